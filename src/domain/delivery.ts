@@ -1,0 +1,136 @@
+import type { Cents } from './money.ts';
+import type { IsoDate } from './dates.ts';
+
+export const SUPPORT_TYPES = ['stock', 'procurement', 'natoFund'] as const;
+export type SupportType = (typeof SUPPORT_TYPES)[number];
+
+/** UN Register of Conventional Arms categories I-VII, then the groupings the letters use. */
+export const CATEGORIES = [
+  'battleTanks',
+  'armouredCombatVehicles',
+  'largeCalibreArtillery',
+  'combatAircraft',
+  'attackHelicopters',
+  'warships',
+  'missilesAndLaunchers',
+  'smallArms',
+  'ammunition',
+  'drones',
+  'airDefence',
+  'vehicles',
+  'nonLethal',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * The budget a delivery is paid from. `epf` marks work the Netherlands does on the EU's behalf as
+ * implementing actor of the European Peace Facility: it is registered but never counts in Dutch totals.
+ */
+export const FUNDING_SOURCES = ['defenceBudget', 'ukraineSupportBudget', 'internationalSecurityBudget', 'epf'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const VALUATION_BASES = ['replacementValue', 'bookValue', 'contractPrice', 'contribution'] as const;
+export type ValuationBasis = (typeof VALUATION_BASES)[number];
+
+export const LIFECYCLE_STAGES = ['pledged', 'committed', 'realised', 'delivered'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export interface LifecycleDates {
+  pledgedAt: IsoDate | null;
+  committedAt: IsoDate | null;
+  realisedAt: IsoDate | null;
+  deliveredAt: IsoDate | null;
+}
+
+export interface Source {
+  description: string;
+  url?: string | undefined;
+}
+
+export interface DeliveryFields extends LifecycleDates {
+  title: string;
+  description: string;
+  publicTitle: string | null;
+  category: Category;
+  quantity: number | null;
+  unit: string | null;
+  supportType: SupportType;
+  fundingSource: FundingSource;
+  company: string | null;
+  contractReference: string | null;
+  sources: Source[];
+  isDemonstration: boolean;
+}
+
+export interface Delivery extends DeliveryFields {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Valuation {
+  id: string;
+  deliveryId: string;
+  amountCents: Cents;
+  currency: string;
+  originalAmountMinor: number | null;
+  exchangeRate: string | null;
+  basis: ValuationBasis;
+  effectiveDate: IsoDate;
+  recordedAt: string;
+  note: string;
+}
+
+export interface Payment {
+  id: string;
+  deliveryId: string;
+  amountCents: Cents;
+  paidOn: IsoDate;
+  reference: string | null;
+  recordedAt: string;
+  note: string;
+}
+
+/** Stock is realised at hand-over and valued; procurement and fund contributions are realised by payment. */
+export function isRealisedByPayment(supportType: SupportType): boolean {
+  return supportType !== 'stock';
+}
+
+export function countsInDutchTotals(fundingSource: FundingSource): boolean {
+  return fundingSource !== 'epf';
+}
+
+export function lifecycleStage(dates: LifecycleDates): LifecycleStage | null {
+  if (dates.deliveredAt) return 'delivered';
+  if (dates.realisedAt) return 'realised';
+  if (dates.committedAt) return 'committed';
+  if (dates.pledgedAt) return 'pledged';
+  return null;
+}
+
+export interface RuleViolation {
+  field: string;
+  code: string;
+  params?: Record<string, string>;
+}
+
+const ORDER: ReadonlyArray<keyof LifecycleDates> = ['pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt'];
+
+/** Each lifecycle date that is set must not lie before an earlier stage's date that is set. */
+export function lifecycleViolations(dates: LifecycleDates): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  ORDER.forEach((later, laterIndex) => {
+    const laterDate = dates[later];
+    if (!laterDate) return;
+    for (const earlier of ORDER.slice(0, laterIndex)) {
+      const earlierDate = dates[earlier];
+      if (earlierDate && laterDate < earlierDate) {
+        violations.push({ field: later, code: 'beforeEarlierStage', params: { earlier, earlierDate, laterDate } });
+        return;
+      }
+    }
+  });
+  return violations;
+}

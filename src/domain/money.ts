@@ -1,0 +1,41 @@
+/**
+ * Money is held as an exact whole number of euro cents. JavaScript numbers are exact for integers up to
+ * 2^53 (about 90 trillion euro), far above any support budget; every operation checks it stays there.
+ */
+export type Cents = number;
+
+export class MoneyError extends Error {}
+
+export function cents(value: number): Cents {
+  if (!Number.isSafeInteger(value)) throw new MoneyError(`not a whole number of cents: ${value}`);
+  return value;
+}
+
+/** Parses the integer text PostgreSQL returns for bigint and numeric sums. */
+export function centsFromText(text: string): Cents {
+  if (!/^-?\d+$/.test(text)) throw new MoneyError(`not a whole number of cents: ${text}`);
+  return cents(Number(text));
+}
+
+export function sumCents(values: Iterable<Cents>): Cents {
+  let total = 0;
+  for (const value of values) total = cents(total + value);
+  return total;
+}
+
+/**
+ * Parses an amount in euro as people type it ("1.234,56", "1234.56", "500000000") into cents, without
+ * ever going through floating point. Returns undefined when the text is not an amount.
+ */
+export function parseEuroAmount(text: string): Cents | undefined {
+  const trimmed = text.trim().replace(/^€\s*/, '').replace(/\s/g, '');
+  const dutch = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(trimmed);
+  const plain = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(trimmed);
+  const match = dutch ?? plain;
+  if (!match) return undefined;
+  const [, sign, whole = '', fraction = ''] = match;
+  const value = BigInt(whole.replace(/\./g, '')) * 100n + BigInt(fraction.padEnd(2, '0'));
+  const signed = sign === '-' ? -value : value;
+  if (signed > BigInt(Number.MAX_SAFE_INTEGER) || signed < BigInt(Number.MIN_SAFE_INTEGER)) return undefined;
+  return Number(signed);
+}
