@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { SUPPORT_TYPES, type SupportType } from './delivery.ts';
+import type { Cents } from './money.ts';
+import {
+  SUPPORT_TYPE_LABELS,
+  TOTAL_LABEL,
+  buildFiguresTable,
+  headlineSentence,
+  type FiguresLine,
+} from './figures.ts';
+import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount, formatPercent } from './letter-format.ts';
+
+const MILLION_EURO = 100_000_000;
+
+const letterReference = {
+  date: '2025-08-31',
+  totals: { stock: 2_400 * MILLION_EURO, procurement: 6_121 * MILLION_EURO, natoFund: 179 * MILLION_EURO },
+};
+const letterCompare = {
+  date: '2025-02-04',
+  totals: { stock: 2_050 * MILLION_EURO, procurement: 3_730 * MILLION_EURO, natoFund: 100 * MILLION_EURO },
+};
+
+const texts = (line: FiguresLine) => [line.label, line.compare.text, line.reference.text];
+
+describe('buildFiguresTable', () => {
+  const table = buildFiguresTable(letterReference, letterCompare);
+
+  it('prints the letter table: labels in order, each column in its own style', () => {
+    expect(table.referenceDate).toBe('2025-08-31');
+    expect(table.compareDate).toBe('2025-02-04');
+    expect(table.rows.map((row) => row.supportType)).toEqual(['stock', 'procurement', 'natoFund']);
+    expect([...table.rows.map(texts), texts(table.total)]).toEqual([
+      ['Directe levering (vervangingswaarde)', '€ 2,05 mld.', '€ 2,4 mld.'],
+      ['Commerciële verwervingen', '€ 3,73 mld.', '€ 6,1 mld.'],
+      ['NAVO-fonds', '€ 0,1 mld.', '€ 0,18 mld.'],
+      ['Totaal', '€ 5,88 mld.', '€ 8,7 mld.'],
+    ]);
+  });
+
+  it('gives the increase exactly, as text, percentage and percent text', () => {
+    expect(table.total.difference).toEqual({ cents: 2_820 * MILLION_EURO, text: '€ 2,82 mld.' });
+    expect(table.total.increasePercent).toBe(47.96);
+    expect(table.total.increasePercentText).toBe('48 procent');
+    expect(table.rows.map((row) => row.difference.text)).toEqual(['€ 0,35 mld.', '€ 2,39 mld.', '€ 0,08 mld.']);
+    expect(table.rows.map((row) => row.increasePercent)).toEqual([17.07, 64.1, 79]);
+  });
+
+  it('formats the total from the exact sum, not from the rounded rows (2,4 + 6,1 + 0,18 prints 8,7)', () => {
+    const lowParts = buildFiguresTable(
+      { date: '2025-08-31', totals: { stock: 2_449 * MILLION_EURO, procurement: 6_149 * MILLION_EURO, natoFund: 184 * MILLION_EURO } },
+      letterCompare,
+    );
+    expect(lowParts.rows.map((row) => row.reference.text)).toEqual(['€ 2,4 mld.', '€ 6,1 mld.', '€ 0,18 mld.']);
+    expect(lowParts.total.reference).toEqual({ cents: 8_782 * MILLION_EURO, text: '€ 8,8 mld.' });
+  });
+
+  it('has no increase percentage where nothing was realised at the compare date', () => {
+    const fresh = buildFiguresTable(letterReference, { date: '2022-02-24', totals: { stock: 0, procurement: 0, natoFund: 0 } });
+    expect(fresh.total.increasePercent).toBeNull();
+    expect(fresh.total.increasePercentText).toBeNull();
+    expect(fresh.total.difference.text).toBe('€ 8,7 mld.');
+  });
+
+  it('keeps the labels the letter uses', () => {
+    expect(SUPPORT_TYPES.map((type) => SUPPORT_TYPE_LABELS[type])).toEqual([
+      'Directe levering (vervangingswaarde)',
+      'Commerciële verwervingen',
+      'NAVO-fonds',
+    ]);
+    expect(TOTAL_LABEL).toBe('Totaal');
+  });
+
+  it('sums every column exactly and formats each cell from its own cents', () => {
+    const amount = fc.integer({ min: 0, max: 10_000_000 * MILLION_EURO });
+    const totals = fc.record<Record<SupportType, Cents>>({ stock: amount, procurement: amount, natoFund: amount });
+    fc.assert(
+      fc.property(totals, totals, (referenceTotals, compareTotals) => {
+        const built = buildFiguresTable(
+          { date: '2025-08-31', totals: referenceTotals },
+          { date: '2025-02-04', totals: compareTotals },
+        );
+        const lines = [...built.rows, built.total];
+        for (const column of ['reference', 'compare', 'difference'] as const) {
+          const parts = built.rows.reduce((sum, row) => sum + row[column].cents, 0);
+          expect(built.total[column].cents).toBe(parts);
+          const precision = column === 'reference' ? REFERENCE_PRECISION : COMPARISON_PRECISION;
+          for (const { [column]: cell } of lines) {
+            expect(cell.text).toBe(formatLetterAmount(cell.cents, precision, { unit: 'mld.' }));
+          }
+        }
+        for (const line of lines) {
+          expect(line.difference.cents).toBe(line.reference.cents - line.compare.cents);
+          expect(line.increasePercentText).toBe(
+            line.compare.cents === 0 ? null : formatPercent(line.difference.cents, line.compare.cents),
+          );
+          expect(line.increasePercent === null).toBe(line.compare.cents === 0);
+        }
+      }),
+    );
+  });
+});
+
+describe('headlineSentence', () => {
+  it('yields the letter sentence, with running-text amounts', () => {
+    expect(headlineSentence(buildFiguresTable(letterReference, letterCompare))).toBe(
+      'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. ' +
+        'Dit is een toename van €2,82 mld. of 48 procent ten opzichte van de vorige leveringenbrief.',
+    );
+  });
+
+  it('speaks of a decrease when the total went down, and uses mln. below a billion', () => {
+    const table = buildFiguresTable(
+      { date: '2025-08-31', totals: { stock: 500 * MILLION_EURO, procurement: 0, natoFund: 0 } },
+      { date: '2025-02-04', totals: { stock: 600 * MILLION_EURO, procurement: 0, natoFund: 0 } },
+    );
+    expect(headlineSentence(table)).toBe(
+      'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €500 mln. ' +
+        'Dit is een afname van €100 mln. of 17 procent ten opzichte van de vorige leveringenbrief.',
+    );
+  });
+
+  it('leaves out the percentage when nothing was realised before', () => {
+    const table = buildFiguresTable(letterReference, { date: '2022-02-24', totals: { stock: 0, procurement: 0, natoFund: 0 } });
+    expect(headlineSentence(table)).toBe(
+      'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. ' +
+        'Dit is een toename van €8,7 mld. ten opzichte van de vorige leveringenbrief.',
+    );
+  });
+});

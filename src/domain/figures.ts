@@ -1,0 +1,120 @@
+import { cents, sumCents, type Cents } from './money.ts';
+import type { IsoDate } from './dates.ts';
+import { SUPPORT_TYPES, type SupportType } from './delivery.ts';
+import {
+  COMPARISON_PRECISION,
+  REFERENCE_PRECISION,
+  formatLetterAmount,
+  formatLetterDate,
+  formatPercent,
+  percentage,
+  type AmountOptions,
+} from './letter-format.ts';
+
+export const SUPPORT_TYPE_COLUMN_LABEL = 'Type steun';
+export const SUPPORT_TYPE_LABELS: Readonly<Record<SupportType, string>> = {
+  stock: 'Directe levering (vervangingswaarde)',
+  procurement: 'Commerciële verwervingen',
+  natoFund: 'NAVO-fonds',
+};
+export const TOTAL_LABEL = 'Totaal';
+
+const INCREASE_PERCENT_DECIMALS = 2;
+
+export interface RealisedTotalsAt {
+  date: IsoDate;
+  totals: Readonly<Record<SupportType, Cents>>;
+}
+
+export interface FigureCell {
+  cents: Cents;
+  text: string;
+}
+
+export interface FiguresLine {
+  label: string;
+  reference: FigureCell;
+  compare: FigureCell;
+  difference: FigureCell;
+  /** Difference over the compare amount in percent, to INCREASE_PERCENT_DECIMALS; null when that is 0. */
+  increasePercent: number | null;
+  increasePercentText: string | null;
+}
+
+export interface FiguresRow extends FiguresLine {
+  supportType: SupportType;
+}
+
+export interface FiguresTable {
+  referenceDate: IsoDate;
+  compareDate: IsoDate;
+  /** One per support type, in the letter's order (SUPPORT_TYPES is kept in that order). */
+  rows: FiguresRow[];
+  total: FiguresLine;
+}
+
+type Column = 'reference' | 'compare' | 'difference';
+const COLUMN_PRECISION = {
+  reference: REFERENCE_PRECISION,
+  compare: COMPARISON_PRECISION,
+  difference: COMPARISON_PRECISION,
+} as const;
+const TABLE_OPTIONS: AmountOptions = { unit: 'mld.' };
+
+function formatColumn(column: Column, amount: Cents, options: AmountOptions): string {
+  return formatLetterAmount(amount, COLUMN_PRECISION[column], options);
+}
+
+/** The letter's realised-support table. The total is formatted from the exact sum, never from rounded rows. */
+export function buildFiguresTable(reference: RealisedTotalsAt, compare: RealisedTotalsAt): FiguresTable {
+  const rows = SUPPORT_TYPES.map((supportType) => ({
+    supportType,
+    ...line(SUPPORT_TYPE_LABELS[supportType], reference.totals[supportType], compare.totals[supportType]),
+  }));
+  const total = line(
+    TOTAL_LABEL,
+    sumCents(rows.map((row) => row.reference.cents)),
+    sumCents(rows.map((row) => row.compare.cents)),
+  );
+  return { referenceDate: reference.date, compareDate: compare.date, rows, total };
+}
+
+function line(label: string, referenceCents: Cents, compareCents: Cents): FiguresLine {
+  const amounts: Record<Column, Cents> = {
+    reference: cents(referenceCents),
+    compare: cents(compareCents),
+    difference: cents(referenceCents - compareCents),
+  };
+  const cell = (column: Column): FigureCell => ({
+    cents: amounts[column],
+    text: formatColumn(column, amounts[column], TABLE_OPTIONS),
+  });
+  const hasBase = amounts.compare !== 0;
+  return {
+    label,
+    reference: cell('reference'),
+    compare: cell('compare'),
+    difference: cell('difference'),
+    increasePercent: hasBase ? percentage(amounts.difference, amounts.compare, INCREASE_PERCENT_DECIMALS) : null,
+    increasePercentText: hasBase ? formatPercent(amounts.difference, amounts.compare) : null,
+  };
+}
+
+/**
+ * The sentence that opens the letter's financial section, e.g. "De totale waarde van de gerealiseerde
+ * militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. Dit is een toename van €2,82 mld. of
+ * 48 procent ten opzichte van de vorige leveringenbrief."
+ */
+export function headlineSentence(table: FiguresTable): string {
+  const { reference, compare, difference } = table.total;
+  const inText: AmountOptions = { runningText: true };
+  const change = Math.abs(difference.cents);
+  const percent = compare.cents === 0 ? '' : ` of ${formatPercent(change, compare.cents)}`;
+  return (
+    `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ` +
+    // The point of "mld."/"mln." also ends the sentence, as in the letter.
+    `${formatLetterDate(table.referenceDate)} ${formatColumn('reference', reference.cents, inText)} ` +
+    `Dit is een ${difference.cents < 0 ? 'afname' : 'toename'} van ` +
+    `${formatColumn('difference', change, inText)}${percent} ten opzichte van de vorige leveringenbrief.`
+  );
+}

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  COMPARISON_PRECISION,
+  REFERENCE_PRECISION,
+  formatLetterAmount,
+  formatLetterDate,
+  formatPercent,
+  formatTableDate,
+  percentage,
+  type LetterUnit,
+  type Precision,
+} from './letter-format.ts';
+
+const MILLION_EURO = 100_000_000;
+const BILLION_EURO = 100_000_000_000;
+const CENTS_PER_UNIT: Record<LetterUnit, bigint> = { 'mld.': BigInt(BILLION_EURO), 'mln.': BigInt(MILLION_EURO) };
+
+/** Reads a table amount back as an exact fraction of cents: numerator / 10^decimals. */
+function parseAmount(text: string): { unit: LetterUnit; numerator: bigint; decimals: number } {
+  const match = /^€ (-?)([\d.]+)(?:,(\d+))? (mld\.|mln\.)$/.exec(text);
+  if (!match) throw new Error(`not a letter amount: ${text}`);
+  const [, sign = '', whole = '', fraction = '', unit] = match;
+  const digits = BigInt(`${sign}${whole.replace(/\./g, '')}${fraction}`);
+  return { unit: unit as LetterUnit, numerator: digits * CENTS_PER_UNIT[unit as LetterUnit], decimals: fraction.length };
+}
+
+/** Size of the last place the precision keeps, in cents times 10^scale (an independent computation). */
+function lastPlace(amount: number, unit: LetterUnit, precision: Precision): number {
+  const unitExponent = CENTS_PER_UNIT[unit].toString().length - 1;
+  if ('decimals' in precision) return unitExponent - precision.decimals;
+  const amountExponent = String(Math.abs(amount)).length - 1;
+  return amountExponent - precision.significantDigits + 1;
+}
+
+const precisions: fc.Arbitrary<Precision> = fc.oneof(
+  fc.integer({ min: 0, max: 6 }).map((decimals) => ({ decimals })),
+  fc.integer({ min: 1, max: 6 }).map((significantDigits) => ({ significantDigits })),
+);
+const amounts = fc.integer({ min: -50_000 * BILLION_EURO, max: 50_000 * BILLION_EURO });
+const units = fc.constantFrom<LetterUnit>('mld.', 'mln.');
+
+describe('formatLetterAmount', () => {
+  it('prints the new column of the letter table with two significant digits', () => {
+    const table = (amount: number) => formatLetterAmount(amount, REFERENCE_PRECISION, { unit: 'mld.' });
+    expect(table(240_000_000_000)).toBe('€ 2,4 mld.');
+    expect(table(612_100_000_000)).toBe('€ 6,1 mld.');
+    expect(table(17_900_000_000)).toBe('€ 0,18 mld.');
+    expect(table(870_000_000_000)).toBe('€ 8,7 mld.');
+  });
+
+  it('prints the previous column and the increase with up to two decimals, trailing zeros dropped', () => {
+    const table = (amount: number) => formatLetterAmount(amount, COMPARISON_PRECISION, { unit: 'mld.' });
+    expect(table(205_000_000_000)).toBe('€ 2,05 mld.');
+    expect(table(373_000_000_000)).toBe('€ 3,73 mld.');
+    expect(table(10_000_000_000)).toBe('€ 0,1 mld.');
+    expect(table(588_000_000_000)).toBe('€ 5,88 mld.');
+    expect(table(282_000_000_000)).toBe('€ 2,82 mld.');
+    expect(table(240_000_000_000)).toBe('€ 2,4 mld.');
+    expect(table(300_000_000_000)).toBe('€ 3 mld.');
+  });
+
+  it('chooses mln. or mld. by magnitude and writes running text without a space after the euro sign', () => {
+    const text = (amount: number) => formatLetterAmount(amount, COMPARISON_PRECISION, { runningText: true });
+    expect(text(500 * MILLION_EURO)).toBe('€500 mln.');
+    expect(text(179 * MILLION_EURO)).toBe('€179 mln.');
+    expect(text(52_800_000 * 100)).toBe('€52,8 mln.');
+    expect(text(1_360_000_000_000)).toBe('€13,6 mld.');
+    expect(formatLetterAmount(870_000_000_000, REFERENCE_PRECISION, { runningText: true })).toBe('€8,7 mld.');
+  });
+
+  it('moves to mld. when rounding reaches a thousand million', () => {
+    expect(formatLetterAmount(999_400_000 * 100, REFERENCE_PRECISION)).toBe('€ 1 mld.');
+    expect(formatLetterAmount(99_949_999_999, REFERENCE_PRECISION)).toBe('€ 1 mld.');
+    expect(formatLetterAmount(99_499_999_999, REFERENCE_PRECISION)).toBe('€ 990 mln.');
+    expect(formatLetterAmount(99_999_499_999, COMPARISON_PRECISION)).toBe('€ 999,99 mln.');
+    expect(formatLetterAmount(99_999_500_000, COMPARISON_PRECISION)).toBe('€ 1 mld.');
+  });
+
+  it('rounds exact halves away from zero where floating point would not', () => {
+    expect(formatLetterAmount(234_500_000_000, COMPARISON_PRECISION)).toBe('€ 2,35 mld.');
+    expect(formatLetterAmount(-234_500_000_000, COMPARISON_PRECISION)).toBe('€ -2,35 mld.');
+    expect(formatLetterAmount(234_499_999_999, COMPARISON_PRECISION)).toBe('€ 2,34 mld.');
+    expect(formatLetterAmount(100_500_000_000, COMPARISON_PRECISION)).toBe('€ 1,01 mld.');
+    expect(formatLetterAmount(245_000_000_000, REFERENCE_PRECISION)).toBe('€ 2,5 mld.');
+    expect(formatLetterAmount(17_500_000_000, REFERENCE_PRECISION, { unit: 'mld.' })).toBe('€ 0,18 mld.');
+  });
+
+  it('groups thousands with points and rounds to tens when the digits run out', () => {
+    expect(formatLetterAmount(1_360_000_000_000, COMPARISON_PRECISION, { unit: 'mln.' })).toBe('€ 13.600 mln.');
+    expect(formatLetterAmount(123_456_700_000_000, COMPARISON_PRECISION)).toBe('€ 1.234,57 mld.');
+    expect(formatLetterAmount(17_900_000_000, REFERENCE_PRECISION)).toBe('€ 180 mln.');
+    expect(formatLetterAmount(123_456_700_000_000, REFERENCE_PRECISION)).toBe('€ 1.200 mld.');
+  });
+
+  it('prints zero and amounts below a million', () => {
+    expect(formatLetterAmount(0, REFERENCE_PRECISION, { unit: 'mld.' })).toBe('€ 0 mld.');
+    expect(formatLetterAmount(0, COMPARISON_PRECISION)).toBe('€ 0 mln.');
+    expect(formatLetterAmount(250_000_000, REFERENCE_PRECISION)).toBe('€ 2,5 mln.');
+    expect(formatLetterAmount(123, REFERENCE_PRECISION)).toBe('€ 0,0000012 mln.');
+    expect(formatLetterAmount(-1, COMPARISON_PRECISION)).toBe('€ 0 mln.');
+  });
+
+  it('refuses amounts that are not whole cents and precisions that make no sense', () => {
+    expect(() => formatLetterAmount(0.5, COMPARISON_PRECISION)).toThrow();
+    expect(() => formatLetterAmount(1, { significantDigits: 0 })).toThrow(RangeError);
+    expect(() => formatLetterAmount(1, { decimals: -1 })).toThrow(RangeError);
+    expect(() => formatLetterAmount(1, { decimals: 1.5 })).toThrow(RangeError);
+  });
+
+  it('is never off by more than half the last kept place, and an exact half goes away from zero', () => {
+    fc.assert(
+      fc.property(amounts, precisions, units, (amount, precision, unit) => {
+        const printed = parseAmount(formatLetterAmount(amount, precision, { unit }));
+        expect(printed.unit).toBe(unit);
+        const place = lastPlace(amount, unit, precision);
+        // Compare printed and exact on a common scale of cents * 10^scale.
+        const scale = Math.max(printed.decimals, -place, 0);
+        const printedScaled = printed.numerator * 10n ** BigInt(scale - printed.decimals);
+        const exactScaled = BigInt(amount) * 10n ** BigInt(scale);
+        const halfPlace = 10n ** BigInt(place + scale) / 2n;
+        const error = printedScaled - exactScaled;
+        expect(error <= halfPlace && error >= -halfPlace).toBe(true);
+        if (error === halfPlace || error === -halfPlace) expect(error > 0n).toBe(amount > 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rounds every exact half away from zero', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000, max: 10_000 }), fc.integer({ min: 0, max: 2 }), (whole, decimals) => {
+        const place = BILLION_EURO / 10 ** decimals;
+        const half = whole * place + Math.sign(whole || 1) * (place / 2);
+        const awayFromZero = (whole + Math.sign(whole || 1)) * place;
+        const options = { unit: 'mld.' } as const;
+        expect(formatLetterAmount(half, { decimals }, options)).toBe(formatLetterAmount(awayFromZero, { decimals }, options));
+      }),
+    );
+  });
+
+  it('never prints a larger amount for a smaller one', () => {
+    fc.assert(
+      fc.property(amounts, amounts, precisions, units, (a, b, precision, unit) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        const value = (amount: number) => {
+          const { numerator, decimals } = parseAmount(formatLetterAmount(amount, precision, { unit }));
+          return numerator * 10n ** BigInt(30 - decimals);
+        };
+        expect(value(low) <= value(high)).toBe(true);
+      }),
+    );
+  });
+
+  it('prints running text exactly as the table, without the space', () => {
+    fc.assert(
+      fc.property(amounts, precisions, (amount, precision) => {
+        const table = formatLetterAmount(amount, precision);
+        expect(formatLetterAmount(amount, precision, { runningText: true })).toBe(table.replace('€ ', '€'));
+      }),
+    );
+  });
+});
+
+describe('formatPercent and percentage', () => {
+  it('gives the letter increase: 2,82 on 5,88 is 48 procent, 47.96 as data', () => {
+    expect(formatPercent(282_000_000_000, 588_000_000_000)).toBe('48 procent');
+    expect(percentage(282_000_000_000, 588_000_000_000, 2)).toBe(47.96);
+  });
+
+  it('rounds halves away from zero', () => {
+    expect(formatPercent(1, 200)).toBe('1 procent');
+    expect(formatPercent(-1, 200)).toBe('-1 procent');
+    expect(formatPercent(1, 201)).toBe('0 procent');
+    expect(percentage(1, 8, 1)).toBe(12.5);
+    expect(percentage(1, 16, 1)).toBe(6.3);
+    expect(percentage(-1, 16, 1)).toBe(-6.3);
+  });
+
+  it('refuses a zero denominator', () => {
+    expect(() => formatPercent(1, 0)).toThrow(RangeError);
+    expect(() => percentage(1, 0, 2)).toThrow(RangeError);
+  });
+
+  it('agrees with the exact ratio to within half a percent, halves away from zero', () => {
+    const nonZero = fc.integer({ min: -1_000 * BILLION_EURO, max: 1_000 * BILLION_EURO }).filter((d) => d !== 0);
+    fc.assert(
+      fc.property(fc.integer({ min: -10 * BILLION_EURO, max: 10 * BILLION_EURO }), nonZero, (numerator, denominator) => {
+        const text = formatPercent(numerator, denominator);
+        const whole = BigInt(/^(-?\d+) procent$/.exec(text)![1]!);
+        // error = whole - 100 n / d, scaled by |d|
+        const scaledError = (whole * BigInt(denominator) - 100n * BigInt(numerator)) * (denominator < 0 ? -1n : 1n);
+        const bound = BigInt(Math.abs(denominator));
+        expect(2n * scaledError <= bound && 2n * scaledError >= -bound).toBe(true);
+        if (2n * scaledError === bound) expect(whole > 0n).toBe(true);
+        if (2n * scaledError === -bound) expect(whole < 0n).toBe(true);
+        expect(String(percentage(numerator, denominator, 0))).toBe(String(whole));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives data to a hundredth of a percent, within half a hundredth of the exact ratio', () => {
+    const totals = fc.integer({ min: MILLION_EURO, max: 1_000 * BILLION_EURO });
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000 * BILLION_EURO, max: 1_000 * BILLION_EURO }), totals, (numerator, denominator) => {
+        const hundredths = BigInt(Math.round(percentage(numerator, denominator, 2) * 100));
+        const scaledError = hundredths * BigInt(denominator) - 10_000n * BigInt(numerator);
+        expect(2n * scaledError <= BigInt(denominator) && 2n * scaledError >= -BigInt(denominator)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('letter dates', () => {
+  it('writes the letter date in full', () => {
+    expect(formatLetterDate('2025-09-10')).toBe('10 september 2025');
+    expect(formatLetterDate('2025-08-31')).toBe('31 augustus 2025');
+    expect(formatLetterDate('2022-12-16')).toBe('16 december 2022');
+    expect(formatLetterDate('2024-03-01')).toBe('1 maart 2024');
+  });
+
+  it('writes the table heading with the Dutch month abbreviations', () => {
+    expect(formatTableDate('2025-08-31')).toBe('31 aug. 2025');
+    expect(formatTableDate('2025-02-04')).toBe('4 feb. 2025');
+    const abbreviations = Array.from({ length: 12 }, (_, index) =>
+      formatTableDate(`2025-${String(index + 1).padStart(2, '0')}-01`).split(' ')[1],
+    );
+    expect(abbreviations).toEqual(['jan.', 'feb.', 'mrt.', 'apr.', 'mei', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.']);
+  });
+
+  it('refuses text that is not a calendar date', () => {
+    expect(() => formatLetterDate('2025-02-30')).toThrow(RangeError);
+    expect(() => formatTableDate('10 september 2025')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,130 @@
+import { cents, type Cents } from './money.ts';
+import { isIsoDate, type IsoDate } from './dates.ts';
+
+/**
+ * Figures as the letter to parliament prints them. This is the only place where money is rounded: from
+ * exact cents, halves away from zero, in BigInt arithmetic so that no binary fraction can tip a half.
+ */
+
+const CENTS_PER_UNIT = { 'mld.': 100_000_000_000n, 'mln.': 100_000_000n } as const;
+export type LetterUnit = keyof typeof CENTS_PER_UNIT;
+
+export type Precision = { readonly significantDigits: number } | { readonly decimals: number };
+
+/** Figures at the new reference date: the table's 31 aug. 2025 column prints 2,4 / 6,1 / 0,18 / 8,7. */
+export const REFERENCE_PRECISION: Precision = { significantDigits: 2 };
+/** Figures at the compare date and the increase: 2,05 / 3,73 / 0,1 / 5,88 and € 2,82 mld. */
+export const COMPARISON_PRECISION: Precision = { decimals: 2 };
+
+export interface AmountOptions {
+  /** The table prints every amount in mld. ("€ 0,18 mld."); by default the unit follows the magnitude. */
+  unit?: LetterUnit;
+  /** Running text writes "€8,7 mld.", the table "€ 8,7 mld.". */
+  runningText?: boolean;
+}
+
+export function formatLetterAmount(amount: Cents, precision: Precision, options: AmountOptions = {}): string {
+  const exact = BigInt(cents(amount));
+  const unit = options.unit ?? unitByMagnitude(exact, precision);
+  const number = formatRounded(roundInUnit(exact, CENTS_PER_UNIT[unit], precision));
+  return `€${options.runningText ? '' : ' '}${number} ${unit}`;
+}
+
+/** Whole percent of numerator over denominator, as the letter writes it: "48 procent". */
+export function formatPercent(numerator: Cents, denominator: Cents): string {
+  return `${percentage(numerator, denominator, 0)} procent`;
+}
+
+/** The percentage rounded to the given decimals, for data rather than prose (47.96). */
+export function percentage(numerator: Cents, denominator: Cents, decimals: number): number {
+  if (denominator === 0) throw new RangeError('percentage of zero');
+  requireWholeNumber('decimals', decimals, 0);
+  const scale = 10n ** BigInt(decimals);
+  const scaled = divideRounded(BigInt(cents(numerator)) * 100n * scale, BigInt(cents(denominator)));
+  return Number(scaled) / Number(scale);
+}
+
+const MONTHS = [
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
+  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+] as const;
+const MONTH_ABBREVIATIONS = [
+  'jan.', 'feb.', 'mrt.', 'apr.', 'mei', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.',
+] as const;
+
+/** "10 september 2025", as in the letter's date line and running text. */
+export function formatLetterDate(date: IsoDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** "31 aug. 2025", as in the heading of the letter's table. */
+export function formatTableDate(date: IsoDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
+}
+
+function dateParts(date: IsoDate): { year: number; month: number; day: number } {
+  if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+/** A rounded amount: scaled / 10^decimals units. */
+interface Rounded {
+  scaled: bigint;
+  decimals: number;
+}
+
+/** mln. until the amount, rounded as it would print in mln., reaches a thousand million: then mld. */
+function unitByMagnitude(exact: bigint, precision: Precision): LetterUnit {
+  const inMillions = roundInUnit(exact, CENTS_PER_UNIT['mln.'], precision);
+  return abs(inMillions.scaled) >= 1000n * 10n ** BigInt(inMillions.decimals) ? 'mld.' : 'mln.';
+}
+
+function roundInUnit(exact: bigint, centsPerUnit: bigint, precision: Precision): Rounded {
+  const decimals = decimalsFor(exact, centsPerUnit, precision);
+  if (decimals >= 0) return { scaled: divideRounded(exact * 10n ** BigInt(decimals), centsPerUnit), decimals };
+  const step = 10n ** BigInt(-decimals);
+  return { scaled: divideRounded(exact, centsPerUnit * step) * step, decimals: 0 };
+}
+
+function decimalsFor(exact: bigint, centsPerUnit: bigint, precision: Precision): number {
+  if ('decimals' in precision) {
+    requireWholeNumber('decimals', precision.decimals, 0);
+    return precision.decimals;
+  }
+  requireWholeNumber('significantDigits', precision.significantDigits, 1);
+  if (exact === 0n) return 0;
+  return precision.significantDigits - 1 - orderOfMagnitude(abs(exact), centsPerUnit);
+}
+
+/** floor(log10(amount / centsPerUnit)) for a positive amount. */
+function orderOfMagnitude(amount: bigint, centsPerUnit: bigint): number {
+  if (amount >= centsPerUnit) return (amount / centsPerUnit).toString().length - 1;
+  let order = -1;
+  while (amount * 10n ** BigInt(-order) < centsPerUnit) order -= 1;
+  return order;
+}
+
+/** Dutch notation, trailing zeros dropped: "2,4", "0,18", "1.234". */
+function formatRounded({ scaled, decimals }: Rounded): string {
+  const digits = abs(scaled).toString().padStart(decimals + 1, '0');
+  const whole = digits.slice(0, digits.length - decimals).replace(/\B(?=(\d{3})+$)/g, '.');
+  const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
+  return `${scaled < 0n ? '-' : ''}${whole}${fraction ? `,${fraction}` : ''}`;
+}
+
+/** numerator / denominator to the nearest whole number, halves away from zero. */
+function divideRounded(numerator: bigint, denominator: bigint): bigint {
+  const quotient = (2n * abs(numerator) + abs(denominator)) / (2n * abs(denominator));
+  return (numerator < 0n) !== (denominator < 0n) ? -quotient : quotient;
+}
+
+function abs(value: bigint): bigint {
+  return value < 0n ? -value : value;
+}
+
+function requireWholeNumber(name: string, value: number, minimum: number): void {
+  if (!Number.isInteger(value) || value < minimum) throw new RangeError(`${name} must be a whole number >= ${minimum}`);
+}
