@@ -7,6 +7,7 @@ export interface Database {
   delivery: DeliveryTable;
   valuation: ValuationTable;
   payment: PaymentTable;
+  realisedSupportChange: { supportType: string; changeDate: string; changeCents: number };
 }
 
 export interface DeliveryTable {
@@ -31,6 +32,7 @@ export interface DeliveryTable {
   createdAt: Generated<string>;
   updatedAt: Generated<string>;
   deletedAt: string | null;
+  currentValueCents: Generated<number>;
 }
 
 export interface ValuationTable {

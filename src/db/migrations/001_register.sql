@@ -72,3 +72,43 @@ create table payment (
 
 create index payment_by_delivery on payment (delivery_id, paid_on);
 create index payment_by_date on payment (paid_on);
+
+-- What a delivery counts for in realised support today: for stock its latest valuation, for procurement
+-- and fund contributions the sum of its payments. Kept by the same transaction that adds the money, so
+-- that lists of many thousands of deliveries can sort and show it without recomputing.
+alter table delivery add column current_value_cents bigint not null default 0;
+create index delivery_value on delivery (current_value_cents, id) where deleted_at is null;
+
+-- Every change to realised support as a dated amount: a payment adds its amount on the day it is paid;
+-- a stock valuation counts from the later of hand-over and its effective date until a later valuation
+-- supersedes it. Realised support at date D per type is the sum of the changes dated on or before D.
+-- Work done for the EU (funding source 'epf') and deleted deliveries never count.
+create view realised_support_change as
+with counted_delivery as (
+  select id, support_type, realised_at
+  from delivery
+  where deleted_at is null and funding_source <> 'epf'
+),
+stock_valuation as (
+  select d.support_type,
+         greatest(d.realised_at, v.effective_date) as counts_from,
+         lead(v.effective_date) over (
+           partition by v.delivery_id order by v.effective_date, v.recorded_at, v.id
+         ) as superseded_on,
+         v.amount_cents
+  from counted_delivery d
+  join valuation v on v.delivery_id = d.id
+  where d.support_type = 'stock' and d.realised_at is not null
+)
+select support_type, counts_from as change_date, amount_cents as change_cents
+from stock_valuation
+where superseded_on is null or superseded_on > counts_from
+union all
+select support_type, superseded_on, -amount_cents
+from stock_valuation
+where superseded_on > counts_from
+union all
+select d.support_type, p.paid_on, p.amount_cents
+from payment p
+join counted_delivery d on d.id = p.delivery_id
+where d.support_type <> 'stock';

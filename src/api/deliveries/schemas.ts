@@ -1,0 +1,160 @@
+import { z } from '@hono/zod-openapi';
+import {
+  CATEGORIES,
+  FUNDING_SOURCES,
+  LIFECYCLE_STAGES,
+  SUPPORT_TYPES,
+  VALUATION_BASES,
+} from '../../domain/delivery.ts';
+import { DELIVERY_SORT_KEYS } from '../../db/repositories/deliveries.ts';
+
+const isoDate = z.iso.date().openapi({ example: '2025-08-31' });
+/** Empty text from a form means "not filled in". */
+const optionalText = (maximum: number) =>
+  z
+    .string()
+    .trim()
+    .max(maximum)
+    .transform((text) => (text === '' ? null : text))
+    .nullable()
+    .optional();
+const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents', example: 50_000_000_000 });
+
+export const SourceSchema = z.object({
+  description: z.string().trim().min(1).max(500),
+  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+});
+
+/** Every field a user may set on a delivery; optional ones may be left out on create. */
+export const DeliveryInputSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300).openapi({ example: 'Bijdrage PURL-initiatief' }),
+    description: z.string().max(10_000).optional(),
+    publicTitle: optionalText(300),
+    category: z.enum(CATEGORIES),
+    quantity: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+    unit: optionalText(50),
+    supportType: z.enum(SUPPORT_TYPES),
+    fundingSource: z.enum(FUNDING_SOURCES),
+    pledgedAt: isoDate.nullable().optional(),
+    committedAt: isoDate.nullable().optional(),
+    realisedAt: isoDate.nullable().optional(),
+    deliveredAt: isoDate.nullable().optional(),
+    company: optionalText(200),
+    contractReference: optionalText(200),
+    sources: z.array(SourceSchema).max(20).optional(),
+  })
+  .openapi('DeliveryInput');
+
+export const DeliveryPatchSchema = DeliveryInputSchema.partial().openapi('DeliveryPatch');
+
+const deliveryFields = {
+  id: z.uuid(),
+  title: z.string(),
+  publicTitle: z.string().nullable(),
+  category: z.enum(CATEGORIES),
+  quantity: z.number().int().nullable(),
+  unit: z.string().nullable(),
+  supportType: z.enum(SUPPORT_TYPES),
+  fundingSource: z.enum(FUNDING_SOURCES),
+  pledgedAt: isoDate.nullable(),
+  committedAt: isoDate.nullable(),
+  realisedAt: isoDate.nullable(),
+  deliveredAt: isoDate.nullable(),
+  stage: z.enum(LIFECYCLE_STAGES).nullable(),
+  valueCents: cents.openapi({ description: 'What the delivery counts for today: the latest valuation of stock, the payments made for the rest' }),
+  isDemonstration: z.boolean(),
+};
+
+export const DeliverySummarySchema = z.object(deliveryFields).openapi('DeliverySummary');
+
+export const ValuationInputSchema = z
+  .object({
+    amountCents: cents,
+    basis: z.enum(VALUATION_BASES),
+    effectiveDate: isoDate,
+    currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+    originalAmountMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
+    exchangeRate: z.string().regex(/^\d{1,10}(\.\d{1,8})?$/).nullable().default(null).openapi({ description: 'Euro per unit of the original currency', example: '0.92150000' }),
+    note: z.string().max(2000).default(''),
+  })
+  .openapi('ValuationInput');
+
+export const ValuationSchema = z
+  .object({
+    id: z.uuid(),
+    deliveryId: z.uuid(),
+    amountCents: cents,
+    currency: z.string(),
+    originalAmountMinor: z.number().int().nullable(),
+    exchangeRate: z.string().nullable(),
+    basis: z.enum(VALUATION_BASES),
+    effectiveDate: isoDate,
+    recordedAt: z.iso.datetime(),
+    note: z.string(),
+  })
+  .openapi('Valuation');
+
+export const PaymentInputSchema = z
+  .object({
+    amountCents: cents.min(1),
+    paidOn: isoDate,
+    reference: optionalText(200),
+    note: z.string().max(2000).default(''),
+  })
+  .openapi('PaymentInput');
+
+export const PaymentSchema = z
+  .object({
+    id: z.uuid(),
+    deliveryId: z.uuid(),
+    amountCents: cents,
+    paidOn: isoDate,
+    reference: z.string().nullable(),
+    recordedAt: z.iso.datetime(),
+    note: z.string(),
+  })
+  .openapi('Payment');
+
+export const DeliverySchema = z
+  .object({
+    ...deliveryFields,
+    description: z.string(),
+    company: z.string().nullable(),
+    contractReference: z.string().nullable(),
+    sources: z.array(SourceSchema),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    valuations: z.array(ValuationSchema),
+    payments: z.array(PaymentSchema),
+  })
+  .openapi('Delivery');
+
+/** Query parameters from a form may be empty: that means "no filter". */
+const filter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+export const DeliveryListQuerySchema = z.object({
+  supportType: filter(z.enum(SUPPORT_TYPES)),
+  category: filter(z.enum(CATEGORIES)),
+  stage: filter(z.enum(LIFECYCLE_STAGES)),
+  q: filter(z.string().max(200)),
+  realisedFrom: filter(isoDate),
+  realisedTo: filter(isoDate),
+  sort: filter(z.enum([...DELIVERY_SORT_KEYS, ...DELIVERY_SORT_KEYS.map((key) => `-${key}` as const)])),
+  page: filter(z.coerce.number().int().min(1).max(1_000_000)),
+  pageSize: filter(z.coerce.number().int().min(1).max(100)),
+});
+
+export const DeliveryListSchema = z
+  .object({
+    items: z.array(DeliverySummarySchema),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  })
+  .openapi('DeliveryList');
+
+export const DeliveryIdParamSchema = z.object({
+  id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' }, example: '0f8fad5b-d9cb-469f-a165-70867728950e' }),
+});

@@ -1,0 +1,93 @@
+import type { Language } from './language.ts';
+
+type Params = Record<string, string>;
+type Message = (params: Params) => string;
+
+const FIELD_NAMES: Record<Language, Record<string, string>> = {
+  nl: { pledgedAt: 'toezegging', committedAt: 'juridische verplichting', realisedAt: 'realisatie', deliveredAt: 'levering' },
+  en: { pledgedAt: 'pledge', committedAt: 'commitment', realisedAt: 'realisation', deliveredAt: 'delivery' },
+};
+
+/** Why a value was refused, per code, in each language the API speaks. */
+const REASONS: Record<Language, Record<string, Message>> = {
+  nl: {
+    required: () => 'Vul dit veld in.',
+    tooLong: (p) => `Gebruik hoogstens ${p.maximum} tekens.`,
+    tooSmall: (p) => `Vul een getal in van minstens ${p.minimum}.`,
+    tooLarge: (p) => `Vul een getal in van hoogstens ${p.maximum}.`,
+    notWholeNumber: () => 'Vul een geheel getal in.',
+    invalidDate: () => 'Vul een bestaande datum in als JJJJ-MM-DD.',
+    invalidChoice: () => 'Kies een van de mogelijke waarden.',
+    invalidUrl: () => 'Vul een volledig webadres in (https://…).',
+    invalidValue: () => 'Deze waarde is niet geldig.',
+    beforeEarlierStage: (p) =>
+      `De datum van ${FIELD_NAMES.nl[p.later ?? ''] ?? 'deze stap'} (${p.laterDate}) ligt vóór die van ${FIELD_NAMES.nl[p.earlier ?? ''] ?? 'een eerdere stap'} (${p.earlierDate}).`,
+    realisedByPayment: (p) =>
+      p.firstPaidOn
+        ? `Een aankoop of fondsbijdrage is gerealiseerd op de dag van de eerste betaling (${p.firstPaidOn}).`
+        : 'Een aankoop of fondsbijdrage is gerealiseerd bij de eerste betaling; laat de realisatiedatum leeg en voeg een betaling toe.',
+    hasPayments: () => 'Deze levering heeft betalingen; een levering uit eigen voorraad kan geen betalingen hebben.',
+    paymentOnStock: () => 'Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
+    euroHasNoRate: () => 'Een bedrag in euro heeft geen oorspronkelijk bedrag en geen wisselkoers.',
+    requiredForCurrency: () => 'Vul dit in voor een bedrag in een andere valuta dan de euro.',
+    doesNotMatchRate: (p) => `Het bedrag klopt niet met de wisselkoers; verwacht ${p.expected} eurocent.`,
+    invalidIfMatch: () => 'If-Match moet de ETag van de levering bevatten, zoals "3".',
+    beforeFrom: () => 'De einddatum ligt vóór de begindatum.',
+    tooManyMonths: (p) => `Vraag hoogstens ${p.maximum} maanden tegelijk op.`,
+  },
+  en: {
+    required: () => 'Fill in this field.',
+    tooLong: (p) => `Use at most ${p.maximum} characters.`,
+    tooSmall: (p) => `Enter a number of at least ${p.minimum}.`,
+    tooLarge: (p) => `Enter a number of at most ${p.maximum}.`,
+    notWholeNumber: () => 'Enter a whole number.',
+    invalidDate: () => 'Enter an existing date as YYYY-MM-DD.',
+    invalidChoice: () => 'Choose one of the allowed values.',
+    invalidUrl: () => 'Enter a full web address (https://…).',
+    invalidValue: () => 'This value is not valid.',
+    beforeEarlierStage: (p) =>
+      `The date of ${FIELD_NAMES.en[p.later ?? ''] ?? 'this stage'} (${p.laterDate}) lies before that of ${FIELD_NAMES.en[p.earlier ?? ''] ?? 'an earlier stage'} (${p.earlierDate}).`,
+    realisedByPayment: (p) =>
+      p.firstPaidOn
+        ? `A procurement or fund contribution is realised on the day of its first payment (${p.firstPaidOn}).`
+        : 'A procurement or fund contribution is realised by its first payment; leave the realisation date empty and add a payment.',
+    hasPayments: () => 'This delivery has payments; a delivery from own stock cannot have payments.',
+    paymentOnStock: () => 'A delivery from own stock is valued, not paid; add a valuation instead.',
+    euroHasNoRate: () => 'An amount in euro has no original amount and no exchange rate.',
+    requiredForCurrency: () => 'Fill this in for an amount in a currency other than the euro.',
+    doesNotMatchRate: (p) => `The amount does not match the exchange rate; expected ${p.expected} euro cents.`,
+    invalidIfMatch: () => 'If-Match must hold the ETag of the delivery, such as "3".',
+    beforeFrom: () => 'The end date lies before the start date.',
+    tooManyMonths: (p) => `Ask for at most ${p.maximum} months at a time.`,
+  },
+};
+
+export function reason(language: Language, code: string, params: Params = {}): string {
+  const message = REASONS[language][code] ?? REASONS[language].invalidValue!;
+  return message(params);
+}
+
+const TITLES: Record<Language, Record<number, string>> = {
+  nl: {
+    400: 'De invoer is niet geldig',
+    404: 'Niet gevonden',
+    405: 'Methode niet toegestaan',
+    409: 'Conflict',
+    412: 'Iemand anders heeft dit intussen gewijzigd',
+    415: 'Verkeerd inhoudstype',
+    500: 'Er ging iets mis aan onze kant',
+  },
+  en: {
+    400: 'The input is not valid',
+    404: 'Not found',
+    405: 'Method not allowed',
+    409: 'Conflict',
+    412: 'Someone else has changed this in the meantime',
+    415: 'Unsupported media type',
+    500: 'Something went wrong on our side',
+  },
+};
+
+export function title(language: Language, status: number): string {
+  return TITLES[language][status] ?? TITLES[language][500]!;
+}

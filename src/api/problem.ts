@@ -1,0 +1,84 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { RuleViolation } from '../domain/delivery.ts';
+import { preferredLanguage } from './language.ts';
+import { reason, title } from './messages.ts';
+
+export interface InvalidParam {
+  name: string;
+  code: string;
+  reason: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance: string;
+  invalidParams?: InvalidParam[];
+}
+
+/** An RFC 9457 problem answer in the client's language. */
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  extra: { detail?: string; invalidParams?: InvalidParam[] } = {},
+) {
+  const language = preferredLanguage(c.req.header('accept-language'));
+  const body: Problem = { type: 'about:blank', title: title(language, status), status, instance: c.req.path, ...extra };
+  return c.body(JSON.stringify(body), status, {
+    'Content-Type': 'application/problem+json',
+    'Content-Language': language,
+  });
+}
+
+export function invalidParams(c: Context, violations: RuleViolation[]): InvalidParam[] {
+  const language = preferredLanguage(c.req.header('accept-language'));
+  return violations.map((violation) => ({
+    name: violation.field,
+    code: violation.code,
+    reason: reason(language, violation.code, { later: violation.field, ...violation.params }),
+  }));
+}
+
+/** Translates a schema's complaints about the input into the rule violations the API reports. */
+export function violationsFromZod(error: z.ZodError, input: unknown): RuleViolation[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.join('.') || 'body';
+    const value = valueAt(input, issue.path);
+    if (value === undefined || value === null || value === '') return { field, code: 'required' };
+    return { field, ...codeOfIssue(issue) };
+  });
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function codeOfIssue(issue: z.core.$ZodIssue): Omit<RuleViolation, 'field'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { code: issue.expected === 'int' ? 'notWholeNumber' : 'invalidValue' };
+    case 'too_small':
+      if (issue.origin === 'string') return { code: 'required' };
+      return { code: 'tooSmall', params: { minimum: String(issue.minimum) } };
+    case 'too_big':
+      if (issue.origin === 'string') return { code: 'tooLong', params: { maximum: String(issue.maximum) } };
+      return { code: 'tooLarge', params: { maximum: String(issue.maximum) } };
+    case 'invalid_format':
+      if (issue.format === 'date') return { code: 'invalidDate' };
+      if (issue.format === 'url') return { code: 'invalidUrl' };
+      return { code: 'invalidValue' };
+    case 'invalid_value':
+      return { code: 'invalidChoice' };
+    default:
+      return { code: 'invalidValue' };
+  }
+}

@@ -1,0 +1,94 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { isIsoDate } from '../domain/dates.ts';
+import { databaseConfigFromEnvironment, portFromEnvironment } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { migrate } from '../db/migrate.ts';
+import { loadDemonstrationData } from '../register/demonstration.ts';
+import { figuresTable } from '../register/figures.ts';
+import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstration-data.ts';
+import { startServer } from '../server.ts';
+import { printFiguresTable } from './print-figures.ts';
+
+function isoDate(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return value;
+}
+
+async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase(databaseConfigFromEnvironment());
+  try {
+    await migrate(handle);
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+const program = new Command('steunregister')
+  .description('The register of military support deliveries and the letter to parliament.')
+  .addHelpText(
+    'after',
+    '\nEnvironment: DATABASE_URL=postgres://… uses PostgreSQL; otherwise the embedded database in DATA_DIR (default ./data). PORT sets the port of serve (default 3000).',
+  )
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('serve the web application and the API')
+  .option('--demonstration-data', 'load the demonstration register (default on the embedded database)')
+  .option('--no-demonstration-data', 'do not load the demonstration register')
+  .action(async (options: { demonstrationData?: boolean }) => {
+    const database = databaseConfigFromEnvironment();
+    const server = await startServer({
+      port: portFromEnvironment(),
+      hostname: process.env.HOST ?? 'localhost',
+      database,
+      demonstrationData: options.demonstrationData ?? !database.databaseUrl,
+    });
+    console.log(`Steunregister runs at ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${database.dataDir}` : 'PostgreSQL'}). Stop it with Ctrl-C.`);
+    const stop = async (signal: string) => {
+      console.log(`${signal} received, stopping.`);
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const applied = await withDatabase((handle) => migrate(handle));
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  });
+
+program
+  .command('seed-demo')
+  .description('load the demonstration register (running it again changes nothing)')
+  .action(async () => {
+    const inserted = await withDatabase((handle) => loadDemonstrationData(handle.db));
+    console.log(inserted ? `Loaded ${inserted} demonstration deliveries.` : 'The demonstration register was already loaded.');
+  });
+
+program
+  .command('figures')
+  .description("print the letter's table of realised military support for two reference dates")
+  .option('--reference-date <date>', 'the reference date (peildatum)', isoDate, LETTER_REFERENCE_DATE)
+  .option('--compare-date <date>', 'the date to compare with (previous letter)', isoDate, LETTER_COMPARE_DATE)
+  .option('--json', 'print the figures as JSON')
+  .action(async (options: { referenceDate: string; compareDate: string; json?: boolean }) => {
+    const table = await withDatabase((handle) => figuresTable(handle.db, options.referenceDate, options.compareDate));
+    console.log(options.json ? JSON.stringify(table, null, 2) : printFiguresTable(table));
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

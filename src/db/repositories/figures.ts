@@ -1,0 +1,46 @@
+import { sql, type Kysely } from 'kysely';
+import { SUPPORT_TYPES, type SupportType } from '../../domain/delivery.ts';
+import type { Cents } from '../../domain/money.ts';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+export type RealisedTotals = Record<SupportType, Cents>;
+
+function emptyTotals(): RealisedTotals {
+  return Object.fromEntries(SUPPORT_TYPES.map((type) => [type, 0])) as RealisedTotals;
+}
+
+/** Realised support per type at a reference date (see the view realised_support_change). */
+export async function realisedTotalsAt(db: Db, referenceDate: string): Promise<RealisedTotals> {
+  const rows = await db
+    .selectFrom('realisedSupportChange')
+    .select(['supportType', sql<Cents>`sum(change_cents)::bigint`.as('cents')])
+    .where('changeDate', '<=', referenceDate)
+    .groupBy('supportType')
+    .execute();
+  const totals = emptyTotals();
+  for (const row of rows) totals[row.supportType as SupportType] = row.cents;
+  return totals;
+}
+
+export interface MonthlyChange {
+  supportType: SupportType;
+  monthEnd: string;
+  cents: Cents;
+}
+
+/** The net change of realised support per type per calendar month, up to and including a date. */
+export async function monthlyChangesUntil(db: Db, until: string): Promise<MonthlyChange[]> {
+  const rows = await db
+    .selectFrom('realisedSupportChange')
+    .select([
+      'supportType',
+      sql<string>`(date_trunc('month', change_date) + interval '1 month - 1 day')::date`.as('monthEnd'),
+      sql<Cents>`sum(change_cents)::bigint`.as('cents'),
+    ])
+    .where('changeDate', '<=', until)
+    .groupBy(['supportType', 'monthEnd'])
+    .orderBy('monthEnd')
+    .execute();
+  return rows as MonthlyChange[];
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  isRealisedByPayment,
+  lifecycleStage,
+  lifecycleViolations,
+  type DeliveryFields,
+  type LifecycleStage,
+  type Payment,
+  type RuleViolation,
+  type Valuation,
+} from '../domain/delivery.ts';
+import type { Database } from '../db/schema.ts';
+import * as deliveries from '../db/repositories/deliveries.ts';
+import * as money from '../db/repositories/money.ts';
+import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+
+type Db = Kysely<Database>;
+
+/** What a user may set on a delivery; whether it is demonstration data is not theirs to say. */
+export type DeliveryInput = Omit<DeliveryFields, 'isDemonstration'>;
+
+export interface DeliveryDetail extends deliveries.StoredDelivery {
+  stage: LifecycleStage | null;
+  valuations: Valuation[];
+  payments: Payment[];
+}
+
+export async function createDelivery(db: Db, input: DeliveryInput): Promise<DeliveryDetail> {
+  assertValid(deliveryViolations(input, []));
+  return db.transaction().execute(async (trx) => {
+    const stored = await deliveries.insertDelivery(trx, randomUUID(), { ...input, isDemonstration: false });
+    return withMoney(trx, stored);
+  });
+}
+
+export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
+  const stored = await deliveries.findDelivery(db, id);
+  if (!stored) throw new NotFoundError('delivery', id);
+  return withMoney(db, stored);
+}
+
+/**
+ * Applies a change to a delivery. The change may be partial; the result must satisfy every rule. When
+ * expectedVersion is given and someone else changed the delivery since, nothing is written.
+ */
+export async function updateDelivery(
+  db: Db,
+  id: string,
+  change: Partial<DeliveryInput>,
+  expectedVersion?: number,
+): Promise<DeliveryDetail> {
+  return db.transaction().execute(async (trx) => {
+    const current = await lockDelivery(trx, id, expectedVersion);
+    const payments = await money.listPayments(trx, id);
+    const { id: _id, version, createdAt, updatedAt, currentValueCents, ...currentFields } = current;
+    const next: DeliveryFields = { ...currentFields, ...change };
+    assertValid(deliveryViolations(next, payments));
+    const updated = await deliveries.updateDeliveryFields(trx, id, version, next);
+    if (!updated) throw new VersionConflictError(version);
+    await refreshCurrentValue(trx, updated);
+    return getDelivery(trx, id);
+  });
+}
+
+export async function deleteDelivery(db: Db, id: string, expectedVersion?: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await lockDelivery(trx, id, expectedVersion);
+    if (!(await deliveries.markDeliveryDeleted(trx, id, current.version))) {
+      throw new VersionConflictError(current.version);
+    }
+  });
+}
+
+export type ValuationInput = Omit<Valuation, 'id' | 'deliveryId' | 'recordedAt'>;
+
+/** Adds a valuation (a revaluation when earlier ones exist); earlier valuations stay as they were. */
+export async function addValuation(db: Db, deliveryId: string, input: ValuationInput): Promise<Valuation> {
+  assertValid(valuationViolations(input));
+  return db.transaction().execute(async (trx) => {
+    const delivery = await lockDelivery(trx, deliveryId);
+    const valuation = await money.insertValuation(trx, { id: randomUUID(), deliveryId, ...input });
+    await refreshCurrentValue(trx, delivery);
+    return valuation;
+  });
+}
+
+export type PaymentInput = Omit<Payment, 'id' | 'deliveryId' | 'recordedAt'>;
+
+/** Adds a payment; the first payment of a procurement or fund contribution is when it was realised. */
+export async function addPayment(db: Db, deliveryId: string, input: PaymentInput): Promise<Payment> {
+  return db.transaction().execute(async (trx) => {
+    const delivery = await lockDelivery(trx, deliveryId);
+    if (!isRealisedByPayment(delivery.supportType)) {
+      throw new ValidationError([{ field: 'paidOn', code: 'paymentOnStock' }]);
+    }
+    const payments = await money.listPayments(trx, deliveryId);
+    const firstPaidOn = [input.paidOn, ...payments.map((payment) => payment.paidOn)].sort()[0]!;
+    const violations = lifecycleViolations({ ...delivery, realisedAt: firstPaidOn });
+    if (violations.length > 0) {
+      throw new ValidationError(violations.map((violation) => ({ ...violation, field: 'paidOn' })));
+    }
+    const payment = await money.insertPayment(trx, { id: randomUUID(), deliveryId, ...input });
+    await refreshCurrentValue(trx, delivery);
+    return payment;
+  });
+}
+
+async function lockDelivery(db: Db, id: string, expectedVersion?: number) {
+  const delivery = await deliveries.findDelivery(db, id, { forUpdate: true });
+  if (!delivery) throw new NotFoundError('delivery', id);
+  if (expectedVersion !== undefined && delivery.version !== expectedVersion) {
+    throw new VersionConflictError(delivery.version);
+  }
+  return delivery;
+}
+
+async function withMoney(db: Db, stored: deliveries.StoredDelivery): Promise<DeliveryDetail> {
+  const [valuations, payments] = await Promise.all([
+    money.listValuations(db, stored.id),
+    money.listPayments(db, stored.id),
+  ]);
+  return { ...stored, stage: lifecycleStage(stored), valuations, payments };
+}
+
+/**
+ * Keeps the stored current value (and, for deliveries realised by payment, the realisation date) in step
+ * with the money history.
+ */
+export async function refreshCurrentValue(db: Db, delivery: Pick<DeliveryFields, 'supportType'> & { id: string }): Promise<void> {
+  if (isRealisedByPayment(delivery.supportType)) {
+    const payments = await money.listPayments(db, delivery.id);
+    const paid = payments.reduce((total, payment) => total + payment.amountCents, 0);
+    await deliveries.setCurrentValue(db, delivery.id, paid, payments[0]?.paidOn);
+  } else {
+    const latest = (await money.listValuations(db, delivery.id)).at(-1);
+    await deliveries.setCurrentValue(db, delivery.id, latest?.amountCents ?? 0);
+  }
+}
+
+function assertValid(violations: RuleViolation[]): void {
+  if (violations.length > 0) throw new ValidationError(violations);
+}
+
+/** Rules across fields: lifecycle order, and that payments, not people, say when a payment-type item was realised. */
+export function deliveryViolations(fields: DeliveryInput, payments: Payment[]): RuleViolation[] {
+  const violations = lifecycleViolations(fields);
+  if (isRealisedByPayment(fields.supportType)) {
+    const firstPaidOn = payments[0]?.paidOn ?? null;
+    if (fields.realisedAt !== firstPaidOn) {
+      violations.push({
+        field: 'realisedAt',
+        code: 'realisedByPayment',
+        params: firstPaidOn ? { firstPaidOn } : {},
+      });
+    }
+  } else if (payments.length > 0) {
+    violations.push({ field: 'supportType', code: 'hasPayments' });
+  }
+  return violations;
+}
+
+const RATE_SCALE = 100_000_000n;
+
+/** A foreign-currency valuation must convert to its euro amount at its rate, to the cent. */
+export function valuationViolations(input: ValuationInput): RuleViolation[] {
+  if (input.currency === 'EUR') {
+    return input.originalAmountMinor === null && input.exchangeRate === null
+      ? []
+      : [{ field: 'currency', code: 'euroHasNoRate' }];
+  }
+  if (input.originalAmountMinor === null || input.exchangeRate === null) {
+    return [
+      ...(input.originalAmountMinor === null ? [{ field: 'originalAmountMinor', code: 'requiredForCurrency' }] : []),
+      ...(input.exchangeRate === null ? [{ field: 'exchangeRate', code: 'requiredForCurrency' }] : []),
+    ];
+  }
+  const [whole = '0', fraction = ''] = input.exchangeRate.split('.');
+  const scaledRate = BigInt(whole) * RATE_SCALE + BigInt(fraction.padEnd(8, '0').slice(0, 8));
+  const exact = BigInt(input.originalAmountMinor) * scaledRate;
+  const rounded = (exact + RATE_SCALE / 2n) / RATE_SCALE;
+  if (BigInt(input.amountCents) === rounded) return [];
+  return [{ field: 'amountCents', code: 'doesNotMatchRate', params: { expected: String(rounded) } }];
+}

@@ -1,0 +1,29 @@
+import type { RuleViolation } from '../domain/delivery.ts';
+
+/** The input breaks one or more rules; nothing was changed. */
+export class ValidationError extends Error {
+  readonly violations: RuleViolation[];
+  constructor(violations: RuleViolation[]) {
+    super(`invalid input: ${violations.map((violation) => `${violation.field} ${violation.code}`).join(', ')}`);
+    this.violations = violations;
+  }
+}
+
+export class NotFoundError extends Error {
+  readonly resource: string;
+  readonly id: string;
+  constructor(resource: string, id: string) {
+    super(`${resource} ${id} does not exist`);
+    this.resource = resource;
+    this.id = id;
+  }
+}
+
+/** Someone else changed the object since the version the caller based its change on. */
+export class VersionConflictError extends Error {
+  readonly currentVersion: number;
+  constructor(currentVersion: number) {
+    super(`the object has changed since; its current version is ${currentVersion}`);
+    this.currentVersion = currentVersion;
+  }
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { IsoDate } from '../domain/dates.ts';
+import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
+import { buildFiguresTable, headlineSentence, type FiguresTable } from '../domain/figures.ts';
+import { monthlyChangesUntil, realisedTotalsAt } from '../db/repositories/figures.ts';
+import type { Database } from '../db/schema.ts';
+import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
+
+export interface FiguresReport extends FiguresTable {
+  headline: string;
+  isDemonstration: boolean;
+}
+
+/** The letter's table of realised support at a reference date, compared with an earlier date. */
+export async function figuresTable(db: Kysely<Database>, referenceDate: IsoDate, compareDate: IsoDate): Promise<FiguresReport> {
+  const [reference, compare, isDemonstration] = await Promise.all([
+    realisedTotalsAt(db, referenceDate),
+    realisedTotalsAt(db, compareDate),
+    containsDemonstrationData(db),
+  ]);
+  const table = buildFiguresTable({ date: referenceDate, totals: reference }, { date: compareDate, totals: compare });
+  return { ...table, headline: headlineSentence(table), isDemonstration };
+}
+
+export interface SeriesPoint extends Record<SupportType, number> {
+  date: IsoDate;
+  total: number;
+}
+
+/** Realised support per type at the end of each month from `from` to `until` (the last point at `until`). */
+export async function figuresSeries(db: Kysely<Database>, from: IsoDate, until: IsoDate): Promise<SeriesPoint[]> {
+  const changes = await monthlyChangesUntil(db, until);
+  const running = Object.fromEntries(SUPPORT_TYPES.map((type) => [type, 0])) as Record<SupportType, number>;
+  const points: SeriesPoint[] = [];
+  let next = 0;
+  for (const monthEnd of monthEnds(from, until)) {
+    for (; next < changes.length && changes[next]!.monthEnd <= monthEnd; next++) {
+      running[changes[next]!.supportType] += changes[next]!.cents;
+    }
+    const total = SUPPORT_TYPES.reduce((sum, type) => sum + running[type], 0);
+    points.push({ date: monthEnd > until ? until : monthEnd, ...running, total });
+  }
+  return points;
+}
+
+/** The last day of each month from the month of `from` to the month of `until`. */
+function monthEnds(from: IsoDate, until: IsoDate): IsoDate[] {
+  const ends: IsoDate[] = [];
+  let [year, month] = from.split('-').map(Number) as [number, number];
+  for (;;) {
+    const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    ends.push(end);
+    if (end >= until) return ends;
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+}

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Kysely } from 'kysely';
+import { createApi } from './api/app.ts';
+import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connection.ts';
+import { migrate } from './db/migrate.ts';
+import type { Database } from './db/schema.ts';
+import { loadDemonstrationData } from './register/demonstration.ts';
+
+const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+/** The whole site: the API under /api/v1 and the browser application everywhere else. */
+export function createApp(db: Kysely<Database>, webRoot = WEB_ROOT) {
+  const app = new Hono();
+  app.use(secureHeaders());
+  app.route('/api/v1', createApi({ db }));
+  app.all('/api/*', (c) => c.notFound());
+  app.use('/*', serveStatic({ root: webRoot }));
+  // Paths of the browser application are routed in the browser: every other GET gets its page.
+  app.get('/*', async (c) => {
+    const page = await readFile(`${webRoot}/index.html`, 'utf8').catch(() => undefined);
+    if (page === undefined) return c.text('The web application is not built; run `npm run build:web`.', 503);
+    return c.html(page);
+  });
+  return app;
+}
+
+export interface ServerOptions {
+  port: number;
+  hostname?: string;
+  database: DatabaseConfig;
+  /** Load the demonstration register (once; loading it again changes nothing). */
+  demonstrationData: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const database = await openDatabase(options.database);
+  try {
+    await migrate(database);
+    if (options.demonstrationData) await loadDemonstrationData(database.db);
+    const hostname = options.hostname ?? '127.0.0.1';
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const started = serve({ fetch: createApp(database.db).fetch, port: options.port, hostname }, () => resolve(started));
+      started.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
+      database,
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

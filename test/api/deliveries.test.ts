@@ -1,0 +1,175 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.ts';
+import { apiClient } from './client.ts';
+
+const stockDelivery = {
+  title: 'Pantserhouwitsers',
+  category: 'largeCalibreArtillery',
+  quantity: 8,
+  unit: 'stuks',
+  supportType: 'stock',
+  fundingSource: 'ukraineSupportBudget',
+  committedAt: '2025-03-01',
+  realisedAt: '2025-04-15',
+};
+
+const procurement = {
+  title: 'Munitie via raamcontract',
+  category: 'ammunition',
+  supportType: 'procurement',
+  fundingSource: 'ukraineSupportBudget',
+  committedAt: '2025-03-01',
+};
+
+describeEachDatabase('deliveries API', (database) => {
+  let call: ReturnType<typeof apiClient>;
+  beforeAll(() => {
+    call = apiClient(database().db);
+  });
+
+  const count = async () => (await call('GET', '/deliveries?pageSize=1')).body.total as number;
+
+  it('creates, reads, lists, updates and deletes a delivery', async () => {
+    const created = await call('POST', '/deliveries', stockDelivery);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/deliveries/${created.body.id}`);
+    expect(created.headers.get('etag')).toBe('"1"');
+    expect(created.headers.get('api-version')).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(created.body).toMatchObject({ ...stockDelivery, stage: 'realised', valueCents: 0, isDemonstration: false });
+
+    const read = await call('GET', `/deliveries/${created.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: created.body.id, version: 1, valuations: [], payments: [] });
+
+    const listed = await call('GET', '/deliveries?q=pantserhouw');
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([created.body.id]);
+
+    const patched = await call('PATCH', `/deliveries/${created.body.id}`, { deliveredAt: '2025-05-01' }, { 'If-Match': '"1"' });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ version: 2, stage: 'delivered', deliveredAt: '2025-05-01', title: stockDelivery.title });
+
+    const replaced = await call('PUT', `/deliveries/${created.body.id}`, { ...stockDelivery, title: 'Pantserhouwitsers 2000' }, { 'If-Match': '"2"' });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ version: 3, title: 'Pantserhouwitsers 2000', deliveredAt: null });
+
+    const deleted = await call('DELETE', `/deliveries/${created.body.id}`, undefined, { 'If-Match': '"3"' });
+    expect(deleted.status).toBe(204);
+    expect((await call('GET', `/deliveries/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('refuses invalid input with problem+json naming the fields, and stores nothing', async () => {
+    const before = await count();
+    const response = await call(
+      'POST',
+      '/deliveries',
+      { ...stockDelivery, title: ' ', category: 'spaceships', committedAt: '2025-02-30' },
+      { 'Accept-Language': 'en' },
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.body).toMatchObject({ status: 400, title: 'The input is not valid' });
+    const names = response.body.invalidParams.map((param: { name: string }) => param.name).sort();
+    expect(names).toEqual(['category', 'committedAt', 'title']);
+    expect(response.body.invalidParams.find((param: { name: string }) => param.name === 'title').reason).toBe('Fill in this field.');
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a lifecycle in the wrong order, in Dutch by default', async () => {
+    const before = await count();
+    const response = await call('POST', '/deliveries', { ...stockDelivery, committedAt: '2025-05-01', realisedAt: '2025-04-15' });
+    expect(response.status).toBe(400);
+    expect(response.body.invalidParams).toEqual([
+      {
+        name: 'realisedAt',
+        code: 'beforeEarlierStage',
+        reason: 'De datum van realisatie (2025-04-15) ligt vóór die van juridische verplichting (2025-05-01).',
+      },
+    ]);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    const response = await call('POST', '/deliveries', '{"title": ', { 'Content-Type': 'application/json' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('answers 404 for unknown and malformed ids', async () => {
+    for (const id of ['7d9f6f3e-1111-4222-8333-944444444444', 'does-not-exist']) {
+      for (const [method, path, body] of [
+        ['GET', `/deliveries/${id}`, undefined],
+        ['PATCH', `/deliveries/${id}`, { title: 'x' }],
+        ['DELETE', `/deliveries/${id}`, undefined],
+        ['POST', `/deliveries/${id}/valuations`, { amountCents: 100, basis: 'replacementValue', effectiveDate: '2025-01-01' }],
+        ['POST', `/deliveries/${id}/payments`, { amountCents: 100, paidOn: '2025-01-01' }],
+      ] as const) {
+        const response = await call(method, path, body);
+        expect(response.status, `${method} ${path}`).toBe(404);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+      }
+    }
+  });
+
+  it('refuses a change based on a stale version with 412', async () => {
+    const created = await call('POST', '/deliveries', stockDelivery);
+    const first = await call('PATCH', `/deliveries/${created.body.id}`, { title: 'Eerste' }, { 'If-Match': '"1"' });
+    expect(first.status).toBe(200);
+    const second = await call('PATCH', `/deliveries/${created.body.id}`, { title: 'Tweede' }, { 'If-Match': '"1"' });
+    expect(second.status).toBe(412);
+    expect(second.headers.get('etag')).toBe('"2"');
+    expect((await call('GET', `/deliveries/${created.body.id}`)).body.title).toBe('Eerste');
+  });
+
+  it('keeps the history of valuations and realises procurement by its payments', async () => {
+    const stock = (await call('POST', '/deliveries', stockDelivery)).body;
+    await call('POST', `/deliveries/${stock.id}/valuations`, { amountCents: 1_000_00, basis: 'replacementValue', effectiveDate: '2025-04-15' });
+    await call('POST', `/deliveries/${stock.id}/valuations`, { amountCents: 1_250_00, basis: 'replacementValue', effectiveDate: '2025-07-01' });
+    const valued = (await call('GET', `/deliveries/${stock.id}`)).body;
+    expect(valued.valuations.map((valuation: { amountCents: number }) => valuation.amountCents)).toEqual([1_000_00, 1_250_00]);
+    expect(valued.valueCents).toBe(1_250_00);
+
+    const bought = (await call('POST', '/deliveries', procurement)).body;
+    expect(bought.realisedAt).toBeNull();
+    const early = await call('POST', `/deliveries/${bought.id}/payments`, { amountCents: 500, paidOn: '2025-02-01' });
+    expect(early.status).toBe(400);
+    expect(early.body.invalidParams[0].name).toBe('paidOn');
+    expect((await call('POST', `/deliveries/${bought.id}/payments`, { amountCents: 300_00, paidOn: '2025-06-01' })).status).toBe(201);
+    expect((await call('POST', `/deliveries/${bought.id}/payments`, { amountCents: 200_00, paidOn: '2025-04-01' })).status).toBe(201);
+    const paid = (await call('GET', `/deliveries/${bought.id}`)).body;
+    expect(paid).toMatchObject({ realisedAt: '2025-04-01', stage: 'realised', valueCents: 500_00 });
+
+    const onStock = await call('POST', `/deliveries/${stock.id}/payments`, { amountCents: 100, paidOn: '2025-06-01' });
+    expect(onStock.status).toBe(400);
+    const realisedByHand = await call('PATCH', `/deliveries/${bought.id}`, { realisedAt: '2025-05-01' });
+    expect(realisedByHand.status).toBe(400);
+    expect(realisedByHand.body.invalidParams[0]).toMatchObject({ name: 'realisedAt', code: 'realisedByPayment' });
+  });
+
+  it('filters, sorts and pages the list', async () => {
+    const marker = `Filtertest ${Date.now()}`;
+    for (const [index, realisedAt] of ['2024-01-10', '2024-06-10', '2025-01-10'].entries()) {
+      await call('POST', '/deliveries', { ...stockDelivery, title: `${marker} ${index}`, committedAt: null, realisedAt });
+    }
+    const page = await call('GET', `/deliveries?q=${encodeURIComponent(marker)}&sort=realisedAt&pageSize=2&page=1`);
+    expect(page.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(page.body.items.map((item: { realisedAt: string }) => item.realisedAt)).toEqual(['2024-01-10', '2024-06-10']);
+    const second = await call('GET', `/deliveries?q=${encodeURIComponent(marker)}&sort=realisedAt&pageSize=2&page=2`);
+    expect(second.body.items.map((item: { realisedAt: string }) => item.realisedAt)).toEqual(['2025-01-10']);
+    const ranged = await call('GET', `/deliveries?q=${encodeURIComponent(marker)}&realisedFrom=2024-02-01&realisedTo=2024-12-31`);
+    expect(ranged.body.items.map((item: { realisedAt: string }) => item.realisedAt)).toEqual(['2024-06-10']);
+    const wildcard = await call('GET', '/deliveries?q=%25');
+    expect(wildcard.body.total).toBe(0);
+    const badSort = await call('GET', '/deliveries?sort=password');
+    expect(badSort.status).toBe(400);
+    expect(badSort.body.invalidParams[0].name).toBe('sort');
+  });
+
+  it('publishes its OpenAPI 3.1 description', async () => {
+    const response = await call('GET', '/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/deliveries', '/deliveries/{id}', '/deliveries/{id}/valuations', '/deliveries/{id}/payments', '/figures']),
+    );
+  });
+});

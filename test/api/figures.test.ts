@@ -1,0 +1,113 @@
+import { beforeAll, expect, it } from 'vitest';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { apiClient } from './client.ts';
+
+const LETTER_QUERY = '/figures?referenceDate=2025-08-31&compareDate=2025-02-04';
+
+function texts(body: any) {
+  return Object.fromEntries(
+    [...body.rows, { supportType: 'total', ...body.total }].map((line: any) => [
+      line.supportType,
+      [line.compare.text, line.reference.text, line.difference.text, line.increasePercentText],
+    ]),
+  );
+}
+
+describeEachDatabase('figures API', (database) => {
+  let call: ReturnType<typeof apiClient>;
+  beforeAll(async () => {
+    expect(await loadDemonstrationData(database().db)).toBeGreaterThan(0);
+    expect(await loadDemonstrationData(database().db)).toBe(0);
+    call = apiClient(database().db);
+  });
+
+  it("reproduces the letter's table from the demonstration register", async () => {
+    const response = await call('GET', LETTER_QUERY);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ referenceDate: '2025-08-31', compareDate: '2025-02-04', isDemonstration: true });
+    const table = texts(response.body);
+    expect(table.stock?.slice(0, 2)).toEqual(['€ 2,05 mld.', '€ 2,4 mld.']);
+    expect(table.procurement?.slice(0, 2)).toEqual(['€ 3,73 mld.', '€ 6,1 mld.']);
+    expect(table.natoFund?.slice(0, 2)).toEqual(['€ 0,1 mld.', '€ 0,18 mld.']);
+    expect(table.total).toEqual(['€ 5,88 mld.', '€ 8,7 mld.', '€ 2,82 mld.', '48 procent']);
+    expect(response.body.total.reference.cents).toBe(
+      response.body.rows.reduce((sum: number, row: any) => sum + row.reference.cents, 0),
+    );
+    expect(response.body.total.increasePercent).toBeCloseTo(47.96, 2);
+    expect(response.body.headline).toBe(
+      'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. ' +
+        'Dit is een toename van €2,82 mld. of 48 procent ten opzichte van de vorige leveringenbrief.',
+    );
+  });
+
+  it('changes by exactly the cents that are registered, valued and paid', async () => {
+    const before = (await call('GET', LETTER_QUERY)).body;
+    const cents = (body: any, type: string) => body.rows.find((row: any) => row.supportType === type).reference.cents;
+
+    const stock = (await call('POST', '/deliveries', {
+      title: 'Testlevering uit voorraad',
+      category: 'vehicles',
+      supportType: 'stock',
+      fundingSource: 'ukraineSupportBudget',
+      realisedAt: '2025-06-01',
+    })).body;
+    await call('POST', `/deliveries/${stock.id}/valuations`, { amountCents: 12_345_67, basis: 'replacementValue', effectiveDate: '2025-06-01' });
+    const valued = (await call('GET', LETTER_QUERY)).body;
+    expect(cents(valued, 'stock') - cents(before, 'stock')).toBe(12_345_67);
+
+    await call('POST', `/deliveries/${stock.id}/valuations`, { amountCents: 12_000_00, basis: 'replacementValue', effectiveDate: '2025-07-01' });
+    const revalued = (await call('GET', LETTER_QUERY)).body;
+    expect(cents(revalued, 'stock') - cents(before, 'stock')).toBe(12_000_00);
+
+    const purchase = (await call('POST', '/deliveries', {
+      title: 'Testaankoop',
+      category: 'ammunition',
+      supportType: 'procurement',
+      fundingSource: 'ukraineSupportBudget',
+      committedAt: '2025-01-15',
+    })).body;
+    await call('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 1_01, paidOn: '2025-01-20' });
+    await call('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 7_77, paidOn: '2025-08-31' });
+    await call('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 9_99, paidOn: '2025-09-01' });
+    const paid = (await call('GET', LETTER_QUERY)).body;
+    expect(cents(paid, 'procurement') - cents(before, 'procurement')).toBe(8_78);
+    expect(paid.rows.find((row: any) => row.supportType === 'procurement').compare.cents - before.rows.find((row: any) => row.supportType === 'procurement').compare.cents).toBe(1_01);
+    expect(paid.total.reference.cents - before.total.reference.cents).toBe(12_000_00 + 8_78);
+
+    const epf = (await call('POST', '/deliveries', {
+      title: 'Drones als EPF-uitvoerder',
+      category: 'drones',
+      supportType: 'procurement',
+      fundingSource: 'epf',
+      committedAt: '2025-03-01',
+    })).body;
+    await call('POST', `/deliveries/${epf.id}/payments`, { amountCents: 5_000_000_00, paidOn: '2025-05-01' });
+    expect((await call('GET', LETTER_QUERY)).body.total.reference.cents).toBe(paid.total.reference.cents);
+
+    await call('DELETE', `/deliveries/${stock.id}`);
+    const removed = (await call('GET', LETTER_QUERY)).body;
+    expect(cents(removed, 'stock')).toBe(cents(before, 'stock'));
+  });
+
+  it('refuses missing or impossible dates', async () => {
+    const missing = await call('GET', '/figures?referenceDate=2025-08-31', undefined, { 'Accept-Language': 'en' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.invalidParams).toEqual([{ name: 'compareDate', code: 'required', reason: 'Fill in this field.' }]);
+    const impossible = await call('GET', '/figures?referenceDate=2025-02-29&compareDate=2025-02-04');
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.invalidParams[0]).toMatchObject({ name: 'referenceDate', code: 'invalidDate' });
+  });
+
+  it('gives realised support per month for the chart', async () => {
+    const response = await call('GET', '/figures/series?from=2025-01-01&to=2025-08-31');
+    expect(response.status).toBe(200);
+    expect(response.body.points.map((point: any) => point.date)).toEqual([
+      '2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31', '2025-06-30', '2025-07-31', '2025-08-31',
+    ]);
+    const last = response.body.points.at(-1);
+    const table = (await call('GET', LETTER_QUERY)).body;
+    expect(last.total).toBe(table.total.reference.cents);
+    expect(last.stock + last.procurement + last.natoFund).toBe(last.total);
+  });
+});
