@@ -1,0 +1,86 @@
+/**
+ * Debian's Chromium driven by playwright-core, for end-to-end tests and accessibility checks.
+ *
+ *   describeWithBrowser('public list', (browser) => {
+ *     it('is accessible', async () => {
+ *       const page = await openPage(browser());
+ *       await page.goto(url);
+ *       await checkAccessibility(page);
+ *     });
+ *   });
+ */
+import { existsSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { skipUnlessCi } from './unavailable.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe-core tags its rules (2.2 adds only AA rules). */
+const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The running browser of the current suite; call it inside tests and hooks, not while collecting. */
+export type CurrentBrowser = () => Browser;
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/** Why browser tests cannot run on this machine, or undefined when they can; under CI=true it throws. */
+export function browserSkipReason(): string | undefined {
+  return existsSync(CHROMIUM) ? undefined : skipUnlessCi(`Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A describe block with one browser for its tests, skipped visibly when Chromium is missing. */
+export function describeWithBrowser(name: string, suite: (browser: CurrentBrowser) => void): void {
+  const skipReason = browserSkipReason();
+  if (skipReason) describe.skip(`${name} (skipped: ${skipReason})`, () => withBrowser(suite));
+  else describe(name, () => withBrowser(suite));
+}
+
+/** A page in a context of its own, the kind axe can analyse (it refuses pages from browser.newPage()). */
+export async function openPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+/** Fails with every WCAG 2.2 A and AA violation axe finds on the page: rule, impact, help and where. */
+export async function checkAccessibility(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA_TAGS).analyze();
+  if (violations.length > 0) throw new Error(formatViolations(page.url(), violations));
+}
+
+function formatViolations(url: string, violations: Violation[]): string {
+  const lines = violations.flatMap((violation) => [
+    `- ${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help} ${violation.helpUrl}`,
+    ...violation.nodes.map((node) => `    at ${node.target.flat().join(' >> ')}`),
+  ]);
+  return [`${violations.length} accessibility violation(s) on ${url}:`, ...lines].join('\n');
+}
+
+function withBrowser(suite: (browser: CurrentBrowser) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+  suite(() => {
+    if (!browser) throw new Error('the browser runs only while the tests and hooks run');
+    return browser;
+  });
+}
