@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Kysely } from 'kysely';
 import { createApi } from './api/app.ts';
+import { problem } from './api/problem.ts';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
@@ -19,7 +20,7 @@ export function createApp(db: Kysely<Database>, webRoot = WEB_ROOT) {
   const app = new Hono();
   app.use(secureHeaders());
   app.route('/api/v1', createApi({ db }));
-  app.all('/api/*', (c) => c.notFound());
+  app.all('/api/*', (c) => problem(c, 404));
   app.use('/*', serveStatic({ root: webRoot }));
   // Paths of the browser application are routed in the browser: every other GET gets its page.
   app.get('/*', async (c) => {
