@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { lifecycleStage, lifecycleViolations } from './delivery.ts';
+
+const none = { pledgedAt: null, committedAt: null, realisedAt: null, deliveredAt: null };
+
+describe('the lifecycle of a delivery', () => {
+  it('is at its latest stage with a date', () => {
+    expect(lifecycleStage(none)).toBeNull();
+    expect(lifecycleStage({ ...none, pledgedAt: '2025-01-01' })).toBe('pledged');
+    expect(lifecycleStage({ ...none, pledgedAt: '2025-01-01', realisedAt: '2025-03-01' })).toBe('realised');
+    expect(lifecycleStage({ ...none, deliveredAt: '2025-04-01' })).toBe('delivered');
+  });
+
+  it('accepts dates in order, equal dates and gaps', () => {
+    expect(lifecycleViolations({ pledgedAt: '2025-01-01', committedAt: '2025-01-01', realisedAt: null, deliveredAt: '2025-06-01' })).toEqual([]);
+  });
+
+  it('names each date that lies before an earlier stage', () => {
+    expect(
+      lifecycleViolations({ pledgedAt: '2025-02-01', committedAt: '2025-03-01', realisedAt: '2025-01-15', deliveredAt: '2025-01-10' }),
+    ).toEqual([
+      { field: 'realisedAt', code: 'beforeEarlierStage', params: { earlier: 'pledgedAt', earlierDate: '2025-02-01', laterDate: '2025-01-15' } },
+      { field: 'deliveredAt', code: 'beforeEarlierStage', params: { earlier: 'pledgedAt', earlierDate: '2025-02-01', laterDate: '2025-01-10' } },
+    ]);
+    expect(lifecycleViolations({ ...none, committedAt: '2025-03-01', realisedAt: '2025-02-28' })).toEqual([
+      { field: 'realisedAt', code: 'beforeEarlierStage', params: { earlier: 'committedAt', earlierDate: '2025-03-01', laterDate: '2025-02-28' } },
+    ]);
+  });
+});

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cents, centsFromText, MoneyError, parseEuroAmount, sumCents } from './money.ts';
+
+describe('cents', () => {
+  it('accepts whole numbers and refuses fractions and unsafe sizes', () => {
+    expect(cents(12_345)).toBe(12_345);
+    expect(() => cents(1.5)).toThrow(MoneyError);
+    expect(() => cents(2 ** 53)).toThrow(MoneyError);
+    expect(() => centsFromText('12.5')).toThrow(MoneyError);
+    expect(centsFromText('-870000000000')).toBe(-870_000_000_000);
+  });
+
+  it('sums exactly and refuses a sum beyond exact range', () => {
+    expect(sumCents([240_000_000_000, 612_100_000_000, 17_900_000_000])).toBe(870_000_000_000);
+    expect(() => sumCents([Number.MAX_SAFE_INTEGER, 1])).toThrow(MoneyError);
+  });
+});
+
+describe('parseEuroAmount', () => {
+  it.each([
+    ['1.234.567,89', 123_456_789],
+    ['€ 500.000.000', 50_000_000_000],
+    ['1234567.89', 123_456_789],
+    ['0,1', 10],
+    ['12', 1_200],
+    ['-3,05', -305],
+    [' 1 234,5 ', 123_450],
+  ])('reads %s as %i cents', (text, expected) => {
+    expect(parseEuroAmount(text)).toBe(expected);
+  });
+
+  it.each(['', 'twaalf', '1,234', '1.23.4', '12,345', '1e6', '0.1.2'])('refuses %j', (text) => {
+    expect(parseEuroAmount(text)).toBeUndefined();
+  });
+
+  it('reads back every amount written in Dutch style, to the cent', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (amount) => {
+        const euros = Math.floor(amount / 100).toLocaleString('nl-NL');
+        const text = `${euros},${String(amount % 100).padStart(2, '0')}`;
+        expect(parseEuroAmount(text)).toBe(amount);
+      }),
+    );
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { deliveryViolations, valuationViolations, type DeliveryInput, type ValuationInput } from './deliveries.ts';
+
+const euro: ValuationInput = {
+  amountCents: 100_00,
+  basis: 'contractPrice',
+  effectiveDate: '2025-01-01',
+  currency: 'EUR',
+  originalAmountMinor: null,
+  exchangeRate: null,
+  note: '',
+};
+
+describe('a valuation in another currency', () => {
+  it('must convert to its euro amount at its rate, to the cent', () => {
+    const dollars = { ...euro, currency: 'USD', originalAmountMinor: 1_000_000_00, exchangeRate: '0.92155' };
+    expect(valuationViolations({ ...dollars, amountCents: 921_550_00 })).toEqual([]);
+    expect(valuationViolations({ ...dollars, amountCents: 921_549_99 })).toEqual([
+      { field: 'amountCents', code: 'doesNotMatchRate', params: { expected: '92155000' } },
+    ]);
+  });
+
+  it('rounds half a cent away from zero', () => {
+    expect(valuationViolations({ ...euro, currency: 'USD', originalAmountMinor: 1, exchangeRate: '0.5', amountCents: 1 })).toEqual([]);
+  });
+
+  it('needs its original amount and rate, which a euro amount must not have', () => {
+    expect(valuationViolations(euro)).toEqual([]);
+    expect(valuationViolations({ ...euro, currency: 'USD' }).map((violation) => violation.field)).toEqual([
+      'originalAmountMinor',
+      'exchangeRate',
+    ]);
+    expect(valuationViolations({ ...euro, exchangeRate: '1.1' })).toEqual([{ field: 'currency', code: 'euroHasNoRate' }]);
+  });
+});
+
+describe('the rules of a delivery', () => {
+  const purchase: DeliveryInput = {
+    title: 'Aankoop',
+    description: '',
+    publicTitle: null,
+    category: 'ammunition',
+    quantity: null,
+    unit: null,
+    supportType: 'procurement',
+    fundingSource: 'ukraineSupportBudget',
+    pledgedAt: null,
+    committedAt: '2025-01-01',
+    realisedAt: null,
+    deliveredAt: null,
+    company: null,
+    contractReference: null,
+    sources: [],
+  };
+  const payment = { id: 'p', deliveryId: 'd', amountCents: 1, paidOn: '2025-02-01', reference: null, recordedAt: '', note: '' };
+
+  it('lets payments, not people, say when a purchase was realised', () => {
+    expect(deliveryViolations(purchase, [])).toEqual([]);
+    expect(deliveryViolations({ ...purchase, realisedAt: '2025-02-01' }, [])).toEqual([
+      { field: 'realisedAt', code: 'realisedByPayment', params: {} },
+    ]);
+    expect(deliveryViolations({ ...purchase, realisedAt: '2025-02-01' }, [payment])).toEqual([]);
+  });
+
+  it('keeps payments off deliveries from own stock', () => {
+    expect(deliveryViolations({ ...purchase, supportType: 'stock' }, [payment])).toEqual([
+      { field: 'supportType', code: 'hasPayments' },
+    ]);
+  });
+});
