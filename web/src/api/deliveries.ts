@@ -1,0 +1,36 @@
+import type { Payment, Valuation } from '../../../src/domain/delivery.ts';
+import { queryString, request, type ApiResponse } from './client.ts';
+import type { DeliveryDetail, DeliveryInput, DeliverySummary, Page, PaymentInput, ValuationInput } from './types.ts';
+
+export function listDeliveries(query: Record<string, string | number | undefined>, signal?: AbortSignal) {
+  return request<Page<DeliverySummary>>(`/deliveries${queryString(query)}`, { signal });
+}
+
+export function getDelivery(id: string, signal?: AbortSignal): Promise<ApiResponse<DeliveryDetail>> {
+  return request<DeliveryDetail>(`/deliveries/${encodeURIComponent(id)}`, { signal });
+}
+
+export function createDelivery(input: DeliveryInput) {
+  return request<DeliveryDetail>('/deliveries', { method: 'POST', body: input });
+}
+
+export function replaceDelivery(id: string, input: DeliveryInput, etag: string) {
+  return request<DeliveryDetail>(`/deliveries/${encodeURIComponent(id)}`, { method: 'PUT', body: input, ifMatch: etag });
+}
+
+export function deleteDelivery(id: string, etag: string) {
+  return request<void>(`/deliveries/${encodeURIComponent(id)}`, { method: 'DELETE', ifMatch: etag });
+}
+
+export function addValuation(id: string, input: ValuationInput) {
+  return request<Valuation>(`/deliveries/${encodeURIComponent(id)}/valuations`, { method: 'POST', body: input });
+}
+
+export function addPayment(id: string, input: PaymentInput) {
+  return request<Payment>(`/deliveries/${encodeURIComponent(id)}/payments`, { method: 'POST', body: input });
+}
+
+/** The ETag to send with If-Match; the version stands in when a proxy dropped the header. */
+export function etagOf(response: ApiResponse<DeliveryDetail>): string {
+  return response.etag ?? `"${response.data.version}"`;
+}

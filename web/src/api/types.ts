@@ -1,0 +1,125 @@
+import type { IsoDate } from '../../../src/domain/dates.ts';
+import type {
+  Category,
+  Delivery,
+  FundingSource,
+  LifecycleDates,
+  LifecycleStage,
+  Payment,
+  Source,
+  SupportType,
+  Valuation,
+  ValuationBasis,
+} from '../../../src/domain/delivery.ts';
+import type { Cents } from '../../../src/domain/money.ts';
+
+export const SORT_KEYS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface DeliverySummary extends LifecycleDates {
+  id: string;
+  title: string;
+  publicTitle: string | null;
+  category: Category;
+  supportType: SupportType;
+  fundingSource: FundingSource;
+  quantity: number | null;
+  unit: string | null;
+  stage: LifecycleStage | null;
+  valueCents: Cents | null;
+  isDemonstration: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface DeliveryDetail extends Delivery {
+  stage: LifecycleStage | null;
+  valueCents: Cents | null;
+  valuations: Valuation[];
+  payments: Payment[];
+}
+
+export interface DeliveryInput extends LifecycleDates {
+  title: string;
+  description: string;
+  publicTitle: string | null;
+  category: Category;
+  quantity: number | null;
+  unit: string | null;
+  supportType: SupportType;
+  fundingSource: FundingSource;
+  company: string | null;
+  contractReference: string | null;
+  sources: Source[];
+}
+
+export interface ValuationInput {
+  amountCents: Cents;
+  basis: ValuationBasis;
+  effectiveDate: IsoDate;
+  currency?: string;
+  originalAmountMinor?: number;
+  exchangeRate?: string;
+  note?: string;
+}
+
+export interface PaymentInput {
+  amountCents: Cents;
+  paidOn: IsoDate;
+  reference?: string;
+  note?: string;
+}
+
+export interface FigureAmount {
+  cents: Cents;
+  text: string;
+}
+
+export interface FigureRow {
+  reference: FigureAmount;
+  compare: FigureAmount;
+  difference: FigureAmount;
+  increasePercent: number | null;
+  increasePercentText: string | null;
+}
+
+export interface Figures {
+  referenceDate: IsoDate;
+  compareDate: IsoDate;
+  isDemonstration: boolean;
+  rows: (FigureRow & { supportType: SupportType; label: string })[];
+  total: FigureRow & { label: string };
+  headline: string;
+}
+
+export interface SeriesPoint {
+  date: IsoDate;
+  stock: Cents;
+  procurement: Cents;
+  natoFund: Cents;
+  total: Cents;
+}
+
+export interface Series {
+  points: SeriesPoint[];
+}
+
+export interface InvalidParam {
+  name: string;
+  reason: string;
+  code: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  invalidParams?: InvalidParam[];
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldId } from './FormField.tsx';
+import type { FieldErrors } from './useSubmission.ts';
+
+interface ErrorSummaryProps {
+  fieldErrors: FieldErrors;
+  /** The label of each field on this form; errors about other names are listed without a link. */
+  labels: Record<string, string>;
+  formError: string | null;
+  /** Changes with every refused submission: the summary then takes focus. */
+  refusals: number;
+  children?: ReactNode;
+}
+
+export function ErrorSummary({ fieldErrors, labels, formError, refusals, children }: ErrorSummaryProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refusals > 0) ref.current?.focus();
+  }, [refusals]);
+
+  const entries = Object.entries(fieldErrors);
+  if (entries.length === 0 && !formError && !children) return null;
+  return (
+    <div ref={ref} tabIndex={-1} className="utrecht-alert utrecht-alert--error error-summary">
+      <h2 className="nl-heading nl-heading--level-2">
+        {t('form.errorSummary')}
+      </h2>
+      {formError && <p className="nl-paragraph">{formError}</p>}
+      {children}
+      {entries.length > 0 && (
+        <ul className="utrecht-unordered-list">
+          {entries.map(([name, message]) => (
+            <li key={name} className="utrecht-unordered-list__item">
+              {labels[name] ? (
+                <a className="utrecht-link utrecht-link--html-a" href={`#${fieldId(name)}`} onClick={(event) => focusField(event, name)}>
+                  {labels[name]}: {message}
+                </a>
+              ) : (
+                message
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function focusField(event: MouseEvent, name: string): void {
+  const field = document.getElementById(fieldId(name));
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+  field.scrollIntoView({ block: 'center' });
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+
+/** What the client itself can find wrong with a field before asking the server. */
+export type ClientProblem = 'required' | 'invalidAmount' | 'invalidWholeNumber' | 'invalidCurrency' | 'invalidRate';
+
+/** A form's text turned into a request body, or the fields that could not be turned into one. */
+export type Checked<Input, Field extends string> =
+  | { input: Input; problems?: undefined }
+  | { input?: undefined; problems: Partial<Record<Field, ClientProblem>> };
+
+/** Messages per field name, as the API names fields: 'title', 'realisedAt', 'sources.0.url'. */
+export type FieldErrors = Record<string, string>;
+
+interface SubmissionState {
+  fieldErrors: FieldErrors;
+  formError: string | null;
+  conflict: boolean;
+  submitting: boolean;
+  /** Counts refused submissions, so the error summary takes focus after each one. */
+  refusals: number;
+}
+
+const IDLE: SubmissionState = { fieldErrors: {}, formError: null, conflict: false, submitting: false, refusals: 0 };
+
+/** 'sources[0].url' and '/sources/0/url' both name the field 'sources.0.url'. */
+function fieldName(name: string): string {
+  return name.replace(/^\//, '').replace(/\//g, '.').replace(/\[(\d+)\]/g, '.$1');
+}
+
+/** The server's refusal per field, in the user's language as the API wrote it. */
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  if (!(error instanceof ApiError)) return fieldErrors;
+  for (const param of error.problem.invalidParams ?? []) fieldErrors[fieldName(param.name)] ??= param.reason;
+  return fieldErrors;
+}
+
+/**
+ * Runs a form submission: the client's own checks first, as a convenience, then the request, whose
+ * refusal the server explains per field in the user's language.
+ */
+export function useSubmission() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<SubmissionState>(IDLE);
+
+  const refuse = (refusal: Partial<SubmissionState>) =>
+    setState((previous) => ({ ...IDLE, ...refusal, refusals: previous.refusals + 1 }));
+
+  async function submit(problems: Partial<Record<string, ClientProblem>>, send: () => Promise<void>): Promise<void> {
+    const entries = Object.entries(problems).filter((entry): entry is [string, ClientProblem] => entry[1] !== undefined);
+    if (entries.length > 0) {
+      return refuse({ fieldErrors: Object.fromEntries(entries.map(([name, problem]) => [name, t(`form.errors.${problem}`)])) });
+    }
+    setState((previous) => ({ ...IDLE, submitting: true, refusals: previous.refusals }));
+    try {
+      await send();
+      setState((previous) => ({ ...IDLE, refusals: previous.refusals }));
+    } catch (error) {
+      if (!(error instanceof ApiError)) return refuse({ formError: t('form.errors.network') });
+      if (error.status === 412) return refuse({ conflict: true });
+      const fieldErrors = fieldErrorsOf(error);
+      if (Object.keys(fieldErrors).length === 0) return refuse({ formError: t('form.errors.failed', { detail: error.message }) });
+      refuse({ fieldErrors });
+    }
+  }
+
+  return { ...state, submit };
+}

@@ -1,0 +1,106 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'wouter';
+import { isIsoDate } from '../../../../src/domain/dates.ts';
+import { getFigures, getSeries } from '../../api/figures.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { TextField } from '../../forms/controls.tsx';
+import { fieldErrorsOf } from '../../forms/useSubmission.ts';
+import { useReportDemonstration } from '../../state/demonstration.tsx';
+import { useResource } from '../../state/useResource.ts';
+import { FiguresTable } from './FiguresTable.tsx';
+import { SeriesChart } from './SeriesChart.tsx';
+import { SeriesTable } from './SeriesTable.tsx';
+
+/** The reference dates of the letter of 10 September 2025 and the one before it. */
+const LETTER_REFERENCE_DATE = '2025-08-31';
+const LETTER_COMPARE_DATE = '2025-02-04';
+/** The month of the full-scale invasion, where the series starts. */
+const SERIES_START = '2022-02-01';
+
+function dateParam(params: URLSearchParams, name: string, fallback: string): string {
+  const value = params.get(name);
+  return value !== null && isIsoDate(value) ? value : fallback;
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const referenceDate = dateParam(params, 'referenceDate', LETTER_REFERENCE_DATE);
+  const compareDate = dateParam(params, 'compareDate', LETTER_COMPARE_DATE);
+
+  const figures = useResource(`${referenceDate}/${compareDate}`, (signal) => getFigures(referenceDate, compareDate, signal));
+  const series = useResource(referenceDate, (signal) => getSeries(SERIES_START, referenceDate, signal));
+  useReportDemonstration(figures.data?.data.isDemonstration);
+
+  const [dates, setDates] = useState({ referenceDate, compareDate });
+  useEffect(() => setDates({ referenceDate, compareDate }), [referenceDate, compareDate]);
+  const errors = fieldErrorsOf(figures.status === 'failed' ? figures.error : undefined);
+  function showFigures(event: FormEvent) {
+    event.preventDefault();
+    setParams({ referenceDate: dates.referenceDate, compareDate: dates.compareDate });
+  }
+
+  return (
+    <>
+      <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
+
+      <section aria-labelledby="figures-heading" className="dashboard-section">
+        <h2 id="figures-heading" className="nl-heading nl-heading--level-2">
+          {t('dashboard.figures.heading')}
+        </h2>
+        <p className="nl-paragraph">{t('dashboard.figures.intro')}</p>
+        <form className="date-form" onSubmit={showFigures}>
+          <TextField
+            name="referenceDate"
+            type="date"
+            label={t('dashboard.figures.referenceDate')}
+            value={dates.referenceDate}
+            error={errors.referenceDate}
+            onChange={(value) => setDates((previous) => ({ ...previous, referenceDate: value }))}
+          />
+          <TextField
+            name="compareDate"
+            type="date"
+            label={t('dashboard.figures.compareDate')}
+            value={dates.compareDate}
+            error={errors.compareDate}
+            onChange={(value) => setDates((previous) => ({ ...previous, compareDate: value }))}
+          />
+          <button type="submit" className="utrecht-button utrecht-button--primary-action">
+            {t('dashboard.figures.show')}
+          </button>
+        </form>
+        {figures.status === 'ready' ? (
+          <>
+            <FiguresTable figures={figures.data.data} />
+            <figure className="letter-quote">
+              <figcaption>{t('dashboard.figures.headlineLabel')}</figcaption>
+              <blockquote lang="nl" className="utrecht-blockquote">
+                <p className="nl-paragraph">{figures.data.data.headline}</p>
+              </blockquote>
+            </figure>
+          </>
+        ) : (
+          Object.keys(errors).length === 0 && <ResourceStatus resource={figures} onRetry={figures.reload} />
+        )}
+      </section>
+
+      <section aria-labelledby="chart-heading" className="dashboard-section">
+        <h2 id="chart-heading" className="nl-heading nl-heading--level-2">
+          {t('dashboard.chart.heading')}
+        </h2>
+        <p className="nl-paragraph">{t('dashboard.chart.intro')}</p>
+        {series.status === 'ready' ? (
+          <>
+            <SeriesChart points={series.data.data.points} />
+            <SeriesTable points={series.data.data.points} />
+          </>
+        ) : (
+          <ResourceStatus resource={series} onRetry={series.reload} />
+        )}
+      </section>
+    </>
+  );
+}

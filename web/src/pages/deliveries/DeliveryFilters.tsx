@@ -1,0 +1,99 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, LIFECYCLE_STAGES, SUPPORT_TYPES } from '../../../../src/domain/delivery.ts';
+import { SelectField, TextField, type Option } from '../../forms/controls.tsx';
+import type { ListQuery } from './listQuery.ts';
+
+const SEARCH_DELAY_MS = 300;
+
+type FilterChange = Partial<Omit<ListQuery, 'sort' | 'page' | 'pageSize'>>;
+
+interface DeliveryFiltersProps {
+  query: ListQuery;
+  onChange: (change: FilterChange, options?: { replace: boolean }) => void;
+  onReset: () => void;
+}
+
+export function DeliveryFilters({ query, onChange, onReset }: DeliveryFiltersProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useSearchText(query.q, (q) => onChange({ q }, { replace: true }));
+  const withAll = (options: Option[]): Option[] => [{ value: '', label: t('deliveries.filters.all') }, ...options];
+
+  return (
+    <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+      <h2 className="nl-heading nl-heading--level-2 filters__heading">{t('deliveries.filters.heading')}</h2>
+      <div className="filters__grid">
+        <div className="filters__search">
+          <TextField name="q" type="search" label={t('deliveries.filters.q')} hint={t('deliveries.filters.qHint')} value={text} onChange={setText} />
+        </div>
+        <SelectField
+          name="supportType"
+          label={t('fields.supportType')}
+          value={query.supportType}
+          onChange={(supportType) => onChange({ supportType })}
+          options={withAll(SUPPORT_TYPES.map((value) => ({ value, label: t(`supportTypes.${value}`) })))}
+        />
+        <SelectField
+          name="category"
+          label={t('fields.category')}
+          value={query.category}
+          onChange={(category) => onChange({ category })}
+          options={withAll(CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) })))}
+        />
+        <SelectField
+          name="stage"
+          label={t('deliveries.columns.stage')}
+          value={query.stage}
+          onChange={(stage) => onChange({ stage })}
+          options={withAll(LIFECYCLE_STAGES.map((value) => ({ value, label: t(`stages.${value}`) })))}
+        />
+        <TextField
+          name="realisedFrom"
+          type="date"
+          label={t('deliveries.filters.realisedFrom')}
+          value={query.realisedFrom}
+          onChange={(realisedFrom) => onChange({ realisedFrom })}
+        />
+        <TextField
+          name="realisedTo"
+          type="date"
+          label={t('deliveries.filters.realisedTo')}
+          value={query.realisedTo}
+          onChange={(realisedTo) => onChange({ realisedTo })}
+        />
+        <button type="button" className="utrecht-button utrecht-button--secondary-action filters__reset" onClick={onReset}>
+          {t('deliveries.filters.reset')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The search box's own text, passed on once typing pauses; it follows the address bar when that changes
+ * for another reason, such as the back button.
+ */
+function useSearchText(q: string, commit: (q: string) => void): [string, (text: string) => void] {
+  const [text, setText] = useState(q);
+  const committed = useRef(q);
+  const latestCommit = useRef(commit);
+  latestCommit.current = commit;
+
+  useEffect(() => {
+    if (q !== committed.current) {
+      committed.current = q;
+      setText(q);
+    }
+  }, [q]);
+
+  useEffect(() => {
+    if (text === committed.current) return;
+    const timer = setTimeout(() => {
+      committed.current = text;
+      latestCommit.current(text);
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  return [text, setText];
+}

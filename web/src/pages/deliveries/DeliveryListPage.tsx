@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'wouter';
+import { queryString } from '../../api/client.ts';
+import { listDeliveries } from '../../api/deliveries.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { SelectField } from '../../forms/controls.tsx';
+import { useReportDemonstration } from '../../state/demonstration.tsx';
+import { useResource } from '../../state/useResource.ts';
+import { DeliveryFilters } from './DeliveryFilters.tsx';
+import { DeliveryTable } from './DeliveryTable.tsx';
+import { PAGE_SIZES, addressParams, apiParams, parseListQuery, type ListQuery } from './listQuery.ts';
+
+export function DeliveryListPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const query = parseListQuery(params);
+  const request = apiParams(query);
+  const resource = useResource(JSON.stringify(request), (signal) => listDeliveries(request, signal));
+  const result = resource.data?.data;
+  useReportDemonstration(result?.items.some((item) => item.isDemonstration));
+
+  const addressOf = (next: ListQuery) => queryString(addressParams(next));
+  function update(change: Partial<ListQuery>, options?: { replace: boolean }) {
+    setParams(addressOf({ ...query, page: 1, ...change }).replace(/^\?/, ''), options);
+  }
+
+  const pageCount = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
+  return (
+    <>
+      <PageHeading title={t('deliveries.title')}>{t('deliveries.title')}</PageHeading>
+      <DeliveryFilters query={query} onChange={update} onReset={() => setParams('')} />
+      <div className="results">
+        <p role="status" className="nl-paragraph results__count">
+          {result ? t('deliveries.count', { count: result.total }) : ''}
+        </p>
+        {!(resource.status === 'loading' && result) && <ResourceStatus resource={resource} onRetry={resource.reload} />}
+        {result && result.items.length === 0 && <p className="nl-paragraph">{t('deliveries.empty')}</p>}
+        {result && result.items.length > 0 && (
+          <>
+            <DeliveryTable items={result.items} sort={query.sort} busy={resource.status === 'loading'} onSort={(sort) => update({ sort })} />
+            <div className="results__footer">
+              <p className="nl-paragraph">{t('deliveries.pagination.summary', { page: query.page, pages: pageCount })}</p>
+              <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => `/leveringen${addressOf({ ...query, page })}`} />
+              <div className="results__page-size">
+                <SelectField
+                  name="pageSize"
+                  label={t('deliveries.pagination.pageSize')}
+                  value={String(query.pageSize)}
+                  onChange={(pageSize) => update({ pageSize: Number(pageSize) })}
+                  options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+                />
+              </div>
+            </div>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

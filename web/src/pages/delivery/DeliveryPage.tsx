@@ -1,0 +1,157 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { countsInDutchTotals, isRealisedByPayment } from '../../../../src/domain/delivery.ts';
+import { ApiError } from '../../api/client.ts';
+import { etagOf, getDelivery } from '../../api/deliveries.ts';
+import type { DeliveryDetail } from '../../api/types.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { formatMoment } from '../../format/dates.ts';
+import { formatEuro } from '../../format/money.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useReportDemonstration } from '../../state/demonstration.tsx';
+import { useResource } from '../../state/useResource.ts';
+import { DeleteDelivery } from './DeleteDelivery.tsx';
+import { LifecycleSteps } from './LifecycleSteps.tsx';
+import { PaymentsTable, ValuationsTable } from './MoneyHistory.tsx';
+
+export function DeliveryPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const resource = useResource(id, (signal) => getDelivery(id, signal));
+  useReportDemonstration(resource.data?.data.isDemonstration);
+
+  if (resource.status !== 'ready') {
+    const notFound = resource.status === 'failed' && resource.error instanceof ApiError && resource.error.status === 404;
+    return (
+      <>
+        <PageHeading title={t('deliveries.title')}>{t('deliveries.title')}</PageHeading>
+        {notFound ? <Alert type="warning">{t('delivery.notFound')}</Alert> : <ResourceStatus resource={resource} onRetry={resource.reload} />}
+      </>
+    );
+  }
+  const delivery = resource.data.data;
+  return (
+    <>
+      <PageHeading title={delivery.title}>{delivery.title}</PageHeading>
+      <div className="action-row delivery-actions">
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/leveringen/${id}/bewerken`}>
+          {t('delivery.actions.edit')}
+        </Link>
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/leveringen/${id}/herwaardering`}>
+          {t('delivery.actions.addValuation')}
+        </Link>
+        {isRealisedByPayment(delivery.supportType) && (
+          <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/leveringen/${id}/betaling`}>
+            {t('delivery.actions.addPayment')}
+          </Link>
+        )}
+        <DeleteDelivery id={id} title={delivery.title} etag={etagOf(resource.data)} />
+      </div>
+
+      <section aria-labelledby="lifecycle-heading">
+        <h2 id="lifecycle-heading" className="nl-heading nl-heading--level-2">
+          {t('delivery.sections.lifecycle')}
+        </h2>
+        <LifecycleSteps dates={delivery} stage={delivery.stage} />
+      </section>
+
+      <section aria-labelledby="money-heading">
+        <h2 id="money-heading" className="nl-heading nl-heading--level-2">
+          {t('delivery.sections.money')}
+        </h2>
+        <CurrentValue delivery={delivery} />
+        <h3 className="nl-heading nl-heading--level-3">{t('delivery.valuations.heading')}</h3>
+        <ValuationsTable valuations={delivery.valuations} />
+        {(isRealisedByPayment(delivery.supportType) || delivery.payments.length > 0) && (
+          <>
+            <h3 className="nl-heading nl-heading--level-3">{t('delivery.payments.heading')}</h3>
+            <PaymentsTable payments={delivery.payments} />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="details-heading">
+        <h2 id="details-heading" className="nl-heading nl-heading--level-2">
+          {t('delivery.sections.details')}
+        </h2>
+        <DeliveryDetails delivery={delivery} />
+      </section>
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading" className="nl-heading nl-heading--level-2">
+          {t('delivery.sections.sources')}
+        </h2>
+        <Sources delivery={delivery} />
+      </section>
+    </>
+  );
+}
+
+function CurrentValue({ delivery }: { delivery: DeliveryDetail }) {
+  const { t } = useTranslation();
+  return (
+    <div className="current-value">
+      <p className="current-value__label">{t('delivery.currentValue')}</p>
+      <p className="current-value__amount">
+        {delivery.valueCents === null ? t('delivery.noValue') : formatEuro(delivery.valueCents, currentLanguage())}
+      </p>
+      {!countsInDutchTotals(delivery.fundingSource) && <p className="nl-paragraph">{t('delivery.epfNote')}</p>}
+    </div>
+  );
+}
+
+function DeliveryDetails({ delivery }: { delivery: DeliveryDetail }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const none = t('common.none');
+  const quantity = delivery.quantity === null ? none : [delivery.quantity.toLocaleString(language), delivery.unit].filter(Boolean).join(' ');
+  return (
+    <dl className="utrecht-data-list utrecht-data-list--rows details-list">
+      <Detail label={t('fields.publicTitle')}>{delivery.publicTitle ?? none}</Detail>
+      <Detail label={t('fields.description')} multiline>
+        {delivery.description || none}
+      </Detail>
+      <Detail label={t('fields.category')}>{t(`categories.${delivery.category}`)}</Detail>
+      <Detail label={t('fields.supportType')}>{t(`supportTypes.${delivery.supportType}`)}</Detail>
+      <Detail label={t('fields.fundingSource')}>{t(`fundingSources.${delivery.fundingSource}`)}</Detail>
+      <Detail label={t('fields.quantity')}>{quantity}</Detail>
+      <Detail label={t('fields.company')}>{delivery.company ?? none}</Detail>
+      <Detail label={t('fields.contractReference')}>{delivery.contractReference ?? none}</Detail>
+      <Detail label={t('fields.createdAt')}>{formatMoment(delivery.createdAt, language)}</Detail>
+      <Detail label={t('fields.updatedAt')}>{formatMoment(delivery.updatedAt, language)}</Detail>
+    </dl>
+  );
+}
+
+function Detail({ label, multiline, children }: { label: string; multiline?: boolean; children: ReactNode }) {
+  return (
+    <div className="utrecht-data-list__item">
+      <dt className="utrecht-data-list__item-key">{label}</dt>
+      <dd className={`utrecht-data-list__item-value utrecht-data-list__item-value--html-dd${multiline ? ' utrecht-data-list__item-value--multiline' : ''}`}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+function Sources({ delivery }: { delivery: DeliveryDetail }) {
+  const { t } = useTranslation();
+  if (delivery.sources.length === 0) return <p className="nl-paragraph">{t('delivery.noSources')}</p>;
+  return (
+    <ul className="utrecht-unordered-list">
+      {delivery.sources.map((source, index) => (
+        <li key={index} className="utrecht-unordered-list__item">
+          {source.url ? (
+            <a className="utrecht-link utrecht-link--html-a" href={source.url}>
+              {source.description}
+            </a>
+          ) : (
+            source.description
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,119 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES, isRealisedByPayment } from '../../../../src/domain/delivery.ts';
+import type { DeliveryInput } from '../../api/types.ts';
+import { SelectField, TextAreaField, TextField, type Option } from '../../forms/controls.tsx';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { useFields } from '../../forms/useFields.ts';
+import { useSubmission } from '../../forms/useSubmission.ts';
+import { checkDelivery, FIELD_NAMES, inputOf, LIFECYCLE_FIELDS, type DeliveryValues } from './deliveryValues.ts';
+import { ConflictNotice } from './ConflictNotice.tsx';
+import { SourcesFieldset } from './SourcesFieldset.tsx';
+
+/** Procurement and fund contributions are realised by their first payment, never by a typed date. */
+function isPaymentType(supportType: string): boolean {
+  const known = SUPPORT_TYPES.find((type) => type === supportType);
+  return known !== undefined && isRealisedByPayment(known);
+}
+
+interface DeliveryFormProps {
+  initial: DeliveryValues;
+  submitLabel: string;
+  onSubmit: (input: DeliveryInput) => Promise<void>;
+  /** Offered when the server says someone else changed the delivery meanwhile. */
+  onReload?: () => void;
+}
+
+export function DeliveryForm({ initial, submitLabel, onSubmit, onReload }: DeliveryFormProps) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const errors = submission.fieldErrors;
+  const { values, setValues, field, labels: fieldLabels } = useFields(initial, errors);
+  const choices = (options: Option[]): Option[] => [{ value: '', label: t('form.choose') }, ...options];
+
+  const labels = fieldLabels(FIELD_NAMES);
+  values.sources.forEach((_, index) => {
+    const source = t('form.source', { number: index + 1 });
+    labels[`sources.${index}.description`] = `${source}, ${t('fields.sourceDescription').toLowerCase()}`;
+    labels[`sources.${index}.url`] = `${source}, ${t('fields.sourceUrl').toLowerCase()}`;
+  });
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    void submission.submit(checkDelivery(values), () => onSubmit(inputOf(values)));
+  }
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="record-form">
+      <ErrorSummary fieldErrors={errors} labels={labels} formError={submission.formError} refusals={submission.refusals}>
+        {submission.conflict && onReload && <ConflictNotice onReload={onReload} />}
+      </ErrorSummary>
+
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('form.sections.about')}</legend>
+        <TextField {...field('title')} hint={t('form.hints.title')} />
+        <TextField {...field('publicTitle')} hint={t('form.hints.publicTitle')} optional />
+        <TextAreaField {...field('description')} optional />
+        <div className="form-row">
+          <TextField {...field('quantity')} inputMode="numeric" size="small" optional />
+          <TextField {...field('unit')} size="medium" optional />
+        </div>
+      </fieldset>
+
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('form.sections.classification')}</legend>
+        <SelectField {...field('category')} options={choices(CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) })))} />
+        <SelectField
+          {...field('supportType')}
+          onChange={(supportType) =>
+            setValues((previous) => ({
+              ...previous,
+              supportType,
+              realisedAt: isPaymentType(supportType) ? initial.realisedAt : previous.realisedAt,
+            }))
+          }
+          options={choices(SUPPORT_TYPES.map((value) => ({ value, label: t(`supportTypes.${value}`) })))}
+        />
+        <SelectField
+          {...field('fundingSource')}
+          hint={t('form.hints.fundingSource')}
+          options={choices(FUNDING_SOURCES.map((value) => ({ value, label: t(`fundingSources.${value}`) })))}
+        />
+      </fieldset>
+
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section" aria-describedby="lifecycle-hint">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('form.sections.lifecycle')}</legend>
+        <p id="lifecycle-hint" className="utrecht-form-field-description">
+          {t('form.hints.lifecycle')}
+        </p>
+        <div className="form-grid">
+          {LIFECYCLE_FIELDS.map((name) =>
+            name === 'realisedAt' && isPaymentType(values.supportType) ? (
+              <TextField key={name} {...field(name)} type="date" readOnly hint={t('form.hints.realisedByPayment')} />
+            ) : (
+              <TextField key={name} {...field(name)} type="date" optional />
+            ),
+          )}
+        </div>
+      </fieldset>
+
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('form.sections.procurement')}</legend>
+        <TextField {...field('company')} optional />
+        <TextField {...field('contractReference')} optional />
+      </fieldset>
+
+      <SourcesFieldset
+        sources={values.sources}
+        errors={errors}
+        onChange={(sources) => setValues((previous) => ({ ...previous, sources }))}
+      />
+
+      <div className="action-row">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
+          {submission.submitting ? t('form.saving') : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { ApiError } from '../../api/client.ts';
+import { etagOf, getDelivery } from '../../api/deliveries.ts';
+import type { DeliveryDetail } from '../../api/types.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { useReportDemonstration } from '../../state/demonstration.tsx';
+import { useResource } from '../../state/useResource.ts';
+
+export interface LoadedDelivery {
+  delivery: DeliveryDetail;
+  etag: string;
+  reload: () => void;
+}
+
+/** A form page about one delivery: its heading, the delivery it is for, and a way back. */
+export function DeliveryFormFrame({ id, heading, children }: { id: string; heading: string; children: (loaded: LoadedDelivery) => ReactNode }) {
+  const { t } = useTranslation();
+  const resource = useResource(id, (signal) => getDelivery(id, signal));
+  useReportDemonstration(resource.data?.data.isDemonstration);
+  const notFound = resource.status === 'failed' && resource.error instanceof ApiError && resource.error.status === 404;
+
+  return (
+    <>
+      <PageHeading title={heading}>{heading}</PageHeading>
+      {resource.status === 'ready' ? (
+        <>
+          <p className="nl-paragraph form-subject">
+            {t('form.forDelivery', { title: resource.data.data.title })} ·{' '}
+            <Link className="utrecht-link utrecht-link--html-a" href={`/leveringen/${id}`}>
+              {t('form.backToDelivery')}
+            </Link>
+          </p>
+          {children({ delivery: resource.data.data, etag: etagOf(resource.data), reload: resource.reload })}
+        </>
+      ) : notFound ? (
+        <Alert type="warning">{t('delivery.notFound')}</Alert>
+      ) : (
+        <ResourceStatus resource={resource} onRetry={resource.reload} />
+      )}
+    </>
+  );
+}

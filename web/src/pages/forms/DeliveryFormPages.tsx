@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { createDelivery, replaceDelivery } from '../../api/deliveries.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useNavigateWithNotice } from '../../state/notice.tsx';
+import { DeliveryForm } from './DeliveryForm.tsx';
+import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
+import { EMPTY_DELIVERY, valuesOf } from './deliveryValues.ts';
+
+export function CreateDeliveryPage() {
+  const { t } = useTranslation();
+  const navigateWithNotice = useNavigateWithNotice();
+  return (
+    <>
+      <PageHeading title={t('form.createTitle')}>{t('form.createTitle')}</PageHeading>
+      <DeliveryForm
+        initial={EMPTY_DELIVERY}
+        submitLabel={t('form.submit.create')}
+        onSubmit={async (input) => {
+          const { data } = await createDelivery(input);
+          navigateWithNotice(`/leveringen/${data.id}`, 'created');
+        }}
+      />
+    </>
+  );
+}
+
+export function EditDeliveryPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const navigateWithNotice = useNavigateWithNotice();
+  return (
+    <DeliveryFormFrame id={id} heading={t('form.editTitle')}>
+      {({ delivery, etag, reload }) => (
+        <DeliveryForm
+          key={etag}
+          initial={valuesOf(delivery)}
+          submitLabel={t('form.submit.edit')}
+          onReload={reload}
+          onSubmit={async (input) => {
+            await replaceDelivery(id, input, etag);
+            navigateWithNotice(`/leveringen/${id}`, 'updated');
+          }}
+        />
+      )}
+    </DeliveryFormFrame>
+  );
+}

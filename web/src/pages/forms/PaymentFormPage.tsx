@@ -1,0 +1,78 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isRealisedByPayment } from '../../../../src/domain/delivery.ts';
+import { parseEuroAmount } from '../../../../src/domain/money.ts';
+import { addPayment } from '../../api/deliveries.ts';
+import type { PaymentInput } from '../../api/types.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { TextAreaField, TextField } from '../../forms/controls.tsx';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { useFields } from '../../forms/useFields.ts';
+import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
+import { useNavigateWithNotice } from '../../state/notice.tsx';
+import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
+
+interface PaymentValues {
+  amountCents: string;
+  paidOn: string;
+  reference: string;
+  note: string;
+}
+type PaymentField = keyof PaymentValues;
+const FIELDS: PaymentField[] = ['amountCents', 'paidOn', 'reference', 'note'];
+
+function checkPayment(values: PaymentValues): Checked<PaymentInput, PaymentField> {
+  const problems: Partial<Record<PaymentField, ClientProblem>> = {};
+  const amountCents = parseEuroAmount(values.amountCents);
+  if (!values.amountCents.trim()) problems.amountCents = 'required';
+  else if (amountCents === undefined) problems.amountCents = 'invalidAmount';
+  if (!values.paidOn) problems.paidOn = 'required';
+  if (Object.keys(problems).length > 0 || amountCents === undefined) return { problems };
+  const input: PaymentInput = { amountCents, paidOn: values.paidOn };
+  if (values.reference.trim()) input.reference = values.reference.trim();
+  if (values.note.trim()) input.note = values.note.trim();
+  return { input };
+}
+
+export function PaymentFormPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  return (
+    <DeliveryFormFrame id={id} heading={t('form.paymentTitle')}>
+      {({ delivery }) =>
+        isRealisedByPayment(delivery.supportType) ? <PaymentForm id={id} /> : <Alert type="info">{t('form.paymentNotApplicable')}</Alert>
+      }
+    </DeliveryFormFrame>
+  );
+}
+
+function PaymentForm({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const navigateWithNotice = useNavigateWithNotice();
+  const submission = useSubmission();
+  const { values, field, labels } = useFields<PaymentValues>({ amountCents: '', paidOn: '', reference: '', note: '' }, submission.fieldErrors);
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const checked = checkPayment(values);
+    void submission.submit(checked.problems ?? {}, async () => {
+      if (!checked.input) return;
+      await addPayment(id, checked.input);
+      navigateWithNotice(`/leveringen/${id}`, 'paymentAdded');
+    });
+  }
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="record-form">
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
+      <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
+      <TextField {...field('paidOn')} type="date" />
+      <TextField {...field('reference')} optional />
+      <TextAreaField {...field('note')} optional />
+      <div className="action-row">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
+          {submission.submitting ? t('form.saving') : t('form.submit.payment')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VALUATION_BASES, type SupportType, type ValuationBasis } from '../../../../src/domain/delivery.ts';
+import { parseEuroAmount } from '../../../../src/domain/money.ts';
+import { addValuation } from '../../api/deliveries.ts';
+import type { ValuationInput } from '../../api/types.ts';
+import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { useFields } from '../../forms/useFields.ts';
+import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
+import { useNavigateWithNotice } from '../../state/notice.tsx';
+import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
+
+const USUAL_BASIS: Record<SupportType, ValuationBasis> = {
+  stock: 'replacementValue',
+  procurement: 'contractPrice',
+  natoFund: 'contribution',
+};
+
+interface ValuationValues {
+  amountCents: string;
+  basis: string;
+  effectiveDate: string;
+  currency: string;
+  originalAmountMinor: string;
+  exchangeRate: string;
+  note: string;
+}
+type ValuationField = keyof ValuationValues;
+const FIELDS: ValuationField[] = ['amountCents', 'basis', 'effectiveDate', 'currency', 'originalAmountMinor', 'exchangeRate', 'note'];
+
+/** Turns what was typed into a request, or says which fields cannot be turned into one. */
+function checkValuation(values: ValuationValues): Checked<ValuationInput, ValuationField> {
+  const problems: Partial<Record<ValuationField, ClientProblem>> = {};
+  const amountCents = parseEuroAmount(values.amountCents);
+  if (!values.amountCents.trim()) problems.amountCents = 'required';
+  else if (amountCents === undefined) problems.amountCents = 'invalidAmount';
+  if (!values.effectiveDate) problems.effectiveDate = 'required';
+  const basis = VALUATION_BASES.find((candidate) => candidate === values.basis);
+  if (!basis) problems.basis = 'required';
+
+  const currency = values.currency.trim().toUpperCase();
+  if (currency && !/^[A-Z]{3}$/.test(currency)) problems.currency = 'invalidCurrency';
+  const originalAmountMinor = values.originalAmountMinor.trim() ? parseEuroAmount(values.originalAmountMinor) : undefined;
+  if (values.originalAmountMinor.trim() && originalAmountMinor === undefined) problems.originalAmountMinor = 'invalidAmount';
+  const exchangeRate = values.exchangeRate.trim().replace(',', '.');
+  if (exchangeRate && !/^\d+(\.\d+)?$/.test(exchangeRate)) problems.exchangeRate = 'invalidRate';
+
+  if (Object.keys(problems).length > 0 || amountCents === undefined || !basis) return { problems };
+  const input: ValuationInput = { amountCents, basis, effectiveDate: values.effectiveDate };
+  if (currency) input.currency = currency;
+  if (originalAmountMinor !== undefined) input.originalAmountMinor = originalAmountMinor;
+  if (exchangeRate) input.exchangeRate = exchangeRate;
+  if (values.note.trim()) input.note = values.note.trim();
+  return { input };
+}
+
+export function ValuationFormPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  return (
+    <DeliveryFormFrame id={id} heading={t('form.valuationTitle')}>
+      {({ delivery }) => <ValuationForm id={id} supportType={delivery.supportType} />}
+    </DeliveryFormFrame>
+  );
+}
+
+function ValuationForm({ id, supportType }: { id: string; supportType: SupportType }) {
+  const { t } = useTranslation();
+  const navigateWithNotice = useNavigateWithNotice();
+  const submission = useSubmission();
+  const { values, field, labels } = useFields<ValuationValues>(
+    {
+      amountCents: '',
+      basis: USUAL_BASIS[supportType],
+      effectiveDate: '',
+      currency: '',
+      originalAmountMinor: '',
+      exchangeRate: '',
+      note: '',
+    },
+    submission.fieldErrors,
+  );
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const checked = checkValuation(values);
+    void submission.submit(checked.problems ?? {}, async () => {
+      if (!checked.input) return;
+      await addValuation(id, checked.input);
+      navigateWithNotice(`/leveringen/${id}`, 'valuationAdded');
+    });
+  }
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="record-form">
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
+      <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
+      <SelectField {...field('basis')} options={VALUATION_BASES.map((value) => ({ value, label: t(`valuationBases.${value}`) }))} />
+      <TextField {...field('effectiveDate')} type="date" />
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section" aria-describedby="foreign-currency-hint">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('form.sections.foreignCurrency')}</legend>
+        <p id="foreign-currency-hint" className="utrecht-form-field-description">
+          {t('form.hints.foreignCurrency')}
+        </p>
+        <TextField {...field('currency')} size="small" hint={t('form.hints.currency')} optional />
+        <TextField {...field('originalAmountMinor')} inputMode="decimal" size="medium" optional />
+        <TextField {...field('exchangeRate')} inputMode="decimal" size="small" hint={t('form.hints.exchangeRate')} optional />
+      </fieldset>
+      <TextAreaField {...field('note')} optional />
+      <div className="action-row">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
+          {submission.submitting ? t('form.saving') : t('form.submit.valuation')}
+        </button>
+      </div>
+    </form>
+  );
+}
