@@ -1,0 +1,80 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, openPage } from '../support/browser.ts';
+import type { Figures } from '../../web/src/api/types.ts';
+import { api, useServer, visit } from './app.ts';
+
+/** Intl separates the euro sign with a no-break space; the letter's texts use a plain one. */
+function plainSpaces(text: string): string {
+  return text.replace(/\u00a0/g, ' ').trim();
+}
+
+/** The cells of a row of the letter's table: compare date, reference date, increase, increase in percent. */
+async function figureRow(page: Page, label: string): Promise<string[]> {
+  const row = page.locator('table.figures-table tr', { has: page.getByRole('rowheader', { name: label, exact: true }) });
+  return (await row.getByRole('cell').allInnerTexts()).map(plainSpaces);
+}
+
+describeWithBrowser('dashboard', (browser) => {
+  const server = useServer();
+  let page: Page;
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it("shows the letter's figures for 31 August 2025 compared with 4 February 2025", async () => {
+    page = await openPage(browser());
+    await visit(page, server(), '/');
+
+    expect(await figureRow(page, 'Directe levering (vervangingswaarde)')).toEqual(expect.arrayContaining(['€ 2,05 mld.', '€ 2,4 mld.']));
+    expect(await figureRow(page, 'Commerciële verwervingen')).toEqual(expect.arrayContaining(['€ 3,73 mld.', '€ 6,1 mld.']));
+    expect(await figureRow(page, 'NAVO-fonds')).toEqual(expect.arrayContaining(['€ 0,1 mld.', '€ 0,18 mld.']));
+    expect(await figureRow(page, 'Totaal')).toEqual(['€ 5,88 mld.', '€ 8,7 mld.', '€ 2,82 mld.', '48 procent']);
+    expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(expect.arrayContaining(['4 feb. 2025', '31 aug. 2025']));
+    await page.getByText('De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld.').waitFor();
+    await page.getByText('Dit register bevat demonstratiegegevens').waitFor();
+  });
+
+  it('compares any two reference dates and keeps them in the address', async () => {
+    page = await openPage(browser());
+    await visit(page, server(), '/');
+    await page.getByLabel('Peildatum').fill('2025-02-04');
+    await page.getByLabel('Vergelijken met').fill('2023-12-31');
+    await page.getByRole('button', { name: 'Cijfers tonen' }).click();
+
+    await page.getByRole('columnheader', { name: '31 dec. 2023' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('referenceDate')).toBe('2025-02-04');
+    const { total } = await api<Figures>(server(), '/figures?referenceDate=2025-02-04&compareDate=2023-12-31');
+    expect(await figureRow(page, 'Totaal')).toEqual([total.compare.text, total.reference.text, total.difference.text, total.increasePercentText]);
+  });
+
+  it('offers the chart data as a table', async () => {
+    page = await openPage(browser());
+    await visit(page, server(), '/');
+    await page.getByText('Gegevens van de grafiek als tabel').click();
+    const table = page.getByRole('table', { name: 'Gerealiseerde steun per type aan het eind van elke maand, in euro' });
+    const lastRow = table.getByRole('row').last();
+    expect(await lastRow.getByRole('rowheader').innerText()).toBe('augustus 2025');
+    expect(plainSpaces(await lastRow.getByRole('cell').last().innerText())).toBe('€ 8.700.000.000,00');
+    await page.getByRole('img', { name: /Vlakdiagram van de gerealiseerde steun/ }).waitFor();
+  });
+
+  it('switches to English with one click, remembers it and sets the page language', async () => {
+    page = await openPage(browser());
+    await visit(page, server(), '/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await figureRow(page, 'Direct delivery (replacement value)')).toEqual(expect.arrayContaining(['€ 2,4 mld.']));
+
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: 'Deliveries' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+  });
+});

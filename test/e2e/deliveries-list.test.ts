@@ -1,0 +1,108 @@
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, openPage } from '../support/browser.ts';
+import { api, deliveryCount, useServer, visit } from './app.ts';
+
+const EXTRA_DELIVERIES = 30;
+
+function query(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}
+
+async function rowTitles(page: Page): Promise<string[]> {
+  return page.locator('table.delivery-table tbody').getByRole('rowheader').allInnerTexts();
+}
+
+describeWithBrowser('deliveries list', (browser) => {
+  const server = useServer();
+  let total: number;
+  let page: Page;
+  beforeAll(async () => {
+    for (let number = 1; number <= EXTRA_DELIVERIES; number += 1) {
+      await api(server(), '/deliveries', {
+        method: 'POST',
+        body: JSON.stringify({
+          title: `Munitiepartij ${String(number).padStart(2, '0')}`,
+          category: 'ammunition',
+          supportType: 'stock',
+          fundingSource: 'defenceBudget',
+          committedAt: '2024-01-10',
+          realisedAt: `2024-03-${String(number).padStart(2, '0')}`,
+        }),
+      });
+    }
+    total = await deliveryCount(server());
+  });
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('filters on the server and keeps the filters in the address, so the back button undoes them', async () => {
+    page = await openPage(browser());
+    await visit(page, server(), '/leveringen');
+    await page.getByText(`${total} leveringen gevonden`).waitFor();
+
+    await page.getByLabel('Type steun').selectOption('natoFund');
+    await page.getByText('2 leveringen gevonden').waitFor();
+    expect(query(page).get('supportType')).toBe('natoFund');
+
+    await page.getByLabel('Fase').selectOption('pledged');
+    await page.getByText('1 levering gevonden').waitFor();
+    expect(await rowTitles(page)).toEqual(['Extra bijdrage aan het NAVO UCAP in 2026']);
+
+    await page.goBack();
+    await page.getByText('2 leveringen gevonden').waitFor();
+    expect(await page.getByLabel('Fase').inputValue()).toBe('');
+    await page.goBack();
+    await page.getByText(`${total} leveringen gevonden`).waitFor();
+    expect(await page.getByLabel('Type steun').inputValue()).toBe('');
+  });
+
+  it('searches once typing pauses', async () => {
+    page = await openPage(browser());
+    await visit(page, server(), '/leveringen');
+    await page.getByRole('searchbox', { name: 'Zoeken' }).pressSequentially('PURL', { delay: 30 });
+    await page.getByText('1 levering gevonden').waitFor();
+    expect(query(page).get('q')).toBe('PURL');
+    expect(await rowTitles(page)).toEqual(['Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)']);
+  });
+
+  it('sorts by a column, and reverses on a second press', async () => {
+    page = await openPage(browser());
+    await visit(page, server(), '/leveringen?category=ammunition&realisedFrom=2024-03-01&realisedTo=2024-03-03');
+    await page.getByText('3 leveringen gevonden').waitFor();
+    expect(await rowTitles(page)).toEqual(['Munitiepartij 03', 'Munitiepartij 02', 'Munitiepartij 01']);
+
+    await page.getByRole('button', { name: 'Titel' }).click();
+    await page.getByRole('columnheader', { name: 'Titel' }).and(page.locator('[aria-sort="ascending"]')).waitFor();
+    expect(query(page).get('sort')).toBe('title');
+    expect(await rowTitles(page)).toEqual(['Munitiepartij 01', 'Munitiepartij 02', 'Munitiepartij 03']);
+
+    await page.getByRole('button', { name: 'Titel' }).click();
+    await page.getByRole('columnheader', { name: 'Titel' }).and(page.locator('[aria-sort="descending"]')).waitFor();
+    expect(query(page).get('sort')).toBe('-title');
+  });
+
+  it('pages through the results with a choice of page size', async () => {
+    page = await openPage(browser());
+    await visit(page, server(), '/leveringen');
+    expect(await rowTitles(page)).toHaveLength(25);
+    await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Pagina 2' }).click();
+    await page.getByText('Pagina 2 van 2').waitFor();
+    expect(query(page).get('page')).toBe('2');
+    expect(await rowTitles(page)).toHaveLength(total - 25);
+
+    await page.getByLabel('Leveringen per pagina').selectOption('50');
+    await page.getByText('Pagina 1 van 1').waitFor();
+    expect(query(page).get('pageSize')).toBe('50');
+    expect(await rowTitles(page)).toHaveLength(total);
+  });
+
+  it('opens a shared address with its filters, sorting and page', async () => {
+    page = await openPage(browser());
+    await visit(page, server(), '/leveringen?category=ammunition&sort=title&pageSize=25&page=2');
+    await page.getByText('Pagina 2 van 2').waitFor();
+    expect(await page.getByLabel('Categorie').inputValue()).toBe('ammunition');
+    expect(await rowTitles(page)).toEqual(['Munitiepartij 26', 'Munitiepartij 27', 'Munitiepartij 28', 'Munitiepartij 29', 'Munitiepartij 30']);
+  });
+});

@@ -1,0 +1,150 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { DeliveryDetail } from '../../web/src/api/types.ts';
+import { describeWithBrowser, openPage } from '../support/browser.ts';
+import { api, deliveryCount, findDeliveryId, openPageIn, useServer, visit } from './app.ts';
+
+/** The error shown at a field, found the way assistive technology finds it: through aria-describedby. */
+async function fieldError(page: Page, label: string): Promise<string> {
+  const field = page.getByLabel(label, { exact: true });
+  expect(await field.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  if (!errorId) throw new Error(`${label} has no error message tied to it`);
+  return page.locator(`#${errorId}`).innerText();
+}
+
+async function errorSummaryHasFocus(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false);
+}
+
+describeWithBrowser('delivery forms', (browser) => {
+  const server = useServer();
+  let page: Page;
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('records a stock delivery and its valuation, and the dashboard counts it', async () => {
+    page = await openPage(browser());
+    await visit(page, server(), '/leveringen/nieuw');
+    await page.getByLabel('Titel', { exact: true }).fill('Pantserhouwitsers uit voorraad');
+    await page.getByLabel('Categorie').selectOption('largeCalibreArtillery');
+    await page.getByLabel('Type steun').selectOption('stock');
+    await page.getByLabel('Financieringsbron').selectOption('ukraineSupportBudget');
+    await page.getByLabel('Aantal').fill('8');
+    await page.getByLabel('Eenheid').fill('stuks');
+    await page.getByLabel('Juridisch verplicht op').fill('2025-05-01');
+    await page.getByLabel('Gerealiseerd op').fill('2025-06-01');
+    await page.getByRole('button', { name: 'Bron toevoegen' }).click();
+    await page.getByLabel('Omschrijving van de bron').fill('Overdrachtsverklaring');
+    await page.getByRole('button', { name: 'Levering vastleggen' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Pantserhouwitsers uit voorraad' }).waitFor();
+    await page.getByText('De levering is vastgelegd.').waitFor();
+    await page.getByRole('link', { name: 'Herwaardering toevoegen' }).click();
+    await page.getByLabel('Bedrag in euro').fill('1.000.000.000,00');
+    expect(await page.getByLabel('Grondslag').inputValue()).toBe('replacementValue');
+    await page.getByLabel('Ingangsdatum').fill('2025-06-01');
+    await page.getByRole('button', { name: 'Waardering toevoegen' }).click();
+
+    await page.getByText('De waardering is toegevoegd.').waitFor();
+    await page.locator('.current-value__amount', { hasText: '1.000.000.000,00' }).waitFor();
+    const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    const stored = await api<DeliveryDetail>(server(), `/deliveries/${id}`);
+    expect(stored.valuations.map((valuation) => valuation.amountCents)).toEqual([100_000_000_000]);
+
+    await page.getByRole('link', { name: 'Overzicht' }).click();
+    const stock = page.locator('table.figures-table tr', { has: page.getByRole('rowheader', { name: 'Directe levering (vervangingswaarde)' }) });
+    await stock.getByRole('cell', { name: '€ 3,4 mld.' }).waitFor();
+    const total = page.locator('table.figures-table tr', { has: page.getByRole('rowheader', { name: 'Totaal' }) });
+    await total.getByRole('cell', { name: '€ 9,7 mld.' }).waitFor();
+  });
+
+  it('shows what is wrong at the fields, in the chosen language, and stores nothing', async () => {
+    const before = await deliveryCount(server());
+    page = await openPage(browser());
+    await visit(page, server(), '/leveringen/nieuw');
+    await page.getByLabel('Categorie').selectOption('vehicles');
+    await page.getByLabel('Type steun').selectOption('stock');
+    await page.getByLabel('Financieringsbron').selectOption('defenceBudget');
+    await page.getByLabel('Juridisch verplicht op').fill('2025-06-01');
+    await page.getByLabel('Gerealiseerd op').fill('2025-05-01');
+    await page.getByRole('button', { name: 'Levering vastleggen' }).click();
+
+    expect(await fieldError(page, 'Titel')).toBe('Vul dit veld in.');
+    expect(await errorSummaryHasFocus(page)).toBe(true);
+    await page.locator('.error-summary').getByRole('link', { name: 'Titel: Vul dit veld in.' }).waitFor();
+
+    await page.getByLabel('Titel', { exact: true }).fill('Vrachtwagens');
+    await page.getByRole('button', { name: 'Levering vastleggen' }).click();
+    await page.getByLabel('Gerealiseerd op (optioneel)', { exact: true }).and(page.locator('[aria-invalid="true"]')).waitFor();
+    expect(await fieldError(page, 'Gerealiseerd op (optioneel)')).toMatch(/ligt vóór/);
+    expect(await page.getByLabel('Titel', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    expect(await errorSummaryHasFocus(page)).toBe(true);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Record delivery' }).click();
+    await page.locator('.error-summary', { hasText: 'lies before' }).waitFor();
+    expect(await fieldError(page, 'Realised on (optional)')).toMatch(/lies before/);
+
+    expect(await deliveryCount(server())).toBe(before);
+  });
+
+  it('tells the user when someone else changed the delivery meanwhile and offers the latest version', async () => {
+    const id = await findDeliveryId(server(), 'Build with Ukraine');
+    page = await openPageIn(browser(), 'nl');
+    await visit(page, server(), `/leveringen/${id}/bewerken`);
+    await page.getByLabel('Eenheid').fill('projecten');
+
+    const current = await fetch(`${server().url}/api/v1/deliveries/${id}`);
+    await api(server(), `/deliveries/${id}`, {
+      method: 'PATCH',
+      headers: { 'If-Match': current.headers.get('ETag') ?? '' },
+      body: JSON.stringify({ company: 'Oekraïense industrie' }),
+    });
+
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await page.getByText('Iemand anders heeft deze levering gewijzigd').waitFor();
+    expect(await errorSummaryHasFocus(page)).toBe(true);
+    await page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
+    await page.getByLabel('Bedrijf').and(page.locator('[value="Oekraïense industrie"]')).waitFor();
+    expect(await page.getByLabel('Eenheid').inputValue()).toBe('');
+  });
+
+  it('records a payment on a procurement, which realises it', async () => {
+    const id = await findDeliveryId(server(), 'Build with Ukraine');
+    page = await openPage(browser());
+    await visit(page, server(), `/leveringen/${id}`);
+    await page.getByRole('link', { name: 'Betaling toevoegen' }).click();
+    await page.getByLabel('Bedrag in euro').fill('25000000');
+    await page.getByLabel('Betaald op').fill('2025-07-15');
+    await page.getByRole('button', { name: 'Betaling vastleggen' }).click();
+
+    await page.getByText('De betaling is vastgelegd.').waitFor();
+    const stored = await api<DeliveryDetail>(server(), `/deliveries/${id}`);
+    expect(stored.payments.map((payment) => payment.amountCents)).toEqual([2_500_000_000]);
+    expect(stored.realisedAt).toBe('2025-07-15');
+    await page.getByRole('listitem').filter({ hasText: 'Gerealiseerd' }).filter({ hasText: '15 jul. 2025' }).waitFor();
+  });
+
+  it('deletes a delivery after confirmation', async () => {
+    const created = await api<DeliveryDetail>(server(), '/deliveries', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Te verwijderen', category: 'other', supportType: 'stock', fundingSource: 'defenceBudget' }),
+    });
+    const before = await deliveryCount(server());
+    page = await openPage(browser());
+    await visit(page, server(), `/leveringen/${created.id}`);
+    await page.getByRole('button', { name: 'Verwijderen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Levering verwijderen?' });
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await deliveryCount(server())).toBe(before);
+
+    await page.getByRole('button', { name: 'Verwijderen' }).click();
+    await dialog.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await page.getByText('De levering is verwijderd.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/leveringen');
+    expect(await deliveryCount(server())).toBe(before - 1);
+  });
+});
