@@ -128,6 +128,28 @@ describeWithBrowser('delivery forms', (browser) => {
     await page.getByRole('listitem').filter({ hasText: 'Gerealiseerd' }).filter({ hasText: '15 jul. 2025' }).waitFor();
   });
 
+  it('values a delivery in a foreign currency, checked against its exchange rate by the server', async () => {
+    const id = await findDeliveryId(server(), 'PURL');
+    page = await openPage(browser());
+    await visit(page, server(), `/leveringen/${id}/herwaardering`);
+    await page.getByLabel('Bedrag in euro').fill('900.000,00');
+    await page.getByLabel('Ingangsdatum').fill('2025-08-04');
+    await page.getByLabel('Oorspronkelijke valuta').fill('usd');
+    await page.getByLabel('Bedrag in die valuta').fill('1.000.000,00');
+    await page.getByLabel('Wisselkoers naar euro').fill('0,92');
+    await page.getByRole('button', { name: 'Waardering toevoegen' }).click();
+
+    await page.locator('.error-summary').waitFor();
+    expect(await fieldError(page, 'Bedrag in euro')).toMatch(/92000000 eurocent/);
+
+    await page.getByLabel('Bedrag in euro').fill('920.000,00');
+    await page.getByRole('button', { name: 'Waardering toevoegen' }).click();
+    await page.getByText('De waardering is toegevoegd.').waitFor();
+    await page.getByRole('cell', { name: /1\.000\.000,00 \(0,92\)$/ }).waitFor();
+    const stored = await api<DeliveryDetail>(server(), `/deliveries/${id}`);
+    expect(stored.valuations.at(-1)).toMatchObject({ amountCents: 92_000_000, currency: 'USD', originalAmountMinor: 100_000_000 });
+  });
+
   it('deletes a delivery after confirmation', async () => {
     const created = await api<DeliveryDetail>(server(), '/deliveries', {
       method: 'POST',

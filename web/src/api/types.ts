@@ -26,7 +26,8 @@ export interface DeliverySummary extends LifecycleDates {
   quantity: number | null;
   unit: string | null;
   stage: LifecycleStage | null;
-  valueCents: Cents | null;
+  /** What it counts for today: the latest valuation of stock, the payments made for the rest. */
+  valueCents: Cents;
   isDemonstration: boolean;
 }
 
@@ -39,7 +40,7 @@ export interface Page<T> {
 
 export interface DeliveryDetail extends Delivery {
   stage: LifecycleStage | null;
-  valueCents: Cents | null;
+  valueCents: Cents;
   valuations: Valuation[];
   payments: Payment[];
 }

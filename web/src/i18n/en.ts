@@ -11,7 +11,6 @@ export const en: typeof nl = {
   },
   language: {
     switchLabel: 'Nederlands',
-    switchTo: 'nl',
   },
   nav: {
     dashboard: 'Dashboard',
@@ -132,7 +131,6 @@ export const en: typeof nl = {
       previous: 'Previous',
       next: 'Next',
       page: 'Page {{page}}',
-      currentPage: 'Page {{page}}, current page',
       summary: 'Page {{page}} of {{pages}}',
       pageSize: 'Deliveries per page',
     },
@@ -174,7 +172,6 @@ export const en: typeof nl = {
     },
     noSources: 'No sources have been recorded.',
     actions: {
-      label: 'Actions',
       edit: 'Edit',
       addValuation: 'Add revaluation',
       addPayment: 'Add payment',
@@ -265,7 +262,7 @@ export const en: typeof nl = {
     errorSummary: 'Please check the form',
     errors: {
       required: 'Fill in this field.',
-      invalidAmount: 'Enter an amount in euro, for example 1234567.89.',
+      invalidAmount: 'Enter an amount, for example 1234567.89.',
       invalidCurrency: 'Enter a three-letter currency code, for example USD.',
       invalidRate: 'Enter an exchange rate, for example 0.9215.',
       invalidWholeNumber: 'Enter a whole number.',

@@ -9,7 +9,6 @@ export const nl = {
   },
   language: {
     switchLabel: 'English',
-    switchTo: 'en',
   },
   nav: {
     dashboard: 'Overzicht',
@@ -130,7 +129,6 @@ export const nl = {
       previous: 'Vorige',
       next: 'Volgende',
       page: 'Pagina {{page}}',
-      currentPage: 'Pagina {{page}}, huidige pagina',
       summary: 'Pagina {{page}} van {{pages}}',
       pageSize: 'Leveringen per pagina',
     },
@@ -172,7 +170,6 @@ export const nl = {
     },
     noSources: 'Er zijn geen bronnen vastgelegd.',
     actions: {
-      label: 'Acties',
       edit: 'Bewerken',
       addValuation: 'Herwaardering toevoegen',
       addPayment: 'Betaling toevoegen',
@@ -263,7 +260,7 @@ export const nl = {
     errorSummary: 'Controleer het formulier',
     errors: {
       required: 'Vul dit veld in.',
-      invalidAmount: 'Vul een bedrag in euro in, bijvoorbeeld 1.234.567,89.',
+      invalidAmount: 'Vul een bedrag in, bijvoorbeeld 1.234.567,89.',
       invalidCurrency: 'Vul een valutacode van drie letters in, bijvoorbeeld USD.',
       invalidRate: 'Vul een wisselkoers in, bijvoorbeeld 0,9215.',
       invalidWholeNumber: 'Vul een geheel getal in.',

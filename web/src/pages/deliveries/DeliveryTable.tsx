@@ -55,7 +55,7 @@ export function DeliveryTable({ items, sort, busy, onSort }: DeliveryTableProps)
               <td className="utrecht-table__cell cell-nowrap">{date(item.committedAt)}</td>
               <td className="utrecht-table__cell cell-nowrap">{date(item.realisedAt)}</td>
               <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-                {item.valueCents === null ? t('common.none') : formatEuro(item.valueCents, language)}
+                {formatEuro(item.valueCents, language)}
               </td>
             </tr>
           ))}

@@ -48,7 +48,7 @@ export function DeleteDelivery({ id, title, etag }: { id: string; title: string;
         </p>
         {failure && <Alert type="error">{failure}</Alert>}
         <div className="action-row">
-          <button type="button" className="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={busy} onClick={confirm}>
+          <button type="button" className="utrecht-button utrecht-button--primary-action delete-confirm" disabled={busy} onClick={confirm}>
             {t('delivery.deleteDialog.confirm')}
           </button>
           <button type="button" className="utrecht-button utrecht-button--secondary-action" autoFocus onClick={() => dialog.current?.close()}>

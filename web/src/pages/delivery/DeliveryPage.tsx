@@ -95,7 +95,9 @@ function CurrentValue({ delivery }: { delivery: DeliveryDetail }) {
     <div className="current-value">
       <p className="current-value__label">{t('delivery.currentValue')}</p>
       <p className="current-value__amount">
-        {delivery.valueCents === null ? t('delivery.noValue') : formatEuro(delivery.valueCents, currentLanguage())}
+        {isRealisedByPayment(delivery.supportType) || delivery.valuations.length > 0
+          ? formatEuro(delivery.valueCents, currentLanguage())
+          : t('delivery.noValue')}
       </p>
       {!countsInDutchTotals(delivery.fundingSource) && <p className="nl-paragraph">{t('delivery.epfNote')}</p>}
     </div>

@@ -29,6 +29,15 @@ interface ValuationValues {
 type ValuationField = keyof ValuationValues;
 const FIELDS: ValuationField[] = ['amountCents', 'basis', 'effectiveDate', 'currency', 'originalAmountMinor', 'exchangeRate', 'note'];
 
+/** An amount typed in a currency, in that currency's minor unit as the API stores it: cents, or whole yen. */
+function minorUnits(text: string, currency: string): number | undefined {
+  const hundredths = parseEuroAmount(text);
+  if (hundredths === undefined) return undefined;
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const minor = digits >= 2 ? hundredths * 10 ** (digits - 2) : hundredths / 10 ** (2 - digits);
+  return Number.isSafeInteger(minor) ? minor : undefined;
+}
+
 /** Turns what was typed into a request, or says which fields cannot be turned into one. */
 function checkValuation(values: ValuationValues): Checked<ValuationInput, ValuationField> {
   const problems: Partial<Record<ValuationField, ClientProblem>> = {};
@@ -41,7 +50,9 @@ function checkValuation(values: ValuationValues): Checked<ValuationInput, Valuat
 
   const currency = values.currency.trim().toUpperCase();
   if (currency && !/^[A-Z]{3}$/.test(currency)) problems.currency = 'invalidCurrency';
-  const originalAmountMinor = values.originalAmountMinor.trim() ? parseEuroAmount(values.originalAmountMinor) : undefined;
+  const originalAmountMinor = values.originalAmountMinor.trim()
+    ? minorUnits(values.originalAmountMinor, /^[A-Z]{3}$/.test(currency) ? currency : 'EUR')
+    : undefined;
   if (values.originalAmountMinor.trim() && originalAmountMinor === undefined) problems.originalAmountMinor = 'invalidAmount';
   const exchangeRate = values.exchangeRate.trim().replace(',', '.');
   if (exchangeRate && !/^\d+(\.\d+)?$/.test(exchangeRate)) problems.exchangeRate = 'invalidRate';

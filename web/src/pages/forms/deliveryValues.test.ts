@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { checkDelivery, EMPTY_DELIVERY, inputOf, type DeliveryValues } from './deliveryValues.ts';
+
+const FILLED: DeliveryValues = {
+  ...EMPTY_DELIVERY,
+  title: '  Pantserhouwitsers ',
+  category: 'largeCalibreArtillery',
+  supportType: 'stock',
+  fundingSource: 'defenceBudget',
+  quantity: ' 8 ',
+  committedAt: '2025-05-01',
+  sources: [{ description: 'Overdrachtsverklaring', url: ' ' }],
+};
+
+describe('the delivery form', () => {
+  it('asks for what it cannot do without before anything is sent', () => {
+    expect(checkDelivery({ ...EMPTY_DELIVERY, quantity: '2,5', sources: [{ description: ' ', url: 'https://example.org' }] })).toEqual({
+      title: 'required',
+      category: 'required',
+      supportType: 'required',
+      fundingSource: 'required',
+      quantity: 'invalidWholeNumber',
+      'sources.0.description': 'required',
+    });
+    expect(checkDelivery(FILLED)).toEqual({});
+  });
+
+  it('leaves the order of the lifecycle to the server, which owns that rule', () => {
+    expect(checkDelivery({ ...FILLED, committedAt: '2025-06-01', realisedAt: '2025-05-01' })).toEqual({});
+  });
+
+  it('sends trimmed text, null for what was left empty and a number for the quantity', () => {
+    expect(inputOf(FILLED)).toEqual({
+      title: 'Pantserhouwitsers',
+      publicTitle: null,
+      description: '',
+      category: 'largeCalibreArtillery',
+      supportType: 'stock',
+      fundingSource: 'defenceBudget',
+      quantity: 8,
+      unit: null,
+      pledgedAt: null,
+      committedAt: '2025-05-01',
+      realisedAt: null,
+      deliveredAt: null,
+      company: null,
+      contractReference: null,
+      sources: [{ description: 'Overdrachtsverklaring' }],
+    });
+  });
+});
