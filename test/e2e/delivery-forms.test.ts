@@ -91,7 +91,7 @@ describeWithBrowser('delivery forms', (browser) => {
     expect(await deliveryCount(server())).toBe(before);
   });
 
-  it('tells the user when someone else changed the delivery meanwhile and offers the latest version', async () => {
+  it('tells the user when someone else changed the delivery meanwhile, and saves on the latest version', async () => {
     const id = await findDeliveryId(server(), 'Build with Ukraine');
     page = await openPageIn(browser(), 'nl');
     await visit(page, server(), `/leveringen/${id}/bewerken`);
@@ -110,6 +110,11 @@ describeWithBrowser('delivery forms', (browser) => {
     await page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
     await page.getByLabel('Bedrijf').and(page.locator('[value="Oekraïense industrie"]')).waitFor();
     expect(await page.getByLabel('Eenheid').inputValue()).toBe('');
+
+    await page.getByLabel('Eenheid').fill('projecten');
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
+    expect(await api<DeliveryDetail>(server(), `/deliveries/${id}`)).toMatchObject({ unit: 'projecten', company: 'Oekraïense industrie' });
   });
 
   it('records a payment on a procurement, which realises it', async () => {
