@@ -51,6 +51,9 @@ async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const types = { getTypeParser: (oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text') };
   const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+  // An idle connection that the server closes (restart, failover) must not take the process down;
+  // the pool replaces it on the next query.
+  pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
   await pool.query('select 1');
   return {
     kind: 'postgres',
