@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { RuleViolation } from '../domain/delivery.ts';
 import { invalidParams, problem, violationsFromZod } from './problem.ts';
 
 export const ProblemSchema = z
@@ -32,15 +33,26 @@ export function problemResponses(...statuses: number[]) {
   );
 }
 
-/** Answers a request that fails its schema with a 400 naming each wrong field. */
-export async function validationHook(
-  result: { success: true } | { success: false; error: z.ZodError; target?: string },
-  c: Context,
-) {
-  if (result.success) return;
-  const input = await rawInput(c, result.target);
-  return problem(c, 400, { invalidParams: invalidParams(c, violationsFromZod(result.error, input)) });
+/**
+ * A hook that answers a request failing its schema with a 400 naming each wrong field. `alsoCheck` may
+ * add the violations of rules between fields that can already be judged, so that a user learns of all
+ * mistakes at once rather than one round at a time.
+ */
+export function validationHookWith(alsoCheck: (input: unknown) => RuleViolation[]) {
+  return async (
+    result: { success: true } | { success: false; error: z.ZodError; target?: string },
+    c: Context,
+  ) => {
+    if (result.success) return;
+    const input = await rawInput(c, result.target);
+    const schemaViolations = violationsFromZod(result.error, input);
+    const reported = new Set(schemaViolations.map((violation) => violation.field));
+    const ruleViolations = result.target === 'json' ? alsoCheck(input).filter((violation) => !reported.has(violation.field)) : [];
+    return problem(c, 400, { invalidParams: invalidParams(c, [...schemaViolations, ...ruleViolations]) });
+  };
 }
+
+export const validationHook = validationHookWith(() => []);
 
 async function rawInput(c: Context, target: string | undefined): Promise<unknown> {
   switch (target) {

@@ -88,6 +88,15 @@ describeEachDatabase('deliveries API', (database) => {
     expect(await count()).toBe(before);
   });
 
+  it('reports wrong fields and a wrong lifecycle order together', async () => {
+    const response = await call('POST', '/deliveries', { ...stockDelivery, title: '', committedAt: '2025-05-01', realisedAt: '2025-04-15' });
+    expect(response.status).toBe(400);
+    expect(response.body.invalidParams.map((param: { name: string; code: string }) => `${param.name} ${param.code}`)).toEqual([
+      'title required',
+      'realisedAt beforeEarlierStage',
+    ]);
+  });
+
   it('refuses a body that is not JSON', async () => {
     const response = await call('POST', '/deliveries', '{"title": ', { 'Content-Type': 'application/json' });
     expect(response.status).toBe(400);

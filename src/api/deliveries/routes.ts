@@ -4,9 +4,10 @@ import type { Database } from '../../db/schema.ts';
 import type { DeliverySortKey } from '../../db/repositories/deliveries.ts';
 import * as deliveriesRepository from '../../db/repositories/deliveries.ts';
 import * as register from '../../register/deliveries.ts';
-import { lifecycleStage } from '../../domain/delivery.ts';
+import { isIsoDate } from '../../domain/dates.ts';
+import { lifecycleStage, lifecycleViolations, type LifecycleDates } from '../../domain/delivery.ts';
 import { ValidationError } from '../../register/errors.ts';
-import { problemResponses, validationHook } from '../openapi-common.ts';
+import { problemResponses, validationHookWith } from '../openapi-common.ts';
 import {
   DeliveryIdParamSchema,
   DeliveryInputSchema,
@@ -162,8 +163,23 @@ function expectedVersion(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
+/** The lifecycle order of the dates in a body that are dates at all. */
+function lifecycleViolationsOfInput(input: unknown) {
+  const body = (input ?? {}) as Record<string, unknown>;
+  const dateOf = (field: keyof LifecycleDates) => {
+    const value = body[field];
+    return typeof value === 'string' && isIsoDate(value) ? value : null;
+  };
+  return lifecycleViolations({
+    pledgedAt: dateOf('pledgedAt'),
+    committedAt: dateOf('committedAt'),
+    realisedAt: dateOf('realisedAt'),
+    deliveredAt: dateOf('deliveredAt'),
+  });
+}
+
 export function deliveriesRoutes(db: Kysely<Database>) {
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = new OpenAPIHono({ defaultHook: validationHookWith(lifecycleViolationsOfInput) });
 
   app.openapi(listRoute, async (c) => {
     const query = c.req.valid('query');
