@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../src/db/connection.ts';
+import { dropDatabase, freshDatabaseUrl, postgresServer, postgresSkipReason } from '../test/support/postgres.ts';
+
+/** An empty database of its own for one benchmark size, and how to get rid of it. */
+export interface OpenedDatabase {
+  handle: DatabaseHandle;
+  dispose(): Promise<void>;
+}
+
+export interface BenchmarkDatabase {
+  name: string;
+  open(): Promise<OpenedDatabase>;
+}
+
+export type DatabaseAvailability = BenchmarkDatabase | { name: string; skipReason: string };
+
+const PGLITE: BenchmarkDatabase = {
+  name: 'PGlite (in memory)',
+  open: async () => {
+    const handle = await openDatabase({});
+    return { handle, dispose: () => handle.close() };
+  },
+};
+
+/**
+ * PGlite always; PostgreSQL on the server BENCH_DATABASE_URL or TEST_DATABASE_URL names, else on a
+ * throwaway cluster (fsync off) that is removed when this process ends. Each size gets a fresh database
+ * on that server, dropped afterwards.
+ */
+export async function benchmarkDatabases(): Promise<DatabaseAvailability[]> {
+  return [PGLITE, await postgres()];
+}
+
+async function postgres(): Promise<DatabaseAvailability> {
+  const benchUrl = process.env.BENCH_DATABASE_URL;
+  // test/support/postgres.ts takes the server from TEST_DATABASE_URL.
+  if (benchUrl) process.env.TEST_DATABASE_URL = benchUrl;
+  const where = benchUrl ? 'BENCH_DATABASE_URL' : process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'throwaway cluster, fsync off';
+  const name = `PostgreSQL (${where})`;
+  try {
+    const skipReason = postgresSkipReason();
+    if (skipReason) return { name, skipReason };
+    const server = await postgresServer();
+    if ('skipReason' in server) return { name, skipReason: server.skipReason };
+    await (await openDatabase({ databaseUrl: server.url })).close();
+  } catch (error) {
+    return { name, skipReason: error instanceof Error ? error.message : String(error) };
+  }
+  return {
+    name,
+    open: async () => {
+      const databaseUrl = await freshDatabaseUrl();
+      const handle = await openDatabase({ databaseUrl });
+      return {
+        handle,
+        dispose: async () => {
+          await handle.close();
+          await dropDatabase(databaseUrl);
+        },
+      };
+    },
+  };
+}
+
+export async function serverVersion(handle: DatabaseHandle): Promise<string> {
+  const { rows } = await sql<{ serverVersion: string }>`show server_version`.execute(handle.db);
+  return rows[0]!.serverVersion;
+}

@@ -1,0 +1,31 @@
+export interface Timing {
+  medianMs: number;
+  p95Ms: number;
+}
+
+export const WARM_UP_RUNS = 3;
+export const MEASURED_RUNS = 20;
+
+/** Runs `task` a few times unmeasured, then MEASURED_RUNS times one after the other, measuring each run. */
+export async function timeRepeatedly(task: () => Promise<unknown>): Promise<Timing> {
+  for (let run = 0; run < WARM_UP_RUNS; run++) await task();
+  const durations: number[] = [];
+  for (let run = 0; run < MEASURED_RUNS; run++) durations.push((await timed(task)).ms);
+  durations.sort((a, b) => a - b);
+  return { medianMs: median(durations), p95Ms: nearestRank(durations, 0.95) };
+}
+
+export async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await task();
+  return { value, ms: performance.now() - start };
+}
+
+function median(sorted: number[]): number {
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
+}
+
+function nearestRank(sorted: number[], fraction: number): number {
+  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!;
+}
