@@ -36,6 +36,10 @@ export type ValuationBasis = (typeof VALUATION_BASES)[number];
 export const LIFECYCLE_STAGES = ['pledged', 'committed', 'realised', 'delivered'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
+/** The orders a list of deliveries can be sorted in. */
+export const DELIVERY_SORT_KEYS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const;
+export type DeliverySortKey = (typeof DELIVERY_SORT_KEYS)[number];
+
 export interface LifecycleDates {
   pledgedAt: IsoDate | null;
   committedAt: IsoDate | null;
@@ -62,6 +66,9 @@ export interface DeliveryFields extends LifecycleDates {
   sources: Source[];
   isDemonstration: boolean;
 }
+
+/** What a user may set on a delivery; whether it is demonstration data is not theirs to say. */
+export type DeliveryInput = Omit<DeliveryFields, 'isDemonstration'>;
 
 export interface Delivery extends DeliveryFields {
   id: string;

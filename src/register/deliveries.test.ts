@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryViolations, valuationViolations, type DeliveryInput, type ValuationInput } from './deliveries.ts';
+import type { DeliveryInput } from '../domain/delivery.ts';
+import { deliveryViolations, valuationViolations, type ValuationInput } from './deliveries.ts';
 
 const euro: ValuationInput = {
   amountCents: 100_00,

@@ -5,6 +5,7 @@ import {
   lifecycleStage,
   lifecycleViolations,
   type DeliveryFields,
+  type DeliveryInput,
   type LifecycleStage,
   type Payment,
   type RuleViolation,
@@ -16,9 +17,6 @@ import * as money from '../db/repositories/money.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
-
-/** What a user may set on a delivery; whether it is demonstration data is not theirs to say. */
-export type DeliveryInput = Omit<DeliveryFields, 'isDemonstration'>;
 
 export interface DeliveryDetail extends deliveries.StoredDelivery {
   stage: LifecycleStage | null;

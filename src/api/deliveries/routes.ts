@@ -1,11 +1,16 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { DeliverySortKey } from '../../db/repositories/deliveries.ts';
 import * as deliveriesRepository from '../../db/repositories/deliveries.ts';
 import * as register from '../../register/deliveries.ts';
 import { isIsoDate } from '../../domain/dates.ts';
-import { lifecycleStage, lifecycleViolations, type LifecycleDates } from '../../domain/delivery.ts';
+import {
+  lifecycleStage,
+  lifecycleViolations,
+  type DeliveryInput,
+  type DeliverySortKey,
+  type LifecycleDates,
+} from '../../domain/delivery.ts';
 import { ValidationError } from '../../register/errors.ts';
 import { problemResponses, validationHookWith } from '../openapi-common.ts';
 import {
@@ -107,7 +112,7 @@ const addPaymentRoute = createRoute({
 type DeliveryInputBody = z.infer<typeof DeliveryInputSchema>;
 
 /** Fills in what a create or replace left out. */
-function completeInput(body: DeliveryInputBody): register.DeliveryInput {
+function completeInput(body: DeliveryInputBody): DeliveryInput {
   return {
     description: '',
     publicTitle: null,
@@ -121,7 +126,7 @@ function completeInput(body: DeliveryInputBody): register.DeliveryInput {
     contractReference: null,
     sources: [],
     ...withoutUndefined(body),
-  } as register.DeliveryInput;
+  } as DeliveryInput;
 }
 
 function withoutUndefined<T extends object>(object: T): Partial<T> {
@@ -223,7 +228,7 @@ export function deliveriesRoutes(db: Kysely<Database>) {
 
   app.openapi(patchRoute, async (c) => {
     const version = expectedVersion(c.req.valid('header')['if-match']);
-    const change = withoutUndefined(c.req.valid('json')) as Partial<register.DeliveryInput>;
+    const change = withoutUndefined(c.req.valid('json')) as Partial<DeliveryInput>;
     const delivery = await register.updateDelivery(db, c.req.valid('param').id, change, version);
     c.header('ETag', etag(delivery.version));
     return c.json(presentDelivery(delivery), 200);

@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import {
   CATEGORIES,
+  DELIVERY_SORT_KEYS,
   FUNDING_SOURCES,
   LIFECYCLE_STAGES,
   SUPPORT_TYPES,
   VALUATION_BASES,
 } from '../../domain/delivery.ts';
-import { DELIVERY_SORT_KEYS } from '../../db/repositories/deliveries.ts';
 
 const isoDate = z.iso.date().openapi({ example: '2025-08-31' });
 /** Empty text from a form means "not filled in". */

@@ -4,6 +4,7 @@ import {
   type Category,
   type Delivery,
   type DeliveryFields,
+  type DeliverySortKey,
   type LifecycleStage,
   type SupportType,
 } from '../../domain/delivery.ts';
@@ -14,17 +15,6 @@ type Db = Kysely<Database>;
 export interface StoredDelivery extends Delivery {
   currentValueCents: number;
 }
-
-export const DELIVERY_SORT_KEYS = [
-  'title',
-  'supportType',
-  'category',
-  'realisedAt',
-  'committedAt',
-  'createdAt',
-  'valueCents',
-] as const;
-export type DeliverySortKey = (typeof DELIVERY_SORT_KEYS)[number];
 
 export interface DeliveryListQuery {
   supportType?: SupportType | undefined;

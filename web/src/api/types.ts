@@ -2,6 +2,7 @@ import type { IsoDate } from '../../../src/domain/dates.ts';
 import type {
   Category,
   Delivery,
+  DeliveryInput,
   FundingSource,
   LifecycleDates,
   LifecycleStage,
@@ -13,8 +14,6 @@ import type {
 } from '../../../src/domain/delivery.ts';
 import type { Cents } from '../../../src/domain/money.ts';
 
-export const SORT_KEYS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface DeliverySummary extends LifecycleDates {
   id: string;
@@ -45,19 +44,7 @@ export interface DeliveryDetail extends Delivery {
   payments: Payment[];
 }
 
-export interface DeliveryInput extends LifecycleDates {
-  title: string;
-  description: string;
-  publicTitle: string | null;
-  category: Category;
-  quantity: number | null;
-  unit: string | null;
-  supportType: SupportType;
-  fundingSource: FundingSource;
-  company: string | null;
-  contractReference: string | null;
-  sources: Source[];
-}
+export type { DeliveryInput };
 
 export interface ValuationInput {
   amountCents: Cents;

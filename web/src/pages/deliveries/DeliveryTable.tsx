@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { IsoDate } from '../../../../src/domain/dates.ts';
-import type { DeliverySummary, SortKey } from '../../api/types.ts';
+import type { DeliverySortKey } from '../../../../src/domain/delivery.ts';
+import type { DeliverySummary } from '../../api/types.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -66,10 +67,10 @@ export function DeliveryTable({ items, sort, busy, onSort }: DeliveryTableProps)
 }
 
 /** Text columns sort A to Z first; dates and amounts newest and largest first. */
-const ALPHABETICAL: ReadonlySet<SortKey> = new Set(['title', 'supportType', 'category']);
+const ALPHABETICAL: ReadonlySet<DeliverySortKey> = new Set(['title', 'supportType', 'category']);
 
 interface SortableHeaderProps {
-  column: SortKey;
+  column: DeliverySortKey;
   sort: ListQuery['sort'];
   onSort: (sort: ListQuery['sort']) => void;
   numeric?: boolean;

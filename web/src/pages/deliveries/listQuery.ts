@@ -1,6 +1,6 @@
 import { isIsoDate } from '../../../../src/domain/dates.ts';
 import { CATEGORIES, LIFECYCLE_STAGES, SUPPORT_TYPES } from '../../../../src/domain/delivery.ts';
-import { SORT_KEYS, type SortKey } from '../../api/types.ts';
+import { DELIVERY_SORT_KEYS, type DeliverySortKey } from '../../../../src/domain/delivery.ts';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_SORT = '-realisedAt';
@@ -12,7 +12,7 @@ export interface ListQuery {
   q: string;
   realisedFrom: string;
   realisedTo: string;
-  sort: { key: SortKey; descending: boolean };
+  sort: { key: DeliverySortKey; descending: boolean };
   page: number;
   pageSize: number;
 }
@@ -33,7 +33,7 @@ function positiveInteger(value: string | null, fallback: number): number {
 function parseSort(value: string | null): ListQuery['sort'] {
   const text = value ?? DEFAULT_SORT;
   const key = text.replace(/^-/, '');
-  const found = SORT_KEYS.find((candidate) => candidate === key);
+  const found = DELIVERY_SORT_KEYS.find((candidate) => candidate === key);
   return found ? { key: found, descending: text.startsWith('-') } : { key: 'realisedAt', descending: true };
 }
 
