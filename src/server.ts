@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createApi } from './api/app.ts';
 import { problem } from './api/problem.ts';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connection.ts';
@@ -50,6 +50,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await migrate(database);
     if (options.demonstrationData) await loadDemonstrationData(database.db);
+    // PGlite has no autovacuum: without fresh statistics its planner ignores the indexes of large tables.
+    if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
     const hostname = options.hostname ?? '127.0.0.1';
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const started = serve({ fetch: createApp(database.db).fetch, port: options.port, hostname }, () => resolve(started));

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -30,7 +31,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const pglite = await PGlite.create(dataDir ? `file://${dataDir}/pgdata` : undefined, { parsers: typeParsers });
+    const pglite = await PGlite.create(dataDir ? `file://${dataDir}/pgdata` : undefined, { parsers: typeParsers, extensions: { pg_trgm } });
     return {
       kind: 'pglite',
       db: new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] }),

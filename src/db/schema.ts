@@ -7,7 +7,7 @@ export interface Database {
   delivery: DeliveryTable;
   valuation: ValuationTable;
   payment: PaymentTable;
-  realisedSupportChange: { supportType: string; changeDate: string; changeCents: number };
+  realisedSupportChange: { deliveryId: string; supportType: string; changeDate: string; changeCents: number };
 }
 
 export interface DeliveryTable {

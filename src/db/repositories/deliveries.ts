@@ -39,6 +39,19 @@ const SORT_COLUMNS = {
   valueCents: 'currentValueCents',
 } as const satisfies Record<DeliverySortKey, keyof DeliveryTable>;
 
+const NULLABLE_SORT_COLUMNS: ReadonlySet<string> = new Set(['realisedAt', 'committedAt']);
+
+/**
+ * Orders by the column, then by id so that pages never overlap. Undated deliveries come last in both
+ * directions; the non-null columns get no nulls clause, so that PostgreSQL can read them in index order.
+ */
+function orderClause(column: string, descending: boolean, table?: string) {
+  const direction = sql.raw(descending ? 'desc' : 'asc');
+  const nulls = sql.raw(NULLABLE_SORT_COLUMNS.has(column) ? ' nulls last' : '');
+  const qualified = (name: string) => sql.ref(table ? `${table}.${name}` : name);
+  return sql`${qualified(column)} ${direction}${nulls}, ${qualified('id')} ${direction}`;
+}
+
 function toDelivery(row: Selectable<DeliveryTable>): StoredDelivery {
   const { deletedAt: _deleted, ...delivery } = row;
   return delivery as StoredDelivery;
@@ -133,16 +146,11 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery) {
       ]),
     );
   }
-  const column = SORT_COLUMNS[query.sort];
-  const direction = query.descending ? 'desc' : 'asc';
+  const order = (table?: string) => orderClause(SORT_COLUMNS[query.sort], query.descending, table);
+  // The page's ids are found on an index alone; only those rows are then read whole.
+  const page = filtered.select('id').orderBy(order()).offset(query.offset).limit(query.limit).as('page');
   const [rows, count] = await Promise.all([
-    filtered
-      .selectAll()
-      .orderBy(column, (order) => (query.descending ? order.desc().nullsLast() : order.asc().nullsLast()))
-      .orderBy('id', direction)
-      .offset(query.offset)
-      .limit(query.limit)
-      .execute(),
+    db.selectFrom(page).innerJoin('delivery', 'delivery.id', 'page.id').selectAll('delivery').orderBy(order('delivery')).execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toDelivery), total: Number(count.total) };
