@@ -30,23 +30,28 @@ function lastPlace(amount: number, unit: LetterUnit, precision: Precision): numb
   const unitExponent = CENTS_PER_UNIT[unit].toString().length - 1;
   if ('decimals' in precision) return unitExponent - precision.decimals;
   const amountExponent = String(Math.abs(amount)).length - 1;
-  return amountExponent - precision.significantDigits + 1;
+  return Math.min(amountExponent - precision.significantDigits + 1, unitExponent - (precision.minimumDecimals ?? -Infinity));
 }
 
 const precisions: fc.Arbitrary<Precision> = fc.oneof(
   fc.integer({ min: 0, max: 6 }).map((decimals) => ({ decimals })),
   fc.integer({ min: 1, max: 6 }).map((significantDigits) => ({ significantDigits })),
+  fc
+    .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 3 }))
+    .map(([significantDigits, minimumDecimals]) => ({ significantDigits, minimumDecimals })),
 );
 const amounts = fc.integer({ min: -50_000 * BILLION_EURO, max: 50_000 * BILLION_EURO });
 const units = fc.constantFrom<LetterUnit>('mld.', 'mln.');
 
 describe('formatLetterAmount', () => {
-  it('prints the new column of the letter table with two significant digits', () => {
+  it('prints the new column of the letter table with two significant digits and at least one decimal', () => {
     const table = (amount: number) => formatLetterAmount(amount, REFERENCE_PRECISION, { unit: 'mld.' });
     expect(table(240_000_000_000)).toBe('€ 2,4 mld.');
     expect(table(612_100_000_000)).toBe('€ 6,1 mld.');
     expect(table(17_900_000_000)).toBe('€ 0,18 mld.');
     expect(table(870_000_000_000)).toBe('€ 8,7 mld.');
+    expect(table(1_360_000_000_000)).toBe('€ 13,6 mld.');
+    expect(formatLetterAmount(17_900_000_000, REFERENCE_PRECISION, { runningText: true })).toBe('€179 mln.');
   });
 
   it('prints the previous column and the increase with up to two decimals, trailing zeros dropped', () => {
@@ -70,9 +75,10 @@ describe('formatLetterAmount', () => {
   });
 
   it('moves to mld. when rounding reaches a thousand million', () => {
-    expect(formatLetterAmount(999_400_000 * 100, REFERENCE_PRECISION)).toBe('€ 1 mld.');
-    expect(formatLetterAmount(99_949_999_999, REFERENCE_PRECISION)).toBe('€ 1 mld.');
-    expect(formatLetterAmount(99_499_999_999, REFERENCE_PRECISION)).toBe('€ 990 mln.');
+    expect(formatLetterAmount(99_995_000_000, REFERENCE_PRECISION)).toBe('€ 1 mld.');
+    expect(formatLetterAmount(99_994_999_999, REFERENCE_PRECISION)).toBe('€ 999,9 mln.');
+    expect(formatLetterAmount(99_995_000_000, { significantDigits: 2 })).toBe('€ 1 mld.');
+    expect(formatLetterAmount(99_499_999_999, { significantDigits: 2 })).toBe('€ 990 mln.');
     expect(formatLetterAmount(99_999_499_999, COMPARISON_PRECISION)).toBe('€ 999,99 mln.');
     expect(formatLetterAmount(99_999_500_000, COMPARISON_PRECISION)).toBe('€ 1 mld.');
   });
@@ -89,8 +95,9 @@ describe('formatLetterAmount', () => {
   it('groups thousands with points and rounds to tens when the digits run out', () => {
     expect(formatLetterAmount(1_360_000_000_000, COMPARISON_PRECISION, { unit: 'mln.' })).toBe('€ 13.600 mln.');
     expect(formatLetterAmount(123_456_700_000_000, COMPARISON_PRECISION)).toBe('€ 1.234,57 mld.');
-    expect(formatLetterAmount(17_900_000_000, REFERENCE_PRECISION)).toBe('€ 180 mln.');
-    expect(formatLetterAmount(123_456_700_000_000, REFERENCE_PRECISION)).toBe('€ 1.200 mld.');
+    expect(formatLetterAmount(17_900_000_000, { significantDigits: 2 })).toBe('€ 180 mln.');
+    expect(formatLetterAmount(123_456_700_000_000, { significantDigits: 2 })).toBe('€ 1.200 mld.');
+    expect(formatLetterAmount(123_456_700_000_000, REFERENCE_PRECISION)).toBe('€ 1.234,6 mld.');
   });
 
   it('prints zero and amounts below a million', () => {

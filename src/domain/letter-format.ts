@@ -9,10 +9,16 @@ import { isIsoDate, type IsoDate } from './dates.ts';
 const CENTS_PER_UNIT = { 'mld.': 100_000_000_000n, 'mln.': 100_000_000n } as const;
 export type LetterUnit = keyof typeof CENTS_PER_UNIT;
 
-export type Precision = { readonly significantDigits: number } | { readonly decimals: number };
+export type Precision =
+  | { readonly significantDigits: number; readonly minimumDecimals?: number }
+  | { readonly decimals: number };
 
-/** Figures at the new reference date: the table's 31 aug. 2025 column prints 2,4 / 6,1 / 0,18 / 8,7. */
-export const REFERENCE_PRECISION: Precision = { significantDigits: 2 };
+/**
+ * Figures at the new reference date: two significant digits, but never fewer than one decimal. The
+ * table's 31 aug. 2025 column prints 2,4 / 6,1 / 0,18 / 8,7, and the letter writes €13,6 mld. and
+ * €179 mln. rather than 14 and 180.
+ */
+export const REFERENCE_PRECISION: Precision = { significantDigits: 2, minimumDecimals: 1 };
 /** Figures at the compare date and the increase: 2,05 / 3,73 / 0,1 / 5,88 and € 2,82 mld. */
 export const COMPARISON_PRECISION: Precision = { decimals: 2 };
 
@@ -95,8 +101,9 @@ function decimalsFor(exact: bigint, centsPerUnit: bigint, precision: Precision):
     return precision.decimals;
   }
   requireWholeNumber('significantDigits', precision.significantDigits, 1);
-  if (exact === 0n) return 0;
-  return precision.significantDigits - 1 - orderOfMagnitude(abs(exact), centsPerUnit);
+  const minimum = precision.minimumDecimals ?? Number.NEGATIVE_INFINITY;
+  if (exact === 0n) return Math.max(0, minimum);
+  return Math.max(minimum, precision.significantDigits - 1 - orderOfMagnitude(abs(exact), centsPerUnit));
 }
 
 /** floor(log10(amount / centsPerUnit)) for a positive amount. */
