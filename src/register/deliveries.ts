@@ -54,9 +54,9 @@ export async function updateDelivery(
     const { id: _id, version, createdAt, updatedAt, currentValueCents, ...currentFields } = current;
     const next: DeliveryFields = { ...currentFields, ...change };
     assertValid(deliveryViolations(next, payments));
-    const updated = await deliveries.updateDeliveryFields(trx, id, version, next);
+    const value = await valueFromMoney(trx, { id, supportType: next.supportType });
+    const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value.currentValueCents);
     if (!updated) throw new VersionConflictError(version);
-    await refreshCurrentValue(trx, updated);
     return getDelivery(trx, id);
   });
 }
@@ -121,19 +121,26 @@ async function withMoney(db: Db, stored: deliveries.StoredDelivery): Promise<Del
   return { ...stored, stage: lifecycleStage(stored), valuations, payments };
 }
 
+type MoneyHolder = Pick<DeliveryFields, 'supportType'> & { id: string };
+
 /**
- * Keeps the stored current value (and, for deliveries realised by payment, the realisation date) in step
- * with the money history.
+ * What the money history says of a delivery: its current value (the latest valuation of stock, the sum
+ * of the payments otherwise) and, for deliveries realised by payment, the day of the first payment.
  */
-export async function refreshCurrentValue(db: Db, delivery: Pick<DeliveryFields, 'supportType'> & { id: string }): Promise<void> {
+async function valueFromMoney(db: Db, delivery: MoneyHolder): Promise<{ currentValueCents: number; realisedAt?: string }> {
   if (isRealisedByPayment(delivery.supportType)) {
     const payments = await money.listPayments(db, delivery.id);
     const paid = payments.reduce((total, payment) => total + payment.amountCents, 0);
-    await deliveries.setCurrentValue(db, delivery.id, paid, payments[0]?.paidOn);
-  } else {
-    const latest = (await money.listValuations(db, delivery.id)).at(-1);
-    await deliveries.setCurrentValue(db, delivery.id, latest?.amountCents ?? 0);
+    return { currentValueCents: paid, ...(payments[0] ? { realisedAt: payments[0].paidOn } : {}) };
   }
+  const latest = (await money.listValuations(db, delivery.id)).at(-1);
+  return { currentValueCents: latest?.amountCents ?? 0 };
+}
+
+/** Brings the stored value and realisation date in step after money was added. */
+export async function refreshCurrentValue(db: Db, delivery: MoneyHolder): Promise<void> {
+  const value = await valueFromMoney(db, delivery);
+  await deliveries.setCurrentValue(db, delivery.id, value.currentValueCents, value.realisedAt);
 }
 
 function assertValid(violations: RuleViolation[]): void {

@@ -136,6 +136,9 @@ describeEachDatabase('deliveries API', (database) => {
     const valued = (await call('GET', `/deliveries/${stock.id}`)).body;
     expect(valued.valuations.map((valuation: { amountCents: number }) => valuation.amountCents)).toEqual([1_000_00, 1_250_00]);
     expect(valued.valueCents).toBe(1_250_00);
+    expect(valued.version).toBe(3);
+    const basedOnTheFirstVersion = await call('PATCH', `/deliveries/${stock.id}`, { title: 'Verouderd' }, { 'If-Match': '"1"' });
+    expect(basedOnTheFirstVersion.status).toBe(412);
 
     const bought = (await call('POST', '/deliveries', procurement)).body;
     expect(bought.realisedAt).toBeNull();

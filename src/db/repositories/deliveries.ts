@@ -91,10 +91,16 @@ export async function findDelivery(db: Db, id: string, options: { forUpdate?: bo
 }
 
 /** Writes new field values and bumps the version, only if the version is still the expected one. */
-export async function updateDeliveryFields(db: Db, id: string, expectedVersion: number, fields: DeliveryFields) {
+export async function updateDeliveryFields(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  fields: DeliveryFields,
+  currentValueCents: number,
+) {
   const row = await db
     .updateTable('delivery')
-    .set({ ...toColumns(fields), version: sql`version + 1`, updatedAt: sql`now()` })
+    .set({ ...toColumns(fields), currentValueCents, version: sql`version + 1`, updatedAt: sql`now()` })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .where('deletedAt', 'is', null)
@@ -114,10 +120,11 @@ export async function markDeliveryDeleted(db: Db, id: string, expectedVersion: n
   return result.numUpdatedRows === 1n;
 }
 
+/** Records what the money history now says; a new version, since the delivery reads differently. */
 export async function setCurrentValue(db: Db, id: string, currentValueCents: number, realisedAt?: string) {
   await db
     .updateTable('delivery')
-    .set({ currentValueCents, ...(realisedAt ? { realisedAt } : {}), updatedAt: sql`now()` })
+    .set({ currentValueCents, ...(realisedAt ? { realisedAt } : {}), version: sql`version + 1`, updatedAt: sql`now()` })
     .where('id', '=', id)
     .execute();
 }
