@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -8,6 +9,8 @@ import { figuresRoutes } from './figures/routes.ts';
 import { invalidParams, problem } from './problem.ts';
 
 export const API_VERSION = '1.0.0';
+/** No request the API answers needs more; larger bodies are refused before they are read. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface ApiOptions {
   db: Kysely<Database>;
@@ -23,6 +26,7 @@ export function createApi({ db, onError = (error) => console.error(error) }: Api
     await next();
     c.header('API-Version', API_VERSION);
   });
+  api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) }));
 
   api.route('/', deliveriesRoutes(db));
   api.route('/', figuresRoutes(db));

@@ -20,6 +20,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invalidChoice: () => 'Kies een van de mogelijke waarden.',
     invalidUrl: () => 'Vul een volledig webadres in (https://…).',
     invalidValue: () => 'Deze waarde is niet geldig.',
+    unknownField: () => 'Dit veld bestaat niet; controleer de naam.',
     beforeEarlierStage: (p) =>
       `De datum van ${FIELD_NAMES.nl[p.later ?? ''] ?? 'deze stap'} (${p.laterDate}) ligt vóór die van ${FIELD_NAMES.nl[p.earlier ?? ''] ?? 'een eerdere stap'} (${p.earlierDate}).`,
     realisedByPayment: (p) =>
@@ -45,6 +46,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invalidChoice: () => 'Choose one of the allowed values.',
     invalidUrl: () => 'Enter a full web address (https://…).',
     invalidValue: () => 'This value is not valid.',
+    unknownField: () => 'There is no such field; check its name.',
     beforeEarlierStage: (p) =>
       `The date of ${FIELD_NAMES.en[p.later ?? ''] ?? 'this stage'} (${p.laterDate}) lies before that of ${FIELD_NAMES.en[p.earlier ?? ''] ?? 'an earlier stage'} (${p.earlierDate}).`,
     realisedByPayment: (p) =>
@@ -74,6 +76,7 @@ const TITLES: Record<Language, Record<number, string>> = {
     405: 'Methode niet toegestaan',
     409: 'Conflict',
     412: 'Iemand anders heeft dit intussen gewijzigd',
+    413: 'Het verzoek is te groot',
     415: 'Verkeerd inhoudstype',
     500: 'Er ging iets mis aan onze kant',
   },
@@ -83,6 +86,7 @@ const TITLES: Record<Language, Record<number, string>> = {
     405: 'Method not allowed',
     409: 'Conflict',
     412: 'Someone else has changed this in the meantime',
+    413: 'The request is too large',
     415: 'Unsupported media type',
     500: 'Something went wrong on our side',
   },

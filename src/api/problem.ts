@@ -45,7 +45,10 @@ export function invalidParams(c: Context, violations: RuleViolation[]): InvalidP
 
 /** Translates a schema's complaints about the input into the rule violations the API reports. */
 export function violationsFromZod(error: z.ZodError, input: unknown): RuleViolation[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), code: 'unknownField' }));
+    }
     const field = issue.path.join('.') || 'body';
     const value = valueAt(input, issue.path);
     if (value === undefined || value === null || value === '') return { field, code: 'required' };

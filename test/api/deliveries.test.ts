@@ -97,6 +97,27 @@ describeEachDatabase('deliveries API', (database) => {
     ]);
   });
 
+  it('refuses fields it does not know, rather than ignoring them', async () => {
+    const before = await count();
+    const response = await call('POST', '/deliveries', { ...stockDelivery, realizedAt: '2025-04-15', sources: [{ description: 'Brief', link: 'x' }] });
+    expect(response.status).toBe(400);
+    expect(response.body.invalidParams.map((param: { name: string; code: string }) => `${param.name} ${param.code}`).sort()).toEqual([
+      'realizedAt unknownField',
+      'sources.0.link unknownField',
+    ]);
+    expect(await count()).toBe(before);
+    const created = (await call('POST', '/deliveries', stockDelivery)).body;
+    const patched = await call('PATCH', `/deliveries/${created.id}`, { isDemonstration: true });
+    expect(patched.status).toBe(400);
+    expect(patched.body.invalidParams).toMatchObject([{ name: 'isDemonstration', code: 'unknownField' }]);
+  });
+
+  it('refuses a body larger than it will ever need', async () => {
+    const response = await call('POST', '/deliveries', { ...stockDelivery, description: 'x'.repeat(2 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
   it('refuses a body that is not JSON', async () => {
     const response = await call('POST', '/deliveries', '{"title": ', { 'Content-Type': 'application/json' });
     expect(response.status).toBe(400);

@@ -20,14 +20,14 @@ const optionalText = (maximum: number) =>
     .optional();
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents', example: 50_000_000_000 });
 
-export const SourceSchema = z.object({
+export const SourceSchema = z.strictObject({
   description: z.string().trim().min(1).max(500),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 
 /** Every field a user may set on a delivery; optional ones may be left out on create. */
 export const DeliveryInputSchema = z
-  .object({
+  .strictObject({
     title: z.string().trim().min(1).max(300).openapi({ example: 'Bijdrage PURL-initiatief' }),
     description: z.string().max(10_000).optional(),
     publicTitle: optionalText(300),
@@ -69,7 +69,7 @@ const deliveryFields = {
 export const DeliverySummarySchema = z.object(deliveryFields).openapi('DeliverySummary');
 
 export const ValuationInputSchema = z
-  .object({
+  .strictObject({
     amountCents: cents,
     basis: z.enum(VALUATION_BASES),
     effectiveDate: isoDate,
@@ -96,7 +96,7 @@ export const ValuationSchema = z
   .openapi('Valuation');
 
 export const PaymentInputSchema = z
-  .object({
+  .strictObject({
     amountCents: cents.min(1),
     paidOn: isoDate,
     reference: optionalText(200),
