@@ -196,13 +196,4 @@ describeEachDatabase('deliveries API', (database) => {
     expect(badSort.status).toBe(400);
     expect(badSort.body.invalidParams[0].name).toBe('sort');
   });
-
-  it('publishes its OpenAPI 3.1 description', async () => {
-    const response = await call('GET', '/openapi.json');
-    expect(response.status).toBe(200);
-    expect(response.body.openapi).toBe('3.1.0');
-    expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/deliveries', '/deliveries/{id}', '/deliveries/{id}/valuations', '/deliveries/{id}/payments', '/figures']),
-    );
-  });
 });

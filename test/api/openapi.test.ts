@@ -1,0 +1,52 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
+import { apiClient } from './client.ts';
+
+describe('the OpenAPI description', () => {
+  let database: DatabaseHandle;
+  let document: any;
+  beforeAll(async () => {
+    database = await openDatabase({});
+    const response = await apiClient(database.db)('GET', '/openapi.json');
+    expect(response.status).toBe(200);
+    document = response.body;
+  });
+  afterAll(() => database.close());
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const result = await new Validator().validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(document.openapi).toBe('3.1.0');
+  });
+
+  it('follows the Dutch API Design Rules: contact, kebab-case paths, camelCase query keys', () => {
+    expect(document.info.contact?.name).toBeTruthy();
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/deliveries', '/deliveries/{id}', '/deliveries/{id}/valuations', '/deliveries/{id}/payments', '/figures', '/figures/series']),
+    );
+    for (const path of Object.keys(document.paths)) {
+      expect(path).toMatch(/^(\/([a-z0-9]+(-[a-z0-9]+)*|\{[a-zA-Z]+\}))+$/);
+    }
+    const queryKeys = Object.values(document.paths).flatMap((operations: any) =>
+      Object.values(operations).flatMap((operation: any) =>
+        (operation.parameters ?? []).filter((parameter: any) => parameter.in === 'query').map((parameter: any) => parameter.name),
+      ),
+    );
+    expect(queryKeys.length).toBeGreaterThan(0);
+    for (const key of queryKeys) expect(key).toMatch(/^[a-z]+([A-Z][a-z0-9]*)*$/);
+  });
+
+  it('describes every refusal as application/problem+json', () => {
+    for (const operations of Object.values(document.paths) as any[]) {
+      for (const operation of Object.values(operations) as any[]) {
+        const refusals = Object.entries(operation.responses).filter(([status]) => status.startsWith('4'));
+        expect(refusals.length).toBeGreaterThan(0);
+        for (const [, response] of refusals as [string, any][]) {
+          expect(Object.keys(response.content)).toEqual(['application/problem+json']);
+        }
+      }
+    }
+  });
+});
