@@ -43,6 +43,7 @@ describeEachDatabase('deliveries API', (database) => {
 
     const listed = await call('GET', '/deliveries?q=pantserhouw');
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([created.body.id]);
+    expect(listed.body.isDemonstration).toBe(false);
 
     const patched = await call('PATCH', `/deliveries/${created.body.id}`, { deliveredAt: '2025-05-01' }, { 'If-Match': '"1"' });
     expect(patched.status).toBe(200);

@@ -26,6 +26,7 @@ describeEachDatabase('figures API', (database) => {
     const response = await call('GET', LETTER_QUERY);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ referenceDate: '2025-08-31', compareDate: '2025-02-04', isDemonstration: true });
+    expect((await call('GET', '/deliveries?pageSize=1')).body.isDemonstration).toBe(true);
     const table = texts(response.body);
     expect(table.stock?.slice(0, 2)).toEqual(['€ 2,05 mld.', '€ 2,4 mld.']);
     expect(table.procurement?.slice(0, 2)).toEqual(['€ 3,73 mld.', '€ 6,1 mld.']);

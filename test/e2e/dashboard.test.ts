@@ -35,6 +35,14 @@ describeWithBrowser('dashboard', (browser) => {
     await page.getByText('Dit register bevat demonstratiegegevens').waitFor();
   });
 
+  it('labels the demonstration data on every page, also one opened directly', async () => {
+    page = await openPage(browser());
+    for (const path of ['/leveringen/nieuw', '/bestaat-niet']) {
+      await visit(page, server(), path);
+      await page.getByText('Dit register bevat demonstratiegegevens').waitFor();
+    }
+  });
+
   it('compares any two reference dates and keeps them in the address', async () => {
     page = await openPage(browser());
     await visit(page, server(), '/');

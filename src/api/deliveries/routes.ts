@@ -191,7 +191,7 @@ export function deliveriesRoutes(db: Kysely<Database>) {
     const sort = query.sort ?? '-realisedAt';
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
-    const result = await deliveriesRepository.listDeliveries(db, {
+    const listing = deliveriesRepository.listDeliveries(db, {
       supportType: query.supportType,
       category: query.category,
       stage: query.stage,
@@ -203,7 +203,8 @@ export function deliveriesRoutes(db: Kysely<Database>) {
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
-    return c.json({ items: result.items.map(presentSummary), page, pageSize, total: result.total }, 200);
+    const [result, isDemonstration] = await Promise.all([listing, deliveriesRepository.containsDemonstrationData(db)]);
+    return c.json({ items: result.items.map(presentSummary), page, pageSize, total: result.total, isDemonstration }, 200);
   });
 
   app.openapi(createDeliveryRoute, async (c) => {

@@ -152,6 +152,7 @@ export const DeliveryListSchema = z
     page: z.number().int(),
     pageSize: z.number().int(),
     total: z.number().int(),
+    isDemonstration: z.boolean().openapi({ description: 'The register holds demonstration data' }),
   })
   .openapi('DeliveryList');
 

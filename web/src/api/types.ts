@@ -35,6 +35,8 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   total: number;
+  /** The register holds demonstration data. */
+  isDemonstration: boolean;
 }
 
 export interface DeliveryDetail extends Delivery {

@@ -1,25 +1,22 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { listDeliveries } from '../api/deliveries.ts';
 
-const DemonstrationContext = createContext<{ isDemonstration: boolean; report: () => void }>({
-  isDemonstration: false,
-  report: () => {},
-});
+const DemonstrationContext = createContext(false);
 
-/** Remembers, for the rest of the visit, that the API said it serves demonstration data. */
+/** Asks the register once per visit whether it holds demonstration data, for the banner on every page. */
 export function DemonstrationProvider({ children }: { children: ReactNode }) {
   const [isDemonstration, setDemonstration] = useState(false);
-  const report = useCallback(() => setDemonstration(true), []);
-  const value = useMemo(() => ({ isDemonstration, report }), [isDemonstration, report]);
-  return <DemonstrationContext.Provider value={value}>{children}</DemonstrationContext.Provider>;
+  useEffect(() => {
+    const controller = new AbortController();
+    listDeliveries({ pageSize: 1 }, controller.signal)
+      .then((response) => setDemonstration(response.data.isDemonstration))
+      // Pages report their own failures; without an answer there is simply no banner.
+      .catch(() => {});
+    return () => controller.abort();
+  }, []);
+  return <DemonstrationContext.Provider value={isDemonstration}>{children}</DemonstrationContext.Provider>;
 }
 
 export function useIsDemonstration(): boolean {
-  return useContext(DemonstrationContext).isDemonstration;
-}
-
-export function useReportDemonstration(isDemonstration: boolean | undefined): void {
-  const { report } = useContext(DemonstrationContext);
-  useEffect(() => {
-    if (isDemonstration) report();
-  }, [isDemonstration, report]);
+  return useContext(DemonstrationContext);
 }

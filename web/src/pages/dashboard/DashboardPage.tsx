@@ -7,7 +7,6 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
 import { fieldErrorsOf } from '../../forms/useSubmission.ts';
-import { useReportDemonstration } from '../../state/demonstration.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { FiguresTable } from './FiguresTable.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
@@ -32,7 +31,6 @@ export function DashboardPage() {
 
   const figures = useResource(`${referenceDate}/${compareDate}`, (signal) => getFigures(referenceDate, compareDate, signal));
   const series = useResource(referenceDate, (signal) => getSeries(SERIES_START, referenceDate, signal));
-  useReportDemonstration(figures.data?.data.isDemonstration);
 
   const [dates, setDates] = useState({ referenceDate, compareDate });
   useEffect(() => setDates({ referenceDate, compareDate }), [referenceDate, compareDate]);

@@ -6,7 +6,6 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { SelectField } from '../../forms/controls.tsx';
-import { useReportDemonstration } from '../../state/demonstration.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { DeliveryFilters } from './DeliveryFilters.tsx';
 import { DeliveryTable } from './DeliveryTable.tsx';
@@ -19,7 +18,6 @@ export function DeliveryListPage() {
   const request = apiParams(query);
   const resource = useResource(JSON.stringify(request), (signal) => listDeliveries(request, signal));
   const result = resource.data?.data;
-  useReportDemonstration(result?.items.some((item) => item.isDemonstration));
 
   const addressOf = (next: ListQuery) => queryString(addressParams(next));
   function update(change: Partial<ListQuery>, options?: { replace: boolean }) {

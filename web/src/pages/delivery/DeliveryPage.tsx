@@ -11,7 +11,6 @@ import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatMoment } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { useReportDemonstration } from '../../state/demonstration.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { DeleteDelivery } from './DeleteDelivery.tsx';
 import { LifecycleSteps } from './LifecycleSteps.tsx';
@@ -20,7 +19,6 @@ import { PaymentsTable, ValuationsTable } from './MoneyHistory.tsx';
 export function DeliveryPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const resource = useResource(id, (signal) => getDelivery(id, signal));
-  useReportDemonstration(resource.data?.data.isDemonstration);
 
   if (resource.status !== 'ready') {
     const notFound = resource.status === 'failed' && resource.error instanceof ApiError && resource.error.status === 404;

@@ -7,7 +7,6 @@ import type { DeliveryDetail } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { useReportDemonstration } from '../../state/demonstration.tsx';
 import { useResource } from '../../state/useResource.ts';
 
 export interface LoadedDelivery {
@@ -20,7 +19,6 @@ export interface LoadedDelivery {
 export function DeliveryFormFrame({ id, heading, children }: { id: string; heading: string; children: (loaded: LoadedDelivery) => ReactNode }) {
   const { t } = useTranslation();
   const resource = useResource(id, (signal) => getDelivery(id, signal));
-  useReportDemonstration(resource.data?.data.isDemonstration);
   const notFound = resource.status === 'failed' && resource.error instanceof ApiError && resource.error.status === 404;
 
   return (
