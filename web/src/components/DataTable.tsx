@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+
+export interface Column<Row> {
+  key: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  numeric?: boolean;
+}
+
+interface DataTableProps<Row> {
+  caption: ReactNode;
+  /** The first column names the row and is its header cell. */
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+}
+
+/** A read-only table in the NL Design System style, scrolling sideways on small screens. */
+export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProps<Row>) {
+  const [rowHeader, ...cells] = columns;
+  if (!rowHeader) throw new Error('a table needs at least one column');
+  const headerCell = (numeric?: boolean) =>
+    `utrecht-table__header-cell${numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`;
+  return (
+    <div className="utrecht-table__container table-scroll">
+      <table className="utrecht-table utrecht-table--html-table">
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className={headerCell(column.numeric)}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__header-cell table-row-heading">
+                {rowHeader.cell(row)}
+              </th>
+              {cells.map((column) => (
+                <td key={column.key} className={`utrecht-table__cell${column.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
