@@ -151,6 +151,16 @@ describeEachDatabase('deliveries API', (database) => {
     expect((await call('GET', `/deliveries/${created.body.id}`)).body.title).toBe('Eerste');
   });
 
+  it('lets exactly one of two racing changes on the same version through', async () => {
+    const created = await call('POST', '/deliveries', stockDelivery);
+    const racing = await Promise.all(
+      ['Eerste', 'Tweede'].map((title) => call('PATCH', `/deliveries/${created.body.id}`, { title }, { 'If-Match': '"1"' })),
+    );
+    expect(racing.map((response) => response.status).sort()).toEqual([200, 412]);
+    const winner = racing.find((response) => response.status === 200)!.body.title;
+    expect((await call('GET', `/deliveries/${created.body.id}`)).body).toMatchObject({ title: winner, version: 2 });
+  });
+
   it('keeps the history of valuations and realises procurement by its payments', async () => {
     const stock = (await call('POST', '/deliveries', stockDelivery)).body;
     await call('POST', `/deliveries/${stock.id}/valuations`, { amountCents: 1_000_00, basis: 'replacementValue', effectiveDate: '2025-04-15' });
