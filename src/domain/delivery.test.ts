@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lifecycleStage, lifecycleViolations } from './delivery.ts';
+import { currentValue, lifecycleStage, lifecycleViolations } from './delivery.ts';
 
 const none = { pledgedAt: null, committedAt: null, realisedAt: null, deliveredAt: null };
 
@@ -25,5 +25,17 @@ describe('the lifecycle of a delivery', () => {
     expect(lifecycleViolations({ ...none, committedAt: '2025-03-01', realisedAt: '2025-02-28' })).toEqual([
       { field: 'realisedAt', code: 'beforeEarlierStage', params: { earlier: 'committedAt', earlierDate: '2025-03-01', laterDate: '2025-02-28' } },
     ]);
+  });
+});
+
+describe('the current value of a delivery', () => {
+  const valuations = [{ amountCents: 100 }, { amountCents: 80 }];
+  const payments = [{ amountCents: 30 }, { amountCents: 45 }];
+
+  it('is the latest valuation of stock and the payments of the rest', () => {
+    expect(currentValue('stock', valuations, payments)).toBe(80);
+    expect(currentValue('procurement', valuations, payments)).toBe(75);
+    expect(currentValue('natoFund', valuations, [])).toBe(0);
+    expect(currentValue('stock', [], payments)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { Cents } from './money.ts';
+import { sumCents, type Cents } from './money.ts';
 import type { IsoDate } from './dates.ts';
 
 export const SUPPORT_TYPES = ['stock', 'procurement', 'natoFund'] as const;
@@ -103,6 +103,19 @@ export interface Payment {
 /** Stock is realised at hand-over and valued; procurement and fund contributions are realised by payment. */
 export function isRealisedByPayment(supportType: SupportType): boolean {
   return supportType !== 'stock';
+}
+
+/**
+ * What a delivery counts for today by its money: stock its latest valuation (valuations in the order
+ * later ones supersede earlier ones), procurement and fund contributions the sum of their payments.
+ */
+export function currentValue(
+  supportType: SupportType,
+  valuations: readonly Pick<Valuation, 'amountCents'>[],
+  payments: readonly Pick<Payment, 'amountCents'>[],
+): Cents {
+  if (isRealisedByPayment(supportType)) return sumCents(payments.map((payment) => payment.amountCents));
+  return valuations.at(-1)?.amountCents ?? 0;
 }
 
 export function countsInDutchTotals(fundingSource: FundingSource): boolean {

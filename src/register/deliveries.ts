@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  currentValue,
   isRealisedByPayment,
   lifecycleStage,
   lifecycleViolations,
@@ -50,14 +51,14 @@ export async function updateDelivery(
 ): Promise<DeliveryDetail> {
   return db.transaction().execute(async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
-    const payments = await money.listPayments(trx, id);
+    const { valuations, payments } = await moneyOf(trx, id);
     const { id: _id, version, createdAt, updatedAt, currentValueCents, ...currentFields } = current;
     const next: DeliveryFields = { ...currentFields, ...change };
     assertValid(deliveryViolations(next, payments));
-    const value = await valueFromMoney(trx, { id, supportType: next.supportType });
-    const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value.currentValueCents);
+    const value = currentValue(next.supportType, valuations, payments);
+    const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);
     if (!updated) throw new VersionConflictError(version);
-    return getDelivery(trx, id);
+    return { ...updated, stage: lifecycleStage(updated), valuations, payments };
   });
 }
 
@@ -113,34 +114,23 @@ async function lockDelivery(db: Db, id: string, expectedVersion?: number) {
   return delivery;
 }
 
-async function withMoney(db: Db, stored: deliveries.StoredDelivery): Promise<DeliveryDetail> {
-  const [valuations, payments] = await Promise.all([
-    money.listValuations(db, stored.id),
-    money.listPayments(db, stored.id),
-  ]);
-  return { ...stored, stage: lifecycleStage(stored), valuations, payments };
+async function moneyOf(db: Db, deliveryId: string) {
+  const [valuations, payments] = await Promise.all([money.listValuations(db, deliveryId), money.listPayments(db, deliveryId)]);
+  return { valuations, payments };
 }
 
-type MoneyHolder = Pick<DeliveryFields, 'supportType'> & { id: string };
+async function withMoney(db: Db, stored: deliveries.StoredDelivery): Promise<DeliveryDetail> {
+  return { ...stored, stage: lifecycleStage(stored), ...(await moneyOf(db, stored.id)) };
+}
 
 /**
- * What the money history says of a delivery: its current value (the latest valuation of stock, the sum
- * of the payments otherwise) and, for deliveries realised by payment, the day of the first payment.
+ * Brings the stored value in step after money was added, and for deliveries realised by payment the
+ * realisation date: the day of the first payment.
  */
-async function valueFromMoney(db: Db, delivery: MoneyHolder): Promise<{ currentValueCents: number; realisedAt?: string }> {
-  if (isRealisedByPayment(delivery.supportType)) {
-    const payments = await money.listPayments(db, delivery.id);
-    const paid = payments.reduce((total, payment) => total + payment.amountCents, 0);
-    return { currentValueCents: paid, ...(payments[0] ? { realisedAt: payments[0].paidOn } : {}) };
-  }
-  const latest = (await money.listValuations(db, delivery.id)).at(-1);
-  return { currentValueCents: latest?.amountCents ?? 0 };
-}
-
-/** Brings the stored value and realisation date in step after money was added. */
-export async function refreshCurrentValue(db: Db, delivery: MoneyHolder): Promise<void> {
-  const value = await valueFromMoney(db, delivery);
-  await deliveries.setCurrentValue(db, delivery.id, value.currentValueCents, value.realisedAt);
+export async function refreshCurrentValue(db: Db, delivery: Pick<DeliveryFields, 'supportType'> & { id: string }): Promise<void> {
+  const { valuations, payments } = await moneyOf(db, delivery.id);
+  const firstPaidOn = isRealisedByPayment(delivery.supportType) ? payments[0]?.paidOn : undefined;
+  await deliveries.setCurrentValue(db, delivery.id, currentValue(delivery.supportType, valuations, payments), firstPaidOn);
 }
 
 function assertValid(violations: RuleViolation[]): void {
