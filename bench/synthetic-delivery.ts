@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { Category, FundingSource, SupportType } from '../src/domain/delivery.ts';
+import { currentValue, type Category, type FundingSource, type SupportType } from '../src/domain/delivery.ts';
 import type { DeliveryTable, PaymentTable, ValuationTable } from '../src/db/schema.ts';
 import type { SeededRandom } from './random.ts';
 
@@ -144,10 +144,7 @@ export function syntheticDelivery(random: SeededRandom, number: number): Synthet
   const contractYear = supportType === 'procurement' && committed !== null ? isoDate(committed).slice(0, 4) : null;
   const valuations = supportType === 'stock' ? stockValuations(random, id, committed ?? pledged, valueCents) : [];
   const payments = supportType !== 'stock' && realised !== null ? instalments(random, id, realised, valueCents, serial) : [];
-  const currentValueCents =
-    supportType === 'stock'
-      ? (valuations.at(-1)?.amountCents ?? 0)
-      : payments.reduce((total, payment) => total + payment.amountCents, 0);
+  const currentValueCents = currentValue(supportType, valuations, payments);
 
   return {
     delivery: {
