@@ -1,10 +1,11 @@
 import { formatTableDate } from '../domain/letter-format.ts';
+import { SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
 import type { FiguresReport } from '../register/figures.ts';
 
 /** The figures as the letter's table, in plain text for a terminal. */
 export function printFiguresTable(report: FiguresReport): string {
   const lines = [...report.rows, report.total];
-  const header = ['Type steun', formatTableDate(report.compareDate), formatTableDate(report.referenceDate), 'Toename', ''];
+  const header = [SUPPORT_TYPE_COLUMN_LABEL, formatTableDate(report.compareDate), formatTableDate(report.referenceDate), 'Toename', ''];
   const body = lines.map((line) => [
     line.label,
     line.compare.text,

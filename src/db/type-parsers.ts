@@ -1,4 +1,4 @@
-import { cents } from '../domain/money.ts';
+import { centsFromText } from '../domain/money.ts';
 
 /**
  * How column values arrive in JavaScript, the same on PGlite and PostgreSQL: dates stay ISO date text
@@ -8,7 +8,7 @@ import { cents } from '../domain/money.ts';
 export const TYPE_OIDS = { int8: 20, numeric: 1700, date: 1082, timestamptz: 1184 } as const;
 
 export const typeParsers: Record<number, (text: string) => unknown> = {
-  [TYPE_OIDS.int8]: (text) => cents(Number(BigInt(text))),
+  [TYPE_OIDS.int8]: centsFromText,
   [TYPE_OIDS.numeric]: (text) => text,
   [TYPE_OIDS.date]: (text) => text,
   [TYPE_OIDS.timestamptz]: (text) => new Date(text).toISOString(),

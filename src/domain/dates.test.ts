@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, todayInAmsterdam } from './dates.ts';
+import { isIsoDate } from './dates.ts';
 
 describe('ISO dates', () => {
   it('accepts existing calendar dates only', () => {
@@ -8,10 +8,5 @@ describe('ISO dates', () => {
     expect(isIsoDate('2025-13-01')).toBe(false);
     expect(isIsoDate('2025-8-31')).toBe(false);
     expect(isIsoDate('2025-08-31T00:00:00Z')).toBe(false);
-  });
-
-  it("takes today's date in the Netherlands, not in UTC", () => {
-    expect(todayInAmsterdam(new Date('2025-08-31T22:30:00Z'))).toBe('2025-09-01');
-    expect(todayInAmsterdam(new Date('2025-01-31T22:30:00Z'))).toBe('2025-01-31');
   });
 });

@@ -11,8 +11,3 @@ export function isIsoDate(text: string): text is IsoDate {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day <= daysInMonth;
 }
-
-/** Today's date in the Netherlands, where the ministry works. */
-export function todayInAmsterdam(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
