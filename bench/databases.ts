@@ -1,26 +1,19 @@
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../src/db/connection.ts';
-import { dropDatabase, freshDatabaseUrl, postgresServer, postgresSkipReason } from '../test/support/postgres.ts';
-
-/** An empty database of its own for one benchmark size, and how to get rid of it. */
-export interface OpenedDatabase {
-  handle: DatabaseHandle;
-  dispose(): Promise<void>;
-}
+import { postgresServer, postgresSkipReason } from '../test/support/postgres.ts';
+import { openScratchPGlite, openScratchPostgres, type ScratchDatabase } from '../test/support/scratch-database.ts';
 
 export interface BenchmarkDatabase {
   name: string;
-  open(): Promise<OpenedDatabase>;
+  /** An empty database of its own for one benchmark size. */
+  open(): Promise<ScratchDatabase>;
 }
 
 export type DatabaseAvailability = BenchmarkDatabase | { name: string; skipReason: string };
 
 const PGLITE: BenchmarkDatabase = {
   name: 'PGlite (in memory)',
-  open: async () => {
-    const handle = await openDatabase({});
-    return { handle, dispose: () => handle.close() };
-  },
+  open: openScratchPGlite,
 };
 
 /**
@@ -49,17 +42,7 @@ async function postgres(): Promise<DatabaseAvailability> {
   }
   return {
     name,
-    open: async () => {
-      const databaseUrl = await freshDatabaseUrl();
-      const handle = await openDatabase({ databaseUrl });
-      return {
-        handle,
-        dispose: async () => {
-          await handle.close();
-          await dropDatabase(databaseUrl);
-        },
-      };
-    },
+    open: openScratchPostgres,
   };
 }
 

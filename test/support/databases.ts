@@ -12,44 +12,23 @@
  *   });
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
+import type { DatabaseHandle } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { dropDatabase, freshDatabaseUrl, postgresSkipReason } from './postgres.ts';
+import { postgresSkipReason } from './postgres.ts';
+import { openScratchPGlite, openScratchPostgres, type ScratchDatabase } from './scratch-database.ts';
 
 /** The open database of the current run; call it inside tests and hooks, not while collecting. */
 export type CurrentDatabase = () => DatabaseHandle;
 
-interface OpenedDatabase {
-  handle: DatabaseHandle;
-  dispose(): Promise<void>;
-}
-
 export function describeEachDatabase(name: string, suite: (database: CurrentDatabase) => void): void {
-  describe(`${name} [pglite]`, () => withDatabase(openPGlite, suite));
+  describe(`${name} [pglite]`, () => withDatabase(openScratchPGlite, suite));
   const skipReason = postgresSkipReason();
-  if (skipReason) describe.skip(`${name} [postgres] (skipped: ${skipReason})`, () => withDatabase(openPostgres, suite));
-  else describe(`${name} [postgres]`, () => withDatabase(openPostgres, suite));
+  if (skipReason) describe.skip(`${name} [postgres] (skipped: ${skipReason})`, () => withDatabase(openScratchPostgres, suite));
+  else describe(`${name} [postgres]`, () => withDatabase(openScratchPostgres, suite));
 }
 
-async function openPGlite(): Promise<OpenedDatabase> {
-  const handle = await openDatabase({});
-  return { handle, dispose: () => handle.close() };
-}
-
-async function openPostgres(): Promise<OpenedDatabase> {
-  const databaseUrl = await freshDatabaseUrl();
-  const handle = await openDatabase({ databaseUrl });
-  return {
-    handle,
-    dispose: async () => {
-      await handle.close();
-      await dropDatabase(databaseUrl);
-    },
-  };
-}
-
-function withDatabase(open: () => Promise<OpenedDatabase>, suite: (database: CurrentDatabase) => void): void {
-  let opened: OpenedDatabase | undefined;
+function withDatabase(open: () => Promise<ScratchDatabase>, suite: (database: CurrentDatabase) => void): void {
+  let opened: ScratchDatabase | undefined;
   beforeAll(async () => {
     opened = await open();
     await migrate(opened.handle);
