@@ -90,5 +90,9 @@ try {
     console.error(error.message);
     process.exit(1);
   }
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`Port ${portFromEnvironment()} is in use by another program. Choose another with PORT, e.g. PORT=3001 npm start.`);
+    process.exit(1);
+  }
   throw error;
 }
