@@ -1,0 +1,55 @@
+/** Between the JSON of the API and the register: request bodies completed, deliveries presented. */
+import type { z } from '@hono/zod-openapi';
+import { lifecycleStage, type DeliveryInput } from '../../domain/delivery.ts';
+import type { StoredDelivery } from '../../db/repositories/deliveries.ts';
+import type { DeliveryDetail } from '../../register/deliveries.ts';
+import type { DeliveryInputSchema } from './schemas.ts';
+
+type DeliveryInputBody = z.infer<typeof DeliveryInputSchema>;
+
+/** Fills in what a create or replace left out. */
+export function completeInput(body: DeliveryInputBody): DeliveryInput {
+  return {
+    description: '',
+    publicTitle: null,
+    quantity: null,
+    unit: null,
+    pledgedAt: null,
+    committedAt: null,
+    realisedAt: null,
+    deliveredAt: null,
+    company: null,
+    contractReference: null,
+    sources: [],
+    ...withoutUndefined(body),
+  } as DeliveryInput;
+}
+
+export function withoutUndefined<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+export function presentDelivery(delivery: DeliveryDetail) {
+  const { currentValueCents, ...rest } = delivery;
+  return { ...rest, valueCents: currentValueCents };
+}
+
+export function presentSummary(delivery: StoredDelivery) {
+  return {
+    id: delivery.id,
+    title: delivery.title,
+    publicTitle: delivery.publicTitle,
+    category: delivery.category,
+    quantity: delivery.quantity,
+    unit: delivery.unit,
+    supportType: delivery.supportType,
+    fundingSource: delivery.fundingSource,
+    pledgedAt: delivery.pledgedAt,
+    committedAt: delivery.committedAt,
+    realisedAt: delivery.realisedAt,
+    deliveredAt: delivery.deliveredAt,
+    stage: lifecycleStage(delivery),
+    valueCents: delivery.currentValueCents,
+    isDemonstration: delivery.isDemonstration,
+  };
+}
