@@ -21,6 +21,13 @@ describe('a valuation in another currency', () => {
     ]);
   });
 
+  it('counts in the minor unit of its own currency', () => {
+    expect(valuationViolations({ ...euro, currency: 'JPY', originalAmountMinor: 1_000_000, exchangeRate: '0.0062', amountCents: 6_200_00 })).toEqual([]);
+    expect(valuationViolations({ ...euro, currency: 'XYZ', originalAmountMinor: 1, exchangeRate: '1', amountCents: 1 })).toEqual([
+      { field: 'currency', code: 'unknownCurrency' },
+    ]);
+  });
+
   it('rounds half a cent away from zero', () => {
     expect(valuationViolations({ ...euro, currency: 'USD', originalAmountMinor: 1, exchangeRate: '0.5', amountCents: 1 })).toEqual([]);
   });

@@ -12,6 +12,7 @@ import {
   type RuleViolation,
   type Valuation,
 } from '../domain/delivery.ts';
+import { isCurrencyCode, toEuroCents } from '../domain/currency.ts';
 import type { Database } from '../db/schema.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as money from '../db/repositories/money.ts';
@@ -155,25 +156,21 @@ export function deliveryViolations(fields: DeliveryInput, payments: Payment[]): 
   return violations;
 }
 
-const RATE_SCALE = 100_000_000n;
-
-/** A foreign-currency valuation must convert to its euro amount at its rate, to the cent. */
+/** A valuation in another currency names a known one and converts to its euro amount at its rate, to the cent. */
 export function valuationViolations(input: ValuationInput): RuleViolation[] {
   if (input.currency === 'EUR') {
     return input.originalAmountMinor === null && input.exchangeRate === null
       ? []
       : [{ field: 'currency', code: 'euroHasNoRate' }];
   }
+  if (!isCurrencyCode(input.currency)) return [{ field: 'currency', code: 'unknownCurrency' }];
   if (input.originalAmountMinor === null || input.exchangeRate === null) {
     return [
       ...(input.originalAmountMinor === null ? [{ field: 'originalAmountMinor', code: 'requiredForCurrency' }] : []),
       ...(input.exchangeRate === null ? [{ field: 'exchangeRate', code: 'requiredForCurrency' }] : []),
     ];
   }
-  const [whole = '0', fraction = ''] = input.exchangeRate.split('.');
-  const scaledRate = BigInt(whole) * RATE_SCALE + BigInt(fraction.padEnd(8, '0').slice(0, 8));
-  const exact = BigInt(input.originalAmountMinor) * scaledRate;
-  const rounded = (exact + RATE_SCALE / 2n) / RATE_SCALE;
-  if (BigInt(input.amountCents) === rounded) return [];
-  return [{ field: 'amountCents', code: 'doesNotMatchRate', params: { expected: String(rounded) } }];
+  const expected = toEuroCents(input.originalAmountMinor, input.currency, input.exchangeRate);
+  if (input.amountCents === expected) return [];
+  return [{ field: 'amountCents', code: 'doesNotMatchRate', params: { expected: String(expected) } }];
 }
