@@ -47,13 +47,18 @@ program
       demonstrationData: options.demonstrationData ?? !database.databaseUrl,
     });
     console.log(`Steunregister runs at ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${database.dataDir}` : 'PostgreSQL'}). Stop it with Ctrl-C.`);
+    // Ctrl-C in a terminal reaches npm and the server both, and npm passes it on: the server may get the
+    // signal twice and must not let the second one cut its shutdown short.
+    let stopping = false;
     const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
       console.log(`${signal} received, stopping.`);
       await server.close();
       process.exit(0);
     };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
   });
 
 program
