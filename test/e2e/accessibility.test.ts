@@ -56,6 +56,7 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
       it('form to add a revaluation', () => check(() => `/leveringen/${stockId}/herwaardering`));
       it('form to add a payment', () => check(() => `/leveringen/${procurementId}/betaling`));
       it('page that does not exist', () => check(() => '/bestaat-niet'));
+      it('accessibility statement', () => check(() => '/toegankelijkheid'));
     });
   }
 });

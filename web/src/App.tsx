@@ -1,6 +1,7 @@
 import { Link, Route, Switch } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.tsx';
+import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { PageHeading } from './components/PageHeading.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { DeliveryListPage } from './pages/deliveries/DeliveryListPage.tsx';
@@ -24,6 +25,7 @@ export function App() {
             <Route path="/leveringen/:id/bewerken">{({ id }) => <EditDeliveryPage key={id} id={id} />}</Route>
             <Route path="/leveringen/:id/herwaardering">{({ id }) => <ValuationFormPage key={id} id={id} />}</Route>
             <Route path="/leveringen/:id/betaling">{({ id }) => <PaymentFormPage key={id} id={id} />}</Route>
+            <Route path="/toegankelijkheid" component={AccessibilityPage} />
             <Route>
               <NotFoundPage />
             </Route>

@@ -62,7 +62,12 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
-        <p className="site-container">{t('app.footer')}</p>
+        <p className="site-container">
+          {t('app.footer')} ·{' '}
+          <Link href="/toegankelijkheid" className="site-footer__link">
+            {t('app.accessibilityLink')}
+          </Link>
+        </p>
       </footer>
     </>
   );
