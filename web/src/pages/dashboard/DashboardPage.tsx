@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { useSearchParams } from 'wouter';
 import { isIsoDate } from '../../../../src/domain/dates.ts';
 import { getFigures, getSeries } from '../../api/figures.ts';
@@ -44,10 +45,7 @@ export function DashboardPage() {
     <>
       <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
 
-      <section aria-labelledby="figures-heading" className="dashboard-section">
-        <h2 id="figures-heading" className="nl-heading nl-heading--level-2">
-          {t('dashboard.figures.heading')}
-        </h2>
+      <LabelledSection heading={t('dashboard.figures.heading')} className="dashboard-section">
         <p className="nl-paragraph">{t('dashboard.figures.intro')}</p>
         <form className="date-form" onSubmit={showFigures}>
           <TextField
@@ -83,12 +81,9 @@ export function DashboardPage() {
         ) : (
           Object.keys(errors).length === 0 && <ResourceStatus resource={figures} onRetry={figures.reload} />
         )}
-      </section>
+      </LabelledSection>
 
-      <section aria-labelledby="chart-heading" className="dashboard-section">
-        <h2 id="chart-heading" className="nl-heading nl-heading--level-2">
-          {t('dashboard.chart.heading')}
-        </h2>
+      <LabelledSection heading={t('dashboard.chart.heading')} className="dashboard-section">
         <p className="nl-paragraph">{t('dashboard.chart.intro')}</p>
         {series.status === 'ready' ? (
           <>
@@ -98,7 +93,7 @@ export function DashboardPage() {
         ) : (
           <ResourceStatus resource={series} onRetry={series.reload} />
         )}
-      </section>
+      </LabelledSection>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { Link } from 'wouter';
 import { countsInDutchTotals, isRealisedByPayment } from '../../../../src/domain/delivery.ts';
 import { ApiError } from '../../api/client.ts';
@@ -48,17 +49,11 @@ export function DeliveryPage({ id }: { id: string }) {
         <DeleteDelivery id={id} title={delivery.title} etag={etagOf(resource.data)} />
       </div>
 
-      <section aria-labelledby="lifecycle-heading">
-        <h2 id="lifecycle-heading" className="nl-heading nl-heading--level-2">
-          {t('delivery.sections.lifecycle')}
-        </h2>
+      <LabelledSection heading={t('delivery.sections.lifecycle')}>
         <LifecycleSteps dates={delivery} stage={delivery.stage} />
-      </section>
+      </LabelledSection>
 
-      <section aria-labelledby="money-heading">
-        <h2 id="money-heading" className="nl-heading nl-heading--level-2">
-          {t('delivery.sections.money')}
-        </h2>
+      <LabelledSection heading={t('delivery.sections.money')}>
         <CurrentValue delivery={delivery} />
         <h3 className="nl-heading nl-heading--level-3">{t('delivery.valuations.heading')}</h3>
         <ValuationsTable valuations={delivery.valuations} />
@@ -68,21 +63,15 @@ export function DeliveryPage({ id }: { id: string }) {
             <PaymentsTable payments={delivery.payments} />
           </>
         )}
-      </section>
+      </LabelledSection>
 
-      <section aria-labelledby="details-heading">
-        <h2 id="details-heading" className="nl-heading nl-heading--level-2">
-          {t('delivery.sections.details')}
-        </h2>
+      <LabelledSection heading={t('delivery.sections.details')}>
         <DeliveryDetails delivery={delivery} />
-      </section>
+      </LabelledSection>
 
-      <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading" className="nl-heading nl-heading--level-2">
-          {t('delivery.sections.sources')}
-        </h2>
+      <LabelledSection heading={t('delivery.sections.sources')}>
         <Sources delivery={delivery} />
-      </section>
+      </LabelledSection>
     </>
   );
 }
