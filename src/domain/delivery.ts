@@ -70,6 +70,25 @@ export interface DeliveryFields extends LifecycleDates {
 /** What a user may set on a delivery; whether it is demonstration data is not theirs to say. */
 export type DeliveryInput = Omit<DeliveryFields, 'isDemonstration'>;
 
+type RequiredDeliveryField = 'title' | 'category' | 'supportType' | 'fundingSource';
+
+/** What the optional fields of a delivery hold when nobody filled them in. */
+export function unsetDeliveryFields(): Omit<DeliveryInput, RequiredDeliveryField> {
+  return {
+    description: '',
+    publicTitle: null,
+    quantity: null,
+    unit: null,
+    pledgedAt: null,
+    committedAt: null,
+    realisedAt: null,
+    deliveredAt: null,
+    company: null,
+    contractReference: null,
+    sources: [],
+  };
+}
+
 export interface Delivery extends DeliveryFields {
   id: string;
   version: number;

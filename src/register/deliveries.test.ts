@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeliveryInput } from '../domain/delivery.ts';
+import { unsetDeliveryFields, type DeliveryInput } from '../domain/delivery.ts';
 import { deliveryViolations, valuationViolations, type ValuationInput } from './deliveries.ts';
 
 const euro: ValuationInput = {
@@ -44,21 +44,12 @@ describe('a valuation in another currency', () => {
 
 describe('the rules of a delivery', () => {
   const purchase: DeliveryInput = {
+    ...unsetDeliveryFields(),
     title: 'Aankoop',
-    description: '',
-    publicTitle: null,
     category: 'ammunition',
-    quantity: null,
-    unit: null,
     supportType: 'procurement',
     fundingSource: 'ukraineSupportBudget',
-    pledgedAt: null,
     committedAt: '2025-01-01',
-    realisedAt: null,
-    deliveredAt: null,
-    company: null,
-    contractReference: null,
-    sources: [],
   };
   const payment = { id: 'p', deliveryId: 'd', amountCents: 1, paidOn: '2025-02-01', reference: null, recordedAt: '', note: '' };
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
 import { DataDirLockedError } from '../../src/db/data-dir-lock.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createDelivery, getDelivery } from '../../src/register/deliveries.ts';
 
 describe('the embedded database in a data directory', () => {
@@ -23,21 +24,12 @@ describe('the embedded database in a data directory', () => {
     const first = await openDatabase({ dataDir });
     await migrate(first);
     const created = await createDelivery(first.db, {
+      ...unsetDeliveryFields(),
       title: 'Blijft bewaard',
-      description: '',
-      publicTitle: null,
       category: 'other',
-      quantity: null,
-      unit: null,
       supportType: 'stock',
       fundingSource: 'defenceBudget',
       pledgedAt: '2025-01-01',
-      committedAt: null,
-      realisedAt: null,
-      deliveredAt: null,
-      company: null,
-      contractReference: null,
-      sources: [],
     });
     await first.close();
 

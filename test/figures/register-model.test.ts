@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { FUNDING_SOURCES, SUPPORT_TYPES, type DeliveryInput, type Payment, type Valuation } from '../../src/domain/delivery.ts';
+import { FUNDING_SOURCES, SUPPORT_TYPES, unsetDeliveryFields, type DeliveryInput, type Payment, type Valuation } from '../../src/domain/delivery.ts';
 import { realisedTotals, type RealisableDelivery } from '../../src/domain/realised-support.ts';
 import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
 import * as register from '../../src/register/deliveries.ts';
@@ -37,22 +37,13 @@ interface ModelDelivery extends RealisableDelivery {
 
 function input(supportType: DeliveryInput['supportType'], fundingSource: DeliveryInput['fundingSource'], realisedAt: string | null): DeliveryInput {
   return {
+    ...unsetDeliveryFields(),
     title: 'Modeltest',
-    description: '',
-    publicTitle: null,
     category: 'other',
-    quantity: null,
-    unit: null,
     supportType,
     fundingSource,
-    pledgedAt: null,
-    committedAt: null,
     // Deliveries realised by payment get their date from their first payment.
     realisedAt: supportType === 'stock' ? realisedAt : null,
-    deliveredAt: null,
-    company: null,
-    contractReference: null,
-    sources: [],
   };
 }
 

@@ -1,6 +1,6 @@
 /** Between the JSON of the API and the register: request bodies completed, deliveries presented. */
 import type { z } from '@hono/zod-openapi';
-import { lifecycleStage, type DeliveryInput } from '../../domain/delivery.ts';
+import { lifecycleStage, unsetDeliveryFields, type DeliveryInput } from '../../domain/delivery.ts';
 import type { StoredDelivery } from '../../db/repositories/deliveries.ts';
 import type { DeliveryDetail } from '../../register/deliveries.ts';
 import type { DeliveryInputSchema } from './schemas.ts';
@@ -9,20 +9,7 @@ type DeliveryInputBody = z.infer<typeof DeliveryInputSchema>;
 
 /** Fills in what a create or replace left out. */
 export function completeInput(body: DeliveryInputBody): DeliveryInput {
-  return {
-    description: '',
-    publicTitle: null,
-    quantity: null,
-    unit: null,
-    pledgedAt: null,
-    committedAt: null,
-    realisedAt: null,
-    deliveredAt: null,
-    company: null,
-    contractReference: null,
-    sources: [],
-    ...withoutUndefined(body),
-  } as DeliveryInput;
+  return { ...unsetDeliveryFields(), ...withoutUndefined(body) } as DeliveryInput;
 }
 
 export function withoutUndefined<T extends object>(object: T): Partial<T> {
