@@ -1,36 +1,76 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { createLogger, loggableError, type Logger } from '../logging.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../register/errors.ts';
+import { authenticate } from './access.ts';
+import { accountsRoutes } from './accounts/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import type { ApiEnv } from './context.ts';
+import { refuseCrossSiteWrites } from './csrf.ts';
 import { deliveriesRoutes } from './deliveries/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
 import { invalidParams, problem } from './problem.ts';
+import { sessionRoutes } from './session/routes.ts';
 
 export const API_VERSION = '1.0.0';
+export const API_BASE_PATH = '/api/v1';
 /** No request the API answers needs more; larger bodies are refused before they are read. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface ApiOptions {
   db: Kysely<Database>;
-  /** Where unexpected errors are reported; the client only learns that something went wrong. */
+  /** Where requests and unexpected errors are logged; silent when not given. */
+  logger?: Logger;
+  /** Called with unexpected errors after they are logged (tests make them fail loudly). */
   onError?: (error: unknown) => void;
+  /** The time (tests move it to see sessions expire). */
+  clock?: () => Date;
+  /** Take the client's address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  trustProxy?: boolean;
 }
 
 /** The JSON API, to be mounted at /api/v1. */
-export function createApi({ db, onError = (error) => console.error(error) }: ApiOptions) {
-  const api = new OpenAPIHono();
+export function createApi({ db, logger = createLogger({ level: 'silent' }), onError, clock = () => new Date(), trustProxy = false }: ApiOptions) {
+  const api = new OpenAPIHono<ApiEnv>();
+  const deps = { db, clock, trustProxy };
+  // Paths as the API sees them, whether it is mounted at /api/v1 or called directly (tests).
+  const apiPath = (c: { req: { path: string } }) => c.req.path.replace(/^\/api\/v1(?=\/|$)/, '');
 
+  api.use(requestId());
   api.use(async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
     await next();
     c.header('API-Version', API_VERSION);
+    logger.info({
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round(performance.now() - started),
+      actor: c.get('principal')?.username ?? null,
+    }, 'request');
   });
   api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) }));
+  api.use(refuseCrossSiteWrites());
+  api.use(authenticate(apiPath));
 
+  api.route('/', sessionRoutes());
   api.route('/', deliveriesRoutes(db));
   api.route('/', figuresRoutes(db));
+  api.route('/', accountsRoutes());
+  api.route('/', auditRoutes());
 
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'steunregister_session',
+    description: 'Set by POST /session',
+  });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -38,11 +78,13 @@ export function createApi({ db, onError = (error) => console.error(error) }: Api
       version: API_VERSION,
       description:
         'The register of military support deliveries, their money, and the figures of the letter to parliament. ' +
-        'Amounts are exact integer euro cents; dates are calendar dates (YYYY-MM-DD).',
+        'Amounts are exact integer euro cents; dates are calendar dates (YYYY-MM-DD). ' +
+        'Every operation except the session and public ones needs a session (POST /session); ' +
+        'x-permission names the action the role must be allowed.',
       contact: { name: 'Steunregister' },
       license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
     },
-    servers: [{ url: '/api/v1' }],
+    servers: [{ url: API_BASE_PATH }],
   });
 
   api.notFound((c) => problem(c, 404));
@@ -54,7 +96,8 @@ export function createApi({ db, onError = (error) => console.error(error) }: Api
       return problem(c, 412);
     }
     if (error instanceof HTTPException && error.status < 500) return problem(c, error.status, { detail: error.message });
-    onError(error);
+    logger.error({ requestId: c.get('requestId'), err: loggableError(error) }, 'unexpected error');
+    onError?.(error);
     return problem(c, 500);
   });
 

@@ -10,6 +10,8 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string(),
+    code: z.string().optional().openapi({ description: 'Why, where the status alone does not say it, e.g. secondFactorRequired' }),
+    requestId: z.string().optional().openapi({ description: 'The id of the request, as in the logs and the audit trail' }),
     invalidParams: z
       .array(z.object({ name: z.string(), code: z.string(), reason: z.string() }))
       .optional()
@@ -17,11 +19,23 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+/** The header of a create that may be retried safely. */
+export const idempotencyKey = z.object({
+  'idempotency-key': z.string().optional().openapi({
+    description: 'Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422',
+  }),
+});
+
 const DESCRIPTIONS: Record<number, string> = {
   400: 'The input is not valid; invalidParams names the fields',
+  401: 'No valid session: log in first',
+  403: 'The role of this account may not do this, or the session lacks the second factor (code says which)',
   404: 'No such object',
   412: 'The object changed since the version in If-Match',
   415: 'The body is not JSON',
+  422: 'The Idempotency-Key was used before with another request',
+  428: 'If-Match is required: send the ETag of the version the change is based on',
+  429: 'Too many failed logins; Retry-After says when to try again',
 };
 
 export function problemResponses(...statuses: number[]) {

@@ -17,6 +17,10 @@ export interface Problem {
   status: number;
   detail?: string;
   instance: string;
+  /** A machine-readable reason where the status alone does not say it (e.g. secondFactorRequired). */
+  code?: string;
+  /** The id of the request, as in the logs and the audit trail. */
+  requestId?: string;
   invalidParams?: InvalidParam[];
 }
 
@@ -24,10 +28,18 @@ export interface Problem {
 export function problem(
   c: Context,
   status: ContentfulStatusCode,
-  extra: { detail?: string; invalidParams?: InvalidParam[] } = {},
+  extra: { detail?: string; code?: string; invalidParams?: InvalidParam[] } = {},
 ) {
   const language = preferredLanguage(c.req.header('accept-language'));
-  const body: Problem = { type: 'about:blank', title: title(language, status), status, instance: c.req.path, ...extra };
+  const requestId: string | undefined = c.get('requestId');
+  const body: Problem = {
+    type: 'about:blank',
+    title: title(language, status),
+    status,
+    instance: c.req.path,
+    ...(requestId ? { requestId } : {}),
+    ...extra,
+  };
   return c.body(JSON.stringify(body), status, {
     'Content-Type': 'application/problem+json',
     'Content-Language': language,

@@ -8,6 +8,61 @@ export interface Database {
   valuation: ValuationTable;
   payment: PaymentTable;
   realisedSupportChange: { deliveryId: string; supportType: string; changeDate: string; changeCents: number };
+  account: AccountTable;
+  session: SessionTable;
+  loginFailure: { username: string; origin: string | null; failedAt: string };
+  idempotentRequest: IdempotentRequestTable;
+  oidcLogin: { state: string; codeVerifier: string; nonce: string; createdAt: string };
+  auditEvent: AuditEventTable;
+}
+
+export interface AccountTable {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  passwordHash: string | null;
+  totpSecret: string | null;
+  totpLastStep: number | null;
+  oidcSubject: string | null;
+  disabledAt: string | null;
+  createdAt: Generated<string>;
+}
+
+export interface SessionTable {
+  tokenHash: string;
+  accountId: string;
+  secondFactor: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  endedAt: string | null;
+}
+
+export interface IdempotentRequestTable {
+  accountId: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  headers: ColumnType<Record<string, string>, string, string>;
+  body: string;
+  createdAt: Generated<string>;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  prevHash: string;
+  hash: string;
+  canonical: string;
+  occurredAt: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  result: string;
+  origin: string | null;
+  requestId: string | null;
 }
 
 export interface DeliveryTable {

@@ -14,6 +14,8 @@ import {
 } from '../domain/delivery.ts';
 import { isCurrencyCode, toEuroCents } from '../domain/currency.ts';
 import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as money from '../db/repositories/money.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
@@ -26,10 +28,14 @@ export interface DeliveryDetail extends deliveries.StoredDelivery {
   payments: Payment[];
 }
 
-export async function createDelivery(db: Db, input: DeliveryInput): Promise<DeliveryDetail> {
+const auditObject = (id: string) => ({ type: 'delivery', id });
+
+/** Every change below is recorded in the audit trail in the transaction that makes it. */
+export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
   assertValid(deliveryViolations(input, []));
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const stored = await deliveries.insertDelivery(trx, randomUUID(), { ...input, isDemonstration: false });
+    await recordAuditEvent(trx, context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored });
     return withMoney(trx, stored);
   });
 }
@@ -46,11 +52,12 @@ export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
  */
 export async function updateDelivery(
   db: Db,
+  context: RequestContext,
   id: string,
   change: Partial<DeliveryInput>,
   expectedVersion?: number,
 ): Promise<DeliveryDetail> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
     const { valuations, payments } = await moneyOf(trx, id);
     const { id: _id, version, createdAt, updatedAt, currentValueCents, ...currentFields } = current;
@@ -59,28 +66,31 @@ export async function updateDelivery(
     const value = currentValue(next.supportType, valuations, payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);
     if (!updated) throw new VersionConflictError(version);
+    await recordAuditEvent(trx, context, { action: 'delivery.update', object: auditObject(id), result: 'success', before: current, after: updated });
     return { ...updated, stage: lifecycleStage(updated), valuations, payments };
   });
 }
 
-export async function deleteDelivery(db: Db, id: string, expectedVersion?: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function deleteDelivery(db: Db, context: RequestContext, id: string, expectedVersion?: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
     if (!(await deliveries.markDeliveryDeleted(trx, id, current.version))) {
       throw new VersionConflictError(current.version);
     }
+    await recordAuditEvent(trx, context, { action: 'delivery.delete', object: auditObject(id), result: 'success', before: current });
   });
 }
 
 export type ValuationInput = Omit<Valuation, 'id' | 'deliveryId' | 'recordedAt'>;
 
 /** Adds a valuation (a revaluation when earlier ones exist); earlier valuations stay as they were. */
-export async function addValuation(db: Db, deliveryId: string, input: ValuationInput): Promise<Valuation> {
+export async function addValuation(db: Db, context: RequestContext, deliveryId: string, input: ValuationInput): Promise<Valuation> {
   assertValid(valuationViolations(input));
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId);
     const valuation = await money.insertValuation(trx, { id: randomUUID(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
+    await recordAuditEvent(trx, context, { action: 'valuation.create', object: auditObject(deliveryId), result: 'success', after: valuation });
     return valuation;
   });
 }
@@ -88,8 +98,8 @@ export async function addValuation(db: Db, deliveryId: string, input: ValuationI
 export type PaymentInput = Omit<Payment, 'id' | 'deliveryId' | 'recordedAt'>;
 
 /** Adds a payment; the first payment of a procurement or fund contribution is when it was realised. */
-export async function addPayment(db: Db, deliveryId: string, input: PaymentInput): Promise<Payment> {
-  return db.transaction().execute(async (trx) => {
+export async function addPayment(db: Db, context: RequestContext, deliveryId: string, input: PaymentInput): Promise<Payment> {
+  return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId);
     if (!isRealisedByPayment(delivery.supportType)) {
       throw new ValidationError([{ field: 'paidOn', code: 'paymentOnStock' }]);
@@ -102,6 +112,7 @@ export async function addPayment(db: Db, deliveryId: string, input: PaymentInput
     }
     const payment = await money.insertPayment(trx, { id: randomUUID(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
+    await recordAuditEvent(trx, context, { action: 'payment.create', object: auditObject(deliveryId), result: 'success', after: payment });
     return payment;
   });
 }

@@ -3,6 +3,7 @@ import { insertDeliveryIfAbsent } from '../db/repositories/deliveries.ts';
 import { insertPaymentIfAbsent, insertValuationIfAbsent } from '../db/repositories/money.ts';
 import type { Database } from '../db/schema.ts';
 import { DEMONSTRATION_DELIVERIES } from '../db/seed/demonstration-data.ts';
+import { recordAuditEvent, systemContext } from '../audit/trail.ts';
 import { refreshCurrentValue } from './deliveries.ts';
 
 /**
@@ -12,14 +13,22 @@ import { refreshCurrentValue } from './deliveries.ts';
  */
 export async function loadDemonstrationData(db: Kysely<Database>): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    let added = 0;
+    const added: string[] = [];
     for (const { id, valuations, payments, ...fields } of DEMONSTRATION_DELIVERIES) {
       if (!(await insertDeliveryIfAbsent(trx, id, fields))) continue;
       for (const valuation of valuations) await insertValuationIfAbsent(trx, valuation);
       for (const payment of payments) await insertPaymentIfAbsent(trx, payment);
       await refreshCurrentValue(trx, { id, supportType: fields.supportType });
-      added += 1;
+      added.push(id);
     }
-    return added;
+    if (added.length > 0) {
+      await recordAuditEvent(trx, systemContext('system'), {
+        action: 'demonstration.load',
+        object: { type: 'register', id: 'demonstration' },
+        result: 'success',
+        after: { deliveryIds: added },
+      });
+    }
+    return added.length;
   });
 }

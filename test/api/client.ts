@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
-import { createApi } from '../../src/api/app.ts';
+import { createApi, type ApiOptions } from '../../src/api/app.ts';
+import type { Role } from '../../src/domain/access.ts';
 import type { Database } from '../../src/db/schema.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
 
 export interface ApiResponse {
   status: number;
@@ -8,13 +10,27 @@ export interface ApiResponse {
   body: any;
 }
 
-/** Calls the API in-process, the way an HTTP client would. */
-export function apiClient(db: Kysely<Database>) {
-  const api = createApi({ db, onError: (error) => { throw error; } });
-  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+export type ApiCall = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse>;
+
+/**
+ * Calls the API in-process, the way an HTTP client would: anonymously, or, with a role, in a session of
+ * a fresh account with that role (opened with the second factor unless told otherwise).
+ */
+export function apiClient(
+  db: Kysely<Database>,
+  options: { role?: Role; secondFactor?: boolean; api?: ReturnType<typeof createApi> } & Partial<ApiOptions> = {},
+): ApiCall {
+  const api = options.api ?? createApi({ db, onError: (error) => { throw error; }, ...(options.clock ? { clock: options.clock } : {}) });
+  let cookie: Promise<string> | undefined;
+  return async (method, path, body, headers = {}) => {
+    if (options.role) cookie ??= sessionCookieFor(db, options.role, { secondFactor: options.secondFactor ?? true });
     const response = await api.request(path, {
       method,
-      headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+      headers: {
+        ...(options.role ? { Cookie: await cookie! } : {}),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();

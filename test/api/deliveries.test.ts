@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
-import { apiClient } from './client.ts';
+import { apiClient, type ApiCall } from './client.ts';
 
 const stockDelivery = {
   title: 'Pantserhouwitsers',
@@ -22,9 +22,11 @@ const procurement = {
 };
 
 describeEachDatabase('deliveries API', (database) => {
-  let call: ReturnType<typeof apiClient>;
+  let call: ApiCall;
+  let pay: ApiCall;
   beforeAll(() => {
-    call = apiClient(database().db);
+    call = apiClient(database().db, { role: 'registrar' });
+    pay = apiClient(database().db, { role: 'finance' });
   });
 
   const count = async () => (await call('GET', '/deliveries?pageSize=1')).body.total as number;
@@ -108,7 +110,7 @@ describeEachDatabase('deliveries API', (database) => {
     ]);
     expect(await count()).toBe(before);
     const created = (await call('POST', '/deliveries', stockDelivery)).body;
-    const patched = await call('PATCH', `/deliveries/${created.id}`, { isDemonstration: true });
+    const patched = await call('PATCH', `/deliveries/${created.id}`, { isDemonstration: true }, { 'If-Match': '"1"' });
     expect(patched.status).toBe(400);
     expect(patched.body.invalidParams).toMatchObject([{ name: 'isDemonstration', code: 'unknownField' }]);
   });
@@ -126,15 +128,16 @@ describeEachDatabase('deliveries API', (database) => {
   });
 
   it('answers 404 for unknown and malformed ids', async () => {
+    const ifMatch = { 'If-Match': '"1"' };
     for (const id of ['7d9f6f3e-1111-4222-8333-944444444444', 'does-not-exist']) {
-      for (const [method, path, body] of [
-        ['GET', `/deliveries/${id}`, undefined],
-        ['PATCH', `/deliveries/${id}`, { title: 'x' }],
-        ['DELETE', `/deliveries/${id}`, undefined],
-        ['POST', `/deliveries/${id}/valuations`, { amountCents: 100, basis: 'replacementValue', effectiveDate: '2025-01-01' }],
-        ['POST', `/deliveries/${id}/payments`, { amountCents: 100, paidOn: '2025-01-01' }],
+      for (const [client, method, path, body, headers] of [
+        [call, 'GET', `/deliveries/${id}`, undefined, {}],
+        [call, 'PATCH', `/deliveries/${id}`, { title: 'x' }, ifMatch],
+        [call, 'DELETE', `/deliveries/${id}`, undefined, ifMatch],
+        [call, 'POST', `/deliveries/${id}/valuations`, { amountCents: 100, basis: 'replacementValue', effectiveDate: '2025-01-01' }, {}],
+        [pay, 'POST', `/deliveries/${id}/payments`, { amountCents: 100, paidOn: '2025-01-01' }, {}],
       ] as const) {
-        const response = await call(method, path, body);
+        const response = await client(method, path, body, headers);
         expect(response.status, `${method} ${path}`).toBe(404);
         expect(response.headers.get('content-type')).toBe('application/problem+json');
       }
@@ -174,17 +177,17 @@ describeEachDatabase('deliveries API', (database) => {
 
     const bought = (await call('POST', '/deliveries', procurement)).body;
     expect(bought.realisedAt).toBeNull();
-    const early = await call('POST', `/deliveries/${bought.id}/payments`, { amountCents: 500, paidOn: '2025-02-01' });
+    const early = await pay('POST', `/deliveries/${bought.id}/payments`, { amountCents: 500, paidOn: '2025-02-01' });
     expect(early.status).toBe(400);
     expect(early.body.invalidParams[0].name).toBe('paidOn');
-    expect((await call('POST', `/deliveries/${bought.id}/payments`, { amountCents: 300_00, paidOn: '2025-06-01' })).status).toBe(201);
-    expect((await call('POST', `/deliveries/${bought.id}/payments`, { amountCents: 200_00, paidOn: '2025-04-01' })).status).toBe(201);
+    expect((await pay('POST', `/deliveries/${bought.id}/payments`, { amountCents: 300_00, paidOn: '2025-06-01' })).status).toBe(201);
+    expect((await pay('POST', `/deliveries/${bought.id}/payments`, { amountCents: 200_00, paidOn: '2025-04-01' })).status).toBe(201);
     const paid = (await call('GET', `/deliveries/${bought.id}`)).body;
     expect(paid).toMatchObject({ realisedAt: '2025-04-01', stage: 'realised', valueCents: 500_00 });
 
-    const onStock = await call('POST', `/deliveries/${stock.id}/payments`, { amountCents: 100, paidOn: '2025-06-01' });
+    const onStock = await pay('POST', `/deliveries/${stock.id}/payments`, { amountCents: 100, paidOn: '2025-06-01' });
     expect(onStock.status).toBe(400);
-    const realisedByHand = await call('PATCH', `/deliveries/${bought.id}`, { realisedAt: '2025-05-01' });
+    const realisedByHand = await call('PATCH', `/deliveries/${bought.id}`, { realisedAt: '2025-05-01' }, { 'If-Match': `"${paid.version}"` });
     expect(realisedByHand.status).toBe(400);
     expect(realisedByHand.body.invalidParams[0]).toMatchObject({ name: 'realisedAt', code: 'realisedByPayment' });
   });

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { apiClient } from './client.ts';
+import { apiClient, type ApiCall } from './client.ts';
 
 const LETTER_QUERY = '/figures?referenceDate=2025-08-31&compareDate=2025-02-04';
 
@@ -15,11 +15,13 @@ function texts(body: any) {
 }
 
 describeEachDatabase('figures API', (database) => {
-  let call: ReturnType<typeof apiClient>;
+  let call: ApiCall;
+  let pay: ApiCall;
   beforeAll(async () => {
     expect(await loadDemonstrationData(database().db)).toBeGreaterThan(0);
     expect(await loadDemonstrationData(database().db)).toBe(0);
-    call = apiClient(database().db);
+    call = apiClient(database().db, { role: 'registrar' });
+    pay = apiClient(database().db, { role: 'finance' });
   });
 
   it("reproduces the letter's table from the demonstration register", async () => {
@@ -68,9 +70,9 @@ describeEachDatabase('figures API', (database) => {
       fundingSource: 'ukraineSupportBudget',
       committedAt: '2025-01-15',
     })).body;
-    await call('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 1_01, paidOn: '2025-01-20' });
-    await call('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 7_77, paidOn: '2025-08-31' });
-    await call('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 9_99, paidOn: '2025-09-01' });
+    await pay('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 1_01, paidOn: '2025-01-20' });
+    await pay('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 7_77, paidOn: '2025-08-31' });
+    await pay('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 9_99, paidOn: '2025-09-01' });
     const paid = (await call('GET', LETTER_QUERY)).body;
     expect(cents(paid, 'procurement') - cents(before, 'procurement')).toBe(8_78);
     expect(paid.rows.find((row: any) => row.supportType === 'procurement').compare.cents - before.rows.find((row: any) => row.supportType === 'procurement').compare.cents).toBe(1_01);
@@ -83,10 +85,10 @@ describeEachDatabase('figures API', (database) => {
       fundingSource: 'epf',
       committedAt: '2025-03-01',
     })).body;
-    await call('POST', `/deliveries/${epf.id}/payments`, { amountCents: 5_000_000_00, paidOn: '2025-05-01' });
+    await pay('POST', `/deliveries/${epf.id}/payments`, { amountCents: 5_000_000_00, paidOn: '2025-05-01' });
     expect((await call('GET', LETTER_QUERY)).body.total.reference.cents).toBe(paid.total.reference.cents);
 
-    await call('DELETE', `/deliveries/${stock.id}`);
+    await call('DELETE', `/deliveries/${stock.id}`, undefined, { 'If-Match': `"${(await call('GET', `/deliveries/${stock.id}`)).body.version}"` });
     const removed = (await call('GET', LETTER_QUERY)).body;
     expect(cents(removed, 'stock')).toBe(cents(before, 'stock'));
   });

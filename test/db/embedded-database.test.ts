@@ -7,6 +7,7 @@ import { DataDirLockedError } from '../../src/db/data-dir-lock.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createDelivery, getDelivery } from '../../src/register/deliveries.ts';
+import { systemContext } from '../../src/audit/trail.ts';
 
 describe('the embedded database in a data directory', () => {
   const folders: string[] = [];
@@ -23,7 +24,7 @@ describe('the embedded database in a data directory', () => {
     const dataDir = newDataDir();
     const first = await openDatabase({ dataDir });
     await migrate(first);
-    const created = await createDelivery(first.db, {
+    const created = await createDelivery(first.db, systemContext('test'), {
       ...unsetDeliveryFields(),
       title: 'Blijft bewaard',
       category: 'other',

@@ -5,6 +5,9 @@ import { realisedTotals, type RealisableDelivery } from '../../src/domain/realis
 import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
 import * as register from '../../src/register/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { systemContext } from '../../src/audit/trail.ts';
+
+const context = systemContext('test');
 
 /**
  * Model-based test of the whole write path: random sequences of what users do to the register (register,
@@ -60,7 +63,7 @@ describeEachDatabase('the register against a model', (database) => {
 
         for (const step of commands) {
           if (step.kind === 'create') {
-            const created = await register.createDelivery(db, input(step.supportType, step.fundingSource, step.realisedAt));
+            const created = await register.createDelivery(db, context, input(step.supportType, step.fundingSource, step.realisedAt));
             model.push({ id: created.id, supportType: created.supportType, fundingSource: created.fundingSource, realisedAt: created.realisedAt, valuations: [], payments: [] });
             continue;
           }
@@ -69,25 +72,25 @@ describeEachDatabase('the register against a model', (database) => {
           switch (step.kind) {
             case 'value':
               target.valuations.push(
-                await register.addValuation(db, target.id, { amountCents: step.amountCents, basis: 'replacementValue', effectiveDate: step.effectiveDate, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' }),
+                await register.addValuation(db, context, target.id, { amountCents: step.amountCents, basis: 'replacementValue', effectiveDate: step.effectiveDate, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' }),
               );
               break;
             case 'pay':
               if (target.supportType === 'stock') break;
-              target.payments.push(await register.addPayment(db, target.id, { amountCents: step.amountCents, paidOn: step.paidOn, reference: null, note: '' }));
+              target.payments.push(await register.addPayment(db, context, target.id, { amountCents: step.amountCents, paidOn: step.paidOn, reference: null, note: '' }));
               target.realisedAt = target.payments.map((payment) => payment.paidOn).sort()[0]!;
               break;
             case 'refund':
-              await register.updateDelivery(db, target.id, { fundingSource: step.fundingSource });
+              await register.updateDelivery(db, context, target.id, { fundingSource: step.fundingSource });
               target.fundingSource = step.fundingSource;
               break;
             case 'rehand':
               if (target.supportType !== 'stock') break;
-              await register.updateDelivery(db, target.id, { realisedAt: step.realisedAt });
+              await register.updateDelivery(db, context, target.id, { realisedAt: step.realisedAt });
               target.realisedAt = step.realisedAt;
               break;
             case 'remove':
-              await register.deleteDelivery(db, target.id);
+              await register.deleteDelivery(db, context, target.id);
               model.splice(model.indexOf(target), 1);
               break;
           }

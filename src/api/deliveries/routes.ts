@@ -6,7 +6,11 @@ import type { Database } from '../../db/schema.ts';
 import * as deliveriesRepository from '../../db/repositories/deliveries.ts';
 import * as register from '../../register/deliveries.ts';
 import { ValidationError } from '../../register/errors.ts';
+import type { ApiEnv } from '../context.ts';
+import { requestContext } from '../context.ts';
+import { createOnce } from '../idempotency.ts';
 import { validationHookWith } from '../openapi-common.ts';
+import { problem } from '../problem.ts';
 import {
   addPaymentRoute,
   addValuationRoute,
@@ -21,7 +25,7 @@ import { completeInput, presentDelivery, presentSummary, withoutUndefined } from
 
 const etag = (version: number) => `"${version}"`;
 
-/** The version named by an If-Match header, undefined when there is none. */
+/** The version named by an If-Match header (undefined when there is none: the caller answers 428). */
 function expectedVersion(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
@@ -45,7 +49,7 @@ function lifecycleViolationsOfInput(input: unknown) {
 }
 
 export function deliveriesRoutes(db: Kysely<Database>) {
-  const app = new OpenAPIHono({ defaultHook: validationHookWith(lifecycleViolationsOfInput) });
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHookWith(lifecycleViolationsOfInput) });
 
   app.openapi(listRoute, async (c) => {
     const query = c.req.valid('query');
@@ -69,10 +73,13 @@ export function deliveriesRoutes(db: Kysely<Database>) {
   });
 
   app.openapi(createDeliveryRoute, async (c) => {
-    const delivery = await register.createDelivery(db, completeInput(c.req.valid('json')));
-    c.header('Location', `${c.req.path}/${delivery.id}`);
-    c.header('ETag', etag(delivery.version));
-    return c.json(presentDelivery(delivery), 201);
+    const body = c.req.valid('json');
+    const response = await createOnce(c, db, body, async (trx) => {
+      const delivery = await register.createDelivery(trx, requestContext(c), completeInput(body));
+      const headers = { Location: `${c.req.path}/${delivery.id}`, ETag: etag(delivery.version) };
+      return { status: 201, headers, body: presentDelivery(delivery) };
+    });
+    return response as never;
   });
 
   app.openapi(getRoute, async (c) => {
@@ -83,34 +90,44 @@ export function deliveriesRoutes(db: Kysely<Database>) {
 
   app.openapi(replaceRoute, async (c) => {
     const version = expectedVersion(c.req.valid('header')['if-match']);
-    const delivery = await register.updateDelivery(db, c.req.valid('param').id, completeInput(c.req.valid('json')), version);
+    if (version === undefined) return problem(c, 428) as never;
+    const delivery = await register.updateDelivery(db, requestContext(c), c.req.valid('param').id, completeInput(c.req.valid('json')), version);
     c.header('ETag', etag(delivery.version));
     return c.json(presentDelivery(delivery), 200);
   });
 
   app.openapi(patchRoute, async (c) => {
     const version = expectedVersion(c.req.valid('header')['if-match']);
+    if (version === undefined) return problem(c, 428) as never;
     const change = withoutUndefined(c.req.valid('json')) as Partial<DeliveryInput>;
-    const delivery = await register.updateDelivery(db, c.req.valid('param').id, change, version);
+    const delivery = await register.updateDelivery(db, requestContext(c), c.req.valid('param').id, change, version);
     c.header('ETag', etag(delivery.version));
     return c.json(presentDelivery(delivery), 200);
   });
 
   app.openapi(deleteRoute, async (c) => {
     const version = expectedVersion(c.req.valid('header')['if-match']);
-    await register.deleteDelivery(db, c.req.valid('param').id, version);
+    if (version === undefined) return problem(c, 428) as never;
+    await register.deleteDelivery(db, requestContext(c), c.req.valid('param').id, version);
     return c.body(null, 204);
   });
 
   app.openapi(addValuationRoute, async (c) => {
-    const valuation = await register.addValuation(db, c.req.valid('param').id, c.req.valid('json'));
-    return c.json(valuation, 201);
+    const body = c.req.valid('json');
+    const response = await createOnce(c, db, body, async (trx) => {
+      const valuation = await register.addValuation(trx, requestContext(c), c.req.valid('param').id, body);
+      return { status: 201, headers: {}, body: valuation };
+    });
+    return response as never;
   });
 
   app.openapi(addPaymentRoute, async (c) => {
     const body = c.req.valid('json');
-    const payment = await register.addPayment(db, c.req.valid('param').id, { ...body, reference: body.reference ?? null });
-    return c.json(payment, 201);
+    const response = await createOnce(c, db, body, async (trx) => {
+      const payment = await register.addPayment(trx, requestContext(c), c.req.valid('param').id, { ...body, reference: body.reference ?? null });
+      return { status: 201, headers: {}, body: payment };
+    });
+    return response as never;
   });
 
   return app;

@@ -4,6 +4,8 @@ import { SUPPORT_TYPES } from '../../domain/delivery.ts';
 import type { Database } from '../../db/schema.ts';
 import { figuresSeries, figuresTable } from '../../register/figures.ts';
 import { ValidationError } from '../../register/errors.ts';
+import { permitted } from '../access.ts';
+import type { ApiEnv } from '../context.ts';
 import { problemResponses, validationHook } from '../openapi-common.ts';
 
 const isoDate = z.iso.date();
@@ -36,38 +38,42 @@ const SeriesSchema = z
   })
   .openapi('FiguresSeries');
 
-const figuresRoute = createRoute({
-  method: 'get',
-  path: '/figures',
-  tags: ['figures'],
-  summary: 'Realised military support per type at a reference date, compared with an earlier date',
-  request: {
-    query: z.object({
-      referenceDate: isoDate.openapi({ example: '2025-08-31' }),
-      compareDate: isoDate.openapi({ example: '2025-02-04' }),
-    }),
-  },
-  responses: {
-    200: { content: { 'application/json': { schema: FiguresSchema } }, description: "The letter's table" },
-    ...problemResponses(400),
-  },
-});
+const figuresRoute = createRoute(
+  permitted('figures.read', {
+    method: 'get',
+    path: '/figures',
+    tags: ['figures'],
+    summary: 'Realised military support per type at a reference date, compared with an earlier date',
+    request: {
+      query: z.object({
+        referenceDate: isoDate.openapi({ example: '2025-08-31' }),
+        compareDate: isoDate.openapi({ example: '2025-02-04' }),
+      }),
+    },
+    responses: {
+      200: { content: { 'application/json': { schema: FiguresSchema } }, description: "The letter's table" },
+      ...problemResponses(400, 401, 403),
+    },
+  }),
+);
 
 const MAX_SERIES_MONTHS = 600;
 
-const seriesRoute = createRoute({
-  method: 'get',
-  path: '/figures/series',
-  tags: ['figures'],
-  summary: 'Realised military support per type at the end of each month',
-  request: {
-    query: z.object({ from: isoDate.openapi({ example: '2022-02-01' }), to: isoDate.openapi({ example: '2025-08-31' }) }),
-  },
-  responses: {
-    200: { content: { 'application/json': { schema: SeriesSchema } }, description: 'One point per month' },
-    ...problemResponses(400),
-  },
-});
+const seriesRoute = createRoute(
+  permitted('figures.read', {
+    method: 'get',
+    path: '/figures/series',
+    tags: ['figures'],
+    summary: 'Realised military support per type at the end of each month',
+    request: {
+      query: z.object({ from: isoDate.openapi({ example: '2022-02-01' }), to: isoDate.openapi({ example: '2025-08-31' }) }),
+    },
+    responses: {
+      200: { content: { 'application/json': { schema: SeriesSchema } }, description: 'One point per month' },
+      ...problemResponses(400, 401, 403),
+    },
+  }),
+);
 
 function monthsBetween(from: string, to: string): number {
   const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
@@ -76,7 +82,7 @@ function monthsBetween(from: string, to: string): number {
 }
 
 export function figuresRoutes(db: Kysely<Database>) {
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
   app.openapi(figuresRoute, async (c) => {
     const { referenceDate, compareDate } = c.req.valid('query');

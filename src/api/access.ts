@@ -1,0 +1,84 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { recordAuditEvent } from '../audit/trail.ts';
+import { resolveSession } from '../auth/sessions.ts';
+import { isAllowed, isConfidential, type Action } from '../domain/access.ts';
+import { requestContext, type ApiEnv } from './context.ts';
+import { problem } from './problem.ts';
+
+export const SESSION_COOKIE = 'steunregister_session';
+
+/** The paths under /api/v1 that answer without a session. Everything else needs one. */
+export function isPublicPath(path: string): boolean {
+  return path === '/openapi.json' || path === '/session' || path.startsWith('/session/') || path === '/public' || path.startsWith('/public/');
+}
+
+export function sessionToken(c: Context): string | undefined {
+  return getCookie(c, SESSION_COOKIE);
+}
+
+export function setSessionCookie(c: Context, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+}
+
+/**
+ * Finds the session of the request. A request without a valid session to anything but a public path is
+ * refused with 401, and the refusal is an audit event.
+ */
+export function authenticate(apiPath: (c: Context) => string): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const deps = c.get('deps');
+    const token = sessionToken(c);
+    const principal = token ? await resolveSession(deps.db, token, deps.clock()) : null;
+    c.set('principal', principal);
+    if (principal || isPublicPath(apiPath(c))) return next();
+    if (token) clearSessionCookie(c);
+    await recordDenial(c, 'access', token ? 'sessionExpired' : 'noSession');
+    return problem(c, 401);
+  };
+}
+
+/**
+ * A route that takes an action: the permission check runs before anything else of the route (before
+ * the input is even validated), and the OpenAPI description states the action as `x-permission`.
+ */
+export function permitted<R extends object>(action: Action, route: R): R & { middleware: MiddlewareHandler<ApiEnv>[]; 'x-permission': Action } {
+  return { ...route, middleware: [requirePermission(action)], 'x-permission': action, security: [{ session: [] }] };
+}
+
+/**
+ * Allows the request only when the principal's role may take the action, and, for confidential
+ * material, when the session was opened with the second factor. Every refusal is an audit event; every
+ * confidential action that is allowed is recorded by its handler.
+ */
+export function requirePermission(action: Action): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const principal = c.get('principal');
+    if (!principal) {
+      await recordDenial(c, action, 'noSession');
+      return problem(c, 401);
+    }
+    if (!isAllowed(principal.role, action)) {
+      await recordDenial(c, action, 'notPermitted');
+      return problem(c, 403, { code: 'notPermitted' });
+    }
+    if (isConfidential(action) && !principal.secondFactor) {
+      await recordDenial(c, action, 'secondFactorRequired');
+      return problem(c, 403, { code: 'secondFactorRequired' });
+    }
+    return next();
+  };
+}
+
+async function recordDenial(c: Context<ApiEnv>, action: string, reason: string): Promise<void> {
+  await recordAuditEvent(c.get('deps').db, requestContext(c), {
+    action,
+    object: { type: 'path', id: c.req.path },
+    result: 'denied',
+    detail: { reason, method: c.req.method, path: c.req.path },
+  });
+}

@@ -1,0 +1,49 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { RequestIdVariables } from 'hono/request-id';
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../audit/trail.ts';
+import type { Principal } from '../auth/sessions.ts';
+import type { Database } from '../db/schema.ts';
+
+/** What every route handler can read from its context. */
+export interface ApiEnv {
+  Variables: RequestIdVariables & {
+    deps: ApiDependencies;
+    principal: Principal | null;
+  };
+}
+
+/** What the routes are built with. */
+export interface ApiDependencies {
+  db: Kysely<Database>;
+  /** The time; tests move it to see sessions expire. */
+  clock: () => Date;
+  /** Behind a reverse proxy, the client's address is the first in X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+/** Who acts, from where, in which request: what the audit trail records of a request. */
+export function requestContext(c: Context<ApiEnv>): RequestContext {
+  const deps = c.get('deps');
+  const principal = c.get('principal');
+  return {
+    actor: principal ? { id: principal.accountId, username: principal.username, role: principal.role } : null,
+    origin: clientAddress(c, deps.trustProxy),
+    requestId: c.get('requestId') ?? null,
+    now: deps.clock,
+  };
+}
+
+function clientAddress(c: Context, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    // Requests made in-process (tests) have no socket.
+    return null;
+  }
+}

@@ -1,0 +1,61 @@
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import canonicalize from 'canonicalize';
+import { sha256Hex } from '../audit/event.ts';
+import * as requests from '../db/repositories/idempotency.ts';
+import type { Database } from '../db/schema.ts';
+import type { ApiEnv } from './context.ts';
+import { problem } from './problem.ts';
+
+export interface CreatedResponse {
+  status: 201;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Runs a create at most once per Idempotency-Key (per account): the result is stored with the key in
+ * the create's own transaction, a replay of the same request gets the first answer and creates
+ * nothing, the same key with another request gets 422. Without the header the create just runs.
+ */
+export async function createOnce(
+  c: Context<ApiEnv>,
+  db: Kysely<Database>,
+  body: unknown,
+  create: (trx: Kysely<Database>) => Promise<CreatedResponse>,
+): Promise<Response> {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return respond(c, await db.transaction().execute(create));
+  if (!KEY_PATTERN.test(key)) return problem(c, 400, { code: 'invalidIdempotencyKey' });
+  const accountId = c.get('principal')!.accountId;
+  const fingerprint = sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalize(body) ?? ''}`);
+
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const outcome = await db.transaction().execute(async (trx) => {
+        const earlier = await requests.findIdempotentRequest(trx, accountId, key);
+        if (earlier) return { earlier };
+        const created = await create(trx);
+        const stored = { status: created.status, headers: created.headers, body: JSON.stringify(created.body) };
+        await requests.insertIdempotentRequest(trx, { accountId, key, fingerprint, ...stored });
+        return { created };
+      });
+      if (outcome.created) return respond(c, outcome.created);
+      const earlier = outcome.earlier!;
+      if (earlier.fingerprint !== fingerprint) return problem(c, 422, { code: 'idempotencyKeyReused' });
+      c.header('Idempotent-Replayed', 'true');
+      return c.body(earlier.body, earlier.status as 201, { ...earlier.headers, 'Content-Type': 'application/json' });
+    } catch (error) {
+      // Two requests with the same key at once: the one that lost the race answers as a replay.
+      if (attempt === 0 && (error as { code?: string }).code === UNIQUE_VIOLATION) continue;
+      throw error;
+    }
+  }
+}
+
+function respond(c: Context, created: CreatedResponse): Response {
+  return c.json(created.body, created.status, created.headers);
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+
+/** The previous hash of the first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditResult = 'success' | 'denied' | 'failure';
+
+/** Who acted: an account, or the system itself (then only a name, such as `system` or `cli:alice`). */
+export interface AuditActor {
+  id: string | null;
+  username: string;
+  role: string | null;
+}
+
+export interface AuditObject {
+  type: string;
+  id: string;
+}
+
+/** What happened, as the code that did it reports it. */
+export interface AuditEntry {
+  action: string;
+  object?: AuditObject | null;
+  result: AuditResult;
+  /** The object before and after a change (null when it did not exist before or after). */
+  before?: unknown;
+  after?: unknown;
+  /** Anything else worth keeping: the reason of a denial, the filter of a read. */
+  detail?: unknown;
+}
+
+/** Where the action came from: the actor (null when anonymous), the client's address, the request. */
+export interface AuditContext {
+  actor: AuditActor | null;
+  origin: string | null;
+  requestId: string | null;
+}
+
+/** One link of the chain, exactly as hashed. */
+export interface AuditEvent {
+  seq: number;
+  prevHash: string;
+  occurredAt: string;
+  actor: AuditActor | null;
+  action: string;
+  object: AuditObject | null;
+  result: AuditResult;
+  origin: string | null;
+  requestId: string | null;
+  before: unknown;
+  after: unknown;
+  detail: unknown;
+}
+
+export function buildAuditEvent(
+  context: AuditContext,
+  entry: AuditEntry,
+  link: { seq: number; prevHash: string; occurredAt: Date },
+): AuditEvent {
+  return {
+    seq: link.seq,
+    prevHash: link.prevHash,
+    // Milliseconds: the precision the database keeps and gives back, so the hashed text can be rebuilt.
+    occurredAt: link.occurredAt.toISOString(),
+    actor: context.actor,
+    action: entry.action,
+    object: entry.object ?? null,
+    result: entry.result,
+    origin: context.origin,
+    requestId: context.requestId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    detail: entry.detail ?? null,
+  };
+}
+
+/** The RFC 8785 (JSON Canonicalization Scheme) text of an event: the text that is hashed and stored. */
+export function canonicalText(event: AuditEvent): string {
+  const text = canonicalize(event);
+  if (text === undefined) throw new Error('an audit event must be JSON');
+  return text;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

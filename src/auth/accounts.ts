@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { SECOND_FACTOR_ROLES, type Role } from '../domain/access.ts';
+import type { RuleViolation } from '../domain/delivery.ts';
+import * as accounts from '../db/repositories/accounts.ts';
+import { endSessionsOf } from '../db/repositories/sessions.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { NotFoundError, ValidationError } from '../register/errors.ts';
+import { hashPassword, passwordViolation } from './passwords.ts';
+import { newTotpSecret } from './totp.ts';
+
+type Db = Kysely<Database>;
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,99}$/;
+
+/** An account as administrators and the audit trail see it: never its password hash or TOTP secret. */
+export interface AccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  hasPassword: boolean;
+  hasSecondFactor: boolean;
+  oidcSubject: string | null;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+export function viewOf(account: accounts.StoredAccount): AccountView {
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role as Role,
+    hasPassword: account.passwordHash !== null,
+    hasSecondFactor: account.totpSecret !== null,
+    oidcSubject: account.oidcSubject,
+    disabledAt: account.disabledAt,
+    createdAt: account.createdAt,
+  };
+}
+
+export interface NewAccount {
+  username: string;
+  displayName?: string | undefined;
+  role: Role;
+  /** Null for an account that logs in only through the identity provider. */
+  password: string | null;
+  oidcSubject?: string | null | undefined;
+  /** A second factor also for a role that does not require one. */
+  secondFactor?: boolean | undefined;
+}
+
+export interface CreatedAccount {
+  account: AccountView;
+  /** The TOTP secret, to hand to its owner once; it cannot be read back. */
+  totpSecret: string | null;
+}
+
+/** Creates an account; roles that need a second factor always get a TOTP secret. */
+export async function createAccount(db: Db, context: RequestContext, input: NewAccount): Promise<CreatedAccount> {
+  const violations: RuleViolation[] = [];
+  if (!USERNAME_PATTERN.test(input.username)) violations.push({ field: 'username', code: 'invalidUsername' });
+  if (input.password === null && !input.oidcSubject) violations.push({ field: 'password', code: 'required' });
+  const weakness = input.password === null ? null : passwordViolation(input.password);
+  if (weakness) violations.push({ field: 'password', code: weakness });
+  if (violations.length > 0) throw new ValidationError(violations);
+
+  const totpSecret = SECOND_FACTOR_ROLES.has(input.role) || input.secondFactor ? newTotpSecret() : null;
+  const passwordHash = input.password === null ? null : await hashPassword(input.password);
+  return inTransaction(db, async (trx) => {
+    if (await accounts.findAccountByUsername(trx, input.username)) {
+      throw new ValidationError([{ field: 'username', code: 'usernameTaken' }]);
+    }
+    const stored = await accounts.insertAccount(trx, {
+      id: randomUUID(),
+      username: input.username,
+      displayName: input.displayName ?? '',
+      role: input.role,
+      passwordHash,
+      totpSecret,
+      oidcSubject: input.oidcSubject ?? null,
+    });
+    const account = viewOf(stored);
+    await recordAuditEvent(trx, context, { action: 'account.create', object: { type: 'account', id: account.id }, result: 'success', after: account });
+    return { account, totpSecret };
+  });
+}
+
+/** Gives an account another role; its sessions end, so the new role applies from the next login. */
+export async function changeRole(db: Db, context: RequestContext, id: string, role: Role): Promise<AccountView> {
+  return inTransaction(db, async (trx) => {
+    const current = await lockAccount(trx, id);
+    if (SECOND_FACTOR_ROLES.has(role) && current.totpSecret === null) {
+      throw new ValidationError([{ field: 'role', code: 'roleNeedsSecondFactor' }]);
+    }
+    const changed = await accounts.updateAccount(trx, id, { role });
+    await endSessionsOf(trx, id, context.now().toISOString());
+    return audited(trx, context, 'account.changeRole', current, changed);
+  });
+}
+
+/** Disables an account: it can no longer log in, and its open sessions end at once. */
+export async function disableAccount(db: Db, context: RequestContext, id: string): Promise<AccountView> {
+  return inTransaction(db, async (trx) => {
+    const current = await lockAccount(trx, id);
+    if (current.disabledAt !== null) return viewOf(current);
+    const now = context.now().toISOString();
+    const changed = await accounts.updateAccount(trx, id, { disabledAt: now });
+    await endSessionsOf(trx, id, now);
+    return audited(trx, context, 'account.disable', current, changed);
+  });
+}
+
+async function lockAccount(db: Db, id: string) {
+  const account = await accounts.findAccountById(db, id, { forUpdate: true });
+  if (!account) throw new NotFoundError('account', id);
+  return account;
+}
+
+async function audited(db: Db, context: RequestContext, action: string, before: accounts.StoredAccount, after: accounts.StoredAccount) {
+  const view = viewOf(after);
+  await recordAuditEvent(db, context, { action, object: { type: 'account', id: after.id }, result: 'success', before: viewOf(before), after: view });
+  return view;
+}

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import { isRole, type Role } from '../domain/access.ts';
+import type { StoredAccount } from '../db/repositories/accounts.ts';
+import * as sessions from '../db/repositories/sessions.ts';
+import type { Database } from '../db/schema.ts';
+import { newSessionToken, tokenHash } from './tokens.ts';
+
+type Db = Kysely<Database>;
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** Last-seen times are written at most this often, so that reading does not mean writing every time. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+/** The account a request acts for, as its session says. */
+export interface Principal {
+  accountId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The session was opened with a second factor (TOTP, or an identity provider that used one). */
+  secondFactor: boolean;
+  tokenHash: string;
+  expiresAt: string;
+}
+
+export async function openSession(db: Db, account: StoredAccount, secondFactor: boolean, now: Date): Promise<{ token: string; principal: Principal }> {
+  const token = newSessionToken();
+  const createdAt = now.toISOString();
+  await sessions.insertSession(db, { tokenHash: tokenHash(token), accountId: account.id, secondFactor, createdAt });
+  return { token, principal: principalOf(account, { tokenHash: tokenHash(token), secondFactor, createdAt, lastSeenAt: createdAt }) };
+}
+
+/**
+ * The principal of a session token, or null when the session does not exist, has ended, has been idle
+ * too long, has reached its absolute limit, or its account is disabled. An expired session is ended.
+ */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<Principal | null> {
+  const hash = tokenHash(token);
+  const session = await sessions.findOpenSession(db, hash);
+  if (!session) return null;
+  const idleFor = now.getTime() - Date.parse(session.lastSeenAt);
+  const age = now.getTime() - Date.parse(session.createdAt);
+  if (idleFor > IDLE_TIMEOUT_MS || age > ABSOLUTE_TIMEOUT_MS || session.account.disabledAt !== null || !isRole(session.account.role)) {
+    await sessions.endSession(db, hash, now.toISOString());
+    return null;
+  }
+  const lastSeenAt = idleFor > TOUCH_INTERVAL_MS ? now.toISOString() : session.lastSeenAt;
+  if (lastSeenAt !== session.lastSeenAt) await sessions.touchSession(db, hash, lastSeenAt);
+  return principalOf(session.account, { ...session, lastSeenAt });
+}
+
+export async function endSession(db: Db, token: string, now: Date): Promise<void> {
+  await sessions.endSession(db, tokenHash(token), now.toISOString());
+}
+
+function principalOf(account: StoredAccount, session: { tokenHash: string; secondFactor: boolean; createdAt: string; lastSeenAt: string }): Principal {
+  const expiresAt = Math.min(Date.parse(session.lastSeenAt) + IDLE_TIMEOUT_MS, Date.parse(session.createdAt) + ABSOLUTE_TIMEOUT_MS);
+  return {
+    accountId: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role as Role,
+    secondFactor: session.secondFactor,
+    tokenHash: session.tokenHash,
+    expiresAt: new Date(expiresAt).toISOString(),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AccountTable, Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export type StoredAccount = Selectable<AccountTable>;
+
+export async function insertAccount(db: Db, account: Omit<StoredAccount, 'createdAt' | 'totpLastStep' | 'disabledAt'>): Promise<StoredAccount> {
+  return db.insertInto('account').values(account).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findAccountByUsername(db: Db, username: string): Promise<StoredAccount | undefined> {
+  return db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findAccountById(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredAccount | undefined> {
+  const query = db.selectFrom('account').selectAll().where('id', '=', id);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export async function findAccountByOidcSubject(db: Db, subject: string): Promise<StoredAccount | undefined> {
+  return db.selectFrom('account').selectAll().where('oidcSubject', '=', subject).executeTakeFirst();
+}
+
+export async function listAccounts(db: Db): Promise<StoredAccount[]> {
+  return db.selectFrom('account').selectAll().orderBy('username').execute();
+}
+
+export async function countAccounts(db: Db): Promise<number> {
+  const { count } = await db.selectFrom('account').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export async function updateAccount(
+  db: Db,
+  id: string,
+  change: Partial<Pick<StoredAccount, 'role' | 'disabledAt' | 'passwordHash' | 'totpSecret' | 'displayName' | 'oidcSubject'>>,
+): Promise<StoredAccount> {
+  return db.updateTable('account').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Marks a TOTP time step as used, only when it is later than the last one used: a code is accepted
+ * once, also when two logins race with it.
+ */
+export async function claimTotpStep(db: Db, id: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('account')
+    .set({ totpLastStep: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

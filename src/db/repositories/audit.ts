@@ -1,0 +1,89 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { buildAuditEvent, canonicalText, GENESIS_HASH, sha256Hex, type AuditContext, type AuditEntry, type AuditEvent } from '../../audit/event.ts';
+import type { AuditEventTable, Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+/** Any fixed number: the key of the transaction-scoped advisory lock that serialises appends. */
+const AUDIT_APPEND_LOCK = 7_412_001;
+
+export type StoredAuditEvent = Selectable<AuditEventTable>;
+
+/**
+ * Appends an event to the chain, inside the caller's transaction: it commits or fails with the change
+ * it records. The lock orders concurrent writers; it is held until their transactions end, so this is
+ * best called as the last statement of a change.
+ */
+export async function appendAuditEvent(trx: Db, context: AuditContext, entry: AuditEntry, now: Date): Promise<AuditEvent> {
+  if (!trx.isTransaction) throw new Error('an audit event is written in the transaction of what it records');
+  await sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
+  const last = await trx.selectFrom('auditEvent').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const event = buildAuditEvent(context, entry, {
+    seq: (last?.seq ?? 0) + 1,
+    prevHash: last?.hash ?? GENESIS_HASH,
+    occurredAt: now,
+  });
+  await trx.insertInto('auditEvent').values(auditEventRow(event)).execute();
+  return event;
+}
+
+/** The stored row of an event: the canonical text, its hash, and the columns searched on. */
+export function auditEventRow(event: AuditEvent): StoredAuditEvent {
+  const canonical = canonicalText(event);
+  return {
+    seq: event.seq,
+    prevHash: event.prevHash,
+    hash: sha256Hex(canonical),
+    canonical,
+    occurredAt: event.occurredAt,
+    actorId: event.actor?.id ?? null,
+    actorName: event.actor?.username ?? null,
+    actorRole: event.actor?.role ?? null,
+    action: event.action,
+    objectType: event.object?.type ?? null,
+    objectId: event.object?.id ?? null,
+    result: event.result,
+    origin: event.origin,
+    requestId: event.requestId,
+  };
+}
+
+export interface AuditEventFilter {
+  objectType?: string | undefined;
+  objectId?: string | undefined;
+  actor?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  until?: string | undefined;
+  /** Only events before this sequence number (the next page when reading newest first). */
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+/** Events matching the filter, newest first. */
+export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise<StoredAuditEvent[]> {
+  let query = db.selectFrom('auditEvent').selectAll();
+  if (filter.objectType) query = query.where('objectType', '=', filter.objectType);
+  if (filter.objectId) query = query.where('objectId', '=', filter.objectId);
+  if (filter.actor) query = query.where('actorName', '=', filter.actor);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.from) query = query.where('occurredAt', '>=', filter.from);
+  if (filter.until) query = query.where('occurredAt', '<', filter.until);
+  if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
+  return query.orderBy('seq', 'desc').limit(filter.limit).execute();
+}
+
+/** The chain in order, a batch at a time (for verification, in constant memory). */
+export async function* scanAuditChain(db: Db, batchSize = 5000): AsyncGenerator<StoredAuditEvent> {
+  let after = 0;
+  for (;;) {
+    const batch = await db.selectFrom('auditEvent').selectAll().where('seq', '>', after).orderBy('seq').limit(batchSize).execute();
+    yield* batch;
+    if (batch.length < batchSize) return;
+    after = batch.at(-1)!.seq;
+  }
+}
+
+export async function lastAuditEvent(db: Db): Promise<Pick<StoredAuditEvent, 'seq' | 'hash'> | undefined> {
+  return db.selectFrom('auditEvent').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}

@@ -1,0 +1,87 @@
+/**
+ * Who may do what: the one permission matrix. The server asks `isAllowed` on every route; the browser
+ * only uses it to hide what would be refused anyway.
+ */
+export const ROLES = [
+  'registrar',
+  'finance',
+  'disclosureOfficer',
+  'exportControlAssessor',
+  'licensingOfficer',
+  'letterAuthor',
+  'parliamentReader',
+  'auditor',
+  'administrator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'delivery.read',
+  'delivery.create',
+  'delivery.update',
+  'delivery.delete',
+  'valuation.create',
+  'payment.create',
+  'figures.read',
+  'audit.read',
+  'account.read',
+  'account.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const STAFF_READERS: readonly Role[] = [
+  'registrar',
+  'finance',
+  'disclosureOfficer',
+  'exportControlAssessor',
+  'licensingOfficer',
+  'letterAuthor',
+  'auditor',
+];
+
+const PERMISSIONS: Record<Action, readonly Role[]> = {
+  'delivery.read': STAFF_READERS,
+  'delivery.create': ['registrar'],
+  'delivery.update': ['registrar'],
+  'delivery.delete': ['registrar'],
+  'valuation.create': ['registrar'],
+  'payment.create': ['finance'],
+  'figures.read': ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'auditor'],
+  'audit.read': ['auditor'],
+  'account.read': ['administrator'],
+  'account.manage': ['administrator'],
+};
+
+/**
+ * Actions on confidential material: they need a session opened with the second factor, and every
+ * use is an audit event (reads included). The audit trail holds the before and after of every change.
+ */
+const CONFIDENTIAL_ACTIONS: ReadonlySet<Action> = new Set(['audit.read', 'account.read', 'account.manage']);
+
+/**
+ * Roles whose accounts always have a second factor: administrators, and the roles whose work is
+ * confidential material (the audit trail, disclosure decisions, the letter's confidential annex).
+ */
+export const SECOND_FACTOR_ROLES: ReadonlySet<Role> = new Set([
+  'administrator',
+  'auditor',
+  'disclosureOfficer',
+  'letterAuthor',
+  'parliamentReader',
+]);
+
+export function isAllowed(role: Role, action: Action): boolean {
+  return PERMISSIONS[action].includes(role);
+}
+
+export function isConfidential(action: Action): boolean {
+  return CONFIDENTIAL_ACTIONS.has(action);
+}
+
+export function permissionsOf(role: Role): Action[] {
+  return ACTIONS.filter((action) => isAllowed(role, action));
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
