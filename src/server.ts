@@ -12,6 +12,7 @@ import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/con
 import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
 import { loadDemonstrationData } from './register/demonstration.ts';
+import { createDemonstrationAccounts, type DemonstrationAccount } from './auth/demonstration-accounts.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
@@ -42,6 +43,8 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   database: DatabaseHandle;
+  /** The demonstration accounts created at this start (none when accounts existed already). */
+  demonstrationAccounts: DemonstrationAccount[];
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await migrate(database);
     if (options.demonstrationData) await loadDemonstrationData(database.db);
+    const demonstrationAccounts = options.demonstrationData ? await createDemonstrationAccounts(database.db) : [];
     // PGlite has no autovacuum: without fresh statistics its planner ignores the indexes of large tables.
     if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
     const hostname = options.hostname ?? '127.0.0.1';
@@ -61,6 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return {
       url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
       database,
+      demonstrationAccounts,
       close: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await database.close();
