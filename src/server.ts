@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { sql, type Kysely } from 'kysely';
-import { createApi } from './api/app.ts';
+import { API_BASE_PATH, createApi } from './api/app.ts';
+import { createLogger, type Logger } from './logging.ts';
+import { securityHeaders } from './security-headers.ts';
 import { problem } from './api/problem.ts';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
@@ -16,11 +17,17 @@ import { createDemonstrationAccounts, type DemonstrationAccount } from './auth/d
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
+export interface AppOptions {
+  logger: Logger;
+  trustProxy: boolean;
+  webRoot?: string;
+}
+
 /** The whole site: the API under /api/v1 and the browser application everywhere else. */
-export function createApp(db: Kysely<Database>, webRoot = WEB_ROOT) {
+export function createApp(db: Kysely<Database>, { logger, trustProxy, webRoot = WEB_ROOT }: AppOptions) {
   const app = new Hono();
-  app.use(secureHeaders());
-  app.route('/api/v1', createApi({ db }));
+  app.use(securityHeaders({ trustProxy }));
+  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy }));
   app.all('/api/*', (c) => problem(c, 404));
   app.use('/*', serveStatic({ root: webRoot }));
   // Paths of the browser application are routed in the browser: every other GET gets its page.
@@ -38,6 +45,10 @@ export interface ServerOptions {
   database: DatabaseConfig;
   /** Load the demonstration register (once; loading it again changes nothing). */
   demonstrationData: boolean;
+  /** Where the JSON logs go; silent when not given. */
+  logger?: Logger;
+  /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto. */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -53,12 +64,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await migrate(database);
     if (options.demonstrationData) await loadDemonstrationData(database.db);
-    const demonstrationAccounts = options.demonstrationData ? await createDemonstrationAccounts(database.db) : [];
+    // Demonstration accounts only on the embedded database: a PostgreSQL register gets its accounts from
+    // an administrator (`user add`).
+    const demonstrationAccounts = options.demonstrationData && database.kind === 'pglite' ? await createDemonstrationAccounts(database.db) : [];
     // PGlite has no autovacuum: without fresh statistics its planner ignores the indexes of large tables.
     if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
     const hostname = options.hostname ?? '127.0.0.1';
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const started = serve({ fetch: createApp(database.db).fetch, port: options.port, hostname }, () => resolve(started));
+      const app = createApp(database.db, { logger: options.logger ?? createLogger({ level: 'silent' }), trustProxy: options.trustProxy ?? false });
+      const started = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(started));
       started.once('error', reject);
     });
     const { port } = server.address() as AddressInfo;

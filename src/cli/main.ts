@@ -1,28 +1,22 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isIsoDate } from '../domain/dates.ts';
 import { databaseConfigFromEnvironment, portFromEnvironment } from '../config.ts';
-import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadDemonstrationData } from '../register/demonstration.ts';
 import { figuresTable } from '../register/figures.ts';
 import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstration-data.ts';
+import { createLogger } from '../logging.ts';
 import { startServer } from '../server.ts';
+import { CommandError } from './command-error.ts';
+import { withDatabase } from './database.ts';
+import { announceDemonstrationAccounts } from './demonstration-accounts.ts';
 import { printFiguresTable } from './print-figures.ts';
+import { userCommands } from './user-commands.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
   return value;
-}
-
-async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(databaseConfigFromEnvironment());
-  try {
-    await migrate(handle);
-    return await work(handle);
-  } finally {
-    await handle.close();
-  }
 }
 
 const program = new Command('steunregister')
@@ -45,7 +39,10 @@ program
       hostname: process.env.HOST ?? 'localhost',
       database,
       demonstrationData: options.demonstrationData ?? !database.databaseUrl,
+      logger: createLogger(),
+      trustProxy: process.env.TRUST_PROXY === 'true',
     });
+    if (database.dataDir && server.database.kind === 'pglite') announceDemonstrationAccounts(server.demonstrationAccounts, database.dataDir);
     console.log(`Steunregister runs at ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${database.dataDir}` : 'PostgreSQL'}). Stop it with Ctrl-C.`);
     // Ctrl-C in a terminal reaches npm and the server both, and npm passes it on: the server may get the
     // signal twice and must not let the second one cut its shutdown short.
@@ -88,9 +85,15 @@ program
     console.log(options.json ? JSON.stringify(table, null, 2) : printFiguresTable(table));
   });
 
+program.addCommand(userCommands());
+
 try {
   await program.parseAsync();
 } catch (error) {
+  if (error instanceof CommandError) {
+    console.error(error.message);
+    process.exit(1);
+  }
   if (error instanceof DataDirLockedError) {
     console.error(error.message);
     process.exit(1);

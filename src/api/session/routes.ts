@@ -78,6 +78,7 @@ export function sessionRoutes() {
     try {
       const { token, principal } = await logInWithPassword(db, requestContext(c), c.req.valid('json'), sessionToken(c));
       setSessionCookie(c, token);
+      c.set('principal', principal);
       return c.json(presentSession(principal), 200);
     } catch (error) {
       if (error instanceof LoginFailedError) return problem(c, 401, { code: 'loginFailed' }) as never;
