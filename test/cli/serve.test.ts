@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { DemonstrationAccount } from '../../src/auth/demonstration-accounts.ts';
+import { totpCode } from '../../src/auth/totp.ts';
+import { ROLES, isAllowed, permissionsOf, type Action } from '../../src/domain/access.ts';
 
 const CLI = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
@@ -26,6 +29,27 @@ async function serve(dataDir: string): Promise<{ process: ChildProcess; url: str
   return { process: child, url, output: () => output };
 }
 
+/** Logs in through the API as a script would; returns the Cookie header of the session. */
+async function logIn(url: string, account: DemonstrationAccount): Promise<{ cookie: string; session: { role: string; permissions: string[] } }> {
+  const totp = account.totpSecret ? totpCode(account.totpSecret, new Date()) : undefined;
+  const response = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: account.username, password: account.password, totp }),
+  });
+  expect(response.status, account.username).toBe(200);
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  return { cookie, session: (await response.json()) as { role: string; permissions: string[] } };
+}
+
+/** Reads that need no object, with the action each takes. */
+const READS: [string, Action][] = [
+  ['/deliveries', 'delivery.read'],
+  ['/figures?referenceDate=2025-08-31&compareDate=2025-02-04', 'figures.read'],
+  ['/accounts', 'account.read'],
+  ['/audit-events', 'audit.read'],
+];
+
 async function exitOf(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode;
   const [code] = await once(child, 'exit');
@@ -39,9 +63,18 @@ describe('serve on the embedded database', () => {
 
   it('refuses a second process, stops cleanly on Ctrl-C and keeps every change across a restart', async () => {
     const first = await serve(dataDir);
+    const accountsFile = join(dataDir, 'demo-accounts.json');
+    expect(statSync(accountsFile).mode & 0o777).toBe(0o600);
+    const accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as DemonstrationAccount[];
+    expect(accounts.map((account) => account.role).sort()).toEqual([...ROLES].sort());
+    for (const account of accounts) expect(first.output()).toContain(`${account.username}`);
+    for (const account of accounts) expect(first.output()).toContain(account.password);
+    const registrar = accounts.find((account) => account.role === 'registrar')!;
+    const { cookie } = await logIn(first.url, registrar);
+
     const created = await fetch(`${first.url}/api/v1/deliveries`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
       body: JSON.stringify({ title: 'Blijft na herstart', category: 'other', supportType: 'stock', fundingSource: 'defenceBudget' }),
     });
     expect(created.status).toBe(201);
@@ -59,14 +92,34 @@ describe('serve on the embedded database', () => {
     expect(existsSync(join(dataDir, 'steunregister.lock'))).toBe(false);
 
     const restarted = await serve(dataDir);
-    const read = await fetch(`${restarted.url}/api/v1/deliveries/${id}`);
+    expect(restarted.output()).toContain(accountsFile);
+    expect(restarted.output()).not.toContain(registrar.password);
+    const again = await logIn(restarted.url, registrar);
+    const read = await fetch(`${restarted.url}/api/v1/deliveries/${id}`, { headers: { Cookie: again.cookie } });
     expect(read.status).toBe(200);
     expect(((await read.json()) as { title: string }).title).toBe('Blijft na herstart');
-    const figures = (await (await fetch(`${restarted.url}/api/v1/figures?referenceDate=2025-08-31&compareDate=2025-02-04`)).json()) as {
+    const figures = (await (await fetch(`${restarted.url}/api/v1/figures?referenceDate=2025-08-31&compareDate=2025-02-04`, { headers: { Cookie: again.cookie } })).json()) as {
       total: { reference: { text: string } };
     };
     expect(figures.total.reference.text).toBe('€ 8,7 mld.');
     restarted.process.kill('SIGTERM');
     expect(await exitOf(restarted.process)).toBe(0);
+  }, 90_000);
+
+  it('gives every demonstration account exactly what its role allows', async () => {
+    const server = await serve(dataDir);
+    const accounts = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemonstrationAccount[];
+    for (const account of accounts) {
+      const { cookie, session } = await logIn(server.url, account);
+      expect(session).toMatchObject({ role: account.role, permissions: permissionsOf(account.role) });
+      for (const [path, action] of READS) {
+        const response = await fetch(`${server.url}/api/v1${path}`, { headers: { Cookie: cookie } });
+        expect(response.status, `${account.username} GET ${path}`).toBe(isAllowed(account.role, action) ? 200 : 403);
+      }
+      const anonymous = await fetch(`${server.url}/api/v1/deliveries`);
+      expect(anonymous.status).toBe(401);
+    }
+    server.process.kill('SIGTERM');
+    expect(await exitOf(server.process)).toBe(0);
   }, 90_000);
 });
