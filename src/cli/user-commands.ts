@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { reason } from '../api/messages.ts';
 import { createAccount, changeRole, disableAccount, viewOf } from '../auth/accounts.ts';
 import { totpUri } from '../auth/totp.ts';
 import { systemContext, type RequestContext } from '../audit/trail.ts';
@@ -39,7 +40,9 @@ async function accountNamed(db: Kysely<Database>, name: string) {
 /** Explains a refusal of the rules in one line per field, the way the API would. */
 function explain(error: unknown): never {
   if (error instanceof ValidationError) {
-    throw new CommandError(error.violations.map((violation) => `${violation.field}: ${violation.code}`).join('; '));
+    throw new CommandError(
+      error.violations.map((violation) => `${violation.field}: ${reason('en', violation.code, violation.params ?? {})}`).join('\n'),
+    );
   }
   throw error;
 }
