@@ -73,7 +73,9 @@ function secondFactorFailure(account: accounts.StoredAccount, code: string | und
 }
 
 async function refuseWhenThrottled(db: Db, context: RequestContext, username: string, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+  // A failure counts for the window and no longer: at its end, the moment Retry-After names, it is out.
+  // Failures are stored to the millisecond, so the window starts one millisecond after now − window.
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS + 1).toISOString();
   const { byUsername, byOrigin } = await failures.countLoginFailures(db, username, context.origin, since);
   const blockedBy = [
     byUsername.count >= MAX_FAILURES_PER_USERNAME ? byUsername.oldest : null,
