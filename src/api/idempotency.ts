@@ -49,8 +49,12 @@ export async function createOnce(
       c.header('Idempotent-Replayed', 'true');
       return c.body(earlier.body, earlier.status as 201, { ...earlier.headers, 'Content-Type': 'application/json' });
     } catch (error) {
-      // Two requests with the same key at once: the one that lost the race answers as a replay.
-      if (attempt === 0 && (error as { code?: string }).code === UNIQUE_VIOLATION) continue;
+      // Two requests with the same key at once: the one that lost the race answers as a replay. It loses
+      // either on the key itself (a unique violation) or on what the winner created: its own checks (a
+      // username taken) see the winner's rows once they are committed, and with them the winner's key.
+      if (attempt === 0 && ((error as { code?: string }).code === UNIQUE_VIOLATION || (await requests.findIdempotentRequest(db, accountId, key)))) {
+        continue;
+      }
       throw error;
     }
   }
