@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
+import type { OidcConfig } from '../auth/oidc.ts';
 import type { Database } from '../db/schema.ts';
 import { createLogger, loggableError, type Logger } from '../logging.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../register/errors.ts';
@@ -14,6 +15,7 @@ import { refuseCrossSiteWrites } from './csrf.ts';
 import { deliveriesRoutes } from './deliveries/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
 import { invalidParams, problem } from './problem.ts';
+import { oidcRoutes } from './session/oidc-routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 
 export const API_VERSION = '1.0.0';
@@ -31,10 +33,12 @@ export interface ApiOptions {
   clock?: () => Date;
   /** Take the client's address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   trustProxy?: boolean;
+  /** The identity provider to log in through, besides passwords (none when not given). */
+  oidc?: OidcConfig | undefined;
 }
 
 /** The JSON API, to be mounted at /api/v1. */
-export function createApi({ db, logger = createLogger({ level: 'silent' }), onError, clock = () => new Date(), trustProxy = false }: ApiOptions) {
+export function createApi({ db, logger = createLogger({ level: 'silent' }), onError, clock = () => new Date(), trustProxy = false, oidc }: ApiOptions) {
   const api = new OpenAPIHono<ApiEnv>();
   const deps = { db, clock, trustProxy };
   // Paths as the API sees them, whether it is mounted at /api/v1 or called directly (tests).
@@ -60,6 +64,7 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
   api.use(authenticate(apiPath));
 
   api.route('/', sessionRoutes());
+  api.route('/', oidcRoutes(oidc));
   api.route('/', deliveriesRoutes(db));
   api.route('/', figuresRoutes(db));
   api.route('/', accountsRoutes());
