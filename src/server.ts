@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import { API_BASE_PATH, createApi } from './api/app.ts';
+import type { OidcConfig } from './auth/oidc.ts';
 import { createLogger, type Logger } from './logging.ts';
 import { securityHeaders } from './security-headers.ts';
 import { problem } from './api/problem.ts';
@@ -20,14 +21,15 @@ const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 export interface AppOptions {
   logger: Logger;
   trustProxy: boolean;
+  oidc?: OidcConfig | undefined;
   webRoot?: string;
 }
 
 /** The whole site: the API under /api/v1 and the browser application everywhere else. */
-export function createApp(db: Kysely<Database>, { logger, trustProxy, webRoot = WEB_ROOT }: AppOptions) {
+export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, webRoot = WEB_ROOT }: AppOptions) {
   const app = new Hono();
   app.use(securityHeaders({ trustProxy }));
-  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy }));
+  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc }));
   app.all('/api/*', (c) => problem(c, 404));
   app.use('/*', serveStatic({ root: webRoot }));
   // Paths of the browser application are routed in the browser: every other GET gets its page.
@@ -49,6 +51,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto. */
   trustProxy?: boolean;
+  /** Login through an identity provider as well (OpenID Connect). */
+  oidc?: OidcConfig | undefined;
 }
 
 export interface RunningServer {
@@ -71,7 +75,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
     const hostname = options.hostname ?? '127.0.0.1';
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const app = createApp(database.db, { logger: options.logger ?? createLogger({ level: 'silent' }), trustProxy: options.trustProxy ?? false });
+      const app = createApp(database.db, {
+        logger: options.logger ?? createLogger({ level: 'silent' }),
+        trustProxy: options.trustProxy ?? false,
+        oidc: options.oidc,
+      });
       const started = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(started));
       started.once('error', reject);
     });

@@ -74,7 +74,7 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
     type: 'apiKey',
     in: 'cookie',
     name: 'steunregister_session',
-    description: 'Set by POST /session',
+    description: 'Set by POST /session (password) or by the OpenID Connect callback',
   });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { isRole } from '../domain/access.ts';
+import { SECOND_FACTOR_ROLES, isRole } from '../domain/access.ts';
 import { findAccountByOidcSubject } from '../db/repositories/accounts.ts';
+import { deleteOidcLoginsStartedBefore, insertOidcLogin, takeOidcLogin } from '../db/repositories/oidc-logins.ts';
 import { endSession } from '../db/repositories/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { LoginFailedError } from './errors.ts';
@@ -111,8 +112,8 @@ export function oidcLogin(config: OidcConfig): OidcLogin {
     async start(db, now) {
       const provider = await discovery(now);
       const login = { state: client.randomState(), codeVerifier: client.randomPKCECodeVerifier(), nonce: client.randomNonce() };
-      await deleteLoginsStartedBefore(db, new Date(now.getTime() - LOGIN_TTL_MS).toISOString());
-      await insertLogin(db, { ...login, createdAt: now.toISOString() });
+      await deleteOidcLoginsStartedBefore(db, new Date(now.getTime() - LOGIN_TTL_MS).toISOString());
+      await insertOidcLogin(db, { ...login, createdAt: now.toISOString() });
       const url = client.buildAuthorizationUrl(provider, {
         redirect_uri: config.redirectUri.href,
         scope: config.scopes,
@@ -128,7 +129,7 @@ export function oidcLogin(config: OidcConfig): OidcLogin {
       const now = context.now();
       const state = parameters.get('state');
       if (!state || state !== browserState) return fail(db, context, 'stateNotOfThisBrowser');
-      const login = await takeLogin(db, state);
+      const login = await takeOidcLogin(db, state);
       if (!login) return fail(db, context, 'stateUnknownOrUsed');
       if (Date.parse(login.createdAt) < now.getTime() - LOGIN_TTL_MS) return fail(db, context, 'stateExpired');
 
@@ -158,6 +159,8 @@ export function oidcLogin(config: OidcConfig): OidcLogin {
 
       const amr = Array.isArray(claims.amr) ? claims.amr.filter((method) => typeof method === 'string') : [];
       const secondFactor = amr.some((method) => SECOND_FACTOR_METHODS.has(method));
+      // As with passwords: the roles that always have a second factor cannot log in without one.
+      if (!secondFactor && SECOND_FACTOR_ROLES.has(account.role)) return fail(db, context, 'secondFactorRequired', { subject });
       return db.transaction().execute(async (trx) => {
         if (previousToken) await endSession(trx, tokenHash(previousToken), now.toISOString());
         const result = await openSession(trx, account, secondFactor, now);
@@ -213,24 +216,4 @@ async function fail(db: Db, context: RequestContext, reason: string, extra: { su
     detail: { method: 'oidc', reason, ...(extra.error === undefined ? {} : { error: extra.error }) },
   });
   throw new LoginFailedError();
-}
-
-interface PendingLogin {
-  state: string;
-  codeVerifier: string;
-  nonce: string;
-  createdAt: string;
-}
-
-async function insertLogin(db: Db, login: PendingLogin): Promise<void> {
-  await db.insertInto('oidcLogin').values(login).execute();
-}
-
-/** Removes and returns the login of a state: of two callbacks with the same state, one gets it. */
-async function takeLogin(db: Db, state: string): Promise<PendingLogin | undefined> {
-  return db.deleteFrom('oidcLogin').where('state', '=', state).returningAll().executeTakeFirst();
-}
-
-async function deleteLoginsStartedBefore(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('oidcLogin').where('createdAt', '<', before).execute();
 }

@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate.ts';
 import { loadDemonstrationData } from '../register/demonstration.ts';
 import { figuresTable } from '../register/figures.ts';
 import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstration-data.ts';
+import { oidcConfigFromEnvironment } from '../auth/oidc.ts';
 import { createLogger } from '../logging.ts';
 import { startServer } from '../server.ts';
 import { CommandError } from './command-error.ts';
@@ -41,6 +42,7 @@ program
       demonstrationData: options.demonstrationData ?? !database.databaseUrl,
       logger: createLogger(),
       trustProxy: process.env.TRUST_PROXY === 'true',
+      oidc: oidcConfigFromEnvironment(process.env),
     });
     if (database.dataDir && server.database.kind === 'pglite') announceDemonstrationAccounts(server.demonstrationAccounts, database.dataDir);
     console.log(`Steunregister runs at ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${database.dataDir}` : 'PostgreSQL'}). Stop it with Ctrl-C.`);

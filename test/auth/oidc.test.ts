@@ -97,12 +97,22 @@ describe('login through the identity provider', () => {
   });
 
   it('counts a provider\'s second factor (amr) as the session\'s second factor', async () => {
-    await accountWith('auditor-oidc', 'auditor', 'subject-auditor');
+    await accountWith('finance-amr-oidc', 'finance', 'subject-finance-amr');
     for (const [amr, secondFactor] of [[['pwd', 'otp'], true], [['hwk'], true], [['mfa', 'pwd'], true], [['pwd'], false], [[], false]] as const) {
       const browser = new Browser();
-      await browser.logIn({ subject: 'subject-auditor', amr: [...amr] });
-      expect((await browser.session()).body, `amr ${amr.join(' ')}`).toMatchObject({ role: 'auditor', secondFactor });
+      await browser.logIn({ subject: 'subject-finance-amr', amr: [...amr] });
+      expect((await browser.session()).body, `amr ${amr.join(' ')}`).toMatchObject({ role: 'finance', secondFactor });
     }
+  });
+
+  it('refuses a role that always needs a second factor when the provider used none', async () => {
+    await accountWith('auditor-oidc', 'auditor', 'subject-auditor');
+    const without = new Browser();
+    expect(await without.logIn({ subject: 'subject-auditor', amr: ['pwd'] })).toBe(`${apiOrigin}/inloggen?fout=oidc`);
+    expect((await without.session()).status).toBe(401);
+    const withOtp = new Browser();
+    await withOtp.logIn({ subject: 'subject-auditor', amr: ['pwd', 'otp'] });
+    expect((await withOtp.session()).body).toMatchObject({ role: 'auditor', secondFactor: true });
   });
 
   it('refuses a subject no account has, and records the failure', async () => {
