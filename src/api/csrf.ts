@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ApiEnv } from './context.ts';
 import { problem } from './problem.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -8,7 +9,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * request that changes something must come from this site (Fetch Metadata and Origin, when the client
  * sends them; scripts send neither) and carry JSON, which a cross-site form cannot send.
  */
-export function refuseCrossSiteWrites(): MiddlewareHandler {
+export function refuseCrossSiteWrites(): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const fetchSite = c.req.header('sec-fetch-site');
@@ -16,9 +17,26 @@ export function refuseCrossSiteWrites(): MiddlewareHandler {
       return problem(c, 403, { code: 'crossSiteRequest' });
     }
     const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin) return problem(c, 403, { code: 'crossSiteRequest' });
+    if (origin && origin !== ownOrigin(c)) return problem(c, 403, { code: 'crossSiteRequest' });
     const contentType = c.req.header('content-type');
     if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) return problem(c, 415);
     return next();
   };
+}
+
+/**
+ * The origin the browser sees this site at. Behind a trusted reverse proxy that is the proxy's: it
+ * terminates TLS (X-Forwarded-Proto) and may pass the request on under another host (X-Forwarded-Host),
+ * while this server itself sees plain http.
+ */
+function ownOrigin(c: Context<ApiEnv>): string {
+  const url = new URL(c.req.url);
+  if (c.get('deps')?.trustProxy) {
+    const first = (header: string) => c.req.header(header)?.split(',')[0]?.trim();
+    const protocol = first('x-forwarded-proto');
+    if (protocol === 'https' || protocol === 'http') url.protocol = `${protocol}:`;
+    const host = first('x-forwarded-host');
+    if (host) url.host = host;
+  }
+  return url.origin;
 }
