@@ -1,0 +1,316 @@
+/**
+ * No lost updates and no double creates: changes need the version they are based on (If-Match), two
+ * racing changes of one version give one success and one 412, and a create retried with the same
+ * Idempotency-Key creates once and answers the same every time. On PostgreSQL the races are real:
+ * the requests run at the same time on separate connections.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.ts';
+import { apiClient, type ApiCall, type ApiResponse } from './client.ts';
+
+const stock = {
+  title: 'Pantserhouwitsers',
+  category: 'largeCalibreArtillery',
+  quantity: 8,
+  unit: 'stuks',
+  supportType: 'stock',
+  fundingSource: 'ukraineSupportBudget',
+  committedAt: '2025-03-01',
+  realisedAt: '2025-04-15',
+};
+
+const procurement = {
+  title: 'Munitie via raamcontract',
+  category: 'ammunition',
+  supportType: 'procurement',
+  fundingSource: 'ukraineSupportBudget',
+  committedAt: '2025-03-01',
+};
+
+const COUNTED_TABLES = ['delivery', 'valuation', 'payment', 'account', 'auditEvent', 'idempotentRequest'] as const;
+
+describeEachDatabase('concurrent changes and idempotent creates', (database) => {
+  let registrar: ApiCall;
+  let finance: ApiCall;
+  let administrator: ApiCall;
+  beforeAll(async () => {
+    registrar = apiClient(database().db, { role: 'registrar' });
+    finance = apiClient(database().db, { role: 'finance' });
+    administrator = apiClient(database().db, { role: 'administrator' });
+    // Each client makes its account at its first call: before any counting starts.
+    for (const call of [registrar, finance, administrator]) expect((await call('GET', '/session')).status).toBe(200);
+  });
+
+  async function counts(): Promise<Record<(typeof COUNTED_TABLES)[number], number>> {
+    const entries = await Promise.all(
+      COUNTED_TABLES.map(async (table) => {
+        const { count } = await database()
+          .db.selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('count'))
+          .executeTakeFirstOrThrow();
+        return [table, Number(count)] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as Record<(typeof COUNTED_TABLES)[number], number>;
+  }
+
+  async function created(body: object = stock): Promise<{ id: string; version: number }> {
+    const response = await registrar('POST', '/deliveries', body);
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+
+  async function updatesOf(id: string): Promise<number> {
+    const rows = await database()
+      .db.selectFrom('auditEvent')
+      .select('seq')
+      .where('objectType', '=', 'delivery')
+      .where('objectId', '=', id)
+      .where('action', 'in', ['delivery.update', 'delivery.delete'])
+      .execute();
+    return rows.length;
+  }
+
+  it('answers GET with the version as ETag', async () => {
+    const delivery = await created();
+    const read = await registrar('GET', `/deliveries/${delivery.id}`);
+    expect(read.headers.get('etag')).toBe('"1"');
+    await registrar('PATCH', `/deliveries/${delivery.id}`, { unit: 'systemen' }, { 'If-Match': '"1"' });
+    expect((await registrar('GET', `/deliveries/${delivery.id}`)).headers.get('etag')).toBe('"2"');
+  });
+
+  it('refuses PUT, PATCH and DELETE without If-Match with 428, and changes nothing', async () => {
+    const delivery = await created();
+    const path = `/deliveries/${delivery.id}`;
+    const before = await registrar('GET', path);
+    const countsBefore = await counts();
+    const refusals = [
+      await registrar('PUT', path, { ...stock, title: 'Vervangen' }),
+      await registrar('PATCH', path, { title: 'Gewijzigd' }),
+      await registrar('DELETE', path),
+    ];
+    for (const refusal of refusals) {
+      expect(refusal.status).toBe(428);
+      expect(refusal.headers.get('content-type')).toBe('application/problem+json');
+      expect(refusal.body.status).toBe(428);
+    }
+    expect(await registrar('GET', path)).toMatchObject({ status: 200, body: before.body });
+    expect(await counts()).toEqual(countsBefore);
+  });
+
+  it('refuses PUT, PATCH and DELETE with a stale If-Match with 412 and the current ETag, and changes nothing', async () => {
+    const delivery = await created();
+    const path = `/deliveries/${delivery.id}`;
+    expect((await registrar('PATCH', path, { title: 'Eerste wijziging' }, { 'If-Match': '"1"' })).status).toBe(200);
+    const before = await registrar('GET', path);
+    const countsBefore = await counts();
+    const refusals = [
+      await registrar('PUT', path, { ...stock, title: 'Vervangen' }, { 'If-Match': '"1"' }),
+      await registrar('PATCH', path, { title: 'Gewijzigd' }, { 'If-Match': '"1"' }),
+      await registrar('DELETE', path, undefined, { 'If-Match': '"1"' }),
+      // A version that has not been reached yet is as wrong as an old one.
+      await registrar('PATCH', path, { title: 'Uit de toekomst' }, { 'If-Match': '"7"' }),
+    ];
+    for (const refusal of refusals) {
+      expect(refusal.status).toBe(412);
+      expect(refusal.headers.get('content-type')).toBe('application/problem+json');
+      expect(refusal.headers.get('etag')).toBe('"2"');
+    }
+    const after = await registrar('GET', path);
+    expect(after.body).toEqual(before.body);
+    expect(after.body).toMatchObject({ version: 2, title: 'Eerste wijziging' });
+    expect(await counts()).toEqual(countsBefore);
+    // With the current ETag the change goes through.
+    expect((await registrar('DELETE', path, undefined, { 'If-Match': '"2"' })).status).toBe(204);
+  });
+
+  it('of two PATCHes racing with the same If-Match, exactly one succeeds and the other gets 412', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const delivery = await created();
+      const path = `/deliveries/${delivery.id}`;
+      const titles = [`Eerste ${round}`, `Tweede ${round}`];
+      const answers = await Promise.all(titles.map((title) => registrar('PATCH', path, { title }, { 'If-Match': '"1"' })));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 412]);
+      const winner = answers.find((answer) => answer.status === 200)!;
+      const loser = answers.find((answer) => answer.status === 412)!;
+      expect(loser.headers.get('etag')).toBe('"2"');
+      const stored = await registrar('GET', path);
+      expect(stored.body).toMatchObject({ version: 2, title: winner.body.title });
+      expect(await updatesOf(delivery.id)).toBe(1);
+    }
+  });
+
+  it('of a PUT, a PATCH and a DELETE racing with the same If-Match, exactly one goes through', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const delivery = await created();
+      const path = `/deliveries/${delivery.id}`;
+      const answers = await Promise.all([
+        registrar('PUT', path, { ...stock, title: 'Vervangen' }, { 'If-Match': '"1"' }),
+        registrar('PATCH', path, { title: 'Gewijzigd' }, { 'If-Match': '"1"' }),
+        registrar('DELETE', path, undefined, { 'If-Match': '"1"' }),
+      ]);
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 200 || status === 204)).toHaveLength(1);
+      // The losers see a newer version, or (after the delete) no delivery at all.
+      for (const status of statuses.filter((status) => status !== 200 && status !== 204)) expect([404, 412]).toContain(status);
+      expect(await updatesOf(delivery.id)).toBe(1);
+    }
+  });
+
+  interface CreateRoute {
+    name: string;
+    call: () => ApiCall;
+    table: 'delivery' | 'valuation' | 'payment' | 'account';
+    /** The path and two different bodies for it. */
+    prepare: () => Promise<{ path: string; body: () => object; other: () => object }>;
+  }
+
+  const CREATES: CreateRoute[] = [
+    {
+      name: 'POST /deliveries',
+      call: () => registrar,
+      table: 'delivery',
+      prepare: async () => ({ path: '/deliveries', body: () => stock, other: () => ({ ...stock, quantity: 9 }) }),
+    },
+    {
+      name: 'POST /deliveries/{id}/valuations',
+      call: () => registrar,
+      table: 'valuation',
+      prepare: async () => {
+        const { id } = await created();
+        return {
+          path: `/deliveries/${id}/valuations`,
+          body: () => ({ amountCents: 1_000_000, basis: 'replacementValue', effectiveDate: '2025-04-15' }),
+          other: () => ({ amountCents: 2_000_000, basis: 'replacementValue', effectiveDate: '2025-04-15' }),
+        };
+      },
+    },
+    {
+      name: 'POST /deliveries/{id}/payments',
+      call: () => finance,
+      table: 'payment',
+      prepare: async () => {
+        const { id } = await created(procurement);
+        return {
+          path: `/deliveries/${id}/payments`,
+          body: () => ({ amountCents: 500_000, paidOn: '2025-04-01', reference: 'F-1' }),
+          other: () => ({ amountCents: 500_000, paidOn: '2025-04-02', reference: 'F-1' }),
+        };
+      },
+    },
+    {
+      name: 'POST /accounts',
+      call: () => administrator,
+      table: 'account',
+      prepare: async () => {
+        const username = `nieuw-${randomUUID().slice(0, 8)}`;
+        return {
+          path: '/accounts',
+          // An auditor gets a TOTP secret: the replay must hand back the same one, not make a new one.
+          body: () => ({ username, role: 'auditor', password: 'een lang genoeg wachtwoord' }),
+          other: () => ({ username, role: 'finance', password: 'een lang genoeg wachtwoord' }),
+        };
+      },
+    },
+  ];
+
+  const same = (answer: ApiResponse) => ({
+    status: answer.status,
+    body: answer.body,
+    location: answer.headers.get('location'),
+    etag: answer.headers.get('etag'),
+  });
+
+  it.each(CREATES.map((route) => [route.name, route] as const))(
+    '%s with an Idempotency-Key: a replay answers the same and creates nothing; another body gets 422',
+    async (_name, route) => {
+      const call = route.call();
+      const { path, body, other } = await route.prepare();
+      const key = randomUUID();
+      const before = await counts();
+      const first = await call('POST', path, body(), { 'Idempotency-Key': key });
+      expect(first.status).toBe(201);
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      const afterFirst = await counts();
+      expect(afterFirst[route.table]).toBe(before[route.table] + 1);
+      expect(afterFirst.idempotentRequest).toBe(before.idempotentRequest + 1);
+
+      const replay = await call('POST', path, body(), { 'Idempotency-Key': key });
+      expect(same(replay)).toEqual(same(first));
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      // The same body with its keys in another order is the same request.
+      const reordered = Object.fromEntries(Object.entries(body()).reverse());
+      expect(same(await call('POST', path, reordered, { 'Idempotency-Key': key }))).toEqual(same(first));
+      expect(await counts()).toEqual(afterFirst);
+
+      const misuse = await call('POST', path, other(), { 'Idempotency-Key': key });
+      expect(misuse.status).toBe(422);
+      expect(misuse.headers.get('content-type')).toBe('application/problem+json');
+      expect(misuse.body.code).toBe('idempotencyKeyReused');
+      expect(await counts()).toEqual(afterFirst);
+    },
+  );
+
+  it('answers 422 to a key used before on another route, and 400 to a key that is not one', async () => {
+    const key = randomUUID();
+    const delivery = await registrar('POST', '/deliveries', stock, { 'Idempotency-Key': key });
+    expect(delivery.status).toBe(201);
+    const before = await counts();
+    const elsewhere = await registrar(
+      'POST',
+      `/deliveries/${delivery.body.id}/valuations`,
+      { amountCents: 100, basis: 'replacementValue', effectiveDate: '2025-04-15' },
+      { 'Idempotency-Key': key },
+    );
+    expect(elsewhere.status).toBe(422);
+    for (const invalid of ['', 'met spaties', 'x'.repeat(256), 'sleutel-é']) {
+      const answer = await registrar('POST', '/deliveries', stock, { 'Idempotency-Key': invalid });
+      expect(answer.status, JSON.stringify(invalid)).toBe(400);
+      expect(answer.body.code).toBe('invalidIdempotencyKey');
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(CREATES.map((route) => [route.name, route] as const))(
+    '%s: parallel requests with the same key create exactly one and all get its answer',
+    async (_name, route) => {
+      const call = route.call();
+      const { path, body } = await route.prepare();
+      const key = randomUUID();
+      const before = await counts();
+      const answers = await Promise.all(Array.from({ length: 4 }, () => call('POST', path, body(), { 'Idempotency-Key': key })));
+      for (const answer of answers) expect(same(answer)).toEqual(same(answers[0]!));
+      expect(answers[0]!.status).toBe(201);
+      expect(answers.filter((answer) => answer.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+      const after = await counts();
+      expect(after[route.table]).toBe(before[route.table] + 1);
+      expect(after.idempotentRequest).toBe(before.idempotentRequest + 1);
+      expect(after.auditEvent).toBe(before.auditEvent + 1);
+    },
+  );
+
+  it('keeps keys per account: the same key from two accounts creates twice', async () => {
+    const otherRegistrar = apiClient(database().db, { role: 'registrar' });
+    await otherRegistrar('GET', '/session');
+    const key = randomUUID();
+    const before = await counts();
+    const mine = await registrar('POST', '/deliveries', stock, { 'Idempotency-Key': key });
+    const theirs = await otherRegistrar('POST', '/deliveries', stock, { 'Idempotency-Key': key });
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect((await counts()).delivery).toBe(before.delivery + 2);
+    // Each account's replay gets its own answer.
+    expect((await otherRegistrar('POST', '/deliveries', stock, { 'Idempotency-Key': key })).body.id).toBe(theirs.body.id);
+    expect((await registrar('POST', '/deliveries', stock, { 'Idempotency-Key': key })).body.id).toBe(mine.body.id);
+  });
+
+  it('without an Idempotency-Key, every POST creates', async () => {
+    const before = await counts();
+    const answers = [await registrar('POST', '/deliveries', stock), await registrar('POST', '/deliveries', stock)];
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    expect(answers[0]!.body.id).not.toBe(answers[1]!.body.id);
+    expect((await counts()).delivery).toBe(before.delivery + 2);
+  });
+});
