@@ -74,7 +74,8 @@ export function requirePermission(action: Action): MiddlewareHandler<ApiEnv> {
   };
 }
 
-async function recordDenial(c: Context<ApiEnv>, action: string, reason: string): Promise<void> {
+/** Records a refused request in the audit trail (in a transaction of its own: the request changes nothing). */
+export async function recordDenial(c: Context<ApiEnv>, action: string, reason: string): Promise<void> {
   await recordAuditEvent(c.get('deps').db, requestContext(c), {
     action,
     object: { type: 'path', id: c.req.path },

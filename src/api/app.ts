@@ -60,8 +60,8 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
     }, 'request');
   });
   api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) }));
-  api.use(refuseCrossSiteWrites());
   api.use(authenticate(apiPath));
+  api.use(refuseCrossSiteWrites());
 
   api.route('/', sessionRoutes());
   api.route('/', oidcRoutes(oidc));

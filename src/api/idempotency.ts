@@ -14,6 +14,11 @@ export interface CreatedResponse {
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/**
+ * How long a key is remembered: long enough for any retry, short enough that stored answers (an account's
+ * one-time TOTP secret among them) do not stay in the database.
+ */
+const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -35,12 +40,14 @@ export async function createOnce(
 
   for (let attempt = 0; ; attempt += 1) {
     try {
+      const now = c.get('deps').clock();
       const outcome = await db.transaction().execute(async (trx) => {
+        await requests.deleteIdempotentRequestsBefore(trx, new Date(now.getTime() - KEY_LIFETIME_MS).toISOString());
         const earlier = await requests.findIdempotentRequest(trx, accountId, key);
         if (earlier) return { earlier };
         const created = await create(trx);
         const stored = { status: created.status, headers: created.headers, body: JSON.stringify(created.body) };
-        await requests.insertIdempotentRequest(trx, { accountId, key, fingerprint, ...stored });
+        await requests.insertIdempotentRequest(trx, { accountId, key, fingerprint, ...stored, createdAt: now.toISOString() });
         return { created };
       });
       if (outcome.created) return respond(c, outcome.created);

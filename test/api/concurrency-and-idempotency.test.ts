@@ -6,6 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../src/api/access.ts';
+import { createApi } from '../../src/api/app.ts';
+import { openSession } from '../../src/auth/sessions.ts';
+import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { apiClient, type ApiCall, type ApiResponse } from './client.ts';
 
@@ -123,6 +127,40 @@ describeEachDatabase('concurrent changes and idempotent creates', (database) => 
     expect(await counts()).toEqual(countsBefore);
     // With the current ETag the change goes through.
     expect((await registrar('DELETE', path, undefined, { 'If-Match': '"2"' })).status).toBe(204);
+  });
+
+  it('never matches a weak ETag: If-Match compares strongly', async () => {
+    const delivery = await created();
+    const path = `/deliveries/${delivery.id}`;
+    const weak = await registrar('PATCH', path, { title: 'Zwak' }, { 'If-Match': 'W/"1"' });
+    expect(weak.status).toBe(412);
+    expect(weak.headers.get('etag')).toBe('"1"');
+    expect((await registrar('GET', path)).body).toMatchObject({ version: 1, title: stock.title });
+  });
+
+  it('forgets a key after a day, and with it the answer it kept', async () => {
+    let now = new Date();
+    const api = createApi({ db: database().db, clock: () => now, onError: (error) => { throw error; } });
+    const account = await insertAccount(database().db, {
+      id: randomUUID(), username: `registrar-${randomUUID().slice(0, 8)}`, displayName: '', role: 'registrar',
+      passwordHash: null, totpSecret: null, oidcSubject: null,
+    });
+    const post = async (token: string) => {
+      const response = await api.request('/deliveries', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: `${SESSION_COOKIE}=${token}`, 'Idempotency-Key': 'een-dag' },
+        body: JSON.stringify(stock),
+      });
+      return { status: response.status, id: ((await response.json()) as { id: string }).id };
+    };
+    const first = await post((await openSession(database().db, account, false, now)).token);
+    now = new Date(now.getTime() + 23 * 60 * 60 * 1000);
+    const sameDay = await post((await openSession(database().db, account, false, now)).token);
+    expect(sameDay).toEqual(first);
+    now = new Date(now.getTime() + 2 * 60 * 60 * 1000);
+    const nextDay = await post((await openSession(database().db, account, false, now)).token);
+    expect(nextDay.status).toBe(201);
+    expect(nextDay.id).not.toBe(first.id);
   });
 
   it('of two PATCHes racing with the same If-Match, exactly one succeeds and the other gets 412', async () => {

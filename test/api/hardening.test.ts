@@ -59,6 +59,9 @@ describe('hardening of the API', () => {
       const created = await registrar('POST', '/deliveries', stock, headers);
       expect(created.status).toBe(403);
       expect(created.body.code).toBe('crossSiteRequest');
+      const denial = await db().selectFrom('auditEvent').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(denial).toMatchObject({ result: 'denied', actorRole: 'registrar', requestId: created.body.requestId });
+      expect(JSON.parse(denial.canonical).detail).toMatchObject({ reason: 'crossSiteRequest', method: 'POST' });
       expect(created.headers.get('content-type')).toBe('application/problem+json');
       expect(await deliveryCount()).toBe(before);
 

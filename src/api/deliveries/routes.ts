@@ -25,13 +25,18 @@ import { completeInput, presentDelivery, presentSummary, withoutUndefined } from
 
 const etag = (version: number) => `"${version}"`;
 
-/** The version named by an If-Match header (undefined when there is none: the caller answers 428). */
+/**
+ * The version named by an If-Match header (undefined when there is none: the caller answers 428). A weak
+ * tag never matches under the strong comparison If-Match uses (RFC 9110), so it names no version.
+ */
 function expectedVersion(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
+  const match = /^\s*(W\/)?"(\d+)"\s*$/.exec(header);
   if (!match) throw new ValidationError([{ field: 'If-Match', code: 'invalidIfMatch' }]);
-  return Number(match[1]);
+  return match[1] ? NO_VERSION : Number(match[2]);
 }
+
+const NO_VERSION = -1;
 
 /** The lifecycle order of the dates in a body that are dates at all. */
 function lifecycleViolationsOfInput(input: unknown) {

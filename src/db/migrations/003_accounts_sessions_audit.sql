@@ -45,6 +45,7 @@ create table idempotent_request (
   created_at timestamptz not null default now(),
   primary key (account_id, key)
 );
+create index idempotent_request_by_age on idempotent_request (created_at);
 
 create table oidc_login (
   state text primary key,

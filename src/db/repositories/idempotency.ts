@@ -11,7 +11,11 @@ export async function findIdempotentRequest(db: Db, accountId: string, key: stri
 
 export async function insertIdempotentRequest(
   db: Db,
-  request: Omit<StoredIdempotentRequest, 'createdAt' | 'headers'> & { headers: Record<string, string> },
+  request: Omit<StoredIdempotentRequest, 'headers'> & { headers: Record<string, string> },
 ): Promise<void> {
   await db.insertInto('idempotentRequest').values({ ...request, headers: JSON.stringify(request.headers) }).execute();
+}
+
+export async function deleteIdempotentRequestsBefore(db: Db, before: string): Promise<void> {
+  await db.deleteFrom('idempotentRequest').where('createdAt', '<', before).execute();
 }
