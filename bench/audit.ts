@@ -1,0 +1,193 @@
+/**
+ * `npm run bench:audit [-- EVENTS [WRITES]]`: audited register writes per second on PGlite and
+ * PostgreSQL (a delivery and its audit event in one transaction; on PostgreSQL also from several
+ * clients at once), and the time to verify an audit chain of 1,000,000 events (or EVENTS; WRITES
+ * writes, default 2,000). `npm run bench:audit -- 10000 200` is a quick run. PostgreSQL as in run.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql, type Kysely, type KyselyPlugin } from 'kysely';
+import { openCheckpointStore, writeCheckpoint } from '../src/audit/checkpoints.ts';
+import { buildAuditEvent, type AuditEvent } from '../src/audit/event.ts';
+import { systemContext } from '../src/audit/trail.ts';
+import { verifyAuditTrail, type VerificationResult } from '../src/audit/verify.ts';
+import type { DatabaseHandle } from '../src/db/connection.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { auditEventRow, type StoredAuditEvent } from '../src/db/repositories/audit.ts';
+import type { Database } from '../src/db/schema.ts';
+import { unsetDeliveryFields, type DeliveryInput } from '../src/domain/delivery.ts';
+import { createDelivery } from '../src/register/deliveries.ts';
+import { benchmarkDatabases, serverVersion, type BenchmarkDatabase } from './databases.ts';
+import { timed } from './timing.ts';
+
+const DEFAULT_EVENTS = 1_000_000;
+const DEFAULT_WRITES = 2_000;
+/** Clients writing at once on PostgreSQL (its pool has 10 connections). */
+const CONCURRENT_CLIENTS = [8, 32];
+/** Rows per insert while generating a chain: 14 columns each, under PostgreSQL's 65,535 parameters. */
+const INSERT_BATCH = 4_000;
+
+const context = systemContext('benchmark');
+
+function parseCount(arg: string | undefined, fallback: number): number {
+  if (arg === undefined) return fallback;
+  const count = Number(arg.replaceAll('_', ''));
+  if (!Number.isSafeInteger(count) || count < 2) throw new Error(`not a whole number of at least 2: ${arg} (usage: npm run bench:audit -- 1000000 2000)`);
+  return count;
+}
+
+const input = (number: number): DeliveryInput => ({
+  ...unsetDeliveryFields(),
+  title: `Verkenningsdrones, partij ${number}`,
+  category: 'drones',
+  quantity: 100,
+  unit: 'stuks',
+  supportType: 'stock',
+  fundingSource: 'ukraineSupportBudget',
+  pledgedAt: '2025-03-01',
+});
+
+/** Audited creates per second: `writes` deliveries from `clients` clients, each writing one after the other. */
+async function auditedWritesPerSecond(db: Kysely<Database>, writes: number, clients: number): Promise<number> {
+  let next = 0;
+  const client = async () => {
+    while (next < writes) await createDelivery(db, context, input(next++));
+  };
+  const { ms } = await timed(() => Promise.all(Array.from({ length: clients }, client)));
+  return writes / (ms / 1000);
+}
+
+/**
+ * Fills an empty register's audit trail with a chain of `size` events: one real delivery create, then
+ * copies of its event for other deliveries, hashed and linked in JavaScript and inserted directly.
+ */
+async function generateChain(db: Kysely<Database>, size: number): Promise<void> {
+  await createDelivery(db, context, input(0));
+  const first = await db.selectFrom('auditEvent').selectAll().where('seq', '=', 1).executeTakeFirstOrThrow();
+  const template = JSON.parse(first.canonical) as AuditEvent;
+  const start = Date.parse(template.occurredAt);
+  let previous: StoredAuditEvent = first;
+  let inserting: Promise<unknown> = Promise.resolve();
+  for (let seq = 2; seq <= size; ) {
+    const rows: StoredAuditEvent[] = [];
+    for (const end = Math.min(seq + INSERT_BATCH - 1, size); seq <= end; seq++) {
+      const id = randomUUID();
+      const entry = { action: 'delivery.create', object: { type: 'delivery', id }, result: 'success' as const, after: { ...(template.after as object), id, title: input(seq).title } };
+      previous = auditEventRow(buildAuditEvent(context, entry, { seq, prevHash: previous.hash, occurredAt: new Date(start + seq * 1000) }));
+      rows.push(previous);
+    }
+    // Hashes the next batch while the database stores this one.
+    await inserting;
+    inserting = db.insertInto('auditEvent').values(rows).execute();
+  }
+  await inserting;
+  await sql`vacuum analyze audit_event`.execute(db);
+}
+
+/** Verifies the whole chain (and one checkpoint at its end), sampling the process's memory after every query. */
+async function timeVerification(db: Kysely<Database>): Promise<{ ms: number; result: VerificationResult; rssBefore: number; rssPeak: number }> {
+  const directory = await mkdtemp(join(tmpdir(), 'steunregister-bench-audit-'));
+  try {
+    await writeCheckpoint(db, await openCheckpointStore(directory), new Date());
+    const rssBefore = process.memoryUsage.rss();
+    let rssPeak = rssBefore;
+    const sampling: KyselyPlugin = {
+      transformQuery: ({ node }) => node,
+      transformResult: async ({ result }) => {
+        rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+        return result;
+      },
+    };
+    const { value: result, ms } = await timed(() => verifyAuditTrail(db.withPlugin(sampling), { checkpointDirectory: directory }));
+    return { ms, result, rssBefore, rssPeak: Math.max(rssPeak, process.memoryUsage.rss()) };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+async function withFreshDatabase<T>(database: BenchmarkDatabase, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const opened = await database.open();
+  try {
+    await migrate(opened.handle);
+    return await work(opened.handle);
+  } finally {
+    await opened.dispose();
+  }
+}
+
+async function benchmark(database: BenchmarkDatabase, events: number, writes: number): Promise<void> {
+  const clientCounts = database.name.startsWith('PGlite') ? [1] : [1, ...CONCURRENT_CLIENTS];
+  const writeRows: string[][] = [];
+  let version = '';
+  for (const clients of clientCounts) {
+    process.stderr.write(`${database.name}: ${count(writes)} audited writes from ${clients} client(s)…\n`);
+    const perSecond = await withFreshDatabase(database, async (handle) => {
+      version = await serverVersion(handle);
+      await auditedWritesPerSecond(handle.db, Math.min(100, writes), clients);
+      return auditedWritesPerSecond(handle.db, writes, clients);
+    });
+    writeRows.push([String(clients), count(writes), count(Math.round(perSecond))]);
+  }
+
+  process.stderr.write(`${database.name}: generating a chain of ${count(events)} events…\n`);
+  const verification = await withFreshDatabase(database, async (handle) => {
+    const generation = await timed(() => generateChain(handle.db, events));
+    process.stderr.write(`${database.name}: generated in ${seconds(generation.ms)}, verifying…\n`);
+    const { rows } = await sql<{ size: string }>`select pg_size_pretty(pg_total_relation_size('audit_event')) as size`.execute(handle.db);
+    return { generationMs: generation.ms, tableSize: rows[0]!.size, ...(await timeVerification(handle.db)) };
+  });
+  const { result } = verification;
+  if (!result.ok || result.eventsChecked !== events) throw new Error(`the generated chain did not verify: ${JSON.stringify(result)}`);
+
+  console.log(`\n## ${database.name}, PostgreSQL ${version}\n`);
+  console.log(table(['audited writes', 'clients', 'writes', 'writes/s'], writeRows.map((row) => ['delivery create + its event', ...row])));
+  console.log('');
+  console.log(
+    table(
+      ['verification', 'events', 'table size', 'generate', 'verify', 'events/s', 'RSS before', 'peak RSS'],
+      [
+        [
+          'whole chain + 1 checkpoint',
+          count(result.eventsChecked),
+          verification.tableSize,
+          seconds(verification.generationMs),
+          seconds(verification.ms),
+          count(Math.round(result.eventsChecked / (verification.ms / 1000))),
+          megabytes(verification.rssBefore),
+          megabytes(verification.rssPeak),
+        ],
+      ],
+    ),
+  );
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [header, header.map((_, index) => (index === 0 ? '---' : '---:')), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function megabytes(bytes: number): string {
+  return `${count(Math.round(bytes / 1024 / 1024))} MB`;
+}
+
+const events = parseCount(process.argv[2], DEFAULT_EVENTS);
+const writes = parseCount(process.argv[3], DEFAULT_WRITES);
+console.log(
+  `Node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores ` +
+    `(load average ${loadavg()[0]!.toFixed(1)} at start); writes timed after ${count(Math.min(100, writes))} unmeasured ones; ` +
+    'verification streams the chain and checks one signed checkpoint at its end',
+);
+// PostgreSQL first: PGlite's memory stays with the process after it closes and would cloud the RSS figures.
+for (const database of (await benchmarkDatabases()).toReversed()) {
+  if ('skipReason' in database) console.log(`\n## ${database.name}: skipped, ${database.skipReason}`);
+  else await benchmark(database, events, writes);
+}

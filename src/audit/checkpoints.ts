@@ -1,0 +1,259 @@
+/**
+ * Signed checkpoints of the audit trail, kept outside the database. Whoever controls the database can
+ * rewrite the whole chain and recompute every hash so that it links again; a checkpoint, signed with a
+ * key the database never sees and stored elsewhere, still holds the hash that event had, so the rewrite
+ * shows. The directory holds the Ed25519 key pair and `checkpoints.jsonl`, one signed checkpoint a line.
+ */
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { link, mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { lastAuditEvent } from '../db/repositories/audit.ts';
+import type { Database } from '../db/schema.ts';
+
+/** Names the format of the signed text; a change of that text gets a new one. */
+export const CHECKPOINT_FORMAT = 'steunregister-audit-checkpoint/1';
+
+const PRIVATE_KEY_FILE = 'checkpoint-signing-key.pem';
+const PUBLIC_KEY_FILE = 'checkpoint-signing-key.pub.pem';
+const CHECKPOINTS_FILE = 'checkpoints.jsonl';
+/** The longest delay setInterval keeps; a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface Checkpoint {
+  format: typeof CHECKPOINT_FORMAT;
+  /** The last event of the chain when the checkpoint was made, and its hash. */
+  seq: number;
+  hash: string;
+  /** When it was signed, ISO 8601 in UTC. */
+  at: string;
+  /** Ed25519 signature of checkpointText(), base64. */
+  signature: string;
+}
+
+export interface CheckpointStore {
+  directory: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
+
+export interface Checkpointing {
+  /** Stops the timer and writes a last checkpoint; call it before the database is closed. Never rejects. */
+  stop(): Promise<void>;
+}
+
+export interface CheckpointingOptions {
+  db: Kysely<Database>;
+  directory: string;
+  intervalMs: number;
+  /** Gets what went wrong with a checkpoint after the first; the register keeps running. */
+  onError(error: unknown): void;
+}
+
+/** A line of checkpoints.jsonl that is not a checkpoint (edited, or cut short by a crash). */
+export class MalformedCheckpointError extends Error {
+  readonly line: number;
+  constructor(line: number) {
+    super(`line ${line} of ${CHECKPOINTS_FILE} is not a checkpoint`);
+    this.name = 'MalformedCheckpointError';
+    this.line = line;
+  }
+}
+
+/** The exact text that is signed: fixed lines, the first naming the format, so a signature means one thing. */
+export function checkpointText({ seq, hash, at }: Pick<Checkpoint, 'seq' | 'hash' | 'at'>): string {
+  return `${CHECKPOINT_FORMAT}\nseq ${seq}\nhash ${hash}\nat ${at}\n`;
+}
+
+export function signCheckpoint(last: { seq: number; hash: string }, at: Date, privateKey: KeyObject): Checkpoint {
+  const unsigned = { seq: last.seq, hash: last.hash, at: at.toISOString() };
+  const signature = sign(null, Buffer.from(checkpointText(unsigned), 'utf8'), privateKey).toString('base64');
+  return { format: CHECKPOINT_FORMAT, ...unsigned, signature };
+}
+
+export function hasValidSignature(checkpoint: Checkpoint, publicKey: KeyObject): boolean {
+  return verify(null, Buffer.from(checkpointText(checkpoint), 'utf8'), publicKey, Buffer.from(checkpoint.signature, 'base64'));
+}
+
+/**
+ * Opens the store in `directory` for writing, creating the directory and a key pair when there are none.
+ * A public key without its private key is refused rather than replaced: the checkpoints signed with it
+ * would no longer verify.
+ */
+export async function openCheckpointStore(directory: string): Promise<CheckpointStore> {
+  await mkdir(directory, { recursive: true, mode: 0o700 });
+  const privatePath = join(directory, PRIVATE_KEY_FILE);
+  const publicPath = join(directory, PUBLIC_KEY_FILE);
+  let privatePem = await readIfPresent(privatePath);
+  const storedPublicPem = await readIfPresent(publicPath);
+  if (privatePem === undefined) {
+    if (storedPublicPem !== undefined) {
+      throw new Error(`${publicPath} has no private key beside it (${privatePath}); restore it, or move the checkpoints away to start anew`);
+    }
+    const pair = generateKeyPairSync('ed25519');
+    privatePem = await createFileOnce(privatePath, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
+  }
+  const privateKey = createPrivateKey(privatePem);
+  const publicKey = createPublicKey(privateKey);
+  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+  if (storedPublicPem === undefined) await createFileOnce(publicPath, publicPem, 0o644);
+  else if (!publicKeyFromPem(storedPublicPem).equals(publicKey)) throw new Error(`${publicPath} is not the public key of ${privatePath}`);
+  return { directory, privateKey, publicKey };
+}
+
+/** The public key the checkpoints in `directory` are signed with, if the directory holds one. */
+export async function readPublicKey(directory: string): Promise<KeyObject | undefined> {
+  const pem = await readIfPresent(join(directory, PUBLIC_KEY_FILE));
+  return pem === undefined ? undefined : publicKeyFromPem(pem);
+}
+
+/** A public key from its PEM text, refused unless it is an Ed25519 key. */
+export function publicKeyFromPem(pem: string): KeyObject {
+  const key = createPublicKey(pem);
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`checkpoints are signed with Ed25519 keys, not ${key.asymmetricKeyType}`);
+  return key;
+}
+
+/**
+ * Signs the chain's last event and appends the checkpoint, durably, when the chain grew since the last
+ * checkpoint. Returns the new checkpoint, or undefined when none was needed.
+ */
+export async function writeCheckpoint(db: Kysely<Database>, store: CheckpointStore, now: Date): Promise<Checkpoint | undefined> {
+  const last = await lastAuditEvent(db);
+  if (!last) return undefined;
+  const path = join(store.directory, CHECKPOINTS_FILE);
+  const tail = await readTail(path);
+  const previous = tail.split('\n').reverse().map(parseCheckpoint).find((checkpoint) => checkpoint !== undefined);
+  if (previous && previous.seq >= last.seq) return undefined;
+  const checkpoint = signCheckpoint(last, now, store.privateKey);
+  // A line cut short by a crash stays a line of its own instead of spoiling this one.
+  const separator = tail === '' || tail.endsWith('\n') ? '' : '\n';
+  await appendDurably(path, `${separator}${JSON.stringify(checkpoint)}\n`);
+  return checkpoint;
+}
+
+/** Every checkpoint in `directory`, in the order written; none when there is no checkpoints file. */
+export async function readCheckpoints(directory: string): Promise<Checkpoint[]> {
+  const text = (await readIfPresent(join(directory, CHECKPOINTS_FILE))) ?? '';
+  const checkpoints: Checkpoint[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const checkpoint = parseCheckpoint(line);
+    if (!checkpoint) throw new MalformedCheckpointError(index + 1);
+    checkpoints.push(checkpoint);
+  });
+  return checkpoints;
+}
+
+/**
+ * Writes a checkpoint now (creating the key pair when needed; a failure here is thrown), then every
+ * intervalMs, and a last one on stop. Checkpoints are written one at a time.
+ */
+export async function startCheckpointing(options: CheckpointingOptions): Promise<Checkpointing> {
+  if (!(options.intervalMs > 0 && options.intervalMs <= MAX_TIMER_MS)) {
+    throw new RangeError(`the checkpoint interval must be between 0 and ${MAX_TIMER_MS} ms, not ${options.intervalMs}`);
+  }
+  const store = await openCheckpointStore(options.directory);
+  await writeCheckpoint(options.db, store, new Date());
+  let writing: Promise<void> = Promise.resolve();
+  const checkpoint = () => {
+    writing = writing.then(() => writeCheckpoint(options.db, store, new Date())).then(() => undefined, options.onError);
+    return writing;
+  };
+  const timer = setInterval(checkpoint, options.intervalMs);
+  timer.unref();
+  let stopped: Promise<void> | undefined;
+  return {
+    stop: () => {
+      clearInterval(timer);
+      stopped ??= checkpoint();
+      return stopped;
+    },
+  };
+}
+
+function parseCheckpoint(line: string): Checkpoint | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { format, seq, hash, at, signature } = value as Record<string, unknown>;
+  const valid =
+    format === CHECKPOINT_FORMAT &&
+    Number.isSafeInteger(seq) &&
+    (seq as number) > 0 &&
+    typeof hash === 'string' &&
+    /^[0-9a-f]{64}$/.test(hash) &&
+    typeof at === 'string' &&
+    typeof signature === 'string';
+  return valid ? { format, seq: seq as number, hash, at, signature } : undefined;
+}
+
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Enough of the end of the file to hold its last lines: the file grows for as long as the register runs. */
+async function readTail(path: string, bytes = 4096): Promise<string> {
+  const file = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (!file) return '';
+  try {
+    const { size } = await file.stat();
+    const length = Math.min(size, bytes);
+    const buffer = Buffer.alloc(length);
+    await file.read(buffer, 0, length, size - length);
+    return buffer.toString('utf8');
+  } finally {
+    await file.close();
+  }
+}
+
+async function appendDurably(path: string, text: string): Promise<void> {
+  const file = await open(path, 'a', 0o644);
+  try {
+    await file.writeFile(text, 'utf8');
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await syncDirectory(path);
+}
+
+/**
+ * Creates the file with its full content, durably, unless another process created it first; returns
+ * the content the file then has. Written aside and linked into place, so nobody reads it half-written.
+ */
+async function createFileOnce(path: string, content: string, mode: number): Promise<string> {
+  const aside = `${path}.${process.pid}.tmp`;
+  await writeFile(aside, content, { mode, flush: true });
+  try {
+    await link(aside, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readFile(path, 'utf8');
+  } finally {
+    await unlink(aside);
+  }
+  await syncDirectory(path);
+  return content;
+}
+
+async function syncDirectory(path: string): Promise<void> {
+  const directory = await open(dirname(path), 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}

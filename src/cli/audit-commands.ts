@@ -1,0 +1,66 @@
+import type { KeyObject } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { openCheckpointStore, publicKeyFromPem, writeCheckpoint } from '../audit/checkpoints.ts';
+import { auditDirectoryFromEnvironment } from '../audit/config.ts';
+import { verifyAuditTrail, type VerificationResult } from '../audit/verify.ts';
+import { CommandError } from './command-error.ts';
+import { withDatabase } from './database.ts';
+
+/** `audit verify` and `audit checkpoint`: the auditor's check of the trail, and a checkpoint on demand. */
+export function auditCommands(): Command {
+  const audit = new Command('audit')
+    .description('verify the audit trail and sign checkpoints of it')
+    .addHelpText('after', '\nThe signed checkpoints and their key are in AUDIT_DIR (default: DATA_DIR/audit, ./data/audit).');
+
+  audit
+    .command('verify')
+    .description('check every event of the audit trail, its links and the signed checkpoints; exits with 1 when the trail is broken')
+    .option('--public-key <file>', 'the PEM public key the checkpoints must be signed with (default: the one in AUDIT_DIR)')
+    .action(async (options: { publicKey?: string }) => {
+      const directory = auditDirectoryFromEnvironment();
+      const publicKey = options.publicKey === undefined ? undefined : await publicKeyFile(options.publicKey);
+      const result = await withDatabase((handle) => verifyAuditTrail(handle.db, { checkpointDirectory: directory, publicKey }));
+      console.log(describeVerification(result));
+      if (result.ok && result.checkpointsChecked === 0 && result.eventsChecked > 0) {
+        console.log(`No signed checkpoints in ${directory}: a chain rewritten as a whole would go unnoticed.`);
+      }
+      if (!result.ok) process.exitCode = 1;
+    });
+
+  audit
+    .command('checkpoint')
+    .description('sign a checkpoint of the audit trail now, when it grew since the last one')
+    .action(async () => {
+      const directory = auditDirectoryFromEnvironment();
+      const store = await openCheckpointStore(directory).catch((error: Error) => {
+        throw new CommandError(`cannot sign checkpoints in ${directory}: ${error.message}`);
+      });
+      const checkpoint = await withDatabase((handle) => writeCheckpoint(handle.db, store, new Date()));
+      console.log(
+        checkpoint
+          ? `Checkpoint signed in ${directory}: event #${checkpoint.seq}, hash ${checkpoint.hash}`
+          : 'No checkpoint needed: no events since the last one.',
+      );
+    });
+
+  return audit;
+}
+
+async function publicKeyFile(path: string): Promise<KeyObject> {
+  try {
+    return publicKeyFromPem(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new CommandError(`cannot use ${path} as the public key of the checkpoints: ${(error as Error).message}`);
+  }
+}
+
+function describeVerification(result: VerificationResult): string {
+  const problem = result.firstProblem;
+  if (problem) return `Audit trail BROKEN${problem.seq === null ? '' : ` at event #${problem.seq}`}: ${problem.reason}`;
+  return `Audit trail intact: ${counted(result.eventsChecked, 'event')}, ${counted(result.checkpointsChecked, 'checkpoint')}, last #${result.lastSeq}`;
+}
+
+function counted(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,105 @@
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MalformedCheckpointError, openCheckpointStore, readCheckpoints, startCheckpointing, writeCheckpoint } from '../../src/audit/checkpoints.ts';
+import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
+import { verifyAuditTrail } from '../../src/audit/verify.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { lastAuditEvent } from '../../src/db/repositories/audit.ts';
+import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+
+const context = systemContext('test');
+
+describe('the checkpoint store', () => {
+  let database: ScratchDatabase;
+  let directory: string;
+  const record = () => recordAuditEvent(database.handle.db, context, { action: 'login', result: 'denied' });
+  const lastSeq = async () => (await lastAuditEvent(database.handle.db))?.seq;
+
+  beforeAll(async () => {
+    database = await openScratchPGlite();
+    await migrate(database.handle);
+  });
+  afterAll(() => database.dispose());
+  beforeEach(() => {
+    directory = join(mkdtempSync(join(tmpdir(), 'steunregister-audit-')), 'audit');
+  });
+  afterEach(() => rmSync(join(directory, '..'), { recursive: true, force: true }));
+
+  it('makes a key pair once, the private key readable by its owner only', async () => {
+    const store = await openCheckpointStore(directory);
+    expect(statSync(directory).mode & 0o777).toBe(0o700);
+    expect(statSync(join(directory, 'checkpoint-signing-key.pem')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(directory, 'checkpoint-signing-key.pub.pem'), 'utf8')).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    const again = await openCheckpointStore(directory);
+    expect(again.publicKey.equals(store.publicKey)).toBe(true);
+  });
+
+  it('restores a lost public key from the private key, and refuses a public key without its private key', async () => {
+    const store = await openCheckpointStore(directory);
+    unlinkSync(join(directory, 'checkpoint-signing-key.pub.pem'));
+    expect((await openCheckpointStore(directory)).publicKey.equals(store.publicKey)).toBe(true);
+    unlinkSync(join(directory, 'checkpoint-signing-key.pem'));
+    await expect(openCheckpointStore(directory)).rejects.toThrow(/has no private key beside it/);
+  });
+
+  it('signs a checkpoint only when the chain grew, one line each', async () => {
+    const store = await openCheckpointStore(directory);
+    await record();
+    const first = await writeCheckpoint(database.handle.db, store, new Date('2025-09-10T08:00:00Z'));
+    expect(first).toMatchObject({ format: 'steunregister-audit-checkpoint/1', seq: await lastSeq(), at: '2025-09-10T08:00:00.000Z' });
+    expect(await writeCheckpoint(database.handle.db, store, new Date())).toBeUndefined();
+    await record();
+    const second = await writeCheckpoint(database.handle.db, store, new Date());
+    expect(await readCheckpoints(directory)).toEqual([first, second]);
+  });
+
+  it('keeps a line cut short by a crash apart from the next checkpoint', async () => {
+    const store = await openCheckpointStore(directory);
+    await record();
+    await writeCheckpoint(database.handle.db, store, new Date());
+    appendFileSync(join(directory, 'checkpoints.jsonl'), '{"format":"steunregister-audit-chec');
+    await record();
+    const next = await writeCheckpoint(database.handle.db, store, new Date());
+    expect(readFileSync(join(directory, 'checkpoints.jsonl'), 'utf8').split('\n').at(-2)).toBe(JSON.stringify(next));
+    await expect(readCheckpoints(directory)).rejects.toThrow(MalformedCheckpointError);
+  });
+
+  it('checkpoints at the start, at every interval and at the stop', async () => {
+    await record();
+    const onError = vi.fn();
+    const checkpointing = await startCheckpointing({ db: database.handle.db, directory, intervalMs: 20, onError });
+    expect((await readCheckpoints(directory)).map((checkpoint) => checkpoint.seq)).toEqual([await lastSeq()]);
+    await record();
+    const grown = await lastSeq();
+    await vi.waitFor(async () => expect((await readCheckpoints(directory)).at(-1)?.seq).toBe(grown));
+    await record();
+    await checkpointing.stop();
+    expect((await readCheckpoints(directory)).map((checkpoint) => checkpoint.seq)).toEqual([grown! - 1, grown, grown! + 1]);
+    expect(onError).not.toHaveBeenCalled();
+    expect(await verifyAuditTrail(database.handle.db, { checkpointDirectory: directory })).toMatchObject({ ok: true, checkpointsChecked: 3 });
+  });
+
+  it('reports a checkpoint that cannot be written, and keeps trying', async () => {
+    await record();
+    const onError = vi.fn();
+    const checkpointing = await startCheckpointing({ db: database.handle.db, directory, intervalMs: 20, onError });
+    const file = join(directory, 'checkpoints.jsonl');
+    const written = readFileSync(file, 'utf8');
+    unlinkSync(file);
+    mkdirSync(file);
+    await record();
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'EISDIR' })));
+    rmSync(file, { recursive: true });
+    writeFileSync(file, written);
+    const grown = await lastSeq();
+    await vi.waitFor(async () => expect((await readCheckpoints(directory)).at(-1)?.seq).toBe(grown));
+    await checkpointing.stop();
+  });
+
+  it('refuses an interval a timer cannot keep', async () => {
+    await expect(startCheckpointing({ db: database.handle.db, directory, intervalMs: 0, onError: () => {} })).rejects.toThrow(RangeError);
+    await expect(startCheckpointing({ db: database.handle.db, directory, intervalMs: 2 ** 31, onError: () => {} })).rejects.toThrow(RangeError);
+  });
+});
