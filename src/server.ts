@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import { API_BASE_PATH, createApi } from './api/app.ts';
 import type { OidcConfig } from './auth/oidc.ts';
-import { createLogger, type Logger } from './logging.ts';
+import { startCheckpointing } from './audit/checkpoints.ts';
+import { createLogger, loggableError, type Logger } from './logging.ts';
 import { securityHeaders } from './security-headers.ts';
 import { problem } from './api/problem.ts';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connection.ts';
@@ -53,6 +54,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Login through an identity provider as well (OpenID Connect). */
   oidc?: OidcConfig | undefined;
+  /** Where and how often signed checkpoints of the audit trail are written (none when not given). */
+  auditCheckpoints?: { directory: string; intervalMs: number };
 }
 
 export interface RunningServer {
@@ -64,6 +67,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger({ level: 'silent' });
   const database = await openDatabase(options.database);
   try {
     await migrate(database);
@@ -76,7 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const hostname = options.hostname ?? '127.0.0.1';
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const app = createApp(database.db, {
-        logger: options.logger ?? createLogger({ level: 'silent' }),
+        logger,
         trustProxy: options.trustProxy ?? false,
         oidc: options.oidc,
       });
@@ -84,12 +88,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       started.once('error', reject);
     });
     const { port } = server.address() as AddressInfo;
+    const checkpointing = options.auditCheckpoints
+      ? await startCheckpointing({
+          db: database.db,
+          ...options.auditCheckpoints,
+          onError: (error) => logger.error({ err: loggableError(error) }, 'audit checkpoint not written'),
+        })
+      : undefined;
     return {
       url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
       database,
       demonstrationAccounts,
       close: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await checkpointing?.stop();
         await database.close();
       },
     };

@@ -20,7 +20,7 @@ export function auditCommands(): Command {
     .action(async (options: { publicKey?: string }) => {
       const directory = auditDirectoryFromEnvironment();
       const publicKey = options.publicKey === undefined ? undefined : await publicKeyFile(options.publicKey);
-      const result = await withDatabase((handle) => verifyAuditTrail(handle.db, { checkpointDirectory: directory, publicKey }));
+      const result = await withDatabase((handle) => verifyAuditTrail(handle.db, { checkpointDirectory: directory, publicKey }), { migrate: false });
       console.log(describeVerification(result));
       if (result.ok && result.checkpointsChecked === 0 && result.eventsChecked > 0) {
         console.log(`No signed checkpoints in ${directory}: a chain rewritten as a whole would go unnoticed.`);

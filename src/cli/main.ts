@@ -6,7 +6,9 @@ import { migrate } from '../db/migrate.ts';
 import { loadDemonstrationData } from '../register/demonstration.ts';
 import { figuresTable } from '../register/figures.ts';
 import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstration-data.ts';
+import { auditDirectoryFromEnvironment, checkpointIntervalFromEnvironment } from '../audit/config.ts';
 import { oidcConfigFromEnvironment } from '../auth/oidc.ts';
+import { auditCommands } from './audit-commands.ts';
 import { createLogger } from '../logging.ts';
 import { startServer } from '../server.ts';
 import { CommandError } from './command-error.ts';
@@ -43,6 +45,7 @@ program
       logger: createLogger(),
       trustProxy: process.env.TRUST_PROXY === 'true',
       oidc: oidcConfigFromEnvironment(process.env),
+      auditCheckpoints: { directory: auditDirectoryFromEnvironment(), intervalMs: checkpointIntervalFromEnvironment() },
     });
     if (database.dataDir && server.database.kind === 'pglite') announceDemonstrationAccounts(server.demonstrationAccounts, database.dataDir);
     console.log(`Steunregister runs at ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${database.dataDir}` : 'PostgreSQL'}). Stop it with Ctrl-C.`);
@@ -88,6 +91,7 @@ program
   });
 
 program.addCommand(userCommands());
+program.addCommand(auditCommands());
 
 try {
   await program.parseAsync();

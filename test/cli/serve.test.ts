@@ -104,6 +104,14 @@ describe('serve on the embedded database', () => {
     expect(figures.total.reference.text).toBe('€ 8,7 mld.');
     restarted.process.kill('SIGTERM');
     expect(await exitOf(restarted.process)).toBe(0);
+
+    // Everything above left its trace: the chain verifies against the checkpoints the server signed.
+    expect(readFileSync(join(dataDir, 'audit', 'checkpoints.jsonl'), 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(2);
+    const verify = spawn(process.execPath, [CLI, 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
+    let report = '';
+    verify.stdout.on('data', (chunk) => (report += chunk));
+    expect(await exitOf(verify)).toBe(0);
+    expect(report).toMatch(/^Audit trail intact: \d+ events, [2-9]\d* checkpoints/);
   }, 90_000);
 
   it('gives every demonstration account exactly what its role allows', async () => {
