@@ -14,6 +14,77 @@ export interface Database {
   idempotentRequest: IdempotentRequestTable;
   oidcLogin: { state: string; codeVerifier: string; nonce: string; createdAt: string };
   auditEvent: AuditEventTable;
+  disclosureDecision: DisclosureDecisionTable;
+  publicDelivery: PublicDeliveryTable;
+  report: ReportTable;
+  publicLetter: PublicLetterTable;
+}
+
+export interface PublicLetterTable {
+  id: string;
+  referenceDate: string;
+  letterDate: string;
+  paperNumber: string | null;
+  publishedOn: string | null;
+  snapshot: string;
+  sha256: string;
+  isDemonstration: boolean;
+}
+
+/**
+ * All that the public read path can reach: the public projection. Public routes get the database typed
+ * as this, so a query of theirs against any other table or column does not compile.
+ */
+export interface PublicDatabase {
+  publicDelivery: PublicDeliveryTable;
+  publicLetter: PublicLetterTable;
+}
+
+export interface DisclosureDecisionTable {
+  id: string;
+  deliveryId: string;
+  state: string;
+  publicTitle: string | null;
+  publicDetail: string | null;
+  publicCategory: string | null;
+  publicQuantity: string | null;
+  ground: string | null;
+  reviewOn: string | null;
+  note: string;
+  decidedById: string | null;
+  decidedByName: string;
+  decidedAt: string;
+}
+
+export interface PublicDeliveryTable {
+  publicId: string;
+  title: string;
+  detail: string;
+  category: string;
+  supportType: string;
+  quantity: string | null;
+  decidedOn: string;
+}
+
+export interface ReportTable {
+  id: string;
+  referenceDate: string;
+  letterDate: string | null;
+  previousReportId: string | null;
+  status: string;
+  blocks: ColumnType<unknown, string, string>;
+  publicSnapshot: string | null;
+  publicSha256: string | null;
+  annexSnapshot: string | null;
+  annexSha256: string | null;
+  paperNumber: string | null;
+  publishedOn: string | null;
+  createdByName: string;
+  finalisedByName: string | null;
+  finalisedAt: string | null;
+  isDemonstration: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: string;
 }
 
 export interface AccountTable {
@@ -88,6 +159,8 @@ export interface DeliveryTable {
   updatedAt: Generated<string>;
   deletedAt: string | null;
   currentValueCents: Generated<number>;
+  disclosureState: Generated<string>;
+  publicId: string | null;
 }
 
 export interface ValuationTable {

@@ -18,6 +18,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as money from '../db/repositories/money.ts';
+import { withdrawFromPublic } from './disclosure.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -60,7 +61,7 @@ export async function updateDelivery(
   return inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
     const { valuations, payments } = await moneyOf(trx, id);
-    const { id: _id, version, createdAt, updatedAt, currentValueCents, ...currentFields } = current;
+    const { id: _id, version, createdAt, updatedAt, currentValueCents, disclosureState, ...currentFields } = current;
     const next: DeliveryFields = { ...currentFields, ...change };
     assertValid(deliveryViolations(next, payments));
     const value = currentValue(next.supportType, valuations, payments);
@@ -77,6 +78,7 @@ export async function deleteDelivery(db: Db, context: RequestContext, id: string
     if (!(await deliveries.markDeliveryDeleted(trx, id, current.version))) {
       throw new VersionConflictError(current.version);
     }
+    await withdrawFromPublic(trx, id);
     await recordAuditEvent(trx, context, { action: 'delivery.delete', object: auditObject(id), result: 'success', before: current });
   });
 }

@@ -3,8 +3,24 @@ import { insertDeliveryIfAbsent } from '../db/repositories/deliveries.ts';
 import { insertPaymentIfAbsent, insertValuationIfAbsent } from '../db/repositories/money.ts';
 import type { Database } from '../db/schema.ts';
 import { DEMONSTRATION_DELIVERIES } from '../db/seed/demonstration-data.ts';
-import { recordAuditEvent, systemContext } from '../audit/trail.ts';
+import { recordAuditEvent, systemContext, type RequestContext } from '../audit/trail.ts';
+import { DEMONSTRATION_DECISIONS, PREVIOUS_LETTER, SEED_LETTER } from '../db/seed/demonstration-disclosure.ts';
+import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
+import { decide } from './disclosure.ts';
+import { createDraft, finalise, recordPublication } from './reports.ts';
 import { refreshCurrentValue } from './deliveries.ts';
+
+/**
+ * The disclosure decisions, the letter of 17 February 2025 (reference date 4 February) as sent and
+ * published, and a draft of the letter of 10 September 2025 with the seed letter's text.
+ */
+async function loadDemonstrationLetters(trx: Kysely<Database>, context: RequestContext): Promise<void> {
+  for (const { deliveryIds, decision } of DEMONSTRATION_DECISIONS) await decide(trx, context, deliveryIds, decision);
+  const previous = await createDraft(trx, context, { referenceDate: PREVIOUS_LETTER.referenceDate, letterDate: PREVIOUS_LETTER.letterDate });
+  await finalise(trx, context, previous.id, previous.version);
+  await recordPublication(trx, context, previous.id, { paperNumber: PREVIOUS_LETTER.paperNumber, publishedOn: PREVIOUS_LETTER.letterDate });
+  await createDraft(trx, context, { ...SEED_LETTER, blocks: SEED_LETTER_BLOCKS });
+}
 
 /**
  * Loads the demonstration register in one transaction. A delivery already present (also one a user
@@ -22,12 +38,14 @@ export async function loadDemonstrationData(db: Kysely<Database>): Promise<numbe
       added.push(id);
     }
     if (added.length > 0) {
-      await recordAuditEvent(trx, systemContext('system'), {
+      const context = systemContext('system');
+      await recordAuditEvent(trx, context, {
         action: 'demonstration.load',
         object: { type: 'register', id: 'demonstration' },
         result: 'success',
         after: { deliveryIds: added },
       });
+      await loadDemonstrationLetters(trx, context);
     }
     return added.length;
   });

@@ -37,6 +37,7 @@ export function presentSummary(delivery: StoredDelivery) {
     deliveredAt: delivery.deliveredAt,
     stage: lifecycleStage(delivery),
     valueCents: delivery.currentValueCents,
+    disclosureState: delivery.disclosureState,
     isDemonstration: delivery.isDemonstration,
   };
 }

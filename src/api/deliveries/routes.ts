@@ -65,6 +65,7 @@ export function deliveriesRoutes(db: Kysely<Database>) {
       supportType: query.supportType,
       category: query.category,
       stage: query.stage,
+      disclosureState: query.disclosureState,
       text: query.q,
       realisedFrom: query.realisedFrom,
       realisedTo: query.realisedTo,

@@ -1,3 +1,4 @@
+import { DISCLOSURE_STATES } from '../../domain/disclosure.ts';
 import { z } from '@hono/zod-openapi';
 import {
   CATEGORIES,
@@ -63,6 +64,7 @@ const deliveryFields = {
   deliveredAt: isoDate.nullable(),
   stage: z.enum(LIFECYCLE_STAGES).nullable(),
   valueCents: cents.openapi({ description: 'What the delivery counts for today: the latest valuation of stock, the payments made for the rest' }),
+  disclosureState: z.enum(DISCLOSURE_STATES).openapi({ description: 'Whether it may be made public: undecided until a disclosure officer decides' }),
   isDemonstration: z.boolean(),
 };
 
@@ -138,6 +140,7 @@ export const DeliveryListQuerySchema = z.object({
   supportType: filter(z.enum(SUPPORT_TYPES)),
   category: filter(z.enum(CATEGORIES)),
   stage: filter(z.enum(LIFECYCLE_STAGES)),
+  disclosureState: filter(z.enum(DISCLOSURE_STATES)),
   q: filter(z.string().max(200)),
   realisedFrom: filter(isoDate),
   realisedTo: filter(isoDate),

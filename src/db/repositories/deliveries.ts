@@ -8,18 +8,21 @@ import {
   type LifecycleStage,
   type SupportType,
 } from '../../domain/delivery.ts';
+import type { DisclosureState } from '../../domain/disclosure.ts';
 import type { Database, DeliveryTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
 export interface StoredDelivery extends Delivery {
   currentValueCents: number;
+  disclosureState: DisclosureState;
 }
 
 export interface DeliveryListQuery {
   supportType?: SupportType | undefined;
   category?: Category | undefined;
   stage?: LifecycleStage | undefined;
+  disclosureState?: DisclosureState | undefined;
   text?: string | undefined;
   realisedFrom?: string | undefined;
   realisedTo?: string | undefined;
@@ -53,7 +56,7 @@ function orderClause(column: string, descending: boolean, table?: string) {
 }
 
 function toDelivery(row: Selectable<DeliveryTable>): StoredDelivery {
-  const { deletedAt: _deleted, ...delivery } = row;
+  const { deletedAt: _deleted, publicId: _publicId, ...delivery } = row;
   return delivery as StoredDelivery;
 }
 
@@ -140,6 +143,7 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery) {
   if (query.realisedFrom) filtered = filtered.where('realisedAt', '>=', query.realisedFrom);
   if (query.realisedTo) filtered = filtered.where('realisedAt', '<=', query.realisedTo);
   if (query.stage) filtered = filtered.where(stageCondition(query.stage));
+  if (query.disclosureState) filtered = filtered.where('disclosureState', '=', query.disclosureState);
   const text = query.text?.trim();
   if (text) {
     const pattern = `%${escapeLike(text)}%`;

@@ -1,0 +1,80 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DisclosureState } from '../../domain/disclosure.ts';
+import type { Database, DisclosureDecisionTable, PublicDeliveryTable } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export type StoredDecision = Selectable<DisclosureDecisionTable>;
+
+export async function insertDecision(db: Db, decision: StoredDecision): Promise<void> {
+  await db.insertInto('disclosureDecision').values(decision).execute();
+}
+
+/** The decisions on a delivery, latest first. */
+export async function listDecisions(db: Db, deliveryId: string): Promise<StoredDecision[]> {
+  return db.selectFrom('disclosureDecision').selectAll().where('deliveryId', '=', deliveryId).orderBy('decidedAt', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** The delivery's current state and the id the public knows it by (kept once given). */
+export async function setDisclosureState(db: Db, deliveryId: string, state: DisclosureState, publicId: string | null): Promise<void> {
+  await db.updateTable('delivery').set({ disclosureState: state, publicId }).where('id', '=', deliveryId).execute();
+}
+
+export async function publicIdOf(db: Db, deliveryId: string): Promise<string | null> {
+  const row = await db.selectFrom('delivery').select('publicId').where('id', '=', deliveryId).executeTakeFirst();
+  return row?.publicId ?? null;
+}
+
+export async function putPublicDelivery(db: Db, row: Selectable<PublicDeliveryTable>): Promise<void> {
+  await db
+    .insertInto('publicDelivery')
+    .values(row)
+    .onConflict((conflict) => conflict.column('publicId').doUpdateSet(row))
+    .execute();
+}
+
+export async function removePublicDelivery(db: Db, publicId: string): Promise<void> {
+  await db.deleteFrom('publicDelivery').where('publicId', '=', publicId).execute();
+}
+
+export interface DueReview {
+  deliveryId: string;
+  title: string;
+  ground: string | null;
+  reviewOn: string;
+  decidedAt: string;
+}
+
+/** Deliveries kept confidential whose latest decision asked to look at it again on or before the date. */
+export async function listDueReviews(db: Db, on: string, limit: number): Promise<DueReview[]> {
+  const latest = db
+    .selectFrom('disclosureDecision')
+    .select(['deliveryId', 'ground', 'reviewOn', 'decidedAt', 'state'])
+    .distinctOn('deliveryId')
+    .orderBy('deliveryId')
+    .orderBy('decidedAt', 'desc')
+    .orderBy('id', 'desc')
+    .as('latest');
+  return db
+    .selectFrom(latest)
+    .innerJoin('delivery', 'delivery.id', 'latest.deliveryId')
+    .select(['latest.deliveryId', 'delivery.title', 'latest.ground', 'latest.reviewOn', 'latest.decidedAt'])
+    .where('latest.state', '=', 'confidential')
+    .where('latest.reviewOn', '<=', on)
+    .where('delivery.deletedAt', 'is', null)
+    .orderBy('latest.reviewOn')
+    .limit(limit)
+    .execute() as Promise<DueReview[]>;
+}
+
+/** How many undecided deliveries were realised on or before the date: what a letter for that date still needs. */
+export async function countUndecidedRealisedBy(db: Db, date: string): Promise<number> {
+  const { count } = await db
+    .selectFrom('delivery')
+    .select(sql<string>`count(*)`.as('count'))
+    .where('disclosureState', '=', 'undecided')
+    .where('deletedAt', 'is', null)
+    .where('realisedAt', '<=', date)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

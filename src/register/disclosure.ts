@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { decisionViolations, type DecisionInput } from '../domain/disclosure.ts';
+import * as deliveries from '../db/repositories/deliveries.ts';
+import * as disclosure from '../db/repositories/disclosure.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+
+type Db = Kysely<Database>;
+
+/**
+ * Decides for one delivery or a selection at once, all or nothing. A decision "public" puts the approved
+ * presentation in the public projection (the only place public surfaces read from); a decision
+ * "confidential" takes it out again. Earlier decisions stay in the history; each one is an audit event.
+ */
+export async function decide(db: Db, context: RequestContext, deliveryIds: string[], decision: DecisionInput): Promise<disclosure.StoredDecision[]> {
+  const violations = decisionViolations(decision);
+  if (deliveryIds.length === 0) violations.push({ field: 'deliveryIds', code: 'required' });
+  if (violations.length > 0) throw new ValidationError(violations);
+  const decidedAt = context.now().toISOString();
+  return inTransaction(db, async (trx) => {
+    const decided: disclosure.StoredDecision[] = [];
+    for (const deliveryId of [...new Set(deliveryIds)].sort()) {
+      const delivery = await deliveries.findDelivery(trx, deliveryId, { forUpdate: true });
+      if (!delivery) throw new NotFoundError('delivery', deliveryId);
+      const row = decisionRow(deliveryId, decision, context, decidedAt);
+      await disclosure.insertDecision(trx, row);
+      const publicId = (await disclosure.publicIdOf(trx, deliveryId)) ?? (decision.state === 'public' ? randomUUID() : null);
+      if (decision.state === 'public' && publicId) {
+        const { title, detail, category, quantity } = decision.presentation;
+        await disclosure.putPublicDelivery(trx, { publicId, title, detail, category, quantity, supportType: delivery.supportType, decidedOn: decidedAt.slice(0, 10) });
+      } else if (publicId) {
+        await disclosure.removePublicDelivery(trx, publicId);
+      }
+      await disclosure.setDisclosureState(trx, deliveryId, decision.state, publicId);
+      await recordAuditEvent(trx, context, {
+        action: 'disclosure.decide',
+        object: { type: 'delivery', id: deliveryId },
+        result: 'success',
+        before: { disclosureState: delivery.disclosureState },
+        after: row,
+      });
+      decided.push(row);
+    }
+    return decided;
+  });
+}
+
+function decisionRow(deliveryId: string, decision: DecisionInput, context: RequestContext, decidedAt: string): disclosure.StoredDecision {
+  const isPublic = decision.state === 'public';
+  return {
+    id: randomUUID(),
+    deliveryId,
+    state: decision.state,
+    publicTitle: isPublic ? decision.presentation.title : null,
+    publicDetail: isPublic ? decision.presentation.detail : null,
+    publicCategory: isPublic ? decision.presentation.category : null,
+    publicQuantity: isPublic ? decision.presentation.quantity : null,
+    ground: isPublic ? null : decision.ground,
+    reviewOn: isPublic ? null : decision.reviewOn,
+    note: decision.note,
+    decidedById: context.actor?.id ?? null,
+    decidedByName: context.actor?.username ?? 'unknown',
+    decidedAt,
+  };
+}
+
+export async function decisionsOf(db: Db, deliveryId: string): Promise<disclosure.StoredDecision[]> {
+  if (!(await deliveries.findDelivery(db, deliveryId))) throw new NotFoundError('delivery', deliveryId);
+  return disclosure.listDecisions(db, deliveryId);
+}
+
+/** Takes a removed delivery out of the public projection, in the removal's transaction. */
+export async function withdrawFromPublic(db: Db, deliveryId: string): Promise<void> {
+  const publicId = await disclosure.publicIdOf(db, deliveryId);
+  if (publicId) await disclosure.removePublicDelivery(db, publicId);
+}

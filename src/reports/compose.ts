@@ -1,0 +1,80 @@
+import type { SupportType } from '../domain/delivery.ts';
+import { formatLetterAmount, formatLetterDate, REFERENCE_PRECISION } from '../domain/letter-format.ts';
+import { SUPPORT_TYPE_LABELS } from '../domain/figures.ts';
+import type { Cents } from '../domain/money.ts';
+import { CATEGORY_LABELS, DISCLOSURE_LABELS, FUNDING_SOURCE_LABELS } from './labels.ts';
+import type { AnnexDocument, LetterDocument } from './letter-document.ts';
+import { LETTER_SUBJECT, type PublicLetterSnapshot } from './snapshot.ts';
+
+const RETURN_ADDRESS = 'Retouradres Postbus 20701 2500 ES Den Haag';
+const ADDRESSEE = ['de Voorzitter van de Tweede Kamer', 'der Staten-Generaal', 'Bezuidenhoutseweg 67', '2594 AC Den Haag'];
+const CLOSING = ['Hoogachtend,', 'DE MINISTER VAN DEFENSIE'];
+export const CLASSIFICATION = 'DEPARTEMENTAAL VERTROUWELIJK';
+
+/** The public letter as a document, from its snapshot; while a draft it says so on every page. */
+export function letterDocument(snapshot: PublicLetterSnapshot, options: { paperNumber: string | null; isDraft: boolean }): LetterDocument {
+  return {
+    returnAddress: RETURN_ADDRESS,
+    addressee: ADDRESSEE,
+    dateText: formatLetterDate(snapshot.letterDate),
+    subject: snapshot.subject,
+    paperNumber: options.paperNumber,
+    salutation: 'Geachte voorzitter,',
+    sections: snapshot.sections,
+    footnotes: snapshot.footnotes,
+    closing: CLOSING,
+    draftNotice: options.isDraft ? 'CONCEPT – niet verzonden; cijfers kunnen nog veranderen' : null,
+    isDemonstration: snapshot.isDemonstration,
+  };
+}
+
+/** One line of the confidential annex: a delivery as the register holds it at the reference date. */
+export interface AnnexRow {
+  title: string;
+  category: string;
+  supportType: SupportType;
+  fundingSource: string;
+  quantity: number | null;
+  unit: string | null;
+  realisedAt: string;
+  valueCents: Cents;
+  disclosureState: string;
+}
+
+/** The confidential annex as frozen with a final letter (or computed for a draft). */
+export interface AnnexSnapshot {
+  format: 'steunregister-annex/1';
+  letterId: string;
+  referenceDate: string;
+  isDemonstration: boolean;
+  rows: AnnexRow[];
+  totalCents: Cents;
+}
+
+const ANNEX_HEADER = ['Levering', 'Categorie', 'Type steun', 'Financiering', 'Aantal', 'Gerealiseerd', 'Waarde', 'Openbaarmaking'];
+
+/** The annex for one reader: the watermark names who opened it and when. */
+export function annexDocument(annex: AnnexSnapshot, reader: { name: string; username: string }, openedAt: Date): AnnexDocument {
+  const stamp = openedAt.toISOString().slice(0, 16).replace('T', ' ');
+  const amount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION, { unit: 'mln.' });
+  return {
+    classification: CLASSIFICATION,
+    title: `Vertrouwelijke bijlage bij de brief “${LETTER_SUBJECT}”`,
+    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${annex.rows.length} leveringen, samen ${amount(annex.totalCents)}`,
+    header: ANNEX_HEADER,
+    rows: annex.rows.map((row) => [
+      row.title,
+      CATEGORY_LABELS[row.category as keyof typeof CATEGORY_LABELS] ?? row.category,
+      SUPPORT_TYPE_LABELS[row.supportType],
+      FUNDING_SOURCE_LABELS[row.fundingSource] ?? row.fundingSource,
+      row.quantity === null ? '' : `${row.quantity}${row.unit ? ` ${row.unit}` : ''}`,
+      row.realisedAt,
+      amount(row.valueCents),
+      DISCLOSURE_LABELS[row.disclosureState] ?? row.disclosureState,
+    ]),
+    numericColumns: [4, 6],
+    watermark: `Geopend door ${reader.name} (${reader.username}) op ${stamp} UTC`,
+    isDemonstration: annex.isDemonstration,
+  };
+}
+

@@ -1,0 +1,214 @@
+import canonicalize from 'canonicalize';
+import { sha256Hex } from '../audit/event.ts';
+import { CATEGORIES, SUPPORT_TYPES, type Category, type SupportType } from '../domain/delivery.ts';
+import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL, SUPPORT_TYPE_LABELS, TOTAL_LABEL } from '../domain/figures.ts';
+import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../domain/letter-format.ts';
+import { sumCents, type Cents } from '../domain/money.ts';
+import type { LetterSection } from './letter-document.ts';
+import { CATEGORY_LABELS } from './labels.ts';
+import { composeNarrative, type NarrativeBlock, type TextTable } from './narrative.ts';
+
+export const SNAPSHOT_FORMAT = 'steunregister-letter/1';
+export const LETTER_SUBJECT = 'Leveringen militaire goederen aan Oekraïne';
+
+export type Totals = Readonly<Record<SupportType, Cents>>;
+
+/** A public delivery as the letter's public overview lists it. */
+export interface OverviewItem {
+  publicId: string;
+  title: string;
+  detail: string;
+  category: Category;
+  supportType: SupportType;
+  quantity: string | null;
+}
+
+export interface PreviousLetter {
+  id: string;
+  referenceDate: string;
+  letterDate: string;
+  paperNumber: string | null;
+  /** The totals as that letter published them (from its snapshot). */
+  reportedTotals: Totals;
+}
+
+/** Everything a letter is made of, gathered from the register at its reference date. */
+export interface LetterInputs {
+  id: string;
+  referenceDate: string;
+  letterDate: string;
+  isDemonstration: boolean;
+  previous: PreviousLetter | null;
+  totals: Totals;
+  /** The previous letter's totals recomputed today: where they differ, the letter says so. */
+  restatedPreviousTotals: Totals | null;
+  blocks: readonly NarrativeBlock[];
+  /** Values of the public deliveries the text may name (`{{delivery:ID}}`); others may not be named. */
+  publicDeliveryValues: ReadonlyMap<string, Cents>;
+  overview: readonly OverviewItem[];
+}
+
+export interface FigureLine {
+  key: SupportType | 'total';
+  label: string;
+  currentCents: Cents;
+  reportedPreviousCents: Cents | null;
+  restatedPreviousCents: Cents | null;
+}
+
+/** The public letter exactly as sent: hashed, frozen, and the only source of every public rendering of it. */
+export interface PublicLetterSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  id: string;
+  subject: string;
+  referenceDate: string;
+  letterDate: string;
+  isDemonstration: boolean;
+  previousLetter: Omit<PreviousLetter, 'reportedTotals'> | null;
+  figures: { lines: FigureLine[]; increaseCents: Cents | null; increasePercentText: string | null };
+  sections: LetterSection[];
+  footnotes: { number: number; text: string }[];
+  overview: { category: Category; label: string; items: OverviewItem[] }[];
+}
+
+export interface BuiltLetter {
+  snapshot: PublicLetterSnapshot;
+  /** What keeps it from being finalised: figures the text names that are unknown or not public. */
+  problems: string[];
+}
+
+export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
+
+export function buildPublicLetter(inputs: LetterInputs): BuiltLetter {
+  const lines = figureLines(inputs);
+  const total = lines.at(-1)!;
+  const increaseCents = total.reportedPreviousCents === null ? null : total.currentCents - total.reportedPreviousCents;
+  const increasePercentText =
+    increaseCents === null || !total.reportedPreviousCents ? null : formatPercent(Math.abs(increaseCents), total.reportedPreviousCents);
+
+  const figures = namedFigures(inputs, lines, increaseCents, increasePercentText);
+  const narrative = composeNarrative(inputs.blocks, (name) => figures.get(name), figuresTextTable(inputs, lines));
+  const overview = groupOverview(inputs.overview);
+  const snapshot: PublicLetterSnapshot = {
+    format: SNAPSHOT_FORMAT,
+    id: inputs.id,
+    subject: LETTER_SUBJECT,
+    referenceDate: inputs.referenceDate,
+    letterDate: inputs.letterDate,
+    isDemonstration: inputs.isDemonstration,
+    previousLetter: inputs.previous && {
+      id: inputs.previous.id,
+      referenceDate: inputs.previous.referenceDate,
+      letterDate: inputs.previous.letterDate,
+      paperNumber: inputs.previous.paperNumber,
+    },
+    figures: { lines, increaseCents, increasePercentText },
+    sections: [...narrative.sections, overviewSection(overview)],
+    footnotes: narrative.footnotes,
+    overview,
+  };
+  return { snapshot, problems: narrative.unknownFigures.map((name) => `{{${name}}}`) };
+}
+
+/** The exact text that is hashed and kept, and its SHA-256. */
+export function sealed(snapshot: unknown): { text: string; sha256: string } {
+  const text = canonicalize(snapshot);
+  if (text === undefined) throw new Error('a snapshot must be JSON');
+  return { text, sha256: sha256Hex(text) };
+}
+
+function figureLines(inputs: LetterInputs): FigureLine[] {
+  const line = (key: FigureLine['key'], label: string, pick: (totals: Totals) => Cents): FigureLine => ({
+    key,
+    label,
+    currentCents: pick(inputs.totals),
+    reportedPreviousCents: inputs.previous ? pick(inputs.previous.reportedTotals) : null,
+    restatedPreviousCents: inputs.restatedPreviousTotals ? pick(inputs.restatedPreviousTotals) : null,
+  });
+  const sum = (totals: Totals) => sumCents(SUPPORT_TYPES.map((type) => totals[type]));
+  return [...SUPPORT_TYPES.map((type) => line(type, SUPPORT_TYPE_LABELS[type], (totals) => totals[type])), line('total', TOTAL_LABEL, sum)];
+}
+
+const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAmount(cents, precision, { runningText: true });
+
+function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: Cents | null, increasePercentText: string | null) {
+  const figures = new Map<string, string>();
+  for (const line of lines) figures.set(line.key, inText(line.currentCents));
+  figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
+  figures.set('letterDate', formatLetterDate(inputs.letterDate));
+  figures.set('headline', headline(inputs, lines));
+  if (inputs.previous) {
+    figures.set('previousReferenceDate', formatLetterDate(inputs.previous.referenceDate));
+    const dated = `dd. ${formatLetterDate(inputs.previous.letterDate)}`;
+    figures.set('previousLetter', inputs.previous.paperNumber ? `${inputs.previous.paperNumber}, ${dated}` : `de brief ${dated}`);
+  }
+  if (increaseCents !== null) figures.set('increase', inText(Math.abs(increaseCents), COMPARISON_PRECISION));
+  if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
+  for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value));
+  return figures;
+}
+
+function headline(inputs: LetterInputs, lines: FigureLine[]): string {
+  const totals = (pick: (line: FigureLine) => Cents) => Object.fromEntries(lines.slice(0, -1).map((line) => [line.key, pick(line)])) as Totals;
+  if (inputs.previous) {
+    const table = buildFiguresTable(
+      { date: inputs.referenceDate, totals: totals((line) => line.currentCents) },
+      { date: inputs.previous.referenceDate, totals: inputs.previous.reportedTotals },
+    );
+    return headlineSentence(table);
+  }
+  return (
+    `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ` +
+    `${formatLetterDate(inputs.referenceDate)} ${inText(lines.at(-1)!.currentCents)}`
+  );
+}
+
+/**
+ * The letter's table: the previous letter's column as that letter published it, the new column as
+ * computed now. Where the previous figure has since been restated, a footnote gives both.
+ */
+function figuresTextTable(inputs: LetterInputs, lines: FigureLine[]): TextTable {
+  const inTable = (cents: Cents, precision: typeof REFERENCE_PRECISION) => formatLetterAmount(cents, precision, { unit: 'mld.' });
+  const previous = inputs.previous;
+  const header = [SUPPORT_TYPE_COLUMN_LABEL, ...(previous ? [formatTableDate(previous.referenceDate)] : []), formatTableDate(inputs.referenceDate)];
+  const rows = lines.map((line) => {
+    const restated =
+      previous && line.restatedPreviousCents !== null && line.restatedPreviousCents !== line.reportedPreviousCents
+        ? `[^Herzien: volgens de huidige gegevens bedroeg dit op ${formatLetterDate(previous.referenceDate)} ` +
+          `${inText(line.restatedPreviousCents, COMPARISON_PRECISION)}, niet ${inText(line.reportedPreviousCents!, COMPARISON_PRECISION)} zoals in de vorige brief.]`
+        : '';
+    const cells = [
+      `${line.label}${restated}`,
+      ...(previous ? [inTable(line.reportedPreviousCents!, COMPARISON_PRECISION)] : []),
+      inTable(line.currentCents, REFERENCE_PRECISION),
+    ];
+    return line.key === 'total' ? { cells, emphasis: true } : { cells };
+  });
+  return { header, rows, numericColumns: previous ? [1, 2] : [1] };
+}
+
+function groupOverview(items: readonly OverviewItem[]) {
+  return CATEGORIES.map((category) => ({
+    category,
+    label: CATEGORY_LABELS[category],
+    items: items.filter((item) => item.category === category).sort((a, b) => a.title.localeCompare(b.title, 'nl') || a.publicId.localeCompare(b.publicId)),
+  })).filter((group) => group.items.length > 0);
+}
+
+function overviewSection(overview: PublicLetterSnapshot['overview']): LetterSection {
+  if (overview.length === 0) {
+    return { heading: OVERVIEW_HEADING, blocks: [{ kind: 'paragraph', content: ['Sinds het vorige overzicht zijn er geen nieuwe leveringen die openbaar kunnen worden gemaakt.'] }] };
+  }
+  return {
+    heading: OVERVIEW_HEADING,
+    blocks: overview.flatMap((group) => [
+      { kind: 'paragraph' as const, content: [group.label] },
+      {
+        kind: 'bullets' as const,
+        items: group.items.map((item) => [
+          [item.title, item.quantity ? ` (${item.quantity})` : '', item.detail ? `: ${item.detail}` : ''].join(''),
+        ]),
+      },
+    ]),
+  };
+}
