@@ -1,11 +1,30 @@
 import { afterEach, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Role } from '../../src/domain/access.ts';
 import { checkAccessibility, describeWithBrowser } from '../support/browser.ts';
-import { findDeliveryId, openPageIn, useServer, visit, type Language } from './app.ts';
+import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, useServer, visit, type Language } from './app.ts';
 
 const LABELS = {
-  nl: { submitCreate: 'Levering vastleggen', delete: 'Verwijderen', chartTable: 'Gegevens van de grafiek als tabel' },
-  en: { submitCreate: 'Record delivery', delete: 'Delete', chartTable: 'Chart data as a table' },
+  nl: {
+    submitCreate: 'Levering vastleggen',
+    delete: 'Verwijderen',
+    chartTable: 'Gegevens van de grafiek als tabel',
+    logIn: 'Inloggen',
+    save: 'Wijzigingen opslaan',
+    unit: 'Eenheid',
+    createAccount: 'Account aanmaken',
+    changeRole: 'Rol wijzigen, demo-finance',
+  },
+  en: {
+    submitCreate: 'Record delivery',
+    delete: 'Delete',
+    chartTable: 'Chart data as a table',
+    logIn: 'Log in',
+    save: 'Save changes',
+    unit: 'Unit',
+    createAccount: 'Create account',
+    changeRole: 'Change role, demo-finance',
+  },
 } as const;
 
 describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
@@ -16,6 +35,13 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
   beforeAll(async () => {
     stockId = await findDeliveryId(server(), 'overige directe leveringen uit voorraad t/m 4 feb');
     procurementId = await findDeliveryId(server(), 'PURL');
+    // A change for the audit trail to show.
+    const current = await apiResponse(server(), `/deliveries/${procurementId}`);
+    await api(server(), `/deliveries/${procurementId}`, {
+      method: 'PATCH',
+      headers: { 'If-Match': current.headers.get('ETag') ?? '' },
+      body: JSON.stringify({ company: 'NATO Support and Procurement Agency' }),
+    });
   });
   afterEach(async () => {
     await page.context().close();
@@ -23,40 +49,101 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
 
   for (const language of ['nl', 'en'] as const satisfies Language[]) {
     describe(language, () => {
-      const check = async (path: () => string, prepare?: (page: Page) => Promise<void>) => {
-        page = await openPageIn(browser(), language);
+      const labels = LABELS[language];
+      /** Opens the path as the role (or not logged in), lets `prepare` bring the page in the state to check, and checks it. */
+      const check = async (role: Role | null, path: () => string, prepare?: (page: Page) => Promise<void>) => {
+        page = role ? await openPageAs(browser(), server(), role, language) : await openPageIn(browser(), language);
         await visit(page, server(), path());
         await prepare?.(page);
         await checkAccessibility(page);
       };
 
-      it('dashboard, with the chart data opened', () =>
+      it('login page', () => check(null, () => '/inloggen'));
+      it('login page, refused with errors', () =>
         check(
-          () => '/',
-          (page) => page.getByText(LABELS[language].chartTable).click(),
-        ));
-      it('deliveries list', () => check(() => '/leveringen'));
-      it('delivery page of a stock delivery', () => check(() => `/leveringen/${stockId}`));
-      it('delivery page of a procurement, with payments', () => check(() => `/leveringen/${procurementId}`));
-      it('delete confirmation', () =>
-        check(
-          () => `/leveringen/${stockId}`,
-          (page) => page.getByRole('button', { name: LABELS[language].delete }).click(),
-        ));
-      it('form for a new delivery', () => check(() => '/leveringen/nieuw'));
-      it('form for a new delivery, refused with errors', () =>
-        check(
-          () => '/leveringen/nieuw',
+          null,
+          () => '/inloggen',
           async (page) => {
-            await page.getByRole('button', { name: LABELS[language].submitCreate }).click();
+            await page.locator('input[name="username"]').fill('demo-registrar');
+            await page.locator('input[name="password"]').fill('niet-het-wachtwoord');
+            await page.getByRole('button', { name: labels.logIn }).click();
             await page.locator('.error-summary').waitFor();
           },
         ));
-      it('form to edit a delivery', () => check(() => `/leveringen/${procurementId}/bewerken`));
-      it('form to add a revaluation', () => check(() => `/leveringen/${stockId}/herwaardering`));
-      it('form to add a payment', () => check(() => `/leveringen/${procurementId}/betaling`));
-      it('page that does not exist', () => check(() => '/bestaat-niet'));
-      it('accessibility statement', () => check(() => '/toegankelijkheid'));
+      it('dashboard, with the chart data opened', () =>
+        check(
+          'registrar',
+          () => '/',
+          (page) => page.getByText(labels.chartTable).click(),
+        ));
+      it('deliveries list', () => check('registrar', () => '/leveringen'));
+      it('delivery page of a stock delivery', () => check('registrar', () => `/leveringen/${stockId}`));
+      it('delivery page of a procurement, with payments, as finance sees it', () => check('finance', () => `/leveringen/${procurementId}`));
+      it('delete confirmation', () =>
+        check(
+          'registrar',
+          () => `/leveringen/${stockId}`,
+          (page) => page.getByRole('button', { name: labels.delete }).click(),
+        ));
+      it('form for a new delivery', () => check('registrar', () => '/leveringen/nieuw'));
+      it('form for a new delivery, refused with errors', () =>
+        check(
+          'registrar',
+          () => '/leveringen/nieuw',
+          async (page) => {
+            await page.getByRole('button', { name: labels.submitCreate }).click();
+            await page.locator('.error-summary').waitFor();
+          },
+        ));
+      it('form to edit a delivery', () => check('registrar', () => `/leveringen/${procurementId}/bewerken`));
+      it('form to edit a delivery, refused because someone else changed it', () =>
+        check(
+          'registrar',
+          () => `/leveringen/${stockId}/bewerken`,
+          async (page) => {
+            await page.getByLabel(labels.unit).fill('stuks');
+            const current = await apiResponse(server(), `/deliveries/${stockId}`);
+            const { description } = (await current.json()) as { description: string };
+            await api(server(), `/deliveries/${stockId}`, {
+              method: 'PATCH',
+              headers: { 'If-Match': current.headers.get('ETag') ?? '' },
+              body: JSON.stringify({ description: `${description} (${language})` }),
+            });
+            await page.getByRole('button', { name: labels.save }).click();
+            await page.locator('.error-summary .field-changes table').waitFor();
+          },
+        ));
+      it('form to add a revaluation', () => check('registrar', () => `/leveringen/${stockId}/herwaardering`));
+      it('form to add a payment', () => check('finance', () => `/leveringen/${procurementId}/betaling`));
+      it('audit trail, with a change opened', () =>
+        check(
+          'auditor',
+          () => `/audit?objectType=delivery&objectId=${procurementId}`,
+          (page) => page.locator('details.audit-details summary').first().click(),
+        ));
+      it('audit trail, unfiltered', () => check('auditor', () => '/audit'));
+      it('accounts', () => check('administrator', () => '/accounts'));
+      it('accounts, with the secret of a new account shown', () =>
+        check(
+          'administrator',
+          () => '/accounts',
+          async (page) => {
+            await page.locator('input[name="username"]').fill(`a11y.${language}`);
+            await page.locator('select[name="role"]').selectOption('letterAuthor');
+            await page.locator('input[name="password"]').fill('een-lang-genoeg-wachtwoord');
+            await page.getByRole('button', { name: labels.createAccount }).click();
+            await page.locator('.created-account__secret').waitFor();
+          },
+        ));
+      it('accounts, changing a role', () =>
+        check(
+          'administrator',
+          () => '/accounts',
+          (page) => page.getByRole('button', { name: labels.changeRole }).click(),
+        ));
+      it('page the role may not use', () => check('registrar', () => '/audit'));
+      it('page that does not exist', () => check('registrar', () => '/bestaat-niet'));
+      it('accessibility statement', () => check(null, () => '/toegankelijkheid'));
     });
   }
 });

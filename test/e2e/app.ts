@@ -1,13 +1,18 @@
 /**
- * The real server for end-to-end tests: in-memory PGlite with the demonstration register, serving the
- * built browser application (npm run build:web), one per test file.
+ * The real server for end-to-end tests: in-memory PGlite with the demonstration register and its
+ * accounts, serving the built browser application (npm run build:web), one per test file.
  */
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { SESSION_COOKIE } from '../../src/api/access.ts';
+import type { DemonstrationAccount } from '../../src/auth/demonstration-accounts.ts';
+import { totpCode } from '../../src/auth/totp.ts';
+import type { Role } from '../../src/domain/access.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
 const BUILT_PAGE = new URL('../../dist/web/index.html', import.meta.url);
+const TOTP_STEP_MS = 30_000;
 
 export type Language = 'nl' | 'en';
 
@@ -27,12 +32,81 @@ export function useServer(): () => RunningServer {
   };
 }
 
-/** Calls the API directly, to set up or check what the browser did. */
-export async function api<T>(server: RunningServer, path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    ...init,
-    headers: { 'Content-Type': 'application/json', ...init.headers },
+export function demonstrationAccount(server: RunningServer, role: Role): DemonstrationAccount {
+  const account = server.demonstrationAccounts.find((candidate) => candidate.role === role);
+  if (!account) throw new Error(`the server has no demonstration account for ${role}`);
+  return account;
+}
+
+const lastSteps = new WeakMap<RunningServer, Map<string, number>>();
+
+/**
+ * A one-time code the server has not seen yet for the account. It accepts each 30-second step once
+ * and also the step after the current one, so a second login within a step uses the next step's code;
+ * only a third waits for the clock.
+ */
+export async function freshCode(server: RunningServer, account: DemonstrationAccount): Promise<string> {
+  if (!account.totpSecret) throw new Error(`${account.username} has no second factor`);
+  const used = lastSteps.get(server) ?? new Map<string, number>();
+  lastSteps.set(server, used);
+  for (;;) {
+    const now = Date.now();
+    const current = Math.floor(now / TOTP_STEP_MS);
+    const step = Math.max(current, (used.get(account.username) ?? -1) + 1);
+    if (step <= current + 1) {
+      used.set(account.username, step);
+      return totpCode(account.totpSecret, new Date(step * TOTP_STEP_MS));
+    }
+    await new Promise((resolve) => setTimeout(resolve, (current + 1) * TOTP_STEP_MS - now + 100));
+  }
+}
+
+const sessions = new WeakMap<RunningServer, Map<Role, Promise<string>>>();
+
+/** The session token of the role's demonstration account, logged in through the API once per server. */
+export function sessionToken(server: RunningServer, role: Role): Promise<string> {
+  const byRole = sessions.get(server) ?? new Map<Role, Promise<string>>();
+  sessions.set(server, byRole);
+  let token = byRole.get(role);
+  if (!token) {
+    token = openSession(server, role);
+    byRole.set(role, token);
+  }
+  return token;
+}
+
+async function openSession(server: RunningServer, role: Role): Promise<string> {
+  const account = demonstrationAccount(server, role);
+  const totp = account.totpSecret ? await freshCode(server, account) : undefined;
+  const response = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: account.username, password: account.password, totp }),
   });
+  if (!response.ok) throw new Error(`logging in as ${account.username}: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().find((header) => header.startsWith(`${SESSION_COOKIE}=`));
+  const token = cookie?.slice(SESSION_COOKIE.length + 1).split(';')[0];
+  if (!token) throw new Error('the login set no session cookie');
+  return token;
+}
+
+type ApiInit = RequestInit & {
+  /** The role whose demonstration account makes the call; the registrar's when not given. */
+  as?: Role;
+};
+
+/** Calls the API directly as one of the demonstration accounts, and returns the response as it is. */
+export async function apiResponse(server: RunningServer, path: string, { as = 'registrar', ...init }: ApiInit = {}): Promise<Response> {
+  const token = await sessionToken(server, as);
+  return fetch(`${server.url}/api/v1${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', Cookie: `${SESSION_COOKIE}=${token}`, ...init.headers },
+  });
+}
+
+/** Calls the API directly, to set up or check what the browser did; fails unless the call succeeds. */
+export async function api<T>(server: RunningServer, path: string, init: ApiInit = {}): Promise<T> {
+  const response = await apiResponse(server, path, init);
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
@@ -47,7 +121,7 @@ export async function findDeliveryId(server: RunningServer, q: string): Promise<
   return items[0].id;
 }
 
-/** A page whose application starts in the given language, as if the user had chosen it before. */
+/** A page whose application starts in the given language, as if the user had chosen it before; not logged in. */
 export async function openPageIn(browser: Browser, language: Language): Promise<Page> {
   const context = await browser.newContext();
   await context.addInitScript((chosen) => {
@@ -56,8 +130,42 @@ export async function openPageIn(browser: Browser, language: Language): Promise<
   return context.newPage();
 }
 
+/** Puts the role's session in the browser context, as if its demonstration account had logged in there. */
+export async function useSessionOf(context: BrowserContext, server: RunningServer, role: Role): Promise<void> {
+  const token = await sessionToken(server, role);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url, httpOnly: true, secure: true, sameSite: 'Strict' }]);
+}
+
+/** A page logged in as the role's demonstration account (for tests that are not about logging in). */
+export async function openPageAs(browser: Browser, server: RunningServer, role: Role, language: Language = 'nl'): Promise<Page> {
+  const page = await openPageIn(browser, language);
+  await useSessionOf(page.context(), server, role);
+  return page;
+}
+
+/**
+ * Logs in as the role's demonstration account through the login form, with a one-time code where the
+ * account has a second factor, and waits for the page the login leads to.
+ */
+export async function logIn(page: Page, server: RunningServer, role: Role): Promise<void> {
+  const account = demonstrationAccount(server, role);
+  if (!new URL(page.url()).pathname.startsWith('/inloggen')) await visit(page, server, '/inloggen');
+  await page.locator('input[name="username"]').fill(account.username);
+  await page.locator('input[name="password"]').fill(account.password);
+  if (account.totpSecret) await page.locator('input[name="totp"]').fill(await freshCode(server, account));
+  await page.locator('form.login-form button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+  await page.locator('main h1').waitFor();
+}
+
 /** Opens a path and waits until the page has loaded what it asked the API for. */
 export async function visit(page: Page, server: RunningServer, path: string): Promise<void> {
   await page.goto(server.url + path, { waitUntil: 'networkidle' });
   await page.locator('main h1').waitFor();
+}
+
+/** Each body row of a table as text: its header cell, then its data cells. */
+export async function tableRows(table: Locator): Promise<string[][]> {
+  const rows = await table.locator(':scope > tbody > tr').all();
+  return Promise.all(rows.map(async (row) => (await row.locator(':scope > th, :scope > td').allInnerTexts()).map((text) => text.trim())));
 }

@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, openPage } from '../support/browser.ts';
+import { describeWithBrowser } from '../support/browser.ts';
 import type { Figures } from '../../web/src/api/types.ts';
-import { api, useServer, visit } from './app.ts';
+import { api, openPageAs, useServer, visit } from './app.ts';
 
 /** Intl separates the euro sign with a no-break space; the letter's texts use a plain one. */
 function plainSpaces(text: string): string {
@@ -23,7 +23,7 @@ describeWithBrowser('dashboard', (browser) => {
   });
 
   it("shows the letter's figures for 31 August 2025 compared with 4 February 2025", async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/');
 
     expect(await figureRow(page, 'Directe levering (vervangingswaarde)')).toEqual(expect.arrayContaining(['€ 2,05 mld.', '€ 2,4 mld.']));
@@ -36,7 +36,7 @@ describeWithBrowser('dashboard', (browser) => {
   });
 
   it('labels the demonstration data on every page, also one opened directly', async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     for (const path of ['/leveringen/nieuw', '/bestaat-niet']) {
       await visit(page, server(), path);
       await page.getByText('Dit register bevat demonstratiegegevens').waitFor();
@@ -44,7 +44,7 @@ describeWithBrowser('dashboard', (browser) => {
   });
 
   it('compares any two reference dates and keeps them in the address', async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/');
     await page.getByLabel('Peildatum').fill('2025-02-04');
     await page.getByLabel('Vergelijken met').fill('2023-12-31');
@@ -57,7 +57,7 @@ describeWithBrowser('dashboard', (browser) => {
   });
 
   it('offers the chart data as a table', async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/');
     await page.getByText('Gegevens van de grafiek als tabel').click();
     const table = page.getByRole('table', { name: 'Gerealiseerde steun per type aan het eind van elke maand, in euro' });
@@ -68,7 +68,7 @@ describeWithBrowser('dashboard', (browser) => {
   });
 
   it('switches to English with one click, remembers it and sets the page language', async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/');
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
 

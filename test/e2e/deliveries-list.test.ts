@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, openPage } from '../support/browser.ts';
-import { api, deliveryCount, useServer, visit } from './app.ts';
+import { describeWithBrowser } from '../support/browser.ts';
+import { api, deliveryCount, openPageAs, useServer, visit } from './app.ts';
 
 const EXTRA_DELIVERIES = 30;
 
@@ -38,7 +38,7 @@ describeWithBrowser('deliveries list', (browser) => {
   });
 
   it('filters on the server and keeps the filters in the address, so the back button undoes them', async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/leveringen');
     await page.getByText(`${total} leveringen gevonden`).waitFor();
 
@@ -59,7 +59,7 @@ describeWithBrowser('deliveries list', (browser) => {
   });
 
   it('searches once typing pauses', async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/leveringen');
     await page.getByRole('searchbox', { name: 'Zoeken' }).pressSequentially('PURL', { delay: 30 });
     await page.getByText('1 levering gevonden').waitFor();
@@ -68,7 +68,7 @@ describeWithBrowser('deliveries list', (browser) => {
   });
 
   it('sorts by a column, and reverses on a second press', async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/leveringen?category=ammunition&realisedFrom=2024-03-01&realisedTo=2024-03-03');
     await page.getByText('3 leveringen gevonden').waitFor();
     expect(await rowTitles(page)).toEqual(['Munitiepartij 03', 'Munitiepartij 02', 'Munitiepartij 01']);
@@ -84,7 +84,7 @@ describeWithBrowser('deliveries list', (browser) => {
   });
 
   it('pages through the results with a choice of page size', async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/leveringen');
     expect(await rowTitles(page)).toHaveLength(25);
     await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Pagina 2' }).click();
@@ -99,7 +99,7 @@ describeWithBrowser('deliveries list', (browser) => {
   });
 
   it('opens a shared address with its filters, sorting and page', async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/leveringen?category=ammunition&sort=title&pageSize=25&page=2');
     await page.getByText('Pagina 2 van 2').waitFor();
     expect(await page.getByLabel('Categorie').inputValue()).toBe('ammunition');

@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DeliveryDetail } from '../../web/src/api/types.ts';
-import { describeWithBrowser, openPage } from '../support/browser.ts';
-import { api, deliveryCount, findDeliveryId, openPageIn, useServer, visit } from './app.ts';
+import { describeWithBrowser } from '../support/browser.ts';
+import { api, apiResponse, deliveryCount, findDeliveryId, openPageAs, tableRows, useServer, visit } from './app.ts';
 
 /** The error shown at a field, found the way assistive technology finds it: through aria-describedby. */
 async function fieldError(page: Page, label: string): Promise<string> {
@@ -26,7 +26,7 @@ describeWithBrowser('delivery forms', (browser) => {
   });
 
   it('records a stock delivery and its valuation, and the dashboard counts it', async () => {
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/leveringen/nieuw');
     await page.getByLabel('Titel', { exact: true }).fill('Pantserhouwitsers uit voorraad');
     await page.getByLabel('Categorie').selectOption('largeCalibreArtillery');
@@ -63,7 +63,7 @@ describeWithBrowser('delivery forms', (browser) => {
 
   it('shows what is wrong at the fields, in the chosen language, and stores nothing', async () => {
     const before = await deliveryCount(server());
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/leveringen/nieuw');
     await page.getByLabel('Categorie').selectOption('vehicles');
     await page.getByLabel('Type steun').selectOption('stock');
@@ -91,22 +91,30 @@ describeWithBrowser('delivery forms', (browser) => {
     expect(await deliveryCount(server())).toBe(before);
   });
 
-  it('tells the user when someone else changed the delivery meanwhile, and saves on the latest version', async () => {
+  it('shows what someone else changed meanwhile, and saves only on the latest version', async () => {
     const id = await findDeliveryId(server(), 'Build with Ukraine');
-    page = await openPageIn(browser(), 'nl');
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), `/leveringen/${id}/bewerken`);
     await page.getByLabel('Eenheid').fill('projecten');
 
-    const current = await fetch(`${server().url}/api/v1/deliveries/${id}`);
+    const current = await apiResponse(server(), `/deliveries/${id}`);
+    const started = (await current.json()) as DeliveryDetail;
     await api(server(), `/deliveries/${id}`, {
       method: 'PATCH',
       headers: { 'If-Match': current.headers.get('ETag') ?? '' },
-      body: JSON.stringify({ company: 'Oekraïense industrie' }),
+      body: JSON.stringify({ company: 'Oekraïense industrie', quantity: 3 }),
     });
 
     await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await page.getByText('Iemand anders heeft deze levering gewijzigd').waitFor();
     expect(await errorSummaryHasFocus(page)).toBe(true);
+    const changes = page.getByRole('table', { name: 'Wat er intussen is gewijzigd' });
+    await changes.waitFor();
+    expect(await tableRows(changes)).toEqual([
+      ['Aantal', started.quantity === null ? '—' : String(started.quantity), '3'],
+      ['Bedrijf', started.company ?? '—', 'Oekraïense industrie'],
+    ]);
+
     await page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
     await page.getByLabel('Bedrijf').and(page.locator('[value="Oekraïense industrie"]')).waitFor();
     expect(await page.getByLabel('Eenheid').inputValue()).toBe('');
@@ -119,7 +127,7 @@ describeWithBrowser('delivery forms', (browser) => {
 
   it('records a payment on a procurement, which realises it', async () => {
     const id = await findDeliveryId(server(), 'Build with Ukraine');
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'finance');
     await visit(page, server(), `/leveringen/${id}`);
     await page.getByRole('link', { name: 'Betaling toevoegen' }).click();
     await page.getByLabel('Bedrag in euro').fill('25000000');
@@ -135,7 +143,7 @@ describeWithBrowser('delivery forms', (browser) => {
 
   it('values a delivery in a foreign currency, checked against its exchange rate by the server', async () => {
     const id = await findDeliveryId(server(), 'PURL');
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), `/leveringen/${id}/herwaardering`);
     await page.getByLabel('Bedrag in euro').fill('900.000,00');
     await page.getByLabel('Ingangsdatum').fill('2025-08-04');
@@ -161,7 +169,7 @@ describeWithBrowser('delivery forms', (browser) => {
       body: JSON.stringify({ title: 'Te verwijderen', category: 'other', supportType: 'stock', fundingSource: 'defenceBudget' }),
     });
     const before = await deliveryCount(server());
-    page = await openPage(browser());
+    page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), `/leveringen/${created.id}`);
     await page.getByRole('button', { name: 'Verwijderen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Levering verwijderen?' });

@@ -1,38 +1,65 @@
 import { Link, Route, Switch } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.tsx';
-import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { PageHeading } from './components/PageHeading.tsx';
-import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
+import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
+import { AccountsPage } from './pages/accounts/AccountsPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { DeliveryListPage } from './pages/deliveries/DeliveryListPage.tsx';
 import { DeliveryPage } from './pages/delivery/DeliveryPage.tsx';
 import { CreateDeliveryPage, EditDeliveryPage } from './pages/forms/DeliveryFormPages.tsx';
 import { PaymentFormPage } from './pages/forms/PaymentFormPage.tsx';
 import { ValuationFormPage } from './pages/forms/ValuationFormPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/session/LoginPage.tsx';
+import { RequireSession } from './pages/session/RequireSession.tsx';
+import { LOGIN_PATH } from './pages/session/returnPath.ts';
 import { DemonstrationProvider } from './state/demonstration.tsx';
 import { NoticeProvider } from './state/notice.tsx';
+import { RefusalProvider } from './state/refusal.tsx';
+import { SessionProvider } from './state/session.tsx';
 
 export function App() {
   return (
-    <DemonstrationProvider>
-      <NoticeProvider>
-        <Layout>
-          <Switch>
-            <Route path="/" component={DashboardPage} />
-            <Route path="/leveringen" component={DeliveryListPage} />
-            <Route path="/leveringen/nieuw" component={CreateDeliveryPage} />
-            <Route path="/leveringen/:id">{({ id }) => <DeliveryPage key={id} id={id} />}</Route>
-            <Route path="/leveringen/:id/bewerken">{({ id }) => <EditDeliveryPage key={id} id={id} />}</Route>
-            <Route path="/leveringen/:id/herwaardering">{({ id }) => <ValuationFormPage key={id} id={id} />}</Route>
-            <Route path="/leveringen/:id/betaling">{({ id }) => <PaymentFormPage key={id} id={id} />}</Route>
-            <Route path="/toegankelijkheid" component={AccessibilityPage} />
-            <Route>
-              <NotFoundPage />
-            </Route>
-          </Switch>
-        </Layout>
-      </NoticeProvider>
-    </DemonstrationProvider>
+    <SessionProvider>
+      <DemonstrationProvider>
+        <RefusalProvider>
+          <NoticeProvider>
+            <Layout>
+              <Switch>
+                <Route path={LOGIN_PATH} component={LoginPage} />
+                <Route path="/toegankelijkheid" component={AccessibilityPage} />
+                <Route>
+                  <RequireSession>
+                    <RegisterRoutes />
+                  </RequireSession>
+                </Route>
+              </Switch>
+            </Layout>
+          </NoticeProvider>
+        </RefusalProvider>
+      </DemonstrationProvider>
+    </SessionProvider>
+  );
+}
+
+/** The pages that need a session. */
+function RegisterRoutes() {
+  return (
+    <Switch>
+      <Route path="/" component={HomePage} />
+      <Route path="/leveringen" component={DeliveryListPage} />
+      <Route path="/leveringen/nieuw" component={CreateDeliveryPage} />
+      <Route path="/leveringen/:id">{({ id }) => <DeliveryPage key={id} id={id} />}</Route>
+      <Route path="/leveringen/:id/bewerken">{({ id }) => <EditDeliveryPage key={id} id={id} />}</Route>
+      <Route path="/leveringen/:id/herwaardering">{({ id }) => <ValuationFormPage key={id} id={id} />}</Route>
+      <Route path="/leveringen/:id/betaling">{({ id }) => <PaymentFormPage key={id} id={id} />}</Route>
+      <Route path="/audit" component={AuditPage} />
+      <Route path="/accounts" component={AccountsPage} />
+      <Route>
+        <NotFoundPage />
+      </Route>
+    </Switch>
   );
 }
 

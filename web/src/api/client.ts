@@ -7,12 +7,18 @@ const BASE = '/api/v1';
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
+  readonly headers: Headers;
 
-  constructor(status: number, problem: Problem) {
+  constructor(status: number, problem: Problem, headers: Headers = new Headers()) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.status = status;
     this.problem = problem;
+    this.headers = headers;
   }
+}
+
+export function isApiError(error: unknown, status: number): error is ApiError {
+  return error instanceof ApiError && error.status === status;
 }
 
 export interface ApiResponse<T> {
@@ -20,29 +26,48 @@ export interface ApiResponse<T> {
   etag: string | null;
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface CommonOptions {
   body?: unknown;
-  ifMatch?: string;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+/** A change to something that exists names the version it is based on: the API refuses it otherwise (428). */
+type RequestOptions = CommonOptions & ({ method?: 'GET' | 'POST'; ifMatch?: undefined } | { method: 'PUT' | 'PATCH' | 'DELETE'; ifMatch: string });
+
+type Listener = () => void;
+const sessionEndedListeners = new Set<Listener>();
+
+/**
+ * Called whenever the API answers 401 to anything but the session itself: the session ended (it
+ * expired, or was ended elsewhere) and the user has to log in again.
+ */
+export function onSessionEnded(listener: Listener): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
+    ...options.headers,
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+  if (options.ifMatch !== undefined) headers['If-Match'] = options.ifMatch;
 
   const response = await fetch(BASE + path, {
     method: options.method ?? 'GET',
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     signal: options.signal,
+    credentials: 'same-origin',
   });
   const body = parseJson(await response.text());
-  if (!response.ok) throw new ApiError(response.status, (body ?? {}) as Problem);
+  if (!response.ok) {
+    if (response.status === 401 && path !== '/session') sessionEndedListeners.forEach((listener) => listener());
+    throw new ApiError(response.status, (body ?? {}) as Problem, response.headers);
+  }
   return { data: body as T, etag: response.headers.get('ETag') };
 }
 
@@ -53,13 +78,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-export function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
 }

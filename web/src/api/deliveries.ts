@@ -1,5 +1,6 @@
 import type { Payment, Valuation } from '../../../src/domain/delivery.ts';
-import { queryString, request, type ApiResponse } from './client.ts';
+import { request, type ApiResponse } from './client.ts';
+import { queryString } from './queryString.ts';
 import type { DeliveryDetail, DeliveryInput, DeliverySummary, Page, PaymentInput, ValuationInput } from './types.ts';
 
 export function listDeliveries(query: Record<string, string | number | undefined>, signal?: AbortSignal) {

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../../src/domain/dates.ts';
-import { queryString, request } from './client.ts';
+import { request } from './client.ts';
+import { queryString } from './queryString.ts';
 import type { Figures, Series } from './types.ts';
 
 export function getFigures(referenceDate: IsoDate, compareDate: IsoDate, signal?: AbortSignal) {

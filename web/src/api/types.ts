@@ -14,7 +14,6 @@ import type {
 } from '../../../src/domain/delivery.ts';
 import type { Cents } from '../../../src/domain/money.ts';
 
-
 export interface DeliverySummary extends LifecycleDates {
   id: string;
   title: string;
@@ -111,5 +110,8 @@ export interface Problem {
   status?: number;
   detail?: string;
   instance?: string;
+  /** Why, where the status alone does not say it: loginFailed, notPermitted, secondFactorRequired… */
+  code?: string;
+  requestId?: string;
   invalidParams?: InvalidParam[];
 }

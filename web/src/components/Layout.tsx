@@ -1,22 +1,25 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { NotPermittedPage } from '../pages/NotPermittedPage.tsx';
 import { useIsDemonstration } from '../state/demonstration.tsx';
 import { useNotice } from '../state/notice.tsx';
+import { useRefusal } from '../state/refusal.tsx';
+import { useCan, useSession } from '../state/session.tsx';
 import { Alert } from './Alert.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-
-const NAVIGATION = [
-  { path: '/', key: 'dashboard', matches: (location: string) => location === '/' },
-  { path: '/leveringen', key: 'deliveries', matches: (location: string) => location.startsWith('/leveringen') && location !== '/leveringen/nieuw' },
-  { path: '/leveringen/nieuw', key: 'newDelivery', matches: (location: string) => location === '/leveringen/nieuw' },
-] as const;
+import { NAVIGATION } from './navigation.ts';
+import { SessionBar } from './SessionBar.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
   const isDemonstration = useIsDemonstration();
   const notice = useNotice();
+  const { refusal } = useRefusal();
+  const session = useSession();
+  const can = useCan();
+  const items = NAVIGATION.filter((item) => can(item.action));
   useFocusHeadingOnNavigation(location);
 
   return (
@@ -34,21 +37,30 @@ export function Layout({ children }: { children: ReactNode }) {
             <LanguageSwitch />
           </div>
         </div>
-        <nav className="rhc-nav-bar__container" aria-label={t('app.mainNavigation')}>
-          <ul className="site-container rhc-nav-bar__list site-nav">
-            {NAVIGATION.map((item) => (
-              <li key={item.path}>
-                <Link
-                  href={item.path}
-                  className="rhc-nav-bar__link site-nav__link"
-                  aria-current={item.matches(location) ? 'page' : undefined}
-                >
-                  {t(`nav.${item.key}`)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {session && (
+          <div className="rhc-nav-bar__container">
+            <div className="site-container site-nav-row">
+              {items.length > 0 && (
+                <nav aria-label={t('app.mainNavigation')}>
+                  <ul className="rhc-nav-bar__list site-nav">
+                    {items.map((item) => (
+                      <li key={item.path}>
+                        <Link
+                          href={item.path}
+                          className="rhc-nav-bar__link site-nav__link"
+                          aria-current={item.matches(location) ? 'page' : undefined}
+                        >
+                          {t(`nav.${item.key}`)}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              )}
+              <SessionBar session={session} />
+            </div>
+          </div>
+        )}
         {isDemonstration && (
           <div className="site-demonstration">
             <p className="site-container">{t('app.demonstration')}</p>
@@ -59,7 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div role="status" className="site-notice">
           {notice && <Alert type="ok">{t(`delivery.notices.${notice}`)}</Alert>}
         </div>
-        {children}
+        {refusal ? <NotPermittedPage code={refusal} /> : children}
       </main>
       <footer className="site-footer">
         <p className="site-container">
@@ -73,12 +85,28 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-/** After moving to another page, put focus on its heading so screen-reader users hear where they are. */
+/**
+ * After moving to another page, put focus on its heading so screen-reader users hear where they are.
+ * Only once the user has done something: a redirect while the first page loads (to the login page, say)
+ * leaves focus at the start of the document, as for any page that just opened.
+ */
 function useFocusHeadingOnNavigation(location: string): void {
   const previous = useRef(location);
+  const userActed = useRef(false);
+  useEffect(() => {
+    const acted = () => {
+      userActed.current = true;
+    };
+    window.addEventListener('pointerdown', acted, { capture: true, once: true });
+    window.addEventListener('keydown', acted, { capture: true, once: true });
+    return () => {
+      window.removeEventListener('pointerdown', acted, { capture: true });
+      window.removeEventListener('keydown', acted, { capture: true });
+    };
+  }, []);
   useEffect(() => {
     if (previous.current === location) return;
     previous.current = location;
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    if (userActed.current) document.querySelector<HTMLElement>('main h1')?.focus();
   }, [location]);
 }

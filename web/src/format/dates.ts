@@ -23,11 +23,51 @@ export function formatMonth(date: IsoDate, language: Language): string {
   );
 }
 
+/** The ministry's clock: moments are shown, and days begin and end, as they do in The Hague. */
+const MINISTRY_TIME_ZONE = 'Europe/Amsterdam';
+
 /** A moment, shown as the ministry's clock in The Hague saw it. */
 export function formatMoment(timestamp: string, language: Language): string {
   return new Intl.DateTimeFormat(locale(language), {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
+    timeZone: MINISTRY_TIME_ZONE,
   }).format(new Date(timestamp));
+}
+
+/** A moment to the second, for records where the order of events matters. */
+export function formatPreciseMoment(timestamp: string, language: Language): string {
+  return new Intl.DateTimeFormat(locale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: MINISTRY_TIME_ZONE,
+  }).format(new Date(timestamp));
+}
+
+/** How far the clock in The Hague is ahead of UTC at a moment, in milliseconds. */
+function offsetInTheHague(moment: number): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: MINISTRY_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(moment));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((candidate) => candidate.type === type)?.value);
+  const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wallClock - Math.floor(moment / 1000) * 1000;
+}
+
+/**
+ * The moment a day begins in The Hague, as ISO 8601 in UTC; `days` later for the end of a range. Clocks
+ * there change at night, never at midnight, so every day has exactly one.
+ */
+export function startOfDayInTheHague(date: IsoDate, days = 0): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const midnight = Date.UTC(year, month - 1, day + days);
+  const guess = midnight - offsetInTheHague(midnight);
+  return new Date(midnight - offsetInTheHague(guess)).toISOString();
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
-import { FormField } from './FormField.tsx';
+import { fieldId, FormField } from './FormField.tsx';
 
 interface CommonProps {
   name: string;
@@ -12,7 +12,7 @@ interface CommonProps {
 }
 
 type TextFieldProps = CommonProps & {
-  type?: 'text' | 'date' | 'url' | 'search';
+  type?: 'text' | 'date' | 'url' | 'search' | 'password';
   inputMode?: InputHTMLAttributes<HTMLInputElement>['inputMode'];
   autoComplete?: string;
   size?: 'small' | 'medium';
@@ -77,5 +77,35 @@ export function SelectField({ options, value, onChange, ...field }: CommonProps 
         </select>
       )}
     </FormField>
+  );
+}
+
+interface CheckboxFieldProps {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+export function CheckboxField({ name, label, checked, onChange }: CheckboxFieldProps) {
+  const id = fieldId(name);
+  return (
+    <div className="utrecht-form-field utrecht-form-field--checkbox utrecht-form-field--distanced">
+      <div className="utrecht-form-field__input">
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+      </div>
+      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+    </div>
   );
 }

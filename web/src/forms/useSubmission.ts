@@ -39,9 +39,10 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
 
 /**
  * Runs a form submission: the client's own checks first, as a convenience, then the request, whose
- * refusal the server explains per field in the user's language.
+ * refusal the server explains per field in the user's language. `explain` words the refusals that
+ * concern the form as a whole, where the form knows better than "saving failed".
  */
-export function useSubmission() {
+export function useSubmission(explain?: (error: ApiError) => string | null) {
   const { t } = useTranslation();
   const [state, setState] = useState<SubmissionState>(IDLE);
 
@@ -60,6 +61,9 @@ export function useSubmission() {
     } catch (error) {
       if (!(error instanceof ApiError)) return refuse({ formError: t('form.errors.network') });
       if (error.status === 412) return refuse({ conflict: true });
+      const explained = explain?.(error);
+      if (explained) return refuse({ formError: explained });
+      if (error.status === 403) return refuse({ formError: t('access.submitRefused') });
       const fieldErrors = fieldErrorsOf(error);
       if (Object.keys(fieldErrors).length === 0) return refuse({ formError: t('form.errors.failed', { detail: error.message }) });
       refuse({ fieldErrors });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
-import { queryString } from '../../api/client.ts';
+import { queryString } from '../../api/queryString.ts';
 import { listDeliveries } from '../../api/deliveries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination } from '../../components/Pagination.tsx';

@@ -1,14 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { deleteDelivery } from '../../api/deliveries.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 
 /** The delete button and the dialog that asks for confirmation before anything is removed. */
 export function DeleteDelivery({ id, title, etag }: { id: string; title: string; etag: string }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const navigateWithNotice = useNavigateWithNotice();
@@ -17,11 +17,10 @@ export function DeleteDelivery({ id, title, etag }: { id: string; title: string;
     setBusy(true);
     try {
       await deleteDelivery(id, etag);
-      dialog.current?.close();
+      setOpen(false);
       navigateWithNotice('/leveringen', 'deleted');
     } catch (error) {
-      const detail = error instanceof ApiError ? error.message : t('form.errors.network');
-      setFailure(t('delivery.deleteDialog.failed', { detail }));
+      setFailure(t('delivery.deleteDialog.failed', { detail: reasonOf(error, t) }));
     } finally {
       setBusy(false);
     }
@@ -34,28 +33,30 @@ export function DeleteDelivery({ id, title, etag }: { id: string; title: string;
         className="utrecht-button utrecht-button--secondary-action delete-button"
         onClick={() => {
           setFailure(null);
-          dialog.current?.showModal();
+          setOpen(true);
         }}
       >
         {t('delivery.actions.delete')}
       </button>
-      <dialog ref={dialog} className="confirm-dialog" aria-labelledby="delete-dialog-title" aria-describedby="delete-dialog-body">
-        <h2 id="delete-dialog-title" className="nl-heading nl-heading--level-2">
-          {t('delivery.deleteDialog.title')}
-        </h2>
-        <p id="delete-dialog-body" className="nl-paragraph">
-          {t('delivery.deleteDialog.body', { title })}
-        </p>
-        {failure && <Alert type="error">{failure}</Alert>}
-        <div className="action-row">
-          <button type="button" className="utrecht-button utrecht-button--primary-action delete-confirm" disabled={busy} onClick={confirm}>
-            {t('delivery.deleteDialog.confirm')}
-          </button>
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" autoFocus onClick={() => dialog.current?.close()}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        open={open}
+        title={t('delivery.deleteDialog.title')}
+        confirmLabel={t('delivery.deleteDialog.confirm')}
+        destructive
+        busy={busy}
+        failure={failure}
+        onConfirm={confirm}
+        onCancel={() => setOpen(false)}
+      >
+        <p className="nl-paragraph">{t('delivery.deleteDialog.body', { title })}</p>
+      </ConfirmDialog>
     </>
   );
+}
+
+function reasonOf(error: unknown, t: ReturnType<typeof useTranslation>['t']): string {
+  if (!(error instanceof ApiError)) return t('form.errors.network');
+  if (error.status === 412) return t('delivery.deleteDialog.changed');
+  if (error.status === 403) return t('access.submitRefused');
+  return error.message;
 }

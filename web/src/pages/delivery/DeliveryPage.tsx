@@ -12,7 +12,9 @@ import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatMoment } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
+import { auditAddress, NO_FILTERS } from '../audit/auditQuery.ts';
 import { DeleteDelivery } from './DeleteDelivery.tsx';
 import { LifecycleSteps } from './LifecycleSteps.tsx';
 import { PaymentsTable, ValuationsTable } from './MoneyHistory.tsx';
@@ -34,20 +36,7 @@ export function DeliveryPage({ id }: { id: string }) {
   return (
     <>
       <PageHeading title={delivery.title}>{delivery.title}</PageHeading>
-      <div className="action-row delivery-actions">
-        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/leveringen/${id}/bewerken`}>
-          {t('delivery.actions.edit')}
-        </Link>
-        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/leveringen/${id}/herwaardering`}>
-          {t('delivery.actions.addValuation')}
-        </Link>
-        {isRealisedByPayment(delivery.supportType) && (
-          <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/leveringen/${id}/betaling`}>
-            {t('delivery.actions.addPayment')}
-          </Link>
-        )}
-        <DeleteDelivery id={id} title={delivery.title} etag={etagOf(resource.data)} />
-      </div>
+      <DeliveryActions delivery={delivery} etag={etagOf(resource.data)} />
 
       <LabelledSection heading={t('delivery.sections.lifecycle')}>
         <LifecycleSteps dates={delivery} stage={delivery.stage} />
@@ -73,6 +62,40 @@ export function DeliveryPage({ id }: { id: string }) {
         <Sources delivery={delivery} />
       </LabelledSection>
     </>
+  );
+}
+
+/** What the user's role may do with the delivery: the server refuses the rest anyway. */
+function DeliveryActions({ delivery, etag }: { delivery: DeliveryDetail; etag: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const path = `/leveringen/${delivery.id}`;
+  const button = (primary: boolean) =>
+    `utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${primary ? 'primary' : 'secondary'}-action`;
+  return (
+    <div className="action-row delivery-actions">
+      {can('delivery.update') && (
+        <Link className={button(true)} href={`${path}/bewerken`}>
+          {t('delivery.actions.edit')}
+        </Link>
+      )}
+      {can('valuation.create') && (
+        <Link className={button(!can('delivery.update'))} href={`${path}/herwaardering`}>
+          {t('delivery.actions.addValuation')}
+        </Link>
+      )}
+      {can('payment.create') && isRealisedByPayment(delivery.supportType) && (
+        <Link className={button(!can('delivery.update'))} href={`${path}/betaling`}>
+          {t('delivery.actions.addPayment')}
+        </Link>
+      )}
+      {can('audit.read') && (
+        <Link className="utrecht-link utrecht-link--html-a" href={auditAddress({ ...NO_FILTERS, objectType: 'delivery', objectId: delivery.id })}>
+          {t('audit.forDelivery')}
+        </Link>
+      )}
+      {can('delivery.delete') && <DeleteDelivery id={delivery.id} title={delivery.title} etag={etag} />}
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { Fragment, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES, isRealisedByPayment } from '../../../../src/domain/delivery.ts';
 import type { DeliveryInput } from '../../api/types.ts';
@@ -7,7 +7,6 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { checkDelivery, FIELD_NAMES, inputOf, LIFECYCLE_FIELDS, type DeliveryValues } from './deliveryValues.ts';
-import { ConflictNotice } from './ConflictNotice.tsx';
 import { SourcesFieldset } from './SourcesFieldset.tsx';
 
 /** Procurement and fund contributions are realised by their first payment, never by a typed date. */
@@ -20,11 +19,11 @@ interface DeliveryFormProps {
   initial: DeliveryValues;
   submitLabel: string;
   onSubmit: (input: DeliveryInput) => Promise<void>;
-  /** Offered when the server says someone else changed the delivery meanwhile. */
-  onReload?: () => void;
+  /** Shown when the server says someone else changed the delivery meanwhile. */
+  conflictNotice?: ReactNode;
 }
 
-export function DeliveryForm({ initial, submitLabel, onSubmit, onReload }: DeliveryFormProps) {
+export function DeliveryForm({ initial, submitLabel, onSubmit, conflictNotice }: DeliveryFormProps) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const errors = submission.fieldErrors;
@@ -46,7 +45,8 @@ export function DeliveryForm({ initial, submitLabel, onSubmit, onReload }: Deliv
   return (
     <form noValidate onSubmit={handleSubmit} className="record-form">
       <ErrorSummary fieldErrors={errors} labels={labels} formError={submission.formError} refusals={submission.refusals}>
-        {submission.conflict && onReload && <ConflictNotice onReload={onReload} />}
+        {/* Keyed by the refusal, so a second conflict shows what changed by then. */}
+        {submission.conflict && <Fragment key={submission.refusals}>{conflictNotice}</Fragment>}
       </ErrorSummary>
 
       <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { createDelivery, replaceDelivery } from '../../api/deliveries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
+import { ConflictNotice } from './ConflictNotice.tsx';
 import { DeliveryForm } from './DeliveryForm.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
 import { EMPTY_DELIVERY, valuesOf } from './deliveryValues.ts';
@@ -34,7 +35,7 @@ export function EditDeliveryPage({ id }: { id: string }) {
           key={etag}
           initial={valuesOf(delivery)}
           submitLabel={t('form.submit.edit')}
-          onReload={reload}
+          conflictNotice={<ConflictNotice started={delivery} onReload={reload} />}
           onSubmit={async (input) => {
             await replaceDelivery(id, input, etag);
             navigateWithNotice(`/leveringen/${id}`, 'updated');

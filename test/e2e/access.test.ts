@@ -1,0 +1,98 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser } from '../support/browser.ts';
+import { findDeliveryId, logIn, openPageAs, openPageIn, tableRows, useServer, visit } from './app.ts';
+
+async function navigationLinks(page: Page): Promise<string[]> {
+  return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
+}
+
+describeWithBrowser('what each role is offered and allowed', (browser) => {
+  const server = useServer();
+  let pages: Page[] = [];
+  const open = async (role: Parameters<typeof openPageAs>[2]) => {
+    const page = await openPageAs(browser(), server(), role);
+    pages.push(page);
+    return page;
+  };
+  afterEach(async () => {
+    await Promise.all(pages.map((page) => page.context().close()));
+    pages = [];
+  });
+
+  it('a registrar is not offered the audit trail or the accounts, and the server refuses them', async () => {
+    const page = await open('registrar');
+    await visit(page, server(), '/');
+    expect(await navigationLinks(page)).toEqual(['Overzicht', 'Leveringen', 'Nieuwe levering']);
+
+    for (const [path, apiPath] of [
+      ['/audit', '/api/v1/audit-events'],
+      ['/accounts', '/api/v1/accounts'],
+    ] as const) {
+      const refusal = page.waitForResponse((response) => new URL(response.url()).pathname === apiPath);
+      await page.goto(server().url + path);
+      expect((await refusal).status()).toBe(403);
+      await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+      await page.getByText('Met uw rol (Registrator) kunt u deze pagina niet gebruiken.').waitFor();
+    }
+  });
+
+  it("an auditor finds the registrar's change in the trail, with the value before and after", async () => {
+    const id = await findDeliveryId(server(), 'Build with Ukraine');
+    const registrar = await open('registrar');
+    await visit(registrar, server(), `/leveringen/${id}/bewerken`);
+    await registrar.getByLabel('Eenheid').fill('co-productieprojecten');
+    await registrar.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await registrar.getByText('De wijzigingen zijn opgeslagen.').waitFor();
+    expect(await registrar.getByRole('link', { name: 'Audittrail van deze levering' }).count()).toBe(0);
+
+    const auditor = await open('auditor');
+    await visit(auditor, server(), `/leveringen/${id}`);
+    expect(await navigationLinks(auditor)).toContain('Audittrail');
+    await auditor.getByRole('link', { name: 'Audittrail van deze levering' }).click();
+    await auditor.getByRole('heading', { level: 1, name: 'Audittrail' }).waitFor();
+    expect(await auditor.getByLabel('Kenmerk van het object').inputValue()).toBe(id);
+
+    const trail = auditor.getByRole('table', { name: 'Gebeurtenissen in de audittrail, de nieuwste eerst' });
+    const change = trail.locator('tr.audit-table__event').filter({ hasText: 'Levering wijzigen' });
+    await change.waitFor();
+    const [time, actor, role, action, object, result] = (await change.locator('th, td').allInnerTexts()).map((text) => text.trim());
+    expect({ actor, role, action, result }).toEqual({ actor: 'demo-registrar', role: 'Registrator', action: 'Levering wijzigen', result: 'Gelukt' });
+    expect(object).toContain(id);
+    const seq = /nr\. (\d+)/.exec(time ?? '')?.[1];
+
+    const details = trail.locator('details', { has: auditor.getByText(`Wijziging bij nr. ${seq} bekijken`) });
+    expect(await details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    await details.locator('summary').click();
+    const fields = auditor.getByRole('table', { name: `Wijziging bij nr. ${seq}, per veld` });
+    await fields.waitFor();
+    expect(await tableRows(fields)).toContainEqual(['Eenheid', '—', 'co-productieprojecten']);
+  });
+
+  it('asks to log in again with the one-time code when the server wants the second factor', async () => {
+    // Demonstration auditors always log in with their code; the refusal comes from a session opened without it.
+    const page = await openPageIn(browser(), 'nl');
+    pages.push(page);
+    await logIn(page, server(), 'auditor');
+    await page.route('**/api/v1/audit-events*', (route) =>
+      route.fulfill({ status: 403, contentType: 'application/problem+json', body: JSON.stringify({ status: 403, code: 'secondFactorRequired' }) }),
+    );
+    await visit(page, server(), '/audit');
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+    await page.getByText('alleen te zien als u bent ingelogd met uw eenmalige code').waitFor();
+
+    await page.getByRole('button', { name: 'Opnieuw inloggen met uw code' }).click();
+    await page.getByText('Log opnieuw in, nu met uw eenmalige code').waitFor();
+    expect(new URL(page.url()).searchParams.get('terug')).toBe('/audit');
+    expect(await page.evaluate(async () => (await fetch('/api/v1/session')).status)).toBe(401);
+  });
+
+  it('a role that may not read the deliveries starts on a page it may use, without the demonstration banner', async () => {
+    const page = await open('administrator');
+    await visit(page, server(), '/');
+    expect(new URL(page.url()).pathname).toBe('/accounts');
+    await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+    expect(await navigationLinks(page)).toEqual(['Accounts']);
+    expect(await page.getByText('Dit register bevat demonstratiegegevens').count()).toBe(0);
+  });
+});

@@ -1,0 +1,24 @@
+import type { FieldChange } from '../format/changes.ts';
+import { useFieldText } from '../format/useFieldText.ts';
+import { DataTable, type Column } from './DataTable.tsx';
+
+interface FieldChangesTableProps {
+  caption: string;
+  headers: { field: string; before: string; after: string };
+  changes: readonly FieldChange[];
+}
+
+/** Per field that changed: its name, the value before and the value after, in words. */
+export function FieldChangesTable({ caption, headers, changes }: FieldChangesTableProps) {
+  const text = useFieldText();
+  const columns: Column<FieldChange>[] = [
+    { key: 'field', header: headers.field, cell: (change) => text.label(change.field) },
+    { key: 'before', header: headers.before, cell: (change) => text.value(change.field, change.before) },
+    { key: 'after', header: headers.after, cell: (change) => text.value(change.field, change.after) },
+  ];
+  return (
+    <div className="field-changes">
+      <DataTable caption={caption} columns={columns} rows={changes} rowKey={(change) => change.field} />
+    </div>
+  );
+}

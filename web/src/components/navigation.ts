@@ -1,0 +1,22 @@
+import type { Action } from '../../../src/domain/access.ts';
+
+export interface NavigationItem {
+  path: string;
+  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'audit' | 'accounts';
+  /** What the role must be allowed for the item to be offered. */
+  action: Action;
+  matches: (location: string) => boolean;
+}
+
+export const NAVIGATION: readonly NavigationItem[] = [
+  { path: '/', key: 'dashboard', action: 'figures.read', matches: (location) => location === '/' },
+  {
+    path: '/leveringen',
+    key: 'deliveries',
+    action: 'delivery.read',
+    matches: (location) => location.startsWith('/leveringen') && location !== '/leveringen/nieuw',
+  },
+  { path: '/leveringen/nieuw', key: 'newDelivery', action: 'delivery.create', matches: (location) => location === '/leveringen/nieuw' },
+  { path: '/audit', key: 'audit', action: 'audit.read', matches: (location) => location.startsWith('/audit') },
+  { path: '/accounts', key: 'accounts', action: 'account.read', matches: (location) => location.startsWith('/accounts') },
+];

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n/index.ts';
+import { nl } from '../i18n/nl.ts';
+import { formatPreciseMoment, formatShortDate } from './dates.ts';
+import { locale } from './locale.ts';
+import { formatEuro } from './money.ts';
+
+function hasKey<T extends object>(object: T, key: unknown): key is Extract<keyof T, string> {
+  return typeof key === 'string' && Object.hasOwn(object, key);
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * A field of a stored record in words: its label, and its value as the rest of the application shows
+ * it (amounts in euro, dates in the user's language, choices by their name). Fields the application
+ * has no name for keep the name the API gives them.
+ */
+export function useFieldText() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+
+  function label(field: string): string {
+    return hasKey(nl.fields, field) ? t(`fields.${field}`) : field;
+  }
+
+  function choice(field: string, value: unknown): string | null {
+    if (field === 'category' && hasKey(nl.categories, value)) return t(`categories.${value}`);
+    if (field === 'supportType' && hasKey(nl.supportTypes, value)) return t(`supportTypes.${value}`);
+    if (field === 'fundingSource' && hasKey(nl.fundingSources, value)) return t(`fundingSources.${value}`);
+    if (field === 'basis' && hasKey(nl.valuationBases, value)) return t(`valuationBases.${value}`);
+    if (field === 'role' && hasKey(nl.roles, value)) return t(`roles.${value}`);
+    return null;
+  }
+
+  function value(field: string, raw: unknown): string {
+    if (raw === null || raw === undefined || raw === '') return t('common.none');
+    if (typeof raw === 'boolean') return raw ? t('common.yes') : t('common.no');
+    if (typeof raw === 'number') return field.endsWith('Cents') ? formatEuro(raw, language) : raw.toLocaleString(locale(language));
+    if (typeof raw === 'string') {
+      if (DATE.test(raw)) return formatShortDate(raw, language);
+      if (MOMENT.test(raw)) return formatPreciseMoment(raw, language);
+      return choice(field, raw) ?? raw;
+    }
+    if (field === 'sources' && Array.isArray(raw)) return raw.map(sourceText).join('; ') || t('common.none');
+    return JSON.stringify(raw);
+  }
+
+  return { label, value };
+}
+
+function sourceText(source: unknown): string {
+  if (source === null || typeof source !== 'object') return String(source);
+  const { description, url } = source as { description?: unknown; url?: unknown };
+  return typeof url === 'string' && url ? `${String(description)} (${url})` : String(description);
+}

@@ -1,0 +1,47 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextField, type Option } from '../../forms/controls.tsx';
+import { useFields } from '../../forms/useFields.ts';
+import { NO_FILTERS, type AuditFilters } from './auditQuery.ts';
+import { AUDIT_ACTIONS, OBJECT_TYPES, useAuditTerms } from './useAuditTerms.ts';
+
+interface AuditFilterFormProps {
+  /** The filters in force; give the form a new key when they change from elsewhere. */
+  filters: AuditFilters;
+  onApply: (filters: AuditFilters) => void;
+}
+
+/** Filters applied together, on request: each one asks the server for the trail again. */
+export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
+  const { t } = useTranslation();
+  const terms = useAuditTerms();
+  const { values, field } = useFields<AuditFilters>(filters, {});
+  const withAll = (options: Option[]): Option[] => [{ value: '', label: t('audit.all') }, ...options];
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    onApply({ ...values, objectId: values.objectId.trim(), actor: values.actor.trim() });
+  }
+
+  return (
+    <form className="filters" role="search" onSubmit={handleSubmit}>
+      <h2 className="nl-heading nl-heading--level-2 filters__heading">{t('audit.filtersHeading')}</h2>
+      <div className="filters__grid">
+        <SelectField {...field('objectType')} options={withAll(OBJECT_TYPES.map((value) => ({ value, label: terms.objectType(value) })))} />
+        <TextField {...field('objectId')} hint={t('form.hints.objectId')} />
+        <TextField {...field('actor')} />
+        <SelectField {...field('action')} options={withAll(AUDIT_ACTIONS.map((value) => ({ value, label: terms.action(value) })))} />
+        <TextField {...field('from')} type="date" />
+        <TextField {...field('until')} type="date" />
+      </div>
+      <div className="action-row filters__actions">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action">
+          {t('audit.apply')}
+        </button>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => onApply(NO_FILTERS)}>
+          {t('audit.reset')}
+        </button>
+      </div>
+    </form>
+  );
+}

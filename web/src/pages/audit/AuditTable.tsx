@@ -1,0 +1,81 @@
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { AuditEvent } from '../../api/audit.ts';
+import { formatPreciseMoment } from '../../format/dates.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { AuditEventDetails, hasEventDetails } from './AuditEventDetails.tsx';
+import { useAuditTerms } from './useAuditTerms.ts';
+
+const COLUMNS = ['occurredAt', 'actor', 'role', 'action', 'object', 'result', 'origin'] as const;
+
+/** The events, newest first; under an event that has them, its change and details, folded away. */
+export function AuditTable({ events, busy }: { events: AuditEvent[]; busy: boolean }) {
+  const { t } = useTranslation();
+  const terms = useAuditTerms();
+  const language = currentLanguage();
+
+  return (
+    <div className="utrecht-table__container table-scroll">
+      <table className={`utrecht-table utrecht-table--html-table audit-table${busy ? ' table--busy' : ''}`} aria-busy={busy}>
+        <caption className="utrecht-table__caption">{t('audit.caption')}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" className="utrecht-table__header-cell">
+                {t(`audit.columns.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {events.map((event) => (
+            <Fragment key={event.seq}>
+              <tr className={`utrecht-table__row audit-table__event${hasEventDetails(event) ? ' audit-table__event--with-details' : ''}`}>
+                <th scope="row" className="utrecht-table__header-cell table-row-heading">
+                  <span className="audit-table__time">{formatPreciseMoment(event.occurredAt, language)}</span>
+                  <span className="audit-table__seq">{t('audit.number', { seq: event.seq })}</span>
+                </th>
+                <td className="utrecht-table__cell">{event.actor?.username ?? t('audit.anonymous')}</td>
+                <td className="utrecht-table__cell">{terms.role(event.actor?.role ?? null)}</td>
+                <td className="utrecht-table__cell">{terms.action(event.action)}</td>
+                <td className="utrecht-table__cell">
+                  <AuditObject object={event.object} />
+                </td>
+                <td className="utrecht-table__cell">
+                  <span className={`audit-result audit-result--${event.result}`}>{terms.result(event.result)}</span>
+                </td>
+                <td className="utrecht-table__cell">{event.origin ?? t('common.none')}</td>
+              </tr>
+              {hasEventDetails(event) && (
+                <tr className="utrecht-table__row audit-table__details">
+                  <td colSpan={COLUMNS.length} className="utrecht-table__cell">
+                    <AuditEventDetails event={event} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AuditObject({ object }: { object: AuditEvent['object'] }) {
+  const { t } = useTranslation();
+  const terms = useAuditTerms();
+  if (!object) return t('common.none');
+  return (
+    <>
+      <span className="audit-table__object-type">{terms.objectType(object.type)}</span>{' '}
+      {object.type === 'delivery' ? (
+        <Link className="utrecht-link utrecht-link--html-a audit-table__object-id" href={`/leveringen/${encodeURIComponent(object.id)}`}>
+          {object.id}
+        </Link>
+      ) : (
+        <span className="audit-table__object-id">{object.id}</span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { isIsoDate } from '../../../../src/domain/dates.ts';
+import type { AuditQuery } from '../../api/audit.ts';
+import { queryString } from '../../api/queryString.ts';
+import { startOfDayInTheHague } from '../../format/dates.ts';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The filters as the form holds them: text, dates as YYYY-MM-DD, '' for "any". */
+export interface AuditFilters {
+  objectType: string;
+  objectId: string;
+  actor: string;
+  action: string;
+  from: string;
+  until: string;
+}
+
+export const NO_FILTERS: AuditFilters = { objectType: '', objectId: '', actor: '', action: '', from: '', until: '' };
+
+/** The trail's state as the address bar holds it: the filters and where the page starts. */
+export interface AuditAddress {
+  filters: AuditFilters;
+  /** The page holds the events before this sequence number; undefined for the newest. */
+  before: number | undefined;
+}
+
+export function parseAuditAddress(params: URLSearchParams): AuditAddress {
+  const text = (name: keyof AuditFilters) => params.get(name)?.trim() ?? '';
+  const date = (name: 'from' | 'until') => (isIsoDate(text(name)) ? text(name) : '');
+  const before = Number(params.get('before'));
+  return {
+    filters: { objectType: text('objectType'), objectId: text('objectId'), actor: text('actor'), action: text('action'), from: date('from'), until: date('until') },
+    before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
+  };
+}
+
+export function auditAddress(filters: AuditFilters, before?: number): string {
+  return `/audit${queryString({ ...filters, before })}`;
+}
+
+/** The API's query: the days of the form become the moments they begin and end in The Hague. */
+export function auditApiQuery({ filters, before }: AuditAddress): AuditQuery {
+  return {
+    objectType: filters.objectType || undefined,
+    objectId: filters.objectId || undefined,
+    actor: filters.actor || undefined,
+    action: filters.action || undefined,
+    from: filters.from ? startOfDayInTheHague(filters.from) : undefined,
+    until: filters.until ? startOfDayInTheHague(filters.until, 1) : undefined,
+    before,
+    limit: AUDIT_PAGE_SIZE,
+  };
+}
