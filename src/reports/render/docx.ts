@@ -1,0 +1,231 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  TabStopType,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  convertMillimetersToTwip,
+} from 'docx';
+import type { Block, Inline, LetterDocument, LetterTable } from '../letter-document.ts';
+import { LABELS, returnAddressLine } from './labels.ts';
+
+/** Sizes in half-points, as Word counts them. */
+const SIZE = { body: 18, small: 13, footnote: 14 } as const;
+const FONT = 'Verdana';
+const MUTED = '555555';
+const PAGE = {
+  width: 11906,
+  height: 16838,
+  top: convertMillimetersToTwip(20),
+  right: convertMillimetersToTwip(20),
+  bottom: convertMillimetersToTwip(20),
+  left: convertMillimetersToTwip(27),
+};
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const LABEL_TAB = convertMillimetersToTwip(18);
+const LINE = 270;
+const BULLETS = 'opsomming';
+const BULLET_INDENT = 284;
+const PARAGRAPH_GAP = 200;
+
+/** The letter as a Word document in the seed letter's layout: what the ministry edits before sending. */
+export async function renderLetterDocx(doc: LetterDocument): Promise<Buffer> {
+  const document = new Document({
+    title: doc.subject,
+    creator: 'Steunregister',
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: SIZE.body }, paragraph: { spacing: { line: LINE } } },
+        title: { run: { font: FONT, size: SIZE.body, bold: false, color: '000000' } },
+        heading1: {
+          run: { font: FONT, size: SIZE.body, bold: true, color: '000000' },
+          paragraph: { spacing: { before: PARAGRAPH_GAP, after: 0 }, keepNext: true },
+        },
+      },
+    },
+    numbering: {
+      config: [{
+        reference: BULLETS,
+        levels: [{
+          level: 0,
+          format: LevelFormat.BULLET,
+          text: '•',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: BULLET_INDENT, hanging: BULLET_INDENT } } },
+        }],
+      }],
+    },
+    footnotes: Object.fromEntries(doc.footnotes.map((note) => [
+      note.number,
+      { children: [new Paragraph({ children: [new TextRun({ text: ` ${note.text}`, size: SIZE.footnote })] })] },
+    ])),
+    sections: [{
+      properties: {
+        page: {
+          size: { width: PAGE.width, height: PAGE.height },
+          margin: { ...PAGE, header: convertMillimetersToTwip(8), footer: convertMillimetersToTwip(10) },
+        },
+      },
+      headers: { default: pageHeader(doc) },
+      footers: { default: pageFooter() },
+      children: [
+        ...letterhead(doc),
+        paragraph([doc.salutation]),
+        ...doc.sections.flatMap((section) => [
+          ...(section.heading === null
+            ? []
+            : [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] })]),
+          ...section.blocks.flatMap(renderBlock),
+        ]),
+        ...doc.closing.map((line, index) =>
+          new Paragraph({
+            spacing: { before: index === 0 ? PARAGRAPH_GAP * 2 : 0, after: PARAGRAPH_GAP * 1.5 },
+            keepNext: index < doc.closing.length - 1,
+            children: [new TextRun(line)],
+          })),
+      ],
+    }],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** The draft notice and the demonstration mark, on every page. */
+function pageHeader(doc: LetterDocument): Header {
+  const lines: Paragraph[] = [];
+  if (doc.draftNotice !== null) {
+    lines.push(centred(new TextRun({ text: doc.draftNotice, bold: true, color: '8A5A00' })));
+  }
+  if (doc.isDemonstration) {
+    lines.push(centred(
+      new TextRun({ text: LABELS.demonstrationMark, bold: true, color: '154273' }),
+      new TextRun({ text: ` ${LABELS.demonstrationNote}`, size: SIZE.small, color: '154273' }),
+    ));
+  }
+  return new Header({ children: lines });
+}
+
+function pageFooter(): Footer {
+  return new Footer({
+    children: [new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [new TextRun({
+        size: SIZE.small,
+        color: MUTED,
+        children: [`${LABELS.page} `, PageNumber.CURRENT, ` ${LABELS.of} `, PageNumber.TOTAL_PAGES],
+      })],
+    })],
+  });
+}
+
+function centred(...runs: TextRun[]): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, children: runs });
+}
+
+function letterhead(doc: LetterDocument): Paragraph[] {
+  const meta = (label: string, value: string, heading?: typeof HeadingLevel.TITLE): Paragraph =>
+    new Paragraph({
+      ...(heading === undefined ? {} : { heading }),
+      tabStops: [{ type: TabStopType.LEFT, position: LABEL_TAB }],
+      children: [
+        new TextRun({ text: label, size: SIZE.small, color: MUTED }),
+        new TextRun({ children: [new Tab(), value] }),
+      ],
+    });
+  return [
+    ...(doc.paperNumber === null
+      ? []
+      : [new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: doc.paperNumber, size: SIZE.small, color: MUTED })],
+      })]),
+    new Paragraph({
+      spacing: { before: convertMillimetersToTwip(18), after: 160 },
+      children: [new TextRun({ text: returnAddressLine(doc.returnAddress), size: SIZE.small, color: MUTED })],
+    }),
+    ...doc.addressee.map((line, index) =>
+      new Paragraph({
+        spacing: { after: index === doc.addressee.length - 1 ? convertMillimetersToTwip(20) : 0 },
+        children: [new TextRun(line)],
+      })),
+    meta(LABELS.date, doc.dateText),
+    meta(LABELS.subject, doc.subject, HeadingLevel.TITLE),
+    new Paragraph({ spacing: { after: PARAGRAPH_GAP * 2 }, children: [] }),
+  ];
+}
+
+function runs(content: readonly Inline[], options: { bold?: boolean } = {}): (TextRun | FootnoteReferenceRun)[] {
+  return content.map((part) =>
+    typeof part === 'string' ? new TextRun({ text: part, ...options }) : new FootnoteReferenceRun(part.footnote));
+}
+
+function paragraph(content: readonly Inline[]): Paragraph {
+  return new Paragraph({ spacing: { after: PARAGRAPH_GAP }, children: runs(content) });
+}
+
+function renderBlock(block: Block): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'paragraph':
+      return [paragraph(block.content)];
+    case 'bullets':
+      return block.items.map((item, index) =>
+        new Paragraph({
+          numbering: { reference: BULLETS, level: 0 },
+          spacing: { after: index === block.items.length - 1 ? PARAGRAPH_GAP : PARAGRAPH_GAP / 2 },
+          children: runs(item),
+        }));
+    case 'table':
+      return [figuresTable(block.table), new Paragraph({ spacing: { after: PARAGRAPH_GAP }, children: [] })];
+  }
+}
+
+const RULE = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
+
+function figuresTable(table: LetterTable): Table {
+  const columns = table.header.length;
+  const width = Math.round(TEXT_WIDTH * 0.85);
+  const labelWidth = Math.round(width * (columns > 1 ? 0.5 : 1));
+  const amountWidth = columns > 1 ? Math.round((width - labelWidth) / (columns - 1)) : 0;
+  const widths = table.header.map((_, column) => (column === 0 ? labelWidth : amountWidth));
+  const cell = (content: readonly Inline[], column: number, bold: boolean, borders: object): TableCell =>
+    new TableCell({
+      width: { size: widths[column] ?? amountWidth, type: WidthType.DXA },
+      borders,
+      margins: { top: 40, bottom: 40, right: 80 },
+      children: [new Paragraph({
+        alignment: table.numericColumns.includes(column) ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: runs(content, { bold }),
+      })],
+    });
+  return new Table({
+    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: table.header.map((heading, column) => cell([heading], column, true, { bottom: RULE })),
+      }),
+      ...table.rows.map((row) =>
+        new TableRow({
+          cantSplit: true,
+          children: row.cells.map((content, column) =>
+            cell(content, column, row.emphasis === true, row.emphasis === true ? { top: RULE } : {})),
+        })),
+    ],
+  });
+}

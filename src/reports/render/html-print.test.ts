@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { checkAccessibility, describeWithBrowser, openPage } from '../../../test/support/browser.ts';
+import { annexFixture, letterFixture } from './fixture.test-support.ts';
+import { LETTER_CSS, renderAnnexHtml, renderLetterHtml } from './html.ts';
+import { pdfPages, type PdfPage } from './pdf-text.test-support.ts';
+
+const ORIGIN = 'http://steunregister.test';
+const STYLESHEET = '/brieven/brief.css';
+const CSP = "default-src 'none'; style-src 'self'; img-src 'self'";
+
+/** Opens the HTML as the server would serve it: the stylesheet beside it, a strict policy on both. */
+async function serve(page: Page, html: string): Promise<string[]> {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') refused.push(message.text());
+  });
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const css = new URL(route.request().url()).pathname === STYLESHEET;
+    return route.fulfill({
+      status: 200,
+      headers: { 'content-type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8', 'content-security-policy': CSP },
+      body: css ? LETTER_CSS : html,
+    });
+  });
+  await page.goto(`${ORIGIN}/brief`);
+  return refused;
+}
+
+function printedAt(page: PdfPage, text: string, where: 'top' | 'bottom'): boolean {
+  return page.items.some((item) =>
+    item.text.includes(text) && (where === 'top' ? item.y > page.height * 0.85 : item.y < page.height * 0.15));
+}
+
+describeWithBrowser('the letter and annex pages in Chromium', (browser) => {
+  it('style the letter under a strict Content-Security-Policy, pass axe, and print the draft notice on every page', async () => {
+    const page = await openPage(browser());
+    const letter = letterFixture({ draftNotice: 'CONCEPT — niet verzenden', isDemonstration: true });
+    const refused = await serve(page, renderLetterHtml(letter, { stylesheetHref: STYLESHEET }));
+    expect(await page.locator('h2').first().evaluate((h2) => getComputedStyle(h2).fontWeight)).toBe('700');
+    expect(await page.locator('.figures td').first().evaluate((td) => getComputedStyle(td).textAlign)).toBe('right');
+    expect(refused).toEqual([]);
+    await checkAccessibility(page);
+
+    const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const printed of pages) expect(printedAt(printed, 'CONCEPT — niet verzenden', 'top')).toBe(true);
+    await page.context().close();
+  });
+
+  it('print the annex with its marking at the top and bottom of every page and its watermark on each', async () => {
+    const page = await openPage(browser());
+    const annex = annexFixture(90);
+    const refused = await serve(page, renderAnnexHtml(annex, { stylesheetHref: STYLESHEET }));
+    expect(refused).toEqual([]);
+    await checkAccessibility(page);
+
+    const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((printed, index) => {
+      const where = `page ${index + 1}`;
+      expect(printedAt(printed, 'DEPARTEMENTAAL VERTROUWELIJK', 'top'), where).toBe(true);
+      expect(printedAt(printed, 'DEPARTEMENTAAL VERTROUWELIJK', 'bottom'), where).toBe(true);
+      expect(printed.items.some((item) => item.text.includes('Gerealiseerd')), where).toBe(true);
+      expect(printed.text.replace(/\s+/g, '')).toContain(annex.watermark.replace(/\s+/g, ''));
+    });
+    await page.context().close();
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { annexFixture, HOSTILE_TEXT, letterFixture, LONG_WORD } from './fixture.test-support.ts';
+import { attribute, bodyRows, elements, parseStrict, text } from './html-tree.test-support.ts';
+import { LETTER_CSS, renderAnnexHtml, renderLetterHtml } from './html.ts';
+
+const options = { stylesheetHref: '/brieven/stijl.css' };
+
+describe('renderLetterHtml', () => {
+  it('is a complete Dutch document with one h1, a heading per section and the stylesheet linked', () => {
+    const document = parseStrict(renderLetterHtml(letterFixture(), options));
+    expect(attribute(elements(document, 'html')[0]!, 'lang')).toBe('nl');
+    const h1 = elements(document, 'h1');
+    expect(h1).toHaveLength(1);
+    expect(text(h1[0]!)).toContain('Leveringen militaire goederen aan Oekraïne');
+    expect(elements(document, 'h2').map(text)).toEqual([
+      'Nederlandse militaire steun',
+      'Financiële stand van zaken levering van militaire goederen',
+      'Industrie',
+      'Toetsing',
+      'Voetnoten',
+    ]);
+    const link = elements(document, 'link')[0]!;
+    expect(attribute(link, 'rel')).toBe('stylesheet');
+    expect(attribute(link, 'href')).toBe('/brieven/stijl.css');
+  });
+
+  it('carries no inline style or script, so a strict Content-Security-Policy holds', () => {
+    const document = parseStrict(renderLetterHtml(letterFixture({ draftNotice: 'CONCEPT', isDemonstration: true }), options));
+    expect(elements(document, 'style')).toHaveLength(0);
+    expect(elements(document, 'script')).toHaveLength(0);
+    expect(elements(document).filter((element) => attribute(element, 'style') !== undefined)).toHaveLength(0);
+  });
+
+  it('lays the figures out in a real table with column and row headers and right-aligned amounts', () => {
+    const document = parseStrict(renderLetterHtml(letterFixture(), options));
+    const table = elements(document, 'table').find((element) => attribute(element, 'class') === 'figures')!;
+    const columnHeaders = elements(table, 'th').filter((th) => attribute(th, 'scope') === 'col');
+    expect(columnHeaders.map(text)).toEqual(['Type steun', '4 feb. 2025', '31 aug. 2025']);
+    expect(bodyRows(table)).toEqual([
+      ['Directe levering (vervangingswaarde)', '€ 2,05 mld.', '€ 2,4 mld.'],
+      ['Commerciële verwervingen', '€ 3,73 mld.', '€ 6,1 mld.'],
+      ['NAVO-fonds', '€ 0,1 mld.', '€ 0,18 mld.'],
+      ['Totaal', '€ 5,88 mld.', '€ 8,7 mld.'],
+    ]);
+    const rowHeaders = elements(table, 'th').filter((th) => attribute(th, 'scope') === 'row');
+    expect(rowHeaders.map(text)).toContain('Totaal');
+    const amounts = elements(table, 'td');
+    expect(amounts.every((td) => attribute(td, 'class') === 'numeric')).toBe(true);
+  });
+
+  it('links each footnote reference to its note and back', () => {
+    const document = parseStrict(renderLetterHtml(letterFixture(), options));
+    const references = elements(document, 'a').filter((a) => attribute(a, 'role') === 'doc-noteref');
+    expect(references.map((a) => attribute(a, 'href'))).toEqual(['#voetnoot-1', '#voetnoot-2', '#voetnoot-3']);
+    const note = elements(document, 'li').find((li) => attribute(li, 'id') === 'voetnoot-1')!;
+    expect(text(note)).toContain('Centraal Informatiepunt Tweede Kamer');
+    const back = elements(note, 'a')[0]!;
+    expect(attribute(back, 'href')).toBe(`#${attribute(references[0]!, 'id')}`);
+  });
+
+  it('shows the bullets, the closing and the draft notice', () => {
+    const html = renderLetterHtml(letterFixture({ draftNotice: 'CONCEPT — niet verzenden', isDemonstration: true }), options);
+    const document = parseStrict(html);
+    expect(elements(elements(document, 'ul')[0]!, 'li')).toHaveLength(3);
+    expect(text(document)).toContain('DE MINISTER VAN DEFENSIE');
+    expect(text(document)).toContain('CONCEPT — niet verzenden');
+    expect(text(document)).toContain('DEMONSTRATIEGEGEVENS');
+    expect(elements(document, 'thead').some((thead) => text(thead).includes('CONCEPT — niet verzenden'))).toBe(true);
+  });
+
+  it('escapes hostile text wherever it lands, and gives a 500-character word places to break', () => {
+    const letter = letterFixture({
+      subject: HOSTILE_TEXT,
+      addressee: [HOSTILE_TEXT],
+      sections: [{ heading: HOSTILE_TEXT, blocks: [
+        { kind: 'paragraph', content: [HOSTILE_TEXT, { footnote: 1 }, LONG_WORD] },
+        { kind: 'table', table: { header: [HOSTILE_TEXT, 'x'], rows: [{ cells: [[HOSTILE_TEXT], [LONG_WORD]] }], numericColumns: [1] } },
+      ] }],
+      footnotes: [{ number: 1, text: HOSTILE_TEXT }],
+    });
+    const html = renderLetterHtml(letter, { stylesheetHref: '"><script>x()</script>' });
+    const document = parseStrict(html);
+    expect(elements(document, 'script')).toHaveLength(0);
+    expect(html).not.toContain('<script>');
+    expect(text(elements(document, 'h1')[0]!)).toContain(HOSTILE_TEXT);
+    expect(text(elements(document, 'title')[0]!)).toBe(HOSTILE_TEXT);
+    expect(text(document).split(LONG_WORD.slice(0, 20)).length).toBeGreaterThan(1);
+    const paragraph = elements(document, 'p').find((p) => text(p).includes(LONG_WORD))!;
+    expect(elements(paragraph, 'wbr').length).toBeGreaterThan(20);
+  });
+});
+
+describe('renderAnnexHtml', () => {
+  const annex = annexFixture(60);
+
+  it('marks the annex at the top and the bottom, repeated on every printed page', () => {
+    const document = parseStrict(renderAnnexHtml(annex, options));
+    const frame = elements(document, 'table').find((table) => attribute(table, 'class') === 'page-frame')!;
+    expect(text(elements(frame, 'thead')[0]!)).toContain('DEPARTEMENTAAL VERTROUWELIJK');
+    expect(text(elements(frame, 'tfoot')[0]!)).toContain('DEPARTEMENTAAL VERTROUWELIJK');
+    expect(LETTER_CSS).toMatch(/\.page-frame thead \{\s*display: table-header-group;/);
+    expect(LETTER_CSS).toMatch(/\.page-frame tfoot \{\s*display: table-footer-group;/);
+  });
+
+  it('repeats the watermark and lists every row in a table with column headers', () => {
+    const document = parseStrict(renderAnnexHtml(annex, options));
+    const watermark = elements(document, 'div').find((div) => attribute(div, 'class') === 'watermark')!;
+    expect(attribute(watermark, 'aria-hidden')).toBe('true');
+    expect(elements(watermark, 'span').map(text).filter((value) => value === annex.watermark).length).toBeGreaterThan(3);
+    expect(LETTER_CSS).toMatch(/\.watermark \{\s*position: fixed;/);
+    const table = elements(document, 'table').find((element) => attribute(element, 'class') === 'annex-table')!;
+    expect(elements(table, 'th').filter((th) => attribute(th, 'scope') === 'col').map(text)).toEqual(annex.header);
+    expect(elements(elements(table, 'tbody')[0]!, 'tr')).toHaveLength(60);
+  });
+
+  it('escapes hostile text in the annex', () => {
+    const html = renderAnnexHtml(annexFixture(1, { title: HOSTILE_TEXT, watermark: HOSTILE_TEXT, rows: [[HOSTILE_TEXT, LONG_WORD]] }), options);
+    const document = parseStrict(html);
+    expect(elements(document, 'script')).toHaveLength(0);
+    expect(text(elements(document, 'h1')[0]!)).toBe(HOSTILE_TEXT);
+  });
+});

@@ -1,0 +1,212 @@
+import type { AnnexDocument, Block, Inline, LetterDocument, LetterTable } from '../letter-document.ts';
+import { renderInline } from './inline.ts';
+import { LABELS, returnAddressLine } from './labels.ts';
+
+export { LETTER_CSS } from './html-style.ts';
+
+export interface HtmlOptions {
+  /** Where the server serves LETTER_CSS: the page carries no inline style, so a strict CSP holds. */
+  stylesheetHref: string;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** Escaped text, with break opportunities inside words too long for a line (a code, a pasted URL). */
+function textHtml(value: string): string {
+  return value
+    .split(/(\S{30,})/u)
+    .map((part, index) => (index % 2 === 0 ? escapeHtml(part) : chunks(part, 20).map(escapeHtml).join('<wbr>')))
+    .join('');
+}
+
+function chunks(word: string, size: number): string[] {
+  const characters = Array.from(word);
+  return Array.from({ length: Math.ceil(characters.length / size) }, (_, index) =>
+    characters.slice(index * size, (index + 1) * size).join(''));
+}
+
+/** A complete, self-contained HTML document of the letter, for screen and for printing on A4. */
+export function renderLetterHtml(doc: LetterDocument, options: HtmlOptions): string {
+  const references = new FootnoteReferences();
+  const body = [
+    letterhead(doc),
+    `<p class="salutation">${textHtml(doc.salutation)}</p>`,
+    ...doc.sections.map((section, index) => {
+      const blocks = section.blocks.map((block) => renderBlock(block, references)).join('\n');
+      if (section.heading === null) return `<div class="opening">\n${blocks}\n</div>`;
+      const id = `paragraaf-${index + 1}`;
+      return `<section aria-labelledby="${id}">\n<h2 id="${id}">${textHtml(section.heading)}</h2>\n${blocks}\n</section>`;
+    }),
+    `<div class="closing">\n${doc.closing.map((line) => `<p>${textHtml(line)}</p>`).join('\n')}\n</div>`,
+    footnoteList(doc, references),
+  ].join('\n');
+  return page({
+    title: doc.subject,
+    stylesheetHref: options.stylesheetHref,
+    bodyClass: 'letter',
+    top: [
+      doc.draftNotice === null ? '' : `<p class="draft-notice">${textHtml(doc.draftNotice)}</p>`,
+      demonstrationMark(doc.isDemonstration),
+    ].join(''),
+    bottom: '',
+    content: `<main class="sheet">\n${body}\n</main>`,
+  });
+}
+
+/**
+ * The confidential annex: its marking at the top and bottom of the screen and of every printed page, and the
+ * reader's watermark across every page.
+ */
+export function renderAnnexHtml(annex: AnnexDocument, options: HtmlOptions): string {
+  const marking = `<p class="marking">${textHtml(annex.classification)}</p>`;
+  const watermark = textHtml(annex.watermark);
+  const content = [
+    `<div class="watermark" aria-hidden="true">${`<span>${watermark}</span>`.repeat(9)}</div>`,
+    '<main class="sheet annex-sheet">',
+    `<h1>${textHtml(annex.title)}</h1>`,
+    `<p class="subtitle">${textHtml(annex.subtitle)}</p>`,
+    `<p class="opened-by">${watermark}</p>`,
+    tableHtml({
+      header: annex.header,
+      rows: annex.rows.map((cells) => ({ cells: cells.map((cell) => [cell]) })),
+      numericColumns: annex.numericColumns,
+    }, new FootnoteReferences(), 'annex-table'),
+    '</main>',
+  ].join('\n');
+  return page({
+    title: `${annex.classification}: ${annex.title}`,
+    stylesheetHref: options.stylesheetHref,
+    bodyClass: 'annex',
+    top: marking + demonstrationMark(annex.isDemonstration),
+    bottom: marking,
+    content,
+  });
+}
+
+interface PageParts {
+  title: string;
+  stylesheetHref: string;
+  bodyClass: string;
+  /** Marks printed at the top and the bottom of every page. */
+  top: string;
+  bottom: string;
+  content: string;
+}
+
+/**
+ * Browsers repeat a table's thead and tfoot on every printed page, so the page marks go there; the table is
+ * only a frame, hidden from assistive technology as a table, its marks still read once.
+ */
+function page(parts: PageParts): string {
+  const frameRow = (cellClass: string, html: string): string =>
+    `<tr><td class="${cellClass}">${html}</td></tr>`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="nl">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(parts.title)}</title>`,
+    `<link rel="stylesheet" href="${escapeHtml(parts.stylesheetHref)}">`,
+    '</head>',
+    `<body class="${parts.bodyClass}">`,
+    '<table class="page-frame" role="presentation">',
+    parts.top === '' ? '' : `<thead>${frameRow('page-marks page-marks-top', parts.top)}</thead>`,
+    `<tbody>${frameRow('page-body', parts.content)}</tbody>`,
+    parts.bottom === '' ? '' : `<tfoot>${frameRow('page-marks page-marks-bottom', parts.bottom)}</tfoot>`,
+    '</table>',
+    '</body>',
+    '</html>',
+    '',
+  ].filter((line) => line !== '').join('\n');
+}
+
+function demonstrationMark(isDemonstration: boolean): string {
+  if (!isDemonstration) return '';
+  return `<p class="demonstration-mark"><strong>${LABELS.demonstrationMark}</strong> ${escapeHtml(LABELS.demonstrationNote)}</p>`;
+}
+
+function letterhead(doc: LetterDocument): string {
+  return [
+    '<header class="letterhead">',
+    doc.paperNumber === null ? '' : `<p class="paper-number">${textHtml(doc.paperNumber)}</p>`,
+    `<p class="return-address">${textHtml(returnAddressLine(doc.returnAddress))}</p>`,
+    `<p class="addressee">${doc.addressee.map(textHtml).join('<br>')}</p>`,
+    `<p class="letter-meta"><span class="meta-label">${LABELS.date}</span> <span class="meta-value">${textHtml(doc.dateText)}</span></p>`,
+    `<h1 class="letter-meta"><span class="meta-label">${LABELS.subject}</span> <span class="meta-value">${textHtml(doc.subject)}</span></h1>`,
+    '</header>',
+  ].filter((line) => line !== '').join('\n');
+}
+
+/** Numbers each reference to a footnote, so every reference has an id of its own to come back to. */
+class FootnoteReferences {
+  private readonly counts = new Map<number, number>();
+
+  mark(footnote: number): string {
+    const count = (this.counts.get(footnote) ?? 0) + 1;
+    this.counts.set(footnote, count);
+    const id = referenceId(footnote, count);
+    return `<sup class="footnote-ref"><a href="#voetnoot-${footnote}" id="${id}" role="doc-noteref" aria-label="Voetnoot ${footnote}">${footnote}</a></sup>`;
+  }
+
+  referenced(footnote: number): boolean {
+    return this.counts.has(footnote);
+  }
+}
+
+function referenceId(footnote: number, count: number): string {
+  return count === 1 ? `verwijzing-${footnote}` : `verwijzing-${footnote}-${count}`;
+}
+
+function inlineHtml(content: readonly Inline[], references: FootnoteReferences): string {
+  return renderInline(content, textHtml, (n) => references.mark(n));
+}
+
+function renderBlock(block: Block, references: FootnoteReferences): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return `<p>${inlineHtml(block.content, references)}</p>`;
+    case 'bullets':
+      return `<ul>\n${block.items.map((item) => `<li>${inlineHtml(item, references)}</li>`).join('\n')}\n</ul>`;
+    case 'table':
+      return tableHtml(block.table, references, 'figures');
+  }
+}
+
+function tableHtml(table: LetterTable, references: FootnoteReferences, className: string): string {
+  const numeric = (column: number): string => (table.numericColumns.includes(column) ? ' class="numeric"' : '');
+  const head = table.header
+    .map((heading, column) => `<th scope="col"${numeric(column)}>${textHtml(heading)}</th>`)
+    .join('');
+  const rows = table.rows.map((row) => {
+    const cells = row.cells.map((cell, column) => {
+      const html = inlineHtml(cell, references);
+      return column === 0 ? `<th scope="row">${html}</th>` : `<td${numeric(column)}>${html}</td>`;
+    });
+    return `<tr${row.emphasis === true ? ' class="emphasis"' : ''}>${cells.join('')}</tr>`;
+  });
+  return [
+    `<table class="${className}">`,
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>\n${rows.join('\n')}\n</tbody>`,
+    '</table>',
+  ].join('\n');
+}
+
+function footnoteList(doc: LetterDocument, references: FootnoteReferences): string {
+  if (doc.footnotes.length === 0) return '';
+  const items = doc.footnotes.map((note) => {
+    const back = references.referenced(note.number)
+      ? ` <a href="#${referenceId(note.number, 1)}" role="doc-backlink" aria-label="Terug naar verwijzing ${note.number}">↩</a>`
+      : '';
+    return `<li id="voetnoot-${note.number}" value="${note.number}">${textHtml(note.text)}${back}</li>`;
+  });
+  return [
+    '<section class="footnotes" role="doc-endnotes" aria-labelledby="voetnoten">',
+    `<h2 id="voetnoten" class="visually-hidden">${LABELS.footnotes}</h2>`,
+    `<ol>\n${items.join('\n')}\n</ol>`,
+    '</section>',
+  ].join('\n');
+}

@@ -1,0 +1,43 @@
+import type { Inline } from '../letter-document.ts';
+import { renderInline } from './inline.ts';
+import { FONT, winAnsi } from './pdf-document.ts';
+
+export interface TextStyle {
+  size: number;
+  lineGap: number;
+  width: number;
+  bold?: boolean;
+  align?: 'left' | 'right';
+}
+
+/** Footnote numbers are set smaller at the top of the line, which reads as superscript. */
+const FOOTNOTE_SCALE = 0.65;
+
+/** Writes a run of inline content from (x, y), wrapping at the style's width and onto new pages as needed. */
+export function writeInline(
+  doc: PDFKit.PDFDocument,
+  content: readonly Inline[],
+  x: number,
+  y: number,
+  style: TextStyle,
+): void {
+  const parts = content.filter((part) => part !== '');
+  doc.x = x;
+  doc.y = y;
+  parts.forEach((part, index) => {
+    const options = { width: style.width, lineGap: style.lineGap, align: style.align ?? 'left', continued: index < parts.length - 1 };
+    if (typeof part === 'string') {
+      doc.font(style.bold === true ? FONT.bold : FONT.regular).fontSize(style.size).text(winAnsi(part), options);
+    } else {
+      doc.font(FONT.regular).fontSize(style.size * FOOTNOTE_SCALE).text(String(part.footnote), options);
+    }
+  });
+  doc.font(FONT.regular).fontSize(style.size);
+}
+
+/** The height the content takes when written with the style. */
+export function inlineHeight(doc: PDFKit.PDFDocument, content: readonly Inline[], style: TextStyle): number {
+  const text = winAnsi(renderInline(content, (value) => value, (n) => String(n)));
+  doc.font(style.bold === true ? FONT.bold : FONT.regular).fontSize(style.size);
+  return text === '' ? 0 : doc.heightOfString(text, { width: style.width, lineGap: style.lineGap });
+}

@@ -1,0 +1,69 @@
+import { FONT, winAnsi } from './pdf-document.ts';
+
+/**
+ * Runs `stamp` on every page once the content is laid out, with the page's margins lifted so that text written
+ * in them does not start a new page.
+ */
+export function stampPages(doc: PDFKit.PDFDocument, stamp: (page: number, pages: number) => void): void {
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    doc.switchToPage(index);
+    const margins = { ...doc.page.margins };
+    doc.page.margins = { top: 0, right: 0, bottom: 0, left: 0 };
+    stamp(index - range.start + 1, range.count);
+    doc.page.margins = margins;
+  }
+}
+
+export interface LineStyle {
+  size: number;
+  bold?: boolean;
+  color?: string;
+  align: 'left' | 'center' | 'right';
+}
+
+/** One line of text across the page's text width at height `y`, cut short with an ellipsis when too long. */
+export function pageLine(doc: PDFKit.PDFDocument, text: string, y: number, margins: Margins, style: LineStyle): void {
+  doc
+    .font(style.bold === true ? FONT.bold : FONT.regular)
+    .fontSize(style.size)
+    .fillColor(style.color ?? '#000000')
+    .text(winAnsi(text), margins.left, y, {
+      width: doc.page.width - margins.left - margins.right,
+      height: style.size * 1.3,
+      align: style.align,
+      ellipsis: true,
+    });
+}
+
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** The text repeated in light grey along lines parallel to the page's diagonal, so no part of the page is free of it. */
+export function watermark(doc: PDFKit.PDFDocument, text: string): void {
+  const { width, height } = doc.page;
+  const centre = { x: width / 2, y: height / 2 };
+  // Longer than the diagonal: the page cuts the lines off at its edges.
+  const length = 2 * Math.hypot(width, height);
+  const size = 15;
+  const gap = '        ';
+  doc.save();
+  doc.rotate(-Math.atan2(height, width) * (180 / Math.PI), { origin: [centre.x, centre.y] });
+  doc.font(FONT.bold).fontSize(size).fillColor('#000000').fillOpacity(0.14);
+  const single = winAnsi(text);
+  const copies = Math.max(1, Math.floor(length / doc.widthOfString(single + gap)));
+  const line = Array.from({ length: copies }, () => single).join(gap);
+  for (const offset of [-0.32, -0.16, 0, 0.16, 0.32]) {
+    doc.text(line, centre.x - length / 2, centre.y + offset * height - size / 2, {
+      width: length,
+      height: size * 1.3,
+      align: 'center',
+      ellipsis: true,
+    });
+  }
+  doc.restore();
+}

@@ -1,0 +1,42 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfTextItem {
+  text: string;
+  /** From the bottom of the page, as PDF counts. */
+  y: number;
+}
+
+export interface PdfPage {
+  height: number;
+  items: PdfTextItem[];
+  /** The page's text items joined in reading order. */
+  text: string;
+}
+
+const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+
+/** The text of every page of a PDF, read as a viewer reads it. */
+export async function pdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
+  const task = getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, verbosity: 0 });
+  const pdf = await task.promise;
+  const pages: PdfPage[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent();
+    const items = content.items.flatMap((item) =>
+      'str' in item ? [{ text: item.str, y: Number(item.transform[5]) }] : []);
+    pages.push({ height: page.view[3] ?? 0, items, text: items.map((item) => item.text).join(' ') });
+  }
+  await task.destroy();
+  return pages;
+}
+
+/** The PDF's document information, such as its Title. */
+export async function pdfInfo(bytes: Uint8Array): Promise<Record<string, unknown>> {
+  const task = getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, verbosity: 0 });
+  const { info } = await (await task.promise).getMetadata();
+  await task.destroy();
+  return info as Record<string, unknown>;
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { annexFixture, HOSTILE_TEXT, letterFixture, LONG_WORD } from './fixture.test-support.ts';
+import { winAnsi } from './pdf-document.ts';
+import { pdfInfo, pdfPages, type PdfPage } from './pdf-text.test-support.ts';
+import { renderAnnexPdf, renderLetterPdf } from './pdf.ts';
+
+const createdAt = new Date('2025-09-10T08:00:00Z');
+
+/** Text without its spacing, so words a viewer splits or a line break cuts still match. */
+function squeezed(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function onPage(page: PdfPage, text: string): boolean {
+  return squeezed(page.text).includes(squeezed(text));
+}
+
+/** Whether the text is printed in the top or the bottom tenth of the page. */
+function printedAt(page: PdfPage, text: string, where: 'top' | 'bottom'): boolean {
+  return page.items.some((item) =>
+    item.text.includes(text) && (where === 'top' ? item.y > page.height * 0.9 : item.y < page.height * 0.1));
+}
+
+describe('renderLetterPdf', () => {
+  it('lays out the letterhead, the sections, the table and the closing, with WinAnsi accents and the euro sign', async () => {
+    const pages = await pdfPages(await renderLetterPdf(letterFixture(), { createdAt }));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    const [first] = pages;
+    for (const text of [
+      'Retouradres Postbus 20701 2500 ES Den Haag',
+      'de Voorzitter van de Tweede Kamer',
+      'Datum',
+      '10 september 2025',
+      'Betreft',
+      'Leveringen militaire goederen aan Oekraïne',
+      'Geachte voorzitter,',
+      'Financiële stand van zaken levering van militaire goederen',
+      'Type steun',
+      'Directe levering (vervangingswaarde)',
+      '€ 2,05 mld.',
+      'Commerciële verwervingen',
+      'NAVO-fonds',
+      '€ 8,7 mld.',
+    ]) {
+      expect(onPage(first!, text), text).toBe(true);
+    }
+    const all = pages.map((page) => page.text).join(' ');
+    expect(squeezed(all)).toContain(squeezed('Directe levering: Defensie zal het geleverde materieel'));
+    expect(squeezed(all)).toContain(squeezed('Nederland past het "Government to Business"-model toe'));
+    expect(squeezed(all)).toContain(squeezed('coördineren'));
+    const last = pages.at(-1)!;
+    expect(onPage(last, 'DE MINISTER VAN DEFENSIE')).toBe(true);
+    expect(onPage(last, 'Ter vertrouwelijke inzage gelegd, alleen voor de leden')).toBe(true);
+    expect(onPage(last, 'Overeenkomst inzake Veiligheidssamenwerking')).toBe(true);
+  });
+
+  it('numbers every page and, while a draft, heads every page with the draft notice and the demonstration mark', async () => {
+    const draft = letterFixture({ draftNotice: 'CONCEPT — niet verzenden', isDemonstration: true });
+    const pages = await pdfPages(await renderLetterPdf(draft, { createdAt }));
+    pages.forEach((page, index) => {
+      expect(printedAt(page, 'CONCEPT — niet verzenden', 'top'), `page ${index + 1}`).toBe(true);
+      expect(printedAt(page, 'DEMONSTRATIEGEGEVENS', 'top'), `page ${index + 1}`).toBe(true);
+      expect(printedAt(page, `Pagina ${index + 1} van ${pages.length}`, 'bottom'), `page ${index + 1}`).toBe(true);
+    });
+    const final = await pdfPages(await renderLetterPdf(letterFixture(), { createdAt }));
+    expect(final.some((page) => onPage(page, 'CONCEPT') || onPage(page, 'DEMONSTRATIEGEGEVENS'))).toBe(false);
+  });
+
+  it('shows é, ë, ï and € as they are', async () => {
+    const letter = letterFixture({ sections: [{ heading: null, blocks: [
+      { kind: 'paragraph', content: ['Eén café, geïdentificeerd en coördinatie: € 1,5 mld. – “zo”'] },
+    ] }] });
+    const pages = await pdfPages(await renderLetterPdf(letter, { createdAt }));
+    expect(pages[0]!.text).toContain('Eén café, geïdentificeerd en coördinatie: € 1,5 mld. – “zo”');
+  });
+
+  it('writes the same bytes for the same letter and date, and carries the subject as its title', async () => {
+    const first = await renderLetterPdf(letterFixture(), { createdAt });
+    const second = await renderLetterPdf(letterFixture(), { createdAt });
+    expect(second.equals(first)).toBe(true);
+    const later = await renderLetterPdf(letterFixture(), { createdAt: new Date('2025-09-11T08:00:00Z') });
+    expect(later.equals(first)).toBe(false);
+    const info = await pdfInfo(first);
+    expect(info.Title).toBe('Leveringen militaire goederen aan Oekraïne');
+  });
+
+  it('survives hostile text and a 500-character word, in a paragraph and in the table', async () => {
+    const letter = letterFixture({
+      subject: HOSTILE_TEXT,
+      sections: [{ heading: HOSTILE_TEXT, blocks: [
+        { kind: 'paragraph', content: [LONG_WORD, { footnote: 1 }, ' Київ 😀 ok'] },
+        { kind: 'table', table: { header: ['Type', 'Bedrag'], rows: [{ cells: [[LONG_WORD], ['€ 1 mld.']] }], numericColumns: [1] } },
+      ] }],
+      footnotes: [{ number: 1, text: HOSTILE_TEXT }],
+    });
+    const pages = await pdfPages(await renderLetterPdf(letter, { createdAt }));
+    const all = squeezed(pages.map((page) => page.text).join(''));
+    expect(all).toContain(squeezed(HOSTILE_TEXT));
+    expect(all.split(squeezed(LONG_WORD)).length).toBe(3);
+    expect(all).toContain('????ok');
+  });
+});
+
+describe('renderAnnexPdf', () => {
+  const annex = annexFixture(90);
+
+  it('marks every page at the top and the bottom, watermarks every page and repeats the table header', async () => {
+    const bytes = await renderAnnexPdf(annex, { createdAt });
+    const pages = await pdfPages(bytes);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((page, index) => {
+      const where = `page ${index + 1}`;
+      expect(printedAt(page, 'DEPARTEMENTAAL VERTROUWELIJK', 'top'), where).toBe(true);
+      expect(printedAt(page, 'DEPARTEMENTAAL VERTROUWELIJK', 'bottom'), where).toBe(true);
+      expect(onPage(page, annex.watermark), where).toBe(true);
+      expect(onPage(page, 'Gerealiseerd'), where).toBe(true);
+    });
+    const rows = pages.flatMap((page) => page.items.filter((item) => /^Levering \d+:/.test(item.text)));
+    expect(rows).toHaveLength(90);
+    expect((await pdfInfo(bytes)).Title).toBe(`DEPARTEMENTAAL VERTROUWELIJK: ${annex.title}`);
+  });
+
+  it('writes the same bytes for the same annex and date', async () => {
+    const first = await renderAnnexPdf(annex, { createdAt });
+    expect((await renderAnnexPdf(annex, { createdAt })).equals(first)).toBe(true);
+  });
+
+  it('survives hostile text and a 500-character word in a cell', async () => {
+    const pages = await pdfPages(await renderAnnexPdf(annexFixture(3, {
+      title: HOSTILE_TEXT,
+      rows: [['1', LONG_WORD, HOSTILE_TEXT, '2', '3', LONG_WORD]],
+    }), { createdAt }));
+    const all = squeezed(pages.map((page) => page.text).join(''));
+    expect(all).toContain(squeezed(HOSTILE_TEXT));
+    expect(all).toContain(squeezed(LONG_WORD));
+  });
+});
+
+describe('winAnsi', () => {
+  it('keeps what the standard fonts can show and replaces the rest', () => {
+    expect(winAnsi('€ ë ï é – “” …')).toBe('€ ë ï é – “” …');
+    expect(winAnsi('Київ 😀\u202f5\ttab')).toBe('???? ?\u00a05 tab');
+    expect(winAnsi('Oe\u0308kraine')).toBe('Oëkraine');
+  });
+});
