@@ -9,7 +9,7 @@ export function renderInline(
   return content.map((part) => (typeof part === 'string' ? text(part) : footnote(part.footnote))).join('');
 }
 
-/** The content as plain text, footnote references left out. */
+/** The content as plain text, each footnote reference as its number. */
 export function plainText(content: readonly Inline[]): string {
-  return renderInline(content, (value) => value, () => '');
+  return renderInline(content, (value) => value, (n) => String(n));
 }

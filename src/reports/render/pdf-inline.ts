@@ -1,5 +1,5 @@
 import type { Inline } from '../letter-document.ts';
-import { renderInline } from './inline.ts';
+import { plainText } from './inline.ts';
 import { FONT, winAnsi } from './pdf-document.ts';
 
 export interface TextStyle {
@@ -37,7 +37,7 @@ export function writeInline(
 
 /** The height the content takes when written with the style. */
 export function inlineHeight(doc: PDFKit.PDFDocument, content: readonly Inline[], style: TextStyle): number {
-  const text = winAnsi(renderInline(content, (value) => value, (n) => String(n)));
+  const text = winAnsi(plainText(content));
   doc.font(style.bold === true ? FONT.bold : FONT.regular).fontSize(style.size);
   return text === '' ? 0 : doc.heightOfString(text, { width: style.width, lineGap: style.lineGap });
 }

@@ -1,5 +1,5 @@
 import type { Inline, LetterTable } from '../letter-document.ts';
-import { renderInline } from './inline.ts';
+import { plainText } from './inline.ts';
 import { FONT, winAnsi } from './pdf-document.ts';
 import { inlineHeight, writeInline } from './pdf-inline.ts';
 
@@ -92,7 +92,7 @@ function rowHeight(
 function columnWidths(doc: PDFKit.PDFDocument, table: LetterTable, style: TableStyle): number[] {
   const measure = (content: readonly Inline[], bold: boolean): number => {
     doc.font(bold ? FONT.bold : FONT.regular).fontSize(style.size);
-    return doc.widthOfString(winAnsi(renderInline(content, (value) => value, (n) => String(n)))) + 2 * style.padding.x;
+    return doc.widthOfString(winAnsi(plainText(content))) + 2 * style.padding.x;
   };
   const natural = table.header.map((heading, column) =>
     Math.max(
