@@ -26,7 +26,7 @@ export function createPdf(setup: PdfSetup): PDFKit.PDFDocument {
     lang: 'nl-NL',
     displayTitle: true,
     info: {
-      Title: winAnsi(setup.title),
+      Title: setup.title,
       Creator: 'Steunregister',
       Producer: 'Steunregister',
       CreationDate: setup.createdAt ?? new Date(),
