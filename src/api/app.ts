@@ -13,13 +13,18 @@ import { auditRoutes } from './audit/routes.ts';
 import type { ApiEnv } from './context.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
 import { deliveriesRoutes } from './deliveries/routes.ts';
+import { disclosureRoutes } from './disclosure/routes.ts';
+import { publicRoutes } from './public/routes.ts';
+import { reportsRoutes } from './reports/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
+import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
+
+export { API_BASE_PATH };
 import { oidcRoutes } from './session/oidc-routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 
 export const API_VERSION = '1.0.0';
-export const API_BASE_PATH = '/api/v1';
 /** No request the API answers needs more; larger bodies are refused before they are read. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -69,6 +74,9 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
   api.route('/', figuresRoutes(db));
   api.route('/', accountsRoutes());
   api.route('/', auditRoutes());
+  api.route('/', disclosureRoutes());
+  api.route('/', reportsRoutes());
+  api.route('/', publicRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -91,6 +91,7 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
 
 /** Gives an account another role; its sessions end, so the new role applies from the next login. */
 export async function changeRole(db: Db, context: RequestContext, id: string, role: Role): Promise<AccountView> {
+  refuseOwnAccount(context, id, 'role');
   return inTransaction(db, async (trx) => {
     const current = await lockAccount(trx, id);
     if (SECOND_FACTOR_ROLES.has(role) && current.totpSecret === null) {
@@ -104,6 +105,7 @@ export async function changeRole(db: Db, context: RequestContext, id: string, ro
 
 /** Disables an account: it can no longer log in, and its open sessions end at once. */
 export async function disableAccount(db: Db, context: RequestContext, id: string): Promise<AccountView> {
+  refuseOwnAccount(context, id, 'account');
   return inTransaction(db, async (trx) => {
     const current = await lockAccount(trx, id);
     if (current.disabledAt !== null) return viewOf(current);
@@ -112,6 +114,11 @@ export async function disableAccount(db: Db, context: RequestContext, id: string
     await endSessionsOf(trx, id, now);
     return audited(trx, context, 'account.disable', current, changed);
   });
+}
+
+/** An administrator cannot lock themselves out, nor raise or lower their own rights: another must do it. */
+function refuseOwnAccount(context: RequestContext, id: string, field: string): void {
+  if (context.actor?.id === id) throw new ValidationError([{ field, code: 'ownAccount' }]);
 }
 
 async function lockAccount(db: Db, id: string) {

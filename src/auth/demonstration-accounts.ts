@@ -16,6 +16,18 @@ export interface DemonstrationAccount {
   totpSecret: string | null;
 }
 
+const DUTCH_ROLE_NAMES: Record<Role, string> = {
+  registrar: 'registrateur',
+  finance: 'financiën',
+  disclosureOfficer: 'openbaarmakingsfunctionaris',
+  exportControlAssessor: 'toetser exportcontrole',
+  licensingOfficer: 'vergunningverlener',
+  letterAuthor: 'briefschrijver',
+  parliamentReader: 'Kamerlid',
+  auditor: 'auditor',
+  administrator: 'beheerder',
+};
+
 /** The username of each role's demonstration account: the role in kebab-case, prefixed `demo-`. */
 export function demonstrationUsername(role: Role): string {
   return `demo-${role.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -34,7 +46,7 @@ export async function createDemonstrationAccounts(db: Kysely<Database>): Promise
       const username = demonstrationUsername(role);
       const { totpSecret } = await createAccount(trx, systemContext('system'), {
         username,
-        displayName: `Demonstratie ${role}`,
+        displayName: `Demonstratie ${DUTCH_ROLE_NAMES[role]}`,
         role,
         password,
       });

@@ -26,6 +26,11 @@ export const ACTIONS = [
   'audit.read',
   'account.read',
   'account.manage',
+  'disclosure.read',
+  'disclosure.decide',
+  'report.read',
+  'report.write',
+  'annex.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,13 +55,26 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'audit.read': ['auditor'],
   'account.read': ['administrator'],
   'account.manage': ['administrator'],
+  'disclosure.read': ['disclosureOfficer', 'letterAuthor', 'auditor'],
+  'disclosure.decide': ['disclosureOfficer'],
+  'report.read': ['letterAuthor', 'disclosureOfficer', 'auditor'],
+  'report.write': ['letterAuthor'],
+  'annex.read': ['parliamentReader', 'letterAuthor', 'disclosureOfficer', 'auditor'],
 };
 
 /**
  * Actions on confidential material: they need a session opened with the second factor, and every
- * use is an audit event (reads included). The audit trail holds the before and after of every change.
+ * use is an audit event (reads included). The audit trail holds the before and after of every change;
+ * disclosure decisions hold why something stays confidential; the annex is the full overview.
  */
-const CONFIDENTIAL_ACTIONS: ReadonlySet<Action> = new Set(['audit.read', 'account.read', 'account.manage']);
+const CONFIDENTIAL_ACTIONS: ReadonlySet<Action> = new Set([
+  'audit.read',
+  'account.read',
+  'account.manage',
+  'disclosure.read',
+  'disclosure.decide',
+  'annex.read',
+]);
 
 /**
  * Roles whose accounts always have a second factor: administrators, and the roles whose work is

@@ -6,7 +6,7 @@ import { CATEGORY_LABELS, DISCLOSURE_LABELS, FUNDING_SOURCE_LABELS } from './lab
 import type { AnnexDocument, LetterDocument } from './letter-document.ts';
 import { LETTER_SUBJECT, type PublicLetterSnapshot } from './snapshot.ts';
 
-const RETURN_ADDRESS = 'Retouradres Postbus 20701 2500 ES Den Haag';
+const RETURN_ADDRESS = 'Postbus 20701 2500 ES Den Haag';
 const ADDRESSEE = ['de Voorzitter van de Tweede Kamer', 'der Staten-Generaal', 'Bezuidenhoutseweg 67', '2594 AC Den Haag'];
 const CLOSING = ['Hoogachtend,', 'DE MINISTER VAN DEFENSIE'];
 export const CLASSIFICATION = 'DEPARTEMENTAAL VERTROUWELIJK';

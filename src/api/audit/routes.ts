@@ -59,16 +59,18 @@ export function auditRoutes() {
     const query = c.req.valid('query');
     const limit = query.limit ?? 100;
     const rows = await db.transaction().execute(async (trx) => {
-      const found = await listAuditEvents(trx, { ...query, beforeSeq: query.before, limit });
+      // One more than asked, to know whether an older page exists.
+      const found = await listAuditEvents(trx, { ...query, beforeSeq: query.before, limit: limit + 1 });
       // Reading the trail is itself recorded: it holds the before and after of every change.
       await recordAuditEvent(trx, requestContext(c), { action: 'audit.read', object: { type: 'auditTrail', id: '*' }, result: 'success', detail: query });
       return found;
     });
-    const items = rows.map((row) => {
+    const page = rows.slice(0, limit);
+    const items = page.map((row) => {
       const event = JSON.parse(row.canonical) as Record<string, unknown>;
       return { ...event, hash: row.hash, prevHash: row.prevHash } as z.infer<typeof AuditEventSchema>;
     });
-    return c.json({ items, nextBefore: rows.length === limit ? rows.at(-1)!.seq : null }, 200);
+    return c.json({ items, nextBefore: rows.length > limit ? page.at(-1)!.seq : null }, 200);
   });
 
   return app;
