@@ -7,6 +7,7 @@ import { sessionCookieFor } from '../support/sessions.ts';
 export interface ApiResponse {
   status: number;
   headers: Headers;
+  /** Parsed JSON, or the text of any other body (renderings, CSV, CSS). */
   body: any;
 }
 
@@ -34,6 +35,7 @@ export function apiClient(
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    const isJson = /json/.test(response.headers.get('content-type') ?? '');
+    return { status: response.status, headers: response.headers, body: !text ? undefined : isJson ? JSON.parse(text) : text };
   };
 }
