@@ -28,7 +28,7 @@ function rendering(format: LetterFormat, body: string | Uint8Array): Rendering {
 }
 
 /**
- * The letter in one format. A final letter's PDF is stamped with its finalisation time, so that the same
+ * The letter in one format. A final letter's PDF and DOCX are stamped with `createdAt`, so that the same
  * letter always gives the same bytes.
  */
 export async function renderLetter(doc: LetterDocument, format: LetterFormat, options: { stylesheetHref: string; createdAt?: Date }): Promise<Rendering> {
@@ -38,7 +38,7 @@ export async function renderLetter(doc: LetterDocument, format: LetterFormat, op
     case 'markdown':
       return rendering(format, renderLetterMarkdown(doc));
     case 'docx':
-      return rendering(format, await renderLetterDocx(doc));
+      return rendering(format, await renderLetterDocx(doc, options.createdAt ? { createdAt: options.createdAt } : {}));
     case 'pdf':
       return rendering(format, await renderLetterPdf(doc, options.createdAt ? { createdAt: options.createdAt } : {}));
   }

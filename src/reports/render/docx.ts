@@ -42,8 +42,11 @@ const BULLETS = 'opsomming';
 const BULLET_INDENT = 284;
 const PARAGRAPH_GAP = 200;
 
-/** The letter as a Word document in the seed letter's layout: what the ministry edits before sending. */
-export async function renderLetterDocx(doc: LetterDocument): Promise<Buffer> {
+/**
+ * The letter as a Word document in the seed letter's layout: what the ministry edits before sending. Given
+ * `createdAt` (a final letter), the document is dated then and the same letter always gives the same bytes.
+ */
+export async function renderLetterDocx(doc: LetterDocument, options: { createdAt?: Date } = {}): Promise<Buffer> {
   const document = new Document({
     title: doc.subject,
     creator: 'Steunregister',
@@ -100,7 +103,48 @@ export async function renderLetterDocx(doc: LetterDocument): Promise<Buffer> {
       ],
     }],
   });
-  return Packer.toBuffer(document);
+  if (!options.createdAt) return Packer.toBuffer(document);
+  const core = { path: 'docProps/core.xml', data: coreProperties(doc.subject, 'Steunregister', options.createdAt) };
+  return stampZipEntries(await Packer.toBuffer(document, undefined, [core]), options.createdAt);
+}
+
+/** The document properties as docx writes them, but dated `date` rather than now. */
+function coreProperties(title: string, creator: string, date: Date): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const stamp = (name: string) => `<dcterms:${name} xsi:type="dcterms:W3CDTF">${date.toISOString()}</dcterms:${name}>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escape(title)}</dc:title><dc:creator>${escape(creator)}</dc:creator>` +
+    `${stamp('created')}${stamp('modified')}</cp:coreProperties>`
+  );
+}
+
+/**
+ * Sets the modification time of every entry of a zip file (which the zip writer takes from the clock) to
+ * `date`, in the entry's local header and in the central directory. The time is not part of an entry's
+ * checksum, so the archive stays valid.
+ */
+function stampZipEntries(zip: Buffer, date: Date): Buffer {
+  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  const day = ((Math.max(date.getUTCFullYear(), 1980) - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('not a zip file: no end of central directory');
+  const entries = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  for (let entry = 0; entry < entries; entry += 1) {
+    if (zip.readUInt32LE(offset) !== 0x02014b50) throw new Error('not a zip file: broken central directory');
+    zip.writeUInt16LE(time, offset + 12);
+    zip.writeUInt16LE(day, offset + 14);
+    const local = zip.readUInt32LE(offset + 42);
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('not a zip file: broken local header');
+    zip.writeUInt16LE(time, local + 10);
+    zip.writeUInt16LE(day, local + 12);
+    offset += 46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+  return zip;
 }
 
 /** The draft notice and the demonstration mark, on every page. */
