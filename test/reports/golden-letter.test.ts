@@ -1,0 +1,238 @@
+/**
+ * The golden letter: the demonstration's draft for 31 August 2025 must say, figure for figure, what the
+ * seed letter of 10 September 2025 says in its financial section. The seed file itself is read and taken
+ * apart here (its line-break hyphenation undone, the footnote a page break put in the middle of a sentence
+ * taken out), so that the test compares against the letter as sent, not against a copy of its words.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import type { Inline, LetterSection } from '../../src/reports/letter-document.ts';
+import { pdfPages, type PdfPage } from '../../src/reports/render/pdf-text.test-support.ts';
+import type { PublicLetterSnapshot } from '../../src/reports/snapshot.ts';
+import { apiClient, type ApiCall } from '../api/client.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
+
+const SEED_PATH = process.env.SEED_LETTER ?? fileURLToPath(new URL('../../../shared/seed/leveringenbrief-2025-09-10.txt', import.meta.url));
+const FINANCE_HEADING = 'Financiële stand van zaken levering van militaire goederen';
+const NEXT_HEADING = 'Industrie';
+
+/** One row of the letter's table, as "label | cell | cell". */
+type Row = string;
+
+interface SeedFinance {
+  /** The sentences of the section's running text that carry a figure (an amount, a percentage, a date, a number). */
+  sentences: string[];
+  header: Row;
+  rows: Row[];
+}
+
+/** The financial section of the seed letter: its figure-bearing sentences and its table. */
+function seedFinance(): SeedFinance {
+  if (!existsSync(SEED_PATH)) throw new Error(`the seed letter is not at ${SEED_PATH} (set SEED_LETTER to where it is)`);
+  const lines = readFileSync(SEED_PATH, 'utf8').split(/\r?\n/);
+  const start = lines.findIndex((line) => line.trim() === FINANCE_HEADING);
+  const end = lines.findIndex((line, index) => index > start && line.trim() === NEXT_HEADING);
+  if (start < 0 || end < 0) throw new Error(`the seed letter has no section ${FINANCE_HEADING} followed by ${NEXT_HEADING}`);
+  const section = lines.slice(start + 1, end);
+
+  const amount = String.raw`€ \d[\d.,]* (?:mld|mln)\.`;
+  const tableRow = new RegExp(`^(\\S.*?)\\s+(${amount})\\s+(${amount})\\s*$`);
+  const tableDate = /\d{1,2} [a-z]{3}\. \d{4}/g;
+  let header: Row | undefined;
+  const rows: Row[] = [];
+  const prose: string[] = [];
+  section.forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('Type steun')) {
+      header = ['Type steun', ...(trimmed.match(tableDate) ?? [])].join(' | ');
+      return;
+    }
+    const row = tableRow.exec(trimmed);
+    if (row) {
+      rows.push(row.slice(1, 4).join(' | '));
+      return;
+    }
+    // A footnote printed at the foot of a page: a blank line, then its number and text.
+    if (/^\d+ \S/.test(trimmed) && section[index - 1]?.trim() === '') return;
+    prose.push(line);
+  });
+
+  // Undo the hyphenation of words broken at the end of a line ("Ameri-" + "kaanse"); a hyphen after a
+  // capital ("EU-") or before a capital is a real one and stays.
+  let text = '';
+  for (const line of prose) {
+    const trimmed = line.trim();
+    if (trimmed === '') {
+      text += ' ';
+    } else if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(trimmed)) {
+      text = text.slice(0, -1) + trimmed;
+    } else {
+      text += `${text === '' || text.endsWith(' ') ? '' : ' '}${trimmed}`;
+    }
+  }
+  const sentences = normalised(text)
+    // A sentence ends at a full stop or colon before a capital (not at "t.w.v. €25" or "nr. 377"); a bullet starts one.
+    .split(/(?<=[.:])\s+(?=[\p{Lu}·])|\s*·\s+/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => /\d/.test(sentence));
+  if (!header) throw new Error('the seed letter has no table header in its financial section');
+  return { sentences, header, rows };
+}
+
+function normalised(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function inlineText(content: readonly Inline[]): string {
+  return content.map((part) => (typeof part === 'string' ? part : '')).join('');
+}
+
+/** A section of a letter as text (paragraphs and bullets) and its table as rows "label | cell | cell". */
+function sectionOf(letter: PublicLetterSnapshot, heading: string): { text: string; header: Row; rows: Row[] } {
+  const section = letter.sections.find((candidate: LetterSection) => candidate.heading === heading);
+  if (!section) throw new Error(`the letter has no section ${heading}`);
+  const texts: string[] = [];
+  let header = '';
+  const rows: Row[] = [];
+  for (const block of section.blocks) {
+    if (block.kind === 'paragraph') texts.push(inlineText(block.content));
+    if (block.kind === 'bullets') texts.push(...block.items.map(inlineText));
+    if (block.kind === 'table') {
+      header = block.table.header.join(' | ');
+      rows.push(...block.table.rows.map((row) => row.cells.map(inlineText).join(' | ')));
+    }
+  }
+  return { text: normalised(texts.join(' ')), header, rows };
+}
+
+/** The Markdown section under the heading: its text without escapes, and its pipe table as rows. */
+function markdownSection(markdown: string, heading: string): { text: string; rows: Row[] } {
+  const start = markdown.indexOf(`\n## ${heading}\n`);
+  expect(start, `the Markdown has a section ${heading}`).toBeGreaterThan(0);
+  const end = markdown.indexOf('\n## ', start + 1);
+  const body = markdown.slice(start, end < 0 ? undefined : end).split('\n').slice(2);
+  const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
+  const rows = body
+    .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
+    .map((line) => line.slice(1, -1).split(' | ').map((cell) => unescape(cell.trim().replace(/^\*\*(.*)\*\*$/, '$1'))).join(' | '));
+  const text = normalised(unescape(body.filter((line) => !line.startsWith('|')).map((line) => line.replace(/^- /, '')).join(' ')));
+  return { text, rows };
+}
+
+/** The text items printed on one line of a PDF page, from the one that is exactly `first`. */
+function pdfLineStartingWith(pages: readonly PdfPage[], first: string): string[] {
+  for (const page of pages) {
+    const start = page.items.find((item) => item.text === first);
+    if (start) return page.items.filter((item) => Math.abs(item.y - start.y) < 0.5 && item.text.trim() !== '').map((item) => item.text);
+  }
+  return [];
+}
+
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+
+describeEachDatabase('the golden letter: the draft of 31 August 2025 against the seed letter', (database) => {
+  const seed = seedFinance();
+  let author: ApiCall;
+  let draftId: string;
+  let letter: PublicLetterSnapshot;
+  let binary: (path: string) => Promise<Response>;
+
+  beforeAll(async () => {
+    const { db } = database();
+    expect(await loadDemonstrationData(db)).toBeGreaterThan(0);
+    const api = createApi({ db, onError: (error) => { throw error; } });
+    author = apiClient(db, { role: 'letterAuthor', api });
+    const cookie = await sessionCookieFor(db, 'letterAuthor');
+    binary = (path) => Promise.resolve(api.request(path, { headers: { Cookie: cookie } }));
+    const listed = await author('GET', '/reports');
+    expect(listed.status).toBe(200);
+    const draft = listed.body.items.find((item: any) => item.referenceDate === '2025-08-31');
+    expect(draft).toMatchObject({ status: 'draft', letterDate: '2025-09-10' });
+    draftId = draft.id;
+    const view = await author('GET', `/reports/${draftId}`);
+    expect(view.status).toBe(200);
+    expect(view.body.problems).toEqual([]);
+    letter = view.body.letter;
+  });
+
+  it('finds in the seed letter the figure-bearing sentences and the table of its financial section', () => {
+    // What the extraction must find, so that a broken reading of the seed cannot pass as a match.
+    expect(seed.sentences).toHaveLength(8);
+    expect(seed.sentences[0]).toBe('De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld.');
+    expect(seed.sentences[1]).toBe('Dit is een toename van €2,82 mld. of 48 procent ten opzichte van de vorige leveringenbrief.');
+    expect(seed.sentences.filter((sentence) => sentence.includes('€'))).toHaveLength(7);
+    // The page break's hyphenation is undone, and the footnote at the foot of that page is not in the text.
+    expect(seed.sentences.join(' ')).toContain('snel Amerikaanse wapensystemen');
+    expect(seed.sentences.join(' ')).toContain('aan worden toegevoegd conform de Voorjaarsnota 2025');
+    expect(seed.sentences.join(' ')).not.toContain('Veiligheidssamenwerking');
+    expect(seed.header).toBe('Type steun | 4 feb. 2025 | 31 aug. 2025');
+    expect(seed.rows).toEqual([
+      'Directe levering (vervangingswaarde) | € 2,05 mld. | € 2,4 mld.',
+      'Commerciële verwervingen | € 3,73 mld. | € 6,1 mld.',
+      'NAVO-fonds | € 0,1 mld. | € 0,18 mld.',
+      'Totaal | € 5,88 mld. | € 8,7 mld.',
+    ]);
+  });
+
+  it('says every figure-bearing sentence of the seed letter, and its table cell by cell', () => {
+    const draft = sectionOf(letter, FINANCE_HEADING);
+    for (const sentence of seed.sentences) expect(draft.text, sentence).toContain(sentence);
+    expect(draft.header).toBe(seed.header);
+    expect(draft.rows).toEqual(seed.rows);
+    // The figures under the text are the register's, exactly: the total is the exact sum, not of rounded parts.
+    const lines = Object.fromEntries(letter.figures.lines.map((line) => [line.key, line]));
+    expect(lines.total!.currentCents).toBe(lines.stock!.currentCents + lines.procurement!.currentCents + lines.natoFund!.currentCents);
+    expect(lines.total!.currentCents - lines.total!.reportedPreviousCents!).toBe(letter.figures.increaseCents);
+    expect(letter.figures.increasePercentText).toBe('48 procent');
+  });
+
+  it('says them in the Markdown rendering', async () => {
+    const response = await binary(`/reports/${draftId}/renderings/markdown`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/markdown/);
+    const markdown = markdownSection(await response.text(), FINANCE_HEADING);
+    for (const sentence of seed.sentences) expect(markdown.text, sentence).toContain(sentence);
+    expect(markdown.rows).toEqual([seed.header, ...seed.rows]);
+  });
+
+  it('says them in the PDF rendering, the table row by row', async () => {
+    const response = await binary(`/reports/${draftId}/renderings/pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('application/pdf');
+    const pages = await pdfPages(new Uint8Array(await response.arrayBuffer()));
+    const text = squeezed(pages.map((page) => page.text).join(' '));
+    for (const sentence of seed.sentences) expect(text, sentence).toContain(squeezed(sentence));
+    for (const row of [seed.header, ...seed.rows]) {
+      const cells = row.split(' | ');
+      expect(pdfLineStartingWith(pages, cells[0]!)).toEqual(cells);
+    }
+  });
+
+  it('lists in its public overview exactly the public deliveries realised after 4 Feb 2025 up to 31 Aug 2025, and nothing confidential', async () => {
+    const { db } = database();
+    const deliveries = await db.selectFrom('delivery').select(['id', 'title', 'publicId', 'disclosureState', 'realisedAt']).execute();
+    const expected = deliveries
+      .filter((delivery) => delivery.disclosureState === 'public' && delivery.realisedAt !== null && delivery.realisedAt > '2025-02-04' && delivery.realisedAt <= '2025-08-31')
+      .map((delivery) => delivery.publicId);
+    const listed = letter.overview.flatMap((group) => group.items);
+    expect(listed.map((item) => item.publicId).sort()).toEqual([...expected].sort());
+    expect(listed.map((item) => item.title).sort()).toEqual([
+      'Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)',
+      'Drones van de Oekraïense defensie-industrie',
+    ]);
+
+    const text = JSON.stringify(letter);
+    const hidden = deliveries.filter((delivery) => delivery.disclosureState !== 'public');
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const delivery of hidden) {
+      expect(text).not.toContain(delivery.id);
+      expect(text).not.toContain(delivery.title);
+    }
+    // Internal ids never reach the letter: public deliveries are known by their public id.
+    for (const delivery of deliveries) expect(text).not.toContain(delivery.id);
+  });
+});

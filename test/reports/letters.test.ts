@@ -1,0 +1,506 @@
+/**
+ * The life of a letter through the API, on the demonstration register: the draft of 31 August 2025 is
+ * finalised, the next letter (31 December 2025) is drafted, edited and finalised; from then on it never
+ * changes, its hash verifies, a later revaluation shows in its verification and in the letter after it,
+ * never in it. The confidential annex is for the few, watermarked and logged; the public surfaces show only
+ * what was decided public.
+ */
+import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_BASE_PATH, createApi } from '../../src/api/app.ts';
+import { listAuditEvents } from '../../src/db/repositories/audit.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import type { Inline } from '../../src/reports/letter-document.ts';
+import { pdfPages, type PdfPage } from '../../src/reports/render/pdf-text.test-support.ts';
+import type { PublicLetterSnapshot } from '../../src/reports/snapshot.ts';
+import type { Role } from '../../src/domain/access.ts';
+import { apiClient, type ApiCall } from '../api/client.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
+
+const FINANCE = 'Financiële stand van zaken levering van militaire goederen';
+/** A confidential aggregate of the demonstration (stock up to 4 Feb 2025). */
+const CONFIDENTIAL_DELIVERY = 'eb51ab98-09d6-4275-b358-644a2cc992ed';
+const CONFIDENTIAL_TITLE = 'Demonstratie: overige directe leveringen uit voorraad t/m 4 feb. 2025 (geaggregeerd)';
+const INTERNAL_TITLE = 'Houwitsers uit depot, intern kenmerk ART-2025-117';
+const PUBLIC_TITLE = 'Artilleriesystemen';
+const MILLION = 100_000_000; // cents
+
+const sha256 = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex');
+const inlineText = (content: readonly Inline[]) => content.map((part) => (typeof part === 'string' ? part : `[^${part.footnote}]`)).join('');
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+
+function financeSection(letter: PublicLetterSnapshot) {
+  const section = letter.sections.find((candidate) => candidate.heading === FINANCE)!;
+  const texts = section.blocks.flatMap((block) =>
+    block.kind === 'paragraph' ? [inlineText(block.content)] : block.kind === 'bullets' ? block.items.map(inlineText) : []);
+  const table = section.blocks.find((block) => block.kind === 'table');
+  return {
+    text: texts.join('\n'),
+    header: table?.kind === 'table' ? table.table.header : [],
+    rows: table?.kind === 'table' ? table.table.rows.map((row) => row.cells.map(inlineText)) : [],
+  };
+}
+
+/** The text of each paragraph of a Word XML part, its runs joined. */
+function docxParagraphs(docx: Uint8Array): string[] {
+  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+  return xml.split(/<w:p[ >]/).slice(1).map((paragraph) =>
+    [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('')
+      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
+}
+
+/** The non-blank text items printed on the line of the item that is exactly `first`. */
+function pdfLine(pages: readonly PdfPage[], first: string): string[] {
+  for (const page of pages) {
+    const start = page.items.find((item) => item.text === first);
+    if (start) return page.items.filter((item) => Math.abs(item.y - start.y) < 0.5 && item.text.trim() !== '').map((item) => item.text);
+  }
+  return [];
+}
+
+function printedAt(page: PdfPage, text: string, where: 'top' | 'bottom'): boolean {
+  return page.items.some((item) => item.text.includes(text) && (where === 'top' ? item.y > page.height * 0.9 : item.y < page.height * 0.1));
+}
+
+describeEachDatabase('letters through the API', (database) => {
+  let api: ReturnType<typeof createApi>;
+  let author: ApiCall;
+  let registrar: ApiCall;
+  let disclosure: ApiCall;
+  let anonymous: ApiCall;
+  const cookies = new Map<string, string>();
+  /** A request with a binary (or any) body, as the role or anonymously. */
+  let fetchAs: (role: Role | null, path: string) => Promise<Response>;
+
+  let augustId: string;
+  let letterId: string; // the letter of 31 December 2025
+  let artilleryId: string;
+  let artilleryPublicId: string;
+  let finalView: any;
+
+  beforeAll(async () => {
+    const { db } = database();
+    expect(await loadDemonstrationData(db)).toBeGreaterThan(0);
+    api = createApi({ db, onError: (error) => { throw error; } });
+    author = apiClient(db, { role: 'letterAuthor', api });
+    registrar = apiClient(db, { role: 'registrar', api });
+    disclosure = apiClient(db, { role: 'disclosureOfficer', api });
+    anonymous = apiClient(db, { api });
+    fetchAs = async (role, path) => {
+      if (role && !cookies.has(role)) cookies.set(role, await sessionCookieFor(db, role));
+      return api.request(path, { headers: role ? { Cookie: cookies.get(role)! } : {} });
+    };
+  });
+
+  const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+
+  it('finalises the demonstration draft of 31 August 2025, the letter the next one follows', async () => {
+    const listed = await author('GET', '/reports');
+    const august = listed.body.items.find((item: any) => item.referenceDate === '2025-08-31');
+    expect(august.status).toBe('draft');
+    augustId = august.id;
+    const current = await author('GET', `/reports/${augustId}`);
+    expect(current.headers.get('ETag')).toBe(`"${current.body.version}"`);
+    const final = await author('POST', `/reports/${augustId}/finalisation`, {}, { 'If-Match': current.headers.get('ETag')! });
+    expect(final.status).toBe(200);
+    expect(final.body).toMatchObject({ status: 'final', letterDate: '2025-09-10' });
+    expect(final.body.letter.previousLetter).toMatchObject({ referenceDate: '2025-02-04', paperNumber: 'Kamerstuk 22 054, nr. 453' });
+  });
+
+  it('drafts the letter of 31 December 2025 from the register; the figures its text names are computed', async () => {
+    const created = await registrar('POST', '/deliveries', {
+      title: INTERNAL_TITLE,
+      category: 'largeCalibreArtillery',
+      supportType: 'stock',
+      fundingSource: 'ukraineSupportBudget',
+      committedAt: '2025-10-01',
+      realisedAt: '2025-10-15',
+    });
+    expect(created.status).toBe(201);
+    artilleryId = created.body.id;
+    const valued = await registrar('POST', `/deliveries/${artilleryId}/valuations`, { amountCents: 360 * MILLION, basis: 'replacementValue', effectiveDate: '2025-10-15' });
+    expect(valued.status).toBe(201);
+    const decided = await disclosure('POST', '/disclosure-decisions', {
+      deliveryIds: [artilleryId], state: 'public', publicTitle: PUBLIC_TITLE, publicDetail: 'Uit eigen voorraad.', publicCategory: 'largeCalibreArtillery', publicQuantity: null,
+    });
+    expect(decided.status).toBe(201);
+    artilleryPublicId = (await database().db.selectFrom('delivery').select('publicId').where('id', '=', artilleryId).executeTakeFirstOrThrow()).publicId!;
+
+    const draft = await author('POST', '/reports', { referenceDate: '2025-12-31', letterDate: '2026-01-20' });
+    expect(draft.status).toBe(201);
+    expect(draft.headers.get('Location')).toBe(`/reports/${draft.body.id}`);
+    letterId = draft.body.id;
+    const august = await author('GET', `/reports/${augustId}`);
+    expect(draft.body.blocks).toEqual(august.body.blocks);
+    expect(draft.body.letter.previousLetter).toMatchObject({ id: augustId, referenceDate: '2025-08-31', letterDate: '2025-09-10' });
+    const finance = financeSection(draft.body.letter);
+    // The previous column as the August letter published it, the new one from the register now.
+    expect(finance.header).toEqual(['Type steun', '31 aug. 2025', '31 dec. 2025']);
+    expect(finance.rows).toEqual([
+      ['Directe levering (vervangingswaarde)', '€ 2,4 mld.', '€ 2,8 mld.'],
+      ['Commerciële verwervingen', '€ 6,12 mld.', '€ 6,1 mld.'],
+      ['NAVO-fonds', '€ 0,18 mld.', '€ 0,18 mld.'],
+      ['Totaal', '€ 8,7 mld.', '€ 9,1 mld.'],
+    ]);
+    expect(finance.text).toContain(
+      'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 december 2025 €9,1 mld. ' +
+        'Dit is een toename van €360 mln. of 4 procent ten opzichte van de vorige leveringenbrief.',
+    );
+    // Only what is new since the August letter is in the overview.
+    expect(draft.body.letter.overview.flatMap((group: any) => group.items.map((item: any) => item.title))).toEqual([PUBLIC_TITLE]);
+
+    const blocks = draft.body.blocks.map((block: any) =>
+      block.key === 'finance'
+        ? {
+            ...block,
+            text:
+              '{{headline}} De Nederlandse steun bestaat uit:\n\n{{figuresTable}}\n\n' +
+              '· Directe levering: de vervangingswaarde bedroeg op {{referenceDate}} in totaal {{stock}} ' +
+              `Daaronder vallen artilleriesystemen ter waarde van {{delivery:${artilleryId}}}\n\n` +
+              '· Sinds {{previousLetter}} ({{previousReferenceDate}}) nam de steun toe met {{increase}}, {{increasePercent}}.',
+          }
+        : block);
+    const edited = await author('PATCH', `/reports/${letterId}`, { blocks }, ifMatch(draft.body.version));
+    expect(edited.status).toBe(200);
+    expect(edited.headers.get('ETag')).toBe(`"${draft.body.version + 1}"`);
+    expect(edited.body.problems).toEqual([]);
+    const text = financeSection(edited.body.letter).text;
+    expect(text).toContain('Directe levering: de vervangingswaarde bedroeg op 31 december 2025 in totaal €2,8 mld. Daaronder vallen artilleriesystemen ter waarde van €360 mln.');
+    expect(text).toContain('Sinds de brief dd. 10 september 2025 (31 augustus 2025) nam de steun toe met €360 mln., 4 procent.');
+    expect(text).not.toContain('{{');
+  });
+
+  it('shows a block naming a confidential delivery as a problem, and refuses to finalise it', async () => {
+    const current = await author('GET', `/reports/${letterId}`);
+    const blocks = [...current.body.blocks, { key: 'leak', heading: 'Extra', text: `Waaronder {{delivery:${CONFIDENTIAL_DELIVERY}}} en {{nonsense}}.` }];
+    const edited = await author('PATCH', `/reports/${letterId}`, { blocks }, ifMatch(current.body.version));
+    expect(edited.status).toBe(200);
+    expect([...edited.body.problems].sort()).toEqual([`{{delivery:${CONFIDENTIAL_DELIVERY}}}`, '{{nonsense}}']);
+    const extra = edited.body.letter.sections.find((section: any) => section.heading === 'Extra');
+    expect(inlineText(extra.blocks[0].content)).toBe(`Waaronder [delivery:${CONFIDENTIAL_DELIVERY}?] en [nonsense?].`);
+    // Its value (€ 2,1 mld. at 31 December 2025) is nowhere in the letter.
+    expect(JSON.stringify(edited.body.letter)).not.toMatch(/2,1 mld/);
+
+    const refused = await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(edited.body.version));
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(refused.body.invalidParams.map((param: any) => [param.name, param.code])).toEqual([
+      ['blocks', 'unknownFigure'],
+      ['blocks', 'unknownFigure'],
+    ]);
+    const after = await author('GET', `/reports/${letterId}`);
+    expect(after.body).toMatchObject({ status: 'draft', version: edited.body.version, publicSha256: null });
+    expect((await anonymous('GET', '/public/letters')).body.items.map((item: any) => item.id)).not.toContain(letterId);
+
+    const repaired = await author('PATCH', `/reports/${letterId}`, { blocks: current.body.blocks }, ifMatch(edited.body.version));
+    expect(repaired.status).toBe(200);
+    expect(repaired.body.problems).toEqual([]);
+  });
+
+  it('wants If-Match on changing and finalising a draft (428) and refuses a stale one (412), changing nothing', async () => {
+    const current = await author('GET', `/reports/${letterId}`);
+    const version = current.body.version;
+    const change = { letterDate: '2026-01-21' };
+    expect((await author('PATCH', `/reports/${letterId}`, change)).status).toBe(428);
+    const stale = await author('PATCH', `/reports/${letterId}`, change, ifMatch(version - 1));
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('ETag')).toBe(`"${version}"`);
+    expect((await author('POST', `/reports/${letterId}/finalisation`, {})).status).toBe(428);
+    expect((await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(version - 1))).status).toBe(412);
+    const after = await author('GET', `/reports/${letterId}`);
+    expect(after.body).toMatchObject({ status: 'draft', version, letterDate: '2026-01-20' });
+  });
+
+  it('finalises the letter', async () => {
+    const current = await author('GET', `/reports/${letterId}`);
+    const final = await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(current.body.version));
+    expect(final.status).toBe(200);
+    expect(final.body).toMatchObject({ status: 'final', letterDate: '2026-01-20', referenceDate: '2025-12-31', problems: [] });
+    expect(final.body.publicSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(final.body.annexSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(final.body.letter).toEqual(current.body.letter);
+    finalView = final.body;
+  });
+
+  it('never changes a final letter: not through any route, not in the database', async () => {
+    const { db } = database();
+    const version = (await author('GET', `/reports/${letterId}`)).body.version;
+    const patched = await author('PATCH', `/reports/${letterId}`, { blocks: [] }, ifMatch(version));
+    expect(patched.status).toBe(400);
+    expect(patched.body.invalidParams).toEqual([expect.objectContaining({ name: 'status', code: 'letterIsFinal' })]);
+    expect((await author('PATCH', `/reports/${letterId}`, { letterDate: '2026-02-01' }, ifMatch(version))).status).toBe(400);
+    expect((await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(version))).status).toBe(400);
+    expect((await author('POST', `/reports/${letterId}/finalisation`, { letterDate: '2026-02-01' }, ifMatch(version))).status).toBe(400);
+
+    const publication = { paperNumber: 'Kamerstuk 22 054, nr. 470', publishedOn: '2026-01-22' };
+    expect((await author('POST', `/reports/${letterId}/publication`, publication)).status).toBe(200);
+    expect((await author('POST', `/reports/${letterId}/publication`, publication)).status).toBe(200);
+    const otherNumber = await author('POST', `/reports/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 471' });
+    expect(otherNumber.status).toBe(400);
+    expect(otherNumber.body.invalidParams).toEqual([expect.objectContaining({ name: 'paperNumber', code: 'alreadySet' })]);
+    const otherDate = await author('POST', `/reports/${letterId}/publication`, { ...publication, publishedOn: '2026-01-23' });
+    expect(otherDate.status).toBe(400);
+    expect((await author('POST', `/reports/${letterId}/publication`, { paperNumber: null, publishedOn: null })).status).toBe(400);
+
+    const refusedChange = /a final letter cannot be changed/;
+    await expect(sql`update report set blocks = '[]'::jsonb where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update report set public_snapshot = '{}' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update report set public_sha256 = ${'0'.repeat(64)} where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update report set status = 'draft' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update report set paper_number = 'Kamerstuk 22 054, nr. 999' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`delete from report where id = ${letterId}`.execute(db)).rejects.toThrow(/a final letter cannot be removed/);
+    await expect(sql`update public_letter set snapshot = '{}' where id = ${letterId}`.execute(db)).rejects.toThrow(/a published letter cannot be changed/);
+    await expect(sql`delete from public_letter where id = ${letterId}`.execute(db)).rejects.toThrow(/a published letter cannot be changed/);
+
+    const after = await author('GET', `/reports/${letterId}`);
+    expect(after.body).toMatchObject({ status: 'final', publicSha256: finalView.publicSha256, annexSha256: finalView.annexSha256, ...publication });
+    expect(after.body.blocks).toEqual(finalView.blocks);
+    expect(after.body.letter).toEqual(finalView.letter);
+  });
+
+  it('verifies: the published snapshot hashes to the published SHA-256, and every figure recomputes', async () => {
+    const snapshot = await fetchAs(null, `/public/letters/${letterId}/snapshot`);
+    expect(snapshot.status).toBe(200);
+    const text = await snapshot.text();
+    const listed = (await anonymous('GET', '/public/letters')).body.items.find((item: any) => item.id === letterId);
+    expect(sha256(text)).toBe(listed.sha256);
+    expect(listed.sha256).toBe(finalView.publicSha256);
+    expect(JSON.parse(text)).toEqual(finalView.letter);
+    const verification = await author('GET', `/reports/${letterId}/verification`);
+    expect(verification.status).toBe(200);
+    expect(verification.body).toEqual({ ok: true, hashesMatch: true, differences: [] });
+  });
+
+  it('lists the final letters publicly, newest first, with their reference dates and links that work', async () => {
+    const listed = await anonymous('GET', '/public/letters');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((item: any) => [item.referenceDate, item.letterDate, item.paperNumber])).toEqual([
+      ['2025-12-31', '2026-01-20', 'Kamerstuk 22 054, nr. 470'],
+      ['2025-08-31', '2025-09-10', null],
+      ['2025-02-04', '2025-02-17', 'Kamerstuk 22 054, nr. 453'],
+    ]);
+    const letter = listed.body.items[0];
+    expect(Object.keys(letter.links).sort()).toEqual(['docx', 'html', 'markdown', 'pdf', 'self', 'snapshot']);
+    for (const link of Object.values(letter.links) as string[]) {
+      expect(link.startsWith(`${API_BASE_PATH}/public/letters/${letterId}`)).toBe(true);
+      expect((await fetchAs(null, link.slice(API_BASE_PATH.length))).status, link).toBe(200);
+    }
+    const one = await anonymous('GET', `/public/letters/${letterId}`);
+    expect(one.body).toMatchObject({ referenceDate: '2025-12-31', sha256: finalView.publicSha256, letter: finalView.letter });
+  });
+
+  it('renders the final letter in all four formats, each with its figures', async () => {
+    const headline = 'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 december 2025 €9,1 mld.';
+    const row = ['Directe levering (vervangingswaarde)', '€ 2,4 mld.', '€ 2,8 mld.'];
+    for (const base of [`/reports/${letterId}`, `/public/letters/${letterId}`]) {
+      const as = base.startsWith('/public') ? null : 'letterAuthor';
+      const html = await fetchAs(as, `${base}/renderings/html`);
+      expect(html.headers.get('Content-Type')).toMatch(/^text\/html/);
+      const page = await html.text();
+      expect(page).toContain(headline);
+      for (const cell of row) expect(page).toContain(`>${cell}<`);
+      expect(page).not.toContain('CONCEPT');
+
+      const markdown = await (await fetchAs(as, `${base}/renderings/markdown`)).text();
+      expect(markdown).toContain(headline);
+      expect(markdown).toContain(`| ${row.join(' | ')} |`);
+      expect(markdown).toContain('Kamerstuk 22 054, nr. 470');
+
+      const docx = await fetchAs(as, `${base}/renderings/docx`);
+      expect(docx.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(docx.headers.get('Content-Disposition')).toBe('attachment; filename="leveringenbrief-2025-12-31.docx"');
+      const paragraphs = docxParagraphs(new Uint8Array(await docx.arrayBuffer()));
+      expect(paragraphs.some((paragraph) => paragraph.startsWith(headline))).toBe(true);
+      for (const cell of row) expect(paragraphs).toContain(cell);
+
+      const pdf = await fetchAs(as, `${base}/renderings/pdf`);
+      expect(pdf.headers.get('Content-Type')).toBe('application/pdf');
+      const pages = await pdfPages(new Uint8Array(await pdf.arrayBuffer()));
+      const all = squeezed(pages.map((one) => one.text).join(' '));
+      expect(all).toContain(squeezed(headline));
+      expect(all).not.toContain('CONCEPT');
+      expect(pdfLine(pages, row[0]!)).toEqual(row);
+      expect(pdfLine(pages, 'Totaal')).toEqual(['Totaal', '€ 8,7 mld.', '€ 9,1 mld.']);
+    }
+    // A final letter gives the same bytes every time, dated its letter date, whoever asks.
+    const bytes = async (path: string, as: Role | null) => Buffer.from(await (await fetchAs(as, path)).arrayBuffer());
+    for (const format of ['pdf', 'docx']) {
+      const first = await bytes(`/reports/${letterId}/renderings/${format}`, 'letterAuthor');
+      expect((await bytes(`/public/letters/${letterId}/renderings/${format}`, null)).equals(first), format).toBe(true);
+    }
+    const docx = unzipSync(new Uint8Array(await bytes(`/public/letters/${letterId}/renderings/docx`, null)));
+    expect(strFromU8(docx['docProps/core.xml']!)).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-20T00:00:00.000Z</dcterms:created>');
+  });
+
+  describe('the confidential annex', () => {
+    const annexPath = () => `/reports/${letterId}/annex/pdf`;
+
+    it('is refused without a session, to the registrar and finance, and to a reader without the second factor', async () => {
+      expect((await fetchAs(null, annexPath())).status).toBe(401);
+      expect((await fetchAs('registrar', annexPath())).status).toBe(403);
+      expect((await fetchAs('finance', annexPath())).status).toBe(403);
+      const withoutSecondFactor = apiClient(database().db, { role: 'parliamentReader', secondFactor: false, api });
+      const refused = await withoutSecondFactor('GET', annexPath());
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('secondFactorRequired');
+      const events = await listAuditEvents(database().db, { action: 'annex.read', objectId: letterId, limit: 10 });
+      expect(events).toEqual([]);
+    });
+
+    it('is marked on every page and watermarked with its reader, and every opening is recorded', async () => {
+      const { db } = database();
+      const cookie = await sessionCookieFor(db, 'parliamentReader');
+      const username: string = (await (await api.request('/session', { headers: { Cookie: cookie } })).json()).username;
+      expect(username).toMatch(/^parliamentreader-/);
+
+      const opened = await api.request(annexPath(), { headers: { Cookie: cookie } });
+      expect(opened.status).toBe(200);
+      expect(opened.headers.get('Content-Type')).toBe('application/pdf');
+      expect(opened.headers.get('Cache-Control')).toBe('no-store');
+      const pages = await pdfPages(new Uint8Array(await opened.arrayBuffer()));
+      expect(pages.length).toBeGreaterThan(0);
+      pages.forEach((page, index) => {
+        const where = `page ${index + 1}`;
+        expect(printedAt(page, 'DEPARTEMENTAAL VERTROUWELIJK', 'top'), where).toBe(true);
+        expect(printedAt(page, 'DEPARTEMENTAAL VERTROUWELIJK', 'bottom'), where).toBe(true);
+        expect(squeezed(page.text), where).toContain(squeezed(`(${username})`));
+      });
+      // The annex is the full overview: the confidential deliveries are in it, under their internal titles.
+      const all = squeezed(pages.map((page) => page.text).join(' '));
+      expect(all).toContain(squeezed(CONFIDENTIAL_TITLE));
+      expect(all).toContain(squeezed(INTERNAL_TITLE));
+
+      const html = await api.request(`/reports/${letterId}/annex/html`, { headers: { Cookie: cookie } });
+      expect(html.status).toBe(200);
+      expect(await html.text()).toContain(username);
+
+      const events = await listAuditEvents(db, { action: 'annex.read', objectId: letterId, limit: 10 });
+      expect(events.map((event) => [event.actorName, event.result])).toEqual([
+        [username, 'success'],
+        [username, 'success'],
+      ]);
+    });
+  });
+
+  it('publishes as open data exactly the public deliveries, as the public may read them', async () => {
+    const { db } = database();
+    const deliveries = await db.selectFrom('delivery').select(['id', 'title', 'publicId', 'disclosureState']).execute();
+    const publicIds = deliveries.filter((delivery) => delivery.disclosureState === 'public').map((delivery) => delivery.publicId!);
+    expect(publicIds).toContain(artilleryPublicId);
+
+    const json = await anonymous('GET', '/public/deliveries');
+    expect(json.status).toBe(200);
+    expect(json.body.items.map((item: any) => item.publicId).sort()).toEqual([...publicIds].sort());
+    expect(json.body.items.find((item: any) => item.publicId === artilleryPublicId)).toEqual({
+      publicId: artilleryPublicId,
+      title: PUBLIC_TITLE,
+      detail: 'Uit eigen voorraad.',
+      category: 'largeCalibreArtillery',
+      supportType: 'stock',
+      quantity: null,
+      decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(json.body.items.map((item: any) => item.title)).toContain('Drones van de Oekraïense defensie-industrie');
+
+    const csv = await fetchAs(null, '/public/deliveries?format=csv');
+    expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('publicId,title,detail,category,supportType,quantity,decidedOn');
+    expect(lines.slice(1).map((line) => line.slice(0, 36)).sort()).toEqual([...publicIds].sort());
+
+    for (const body of [JSON.stringify(json.body), lines.join('\n')]) {
+      for (const delivery of deliveries) {
+        expect(body).not.toContain(delivery.id);
+        if (delivery.disclosureState !== 'public' || delivery.id === artilleryId) expect(body).not.toContain(delivery.title);
+      }
+      // The internal title of the drones says more than their public one.
+      expect(body).not.toContain('als uitvoerder voor de Europese Vredesfaciliteit');
+    }
+  });
+
+  it('after a revaluation: verification reports the difference, the letter and its renderings stay byte for byte', async () => {
+    const before = {
+      snapshot: await (await fetchAs(null, `/public/letters/${letterId}/snapshot`)).text(),
+      html: await (await fetchAs(null, `/public/letters/${letterId}/renderings/html`)).text(),
+      markdown: await (await fetchAs(null, `/public/letters/${letterId}/renderings/markdown`)).text(),
+      pdf: Buffer.from(await (await fetchAs(null, `/public/letters/${letterId}/renderings/pdf`)).arrayBuffer()),
+      docx: Buffer.from(await (await fetchAs(null, `/public/letters/${letterId}/renderings/docx`)).arrayBuffer()),
+      report: (await author('GET', `/reports/${letterId}`)).body,
+    };
+    const revalued = await registrar('POST', `/deliveries/${artilleryId}/valuations`, { amountCents: 400 * MILLION, basis: 'replacementValue', effectiveDate: '2025-12-01' });
+    expect(revalued.status).toBe(201);
+
+    const verification = await author('GET', `/reports/${letterId}/verification`);
+    expect(verification.body.ok).toBe(false);
+    expect(verification.body.hashesMatch).toBe(true);
+    const byFigure = Object.fromEntries(verification.body.differences.map((difference: any) => [difference.figure, difference]));
+    expect(Object.keys(byFigure).sort()).toEqual(['annexTotal', 'stock', 'total']);
+    expect(byFigure.stock).toEqual({ figure: 'stock', published: 2_760 * MILLION, recomputed: 2_800 * MILLION });
+    expect(byFigure.total).toEqual({ figure: 'total', published: 9_060 * MILLION, recomputed: 9_100 * MILLION });
+    expect(byFigure.annexTotal.recomputed - byFigure.annexTotal.published).toBe(40 * MILLION);
+    // The letter of August, before the revaluation took effect, still verifies.
+    expect((await author('GET', `/reports/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [] });
+
+    expect(await (await fetchAs(null, `/public/letters/${letterId}/snapshot`)).text()).toBe(before.snapshot);
+    expect(await (await fetchAs(null, `/public/letters/${letterId}/renderings/html`)).text()).toBe(before.html);
+    expect(await (await fetchAs(null, `/public/letters/${letterId}/renderings/markdown`)).text()).toBe(before.markdown);
+    expect(Buffer.from(await (await fetchAs(null, `/public/letters/${letterId}/renderings/pdf`)).arrayBuffer()).equals(before.pdf)).toBe(true);
+    expect(Buffer.from(await (await fetchAs(null, `/public/letters/${letterId}/renderings/docx`)).arrayBuffer()).equals(before.docx)).toBe(true);
+    expect((await author('GET', `/reports/${letterId}`)).body).toEqual(before.report);
+  });
+
+  it('the next letter restates the changed line: a footnote with both figures', async () => {
+    const next = await author('POST', '/reports', { referenceDate: '2026-03-31', letterDate: '2026-04-15' });
+    expect(next.status).toBe(201);
+    const letter: PublicLetterSnapshot = next.body.letter;
+    expect(letter.previousLetter).toMatchObject({ id: letterId, paperNumber: 'Kamerstuk 22 054, nr. 470' });
+    const lines = Object.fromEntries(letter.figures.lines.map((line) => [line.key, line]));
+    expect(lines.stock).toMatchObject({ reportedPreviousCents: 2_760 * MILLION, restatedPreviousCents: 2_800 * MILLION, currentCents: 2_800 * MILLION });
+    expect(lines.procurement!.restatedPreviousCents).toBe(lines.procurement!.reportedPreviousCents);
+
+    const finance = financeSection(letter);
+    const footnote = (row: string[]) => Number(/\[\^(\d+)\]$/.exec(row[0]!)?.[1]);
+    const [stock, procurement, natoFund, total] = finance.rows as [string[], string[], string[], string[]];
+    // The previous column stays as the letter of December published it; the footnote gives the restated figure.
+    expect(stock.slice(1)).toEqual(['€ 2,76 mld.', '€ 2,8 mld.']);
+    expect(total.slice(1)).toEqual(['€ 9,06 mld.', '€ 9,1 mld.']);
+    expect(procurement[0]).toBe('Commerciële verwervingen');
+    expect(natoFund[0]).toBe('NAVO-fonds');
+    const noteText = (row: string[]) => letter.footnotes.find((note) => note.number === footnote(row))?.text;
+    expect(noteText(stock)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €2,8 mld., niet €2,76 mld. zoals in de vorige brief.');
+    expect(noteText(total)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €9,1 mld., niet €9,06 mld. zoals in de vorige brief.');
+
+    const markdown = await (await fetchAs('letterAuthor', `/reports/${next.body.id}/renderings/markdown`)).text();
+    expect(markdown).toContain(`| Directe levering (vervangingswaarde)[^${footnote(stock)}] | € 2,76 mld. | € 2,8 mld. |`);
+    expect(markdown).toContain(`[^${footnote(stock)}]: Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €2,8 mld., niet €2,76 mld.`);
+    // A draft is not public.
+    expect((await anonymous('GET', '/public/letters')).body.items.map((item: any) => item.id)).not.toContain(next.body.id);
+  });
+
+  it('a delivery decided confidential later leaves the open data, but stays in the letter that published it', async () => {
+    const decided = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [artilleryId], state: 'confidential', ground: 'operationalSecurity' });
+    expect(decided.status).toBe(201);
+
+    const json = await anonymous('GET', '/public/deliveries');
+    expect(json.body.items.map((item: any) => item.publicId)).not.toContain(artilleryPublicId);
+    expect(JSON.stringify(json.body)).not.toContain(PUBLIC_TITLE);
+    const csv = await (await fetchAs(null, '/public/deliveries?format=csv')).text();
+    expect(csv).not.toContain(artilleryPublicId);
+    expect(csv).not.toContain(PUBLIC_TITLE);
+
+    const published = await anonymous('GET', `/public/letters/${letterId}`);
+    expect(published.body.letter.overview.flatMap((group: any) => group.items.map((item: any) => item.title))).toEqual([PUBLIC_TITLE]);
+    const snapshot = await (await fetchAs(null, `/public/letters/${letterId}/snapshot`)).text();
+    expect(sha256(snapshot)).toBe(finalView.publicSha256);
+    expect(await (await fetchAs(null, `/public/letters/${letterId}/renderings/markdown`)).text()).toContain(PUBLIC_TITLE);
+
+    // The draft that names it can no longer be finalised.
+    const drafts = (await author('GET', '/reports')).body.items.filter((item: any) => item.status === 'draft');
+    expect(drafts.map((item: any) => item.referenceDate)).toEqual(['2026-03-31']);
+    const draft = await author('GET', `/reports/${drafts[0].id}`);
+    expect(draft.body.problems).toEqual([`{{delivery:${artilleryId}}}`]);
+  });
+});
