@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { sha256Hex } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { isIsoDate } from '../domain/dates.ts';
@@ -207,14 +208,21 @@ export interface Verification {
 }
 
 /**
- * Checks a final letter: its stored texts still hash to their SHA-256, and every figure recomputed from
+ * Checks a final letter: its stored texts and its public copy still hash to their SHA-256, and every figure recomputed from
  * the register at its reference date equals what it published (a later revaluation shows here as a
  * difference; the letter itself stays as it was).
  */
 export async function verifyReport(db: Db, id: string): Promise<Verification> {
   const report = await existing(db, id);
   if (report.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
-  const hashesMatch = sealedText(report.publicSnapshot!) === report.publicSha256 && sealedText(report.annexSnapshot!) === report.annexSha256;
+  // The exact stored texts are what was hashed; the public copy is what anyone downloads and hashes.
+  const publicCopy = await reports.findPublicLetterCopy(db, id);
+  const hashesMatch =
+    sha256Hex(report.publicSnapshot!) === report.publicSha256 &&
+    sha256Hex(report.annexSnapshot!) === report.annexSha256 &&
+    publicCopy !== undefined &&
+    publicCopy.sha256 === report.publicSha256 &&
+    sha256Hex(publicCopy.snapshot) === report.publicSha256;
   const published = JSON.parse(report.publicSnapshot!) as PublicLetterSnapshot;
   const totals = await realisedTotalsAt(db, report.referenceDate);
   const recomputed: Record<string, number> = { ...totals, total: sumCents(SUPPORT_TYPES.map((type) => totals[type])) };
@@ -226,10 +234,6 @@ export async function verifyReport(db: Db, id: string): Promise<Verification> {
   const annexTotalNow = sumCents(annexNow.map((row) => row.valueCents));
   if (annexTotalNow !== annex.totalCents) differences.push({ figure: 'annexTotal', published: annex.totalCents, recomputed: annexTotalNow });
   return { ok: hashesMatch && differences.length === 0, hashesMatch, differences };
-}
-
-function sealedText(text: string): string {
-  return sealed(JSON.parse(text)).sha256;
 }
 
 async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {}) {

@@ -84,6 +84,11 @@ export async function insertPublicLetter(db: Db, letter: Selectable<PublicLetter
   await db.insertInto('publicLetter').values(letter).execute();
 }
 
+/** The public copy of a final letter: the snapshot the public downloads, and the SHA-256 it is published with. */
+export async function findPublicLetterCopy(db: Db, id: string): Promise<{ snapshot: string; sha256: string } | undefined> {
+  return db.selectFrom('publicLetter').select(['snapshot', 'sha256']).where('id', '=', id).executeTakeFirst();
+}
+
 /** The public deliveries realised on or before the date, as the public may read them. */
 export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string): Promise<OverviewItem[]> {
   const rows = await db
