@@ -503,4 +503,20 @@ describeEachDatabase('letters through the API', (database) => {
     const draft = await author('GET', `/reports/${drafts[0].id}`);
     expect(draft.body.problems).toEqual([`{{delivery:${artilleryId}}}`]);
   });
+
+  it('verification notices a public copy changed behind the database’s back, with its guard switched off', async () => {
+    const { db } = database();
+    const before = (await author('GET', `/reports/${letterId}/verification`)).body;
+    expect(before.hashesMatch).toBe(true);
+    await sql`alter table public_letter disable trigger public_letter_is_frozen`.execute(db);
+    try {
+      await sql`update public_letter set snapshot = replace(snapshot, '€ 2,8 mld.', '€ 2,9 mld.') where id = ${letterId}`.execute(db);
+    } finally {
+      await sql`alter table public_letter enable trigger public_letter_is_frozen`.execute(db);
+    }
+    const snapshot = await (await fetchAs(null, `/public/letters/${letterId}/snapshot`)).text();
+    expect(sha256(snapshot)).not.toBe(finalView.publicSha256);
+    const after = (await author('GET', `/reports/${letterId}/verification`)).body;
+    expect(after).toEqual({ ...before, ok: false, hashesMatch: false });
+  });
 });

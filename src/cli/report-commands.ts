@@ -1,0 +1,86 @@
+import { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import { isIsoDate } from '../domain/dates.ts';
+import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate } from '../domain/letter-format.ts';
+import type { Database } from '../db/schema.ts';
+import { NotFoundError } from '../register/errors.ts';
+import { getReport, listReports, verifyReport, type Verification } from '../register/reports.ts';
+import { CommandError } from './command-error.ts';
+import { withDatabase } from './database.ts';
+
+/** `report list` and `report verify`: the letters, and the auditor's check that a final one still holds. */
+export function reportCommands(): Command {
+  const report = new Command('report').description('the letters to parliament: list them, verify a final one against the register');
+
+  report
+    .command('list')
+    .description('list the letters, newest reference date first')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const letters = await withDatabase((handle) => listReports(handle.db), { migrate: false });
+      if (options.json) return console.log(JSON.stringify(letters, null, 2));
+      if (letters.length === 0) return console.log('No letters yet.');
+      for (const letter of letters) {
+        const columns = [
+          letter.referenceDate,
+          letter.status.padEnd(5),
+          (letter.letterDate ?? '-').padEnd(10),
+          letter.id,
+          letter.publicSha256 ? `sha256 ${letter.publicSha256.slice(0, 16)}…` : ''.padEnd(24),
+          letter.paperNumber ?? '',
+          letter.isDemonstration ? '(demonstration)' : '',
+        ];
+        console.log(columns.join('  ').trimEnd());
+      }
+    });
+
+  report
+    .command('verify')
+    .description(
+      'recompute every figure of a final letter from the register at its reference date and check its hashes; ' +
+        'exits with 1 and a line per difference when the register no longer gives what the letter published',
+    )
+    .argument('<letter>', 'the id of the letter, or the reference date (YYYY-MM-DD) of a final letter')
+    .action(async (letter: string) => {
+      const { summary, verification } = await withDatabase(async (handle) => {
+        const id = await letterId(handle.db, letter);
+        const view = await getReport(handle.db, id, new Date()).catch((error: unknown) => {
+          if (error instanceof NotFoundError) throw new CommandError(`there is no letter ${letter}`);
+          throw error;
+        });
+        if (view.status !== 'final') {
+          throw new CommandError(`the letter of ${view.referenceDate} (${view.id}) is a draft: only a final letter can be verified`);
+        }
+        const name = `the letter of ${formatLetterDate(view.letterDate!)} (reference date ${view.referenceDate}, ${view.id})`;
+        const figures = view.letter.figures.lines.length + 1;
+        return {
+          verification: await verifyReport(handle.db, id),
+          summary: `Verified ${name}: its snapshots hash to their SHA-256 (public ${view.publicSha256}) and all ${figures} figures recomputed from the register equal what it published.`,
+        };
+      }, { migrate: false });
+      if (verification.ok) return console.log(summary);
+      for (const line of differenceLines(verification)) console.log(line);
+      process.exitCode = 1;
+    });
+
+  return report;
+}
+
+/** The letter an argument names: its id, or the final letter of a reference date. */
+async function letterId(db: Kysely<Database>, argument: string): Promise<string> {
+  if (!isIsoDate(argument)) return argument;
+  const final = (await listReports(db)).find((letter) => letter.referenceDate === argument && letter.status === 'final');
+  if (!final) throw new CommandError(`there is no final letter with reference date ${argument}`);
+  return final.id;
+}
+
+function differenceLines(verification: Verification): string[] {
+  const amount = (cents: number) => `${formatLetterAmount(cents, COMPARISON_PRECISION)} (${cents} cents)`;
+  return [
+    ...(verification.hashesMatch ? [] : ['hashes: a stored snapshot no longer hashes to the SHA-256 it was finalised with']),
+    ...verification.differences.map(({ figure, published, recomputed }) => {
+      const difference = recomputed - published;
+      return `${figure}: published ${amount(published)}, recomputed ${amount(recomputed)}, difference ${difference > 0 ? '+' : '-'}${amount(Math.abs(difference))}`;
+    }),
+  ];
+}

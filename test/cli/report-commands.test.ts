@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../src/audit/trail.ts';
+import { openDatabase } from '../../src/db/connection.ts';
+import { addValuation } from '../../src/register/deliveries.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+/**
+ * The report commands as the command line runs them, with its handling of a refusal (CommandError: the
+ * message, exit code 1). main.ts is started for the commands it already has (seed-demo).
+ */
+const REPORT_CLI = `
+import { Command } from 'commander';
+import { CommandError } from ${JSON.stringify(new URL('../../src/cli/command-error.ts', import.meta.url).pathname)};
+import { reportCommands } from ${JSON.stringify(new URL('../../src/cli/report-commands.ts', import.meta.url).pathname)};
+try {
+  await new Command('steunregister').addCommand(reportCommands()).parseAsync();
+} catch (error) {
+  if (!(error instanceof CommandError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+`;
+
+const STOCK_AGGREGATE = 'eb51ab98-09d6-4275-b358-644a2cc992ed';
+const MILLION = 100_000_000; // cents
+
+function run(dataDir: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  child.stdin.end();
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+const report = (dataDir: string, ...args: string[]) => run(dataDir, ['--input-type=module', '-e', REPORT_CLI, 'report', ...args]);
+
+/** Works on the data folder while no command holds it. */
+async function withData<T>(dataDir: string, work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+  const handle = await openDatabase({ dataDir });
+  try {
+    return await work(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+describe('the report commands', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'steunregister-reports-'));
+  const dataDir = join(folder, 'data');
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('list the letters, and verify a final one against the register: a line per difference once a revaluation changed it', async () => {
+    const seeded = await run(dataDir, [MAIN, 'seed-demo']);
+    expect(seeded.output).toContain('Loaded');
+    expect(seeded.code).toBe(0);
+
+    const listed = await report(dataDir, 'list');
+    expect(listed.code).toBe(0);
+    const lines = listed.output.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^2025-08-31 {2}draft {2}2025-09-10 {2}[0-9a-f-]{36}/);
+    expect(lines[1]).toMatch(/^2025-02-04 {2}final {2}2025-02-17 {2}[0-9a-f-]{36} {2}sha256 [0-9a-f]{16}… {2}Kamerstuk 22 054, nr\. 453 {2}\(demonstration\)$/);
+    const letters = JSON.parse((await report(dataDir, 'list', '--json')).output) as { id: string; referenceDate: string; status: string; publicSha256: string | null }[];
+    const february = letters.find((letter) => letter.referenceDate === '2025-02-04')!;
+    const august = letters.find((letter) => letter.referenceDate === '2025-08-31')!;
+    expect(february.status).toBe('final');
+    expect(lines[1]).toContain(february.id);
+    expect(lines[1]).toContain(february.publicSha256!.slice(0, 16));
+
+    const verified = await report(dataDir, 'verify', february.id);
+    expect(verified.code).toBe(0);
+    expect(verified.output).toBe(
+      `Verified the letter of 17 februari 2025 (reference date 2025-02-04, ${february.id}): its snapshots hash to their SHA-256 ` +
+        `(public ${february.publicSha256}) and all 5 figures recomputed from the register equal what it published.\n`,
+    );
+    expect(await report(dataDir, 'verify', '2025-02-04')).toEqual(verified);
+
+    expect(await report(dataDir, 'verify', august.id)).toEqual({
+      code: 1,
+      output: `the letter of 2025-08-31 (${august.id}) is a draft: only a final letter can be verified\n`,
+    });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await report(dataDir, 'verify', unknown)).toEqual({ code: 1, output: `there is no letter ${unknown}\n` });
+    expect(await report(dataDir, 'verify', '2025-08-31')).toEqual({ code: 1, output: 'there is no final letter with reference date 2025-08-31\n' });
+
+    // A revaluation the register learns of later, effective on the letter's reference date.
+    await withData(dataDir, (db) =>
+      addValuation(db, systemContext('test'), STOCK_AGGREGATE, {
+        amountCents: 2_080 * MILLION,
+        currency: 'EUR',
+        originalAmountMinor: null,
+        exchangeRate: null,
+        basis: 'replacementValue',
+        effectiveDate: '2025-02-04',
+        note: 'Herwaardering',
+      }));
+    const differs = await report(dataDir, 'verify', february.id);
+    expect(differs.code).toBe(1);
+    expect(differs.output.trim().split('\n')).toEqual([
+      'stock: published € 2,05 mld. (205000000000 cents), recomputed € 2,08 mld. (208000000000 cents), difference +€ 30 mln. (3000000000 cents)',
+      'total: published € 5,88 mld. (588000000000 cents), recomputed € 5,91 mld. (591000000000 cents), difference +€ 30 mln. (3000000000 cents)',
+      expect.stringMatching(/^annexTotal: published .* \(\d+ cents\), recomputed .* \(\d+ cents\), difference \+€ 30 mln\. \(3000000000 cents\)$/),
+    ]);
+
+    // The letter as stored, and its public copy (what the public downloads and hashes), changed behind the
+    // database's back (its guards switched off): neither hashes to the SHA-256 any more.
+    const HASHES = 'hashes: a stored snapshot no longer hashes to the SHA-256 it was finalised with';
+    const tamper = (table: 'report' | 'public_letter', column: 'public_snapshot' | 'snapshot', from: string, to: string) =>
+      withData(dataDir, async (db) => {
+        const trigger = table === 'report' ? 'report_final_is_frozen' : 'public_letter_is_frozen';
+        await sql`alter table ${sql.table(table)} disable trigger ${sql.ref(trigger)}`.execute(db);
+        const result = await sql`update ${sql.table(table)} set ${sql.ref(column)} = replace(${sql.ref(column)}, ${from}, ${to}) where id = ${february.id}`.execute(db);
+        await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
+        expect(result.numAffectedRows).toBe(1n);
+      });
+    await tamper('public_letter', 'snapshot', '€ 2,1 mld.', '€ 2,2 mld.');
+    const publicCopy = await report(dataDir, 'verify', february.id);
+    expect(publicCopy.code).toBe(1);
+    expect(publicCopy.output.split('\n')[0]).toBe(HASHES);
+    await tamper('public_letter', 'snapshot', '€ 2,2 mld.', '€ 2,1 mld.');
+    expect((await report(dataDir, 'verify', february.id)).output).not.toContain(HASHES);
+
+    // Even a change that leaves the same JSON (a space) is a change of the text that was hashed.
+    await tamper('report', 'public_snapshot', '"format":', '"format": ');
+    const stored = await report(dataDir, 'verify', february.id);
+    expect(stored.code).toBe(1);
+    expect(stored.output.trim().split('\n')).toEqual([HASHES, ...differs.output.trim().split('\n')]);
+  }, 300_000);
+});
