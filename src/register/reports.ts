@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sha256Hex } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { isAllowed, isRole } from '../domain/access.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { sumCents } from '../domain/money.ts';
@@ -189,8 +190,17 @@ export async function recordPublication(
   });
 }
 
-/** The annex: frozen with a final letter, computed for a draft. Every opening is an audit event. */
+/**
+ * The annex: frozen with a final letter, computed for a draft. Every opening is an audit event. The annex
+ * of a draft is only for those who may read the draft itself: parliament sees the annex of a letter as it
+ * was sent, and is told there is no other.
+ */
 export async function openAnnex(db: Db, context: RequestContext, id: string): Promise<AnnexSnapshot> {
+  const role = context.actor?.role;
+  if ((await existing(db, id)).status !== 'final' && !(role && isRole(role) && isAllowed(role, 'report.read'))) {
+    await recordAuditEvent(db, context, { action: 'annex.read', object: auditObject(id), result: 'denied', detail: { reason: 'draft' } });
+    throw new NotFoundError('report', id);
+  }
   return inTransaction(db, async (trx) => {
     const report = await existing(trx, id);
     const annex = report.annexSnapshot
