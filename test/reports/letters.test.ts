@@ -480,6 +480,22 @@ describeEachDatabase('letters through the API', (database) => {
     expect((await anonymous('GET', '/public/letters')).body.items.map((item: any) => item.id)).not.toContain(next.body.id);
   });
 
+  it('opens the annex of a draft to those who write and check letters, never to parliament, to which it was not sent', async () => {
+    const { db } = database();
+    const draft = (await author('GET', '/reports')).body.items.find((item: any) => item.status === 'draft');
+    expect(draft.referenceDate).toBe('2026-03-31');
+    const path = `/reports/${draft.id}/annex/html`;
+    expect((await fetchAs('letterAuthor', path)).status).toBe(200);
+    const refused = await fetchAs('parliamentReader', path);
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).not.toContain('Totaaloverzicht');
+    const events = await listAuditEvents(db, { action: 'annex.read', objectId: draft.id, limit: 10 });
+    expect(events.map((event) => [event.actorRole, event.result])).toEqual([
+      ['parliamentReader', 'denied'],
+      ['letterAuthor', 'success'],
+    ]);
+  });
+
   it('a delivery decided confidential later leaves the open data, but stays in the letter that published it', async () => {
     const decided = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [artilleryId], state: 'confidential', ground: 'operationalSecurity' });
     expect(decided.status).toBe(201);
