@@ -11,7 +11,7 @@ import { createApi } from '../../src/api/app.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import type { Inline, LetterSection } from '../../src/reports/letter-document.ts';
 import { pdfPages, type PdfPage } from '../../src/reports/render/pdf-text.test-support.ts';
-import type { PublicLetterSnapshot } from '../../src/reports/snapshot.ts';
+import { OVERVIEW_HEADING, type PublicLetterSnapshot } from '../../src/reports/snapshot.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -188,6 +188,15 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
     expect(lines.total!.currentCents).toBe(lines.stock!.currentCents + lines.procurement!.currentCents + lines.natoFund!.currentCents);
     expect(lines.total!.currentCents - lines.total!.reportedPreviousCents!).toBe(letter.figures.increaseCents);
     expect(letter.figures.increasePercentText).toBe('48 procent');
+  });
+
+  it('keeps the seed letter\'s paragraphs whole: a page break of the seed is no paragraph break of the draft', () => {
+    const unfinished = letter.sections
+      .filter((section) => section.heading !== OVERVIEW_HEADING)
+      .flatMap((section) => section.blocks.flatMap((block) =>
+        block.kind === 'paragraph' ? [inlineText(block.content)] : block.kind === 'bullets' ? block.items.map(inlineText) : []))
+      .filter((paragraph) => !/[.:]$/.test(paragraph.trim()));
+    expect(unfinished).toEqual([]);
   });
 
   it('says them in the Markdown rendering', async () => {
