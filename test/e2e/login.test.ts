@@ -32,7 +32,7 @@ describeWithBrowser('logging in and out', (browser) => {
     await logIn(page, server(), 'registrar');
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/leveringen?supportType=natoFund');
     await page.getByText('2 leveringen gevonden').waitFor();
-    await page.getByText('Ingelogd als Demonstratie registrar (Registrator)').waitFor();
+    await page.getByText('Ingelogd als Demonstratie registrateur (Registrator)').waitFor();
     expect(await sessionStatus(page)).toBe(200);
   });
 
