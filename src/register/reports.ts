@@ -118,6 +118,9 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
     const date = letterDate ?? current.letterDate;
     if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
     if (date < current.referenceDate) throw new ValidationError([{ field: 'letterDate', code: 'letterBeforeReferenceDate' }]);
+    if (await reports.hasFinalAfter(trx, current.referenceDate)) {
+      throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
+    }
     const inputs = await gatherInputs(trx, { ...current, letterDate: date });
     const { snapshot, problems } = buildPublicLetter(inputs);
     if (problems.length > 0) {

@@ -10,23 +10,6 @@ import { addValuation } from '../../src/register/deliveries.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
-/**
- * The report commands as the command line runs them, with its handling of a refusal (CommandError: the
- * message, exit code 1). main.ts is started for the commands it already has (seed-demo).
- */
-const REPORT_CLI = `
-import { Command } from 'commander';
-import { CommandError } from ${JSON.stringify(new URL('../../src/cli/command-error.ts', import.meta.url).pathname)};
-import { reportCommands } from ${JSON.stringify(new URL('../../src/cli/report-commands.ts', import.meta.url).pathname)};
-try {
-  await new Command('steunregister').addCommand(reportCommands()).parseAsync();
-} catch (error) {
-  if (!(error instanceof CommandError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-`;
-
 const STOCK_AGGREGATE = 'eb51ab98-09d6-4275-b358-644a2cc992ed';
 const MILLION = 100_000_000; // cents
 
@@ -39,7 +22,7 @@ function run(dataDir: string, args: string[]): Promise<{ code: number | null; ou
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
 
-const report = (dataDir: string, ...args: string[]) => run(dataDir, ['--input-type=module', '-e', REPORT_CLI, 'report', ...args]);
+const report = (dataDir: string, ...args: string[]) => run(dataDir, [MAIN, 'report', ...args]);
 
 /** Works on the data folder while no command holds it. */
 async function withData<T>(dataDir: string, work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {

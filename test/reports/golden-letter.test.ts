@@ -16,7 +16,7 @@ import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 
-const SEED_PATH = process.env.SEED_LETTER ?? fileURLToPath(new URL('../../../shared/seed/leveringenbrief-2025-09-10.txt', import.meta.url));
+const SEED_PATH = process.env.SEED_LETTER ?? fileURLToPath(new URL('../../docs/specification/leveringenbrief-2025-09-10.txt', import.meta.url));
 const FINANCE_HEADING = 'Financiële stand van zaken levering van militaire goederen';
 const NEXT_HEADING = 'Industrie';
 

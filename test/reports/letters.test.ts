@@ -225,6 +225,15 @@ describeEachDatabase('letters through the API', (database) => {
     finalView = final.body;
   });
 
+  it('refuses to finalise a letter dated before one already final: letters follow each other in time', async () => {
+    const earlier = await author('POST', '/reports', { referenceDate: '2025-10-31', letterDate: '2025-11-10' });
+    expect(earlier.status).toBe(201);
+    const refused = await author('POST', `/reports/${earlier.body.id}/finalisation`, {}, ifMatch(earlier.body.version));
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams).toMatchObject([{ name: 'referenceDate', code: 'laterLetterIsFinal' }]);
+    expect((await author('GET', `/reports/${earlier.body.id}`)).body.status).toBe('draft');
+  });
+
   it('never changes a final letter: not through any route, not in the database', async () => {
     const { db } = database();
     const version = (await author('GET', `/reports/${letterId}`)).body.version;
@@ -515,7 +524,7 @@ describeEachDatabase('letters through the API', (database) => {
 
     // The draft that names it can no longer be finalised.
     const drafts = (await author('GET', '/reports')).body.items.filter((item: any) => item.status === 'draft');
-    expect(drafts.map((item: any) => item.referenceDate)).toEqual(['2026-03-31']);
+    expect(drafts.map((item: any) => item.referenceDate)).toEqual(['2026-03-31', '2025-10-31']);
     const draft = await author('GET', `/reports/${drafts[0].id}`);
     expect(draft.body.problems).toEqual([`{{delivery:${artilleryId}}}`]);
   });

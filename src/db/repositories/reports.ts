@@ -74,6 +74,12 @@ export async function latestFinalBefore(db: Db, referenceDate: string): Promise<
   return db.selectFrom('report').selectAll().where('status', '=', 'final').where('referenceDate', '<', referenceDate).orderBy('referenceDate', 'desc').limit(1).executeTakeFirst();
 }
 
+/** Whether a final letter with a later reference date exists: letters are sent in the order of their dates. */
+export async function hasFinalAfter(db: Db, referenceDate: string): Promise<boolean> {
+  const row = await db.selectFrom('report').select('id').where('status', '=', 'final').where('referenceDate', '>', referenceDate).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The public snapshots of the final letters before a reference date (what earlier overviews listed). */
 export async function publicSnapshotsBefore(db: Db, referenceDate: string): Promise<string[]> {
   const rows = await db.selectFrom('report').select('publicSnapshot').where('status', '=', 'final').where('referenceDate', '<', referenceDate).execute();
