@@ -67,7 +67,8 @@ export function composeNarrative(
     rows: table.rows.map((row) => ({ cells: row.cells.map(inline), ...(row.emphasis ? { emphasis: true } : {}) })),
   });
 
-  const sections = blocks.map((block): LetterSection => {
+  // A block left empty is a section the letter does not have (yet).
+  const sections = blocks.filter((block) => block.text.trim() !== '').map((block): LetterSection => {
     const composed: Block[] = [];
     for (const paragraph of block.text.split(/\n\s*\n/).map((text) => text.trim()).filter(Boolean)) {
       if (paragraph === `{{${TABLE_PLACEHOLDER}}}`) {
