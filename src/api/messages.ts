@@ -50,6 +50,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownFigure: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar dat cijfer bestaat niet of mag niet openbaar worden.`,
     letterBeforeReferenceDate: () => 'De datum van de brief ligt vóór de peildatum.',
     finalLetterExists: () => 'Er is al een definitieve brief met deze peildatum.',
+    notApproved: () => 'Een openbaarmakingsfunctionaris moet de openbare brief eerst goedkeuren.',
+    changedSinceApproval: () => 'De brief is veranderd sinds de goedkeuring (tekst of gegevens); hij moet opnieuw worden goedgekeurd.',
     laterLetterIsFinal: () => 'Er is al een definitieve brief met een latere peildatum; brieven volgen elkaar op in de tijd.',
   },
   en: {
@@ -92,6 +94,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownFigure: (p) => `The text names ${p.name ?? 'a figure'}, which does not exist or may not be made public.`,
     letterBeforeReferenceDate: () => 'The date of the letter lies before its reference date.',
     finalLetterExists: () => 'There is a final letter with this reference date already.',
+    notApproved: () => 'A disclosure officer must approve the public letter first.',
+    changedSinceApproval: () => 'The letter has changed since it was approved (its text or the data); it needs a new approval.',
     laterLetterIsFinal: () => 'A letter with a later reference date is final already; letters follow each other in time.',
   },
 };

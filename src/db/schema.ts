@@ -82,6 +82,9 @@ export interface ReportTable {
   createdByName: string;
   finalisedByName: string | null;
   finalisedAt: string | null;
+  approvedSha256: string | null;
+  approvedByName: string | null;
+  approvedAt: string | null;
   isDemonstration: Generated<boolean>;
   version: Generated<number>;
   createdAt: string;

@@ -7,7 +7,7 @@ import { recordAuditEvent, systemContext, type RequestContext } from '../audit/t
 import { DEMONSTRATION_DECISIONS, PREVIOUS_LETTER, SEED_LETTER } from '../db/seed/demonstration-disclosure.ts';
 import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
 import { decide } from './disclosure.ts';
-import { createDraft, finalise, recordPublication } from './reports.ts';
+import { approve, createDraft, finalise, recordPublication } from './reports.ts';
 import { refreshCurrentValue } from './deliveries.ts';
 
 /**
@@ -17,7 +17,8 @@ import { refreshCurrentValue } from './deliveries.ts';
 async function loadDemonstrationLetters(trx: Kysely<Database>, context: RequestContext): Promise<void> {
   for (const { deliveryIds, decision } of DEMONSTRATION_DECISIONS) await decide(trx, context, deliveryIds, decision);
   const previous = await createDraft(trx, context, { referenceDate: PREVIOUS_LETTER.referenceDate, letterDate: PREVIOUS_LETTER.letterDate });
-  await finalise(trx, context, previous.id, previous.version);
+  const approved = await approve(trx, context, previous.id, previous.version);
+  await finalise(trx, context, previous.id, approved.version);
   await recordPublication(trx, context, previous.id, { paperNumber: PREVIOUS_LETTER.paperNumber, publishedOn: PREVIOUS_LETTER.letterDate });
   await createDraft(trx, context, { ...SEED_LETTER, blocks: SEED_LETTER_BLOCKS });
 }

@@ -37,6 +37,8 @@ export interface ReportView {
   letter: PublicLetterSnapshot;
   /** What keeps a draft from being finalised. */
   problems: string[];
+  /** The disclosure officer's approval of the public letter, and whether it still reads as approved. */
+  approval: { sha256: string; byName: string; at: string; matchesCurrent: boolean } | null;
 }
 
 const auditObject = (id: string) => ({ type: 'report', id });
@@ -65,6 +67,9 @@ export async function createDraft(
       createdByName: context.actor?.username ?? 'system',
       finalisedByName: null,
       finalisedAt: null,
+      approvedSha256: null,
+      approvedByName: null,
+      approvedAt: null,
       isDemonstration: await containsDemonstrationData(trx),
       createdAt: context.now().toISOString(),
     });
@@ -106,6 +111,45 @@ export async function updateDraft(
 }
 
 /**
+ * A disclosure officer approves the public letter as it reads now: its figures are aggregates of
+ * confidential deliveries too, and publishing them is a disclosure decision. The approval holds for
+ * exactly this text (its SHA-256); any change to the draft or to the register that changes the letter
+ * needs a new approval before it can be finalised.
+ */
+export async function approve(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<ReportView> {
+  return inTransaction(db, async (trx) => {
+    const current = await existing(trx, id, { forUpdate: true });
+    refuseUnlessDraft(current);
+    if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    const { seal } = await finalText(trx, current, current.letterDate ?? undefined);
+    const approved = await reports.markApproved(trx, id, expectedVersion, {
+      approvedSha256: seal.sha256,
+      approvedByName: context.actor?.username ?? 'system',
+      approvedAt: context.now().toISOString(),
+    });
+    if (!approved) throw new VersionConflictError(current.version);
+    await recordAuditEvent(trx, context, { action: 'report.approve', object: auditObject(id), result: 'success', after: { publicSha256: seal.sha256 } });
+    return view(trx, approved, context.now());
+  });
+}
+
+/** The public letter as it would be finalised now, checked for what keeps it from being finalised. */
+async function finalText(db: Db, report: reports.StoredReport, letterDate: string | undefined) {
+  const date = letterDate ?? report.letterDate;
+  if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
+  if (date < report.referenceDate) throw new ValidationError([{ field: 'letterDate', code: 'letterBeforeReferenceDate' }]);
+  if (await reports.hasFinalAfter(db, report.referenceDate)) {
+    throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
+  }
+  const inputs = await gatherInputs(db, { ...report, letterDate: date });
+  const { snapshot, problems } = buildPublicLetter(inputs);
+  if (problems.length > 0) {
+    throw new ValidationError(problems.map((name) => ({ field: 'blocks', code: 'unknownFigure', params: { name } })));
+  }
+  return { date, inputs, seal: sealed(snapshot) };
+}
+
+/**
  * Freezes the letter: every figure and list as computed now from the register at the reference date,
  * the public letter and the confidential annex each as exact canonical JSON with its SHA-256. From then
  * on only the parliamentary paper number and the publication date can be added.
@@ -115,19 +159,11 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
-    const date = letterDate ?? current.letterDate;
-    if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
-    if (date < current.referenceDate) throw new ValidationError([{ field: 'letterDate', code: 'letterBeforeReferenceDate' }]);
-    if (await reports.hasFinalAfter(trx, current.referenceDate)) {
-      throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
-    }
-    const inputs = await gatherInputs(trx, { ...current, letterDate: date });
-    const { snapshot, problems } = buildPublicLetter(inputs);
-    if (problems.length > 0) {
-      throw new ValidationError(problems.map((name) => ({ field: 'blocks', code: 'unknownFigure', params: { name } })));
+    const { date, inputs, seal: publicSeal } = await finalText(trx, current, letterDate);
+    if (current.approvedSha256 !== publicSeal.sha256) {
+      throw new ValidationError([{ field: 'approval', code: current.approvedSha256 === null ? 'notApproved' : 'changedSinceApproval' }]);
     }
     const annex = await annexSnapshot(trx, id, current.referenceDate, current.isDemonstration);
-    const publicSeal = sealed(snapshot);
     const annexSeal = sealed(annex);
     const finalisedAt = context.now().toISOString();
     const final = await reports
@@ -273,6 +309,15 @@ async function view(db: Db, report: reports.StoredReport, now: Date): Promise<Re
     letter = built.snapshot;
     problems = built.problems;
   }
+  const approval =
+    report.approvedSha256 === null
+      ? null
+      : {
+          sha256: report.approvedSha256,
+          byName: report.approvedByName!,
+          at: report.approvedAt!,
+          matchesCurrent: report.status === 'final' || (report.letterDate !== null && sealed(letter).sha256 === report.approvedSha256),
+        };
   return {
     id: report.id,
     referenceDate: report.referenceDate,
@@ -289,6 +334,7 @@ async function view(db: Db, report: reports.StoredReport, now: Date): Promise<Re
     isDemonstration: report.isDemonstration,
     letter,
     problems,
+    approval,
   };
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
 import { openSession } from '../../src/auth/sessions.ts';
-import { createDraft, finalise } from '../../src/register/reports.ts';
+import { approve, createDraft, finalise } from '../../src/register/reports.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { ACTIONS, isAllowed, isConfidential, ROLES, type Action, type Role } from '../../src/domain/access.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -95,7 +95,8 @@ describe('the permission matrix on every route', () => {
     await migrate(scratch.handle);
     api = createApi({ db: db(), onError: (error) => { throw error; } });
     const draft = await createDraft(db(), systemContext('test'), { referenceDate: '2025-01-31', letterDate: '2025-02-01' });
-    finalLetterId = (await finalise(db(), systemContext('test'), draft.id, draft.version)).id;
+    const approved = await approve(db(), systemContext('test'), draft.id, draft.version);
+    finalLetterId = (await finalise(db(), systemContext('test'), draft.id, approved.version)).id;
     const response = await api.request('/openapi.json');
     expect(response.status).toBe(200);
     document = await response.json();

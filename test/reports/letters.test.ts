@@ -104,7 +104,15 @@ describeEachDatabase('letters through the API', (database) => {
     augustId = august.id;
     const current = await author('GET', `/reports/${augustId}`);
     expect(current.headers.get('ETag')).toBe(`"${current.body.version}"`);
-    const final = await author('POST', `/reports/${augustId}/finalisation`, {}, { 'If-Match': current.headers.get('ETag')! });
+    const unapproved = await author('POST', `/reports/${augustId}/finalisation`, {}, { 'If-Match': current.headers.get('ETag')! });
+    expect(unapproved.status).toBe(400);
+    expect(unapproved.body.invalidParams).toMatchObject([{ name: 'approval', code: 'notApproved' }]);
+    // The author cannot approve their own letter's disclosure; a disclosure officer does.
+    expect((await author('POST', `/reports/${augustId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! })).status).toBe(403);
+    const approved = await disclosure('POST', `/reports/${augustId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! });
+    expect(approved.status).toBe(200);
+    expect(approved.body.approval).toMatchObject({ matchesCurrent: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const final = await author('POST', `/reports/${augustId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
     expect(final.status).toBe(200);
     expect(final.body).toMatchObject({ status: 'final', letterDate: '2025-09-10' });
     expect(final.body.letter.previousLetter).toMatchObject({ referenceDate: '2025-02-04', paperNumber: 'Kamerstuk 22 054, nr. 453' });
@@ -214,7 +222,21 @@ describeEachDatabase('letters through the API', (database) => {
     expect(after.body).toMatchObject({ status: 'draft', version, letterDate: '2026-01-20' });
   });
 
+  it('needs a new approval when the letter changed after the approval', async () => {
+    const current = await author('GET', `/reports/${letterId}`);
+    const approved = await disclosure('POST', `/reports/${letterId}/approval`, undefined, ifMatch(current.body.version));
+    expect(approved.status).toBe(200);
+    const edited = await author('PATCH', `/reports/${letterId}`, { letterDate: '2026-01-19' }, ifMatch(approved.body.version));
+    expect(edited.body.approval).toBeNull();
+    const restored = await author('PATCH', `/reports/${letterId}`, { letterDate: '2026-01-20' }, ifMatch(edited.body.version));
+    const refused = await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(restored.body.version));
+    expect(refused.body.invalidParams).toMatchObject([{ name: 'approval', code: 'notApproved' }]);
+  });
+
   it('finalises the letter', async () => {
+    const unapproved = await author('GET', `/reports/${letterId}`);
+    const approved = await disclosure('POST', `/reports/${letterId}/approval`, undefined, ifMatch(unapproved.body.version));
+    expect(approved.status).toBe(200);
     const current = await author('GET', `/reports/${letterId}`);
     const final = await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(current.body.version));
     expect(final.status).toBe(200);

@@ -37,6 +37,10 @@ const ReportSchema = z
     isDemonstration: z.boolean(),
     letter: z.unknown().openapi({ description: 'The public letter: computed now for a draft, as frozen once final' }),
     problems: z.array(z.string()).openapi({ description: 'What keeps a draft from being finalised' }),
+    approval: z
+      .object({ sha256: z.string(), byName: z.string(), at: z.string(), matchesCurrent: z.boolean() })
+      .nullable()
+      .openapi({ description: "The disclosure officer's approval of the public letter; finalising needs one that matches the letter as it reads now" }),
   })
   .openapi('Report');
 
@@ -106,6 +110,17 @@ const finaliseRoute = createRoute(
     summary: 'Finalise: freeze every figure and list with its SHA-256; the letter can no longer change',
     request: { params: idParam, headers: ifMatch, ...jsonBody(z.strictObject({ letterDate: isoDate.optional() })) },
     responses: { 200: json(ReportSchema, 'The final letter'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+  }),
+);
+
+const approvalRoute = createRoute(
+  permitted('disclosure.decide', {
+    method: 'post',
+    path: '/reports/{id}/approval',
+    tags: ['reports'],
+    summary: 'Approve the public letter as it reads now (its figures disclose aggregates); needed to finalise it',
+    request: { params: idParam, headers: ifMatch },
+    responses: { 200: json(ReportSchema, 'The approved draft'), ...problemResponses(400, 401, 403, 404, 412, 428) },
   }),
 );
 
@@ -214,6 +229,12 @@ export function reportsRoutes() {
     if (version === undefined) return problem(c, 428) as never;
     const view = await reports.finalise(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json').letterDate);
     return withEtag(c, view);
+  });
+
+  app.openapi(approvalRoute, async (c) => {
+    const version = versionFrom(c.req.valid('header')['if-match']);
+    if (version === undefined) return problem(c, 428) as never;
+    return withEtag(c, await reports.approve(deps(c).db, requestContext(c), c.req.valid('param').id, version));
   });
 
   app.openapi(publicationRoute, async (c) => {

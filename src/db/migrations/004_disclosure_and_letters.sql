@@ -57,11 +57,16 @@ create table report (
   published_on date,
   created_by_name text not null,
   finalised_by_name text,
+  -- A disclosure officer approves the public letter as it then reads (its SHA-256): the aggregates in it
+  -- are a disclosure too. Finalising needs the approval of exactly what is finalised.
+  approved_sha256 text,
+  approved_by_name text,
+  approved_at timestamptz,
   finalised_at timestamptz,
   is_demonstration boolean not null default false,
   version integer not null default 1,
   created_at timestamptz not null,
-  constraint final_has_snapshot check (status = 'draft' or (public_snapshot is not null and public_sha256 is not null
+  constraint final_has_snapshot check (status = 'draft' or (public_snapshot is not null and public_sha256 = approved_sha256
     and annex_snapshot is not null and annex_sha256 is not null and finalised_at is not null and letter_date is not null))
 );
 create unique index report_one_final_per_reference_date on report (reference_date) where status = 'final';
@@ -83,6 +88,8 @@ begin
     or new.public_sha256 is distinct from old.public_sha256 or new.annex_snapshot is distinct from old.annex_snapshot
     or new.annex_sha256 is distinct from old.annex_sha256 or new.finalised_at is distinct from old.finalised_at
     or new.finalised_by_name is distinct from old.finalised_by_name or new.created_by_name is distinct from old.created_by_name
+    or new.approved_sha256 is distinct from old.approved_sha256 or new.approved_by_name is distinct from old.approved_by_name
+    or new.approved_at is distinct from old.approved_at
     or new.is_demonstration is distinct from old.is_demonstration or new.created_at is distinct from old.created_at
     or (old.paper_number is not null and new.paper_number is distinct from old.paper_number)
     or (old.published_on is not null and new.published_on is distinct from old.published_on)

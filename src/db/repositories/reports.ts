@@ -24,17 +24,41 @@ export async function listReports(db: Db): Promise<ReportSummary[]> {
   return db
     .selectFrom('report')
     .select(['id', 'referenceDate', 'letterDate', 'previousReportId', 'status', 'publicSha256', 'annexSha256', 'paperNumber', 'publishedOn',
-      'createdByName', 'finalisedByName', 'finalisedAt', 'isDemonstration', 'version', 'createdAt'])
+      'createdByName', 'finalisedByName', 'finalisedAt', 'approvedSha256', 'approvedByName', 'approvedAt', 'isDemonstration', 'version', 'createdAt'])
     .orderBy('referenceDate', 'desc')
     .orderBy('createdAt', 'desc')
     .execute();
 }
 
+/** Changes a draft; an approval given to the earlier text no longer holds. */
 export async function updateDraft(db: Db, id: string, version: number, change: { blocks?: unknown; letterDate?: string | null }): Promise<StoredReport | undefined> {
   const { blocks, ...rest } = change;
   return db
     .updateTable('report')
-    .set({ ...rest, ...(blocks === undefined ? {} : { blocks: JSON.stringify(blocks) }), version: sql`version + 1` })
+    .set({
+      ...rest,
+      ...(blocks === undefined ? {} : { blocks: JSON.stringify(blocks) }),
+      approvedSha256: null,
+      approvedByName: null,
+      approvedAt: null,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'draft')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function markApproved(
+  db: Db,
+  id: string,
+  version: number,
+  approval: Pick<StoredReport, 'approvedSha256' | 'approvedByName' | 'approvedAt'>,
+): Promise<StoredReport | undefined> {
+  return db
+    .updateTable('report')
+    .set({ ...approval, version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'draft')
