@@ -1,0 +1,1233 @@
+/**
+ * The canary model: random sequences of what registrars, disclosure officers and letter authors do,
+ * applied to the register and to a plain model of what has been approved for the public. After every
+ * step every public surface is read through the API, and checked against the model in both directions:
+ *
+ * - nothing confidential is anywhere public. Every internal text of a delivery, a valuation, a payment
+ *   and a decision carries a canary (`CANARY-<n>-<random>`); no canary may appear on any surface, in any
+ *   format, error answer or log line. No internal delivery id and no id of a draft letter may appear.
+ * - what was approved is there, and only that: /public/deliveries (JSON and CSV) holds exactly the
+ *   presentations of the deliveries that are public now; each final letter lists exactly the public
+ *   deliveries the model expects at its finalisation and holds exactly its author's text as it was then
+ *   (draft text carries `DRAFT-<n>-<random>` tokens; a draft's text is public only once finalised).
+ * - a letter is finalised only as the disclosure officer approved it: the final letter is exactly the text
+ *   approved (its SHA-256), and an approval no longer holds once the letter would read otherwise.
+ * - money: no exact amount of any delivery (every valuation, payment and sum of payments) appears on a
+ *   public surface unless it equals a figure a published letter shows (an approved aggregate) or the
+ *   difference of two of them; /public/figures shows exactly what the letters published and nothing else.
+ *
+ * The test (canary.property.test.ts) and the long campaign (bench/canary-campaign.ts) share this file.
+ */
+import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
+import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
+import { createApi } from '../../src/api/app.ts';
+import { systemContext, type RequestContext } from '../../src/audit/trail.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES, type Category, type FundingSource, type SupportType } from '../../src/domain/delivery.ts';
+import { CONFIDENTIALITY_GROUNDS, type ConfidentialityGround } from '../../src/domain/disclosure.ts';
+import { createLogger } from '../../src/logging.ts';
+import { addPayment, addValuation, createDelivery, deleteDelivery, updateDelivery } from '../../src/register/deliveries.ts';
+import { decide } from '../../src/register/disclosure.ts';
+import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
+import { approve, createDraft, finalise, getReport, recordPublication, updateDraft } from '../../src/register/reports.ts';
+import { DEFAULT_BLOCKS } from '../../src/reports/default-blocks.ts';
+import type { NarrativeBlock } from '../../src/reports/narrative.ts';
+import { sealed, type PublicLetterSnapshot } from '../../src/reports/snapshot.ts';
+import { pdfPages } from '../../src/reports/render/pdf-text.test-support.ts';
+
+// ---------------------------------------------------------------------------------------------------
+// Tokens
+
+/**
+ * Fixed-length tokens, so that they can be found in text whose spaces and line breaks were removed (the
+ * PDF breaks lines after a hyphen). Canaries (`CANARY-…`) are searched for as the bare word CANARY.
+ */
+const DRAFT = /DRAFT-\d{5}-[0-9a-z]{6}/g;
+const PUBLIC = /PUBLIC-\d{5}-[0-9a-z]{6}/g;
+
+function token(prefix: 'CANARY' | 'DRAFT' | 'PUBLIC', serial: number, salt: number): string {
+  const random = createHash('sha256').update(`${prefix}:${serial}:${salt}`).digest().readUInt32BE(0) % 36 ** 6;
+  return `${prefix}-${String(serial).padStart(5, '0')}-${random.toString(36).padStart(6, '0')}`;
+}
+
+const found = (text: string, pattern: RegExp) => new Set(text.match(pattern) ?? []);
+
+// ---------------------------------------------------------------------------------------------------
+// Steps
+
+const DATES = ['2024-01-15', '2024-03-01', '2024-06-30', '2024-09-15', '2025-01-10', '2025-02-04', '2025-05-01', '2025-08-31', '2025-10-01'] as const;
+const REFERENCE_DATES = ['2024-06-30', '2025-02-04', '2025-08-31'] as const;
+/** Letter dates: after each reference date, and one before them all (a letter dated before its reference date is refused). */
+const LETTER_DATES = ['2024-07-10', '2025-02-20', '2025-09-10', '2025-10-15', '2025-10-15', '2024-06-01'] as const;
+
+/** Public texts with what breaks CSV, Markdown and HTML. */
+const AWKWARD = ['', ' met "aanhalingstekens", en komma', ' <b>vet</b> & co', '\nop een nieuwe regel', ' | pijp * ster _ laag'] as const;
+const AWKWARD_START = ['', '=SOM(A1) ', '-', '+', '@'] as const;
+
+/** Names a letter's text may place; mostly known ones, some only after a first letter, some never. */
+const KNOWN_FIGURES = ['total', 'stock', 'procurement', 'natoFund', 'referenceDate', 'letterDate', 'headline'] as const;
+const FIGURES_AFTER_FIRST_LETTER = ['previousReferenceDate', 'previousLetter', 'increase', 'increasePercent'] as const;
+const figureChoice = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom(...KNOWN_FIGURES) },
+  { weight: 4, arbitrary: fc.constantFrom(...FIGURES_AFTER_FIRST_LETTER) },
+  /** A delivery's value, known only while the delivery is public. */
+  { weight: 3, arbitrary: fc.constant('delivery' as const) },
+  { weight: 1, arbitrary: fc.constantFrom('unknownDelivery' as const, 'bogus' as const) },
+);
+type FigureChoice = (typeof figureChoice) extends fc.Arbitrary<infer T> ? T : never;
+
+const pick = fc.nat({ max: 1_000 });
+/** Mostly undefined (the field is left as it is), sometimes a value. */
+const rarely = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+/** True about once in `times`. */
+const onceIn = (times: number) => fc.oneof({ weight: times - 1, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
+const salt = fc.nat();
+const date = fc.constantFrom(...DATES);
+const amount = fc.integer({ min: 10_000_000, max: 900_000_000_000 });
+
+const paragraph = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('text' as const), salt, figure: fc.option(figureChoice, { nil: null, freq: 2 }), pick, bullet: fc.boolean(), footnote: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('table' as const) }) },
+);
+const blocksSpec = fc.array(fc.record({ heading: fc.option(salt, { nil: null }), paragraphs: fc.array(paragraph, { minLength: 0, maxLength: 3 }) }), { minLength: 1, maxLength: 3 });
+export type BlocksSpec = (typeof blocksSpec) extends fc.Arbitrary<infer T> ? T : never;
+
+const presentation = fc.record({
+  salt,
+  awkward: fc.constantFrom(...AWKWARD),
+  start: fc.constantFrom(...AWKWARD_START),
+  withDetail: fc.boolean(),
+  category: fc.constantFrom(...CATEGORIES),
+  quantity: fc.option(fc.integer({ min: 1, max: 5_000 }), { nil: null }),
+  /** Rarely a title the rules refuse: blank, or longer than 300 characters. */
+  invalid: fc.oneof({ weight: 18, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('blank' as const, 'long' as const) }),
+});
+
+export const STEP = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      salt,
+      supportType: fc.constantFrom(...SUPPORT_TYPES),
+      fundingSource: fc.constantFrom(...FUNDING_SOURCES),
+      category: fc.constantFrom(...CATEGORIES),
+      quantity: fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: null }),
+      pledgedAt: fc.option(date, { nil: null }),
+      realisedAt: fc.option(date, { nil: null }),
+      value: fc.option(fc.record({ amountCents: amount, effectiveDate: date }), { nil: null }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      target: pick,
+      salt,
+      stale: onceIn(4),
+      realisedAt: rarely(fc.option(date, { nil: null })),
+      pledgedAt: rarely(fc.option(date, { nil: null })),
+      supportType: rarely(fc.constantFrom(...SUPPORT_TYPES)),
+      fundingSource: rarely(fc.constantFrom(...FUNDING_SOURCES)),
+      category: rarely(fc.constantFrom(...CATEGORIES)),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('revalue' as const), target: pick, salt, amountCents: amount, effectiveDate: date, withRate: onceIn(10) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('pay' as const), target: pick, salt, amountCents: amount, paidOn: date }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('decidePublic' as const), targets: fc.array(pick, { minLength: 1, maxLength: 2 }), salt, presentation }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('decideConfidential' as const),
+      targets: fc.array(pick, { minLength: 1, maxLength: 2 }),
+      salt,
+      ground: fc.constantFrom(...CONFIDENTIALITY_GROUNDS),
+      reviewOn: fc.option(date, { nil: null }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: pick, stale: onceIn(4) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('createDraft' as const),
+      referenceDate: fc.constantFrom(...REFERENCE_DATES),
+      letterDate: fc.option(fc.constantFrom(...LETTER_DATES), { nil: null, freq: 4 }),
+      blocks: fc.option(blocksSpec, { nil: null }),
+      salt,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('editDraft' as const),
+      target: pick,
+      blocks: fc.option(blocksSpec, { nil: null }),
+      letterDate: fc.option(fc.option(fc.constantFrom(...LETTER_DATES), { nil: null }), { nil: undefined }),
+      salt,
+      stale: onceIn(4),
+    }),
+  },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('approve' as const), target: pick, stale: onceIn(6) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('finalise' as const),
+      target: pick,
+      letterDate: rarely(fc.constantFrom(...LETTER_DATES)),
+      /** The disclosure officer approves the letter just before (the usual way), or not. */
+      approveFirst: onceIn(4).map((not) => !not),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('publish' as const),
+      target: pick,
+      paperNumber: fc.option(fc.integer({ min: 400, max: 499 }).map((n) => `Kamerstuk 22 054, nr. ${n}`), { nil: null }),
+      publishedOn: fc.option(fc.constantFrom(...LETTER_DATES), { nil: null }),
+    }),
+  },
+);
+export type Step = (typeof STEP) extends fc.Arbitrary<infer T> ? T : never;
+
+/** The sequences: short, so that many different ones run. */
+export function stepsArbitrary(options: { minSteps?: number; maxSteps?: number } = {}): fc.Arbitrary<Step[]> {
+  return fc.array(STEP, { minLength: options.minSteps ?? 3, maxLength: options.maxSteps ?? 12 });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The model
+
+interface Presentation {
+  title: string;
+  detail: string;
+  category: Category;
+  quantity: string | null;
+  tokens: string[];
+}
+
+interface OverviewEntry {
+  title: string;
+  detail: string;
+  category: string;
+  quantity: string | null;
+  supportType: string;
+}
+
+interface ModelDelivery {
+  id: string;
+  supportType: SupportType;
+  fundingSource: FundingSource;
+  pledgedAt: string | null;
+  /** Stock: as recorded; procurement and fund contributions: the day of the first payment. */
+  realisedAt: string | null;
+  valuations: { amountCents: number; effectiveDate: string }[];
+  payments: { amountCents: number; paidOn: string }[];
+  deleted: boolean;
+  state: 'undecided' | 'public' | 'confidential';
+  /** What the disclosure officer approved, while public. */
+  presentation: Presentation | null;
+  /** The type the public projection was given with the decision. */
+  publicSupportType: SupportType | null;
+}
+
+interface ModelReport {
+  id: string;
+  referenceDate: string;
+  letterDate: string | null;
+  version: number;
+  status: 'draft' | 'final';
+  blocks: NarrativeBlock[];
+  paperNumber: string | null;
+  publishedOn: string | null;
+  /**
+   * The disclosure officer's approval: of the letter as it read (its SHA-256) at a moment of the
+   * register (its epoch) with its letter date then.
+   */
+  approval: { sha256: string; epoch: number; letterDate: string } | null;
+  /** Once final: what the model expects the letter to hold. */
+  final?: {
+    sha256: string;
+    previousId: string | null;
+    totalCents: number;
+    draftTokens: Set<string>;
+    overview: OverviewEntry[];
+    overviewDeliveries: Set<string>;
+    publicTokens: Set<string>;
+  };
+}
+
+type FinalReport = ModelReport & { final: NonNullable<ModelReport['final']> };
+
+type Outcome = 'ok' | 'NotFound' | 'Validation' | 'Conflict';
+
+/** What a run counts, for the campaign's report. */
+export class CanaryStats {
+  runs = 0;
+  steps = 0;
+  outcomes = new Map<string, number>();
+  lettersFinalised = 0;
+  letterRenderingsChecked = 0;
+  surfacesChecked = 0;
+  errorProbes = 0;
+  /**
+   * Letters whose published figures (or the difference of two published figures) equal an exact amount
+   * of a delivery that was not public when the letter was finalised: approved aggregates from which that
+   * one delivery's value can be read. Counted per state (undecided or confidential), not failed on.
+   */
+  aggregateExposures = { undecided: 0, confidential: 0 };
+
+  count(kind: string, outcome: Outcome | 'skipped', detail?: string): void {
+    const key = `${kind} ${outcome}${outcome === 'Validation' && detail ? ` (${detail.split(' ')[0]})` : ''}`;
+    this.outcomes.set(key, (this.outcomes.get(key) ?? 0) + 1);
+  }
+}
+
+/** A public surface shows what it may not or misses what was approved, or the register did otherwise than the model expects. */
+export class CanaryFailure extends Error {}
+
+// ---------------------------------------------------------------------------------------------------
+// The harness: one in-memory database and API, emptied between runs
+
+export interface Harness {
+  handle: DatabaseHandle;
+  request(path: string): Promise<PublicResponse>;
+  /** Log lines written since the last call. */
+  takeLogs(): string[];
+  /** Unexpected errors the API met since the last call. */
+  takeErrors(): unknown[];
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PublicResponse {
+  path: string;
+  status: number;
+  contentType: string;
+  headers: string;
+  bytes: Uint8Array;
+  text: string;
+}
+
+const TABLES = ['realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'report', 'delivery', 'audit_event', 'idempotent_request'];
+
+export async function openHarness(): Promise<Harness> {
+  const handle = await openDatabase({});
+  await migrate(handle);
+  let logs: string[] = [];
+  let errors: unknown[] = [];
+  let resets = 0;
+  const destination = new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      logs.push(String(chunk));
+      callback();
+    },
+  });
+  const api = createApi({ db: handle.db, logger: createLogger({ level: 'info', destination }), onError: (error) => errors.push(error) });
+  const decoder = new TextDecoder();
+  return {
+    handle,
+    async request(path) {
+      const response = await api.request(path);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const contentType = response.headers.get('content-type') ?? '';
+      const binary = contentType.startsWith('application/pdf') || contentType.includes('officedocument');
+      const headers = [...response.headers.entries()].map(([name, value]) => `${name}: ${value}`).join('\n');
+      return { path, status: response.status, contentType, headers, bytes, text: binary ? '' : decoder.decode(bytes) };
+    },
+    takeLogs: () => [logs, (logs = [])][0]!,
+    takeErrors: () => [errors, (errors = [])][0]!,
+    // The audit trail and the final letters refuse deletion by triggers; emptying the scratch database
+    // between runs is no change to a register, so the triggers are set aside for it. Deleting is fastest
+    // for a few rows; now and then the tables are truncated, so that a long campaign does not bloat them.
+    reset: () => {
+      const empty = ++resets % 250 === 0 ? [`truncate ${TABLES.join(', ')};`] : TABLES.map((table) => `delete from ${table};`);
+      return handle.runScript(`set local session_replication_role = replica;\n${empty.join('\n')}`);
+    },
+    close: () => handle.close(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Texts of the surfaces, as a reader would search them
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
+    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? match;
+  });
+}
+
+/** Without any white space, soft hyphen or zero-width character: a token broken over lines is whole again. */
+export const squeezed = (text: string) => text.replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff]+/g, '');
+
+export async function readableText(format: 'html' | 'markdown' | 'docx' | 'pdf', response: PublicResponse): Promise<string> {
+  switch (format) {
+    case 'html':
+      return `${response.text}\n${decodeEntities(response.text.replace(/<[^>]*>/g, ''))}`;
+    case 'markdown':
+      return response.text.replace(/\\(.)/g, '$1');
+    case 'docx': {
+      const parts = unzipSync(response.bytes);
+      return Object.entries(parts)
+        .map(([name, content]) => `${name}\n${decodeEntities(strFromU8(content).replace(/<[^>]*>/g, ''))}`)
+        .join('\n');
+    }
+    case 'pdf': {
+      const pages = await pdfPages(response.bytes);
+      // The raw bytes too: the document information (title, author) is not page text.
+      return `${pages.map((page) => page.items.map((item) => item.text).join('')).join('\n')}\n${Buffer.from(response.bytes).toString('latin1')}`;
+    }
+  }
+}
+
+/** Every amount a text could be showing, in cents: "123456789", "1.234.567,89", "1,234,567.89", whole euros. */
+function amountsInText(text: string): Set<number> {
+  const amounts = new Set<number>();
+  for (const match of text.matchAll(/\d(?:[\d.,]*\d)?/g)) {
+    const digits = match[0].replace(/[.,]/g, '');
+    if (digits.length < 6 || digits.length > 16) continue;
+    const value = Number(digits);
+    amounts.add(value);
+    amounts.add(value * 100);
+  }
+  return amounts;
+}
+
+function amountsInJson(value: unknown, into = new Set<number>()): Set<number> {
+  if (typeof value === 'number') into.add(Math.abs(value));
+  else if (typeof value === 'string') for (const amount of amountsInText(value)) into.add(amount);
+  else if (Array.isArray(value)) for (const item of value) amountsInJson(item, into);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) amountsInJson(item, into);
+  return into;
+}
+
+/** RFC 4180, as the open data is written. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]!;
+    if (quoted) {
+      if (character === '"' && text[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else if (character === '"') quoted = false;
+      else cell += character;
+    } else if (character === '"') quoted = true;
+    else if (character === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (character === '\r' && text[index + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      index++;
+    } else cell += character;
+  }
+  if (cell !== '' || row.length > 0) throw new CanaryFailure(`the CSV does not end with a line break: ${JSON.stringify(text.slice(-80))}`);
+  return rows;
+}
+
+/** What a spreadsheet-safe CSV cell holds for a text (a leading apostrophe before a formula character). */
+const csvText = (text: string | null) => (text === null ? '' : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+const FIGURE = /\{\{\s*([\w:-]+)\s*\}\}/g;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidFrom(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const sortedJson = (items: unknown[]) => items.map((item) => JSON.stringify(item)).sort();
+
+// ---------------------------------------------------------------------------------------------------
+// One run: the steps, each followed by a look at every public surface
+
+type Attempt<T> = { outcome: Outcome; value?: T; detail?: string };
+
+/** Steps after which a letter may read otherwise (a new final letter is a new previous letter, and publication gives it its paper number). */
+const CHANGES_LETTERS = new Set<Step['kind']>(['create', 'edit', 'revalue', 'pay', 'decidePublic', 'decideConfidential', 'remove', 'finalise', 'publish']);
+
+const BASE_FIGURES = new Set<string>(KNOWN_FIGURES);
+/** Named only when there is a previous letter (the increase in percent also needs its total not to be zero). */
+const FIGURES_AFTER_A_LETTER = new Set<string>(FIGURES_AFTER_FIRST_LETTER.filter((name) => name !== 'increasePercent'));
+
+export class CanaryRun {
+  readonly deliveries: ModelDelivery[] = [];
+  readonly reports: ModelReport[] = [];
+  /** Every amount ever sent to the register (valuations, payments), and each delivery's sum of payments. */
+  readonly #amounts = new Set<number>();
+  readonly #harness: Harness;
+  readonly #stats: CanaryStats;
+  readonly #runSalt: number;
+  readonly #context: RequestContext = systemContext('canary');
+  readonly #baselineId: string;
+  #serial = 0;
+  #stepNumber = 0;
+  /** Counts the changes that may change how a letter reads: an approval given before one may no longer hold. */
+  #epoch = 0;
+  /** Whether the step changed the register. */
+  #changed = false;
+  #step: Step | undefined;
+  /** Renderings of final letters already read: a final letter never changes (checked by its hash every step). */
+  readonly #renderingsRead = new Set<string>();
+  readonly #lettersRead = new Set<string>();
+  #lettersCompared = -1;
+  readonly #baselines = new Map<string, { status: number; contentType: string; body: string }>();
+
+  constructor(harness: Harness, stats: CanaryStats, runSalt: number) {
+    this.#harness = harness;
+    this.#stats = stats;
+    this.#runSalt = runSalt;
+    this.#baselineId = uuidFrom(`nobody:${runSalt}`);
+  }
+
+  async execute(steps: readonly Step[]): Promise<void> {
+    for (const generated of steps) {
+      const step = this.#substitute(generated);
+      this.#stepNumber++;
+      this.#step = step;
+      this.#changed = false;
+      await this.#apply(step);
+      if (this.#changed && CHANGES_LETTERS.has(step.kind)) this.#epoch++;
+      this.#stats.steps++;
+      await this.inspect(false);
+    }
+    this.#step = undefined;
+    await this.inspect(true);
+  }
+
+  // -- the steps ------------------------------------------------------------------------------------
+
+  /**
+   * A step about a delivery or a letter when there is none yet registers one instead (a delivery,
+   * valued; a draft with a letter date), so that short sequences still reach the letters.
+   */
+  #substitute(step: Step): Step {
+    const salt = 'salt' in step ? step.salt : 'target' in step ? step.target : 0;
+    if (this.deliveries.length === 0 && ['edit', 'revalue', 'pay', 'decidePublic', 'decideConfidential', 'remove'].includes(step.kind)) {
+      // To pay, a procurement; else stock, realised and valued.
+      const paid = step.kind === 'pay';
+      return {
+        kind: 'create', salt, supportType: paid ? 'procurement' : 'stock', fundingSource: 'defenceBudget', category: 'other', quantity: null, pledgedAt: null,
+        realisedAt: paid ? null : DATES[salt % 6]!, value: { amountCents: 10_000_000 + (salt % 1_000_000_007), effectiveDate: DATES[salt % 5]! },
+      };
+    }
+    if (this.reports.length === 0 && ['editDraft', 'approve', 'finalise', 'publish'].includes(step.kind)) {
+      return { kind: 'createDraft', referenceDate: REFERENCE_DATES[salt % REFERENCE_DATES.length]!, letterDate: LETTER_DATES[3]!, blocks: null, salt };
+    }
+    return step;
+  }
+
+  #canary(salt: number): string {
+    return token('CANARY', this.#serial++, salt);
+  }
+
+  #draftToken(salt: number): string {
+    return token('DRAFT', this.#serial++, salt);
+  }
+
+  #fail(message: string): never {
+    const where = this.#step ? `after step ${this.#stepNumber} (${this.#step.kind})` : `after the last step (${this.#stepNumber})`;
+    throw new CanaryFailure(`${where}: ${message}`);
+  }
+
+  async #attempt<T>(work: () => Promise<T>): Promise<Attempt<T>> {
+    try {
+      return { outcome: 'ok', value: await work() };
+    } catch (error) {
+      if (error instanceof NotFoundError) return { outcome: 'NotFound', detail: error.message };
+      if (error instanceof ValidationError) return { outcome: 'Validation', detail: error.violations.map((violation) => violation.code).join(' ') };
+      if (error instanceof VersionConflictError) return { outcome: 'Conflict', detail: error.message };
+      throw error;
+    }
+  }
+
+  #expect<T>(expected: Outcome, attempt: Attempt<T>, kind: string = this.#step!.kind): attempt is Attempt<T> & { value: T } {
+    this.#stats.count(kind, attempt.outcome, attempt.detail);
+    if (attempt.outcome === 'ok' && kind === this.#step!.kind) this.#changed = true;
+    if (attempt.outcome !== expected) {
+      this.#fail(`${kind}: the model expected ${expected}, the register answered ${attempt.outcome}${attempt.detail ? ` (${attempt.detail})` : ''}`);
+    }
+    return attempt.outcome === 'ok';
+  }
+
+  #delivery(pick: number): ModelDelivery | undefined {
+    return this.deliveries.length === 0 ? undefined : this.deliveries[pick % this.deliveries.length];
+  }
+
+  #report(pick: number): ModelReport | undefined {
+    return this.reports.length === 0 ? undefined : this.reports[pick % this.reports.length];
+  }
+
+  #finals(): FinalReport[] {
+    return this.reports.filter((report): report is FinalReport => report.final !== undefined);
+  }
+
+  /** The final letter a letter at this reference date follows. */
+  #previousFinal(referenceDate: string): FinalReport | undefined {
+    return this.#finals()
+      .filter((report) => report.referenceDate < referenceDate)
+      .sort((a, b) => b.referenceDate.localeCompare(a.referenceDate))[0];
+  }
+
+  #internalTexts(salt: number) {
+    return {
+      title: `Levering ${this.#canary(salt)}`,
+      description: `Interne beschrijving ${this.#canary(salt + 1)}`,
+      publicTitle: `Voorstel openbare titel ${this.#canary(salt + 2)}`,
+      unit: `eenheden-${this.#canary(salt + 3)}`,
+      company: `Leverancier ${this.#canary(salt + 4)} B.V.`,
+      contractReference: this.#canary(salt + 5),
+      sources: [{ description: `Bron ${this.#canary(salt + 6)}`, url: `https://bron.example/${this.#canary(salt + 7)}` }],
+    };
+  }
+
+  async #apply(step: Step): Promise<void> {
+    const db = this.#harness.handle.db;
+    const context = this.#context;
+    switch (step.kind) {
+      case 'create': {
+        const realisedAt = step.supportType === 'stock' ? step.realisedAt : null;
+        const expected = step.pledgedAt && realisedAt && realisedAt < step.pledgedAt ? 'Validation' : 'ok';
+        const attempt = await this.#attempt(() =>
+          createDelivery(db, context, {
+            ...this.#internalTexts(step.salt),
+            category: step.category,
+            quantity: step.quantity,
+            supportType: step.supportType,
+            fundingSource: step.fundingSource,
+            pledgedAt: step.pledgedAt,
+            committedAt: null,
+            realisedAt,
+            deliveredAt: null,
+          }),
+        );
+        if (!this.#expect(expected, attempt)) return;
+        const delivery: ModelDelivery = {
+          id: attempt.value.id,
+          supportType: step.supportType,
+          fundingSource: step.fundingSource,
+          pledgedAt: step.pledgedAt,
+          realisedAt,
+          valuations: [],
+          payments: [],
+          deleted: false,
+          state: 'undecided',
+          presentation: null,
+          publicSupportType: null,
+        };
+        this.deliveries.push(delivery);
+        if (step.value) {
+          this.#amounts.add(step.value.amountCents);
+          await addValuation(db, context, delivery.id, { ...step.value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: 'replacementValue', note: `Taxatie ${this.#canary(step.salt + 8)}` });
+          delivery.valuations.push(step.value);
+        }
+        return;
+      }
+      case 'edit': {
+        const target = this.#delivery(step.target);
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        const change = {
+          ...this.#internalTexts(step.salt),
+          ...(step.category === undefined ? {} : { category: step.category }),
+          ...(step.fundingSource === undefined ? {} : { fundingSource: step.fundingSource }),
+          ...(step.supportType === undefined ? {} : { supportType: step.supportType }),
+          ...(step.pledgedAt === undefined ? {} : { pledgedAt: step.pledgedAt }),
+          ...(step.realisedAt === undefined ? {} : { realisedAt: step.realisedAt }),
+        };
+        const supportType = step.supportType ?? target.supportType;
+        const pledgedAt = step.pledgedAt === undefined ? target.pledgedAt : step.pledgedAt;
+        const realisedAt = step.realisedAt === undefined ? target.realisedAt : step.realisedAt;
+        const firstPaidOn = this.#firstPaidOn(target);
+        const valid =
+          !(pledgedAt && realisedAt && realisedAt < pledgedAt) &&
+          (supportType === 'stock' ? target.payments.length === 0 : realisedAt === firstPaidOn);
+        const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : valid ? 'ok' : 'Validation';
+        const attempt = await this.#attempt(() => updateDelivery(db, context, target.id, change, step.stale ? 0 : undefined));
+        if (!this.#expect(expected, attempt)) return;
+        Object.assign(target, { supportType, pledgedAt, realisedAt, fundingSource: step.fundingSource ?? target.fundingSource });
+        return;
+      }
+      case 'revalue': {
+        const target = this.#delivery(step.target);
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        this.#amounts.add(step.amountCents);
+        const expected = step.withRate ? 'Validation' : target.deleted ? 'NotFound' : 'ok';
+        const attempt = await this.#attempt(() =>
+          addValuation(db, context, target.id, {
+            amountCents: step.amountCents,
+            effectiveDate: step.effectiveDate,
+            currency: 'EUR',
+            originalAmountMinor: step.withRate ? step.amountCents : null,
+            exchangeRate: step.withRate ? '1.000000' : null,
+            basis: 'replacementValue',
+            note: `Herwaardering ${this.#canary(step.salt)}`,
+          }),
+        );
+        if (this.#expect(expected, attempt)) target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate });
+        return;
+      }
+      case 'pay': {
+        // Mostly a delivery that is paid for; now and then any, stock too (which is refused).
+        const payable = this.deliveries.filter((delivery) => delivery.supportType !== 'stock');
+        const target = payable.length > 0 && step.target % 4 !== 0 ? payable[step.target % payable.length] : this.#delivery(step.target);
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        this.#amounts.add(step.amountCents);
+        const firstPaidOn = [step.paidOn, ...target.payments.map((payment) => payment.paidOn)].sort()[0]!;
+        const expected = target.deleted
+          ? 'NotFound'
+          : target.supportType === 'stock' || (target.pledgedAt && firstPaidOn < target.pledgedAt)
+            ? 'Validation'
+            : 'ok';
+        const attempt = await this.#attempt(() =>
+          addPayment(db, context, target.id, { amountCents: step.amountCents, paidOn: step.paidOn, reference: this.#canary(step.salt), note: `Betaling ${this.#canary(step.salt + 1)}` }),
+        );
+        if (!this.#expect(expected, attempt)) return;
+        target.payments.push({ amountCents: step.amountCents, paidOn: step.paidOn });
+        target.realisedAt = firstPaidOn;
+        this.#amounts.add(target.payments.reduce((sum, payment) => sum + payment.amountCents, 0));
+        return;
+      }
+      case 'decidePublic': {
+        const targets = this.#targets(step.targets);
+        if (targets.length === 0) return this.#stats.count(step.kind, 'skipped');
+        const spec = step.presentation;
+        const titleToken = token('PUBLIC', this.#serial++, spec.salt);
+        const detailToken = token('PUBLIC', this.#serial++, spec.salt + 1);
+        const title = spec.invalid === 'blank' ? '   ' : `${spec.start}${titleToken}${spec.awkward}${spec.invalid === 'long' ? ` ${'x'.repeat(300)}` : ''}`;
+        const presentation: Presentation = {
+          title,
+          detail: spec.withDetail ? `${detailToken} toelichting${spec.awkward}` : '',
+          category: spec.category,
+          quantity: spec.quantity === null ? null : `circa ${spec.quantity}`,
+          tokens: spec.withDetail ? [titleToken, detailToken] : [titleToken],
+        };
+        const expected = spec.invalid ? 'Validation' : targets.some((target) => target.deleted) ? 'NotFound' : 'ok';
+        const { tokens: _tokens, ...approved } = presentation;
+        const attempt = await this.#attempt(() =>
+          decide(db, context, targets.map((target) => target.id), { state: 'public', presentation: approved, note: `Afweging ${this.#canary(step.salt)}` }),
+        );
+        if (!this.#expect(expected, attempt)) return;
+        for (const target of targets) Object.assign(target, { state: 'public', presentation, publicSupportType: target.supportType });
+        return;
+      }
+      case 'decideConfidential': {
+        const targets = this.#targets(step.targets);
+        if (targets.length === 0) return this.#stats.count(step.kind, 'skipped');
+        const expected = targets.some((target) => target.deleted) ? 'NotFound' : 'ok';
+        const attempt = await this.#attempt(() =>
+          decide(db, context, targets.map((target) => target.id), { state: 'confidential', ground: step.ground as ConfidentialityGround, reviewOn: step.reviewOn, note: `Afweging ${this.#canary(step.salt)}` }),
+        );
+        if (!this.#expect(expected, attempt)) return;
+        for (const target of targets) Object.assign(target, { state: 'confidential', presentation: null });
+        return;
+      }
+      case 'remove': {
+        const target = this.#delivery(step.target);
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : 'ok';
+        const attempt = await this.#attempt(() => deleteDelivery(db, context, target.id, step.stale ? 0 : undefined));
+        if (this.#expect(expected, attempt)) target.deleted = true;
+        return;
+      }
+      case 'createDraft': {
+        const blocks = step.blocks ? this.#blocks(step.blocks) : undefined;
+        const inherited = this.#previousFinal(step.referenceDate)?.blocks ?? [...DEFAULT_BLOCKS];
+        const attempt = await this.#attempt(() => createDraft(db, context, { referenceDate: step.referenceDate, letterDate: step.letterDate, ...(blocks ? { blocks } : {}) }));
+        if (!this.#expect('ok', attempt)) return;
+        this.reports.push({
+          id: attempt.value.id,
+          referenceDate: step.referenceDate,
+          letterDate: step.letterDate,
+          version: 1,
+          status: 'draft',
+          blocks: blocks ?? inherited,
+          paperNumber: null,
+          publishedOn: null,
+          approval: null,
+        });
+        const text = (held: readonly NarrativeBlock[]) => JSON.stringify(held.map((block) => [block.key, block.heading, block.text]));
+        if (text(attempt.value.blocks) !== text(blocks ?? inherited)) this.#fail(`a new draft holds ${text(attempt.value.blocks)}, the model expects ${text(blocks ?? inherited)}`);
+        return;
+      }
+      case 'editDraft': {
+        const target = this.#report(step.target);
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        const blocks = step.blocks ? this.#blocks(step.blocks) : undefined;
+        const expected = target.status === 'final' ? 'Validation' : step.stale ? 'Conflict' : 'ok';
+        const change = { ...(blocks ? { blocks } : {}), ...(step.letterDate === undefined ? {} : { letterDate: step.letterDate }) };
+        const attempt = await this.#attempt(() => updateDraft(db, context, target.id, step.stale ? target.version - 1 : target.version, change));
+        if (!this.#expect(expected, attempt)) return;
+        target.version++;
+        // A change of the draft needs a new approval.
+        target.approval = null;
+        if (blocks) target.blocks = blocks;
+        if (step.letterDate !== undefined) target.letterDate = step.letterDate;
+        return;
+      }
+      case 'approve':
+        return this.#approve(step);
+      case 'finalise':
+        return this.#finalise(step);
+      case 'publish': {
+        // Mostly a final letter; now and then any, a draft too (which is refused).
+        const finals = this.#finals();
+        const target = finals.length > 0 && step.target % 4 !== 0 ? finals[step.target % finals.length] : this.#report(step.target);
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        const refused =
+          target.status !== 'final' ||
+          (target.paperNumber !== null && step.paperNumber !== target.paperNumber) ||
+          (target.publishedOn !== null && step.publishedOn !== target.publishedOn);
+        const attempt = await this.#attempt(() => recordPublication(db, context, target.id, { paperNumber: step.paperNumber, publishedOn: step.publishedOn }));
+        if (!this.#expect(refused ? 'Validation' : 'ok', attempt)) return;
+        Object.assign(target, { paperNumber: step.paperNumber, publishedOn: step.publishedOn, version: target.version + 1 });
+        return;
+      }
+    }
+  }
+
+  #targets(picks: number[]): ModelDelivery[] {
+    if (this.deliveries.length === 0) return [];
+    return [...new Set(picks.map((choice) => this.#delivery(choice)!))];
+  }
+
+  #firstPaidOn(delivery: ModelDelivery): string | null {
+    return delivery.payments.map((payment) => payment.paidOn).sort()[0] ?? null;
+  }
+
+  #blocks(spec: BlocksSpec): NarrativeBlock[] {
+    return spec.map((block, index) => ({
+      key: `b${index}`,
+      heading: block.heading === null ? null : `Kop ${this.#draftToken(block.heading)}`,
+      text: block.paragraphs
+        .map((paragraph) => {
+          if (paragraph.kind === 'table') return '{{figuresTable}}';
+          const figure = paragraph.figure === null ? '' : ` {{${this.#figureName(paragraph.figure, paragraph.pick)}}}`;
+          const footnote = paragraph.footnote ? `[^Voetnoot ${this.#draftToken(paragraph.salt + 1)}]` : '';
+          return `${paragraph.bullet ? '· ' : ''}Tekst ${this.#draftToken(paragraph.salt)}${figure}${footnote}`;
+        })
+        .join('\n\n'),
+    }));
+  }
+
+  #figureName(choice: FigureChoice, choiceIndex: number): string {
+    if (choice === 'delivery') return `delivery:${this.#delivery(choiceIndex)?.id ?? uuidFrom(`none:${choiceIndex}`)}`;
+    if (choice === 'unknownDelivery') return `delivery:${uuidFrom(`unknown:${this.#runSalt}:${choiceIndex}`)}`;
+    return choice;
+  }
+
+  /** Whether a letter at this reference date, after this previous letter, can place the figure. */
+  #knownFigure(name: string, previous: FinalReport | undefined): boolean {
+    if (BASE_FIGURES.has(name)) return true;
+    if (FIGURES_AFTER_A_LETTER.has(name)) return previous !== undefined;
+    if (name === 'increasePercent') return previous !== undefined && previous.final.totalCents !== 0;
+    if (name.startsWith('delivery:')) {
+      const id = name.slice('delivery:'.length);
+      return UUID.test(id) && this.deliveries.some((delivery) => delivery.id === id && delivery.state === 'public' && !delivery.deleted);
+    }
+    return false;
+  }
+
+  /** Whether the text of the letter cannot be finalised at this letter date (what approving checks too). */
+  #textRefused(target: ModelReport, letterDate: string | null): boolean {
+    const previous = this.#previousFinal(target.referenceDate);
+    const names = target.blocks.flatMap((block) =>
+      block.text
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter((paragraph) => paragraph !== '{{figuresTable}}')
+        .flatMap((paragraph) => [...paragraph.matchAll(FIGURE)].map((match) => match[1]!)),
+    );
+    return (
+      !letterDate ||
+      letterDate < target.referenceDate ||
+      // Letters are finalised in the order of their reference dates.
+      this.#finals().some((report) => report.referenceDate > target.referenceDate) ||
+      names.some((name) => !this.#knownFigure(name, previous))
+    );
+  }
+
+  /** Mostly a draft; now and then any letter, a final one too (which is refused). */
+  #draft(choice: number): ModelReport | undefined {
+    const drafts = this.reports.filter((report) => report.status === 'draft');
+    return drafts.length > 0 && choice % 4 !== 0 ? drafts[choice % drafts.length] : this.#report(choice);
+  }
+
+  async #approve(step: Extract<Step, { kind: 'approve' }>): Promise<void> {
+    const target = this.#draft(step.target);
+    if (!target) return this.#stats.count(step.kind, 'skipped');
+    return this.#approveReport(target, step.stale);
+  }
+
+  async #approveReport(target: ModelReport, stale: boolean): Promise<void> {
+    const expected = target.status === 'final' ? 'Validation' : stale ? 'Conflict' : this.#textRefused(target, target.letterDate) ? 'Validation' : 'ok';
+    const attempt = await this.#attempt(() => approve(this.#harness.handle.db, this.#context, target.id, stale ? target.version - 1 : target.version));
+    if (!this.#expect(expected, attempt, 'approve')) return;
+    const { approval, letter } = attempt.value;
+    if (!approval || sealed(letter).sha256 !== approval.sha256) this.#fail(`the approval ${JSON.stringify(approval)} is not of the letter as it reads`);
+    target.version++;
+    target.approval = { sha256: approval.sha256, epoch: this.#epoch, letterDate: target.letterDate! };
+  }
+
+  async #finalise(step: Extract<Step, { kind: 'finalise' }>): Promise<void> {
+    const target = this.#draft(step.target);
+    if (!target) return this.#stats.count(step.kind, 'skipped');
+    if (step.approveFirst) await this.#approveReport(target, false);
+    const db = this.#harness.handle.db;
+    const letterDate = step.letterDate ?? target.letterDate;
+    const previous = this.#previousFinal(target.referenceDate);
+    const approval = target.approval;
+    let refused =
+      target.status === 'final' ||
+      this.#textRefused(target, letterDate) ||
+      // Only what the disclosure officer approved, at the letter date it was approved with.
+      approval === null ||
+      approval.letterDate !== letterDate ||
+      // One final letter per reference date.
+      this.#finals().some((report) => report.referenceDate === target.referenceDate);
+    if (!refused && approval && approval.epoch !== this.#epoch) {
+      // The register changed since the approval: it holds if the letter still reads as approved.
+      refused = sealed((await getReport(db, target.id, new Date())).letter).sha256 !== approval.sha256;
+    }
+    const attempt = await this.#attempt(() => finalise(db, this.#context, target.id, target.version, step.letterDate));
+    if (!this.#expect(refused ? 'Validation' : 'ok', attempt)) return;
+    const view = attempt.value;
+    if (view.publicSha256 !== approval!.sha256) this.#fail(`finalised ${view.publicSha256}, but the disclosure officer approved ${approval!.sha256}`);
+
+    const listedBefore = new Set(this.#finals().filter((report) => report.referenceDate < target.referenceDate).flatMap((report) => [...report.final.overviewDeliveries]));
+    const listed = this.deliveries.filter(
+      (delivery) =>
+        delivery.state === 'public' && !delivery.deleted && delivery.realisedAt !== null && delivery.realisedAt <= target.referenceDate && !listedBefore.has(delivery.id),
+    );
+    const snapshot = view.letter;
+    target.status = 'final';
+    target.version++;
+    target.letterDate = letterDate!;
+    target.final = {
+      sha256: view.publicSha256!,
+      previousId: previous?.id ?? null,
+      totalCents: snapshot.figures.lines.at(-1)!.currentCents,
+      // A section without text is left out, heading and all.
+      draftTokens: found(JSON.stringify(target.blocks.filter((block) => block.text.trim() !== '').map((block) => [block.heading, block.text])), DRAFT),
+      overview: listed.map((delivery) => {
+        const { title, detail, category, quantity } = delivery.presentation!;
+        return { title, detail, category, quantity, supportType: delivery.publicSupportType! };
+      }),
+      overviewDeliveries: new Set(listed.map((delivery) => delivery.id)),
+      publicTokens: new Set(listed.flatMap((delivery) => delivery.presentation!.tokens)),
+    };
+    this.#stats.lettersFinalised++;
+    this.#publishedFigures.set(target.id, snapshot);
+    this.#countExposures(target.referenceDate);
+  }
+
+  // -- money: what the published letters show, and what no surface may show ---------------------------
+
+  readonly #publishedFigures = new Map<string, PublicLetterSnapshot>();
+
+  /** The approved aggregates: every figure of a published letter, and the difference of any two. */
+  #closure(): Set<number> {
+    const figures = [...this.#publishedFigures.values()].flatMap((snapshot) => [
+      ...snapshot.figures.lines.flatMap((line) => [line.currentCents, line.reportedPreviousCents, line.restatedPreviousCents]),
+      snapshot.figures.increaseCents,
+    ]).filter((value): value is number => value !== null).map(Math.abs);
+    const closure = new Set(figures);
+    for (const a of figures) for (const b of figures) closure.add(Math.abs(a - b));
+    return closure;
+  }
+
+  #countExposures(referenceDate: string): void {
+    const closure = this.#closure();
+    for (const state of ['undecided', 'confidential'] as const) {
+      const exposed = this.deliveries.some(
+        (delivery) =>
+          delivery.state === state && !delivery.deleted && delivery.fundingSource !== 'epf' && delivery.realisedAt !== null && delivery.realisedAt <= referenceDate &&
+          [...delivery.valuations.map((valuation) => valuation.amountCents), ...delivery.payments.map((payment) => payment.amountCents), delivery.payments.reduce((sum, payment) => sum + payment.amountCents, 0)]
+            .some((amount) => amount !== 0 && closure.has(amount)),
+      );
+      if (exposed) this.#stats.aggregateExposures[state]++;
+    }
+  }
+
+  // -- the public surfaces --------------------------------------------------------------------------
+
+  async #get(path: string, expectedStatus?: number): Promise<PublicResponse> {
+    const response = await this.#harness.request(path);
+    if (expectedStatus !== undefined && response.status !== expectedStatus) {
+      this.#fail(`GET ${path} answered ${response.status}, not ${expectedStatus}: ${response.text.slice(0, 300)}`);
+    }
+    return response;
+  }
+
+  async #json<T = any>(path: string): Promise<{ response: PublicResponse; body: T }> {
+    const response = await this.#get(path, 200);
+    return { response, body: JSON.parse(response.text) as T };
+  }
+
+  /**
+   * The checks every text of every surface gets: no canary, no draft text that was not finalised, no
+   * public text that is not approved (now, or in a final letter), no internal id, no exact amount of a
+   * delivery that is not an approved aggregate. `echo` is an id the request itself named (an error
+   * answer may repeat it).
+   */
+  #scan(surface: string, text: string, amounts: Set<number>, echo?: string, options: { ids: boolean } = { ids: true }): void {
+    this.#stats.surfacesChecked++;
+    const flat = squeezed(echo ? text.replaceAll(echo, '') : text);
+    const canary = /CANARY/.exec(flat);
+    if (canary) this.#fail(`${surface} shows confidential text: …${flat.slice(Math.max(0, canary.index - 60), canary.index + 80)}…`);
+    const finals = this.#finals();
+    const finalised = new Set(finals.flatMap((report) => [...report.final.draftTokens]));
+    for (const draft of found(flat, DRAFT)) if (!finalised.has(draft)) this.#fail(`${surface} shows the text of a draft that was not finalised: ${draft}`);
+    const approved = new Set([
+      ...finals.flatMap((report) => [...report.final.publicTokens]),
+      ...this.deliveries.filter((delivery) => delivery.state === 'public' && !delivery.deleted).flatMap((delivery) => delivery.presentation!.tokens),
+    ]);
+    for (const text of found(flat, PUBLIC)) if (!approved.has(text)) this.#fail(`${surface} shows a presentation that is not approved (any more): ${text}`);
+    if (options.ids) for (const delivery of this.deliveries) if (flat.includes(delivery.id)) this.#fail(`${surface} shows the internal id of a delivery: ${delivery.id}`);
+    if (options.ids) for (const report of this.reports) if (report.status === 'draft' && flat.includes(report.id)) this.#fail(`${surface} shows the id of a draft letter: ${report.id}`);
+    const closure = this.#closure();
+    for (const amount of this.#amounts) {
+      if (amounts.has(amount) && !closure.has(amount)) this.#fail(`${surface} shows ${amount} cents, an amount of a delivery that no published letter shows`);
+    }
+  }
+
+  #scanResponse(response: PublicResponse, json?: unknown, echo?: string): void {
+    const amounts = json === undefined ? amountsInText(response.text) : amountsInJson(json);
+    this.#scan(`GET ${response.path}`, `${response.headers}\n${response.text}`, amounts, echo);
+  }
+
+  /** Every public surface, checked against the model. With `full`, every error answer too. */
+  async inspect(full: boolean): Promise<void> {
+    const errors = this.#harness.takeErrors();
+    if (errors.length > 0) this.#fail(`the API failed unexpectedly: ${errors.map(String).join('; ')}`);
+
+    const finals = this.#finals();
+    const letters = await this.#json<{ items: { id: string; sha256: string; referenceDate: string; letterDate: string; paperNumber: string | null; publishedOn: string | null }[] }>('/public/letters');
+    this.#scanResponse(letters.response, letters.body);
+    const listed = letters.body.items;
+    if (JSON.stringify(listed.map((item) => item.id).sort()) !== JSON.stringify(finals.map((report) => report.id).sort())) {
+      this.#fail(`/public/letters lists ${listed.length} letters, the model has ${finals.length} final ones`);
+    }
+    const snapshots: PublicLetterSnapshot[] = [];
+    for (const item of listed) {
+      const report = finals.find((candidate) => candidate.id === item.id)!;
+      const expected = { sha256: report.final.sha256, referenceDate: report.referenceDate, letterDate: report.letterDate, paperNumber: report.paperNumber, publishedOn: report.publishedOn };
+      const actual = { sha256: item.sha256, referenceDate: item.referenceDate, letterDate: item.letterDate, paperNumber: item.paperNumber, publishedOn: item.publishedOn };
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) this.#fail(`/public/letters says ${JSON.stringify(actual)}, the model ${JSON.stringify(expected)}`);
+      const letter = await this.#json<{ letter: PublicLetterSnapshot; sha256: string }>(`/public/letters/${item.id}`);
+      this.#scanResponse(letter.response, letter.body);
+      if (sealed(letter.body.letter).sha256 !== report.final.sha256) this.#fail(`the final letter ${item.id} changed: it no longer hashes to ${report.final.sha256}`);
+      snapshots.push(letter.body.letter);
+      if (!this.#lettersRead.has(item.id)) {
+        this.#checkLetter(report, letter.body.letter);
+        this.#lettersRead.add(item.id);
+      }
+      const renderingKey = `${item.sha256}|${item.paperNumber}`;
+      if (!this.#renderingsRead.has(renderingKey)) {
+        await this.#checkRenderings(report, letter.body.letter);
+        this.#renderingsRead.add(renderingKey);
+      }
+    }
+
+    await this.#checkPublicDeliveries();
+
+    const figures = await this.#json<{ items: unknown[] }>('/public/figures');
+    this.#scanResponse(figures.response, figures.body);
+    const expectedFigures = [...snapshots]
+      .sort((a, b) => b.referenceDate.localeCompare(a.referenceDate))
+      .map((snapshot) => ({
+        letterId: snapshot.id,
+        referenceDate: snapshot.referenceDate,
+        lines: snapshot.figures.lines.map((line) => ({ key: line.key, label: line.label, cents: line.currentCents })),
+      }));
+    if (JSON.stringify(figures.body.items) !== JSON.stringify(expectedFigures)) this.#fail(`/public/figures shows other figures than the letters published: ${JSON.stringify(figures.body.items)}`);
+
+    await this.#checkComparisons(finals, full);
+    await this.#probeErrors(finals, full);
+    if (full) this.#scanResponse(await this.#get('/public/letter-stylesheet', 200));
+
+    // The log names the paths this run asked for, internal ids among them (the error probes): those are
+    // the caller's own words, so the log is searched for everything but ids.
+    const logs = this.#harness.takeLogs().join('');
+    this.#scan('the request log', logs, new Set(), undefined, { ids: false });
+  }
+
+  /** A final letter holds exactly what the model expects from the moment it was finalised. */
+  #checkLetter(report: FinalReport, letter: PublicLetterSnapshot): void {
+    const overview = letter.overview.flatMap((group) => group.items.map(({ title, detail, category, quantity, supportType }) => ({ title, detail, category, quantity, supportType })));
+    if (JSON.stringify(sortedJson(overview)) !== JSON.stringify(sortedJson(report.final.overview))) {
+      this.#fail(`the letter ${report.id} lists ${JSON.stringify(overview)}; the model expects ${JSON.stringify(report.final.overview)}`);
+    }
+    if ((letter.previousLetter?.id ?? null) !== report.final.previousId) this.#fail(`the letter ${report.id} follows ${letter.previousLetter?.id}, the model expects ${report.final.previousId}`);
+    const text = JSON.stringify([letter.sections, letter.footnotes]);
+    this.#sameTokens(`the letter ${report.id}`, found(text, DRAFT), report.final.draftTokens, 'author’s text');
+    this.#sameTokens(`the letter ${report.id}`, found(JSON.stringify(letter), PUBLIC), report.final.publicTokens, 'public overview');
+  }
+
+  #sameTokens(surface: string, actual: Set<string>, expected: Set<string>, what: string): void {
+    const missing = [...expected].filter((item) => !actual.has(item));
+    const extra = [...actual].filter((item) => !expected.has(item));
+    if (missing.length > 0 || extra.length > 0) this.#fail(`${surface}: its ${what} misses ${missing.join(', ') || 'nothing'} and adds ${extra.join(', ') || 'nothing'}`);
+  }
+
+  /** The snapshot as hashed and the letter in every format, read as a reader reads them. */
+  async #checkRenderings(report: FinalReport, letter: PublicLetterSnapshot): Promise<void> {
+    const base = `/public/letters/${report.id}`;
+    const snapshot = await this.#get(`${base}/snapshot`, 200);
+    if (snapshot.text !== sealed(letter).text) this.#fail(`${base}/snapshot is not the text that hashes to the letter's sha256`);
+    this.#scanResponse(snapshot, JSON.parse(snapshot.text));
+    for (const format of ['html', 'markdown', 'docx', 'pdf'] as const) {
+      const response = await this.#get(`${base}/renderings/${format}`, 200);
+      const text = await readableText(format, response);
+      const pageText = format === 'pdf' ? text.slice(0, text.lastIndexOf('\n%PDF')) : text;
+      const surface = `GET ${response.path}`;
+      this.#scan(surface, `${response.headers}\n${text}`, amountsInText(pageText));
+      const flat = squeezed(text);
+      this.#sameTokens(surface, found(flat, DRAFT), report.final.draftTokens, 'author’s text');
+      this.#sameTokens(surface, found(flat, PUBLIC), report.final.publicTokens, 'public overview');
+      if (report.paperNumber && !flat.includes(squeezed(report.paperNumber))) this.#fail(`${surface} does not show its paper number ${report.paperNumber}`);
+    }
+    this.#stats.letterRenderingsChecked++;
+  }
+
+  /** The open data holds exactly the approved presentations of the deliveries public now. */
+  async #checkPublicDeliveries(): Promise<void> {
+    const expected = this.deliveries
+      .filter((delivery) => delivery.state === 'public' && !delivery.deleted)
+      .map((delivery) => {
+        const { title, detail, category, quantity } = delivery.presentation!;
+        return { title, detail, category, quantity, supportType: delivery.publicSupportType! };
+      });
+    const json = await this.#json<{ items: (OverviewEntry & { publicId: string })[] }>('/public/deliveries');
+    this.#scanResponse(json.response, json.body);
+    const items = json.body.items.map(({ title, detail, category, quantity, supportType }) => ({ title, detail, category, quantity, supportType }));
+    if (JSON.stringify(sortedJson(items)) !== JSON.stringify(sortedJson(expected))) {
+      this.#fail(`/public/deliveries holds ${JSON.stringify(items)}; the model approved ${JSON.stringify(expected)}`);
+    }
+    if (new Set(json.body.items.map((item) => item.publicId)).size !== items.length) this.#fail('/public/deliveries gives two deliveries the same public id');
+
+    const csv = await this.#get('/public/deliveries?format=csv', 200);
+    this.#scanResponse(csv);
+    const [header, ...rows] = parseCsv(csv.text);
+    if (header?.join(',') !== 'publicId,title,detail,category,supportType,quantity,decidedOn') this.#fail(`the CSV has the header ${header?.join(',')}`);
+    const csvItems = rows.map((row) => ({ title: row[1], detail: row[2], category: row[3], quantity: row[5], supportType: row[4] }));
+    const csvExpected = expected.map((item) => ({ title: csvText(item.title), detail: csvText(item.detail), category: item.category, quantity: csvText(item.quantity), supportType: item.supportType }));
+    if (JSON.stringify(sortedJson(csvItems)) !== JSON.stringify(sortedJson(csvExpected))) {
+      this.#fail(`the CSV holds ${JSON.stringify(csvItems)}; the model approved ${JSON.stringify(csvExpected)}`);
+    }
+  }
+
+  /** Comparisons show nothing but figures of the letters and their differences. */
+  async #checkComparisons(finals: FinalReport[], full: boolean): Promise<void> {
+    if (finals.length === 0) return;
+    const pairs: [string, string][] = [];
+    if (full || finals.length !== this.#lettersCompared) {
+      for (const from of finals) for (const to of finals) pairs.push([from.id, to.id]);
+      this.#lettersCompared = finals.length;
+    } else {
+      const index = (this.#stepNumber * 7 + this.#runSalt) % (finals.length * finals.length);
+      pairs.push([finals[Math.floor(index / finals.length)]!.id, finals[index % finals.length]!.id]);
+    }
+    const closure = this.#closure();
+    for (const [from, to] of pairs) {
+      const comparison = await this.#json(`/public/letter-comparison?from=${from}&to=${to}`);
+      this.#scanResponse(comparison.response, comparison.body);
+      const numbers: number[] = [];
+      JSON.stringify(comparison.body, (_key, value: unknown) => (typeof value === 'number' && numbers.push(value), value));
+      const unexplained = numbers.filter((value) => value !== 0 && !closure.has(Math.abs(value)));
+      if (unexplained.length > 0) this.#fail(`${comparison.response.path} shows ${unexplained.join(', ')}, which no published letter shows`);
+    }
+  }
+
+  /**
+   * Error answers say nothing about what exists behind them: asking for a draft letter or a delivery by
+   * its internal id answers exactly as asking for an id nobody has. Bad input gets a problem answer
+   * that shows nothing confidential either.
+   */
+  async #probeErrors(finals: FinalReport[], full: boolean): Promise<void> {
+    const letter = finals[0]?.id ?? uuidFrom(`no letter:${this.#runSalt}`);
+    const paths: ((id: string) => string)[] = [
+      (id) => `/public/letters/${id}`,
+      (id) => `/public/letters/${id}/snapshot`,
+      (id) => `/public/letters/${id}/renderings/pdf`,
+      (id) => `/public/letters/${id}/renderings/markdown`,
+      (id) => `/public/letter-comparison?from=${id}&to=${letter}`,
+      (id) => `/public/letter-comparison?from=${letter}&to=${id}`,
+    ];
+    const drafts = this.reports.filter((report) => report.status === 'draft').map((report) => report.id);
+    const deliveries = this.deliveries.map((delivery) => delivery.id);
+    const hidden = [...drafts, ...deliveries];
+    const invalid = [
+      '/public/letters/not-a-uuid',
+      '/public/deliveries?format=xml',
+      `/public/letters/${letter}/renderings/xml`,
+      `/public/letters/${letter}/renderings/PDF`,
+      `/public/letter-comparison?from=${letter}`,
+      '/public/letter',
+      `/public/letters/${letter}/snapshots`,
+    ];
+    const probes: [(id: string) => string, string][] = [];
+    if (full) {
+      const someHidden = [drafts.at(-1), this.deliveries.find((delivery) => delivery.deleted)?.id, deliveries[0]].filter((id): id is string => id !== undefined);
+      if (someHidden.length > 0) paths.forEach((path, index) => probes.push([path, someHidden[index % someHidden.length]!]));
+    } else if (hidden.length > 0) {
+      const turn = this.#stepNumber + this.#runSalt;
+      probes.push([paths[turn % paths.length]!, hidden[turn % hidden.length]!]);
+    }
+    const normalised = (response: PublicResponse, named: string) => ({
+      status: response.status,
+      contentType: response.contentType,
+      body: response.text.replaceAll(named, '<id>').replace(/"requestId":"[^"]*"/, ''),
+    });
+    for (const [path, id] of probes) {
+      this.#stats.errorProbes++;
+      const answer = await this.#get(path(id));
+      if (answer.status < 400) this.#fail(`GET ${answer.path} answered ${answer.status}: a draft or a delivery is readable as a letter`);
+      this.#scanResponse(answer, undefined, id);
+      // What an id nobody has gets depends on nothing in the register but the letter the path names.
+      const baselinePath = path(this.#baselineId);
+      let baseline = this.#baselines.get(baselinePath);
+      if (!baseline) this.#baselines.set(baselinePath, (baseline = normalised(await this.#get(baselinePath), this.#baselineId)));
+      if (JSON.stringify(normalised(answer, id)) !== JSON.stringify(baseline)) {
+        this.#fail(`GET ${answer.path} answers otherwise than for an id nobody has: ${answer.status} ${answer.text} versus ${JSON.stringify(baseline)}`);
+      }
+    }
+    if (!full) return;
+    for (const path of invalid) {
+      this.#stats.errorProbes++;
+      const answer = await this.#get(path);
+      if (answer.status < 400 || answer.status >= 500) this.#fail(`GET ${path} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+      this.#scanResponse(answer);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The property
+
+/**
+ * The property both the test and the campaign check: any sequence of steps, on an emptied register,
+ * leaves every public surface showing what was approved and nothing else.
+ */
+export function canaryProperty(harness: Harness, stats: CanaryStats, options: { minSteps?: number; maxSteps?: number; afterRun?: () => void } = {}) {
+  return fc.asyncProperty(stepsArbitrary(options), fc.nat(), async (steps, runSalt) => {
+    await harness.reset();
+    harness.takeLogs();
+    harness.takeErrors();
+    await new CanaryRun(harness, stats, runSalt).execute(steps);
+    stats.runs++;
+    options.afterRun?.();
+  });
+}
+

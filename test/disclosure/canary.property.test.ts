@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LetterDocument } from '../../src/reports/letter-document.ts';
+import { LETTER_FORMATS, renderLetter } from '../../src/reports/renderings.ts';
+import { canaryProperty, CanaryRun, CanaryStats, CanaryFailure, openHarness, readableText, squeezed, type Harness, type Step } from './canary-model.ts';
+
+/**
+ * Rule 1 of the design, tested as a property: whatever registrars, disclosure officers and letter
+ * authors do, in whatever order, every public surface shows what was approved and nothing else (see
+ * canary-model.ts for the model and its checks). A fixed seed by default; CANARY_SEED and CANARY_RUNS
+ * choose others (`CANARY_SEED=123 npx vitest run test/disclosure/canary.property.test.ts`). The long
+ * campaign is `npm run campaign`.
+ */
+const SEED = Number(process.env.CANARY_SEED ?? 20250910);
+const RUNS = Number(process.env.CANARY_RUNS ?? 1_000);
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await openHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+it(`shows on public surfaces only what was approved, after every step of ${RUNS} random sequences (seed ${SEED})`, async () => {
+  const stats = new CanaryStats();
+  const result = await fc.check(canaryProperty(harness, stats), { seed: SEED, numRuns: RUNS });
+  if (result.failed) console.error(`canary property failed, seed ${SEED}, path ${result.counterexamplePath} (replay: CANARY_SEED=${SEED})`);
+  expect(result.failed ? `${fc.defaultReportMessage(result)}\n${String(result.errorInstance)}` : '').toBe('');
+  // The runs did what they are for: letters were finalised and read in every format, errors probed.
+  expect(stats.lettersFinalised).toBeGreaterThan(RUNS / 5);
+  expect(stats.letterRenderingsChecked).toBeGreaterThanOrEqual(stats.lettersFinalised);
+  expect(stats.outcomes.get('decidePublic ok') ?? 0).toBeGreaterThan(RUNS / 4);
+  expect(stats.outcomes.get('publish ok') ?? 0).toBeGreaterThan(0);
+  expect(stats.errorProbes).toBeGreaterThan(RUNS);
+}, 600_000);
+
+describe('the checks find what they look for', () => {
+  const CANARY = 'CANARY-00001-abc123';
+  const presentation = { salt: 7, awkward: '', start: '', withDetail: true, category: 'drones', quantity: 12, invalid: null } as const;
+  const steps: Step[] = [
+    { kind: 'create', salt: 1, supportType: 'stock', fundingSource: 'defenceBudget', category: 'drones', quantity: 12, pledgedAt: null, realisedAt: '2024-03-01', value: { amountCents: 123_456_789, effectiveDate: '2024-03-01' } },
+    { kind: 'decidePublic', targets: [0], salt: 2, presentation },
+    { kind: 'create', salt: 3, supportType: 'stock', fundingSource: 'defenceBudget', category: 'other', quantity: null, pledgedAt: null, realisedAt: '2024-03-01', value: { amountCents: 987_654_321, effectiveDate: '2024-03-01' } },
+    { kind: 'decideConfidential', targets: [1], salt: 4, ground: 'operationalSecurity', reviewOn: null },
+  ];
+
+  beforeEach(async () => {
+    await harness.reset();
+  });
+
+  async function runThenPlant(plant: string) {
+    const run = new CanaryRun(harness, new CanaryStats(), 1);
+    await run.execute(steps);
+    await sql.raw(plant).execute(harness.handle.db);
+    return run.inspect(false);
+  }
+
+  it('finds confidential text that reaches the open data', async () => {
+    await expect(runThenPlant(`update public_delivery set detail = (select company from delivery order by created_at limit 1)`)).rejects.toThrow(/shows confidential text/);
+  });
+
+  it('misses an approved delivery that is not in the open data', async () => {
+    await expect(runThenPlant('delete from public_delivery')).rejects.toThrow(/the model approved/);
+  });
+
+  it('finds the exact amount of a delivery on a public surface', async () => {
+    await expect(runThenPlant(`update public_delivery set detail = 'waarde € 9.876.543,21'`)).rejects.toThrow(CanaryFailure);
+    await harness.reset();
+    await expect(runThenPlant(`update public_delivery set detail = 'waarde € 9.876.543,21'`)).rejects.toThrow(/987654321 cents/);
+  });
+
+  it('reads a token in every format of a letter, also where the PDF breaks it over two lines', async () => {
+    // In the PDF this token breaks after its first hyphen ("CANARY-00001-" ends a line); the other
+    // formats hold it whole.
+    const doc: LetterDocument = {
+      returnAddress: 'Postbus 20701 2500 ES Den Haag',
+      addressee: ['de Voorzitter'],
+      dateText: '10 september 2025',
+      subject: 'Onderwerp',
+      paperNumber: null,
+      salutation: 'Geachte voorzitter,',
+      sections: [{ heading: 'Kop', blocks: [{ kind: 'paragraph', content: [`${'woord '.repeat(13)}${CANARY} ${'woord '.repeat(40)}`] }] }],
+      footnotes: [],
+      closing: ['Hoogachtend,'],
+      draftNotice: null,
+      isDemonstration: false,
+    };
+    for (const format of LETTER_FORMATS) {
+      const rendering = await renderLetter(doc, format, { stylesheetHref: '/letter.css' });
+      const bytes = typeof rendering.body === 'string' ? new TextEncoder().encode(rendering.body) : rendering.body;
+      const text = await readableText(format, { path: format, status: 200, contentType: rendering.contentType, headers: '', bytes, text: typeof rendering.body === 'string' ? rendering.body : '' });
+      expect(squeezed(text), format).toContain(CANARY);
+    }
+  });
+});
