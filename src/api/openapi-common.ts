@@ -19,6 +19,20 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+/** A calendar date, YYYY-MM-DD. */
+export const isoDate = z.iso.date();
+
+/** A JSON response of the schema. */
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+/** A required JSON request body of the schema. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
 /** The header of a create that may be retried safely. */
 export const idempotencyKey = z.object({
   'idempotency-key': z.string().optional().openapi({

@@ -12,25 +12,7 @@ import { openSession } from '../../src/auth/sessions.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { apiClient, type ApiCall, type ApiResponse } from './client.ts';
-
-const stock = {
-  title: 'Pantserhouwitsers',
-  category: 'largeCalibreArtillery',
-  quantity: 8,
-  unit: 'stuks',
-  supportType: 'stock',
-  fundingSource: 'ukraineSupportBudget',
-  committedAt: '2025-03-01',
-  realisedAt: '2025-04-15',
-};
-
-const procurement = {
-  title: 'Munitie via raamcontract',
-  category: 'ammunition',
-  supportType: 'procurement',
-  fundingSource: 'ukraineSupportBudget',
-  committedAt: '2025-03-01',
-};
+import { stockDelivery as stock, procurement } from '../support/deliveries.ts';
 
 const COUNTED_TABLES = ['delivery', 'valuation', 'payment', 'account', 'auditEvent', 'idempotentRequest'] as const;
 

@@ -1,25 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { apiClient, type ApiCall } from './client.ts';
-
-const stockDelivery = {
-  title: 'Pantserhouwitsers',
-  category: 'largeCalibreArtillery',
-  quantity: 8,
-  unit: 'stuks',
-  supportType: 'stock',
-  fundingSource: 'ukraineSupportBudget',
-  committedAt: '2025-03-01',
-  realisedAt: '2025-04-15',
-};
-
-const procurement = {
-  title: 'Munitie via raamcontract',
-  category: 'ammunition',
-  supportType: 'procurement',
-  fundingSource: 'ukraineSupportBudget',
-  committedAt: '2025-03-01',
-};
+import { stockDelivery, procurement } from '../support/deliveries.ts';
 
 describeEachDatabase('deliveries API', (database) => {
   let call: ApiCall;

@@ -17,17 +17,7 @@ import { createLogger } from '../../src/logging.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
-
-const stock = {
-  title: 'Pantserhouwitsers',
-  category: 'largeCalibreArtillery',
-  quantity: 8,
-  unit: 'stuks',
-  supportType: 'stock',
-  fundingSource: 'ukraineSupportBudget',
-  committedAt: '2025-03-01',
-  realisedAt: '2025-04-15',
-};
+import { stockDelivery as stock } from '../support/deliveries.ts';
 
 describe('hardening of the API', () => {
   let scratch: ScratchDatabase;

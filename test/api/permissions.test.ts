@@ -18,6 +18,7 @@ import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createApp } from '../../src/server.ts';
 import { createLogger } from '../../src/logging.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+import { procurement } from '../support/deliveries.ts';
 
 /** The paths that answer without a session, as the issue states them (independent of the code's own list). */
 function isPublic(path: string): boolean {
@@ -38,14 +39,6 @@ interface Principal {
   role: Role | null;
   secondFactor: boolean;
 }
-
-const procurement = {
-  title: 'Munitie via raamcontract',
-  category: 'ammunition',
-  supportType: 'procurement',
-  fundingSource: 'ukraineSupportBudget',
-  committedAt: '2025-03-01',
-} as const;
 
 /**
  * Requests that are valid for the operations known when this test was written: a permitted role gets

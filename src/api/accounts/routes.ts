@@ -7,7 +7,7 @@ import { listAccounts } from '../../db/repositories/accounts.ts';
 import { permitted } from '../access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createOnce } from '../idempotency.ts';
-import { idempotencyKey, problemResponses, validationHook } from '../openapi-common.ts';
+import { idempotencyKey, jsonContent as json, problemResponses, validationHook } from '../openapi-common.ts';
 
 const AccountSchema = z
   .object({
@@ -43,7 +43,6 @@ const CreatedAccountSchema = z
   .openapi('CreatedAccount');
 
 const idParam = z.object({ id: z.uuid() });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 const listRoute = createRoute(
   permitted('account.read', {

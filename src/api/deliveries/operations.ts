@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { permitted } from '../access.ts';
-import { idempotencyKey, problemResponses } from '../openapi-common.ts';
+import { idempotencyKey, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
 import {
   DeliveryIdParamSchema,
   DeliveryInputSchema,
@@ -16,13 +16,6 @@ import {
 
 /** The operations on deliveries as the OpenAPI description states them; routes.ts answers them. */
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const ifMatch = z.object({
   'if-match': z.string().optional().openapi({
     description: 'Required: the ETag of the version the change is based on (428 without it, 412 when stale)',

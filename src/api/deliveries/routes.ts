@@ -5,10 +5,10 @@ import { lifecycleViolations, type DeliveryInput, type DeliverySortKey, type Lif
 import type { Database } from '../../db/schema.ts';
 import * as deliveriesRepository from '../../db/repositories/deliveries.ts';
 import * as register from '../../register/deliveries.ts';
-import { ValidationError } from '../../register/errors.ts';
 import type { ApiEnv } from '../context.ts';
 import { requestContext } from '../context.ts';
 import { createOnce } from '../idempotency.ts';
+import { versionInIfMatch } from '../if-match.ts';
 import { validationHookWith } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
@@ -24,19 +24,6 @@ import {
 import { completeInput, presentDelivery, presentSummary, withoutUndefined } from './presenters.ts';
 
 const etag = (version: number) => `"${version}"`;
-
-/**
- * The version named by an If-Match header (undefined when there is none: the caller answers 428). A weak
- * tag never matches under the strong comparison If-Match uses (RFC 9110), so it names no version.
- */
-function expectedVersion(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^\s*(W\/)?"(\d+)"\s*$/.exec(header);
-  if (!match) throw new ValidationError([{ field: 'If-Match', code: 'invalidIfMatch' }]);
-  return match[1] ? NO_VERSION : Number(match[2]);
-}
-
-const NO_VERSION = -1;
 
 /** The lifecycle order of the dates in a body that are dates at all. */
 function lifecycleViolationsOfInput(input: unknown) {
@@ -95,7 +82,7 @@ export function deliveriesRoutes(db: Kysely<Database>) {
   });
 
   app.openapi(replaceRoute, async (c) => {
-    const version = expectedVersion(c.req.valid('header')['if-match']);
+    const version = versionInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428) as never;
     const delivery = await register.updateDelivery(db, requestContext(c), c.req.valid('param').id, completeInput(c.req.valid('json')), version);
     c.header('ETag', etag(delivery.version));
@@ -103,7 +90,7 @@ export function deliveriesRoutes(db: Kysely<Database>) {
   });
 
   app.openapi(patchRoute, async (c) => {
-    const version = expectedVersion(c.req.valid('header')['if-match']);
+    const version = versionInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428) as never;
     const change = withoutUndefined(c.req.valid('json')) as Partial<DeliveryInput>;
     const delivery = await register.updateDelivery(db, requestContext(c), c.req.valid('param').id, change, version);
@@ -112,7 +99,7 @@ export function deliveriesRoutes(db: Kysely<Database>) {
   });
 
   app.openapi(deleteRoute, async (c) => {
-    const version = expectedVersion(c.req.valid('header')['if-match']);
+    const version = versionInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428) as never;
     await register.deleteDelivery(db, requestContext(c), c.req.valid('param').id, version);
     return c.body(null, 204);

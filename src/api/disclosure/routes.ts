@@ -11,10 +11,8 @@ import { requestContext, type ApiEnv } from '../context.ts';
 import { presentSummary } from '../deliveries/presenters.ts';
 import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
 import { createOnce } from '../idempotency.ts';
-import { idempotencyKey, problemResponses, validationHook } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonContent as json, problemResponses, validationHook } from '../openapi-common.ts';
 
-const isoDate = z.iso.date();
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 const DecisionSchema = z
   .object({

@@ -6,9 +6,8 @@ import { figuresSeries, figuresTable } from '../../register/figures.ts';
 import { ValidationError } from '../../register/errors.ts';
 import { permitted } from '../access.ts';
 import type { ApiEnv } from '../context.ts';
-import { problemResponses, validationHook } from '../openapi-common.ts';
+import { isoDate, problemResponses, validationHook } from '../openapi-common.ts';
 
-const isoDate = z.iso.date();
 const cell = z.object({ cents: z.number().int(), text: z.string().openapi({ example: '€ 2,4 mld.' }) });
 const line = {
   label: z.string(),

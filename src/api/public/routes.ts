@@ -12,7 +12,7 @@ import { LETTER_FORMATS, renderLetter, type Rendering } from '../../reports/rend
 import type { PublicLetterSnapshot } from '../../reports/snapshot.ts';
 import { API_BASE_PATH } from '../paths.ts';
 import type { ApiEnv } from '../context.ts';
-import { problemResponses, validationHook } from '../openapi-common.ts';
+import { isoDate, jsonContent as json, problemResponses, validationHook } from '../openapi-common.ts';
 import { toCsv } from './csv.ts';
 
 /**
@@ -26,8 +26,6 @@ function publicView(db: Kysely<Database>): Kysely<PublicDatabase> {
 
 export const LETTER_STYLESHEET_PATH = `${API_BASE_PATH}/public/letter-stylesheet`;
 
-const isoDate = z.iso.date();
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const LetterLinksSchema = z.object({

@@ -4,17 +4,14 @@ import { annexDocument, letterDocument } from '../../reports/compose.ts';
 import { compareLetters } from '../../reports/compare.ts';
 import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnex, renderLetter } from '../../reports/renderings.ts';
 import * as reports from '../../register/reports.ts';
-import { ValidationError } from '../../register/errors.ts';
 import { permitted } from '../access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createOnce } from '../idempotency.ts';
-import { idempotencyKey, problemResponses, validationHook } from '../openapi-common.ts';
+import { versionInIfMatch } from '../if-match.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses, validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../public/routes.ts';
 
-const isoDate = z.iso.date();
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const idParam = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const ifMatch = z.object({ 'if-match': z.string().optional().openapi({ description: 'Required: the ETag of the version the change is based on' }) });
 
@@ -188,14 +185,6 @@ const comparisonRoute = createRoute(
   }),
 );
 
-/** The version named by If-Match; undefined when there is none (428). */
-function versionFrom(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^\s*"(\d+)"\s*$/.exec(header);
-  if (!match) throw new ValidationError([{ field: 'If-Match', code: 'invalidIfMatch' }]);
-  return Number(match[1]);
-}
-
 export function reportsRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   const deps = (c: Context<ApiEnv>) => c.get('deps');
@@ -218,21 +207,21 @@ export function reportsRoutes() {
   app.openapi(getReportRoute, async (c) => withEtag(c, await reports.getReport(deps(c).db, c.req.valid('param').id, deps(c).clock())));
 
   app.openapi(patchReportRoute, async (c) => {
-    const version = versionFrom(c.req.valid('header')['if-match']);
+    const version = versionInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428) as never;
     const view = await reports.updateDraft(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
     return withEtag(c, view);
   });
 
   app.openapi(finaliseRoute, async (c) => {
-    const version = versionFrom(c.req.valid('header')['if-match']);
+    const version = versionInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428) as never;
     const view = await reports.finalise(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json').letterDate);
     return withEtag(c, view);
   });
 
   app.openapi(approvalRoute, async (c) => {
-    const version = versionFrom(c.req.valid('header')['if-match']);
+    const version = versionInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428) as never;
     return withEtag(c, await reports.approve(deps(c).db, requestContext(c), c.req.valid('param').id, version));
   });

@@ -1,0 +1,20 @@
+/** Deliveries as the API takes them, for tests that need a valid one of each kind. */
+
+export const stockDelivery = {
+  title: 'Pantserhouwitsers',
+  category: 'largeCalibreArtillery',
+  quantity: 8,
+  unit: 'stuks',
+  supportType: 'stock',
+  fundingSource: 'ukraineSupportBudget',
+  committedAt: '2025-03-01',
+  realisedAt: '2025-04-15',
+} as const;
+
+export const procurement = {
+  title: 'Munitie via raamcontract',
+  category: 'ammunition',
+  supportType: 'procurement',
+  fundingSource: 'ukraineSupportBudget',
+  committedAt: '2025-03-01',
+} as const;
