@@ -1,8 +1,19 @@
 import { afterEach, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Role } from '../../src/domain/access.ts';
+import type { ReportSummary } from '../../web/src/api/reports.ts';
 import { checkAccessibility, describeWithBrowser } from '../support/browser.ts';
 import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, useServer, visit, type Language } from './app.ts';
+
+/** A delivery no disclosure officer has decided on yet, for the disclosure pages to show. */
+const UNDECIDED = {
+  title: 'Radars voor luchtverdediging',
+  category: 'airDefence',
+  supportType: 'stock',
+  fundingSource: 'ukraineSupportBudget',
+  committedAt: '2025-06-01',
+  realisedAt: '2025-07-01',
+};
 
 const LABELS = {
   nl: {
@@ -14,6 +25,13 @@ const LABELS = {
     unit: 'Eenheid',
     createAccount: 'Account aanmaken',
     changeRole: 'Rol wijzigen, demo-finance',
+    select: `${UNDECIDED.title} selecteren`,
+    public: 'Openbaar',
+    confidential: 'Vertrouwelijk',
+    decide: 'Besluit vastleggen',
+    approve: 'Openbare brief goedkeuren',
+    finalise: 'Definitief maken',
+    checkHash: 'Nu controleren in deze browser',
   },
   en: {
     submitCreate: 'Record delivery',
@@ -24,6 +42,13 @@ const LABELS = {
     unit: 'Unit',
     createAccount: 'Create account',
     changeRole: 'Change role, demo-finance',
+    select: `Select ${UNDECIDED.title}`,
+    public: 'Public',
+    confidential: 'Confidential',
+    decide: 'Record decision',
+    approve: 'Approve the public letter',
+    finalise: 'Finalise',
+    checkHash: 'Check now in this browser',
   },
 } as const;
 
@@ -31,8 +56,43 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
   const server = useServer();
   let stockId: string;
   let procurementId: string;
+  let undecidedId: string;
+  let draftId: string;
+  let finalId: string;
+  let approvedId: string;
+  let publishedId: string;
   let page: Page;
   beforeAll(async () => {
+    undecidedId = (await api<{ id: string }>(server(), '/deliveries', { method: 'POST', body: JSON.stringify(UNDECIDED) })).id;
+    const { items } = await api<{ items: ReportSummary[] }>(server(), '/reports', { as: 'letterAuthor' });
+    draftId = items.find((report) => report.status === 'draft')!.id;
+    publishedId = items.find((report) => report.status === 'final')!.id;
+    // A final letter without its paper number yet, so its page offers to record it.
+    const created = await apiResponse(server(), '/reports', {
+      as: 'letterAuthor',
+      method: 'POST',
+      body: JSON.stringify({ referenceDate: '2025-06-30', letterDate: '2025-07-07' }),
+    });
+    finalId = ((await created.json()) as ReportSummary).id;
+    const approved = await apiResponse(server(), `/reports/${finalId}/approval`, {
+      as: 'disclosureOfficer',
+      method: 'POST',
+      headers: { 'If-Match': created.headers.get('ETag') ?? '' },
+    });
+    await api(server(), `/reports/${finalId}/finalisation`, {
+      as: 'letterAuthor',
+      method: 'POST',
+      headers: { 'If-Match': approved.headers.get('ETag') ?? '' },
+      body: '{}',
+    });
+    // A later draft, approved, so its page offers to finalise it.
+    const later = await apiResponse(server(), '/reports', {
+      as: 'letterAuthor',
+      method: 'POST',
+      body: JSON.stringify({ referenceDate: '2025-12-31', letterDate: '2026-01-12' }),
+    });
+    approvedId = ((await later.json()) as ReportSummary).id;
+    await api(server(), `/reports/${approvedId}/approval`, { as: 'disclosureOfficer', method: 'POST', headers: { 'If-Match': later.headers.get('ETag') ?? '' } });
     stockId = await findDeliveryId(server(), 'overige directe leveringen uit voorraad t/m 4 feb');
     procurementId = await findDeliveryId(server(), 'PURL');
     // A change for the audit trail to show.
@@ -141,6 +201,64 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
           () => '/accounts',
           (page) => page.getByRole('button', { name: labels.changeRole }).click(),
         ));
+      it('disclosure queue, a delivery selected to decide public', () =>
+        check(
+          'disclosureOfficer',
+          () => '/openbaarmaking',
+          async (page) => {
+            await page.getByLabel(labels.select).check();
+            await page.getByLabel(labels.public, { exact: true }).check();
+          },
+        ));
+      it('disclosure decision, refused with errors', () =>
+        check(
+          'disclosureOfficer',
+          () => '/openbaarmaking',
+          async (page) => {
+            await page.getByLabel(labels.select).check();
+            await page.getByRole('button', { name: labels.decide }).click();
+            await page.locator('.error-summary').waitFor();
+          },
+        ));
+      it('disclosure decision on one delivery, confidential', () =>
+        check(
+          'disclosureOfficer',
+          () => `/leveringen/${undecidedId}/openbaarmaking`,
+          (page) => page.getByLabel(labels.confidential, { exact: true }).check(),
+        ));
+      it('delivery page with its disclosure decisions, as the disclosure officer sees it', () =>
+        check('disclosureOfficer', () => `/leveringen/${procurementId}`, (page) => page.locator('.details-list').first().waitFor()));
+      it('letters', () => check('letterAuthor', () => '/brieven'));
+      it('draft letter: its text beside the preview', () => check('letterAuthor', () => `/brieven/${draftId}`));
+      it('draft letter, as the disclosure officer is asked to approve it', () =>
+        check(
+          'disclosureOfficer',
+          () => `/brieven/${draftId}`,
+          (page) => page.getByRole('button', { name: labels.approve }).click(),
+        ));
+      it('approved draft letter, asking to finalise', () =>
+        check(
+          'letterAuthor',
+          () => `/brieven/${approvedId}`,
+          (page) => page.getByRole('button', { name: labels.finalise }).click(),
+        ));
+      it('final letter, its publication still to record', () =>
+        check('letterAuthor', () => `/brieven/${finalId}`, (page) => page.locator('.utrecht-alert--ok').first().waitFor()));
+      it('published letter, as the auditor reads it', () => check('auditor', () => `/brieven/${publishedId}`));
+      it('letters compared', () => check('letterAuthor', () => '/brieven/vergelijken'));
+      it('confidential annexes, as a parliament reader sees them', () => check('parliamentReader', () => '/bijlagen'));
+      it('public letters, without logging in', () => check(null, () => '/openbaar'));
+      it('public letter, its hash checked', () =>
+        check(
+          null,
+          () => `/openbaar/brieven/${publishedId}`,
+          async (page) => {
+            await page.getByRole('button', { name: labels.checkHash }).click();
+            await page.locator('.site-notice .utrecht-alert').waitFor();
+          },
+        ));
+      it('open data', () => check(null, () => '/openbaar/leveringen'));
+      it('public letters compared', () => check(null, () => '/openbaar/vergelijken', (page) => page.locator('main table').first().waitFor()));
       it('page the role may not use', () => check('registrar', () => '/audit'));
       it('page that does not exist', () => check('registrar', () => '/bestaat-niet'));
       it('accessibility statement', () => check(null, () => '/toegankelijkheid'));

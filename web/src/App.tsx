@@ -4,14 +4,25 @@ import { Layout } from './components/Layout.tsx';
 import { PageHeading } from './components/PageHeading.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { AccountsPage } from './pages/accounts/AccountsPage.tsx';
+import { AnnexesPage } from './pages/annexes/AnnexesPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { DeliveryListPage } from './pages/deliveries/DeliveryListPage.tsx';
 import { DeliveryPage } from './pages/delivery/DeliveryPage.tsx';
+import { DisclosureDecisionPage } from './pages/disclosure/DisclosureDecisionPage.tsx';
+import { DisclosureQueuePage } from './pages/disclosure/DisclosureQueuePage.tsx';
 import { CreateDeliveryPage, EditDeliveryPage } from './pages/forms/DeliveryFormPages.tsx';
 import { PaymentFormPage } from './pages/forms/PaymentFormPage.tsx';
 import { ValuationFormPage } from './pages/forms/ValuationFormPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { LetterComparisonPage } from './pages/letters/LetterComparisonPage.tsx';
+import { LetterPage } from './pages/letters/LetterPage.tsx';
+import { LettersPage } from './pages/letters/LettersPage.tsx';
+import { PublicComparisonPage } from './pages/public/PublicComparisonPage.tsx';
+import { PublicDeliveriesPage } from './pages/public/PublicDeliveriesPage.tsx';
+import { PublicLetterPage } from './pages/public/PublicLetterPage.tsx';
+import { PublicLettersPage } from './pages/public/PublicLettersPage.tsx';
 import { LoginPage } from './pages/session/LoginPage.tsx';
+import { RequirePermission } from './pages/session/RequirePermission.tsx';
 import { RequireSession } from './pages/session/RequireSession.tsx';
 import { LOGIN_PATH } from './pages/session/returnPath.ts';
 import { DemonstrationProvider } from './state/demonstration.tsx';
@@ -29,6 +40,10 @@ export function App() {
               <Switch>
                 <Route path={LOGIN_PATH} component={LoginPage} />
                 <Route path="/toegankelijkheid" component={AccessibilityPage} />
+                <Route path="/openbaar" component={PublicLettersPage} />
+                <Route path="/openbaar/leveringen" component={PublicDeliveriesPage} />
+                <Route path="/openbaar/vergelijken" component={PublicComparisonPage} />
+                <Route path="/openbaar/brieven/:id">{({ id }) => <PublicLetterPage key={id} id={id} />}</Route>
                 <Route>
                   <RequireSession>
                     <RegisterRoutes />
@@ -54,6 +69,22 @@ function RegisterRoutes() {
       <Route path="/leveringen/:id/bewerken">{({ id }) => <EditDeliveryPage key={id} id={id} />}</Route>
       <Route path="/leveringen/:id/herwaardering">{({ id }) => <ValuationFormPage key={id} id={id} />}</Route>
       <Route path="/leveringen/:id/betaling">{({ id }) => <PaymentFormPage key={id} id={id} />}</Route>
+      <Route path="/leveringen/:id/openbaarmaking">
+        {({ id }) => (
+          <RequirePermission action="disclosure.decide">
+            <DisclosureDecisionPage key={id} id={id} />
+          </RequirePermission>
+        )}
+      </Route>
+      <Route path="/openbaarmaking" component={DisclosureQueuePage} />
+      <Route path="/brieven" component={LettersPage} />
+      <Route path="/brieven/vergelijken" component={LetterComparisonPage} />
+      <Route path="/brieven/:id">{({ id }) => <LetterPage key={id} id={id} />}</Route>
+      <Route path="/bijlagen">
+        <RequirePermission action="annex.read">
+          <AnnexesPage />
+        </RequirePermission>
+      </Route>
       <Route path="/audit" component={AuditPage} />
       <Route path="/accounts" component={AccountsPage} />
       <Route>

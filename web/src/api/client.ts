@@ -32,8 +32,12 @@ interface CommonOptions {
   headers?: Record<string, string>;
 }
 
-/** A change to something that exists names the version it is based on: the API refuses it otherwise (428). */
-type RequestOptions = CommonOptions & ({ method?: 'GET' | 'POST'; ifMatch?: undefined } | { method: 'PUT' | 'PATCH' | 'DELETE'; ifMatch: string });
+/**
+ * A change to something that exists names the version it is based on: the API refuses it otherwise (428).
+ * An action on an existing thing (finalising a letter) may name it too.
+ */
+type RequestOptions = CommonOptions &
+  ({ method?: 'GET'; ifMatch?: undefined } | { method: 'POST'; ifMatch?: string } | { method: 'PUT' | 'PATCH' | 'DELETE'; ifMatch: string });
 
 type Listener = () => void;
 const sessionEndedListeners = new Set<Listener>();

@@ -12,6 +12,7 @@ import type {
   Valuation,
   ValuationBasis,
 } from '../../../src/domain/delivery.ts';
+import type { DisclosureState } from '../../../src/domain/disclosure.ts';
 import type { Cents } from '../../../src/domain/money.ts';
 
 export interface DeliverySummary extends LifecycleDates {
@@ -26,6 +27,8 @@ export interface DeliverySummary extends LifecycleDates {
   stage: LifecycleStage | null;
   /** What it counts for today: the latest valuation of stock, the payments made for the rest. */
   valueCents: Cents;
+  /** Undecided until a disclosure officer decides. */
+  disclosureState: DisclosureState;
   isDemonstration: boolean;
 }
 
@@ -40,6 +43,7 @@ export interface Page<T> {
 
 export interface DeliveryDetail extends Delivery {
   stage: LifecycleStage | null;
+  disclosureState: DisclosureState;
   valueCents: Cents;
   valuations: Valuation[];
   payments: Payment[];

@@ -69,17 +69,31 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <main id="inhoud" tabIndex={-1} className="site-container site-main">
         <div role="status" className="site-notice">
-          {notice && <Alert type="ok">{t(`delivery.notices.${notice}`)}</Alert>}
+          {notice && <Alert type="ok">{t(`notices.${notice}`)}</Alert>}
         </div>
         {refusal ? <NotPermittedPage code={refusal} /> : children}
       </main>
       <footer className="site-footer">
-        <p className="site-container">
-          {t('app.footer')} ·{' '}
-          <Link href="/toegankelijkheid" className="site-footer__link">
-            {t('app.accessibilityLink')}
-          </Link>
-        </p>
+        <div className="site-container site-footer__content">
+          <p>{t('app.footer')}</p>
+          <ul className="site-footer__links">
+            <li>
+              <Link href="/openbaar" className="site-footer__link">
+                {t('app.publicLettersLink')}
+              </Link>
+            </li>
+            <li>
+              <Link href="/openbaar/leveringen" className="site-footer__link">
+                {t('app.openDataLink')}
+              </Link>
+            </li>
+            <li>
+              <Link href="/toegankelijkheid" className="site-footer__link">
+                {t('app.accessibilityLink')}
+              </Link>
+            </li>
+          </ul>
+        </div>
       </footer>
     </>
   );

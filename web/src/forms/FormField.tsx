@@ -19,16 +19,18 @@ interface FormFieldProps {
   hint?: string;
   error?: string;
   optional?: boolean;
+  /** Text elsewhere on the page that also describes the control, such as help shared by several fields. */
+  describedBy?: string;
   children: (control: ControlProps) => ReactNode;
 }
 
 /** Label, hint and error message of one control, tied to it for assistive technology. */
-export function FormField({ name, label, hint, error, optional, children }: FormFieldProps) {
+export function FormField({ name, label, hint, error, optional, describedBy: sharedHelp, children }: FormFieldProps) {
   const { t } = useTranslation();
   const id = fieldId(name);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [errorId, hintId, sharedHelp].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`utrecht-form-field utrecht-form-field--distanced${error ? ' utrecht-form-field--invalid' : ''}`}>
       <div className="utrecht-form-field__label">

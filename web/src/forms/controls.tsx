@@ -9,6 +9,7 @@ interface CommonProps {
   hint?: string;
   error?: string;
   optional?: boolean;
+  describedBy?: string;
 }
 
 type TextFieldProps = CommonProps & {
@@ -38,13 +39,13 @@ export function TextField({ type = 'text', inputMode, autoComplete = 'off', size
   );
 }
 
-export function TextAreaField({ value, onChange, ...field }: CommonProps) {
+export function TextAreaField({ value, onChange, rows = 4, ...field }: CommonProps & { rows?: number }) {
   return (
     <FormField {...field}>
       {(control) => (
         <textarea
           {...control}
-          rows={4}
+          rows={rows}
           className={`utrecht-textarea utrecht-textarea--html-textarea${field.error ? ' utrecht-textarea--invalid' : ''}`}
           value={value}
           onChange={(event) => onChange(event.target.value)}
@@ -107,5 +108,54 @@ export function CheckboxField({ name, label, checked, onChange }: CheckboxFieldP
         </label>
       </div>
     </div>
+  );
+}
+
+/** One choice out of a few, all visible: a fieldset whose legend is the question. */
+export function RadioGroupField({ name, label, value, onChange, options, hint, error }: CommonProps & { options: Option[] }) {
+  const id = fieldId(name);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <fieldset
+      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset radio-group${error ? ' utrecht-form-fieldset--invalid' : ''}`}
+      aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{label}</legend>
+      {hint && (
+        <div className="utrecht-form-field-description" id={hintId}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div className="utrecht-form-field-error-message" id={errorId}>
+          {error}
+        </div>
+      )}
+      {options.map((option, index) => {
+        // The first option carries the field's id, so the error summary's link lands on the group.
+        const optionId = index === 0 ? id : `${id}-${option.value}`;
+        return (
+          <div key={option.value} className="utrecht-form-field utrecht-form-field--radio">
+            <div className="utrecht-form-field__input">
+              <input
+                id={optionId}
+                name={name}
+                type="radio"
+                value={option.value}
+                className={`utrecht-radio-button utrecht-radio-button--html-input${error ? ' utrecht-radio-button--invalid' : ''}`}
+                checked={value === option.value}
+                onChange={() => onChange(option.value)}
+              />
+            </div>
+            <div className="utrecht-form-field__label utrecht-form-field__label--radio">
+              <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={optionId}>
+                {option.label}
+              </label>
+            </div>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

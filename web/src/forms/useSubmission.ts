@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 
@@ -70,5 +70,8 @@ export function useSubmission(explain?: (error: ApiError) => string | null) {
     }
   }
 
-  return { ...state, submit };
+  /** Forgets the last refusal, when what it was about is gone (the form now holds another version). */
+  const reset = useCallback(() => setState((previous) => ({ ...IDLE, refusals: previous.refusals })), []);
+
+  return { ...state, submit, reset };
 }

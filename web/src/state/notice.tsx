@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { useLocation } from 'wouter';
 import type { nl } from '../i18n/nl.ts';
 
-export type NoticeKey = keyof typeof nl.delivery.notices;
+export type NoticeKey = keyof typeof nl.notices;
 interface Notice {
   key: NoticeKey;
   path: string;

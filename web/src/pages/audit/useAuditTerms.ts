@@ -20,11 +20,19 @@ export const AUDIT_ACTIONS = [
   'figures.read',
   'account.manage',
   'demonstration.load',
+  'disclosure.read',
+  'disclosure.decide',
+  'report.create',
+  'report.update',
+  'report.approve',
+  'report.finalise',
+  'report.publication',
+  'annex.read',
   'access',
 ] as const;
 type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const OBJECT_TYPES = ['delivery', 'account', 'username', 'path', 'auditTrail', 'register'] as const;
+export const OBJECT_TYPES = ['delivery', 'account', 'username', 'path', 'auditTrail', 'register', 'report', 'disclosureQueue'] as const;
 type ObjectType = (typeof OBJECT_TYPES)[number];
 
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
 import { deleteDelivery } from '../../api/deliveries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { refusalReason } from '../../forms/refusalReason.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 
 /** The delete button and the dialog that asks for confirmation before anything is removed. */
@@ -20,7 +20,7 @@ export function DeleteDelivery({ id, title, etag }: { id: string; title: string;
       setOpen(false);
       navigateWithNotice('/leveringen', 'deleted');
     } catch (error) {
-      setFailure(t('delivery.deleteDialog.failed', { detail: reasonOf(error, t) }));
+      setFailure(t('delivery.deleteDialog.failed', { detail: refusalReason(error, t, t('delivery.deleteDialog.changed')) }));
     } finally {
       setBusy(false);
     }
@@ -52,11 +52,4 @@ export function DeleteDelivery({ id, title, etag }: { id: string; title: string;
       </ConfirmDialog>
     </>
   );
-}
-
-function reasonOf(error: unknown, t: ReturnType<typeof useTranslation>['t']): string {
-  if (!(error instanceof ApiError)) return t('form.errors.network');
-  if (error.status === 412) return t('delivery.deleteDialog.changed');
-  if (error.status === 403) return t('access.submitRefused');
-  return error.message;
 }

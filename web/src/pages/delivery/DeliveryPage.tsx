@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { Link } from 'wouter';
@@ -7,6 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { etagOf, getDelivery } from '../../api/deliveries.ts';
 import type { DeliveryDetail } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { Detail } from '../../components/Detail.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatMoment } from '../../format/dates.ts';
@@ -15,6 +15,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { auditAddress, NO_FILTERS } from '../audit/auditQuery.ts';
+import { DisclosureSection } from '../disclosure/DisclosureSection.tsx';
 import { DeleteDelivery } from './DeleteDelivery.tsx';
 import { LifecycleSteps } from './LifecycleSteps.tsx';
 import { PaymentsTable, ValuationsTable } from './MoneyHistory.tsx';
@@ -58,6 +59,8 @@ export function DeliveryPage({ id }: { id: string }) {
         <DeliveryDetails delivery={delivery} />
       </LabelledSection>
 
+      <DisclosureSection deliveryId={delivery.id} state={delivery.disclosureState} />
+
       <LabelledSection heading={t('delivery.sections.sources')}>
         <Sources delivery={delivery} />
       </LabelledSection>
@@ -87,6 +90,11 @@ function DeliveryActions({ delivery, etag }: { delivery: DeliveryDetail; etag: s
       {can('payment.create') && isRealisedByPayment(delivery.supportType) && (
         <Link className={button(!can('delivery.update'))} href={`${path}/betaling`}>
           {t('delivery.actions.addPayment')}
+        </Link>
+      )}
+      {can('disclosure.decide') && (
+        <Link className={button(!can('delivery.update'))} href={`${path}/openbaarmaking`}>
+          {t('delivery.actions.decideDisclosure')}
         </Link>
       )}
       {can('audit.read') && (
@@ -134,17 +142,6 @@ function DeliveryDetails({ delivery }: { delivery: DeliveryDetail }) {
       <Detail label={t('fields.createdAt')}>{formatMoment(delivery.createdAt, language)}</Detail>
       <Detail label={t('fields.updatedAt')}>{formatMoment(delivery.updatedAt, language)}</Detail>
     </dl>
-  );
-}
-
-function Detail({ label, multiline, children }: { label: string; multiline?: boolean; children: ReactNode }) {
-  return (
-    <div className="utrecht-data-list__item">
-      <dt className="utrecht-data-list__item-key">{label}</dt>
-      <dd className={`utrecht-data-list__item-value utrecht-data-list__item-value--html-dd${multiline ? ' utrecht-data-list__item-value--multiline' : ''}`}>
-        {children}
-      </dd>
-    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Redirect, useSearch } from 'wouter';
+import { Link, Redirect, useSearch } from 'wouter';
 import type { ApiError } from '../../api/client.ts';
 import { getLoginMethods, OIDC_LOGIN_PATH } from '../../api/session.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -36,6 +36,12 @@ export function LoginPage() {
         <OrganisationLogin />
         <LoginForm />
       </div>
+      <p className="nl-paragraph">
+        {t('login.public')}{' '}
+        <Link className="utrecht-link utrecht-link--html-a" href="/openbaar">
+          {t('login.publicLink')}
+        </Link>
+      </p>
     </>
   );
 }

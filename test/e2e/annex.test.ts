@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { pdfPages } from '../../src/reports/render/pdf-text.test-support.ts';
+import type { AuditPage } from '../../web/src/api/audit.ts';
+import type { PublicLetter } from '../../web/src/api/public.ts';
+import { describeWithBrowser } from '../support/browser.ts';
+import { api, apiResponse, demonstrationAccount, openPageAs, tableRows, useServer, visit } from './app.ts';
+
+describeWithBrowser('the confidential annex', (browser) => {
+  const server = useServer();
+  let letter: PublicLetter;
+  let page: Page;
+  beforeAll(async () => {
+    const { items } = (await (await fetch(`${server().url}/api/v1/public/letters`)).json()) as { items: PublicLetter[] };
+    letter = items[0]!;
+  });
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('is refused to a registrar: no link to it anywhere, and the API says 403', async () => {
+    expect((await apiResponse(server(), `/reports/${letter.id}/annex/pdf`)).status).toBe(403);
+    expect((await apiResponse(server(), `/reports/${letter.id}/annex/html`)).status).toBe(403);
+
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/');
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vertrouwelijke bijlagen' }).count()).toBe(0);
+    for (const path of ['/bijlagen', `/brieven/${letter.id}`, `/openbaar/brieven/${letter.id}`]) {
+      await visit(page, server(), path);
+      expect(await page.locator('a[href*="/annex/"]').count()).toBe(0);
+    }
+    await visit(page, server(), '/bijlagen');
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+  });
+
+  it('opens for a parliament reader: marked on every page, watermarked with the reader, and recorded', async () => {
+    const reader = demonstrationAccount(server(), 'parliamentReader');
+    page = await openPageAs(browser(), server(), 'parliamentReader');
+    await visit(page, server(), '/');
+    expect(new URL(page.url()).pathname).toBe('/bijlagen');
+    await page.getByRole('heading', { level: 1, name: 'Vertrouwelijke bijlagen' }).waitFor();
+    await page.getByText('Uw naam en het tijdstip staan als watermerk op elke pagina.').waitFor();
+    const table = page.getByRole('table', { name: 'Verzonden brieven met hun vertrouwelijke bijlage, de nieuwste eerst' });
+    await table.waitFor();
+    expect((await tableRows(table))[0]?.slice(0, 3)).toEqual(['4 feb. 2025', '17 feb. 2025', 'Kamerstuk 22 054, nr. 453']);
+
+    const [file] = await Promise.all([page.waitForEvent('download'), table.getByRole('link', { name: 'PDF' }).first().click()]);
+    const sheets = await pdfPages(new Uint8Array(await readFile(await file.path())));
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const sheet of sheets) {
+      expect(sheet.text).toContain('DEPARTEMENTAAL VERTROUWELIJK');
+      expect(sheet.text).toContain(reader.username);
+    }
+
+    const { items } = await api<AuditPage>(server(), `/audit-events?action=annex.read&objectId=${letter.id}`, { as: 'auditor' });
+    expect(items.map((event) => [event.actor?.username, event.result])).toContainEqual([reader.username, 'success']);
+  });
+});

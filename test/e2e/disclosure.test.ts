@@ -1,0 +1,164 @@
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { DisclosureDecision } from '../../web/src/api/disclosure.ts';
+import type { PublicDelivery } from '../../web/src/api/public.ts';
+import type { DeliveryDetail } from '../../web/src/api/types.ts';
+import { describeWithBrowser } from '../support/browser.ts';
+import { api, apiResponse, logIn, openPageAs, openPageIn, tableRows, useServer, visit } from './app.ts';
+
+const HOWITZERS = {
+  title: 'Pantserhouwitsers 2000, tweede tranche',
+  publicTitle: 'Pantserhouwitsers',
+  category: 'largeCalibreArtillery',
+  quantity: 4,
+  unit: 'stuks',
+  supportType: 'stock',
+  fundingSource: 'ukraineSupportBudget',
+  committedAt: '2025-06-01',
+  realisedAt: '2025-07-20',
+};
+const RADARS = { ...HOWITZERS, title: 'Radars voor luchtverdediging', publicTitle: null, category: 'airDefence', quantity: 2, realisedAt: '2025-08-01' };
+const MINES = { ...HOWITZERS, title: 'Mijnenveegsystemen', publicTitle: null, category: 'vehicles', quantity: null, unit: null, realisedAt: '2025-08-20' };
+
+async function publicDeliveries(url: string): Promise<PublicDelivery[]> {
+  const response = await fetch(`${url}/api/v1/public/deliveries`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { items: PublicDelivery[] }).items;
+}
+
+async function navigationLinks(page: Page): Promise<string[]> {
+  return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
+}
+
+describeWithBrowser('disclosure', (browser) => {
+  const server = useServer();
+  const ids: Record<'howitzers' | 'radars' | 'mines', string> = { howitzers: '', radars: '', mines: '' };
+  let page: Page;
+  beforeAll(async () => {
+    for (const [key, delivery] of [
+      ['howitzers', HOWITZERS],
+      ['radars', RADARS],
+      ['mines', MINES],
+    ] as const) {
+      ids[key] = (await api<DeliveryDetail>(server(), '/deliveries', { method: 'POST', body: JSON.stringify(delivery) })).id;
+    }
+  });
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('the disclosure officer decides one delivery public and a selection confidential; the public list shows exactly the public one', async () => {
+    const publicBefore = await publicDeliveries(server().url);
+    page = await openPageIn(browser(), 'nl');
+    await logIn(page, server(), 'disclosureOfficer');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Openbaarmaking' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Openbaarmaking' }).waitFor();
+
+    // The queue counts for the next letter: the draft of 31 August 2025.
+    expect(await page.getByLabel('Peildatum van de brief').inputValue()).toBe('2025-08-31');
+    await page.getByText('leveringen, gerealiseerd tot en met 31 augustus 2025, wachten nog op een besluit.').waitFor();
+    expect(await page.locator('.needed-for-letter__count').innerText()).toBe('3');
+    const queue = page.getByRole('table', { name: 'Leveringen zonder besluit over openbaarmaking, de eerst gerealiseerde eerst' });
+    expect((await tableRows(queue)).map((row) => row[1])).toEqual([HOWITZERS.title, RADARS.title, MINES.title]);
+
+    // One delivery public, with what the public may read of it: proposed from the register, then adjusted.
+    await page.getByLabel(`${HOWITZERS.title} selecteren`).check();
+    await page.getByRole('heading', { level: 2, name: 'Besluit over de geselecteerde levering' }).waitFor();
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.locator('.error-summary', { hasText: 'Besluit: Vul dit veld in.' }).waitFor();
+    await page.getByLabel('Openbaar', { exact: true }).check();
+    expect(await page.getByLabel('Titel in het openbare overzicht').inputValue()).toBe('Pantserhouwitsers');
+    expect(await page.getByLabel('Categorie in het openbare overzicht').inputValue()).toBe('largeCalibreArtillery');
+    expect(await page.getByLabel('Aantal in het openbare overzicht (optioneel)').inputValue()).toBe('4 stuks');
+    await page.getByLabel('Aantal in het openbare overzicht (optioneel)').fill('vier');
+    await page.getByLabel('Toelichting in het openbare overzicht (optioneel)').fill('Uit de voorraad van de landmacht.');
+    await page.getByLabel('Toelichting (optioneel)', { exact: true }).fill('Afgestemd met de landmacht.');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByText('Het besluit is vastgelegd voor 1 levering.').waitFor();
+    await queue.getByRole('rowheader', { name: HOWITZERS.title }).waitFor({ state: 'detached' });
+
+    // A selection confidential at once, with the ground and a date to look at it again.
+    await page.getByLabel(`${RADARS.title} selecteren`).check();
+    await page.getByLabel(`${MINES.title} selecteren`).check();
+    await page.getByRole('heading', { level: 2, name: 'Besluit over 2 geselecteerde leveringen' }).waitFor();
+    await page.getByLabel('Vertrouwelijk', { exact: true }).check();
+    await page.getByLabel('Grond').selectOption('operationalSecurity');
+    await page.getByLabel('Opnieuw bekijken op (optioneel)').fill('2026-03-01');
+    await page.getByRole('button', { name: 'Besluit vastleggen voor 2 leveringen' }).click();
+    await page.getByText('Het besluit is vastgelegd voor 2 leveringen.').waitFor();
+    await page.getByText('Er zijn geen leveringen zonder besluit.').waitFor();
+    expect(await page.locator('.needed-for-letter__count').innerText()).toBe('0');
+
+    // Open data gains exactly the public one, as decided; nothing of the confidential ones.
+    const publicAfter = await publicDeliveries(server().url);
+    const added = publicAfter.filter((item) => !publicBefore.some((before) => before.publicId === item.publicId));
+    expect(added).toEqual([
+      expect.objectContaining({
+        title: 'Pantserhouwitsers',
+        detail: 'Uit de voorraad van de landmacht.',
+        category: 'largeCalibreArtillery',
+        supportType: 'stock',
+        quantity: 'vier',
+      }),
+    ]);
+    const published = JSON.stringify(publicAfter);
+    for (const hidden of [HOWITZERS.title, RADARS.title, MINES.title, 'Afgestemd met de landmacht']) expect(published).not.toContain(hidden);
+
+    // The delivery page shows the state and the decision.
+    await visit(page, server(), `/leveringen/${ids.radars}`);
+    const disclosure = page.getByRole('region', { name: 'Openbaarmaking' });
+    await disclosure.locator('.status-tag', { hasText: 'Vertrouwelijk' }).waitFor();
+    const historyTable = disclosure.getByRole('table', { name: 'Besluiten over openbaarmaking, het nieuwste eerst' });
+    await historyTable.waitFor();
+    const history = await tableRows(historyTable);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toEqual([expect.any(String), 'Vertrouwelijk', 'Operationele veiligheid · opnieuw bekijken op 1 mrt. 2026', '—', 'demo-disclosure-officer']);
+    const stored = await api<{ items: DisclosureDecision[] }>(server(), `/deliveries/${ids.radars}/disclosure-decisions`, { as: 'disclosureOfficer' });
+    expect(stored.items.map((decision) => [decision.state, decision.ground, decision.reviewOn])).toEqual([['confidential', 'operationalSecurity', '2026-03-01']]);
+  });
+
+  it('the disclosure officer decides again from the delivery page', async () => {
+    page = await openPageAs(browser(), server(), 'disclosureOfficer');
+    await visit(page, server(), `/leveringen/${ids.mines}`);
+    await page.getByRole('link', { name: 'Besluiten over openbaarmaking' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Besluiten over openbaarmaking' }).waitFor();
+    await page.getByLabel('Openbaar', { exact: true }).check();
+    expect(await page.getByLabel('Titel in het openbare overzicht').inputValue()).toBe(MINES.title);
+    await page.getByLabel('Titel in het openbare overzicht').fill('Mijnenveegsystemen voor de landmacht van Oekraïne');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+
+    await page.getByText('Het besluit over openbaarmaking is vastgelegd.').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/leveringen/${ids.mines}`);
+    const disclosure = page.getByRole('region', { name: 'Openbaarmaking' });
+    await disclosure.locator('.status-tag', { hasText: 'Openbaar' }).waitFor();
+    const historyTable = disclosure.getByRole('table', { name: 'Besluiten over openbaarmaking, het nieuwste eerst' });
+    await historyTable.waitFor();
+    expect((await tableRows(historyTable)).map((row) => row[1])).toEqual(['Openbaar', 'Vertrouwelijk']);
+  });
+
+  it('a registrar is not offered the disclosure pages, and the server refuses them', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/');
+    expect(await navigationLinks(page)).not.toContain('Openbaarmaking');
+
+    const refusal = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/disclosure-queue');
+    await page.goto(`${server().url}/openbaarmaking`);
+    expect((await refusal).status()).toBe(403);
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+
+    await visit(page, server(), `/leveringen/${ids.howitzers}/openbaarmaking`);
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+    expect(await page.getByRole('radio').count()).toBe(0);
+
+    await visit(page, server(), `/leveringen/${ids.howitzers}`);
+    const disclosure = page.getByRole('region', { name: 'Openbaarmaking' });
+    await disclosure.locator('.status-tag', { hasText: 'Openbaar' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Besluiten over openbaarmaking' }).count()).toBe(0);
+    expect(await disclosure.getByRole('table').count()).toBe(0);
+
+    const decision = { deliveryIds: [ids.howitzers], state: 'confidential', ground: 'operationalSecurity' };
+    expect((await apiResponse(server(), '/disclosure-queue')).status).toBe(403);
+    expect((await apiResponse(server(), `/deliveries/${ids.howitzers}/disclosure-decisions`)).status).toBe(403);
+    expect((await apiResponse(server(), '/disclosure-decisions', { method: 'POST', body: JSON.stringify(decision) })).status).toBe(403);
+  });
+});

@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { pdfPages } from '../../src/reports/render/pdf-text.test-support.ts';
+import type { Report, ReportSummary } from '../../web/src/api/reports.ts';
+import { describeWithBrowser } from '../support/browser.ts';
+import { api, apiResponse, openPageAs, openPageIn, tableRows, useServer, visit } from './app.ts';
+
+const TABLE = [
+  ['Directe levering (vervangingswaarde)', '€ 2,05 mld.', '€ 2,4 mld.'],
+  ['Commerciële verwervingen', '€ 3,73 mld.', '€ 6,1 mld.'],
+  ['NAVO-fonds', '€ 0,1 mld.', '€ 0,18 mld.'],
+  ['Totaal', '€ 5,88 mld.', '€ 8,7 mld.'],
+];
+const ADDED_SENTENCE = 'In totaal is {{total}} aan militaire steun gerealiseerd.';
+
+/** Follows a link whose answer the browser saves as a file, and returns the file. */
+async function download(page: Page, link: Locator): Promise<Uint8Array> {
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return new Uint8Array(await readFile(await file.path()));
+}
+
+describeWithBrowser('letters', (browser) => {
+  const server = useServer();
+  let draftId: string;
+  let page: Page;
+  beforeAll(async () => {
+    const { items } = await api<{ items: ReportSummary[] }>(server(), '/reports', { as: 'letterAuthor' });
+    draftId = items.find((report) => report.status === 'draft' && report.referenceDate === '2025-08-31')!.id;
+  });
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  const preview = () => page.getByRole('article', { name: 'De brief' });
+
+  it('says so when someone else saved the draft first, and keeps what the author typed', async () => {
+    page = await openPageAs(browser(), server(), 'letterAuthor');
+    await visit(page, server(), `/brieven/${draftId}`);
+    const training = page.getByLabel('Training', { exact: true });
+    await training.fill(`${await training.inputValue()}\n\nEen zin die niet wordt opgeslagen.`);
+
+    const current = await apiResponse(server(), `/reports/${draftId}`, { as: 'letterAuthor' });
+    await api(server(), `/reports/${draftId}`, {
+      as: 'letterAuthor',
+      method: 'PATCH',
+      headers: { 'If-Match': current.headers.get('ETag') ?? '' },
+      body: JSON.stringify({ letterDate: '2025-09-10' }),
+    });
+    await page.getByRole('button', { name: 'Tekst opslaan' }).click();
+    await page.locator('.error-summary', { hasText: 'Iemand anders heeft de brief gewijzigd nadat u die opende.' }).waitFor();
+    expect(await training.inputValue()).toContain('Een zin die niet wordt opgeslagen.');
+
+    await page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
+    await page.locator('.error-summary').waitFor({ state: 'detached' });
+    expect(await page.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.').count()).toBe(0);
+    expect(await training.inputValue()).not.toContain('Een zin die niet wordt opgeslagen.');
+  });
+
+  it('the letter author edits the draft of 31 August 2025; once a disclosure officer approved it, the author finalises it, downloads it and records its paper number; the public page lists it', async () => {
+    page = await openPageAs(browser(), server(), 'letterAuthor');
+    await visit(page, server(), '/brieven');
+    await page.getByRole('link', { name: 'Brief met peildatum 31 aug. 2025' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Leveringenbrief, peildatum 31 augustus 2025' }).waitFor();
+
+    // The preview: the letter as it will look, figures computed from the register.
+    expect(await tableRows(preview().locator('table.letter-table'))).toEqual(TABLE);
+    await preview().getByText('De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld.').waitFor();
+    await preview().getByText('Concept: niet verzonden').waitFor();
+
+    // A sentence with a computed figure, saved and shown with the figure in place.
+    const opening = page.getByLabel('Opening (zonder kop)');
+    await opening.fill(`${await opening.inputValue()}\n\n${ADDED_SENTENCE}`);
+    await page.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.').waitFor();
+    await page.getByRole('button', { name: 'Tekst opslaan' }).click();
+    await page.getByText('De tekst is opgeslagen; het voorbeeld toont de nieuwe tekst.').waitFor();
+    await preview().getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();
+    const saved = await api<Report>(server(), `/reports/${draftId}`, { as: 'letterAuthor' });
+    expect(saved.blocks[0]?.text.endsWith(`\n\n${ADDED_SENTENCE}`)).toBe(true);
+
+    // Its figures disclose aggregates too: only once a disclosure officer approved this very text can it be finalised.
+    await page.getByText('Een openbaarmakingsfunctionaris heeft de openbare brief nog niet goedgekeurd.').waitFor();
+    expect(await page.getByRole('button', { name: 'Definitief maken' }).count()).toBe(0);
+    const officer = await openPageAs(browser(), server(), 'disclosureOfficer');
+    try {
+      await visit(officer, server(), `/brieven/${draftId}`);
+      await officer.getByRole('article', { name: 'De brief' }).getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();
+      expect(await officer.getByRole('button', { name: 'Tekst opslaan' }).count()).toBe(0);
+      await officer.getByRole('button', { name: 'Openbare brief goedkeuren' }).click();
+      await officer.getByRole('dialog', { name: 'Openbare brief goedkeuren?' }).getByRole('button', { name: 'Ja, goedkeuren' }).click();
+      await officer.getByText('De openbare brief is goedgekeurd.').waitFor();
+      await officer.getByText('Goedgekeurd voor openbaarmaking door demo-disclosure-officer').waitFor();
+    } finally {
+      await officer.context().close();
+    }
+    await visit(page, server(), `/brieven/${draftId}`);
+    await page.getByText('de brief luidt nog precies zoals goedgekeurd.').waitFor();
+
+    // Finalising asks first, and says it cannot be undone.
+    await page.getByRole('button', { name: 'Definitief maken' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Brief definitief maken?' });
+    await dialog.getByText('Dit kan niet ongedaan worden gemaakt.').waitFor();
+    await dialog.getByRole('button', { name: 'Ja, definitief maken' }).click();
+    await page.getByText('De brief is definitief.').waitFor();
+    await page.locator('.page-subject .status-tag', { hasText: 'Definitief' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Tekst opslaan' }).count()).toBe(0);
+    const final = await api<Report>(server(), `/reports/${draftId}`, { as: 'letterAuthor' });
+    expect(final.status).toBe('final');
+    await page.locator('code.hash', { hasText: final.publicSha256! }).waitFor();
+    await preview().getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();
+    expect(await preview().getByText('Concept: niet verzonden').count()).toBe(0);
+    await page.getByText('De hashes kloppen: de brief en de bijlage zijn onveranderd.').waitFor();
+
+    // The downloads: Word with the table, PDF with the figures and the public overview.
+    const downloads = page.getByRole('list', { name: 'Brief downloaden:' });
+    const docx = unzipSync(await download(page, downloads.getByRole('link', { name: 'Word (DOCX)' })));
+    const documentXml = strFromU8(docx['word/document.xml']!);
+    expect(documentXml).toContain('<w:tbl>');
+    for (const text of ['Directe levering (vervangingswaarde)', 'Commerciële verwervingen', 'NAVO-fonds', '€ 8,7 mld.', '€ 5,88 mld.']) {
+      expect(documentXml).toContain(text);
+    }
+    const pdf = (await pdfPages(await download(page, downloads.getByRole('link', { name: 'PDF' })))).map((sheet) => sheet.text).join('\n');
+    expect(pdf).toContain('8,7 mld.');
+    expect(pdf).toContain('Openbaar overzicht');
+    expect(pdf).not.toContain('CONCEPT');
+
+    // What parliament assigned, recorded once.
+    await page.getByLabel('Kamerstuknummer').fill('Kamerstuk 22 054, nr. 460');
+    await page.getByLabel('Gepubliceerd op').fill('2025-09-10');
+    await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
+    await page.getByText('De publicatie is vastgelegd.').waitFor();
+    expect(await page.getByRole('button', { name: 'Publicatie vastleggen' }).count()).toBe(0);
+    await preview().getByText('Kamerstuk 22 054, nr. 460').waitFor();
+
+    // Anyone, without logging in, finds it among the letters sent, and can check its hash.
+    const visitor = await openPageIn(browser(), 'nl');
+    try {
+      await visit(visitor, server(), '/openbaar');
+      expect(new URL(visitor.url()).pathname).toBe('/openbaar');
+      const letters = await tableRows(visitor.getByRole('table', { name: 'Verzonden brieven, de nieuwste eerst' }));
+      expect(letters[0]?.slice(0, 4)).toEqual(['Brief met peildatum 31 aug. 2025', '10 sep. 2025', 'Kamerstuk 22 054, nr. 460', final.publicSha256]);
+      expect(letters[1]?.[0]).toBe('Brief met peildatum 4 feb. 2025');
+
+      await visitor.getByRole('link', { name: 'Brief met peildatum 31 aug. 2025' }).click();
+      await visitor.getByRole('heading', { level: 1, name: 'Leveringenbrief van 10 september 2025' }).waitFor();
+      const figures = visitor.getByRole('table', { name: 'Gerealiseerde militaire steun per type, zoals de brief die meldde' });
+      expect(await tableRows(figures)).toEqual(TABLE.slice(0, -1));
+      expect((await figures.locator('tfoot tr > *').allInnerTexts()).map((text) => text.trim())).toEqual(TABLE.at(-1));
+      await visitor.getByRole('heading', { level: 3, name: 'Luchtverdediging' }).waitFor();
+      await visitor.getByText('Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)').waitFor();
+      await visitor.getByText(`| sha256sum`).waitFor();
+      await visitor.getByRole('button', { name: 'Nu controleren in deze browser' }).click();
+      await visitor.getByText('Klopt: de snapshot heeft precies deze hash.').waitFor();
+    } finally {
+      await visitor.context().close();
+    }
+  }, 60_000);
+
+  it('compares the two letters sent, for anyone: the figures moved and what became public', async () => {
+    page = await openPageIn(browser(), 'nl');
+    await visit(page, server(), '/openbaar/vergelijken');
+    expect(await page.getByLabel('Van de brief').locator('option:checked').innerText()).toBe('4 feb. 2025, Kamerstuk 22 054, nr. 453');
+    expect(await page.getByLabel('Naar de brief').locator('option:checked').innerText()).toBe('31 aug. 2025, Kamerstuk 22 054, nr. 460');
+    const figuresTable = page.getByRole('table', { name: 'Gerealiseerde militaire steun volgens de brieven met peildatum 4 feb. 2025 en 31 aug. 2025' });
+    await figuresTable.waitFor();
+    const figures = await tableRows(figuresTable);
+    expect(figures.at(-1)).toEqual(['Totaal', '€ 5,88 mld.', '€ 8,7 mld.', '€ 2,82 mld.']);
+    const becamePublic = await tableRows(page.getByRole('table', { name: /openbaar geworden$/ }));
+    expect(becamePublic.map((row) => row[0])).toEqual(
+      expect.arrayContaining(['Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)', 'Drones van de Oekraïense defensie-industrie']),
+    );
+  });
+});

@@ -1,0 +1,14 @@
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api/client.ts';
+
+/**
+ * Why the server refused an action taken from a button rather than a form: in words for a dialog.
+ * `changed` says what a refused If-Match (412) means for this action.
+ */
+export function refusalReason(error: unknown, t: TFunction, changed: string): string {
+  if (!(error instanceof ApiError)) return t('form.errors.network');
+  if (error.status === 412) return changed;
+  if (error.status === 403) return t('access.submitRefused');
+  const reasons = (error.problem.invalidParams ?? []).map((param) => param.reason);
+  return reasons.length > 0 ? reasons.join(' ') : error.message;
+}

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { COMPARISON_PRECISION, formatLetterAmount } from '../../../../src/domain/letter-format.ts';
+import type { LetterComparison } from '../../api/reports.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { formatShortDate } from '../../format/dates.ts';
+import { formatEuro } from '../../format/money.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useFigureLabel } from '../letters/useFigureLabel.ts';
+
+type FigureMove = LetterComparison['figures'][number];
+type PublicItem = LetterComparison['becamePublic'][number];
+type Restatement = LetterComparison['restated'][number];
+
+/** Two letters compared: how each figure moved, what the letters in between made public, and what they restated. */
+export function ComparisonView({ comparison }: { comparison: LetterComparison }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const dates = { from: formatShortDate(comparison.from.referenceDate, language), to: formatShortDate(comparison.to.referenceDate, language) };
+  return (
+    <>
+      <LabelledSection heading={t('comparison.figuresHeading')}>
+        <FigureMoves figures={comparison.figures} dates={dates} />
+      </LabelledSection>
+      <LabelledSection heading={t('comparison.publicHeading')}>
+        <p className="nl-paragraph">{t('comparison.publicIntro', dates)}</p>
+        <BecamePublic items={comparison.becamePublic} />
+      </LabelledSection>
+      <LabelledSection heading={t('comparison.restatedHeading')}>
+        <p className="nl-paragraph">{t('comparison.restatedIntro')}</p>
+        <Restated restated={comparison.restated} />
+      </LabelledSection>
+    </>
+  );
+}
+
+/** In the letter's own style, as each letter printed it. */
+const letterAmount = (cents: number) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.' });
+
+function FigureMoves({ figures, dates }: { figures: FigureMove[]; dates: { from: string; to: string } }) {
+  const { t } = useTranslation();
+  const figureLabel = useFigureLabel();
+  const amount = (cents: number) => <span lang="nl">{letterAmount(cents)}</span>;
+  const columns: Column<FigureMove>[] = [
+    { key: 'label', header: t('comparison.figure'), cell: (row) => figureLabel(row.key) },
+    { key: 'from', header: dates.from, numeric: true, cell: (row) => amount(row.fromCents) },
+    { key: 'to', header: dates.to, numeric: true, cell: (row) => amount(row.toCents) },
+    { key: 'difference', header: t('comparison.difference'), numeric: true, cell: (row) => amount(row.differenceCents) },
+  ];
+  return <DataTable caption={t('comparison.figuresCaption', dates)} columns={columns} rows={figures} rowKey={(row) => row.key} />;
+}
+
+function BecamePublic({ items }: { items: PublicItem[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p className="nl-paragraph">{t('comparison.nothingPublic')}</p>;
+  const columns: Column<PublicItem>[] = [
+    { key: 'title', header: t('publicDeliveries.columns.title'), cell: (item) => item.title },
+    { key: 'category', header: t('fields.category'), cell: (item) => t(`categories.${item.category}`) },
+    { key: 'supportType', header: t('fields.supportType'), cell: (item) => t(`supportTypes.${item.supportType}`) },
+    { key: 'quantity', header: t('fields.quantity'), cell: (item) => item.quantity ?? t('common.none') },
+    { key: 'detail', header: t('publicDeliveries.columns.detail'), cell: (item) => item.detail || t('common.none') },
+  ];
+  return <DataTable caption={t('comparison.publicCaption', { count: items.length })} columns={columns} rows={items} rowKey={(item) => item.publicId} />;
+}
+
+function Restated({ restated }: { restated: Restatement[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const figureLabel = useFigureLabel();
+  if (restated.length === 0) return <p className="nl-paragraph">{t('comparison.nothingRestated')}</p>;
+  const columns: Column<Restatement>[] = [
+    { key: 'figure', header: t('comparison.figure'), cell: (row) => figureLabel(row.key) },
+    { key: 'letter', header: t('comparison.restatedLetter'), cell: (row) => formatShortDate(row.referenceDate, language) },
+    { key: 'reported', header: t('comparison.reported'), numeric: true, cell: (row) => formatEuro(row.reportedCents, language) },
+    { key: 'restated', header: t('comparison.restated'), numeric: true, cell: (row) => formatEuro(row.restatedCents, language) },
+    { key: 'difference', header: t('comparison.difference'), numeric: true, cell: (row) => formatEuro(row.restatedCents - row.reportedCents, language) },
+  ];
+  return <DataTable caption={t('comparison.restatedCaption')} columns={columns} rows={restated} rowKey={(row) => `${row.letterId}/${row.key}`} />;
+}

@@ -1,0 +1,158 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, type Category } from '../../../../src/domain/delivery.ts';
+import { CONFIDENTIALITY_GROUNDS, type ConfidentialityGround } from '../../../../src/domain/disclosure.ts';
+import { decideDisclosure, type DecisionRequest } from '../../api/disclosure.ts';
+import { RadioGroupField, SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { useFields } from '../../forms/useFields.ts';
+import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
+
+/** What the form needs to know of a delivery to propose what the public may read of it. */
+export interface DecisionSubject {
+  id: string;
+  title: string;
+  publicTitle: string | null;
+  category: Category;
+  quantity: number | null;
+  unit: string | null;
+}
+
+interface DecisionValues {
+  state: string;
+  publicTitle: string;
+  publicDetail: string;
+  publicCategory: string;
+  publicQuantity: string;
+  ground: string;
+  reviewOn: string;
+  note: string;
+}
+type DecisionField = keyof DecisionValues;
+const FIELDS: DecisionField[] = ['state', 'publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'ground', 'reviewOn', 'note'];
+
+/** A proposal from the register: for one delivery its own public title, category and quantity; for several, what they share. */
+function proposal(deliveries: readonly DecisionSubject[]): DecisionValues {
+  const [only] = deliveries.length === 1 ? deliveries : [];
+  const categories = new Set(deliveries.map((delivery) => delivery.category));
+  const [category] = categories.size === 1 ? categories : [];
+  return {
+    state: '',
+    publicTitle: only ? (only.publicTitle ?? only.title) : '',
+    publicDetail: '',
+    publicCategory: category ?? '',
+    publicQuantity: only && only.quantity !== null ? [only.quantity, only.unit].filter(Boolean).join(' ') : '',
+    ground: '',
+    reviewOn: '',
+    note: '',
+  };
+}
+
+function checkDecision(ids: string[], values: DecisionValues): Checked<DecisionRequest, DecisionField> {
+  const problems: Partial<Record<DecisionField, ClientProblem>> = {};
+  const note = values.note.trim() || undefined;
+  if (values.state === 'public') {
+    const category = CATEGORIES.find((candidate) => candidate === values.publicCategory);
+    if (!values.publicTitle.trim()) problems.publicTitle = 'required';
+    if (!category) problems.publicCategory = 'required';
+    if (!category || problems.publicTitle) return { problems };
+    return {
+      input: {
+        deliveryIds: ids,
+        state: 'public',
+        publicTitle: values.publicTitle.trim(),
+        publicDetail: values.publicDetail.trim(),
+        publicCategory: category,
+        publicQuantity: values.publicQuantity.trim() || null,
+        note,
+      },
+    };
+  }
+  if (values.state === 'confidential') {
+    const ground = CONFIDENTIALITY_GROUNDS.find((candidate): candidate is ConfidentialityGround => candidate === values.ground);
+    if (!ground) return { problems: { ground: 'required' } };
+    return { input: { deliveryIds: ids, state: 'confidential', ground, reviewOn: values.reviewOn || null, note } };
+  }
+  return { problems: { state: 'required' } };
+}
+
+interface DecisionFormProps {
+  deliveries: readonly DecisionSubject[];
+  onDecided: (count: number) => void;
+}
+
+/**
+ * One decision for the deliveries given, all or none: public, with what the public may read of them,
+ * or confidential, with the ground and when to look at it again.
+ */
+export function DecisionForm({ deliveries, onDecided }: DecisionFormProps) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const { values, field, labels } = useFields<DecisionValues>(proposal(deliveries), submission.fieldErrors);
+  const several = deliveries.length > 1;
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const checked = checkDecision(
+      deliveries.map((delivery) => delivery.id),
+      values,
+    );
+    void submission.submit(checked.problems ?? {}, async () => {
+      if (!checked.input) return;
+      const { data } = await decideDisclosure(checked.input, idempotencyKey);
+      onDecided(data.items.length);
+    });
+  }
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="record-form decision-form">
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
+      {several && (
+        <ul className="utrecht-unordered-list decision-form__subjects" aria-label={t('disclosure.form.subjects')}>
+          {deliveries.map((delivery) => (
+            <li key={delivery.id} className="utrecht-unordered-list__item">
+              {delivery.title}
+            </li>
+          ))}
+        </ul>
+      )}
+      <RadioGroupField
+        {...field('state')}
+        options={[
+          { value: 'public', label: t('disclosure.states.public') },
+          { value: 'confidential', label: t('disclosure.states.confidential') },
+        ]}
+      />
+      {values.state === 'public' && (
+        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section">
+          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('disclosure.form.publicLegend')}</legend>
+          <p className="utrecht-form-field-description">{t(several ? 'disclosure.form.publicHintSeveral' : 'disclosure.form.publicHint')}</p>
+          <TextField {...field('publicTitle')} />
+          <TextAreaField {...field('publicDetail')} hint={t('disclosure.form.publicDetailHint')} optional />
+          <SelectField
+            {...field('publicCategory')}
+            options={[{ value: '', label: t('form.choose') }, ...CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) }))]}
+          />
+          <TextField {...field('publicQuantity')} size="medium" hint={t('disclosure.form.publicQuantityHint')} optional />
+        </fieldset>
+      )}
+      {values.state === 'confidential' && (
+        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section">
+          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('disclosure.form.confidentialLegend')}</legend>
+          <SelectField
+            {...field('ground')}
+            options={[{ value: '', label: t('form.choose') }, ...CONFIDENTIALITY_GROUNDS.map((value) => ({ value, label: t(`disclosure.grounds.${value}`) }))]}
+          />
+          <TextField {...field('reviewOn')} type="date" hint={t('disclosure.form.reviewOnHint')} optional />
+        </fieldset>
+      )}
+      <TextAreaField {...field('note')} hint={t('disclosure.form.noteHint')} optional />
+      <div className="action-row">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
+          {submission.submitting ? t('form.saving') : t('disclosure.form.submit', { count: deliveries.length })}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'wouter';
+import { isIsoDate, type IsoDate } from '../../../../src/domain/dates.ts';
+import { getDisclosureQueue } from '../../api/disclosure.ts';
+import { queryString } from '../../api/queryString.ts';
+import type { DeliverySummary } from '../../api/types.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { formatLongDate } from '../../format/dates.ts';
+import { TextField } from '../../forms/controls.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useCan } from '../../state/session.tsx';
+import { useResource } from '../../state/useResource.ts';
+import { DecisionForm } from './DecisionForm.tsx';
+import { DueReviews } from './DueReviews.tsx';
+import { UndecidedTable } from './UndecidedTable.tsx';
+import { useNextLetterDate } from './useNextLetterDate.ts';
+
+/** What waits for a disclosure decision, for the letter at a reference date; the disclosure officer decides here. */
+export function DisclosureQueuePage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const nextLetterDate = useNextLetterDate();
+  const chosen = params.get('referenceDate');
+  const referenceDate = chosen !== null && isIsoDate(chosen) ? chosen : nextLetterDate;
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  return (
+    <>
+      <PageHeading title={t('disclosure.title')}>{t('disclosure.title')}</PageHeading>
+      <p className="nl-paragraph">{t('disclosure.intro')}</p>
+      {referenceDate ? (
+        <DisclosureQueue referenceDate={referenceDate} page={page} />
+      ) : (
+        <p role="status" className="nl-paragraph">
+          {t('common.loading')}
+        </p>
+      )}
+    </>
+  );
+}
+
+function DisclosureQueue({ referenceDate, page }: { referenceDate: IsoDate; page: number }) {
+  const { t } = useTranslation();
+  const [, setParams] = useSearchParams();
+  const mayDecide = useCan()('disclosure.decide');
+  const queue = useResource(`${referenceDate}/${page}`, (signal) => getDisclosureQueue({ referenceDate, page }, signal));
+  const [selected, setSelected] = useState<ReadonlyMap<string, DeliverySummary>>(new Map());
+  const [message, setMessage] = useState<string | null>(null);
+  const data = queue.data?.data;
+
+  const addressOf = (next: { referenceDate: IsoDate; page: number }) =>
+    `/openbaarmaking${queryString({ referenceDate: next.referenceDate, page: next.page === 1 ? undefined : next.page })}`;
+  const pageCount = data ? Math.max(1, Math.ceil(data.undecided.total / data.undecided.pageSize)) : 1;
+
+  function decided(count: number) {
+    setSelected(new Map());
+    setMessage(t('disclosure.decided', { count }));
+    queue.reload();
+  }
+
+  return (
+    <>
+      <div role="status" className="site-notice">
+        {message && <Alert type="ok">{message}</Alert>}
+      </div>
+      <ReferenceDateForm referenceDate={referenceDate} onChange={(date) => setParams({ referenceDate: date })} />
+      {!data ? (
+        <ResourceStatus resource={queue} onRetry={queue.reload} />
+      ) : (
+        <>
+          <NeededForLetter referenceDate={data.referenceDate} count={data.neededForLetter} />
+          <LabelledSection heading={t('disclosure.undecidedHeading', { count: data.undecided.total })}>
+            {data.undecided.items.length === 0 ? (
+              <p className="nl-paragraph">{t('disclosure.nothingUndecided')}</p>
+            ) : (
+              <>
+                <UndecidedTable
+                  items={data.undecided.items}
+                  referenceDate={data.referenceDate}
+                  selected={mayDecide ? selected : null}
+                  onSelect={setSelected}
+                  busy={queue.status === 'loading'}
+                />
+                <Pagination page={page} pageCount={pageCount} hrefFor={(number) => addressOf({ referenceDate, page: number })} />
+              </>
+            )}
+            {mayDecide && selected.size > 0 && (
+              <p className="nl-paragraph selection-summary">
+                {t('disclosure.selected', { count: selected.size })}{' '}
+                <a className="utrecht-link utrecht-link--html-a" href="#besluit">
+                  {t('disclosure.toDecision')}
+                </a>
+              </p>
+            )}
+          </LabelledSection>
+          {mayDecide && selected.size > 0 && (
+            <section id="besluit" aria-labelledby="besluit-kop" className="decision-panel">
+              <h2 id="besluit-kop" className="nl-heading nl-heading--level-2">
+                {t('disclosure.decisionHeading', { count: selected.size })}
+              </h2>
+              <DecisionForm key={[...selected.keys()].join()} deliveries={[...selected.values()]} onDecided={decided} />
+            </section>
+          )}
+          <LabelledSection heading={t('disclosure.reviewsHeading')}>
+            <DueReviews reviews={data.dueForReview} referenceDate={data.referenceDate} />
+          </LabelledSection>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The reference date of the letter the queue is counted for. */
+function ReferenceDateForm({ referenceDate, onChange }: { referenceDate: IsoDate; onChange: (date: IsoDate) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(referenceDate);
+  useEffect(() => setValue(referenceDate), [referenceDate]);
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (isIsoDate(value)) onChange(value);
+  }
+  return (
+    <form className="date-form" onSubmit={handleSubmit}>
+      <TextField name="referenceDate" type="date" label={t('disclosure.referenceDate')} value={value} onChange={setValue} />
+      <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+        {t('disclosure.showQueue')}
+      </button>
+    </form>
+  );
+}
+
+function NeededForLetter({ referenceDate, count }: { referenceDate: IsoDate; count: number }) {
+  const { t } = useTranslation();
+  const date = formatLongDate(referenceDate, currentLanguage());
+  return (
+    <p className={`nl-paragraph needed-for-letter${count > 0 ? ' needed-for-letter--open' : ''}`}>
+      <strong className="needed-for-letter__count">{count}</strong> {t('disclosure.neededForLetter', { count, date })}
+    </p>
+  );
+}

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import { ANNEX_FORMATS, annexAddress } from '../../api/reports.ts';
+import { DownloadLinks } from '../../components/DownloadLinks.tsx';
+
+/** The confidential annex of a letter in each of its formats; opening it is recorded, and marks it with the reader. */
+export function AnnexLinks({ id, label }: { id: string; label: string }) {
+  return <DownloadLinks label={label} downloads={ANNEX_FORMATS.map((format) => ({ format, href: annexAddress(id, format) }))} />;
+}
+
+/** What a reader should know before opening an annex. */
+export function AnnexNotice() {
+  const { t } = useTranslation();
+  return <p className="nl-paragraph annex-notice">{t('annexes.notice')}</p>;
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Report } from '../../api/reports.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { useCan } from '../../state/session.tsx';
+import { AnnexLinks } from './AnnexLinks.tsx';
+import { LetterApproval } from './LetterApproval.tsx';
+import { FinaliseLetter } from './FinaliseLetter.tsx';
+import { LetterDownloads } from './LetterDownloads.tsx';
+import { LetterEditor } from './LetterEditor.tsx';
+import { LetterFacts } from './LetterFacts.tsx';
+import { LetterPreview } from './LetterPreview.tsx';
+
+interface DraftLetterProps {
+  report: Report;
+  etag: string;
+  busy: boolean;
+  /** Something changed the letter: the page says so and loads it again. */
+  onChanged: (message: string) => void;
+  onReload: () => void;
+}
+
+/** A draft: its text to edit beside the letter as it will look, what keeps it from being final, and finalising. */
+export function DraftLetter({ report, etag, busy, onChanged, onReload }: DraftLetterProps) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [unsaved, setUnsaved] = useState(false);
+  const mayWrite = can('report.write');
+  return (
+    <>
+      <LetterFacts report={report} />
+      {report.problems.length > 0 && <LetterProblems problems={report.problems} />}
+      <LetterApproval report={report} etag={etag} onApproved={() => onChanged(t('letters.approval.done'))} />
+      <div className="letter-tools">
+        <div className="letter-tools__downloads">
+          <LetterDownloads id={report.id} label={t('letters.downloads.draft')} />
+          {can('annex.read') && <AnnexLinks id={report.id} label={t('letters.downloads.annex')} />}
+        </div>
+        {mayWrite && report.approval?.matchesCurrent && (
+          <div className="letter-tools__finalise">
+            <FinaliseLetter report={report} etag={etag} unsaved={unsaved} onFinalised={() => onChanged(t('letters.finalise.done'))} />
+          </div>
+        )}
+      </div>
+      <div className={mayWrite ? 'letter-workspace' : undefined}>
+        {mayWrite && (
+          <LabelledSection heading={t('letters.editor.heading')} className="letter-workspace__editor">
+            <LetterEditor
+              report={report}
+              etag={etag}
+              busy={busy}
+              onSaved={() => onChanged(t('letters.editor.saved'))}
+              onReload={onReload}
+              onDirtyChange={setUnsaved}
+            />
+          </LabelledSection>
+        )}
+        <LabelledSection heading={t('letters.preview.heading')} className="letter-workspace__preview">
+          <LetterPreview letter={report.letter} paperNumber={null} isDraft />
+        </LabelledSection>
+      </div>
+    </>
+  );
+}
+
+/** Figure names the text uses that the letter does not know, or may not publish: finalising is refused until they are gone. */
+function LetterProblems({ problems }: { problems: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <Alert type="warning">
+      <p className="nl-paragraph">{t('letters.problems', { count: problems.length })}</p>
+      <ul className="utrecht-unordered-list">
+        {problems.map((problem) => (
+          <li key={problem} className="utrecht-unordered-list__item">
+            <code>{problem}</code>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}

@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { updateReport, type Report } from '../../api/reports.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { TextAreaField, TextField } from '../../forms/controls.tsx';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { useSubmission } from '../../forms/useSubmission.ts';
+import { FigureNamesHelp } from './FigureNamesHelp.tsx';
+
+interface LetterEditorProps {
+  report: Report;
+  etag: string;
+  /** The page is loading the letter again: saving waits for the version to base the change on. */
+  busy: boolean;
+  onSaved: () => void;
+  /** Asks the page to load the latest version, whose text then replaces what is in the form. */
+  onReload: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+const blockField = (index: number) => `blocks.${index}.text`;
+
+/** A textarea per text block of a draft, and its letter date; saved as one change, refused if someone else saved first. */
+export function LetterEditor({ report, etag, busy, onSaved, onReload, onDirtyChange }: LetterEditorProps) {
+  const { t } = useTranslation();
+  const helpId = useId();
+  const submission = useSubmission();
+  const [letterDate, setLetterDate] = useState(report.letterDate ?? '');
+  const [texts, setTexts] = useState(() => report.blocks.map((block) => block.text));
+  const savedVersion = useLatestVersion(report, (latest) => {
+    submission.reset();
+    setLetterDate(latest.letterDate ?? '');
+    setTexts(latest.blocks.map((block) => block.text));
+  });
+
+  const dirty = letterDate !== (report.letterDate ?? '') || report.blocks.some((block, index) => texts[index] !== block.text);
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
+  const labelOf = (index: number) => report.blocks[index]?.heading ?? t('letters.editor.opening');
+  const labels = {
+    letterDate: t('fields.letterDate'),
+    ...Object.fromEntries(report.blocks.map((_, index) => [blockField(index), labelOf(index)])),
+  };
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    void submission.submit({}, async () => {
+      const blocks = report.blocks.map((block, index) => ({ ...block, text: texts[index] ?? block.text }));
+      const { data } = await updateReport(report.id, { blocks, letterDate: letterDate || null }, etag);
+      savedVersion(data.version);
+      onSaved();
+    });
+  }
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="record-form letter-editor">
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels} formError={submission.formError} refusals={submission.refusals}>
+        {submission.conflict && (
+          <>
+            <p className="nl-paragraph">{t('letters.editor.conflict')}</p>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onReload}>
+              {t('letters.editor.reload')}
+            </button>
+          </>
+        )}
+      </ErrorSummary>
+      <TextField name="letterDate" type="date" label={t('fields.letterDate')} hint={t('letters.editor.letterDateHint')} value={letterDate} error={submission.fieldErrors.letterDate} onChange={setLetterDate} />
+      <FigureNamesHelp id={helpId} />
+      {report.blocks.map((block, index) => (
+        <TextAreaField
+          key={block.key}
+          name={blockField(index)}
+          label={labelOf(index)}
+          describedBy={helpId}
+          rows={rowsFor(block.text)}
+          value={texts[index] ?? ''}
+          error={submission.fieldErrors[blockField(index)]}
+          onChange={(text) => setTexts((previous) => previous.map((old, at) => (at === index ? text : old)))}
+        />
+      ))}
+      <div className="action-row letter-editor__actions">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting || busy}>
+          {submission.submitting ? t('form.saving') : t('letters.editor.save')}
+        </button>
+        {dirty && <Alert type="info">{t('letters.editor.unsaved')}</Alert>}
+      </div>
+    </form>
+  );
+}
+
+/** Room for the whole text of a block, within reason. */
+function rowsFor(text: string): number {
+  return Math.min(24, Math.max(5, Math.ceil(text.length / 55) + text.split('\n').length));
+}
+
+/**
+ * Calls `reset` when the page shows a version of the letter that this form did not save itself (the
+ * latest, loaded after a refused save), so the form then holds that version's text. Returns what to
+ * call with the version a save of this form produced.
+ */
+function useLatestVersion(report: Report, reset: (latest: Report) => void): (version: number) => void {
+  const known = useRef(report.version);
+  const latestReset = useRef(reset);
+  latestReset.current = reset;
+  useEffect(() => {
+    if (known.current === report.version) return;
+    known.current = report.version;
+    latestReset.current(report);
+  }, [report]);
+  return useCallback((version: number) => {
+    known.current = version;
+  }, []);
+}

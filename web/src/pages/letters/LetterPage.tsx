@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { isApiError } from '../../api/client.ts';
+import { getReport, reportEtag } from '../../api/reports.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { formatLongDate } from '../../format/dates.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useResource } from '../../state/useResource.ts';
+import { DraftLetter } from './DraftLetter.tsx';
+import { FinalLetter } from './FinalLetter.tsx';
+import { LetterStatus } from './LetterStatus.tsx';
+
+export function LetterPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const resource = useResource(id, (signal) => getReport(id, signal));
+  const [message, setMessage] = useState<string | null>(null);
+
+  // While a reload runs after a change, the page keeps showing the letter, so the form keeps focus.
+  if (!resource.data) {
+    return (
+      <>
+        <PageHeading title={t('letters.title')}>{t('letters.title')}</PageHeading>
+        {isApiError(resource.status === 'failed' ? resource.error : undefined, 404) ? (
+          <Alert type="warning">{t('letters.letter.notFound')}</Alert>
+        ) : (
+          <ResourceStatus resource={resource} onRetry={resource.reload} />
+        )}
+      </>
+    );
+  }
+  const report = resource.data.data;
+  const title = t('letters.letter.title', { date: formatLongDate(report.referenceDate, currentLanguage()) });
+  const changed = (text: string) => {
+    setMessage(text);
+    resource.reload();
+  };
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="nl-paragraph page-subject">
+        <LetterStatus status={report.status} /> ·{' '}
+        <Link className="utrecht-link utrecht-link--html-a" href="/brieven">
+          {t('letters.letter.back')}
+        </Link>
+      </p>
+      <div role="status" className="site-notice">
+        {message && <Alert type="ok">{message}</Alert>}
+      </div>
+      {report.status === 'draft' ? (
+        <DraftLetter report={report} etag={reportEtag(resource.data)} busy={resource.status === 'loading'} onChanged={changed} onReload={resource.reload} />
+      ) : (
+        <FinalLetter report={report} onChanged={changed} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { verifyReport, type Verification } from '../../api/reports.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { formatEuro } from '../../format/money.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useResource } from '../../state/useResource.ts';
+import { useFigureLabel } from './useFigureLabel.ts';
+
+type Difference = Verification['differences'][number];
+
+/** A final letter checked: its texts still hash to what was published, and every figure recomputes to the same. */
+export function VerificationResult({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const verification = useResource(`verification/${id}`, (signal) => verifyReport(id, signal));
+  if (verification.status !== 'ready') return <ResourceStatus resource={verification} onRetry={verification.reload} />;
+  const { ok, hashesMatch, differences } = verification.data.data;
+  return (
+    <>
+      <p className="nl-paragraph">{t('letters.verification.intro')}</p>
+      <Alert type={ok ? 'ok' : 'warning'}>
+        <p className="nl-paragraph">{t(hashesMatch ? 'letters.verification.hashesMatch' : 'letters.verification.hashesDiffer')}</p>
+        <p className="nl-paragraph">{t(differences.length === 0 ? 'letters.verification.figuresMatch' : 'letters.verification.figuresDiffer')}</p>
+      </Alert>
+      {differences.length > 0 && <DifferencesTable differences={differences} />}
+    </>
+  );
+}
+
+function DifferencesTable({ differences }: { differences: Difference[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const figureLabel = useFigureLabel();
+  const columns: Column<Difference>[] = [
+    { key: 'figure', header: t('letters.verification.figure'), cell: (row) => figureLabel(row.figure) },
+    { key: 'published', header: t('letters.verification.published'), numeric: true, cell: (row) => formatEuro(row.published, language) },
+    { key: 'recomputed', header: t('letters.verification.recomputed'), numeric: true, cell: (row) => formatEuro(row.recomputed, language) },
+  ];
+  return <DataTable caption={t('letters.verification.caption')} columns={columns} rows={differences} rowKey={(row) => row.figure} />;
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { listPublicDeliveries, PUBLIC_DELIVERIES_CSV, PUBLIC_DELIVERIES_JSON, type PublicDelivery } from '../../api/public.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { DownloadLinks } from '../../components/DownloadLinks.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { formatShortDate } from '../../format/dates.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useResource } from '../../state/useResource.ts';
+import { PublicSection } from './PublicSection.tsx';
+
+/** Open data: every delivery decided public, as the public may read it, to read here or to download. */
+export function PublicDeliveriesPage() {
+  const { t } = useTranslation();
+  const deliveries = useResource('public-deliveries', (signal) => listPublicDeliveries(signal));
+  return (
+    <PublicSection title={t('publicDeliveries.title')}>
+      <p className="nl-paragraph">{t('publicDeliveries.intro')}</p>
+      <div className="letter-tools">
+        <DownloadLinks
+          label={t('publicDeliveries.download')}
+          downloads={[
+            { format: 'csv', href: PUBLIC_DELIVERIES_CSV },
+            { format: 'json', href: PUBLIC_DELIVERIES_JSON },
+          ]}
+        />
+      </div>
+      {deliveries.data ? <PublicDeliveriesTable items={deliveries.data.data.items} /> : <ResourceStatus resource={deliveries} onRetry={deliveries.reload} />}
+    </PublicSection>
+  );
+}
+
+function PublicDeliveriesTable({ items }: { items: PublicDelivery[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (items.length === 0) return <p className="nl-paragraph">{t('publicDeliveries.empty')}</p>;
+  const columns: Column<PublicDelivery>[] = [
+    { key: 'title', header: t('publicDeliveries.columns.title'), cell: (item) => item.title },
+    { key: 'category', header: t('fields.category'), cell: (item) => t(`categories.${item.category}`) },
+    { key: 'supportType', header: t('fields.supportType'), cell: (item) => t(`supportTypes.${item.supportType}`) },
+    { key: 'quantity', header: t('fields.quantity'), cell: (item) => item.quantity ?? t('common.none') },
+    { key: 'detail', header: t('publicDeliveries.columns.detail'), cell: (item) => item.detail || t('common.none') },
+    { key: 'decidedOn', header: t('publicDeliveries.columns.decidedOn'), cell: (item) => <span className="cell-nowrap">{formatShortDate(item.decidedOn, language)}</span> },
+  ];
+  return <DataTable caption={t('publicDeliveries.caption', { count: items.length })} columns={columns} rows={items} rowKey={(item) => item.publicId} />;
+}

@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { COMPARISON_PRECISION, formatLetterAmount, REFERENCE_PRECISION } from '../../../../src/domain/letter-format.ts';
+import type { PublicLetterSnapshot } from '../../api/reports.ts';
+import { formatShortDate } from '../../format/dates.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useFigureLabel } from '../letters/useFigureLabel.ts';
+
+type FigureLine = PublicLetterSnapshot['figures']['lines'][number];
+
+/**
+ * Realised support per type as the letter printed it: the previous letter's column as that letter
+ * published it, the new column at the letter's reference date, rounded in the letter's style.
+ */
+export function PublicFiguresTable({ letter }: { letter: PublicLetterSnapshot }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const figureLabel = useFigureLabel();
+  const previous = letter.previousLetter;
+  const { increaseCents, increasePercentText } = letter.figures;
+  const types = letter.figures.lines.filter((line) => line.key !== 'total');
+  const total = letter.figures.lines.find((line) => line.key === 'total');
+  const numericHeader = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-column';
+  const row = (line: FigureLine) => (
+    <tr key={line.key} className="utrecht-table__row">
+      <th scope="row" className="utrecht-table__header-cell table-row-heading">
+        {figureLabel(line.key)}
+      </th>
+      {previous && (
+        <td className="utrecht-table__cell utrecht-table__cell--numeric-data" lang="nl">
+          {line.reportedPreviousCents === null ? t('common.none') : formatLetterAmount(line.reportedPreviousCents, COMPARISON_PRECISION, { unit: 'mld.' })}
+        </td>
+      )}
+      <td className="utrecht-table__cell utrecht-table__cell--numeric-data" lang="nl">
+        {formatLetterAmount(line.currentCents, REFERENCE_PRECISION, { unit: 'mld.' })}
+      </td>
+    </tr>
+  );
+  return (
+    <>
+      <div className="utrecht-table__container table-scroll">
+        <table className="utrecht-table utrecht-table--html-table figures-table">
+          <caption className="utrecht-table__caption">{t('public.letter.figuresCaption')}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">
+                {t('dashboard.figures.typeColumn')}
+              </th>
+              {previous && (
+                <th scope="col" className={numericHeader}>
+                  {formatShortDate(previous.referenceDate, language)}
+                </th>
+              )}
+              <th scope="col" className={numericHeader}>
+                {formatShortDate(letter.referenceDate, language)}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">{types.map(row)}</tbody>
+          {total && <tfoot className="utrecht-table__footer">{row(total)}</tfoot>}
+        </table>
+      </div>
+      {increaseCents !== null && previous && (
+        <p className="nl-paragraph">
+          {t('public.letter.increase', {
+            amount: formatLetterAmount(Math.abs(increaseCents), COMPARISON_PRECISION, { runningText: true }),
+            percent: increasePercentText ?? t('common.none'),
+            date: formatShortDate(previous.referenceDate, language),
+          })}
+        </p>
+      )}
+    </>
+  );
+}
