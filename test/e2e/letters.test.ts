@@ -130,8 +130,8 @@ describeWithBrowser('letters', (browser) => {
     await page.getByLabel('Gepubliceerd op').fill('2025-09-10');
     await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
     await page.getByText('De publicatie is vastgelegd.').waitFor();
-    expect(await page.getByRole('button', { name: 'Publicatie vastleggen' }).count()).toBe(0);
     await preview().getByText('Kamerstuk 22 054, nr. 460').waitFor();
+    expect(await page.getByRole('button', { name: 'Publicatie vastleggen' }).count()).toBe(0);
 
     // Anyone, without logging in, finds it among the letters sent, and can check its hash.
     const visitor = await openPageIn(browser(), 'nl');
