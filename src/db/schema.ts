@@ -64,6 +64,7 @@ export interface PublicDeliveryTable {
   supportType: string;
   quantity: string | null;
   decidedOn: string;
+  isDemonstration: boolean;
 }
 
 export interface ReportTable {

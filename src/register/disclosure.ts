@@ -30,7 +30,16 @@ export async function decide(db: Db, context: RequestContext, deliveryIds: strin
       const publicId = (await disclosure.publicIdOf(trx, deliveryId)) ?? (decision.state === 'public' ? randomUUID() : null);
       if (decision.state === 'public' && publicId) {
         const { title, detail, category, quantity } = decision.presentation;
-        await disclosure.putPublicDelivery(trx, { publicId, title, detail, category, quantity, supportType: delivery.supportType, decidedOn: decidedAt.slice(0, 10) });
+        await disclosure.putPublicDelivery(trx, {
+          publicId,
+          title,
+          detail,
+          category,
+          quantity,
+          supportType: delivery.supportType,
+          decidedOn: decidedAt.slice(0, 10),
+          isDemonstration: delivery.isDemonstration,
+        });
       } else if (publicId) {
         await disclosure.removePublicDelivery(trx, publicId);
       }

@@ -116,6 +116,16 @@ describeEachDatabase('letters through the API', (database) => {
     expect(final.status).toBe(200);
     expect(final.body).toMatchObject({ status: 'final', letterDate: '2025-09-10' });
     expect(final.body.letter.previousLetter).toMatchObject({ referenceDate: '2025-02-04', paperNumber: 'Kamerstuk 22 054, nr. 453' });
+
+    const comparison = await author('GET', `/reports/comparison?from=${final.body.letter.previousLetter.id}&to=${augustId}`);
+    expect(comparison.status).toBe(200);
+    expect(comparison.body.figures.find((line: any) => line.key === 'total')).toEqual({
+      key: 'total',
+      label: 'Totaal',
+      fromCents: 588_000_000_000,
+      toCents: 870_000_000_000,
+      differenceCents: 282_000_000_000,
+    });
   });
 
   it('drafts the letter of 31 December 2025 from the register; the figures its text names are computed', async () => {
@@ -433,13 +443,14 @@ describeEachDatabase('letters through the API', (database) => {
       supportType: 'stock',
       quantity: null,
       decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      isDemonstration: false,
     });
     expect(json.body.items.map((item: any) => item.title)).toContain('Drones van de Oekraïense defensie-industrie');
 
     const csv = await fetchAs(null, '/public/deliveries?format=csv');
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('publicId,title,detail,category,supportType,quantity,decidedOn');
+    expect(lines[0]).toBe('publicId,title,detail,category,supportType,quantity,decidedOn,isDemonstration');
     expect(lines.slice(1).map((line) => line.slice(0, 36)).sort()).toEqual([...publicIds].sort());
 
     for (const body of [JSON.stringify(json.body), lines.join('\n')]) {

@@ -56,6 +56,7 @@ const PublicDeliverySchema = z
     supportType: z.enum(SUPPORT_TYPES),
     quantity: z.string().nullable(),
     decidedOn: isoDate,
+    isDemonstration: z.boolean().openapi({ description: 'Demonstration data, not a real delivery' }),
   })
   .openapi('PublicDelivery');
 
@@ -190,8 +191,9 @@ export function publicRoutes() {
   app.openapi(deliveriesRoute, async (c) => {
     const items = await publicData.listPublicDeliveries(db(c));
     if (c.req.valid('query').format === 'csv') {
-      const columns = ['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn'] as const;
-      return c.body(toCsv(columns, items), 200, {
+      const columns = ['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn', 'isDemonstration'] as const;
+      const rows = items.map((item) => ({ ...item, isDemonstration: String(item.isDemonstration) }));
+      return c.body(toCsv(columns, rows), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': 'attachment; filename="openbare-leveringen.csv"',
       }) as never;

@@ -193,6 +193,16 @@ export function reportsRoutes() {
     return c.json(view, status) as never;
   };
 
+  // Before /reports/{id}, which would otherwise take "comparison" for an id.
+  app.openapi(comparisonRoute, async (c) => {
+    const { from, to } = c.req.valid('query');
+    const now = deps(c).clock();
+    const [a, b] = await Promise.all([reports.getReport(deps(c).db, from, now), reports.getReport(deps(c).db, to, now)]);
+    const finals = await reports.listReports(deps(c).db);
+    const letters = await Promise.all(finals.filter((report) => report.status === 'final').map(async (report) => (await reports.getReport(deps(c).db, report.id, now)).letter));
+    return c.json(compareLetters(a.letter, b.letter, [...letters, ...[a.letter, b.letter].filter((letter) => !letters.some((other) => other.id === letter.id))]) as never, 200);
+  });
+
   app.openapi(listRoute, async (c) => c.json({ items: await reports.listReports(deps(c).db) }, 200) as never);
 
   app.openapi(createReportRoute, async (c) => {
@@ -250,15 +260,6 @@ export function reportsRoutes() {
     const rendering = await renderAnnex(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH });
     c.header('Cache-Control', 'no-store');
     return sendRendering(c, rendering, `vertrouwelijke-bijlage-${annex.referenceDate}`) as never;
-  });
-
-  app.openapi(comparisonRoute, async (c) => {
-    const { from, to } = c.req.valid('query');
-    const now = deps(c).clock();
-    const [a, b] = await Promise.all([reports.getReport(deps(c).db, from, now), reports.getReport(deps(c).db, to, now)]);
-    const finals = await reports.listReports(deps(c).db);
-    const letters = await Promise.all(finals.filter((report) => report.status === 'final').map(async (report) => (await reports.getReport(deps(c).db, report.id, now)).letter));
-    return c.json(compareLetters(a.letter, b.letter, [...letters, ...[a.letter, b.letter].filter((letter) => !letters.some((other) => other.id === letter.id))]) as never, 200);
   });
 
   return app;

@@ -38,7 +38,8 @@ create table public_delivery (
   category text not null,
   support_type text not null,
   quantity text,
-  decided_on date not null
+  decided_on date not null,
+  is_demonstration boolean not null
 );
 
 create table report (

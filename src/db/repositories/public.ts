@@ -39,12 +39,13 @@ export interface PublicDeliveryRow {
   supportType: string;
   quantity: string | null;
   decidedOn: string;
+  isDemonstration: boolean;
 }
 
 export async function listPublicDeliveries(db: PublicDb): Promise<PublicDeliveryRow[]> {
   return db
     .selectFrom('publicDelivery')
-    .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn'])
+    .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn', 'isDemonstration'])
     .orderBy('decidedOn', 'desc')
     .orderBy('title')
     .orderBy('publicId')
