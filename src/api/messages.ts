@@ -53,6 +53,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notApproved: () => 'Een openbaarmakingsfunctionaris moet de openbare brief eerst goedkeuren.',
     changedSinceApproval: () => 'De brief is veranderd sinds de goedkeuring (tekst of gegevens); hij moet opnieuw worden goedgekeurd.',
     laterLetterIsFinal: () => 'Er is al een definitieve brief met een latere peildatum; brieven volgen elkaar op in de tijd.',
+    undecidedDeliveries: (p) =>
+      `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${p.count} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
   },
   en: {
     required: () => 'Fill in this field.',
@@ -97,6 +99,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notApproved: () => 'A disclosure officer must approve the public letter first.',
     changedSinceApproval: () => 'The letter has changed since it was approved (its text or the data); it needs a new approval.',
     laterLetterIsFinal: () => 'A letter with a later reference date is final already; letters follow each other in time.',
+    undecidedDeliveries: (p) =>
+      `${p.count} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
   },
 };
 

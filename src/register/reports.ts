@@ -7,6 +7,7 @@ import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { sumCents } from '../domain/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
+import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
 import { realisedTotalsAt } from '../db/repositories/figures.ts';
 import * as reports from '../db/repositories/reports.ts';
 import type { Database } from '../db/schema.ts';
@@ -141,6 +142,10 @@ async function finalText(db: Db, report: reports.StoredReport, letterDate: strin
   if (await reports.hasFinalAfter(db, report.referenceDate)) {
     throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
   }
+  // Every delivery realised by the reference date counts in the letter's figures: nothing undecided may
+  // reach a public surface, not even inside a total, so each needs its disclosure decision first.
+  const undecided = await countUndecidedRealisedBy(db, report.referenceDate);
+  if (undecided > 0) throw new ValidationError([{ field: 'referenceDate', code: 'undecidedDeliveries', params: { count: String(undecided) } }]);
   const inputs = await gatherInputs(db, { ...report, letterDate: date });
   const { snapshot, problems } = buildPublicLetter(inputs);
   if (problems.length > 0) {
