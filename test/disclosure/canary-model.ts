@@ -64,7 +64,8 @@ const REFERENCE_DATES = ['2024-06-30', '2025-02-04', '2025-08-31'] as const;
 const LETTER_DATES = ['2024-07-10', '2025-02-20', '2025-09-10', '2025-10-15', '2025-10-15', '2024-06-01'] as const;
 
 /** Public texts with what breaks CSV, Markdown and HTML. */
-const AWKWARD = ['', ' met "aanhalingstekens", en komma', ' <b>vet</b> & co', '\nop een nieuwe regel', ' | pijp * ster _ laag'] as const;
+const MARKUP = '<b>vet</b>';
+const AWKWARD = ['', ' met "aanhalingstekens", en komma', ` ${MARKUP} & co`, '\nop een nieuwe regel', ' | pijp * ster _ laag'] as const;
 const AWKWARD_START = ['', '=SOM(A1) ', '-', '+', '@'] as const;
 
 /** Names a letter's text may place; mostly known ones, some only after a first letter, some never. */
@@ -177,7 +178,11 @@ export const STEP = fc.oneof(
       kind: fc.constant('finalise' as const),
       target: pick,
       letterDate: rarely(fc.constantFrom(...LETTER_DATES)),
-      /** The disclosure officer approves the letter just before (the usual way), or not. */
+      /**
+       * The disclosure officer decides confidential whatever realised by the reference date is still
+       * undecided, and approves the letter, just before (the usual way); or not.
+       */
+      decideRestFirst: onceIn(3).map((not) => !not),
       approveFirst: onceIn(4).map((not) => !not),
     }),
   },
@@ -854,8 +859,15 @@ export class CanaryRun {
       letterDate < target.referenceDate ||
       // Letters are finalised in the order of their reference dates.
       this.#finals().some((report) => report.referenceDate > target.referenceDate) ||
+      // What the letter counts has been decided on, each delivery.
+      this.#undecidedBy(target.referenceDate).length > 0 ||
       names.some((name) => !this.#knownFigure(name, previous))
     );
+  }
+
+  /** The deliveries realised on or before the date that still wait for a disclosure decision. */
+  #undecidedBy(date: string): ModelDelivery[] {
+    return this.deliveries.filter((delivery) => !delivery.deleted && delivery.state === 'undecided' && delivery.realisedAt !== null && delivery.realisedAt <= date);
   }
 
   /** Mostly a draft; now and then any letter, a final one too (which is refused). */
@@ -883,6 +895,13 @@ export class CanaryRun {
   async #finalise(step: Extract<Step, { kind: 'finalise' }>): Promise<void> {
     const target = this.#draft(step.target);
     if (!target) return this.#stats.count(step.kind, 'skipped');
+    const undecided = this.#undecidedBy(target.referenceDate);
+    if (step.decideRestFirst && undecided.length > 0) {
+      const decision = { state: 'confidential', ground: 'operationalSecurity', reviewOn: null, note: `Afweging ${this.#canary(step.target)}` } as const;
+      const decided = await this.#attempt(() => decide(this.#harness.handle.db, this.#context, undecided.map((delivery) => delivery.id), decision));
+      if (this.#expect('ok', decided, 'decideConfidential')) for (const delivery of undecided) delivery.state = 'confidential';
+      this.#epoch++;
+    }
     if (step.approveFirst) await this.#approveReport(target, false);
     const db = this.#harness.handle.db;
     const letterDate = step.letterDate ?? target.letterDate;
@@ -936,14 +955,18 @@ export class CanaryRun {
 
   readonly #publishedFigures = new Map<string, PublicLetterSnapshot>();
 
+  #closureCache: { letters: number; closure: Set<number> } | undefined;
+
   /** The approved aggregates: every figure of a published letter, and the difference of any two. */
   #closure(): Set<number> {
+    if (this.#closureCache?.letters === this.#publishedFigures.size) return this.#closureCache.closure;
     const figures = [...this.#publishedFigures.values()].flatMap((snapshot) => [
       ...snapshot.figures.lines.flatMap((line) => [line.currentCents, line.reportedPreviousCents, line.restatedPreviousCents]),
       snapshot.figures.increaseCents,
     ]).filter((value): value is number => value !== null).map(Math.abs);
     const closure = new Set(figures);
     for (const a of figures) for (const b of figures) closure.add(Math.abs(a - b));
+    this.#closureCache = { letters: this.#publishedFigures.size, closure };
     return closure;
   }
 
@@ -1097,6 +1120,8 @@ export class CanaryRun {
       this.#sameTokens(surface, found(flat, DRAFT), report.final.draftTokens, 'author’s text');
       this.#sameTokens(surface, found(flat, PUBLIC), report.final.publicTokens, 'public overview');
       if (report.paperNumber && !flat.includes(squeezed(report.paperNumber))) this.#fail(`${surface} does not show its paper number ${report.paperNumber}`);
+      // Public text is text: markup in an approved title is shown, not obeyed.
+      if ((format === 'html' || format === 'markdown') && response.text.includes(MARKUP)) this.#fail(`${surface} passes the markup ${MARKUP} of a public text through unescaped`);
     }
     this.#stats.letterRenderingsChecked++;
   }
@@ -1109,8 +1134,9 @@ export class CanaryRun {
         const { title, detail, category, quantity } = delivery.presentation!;
         return { title, detail, category, quantity, supportType: delivery.publicSupportType! };
       });
-    const json = await this.#json<{ items: (OverviewEntry & { publicId: string })[] }>('/public/deliveries');
+    const json = await this.#json<{ items: (OverviewEntry & { publicId: string; isDemonstration: boolean })[] }>('/public/deliveries');
     this.#scanResponse(json.response, json.body);
+    if (json.body.items.some((item) => item.isDemonstration !== false)) this.#fail('/public/deliveries calls a delivery of this register demonstration data');
     const items = json.body.items.map(({ title, detail, category, quantity, supportType }) => ({ title, detail, category, quantity, supportType }));
     if (JSON.stringify(sortedJson(items)) !== JSON.stringify(sortedJson(expected))) {
       this.#fail(`/public/deliveries holds ${JSON.stringify(items)}; the model approved ${JSON.stringify(expected)}`);
@@ -1120,9 +1146,16 @@ export class CanaryRun {
     const csv = await this.#get('/public/deliveries?format=csv', 200);
     this.#scanResponse(csv);
     const [header, ...rows] = parseCsv(csv.text);
-    if (header?.join(',') !== 'publicId,title,detail,category,supportType,quantity,decidedOn') this.#fail(`the CSV has the header ${header?.join(',')}`);
-    const csvItems = rows.map((row) => ({ title: row[1], detail: row[2], category: row[3], quantity: row[5], supportType: row[4] }));
-    const csvExpected = expected.map((item) => ({ title: csvText(item.title), detail: csvText(item.detail), category: item.category, quantity: csvText(item.quantity), supportType: item.supportType }));
+    if (header?.join(',') !== 'publicId,title,detail,category,supportType,quantity,decidedOn,isDemonstration') this.#fail(`the CSV has the header ${header?.join(',')}`);
+    const csvItems = rows.map((row) => ({ title: row[1], detail: row[2], category: row[3], quantity: row[5], supportType: row[4], isDemonstration: row[7] }));
+    const csvExpected = expected.map((item) => ({
+      title: csvText(item.title),
+      detail: csvText(item.detail),
+      category: item.category,
+      quantity: csvText(item.quantity),
+      supportType: item.supportType,
+      isDemonstration: 'false',
+    }));
     if (JSON.stringify(sortedJson(csvItems)) !== JSON.stringify(sortedJson(csvExpected))) {
       this.#fail(`the CSV holds ${JSON.stringify(csvItems)}; the model approved ${JSON.stringify(csvExpected)}`);
     }

@@ -36,6 +36,9 @@ it(`shows on public surfaces only what was approved, after every step of ${RUNS}
   expect(stats.outcomes.get('decidePublic ok') ?? 0).toBeGreaterThan(RUNS / 4);
   expect(stats.outcomes.get('publish ok') ?? 0).toBeGreaterThan(0);
   expect(stats.errorProbes).toBeGreaterThan(RUNS);
+  // Nothing undecided is counted in a published letter: approving and finalising wait for the decisions.
+  expect(stats.aggregateExposures.undecided).toBe(0);
+  expect(stats.outcomes.get('finalise Validation (undecidedDeliveries)') ?? 0).toBeGreaterThan(0);
 }, 600_000);
 
 describe('the checks find what they look for', () => {
