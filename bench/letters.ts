@@ -1,0 +1,257 @@
+/**
+ * `npm run bench:letters [-- SIZE…]`: the letter to parliament on a synthetic register of 10,000 and
+ * 100,000 deliveries (or the sizes given; `npm run bench:letters -- 2000` is a quick run), on PGlite and
+ * on PostgreSQL (as in run.ts; BENCH_LETTERS_DATABASES=pglite leaves PostgreSQL out). A share of the
+ * deliveries is decided public (PUBLIC_SHARE), the rest confidential; a first letter (reference date
+ * 4 February 2025) is finalised, then the next one (31 August 2025) is measured:
+ *
+ * - building it: createDraft + getReport (the draft computed from the register), and getReport alone;
+ * - approving and finalising it (in a transaction that is rolled back, so that it can be repeated);
+ * - rendering the final public letter through the public API in each format;
+ * - opening and rendering its confidential annex (every delivery realised by the reference date) as
+ *   PDF and HTML.
+ *
+ * Medians of a few runs (fewer at 100k) and the peak resident set size while each size was measured.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { sql, type Kysely } from 'kysely';
+import { createApi } from '../src/api/app.ts';
+import { systemContext, type RequestContext } from '../src/audit/trail.ts';
+import { migrate } from '../src/db/migrate.ts';
+import type { Database } from '../src/db/schema.ts';
+import { approve, createDraft, finalise, getReport, openAnnex } from '../src/register/reports.ts';
+import { annexDocument } from '../src/reports/compose.ts';
+import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnex } from '../src/reports/renderings.ts';
+import { benchmarkDatabases, serverVersion, type BenchmarkDatabase } from './databases.ts';
+import { generateRegister } from './generate-register.ts';
+import { sizeLabel } from './report.ts';
+import { timed } from './timing.ts';
+
+const DEFAULT_SIZES = [10_000, 100_000];
+/** The share of deliveries decided public; the rest is confidential. */
+const PUBLIC_SHARE = 0.3;
+const PREVIOUS = { referenceDate: '2025-02-04', letterDate: '2025-02-17' };
+const LETTER = { referenceDate: '2025-08-31', letterDate: '2025-09-10' };
+
+const author: RequestContext = { ...systemContext('benchmark'), actor: { id: null, username: 'benchmark', role: 'letterAuthor' } };
+const officer: RequestContext = { ...systemContext('benchmark'), actor: { id: null, username: 'benchmark', role: 'disclosureOfficer' } };
+const reader: RequestContext = { ...systemContext('benchmark'), actor: { id: null, username: 'benchmark', role: 'parliamentReader' } };
+
+class Rollback extends Error {}
+
+interface Measured {
+  name: string;
+  runs: number;
+  medianMs: number;
+  note?: string;
+}
+
+interface SizeResult {
+  size: number;
+  publicCount: number;
+  overviewItems: number;
+  annexRows: number;
+  letterBytes: Record<string, number>;
+  annexBytes: Record<string, number>;
+  peakRss: number;
+  measured: Measured[];
+}
+
+function parseSizes(args: string[]): number[] {
+  if (args.length === 0) return DEFAULT_SIZES;
+  return args.map((arg) => {
+    const size = Number(arg.replaceAll('_', ''));
+    if (!Number.isSafeInteger(size) || size < 1) throw new Error(`not a number of deliveries: ${arg} (usage: npm run bench:letters -- 1000 10000)`);
+    return size;
+  });
+}
+
+/** Runs a task `runs` times after one unmeasured run, and returns its median. */
+async function median(runs: number, task: () => Promise<unknown>): Promise<number> {
+  await task();
+  const durations: number[] = [];
+  for (let run = 0; run < runs; run++) durations.push((await timed(task)).ms);
+  durations.sort((a, b) => a - b);
+  const middle = durations.length / 2;
+  return Number.isInteger(middle) ? (durations[middle - 1]! + durations[middle]!) / 2 : durations[Math.floor(middle)]!;
+}
+
+/**
+ * The disclosure decisions of a benchmark register, written directly (a fixture, like the register
+ * itself): a fixed share public, with the proposed public title (or the internal one) as presentation,
+ * the rest confidential. Returns how many are public.
+ */
+async function decideAll(db: Kysely<Database>): Promise<number> {
+  const threshold = Math.round(PUBLIC_SHARE * 1000);
+  await db.transaction().execute(async (trx) => {
+    await sql`update delivery set disclosure_state = case when abs(hashtext(id::text)) % 1000 < ${threshold} then 'public' else 'confidential' end,
+      public_id = case when abs(hashtext(id::text)) % 1000 < ${threshold} then gen_random_uuid() end`.execute(trx);
+    await sql`insert into public_delivery (public_id, title, detail, category, support_type, quantity, decided_on, is_demonstration)
+      select public_id, coalesce(public_title, 'Levering'), '', category, support_type, case when quantity is null then null else 'circa ' || quantity end,
+        date '2025-01-15', is_demonstration
+      from delivery where disclosure_state = 'public'`.execute(trx);
+    await sql`insert into disclosure_decision (id, delivery_id, state, public_title, public_detail, public_category, public_quantity, ground, note, decided_by_name, decided_at)
+      select gen_random_uuid(), d.id, d.disclosure_state, p.title, p.detail, p.category, p.quantity,
+        case when d.disclosure_state = 'confidential' then 'operationalSecurity' end, '', 'benchmark', timestamptz '2025-01-15 12:00:00+00'
+      from delivery d left join public_delivery p on p.public_id = d.public_id`.execute(trx);
+  });
+  if (process.env.BENCH_NO_VACUUM === undefined) await sql`vacuum analyze delivery, public_delivery, disclosure_decision`.execute(db);
+  const { count } = await db.selectFrom('delivery').select(sql<string>`count(*)`.as('count')).where('disclosureState', '=', 'public').executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/** Approves and finalises a draft; returns the final view. */
+async function approveAndFinalise(db: Kysely<Database>, id: string) {
+  const current = await getReport(db, id, new Date());
+  const approved = await approve(db, officer, id, current.version);
+  return finalise(db, author, id, approved.version);
+}
+
+async function measureSize(db: Kysely<Database>, size: number): Promise<SizeResult> {
+  const runs = size >= 50_000 ? 3 : 5;
+  const measured: Measured[] = [];
+  process.stderr.write(`  generating ${sizeLabel(size)} deliveries…\n`);
+  await generateRegister(db, size);
+  const publicCount = await decideAll(db);
+
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
+  try {
+    process.stderr.write('  the first letter…\n');
+    const previous = await createDraft(db, author, PREVIOUS);
+    const first = await timed(() => approveAndFinalise(db, previous.id));
+    measured.push({ name: `approve + finalise the first letter (${PREVIOUS.referenceDate}, lists everything public so far)`, runs: 1, medianMs: first.ms });
+
+    process.stderr.write('  building the letter…\n');
+    let draftId = '';
+    measured.push({
+      name: `createDraft + getReport (${LETTER.referenceDate}, after the first letter)`,
+      runs,
+      medianMs: await median(runs, async () => {
+        const draft = await createDraft(db, author, LETTER);
+        draftId = draft.id;
+        await getReport(db, draft.id, new Date());
+      }),
+    });
+    measured.push({ name: 'getReport of the draft', runs, medianMs: await median(runs, () => getReport(db, draftId, new Date())) });
+    measured.push({
+      name: 'approve + finalise (rolled back)',
+      runs,
+      medianMs: await median(runs, () =>
+        db
+          .transaction()
+          .execute(async (trx) => {
+            await approveAndFinalise(trx, draftId);
+            throw new Rollback();
+          })
+          .catch((error: unknown) => {
+            if (!(error instanceof Rollback)) throw error;
+          }),
+      ),
+    });
+    const final = await approveAndFinalise(db, draftId);
+    const overviewItems = final.letter.overview.reduce((sum, group) => sum + group.items.length, 0);
+
+    process.stderr.write('  rendering the letter…\n');
+    const api = createApi({ db, onError: (error) => { throw error; } });
+    const letterBytes: Record<string, number> = {};
+    for (const format of LETTER_FORMATS) {
+      const path = `/public/letters/${final.id}/renderings/${format}`;
+      measured.push({
+        name: `GET ${path.replace(final.id, '{id}')}`,
+        runs,
+        medianMs: await median(runs, async () => {
+          const response = await api.request(path);
+          if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+          letterBytes[format] = (await response.arrayBuffer()).byteLength;
+        }),
+      });
+    }
+
+    process.stderr.write('  rendering the annex…\n');
+    const annexBytes: Record<string, number> = {};
+    let annexRows = 0;
+    measured.push({
+      name: 'openAnnex (frozen with the letter, read and recorded)',
+      runs,
+      medianMs: await median(runs, async () => (annexRows = (await openAnnex(db, reader, final.id)).rows.length)),
+    });
+    const annex = await openAnnex(db, reader, final.id);
+    for (const format of ANNEX_FORMATS) {
+      measured.push({
+        name: `annex: compose + render ${format.toUpperCase()}`,
+        runs,
+        medianMs: await median(runs, async () => {
+          const doc = annexDocument(annex, { name: 'Benchmark', username: 'benchmark' }, new Date());
+          const rendering = await renderAnnex(doc, format, { stylesheetHref: '/letter.css' });
+          annexBytes[format] = typeof rendering.body === 'string' ? Buffer.byteLength(rendering.body) : rendering.body.byteLength;
+        }),
+      });
+    }
+    return { size, publicCount, overviewItems, annexRows, letterBytes, annexBytes, peakRss: Math.max(peakRss, process.memoryUsage.rss()), measured };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function milliseconds(value: number): string {
+  if (value < 10) return value.toFixed(2);
+  if (value < 100) return value.toFixed(1);
+  return count(Math.round(value));
+}
+
+const megabytes = (bytes: number) => `${count(Math.round(bytes / 1024 / 1024))} MB`;
+const kilobytes = (bytes: number | undefined) => (bytes === undefined ? '?' : `${count(Math.round(bytes / 1024))} KB`);
+
+function table(results: SizeResult[]): string {
+  const header = ['', ...results.map((result) => `${sizeLabel(result.size)}: median ms (runs)`)];
+  const rows = results[0]!.measured.map((row, index) => [
+    row.name,
+    ...results.map((result) => `${milliseconds(result.measured[index]!.medianMs)} (${result.measured[index]!.runs})`),
+  ]);
+  rows.push(['peak RSS while measuring this size', ...results.map((result) => megabytes(result.peakRss))]);
+  return [header, header.map((_, index) => (index === 0 ? '---' : '---:')), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+async function benchmark(database: BenchmarkDatabase, sizes: number[]): Promise<void> {
+  const results: SizeResult[] = [];
+  let version = '';
+  for (const size of sizes) {
+    process.stderr.write(`${database.name}: ${sizeLabel(size)} deliveries…\n`);
+    const opened = await database.open();
+    try {
+      await migrate(opened.handle);
+      version = await serverVersion(opened.handle);
+      results.push(await measureSize(opened.handle.db, size));
+    } finally {
+      await opened.dispose();
+    }
+  }
+  console.log(`\n## ${database.name}, PostgreSQL ${version}\n`);
+  for (const result of results) {
+    console.log(
+      `${sizeLabel(result.size)}: ${count(result.publicCount)} public; the letter lists ${count(result.overviewItems)} new public deliveries ` +
+        `(HTML ${kilobytes(result.letterBytes.html)}, Markdown ${kilobytes(result.letterBytes.markdown)}, DOCX ${kilobytes(result.letterBytes.docx)}, PDF ${kilobytes(result.letterBytes.pdf)}); ` +
+        `the annex has ${count(result.annexRows)} rows (PDF ${kilobytes(result.annexBytes.pdf)}, HTML ${kilobytes(result.annexBytes.html)})`,
+    );
+  }
+  console.log(`\n${table(results)}`);
+}
+
+const sizes = parseSizes(process.argv.slice(2));
+console.log(
+  `Node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores ` +
+    `(load average ${loadavg()[0]!.toFixed(1)} at start); ${Math.round(PUBLIC_SHARE * 100)}% of the deliveries public; ` +
+    'medians after one unmeasured run; peak RSS sampled every 20 ms (the whole process, PGlite included)',
+);
+const only = process.env.BENCH_LETTERS_DATABASES;
+for (const database of await benchmarkDatabases()) {
+  if (only && !database.name.toLowerCase().startsWith(only.toLowerCase())) continue;
+  if ('skipReason' in database) console.log(`\n## ${database.name}: skipped, ${database.skipReason}`);
+  else await benchmark(database, sizes);
+}
+console.log(`\nprocess peak RSS (getrusage): ${megabytes(process.resourceUsage().maxRSS * 1024)}`);
