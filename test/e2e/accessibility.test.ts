@@ -5,14 +5,17 @@ import type { ReportSummary } from '../../web/src/api/reports.ts';
 import { checkAccessibility, describeWithBrowser } from '../support/browser.ts';
 import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, useServer, visit, type Language } from './app.ts';
 
-/** A delivery no disclosure officer has decided on yet, for the disclosure pages to show. */
+/**
+ * A delivery no disclosure officer has decided on yet, for the disclosure pages to show; realised after
+ * the reference dates of the letters below, which may only be approved once all before it is decided.
+ */
 const UNDECIDED = {
   title: 'Radars voor luchtverdediging',
   category: 'airDefence',
   supportType: 'stock',
   fundingSource: 'ukraineSupportBudget',
   committedAt: '2025-06-01',
-  realisedAt: '2025-07-01',
+  realisedAt: '2026-02-02',
 };
 
 const LABELS = {
