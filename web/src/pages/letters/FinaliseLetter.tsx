@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { finaliseReport, type Report } from '../../api/reports.ts';
 import { Alert } from '../../components/Alert.tsx';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
 import { formatLongDate } from '../../format/dates.ts';
 import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -19,56 +18,26 @@ interface FinaliseLetterProps {
 export function FinaliseLetter({ report, etag, unsaved, onFinalised }: FinaliseLetterProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function confirm() {
-    setBusy(true);
-    try {
-      await finaliseReport(report.id, etag);
-      setOpen(false);
-      onFinalised();
-    } catch (error) {
-      setFailure(t('letters.finalise.failed', { detail: refusalReason(error, t, t('letters.finalise.changed')) }));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <>
-      <button
-        type="button"
-        className="utrecht-button utrecht-button--primary-action"
-        onClick={() => {
-          setFailure(null);
-          setOpen(true);
-        }}
-      >
-        {t('letters.finalise.button')}
-      </button>
-      <ConfirmDialog
-        open={open}
-        title={t('letters.finalise.title')}
-        confirmLabel={t('letters.finalise.confirm')}
-        destructive
-        busy={busy}
-        failure={failure}
-        onConfirm={confirm}
-        onCancel={() => setOpen(false)}
-      >
-        <p className="nl-paragraph">
-          {t('letters.finalise.body', {
-            referenceDate: formatLongDate(report.referenceDate, language),
-            letterDate: report.letterDate ? formatLongDate(report.letterDate, language) : t('letters.facts.noLetterDate'),
-          })}
-        </p>
-        <p className="nl-paragraph">
-          <strong>{t('letters.finalise.irreversible')}</strong>
-        </p>
-        {unsaved && <Alert type="warning">{t('letters.finalise.unsaved')}</Alert>}
-      </ConfirmDialog>
-    </>
+    <ConfirmedAction
+      buttonLabel={t('letters.finalise.button')}
+      title={t('letters.finalise.title')}
+      confirmLabel={t('letters.finalise.confirm')}
+      destructive
+      action={() => finaliseReport(report.id, etag).then(() => undefined)}
+      failureText={(error) => t('letters.finalise.failed', { detail: refusalReason(error, t, t('letters.finalise.changed')) })}
+      onDone={onFinalised}
+    >
+      <p className="nl-paragraph">
+        {t('letters.finalise.body', {
+          referenceDate: formatLongDate(report.referenceDate, language),
+          letterDate: report.letterDate ? formatLongDate(report.letterDate, language) : t('letters.facts.noLetterDate'),
+        })}
+      </p>
+      <p className="nl-paragraph">
+        <strong>{t('letters.finalise.irreversible')}</strong>
+      </p>
+      {unsaved && <Alert type="warning">{t('letters.finalise.unsaved')}</Alert>}
+    </ConfirmedAction>
   );
 }

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { approveReport, type Report } from '../../api/reports.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
 import { formatMoment } from '../../format/dates.ts';
 import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -40,46 +39,16 @@ export function LetterApproval({ report, etag, onApproved }: LetterApprovalProps
 
 function ApproveButton({ report, etag, onApproved }: LetterApprovalProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function confirm() {
-    setBusy(true);
-    try {
-      await approveReport(report.id, etag);
-      setOpen(false);
-      onApproved();
-    } catch (error) {
-      setFailure(t('letters.approval.failed', { detail: refusalReason(error, t, t('letters.approval.changed')) }));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <>
-      <button
-        type="button"
-        className="utrecht-button utrecht-button--primary-action"
-        onClick={() => {
-          setFailure(null);
-          setOpen(true);
-        }}
-      >
-        {t('letters.approval.button')}
-      </button>
-      <ConfirmDialog
-        open={open}
-        title={t('letters.approval.title')}
-        confirmLabel={t('letters.approval.confirm')}
-        busy={busy}
-        failure={failure}
-        onConfirm={confirm}
-        onCancel={() => setOpen(false)}
-      >
-        <p className="nl-paragraph">{t('letters.approval.body')}</p>
-      </ConfirmDialog>
-    </>
+    <ConfirmedAction
+      buttonLabel={t('letters.approval.button')}
+      title={t('letters.approval.title')}
+      confirmLabel={t('letters.approval.confirm')}
+      action={() => approveReport(report.id, etag).then(() => undefined)}
+      failureText={(error) => t('letters.approval.failed', { detail: refusalReason(error, t, t('letters.approval.changed')) })}
+      onDone={onApproved}
+    >
+      <p className="nl-paragraph">{t('letters.approval.body')}</p>
+    </ConfirmedAction>
   );
 }
