@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../src/db/connection.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { sizeLabel } from './report.ts';
 import { postgresServer, postgresSkipReason } from '../test/support/postgres.ts';
 import { openScratchPGlite, openScratchPostgres, type ScratchDatabase } from '../test/support/scratch-database.ts';
 
@@ -49,4 +51,29 @@ async function postgres(): Promise<DatabaseAvailability> {
 export async function serverVersion(handle: DatabaseHandle): Promise<string> {
   const { rows } = await sql<{ serverVersion: string }>`show server_version`.execute(handle.db);
   return rows[0]!.serverVersion;
+}
+
+/**
+ * Measures each size on an empty, migrated database of its own, one after the other; returns the
+ * results and the server's version.
+ */
+export async function measureEachSize<T>(
+  database: BenchmarkDatabase,
+  sizes: number[],
+  measure: (handle: DatabaseHandle, size: number) => Promise<T>,
+): Promise<{ results: T[]; version: string }> {
+  const results: T[] = [];
+  let version = '';
+  for (const size of sizes) {
+    process.stderr.write(`${database.name}: ${sizeLabel(size)} deliveries…\n`);
+    const opened = await database.open();
+    try {
+      await migrate(opened.handle);
+      version = await serverVersion(opened.handle);
+      results.push(await measure(opened.handle, size));
+    } finally {
+      await opened.dispose();
+    }
+  }
+  return { results, version };
 }

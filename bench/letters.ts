@@ -17,12 +17,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import { sql, type Kysely } from 'kysely';
 import { createApi } from '../src/api/app.ts';
 import { systemContext, type RequestContext } from '../src/audit/trail.ts';
-import { migrate } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import { approve, createDraft, finalise, getReport, openAnnex } from '../src/register/reports.ts';
 import { annexDocument } from '../src/reports/compose.ts';
 import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnex } from '../src/reports/renderings.ts';
-import { benchmarkDatabases, serverVersion, type BenchmarkDatabase } from './databases.ts';
+import { benchmarkDatabases, measureEachSize, type BenchmarkDatabase } from './databases.ts';
 import { generateRegister } from './generate-register.ts';
 import { sizeLabel } from './report.ts';
 import { timed } from './timing.ts';
@@ -218,19 +217,7 @@ function table(results: SizeResult[]): string {
 }
 
 async function benchmark(database: BenchmarkDatabase, sizes: number[]): Promise<void> {
-  const results: SizeResult[] = [];
-  let version = '';
-  for (const size of sizes) {
-    process.stderr.write(`${database.name}: ${sizeLabel(size)} deliveries…\n`);
-    const opened = await database.open();
-    try {
-      await migrate(opened.handle);
-      version = await serverVersion(opened.handle);
-      results.push(await measureSize(opened.handle.db, size));
-    } finally {
-      await opened.dispose();
-    }
-  }
+  const { results, version } = await measureEachSize(database, sizes, (handle, size) => measureSize(handle.db, size));
   console.log(`\n## ${database.name}, PostgreSQL ${version}\n`);
   for (const result of results) {
     console.log(

@@ -6,11 +6,10 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { DatabaseHandle } from '../src/db/connection.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { benchmarkDatabases, serverVersion, type BenchmarkDatabase } from './databases.ts';
+import { benchmarkDatabases, measureEachSize, type BenchmarkDatabase } from './databases.ts';
 import { generateRegister } from './generate-register.ts';
 import { QUERIES } from './queries.ts';
-import { formatRowCounts, formatTable, sizeLabel, type SizeResult } from './report.ts';
+import { formatRowCounts, formatTable, type SizeResult } from './report.ts';
 import { MEASURED_RUNS, timed, timeRepeatedly, WARM_UP_RUNS, type Timing } from './timing.ts';
 
 const DEFAULT_SIZES = [10_000, 100_000];
@@ -32,19 +31,7 @@ async function measureSize(handle: DatabaseHandle, size: number): Promise<SizeRe
 }
 
 async function benchmark(database: BenchmarkDatabase, sizes: number[]): Promise<void> {
-  const results: SizeResult[] = [];
-  let version = '';
-  for (const size of sizes) {
-    process.stderr.write(`${database.name}: ${sizeLabel(size)} deliveries…\n`);
-    const opened = await database.open();
-    try {
-      await migrate(opened.handle);
-      version = await serverVersion(opened.handle);
-      results.push(await measureSize(opened.handle, size));
-    } finally {
-      await opened.dispose();
-    }
-  }
+  const { results, version } = await measureEachSize(database, sizes, measureSize);
   console.log(`\n## ${database.name}, PostgreSQL ${version}\n`);
   for (const result of results) console.log(formatRowCounts(result));
   console.log(`\n${formatTable(QUERIES.map((query) => query.name), results)}`);

@@ -13,6 +13,7 @@ import * as reports from '../db/repositories/reports.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { AnnexSnapshot } from '../reports/compose.ts';
+import { compareLetters, type LetterComparison } from '../reports/compare.ts';
 import { DEFAULT_BLOCKS } from '../reports/default-blocks.ts';
 import { figureNames, type NarrativeBlock } from '../reports/narrative.ts';
 import { buildPublicLetter, sealed, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../reports/snapshot.ts';
@@ -253,6 +254,14 @@ export async function openAnnex(db: Db, context: RequestContext, id: string): Pr
     await recordAuditEvent(trx, context, { action: 'annex.read', object: auditObject(id), result: 'success', detail: { status: report.status } });
     return annex;
   });
+}
+
+/** Compares two letters (drafts as they read now), with the final letters between them. */
+export async function compareReports(db: Db, fromId: string, toId: string, now: Date): Promise<LetterComparison> {
+  const [from, to, finals] = await Promise.all([getReport(db, fromId, now), getReport(db, toId, now), reports.finalPublicSnapshots(db)]);
+  const letters = finals.map((text) => JSON.parse(text) as PublicLetterSnapshot);
+  const drafts = [from.letter, to.letter].filter((letter) => !letters.some((final) => final.id === letter.id));
+  return compareLetters(from.letter, to.letter, [...letters, ...drafts]);
 }
 
 export interface Verification {

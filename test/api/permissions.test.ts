@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
-import { openSession } from '../../src/auth/sessions.ts';
 import { approve, createDraft, finalise } from '../../src/register/reports.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { ACTIONS, isAllowed, isConfidential, ROLES, type Action, type Role } from '../../src/domain/access.ts';
@@ -19,6 +18,7 @@ import { createApp } from '../../src/server.ts';
 import { createLogger } from '../../src/logging.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { procurement } from '../support/deliveries.ts';
+import { sessionFor } from '../support/sessions.ts';
 
 /** The paths that answer without a session, as the issue states them (independent of the code's own list). */
 function isPublic(path: string): boolean {
@@ -106,19 +106,7 @@ describe('the permission matrix on every route', () => {
   });
   afterAll(() => scratch?.dispose());
 
-  async function sessionOf(role: Role, secondFactor: boolean) {
-    const account = await insertAccount(db(), {
-      id: randomUUID(),
-      username: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}`,
-      displayName: `Test ${role}`,
-      role,
-      passwordHash: null,
-      totpSecret: null,
-      oidcSubject: null,
-    });
-    const { token } = await openSession(db(), account, secondFactor, new Date());
-    return { username: account.username, cookie: `${SESSION_COOKIE}=${token}` };
-  }
+  const sessionOf = (role: Role, secondFactor: boolean) => sessionFor(db(), role, { secondFactor });
 
   async function lastSeq(): Promise<number> {
     const row = await db().selectFrom('auditEvent').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();

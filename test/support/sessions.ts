@@ -15,6 +15,15 @@ export async function sessionCookieFor(
   role: Role,
   options: { secondFactor?: boolean; now?: Date } = {},
 ): Promise<string> {
+  return (await sessionFor(db, role, options)).cookie;
+}
+
+/** The same, with the username of the new account (to find its events in the audit trail). */
+export async function sessionFor(
+  db: Kysely<Database>,
+  role: Role,
+  options: { secondFactor?: boolean; now?: Date } = {},
+): Promise<{ username: string; cookie: string }> {
   const account = await insertAccount(db, {
     id: randomUUID(),
     username: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}`,
@@ -25,5 +34,5 @@ export async function sessionCookieFor(
     oidcSubject: null,
   });
   const { token } = await openSession(db, account, options.secondFactor ?? true, options.now ?? new Date());
-  return `${SESSION_COOKIE}=${token}`;
+  return { username: account.username, cookie: `${SESSION_COOKIE}=${token}` };
 }

@@ -1,7 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { annexDocument, letterDocument } from '../../reports/compose.ts';
-import { compareLetters } from '../../reports/compare.ts';
 import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnex, renderLetter } from '../../reports/renderings.ts';
 import * as reports from '../../register/reports.ts';
 import { permitted } from '../access.ts';
@@ -196,11 +195,7 @@ export function reportsRoutes() {
   // Before /reports/{id}, which would otherwise take "comparison" for an id.
   app.openapi(comparisonRoute, async (c) => {
     const { from, to } = c.req.valid('query');
-    const now = deps(c).clock();
-    const [a, b] = await Promise.all([reports.getReport(deps(c).db, from, now), reports.getReport(deps(c).db, to, now)]);
-    const finals = await reports.listReports(deps(c).db);
-    const letters = await Promise.all(finals.filter((report) => report.status === 'final').map(async (report) => (await reports.getReport(deps(c).db, report.id, now)).letter));
-    return c.json(compareLetters(a.letter, b.letter, [...letters, ...[a.letter, b.letter].filter((letter) => !letters.some((other) => other.id === letter.id))]) as never, 200);
+    return c.json((await reports.compareReports(deps(c).db, from, to, deps(c).clock())) as never, 200);
   });
 
   app.openapi(listRoute, async (c) => c.json({ items: await reports.listReports(deps(c).db) }, 200) as never);

@@ -2,8 +2,8 @@
  * The public read path: the only queries behind public surfaces. It is handed the database typed as
  * PublicDatabase, which has nothing but the public projection, and names every column it reads.
  */
-import type { Kysely } from 'kysely';
-import type { PublicDatabase } from '../schema.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { PublicDatabase, PublicDeliveryTable } from '../schema.ts';
 
 type PublicDb = Kysely<PublicDatabase>;
 
@@ -31,16 +31,7 @@ export async function allPublicSnapshots(db: PublicDb): Promise<string[]> {
   return (await db.selectFrom('publicLetter').select('snapshot').execute()).map((row) => row.snapshot);
 }
 
-export interface PublicDeliveryRow {
-  publicId: string;
-  title: string;
-  detail: string;
-  category: string;
-  supportType: string;
-  quantity: string | null;
-  decidedOn: string;
-  isDemonstration: boolean;
-}
+export type PublicDeliveryRow = Selectable<PublicDeliveryTable>;
 
 export async function listPublicDeliveries(db: PublicDb): Promise<PublicDeliveryRow[]> {
   return db

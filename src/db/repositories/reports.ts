@@ -104,6 +104,12 @@ export async function hasFinalAfter(db: Db, referenceDate: string): Promise<bool
   return row !== undefined;
 }
 
+/** The public snapshots of all final letters. */
+export async function finalPublicSnapshots(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('report').select('publicSnapshot').where('status', '=', 'final').execute();
+  return rows.map((row) => row.publicSnapshot!);
+}
+
 /** The public snapshots of the final letters before a reference date (what earlier overviews listed). */
 export async function publicSnapshotsBefore(db: Db, referenceDate: string): Promise<string[]> {
   const rows = await db.selectFrom('report').select('publicSnapshot').where('status', '=', 'final').where('referenceDate', '<', referenceDate).execute();

@@ -1,17 +1,9 @@
+import type { AccountView } from '../../../src/auth/accounts.ts';
 import type { Role } from '../../../src/domain/access.ts';
 import { request } from './client.ts';
 
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  hasPassword: boolean;
-  hasSecondFactor: boolean;
-  oidcSubject: string | null;
-  disabledAt: string | null;
-  createdAt: string;
-}
+/** An account as the API presents it. */
+export type Account = AccountView;
 
 export interface NewAccount {
   username: string;
