@@ -5,7 +5,7 @@
  * deliveries is decided public (PUBLIC_SHARE), the rest confidential; a first letter (reference date
  * 4 February 2025) is finalised, then the next one (31 August 2025) is measured:
  *
- * - building it: createDraft + getReport (the draft computed from the register), and getReport alone;
+ * - building it: createDraft + getLetter (the draft computed from the register), and getLetter alone;
  * - approving and finalising it (in a transaction that is rolled back, so that it can be repeated);
  * - rendering the final public letter through the public API in each format;
  * - opening and rendering its confidential annex (every delivery realised by the reference date) as
@@ -18,9 +18,9 @@ import { sql, type Kysely } from 'kysely';
 import { createApi } from '../src/api/app.ts';
 import { systemContext, type RequestContext } from '../src/audit/trail.ts';
 import type { Database } from '../src/db/schema.ts';
-import { approve, createDraft, finalise, getReport, openAnnex } from '../src/register/reports.ts';
-import { annexDocument } from '../src/reports/compose.ts';
-import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnex } from '../src/reports/renderings.ts';
+import { approve, createDraft, finalise, getLetter, openAnnex } from '../src/register/letters.ts';
+import { annexDocument } from '../src/letters/compose.ts';
+import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnex } from '../src/letters/renderings.ts';
 import { benchmarkDatabases, measureEachSize, type BenchmarkDatabase } from './databases.ts';
 import { generateRegister } from './generate-register.ts';
 import { sizeLabel } from './report.ts';
@@ -101,7 +101,7 @@ async function decideAll(db: Kysely<Database>): Promise<number> {
 
 /** Approves and finalises a draft; returns the final view. */
 async function approveAndFinalise(db: Kysely<Database>, id: string) {
-  const current = await getReport(db, id, new Date());
+  const current = await getLetter(db, id, new Date());
   const approved = await approve(db, officer, id, current.version);
   return finalise(db, author, id, approved.version);
 }
@@ -124,15 +124,15 @@ async function measureSize(db: Kysely<Database>, size: number): Promise<SizeResu
     process.stderr.write('  building the letter…\n');
     let draftId = '';
     measured.push({
-      name: `createDraft + getReport (${LETTER.referenceDate}, after the first letter)`,
+      name: `createDraft + getLetter (${LETTER.referenceDate}, after the first letter)`,
       runs,
       medianMs: await median(runs, async () => {
         const draft = await createDraft(db, author, LETTER);
         draftId = draft.id;
-        await getReport(db, draft.id, new Date());
+        await getLetter(db, draft.id, new Date());
       }),
     });
-    measured.push({ name: 'getReport of the draft', runs, medianMs: await median(runs, () => getReport(db, draftId, new Date())) });
+    measured.push({ name: 'getLetter of the draft', runs, medianMs: await median(runs, () => getLetter(db, draftId, new Date())) });
     measured.push({
       name: 'approve + finalise (rolled back)',
       runs,

@@ -15,7 +15,7 @@ import { refuseCrossSiteWrites } from './csrf.ts';
 import { deliveriesRoutes } from './deliveries/routes.ts';
 import { disclosureRoutes } from './disclosure/routes.ts';
 import { publicRoutes } from './public/routes.ts';
-import { reportsRoutes } from './reports/routes.ts';
+import { lettersRoutes } from './letters/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
@@ -75,7 +75,7 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
   api.route('/', accountsRoutes());
   api.route('/', auditRoutes());
   api.route('/', disclosureRoutes());
-  api.route('/', reportsRoutes());
+  api.route('/', lettersRoutes());
   api.route('/', publicRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -9,7 +9,7 @@ import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstra
 import { auditDirectoryFromEnvironment, checkpointIntervalFromEnvironment } from '../audit/config.ts';
 import { oidcConfigFromEnvironment } from '../auth/oidc.ts';
 import { auditCommands } from './audit-commands.ts';
-import { reportCommands } from './report-commands.ts';
+import { letterCommands } from './letter-commands.ts';
 import { createLogger } from '../logging.ts';
 import { startServer } from '../server.ts';
 import { CommandError } from './command-error.ts';
@@ -93,7 +93,7 @@ program
 
 program.addCommand(userCommands());
 program.addCommand(auditCommands());
-program.addCommand(reportCommands());
+program.addCommand(letterCommands());
 
 try {
   await program.parseAsync();

@@ -16,7 +16,7 @@ export interface Database {
   auditEvent: AuditEventTable;
   disclosureDecision: DisclosureDecisionTable;
   publicDelivery: PublicDeliveryTable;
-  report: ReportTable;
+  letter: LetterTable;
   publicLetter: PublicLetterTable;
 }
 
@@ -67,11 +67,11 @@ export interface PublicDeliveryTable {
   isDemonstration: boolean;
 }
 
-export interface ReportTable {
+export interface LetterTable {
   id: string;
   referenceDate: string;
   letterDate: string | null;
-  previousReportId: string | null;
+  previousLetterId: string | null;
   status: string;
   blocks: ColumnType<unknown, string, string>;
   publicSnapshot: string | null;

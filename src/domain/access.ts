@@ -28,8 +28,8 @@ export const ACTIONS = [
   'account.manage',
   'disclosure.read',
   'disclosure.decide',
-  'report.read',
-  'report.write',
+  'letter.read',
+  'letter.write',
   'annex.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -57,8 +57,8 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'account.manage': ['administrator'],
   'disclosure.read': ['disclosureOfficer', 'letterAuthor', 'auditor'],
   'disclosure.decide': ['disclosureOfficer'],
-  'report.read': ['letterAuthor', 'disclosureOfficer', 'auditor'],
-  'report.write': ['letterAuthor'],
+  'letter.read': ['letterAuthor', 'disclosureOfficer', 'auditor'],
+  'letter.write': ['letterAuthor'],
   'annex.read': ['parliamentReader', 'letterAuthor', 'disclosureOfficer', 'auditor'],
 };
 

@@ -7,7 +7,7 @@ import { recordAuditEvent, systemContext, type RequestContext } from '../audit/t
 import { DEMONSTRATION_DECISIONS, PREVIOUS_LETTER, SEED_LETTER } from '../db/seed/demonstration-disclosure.ts';
 import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
 import { decide } from './disclosure.ts';
-import { approve, createDraft, finalise, recordPublication } from './reports.ts';
+import { approve, createDraft, finalise, recordPublication } from './letters.ts';
 import { refreshCurrentValue } from './deliveries.ts';
 
 /**

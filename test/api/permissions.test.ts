@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
-import { approve, createDraft, finalise } from '../../src/register/reports.ts';
+import { approve, createDraft, finalise } from '../../src/register/letters.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { ACTIONS, isAllowed, isConfidential, ROLES, type Action, type Role } from '../../src/domain/access.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -122,7 +122,7 @@ describe('the permission matrix on every route', () => {
   async function concretePath(operation: Operation): Promise<string> {
     if (!operation.path.includes('{')) return operation.path;
     let id: string;
-    if (operation.path.startsWith('/reports/') || operation.path.startsWith('/public/letters/')) {
+    if (operation.path.startsWith('/letters/') || operation.path.startsWith('/public/letters/')) {
       id = finalLetterId;
     } else if (operation.path.startsWith('/accounts/')) {
       id = await insertTarget();

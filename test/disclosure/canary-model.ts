@@ -32,11 +32,11 @@ import { createLogger } from '../../src/logging.ts';
 import { addPayment, addValuation, createDelivery, deleteDelivery, updateDelivery } from '../../src/register/deliveries.ts';
 import { decide } from '../../src/register/disclosure.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
-import { approve, createDraft, finalise, getReport, recordPublication, updateDraft } from '../../src/register/reports.ts';
-import { DEFAULT_BLOCKS } from '../../src/reports/default-blocks.ts';
-import type { NarrativeBlock } from '../../src/reports/narrative.ts';
-import { sealed, type PublicLetterSnapshot } from '../../src/reports/snapshot.ts';
-import { pdfPages } from '../../src/reports/render/pdf-text.test-support.ts';
+import { approve, createDraft, finalise, getLetter, recordPublication, updateDraft } from '../../src/register/letters.ts';
+import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
+import type { NarrativeBlock } from '../../src/letters/narrative.ts';
+import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Tokens
@@ -317,7 +317,7 @@ export interface PublicResponse {
   text: string;
 }
 
-const TABLES = ['realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'report', 'delivery', 'audit_event', 'idempotent_request'];
+const TABLES = ['realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
 
 export async function openHarness(): Promise<Harness> {
   const handle = await openDatabase({});
@@ -917,7 +917,7 @@ export class CanaryRun {
       this.#finals().some((report) => report.referenceDate === target.referenceDate);
     if (!refused && approval && approval.epoch !== this.#epoch) {
       // The register changed since the approval: it holds if the letter still reads as approved.
-      refused = sealed((await getReport(db, target.id, new Date())).letter).sha256 !== approval.sha256;
+      refused = sealed((await getLetter(db, target.id, new Date())).letter).sha256 !== approval.sha256;
     }
     const attempt = await this.#attempt(() => finalise(db, this.#context, target.id, target.version, step.letterDate));
     if (!this.#expect(refused ? 'Validation' : 'ok', attempt)) return;

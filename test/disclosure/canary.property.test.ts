@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LetterDocument } from '../../src/reports/letter-document.ts';
-import { LETTER_FORMATS, renderLetter } from '../../src/reports/renderings.ts';
+import type { LetterDocument } from '../../src/letters/letter-document.ts';
+import { LETTER_FORMATS, renderLetter } from '../../src/letters/renderings.ts';
 import { canaryProperty, CanaryRun, CanaryStats, CanaryFailure, openHarness, readableText, squeezed, type Harness, type Step } from './canary-model.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Role } from '../../src/domain/access.ts';
-import type { ReportSummary } from '../../web/src/api/reports.ts';
+import type { LetterSummary } from '../../web/src/api/letters.ts';
 import { checkAccessibility, describeWithBrowser } from '../support/browser.ts';
 import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, useServer, visit, type Language } from './app.ts';
 
@@ -67,35 +67,35 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
   let page: Page;
   beforeAll(async () => {
     undecidedId = (await api<{ id: string }>(server(), '/deliveries', { method: 'POST', body: JSON.stringify(UNDECIDED) })).id;
-    const { items } = await api<{ items: ReportSummary[] }>(server(), '/reports', { as: 'letterAuthor' });
+    const { items } = await api<{ items: LetterSummary[] }>(server(), '/letters', { as: 'letterAuthor' });
     draftId = items.find((report) => report.status === 'draft')!.id;
     publishedId = items.find((report) => report.status === 'final')!.id;
     // A final letter without its paper number yet, so its page offers to record it.
-    const created = await apiResponse(server(), '/reports', {
+    const created = await apiResponse(server(), '/letters', {
       as: 'letterAuthor',
       method: 'POST',
       body: JSON.stringify({ referenceDate: '2025-06-30', letterDate: '2025-07-07' }),
     });
-    finalId = ((await created.json()) as ReportSummary).id;
-    const approved = await apiResponse(server(), `/reports/${finalId}/approval`, {
+    finalId = ((await created.json()) as LetterSummary).id;
+    const approved = await apiResponse(server(), `/letters/${finalId}/approval`, {
       as: 'disclosureOfficer',
       method: 'POST',
       headers: { 'If-Match': created.headers.get('ETag') ?? '' },
     });
-    await api(server(), `/reports/${finalId}/finalisation`, {
+    await api(server(), `/letters/${finalId}/finalisation`, {
       as: 'letterAuthor',
       method: 'POST',
       headers: { 'If-Match': approved.headers.get('ETag') ?? '' },
       body: '{}',
     });
     // A later draft, approved, so its page offers to finalise it.
-    const later = await apiResponse(server(), '/reports', {
+    const later = await apiResponse(server(), '/letters', {
       as: 'letterAuthor',
       method: 'POST',
       body: JSON.stringify({ referenceDate: '2025-12-31', letterDate: '2026-01-12' }),
     });
-    approvedId = ((await later.json()) as ReportSummary).id;
-    await api(server(), `/reports/${approvedId}/approval`, { as: 'disclosureOfficer', method: 'POST', headers: { 'If-Match': later.headers.get('ETag') ?? '' } });
+    approvedId = ((await later.json()) as LetterSummary).id;
+    await api(server(), `/letters/${approvedId}/approval`, { as: 'disclosureOfficer', method: 'POST', headers: { 'If-Match': later.headers.get('ETag') ?? '' } });
     stockId = await findDeliveryId(server(), 'overige directe leveringen uit voorraad t/m 4 feb');
     procurementId = await findDeliveryId(server(), 'PURL');
     // A change for the audit trail to show.

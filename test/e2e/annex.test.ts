@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { pdfPages } from '../../src/reports/render/pdf-text.test-support.ts';
+import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import type { AuditPage } from '../../web/src/api/audit.ts';
 import type { PublicLetter } from '../../web/src/api/public.ts';
 import { describeWithBrowser } from '../support/browser.ts';
@@ -20,8 +20,8 @@ describeWithBrowser('the confidential annex', (browser) => {
   });
 
   it('is refused to a registrar: no link to it anywhere, and the API says 403', async () => {
-    expect((await apiResponse(server(), `/reports/${letter.id}/annex/pdf`)).status).toBe(403);
-    expect((await apiResponse(server(), `/reports/${letter.id}/annex/html`)).status).toBe(403);
+    expect((await apiResponse(server(), `/letters/${letter.id}/annex/pdf`)).status).toBe(403);
+    expect((await apiResponse(server(), `/letters/${letter.id}/annex/html`)).status).toBe(403);
 
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/');

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { pdfPages } from '../../src/reports/render/pdf-text.test-support.ts';
-import type { Report, ReportSummary } from '../../web/src/api/reports.ts';
+import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
+import type { Letter, LetterSummary } from '../../web/src/api/letters.ts';
 import { describeWithBrowser } from '../support/browser.ts';
 import { api, apiResponse, openPageAs, openPageIn, tableRows, useServer, visit } from './app.ts';
 
@@ -26,7 +26,7 @@ describeWithBrowser('letters', (browser) => {
   let draftId: string;
   let page: Page;
   beforeAll(async () => {
-    const { items } = await api<{ items: ReportSummary[] }>(server(), '/reports', { as: 'letterAuthor' });
+    const { items } = await api<{ items: LetterSummary[] }>(server(), '/letters', { as: 'letterAuthor' });
     draftId = items.find((report) => report.status === 'draft' && report.referenceDate === '2025-08-31')!.id;
   });
   afterEach(async () => {
@@ -41,8 +41,8 @@ describeWithBrowser('letters', (browser) => {
     const training = page.getByLabel('Training', { exact: true });
     await training.fill(`${await training.inputValue()}\n\nEen zin die niet wordt opgeslagen.`);
 
-    const current = await apiResponse(server(), `/reports/${draftId}`, { as: 'letterAuthor' });
-    await api(server(), `/reports/${draftId}`, {
+    const current = await apiResponse(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
+    await api(server(), `/letters/${draftId}`, {
       as: 'letterAuthor',
       method: 'PATCH',
       headers: { 'If-Match': current.headers.get('ETag') ?? '' },
@@ -76,7 +76,7 @@ describeWithBrowser('letters', (browser) => {
     await page.getByRole('button', { name: 'Tekst opslaan' }).click();
     await page.getByText('De tekst is opgeslagen; het voorbeeld toont de nieuwe tekst.').waitFor();
     await preview().getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();
-    const saved = await api<Report>(server(), `/reports/${draftId}`, { as: 'letterAuthor' });
+    const saved = await api<Letter>(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
     expect(saved.blocks[0]?.text.endsWith(`\n\n${ADDED_SENTENCE}`)).toBe(true);
 
     // Its figures disclose aggregates too: only once a disclosure officer approved this very text can it be finalised.
@@ -105,7 +105,7 @@ describeWithBrowser('letters', (browser) => {
     await page.getByText('De brief is definitief.').waitFor();
     await page.locator('.page-subject .status-tag', { hasText: 'Definitief' }).waitFor();
     expect(await page.getByRole('button', { name: 'Tekst opslaan' }).count()).toBe(0);
-    const final = await api<Report>(server(), `/reports/${draftId}`, { as: 'letterAuthor' });
+    const final = await api<Letter>(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
     expect(final.status).toBe('final');
     await page.locator('code.hash', { hasText: final.publicSha256! }).waitFor();
     await preview().getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();

@@ -5,11 +5,11 @@ import { CATEGORIES, SUPPORT_TYPES } from '../../domain/delivery.ts';
 import * as publicData from '../../db/repositories/public.ts';
 import type { Database, PublicDatabase } from '../../db/schema.ts';
 import { NotFoundError } from '../../register/errors.ts';
-import { compareLetters } from '../../reports/compare.ts';
-import { letterDocument } from '../../reports/compose.ts';
-import { LETTER_CSS } from '../../reports/render/html.ts';
-import { LETTER_FORMATS, renderLetter, type Rendering } from '../../reports/renderings.ts';
-import type { PublicLetterSnapshot } from '../../reports/snapshot.ts';
+import { compareSnapshots } from '../../letters/compare.ts';
+import { letterDocument } from '../../letters/compose.ts';
+import { LETTER_CSS } from '../../letters/render/html.ts';
+import { LETTER_FORMATS, renderLetter, type Rendering } from '../../letters/renderings.ts';
+import type { PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import { API_BASE_PATH } from '../paths.ts';
 import type { ApiEnv } from '../context.ts';
 import { isoDate, jsonContent as json, problemResponses, validationHook } from '../openapi-common.ts';
@@ -217,7 +217,7 @@ export function publicRoutes() {
     const { from, to } = c.req.valid('query');
     const [a, b] = await Promise.all([letterOf(c, from), letterOf(c, to)]);
     const all = (await publicData.allPublicSnapshots(db(c))).map((text) => JSON.parse(text) as PublicLetterSnapshot);
-    return c.json(compareLetters(JSON.parse(a.snapshot) as PublicLetterSnapshot, JSON.parse(b.snapshot) as PublicLetterSnapshot, all) as never, 200);
+    return c.json(compareSnapshots(JSON.parse(a.snapshot) as PublicLetterSnapshot, JSON.parse(b.snapshot) as PublicLetterSnapshot, all) as never, 200);
   });
 
   return app;

@@ -1,8 +1,8 @@
-import type { NarrativeBlock } from '../../reports/narrative.ts';
+import type { NarrativeBlock } from '../../letters/narrative.ts';
 
 /**
  * The narrative of the letter of 10 September 2025 as the demonstration's letters use it: its text, with
- * every figure the register computes replaced by the name of that figure (see src/reports/narrative.ts),
+ * every figure the register computes replaced by the name of that figure (see src/letters/narrative.ts),
  * so that the figures in it are the register's, at each letter's reference date.
  */
 export const SEED_LETTER_BLOCKS: readonly NarrativeBlock[] = [

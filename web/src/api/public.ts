@@ -2,7 +2,7 @@ import type { IsoDate } from '../../../src/domain/dates.ts';
 import type { Category, SupportType } from '../../../src/domain/delivery.ts';
 import { request } from './client.ts';
 import { queryString } from './queryString.ts';
-import type { LetterComparison, LetterFormat, PublicLetterSnapshot } from './reports.ts';
+import type { LetterComparison, LetterFormat, PublicLetterSnapshot } from './letters.ts';
 
 /** A letter as sent to parliament, as anyone may read it. */
 export interface PublicLetter {

@@ -18,7 +18,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   },
   { path: '/leveringen/nieuw', key: 'newDelivery', action: 'delivery.create', matches: (location) => location === '/leveringen/nieuw' },
   { path: '/openbaarmaking', key: 'disclosure', action: 'disclosure.read', matches: (location) => location.startsWith('/openbaarmaking') },
-  { path: '/brieven', key: 'letters', action: 'report.read', matches: (location) => location.startsWith('/brieven') },
+  { path: '/brieven', key: 'letters', action: 'letter.read', matches: (location) => location.startsWith('/brieven') },
   { path: '/bijlagen', key: 'annexes', action: 'annex.read', matches: (location) => location.startsWith('/bijlagen') },
   { path: '/audit', key: 'audit', action: 'audit.read', matches: (location) => location.startsWith('/audit') },
   { path: '/accounts', key: 'accounts', action: 'account.read', matches: (location) => location.startsWith('/accounts') },

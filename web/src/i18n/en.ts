@@ -730,6 +730,13 @@ export const en: typeof nl = {
       },
       demonstration: { load: 'Load demonstration data' },
       disclosure: { read: 'View disclosure', decide: 'Decide on disclosure' },
+      letter: {
+        approve: 'Approve the public letter',
+        create: 'Create a draft letter',
+        update: 'Change a letter',
+        finalise: 'Finalise a letter',
+        publication: 'Record the publication of a letter',
+      },
       report: {
         approve: 'Approve the public letter',
         create: 'Create a draft letter',
@@ -746,6 +753,7 @@ export const en: typeof nl = {
       path: 'API address',
       auditTrail: 'Audit trail',
       register: 'Register',
+      letter: 'Letter',
       report: 'Letter',
       disclosureQueue: 'Disclosure queue',
     },

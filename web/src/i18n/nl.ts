@@ -728,6 +728,13 @@ export const nl = {
       },
       demonstration: { load: 'Demonstratiegegevens laden' },
       disclosure: { read: 'Openbaarmaking inzien', decide: 'Besluiten over openbaarmaking' },
+      letter: {
+        approve: 'Openbare brief goedkeuren',
+        create: 'Concept van een brief aanmaken',
+        update: 'Brief wijzigen',
+        finalise: 'Brief definitief maken',
+        publication: 'Publicatie van een brief vastleggen',
+      },
       report: {
         approve: 'Openbare brief goedkeuren',
         create: 'Concept van een brief aanmaken',
@@ -744,6 +751,7 @@ export const nl = {
       path: 'API-adres',
       auditTrail: 'Audittrail',
       register: 'Register',
+      letter: 'Brief',
       report: 'Brief',
       disclosureQueue: 'Openbaarmakingslijst',
     },

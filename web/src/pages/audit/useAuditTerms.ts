@@ -22,6 +22,12 @@ export const AUDIT_ACTIONS = [
   'demonstration.load',
   'disclosure.read',
   'disclosure.decide',
+  'letter.create',
+  'letter.update',
+  'letter.approve',
+  'letter.finalise',
+  'letter.publication',
+  // Letters were called reports before: events already written keep those names.
   'report.create',
   'report.update',
   'report.approve',
@@ -32,7 +38,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const OBJECT_TYPES = ['delivery', 'account', 'username', 'path', 'auditTrail', 'register', 'report', 'disclosureQueue'] as const;
+export const OBJECT_TYPES = ['delivery', 'account', 'username', 'path', 'auditTrail', 'register', 'letter', 'report', 'disclosureQueue'] as const;
 type ObjectType = (typeof OBJECT_TYPES)[number];
 
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { COMPARISON_PRECISION, formatLetterAmount } from '../../../../src/domain/letter-format.ts';
-import type { LetterComparison } from '../../api/reports.ts';
+import type { LetterComparison } from '../../api/letters.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { formatShortDate } from '../../format/dates.ts';

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import type { ApiResponse } from '../../api/client.ts';
-import type { LetterComparison as Comparison } from '../../api/reports.ts';
+import type { LetterComparison as Comparison } from '../../api/letters.ts';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { SelectField, type Option } from '../../forms/controls.tsx';
 import { useResource } from '../../state/useResource.ts';

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../../src/domain/dates.ts';
-import { listReports } from '../../api/reports.ts';
+import { listLetters } from '../../api/letters.ts';
 import { todayInTheHague } from '../../format/dates.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -9,9 +9,9 @@ import { useResource } from '../../state/useResource.ts';
  * otherwise, or without a draft, today. Null while the letters load.
  */
 export function useNextLetterDate(): IsoDate | null {
-  const mayReadLetters = useCan()('report.read');
-  const reports = useResource(`next-letter/${mayReadLetters}`, async (signal) => (mayReadLetters ? (await listReports(signal)).data.items : []));
-  if (reports.status === 'loading') return null;
-  const draft = reports.status === 'ready' ? reports.data.find((report) => report.status === 'draft') : undefined;
+  const mayReadLetters = useCan()('letter.read');
+  const letters = useResource(`next-letter/${mayReadLetters}`, async (signal) => (mayReadLetters ? (await listLetters(signal)).data.items : []));
+  if (letters.status === 'loading') return null;
+  const draft = letters.status === 'ready' ? letters.data.find((letter) => letter.status === 'draft') : undefined;
   return draft?.referenceDate ?? todayInTheHague();
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ANNEX_FORMATS, annexAddress } from '../../api/reports.ts';
+import { ANNEX_FORMATS, annexAddress } from '../../api/letters.ts';
 import { DownloadLinks } from '../../components/DownloadLinks.tsx';
 
 /** The confidential annex of a letter in each of its formats; opening it is recorded, and marks it with the reader. */

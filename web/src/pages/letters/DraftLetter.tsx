@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../api/reports.ts';
+import type { Letter } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { useCan } from '../../state/session.tsx';
@@ -13,7 +13,7 @@ import { LetterFacts } from './LetterFacts.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
 
 interface DraftLetterProps {
-  report: Report;
+  letter: Letter;
   etag: string;
   busy: boolean;
   /** Something changed the letter: the page says so and loads it again. */
@@ -22,24 +22,24 @@ interface DraftLetterProps {
 }
 
 /** A draft: its text to edit beside the letter as it will look, what keeps it from being final, and finalising. */
-export function DraftLetter({ report, etag, busy, onChanged, onReload }: DraftLetterProps) {
+export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLetterProps) {
   const { t } = useTranslation();
   const can = useCan();
   const [unsaved, setUnsaved] = useState(false);
-  const mayWrite = can('report.write');
+  const mayWrite = can('letter.write');
   return (
     <>
-      <LetterFacts report={report} />
-      {report.problems.length > 0 && <LetterProblems problems={report.problems} />}
-      <LetterApproval report={report} etag={etag} onApproved={() => onChanged(t('letters.approval.done'))} />
+      <LetterFacts letter={letter} />
+      {letter.problems.length > 0 && <LetterProblems problems={letter.problems} />}
+      <LetterApproval letter={letter} etag={etag} onApproved={() => onChanged(t('letters.approval.done'))} />
       <div className="letter-tools">
         <div className="letter-tools__downloads">
-          <LetterDownloads id={report.id} label={t('letters.downloads.draft')} />
-          {can('annex.read') && <AnnexLinks id={report.id} label={t('letters.downloads.annex')} />}
+          <LetterDownloads id={letter.id} label={t('letters.downloads.draft')} />
+          {can('annex.read') && <AnnexLinks id={letter.id} label={t('letters.downloads.annex')} />}
         </div>
-        {mayWrite && report.approval?.matchesCurrent && (
+        {mayWrite && letter.approval?.matchesCurrent && (
           <div className="letter-tools__finalise">
-            <FinaliseLetter report={report} etag={etag} unsaved={unsaved} onFinalised={() => onChanged(t('letters.finalise.done'))} />
+            <FinaliseLetter letter={letter} etag={etag} unsaved={unsaved} onFinalised={() => onChanged(t('letters.finalise.done'))} />
           </div>
         )}
       </div>
@@ -47,7 +47,7 @@ export function DraftLetter({ report, etag, busy, onChanged, onReload }: DraftLe
         {mayWrite && (
           <LabelledSection heading={t('letters.editor.heading')} className="letter-workspace__editor">
             <LetterEditor
-              report={report}
+              letter={letter}
               etag={etag}
               busy={busy}
               onSaved={() => onChanged(t('letters.editor.saved'))}
@@ -57,7 +57,7 @@ export function DraftLetter({ report, etag, busy, onChanged, onReload }: DraftLe
           </LabelledSection>
         )}
         <LabelledSection heading={t('letters.preview.heading')} className="letter-workspace__preview">
-          <LetterPreview letter={report.letter} paperNumber={null} isDraft />
+          <LetterPreview letter={letter.letter} paperNumber={null} isDraft />
         </LabelledSection>
       </div>
     </>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TABLE_PLACEHOLDER } from '../../../../src/reports/narrative.ts';
+import { TABLE_PLACEHOLDER } from '../../../../src/letters/narrative.ts';
 
 /** The figures the text can place by name; the letter computes each from the register. */
 const FIGURE_NAMES = [

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../api/reports.ts';
+import type { Letter } from '../../api/letters.ts';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { useCan } from '../../state/session.tsx';
 import { AnnexLinks, AnnexNotice } from './AnnexLinks.tsx';
@@ -10,32 +10,32 @@ import { PublicationForm } from './PublicationForm.tsx';
 import { VerificationResult } from './VerificationResult.tsx';
 
 /** A final letter: frozen, with its hashes and downloads; what parliament assigned is added once. */
-export function FinalLetter({ report, onChanged }: { report: Report; onChanged: (message: string) => void }) {
+export function FinalLetter({ letter, onChanged }: { letter: Letter; onChanged: (message: string) => void }) {
   const { t } = useTranslation();
   const can = useCan();
-  const published = report.paperNumber !== null && report.publishedOn !== null;
+  const published = letter.paperNumber !== null && letter.publishedOn !== null;
   return (
     <>
-      <LetterFacts report={report} />
+      <LetterFacts letter={letter} />
       <div className="letter-tools">
-        <LetterDownloads id={report.id} label={t('letters.downloads.final')} />
+        <LetterDownloads id={letter.id} label={t('letters.downloads.final')} />
       </div>
       {can('annex.read') && (
         <LabelledSection heading={t('letters.annexHeading')}>
           <AnnexNotice />
-          <AnnexLinks id={report.id} label={t('letters.downloads.annex')} />
+          <AnnexLinks id={letter.id} label={t('letters.downloads.annex')} />
         </LabelledSection>
       )}
-      {can('report.write') && !published && (
+      {can('letter.write') && !published && (
         <LabelledSection heading={t('letters.publication.heading')}>
-          <PublicationForm report={report} onRecorded={() => onChanged(t('letters.publication.recorded'))} />
+          <PublicationForm letter={letter} onRecorded={() => onChanged(t('letters.publication.recorded'))} />
         </LabelledSection>
       )}
       <LabelledSection heading={t('letters.verification.heading')}>
-        <VerificationResult id={report.id} />
+        <VerificationResult id={letter.id} />
       </LabelledSection>
       <LabelledSection heading={t('letters.preview.finalHeading')}>
-        <LetterPreview letter={report.letter} paperNumber={report.paperNumber} isDraft={false} />
+        <LetterPreview letter={letter.letter} paperNumber={letter.paperNumber} isDraft={false} />
       </LabelledSection>
     </>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { finaliseReport, type Report } from '../../api/reports.ts';
+import { finaliseLetter, type Letter } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
 import { formatLongDate } from '../../format/dates.ts';
@@ -7,7 +7,7 @@ import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
 interface FinaliseLetterProps {
-  report: Report;
+  letter: Letter;
   etag: string;
   /** The text in the form differs from what is saved: only what is saved becomes final. */
   unsaved: boolean;
@@ -15,7 +15,7 @@ interface FinaliseLetterProps {
 }
 
 /** The button that makes a draft final, and the dialog that first says this cannot be undone. */
-export function FinaliseLetter({ report, etag, unsaved, onFinalised }: FinaliseLetterProps) {
+export function FinaliseLetter({ letter, etag, unsaved, onFinalised }: FinaliseLetterProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
@@ -24,14 +24,14 @@ export function FinaliseLetter({ report, etag, unsaved, onFinalised }: FinaliseL
       title={t('letters.finalise.title')}
       confirmLabel={t('letters.finalise.confirm')}
       destructive
-      action={() => finaliseReport(report.id, etag).then(() => undefined)}
+      action={() => finaliseLetter(letter.id, etag).then(() => undefined)}
       failureText={(error) => t('letters.finalise.failed', { detail: refusalReason(error, t, t('letters.finalise.changed')) })}
       onDone={onFinalised}
     >
       <p className="nl-paragraph">
         {t('letters.finalise.body', {
-          referenceDate: formatLongDate(report.referenceDate, language),
-          letterDate: report.letterDate ? formatLongDate(report.letterDate, language) : t('letters.facts.noLetterDate'),
+          referenceDate: formatLongDate(letter.referenceDate, language),
+          letterDate: letter.letterDate ? formatLongDate(letter.letterDate, language) : t('letters.facts.noLetterDate'),
         })}
       </p>
       <p className="nl-paragraph">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { compareReports, listReports } from '../../api/reports.ts';
+import { compareLetters, listLetters } from '../../api/letters.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -11,7 +11,7 @@ import { useLetterChoice } from '../comparison/useLetterChoice.ts';
 export function LetterComparisonPage() {
   const { t } = useTranslation();
   const choice = useLetterChoice();
-  const reports = useResource('reports', (signal) => listReports(signal));
+  const letters = useResource('letters', (signal) => listLetters(signal));
   return (
     <>
       <PageHeading title={t('comparison.title')}>{t('comparison.title')}</PageHeading>
@@ -21,10 +21,10 @@ export function LetterComparisonPage() {
         </Link>
       </p>
       <p className="nl-paragraph">{t('comparison.intro')}</p>
-      {reports.data ? (
-        <LetterComparison letters={reports.data.data.items.map(choice)} compare={compareReports} />
+      {letters.data ? (
+        <LetterComparison letters={letters.data.data.items.map(choice)} compare={compareLetters} />
       ) : (
-        <ResourceStatus resource={reports} onRetry={reports.reload} />
+        <ResourceStatus resource={letters} onRetry={letters.reload} />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { LETTER_FORMATS, renderingAddress } from '../../api/reports.ts';
+import { LETTER_FORMATS, renderingAddress } from '../../api/letters.ts';
 import { DownloadLinks } from '../../components/DownloadLinks.tsx';
 
 /** The letter in every format the ministry sends it in; a draft is marked as such on every page. */

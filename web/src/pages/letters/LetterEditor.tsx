@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateReport, type Report } from '../../api/reports.ts';
+import { updateLetter, type Letter } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
@@ -8,7 +8,7 @@ import { useSubmission } from '../../forms/useSubmission.ts';
 import { FigureNamesHelp } from './FigureNamesHelp.tsx';
 
 interface LetterEditorProps {
-  report: Report;
+  letter: Letter;
   etag: string;
   /** The page is loading the letter again: saving waits for the version to base the change on. */
   busy: boolean;
@@ -21,32 +21,32 @@ interface LetterEditorProps {
 const blockField = (index: number) => `blocks.${index}.text`;
 
 /** A textarea per text block of a draft, and its letter date; saved as one change, refused if someone else saved first. */
-export function LetterEditor({ report, etag, busy, onSaved, onReload, onDirtyChange }: LetterEditorProps) {
+export function LetterEditor({ letter, etag, busy, onSaved, onReload, onDirtyChange }: LetterEditorProps) {
   const { t } = useTranslation();
   const helpId = useId();
   const submission = useSubmission();
-  const [letterDate, setLetterDate] = useState(report.letterDate ?? '');
-  const [texts, setTexts] = useState(() => report.blocks.map((block) => block.text));
-  const savedVersion = useLatestVersion(report, (latest) => {
+  const [letterDate, setLetterDate] = useState(letter.letterDate ?? '');
+  const [texts, setTexts] = useState(() => letter.blocks.map((block) => block.text));
+  const savedVersion = useLatestVersion(letter, (latest) => {
     submission.reset();
     setLetterDate(latest.letterDate ?? '');
     setTexts(latest.blocks.map((block) => block.text));
   });
 
-  const dirty = letterDate !== (report.letterDate ?? '') || report.blocks.some((block, index) => texts[index] !== block.text);
+  const dirty = letterDate !== (letter.letterDate ?? '') || letter.blocks.some((block, index) => texts[index] !== block.text);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
-  const labelOf = (index: number) => report.blocks[index]?.heading ?? t('letters.editor.opening');
+  const labelOf = (index: number) => letter.blocks[index]?.heading ?? t('letters.editor.opening');
   const labels = {
     letterDate: t('fields.letterDate'),
-    ...Object.fromEntries(report.blocks.map((_, index) => [blockField(index), labelOf(index)])),
+    ...Object.fromEntries(letter.blocks.map((_, index) => [blockField(index), labelOf(index)])),
   };
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     void submission.submit({}, async () => {
-      const blocks = report.blocks.map((block, index) => ({ ...block, text: texts[index] ?? block.text }));
-      const { data } = await updateReport(report.id, { blocks, letterDate: letterDate || null }, etag);
+      const blocks = letter.blocks.map((block, index) => ({ ...block, text: texts[index] ?? block.text }));
+      const { data } = await updateLetter(letter.id, { blocks, letterDate: letterDate || null }, etag);
       savedVersion(data.version);
       onSaved();
     });
@@ -66,7 +66,7 @@ export function LetterEditor({ report, etag, busy, onSaved, onReload, onDirtyCha
       </ErrorSummary>
       <TextField name="letterDate" type="date" label={t('fields.letterDate')} hint={t('letters.editor.letterDateHint')} value={letterDate} error={submission.fieldErrors.letterDate} onChange={setLetterDate} />
       <FigureNamesHelp id={helpId} />
-      {report.blocks.map((block, index) => (
+      {letter.blocks.map((block, index) => (
         <TextAreaField
           key={block.key}
           name={blockField(index)}
@@ -98,15 +98,15 @@ function rowsFor(text: string): number {
  * latest, loaded after a refused save), so the form then holds that version's text. Returns what to
  * call with the version a save of this form produced.
  */
-function useLatestVersion(report: Report, reset: (latest: Report) => void): (version: number) => void {
-  const known = useRef(report.version);
+function useLatestVersion(letter: Letter, reset: (latest: Letter) => void): (version: number) => void {
+  const known = useRef(letter.version);
   const latestReset = useRef(reset);
   latestReset.current = reset;
   useEffect(() => {
-    if (known.current === report.version) return;
-    known.current = report.version;
-    latestReset.current(report);
-  }, [report]);
+    if (known.current === letter.version) return;
+    known.current = letter.version;
+    latestReset.current(letter);
+  }, [letter]);
   return useCallback((version: number) => {
     known.current = version;
   }, []);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isApiError } from '../../api/client.ts';
-import { getReport, reportEtag } from '../../api/reports.ts';
+import { getLetter, letterEtag } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -15,7 +15,7 @@ import { LetterStatus } from './LetterStatus.tsx';
 
 export function LetterPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const resource = useResource(id, (signal) => getReport(id, signal));
+  const resource = useResource(id, (signal) => getLetter(id, signal));
   const [message, setMessage] = useState<string | null>(null);
 
   // While a reload runs after a change, the page keeps showing the letter, so the form keeps focus.
@@ -31,8 +31,8 @@ export function LetterPage({ id }: { id: string }) {
       </>
     );
   }
-  const report = resource.data.data;
-  const title = t('letters.letter.title', { date: formatLongDate(report.referenceDate, currentLanguage()) });
+  const letter = resource.data.data;
+  const title = t('letters.letter.title', { date: formatLongDate(letter.referenceDate, currentLanguage()) });
   const changed = (text: string) => {
     setMessage(text);
     resource.reload();
@@ -41,7 +41,7 @@ export function LetterPage({ id }: { id: string }) {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p className="nl-paragraph page-subject">
-        <LetterStatus status={report.status} /> ·{' '}
+        <LetterStatus status={letter.status} /> ·{' '}
         <Link className="utrecht-link utrecht-link--html-a" href="/brieven">
           {t('letters.letter.back')}
         </Link>
@@ -49,10 +49,10 @@ export function LetterPage({ id }: { id: string }) {
       <div role="status" className="site-notice">
         {message && <Alert type="ok">{message}</Alert>}
       </div>
-      {report.status === 'draft' ? (
-        <DraftLetter report={report} etag={reportEtag(resource.data)} busy={resource.status === 'loading'} onChanged={changed} onReload={resource.reload} />
+      {letter.status === 'draft' ? (
+        <DraftLetter letter={letter} etag={letterEtag(resource.data)} busy={resource.status === 'loading'} onChanged={changed} onReload={resource.reload} />
       ) : (
-        <FinalLetter report={report} onChanged={changed} />
+        <FinalLetter letter={letter} onChanged={changed} />
       )}
     </>
   );

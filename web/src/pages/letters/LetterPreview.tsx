@@ -1,9 +1,9 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLetterDate } from '../../../../src/domain/letter-format.ts';
-import type { Block, Inline, LetterTable } from '../../../../src/reports/letter-document.ts';
-import { LABELS } from '../../../../src/reports/render/labels.ts';
-import type { PublicLetterSnapshot } from '../../api/reports.ts';
+import type { Block, Inline, LetterTable } from '../../../../src/letters/letter-document.ts';
+import { LABELS } from '../../../../src/letters/render/labels.ts';
+import type { PublicLetterSnapshot } from '../../api/letters.ts';
 
 interface LetterPreviewProps {
   letter: PublicLetterSnapshot;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { listReports, type ReportSummary } from '../../api/reports.ts';
+import { listLetters, type LetterSummary } from '../../api/letters.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -15,7 +15,7 @@ import { NewDraftForm } from './NewDraftForm.tsx';
 export function LettersPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const reports = useResource('reports', (signal) => listReports(signal));
+  const letters = useResource('letters', (signal) => listLetters(signal));
   return (
     <>
       <PageHeading title={t('letters.title')}>{t('letters.title')}</PageHeading>
@@ -26,9 +26,9 @@ export function LettersPage() {
         </Link>
       </p>
       <LabelledSection heading={t('letters.listHeading')}>
-        {reports.data ? <LettersTable letters={reports.data.data.items} /> : <ResourceStatus resource={reports} onRetry={reports.reload} />}
+        {letters.data ? <LettersTable letters={letters.data.data.items} /> : <ResourceStatus resource={letters} onRetry={letters.reload} />}
       </LabelledSection>
-      {can('report.write') && (
+      {can('letter.write') && (
         <LabelledSection heading={t('letters.newDraft.heading')}>
           <NewDraftForm />
         </LabelledSection>
@@ -37,12 +37,12 @@ export function LettersPage() {
   );
 }
 
-function LettersTable({ letters }: { letters: ReportSummary[] }) {
+function LettersTable({ letters }: { letters: LetterSummary[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   if (letters.length === 0) return <p className="nl-paragraph">{t('letters.empty')}</p>;
   const date = (value: string | null) => (value ? <span className="cell-nowrap">{formatShortDate(value, language)}</span> : t('common.none'));
-  const columns: Column<ReportSummary>[] = [
+  const columns: Column<LetterSummary>[] = [
     {
       key: 'referenceDate',
       header: t('letters.columns.referenceDate'),

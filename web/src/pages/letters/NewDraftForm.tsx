@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createReport } from '../../api/reports.ts';
+import { createLetter } from '../../api/letters.ts';
 import { TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
@@ -23,7 +23,7 @@ export function NewDraftForm() {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     void submission.submit(values.referenceDate ? {} : { referenceDate: 'required' }, async () => {
-      const { data } = await createReport(
+      const { data } = await createLetter(
         { referenceDate: values.referenceDate, ...(values.letterDate ? { letterDate: values.letterDate } : {}) },
         idempotencyKey,
       );

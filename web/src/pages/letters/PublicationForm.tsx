@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordPublication, type Report } from '../../api/reports.ts';
+import { recordPublication, type Letter } from '../../api/letters.ts';
 import { TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
@@ -12,21 +12,21 @@ interface PublicationValues {
 }
 
 /** What parliament assigns after the letter is sent; each is recorded once and cannot change after. */
-export function PublicationForm({ report, onRecorded }: { report: Report; onRecorded: () => void }) {
+export function PublicationForm({ letter, onRecorded }: { letter: Letter; onRecorded: () => void }) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const { values, field, labels } = useFields<PublicationValues>(
-    { paperNumber: report.paperNumber ?? '', publishedOn: report.publishedOn ?? '' },
+    { paperNumber: letter.paperNumber ?? '', publishedOn: letter.publishedOn ?? '' },
     submission.fieldErrors,
   );
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const paperNumber = values.paperNumber.trim();
-    const nothingNew = paperNumber === (report.paperNumber ?? '') && values.publishedOn === (report.publishedOn ?? '');
-    const missing = report.paperNumber === null ? 'paperNumber' : 'publishedOn';
+    const nothingNew = paperNumber === (letter.paperNumber ?? '') && values.publishedOn === (letter.publishedOn ?? '');
+    const missing = letter.paperNumber === null ? 'paperNumber' : 'publishedOn';
     void submission.submit(nothingNew ? { [missing]: 'required' } : {}, async () => {
-      await recordPublication(report.id, { paperNumber: paperNumber || null, publishedOn: values.publishedOn || null });
+      await recordPublication(letter.id, { paperNumber: paperNumber || null, publishedOn: values.publishedOn || null });
       onRecorded();
     });
   }
@@ -36,8 +36,8 @@ export function PublicationForm({ report, onRecorded }: { report: Report; onReco
       <p className="nl-paragraph">{t('letters.publication.intro')}</p>
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['paperNumber', 'publishedOn'])} formError={submission.formError} refusals={submission.refusals} />
       <div className="form-grid">
-        <TextField {...field('paperNumber')} hint={t('letters.publication.paperNumberHint')} readOnly={report.paperNumber !== null} />
-        <TextField {...field('publishedOn')} type="date" readOnly={report.publishedOn !== null} />
+        <TextField {...field('paperNumber')} hint={t('letters.publication.paperNumberHint')} readOnly={letter.paperNumber !== null} />
+        <TextField {...field('publishedOn')} type="date" readOnly={letter.publishedOn !== null} />
       </div>
       <div className="action-row">
         <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>

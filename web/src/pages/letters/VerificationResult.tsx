@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { verifyReport, type Verification } from '../../api/reports.ts';
+import { verifyLetter, type Verification } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -13,7 +13,7 @@ type Difference = Verification['differences'][number];
 /** A final letter checked: its texts still hash to what was published, and every figure recomputes to the same. */
 export function VerificationResult({ id }: { id: string }) {
   const { t } = useTranslation();
-  const verification = useResource(`verification/${id}`, (signal) => verifyReport(id, signal));
+  const verification = useResource(`verification/${id}`, (signal) => verifyLetter(id, signal));
   if (verification.status !== 'ready') return <ResourceStatus resource={verification} onRetry={verification.reload} />;
   const { ok, hashesMatch, differences } = verification.data.data;
   return (

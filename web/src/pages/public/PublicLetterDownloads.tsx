@@ -1,5 +1,5 @@
 import type { PublicLetter } from '../../api/public.ts';
-import { LETTER_FORMATS } from '../../api/reports.ts';
+import { LETTER_FORMATS } from '../../api/letters.ts';
 import { DownloadLinks } from '../../components/DownloadLinks.tsx';
 
 /** A sent letter in every format, and the snapshot whose hash it carries. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PublicLetterSnapshot } from '../../api/reports.ts';
+import type { PublicLetterSnapshot } from '../../api/letters.ts';
 
 /** The deliveries the letter made public, by category, as the public may read them. */
 export function PublicOverview({ overview }: { overview: PublicLetterSnapshot['overview'] }) {

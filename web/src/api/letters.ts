@@ -1,19 +1,19 @@
 import type { IsoDate } from '../../../src/domain/dates.ts';
-import type { LetterComparison } from '../../../src/reports/compare.ts';
-import type { NarrativeBlock } from '../../../src/reports/narrative.ts';
-import type { PublicLetterSnapshot } from '../../../src/reports/snapshot.ts';
+import type { LetterComparison } from '../../../src/letters/compare.ts';
+import type { NarrativeBlock } from '../../../src/letters/narrative.ts';
+import type { PublicLetterSnapshot } from '../../../src/letters/snapshot.ts';
 import { request, type ApiResponse } from './client.ts';
 import { queryString } from './queryString.ts';
 
 export type { LetterComparison, NarrativeBlock, PublicLetterSnapshot };
 
-export type ReportStatus = 'draft' | 'final';
+export type DraftOrFinal = 'draft' | 'final';
 
-export interface ReportSummary {
+export interface LetterSummary {
   id: string;
   referenceDate: IsoDate;
   letterDate: IsoDate | null;
-  status: ReportStatus;
+  status: DraftOrFinal;
   paperNumber: string | null;
   publishedOn: IsoDate | null;
   publicSha256: string | null;
@@ -21,7 +21,7 @@ export interface ReportSummary {
 }
 
 /** A letter: for a draft computed from the register now, once final as frozen. */
-export interface Report extends ReportSummary {
+export interface Letter extends LetterSummary {
   blocks: NarrativeBlock[];
   annexSha256: string | null;
   finalisedAt: string | null;
@@ -52,48 +52,48 @@ export type LetterFormat = (typeof LETTER_FORMATS)[number];
 export const ANNEX_FORMATS = ['pdf', 'html'] as const;
 export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
 
-const path = (id: string) => `/reports/${encodeURIComponent(id)}`;
+const path = (id: string) => `/letters/${encodeURIComponent(id)}`;
 
-export function listReports(signal?: AbortSignal) {
-  return request<{ items: ReportSummary[] }>('/reports', { signal });
+export function listLetters(signal?: AbortSignal) {
+  return request<{ items: LetterSummary[] }>('/letters', { signal });
 }
 
 /** The key makes a retry of the same request (a double click, a lost answer) start no second draft. */
-export function createReport(input: { referenceDate: IsoDate; letterDate?: IsoDate }, idempotencyKey: string) {
-  return request<Report>('/reports', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+export function createLetter(input: { referenceDate: IsoDate; letterDate?: IsoDate }, idempotencyKey: string) {
+  return request<Letter>('/letters', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
-export function getReport(id: string, signal?: AbortSignal) {
-  return request<Report>(path(id), { signal });
+export function getLetter(id: string, signal?: AbortSignal) {
+  return request<Letter>(path(id), { signal });
 }
 
-export function updateReport(id: string, change: { blocks?: NarrativeBlock[]; letterDate?: IsoDate | null }, etag: string) {
-  return request<Report>(path(id), { method: 'PATCH', body: change, ifMatch: etag });
+export function updateLetter(id: string, change: { blocks?: NarrativeBlock[]; letterDate?: IsoDate | null }, etag: string) {
+  return request<Letter>(path(id), { method: 'PATCH', body: change, ifMatch: etag });
 }
 
 /** A disclosure officer approves the public letter exactly as it reads now: its figures disclose aggregates too. */
-export function approveReport(id: string, etag: string) {
-  return request<Report>(`${path(id)}/approval`, { method: 'POST', ifMatch: etag });
+export function approveLetter(id: string, etag: string) {
+  return request<Letter>(`${path(id)}/approval`, { method: 'POST', ifMatch: etag });
 }
 
-export function finaliseReport(id: string, etag: string) {
-  return request<Report>(`${path(id)}/finalisation`, { method: 'POST', body: {}, ifMatch: etag });
+export function finaliseLetter(id: string, etag: string) {
+  return request<Letter>(`${path(id)}/finalisation`, { method: 'POST', body: {}, ifMatch: etag });
 }
 
 export function recordPublication(id: string, publication: { paperNumber: string | null; publishedOn: IsoDate | null }) {
-  return request<Report>(`${path(id)}/publication`, { method: 'POST', body: publication });
+  return request<Letter>(`${path(id)}/publication`, { method: 'POST', body: publication });
 }
 
-export function verifyReport(id: string, signal?: AbortSignal) {
+export function verifyLetter(id: string, signal?: AbortSignal) {
   return request<Verification>(`${path(id)}/verification`, { signal });
 }
 
-export function compareReports(from: string, to: string, signal?: AbortSignal) {
-  return request<LetterComparison>(`/reports/comparison${queryString({ from, to })}`, { signal });
+export function compareLetters(from: string, to: string, signal?: AbortSignal) {
+  return request<LetterComparison>(`/letters/comparison${queryString({ from, to })}`, { signal });
 }
 
 /** The ETag to send with If-Match; the version stands in when a proxy dropped the header. */
-export function reportEtag(response: ApiResponse<Report>): string {
+export function letterEtag(response: ApiResponse<Letter>): string {
   return response.etag ?? `"${response.data.version}"`;
 }
 

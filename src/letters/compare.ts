@@ -12,7 +12,7 @@ export interface LetterComparison {
 }
 
 /** Compares two letters; `letters` are all published letters, to find those in between. */
-export function compareLetters(a: PublicLetterSnapshot, b: PublicLetterSnapshot, letters: readonly PublicLetterSnapshot[]): LetterComparison {
+export function compareSnapshots(a: PublicLetterSnapshot, b: PublicLetterSnapshot, letters: readonly PublicLetterSnapshot[]): LetterComparison {
   const [from, to] = a.referenceDate <= b.referenceDate ? [a, b] : [b, a];
   const inRange = letters
     .filter((letter) => letter.referenceDate > from.referenceDate && letter.referenceDate <= to.referenceDate)

@@ -9,20 +9,20 @@ import { sumCents } from '../domain/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
 import { realisedTotalsAt } from '../db/repositories/figures.ts';
-import * as reports from '../db/repositories/reports.ts';
+import * as repository from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import type { AnnexSnapshot } from '../reports/compose.ts';
-import { compareLetters, type LetterComparison } from '../reports/compare.ts';
-import { DEFAULT_BLOCKS } from '../reports/default-blocks.ts';
-import { figureNames, type NarrativeBlock } from '../reports/narrative.ts';
-import { buildPublicLetter, sealed, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../reports/snapshot.ts';
+import type { AnnexSnapshot } from '../letters/compose.ts';
+import { compareSnapshots, type LetterComparison } from '../letters/compare.ts';
+import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
+import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
+import { buildPublicLetter, sealed, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
 
 /** A letter as its author sees it: for a draft, computed from the register now; once final, as frozen. */
-export interface ReportView {
+export interface LetterView {
   id: string;
   referenceDate: string;
   letterDate: string | null;
@@ -43,21 +43,21 @@ export interface ReportView {
   approval: { sha256: string; byName: string; at: string; matchesCurrent: boolean } | null;
 }
 
-const auditObject = (id: string) => ({ type: 'report', id });
+const auditObject = (id: string) => ({ type: 'letter', id });
 
 /** Starts a letter; its text is the previous letter's, unless other blocks are given. */
 export async function createDraft(
   db: Db,
   context: RequestContext,
   input: { referenceDate: string; letterDate?: string | null; blocks?: readonly NarrativeBlock[] },
-): Promise<ReportView> {
+): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
-    const previous = await reports.latestFinalBefore(trx, input.referenceDate);
-    const stored = await reports.insertReport(trx, {
+    const previous = await repository.latestFinalBefore(trx, input.referenceDate);
+    const stored = await repository.insertLetter(trx, {
       id: randomUUID(),
       referenceDate: input.referenceDate,
       letterDate: input.letterDate ?? null,
-      previousReportId: null,
+      previousLetterId: null,
       status: 'draft',
       blocks: input.blocks ?? (previous?.blocks as NarrativeBlock[] | undefined) ?? DEFAULT_BLOCKS,
       publicSnapshot: null,
@@ -75,17 +75,17 @@ export async function createDraft(
       isDemonstration: await containsDemonstrationData(trx),
       createdAt: context.now().toISOString(),
     });
-    await recordAuditEvent(trx, context, { action: 'report.create', object: auditObject(stored.id), result: 'success', after: { referenceDate: stored.referenceDate } });
+    await recordAuditEvent(trx, context, { action: 'letter.create', object: auditObject(stored.id), result: 'success', after: { referenceDate: stored.referenceDate } });
     return view(trx, stored, context.now());
   });
 }
 
-export async function getReport(db: Db, id: string, now: Date): Promise<ReportView> {
+export async function getLetter(db: Db, id: string, now: Date): Promise<LetterView> {
   return view(db, await existing(db, id), now);
 }
 
-export async function listReports(db: Db): Promise<reports.ReportSummary[]> {
-  return reports.listReports(db);
+export async function listLetters(db: Db): Promise<repository.LetterSummary[]> {
+  return repository.listLetters(db);
 }
 
 export async function updateDraft(
@@ -94,15 +94,15 @@ export async function updateDraft(
   id: string,
   expectedVersion: number,
   change: { blocks?: NarrativeBlock[]; letterDate?: string | null },
-): Promise<ReportView> {
+): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
-    const updated = await reports.updateDraft(trx, id, expectedVersion, change);
+    const updated = await repository.updateDraft(trx, id, expectedVersion, change);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, {
-      action: 'report.update',
+      action: 'letter.update',
       object: auditObject(id),
       result: 'success',
       before: { blocks: current.blocks, letterDate: current.letterDate },
@@ -118,29 +118,29 @@ export async function updateDraft(
  * exactly this text (its SHA-256); any change to the draft or to the register that changes the letter
  * needs a new approval before it can be finalised.
  */
-export async function approve(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<ReportView> {
+export async function approve(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
     const { seal } = await finalText(trx, current, current.letterDate ?? undefined);
-    const approved = await reports.markApproved(trx, id, expectedVersion, {
+    const approved = await repository.markApproved(trx, id, expectedVersion, {
       approvedSha256: seal.sha256,
       approvedByName: context.actor?.username ?? 'system',
       approvedAt: context.now().toISOString(),
     });
     if (!approved) throw new VersionConflictError(current.version);
-    await recordAuditEvent(trx, context, { action: 'report.approve', object: auditObject(id), result: 'success', after: { publicSha256: seal.sha256 } });
+    await recordAuditEvent(trx, context, { action: 'letter.approve', object: auditObject(id), result: 'success', after: { publicSha256: seal.sha256 } });
     return view(trx, approved, context.now());
   });
 }
 
 /** The public letter as it would be finalised now, checked for what keeps it from being finalised. */
-async function finalText(db: Db, report: reports.StoredReport, letterDate: string | undefined) {
+async function finalText(db: Db, report: repository.StoredLetter, letterDate: string | undefined) {
   const date = letterDate ?? report.letterDate;
   if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
   if (date < report.referenceDate) throw new ValidationError([{ field: 'letterDate', code: 'letterBeforeReferenceDate' }]);
-  if (await reports.hasFinalAfter(db, report.referenceDate)) {
+  if (await repository.hasFinalAfter(db, report.referenceDate)) {
     throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
   }
   // Every delivery realised by the reference date counts in the letter's figures: nothing undecided may
@@ -160,7 +160,7 @@ async function finalText(db: Db, report: reports.StoredReport, letterDate: strin
  * the public letter and the confidential annex each as exact canonical JSON with its SHA-256. From then
  * on only the parliamentary paper number and the publication date can be added.
  */
-export async function finalise(db: Db, context: RequestContext, id: string, expectedVersion: number, letterDate?: string): Promise<ReportView> {
+export async function finalise(db: Db, context: RequestContext, id: string, expectedVersion: number, letterDate?: string): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
@@ -172,10 +172,10 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
     const annex = await annexSnapshot(trx, id, current.referenceDate, current.isDemonstration);
     const annexSeal = sealed(annex);
     const finalisedAt = context.now().toISOString();
-    const final = await reports
+    const final = await repository
       .markFinal(trx, id, expectedVersion, {
         letterDate: date,
-        previousReportId: inputs.previous?.id ?? null,
+        previousLetterId: inputs.previous?.id ?? null,
         publicSnapshot: publicSeal.text,
         publicSha256: publicSeal.sha256,
         annexSnapshot: annexSeal.text,
@@ -188,7 +188,7 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
         throw error;
       });
     if (!final) throw new VersionConflictError(current.version);
-    await reports.insertPublicLetter(trx, {
+    await repository.insertPublicLetter(trx, {
       id,
       referenceDate: final.referenceDate,
       letterDate: date,
@@ -199,7 +199,7 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
       isDemonstration: final.isDemonstration,
     });
     await recordAuditEvent(trx, context, {
-      action: 'report.finalise',
+      action: 'letter.finalise',
       object: auditObject(id),
       result: 'success',
       after: { referenceDate: final.referenceDate, letterDate: date, publicSha256: publicSeal.sha256, annexSha256: annexSeal.sha256 },
@@ -214,7 +214,7 @@ export async function recordPublication(
   context: RequestContext,
   id: string,
   publication: { paperNumber: string | null; publishedOn: string | null },
-): Promise<ReportView> {
+): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     if (current.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
@@ -223,9 +223,9 @@ export async function recordPublication(
       ...(current.publishedOn !== null && publication.publishedOn !== current.publishedOn ? [{ field: 'publishedOn', code: 'alreadySet' }] : []),
     ];
     if (violations.length > 0) throw new ValidationError(violations);
-    const updated = await reports.setPublication(trx, id, publication);
+    const updated = await repository.setPublication(trx, id, publication);
     await recordAuditEvent(trx, context, {
-      action: 'report.publication',
+      action: 'letter.publication',
       object: auditObject(id),
       result: 'success',
       before: { paperNumber: current.paperNumber, publishedOn: current.publishedOn },
@@ -242,9 +242,9 @@ export async function recordPublication(
  */
 export async function openAnnex(db: Db, context: RequestContext, id: string): Promise<AnnexSnapshot> {
   const role = context.actor?.role;
-  if ((await existing(db, id)).status !== 'final' && !(role && isRole(role) && isAllowed(role, 'report.read'))) {
+  if ((await existing(db, id)).status !== 'final' && !(role && isRole(role) && isAllowed(role, 'letter.read'))) {
     await recordAuditEvent(db, context, { action: 'annex.read', object: auditObject(id), result: 'denied', detail: { reason: 'draft' } });
-    throw new NotFoundError('report', id);
+    throw new NotFoundError('letter', id);
   }
   return inTransaction(db, async (trx) => {
     const report = await existing(trx, id);
@@ -257,11 +257,11 @@ export async function openAnnex(db: Db, context: RequestContext, id: string): Pr
 }
 
 /** Compares two letters (drafts as they read now), with the final letters between them. */
-export async function compareReports(db: Db, fromId: string, toId: string, now: Date): Promise<LetterComparison> {
-  const [from, to, finals] = await Promise.all([getReport(db, fromId, now), getReport(db, toId, now), reports.finalPublicSnapshots(db)]);
+export async function compareLetters(db: Db, fromId: string, toId: string, now: Date): Promise<LetterComparison> {
+  const [from, to, finals] = await Promise.all([getLetter(db, fromId, now), getLetter(db, toId, now), repository.finalPublicSnapshots(db)]);
   const letters = finals.map((text) => JSON.parse(text) as PublicLetterSnapshot);
   const drafts = [from.letter, to.letter].filter((letter) => !letters.some((final) => final.id === letter.id));
-  return compareLetters(from.letter, to.letter, [...letters, ...drafts]);
+  return compareSnapshots(from.letter, to.letter, [...letters, ...drafts]);
 }
 
 export interface Verification {
@@ -275,11 +275,11 @@ export interface Verification {
  * the register at its reference date equals what it published (a later revaluation shows here as a
  * difference; the letter itself stays as it was).
  */
-export async function verifyReport(db: Db, id: string): Promise<Verification> {
+export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   const report = await existing(db, id);
   if (report.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
   // The exact stored texts are what was hashed; the public copy is what anyone downloads and hashes.
-  const publicCopy = await reports.findPublicLetterCopy(db, id);
+  const publicCopy = await repository.findPublicLetterCopy(db, id);
   const hashesMatch =
     sha256Hex(report.publicSnapshot!) === report.publicSha256 &&
     sha256Hex(report.annexSnapshot!) === report.annexSha256 &&
@@ -293,15 +293,15 @@ export async function verifyReport(db: Db, id: string): Promise<Verification> {
     .filter((line) => recomputed[line.key] !== line.currentCents)
     .map((line) => ({ figure: line.key, published: line.currentCents, recomputed: recomputed[line.key]! }));
   const annex = JSON.parse(report.annexSnapshot!) as AnnexSnapshot;
-  const annexNow = await reports.annexRows(db, report.referenceDate);
+  const annexNow = await repository.annexRows(db, report.referenceDate);
   const annexTotalNow = sumCents(annexNow.map((row) => row.valueCents));
   if (annexTotalNow !== annex.totalCents) differences.push({ figure: 'annexTotal', published: annex.totalCents, recomputed: annexTotalNow });
   return { ok: hashesMatch && differences.length === 0, hashesMatch, differences };
 }
 
 async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
-  const report = isUuid(id) ? await reports.findReport(db, id, options) : undefined;
-  if (!report) throw new NotFoundError('report', id);
+  const report = isUuid(id) ? await repository.findLetter(db, id, options) : undefined;
+  if (!report) throw new NotFoundError('letter', id);
   return report;
 }
 
@@ -309,11 +309,11 @@ function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
-function refuseUnlessDraft(report: reports.StoredReport): void {
+function refuseUnlessDraft(report: repository.StoredLetter): void {
   if (report.status !== 'draft') throw new ValidationError([{ field: 'status', code: 'letterIsFinal' }]);
 }
 
-async function view(db: Db, report: reports.StoredReport, now: Date): Promise<ReportView> {
+async function view(db: Db, report: repository.StoredLetter, now: Date): Promise<LetterView> {
   let letter: PublicLetterSnapshot;
   let problems: string[] = [];
   if (report.status === 'final') {
@@ -336,7 +336,7 @@ async function view(db: Db, report: reports.StoredReport, now: Date): Promise<Re
     id: report.id,
     referenceDate: report.referenceDate,
     letterDate: report.letterDate,
-    status: report.status as ReportView['status'],
+    status: report.status as LetterView['status'],
     version: report.version,
     blocks: report.blocks as NarrativeBlock[],
     paperNumber: report.paperNumber,
@@ -353,20 +353,20 @@ async function view(db: Db, report: reports.StoredReport, now: Date): Promise<Re
 }
 
 /** What a letter at its reference date is made of, from the register as it is now. */
-async function gatherInputs(db: Db, report: reports.StoredReport & { letterDate: string }): Promise<LetterInputs> {
+async function gatherInputs(db: Db, report: repository.StoredLetter & { letterDate: string }): Promise<LetterInputs> {
   const blocks = report.blocks as NarrativeBlock[];
-  const previousReport = await reports.latestFinalBefore(db, report.referenceDate);
-  const previousSnapshot = previousReport && (JSON.parse(previousReport.publicSnapshot!) as PublicLetterSnapshot);
+  const previousLetter = await repository.latestFinalBefore(db, report.referenceDate);
+  const previousSnapshot = previousLetter && (JSON.parse(previousLetter.publicSnapshot!) as PublicLetterSnapshot);
   const referencedDeliveries = figureNames(blocks)
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length))
     .filter(isUuid);
   const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots] = await Promise.all([
     realisedTotalsAt(db, report.referenceDate),
-    previousReport ? realisedTotalsAt(db, previousReport.referenceDate) : Promise.resolve(null),
-    reports.publicDeliveryValues(db, referencedDeliveries),
-    reports.publicDeliveriesRealisedBy(db, report.referenceDate),
-    reports.publicSnapshotsBefore(db, report.referenceDate),
+    previousLetter ? realisedTotalsAt(db, previousLetter.referenceDate) : Promise.resolve(null),
+    repository.publicDeliveryValues(db, referencedDeliveries),
+    repository.publicDeliveriesRealisedBy(db, report.referenceDate),
+    repository.publicSnapshotsBefore(db, report.referenceDate),
   ]);
   const listedBefore = new Set(
     earlierSnapshots.flatMap((text) => (JSON.parse(text) as PublicLetterSnapshot).overview.flatMap((group) => group.items.map((item) => item.publicId))),
@@ -376,12 +376,12 @@ async function gatherInputs(db: Db, report: reports.StoredReport & { letterDate:
     referenceDate: report.referenceDate,
     letterDate: report.letterDate,
     isDemonstration: report.isDemonstration,
-    previous: previousReport && previousSnapshot
+    previous: previousLetter && previousSnapshot
       ? {
-          id: previousReport.id,
-          referenceDate: previousReport.referenceDate,
-          letterDate: previousReport.letterDate!,
-          paperNumber: previousReport.paperNumber,
+          id: previousLetter.id,
+          referenceDate: previousLetter.referenceDate,
+          letterDate: previousLetter.letterDate!,
+          paperNumber: previousLetter.paperNumber,
           reportedTotals: totalsOf(previousSnapshot.figures.lines),
         }
       : null,
@@ -398,6 +398,6 @@ function totalsOf(lines: FigureLine[]): Totals {
 }
 
 async function annexSnapshot(db: Db, letterId: string, referenceDate: string, isDemonstration: boolean): Promise<AnnexSnapshot> {
-  const rows = await reports.annexRows(db, referenceDate);
+  const rows = await repository.annexRows(db, referenceDate);
   return { format: 'steunregister-annex/1', letterId, referenceDate, isDemonstration, rows, totalCents: sumCents(rows.map((row) => row.valueCents)) };
 }

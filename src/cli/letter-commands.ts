@@ -4,20 +4,20 @@ import { isIsoDate } from '../domain/dates.ts';
 import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate } from '../domain/letter-format.ts';
 import type { Database } from '../db/schema.ts';
 import { NotFoundError } from '../register/errors.ts';
-import { getReport, listReports, verifyReport, type Verification } from '../register/reports.ts';
+import { getLetter, listLetters, verifyLetter, type Verification } from '../register/letters.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 
-/** `report list` and `report verify`: the letters, and the auditor's check that a final one still holds. */
-export function reportCommands(): Command {
-  const report = new Command('report').description('the letters to parliament: list them, verify a final one against the register');
+/** `letter list` and `letter verify`: the letters, and the auditor's check that a final one still holds. */
+export function letterCommands(): Command {
+  const command = new Command('letter').description('the letters to parliament: list them, verify a final one against the register');
 
-  report
+  command
     .command('list')
     .description('list the letters, newest reference date first')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const letters = await withDatabase((handle) => listReports(handle.db), { migrate: false });
+      const letters = await withDatabase((handle) => listLetters(handle.db), { migrate: false });
       if (options.json) return console.log(JSON.stringify(letters, null, 2));
       if (letters.length === 0) return console.log('No letters yet.');
       for (const letter of letters) {
@@ -34,7 +34,7 @@ export function reportCommands(): Command {
       }
     });
 
-  report
+  command
     .command('verify')
     .description(
       'recompute every figure of a final letter from the register at its reference date and check its hashes; ' +
@@ -44,7 +44,7 @@ export function reportCommands(): Command {
     .action(async (letter: string) => {
       const { summary, verification } = await withDatabase(async (handle) => {
         const id = await letterId(handle.db, letter);
-        const view = await getReport(handle.db, id, new Date()).catch((error: unknown) => {
+        const view = await getLetter(handle.db, id, new Date()).catch((error: unknown) => {
           if (error instanceof NotFoundError) throw new CommandError(`there is no letter ${letter}`);
           throw error;
         });
@@ -54,7 +54,7 @@ export function reportCommands(): Command {
         const name = `the letter of ${formatLetterDate(view.letterDate!)} (reference date ${view.referenceDate}, ${view.id})`;
         const figures = view.letter.figures.lines.length + 1;
         return {
-          verification: await verifyReport(handle.db, id),
+          verification: await verifyLetter(handle.db, id),
           summary: `Verified ${name}: its snapshots hash to their SHA-256 (public ${view.publicSha256}) and all ${figures} figures recomputed from the register equal what it published.`,
         };
       }, { migrate: false });
@@ -63,13 +63,13 @@ export function reportCommands(): Command {
       process.exitCode = 1;
     });
 
-  return report;
+  return command;
 }
 
 /** The letter an argument names: its id, or the final letter of a reference date. */
 async function letterId(db: Kysely<Database>, argument: string): Promise<string> {
   if (!isIsoDate(argument)) return argument;
-  const final = (await listReports(db)).find((letter) => letter.referenceDate === argument && letter.status === 'final');
+  const final = (await listLetters(db)).find((letter) => letter.referenceDate === argument && letter.status === 'final');
   if (!final) throw new CommandError(`there is no final letter with reference date ${argument}`);
   return final.id;
 }

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { annexDocument, letterDocument } from '../../reports/compose.ts';
-import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnex, renderLetter } from '../../reports/renderings.ts';
-import * as reports from '../../register/reports.ts';
+import { annexDocument, letterDocument } from '../../letters/compose.ts';
+import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnex, renderLetter } from '../../letters/renderings.ts';
+import * as letters from '../../register/letters.ts';
 import { permitted } from '../access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createOnce } from '../idempotency.ts';
@@ -16,7 +16,7 @@ const ifMatch = z.object({ 'if-match': z.string().optional().openapi({ descripti
 
 const BlockSchema = z.strictObject({ key: z.string().min(1).max(100), heading: z.string().max(300).nullable(), text: z.string().max(50_000) });
 
-const ReportSchema = z
+const LetterSchema = z
   .object({
     id: z.uuid(),
     referenceDate: isoDate,
@@ -38,9 +38,9 @@ const ReportSchema = z
       .nullable()
       .openapi({ description: "The disclosure officer's approval of the public letter; finalising needs one that matches the letter as it reads now" }),
   })
-  .openapi('Report');
+  .openapi('Letter');
 
-const ReportSummarySchema = z.object({
+const LetterSummarySchema = z.object({
   id: z.uuid(),
   referenceDate: isoDate,
   letterDate: isoDate.nullable(),
@@ -52,93 +52,93 @@ const ReportSummarySchema = z.object({
 });
 
 const listRoute = createRoute(
-  permitted('report.read', {
+  permitted('letter.read', {
     method: 'get',
-    path: '/reports',
-    tags: ['reports'],
+    path: '/letters',
+    tags: ['letters'],
     summary: 'The letters, drafts and final, newest reference date first',
-    responses: { 200: json(z.object({ items: z.array(ReportSummarySchema) }), 'The letters'), ...problemResponses(401, 403) },
+    responses: { 200: json(z.object({ items: z.array(LetterSummarySchema) }), 'The letters'), ...problemResponses(401, 403) },
   }),
 );
 
-const createReportRoute = createRoute(
-  permitted('report.write', {
+const createLetterRoute = createRoute(
+  permitted('letter.write', {
     method: 'post',
-    path: '/reports',
-    tags: ['reports'],
+    path: '/letters',
+    tags: ['letters'],
     summary: 'Start a draft letter for a reference date (its text is the previous letter’s)',
     request: { headers: idempotencyKey, ...jsonBody(z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional() })) },
-    responses: { 201: json(ReportSchema, 'The draft'), ...problemResponses(400, 401, 403, 415, 422) },
+    responses: { 201: json(LetterSchema, 'The draft'), ...problemResponses(400, 401, 403, 415, 422) },
   }),
 );
 
-const getReportRoute = createRoute(
-  permitted('report.read', {
+const getLetterRoute = createRoute(
+  permitted('letter.read', {
     method: 'get',
-    path: '/reports/{id}',
-    tags: ['reports'],
+    path: '/letters/{id}',
+    tags: ['letters'],
     summary: 'A letter with its figures, text and public overview',
     request: { params: idParam },
-    responses: { 200: json(ReportSchema, 'The letter'), ...problemResponses(401, 403, 404) },
+    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(401, 403, 404) },
   }),
 );
 
-const patchReportRoute = createRoute(
-  permitted('report.write', {
+const patchLetterRoute = createRoute(
+  permitted('letter.write', {
     method: 'patch',
-    path: '/reports/{id}',
-    tags: ['reports'],
+    path: '/letters/{id}',
+    tags: ['letters'],
     summary: 'Change the text or the date of a draft',
     request: {
       params: idParam,
       headers: ifMatch,
       ...jsonBody(z.strictObject({ blocks: z.array(BlockSchema).max(50).optional(), letterDate: isoDate.nullable().optional() })),
     },
-    responses: { 200: json(ReportSchema, 'The draft'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+    responses: { 200: json(LetterSchema, 'The draft'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
   }),
 );
 
 const finaliseRoute = createRoute(
-  permitted('report.write', {
+  permitted('letter.write', {
     method: 'post',
-    path: '/reports/{id}/finalisation',
-    tags: ['reports'],
+    path: '/letters/{id}/finalisation',
+    tags: ['letters'],
     summary: 'Finalise: freeze every figure and list with its SHA-256; the letter can no longer change',
     request: { params: idParam, headers: ifMatch, ...jsonBody(z.strictObject({ letterDate: isoDate.optional() })) },
-    responses: { 200: json(ReportSchema, 'The final letter'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+    responses: { 200: json(LetterSchema, 'The final letter'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
   }),
 );
 
 const approvalRoute = createRoute(
   permitted('disclosure.decide', {
     method: 'post',
-    path: '/reports/{id}/approval',
-    tags: ['reports'],
+    path: '/letters/{id}/approval',
+    tags: ['letters'],
     summary: 'Approve the public letter as it reads now (its figures disclose aggregates); needed to finalise it',
     request: { params: idParam, headers: ifMatch },
-    responses: { 200: json(ReportSchema, 'The approved draft'), ...problemResponses(400, 401, 403, 404, 412, 428) },
+    responses: { 200: json(LetterSchema, 'The approved draft'), ...problemResponses(400, 401, 403, 404, 412, 428) },
   }),
 );
 
 const publicationRoute = createRoute(
-  permitted('report.write', {
+  permitted('letter.write', {
     method: 'post',
-    path: '/reports/{id}/publication',
-    tags: ['reports'],
+    path: '/letters/{id}/publication',
+    tags: ['letters'],
     summary: 'Record what parliament assigned after sending: the paper number and the publication date',
     request: {
       params: idParam,
       ...jsonBody(z.strictObject({ paperNumber: z.string().min(1).max(100).nullable(), publishedOn: isoDate.nullable() })),
     },
-    responses: { 200: json(ReportSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 415) },
+    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 415) },
   }),
 );
 
 const verificationRoute = createRoute(
-  permitted('report.read', {
+  permitted('letter.read', {
     method: 'get',
-    path: '/reports/{id}/verification',
-    tags: ['reports'],
+    path: '/letters/{id}/verification',
+    tags: ['letters'],
     summary: 'Check a final letter: its hashes, and every figure recomputed from the register at its reference date',
     request: { params: idParam },
     responses: {
@@ -152,10 +152,10 @@ const verificationRoute = createRoute(
 );
 
 const renderingRoute = createRoute(
-  permitted('report.read', {
+  permitted('letter.read', {
     method: 'get',
-    path: '/reports/{id}/renderings/{format}',
-    tags: ['reports'],
+    path: '/letters/{id}/renderings/{format}',
+    tags: ['letters'],
     summary: 'The public letter as it will look (a draft is marked as such on every page)',
     request: { params: idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) }) },
     responses: { 200: { description: 'The rendering' }, ...problemResponses(400, 401, 403, 404) },
@@ -165,8 +165,8 @@ const renderingRoute = createRoute(
 const annexRoute = createRoute(
   permitted('annex.read', {
     method: 'get',
-    path: '/reports/{id}/annex/{format}',
-    tags: ['reports'],
+    path: '/letters/{id}/annex/{format}',
+    tags: ['letters'],
     summary: 'The confidential annex, marked on every page and watermarked with the reader and the time; every opening is recorded',
     request: { params: idParam.extend({ format: z.enum(ANNEX_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) }) },
     responses: { 200: { description: 'The annex' }, ...problemResponses(400, 401, 403, 404) },
@@ -174,73 +174,73 @@ const annexRoute = createRoute(
 );
 
 const comparisonRoute = createRoute(
-  permitted('report.read', {
+  permitted('letter.read', {
     method: 'get',
-    path: '/reports/comparison',
-    tags: ['reports'],
+    path: '/letters/comparison',
+    tags: ['letters'],
     summary: 'Compare two letters: how each figure moved, what became public, what was restated',
     request: { query: z.object({ from: z.string().max(100), to: z.string().max(100) }) },
     responses: { 200: json(z.unknown(), 'The comparison'), ...problemResponses(400, 401, 403, 404) },
   }),
 );
 
-export function reportsRoutes() {
+export function lettersRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   const deps = (c: Context<ApiEnv>) => c.get('deps');
-  const withEtag = (c: Context<ApiEnv>, view: reports.ReportView, status: 200 | 201 = 200) => {
+  const withEtag = (c: Context<ApiEnv>, view: letters.LetterView, status: 200 | 201 = 200) => {
     c.header('ETag', `"${view.version}"`);
     return c.json(view, status) as never;
   };
 
-  // Before /reports/{id}, which would otherwise take "comparison" for an id.
+  // Before /letters/{id}, which would otherwise take "comparison" for an id.
   app.openapi(comparisonRoute, async (c) => {
     const { from, to } = c.req.valid('query');
-    return c.json((await reports.compareReports(deps(c).db, from, to, deps(c).clock())) as never, 200);
+    return c.json((await letters.compareLetters(deps(c).db, from, to, deps(c).clock())) as never, 200);
   });
 
-  app.openapi(listRoute, async (c) => c.json({ items: await reports.listReports(deps(c).db) }, 200) as never);
+  app.openapi(listRoute, async (c) => c.json({ items: await letters.listLetters(deps(c).db) }, 200) as never);
 
-  app.openapi(createReportRoute, async (c) => {
+  app.openapi(createLetterRoute, async (c) => {
     const body = c.req.valid('json');
     const response = await createOnce(c, deps(c).db, body, async (trx) => {
-      const view = await reports.createDraft(trx, requestContext(c), body);
+      const view = await letters.createDraft(trx, requestContext(c), body);
       return { status: 201, headers: { Location: `${c.req.path}/${view.id}`, ETag: `"${view.version}"` }, body: view };
     });
     return response as never;
   });
 
-  app.openapi(getReportRoute, async (c) => withEtag(c, await reports.getReport(deps(c).db, c.req.valid('param').id, deps(c).clock())));
+  app.openapi(getLetterRoute, async (c) => withEtag(c, await letters.getLetter(deps(c).db, c.req.valid('param').id, deps(c).clock())));
 
-  app.openapi(patchReportRoute, async (c) => {
+  app.openapi(patchLetterRoute, async (c) => {
     const version = versionInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428) as never;
-    const view = await reports.updateDraft(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
+    const view = await letters.updateDraft(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
     return withEtag(c, view);
   });
 
   app.openapi(finaliseRoute, async (c) => {
     const version = versionInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428) as never;
-    const view = await reports.finalise(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json').letterDate);
+    const view = await letters.finalise(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json').letterDate);
     return withEtag(c, view);
   });
 
   app.openapi(approvalRoute, async (c) => {
     const version = versionInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428) as never;
-    return withEtag(c, await reports.approve(deps(c).db, requestContext(c), c.req.valid('param').id, version));
+    return withEtag(c, await letters.approve(deps(c).db, requestContext(c), c.req.valid('param').id, version));
   });
 
   app.openapi(publicationRoute, async (c) => {
-    const view = await reports.recordPublication(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'));
+    const view = await letters.recordPublication(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'));
     return withEtag(c, view);
   });
 
-  app.openapi(verificationRoute, async (c) => c.json(await reports.verifyReport(deps(c).db, c.req.valid('param').id), 200));
+  app.openapi(verificationRoute, async (c) => c.json(await letters.verifyLetter(deps(c).db, c.req.valid('param').id), 200));
 
   app.openapi(renderingRoute, async (c) => {
     const { id, format } = c.req.valid('param');
-    const view = await reports.getReport(deps(c).db, id, deps(c).clock());
+    const view = await letters.getLetter(deps(c).db, id, deps(c).clock());
     const doc = letterDocument(view.letter, { paperNumber: view.paperNumber, isDraft: view.status === 'draft' });
     const createdAt = view.status === 'final' && view.letterDate ? new Date(`${view.letterDate}T00:00:00Z`) : undefined;
     const rendering = await renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, ...(createdAt ? { createdAt } : {}) });
@@ -250,7 +250,7 @@ export function reportsRoutes() {
   app.openapi(annexRoute, async (c) => {
     const { id, format } = c.req.valid('param');
     const principal = c.get('principal')!;
-    const annex = await reports.openAnnex(deps(c).db, requestContext(c), id);
+    const annex = await letters.openAnnex(deps(c).db, requestContext(c), id);
     const doc = annexDocument(annex, { name: principal.displayName || principal.username, username: principal.username }, deps(c).clock());
     const rendering = await renderAnnex(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH });
     c.header('Cache-Control', 'no-store');

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
-import type { Inline, LetterSection } from '../../src/reports/letter-document.ts';
-import { pdfPages, type PdfPage } from '../../src/reports/render/pdf-text.test-support.ts';
-import { OVERVIEW_HEADING, type PublicLetterSnapshot } from '../../src/reports/snapshot.ts';
+import type { Inline, LetterSection } from '../../src/letters/letter-document.ts';
+import { pdfPages, type PdfPage } from '../../src/letters/render/pdf-text.test-support.ts';
+import { OVERVIEW_HEADING, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -148,12 +148,12 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
     author = apiClient(db, { role: 'letterAuthor', api });
     const cookie = await sessionCookieFor(db, 'letterAuthor');
     binary = (path) => Promise.resolve(api.request(path, { headers: { Cookie: cookie } }));
-    const listed = await author('GET', '/reports');
+    const listed = await author('GET', '/letters');
     expect(listed.status).toBe(200);
     const draft = listed.body.items.find((item: any) => item.referenceDate === '2025-08-31');
     expect(draft).toMatchObject({ status: 'draft', letterDate: '2025-09-10' });
     draftId = draft.id;
-    const view = await author('GET', `/reports/${draftId}`);
+    const view = await author('GET', `/letters/${draftId}`);
     expect(view.status).toBe(200);
     expect(view.body.problems).toEqual([]);
     letter = view.body.letter;
@@ -200,7 +200,7 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
   });
 
   it('says them in the Markdown rendering', async () => {
-    const response = await binary(`/reports/${draftId}/renderings/markdown`);
+    const response = await binary(`/letters/${draftId}/renderings/markdown`);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/^text\/markdown/);
     const markdown = markdownSection(await response.text(), FINANCE_HEADING);
@@ -209,7 +209,7 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
   });
 
   it('says them in the PDF rendering, the table row by row', async () => {
-    const response = await binary(`/reports/${draftId}/renderings/pdf`);
+    const response = await binary(`/letters/${draftId}/renderings/pdf`);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/pdf');
     const pages = await pdfPages(new Uint8Array(await response.arrayBuffer()));

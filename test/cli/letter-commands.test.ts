@@ -22,7 +22,7 @@ function run(dataDir: string, args: string[]): Promise<{ code: number | null; ou
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
 
-const report = (dataDir: string, ...args: string[]) => run(dataDir, [MAIN, 'report', ...args]);
+const letter = (dataDir: string, ...args: string[]) => run(dataDir, [MAIN, 'letter', ...args]);
 
 /** Works on the data folder while no command holds it. */
 async function withData<T>(dataDir: string, work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
@@ -34,8 +34,8 @@ async function withData<T>(dataDir: string, work: (db: Awaited<ReturnType<typeof
   }
 }
 
-describe('the report commands', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'steunregister-reports-'));
+describe('the letter commands', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'steunregister-letters-'));
   const dataDir = join(folder, 'data');
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -44,34 +44,34 @@ describe('the report commands', () => {
     expect(seeded.output).toContain('Loaded');
     expect(seeded.code).toBe(0);
 
-    const listed = await report(dataDir, 'list');
+    const listed = await letter(dataDir, 'list');
     expect(listed.code).toBe(0);
     const lines = listed.output.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^2025-08-31 {2}draft {2}2025-09-10 {2}[0-9a-f-]{36}/);
     expect(lines[1]).toMatch(/^2025-02-04 {2}final {2}2025-02-17 {2}[0-9a-f-]{36} {2}sha256 [0-9a-f]{16}… {2}Kamerstuk 22 054, nr\. 453 {2}\(demonstration\)$/);
-    const letters = JSON.parse((await report(dataDir, 'list', '--json')).output) as { id: string; referenceDate: string; status: string; publicSha256: string | null }[];
+    const letters = JSON.parse((await letter(dataDir, 'list', '--json')).output) as { id: string; referenceDate: string; status: string; publicSha256: string | null }[];
     const february = letters.find((letter) => letter.referenceDate === '2025-02-04')!;
     const august = letters.find((letter) => letter.referenceDate === '2025-08-31')!;
     expect(february.status).toBe('final');
     expect(lines[1]).toContain(february.id);
     expect(lines[1]).toContain(february.publicSha256!.slice(0, 16));
 
-    const verified = await report(dataDir, 'verify', february.id);
+    const verified = await letter(dataDir, 'verify', february.id);
     expect(verified.code).toBe(0);
     expect(verified.output).toBe(
       `Verified the letter of 17 februari 2025 (reference date 2025-02-04, ${february.id}): its snapshots hash to their SHA-256 ` +
         `(public ${february.publicSha256}) and all 5 figures recomputed from the register equal what it published.\n`,
     );
-    expect(await report(dataDir, 'verify', '2025-02-04')).toEqual(verified);
+    expect(await letter(dataDir, 'verify', '2025-02-04')).toEqual(verified);
 
-    expect(await report(dataDir, 'verify', august.id)).toEqual({
+    expect(await letter(dataDir, 'verify', august.id)).toEqual({
       code: 1,
       output: `the letter of 2025-08-31 (${august.id}) is a draft: only a final letter can be verified\n`,
     });
     const unknown = '00000000-0000-4000-8000-000000000000';
-    expect(await report(dataDir, 'verify', unknown)).toEqual({ code: 1, output: `there is no letter ${unknown}\n` });
-    expect(await report(dataDir, 'verify', '2025-08-31')).toEqual({ code: 1, output: 'there is no final letter with reference date 2025-08-31\n' });
+    expect(await letter(dataDir, 'verify', unknown)).toEqual({ code: 1, output: `there is no letter ${unknown}\n` });
+    expect(await letter(dataDir, 'verify', '2025-08-31')).toEqual({ code: 1, output: 'there is no final letter with reference date 2025-08-31\n' });
 
     // A revaluation the register learns of later, effective on the letter's reference date.
     await withData(dataDir, (db) =>
@@ -84,7 +84,7 @@ describe('the report commands', () => {
         effectiveDate: '2025-02-04',
         note: 'Herwaardering',
       }));
-    const differs = await report(dataDir, 'verify', february.id);
+    const differs = await letter(dataDir, 'verify', february.id);
     expect(differs.code).toBe(1);
     expect(differs.output.trim().split('\n')).toEqual([
       'stock: published € 2,05 mld. (205000000000 cents), recomputed € 2,08 mld. (208000000000 cents), difference +€ 30 mln. (3000000000 cents)',
@@ -95,24 +95,24 @@ describe('the report commands', () => {
     // The letter as stored, and its public copy (what the public downloads and hashes), changed behind the
     // database's back (its guards switched off): neither hashes to the SHA-256 any more.
     const HASHES = 'hashes: a stored snapshot no longer hashes to the SHA-256 it was finalised with';
-    const tamper = (table: 'report' | 'public_letter', column: 'public_snapshot' | 'snapshot', from: string, to: string) =>
+    const tamper = (table: 'letter' | 'public_letter', column: 'public_snapshot' | 'snapshot', from: string, to: string) =>
       withData(dataDir, async (db) => {
-        const trigger = table === 'report' ? 'report_final_is_frozen' : 'public_letter_is_frozen';
+        const trigger = table === 'letter' ? 'letter_final_is_frozen' : 'public_letter_is_frozen';
         await sql`alter table ${sql.table(table)} disable trigger ${sql.ref(trigger)}`.execute(db);
         const result = await sql`update ${sql.table(table)} set ${sql.ref(column)} = replace(${sql.ref(column)}, ${from}, ${to}) where id = ${february.id}`.execute(db);
         await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
         expect(result.numAffectedRows).toBe(1n);
       });
     await tamper('public_letter', 'snapshot', '€ 2,1 mld.', '€ 2,2 mld.');
-    const publicCopy = await report(dataDir, 'verify', february.id);
+    const publicCopy = await letter(dataDir, 'verify', february.id);
     expect(publicCopy.code).toBe(1);
     expect(publicCopy.output.split('\n')[0]).toBe(HASHES);
     await tamper('public_letter', 'snapshot', '€ 2,2 mld.', '€ 2,1 mld.');
-    expect((await report(dataDir, 'verify', february.id)).output).not.toContain(HASHES);
+    expect((await letter(dataDir, 'verify', february.id)).output).not.toContain(HASHES);
 
     // Even a change that leaves the same JSON (a space) is a change of the text that was hashed.
-    await tamper('report', 'public_snapshot', '"format":', '"format": ');
-    const stored = await report(dataDir, 'verify', february.id);
+    await tamper('letter', 'public_snapshot', '"format":', '"format": ');
+    const stored = await letter(dataDir, 'verify', february.id);
     expect(stored.code).toBe(1);
     expect(stored.output.trim().split('\n')).toEqual([HASHES, ...differs.output.trim().split('\n')]);
   }, 300_000);

@@ -12,9 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_BASE_PATH, createApi } from '../../src/api/app.ts';
 import { listAuditEvents } from '../../src/db/repositories/audit.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
-import type { Inline } from '../../src/reports/letter-document.ts';
-import { pdfPages, type PdfPage } from '../../src/reports/render/pdf-text.test-support.ts';
-import type { PublicLetterSnapshot } from '../../src/reports/snapshot.ts';
+import type { Inline } from '../../src/letters/letter-document.ts';
+import { pdfPages, type PdfPage } from '../../src/letters/render/pdf-text.test-support.ts';
+import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import type { Role } from '../../src/domain/access.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -98,26 +98,26 @@ describeEachDatabase('letters through the API', (database) => {
   const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
   it('finalises the demonstration draft of 31 August 2025, the letter the next one follows', async () => {
-    const listed = await author('GET', '/reports');
+    const listed = await author('GET', '/letters');
     const august = listed.body.items.find((item: any) => item.referenceDate === '2025-08-31');
     expect(august.status).toBe('draft');
     augustId = august.id;
-    const current = await author('GET', `/reports/${augustId}`);
+    const current = await author('GET', `/letters/${augustId}`);
     expect(current.headers.get('ETag')).toBe(`"${current.body.version}"`);
-    const unapproved = await author('POST', `/reports/${augustId}/finalisation`, {}, { 'If-Match': current.headers.get('ETag')! });
+    const unapproved = await author('POST', `/letters/${augustId}/finalisation`, {}, { 'If-Match': current.headers.get('ETag')! });
     expect(unapproved.status).toBe(400);
     expect(unapproved.body.invalidParams).toMatchObject([{ name: 'approval', code: 'notApproved' }]);
     // The author cannot approve their own letter's disclosure; a disclosure officer does.
-    expect((await author('POST', `/reports/${augustId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! })).status).toBe(403);
-    const approved = await disclosure('POST', `/reports/${augustId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! });
+    expect((await author('POST', `/letters/${augustId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! })).status).toBe(403);
+    const approved = await disclosure('POST', `/letters/${augustId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! });
     expect(approved.status).toBe(200);
     expect(approved.body.approval).toMatchObject({ matchesCurrent: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const final = await author('POST', `/reports/${augustId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
+    const final = await author('POST', `/letters/${augustId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
     expect(final.status).toBe(200);
     expect(final.body).toMatchObject({ status: 'final', letterDate: '2025-09-10' });
     expect(final.body.letter.previousLetter).toMatchObject({ referenceDate: '2025-02-04', paperNumber: 'Kamerstuk 22 054, nr. 453' });
 
-    const comparison = await author('GET', `/reports/comparison?from=${final.body.letter.previousLetter.id}&to=${augustId}`);
+    const comparison = await author('GET', `/letters/comparison?from=${final.body.letter.previousLetter.id}&to=${augustId}`);
     expect(comparison.status).toBe(200);
     expect(comparison.body.figures.find((line: any) => line.key === 'total')).toEqual({
       key: 'total',
@@ -147,11 +147,11 @@ describeEachDatabase('letters through the API', (database) => {
     expect(decided.status).toBe(201);
     artilleryPublicId = (await database().db.selectFrom('delivery').select('publicId').where('id', '=', artilleryId).executeTakeFirstOrThrow()).publicId!;
 
-    const draft = await author('POST', '/reports', { referenceDate: '2025-12-31', letterDate: '2026-01-20' });
+    const draft = await author('POST', '/letters', { referenceDate: '2025-12-31', letterDate: '2026-01-20' });
     expect(draft.status).toBe(201);
-    expect(draft.headers.get('Location')).toBe(`/reports/${draft.body.id}`);
+    expect(draft.headers.get('Location')).toBe(`/letters/${draft.body.id}`);
     letterId = draft.body.id;
-    const august = await author('GET', `/reports/${augustId}`);
+    const august = await author('GET', `/letters/${augustId}`);
     expect(draft.body.blocks).toEqual(august.body.blocks);
     expect(draft.body.letter.previousLetter).toMatchObject({ id: augustId, referenceDate: '2025-08-31', letterDate: '2025-09-10' });
     const finance = financeSection(draft.body.letter);
@@ -181,7 +181,7 @@ describeEachDatabase('letters through the API', (database) => {
               '· Sinds {{previousLetter}} ({{previousReferenceDate}}) nam de steun toe met {{increase}}, {{increasePercent}}.',
           }
         : block);
-    const edited = await author('PATCH', `/reports/${letterId}`, { blocks }, ifMatch(draft.body.version));
+    const edited = await author('PATCH', `/letters/${letterId}`, { blocks }, ifMatch(draft.body.version));
     expect(edited.status).toBe(200);
     expect(edited.headers.get('ETag')).toBe(`"${draft.body.version + 1}"`);
     expect(edited.body.problems).toEqual([]);
@@ -192,9 +192,9 @@ describeEachDatabase('letters through the API', (database) => {
   });
 
   it('shows a block naming a confidential delivery as a problem, and refuses to finalise it', async () => {
-    const current = await author('GET', `/reports/${letterId}`);
+    const current = await author('GET', `/letters/${letterId}`);
     const blocks = [...current.body.blocks, { key: 'leak', heading: 'Extra', text: `Waaronder {{delivery:${CONFIDENTIAL_DELIVERY}}} en {{nonsense}}.` }];
-    const edited = await author('PATCH', `/reports/${letterId}`, { blocks }, ifMatch(current.body.version));
+    const edited = await author('PATCH', `/letters/${letterId}`, { blocks }, ifMatch(current.body.version));
     expect(edited.status).toBe(200);
     expect([...edited.body.problems].sort()).toEqual([`{{delivery:${CONFIDENTIAL_DELIVERY}}}`, '{{nonsense}}']);
     const extra = edited.body.letter.sections.find((section: any) => section.heading === 'Extra');
@@ -202,53 +202,53 @@ describeEachDatabase('letters through the API', (database) => {
     // Its value (€ 2,1 mld. at 31 December 2025) is nowhere in the letter.
     expect(JSON.stringify(edited.body.letter)).not.toMatch(/2,1 mld/);
 
-    const refused = await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(edited.body.version));
+    const refused = await author('POST', `/letters/${letterId}/finalisation`, {}, ifMatch(edited.body.version));
     expect(refused.status).toBe(400);
     expect(refused.headers.get('Content-Type')).toBe('application/problem+json');
     expect(refused.body.invalidParams.map((param: any) => [param.name, param.code])).toEqual([
       ['blocks', 'unknownFigure'],
       ['blocks', 'unknownFigure'],
     ]);
-    const after = await author('GET', `/reports/${letterId}`);
+    const after = await author('GET', `/letters/${letterId}`);
     expect(after.body).toMatchObject({ status: 'draft', version: edited.body.version, publicSha256: null });
     expect((await anonymous('GET', '/public/letters')).body.items.map((item: any) => item.id)).not.toContain(letterId);
 
-    const repaired = await author('PATCH', `/reports/${letterId}`, { blocks: current.body.blocks }, ifMatch(edited.body.version));
+    const repaired = await author('PATCH', `/letters/${letterId}`, { blocks: current.body.blocks }, ifMatch(edited.body.version));
     expect(repaired.status).toBe(200);
     expect(repaired.body.problems).toEqual([]);
   });
 
   it('wants If-Match on changing and finalising a draft (428) and refuses a stale one (412), changing nothing', async () => {
-    const current = await author('GET', `/reports/${letterId}`);
+    const current = await author('GET', `/letters/${letterId}`);
     const version = current.body.version;
     const change = { letterDate: '2026-01-21' };
-    expect((await author('PATCH', `/reports/${letterId}`, change)).status).toBe(428);
-    const stale = await author('PATCH', `/reports/${letterId}`, change, ifMatch(version - 1));
+    expect((await author('PATCH', `/letters/${letterId}`, change)).status).toBe(428);
+    const stale = await author('PATCH', `/letters/${letterId}`, change, ifMatch(version - 1));
     expect(stale.status).toBe(412);
     expect(stale.headers.get('ETag')).toBe(`"${version}"`);
-    expect((await author('POST', `/reports/${letterId}/finalisation`, {})).status).toBe(428);
-    expect((await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(version - 1))).status).toBe(412);
-    const after = await author('GET', `/reports/${letterId}`);
+    expect((await author('POST', `/letters/${letterId}/finalisation`, {})).status).toBe(428);
+    expect((await author('POST', `/letters/${letterId}/finalisation`, {}, ifMatch(version - 1))).status).toBe(412);
+    const after = await author('GET', `/letters/${letterId}`);
     expect(after.body).toMatchObject({ status: 'draft', version, letterDate: '2026-01-20' });
   });
 
   it('needs a new approval when the letter changed after the approval', async () => {
-    const current = await author('GET', `/reports/${letterId}`);
-    const approved = await disclosure('POST', `/reports/${letterId}/approval`, undefined, ifMatch(current.body.version));
+    const current = await author('GET', `/letters/${letterId}`);
+    const approved = await disclosure('POST', `/letters/${letterId}/approval`, undefined, ifMatch(current.body.version));
     expect(approved.status).toBe(200);
-    const edited = await author('PATCH', `/reports/${letterId}`, { letterDate: '2026-01-19' }, ifMatch(approved.body.version));
+    const edited = await author('PATCH', `/letters/${letterId}`, { letterDate: '2026-01-19' }, ifMatch(approved.body.version));
     expect(edited.body.approval).toBeNull();
-    const restored = await author('PATCH', `/reports/${letterId}`, { letterDate: '2026-01-20' }, ifMatch(edited.body.version));
-    const refused = await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(restored.body.version));
+    const restored = await author('PATCH', `/letters/${letterId}`, { letterDate: '2026-01-20' }, ifMatch(edited.body.version));
+    const refused = await author('POST', `/letters/${letterId}/finalisation`, {}, ifMatch(restored.body.version));
     expect(refused.body.invalidParams).toMatchObject([{ name: 'approval', code: 'notApproved' }]);
   });
 
   it('finalises the letter', async () => {
-    const unapproved = await author('GET', `/reports/${letterId}`);
-    const approved = await disclosure('POST', `/reports/${letterId}/approval`, undefined, ifMatch(unapproved.body.version));
+    const unapproved = await author('GET', `/letters/${letterId}`);
+    const approved = await disclosure('POST', `/letters/${letterId}/approval`, undefined, ifMatch(unapproved.body.version));
     expect(approved.status).toBe(200);
-    const current = await author('GET', `/reports/${letterId}`);
-    const final = await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(current.body.version));
+    const current = await author('GET', `/letters/${letterId}`);
+    const final = await author('POST', `/letters/${letterId}/finalisation`, {}, ifMatch(current.body.version));
     expect(final.status).toBe(200);
     expect(final.body).toMatchObject({ status: 'final', letterDate: '2026-01-20', referenceDate: '2025-12-31', problems: [] });
     expect(final.body.publicSha256).toMatch(/^[0-9a-f]{64}$/);
@@ -258,45 +258,45 @@ describeEachDatabase('letters through the API', (database) => {
   });
 
   it('refuses to finalise a letter dated before one already final: letters follow each other in time', async () => {
-    const earlier = await author('POST', '/reports', { referenceDate: '2025-10-31', letterDate: '2025-11-10' });
+    const earlier = await author('POST', '/letters', { referenceDate: '2025-10-31', letterDate: '2025-11-10' });
     expect(earlier.status).toBe(201);
-    const refused = await author('POST', `/reports/${earlier.body.id}/finalisation`, {}, ifMatch(earlier.body.version));
+    const refused = await author('POST', `/letters/${earlier.body.id}/finalisation`, {}, ifMatch(earlier.body.version));
     expect(refused.status).toBe(400);
     expect(refused.body.invalidParams).toMatchObject([{ name: 'referenceDate', code: 'laterLetterIsFinal' }]);
-    expect((await author('GET', `/reports/${earlier.body.id}`)).body.status).toBe('draft');
+    expect((await author('GET', `/letters/${earlier.body.id}`)).body.status).toBe('draft');
   });
 
   it('never changes a final letter: not through any route, not in the database', async () => {
     const { db } = database();
-    const version = (await author('GET', `/reports/${letterId}`)).body.version;
-    const patched = await author('PATCH', `/reports/${letterId}`, { blocks: [] }, ifMatch(version));
+    const version = (await author('GET', `/letters/${letterId}`)).body.version;
+    const patched = await author('PATCH', `/letters/${letterId}`, { blocks: [] }, ifMatch(version));
     expect(patched.status).toBe(400);
     expect(patched.body.invalidParams).toEqual([expect.objectContaining({ name: 'status', code: 'letterIsFinal' })]);
-    expect((await author('PATCH', `/reports/${letterId}`, { letterDate: '2026-02-01' }, ifMatch(version))).status).toBe(400);
-    expect((await author('POST', `/reports/${letterId}/finalisation`, {}, ifMatch(version))).status).toBe(400);
-    expect((await author('POST', `/reports/${letterId}/finalisation`, { letterDate: '2026-02-01' }, ifMatch(version))).status).toBe(400);
+    expect((await author('PATCH', `/letters/${letterId}`, { letterDate: '2026-02-01' }, ifMatch(version))).status).toBe(400);
+    expect((await author('POST', `/letters/${letterId}/finalisation`, {}, ifMatch(version))).status).toBe(400);
+    expect((await author('POST', `/letters/${letterId}/finalisation`, { letterDate: '2026-02-01' }, ifMatch(version))).status).toBe(400);
 
     const publication = { paperNumber: 'Kamerstuk 22 054, nr. 470', publishedOn: '2026-01-22' };
-    expect((await author('POST', `/reports/${letterId}/publication`, publication)).status).toBe(200);
-    expect((await author('POST', `/reports/${letterId}/publication`, publication)).status).toBe(200);
-    const otherNumber = await author('POST', `/reports/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 471' });
+    expect((await author('POST', `/letters/${letterId}/publication`, publication)).status).toBe(200);
+    expect((await author('POST', `/letters/${letterId}/publication`, publication)).status).toBe(200);
+    const otherNumber = await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 471' });
     expect(otherNumber.status).toBe(400);
     expect(otherNumber.body.invalidParams).toEqual([expect.objectContaining({ name: 'paperNumber', code: 'alreadySet' })]);
-    const otherDate = await author('POST', `/reports/${letterId}/publication`, { ...publication, publishedOn: '2026-01-23' });
+    const otherDate = await author('POST', `/letters/${letterId}/publication`, { ...publication, publishedOn: '2026-01-23' });
     expect(otherDate.status).toBe(400);
-    expect((await author('POST', `/reports/${letterId}/publication`, { paperNumber: null, publishedOn: null })).status).toBe(400);
+    expect((await author('POST', `/letters/${letterId}/publication`, { paperNumber: null, publishedOn: null })).status).toBe(400);
 
     const refusedChange = /a final letter cannot be changed/;
-    await expect(sql`update report set blocks = '[]'::jsonb where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
-    await expect(sql`update report set public_snapshot = '{}' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
-    await expect(sql`update report set public_sha256 = ${'0'.repeat(64)} where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
-    await expect(sql`update report set status = 'draft' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
-    await expect(sql`update report set paper_number = 'Kamerstuk 22 054, nr. 999' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
-    await expect(sql`delete from report where id = ${letterId}`.execute(db)).rejects.toThrow(/a final letter cannot be removed/);
+    await expect(sql`update letter set blocks = '[]'::jsonb where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update letter set public_snapshot = '{}' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update letter set public_sha256 = ${'0'.repeat(64)} where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update letter set status = 'draft' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update letter set paper_number = 'Kamerstuk 22 054, nr. 999' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`delete from letter where id = ${letterId}`.execute(db)).rejects.toThrow(/a final letter cannot be removed/);
     await expect(sql`update public_letter set snapshot = '{}' where id = ${letterId}`.execute(db)).rejects.toThrow(/a published letter cannot be changed/);
     await expect(sql`delete from public_letter where id = ${letterId}`.execute(db)).rejects.toThrow(/a published letter cannot be changed/);
 
-    const after = await author('GET', `/reports/${letterId}`);
+    const after = await author('GET', `/letters/${letterId}`);
     expect(after.body).toMatchObject({ status: 'final', publicSha256: finalView.publicSha256, annexSha256: finalView.annexSha256, ...publication });
     expect(after.body.blocks).toEqual(finalView.blocks);
     expect(after.body.letter).toEqual(finalView.letter);
@@ -310,7 +310,7 @@ describeEachDatabase('letters through the API', (database) => {
     expect(sha256(text)).toBe(listed.sha256);
     expect(listed.sha256).toBe(finalView.publicSha256);
     expect(JSON.parse(text)).toEqual(finalView.letter);
-    const verification = await author('GET', `/reports/${letterId}/verification`);
+    const verification = await author('GET', `/letters/${letterId}/verification`);
     expect(verification.status).toBe(200);
     expect(verification.body).toEqual({ ok: true, hashesMatch: true, differences: [] });
   });
@@ -336,7 +336,7 @@ describeEachDatabase('letters through the API', (database) => {
   it('renders the final letter in all four formats, each with its figures', async () => {
     const headline = 'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 december 2025 €9,1 mld.';
     const row = ['Directe levering (vervangingswaarde)', '€ 2,4 mld.', '€ 2,8 mld.'];
-    for (const base of [`/reports/${letterId}`, `/public/letters/${letterId}`]) {
+    for (const base of [`/letters/${letterId}`, `/public/letters/${letterId}`]) {
       const as = base.startsWith('/public') ? null : 'letterAuthor';
       const html = await fetchAs(as, `${base}/renderings/html`);
       expect(html.headers.get('Content-Type')).toMatch(/^text\/html/);
@@ -369,7 +369,7 @@ describeEachDatabase('letters through the API', (database) => {
     // A final letter gives the same bytes every time, dated its letter date, whoever asks.
     const bytes = async (path: string, as: Role | null) => Buffer.from(await (await fetchAs(as, path)).arrayBuffer());
     for (const format of ['pdf', 'docx']) {
-      const first = await bytes(`/reports/${letterId}/renderings/${format}`, 'letterAuthor');
+      const first = await bytes(`/letters/${letterId}/renderings/${format}`, 'letterAuthor');
       expect((await bytes(`/public/letters/${letterId}/renderings/${format}`, null)).equals(first), format).toBe(true);
     }
     const docx = unzipSync(new Uint8Array(await bytes(`/public/letters/${letterId}/renderings/docx`, null)));
@@ -377,7 +377,7 @@ describeEachDatabase('letters through the API', (database) => {
   });
 
   describe('the confidential annex', () => {
-    const annexPath = () => `/reports/${letterId}/annex/pdf`;
+    const annexPath = () => `/letters/${letterId}/annex/pdf`;
 
     it('is refused without a session, to the registrar and finance, and to a reader without the second factor', async () => {
       expect((await fetchAs(null, annexPath())).status).toBe(401);
@@ -414,7 +414,7 @@ describeEachDatabase('letters through the API', (database) => {
       expect(all).toContain(squeezed(CONFIDENTIAL_TITLE));
       expect(all).toContain(squeezed(INTERNAL_TITLE));
 
-      const html = await api.request(`/reports/${letterId}/annex/html`, { headers: { Cookie: cookie } });
+      const html = await api.request(`/letters/${letterId}/annex/html`, { headers: { Cookie: cookie } });
       expect(html.status).toBe(200);
       expect(await html.text()).toContain(username);
 
@@ -470,12 +470,12 @@ describeEachDatabase('letters through the API', (database) => {
       markdown: await (await fetchAs(null, `/public/letters/${letterId}/renderings/markdown`)).text(),
       pdf: Buffer.from(await (await fetchAs(null, `/public/letters/${letterId}/renderings/pdf`)).arrayBuffer()),
       docx: Buffer.from(await (await fetchAs(null, `/public/letters/${letterId}/renderings/docx`)).arrayBuffer()),
-      report: (await author('GET', `/reports/${letterId}`)).body,
+      report: (await author('GET', `/letters/${letterId}`)).body,
     };
     const revalued = await registrar('POST', `/deliveries/${artilleryId}/valuations`, { amountCents: 400 * MILLION, basis: 'replacementValue', effectiveDate: '2025-12-01' });
     expect(revalued.status).toBe(201);
 
-    const verification = await author('GET', `/reports/${letterId}/verification`);
+    const verification = await author('GET', `/letters/${letterId}/verification`);
     expect(verification.body.ok).toBe(false);
     expect(verification.body.hashesMatch).toBe(true);
     const byFigure = Object.fromEntries(verification.body.differences.map((difference: any) => [difference.figure, difference]));
@@ -484,18 +484,18 @@ describeEachDatabase('letters through the API', (database) => {
     expect(byFigure.total).toEqual({ figure: 'total', published: 9_060 * MILLION, recomputed: 9_100 * MILLION });
     expect(byFigure.annexTotal.recomputed - byFigure.annexTotal.published).toBe(40 * MILLION);
     // The letter of August, before the revaluation took effect, still verifies.
-    expect((await author('GET', `/reports/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [] });
+    expect((await author('GET', `/letters/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [] });
 
     expect(await (await fetchAs(null, `/public/letters/${letterId}/snapshot`)).text()).toBe(before.snapshot);
     expect(await (await fetchAs(null, `/public/letters/${letterId}/renderings/html`)).text()).toBe(before.html);
     expect(await (await fetchAs(null, `/public/letters/${letterId}/renderings/markdown`)).text()).toBe(before.markdown);
     expect(Buffer.from(await (await fetchAs(null, `/public/letters/${letterId}/renderings/pdf`)).arrayBuffer()).equals(before.pdf)).toBe(true);
     expect(Buffer.from(await (await fetchAs(null, `/public/letters/${letterId}/renderings/docx`)).arrayBuffer()).equals(before.docx)).toBe(true);
-    expect((await author('GET', `/reports/${letterId}`)).body).toEqual(before.report);
+    expect((await author('GET', `/letters/${letterId}`)).body).toEqual(before.report);
   });
 
   it('the next letter restates the changed line: a footnote with both figures', async () => {
-    const next = await author('POST', '/reports', { referenceDate: '2026-03-31', letterDate: '2026-04-15' });
+    const next = await author('POST', '/letters', { referenceDate: '2026-03-31', letterDate: '2026-04-15' });
     expect(next.status).toBe(201);
     const letter: PublicLetterSnapshot = next.body.letter;
     expect(letter.previousLetter).toMatchObject({ id: letterId, paperNumber: 'Kamerstuk 22 054, nr. 470' });
@@ -515,7 +515,7 @@ describeEachDatabase('letters through the API', (database) => {
     expect(noteText(stock)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €2,8 mld., niet €2,76 mld. zoals in de vorige brief.');
     expect(noteText(total)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €9,1 mld., niet €9,06 mld. zoals in de vorige brief.');
 
-    const markdown = await (await fetchAs('letterAuthor', `/reports/${next.body.id}/renderings/markdown`)).text();
+    const markdown = await (await fetchAs('letterAuthor', `/letters/${next.body.id}/renderings/markdown`)).text();
     expect(markdown).toContain(`| Directe levering (vervangingswaarde)[^${footnote(stock)}] | € 2,76 mld. | € 2,8 mld. |`);
     expect(markdown).toContain(`[^${footnote(stock)}]: Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €2,8 mld., niet €2,76 mld.`);
     // A draft is not public.
@@ -524,9 +524,9 @@ describeEachDatabase('letters through the API', (database) => {
 
   it('opens the annex of a draft to those who write and check letters, never to parliament, to which it was not sent', async () => {
     const { db } = database();
-    const draft = (await author('GET', '/reports')).body.items.find((item: any) => item.status === 'draft');
+    const draft = (await author('GET', '/letters')).body.items.find((item: any) => item.status === 'draft');
     expect(draft.referenceDate).toBe('2026-03-31');
-    const path = `/reports/${draft.id}/annex/html`;
+    const path = `/letters/${draft.id}/annex/html`;
     expect((await fetchAs('letterAuthor', path)).status).toBe(200);
     const refused = await fetchAs('parliamentReader', path);
     expect(refused.status).toBe(404);
@@ -556,15 +556,15 @@ describeEachDatabase('letters through the API', (database) => {
     expect(await (await fetchAs(null, `/public/letters/${letterId}/renderings/markdown`)).text()).toContain(PUBLIC_TITLE);
 
     // The draft that names it can no longer be finalised.
-    const drafts = (await author('GET', '/reports')).body.items.filter((item: any) => item.status === 'draft');
+    const drafts = (await author('GET', '/letters')).body.items.filter((item: any) => item.status === 'draft');
     expect(drafts.map((item: any) => item.referenceDate)).toEqual(['2026-03-31', '2025-10-31']);
-    const draft = await author('GET', `/reports/${drafts[0].id}`);
+    const draft = await author('GET', `/letters/${drafts[0].id}`);
     expect(draft.body.problems).toEqual([`{{delivery:${artilleryId}}}`]);
   });
 
   it('verification notices a public copy changed behind the database’s back, with its guard switched off', async () => {
     const { db } = database();
-    const before = (await author('GET', `/reports/${letterId}/verification`)).body;
+    const before = (await author('GET', `/letters/${letterId}/verification`)).body;
     expect(before.hashesMatch).toBe(true);
     await sql`alter table public_letter disable trigger public_letter_is_frozen`.execute(db);
     try {
@@ -574,7 +574,7 @@ describeEachDatabase('letters through the API', (database) => {
     }
     const snapshot = await (await fetchAs(null, `/public/letters/${letterId}/snapshot`)).text();
     expect(sha256(snapshot)).not.toBe(finalView.publicSha256);
-    const after = (await author('GET', `/reports/${letterId}/verification`)).body;
+    const after = (await author('GET', `/letters/${letterId}/verification`)).body;
     expect(after).toEqual({ ...before, ok: false, hashesMatch: false });
   });
 });

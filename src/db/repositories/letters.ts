@@ -1,29 +1,29 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Category, SupportType } from '../../domain/delivery.ts';
 import type { Cents } from '../../domain/money.ts';
-import type { AnnexRow } from '../../reports/compose.ts';
-import type { OverviewItem } from '../../reports/snapshot.ts';
-import type { Database, PublicLetterTable, ReportTable } from '../schema.ts';
+import type { AnnexRow } from '../../letters/compose.ts';
+import type { OverviewItem } from '../../letters/snapshot.ts';
+import type { Database, PublicLetterTable, LetterTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-export type StoredReport = Selectable<ReportTable>;
+export type StoredLetter = Selectable<LetterTable>;
 
-export async function insertReport(db: Db, report: Omit<StoredReport, 'version'>): Promise<StoredReport> {
-  return db.insertInto('report').values({ ...report, blocks: JSON.stringify(report.blocks) }).returningAll().executeTakeFirstOrThrow();
+export async function insertLetter(db: Db, report: Omit<StoredLetter, 'version'>): Promise<StoredLetter> {
+  return db.insertInto('letter').values({ ...report, blocks: JSON.stringify(report.blocks) }).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findReport(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredReport | undefined> {
-  const query = db.selectFrom('report').selectAll().where('id', '=', id);
+export async function findLetter(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredLetter | undefined> {
+  const query = db.selectFrom('letter').selectAll().where('id', '=', id);
   return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
-export type ReportSummary = Omit<StoredReport, 'blocks' | 'publicSnapshot' | 'annexSnapshot'>;
+export type LetterSummary = Omit<StoredLetter, 'blocks' | 'publicSnapshot' | 'annexSnapshot'>;
 
-export async function listReports(db: Db): Promise<ReportSummary[]> {
+export async function listLetters(db: Db): Promise<LetterSummary[]> {
   return db
-    .selectFrom('report')
-    .select(['id', 'referenceDate', 'letterDate', 'previousReportId', 'status', 'publicSha256', 'annexSha256', 'paperNumber', 'publishedOn',
+    .selectFrom('letter')
+    .select(['id', 'referenceDate', 'letterDate', 'previousLetterId', 'status', 'publicSha256', 'annexSha256', 'paperNumber', 'publishedOn',
       'createdByName', 'finalisedByName', 'finalisedAt', 'approvedSha256', 'approvedByName', 'approvedAt', 'isDemonstration', 'version', 'createdAt'])
     .orderBy('referenceDate', 'desc')
     .orderBy('createdAt', 'desc')
@@ -31,10 +31,10 @@ export async function listReports(db: Db): Promise<ReportSummary[]> {
 }
 
 /** Changes a draft; an approval given to the earlier text no longer holds. */
-export async function updateDraft(db: Db, id: string, version: number, change: { blocks?: unknown; letterDate?: string | null }): Promise<StoredReport | undefined> {
+export async function updateDraft(db: Db, id: string, version: number, change: { blocks?: unknown; letterDate?: string | null }): Promise<StoredLetter | undefined> {
   const { blocks, ...rest } = change;
   return db
-    .updateTable('report')
+    .updateTable('letter')
     .set({
       ...rest,
       ...(blocks === undefined ? {} : { blocks: JSON.stringify(blocks) }),
@@ -54,10 +54,10 @@ export async function markApproved(
   db: Db,
   id: string,
   version: number,
-  approval: Pick<StoredReport, 'approvedSha256' | 'approvedByName' | 'approvedAt'>,
-): Promise<StoredReport | undefined> {
+  approval: Pick<StoredLetter, 'approvedSha256' | 'approvedByName' | 'approvedAt'>,
+): Promise<StoredLetter | undefined> {
   return db
-    .updateTable('report')
+    .updateTable('letter')
     .set({ ...approval, version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
@@ -70,10 +70,10 @@ export async function markFinal(
   db: Db,
   id: string,
   version: number,
-  final: Pick<StoredReport, 'letterDate' | 'publicSnapshot' | 'publicSha256' | 'annexSnapshot' | 'annexSha256' | 'finalisedByName' | 'finalisedAt' | 'previousReportId'>,
-): Promise<StoredReport | undefined> {
+  final: Pick<StoredLetter, 'letterDate' | 'publicSnapshot' | 'publicSha256' | 'annexSnapshot' | 'annexSha256' | 'finalisedByName' | 'finalisedAt' | 'previousLetterId'>,
+): Promise<StoredLetter | undefined> {
   return db
-    .updateTable('report')
+    .updateTable('letter')
     .set({ ...final, status: 'final', version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
@@ -82,37 +82,37 @@ export async function markFinal(
     .executeTakeFirst();
 }
 
-export async function setPublication(db: Db, id: string, publication: { paperNumber: string | null; publishedOn: string | null }): Promise<StoredReport> {
-  const report = await db.updateTable('report').set({ ...publication, version: sql`version + 1` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+export async function setPublication(db: Db, id: string, publication: { paperNumber: string | null; publishedOn: string | null }): Promise<StoredLetter> {
+  const report = await db.updateTable('letter').set({ ...publication, version: sql`version + 1` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   await db.updateTable('publicLetter').set(publication).where('id', '=', id).execute();
   return report;
 }
 
 export async function deleteDraft(db: Db, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('report').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  const result = await db.deleteFrom('letter').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
   return result.numDeletedRows === 1n;
 }
 
 /** The latest final letter with a reference date before the given one: the one a new letter follows. */
-export async function latestFinalBefore(db: Db, referenceDate: string): Promise<StoredReport | undefined> {
-  return db.selectFrom('report').selectAll().where('status', '=', 'final').where('referenceDate', '<', referenceDate).orderBy('referenceDate', 'desc').limit(1).executeTakeFirst();
+export async function latestFinalBefore(db: Db, referenceDate: string): Promise<StoredLetter | undefined> {
+  return db.selectFrom('letter').selectAll().where('status', '=', 'final').where('referenceDate', '<', referenceDate).orderBy('referenceDate', 'desc').limit(1).executeTakeFirst();
 }
 
 /** Whether a final letter with a later reference date exists: letters are sent in the order of their dates. */
 export async function hasFinalAfter(db: Db, referenceDate: string): Promise<boolean> {
-  const row = await db.selectFrom('report').select('id').where('status', '=', 'final').where('referenceDate', '>', referenceDate).limit(1).executeTakeFirst();
+  const row = await db.selectFrom('letter').select('id').where('status', '=', 'final').where('referenceDate', '>', referenceDate).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
 /** The public snapshots of all final letters. */
 export async function finalPublicSnapshots(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('report').select('publicSnapshot').where('status', '=', 'final').execute();
+  const rows = await db.selectFrom('letter').select('publicSnapshot').where('status', '=', 'final').execute();
   return rows.map((row) => row.publicSnapshot!);
 }
 
 /** The public snapshots of the final letters before a reference date (what earlier overviews listed). */
 export async function publicSnapshotsBefore(db: Db, referenceDate: string): Promise<string[]> {
-  const rows = await db.selectFrom('report').select('publicSnapshot').where('status', '=', 'final').where('referenceDate', '<', referenceDate).execute();
+  const rows = await db.selectFrom('letter').select('publicSnapshot').where('status', '=', 'final').where('referenceDate', '<', referenceDate).execute();
   return rows.map((row) => row.publicSnapshot!).filter(Boolean);
 }
 
