@@ -2,15 +2,16 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import canonicalize from 'canonicalize';
 import { sha256Hex } from '../audit/event.ts';
+import { typedDatabaseError, UniqueViolationError } from '../db/errors.ts';
 import * as requests from '../db/repositories/idempotency.ts';
 import type { Database } from '../db/schema.ts';
 import type { ApiEnv } from './context.ts';
 import { problem } from './problem.ts';
 
-export interface CreatedResponse {
+export interface CreatedResponse<T> {
   status: 201;
   headers: Record<string, string>;
-  body: unknown;
+  body: T;
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -19,19 +20,18 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  * one-time TOTP secret among them) do not stay in the database.
  */
 const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Runs a create at most once per Idempotency-Key (per account): the result is stored with the key in
  * the create's own transaction, a replay of the same request gets the first answer and creates
  * nothing, the same key with another request gets 422. Without the header the create just runs.
  */
-export async function createOnce(
+export async function createOnce<T>(
   c: Context<ApiEnv>,
   db: Kysely<Database>,
   body: unknown,
-  create: (trx: Kysely<Database>) => Promise<CreatedResponse>,
-): Promise<Response> {
+  create: (trx: Kysely<Database>) => Promise<CreatedResponse<T>>,
+) {
   const key = c.req.header('idempotency-key');
   if (key === undefined) return respond(c, await db.transaction().execute(create));
   if (!KEY_PATTERN.test(key)) return problem(c, 400, { code: 'invalidIdempotencyKey' });
@@ -54,12 +54,12 @@ export async function createOnce(
       const earlier = outcome.earlier!;
       if (earlier.fingerprint !== fingerprint) return problem(c, 422, { code: 'idempotencyKeyReused' });
       c.header('Idempotent-Replayed', 'true');
-      return c.body(earlier.body, earlier.status as 201, { ...earlier.headers, 'Content-Type': 'application/json' });
+      return replay<T>(c, earlier);
     } catch (error) {
       // Two requests with the same key at once: the one that lost the race answers as a replay. It loses
       // either on the key itself (a unique violation) or on what the winner created: its own checks (a
       // username taken) see the winner's rows once they are committed, and with them the winner's key.
-      if (attempt === 0 && ((error as { code?: string }).code === UNIQUE_VIOLATION || (await requests.findIdempotentRequest(db, accountId, key)))) {
+      if (attempt === 0 && (typedDatabaseError(error) instanceof UniqueViolationError || (await requests.findIdempotentRequest(db, accountId, key)))) {
         continue;
       }
       throw error;
@@ -67,6 +67,15 @@ export async function createOnce(
   }
 }
 
-function respond(c: Context, created: CreatedResponse): Response {
+function respond<T>(c: Context, created: CreatedResponse<T>) {
   return c.json(created.body, created.status, created.headers);
+}
+
+/**
+ * The first answer again, byte for byte as it was sent (stored with the key). It was the create's own
+ * answer, so it is typed as one; only its type is asserted, the bytes are the ones already sent once.
+ */
+function replay<T>(c: Context, earlier: { headers: Record<string, string>; body: string }) {
+  const response: Response = c.body(earlier.body, 201, { ...earlier.headers, 'Content-Type': 'application/json' });
+  return response as Response & ReturnType<typeof respond<T>>;
 }

@@ -52,13 +52,16 @@ const DESCRIPTIONS: Record<number, string> = {
   429: 'Too many failed logins; Retry-After says when to try again',
 };
 
-export function problemResponses(...statuses: number[]) {
-  return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { content: { 'application/problem+json': { schema: ProblemSchema } }, description: DESCRIPTIONS[status] ?? 'Problem' },
-    ]),
-  );
+const problemResponse = (status: number) => ({
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+  description: DESCRIPTIONS[status] ?? 'Problem',
+});
+
+/** The problem answers of a route, by status: typed per status, so that a handler may answer each of them. */
+export function problemResponses<S extends number>(...statuses: S[]): Record<S, ReturnType<typeof problemResponse>> {
+  const responses = {} as Record<S, ReturnType<typeof problemResponse>>;
+  for (const status of statuses) responses[status] = problemResponse(status);
+  return responses;
 }
 
 /**

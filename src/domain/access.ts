@@ -1,6 +1,9 @@
+import type { LetterStatus } from './letter.ts';
+
 /**
- * Who may do what: the one permission matrix. The server asks `isAllowed` on every route; the browser
- * only uses it to hide what would be refused anyway.
+ * Who may do what: the one permission matrix, and beside it the rules that look at the record itself.
+ * The server asks `isAllowed` (the role matrix) on every route before it reads any input, and `may`
+ * where a use case knows the record; the browser only uses them to hide what would be refused anyway.
  */
 export const ROLES = [
   'registrar',
@@ -90,6 +93,24 @@ export const SECOND_FACTOR_ROLES: ReadonlySet<Role> = new Set([
 
 export function isAllowed(role: Role, action: Action): boolean {
   return PERMISSIONS[action].includes(role);
+}
+
+/** A record that a rule below looks at: the letter whose annex is asked for. */
+export type Resource = { type: 'letter'; status: LetterStatus };
+
+/**
+ * Rules on the record itself, each on top of the role matrix. The annex of a draft is only for those
+ * who may read the draft itself: parliament sees the annex of a letter as it was sent, and no other.
+ */
+const RECORD_RULES: { readonly [A in Action]?: (role: Role, resource: Resource) => boolean } = {
+  'annex.read': (role, letter) => letter.status === 'final' || isAllowed(role, 'letter.read'),
+};
+
+/** Whether the principal may take the action, on this record when one is given: the role matrix plus the record's rules. */
+export function may(principal: { role: Role }, action: Action, resource?: Resource): boolean {
+  if (!isAllowed(principal.role, action)) return false;
+  const rule = RECORD_RULES[action];
+  return resource === undefined || rule === undefined || rule(principal.role, resource);
 }
 
 export function isConfidential(action: Action): boolean {

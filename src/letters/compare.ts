@@ -1,15 +1,21 @@
-import type { OverviewItem, PublicLetterSnapshot } from './snapshot.ts';
+import { z } from 'zod';
+import { CentsSchema, OverviewItemSchema, type PublicLetterSnapshot } from './snapshot.ts';
 
-export interface LetterComparison {
-  from: { id: string; referenceDate: string };
-  to: { id: string; referenceDate: string };
+const LetterReferenceSchema = z.object({ id: z.string(), referenceDate: z.iso.date() });
+
+export const LetterComparisonSchema = z.object({
+  from: LetterReferenceSchema,
+  to: LetterReferenceSchema,
   /** How each figure moved from the one letter to the other, as each published it. */
-  figures: { key: string; label: string; fromCents: number; toCents: number; differenceCents: number }[];
+  figures: z.array(z.object({ key: z.string(), label: z.string(), fromCents: CentsSchema, toCents: CentsSchema, differenceCents: CentsSchema })),
   /** What the letters after the earlier one, up to the later one, made public. */
-  becamePublic: OverviewItem[];
+  becamePublic: z.array(OverviewItemSchema),
   /** Figures of earlier letters that a later one in the range restated. */
-  restated: { letterId: string; referenceDate: string; key: string; label: string; reportedCents: number; restatedCents: number }[];
-}
+  restated: z.array(
+    z.object({ letterId: z.string(), referenceDate: z.iso.date(), key: z.string(), label: z.string(), reportedCents: CentsSchema, restatedCents: CentsSchema }),
+  ),
+});
+export type LetterComparison = z.infer<typeof LetterComparisonSchema>;
 
 /** Compares two letters; `letters` are all published letters, to find those in between. */
 export function compareSnapshots(a: PublicLetterSnapshot, b: PublicLetterSnapshot, letters: readonly PublicLetterSnapshot[]): LetterComparison {

@@ -1,10 +1,11 @@
-import type { SupportType } from '../domain/delivery.ts';
+import { z } from 'zod';
+import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { formatLetterAmount, formatLetterDate, REFERENCE_PRECISION } from '../domain/letter-format.ts';
 import { SUPPORT_TYPE_LABELS } from '../domain/figures.ts';
 import type { Cents } from '../domain/money.ts';
 import { CATEGORY_LABELS, DISCLOSURE_LABELS, FUNDING_SOURCE_LABELS } from './labels.ts';
 import type { AnnexDocument, LetterDocument } from './letter-document.ts';
-import { LETTER_SUBJECT, type PublicLetterSnapshot } from './snapshot.ts';
+import { CentsSchema, LETTER_SUBJECT, type PublicLetterSnapshot } from './snapshot.ts';
 
 const RETURN_ADDRESS = 'Postbus 20701 2500 ES Den Haag';
 const ADDRESSEE = ['de Voorzitter van de Tweede Kamer', 'der Staten-Generaal', 'Bezuidenhoutseweg 67', '2594 AC Den Haag'];
@@ -29,27 +30,29 @@ export function letterDocument(snapshot: PublicLetterSnapshot, options: { paperN
 }
 
 /** One line of the confidential annex: a delivery as the register holds it at the reference date. */
-export interface AnnexRow {
-  title: string;
-  category: string;
-  supportType: SupportType;
-  fundingSource: string;
-  quantity: number | null;
-  unit: string | null;
-  realisedAt: string;
-  valueCents: Cents;
-  disclosureState: string;
-}
+export const AnnexRowSchema = z.object({
+  title: z.string(),
+  category: z.string(),
+  supportType: z.enum(SUPPORT_TYPES),
+  fundingSource: z.string(),
+  quantity: z.number().int().nullable(),
+  unit: z.string().nullable(),
+  realisedAt: z.iso.date(),
+  valueCents: CentsSchema,
+  disclosureState: z.string(),
+});
+export type AnnexRow = z.infer<typeof AnnexRowSchema>;
 
 /** The confidential annex as frozen with a final letter (or computed for a draft). */
-export interface AnnexSnapshot {
-  format: 'steunregister-annex/1';
-  letterId: string;
-  referenceDate: string;
-  isDemonstration: boolean;
-  rows: AnnexRow[];
-  totalCents: Cents;
-}
+export const AnnexSnapshotSchema = z.object({
+  format: z.literal('steunregister-annex/1'),
+  letterId: z.string(),
+  referenceDate: z.iso.date(),
+  isDemonstration: z.boolean(),
+  rows: z.array(AnnexRowSchema),
+  totalCents: CentsSchema,
+});
+export type AnnexSnapshot = z.infer<typeof AnnexSnapshotSchema>;
 
 const ANNEX_HEADER = ['Levering', 'Categorie', 'Type steun', 'Financiering', 'Aantal', 'Gerealiseerd', 'Waarde', 'Openbaarmaking'];
 

@@ -4,27 +4,36 @@
  * the public snapshot of a letter.
  */
 
+import { z } from 'zod';
+
 /** A run of text, or a reference to a footnote by its number. */
-export type Inline = string | { footnote: number };
+export const InlineSchema = z.union([z.string(), z.object({ footnote: z.number().int() })]);
+export type Inline = z.infer<typeof InlineSchema>;
 
-export type Block =
-  | { kind: 'paragraph'; content: Inline[] }
-  | { kind: 'bullets'; items: Inline[][] }
-  | { kind: 'table'; table: LetterTable };
-
-export interface LetterTable {
+export const LetterTableSchema = z.object({
   /** Column headings; the first column holds the row labels. */
-  header: string[];
-  rows: { cells: Inline[][]; emphasis?: boolean }[];
+  header: z.array(z.string()),
+  rows: z.array(z.object({ cells: z.array(z.array(InlineSchema)), emphasis: z.boolean().optional() })),
   /** Which columns hold amounts (right-aligned). */
-  numericColumns: number[];
-}
+  numericColumns: z.array(z.number().int()),
+});
+export type LetterTable = z.infer<typeof LetterTableSchema>;
 
-export interface LetterSection {
+export const BlockSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paragraph'), content: z.array(InlineSchema) }),
+  z.object({ kind: z.literal('bullets'), items: z.array(z.array(InlineSchema)) }),
+  z.object({ kind: z.literal('table'), table: LetterTableSchema }),
+]);
+export type Block = z.infer<typeof BlockSchema>;
+
+export const LetterSectionSchema = z.object({
   /** Null for the opening paragraphs, which have no heading. */
-  heading: string | null;
-  blocks: Block[];
-}
+  heading: z.string().nullable(),
+  blocks: z.array(BlockSchema),
+});
+export type LetterSection = z.infer<typeof LetterSectionSchema>;
+
+export const FootnoteSchema = z.object({ number: z.number().int(), text: z.string() });
 
 export interface LetterDocument {
   returnAddress: string;
@@ -36,7 +45,7 @@ export interface LetterDocument {
   paperNumber: string | null;
   salutation: string;
   sections: LetterSection[];
-  footnotes: { number: number; text: string }[];
+  footnotes: z.infer<typeof FootnoteSchema>[];
   closing: string[];
   /** Shown at the top of every page while the letter is not final. */
   draftNotice: string | null;

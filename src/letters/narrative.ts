@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Block, Inline, LetterSection, LetterTable } from './letter-document.ts';
 
 /** A table as text: its cells may carry footnotes (`[^…]`) like any text of the letter. */
@@ -14,11 +15,13 @@ export interface TextTable {
  * - a paragraph that is only `{{figuresTable}}` places the table of realised support;
  * - `[^text]` adds a footnote.
  */
-export interface NarrativeBlock {
-  key: string;
-  heading: string | null;
-  text: string;
-}
+export const NarrativeBlockSchema = z.strictObject({
+  key: z.string().min(1).max(100),
+  heading: z.string().max(300).nullable(),
+  text: z.string().max(50_000),
+});
+export type NarrativeBlock = z.infer<typeof NarrativeBlockSchema>;
+export const NarrativeBlocksSchema = z.array(NarrativeBlockSchema);
 
 export const TABLE_PLACEHOLDER = 'figuresTable';
 const FIGURE = /\{\{\s*([\w:-]+)\s*\}\}/g;

@@ -10,7 +10,7 @@ export const ANNEX_FORMATS = ['pdf', 'html'] as const;
 export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
 
 export interface Rendering {
-  body: string | Uint8Array;
+  body: string | Uint8Array<ArrayBuffer>;
   contentType: string;
   extension: string;
 }
@@ -24,7 +24,8 @@ const CONTENT_TYPES = {
 
 function rendering(format: LetterFormat, body: string | Uint8Array): Rendering {
   const [contentType, extension] = CONTENT_TYPES[format];
-  return { body, contentType, extension };
+  // A copy that owns its bytes: what a response body takes (a Buffer may be a view into a shared pool).
+  return { body: typeof body === 'string' ? body : new Uint8Array(body), contentType, extension };
 }
 
 /**

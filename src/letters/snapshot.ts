@@ -1,10 +1,11 @@
 import canonicalize from 'canonicalize';
+import { z } from 'zod';
 import { sha256Hex } from '../audit/event.ts';
-import { CATEGORIES, SUPPORT_TYPES, type Category, type SupportType } from '../domain/delivery.ts';
+import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL, SUPPORT_TYPE_LABELS, TOTAL_LABEL } from '../domain/figures.ts';
 import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../domain/letter-format.ts';
 import { sumCents, type Cents } from '../domain/money.ts';
-import type { LetterSection } from './letter-document.ts';
+import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import { CATEGORY_LABELS } from './labels.ts';
 import { composeNarrative, type NarrativeBlock, type TextTable } from './narrative.ts';
 
@@ -14,14 +15,15 @@ export const LETTER_SUBJECT = 'Leveringen militaire goederen aan Oekraïne';
 export type Totals = Readonly<Record<SupportType, Cents>>;
 
 /** A public delivery as the letter's public overview lists it. */
-export interface OverviewItem {
-  publicId: string;
-  title: string;
-  detail: string;
-  category: Category;
-  supportType: SupportType;
-  quantity: string | null;
-}
+export const OverviewItemSchema = z.object({
+  publicId: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  category: z.enum(CATEGORIES),
+  supportType: z.enum(SUPPORT_TYPES),
+  quantity: z.string().nullable(),
+});
+export type OverviewItem = z.infer<typeof OverviewItemSchema>;
 
 export interface PreviousLetter {
   id: string;
@@ -48,28 +50,33 @@ export interface LetterInputs {
   overview: readonly OverviewItem[];
 }
 
-export interface FigureLine {
-  key: SupportType | 'total';
-  label: string;
-  currentCents: Cents;
-  reportedPreviousCents: Cents | null;
-  restatedPreviousCents: Cents | null;
-}
+/** An amount in euro cents, as the snapshots hold it. */
+export const CentsSchema = z.number().int();
+
+export const FigureLineSchema = z.object({
+  key: z.enum([...SUPPORT_TYPES, 'total']),
+  label: z.string(),
+  currentCents: CentsSchema,
+  reportedPreviousCents: CentsSchema.nullable(),
+  restatedPreviousCents: CentsSchema.nullable(),
+});
+export type FigureLine = z.infer<typeof FigureLineSchema>;
 
 /** The public letter exactly as sent: hashed, frozen, and the only source of every public rendering of it. */
-export interface PublicLetterSnapshot {
-  format: typeof SNAPSHOT_FORMAT;
-  id: string;
-  subject: string;
-  referenceDate: string;
-  letterDate: string;
-  isDemonstration: boolean;
-  previousLetter: Omit<PreviousLetter, 'reportedTotals'> | null;
-  figures: { lines: FigureLine[]; increaseCents: Cents | null; increasePercentText: string | null };
-  sections: LetterSection[];
-  footnotes: { number: number; text: string }[];
-  overview: { category: Category; label: string; items: OverviewItem[] }[];
-}
+export const PublicLetterSnapshotSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  id: z.string(),
+  subject: z.string(),
+  referenceDate: z.iso.date(),
+  letterDate: z.iso.date(),
+  isDemonstration: z.boolean(),
+  previousLetter: z.object({ id: z.string(), referenceDate: z.iso.date(), letterDate: z.iso.date(), paperNumber: z.string().nullable() }).nullable(),
+  figures: z.object({ lines: z.array(FigureLineSchema), increaseCents: CentsSchema.nullable(), increasePercentText: z.string().nullable() }),
+  sections: z.array(LetterSectionSchema),
+  footnotes: z.array(FootnoteSchema),
+  overview: z.array(z.object({ category: z.enum(CATEGORIES), label: z.string(), items: z.array(OverviewItemSchema) })),
+});
+export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
 
 export interface BuiltLetter {
   snapshot: PublicLetterSnapshot;

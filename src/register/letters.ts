@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sha256Hex } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { isAllowed, isRole } from '../domain/access.ts';
+import { isRole, may } from '../domain/access.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { isIsoDate } from '../domain/dates.ts';
+import type { LetterStatus } from '../domain/letter.ts';
 import { sumCents } from '../domain/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
 import { realisedTotalsAt } from '../db/repositories/figures.ts';
+import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -16,7 +18,7 @@ import type { AnnexSnapshot } from '../letters/compose.ts';
 import { compareSnapshots, type LetterComparison } from '../letters/compare.ts';
 import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
 import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
-import { buildPublicLetter, sealed, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
+import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -26,7 +28,7 @@ export interface LetterView {
   id: string;
   referenceDate: string;
   letterDate: string | null;
-  status: 'draft' | 'final';
+  status: LetterStatus;
   version: number;
   blocks: NarrativeBlock[];
   paperNumber: string | null;
@@ -53,25 +55,12 @@ export async function createDraft(
 ): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const previous = await repository.latestFinalBefore(trx, input.referenceDate);
-    const stored = await repository.insertLetter(trx, {
+    const stored = await repository.insertDraft(trx, {
       id: randomUUID(),
       referenceDate: input.referenceDate,
       letterDate: input.letterDate ?? null,
-      previousLetterId: null,
-      status: 'draft',
-      blocks: input.blocks ?? (previous?.blocks as NarrativeBlock[] | undefined) ?? DEFAULT_BLOCKS,
-      publicSnapshot: null,
-      publicSha256: null,
-      annexSnapshot: null,
-      annexSha256: null,
-      paperNumber: null,
-      publishedOn: null,
+      blocks: [...(input.blocks ?? previous?.blocks ?? DEFAULT_BLOCKS)],
       createdByName: context.actor?.username ?? 'system',
-      finalisedByName: null,
-      finalisedAt: null,
-      approvedSha256: null,
-      approvedByName: null,
-      approvedAt: null,
       isDemonstration: await containsDemonstrationData(trx),
       createdAt: context.now().toISOString(),
     });
@@ -136,18 +125,18 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
 }
 
 /** The public letter as it would be finalised now, checked for what keeps it from being finalised. */
-async function finalText(db: Db, report: repository.StoredLetter, letterDate: string | undefined) {
-  const date = letterDate ?? report.letterDate;
+async function finalText(db: Db, letter: repository.StoredLetter, letterDate: string | undefined) {
+  const date = letterDate ?? letter.letterDate;
   if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
-  if (date < report.referenceDate) throw new ValidationError([{ field: 'letterDate', code: 'letterBeforeReferenceDate' }]);
-  if (await repository.hasFinalAfter(db, report.referenceDate)) {
+  if (date < letter.referenceDate) throw new ValidationError([{ field: 'letterDate', code: 'letterBeforeReferenceDate' }]);
+  if (await repository.hasFinalAfter(db, letter.referenceDate)) {
     throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
   }
   // Every delivery realised by the reference date counts in the letter's figures: nothing undecided may
   // reach a public surface, not even inside a total, so each needs its disclosure decision first.
-  const undecided = await countUndecidedRealisedBy(db, report.referenceDate);
+  const undecided = await countUndecidedRealisedBy(db, letter.referenceDate);
   if (undecided > 0) throw new ValidationError([{ field: 'referenceDate', code: 'undecidedDeliveries', params: { count: String(undecided) } }]);
-  const inputs = await gatherInputs(db, { ...report, letterDate: date });
+  const inputs = await gatherInputs(db, { ...letter, letterDate: date });
   const { snapshot, problems } = buildPublicLetter(inputs);
   if (problems.length > 0) {
     throw new ValidationError(problems.map((name) => ({ field: 'blocks', code: 'unknownFigure', params: { name } })));
@@ -183,8 +172,10 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
         finalisedByName: context.actor?.username ?? 'system',
         finalisedAt,
       })
-      .catch((error: { code?: string }) => {
-        if (error.code === '23505') throw new ValidationError([{ field: 'referenceDate', code: 'finalLetterExists' }]);
+      .catch((error: unknown) => {
+        if (error instanceof UniqueViolationError && error.constraint === repository.ONE_FINAL_PER_REFERENCE_DATE) {
+          throw new ValidationError([{ field: 'referenceDate', code: 'finalLetterExists' }]);
+        }
         throw error;
       });
     if (!final) throw new VersionConflictError(current.version);
@@ -236,22 +227,21 @@ export async function recordPublication(
 }
 
 /**
- * The annex: frozen with a final letter, computed for a draft. Every opening is an audit event. The annex
- * of a draft is only for those who may read the draft itself: parliament sees the annex of a letter as it
- * was sent, and is told there is no other.
+ * The annex: frozen with a final letter, computed for a draft. Every opening is an audit event. Who may
+ * open it is `may` (the annex of a draft only for those who may read the draft); anyone else is told
+ * there is no such letter.
  */
 export async function openAnnex(db: Db, context: RequestContext, id: string): Promise<AnnexSnapshot> {
+  const { status } = await existing(db, id);
   const role = context.actor?.role;
-  if ((await existing(db, id)).status !== 'final' && !(role && isRole(role) && isAllowed(role, 'letter.read'))) {
-    await recordAuditEvent(db, context, { action: 'annex.read', object: auditObject(id), result: 'denied', detail: { reason: 'draft' } });
+  if (!(role && isRole(role) && may({ role }, 'annex.read', { type: 'letter', status }))) {
+    await recordAuditEvent(db, context, { action: 'annex.read', object: auditObject(id), result: 'denied', detail: { reason: status === 'final' ? 'notPermitted' : 'draft' } });
     throw new NotFoundError('letter', id);
   }
   return inTransaction(db, async (trx) => {
-    const report = await existing(trx, id);
-    const annex = report.annexSnapshot
-      ? (JSON.parse(report.annexSnapshot) as AnnexSnapshot)
-      : await annexSnapshot(trx, id, report.referenceDate, report.isDemonstration);
-    await recordAuditEvent(trx, context, { action: 'annex.read', object: auditObject(id), result: 'success', detail: { status: report.status } });
+    const letter = await existing(trx, id);
+    const annex = (await repository.findFrozenAnnex(trx, id)) ?? (await annexSnapshot(trx, id, letter.referenceDate, letter.isDemonstration));
+    await recordAuditEvent(trx, context, { action: 'annex.read', object: auditObject(id), result: 'success', detail: { status: letter.status } });
     return annex;
   });
 }
@@ -259,9 +249,8 @@ export async function openAnnex(db: Db, context: RequestContext, id: string): Pr
 /** Compares two letters (drafts as they read now), with the final letters between them. */
 export async function compareLetters(db: Db, fromId: string, toId: string, now: Date): Promise<LetterComparison> {
   const [from, to, finals] = await Promise.all([getLetter(db, fromId, now), getLetter(db, toId, now), repository.finalPublicSnapshots(db)]);
-  const letters = finals.map((text) => JSON.parse(text) as PublicLetterSnapshot);
-  const drafts = [from.letter, to.letter].filter((letter) => !letters.some((final) => final.id === letter.id));
-  return compareSnapshots(from.letter, to.letter, [...letters, ...drafts]);
+  const drafts = [from.letter, to.letter].filter((letter) => !finals.some((final) => final.id === letter.id));
+  return compareSnapshots(from.letter, to.letter, [...finals, ...drafts]);
 }
 
 export interface Verification {
@@ -276,118 +265,113 @@ export interface Verification {
  * difference; the letter itself stays as it was).
  */
 export async function verifyLetter(db: Db, id: string): Promise<Verification> {
-  const report = await existing(db, id);
-  if (report.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
+  const letter = await existing(db, id);
+  if (letter.status !== 'final' || letter.publicSnapshot === null) throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
   // The exact stored texts are what was hashed; the public copy is what anyone downloads and hashes.
-  const publicCopy = await repository.findPublicLetterCopy(db, id);
+  const [frozen, publicCopy, annex] = await Promise.all([repository.findFrozenTexts(db, id), repository.findPublicLetterCopy(db, id), repository.findFrozenAnnex(db, id)]);
+  const hashes = (text: string | null | undefined) => (text ? sha256Hex(text) : null);
   const hashesMatch =
-    sha256Hex(report.publicSnapshot!) === report.publicSha256 &&
-    sha256Hex(report.annexSnapshot!) === report.annexSha256 &&
+    hashes(frozen?.publicSnapshot) === letter.publicSha256 &&
+    hashes(frozen?.annexSnapshot) === letter.annexSha256 &&
     publicCopy !== undefined &&
-    publicCopy.sha256 === report.publicSha256 &&
-    sha256Hex(publicCopy.snapshot) === report.publicSha256;
-  const published = JSON.parse(report.publicSnapshot!) as PublicLetterSnapshot;
-  const totals = await realisedTotalsAt(db, report.referenceDate);
+    publicCopy.sha256 === letter.publicSha256 &&
+    hashes(publicCopy.snapshot) === letter.publicSha256;
+  const totals = await realisedTotalsAt(db, letter.referenceDate);
   const recomputed: Record<string, number> = { ...totals, total: sumCents(SUPPORT_TYPES.map((type) => totals[type])) };
-  const differences: Verification['differences'] = published.figures.lines
+  const differences: Verification['differences'] = letter.publicSnapshot.figures.lines
     .filter((line) => recomputed[line.key] !== line.currentCents)
     .map((line) => ({ figure: line.key, published: line.currentCents, recomputed: recomputed[line.key]! }));
-  const annex = JSON.parse(report.annexSnapshot!) as AnnexSnapshot;
-  const annexNow = await repository.annexRows(db, report.referenceDate);
+  const annexNow = await repository.annexRows(db, letter.referenceDate);
   const annexTotalNow = sumCents(annexNow.map((row) => row.valueCents));
-  if (annexTotalNow !== annex.totalCents) differences.push({ figure: 'annexTotal', published: annex.totalCents, recomputed: annexTotalNow });
+  if (annex && annexTotalNow !== annex.totalCents) differences.push({ figure: 'annexTotal', published: annex.totalCents, recomputed: annexTotalNow });
   return { ok: hashesMatch && differences.length === 0, hashesMatch, differences };
 }
 
 async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
-  const report = isUuid(id) ? await repository.findLetter(db, id, options) : undefined;
-  if (!report) throw new NotFoundError('letter', id);
-  return report;
+  const letter = isUuid(id) ? await repository.findLetter(db, id, options) : undefined;
+  if (!letter) throw new NotFoundError('letter', id);
+  return letter;
 }
 
 function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
-function refuseUnlessDraft(report: repository.StoredLetter): void {
-  if (report.status !== 'draft') throw new ValidationError([{ field: 'status', code: 'letterIsFinal' }]);
+function refuseUnlessDraft(letter: repository.StoredLetter): void {
+  if (letter.status !== 'draft') throw new ValidationError([{ field: 'status', code: 'letterIsFinal' }]);
 }
 
-async function view(db: Db, report: repository.StoredLetter, now: Date): Promise<LetterView> {
-  let letter: PublicLetterSnapshot;
-  let problems: string[] = [];
-  if (report.status === 'final') {
-    letter = JSON.parse(report.publicSnapshot!) as PublicLetterSnapshot;
-  } else {
-    const built = buildPublicLetter(await gatherInputs(db, { ...report, letterDate: report.letterDate ?? now.toISOString().slice(0, 10) }));
-    letter = built.snapshot;
-    problems = built.problems;
-  }
+async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise<LetterView> {
+  const { snapshot: letter, problems } = await publicLetterNow(db, stored, now);
   const approval =
-    report.approvedSha256 === null
+    stored.approvedSha256 === null
       ? null
       : {
-          sha256: report.approvedSha256,
-          byName: report.approvedByName!,
-          at: report.approvedAt!,
-          matchesCurrent: report.status === 'final' || (report.letterDate !== null && sealed(letter).sha256 === report.approvedSha256),
+          sha256: stored.approvedSha256,
+          byName: stored.approvedByName!,
+          at: stored.approvedAt!,
+          matchesCurrent: stored.status === 'final' || (stored.letterDate !== null && sealed(letter).sha256 === stored.approvedSha256),
         };
   return {
-    id: report.id,
-    referenceDate: report.referenceDate,
-    letterDate: report.letterDate,
-    status: report.status as LetterView['status'],
-    version: report.version,
-    blocks: report.blocks as NarrativeBlock[],
-    paperNumber: report.paperNumber,
-    publishedOn: report.publishedOn,
-    publicSha256: report.publicSha256,
-    annexSha256: report.annexSha256,
-    finalisedAt: report.finalisedAt,
-    finalisedByName: report.finalisedByName,
-    isDemonstration: report.isDemonstration,
+    id: stored.id,
+    referenceDate: stored.referenceDate,
+    letterDate: stored.letterDate,
+    status: stored.status,
+    version: stored.version,
+    blocks: stored.blocks,
+    paperNumber: stored.paperNumber,
+    publishedOn: stored.publishedOn,
+    publicSha256: stored.publicSha256,
+    annexSha256: stored.annexSha256,
+    finalisedAt: stored.finalisedAt,
+    finalisedByName: stored.finalisedByName,
+    isDemonstration: stored.isDemonstration,
     letter,
     problems,
     approval,
   };
 }
 
+/** The public letter: as frozen once final; for a draft, built from the register now (dated today until it has a date). */
+async function publicLetterNow(db: Db, stored: repository.StoredLetter, now: Date): Promise<BuiltLetter> {
+  if (stored.publicSnapshot !== null) return { snapshot: stored.publicSnapshot, problems: [] };
+  return buildPublicLetter(await gatherInputs(db, { ...stored, letterDate: stored.letterDate ?? now.toISOString().slice(0, 10) }));
+}
+
 /** What a letter at its reference date is made of, from the register as it is now. */
-async function gatherInputs(db: Db, report: repository.StoredLetter & { letterDate: string }): Promise<LetterInputs> {
-  const blocks = report.blocks as NarrativeBlock[];
-  const previousLetter = await repository.latestFinalBefore(db, report.referenceDate);
-  const previousSnapshot = previousLetter && (JSON.parse(previousLetter.publicSnapshot!) as PublicLetterSnapshot);
-  const referencedDeliveries = figureNames(blocks)
+async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDate: string }): Promise<LetterInputs> {
+  const previous = (await repository.latestFinalBefore(db, letter.referenceDate)) ?? null;
+  const referencedDeliveries = figureNames(letter.blocks)
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length))
     .filter(isUuid);
   const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots] = await Promise.all([
-    realisedTotalsAt(db, report.referenceDate),
-    previousLetter ? realisedTotalsAt(db, previousLetter.referenceDate) : Promise.resolve(null),
+    realisedTotalsAt(db, letter.referenceDate),
+    previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
     repository.publicDeliveryValues(db, referencedDeliveries),
-    repository.publicDeliveriesRealisedBy(db, report.referenceDate),
-    repository.publicSnapshotsBefore(db, report.referenceDate),
+    repository.publicDeliveriesRealisedBy(db, letter.referenceDate),
+    repository.publicSnapshotsBefore(db, letter.referenceDate),
   ]);
-  const listedBefore = new Set(
-    earlierSnapshots.flatMap((text) => (JSON.parse(text) as PublicLetterSnapshot).overview.flatMap((group) => group.items.map((item) => item.publicId))),
-  );
+  const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
+  const previousSnapshot = previous?.publicSnapshot ?? null;
   return {
-    id: report.id,
-    referenceDate: report.referenceDate,
-    letterDate: report.letterDate,
-    isDemonstration: report.isDemonstration,
-    previous: previousLetter && previousSnapshot
-      ? {
-          id: previousLetter.id,
-          referenceDate: previousLetter.referenceDate,
-          letterDate: previousLetter.letterDate!,
-          paperNumber: previousLetter.paperNumber,
-          reportedTotals: totalsOf(previousSnapshot.figures.lines),
-        }
-      : null,
+    id: letter.id,
+    referenceDate: letter.referenceDate,
+    letterDate: letter.letterDate,
+    isDemonstration: letter.isDemonstration,
+    previous:
+      previous && previousSnapshot
+        ? {
+            id: previousSnapshot.id,
+            referenceDate: previousSnapshot.referenceDate,
+            letterDate: previousSnapshot.letterDate,
+            paperNumber: previous.paperNumber,
+            reportedTotals: totalsOf(previousSnapshot.figures.lines),
+          }
+        : null,
     totals,
     restatedPreviousTotals: restated,
-    blocks,
+    blocks: letter.blocks,
     publicDeliveryValues,
     overview: candidates.filter((item) => !listedBefore.has(item.publicId)),
   };

@@ -1,55 +1,30 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { annexDocument, letterDocument } from '../../letters/compose.ts';
-import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnex, renderLetter } from '../../letters/renderings.ts';
+import { renderAnnex, renderLetter } from '../../letters/renderings.ts';
 import * as letters from '../../register/letters.ts';
 import { permitted } from '../access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createOnce } from '../idempotency.ts';
 import { versionInIfMatch } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses, validationHook } from '../openapi-common.ts';
+import { idempotencyKey, jsonBody, jsonContent as json, problemResponses, validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
-import { LETTER_STYLESHEET_PATH, sendRendering } from '../public/routes.ts';
-
-const idParam = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
-const ifMatch = z.object({ 'if-match': z.string().optional().openapi({ description: 'Required: the ETag of the version the change is based on' }) });
-
-const BlockSchema = z.strictObject({ key: z.string().min(1).max(100), heading: z.string().max(300).nullable(), text: z.string().max(50_000) });
-
-const LetterSchema = z
-  .object({
-    id: z.uuid(),
-    referenceDate: isoDate,
-    letterDate: isoDate.nullable(),
-    status: z.enum(['draft', 'final']),
-    version: z.number().int(),
-    blocks: z.array(BlockSchema).openapi({ description: 'The editable text: `{{name}}` places a computed figure, `[^text]` a footnote' }),
-    paperNumber: z.string().nullable(),
-    publishedOn: isoDate.nullable(),
-    publicSha256: z.string().nullable(),
-    annexSha256: z.string().nullable(),
-    finalisedAt: z.string().nullable(),
-    finalisedByName: z.string().nullable(),
-    isDemonstration: z.boolean(),
-    letter: z.unknown().openapi({ description: 'The public letter: computed now for a draft, as frozen once final' }),
-    problems: z.array(z.string()).openapi({ description: 'What keeps a draft from being finalised' }),
-    approval: z
-      .object({ sha256: z.string(), byName: z.string(), at: z.string(), matchesCurrent: z.boolean() })
-      .nullable()
-      .openapi({ description: "The disclosure officer's approval of the public letter; finalising needs one that matches the letter as it reads now" }),
-  })
-  .openapi('Letter');
-
-const LetterSummarySchema = z.object({
-  id: z.uuid(),
-  referenceDate: isoDate,
-  letterDate: isoDate.nullable(),
-  status: z.enum(['draft', 'final']),
-  paperNumber: z.string().nullable(),
-  publishedOn: isoDate.nullable(),
-  publicSha256: z.string().nullable(),
-  version: z.number().int(),
-});
+import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
+import {
+  annexFormatParams,
+  ComparisonQuery,
+  DraftChangeSchema,
+  FinalisationSchema,
+  idParam,
+  ifMatch,
+  LetterComparisonResponse,
+  LetterSchema,
+  LetterSummarySchema,
+  letterFormatParams,
+  NewDraftSchema,
+  PublicationSchema,
+  VerificationSchema,
+} from './schemas.ts';
 
 const listRoute = createRoute(
   permitted('letter.read', {
@@ -67,7 +42,7 @@ const createLetterRoute = createRoute(
     path: '/letters',
     tags: ['letters'],
     summary: 'Start a draft letter for a reference date (its text is the previous letter’s)',
-    request: { headers: idempotencyKey, ...jsonBody(z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional() })) },
+    request: { headers: idempotencyKey, ...jsonBody(NewDraftSchema) },
     responses: { 201: json(LetterSchema, 'The draft'), ...problemResponses(400, 401, 403, 415, 422) },
   }),
 );
@@ -92,7 +67,7 @@ const patchLetterRoute = createRoute(
     request: {
       params: idParam,
       headers: ifMatch,
-      ...jsonBody(z.strictObject({ blocks: z.array(BlockSchema).max(50).optional(), letterDate: isoDate.nullable().optional() })),
+      ...jsonBody(DraftChangeSchema),
     },
     responses: { 200: json(LetterSchema, 'The draft'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
   }),
@@ -104,7 +79,7 @@ const finaliseRoute = createRoute(
     path: '/letters/{id}/finalisation',
     tags: ['letters'],
     summary: 'Finalise: freeze every figure and list with its SHA-256; the letter can no longer change',
-    request: { params: idParam, headers: ifMatch, ...jsonBody(z.strictObject({ letterDate: isoDate.optional() })) },
+    request: { params: idParam, headers: ifMatch, ...jsonBody(FinalisationSchema) },
     responses: { 200: json(LetterSchema, 'The final letter'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
   }),
 );
@@ -128,7 +103,7 @@ const publicationRoute = createRoute(
     summary: 'Record what parliament assigned after sending: the paper number and the publication date',
     request: {
       params: idParam,
-      ...jsonBody(z.strictObject({ paperNumber: z.string().min(1).max(100).nullable(), publishedOn: isoDate.nullable() })),
+      ...jsonBody(PublicationSchema),
     },
     responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 415) },
   }),
@@ -142,10 +117,7 @@ const verificationRoute = createRoute(
     summary: 'Check a final letter: its hashes, and every figure recomputed from the register at its reference date',
     request: { params: idParam },
     responses: {
-      200: json(
-        z.object({ ok: z.boolean(), hashesMatch: z.boolean(), differences: z.array(z.object({ figure: z.string(), published: z.number(), recomputed: z.number() })) }),
-        'The verification',
-      ),
+      200: json(VerificationSchema, 'The verification'),
       ...problemResponses(400, 401, 403, 404),
     },
   }),
@@ -157,7 +129,7 @@ const renderingRoute = createRoute(
     path: '/letters/{id}/renderings/{format}',
     tags: ['letters'],
     summary: 'The public letter as it will look (a draft is marked as such on every page)',
-    request: { params: idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) }) },
+    request: { params: letterFormatParams },
     responses: { 200: { description: 'The rendering' }, ...problemResponses(400, 401, 403, 404) },
   }),
 );
@@ -168,7 +140,7 @@ const annexRoute = createRoute(
     path: '/letters/{id}/annex/{format}',
     tags: ['letters'],
     summary: 'The confidential annex, marked on every page and watermarked with the reader and the time; every opening is recorded',
-    request: { params: idParam.extend({ format: z.enum(ANNEX_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) }) },
+    request: { params: annexFormatParams },
     responses: { 200: { description: 'The annex' }, ...problemResponses(400, 401, 403, 404) },
   }),
 );
@@ -179,55 +151,54 @@ const comparisonRoute = createRoute(
     path: '/letters/comparison',
     tags: ['letters'],
     summary: 'Compare two letters: how each figure moved, what became public, what was restated',
-    request: { query: z.object({ from: z.string().max(100), to: z.string().max(100) }) },
-    responses: { 200: json(z.unknown(), 'The comparison'), ...problemResponses(400, 401, 403, 404) },
+    request: { query: ComparisonQuery },
+    responses: { 200: json(LetterComparisonResponse, 'The comparison'), ...problemResponses(400, 401, 403, 404) },
   }),
 );
 
 export function lettersRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   const deps = (c: Context<ApiEnv>) => c.get('deps');
-  const withEtag = (c: Context<ApiEnv>, view: letters.LetterView, status: 200 | 201 = 200) => {
+  const withEtag = (c: Context<ApiEnv>, view: letters.LetterView) => {
     c.header('ETag', `"${view.version}"`);
-    return c.json(view, status) as never;
+    return c.json(view, 200);
   };
 
   // Before /letters/{id}, which would otherwise take "comparison" for an id.
   app.openapi(comparisonRoute, async (c) => {
     const { from, to } = c.req.valid('query');
-    return c.json((await letters.compareLetters(deps(c).db, from, to, deps(c).clock())) as never, 200);
+    return c.json(await letters.compareLetters(deps(c).db, from, to, deps(c).clock()), 200);
   });
 
-  app.openapi(listRoute, async (c) => c.json({ items: await letters.listLetters(deps(c).db) }, 200) as never);
+  app.openapi(listRoute, async (c) => c.json({ items: await letters.listLetters(deps(c).db) }, 200));
 
   app.openapi(createLetterRoute, async (c) => {
     const body = c.req.valid('json');
-    const response = await createOnce(c, deps(c).db, body, async (trx) => {
+    return createOnce(c, deps(c).db, body, async (trx) => {
       const view = await letters.createDraft(trx, requestContext(c), body);
       return { status: 201, headers: { Location: `${c.req.path}/${view.id}`, ETag: `"${view.version}"` }, body: view };
     });
-    return response as never;
   });
 
   app.openapi(getLetterRoute, async (c) => withEtag(c, await letters.getLetter(deps(c).db, c.req.valid('param').id, deps(c).clock())));
 
   app.openapi(patchLetterRoute, async (c) => {
     const version = versionInIfMatch(c.req.valid('header')['if-match']);
-    if (version === undefined) return problem(c, 428) as never;
+    if (version === undefined) return problem(c, 428);
     const view = await letters.updateDraft(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
     return withEtag(c, view);
   });
 
   app.openapi(finaliseRoute, async (c) => {
     const version = versionInIfMatch(c.req.valid('header')['if-match']);
-    if (version === undefined) return problem(c, 428) as never;
+    if (version === undefined) return problem(c, 428);
     const view = await letters.finalise(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json').letterDate);
     return withEtag(c, view);
   });
 
   app.openapi(approvalRoute, async (c) => {
     const version = versionInIfMatch(c.req.valid('header')['if-match']);
-    if (version === undefined) return problem(c, 428) as never;
+    if (version === undefined) return problem(c, 428);
     return withEtag(c, await letters.approve(deps(c).db, requestContext(c), c.req.valid('param').id, version));
   });
 
@@ -244,7 +215,7 @@ export function lettersRoutes() {
     const doc = letterDocument(view.letter, { paperNumber: view.paperNumber, isDraft: view.status === 'draft' });
     const createdAt = view.status === 'final' && view.letterDate ? new Date(`${view.letterDate}T00:00:00Z`) : undefined;
     const rendering = await renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, ...(createdAt ? { createdAt } : {}) });
-    return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}${view.status === 'draft' ? '-concept' : ''}`) as never;
+    return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}${view.status === 'draft' ? '-concept' : ''}`);
   });
 
   app.openapi(annexRoute, async (c) => {
@@ -254,7 +225,7 @@ export function lettersRoutes() {
     const doc = annexDocument(annex, { name: principal.displayName || principal.username, username: principal.username }, deps(c).clock());
     const rendering = await renderAnnex(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH });
     c.header('Cache-Control', 'no-store');
-    return sendRendering(c, rendering, `vertrouwelijke-bijlage-${annex.referenceDate}`) as never;
+    return sendRendering(c, rendering, `vertrouwelijke-bijlage-${annex.referenceDate}`);
   });
 
   return app;

@@ -1,39 +1,81 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Category, SupportType } from '../../domain/delivery.ts';
+import { z } from 'zod';
+import { LETTER_STATUSES, type LetterStatus } from '../../domain/letter.ts';
 import type { Cents } from '../../domain/money.ts';
-import type { AnnexRow } from '../../letters/compose.ts';
-import type { OverviewItem } from '../../letters/snapshot.ts';
-import type { Database, PublicLetterTable, LetterTable } from '../schema.ts';
+import { AnnexRowSchema, AnnexSnapshotSchema, type AnnexRow, type AnnexSnapshot } from '../../letters/compose.ts';
+import { NarrativeBlocksSchema, type NarrativeBlock } from '../../letters/narrative.ts';
+import { OverviewItemSchema, PublicLetterSnapshotSchema, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
+import { withTypedErrors } from '../errors.ts';
+import type { Database, LetterTable, PublicLetterTable } from '../schema.ts';
+import { parseStoredJson } from '../stored-json.ts';
 
 type Db = Kysely<Database>;
 
-export type StoredLetter = Selectable<LetterTable>;
+/** Only one final letter per reference date (the unique violation of finalising a second one names it). */
+export const ONE_FINAL_PER_REFERENCE_DATE = 'letter_one_final_per_reference_date';
 
-export async function insertLetter(db: Db, report: Omit<StoredLetter, 'version'>): Promise<StoredLetter> {
-  return db.insertInto('letter').values({ ...report, blocks: JSON.stringify(report.blocks) }).returningAll().executeTakeFirstOrThrow();
+/**
+ * A letter as stored, its JSON checked: the text blocks and, once final, the public letter as frozen.
+ * The frozen annex is read on its own (findFrozenAnnex): it is large and confidential.
+ */
+export interface StoredLetter extends Omit<Selectable<LetterTable>, 'status' | 'blocks' | 'publicSnapshot' | 'annexSnapshot'> {
+  status: LetterStatus;
+  blocks: NarrativeBlock[];
+  publicSnapshot: PublicLetterSnapshot | null;
+}
+
+const LETTER_COLUMNS = [
+  'id', 'referenceDate', 'letterDate', 'previousLetterId', 'status', 'blocks', 'publicSnapshot', 'publicSha256', 'annexSha256', 'paperNumber',
+  'publishedOn', 'createdByName', 'finalisedByName', 'finalisedAt', 'approvedSha256', 'approvedByName', 'approvedAt', 'isDemonstration', 'version', 'createdAt',
+] as const;
+
+const StatusSchema = z.enum(LETTER_STATUSES);
+
+function checked(row: Omit<Selectable<LetterTable>, 'annexSnapshot'>): StoredLetter {
+  return {
+    ...row,
+    status: StatusSchema.parse(row.status),
+    blocks: NarrativeBlocksSchema.parse(row.blocks),
+    publicSnapshot: row.publicSnapshot === null ? null : parseStoredJson(PublicLetterSnapshotSchema, row.publicSnapshot),
+  };
+}
+
+export async function insertDraft(
+  db: Db,
+  draft: Pick<StoredLetter, 'id' | 'referenceDate' | 'letterDate' | 'blocks' | 'createdByName' | 'isDemonstration' | 'createdAt'>,
+): Promise<StoredLetter> {
+  const row = await db
+    .insertInto('letter')
+    .values({ ...draft, status: 'draft', blocks: JSON.stringify(draft.blocks) })
+    .returning(LETTER_COLUMNS)
+    .executeTakeFirstOrThrow();
+  return checked(row);
 }
 
 export async function findLetter(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredLetter | undefined> {
-  const query = db.selectFrom('letter').selectAll().where('id', '=', id);
-  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+  const query = db.selectFrom('letter').select(LETTER_COLUMNS).where('id', '=', id);
+  const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+  return row && checked(row);
 }
 
-export type LetterSummary = Omit<StoredLetter, 'blocks' | 'publicSnapshot' | 'annexSnapshot'>;
+const SUMMARY_COLUMNS = LETTER_COLUMNS.filter((column) => column !== 'blocks' && column !== 'publicSnapshot');
+
+export interface LetterSummary extends Omit<StoredLetter, 'blocks' | 'publicSnapshot'> {}
 
 export async function listLetters(db: Db): Promise<LetterSummary[]> {
-  return db
-    .selectFrom('letter')
-    .select(['id', 'referenceDate', 'letterDate', 'previousLetterId', 'status', 'publicSha256', 'annexSha256', 'paperNumber', 'publishedOn',
-      'createdByName', 'finalisedByName', 'finalisedAt', 'approvedSha256', 'approvedByName', 'approvedAt', 'isDemonstration', 'version', 'createdAt'])
-    .orderBy('referenceDate', 'desc')
-    .orderBy('createdAt', 'desc')
-    .execute();
+  const rows = await db.selectFrom('letter').select(SUMMARY_COLUMNS).orderBy('referenceDate', 'desc').orderBy('createdAt', 'desc').execute();
+  return rows.map((row) => ({ ...row, status: StatusSchema.parse(row.status) }));
 }
 
 /** Changes a draft; an approval given to the earlier text no longer holds. */
-export async function updateDraft(db: Db, id: string, version: number, change: { blocks?: unknown; letterDate?: string | null }): Promise<StoredLetter | undefined> {
+export async function updateDraft(
+  db: Db,
+  id: string,
+  version: number,
+  change: { blocks?: NarrativeBlock[]; letterDate?: string | null },
+): Promise<StoredLetter | undefined> {
   const { blocks, ...rest } = change;
-  return db
+  const row = await db
     .updateTable('letter')
     .set({
       ...rest,
@@ -46,8 +88,9 @@ export async function updateDraft(db: Db, id: string, version: number, change: {
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'draft')
-    .returningAll()
+    .returning(LETTER_COLUMNS)
     .executeTakeFirst();
+  return row && checked(row);
 }
 
 export async function markApproved(
@@ -56,46 +99,60 @@ export async function markApproved(
   version: number,
   approval: Pick<StoredLetter, 'approvedSha256' | 'approvedByName' | 'approvedAt'>,
 ): Promise<StoredLetter | undefined> {
-  return db
+  const row = await db
     .updateTable('letter')
     .set({ ...approval, version: sql`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'draft')
-    .returningAll()
+    .returning(LETTER_COLUMNS)
     .executeTakeFirst();
+  return row && checked(row);
 }
 
+/**
+ * Freezes a draft: the exact texts of its public letter and annex are stored as hashed. A second final
+ * letter for the same reference date raises a UniqueViolationError naming ONE_FINAL_PER_REFERENCE_DATE.
+ */
 export async function markFinal(
   db: Db,
   id: string,
   version: number,
-  final: Pick<StoredLetter, 'letterDate' | 'publicSnapshot' | 'publicSha256' | 'annexSnapshot' | 'annexSha256' | 'finalisedByName' | 'finalisedAt' | 'previousLetterId'>,
+  final: Pick<
+    Selectable<LetterTable>,
+    'letterDate' | 'publicSnapshot' | 'publicSha256' | 'annexSnapshot' | 'annexSha256' | 'finalisedByName' | 'finalisedAt' | 'previousLetterId'
+  >,
 ): Promise<StoredLetter | undefined> {
-  return db
-    .updateTable('letter')
-    .set({ ...final, status: 'final', version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .returningAll()
-    .executeTakeFirst();
+  const row = await withTypedErrors(
+    db
+      .updateTable('letter')
+      .set({ ...final, status: 'final', version: sql`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .where('status', '=', 'draft')
+      .returning(LETTER_COLUMNS)
+      .executeTakeFirst(),
+  );
+  return row && checked(row);
 }
 
 export async function setPublication(db: Db, id: string, publication: { paperNumber: string | null; publishedOn: string | null }): Promise<StoredLetter> {
-  const report = await db.updateTable('letter').set({ ...publication, version: sql`version + 1` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const row = await db.updateTable('letter').set({ ...publication, version: sql`version + 1` }).where('id', '=', id).returning(LETTER_COLUMNS).executeTakeFirstOrThrow();
   await db.updateTable('publicLetter').set(publication).where('id', '=', id).execute();
-  return report;
-}
-
-export async function deleteDraft(db: Db, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('letter').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
-  return result.numDeletedRows === 1n;
+  return checked(row);
 }
 
 /** The latest final letter with a reference date before the given one: the one a new letter follows. */
 export async function latestFinalBefore(db: Db, referenceDate: string): Promise<StoredLetter | undefined> {
-  return db.selectFrom('letter').selectAll().where('status', '=', 'final').where('referenceDate', '<', referenceDate).orderBy('referenceDate', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('letter')
+    .select(LETTER_COLUMNS)
+    .where('status', '=', 'final')
+    .where('referenceDate', '<', referenceDate)
+    .orderBy('referenceDate', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && checked(row);
 }
 
 /** Whether a final letter with a later reference date exists: letters are sent in the order of their dates. */
@@ -104,16 +161,33 @@ export async function hasFinalAfter(db: Db, referenceDate: string): Promise<bool
   return row !== undefined;
 }
 
-/** The public snapshots of all final letters. */
-export async function finalPublicSnapshots(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('letter').select('publicSnapshot').where('status', '=', 'final').execute();
-  return rows.map((row) => row.publicSnapshot!);
+/** The public letters of all final letters, as frozen. */
+export async function finalPublicSnapshots(db: Db): Promise<PublicLetterSnapshot[]> {
+  const rows = await db.selectFrom('letter').select('publicSnapshot').where('status', '=', 'final').where('publicSnapshot', 'is not', null).execute();
+  return rows.map((row) => parseStoredJson(PublicLetterSnapshotSchema, row.publicSnapshot!));
 }
 
-/** The public snapshots of the final letters before a reference date (what earlier overviews listed). */
-export async function publicSnapshotsBefore(db: Db, referenceDate: string): Promise<string[]> {
-  const rows = await db.selectFrom('letter').select('publicSnapshot').where('status', '=', 'final').where('referenceDate', '<', referenceDate).execute();
-  return rows.map((row) => row.publicSnapshot!).filter(Boolean);
+/** The public letters of the final letters before a reference date (what earlier overviews listed). */
+export async function publicSnapshotsBefore(db: Db, referenceDate: string): Promise<PublicLetterSnapshot[]> {
+  const rows = await db
+    .selectFrom('letter')
+    .select('publicSnapshot')
+    .where('status', '=', 'final')
+    .where('referenceDate', '<', referenceDate)
+    .where('publicSnapshot', 'is not', null)
+    .execute();
+  return rows.map((row) => parseStoredJson(PublicLetterSnapshotSchema, row.publicSnapshot!));
+}
+
+/** A final letter's frozen texts exactly as hashed: what verification hashes again. */
+export async function findFrozenTexts(db: Db, id: string): Promise<{ publicSnapshot: string | null; annexSnapshot: string | null } | undefined> {
+  return db.selectFrom('letter').select(['publicSnapshot', 'annexSnapshot']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The confidential annex frozen with a final letter; null while the letter is a draft. */
+export async function findFrozenAnnex(db: Db, id: string): Promise<AnnexSnapshot | null> {
+  const row = await db.selectFrom('letter').select('annexSnapshot').where('id', '=', id).executeTakeFirst();
+  return row?.annexSnapshot ? parseStoredJson(AnnexSnapshotSchema, row.annexSnapshot) : null;
 }
 
 export async function insertPublicLetter(db: Db, letter: Selectable<PublicLetterTable>): Promise<void> {
@@ -135,7 +209,7 @@ export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string):
     .where('delivery.deletedAt', 'is', null)
     .where('delivery.realisedAt', '<=', referenceDate)
     .execute();
-  return rows.map((row) => ({ ...row, category: row.category as Category, supportType: row.supportType as SupportType }));
+  return rows.map((row) => OverviewItemSchema.parse(row));
 }
 
 /** The value of each of these deliveries that is public (its latest valuation, else what it counts for). */
@@ -184,5 +258,5 @@ export async function annexRows(db: Db, referenceDate: string): Promise<AnnexRow
     .orderBy('title')
     .orderBy('delivery.id')
     .execute();
-  return rows.map((row) => ({ ...row, supportType: row.supportType as SupportType, realisedAt: row.realisedAt!, valueCents: row.valueCents ?? 0 }));
+  return rows.map((row) => AnnexRowSchema.parse({ ...row, valueCents: row.valueCents ?? 0 }));
 }

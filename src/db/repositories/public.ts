@@ -2,8 +2,12 @@
  * The public read path: the only queries behind public surfaces. It is handed the database typed as
  * PublicDatabase, which has nothing but the public projection, and names every column it reads.
  */
-import type { Kysely, Selectable } from 'kysely';
-import type { PublicDatabase, PublicDeliveryTable } from '../schema.ts';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { CATEGORIES, SUPPORT_TYPES } from '../../domain/delivery.ts';
+import { PublicLetterSnapshotSchema, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
+import type { PublicDatabase } from '../schema.ts';
+import { parseStoredJson } from '../stored-json.ts';
 
 type PublicDb = Kysely<PublicDatabase>;
 
@@ -23,22 +27,45 @@ export async function listPublicLetters(db: PublicDb): Promise<PublicLetterSumma
   return db.selectFrom('publicLetter').select(LETTER_COLUMNS).orderBy('referenceDate', 'desc').execute();
 }
 
-export async function findPublicLetter(db: PublicDb, id: string): Promise<(PublicLetterSummary & { snapshot: string }) | undefined> {
-  return db.selectFrom('publicLetter').select([...LETTER_COLUMNS, 'snapshot']).where('id', '=', id).executeTakeFirst();
+/** A published letter with its public letter as sent, checked. */
+export async function findPublicLetter(db: PublicDb, id: string): Promise<(PublicLetterSummary & { letter: PublicLetterSnapshot }) | undefined> {
+  const row = await db.selectFrom('publicLetter').select([...LETTER_COLUMNS, 'snapshot']).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const { snapshot, ...summary } = row;
+  return { ...summary, letter: parseStoredJson(PublicLetterSnapshotSchema, snapshot) };
 }
 
-export async function allPublicSnapshots(db: PublicDb): Promise<string[]> {
-  return (await db.selectFrom('publicLetter').select('snapshot').execute()).map((row) => row.snapshot);
+/** A published letter's snapshot exactly as hashed: the text anyone can check against its SHA-256. */
+export async function findPublicSnapshotText(db: PublicDb, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('publicLetter').select('snapshot').where('id', '=', id).executeTakeFirst();
+  return row?.snapshot;
 }
 
-export type PublicDeliveryRow = Selectable<PublicDeliveryTable>;
+export async function allPublicSnapshots(db: PublicDb): Promise<PublicLetterSnapshot[]> {
+  const rows = await db.selectFrom('publicLetter').select('snapshot').execute();
+  return rows.map((row) => parseStoredJson(PublicLetterSnapshotSchema, row.snapshot));
+}
 
-export async function listPublicDeliveries(db: PublicDb): Promise<PublicDeliveryRow[]> {
-  return db
+/** A delivery decided public, as the public may read it. */
+export const PublicDeliverySchema = z.object({
+  publicId: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  category: z.enum(CATEGORIES),
+  supportType: z.enum(SUPPORT_TYPES),
+  quantity: z.string().nullable(),
+  decidedOn: z.iso.date(),
+  isDemonstration: z.boolean(),
+});
+export type PublicDelivery = z.infer<typeof PublicDeliverySchema>;
+
+export async function listPublicDeliveries(db: PublicDb): Promise<PublicDelivery[]> {
+  const rows = await db
     .selectFrom('publicDelivery')
     .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn', 'isDemonstration'])
     .orderBy('decidedOn', 'desc')
     .orderBy('title')
     .orderBy('publicId')
     .execute();
+  return rows.map((row) => PublicDeliverySchema.parse(row));
 }

@@ -1,0 +1,3 @@
+/** A letter to parliament is a draft until it is finalised; a final letter never changes. */
+export const LETTER_STATUSES = ['draft', 'final'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
