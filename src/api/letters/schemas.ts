@@ -11,10 +11,13 @@ export const letterFormatParams = idParam.extend({ format: z.enum(LETTER_FORMATS
 export const annexFormatParams = idParam.extend({ format: z.enum(ANNEX_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
 export const ifMatch = z.object({ 'if-match': z.string().optional().openapi({ description: 'Required: the ETag of the version the change is based on' }) });
 
-export const BlockSchema = NarrativeBlockSchema.openapi('NarrativeBlock');
+// The letter's own schemas, named for the OpenAPI document. They are built on the same shapes, because a
+// schema made before the OpenAPI extension was loaded (the letter modules do not depend on it) has no
+// `.openapi()` of its own.
+export const BlockSchema = z.strictObject(NarrativeBlockSchema.shape).openapi('NarrativeBlock');
 /** The public letter exactly as sent (or, for a draft, as it would be sent now). */
-export const PublicLetterSnapshotResponse = PublicLetterSnapshotSchema.openapi('PublicLetterSnapshot');
-export const LetterComparisonResponse = LetterComparisonSchema.openapi('LetterComparison');
+export const PublicLetterSnapshotResponse = z.object(PublicLetterSnapshotSchema.shape).openapi('PublicLetterSnapshot');
+export const LetterComparisonResponse = z.object(LetterComparisonSchema.shape).openapi('LetterComparison');
 
 const letterStatus = z.enum(LETTER_STATUSES);
 

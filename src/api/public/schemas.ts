@@ -28,7 +28,7 @@ export const PublicLetterSchema = z
 
 export const PublicLetterWithTextSchema = PublicLetterSchema.extend({ letter: PublicLetterSnapshotResponse }).openapi('PublicLetterWithText');
 
-export const PublicDeliveryResponse = PublicDeliverySchema.extend({
+export const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
   isDemonstration: z.boolean().openapi({ description: 'Demonstration data, not a real delivery' }),
 }).openapi('PublicDelivery');
 

@@ -60,7 +60,7 @@ export async function findLetter(db: Db, id: string, options: { forUpdate?: bool
 
 const SUMMARY_COLUMNS = LETTER_COLUMNS.filter((column) => column !== 'blocks' && column !== 'publicSnapshot');
 
-export interface LetterSummary extends Omit<StoredLetter, 'blocks' | 'publicSnapshot'> {}
+export type LetterSummary = Omit<StoredLetter, 'blocks' | 'publicSnapshot'>;
 
 export async function listLetters(db: Db): Promise<LetterSummary[]> {
   const rows = await db.selectFrom('letter').select(SUMMARY_COLUMNS).orderBy('referenceDate', 'desc').orderBy('createdAt', 'desc').execute();

@@ -1,0 +1,81 @@
+/**
+ * The letter repository at its boundary: what it reads back is checked against the letter's schemas,
+ * and a second final letter for one reference date is a typed error naming its constraint.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { UniqueViolationError } from '../../src/db/errors.ts';
+import * as repository from '../../src/db/repositories/letters.ts';
+import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
+import { buildPublicLetter, sealed } from '../../src/letters/snapshot.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+
+const REFERENCE_DATE = '2025-08-31';
+
+describeEachDatabase('the letter repository', (database) => {
+  const draft = (referenceDate = REFERENCE_DATE) =>
+    repository.insertDraft(database().db, {
+      id: randomUUID(),
+      referenceDate,
+      letterDate: null,
+      blocks: [...DEFAULT_BLOCKS],
+      createdByName: 'test',
+      isDemonstration: false,
+      createdAt: new Date().toISOString(),
+    });
+
+  const finalise = async (letter: repository.StoredLetter) => {
+    const { snapshot } = buildPublicLetter({
+      id: letter.id,
+      referenceDate: letter.referenceDate,
+      letterDate: '2025-09-10',
+      isDemonstration: false,
+      previous: null,
+      totals: { stock: 100, procurement: 200, natoFund: 300 },
+      restatedPreviousTotals: null,
+      blocks: letter.blocks,
+      publicDeliveryValues: new Map(),
+      overview: [],
+    });
+    const { text, sha256 } = sealed(snapshot);
+    const approved = await repository.markApproved(database().db, letter.id, letter.version, { approvedSha256: sha256, approvedByName: 'test', approvedAt: new Date().toISOString() });
+    const final = await repository.markFinal(database().db, letter.id, approved!.version, {
+      letterDate: '2025-09-10',
+      previousLetterId: null,
+      publicSnapshot: text,
+      publicSha256: sha256,
+      annexSnapshot: '{}',
+      annexSha256: 'b'.repeat(64),
+      finalisedByName: 'test',
+      finalisedAt: new Date().toISOString(),
+    });
+    return { final, snapshot };
+  };
+
+  it('reads a draft back with its text blocks checked', async () => {
+    const stored = await draft('2025-01-31');
+    expect(await repository.findLetter(database().db, stored.id)).toEqual({ ...stored });
+    expect(stored).toMatchObject({ status: 'draft', blocks: DEFAULT_BLOCKS, publicSnapshot: null });
+  });
+
+  it('refuses stored text blocks that do not match their schema', async () => {
+    const stored = await draft('2025-02-28');
+    await sql`update letter set blocks = '[{"key": ""}]'::jsonb where id = ${stored.id}`.execute(database().db);
+    await expect(repository.findLetter(database().db, stored.id)).rejects.toThrow();
+  });
+
+  it('reads a final letter back with its public letter as frozen, checked', async () => {
+    const { final, snapshot } = await finalise(await draft('2025-03-31'));
+    expect(final).toMatchObject({ status: 'final', publicSnapshot: snapshot });
+    expect((await repository.findLetter(database().db, final!.id))?.publicSnapshot).toEqual(snapshot);
+  });
+
+  it('raises a UniqueViolationError naming the constraint for a second final letter of a reference date', async () => {
+    const [first, second] = [await draft(), await draft()];
+    await finalise(first);
+    const refused = await finalise(second).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UniqueViolationError);
+    expect(refused).toMatchObject({ constraint: repository.ONE_FINAL_PER_REFERENCE_DATE });
+  });
+});
