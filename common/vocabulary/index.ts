@@ -1,10 +1,8 @@
 import { en } from './en.ts';
 import { nl, type Vocabulary } from './nl.ts';
 
-export type { Vocabulary } from './nl.ts';
-
 /** The languages the register speaks; Dutch first, as the default. */
-export const LANGUAGES = ['nl', 'en'] as const;
+const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const VOCABULARIES: Readonly<Record<Language, Vocabulary>> = { nl, en };
