@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '../../common/vocabulary/codes.ts';
 import type { LetterStatus } from './letter.ts';
 
 /**
@@ -5,18 +6,7 @@ import type { LetterStatus } from './letter.ts';
  * The server asks `isAllowed` (the role matrix) on every route before it reads any input, and `may`
  * where a use case knows the record; the browser only uses them to hide what would be refused anyway.
  */
-export const ROLES = [
-  'registrar',
-  'finance',
-  'disclosureOfficer',
-  'exportControlAssessor',
-  'licensingOfficer',
-  'letterAuthor',
-  'parliamentReader',
-  'auditor',
-  'administrator',
-] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const ACTIONS = [
   'delivery.read',
