@@ -7,10 +7,10 @@
 import { z } from 'zod';
 
 /** A run of text, or a reference to a footnote by its number. */
-export const InlineSchema = z.union([z.string(), z.object({ footnote: z.number().int() })]);
+const InlineSchema = z.union([z.string(), z.object({ footnote: z.number().int() })]);
 export type Inline = z.infer<typeof InlineSchema>;
 
-export const LetterTableSchema = z.object({
+const LetterTableSchema = z.object({
   /** Column headings; the first column holds the row labels. */
   header: z.array(z.string()),
   rows: z.array(z.object({ cells: z.array(z.array(InlineSchema)), emphasis: z.boolean().optional() })),
@@ -19,7 +19,7 @@ export const LetterTableSchema = z.object({
 });
 export type LetterTable = z.infer<typeof LetterTableSchema>;
 
-export const BlockSchema = z.discriminatedUnion('kind', [
+const BlockSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paragraph'), content: z.array(InlineSchema) }),
   z.object({ kind: z.literal('bullets'), items: z.array(z.array(InlineSchema)) }),
   z.object({ kind: z.literal('table'), table: LetterTableSchema }),

@@ -53,7 +53,7 @@ export interface LetterInputs {
 /** An amount in euro cents, as the snapshots hold it. */
 export const CentsSchema = z.number().int();
 
-export const FigureLineSchema = z.object({
+const FigureLineSchema = z.object({
   key: z.enum([...SUPPORT_TYPES, 'total']),
   label: z.string(),
   currentCents: CentsSchema,

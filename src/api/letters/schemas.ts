@@ -14,7 +14,7 @@ export const ifMatch = z.object({ 'if-match': z.string().optional().openapi({ de
 // The letter's own schemas, named for the OpenAPI document. They are built on the same shapes, because a
 // schema made before the OpenAPI extension was loaded (the letter modules do not depend on it) has no
 // `.openapi()` of its own.
-export const BlockSchema = z.strictObject(NarrativeBlockSchema.shape).openapi('NarrativeBlock');
+const BlockSchema = z.strictObject(NarrativeBlockSchema.shape).openapi('NarrativeBlock');
 /** The public letter exactly as sent (or, for a draft, as it would be sent now). */
 export const PublicLetterSnapshotResponse = z.object(PublicLetterSnapshotSchema.shape).openapi('PublicLetterSnapshot');
 export const LetterComparisonResponse = z.object(LetterComparisonSchema.shape).openapi('LetterComparison');
