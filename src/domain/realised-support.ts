@@ -1,5 +1,5 @@
-import { sumCents, type Cents } from './money.ts';
-import type { IsoDate } from './dates.ts';
+import { sumCents, type Cents } from '../../common/money.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import {
   SUPPORT_TYPES,
   countsInDutchTotals,

@@ -1,7 +1,7 @@
 import type { SupportType } from '../domain/delivery.ts';
-import { formatLetterAmount, formatLetterDate, REFERENCE_PRECISION } from '../domain/letter-format.ts';
+import { formatLetterAmount, formatLetterDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import { SUPPORT_TYPE_LABELS } from '../domain/figures.ts';
-import type { Cents } from '../domain/money.ts';
+import type { Cents } from '../../common/money.ts';
 import { CATEGORY_LABELS, DISCLOSURE_LABELS, FUNDING_SOURCE_LABELS } from './labels.ts';
 import type { AnnexDocument, LetterDocument } from './letter-document.ts';
 import { LETTER_SUBJECT, type PublicLetterSnapshot } from './snapshot.ts';

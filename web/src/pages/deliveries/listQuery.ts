@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../../../src/domain/dates.ts';
+import { isIsoDate } from '../../../../common/dates.ts';
 import { CATEGORIES, LIFECYCLE_STAGES, SUPPORT_TYPES } from '../../../../src/domain/delivery.ts';
 import { DELIVERY_SORT_KEYS, type DeliverySortKey } from '../../../../src/domain/delivery.ts';
 
