@@ -1,12 +1,6 @@
 import { request, type ApiResponse } from './client.ts';
-import type { QueryParameters } from './contract.ts';
 import { queryString } from './queryString.ts';
 import type { DeliveryDetail, DeliveryInput, DeliveryList, Payment, PaymentInput, Valuation, ValuationInput } from './types.ts';
-
-type DeliverySort = NonNullable<QueryParameters<'/deliveries', 'get'>['sort']>;
-/** An order a list of deliveries can be sorted in; `-key` sorts descending. */
-export type DeliverySortKey = Exclude<DeliverySort, `-${string}`>;
-export const DELIVERY_SORT_KEYS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const satisfies readonly DeliverySortKey[];
 
 export function listDeliveries(query: Record<string, string | number | undefined>, signal?: AbortSignal) {
   return request<DeliveryList>(`/deliveries${queryString(query)}`, { signal });

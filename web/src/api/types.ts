@@ -1,4 +1,4 @@
-import type { Schema } from './contract.ts';
+import type { QueryParameters, Schema } from './contract.ts';
 
 export type DeliverySummary = Schema<'DeliverySummary'>;
 export type DeliveryList = Schema<'DeliveryList'>;
@@ -15,6 +15,11 @@ export type FundingSource = DeliverySummary['fundingSource'];
 export type LifecycleStage = NonNullable<DeliverySummary['stage']>;
 export type DisclosureState = DeliverySummary['disclosureState'];
 export type ValuationBasis = Valuation['basis'];
+
+type DeliverySort = NonNullable<QueryParameters<'/deliveries', 'get'>['sort']>;
+/** An order a list of deliveries can be sorted in; `-key` sorts descending. */
+export type DeliverySortKey = Exclude<DeliverySort, `-${string}`>;
+export const DELIVERY_SORT_KEYS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const satisfies readonly DeliverySortKey[];
 
 export type Figures = Schema<'Figures'>;
 export type FigureRow = Figures['total'];
