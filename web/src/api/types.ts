@@ -11,10 +11,6 @@ export type PaymentInput = Schema<'PaymentInput'>;
 
 export type Category = DeliverySummary['category'];
 export type SupportType = DeliverySummary['supportType'];
-export type FundingSource = DeliverySummary['fundingSource'];
-export type LifecycleStage = NonNullable<DeliverySummary['stage']>;
-export type DisclosureState = DeliverySummary['disclosureState'];
-export type ValuationBasis = Valuation['basis'];
 
 type DeliverySort = NonNullable<QueryParameters<'/deliveries', 'get'>['sort']>;
 /** An order a list of deliveries can be sorted in; `-key` sorts descending. */
