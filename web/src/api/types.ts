@@ -7,6 +7,8 @@ export type DeliveryInput = Schema<'DeliveryInput'>;
 export type Valuation = Schema<'Valuation'>;
 export type Payment = Schema<'Payment'>;
 export type ValuationInput = Schema<'ValuationInput'>;
+/** When a delivery was pledged, committed, realised and delivered, as far as it was. */
+export type LifecycleDates = Pick<DeliveryDetail, 'pledgedAt' | 'committedAt' | 'realisedAt' | 'deliveredAt'>;
 export type PaymentInput = Schema<'PaymentInput'>;
 
 export type Category = DeliverySummary['category'];

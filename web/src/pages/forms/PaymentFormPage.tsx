@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isRealisedByPayment } from '../../../../src/domain/delivery.ts';
+import { isRealisedByPayment } from '../../../../common/delivery-rules.ts';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { addPayment } from '../../api/deliveries.ts';
 import type { PaymentInput } from '../../api/types.ts';
