@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    globalSetup: ['test/support/shared-postgres.ts'],
+    globalSetup: ['test/support/shared-postgres.ts', 'test/support/migrated-templates.ts'],
   },
 });

@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { MalformedCheckpointError, openCheckpointStore, readCheckpoints, startCheckpointing, writeCheckpoint } from '../../src/audit/checkpoints.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import { lastAuditEvent } from '../../src/db/repositories/audit.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 
@@ -19,7 +18,6 @@ describe('the checkpoint store', () => {
 
   beforeAll(async () => {
     database = await openScratchPGlite();
-    await migrate(database.handle);
   });
   afterAll(() => database.dispose());
   beforeEach(() => {
