@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
+    // One worker per core (Vitest's default leaves one core to its own process, which mostly waits):
+    // a worker alone keeps about one core busy, even with PostgreSQL or Chromium answering it.
+    maxWorkers: '100%',
     testTimeout: 30_000,
     hookTimeout: 120_000,
     globalSetup: ['test/support/shared-postgres.ts', 'test/support/migrated-templates.ts'],
