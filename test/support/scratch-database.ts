@@ -4,6 +4,7 @@
  * of the run's migrated templates (made once by migrated-templates.ts), which saves running PGlite's
  * initdb and the migrations for every suite; elsewhere each is migrated when opened.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,8 @@ async function migrated(scratch: ScratchDatabase): Promise<ScratchDatabase> {
  */
 export async function createMigratedTemplates(): Promise<() => Promise<void>> {
   const folder = await mkdtemp(join(tmpdir(), 'steunregister-template-'));
+  // Also when the run is interrupted, which skips the removal returned below.
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   const file = join(folder, 'pglite.tar');
   await writeFile(file, await migratedPGliteDump());
   process.env[PGLITE_TEMPLATE_FILE] = file;
