@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
+    include: ['common/**/*.test.ts', 'src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
     // One worker per core (Vitest's default leaves one core to its own process, which mostly waits):
     // a worker alone keeps about one core busy, even with PostgreSQL or Chromium answering it.
     maxWorkers: '100%',
