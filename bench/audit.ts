@@ -14,7 +14,6 @@ import { buildAuditEvent, type AuditEvent } from '../src/audit/event.ts';
 import { systemContext } from '../src/audit/trail.ts';
 import { verifyAuditTrail, type VerificationResult } from '../src/audit/verify.ts';
 import type { DatabaseHandle } from '../src/db/connection.ts';
-import { migrate } from '../src/db/migrate.ts';
 import { auditEventRow, type StoredAuditEvent } from '../src/db/repositories/audit.ts';
 import type { Database } from '../src/db/schema.ts';
 import { unsetDeliveryFields, type DeliveryInput } from '../src/domain/delivery.ts';
@@ -110,7 +109,6 @@ async function timeVerification(db: Kysely<Database>): Promise<{ ms: number; res
 async function withFreshDatabase<T>(database: BenchmarkDatabase, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const opened = await database.open();
   try {
-    await migrate(opened.handle);
     return await work(opened.handle);
   } finally {
     await opened.dispose();

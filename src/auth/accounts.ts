@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { SECOND_FACTOR_ROLES, type Role } from '../domain/access.ts';
+import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
+import type { Role } from '../domain/access.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import * as accounts from '../db/repositories/accounts.ts';
 import { endSessionsOf } from '../db/repositories/sessions.ts';

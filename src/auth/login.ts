@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { SECOND_FACTOR_ROLES, isRole } from '../domain/access.ts';
+import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
+import { isRole } from '../domain/access.ts';
 import * as accounts from '../db/repositories/accounts.ts';
 import * as failures from '../db/repositories/login-failures.ts';
 import { endSession } from '../db/repositories/sessions.ts';

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { SECOND_FACTOR_ROLES, isRole } from '../domain/access.ts';
+import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
+import { isRole } from '../domain/access.ts';
 import { findAccountByOidcSubject } from '../db/repositories/accounts.ts';
 import { deleteOidcLoginsStartedBefore, insertOidcLogin, takeOidcLogin } from '../db/repositories/oidc-logins.ts';
 import { endSession } from '../db/repositories/sessions.ts';

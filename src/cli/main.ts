@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { isIsoDate } from '../domain/dates.ts';
+import { isIsoDate } from '../../common/dates.ts';
 import { databaseConfigFromEnvironment, portFromEnvironment } from '../config.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';

@@ -23,7 +23,7 @@ export const NarrativeBlockSchema = z.strictObject({
 export type NarrativeBlock = z.infer<typeof NarrativeBlockSchema>;
 export const NarrativeBlocksSchema = z.array(NarrativeBlockSchema);
 
-export const TABLE_PLACEHOLDER = 'figuresTable';
+const TABLE_PLACEHOLDER = 'figuresTable';
 const FIGURE = /\{\{\s*([\w:-]+)\s*\}\}/g;
 const FOOTNOTE = /\[\^([^\]]+)\]/g;
 

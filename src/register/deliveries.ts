@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   currentValue,
-  isRealisedByPayment,
   lifecycleStage,
   lifecycleViolations,
   type DeliveryFields,
@@ -12,6 +11,7 @@ import {
   type RuleViolation,
   type Valuation,
 } from '../domain/delivery.ts';
+import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { isCurrencyCode, toEuroCents } from '../domain/currency.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';

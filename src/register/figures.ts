@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { IsoDate } from '../domain/dates.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence, type FiguresTable } from '../domain/figures.ts';
 import { monthlyChangesUntil, realisedTotalsAt } from '../db/repositories/figures.ts';

@@ -15,9 +15,9 @@ import { createApi } from '../../src/api/app.ts';
 import { createAccount, disableAccount } from '../../src/auth/accounts.ts';
 import { LOGIN_TTL_MS, oidcConfigFromEnvironment } from '../../src/auth/oidc.ts';
 import { systemContext } from '../../src/audit/trail.ts';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import type { DatabaseHandle } from '../../src/db/connection.ts';
 import { listAuditEvents } from '../../src/db/repositories/audit.ts';
+import { openScratchPGlite } from '../support/scratch-database.ts';
 
 type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -55,8 +55,7 @@ beforeAll(async () => {
   const provider = startProvider(issuer, config!.redirectUri.href);
   providerServer.on('request', providerHandler(provider));
 
-  database = await openDatabase({});
-  await migrate(database);
+  database = (await openScratchPGlite()).handle;
   const api = createApi({
     db: database.db,
     oidc: config,

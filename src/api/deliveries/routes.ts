@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
-import { isIsoDate } from '../../domain/dates.ts';
+import { isIsoDate } from '../../../common/dates.ts';
 import { lifecycleViolations, type DeliveryInput, type DeliverySortKey, type LifecycleDates } from '../../domain/delivery.ts';
 import type { Database } from '../../db/schema.ts';
 import * as deliveriesRepository from '../../db/repositories/deliveries.ts';

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { annexDocument, letterDocument } from '../../letters/compose.ts';
 import { renderAnnex, renderLetter } from '../../letters/renderings.ts';
+import { allowFramingBySelf } from '../../security-headers.ts';
 import * as letters from '../../register/letters.ts';
 import { permitted } from '../access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
@@ -215,6 +216,8 @@ export function lettersRoutes() {
     const doc = letterDocument(view.letter, { paperNumber: view.paperNumber, isDraft: view.status === 'draft' });
     const createdAt = view.status === 'final' && view.letterDate ? new Date(`${view.letterDate}T00:00:00Z`) : undefined;
     const rendering = await renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, ...(createdAt ? { createdAt } : {}) });
+    // The letter editor shows the HTML rendering as its preview: the letter exactly as it will be sent.
+    if (format === 'html') allowFramingBySelf(c);
     return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}${view.status === 'draft' ? '-concept' : ''}`);
   });
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import { LETTER_STATUSES, type LetterStatus } from '../../domain/letter.ts';
-import type { Cents } from '../../domain/money.ts';
+import type { Cents } from '../../../common/money.ts';
 import { AnnexRowSchema, AnnexSnapshotSchema, type AnnexRow, type AnnexSnapshot } from '../../letters/compose.ts';
 import { NarrativeBlocksSchema, type NarrativeBlock } from '../../letters/narrative.ts';
 import { OverviewItemSchema, PublicLetterSnapshotSchema, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';

@@ -1,65 +1,36 @@
-import type { IsoDate } from '../../../src/domain/dates.ts';
-import type { LetterComparison } from '../../../src/letters/compare.ts';
-import type { NarrativeBlock } from '../../../src/letters/narrative.ts';
-import type { PublicLetterSnapshot } from '../../../src/letters/snapshot.ts';
 import { request, type ApiResponse } from './client.ts';
+import type { PathParameters, RequestBody, ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
 
-export type { LetterComparison, NarrativeBlock, PublicLetterSnapshot };
+/** The public letter: computed now for a draft, as frozen once final. */
+export type PublicLetterSnapshot = Schema<'PublicLetterSnapshot'>;
 
-export type DraftOrFinal = 'draft' | 'final';
+/** How two letters differ, as each published it. */
+export type LetterComparison = Schema<'LetterComparison'>;
 
-export interface LetterSummary {
-  id: string;
-  referenceDate: IsoDate;
-  letterDate: IsoDate | null;
-  status: DraftOrFinal;
-  paperNumber: string | null;
-  publishedOn: IsoDate | null;
-  publicSha256: string | null;
-  version: number;
-}
+export type LetterSummary = ResponseBody<'/letters', 'get'>['items'][number];
+export type DraftOrFinal = LetterSummary['status'];
 
 /** A letter: for a draft computed from the register now, once final as frozen. */
-export interface Letter extends LetterSummary {
-  blocks: NarrativeBlock[];
-  annexSha256: string | null;
-  finalisedAt: string | null;
-  finalisedByName: string | null;
-  isDemonstration: boolean;
-  letter: PublicLetterSnapshot;
-  /** What keeps a draft from being finalised: figure names the text uses that the letter does not know. */
-  problems: string[];
-  /** A disclosure officer's approval of the public letter; finalising needs one that matches the letter as it reads now. */
-  approval: Approval | null;
-}
+export type Letter = Schema<'Letter'>;
 
-export interface Approval {
-  sha256: string;
-  byName: string;
-  at: string;
-  matchesCurrent: boolean;
-}
+export type Verification = ResponseBody<'/letters/{id}/verification', 'get'>;
 
-export interface Verification {
-  ok: boolean;
-  hashesMatch: boolean;
-  differences: { figure: string; published: number; recomputed: number }[];
-}
+type LetterFormat = PathParameters<'/letters/{id}/renderings/{format}', 'get'>['format'];
+type AnnexFormat = PathParameters<'/letters/{id}/annex/{format}', 'get'>['format'];
 
-export const LETTER_FORMATS = ['pdf', 'docx', 'html', 'markdown'] as const;
-export type LetterFormat = (typeof LETTER_FORMATS)[number];
-export const ANNEX_FORMATS = ['pdf', 'html'] as const;
-export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
+/** The formats a letter can be downloaded in, in the order the page offers them. */
+export const LETTER_FORMATS = ['pdf', 'docx', 'html', 'markdown'] as const satisfies readonly LetterFormat[];
+export const ANNEX_FORMATS = ['pdf', 'html'] as const satisfies readonly AnnexFormat[];
 
 const path = (id: string) => `/letters/${encodeURIComponent(id)}`;
 
 export function listLetters(signal?: AbortSignal) {
-  return request<{ items: LetterSummary[] }>('/letters', { signal });
+  return request<ResponseBody<'/letters', 'get'>>('/letters', { signal });
 }
 
 /** The key makes a retry of the same request (a double click, a lost answer) start no second draft. */
-export function createLetter(input: { referenceDate: IsoDate; letterDate?: IsoDate }, idempotencyKey: string) {
+export function createLetter(input: RequestBody<'/letters', 'post'>, idempotencyKey: string) {
   return request<Letter>('/letters', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
@@ -67,7 +38,7 @@ export function getLetter(id: string, signal?: AbortSignal) {
   return request<Letter>(path(id), { signal });
 }
 
-export function updateLetter(id: string, change: { blocks?: NarrativeBlock[]; letterDate?: IsoDate | null }, etag: string) {
+export function updateLetter(id: string, change: RequestBody<'/letters/{id}', 'patch'>, etag: string) {
   return request<Letter>(path(id), { method: 'PATCH', body: change, ifMatch: etag });
 }
 
@@ -80,7 +51,7 @@ export function finaliseLetter(id: string, etag: string) {
   return request<Letter>(`${path(id)}/finalisation`, { method: 'POST', body: {}, ifMatch: etag });
 }
 
-export function recordPublication(id: string, publication: { paperNumber: string | null; publishedOn: IsoDate | null }) {
+export function recordPublication(id: string, publication: RequestBody<'/letters/{id}/publication', 'post'>) {
   return request<Letter>(`${path(id)}/publication`, { method: 'POST', body: publication });
 }
 

@@ -57,7 +57,7 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
           </LabelledSection>
         )}
         <LabelledSection heading={t('letters.preview.heading')} className="letter-workspace__preview">
-          <LetterPreview letter={letter.letter} paperNumber={null} isDraft />
+          <LetterPreview letter={letter} />
         </LabelledSection>
       </div>
     </>

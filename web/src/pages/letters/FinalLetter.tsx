@@ -35,7 +35,7 @@ export function FinalLetter({ letter, onChanged }: { letter: Letter; onChanged: 
         <VerificationResult id={letter.id} />
       </LabelledSection>
       <LabelledSection heading={t('letters.preview.finalHeading')}>
-        <LetterPreview letter={letter.letter} paperNumber={letter.paperNumber} isDraft={false} />
+        <LetterPreview letter={letter} />
       </LabelledSection>
     </>
   );
