@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import type { AuditAction } from '../audit/vocabulary.ts';
 import { SECOND_FACTOR_ROLES, type Role } from '../domain/access.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import * as accounts from '../db/repositories/accounts.ts';
@@ -127,7 +128,7 @@ async function lockAccount(db: Db, id: string) {
   return account;
 }
 
-async function audited(db: Db, context: RequestContext, action: string, before: accounts.StoredAccount, after: accounts.StoredAccount) {
+async function audited(db: Db, context: RequestContext, action: AuditAction, before: accounts.StoredAccount, after: accounts.StoredAccount) {
   const view = viewOf(after);
   await recordAuditEvent(db, context, { action, object: { type: 'account', id: after.id }, result: 'success', before: viewOf(before), after: view });
   return view;
