@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { z } from 'zod';
+import { z } from '@hono/zod-openapi';
 import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult } from './vocabulary.ts';
 
 /** The previous hash of the first event. */
@@ -53,12 +53,8 @@ export interface AuditEvent {
   detail: unknown;
 }
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-
 /** Any JSON value: what the before, after and detail of an event hold (any record's fields). */
-export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.array(JsonValueSchema), z.record(z.string(), JsonValueSchema)]).nullable(),
-);
+export const JsonValueSchema = z.json();
 
 /**
  * An event as its stored text says, checked when it is read back. The action and object type are

@@ -42,6 +42,18 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
   });
 }
 
+export interface DeliveryPage {
+  items: deliveries.StoredDelivery[];
+  total: number;
+  /** The register holds demonstration data. */
+  isDemonstration: boolean;
+}
+
+export async function listDeliveries(db: Db, query: deliveries.DeliveryListQuery): Promise<DeliveryPage> {
+  const [page, isDemonstration] = await Promise.all([deliveries.listDeliveries(db, query), deliveries.containsDemonstrationData(db)]);
+  return { ...page, isDemonstration };
+}
+
 export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
   const stored = await deliveries.findDelivery(db, id);
   if (!stored) throw new NotFoundError('delivery', id);
