@@ -93,7 +93,7 @@ describe('login through the identity provider', () => {
     const session = await browser.session();
     expect(session).toMatchObject({ status: 200, body: { username: 'registrar-oidc', role: 'registrar', secondFactor: false } });
     const [event] = await loginEvents();
-    expect(event).toMatchObject({ result: 'success', actorName: 'registrar-oidc' });
+    expect(event).toMatchObject({ result: 'success', actor: { username: 'registrar-oidc' } });
   });
 
   it('counts a provider\'s second factor (amr) as the session\'s second factor', async () => {
