@@ -9,7 +9,7 @@ import type { ApiEnv } from './context.ts';
 import { problem } from './problem.ts';
 
 /** What a create answers with 201: its body, as the response schema takes it, and headers such as Location. */
-export interface Created<Body> {
+interface Created<Body> {
   headers?: Record<string, string>;
   body: Body;
 }

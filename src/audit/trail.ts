@@ -23,13 +23,13 @@ export function systemContext(username: string): RequestContext {
   return { actor: { id: null, username, role: null }, origin: null, requestId: null, now: () => new Date() };
 }
 
-export interface AuditTrailQuery extends Omit<AuditEventFilter, 'beforeSeq' | 'limit'> {
+interface AuditTrailQuery extends Omit<AuditEventFilter, 'beforeSeq' | 'limit'> {
   /** Events before this sequence number: the next, older page. */
   before?: number | undefined;
   limit?: number | undefined;
 }
 
-export interface AuditTrailPage {
+interface AuditTrailPage {
   items: ListedAuditEvent[];
   /** Where the next, older page starts; null on the last page. */
   nextBefore: number | null;

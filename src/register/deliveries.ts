@@ -42,7 +42,7 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
   });
 }
 
-export interface DeliveryPage {
+interface DeliveryPage {
   items: deliveries.StoredDelivery[];
   total: number;
   /** The register holds demonstration data. */

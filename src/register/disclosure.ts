@@ -91,13 +91,13 @@ export async function decisionsOf(db: Db, context: RequestContext, deliveryId: s
   });
 }
 
-export interface QueuePage {
+interface QueuePage {
   referenceDate: IsoDate;
   page: number;
   pageSize: number;
 }
 
-export interface DisclosureQueue {
+interface DisclosureQueue {
   referenceDate: IsoDate;
   /** Undecided deliveries realised on or before the reference date: what the letter still needs. */
   neededForLetter: number;

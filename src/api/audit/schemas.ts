@@ -4,9 +4,9 @@ import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../audit/vocabulary.ts';
 import { permitted } from '../access.ts';
 import { jsonContent as json, problemResponses } from '../openapi-common.ts';
 
-export const AuditActionSchema = z.enum(AUDIT_ACTIONS).openapi('AuditAction', { description: 'An action the audit trail records' });
+const AuditActionSchema = z.enum(AUDIT_ACTIONS).openapi('AuditAction', { description: 'An action the audit trail records' });
 
-export const AuditObjectTypeSchema = z.enum(AUDIT_OBJECT_TYPES).openapi('AuditObjectType', { description: 'What an audit event is about' });
+const AuditObjectTypeSchema = z.enum(AUDIT_OBJECT_TYPES).openapi('AuditObjectType', { description: 'What an audit event is about' });
 
 /** Events keep the names they were recorded with; an earlier version may have used a name no longer in the list. */
 const asRecorded = <T extends z.ZodType>(known: T) =>

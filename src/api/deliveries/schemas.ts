@@ -24,7 +24,7 @@ const optionalText = (maximum: number) =>
     .optional();
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents', example: 50_000_000_000 });
 
-export const SourceSchema = z.strictObject({
+const SourceSchema = z.strictObject({
   description: z.string().trim().min(1).max(500),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
@@ -50,7 +50,7 @@ export const DeliveryInputSchema = z
   })
   .openapi('DeliveryInput');
 
-export const DeliveryPatchSchema = DeliveryInputSchema.partial().openapi('DeliveryPatch');
+const DeliveryPatchSchema = DeliveryInputSchema.partial().openapi('DeliveryPatch');
 
 const deliveryFields = {
   id: z.uuid(),
@@ -73,7 +73,7 @@ const deliveryFields = {
 
 export const DeliverySummarySchema = z.object(deliveryFields).openapi('DeliverySummary');
 
-export const ValuationInputSchema = z
+const ValuationInputSchema = z
   .strictObject({
     amountCents: cents,
     basis: z.enum(VALUATION_BASES),
@@ -100,7 +100,7 @@ export const ValuationSchema = z
   })
   .openapi('Valuation');
 
-export const PaymentInputSchema = z
+const PaymentInputSchema = z
   .strictObject({
     amountCents: cents.min(1),
     paidOn: isoDate,
@@ -139,7 +139,7 @@ export const DeliverySchema = z
 /** Query parameters from a form may be empty: that means "no filter". */
 const filter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-export const DeliveryListQuerySchema = z.object({
+const DeliveryListQuerySchema = z.object({
   supportType: filter(z.enum(SUPPORT_TYPES)),
   category: filter(z.enum(CATEGORIES)),
   stage: filter(z.enum(LIFECYCLE_STAGES)),
@@ -152,7 +152,7 @@ export const DeliveryListQuerySchema = z.object({
   pageSize: filter(z.coerce.number().int().min(1).max(100)),
 });
 
-export const DeliveryListSchema = z
+const DeliveryListSchema = z
   .object({
     items: z.array(DeliverySummarySchema),
     page: z.number().int(),
