@@ -24,10 +24,10 @@ export interface Problem {
   invalidParams?: InvalidParam[];
 }
 
-/** An RFC 9457 problem answer in the client's language, typed as the problem responses routes declare. */
-export function problem<S extends ContentfulStatusCode>(
+/** An RFC 9457 problem answer in the client's language, typed as the routes' problem responses describe it. */
+export function problem<Status extends ContentfulStatusCode>(
   c: Context,
-  status: S,
+  status: Status,
   extra: { detail?: string; code?: string; invalidParams?: InvalidParam[] } = {},
 ) {
   const language = preferredLanguage(c.req.header('accept-language'));

@@ -84,6 +84,8 @@ function isLoopback(url: URL): boolean {
 
 /** The login through the identity provider: a redirect there, and the way back. */
 export interface OidcLogin {
+  /** The path of the callback, at which the provider sends the browser back. */
+  callbackPath: string;
   /**
    * Where to send the browser: the provider's authorization endpoint with a new state, nonce and PKCE
    * (S256) challenge, which are kept for one use within LOGIN_TTL_MS. The state is also returned, for
@@ -110,6 +112,7 @@ export interface OidcCallback {
 export function oidcLogin(config: OidcConfig): OidcLogin {
   const discovery = discoveryCache(config);
   return {
+    callbackPath: config.redirectUri.pathname,
     async start(db, now) {
       const provider = await discovery(now);
       const login = { state: client.randomState(), codeVerifier: client.randomPKCECodeVerifier(), nonce: client.randomNonce() };

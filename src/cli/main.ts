@@ -16,7 +16,7 @@ import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 import { announceDemonstrationAccounts } from './demonstration-accounts.ts';
 import { printFiguresTable } from './print-figures.ts';
-import { userCommands } from './user-commands.ts';
+import { accountCommands } from './account-commands.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -91,7 +91,7 @@ program
     console.log(options.json ? JSON.stringify(table, null, 2) : printFiguresTable(table));
   });
 
-program.addCommand(userCommands());
+program.addCommand(accountCommands());
 program.addCommand(auditCommands());
 program.addCommand(letterCommands());
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { sha256Hex } from '../audit/event.ts';
+import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { isRole, may } from '../domain/access.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
@@ -45,7 +45,7 @@ export interface LetterView {
   approval: { sha256: string; byName: string; at: string; matchesCurrent: boolean } | null;
 }
 
-const auditObject = (id: string) => ({ type: 'letter', id });
+const auditObject = (id: string): AuditObject => ({ type: 'letter', id });
 
 /** Starts a letter; its text is the previous letter's, unless other blocks are given. */
 export async function createDraft(

@@ -15,7 +15,7 @@ const UNTIL_WRITTEN = { timeout: 20_000 };
 describe('the checkpoint store', () => {
   let database: ScratchDatabase;
   let directory: string;
-  const record = () => recordAuditEvent(database.handle.db, context, { action: 'login', result: 'denied' });
+  const record = () => recordAuditEvent(database.handle.db, context, { action: 'session.login', result: 'denied' });
   const lastSeq = async () => (await lastAuditEvent(database.handle.db))?.seq;
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import { allowFramingBySelf } from '../../security-headers.ts';
 import * as letters from '../../register/letters.ts';
 import { permitted } from '../access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
-import { createOnce } from '../idempotency.ts';
+import { createIdempotently } from '../idempotency.ts';
 import { versionInIfMatch } from '../if-match.ts';
 import { idempotencyKey, jsonBody, jsonContent as json, problemResponses, validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
@@ -175,9 +175,9 @@ export function lettersRoutes() {
 
   app.openapi(createLetterRoute, async (c) => {
     const body = c.req.valid('json');
-    return createOnce(c, deps(c).db, body, async (trx) => {
+    return createIdempotently(c, { request: body, response: LetterSchema }, async (trx) => {
       const view = await letters.createDraft(trx, requestContext(c), body);
-      return { status: 201, headers: { Location: `${c.req.path}/${view.id}`, ETag: `"${view.version}"` }, body: view };
+      return { headers: { Location: `${c.req.path}/${view.id}`, ETag: `"${view.version}"` }, body: view };
     });
   });
 

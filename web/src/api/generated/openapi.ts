@@ -1351,11 +1351,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    objectType?: string;
+                    /** @description What an audit event is about */
+                    objectType?: components["schemas"]["AuditObjectType"];
                     objectId?: string;
                     /** @description Username of the actor */
                     actor?: string;
-                    action?: string;
+                    /** @description An action the audit trail records */
+                    action?: components["schemas"]["AuditAction"];
                     /** @description Events at or after this moment */
                     from?: string;
                     /** @description Events before this moment */
@@ -1376,10 +1378,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["AuditEvent"][];
-                            nextBefore: number | null;
-                        };
+                        "application/json": components["schemas"]["AuditPage"];
                     };
                 };
                 /** @description The input is not valid; invalidParams names the fields */
@@ -1512,9 +1511,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["DisclosureDecision"][];
-                        };
+                        "application/json": components["schemas"]["DisclosureDecisions"];
                     };
                 };
                 /** @description No valid session: log in first */
@@ -1586,9 +1583,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["DisclosureDecision"][];
-                        };
+                        "application/json": components["schemas"]["DisclosureDecisions"];
                     };
                 };
                 /** @description The input is not valid; invalidParams names the fields */
@@ -2936,7 +2931,7 @@ export interface components {
             /** @enum {string} */
             role: "registrar" | "finance" | "disclosureOfficer" | "exportControlAssessor" | "licensingOfficer" | "letterAuthor" | "parliamentReader" | "auditor" | "administrator";
             /** @description The actions this role may take */
-            permissions: string[];
+            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read")[];
             /** @description The session was opened with a second factor */
             secondFactor: boolean;
             /** @description When the session ends unless used before (30 minutes idle, 12 hours at most) */
@@ -3358,28 +3353,52 @@ export interface components {
             /** @description A second factor also where the role does not require one */
             secondFactor?: boolean;
         };
+        AuditPage: {
+            items: components["schemas"]["AuditEvent"][];
+            /** @description Where the next, older page starts; null on the last page */
+            nextBefore: number | null;
+        };
+        /** @description One event of the hash chain. before and after are the object before and after a change (null when it did not exist); detail is anything else recorded, such as the reason of a denial or the filter of a read. */
         AuditEvent: {
             seq: number;
+            prevHash: string;
             occurredAt: string;
+            /** @description Null when nobody was logged in (a failed login, a request without a session) */
             actor: {
                 id: string | null;
                 username: string;
                 role: string | null;
             } | null;
-            action: string;
+            /** @description As recorded: one of the known names, or a name an earlier version used */
+            action: components["schemas"]["AuditAction"] | string;
             object: {
-                type: string;
+                /** @description As recorded: one of the known names, or a name an earlier version used */
+                type: components["schemas"]["AuditObjectType"] | string;
                 id: string;
             } | null;
             /** @enum {string} */
             result: "success" | "denied" | "failure";
             origin: string | null;
             requestId: string | null;
-            before?: unknown;
-            after?: unknown;
-            detail?: unknown;
+            before: components["schemas"]["JsonValue"];
+            after: components["schemas"]["JsonValue"];
+            detail: components["schemas"]["JsonValue"];
+            /** @description SHA-256 of the canonical JSON (RFC 8785) of the event */
             hash: string;
-            prevHash: string;
+        };
+        /**
+         * @description An action the audit trail records
+         * @enum {string}
+         */
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "access" | "session.login" | "session.logout" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication";
+        /**
+         * @description What an audit event is about
+         * @enum {string}
+         */
+        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path";
+        /** @description Any JSON value */
+        JsonValue: string | number | boolean | null | (components["schemas"]["JsonValue"] | null)[] | {
+            [key: string]: components["schemas"]["JsonValue"] | null;
         };
         DisclosureQueue: {
             /** Format: date */
@@ -3402,6 +3421,9 @@ export interface components {
                 decidedAt: string;
             }[];
         };
+        DisclosureDecisions: {
+            items: components["schemas"]["DisclosureDecision"][];
+        };
         DisclosureDecision: {
             /** Format: uuid */
             id: string;
@@ -3419,6 +3441,11 @@ export interface components {
             /** Format: date */
             reviewOn: string | null;
             note: string;
+            /**
+             * Format: uuid
+             * @description The account that decided; null for the system
+             */
+            decidedById: string | null;
             decidedByName: string;
             decidedAt: string;
         };
