@@ -26,7 +26,7 @@ export interface RealisedTotalsAt {
   totals: Readonly<Record<SupportType, Cents>>;
 }
 
-export interface FigureCell {
+interface FigureCell {
   cents: Cents;
   text: string;
 }
@@ -41,7 +41,7 @@ export interface FiguresLine {
   increasePercentText: string | null;
 }
 
-export interface FiguresRow extends FiguresLine {
+interface FiguresRow extends FiguresLine {
   supportType: SupportType;
 }
 
