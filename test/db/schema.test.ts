@@ -5,7 +5,7 @@
 import { CamelCasePlugin, sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase, type CurrentDatabase } from '../support/databases.ts';
-import { readDeclaredSchemas, type DeclaredSchema, type ValueKind } from './declared-schema.ts';
+import { readDeclaredSchemas, type DeclaredColumn, type DeclaredSchema, type ValueKind } from './declared-schema.ts';
 
 /** What a value of each SQL type arrives as in JavaScript on both databases (see src/db/type-parsers.ts). */
 const KIND_OF_SQL_TYPE: Record<string, ValueKind> = {
@@ -25,8 +25,8 @@ const KIND_OF_SQL_TYPE: Record<string, ValueKind> = {
 };
 
 interface DatabaseColumn {
-  table: string;
-  column: string;
+  /** table.column */
+  name: string;
   sqlType: string;
   nullable: boolean;
 }
@@ -43,40 +43,42 @@ const declared = readDeclaredSchemas('Database', 'PublicDatabase');
 
 describeEachDatabase('the declared database schema', (database) => {
   it('declares every table and column of the migrated database', async () => {
-    const declaredNames = new Set(sqlColumnNames(declared.Database));
-    const undeclared = (await databaseColumns(database))
-      .map(({ table, column }) => `${table}.${column}`)
-      .filter((name) => !declaredNames.has(name));
+    const declaredColumns = bySqlName(declared.Database);
+    const undeclared = (await databaseColumns(database)).map(({ name }) => name).filter((name) => !declaredColumns.has(name));
     expect(undeclared).toEqual([]);
   });
 
   for (const [interfaceName, schema] of Object.entries(declared)) {
     it(`finds every column of ${interfaceName} in the database, with the same type and nullability`, async () => {
-      const actual = new Map((await databaseColumns(database)).map((column) => [`${column.table}.${column.column}`, column]));
-      const mismatches: string[] = [];
-      for (const [table, columns] of schema) {
-        for (const [column, { kind, nullable, declaredAs }] of columns) {
-          const name = `${sqlNames.of(table)}.${sqlNames.of(column)}`;
-          const found = actual.get(name);
-          if (!found) {
-            mismatches.push(`${name} is declared but not in the database`);
-            continue;
-          }
-          const expectedKind = KIND_OF_SQL_TYPE[found.sqlType];
-          if (!expectedKind) mismatches.push(`${name}: no JavaScript kind is known for SQL type ${found.sqlType}; add it above`);
-          else if (kind !== expectedKind) mismatches.push(`${name} is declared ${declaredAs}, but ${found.sqlType} arrives as ${expectedKind}`);
-          if (nullable !== found.nullable) {
-            mismatches.push(`${name} is declared ${nullable ? 'nullable' : 'not null'} (${declaredAs}), but the database has it ${found.nullable ? 'nullable' : 'not null'}`);
-          }
-        }
-      }
+      const actual = new Map((await databaseColumns(database)).map((column) => [column.name, column]));
+      const mismatches = [...bySqlName(schema)].flatMap(([name, column]) => {
+        const found = actual.get(name);
+        return found ? differences(name, column, found) : [`${name} is declared but not in the database`];
+      });
       expect(mismatches).toEqual([]);
     });
   }
 });
 
-function sqlColumnNames(schema: DeclaredSchema): string[] {
-  return [...schema].flatMap(([table, columns]) => [...columns.keys()].map((column) => `${sqlNames.of(table)}.${sqlNames.of(column)}`));
+/** Each declared column under the name the database gives it: table.column. */
+function bySqlName(schema: DeclaredSchema): Map<string, DeclaredColumn> {
+  return new Map(
+    [...schema].flatMap(([table, columns]) =>
+      [...columns].map(([column, declaration]) => [`${sqlNames.of(table)}.${sqlNames.of(column)}`, declaration] as const),
+    ),
+  );
+}
+
+function differences(name: string, declaration: DeclaredColumn, actual: DatabaseColumn): string[] {
+  const found: string[] = [];
+  const expectedKind = KIND_OF_SQL_TYPE[actual.sqlType];
+  if (!expectedKind) found.push(`${name}: no JavaScript kind is known for SQL type ${actual.sqlType}; add it above`);
+  else if (declaration.kind !== expectedKind) found.push(`${name} is declared ${declaration.declaredAs}, but ${actual.sqlType} arrives as ${expectedKind}`);
+  if (declaration.nullable !== actual.nullable) {
+    const nullability = (nullable: boolean) => (nullable ? 'nullable' : 'not null');
+    found.push(`${name} is declared ${nullability(declaration.nullable)} (${declaration.declaredAs}), but the database has it ${nullability(actual.nullable)}`);
+  }
+  return found;
 }
 
 /** Every column of every table and view in the database's own schema (not the system catalogs). */
@@ -87,5 +89,5 @@ async function databaseColumns(database: CurrentDatabase): Promise<DatabaseColum
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
     where c.table_schema = current_schema() and t.table_type in ('BASE TABLE', 'VIEW')
     order by c.table_name, c.ordinal_position`.execute(database().db);
-  return rows.map((row) => ({ table: row.tableName, column: row.columnName, sqlType: row.udtName, nullable: row.isNullable === 'YES' }));
+  return rows.map((row) => ({ name: `${row.tableName}.${row.columnName}`, sqlType: row.udtName, nullable: row.isNullable === 'YES' }));
 }
