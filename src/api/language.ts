@@ -1,4 +1,4 @@
-export type Language = 'nl' | 'en';
+import type { Language } from '../../common/vocabulary/index.ts';
 
 /** Dutch unless the client prefers English over Dutch. */
 export function preferredLanguage(acceptLanguage: string | undefined): Language {

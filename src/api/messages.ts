@@ -1,12 +1,14 @@
-import type { Language } from './language.ts';
+import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
+import { LIFECYCLE_STAGES } from '../domain/delivery.ts';
 
 type Params = Record<string, string>;
 type Message = (params: Params) => string;
 
-const FIELD_NAMES: Record<Language, Record<string, string>> = {
-  nl: { pledgedAt: 'toezegging', committedAt: 'juridische verplichting', realisedAt: 'realisatie', deliveredAt: 'levering' },
-  en: { pledgedAt: 'pledge', committedAt: 'commitment', realisedAt: 'realisation', deliveredAt: 'delivery' },
-};
+/** A lifecycle date field (`pledgedAt`) as its stage's noun inside a sentence; undefined for any other field. */
+function stageNoun(language: Language, field: string | undefined): string | undefined {
+  const stage = LIFECYCLE_STAGES.find((candidate) => `${candidate}At` === field);
+  return stage && vocabulary(language).stageNouns[stage];
+}
 
 /** Why a value was refused, per code, in each language the API speaks. */
 const REASONS: Record<Language, Record<string, Message>> = {
@@ -22,7 +24,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invalidValue: () => 'Deze waarde is niet geldig.',
     unknownField: () => 'Dit veld bestaat niet; controleer de naam.',
     beforeEarlierStage: (p) =>
-      `De datum van ${FIELD_NAMES.nl[p.later ?? ''] ?? 'deze stap'} (${p.laterDate}) ligt vóór die van ${FIELD_NAMES.nl[p.earlier ?? ''] ?? 'een eerdere stap'} (${p.earlierDate}).`,
+      `De datum van ${stageNoun('nl', p.later) ?? 'deze stap'} (${p.laterDate}) ligt vóór die van ${stageNoun('nl', p.earlier) ?? 'een eerdere stap'} (${p.earlierDate}).`,
     realisedByPayment: (p) =>
       p.firstPaidOn
         ? `Een aankoop of fondsbijdrage is gerealiseerd op de dag van de eerste betaling (${p.firstPaidOn}).`
@@ -68,7 +70,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invalidValue: () => 'This value is not valid.',
     unknownField: () => 'There is no such field; check its name.',
     beforeEarlierStage: (p) =>
-      `The date of ${FIELD_NAMES.en[p.later ?? ''] ?? 'this stage'} (${p.laterDate}) lies before that of ${FIELD_NAMES.en[p.earlier ?? ''] ?? 'an earlier stage'} (${p.earlierDate}).`,
+      `The date of ${stageNoun('en', p.later) ?? 'this stage'} (${p.laterDate}) lies before that of ${stageNoun('en', p.earlier) ?? 'an earlier stage'} (${p.earlierDate}).`,
     realisedByPayment: (p) =>
       p.firstPaidOn
         ? `A procurement or fund contribution is realised on the day of its first payment (${p.firstPaidOn}).`

@@ -2,18 +2,9 @@
  * Who may do what: the one permission matrix. The server asks `isAllowed` on every route; the browser
  * only uses it to hide what would be refused anyway.
  */
-export const ROLES = [
-  'registrar',
-  'finance',
-  'disclosureOfficer',
-  'exportControlAssessor',
-  'licensingOfficer',
-  'letterAuthor',
-  'parliamentReader',
-  'auditor',
-  'administrator',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../common/vocabulary/codes.ts';
+
+export { ROLES, type Role };
 
 export const ACTIONS = [
   'delivery.read',

@@ -1,40 +1,20 @@
 import { sumCents, type Cents } from './money.ts';
 import type { IsoDate } from './dates.ts';
+import type { Category, FundingSource, LifecycleStage, SupportType, ValuationBasis } from '../../common/vocabulary/codes.ts';
 
-export const SUPPORT_TYPES = ['stock', 'procurement', 'natoFund'] as const;
-export type SupportType = (typeof SUPPORT_TYPES)[number];
-
-/** UN Register of Conventional Arms categories I-VII, then the groupings the letters use. */
-export const CATEGORIES = [
-  'battleTanks',
-  'armouredCombatVehicles',
-  'largeCalibreArtillery',
-  'combatAircraft',
-  'attackHelicopters',
-  'warships',
-  'missilesAndLaunchers',
-  'smallArms',
-  'ammunition',
-  'drones',
-  'airDefence',
-  'vehicles',
-  'nonLethal',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/**
- * The budget a delivery is paid from. `epf` marks work the Netherlands does on the EU's behalf as
- * implementing actor of the European Peace Facility: it is registered but never counts in Dutch totals.
- */
-export const FUNDING_SOURCES = ['defenceBudget', 'ukraineSupportBudget', 'internationalSecurityBudget', 'epf'] as const;
-export type FundingSource = (typeof FUNDING_SOURCES)[number];
-
-export const VALUATION_BASES = ['replacementValue', 'bookValue', 'contractPrice', 'contribution'] as const;
-export type ValuationBasis = (typeof VALUATION_BASES)[number];
-
-export const LIFECYCLE_STAGES = ['pledged', 'committed', 'realised', 'delivered'] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+/** The codes of a delivery's choices are shared with the browser, so they are kept in common/vocabulary. */
+export {
+  CATEGORIES,
+  FUNDING_SOURCES,
+  LIFECYCLE_STAGES,
+  SUPPORT_TYPES,
+  VALUATION_BASES,
+  type Category,
+  type FundingSource,
+  type LifecycleStage,
+  type SupportType,
+  type ValuationBasis,
+} from '../../common/vocabulary/codes.ts';
 
 /** The orders a list of deliveries can be sorted in. */
 export const DELIVERY_SORT_KEYS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const;

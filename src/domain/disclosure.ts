@@ -1,20 +1,13 @@
+import type { ConfidentialityGround } from '../../common/vocabulary/codes.ts';
 import type { Category, RuleViolation } from './delivery.ts';
 
-/**
- * Whether a delivery may be made public. Undecided is treated as confidential everywhere the public can
- * look; only a decision "public" by a disclosure officer lets anything of it out, and then only the
- * presentation that decision approved.
- */
-export const DISCLOSURE_STATES = ['undecided', 'public', 'confidential'] as const;
-export type DisclosureState = (typeof DISCLOSURE_STATES)[number];
-
-/**
- * Why a delivery stays confidential: operational security leads; state security, relations with partner
- * states and international organisations, and the interests of the companies involved (the grounds of
- * the Woo, art. 5.1).
- */
-export const CONFIDENTIALITY_GROUNDS = ['operationalSecurity', 'stateSecurity', 'internationalRelations', 'companyInterests'] as const;
-export type ConfidentialityGround = (typeof CONFIDENTIALITY_GROUNDS)[number];
+/** The codes of disclosure are shared with the browser, so they are kept in common/vocabulary. */
+export {
+  CONFIDENTIALITY_GROUNDS,
+  DISCLOSURE_STATES,
+  type ConfidentialityGround,
+  type DisclosureState,
+} from '../../common/vocabulary/codes.ts';
 
 /** What the public may read of a delivery decided public; it may be coarser than the internal record. */
 interface PublicPresentation {

@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SUPPORT_TYPES, type SupportType } from './delivery.ts';
 import type { Cents } from './money.ts';
-import {
-  SUPPORT_TYPE_LABELS,
-  TOTAL_LABEL,
-  buildFiguresTable,
-  headlineSentence,
-  type FiguresLine,
-} from './figures.ts';
+import { nl } from '../../common/vocabulary/nl.ts';
+import { buildFiguresTable, headlineSentence, type FiguresLine } from './figures.ts';
 import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount, formatPercent } from './letter-format.ts';
 
 const MILLION_EURO = 100_000_000;
@@ -64,12 +59,12 @@ describe('buildFiguresTable', () => {
   });
 
   it('keeps the labels the letter uses', () => {
-    expect(SUPPORT_TYPES.map((type) => SUPPORT_TYPE_LABELS[type])).toEqual([
+    expect(SUPPORT_TYPES.map((type) => nl.figureRows[type])).toEqual([
       'Directe levering (vervangingswaarde)',
       'Commerciële verwervingen',
       'NAVO-fonds',
     ]);
-    expect(TOTAL_LABEL).toBe('Totaal');
+    expect(nl.figureRows.total).toBe('Totaal');
   });
 
   it('sums every column exactly and formats each cell from its own cents', () => {

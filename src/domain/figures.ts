@@ -1,3 +1,4 @@
+import { nl } from '../../common/vocabulary/nl.ts';
 import { cents, sumCents, type Cents } from './money.ts';
 import type { IsoDate } from './dates.ts';
 import { SUPPORT_TYPES, type SupportType } from './delivery.ts';
@@ -12,12 +13,6 @@ import {
 } from './letter-format.ts';
 
 export const SUPPORT_TYPE_COLUMN_LABEL = 'Type steun';
-export const SUPPORT_TYPE_LABELS: Readonly<Record<SupportType, string>> = {
-  stock: 'Directe levering (vervangingswaarde)',
-  procurement: 'Commerciële verwervingen',
-  natoFund: 'NAVO-fonds',
-};
-export const TOTAL_LABEL = 'Totaal';
 
 const INCREASE_PERCENT_DECIMALS = 2;
 
@@ -69,10 +64,10 @@ function formatColumn(column: Column, amount: Cents, options: AmountOptions): st
 export function buildFiguresTable(reference: RealisedTotalsAt, compare: RealisedTotalsAt): FiguresTable {
   const rows = SUPPORT_TYPES.map((supportType) => ({
     supportType,
-    ...line(SUPPORT_TYPE_LABELS[supportType], reference.totals[supportType], compare.totals[supportType]),
+    ...line(nl.figureRows[supportType], reference.totals[supportType], compare.totals[supportType]),
   }));
   const total = line(
-    TOTAL_LABEL,
+    nl.figureRows.total,
     sumCents(rows.map((row) => row.reference.cents)),
     sumCents(rows.map((row) => row.compare.cents)),
   );

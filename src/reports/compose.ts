@@ -1,8 +1,8 @@
+import { labelOf } from '../../common/vocabulary/index.ts';
+import { nl } from '../../common/vocabulary/nl.ts';
 import type { SupportType } from '../domain/delivery.ts';
 import { formatLetterAmount, formatLetterDate, REFERENCE_PRECISION } from '../domain/letter-format.ts';
-import { SUPPORT_TYPE_LABELS } from '../domain/figures.ts';
 import type { Cents } from '../domain/money.ts';
-import { CATEGORY_LABELS, DISCLOSURE_LABELS, FUNDING_SOURCE_LABELS } from './labels.ts';
 import type { AnnexDocument, LetterDocument } from './letter-document.ts';
 import { LETTER_SUBJECT, type PublicLetterSnapshot } from './snapshot.ts';
 
@@ -64,13 +64,13 @@ export function annexDocument(annex: AnnexSnapshot, reader: { name: string; user
     header: ANNEX_HEADER,
     rows: annex.rows.map((row) => [
       row.title,
-      CATEGORY_LABELS[row.category as keyof typeof CATEGORY_LABELS] ?? row.category,
-      SUPPORT_TYPE_LABELS[row.supportType],
-      FUNDING_SOURCE_LABELS[row.fundingSource] ?? row.fundingSource,
+      labelOf(nl.categories, row.category),
+      nl.supportTypes[row.supportType],
+      labelOf(nl.fundingSources, row.fundingSource),
       row.quantity === null ? '' : `${row.quantity}${row.unit ? ` ${row.unit}` : ''}`,
       row.realisedAt,
       amount(row.valueCents),
-      DISCLOSURE_LABELS[row.disclosureState] ?? row.disclosureState,
+      labelOf(nl.disclosureStates, row.disclosureState),
     ]),
     numericColumns: [4, 6],
     watermark: `Geopend door ${reader.name} (${reader.username}) op ${stamp} UTC`,

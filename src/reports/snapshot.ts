@@ -1,11 +1,11 @@
 import canonicalize from 'canonicalize';
+import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type Category, type SupportType } from '../domain/delivery.ts';
-import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL, SUPPORT_TYPE_LABELS, TOTAL_LABEL } from '../domain/figures.ts';
+import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
 import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../domain/letter-format.ts';
 import { sumCents, type Cents } from '../domain/money.ts';
 import type { LetterSection } from './letter-document.ts';
-import { CATEGORY_LABELS } from './labels.ts';
 import { composeNarrative, type NarrativeBlock, type TextTable } from './narrative.ts';
 
 export const SNAPSHOT_FORMAT = 'steunregister-letter/1';
@@ -126,7 +126,7 @@ function figureLines(inputs: LetterInputs): FigureLine[] {
     restatedPreviousCents: inputs.restatedPreviousTotals ? pick(inputs.restatedPreviousTotals) : null,
   });
   const sum = (totals: Totals) => sumCents(SUPPORT_TYPES.map((type) => totals[type]));
-  return [...SUPPORT_TYPES.map((type) => line(type, SUPPORT_TYPE_LABELS[type], (totals) => totals[type])), line('total', TOTAL_LABEL, sum)];
+  return [...SUPPORT_TYPES.map((type) => line(type, nl.figureRows[type], (totals) => totals[type])), line('total', nl.figureRows.total, sum)];
 }
 
 const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAmount(cents, precision, { runningText: true });
@@ -190,7 +190,7 @@ function figuresTextTable(inputs: LetterInputs, lines: FigureLine[]): TextTable 
 function groupOverview(items: readonly OverviewItem[]) {
   return CATEGORIES.map((category) => ({
     category,
-    label: CATEGORY_LABELS[category],
+    label: nl.categories[category],
     items: items.filter((item) => item.category === category).sort((a, b) => a.title.localeCompare(b.title, 'nl') || a.publicId.localeCompare(b.publicId)),
   })).filter((group) => group.items.length > 0);
 }

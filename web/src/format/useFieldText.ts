@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/index.ts';
-import { nl } from '../i18n/nl.ts';
+import { nl } from '../i18n/nl/index.ts';
 import { formatPreciseMoment, formatShortDate } from './dates.ts';
 import { locale } from './locale.ts';
 import { formatEuro } from './money.ts';

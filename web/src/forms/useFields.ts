@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { nl } from '../i18n/nl.ts';
+import type { nl } from '../i18n/nl/index.ts';
 import type { FieldErrors } from './useSubmission.ts';
 
 export type FieldName = keyof typeof nl.fields;

@@ -1,10 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { nl } from './nl.ts';
+import { isLanguage, type Language } from '../../../common/vocabulary/index.ts';
+import { en } from './en/index.ts';
+import { nl } from './nl/index.ts';
 
-export const LANGUAGES = ['nl', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type { Language };
 
 const STORAGE_KEY = 'steunregister.language';
 
@@ -12,10 +12,6 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     resources: { translation: typeof nl };
   }
-}
-
-function isLanguage(value: string | null): value is Language {
-  return LANGUAGES.some((language) => language === value);
 }
 
 function storedLanguage(): Language {

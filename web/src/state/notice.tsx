@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import type { nl } from '../i18n/nl.ts';
+import type { nl } from '../i18n/nl/index.ts';
 
 export type NoticeKey = keyof typeof nl.notices;
 interface Notice {

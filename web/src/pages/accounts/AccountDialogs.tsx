@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../../src/domain/access.ts';
+import { ROLES, type Role } from '../../../../common/vocabulary/codes.ts';
 import { changeRole, disableAccount, type Account } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';

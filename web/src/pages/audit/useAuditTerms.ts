@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../api/audit.ts';
-import { nl } from '../../i18n/nl.ts';
+import { nl } from '../../i18n/nl/index.ts';
 
 /** The actions the register records, as the audit trail names them. */
 export const AUDIT_ACTIONS = [

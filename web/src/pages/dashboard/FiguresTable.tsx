@@ -24,11 +24,11 @@ export function FiguresTable({ figures }: { figures: Figures }) {
         </thead>
         <tbody className="utrecht-table__body">
           {figures.rows.map((row) => (
-            <FigureTableRow key={row.supportType} label={t(`dashboard.figures.rows.${row.supportType}`)} row={row} />
+            <FigureTableRow key={row.supportType} label={t(`figureRows.${row.supportType}`)} row={row} />
           ))}
         </tbody>
         <tfoot className="utrecht-table__footer">
-          <FigureTableRow label={t('dashboard.figures.rows.total')} row={figures.total} />
+          <FigureTableRow label={t('figureRows.total')} row={figures.total} />
         </tfoot>
       </table>
     </div>

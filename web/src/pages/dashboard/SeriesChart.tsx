@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { SUPPORT_TYPES } from '../../../../src/domain/delivery.ts';
+import { SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import type { SeriesPoint } from '../../api/types.ts';
 import { formatLongDate } from '../../format/dates.ts';
 import { formatBillions, formatEuro } from '../../format/money.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { SUPPORT_TYPES } from '../../../../src/domain/delivery.ts';
+import { SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import type { SeriesPoint } from '../../api/types.ts';
 import { formatMonth } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';

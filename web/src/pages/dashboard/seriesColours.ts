@@ -1,4 +1,4 @@
-import type { SupportType } from '../../../../src/domain/delivery.ts';
+import type { SupportType } from '../../../../common/vocabulary/codes.ts';
 
 /** Rijkshuisstijl colours, each at least 3:1 against white, told apart by white borders between areas. */
 export const SERIES_COLOURS: Record<SupportType, string> = {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, LIFECYCLE_STAGES, SUPPORT_TYPES } from '../../../../src/domain/delivery.ts';
+import { CATEGORIES, LIFECYCLE_STAGES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import { SelectField, TextField, type Option } from '../../forms/controls.tsx';
 import type { ListQuery } from './listQuery.ts';
 

@@ -52,7 +52,7 @@ export function DeliveryTable({ items, sort, busy, onSort }: DeliveryTableProps)
               </th>
               <td className="utrecht-table__cell">{t(`supportTypes.${item.supportType}`)}</td>
               <td className="utrecht-table__cell">{t(`categories.${item.category}`)}</td>
-              <td className="utrecht-table__cell">{t(`stages.${item.stage ?? 'none'}`)}</td>
+              <td className="utrecht-table__cell">{item.stage ? t(`stages.${item.stage}`) : t('deliveries.noStage')}</td>
               <td className="utrecht-table__cell cell-nowrap">{date(item.committedAt)}</td>
               <td className="utrecht-table__cell cell-nowrap">{date(item.realisedAt)}</td>
               <td className="utrecht-table__cell utrecht-table__cell--numeric-data">

@@ -1,5 +1,5 @@
 import { isIsoDate } from '../../../../src/domain/dates.ts';
-import { CATEGORIES, LIFECYCLE_STAGES, SUPPORT_TYPES } from '../../../../src/domain/delivery.ts';
+import { CATEGORIES, LIFECYCLE_STAGES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import { DELIVERY_SORT_KEYS, type DeliverySortKey } from '../../../../src/domain/delivery.ts';
 
 export const PAGE_SIZES = [25, 50, 100] as const;

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, type Category } from '../../../../src/domain/delivery.ts';
-import { CONFIDENTIALITY_GROUNDS, type ConfidentialityGround } from '../../../../src/domain/disclosure.ts';
+import { CATEGORIES, CONFIDENTIALITY_GROUNDS, type Category, type ConfidentialityGround } from '../../../../common/vocabulary/codes.ts';
 import { decideDisclosure, type DecisionRequest } from '../../api/disclosure.ts';
 import { RadioGroupField, SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
@@ -120,8 +119,8 @@ export function DecisionForm({ deliveries, onDecided }: DecisionFormProps) {
       <RadioGroupField
         {...field('state')}
         options={[
-          { value: 'public', label: t('disclosure.states.public') },
-          { value: 'confidential', label: t('disclosure.states.confidential') },
+          { value: 'public', label: t('disclosureStates.public') },
+          { value: 'confidential', label: t('disclosureStates.confidential') },
         ]}
       />
       {values.state === 'public' && (
@@ -142,7 +141,7 @@ export function DecisionForm({ deliveries, onDecided }: DecisionFormProps) {
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('disclosure.form.confidentialLegend')}</legend>
           <SelectField
             {...field('ground')}
-            options={[{ value: '', label: t('form.choose') }, ...CONFIDENTIALITY_GROUNDS.map((value) => ({ value, label: t(`disclosure.grounds.${value}`) }))]}
+            options={[{ value: '', label: t('form.choose') }, ...CONFIDENTIALITY_GROUNDS.map((value) => ({ value, label: t(`confidentialityGrounds.${value}`) }))]}
           />
           <TextField {...field('reviewOn')} type="date" hint={t('disclosure.form.reviewOnHint')} optional />
         </fieldset>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DisclosureState } from '../../../../src/domain/disclosure.ts';
+import type { DisclosureState } from '../../../../common/vocabulary/codes.ts';
 import { listDisclosureDecisions, type DisclosureDecision } from '../../api/disclosure.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
@@ -21,7 +21,7 @@ export function DisclosureSection({ deliveryId, state }: { deliveryId: string; s
   return (
     <LabelledSection heading={t('delivery.sections.disclosure')}>
       <p className="nl-paragraph">
-        {t('disclosure.currentState')} <span className={`status-tag status-tag--${state}`}>{t(`disclosure.states.${state}`)}</span>
+        {t('disclosure.currentState')} <span className={`status-tag status-tag--${state}`}>{t(`disclosureStates.${state}`)}</span>
       </p>
       {mayRead && (secondFactor ? <DecisionHistory deliveryId={deliveryId} /> : <p className="nl-paragraph">{t('disclosure.history.secondFactor')}</p>)}
     </LabelledSection>
@@ -46,7 +46,7 @@ function DecisionHistory({ deliveryId }: { deliveryId: string }) {
           .join(' · ');
   const columns: Column<DisclosureDecision>[] = [
     { key: 'decidedAt', header: t('disclosure.history.decidedAt'), cell: (decision) => formatMoment(decision.decidedAt, language) },
-    { key: 'state', header: t('disclosure.history.state'), cell: (decision) => t(`disclosure.states.${decision.state}`) },
+    { key: 'state', header: t('disclosure.history.state'), cell: (decision) => t(`disclosureStates.${decision.state}`) },
     { key: 'what', header: t('disclosure.history.what'), cell: what },
     { key: 'note', header: t('fields.note'), cell: (decision) => decision.note || t('common.none') },
     { key: 'decidedBy', header: t('disclosure.history.decidedBy'), cell: (decision) => decision.decidedByName },

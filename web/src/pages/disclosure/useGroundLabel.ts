@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { CONFIDENTIALITY_GROUNDS } from '../../../../src/domain/disclosure.ts';
+import { CONFIDENTIALITY_GROUNDS } from '../../../../common/vocabulary/codes.ts';
 
 /** A ground for confidentiality in words; none or one the application does not know as it is. */
 export function useGroundLabel(): (ground: string | null) => string {
   const { t } = useTranslation();
   return (ground) => {
     const known = CONFIDENTIALITY_GROUNDS.find((candidate) => candidate === ground);
-    return known ? t(`disclosure.grounds.${known}`) : (ground ?? t('common.none'));
+    return known ? t(`confidentialityGrounds.${known}`) : (ground ?? t('common.none'));
   };
 }

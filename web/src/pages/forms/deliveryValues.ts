@@ -1,4 +1,5 @@
-import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES, type LifecycleDates } from '../../../../src/domain/delivery.ts';
+import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
+import { type LifecycleDates } from '../../../../src/domain/delivery.ts';
 import type { DeliveryDetail, DeliveryInput } from '../../api/types.ts';
 import type { ClientProblem } from '../../forms/useSubmission.ts';
 

@@ -1,0 +1,69 @@
+/**
+ * The codes the register stores for its fixed choices. They live here, outside the server, because the
+ * browser needs them too; the domain modules take them from here. Their labels are in nl.ts and en.ts.
+ */
+
+/** In the order of the letter's table of realised support. */
+export const SUPPORT_TYPES = ['stock', 'procurement', 'natoFund'] as const;
+export type SupportType = (typeof SUPPORT_TYPES)[number];
+
+/** UN Register of Conventional Arms categories I-VII, then the groupings the letters use. */
+export const CATEGORIES = [
+  'battleTanks',
+  'armouredCombatVehicles',
+  'largeCalibreArtillery',
+  'combatAircraft',
+  'attackHelicopters',
+  'warships',
+  'missilesAndLaunchers',
+  'smallArms',
+  'ammunition',
+  'drones',
+  'airDefence',
+  'vehicles',
+  'nonLethal',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * The budget a delivery is paid from. `epf` marks work the Netherlands does on the EU's behalf as
+ * implementing actor of the European Peace Facility: it is registered but never counts in Dutch totals.
+ */
+export const FUNDING_SOURCES = ['defenceBudget', 'ukraineSupportBudget', 'internationalSecurityBudget', 'epf'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const VALUATION_BASES = ['replacementValue', 'bookValue', 'contractPrice', 'contribution'] as const;
+export type ValuationBasis = (typeof VALUATION_BASES)[number];
+
+export const LIFECYCLE_STAGES = ['pledged', 'committed', 'realised', 'delivered'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+/**
+ * Whether a delivery may be made public. Undecided is treated as confidential everywhere the public can
+ * look; only a decision "public" by a disclosure officer lets anything of it out, and then only the
+ * presentation that decision approved.
+ */
+export const DISCLOSURE_STATES = ['undecided', 'public', 'confidential'] as const;
+export type DisclosureState = (typeof DISCLOSURE_STATES)[number];
+
+/**
+ * Why a delivery stays confidential: operational security leads; state security, relations with partner
+ * states and international organisations, and the interests of the companies involved (the grounds of
+ * the Woo, art. 5.1).
+ */
+export const CONFIDENTIALITY_GROUNDS = ['operationalSecurity', 'stateSecurity', 'internationalRelations', 'companyInterests'] as const;
+export type ConfidentialityGround = (typeof CONFIDENTIALITY_GROUNDS)[number];
+
+export const ROLES = [
+  'registrar',
+  'finance',
+  'disclosureOfficer',
+  'exportControlAssessor',
+  'licensingOfficer',
+  'letterAuthor',
+  'parliamentReader',
+  'auditor',
+  'administrator',
+] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,77 @@
+import type { Vocabulary } from './nl.ts';
+
+export const en: Vocabulary = {
+  supportTypes: {
+    stock: 'Direct delivery from stock',
+    procurement: 'Commercial procurement',
+    natoFund: 'NATO fund',
+  },
+  figureRows: {
+    stock: 'Direct delivery (replacement value)',
+    procurement: 'Commercial procurement',
+    natoFund: 'NATO fund',
+    total: 'Total',
+  },
+  categories: {
+    battleTanks: 'Battle tanks',
+    armouredCombatVehicles: 'Armoured combat vehicles',
+    largeCalibreArtillery: 'Artillery',
+    combatAircraft: 'Combat aircraft and unmanned combat aerial vehicles',
+    attackHelicopters: 'Attack helicopters',
+    warships: 'Warships',
+    missilesAndLaunchers: 'Missiles and missile launchers',
+    smallArms: 'Small arms and light weapons',
+    ammunition: 'Ammunition',
+    drones: 'Drones',
+    airDefence: 'Air defence',
+    vehicles: 'Vehicles',
+    nonLethal: 'Non-lethal goods',
+    other: 'Other',
+  },
+  fundingSources: {
+    defenceBudget: 'Defence budget',
+    ukraineSupportBudget: 'Ukraine support fund',
+    internationalSecurityBudget: 'International Security Budget (BIV)',
+    epf: 'European Peace Facility (implementing actor)',
+  },
+  valuationBases: {
+    replacementValue: 'Replacement value',
+    bookValue: 'Book value',
+    contractPrice: 'Contract price',
+    contribution: 'Contribution',
+  },
+  stages: {
+    pledged: 'Pledged',
+    committed: 'Committed',
+    realised: 'Realised',
+    delivered: 'Delivered',
+  },
+  stageNouns: {
+    pledged: 'pledge',
+    committed: 'commitment',
+    realised: 'realisation',
+    delivered: 'delivery',
+  },
+  disclosureStates: {
+    undecided: 'Not yet decided',
+    public: 'Public',
+    confidential: 'Confidential',
+  },
+  confidentialityGrounds: {
+    operationalSecurity: 'Operational security',
+    stateSecurity: 'Security of the State',
+    internationalRelations: 'Relations with other states and international organisations',
+    companyInterests: 'Interests of the companies involved',
+  },
+  roles: {
+    registrar: 'Registrar',
+    finance: 'Finance',
+    disclosureOfficer: 'Disclosure officer',
+    exportControlAssessor: 'Export-control assessor',
+    licensingOfficer: 'Licensing officer',
+    letterAuthor: 'Letter author',
+    parliamentReader: 'Member of parliament',
+    auditor: 'Auditor',
+    administrator: 'Administrator',
+  },
+};

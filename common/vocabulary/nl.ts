@@ -1,0 +1,107 @@
+import type {
+  Category,
+  ConfidentialityGround,
+  DisclosureState,
+  FundingSource,
+  LifecycleStage,
+  Role,
+  SupportType,
+  ValuationBasis,
+} from './codes.ts';
+
+/**
+ * The words for every code, in one language: the letter, its annex, the API's messages and the browser
+ * all say them from here. Where a sentence needs another form than a label, that form is named here too.
+ */
+export interface Vocabulary {
+  /** The type of support of one delivery. */
+  supportTypes: Record<SupportType, string>;
+  /** The rows of the letter's table of realised support: the sum of a type of support, and the total. */
+  figureRows: Record<SupportType | 'total', string>;
+  categories: Record<Category, string>;
+  fundingSources: Record<FundingSource, string>;
+  valuationBases: Record<ValuationBasis, string>;
+  /** A delivery's stage as a label: "Toegezegd". */
+  stages: Record<LifecycleStage, string>;
+  /** The stage as a noun inside a sentence: "de datum van toezegging". */
+  stageNouns: Record<LifecycleStage, string>;
+  disclosureStates: Record<DisclosureState, string>;
+  confidentialityGrounds: Record<ConfidentialityGround, string>;
+  roles: Record<Role, string>;
+}
+
+export const nl: Vocabulary = {
+  supportTypes: {
+    stock: 'Directe levering uit voorraad',
+    procurement: 'Commerciële verwerving',
+    natoFund: 'NAVO-fonds',
+  },
+  figureRows: {
+    stock: 'Directe levering (vervangingswaarde)',
+    procurement: 'Commerciële verwervingen',
+    natoFund: 'NAVO-fonds',
+    total: 'Totaal',
+  },
+  categories: {
+    battleTanks: 'Gevechtstanks',
+    armouredCombatVehicles: 'Pantservoertuigen',
+    largeCalibreArtillery: 'Artillerie',
+    combatAircraft: 'Gevechtsvliegtuigen en onbemande gevechtsvliegtuigen',
+    attackHelicopters: 'Gevechtshelikopters',
+    warships: 'Oorlogsschepen',
+    missilesAndLaunchers: 'Raketten en lanceerinrichtingen',
+    smallArms: 'Handvuurwapens en lichte wapens',
+    ammunition: 'Munitie',
+    drones: 'Drones',
+    airDefence: 'Luchtverdediging',
+    vehicles: 'Voertuigen',
+    nonLethal: 'Niet-letale goederen',
+    other: 'Overig',
+  },
+  fundingSources: {
+    defenceBudget: 'Defensiebegroting',
+    ukraineSupportBudget: 'Steunfonds Oekraïne',
+    internationalSecurityBudget: 'Budget Internationale Veiligheid (BIV)',
+    epf: 'Europese Vredesfaciliteit (uitvoerder)',
+  },
+  valuationBases: {
+    replacementValue: 'Vervangingswaarde',
+    bookValue: 'Boekwaarde',
+    contractPrice: 'Contractprijs',
+    contribution: 'Bijdrage',
+  },
+  stages: {
+    pledged: 'Toegezegd',
+    committed: 'Juridisch verplicht',
+    realised: 'Gerealiseerd',
+    delivered: 'Geleverd',
+  },
+  stageNouns: {
+    pledged: 'toezegging',
+    committed: 'juridische verplichting',
+    realised: 'realisatie',
+    delivered: 'levering',
+  },
+  disclosureStates: {
+    undecided: 'Nog niet besloten',
+    public: 'Openbaar',
+    confidential: 'Vertrouwelijk',
+  },
+  confidentialityGrounds: {
+    operationalSecurity: 'Operationele veiligheid',
+    stateSecurity: 'Veiligheid van de Staat',
+    internationalRelations: 'Betrekkingen met andere staten en internationale organisaties',
+    companyInterests: 'Belangen van betrokken bedrijven',
+  },
+  roles: {
+    registrar: 'Registrator',
+    finance: 'Financiën',
+    disclosureOfficer: 'Openbaarmakingsfunctionaris',
+    exportControlAssessor: 'Beoordelaar exportcontrole',
+    licensingOfficer: 'Vergunningverlener',
+    letterAuthor: 'Opsteller van de brief',
+    parliamentReader: 'Kamerlid',
+    auditor: 'Auditor',
+    administrator: 'Beheerder',
+  },
+};

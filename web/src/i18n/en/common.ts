@@ -1,0 +1,52 @@
+import type * as nl from '../nl/common.ts';
+
+export const app: typeof nl.app = {
+  name: 'Steunregister',
+  tagline: 'Military support to Ukraine',
+  skipLink: 'Skip to content',
+  mainNavigation: 'Main menu',
+  footer: 'Steunregister · Ministry of Defence · Open source under EUPL-1.2',
+  demonstration: 'This register holds demonstration data, not real records.',
+  accessibilityLink: 'Accessibility',
+  publicLettersLink: 'Letters to parliament',
+  openDataLink: 'Open data',
+};
+
+export const language: typeof nl.language = {
+  switchLabel: 'Nederlands',
+};
+
+export const nav: typeof nl.nav = {
+  dashboard: 'Dashboard',
+  deliveries: 'Deliveries',
+  newDelivery: 'New delivery',
+  disclosure: 'Disclosure',
+  letters: 'Letters',
+  annexes: 'Confidential annexes',
+  audit: 'Audit trail',
+  accounts: 'Accounts',
+};
+
+export const common: typeof nl.common = {
+  loading: 'Loading…',
+  loadFailed: 'The data could not be loaded.',
+  retry: 'Try again',
+  cancel: 'Cancel',
+  none: '—',
+  optional: '(optional)',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'This page does not exist.',
+  toDashboard: 'Go to the dashboard',
+  yes: 'Yes',
+  no: 'No',
+};
+
+export const downloads: typeof nl.downloads = {
+  pdf: 'PDF',
+  docx: 'Word (DOCX)',
+  html: 'HTML',
+  markdown: 'Markdown',
+  csv: 'CSV',
+  json: 'JSON',
+  snapshot: 'Snapshot (JSON, hashed)',
+};

@@ -1,0 +1,33 @@
+import type * as nl from '../nl/comparison.ts';
+
+export const comparison: typeof nl.comparison = {
+  title: 'Compare letters',
+  intro: 'Choose two letters, a draft too: how each figure changed, what became public in between, and which figures of earlier letters were restated.',
+  publicTitle: 'Compare letters',
+  publicPageIntro: 'Choose two letters sent: how each figure changed, which deliveries became public in between, and which figures of earlier letters were restated.',
+  from: 'From the letter',
+  to: 'To the letter',
+  submit: 'Compare',
+  tooFew: 'Comparing needs two letters; there is only one so far.',
+  same: 'Choose two different letters.',
+  choice: {
+    draft: '{{date}} (draft)',
+    withPaper: '{{date}}, {{paper}}',
+  },
+  figuresHeading: 'Figures',
+  figuresCaption: 'Realised military support according to the letters with reference dates {{from}} and {{to}}',
+  figure: 'Figure',
+  difference: 'Difference',
+  publicHeading: 'Became public',
+  publicIntro: 'The deliveries the letters after {{from}}, up to the one of {{to}}, made public.',
+  publicCaption_one: '{{count}} delivery became public',
+  publicCaption_other: '{{count}} deliveries became public',
+  nothingPublic: 'No deliveries became public in this period.',
+  restatedHeading: 'Restated',
+  restatedIntro: 'Figures of an earlier letter that a later letter restated, for example after a revaluation.',
+  restatedCaption: 'Restated figures',
+  restatedLetter: 'Reference date of the letter',
+  reported: 'As reported',
+  restated: 'Restated',
+  nothingRestated: 'No figures were restated.',
+};

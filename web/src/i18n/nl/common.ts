@@ -1,0 +1,50 @@
+export const app = {
+  name: 'Steunregister',
+  tagline: 'Militaire steun aan Oekraïne',
+  skipLink: 'Naar de inhoud',
+  mainNavigation: 'Hoofdmenu',
+  footer: 'Steunregister · Ministerie van Defensie · Open source onder EUPL-1.2',
+  demonstration: 'Dit register bevat demonstratiegegevens, geen echte registraties.',
+  accessibilityLink: 'Toegankelijkheid',
+  publicLettersLink: 'Brieven aan de Kamer',
+  openDataLink: 'Open data',
+};
+
+export const language = {
+  switchLabel: 'English',
+};
+
+export const nav = {
+  dashboard: 'Overzicht',
+  deliveries: 'Leveringen',
+  newDelivery: 'Nieuwe levering',
+  disclosure: 'Openbaarmaking',
+  letters: 'Brieven',
+  annexes: 'Vertrouwelijke bijlagen',
+  audit: 'Audittrail',
+  accounts: 'Accounts',
+};
+
+export const common = {
+  loading: 'Laden…',
+  loadFailed: 'De gegevens konden niet worden geladen.',
+  retry: 'Opnieuw proberen',
+  cancel: 'Annuleren',
+  none: '—',
+  optional: '(optioneel)',
+  notFoundTitle: 'Pagina niet gevonden',
+  notFoundText: 'Deze pagina bestaat niet.',
+  toDashboard: 'Naar het overzicht',
+  yes: 'Ja',
+  no: 'Nee',
+};
+
+export const downloads = {
+  pdf: 'PDF',
+  docx: 'Word (DOCX)',
+  html: 'HTML',
+  markdown: 'Markdown',
+  csv: 'CSV',
+  json: 'JSON',
+  snapshot: 'Snapshot (JSON, gehasht)',
+};

@@ -1,0 +1,25 @@
+export const dashboard = {
+  title: 'Overzicht',
+  figures: {
+    heading: 'Gerealiseerde militaire steun',
+    intro: 'Per type steun de gerealiseerde waarde op twee peildata, zoals de leveringenbrief die vermeldt.',
+    referenceDate: 'Peildatum',
+    compareDate: 'Vergelijken met',
+    show: 'Cijfers tonen',
+    caption: 'Gerealiseerde militaire steun op {{compare}} en {{reference}}',
+    typeColumn: 'Type steun',
+    increase: 'Toename',
+    increasePercent: 'Toename in procenten',
+    headlineLabel: 'Tekst voor de brief',
+  },
+  chart: {
+    heading: 'Gerealiseerde steun door de tijd',
+    intro: 'Stand aan het eind van elke maand, gestapeld per type steun.',
+    imageLabel: 'Vlakdiagram van de gerealiseerde steun per type steun, per maand van {{from}} tot en met {{to}}. Op {{to}} in totaal {{total}}. De gegevens staan ook in de tabel hieronder.',
+    tableToggle: 'Gegevens van de grafiek als tabel',
+    caption: 'Gerealiseerde steun per type aan het eind van elke maand, in euro',
+    month: 'Maand',
+    total: 'Totaal',
+    billions: '€ {{value}} mld.',
+  },
+};

@@ -1,0 +1,32 @@
+import { nl as vocabulary } from '../../../../common/vocabulary/nl.ts';
+import * as accessibility from './accessibility.ts';
+import * as accounts from './accounts.ts';
+import * as audit from './audit.ts';
+import * as common from './common.ts';
+import * as comparison from './comparison.ts';
+import * as dashboard from './dashboard.ts';
+import * as deliveries from './deliveries.ts';
+import * as delivery from './delivery.ts';
+import * as disclosure from './disclosure.ts';
+import * as forms from './forms.ts';
+import * as letters from './letters.ts';
+import * as session from './session.ts';
+import * as publicInformation from './public.ts';
+
+/** The browser's Dutch: the words for the register's codes from the common vocabulary, the rest per part of the application. */
+export const nl = {
+  ...vocabulary,
+  ...common,
+  ...accessibility,
+  ...session,
+  ...dashboard,
+  ...deliveries,
+  ...delivery,
+  ...forms,
+  ...disclosure,
+  ...letters,
+  ...comparison,
+  ...publicInformation,
+  ...audit,
+  ...accounts,
+};

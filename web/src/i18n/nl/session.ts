@@ -1,0 +1,32 @@
+export const session = {
+  loggedInAs: 'Ingelogd als {{name}}',
+  logOut: 'Uitloggen',
+  logOutFailed: 'Uitloggen is niet gelukt. Probeer het opnieuw.',
+  unreachable: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
+};
+
+export const login = {
+  title: 'Inloggen',
+  intro: 'Log in met uw account voor het Steunregister.',
+  submit: 'Inloggen',
+  busy: 'Bezig met inloggen…',
+  failed: 'De gebruikersnaam, het wachtwoord of de eenmalige code klopt niet. Heeft uw account een tweede factor, vul dan ook de code in.',
+  throttled_one: 'Er is te vaak verkeerd ingelogd. Probeer het over {{count}} minuut opnieuw.',
+  throttled_other: 'Er is te vaak verkeerd ingelogd. Probeer het over {{count}} minuten opnieuw.',
+  expired: 'Uw sessie is verlopen. Log opnieuw in om verder te gaan waar u was.',
+  loggedOut: 'U bent uitgelogd.',
+  secondFactor: 'Log opnieuw in, nu met uw eenmalige code, om verder te gaan waar u was.',
+  organisation: 'Inloggen met het account van uw organisatie',
+  orPassword: 'Of log in met uw gebruikersnaam en wachtwoord:',
+  public: 'Zonder in te loggen kunt u de verzonden brieven en de open data bekijken:',
+  publicLink: 'naar de openbare informatie',
+};
+
+export const access = {
+  title: 'Geen toegang',
+  notPermitted: 'Met uw rol ({{role}}) kunt u deze pagina niet gebruiken. Heeft u hier toegang nodig, vraag het dan aan de beheerder van het register.',
+  secondFactorRequired: 'Deze gegevens zijn alleen te zien als u bent ingelogd met uw eenmalige code (tweede factor).',
+  logInWithCode: 'Opnieuw inloggen met uw code',
+  submitRefused: 'Met uw rol mag u dit niet. Er is niets opgeslagen.',
+  home: 'Naar de startpagina',
+};
