@@ -10,11 +10,10 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { openCheckpointStore, writeCheckpoint } from '../src/audit/checkpoints.ts';
-import { buildAuditEvent, type AuditEvent } from '../src/audit/event.ts';
+import { buildAuditEvent, type AuditEntry, type AuditEvent } from '../src/audit/event.ts';
 import { systemContext } from '../src/audit/trail.ts';
 import { verifyAuditTrail, type VerificationResult } from '../src/audit/verify.ts';
 import type { DatabaseHandle } from '../src/db/connection.ts';
-import { migrate } from '../src/db/migrate.ts';
 import { auditEventRow, type StoredAuditEvent } from '../src/db/repositories/audit.ts';
 import type { Database } from '../src/db/schema.ts';
 import { unsetDeliveryFields, type DeliveryInput } from '../src/domain/delivery.ts';
@@ -74,7 +73,7 @@ async function generateChain(db: Kysely<Database>, size: number): Promise<void> 
     const rows: StoredAuditEvent[] = [];
     for (const end = Math.min(seq + INSERT_BATCH - 1, size); seq <= end; seq++) {
       const id = randomUUID();
-      const entry = { action: 'delivery.create', object: { type: 'delivery', id }, result: 'success' as const, after: { ...(template.after as object), id, title: input(seq).title } };
+      const entry: AuditEntry = { action: 'delivery.create', object: { type: 'delivery', id }, result: 'success', after: { ...(template.after as object), id, title: input(seq).title } };
       previous = auditEventRow(buildAuditEvent(context, entry, { seq, prevHash: previous.hash, occurredAt: new Date(start + seq * 1000) }));
       rows.push(previous);
     }
@@ -110,7 +109,6 @@ async function timeVerification(db: Kysely<Database>): Promise<{ ms: number; res
 async function withFreshDatabase<T>(database: BenchmarkDatabase, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const opened = await database.open();
   try {
-    await migrate(opened.handle);
     return await work(opened.handle);
   } finally {
     await opened.dispose();

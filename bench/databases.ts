@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../src/db/connection.ts';
-import { migrate } from '../src/db/migrate.ts';
 import { sizeLabel } from './report.ts';
 import { postgresServer, postgresSkipReason } from '../test/support/postgres.ts';
 import { openScratchPGlite, openScratchPostgres, type ScratchDatabase } from '../test/support/scratch-database.ts';
 
 export interface BenchmarkDatabase {
   name: string;
-  /** An empty database of its own for one benchmark size. */
+  /** A migrated, empty database of its own for one benchmark size. */
   open(): Promise<ScratchDatabase>;
 }
 
@@ -68,7 +67,6 @@ export async function measureEachSize<T>(
     process.stderr.write(`${database.name}: ${sizeLabel(size)} deliveries…\n`);
     const opened = await database.open();
     try {
-      await migrate(opened.handle);
       version = await serverVersion(opened.handle);
       results.push(await measure(opened.handle, size));
     } finally {

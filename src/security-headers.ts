@@ -1,13 +1,39 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The answer may be shown in a frame of this site's own pages. */
+    framableBySelf: boolean;
+  }
+}
+
+/** Lets this site's own pages show the answer in a frame (the letter editor's preview); nothing else may frame it. */
+export function allowFramingBySelf(c: Context): void {
+  c.set('framableBySelf', true);
+}
 
 /**
  * The browser-side defences of every answer: a Content Security Policy that allows only this site's
- * own scripts and styles (no inline code at all), no framing, no MIME sniffing, no referrer; HSTS only
- * on answers that went out over TLS, where it means something.
+ * own scripts, styles and frames (no inline code at all), no framing by anyone else (and by this site
+ * only where an answer allows it), no MIME sniffing, no referrer; HSTS only on answers that went out
+ * over TLS, where it means something.
  */
 export function securityHeaders(options: { trustProxy: boolean }): MiddlewareHandler {
-  const common = secureHeaders({
+  const framedByNobody = defences("'none'");
+  const framedBySelf = defences("'self'");
+  return async (c, next) => {
+    await next();
+    await (c.get('framableBySelf') ? framedBySelf : framedByNobody)(c, async () => {});
+    const forwardedProto = options.trustProxy ? c.req.header('x-forwarded-proto') : undefined;
+    if (new URL(c.req.url).protocol === 'https:' || forwardedProto === 'https') {
+      c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+  };
+}
+
+function defences(frameAncestors: "'none'" | "'self'"): MiddlewareHandler {
+  return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'"],
@@ -16,19 +42,13 @@ export function securityHeaders(options: { trustProxy: boolean }): MiddlewareHan
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
       manifestSrc: ["'self'"],
+      frameSrc: ["'self'"],
       formAction: ["'self'"],
-      frameAncestors: ["'none'"],
+      frameAncestors: [frameAncestors],
       baseUri: ["'none'"],
       objectSrc: ["'none'"],
     },
-    xFrameOptions: 'DENY',
+    xFrameOptions: frameAncestors === "'self'" ? 'SAMEORIGIN' : 'DENY',
     strictTransportSecurity: false,
   });
-  return async (c, next) => {
-    await common(c, next);
-    const forwardedProto = options.trustProxy ? c.req.header('x-forwarded-proto') : undefined;
-    if (new URL(c.req.url).protocol === 'https:' || forwardedProto === 'https') {
-      c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    }
-  };
 }

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { recordAuditEvent } from '../audit/trail.ts';
+import type { AuditAction } from '../audit/vocabulary.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { isAllowed, isConfidential, type Action } from '../domain/access.ts';
 import { requestContext, type ApiEnv } from './context.ts';
@@ -75,7 +76,7 @@ function requirePermission(action: Action): MiddlewareHandler<ApiEnv> {
 }
 
 /** Records a refused request in the audit trail (in a transaction of its own: the request changes nothing). */
-export async function recordDenial(c: Context<ApiEnv>, action: string, reason: string): Promise<void> {
+export async function recordDenial(c: Context<ApiEnv>, action: AuditAction, reason: string): Promise<void> {
   await recordAuditEvent(c.get('deps').db, requestContext(c), {
     action,
     object: { type: 'path', id: c.req.path },

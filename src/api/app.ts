@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
-import type { OidcConfig } from '../auth/oidc.ts';
+import { oidcLogin, type OidcConfig } from '../auth/oidc.ts';
 import type { Database } from '../db/schema.ts';
 import { createLogger, loggableError, type Logger } from '../logging.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../register/errors.ts';
@@ -21,7 +21,6 @@ import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 
 export { API_BASE_PATH };
-import { oidcRoutes } from './session/oidc-routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 
 const API_VERSION = '1.0.0';
@@ -45,7 +44,7 @@ export interface ApiOptions {
 /** The JSON API, to be mounted at /api/v1. */
 export function createApi({ db, logger = createLogger({ level: 'silent' }), onError, clock = () => new Date(), trustProxy = false, oidc }: ApiOptions) {
   const api = new OpenAPIHono<ApiEnv>();
-  const deps = { db, clock, trustProxy };
+  const deps = { db, clock, trustProxy, oidc: oidc && oidcLogin(oidc) };
   // Paths as the API sees them, whether it is mounted at /api/v1 or called directly (tests).
   const apiPath = (c: { req: { path: string } }) => c.req.path.replace(/^\/api\/v1(?=\/|$)/, '');
 
@@ -69,9 +68,8 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
   api.use(refuseCrossSiteWrites());
 
   api.route('/', sessionRoutes());
-  api.route('/', oidcRoutes(oidc));
-  api.route('/', deliveriesRoutes(db));
-  api.route('/', figuresRoutes(db));
+  api.route('/', deliveriesRoutes());
+  api.route('/', figuresRoutes());
   api.route('/', accountsRoutes());
   api.route('/', auditRoutes());
   api.route('/', disclosureRoutes());

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../audit/trail.ts';
+import type { OidcLogin } from '../auth/oidc.ts';
 import type { Principal } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -21,6 +22,8 @@ interface ApiDependencies {
   clock: () => Date;
   /** Behind a reverse proxy, the client's address is the first in X-Forwarded-For. */
   trustProxy: boolean;
+  /** The login through the identity provider; undefined when none is configured. */
+  oidc: OidcLogin | undefined;
 }
 
 /** Who acts, from where, in which request: what the audit trail records of a request. */

@@ -40,7 +40,7 @@ export const idempotencyKey = z.object({
   }),
 });
 
-const DESCRIPTIONS: Record<number, string> = {
+const DESCRIPTIONS = {
   400: 'The input is not valid; invalidParams names the fields',
   401: 'No valid session: log in first',
   403: 'The role of this account may not do this, or the session lacks the second factor (code says which)',
@@ -50,15 +50,21 @@ const DESCRIPTIONS: Record<number, string> = {
   422: 'The Idempotency-Key was used before with another request',
   428: 'If-Match is required: send the ETag of the version the change is based on',
   429: 'Too many failed logins; Retry-After says when to try again',
-};
+} as const;
+type ProblemStatus = keyof typeof DESCRIPTIONS;
 
-export function problemResponses(...statuses: number[]) {
-  return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { content: { 'application/problem+json': { schema: ProblemSchema } }, description: DESCRIPTIONS[status] ?? 'Problem' },
-    ]),
-  );
+interface ProblemResponse {
+  content: { 'application/problem+json': { schema: typeof ProblemSchema } };
+  description: string;
+}
+
+/** The problem answers of a route, by status: typed, so that its handler may return them. */
+export function problemResponses<const Statuses extends ProblemStatus[]>(...statuses: Statuses): Record<Statuses[number], ProblemResponse> {
+  const responses: Partial<Record<ProblemStatus, ProblemResponse>> = {};
+  for (const status of statuses) {
+    responses[status] = { content: { 'application/problem+json': { schema: ProblemSchema } }, description: DESCRIPTIONS[status] };
+  }
+  return responses as Record<Statuses[number], ProblemResponse>;
 }
 
 /**

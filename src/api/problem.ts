@@ -24,10 +24,10 @@ interface Problem {
   invalidParams?: InvalidParam[];
 }
 
-/** An RFC 9457 problem answer in the client's language. */
-export function problem(
+/** An RFC 9457 problem answer in the client's language, typed as the routes' problem responses describe it. */
+export function problem<Status extends ContentfulStatusCode>(
   c: Context,
-  status: ContentfulStatusCode,
+  status: Status,
   extra: { detail?: string; code?: string; invalidParams?: InvalidParam[] } = {},
 ) {
   const language = preferredLanguage(c.req.header('accept-language'));
@@ -40,7 +40,7 @@ export function problem(
     ...(requestId ? { requestId } : {}),
     ...extra,
   };
-  return c.body(JSON.stringify(body), status, {
+  return c.json(body, status, {
     'Content-Type': 'application/problem+json',
     'Content-Language': language,
   });

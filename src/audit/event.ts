@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { z } from '@hono/zod-openapi';
+import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult } from './vocabulary.ts';
 
 /** The previous hash of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-export type AuditResult = 'success' | 'denied' | 'failure';
 
 /** Who acted: an account, or the system itself (then only a name, such as `system` or `cli:alice`). */
 export interface AuditActor {
@@ -14,13 +14,13 @@ export interface AuditActor {
 }
 
 export interface AuditObject {
-  type: string;
+  type: AuditObjectType;
   id: string;
 }
 
 /** What happened, as the code that did it reports it. */
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   object?: AuditObject | null;
   result: AuditResult;
   /** The object before and after a change (null when it did not exist before or after). */
@@ -43,7 +43,7 @@ export interface AuditEvent {
   prevHash: string;
   occurredAt: string;
   actor: AuditActor | null;
-  action: string;
+  action: AuditAction;
   object: AuditObject | null;
   result: AuditResult;
   origin: string | null;
@@ -52,6 +52,29 @@ export interface AuditEvent {
   after: unknown;
   detail: unknown;
 }
+
+/** Any JSON value: what the before, after and detail of an event hold (any record's fields). */
+export const JsonValueSchema = z.json();
+
+/**
+ * An event as its stored text says, checked when it is read back. The action and object type are
+ * plain text: an event recorded by an earlier version keeps the name it had then.
+ */
+export const RecordedAuditEventSchema = z.object({
+  seq: z.number().int(),
+  prevHash: z.string(),
+  occurredAt: z.string(),
+  actor: z.object({ id: z.string().nullable(), username: z.string(), role: z.string().nullable() }).nullable(),
+  action: z.string(),
+  object: z.object({ type: z.string(), id: z.string() }).nullable(),
+  result: z.enum(AUDIT_RESULTS),
+  origin: z.string().nullable(),
+  requestId: z.string().nullable(),
+  before: JsonValueSchema,
+  after: JsonValueSchema,
+  detail: JsonValueSchema,
+});
+export type RecordedAuditEvent = z.infer<typeof RecordedAuditEventSchema>;
 
 export function buildAuditEvent(
   context: AuditContext,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { appendAuditEvent } from '../db/repositories/audit.ts';
+import { appendAuditEvent, listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { AuditContext, AuditEntry } from './event.ts';
@@ -21,4 +21,30 @@ export async function recordAuditEvent(db: Kysely<Database>, context: RequestCon
 /** The context of work the system does itself (loading demonstration data, commands run by an operator). */
 export function systemContext(username: string): RequestContext {
   return { actor: { id: null, username, role: null }, origin: null, requestId: null, now: () => new Date() };
+}
+
+interface AuditTrailQuery extends Omit<AuditEventFilter, 'beforeSeq' | 'limit'> {
+  /** Events before this sequence number: the next, older page. */
+  before?: number | undefined;
+  limit?: number | undefined;
+}
+
+interface AuditTrailPage {
+  items: ListedAuditEvent[];
+  /** Where the next, older page starts; null on the last page. */
+  nextBefore: number | null;
+}
+
+const DEFAULT_PAGE_SIZE = 100;
+
+/** A page of the trail, newest first. Reading it is itself recorded: it holds the before and after of every change. */
+export async function readAuditTrail(db: Kysely<Database>, context: RequestContext, query: AuditTrailQuery): Promise<AuditTrailPage> {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  return inTransaction(db, async (trx) => {
+    // One more than asked, to know whether an older page exists.
+    const found = await listAuditEvents(trx, { ...query, beforeSeq: query.before, limit: limit + 1 });
+    await recordAuditEvent(trx, context, { action: 'audit.read', object: { type: 'auditTrail', id: '*' }, result: 'success', detail: query });
+    const items = found.slice(0, limit);
+    return { items, nextBefore: found.length > limit ? items.at(-1)!.seq : null };
+  });
 }

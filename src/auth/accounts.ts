@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { SECOND_FACTOR_ROLES, type Role } from '../domain/access.ts';
+import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
+import type { AuditAction } from '../audit/vocabulary.ts';
+import type { Role } from '../domain/access.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import * as accounts from '../db/repositories/accounts.ts';
 import { endSessionsOf } from '../db/repositories/sessions.ts';
@@ -40,6 +42,15 @@ export function viewOf(account: accounts.StoredAccount): AccountView {
     disabledAt: account.disabledAt,
     createdAt: account.createdAt,
   };
+}
+
+/** Every account, for an administrator: a read of confidential material, so it is recorded. */
+export async function listAccounts(db: Db, context: RequestContext): Promise<AccountView[]> {
+  return inTransaction(db, async (trx) => {
+    const stored = await accounts.listAccounts(trx);
+    await recordAuditEvent(trx, context, { action: 'account.read', object: { type: 'account', id: '*' }, result: 'success' });
+    return stored.map(viewOf);
+  });
 }
 
 export interface NewAccount {
@@ -127,7 +138,7 @@ async function lockAccount(db: Db, id: string) {
   return account;
 }
 
-async function audited(db: Db, context: RequestContext, action: string, before: accounts.StoredAccount, after: accounts.StoredAccount) {
+async function audited(db: Db, context: RequestContext, action: AuditAction, before: accounts.StoredAccount, after: accounts.StoredAccount) {
   const view = viewOf(after);
   await recordAuditEvent(db, context, { action, object: { type: 'account', id: after.id }, result: 'success', before: viewOf(before), after: view });
   return view;

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { SECOND_FACTOR_ROLES, isRole } from '../domain/access.ts';
+import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
+import { isRole } from '../domain/access.ts';
 import * as accounts from '../db/repositories/accounts.ts';
 import * as failures from '../db/repositories/login-failures.ts';
 import { endSession } from '../db/repositories/sessions.ts';
 import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { LoginFailedError, LoginThrottledError } from './errors.ts';
 import { passwordMatches } from './passwords.ts';
 import { openSession, type Principal } from './sessions.ts';
@@ -27,6 +29,14 @@ export interface Credentials {
 export interface LoginResult {
   token: string;
   principal: Principal;
+}
+
+/** Ends the session of a token; logging out is an audit event. */
+export async function logOut(db: Db, context: RequestContext, token: string, accountId: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await endSession(trx, tokenHash(token), context.now().toISOString());
+    await recordAuditEvent(trx, context, { action: 'session.logout', object: { type: 'account', id: accountId }, result: 'success' });
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { SECOND_FACTOR_ROLES, isRole } from '../domain/access.ts';
+import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
+import { isRole } from '../domain/access.ts';
 import { findAccountByOidcSubject } from '../db/repositories/accounts.ts';
 import { deleteOidcLoginsStartedBefore, insertOidcLogin, takeOidcLogin } from '../db/repositories/oidc-logins.ts';
 import { endSession } from '../db/repositories/sessions.ts';
@@ -83,6 +84,8 @@ function isLoopback(url: URL): boolean {
 
 /** The login through the identity provider: a redirect there, and the way back. */
 export interface OidcLogin {
+  /** The path of the callback, at which the provider sends the browser back. */
+  callbackPath: string;
   /**
    * Where to send the browser: the provider's authorization endpoint with a new state, nonce and PKCE
    * (S256) challenge, which are kept for one use within LOGIN_TTL_MS. The state is also returned, for
@@ -109,6 +112,7 @@ interface OidcCallback {
 export function oidcLogin(config: OidcConfig): OidcLogin {
   const discovery = discoveryCache(config);
   return {
+    callbackPath: config.redirectUri.pathname,
     async start(db, now) {
       const provider = await discovery(now);
       const login = { state: client.randomState(), codeVerifier: client.randomPKCECodeVerifier(), nonce: client.randomNonce() };

@@ -50,10 +50,6 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   return principalOf(session.account, { ...session, lastSeenAt });
 }
 
-export async function endSession(db: Db, token: string, now: Date): Promise<void> {
-  await sessions.endSession(db, tokenHash(token), now.toISOString());
-}
-
 function principalOf(account: StoredAccount, session: { tokenHash: string; secondFactor: boolean; createdAt: string; lastSeenAt: string }): Principal {
   const expiresAt = Math.min(Date.parse(session.lastSeenAt) + IDLE_TIMEOUT_MS, Date.parse(session.createdAt) + ABSOLUTE_TIMEOUT_MS);
   return {

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { isIsoDate } from '../domain/dates.ts';
+import { isIsoDate } from '../../common/dates.ts';
 import { databaseConfigFromEnvironment, portFromEnvironment } from '../config.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
@@ -16,7 +16,7 @@ import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 import { announceDemonstrationAccounts } from './demonstration-accounts.ts';
 import { printFiguresTable } from './print-figures.ts';
-import { userCommands } from './user-commands.ts';
+import { accountCommands } from './account-commands.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -91,7 +91,7 @@ program
     console.log(options.json ? JSON.stringify(table, null, 2) : printFiguresTable(table));
   });
 
-program.addCommand(userCommands());
+program.addCommand(accountCommands());
 program.addCommand(auditCommands());
 program.addCommand(reportCommands());
 

@@ -1,4 +1,4 @@
-import { formatTableDate } from '../domain/letter-format.ts';
+import { formatTableDate } from '../../common/letter-format.ts';
 import { SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
 import type { FiguresReport } from '../register/figures.ts';
 

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { isIsoDate } from '../domain/dates.ts';
-import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate } from '../domain/letter-format.ts';
+import { isIsoDate } from '../../common/dates.ts';
+import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate } from '../../common/letter-format.ts';
 import type { Database } from '../db/schema.ts';
 import { NotFoundError } from '../register/errors.ts';
 import { getReport, listReports, verifyReport, type Verification } from '../register/reports.ts';

@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   /** Runs a script of several SQL statements as one transaction (migrations). */
   runScript(script: string): Promise<void>;
+  /** The embedded database's data folder as a tarball, to be the `template` of others; PostgreSQL has none. */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -22,22 +24,32 @@ export interface DatabaseConfig {
   databaseUrl?: string | undefined;
   /** Folder of the embedded database; undefined keeps it in memory (tests). */
   dataDir?: string | undefined;
+  /**
+   * A new embedded database starts as a copy of this dump of a data folder (PGlite's dumpDataDir)
+   * instead of an empty one; tests copy one migrated template so instead of migrating each database.
+   */
+  template?: Blob | undefined;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite(config.dataDir);
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite(config.dataDir, config.template);
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPGlite(dataDir: string | undefined, template: Blob | undefined): Promise<DatabaseHandle> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const pglite = await PGlite.create(dataDir ? `file://${dataDir}/pgdata` : undefined, { parsers: typeParsers, extensions: { pg_trgm } });
+    const pglite = await PGlite.create(dataDir ? `file://${dataDir}/pgdata` : undefined, {
+      parsers: typeParsers,
+      extensions: { pg_trgm },
+      loadDataDir: template,
+    });
     return {
       kind: 'pglite',
       db: new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] }),
       runScript: async (script) => {
         await pglite.exec(`begin;\n${script}\ncommit;`);
       },
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       close: async () => {
         await pglite.close();
         unlock();

@@ -1,4 +1,4 @@
-import { centsFromText } from '../domain/money.ts';
+import { centsFromText } from '../../common/money.ts';
 
 /**
  * How column values arrive in JavaScript, the same on PGlite and PostgreSQL: dates stay ISO date text

@@ -67,18 +67,6 @@ const CONFIDENTIAL_ACTIONS: ReadonlySet<Action> = new Set([
   'annex.read',
 ]);
 
-/**
- * Roles whose accounts always have a second factor: administrators, and the roles whose work is
- * confidential material (the audit trail, disclosure decisions, the letter's confidential annex).
- */
-export const SECOND_FACTOR_ROLES: ReadonlySet<Role> = new Set([
-  'administrator',
-  'auditor',
-  'disclosureOfficer',
-  'letterAuthor',
-  'parliamentReader',
-]);
-
 export function isAllowed(role: Role, action: Action): boolean {
   return PERMISSIONS[action].includes(role);
 }

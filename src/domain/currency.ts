@@ -1,4 +1,4 @@
-import { cents, type Cents } from './money.ts';
+import { cents, type Cents } from '../../common/money.ts';
 
 const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 const RATE_DECIMALS = 8;

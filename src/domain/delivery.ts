@@ -1,5 +1,6 @@
-import { sumCents, type Cents } from './money.ts';
-import type { IsoDate } from './dates.ts';
+import { sumCents, type Cents } from '../../common/money.ts';
+import type { IsoDate } from '../../common/dates.ts';
+import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import type { Category, FundingSource, LifecycleStage, SupportType, ValuationBasis } from '../../common/vocabulary/codes.ts';
 
 /** The codes of a delivery's choices are shared with the browser, so they are kept in common/vocabulary. */
@@ -99,11 +100,6 @@ export interface Payment {
   note: string;
 }
 
-/** Stock is realised at hand-over and valued; procurement and fund contributions are realised by payment. */
-export function isRealisedByPayment(supportType: SupportType): boolean {
-  return supportType !== 'stock';
-}
-
 /**
  * What a delivery counts for today by its money: stock its latest valuation (valuations in the order
  * later ones supersede earlier ones), procurement and fund contributions the sum of their payments.
@@ -115,10 +111,6 @@ export function currentValue(
 ): Cents {
   if (isRealisedByPayment(supportType)) return sumCents(payments.map((payment) => payment.amountCents));
   return valuations.at(-1)?.amountCents ?? 0;
-}
-
-export function countsInDutchTotals(fundingSource: FundingSource): boolean {
-  return fundingSource !== 'epf';
 }
 
 export function lifecycleStage(dates: LifecycleDates): LifecycleStage | null {

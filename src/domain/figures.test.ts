@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SUPPORT_TYPES, type SupportType } from './delivery.ts';
-import type { Cents } from './money.ts';
+import type { Cents } from '../../common/money.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { buildFiguresTable, headlineSentence, type FiguresLine } from './figures.ts';
-import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount, formatPercent } from './letter-format.ts';
+import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount, formatPercent } from '../../common/letter-format.ts';
 
 const MILLION_EURO = 100_000_000;
 

@@ -1,6 +1,6 @@
 import { nl } from '../../common/vocabulary/nl.ts';
-import { cents, sumCents, type Cents } from './money.ts';
-import type { IsoDate } from './dates.ts';
+import { cents, sumCents, type Cents } from '../../common/money.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import { SUPPORT_TYPES, type SupportType } from './delivery.ts';
 import {
   COMPARISON_PRECISION,
@@ -10,7 +10,7 @@ import {
   formatPercent,
   percentage,
   type AmountOptions,
-} from './letter-format.ts';
+} from '../../common/letter-format.ts';
 
 export const SUPPORT_TYPE_COLUMN_LABEL = 'Type steun';
 

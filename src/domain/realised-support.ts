@@ -1,9 +1,8 @@
-import { sumCents, type Cents } from './money.ts';
-import type { IsoDate } from './dates.ts';
+import { sumCents, type Cents } from '../../common/money.ts';
+import type { IsoDate } from '../../common/dates.ts';
+import { countsInDutchTotals, isRealisedByPayment } from '../../common/delivery-rules.ts';
 import {
   SUPPORT_TYPES,
-  countsInDutchTotals,
-  isRealisedByPayment,
   type Delivery,
   type Payment,
   type SupportType,

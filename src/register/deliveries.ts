@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   currentValue,
-  isRealisedByPayment,
   lifecycleStage,
   lifecycleViolations,
   type DeliveryFields,
@@ -12,10 +11,12 @@ import {
   type RuleViolation,
   type Valuation,
 } from '../domain/delivery.ts';
+import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { isCurrencyCode, toEuroCents } from '../domain/currency.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import type { AuditObject } from '../audit/event.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as money from '../db/repositories/money.ts';
 import { withdrawFromPublic } from './disclosure.ts';
@@ -29,7 +30,7 @@ export interface DeliveryDetail extends deliveries.StoredDelivery {
   payments: Payment[];
 }
 
-const auditObject = (id: string) => ({ type: 'delivery', id });
+const auditObject = (id: string): AuditObject => ({ type: 'delivery', id });
 
 /** Every change below is recorded in the audit trail in the transaction that makes it. */
 export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
@@ -39,6 +40,18 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
     await recordAuditEvent(trx, context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored });
     return withMoney(trx, stored);
   });
+}
+
+interface DeliveryPage {
+  items: deliveries.StoredDelivery[];
+  total: number;
+  /** The register holds demonstration data. */
+  isDemonstration: boolean;
+}
+
+export async function listDeliveries(db: Db, query: deliveries.DeliveryListQuery): Promise<DeliveryPage> {
+  const [page, isDemonstration] = await Promise.all([deliveries.listDeliveries(db, query), deliveries.containsDemonstrationData(db)]);
+  return { ...page, isDemonstration };
 }
 
 export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {

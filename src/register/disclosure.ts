@@ -3,12 +3,17 @@ import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { decisionViolations, type DecisionInput } from '../domain/disclosure.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
+import type { StoredDelivery } from '../db/repositories/deliveries.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 
 type Db = Kysely<Database>;
+
+/** The queue lists at most this many confidential deliveries due for review, the earliest first. */
+const MAX_DUE_REVIEWS = 100;
 
 /**
  * Decides for one delivery or a selection at once, all or nothing. A decision "public" puts the approved
@@ -76,9 +81,41 @@ function decisionRow(deliveryId: string, decision: DecisionInput, context: Reque
   };
 }
 
-export async function decisionsOf(db: Db, deliveryId: string): Promise<disclosure.StoredDecision[]> {
-  if (!(await deliveries.findDelivery(db, deliveryId))) throw new NotFoundError('delivery', deliveryId);
-  return disclosure.listDecisions(db, deliveryId);
+/** The decisions on a delivery, latest first: why something stays confidential is itself confidential, so reading it is recorded. */
+export async function decisionsOf(db: Db, context: RequestContext, deliveryId: string): Promise<disclosure.StoredDecision[]> {
+  return inTransaction(db, async (trx) => {
+    if (!(await deliveries.findDelivery(trx, deliveryId))) throw new NotFoundError('delivery', deliveryId);
+    const decisions = await disclosure.listDecisions(trx, deliveryId);
+    await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'delivery', id: deliveryId }, result: 'success' });
+    return decisions;
+  });
+}
+
+interface QueuePage {
+  referenceDate: IsoDate;
+  page: number;
+  pageSize: number;
+}
+
+interface DisclosureQueue {
+  referenceDate: IsoDate;
+  /** Undecided deliveries realised on or before the reference date: what the letter still needs. */
+  neededForLetter: number;
+  undecided: { items: StoredDelivery[]; total: number; page: number; pageSize: number };
+  dueForReview: disclosure.DueReview[];
+}
+
+/** What waits for a decision: undecided deliveries (realised first), and confidential ones due for review. Reading it is recorded. */
+export async function disclosureQueue(db: Db, context: RequestContext, { referenceDate, page, pageSize }: QueuePage): Promise<DisclosureQueue> {
+  return inTransaction(db, async (trx) => {
+    const [undecided, neededForLetter, dueForReview] = await Promise.all([
+      deliveries.listDeliveries(trx, { disclosureState: 'undecided', sort: 'realisedAt', descending: false, offset: (page - 1) * pageSize, limit: pageSize }),
+      disclosure.countUndecidedRealisedBy(trx, referenceDate),
+      disclosure.listDueReviews(trx, referenceDate, MAX_DUE_REVIEWS),
+    ]);
+    await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success' });
+    return { referenceDate, neededForLetter, undecided: { ...undecided, page, pageSize }, dueForReview };
+  });
 }
 
 /** Takes a removed delivery out of the public projection, in the removal's transaction. */

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { IsoDate } from '../domain/dates.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence, type FiguresTable } from '../domain/figures.ts';
 import { monthlyChangesUntil, realisedTotalsAt } from '../db/repositories/figures.ts';
 import type { Database } from '../db/schema.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
+import { ValidationError } from './errors.ts';
 
 export interface FiguresReport extends FiguresTable {
   headline: string;
@@ -27,8 +28,15 @@ export interface SeriesPoint extends Record<SupportType, number> {
   total: number;
 }
 
+/** The longest series asked for at once: fifty years of months. */
+const MAX_SERIES_MONTHS = 600;
+
 /** Realised support per type at the end of each month from `from` to `until` (the last point at `until`). */
 export async function figuresSeries(db: Kysely<Database>, from: IsoDate, until: IsoDate): Promise<SeriesPoint[]> {
+  if (until < from) throw new ValidationError([{ field: 'to', code: 'beforeFrom' }]);
+  if (monthsBetween(from, until) > MAX_SERIES_MONTHS) {
+    throw new ValidationError([{ field: 'to', code: 'tooManyMonths', params: { maximum: String(MAX_SERIES_MONTHS) } }]);
+  }
   const changes = await monthlyChangesUntil(db, until);
   const running = Object.fromEntries(SUPPORT_TYPES.map((type) => [type, 0])) as Record<SupportType, number>;
   const points: SeriesPoint[] = [];
@@ -41,6 +49,12 @@ export async function figuresSeries(db: Kysely<Database>, from: IsoDate, until: 
     points.push({ date: monthEnd > until ? until : monthEnd, ...running, total });
   }
   return points;
+}
+
+function monthsBetween(from: IsoDate, to: IsoDate): number {
+  const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
+  const [toYear, toMonth] = to.split('-').map(Number) as [number, number];
+  return (toYear - fromYear) * 12 + (toMonth - fromMonth);
 }
 
 /** The last day of each month from the month of `from` to the month of `until`. */

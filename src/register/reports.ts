@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { sha256Hex } from '../audit/event.ts';
+import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { isAllowed, isRole } from '../domain/access.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
-import { isIsoDate } from '../domain/dates.ts';
-import { sumCents } from '../domain/money.ts';
+import { isIsoDate } from '../../common/dates.ts';
+import { sumCents } from '../../common/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
 import { realisedTotalsAt } from '../db/repositories/figures.ts';
@@ -43,7 +43,7 @@ export interface ReportView {
   approval: { sha256: string; byName: string; at: string; matchesCurrent: boolean } | null;
 }
 
-const auditObject = (id: string) => ({ type: 'report', id });
+const auditObject = (id: string): AuditObject => ({ type: 'report', id });
 
 /** Starts a letter; its text is the previous letter's, unless other blocks are given. */
 export async function createDraft(

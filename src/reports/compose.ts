@@ -1,8 +1,8 @@
 import { labelOf } from '../../common/vocabulary/index.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import type { SupportType } from '../domain/delivery.ts';
-import { formatLetterAmount, formatLetterDate, REFERENCE_PRECISION } from '../domain/letter-format.ts';
-import type { Cents } from '../domain/money.ts';
+import { formatLetterAmount, formatLetterDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
+import type { Cents } from '../../common/money.ts';
 import type { AnnexDocument, LetterDocument } from './letter-document.ts';
 import { LETTER_SUBJECT, type PublicLetterSnapshot } from './snapshot.ts';
 

@@ -20,7 +20,7 @@ export interface NarrativeBlock {
   text: string;
 }
 
-export const TABLE_PLACEHOLDER = 'figuresTable';
+const TABLE_PLACEHOLDER = 'figuresTable';
 const FIGURE = /\{\{\s*([\w:-]+)\s*\}\}/g;
 const FOOTNOTE = /\[\^([^\]]+)\]/g;
 

@@ -3,8 +3,8 @@ import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type Category, type SupportType } from '../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
-import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../domain/letter-format.ts';
-import { sumCents, type Cents } from '../domain/money.ts';
+import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
+import { sumCents, type Cents } from '../../common/money.ts';
 import type { LetterSection } from './letter-document.ts';
 import { composeNarrative, type NarrativeBlock, type TextTable } from './narrative.ts';
 

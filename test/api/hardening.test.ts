@@ -12,7 +12,6 @@ import { createApi } from '../../src/api/app.ts';
 import { createAccount } from '../../src/auth/accounts.ts';
 import { totpCode } from '../../src/auth/totp.ts';
 import { systemContext } from '../../src/audit/trail.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import { createLogger } from '../../src/logging.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -26,7 +25,6 @@ describe('hardening of the API', () => {
 
   beforeAll(async () => {
     scratch = await openScratchPGlite();
-    await migrate(scratch.handle);
     registrar = apiClient(db(), { role: 'registrar' });
     expect((await registrar('GET', '/session')).status).toBe(200);
   });

@@ -1,13 +1,14 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
+import type { DatabaseHandle } from '../../src/db/connection.ts';
+import { openScratchPGlite } from '../support/scratch-database.ts';
 import { apiClient } from './client.ts';
 
 describe('the OpenAPI description', () => {
   let database: DatabaseHandle;
   let document: any;
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = (await openScratchPGlite()).handle;
     const response = await apiClient(database.db)('GET', '/openapi.json');
     expect(response.status).toBe(200);
     document = response.body;

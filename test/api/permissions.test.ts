@@ -10,7 +10,6 @@ import { createApi } from '../../src/api/app.ts';
 import { approve, createDraft, finalise } from '../../src/register/reports.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { ACTIONS, isAllowed, isConfidential, ROLES, type Action, type Role } from '../../src/domain/access.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { createDelivery } from '../../src/register/deliveries.ts';
 import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
@@ -85,7 +84,6 @@ describe('the permission matrix on every route', () => {
 
   beforeAll(async () => {
     scratch = await openScratchPGlite();
-    await migrate(scratch.handle);
     api = createApi({ db: db(), onError: (error) => { throw error; } });
     const draft = await createDraft(db(), systemContext('test'), { referenceDate: '2025-01-31', letterDate: '2025-02-01' });
     const approved = await approve(db(), systemContext('test'), draft.id, draft.version);

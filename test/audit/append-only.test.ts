@@ -39,7 +39,7 @@ describeEachDatabase('the audit trail is append-only', (database) => {
     await sql`create trigger audit_event_unavailable before insert on audit_event for each row execute function refuse_audit_insert()`.execute(db);
     try {
       await expect(createDelivery(db, context, { ...delivery, title: 'Zonder spoor' })).rejects.toThrow(/the audit store is unavailable/);
-      await expect(recordAuditEvent(db, context, { action: 'login', result: 'denied' })).rejects.toThrow(/the audit store is unavailable/);
+      await expect(recordAuditEvent(db, context, { action: 'session.login', result: 'denied' })).rejects.toThrow(/the audit store is unavailable/);
       const response = await call('POST', '/deliveries', { title: 'Zonder spoor', category: 'warships', supportType: 'stock', fundingSource: 'defenceBudget' });
       expect(response.status).toBe(500);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);

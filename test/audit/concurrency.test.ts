@@ -23,7 +23,7 @@ const context = systemContext('test');
 /** Half register writes (a delivery and its event in one transaction), half events of their own. */
 function write(database: CurrentDatabase, number: number): Promise<unknown> {
   const { db } = database();
-  if (number % 2 === 0) return recordAuditEvent(db, context, { action: 'login', result: 'denied', detail: { number } });
+  if (number % 2 === 0) return recordAuditEvent(db, context, { action: 'session.login', result: 'denied', detail: { number } });
   return createDelivery(db, context, { ...unsetDeliveryFields(), title: `Parallel ${number}`, category: 'drones', supportType: 'stock', fundingSource: 'defenceBudget' });
 }
 
@@ -78,7 +78,7 @@ describeEachDatabase('parallel writers to the audit trail', (database) => {
     const { db } = database();
     const last = (await lastAuditEvent(db))!;
     const previous = await db.selectFrom('auditEvent').select('hash').where('seq', '=', last.seq - 1).executeTakeFirstOrThrow();
-    const fork = buildAuditEvent(context, { action: 'login', result: 'denied' }, { seq: last.seq + 1, prevHash: previous.hash, occurredAt: new Date() });
+    const fork = buildAuditEvent(context, { action: 'session.login', result: 'denied' }, { seq: last.seq + 1, prevHash: previous.hash, occurredAt: new Date() });
     await expect(db.insertInto('auditEvent').values(auditEventRow(fork)).execute()).rejects.toThrow(/duplicate key|unique/);
   });
 });

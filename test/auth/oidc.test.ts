@@ -15,9 +15,9 @@ import { createApi } from '../../src/api/app.ts';
 import { createAccount, disableAccount } from '../../src/auth/accounts.ts';
 import { LOGIN_TTL_MS, oidcConfigFromEnvironment } from '../../src/auth/oidc.ts';
 import { systemContext } from '../../src/audit/trail.ts';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import type { DatabaseHandle } from '../../src/db/connection.ts';
 import { listAuditEvents } from '../../src/db/repositories/audit.ts';
+import { openScratchPGlite } from '../support/scratch-database.ts';
 
 type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -55,8 +55,7 @@ beforeAll(async () => {
   const provider = startProvider(issuer, config!.redirectUri.href);
   providerServer.on('request', providerHandler(provider));
 
-  database = await openDatabase({});
-  await migrate(database);
+  database = (await openScratchPGlite()).handle;
   const api = createApi({
     db: database.db,
     oidc: config,
@@ -93,7 +92,7 @@ describe('login through the identity provider', () => {
     const session = await browser.session();
     expect(session).toMatchObject({ status: 200, body: { username: 'registrar-oidc', role: 'registrar', secondFactor: false } });
     const [event] = await loginEvents();
-    expect(event).toMatchObject({ result: 'success', actorName: 'registrar-oidc' });
+    expect(event).toMatchObject({ result: 'success', actor: { username: 'registrar-oidc' } });
   });
 
   it('counts a provider\'s second factor (amr) as the session\'s second factor', async () => {
@@ -122,8 +121,11 @@ describe('login through the identity provider', () => {
     expect(landing).toBe(`${apiOrigin}/inloggen?fout=oidc`);
     expect((await browser.session()).status).toBe(401);
     const [event] = await loginEvents();
-    expect(event).toMatchObject({ result: 'failure', objectType: 'oidcSubject', objectId: 'subject-nobody' });
-    expect(JSON.parse(event!.canonical)).toMatchObject({ detail: { method: 'oidc', reason: 'accountUnknown' } });
+    expect(event).toMatchObject({
+      result: 'failure',
+      object: { type: 'oidcSubject', id: 'subject-nobody' },
+      detail: { method: 'oidc', reason: 'accountUnknown' },
+    });
   });
 
   it('refuses a disabled account', async () => {
@@ -355,5 +357,6 @@ async function loginEvents() {
 async function lastFailureReason(): Promise<unknown> {
   const [event] = await loginEvents();
   expect(event?.result).toBe('failure');
-  return (JSON.parse(event!.canonical) as { detail: { reason: unknown } }).detail.reason;
+  const detail = event!.detail;
+  return detail !== null && typeof detail === 'object' && !Array.isArray(detail) ? detail['reason'] : undefined;
 }

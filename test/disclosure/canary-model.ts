@@ -24,8 +24,7 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { createApi } from '../../src/api/app.ts';
 import { systemContext, type RequestContext } from '../../src/audit/trail.ts';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import type { DatabaseHandle } from '../../src/db/connection.ts';
 import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES, type Category, type FundingSource, type SupportType } from '../../src/domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS, type ConfidentialityGround } from '../../src/domain/disclosure.ts';
 import { createLogger } from '../../src/logging.ts';
@@ -37,6 +36,7 @@ import { DEFAULT_BLOCKS } from '../../src/reports/default-blocks.ts';
 import type { NarrativeBlock } from '../../src/reports/narrative.ts';
 import { sealed, type PublicLetterSnapshot } from '../../src/reports/snapshot.ts';
 import { pdfPages } from '../../src/reports/render/pdf-text.test-support.ts';
+import { openScratchPGlite } from '../support/scratch-database.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Tokens
@@ -320,8 +320,7 @@ export interface PublicResponse {
 const TABLES = ['realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'report', 'delivery', 'audit_event', 'idempotent_request'];
 
 export async function openHarness(): Promise<Harness> {
-  const handle = await openDatabase({});
-  await migrate(handle);
+  const { handle, dispose } = await openScratchPGlite();
   let logs: string[] = [];
   let errors: unknown[] = [];
   let resets = 0;
@@ -352,7 +351,7 @@ export async function openHarness(): Promise<Harness> {
       const empty = ++resets % 250 === 0 ? [`truncate ${TABLES.join(', ')};`] : TABLES.map((table) => `delete from ${table};`);
       return handle.runScript(`set local session_replication_role = replica;\n${empty.join('\n')}`);
     },
-    close: () => handle.close(),
+    close: dispose,
   };
 }
 

@@ -233,6 +233,11 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
         check('disclosureOfficer', () => `/leveringen/${procurementId}`, (page) => page.locator('.details-list').first().waitFor()));
       it('letters', () => check('letterAuthor', () => '/brieven'));
       it('draft letter: its text beside the preview', () => check('letterAuthor', () => `/brieven/${draftId}`));
+      it("draft letter's preview: the server's HTML rendering, which the page shows in a frame", async () => {
+        page = await openPageAs(browser(), server(), 'letterAuthor', language);
+        await page.goto(`${server().url}/api/v1/reports/${draftId}/renderings/html`);
+        await checkAccessibility(page);
+      });
       it('draft letter, as the disclosure officer is asked to approve it', () =>
         check(
           'disclosureOfficer',

@@ -1,6 +1,7 @@
 /**
- * The real server for end-to-end tests: in-memory PGlite with the demonstration register and its
- * accounts, serving the built browser application (npm run build:web), one per test file.
+ * The real server for end-to-end tests: in-memory PGlite (a copy of the run's migrated template) with the
+ * demonstration register and its accounts, serving the built browser application (npm run build:web),
+ * one per test file.
  */
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import type { DemonstrationAccount } from '../../src/auth/demonstration-accounts
 import { totpCode } from '../../src/auth/totp.ts';
 import type { Role } from '../../src/domain/access.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { pgliteTemplate } from '../support/scratch-database.ts';
 
 const BUILT_PAGE = new URL('../../dist/web/index.html', import.meta.url);
 const TOTP_STEP_MS = 30_000;
@@ -21,7 +23,7 @@ export function useServer(): () => RunningServer {
   let server: RunningServer | undefined;
   beforeAll(async () => {
     if (!existsSync(BUILT_PAGE)) throw new Error('the browser application is not built: run `npm run build:web` first');
-    server = await startServer({ port: 0, database: {}, demonstrationData: true });
+    server = await startServer({ port: 0, database: { template: await pgliteTemplate() }, demonstrationData: true });
   });
   afterAll(async () => {
     await server?.close();

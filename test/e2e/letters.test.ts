@@ -33,7 +33,8 @@ describeWithBrowser('letters', (browser) => {
     await page.context().close();
   });
 
-  const preview = () => page.getByRole('article', { name: 'De brief' });
+  // The preview is the server's own HTML rendering of the letter, in a frame.
+  const preview = () => page.frameLocator('iframe[title="De brief"]');
 
   it('says so when someone else saved the draft first, and keeps what the author typed', async () => {
     page = await openPageAs(browser(), server(), 'letterAuthor');
@@ -65,9 +66,11 @@ describeWithBrowser('letters', (browser) => {
     await page.getByRole('heading', { level: 1, name: 'Leveringenbrief, peildatum 31 augustus 2025' }).waitFor();
 
     // The preview: the letter as it will look, figures computed from the register.
-    expect(await tableRows(preview().locator('table.letter-table'))).toEqual(TABLE);
+    expect(await tableRows(preview().locator('table.figures'))).toEqual(TABLE);
     await preview().getByText('De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld.').waitFor();
-    await preview().getByText('Concept: niet verzonden').waitFor();
+    await preview().getByText('CONCEPT – niet verzonden').waitFor();
+    // Laid out by the letter's own stylesheet, which the frame may load though it may run no script.
+    expect(await preview().locator('.draft-notice').evaluate((notice) => getComputedStyle(notice).fontWeight)).toBe('700');
 
     // A sentence with a computed figure, saved and shown with the figure in place.
     const opening = page.getByLabel('Opening (zonder kop)');
@@ -85,7 +88,7 @@ describeWithBrowser('letters', (browser) => {
     const officer = await openPageAs(browser(), server(), 'disclosureOfficer');
     try {
       await visit(officer, server(), `/brieven/${draftId}`);
-      await officer.getByRole('article', { name: 'De brief' }).getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();
+      await officer.frameLocator('iframe[title="De brief"]').getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();
       expect(await officer.getByRole('button', { name: 'Tekst opslaan' }).count()).toBe(0);
       await officer.getByRole('button', { name: 'Openbare brief goedkeuren' }).click();
       await officer.getByRole('dialog', { name: 'Openbare brief goedkeuren?' }).getByRole('button', { name: 'Ja, goedkeuren' }).click();
@@ -109,7 +112,7 @@ describeWithBrowser('letters', (browser) => {
     expect(final.status).toBe('final');
     await page.locator('code.hash', { hasText: final.publicSha256! }).waitFor();
     await preview().getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();
-    expect(await preview().getByText('Concept: niet verzonden').count()).toBe(0);
+    expect(await preview().getByText('CONCEPT – niet verzonden').count()).toBe(0);
     await page.getByText('De hashes kloppen: de brief en de bijlage zijn onveranderd.').waitFor();
 
     // The downloads: Word with the table, PDF with the figures and the public overview.

@@ -419,7 +419,7 @@ describeEachDatabase('letters through the API', (database) => {
       expect(await html.text()).toContain(username);
 
       const events = await listAuditEvents(db, { action: 'annex.read', objectId: letterId, limit: 10 });
-      expect(events.map((event) => [event.actorName, event.result])).toEqual([
+      expect(events.map((event) => [event.actor?.username, event.result])).toEqual([
         [username, 'success'],
         [username, 'success'],
       ]);
@@ -532,7 +532,7 @@ describeEachDatabase('letters through the API', (database) => {
     expect(refused.status).toBe(404);
     expect(await refused.text()).not.toContain('Totaaloverzicht');
     const events = await listAuditEvents(db, { action: 'annex.read', objectId: draft.id, limit: 10 });
-    expect(events.map((event) => [event.actorRole, event.result])).toEqual([
+    expect(events.map((event) => [event.actor?.role, event.result])).toEqual([
       ['parliamentReader', 'denied'],
       ['letterAuthor', 'success'],
     ]);

@@ -1,7 +1,8 @@
 /**
  * Runs one suite on both databases the register supports: embedded PGlite (in memory) and PostgreSQL
- * (an empty database of its own on the test server). Each run gets a freshly migrated database,
- * opened before the suite's own beforeAll hooks and closed (PostgreSQL: dropped) after its afterAll.
+ * (a database of its own on the test server). Each run gets a freshly migrated database (a copy of the
+ * run's template, see scratch-database.ts), opened before the suite's own beforeAll hooks and closed
+ * (PostgreSQL: dropped) after its afterAll.
  * The tests of one run share that database.
  *
  *   describeEachDatabase('delivery repository', (database) => {
@@ -13,7 +14,6 @@
  */
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/connection.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import { postgresSkipReason } from './postgres.ts';
 import { openScratchPGlite, openScratchPostgres, type ScratchDatabase } from './scratch-database.ts';
 
@@ -31,7 +31,6 @@ function withDatabase(open: () => Promise<ScratchDatabase>, suite: (database: Cu
   let opened: ScratchDatabase | undefined;
   beforeAll(async () => {
     opened = await open();
-    await migrate(opened.handle);
   });
   afterAll(async () => {
     await opened?.dispose();

@@ -2,7 +2,7 @@
  * A real PostgreSQL for tests. TEST_DATABASE_URL names a server to use (CI starts one); without it,
  * when PostgreSQL is installed, this process starts a throwaway cluster of its own (trust auth, a free
  * port on 127.0.0.1, a temporary folder) that is stopped and removed when the process ends, however it
- * ends. Each test file takes its own empty database on that server with freshDatabaseUrl().
+ * ends. Each test file takes its own database on that server with freshDatabaseUrl().
  */
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -41,21 +41,32 @@ export function postgresServer(): Promise<PostgresServer> {
   return server;
 }
 
-/** A new, empty database on the test server, for one test file; its URL. */
-export async function freshDatabaseUrl(): Promise<string> {
+/**
+ * A new database on the test server, for one test file: empty, or a copy of `template`, another
+ * database made here that no one is connected to; its URL.
+ */
+export async function freshDatabaseUrl(template?: string): Promise<string> {
   const serverUrl = await requiredServerUrl();
   const name = `t_${randomUUID().replaceAll('-', '')}`;
-  await runOnServer(serverUrl, `create database ${name}`);
+  await runOnServer(serverUrl, template ? `create database ${name} template ${testDatabaseName(template)}` : `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.href;
 }
 
+/** The name of a database made by freshDatabaseUrl(), the last part of its URL. */
+export function databaseName(databaseUrl: string): string {
+  return new URL(databaseUrl).pathname.slice(1);
+}
+
 /** Drops a database made by freshDatabaseUrl(); refuses any other name. */
 export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const name = new URL(databaseUrl).pathname.slice(1);
+  await runOnServer(await requiredServerUrl(), `drop database if exists ${testDatabaseName(databaseName(databaseUrl))} with (force)`);
+}
+
+function testDatabaseName(name: string): string {
   if (!TEST_DATABASE_NAME.test(name)) throw new Error(`not a test database: ${name}`);
-  await runOnServer(await requiredServerUrl(), `drop database if exists ${name} with (force)`);
+  return name;
 }
 
 function locatePostgres(): Located {

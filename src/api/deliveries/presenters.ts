@@ -9,11 +9,12 @@ type DeliveryInputBody = z.infer<typeof DeliveryInputSchema>;
 
 /** Fills in what a create or replace left out. */
 export function completeInput(body: DeliveryInputBody): DeliveryInput {
-  return { ...unsetDeliveryFields(), ...withoutUndefined(body) } as DeliveryInput;
+  return { ...unsetDeliveryFields(), ...withoutUndefined(body) };
 }
 
-export function withoutUndefined<T extends object>(object: T): Partial<T> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+/** The object without its fields that are undefined: what a patch leaves as it is. */
+export function withoutUndefined<T extends object>(object: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 export function presentDelivery(delivery: DeliveryDetail) {

@@ -1,5 +1,5 @@
+import { createRoute, z } from '@hono/zod-openapi';
 import { DISCLOSURE_STATES } from '../../domain/disclosure.ts';
-import { z } from '@hono/zod-openapi';
 import {
   CATEGORIES,
   DELIVERY_SORT_KEYS,
@@ -8,6 +8,9 @@ import {
   SUPPORT_TYPES,
   VALUATION_BASES,
 } from '../../domain/delivery.ts';
+import { permitted } from '../access.ts';
+import { ifMatchHeader } from '../if-match.ts';
+import { idempotencyKey, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
 
 const isoDate = z.iso.date().openapi({ example: '2025-08-31' });
 /** Empty text from a form means "not filled in". */
@@ -21,7 +24,7 @@ const optionalText = (maximum: number) =>
     .optional();
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents', example: 50_000_000_000 });
 
-export const SourceSchema = z.strictObject({
+const SourceSchema = z.strictObject({
   description: z.string().trim().min(1).max(500),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
@@ -47,7 +50,7 @@ export const DeliveryInputSchema = z
   })
   .openapi('DeliveryInput');
 
-export const DeliveryPatchSchema = DeliveryInputSchema.partial().openapi('DeliveryPatch');
+const DeliveryPatchSchema = DeliveryInputSchema.partial().openapi('DeliveryPatch');
 
 const deliveryFields = {
   id: z.uuid(),
@@ -70,7 +73,7 @@ const deliveryFields = {
 
 export const DeliverySummarySchema = z.object(deliveryFields).openapi('DeliverySummary');
 
-export const ValuationInputSchema = z
+const ValuationInputSchema = z
   .strictObject({
     amountCents: cents,
     basis: z.enum(VALUATION_BASES),
@@ -97,7 +100,7 @@ export const ValuationSchema = z
   })
   .openapi('Valuation');
 
-export const PaymentInputSchema = z
+const PaymentInputSchema = z
   .strictObject({
     amountCents: cents.min(1),
     paidOn: isoDate,
@@ -136,7 +139,7 @@ export const DeliverySchema = z
 /** Query parameters from a form may be empty: that means "no filter". */
 const filter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-export const DeliveryListQuerySchema = z.object({
+const DeliveryListQuerySchema = z.object({
   supportType: filter(z.enum(SUPPORT_TYPES)),
   category: filter(z.enum(CATEGORIES)),
   stage: filter(z.enum(LIFECYCLE_STAGES)),
@@ -149,7 +152,7 @@ export const DeliveryListQuerySchema = z.object({
   pageSize: filter(z.coerce.number().int().min(1).max(100)),
 });
 
-export const DeliveryListSchema = z
+const DeliveryListSchema = z
   .object({
     items: z.array(DeliverySummarySchema),
     page: z.number().int(),
@@ -162,3 +165,91 @@ export const DeliveryListSchema = z
 export const DeliveryIdParamSchema = z.object({
   id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' }, example: '0f8fad5b-d9cb-469f-a165-70867728950e' }),
 });
+
+export const listRoute = createRoute(
+  permitted('delivery.read', {
+    method: 'get',
+    path: '/deliveries',
+    tags: ['deliveries'],
+    summary: 'List deliveries, filtered, sorted and paged',
+    request: { query: DeliveryListQuerySchema },
+    responses: { 200: json(DeliveryListSchema, 'A page of deliveries'), ...problemResponses(400, 401, 403) },
+  }),
+);
+
+export const createDeliveryRoute = createRoute(
+  permitted('delivery.create', {
+    method: 'post',
+    path: '/deliveries',
+    tags: ['deliveries'],
+    summary: 'Register a delivery',
+    request: { headers: idempotencyKey, ...jsonBody(DeliveryInputSchema) },
+    responses: { 201: json(DeliverySchema, 'The registered delivery'), ...problemResponses(400, 401, 403, 415, 422) },
+  }),
+);
+
+export const getRoute = createRoute(
+  permitted('delivery.read', {
+    method: 'get',
+    path: '/deliveries/{id}',
+    tags: ['deliveries'],
+    summary: 'A delivery with its lifecycle and the history of its money',
+    request: { params: DeliveryIdParamSchema },
+    responses: { 200: json(DeliverySchema, 'The delivery'), ...problemResponses(401, 403, 404) },
+  }),
+);
+
+export const replaceRoute = createRoute(
+  permitted('delivery.update', {
+    method: 'put',
+    path: '/deliveries/{id}',
+    tags: ['deliveries'],
+    summary: 'Replace the fields of a delivery',
+    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, ...jsonBody(DeliveryInputSchema) },
+    responses: { 200: json(DeliverySchema, 'The changed delivery'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+  }),
+);
+
+export const patchRoute = createRoute(
+  permitted('delivery.update', {
+    method: 'patch',
+    path: '/deliveries/{id}',
+    tags: ['deliveries'],
+    summary: 'Change some fields of a delivery',
+    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, ...jsonBody(DeliveryPatchSchema) },
+    responses: { 200: json(DeliverySchema, 'The changed delivery'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+  }),
+);
+
+export const deleteRoute = createRoute(
+  permitted('delivery.delete', {
+    method: 'delete',
+    path: '/deliveries/{id}',
+    tags: ['deliveries'],
+    summary: 'Remove a delivery from the register (its history is kept)',
+    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader },
+    responses: { 204: { description: 'Removed' }, ...problemResponses(400, 401, 403, 404, 412, 428) },
+  }),
+);
+
+export const addValuationRoute = createRoute(
+  permitted('valuation.create', {
+    method: 'post',
+    path: '/deliveries/{id}/valuations',
+    tags: ['deliveries'],
+    summary: 'Value or revalue a delivery',
+    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(ValuationInputSchema) },
+    responses: { 201: json(ValuationSchema, 'The new valuation'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);
+
+export const addPaymentRoute = createRoute(
+  permitted('payment.create', {
+    method: 'post',
+    path: '/deliveries/{id}/payments',
+    tags: ['deliveries'],
+    summary: 'Record a payment for a procurement or fund contribution',
+    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(PaymentInputSchema) },
+    responses: { 201: json(PaymentSchema, 'The new payment'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);

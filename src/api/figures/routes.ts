@@ -1,100 +1,20 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Kysely } from 'kysely';
-import { SUPPORT_TYPES } from '../../domain/delivery.ts';
-import type { Database } from '../../db/schema.ts';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { figuresSeries, figuresTable } from '../../register/figures.ts';
-import { ValidationError } from '../../register/errors.ts';
-import { permitted } from '../access.ts';
 import type { ApiEnv } from '../context.ts';
-import { isoDate, problemResponses, validationHook } from '../openapi-common.ts';
+import { validationHook } from '../openapi-common.ts';
+import { figuresRoute, seriesRoute } from './schemas.ts';
 
-const cell = z.object({ cents: z.number().int(), text: z.string().openapi({ example: '€ 2,4 mld.' }) });
-const line = {
-  label: z.string(),
-  reference: cell,
-  compare: cell,
-  difference: cell,
-  increasePercent: z.number().nullable().openapi({ description: 'Increase over the compare date in percent, to two decimals', example: 47.96 }),
-  increasePercentText: z.string().nullable().openapi({ example: '48 procent' }),
-};
-
-const FiguresSchema = z
-  .object({
-    referenceDate: isoDate,
-    compareDate: isoDate,
-    rows: z.array(z.object({ supportType: z.enum(SUPPORT_TYPES), ...line })),
-    total: z.object(line),
-    headline: z.string().openapi({ description: "The letter's sentence with the total and the increase" }),
-    isDemonstration: z.boolean().openapi({ description: 'The register holds demonstration data' }),
-  })
-  .openapi('Figures');
-
-const SeriesSchema = z
-  .object({
-    points: z.array(
-      z.object({ date: isoDate, stock: z.number().int(), procurement: z.number().int(), natoFund: z.number().int(), total: z.number().int() }),
-    ),
-  })
-  .openapi('FiguresSeries');
-
-const figuresRoute = createRoute(
-  permitted('figures.read', {
-    method: 'get',
-    path: '/figures',
-    tags: ['figures'],
-    summary: 'Realised military support per type at a reference date, compared with an earlier date',
-    request: {
-      query: z.object({
-        referenceDate: isoDate.openapi({ example: '2025-08-31' }),
-        compareDate: isoDate.openapi({ example: '2025-02-04' }),
-      }),
-    },
-    responses: {
-      200: { content: { 'application/json': { schema: FiguresSchema } }, description: "The letter's table" },
-      ...problemResponses(400, 401, 403),
-    },
-  }),
-);
-
-const MAX_SERIES_MONTHS = 600;
-
-const seriesRoute = createRoute(
-  permitted('figures.read', {
-    method: 'get',
-    path: '/figures/series',
-    tags: ['figures'],
-    summary: 'Realised military support per type at the end of each month',
-    request: {
-      query: z.object({ from: isoDate.openapi({ example: '2022-02-01' }), to: isoDate.openapi({ example: '2025-08-31' }) }),
-    },
-    responses: {
-      200: { content: { 'application/json': { schema: SeriesSchema } }, description: 'One point per month' },
-      ...problemResponses(400, 401, 403),
-    },
-  }),
-);
-
-function monthsBetween(from: string, to: string): number {
-  const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
-  const [toYear, toMonth] = to.split('-').map(Number) as [number, number];
-  return (toYear - fromYear) * 12 + (toMonth - fromMonth);
-}
-
-export function figuresRoutes(db: Kysely<Database>) {
+export function figuresRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
   app.openapi(figuresRoute, async (c) => {
     const { referenceDate, compareDate } = c.req.valid('query');
-    return c.json(await figuresTable(db, referenceDate, compareDate), 200);
+    return c.json(await figuresTable(c.get('deps').db, referenceDate, compareDate), 200);
   });
 
   app.openapi(seriesRoute, async (c) => {
     const { from, to } = c.req.valid('query');
-    if (to < from) throw new ValidationError([{ field: 'to', code: 'beforeFrom' }]);
-    if (monthsBetween(from, to) > MAX_SERIES_MONTHS) {
-      throw new ValidationError([{ field: 'to', code: 'tooManyMonths', params: { maximum: String(MAX_SERIES_MONTHS) } }]);
-    }
-    return c.json({ points: await figuresSeries(db, from, to) }, 200);
+    return c.json({ points: await figuresSeries(c.get('deps').db, from, to) }, 200);
   });
 
   return app;

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { annexDocument, letterDocument } from '../../reports/compose.ts';
 import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnex, renderLetter } from '../../reports/renderings.ts';
+import { allowFramingBySelf } from '../../security-headers.ts';
 import * as reports from '../../register/reports.ts';
 import { permitted } from '../access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
@@ -244,6 +245,8 @@ export function reportsRoutes() {
     const doc = letterDocument(view.letter, { paperNumber: view.paperNumber, isDraft: view.status === 'draft' });
     const createdAt = view.status === 'final' && view.letterDate ? new Date(`${view.letterDate}T00:00:00Z`) : undefined;
     const rendering = await renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, ...(createdAt ? { createdAt } : {}) });
+    // The letter editor shows the HTML rendering as its preview: the letter exactly as it will be sent.
+    if (format === 'html') allowFramingBySelf(c);
     return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}${view.status === 'draft' ? '-concept' : ''}`) as never;
   });
 

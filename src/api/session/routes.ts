@@ -1,65 +1,24 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { LoginFailedError, LoginThrottledError } from '../../auth/errors.ts';
-import { logInWithPassword } from '../../auth/login.ts';
-import { endSession, type Principal } from '../../auth/sessions.ts';
-import { recordAuditEvent } from '../../audit/trail.ts';
-import { permissionsOf, ROLES } from '../../domain/access.ts';
+import { logInWithPassword, logOut } from '../../auth/login.ts';
+import { LOGIN_TTL_MS, type OidcLogin } from '../../auth/oidc.ts';
+import type { Principal } from '../../auth/sessions.ts';
+import { permissionsOf } from '../../domain/access.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
-import { problemResponses, validationHook } from '../openapi-common.ts';
+import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
+import { AFTER_LOGIN, callbackRoute, currentRoute, LOGIN_FAILED, loginRoute, logoutRoute, methodsRoute, startRoute } from './schemas.ts';
 
-const CredentialsSchema = z
-  .strictObject({
-    username: z.string().min(1).max(100),
-    password: z.string().min(1).max(1000),
-    totp: z.string().max(10).optional().openapi({ description: 'The six-digit code of the second factor, where the account has one' }),
-  })
-  .openapi('Credentials');
+/**
+ * The state of the login a browser started through the identity provider, so that the way back is
+ * accepted only in that browser (a link to someone else's callback must not log a victim in as someone
+ * else). Lax, not Strict: the way back is a navigation from the provider's site.
+ */
+const STATE_COOKIE = 'steunregister_oidc_state';
 
-export const SessionSchema = z
-  .object({
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(ROLES),
-    permissions: z.array(z.string()).openapi({ description: 'The actions this role may take' }),
-    secondFactor: z.boolean().openapi({ description: 'The session was opened with a second factor' }),
-    expiresAt: z.string().openapi({ description: 'When the session ends unless used before (30 minutes idle, 12 hours at most)' }),
-  })
-  .openapi('Session');
-
-const loginRoute = createRoute({
-  method: 'post',
-  path: '/session',
-  tags: ['session'],
-  summary: 'Log in: sets the session cookie (a new token at every login)',
-  request: { body: { content: { 'application/json': { schema: CredentialsSchema } }, required: true } },
-  responses: {
-    200: { content: { 'application/json': { schema: SessionSchema } }, description: 'Logged in' },
-    ...problemResponses(400, 401, 429),
-  },
-});
-
-const currentRoute = createRoute({
-  method: 'get',
-  path: '/session',
-  tags: ['session'],
-  summary: 'The current session',
-  responses: {
-    200: { content: { 'application/json': { schema: SessionSchema } }, description: 'The session of this cookie' },
-    ...problemResponses(401),
-  },
-});
-
-const logoutRoute = createRoute({
-  method: 'delete',
-  path: '/session',
-  tags: ['session'],
-  summary: 'Log out: ends the session',
-  responses: { 204: { description: 'Logged out (also when there was no session)' }, ...problemResponses(403) },
-});
-
-export function presentSession(principal: Principal) {
+function presentSession(principal: Principal) {
   return {
     username: principal.username,
     displayName: principal.displayName,
@@ -70,21 +29,26 @@ export function presentSession(principal: Principal) {
   };
 }
 
+/** Sent only to the callback, at its public path. */
+function stateCookieOptions(oidc: OidcLogin) {
+  return { httpOnly: true, secure: true, sameSite: 'Lax', path: oidc.callbackPath } as const;
+}
+
+/** Logging in (with a password or through the identity provider), the current session, logging out. */
 export function sessionRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
   app.openapi(loginRoute, async (c) => {
-    const { db } = c.get('deps');
     try {
-      const { token, principal } = await logInWithPassword(db, requestContext(c), c.req.valid('json'), sessionToken(c));
+      const { token, principal } = await logInWithPassword(c.get('deps').db, requestContext(c), c.req.valid('json'), sessionToken(c));
       setSessionCookie(c, token);
       c.set('principal', principal);
       return c.json(presentSession(principal), 200);
     } catch (error) {
-      if (error instanceof LoginFailedError) return problem(c, 401, { code: 'loginFailed' }) as never;
+      if (error instanceof LoginFailedError) return problem(c, 401, { code: 'loginFailed' });
       if (error instanceof LoginThrottledError) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return problem(c, 429, { code: 'tooManyFailedLogins' }) as never;
+        return problem(c, 429, { code: 'tooManyFailedLogins' });
       }
       throw error;
     }
@@ -92,26 +56,45 @@ export function sessionRoutes() {
 
   app.openapi(currentRoute, (c) => {
     const principal = c.get('principal');
-    if (!principal) return problem(c, 401) as never;
+    if (!principal) return problem(c, 401);
     return c.json(presentSession(principal), 200);
   });
 
   app.openapi(logoutRoute, async (c) => {
-    const { db, clock } = c.get('deps');
     const token = sessionToken(c);
     const principal = c.get('principal');
-    if (token && principal) {
-      await db.transaction().execute(async (trx) => {
-        await endSession(trx, token, clock());
-        await recordAuditEvent(trx, requestContext(c), {
-          action: 'session.logout',
-          object: { type: 'account', id: principal.accountId },
-          result: 'success',
-        });
-      });
-    }
+    if (token && principal) await logOut(c.get('deps').db, requestContext(c), token, principal.accountId);
     clearSessionCookie(c);
     return c.body(null, 204);
+  });
+
+  app.openapi(methodsRoute, (c) => c.json({ password: true, oidc: c.get('deps').oidc !== undefined }, 200));
+
+  app.openapi(startRoute, async (c) => {
+    const { db, clock, oidc } = c.get('deps');
+    if (!oidc) return problem(c, 404);
+    const { url, state } = await oidc.start(db, clock());
+    setCookie(c, STATE_COOKIE, state, { ...stateCookieOptions(oidc), maxAge: LOGIN_TTL_MS / 1000 });
+    return c.redirect(url.href, 302);
+  });
+
+  app.openapi(callbackRoute, async (c) => {
+    const { db, oidc } = c.get('deps');
+    if (!oidc) return problem(c, 404);
+    const browserState = getCookie(c, STATE_COOKIE);
+    deleteCookie(c, STATE_COOKIE, stateCookieOptions(oidc));
+    try {
+      const { token } = await oidc.finish(db, requestContext(c), {
+        parameters: new URL(c.req.url).searchParams,
+        browserState,
+        previousToken: sessionToken(c),
+      });
+      setSessionCookie(c, token);
+      return c.redirect(AFTER_LOGIN, 302);
+    } catch (error) {
+      if (error instanceof LoginFailedError) return c.redirect(LOGIN_FAILED, 302);
+      throw error;
+    }
   });
 
   return app;

@@ -1,5 +1,15 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { buildAuditEvent, canonicalText, GENESIS_HASH, sha256Hex, type AuditContext, type AuditEntry, type AuditEvent } from '../../audit/event.ts';
+import {
+  buildAuditEvent,
+  canonicalText,
+  GENESIS_HASH,
+  RecordedAuditEventSchema,
+  sha256Hex,
+  type AuditContext,
+  type AuditEntry,
+  type AuditEvent,
+  type RecordedAuditEvent,
+} from '../../audit/event.ts';
 import type { AuditEventTable, Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -60,9 +70,14 @@ export interface AuditEventFilter {
   limit: number;
 }
 
+/** An event as its stored text says (checked), with its hash. */
+export interface ListedAuditEvent extends RecordedAuditEvent {
+  hash: string;
+}
+
 /** Events matching the filter, newest first. */
-export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise<StoredAuditEvent[]> {
-  let query = db.selectFrom('auditEvent').selectAll();
+export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise<ListedAuditEvent[]> {
+  let query = db.selectFrom('auditEvent').select(['canonical', 'hash']);
   if (filter.objectType) query = query.where('objectType', '=', filter.objectType);
   if (filter.objectId) query = query.where('objectId', '=', filter.objectId);
   if (filter.actor) query = query.where('actorName', '=', filter.actor);
@@ -70,7 +85,8 @@ export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise
   if (filter.from) query = query.where('occurredAt', '>=', filter.from);
   if (filter.until) query = query.where('occurredAt', '<', filter.until);
   if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
-  return query.orderBy('seq', 'desc').limit(filter.limit).execute();
+  const rows = await query.orderBy('seq', 'desc').limit(filter.limit).execute();
+  return rows.map((row) => ({ ...RecordedAuditEventSchema.parse(JSON.parse(row.canonical)), hash: row.hash }));
 }
 
 /** The chain in order, a batch at a time (for verification, in constant memory). */

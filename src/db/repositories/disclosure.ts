@@ -1,10 +1,28 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { DisclosureState } from '../../domain/disclosure.ts';
-import type { Database, DisclosureDecisionTable, PublicDeliveryTable } from '../schema.ts';
+import { z } from '@hono/zod-openapi';
+import { CATEGORIES } from '../../domain/delivery.ts';
+import { CONFIDENTIALITY_GROUNDS, type DisclosureState } from '../../domain/disclosure.ts';
+import type { Database, PublicDeliveryTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-export type StoredDecision = Selectable<DisclosureDecisionTable>;
+/** A decision as stored, its codes checked when read back. */
+const StoredDecisionSchema = z.object({
+  id: z.string(),
+  deliveryId: z.string(),
+  state: z.enum(['public', 'confidential']),
+  publicTitle: z.string().nullable(),
+  publicDetail: z.string().nullable(),
+  publicCategory: z.enum(CATEGORIES).nullable(),
+  publicQuantity: z.string().nullable(),
+  ground: z.enum(CONFIDENTIALITY_GROUNDS).nullable(),
+  reviewOn: z.string().nullable(),
+  note: z.string(),
+  decidedById: z.string().nullable(),
+  decidedByName: z.string(),
+  decidedAt: z.string(),
+});
+export type StoredDecision = z.infer<typeof StoredDecisionSchema>;
 
 export async function insertDecision(db: Db, decision: StoredDecision): Promise<void> {
   await db.insertInto('disclosureDecision').values(decision).execute();
@@ -12,7 +30,8 @@ export async function insertDecision(db: Db, decision: StoredDecision): Promise<
 
 /** The decisions on a delivery, latest first. */
 export async function listDecisions(db: Db, deliveryId: string): Promise<StoredDecision[]> {
-  return db.selectFrom('disclosureDecision').selectAll().where('deliveryId', '=', deliveryId).orderBy('decidedAt', 'desc').orderBy('id', 'desc').execute();
+  const rows = await db.selectFrom('disclosureDecision').selectAll().where('deliveryId', '=', deliveryId).orderBy('decidedAt', 'desc').orderBy('id', 'desc').execute();
+  return rows.map((row) => StoredDecisionSchema.parse(row));
 }
 
 /** The delivery's current state and the id the public knows it by (kept once given). */

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { SUPPORT_TYPES, type SupportType } from '../../domain/delivery.ts';
-import type { Cents } from '../../domain/money.ts';
+import type { Cents } from '../../../common/money.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Category, SupportType } from '../../domain/delivery.ts';
-import type { Cents } from '../../domain/money.ts';
+import type { Cents } from '../../../common/money.ts';
 import type { AnnexRow } from '../../reports/compose.ts';
 import type { OverviewItem } from '../../reports/snapshot.ts';
 import type { Database, PublicLetterTable, ReportTable } from '../schema.ts';

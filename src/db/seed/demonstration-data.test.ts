@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lifecycleViolations } from '../../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence } from '../../domain/figures.ts';
-import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount } from '../../domain/letter-format.ts';
+import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount } from '../../../common/letter-format.ts';
 import { realisedTotals, type RegisterContents } from '../../domain/realised-support.ts';
 import { DEMONSTRATION_DELIVERIES, LETTER_COMPARE_DATE, LETTER_REFERENCE_DATE } from './demonstration-data.ts';
 

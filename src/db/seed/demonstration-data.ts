@@ -1,5 +1,5 @@
-import { cents, type Cents } from '../../domain/money.ts';
-import type { IsoDate } from '../../domain/dates.ts';
+import { cents, type Cents } from '../../../common/money.ts';
+import type { IsoDate } from '../../../common/dates.ts';
 import type { DeliveryFields, Payment, Source, Valuation, ValuationBasis } from '../../domain/delivery.ts';
 
 /**

@@ -1,31 +1,18 @@
-import type { AccountView } from '../../../src/auth/accounts.ts';
-import type { Role } from '../../../src/domain/access.ts';
 import { request } from './client.ts';
+import type { ResponseBody, Schema } from './contract.ts';
 
 /** An account as the API presents it. */
-export type Account = AccountView;
-
-export interface NewAccount {
-  username: string;
-  displayName?: string;
-  role: Role;
-  /** Null for an account that logs in only through the identity provider. */
-  password: string | null;
-  oidcSubject?: string | null;
-  secondFactor?: boolean;
-}
-
-export interface CreatedAccount {
-  account: Account;
-  /** Shown once: the API never returns it again. */
-  totpSecret: string | null;
-  totpUri: string | null;
-}
+export type Account = Schema<'Account'>;
+export type Role = Account['role'];
+/** Its password is null for an account that logs in only through the identity provider. */
+export type NewAccount = Schema<'NewAccount'>;
+/** Holds the second factor's secret, shown once: the API never returns it again. */
+export type CreatedAccount = Schema<'CreatedAccount'>;
 
 const path = (id: string) => `/accounts/${encodeURIComponent(id)}`;
 
 export function listAccounts(signal?: AbortSignal) {
-  return request<{ items: Account[] }>('/accounts', { signal });
+  return request<ResponseBody<'/accounts', 'get'>>('/accounts', { signal });
 }
 
 /** The key makes a retry of the same creation (a double click, a lost answer) create nothing new. */

@@ -1,10 +1,9 @@
-import type { Payment, Valuation } from '../../../src/domain/delivery.ts';
 import { request, type ApiResponse } from './client.ts';
 import { queryString } from './queryString.ts';
-import type { DeliveryDetail, DeliveryInput, DeliverySummary, Page, PaymentInput, ValuationInput } from './types.ts';
+import type { DeliveryDetail, DeliveryInput, DeliveryList, Payment, PaymentInput, Valuation, ValuationInput } from './types.ts';
 
 export function listDeliveries(query: Record<string, string | number | undefined>, signal?: AbortSignal) {
-  return request<Page<DeliverySummary>>(`/deliveries${queryString(query)}`, { signal });
+  return request<DeliveryList>(`/deliveries${queryString(query)}`, { signal });
 }
 
 export function getDelivery(id: string, signal?: AbortSignal): Promise<ApiResponse<DeliveryDetail>> {

@@ -1,59 +1,33 @@
-import type { IsoDate } from '../../../src/domain/dates.ts';
-import type { Category } from '../../../src/domain/delivery.ts';
-import type { ConfidentialityGround } from '../../../src/domain/disclosure.ts';
+import type { IsoDate } from '../../../common/dates.ts';
 import { request } from './client.ts';
+import type { RequestBody, ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
-import type { DeliverySummary } from './types.ts';
 
-export interface DisclosureQueue {
-  referenceDate: IsoDate;
-  /** Undecided deliveries realised on or before the reference date: what the letter still needs. */
-  neededForLetter: number;
-  undecided: { items: DeliverySummary[]; total: number; page: number; pageSize: number };
-  dueForReview: DueReview[];
-}
+/** The undecided deliveries, how many of them the letter still needs, and the confidential ones due for review. */
+type DisclosureQueue = Schema<'DisclosureQueue'>;
 
 /** A confidential delivery whose review date has come. */
-export interface DueReview {
-  deliveryId: string;
-  title: string;
-  ground: ConfidentialityGround | null;
-  reviewOn: IsoDate;
-  decidedAt: string;
-}
+export type DueReview = DisclosureQueue['dueForReview'][number];
 
-export interface DisclosureDecision {
-  id: string;
-  deliveryId: string;
-  state: 'public' | 'confidential';
-  publicTitle: string | null;
-  publicDetail: string | null;
-  publicCategory: Category | null;
-  publicQuantity: string | null;
-  ground: ConfidentialityGround | null;
-  reviewOn: IsoDate | null;
-  note: string;
-  decidedByName: string;
-  decidedAt: string;
-}
+export type DisclosureDecision = Schema<'DisclosureDecision'>;
 
 /** One decision for one delivery or a selection: all of them or none. */
-export type DecisionRequest = { deliveryIds: string[]; note?: string } & (
-  | { state: 'public'; publicTitle: string; publicDetail?: string; publicCategory: Category; publicQuantity?: string | null }
-  | { state: 'confidential'; ground: ConfidentialityGround; reviewOn?: IsoDate | null }
-);
+export type DecisionRequest = RequestBody<'/disclosure-decisions', 'post'>;
 
 export function getDisclosureQueue(query: { referenceDate: IsoDate; page: number }, signal?: AbortSignal) {
   return request<DisclosureQueue>(`/disclosure-queue${queryString({ ...query })}`, { signal });
 }
 
 export function listDisclosureDecisions(deliveryId: string, signal?: AbortSignal) {
-  return request<{ items: DisclosureDecision[] }>(`/deliveries/${encodeURIComponent(deliveryId)}/disclosure-decisions`, { signal });
+  return request<ResponseBody<'/deliveries/{id}/disclosure-decisions', 'get'>>(
+    `/deliveries/${encodeURIComponent(deliveryId)}/disclosure-decisions`,
+    { signal },
+  );
 }
 
 /** The key makes a retry of the same decision (a double click, a lost answer) decide nothing twice. */
 export function decideDisclosure(input: DecisionRequest, idempotencyKey: string) {
-  return request<{ items: DisclosureDecision[] }>('/disclosure-decisions', {
+  return request<ResponseBody<'/disclosure-decisions', 'post'>>('/disclosure-decisions', {
     method: 'POST',
     body: input,
     headers: { 'Idempotency-Key': idempotencyKey },

@@ -1,12 +1,11 @@
-import type { IsoDate } from '../../../src/domain/dates.ts';
 import { request } from './client.ts';
 import { queryString } from './queryString.ts';
 import type { Figures, Series } from './types.ts';
 
-export function getFigures(referenceDate: IsoDate, compareDate: IsoDate, signal?: AbortSignal) {
+export function getFigures(referenceDate: string, compareDate: string, signal?: AbortSignal) {
   return request<Figures>(`/figures${queryString({ referenceDate, compareDate })}`, { signal });
 }
 
-export function getSeries(from: IsoDate, to: IsoDate, signal?: AbortSignal) {
+export function getSeries(from: string, to: string, signal?: AbortSignal) {
   return request<Series>(`/figures/series${queryString({ from, to })}`, { signal });
 }

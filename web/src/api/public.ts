@@ -1,37 +1,17 @@
-import type { IsoDate } from '../../../src/domain/dates.ts';
-import type { Category, SupportType } from '../../../src/domain/delivery.ts';
 import { request } from './client.ts';
+import type { ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
-import type { LetterComparison, LetterFormat, PublicLetterSnapshot } from './reports.ts';
+import type { LetterComparison, PublicLetterSnapshot } from './reports.ts';
 
-/** A letter as sent to parliament, as anyone may read it. */
-export interface PublicLetter {
-  id: string;
-  referenceDate: IsoDate;
-  letterDate: IsoDate;
-  paperNumber: string | null;
-  publishedOn: IsoDate | null;
-  /** SHA-256 of the snapshot: the exact text of the letter as sent. */
-  sha256: string;
-  isDemonstration: boolean;
-  links: { self: string; snapshot: string } & Record<LetterFormat, string>;
-}
-
-export interface PublicDelivery {
-  publicId: string;
-  title: string;
-  detail: string;
-  category: Category;
-  supportType: SupportType;
-  quantity: string | null;
-  decidedOn: IsoDate;
-}
+/** A letter as sent to parliament, as anyone may read it; `sha256` is that of its snapshot, the exact text as sent. */
+export type PublicLetter = Schema<'PublicLetter'>;
+export type PublicDelivery = Schema<'PublicDelivery'>;
 
 export const PUBLIC_DELIVERIES_JSON = '/api/v1/public/deliveries?format=json';
 export const PUBLIC_DELIVERIES_CSV = '/api/v1/public/deliveries?format=csv';
 
 export function listPublicLetters(signal?: AbortSignal) {
-  return request<{ items: PublicLetter[] }>('/public/letters', { signal });
+  return request<ResponseBody<'/public/letters', 'get'>>('/public/letters', { signal });
 }
 
 export function getPublicLetter(id: string, signal?: AbortSignal) {
@@ -39,7 +19,7 @@ export function getPublicLetter(id: string, signal?: AbortSignal) {
 }
 
 export function listPublicDeliveries(signal?: AbortSignal) {
-  return request<{ items: PublicDelivery[] }>('/public/deliveries', { signal });
+  return request<ResponseBody<'/public/deliveries', 'get'>>('/public/deliveries', { signal });
 }
 
 export function comparePublicLetters(from: string, to: string, signal?: AbortSignal) {

@@ -1,65 +1,74 @@
-import type { IsoDate } from '../../../src/domain/dates.ts';
-import type { LetterComparison } from '../../../src/reports/compare.ts';
-import type { NarrativeBlock } from '../../../src/reports/narrative.ts';
-import type { PublicLetterSnapshot } from '../../../src/reports/snapshot.ts';
 import { request, type ApiResponse } from './client.ts';
+import type { PathParameters, RequestBody, ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
+import type { Category, SupportType } from './types.ts';
 
-export type { LetterComparison, NarrativeBlock, PublicLetterSnapshot };
-
-export type ReportStatus = 'draft' | 'final';
-
-export interface ReportSummary {
-  id: string;
-  referenceDate: IsoDate;
-  letterDate: IsoDate | null;
-  status: ReportStatus;
-  paperNumber: string | null;
-  publishedOn: IsoDate | null;
-  publicSha256: string | null;
-  version: number;
+/**
+ * The public letter as the API sends it with a letter. The OpenAPI document does not describe it yet
+ * (it declares the field without a schema), so the browser states here the part it reads.
+ */
+export interface PublicLetterSnapshot {
+  referenceDate: string;
+  previousLetter: { id: string; referenceDate: string; paperNumber: string | null } | null;
+  figures: {
+    lines: {
+      key: SupportType | 'total';
+      label: string;
+      currentCents: number;
+      reportedPreviousCents: number | null;
+      restatedPreviousCents: number | null;
+    }[];
+    increaseCents: number | null;
+    increasePercentText: string | null;
+  };
+  overview: { category: Category; label: string; items: OverviewItem[] }[];
 }
+
+/** A public delivery as the letter's public overview lists it. */
+interface OverviewItem {
+  publicId: string;
+  title: string;
+  detail: string;
+  category: Category;
+  supportType: SupportType;
+  quantity: string | null;
+}
+
+/**
+ * How two letters differ, as each published it. The OpenAPI document does not describe it yet, so the
+ * browser states it here.
+ */
+export interface LetterComparison {
+  from: { id: string; referenceDate: string };
+  to: { id: string; referenceDate: string };
+  figures: { key: string; label: string; fromCents: number; toCents: number; differenceCents: number }[];
+  becamePublic: OverviewItem[];
+  restated: { letterId: string; referenceDate: string; key: string; label: string; reportedCents: number; restatedCents: number }[];
+}
+
+export type ReportSummary = ResponseBody<'/reports', 'get'>['items'][number];
+export type ReportStatus = ReportSummary['status'];
 
 /** A letter: for a draft computed from the register now, once final as frozen. */
-export interface Report extends ReportSummary {
-  blocks: NarrativeBlock[];
-  annexSha256: string | null;
-  finalisedAt: string | null;
-  finalisedByName: string | null;
-  isDemonstration: boolean;
-  letter: PublicLetterSnapshot;
-  /** What keeps a draft from being finalised: figure names the text uses that the letter does not know. */
-  problems: string[];
-  /** A disclosure officer's approval of the public letter; finalising needs one that matches the letter as it reads now. */
-  approval: Approval | null;
-}
+export type Report = Omit<Schema<'Report'>, 'letter'> & { letter: PublicLetterSnapshot };
 
-export interface Approval {
-  sha256: string;
-  byName: string;
-  at: string;
-  matchesCurrent: boolean;
-}
+export type Verification = ResponseBody<'/reports/{id}/verification', 'get'>;
 
-export interface Verification {
-  ok: boolean;
-  hashesMatch: boolean;
-  differences: { figure: string; published: number; recomputed: number }[];
-}
+type LetterFormat = PathParameters<'/reports/{id}/renderings/{format}', 'get'>['format'];
+type AnnexFormat = PathParameters<'/reports/{id}/annex/{format}', 'get'>['format'];
 
-export const LETTER_FORMATS = ['pdf', 'docx', 'html', 'markdown'] as const;
-export type LetterFormat = (typeof LETTER_FORMATS)[number];
-export const ANNEX_FORMATS = ['pdf', 'html'] as const;
-export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
+/** The formats a letter can be downloaded in, in the order the page offers them. */
+export const LETTER_FORMATS = ['pdf', 'docx', 'html', 'markdown'] as const satisfies readonly LetterFormat[];
+export const ANNEX_FORMATS = ['pdf', 'html'] as const satisfies readonly AnnexFormat[];
 
 const path = (id: string) => `/reports/${encodeURIComponent(id)}`;
 
 export function listReports(signal?: AbortSignal) {
-  return request<{ items: ReportSummary[] }>('/reports', { signal });
+  return request<ResponseBody<'/reports', 'get'>>('/reports', { signal });
 }
 
 /** The key makes a retry of the same request (a double click, a lost answer) start no second draft. */
-export function createReport(input: { referenceDate: IsoDate; letterDate?: IsoDate }, idempotencyKey: string) {
+export function createReport(input: RequestBody<'/reports', 'post'>, idempotencyKey: string) {
   return request<Report>('/reports', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
@@ -67,7 +76,7 @@ export function getReport(id: string, signal?: AbortSignal) {
   return request<Report>(path(id), { signal });
 }
 
-export function updateReport(id: string, change: { blocks?: NarrativeBlock[]; letterDate?: IsoDate | null }, etag: string) {
+export function updateReport(id: string, change: RequestBody<'/reports/{id}', 'patch'>, etag: string) {
   return request<Report>(path(id), { method: 'PATCH', body: change, ifMatch: etag });
 }
 
@@ -80,7 +89,7 @@ export function finaliseReport(id: string, etag: string) {
   return request<Report>(`${path(id)}/finalisation`, { method: 'POST', body: {}, ifMatch: etag });
 }
 
-export function recordPublication(id: string, publication: { paperNumber: string | null; publishedOn: IsoDate | null }) {
+export function recordPublication(id: string, publication: RequestBody<'/reports/{id}/publication', 'post'>) {
   return request<Report>(`${path(id)}/publication`, { method: 'POST', body: publication });
 }
 

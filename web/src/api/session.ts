@@ -1,26 +1,12 @@
-import type { Action, Role } from '../../../src/domain/access.ts';
 import { isApiError, request } from './client.ts';
+import type { Schema } from './contract.ts';
 
-export interface Session {
-  username: string;
-  displayName: string;
-  role: Role;
-  permissions: Action[];
-  /** The session was opened with the second factor, which confidential material needs. */
-  secondFactor: boolean;
-  expiresAt: string;
-}
-
-export interface Credentials {
-  username: string;
-  password: string;
-  totp?: string;
-}
-
-export interface LoginMethods {
-  password: boolean;
-  oidc: boolean;
-}
+/** Who is logged in, what their role may do, and whether the session has the second factor confidential material needs. */
+export type Session = Schema<'Session'>;
+/** An action a role may be allowed, such as `delivery.write`. */
+export type Action = Session['permissions'][number];
+export type Credentials = Schema<'Credentials'>;
+type LoginMethods = Schema<'LoginMethods'>;
 
 /** The identity provider's login, which comes back to the register with a session. */
 export const OIDC_LOGIN_PATH = '/api/v1/session/oidc';

@@ -1,121 +1,28 @@
-import type { IsoDate } from '../../../src/domain/dates.ts';
-import type {
-  Category,
-  Delivery,
-  DeliveryInput,
-  FundingSource,
-  LifecycleDates,
-  LifecycleStage,
-  Payment,
-  Source,
-  SupportType,
-  Valuation,
-  ValuationBasis,
-} from '../../../src/domain/delivery.ts';
-import type { DisclosureState } from '../../../src/domain/disclosure.ts';
-import type { Cents } from '../../../src/domain/money.ts';
+import type { QueryParameters, Schema } from './contract.ts';
 
-export interface DeliverySummary extends LifecycleDates {
-  id: string;
-  title: string;
-  publicTitle: string | null;
-  category: Category;
-  supportType: SupportType;
-  fundingSource: FundingSource;
-  quantity: number | null;
-  unit: string | null;
-  stage: LifecycleStage | null;
-  /** What it counts for today: the latest valuation of stock, the payments made for the rest. */
-  valueCents: Cents;
-  /** Undecided until a disclosure officer decides. */
-  disclosureState: DisclosureState;
-  isDemonstration: boolean;
-}
+export type DeliverySummary = Schema<'DeliverySummary'>;
+export type DeliveryList = Schema<'DeliveryList'>;
+export type DeliveryDetail = Schema<'Delivery'>;
+export type DeliveryInput = Schema<'DeliveryInput'>;
+export type Valuation = Schema<'Valuation'>;
+export type Payment = Schema<'Payment'>;
+export type ValuationInput = Schema<'ValuationInput'>;
+/** When a delivery was pledged, committed, realised and delivered, as far as it was. */
+export type LifecycleDates = Pick<DeliveryDetail, 'pledgedAt' | 'committedAt' | 'realisedAt' | 'deliveredAt'>;
+export type PaymentInput = Schema<'PaymentInput'>;
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-  /** The register holds demonstration data. */
-  isDemonstration: boolean;
-}
+export type Category = DeliverySummary['category'];
+export type SupportType = DeliverySummary['supportType'];
 
-export interface DeliveryDetail extends Delivery {
-  stage: LifecycleStage | null;
-  disclosureState: DisclosureState;
-  valueCents: Cents;
-  valuations: Valuation[];
-  payments: Payment[];
-}
+type DeliverySort = NonNullable<QueryParameters<'/deliveries', 'get'>['sort']>;
+/** An order a list of deliveries can be sorted in; `-key` sorts descending. */
+export type DeliverySortKey = Exclude<DeliverySort, `-${string}`>;
+export const DELIVERY_SORT_KEYS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const satisfies readonly DeliverySortKey[];
 
-export type { DeliveryInput };
+export type Figures = Schema<'Figures'>;
+export type FigureRow = Figures['total'];
+export type Series = Schema<'FiguresSeries'>;
+export type SeriesPoint = Series['points'][number];
 
-export interface ValuationInput {
-  amountCents: Cents;
-  basis: ValuationBasis;
-  effectiveDate: IsoDate;
-  currency?: string;
-  originalAmountMinor?: number;
-  exchangeRate?: string;
-  note?: string;
-}
-
-export interface PaymentInput {
-  amountCents: Cents;
-  paidOn: IsoDate;
-  reference?: string;
-  note?: string;
-}
-
-export interface FigureAmount {
-  cents: Cents;
-  text: string;
-}
-
-export interface FigureRow {
-  reference: FigureAmount;
-  compare: FigureAmount;
-  difference: FigureAmount;
-  increasePercent: number | null;
-  increasePercentText: string | null;
-}
-
-export interface Figures {
-  referenceDate: IsoDate;
-  compareDate: IsoDate;
-  isDemonstration: boolean;
-  rows: (FigureRow & { supportType: SupportType; label: string })[];
-  total: FigureRow & { label: string };
-  headline: string;
-}
-
-export interface SeriesPoint {
-  date: IsoDate;
-  stock: Cents;
-  procurement: Cents;
-  natoFund: Cents;
-  total: Cents;
-}
-
-export interface Series {
-  points: SeriesPoint[];
-}
-
-export interface InvalidParam {
-  name: string;
-  reason: string;
-  code: string;
-}
-
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  instance?: string;
-  /** Why, where the status alone does not say it: loginFailed, notPermitted, secondFactorRequired… */
-  code?: string;
-  requestId?: string;
-  invalidParams?: InvalidParam[];
-}
+/** A refusal's problem+json body (RFC 9457), as far as the answer holds one: a proxy may answer with anything. */
+export type Problem = Partial<Schema<'Problem'>>;

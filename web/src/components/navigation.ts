@@ -1,4 +1,4 @@
-import type { Action } from '../../../src/domain/access.ts';
+import type { Action } from '../api/session.ts';
 
 export interface NavigationItem {
   path: string;

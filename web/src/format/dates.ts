@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../../src/domain/dates.ts';
-import { formatTableDate } from '../../../src/domain/letter-format.ts';
+import type { IsoDate } from '../../../common/dates.ts';
+import { formatTableDate } from '../../../common/letter-format.ts';
 import type { Language } from '../i18n/index.ts';
 import { locale } from './locale.ts';
 

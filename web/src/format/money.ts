@@ -1,4 +1,4 @@
-import type { Cents } from '../../../src/domain/money.ts';
+import type { Cents } from '../../../common/money.ts';
 import type { Language } from '../i18n/index.ts';
 import { locale } from './locale.ts';
 

@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Action } from '../../../src/domain/access.ts';
 import { onSessionEnded } from '../api/client.ts';
-import { getSession, logIn as openSession, logOut as endSession, type Credentials, type Session } from '../api/session.ts';
+import { getSession, logIn as openSession, logOut as endSession, type Action, type Credentials, type Session } from '../api/session.ts';
 
 /** Why the user sees the login page, when there is more to say than "log in". */
 export type LoggedOutReason = 'expired' | 'loggedOut' | 'secondFactor';

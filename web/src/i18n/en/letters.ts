@@ -53,8 +53,6 @@ export const letters: typeof nl.letters = {
     heading: 'Preview',
     finalHeading: 'The letter as sent',
     label: 'The letter',
-    draftMark: 'Draft: not sent; the figures may still change.',
-    paperNumber: 'Parliamentary paper',
   },
   editor: {
     heading: 'Text',

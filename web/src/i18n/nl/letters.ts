@@ -51,8 +51,6 @@ export const letters = {
     heading: 'Voorbeeld',
     finalHeading: 'De brief zoals verzonden',
     label: 'De brief',
-    draftMark: 'Concept: niet verzonden; de cijfers kunnen nog veranderen.',
-    paperNumber: 'Kamerstuk',
   },
   editor: {
     heading: 'Tekst',

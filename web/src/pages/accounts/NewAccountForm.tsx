@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../common/vocabulary/codes.ts';
-import { SECOND_FACTOR_ROLES } from '../../../../src/domain/access.ts';
+import { SECOND_FACTOR_ROLES } from '../../../../common/second-factor.ts';
 import { createAccount, type CreatedAccount, type NewAccount } from '../../api/accounts.ts';
 import { CheckboxField, SelectField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';

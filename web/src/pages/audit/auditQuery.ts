@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../../../src/domain/dates.ts';
+import { isIsoDate } from '../../../../common/dates.ts';
 import type { AuditQuery } from '../../api/audit.ts';
 import { queryString } from '../../api/queryString.ts';
 import { startOfDayInTheHague } from '../../format/dates.ts';

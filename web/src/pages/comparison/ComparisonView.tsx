@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { COMPARISON_PRECISION, formatLetterAmount } from '../../../../src/domain/letter-format.ts';
+import { COMPARISON_PRECISION, formatLetterAmount } from '../../../../common/letter-format.ts';
 import type { LetterComparison } from '../../api/reports.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { useSearchParams } from 'wouter';
-import { isIsoDate } from '../../../../src/domain/dates.ts';
+import { isIsoDate } from '../../../../common/dates.ts';
 import { getFigures, getSeries } from '../../api/figures.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';

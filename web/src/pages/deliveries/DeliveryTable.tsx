@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { IsoDate } from '../../../../src/domain/dates.ts';
-import type { DeliverySortKey } from '../../../../src/domain/delivery.ts';
-import type { DeliverySummary } from '../../api/types.ts';
+import type { IsoDate } from '../../../../common/dates.ts';
+import type { DeliverySortKey, DeliverySummary } from '../../api/types.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';

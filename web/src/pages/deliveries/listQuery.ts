@@ -1,6 +1,6 @@
-import { isIsoDate } from '../../../../src/domain/dates.ts';
+import { isIsoDate } from '../../../../common/dates.ts';
 import { CATEGORIES, LIFECYCLE_STAGES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
-import { DELIVERY_SORT_KEYS, type DeliverySortKey } from '../../../../src/domain/delivery.ts';
+import { DELIVERY_SORT_KEYS, type DeliverySortKey } from '../../api/types.ts';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 const DEFAULT_SORT = '-realisedAt';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { Link } from 'wouter';
-import { countsInDutchTotals, isRealisedByPayment } from '../../../../src/domain/delivery.ts';
+import { countsInDutchTotals, isRealisedByPayment } from '../../../../common/delivery-rules.ts';
 import { ApiError } from '../../api/client.ts';
 import { etagOf, getDelivery } from '../../api/deliveries.ts';
 import type { DeliveryDetail } from '../../api/types.ts';

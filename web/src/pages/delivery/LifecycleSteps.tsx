@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../../../common/vocabulary/codes.ts';
-import { type LifecycleDates } from '../../../../src/domain/delivery.ts';
+import type { LifecycleDates } from '../../api/types.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 

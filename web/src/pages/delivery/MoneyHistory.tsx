@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Payment, Valuation } from '../../../../src/domain/delivery.ts';
+import type { Payment, Valuation } from '../../api/types.ts';
 import { formatMoment, formatShortDate } from '../../format/dates.ts';
 import { formatDecimal, formatEuro, formatMinorUnits } from '../../format/money.ts';
 import { currentLanguage, type Language } from '../../i18n/index.ts';

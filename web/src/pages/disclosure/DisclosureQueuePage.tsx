@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
-import { isIsoDate, type IsoDate } from '../../../../src/domain/dates.ts';
+import { isIsoDate, type IsoDate } from '../../../../common/dates.ts';
 import { getDisclosureQueue } from '../../api/disclosure.ts';
 import { queryString } from '../../api/queryString.ts';
 import type { DeliverySummary } from '../../api/types.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { IsoDate } from '../../../../src/domain/dates.ts';
+import type { IsoDate } from '../../../../common/dates.ts';
 import type { DueReview } from '../../api/disclosure.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatLongDate, formatMoment, formatShortDate } from '../../format/dates.ts';

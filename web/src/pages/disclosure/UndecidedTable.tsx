@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { IsoDate } from '../../../../src/domain/dates.ts';
+import type { IsoDate } from '../../../../common/dates.ts';
 import type { DeliverySummary } from '../../api/types.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';

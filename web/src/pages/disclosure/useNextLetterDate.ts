@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../../src/domain/dates.ts';
+import type { IsoDate } from '../../../../common/dates.ts';
 import { listReports } from '../../api/reports.ts';
 import { todayInTheHague } from '../../format/dates.ts';
 import { useCan } from '../../state/session.tsx';

@@ -1,7 +1,7 @@
 import { Fragment, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
-import { isRealisedByPayment } from '../../../../src/domain/delivery.ts';
+import { isRealisedByPayment } from '../../../../common/delivery-rules.ts';
 import type { DeliveryInput } from '../../api/types.ts';
 import { SelectField, TextAreaField, TextField, type Option } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';

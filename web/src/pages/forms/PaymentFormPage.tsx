@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isRealisedByPayment } from '../../../../src/domain/delivery.ts';
-import { parseEuroAmount } from '../../../../src/domain/money.ts';
+import { isRealisedByPayment } from '../../../../common/delivery-rules.ts';
+import { parseEuroAmount } from '../../../../common/money.ts';
 import { addPayment } from '../../api/deliveries.ts';
 import type { PaymentInput } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VALUATION_BASES, type SupportType, type ValuationBasis } from '../../../../common/vocabulary/codes.ts';
-import { parseEuroAmount } from '../../../../src/domain/money.ts';
+import { parseEuroAmount } from '../../../../common/money.ts';
 import { addValuation } from '../../api/deliveries.ts';
 import type { ValuationInput } from '../../api/types.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';

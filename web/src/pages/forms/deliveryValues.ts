@@ -1,6 +1,5 @@
 import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
-import { type LifecycleDates } from '../../../../src/domain/delivery.ts';
-import type { DeliveryDetail, DeliveryInput } from '../../api/types.ts';
+import type { DeliveryDetail, DeliveryInput, LifecycleDates } from '../../api/types.ts';
 import type { ClientProblem } from '../../forms/useSubmission.ts';
 
 /** The delivery form as typed: every control holds text. */

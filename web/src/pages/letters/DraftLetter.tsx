@@ -57,7 +57,7 @@ export function DraftLetter({ report, etag, busy, onChanged, onReload }: DraftLe
           </LabelledSection>
         )}
         <LabelledSection heading={t('letters.preview.heading')} className="letter-workspace__preview">
-          <LetterPreview letter={report.letter} paperNumber={null} isDraft />
+          <LetterPreview report={report} />
         </LabelledSection>
       </div>
     </>

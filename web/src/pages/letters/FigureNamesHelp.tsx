@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { TABLE_PLACEHOLDER } from '../../../../src/reports/narrative.ts';
 
 /** The figures the text can place by name; the letter computes each from the register. */
 const FIGURE_NAMES = [
@@ -14,7 +13,7 @@ const FIGURE_NAMES = [
   'previousReferenceDate',
   'letterDate',
   'previousLetter',
-  TABLE_PLACEHOLDER,
+  'figuresTable',
 ] as const;
 
 /** How the text of a letter is written: paragraphs, bullets, footnotes and the names of the figures. */

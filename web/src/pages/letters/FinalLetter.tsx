@@ -35,7 +35,7 @@ export function FinalLetter({ report, onChanged }: { report: Report; onChanged: 
         <VerificationResult id={report.id} />
       </LabelledSection>
       <LabelledSection heading={t('letters.preview.finalHeading')}>
-        <LetterPreview letter={report.letter} paperNumber={report.paperNumber} isDraft={false} />
+        <LetterPreview report={report} />
       </LabelledSection>
     </>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { COMPARISON_PRECISION, formatLetterAmount, REFERENCE_PRECISION } from '../../../../src/domain/letter-format.ts';
+import { COMPARISON_PRECISION, formatLetterAmount, REFERENCE_PRECISION } from '../../../../common/letter-format.ts';
 import type { PublicLetterSnapshot } from '../../api/reports.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';

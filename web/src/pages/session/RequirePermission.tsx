@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Action } from '../../../../src/domain/access.ts';
+import type { Action } from '../../api/session.ts';
 import { useCan } from '../../state/session.tsx';
 import { NotPermittedPage } from '../NotPermittedPage.tsx';
 

@@ -24,7 +24,7 @@ function operatorContext(): RequestContext {
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) {
-    throw new CommandError('give the password on standard input, e.g. printf %s "$PASSWORD" | npm run cli -- user add …');
+    throw new CommandError('give the password on standard input, e.g. printf %s "$PASSWORD" | npm run cli -- account add …');
   }
   let input = '';
   for await (const chunk of process.stdin) input += chunk;
@@ -47,10 +47,10 @@ function explain(error: unknown): never {
   throw error;
 }
 
-export function userCommands(): Command {
-  const user = new Command('user').description('manage accounts (changes are recorded in the audit trail)');
+export function accountCommands(): Command {
+  const accountCommand = new Command('account').description('manage accounts (changes are recorded in the audit trail)');
 
-  user
+  accountCommand
     .command('add')
     .description('create an account; the password is read from standard input')
     .requiredOption('--name <username>', 'the username (lower case)')
@@ -78,7 +78,7 @@ export function userCommands(): Command {
       }
     });
 
-  user
+  accountCommand
     .command('list')
     .description('list the accounts')
     .option('--json', 'print JSON')
@@ -91,7 +91,7 @@ export function userCommands(): Command {
       }
     });
 
-  user
+  accountCommand
     .command('disable')
     .description('disable an account; its sessions end at once')
     .requiredOption('--name <username>', 'the username')
@@ -100,7 +100,7 @@ export function userCommands(): Command {
       console.log(`Disabled account ${options.name}.`);
     });
 
-  user
+  accountCommand
     .command('set-role')
     .description("change an account's role; its sessions end")
     .requiredOption('--name <username>', 'the username')
@@ -112,5 +112,5 @@ export function userCommands(): Command {
       console.log(`Account ${options.name} now has role ${options.role}.`);
     });
 
-  return user;
+  return accountCommand;
 }

@@ -1,0 +1,13 @@
+import type { Role } from './vocabulary/codes.ts';
+
+/**
+ * Roles whose accounts always have a second factor: administrators, and the roles whose work is
+ * confidential material (the audit trail, disclosure decisions, the letter's confidential annex).
+ */
+export const SECOND_FACTOR_ROLES: ReadonlySet<Role> = new Set([
+  'administrator',
+  'auditor',
+  'disclosureOfficer',
+  'letterAuthor',
+  'parliamentReader',
+]);

@@ -1,0 +1,82 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ROLES } from '../../domain/access.ts';
+import { permitted } from '../access.ts';
+import { idempotencyKey, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+
+const AccountSchema = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    hasPassword: z.boolean(),
+    hasSecondFactor: z.boolean(),
+    oidcSubject: z.string().nullable(),
+    disabledAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Account');
+
+const NewAccountSchema = z
+  .strictObject({
+    username: z.string().min(2).max(100),
+    displayName: z.string().max(200).optional(),
+    role: z.enum(ROLES),
+    password: z.string().max(1000).nullable().openapi({ description: 'At least 12 characters; null for an account that logs in only through the identity provider' }),
+    oidcSubject: z.string().max(255).nullable().optional().openapi({ description: "The identity provider's subject (sub) of this person" }),
+    secondFactor: z.boolean().optional().openapi({ description: 'A second factor also where the role does not require one' }),
+  })
+  .openapi('NewAccount');
+
+export const CreatedAccountSchema = z
+  .object({
+    account: AccountSchema,
+    totpSecret: z.string().nullable().openapi({ description: 'Base32 TOTP secret, shown once: hand it to the account holder' }),
+    totpUri: z.string().nullable().openapi({ description: 'The otpauth:// address of the same secret, for an authenticator app' }),
+  })
+  .openapi('CreatedAccount');
+
+const idParam = z.object({ id: z.uuid() });
+
+export const listRoute = createRoute(
+  permitted('account.read', {
+    method: 'get',
+    path: '/accounts',
+    tags: ['accounts'],
+    summary: 'All accounts',
+    responses: { 200: json(z.object({ items: z.array(AccountSchema) }), 'The accounts'), ...problemResponses(401, 403) },
+  }),
+);
+
+export const createAccountRoute = createRoute(
+  permitted('account.manage', {
+    method: 'post',
+    path: '/accounts',
+    tags: ['accounts'],
+    summary: 'Create an account',
+    request: { headers: idempotencyKey, ...jsonBody(NewAccountSchema) },
+    responses: { 201: json(CreatedAccountSchema, 'The new account'), ...problemResponses(400, 401, 403, 415, 422) },
+  }),
+);
+
+export const changeRoleRoute = createRoute(
+  permitted('account.manage', {
+    method: 'post',
+    path: '/accounts/{id}/role',
+    tags: ['accounts'],
+    summary: "Change an account's role (its sessions end)",
+    request: { params: idParam, ...jsonBody(z.strictObject({ role: z.enum(ROLES) })) },
+    responses: { 200: json(AccountSchema, 'The changed account'), ...problemResponses(400, 401, 403, 404, 415) },
+  }),
+);
+
+export const disableRoute = createRoute(
+  permitted('account.manage', {
+    method: 'post',
+    path: '/accounts/{id}/disable',
+    tags: ['accounts'],
+    summary: 'Disable an account (its sessions end)',
+    request: { params: idParam },
+    responses: { 200: json(AccountSchema, 'The disabled account'), ...problemResponses(401, 403, 404) },
+  }),
+);

@@ -1,0 +1,58 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { JsonValueSchema, RecordedAuditEventSchema } from '../../audit/event.ts';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../audit/vocabulary.ts';
+import { permitted } from '../access.ts';
+import { jsonContent as json, problemResponses } from '../openapi-common.ts';
+
+const AuditActionSchema = z.enum(AUDIT_ACTIONS).openapi('AuditAction', { description: 'An action the audit trail records' });
+
+const AuditObjectTypeSchema = z.enum(AUDIT_OBJECT_TYPES).openapi('AuditObjectType', { description: 'What an audit event is about' });
+
+/** Events keep the names they were recorded with; an earlier version may have used a name no longer in the list. */
+const asRecorded = <T extends z.ZodType>(known: T) =>
+  z.union([known, z.string()]).openapi({ description: 'As recorded: one of the known names, or a name an earlier version used' });
+
+const JsonValue = JsonValueSchema.openapi('JsonValue', { description: 'Any JSON value' });
+
+const AuditEventSchema = RecordedAuditEventSchema.extend({
+  actor: RecordedAuditEventSchema.shape.actor.openapi({ description: 'Null when nobody was logged in (a failed login, a request without a session)' }),
+  action: asRecorded(AuditActionSchema),
+  object: z.object({ type: asRecorded(AuditObjectTypeSchema), id: z.string() }).nullable(),
+  before: JsonValue,
+  after: JsonValue,
+  detail: JsonValue,
+  hash: z.string().openapi({ description: 'SHA-256 of the canonical JSON (RFC 8785) of the event' }),
+}).openapi('AuditEvent', {
+  description:
+    'One event of the hash chain. before and after are the object before and after a change (null when it did not exist); ' +
+    'detail is anything else recorded, such as the reason of a denial or the filter of a read.',
+});
+
+const AuditQuerySchema = z.object({
+  objectType: AuditObjectTypeSchema.optional(),
+  objectId: z.string().max(300).optional(),
+  actor: z.string().max(100).optional().openapi({ description: 'Username of the actor' }),
+  action: AuditActionSchema.optional(),
+  from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Events at or after this moment' }),
+  until: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Events before this moment' }),
+  before: z.coerce.number().int().positive().optional().openapi({ description: 'Events before this sequence number (the next page)' }),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+const AuditPageSchema = z
+  .object({
+    items: z.array(AuditEventSchema),
+    nextBefore: z.number().int().nullable().openapi({ description: 'Where the next, older page starts; null on the last page' }),
+  })
+  .openapi('AuditPage');
+
+export const listRoute = createRoute(
+  permitted('audit.read', {
+    method: 'get',
+    path: '/audit-events',
+    tags: ['audit'],
+    summary: 'The audit trail, newest first, filtered by object, actor, action and time',
+    request: { query: AuditQuerySchema },
+    responses: { 200: json(AuditPageSchema, 'A page of events; nextBefore continues the list'), ...problemResponses(400, 401, 403) },
+  }),
+);

@@ -1,0 +1,88 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CATEGORIES } from '../../domain/delivery.ts';
+import { CONFIDENTIALITY_GROUNDS } from '../../domain/disclosure.ts';
+import { permitted } from '../access.ts';
+import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+
+const DecisionSchema = z
+  .object({
+    id: z.uuid(),
+    deliveryId: z.uuid(),
+    state: z.enum(['public', 'confidential']),
+    publicTitle: z.string().nullable(),
+    publicDetail: z.string().nullable(),
+    publicCategory: z.enum(CATEGORIES).nullable(),
+    publicQuantity: z.string().nullable(),
+    ground: z.enum(CONFIDENTIALITY_GROUNDS).nullable(),
+    reviewOn: isoDate.nullable(),
+    note: z.string(),
+    decidedById: z.uuid().nullable().openapi({ description: 'The account that decided; null for the system' }),
+    decidedByName: z.string(),
+    decidedAt: z.string(),
+  })
+  .openapi('DisclosureDecision');
+
+export const DecisionInputSchema = z
+  .strictObject({
+    deliveryIds: z.array(z.uuid()).min(1).max(1000).openapi({ description: 'One delivery, or a selection decided at once (all or nothing)' }),
+    state: z.enum(['public', 'confidential']),
+    publicTitle: z.string().max(300).optional().openapi({ description: 'Public only: what the public list says; may be coarser than the internal title' }),
+    publicDetail: z.string().max(2000).optional(),
+    publicCategory: z.enum(CATEGORIES).optional(),
+    publicQuantity: z.string().max(100).nullable().optional().openapi({ description: 'Public only: the quantity as the public may read it, e.g. "circa 100"' }),
+    ground: z.enum(CONFIDENTIALITY_GROUNDS).optional().openapi({ description: 'Confidential only: why' }),
+    reviewOn: isoDate.nullable().optional().openapi({ description: 'Confidential only: when to look at it again' }),
+    note: z.string().max(2000).optional(),
+  })
+  .openapi('DisclosureDecisionInput');
+
+export const DecisionsSchema = z.object({ items: z.array(DecisionSchema) }).openapi('DisclosureDecisions');
+
+const QueueSchema = z
+  .object({
+    referenceDate: isoDate,
+    neededForLetter: z.number().int().openapi({ description: 'Undecided deliveries realised on or before the reference date: what the letter still needs' }),
+    undecided: z.object({ items: z.array(DeliverySummarySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+    dueForReview: z.array(z.object({ deliveryId: z.uuid(), title: z.string(), ground: z.string().nullable(), reviewOn: isoDate, decidedAt: z.string() })),
+  })
+  .openapi('DisclosureQueue');
+
+export const queueRoute = createRoute(
+  permitted('disclosure.read', {
+    method: 'get',
+    path: '/disclosure-queue',
+    tags: ['disclosure'],
+    summary: 'What waits for a decision: undecided deliveries (realised first), and confidential ones due for review',
+    request: {
+      query: z.object({
+        referenceDate: isoDate.optional().openapi({ description: 'The reference date of the next letter (default today)' }),
+        page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+        pageSize: z.coerce.number().int().min(1).max(100).optional(),
+      }),
+    },
+    responses: { 200: json(QueueSchema, 'The queue'), ...problemResponses(400, 401, 403) },
+  }),
+);
+
+export const historyRoute = createRoute(
+  permitted('disclosure.read', {
+    method: 'get',
+    path: '/deliveries/{id}/disclosure-decisions',
+    tags: ['disclosure'],
+    summary: 'The decisions on a delivery, latest first',
+    request: { params: DeliveryIdParamSchema },
+    responses: { 200: json(DecisionsSchema, 'The history'), ...problemResponses(401, 403, 404) },
+  }),
+);
+
+export const decideRoute = createRoute(
+  permitted('disclosure.decide', {
+    method: 'post',
+    path: '/disclosure-decisions',
+    tags: ['disclosure'],
+    summary: 'Decide for one delivery or a selection: public (with what the public may read) or confidential (with its ground)',
+    request: { headers: idempotencyKey, ...jsonBody(DecisionInputSchema) },
+    responses: { 201: json(DecisionsSchema, 'The decisions'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);

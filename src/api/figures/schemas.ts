@@ -1,0 +1,62 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { SUPPORT_TYPES } from '../../domain/delivery.ts';
+import { permitted } from '../access.ts';
+import { isoDate, jsonContent as json, problemResponses } from '../openapi-common.ts';
+
+const cell = z.object({ cents: z.number().int(), text: z.string().openapi({ example: '€ 2,4 mld.' }) });
+const line = {
+  label: z.string(),
+  reference: cell,
+  compare: cell,
+  difference: cell,
+  increasePercent: z.number().nullable().openapi({ description: 'Increase over the compare date in percent, to two decimals', example: 47.96 }),
+  increasePercentText: z.string().nullable().openapi({ example: '48 procent' }),
+};
+
+const FiguresSchema = z
+  .object({
+    referenceDate: isoDate,
+    compareDate: isoDate,
+    rows: z.array(z.object({ supportType: z.enum(SUPPORT_TYPES), ...line })),
+    total: z.object(line),
+    headline: z.string().openapi({ description: "The letter's sentence with the total and the increase" }),
+    isDemonstration: z.boolean().openapi({ description: 'The register holds demonstration data' }),
+  })
+  .openapi('Figures');
+
+const SeriesSchema = z
+  .object({
+    points: z.array(
+      z.object({ date: isoDate, stock: z.number().int(), procurement: z.number().int(), natoFund: z.number().int(), total: z.number().int() }),
+    ),
+  })
+  .openapi('FiguresSeries');
+
+export const figuresRoute = createRoute(
+  permitted('figures.read', {
+    method: 'get',
+    path: '/figures',
+    tags: ['figures'],
+    summary: 'Realised military support per type at a reference date, compared with an earlier date',
+    request: {
+      query: z.object({
+        referenceDate: isoDate.openapi({ example: '2025-08-31' }),
+        compareDate: isoDate.openapi({ example: '2025-02-04' }),
+      }),
+    },
+    responses: { 200: json(FiguresSchema, "The letter's table"), ...problemResponses(400, 401, 403) },
+  }),
+);
+
+export const seriesRoute = createRoute(
+  permitted('figures.read', {
+    method: 'get',
+    path: '/figures/series',
+    tags: ['figures'],
+    summary: 'Realised military support per type at the end of each month',
+    request: {
+      query: z.object({ from: isoDate.openapi({ example: '2022-02-01' }), to: isoDate.openapi({ example: '2025-08-31' }) }),
+    },
+    responses: { 200: json(SeriesSchema, 'One point per month'), ...problemResponses(400, 401, 403) },
+  }),
+);

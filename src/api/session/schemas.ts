@@ -1,0 +1,95 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ACTIONS, ROLES } from '../../domain/access.ts';
+import { jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+
+/** The browser application's pages a login through the identity provider ends on. */
+export const AFTER_LOGIN = '/';
+export const LOGIN_FAILED = '/inloggen?fout=oidc';
+
+const CredentialsSchema = z
+  .strictObject({
+    username: z.string().min(1).max(100),
+    password: z.string().min(1).max(1000),
+    totp: z.string().max(10).optional().openapi({ description: 'The six-digit code of the second factor, where the account has one' }),
+  })
+  .openapi('Credentials');
+
+const SessionSchema = z
+  .object({
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    permissions: z.array(z.enum(ACTIONS)).openapi({ description: 'The actions this role may take' }),
+    secondFactor: z.boolean().openapi({ description: 'The session was opened with a second factor' }),
+    expiresAt: z.string().openapi({ description: 'When the session ends unless used before (30 minutes idle, 12 hours at most)' }),
+  })
+  .openapi('Session');
+
+export const loginRoute = createRoute({
+  method: 'post',
+  path: '/session',
+  tags: ['session'],
+  summary: 'Log in: sets the session cookie (a new token at every login)',
+  request: jsonBody(CredentialsSchema),
+  responses: { 200: json(SessionSchema, 'Logged in'), ...problemResponses(400, 401, 429) },
+});
+
+export const currentRoute = createRoute({
+  method: 'get',
+  path: '/session',
+  tags: ['session'],
+  summary: 'The current session',
+  responses: { 200: json(SessionSchema, 'The session of this cookie'), ...problemResponses(401) },
+});
+
+export const logoutRoute = createRoute({
+  method: 'delete',
+  path: '/session',
+  tags: ['session'],
+  summary: 'Log out: ends the session',
+  responses: { 204: { description: 'Logged out (also when there was no session)' }, ...problemResponses(403) },
+});
+
+const LoginMethodsSchema = z
+  .object({
+    password: z.boolean(),
+    oidc: z.boolean().openapi({ description: 'Logging in through the identity provider is possible (GET /session/oidc)' }),
+  })
+  .openapi('LoginMethods');
+
+const redirect = (description: string) => ({ description, headers: z.object({ Location: z.string() }) });
+const notConfigured = { 404: { ...problemResponses(404)[404], description: 'No identity provider is configured' } };
+
+export const methodsRoute = createRoute({
+  method: 'get',
+  path: '/session/methods',
+  tags: ['session'],
+  summary: 'The ways to log in',
+  responses: { 200: json(LoginMethodsSchema, 'The login methods') },
+});
+
+export const startRoute = createRoute({
+  method: 'get',
+  path: '/session/oidc',
+  tags: ['session'],
+  summary: 'Log in through the identity provider: a browser navigation that ends back at GET /session/oidc/callback',
+  responses: {
+    302: redirect('To the identity provider'),
+    ...notConfigured,
+  },
+});
+
+export const callbackRoute = createRoute({
+  method: 'get',
+  path: '/session/oidc/callback',
+  tags: ['session'],
+  summary: 'Where the identity provider sends the browser back: sets the session cookie',
+  description:
+    'The query is the provider\'s authorization response (code, state and iss, or error), named as OAuth 2.0 names them. ' +
+    'The ID token\'s subject must be the OpenID subject of an enabled account. The session counts as opened with the second factor ' +
+    'when the token\'s amr (RFC 8176) names mfa, otp, hwk or swk. Every attempt is an audit event.',
+  responses: {
+    302: redirect(`Logged in: to ${AFTER_LOGIN}; refused: to ${LOGIN_FAILED}`),
+    ...notConfigured,
+  },
+});

@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { allowFramingBySelf, securityHeaders } from './security-headers.ts';
+
+describe('security headers', () => {
+  const app = new Hono();
+  app.use(securityHeaders({ trustProxy: false }));
+  app.get('/page', (c) => c.text('a page'));
+  app.get('/preview', (c) => {
+    allowFramingBySelf(c);
+    return c.html('<p>the letter</p>');
+  });
+
+  it('let nobody frame an answer, and this site frame only its own', async () => {
+    const response = await app.request('/page');
+    expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('Content-Security-Policy')).toContain("frame-src 'self'");
+    expect(response.headers.get('X-Frame-Options')).toBe('DENY');
+  });
+
+  it("let this site's own pages frame an answer that allows it, and nobody else", async () => {
+    const response = await app.request('/preview');
+    const policy = response.headers.get('Content-Security-Policy') ?? '';
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(policy).not.toContain("frame-ancestors 'none'");
+    expect(policy).toContain("default-src 'none'");
+    expect(response.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+  });
+});
