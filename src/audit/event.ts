@@ -7,7 +7,7 @@ import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Who acted: an account, or the system itself (then only a name, such as `system` or `cli:alice`). */
-export interface AuditActor {
+interface AuditActor {
   id: string | null;
   username: string;
   role: string | null;

@@ -15,7 +15,7 @@ import { newTotpSecret } from './totp.ts';
 
 type Db = Kysely<Database>;
 
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,99}$/;
+const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,99}$/;
 
 /** An account as administrators and the audit trail see it: never its password hash or TOTP secret. */
 export interface AccountView {

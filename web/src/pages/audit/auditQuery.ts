@@ -3,7 +3,7 @@ import type { AuditQuery } from '../../api/audit.ts';
 import { queryString } from '../../api/queryString.ts';
 import { startOfDayInTheHague } from '../../format/dates.ts';
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /** The filters as the form holds them: text, dates as YYYY-MM-DD, '' for "any". */
 export interface AuditFilters {
