@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { recordAuditEvent } from '../audit/trail.ts';
-import type { AuditAction } from '../audit/vocabulary.ts';
+import type { AuditAction } from '../../common/vocabulary/codes.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { isAllowed, isConfidential, type Action } from '../domain/access.ts';
 import { requestContext, type ApiEnv } from './context.ts';

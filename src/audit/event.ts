@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from '@hono/zod-openapi';
-import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult } from './vocabulary.ts';
+import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult } from '../../common/vocabulary/codes.ts';
 
 /** The previous hash of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
