@@ -136,3 +136,24 @@ export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
 export const AUDIT_RESULTS = ['success', 'denied', 'failure'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+/**
+ * The figures a letter's text places by name (`{{total}}`), each computed from the register at the
+ * letter's reference date; `figuresTable` places the table as a paragraph of its own. A public
+ * delivery's value is placed as `{{delivery:ID}}`.
+ */
+export const LETTER_FIGURE_NAMES = [
+  'total',
+  'stock',
+  'procurement',
+  'natoFund',
+  'increase',
+  'increasePercent',
+  'headline',
+  'referenceDate',
+  'previousReferenceDate',
+  'letterDate',
+  'previousLetter',
+  'figuresTable',
+] as const;
+export type LetterFigureName = (typeof LETTER_FIGURE_NAMES)[number];

@@ -3,6 +3,7 @@ import type {
   AuditObjectType,
   AuditResult,
   Category,
+  LetterFigureName,
   ConfidentialityGround,
   DisclosureState,
   FundingSource,
@@ -34,6 +35,8 @@ export interface Vocabulary {
   auditActions: Record<AuditAction, string>;
   auditObjectTypes: Record<AuditObjectType, string>;
   auditResults: Record<AuditResult, string>;
+  /** What each name a letter's text may use places; `delivery` for `{{delivery:ID}}`. */
+  letterFigures: Record<LetterFigureName | 'delivery', string>;
 }
 
 export const nl: Vocabulary = {
@@ -161,5 +164,20 @@ export const nl: Vocabulary = {
     success: 'Gelukt',
     denied: 'Geweigerd',
     failure: 'Mislukt',
+  },
+  letterFigures: {
+    total: 'totale gerealiseerde steun',
+    stock: 'directe levering (vervangingswaarde)',
+    procurement: 'commerciële verwervingen',
+    natoFund: 'NAVO-fonds',
+    increase: 'toename sinds de vorige brief',
+    increasePercent: 'toename in procenten',
+    headline: 'de zin met het totaal en de toename',
+    referenceDate: 'peildatum',
+    previousReferenceDate: 'peildatum van de vorige brief',
+    letterDate: 'briefdatum',
+    previousLetter: 'Kamerstuk en datum van de vorige brief',
+    figuresTable: 'de tabel (als eigen alinea)',
+    delivery: 'waarde van een openbare levering, met haar kenmerk',
   },
 };

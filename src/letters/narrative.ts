@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LetterFigureName } from '../../common/vocabulary/codes.ts';
 import type { Block, Inline, LetterSection, LetterTable } from './letter-document.ts';
 
 /** A table as text: its cells may carry footnotes (`[^…]`) like any text of the letter. */
@@ -23,7 +24,7 @@ export const NarrativeBlockSchema = z.strictObject({
 export type NarrativeBlock = z.infer<typeof NarrativeBlockSchema>;
 export const NarrativeBlocksSchema = z.array(NarrativeBlockSchema);
 
-const TABLE_PLACEHOLDER = 'figuresTable';
+const TABLE_PLACEHOLDER: LetterFigureName = 'figuresTable';
 const FIGURE = /\{\{\s*([\w:-]+)\s*\}\}/g;
 const FOOTNOTE = /\[\^([^\]]+)\]/g;
 

@@ -1,5 +1,6 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
+import type { LetterFigureName } from '../../common/vocabulary/codes.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
@@ -138,8 +139,9 @@ function figureLines(inputs: LetterInputs): FigureLine[] {
 
 const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAmount(cents, precision, { runningText: true });
 
-function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: Cents | null, increasePercentText: string | null) {
-  const figures = new Map<string, string>();
+/** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
+function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: Cents | null, increasePercentText: string | null): ReadonlyMap<string, string> {
+  const figures = new Map<LetterFigureName | `delivery:${string}`, string>();
   for (const line of lines) figures.set(line.key, inText(line.currentCents));
   figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
   figures.set('letterDate', formatLetterDate(inputs.letterDate));

@@ -1,35 +1,23 @@
 import { useTranslation } from 'react-i18next';
-
-/** The figures the text can place by name; the letter computes each from the register. */
-const FIGURE_NAMES = [
-  'total',
-  'stock',
-  'procurement',
-  'natoFund',
-  'increase',
-  'increasePercent',
-  'headline',
-  'referenceDate',
-  'previousReferenceDate',
-  'letterDate',
-  'previousLetter',
-  'figuresTable',
-] as const;
+import { LETTER_FIGURE_NAMES } from '../../../../common/vocabulary/codes.ts';
+import { vocabulary } from '../../../../common/vocabulary/index.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 
 /** How the text of a letter is written: paragraphs, bullets, footnotes and the names of the figures. */
 export function FigureNamesHelp({ id }: { id: string }) {
   const { t } = useTranslation();
+  const words = vocabulary(currentLanguage()).letterFigures;
   return (
     <div id={id} className="letter-help">
       <p className="nl-paragraph">{t('letters.editor.help')}</p>
       <ul className="letter-help__names">
-        {FIGURE_NAMES.map((name) => (
+        {LETTER_FIGURE_NAMES.map((name) => (
           <li key={name}>
-            <code>{`{{${name}}}`}</code> {t(`letters.figureNames.${name}`)}
+            <code>{`{{${name}}}`}</code> {words[name]}
           </li>
         ))}
         <li>
-          <code>{'{{delivery:…}}'}</code> {t('letters.figureNames.delivery')}
+          <code>{'{{delivery:…}}'}</code> {words.delivery}
         </li>
       </ul>
     </div>
