@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
-import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import openapiTS, { astToString, COMMENT_HEADER, UNKNOWN } from 'openapi-typescript';
 import { createApi } from '../src/api/app.ts';
 import type { Database } from '../src/db/schema.ts';
 
@@ -29,9 +29,16 @@ async function openApiDocument(): Promise<string> {
   return response.text();
 }
 
+const JSON_VALUE_SCHEMA = '#/components/schemas/JsonValue';
+
 export async function generateApiTypes(): Promise<string> {
   // A field with a default may be left out of a request, so it stays optional in the types.
-  const nodes = await openapiTS(await openApiDocument(), { defaultNonNullable: false, silent: true });
+  const nodes = await openapiTS(await openApiDocument(), {
+    defaultNonNullable: false,
+    silent: true,
+    // A recursive schema cannot be a property of the generated interface (TS2502): any JSON value is unknown.
+    transform: (_schema, { path }) => (path === JSON_VALUE_SCHEMA ? UNKNOWN : undefined),
+  });
   return `${COMMENT_HEADER.replace(' */', ' * Regenerate it with `npm run api:types`.\n */')}${astToString(nodes)}`;
 }
 

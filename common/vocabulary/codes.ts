@@ -67,3 +67,72 @@ export const ROLES = [
   'administrator',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/** What a role may be allowed to do: the actions of the permission matrix (src/domain/access.ts). */
+export const ACTIONS = [
+  'delivery.read',
+  'delivery.create',
+  'delivery.update',
+  'delivery.delete',
+  'valuation.create',
+  'payment.create',
+  'figures.read',
+  'audit.read',
+  'account.read',
+  'account.manage',
+  'disclosure.read',
+  'disclosure.decide',
+  'letter.read',
+  'letter.write',
+  'annex.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * What the audit trail records, as the server names it; the browser filters and labels events by these
+ * same lists. Every permission is an action: its refusals, and the reads of confidential material, are
+ * recorded under its name.
+ */
+const EVENT_ACTIONS = [
+  /** A request without a valid session to a path that needs one. */
+  'access',
+  'session.login',
+  'session.logout',
+  'account.create',
+  'account.changeRole',
+  'account.disable',
+  'demonstration.load',
+  'letter.create',
+  'letter.update',
+  'letter.approve',
+  'letter.finalise',
+  'letter.publication',
+  /** Letters were called reports before: events already written keep those names. */
+  'report.create',
+  'report.update',
+  'report.approve',
+  'report.finalise',
+  'report.publication',
+] as const;
+
+export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an event is about: a record, or what a refused request or a failed login named. */
+export const AUDIT_OBJECT_TYPES = [
+  'delivery',
+  'account',
+  'letter',
+  /** A letter, in events written before letters had that name. */
+  'report',
+  'disclosureQueue',
+  'auditTrail',
+  'register',
+  'username',
+  'oidcSubject',
+  'path',
+] as const;
+export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+
+export const AUDIT_RESULTS = ['success', 'denied', 'failure'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];

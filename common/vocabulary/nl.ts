@@ -1,4 +1,7 @@
 import type {
+  AuditAction,
+  AuditObjectType,
+  AuditResult,
   Category,
   ConfidentialityGround,
   DisclosureState,
@@ -28,6 +31,9 @@ export interface Vocabulary {
   disclosureStates: Record<DisclosureState, string>;
   confidentialityGrounds: Record<ConfidentialityGround, string>;
   roles: Record<Role, string>;
+  auditActions: Record<AuditAction, string>;
+  auditObjectTypes: Record<AuditObjectType, string>;
+  auditResults: Record<AuditResult, string>;
 }
 
 export const nl: Vocabulary = {
@@ -103,5 +109,57 @@ export const nl: Vocabulary = {
     parliamentReader: 'Kamerlid',
     auditor: 'Auditor',
     administrator: 'Beheerder',
+  },
+  auditActions: {
+    'delivery.read': 'Leveringen inzien',
+    'delivery.create': 'Levering vastleggen',
+    'delivery.update': 'Levering wijzigen',
+    'delivery.delete': 'Levering verwijderen',
+    'valuation.create': 'Waardering toevoegen',
+    'payment.create': 'Betaling vastleggen',
+    'figures.read': 'Cijfers inzien',
+    'audit.read': 'Audittrail inzien',
+    'account.read': 'Accounts inzien',
+    'account.manage': 'Accounts beheren',
+    'disclosure.read': 'Openbaarmaking inzien',
+    'disclosure.decide': 'Besluiten over openbaarmaking',
+    'letter.read': 'Brieven inzien',
+    'letter.write': 'Brieven schrijven',
+    'annex.read': 'Vertrouwelijke bijlage openen',
+    access: 'API gebruiken',
+    'session.login': 'Inloggen',
+    'session.logout': 'Uitloggen',
+    'account.create': 'Account aanmaken',
+    'account.changeRole': 'Rol wijzigen',
+    'account.disable': 'Account uitschakelen',
+    'demonstration.load': 'Demonstratiegegevens laden',
+    'letter.create': 'Concept van een brief aanmaken',
+    'letter.update': 'Brief wijzigen',
+    'letter.approve': 'Openbare brief goedkeuren',
+    'letter.finalise': 'Brief definitief maken',
+    'letter.publication': 'Publicatie van een brief vastleggen',
+    // Letters were called reports before: events already written keep those names.
+    'report.create': 'Concept van een brief aanmaken',
+    'report.update': 'Brief wijzigen',
+    'report.approve': 'Openbare brief goedkeuren',
+    'report.finalise': 'Brief definitief maken',
+    'report.publication': 'Publicatie van een brief vastleggen',
+  },
+  auditObjectTypes: {
+    delivery: 'Levering',
+    account: 'Account',
+    letter: 'Brief',
+    report: 'Brief',
+    disclosureQueue: 'Openbaarmakingslijst',
+    auditTrail: 'Audittrail',
+    register: 'Register',
+    username: 'Gebruikersnaam',
+    oidcSubject: 'Identiteit bij de identiteitsprovider',
+    path: 'API-adres',
+  },
+  auditResults: {
+    success: 'Gelukt',
+    denied: 'Geweigerd',
+    failure: 'Mislukt',
   },
 };

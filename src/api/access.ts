@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { recordAuditEvent } from '../audit/trail.ts';
-import type { AuditAction } from '../audit/vocabulary.ts';
+import type { AuditAction } from '../../common/vocabulary/codes.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { isAllowed, isConfidential, type Action } from '../domain/access.ts';
 import { requestContext, type ApiEnv } from './context.ts';
@@ -10,7 +10,7 @@ import { problem } from './problem.ts';
 export const SESSION_COOKIE = 'steunregister_session';
 
 /** The paths under /api/v1 that answer without a session. Everything else needs one. */
-export function isPublicPath(path: string): boolean {
+function isPublicPath(path: string): boolean {
   return path === '/openapi.json' || path === '/session' || path.startsWith('/session/') || path === '/public' || path.startsWith('/public/');
 }
 
@@ -56,7 +56,7 @@ export function permitted<R extends object>(action: Action, route: R): R & { mid
  * material, when the session was opened with the second factor. Every refusal is an audit event; every
  * confidential action that is allowed is recorded by its handler.
  */
-export function requirePermission(action: Action): MiddlewareHandler<ApiEnv> {
+function requirePermission(action: Action): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const principal = c.get('principal');
     if (!principal) {

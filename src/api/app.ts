@@ -23,7 +23,7 @@ import { invalidParams, problem } from './problem.ts';
 export { API_BASE_PATH };
 import { sessionRoutes } from './session/routes.ts';
 
-export const API_VERSION = '1.0.0';
+const API_VERSION = '1.0.0';
 /** No request the API answers needs more; larger bodies are refused before they are read. */
 const MAX_BODY_BYTES = 1024 * 1024;
 

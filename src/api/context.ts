@@ -16,7 +16,7 @@ export interface ApiEnv {
 }
 
 /** What the routes are built with. */
-export interface ApiDependencies {
+interface ApiDependencies {
   db: Kysely<Database>;
   /** The time; tests move it to see sessions expire. */
   clock: () => Date;

@@ -76,16 +76,3 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
     }
   }
 }
-
-/**
- * @deprecated The form the letter routes still use: without a response schema the answer is neither
- * checked nor typed. Remove it once they call createIdempotently.
- */
-export async function createOnce(
-  c: Context<ApiEnv>,
-  _db: Kysely<Database>,
-  body: unknown,
-  create: (trx: Kysely<Database>) => Promise<{ status: 201; headers: Record<string, string>; body: unknown }>,
-): Promise<Response> {
-  return createIdempotently(c, { request: body, response: z.any() }, create);
-}

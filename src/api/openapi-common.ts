@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { invalidParams, problem, violationsFromZod } from './problem.ts';
 
-export const ProblemSchema = z
+const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),

@@ -11,7 +11,7 @@ export interface InvalidParam {
   reason: string;
 }
 
-export interface Problem {
+interface Problem {
   type: string;
   title: string;
   status: number;

@@ -12,7 +12,7 @@ import { lastAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 
 /** Names the format of the signed text; a change of that text gets a new one. */
-export const CHECKPOINT_FORMAT = 'steunregister-audit-checkpoint/1';
+const CHECKPOINT_FORMAT = 'steunregister-audit-checkpoint/1';
 
 const PRIVATE_KEY_FILE = 'checkpoint-signing-key.pem';
 const PUBLIC_KEY_FILE = 'checkpoint-signing-key.pub.pem';

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from '@hono/zod-openapi';
-import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult } from './vocabulary.ts';
+import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult } from '../../common/vocabulary/codes.ts';
 
 /** The previous hash of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Who acted: an account, or the system itself (then only a name, such as `system` or `cli:alice`). */
-export interface AuditActor {
+interface AuditActor {
   id: string | null;
   username: string;
   role: string | null;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
-import type { AuditAction } from '../audit/vocabulary.ts';
+import type { AuditAction } from '../../common/vocabulary/codes.ts';
 import type { Role } from '../domain/access.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import * as accounts from '../db/repositories/accounts.ts';
@@ -15,7 +15,7 @@ import { newTotpSecret } from './totp.ts';
 
 type Db = Kysely<Database>;
 
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,99}$/;
+const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,99}$/;
 
 /** An account as administrators and the audit trail see it: never its password hash or TOTP secret. */
 export interface AccountView {

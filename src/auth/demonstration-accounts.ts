@@ -29,7 +29,7 @@ const DUTCH_ROLE_NAMES: Record<Role, string> = {
 };
 
 /** The username of each role's demonstration account: the role in kebab-case, prefixed `demo-`. */
-export function demonstrationUsername(role: Role): string {
+function demonstrationUsername(role: Role): string {
   return `demo-${role.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 

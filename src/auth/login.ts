@@ -16,7 +16,7 @@ import { totpStep } from './totp.ts';
 type Db = Kysely<Database>;
 
 /** Guessing is slowed down per username and per address: a few tries per quarter of an hour. */
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_USERNAME = 5;
 export const MAX_FAILURES_PER_ORIGIN = 20;
 

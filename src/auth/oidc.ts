@@ -101,7 +101,7 @@ export interface OidcLogin {
   finish(db: Db, context: RequestContext, callback: OidcCallback): Promise<LoginResult>;
 }
 
-export interface OidcCallback {
+interface OidcCallback {
   /** The query parameters the provider sent the browser back with. */
   parameters: URLSearchParams;
   /** The state of the login this browser started, if any. */

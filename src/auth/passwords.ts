@@ -3,8 +3,8 @@ import { hash, verify } from '@node-rs/argon2';
 /** Argon2id with the parameters OWASP recommends (19 MiB, 2 passes, 1 lane): the library's defaults, stated. */
 const ARGON2ID = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const MINIMUM_PASSWORD_LENGTH = 12;
-export const MAXIMUM_PASSWORD_LENGTH = 256;
+const MINIMUM_PASSWORD_LENGTH = 12;
+const MAXIMUM_PASSWORD_LENGTH = 256;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);

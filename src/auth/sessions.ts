@@ -7,8 +7,8 @@ import { newSessionToken, tokenHash } from './tokens.ts';
 
 type Db = Kysely<Database>;
 
-export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
-export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 /** Last-seen times are written at most this often, so that reading does not mean writing every time. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemonstrationAccount } from '../auth/demonstration-accounts.ts';
 
-export const DEMONSTRATION_ACCOUNTS_FILE = 'demo-accounts.json';
+const DEMONSTRATION_ACCOUNTS_FILE = 'demo-accounts.json';
 
 /**
  * Tells the operator the demonstration accounts: created at this start, they are printed once and

@@ -5,7 +5,7 @@ import { centsFromText } from '../../common/money.ts';
  * (never a Date at midnight in some zone), bigint becomes an exactly checked number, numeric stays text,
  * timestamps become ISO 8601 text in UTC.
  */
-export const TYPE_OIDS = { int8: 20, numeric: 1700, date: 1082, timestamptz: 1184 } as const;
+const TYPE_OIDS = { int8: 20, numeric: 1700, date: 1082, timestamptz: 1184 } as const;
 
 export const typeParsers: Record<number, (text: string) => unknown> = {
   [TYPE_OIDS.int8]: centsFromText,

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../common/vocabulary/codes.ts';
+import { ACTIONS, ROLES, type Action, type Role } from '../../common/vocabulary/codes.ts';
 import type { LetterStatus } from './letter.ts';
 
 /**
@@ -6,26 +6,8 @@ import type { LetterStatus } from './letter.ts';
  * The server asks `isAllowed` (the role matrix) on every route before it reads any input, and `may`
  * where a use case knows the record; the browser only uses them to hide what would be refused anyway.
  */
-export { ROLES, type Role };
+export { ACTIONS, ROLES, type Action, type Role };
 
-export const ACTIONS = [
-  'delivery.read',
-  'delivery.create',
-  'delivery.update',
-  'delivery.delete',
-  'valuation.create',
-  'payment.create',
-  'figures.read',
-  'audit.read',
-  'account.read',
-  'account.manage',
-  'disclosure.read',
-  'disclosure.decide',
-  'letter.read',
-  'letter.write',
-  'annex.read',
-] as const;
-export type Action = (typeof ACTIONS)[number];
 
 const STAFF_READERS: readonly Role[] = [
   'registrar',

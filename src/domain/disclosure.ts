@@ -10,7 +10,7 @@ export {
 } from '../../common/vocabulary/codes.ts';
 
 /** What the public may read of a delivery decided public; it may be coarser than the internal record. */
-export interface PublicPresentation {
+interface PublicPresentation {
   title: string;
   detail: string;
   category: Category;
@@ -22,8 +22,8 @@ export type DecisionInput =
   | { state: 'public'; presentation: PublicPresentation; note: string }
   | { state: 'confidential'; ground: ConfidentialityGround; reviewOn: string | null; note: string };
 
-export const MAX_PUBLIC_TITLE = 300;
-export const MAX_PUBLIC_DETAIL = 2000;
+const MAX_PUBLIC_TITLE = 300;
+const MAX_PUBLIC_DETAIL = 2000;
 
 export function decisionViolations(decision: DecisionInput): RuleViolation[] {
   if (decision.state === 'confidential') return [];

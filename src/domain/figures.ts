@@ -21,7 +21,7 @@ export interface RealisedTotalsAt {
   totals: Readonly<Record<SupportType, Cents>>;
 }
 
-export interface FigureCell {
+interface FigureCell {
   cents: Cents;
   text: string;
 }
@@ -36,7 +36,7 @@ export interface FiguresLine {
   increasePercentText: string | null;
 }
 
-export interface FiguresRow extends FiguresLine {
+interface FiguresRow extends FiguresLine {
   supportType: SupportType;
 }
 

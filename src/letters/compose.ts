@@ -10,7 +10,7 @@ import { CentsSchema, LETTER_SUBJECT, type PublicLetterSnapshot } from './snapsh
 const RETURN_ADDRESS = 'Postbus 20701 2500 ES Den Haag';
 const ADDRESSEE = ['de Voorzitter van de Tweede Kamer', 'der Staten-Generaal', 'Bezuidenhoutseweg 67', '2594 AC Den Haag'];
 const CLOSING = ['Hoogachtend,', 'DE MINISTER VAN DEFENSIE'];
-export const CLASSIFICATION = 'DEPARTEMENTAAL VERTROUWELIJK';
+const CLASSIFICATION = 'DEPARTEMENTAAL VERTROUWELIJK';
 
 /** The public letter as a document, from its snapshot; while a draft it says so on every page. */
 export function letterDocument(snapshot: PublicLetterSnapshot, options: { paperNumber: string | null; isDraft: boolean }): LetterDocument {

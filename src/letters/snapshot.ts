@@ -9,7 +9,7 @@ import { sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import { composeNarrative, type NarrativeBlock, type TextTable } from './narrative.ts';
 
-export const SNAPSHOT_FORMAT = 'steunregister-letter/1';
+const SNAPSHOT_FORMAT = 'steunregister-letter/1';
 export const LETTER_SUBJECT = 'Leveringen militaire goederen aan Oekraïne';
 
 export type Totals = Readonly<Record<SupportType, Cents>>;
@@ -25,7 +25,7 @@ export const OverviewItemSchema = z.object({
 });
 export type OverviewItem = z.infer<typeof OverviewItemSchema>;
 
-export interface PreviousLetter {
+interface PreviousLetter {
   id: string;
   referenceDate: string;
   letterDate: string;

@@ -107,7 +107,7 @@ const presentation = fc.record({
   invalid: fc.oneof({ weight: 18, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('blank' as const, 'long' as const) }),
 });
 
-export const STEP = fc.oneof(
+const STEP = fc.oneof(
   {
     weight: 6,
     arbitrary: fc.record({
@@ -199,7 +199,7 @@ export const STEP = fc.oneof(
 export type Step = (typeof STEP) extends fc.Arbitrary<infer T> ? T : never;
 
 /** The sequences: short, so that many different ones run. */
-export function stepsArbitrary(options: { minSteps?: number; maxSteps?: number } = {}): fc.Arbitrary<Step[]> {
+function stepsArbitrary(options: { minSteps?: number; maxSteps?: number } = {}): fc.Arbitrary<Step[]> {
   return fc.array(STEP, { minLength: options.minSteps ?? 3, maxLength: options.maxSteps ?? 12 });
 }
 

@@ -66,7 +66,7 @@ export async function freshCode(server: RunningServer, account: DemonstrationAcc
 const sessions = new WeakMap<RunningServer, Map<Role, Promise<string>>>();
 
 /** The session token of the role's demonstration account, logged in through the API once per server. */
-export function sessionToken(server: RunningServer, role: Role): Promise<string> {
+function sessionToken(server: RunningServer, role: Role): Promise<string> {
   const byRole = sessions.get(server) ?? new Map<Role, Promise<string>>();
   sessions.set(server, byRole);
   let token = byRole.get(role);
@@ -133,7 +133,7 @@ export async function openPageIn(browser: Browser, language: Language): Promise<
 }
 
 /** Puts the role's session in the browser context, as if its demonstration account had logged in there. */
-export async function useSessionOf(context: BrowserContext, server: RunningServer, role: Role): Promise<void> {
+async function useSessionOf(context: BrowserContext, server: RunningServer, role: Role): Promise<void> {
   const token = await sessionToken(server, role);
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url, httpOnly: true, secure: true, sameSite: 'Strict' }]);
 }

@@ -35,11 +35,11 @@ export type CurrentBrowser = () => Browser;
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
 /** Why browser tests cannot run on this machine, or undefined when they can; under CI=true it throws. */
-export function browserSkipReason(): string | undefined {
+function browserSkipReason(): string | undefined {
   return existsSync(CHROMIUM) ? undefined : skipUnlessCi(`Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`);
 }
 
-export function launchBrowser(): Promise<Browser> {
+function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 

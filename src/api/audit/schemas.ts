@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { JsonValueSchema, RecordedAuditEventSchema } from '../../audit/event.ts';
-import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../audit/vocabulary.ts';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
 import { jsonContent as json, problemResponses } from '../openapi-common.ts';
 

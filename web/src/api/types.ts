@@ -11,8 +11,6 @@ export type ValuationInput = Schema<'ValuationInput'>;
 export type LifecycleDates = Pick<DeliveryDetail, 'pledgedAt' | 'committedAt' | 'realisedAt' | 'deliveredAt'>;
 export type PaymentInput = Schema<'PaymentInput'>;
 
-export type Category = DeliverySummary['category'];
-export type SupportType = DeliverySummary['supportType'];
 
 type DeliverySort = NonNullable<QueryParameters<'/deliveries', 'get'>['sort']>;
 /** An order a list of deliveries can be sorted in; `-key` sorts descending. */

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 
 /** The pages to offer: the first, the last and two either side of the current one; null marks a gap. */
-export function visiblePages(current: number, last: number): (number | null)[] {
+function visiblePages(current: number, last: number): (number | null)[] {
   const pages: (number | null)[] = [];
   for (let page = 1; page <= last; page += 1) {
     if (page === 1 || page === last || Math.abs(page - current) <= 2) pages.push(page);

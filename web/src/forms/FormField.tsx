@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export interface ControlProps {
+interface ControlProps {
   id: string;
   name: string;
   'aria-describedby'?: string;

@@ -3397,9 +3397,7 @@ export interface components {
          */
         AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path";
         /** @description Any JSON value */
-        JsonValue: string | number | boolean | null | (components["schemas"]["JsonValue"] | null)[] | {
-            [key: string]: components["schemas"]["JsonValue"] | null;
-        };
+        JsonValue: unknown;
         DisclosureQueue: {
             /** Format: date */
             referenceDate: string;

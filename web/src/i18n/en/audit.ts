@@ -1,13 +1,5 @@
 import type * as nl from '../nl/audit.ts';
 
-const LETTER_ACTIONS = {
-  approve: 'Approve the public letter',
-  create: 'Create a draft letter',
-  update: 'Change a letter',
-  finalise: 'Finalise a letter',
-  publication: 'Record the publication of a letter',
-};
-
 export const audit: typeof nl.audit = {
   title: 'Audit trail',
   intro: 'Every change, every login attempt and every refused action, newest first. Reading the audit trail is recorded too.',
@@ -33,44 +25,6 @@ export const audit: typeof nl.audit = {
     origin: 'Origin',
   },
   anonymous: 'Not logged in',
-  results: {
-    success: 'Succeeded',
-    denied: 'Refused',
-    failure: 'Failed',
-  },
-  actions: {
-    access: 'Use the API',
-    session: { login: 'Log in', logout: 'Log out' },
-    delivery: { read: 'Read deliveries', create: 'Record delivery', update: 'Change delivery', delete: 'Delete delivery' },
-    valuation: { create: 'Add valuation' },
-    payment: { create: 'Record payment' },
-    figures: { read: 'Read figures' },
-    audit: { read: 'Read audit trail' },
-    account: {
-      read: 'Read accounts',
-      manage: 'Manage accounts',
-      create: 'Create account',
-      changeRole: 'Change role',
-      disable: 'Disable account',
-    },
-    demonstration: { load: 'Load demonstration data' },
-    disclosure: { read: 'View disclosure', decide: 'Decide on disclosure' },
-    letter: LETTER_ACTIONS,
-    // Letters were called reports before: events already written keep those names.
-    report: LETTER_ACTIONS,
-    annex: { read: 'Open a confidential annex' },
-  },
-  objectTypes: {
-    delivery: 'Delivery',
-    account: 'Account',
-    username: 'Username',
-    path: 'API address',
-    auditTrail: 'Audit trail',
-    register: 'Register',
-    letter: 'Letter',
-    report: 'Letter',
-    disclosureQueue: 'Disclosure queue',
-  },
   change: {
     summary_one: 'Show the change of no. {{seq}} ({{count}} field)',
     summary_other: 'Show the change of no. {{seq}} ({{count}} fields)',

@@ -1,11 +1,3 @@
-const LETTER_ACTIONS = {
-  approve: 'Openbare brief goedkeuren',
-  create: 'Concept van een brief aanmaken',
-  update: 'Brief wijzigen',
-  finalise: 'Brief definitief maken',
-  publication: 'Publicatie van een brief vastleggen',
-};
-
 export const audit = {
   title: 'Audittrail',
   intro: 'Elke wijziging, elke inlogpoging en elke geweigerde actie, de nieuwste eerst. Ook het inzien van de audittrail wordt vastgelegd.',
@@ -31,44 +23,6 @@ export const audit = {
     origin: 'Herkomst',
   },
   anonymous: 'Niet ingelogd',
-  results: {
-    success: 'Gelukt',
-    denied: 'Geweigerd',
-    failure: 'Mislukt',
-  },
-  actions: {
-    access: 'API gebruiken',
-    session: { login: 'Inloggen', logout: 'Uitloggen' },
-    delivery: { read: 'Leveringen inzien', create: 'Levering vastleggen', update: 'Levering wijzigen', delete: 'Levering verwijderen' },
-    valuation: { create: 'Waardering toevoegen' },
-    payment: { create: 'Betaling vastleggen' },
-    figures: { read: 'Cijfers inzien' },
-    audit: { read: 'Audittrail inzien' },
-    account: {
-      read: 'Accounts inzien',
-      manage: 'Accounts beheren',
-      create: 'Account aanmaken',
-      changeRole: 'Rol wijzigen',
-      disable: 'Account uitschakelen',
-    },
-    demonstration: { load: 'Demonstratiegegevens laden' },
-    disclosure: { read: 'Openbaarmaking inzien', decide: 'Besluiten over openbaarmaking' },
-    letter: LETTER_ACTIONS,
-    // Letters were called reports before: events already written keep those names.
-    report: LETTER_ACTIONS,
-    annex: { read: 'Vertrouwelijke bijlage openen' },
-  },
-  objectTypes: {
-    delivery: 'Levering',
-    account: 'Account',
-    username: 'Gebruikersnaam',
-    path: 'API-adres',
-    auditTrail: 'Audittrail',
-    register: 'Register',
-    letter: 'Brief',
-    report: 'Brief',
-    disclosureQueue: 'Openbaarmakingslijst',
-  },
   change: {
     summary_one: 'Wijziging bij nr. {{seq}} bekijken ({{count}} veld)',
     summary_other: 'Wijziging bij nr. {{seq}} bekijken ({{count}} velden)',

@@ -2,8 +2,9 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField, type Option } from '../../forms/controls.tsx';
 import { useFields } from '../../forms/useFields.ts';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import { NO_FILTERS, type AuditFilters } from './auditQuery.ts';
-import { AUDIT_ACTIONS, OBJECT_TYPES, useAuditTerms } from './useAuditTerms.ts';
+import { useAuditTerms } from './useAuditTerms.ts';
 
 interface AuditFilterFormProps {
   /** The filters in force; give the form a new key when they change from elsewhere. */
@@ -27,7 +28,7 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
     <form className="filters" role="search" onSubmit={handleSubmit}>
       <h2 className="nl-heading nl-heading--level-2 filters__heading">{t('audit.filtersHeading')}</h2>
       <div className="filters__grid">
-        <SelectField {...field('objectType')} options={withAll(OBJECT_TYPES.map((value) => ({ value, label: terms.objectType(value) })))} />
+        <SelectField {...field('objectType')} options={withAll(AUDIT_OBJECT_TYPES.map((value) => ({ value, label: terms.objectType(value) })))} />
         <TextField {...field('objectId')} hint={t('form.hints.objectId')} />
         <TextField {...field('actor')} />
         <SelectField {...field('action')} options={withAll(AUDIT_ACTIONS.map((value) => ({ value, label: terms.action(value) })))} />

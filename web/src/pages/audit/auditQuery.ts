@@ -1,9 +1,10 @@
 import { isIsoDate } from '../../../../common/dates.ts';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import type { AuditQuery } from '../../api/audit.ts';
 import { queryString } from '../../api/queryString.ts';
 import { startOfDayInTheHague } from '../../format/dates.ts';
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /** The filters as the form holds them: text, dates as YYYY-MM-DD, '' for "any". */
 export interface AuditFilters {
@@ -38,13 +39,18 @@ export function auditAddress(filters: AuditFilters, before?: number): string {
   return `/audit${queryString({ ...filters, before })}`;
 }
 
+/** The code the form holds when the list knows it: a hand-edited address filters on nothing unknown. */
+function oneOf<C extends string>(codes: readonly C[], value: string): C | undefined {
+  return codes.find((code) => code === value);
+}
+
 /** The API's query: the days of the form become the moments they begin and end in The Hague. */
 export function auditApiQuery({ filters, before }: AuditAddress): AuditQuery {
   return {
-    objectType: filters.objectType || undefined,
+    objectType: oneOf(AUDIT_OBJECT_TYPES, filters.objectType),
     objectId: filters.objectId || undefined,
     actor: filters.actor || undefined,
-    action: filters.action || undefined,
+    action: oneOf(AUDIT_ACTIONS, filters.action),
     from: filters.from ? startOfDayInTheHague(filters.from) : undefined,
     until: filters.until ? startOfDayInTheHague(filters.until, 1) : undefined,
     before,

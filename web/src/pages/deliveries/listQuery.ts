@@ -3,7 +3,7 @@ import { CATEGORIES, LIFECYCLE_STAGES, SUPPORT_TYPES } from '../../../../common/
 import { DELIVERY_SORT_KEYS, type DeliverySortKey } from '../../api/types.ts';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
-export const DEFAULT_SORT = '-realisedAt';
+const DEFAULT_SORT = '-realisedAt';
 
 export interface ListQuery {
   supportType: string;
@@ -53,7 +53,7 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   };
 }
 
-export function sortText(sort: ListQuery['sort']): string {
+function sortText(sort: ListQuery['sort']): string {
   return `${sort.descending ? '-' : ''}${sort.key}`;
 }
 

@@ -8,7 +8,7 @@ import { useFields } from '../../forms/useFields.ts';
 import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
 
 /** What the form needs to know of a delivery to propose what the public may read of it. */
-export interface DecisionSubject {
+interface DecisionSubject {
   id: string;
   title: string;
   publicTitle: string | null;

@@ -6,7 +6,7 @@ import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
-export type Selection = ReadonlyMap<string, DeliverySummary>;
+type Selection = ReadonlyMap<string, DeliverySummary>;
 
 interface UndecidedTableProps {
   items: DeliverySummary[];
