@@ -235,7 +235,7 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
       it('draft letter: its text beside the preview', () => check('letterAuthor', () => `/brieven/${draftId}`));
       it("draft letter's preview: the server's HTML rendering, which the page shows in a frame", async () => {
         page = await openPageAs(browser(), server(), 'letterAuthor', language);
-        await page.goto(`${server().url}/api/v1/reports/${draftId}/renderings/html`);
+        await page.goto(`${server().url}/api/v1/letters/${draftId}/renderings/html`);
         await checkAccessibility(page);
       });
       it('draft letter, as the disclosure officer is asked to approve it', () =>
