@@ -7,6 +7,7 @@ import { CheckboxField, SelectField, TextField } from '../../forms/controls.tsx'
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission, type ClientProblem } from '../../forms/useSubmission.ts';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
 
 interface NewAccountValues {
   username: string;
@@ -68,11 +69,7 @@ export function NewAccountForm({ onCreated }: { onCreated: (created: CreatedAcco
       )}
       <TextField {...field('password')} type="password" autoComplete="new-password" size="medium" hint={t('form.hints.password')} optional />
       <TextField {...field('oidcSubject')} autoComplete="off" hint={t('form.hints.oidcSubject')} optional />
-      <div className="action-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
-          {submission.submitting ? t('form.saving') : t('accounts.create.submit')}
-        </button>
-      </div>
+      <SubmitButton label={t('accounts.create.submit')} submitting={submission.submitting} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { RadioGroupField, SelectField, TextAreaField, TextField } from '../../fo
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
 
 /** What the form needs to know of a delivery to propose what the public may read of it. */
 interface DecisionSubject {
@@ -147,11 +148,7 @@ export function DecisionForm({ deliveries, onDecided }: DecisionFormProps) {
         </fieldset>
       )}
       <TextAreaField {...field('note')} hint={t('disclosure.form.noteHint')} optional />
-      <div className="action-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
-          {submission.submitting ? t('form.saving') : t('disclosure.form.submit', { count: deliveries.length })}
-        </button>
-      </div>
+      <SubmitButton label={t('disclosure.form.submit', { count: deliveries.length })} submitting={submission.submitting} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { useFields } from '../../forms/useFields.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { checkDelivery, FIELD_NAMES, inputOf, LIFECYCLE_FIELDS, type DeliveryValues } from './deliveryValues.ts';
 import { SourcesFieldset } from './SourcesFieldset.tsx';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
 
 /** Procurement and fund contributions are realised by their first payment, never by a typed date. */
 function isPaymentType(supportType: string): boolean {
@@ -110,11 +111,7 @@ export function DeliveryForm({ initial, submitLabel, onSubmit, conflictNotice }:
         onChange={(sources) => setValues((previous) => ({ ...previous, sources }))}
       />
 
-      <div className="action-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
-          {submission.submitting ? t('form.saving') : submitLabel}
-        </button>
-      </div>
+      <SubmitButton label={submitLabel} submitting={submission.submitting} />
     </form>
   );
 }

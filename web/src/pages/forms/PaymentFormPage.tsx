@@ -11,6 +11,7 @@ import { useFields } from '../../forms/useFields.ts';
 import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
 
 interface PaymentValues {
   amountCents: string;
@@ -68,11 +69,7 @@ function PaymentForm({ id }: { id: string }) {
       <TextField {...field('paidOn')} type="date" />
       <TextField {...field('reference')} optional />
       <TextAreaField {...field('note')} optional />
-      <div className="action-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
-          {submission.submitting ? t('form.saving') : t('form.submit.payment')}
-        </button>
-      </div>
+      <SubmitButton label={t('form.submit.payment')} submitting={submission.submitting} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { useFields } from '../../forms/useFields.ts';
 import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
 
 const USUAL_BASIS: Record<SupportType, ValuationBasis> = {
   stock: 'replacementValue',
@@ -118,11 +119,7 @@ function ValuationForm({ id, supportType }: { id: string; supportType: SupportTy
         <TextField {...field('exchangeRate')} inputMode="decimal" size="small" hint={t('form.hints.exchangeRate')} optional />
       </fieldset>
       <TextAreaField {...field('note')} optional />
-      <div className="action-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
-          {submission.submitting ? t('form.saving') : t('form.submit.valuation')}
-        </button>
-      </div>
+      <SubmitButton label={t('form.submit.valuation')} submitting={submission.submitting} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
 
 interface DraftValues {
   referenceDate: string;
@@ -39,11 +40,7 @@ export function NewDraftForm() {
         <TextField {...field('referenceDate')} type="date" />
         <TextField {...field('letterDate')} type="date" optional />
       </div>
-      <div className="action-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
-          {submission.submitting ? t('form.saving') : t('letters.newDraft.submit')}
-        </button>
-      </div>
+      <SubmitButton label={t('letters.newDraft.submit')} submitting={submission.submitting} />
     </form>
   );
 }

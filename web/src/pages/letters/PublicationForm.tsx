@@ -5,6 +5,7 @@ import { TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
 
 interface PublicationValues {
   paperNumber: string;
@@ -39,11 +40,7 @@ export function PublicationForm({ letter, onRecorded }: { letter: Letter; onReco
         <TextField {...field('paperNumber')} hint={t('letters.publication.paperNumberHint')} readOnly={letter.paperNumber !== null} />
         <TextField {...field('publishedOn')} type="date" readOnly={letter.publishedOn !== null} />
       </div>
-      <div className="action-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
-          {submission.submitting ? t('form.saving') : t('letters.publication.submit')}
-        </button>
-      </div>
+      <SubmitButton label={t('letters.publication.submit')} submitting={submission.submitting} />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { useSubmission, type ClientProblem } from '../../forms/useSubmission.ts'
 import { useSessionContext, type LoggedOutReason } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { returnPathOf } from './returnPath.ts';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
 
 interface LoginValues {
   username: string;
@@ -89,11 +90,7 @@ function LoginForm() {
       <TextField {...field('username')} autoComplete="username" />
       <TextField {...field('password')} type="password" autoComplete="current-password" />
       <TextField {...field('totp')} inputMode="numeric" autoComplete="one-time-code" size="small" hint={t('form.hints.totp')} optional />
-      <div className="action-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting}>
-          {submission.submitting ? t('login.busy') : t('login.submit')}
-        </button>
-      </div>
+      <SubmitButton label={t('login.submit')} submitting={submission.submitting} busyLabel={t('login.busy')} />
     </form>
   );
 }
