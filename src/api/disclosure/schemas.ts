@@ -1,27 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CATEGORIES } from '../../domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS } from '../../domain/disclosure.ts';
+import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
 import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
 
-const DecisionSchema = z
-  .object({
-    id: z.uuid(),
-    deliveryId: z.uuid(),
-    state: z.enum(['public', 'confidential']),
-    publicTitle: z.string().nullable(),
-    publicDetail: z.string().nullable(),
-    publicCategory: z.enum(CATEGORIES).nullable(),
-    publicQuantity: z.string().nullable(),
-    ground: z.enum(CONFIDENTIALITY_GROUNDS).nullable(),
-    reviewOn: isoDate.nullable(),
-    note: z.string(),
-    decidedById: z.uuid().nullable().openapi({ description: 'The account that decided; null for the system' }),
-    decidedByName: z.string(),
-    decidedAt: z.string(),
-  })
-  .openapi('DisclosureDecision');
+const DecisionSchema = StoredDecisionSchema.extend({
+  id: z.uuid(),
+  deliveryId: z.uuid(),
+  reviewOn: isoDate.nullable(),
+  decidedById: z.uuid().nullable().openapi({ description: 'The account that decided; null for the system' }),
+}).openapi('DisclosureDecision');
 
 export const DecisionInputSchema = z
   .strictObject({

@@ -6,8 +6,8 @@ import type { Database, PublicDeliveryTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-/** A decision as stored, its codes checked when read back. */
-const StoredDecisionSchema = z.object({
+/** A decision as stored, its codes checked when read back; the API describes it with stricter formats. */
+export const StoredDecisionSchema = z.object({
   id: z.string(),
   deliveryId: z.string(),
   state: z.enum(['public', 'confidential']),
