@@ -9,15 +9,8 @@ import type { LetterStatus } from './letter.ts';
 export { ACTIONS, ROLES, type Action, type Role };
 
 
-const STAFF_READERS: readonly Role[] = [
-  'registrar',
-  'finance',
-  'disclosureOfficer',
-  'exportControlAssessor',
-  'licensingOfficer',
-  'letterAuthor',
-  'auditor',
-];
+/** Every role of the ministry's own staff: all but the parliament's readers and the administrator. */
+const STAFF_READERS: readonly Role[] = ROLES.filter((role) => role !== 'parliamentReader' && role !== 'administrator');
 
 const PERMISSIONS: Record<Action, readonly Role[]> = {
   'delivery.read': STAFF_READERS,
