@@ -4,8 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { CATEGORIES, SUPPORT_TYPES } from '../../domain/delivery.ts';
-import { PublicLetterSnapshotSchema, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
+import { OverviewItemSchema, PublicLetterSnapshotSchema, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import type { PublicDatabase } from '../schema.ts';
 import { parseStoredJson } from '../stored-json.ts';
 
@@ -47,13 +46,7 @@ export async function allPublicSnapshots(db: PublicDb): Promise<PublicLetterSnap
 }
 
 /** A delivery decided public, as the public may read it. */
-export const PublicDeliverySchema = z.object({
-  publicId: z.string(),
-  title: z.string(),
-  detail: z.string(),
-  category: z.enum(CATEGORIES),
-  supportType: z.enum(SUPPORT_TYPES),
-  quantity: z.string().nullable(),
+export const PublicDeliverySchema = OverviewItemSchema.extend({
   decidedOn: z.iso.date(),
   isDemonstration: z.boolean(),
 });
