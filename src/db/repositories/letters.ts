@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { z } from 'zod';
 import { LETTER_STATUSES, type LetterStatus } from '../../domain/letter.ts';
 import type { Cents } from '../../../common/money.ts';
@@ -67,6 +67,17 @@ export async function listLetters(db: Db): Promise<LetterSummary[]> {
   return rows.map((row) => ({ ...row, status: StatusSchema.parse(row.status) }));
 }
 
+/** The update of a draft still at the version the caller read: it returns no row once the letter has moved on. */
+function changeDraft(db: Db, id: string, version: number, change: Updateable<LetterTable>) {
+  return db
+    .updateTable('letter')
+    .set({ ...change, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'draft')
+    .returning(LETTER_COLUMNS);
+}
+
 /** Changes a draft; an approval given to the earlier text no longer holds. */
 export async function updateDraft(
   db: Db,
@@ -75,21 +86,13 @@ export async function updateDraft(
   change: { blocks?: NarrativeBlock[]; letterDate?: string | null },
 ): Promise<StoredLetter | undefined> {
   const { blocks, ...rest } = change;
-  const row = await db
-    .updateTable('letter')
-    .set({
-      ...rest,
-      ...(blocks === undefined ? {} : { blocks: JSON.stringify(blocks) }),
-      approvedSha256: null,
-      approvedByName: null,
-      approvedAt: null,
-      version: sql`version + 1`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .returning(LETTER_COLUMNS)
-    .executeTakeFirst();
+  const row = await changeDraft(db, id, version, {
+    ...rest,
+    ...(blocks === undefined ? {} : { blocks: JSON.stringify(blocks) }),
+    approvedSha256: null,
+    approvedByName: null,
+    approvedAt: null,
+  }).executeTakeFirst();
   return row && checked(row);
 }
 
@@ -99,14 +102,7 @@ export async function markApproved(
   version: number,
   approval: Pick<StoredLetter, 'approvedSha256' | 'approvedByName' | 'approvedAt'>,
 ): Promise<StoredLetter | undefined> {
-  const row = await db
-    .updateTable('letter')
-    .set({ ...approval, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .returning(LETTER_COLUMNS)
-    .executeTakeFirst();
+  const row = await changeDraft(db, id, version, approval).executeTakeFirst();
   return row && checked(row);
 }
 
@@ -123,16 +119,7 @@ export async function markFinal(
     'letterDate' | 'publicSnapshot' | 'publicSha256' | 'annexSnapshot' | 'annexSha256' | 'finalisedByName' | 'finalisedAt' | 'previousLetterId'
   >,
 ): Promise<StoredLetter | undefined> {
-  const row = await withTypedErrors(
-    db
-      .updateTable('letter')
-      .set({ ...final, status: 'final', version: sql`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .where('status', '=', 'draft')
-      .returning(LETTER_COLUMNS)
-      .executeTakeFirst(),
-  );
+  const row = await withTypedErrors(changeDraft(db, id, version, { ...final, status: 'final' }).executeTakeFirst());
   return row && checked(row);
 }
 
