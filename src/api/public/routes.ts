@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import * as publicData from '../../db/repositories/public.ts';
@@ -35,28 +35,21 @@ function publicView(db: Kysely<Database>): Kysely<PublicDatabase> {
   return db as unknown as Kysely<PublicDatabase>;
 }
 
-const lettersRoute = createRoute({
-  method: 'get',
-  path: '/public/letters',
-  tags: ['public'],
-  summary: 'The letters sent to parliament, newest first, each with its reference date, hash and renderings',
+/** Every public route is a GET that anyone may call. */
+function publicRead<const Path extends string, const Rest extends Omit<RouteConfig, 'method' | 'path' | 'tags' | 'summary'>>(path: Path, summary: string, rest: Rest) {
+  return createRoute({ method: 'get', path, tags: ['public'], summary, ...rest });
+}
+
+const lettersRoute = publicRead('/public/letters', 'The letters sent to parliament, newest first, each with its reference date, hash and renderings', {
   responses: { 200: json(z.object({ items: z.array(PublicLetterSchema) }), 'The letters') },
 });
 
-const letterRoute = createRoute({
-  method: 'get',
-  path: '/public/letters/{id}',
-  tags: ['public'],
-  summary: 'One letter: its figures, text and public overview as sent',
+const letterRoute = publicRead('/public/letters/{id}', 'One letter: its figures, text and public overview as sent', {
   request: { params: idParam },
   responses: { 200: json(PublicLetterWithTextSchema, 'The letter'), ...problemResponses(404) },
 });
 
-const snapshotRoute = createRoute({
-  method: 'get',
-  path: '/public/letters/{id}/snapshot',
-  tags: ['public'],
-  summary: 'The letter exactly as hashed: its SHA-256 is the letter’s sha256',
+const snapshotRoute = publicRead('/public/letters/{id}/snapshot', 'The letter exactly as hashed: its SHA-256 is the letter’s sha256', {
   request: { params: idParam },
   responses: {
     200: { content: { 'application/json': { schema: PublicLetterSnapshotResponse } }, description: 'The canonical JSON (RFC 8785), byte for byte as hashed' },
@@ -64,28 +57,16 @@ const snapshotRoute = createRoute({
   },
 });
 
-const renderingRoute = createRoute({
-  method: 'get',
-  path: '/public/letters/{id}/renderings/{format}',
-  tags: ['public'],
-  summary: 'The letter as HTML, Markdown, DOCX or PDF',
+const renderingRoute = publicRead('/public/letters/{id}/renderings/{format}', 'The letter as HTML, Markdown, DOCX or PDF', {
   request: { params: formatParams },
   responses: { 200: { description: 'The rendering' }, ...problemResponses(400, 404) },
 });
 
-const stylesheetRoute = createRoute({
-  method: 'get',
-  path: '/public/letter-stylesheet',
-  tags: ['public'],
-  summary: 'The stylesheet of the HTML letters',
+const stylesheetRoute = publicRead('/public/letter-stylesheet', 'The stylesheet of the HTML letters', {
   responses: { 200: { content: { 'text/css': { schema: z.string() } }, description: 'CSS' } },
 });
 
-const deliveriesRoute = createRoute({
-  method: 'get',
-  path: '/public/deliveries',
-  tags: ['public'],
-  summary: 'Open data: every delivery decided public, as the public may read it (JSON or CSV)',
+const deliveriesRoute = publicRead('/public/deliveries', 'Open data: every delivery decided public, as the public may read it (JSON or CSV)', {
   request: { query: DeliveriesQuery },
   responses: {
     200: {
@@ -96,19 +77,11 @@ const deliveriesRoute = createRoute({
   },
 });
 
-const figuresRoute = createRoute({
-  method: 'get',
-  path: '/public/figures',
-  tags: ['public'],
-  summary: 'Realised support per type as each letter published it',
+const figuresRoute = publicRead('/public/figures', 'Realised support per type as each letter published it', {
   responses: { 200: json(PublishedFiguresSchema, 'The published figures') },
 });
 
-const comparisonRoute = createRoute({
-  method: 'get',
-  path: '/public/letter-comparison',
-  tags: ['public'],
-  summary: 'Compare two letters: how each figure moved, what became public, what was restated',
+const comparisonRoute = publicRead('/public/letter-comparison', 'Compare two letters: how each figure moved, what became public, what was restated', {
   request: { query: ComparisonQuery },
   responses: { 200: json(LetterComparisonResponse, 'The comparison'), ...problemResponses(400, 404) },
 });
