@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import type { IsoDate } from '../../../../common/dates.ts';
 import type { DeliverySortKey, DeliverySummary } from '../../api/types.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { DeliveryNameCells } from './DeliveryNameCells.tsx';
 import type { ListQuery } from './listQuery.ts';
 
 interface DeliveryTableProps {
@@ -44,13 +44,7 @@ export function DeliveryTable({ items, sort, busy, onSort }: DeliveryTableProps)
         <tbody className="utrecht-table__body">
           {items.map((item) => (
             <tr key={item.id} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell table-row-heading">
-                <Link className="utrecht-link utrecht-link--html-a" href={`/leveringen/${item.id}`}>
-                  {item.title}
-                </Link>
-              </th>
-              <td className="utrecht-table__cell">{t(`supportTypes.${item.supportType}`)}</td>
-              <td className="utrecht-table__cell">{t(`categories.${item.category}`)}</td>
+              <DeliveryNameCells item={item} />
               <td className="utrecht-table__cell">{item.stage ? t(`stages.${item.stage}`) : t('deliveries.noStage')}</td>
               <td className="utrecht-table__cell cell-nowrap">{date(item.committedAt)}</td>
               <td className="utrecht-table__cell cell-nowrap">{date(item.realisedAt)}</td>

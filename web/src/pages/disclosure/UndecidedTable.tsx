@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import type { IsoDate } from '../../../../common/dates.ts';
 import type { DeliverySummary } from '../../api/types.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { DeliveryNameCells } from '../deliveries/DeliveryNameCells.tsx';
 
 type Selection = ReadonlyMap<string, DeliverySummary>;
 
@@ -93,13 +93,7 @@ export function UndecidedTable({ items, referenceDate, selected, onSelect, busy 
                     />
                   </td>
                 )}
-                <th scope="row" className="utrecht-table__header-cell table-row-heading">
-                  <Link className="utrecht-link utrecht-link--html-a" href={`/leveringen/${item.id}`}>
-                    {item.title}
-                  </Link>
-                </th>
-                <td className="utrecht-table__cell">{t(`supportTypes.${item.supportType}`)}</td>
-                <td className="utrecht-table__cell">{t(`categories.${item.category}`)}</td>
+                <DeliveryNameCells item={item} />
                 <td className="utrecht-table__cell cell-nowrap">{item.realisedAt ? formatShortDate(item.realisedAt, language) : t('disclosure.notRealised')}</td>
                 <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatEuro(item.valueCents, language)}</td>
                 <td className="utrecht-table__cell">{needed ? <strong>{t('disclosure.needed')}</strong> : t('common.none')}</td>
