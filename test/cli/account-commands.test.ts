@@ -18,7 +18,10 @@ function cli(dataDir: string, args: string[], input = ''): Promise<{ code: numbe
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
 
-describe('the account commands', () => {
+/** Ten processes that each open the embedded database: a hang limit, not a speed requirement. */
+const TEN_PROCESSES_TIMEOUT_MS = 300_000;
+
+describe('the account commands', { timeout: TEN_PROCESSES_TIMEOUT_MS }, () => {
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-accounts-'));
   const dataDir = join(folder, 'data');
   afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -13,8 +13,11 @@ describeWithBrowser('accounts', (browser) => {
     pages = [];
   });
   const accountsTable = (page: Page) => page.getByRole('table', { name: 'Accounts, op gebruikersnaam' });
-  const rowOf = async (page: Page, username: string) =>
-    (await tableRows(accountsTable(page))).find(([account]) => account?.startsWith(username));
+  /** The account's row once the list shows it: the list reloads after a change, later on a busy machine. */
+  const rowOf = async (page: Page, username: string) => {
+    await accountsTable(page).getByRole('row').filter({ hasText: username }).first().waitFor();
+    return (await tableRows(accountsTable(page))).find(([account]) => account?.startsWith(username));
+  };
 
   it('creates an account and shows its second factor once, which then works for logging in', async () => {
     const admin = await openPageAs(browser(), server(), 'administrator');
