@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
 import type { AuditAction } from '../../common/vocabulary/codes.ts';
-import type { Role } from '../domain/access.ts';
+import { roleOf, type Role } from '../domain/access.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import * as accounts from '../db/repositories/accounts.ts';
 import { endSessionsOf } from '../db/repositories/sessions.ts';
@@ -35,7 +35,7 @@ export function viewOf(account: accounts.StoredAccount): AccountView {
     id: account.id,
     username: account.username,
     displayName: account.displayName,
-    role: account.role as Role,
+    role: roleOf(account.role),
     hasPassword: account.passwordHash !== null,
     hasSecondFactor: account.totpSecret !== null,
     oidcSubject: account.oidcSubject,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isRole, type Role } from '../domain/access.ts';
+import { isRole, roleOf, type Role } from '../domain/access.ts';
 import type { StoredAccount } from '../db/repositories/accounts.ts';
 import * as sessions from '../db/repositories/sessions.ts';
 import type { Database } from '../db/schema.ts';
@@ -56,7 +56,7 @@ function principalOf(account: StoredAccount, session: { tokenHash: string; secon
     accountId: account.id,
     username: account.username,
     displayName: account.displayName,
-    role: account.role as Role,
+    role: roleOf(account.role),
     secondFactor: session.secondFactor,
     tokenHash: session.tokenHash,
     expiresAt: new Date(expiresAt).toISOString(),

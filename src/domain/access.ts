@@ -77,3 +77,9 @@ export function permissionsOf(role: Role): Action[] {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** A role as the database holds it: anything but a known role is an error here, not a wrong value further on. */
+export function roleOf(stored: string): Role {
+  if (!isRole(stored)) throw new Error(`the database holds an unknown role: "${stored}"`);
+  return stored;
+}
