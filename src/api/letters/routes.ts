@@ -1,161 +1,29 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { annexDocument, letterDocument } from '../../letters/compose.ts';
 import { renderAnnex, renderLetter } from '../../letters/renderings.ts';
 import { allowFramingBySelf } from '../../security-headers.ts';
 import * as letters from '../../register/letters.ts';
-import { permitted } from '../access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { versionInIfMatch } from '../if-match.ts';
-import { idempotencyKey, jsonBody, jsonContent as json, problemResponses, validationHook } from '../openapi-common.ts';
+import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import {
-  annexFormatParams,
-  ComparisonQuery,
-  DraftChangeSchema,
-  FinalisationSchema,
-  idParam,
-  ifMatch,
-  LetterComparisonResponse,
+  annexRoute,
+  approvalRoute,
+  comparisonRoute,
+  createLetterRoute,
+  finaliseRoute,
+  getLetterRoute,
   LetterSchema,
-  LetterSummarySchema,
-  letterFormatParams,
-  NewDraftSchema,
-  PublicationSchema,
-  VerificationSchema,
+  listRoute,
+  patchLetterRoute,
+  publicationRoute,
+  renderingRoute,
+  verificationRoute,
 } from './schemas.ts';
-
-const listRoute = createRoute(
-  permitted('letter.read', {
-    method: 'get',
-    path: '/letters',
-    tags: ['letters'],
-    summary: 'The letters, drafts and final, newest reference date first',
-    responses: { 200: json(z.object({ items: z.array(LetterSummarySchema) }), 'The letters'), ...problemResponses(401, 403) },
-  }),
-);
-
-const createLetterRoute = createRoute(
-  permitted('letter.write', {
-    method: 'post',
-    path: '/letters',
-    tags: ['letters'],
-    summary: 'Start a draft letter for a reference date (its text is the previous letter’s)',
-    request: { headers: idempotencyKey, ...jsonBody(NewDraftSchema) },
-    responses: { 201: json(LetterSchema, 'The draft'), ...problemResponses(400, 401, 403, 415, 422) },
-  }),
-);
-
-const getLetterRoute = createRoute(
-  permitted('letter.read', {
-    method: 'get',
-    path: '/letters/{id}',
-    tags: ['letters'],
-    summary: 'A letter with its figures, text and public overview',
-    request: { params: idParam },
-    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(401, 403, 404) },
-  }),
-);
-
-const patchLetterRoute = createRoute(
-  permitted('letter.write', {
-    method: 'patch',
-    path: '/letters/{id}',
-    tags: ['letters'],
-    summary: 'Change the text or the date of a draft',
-    request: {
-      params: idParam,
-      headers: ifMatch,
-      ...jsonBody(DraftChangeSchema),
-    },
-    responses: { 200: json(LetterSchema, 'The draft'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
-  }),
-);
-
-const finaliseRoute = createRoute(
-  permitted('letter.write', {
-    method: 'post',
-    path: '/letters/{id}/finalisation',
-    tags: ['letters'],
-    summary: 'Finalise: freeze every figure and list with its SHA-256; the letter can no longer change',
-    request: { params: idParam, headers: ifMatch, ...jsonBody(FinalisationSchema) },
-    responses: { 200: json(LetterSchema, 'The final letter'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
-  }),
-);
-
-const approvalRoute = createRoute(
-  permitted('disclosure.decide', {
-    method: 'post',
-    path: '/letters/{id}/approval',
-    tags: ['letters'],
-    summary: 'Approve the public letter as it reads now (its figures disclose aggregates); needed to finalise it',
-    request: { params: idParam, headers: ifMatch },
-    responses: { 200: json(LetterSchema, 'The approved draft'), ...problemResponses(400, 401, 403, 404, 412, 428) },
-  }),
-);
-
-const publicationRoute = createRoute(
-  permitted('letter.write', {
-    method: 'post',
-    path: '/letters/{id}/publication',
-    tags: ['letters'],
-    summary: 'Record what parliament assigned after sending: the paper number and the publication date',
-    request: {
-      params: idParam,
-      ...jsonBody(PublicationSchema),
-    },
-    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 415) },
-  }),
-);
-
-const verificationRoute = createRoute(
-  permitted('letter.read', {
-    method: 'get',
-    path: '/letters/{id}/verification',
-    tags: ['letters'],
-    summary: 'Check a final letter: its hashes, and every figure recomputed from the register at its reference date',
-    request: { params: idParam },
-    responses: {
-      200: json(VerificationSchema, 'The verification'),
-      ...problemResponses(400, 401, 403, 404),
-    },
-  }),
-);
-
-const renderingRoute = createRoute(
-  permitted('letter.read', {
-    method: 'get',
-    path: '/letters/{id}/renderings/{format}',
-    tags: ['letters'],
-    summary: 'The public letter as it will look (a draft is marked as such on every page)',
-    request: { params: letterFormatParams },
-    responses: { 200: { description: 'The rendering' }, ...problemResponses(400, 401, 403, 404) },
-  }),
-);
-
-const annexRoute = createRoute(
-  permitted('annex.read', {
-    method: 'get',
-    path: '/letters/{id}/annex/{format}',
-    tags: ['letters'],
-    summary: 'The confidential annex, marked on every page and watermarked with the reader and the time; every opening is recorded',
-    request: { params: annexFormatParams },
-    responses: { 200: { description: 'The annex' }, ...problemResponses(400, 401, 403, 404) },
-  }),
-);
-
-const comparisonRoute = createRoute(
-  permitted('letter.read', {
-    method: 'get',
-    path: '/letters/comparison',
-    tags: ['letters'],
-    summary: 'Compare two letters: how each figure moved, what became public, what was restated',
-    request: { query: ComparisonQuery },
-    responses: { 200: json(LetterComparisonResponse, 'The comparison'), ...problemResponses(400, 401, 403, 404) },
-  }),
-);
 
 export function lettersRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });

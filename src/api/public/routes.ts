@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import * as publicData from '../../db/repositories/public.ts';
@@ -9,21 +9,21 @@ import { letterDocument } from '../../letters/compose.ts';
 import { LETTER_CSS } from '../../letters/render/html.ts';
 import { renderLetter } from '../../letters/renderings.ts';
 import type { ApiEnv } from '../context.ts';
-import { LetterComparisonResponse, PublicLetterSnapshotResponse } from '../letters/schemas.ts';
-import { jsonContent as json, problemResponses, validationHook } from '../openapi-common.ts';
+import { validationHook } from '../openapi-common.ts';
 import { violationsFromZod } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import { toCsv } from './csv.ts';
 import { presentPublicLetter, presentPublishedFigures } from './presenters.ts';
 import {
-  ComparisonQuery,
-  DeliveriesQuery,
-  formatParams,
+  comparisonRoute,
+  deliveriesRoute,
+  figuresRoute,
   idParam,
-  PublicDeliveryResponse,
-  PublicLetterSchema,
-  PublicLetterWithTextSchema,
-  PublishedFiguresSchema,
+  letterRoute,
+  lettersRoute,
+  renderingRoute,
+  snapshotRoute,
+  stylesheetRoute,
 } from './schemas.ts';
 
 /**
@@ -34,57 +34,6 @@ import {
 function publicView(db: Kysely<Database>): Kysely<PublicDatabase> {
   return db as unknown as Kysely<PublicDatabase>;
 }
-
-/** Every public route is a GET that anyone may call. */
-function publicRead<const Path extends string, const Rest extends Omit<RouteConfig, 'method' | 'path' | 'tags' | 'summary'>>(path: Path, summary: string, rest: Rest) {
-  return createRoute({ method: 'get', path, tags: ['public'], summary, ...rest });
-}
-
-const lettersRoute = publicRead('/public/letters', 'The letters sent to parliament, newest first, each with its reference date, hash and renderings', {
-  responses: { 200: json(z.object({ items: z.array(PublicLetterSchema) }), 'The letters') },
-});
-
-const letterRoute = publicRead('/public/letters/{id}', 'One letter: its figures, text and public overview as sent', {
-  request: { params: idParam },
-  responses: { 200: json(PublicLetterWithTextSchema, 'The letter'), ...problemResponses(404) },
-});
-
-const snapshotRoute = publicRead('/public/letters/{id}/snapshot', 'The letter exactly as hashed: its SHA-256 is the letter’s sha256', {
-  request: { params: idParam },
-  responses: {
-    200: { content: { 'application/json': { schema: PublicLetterSnapshotResponse } }, description: 'The canonical JSON (RFC 8785), byte for byte as hashed' },
-    ...problemResponses(400, 404),
-  },
-});
-
-const renderingRoute = publicRead('/public/letters/{id}/renderings/{format}', 'The letter as HTML, Markdown, DOCX or PDF', {
-  request: { params: formatParams },
-  responses: { 200: { description: 'The rendering' }, ...problemResponses(400, 404) },
-});
-
-const stylesheetRoute = publicRead('/public/letter-stylesheet', 'The stylesheet of the HTML letters', {
-  responses: { 200: { content: { 'text/css': { schema: z.string() } }, description: 'CSS' } },
-});
-
-const deliveriesRoute = publicRead('/public/deliveries', 'Open data: every delivery decided public, as the public may read it (JSON or CSV)', {
-  request: { query: DeliveriesQuery },
-  responses: {
-    200: {
-      content: { 'application/json': { schema: z.object({ items: z.array(PublicDeliveryResponse) }) }, 'text/csv': { schema: z.string() } },
-      description: 'The public deliveries',
-    },
-    ...problemResponses(400),
-  },
-});
-
-const figuresRoute = publicRead('/public/figures', 'Realised support per type as each letter published it', {
-  responses: { 200: json(PublishedFiguresSchema, 'The published figures') },
-});
-
-const comparisonRoute = publicRead('/public/letter-comparison', 'Compare two letters: how each figure moved, what became public, what was restated', {
-  request: { query: ComparisonQuery },
-  responses: { 200: json(LetterComparisonResponse, 'The comparison'), ...problemResponses(400, 404) },
-});
 
 export function publicRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });

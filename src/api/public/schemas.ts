@@ -1,11 +1,11 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { PublicDeliverySchema } from '../../db/repositories/public.ts';
 import { LETTER_FORMATS } from '../../letters/renderings.ts';
-import { isoDate } from '../openapi-common.ts';
-import { PublicLetterSnapshotResponse } from '../letters/schemas.ts';
+import { isoDate, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { LetterComparisonResponse, PublicLetterSnapshotResponse } from '../letters/schemas.ts';
 
 export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-export const formatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
+const formatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
 
 const LetterLinksSchema = z.object({
   self: z.string(),
@@ -13,7 +13,7 @@ const LetterLinksSchema = z.object({
   ...Object.fromEntries(LETTER_FORMATS.map((format) => [format, z.string()])),
 });
 
-export const PublicLetterSchema = z
+const PublicLetterSchema = z
   .object({
     id: z.uuid(),
     referenceDate: isoDate,
@@ -26,18 +26,69 @@ export const PublicLetterSchema = z
   })
   .openapi('PublicLetter');
 
-export const PublicLetterWithTextSchema = PublicLetterSchema.extend({ letter: PublicLetterSnapshotResponse }).openapi('PublicLetterWithText');
+const PublicLetterWithTextSchema = PublicLetterSchema.extend({ letter: PublicLetterSnapshotResponse }).openapi('PublicLetterWithText');
 
-export const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
+const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
   isDemonstration: z.boolean().openapi({ description: 'Demonstration data, not a real delivery' }),
 }).openapi('PublicDelivery');
 
-export const DeliveriesQuery = z.object({ format: z.enum(['json', 'csv']).optional() });
+const DeliveriesQuery = z.object({ format: z.enum(['json', 'csv']).optional() });
 
-export const PublishedFiguresSchema = z.object({
+const PublishedFiguresSchema = z.object({
   items: z.array(
     z.object({ letterId: z.uuid(), referenceDate: isoDate, lines: z.array(z.object({ key: z.string(), label: z.string(), cents: z.number().int() })) }),
   ),
 });
 
-export const ComparisonQuery = z.object({ from: z.uuid(), to: z.uuid() });
+const ComparisonQuery = z.object({ from: z.uuid(), to: z.uuid() });
+
+/** Every public route is a GET that anyone may call. */
+function publicRead<const Path extends string, const Rest extends Omit<RouteConfig, 'method' | 'path' | 'tags' | 'summary'>>(path: Path, summary: string, rest: Rest) {
+  return createRoute({ method: 'get', path, tags: ['public'], summary, ...rest });
+}
+
+export const lettersRoute = publicRead('/public/letters', 'The letters sent to parliament, newest first, each with its reference date, hash and renderings', {
+  responses: { 200: json(z.object({ items: z.array(PublicLetterSchema) }), 'The letters') },
+});
+
+export const letterRoute = publicRead('/public/letters/{id}', 'One letter: its figures, text and public overview as sent', {
+  request: { params: idParam },
+  responses: { 200: json(PublicLetterWithTextSchema, 'The letter'), ...problemResponses(404) },
+});
+
+export const snapshotRoute = publicRead('/public/letters/{id}/snapshot', 'The letter exactly as hashed: its SHA-256 is the letter’s sha256', {
+  request: { params: idParam },
+  responses: {
+    200: { content: { 'application/json': { schema: PublicLetterSnapshotResponse } }, description: 'The canonical JSON (RFC 8785), byte for byte as hashed' },
+    ...problemResponses(400, 404),
+  },
+});
+
+export const renderingRoute = publicRead('/public/letters/{id}/renderings/{format}', 'The letter as HTML, Markdown, DOCX or PDF', {
+  request: { params: formatParams },
+  responses: { 200: { description: 'The rendering' }, ...problemResponses(400, 404) },
+});
+
+export const stylesheetRoute = publicRead('/public/letter-stylesheet', 'The stylesheet of the HTML letters', {
+  responses: { 200: { content: { 'text/css': { schema: z.string() } }, description: 'CSS' } },
+});
+
+export const deliveriesRoute = publicRead('/public/deliveries', 'Open data: every delivery decided public, as the public may read it (JSON or CSV)', {
+  request: { query: DeliveriesQuery },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({ items: z.array(PublicDeliveryResponse) }) }, 'text/csv': { schema: z.string() } },
+      description: 'The public deliveries',
+    },
+    ...problemResponses(400),
+  },
+});
+
+export const figuresRoute = publicRead('/public/figures', 'Realised support per type as each letter published it', {
+  responses: { 200: json(PublishedFiguresSchema, 'The published figures') },
+});
+
+export const comparisonRoute = publicRead('/public/letter-comparison', 'Compare two letters: how each figure moved, what became public, what was restated', {
+  request: { query: ComparisonQuery },
+  responses: { 200: json(LetterComparisonResponse, 'The comparison'), ...problemResponses(400, 404) },
+});

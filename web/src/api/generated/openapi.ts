@@ -1923,7 +1923,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
                     "if-match"?: string;
                 };
                 path: {
@@ -2031,7 +2031,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
                     "if-match"?: string;
                 };
                 path: {
@@ -2142,7 +2142,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
                     "if-match"?: string;
                 };
                 path: {
