@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { lockDataDir } from './data-dir-lock.ts';
+import { keepToOwner, lockDataDir, prepareDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
@@ -36,6 +36,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 }
 
 async function openPGlite(dataDir: string | undefined, template: Blob | undefined): Promise<DatabaseHandle> {
+  if (dataDir) {
+    // PGlite creates files as long as it runs: only the process's umask makes those private. The files
+    // its first start unpacks are readable by everyone whatever the umask; keepToOwner corrects them.
+    process.umask(0o077);
+    prepareDataDir(dataDir);
+  }
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     const pglite = await PGlite.create(dataDir ? `file://${dataDir}/pgdata` : undefined, {
@@ -43,6 +49,7 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
       extensions: { pg_trgm },
       loadDataDir: template,
     });
+    if (dataDir) keepToOwner(dataDir);
     return {
       kind: 'pglite',
       db: new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] }),
