@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
 import { changeRole, createAccount, disableAccount } from '../../src/auth/accounts.ts';
-import { MAX_FAILURES_PER_ORIGIN, MAX_FAILURES_PER_USERNAME } from '../../src/auth/login.ts';
+import { FREE_FAILURES, MAX_FAILURES_PER_ORIGIN } from '../../src/auth/login.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { totpCode } from '../../src/auth/totp.ts';
 import { systemContext } from '../../src/audit/trail.ts';
@@ -344,40 +344,88 @@ describeEachDatabase('sessions through the API', (database) => {
     expect((await login({ username: finance.username, password: PASSWORD })).status).toBe(401);
   });
 
-  it(`throttles a username after ${MAX_FAILURES_PER_USERNAME} failures, even the right password, until the window has passed`, async () => {
-    const { login, call, advance } = harness(db());
+  it(`slows down guesses at a username from one address after ${FREE_FAILURES} failures, each wait twice the one before`, async () => {
+    const { login, call, advance } = harness(db(), { trustProxy: true });
+    const from = { 'X-Forwarded-For': '203.0.113.5' };
     const target = await account('registrar');
     const before = await lastSeq();
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_USERNAME; attempt += 1) {
-      expect((await login({ username: target.username, password: `guess number ${attempt}` })).status).toBe(401);
+    for (let attempt = 0; attempt < FREE_FAILURES; attempt += 1) {
+      expect((await login({ username: target.username, password: `guess number ${attempt}` }, undefined, from)).status).toBe(401);
       advance(MINUTE);
     }
-    // Five failures at 0 … 4 minutes; now it is 5 minutes: the oldest leaves the window in 10 minutes.
-    const throttled = await login({ username: target.username, password: PASSWORD });
+    // The fifth failure was a minute ago: the first wait, 30 seconds, has passed.
+    expect((await login({ username: target.username, password: 'guess number 5' }, undefined, from)).status).toBe(401);
+    const throttled = await login({ username: target.username, password: PASSWORD }, undefined, from);
     expect(throttled.status).toBe(429);
-    expect(throttled.headers.get('retry-after')).toBe(String(10 * 60));
+    expect(throttled.headers.get('retry-after')).toBe('60');
     expect(throttled.body.code).toBe('tooManyFailedLogins');
     expect(throttled.token).toBeUndefined();
+    advance(59 * 1000);
+    expect((await login({ username: target.username, password: PASSWORD }, undefined, from)).status).toBe(429);
+    advance(1000);
+    expect((await login({ username: target.username, password: 'guess number 6' }, undefined, from)).status).toBe(401);
+    expect((await login({ username: target.username, password: PASSWORD }, undefined, from)).headers.get('retry-after')).toBe('120');
     const events = await eventsAfter(before);
     expect(events.map((event) => [event.result, event.objectId, event.detail.reason])).toEqual([
-      ...Array.from({ length: MAX_FAILURES_PER_USERNAME }, () => ['failure', target.username, 'invalidCredentials']),
+      ...Array.from({ length: FREE_FAILURES + 1 }, () => ['failure', target.username, 'invalidCredentials']),
+      ['denied', target.username, 'throttled'],
+      ['denied', target.username, 'throttled'],
+      ['failure', target.username, 'invalidCredentials'],
       ['denied', target.username, 'throttled'],
     ]);
 
-    // Other accounts log in as usual.
-    expect((await login({ username: registrar.username, password: PASSWORD })).status).toBe(200);
-
-    advance(10 * MINUTE - 1000);
-    expect((await login({ username: target.username, password: PASSWORD })).status).toBe(429);
-    advance(1000);
-    const afterWindow = await login({ username: target.username, password: PASSWORD });
-    expect(afterWindow.status).toBe(200);
-    expect((await call('GET', '/deliveries', { token: afterWindow.token })).status).toBe(200);
-    // A success forgets the failures: four more wrong guesses do not lock the account.
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_USERNAME - 1; attempt += 1) {
-      expect((await login({ username: target.username, password: 'wrong again, sadly' })).status).toBe(401);
+    // The waits stop growing at a quarter of an hour.
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      advance(15 * MINUTE);
+      expect((await login({ username: target.username, password: 'one more guess' }, undefined, from)).status).toBe(401);
     }
-    expect((await login({ username: target.username, password: PASSWORD })).status).toBe(200);
+    expect((await login({ username: target.username, password: PASSWORD }, undefined, from)).headers.get('retry-after')).toBe(String(15 * 60));
+    advance(15 * MINUTE);
+    const afterWait = await login({ username: target.username, password: PASSWORD }, undefined, from);
+    expect(afterWait.status).toBe(200);
+    expect((await call('GET', '/deliveries', { token: afterWait.token })).status).toBe(200);
+    // A success forgets the failures: four more wrong guesses do not slow the next login down.
+    for (let attempt = 0; attempt < FREE_FAILURES - 1; attempt += 1) {
+      expect((await login({ username: target.username, password: 'wrong again, sadly' }, undefined, from)).status).toBe(401);
+    }
+    expect((await login({ username: target.username, password: PASSWORD }, undefined, from)).status).toBe(200);
+  });
+
+  it('does not let guesses from elsewhere lock a person out, and records every one of them', async () => {
+    const { login } = harness(db(), { trustProxy: true });
+    const target = await account('registrar');
+    const before = await lastSeq();
+    for (let address = 1; address <= 10; address += 1) {
+      const from = { 'X-Forwarded-For': `198.51.100.${100 + address}` };
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        expect((await login({ username: target.username, password: `guess ${attempt}` }, undefined, from)).status).toBeOneOf([401, 429]);
+      }
+    }
+    const own = await login({ username: target.username, password: PASSWORD }, undefined, { 'X-Forwarded-For': '192.0.2.77' });
+    expect(own.status).toBe(200);
+    const attempts = (await eventsAfter(before)).filter((event) => event.objectId === target.username);
+    expect(attempts.filter((event) => event.result === 'failure')).toHaveLength(10 * FREE_FAILURES);
+    expect(attempts.filter((event) => event.result === 'denied')).toHaveLength(10 * (10 - FREE_FAILURES));
+  });
+
+  it('checks no more guesses than allowed when they arrive all at once', async () => {
+    const { login } = harness(db(), { trustProxy: true });
+    const target = await account('registrar');
+    const oneUsername = await Promise.all(
+      Array.from({ length: 50 }, (_, attempt) => login({ username: target.username, password: `parallel guess ${attempt}` }, undefined, { 'X-Forwarded-For': '203.0.113.50' })),
+    );
+    expect(oneUsername.filter((answer) => answer.status === 401)).toHaveLength(FREE_FAILURES);
+    expect(oneUsername.filter((answer) => answer.status === 429)).toHaveLength(50 - FREE_FAILURES);
+
+    const before = await lastSeq();
+    const oneAddress = await Promise.all(
+      Array.from({ length: 200 }, (_, attempt) => login({ username: `someone-${attempt}`, password: 'a guessed password' }, undefined, { 'X-Forwarded-For': '203.0.113.51' })),
+    );
+    expect(oneAddress.filter((answer) => answer.status === 401)).toHaveLength(MAX_FAILURES_PER_ORIGIN);
+    expect(oneAddress.filter((answer) => answer.status === 429)).toHaveLength(200 - MAX_FAILURES_PER_ORIGIN);
+    const events = await eventsAfter(before);
+    expect(events.filter((event) => event.result === 'failure')).toHaveLength(MAX_FAILURES_PER_ORIGIN);
+    expect(events.filter((event) => event.result === 'denied')).toHaveLength(200 - MAX_FAILURES_PER_ORIGIN);
   });
 
   it(`throttles an address after ${MAX_FAILURES_PER_ORIGIN} failures, whatever the usernames`, async () => {
