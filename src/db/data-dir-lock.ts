@@ -25,7 +25,7 @@ const held = new Set<DatabaseSync>();
 export function lockDataDir(dataDir: string): () => void {
   const lock = new DatabaseSync(join(dataDir, LOCK_FILE), { timeout: 0 });
   try {
-    lock.exec('pragma locking_mode = exclusive; begin exclusive; commit;');
+    lock.exec('pragma journal_mode = memory; pragma locking_mode = exclusive; begin exclusive; commit;');
   } catch (error) {
     lock.close();
     if ((error as { errcode?: number }).errcode === SQLITE_BUSY) {
