@@ -70,7 +70,7 @@ export async function logInWithPassword(db: Db, context: RequestContext, credent
     }
     if (previousToken) await endSession(trx, tokenHash(previousToken), now.toISOString());
     await failures.clearLoginFailures(trx, username, context.origin);
-    const result = await openSession(trx, account, step !== null, now);
+    const result = await openSession(trx, account, step !== null, now, context);
     const actor = { id: account.id, username: account.username, role: account.role };
     await recordAuditEvent(trx, { ...context, actor }, {
       action: 'session.login',

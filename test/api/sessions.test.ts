@@ -9,6 +9,7 @@ import { createApi } from '../../src/api/app.ts';
 import { changeRole, createAccount, disableAccount } from '../../src/auth/accounts.ts';
 import { FREE_FAILURES, MAX_FAILURES_PER_ORIGIN } from '../../src/auth/login.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
+import { MAX_LIVE_SESSIONS } from '../../src/auth/sessions.ts';
 import { totpCode } from '../../src/auth/totp.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { permissionsOf, type Role } from '../../src/domain/access.ts';
@@ -270,6 +271,27 @@ describeEachDatabase('sessions through the API', (database) => {
     expect(new Set([first.token, second.token, third.token]).size).toBe(3);
     expect((await call('GET', '/deliveries', { token: second.token })).status).toBe(200);
     expect((await call('GET', '/deliveries', { token: third.token })).status).toBe(200);
+  });
+
+  it(`keeps at most ${MAX_LIVE_SESSIONS} live sessions per account: a new login ends the oldest, and says so`, async () => {
+    const { login, call, advance } = harness(db());
+    const busy = await account('finance');
+    const tokens: string[] = [];
+    for (let session = 0; session < MAX_LIVE_SESSIONS; session += 1) {
+      tokens.push((await login({ username: busy.username, password: PASSWORD })).token!);
+      advance(1000);
+    }
+    const before = await lastSeq();
+    const newest = await login({ username: busy.username, password: PASSWORD });
+    expect(newest.status).toBe(200);
+    expect(await eventsAfter(before)).toEqual([
+      { action: 'session.ended', result: 'success', actor: busy.username, role: 'finance', objectId: busy.id, detail: { reason: 'sessionLimit' } },
+      expect.objectContaining({ action: 'session.login', result: 'success', objectId: busy.id }),
+    ]);
+    expect((await call('GET', '/session', { token: tokens[0] })).status).toBe(401);
+    for (const token of [...tokens.slice(1), newest.token]) expect((await call('GET', '/session', { token })).status).toBe(200);
+    const open = await db().selectFrom('session').select('tokenHash').where('accountId', '=', busy.id).where('endedAt', 'is', null).execute();
+    expect(open).toHaveLength(MAX_LIVE_SESSIONS);
   });
 
   it('ends the session at logout: the old cookie no longer works', async () => {
