@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import { API_BASE_PATH, createApi } from './api/app.ts';
 import type { OidcConfig } from './auth/oidc.ts';
-import { startCheckpointing } from './audit/checkpoints.ts';
+import { refuseChainBehindCheckpoints, startCheckpointing } from './audit/checkpoints.ts';
 import { createLogger, loggableError, type Logger } from './logging.ts';
 import { securityHeaders } from './security-headers.ts';
 import { problem } from './api/problem.ts';
@@ -71,6 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const database = await openDatabase(options.database);
   try {
     await migrate(database);
+    if (options.auditCheckpoints) await refuseChainBehindCheckpoints(database.db, options.auditCheckpoints.directory);
     if (options.demonstrationData) await loadDemonstrationData(database.db);
     // Demonstration accounts only on the embedded database: a PostgreSQL register gets its accounts from
     // an administrator (`user add`).

@@ -8,8 +8,9 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, t
 import { link, mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { lastAuditEvent } from '../db/repositories/audit.ts';
+import { auditEventHashAt, lastAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
+import { StartRefusedError } from '../start-refused.ts';
 
 /** Names the format of the signed text; a change of that text gets a new one. */
 const CHECKPOINT_FORMAT = 'steunregister-audit-checkpoint/1';
@@ -59,6 +60,9 @@ export class MalformedCheckpointError extends Error {
     this.line = line;
   }
 }
+
+/** The database's audit trail does not reach its last signed checkpoint: appending would fork the chain. */
+export class AuditChainBehindError extends StartRefusedError {}
 
 /** The exact text that is signed: fixed lines, the first naming the format, so a signature means one thing. */
 export function checkpointText({ seq, hash, at }: Pick<Checkpoint, 'seq' | 'hash' | 'at'>): string {
@@ -143,6 +147,35 @@ export async function readCheckpoints(directory: string): Promise<Checkpoint[]> 
     checkpoints.push(checkpoint);
   });
   return checkpoints;
+}
+
+/**
+ * Refuses a database whose audit trail does not hold the event of the furthest checkpoint (validly
+ * signed) in `directory`, as that event was signed: a database restored from an older backup, or one
+ * that was written to after such a restore. Events appended to it would fork the chain, and the audit
+ * trail would never verify again.
+ */
+export async function refuseChainBehindCheckpoints(db: Kysely<Database>, directory: string): Promise<void> {
+  const publicKey = await readPublicKey(directory);
+  const text = (await readIfPresent(join(directory, CHECKPOINTS_FILE))) ?? '';
+  // A line cut short by a crash is passed over here, as when the next checkpoint is written.
+  const signed = text
+    .split('\n')
+    .map(parseCheckpoint)
+    .filter((checkpoint): checkpoint is Checkpoint => checkpoint !== undefined && publicKey !== undefined && hasValidSignature(checkpoint, publicKey));
+  const furthest = signed.reduce<Checkpoint | undefined>((found, checkpoint) => (found && found.seq >= checkpoint.seq ? found : checkpoint), undefined);
+  if (!furthest) return;
+  const hash = await auditEventHashAt(db, furthest.seq);
+  if (hash === furthest.hash) return;
+  const what =
+    hash === undefined
+      ? `The audit trail in the database ends at event #${(await lastAuditEvent(db))?.seq ?? 0}, but the checkpoint of ${furthest.at} in ${directory} covers it up to event #${furthest.seq}`
+      : `The audit trail's event #${furthest.seq} is not the one signed in the checkpoint of ${furthest.at} in ${directory}`;
+  throw new AuditChainBehindError(
+    `${what}: the database was restored from an older backup? New events would fork the signed chain. ` +
+      'Restore the newest backup of the database (`audit verify` checks it). If events are lost for good, keep this audit ' +
+      'directory as evidence and start with a new AUDIT_DIR.',
+  );
 }
 
 /**
