@@ -75,7 +75,7 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
   const violations: RuleViolation[] = [];
   if (!USERNAME_PATTERN.test(input.username)) violations.push({ field: 'username', code: 'invalidUsername' });
   if (input.password === null && !input.oidcSubject) violations.push({ field: 'password', code: 'required' });
-  const weakness = input.password === null ? null : passwordViolation(input.password);
+  const weakness = input.password === null ? null : passwordViolation(input.password, input.username);
   if (weakness) violations.push({ field: 'password', code: weakness });
   if (violations.length > 0) throw new ValidationError(violations);
 
