@@ -93,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? await startCheckpointing({
           db: database.db,
           ...options.auditCheckpoints,
+          makeDurable: () => database.makeDurable(),
           onError: (error) => logger.error({ err: loggableError(error) }, 'audit checkpoint not written'),
         })
       : undefined;
