@@ -16,6 +16,7 @@ import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
 import { loadDemonstrationData } from './register/demonstration.ts';
 import { createDemonstrationAccounts, type DemonstrationAccount } from './auth/demonstration-accounts.ts';
+import { openTotpSecretKey, sealPlainTotpSecrets, temporaryTotpSecretKey, type TotpSecretKey } from './auth/totp-secret-key.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
@@ -23,14 +24,16 @@ export interface AppOptions {
   logger: Logger;
   trustProxy: boolean;
   oidc?: OidcConfig | undefined;
+  /** What TOTP secrets are sealed with (see ApiOptions). */
+  totpKey?: TotpSecretKey | undefined;
   webRoot?: string;
 }
 
 /** The whole site: the API under /api/v1 and the browser application everywhere else. */
-export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, webRoot = WEB_ROOT }: AppOptions) {
+export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, totpKey, webRoot = WEB_ROOT }: AppOptions) {
   const app = new Hono();
   app.use(securityHeaders({ trustProxy }));
-  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc }));
+  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc, totpKey }));
   app.all('/api/*', (c) => problem(c, 404));
   app.use('/*', serveStatic({ root: webRoot }));
   // Paths of the browser application are routed in the browser: every other GET gets its page.
@@ -72,10 +75,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await migrate(database);
     if (options.auditCheckpoints) await refuseChainBehindCheckpoints(database.db, options.auditCheckpoints.directory);
+    const totpKey = options.auditCheckpoints ? await openTotpSecretKey(options.auditCheckpoints.directory) : temporaryTotpSecretKey();
+    const sealed = await sealPlainTotpSecrets(database.db, totpKey);
+    if (sealed > 0) logger.info({ accounts: sealed }, 'TOTP secrets stored in plain text are now sealed');
     if (options.demonstrationData) await loadDemonstrationData(database.db);
     // Demonstration accounts only on the embedded database: a PostgreSQL register gets its accounts from
     // an administrator (`user add`).
-    const demonstrationAccounts = options.demonstrationData && database.kind === 'pglite' ? await createDemonstrationAccounts(database.db) : [];
+    const demonstrationAccounts = options.demonstrationData && database.kind === 'pglite' ? await createDemonstrationAccounts(database.db, totpKey) : [];
     // PGlite has no autovacuum: without fresh statistics its planner ignores the indexes of large tables.
     if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
     const hostname = options.hostname ?? '127.0.0.1';
@@ -84,6 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         logger,
         trustProxy: options.trustProxy ?? false,
         oidc: options.oidc,
+        totpKey,
       });
       const started = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(started));
       started.once('error', reject);

@@ -277,7 +277,7 @@ async function appendDurably(path: string, text: string): Promise<void> {
  * Creates the file with its full content, durably, unless another process created it first; returns
  * the content the file then has. Written aside and linked into place, so nobody reads it half-written.
  */
-async function createFileOnce(path: string, content: string, mode: number): Promise<string> {
+export async function createFileOnce(path: string, content: string, mode: number): Promise<string> {
   const aside = `${path}.${process.pid}.tmp`;
   await writeFile(aside, content, { mode, flush: true });
   try {

@@ -12,6 +12,7 @@ import { passwordMatches } from './passwords.ts';
 import { openSession, type Principal } from './sessions.ts';
 import { tokenHash } from './tokens.ts';
 import { totpStep } from './totp.ts';
+import { openTotpSecret, type TotpSecretKey } from './totp-secret-key.ts';
 
 type Db = Kysely<Database>;
 
@@ -53,17 +54,24 @@ export async function logOut(db: Db, context: RequestContext, token: string, acc
  * Logs in with a password, and the TOTP code when the account has a second factor. Every attempt is an
  * audit event. A session the client already had is ended: a login always gets a new token.
  */
-export async function logInWithPassword(db: Db, context: RequestContext, credentials: Credentials, previousToken?: string): Promise<LoginResult> {
+export async function logInWithPassword(
+  db: Db,
+  context: RequestContext,
+  credentials: Credentials,
+  totpKey: TotpSecretKey,
+  previousToken?: string,
+): Promise<LoginResult> {
   const now = context.now();
   const username = credentials.username.trim().toLowerCase();
   await claimAttempt(db, context, username, now);
 
   const account = await accounts.findAccountByUsername(db, username);
   const passwordOk = await passwordMatches(account?.passwordHash ?? null, credentials.password);
-  const failure = !account || !passwordOk ? 'invalidCredentials' : secondFactorFailure(account, credentials.totp, now);
+  const totpSecret = account?.totpSecret ? openTotpSecret(totpKey, account.id, account.totpSecret) : null;
+  const failure = !account || !passwordOk ? 'invalidCredentials' : secondFactorFailure(account, totpSecret, credentials.totp, now);
   if (failure || !account) return fail(db, context, username, failure ?? 'invalidCredentials');
 
-  const step = account.totpSecret ? totpStep(account.totpSecret, credentials.totp ?? '', now) : null;
+  const step = totpSecret ? totpStep(totpSecret, credentials.totp ?? '', now) : null;
   return db.transaction().execute(async (trx) => {
     if (step !== null && !(await accounts.claimTotpStep(trx, account.id, step))) {
       throw new LoginFailedError();
@@ -85,11 +93,11 @@ export async function logInWithPassword(db: Db, context: RequestContext, credent
   });
 }
 
-function secondFactorFailure(account: accounts.StoredAccount, code: string | undefined, now: Date): string | null {
+function secondFactorFailure(account: accounts.StoredAccount, totpSecret: string | null, code: string | undefined, now: Date): string | null {
   if (account.disabledAt !== null || !isRole(account.role)) return 'accountDisabled';
-  if (!account.totpSecret) return SECOND_FACTOR_ROLES.has(account.role) ? 'secondFactorNotEnrolled' : null;
+  if (!totpSecret) return SECOND_FACTOR_ROLES.has(account.role) ? 'secondFactorNotEnrolled' : null;
   if (!code) return 'totpMissing';
-  return totpStep(account.totpSecret, code, now) === null ? 'totpWrong' : null;
+  return totpStep(totpSecret, code, now) === null ? 'totpWrong' : null;
 }
 
 /**

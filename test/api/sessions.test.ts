@@ -11,6 +11,7 @@ import { FREE_FAILURES, MAX_FAILURES_PER_ORIGIN } from '../../src/auth/login.ts'
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { MAX_LIVE_SESSIONS } from '../../src/auth/sessions.ts';
 import { totpCode } from '../../src/auth/totp.ts';
+import { openTotpSecretKey, sealPlainTotpSecrets, temporaryTotpSecretKey } from '../../src/auth/totp-secret-key.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { permissionsOf, type Role } from '../../src/domain/access.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
@@ -20,6 +21,8 @@ import { describeEachDatabase } from '../support/databases.ts';
 
 const MINUTE = 60 * 1000;
 const PASSWORD = 'correct horse battery staple';
+/** The key the accounts' TOTP secrets are sealed with, shared by the accounts made here and the API. */
+const TOTP_KEY = temporaryTotpSecretKey();
 
 interface Answer {
   status: number;
@@ -33,7 +36,7 @@ interface Answer {
 /** An API with a clock of its own, and calls that carry a session cookie where given. */
 function harness(db: Kysely<Database>, options: { trustProxy?: boolean } = {}) {
   let now = new Date('2025-09-01T08:00:00.000Z');
-  const api = createApi({ db, clock: () => now, trustProxy: options.trustProxy ?? false, onError: (error) => { throw error; } });
+  const api = createApi({ db, clock: () => now, trustProxy: options.trustProxy ?? false, totpKey: TOTP_KEY, onError: (error) => { throw error; } });
   const call = async (method: string, path: string, init: { body?: unknown; token?: string | undefined; headers?: Record<string, string> } = {}): Promise<Answer> => {
     const response = await api.request(path, {
       method,
@@ -74,7 +77,7 @@ describeEachDatabase('sessions through the API', (database) => {
       role,
       password: PASSWORD,
       ...(options.secondFactor ? { secondFactor: true } : {}),
-    });
+    }, TOTP_KEY);
     return { id: created.id, username, totpSecret };
   }
 
@@ -216,6 +219,24 @@ describeEachDatabase('sessions through the API', (database) => {
       ['failure', { reason: 'totpReused' }],
       ['success', { method: 'password', secondFactor: true }],
     ]);
+  });
+
+  it('stores TOTP secrets sealed with the key kept outside the database, and seals the plain ones an earlier version left', async () => {
+    const { login, now } = harness(db());
+    const auditor = await account('auditor');
+    const stored = await db().selectFrom('account').select('totpSecret').where('id', '=', auditor.id).executeTakeFirstOrThrow();
+    expect(stored.totpSecret).toMatch(/^aes-256-gcm:/);
+    expect(stored.totpSecret).not.toContain(auditor.totpSecret);
+
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const username = uniqueName('earlier');
+    const { id } = await insertAccount(db(), { id: randomUUID(), username, displayName: '', role: 'auditor', passwordHash: await hashPassword(PASSWORD), totpSecret: secret, oidcSubject: null });
+    expect(await sealPlainTotpSecrets(db(), TOTP_KEY)).toBeGreaterThanOrEqual(1);
+    const sealed = await db().selectFrom('account').select('totpSecret').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(sealed.totpSecret).toMatch(/^aes-256-gcm:/);
+    expect(sealed.totpSecret).not.toContain(secret);
+    expect((await login({ username, password: PASSWORD, totp: totpCode(secret, now()) })).status).toBe(200);
+    expect(await sealPlainTotpSecrets(db(), TOTP_KEY)).toBe(0);
   });
 
   it('refuses an administrator without an enrolled second factor, even with the right password', async () => {
