@@ -19,6 +19,7 @@ import { lettersRoutes } from './letters/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
+import { recordRefusals } from './refusals.ts';
 
 export { API_BASE_PATH };
 import { sessionRoutes } from './session/routes.ts';
@@ -63,6 +64,7 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
       actor: c.get('principal')?.username ?? null,
     }, 'request');
   });
+  api.use(recordRefusals());
   api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) }));
   api.use(authenticate(apiPath));
   api.use(refuseCrossSiteWrites());
