@@ -90,7 +90,7 @@ const DESCRIPTIONS = {
   415: 'The body is not JSON',
   422: 'The Idempotency-Key was used before with another request',
   428: 'If-Match is required: send the ETag of the version the change is based on',
-  429: 'Too many failed logins; Retry-After says when to try again',
+  429: 'Too many failed logins, or too many renderings from one address without a session; Retry-After says when to try again',
 } as const;
 type ProblemStatus = keyof typeof DESCRIPTIONS;
 

@@ -14,8 +14,9 @@ const REFUSAL_REASONS: Record<number, string> = {
 };
 
 /**
- * Records every request refused for what it sent as an audit event, with the fields that were wrong.
- * Refusals for who sent it (401, 403) are recorded where they are decided (access.ts, csrf.ts).
+ * Records every request refused for what it sent as a failed request in the audit trail, with the fields
+ * that were wrong. Refusals for who sent it (401, 403) are denials, recorded where they are decided
+ * (access.ts, csrf.ts).
  */
 export function recordRefusals(): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
@@ -27,7 +28,7 @@ export function recordRefusals(): MiddlewareHandler<ApiEnv> {
     await recordAuditEvent(c.get('deps').db, requestContext(c), {
       action: 'access',
       object: { type: 'path', id: path },
-      result: 'denied',
+      result: 'failure',
       detail: {
         reason,
         status: c.res.status,

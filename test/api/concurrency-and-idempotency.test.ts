@@ -41,11 +41,11 @@ describeEachDatabase('concurrent changes and idempotent creates', (database) => 
     return Object.fromEntries(entries) as Record<(typeof COUNTED_TABLES)[number], number>;
   }
 
-  /** Nothing changed but the audit trail, which gained exactly one denial per refused request. */
+  /** Nothing changed but the audit trail, which recorded each refused request as a failure. */
   async function expectOnlyRefusalsRecorded(before: Awaited<ReturnType<typeof counts>>, refusals: number): Promise<void> {
     expect(await counts()).toEqual({ ...before, auditEvent: before.auditEvent + refusals });
     const recorded = await database().db.selectFrom('auditEvent').select('result').orderBy('seq', 'desc').limit(refusals).execute();
-    expect(recorded.map((event) => event.result)).toEqual(Array(refusals).fill('denied'));
+    expect(recorded.map((event) => event.result)).toEqual(Array(refusals).fill('failure'));
   }
 
   async function created(body: object = stock): Promise<{ id: string; version: number }> {

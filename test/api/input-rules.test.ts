@@ -154,7 +154,7 @@ describeEachDatabase('input rules', (database) => {
       const refused = await registrar('GET', '/deliveries/%00');
       expect(refused.status).toBe(400);
       const event = await lastAuditEvent();
-      expect(event).toMatchObject({ result: 'denied', requestId: refused.body.requestId });
+      expect(event).toMatchObject({ result: 'failure', requestId: refused.body.requestId });
       expect(JSON.parse(event.canonical).detail).toMatchObject({ reason: 'invalidInput', status: 400, fields: ['id'], path: '/deliveries/\\u0000' });
     });
   });

@@ -84,7 +84,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many failed logins; Retry-After says when to try again */
+                /** @description Too many failed logins, or too many renderings from one address without a session; Retry-After says when to try again */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2695,8 +2695,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The rendering */
+                /** @description The rendering, with a strong ETag; kept for a year once the letter has its paper number */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not modified: the ETag in If-None-Match is still the rendering */
+                304: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2713,6 +2720,15 @@ export interface paths {
                 };
                 /** @description No such object */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many failed logins, or too many renderings from one address without a session; Retry-After says when to try again */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
