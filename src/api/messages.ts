@@ -134,7 +134,7 @@ const TITLES: Record<Language, Record<number, string>> = {
     415: 'Verkeerd inhoudstype',
     422: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek',
     428: 'Stuur If-Match mee met de ETag van de versie waarop de wijziging is gebaseerd',
-    429: 'Te veel mislukte pogingen; probeer het later opnieuw',
+    429: 'Te veel verzoeken; probeer het later opnieuw',
     500: 'Er ging iets mis aan onze kant',
   },
   en: {
@@ -149,7 +149,7 @@ const TITLES: Record<Language, Record<number, string>> = {
     415: 'Unsupported media type',
     422: 'This Idempotency-Key was used before for another request',
     428: 'Send If-Match with the ETag of the version the change is based on',
-    429: 'Too many failed attempts; try again later',
+    429: 'Too many requests; try again later',
     500: 'Something went wrong on our side',
   },
 };
