@@ -8,7 +8,7 @@ import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '
 import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
-import { composeNarrative, type NarrativeBlock, type TextTable } from './narrative.ts';
+import { composeNarrative, figureNames, type NarrativeBlock, type TextTable } from './narrative.ts';
 
 const SNAPSHOT_FORMAT = 'steunregister-letter/1';
 export const LETTER_SUBJECT = 'Leveringen militaire goederen aan Oekraïne';
@@ -46,8 +46,8 @@ export interface LetterInputs {
   /** The previous letter's totals recomputed today: where they differ, the letter says so. */
   restatedPreviousTotals: Totals | null;
   blocks: readonly NarrativeBlock[];
-  /** Values of the public deliveries the text may name (`{{delivery:ID}}`); others may not be named. */
-  publicDeliveryValues: ReadonlyMap<string, Cents>;
+  /** Values of the public deliveries the text may name (`{{delivery:ID}}`), by internal id; others may not be named. */
+  publicDeliveryValues: ReadonlyMap<string, { publicId: string; cents: Cents }>;
   overview: readonly OverviewItem[];
 }
 
@@ -76,6 +76,11 @@ export const PublicLetterSnapshotSchema = z.object({
   sections: z.array(LetterSectionSchema),
   footnotes: z.array(FootnoteSchema),
   overview: z.array(z.object({ category: z.enum(CATEGORIES), label: z.string(), items: z.array(OverviewItemSchema) })),
+  /**
+   * Each named figure the text places, as printed: what `letter verify` recomputes (absent in letters
+   * finalised before). A delivery is named by its public id here: internal ids never reach the public.
+   */
+  namedFigures: z.record(z.string(), z.string()).optional(),
 });
 export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
 
@@ -114,6 +119,7 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter {
     sections: [...narrative.sections, overviewSection(overview)],
     footnotes: narrative.footnotes,
     overview,
+    namedFigures: printedFigures(inputs, figures),
   };
   return { snapshot, problems: narrative.unknownFigures.map((name) => `{{${name}}}`) };
 }
@@ -153,8 +159,20 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: 
   }
   if (increaseCents !== null) figures.set('increase', inText(Math.abs(increaseCents), COMPARISON_PRECISION));
   if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
-  for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value));
+  for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value.cents));
   return figures;
+}
+
+/** The named figures the text uses, as printed, a delivery under its public id. */
+function printedFigures(inputs: LetterInputs, figures: ReadonlyMap<string, string>): Record<string, string> {
+  const publicName = (name: string) => {
+    const delivery = name.startsWith('delivery:') ? inputs.publicDeliveryValues.get(name.slice('delivery:'.length)) : undefined;
+    return delivery ? `delivery:${delivery.publicId}` : name;
+  };
+  return Object.fromEntries(figureNames(inputs.blocks).flatMap((name) => {
+    const value = figures.get(name);
+    return value === undefined ? [] : [[publicName(name), value]];
+  }));
 }
 
 function headline(inputs: LetterInputs, lines: FigureLine[]): string {

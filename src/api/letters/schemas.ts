@@ -76,7 +76,12 @@ const PublicationSchema = z.strictObject({ paperNumber: z.string().min(1).max(10
 const ComparisonQuery = z.object({ from: z.string().max(100), to: z.string().max(100) });
 
 const VerificationSchema = z
-  .object({ ok: z.boolean(), hashesMatch: z.boolean(), differences: z.array(z.object({ figure: z.string(), published: z.number(), recomputed: z.number() })) })
+  .object({
+    ok: z.boolean(),
+    hashesMatch: z.boolean(),
+    differences: z.array(z.object({ figure: z.string(), published: z.number(), recomputed: z.number() })),
+    figureDifferences: z.array(z.object({ figure: z.string(), published: z.string(), recomputed: z.string() })),
+  })
   .openapi('LetterVerification');
 
 export const listRoute = createRoute(
