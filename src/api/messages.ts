@@ -10,6 +10,11 @@ function stageNoun(language: Language, field: string | undefined): string | unde
   return stage && vocabulary(language).stageNouns[stage];
 }
 
+/** An amount in euro cents as a sentence names it: "€ 1.234,56". */
+function euro(language: Language, cents: string | undefined): string {
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(Number(cents ?? 0) / 100);
+}
+
 /** Why a value was refused, per code, in each language the API speaks. */
 const REASONS: Record<Language, Record<string, Message>> = {
   nl: {
@@ -57,6 +62,19 @@ const REASONS: Record<Language, Record<string, Message>> = {
     laterLetterIsFinal: () => 'Er is al een definitieve brief met een latere peildatum; brieven volgen elkaar op in de tijd.',
     undecidedDeliveries: (p) =>
       `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${p.count} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
+    // The European Peace Facility
+    beforeEarliestDate: (p) => `Vul een datum in vanaf ${p.earliest}.`,
+    dateInFuture: (p) => `Deze datum ligt in de toekomst; vul een datum in tot en met ${p.today}.`,
+    implementingActorWork: () => 'Werk als uitvoerder voor de EU is niet door Nederland te declareren; het telt niet mee in Nederlandse totalen.',
+    aboveDelivered: (p) => `Dit is meer dan er geleverd is: op de declaratiedatum kan voor deze levering nog hoogstens ${euro('nl', p.availableCents)} worden gedeclareerd.`,
+    aboveDeclared: (p) => `Er kan niet meer worden gecompenseerd dan gedeclareerd (${euro('nl', p.declaredCents)}).`,
+    belowReceived: (p) => `Er is al ${euro('nl', p.receivedCents)} ontvangen; de compensatie kan niet lager zijn.`,
+    beforeAssessment: () => 'Dit jaar ligt vóór de beoordeling.',
+    aboveCompensated: (p) => `Dit is meer dan er nog openstaat (${euro('nl', p.outstandingCents)}).`,
+    beforeDeclared: (p) => `Deze datum ligt vóór de declaratie (${p.declaredOn}).`,
+    unknownTranche: () => 'Deze tranche bestaat niet.',
+    unknownDelivery: () => 'Deze levering bestaat niet.',
+    referenceTaken: () => 'Er is al een declaratie met dit kenmerk.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -103,6 +121,19 @@ const REASONS: Record<Language, Record<string, Message>> = {
     laterLetterIsFinal: () => 'A letter with a later reference date is final already; letters follow each other in time.',
     undecidedDeliveries: (p) =>
       `${p.count} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
+    // The European Peace Facility
+    beforeEarliestDate: (p) => `Enter a date from ${p.earliest} on.`,
+    dateInFuture: (p) => `This date lies in the future; enter a date up to ${p.today}.`,
+    implementingActorWork: () => 'Work as implementing actor for the EU cannot be claimed by the Netherlands; it is not in Dutch totals.',
+    aboveDelivered: (p) => `This is more than was delivered: on the claim's date at most ${euro('en', p.availableCents)} can still be claimed for this delivery.`,
+    aboveDeclared: (p) => `No more can be compensated than was claimed (${euro('en', p.declaredCents)}).`,
+    belowReceived: (p) => `${euro('en', p.receivedCents)} has been received already; the compensation cannot be lower.`,
+    beforeAssessment: () => 'This year lies before the assessment.',
+    aboveCompensated: (p) => `This is more than is still outstanding (${euro('en', p.outstandingCents)}).`,
+    beforeDeclared: (p) => `This date lies before the claim (${p.declaredOn}).`,
+    unknownTranche: () => 'There is no such tranche.',
+    unknownDelivery: () => 'There is no such delivery.',
+    referenceTaken: () => 'There is a claim with this reference already.',
   },
 };
 

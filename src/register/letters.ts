@@ -19,6 +19,7 @@ import { compareSnapshots, type LetterComparison } from '../letters/compare.ts';
 import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
 import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
 import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
+import { epfOverview } from './epf.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -357,12 +358,13 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length))
     .filter(isUuid);
-  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots] = await Promise.all([
+  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, epf] = await Promise.all([
     realisedTotalsAt(db, letter.referenceDate),
     previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
     repository.publicDeliveryValues(db, referencedDeliveries, letter.referenceDate),
     repository.publicDeliveriesRealisedBy(db, letter.referenceDate),
     repository.publicSnapshotsBefore(db, letter.referenceDate),
+    epfOverview(db, letter.referenceDate),
   ]);
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
@@ -386,6 +388,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     blocks: letter.blocks,
     publicDeliveryValues,
     overview: candidates.filter((item) => !listedBefore.has(item.publicId)),
+    epf,
   };
 }
 
