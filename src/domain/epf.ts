@@ -14,10 +14,10 @@ import type { RuleViolation } from './delivery.ts';
  * A claim's history is rows added, never changed: at a date the latest assessment and the latest blockage
  * on or before it hold, and the money received on or before it counts.
  */
-export { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS, type EpfClaimStatus, type EpfDutchRole, type EpfTrancheKind };
+export { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS };
 
 /** Nothing the register holds on the EPF lies before this date (the support it records starts in 2014). */
-export const EARLIEST_EPF_DATE = '2014-01-01';
+const EARLIEST_EPF_DATE = '2014-01-01';
 
 export interface EpfTranche {
   id: string;

@@ -23,9 +23,9 @@ function millionEuro(amount: number): Cents {
 
 const recordedOn = (date: string) => `${date}T12:00:00.000Z`;
 
-export const EPF_ASSISTANCE_MEASURES = '772e2f08-5552-4c98-b20b-a064ff931048';
-export const EPF_WINDFALL_TRANCHE_1 = 'bf962a47-f833-496c-8f23-f1cfba36650f';
-export const EPF_WINDFALL_TRANCHE_2 = 'bde01989-ad4e-4175-a935-3b75d744b640';
+const EPF_ASSISTANCE_MEASURES = '772e2f08-5552-4c98-b20b-a064ff931048';
+const EPF_WINDFALL_TRANCHE_1 = 'bf962a47-f833-496c-8f23-f1cfba36650f';
+const EPF_WINDFALL_TRANCHE_2 = 'bde01989-ad4e-4175-a935-3b75d744b640';
 
 export const DEMONSTRATION_EPF_TRANCHES: readonly EpfTranche[] = [
   {
