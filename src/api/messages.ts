@@ -68,8 +68,6 @@ const REASONS: Record<Language, Record<string, Message>> = {
     undecidedDeliveries: (p) =>
       `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${p.count} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
     // The European Peace Facility
-    beforeEarliestDate: (p) => `Vul een datum in vanaf ${p.earliest}.`,
-    dateInFuture: (p) => `Deze datum ligt in de toekomst; vul een datum in tot en met ${p.today}.`,
     implementingActorWork: () => 'Werk als uitvoerder voor de EU is niet door Nederland te declareren; het telt niet mee in Nederlandse totalen.',
     aboveDelivered: (p) => `Dit is meer dan er geleverd is: op de declaratiedatum kan voor deze levering nog hoogstens ${euro('nl', p.availableCents)} worden gedeclareerd.`,
     aboveDeclared: (p) => `Er kan niet meer worden gecompenseerd dan gedeclareerd (${euro('nl', p.declaredCents)}).`,
@@ -132,8 +130,6 @@ const REASONS: Record<Language, Record<string, Message>> = {
     undecidedDeliveries: (p) =>
       `${p.count} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
     // The European Peace Facility
-    beforeEarliestDate: (p) => `Enter a date from ${p.earliest} on.`,
-    dateInFuture: (p) => `This date lies in the future; enter a date up to ${p.today}.`,
     implementingActorWork: () => 'Work as implementing actor for the EU cannot be claimed by the Netherlands; it is not in Dutch totals.',
     aboveDelivered: (p) => `This is more than was delivered: on the claim's date at most ${euro('en', p.availableCents)} can still be claimed for this delivery.`,
     aboveDeclared: (p) => `No more can be compensated than was claimed (${euro('en', p.declaredCents)}).`,

@@ -86,8 +86,8 @@ describe('EPF claims at a date', () => {
 
 describe('EPF rules', () => {
   it('refuses a date before 2014 or after today, naming the field', () => {
-    expect(dateViolations('declaredOn', '2013-12-31', TODAY)).toEqual([{ field: 'declaredOn', code: 'beforeEarliestDate', params: { earliest: '2014-01-01' } }]);
-    expect(dateViolations('declaredOn', '2025-09-11', TODAY)).toEqual([{ field: 'declaredOn', code: 'dateInFuture', params: { today: TODAY } }]);
+    expect(dateViolations('declaredOn', '2013-12-31', TODAY)).toEqual([{ field: 'declaredOn', code: 'dateOutOfRange', params: { floor: '2014-01-01', ceiling: '2099-12-31' } }]);
+    expect(dateViolations('declaredOn', '2025-09-11', TODAY)).toEqual([{ field: 'declaredOn', code: 'dateInFuture' }]);
     expect(dateViolations('declaredOn', TODAY, TODAY)).toEqual([]);
   });
 

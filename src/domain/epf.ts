@@ -1,3 +1,4 @@
+import { DATE_CEILING, DATE_FLOOR } from '../../common/dates.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import {
   EPF_CLAIM_STATUSES,
@@ -15,9 +16,6 @@ import type { RuleViolation } from './delivery.ts';
  * on or before it hold, and the money received on or before it counts.
  */
 export { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS };
-
-/** Nothing the register holds on the EPF lies before this date (the support it records starts in 2014). */
-const EARLIEST_EPF_DATE = '2014-01-01';
 
 export interface EpfTranche {
   id: string;
@@ -190,10 +188,10 @@ export function epfFiguresAt(histories: readonly EpfClaimHistory[], date: string
   };
 }
 
-/** A date a person typed: not before the register's earliest date, not after today. */
+/** The date of something that happened: within the register's years, and not after today (as the API's eventDate). */
 export function dateViolations(field: string, date: string, today: string): RuleViolation[] {
-  if (date < EARLIEST_EPF_DATE) return [{ field, code: 'beforeEarliestDate', params: { earliest: EARLIEST_EPF_DATE } }];
-  if (date > today) return [{ field, code: 'dateInFuture', params: { today } }];
+  if (date < DATE_FLOOR || date > DATE_CEILING) return [{ field, code: 'dateOutOfRange', params: { floor: DATE_FLOOR, ceiling: DATE_CEILING } }];
+  if (date > today) return [{ field, code: 'dateInFuture' }];
   return [];
 }
 

@@ -1,21 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS } from '../../domain/epf.ts';
 import { permitted } from '../access.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
-const cents = z.number().int().max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents', example: 44_000_000_000 });
-const positiveCents = cents.min(1);
-/** Free text a person types: never a NUL character. */
-const text = (minimum: number, maximum: number) =>
-  z.string().trim().min(minimum).max(maximum).refine((value) => !value.includes('\u0000'), { message: 'containsNul' });
-const note = text(0, 2000).default('');
+const cents = z.number().int().openapi({ description: 'Euro cents', example: 44_000_000_000 });
+const positiveCents = amountCents.min(1);
+/** Text a person types on one line, trimmed. */
+const text = (minimum: number, maximum: number) => safeText(maximum).trim().min(minimum);
+const note = multilineText(2000).default('');
 
 const TrancheInputSchema = z
   .strictObject({
     kind: z.enum(EPF_TRANCHE_KINDS),
     name: text(1, 300).openapi({ example: 'Windfall profits, tranche 2' }),
     euAmountCents: positiveCents.openapi({ description: 'The EU-wide amount as reported, in euro cents' }),
-    decidedOn: isoDate,
+    decidedOn: eventDate,
     dutchRole: z.enum(EPF_DUTCH_ROLES),
     note,
   })
@@ -42,7 +41,7 @@ const ClaimInputSchema = z
     trancheId: z.uuid().nullable().default(null),
     period: text(1, 100).openapi({ example: 'jan. t/m jun. 2025' }),
     declaredCents: positiveCents,
-    declaredOn: isoDate,
+    declaredOn: eventDate,
     note,
   })
   .openapi('EpfClaimInput');
@@ -72,19 +71,19 @@ const stateFields = {
 
 const AssessmentInputSchema = z
   .strictObject({
-    compensatedCents: cents.min(0),
-    assessedOn: isoDate,
+    compensatedCents: amountCents,
+    assessedOn: eventDate,
     remainderExpectedBy: z.number().int().min(2014).max(2100).nullable().default(null),
     note,
   })
   .openapi('EpfAssessmentInput');
 
-const ReceiptInputSchema = z.strictObject({ amountCents: positiveCents, receivedOn: isoDate, note }).openapi('EpfReceiptInput');
+const ReceiptInputSchema = z.strictObject({ amountCents: positiveCents, receivedOn: eventDate, note }).openapi('EpfReceiptInput');
 
 const BlockageInputSchema = z
   .strictObject({
     blocked: z.boolean().openapi({ description: 'true blocks the claim (give the reason), false releases it' }),
-    effectiveOn: isoDate,
+    effectiveOn: eventDate,
     reason: text(0, 1000).default('').openapi({ example: 'Hongaarse blokkade op het aannemen van volgende tranches' }),
   })
   .openapi('EpfBlockageInput');
@@ -124,7 +123,7 @@ const OverviewSchema = z
   })
   .openapi('EpfOverview');
 
-const DateQuerySchema = z.object({ date: isoDate.optional().openapi({ description: 'The date the figures are as at; today when left out' }) });
+const DateQuerySchema = z.object({ date: z.iso.date().optional().openapi({ description: 'The date the figures are as at; today when left out' }) });
 const ClaimIdParamSchema = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const overviewRoute = createRoute(

@@ -4474,7 +4474,7 @@ export interface components {
             name: string;
             /**
              * @description The EU-wide amount as reported, in euro cents
-             * @example 44000000000
+             * @example 50000000000
              */
             euAmountCents: number;
             /** Format: date */
@@ -4644,8 +4644,8 @@ export interface components {
             /** @example jan. t/m jun. 2025 */
             period: string;
             /**
-             * @description Euro cents
-             * @example 44000000000
+             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @example 50000000000
              */
             declaredCents: number;
             /** Format: date */
@@ -4655,8 +4655,8 @@ export interface components {
         };
         EpfAssessmentInput: {
             /**
-             * @description Euro cents
-             * @example 44000000000
+             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @example 50000000000
              */
             compensatedCents: number;
             /** Format: date */
@@ -4668,8 +4668,8 @@ export interface components {
         };
         EpfReceiptInput: {
             /**
-             * @description Euro cents
-             * @example 44000000000
+             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @example 50000000000
              */
             amountCents: number;
             /** Format: date */
