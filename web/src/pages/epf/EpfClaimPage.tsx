@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { addToEpfClaim, getEpfClaim, type EpfClaimDetail } from '../../api/epf.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -16,7 +15,6 @@ import { useSubmission } from '../../forms/useSubmission.ts';
 import { formatMoment, formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { useNotice } from '../../state/notice.tsx';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 
@@ -24,7 +22,6 @@ import { useResource } from '../../state/useResource.ts';
 export function EpfClaimPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const can = useCan();
-  const notice = useNotice();
   const claim = useResource(id, (signal) => getEpfClaim(id, signal));
   if (claim.status !== 'ready') return <ResourceStatus resource={claim} onRetry={claim.reload} />;
   const detail = claim.data.data;
@@ -35,7 +32,6 @@ export function EpfClaimPage({ id }: { id: string }) {
       <p className="nl-paragraph">
         <Link href="/epf">{t('epf.claim.back')}</Link>
       </p>
-      {notice && <Alert type="ok">{t(`notices.${notice}`)}</Alert>}
       <ClaimFacts detail={detail} />
       <LabelledSection heading={t('epf.claim.history')}>
         <History detail={detail} />
