@@ -109,6 +109,14 @@ export const en: Vocabulary = {
     'report.approve': 'Approve the public letter',
     'report.finalise': 'Finalise a letter',
     'report.publication': 'Record the publication of a letter',
+    // The European Peace Facility
+    'epf.read': 'Read EPF claims',
+    'epf.write': 'Record EPF claims',
+    'epf.tranche.create': 'Record an EPF tranche',
+    'epf.claim.create': 'Submit an EPF claim',
+    'epf.claim.assess': 'Record the assessment of an EPF claim',
+    'epf.claim.receive': 'Record money received on an EPF claim',
+    'epf.claim.block': 'Record the blocking of an EPF claim',
   },
   auditObjectTypes: {
     delivery: 'Delivery',
@@ -121,6 +129,8 @@ export const en: Vocabulary = {
     username: 'Username',
     oidcSubject: 'Identity at the identity provider',
     path: 'API address',
+    epfTranche: 'EPF tranche',
+    epfClaim: 'EPF claim',
   },
   auditResults: {
     success: 'Succeeded',
@@ -141,5 +151,32 @@ export const en: Vocabulary = {
     previousLetter: 'parliamentary paper and date of the previous letter',
     figuresTable: 'the table (as a paragraph of its own)',
     delivery: 'value of a public delivery, by its identifier',
+    // The European Peace Facility
+    epfCommitted: 'EPF: committed by the EU to Ukraine (in words: "6 miljard euro")',
+    epfWindfallTotal: 'EPF: the windfall-profit tranches together',
+    epfImplementingActor: 'EPF: Dutch work as implementing actor (in words: "€100 miljoen"; not in Dutch totals)',
+    epfDeclared: 'EPF: claimed by the Netherlands up to the reference date',
+    epfDeclaredUntil: 'EPF: date of the last claim up to the reference date',
+    epfCompensated: 'EPF: compensated to the Netherlands',
+    epfOutstanding: 'EPF: compensated but not yet received',
+    epfBlocked: 'EPF: claimed and blocked',
+    epfRemainderExpectedBy: 'EPF: year by which the rest is expected',
+    epfPaid: 'EPF: received in a year, with the year',
+    epfTranche: 'EPF: amount of a tranche, with its id',
+  },
+  epfTrancheKinds: {
+    assistanceMeasure: 'Assistance measure',
+    windfallProfits: 'Windfall profits',
+  },
+  epfDutchRoles: {
+    claimant: 'Claims',
+    implementingActor: 'Implementing actor (not in Dutch totals)',
+    none: 'None',
+  },
+  epfClaimStatuses: {
+    open: 'Open',
+    compensated: 'Compensated',
+    paid: 'Paid',
+    blocked: 'Blocked',
   },
 };

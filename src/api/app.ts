@@ -17,6 +17,7 @@ import { refuseCrossSiteWrites } from './csrf.ts';
 import { deliveriesRoutes } from './deliveries/routes.ts';
 import { disclosureRoutes } from './disclosure/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { epfRoutes } from './epf/routes.ts';
 import { lettersRoutes } from './letters/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
@@ -90,6 +91,7 @@ export function createApi({
   api.route('/', disclosureRoutes());
   api.route('/', lettersRoutes());
   api.route('/', publicRoutes());
+  api.route('/', epfRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -10,6 +10,11 @@ function stageNoun(language: Language, field: string | undefined): string | unde
   return stage && vocabulary(language).stageNouns[stage];
 }
 
+/** An amount in euro cents as a sentence names it: "€ 1.234,56". */
+function euro(language: Language, cents: string | undefined): string {
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(Number(cents ?? 0) / 100);
+}
+
 /** Why a value was refused, per code, in each language the API speaks. */
 const REASONS: Record<Language, Record<string, Message>> = {
   nl: {
@@ -63,6 +68,17 @@ const REASONS: Record<Language, Record<string, Message>> = {
     dateInFuture: () => 'Deze datum ligt na vandaag; leg alleen vast wat al gebeurd is.',
     undecidedDeliveries: (p) =>
       `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${p.count} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
+    // The European Peace Facility
+    implementingActorWork: () => 'Werk als uitvoerder voor de EU is niet door Nederland te declareren; het telt niet mee in Nederlandse totalen.',
+    aboveDelivered: (p) => `Dit is meer dan er geleverd is: op de declaratiedatum kan voor deze levering nog hoogstens ${euro('nl', p.availableCents)} worden gedeclareerd.`,
+    aboveDeclared: (p) => `Er kan niet meer worden gecompenseerd dan gedeclareerd (${euro('nl', p.declaredCents)}).`,
+    belowReceived: (p) => `Er is al ${euro('nl', p.receivedCents)} ontvangen; de compensatie kan niet lager zijn.`,
+    beforeAssessment: () => 'Dit jaar ligt vóór de beoordeling.',
+    aboveCompensated: (p) => `Dit is meer dan er nog openstaat (${euro('nl', p.outstandingCents)}).`,
+    beforeDeclared: (p) => `Deze datum ligt vóór de declaratie (${p.declaredOn}).`,
+    unknownTranche: () => 'Deze tranche bestaat niet.',
+    unknownDelivery: () => 'Deze levering bestaat niet.',
+    referenceTaken: () => 'Er is al een declaratie met dit kenmerk.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -115,6 +131,17 @@ const REASONS: Record<Language, Record<string, Message>> = {
     dateInFuture: () => 'This date lies after today; record only what has happened.',
     undecidedDeliveries: (p) =>
       `${p.count} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
+    // The European Peace Facility
+    implementingActorWork: () => 'Work as implementing actor for the EU cannot be claimed by the Netherlands; it is not in Dutch totals.',
+    aboveDelivered: (p) => `This is more than was delivered: on the claim's date at most ${euro('en', p.availableCents)} can still be claimed for this delivery.`,
+    aboveDeclared: (p) => `No more can be compensated than was claimed (${euro('en', p.declaredCents)}).`,
+    belowReceived: (p) => `${euro('en', p.receivedCents)} has been received already; the compensation cannot be lower.`,
+    beforeAssessment: () => 'This year lies before the assessment.',
+    aboveCompensated: (p) => `This is more than is still outstanding (${euro('en', p.outstandingCents)}).`,
+    beforeDeclared: (p) => `This date lies before the claim (${p.declaredOn}).`,
+    unknownTranche: () => 'There is no such tranche.',
+    unknownDelivery: () => 'There is no such delivery.',
+    referenceTaken: () => 'There is a claim with this reference already.',
   },
 };
 

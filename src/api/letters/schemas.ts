@@ -78,7 +78,12 @@ const PublicationSchema = z.strictObject({ paperNumber: safeText(100).min(1).nul
 const ComparisonQuery = z.object({ from: safeText(100), to: safeText(100) });
 
 const VerificationSchema = z
-  .object({ ok: z.boolean(), hashesMatch: z.boolean(), differences: z.array(z.object({ figure: z.string(), published: z.number(), recomputed: z.number() })) })
+  .object({
+    ok: z.boolean(),
+    hashesMatch: z.boolean(),
+    differences: z.array(z.object({ figure: z.string(), published: z.number(), recomputed: z.number() })),
+    figureDifferences: z.array(z.object({ figure: z.string(), published: z.string(), recomputed: z.string() })),
+  })
   .openapi('LetterVerification');
 
 export const listRoute = createRoute(

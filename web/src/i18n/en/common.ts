@@ -25,6 +25,7 @@ export const nav: typeof nl.nav = {
   annexes: 'Confidential annexes',
   audit: 'Audit trail',
   accounts: 'Accounts',
+  epf: 'EPF claims',
 };
 
 export const common: typeof nl.common = {

@@ -60,6 +60,17 @@ export const fields: typeof nl.fields = {
   publicQuantity: 'Quantity in the public overview',
   ground: 'Ground',
   reviewOn: 'Review on',
+  // The European Peace Facility
+  batch: 'What the claim covers (for a batch)',
+  period: 'Period',
+  declaredCents: 'Amount claimed',
+  declaredOn: 'Date of the claim',
+  compensatedCents: 'Amount compensated',
+  assessedOn: 'Date of the assessment',
+  remainderExpectedBy: 'Rest expected by (year)',
+  receivedOn: 'Date received',
+  effectiveOn: 'Effective from',
+  reason: 'Reason',
 };
 
 export const form: typeof nl.form = {
@@ -137,4 +148,6 @@ export const notices: typeof nl.notices = {
   paymentAdded: 'The payment has been recorded.',
   disclosureDecided: 'The disclosure decision has been recorded.',
   draftCreated: 'The draft has been created.',
+  epfClaimCreated: 'The claim has been recorded.',
+  epfClaimChanged: 'The claim has been updated.',
 };

@@ -23,6 +23,7 @@ export const nav = {
   annexes: 'Vertrouwelijke bijlagen',
   audit: 'Audittrail',
   accounts: 'Accounts',
+  epf: 'EPF-declaraties',
 };
 
 export const common = {

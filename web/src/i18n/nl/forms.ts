@@ -58,6 +58,17 @@ export const fields = {
   publicQuantity: 'Aantal in het openbare overzicht',
   ground: 'Grond',
   reviewOn: 'Opnieuw bekijken op',
+  // The European Peace Facility
+  batch: 'Wat de declaratie omvat (bij een bundel)',
+  period: 'Periode',
+  declaredCents: 'Gedeclareerd bedrag',
+  declaredOn: 'Datum van declaratie',
+  compensatedCents: 'Gecompenseerd bedrag',
+  assessedOn: 'Datum van beoordeling',
+  remainderExpectedBy: 'Rest verwacht tot en met (jaar)',
+  receivedOn: 'Datum van ontvangst',
+  effectiveOn: 'Met ingang van',
+  reason: 'Reden',
 };
 
 export const form = {
@@ -135,4 +146,6 @@ export const notices = {
   paymentAdded: 'De betaling is vastgelegd.',
   disclosureDecided: 'Het besluit over openbaarmaking is vastgelegd.',
   draftCreated: 'Het concept is aangemaakt.',
+  epfClaimCreated: 'De declaratie is vastgelegd.',
+  epfClaimChanged: 'De declaratie is bijgewerkt.',
 };
