@@ -45,6 +45,8 @@ export interface ApiOptions {
   oidc?: OidcConfig | undefined;
   /** What TOTP secrets are sealed with; by default a key of this API only (tests), the server passes its kept one. */
   totpKey?: TotpSecretKey | undefined;
+  /** Renderings of public letters one address may ask for per minute without a session (60 by default). */
+  anonymousRenderingsPerMinute?: number;
 }
 
 /** The JSON API, to be mounted at /api/v1. */
@@ -56,9 +58,10 @@ export function createApi({
   trustProxy = false,
   oidc,
   totpKey = temporaryTotpSecretKey(),
+  anonymousRenderingsPerMinute = 60,
 }: ApiOptions) {
   const api = new OpenAPIHono<ApiEnv>();
-  const deps = { db, clock, trustProxy, oidc: oidc && oidcLogin(oidc), totpKey };
+  const deps = { db, clock, trustProxy, oidc: oidc && oidcLogin(oidc), totpKey, anonymousRenderingsPerMinute };
   // Paths as the API sees them, whether it is mounted at /api/v1 or called directly (tests).
   const apiPath = (c: { req: { path: string } }) => c.req.path.replace(/^\/api\/v1(?=\/|$)/, '');
 

@@ -27,6 +27,8 @@ interface ApiDependencies {
   oidc: OidcLogin | undefined;
   /** What TOTP secrets are sealed with in the database. */
   totpKey: TotpSecretKey;
+  /** Renderings of public letters one address may ask for per minute without a session. */
+  anonymousRenderingsPerMinute: number;
 }
 
 /** Who acts, from where, in which request: what the audit trail records of a request. */

@@ -333,7 +333,13 @@ export async function openHarness(): Promise<Harness> {
       callback();
     },
   });
-  const api = createApi({ db: handle.db, logger: createLogger({ level: 'info', destination }), onError: (error) => errors.push(error) });
+  // The runs read every rendering as fast as they can from one address; the limit has its own test.
+  const api = createApi({
+    db: handle.db,
+    logger: createLogger({ level: 'info', destination }),
+    onError: (error) => errors.push(error),
+    anonymousRenderingsPerMinute: Number.POSITIVE_INFINITY,
+  });
   const decoder = new TextDecoder();
   return {
     handle,
@@ -849,13 +855,16 @@ export class CanaryRun {
   }
 
   /** Whether a letter at this reference date, after this previous letter, can place the figure. */
-  #knownFigure(name: string, previous: FinalReport | undefined): boolean {
+  #knownFigure(name: string, referenceDate: string, previous: FinalReport | undefined): boolean {
     if (BASE_FIGURES.has(name)) return true;
     if (FIGURES_AFTER_A_LETTER.has(name)) return previous !== undefined;
     if (name === 'increasePercent') return previous !== undefined && previous.final.totalCents !== 0;
     if (name.startsWith('delivery:')) {
       const id = name.slice('delivery:'.length);
-      return UUID.test(id) && this.deliveries.some((delivery) => delivery.id === id && delivery.state === 'public' && !delivery.deleted);
+      // A delivery is named at its value on the reference date: one it had no value for yet cannot be named.
+      return UUID.test(id) && this.deliveries.some((delivery) =>
+        delivery.id === id && delivery.state === 'public' && !delivery.deleted &&
+        delivery.valuations.some((valuation) => valuation.effectiveDate <= referenceDate));
     }
     return false;
   }
@@ -877,7 +886,7 @@ export class CanaryRun {
       this.#finals().some((report) => report.referenceDate > target.referenceDate) ||
       // What the letter counts has been decided on, each delivery.
       this.#undecidedBy(target.referenceDate).length > 0 ||
-      names.some((name) => !this.#knownFigure(name, previous))
+      names.some((name) => !this.#knownFigure(name, target.referenceDate, previous))
     );
   }
 

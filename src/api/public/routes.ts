@@ -38,7 +38,7 @@ function publicView(db: Kysely<Database>): Kysely<PublicDatabase> {
 }
 
 /** Renderings one address may ask for without a session per minute; the cache serves the rest cheaply. */
-const ANONYMOUS_RENDERINGS = { limit: 60, windowMs: 60_000 };
+const ANONYMOUS_RENDERINGS = { limit: (c: Context<ApiEnv>) => c.get('deps').anonymousRenderingsPerMinute, windowMs: 60_000 };
 
 export function publicRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
