@@ -108,6 +108,12 @@ export const en: Vocabulary = {
     'report.approve': 'Approve the public letter',
     'report.finalise': 'Finalise a letter',
     'report.publication': 'Record the publication of a letter',
+    'budget.read': 'View the budget',
+    'budget.write': 'Record budget and commitments',
+    'budgetDecision.create': 'Record a budget decision',
+    'budgetShift.create': 'Record a shift between budget years',
+    'budgetCommitment.create': 'Record a commitment or pledge',
+    'budgetCommitment.stage': 'Record a stage of a commitment',
   },
   auditObjectTypes: {
     delivery: 'Delivery',
@@ -120,6 +126,9 @@ export const en: Vocabulary = {
     username: 'Username',
     oidcSubject: 'Identity at the identity provider',
     path: 'API address',
+    budgetDecision: 'Budget decision',
+    budgetShift: 'Shift between budget years',
+    budgetCommitment: 'Commitment',
   },
   auditResults: {
     success: 'Succeeded',
@@ -140,5 +149,9 @@ export const en: Vocabulary = {
     previousLetter: 'parliamentary paper and date of the previous letter',
     figuresTable: 'the table (as a paragraph of its own)',
     delivery: 'value of a public delivery, by its identifier',
+    budgetTotal: 'total budgeted for military support since 2022',
+    budgetDecision: 'amount of a budget decision, by its identifier',
+    budgetShift: 'amount of a shift between budget years, by its identifier',
+    budgetCommitment: 'amount of a pledge or commitment, by its identifier',
   },
 };

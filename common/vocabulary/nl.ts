@@ -4,6 +4,7 @@ import type {
   AuditResult,
   Category,
   LetterFigureName,
+  LetterBudgetFigureKind,
   ConfidentialityGround,
   DisclosureState,
   FundingSource,
@@ -36,7 +37,7 @@ export interface Vocabulary {
   auditObjectTypes: Record<AuditObjectType, string>;
   auditResults: Record<AuditResult, string>;
   /** What each name a letter's text may use places; `delivery` for `{{delivery:ID}}`. */
-  letterFigures: Record<LetterFigureName | 'delivery', string>;
+  letterFigures: Record<LetterFigureName | 'delivery' | LetterBudgetFigureKind, string>;
 }
 
 export const nl: Vocabulary = {
@@ -147,6 +148,12 @@ export const nl: Vocabulary = {
     'report.approve': 'Openbare brief goedkeuren',
     'report.finalise': 'Brief definitief maken',
     'report.publication': 'Publicatie van een brief vastleggen',
+    'budget.read': 'Begroting inzien',
+    'budget.write': 'Begroting en verplichtingen vastleggen',
+    'budgetDecision.create': 'Begrotingsbesluit vastleggen',
+    'budgetShift.create': 'Kasschuif vastleggen',
+    'budgetCommitment.create': 'Verplichting of toezegging vastleggen',
+    'budgetCommitment.stage': 'Stap van een verplichting vastleggen',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -159,6 +166,9 @@ export const nl: Vocabulary = {
     username: 'Gebruikersnaam',
     oidcSubject: 'Identiteit bij de identiteitsprovider',
     path: 'API-adres',
+    budgetDecision: 'Begrotingsbesluit',
+    budgetShift: 'Kasschuif',
+    budgetCommitment: 'Verplichting',
   },
   auditResults: {
     success: 'Gelukt',
@@ -179,5 +189,9 @@ export const nl: Vocabulary = {
     previousLetter: 'Kamerstuk en datum van de vorige brief',
     figuresTable: 'de tabel (als eigen alinea)',
     delivery: 'waarde van een openbare levering, met haar kenmerk',
+    budgetTotal: 'totaal begroot voor militaire steun sinds 2022',
+    budgetDecision: 'bedrag van een begrotingsbesluit, met zijn kenmerk',
+    budgetShift: 'bedrag van een kasschuif, met haar kenmerk',
+    budgetCommitment: 'bedrag van een toezegging of verplichting, met haar kenmerk',
   },
 };

@@ -10,6 +10,11 @@ function stageNoun(language: Language, field: string | undefined): string | unde
   return stage && vocabulary(language).stageNouns[stage];
 }
 
+/** An amount of euro cents (as text) in the language's notation. */
+function euro(language: Language, centsText: string | undefined): string {
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(Number(centsText ?? 0) / 100);
+}
+
 /** Why a value was refused, per code, in each language the API speaks. */
 const REASONS: Record<Language, Record<string, Message>> = {
   nl: {
@@ -57,6 +62,19 @@ const REASONS: Record<Language, Record<string, Message>> = {
     laterLetterIsFinal: () => 'Er is al een definitieve brief met een latere peildatum; brieven volgen elkaar op in de tijd.',
     undecidedDeliveries: (p) =>
       `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${p.count} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
+    // The budget
+    inTheFuture: () => 'Deze datum ligt in de toekomst.',
+    tooEarly: (p) => `Deze datum ligt vóór ${p.earliest}.`,
+    budgetYearOutOfRange: (p) => `Vul een begrotingsjaar in van ${p.first} tot en met ${p.last}.`,
+    beforeFirstYear: () => 'Het laatste jaar ligt vóór het eerste jaar.',
+    yearOutsideDecision: (p) => `Dit jaar valt buiten de periode van het besluit (${p.first}-${p.last}).`,
+    duplicateYear: () => 'Dit jaar staat al eerder in het besluit.',
+    notPositive: () => 'Vul een bedrag in groter dan nul.',
+    sameYear: () => 'Een kasschuif gaat naar een ander jaar dan waar hij vandaan komt.',
+    exceedsYearBudget: (p) => `Het jaar ${p.year} heeft op die datum (of daarna) niet meer dan ${euro('nl', p.available)} beschikbaar.`,
+    beforeLatestStage: (p) => `Deze stap ligt vóór de laatste stap van de verplichting (${p.latest}).`,
+    stageGoesBack: () => 'Een juridisch verplicht bedrag gaat niet terug naar een toezegging.',
+    unknownDelivery: () => 'Er is geen levering met dit kenmerk.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -103,6 +121,19 @@ const REASONS: Record<Language, Record<string, Message>> = {
     laterLetterIsFinal: () => 'A letter with a later reference date is final already; letters follow each other in time.',
     undecidedDeliveries: (p) =>
       `${p.count} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
+    // The budget
+    inTheFuture: () => 'This date lies in the future.',
+    tooEarly: (p) => `This date lies before ${p.earliest}.`,
+    budgetYearOutOfRange: (p) => `Enter a budget year from ${p.first} to ${p.last}.`,
+    beforeFirstYear: () => 'The last year lies before the first year.',
+    yearOutsideDecision: (p) => `This year lies outside the decision's period (${p.first}-${p.last}).`,
+    duplicateYear: () => 'This year is in the decision already.',
+    notPositive: () => 'Enter an amount above zero.',
+    sameYear: () => 'A shift goes to another year than the one it comes from.',
+    exceedsYearBudget: (p) => `On that date (or after it) the year ${p.year} holds no more than ${euro('en', p.available)}.`,
+    beforeLatestStage: (p) => `This stage lies before the commitment's latest stage (${p.latest}).`,
+    stageGoesBack: () => 'A legally committed amount does not go back to a pledge.',
+    unknownDelivery: () => 'There is no delivery with this identifier.',
   },
 };
 

@@ -18,6 +18,11 @@ export interface Database {
   publicDelivery: PublicDeliveryTable;
   letter: LetterTable;
   publicLetter: PublicLetterTable;
+  budgetDecision: BudgetDecisionTable;
+  budgetDecisionAmount: { decisionId: string; budgetYear: number; amountCents: number };
+  budgetShift: BudgetShiftTable;
+  budgetCommitment: BudgetCommitmentTable;
+  budgetCommitmentStage: BudgetCommitmentStageTable;
 }
 
 export interface PublicLetterTable {
@@ -188,4 +193,50 @@ export interface PaymentTable {
   reference: string | null;
   recordedAt: Generated<string>;
   note: string;
+}
+
+export interface BudgetDecisionTable {
+  id: string;
+  moment: string;
+  decidedOn: string;
+  fund: string;
+  firstYear: number;
+  lastYear: number;
+  description: string;
+  isDemonstration: boolean;
+  recordedAt: Generated<string>;
+}
+
+export interface BudgetShiftTable {
+  id: string;
+  moment: string;
+  decidedOn: string;
+  fund: string;
+  fromYear: number;
+  toYear: number;
+  amountCents: number;
+  description: string;
+  isDemonstration: boolean;
+  recordedAt: Generated<string>;
+}
+
+export interface BudgetCommitmentTable {
+  id: string;
+  title: string;
+  fund: string;
+  budgetYear: number;
+  deliveryId: string | null;
+  contractReference: string | null;
+  isDemonstration: boolean;
+  createdAt: Generated<string>;
+}
+
+export interface BudgetCommitmentStageTable {
+  id: string;
+  commitmentId: string;
+  stage: string;
+  amountCents: number;
+  effectiveOn: string;
+  note: string;
+  recordedAt: Generated<string>;
 }

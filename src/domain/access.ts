@@ -28,6 +28,9 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'letter.read': ['letterAuthor', 'disclosureOfficer', 'auditor'],
   'letter.write': ['letterAuthor'],
   'annex.read': ['parliamentReader', 'letterAuthor', 'disclosureOfficer', 'auditor'],
+  // The budget and its commitments are read by those who read the figures: they are the figures' other half.
+  'budget.read': ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'auditor'],
+  'budget.write': ['finance'],
 };
 
 /**

@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
-import type { LetterFigureName } from '../../common/vocabulary/codes.ts';
+import type { LetterBudgetFigureKind, LetterFigureName } from '../../common/vocabulary/codes.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
@@ -49,6 +49,14 @@ export interface LetterInputs {
   /** Values of the public deliveries the text may name (`{{delivery:ID}}`); others may not be named. */
   publicDeliveryValues: ReadonlyMap<string, Cents>;
   overview: readonly OverviewItem[];
+  /** The budget at the reference date: its total, and the decisions, shifts and commitments the text names. */
+  budget: LetterBudgetInputs;
+}
+
+export interface LetterBudgetInputs {
+  totalCents: Cents;
+  /** Per kind, the amounts by id of those known at the reference date (and, for commitments, public). */
+  named: Readonly<Record<LetterBudgetFigureKind, ReadonlyMap<string, Cents>>>;
 }
 
 /** An amount in euro cents, as the snapshots hold it. */
@@ -141,7 +149,7 @@ const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAm
 
 /** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
 function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: Cents | null, increasePercentText: string | null): ReadonlyMap<string, string> {
-  const figures = new Map<LetterFigureName | `delivery:${string}`, string>();
+  const figures = new Map<LetterFigureName | `${'delivery' | LetterBudgetFigureKind}:${string}`, string>();
   for (const line of lines) figures.set(line.key, inText(line.currentCents));
   figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
   figures.set('letterDate', formatLetterDate(inputs.letterDate));
@@ -154,6 +162,10 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: 
   if (increaseCents !== null) figures.set('increase', inText(Math.abs(increaseCents), COMPARISON_PRECISION));
   if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
   for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value));
+  figures.set('budgetTotal', inText(inputs.budget.totalCents));
+  for (const [kind, amounts] of Object.entries(inputs.budget.named) as [LetterBudgetFigureKind, ReadonlyMap<string, Cents>][]) {
+    for (const [id, value] of amounts) figures.set(`${kind}:${id}`, inText(value));
+  }
   return figures;
 }
 
