@@ -13,7 +13,7 @@ export const LAST_BUDGET_YEAR = 2040;
 /** No budget decision of this register predates the first support to Ukraine. */
 const EARLIEST_DECISION_DATE = '2014-01-01';
 
-export interface YearAmount {
+interface YearAmount {
   budgetYear: number;
   amountCents: Cents;
 }
@@ -177,15 +177,10 @@ export function commitmentViolations(fields: CommitmentFields): RuleViolation[] 
   return yearViolations('budgetYear', fields.budgetYear);
 }
 
-/** What a commitment holds on a day: its latest stage effective by then, if any (stages are in order). */
-export function stageAt<S extends CommitmentStageInput>(stages: readonly S[], date: IsoDate): S | undefined {
-  return stages.filter((stage) => stage.effectiveOn <= date).at(-1);
-}
-
 /** Commitments of a budget year by the stage they had reached at a date. */
 export type CommittedByStage = Readonly<Record<CommitmentStage, Cents>>;
 
-export interface BudgetYearFigures {
+interface BudgetYearFigures {
   budgetYear: number;
   budgeted: Cents;
   /** Legally committed (juridisch verplicht). */

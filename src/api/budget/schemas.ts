@@ -132,7 +132,7 @@ const BudgetFiguresSchema = z
   })
   .openapi('BudgetFigures');
 
-export const CommitmentIdParamSchema = z.object({
+const CommitmentIdParamSchema = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '0f8fad5b-d9cb-469f-a165-70867728950e' }),
 });
 

@@ -24,11 +24,11 @@ const decision = (fields: Omit<DemonstrationDecision, 'isDemonstration' | 'descr
 });
 
 /** The Voorjaarsnota 2025: €3,2 mld. for 2025-2027 on the Budget Internationale Veiligheid. */
-export const SPRING_2025_DECISION_ID = '45e7a54d-4594-495d-a569-ba72076ed335';
+const SPRING_2025_DECISION_ID = '45e7a54d-4594-495d-a569-ba72076ed335';
 /** The Voorjaarsnota 2025: €2 mld. from 2026 to 2025. */
-export const SPRING_2025_SHIFT_ID = '19ec1c33-04d0-42e3-bb48-5d5b8f7af178';
+const SPRING_2025_SHIFT_ID = '19ec1c33-04d0-42e3-bb48-5d5b8f7af178';
 /** The €25 mln. to be added to the NATO UCAP in 2026, pledged with the Voorjaarsnota 2025. */
-export const UCAP_2026_PLEDGE_ID = '43f6ab79-f987-46cf-93da-9deb316d76ff';
+const UCAP_2026_PLEDGE_ID = '43f6ab79-f987-46cf-93da-9deb316d76ff';
 /** The Voorjaarsnota 2025 is not dated in the letter. */
 const SPRING_2025 = '2025-04-15';
 
