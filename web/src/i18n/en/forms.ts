@@ -60,6 +60,18 @@ export const fields: typeof nl.fields = {
   publicQuantity: 'Quantity in the public overview',
   ground: 'Ground',
   reviewOn: 'Review on',
+  // The budget
+  moment: 'Moment in the budget cycle',
+  decidedOn: 'Decided on',
+  fund: 'Budget article or fund',
+  firstYear: 'First budget year',
+  lastYear: 'Last budget year',
+  fromYear: 'From budget year',
+  toYear: 'To budget year',
+  budgetYear: 'Budget year',
+  stage: 'Stage',
+  effectiveOn: 'Effective from',
+  knownAt: 'As known on',
 };
 
 export const form: typeof nl.form = {
@@ -137,4 +149,7 @@ export const notices: typeof nl.notices = {
   paymentAdded: 'The payment has been recorded.',
   disclosureDecided: 'The disclosure decision has been recorded.',
   draftCreated: 'The draft has been created.',
+  budgetDecisionAdded: 'The budget decision has been recorded.',
+  budgetShiftAdded: 'The shift has been recorded.',
+  commitmentAdded: 'The commitment has been recorded.',
 };

@@ -3,6 +3,7 @@ import type { nl } from '../nl/index.ts';
 import * as accessibility from './accessibility.ts';
 import * as accounts from './accounts.ts';
 import * as audit from './audit.ts';
+import * as budget from './budget.ts';
 import * as common from './common.ts';
 import * as comparison from './comparison.ts';
 import * as dashboard from './dashboard.ts';
@@ -30,4 +31,5 @@ export const en: typeof nl = {
   ...publicInformation,
   ...audit,
   ...accounts,
+  ...budget,
 };

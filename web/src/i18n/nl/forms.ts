@@ -58,6 +58,18 @@ export const fields = {
   publicQuantity: 'Aantal in het openbare overzicht',
   ground: 'Grond',
   reviewOn: 'Opnieuw bekijken op',
+  // The budget
+  moment: 'Moment in de begrotingscyclus',
+  decidedOn: 'Besloten op',
+  fund: 'Begrotingsartikel of fonds',
+  firstYear: 'Eerste begrotingsjaar',
+  lastYear: 'Laatste begrotingsjaar',
+  fromYear: 'Van begrotingsjaar',
+  toYear: 'Naar begrotingsjaar',
+  budgetYear: 'Begrotingsjaar',
+  stage: 'Stap',
+  effectiveOn: 'Geldt vanaf',
+  knownAt: 'Stand op',
 };
 
 export const form = {
@@ -135,4 +147,7 @@ export const notices = {
   paymentAdded: 'De betaling is vastgelegd.',
   disclosureDecided: 'Het besluit over openbaarmaking is vastgelegd.',
   draftCreated: 'Het concept is aangemaakt.',
+  budgetDecisionAdded: 'Het begrotingsbesluit is vastgelegd.',
+  budgetShiftAdded: 'De kasschuif is vastgelegd.',
+  commitmentAdded: 'De verplichting is vastgelegd.',
 };

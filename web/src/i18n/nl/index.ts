@@ -2,6 +2,7 @@ import { nl as vocabulary } from '../../../../common/vocabulary/nl.ts';
 import * as accessibility from './accessibility.ts';
 import * as accounts from './accounts.ts';
 import * as audit from './audit.ts';
+import * as budget from './budget.ts';
 import * as common from './common.ts';
 import * as comparison from './comparison.ts';
 import * as dashboard from './dashboard.ts';
@@ -29,4 +30,5 @@ export const nl = {
   ...publicInformation,
   ...audit,
   ...accounts,
+  ...budget,
 };

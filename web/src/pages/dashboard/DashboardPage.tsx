@@ -12,6 +12,7 @@ import { useResource } from '../../state/useResource.ts';
 import { FiguresTable } from './FiguresTable.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import { SeriesTable } from './SeriesTable.tsx';
+import { BudgetSection } from './BudgetSection.tsx';
 
 /** The reference dates of the letter of 10 September 2025 and the one before it. */
 const LETTER_REFERENCE_DATE = '2025-08-31';
@@ -94,6 +95,8 @@ export function DashboardPage() {
           <ResourceStatus resource={series} onRetry={series.reload} />
         )}
       </LabelledSection>
+
+      <BudgetSection knownAt={referenceDate} />
     </>
   );
 }
