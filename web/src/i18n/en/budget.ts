@@ -47,6 +47,7 @@ export const budget: typeof nl = {
     decisionTitle: 'Record a budget decision',
     shiftTitle: 'Record a shift between years',
     commitmentTitle: 'Record a commitment or pledge',
+    momentHint: 'For example Voorjaarsnota 2025.',
     amountForYear: 'Amount in euro for {{year}}',
     amountsLegend: 'Amount per budget year',
     amountsHint: 'Enter the amount for each year of the period that receives money; leave the other years empty.',

@@ -45,6 +45,7 @@ export const budget = {
     decisionTitle: 'Begrotingsbesluit vastleggen',
     shiftTitle: 'Kasschuif vastleggen',
     commitmentTitle: 'Verplichting of toezegging vastleggen',
+    momentHint: 'Bijvoorbeeld Voorjaarsnota 2025.',
     amountForYear: 'Bedrag in euro voor {{year}}',
     amountsLegend: 'Bedrag per begrotingsjaar',
     amountsHint: 'Vul het bedrag in voor elk jaar van de periode dat geld krijgt; laat de andere jaren leeg.',

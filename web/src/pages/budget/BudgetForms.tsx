@@ -96,7 +96,7 @@ export function BudgetDecisionFormPage() {
           formError={submission.formError}
           refusals={submission.refusals}
         />
-        <TextField {...field('moment')} hint="Voorjaarsnota 2025" />
+        <TextField {...field('moment')} hint={t('budget.form.momentHint')} />
         <TextField {...field('decidedOn')} type="date" />
         <SelectField {...field('fund')} options={useFundOptions()} />
         <TextField {...field('firstYear')} inputMode="numeric" size="small" hint={t('budget.form.yearHint')} />
@@ -160,7 +160,7 @@ export function BudgetShiftFormPage() {
     <BudgetFormPage heading={t('budget.form.shiftTitle')}>
       <form noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(names)} formError={submission.formError} refusals={submission.refusals} />
-        <TextField {...field('moment')} hint="Voorjaarsnota 2025" />
+        <TextField {...field('moment')} hint={t('budget.form.momentHint')} />
         <TextField {...field('decidedOn')} type="date" />
         <SelectField {...field('fund')} options={useFundOptions()} />
         <TextField {...field('fromYear')} inputMode="numeric" size="small" />
