@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } from '../../domain/budget.ts';
 import { permitted } from '../access.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const date = isoDate.openapi({ example: '2025-04-15' });
 const positiveCents = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents, above zero', example: 320_000_000_000 });
 const centsValue = z.number().int().openapi({ description: 'Euro cents' });
 const budgetYear = z.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR).openapi({ example: 2025 });
-const moment = z.string().trim().min(1).max(200).openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });
-const description = z.string().max(2000).default('');
+const moment = safeText(200).trim().min(1).openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });
+const description = multilineText(2000).default('');
 
 const BudgetDecisionInputSchema = z
   .strictObject({
@@ -68,18 +68,18 @@ const stageInput = {
   stage: z.enum(COMMITMENT_STAGES),
   amountCents: positiveCents.openapi({ example: 2_500_000_000 }),
   effectiveOn: date,
-  note: z.string().max(2000).default(''),
+  note: multilineText(2000).default(''),
 };
 
 const CommitmentStageInputSchema = z.strictObject(stageInput).openapi('CommitmentStageInput');
 
 const CommitmentInputSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(300).openapi({ example: 'Extra bijdrage aan het NAVO UCAP in 2026' }),
+    title: safeText(300).trim().min(1).openapi({ example: 'Extra bijdrage aan het NAVO UCAP in 2026' }),
     fund: z.enum(BUDGET_FUNDS),
     budgetYear,
     deliveryId: z.uuid().nullable().default(null),
-    contractReference: z.string().trim().max(200).transform((text) => (text === '' ? null : text)).nullable().default(null),
+    contractReference: safeText(200).trim().transform((text) => (text === '' ? null : text)).nullable().default(null),
     ...stageInput,
   })
   .openapi('CommitmentInput');
