@@ -36,7 +36,9 @@ describeEachDatabase('budget API', (database) => {
     );
     return { decisions, shifts, commitments, stages };
   };
-  const actions = async () => (await database().db.selectFrom('auditEvent').select('action').orderBy('seq').execute()).map((row) => row.action);
+  /** The budget's events in the audit trail, oldest first (refused requests are events of their own). */
+  const actions = async () =>
+    (await database().db.selectFrom('auditEvent').select('action').where('action', 'like', 'budget%').orderBy('seq').execute()).map((row) => row.action);
   const figuresAt = async (knownAt: string, fund = 'internationalSecurityBudget') => {
     const response = await reader('GET', `/budget/figures?knownAt=${knownAt}&fund=${fund}`);
     expect(response.status).toBe(200);

@@ -12,10 +12,12 @@ const AMOUNTS = ['budgeted', 'committed', 'pledged', 'unallocated', 'realised'] 
 export function BudgetFiguresTable({ figures }: { figures: BudgetFigures }) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const caption = t('budget.figures.caption', { date: formatLongDate(figures.knownAt, language) });
   return (
-    <div className="utrecht-table__container table-scroll">
+    // Wider than a narrow screen: it scrolls, so it takes the focus for those who scroll with the keyboard.
+    <div className="utrecht-table__container table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="utrecht-table utrecht-table--html-table budget-table">
-        <caption className="utrecht-table__caption">{t('budget.figures.caption', { date: formatLongDate(figures.knownAt, language) })}</caption>
+        <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             <th scope="col" className="utrecht-table__header-cell">{t('budget.figures.year')}</th>
