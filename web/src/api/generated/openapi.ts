@@ -3839,7 +3839,7 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "budget.read" | "budget.write" | "access" | "session.login" | "session.logout" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "budget.read" | "budget.write" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage";
         /**
          * @description What an audit event is about
          * @enum {string}
