@@ -33,6 +33,17 @@ export type Category = (typeof CATEGORIES)[number];
 export const FUNDING_SOURCES = ['defenceBudget', 'ukraineSupportBudget', 'internationalSecurityBudget', 'epf'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
+/** The budgets a budget decision can make money available on: every funding source but the EU's. */
+export const BUDGET_FUNDS = ['defenceBudget', 'ukraineSupportBudget', 'internationalSecurityBudget'] as const satisfies readonly FundingSource[];
+export type BudgetFund = (typeof BUDGET_FUNDS)[number];
+
+/**
+ * The stages a commitment against the budget passes before it is realised: pledged (a plan or project
+ * identified, a contribution announced), then legally committed. Realisation is the deliveries' own.
+ */
+export const COMMITMENT_STAGES = ['pledged', 'committed'] as const satisfies readonly LifecycleStage[];
+export type CommitmentStage = (typeof COMMITMENT_STAGES)[number];
+
 export const VALUATION_BASES = ['replacementValue', 'bookValue', 'contractPrice', 'contribution'] as const;
 export type ValuationBasis = (typeof VALUATION_BASES)[number];
 
@@ -88,6 +99,8 @@ export const ACTIONS = [
   // The European Peace Facility
   'epf.read',
   'epf.write',
+  'budget.read',
+  'budget.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -124,6 +137,10 @@ const EVENT_ACTIONS = [
   'epf.claim.assess',
   'epf.claim.receive',
   'epf.claim.block',
+  'budgetDecision.create',
+  'budgetShift.create',
+  'budgetCommitment.create',
+  'budgetCommitment.stage',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;
@@ -145,6 +162,9 @@ export const AUDIT_OBJECT_TYPES = [
   // The European Peace Facility
   'epfTranche',
   'epfClaim',
+  'budgetDecision',
+  'budgetShift',
+  'budgetCommitment',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -179,6 +199,7 @@ export const LETTER_FIGURE_NAMES = [
   'epfOutstanding',
   'epfBlocked',
   'epfRemainderExpectedBy',
+  'budgetTotal',
 ] as const;
 export type LetterFigureName = (typeof LETTER_FIGURE_NAMES)[number];
 
@@ -196,3 +217,10 @@ export type EpfClaimStatus = (typeof EPF_CLAIM_STATUSES)[number];
 /** Named figures with a parameter: `{{epfPaid:2024}}` (received in a year), `{{epfTranche:ID}}` (a tranche's EU amount). */
 export const EPF_PARAMETERISED_FIGURES = ['epfPaid', 'epfTranche'] as const;
 export type EpfParameterisedFigure = (typeof EPF_PARAMETERISED_FIGURES)[number];
+
+/**
+ * Figures named with the id of what they are about (`{{budgetDecision:ID}}`), each at the letter's
+ * reference date: the amount of a budget decision, of a shift, and of a commitment (a pledge).
+ */
+export const LETTER_BUDGET_FIGURE_KINDS = ['budgetDecision', 'budgetShift', 'budgetCommitment'] as const;
+export type LetterBudgetFigureKind = (typeof LETTER_BUDGET_FIGURE_KINDS)[number];

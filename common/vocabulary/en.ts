@@ -117,6 +117,12 @@ export const en: Vocabulary = {
     'epf.claim.assess': 'Record the assessment of an EPF claim',
     'epf.claim.receive': 'Record money received on an EPF claim',
     'epf.claim.block': 'Record the blocking of an EPF claim',
+    'budget.read': 'View the budget',
+    'budget.write': 'Record budget and commitments',
+    'budgetDecision.create': 'Record a budget decision',
+    'budgetShift.create': 'Record a shift between budget years',
+    'budgetCommitment.create': 'Record a commitment or pledge',
+    'budgetCommitment.stage': 'Record a stage of a commitment',
   },
   auditObjectTypes: {
     delivery: 'Delivery',
@@ -131,6 +137,9 @@ export const en: Vocabulary = {
     path: 'API address',
     epfTranche: 'EPF tranche',
     epfClaim: 'EPF claim',
+    budgetDecision: 'Budget decision',
+    budgetShift: 'Shift between budget years',
+    budgetCommitment: 'Commitment',
   },
   auditResults: {
     success: 'Succeeded',
@@ -163,6 +172,10 @@ export const en: Vocabulary = {
     epfRemainderExpectedBy: 'EPF: year by which the rest is expected',
     epfPaid: 'EPF: received in a year, with the year',
     epfTranche: 'EPF: amount of a tranche, with its id',
+    budgetTotal: 'total budgeted for military support since 2022',
+    budgetDecision: 'amount of a budget decision, by its identifier',
+    budgetShift: 'amount of a shift between budget years, by its identifier',
+    budgetCommitment: 'amount of a pledge or commitment, by its identifier',
   },
   epfTrancheKinds: {
     assistanceMeasure: 'Assistance measure',

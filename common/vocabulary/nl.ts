@@ -4,6 +4,7 @@ import type {
   AuditResult,
   Category,
   LetterFigureName,
+  LetterBudgetFigureKind,
   ConfidentialityGround,
   EpfClaimStatus,
   EpfDutchRole,
@@ -40,7 +41,7 @@ export interface Vocabulary {
   auditObjectTypes: Record<AuditObjectType, string>;
   auditResults: Record<AuditResult, string>;
   /** What each name a letter's text may use places; `delivery` for `{{delivery:ID}}`. */
-  letterFigures: Record<LetterFigureName | 'delivery' | EpfParameterisedFigure, string>;
+  letterFigures: Record<LetterFigureName | 'delivery' | EpfParameterisedFigure | LetterBudgetFigureKind, string>;
   // The European Peace Facility
   epfTrancheKinds: Record<EpfTrancheKind, string>;
   epfDutchRoles: Record<EpfDutchRole, string>;
@@ -164,6 +165,12 @@ export const nl: Vocabulary = {
     'epf.claim.assess': 'Beoordeling van een EPF-declaratie vastleggen',
     'epf.claim.receive': 'Ontvangst op een EPF-declaratie vastleggen',
     'epf.claim.block': 'Blokkade van een EPF-declaratie vastleggen',
+    'budget.read': 'Begroting inzien',
+    'budget.write': 'Begroting en verplichtingen vastleggen',
+    'budgetDecision.create': 'Begrotingsbesluit vastleggen',
+    'budgetShift.create': 'Kasschuif vastleggen',
+    'budgetCommitment.create': 'Verplichting of toezegging vastleggen',
+    'budgetCommitment.stage': 'Stap van een verplichting vastleggen',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -178,6 +185,9 @@ export const nl: Vocabulary = {
     path: 'API-adres',
     epfTranche: 'EPF-tranche',
     epfClaim: 'EPF-declaratie',
+    budgetDecision: 'Begrotingsbesluit',
+    budgetShift: 'Kasschuif',
+    budgetCommitment: 'Verplichting',
   },
   auditResults: {
     success: 'Gelukt',
@@ -210,6 +220,10 @@ export const nl: Vocabulary = {
     epfRemainderExpectedBy: 'EPF: jaar tot en met wanneer de rest wordt verwacht',
     epfPaid: 'EPF: in een jaar ontvangen, met het jaar',
     epfTranche: 'EPF: bedrag van een tranche, met haar kenmerk',
+    budgetTotal: 'totaal begroot voor militaire steun sinds 2022',
+    budgetDecision: 'bedrag van een begrotingsbesluit, met zijn kenmerk',
+    budgetShift: 'bedrag van een kasschuif, met haar kenmerk',
+    budgetCommitment: 'bedrag van een toezegging of verplichting, met haar kenmerk',
   },
   epfTrancheKinds: {
     assistanceMeasure: 'Bijstandsmaatregel',

@@ -20,6 +20,7 @@ import { publicRoutes } from './public/routes.ts';
 import { epfRoutes } from './epf/routes.ts';
 import { lettersRoutes } from './letters/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
+import { budgetRoutes } from './budget/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 import { recordRefusals } from './refusals.ts';
@@ -95,6 +96,7 @@ export function createApi({
   api.route('/', lettersRoutes());
   api.route('/', publicRoutes());
   api.route('/', epfRoutes());
+  api.route('/', budgetRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

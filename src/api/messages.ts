@@ -79,6 +79,18 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownTranche: () => 'Deze tranche bestaat niet.',
     unknownDelivery: () => 'Deze levering bestaat niet.',
     referenceTaken: () => 'Er is al een declaratie met dit kenmerk.',
+    // The budget
+    inTheFuture: () => 'Deze datum ligt in de toekomst.',
+    tooEarly: (p) => `Deze datum ligt vóór ${p.earliest}.`,
+    budgetYearOutOfRange: (p) => `Vul een begrotingsjaar in van ${p.first} tot en met ${p.last}.`,
+    beforeFirstYear: () => 'Het laatste jaar ligt vóór het eerste jaar.',
+    yearOutsideDecision: (p) => `Dit jaar valt buiten de periode van het besluit (${p.first}-${p.last}).`,
+    duplicateYear: () => 'Dit jaar staat al eerder in het besluit.',
+    notPositive: () => 'Vul een bedrag in groter dan nul.',
+    sameYear: () => 'Een kasschuif gaat naar een ander jaar dan waar hij vandaan komt.',
+    exceedsYearBudget: (p) => `Het jaar ${p.year} heeft op die datum (of daarna) niet meer dan ${euro('nl', p.available)} beschikbaar.`,
+    beforeLatestStage: (p) => `Deze stap ligt vóór de laatste stap van de verplichting (${p.latest}).`,
+    stageGoesBack: () => 'Een juridisch verplicht bedrag gaat niet terug naar een toezegging.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -142,6 +154,18 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownTranche: () => 'There is no such tranche.',
     unknownDelivery: () => 'There is no such delivery.',
     referenceTaken: () => 'There is a claim with this reference already.',
+    // The budget
+    inTheFuture: () => 'This date lies in the future.',
+    tooEarly: (p) => `This date lies before ${p.earliest}.`,
+    budgetYearOutOfRange: (p) => `Enter a budget year from ${p.first} to ${p.last}.`,
+    beforeFirstYear: () => 'The last year lies before the first year.',
+    yearOutsideDecision: (p) => `This year lies outside the decision's period (${p.first}-${p.last}).`,
+    duplicateYear: () => 'This year is in the decision already.',
+    notPositive: () => 'Enter an amount above zero.',
+    sameYear: () => 'A shift goes to another year than the one it comes from.',
+    exceedsYearBudget: (p) => `On that date (or after it) the year ${p.year} holds no more than ${euro('en', p.available)}.`,
+    beforeLatestStage: (p) => `This stage lies before the commitment's latest stage (${p.latest}).`,
+    stageGoesBack: () => 'A legally committed amount does not go back to a pledge.',
   },
 };
 

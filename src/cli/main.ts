@@ -17,6 +17,7 @@ import { withDatabase } from './database.ts';
 import { announceDemonstrationAccounts } from './demonstration-accounts.ts';
 import { printFiguresTable } from './print-figures.ts';
 import { accountCommands } from './account-commands.ts';
+import { budgetCommands } from './budget-commands.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -94,6 +95,7 @@ program
 program.addCommand(accountCommands());
 program.addCommand(auditCommands());
 program.addCommand(letterCommands());
+program.addCommand(budgetCommands());
 
 try {
   await program.parseAsync();

@@ -24,6 +24,12 @@ export interface Database {
   epfAssessment: EpfAssessmentTable;
   epfReceipt: EpfReceiptTable;
   epfBlockage: EpfBlockageTable;
+  // The budget (migration 007)
+  budgetDecision: BudgetDecisionTable;
+  budgetDecisionAmount: { decisionId: string; budgetYear: number; amountCents: number };
+  budgetShift: BudgetShiftTable;
+  budgetCommitment: BudgetCommitmentTable;
+  budgetCommitmentStage: BudgetCommitmentStageTable;
 }
 
 export interface EpfTrancheTable {
@@ -248,4 +254,50 @@ export interface PaymentTable {
   reference: string | null;
   recordedAt: Generated<string>;
   note: string;
+}
+
+export interface BudgetDecisionTable {
+  id: string;
+  moment: string;
+  decidedOn: string;
+  fund: string;
+  firstYear: number;
+  lastYear: number;
+  description: string;
+  isDemonstration: boolean;
+  recordedAt: Generated<string>;
+}
+
+export interface BudgetShiftTable {
+  id: string;
+  moment: string;
+  decidedOn: string;
+  fund: string;
+  fromYear: number;
+  toYear: number;
+  amountCents: number;
+  description: string;
+  isDemonstration: boolean;
+  recordedAt: Generated<string>;
+}
+
+export interface BudgetCommitmentTable {
+  id: string;
+  title: string;
+  fund: string;
+  budgetYear: number;
+  deliveryId: string | null;
+  contractReference: string | null;
+  isDemonstration: boolean;
+  createdAt: Generated<string>;
+}
+
+export interface BudgetCommitmentStageTable {
+  id: string;
+  commitmentId: string;
+  stage: string;
+  amountCents: number;
+  effectiveOn: string;
+  note: string;
+  recordedAt: Generated<string>;
 }

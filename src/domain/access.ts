@@ -31,6 +31,9 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   // EPF claims are finance's to record; they are read by whoever reads the figures they feed.
   'epf.read': ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'auditor'],
   'epf.write': ['finance'],
+  // The budget and its commitments are read by those who read the figures: they are the figures' other half.
+  'budget.read': ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'auditor'],
+  'budget.write': ['finance'],
 };
 
 /**

@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
-import type { EpfParameterisedFigure, LetterFigureName } from '../../common/vocabulary/codes.ts';
+import type { EpfParameterisedFigure, LetterBudgetFigureKind, LetterFigureName } from '../../common/vocabulary/codes.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
@@ -52,6 +52,14 @@ export interface LetterInputs {
   overview: readonly OverviewItem[];
   /** The European Peace Facility at the reference date. */
   epf: EpfOverview;
+  /** The budget at the reference date: its total, and the decisions, shifts and commitments the text names. */
+  budget: LetterBudgetInputs;
+}
+
+export interface LetterBudgetInputs {
+  totalCents: Cents;
+  /** Per kind, the amounts by id of those known at the reference date (and, for commitments, public). */
+  named: Readonly<Record<LetterBudgetFigureKind, ReadonlyMap<string, Cents>>>;
 }
 
 /** An amount in euro cents, as the snapshots hold it. */
@@ -150,7 +158,7 @@ const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAm
 
 /** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
 function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: Cents | null, increasePercentText: string | null): ReadonlyMap<string, string> {
-  const figures = new Map<LetterFigureName | `delivery:${string}` | `${EpfParameterisedFigure}:${string}`, string>();
+  const figures = new Map<LetterFigureName | `${'delivery' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`, string>();
   for (const line of lines) figures.set(line.key, inText(line.currentCents));
   figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
   figures.set('letterDate', formatLetterDate(inputs.letterDate));
@@ -164,6 +172,10 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: 
   if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
   for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value.cents));
   for (const [name, value] of epfFigures(inputs.epf)) figures.set(name, value);
+  figures.set('budgetTotal', inText(inputs.budget.totalCents));
+  for (const [kind, amounts] of Object.entries(inputs.budget.named) as [LetterBudgetFigureKind, ReadonlyMap<string, Cents>][]) {
+    for (const [id, value] of amounts) figures.set(`${kind}:${id}`, inText(value));
+  }
   return figures;
 }
 

@@ -11,6 +11,7 @@ import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
 import { decide } from './disclosure.ts';
 import { approve, createDraft, finalise, recordPublication } from './letters.ts';
 import { refreshCurrentValue } from './deliveries.ts';
+import { loadDemonstrationBudget } from './demonstration-budget.ts';
 
 /**
  * The disclosure decisions, the letter of 17 February 2025 (reference date 4 February) as sent and
@@ -52,15 +53,16 @@ export async function loadDemonstrationData(db: Kysely<Database>): Promise<numbe
       added.push(id);
     }
     await loadDemonstrationEpf(trx);
-    if (added.length > 0) {
+    const budgetAdded = await loadDemonstrationBudget(trx);
+    if (added.length > 0 || budgetAdded.length > 0) {
       const context = systemContext('system');
       await recordAuditEvent(trx, context, {
         action: 'demonstration.load',
         object: { type: 'register', id: 'demonstration' },
         result: 'success',
-        after: { deliveryIds: added },
+        after: { deliveryIds: added, ...(budgetAdded.length > 0 && { budgetDecisionIds: budgetAdded }) },
       });
-      await loadDemonstrationLetters(trx, context);
+      if (added.length > 0) await loadDemonstrationLetters(trx, context);
     }
     return added.length;
   });

@@ -21,6 +21,8 @@ import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
 import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
 import { epfOverview } from './epf.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
+import { letterBudgetInputs } from './budget.ts';
 
 type Db = Kysely<Database>;
 
@@ -358,13 +360,14 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length))
     .filter(isUuid);
-  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, epf] = await Promise.all([
+  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, epf, budget] = await Promise.all([
     realisedTotalsAt(db, letter.referenceDate),
     previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
     repository.publicDeliveryValues(db, referencedDeliveries, letter.referenceDate),
     repository.publicDeliveriesRealisedBy(db, letter.referenceDate),
     repository.publicSnapshotsBefore(db, letter.referenceDate),
     epfOverview(db, letter.referenceDate),
+    letterBudgetInputs(db, letter.referenceDate, budgetFigureIds(letter.blocks)),
   ]);
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
@@ -389,7 +392,16 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     publicDeliveryValues,
     overview: candidates.filter((item) => !listedBefore.has(item.publicId)),
     epf,
+    budget,
   };
+}
+
+/** The ids the text names per kind of budget figure (`{{budgetDecision:ID}}`, …). */
+function budgetFigureIds(blocks: readonly NarrativeBlock[]): Record<LetterBudgetFigureKind, string[]> {
+  const names = figureNames(blocks);
+  const idsOf = (kind: LetterBudgetFigureKind) =>
+    names.filter((name) => name.startsWith(`${kind}:`)).map((name) => name.slice(kind.length + 1)).filter(isUuid);
+  return Object.fromEntries(LETTER_BUDGET_FIGURE_KINDS.map((kind) => [kind, idsOf(kind)])) as Record<LetterBudgetFigureKind, string[]>;
 }
 
 function totalsOf(lines: FigureLine[]): Totals {

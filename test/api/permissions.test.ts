@@ -13,6 +13,8 @@ import { systemContext } from '../../src/audit/trail.ts';
 import { ACTIONS, isAllowed, isConfidential, ROLES, type Action, type Role } from '../../src/domain/access.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { createDelivery } from '../../src/register/deliveries.ts';
+import { createCommitment, createDecision as createBudgetDecision } from '../../src/register/budget.ts';
+import type { BudgetDecisionInput } from '../../src/domain/budget.ts';
 import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createApp } from '../../src/server.ts';
 import { createLogger } from '../../src/logging.ts';
@@ -73,7 +75,18 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown }> =
   'POST /epf/claims/{id}/assessments': { body: () => ({ compensatedCents: 50_00, assessedOn: '2025-03-01' }) },
   'POST /epf/claims/{id}/receipts': { body: () => ({ amountCents: 10_00, receivedOn: '2025-04-01' }) },
   'POST /epf/claims/{id}/blockages': { body: () => ({ blocked: true, effectiveOn: '2025-04-01', reason: 'Veto' }) },
+  'GET /budget': {},
+  'GET /budget/figures': { query: '?knownAt=2025-08-31' },
+  'POST /budget/decisions': { body: () => ({ ...budgetDecision, firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 100_00 }] }) },
+  'POST /budget/shifts': { body: () => ({ moment: 'Najaarsnota 2024', decidedOn: '2024-11-29', fund: 'defenceBudget', fromYear: 2024, toYear: 2025, amountCents: 1 }) },
+  'POST /budget/commitments': { body: () => ({ ...budgetCommitment, ...commitmentStage }) },
+  'POST /budget/commitments/{id}/stages': { body: () => ({ ...commitmentStage, stage: 'committed', effectiveOn: '2025-06-01' }) },
 };
+
+/** The budget the budget's routes work on: a year whose budget the valid shifts take a cent of each. */
+const budgetDecision: BudgetDecisionInput = { moment: 'Miljoenennota 2024', decidedOn: '2023-09-19', fund: 'defenceBudget', firstYear: 2024, lastYear: 2024, amounts: [{ budgetYear: 2024, amountCents: 1_000_000_00 }], description: '' };
+const budgetCommitment = { title: 'Munitie 2025', fund: 'defenceBudget', budgetYear: 2025, deliveryId: null, contractReference: null } as const;
+const commitmentStage = { stage: 'pledged', amountCents: 100_00, effectiveOn: '2025-04-01', note: '' } as const;
 
 const PRINCIPALS: Principal[] = [
   { label: 'anonymous', role: null, secondFactor: false },
@@ -99,6 +112,7 @@ describe('the permission matrix on every route', () => {
     const draft = await createDraft(db(), systemContext('test'), { referenceDate: '2025-01-31', letterDate: '2025-02-01' });
     const approved = await approve(db(), systemContext('test'), draft.id, draft.version);
     finalLetterId = (await finalise(db(), systemContext('test'), draft.id, approved.version)).id;
+    await createBudgetDecision(db(), systemContext('test'), budgetDecision);
     const response = await api.request('/openapi.json');
     expect(response.status).toBe(200);
     document = await response.json();
@@ -137,6 +151,8 @@ describe('the permission matrix on every route', () => {
       id = await insertTarget();
     } else if (operation.path.startsWith('/epf/claims/')) {
       id = await assessedClaim();
+    } else if (operation.path.startsWith('/budget/commitments/')) {
+      id = (await createCommitment(db(), systemContext('test'), budgetCommitment, commitmentStage)).id;
     } else {
       id = (await createDelivery(db(), systemContext('test'), {
         ...unsetDeliveryFields(),

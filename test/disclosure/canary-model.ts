@@ -31,6 +31,7 @@ import { CONFIDENTIALITY_GROUNDS, type ConfidentialityGround } from '../../src/d
 import { createLogger } from '../../src/logging.ts';
 import { addPayment, addValuation, createDelivery, deleteDelivery, updateDelivery } from '../../src/register/deliveries.ts';
 import { decide } from '../../src/register/disclosure.ts';
+import { createCommitment } from '../../src/register/budget.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
 import { approve, createDraft, finalise, getLetter, recordPublication, updateDraft } from '../../src/register/letters.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
@@ -320,7 +321,7 @@ export interface PublicResponse {
   text: string;
 }
 
-const TABLES = ['epf_blockage', 'epf_receipt', 'epf_assessment', 'epf_claim', 'epf_tranche', 'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
+const TABLES = ['epf_blockage', 'epf_receipt', 'epf_assessment', 'epf_claim', 'epf_tranche', 'budget_commitment_stage', 'budget_commitment', 'budget_shift', 'budget_decision_amount', 'budget_decision', 'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
 
 export async function openHarness(): Promise<Harness> {
   const { handle, dispose } = await openScratchPGlite();
@@ -645,6 +646,13 @@ export class CanaryRun {
           this.#amounts.add(step.value.amountCents);
           await addValuation(db, context, delivery.id, { ...step.value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: 'replacementValue', note: `Taxatie ${this.#canary(step.salt + 8)}` });
           delivery.valuations.push(step.value);
+          // Its budget commitment: its texts and amount are as internal as the delivery's.
+          await createCommitment(
+            db,
+            context,
+            { title: `Verplichting ${this.#canary(step.salt + 9)}`, fund: 'defenceBudget', budgetYear: 2025, deliveryId: delivery.id, contractReference: this.#canary(step.salt + 10) },
+            { stage: 'committed', amountCents: step.value.amountCents, effectiveOn: step.value.effectiveDate, note: `Toelichting ${this.#canary(step.salt + 11)}` },
+          );
         }
         return;
       }

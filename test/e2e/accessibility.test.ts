@@ -195,6 +195,13 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
           (page) => page.locator('details.audit-details summary').first().click(),
         ));
       it('audit trail, unfiltered', () => check('auditor', () => '/audit'));
+      it('budget', () => check('finance', () => '/begroting?stand=2025-08-31'));
+      it('form for a budget decision, with the years of its period', async () =>
+        check('finance', () => '/begroting/besluit', async (page) => {
+          await page.locator('input[name="firstYear"]').fill('2025');
+          await page.locator('input[name="lastYear"]').fill('2027');
+          await page.locator('input[name="amount-2027"]').waitFor();
+        }));
       it('accounts', () => check('administrator', () => '/accounts'));
       it('accounts, with the secret of a new account shown', () =>
         check(

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import { SEED_LETTER_BLOCKS } from '../../src/db/seed/demonstration-letter.ts';
 import type { Inline, LetterSection } from '../../src/letters/letter-document.ts';
 import { pdfPages, type PdfPage } from '../../src/letters/render/pdf-text.test-support.ts';
 import { OVERVIEW_HEADING, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
@@ -48,20 +49,7 @@ function isFootnote(section: readonly string[], index: number): boolean {
 
 /** The sentences of running text that carry a figure (an amount, a percentage, a date, a number). */
 function figureSentences(prose: readonly string[]): string[] {
-  // Undo the hyphenation of words broken at the end of a line ("Ameri-" + "kaanse"); a hyphen after a
-  // capital ("EU-") or before a capital is a real one and stays.
-  let text = '';
-  for (const line of prose) {
-    const trimmed = line.trim();
-    if (trimmed === '') {
-      text += ' ';
-    } else if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(trimmed)) {
-      text = text.slice(0, -1) + trimmed;
-    } else {
-      text += `${text === '' || text.endsWith(' ') ? '' : ' '}${trimmed}`;
-    }
-  }
-  return normalised(text)
+  return normalised(joinedLines(prose))
     // A sentence ends at a full stop or colon before a capital (not at "t.w.v. €25" or "nr. 377"); a bullet starts one.
     .split(/(?<=[.:])\s+(?=[\p{Lu}·])|\s*·\s+/u)
     .map((sentence) => sentence.trim())
@@ -100,6 +88,34 @@ function seedEpfSentences(): string[] {
   const section = seedSection(EPF_HEADING, 'Hoogachtend,');
   return figureSentences(section.filter((_line, index) => !isFootnote(section, index)));
 }
+
+/**
+ * Lines as running text. Undoes the hyphenation of words broken at the end of a line ("Ameri-" +
+ * "kaanse"); a hyphen after a capital ("EU-") or before a capital is a real one and stays.
+ */
+function joinedLines(lines: readonly string[]): string {
+  let text = '';
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed === '') {
+      text += ' ';
+    } else if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(trimmed)) {
+      text = text.slice(0, -1) + trimmed;
+    } else {
+      text += `${text === '' || text.endsWith(' ') ? '' : ' '}${trimmed}`;
+    }
+  }
+  return text;
+}
+
+/** The sentences of the seed letter that carry its budget figures, and the amounts in them that the draft names. */
+const BUDGET_SENTENCES = [
+  'Nederland heeft sinds de aanvang van de grootschalige agressieoorlog circa €13,6 mld. aan militaire steun begroot.',
+  'Gezien de voortdurende hoge Oekraïense noden enerzijds en de zwaarwegende Europese en Nederlandse veiligheidsbelangen anderzijds, heeft het kabinet met de Voorjaarsbesluitvorming besloten om aanvullend budget beschikbaar te stellen van €3,2 mld. voor militaire steun voor de periode 2025-2027.',
+  'Ook heeft het kabinet besloten om €2 mld. aan budget dat gepland stond voor 2026, naar de begroting van 2025 over te hevelen.',
+  'In 2026 zal hier een extra bedrag t.w.v. €25 mln. aan worden toegevoegd conform de Voorjaarsnota 2025.',
+];
+const BUDGET_AMOUNTS = ['€13,6 mld.', '€3,2 mld.', '€2 mld.', '€25 mln.'];
 
 function normalised(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -223,6 +239,21 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
     const block = (await author('GET', `/letters/${draftId}`)).body.blocks.find((candidate: any) => candidate.heading === EPF_HEADING);
     expect(block.text).not.toMatch(/€\s?\d|\d+ (?:miljard|miljoen)|20 juli 2025|2027/);
     expect(block.text).toContain('{{epfDeclared}}');
+  });
+
+  it('says the budget sentences of the seed letter, each amount in them a figure the register computes', () => {
+    const seedText = normalised(joinedLines(readFileSync(SEED_PATH, 'utf8').split(/\r?\n/)));
+    const draftText = normalised(
+      letter.sections
+        .flatMap((section) => section.blocks.flatMap((block) => (block.kind === 'paragraph' ? [inlineText(block.content)] : block.kind === 'bullets' ? block.items.map(inlineText) : [])))
+        .join(' '),
+    );
+    for (const sentence of BUDGET_SENTENCES) {
+      expect(seedText, sentence).toContain(sentence);
+      expect(draftText, sentence).toContain(sentence);
+    }
+    const typed = SEED_LETTER_BLOCKS.map((block) => block.text).join('\n');
+    for (const amount of BUDGET_AMOUNTS) expect(typed, amount).not.toContain(amount);
   });
 
   it('keeps the seed letter\'s paragraphs whole: a page break of the seed is no paragraph break of the draft', () => {

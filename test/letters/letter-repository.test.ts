@@ -39,6 +39,7 @@ describeEachDatabase('the letter repository', (database) => {
       publicDeliveryValues: new Map(),
       overview: [],
       epf: { ...epfFiguresAt([], letter.referenceDate), implementingActorCents: 0, tranches: [] },
+      budget: { totalCents: 0, named: { budgetDecision: new Map(), budgetShift: new Map(), budgetCommitment: new Map() } },
     });
     const { text, sha256 } = sealed(snapshot);
     const approved = await repository.markApproved(database().db, letter.id, letter.version, { approvedSha256: sha256, approvedByName: 'test', approvedAt: new Date().toISOString() });

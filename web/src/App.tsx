@@ -6,6 +6,8 @@ import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { AccountsPage } from './pages/accounts/AccountsPage.tsx';
 import { AnnexesPage } from './pages/annexes/AnnexesPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { BudgetDecisionFormPage, BudgetShiftFormPage, CommitmentFormPage } from './pages/budget/BudgetForms.tsx';
+import { BudgetPage } from './pages/budget/BudgetPage.tsx';
 import { DeliveryListPage } from './pages/deliveries/DeliveryListPage.tsx';
 import { DeliveryPage } from './pages/delivery/DeliveryPage.tsx';
 import { EpfClaimPage } from './pages/epf/EpfClaimPage.tsx';
@@ -80,6 +82,10 @@ function RegisterRoutes() {
           </RequirePermission>
         )}
       </Route>
+      <Route path="/begroting" component={BudgetPage} />
+      <Route path="/begroting/besluit">{() => <RequirePermission action="budget.write"><BudgetDecisionFormPage /></RequirePermission>}</Route>
+      <Route path="/begroting/kasschuif">{() => <RequirePermission action="budget.write"><BudgetShiftFormPage /></RequirePermission>}</Route>
+      <Route path="/begroting/verplichting">{() => <RequirePermission action="budget.write"><CommitmentFormPage /></RequirePermission>}</Route>
       <Route path="/openbaarmaking" component={DisclosureQueuePage} />
       <Route path="/brieven" component={LettersPage} />
       <Route path="/brieven/vergelijken" component={LetterComparisonPage} />

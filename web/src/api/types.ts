@@ -24,3 +24,9 @@ export type SeriesPoint = Series['points'][number];
 
 /** A refusal's problem+json body (RFC 9457), as far as the answer holds one: a proxy may answer with anything. */
 export type Problem = Partial<Schema<'Problem'>>;
+
+export type BudgetList = Schema<'BudgetList'>;
+export type BudgetFigures = Schema<'BudgetFigures'>;
+export type BudgetDecisionInput = Schema<'BudgetDecisionInput'>;
+export type BudgetShiftInput = Schema<'BudgetShiftInput'>;
+export type CommitmentInput = Schema<'CommitmentInput'>;

@@ -3629,6 +3629,489 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The budget decisions, shifts between years and commitments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Everything recorded, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BudgetList"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budget/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per budget year and in total: budgeted, committed, pledged, unallocated, realised, as known at a date */
+        get: {
+            parameters: {
+                query: {
+                    knownAt: string;
+                    fund?: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures per year */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BudgetFigures"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budget/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a budget decision, its amount spread over budget years */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BudgetDecisionInput"];
+                };
+            };
+            responses: {
+                /** @description The recorded decision */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BudgetDecision"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budget/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a shift of budget from one year to another; never more than the year holds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BudgetShiftInput"];
+                };
+            };
+            responses: {
+                /** @description The recorded shift */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BudgetShift"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budget/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a commitment against a budget year with its first stage (pledged or legally committed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CommitmentInput"];
+                };
+            };
+            responses: {
+                /** @description The recorded commitment */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Commitment"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budget/commitments/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the next stage of a commitment, or its new amount; earlier stages stay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CommitmentStageInput"];
+                };
+            };
+            responses: {
+                /** @description The commitment with its stages */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Commitment"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3639,7 +4122,7 @@ export interface components {
             /** @enum {string} */
             role: "registrar" | "finance" | "disclosureOfficer" | "exportControlAssessor" | "licensingOfficer" | "letterAuthor" | "parliamentReader" | "auditor" | "administrator";
             /** @description The actions this role may take */
-            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write")[];
+            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write")[];
             /** @description The session was opened with a second factor */
             secondFactor: boolean;
             /** @description When the session ends unless used before (30 minutes idle, 12 hours at most) */
@@ -4048,12 +4531,12 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage";
         /**
          * @description What an audit event is about
          * @enum {string}
          */
-        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim";
+        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim" | "budgetDecision" | "budgetShift" | "budgetCommitment";
         /** @description Any JSON value */
         JsonValue: unknown;
         DisclosureQueue: {
@@ -4687,6 +5170,216 @@ export interface components {
              * @example Hongaarse blokkade op het aannemen van volgende tranches
              */
             reason?: string;
+        };
+        BudgetList: {
+            decisions: components["schemas"]["BudgetDecision"][];
+            shifts: components["schemas"]["BudgetShift"][];
+            commitments: components["schemas"]["Commitment"][];
+        };
+        BudgetDecision: {
+            /** Format: uuid */
+            id: string;
+            moment: string;
+            /** Format: date */
+            decidedOn: string;
+            /** @enum {string} */
+            fund: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget";
+            firstYear: number;
+            lastYear: number;
+            amounts: {
+                budgetYear: number;
+                /** @description Euro cents */
+                amountCents: number;
+            }[];
+            description: string;
+            isDemonstration: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        BudgetShift: {
+            /** Format: uuid */
+            id: string;
+            moment: string;
+            /** Format: date */
+            decidedOn: string;
+            /** @enum {string} */
+            fund: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget";
+            fromYear: number;
+            toYear: number;
+            /** @description Euro cents */
+            amountCents: number;
+            description: string;
+            isDemonstration: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        Commitment: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            fund: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget";
+            budgetYear: number;
+            /** Format: uuid */
+            deliveryId: string | null;
+            contractReference: string | null;
+            isDemonstration: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The amount of its latest stage */
+            amountCents: number;
+            /** @description More is committed and pledged in its fund's budget year than the year's budget holds; recorded, and flagged */
+            exceedsBudget: boolean;
+            stages: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                commitmentId: string;
+                /** @enum {string} */
+                stage: "pledged" | "committed";
+                /** @description Euro cents */
+                amountCents: number;
+                /** Format: date */
+                effectiveOn: string;
+                note: string;
+                /** Format: date-time */
+                recordedAt: string;
+            }[];
+        };
+        BudgetFigures: {
+            /** Format: date */
+            knownAt: string;
+            years: {
+                budgetYear: number;
+                /** @description Euro cents */
+                budgeted: number;
+                /** @description Legally committed (juridisch verplicht) */
+                committed: number;
+                /** @description Pledged: plans and projects identified, not yet legally committed */
+                pledged: number;
+                /** @description Budgeted less committed and pledged; negative when overcommitted */
+                unallocated: number;
+                /** @description Realised support in the calendar year, as in the figures (all funds together) */
+                realised: number;
+                /** @description Realised over budgeted in percent, one decimal */
+                realisationPace: number | null;
+                overcommitted: boolean;
+            }[];
+            total: {
+                /** @description Euro cents */
+                budgeted: number;
+                /** @description Legally committed (juridisch verplicht) */
+                committed: number;
+                /** @description Pledged: plans and projects identified, not yet legally committed */
+                pledged: number;
+                /** @description Budgeted less committed and pledged; negative when overcommitted */
+                unallocated: number;
+                /** @description Realised support in the calendar year, as in the figures (all funds together) */
+                realised: number;
+                /** @description Realised over budgeted in percent, one decimal */
+                realisationPace: number | null;
+                overcommitted: boolean;
+            };
+        };
+        BudgetDecisionInput: {
+            /**
+             * @description The moment of the budget cycle
+             * @example Voorjaarsnota 2025
+             */
+            moment: string;
+            /**
+             * Format: date
+             * @example 2025-04-15
+             */
+            decidedOn: string;
+            /** @enum {string} */
+            fund: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget";
+            /** @example 2025 */
+            firstYear: number;
+            /** @example 2027 */
+            lastYear: number;
+            /** @description The amount per budget year of the period */
+            amounts: {
+                /** @example 2025 */
+                budgetYear: number;
+                /**
+                 * @description Euro cents, above zero
+                 * @example 320000000000
+                 */
+                amountCents: number;
+            }[];
+            /** @default  */
+            description?: string;
+        };
+        BudgetShiftInput: {
+            /**
+             * @description The moment of the budget cycle
+             * @example Voorjaarsnota 2025
+             */
+            moment: string;
+            /**
+             * Format: date
+             * @example 2025-04-15
+             */
+            decidedOn: string;
+            /** @enum {string} */
+            fund: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget";
+            /** @example 2026 */
+            fromYear: number;
+            /** @example 2025 */
+            toYear: number;
+            /**
+             * @description Euro cents, above zero
+             * @example 200000000000
+             */
+            amountCents: number;
+            /** @default  */
+            description?: string;
+        };
+        CommitmentInput: {
+            /** @example Extra bijdrage aan het NAVO UCAP in 2026 */
+            title: string;
+            /** @enum {string} */
+            fund: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget";
+            /** @example 2025 */
+            budgetYear: number;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            deliveryId?: string | null;
+            /** @default null */
+            contractReference?: string | null;
+            /** @enum {string} */
+            stage: "pledged" | "committed";
+            /**
+             * @description Euro cents, above zero
+             * @example 2500000000
+             */
+            amountCents: number;
+            /**
+             * Format: date
+             * @example 2025-04-15
+             */
+            effectiveOn: string;
+            /** @default  */
+            note?: string;
+        };
+        CommitmentStageInput: {
+            /** @enum {string} */
+            stage: "pledged" | "committed";
+            /**
+             * @description Euro cents, above zero
+             * @example 2500000000
+             */
+            amountCents: number;
+            /**
+             * Format: date
+             * @example 2025-04-15
+             */
+            effectiveOn: string;
+            /** @default  */
+            note?: string;
         };
     };
     responses: never;

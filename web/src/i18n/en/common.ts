@@ -26,6 +26,7 @@ export const nav: typeof nl.nav = {
   audit: 'Audit trail',
   accounts: 'Accounts',
   epf: 'EPF claims',
+  budget: 'Budget',
 };
 
 export const common: typeof nl.common = {

@@ -71,6 +71,17 @@ export const fields: typeof nl.fields = {
   receivedOn: 'Date received',
   effectiveOn: 'Effective from',
   reason: 'Reason',
+  // The budget
+  moment: 'Moment in the budget cycle',
+  decidedOn: 'Decided on',
+  fund: 'Budget article or fund',
+  firstYear: 'First budget year',
+  lastYear: 'Last budget year',
+  fromYear: 'From budget year',
+  toYear: 'To budget year',
+  budgetYear: 'Budget year',
+  stage: 'Stage',
+  knownAt: 'As known on',
 };
 
 export const form: typeof nl.form = {
@@ -150,4 +161,7 @@ export const notices: typeof nl.notices = {
   draftCreated: 'The draft has been created.',
   epfClaimCreated: 'The claim has been recorded.',
   epfClaimChanged: 'The claim has been updated.',
+  budgetDecisionAdded: 'The budget decision has been recorded.',
+  budgetShiftAdded: 'The shift has been recorded.',
+  commitmentAdded: 'The commitment has been recorded.',
 };

@@ -24,6 +24,7 @@ export const nav = {
   audit: 'Audittrail',
   accounts: 'Accounts',
   epf: 'EPF-declaraties',
+  budget: 'Begroting',
 };
 
 export const common = {

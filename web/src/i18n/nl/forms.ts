@@ -69,6 +69,17 @@ export const fields = {
   receivedOn: 'Datum van ontvangst',
   effectiveOn: 'Met ingang van',
   reason: 'Reden',
+  // The budget
+  moment: 'Moment in de begrotingscyclus',
+  decidedOn: 'Besloten op',
+  fund: 'Begrotingsartikel of fonds',
+  firstYear: 'Eerste begrotingsjaar',
+  lastYear: 'Laatste begrotingsjaar',
+  fromYear: 'Van begrotingsjaar',
+  toYear: 'Naar begrotingsjaar',
+  budgetYear: 'Begrotingsjaar',
+  stage: 'Stap',
+  knownAt: 'Stand op',
 };
 
 export const form = {
@@ -148,4 +159,7 @@ export const notices = {
   draftCreated: 'Het concept is aangemaakt.',
   epfClaimCreated: 'De declaratie is vastgelegd.',
   epfClaimChanged: 'De declaratie is bijgewerkt.',
+  budgetDecisionAdded: 'Het begrotingsbesluit is vastgelegd.',
+  budgetShiftAdded: 'De kasschuif is vastgelegd.',
+  commitmentAdded: 'De verplichting is vastgelegd.',
 };

@@ -3,6 +3,7 @@ import * as accessibility from './accessibility.ts';
 import * as accounts from './accounts.ts';
 import * as epf from './epf.ts';
 import * as audit from './audit.ts';
+import * as budget from './budget.ts';
 import * as common from './common.ts';
 import * as comparison from './comparison.ts';
 import * as dashboard from './dashboard.ts';
@@ -31,4 +32,5 @@ export const nl = {
   ...audit,
   ...accounts,
   ...epf,
+  ...budget,
 };

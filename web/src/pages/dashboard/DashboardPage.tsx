@@ -14,6 +14,7 @@ import { EpfStatusPanel } from '../epf/EpfStatusPanel.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import { SeriesTable } from './SeriesTable.tsx';
+import { BudgetSection } from './BudgetSection.tsx';
 
 /** The reference dates of the letter of 10 September 2025 and the one before it. */
 const LETTER_REFERENCE_DATE = '2025-08-31';
@@ -99,6 +100,7 @@ export function DashboardPage() {
       </LabelledSection>
 
       {can('epf.read') && <EpfStatusPanel date={referenceDate} />}
+      <BudgetSection knownAt={referenceDate} />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import type { FormEvent } from 'react';
 import type { TFunction } from 'i18next';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, useSearch } from 'wouter';
 import type { ApiError } from '../../api/client.ts';

@@ -1,0 +1,58 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import * as register from '../../register/budget.ts';
+import { requestContext, type ApiEnv } from '../context.ts';
+import { createIdempotently } from '../idempotency.ts';
+import { validationHook } from '../openapi-common.ts';
+import {
+  addStageRoute,
+  BudgetDecisionSchema,
+  budgetFiguresRoute,
+  BudgetShiftSchema,
+  CommitmentSchema,
+  createCommitmentRoute,
+  createDecisionRoute,
+  createShiftRoute,
+  listBudgetRoute,
+} from './schemas.ts';
+
+export function budgetRoutes() {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+
+  app.openapi(listBudgetRoute, async (c) => c.json(await register.listBudget(c.get('deps').db), 200));
+
+  app.openapi(budgetFiguresRoute, async (c) => {
+    const { knownAt, fund } = c.req.valid('query');
+    return c.json(await register.budgetFiguresAt(c.get('deps').db, knownAt, fund), 200);
+  });
+
+  app.openapi(createDecisionRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: BudgetDecisionSchema }, async (trx) => ({
+      body: await register.createDecision(trx, requestContext(c), body),
+    }));
+  });
+
+  app.openapi(createShiftRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: BudgetShiftSchema }, async (trx) => ({
+      body: await register.createShift(trx, requestContext(c), body),
+    }));
+  });
+
+  app.openapi(createCommitmentRoute, async (c) => {
+    const body = c.req.valid('json');
+    const { stage, amountCents, effectiveOn, note, ...fields } = body;
+    return createIdempotently(c, { request: body, response: CommitmentSchema }, async (trx) => ({
+      body: await register.createCommitment(trx, requestContext(c), fields, { stage, amountCents, effectiveOn, note }),
+    }));
+  });
+
+  app.openapi(addStageRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: CommitmentSchema }, async (trx) => ({
+      body: await register.addCommitmentStage(trx, requestContext(c), c.req.valid('param').id, body),
+    }));
+  });
+
+  return app;
+}

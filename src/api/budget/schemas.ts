@@ -1,0 +1,204 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } from '../../domain/budget.ts';
+import { permitted } from '../access.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+
+const date = isoDate.openapi({ example: '2025-04-15' });
+const positiveCents = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents, above zero', example: 320_000_000_000 });
+const centsValue = z.number().int().openapi({ description: 'Euro cents' });
+const budgetYear = z.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR).openapi({ example: 2025 });
+const moment = safeText(200).trim().min(1).openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });
+const description = multilineText(2000).default('');
+
+const BudgetDecisionInputSchema = z
+  .strictObject({
+    moment,
+    decidedOn: date,
+    fund: z.enum(BUDGET_FUNDS),
+    firstYear: budgetYear,
+    lastYear: budgetYear.openapi({ example: 2027 }),
+    amounts: z.array(z.strictObject({ budgetYear, amountCents: positiveCents })).min(1).max(30).openapi({ description: 'The amount per budget year of the period' }),
+    description,
+  })
+  .openapi('BudgetDecisionInput');
+
+export const BudgetDecisionSchema = z
+  .object({
+    id: z.uuid(),
+    moment: z.string(),
+    decidedOn: isoDate,
+    fund: z.enum(BUDGET_FUNDS),
+    firstYear: z.number().int(),
+    lastYear: z.number().int(),
+    amounts: z.array(z.object({ budgetYear: z.number().int(), amountCents: centsValue })),
+    description: z.string(),
+    isDemonstration: z.boolean(),
+    recordedAt: z.iso.datetime(),
+  })
+  .openapi('BudgetDecision');
+
+const BudgetShiftInputSchema = z
+  .strictObject({
+    moment,
+    decidedOn: date,
+    fund: z.enum(BUDGET_FUNDS),
+    fromYear: budgetYear.openapi({ example: 2026 }),
+    toYear: budgetYear,
+    amountCents: positiveCents.openapi({ example: 200_000_000_000 }),
+    description,
+  })
+  .openapi('BudgetShiftInput');
+
+export const BudgetShiftSchema = z
+  .object({
+    id: z.uuid(),
+    moment: z.string(),
+    decidedOn: isoDate,
+    fund: z.enum(BUDGET_FUNDS),
+    fromYear: z.number().int(),
+    toYear: z.number().int(),
+    amountCents: centsValue,
+    description: z.string(),
+    isDemonstration: z.boolean(),
+    recordedAt: z.iso.datetime(),
+  })
+  .openapi('BudgetShift');
+
+const stageInput = {
+  stage: z.enum(COMMITMENT_STAGES),
+  amountCents: positiveCents.openapi({ example: 2_500_000_000 }),
+  effectiveOn: date,
+  note: multilineText(2000).default(''),
+};
+
+const CommitmentStageInputSchema = z.strictObject(stageInput).openapi('CommitmentStageInput');
+
+const CommitmentInputSchema = z
+  .strictObject({
+    title: safeText(300).trim().min(1).openapi({ example: 'Extra bijdrage aan het NAVO UCAP in 2026' }),
+    fund: z.enum(BUDGET_FUNDS),
+    budgetYear,
+    deliveryId: z.uuid().nullable().default(null),
+    contractReference: safeText(200).trim().transform((text) => (text === '' ? null : text)).nullable().default(null),
+    ...stageInput,
+  })
+  .openapi('CommitmentInput');
+
+export const CommitmentSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    fund: z.enum(BUDGET_FUNDS),
+    budgetYear: z.number().int(),
+    deliveryId: z.uuid().nullable(),
+    contractReference: z.string().nullable(),
+    isDemonstration: z.boolean(),
+    createdAt: z.iso.datetime(),
+    amountCents: centsValue.openapi({ description: 'The amount of its latest stage' }),
+    exceedsBudget: z.boolean().openapi({ description: "More is committed and pledged in its fund's budget year than the year's budget holds; recorded, and flagged" }),
+    stages: z.array(
+      z.object({
+        id: z.uuid(),
+        commitmentId: z.uuid(),
+        stage: z.enum(COMMITMENT_STAGES),
+        amountCents: centsValue,
+        effectiveOn: isoDate,
+        note: z.string(),
+        recordedAt: z.iso.datetime(),
+      }),
+    ),
+  })
+  .openapi('Commitment');
+
+const BudgetListSchema = z
+  .object({ decisions: z.array(BudgetDecisionSchema), shifts: z.array(BudgetShiftSchema), commitments: z.array(CommitmentSchema) })
+  .openapi('BudgetList');
+
+const figureLine = {
+  budgeted: centsValue,
+  committed: centsValue.openapi({ description: 'Legally committed (juridisch verplicht)' }),
+  pledged: centsValue.openapi({ description: 'Pledged: plans and projects identified, not yet legally committed' }),
+  unallocated: centsValue.openapi({ description: 'Budgeted less committed and pledged; negative when overcommitted' }),
+  realised: centsValue.openapi({ description: 'Realised support in the calendar year, as in the figures (all funds together)' }),
+  realisationPace: z.number().nullable().openapi({ description: 'Realised over budgeted in percent, one decimal' }),
+  overcommitted: z.boolean(),
+};
+
+const BudgetFiguresSchema = z
+  .object({
+    knownAt: isoDate,
+    years: z.array(z.object({ budgetYear: z.number().int(), ...figureLine })),
+    total: z.object(figureLine),
+  })
+  .openapi('BudgetFigures');
+
+const CommitmentIdParamSchema = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '0f8fad5b-d9cb-469f-a165-70867728950e' }),
+});
+
+const tags = ['budget'];
+
+export const listBudgetRoute = createRoute(
+  permitted('budget.read', {
+    method: 'get',
+    path: '/budget',
+    tags,
+    summary: 'The budget decisions, shifts between years and commitments',
+    responses: { 200: json(BudgetListSchema, 'Everything recorded, newest first'), ...problemResponses(401, 403) },
+  }),
+);
+
+export const budgetFiguresRoute = createRoute(
+  permitted('budget.read', {
+    method: 'get',
+    path: '/budget/figures',
+    tags,
+    summary: 'Per budget year and in total: budgeted, committed, pledged, unallocated, realised, as known at a date',
+    request: { query: z.object({ knownAt: date.openapi({ example: '2025-08-31' }), fund: z.enum(BUDGET_FUNDS).optional() }) },
+    responses: { 200: json(BudgetFiguresSchema, 'The figures per year'), ...problemResponses(400, 401, 403) },
+  }),
+);
+
+export const createDecisionRoute = createRoute(
+  permitted('budget.write', {
+    method: 'post',
+    path: '/budget/decisions',
+    tags,
+    summary: 'Record a budget decision, its amount spread over budget years',
+    request: { headers: idempotencyKey, ...jsonBody(BudgetDecisionInputSchema) },
+    responses: { 201: json(BudgetDecisionSchema, 'The recorded decision'), ...problemResponses(400, 401, 403, 415, 422) },
+  }),
+);
+
+export const createShiftRoute = createRoute(
+  permitted('budget.write', {
+    method: 'post',
+    path: '/budget/shifts',
+    tags,
+    summary: 'Record a shift of budget from one year to another; never more than the year holds',
+    request: { headers: idempotencyKey, ...jsonBody(BudgetShiftInputSchema) },
+    responses: { 201: json(BudgetShiftSchema, 'The recorded shift'), ...problemResponses(400, 401, 403, 415, 422) },
+  }),
+);
+
+export const createCommitmentRoute = createRoute(
+  permitted('budget.write', {
+    method: 'post',
+    path: '/budget/commitments',
+    tags,
+    summary: 'Record a commitment against a budget year with its first stage (pledged or legally committed)',
+    request: { headers: idempotencyKey, ...jsonBody(CommitmentInputSchema) },
+    responses: { 201: json(CommitmentSchema, 'The recorded commitment'), ...problemResponses(400, 401, 403, 415, 422) },
+  }),
+);
+
+export const addStageRoute = createRoute(
+  permitted('budget.write', {
+    method: 'post',
+    path: '/budget/commitments/{id}/stages',
+    tags,
+    summary: 'Record the next stage of a commitment, or its new amount; earlier stages stay',
+    request: { params: CommitmentIdParamSchema, headers: idempotencyKey, ...jsonBody(CommitmentStageInputSchema) },
+    responses: { 201: json(CommitmentSchema, 'The commitment with its stages'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);

@@ -1,0 +1,185 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Cents } from '../../../common/money.ts';
+import type {
+  BudgetDecision,
+  BudgetDecisionInput,
+  BudgetFund,
+  BudgetShift,
+  BudgetShiftInput,
+  CommitmentFields,
+  CommitmentStage,
+  CommitmentStageEntry,
+  CommittedByStage,
+} from '../../domain/budget.ts';
+import type { BudgetCommitmentTable, BudgetDecisionTable, BudgetShiftTable, Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface StoredCommitment extends CommitmentFields {
+  id: string;
+  isDemonstration: boolean;
+  createdAt: string;
+}
+
+function toDecision(row: Selectable<BudgetDecisionTable>, amounts: BudgetDecision['amounts']): BudgetDecision {
+  return { ...row, fund: row.fund as BudgetFund, amounts };
+}
+
+function toShift(row: Selectable<BudgetShiftTable>): BudgetShift {
+  return { ...row, fund: row.fund as BudgetFund };
+}
+
+function toCommitment(row: Selectable<BudgetCommitmentTable>): StoredCommitment {
+  return { ...row, fund: row.fund as BudgetFund };
+}
+
+export async function insertDecision(db: Db, id: string, input: BudgetDecisionInput & { isDemonstration: boolean }): Promise<BudgetDecision> {
+  const { amounts, ...fields } = input;
+  const row = await db.insertInto('budgetDecision').values({ id, ...fields }).returningAll().executeTakeFirstOrThrow();
+  await db.insertInto('budgetDecisionAmount').values(amounts.map((amount) => ({ decisionId: id, ...amount }))).execute();
+  return toDecision(row, [...amounts].sort((a, b) => a.budgetYear - b.budgetYear));
+}
+
+export async function insertShift(db: Db, id: string, input: BudgetShiftInput & { isDemonstration: boolean }): Promise<BudgetShift> {
+  return toShift(await db.insertInto('budgetShift').values({ id, ...input }).returningAll().executeTakeFirstOrThrow());
+}
+
+export async function insertCommitment(db: Db, id: string, fields: CommitmentFields & { isDemonstration: boolean }): Promise<StoredCommitment> {
+  return toCommitment(await db.insertInto('budgetCommitment').values({ id, ...fields }).returningAll().executeTakeFirstOrThrow());
+}
+
+export async function insertStage(db: Db, entry: Omit<CommitmentStageEntry, 'recordedAt'>): Promise<CommitmentStageEntry> {
+  const row = await db.insertInto('budgetCommitmentStage').values(entry).returningAll().executeTakeFirstOrThrow();
+  return { ...row, stage: row.stage as CommitmentStage };
+}
+
+/** Every decision with its amounts, newest first. */
+export async function listDecisions(db: Db, filter: { decisionIds?: readonly string[] } = {}): Promise<BudgetDecision[]> {
+  let query = db.selectFrom('budgetDecision').selectAll().orderBy('decidedOn', 'desc').orderBy('recordedAt', 'desc');
+  if (filter.decisionIds) {
+    if (filter.decisionIds.length === 0) return [];
+    query = query.where('id', 'in', filter.decisionIds);
+  }
+  const rows = await query.execute();
+  if (rows.length === 0) return [];
+  const amounts = await db
+    .selectFrom('budgetDecisionAmount')
+    .selectAll()
+    .where('decisionId', 'in', rows.map((row) => row.id))
+    .orderBy('budgetYear')
+    .execute();
+  return rows.map((row) =>
+    toDecision(
+      row,
+      amounts.filter((amount) => amount.decisionId === row.id).map(({ budgetYear, amountCents }) => ({ budgetYear, amountCents })),
+    ),
+  );
+}
+
+export async function listShifts(db: Db, filter: { fund?: BudgetFund; shiftIds?: readonly string[] } = {}): Promise<BudgetShift[]> {
+  let query = db.selectFrom('budgetShift').selectAll().orderBy('decidedOn', 'desc').orderBy('recordedAt', 'desc');
+  if (filter.fund) query = query.where('fund', '=', filter.fund);
+  if (filter.shiftIds) {
+    if (filter.shiftIds.length === 0) return [];
+    query = query.where('id', 'in', filter.shiftIds);
+  }
+  return (await query.execute()).map(toShift);
+}
+
+/** Keeps shifts of a fund from being judged against each other's stale view of its budget. */
+export async function lockFundBudget(db: Db): Promise<void> {
+  await sql`lock table budget_shift in share row exclusive mode`.execute(db);
+}
+
+export async function findCommitment(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredCommitment | undefined> {
+  let query = db.selectFrom('budgetCommitment').selectAll().where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && toCommitment(row);
+}
+
+export async function listCommitments(db: Db): Promise<StoredCommitment[]> {
+  const rows = await db.selectFrom('budgetCommitment').selectAll().orderBy('budgetYear', 'desc').orderBy('title').orderBy('id').execute();
+  return rows.map(toCommitment);
+}
+
+/** The stages of the commitments, each commitment's in the order they were added. */
+export async function listStages(db: Db, commitmentIds: readonly string[]): Promise<CommitmentStageEntry[]> {
+  if (commitmentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('budgetCommitmentStage')
+    .selectAll()
+    .where('commitmentId', 'in', commitmentIds)
+    .orderBy('effectiveOn')
+    .orderBy('recordedAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ ...row, stage: row.stage as CommitmentStage }));
+}
+
+/** The latest stage of each commitment effective on or before the date. */
+function latestStagesAt(db: Db, date: string) {
+  return db
+    .selectFrom('budgetCommitmentStage')
+    .distinctOn('commitmentId')
+    .select(['commitmentId', 'stage', 'amountCents'])
+    .where('effectiveOn', '<=', date)
+    .orderBy('commitmentId')
+    .orderBy('effectiveOn', 'desc')
+    .orderBy('recordedAt', 'desc')
+    .orderBy('id', 'desc');
+}
+
+/** What the commitments of each budget year held at a date, per stage; of one fund when it is given. */
+export async function committedByYearAt(db: Db, date: string, fund?: BudgetFund): Promise<Map<number, CommittedByStage>> {
+  let query = db
+    .selectFrom('budgetCommitment as c')
+    .innerJoin(latestStagesAt(db, date).as('s'), 's.commitmentId', 'c.id')
+    .select(['c.budgetYear', 's.stage', sql<Cents>`sum(s.amount_cents)::bigint`.as('cents')])
+    .groupBy(['c.budgetYear', 's.stage']);
+  if (fund) query = query.where('c.fund', '=', fund);
+  const byYear = new Map<number, { pledged: Cents; committed: Cents }>();
+  for (const row of await query.execute()) {
+    const year = byYear.get(row.budgetYear) ?? { pledged: 0, committed: 0 };
+    year[row.stage as CommitmentStage] = row.cents;
+    byYear.set(row.budgetYear, year);
+  }
+  return byYear;
+}
+
+/**
+ * The amounts at a date of the commitments a letter names: only those of no delivery or of a public one,
+ * so that a letter cannot print the value of a confidential delivery by way of its commitment.
+ */
+export async function publicCommitmentAmountsAt(db: Db, date: string, ids: readonly string[]): Promise<Map<string, Cents>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('budgetCommitment as c')
+    .innerJoin(latestStagesAt(db, date).as('s'), 's.commitmentId', 'c.id')
+    .leftJoin('delivery as d', 'd.id', 'c.deliveryId')
+    .select(['c.id', 's.amountCents'])
+    .where('c.id', 'in', ids)
+    .where((eb) => eb.or([eb('c.deliveryId', 'is', null), eb.and([eb('d.disclosureState', '=', 'public'), eb('d.deletedAt', 'is', null)])]))
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.amountCents]));
+}
+
+export async function deliveryExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('delivery').select('id').where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst()) !== undefined;
+}
+
+export async function insertDecisionIfAbsent(db: Db, decision: Omit<BudgetDecision, 'recordedAt'>): Promise<boolean> {
+  if (await db.selectFrom('budgetDecision').select('id').where('id', '=', decision.id).executeTakeFirst()) return false;
+  const { id, ...input } = decision;
+  await insertDecision(db, id, input);
+  return true;
+}
+
+export async function insertShiftIfAbsent(db: Db, shift: Omit<BudgetShift, 'recordedAt'>): Promise<void> {
+  await db.insertInto('budgetShift').values(shift).onConflict((c) => c.column('id').doNothing()).execute();
+}
+
+export async function insertCommitmentIfAbsent(db: Db, commitment: Omit<StoredCommitment, 'createdAt'>, stages: Omit<CommitmentStageEntry, 'recordedAt'>[]): Promise<void> {
+  const inserted = await db.insertInto('budgetCommitment').values(commitment).onConflict((c) => c.column('id').doNothing()).returning('id').executeTakeFirst();
+  if (inserted && stages.length > 0) await db.insertInto('budgetCommitmentStage').values(stages).execute();
+}

@@ -1,0 +1,240 @@
+import { cents, sumCents, type Cents } from '../../common/money.ts';
+import type { IsoDate } from '../../common/dates.ts';
+import { percentage } from '../../common/letter-format.ts';
+import { COMMITMENT_STAGES, type BudgetFund, type CommitmentStage } from '../../common/vocabulary/codes.ts';
+import type { RuleViolation } from './delivery.ts';
+
+export { BUDGET_FUNDS, COMMITMENT_STAGES, type BudgetFund, type CommitmentStage } from '../../common/vocabulary/codes.ts';
+
+/** The first budget year of military support to Ukraine; budget years before it are not this register's. */
+export const FIRST_BUDGET_YEAR = 2022;
+/** The last budget year a decision may plan for: a long-term commitment, not a typing error. */
+export const LAST_BUDGET_YEAR = 2040;
+/** No budget decision of this register predates the first support to Ukraine. */
+const EARLIEST_DECISION_DATE = '2014-01-01';
+
+interface YearAmount {
+  budgetYear: number;
+  amountCents: Cents;
+}
+
+/** Money made available on a fund, spread over the budget years of a period. */
+export interface BudgetDecisionInput {
+  moment: string;
+  decidedOn: IsoDate;
+  fund: BudgetFund;
+  firstYear: number;
+  lastYear: number;
+  amounts: YearAmount[];
+  description: string;
+}
+
+export interface BudgetDecision extends BudgetDecisionInput {
+  id: string;
+  isDemonstration: boolean;
+  recordedAt: string;
+}
+
+/** Money moved from one budget year of a fund to another ("€2 mld. from 2026 to 2025"). */
+export interface BudgetShiftInput {
+  moment: string;
+  decidedOn: IsoDate;
+  fund: BudgetFund;
+  fromYear: number;
+  toYear: number;
+  amountCents: Cents;
+  description: string;
+}
+
+export interface BudgetShift extends BudgetShiftInput {
+  id: string;
+  isDemonstration: boolean;
+  recordedAt: string;
+}
+
+export interface CommitmentStageInput {
+  stage: CommitmentStage;
+  amountCents: Cents;
+  effectiveOn: IsoDate;
+  note: string;
+}
+
+export interface CommitmentStageEntry extends CommitmentStageInput {
+  id: string;
+  commitmentId: string;
+  recordedAt: string;
+}
+
+/** Money of a budget year meant for a delivery, contract or contribution. */
+export interface CommitmentFields {
+  title: string;
+  fund: BudgetFund;
+  budgetYear: number;
+  deliveryId: string | null;
+  contractReference: string | null;
+}
+
+/** One change to the budget of a fund's year, dated by the decision that made it. */
+export interface BudgetMovement {
+  fund: BudgetFund;
+  budgetYear: number;
+  decidedOn: IsoDate;
+  cents: Cents;
+}
+
+/** A decision adds to each of its years; a shift takes from one year what it adds to another. */
+export function movementsOf(decisions: readonly BudgetDecisionInput[], shifts: readonly BudgetShiftInput[]): BudgetMovement[] {
+  return [
+    ...decisions.flatMap((decision) =>
+      decision.amounts.map((amount) => ({ fund: decision.fund, budgetYear: amount.budgetYear, decidedOn: decision.decidedOn, cents: amount.amountCents })),
+    ),
+    ...shifts.flatMap((shift) => [
+      { fund: shift.fund, budgetYear: shift.fromYear, decidedOn: shift.decidedOn, cents: -shift.amountCents },
+      { fund: shift.fund, budgetYear: shift.toYear, decidedOn: shift.decidedOn, cents: shift.amountCents },
+    ]),
+  ];
+}
+
+/** The budget per year as it stood on `knownAt`: every movement decided on or before that day. */
+export function budgetByYearAt(movements: readonly BudgetMovement[], knownAt: IsoDate): Map<number, Cents> {
+  const byYear = new Map<number, Cents>();
+  for (const movement of movements) {
+    if (movement.decidedOn > knownAt) continue;
+    byYear.set(movement.budgetYear, cents((byYear.get(movement.budgetYear) ?? 0) + movement.cents));
+  }
+  return byYear;
+}
+
+function dateViolations(field: string, date: IsoDate, today: IsoDate): RuleViolation[] {
+  if (date > today) return [{ field, code: 'inTheFuture' }];
+  if (date < EARLIEST_DECISION_DATE) return [{ field, code: 'tooEarly', params: { earliest: EARLIEST_DECISION_DATE } }];
+  return [];
+}
+
+function yearViolations(field: string, year: number): RuleViolation[] {
+  return year < FIRST_BUDGET_YEAR || year > LAST_BUDGET_YEAR
+    ? [{ field, code: 'budgetYearOutOfRange', params: { first: String(FIRST_BUDGET_YEAR), last: String(LAST_BUDGET_YEAR) } }]
+    : [];
+}
+
+/** A decision is dated no later than today, and spreads positive amounts over distinct years of its own period. */
+export function decisionViolations(input: BudgetDecisionInput, today: IsoDate): RuleViolation[] {
+  const violations = [...dateViolations('decidedOn', input.decidedOn, today), ...yearViolations('firstYear', input.firstYear), ...yearViolations('lastYear', input.lastYear)];
+  if (input.lastYear < input.firstYear) violations.push({ field: 'lastYear', code: 'beforeFirstYear' });
+  if (input.amounts.length === 0) violations.push({ field: 'amounts', code: 'required' });
+  const seen = new Set<number>();
+  input.amounts.forEach((amount, index) => {
+    const field = `amounts.${index}`;
+    if (amount.budgetYear < input.firstYear || amount.budgetYear > input.lastYear) {
+      violations.push({ field: `${field}.budgetYear`, code: 'yearOutsideDecision', params: { first: String(input.firstYear), last: String(input.lastYear) } });
+    } else if (seen.has(amount.budgetYear)) {
+      violations.push({ field: `${field}.budgetYear`, code: 'duplicateYear' });
+    }
+    seen.add(amount.budgetYear);
+    if (amount.amountCents <= 0) violations.push({ field: `${field}.amountCents`, code: 'notPositive' });
+  });
+  return violations;
+}
+
+/**
+ * A shift takes no more from its year than the year holds: on the day it is decided, and on every later
+ * day the fund's budget changed, so that no shift recorded afterwards, dated earlier, makes a year negative.
+ */
+export function shiftViolations(input: BudgetShiftInput, fundMovements: readonly BudgetMovement[], today: IsoDate): RuleViolation[] {
+  const violations = [...dateViolations('decidedOn', input.decidedOn, today), ...yearViolations('fromYear', input.fromYear), ...yearViolations('toYear', input.toYear)];
+  if (input.fromYear === input.toYear) violations.push({ field: 'toYear', code: 'sameYear' });
+  if (input.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
+  if (violations.length > 0) return violations;
+  const available = availableFrom(input.fromYear, input.decidedOn, fundMovements.filter((movement) => movement.fund === input.fund));
+  if (input.amountCents > available) {
+    violations.push({ field: 'amountCents', code: 'exceedsYearBudget', params: { year: String(input.fromYear), available: String(available) } });
+  }
+  return violations;
+}
+
+/** The least the year holds on `from` or any later day its budget changes. */
+function availableFrom(budgetYear: number, from: IsoDate, movements: readonly BudgetMovement[]): Cents {
+  const ofYear = movements.filter((movement) => movement.budgetYear === budgetYear);
+  const days = [from, ...ofYear.map((movement) => movement.decidedOn).filter((day) => day > from)];
+  return Math.min(...days.map((day) => budgetByYearAt(ofYear, day).get(budgetYear) ?? 0));
+}
+
+/** A commitment's stages are added in order: never dated before the latest, never back from legally committed to pledged. */
+export function stageViolations(existing: readonly CommitmentStageInput[], next: CommitmentStageInput, today: IsoDate): RuleViolation[] {
+  const violations = [...dateViolations('effectiveOn', next.effectiveOn, today)];
+  if (next.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
+  const latest = existing.at(-1);
+  if (latest && next.effectiveOn < latest.effectiveOn) {
+    violations.push({ field: 'effectiveOn', code: 'beforeLatestStage', params: { latest: latest.effectiveOn } });
+  }
+  if (latest && COMMITMENT_STAGES.indexOf(next.stage) < COMMITMENT_STAGES.indexOf(latest.stage)) {
+    violations.push({ field: 'stage', code: 'stageGoesBack' });
+  }
+  return violations;
+}
+
+export function commitmentViolations(fields: CommitmentFields): RuleViolation[] {
+  return yearViolations('budgetYear', fields.budgetYear);
+}
+
+/** Commitments of a budget year by the stage they had reached at a date. */
+export type CommittedByStage = Readonly<Record<CommitmentStage, Cents>>;
+
+interface BudgetYearFigures {
+  budgetYear: number;
+  budgeted: Cents;
+  /** Legally committed (juridisch verplicht). */
+  committed: Cents;
+  /** Pledged: plans and projects identified, not yet legally committed. */
+  pledged: Cents;
+  /** Budgeted less committed and pledged; below zero when more is committed than budgeted. */
+  unallocated: Cents;
+  /** Realised support in the calendar year (the register's realisation figures), up to the date. */
+  realised: Cents;
+  /** Realised over budgeted in percent, to one decimal; null without a budget. */
+  realisationPace: number | null;
+  /** More is committed and pledged than the year's budget holds: allowed, and shown, never hidden. */
+  overcommitted: boolean;
+}
+
+export interface BudgetFigures {
+  knownAt: IsoDate;
+  years: BudgetYearFigures[];
+  /** Every year since 2022 together. */
+  total: Omit<BudgetYearFigures, 'budgetYear'>;
+}
+
+/** The budget figures per year and in total, from what was known at `knownAt`. */
+export function budgetFigures(
+  knownAt: IsoDate,
+  budgeted: ReadonlyMap<number, Cents>,
+  commitments: ReadonlyMap<number, CommittedByStage>,
+  realised: ReadonlyMap<number, Cents>,
+): BudgetFigures {
+  const known = [...budgeted.keys(), ...commitments.keys(), ...realised.keys()];
+  const lastYear = Math.max(Number(knownAt.slice(0, 4)), ...known);
+  const years: BudgetYearFigures[] = [];
+  for (let budgetYear = FIRST_BUDGET_YEAR; budgetYear <= lastYear; budgetYear++) {
+    const stages = commitments.get(budgetYear);
+    years.push({ budgetYear, ...line(budgeted.get(budgetYear) ?? 0, stages?.committed ?? 0, stages?.pledged ?? 0, realised.get(budgetYear) ?? 0) });
+  }
+  const sum = (pick: (year: BudgetYearFigures) => Cents) => sumCents(years.map(pick));
+  return {
+    knownAt,
+    years,
+    total: line(sum((year) => year.budgeted), sum((year) => year.committed), sum((year) => year.pledged), sum((year) => year.realised)),
+  };
+}
+
+function line(budgeted: Cents, committed: Cents, pledged: Cents, realised: Cents): Omit<BudgetYearFigures, 'budgetYear'> {
+  const unallocated = cents(budgeted - committed - pledged);
+  return {
+    budgeted,
+    committed,
+    pledged,
+    unallocated,
+    realised,
+    realisationPace: budgeted > 0 ? percentage(realised, budgeted, 1) : null,
+    overcommitted: unallocated < 0,
+  };
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { sumCents, type Cents } from '../../common/money.ts';
+import type { IsoDate } from '../../common/dates.ts';
+import {
+  budgetByYearAt,
+  budgetFigures,
+  commitmentViolations,
+  decisionViolations,
+  FIRST_BUDGET_YEAR,
+  movementsOf,
+  shiftViolations,
+  stageViolations,
+  type BudgetDecision,
+  type BudgetDecisionInput,
+  type BudgetFigures,
+  type BudgetFund,
+  type BudgetShift,
+  type BudgetShiftInput,
+  type CommitmentFields,
+  type CommitmentStageEntry,
+  type CommitmentStageInput,
+} from '../domain/budget.ts';
+import type { RuleViolation } from '../domain/delivery.ts';
+import type { LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
+import type { LetterBudgetInputs } from '../letters/snapshot.ts';
+import * as budget from '../db/repositories/budget.ts';
+import { realisedTotalsAt } from '../db/repositories/figures.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+
+type Db = Kysely<Database>;
+
+export interface CommitmentDetail extends budget.StoredCommitment {
+  stages: CommitmentStageEntry[];
+  /** Its latest stage's amount. */
+  amountCents: Cents;
+  /**
+   * More is committed and pledged in its fund's budget year than that year's budget holds. A commitment
+   * is a fact of a contract or an announcement: the register records it and says so, it does not refuse it.
+   */
+  exceedsBudget: boolean;
+}
+
+const today = (context: RequestContext): IsoDate => context.now().toISOString().slice(0, 10);
+
+function assertValid(violations: RuleViolation[]): void {
+  if (violations.length > 0) throw new ValidationError(violations);
+}
+
+/** Every change below is recorded in the audit trail in the transaction that makes it. */
+export async function createDecision(db: Db, context: RequestContext, input: BudgetDecisionInput): Promise<BudgetDecision> {
+  assertValid(decisionViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    const decision = await budget.insertDecision(trx, randomUUID(), { ...input, isDemonstration: false });
+    await recordAuditEvent(trx, context, { action: 'budgetDecision.create', object: { type: 'budgetDecision', id: decision.id }, result: 'success', after: decision });
+    return decision;
+  });
+}
+
+export async function createShift(db: Db, context: RequestContext, input: BudgetShiftInput): Promise<BudgetShift> {
+  return inTransaction(db, async (trx) => {
+    await budget.lockFundBudget(trx);
+    assertValid(shiftViolations(input, await fundMovements(trx, input.fund), today(context)));
+    const shift = await budget.insertShift(trx, randomUUID(), { ...input, isDemonstration: false });
+    await recordAuditEvent(trx, context, { action: 'budgetShift.create', object: { type: 'budgetShift', id: shift.id }, result: 'success', after: shift });
+    return shift;
+  });
+}
+
+async function fundMovements(db: Db, fund: BudgetFund) {
+  const [decisions, shifts] = await Promise.all([budget.listDecisions(db), budget.listShifts(db, { fund })]);
+  return movementsOf(decisions.filter((decision) => decision.fund === fund), shifts);
+}
+
+/** A commitment with its first stage: a pledge, or a legal commitment straight away. */
+export async function createCommitment(db: Db, context: RequestContext, fields: CommitmentFields, first: CommitmentStageInput): Promise<CommitmentDetail> {
+  assertValid([...commitmentViolations(fields), ...stageViolations([], first, today(context))]);
+  return inTransaction(db, async (trx) => {
+    if (fields.deliveryId !== null && !(await budget.deliveryExists(trx, fields.deliveryId))) {
+      throw new ValidationError([{ field: 'deliveryId', code: 'unknownDelivery' }]);
+    }
+    const commitment = await budget.insertCommitment(trx, randomUUID(), { ...fields, isDemonstration: false });
+    const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId: commitment.id, ...first });
+    await recordAuditEvent(trx, context, {
+      action: 'budgetCommitment.create',
+      object: { type: 'budgetCommitment', id: commitment.id },
+      result: 'success',
+      after: { ...commitment, stage },
+    });
+    return detail(trx, commitment, [stage]);
+  });
+}
+
+/** The next stage of a commitment, or a new amount at the same stage; earlier stages stay as they were. */
+export async function addCommitmentStage(db: Db, context: RequestContext, commitmentId: string, input: CommitmentStageInput): Promise<CommitmentDetail> {
+  return inTransaction(db, async (trx) => {
+    const commitment = await budget.findCommitment(trx, commitmentId, { forUpdate: true });
+    if (!commitment) throw new NotFoundError('budgetCommitment', commitmentId);
+    const stages = await budget.listStages(trx, [commitmentId]);
+    assertValid(stageViolations(stages, input, today(context)));
+    const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId, ...input });
+    await recordAuditEvent(trx, context, { action: 'budgetCommitment.stage', object: { type: 'budgetCommitment', id: commitmentId }, result: 'success', after: stage });
+    return detail(trx, commitment, [...stages, stage]);
+  });
+}
+
+async function detail(db: Db, commitment: budget.StoredCommitment, stages: CommitmentStageEntry[]): Promise<CommitmentDetail> {
+  const latest = stages.at(-1)!;
+  const [year] = (await budgetFiguresAt(db, latest.effectiveOn, commitment.fund)).years.filter((row) => row.budgetYear === commitment.budgetYear);
+  return { ...commitment, stages, amountCents: latest.amountCents, exceedsBudget: year?.overcommitted ?? false };
+}
+
+export async function listBudget(db: Db): Promise<{ decisions: BudgetDecision[]; shifts: BudgetShift[]; commitments: CommitmentDetail[] }> {
+  const [decisions, shifts, commitments] = await Promise.all([budget.listDecisions(db), budget.listShifts(db), budget.listCommitments(db)]);
+  const stages = await budget.listStages(db, commitments.map((commitment) => commitment.id));
+  const todayIso = new Date().toISOString().slice(0, 10);
+  const figuresByFund = new Map<BudgetFund, BudgetFigures>();
+  const details: CommitmentDetail[] = [];
+  for (const commitment of commitments) {
+    const own = stages.filter((stage) => stage.commitmentId === commitment.id);
+    const latest = own.at(-1)!;
+    if (!figuresByFund.has(commitment.fund)) figuresByFund.set(commitment.fund, await budgetFiguresAt(db, todayIso, commitment.fund));
+    const year = figuresByFund.get(commitment.fund)!.years.find((row) => row.budgetYear === commitment.budgetYear);
+    details.push({ ...commitment, stages: own, amountCents: latest.amountCents, exceedsBudget: year?.overcommitted ?? false });
+  }
+  return { decisions, shifts, commitments: details };
+}
+
+/**
+ * Per budget year and in total since 2022, as known at `knownAt`: budgeted, legally committed, pledged,
+ * unallocated, realised (of all funds together only: realisation is not booked per fund) and the pace
+ * of realisation; of one fund when it is given.
+ */
+export async function budgetFiguresAt(db: Db, knownAt: IsoDate, fund?: BudgetFund): Promise<BudgetFigures> {
+  const [decisions, shifts, committed] = await Promise.all([
+    budget.listDecisions(db),
+    budget.listShifts(db, fund ? { fund } : {}),
+    budget.committedByYearAt(db, knownAt, fund),
+  ]);
+  const movements = movementsOf(fund ? decisions.filter((decision) => decision.fund === fund) : decisions, shifts);
+  return budgetFigures(knownAt, budgetByYearAt(movements, knownAt), committed, fund ? new Map() : await realisedByYear(db, knownAt));
+}
+
+/** Realised support per calendar year up to `until`: the register's realisation figures at each year's end. */
+async function realisedByYear(db: Db, until: IsoDate): Promise<Map<number, Cents>> {
+  const lastYear = Math.min(Number(until.slice(0, 4)), new Date().getUTCFullYear());
+  const ends = [`${FIRST_BUDGET_YEAR - 1}-12-31`];
+  for (let year = FIRST_BUDGET_YEAR; year <= lastYear; year++) ends.push(year === lastYear ? until : `${year}-12-31`);
+  const totals = await Promise.all(ends.map(async (end) => sumCents(Object.values(await realisedTotalsAt(db, end)))));
+  const byYear = new Map<number, Cents>();
+  for (let index = 1; index < ends.length; index++) byYear.set(FIRST_BUDGET_YEAR + index - 1, totals[index]! - totals[index - 1]!);
+  return byYear;
+}
+
+/** The budget a letter names, at its reference date: the total, and the decisions, shifts and commitments its text names. */
+export async function letterBudgetInputs(db: Db, referenceDate: IsoDate, named: Record<LetterBudgetFigureKind, string[]>): Promise<LetterBudgetInputs> {
+  const [decisions, shifts, commitments] = await Promise.all([
+    budget.listDecisions(db),
+    budget.listShifts(db),
+    budget.publicCommitmentAmountsAt(db, referenceDate, named.budgetCommitment),
+  ]);
+  const budgeted = budgetByYearAt(movementsOf(decisions, shifts), referenceDate);
+  const knownAndNamed = <T extends { id: string; decidedOn: IsoDate }>(items: T[], ids: string[]) =>
+    items.filter((item) => item.decidedOn <= referenceDate && ids.includes(item.id));
+  return {
+    totalCents: sumCents(budgeted.values()),
+    named: {
+      budgetDecision: new Map(knownAndNamed(decisions, named.budgetDecision).map((decision) => [decision.id, sumCents(decision.amounts.map((amount) => amount.amountCents))])),
+      budgetShift: new Map(knownAndNamed(shifts, named.budgetShift).map((shift) => [shift.id, shift.amountCents])),
+      budgetCommitment: commitments,
+    },
+  };
+}

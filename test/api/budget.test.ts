@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const billion = (value: number) => Math.round(value * 100_000_000_000);
+
+const spring2025 = {
+  moment: 'Voorjaarsnota 2025',
+  decidedOn: '2025-04-15',
+  fund: 'internationalSecurityBudget',
+  firstYear: 2025,
+  lastYear: 2027,
+  amounts: [
+    { budgetYear: 2025, amountCents: billion(0.4) },
+    { budgetYear: 2026, amountCents: billion(2.4) },
+    { budgetYear: 2027, amountCents: billion(0.4) },
+  ],
+};
+const shift = { moment: 'Voorjaarsnota 2025', decidedOn: '2025-04-15', fund: 'internationalSecurityBudget', fromYear: 2026, toYear: 2025, amountCents: billion(2) };
+
+describeEachDatabase('budget API', (database) => {
+  let finance: ApiCall;
+  let reader: ApiCall;
+  beforeAll(() => {
+    finance = apiClient(database().db, { role: 'finance' });
+    reader = apiClient(database().db, { role: 'letterAuthor' });
+  });
+
+  const recorded = async () => {
+    const { db } = database();
+    const [decisions, shifts, commitments, stages] = await Promise.all(
+      (['budgetDecision', 'budgetShift', 'budgetCommitment', 'budgetCommitmentStage'] as const).map(async (table) =>
+        Number((await db.selectFrom(table).select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      ),
+    );
+    return { decisions, shifts, commitments, stages };
+  };
+  /** The budget's events in the audit trail, oldest first (refused requests are events of their own). */
+  const actions = async () =>
+    (await database().db.selectFrom('auditEvent').select('action').where('action', 'like', 'budget%').orderBy('seq').execute()).map((row) => row.action);
+  const figuresAt = async (knownAt: string, fund = 'internationalSecurityBudget') => {
+    const response = await reader('GET', `/budget/figures?knownAt=${knownAt}&fund=${fund}`);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+  const yearOf = (figures: any, year: number) => figures.years.find((row: any) => row.budgetYear === year);
+
+  it('records a decision and a shift, and gives the budget per year as known at each date', async () => {
+    const decision = await finance('POST', '/budget/decisions', spring2025);
+    expect(decision.status).toBe(201);
+    expect(decision.body).toMatchObject({ ...spring2025, description: '', isDemonstration: false });
+    const moved = await finance('POST', '/budget/shifts', shift);
+    expect(moved.status).toBe(201);
+
+    expect(yearOf(await figuresAt('2025-04-14'), 2025).budgeted).toBe(0);
+    const after = await figuresAt('2025-04-15');
+    expect([yearOf(after, 2025).budgeted, yearOf(after, 2026).budgeted, yearOf(after, 2027).budgeted]).toEqual([billion(2.4), billion(0.4), billion(0.4)]);
+    expect(after.total.budgeted).toBe(billion(3.2));
+    expect((await actions()).slice(-2)).toEqual(['budgetDecision.create', 'budgetShift.create']);
+    const listed = await reader('GET', '/budget');
+    expect(listed.body.decisions.map((item: any) => item.id)).toContain(decision.body.id);
+    expect(listed.body.shifts.map((item: any) => item.id)).toContain(moved.body.id);
+  });
+
+  it('refuses an amount of zero, a year outside the period and a shift larger than the year holds, naming each field', async () => {
+    const before = await recorded();
+    const zero = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [{ budgetYear: 2025, amountCents: 0 }] }, { 'Accept-Language': 'en' });
+    expect(zero.status).toBe(400);
+    expect(zero.body.invalidParams.map((param: any) => param.name)).toEqual(['amounts.0.amountCents']);
+
+    const outside = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [{ budgetYear: 2028, amountCents: 1 }] }, { 'Accept-Language': 'en' });
+    expect(outside.status).toBe(400);
+    expect(outside.body.invalidParams).toEqual([
+      { name: 'amounts.0.budgetYear', code: 'yearOutsideDecision', reason: "This year lies outside the decision's period (2025-2027)." },
+    ]);
+
+    const tooMuch = await finance('POST', '/budget/shifts', { ...shift, amountCents: billion(0.4) + 1 });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.invalidParams).toMatchObject([{ name: 'amountCents', code: 'exceedsYearBudget' }]);
+    expect(tooMuch.body.invalidParams[0].reason.replace(/\s/g, ' ')).toBe('Het jaar 2026 heeft op die datum (of daarna) niet meer dan € 400.000.000,00 beschikbaar.');
+
+    const future = await finance('POST', '/budget/shifts', { ...shift, decidedOn: '2099-01-01', amountCents: -5 });
+    expect(future.status).toBe(400);
+    expect(future.body.invalidParams.map((param: any) => param.name)).toEqual(['amountCents']);
+    expect(await recorded()).toEqual(before);
+  });
+
+  it('records the stages of a commitment, never overwriting one, and flags a year committed beyond its budget', async () => {
+    const pledge = { title: 'Extra bijdrage aan het NAVO UCAP in 2026', fund: 'internationalSecurityBudget', budgetYear: 2026, stage: 'pledged', amountCents: billion(0.3), effectiveOn: '2025-04-15' };
+    const created = await finance('POST', '/budget/commitments', pledge);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ amountCents: billion(0.3), exceedsBudget: false, deliveryId: null, stages: [{ stage: 'pledged', amountCents: billion(0.3) }] });
+
+    const committed = await finance('POST', `/budget/commitments/${created.body.id}/stages`, { stage: 'committed', amountCents: billion(0.5), effectiveOn: '2025-06-01' });
+    expect(committed.status).toBe(201);
+    expect(committed.body).toMatchObject({ amountCents: billion(0.5), exceedsBudget: true });
+    expect(committed.body.stages.map((stage: any) => [stage.stage, stage.amountCents])).toEqual([['pledged', billion(0.3)], ['committed', billion(0.5)]]);
+
+    expect(yearOf(await figuresAt('2025-05-01'), 2026)).toMatchObject({ pledged: billion(0.3), committed: 0, unallocated: billion(0.1), overcommitted: false });
+    expect(yearOf(await figuresAt('2025-06-01'), 2026)).toMatchObject({ pledged: 0, committed: billion(0.5), unallocated: -billion(0.1), overcommitted: true });
+
+    const back = await finance('POST', `/budget/commitments/${created.body.id}/stages`, { stage: 'pledged', amountCents: 1, effectiveOn: '2025-05-01' }, { 'Accept-Language': 'en' });
+    expect(back.status).toBe(400);
+    expect(back.body.invalidParams.map((param: any) => `${param.name} ${param.code}`).sort()).toEqual(['effectiveOn beforeLatestStage', 'stage stageGoesBack']);
+    const unknownDelivery = await finance('POST', '/budget/commitments', { ...pledge, deliveryId: '0f8fad5b-d9cb-469f-a165-70867728950e' });
+    expect(unknownDelivery.body.invalidParams.map((param: any) => param.name)).toEqual(['deliveryId']);
+    expect((await actions()).slice(-2)).toEqual(['budgetCommitment.create', 'budgetCommitment.stage']);
+    expect((await finance('POST', '/budget/commitments/0f8fad5b-d9cb-469f-a165-70867728950e/stages', { stage: 'committed', amountCents: 1, effectiveOn: '2025-06-01' })).status).toBe(404);
+  });
+
+  it('keeps the budget per year at any date equal to the sum of the decisions and shifts known by then', async () => {
+    const day = fc.integer({ min: 0, max: 900 }).map((offset) => new Date(Date.UTC(2023, 0, 1 + offset)).toISOString().slice(0, 10));
+    const year = fc.integer({ min: 2023, max: 2025 });
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('decision' as const), decidedOn: day, budgetYear: year, amountCents: fc.integer({ min: 1, max: 1e11 }) }),
+      fc.record({ kind: fc.constant('shift' as const), decidedOn: day, fromYear: year, toYear: year, amountCents: fc.integer({ min: 1, max: 1e11 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), day, async (steps, knownAt) => {
+        // Each run starts from an empty budget on a fund the other tests leave alone.
+        const fund = 'defenceBudget';
+        const { db } = database();
+        await db.deleteFrom('budgetDecisionAmount').where('decisionId', 'in', db.selectFrom('budgetDecision').select('id').where('fund', '=', fund)).execute();
+        await db.deleteFrom('budgetDecision').where('fund', '=', fund).execute();
+        await db.deleteFrom('budgetShift').where('fund', '=', fund).execute();
+        const accepted: typeof steps = [];
+        for (const item of steps) {
+          const response =
+            item.kind === 'decision'
+              ? await finance('POST', '/budget/decisions', { moment: 'Test', decidedOn: item.decidedOn, fund, firstYear: item.budgetYear, lastYear: item.budgetYear, amounts: [{ budgetYear: item.budgetYear, amountCents: item.amountCents }] })
+              : await finance('POST', '/budget/shifts', { moment: 'Test', decidedOn: item.decidedOn, fund, fromYear: item.fromYear, toYear: item.toYear, amountCents: item.amountCents });
+          expect([201, 400]).toContain(response.status);
+          if (response.status === 201) accepted.push(item);
+        }
+        const figures = await figuresAt(knownAt, fund);
+        for (const asked of [2023, 2024, 2025]) {
+          const expected = accepted
+            .filter((item) => item.decidedOn <= knownAt)
+            .reduce((sum, item) => {
+              if (item.kind === 'decision') return item.budgetYear === asked ? sum + item.amountCents : sum;
+              return sum + (item.toYear === asked ? item.amountCents : 0) - (item.fromYear === asked ? item.amountCents : 0);
+            }, 0);
+          expect(yearOf(figures, asked)?.budgeted ?? 0).toBe(expected);
+          expect(expected).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+});

@@ -1,0 +1,35 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser } from '../support/browser.ts';
+import { openPageAs, useServer, visit } from './app.ts';
+
+const plainSpaces = (text: string) => text.replace(/\u00a0/g, ' ').trim();
+
+describeWithBrowser('budget', (browser) => {
+  const server = useServer();
+  let page: Page;
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('shows the budget as known on 31 August 2025, and records a shift after refusing one larger than its year holds', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/begroting?stand=2025-08-31');
+    const total = page.locator('table.budget-table tfoot tr');
+    expect((await total.getByRole('cell').allInnerTexts()).map(plainSpaces)[0]).toBe('€ 13.600.000.000,00');
+
+    await page.getByRole('link', { name: 'Kasschuif vastleggen' }).click();
+    await page.getByLabel('Moment in de begrotingscyclus').fill('Najaarsnota 2025');
+    await page.getByLabel('Besloten op').fill('2025-08-01');
+    await page.getByLabel('Van begrotingsjaar').fill('2027');
+    await page.getByLabel('Naar begrotingsjaar').fill('2025');
+    await page.getByLabel('Bedrag in euro').fill('500.000.000');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.locator('.error-summary').getByText('Het jaar 2027 heeft op die datum (of daarna) niet meer dan').waitFor();
+
+    await page.getByLabel('Bedrag in euro').fill('100.000.000');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByText('De kasschuif is vastgelegd.').waitFor();
+    await page.getByRole('rowheader', { name: 'Najaarsnota 2025' }).waitFor();
+  });
+});

@@ -1,0 +1,228 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { parseEuroAmount } from '../../../../common/money.ts';
+import { BUDGET_FUNDS, COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
+import { createBudgetDecision, createBudgetShift, createCommitment } from '../../api/budget.ts';
+import type { BudgetDecisionInput, BudgetShiftInput, CommitmentInput } from '../../api/types.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
+import { useFields, type FieldName } from '../../forms/useFields.ts';
+import { useSubmission, type ClientProblem } from '../../forms/useSubmission.ts';
+import { useNavigateWithNotice } from '../../state/notice.tsx';
+
+const BUDGET_PATH = '/begroting';
+type Problems = Record<string, ClientProblem>;
+
+/** A whole year as typed, or undefined. */
+const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
+function requireText(problems: Problems, name: string, value: string): void {
+  if (!value.trim()) problems[name] = 'required';
+}
+
+function requireYear(problems: Problems, name: string, value: string): number {
+  const year = yearOf(value);
+  if (!value.trim()) problems[name] = 'required';
+  else if (year === undefined) problems[name] = 'invalidWholeNumber';
+  return year ?? 0;
+}
+
+function requireAmount(problems: Problems, name: string, value: string): number {
+  const amount = parseEuroAmount(value);
+  if (!value.trim()) problems[name] = 'required';
+  else if (amount === undefined) problems[name] = 'invalidAmount';
+  return amount ?? 0;
+}
+
+function BudgetFormPage({ heading, children }: { heading: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading title={heading}>{heading}</PageHeading>
+      <p className="nl-paragraph">
+        <Link href={BUDGET_PATH}>{t('budget.form.backToBudget')}</Link>
+      </p>
+      {children}
+    </>
+  );
+}
+
+function useFundOptions() {
+  const { t } = useTranslation();
+  return BUDGET_FUNDS.map((fund) => ({ value: fund, label: t(`fundingSources.${fund}`) }));
+}
+
+export function BudgetDecisionFormPage() {
+  const { t } = useTranslation();
+  const navigateWithNotice = useNavigateWithNotice();
+  const submission = useSubmission();
+  const { values, field, labels } = useFields(
+    { moment: '', decidedOn: '', fund: 'internationalSecurityBudget', firstYear: '', lastYear: '', description: '' },
+    submission.fieldErrors,
+  );
+  const [amounts, setAmounts] = useState<Record<number, string>>({});
+  const first = yearOf(values.firstYear);
+  const last = yearOf(values.lastYear);
+  const years = first !== undefined && last !== undefined && last >= first && last - first < 20 ? Array.from({ length: last - first + 1 }, (_, index) => first + index) : [];
+  const filled = years.filter((year) => amounts[year]?.trim());
+  const amountName = (index: number) => `amounts.${index}.amountCents`;
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const problems: Problems = {};
+    requireText(problems, 'moment', values.moment);
+    requireText(problems, 'decidedOn', values.decidedOn);
+    const firstYear = requireYear(problems, 'firstYear', values.firstYear);
+    const lastYear = requireYear(problems, 'lastYear', values.lastYear);
+    const yearAmounts = filled.map((budgetYear, index) => ({ budgetYear, amountCents: requireAmount(problems, amountName(index), amounts[budgetYear] ?? '') }));
+    if (years.length > 0 && filled.length === 0) problems.amounts = 'required';
+    void submission.submit(problems, async () => {
+      const input: BudgetDecisionInput = { moment: values.moment, decidedOn: values.decidedOn, fund: values.fund as BudgetDecisionInput['fund'], firstYear, lastYear, amounts: yearAmounts, description: values.description };
+      await createBudgetDecision(input);
+      navigateWithNotice(BUDGET_PATH, 'budgetDecisionAdded');
+    });
+  }
+
+  const amountLabels = Object.fromEntries(filled.map((year, index) => [amountName(index), t('budget.form.amountForYear', { year })]));
+  return (
+    <BudgetFormPage heading={t('budget.form.decisionTitle')}>
+      <form noValidate onSubmit={handleSubmit} className="record-form">
+        <ErrorSummary
+          fieldErrors={submission.fieldErrors}
+          labels={{ ...labels(['moment', 'decidedOn', 'fund', 'firstYear', 'lastYear', 'description']), amounts: t('budget.form.amountsLegend'), ...amountLabels }}
+          formError={submission.formError}
+          refusals={submission.refusals}
+        />
+        <TextField {...field('moment')} hint={t('budget.form.momentHint')} />
+        <TextField {...field('decidedOn')} type="date" />
+        <SelectField {...field('fund')} options={useFundOptions()} />
+        <TextField {...field('firstYear')} inputMode="numeric" size="small" hint={t('budget.form.yearHint')} />
+        <TextField {...field('lastYear')} inputMode="numeric" size="small" hint={t('budget.form.yearHint')} />
+        {years.length > 0 && (
+          <fieldset className="utrecht-form-fieldset">
+            <legend className="utrecht-form-fieldset__legend">{t('budget.form.amountsLegend')}</legend>
+            <p className="nl-paragraph">{t('budget.form.amountsHint')}</p>
+            {submission.fieldErrors.amounts && <p className="utrecht-form-field-error-message">{submission.fieldErrors.amounts}</p>}
+            {years.map((year) => {
+              const index = filled.indexOf(year);
+              return (
+                <TextField
+                  key={year}
+                  name={index >= 0 ? amountName(index) : `amount-${year}`}
+                  label={t('budget.form.amountForYear', { year })}
+                  value={amounts[year] ?? ''}
+                  error={index >= 0 ? (submission.fieldErrors[amountName(index)] ?? submission.fieldErrors[`amounts.${index}.budgetYear`]) : undefined}
+                  onChange={(value) => setAmounts((previous) => ({ ...previous, [year]: value }))}
+                  inputMode="decimal"
+                  size="medium"
+                  optional
+                />
+              );
+            })}
+          </fieldset>
+        )}
+        <TextAreaField {...field('description')} optional />
+        <SubmitButton label={t('budget.form.submit')} submitting={submission.submitting} />
+      </form>
+    </BudgetFormPage>
+  );
+}
+
+export function BudgetShiftFormPage() {
+  const { t } = useTranslation();
+  const navigateWithNotice = useNavigateWithNotice();
+  const submission = useSubmission();
+  const { values, field, labels } = useFields(
+    { moment: '', decidedOn: '', fund: 'internationalSecurityBudget', fromYear: '', toYear: '', amountCents: '', description: '' },
+    submission.fieldErrors,
+  );
+  const names: FieldName[] = ['moment', 'decidedOn', 'fund', 'fromYear', 'toYear', 'amountCents', 'description'];
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const problems: Problems = {};
+    requireText(problems, 'moment', values.moment);
+    requireText(problems, 'decidedOn', values.decidedOn);
+    const fromYear = requireYear(problems, 'fromYear', values.fromYear);
+    const toYear = requireYear(problems, 'toYear', values.toYear);
+    const amountCents = requireAmount(problems, 'amountCents', values.amountCents);
+    void submission.submit(problems, async () => {
+      const input: BudgetShiftInput = { moment: values.moment, decidedOn: values.decidedOn, fund: values.fund as BudgetShiftInput['fund'], fromYear, toYear, amountCents, description: values.description };
+      await createBudgetShift(input);
+      navigateWithNotice(BUDGET_PATH, 'budgetShiftAdded');
+    });
+  }
+
+  return (
+    <BudgetFormPage heading={t('budget.form.shiftTitle')}>
+      <form noValidate onSubmit={handleSubmit} className="record-form">
+        <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(names)} formError={submission.formError} refusals={submission.refusals} />
+        <TextField {...field('moment')} hint={t('budget.form.momentHint')} />
+        <TextField {...field('decidedOn')} type="date" />
+        <SelectField {...field('fund')} options={useFundOptions()} />
+        <TextField {...field('fromYear')} inputMode="numeric" size="small" />
+        <TextField {...field('toYear')} inputMode="numeric" size="small" />
+        <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
+        <TextAreaField {...field('description')} optional />
+        <SubmitButton label={t('budget.form.submit')} submitting={submission.submitting} />
+      </form>
+    </BudgetFormPage>
+  );
+}
+
+export function CommitmentFormPage() {
+  const { t } = useTranslation();
+  const navigateWithNotice = useNavigateWithNotice();
+  const submission = useSubmission();
+  const { values, field, labels } = useFields(
+    { title: '', fund: 'internationalSecurityBudget', budgetYear: '', stage: 'pledged', amountCents: '', effectiveOn: '', deliveryId: '', contractReference: '', note: '' },
+    submission.fieldErrors,
+  );
+  const names: FieldName[] = ['title', 'fund', 'budgetYear', 'stage', 'amountCents', 'effectiveOn', 'deliveryId', 'contractReference', 'note'];
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const problems: Problems = {};
+    requireText(problems, 'title', values.title);
+    requireText(problems, 'effectiveOn', values.effectiveOn);
+    const budgetYear = requireYear(problems, 'budgetYear', values.budgetYear);
+    const amountCents = requireAmount(problems, 'amountCents', values.amountCents);
+    void submission.submit(problems, async () => {
+      const input: CommitmentInput = {
+        title: values.title,
+        fund: values.fund as CommitmentInput['fund'],
+        budgetYear,
+        stage: values.stage as CommitmentInput['stage'],
+        amountCents,
+        effectiveOn: values.effectiveOn,
+        deliveryId: values.deliveryId.trim() || null,
+        contractReference: values.contractReference.trim() || null,
+        note: values.note,
+      };
+      await createCommitment(input);
+      navigateWithNotice(BUDGET_PATH, 'commitmentAdded');
+    });
+  }
+
+  return (
+    <BudgetFormPage heading={t('budget.form.commitmentTitle')}>
+      <p className="nl-paragraph">{t('budget.form.overBudgetRule')}</p>
+      <form noValidate onSubmit={handleSubmit} className="record-form">
+        <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(names)} formError={submission.formError} refusals={submission.refusals} />
+        <TextField {...field('title')} />
+        <SelectField {...field('fund')} options={useFundOptions()} />
+        <TextField {...field('budgetYear')} inputMode="numeric" size="small" hint={t('budget.form.yearHint')} />
+        <SelectField {...field('stage')} options={COMMITMENT_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))} />
+        <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
+        <TextField {...field('effectiveOn')} type="date" />
+        <TextField {...field('deliveryId')} hint={t('budget.form.deliveryHint')} optional />
+        <TextField {...field('contractReference')} optional />
+        <TextAreaField {...field('note')} optional />
+        <SubmitButton label={t('budget.form.submit')} submitting={submission.submitting} />
+      </form>
+    </BudgetFormPage>
+  );
+}
