@@ -85,6 +85,8 @@ export const ACTIONS = [
   'letter.read',
   'letter.write',
   'annex.read',
+  'industry.read',
+  'industry.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -113,6 +115,14 @@ const EVENT_ACTIONS = [
   'report.approve',
   'report.finalise',
   'report.publication',
+  'industry.company.create',
+  'industry.contract.create',
+  'industry.milestone.progress',
+  'industry.price.create',
+  'industry.lesson.create',
+  'industry.coproduction.create',
+  'industry.coproduction.stage',
+  'industry.demand.create',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;
@@ -131,6 +141,13 @@ export const AUDIT_OBJECT_TYPES = [
   'username',
   'oidcSubject',
   'path',
+  'company',
+  'industryContract',
+  'contractMilestone',
+  'priceDevelopment',
+  'lessonLearned',
+  'coproductionProject',
+  'demandBundle',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -155,5 +172,27 @@ export const LETTER_FIGURE_NAMES = [
   'letterDate',
   'previousLetter',
   'figuresTable',
+  'industry.contracts',
+  'industry.contractValue',
+  'industry.companies',
+  'industry.ukrainianCompanies',
+  'industry.milestonesCompleted',
+  'industry.coproductionProjects',
+  'industry.demandBundles',
 ] as const;
 export type LetterFigureName = (typeof LETTER_FIGURE_NAMES)[number];
+
+/** Industry: where a company comes from, by its country (NL and UA; any other country is "other"). */
+export const COMPANY_ORIGINS = ['dutch', 'ukrainian', 'other'] as const;
+export type CompanyOrigin = (typeof COMPANY_ORIGINS)[number];
+
+/** Where a contract's milestone stands at a date: from its latest progress report and its due date. */
+export const MILESTONE_STATUSES = ['notStarted', 'inProgress', 'late', 'completed'] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+export const LESSON_CATEGORIES = ['contracting', 'pricing', 'delivery', 'quality', 'cooperation'] as const;
+export type LessonCategory = (typeof LESSON_CATEGORIES)[number];
+
+/** The stages of co-production: a declared intention, a memorandum of understanding, a signed agreement, production. */
+export const COPRODUCTION_STAGES = ['intention', 'memorandum', 'signed', 'producing'] as const;
+export type CoproductionStage = (typeof COPRODUCTION_STAGES)[number];

@@ -12,6 +12,7 @@ import type {
   SupportType,
   ValuationBasis,
 } from './codes.ts';
+import type { CompanyOrigin, CoproductionStage, LessonCategory, MilestoneStatus } from './codes.ts';
 
 /**
  * The words for every code, in one language: the letter, its annex, the API's messages and the browser
@@ -37,6 +38,10 @@ export interface Vocabulary {
   auditResults: Record<AuditResult, string>;
   /** What each name a letter's text may use places; `delivery` for `{{delivery:ID}}`. */
   letterFigures: Record<LetterFigureName | 'delivery', string>;
+  companyOrigins: Record<CompanyOrigin, string>;
+  milestoneStatuses: Record<MilestoneStatus, string>;
+  lessonCategories: Record<LessonCategory, string>;
+  coproductionStages: Record<CoproductionStage, string>;
 }
 
 export const nl: Vocabulary = {
@@ -129,6 +134,8 @@ export const nl: Vocabulary = {
     'letter.read': 'Brieven inzien',
     'letter.write': 'Brieven schrijven',
     'annex.read': 'Vertrouwelijke bijlage openen',
+    'industry.read': 'Industrie inzien',
+    'industry.write': 'Industrie vastleggen',
     access: 'API gebruiken',
     'session.login': 'Inloggen',
     'session.logout': 'Uitloggen',
@@ -147,6 +154,14 @@ export const nl: Vocabulary = {
     'report.approve': 'Openbare brief goedkeuren',
     'report.finalise': 'Brief definitief maken',
     'report.publication': 'Publicatie van een brief vastleggen',
+    'industry.company.create': 'Bedrijf vastleggen',
+    'industry.contract.create': 'Contract vastleggen',
+    'industry.milestone.progress': 'Voortgang van een mijlpaal vastleggen',
+    'industry.price.create': 'Prijsontwikkeling vastleggen',
+    'industry.lesson.create': 'Geleerde les vastleggen',
+    'industry.coproduction.create': 'Coproductieproject vastleggen',
+    'industry.coproduction.stage': 'Fase van een coproductieproject vastleggen',
+    'industry.demand.create': 'Vraagbundeling vastleggen',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -159,6 +174,13 @@ export const nl: Vocabulary = {
     username: 'Gebruikersnaam',
     oidcSubject: 'Identiteit bij de identiteitsprovider',
     path: 'API-adres',
+    company: 'Bedrijf',
+    industryContract: 'Contract met een bedrijf',
+    contractMilestone: 'Mijlpaal van een contract',
+    priceDevelopment: 'Prijsontwikkeling',
+    lessonLearned: 'Geleerde les',
+    coproductionProject: 'Coproductieproject',
+    demandBundle: 'Vraagbundeling',
   },
   auditResults: {
     success: 'Gelukt',
@@ -178,6 +200,17 @@ export const nl: Vocabulary = {
     letterDate: 'briefdatum',
     previousLetter: 'Kamerstuk en datum van de vorige brief',
     figuresTable: 'de tabel (als eigen alinea)',
+    'industry.contracts': 'aantal contracten met bedrijven (Government to Business)',
+    'industry.contractValue': 'waarde van die contracten',
+    'industry.companies': 'aantal bedrijven met een contract',
+    'industry.ukrainianCompanies': 'aantal Oekraïense bedrijven met een contract',
+    'industry.milestonesCompleted': 'aantal afgeronde mijlpalen van contracten',
+    'industry.coproductionProjects': 'aantal coproductieprojecten',
+    'industry.demandBundles': 'aantal gebundelde behoeften',
     delivery: 'waarde van een openbare levering, met haar kenmerk',
   },
+  companyOrigins: { dutch: 'Nederlands', ukrainian: 'Oekraïens', other: 'Overig' },
+  milestoneStatuses: { notStarted: 'Niet begonnen', inProgress: 'Onderweg', late: 'Te laat', completed: 'Afgerond' },
+  lessonCategories: { contracting: 'Contractering', pricing: 'Prijsvorming', delivery: 'Levering', quality: 'Kwaliteit', cooperation: 'Samenwerking' },
+  coproductionStages: { intention: 'Intentie', memorandum: 'Memorandum of Understanding', signed: 'Getekend', producing: 'In productie' },
 };
