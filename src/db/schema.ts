@@ -284,6 +284,7 @@ export interface DemandBundleTable {
   category: string;
   dutchQuantity: number;
   ukrainianQuantity: number;
+  identifiedOn: string;
   note: string;
   isDemonstration: boolean;
   createdAt: string;

@@ -28,6 +28,10 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'letter.read': ['letterAuthor', 'disclosureOfficer', 'auditor'],
   'letter.write': ['letterAuthor'],
   'annex.read': ['parliamentReader', 'letterAuthor', 'disclosureOfficer', 'auditor'],
+  // Industry: the registrar, who registers the procurement deliveries, records the companies and contracts
+  // they are bought under; those who read the figures read them too.
+  'industry.read': ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'auditor'],
+  'industry.write': ['registrar'],
 };
 
 /**

@@ -76,6 +76,7 @@ export interface DemandBundleInput {
   category: string;
   dutchQuantity: number;
   ukrainianQuantity: number;
+  identifiedOn: IsoDate;
   note: string;
 }
 
@@ -196,13 +197,14 @@ export function coproductionViolations(project: CoproductionInput, today: IsoDat
 }
 
 /** Bundling needs only what both forces need: each quantity at least one. */
-export function demandBundleViolations(bundle: DemandBundleInput): RuleViolation[] {
+export function demandBundleViolations(bundle: DemandBundleInput, today: IsoDate): RuleViolation[] {
   const quantity = (field: string, value: number) =>
     Number.isInteger(value) && value >= 1 && value <= 10_000_000 ? [] : [{ field, code: 'tooSmall', params: { minimum: '1' } }];
   return [
     ...textViolations('need', bundle.need, { required: true, maximum: MAX_NAME_LENGTH }),
     ...quantity('dutchQuantity', bundle.dutchQuantity),
     ...quantity('ukrainianQuantity', bundle.ukrainianQuantity),
+    ...pastDateViolations('identifiedOn', bundle.identifiedOn, today),
     ...textViolations('note', bundle.note, { required: false, maximum: MAX_TEXT_LENGTH }),
   ];
 }
@@ -215,4 +217,20 @@ export function companyDecisionViolations(decision: CompanyDecisionInput, today:
     ...(decision.reviewOn !== null && decision.reviewOn <= today ? [{ field: 'reviewOn', code: 'notInFuture' }] : []),
     ...textViolations('note', decision.note, { required: false, maximum: MAX_TEXT_LENGTH }),
   ];
+}
+
+/** What the letter's Industrie section may say, counted at its reference date. */
+export interface IndustryFacts {
+  /** Government-to-business contracts signed on or before the date. */
+  contracts: number;
+  contractValueCents: Cents;
+  /** Companies with such a contract, and of them the Ukrainian ones. */
+  companies: number;
+  ukrainianCompanies: number;
+  /** Milestones of those contracts reported complete on or before the date. */
+  milestonesCompleted: number;
+  /** Co-production projects that had reached a stage by the date. */
+  coproductionProjects: number;
+  /** Shared needs identified on or before the date. */
+  demandBundles: number;
 }

@@ -4,6 +4,7 @@ import type { LetterFigureName } from '../../common/vocabulary/codes.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
+import type { IndustryFacts } from '../domain/industry.ts';
 import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
 import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
@@ -49,6 +50,8 @@ export interface LetterInputs {
   /** Values of the public deliveries the text may name (`{{delivery:ID}}`); others may not be named. */
   publicDeliveryValues: ReadonlyMap<string, Cents>;
   overview: readonly OverviewItem[];
+  /** The industry register at the reference date (the Industrie section's figures). */
+  industry: IndustryFacts;
 }
 
 /** An amount in euro cents, as the snapshots hold it. */
@@ -154,7 +157,20 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: 
   if (increaseCents !== null) figures.set('increase', inText(Math.abs(increaseCents), COMPARISON_PRECISION));
   if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
   for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value));
+  setIndustryFigures(figures, inputs.industry);
   return figures;
+}
+
+const inCount = (count: number) => count.toLocaleString('nl-NL');
+
+function setIndustryFigures(figures: Map<LetterFigureName | `delivery:${string}`, string>, industry: IndustryFacts): void {
+  figures.set('industry.contracts', inCount(industry.contracts));
+  figures.set('industry.contractValue', inText(industry.contractValueCents));
+  figures.set('industry.companies', inCount(industry.companies));
+  figures.set('industry.ukrainianCompanies', inCount(industry.ukrainianCompanies));
+  figures.set('industry.milestonesCompleted', inCount(industry.milestonesCompleted));
+  figures.set('industry.coproductionProjects', inCount(industry.coproductionProjects));
+  figures.set('industry.demandBundles', inCount(industry.demandBundles));
 }
 
 function headline(inputs: LetterInputs, lines: FigureLine[]): string {

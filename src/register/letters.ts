@@ -20,6 +20,7 @@ import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
 import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
 import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { industryAnnexRows, industryFactsAt } from './industry.ts';
 
 type Db = Kysely<Database>;
 
@@ -345,12 +346,13 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length))
     .filter(isUuid);
-  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots] = await Promise.all([
+  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, industry] = await Promise.all([
     realisedTotalsAt(db, letter.referenceDate),
     previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
     repository.publicDeliveryValues(db, referencedDeliveries),
     repository.publicDeliveriesRealisedBy(db, letter.referenceDate),
     repository.publicSnapshotsBefore(db, letter.referenceDate),
+    industryFactsAt(db, letter.referenceDate),
   ]);
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
@@ -374,6 +376,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     blocks: letter.blocks,
     publicDeliveryValues,
     overview: candidates.filter((item) => !listedBefore.has(item.publicId)),
+    industry,
   };
 }
 
@@ -382,6 +385,6 @@ function totalsOf(lines: FigureLine[]): Totals {
 }
 
 async function annexSnapshot(db: Db, letterId: string, referenceDate: string, isDemonstration: boolean): Promise<AnnexSnapshot> {
-  const rows = await repository.annexRows(db, referenceDate);
-  return { format: 'steunregister-annex/1', letterId, referenceDate, isDemonstration, rows, totalCents: sumCents(rows.map((row) => row.valueCents)) };
+  const [rows, contractsByCompany] = await Promise.all([repository.annexRows(db, referenceDate), industryAnnexRows(db, referenceDate)]);
+  return { format: 'steunregister-annex/1', letterId, referenceDate, isDemonstration, rows, totalCents: sumCents(rows.map((row) => row.valueCents)), contractsByCompany };
 }

@@ -37,6 +37,7 @@ describeEachDatabase('the letter repository', (database) => {
       blocks: letter.blocks,
       publicDeliveryValues: new Map(),
       overview: [],
+      industry: { contracts: 0, contractValueCents: 0, companies: 0, ukrainianCompanies: 0, milestonesCompleted: 0, coproductionProjects: 0, demandBundles: 0 },
     });
     const { text, sha256 } = sealed(snapshot);
     const approved = await repository.markApproved(database().db, letter.id, letter.version, { approvedSha256: sha256, approvedByName: 'test', approvedAt: new Date().toISOString() });

@@ -133,6 +133,7 @@ create table demand_bundle (
   category text not null,
   dutch_quantity integer not null check (dutch_quantity > 0),
   ukrainian_quantity integer not null check (ukrainian_quantity > 0),
+  identified_on date not null,
   note text not null default '',
   is_demonstration boolean not null,
   created_at timestamptz not null
