@@ -115,14 +115,14 @@ const EVENT_ACTIONS = [
   'report.approve',
   'report.finalise',
   'report.publication',
-  'industry.company.create',
-  'industry.contract.create',
-  'industry.milestone.progress',
-  'industry.price.create',
-  'industry.lesson.create',
-  'industry.coproduction.create',
-  'industry.coproduction.stage',
-  'industry.demand.create',
+  'company.create',
+  'industryContract.create',
+  'milestone.progress',
+  'priceDevelopment.create',
+  'lessonLearned.create',
+  'coproduction.create',
+  'coproduction.stage',
+  'demandBundle.create',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;

@@ -14,6 +14,7 @@ import type { ApiEnv } from './context.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
 import { deliveriesRoutes } from './deliveries/routes.ts';
 import { disclosureRoutes } from './disclosure/routes.ts';
+import { industryRoutes } from './industry/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { lettersRoutes } from './letters/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
@@ -75,6 +76,7 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
   api.route('/', disclosureRoutes());
   api.route('/', lettersRoutes());
   api.route('/', publicRoutes());
+  api.route('/', industryRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

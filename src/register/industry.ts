@@ -61,7 +61,7 @@ export async function createCompany(db: Db, context: RequestContext, input: Comp
   assertValid(companyViolations(input));
   return inTransaction(db, async (trx) => {
     const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) });
-    await audited(trx, context, 'industry.company.create', { type: 'company', id: company.id }, company);
+    await audited(trx, context, 'company.create', { type: 'company', id: company.id }, company);
     return company;
   });
 }
@@ -78,7 +78,7 @@ export async function createContract(db: Db, context: RequestContext, input: Con
     await industry.insertContract(trx, contract, deliveryIds);
     const milestones = input.milestones.map((milestone) => ({ id: randomUUID(), contractId: contract.id, ...milestone }));
     await industry.insertMilestones(trx, milestones);
-    await audited(trx, context, 'industry.contract.create', { type: 'industryContract', id: contract.id }, { ...contract, deliveryIds, milestones });
+    await audited(trx, context, 'industryContract.create', { type: 'industryContract', id: contract.id }, { ...contract, deliveryIds, milestones });
     return contract;
   });
 }
@@ -91,7 +91,7 @@ export async function reportProgress(db: Db, context: RequestContext, milestoneI
     assertValid(progressViolations(latest, report, today(context)));
     const progress = { id: randomUUID(), milestoneId, ...report, recordedByName: context.actor?.username ?? 'system', recordedAt: context.now().toISOString() };
     await industry.insertProgress(trx, progress);
-    await audited(trx, context, 'industry.milestone.progress', { type: 'contractMilestone', id: milestoneId }, progress, latest);
+    await audited(trx, context, 'milestone.progress', { type: 'contractMilestone', id: milestoneId }, progress, latest);
     return progress;
   });
 }
@@ -102,7 +102,7 @@ export async function recordPriceDevelopment(db: Db, context: RequestContext, in
     if (input.contractId !== null && !(await industry.findContract(trx, input.contractId))) throw new NotFoundError('contract', input.contractId);
     const price = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertPriceDevelopment(trx, price);
-    await audited(trx, context, 'industry.price.create', { type: 'priceDevelopment', id: price.id }, price);
+    await audited(trx, context, 'priceDevelopment.create', { type: 'priceDevelopment', id: price.id }, price);
     return { id: price.id };
   });
 }
@@ -112,7 +112,7 @@ export async function recordLesson(db: Db, context: RequestContext, input: Lesso
   return inTransaction(db, async (trx) => {
     const lesson = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertLesson(trx, lesson);
-    await audited(trx, context, 'industry.lesson.create', { type: 'lessonLearned', id: lesson.id }, lesson);
+    await audited(trx, context, 'lessonLearned.create', { type: 'lessonLearned', id: lesson.id }, lesson);
     return { id: lesson.id };
   });
 }
@@ -124,7 +124,7 @@ export async function createCoproduction(db: Db, context: RequestContext, input:
     await industry.insertCoproduction(trx, project);
     const stage = { id: randomUUID(), projectId: project.id, stage: input.stage, reachedOn: input.reachedOn, note: input.note, recordedAt: context.now().toISOString() };
     await industry.insertStage(trx, stage);
-    await audited(trx, context, 'industry.coproduction.create', { type: 'coproductionProject', id: project.id }, { ...project, stage });
+    await audited(trx, context, 'coproduction.create', { type: 'coproductionProject', id: project.id }, { ...project, stage });
     return { id: project.id };
   });
 }
@@ -140,7 +140,7 @@ export async function recordStage(db: Db, context: RequestContext, projectId: st
     ]);
     const stage = { id: randomUUID(), projectId, ...input, recordedAt: context.now().toISOString() };
     await industry.insertStage(trx, stage);
-    await audited(trx, context, 'industry.coproduction.stage', { type: 'coproductionProject', id: projectId }, stage, latest ?? null);
+    await audited(trx, context, 'coproduction.stage', { type: 'coproductionProject', id: projectId }, stage, latest ?? null);
     return { id: stage.id };
   });
 }
@@ -150,7 +150,7 @@ export async function recordDemandBundle(db: Db, context: RequestContext, input:
   return inTransaction(db, async (trx) => {
     const bundle = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertDemandBundle(trx, bundle);
-    await audited(trx, context, 'industry.demand.create', { type: 'demandBundle', id: bundle.id }, bundle);
+    await audited(trx, context, 'demandBundle.create', { type: 'demandBundle', id: bundle.id }, bundle);
     return { id: bundle.id };
   });
 }

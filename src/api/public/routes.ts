@@ -15,6 +15,7 @@ import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import { toCsv } from './csv.ts';
 import { presentPublicLetter, presentPublishedFigures } from './presenters.ts';
 import {
+  companiesRoute,
   comparisonRoute,
   deliveriesRoute,
   figuresRoute,
@@ -71,6 +72,8 @@ export function publicRoutes() {
   });
 
   app.openapi(stylesheetRoute, (c) => c.body(LETTER_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+
+  app.openapi(companiesRoute, async (c) => c.json({ items: await publicData.listPublicCompanies(db(c)) }, 200));
 
   app.openapi(deliveriesRoute, async (c) => {
     const items = await publicData.listPublicDeliveries(db(c));
