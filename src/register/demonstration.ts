@@ -9,6 +9,7 @@ import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
 import { decide } from './disclosure.ts';
 import { approve, createDraft, finalise, recordPublication } from './letters.ts';
 import { refreshCurrentValue } from './deliveries.ts';
+import { loadDemonstrationIndustry } from './industry.ts';
 
 /**
  * The disclosure decisions, the letter of 17 February 2025 (reference date 4 February) as sent and
@@ -46,6 +47,7 @@ export async function loadDemonstrationData(db: Kysely<Database>): Promise<numbe
         result: 'success',
         after: { deliveryIds: added },
       });
+      await loadDemonstrationIndustry(trx, context);
       await loadDemonstrationLetters(trx, context);
     }
     return added.length;

@@ -33,6 +33,7 @@ import {
   type StageInput,
 } from '../domain/industry.ts';
 import * as industry from '../db/repositories/industry.ts';
+import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODUCTION, DEMONSTRATION_LESSONS } from '../db/seed/demonstration-industry.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
@@ -328,4 +329,23 @@ export async function industryAnnexRows(db: Db, date: IsoDate): Promise<Industry
         milestonesCompleted: contract.milestones.filter((milestone) => milestone.status === 'completed').length,
       })),
   );
+}
+
+/** Loads the demonstration industry register (in the caller's transaction; see src/db/seed/demonstration-industry.ts). */
+export async function loadDemonstrationIndustry(trx: Db, context: RequestContext): Promise<void> {
+  const createdAt = context.now().toISOString();
+  const demonstration = { isDemonstration: true, createdAt };
+  for (const company of DEMONSTRATION_COMPANIES) await industry.insertCompany(trx, { ...company, ...demonstration });
+  for (const { deliveryIds, milestones, ...contract } of DEMONSTRATION_CONTRACTS) {
+    await industry.insertContract(trx, { ...contract, ...demonstration }, deliveryIds);
+    await industry.insertMilestones(trx, milestones.map(({ progress: _progress, ...milestone }) => ({ ...milestone, contractId: contract.id })));
+    for (const { progress, id: milestoneId } of milestones) {
+      for (const report of progress) await industry.insertProgress(trx, { ...report, milestoneId, recordedByName: 'system', recordedAt: createdAt });
+    }
+  }
+  for (const lesson of DEMONSTRATION_LESSONS) await industry.insertLesson(trx, { ...lesson, ...demonstration });
+  const { stage, ...project } = DEMONSTRATION_COPRODUCTION;
+  await industry.insertCoproduction(trx, { ...project, ...demonstration });
+  await industry.insertStage(trx, { ...stage, projectId: project.id, recordedAt: createdAt });
+  await decideOnCompany(trx, context, DEMONSTRATION_COMPANIES[0].id, { state: 'confidential', ground: 'companyInterests', reviewOn: null, note: 'Demonstratie' });
 }
