@@ -12,9 +12,9 @@ import type { RuleViolation } from './delivery.ts';
 /** Support to Ukraine as the register keeps it started in 2014; nothing of this domain is dated earlier. */
 const EARLIEST_DATE = '2014-01-01';
 /** A contract's amount above this (€ 10 mld.) is a typing error, not a contract. */
-export const MAX_CONTRACT_CENTS = 1_000_000_000_000;
-export const MAX_NAME_LENGTH = 200;
-export const MAX_TEXT_LENGTH = 4000;
+const MAX_CONTRACT_CENTS = 1_000_000_000_000;
+const MAX_NAME_LENGTH = 200;
+const MAX_TEXT_LENGTH = 4000;
 
 export function companyOrigin(country: string): CompanyOrigin {
   if (country === 'NL') return 'dutch';

@@ -44,7 +44,7 @@ export const AnnexRowSchema = z.object({
 export type AnnexRow = z.infer<typeof AnnexRowSchema>;
 
 /** One line of the annex's industry section: a government-to-business contract with its company. */
-export const IndustryAnnexRowSchema = z.object({
+const IndustryAnnexRowSchema = z.object({
   company: z.string(),
   country: z.string(),
   disclosureState: z.string(),

@@ -211,7 +211,7 @@ interface CompanyView extends industry.StoredCompany {
   contracts: ContractView[];
 }
 
-export interface CountrySummary {
+interface CountrySummary {
   country: string;
   origin: CompanyOrigin;
   contracts: number;

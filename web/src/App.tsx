@@ -9,6 +9,7 @@ import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { DeliveryListPage } from './pages/deliveries/DeliveryListPage.tsx';
 import { DeliveryPage } from './pages/delivery/DeliveryPage.tsx';
 import { DisclosureDecisionPage } from './pages/disclosure/DisclosureDecisionPage.tsx';
+import { IndustryPage } from './pages/industry/IndustryPage.tsx';
 import { DisclosureQueuePage } from './pages/disclosure/DisclosureQueuePage.tsx';
 import { CreateDeliveryPage, EditDeliveryPage } from './pages/forms/DeliveryFormPages.tsx';
 import { PaymentFormPage } from './pages/forms/PaymentFormPage.tsx';
@@ -76,6 +77,7 @@ function RegisterRoutes() {
           </RequirePermission>
         )}
       </Route>
+      <Route path="/industrie" component={IndustryPage} />
       <Route path="/openbaarmaking" component={DisclosureQueuePage} />
       <Route path="/brieven" component={LettersPage} />
       <Route path="/brieven/vergelijken" component={LetterComparisonPage} />

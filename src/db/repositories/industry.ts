@@ -50,7 +50,7 @@ export async function listCompanies(db: Db): Promise<StoredCompany[]> {
 
 // Disclosure of companies --------------------------------------------------------------------------
 
-export const CompanyDecisionSchema = z.object({
+const CompanyDecisionSchema = z.object({
   id: z.string(),
   companyId: z.string(),
   state: z.enum(['public', 'confidential']),
@@ -66,11 +66,6 @@ export type StoredCompanyDecision = z.infer<typeof CompanyDecisionSchema>;
 
 export async function insertCompanyDecision(db: Db, decision: Selectable<CompanyDisclosureDecisionTable>): Promise<void> {
   await db.insertInto('companyDisclosureDecision').values(decision).execute();
-}
-
-export async function listCompanyDecisions(db: Db, companyId: string): Promise<StoredCompanyDecision[]> {
-  const rows = await db.selectFrom('companyDisclosureDecision').selectAll().where('companyId', '=', companyId).orderBy('decidedAt', 'desc').orderBy('id', 'desc').execute();
-  return rows.map((row) => CompanyDecisionSchema.parse(row));
 }
 
 export async function publicIdOfCompany(db: Db, companyId: string): Promise<string | null> {

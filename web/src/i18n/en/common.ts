@@ -25,6 +25,7 @@ export const nav: typeof nl.nav = {
   annexes: 'Confidential annexes',
   audit: 'Audit trail',
   accounts: 'Accounts',
+  industry: 'Industry',
 };
 
 export const common: typeof nl.common = {

@@ -23,6 +23,7 @@ export const nav = {
   annexes: 'Vertrouwelijke bijlagen',
   audit: 'Audittrail',
   accounts: 'Accounts',
+  industry: 'Industrie',
 };
 
 export const common = {

@@ -12,6 +12,7 @@ import * as forms from './forms.ts';
 import * as letters from './letters.ts';
 import * as session from './session.ts';
 import * as publicInformation from './public.ts';
+import * as industry from './industry.ts';
 
 /** The browser's Dutch: the words for the register's codes from the common vocabulary, the rest per part of the application. */
 export const nl = {
@@ -29,4 +30,5 @@ export const nl = {
   ...publicInformation,
   ...audit,
   ...accounts,
+  ...industry,
 };
