@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { getIndustry } from '../../api/industry.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -24,7 +23,6 @@ export function IndustryPage() {
       <p className="nl-paragraph">{t('industry.intro')}</p>
       {overview ? (
         <>
-          {overview.isDemonstration && <Alert type="info">{t('app.demonstration')}</Alert>}
           <LabelledSection heading={t('industry.byCountry.heading')}>
             <ContractsByCountry byCountry={overview.byCountry} date={overview.date} />
           </LabelledSection>

@@ -41,14 +41,17 @@ export function CompaniesTable({ overview }: { overview: IndustryOverview }) {
       rowKey={(row) => row.key}
       rows={milestoneRows(overview.companies)}
       columns={[
-        { key: 'company', header: t('industry.companies.company'), cell: (row) => `${row.company.name} (${row.company.country})` },
-        { key: 'disclosure', header: t('industry.companies.disclosure'), cell: (row) => t(`disclosureStates.${row.company.disclosureState}`) },
-        { key: 'contract', header: t('industry.companies.contract'), cell: (row) => (row.contract ? `${row.contract.reference}: ${row.contract.subject}` : t('industry.companies.noContracts')) },
-        { key: 'signedOn', header: t('industry.companies.signedOn'), cell: (row) => (row.contract ? formatLongDate(row.contract.signedOn, language) : none) },
+        { key: 'company', header: t('industry.companies.company'), cell: (row) => `${row.company.name} (${row.company.country}); ${t(`disclosureStates.${row.company.disclosureState}`).toLowerCase()}` },
+        {
+          key: 'contract',
+          header: t('industry.companies.contract'),
+          cell: (row) =>
+            row.contract
+              ? `${row.contract.reference}, ${formatLongDate(row.contract.signedOn, language)}: ${row.contract.subject}. ${t('industry.companies.deliveries')}: ${row.contract.deliveries.map((delivery) => delivery.title).join('; ') || none}`
+              : t('industry.companies.noContracts'),
+        },
         { key: 'amount', header: t('industry.companies.amount'), cell: (row) => (row.contract ? formatEuro(row.contract.amountCents, language) : none), numeric: true },
-        { key: 'deliveries', header: t('industry.companies.deliveries'), cell: (row) => row.contract?.deliveries.map((delivery) => delivery.title).join('; ') || none },
-        { key: 'milestone', header: t('industry.companies.milestone'), cell: (row) => row.milestone?.title ?? none },
-        { key: 'dueOn', header: t('industry.companies.dueOn'), cell: (row) => (row.milestone ? formatLongDate(row.milestone.dueOn, language) : none) },
+        { key: 'milestone', header: t('industry.companies.milestone'), cell: (row) => (row.milestone ? `${row.milestone.title} (${t('industry.companies.dueOn').toLowerCase()} ${formatLongDate(row.milestone.dueOn, language)})` : none) },
         { key: 'progress', header: t('industry.companies.progress'), cell: (row) => (row.milestone ? `${row.milestone.percent} %` : none), numeric: true },
         { key: 'status', header: t('industry.companies.status'), cell: (row) => (row.milestone ? t(`milestoneStatuses.${row.milestone.status}`) : none) },
       ]}
