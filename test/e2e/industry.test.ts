@@ -15,7 +15,7 @@ describeWithBrowser('industry', (browser) => {
     await visit(page, server(), '/industrie');
     await page.getByRole('heading', { name: 'Contracten per land' }).waitFor();
     await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).waitFor();
-    await page.getByText('Demonstratie: G2B-drones-2025: Drones van de Oekraïense defensie-industrie').first().waitFor();
+    await page.getByText(/^Demonstratie: G2B-drones-2025, 15 mei 2025: Drones van de Oekraïense defensie-industrie/).first().waitFor();
 
     // The last batch stood at 40 %: 30 % without a reason is refused, naming the field.
     await page.getByLabel('Mijlpaal').selectOption({ label: 'Demonstratie: Oekraïense dronefabrikant · Demonstratie: G2B-drones-2025 · Laatste partij geleverd (40 %)' });
