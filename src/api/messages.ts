@@ -63,9 +63,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     undecidedDeliveries: (p) =>
       `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${p.count} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
     // Industry
-    controlCharacter: () => 'Deze tekst bevat een onzichtbaar stuurteken; typ hem opnieuw.',
     dateTooEarly: (p) => `Vul een datum in vanaf ${p.earliest ?? '2014-01-01'}.`,
-    dateInFuture: () => 'Deze datum ligt in de toekomst; vul de datum in waarop het gebeurde.',
     invalidCountry: () => 'Vul de landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
     beforeSigning: (p) => `De mijlpaal ligt vóór de ondertekening van het contract (${p.signedOn}).`,
     percentOutOfRange: () => 'Vul een percentage in van 0 tot en met 100.',
@@ -126,9 +124,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     undecidedDeliveries: (p) =>
       `${p.count} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
     // Industry
-    controlCharacter: () => 'This text holds an invisible control character; type it again.',
     dateTooEarly: (p) => `Enter a date from ${p.earliest ?? '2014-01-01'} on.`,
-    dateInFuture: () => 'This date lies in the future; enter the date on which it happened.',
     invalidCountry: () => 'Enter the ISO 3166 country code, two capital letters, such as NL or UA.',
     beforeSigning: (p) => `The milestone lies before the contract was signed (${p.signedOn}).`,
     percentOutOfRange: () => 'Enter a percentage from 0 to 100.',
