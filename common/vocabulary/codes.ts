@@ -101,6 +101,8 @@ export const ACTIONS = [
   'epf.write',
   'budget.read',
   'budget.write',
+  'industry.read',
+  'industry.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -141,6 +143,14 @@ const EVENT_ACTIONS = [
   'budgetShift.create',
   'budgetCommitment.create',
   'budgetCommitment.stage',
+  'company.create',
+  'industryContract.create',
+  'milestone.progress',
+  'priceDevelopment.create',
+  'lessonLearned.create',
+  'coproduction.create',
+  'coproduction.stage',
+  'demandBundle.create',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;
@@ -165,6 +175,13 @@ export const AUDIT_OBJECT_TYPES = [
   'budgetDecision',
   'budgetShift',
   'budgetCommitment',
+  'company',
+  'industryContract',
+  'contractMilestone',
+  'priceDevelopment',
+  'lessonLearned',
+  'coproductionProject',
+  'demandBundle',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -200,6 +217,13 @@ export const LETTER_FIGURE_NAMES = [
   'epfBlocked',
   'epfRemainderExpectedBy',
   'budgetTotal',
+  'industry.contracts',
+  'industry.contractValue',
+  'industry.companies',
+  'industry.ukrainianCompanies',
+  'industry.milestonesCompleted',
+  'industry.coproductionProjects',
+  'industry.demandBundles',
 ] as const;
 export type LetterFigureName = (typeof LETTER_FIGURE_NAMES)[number];
 
@@ -224,3 +248,18 @@ export type EpfParameterisedFigure = (typeof EPF_PARAMETERISED_FIGURES)[number];
  */
 export const LETTER_BUDGET_FIGURE_KINDS = ['budgetDecision', 'budgetShift', 'budgetCommitment'] as const;
 export type LetterBudgetFigureKind = (typeof LETTER_BUDGET_FIGURE_KINDS)[number];
+
+/** Industry: where a company comes from, by its country (NL and UA; any other country is "other"). */
+export const COMPANY_ORIGINS = ['dutch', 'ukrainian', 'other'] as const;
+export type CompanyOrigin = (typeof COMPANY_ORIGINS)[number];
+
+/** Where a contract's milestone stands at a date: from its latest progress report and its due date. */
+export const MILESTONE_STATUSES = ['notStarted', 'inProgress', 'late', 'completed'] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+export const LESSON_CATEGORIES = ['contracting', 'pricing', 'delivery', 'quality', 'cooperation'] as const;
+export type LessonCategory = (typeof LESSON_CATEGORIES)[number];
+
+/** The stages of co-production: a declared intention, a memorandum of understanding, a signed agreement, production. */
+export const COPRODUCTION_STAGES = ['intention', 'memorandum', 'signed', 'producing'] as const;
+export type CoproductionStage = (typeof COPRODUCTION_STAGES)[number];

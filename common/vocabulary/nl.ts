@@ -17,6 +17,7 @@ import type {
   SupportType,
   ValuationBasis,
 } from './codes.ts';
+import type { CompanyOrigin, CoproductionStage, LessonCategory, MilestoneStatus } from './codes.ts';
 
 /**
  * The words for every code, in one language: the letter, its annex, the API's messages and the browser
@@ -46,6 +47,10 @@ export interface Vocabulary {
   epfTrancheKinds: Record<EpfTrancheKind, string>;
   epfDutchRoles: Record<EpfDutchRole, string>;
   epfClaimStatuses: Record<EpfClaimStatus, string>;
+  companyOrigins: Record<CompanyOrigin, string>;
+  milestoneStatuses: Record<MilestoneStatus, string>;
+  lessonCategories: Record<LessonCategory, string>;
+  coproductionStages: Record<CoproductionStage, string>;
 }
 
 export const nl: Vocabulary = {
@@ -138,6 +143,8 @@ export const nl: Vocabulary = {
     'letter.read': 'Brieven inzien',
     'letter.write': 'Brieven schrijven',
     'annex.read': 'Vertrouwelijke bijlage openen',
+    'industry.read': 'Industrie inzien',
+    'industry.write': 'Industrie vastleggen',
     access: 'API gebruiken',
     'session.login': 'Inloggen',
     'session.logout': 'Uitloggen',
@@ -171,6 +178,14 @@ export const nl: Vocabulary = {
     'budgetShift.create': 'Kasschuif vastleggen',
     'budgetCommitment.create': 'Verplichting of toezegging vastleggen',
     'budgetCommitment.stage': 'Stap van een verplichting vastleggen',
+    'company.create': 'Bedrijf vastleggen',
+    'industryContract.create': 'Contract vastleggen',
+    'milestone.progress': 'Voortgang van een mijlpaal vastleggen',
+    'priceDevelopment.create': 'Prijsontwikkeling vastleggen',
+    'lessonLearned.create': 'Geleerde les vastleggen',
+    'coproduction.create': 'Coproductieproject vastleggen',
+    'coproduction.stage': 'Fase van een coproductieproject vastleggen',
+    'demandBundle.create': 'Vraagbundeling vastleggen',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -188,6 +203,13 @@ export const nl: Vocabulary = {
     budgetDecision: 'Begrotingsbesluit',
     budgetShift: 'Kasschuif',
     budgetCommitment: 'Verplichting',
+    company: 'Bedrijf',
+    industryContract: 'Contract met een bedrijf',
+    contractMilestone: 'Mijlpaal van een contract',
+    priceDevelopment: 'Prijsontwikkeling',
+    lessonLearned: 'Geleerde les',
+    coproductionProject: 'Coproductieproject',
+    demandBundle: 'Vraagbundeling',
   },
   auditResults: {
     success: 'Gelukt',
@@ -207,6 +229,13 @@ export const nl: Vocabulary = {
     letterDate: 'briefdatum',
     previousLetter: 'Kamerstuk en datum van de vorige brief',
     figuresTable: 'de tabel (als eigen alinea)',
+    'industry.contracts': 'aantal contracten met bedrijven (Government to Business)',
+    'industry.contractValue': 'waarde van die contracten',
+    'industry.companies': 'aantal bedrijven met een contract',
+    'industry.ukrainianCompanies': 'aantal Oekraïense bedrijven met een contract',
+    'industry.milestonesCompleted': 'aantal afgeronde mijlpalen van contracten',
+    'industry.coproductionProjects': 'aantal coproductieprojecten',
+    'industry.demandBundles': 'aantal gebundelde behoeften',
     delivery: 'waarde van een openbare levering, met haar kenmerk',
     // The European Peace Facility
     epfCommitted: 'EPF: door de EU gecommitteerd aan Oekraïne (in woorden: "6 miljard euro")',
@@ -240,4 +269,8 @@ export const nl: Vocabulary = {
     paid: 'Uitbetaald',
     blocked: 'Geblokkeerd',
   },
+  companyOrigins: { dutch: 'Nederlands', ukrainian: 'Oekraïens', other: 'Overig' },
+  milestoneStatuses: { notStarted: 'Niet begonnen', inProgress: 'Onderweg', late: 'Te laat', completed: 'Afgerond' },
+  lessonCategories: { contracting: 'Contractering', pricing: 'Prijsvorming', delivery: 'Levering', quality: 'Kwaliteit', cooperation: 'Samenwerking' },
+  coproductionStages: { intention: 'Intentie', memorandum: 'Memorandum of Understanding', signed: 'Getekend', producing: 'In productie' },
 };

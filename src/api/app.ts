@@ -16,6 +16,7 @@ import type { ApiEnv } from './context.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
 import { deliveriesRoutes } from './deliveries/routes.ts';
 import { disclosureRoutes } from './disclosure/routes.ts';
+import { industryRoutes } from './industry/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { epfRoutes } from './epf/routes.ts';
 import { lettersRoutes } from './letters/routes.ts';
@@ -97,6 +98,7 @@ export function createApi({
   api.route('/', publicRoutes());
   api.route('/', epfRoutes());
   api.route('/', budgetRoutes());
+  api.route('/', industryRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

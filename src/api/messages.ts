@@ -91,6 +91,16 @@ const REASONS: Record<Language, Record<string, Message>> = {
     exceedsYearBudget: (p) => `Het jaar ${p.year} heeft op die datum (of daarna) niet meer dan ${euro('nl', p.available)} beschikbaar.`,
     beforeLatestStage: (p) => `Deze stap ligt vóór de laatste stap van de verplichting (${p.latest}).`,
     stageGoesBack: () => 'Een juridisch verplicht bedrag gaat niet terug naar een toezegging.',
+    // Industry
+    dateTooEarly: (p) => `Vul een datum in vanaf ${p.earliest ?? '2014-01-01'}.`,
+    invalidCountry: () => 'Vul de landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
+    beforeSigning: (p) => `De mijlpaal ligt vóór de ondertekening van het contract (${p.signedOn}).`,
+    percentOutOfRange: () => 'Vul een percentage in van 0 tot en met 100.',
+    beforeLatestReport: (p) => `Deze datum ligt vóór de laatste melding (${p.latest}).`,
+    progressGoesBack: (p) => `De voortgang is lager dan de laatste melding (${p.latest} %); geef de reden.`,
+    beforeEarlierPrice: () => 'De betaalde prijs is van vóór de eerdere prijs; wissel de datums om.',
+    notInFuture: () => 'Vul een datum in de toekomst in.',
+    notProcurement: () => 'Dit is geen commerciële verwerving in het register; een contract vervult alleen verwervingen.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -166,6 +176,16 @@ const REASONS: Record<Language, Record<string, Message>> = {
     exceedsYearBudget: (p) => `On that date (or after it) the year ${p.year} holds no more than ${euro('en', p.available)}.`,
     beforeLatestStage: (p) => `This stage lies before the commitment's latest stage (${p.latest}).`,
     stageGoesBack: () => 'A legally committed amount does not go back to a pledge.',
+    // Industry
+    dateTooEarly: (p) => `Enter a date from ${p.earliest ?? '2014-01-01'} on.`,
+    invalidCountry: () => 'Enter the ISO 3166 country code, two capital letters, such as NL or UA.',
+    beforeSigning: (p) => `The milestone lies before the contract was signed (${p.signedOn}).`,
+    percentOutOfRange: () => 'Enter a percentage from 0 to 100.',
+    beforeLatestReport: (p) => `This date lies before the latest report (${p.latest}).`,
+    progressGoesBack: (p) => `The progress is lower than the latest report (${p.latest} %); give the reason.`,
+    beforeEarlierPrice: () => 'The price paid predates the earlier price; swap the dates.',
+    notInFuture: () => 'Enter a date in the future.',
+    notProcurement: () => 'This is not a commercial procurement in the register; a contract fulfils procurements only.',
   },
 };
 

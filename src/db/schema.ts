@@ -30,6 +30,19 @@ export interface Database {
   budgetShift: BudgetShiftTable;
   budgetCommitment: BudgetCommitmentTable;
   budgetCommitmentStage: BudgetCommitmentStageTable;
+  // Industry (migration 011)
+  company: CompanyTable;
+  companyDisclosureDecision: CompanyDisclosureDecisionTable;
+  publicCompany: PublicCompanyTable;
+  industryContract: IndustryContractTable;
+  industryContractDelivery: { contractId: string; deliveryId: string };
+  contractMilestone: { id: string; contractId: string; title: string; dueOn: string };
+  milestoneProgress: MilestoneProgressTable;
+  priceDevelopment: PriceDevelopmentTable;
+  lessonLearned: LessonLearnedTable;
+  coproductionProject: { id: string; title: string; partner: string; isDemonstration: boolean; createdAt: string };
+  coproductionStage: { id: string; projectId: string; stage: string; reachedOn: string; note: string; recordedAt: string };
+  demandBundle: DemandBundleTable;
 }
 
 export interface EpfTrancheTable {
@@ -104,6 +117,7 @@ export interface PublicLetterTable {
 export interface PublicDatabase {
   publicDelivery: PublicDeliveryTable;
   publicLetter: PublicLetterTable;
+  publicCompany: PublicCompanyTable;
 }
 
 export interface DisclosureDecisionTable {
@@ -300,4 +314,91 @@ export interface BudgetCommitmentStageTable {
   effectiveOn: string;
   note: string;
   recordedAt: Generated<string>;
+}
+
+export interface CompanyTable {
+  id: string;
+  name: string;
+  country: string;
+  registrationNumber: string | null;
+  disclosureState: Generated<string>;
+  publicId: string | null;
+  isDemonstration: boolean;
+  createdAt: string;
+}
+
+export interface CompanyDisclosureDecisionTable {
+  id: string;
+  companyId: string;
+  state: string;
+  publicName: string | null;
+  ground: string | null;
+  reviewOn: string | null;
+  note: string;
+  decidedById: string | null;
+  decidedByName: string;
+  decidedAt: string;
+}
+
+export interface PublicCompanyTable {
+  publicId: string;
+  name: string;
+  country: string;
+  decidedOn: string;
+  isDemonstration: boolean;
+}
+
+export interface IndustryContractTable {
+  id: string;
+  companyId: string;
+  reference: string;
+  subject: string;
+  amountCents: number;
+  signedOn: string;
+  isDemonstration: boolean;
+  createdAt: string;
+}
+
+export interface MilestoneProgressTable {
+  id: string;
+  milestoneId: string;
+  percent: number;
+  reportedOn: string;
+  reason: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+export interface PriceDevelopmentTable {
+  id: string;
+  item: string;
+  contractId: string | null;
+  earlierPriceCents: number;
+  earlierOn: string;
+  paidPriceCents: number;
+  paidOn: string;
+  note: string;
+  isDemonstration: boolean;
+  createdAt: string;
+}
+
+export interface LessonLearnedTable {
+  id: string;
+  notedOn: string;
+  category: string;
+  text: string;
+  isDemonstration: boolean;
+  createdAt: string;
+}
+
+export interface DemandBundleTable {
+  id: string;
+  need: string;
+  category: string;
+  dutchQuantity: number;
+  ukrainianQuantity: number;
+  identifiedOn: string;
+  note: string;
+  isDemonstration: boolean;
+  createdAt: string;
 }

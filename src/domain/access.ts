@@ -34,6 +34,10 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   // The budget and its commitments are read by those who read the figures: they are the figures' other half.
   'budget.read': ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'auditor'],
   'budget.write': ['finance'],
+  // Industry: the registrar, who registers the procurement deliveries, records the companies and contracts
+  // they are bought under; those who read the figures read them too.
+  'industry.read': ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'auditor'],
+  'industry.write': ['registrar'],
 };
 
 /**

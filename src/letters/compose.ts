@@ -4,7 +4,7 @@ import { nl } from '../../common/vocabulary/nl.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { formatLetterAmount, formatLetterDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import type { Cents } from '../../common/money.ts';
-import type { AnnexDocument, LetterDocument } from './letter-document.ts';
+import type { AnnexDocument, AnnexSection, LetterDocument } from './letter-document.ts';
 import { CentsSchema, LETTER_SUBJECT, type PublicLetterSnapshot } from './snapshot.ts';
 
 const RETURN_ADDRESS = 'Postbus 20701 2500 ES Den Haag';
@@ -43,6 +43,20 @@ export const AnnexRowSchema = z.object({
 });
 export type AnnexRow = z.infer<typeof AnnexRowSchema>;
 
+/** One line of the annex's industry section: a government-to-business contract with its company. */
+const IndustryAnnexRowSchema = z.object({
+  company: z.string(),
+  country: z.string(),
+  disclosureState: z.string(),
+  reference: z.string(),
+  subject: z.string(),
+  signedOn: z.iso.date(),
+  amountCents: CentsSchema,
+  milestones: z.number().int(),
+  milestonesCompleted: z.number().int(),
+});
+export type IndustryAnnexRow = z.infer<typeof IndustryAnnexRowSchema>;
+
 /** The confidential annex as frozen with a final letter (or computed for a draft). */
 export const AnnexSnapshotSchema = z.object({
   format: z.literal('steunregister-annex/1'),
@@ -51,6 +65,8 @@ export const AnnexSnapshotSchema = z.object({
   isDemonstration: z.boolean(),
   rows: z.array(AnnexRowSchema),
   totalCents: CentsSchema,
+  /** Contracts per company; absent in annexes frozen before the register kept industry data. */
+  contractsByCompany: z.array(IndustryAnnexRowSchema).optional(),
 });
 export type AnnexSnapshot = z.infer<typeof AnnexSnapshotSchema>;
 
@@ -76,8 +92,30 @@ export function annexDocument(annex: AnnexSnapshot, reader: { name: string; user
       labelOf(nl.disclosureStates, row.disclosureState),
     ]),
     numericColumns: [4, 6],
+    sections: annex.contractsByCompany ? [contractsSection(annex.contractsByCompany, amount)] : [],
     watermark: `Geopend door ${reader.name} (${reader.username}) op ${stamp} UTC`,
     isDemonstration: annex.isDemonstration,
   };
 }
 
+
+const CONTRACTS_HEADER = ['Bedrijf', 'Land', 'Openbaarmaking', 'Contract', 'Onderwerp', 'Getekend', 'Bedrag', 'Mijlpalen afgerond'];
+
+/** Contracts per company: commercially confidential, so kept back from the public letter and listed here. */
+function contractsSection(rows: readonly IndustryAnnexRow[], amount: (cents: Cents) => string): AnnexSection {
+  return {
+    heading: 'Industrie: contracten per bedrijf',
+    header: CONTRACTS_HEADER,
+    rows: rows.map((row) => [
+      row.company,
+      row.country,
+      labelOf(nl.disclosureStates, row.disclosureState),
+      row.reference,
+      row.subject,
+      row.signedOn,
+      amount(row.amountCents),
+      `${row.milestonesCompleted} van ${row.milestones}`,
+    ]),
+    numericColumns: [6, 7],
+  };
+}

@@ -62,7 +62,17 @@ export interface AnnexDocument {
   header: string[];
   rows: string[][];
   numericColumns: number[];
+  /** Further tables after the deliveries, one per domain that keeps details back from the letter. */
+  sections: AnnexSection[];
   /** Printed diagonally on every page: who opened it, and when. */
   watermark: string;
   isDemonstration: boolean;
+}
+
+/** A table of the annex with its own heading. */
+export interface AnnexSection {
+  heading: string;
+  header: string[];
+  rows: string[][];
+  numericColumns: number[];
 }

@@ -4,6 +4,7 @@ import type { EpfParameterisedFigure, LetterBudgetFigureKind, LetterFigureName }
 import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
+import type { IndustryFacts } from '../domain/industry.ts';
 import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
 import type { EpfOverview } from '../domain/epf.ts';
 import { COMPARISON_PRECISION, formatLetterAmount, formatLetterAmountInWords, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
@@ -54,6 +55,8 @@ export interface LetterInputs {
   epf: EpfOverview;
   /** The budget at the reference date: its total, and the decisions, shifts and commitments the text names. */
   budget: LetterBudgetInputs;
+  /** The industry register at the reference date (the Industrie section's figures). */
+  industry: IndustryFacts;
 }
 
 export interface LetterBudgetInputs {
@@ -176,6 +179,7 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: 
   for (const [kind, amounts] of Object.entries(inputs.budget.named) as [LetterBudgetFigureKind, ReadonlyMap<string, Cents>][]) {
     for (const [id, value] of amounts) figures.set(`${kind}:${id}`, inText(value));
   }
+  setIndustryFigures(figures, inputs.industry);
   return figures;
 }
 
@@ -215,6 +219,18 @@ function printedFigures(inputs: LetterInputs, figures: ReadonlyMap<string, strin
     const value = figures.get(name);
     return value === undefined ? [] : [[publicName(name), value]];
   }));
+}
+
+const inCount = (count: number) => count.toLocaleString('nl-NL');
+
+function setIndustryFigures(figures: Map<LetterFigureName | `${'delivery' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`, string>, industry: IndustryFacts): void {
+  figures.set('industry.contracts', inCount(industry.contracts));
+  figures.set('industry.contractValue', inText(industry.contractValueCents));
+  figures.set('industry.companies', inCount(industry.companies));
+  figures.set('industry.ukrainianCompanies', inCount(industry.ukrainianCompanies));
+  figures.set('industry.milestonesCompleted', inCount(industry.milestonesCompleted));
+  figures.set('industry.coproductionProjects', inCount(industry.coproductionProjects));
+  figures.set('industry.demandBundles', inCount(industry.demandBundles));
 }
 
 function headline(inputs: LetterInputs, lines: FigureLine[]): string {

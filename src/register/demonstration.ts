@@ -12,6 +12,7 @@ import { decide } from './disclosure.ts';
 import { approve, createDraft, finalise, recordPublication } from './letters.ts';
 import { refreshCurrentValue } from './deliveries.ts';
 import { loadDemonstrationBudget } from './demonstration-budget.ts';
+import { loadDemonstrationIndustry } from './industry.ts';
 
 /**
  * The disclosure decisions, the letter of 17 February 2025 (reference date 4 February) as sent and
@@ -62,6 +63,7 @@ export async function loadDemonstrationData(db: Kysely<Database>): Promise<numbe
         result: 'success',
         after: { deliveryIds: added, ...(budgetAdded.length > 0 && { budgetDecisionIds: budgetAdded }) },
       });
+      await loadDemonstrationIndustry(trx, context);
       if (added.length > 0) await loadDemonstrationLetters(trx, context);
     }
     return added.length;

@@ -23,6 +23,7 @@ import { epfOverview } from './epf.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import { letterBudgetInputs } from './budget.ts';
+import { industryAnnexRows, industryFactsAt } from './industry.ts';
 
 type Db = Kysely<Database>;
 
@@ -360,7 +361,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length))
     .filter(isUuid);
-  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, epf, budget] = await Promise.all([
+  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, epf, budget, industry] = await Promise.all([
     realisedTotalsAt(db, letter.referenceDate),
     previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
     repository.publicDeliveryValues(db, referencedDeliveries, letter.referenceDate),
@@ -368,6 +369,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     repository.publicSnapshotsBefore(db, letter.referenceDate),
     epfOverview(db, letter.referenceDate),
     letterBudgetInputs(db, letter.referenceDate, budgetFigureIds(letter.blocks)),
+    industryFactsAt(db, letter.referenceDate),
   ]);
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
@@ -393,6 +395,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     overview: candidates.filter((item) => !listedBefore.has(item.publicId)),
     epf,
     budget,
+    industry,
   };
 }
 
@@ -409,6 +412,6 @@ function totalsOf(lines: FigureLine[]): Totals {
 }
 
 async function annexSnapshot(db: Db, letterId: string, referenceDate: string, isDemonstration: boolean): Promise<AnnexSnapshot> {
-  const rows = await repository.annexRows(db, referenceDate);
-  return { format: 'steunregister-annex/1', letterId, referenceDate, isDemonstration, rows, totalCents: sumCents(rows.map((row) => row.valueCents)) };
+  const [rows, contractsByCompany] = await Promise.all([repository.annexRows(db, referenceDate), industryAnnexRows(db, referenceDate)]);
+  return { format: 'steunregister-annex/1', letterId, referenceDate, isDemonstration, rows, totalCents: sumCents(rows.map((row) => row.valueCents)), contractsByCompany };
 }

@@ -15,6 +15,7 @@ import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { createDelivery } from '../../src/register/deliveries.ts';
 import { createCommitment, createDecision as createBudgetDecision } from '../../src/register/budget.ts';
 import type { BudgetDecisionInput } from '../../src/domain/budget.ts';
+import { createCompany, createContract, createCoproduction } from '../../src/register/industry.ts';
 import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createApp } from '../../src/server.ts';
 import { createLogger } from '../../src/logging.ts';
@@ -81,12 +82,27 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown }> =
   'POST /budget/shifts': { body: () => ({ moment: 'Najaarsnota 2024', decidedOn: '2024-11-29', fund: 'defenceBudget', fromYear: 2024, toYear: 2025, amountCents: 1 }) },
   'POST /budget/commitments': { body: () => ({ ...budgetCommitment, ...commitmentStage }) },
   'POST /budget/commitments/{id}/stages': { body: () => ({ ...commitmentStage, stage: 'committed', effectiveOn: '2025-06-01' }) },
+  'GET /industry': { query: '?date=2025-08-31' },
+  'POST /companies': { body: () => ({ name: 'Drone Works', country: 'UA' }) },
+  'POST /industry-contracts': {
+    body: () => ({ companyId: industryCompanyId, reference: 'G2B-1', subject: 'Drones', amountCents: 100_00, signedOn: '2025-03-01', milestones: [{ title: 'Levering', dueOn: '2025-06-01' }] }),
+  },
+  'POST /contract-milestones/{id}/progress': { body: () => ({ percent: 50, reportedOn: '2025-04-01' }) },
+  'POST /price-developments': { body: () => ({ item: 'Drone', earlierPriceCents: 100_00, earlierOn: '2024-03-01', paidPriceCents: 120_00, paidOn: '2025-03-01' }) },
+  'POST /lessons-learned': { body: () => ({ notedOn: '2025-03-01', category: 'contracting', text: 'Vooruitbetaling versnelt de levering' }) },
+  'POST /coproduction-projects': { body: () => ({ title: 'Onbemande systemen', partner: 'Oekraïense partner', stage: 'intention', reachedOn: '2025-03-01' }) },
+  'POST /coproduction-projects/{id}/stages': { body: () => ({ stage: 'memorandum', reachedOn: '2025-05-01' }) },
+  'POST /demand-bundles': { body: () => ({ need: 'Drones', category: 'drones', dutchQuantity: 10, ukrainianQuantity: 100, identifiedOn: '2025-03-01' }) },
+  'POST /companies/{id}/disclosure-decisions': { body: () => ({ state: 'confidential', ground: 'companyInterests' }) },
 };
 
 /** The budget the budget's routes work on: a year whose budget the valid shifts take a cent of each. */
 const budgetDecision: BudgetDecisionInput = { moment: 'Miljoenennota 2024', decidedOn: '2023-09-19', fund: 'defenceBudget', firstYear: 2024, lastYear: 2024, amounts: [{ budgetYear: 2024, amountCents: 1_000_000_00 }], description: '' };
 const budgetCommitment = { title: 'Munitie 2025', fund: 'defenceBudget', budgetYear: 2025, deliveryId: null, contractReference: null } as const;
 const commitmentStage = { stage: 'pledged', amountCents: 100_00, effectiveOn: '2025-04-01', note: '' } as const;
+
+/** The company the valid contract request names (made before the requests are sent). */
+let industryCompanyId = '';
 
 const PRINCIPALS: Principal[] = [
   { label: 'anonymous', role: null, secondFactor: false },
@@ -113,6 +129,7 @@ describe('the permission matrix on every route', () => {
     const approved = await approve(db(), systemContext('test'), draft.id, draft.version);
     finalLetterId = (await finalise(db(), systemContext('test'), draft.id, approved.version)).id;
     await createBudgetDecision(db(), systemContext('test'), budgetDecision);
+    industryCompanyId = (await createCompany(db(), systemContext('test'), { name: 'Drone Works', country: 'UA', registrationNumber: null })).id;
     const response = await api.request('/openapi.json');
     expect(response.status).toBe(200);
     document = await response.json();
@@ -153,6 +170,15 @@ describe('the permission matrix on every route', () => {
       id = await assessedClaim();
     } else if (operation.path.startsWith('/budget/commitments/')) {
       id = (await createCommitment(db(), systemContext('test'), budgetCommitment, commitmentStage)).id;
+    } else if (operation.path.startsWith('/companies/')) {
+      id = (await createCompany(db(), systemContext('test'), { name: 'Defensiebedrijf', country: 'NL', registrationNumber: null })).id;
+    } else if (operation.path.startsWith('/contract-milestones/')) {
+      const contract = await createContract(db(), systemContext('test'), {
+        companyId: industryCompanyId, reference: 'G2B-2', subject: 'Munitie', amountCents: 100_00, signedOn: '2025-03-01', deliveryIds: [], milestones: [{ title: 'Levering', dueOn: '2025-06-01' }],
+      });
+      id = (await db().selectFrom('contractMilestone').select('id').where('contractId', '=', contract.id).executeTakeFirstOrThrow()).id;
+    } else if (operation.path.startsWith('/coproduction-projects/')) {
+      id = (await createCoproduction(db(), systemContext('test'), { title: 'Coproductie', partner: 'Partner', stage: 'intention', reachedOn: '2025-03-01', note: '' })).id;
     } else {
       id = (await createDelivery(db(), systemContext('test'), {
         ...unsetDeliveryFields(),

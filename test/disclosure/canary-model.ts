@@ -32,6 +32,7 @@ import { createLogger } from '../../src/logging.ts';
 import { addPayment, addValuation, createDelivery, deleteDelivery, updateDelivery } from '../../src/register/deliveries.ts';
 import { decide } from '../../src/register/disclosure.ts';
 import { createCommitment } from '../../src/register/budget.ts';
+import { createCompany, createContract, decideOnCompany } from '../../src/register/industry.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
 import { approve, createDraft, finalise, getLetter, recordPublication, updateDraft } from '../../src/register/letters.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
@@ -154,6 +155,9 @@ const STEP = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: pick, stale: onceIn(4) }) },
+  /** Industry: a company (with a contract and a milestone) is commercially confidential until decided public. */
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('createCompany' as const), salt, amountCents: amount, signedOn: date }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('decideCompany' as const), target: pick, salt, isPublic: fc.boolean() }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -321,7 +325,7 @@ export interface PublicResponse {
   text: string;
 }
 
-const TABLES = ['epf_blockage', 'epf_receipt', 'epf_assessment', 'epf_claim', 'epf_tranche', 'budget_commitment_stage', 'budget_commitment', 'budget_shift', 'budget_decision_amount', 'budget_decision', 'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
+const TABLES = ['epf_blockage', 'epf_receipt', 'epf_assessment', 'epf_claim', 'epf_tranche', 'budget_commitment_stage', 'budget_commitment', 'budget_shift', 'budget_decision_amount', 'budget_decision', 'milestone_progress', 'contract_milestone', 'industry_contract_delivery', 'industry_contract', 'company_disclosure_decision', 'public_company', 'company', 'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
 
 export async function openHarness(): Promise<Harness> {
   const { handle, dispose } = await openScratchPGlite();
@@ -478,6 +482,8 @@ const FIGURES_AFTER_A_LETTER = new Set<string>(FIGURES_AFTER_FIRST_LETTER.filter
 
 export class CanaryRun {
   readonly deliveries: ModelDelivery[] = [];
+  /** Companies, with the name the public may read once decided public. */
+  readonly companies: { id: string; publicName: string | null }[] = [];
   readonly reports: ModelReport[] = [];
   /** Every amount ever sent to the register (valuations, payments), and each delivery's sum of payments. */
   readonly #amounts = new Set<number>();
@@ -766,6 +772,30 @@ export class CanaryRun {
         );
         if (!this.#expect(expected, attempt)) return;
         for (const target of targets) Object.assign(target, { state: 'confidential', presentation: null });
+        return;
+      }
+      case 'createCompany': {
+        const company = await createCompany(db, context, { name: `Bedrijf ${this.#canary(step.salt)}`, country: 'UA', registrationNumber: this.#canary(step.salt + 1) });
+        this.#amounts.add(step.amountCents);
+        await createContract(db, context, {
+          companyId: company.id,
+          reference: this.#canary(step.salt + 2),
+          subject: `Levering ${this.#canary(step.salt + 3)}`,
+          amountCents: step.amountCents,
+          signedOn: step.signedOn,
+          deliveryIds: [],
+          milestones: [{ title: `Mijlpaal ${this.#canary(step.salt + 4)}`, dueOn: step.signedOn }],
+        });
+        this.companies.push({ id: company.id, publicName: null });
+        return;
+      }
+      case 'decideCompany': {
+        const target = this.companies.length === 0 ? undefined : this.companies[step.target % this.companies.length];
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        const note = `Afweging ${this.#canary(step.salt)}`;
+        const publicName = token('PUBLIC', this.#serial++, step.salt);
+        await decideOnCompany(db, context, target.id, step.isPublic ? { state: 'public', publicName, note } : { state: 'confidential', ground: 'companyInterests', reviewOn: null, note });
+        target.publicName = step.isPublic ? publicName : null;
         return;
       }
       case 'remove': {
@@ -1167,6 +1197,12 @@ export class CanaryRun {
         const { title, detail, category, quantity } = delivery.presentation!;
         return { title, detail, category, quantity, supportType: delivery.publicSupportType! };
       });
+    const companies = await this.#json<{ items: { name: string; isDemonstration: boolean }[] }>('/public/companies');
+    this.#scanResponse(companies.response, companies.body);
+    const publicNames = this.companies.flatMap((company) => (company.publicName === null ? [] : [company.publicName])).sort();
+    if (JSON.stringify(companies.body.items.map((item) => item.name).sort()) !== JSON.stringify(publicNames)) {
+      this.#fail(`/public/companies lists ${JSON.stringify(companies.body.items)}, the model approved ${JSON.stringify(publicNames)}`);
+    }
     const json = await this.#json<{ items: (OverviewEntry & { publicId: string; isDemonstration: boolean })[] }>('/public/deliveries');
     this.#scanResponse(json.response, json.body);
     if (json.body.items.some((item) => item.isDemonstration !== false)) this.#fail('/public/deliveries calls a delivery of this register demonstration data');

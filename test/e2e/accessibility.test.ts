@@ -122,6 +122,7 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
       };
 
       it('login page', () => check(null, () => '/inloggen'));
+      it('industry page', () => check('registrar', () => '/industrie'));
       it('login page, refused with errors', () =>
         check(
           null,

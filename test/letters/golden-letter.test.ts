@@ -310,4 +310,30 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
     // Internal ids never reach the letter: public deliveries are known by their public id.
     for (const delivery of deliveries) expect(text).not.toContain(delivery.id);
   });
+
+  it('says the section Industrie exactly as the seed letter', () => {
+    const lines = readFileSync(SEED_PATH, 'utf8').split(/\r?\n/);
+    const start = lines.findIndex((line) => line.trim() === NEXT_HEADING);
+    const end = lines.findIndex((line, index) => index > start && line.trim() === 'Training');
+    const paragraphs = (text: string) => text.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const seedParagraphs = paragraphs(lines.slice(start + 1, end).join('\n'));
+    expect(seedParagraphs).toHaveLength(4);
+    expect(sectionOf(letter, NEXT_HEADING).text).toBe(normalised(seedParagraphs.join(' ')));
+    const block = letter.sections.find((section) => section.heading === NEXT_HEADING)!.blocks;
+    expect(block).toHaveLength(seedParagraphs.length);
+  });
+
+  it('places the industry figures as the register holds them at the reference date', async () => {
+    const text = '{{industry.contracts}} contract(en) met {{industry.companies}} bedrijf/bedrijven, waarvan {{industry.ukrainianCompanies}} Oekraïens, ' +
+      'samen {{industry.contractValue}}; {{industry.milestonesCompleted}} mijlpaal afgerond; {{industry.coproductionProjects}} coproductieprojecten; {{industry.demandBundles}} gebundelde behoeften.';
+    const draft = await author('POST', '/letters', { referenceDate: '2025-08-31', letterDate: '2025-09-10' });
+    expect(draft.status).toBe(201);
+    const created = await author('PATCH', `/letters/${draft.body.id}`, { blocks: [{ key: 'industry', heading: NEXT_HEADING, text }] }, { 'If-Match': `"${draft.body.version}"` });
+    expect(created.status).toBe(200);
+    expect(created.body.problems).toEqual([]);
+    // The drone contract with the Ukrainian industry (€100 mln.) and its first milestone; the intention of co-production came after 31 August.
+    expect(sectionOf(created.body.letter, NEXT_HEADING).text).toBe(
+      '1 contract(en) met 1 bedrijf/bedrijven, waarvan 1 Oekraïens, samen €100 mln.; 1 mijlpaal afgerond; 0 coproductieprojecten; 0 gebundelde behoeften.',
+    );
+  });
 });

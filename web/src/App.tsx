@@ -13,6 +13,7 @@ import { DeliveryPage } from './pages/delivery/DeliveryPage.tsx';
 import { EpfClaimPage } from './pages/epf/EpfClaimPage.tsx';
 import { EpfPage } from './pages/epf/EpfPage.tsx';
 import { DisclosureDecisionPage } from './pages/disclosure/DisclosureDecisionPage.tsx';
+import { IndustryPage } from './pages/industry/IndustryPage.tsx';
 import { DisclosureQueuePage } from './pages/disclosure/DisclosureQueuePage.tsx';
 import { CreateDeliveryPage, EditDeliveryPage } from './pages/forms/DeliveryFormPages.tsx';
 import { PaymentFormPage } from './pages/forms/PaymentFormPage.tsx';
@@ -86,6 +87,7 @@ function RegisterRoutes() {
       <Route path="/begroting/besluit">{() => <RequirePermission action="budget.write"><BudgetDecisionFormPage /></RequirePermission>}</Route>
       <Route path="/begroting/kasschuif">{() => <RequirePermission action="budget.write"><BudgetShiftFormPage /></RequirePermission>}</Route>
       <Route path="/begroting/verplichting">{() => <RequirePermission action="budget.write"><CommitmentFormPage /></RequirePermission>}</Route>
+      <Route path="/industrie" component={IndustryPage} />
       <Route path="/openbaarmaking" component={DisclosureQueuePage} />
       <Route path="/brieven" component={LettersPage} />
       <Route path="/brieven/vergelijken" component={LetterComparisonPage} />

@@ -17,6 +17,7 @@ import { toCsv } from './csv.ts';
 import { RenderingCache } from './rendering-cache.ts';
 import { presentPublicLetter, presentPublishedFigures } from './presenters.ts';
 import {
+  companiesRoute,
   comparisonRoute,
   deliveriesRoute,
   figuresRoute,
@@ -84,6 +85,8 @@ export function publicRoutes() {
   });
 
   app.openapi(stylesheetRoute, (c) => c.body(LETTER_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+
+  app.openapi(companiesRoute, async (c) => c.json({ items: await publicData.listPublicCompanies(db(c)) }, 200));
 
   app.openapi(deliveriesRoute, async (c) => {
     const items = await publicData.listPublicDeliveries(db(c));

@@ -96,3 +96,17 @@ export const comparisonRoute = publicRead('/public/letter-comparison', 'Compare 
   request: { query: ComparisonQuery },
   responses: { 200: json(LetterComparisonResponse, 'The comparison'), ...problemResponses(400, 404) },
 });
+
+const PublicCompanySchema = z
+  .object({
+    publicId: z.uuid(),
+    name: z.string(),
+    country: z.string(),
+    decidedOn: isoDate,
+    isDemonstration: z.boolean().openapi({ description: 'Demonstration data, not a real company' }),
+  })
+  .openapi('PublicCompany');
+
+export const companiesRoute = publicRead('/public/companies', 'The companies the ministry buys from for Ukraine that were decided public: their name and country only', {
+  responses: { 200: json(z.object({ items: z.array(PublicCompanySchema) }), 'The companies') },
+});

@@ -62,3 +62,16 @@ export async function listPublicDeliveries(db: PublicDb): Promise<PublicDelivery
     .execute();
   return rows.map((row) => PublicDeliverySchema.parse(row));
 }
+
+/** A company a disclosure officer decided public: the approved name and the country, nothing else. */
+export interface PublicCompany {
+  publicId: string;
+  name: string;
+  country: string;
+  decidedOn: string;
+  isDemonstration: boolean;
+}
+
+export async function listPublicCompanies(db: PublicDb): Promise<PublicCompany[]> {
+  return db.selectFrom('publicCompany').select(['publicId', 'name', 'country', 'decidedOn', 'isDemonstration']).orderBy('name').orderBy('publicId').execute();
+}

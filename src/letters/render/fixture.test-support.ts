@@ -186,6 +186,7 @@ export function annexFixture(rowCount: number, overrides: Partial<AnnexDocument>
       `€ ${(index * 3.7 + 1).toFixed(1).replace('.', ',')} mln.`,
     ]),
     numericColumns: [0, 3, 5],
+    sections: [],
     watermark: 'Geopend door J. de Vries (demo-parliament-reader) op 27-11-2026 20:15 UTC',
     isDemonstration: false,
     ...overrides,

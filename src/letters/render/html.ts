@@ -73,6 +73,14 @@ export function renderAnnexHtml(annex: AnnexDocument, options: HtmlOptions): str
       rows: annex.rows.map((cells) => ({ cells: cells.map((cell) => [cell]) })),
       numericColumns: annex.numericColumns,
     }, new FootnoteReferences(), 'annex-table'),
+    ...annex.sections.flatMap((section) => [
+      `<h2>${textHtml(section.heading)}</h2>`,
+      tableHtml({
+        header: section.header,
+        rows: section.rows.map((cells) => ({ cells: cells.map((cell) => [cell]) })),
+        numericColumns: section.numericColumns,
+      }, new FootnoteReferences(), 'annex-table'),
+    ]),
     '</main>',
   ].join('\n');
   return page({

@@ -52,6 +52,8 @@ export async function renderLetterPdf(letter: LetterDocument, options: PdfOption
   return pdfBytes(doc);
 }
 
+const ANNEX_TABLE_STYLE = (x: number, width: number) => ({ x, width, size: 8, lineGap: 1.5, padding: { x: 4, y: 3.5 }, fill: true, rowRules: true });
+
 /**
  * The confidential annex on A4 landscape: the classification at the top and the bottom of every page, the
  * reader's watermark diagonally across every page, the table's header row repeated on each page.
@@ -71,7 +73,18 @@ export async function renderAnnexPdf(annex: AnnexDocument, options: PdfOptions =
     header: annex.header,
     rows: annex.rows.map((cells) => ({ cells: cells.map((cell): Inline[] => [cell]) })),
     numericColumns: annex.numericColumns,
-  }, { x: left, width, size: 8, lineGap: 1.5, padding: { x: 4, y: 3.5 }, fill: true, rowRules: true });
+  }, ANNEX_TABLE_STYLE(left, width));
+  for (const section of annex.sections) {
+    doc.y += 14;
+    keepSpace(doc, 4 * lineHeight());
+    writeInline(doc, [section.heading], left, doc.y, { size: 11, lineGap: 2, width, bold: true });
+    doc.y += 4;
+    drawTable(doc, {
+      header: section.header,
+      rows: section.rows.map((cells) => ({ cells: cells.map((cell): Inline[] => [cell]) })),
+      numericColumns: section.numericColumns,
+    }, ANNEX_TABLE_STYLE(left, width));
+  }
 
   stampPages(doc, (page, pages) => {
     const marking = { size: 10, bold: true, color: MARKING, align: 'center' } as const;

@@ -2,7 +2,7 @@ import type { Action } from '../api/session.ts';
 
 export interface NavigationItem {
   path: string;
-  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts' | 'epf' | 'budget';
+  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts' | 'epf' | 'budget' | 'industry';
   /** What the role must be allowed for the item to be offered. */
   action: Action;
   matches: (location: string) => boolean;
@@ -18,6 +18,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   },
   { path: '/leveringen/nieuw', key: 'newDelivery', action: 'delivery.create', matches: (location) => location === '/leveringen/nieuw' },
   { path: '/begroting', key: 'budget', action: 'budget.read', matches: (location) => location.startsWith('/begroting') },
+  { path: '/industrie', key: 'industry', action: 'industry.read', matches: (location) => location.startsWith('/industrie') },
   { path: '/openbaarmaking', key: 'disclosure', action: 'disclosure.read', matches: (location) => location.startsWith('/openbaarmaking') },
   { path: '/brieven', key: 'letters', action: 'letter.read', matches: (location) => location.startsWith('/brieven') },
   { path: '/bijlagen', key: 'annexes', action: 'annex.read', matches: (location) => location.startsWith('/bijlagen') },

@@ -27,6 +27,7 @@ export const nav: typeof nl.nav = {
   accounts: 'Accounts',
   epf: 'EPF claims',
   budget: 'Budget',
+  industry: 'Industry',
 };
 
 export const common: typeof nl.common = {

@@ -15,6 +15,7 @@ import * as forms from './forms.ts';
 import * as letters from './letters.ts';
 import * as session from './session.ts';
 import * as publicInformation from './public.ts';
+import * as industry from './industry.ts';
 
 /** The browser's English, part for part as the Dutch. */
 export const en: typeof nl = {
@@ -34,4 +35,5 @@ export const en: typeof nl = {
   ...accounts,
   ...epf,
   ...budget,
+  ...industry,
 };

@@ -25,6 +25,7 @@ export const nav = {
   accounts: 'Accounts',
   epf: 'EPF-declaraties',
   budget: 'Begroting',
+  industry: 'Industrie',
 };
 
 export const common = {

@@ -14,6 +14,7 @@ import * as forms from './forms.ts';
 import * as letters from './letters.ts';
 import * as session from './session.ts';
 import * as publicInformation from './public.ts';
+import * as industry from './industry.ts';
 
 /** The browser's Dutch: the words for the register's codes from the common vocabulary, the rest per part of the application. */
 export const nl = {
@@ -33,4 +34,5 @@ export const nl = {
   ...accounts,
   ...epf,
   ...budget,
+  ...industry,
 };

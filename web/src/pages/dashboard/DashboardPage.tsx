@@ -11,6 +11,7 @@ import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { EpfStatusPanel } from '../epf/EpfStatusPanel.tsx';
+import { IndustryPanel } from '../industry/IndustryPanel.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import { SeriesTable } from './SeriesTable.tsx';
@@ -34,6 +35,7 @@ export function DashboardPage() {
   const referenceDate = dateParam(params, 'referenceDate', LETTER_REFERENCE_DATE);
   const compareDate = dateParam(params, 'compareDate', LETTER_COMPARE_DATE);
 
+  const mayReadIndustry = useCan()('industry.read');
   const figures = useResource(`${referenceDate}/${compareDate}`, (signal) => getFigures(referenceDate, compareDate, signal));
   const series = useResource(referenceDate, (signal) => getSeries(SERIES_START, referenceDate, signal));
 
@@ -86,6 +88,8 @@ export function DashboardPage() {
           Object.keys(errors).length === 0 && <ResourceStatus resource={figures} onRetry={figures.reload} />
         )}
       </LabelledSection>
+
+      {mayReadIndustry && <IndustryPanel referenceDate={referenceDate} />}
 
       <LabelledSection heading={t('dashboard.chart.heading')} className="dashboard-section">
         <p className="nl-paragraph">{t('dashboard.chart.intro')}</p>

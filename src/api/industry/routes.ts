@@ -1,0 +1,108 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
+import type { CompanyDecisionInput } from '../../domain/industry.ts';
+import type { RuleViolation } from '../../domain/delivery.ts';
+import { ValidationError } from '../../register/errors.ts';
+import * as register from '../../register/industry.ts';
+import { requestContext, type ApiEnv } from '../context.ts';
+import { createIdempotently } from '../idempotency.ts';
+import { validationHook } from '../openapi-common.ts';
+import {
+  companyDecisionRoute,
+  CompanyDecisionInputSchema,
+  CompanyDecisionSchema,
+  coproductionRoute,
+  createCompanyRoute,
+  createContractRoute,
+  CreatedSchema,
+  demandBundleRoute,
+  lessonRoute,
+  overviewRoute,
+  priceRoute,
+  progressRoute,
+  stageRoute,
+} from './schemas.ts';
+
+type DecisionBody = z.infer<typeof CompanyDecisionInputSchema>;
+
+/** A decision's body as the register takes it: each state needs its own fields and refuses the other's. */
+function companyDecision(body: DecisionBody): CompanyDecisionInput {
+  const violations: RuleViolation[] =
+    body.state === 'public'
+      ? (['ground', 'reviewOn'] as const).filter((field) => body[field] !== undefined && body[field] !== null).map((field) => ({ field, code: 'onlyWhenConfidential' }))
+      : [
+          ...(body.ground === undefined ? [{ field: 'ground', code: 'required' }] : []),
+          ...(body.publicName !== undefined ? [{ field: 'publicName', code: 'onlyWhenPublic' }] : []),
+        ];
+  if (violations.length > 0) throw new ValidationError(violations);
+  const note = body.note ?? '';
+  return body.state === 'public' || body.ground === undefined
+    ? { state: 'public', publicName: body.publicName ?? '', note }
+    : { state: 'confidential', ground: body.ground, reviewOn: body.reviewOn ?? null, note };
+}
+
+export function industryRoutes() {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+
+  app.openapi(overviewRoute, async (c) => {
+    const { db, clock } = c.get('deps');
+    return c.json(await register.industryOverview(db, c.req.valid('query').date ?? clock().toISOString().slice(0, 10)), 200);
+  });
+
+  app.openapi(createCompanyRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: { id: (await register.createCompany(trx, requestContext(c), body)).id } }));
+  });
+
+  app.openapi(createContractRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: { id: (await register.createContract(trx, requestContext(c), body)).id } }));
+  });
+
+  app.openapi(progressRoute, async (c) => {
+    const body = c.req.valid('json');
+    const milestoneId = c.req.valid('param').id;
+    return createIdempotently(c, { request: { milestoneId, ...body }, response: CreatedSchema }, async (trx) => ({
+      body: { id: (await register.reportProgress(trx, requestContext(c), milestoneId, body)).id },
+    }));
+  });
+
+  app.openapi(priceRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordPriceDevelopment(trx, requestContext(c), body) }));
+  });
+
+  app.openapi(lessonRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordLesson(trx, requestContext(c), body) }));
+  });
+
+  app.openapi(coproductionRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.createCoproduction(trx, requestContext(c), body) }));
+  });
+
+  app.openapi(stageRoute, async (c) => {
+    const body = c.req.valid('json');
+    const projectId = c.req.valid('param').id;
+    return createIdempotently(c, { request: { projectId, ...body }, response: CreatedSchema }, async (trx) => ({
+      body: await register.recordStage(trx, requestContext(c), projectId, body),
+    }));
+  });
+
+  app.openapi(demandBundleRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordDemandBundle(trx, requestContext(c), body) }));
+  });
+
+  app.openapi(companyDecisionRoute, async (c) => {
+    const body = c.req.valid('json');
+    const companyId = c.req.valid('param').id;
+    const decision = companyDecision(body);
+    return createIdempotently(c, { request: { companyId, ...body }, response: CompanyDecisionSchema }, async (trx) => ({
+      body: await register.decideOnCompany(trx, requestContext(c), companyId, decision),
+    }));
+  });
+
+  return app;
+}

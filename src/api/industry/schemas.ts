@@ -1,0 +1,239 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  CATEGORIES,
+  COMPANY_ORIGINS,
+  CONFIDENTIALITY_GROUNDS,
+  COPRODUCTION_STAGES,
+  DISCLOSURE_STATES,
+  LESSON_CATEGORIES,
+  MILESTONE_STATUSES,
+} from '../../../common/vocabulary/codes.ts';
+import { permitted } from '../access.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+
+/** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
+
+const cents = z.number().int().openapi({ description: 'Euro cents' });
+const text = (maximum: number) => z.string().max(maximum);
+const note = z.string().max(4000).default('');
+const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const CompanyInputSchema = z
+  .strictObject({
+    name: text(200),
+    country: z.string().openapi({ description: 'ISO 3166-1 alpha-2: NL makes a company Dutch, UA Ukrainian, any other country "other"', example: 'UA' }),
+    registrationNumber: text(100).nullable().default(null),
+  })
+  .openapi('CompanyInput');
+
+const MilestoneSchema = z
+  .object({
+    id: z.uuid(),
+    contractId: z.uuid(),
+    title: z.string(),
+    dueOn: isoDate,
+    percent: z.number().int().openapi({ description: 'Progress at the date of the overview' }),
+    status: z.enum(MILESTONE_STATUSES),
+    reports: z.array(z.object({ id: z.uuid(), percent: z.number().int(), reportedOn: isoDate, reason: z.string(), recordedByName: z.string(), recordedAt: z.iso.datetime() })),
+  })
+  .openapi('ContractMilestone');
+
+const ContractSchema = z
+  .object({
+    id: z.uuid(),
+    companyId: z.uuid(),
+    reference: z.string(),
+    subject: z.string(),
+    amountCents: cents,
+    signedOn: isoDate,
+    isDemonstration: z.boolean(),
+    deliveries: z.array(z.object({ id: z.uuid(), title: z.string() })).openapi({ description: 'The procurement deliveries the contract fulfils' }),
+    milestones: z.array(MilestoneSchema),
+  })
+  .openapi('IndustryContract');
+
+const CompanySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    country: z.string(),
+    origin: z.enum(COMPANY_ORIGINS),
+    registrationNumber: z.string().nullable(),
+    disclosureState: z.enum(DISCLOSURE_STATES).openapi({ description: 'Commercially confidential until a disclosure officer decides otherwise' }),
+    isDemonstration: z.boolean(),
+  })
+  .openapi('Company');
+
+const CountrySummarySchema = z
+  .object({
+    country: z.string(),
+    origin: z.enum(COMPANY_ORIGINS),
+    contracts: z.number().int(),
+    amountCents: cents,
+    milestones: z.object(Object.fromEntries(MILESTONE_STATUSES.map((status) => [status, z.number().int()])) as Record<(typeof MILESTONE_STATUSES)[number], z.ZodNumber>),
+  })
+  .openapi('IndustryCountrySummary');
+
+const IndustryOverviewSchema = z
+  .object({
+    date: isoDate,
+    companies: z.array(CompanySchema.extend({ contracts: z.array(ContractSchema) })),
+    byCountry: z.array(CountrySummarySchema).openapi({ description: 'Contracts signed by the date per country, with the status of their milestones at the date' }),
+    priceDevelopments: z.array(
+      z.object({
+        id: z.uuid(),
+        item: z.string(),
+        contractId: z.uuid().nullable(),
+        earlierPriceCents: cents,
+        earlierOn: isoDate,
+        paidPriceCents: cents,
+        paidOn: isoDate,
+        changePerMille: z.number().int().openapi({ description: 'The price paid against the earlier price, in per mille' }),
+        note: z.string(),
+        isDemonstration: z.boolean(),
+      }),
+    ),
+    lessons: z.array(z.object({ id: z.uuid(), notedOn: isoDate, category: z.enum(LESSON_CATEGORIES), text: z.string(), isDemonstration: z.boolean() })),
+    coproductionProjects: z.array(
+      z.object({
+        id: z.uuid(),
+        title: z.string(),
+        partner: z.string(),
+        isDemonstration: z.boolean(),
+        stages: z.array(z.object({ id: z.uuid(), stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note: z.string() })),
+      }),
+    ),
+    demandBundles: z.array(
+      z.object({
+        id: z.uuid(),
+        need: z.string(),
+        category: z.enum(CATEGORIES),
+        dutchQuantity: z.number().int(),
+        ukrainianQuantity: z.number().int(),
+        identifiedOn: isoDate,
+        note: z.string(),
+        isDemonstration: z.boolean(),
+      }),
+    ),
+    isDemonstration: z.boolean().openapi({ description: 'The industry register holds demonstration data' }),
+  })
+  .openapi('IndustryOverview');
+
+const ContractInputSchema = z
+  .strictObject({
+    companyId: z.uuid(),
+    reference: text(200),
+    subject: text(4000),
+    amountCents: cents,
+    signedOn: isoDate,
+    deliveryIds: z.array(z.uuid()).max(100).default([]).openapi({ description: 'The procurement deliveries the contract fulfils' }),
+    milestones: z.array(z.strictObject({ title: text(200), dueOn: isoDate })).max(50).default([]),
+  })
+  .openapi('IndustryContractInput');
+
+const ProgressInputSchema = z
+  .strictObject({
+    percent: z.number().int().openapi({ description: '0 to 100' }),
+    reportedOn: isoDate,
+    reason: z.string().max(4000).default('').openapi({ description: 'Required when the progress is lower than the latest report' }),
+  })
+  .openapi('MilestoneProgressInput');
+
+const PriceDevelopmentInputSchema = z
+  .strictObject({
+    item: text(200),
+    contractId: z.uuid().nullable().default(null),
+    earlierPriceCents: cents,
+    earlierOn: isoDate,
+    paidPriceCents: cents,
+    paidOn: isoDate,
+    note: note.openapi({ description: 'The trade-off, e.g. speed of delivery against price' }),
+  })
+  .openapi('PriceDevelopmentInput');
+
+const LessonInputSchema = z.strictObject({ notedOn: isoDate, category: z.enum(LESSON_CATEGORIES), text: text(4000) }).openapi('LessonLearnedInput');
+
+const StageInputSchema = z.strictObject({ stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note }).openapi('CoproductionStageInput');
+
+const CoproductionInputSchema = z
+  .strictObject({ title: text(200), partner: text(200), stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note })
+  .openapi('CoproductionProjectInput');
+
+const DemandBundleInputSchema = z
+  .strictObject({
+    need: text(200),
+    category: z.enum(CATEGORIES),
+    dutchQuantity: z.number().int(),
+    ukrainianQuantity: z.number().int(),
+    identifiedOn: isoDate,
+    note,
+  })
+  .openapi('DemandBundleInput');
+
+export const CompanyDecisionInputSchema = z
+  .strictObject({
+    state: z.enum(['public', 'confidential']),
+    publicName: z.string().max(200).optional().openapi({ description: 'Public only: the name the public may read' }),
+    ground: z.enum(CONFIDENTIALITY_GROUNDS).optional().openapi({ description: 'Confidential only: why (for a company usually companyInterests)' }),
+    reviewOn: isoDate.nullable().optional().openapi({ description: 'Confidential only: when to look at it again' }),
+    note: z.string().max(4000).optional(),
+  })
+  .openapi('CompanyDisclosureDecisionInput');
+
+export const CreatedSchema = z.object({ id: z.uuid() }).openapi('Created');
+
+export const CompanyDecisionSchema = z
+  .object({
+    id: z.uuid(),
+    companyId: z.uuid(),
+    state: z.enum(['public', 'confidential']),
+    publicName: z.string().nullable(),
+    ground: z.enum(CONFIDENTIALITY_GROUNDS).nullable(),
+    reviewOn: isoDate.nullable(),
+    note: z.string(),
+    decidedById: z.uuid().nullable(),
+    decidedByName: z.string(),
+    decidedAt: z.iso.datetime(),
+  })
+  .openapi('CompanyDisclosureDecision');
+
+const create = <S extends z.ZodType>(path: string, summary: string, schema: S, action: 'industry.write' | 'disclosure.decide' = 'industry.write') =>
+  permitted(action, {
+    method: 'post' as const,
+    path,
+    tags: ['industry'],
+    summary,
+    request: { headers: idempotencyKey, ...jsonBody(schema) },
+    responses: { 201: json(CreatedSchema, 'What was recorded'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  });
+
+export const overviewRoute = createRoute(
+  permitted('industry.read', {
+    method: 'get',
+    path: '/industry',
+    tags: ['industry'],
+    summary: 'The industry register, milestones judged at the date (default today), with the contracts per country',
+    request: { query: z.object({ date: isoDate.optional() }) },
+    responses: { 200: json(IndustryOverviewSchema, 'The industry register'), ...problemResponses(400, 401, 403) },
+  }),
+);
+
+export const createCompanyRoute = createRoute(create('/companies', 'Record a company', CompanyInputSchema));
+export const createContractRoute = createRoute(create('/industry-contracts', 'Record a government-to-business contract with its milestones and the deliveries it fulfils', ContractInputSchema));
+export const progressRoute = createRoute({
+  ...create('/contract-milestones/{id}/progress', 'Report the progress of a milestone (lower than before only with a reason)', ProgressInputSchema),
+  request: { params: idParam, headers: idempotencyKey, ...jsonBody(ProgressInputSchema) },
+});
+export const priceRoute = createRoute(create('/price-developments', 'Record the price paid for an item against an earlier price', PriceDevelopmentInputSchema));
+export const lessonRoute = createRoute(create('/lessons-learned', 'Record a lesson learned', LessonInputSchema));
+export const coproductionRoute = createRoute(create('/coproduction-projects', 'Record a co-production project at its first stage', CoproductionInputSchema));
+export const stageRoute = createRoute({
+  ...create('/coproduction-projects/{id}/stages', 'Record a stage a co-production project reached', StageInputSchema),
+  request: { params: idParam, headers: idempotencyKey, ...jsonBody(StageInputSchema) },
+});
+export const demandBundleRoute = createRoute(create('/demand-bundles', 'Record a need the Dutch and Ukrainian forces share', DemandBundleInputSchema));
+export const companyDecisionRoute = createRoute({
+  ...create('/companies/{id}/disclosure-decisions', 'Decide on a company: public (with the name the public may read) or confidential (with its ground)', CompanyDecisionInputSchema, 'disclosure.decide'),
+  request: { params: idParam, headers: idempotencyKey, ...jsonBody(CompanyDecisionInputSchema) },
+  responses: { 201: json(CompanyDecisionSchema, 'The decision'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+});

@@ -1,0 +1,232 @@
+import type { Kysely, Selectable } from 'kysely';
+import { z } from 'zod';
+import {
+  CATEGORIES,
+  CONFIDENTIALITY_GROUNDS,
+  COPRODUCTION_STAGES,
+  DISCLOSURE_STATES,
+  LESSON_CATEGORIES,
+} from '../../../common/vocabulary/codes.ts';
+import type {
+  CompanyDisclosureDecisionTable,
+  Database,
+  DemandBundleTable,
+  IndustryContractTable,
+  LessonLearnedTable,
+  MilestoneProgressTable,
+  PriceDevelopmentTable,
+  PublicCompanyTable,
+} from '../schema.ts';
+
+/** The only SQL of the industry domain. Its registers are small (tens of rows): lists are read whole. */
+type Db = Kysely<Database>;
+
+const CompanySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  country: z.string(),
+  registrationNumber: z.string().nullable(),
+  disclosureState: z.enum(DISCLOSURE_STATES),
+  isDemonstration: z.boolean(),
+  createdAt: z.string(),
+});
+export type StoredCompany = z.infer<typeof CompanySchema>;
+
+const COMPANY_COLUMNS = ['id', 'name', 'country', 'registrationNumber', 'disclosureState', 'isDemonstration', 'createdAt'] as const;
+
+export async function insertCompany(db: Db, company: Omit<StoredCompany, 'disclosureState'>): Promise<StoredCompany> {
+  return CompanySchema.parse(await db.insertInto('company').values(company).returning(COMPANY_COLUMNS).executeTakeFirstOrThrow());
+}
+
+export async function findCompany(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredCompany | undefined> {
+  const query = db.selectFrom('company').select(COMPANY_COLUMNS).where('id', '=', id);
+  const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+  return row && CompanySchema.parse(row);
+}
+
+export async function listCompanies(db: Db): Promise<StoredCompany[]> {
+  return (await db.selectFrom('company').select(COMPANY_COLUMNS).orderBy('name').orderBy('id').execute()).map((row) => CompanySchema.parse(row));
+}
+
+// Disclosure of companies --------------------------------------------------------------------------
+
+const CompanyDecisionSchema = z.object({
+  id: z.string(),
+  companyId: z.string(),
+  state: z.enum(['public', 'confidential']),
+  publicName: z.string().nullable(),
+  ground: z.enum(CONFIDENTIALITY_GROUNDS).nullable(),
+  reviewOn: z.string().nullable(),
+  note: z.string(),
+  decidedById: z.string().nullable(),
+  decidedByName: z.string(),
+  decidedAt: z.string(),
+});
+export type StoredCompanyDecision = z.infer<typeof CompanyDecisionSchema>;
+
+export async function insertCompanyDecision(db: Db, decision: Selectable<CompanyDisclosureDecisionTable>): Promise<void> {
+  await db.insertInto('companyDisclosureDecision').values(decision).execute();
+}
+
+export async function publicIdOfCompany(db: Db, companyId: string): Promise<string | null> {
+  return (await db.selectFrom('company').select('publicId').where('id', '=', companyId).executeTakeFirst())?.publicId ?? null;
+}
+
+export async function setCompanyDisclosure(db: Db, companyId: string, state: 'public' | 'confidential', publicId: string | null): Promise<void> {
+  await db.updateTable('company').set({ disclosureState: state, publicId }).where('id', '=', companyId).execute();
+}
+
+export async function putPublicCompany(db: Db, row: Selectable<PublicCompanyTable>): Promise<void> {
+  await db.insertInto('publicCompany').values(row).onConflict((conflict) => conflict.column('publicId').doUpdateSet(row)).execute();
+}
+
+export async function removePublicCompany(db: Db, publicId: string): Promise<void> {
+  await db.deleteFrom('publicCompany').where('publicId', '=', publicId).execute();
+}
+
+// Contracts and milestones ------------------------------------------------------------------------------
+
+export type StoredContract = Selectable<IndustryContractTable>;
+
+export async function insertContract(db: Db, contract: StoredContract, deliveryIds: readonly string[]): Promise<void> {
+  await db.insertInto('industryContract').values(contract).execute();
+  if (deliveryIds.length > 0) await db.insertInto('industryContractDelivery').values(deliveryIds.map((deliveryId) => ({ contractId: contract.id, deliveryId }))).execute();
+}
+
+export async function findContract(db: Db, id: string): Promise<StoredContract | undefined> {
+  return db.selectFrom('industryContract').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listContracts(db: Db, signedBy?: string): Promise<StoredContract[]> {
+  let query = db.selectFrom('industryContract').selectAll();
+  if (signedBy !== undefined) query = query.where('signedOn', '<=', signedBy);
+  return query.orderBy('signedOn').orderBy('reference').orderBy('id').execute();
+}
+
+export async function listContractDeliveries(db: Db): Promise<{ contractId: string; deliveryId: string; title: string }[]> {
+  return db
+    .selectFrom('industryContractDelivery')
+    .innerJoin('delivery', 'delivery.id', 'industryContractDelivery.deliveryId')
+    .select(['industryContractDelivery.contractId', 'industryContractDelivery.deliveryId', 'delivery.title'])
+    .where('delivery.deletedAt', 'is', null)
+    .orderBy('delivery.title')
+    .execute();
+}
+
+/** Of the ids, those of procurement deliveries in the register (a contract fulfils only what is bought). */
+export async function procurementDeliveryIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('delivery').select('id').where('id', 'in', ids).where('supportType', '=', 'procurement').where('deletedAt', 'is', null).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+export interface StoredMilestone {
+  id: string;
+  contractId: string;
+  title: string;
+  dueOn: string;
+}
+
+export async function insertMilestones(db: Db, milestones: readonly StoredMilestone[]): Promise<void> {
+  if (milestones.length > 0) await db.insertInto('contractMilestone').values([...milestones]).execute();
+}
+
+export async function findMilestone(db: Db, id: string): Promise<StoredMilestone | undefined> {
+  return db.selectFrom('contractMilestone').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function listMilestones(db: Db): Promise<StoredMilestone[]> {
+  return db.selectFrom('contractMilestone').selectAll().orderBy('dueOn').orderBy('title').orderBy('id').execute();
+}
+
+export type StoredProgress = Selectable<MilestoneProgressTable>;
+
+export async function insertProgress(db: Db, progress: StoredProgress): Promise<void> {
+  await db.insertInto('milestoneProgress').values(progress).execute();
+}
+
+/** Every progress report, per milestone in the order they were made. */
+export async function listProgress(db: Db, milestoneId?: string): Promise<StoredProgress[]> {
+  let query = db.selectFrom('milestoneProgress').selectAll();
+  if (milestoneId !== undefined) query = query.where('milestoneId', '=', milestoneId);
+  return query.orderBy('milestoneId').orderBy('reportedOn').orderBy('recordedAt').orderBy('id').execute();
+}
+
+// Prices, lessons, co-production, demand bundling ---------------------------------------------------------
+
+export async function insertPriceDevelopment(db: Db, price: Selectable<PriceDevelopmentTable>): Promise<void> {
+  await db.insertInto('priceDevelopment').values(price).execute();
+}
+
+export async function listPriceDevelopments(db: Db): Promise<Selectable<PriceDevelopmentTable>[]> {
+  return db.selectFrom('priceDevelopment').selectAll().orderBy('paidOn', 'desc').orderBy('item').orderBy('id').execute();
+}
+
+const LessonSchema = z.object({ id: z.string(), notedOn: z.string(), category: z.enum(LESSON_CATEGORIES), text: z.string(), isDemonstration: z.boolean(), createdAt: z.string() });
+export type StoredLesson = z.infer<typeof LessonSchema>;
+
+export async function insertLesson(db: Db, lesson: Selectable<LessonLearnedTable>): Promise<void> {
+  await db.insertInto('lessonLearned').values(lesson).execute();
+}
+
+export async function listLessons(db: Db): Promise<StoredLesson[]> {
+  return (await db.selectFrom('lessonLearned').selectAll().orderBy('notedOn', 'desc').orderBy('id').execute()).map((row) => LessonSchema.parse(row));
+}
+
+export interface StoredCoproduction {
+  id: string;
+  title: string;
+  partner: string;
+  isDemonstration: boolean;
+  createdAt: string;
+}
+
+export async function insertCoproduction(db: Db, project: StoredCoproduction): Promise<void> {
+  await db.insertInto('coproductionProject').values(project).execute();
+}
+
+export async function findCoproduction(db: Db, id: string): Promise<StoredCoproduction | undefined> {
+  return db.selectFrom('coproductionProject').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function listCoproductions(db: Db): Promise<StoredCoproduction[]> {
+  return db.selectFrom('coproductionProject').selectAll().orderBy('title').orderBy('id').execute();
+}
+
+const StageSchema = z.object({ id: z.string(), projectId: z.string(), stage: z.enum(COPRODUCTION_STAGES), reachedOn: z.string(), note: z.string(), recordedAt: z.string() });
+export type StoredStage = z.infer<typeof StageSchema>;
+
+export async function insertStage(db: Db, stage: StoredStage): Promise<void> {
+  await db.insertInto('coproductionStage').values(stage).execute();
+}
+
+/** Every stage reached, per project in the order reached. */
+export async function listStages(db: Db): Promise<StoredStage[]> {
+  const rows = await db.selectFrom('coproductionStage').selectAll().orderBy('projectId').orderBy('reachedOn').orderBy('recordedAt').orderBy('id').execute();
+  return rows.map((row) => StageSchema.parse(row));
+}
+
+const DemandBundleSchema = z.object({
+  id: z.string(),
+  need: z.string(),
+  category: z.enum(CATEGORIES),
+  dutchQuantity: z.number().int(),
+  ukrainianQuantity: z.number().int(),
+  identifiedOn: z.string(),
+  note: z.string(),
+  isDemonstration: z.boolean(),
+  createdAt: z.string(),
+});
+export type StoredDemandBundle = z.infer<typeof DemandBundleSchema>;
+
+export async function insertDemandBundle(db: Db, bundle: Selectable<DemandBundleTable>): Promise<void> {
+  await db.insertInto('demandBundle').values(bundle).execute();
+}
+
+export async function listDemandBundles(db: Db): Promise<StoredDemandBundle[]> {
+  return (await db.selectFrom('demandBundle').selectAll().orderBy('identifiedOn', 'desc').orderBy('id').execute()).map((row) => DemandBundleSchema.parse(row));
+}
+
+export async function containsIndustryDemonstrationData(db: Db): Promise<boolean> {
+  return (await db.selectFrom('company').select('id').where('isDemonstration', '=', true).limit(1).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  companyOrigin,
+  companyViolations,
+  contractViolations,
+  milestoneStatus,
+  priceChangePerMille,
+  progressAt,
+  progressViolations,
+  type ProgressReport,
+} from './industry.ts';
+
+const TODAY = '2025-09-10';
+const day = fc.integer({ min: 0, max: 600 }).map((offset) => new Date(Date.UTC(2024, 0, 1 + offset)).toISOString().slice(0, 10));
+const report = fc.record({ percent: fc.integer({ min: 0, max: 100 }), reportedOn: day, reason: fc.constantFrom('', 'Leverancier kreeg onderdelen niet op tijd') });
+
+/** Applies reports one by one as the use case does: a report is kept only when it breaks no rule. */
+function accepted(reports: ProgressReport[]): ProgressReport[] {
+  const history: ProgressReport[] = [];
+  for (const next of reports) if (progressViolations(history.at(-1) ?? null, next, TODAY).length === 0) history.push(next);
+  return history;
+}
+
+describe('the progress of a milestone', () => {
+  it('never goes back without a reason, and its reports never go back in time', () => {
+    fc.assert(
+      fc.property(fc.array(report, { maxLength: 20 }), (reports) => {
+        const history = accepted(reports);
+        history.slice(1).forEach((current, index) => {
+          const previous = history[index]!;
+          expect(current.reportedOn >= previous.reportedOn).toBe(true);
+          if (current.percent < previous.percent) expect(current.reason.trim()).not.toBe('');
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('at any date is the latest report on or before it, and completed only at 100 %', () => {
+    fc.assert(
+      fc.property(fc.array(report, { maxLength: 12 }), day, day, (reports, dueOn, date) => {
+        const history = accepted(reports);
+        const latest = progressAt(history, date);
+        expect(latest).toEqual(history.filter((r) => r.reportedOn <= date).at(-1) ?? null);
+        const status = milestoneStatus(dueOn, latest, date);
+        expect(status === 'completed').toBe(latest?.percent === 100);
+        if (status === 'late') expect(dueOn < date).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses a lower percentage without a reason, a percentage out of range, and a date in the future', () => {
+    const latest = { percent: 60, reportedOn: '2025-06-01', reason: '' };
+    expect(progressViolations(latest, { percent: 40, reportedOn: '2025-07-01', reason: ' ' }, TODAY)).toEqual([{ field: 'reason', code: 'progressGoesBack', params: { latest: '60' } }]);
+    expect(progressViolations(latest, { percent: 40, reportedOn: '2025-07-01', reason: 'Afgekeurde partij' }, TODAY)).toEqual([]);
+    expect(progressViolations(null, { percent: 101, reportedOn: '2099-01-01', reason: '' }, TODAY).map((v) => v.code)).toEqual(['percentOutOfRange', 'dateInFuture']);
+  });
+});
+
+describe('companies and contracts', () => {
+  it('are Dutch, Ukrainian or other by their country', () => {
+    expect([companyOrigin('NL'), companyOrigin('UA'), companyOrigin('DE')]).toEqual(['dutch', 'ukrainian', 'other']);
+  });
+
+  it('names every wrong field at once', () => {
+    expect(companyViolations({ name: ' ', country: 'nl', registrationNumber: 'KVK\u0000' }).map((v) => v.field)).toEqual(['name', 'country', 'registrationNumber']);
+    const contract = { companyId: 'x', reference: '', subject: 'Drones', amountCents: 0, signedOn: '2013-12-31', deliveryIds: [], milestones: [{ title: 'Levering', dueOn: '2013-01-01' }] };
+    expect(contractViolations(contract, TODAY).map((v) => `${v.field} ${v.code}`)).toEqual([
+      'reference required',
+      'amountCents tooSmall',
+      'signedOn dateTooEarly',
+      'milestones.0.dueOn beforeSigning',
+    ]);
+  });
+});
+
+it('states a price change in per mille of the earlier price', () => {
+  expect(priceChangePerMille(100_00, 125_00)).toBe(250);
+  expect(priceChangePerMille(300, 299)).toBe(-3);
+});

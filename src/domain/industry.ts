@@ -1,0 +1,236 @@
+import type { IsoDate } from '../../common/dates.ts';
+import type { Cents } from '../../common/money.ts';
+import type { CompanyOrigin, ConfidentialityGround, CoproductionStage, LessonCategory, MilestoneStatus } from '../../common/vocabulary/codes.ts';
+import type { RuleViolation } from './delivery.ts';
+
+/**
+ * Industry cooperation: companies, the government-to-business contracts the procurement deliveries are
+ * bought under, their milestones, price developments, lessons learned, co-production and demand
+ * bundling. Pure rules; every mistake of an input is reported at once.
+ */
+
+/** Support to Ukraine as the register keeps it started in 2014; nothing of this domain is dated earlier. */
+const EARLIEST_DATE = '2014-01-01';
+/** A contract's amount above this (€ 10 mld.) is a typing error, not a contract. */
+const MAX_CONTRACT_CENTS = 1_000_000_000_000;
+const MAX_NAME_LENGTH = 200;
+const MAX_TEXT_LENGTH = 4000;
+
+export function companyOrigin(country: string): CompanyOrigin {
+  if (country === 'NL') return 'dutch';
+  if (country === 'UA') return 'ukrainian';
+  return 'other';
+}
+
+export interface CompanyInput {
+  name: string;
+  country: string;
+  registrationNumber: string | null;
+}
+
+export interface ContractInput {
+  companyId: string;
+  reference: string;
+  subject: string;
+  amountCents: Cents;
+  signedOn: IsoDate;
+  deliveryIds: string[];
+  milestones: { title: string; dueOn: IsoDate }[];
+}
+
+export interface ProgressReport {
+  percent: number;
+  reportedOn: IsoDate;
+  reason: string;
+}
+
+export interface PriceDevelopmentInput {
+  item: string;
+  contractId: string | null;
+  earlierPriceCents: Cents;
+  earlierOn: IsoDate;
+  paidPriceCents: Cents;
+  paidOn: IsoDate;
+  note: string;
+}
+
+export interface LessonInput {
+  notedOn: IsoDate;
+  category: LessonCategory;
+  text: string;
+}
+
+export interface StageInput {
+  stage: CoproductionStage;
+  reachedOn: IsoDate;
+  note: string;
+}
+
+export interface CoproductionInput extends StageInput {
+  title: string;
+  partner: string;
+}
+
+export interface DemandBundleInput {
+  need: string;
+  category: string;
+  dutchQuantity: number;
+  ukrainianQuantity: number;
+  identifiedOn: IsoDate;
+  note: string;
+}
+
+/** A decision on a company: public with the name the public may read, or confidential with its ground. */
+export type CompanyDecisionInput =
+  | { state: 'public'; publicName: string; note: string }
+  | { state: 'confidential'; ground: ConfidentialityGround; reviewOn: IsoDate | null; note: string };
+
+// A control character other than a line break or tab in typed text is never meant.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function textViolations(field: string, text: string, options: { required: boolean; maximum: number }): RuleViolation[] {
+  if (options.required && text.trim() === '') return [{ field, code: 'required' }];
+  if (text.length > options.maximum) return [{ field, code: 'tooLong', params: { maximum: String(options.maximum) } }];
+  if (CONTROL_CHARACTERS.test(text)) return [{ field, code: 'controlCharacter' }];
+  return [];
+}
+
+/** A date a person reports something happened: not before 2014, not after today. */
+function pastDateViolations(field: string, date: IsoDate, today: IsoDate): RuleViolation[] {
+  if (date < EARLIEST_DATE) return [{ field, code: 'dateTooEarly', params: { earliest: EARLIEST_DATE } }];
+  if (date > today) return [{ field, code: 'dateInFuture' }];
+  return [];
+}
+
+function centsViolations(field: string, cents: number, maximum = MAX_CONTRACT_CENTS): RuleViolation[] {
+  if (!Number.isInteger(cents)) return [{ field, code: 'notWholeNumber' }];
+  if (cents <= 0) return [{ field, code: 'tooSmall', params: { minimum: '1' } }];
+  if (cents > maximum) return [{ field, code: 'tooLarge', params: { maximum: String(maximum) } }];
+  return [];
+}
+
+export function companyViolations(company: CompanyInput): RuleViolation[] {
+  return [
+    ...textViolations('name', company.name, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...(/^[A-Z]{2}$/.test(company.country) ? [] : [{ field: 'country', code: 'invalidCountry' }]),
+    ...textViolations('registrationNumber', company.registrationNumber ?? '', { required: false, maximum: 100 }),
+  ];
+}
+
+export function contractViolations(contract: ContractInput, today: IsoDate): RuleViolation[] {
+  return [
+    ...textViolations('reference', contract.reference, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...textViolations('subject', contract.subject, { required: true, maximum: MAX_TEXT_LENGTH }),
+    ...centsViolations('amountCents', contract.amountCents),
+    ...pastDateViolations('signedOn', contract.signedOn, today),
+    ...contract.milestones.flatMap((milestone, index) => [
+      ...textViolations(`milestones.${index}.title`, milestone.title, { required: true, maximum: MAX_NAME_LENGTH }),
+      ...(milestone.dueOn < contract.signedOn ? [{ field: `milestones.${index}.dueOn`, code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : []),
+    ]),
+  ];
+}
+
+/**
+ * A milestone's progress is a history of reports. A report may not be dated before the latest one, and
+ * progress may go back only with a reason (a setback is recorded, never silently overwritten).
+ */
+export function progressViolations(latest: ProgressReport | null, report: ProgressReport, today: IsoDate): RuleViolation[] {
+  const violations: RuleViolation[] = [
+    ...(Number.isInteger(report.percent) && report.percent >= 0 && report.percent <= 100 ? [] : [{ field: 'percent', code: 'percentOutOfRange' }]),
+    ...pastDateViolations('reportedOn', report.reportedOn, today),
+    ...textViolations('reason', report.reason, { required: false, maximum: MAX_TEXT_LENGTH }),
+  ];
+  if (latest && report.reportedOn < latest.reportedOn) {
+    violations.push({ field: 'reportedOn', code: 'beforeLatestReport', params: { latest: latest.reportedOn } });
+  }
+  if (latest && report.percent < latest.percent && report.reason.trim() === '') {
+    violations.push({ field: 'reason', code: 'progressGoesBack', params: { latest: String(latest.percent) } });
+  }
+  return violations;
+}
+
+/** The report in force at a date: the latest one reported on or before it (reports come in the order they were made). */
+export function progressAt<R extends ProgressReport>(reports: readonly R[], date: IsoDate): R | null {
+  return reports.filter((report) => report.reportedOn <= date).at(-1) ?? null;
+}
+
+/** Where a milestone stands at a date: completed at 100 %, late when due before the date, otherwise started or not. */
+export function milestoneStatus(dueOn: IsoDate, latest: ProgressReport | null, date: IsoDate): MilestoneStatus {
+  const percent = latest?.percent ?? 0;
+  if (percent === 100) return 'completed';
+  if (dueOn < date) return 'late';
+  return percent > 0 ? 'inProgress' : 'notStarted';
+}
+
+export function priceDevelopmentViolations(price: PriceDevelopmentInput, today: IsoDate): RuleViolation[] {
+  return [
+    ...textViolations('item', price.item, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...centsViolations('earlierPriceCents', price.earlierPriceCents),
+    ...centsViolations('paidPriceCents', price.paidPriceCents),
+    ...pastDateViolations('earlierOn', price.earlierOn, today),
+    ...pastDateViolations('paidOn', price.paidOn, today),
+    ...(price.paidOn < price.earlierOn ? [{ field: 'paidOn', code: 'beforeEarlierPrice' }] : []),
+    ...textViolations('note', price.note, { required: false, maximum: MAX_TEXT_LENGTH }),
+  ];
+}
+
+/** The change of the price paid against the earlier price, in per mille (rounded half away from zero). */
+export function priceChangePerMille(earlierCents: Cents, paidCents: Cents): number {
+  const change = ((paidCents - earlierCents) * 1000) / earlierCents;
+  return Math.sign(change) * Math.round(Math.abs(change));
+}
+
+export function lessonViolations(lesson: LessonInput, today: IsoDate): RuleViolation[] {
+  return [...pastDateViolations('notedOn', lesson.notedOn, today), ...textViolations('text', lesson.text, { required: true, maximum: MAX_TEXT_LENGTH })];
+}
+
+export function stageViolations(stage: StageInput, today: IsoDate): RuleViolation[] {
+  return [...pastDateViolations('reachedOn', stage.reachedOn, today), ...textViolations('note', stage.note, { required: false, maximum: MAX_TEXT_LENGTH })];
+}
+
+export function coproductionViolations(project: CoproductionInput, today: IsoDate): RuleViolation[] {
+  return [
+    ...textViolations('title', project.title, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...textViolations('partner', project.partner, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...stageViolations(project, today),
+  ];
+}
+
+/** Bundling needs only what both forces need: each quantity at least one. */
+export function demandBundleViolations(bundle: DemandBundleInput, today: IsoDate): RuleViolation[] {
+  const quantity = (field: string, value: number) =>
+    Number.isInteger(value) && value >= 1 && value <= 10_000_000 ? [] : [{ field, code: 'tooSmall', params: { minimum: '1' } }];
+  return [
+    ...textViolations('need', bundle.need, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...quantity('dutchQuantity', bundle.dutchQuantity),
+    ...quantity('ukrainianQuantity', bundle.ukrainianQuantity),
+    ...pastDateViolations('identifiedOn', bundle.identifiedOn, today),
+    ...textViolations('note', bundle.note, { required: false, maximum: MAX_TEXT_LENGTH }),
+  ];
+}
+
+export function companyDecisionViolations(decision: CompanyDecisionInput, today: IsoDate): RuleViolation[] {
+  if (decision.state === 'public') {
+    return [...textViolations('publicName', decision.publicName, { required: true, maximum: MAX_NAME_LENGTH }), ...textViolations('note', decision.note, { required: false, maximum: MAX_TEXT_LENGTH })];
+  }
+  return [
+    ...(decision.reviewOn !== null && decision.reviewOn <= today ? [{ field: 'reviewOn', code: 'notInFuture' }] : []),
+    ...textViolations('note', decision.note, { required: false, maximum: MAX_TEXT_LENGTH }),
+  ];
+}
+
+/** What the letter's Industrie section may say, counted at its reference date. */
+export interface IndustryFacts {
+  /** Government-to-business contracts signed on or before the date. */
+  contracts: number;
+  contractValueCents: Cents;
+  /** Companies with such a contract, and of them the Ukrainian ones. */
+  companies: number;
+  ukrainianCompanies: number;
+  /** Milestones of those contracts reported complete on or before the date. */
+  milestonesCompleted: number;
+  /** Co-production projects that had reached a stage by the date. */
+  coproductionProjects: number;
+  /** Shared needs identified on or before the date. */
+  demandBundles: number;
+}

@@ -1,0 +1,351 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuditObject } from '../audit/event.ts';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import type { IsoDate } from '../../common/dates.ts';
+import { sumCents } from '../../common/money.ts';
+import type { IndustryAnnexRow } from '../letters/compose.ts';
+import type { CompanyOrigin, MilestoneStatus } from '../../common/vocabulary/codes.ts';
+import type { RuleViolation } from '../domain/delivery.ts';
+import {
+  companyDecisionViolations,
+  companyOrigin,
+  companyViolations,
+  contractViolations,
+  coproductionViolations,
+  demandBundleViolations,
+  lessonViolations,
+  milestoneStatus,
+  priceChangePerMille,
+  priceDevelopmentViolations,
+  progressAt,
+  progressViolations,
+  stageViolations,
+  type CompanyDecisionInput,
+  type CompanyInput,
+  type ContractInput,
+  type CoproductionInput,
+  type DemandBundleInput,
+  type IndustryFacts,
+  type LessonInput,
+  type PriceDevelopmentInput,
+  type ProgressReport,
+  type StageInput,
+} from '../domain/industry.ts';
+import * as industry from '../db/repositories/industry.ts';
+import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODUCTION, DEMONSTRATION_LESSONS } from '../db/seed/demonstration-industry.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+
+type Db = Kysely<Database>;
+
+/**
+ * What users do with the industry register. Each change is checked against the rules, made in one
+ * transaction and recorded in the audit trail in that same transaction. Company and contract details are
+ * commercially confidential: only a disclosure officer's decision puts a company's name in the public
+ * projection, exactly as for deliveries.
+ */
+
+function assertValid(violations: RuleViolation[]): void {
+  if (violations.length > 0) throw new ValidationError(violations);
+}
+
+const today = (context: RequestContext): IsoDate => context.now().toISOString().slice(0, 10);
+const recorded = (context: RequestContext) => ({ isDemonstration: false, createdAt: context.now().toISOString() });
+
+async function audited(db: Db, context: RequestContext, action: Parameters<typeof recordAuditEvent>[2]['action'], object: AuditObject, after: unknown, before?: unknown) {
+  await recordAuditEvent(db, context, { action, object, result: 'success', before, after });
+}
+
+export async function createCompany(db: Db, context: RequestContext, input: CompanyInput): Promise<industry.StoredCompany> {
+  assertValid(companyViolations(input));
+  return inTransaction(db, async (trx) => {
+    const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) });
+    await audited(trx, context, 'company.create', { type: 'company', id: company.id }, company);
+    return company;
+  });
+}
+
+/** A contract with its milestones and the procurement deliveries it fulfils. */
+export async function createContract(db: Db, context: RequestContext, input: ContractInput): Promise<industry.StoredContract> {
+  assertValid(contractViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    if (!(await industry.findCompany(trx, input.companyId))) throw new NotFoundError('company', input.companyId);
+    const deliveryIds = [...new Set(input.deliveryIds)].sort();
+    const procurement = await industry.procurementDeliveryIds(trx, deliveryIds);
+    assertValid(deliveryIds.flatMap((id, index) => (procurement.has(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'notProcurement' }])));
+    const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, ...recorded(context) };
+    await industry.insertContract(trx, contract, deliveryIds);
+    const milestones = input.milestones.map((milestone) => ({ id: randomUUID(), contractId: contract.id, ...milestone }));
+    await industry.insertMilestones(trx, milestones);
+    await audited(trx, context, 'industryContract.create', { type: 'industryContract', id: contract.id }, { ...contract, deliveryIds, milestones });
+    return contract;
+  });
+}
+
+/** A progress report on a milestone: checked against the latest one (going back needs a reason). */
+export async function reportProgress(db: Db, context: RequestContext, milestoneId: string, report: ProgressReport): Promise<industry.StoredProgress> {
+  return inTransaction(db, async (trx) => {
+    if (!(await industry.findMilestone(trx, milestoneId))) throw new NotFoundError('milestone', milestoneId);
+    const latest = (await industry.listProgress(trx, milestoneId)).at(-1) ?? null;
+    assertValid(progressViolations(latest, report, today(context)));
+    const progress = { id: randomUUID(), milestoneId, ...report, recordedByName: context.actor?.username ?? 'system', recordedAt: context.now().toISOString() };
+    await industry.insertProgress(trx, progress);
+    await audited(trx, context, 'milestone.progress', { type: 'contractMilestone', id: milestoneId }, progress, latest);
+    return progress;
+  });
+}
+
+export async function recordPriceDevelopment(db: Db, context: RequestContext, input: PriceDevelopmentInput): Promise<{ id: string }> {
+  assertValid(priceDevelopmentViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    if (input.contractId !== null && !(await industry.findContract(trx, input.contractId))) throw new NotFoundError('contract', input.contractId);
+    const price = { id: randomUUID(), ...input, ...recorded(context) };
+    await industry.insertPriceDevelopment(trx, price);
+    await audited(trx, context, 'priceDevelopment.create', { type: 'priceDevelopment', id: price.id }, price);
+    return { id: price.id };
+  });
+}
+
+export async function recordLesson(db: Db, context: RequestContext, input: LessonInput): Promise<{ id: string }> {
+  assertValid(lessonViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    const lesson = { id: randomUUID(), ...input, ...recorded(context) };
+    await industry.insertLesson(trx, lesson);
+    await audited(trx, context, 'lessonLearned.create', { type: 'lessonLearned', id: lesson.id }, lesson);
+    return { id: lesson.id };
+  });
+}
+
+export async function createCoproduction(db: Db, context: RequestContext, input: CoproductionInput): Promise<{ id: string }> {
+  assertValid(coproductionViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    const project = { id: randomUUID(), title: input.title, partner: input.partner, ...recorded(context) };
+    await industry.insertCoproduction(trx, project);
+    const stage = { id: randomUUID(), projectId: project.id, stage: input.stage, reachedOn: input.reachedOn, note: input.note, recordedAt: context.now().toISOString() };
+    await industry.insertStage(trx, stage);
+    await audited(trx, context, 'coproduction.create', { type: 'coproductionProject', id: project.id }, { ...project, stage });
+    return { id: project.id };
+  });
+}
+
+/** A stage a co-production project reached; dated on or after the stage before it. */
+export async function recordStage(db: Db, context: RequestContext, projectId: string, input: StageInput): Promise<{ id: string }> {
+  return inTransaction(db, async (trx) => {
+    if (!(await industry.findCoproduction(trx, projectId))) throw new NotFoundError('coproductionProject', projectId);
+    const latest = (await industry.listStages(trx)).filter((stage) => stage.projectId === projectId).at(-1);
+    assertValid([
+      ...stageViolations(input, today(context)),
+      ...(latest && input.reachedOn < latest.reachedOn ? [{ field: 'reachedOn', code: 'beforeLatestReport', params: { latest: latest.reachedOn } }] : []),
+    ]);
+    const stage = { id: randomUUID(), projectId, ...input, recordedAt: context.now().toISOString() };
+    await industry.insertStage(trx, stage);
+    await audited(trx, context, 'coproduction.stage', { type: 'coproductionProject', id: projectId }, stage, latest ?? null);
+    return { id: stage.id };
+  });
+}
+
+export async function recordDemandBundle(db: Db, context: RequestContext, input: DemandBundleInput & { category: industry.StoredDemandBundle['category'] }): Promise<{ id: string }> {
+  assertValid(demandBundleViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    const bundle = { id: randomUUID(), ...input, ...recorded(context) };
+    await industry.insertDemandBundle(trx, bundle);
+    await audited(trx, context, 'demandBundle.create', { type: 'demandBundle', id: bundle.id }, bundle);
+    return { id: bundle.id };
+  });
+}
+
+/**
+ * A disclosure officer decides on a company as on a delivery: "public" puts the approved name and the
+ * country in the public projection; "confidential" (ground: the interests of the companies involved, or
+ * another) takes it out. Decisions are a history; each is an audit event under `disclosure.decide`.
+ */
+export async function decideOnCompany(db: Db, context: RequestContext, companyId: string, decision: CompanyDecisionInput): Promise<industry.StoredCompanyDecision> {
+  assertValid(companyDecisionViolations(decision, today(context)));
+  const decidedAt = context.now().toISOString();
+  return inTransaction(db, async (trx) => {
+    const company = await industry.findCompany(trx, companyId, { forUpdate: true });
+    if (!company) throw new NotFoundError('company', companyId);
+    const isPublic = decision.state === 'public';
+    const row: industry.StoredCompanyDecision = {
+      id: randomUUID(),
+      companyId,
+      state: decision.state,
+      publicName: isPublic ? decision.publicName : null,
+      ground: isPublic ? null : decision.ground,
+      reviewOn: isPublic ? null : decision.reviewOn,
+      note: decision.note,
+      decidedById: context.actor?.id ?? null,
+      decidedByName: context.actor?.username ?? 'unknown',
+      decidedAt,
+    };
+    await industry.insertCompanyDecision(trx, row);
+    const publicId = (await industry.publicIdOfCompany(trx, companyId)) ?? (isPublic ? randomUUID() : null);
+    if (isPublic && publicId) {
+      await industry.putPublicCompany(trx, { publicId, name: decision.publicName, country: company.country, decidedOn: decidedAt.slice(0, 10), isDemonstration: company.isDemonstration });
+    } else if (publicId) {
+      await industry.removePublicCompany(trx, publicId);
+    }
+    await industry.setCompanyDisclosure(trx, companyId, decision.state, publicId);
+    await audited(trx, context, 'disclosure.decide', { type: 'company', id: companyId }, row, { disclosureState: company.disclosureState });
+    return row;
+  });
+}
+
+// Reading ---------------------------------------------------------------------------------------------
+
+interface MilestoneView extends industry.StoredMilestone {
+  percent: number;
+  status: MilestoneStatus;
+  reports: industry.StoredProgress[];
+}
+
+interface ContractView extends industry.StoredContract {
+  deliveries: { id: string; title: string }[];
+  milestones: MilestoneView[];
+}
+
+interface CompanyView extends industry.StoredCompany {
+  origin: CompanyOrigin;
+  contracts: ContractView[];
+}
+
+interface CountrySummary {
+  country: string;
+  origin: CompanyOrigin;
+  contracts: number;
+  amountCents: number;
+  milestones: Record<MilestoneStatus, number>;
+}
+
+export interface IndustryOverview {
+  date: IsoDate;
+  companies: CompanyView[];
+  byCountry: CountrySummary[];
+  priceDevelopments: (Awaited<ReturnType<typeof industry.listPriceDevelopments>>[number] & { changePerMille: number })[];
+  lessons: industry.StoredLesson[];
+  coproductionProjects: (industry.StoredCoproduction & { stages: industry.StoredStage[] })[];
+  demandBundles: industry.StoredDemandBundle[];
+  isDemonstration: boolean;
+}
+
+/** The whole industry register, milestones judged at the date (their status, and the contracts by country). */
+export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryOverview> {
+  const [companies, contracts, links, milestones, progress, prices, lessons, projects, stages, bundles, isDemonstration] = await Promise.all([
+    industry.listCompanies(db),
+    industry.listContracts(db),
+    industry.listContractDeliveries(db),
+    industry.listMilestones(db),
+    industry.listProgress(db),
+    industry.listPriceDevelopments(db),
+    industry.listLessons(db),
+    industry.listCoproductions(db),
+    industry.listStages(db),
+    industry.listDemandBundles(db),
+    industry.containsIndustryDemonstrationData(db),
+  ]);
+  const milestoneViews = milestones.map((milestone): MilestoneView => {
+    const reports = progress.filter((report) => report.milestoneId === milestone.id);
+    const latest = progressAt(reports, date);
+    return { ...milestone, percent: latest?.percent ?? 0, status: milestoneStatus(milestone.dueOn, latest, date), reports };
+  });
+  const contractViews = contracts.map((contract): ContractView => ({
+    ...contract,
+    deliveries: links.filter((link) => link.contractId === contract.id).map((link) => ({ id: link.deliveryId, title: link.title })),
+    milestones: milestoneViews.filter((milestone) => milestone.contractId === contract.id),
+  }));
+  const companyViews = companies.map((company): CompanyView => ({
+    ...company,
+    origin: companyOrigin(company.country),
+    contracts: contractViews.filter((contract) => contract.companyId === company.id),
+  }));
+  return {
+    date,
+    companies: companyViews,
+    byCountry: contractsByCountry(companyViews, date),
+    priceDevelopments: prices.map((price) => ({ ...price, changePerMille: priceChangePerMille(price.earlierPriceCents, price.paidPriceCents) })),
+    lessons,
+    coproductionProjects: projects.map((project) => ({ ...project, stages: stages.filter((stage) => stage.projectId === project.id) })),
+    demandBundles: bundles,
+    isDemonstration,
+  };
+}
+
+/** Contracts signed by the date, per country of the company, with the status of their milestones at that date. */
+function contractsByCountry(companies: readonly CompanyView[], date: IsoDate): CountrySummary[] {
+  const summaries = new Map<string, CountrySummary>();
+  for (const company of companies) {
+    for (const contract of company.contracts.filter((candidate) => candidate.signedOn <= date)) {
+      const summary = summaries.get(company.country) ?? {
+        country: company.country,
+        origin: company.origin,
+        contracts: 0,
+        amountCents: 0,
+        milestones: { notStarted: 0, inProgress: 0, late: 0, completed: 0 },
+      };
+      summary.contracts += 1;
+      summary.amountCents += contract.amountCents;
+      for (const milestone of contract.milestones) summary.milestones[milestone.status] += 1;
+      summaries.set(company.country, summary);
+    }
+  }
+  return [...summaries.values()].sort((a, b) => b.contracts - a.contracts || a.country.localeCompare(b.country));
+}
+
+/** The facts the letter's Industrie section places by name, at its reference date. */
+export async function industryFactsAt(db: Db, date: IsoDate): Promise<IndustryFacts> {
+  const overview = await industryOverview(db, date);
+  const contracted = overview.companies
+    .map((company) => ({ ...company, contracts: company.contracts.filter((contract) => contract.signedOn <= date) }))
+    .filter((company) => company.contracts.length > 0);
+  const contracts = contracted.flatMap((company) => company.contracts);
+  return {
+    contracts: contracts.length,
+    contractValueCents: sumCents(contracts.map((contract) => contract.amountCents)),
+    companies: contracted.length,
+    ukrainianCompanies: contracted.filter((company) => company.origin === 'ukrainian').length,
+    milestonesCompleted: contracts.flatMap((contract) => contract.milestones).filter((milestone) => milestone.status === 'completed').length,
+    coproductionProjects: overview.coproductionProjects.filter((project) => project.stages.some((stage) => stage.reachedOn <= date)).length,
+    demandBundles: overview.demandBundles.filter((bundle) => bundle.identifiedOn <= date).length,
+  };
+}
+
+/** The confidential annex's section: every contract signed by the date, per company, with its milestones then. */
+export async function industryAnnexRows(db: Db, date: IsoDate): Promise<IndustryAnnexRow[]> {
+  const overview = await industryOverview(db, date);
+  return overview.companies.flatMap((company) =>
+    company.contracts
+      .filter((contract) => contract.signedOn <= date)
+      .map((contract) => ({
+        company: company.name,
+        country: company.country,
+        disclosureState: company.disclosureState,
+        reference: contract.reference,
+        subject: contract.subject,
+        signedOn: contract.signedOn,
+        amountCents: contract.amountCents,
+        milestones: contract.milestones.length,
+        milestonesCompleted: contract.milestones.filter((milestone) => milestone.status === 'completed').length,
+      })),
+  );
+}
+
+/** Loads the demonstration industry register (in the caller's transaction; see src/db/seed/demonstration-industry.ts). */
+export async function loadDemonstrationIndustry(trx: Db, context: RequestContext): Promise<void> {
+  const createdAt = context.now().toISOString();
+  const demonstration = { isDemonstration: true, createdAt };
+  for (const company of DEMONSTRATION_COMPANIES) await industry.insertCompany(trx, { ...company, ...demonstration });
+  for (const { deliveryIds, milestones, ...contract } of DEMONSTRATION_CONTRACTS) {
+    await industry.insertContract(trx, { ...contract, ...demonstration }, deliveryIds);
+    await industry.insertMilestones(trx, milestones.map(({ progress: _progress, ...milestone }) => ({ ...milestone, contractId: contract.id })));
+    for (const { progress, id: milestoneId } of milestones) {
+      for (const report of progress) await industry.insertProgress(trx, { ...report, milestoneId, recordedByName: 'system', recordedAt: createdAt });
+    }
+  }
+  for (const lesson of DEMONSTRATION_LESSONS) await industry.insertLesson(trx, { ...lesson, ...demonstration });
+  const { stage, ...project } = DEMONSTRATION_COPRODUCTION;
+  await industry.insertCoproduction(trx, { ...project, ...demonstration });
+  await industry.insertStage(trx, { ...stage, projectId: project.id, recordedAt: createdAt });
+  await decideOnCompany(trx, context, DEMONSTRATION_COMPANIES[0].id, { state: 'confidential', ground: 'companyInterests', reviewOn: null, note: 'Demonstratie' });
+}

@@ -1,0 +1,37 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser } from '../support/browser.ts';
+import { openPageAs, useServer, visit } from './app.ts';
+
+describeWithBrowser('industry', (browser) => {
+  const server = useServer();
+  let page: Page;
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('shows the contracts by country and lets the registrar report progress, refusing a setback without a reason', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/industrie');
+    await page.getByRole('heading', { name: 'Contracten per land' }).waitFor();
+    await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).waitFor();
+    await page.getByText(/^Demonstratie: G2B-drones-2025, 15 mei 2025: Drones van de Oekraïense defensie-industrie/).first().waitFor();
+
+    // The last batch stood at 40 %: 30 % without a reason is refused, naming the field.
+    await page.getByLabel('Mijlpaal').selectOption({ label: 'Demonstratie: Oekraïense dronefabrikant · Demonstratie: G2B-drones-2025 · Laatste partij geleverd (40 %)' });
+    await page.getByLabel('Voortgang in procenten').fill('30');
+    await page.getByLabel('Datum van de melding').fill('2025-09-15');
+    await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
+    await page.locator('.error-summary').getByText('De voortgang is lager dan de laatste melding (40 %); geef de reden.').waitFor();
+
+    await page.getByLabel(/^Reden/).fill('Een partij is afgekeurd en wordt opnieuw gemaakt.');
+    await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
+    await page.getByText('De voortgang is vastgelegd.').waitFor();
+    await page.getByRole('cell', { name: '30 %' }).waitFor();
+
+    // The dashboard shows the same contracts by country.
+    await visit(page, server(), '/');
+    await page.getByRole('heading', { name: 'Contracten per land' }).waitFor();
+    expect(await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).count()).toBe(1);
+  });
+});

@@ -1,0 +1,50 @@
+import type { industry as dutch } from '../nl/industry.ts';
+
+export const industry: typeof dutch = {
+  title: 'Industry',
+  intro:
+    'The companies Defence buys from for Ukraine, the contracts (government to business) with their milestones, price developments, lessons learned, co-production and demand bundling. Company and contract details are confidential in the interests of the companies involved, unless the disclosure officer decides otherwise.',
+  date: 'As at',
+  show: 'Show',
+  byCountry: {
+    heading: 'Contracts by country',
+    caption: 'Contracts signed up to {{date}}, by the country of the company, with the status of their milestones',
+    country: 'Country',
+    contracts: 'Contracts',
+    amount: 'Amount',
+    empty: 'No contracts were signed up to this date.',
+  },
+  companies: {
+    heading: 'Companies and contracts',
+    caption: 'Contracts with their milestones and the progress at {{date}}',
+    company: 'Company',
+    contract: 'Contract',
+    amount: 'Amount',
+    deliveries: 'Fulfils deliveries',
+    milestone: 'Milestone',
+    dueOn: 'Due',
+    progress: 'Progress',
+    status: 'Status',
+    noContracts: 'No contracts',
+    empty: 'No companies have been recorded yet.',
+  },
+  prices: { heading: 'Price developments', caption: 'Price paid against an earlier price for the same item', item: 'Item', earlier: 'Earlier price', paid: 'Price paid', change: 'Change', note: 'Trade-off', empty: 'No price developments have been recorded yet.' },
+  lessons: { heading: 'Lessons learned', caption: 'Lessons learned, newest first', notedOn: 'Date', category: 'Category', text: 'Lesson', empty: 'No lessons have been recorded yet.' },
+  coproduction: { heading: 'Co-production', caption: 'Co-production projects and their stage', project: 'Project', partner: 'Partner', stage: 'Stage', since: 'Since', empty: 'No co-production projects have been recorded yet.' },
+  demand: { heading: 'Demand bundling', caption: 'Needs the Dutch and Ukrainian armed forces share', need: 'Need', dutch: 'Netherlands', ukrainian: 'Ukraine', identifiedOn: 'Identified', empty: 'No bundled needs have been recorded yet.' },
+  forms: {
+    heading: 'Record',
+    company: { legend: 'New company', name: 'Name', country: 'Country (ISO code, e.g. NL or UA)', registrationNumber: 'Registration number', submit: 'Record company', done: 'The company has been recorded.' },
+    progress: {
+      legend: 'Progress of a milestone',
+      milestone: 'Milestone',
+      percent: 'Progress in percent',
+      reportedOn: 'Date of the report',
+      reason: 'Reason (required when the progress is lower than the report before)',
+      submit: 'Record progress',
+      done: 'The progress has been recorded.',
+    },
+    lesson: { legend: 'Lesson learned', notedOn: 'Date', category: 'Category', text: 'Lesson', submit: 'Record lesson', done: 'The lesson has been recorded.' },
+    invalidNumber: 'Enter a whole number.',
+  },
+};

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { IsoDate } from '../../../../common/dates.ts';
+import { MILESTONE_STATUSES } from '../../../../common/vocabulary/codes.ts';
+import type { CountrySummary } from '../../api/industry.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { formatLongDate } from '../../format/dates.ts';
+import { formatEuro } from '../../format/money.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+
+/** Contracts per country of the company, with how many of their milestones stand where at the date. */
+export function ContractsByCountry({ byCountry, date }: { byCountry: readonly CountrySummary[]; date: IsoDate }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (byCountry.length === 0) return <p className="nl-paragraph">{t('industry.byCountry.empty')}</p>;
+  return (
+    <DataTable
+      caption={t('industry.byCountry.caption', { date: formatLongDate(date, language) })}
+      rowKey={(row) => row.country}
+      rows={byCountry}
+      columns={[
+        { key: 'country', header: t('industry.byCountry.country'), cell: (row) => `${row.country} (${t(`companyOrigins.${row.origin}`)})` },
+        { key: 'contracts', header: t('industry.byCountry.contracts'), cell: (row) => row.contracts, numeric: true },
+        { key: 'amount', header: t('industry.byCountry.amount'), cell: (row) => formatEuro(row.amountCents, language), numeric: true },
+        ...MILESTONE_STATUSES.map((status) => ({ key: status, header: t(`milestoneStatuses.${status}`), cell: (row: CountrySummary) => row.milestones[status], numeric: true })),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { getIndustry } from '../../api/industry.ts';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { todayInTheHague } from '../../format/dates.ts';
+import { useCan } from '../../state/session.tsx';
+import { useResource } from '../../state/useResource.ts';
+import { ContractsByCountry } from './ContractsByCountry.tsx';
+import { CompanyForm, LessonForm, ProgressForm } from './IndustryForms.tsx';
+import { CompaniesTable, IndustryRecords } from './IndustryTables.tsx';
+
+/** The industry register as it stands today; the registrar records companies, progress and lessons here. */
+export function IndustryPage() {
+  const { t } = useTranslation();
+  const mayRecord = useCan()('industry.write');
+  const date = todayInTheHague();
+  const industry = useResource(date, (signal) => getIndustry(date, signal));
+  const overview = industry.data?.data;
+  return (
+    <>
+      <PageHeading title={t('industry.title')}>{t('industry.title')}</PageHeading>
+      <p className="nl-paragraph">{t('industry.intro')}</p>
+      {overview ? (
+        <>
+          <LabelledSection heading={t('industry.byCountry.heading')}>
+            <ContractsByCountry byCountry={overview.byCountry} date={overview.date} />
+          </LabelledSection>
+          <LabelledSection heading={t('industry.companies.heading')}>
+            <CompaniesTable overview={overview} />
+          </LabelledSection>
+          <IndustryRecords overview={overview} />
+          {mayRecord && (
+            <LabelledSection heading={t('industry.forms.heading')}>
+              <ProgressForm overview={overview} onRecorded={industry.reload} />
+              <CompanyForm onRecorded={industry.reload} />
+              <LessonForm onRecorded={industry.reload} />
+            </LabelledSection>
+          )}
+        </>
+      ) : (
+        <ResourceStatus resource={industry} onRetry={industry.reload} />
+      )}
+    </>
+  );
+}
