@@ -3,6 +3,10 @@ import type {
   AuditObjectType,
   AuditResult,
   Category,
+  ReadinessEffect,
+  ReplenishmentStage,
+  TrainingFramework,
+  TrainingMeasure,
   LetterFigureName,
   ConfidentialityGround,
   DisclosureState,
@@ -36,7 +40,12 @@ export interface Vocabulary {
   auditObjectTypes: Record<AuditObjectType, string>;
   auditResults: Record<AuditResult, string>;
   /** What each name a letter's text may use places; `delivery` for `{{delivery:ID}}`. */
-  letterFigures: Record<LetterFigureName | 'delivery', string>;
+  letterFigures: Record<LetterFigureName | 'delivery' | 'training', string>;
+  trainingFrameworks: Record<TrainingFramework, string>;
+  trainingMeasures: Record<TrainingMeasure, string>;
+  /** As the letter's running text says it: "significant, maar acceptabel". */
+  readinessEffects: Record<ReadinessEffect, string>;
+  replenishmentStages: Record<ReplenishmentStage, string>;
 }
 
 export const nl: Vocabulary = {
@@ -129,6 +138,10 @@ export const nl: Vocabulary = {
     'letter.read': 'Brieven inzien',
     'letter.write': 'Brieven schrijven',
     'annex.read': 'Vertrouwelijke bijlage openen',
+    'training.read': 'Training inzien',
+    'training.write': 'Training vastleggen',
+    'readiness.read': 'Gereedheid en aanvulling inzien',
+    'readiness.write': 'Gereedheid en aanvulling vastleggen',
     access: 'API gebruiken',
     'session.login': 'Inloggen',
     'session.logout': 'Uitloggen',
@@ -147,6 +160,13 @@ export const nl: Vocabulary = {
     'report.approve': 'Openbare brief goedkeuren',
     'report.finalise': 'Brief definitief maken',
     'report.publication': 'Publicatie van een brief vastleggen',
+    'training.createProgramme': 'Trainingsprogramma vastleggen',
+    'training.updateProgramme': 'Trainingsprogramma wijzigen',
+    'training.addContribution': 'Trainingsbijdrage vastleggen',
+    'readiness.judge': 'Effect op gereedheid beoordelen',
+    'readiness.createProject': 'Aanvullingsproject vastleggen',
+    'readiness.updateProject': 'Aanvullingsproject wijzigen',
+    'readiness.decideNotToReplace': 'Besluiten niet te vervangen',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -159,6 +179,8 @@ export const nl: Vocabulary = {
     username: 'Gebruikersnaam',
     oidcSubject: 'Identiteit bij de identiteitsprovider',
     path: 'API-adres',
+    trainingProgramme: 'Trainingsprogramma',
+    replenishmentProject: 'Aanvullingsproject',
   },
   auditResults: {
     success: 'Gelukt',
@@ -178,6 +200,33 @@ export const nl: Vocabulary = {
     letterDate: 'briefdatum',
     previousLetter: 'Kamerstuk en datum van de vorige brief',
     figuresTable: 'de tabel (als eigen alinea)',
+    'readiness.judgement': 'het oordeel over de effecten op de gereedheid (het zwaarste)',
     delivery: 'waarde van een openbare levering, met haar kenmerk',
+    training: 'een aantal of bedrag van een trainingsprogramma, met zijn korte naam en de maat',
+  },
+  trainingFrameworks: {
+    euMission: 'EU-missie',
+    bilateral: 'Bilateraal',
+    coalition: 'Coalitie',
+  },
+  trainingMeasures: {
+    trainers: 'trainers',
+    trainees: 'getrainde militairen',
+    courses: 'trainingen',
+    rotations: 'rotaties',
+    soldiersPerRotation: 'militairen per rotatie',
+    costEstimate: 'geraamde kosten',
+  },
+  readinessEffects: {
+    none: 'geen',
+    acceptable: 'acceptabel',
+    significantButAcceptable: 'significant, maar acceptabel',
+    unacceptable: 'onacceptabel',
+  },
+  replenishmentStages: {
+    identified: 'Geïdentificeerd',
+    approved: 'Goedgekeurd',
+    contracted: 'Gecontracteerd',
+    delivered: 'Geleverd',
   },
 };

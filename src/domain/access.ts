@@ -28,6 +28,12 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'letter.read': ['letterAuthor', 'disclosureOfficer', 'auditor'],
   'letter.write': ['letterAuthor'],
   'annex.read': ['parliamentReader', 'letterAuthor', 'disclosureOfficer', 'auditor'],
+  // Training and readiness are about deliveries: whoever reads deliveries reads them; the registrar, who
+  // keeps the register and values what was delivered, records them (a decision not to replace can revalue).
+  'training.read': STAFF_READERS,
+  'training.write': ['registrar'],
+  'readiness.read': STAFF_READERS,
+  'readiness.write': ['registrar'],
 };
 
 /**
