@@ -17,6 +17,8 @@ import { disclosureRoutes } from './disclosure/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { lettersRoutes } from './letters/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
+import { readinessRoutes } from './readiness/routes.ts';
+import { trainingRoutes } from './training/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 
@@ -75,6 +77,8 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
   api.route('/', disclosureRoutes());
   api.route('/', lettersRoutes());
   api.route('/', publicRoutes());
+  api.route('/', trainingRoutes());
+  api.route('/', readinessRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
