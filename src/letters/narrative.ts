@@ -25,7 +25,7 @@ export type NarrativeBlock = z.infer<typeof NarrativeBlockSchema>;
 export const NarrativeBlocksSchema = z.array(NarrativeBlockSchema);
 
 const TABLE_PLACEHOLDER: LetterFigureName = 'figuresTable';
-const FIGURE = /\{\{\s*([\w:-]+)\s*\}\}/g;
+const FIGURE = /\{\{\s*([\w:.-]+)\s*\}\}/g;
 const FOOTNOTE = /\[\^([^\]]+)\]/g;
 
 export interface ComposedNarrative {

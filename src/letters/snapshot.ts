@@ -1,11 +1,13 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
-import type { LetterFigureName } from '../../common/vocabulary/codes.ts';
+import { TRAINING_MEASURES, type LetterFigureName, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
-import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
+import { overallEffect } from '../domain/readiness.ts';
+import { trainingFigureAt, type Contribution } from '../domain/training.ts';
+import { COMPARISON_PRECISION, countInWords, formatCount, formatLetterAmount, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import { composeNarrative, type NarrativeBlock, type TextTable } from './narrative.ts';
@@ -49,6 +51,10 @@ export interface LetterInputs {
   /** Values of the public deliveries the text may name (`{{delivery:ID}}`); others may not be named. */
   publicDeliveryValues: ReadonlyMap<string, Cents>;
   overview: readonly OverviewItem[];
+  /** Every training programme by the short name the text uses, with all its contributions. */
+  training: readonly { key: string; contributions: readonly Contribution[] }[];
+  /** The effect on readiness of each stock delivery realised by the reference date, as judged by then. */
+  readinessEffects: readonly ReadinessEffect[];
 }
 
 /** An amount in euro cents, as the snapshots hold it. */
@@ -141,7 +147,7 @@ const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAm
 
 /** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
 function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: Cents | null, increasePercentText: string | null): ReadonlyMap<string, string> {
-  const figures = new Map<LetterFigureName | `delivery:${string}`, string>();
+  const figures = new Map<LetterFigureName | `delivery:${string}` | `training:${string}`, string>();
   for (const line of lines) figures.set(line.key, inText(line.currentCents));
   figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
   figures.set('letterDate', formatLetterDate(inputs.letterDate));
@@ -154,6 +160,31 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: 
   if (increaseCents !== null) figures.set('increase', inText(Math.abs(increaseCents), COMPARISON_PRECISION));
   if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
   for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value));
+  for (const [name, value] of trainingFigures(inputs)) figures.set(name, value);
+  const judgement = overallEffect(inputs.readinessEffects);
+  if (judgement !== null) figures.set('readiness.judgement', nl.readinessEffects[judgement]);
+  return figures;
+}
+
+/**
+ * Each programme's measures at the reference date: `training:stc.trainers` in digits ("71"), with
+ * `:inWords` written out ("twintig"); the estimated cost as an amount ("€5 mln.").
+ */
+function trainingFigures(inputs: LetterInputs): Map<`training:${string}`, string> {
+  const figures = new Map<`training:${string}`, string>();
+  for (const programme of inputs.training) {
+    for (const measure of TRAINING_MEASURES) {
+      const figure = trainingFigureAt(programme.contributions, measure, inputs.referenceDate);
+      if (figure === null) continue;
+      const name = `training:${programme.key}.${measure}` as const;
+      if (measure === 'costEstimate') {
+        figures.set(name, inText(figure.value));
+      } else {
+        figures.set(name, formatCount(figure.value));
+        figures.set(`${name}:inWords`, countInWords(figure.value));
+      }
+    }
+  }
   return figures;
 }
 

@@ -20,6 +20,8 @@ import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
 import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
 import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { readinessEffectsAt } from './readiness.ts';
+import { trainingForLetter } from './training.ts';
 
 type Db = Kysely<Database>;
 
@@ -345,12 +347,14 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length))
     .filter(isUuid);
-  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots] = await Promise.all([
+  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, training, readinessEffects] = await Promise.all([
     realisedTotalsAt(db, letter.referenceDate),
     previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
     repository.publicDeliveryValues(db, referencedDeliveries),
     repository.publicDeliveriesRealisedBy(db, letter.referenceDate),
     repository.publicSnapshotsBefore(db, letter.referenceDate),
+    trainingForLetter(db),
+    readinessEffectsAt(db, letter.referenceDate),
   ]);
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
@@ -374,6 +378,8 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     blocks: letter.blocks,
     publicDeliveryValues,
     overview: candidates.filter((item) => !listedBefore.has(item.publicId)),
+    training,
+    readinessEffects,
   };
 }
 

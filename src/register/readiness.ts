@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Valuation } from '../domain/delivery.ts';
 import {
+  judgementAt,
   judgementViolations,
   nonReplacementViolations,
   projectViolations,
@@ -17,6 +18,7 @@ import {
   type JudgementInput,
   type NonReplacementInput,
   type ProjectInput,
+  type ReadinessEffect,
 } from '../domain/readiness.ts';
 import { refreshCurrentValue } from './deliveries.ts';
 import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
@@ -175,4 +177,16 @@ async function existingProject(db: Db, id: string, options: { forUpdate?: boolea
   const project = await repository.findProject(db, id, options);
   if (!project) throw new NotFoundError('replenishmentProject', id);
   return project;
+}
+
+/** The effect of each stock delivery realised by the date, as last judged on or before it (unjudged ones have none to give). */
+export async function readinessEffectsAt(db: Db, date: string): Promise<ReadinessEffect[]> {
+  const [stock, judgements] = await Promise.all([repository.stockDeliveries(db, date), repository.listJudgements(db)]);
+  return stock.flatMap((delivery) => {
+    const judgement = judgementAt(
+      judgements.filter((candidate) => candidate.deliveryId === delivery.id),
+      date,
+    );
+    return judgement ? [judgement.effect] : [];
+  });
 }

@@ -86,3 +86,9 @@ function keyTaken(error: unknown): never {
   }
   throw error;
 }
+
+/** Every programme by its short name with all its contributions: the letter takes each figure at its reference date. */
+export async function trainingForLetter(db: Db): Promise<{ key: string; contributions: Contribution[] }[]> {
+  const programmes = await listProgrammes(db);
+  return programmes.map(({ key, contributions }) => ({ key, contributions }));
+}

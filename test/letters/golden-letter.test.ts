@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
+import { SEED_LETTER_BLOCKS } from '../../src/db/seed/demonstration-letter.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import type { Inline, LetterSection } from '../../src/letters/letter-document.ts';
 import { pdfPages, type PdfPage } from '../../src/letters/render/pdf-text.test-support.ts';
@@ -61,10 +62,22 @@ function seedFinance(): SeedFinance {
     prose.push(line);
   });
 
-  // Undo the hyphenation of words broken at the end of a line ("Ameri-" + "kaanse"); a hyphen after a
-  // capital ("EU-") or before a capital is a real one and stays.
+  const sentences = joinedProse(prose)
+    // A sentence ends at a full stop or colon before a capital (not at "t.w.v. €25" or "nr. 377"); a bullet starts one.
+    .split(/(?<=[.:])\s+(?=[\p{Lu}·])|\s*·\s+/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => /\d/.test(sentence));
+  if (!header) throw new Error('the seed letter has no table header in its financial section');
+  return { sentences, header, rows };
+}
+
+/**
+ * The lines of the seed as running text: the hyphenation of words broken at the end of a line undone
+ * ("Ameri-" + "kaanse"); a hyphen after a capital ("EU-") or before a capital is a real one and stays.
+ */
+function joinedProse(lines: readonly string[]): string {
   let text = '';
-  for (const line of prose) {
+  for (const line of lines) {
     const trimmed = line.trim();
     if (trimmed === '') {
       text += ' ';
@@ -74,13 +87,16 @@ function seedFinance(): SeedFinance {
       text += `${text === '' || text.endsWith(' ') ? '' : ' '}${trimmed}`;
     }
   }
-  const sentences = normalised(text)
-    // A sentence ends at a full stop or colon before a capital (not at "t.w.v. €25" or "nr. 377"); a bullet starts one.
-    .split(/(?<=[.:])\s+(?=[\p{Lu}·])|\s*·\s+/u)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => /\d/.test(sentence));
-  if (!header) throw new Error('the seed letter has no table header in its financial section');
-  return { sentences, header, rows };
+  return normalised(text);
+}
+
+/** The running text of a section of the seed letter, from its heading up to the next one. */
+function seedSectionText(heading: string, nextHeading: string): string {
+  const lines = readFileSync(SEED_PATH, 'utf8').split(/\r?\n/);
+  const start = lines.findIndex((line) => line.trim() === heading);
+  const end = lines.findIndex((line, index) => index > start && line.trim() === nextHeading);
+  if (start < 0 || end < 0) throw new Error(`the seed letter has no section ${heading} followed by ${nextHeading}`);
+  return joinedProse(lines.slice(start + 1, end));
 }
 
 function normalised(text: string): string {
@@ -188,6 +204,18 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
     expect(lines.total!.currentCents).toBe(lines.stock!.currentCents + lines.procurement!.currentCents + lines.natoFund!.currentCents);
     expect(lines.total!.currentCents - lines.total!.reportedPreviousCents!).toBe(letter.figures.increaseCents);
     expect(letter.figures.increasePercentText).toBe('48 procent');
+  });
+
+  it('says the sections Training and Effecten krijgsmacht exactly as the seed letter, their counts and judgement computed', () => {
+    expect(sectionOf(letter, 'Training').text).toBe(seedSectionText('Training', 'Toetsing'));
+    expect(sectionOf(letter, 'Effecten krijgsmacht').text).toBe(seedSectionText('Effecten krijgsmacht', 'Europese Vredesfaciliteit'));
+    // The editable text names the figures; no count or amount of these sections is typed in it (years are dates).
+    for (const key of ['training', 'armedForces']) {
+      const text = SEED_LETTER_BLOCKS.find((block) => block.key === key)!.text;
+      expect(text).toMatch(/\{\{(training:|readiness\.)/);
+      const literalFigures = text.replace(/\{\{[^}]*\}\}/g, '').match(/€|\b(?!(?:19|20)\d\d\b)\d+\b|\b(twee|twintig|negentig|zestigduizend|significant)\b/g) ?? [];
+      expect(literalFigures.filter((figure) => !['1', '16'].includes(figure))).toEqual([]);
+    }
   });
 
   it('keeps the seed letter\'s paragraphs whole: a page break of the seed is no paragraph break of the draft', () => {

@@ -37,6 +37,8 @@ describeEachDatabase('the letter repository', (database) => {
       blocks: letter.blocks,
       publicDeliveryValues: new Map(),
       overview: [],
+      training: [],
+      readinessEffects: [],
     });
     const { text, sha256 } = sealed(snapshot);
     const approved = await repository.markApproved(database().db, letter.id, letter.version, { approvedSha256: sha256, approvedByName: 'test', approvedAt: new Date().toISOString() });
