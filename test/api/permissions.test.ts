@@ -16,7 +16,9 @@ import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createApp } from '../../src/server.ts';
 import { createLogger } from '../../src/logging.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
-import { procurement } from '../support/deliveries.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { createProgramme } from '../../src/register/training.ts';
+import { createProject } from '../../src/register/readiness.ts';
 import { sessionFor } from '../support/sessions.ts';
 
 /** The paths that answer without a session, as the issue states them (independent of the code's own list). */
@@ -62,7 +64,23 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown }> =
   'POST /accounts/{id}/role': { body: () => ({ role: 'finance' }) },
   'POST /accounts/{id}/disable': {},
   'GET /audit-events': {},
+  // Training and readiness.
+  'GET /training-programmes': {},
+  'POST /training-programmes': { body: () => ({ ...trainingProgramme, key: uniqueKey() }) },
+  'GET /training-programmes/{id}': {},
+  'PUT /training-programmes/{id}': { body: () => ({ ...trainingProgramme, key: uniqueKey() }) },
+  'POST /training-programmes/{id}/contributions': { body: () => ({ periodFrom: '2024-01-01', countsUpTo: '2025-08-31', trainers: 3 }) },
+  'GET /readiness': {},
+  'POST /deliveries/{id}/readiness-judgements': { body: () => ({ effect: 'acceptable', reasoning: 'Voorraad volstaat.', judgedOn: '2025-08-31' }) },
+  'POST /deliveries/{id}/non-replacement-decisions': { body: () => ({ decidedOn: '2025-08-31', reason: 'Verouderd; wordt niet vervangen.' }) },
+  'POST /replenishment-projects': { body: () => replenishmentProject },
+  'GET /replenishment-projects/{id}': {},
+  'PUT /replenishment-projects/{id}': { body: () => ({ ...replenishmentProject, stage: 'contracted' }) },
 };
+
+const trainingProgramme = { name: 'Training', hostCountry: 'GB', framework: 'coalition' } as const;
+const uniqueKey = () => `p-${randomUUID().slice(0, 8)}`;
+const replenishmentProject = { name: 'Vervanging', stage: 'identified' } as const;
 
 const PRINCIPALS: Principal[] = [
   { label: 'anonymous', role: null, secondFactor: false },
@@ -124,6 +142,12 @@ describe('the permission matrix on every route', () => {
       id = finalLetterId;
     } else if (operation.path.startsWith('/accounts/')) {
       id = await insertTarget();
+    } else if (operation.path.startsWith('/training-programmes/')) {
+      id = (await createProgramme(db(), systemContext('test'), { ...trainingProgramme, key: uniqueKey(), systemTrainedOn: null, description: '', deliveryIds: [] })).id;
+    } else if (operation.path.startsWith('/replenishment-projects/')) {
+      id = (await createProject(db(), systemContext('test'), { ...replenishmentProject, budgetCents: null, expectedOn: null, note: '', replaces: [] })).id;
+    } else if (/readiness|replacement/.test(operation.path)) {
+      id = (await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...stockDelivery })).id;
     } else {
       id = (await createDelivery(db(), systemContext('test'), {
         ...unsetDeliveryFields(),
