@@ -36,7 +36,7 @@ describeEachDatabase('training and readiness', (database) => {
     return rows.map((row) => row.action);
   };
 
-  it('records a programme and its contributions, each audited; a count made after the reference date is not the letter's', async () => {
+  it("records a programme and its contributions, each audited; a count made after the reference date is not the letter's", async () => {
     const created = await registrar('POST', '/training-programmes', { key: 'lithuania', name: 'Demining', hostCountry: 'LT', framework: 'bilateral' });
     expect(created.status).toBe(201);
     expect(created.headers.get('ETag')).toBe('"1"');

@@ -30,6 +30,9 @@ import { CONFIDENTIALITY_GROUNDS, type ConfidentialityGround } from '../../src/d
 import { createLogger } from '../../src/logging.ts';
 import { addPayment, addValuation, createDelivery, deleteDelivery, updateDelivery } from '../../src/register/deliveries.ts';
 import { decide } from '../../src/register/disclosure.ts';
+import { READINESS_EFFECTS } from '../../src/domain/readiness.ts';
+import { decideNotToReplace, judge } from '../../src/register/readiness.ts';
+import { addContribution, createProgramme } from '../../src/register/training.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
 import { approve, createDraft, finalise, getLetter, recordPublication, updateDraft } from '../../src/register/letters.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
@@ -150,6 +153,10 @@ const STEP = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: pick, stale: onceIn(4) }) },
+  /** Training and readiness: internal texts that no public surface may show, and a revaluation by a decision not to replace. */
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('recordTraining' as const), salt, trainees: fc.nat({ max: 100_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('judgeReadiness' as const), target: pick, salt, effect: fc.constantFrom(...READINESS_EFFECTS) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('notReplace' as const), target: pick, salt, amountCents: amount, effectiveDate: date }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -317,7 +324,15 @@ export interface PublicResponse {
   text: string;
 }
 
-const TABLES = ['realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
+const TABLES = [
+  'non_replacement_decision',
+  'replenishment_project_delivery',
+  'replenishment_project',
+  'readiness_judgement',
+  'training_contribution',
+  'training_programme_delivery',
+  'training_programme',
+  'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
 
 export async function openHarness(): Promise<Harness> {
   const { handle, dispose } = await openScratchPGlite();
@@ -460,7 +475,7 @@ const sortedJson = (items: unknown[]) => items.map((item) => JSON.stringify(item
 type Attempt<T> = { outcome: Outcome; value?: T; detail?: string };
 
 /** Steps after which a letter may read otherwise (a new final letter is a new previous letter, and publication gives it its paper number). */
-const CHANGES_LETTERS = new Set<Step['kind']>(['create', 'edit', 'revalue', 'pay', 'decidePublic', 'decideConfidential', 'remove', 'finalise', 'publish']);
+const CHANGES_LETTERS = new Set<Step['kind']>(['create', 'edit', 'revalue', 'notReplace', 'pay', 'decidePublic', 'decideConfidential', 'remove', 'finalise', 'publish']);
 
 const BASE_FIGURES = new Set<string>(KNOWN_FIGURES);
 /** Named only when there is a previous letter (the increase in percent also needs its total not to be zero). */
@@ -677,6 +692,47 @@ export class CanaryRun {
             exchangeRate: step.withRate ? '1.000000' : null,
             basis: 'replacementValue',
             note: `Herwaardering ${this.#canary(step.salt)}`,
+          }),
+        );
+        if (this.#expect(expected, attempt)) target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate });
+        return;
+      }
+      case 'recordTraining': {
+        const programme = await createProgramme(db, context, {
+          key: `k${this.#serial++}`,
+          name: `Training ${this.#canary(step.salt)}`,
+          hostCountry: 'GB',
+          framework: 'coalition',
+          systemTrainedOn: `Systeem ${this.#canary(step.salt + 1)}`,
+          description: `Interne beschrijving ${this.#canary(step.salt + 2)}`,
+          deliveryIds: this.deliveries.filter((delivery) => !delivery.deleted).slice(0, 1).map((delivery) => delivery.id),
+        });
+        await addContribution(db, context, programme.id, {
+          periodFrom: '2024-01-01', periodTo: null, countsUpTo: '2025-01-10', trainers: null, trainersIsMaximum: false, rotations: null, soldiersPerRotation: null,
+          trainees: step.trainees, traineesIsApproximate: true, courses: null, costEstimateCents: null, fundingSource: null, note: `Telling ${this.#canary(step.salt + 3)}`,
+        });
+        return;
+      }
+      case 'judgeReadiness': {
+        const target = this.#delivery(step.target);
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        const expected = target.deleted ? 'NotFound' : target.supportType === 'stock' ? 'ok' : 'Validation';
+        const attempt = await this.#attempt(() =>
+          judge(db, context, target.id, { effect: step.effect, reasoning: `Oordeel ${this.#canary(step.salt)}`, judgedOn: '2025-01-10' }),
+        );
+        this.#expect(expected, attempt);
+        return;
+      }
+      case 'notReplace': {
+        const target = this.#delivery(step.target);
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        this.#amounts.add(step.amountCents);
+        const expected = target.deleted ? 'NotFound' : target.supportType === 'stock' ? 'ok' : 'Validation';
+        const attempt = await this.#attempt(() =>
+          decideNotToReplace(db, context, target.id, {
+            decidedOn: '2025-10-01',
+            reason: `Niet vervangen ${this.#canary(step.salt)}`,
+            revaluation: { amountCents: step.amountCents, basis: 'bookValue', effectiveDate: step.effectiveDate },
           }),
         );
         if (this.#expect(expected, attempt)) target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate });
