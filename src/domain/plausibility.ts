@@ -2,9 +2,9 @@ import { isIsoDate, type IsoDate } from '../../common/dates.ts';
 import type { RuleViolation } from './delivery.ts';
 
 /** No record of the support to Ukraine dates from before the war began in 2014. */
-export const EARLIEST_DATE: IsoDate = '2014-01-01';
+const EARLIEST_DATE: IsoDate = '2014-01-01';
 /** A count of people or courses above this is a typing mistake. */
-export const MAX_COUNT = 10_000_000;
+const MAX_COUNT = 10_000_000;
 
 /** Text a person typed: present when required, not longer than allowed, without control characters. */
 export function textViolations(field: string, text: string, { maximum, required }: { maximum: number; required: boolean }): RuleViolation[] {

@@ -4,7 +4,7 @@ import type { FundingSource, TrainingFramework, TrainingMeasure } from '../../co
 import type { RuleViolation } from './delivery.ts';
 import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
 
-export { TRAINING_FRAMEWORKS, TRAINING_MEASURES, type TrainingFramework, type TrainingMeasure } from '../../common/vocabulary/codes.ts';
+export { TRAINING_FRAMEWORKS, TRAINING_MEASURES, type TrainingMeasure } from '../../common/vocabulary/codes.ts';
 
 export interface TrainingProgrammeInput {
   /** The short name the letter's text uses: `{{training:stc.trainers}}`. */

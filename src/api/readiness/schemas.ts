@@ -9,7 +9,7 @@ import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponse
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
 
-export const JudgementInputSchema = z
+const JudgementInputSchema = z
   .strictObject({
     effect: z.enum(READINESS_EFFECTS).openapi({ description: 'The effect on readiness and the NATO capability targets' }),
     reasoning: z.string().max(4000),
@@ -37,7 +37,7 @@ const ReplacementSchema = z
   })
   .openapi('Replacement');
 
-export const ProjectInputSchema = z
+const ProjectInputSchema = z
   .strictObject({
     name: z.string().max(300),
     stage: z.enum(REPLENISHMENT_STAGES),
@@ -62,7 +62,7 @@ export const ProjectSchema = z
   })
   .openapi('ReplenishmentProject');
 
-export const NonReplacementInputSchema = z
+const NonReplacementInputSchema = z
   .strictObject({
     decidedOn: isoDate,
     reason: z.string().max(4000),

@@ -7,7 +7,7 @@ import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponse
 
 const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
 
-export const ProgrammeInputSchema = z
+const ProgrammeInputSchema = z
   .strictObject({
     key: z.string().max(40).openapi({ description: 'The short name the letter uses: {{training:KEY.trainers}}; lowercase letters, digits and -', example: 'stc' }),
     name: z.string().max(300).openapi({ example: 'EUMAM Specialized Training Command (ST-C)' }),
@@ -19,7 +19,7 @@ export const ProgrammeInputSchema = z
   })
   .openapi('TrainingProgrammeInput');
 
-export const ContributionInputSchema = z
+const ContributionInputSchema = z
   .strictObject({
     periodFrom: isoDate,
     periodTo: isoDate.nullable().default(null),

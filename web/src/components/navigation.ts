@@ -2,7 +2,7 @@ import type { Action } from '../api/session.ts';
 
 export interface NavigationItem {
   path: string;
-  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts';
+  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts' | 'training' | 'readiness';
   /** What the role must be allowed for the item to be offered. */
   action: Action;
   matches: (location: string) => boolean;
@@ -20,6 +20,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/openbaarmaking', key: 'disclosure', action: 'disclosure.read', matches: (location) => location.startsWith('/openbaarmaking') },
   { path: '/brieven', key: 'letters', action: 'letter.read', matches: (location) => location.startsWith('/brieven') },
   { path: '/bijlagen', key: 'annexes', action: 'annex.read', matches: (location) => location.startsWith('/bijlagen') },
+  { path: '/training', key: 'training', action: 'training.read', matches: (location) => location.startsWith('/training') },
+  { path: '/gereedheid', key: 'readiness', action: 'readiness.read', matches: (location) => location.startsWith('/gereedheid') },
   { path: '/audit', key: 'audit', action: 'audit.read', matches: (location) => location.startsWith('/audit') },
   { path: '/accounts', key: 'accounts', action: 'account.read', matches: (location) => location.startsWith('/accounts') },
 ];

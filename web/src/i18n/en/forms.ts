@@ -60,6 +60,15 @@ export const fields: typeof nl.fields = {
   publicQuantity: 'Quantity in the public overview',
   ground: 'Ground',
   reviewOn: 'Review on',
+  programmeId: 'Training programme',
+  periodFrom: 'Period from',
+  countsUpTo: 'Counted up to',
+  trainers: 'Number of trainers',
+  trainees: 'Number of soldiers trained',
+  courses: 'Number of courses',
+  effect: 'Effect on readiness',
+  reasoning: 'Reasoning',
+  judgedOn: 'Judged on',
 };
 
 export const form: typeof nl.form = {

@@ -13,6 +13,8 @@ import * as forms from './forms.ts';
 import * as letters from './letters.ts';
 import * as session from './session.ts';
 import * as publicInformation from './public.ts';
+import * as readiness from './readiness.ts';
+import * as training from './training.ts';
 
 /** The browser's English, part for part as the Dutch. */
 export const en: typeof nl = {
@@ -30,4 +32,6 @@ export const en: typeof nl = {
   ...publicInformation,
   ...audit,
   ...accounts,
+  ...training,
+  ...readiness,
 };

@@ -23,6 +23,8 @@ export const nav = {
   annexes: 'Vertrouwelijke bijlagen',
   audit: 'Audittrail',
   accounts: 'Accounts',
+  training: 'Training',
+  readiness: 'Gereedheid',
 };
 
 export const common = {

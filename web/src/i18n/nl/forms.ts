@@ -58,6 +58,15 @@ export const fields = {
   publicQuantity: 'Aantal in het openbare overzicht',
   ground: 'Grond',
   reviewOn: 'Opnieuw bekijken op',
+  programmeId: 'Trainingsprogramma',
+  periodFrom: 'Periode vanaf',
+  countsUpTo: 'Geteld tot en met',
+  trainers: 'Aantal trainers',
+  trainees: 'Aantal getrainde militairen',
+  courses: 'Aantal trainingen',
+  effect: 'Effect op de gereedheid',
+  reasoning: 'Onderbouwing',
+  judgedOn: 'Beoordeeld op',
 };
 
 export const form = {

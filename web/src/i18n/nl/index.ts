@@ -12,6 +12,8 @@ import * as forms from './forms.ts';
 import * as letters from './letters.ts';
 import * as session from './session.ts';
 import * as publicInformation from './public.ts';
+import * as readiness from './readiness.ts';
+import * as training from './training.ts';
 
 /** The browser's Dutch: the words for the register's codes from the common vocabulary, the rest per part of the application. */
 export const nl = {
@@ -29,4 +31,6 @@ export const nl = {
   ...publicInformation,
   ...audit,
   ...accounts,
+  ...training,
+  ...readiness,
 };
