@@ -154,9 +154,14 @@ const STEP = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: pick, stale: onceIn(4) }) },
   /** Training and readiness: internal texts that no public surface may show, and a revaluation by a decision not to replace. */
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('recordTraining' as const), salt, trainees: fc.nat({ max: 100_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('judgeReadiness' as const), target: pick, salt, effect: fc.constantFrom(...READINESS_EFFECTS) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('notReplace' as const), target: pick, salt, amountCents: amount, effectiveDate: date }) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.record({ kind: fc.constant('recordTraining' as const), salt, trainees: fc.nat({ max: 100_000 }) }),
+      fc.record({ kind: fc.constant('judgeReadiness' as const), target: pick, salt, effect: fc.constantFrom(...READINESS_EFFECTS) }),
+      fc.record({ kind: fc.constant('notReplace' as const), target: pick, salt, amountCents: amount, effectiveDate: date }),
+    ),
+  },
   {
     weight: 3,
     arbitrary: fc.record({

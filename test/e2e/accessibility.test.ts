@@ -185,6 +185,8 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
           (page) => page.locator('details.audit-details summary').first().click(),
         ));
       it('audit trail, unfiltered', () => check('auditor', () => '/audit'));
+      it('training programmes with the form for a count', () => check('registrar', () => '/training'));
+      it('readiness and replenishment with the form to judge', () => check('registrar', () => '/gereedheid'));
       it('accounts', () => check('administrator', () => '/accounts'));
       it('accounts, with the secret of a new account shown', () =>
         check(
