@@ -153,15 +153,6 @@ const STEP = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: pick, stale: onceIn(4) }) },
-  /** Training and readiness: internal texts that no public surface may show, and a revaluation by a decision not to replace. */
-  {
-    weight: 1,
-    arbitrary: fc.oneof(
-      fc.record({ kind: fc.constant('recordTraining' as const), salt, trainees: fc.nat({ max: 100_000 }) }),
-      fc.record({ kind: fc.constant('judgeReadiness' as const), target: pick, salt, effect: fc.constantFrom(...READINESS_EFFECTS) }),
-      fc.record({ kind: fc.constant('notReplace' as const), target: pick, salt, amountCents: amount, effectiveDate: date }),
-    ),
-  },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -480,7 +471,7 @@ const sortedJson = (items: unknown[]) => items.map((item) => JSON.stringify(item
 type Attempt<T> = { outcome: Outcome; value?: T; detail?: string };
 
 /** Steps after which a letter may read otherwise (a new final letter is a new previous letter, and publication gives it its paper number). */
-const CHANGES_LETTERS = new Set<Step['kind']>(['create', 'edit', 'revalue', 'notReplace', 'pay', 'decidePublic', 'decideConfidential', 'remove', 'finalise', 'publish']);
+const CHANGES_LETTERS = new Set<Step['kind']>(['create', 'edit', 'revalue', 'pay', 'decidePublic', 'decideConfidential', 'remove', 'finalise', 'publish']);
 
 const BASE_FIGURES = new Set<string>(KNOWN_FIGURES);
 /** Named only when there is a previous letter (the increase in percent also needs its total not to be zero). */
@@ -605,6 +596,33 @@ export class CanaryRun {
       .sort((a, b) => b.referenceDate.localeCompare(a.referenceDate))[0];
   }
 
+  /**
+   * Internal texts of training and readiness, which no public surface may show: a stock delivery's
+   * readiness is judged, and now and then a training programme that names it is recorded with a count.
+   */
+  async #recordTrainingAndReadiness(delivery: ModelDelivery, salt: number): Promise<void> {
+    const db = this.#harness.handle.db;
+    const context = this.#context;
+    if (delivery.supportType === 'stock') {
+      const effect = READINESS_EFFECTS[salt % READINESS_EFFECTS.length]!;
+      await judge(db, context, delivery.id, { effect, reasoning: `Oordeel ${this.#canary(salt + 9)}`, judgedOn: '2025-01-10' });
+    }
+    if (salt % 4 !== 0) return;
+    const programme = await createProgramme(db, context, {
+      key: `k${this.#serial++}`,
+      name: `Training ${this.#canary(salt + 10)}`,
+      hostCountry: 'GB',
+      framework: 'coalition',
+      systemTrainedOn: `Systeem ${this.#canary(salt + 11)}`,
+      description: `Interne beschrijving ${this.#canary(salt + 12)}`,
+      deliveryIds: [delivery.id],
+    });
+    await addContribution(db, context, programme.id, {
+      periodFrom: '2024-01-01', periodTo: null, countsUpTo: '2025-01-10', trainers: null, trainersIsMaximum: false, rotations: null, soldiersPerRotation: null,
+      trainees: salt % 100_000, traineesIsApproximate: true, courses: null, costEstimateCents: null, fundingSource: null, note: `Telling ${this.#canary(salt + 13)}`,
+    });
+  }
+
   #internalTexts(salt: number) {
     return {
       title: `Levering ${this.#canary(salt)}`,
@@ -652,6 +670,7 @@ export class CanaryRun {
           publicSupportType: null,
         };
         this.deliveries.push(delivery);
+        await this.#recordTrainingAndReadiness(delivery, step.salt);
         if (step.value) {
           this.#amounts.add(step.value.amountCents);
           await addValuation(db, context, delivery.id, { ...step.value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: 'replacementValue', note: `Taxatie ${this.#canary(step.salt + 8)}` });
@@ -688,57 +707,24 @@ export class CanaryRun {
         if (!target) return this.#stats.count(step.kind, 'skipped');
         this.#amounts.add(step.amountCents);
         const expected = step.withRate ? 'Validation' : target.deleted ? 'NotFound' : 'ok';
-        const attempt = await this.#attempt(() =>
-          addValuation(db, context, target.id, {
-            amountCents: step.amountCents,
-            effectiveDate: step.effectiveDate,
-            currency: 'EUR',
-            originalAmountMinor: step.withRate ? step.amountCents : null,
-            exchangeRate: step.withRate ? '1.000000' : null,
-            basis: 'replacementValue',
-            note: `Herwaardering ${this.#canary(step.salt)}`,
-          }),
-        );
-        if (this.#expect(expected, attempt)) target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate });
-        return;
-      }
-      case 'recordTraining': {
-        const programme = await createProgramme(db, context, {
-          key: `k${this.#serial++}`,
-          name: `Training ${this.#canary(step.salt)}`,
-          hostCountry: 'GB',
-          framework: 'coalition',
-          systemTrainedOn: `Systeem ${this.#canary(step.salt + 1)}`,
-          description: `Interne beschrijving ${this.#canary(step.salt + 2)}`,
-          deliveryIds: this.deliveries.filter((delivery) => !delivery.deleted).slice(0, 1).map((delivery) => delivery.id),
-        });
-        await addContribution(db, context, programme.id, {
-          periodFrom: '2024-01-01', periodTo: null, countsUpTo: '2025-01-10', trainers: null, trainersIsMaximum: false, rotations: null, soldiersPerRotation: null,
-          trainees: step.trainees, traineesIsApproximate: true, courses: null, costEstimateCents: null, fundingSource: null, note: `Telling ${this.#canary(step.salt + 3)}`,
-        });
-        return;
-      }
-      case 'judgeReadiness': {
-        const target = this.#delivery(step.target);
-        if (!target) return this.#stats.count(step.kind, 'skipped');
-        const expected = target.deleted ? 'NotFound' : target.supportType === 'stock' ? 'ok' : 'Validation';
-        const attempt = await this.#attempt(() =>
-          judge(db, context, target.id, { effect: step.effect, reasoning: `Oordeel ${this.#canary(step.salt)}`, judgedOn: '2025-01-10' }),
-        );
-        this.#expect(expected, attempt);
-        return;
-      }
-      case 'notReplace': {
-        const target = this.#delivery(step.target);
-        if (!target) return this.#stats.count(step.kind, 'skipped');
-        this.#amounts.add(step.amountCents);
-        const expected = target.deleted ? 'NotFound' : target.supportType === 'stock' ? 'ok' : 'Validation';
-        const attempt = await this.#attempt(() =>
-          decideNotToReplace(db, context, target.id, {
-            decidedOn: '2025-10-01',
-            reason: `Niet vervangen ${this.#canary(step.salt)}`,
-            revaluation: { amountCents: step.amountCents, basis: 'bookValue', effectiveDate: step.effectiveDate },
-          }),
+        // A stock delivery is now and then revalued by a decision not to replace it, which revalues the same way.
+        const notReplacing = !step.withRate && target.supportType === 'stock' && step.salt % 3 === 0;
+        const attempt = await this.#attempt<unknown>(() =>
+          notReplacing
+            ? decideNotToReplace(db, context, target.id, {
+                decidedOn: '2025-10-01',
+                reason: `Niet vervangen ${this.#canary(step.salt)}`,
+                revaluation: { amountCents: step.amountCents, basis: 'bookValue', effectiveDate: step.effectiveDate },
+              })
+            : addValuation(db, context, target.id, {
+                amountCents: step.amountCents,
+                effectiveDate: step.effectiveDate,
+                currency: 'EUR',
+                originalAmountMinor: step.withRate ? step.amountCents : null,
+                exchangeRate: step.withRate ? '1.000000' : null,
+                basis: 'replacementValue',
+                note: `Herwaardering ${this.#canary(step.salt)}`,
+              }),
         );
         if (this.#expect(expected, attempt)) target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate });
         return;
