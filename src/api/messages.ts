@@ -63,10 +63,6 @@ const REASONS: Record<Language, Record<string, Message>> = {
     undecidedDeliveries: (p) =>
       `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${p.count} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
     // Training and readiness.
-    controlCharacter: () => 'Deze tekst bevat een onzichtbaar stuurteken; typ de tekst opnieuw.',
-    tooEarly: (p) => `Vul een datum in vanaf ${p.earliest}.`,
-    inTheFuture: (p) => `Deze datum ligt in de toekomst; vul een datum in tot en met ${p.latest}.`,
-    tooLate: (p) => `Vul een datum in tot en met ${p.latest}.`,
     invalidProgrammeKey: () => 'Gebruik 1 tot 40 kleine letters, cijfers en -, te beginnen met een letter (zoals stc).',
     invalidCountry: () => 'Vul een landcode in van twee hoofdletters, zoals DE of GB.',
     nothingCounted: () => 'Vul minstens één aantal of de geraamde kosten in.',
@@ -127,10 +123,6 @@ const REASONS: Record<Language, Record<string, Message>> = {
     undecidedDeliveries: (p) =>
       `${p.count} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
     // Training and readiness.
-    controlCharacter: () => 'This text contains an invisible control character; type it again.',
-    tooEarly: (p) => `Enter a date from ${p.earliest} on.`,
-    inTheFuture: (p) => `This date lies in the future; enter a date up to ${p.latest}.`,
-    tooLate: (p) => `Enter a date up to ${p.latest}.`,
     invalidProgrammeKey: () => 'Use 1 to 40 lowercase letters, digits and -, starting with a letter (such as stc).',
     invalidCountry: () => 'Enter a country code of two capital letters, such as DE or GB.',
     nothingCounted: () => 'Fill in at least one count or the estimated cost.',

@@ -4,7 +4,7 @@ import { READINESS_EFFECTS, REPLENISHMENT_STAGES } from '../../domain/readiness.
 import { permitted } from '../access.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
@@ -12,7 +12,7 @@ const ProjectIdParamSchema = DeliveryIdParamSchema;
 const JudgementInputSchema = z
   .strictObject({
     effect: z.enum(READINESS_EFFECTS).openapi({ description: 'The effect on readiness and the NATO capability targets' }),
-    reasoning: z.string().max(4000),
+    reasoning: multilineText(4000),
     judgedOn: isoDate,
   })
   .openapi('ReadinessJudgementInput');
@@ -39,7 +39,7 @@ const ReplacementSchema = z
 
 const ProjectInputSchema = z
   .strictObject({
-    name: z.string().max(300),
+    name: safeText(300),
     stage: z.enum(REPLENISHMENT_STAGES),
     budgetCents: z.number().int().nullable().default(null),
     expectedOn: isoDate.nullable().default(null),
@@ -65,7 +65,7 @@ export const ProjectSchema = z
 const NonReplacementInputSchema = z
   .strictObject({
     decidedOn: isoDate,
-    reason: z.string().max(4000),
+    reason: multilineText(4000),
     revaluation: z
       .strictObject({ amountCents: z.number().int(), basis: z.enum(VALUATION_BASES), effectiveDate: isoDate })
       .nullable()

@@ -3,18 +3,18 @@ import { FUNDING_SOURCES } from '../../domain/delivery.ts';
 import { TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
 
 const ProgrammeInputSchema = z
   .strictObject({
-    key: z.string().max(40).openapi({ description: 'The short name the letter uses: {{training:KEY.trainers}}; lowercase letters, digits and -', example: 'stc' }),
-    name: z.string().max(300).openapi({ example: 'EUMAM Specialized Training Command (ST-C)' }),
-    hostCountry: z.string().max(2).openapi({ description: 'ISO 3166-1 alpha-2', example: 'DE' }),
+    key: safeText(40).openapi({ description: 'The short name the letter uses: {{training:KEY.trainers}}; lowercase letters, digits and -', example: 'stc' }),
+    name: safeText(300).openapi({ example: 'EUMAM Specialized Training Command (ST-C)' }),
+    hostCountry: safeText(2).openapi({ description: 'ISO 3166-1 alpha-2', example: 'DE' }),
     framework: z.enum(TRAINING_FRAMEWORKS),
-    systemTrainedOn: z.string().max(300).nullable().default(null).openapi({ example: 'Leopard 1, Panzerhaubitze 2000' }),
-    description: z.string().max(4000).default(''),
+    systemTrainedOn: safeText(300).nullable().default(null).openapi({ example: 'Leopard 1, Panzerhaubitze 2000' }),
+    description: multilineText(4000).default(''),
     deliveryIds: z.array(z.uuid()).max(100).default([]).openapi({ description: 'The deliveries the programme trains for' }),
   })
   .openapi('TrainingProgrammeInput');
