@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   COMPARISON_PRECISION,
+  countInWords,
+  formatCount,
   REFERENCE_PRECISION,
   formatLetterAmount,
   formatLetterDate,
@@ -239,5 +241,24 @@ describe('letter dates', () => {
   it('refuses text that is not a calendar date', () => {
     expect(() => formatLetterDate('2025-02-30')).toThrow(RangeError);
     expect(() => formatTableDate('10 september 2025')).toThrow(RangeError);
+  });
+});
+
+describe('counts in the letter', () => {
+  it('prints digits with a thousands point and writes out words as the seed letter does', () => {
+    expect(formatCount(71)).toBe('71');
+    expect(formatCount(60_000)).toBe('60.000');
+    expect([2, 20, 90, 60_000].map(countInWords)).toEqual(['twee', 'twintig', 'negentig', 'zestigduizend']);
+    expect([0, 21, 22, 101, 250, 1000, 1_234].map(countInWords)).toEqual([
+      'nul',
+      'eenentwintig',
+      'tweeëntwintig',
+      'honderdeen',
+      'tweehonderdvijftig',
+      'duizend',
+      'duizendtweehonderdvierendertig',
+    ]);
+    expect(countInWords(2_000_000)).toBe('2.000.000');
+    expect(() => countInWords(-1)).toThrow(RangeError);
   });
 });

@@ -147,3 +147,35 @@ function abs(value: bigint): bigint {
 function requireWholeNumber(name: string, value: number, minimum: number): void {
   if (!Number.isInteger(value) || value < minimum) throw new RangeError(`${name} must be a whole number >= ${minimum}`);
 }
+
+/** A count as the letter prints it in digits: "71", "60.000". */
+export function formatCount(count: number): string {
+  requireWholeNumber('count', count, 0);
+  return formatRounded({ scaled: BigInt(count), decimals: 0 });
+}
+
+const UNITS = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf', 'dertien', 'veertien', 'vijftien', 'zestien', 'zeventien', 'achttien', 'negentien'];
+const TENS = ['', '', 'twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig', 'tachtig', 'negentig'];
+
+/**
+ * A count written out in Dutch, as the letter writes some of them ("twee trainers", "circa zestigduizend"):
+ * up to 999.999; larger counts stay in digits.
+ */
+export function countInWords(count: number): string {
+  requireWholeNumber('count', count, 0);
+  if (count >= 1_000_000) return formatCount(count);
+  if (count >= 1000) {
+    const thousands = Math.floor(count / 1000);
+    return `${thousands === 1 ? '' : countInWords(thousands)}duizend${count % 1000 === 0 ? '' : countInWords(count % 1000)}`;
+  }
+  if (count >= 100) {
+    const hundreds = Math.floor(count / 100);
+    return `${hundreds === 1 ? '' : UNITS[hundreds]}honderd${count % 100 === 0 ? '' : countInWords(count % 100)}`;
+  }
+  if (count < 20) return UNITS[count]!;
+  const unit = count % 10;
+  if (unit === 0) return TENS[Math.floor(count / 10)]!;
+  // "eenentwintig", but "tweeëntwintig": a diaeresis where "en" follows an e.
+  const unitWord = UNITS[unit]!;
+  return `${unitWord}${unitWord.endsWith('e') ? 'ën' : 'en'}${TENS[Math.floor(count / 10)]}`;
+}

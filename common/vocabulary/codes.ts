@@ -103,6 +103,10 @@ export const ACTIONS = [
   'budget.write',
   'industry.read',
   'industry.write',
+  'training.read',
+  'training.write',
+  'readiness.read',
+  'readiness.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -151,6 +155,13 @@ const EVENT_ACTIONS = [
   'coproduction.create',
   'coproduction.stage',
   'demandBundle.create',
+  'training.createProgramme',
+  'training.updateProgramme',
+  'training.addContribution',
+  'readiness.judge',
+  'readiness.createProject',
+  'readiness.updateProject',
+  'readiness.decideNotToReplace',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;
@@ -182,6 +193,8 @@ export const AUDIT_OBJECT_TYPES = [
   'lessonLearned',
   'coproductionProject',
   'demandBundle',
+  'trainingProgramme',
+  'replenishmentProject',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -224,6 +237,7 @@ export const LETTER_FIGURE_NAMES = [
   'industry.milestonesCompleted',
   'industry.coproductionProjects',
   'industry.demandBundles',
+  'readiness.judgement',
 ] as const;
 export type LetterFigureName = (typeof LETTER_FIGURE_NAMES)[number];
 
@@ -263,3 +277,21 @@ export type LessonCategory = (typeof LESSON_CATEGORIES)[number];
 /** The stages of co-production: a declared intention, a memorandum of understanding, a signed agreement, production. */
 export const COPRODUCTION_STAGES = ['intention', 'memorandum', 'signed', 'producing'] as const;
 export type CoproductionStage = (typeof COPRODUCTION_STAGES)[number];
+
+/** Training of Ukrainian soldiers (src/domain/training.ts): how a programme is organised. */
+export const TRAINING_FRAMEWORKS = ['euMission', 'bilateral', 'coalition'] as const;
+export type TrainingFramework = (typeof TRAINING_FRAMEWORKS)[number];
+
+/**
+ * What a training contribution counts; each is a figure a letter's text places per programme,
+ * `{{training:stc.trainers}}`, and written out in words with `:inWords` (`{{training:rou.trainers:inWords}}`).
+ */
+export const TRAINING_MEASURES = ['trainers', 'trainees', 'courses', 'rotations', 'soldiersPerRotation', 'costEstimate'] as const;
+export type TrainingMeasure = (typeof TRAINING_MEASURES)[number];
+
+/** The effect of a stock delivery on readiness and the NATO capability targets, from none to unacceptable. */
+export const READINESS_EFFECTS = ['none', 'acceptable', 'significantButAcceptable', 'unacceptable'] as const;
+export type ReadinessEffect = (typeof READINESS_EFFECTS)[number];
+
+export const REPLENISHMENT_STAGES = ['identified', 'approved', 'contracted', 'delivered'] as const;
+export type ReplenishmentStage = (typeof REPLENISHMENT_STAGES)[number];

@@ -3,6 +3,10 @@ import type {
   AuditObjectType,
   AuditResult,
   Category,
+  ReadinessEffect,
+  ReplenishmentStage,
+  TrainingFramework,
+  TrainingMeasure,
   LetterFigureName,
   LetterBudgetFigureKind,
   ConfidentialityGround,
@@ -42,7 +46,7 @@ export interface Vocabulary {
   auditObjectTypes: Record<AuditObjectType, string>;
   auditResults: Record<AuditResult, string>;
   /** What each name a letter's text may use places; `delivery` for `{{delivery:ID}}`. */
-  letterFigures: Record<LetterFigureName | 'delivery' | EpfParameterisedFigure | LetterBudgetFigureKind, string>;
+  letterFigures: Record<LetterFigureName | 'delivery' | 'training' | EpfParameterisedFigure | LetterBudgetFigureKind, string>;
   // The European Peace Facility
   epfTrancheKinds: Record<EpfTrancheKind, string>;
   epfDutchRoles: Record<EpfDutchRole, string>;
@@ -51,6 +55,11 @@ export interface Vocabulary {
   milestoneStatuses: Record<MilestoneStatus, string>;
   lessonCategories: Record<LessonCategory, string>;
   coproductionStages: Record<CoproductionStage, string>;
+  trainingFrameworks: Record<TrainingFramework, string>;
+  trainingMeasures: Record<TrainingMeasure, string>;
+  /** As the letter's running text says it: "significant, maar acceptabel". */
+  readinessEffects: Record<ReadinessEffect, string>;
+  replenishmentStages: Record<ReplenishmentStage, string>;
 }
 
 export const nl: Vocabulary = {
@@ -145,6 +154,10 @@ export const nl: Vocabulary = {
     'annex.read': 'Vertrouwelijke bijlage openen',
     'industry.read': 'Industrie inzien',
     'industry.write': 'Industrie vastleggen',
+    'training.read': 'Training inzien',
+    'training.write': 'Training vastleggen',
+    'readiness.read': 'Gereedheid en aanvulling inzien',
+    'readiness.write': 'Gereedheid en aanvulling vastleggen',
     access: 'API gebruiken',
     'session.login': 'Inloggen',
     'session.logout': 'Uitloggen',
@@ -186,6 +199,13 @@ export const nl: Vocabulary = {
     'coproduction.create': 'Coproductieproject vastleggen',
     'coproduction.stage': 'Fase van een coproductieproject vastleggen',
     'demandBundle.create': 'Vraagbundeling vastleggen',
+    'training.createProgramme': 'Trainingsprogramma vastleggen',
+    'training.updateProgramme': 'Trainingsprogramma wijzigen',
+    'training.addContribution': 'Trainingsbijdrage vastleggen',
+    'readiness.judge': 'Effect op gereedheid beoordelen',
+    'readiness.createProject': 'Aanvullingsproject vastleggen',
+    'readiness.updateProject': 'Aanvullingsproject wijzigen',
+    'readiness.decideNotToReplace': 'Besluiten niet te vervangen',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -210,6 +230,8 @@ export const nl: Vocabulary = {
     lessonLearned: 'Geleerde les',
     coproductionProject: 'Coproductieproject',
     demandBundle: 'Vraagbundeling',
+    trainingProgramme: 'Trainingsprogramma',
+    replenishmentProject: 'Aanvullingsproject',
   },
   auditResults: {
     success: 'Gelukt',
@@ -253,6 +275,33 @@ export const nl: Vocabulary = {
     budgetDecision: 'bedrag van een begrotingsbesluit, met zijn kenmerk',
     budgetShift: 'bedrag van een kasschuif, met haar kenmerk',
     budgetCommitment: 'bedrag van een toezegging of verplichting, met haar kenmerk',
+    'readiness.judgement': 'het oordeel over de effecten op de gereedheid (het zwaarste)',
+    training: 'een aantal of bedrag van een trainingsprogramma, met zijn korte naam en de maat',
+  },
+  trainingFrameworks: {
+    euMission: 'EU-missie',
+    bilateral: 'Bilateraal',
+    coalition: 'Coalitie',
+  },
+  trainingMeasures: {
+    trainers: 'trainers',
+    trainees: 'getrainde militairen',
+    courses: 'trainingen',
+    rotations: 'rotaties',
+    soldiersPerRotation: 'militairen per rotatie',
+    costEstimate: 'geraamde kosten',
+  },
+  readinessEffects: {
+    none: 'geen',
+    acceptable: 'acceptabel',
+    significantButAcceptable: 'significant, maar acceptabel',
+    unacceptable: 'onacceptabel',
+  },
+  replenishmentStages: {
+    identified: 'Geïdentificeerd',
+    approved: 'Goedgekeurd',
+    contracted: 'Gecontracteerd',
+    delivered: 'Geleverd',
   },
   epfTrancheKinds: {
     assistanceMeasure: 'Bijstandsmaatregel',

@@ -22,6 +22,8 @@ import { epfRoutes } from './epf/routes.ts';
 import { lettersRoutes } from './letters/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
 import { budgetRoutes } from './budget/routes.ts';
+import { readinessRoutes } from './readiness/routes.ts';
+import { trainingRoutes } from './training/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 import { recordRefusals } from './refusals.ts';
@@ -99,6 +101,8 @@ export function createApi({
   api.route('/', epfRoutes());
   api.route('/', budgetRoutes());
   api.route('/', industryRoutes());
+  api.route('/', trainingRoutes());
+  api.route('/', readinessRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -101,6 +101,13 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeEarlierPrice: () => 'De betaalde prijs is van vóór de eerdere prijs; wissel de datums om.',
     notInFuture: () => 'Vul een datum in de toekomst in.',
     notProcurement: () => 'Dit is geen commerciële verwerving in het register; een contract vervult alleen verwervingen.',
+    // Training and readiness.
+    invalidProgrammeKey: () => 'Gebruik 1 tot 40 kleine letters, cijfers en -, te beginnen met een letter (zoals stc).',
+    nothingCounted: () => 'Vul minstens één aantal of de geraamde kosten in.',
+    programmeKeyTaken: () => 'Er is al een trainingsprogramma met deze korte naam.',
+    notStock: () => 'Dit kan alleen bij een directe levering uit eigen voorraad.',
+    moreThanDelivered: (p) => `Samen met andere projecten is dat meer dan geleverd is; hier kan nog hoogstens ${p.maximum}.`,
+    duplicateDelivery: () => 'Noem elke levering maar één keer.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -186,6 +193,13 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeEarlierPrice: () => 'The price paid predates the earlier price; swap the dates.',
     notInFuture: () => 'Enter a date in the future.',
     notProcurement: () => 'This is not a commercial procurement in the register; a contract fulfils procurements only.',
+    // Training and readiness.
+    invalidProgrammeKey: () => 'Use 1 to 40 lowercase letters, digits and -, starting with a letter (such as stc).',
+    nothingCounted: () => 'Fill in at least one count or the estimated cost.',
+    programmeKeyTaken: () => 'There already is a training programme with this short name.',
+    notStock: () => 'This is only possible for a delivery from own stock.',
+    moreThanDelivered: (p) => `Together with other projects that is more than was delivered; at most ${p.maximum} is left here.`,
+    duplicateDelivery: () => 'Name each delivery only once.',
   },
 };
 

@@ -43,6 +43,14 @@ export interface Database {
   coproductionProject: { id: string; title: string; partner: string; isDemonstration: boolean; createdAt: string };
   coproductionStage: { id: string; projectId: string; stage: string; reachedOn: string; note: string; recordedAt: string };
   demandBundle: DemandBundleTable;
+  // Training and readiness (migration 010)
+  trainingProgramme: TrainingProgrammeTable;
+  trainingProgrammeDelivery: { programmeId: string; deliveryId: string };
+  trainingContribution: TrainingContributionTable;
+  readinessJudgement: ReadinessJudgementTable;
+  replenishmentProject: ReplenishmentProjectTable;
+  replenishmentProjectDelivery: { projectId: string; deliveryId: string; replacedValueCents: number; replacedQuantity: number | null };
+  nonReplacementDecision: NonReplacementDecisionTable;
 }
 
 export interface EpfTrancheTable {
@@ -401,4 +409,71 @@ export interface DemandBundleTable {
   note: string;
   isDemonstration: boolean;
   createdAt: string;
+}
+
+export interface TrainingProgrammeTable {
+  id: string;
+  key: string;
+  name: string;
+  hostCountry: string;
+  framework: string;
+  systemTrainedOn: string | null;
+  description: string;
+  isDemonstration: boolean;
+  version: Generated<number>;
+  createdAt: Generated<string>;
+  updatedAt: Generated<string>;
+}
+
+export interface TrainingContributionTable {
+  id: string;
+  programmeId: string;
+  periodFrom: string;
+  periodTo: string | null;
+  countsUpTo: string;
+  trainers: number | null;
+  trainersIsMaximum: boolean;
+  rotations: number | null;
+  soldiersPerRotation: number | null;
+  trainees: number | null;
+  traineesIsApproximate: boolean;
+  courses: number | null;
+  costEstimateCents: number | null;
+  fundingSource: string | null;
+  note: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+export interface ReadinessJudgementTable {
+  id: string;
+  deliveryId: string;
+  effect: string;
+  reasoning: string;
+  judgedOn: string;
+  judgedByName: string;
+  recordedAt: string;
+}
+
+export interface ReplenishmentProjectTable {
+  id: string;
+  name: string;
+  stage: string;
+  budgetCents: number | null;
+  expectedOn: string | null;
+  note: string;
+  isDemonstration: boolean;
+  version: Generated<number>;
+  createdAt: Generated<string>;
+  updatedAt: Generated<string>;
+}
+
+export interface NonReplacementDecisionTable {
+  id: string;
+  deliveryId: string;
+  decidedOn: string;
+  reason: string;
+  valuationId: string | null;
+  decidedByName: string;
+  recordedAt: string;
 }

@@ -38,6 +38,12 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   // they are bought under; those who read the figures read them too.
   'industry.read': ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'auditor'],
   'industry.write': ['registrar'],
+  // Training and readiness are about deliveries: whoever reads deliveries reads them; the registrar, who
+  // keeps the register and values what was delivered, records them (a decision not to replace can revalue).
+  'training.read': STAFF_READERS,
+  'training.write': ['registrar'],
+  'readiness.read': STAFF_READERS,
+  'readiness.write': ['registrar'],
 };
 
 /**

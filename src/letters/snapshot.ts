@@ -1,13 +1,15 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
-import type { EpfParameterisedFigure, LetterBudgetFigureKind, LetterFigureName } from '../../common/vocabulary/codes.ts';
+import { TRAINING_MEASURES, type EpfParameterisedFigure, type LetterBudgetFigureKind, type LetterFigureName, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import type { IndustryFacts } from '../domain/industry.ts';
 import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
 import type { EpfOverview } from '../domain/epf.ts';
-import { COMPARISON_PRECISION, formatLetterAmount, formatLetterAmountInWords, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
+import { overallEffect } from '../domain/readiness.ts';
+import { trainingFigureAt, type Contribution } from '../domain/training.ts';
+import { COMPARISON_PRECISION, countInWords, formatCount, formatLetterAmount, formatLetterAmountInWords, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import { composeNarrative, figureNames, type NarrativeBlock, type TextTable } from './narrative.ts';
@@ -57,6 +59,10 @@ export interface LetterInputs {
   budget: LetterBudgetInputs;
   /** The industry register at the reference date (the Industrie section's figures). */
   industry: IndustryFacts;
+  /** Every training programme by the short name the text uses, with all its contributions. */
+  training: readonly { key: string; contributions: readonly Contribution[] }[];
+  /** The effect on readiness of each stock delivery realised by the reference date, as judged by then. */
+  readinessEffects: readonly ReadinessEffect[];
 }
 
 export interface LetterBudgetInputs {
@@ -159,9 +165,12 @@ function figureLines(inputs: LetterInputs): FigureLine[] {
 
 const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAmount(cents, precision, { runningText: true });
 
+/** A name the text may use: one of the common list, or a kind with what it is about (`delivery:ID`). */
+type FigureName = LetterFigureName | `${'delivery' | 'training' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`;
+
 /** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
 function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: Cents | null, increasePercentText: string | null): ReadonlyMap<string, string> {
-  const figures = new Map<LetterFigureName | `${'delivery' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`, string>();
+  const figures = new Map<FigureName, string>();
   for (const line of lines) figures.set(line.key, inText(line.currentCents));
   figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
   figures.set('letterDate', formatLetterDate(inputs.letterDate));
@@ -180,6 +189,31 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: 
     for (const [id, value] of amounts) figures.set(`${kind}:${id}`, inText(value));
   }
   setIndustryFigures(figures, inputs.industry);
+  for (const [name, value] of trainingFigures(inputs)) figures.set(name, value);
+  const judgement = overallEffect(inputs.readinessEffects);
+  if (judgement !== null) figures.set('readiness.judgement', nl.readinessEffects[judgement]);
+  return figures;
+}
+
+/**
+ * Each programme's measures at the reference date: `training:stc.trainers` in digits ("71"), with
+ * `:inWords` written out ("twintig"); the estimated cost as an amount ("€5 mln.").
+ */
+function trainingFigures(inputs: LetterInputs): Map<`training:${string}`, string> {
+  const figures = new Map<`training:${string}`, string>();
+  for (const programme of inputs.training) {
+    for (const measure of TRAINING_MEASURES) {
+      const figure = trainingFigureAt(programme.contributions, measure, inputs.referenceDate);
+      if (figure === null) continue;
+      const name = `training:${programme.key}.${measure}` as const;
+      if (measure === 'costEstimate') {
+        figures.set(name, inText(figure.value));
+      } else {
+        figures.set(name, formatCount(figure.value));
+        figures.set(`${name}:inWords`, countInWords(figure.value));
+      }
+    }
+  }
   return figures;
 }
 
@@ -223,7 +257,7 @@ function printedFigures(inputs: LetterInputs, figures: ReadonlyMap<string, strin
 
 const inCount = (count: number) => count.toLocaleString('nl-NL');
 
-function setIndustryFigures(figures: Map<LetterFigureName | `${'delivery' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`, string>, industry: IndustryFacts): void {
+function setIndustryFigures(figures: Map<FigureName, string>, industry: IndustryFacts): void {
   figures.set('industry.contracts', inCount(industry.contracts));
   figures.set('industry.contractValue', inText(industry.contractValueCents));
   figures.set('industry.companies', inCount(industry.companies));

@@ -13,6 +13,24 @@ import { approve, createDraft, finalise, recordPublication } from './letters.ts'
 import { refreshCurrentValue } from './deliveries.ts';
 import { loadDemonstrationBudget } from './demonstration-budget.ts';
 import { loadDemonstrationIndustry } from './industry.ts';
+import * as readiness from '../db/repositories/readiness.ts';
+import * as training from '../db/repositories/training.ts';
+import { DEMONSTRATION_JUDGEMENTS, DEMONSTRATION_PROJECTS } from '../db/seed/demonstration-readiness.ts';
+import { DEMONSTRATION_CONTRIBUTION_RECORDED, DEMONSTRATION_PROGRAMMES } from '../db/seed/demonstration-training.ts';
+
+/** The training programmes and the readiness judgements and replenishment of the letter's sections. */
+async function loadDemonstrationTrainingAndReadiness(trx: Kysely<Database>): Promise<void> {
+  for (const { id, contributions, ...programme } of DEMONSTRATION_PROGRAMMES) {
+    await training.insertProgramme(trx, id, { ...programme, isDemonstration: true });
+    for (const contribution of contributions) {
+      await training.insertContribution(trx, { ...contribution, programmeId: id, ...DEMONSTRATION_CONTRIBUTION_RECORDED });
+    }
+  }
+  for (const judgement of DEMONSTRATION_JUDGEMENTS) await readiness.insertJudgement(trx, judgement);
+  for (const { id, replaces, ...project } of DEMONSTRATION_PROJECTS) {
+    await readiness.insertProject(trx, id, { ...project, isDemonstration: true }, replaces);
+  }
+}
 
 /**
  * The disclosure decisions, the letter of 17 February 2025 (reference date 4 February) as sent and
@@ -64,6 +82,7 @@ export async function loadDemonstrationData(db: Kysely<Database>): Promise<numbe
         after: { deliveryIds: added, ...(budgetAdded.length > 0 && { budgetDecisionIds: budgetAdded }) },
       });
       await loadDemonstrationIndustry(trx, context);
+      await loadDemonstrationTrainingAndReadiness(trx);
       if (added.length > 0) await loadDemonstrationLetters(trx, context);
     }
     return added.length;

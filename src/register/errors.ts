@@ -9,6 +9,11 @@ export class ValidationError extends Error {
   }
 }
 
+/** Throws when any rule is broken, naming every violation at once. */
+export function assertValid(violations: RuleViolation[]): void {
+  if (violations.length > 0) throw new ValidationError(violations);
+}
+
 export class NotFoundError extends Error {
   readonly resource: string;
   readonly id: string;

@@ -24,6 +24,8 @@ import { NotFoundError, ValidationError, VersionConflictError } from './errors.t
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import { letterBudgetInputs } from './budget.ts';
 import { industryAnnexRows, industryFactsAt } from './industry.ts';
+import { readinessEffectsAt } from './readiness.ts';
+import { trainingForLetter } from './training.ts';
 
 type Db = Kysely<Database>;
 
@@ -361,7 +363,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length))
     .filter(isUuid);
-  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, epf, budget, industry] = await Promise.all([
+  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, epf, budget, industry, training, readinessEffects] = await Promise.all([
     realisedTotalsAt(db, letter.referenceDate),
     previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
     repository.publicDeliveryValues(db, referencedDeliveries, letter.referenceDate),
@@ -370,6 +372,8 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     epfOverview(db, letter.referenceDate),
     letterBudgetInputs(db, letter.referenceDate, budgetFigureIds(letter.blocks)),
     industryFactsAt(db, letter.referenceDate),
+    trainingForLetter(db),
+    readinessEffectsAt(db, letter.referenceDate),
   ]);
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
@@ -396,6 +400,8 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     epf,
     budget,
     industry,
+    training,
+    readinessEffects,
   };
 }
 

@@ -20,7 +20,9 @@ import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createApp } from '../../src/server.ts';
 import { createLogger } from '../../src/logging.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
-import { procurement } from '../support/deliveries.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { createProgramme } from '../../src/register/training.ts';
+import { createProject } from '../../src/register/readiness.ts';
 import { sessionFor } from '../support/sessions.ts';
 
 /** The paths that answer without a session, as the issue states them (independent of the code's own list). */
@@ -94,6 +96,18 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown }> =
   'POST /coproduction-projects/{id}/stages': { body: () => ({ stage: 'memorandum', reachedOn: '2025-05-01' }) },
   'POST /demand-bundles': { body: () => ({ need: 'Drones', category: 'drones', dutchQuantity: 10, ukrainianQuantity: 100, identifiedOn: '2025-03-01' }) },
   'POST /companies/{id}/disclosure-decisions': { body: () => ({ state: 'confidential', ground: 'companyInterests' }) },
+  // Training and readiness.
+  'GET /training-programmes': {},
+  'POST /training-programmes': { body: () => ({ ...trainingProgramme, key: uniqueKey() }) },
+  'GET /training-programmes/{id}': {},
+  'PUT /training-programmes/{id}': { body: () => ({ ...trainingProgramme, key: uniqueKey() }) },
+  'POST /training-programmes/{id}/contributions': { body: () => ({ periodFrom: '2024-01-01', countsUpTo: '2025-08-31', trainers: 3 }) },
+  'GET /readiness': {},
+  'POST /deliveries/{id}/readiness-judgements': { body: () => ({ effect: 'acceptable', reasoning: 'Voorraad volstaat.', judgedOn: '2025-08-31' }) },
+  'POST /deliveries/{id}/non-replacement-decisions': { body: () => ({ decidedOn: '2025-08-31', reason: 'Verouderd; wordt niet vervangen.' }) },
+  'POST /replenishment-projects': { body: () => replenishmentProject },
+  'GET /replenishment-projects/{id}': {},
+  'PUT /replenishment-projects/{id}': { body: () => ({ ...replenishmentProject, stage: 'contracted' }) },
 };
 
 /** The budget the budget's routes work on: a year whose budget the valid shifts take a cent of each. */
@@ -103,6 +117,10 @@ const commitmentStage = { stage: 'pledged', amountCents: 100_00, effectiveOn: '2
 
 /** The company the valid contract request names (made before the requests are sent). */
 let industryCompanyId = '';
+
+const trainingProgramme = { name: 'Training', hostCountry: 'GB', framework: 'coalition' } as const;
+const uniqueKey = () => `p-${randomUUID().slice(0, 8)}`;
+const replenishmentProject = { name: 'Vervanging', stage: 'identified' } as const;
 
 const PRINCIPALS: Principal[] = [
   { label: 'anonymous', role: null, secondFactor: false },
@@ -179,6 +197,12 @@ describe('the permission matrix on every route', () => {
       id = (await db().selectFrom('contractMilestone').select('id').where('contractId', '=', contract.id).executeTakeFirstOrThrow()).id;
     } else if (operation.path.startsWith('/coproduction-projects/')) {
       id = (await createCoproduction(db(), systemContext('test'), { title: 'Coproductie', partner: 'Partner', stage: 'intention', reachedOn: '2025-03-01', note: '' })).id;
+    } else if (operation.path.startsWith('/training-programmes/')) {
+      id = (await createProgramme(db(), systemContext('test'), { ...trainingProgramme, key: uniqueKey(), systemTrainedOn: null, description: '', deliveryIds: [] })).id;
+    } else if (operation.path.startsWith('/replenishment-projects/')) {
+      id = (await createProject(db(), systemContext('test'), { ...replenishmentProject, budgetCents: null, expectedOn: null, note: '', replaces: [] })).id;
+    } else if (/readiness|replacement/.test(operation.path)) {
+      id = (await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...stockDelivery })).id;
     } else {
       id = (await createDelivery(db(), systemContext('test'), {
         ...unsetDeliveryFields(),

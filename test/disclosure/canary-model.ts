@@ -33,6 +33,9 @@ import { addPayment, addValuation, createDelivery, deleteDelivery, updateDeliver
 import { decide } from '../../src/register/disclosure.ts';
 import { createCommitment } from '../../src/register/budget.ts';
 import { createCompany, createContract, decideOnCompany } from '../../src/register/industry.ts';
+import { READINESS_EFFECTS } from '../../src/domain/readiness.ts';
+import { decideNotToReplace, judge } from '../../src/register/readiness.ts';
+import { addContribution, createProgramme } from '../../src/register/training.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
 import { approve, createDraft, finalise, getLetter, recordPublication, updateDraft } from '../../src/register/letters.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
@@ -325,7 +328,18 @@ export interface PublicResponse {
   text: string;
 }
 
-const TABLES = ['epf_blockage', 'epf_receipt', 'epf_assessment', 'epf_claim', 'epf_tranche', 'budget_commitment_stage', 'budget_commitment', 'budget_shift', 'budget_decision_amount', 'budget_decision', 'milestone_progress', 'contract_milestone', 'industry_contract_delivery', 'industry_contract', 'company_disclosure_decision', 'public_company', 'company', 'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
+const TABLES = [
+  'epf_blockage', 'epf_receipt', 'epf_assessment', 'epf_claim', 'epf_tranche',
+  'budget_commitment_stage', 'budget_commitment', 'budget_shift', 'budget_decision_amount', 'budget_decision',
+  'milestone_progress', 'contract_milestone', 'industry_contract_delivery', 'industry_contract', 'company_disclosure_decision', 'public_company', 'company',
+  'non_replacement_decision',
+  'replenishment_project_delivery',
+  'replenishment_project',
+  'readiness_judgement',
+  'training_contribution',
+  'training_programme_delivery',
+  'training_programme',
+  'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
 
 export async function openHarness(): Promise<Harness> {
   const { handle, dispose } = await openScratchPGlite();
@@ -601,6 +615,33 @@ export class CanaryRun {
       .sort((a, b) => b.referenceDate.localeCompare(a.referenceDate))[0];
   }
 
+  /**
+   * Internal texts of training and readiness, which no public surface may show: a stock delivery's
+   * readiness is judged, and now and then a training programme that names it is recorded with a count.
+   */
+  async #recordTrainingAndReadiness(delivery: ModelDelivery, salt: number): Promise<void> {
+    const db = this.#harness.handle.db;
+    const context = this.#context;
+    if (delivery.supportType === 'stock') {
+      const effect = READINESS_EFFECTS[salt % READINESS_EFFECTS.length]!;
+      await judge(db, context, delivery.id, { effect, reasoning: `Oordeel ${this.#canary(salt + 9)}`, judgedOn: '2025-01-10' });
+    }
+    if (salt % 4 !== 0) return;
+    const programme = await createProgramme(db, context, {
+      key: `k${this.#serial++}`,
+      name: `Training ${this.#canary(salt + 10)}`,
+      hostCountry: 'GB',
+      framework: 'coalition',
+      systemTrainedOn: `Systeem ${this.#canary(salt + 11)}`,
+      description: `Interne beschrijving ${this.#canary(salt + 12)}`,
+      deliveryIds: [delivery.id],
+    });
+    await addContribution(db, context, programme.id, {
+      periodFrom: '2024-01-01', periodTo: null, countsUpTo: '2025-01-10', trainers: null, trainersIsMaximum: false, rotations: null, soldiersPerRotation: null,
+      trainees: salt % 100_000, traineesIsApproximate: true, courses: null, costEstimateCents: null, fundingSource: null, note: `Telling ${this.#canary(salt + 13)}`,
+    });
+  }
+
   #internalTexts(salt: number) {
     return {
       title: `Levering ${this.#canary(salt)}`,
@@ -648,6 +689,7 @@ export class CanaryRun {
           publicSupportType: null,
         };
         this.deliveries.push(delivery);
+        await this.#recordTrainingAndReadiness(delivery, step.salt);
         if (step.value) {
           this.#amounts.add(step.value.amountCents);
           await addValuation(db, context, delivery.id, { ...step.value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: 'replacementValue', note: `Taxatie ${this.#canary(step.salt + 8)}` });
@@ -691,16 +733,24 @@ export class CanaryRun {
         if (!target) return this.#stats.count(step.kind, 'skipped');
         this.#amounts.add(step.amountCents);
         const expected = step.withRate ? 'Validation' : target.deleted ? 'NotFound' : 'ok';
-        const attempt = await this.#attempt(() =>
-          addValuation(db, context, target.id, {
-            amountCents: step.amountCents,
-            effectiveDate: step.effectiveDate,
-            currency: 'EUR',
-            originalAmountMinor: step.withRate ? step.amountCents : null,
-            exchangeRate: step.withRate ? '1.000000' : null,
-            basis: 'replacementValue',
-            note: `Herwaardering ${this.#canary(step.salt)}`,
-          }),
+        // A stock delivery is now and then revalued by a decision not to replace it, which revalues the same way.
+        const notReplacing = !step.withRate && target.supportType === 'stock' && step.salt % 3 === 0;
+        const attempt = await this.#attempt<unknown>(() =>
+          notReplacing
+            ? decideNotToReplace(db, context, target.id, {
+                decidedOn: '2025-10-01',
+                reason: `Niet vervangen ${this.#canary(step.salt)}`,
+                revaluation: { amountCents: step.amountCents, basis: 'bookValue', effectiveDate: step.effectiveDate },
+              })
+            : addValuation(db, context, target.id, {
+                amountCents: step.amountCents,
+                effectiveDate: step.effectiveDate,
+                currency: 'EUR',
+                originalAmountMinor: step.withRate ? step.amountCents : null,
+                exchangeRate: step.withRate ? '1.000000' : null,
+                basis: 'replacementValue',
+                note: `Herwaardering ${this.#canary(step.salt)}`,
+              }),
         );
         if (this.#expect(expected, attempt)) target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate });
         return;

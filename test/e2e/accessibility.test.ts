@@ -203,6 +203,8 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
           await page.locator('input[name="lastYear"]').fill('2027');
           await page.locator('input[name="amount-2027"]').waitFor();
         }));
+      it('training programmes with the form for a count', () => check('registrar', () => '/training'));
+      it('readiness and replenishment with the form to judge', () => check('registrar', () => '/gereedheid'));
       it('accounts', () => check('administrator', () => '/accounts'));
       it('accounts, with the secret of a new account shown', () =>
         check(

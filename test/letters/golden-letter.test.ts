@@ -108,6 +108,11 @@ function joinedLines(lines: readonly string[]): string {
   return text;
 }
 
+/** The running text of a section of the seed letter, from its heading up to the next one. */
+function seedSectionText(heading: string, nextHeading: string): string {
+  return normalised(joinedLines(seedSection(heading, nextHeading)));
+}
+
 /** The sentences of the seed letter that carry its budget figures, and the amounts in them that the draft names. */
 const BUDGET_SENTENCES = [
   'Nederland heeft sinds de aanvang van de grootschalige agressieoorlog circa €13,6 mld. aan militaire steun begroot.',
@@ -254,6 +259,18 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
     }
     const typed = SEED_LETTER_BLOCKS.map((block) => block.text).join('\n');
     for (const amount of BUDGET_AMOUNTS) expect(typed, amount).not.toContain(amount);
+  });
+
+  it('says the sections Training and Effecten krijgsmacht exactly as the seed letter, their counts and judgement computed', () => {
+    expect(sectionOf(letter, 'Training').text).toBe(seedSectionText('Training', 'Toetsing'));
+    expect(sectionOf(letter, 'Effecten krijgsmacht').text).toBe(seedSectionText('Effecten krijgsmacht', 'Europese Vredesfaciliteit'));
+    // The editable text names the figures; no count or amount of these sections is typed in it (years are dates).
+    for (const key of ['training', 'armedForces']) {
+      const text = SEED_LETTER_BLOCKS.find((block) => block.key === key)!.text;
+      expect(text).toMatch(/\{\{(training:|readiness\.)/);
+      const literalFigures = text.replace(/\{\{[^}]*\}\}/g, '').match(/€|\b(?!(?:19|20)\d\d\b)\d+\b|\b(twee|twintig|negentig|zestigduizend|significant)\b/g) ?? [];
+      expect(literalFigures.filter((figure) => !['1', '16'].includes(figure))).toEqual([]);
+    }
   });
 
   it('keeps the seed letter\'s paragraphs whole: a page break of the seed is no paragraph break of the draft', () => {

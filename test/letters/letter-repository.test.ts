@@ -41,6 +41,8 @@ describeEachDatabase('the letter repository', (database) => {
       epf: { ...epfFiguresAt([], letter.referenceDate), implementingActorCents: 0, tranches: [] },
       budget: { totalCents: 0, named: { budgetDecision: new Map(), budgetShift: new Map(), budgetCommitment: new Map() } },
       industry: { contracts: 0, contractValueCents: 0, companies: 0, ukrainianCompanies: 0, milestonesCompleted: 0, coproductionProjects: 0, demandBundles: 0 },
+      training: [],
+      readinessEffects: [],
     });
     const { text, sha256 } = sealed(snapshot);
     const approved = await repository.markApproved(database().db, letter.id, letter.version, { approvedSha256: sha256, approvedByName: 'test', approvedAt: new Date().toISOString() });

@@ -26,6 +26,8 @@ import { PublicComparisonPage } from './pages/public/PublicComparisonPage.tsx';
 import { PublicDeliveriesPage } from './pages/public/PublicDeliveriesPage.tsx';
 import { PublicLetterPage } from './pages/public/PublicLetterPage.tsx';
 import { PublicLettersPage } from './pages/public/PublicLettersPage.tsx';
+import { ReadinessPage } from './pages/readiness/ReadinessPage.tsx';
+import { TrainingPage } from './pages/training/TrainingPage.tsx';
 import { LoginPage } from './pages/session/LoginPage.tsx';
 import { RequirePermission } from './pages/session/RequirePermission.tsx';
 import { RequireSession } from './pages/session/RequireSession.tsx';
@@ -95,6 +97,16 @@ function RegisterRoutes() {
       <Route path="/bijlagen">
         <RequirePermission action="annex.read">
           <AnnexesPage />
+        </RequirePermission>
+      </Route>
+      <Route path="/training">
+        <RequirePermission action="training.read">
+          <TrainingPage />
+        </RequirePermission>
+      </Route>
+      <Route path="/gereedheid">
+        <RequirePermission action="readiness.read">
+          <ReadinessPage />
         </RequirePermission>
       </Route>
       <Route path="/audit" component={AuditPage} />

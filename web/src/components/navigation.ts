@@ -2,7 +2,7 @@ import type { Action } from '../api/session.ts';
 
 export interface NavigationItem {
   path: string;
-  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts' | 'epf' | 'budget' | 'industry';
+  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts' | 'epf' | 'budget' | 'industry' | 'training' | 'readiness';
   /** What the role must be allowed for the item to be offered. */
   action: Action;
   matches: (location: string) => boolean;
@@ -23,6 +23,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/brieven', key: 'letters', action: 'letter.read', matches: (location) => location.startsWith('/brieven') },
   { path: '/bijlagen', key: 'annexes', action: 'annex.read', matches: (location) => location.startsWith('/bijlagen') },
   { path: '/epf', key: 'epf', action: 'epf.read', matches: (location) => location.startsWith('/epf') },
+  { path: '/training', key: 'training', action: 'training.read', matches: (location) => location.startsWith('/training') },
+  { path: '/gereedheid', key: 'readiness', action: 'readiness.read', matches: (location) => location.startsWith('/gereedheid') },
   { path: '/audit', key: 'audit', action: 'audit.read', matches: (location) => location.startsWith('/audit') },
   { path: '/accounts', key: 'accounts', action: 'account.read', matches: (location) => location.startsWith('/accounts') },
 ];

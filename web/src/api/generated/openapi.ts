@@ -5094,6 +5094,903 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/training-programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every training programme with its contributions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The programmes, by name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingProgrammeList"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a training programme */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrainingProgrammeInput"];
+                };
+            };
+            responses: {
+                /** @description The new programme */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingProgramme"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A training programme with its contributions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The programme */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingProgramme"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change a training programme */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrainingProgrammeInput"];
+                };
+            };
+            responses: {
+                /** @description The changed programme */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingProgramme"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is required: send the ETag of the version the change is based on */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-programmes/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what the Netherlands contributed to a programme, counted up to a date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrainingContributionInput"];
+                };
+            };
+            responses: {
+                /** @description The contribution */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingContribution"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every stock delivery with its effect on readiness and its replacement, and the replenishment projects */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The overview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReadinessOverview"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries/{id}/readiness-judgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Judge the effect of a stock delivery on readiness (earlier judgements stay as its history) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReadinessJudgementInput"];
+                };
+            };
+            responses: {
+                /** @description The judgement */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReadinessJudgement"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries/{id}/non-replacement-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide not to replace a stock delivery, revaluing it when its valuation basis changes with that */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NonReplacementInput"];
+                };
+            };
+            responses: {
+                /** @description The decision and the revaluation it made */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NonReplacement"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/replenishment-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a replenishment project and the deliveries it replaces */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplenishmentProjectInput"];
+                };
+            };
+            responses: {
+                /** @description The project */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplenishmentProject"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/replenishment-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A replenishment project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The project */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplenishmentProject"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change a replenishment project: its stage, budget, expected date and what it replaces */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplenishmentProjectInput"];
+                };
+            };
+            responses: {
+                /** @description The changed project */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplenishmentProject"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is required: send the ETag of the version the change is based on */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5104,7 +6001,7 @@ export interface components {
             /** @enum {string} */
             role: "registrar" | "finance" | "disclosureOfficer" | "exportControlAssessor" | "licensingOfficer" | "letterAuthor" | "parliamentReader" | "auditor" | "administrator";
             /** @description The actions this role may take */
-            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write")[];
+            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write")[];
             /** @description The session was opened with a second factor */
             secondFactor: boolean;
             /** @description When the session ends unless used before (30 minutes idle, 12 hours at most) */
@@ -5513,12 +6410,12 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace";
         /**
          * @description What an audit event is about
          * @enum {string}
          */
-        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim" | "budgetDecision" | "budgetShift" | "budgetCommitment" | "company" | "industryContract" | "contractMilestone" | "priceDevelopment" | "lessonLearned" | "coproductionProject" | "demandBundle";
+        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim" | "budgetDecision" | "budgetShift" | "budgetCommitment" | "company" | "industryContract" | "contractMilestone" | "priceDevelopment" | "lessonLearned" | "coproductionProject" | "demandBundle" | "trainingProgramme" | "replenishmentProject";
         /** @description Any JSON value */
         JsonValue: unknown;
         DisclosureQueue: {
@@ -6653,6 +7550,271 @@ export interface components {
              */
             reviewOn?: string | null;
             note?: string;
+        };
+        TrainingProgrammeList: {
+            items: components["schemas"]["TrainingProgramme"][];
+        };
+        TrainingProgramme: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            hostCountry: string;
+            /** @enum {string} */
+            framework: "euMission" | "bilateral" | "coalition";
+            systemTrainedOn: string | null;
+            description: string;
+            deliveryIds: string[];
+            isDemonstration: boolean;
+            version: number;
+            /** @description In the order they were counted */
+            contributions: components["schemas"]["TrainingContribution"][];
+        };
+        TrainingContribution: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string | null;
+            /** Format: date */
+            countsUpTo: string;
+            trainers: number | null;
+            trainersIsMaximum: boolean;
+            rotations: number | null;
+            soldiersPerRotation: number | null;
+            trainees: number | null;
+            traineesIsApproximate: boolean;
+            courses: number | null;
+            costEstimateCents: number | null;
+            /** @enum {string|null} */
+            fundingSource: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget" | "epf" | null;
+            note: string;
+            recordedByName: string;
+            recordedAt: string;
+        };
+        TrainingProgrammeInput: {
+            /**
+             * @description The short name the letter uses: {{training:KEY.trainers}}; lowercase letters, digits and -
+             * @example stc
+             */
+            key: string;
+            /** @example EUMAM Specialized Training Command (ST-C) */
+            name: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example DE
+             */
+            hostCountry: string;
+            /** @enum {string} */
+            framework: "euMission" | "bilateral" | "coalition";
+            /**
+             * @default null
+             * @example Leopard 1, Panzerhaubitze 2000
+             */
+            systemTrainedOn?: string | null;
+            /** @default  */
+            description?: string;
+            /**
+             * @description The deliveries the programme trains for
+             * @default []
+             */
+            deliveryIds?: string[];
+        };
+        TrainingContributionInput: {
+            /** Format: date */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @default null
+             */
+            periodTo?: string | null;
+            /**
+             * Format: date
+             * @description The date up to which the counts run; for a plan, the date it was decided
+             */
+            countsUpTo: string;
+            /**
+             * @description A count, or null when the contribution does not count it
+             * @default null
+             */
+            trainers?: number | null;
+            /**
+             * @description The trainers count is a ceiling ("maximaal")
+             * @default false
+             */
+            trainersIsMaximum?: boolean;
+            /**
+             * @description A count, or null when the contribution does not count it
+             * @default null
+             */
+            rotations?: number | null;
+            /**
+             * @description A count, or null when the contribution does not count it
+             * @default null
+             */
+            soldiersPerRotation?: number | null;
+            /**
+             * @description A count, or null when the contribution does not count it
+             * @default null
+             */
+            trainees?: number | null;
+            /**
+             * @description The trainees count is an estimate ("circa")
+             * @default false
+             */
+            traineesIsApproximate?: boolean;
+            /**
+             * @description A count, or null when the contribution does not count it
+             * @default null
+             */
+            courses?: number | null;
+            /**
+             * @description Estimated cost in euro cents
+             * @default null
+             */
+            costEstimateCents?: number | null;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            fundingSource?: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget" | "epf" | null;
+            /** @default  */
+            note?: string;
+        };
+        ReadinessOverview: {
+            deliveries: components["schemas"]["DeliveryReadiness"][];
+            projects: components["schemas"]["ReplenishmentProject"][];
+        };
+        DeliveryReadiness: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            quantity: number | null;
+            unit: string | null;
+            /** Format: date */
+            realisedAt: string | null;
+            currentValueCents: number;
+            /** @description The history, oldest first */
+            judgements: components["schemas"]["ReadinessJudgement"][];
+            replacedValueCents: number;
+            replacedQuantity: number;
+            nonReplacements: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                deliveryId: string;
+                /** Format: date */
+                decidedOn: string;
+                reason: string;
+                /** Format: uuid */
+                valuationId: string | null;
+                decidedByName: string;
+                recordedAt: string;
+            }[];
+        };
+        ReadinessJudgement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deliveryId: string;
+            /** @enum {string} */
+            effect: "none" | "acceptable" | "significantButAcceptable" | "unacceptable";
+            reasoning: string;
+            /** Format: date */
+            judgedOn: string;
+            judgedByName: string;
+            recordedAt: string;
+        };
+        ReplenishmentProject: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            stage: "identified" | "approved" | "contracted" | "delivered";
+            budgetCents: number | null;
+            /** Format: date */
+            expectedOn: string | null;
+            note: string;
+            replaces: {
+                /** Format: uuid */
+                deliveryId: string;
+                replacedValueCents: number;
+                replacedQuantity: number | null;
+            }[];
+            isDemonstration: boolean;
+            version: number;
+        };
+        ReadinessJudgementInput: {
+            /**
+             * @description The effect on readiness and the NATO capability targets
+             * @enum {string}
+             */
+            effect: "none" | "acceptable" | "significantButAcceptable" | "unacceptable";
+            reasoning: string;
+            /** Format: date */
+            judgedOn: string;
+        };
+        NonReplacement: {
+            decision: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                deliveryId: string;
+                /** Format: date */
+                decidedOn: string;
+                reason: string;
+                /** Format: uuid */
+                valuationId: string | null;
+                decidedByName: string;
+                recordedAt: string;
+            };
+            valuation: components["schemas"]["Valuation"] & (Record<string, never> | null);
+        };
+        NonReplacementInput: {
+            /** Format: date */
+            decidedOn: string;
+            reason: string;
+            /**
+             * @description When the delivery’s value changes basis because it will not be replaced: the new value and the date it holds from
+             * @default null
+             */
+            revaluation?: {
+                amountCents: number;
+                /** @enum {string} */
+                basis: "replacementValue" | "bookValue" | "contractPrice" | "contribution";
+                /** Format: date */
+                effectiveDate: string;
+            } | null;
+        };
+        ReplenishmentProjectInput: {
+            name: string;
+            /** @enum {string} */
+            stage: "identified" | "approved" | "contracted" | "delivered";
+            /** @default null */
+            budgetCents?: number | null;
+            /**
+             * Format: date
+             * @default null
+             */
+            expectedOn?: string | null;
+            /** @default  */
+            note?: string;
+            /**
+             * @description The stock deliveries it replaces; together no more than was delivered
+             * @default []
+             */
+            replaces?: components["schemas"]["Replacement"][];
+        };
+        Replacement: {
+            /** Format: uuid */
+            deliveryId: string;
+            /** @description The part of the delivery’s value this project replaces, in euro cents */
+            replacedValueCents: number;
+            /** @default null */
+            replacedQuantity?: number | null;
         };
     };
     responses: never;

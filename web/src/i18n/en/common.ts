@@ -28,6 +28,8 @@ export const nav: typeof nl.nav = {
   epf: 'EPF claims',
   budget: 'Budget',
   industry: 'Industry',
+  training: 'Training',
+  readiness: 'Readiness',
 };
 
 export const common: typeof nl.common = {

@@ -16,6 +16,8 @@ import * as letters from './letters.ts';
 import * as session from './session.ts';
 import * as publicInformation from './public.ts';
 import * as industry from './industry.ts';
+import * as readiness from './readiness.ts';
+import * as training from './training.ts';
 
 /** The browser's English, part for part as the Dutch. */
 export const en: typeof nl = {
@@ -36,4 +38,6 @@ export const en: typeof nl = {
   ...epf,
   ...budget,
   ...industry,
+  ...training,
+  ...readiness,
 };

@@ -26,6 +26,8 @@ export const nav = {
   epf: 'EPF-declaraties',
   budget: 'Begroting',
   industry: 'Industrie',
+  training: 'Training',
+  readiness: 'Gereedheid',
 };
 
 export const common = {

@@ -15,6 +15,8 @@ import * as letters from './letters.ts';
 import * as session from './session.ts';
 import * as publicInformation from './public.ts';
 import * as industry from './industry.ts';
+import * as readiness from './readiness.ts';
+import * as training from './training.ts';
 
 /** The browser's Dutch: the words for the register's codes from the common vocabulary, the rest per part of the application. */
 export const nl = {
@@ -35,4 +37,6 @@ export const nl = {
   ...epf,
   ...budget,
   ...industry,
+  ...training,
+  ...readiness,
 };

@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import * as register from '../../register/readiness.ts';
+import { requestContext, type ApiEnv } from '../context.ts';
+import { createIdempotently } from '../idempotency.ts';
+import { etag, versionInIfMatch } from '../if-match.ts';
+import { validationHook } from '../openapi-common.ts';
+import { problem } from '../problem.ts';
+import {
+  createProjectRoute,
+  getProjectRoute,
+  judgeRoute,
+  JudgementSchema,
+  nonReplacementRoute,
+  NonReplacementSchema,
+  overviewRoute,
+  ProjectSchema,
+  ReadinessOverviewSchema,
+  replaceProjectRoute,
+} from './schemas.ts';
+
+export function readinessRoutes() {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+
+  app.openapi(overviewRoute, async (c) => {
+    const { db } = c.get('deps');
+    const [deliveries, projects] = await Promise.all([register.readinessOverview(db), register.listProjects(db)]);
+    return c.json(ReadinessOverviewSchema.parse({ deliveries, projects }), 200);
+  });
+
+  app.openapi(judgeRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: JudgementSchema }, async (trx) => ({
+      body: await register.judge(trx, requestContext(c), c.req.valid('param').id, body),
+    }));
+  });
+
+  app.openapi(nonReplacementRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: NonReplacementSchema }, async (trx) => ({
+      body: await register.decideNotToReplace(trx, requestContext(c), c.req.valid('param').id, body),
+    }));
+  });
+
+  app.openapi(createProjectRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: ProjectSchema }, async (trx) => {
+      const project = await register.createProject(trx, requestContext(c), body);
+      return { headers: { Location: `${c.req.path}/${project.id}`, ETag: etag(project.version) }, body: project };
+    });
+  });
+
+  app.openapi(getProjectRoute, async (c) => {
+    const project = await register.getProject(c.get('deps').db, c.req.valid('param').id);
+    c.header('ETag', etag(project.version));
+    return c.json(ProjectSchema.parse(project), 200);
+  });
+
+  app.openapi(replaceProjectRoute, async (c) => {
+    const version = versionInIfMatch(c.req.valid('header')['if-match']);
+    if (version === undefined) return problem(c, 428);
+    const project = await register.updateProject(c.get('deps').db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
+    c.header('ETag', etag(project.version));
+    return c.json(ProjectSchema.parse(project), 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,173 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { VALUATION_BASES } from '../../domain/delivery.ts';
+import { READINESS_EFFECTS, REPLENISHMENT_STAGES } from '../../domain/readiness.ts';
+import { permitted } from '../access.ts';
+import { ValuationSchema } from '../deliveries/schemas.ts';
+import { ifMatchHeader } from '../if-match.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+
+const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+const ProjectIdParamSchema = DeliveryIdParamSchema;
+
+const JudgementInputSchema = z
+  .strictObject({
+    effect: z.enum(READINESS_EFFECTS).openapi({ description: 'The effect on readiness and the NATO capability targets' }),
+    reasoning: multilineText(4000),
+    judgedOn: isoDate,
+  })
+  .openapi('ReadinessJudgementInput');
+
+export const JudgementSchema = z
+  .object({
+    id: z.uuid(),
+    deliveryId: z.uuid(),
+    effect: z.enum(READINESS_EFFECTS),
+    reasoning: z.string(),
+    judgedOn: isoDate,
+    judgedByName: z.string(),
+    recordedAt: z.string(),
+  })
+  .openapi('ReadinessJudgement');
+
+const ReplacementSchema = z
+  .strictObject({
+    deliveryId: z.uuid(),
+    replacedValueCents: z.number().int().openapi({ description: 'The part of the delivery’s value this project replaces, in euro cents' }),
+    replacedQuantity: z.number().int().nullable().default(null),
+  })
+  .openapi('Replacement');
+
+const ProjectInputSchema = z
+  .strictObject({
+    name: safeText(300),
+    stage: z.enum(REPLENISHMENT_STAGES),
+    budgetCents: z.number().int().nullable().default(null),
+    expectedOn: isoDate.nullable().default(null),
+    note: z.string().max(2000).default(''),
+    replaces: z.array(ReplacementSchema).max(100).default([]).openapi({ description: 'The stock deliveries it replaces; together no more than was delivered' }),
+  })
+  .openapi('ReplenishmentProjectInput');
+
+export const ProjectSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    stage: z.enum(REPLENISHMENT_STAGES),
+    budgetCents: z.number().int().nullable(),
+    expectedOn: isoDate.nullable(),
+    note: z.string(),
+    replaces: z.array(z.object({ deliveryId: z.uuid(), replacedValueCents: z.number().int(), replacedQuantity: z.number().int().nullable() })),
+    isDemonstration: z.boolean(),
+    version: z.number().int(),
+  })
+  .openapi('ReplenishmentProject');
+
+const NonReplacementInputSchema = z
+  .strictObject({
+    decidedOn: isoDate,
+    reason: multilineText(4000),
+    revaluation: z
+      .strictObject({ amountCents: z.number().int(), basis: z.enum(VALUATION_BASES), effectiveDate: isoDate })
+      .nullable()
+      .default(null)
+      .openapi({ description: 'When the delivery’s value changes basis because it will not be replaced: the new value and the date it holds from' }),
+  })
+  .openapi('NonReplacementInput');
+
+const NonReplacementDecisionSchema = z.object({
+  id: z.uuid(),
+  deliveryId: z.uuid(),
+  decidedOn: isoDate,
+  reason: z.string(),
+  valuationId: z.uuid().nullable(),
+  decidedByName: z.string(),
+  recordedAt: z.string(),
+});
+
+export const NonReplacementSchema = z
+  .object({ decision: NonReplacementDecisionSchema, valuation: ValuationSchema.nullable() })
+  .openapi('NonReplacement');
+
+const DeliveryReadinessSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    quantity: z.number().int().nullable(),
+    unit: z.string().nullable(),
+    realisedAt: isoDate.nullable(),
+    currentValueCents: z.number().int(),
+    judgements: z.array(JudgementSchema).openapi({ description: 'The history, oldest first' }),
+    replacedValueCents: z.number().int(),
+    replacedQuantity: z.number().int(),
+    nonReplacements: z.array(NonReplacementDecisionSchema),
+  })
+  .openapi('DeliveryReadiness');
+
+export const ReadinessOverviewSchema = z
+  .object({ deliveries: z.array(DeliveryReadinessSchema), projects: z.array(ProjectSchema) })
+  .openapi('ReadinessOverview');
+
+export const overviewRoute = createRoute(
+  permitted('readiness.read', {
+    method: 'get',
+    path: '/readiness',
+    tags: ['readiness'],
+    summary: 'Every stock delivery with its effect on readiness and its replacement, and the replenishment projects',
+    responses: { 200: json(ReadinessOverviewSchema, 'The overview'), ...problemResponses(401, 403) },
+  }),
+);
+
+export const judgeRoute = createRoute(
+  permitted('readiness.write', {
+    method: 'post',
+    path: '/deliveries/{id}/readiness-judgements',
+    tags: ['readiness'],
+    summary: 'Judge the effect of a stock delivery on readiness (earlier judgements stay as its history)',
+    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(JudgementInputSchema) },
+    responses: { 201: json(JudgementSchema, 'The judgement'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);
+
+export const nonReplacementRoute = createRoute(
+  permitted('readiness.write', {
+    method: 'post',
+    path: '/deliveries/{id}/non-replacement-decisions',
+    tags: ['readiness'],
+    summary: 'Decide not to replace a stock delivery, revaluing it when its valuation basis changes with that',
+    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(NonReplacementInputSchema) },
+    responses: { 201: json(NonReplacementSchema, 'The decision and the revaluation it made'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);
+
+export const createProjectRoute = createRoute(
+  permitted('readiness.write', {
+    method: 'post',
+    path: '/replenishment-projects',
+    tags: ['readiness'],
+    summary: 'Record a replenishment project and the deliveries it replaces',
+    request: { headers: idempotencyKey, ...jsonBody(ProjectInputSchema) },
+    responses: { 201: json(ProjectSchema, 'The project'), ...problemResponses(400, 401, 403, 415, 422) },
+  }),
+);
+
+export const getProjectRoute = createRoute(
+  permitted('readiness.read', {
+    method: 'get',
+    path: '/replenishment-projects/{id}',
+    tags: ['readiness'],
+    summary: 'A replenishment project',
+    request: { params: ProjectIdParamSchema },
+    responses: { 200: json(ProjectSchema, 'The project'), ...problemResponses(400, 401, 403, 404) },
+  }),
+);
+
+export const replaceProjectRoute = createRoute(
+  permitted('readiness.write', {
+    method: 'put',
+    path: '/replenishment-projects/{id}',
+    tags: ['readiness'],
+    summary: 'Change a replenishment project: its stage, budget, expected date and what it replaces',
+    request: { params: ProjectIdParamSchema, headers: ifMatchHeader, ...jsonBody(ProjectInputSchema) },
+    responses: { 200: json(ProjectSchema, 'The changed project'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+  }),
+);

@@ -1,0 +1,56 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import * as register from '../../register/training.ts';
+import { requestContext, type ApiEnv } from '../context.ts';
+import { createIdempotently } from '../idempotency.ts';
+import { etag, versionInIfMatch } from '../if-match.ts';
+import { validationHook } from '../openapi-common.ts';
+import { problem } from '../problem.ts';
+import {
+  addContributionRoute,
+  ContributionSchema,
+  createProgrammeRoute,
+  getProgrammeRoute,
+  listProgrammesRoute,
+  ProgrammeSchema,
+  replaceProgrammeRoute,
+} from './schemas.ts';
+
+export function trainingRoutes() {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+
+  app.openapi(listProgrammesRoute, async (c) => {
+    const items = await register.listProgrammes(c.get('deps').db);
+    return c.json({ items: items.map((item) => ProgrammeSchema.parse(item)) }, 200);
+  });
+
+  app.openapi(createProgrammeRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: ProgrammeSchema }, async (trx) => {
+      const programme = await register.createProgramme(trx, requestContext(c), body);
+      return { headers: { Location: `${c.req.path}/${programme.id}`, ETag: etag(programme.version) }, body: programme };
+    });
+  });
+
+  app.openapi(getProgrammeRoute, async (c) => {
+    const programme = await register.getProgramme(c.get('deps').db, c.req.valid('param').id);
+    c.header('ETag', etag(programme.version));
+    return c.json(ProgrammeSchema.parse(programme), 200);
+  });
+
+  app.openapi(replaceProgrammeRoute, async (c) => {
+    const version = versionInIfMatch(c.req.valid('header')['if-match']);
+    if (version === undefined) return problem(c, 428);
+    const programme = await register.updateProgramme(c.get('deps').db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
+    c.header('ETag', etag(programme.version));
+    return c.json(ProgrammeSchema.parse(programme), 200);
+  });
+
+  app.openapi(addContributionRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: ContributionSchema }, async (trx) => ({
+      body: await register.addContribution(trx, requestContext(c), c.req.valid('param').id, body),
+    }));
+  });
+
+  return app;
+}

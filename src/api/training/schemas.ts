@@ -1,0 +1,133 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { FUNDING_SOURCES } from '../../domain/delivery.ts';
+import { TRAINING_FRAMEWORKS } from '../../domain/training.ts';
+import { permitted } from '../access.ts';
+import { ifMatchHeader } from '../if-match.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+
+const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
+
+const ProgrammeInputSchema = z
+  .strictObject({
+    key: safeText(40).openapi({ description: 'The short name the letter uses: {{training:KEY.trainers}}; lowercase letters, digits and -', example: 'stc' }),
+    name: safeText(300).openapi({ example: 'EUMAM Specialized Training Command (ST-C)' }),
+    hostCountry: safeText(2).openapi({ description: 'ISO 3166-1 alpha-2', example: 'DE' }),
+    framework: z.enum(TRAINING_FRAMEWORKS),
+    systemTrainedOn: safeText(300).nullable().default(null).openapi({ example: 'Leopard 1, Panzerhaubitze 2000' }),
+    description: multilineText(4000).default(''),
+    deliveryIds: z.array(z.uuid()).max(100).default([]).openapi({ description: 'The deliveries the programme trains for' }),
+  })
+  .openapi('TrainingProgrammeInput');
+
+const ContributionInputSchema = z
+  .strictObject({
+    periodFrom: isoDate,
+    periodTo: isoDate.nullable().default(null),
+    countsUpTo: isoDate.openapi({ description: 'The date up to which the counts run; for a plan, the date it was decided' }),
+    trainers: count.default(null),
+    trainersIsMaximum: z.boolean().default(false).openapi({ description: 'The trainers count is a ceiling ("maximaal")' }),
+    rotations: count.default(null),
+    soldiersPerRotation: count.default(null),
+    trainees: count.default(null),
+    traineesIsApproximate: z.boolean().default(false).openapi({ description: 'The trainees count is an estimate ("circa")' }),
+    courses: count.default(null),
+    costEstimateCents: z.number().int().nullable().default(null).openapi({ description: 'Estimated cost in euro cents' }),
+    fundingSource: z.enum(FUNDING_SOURCES).nullable().default(null),
+    note: z.string().max(2000).default(''),
+  })
+  .openapi('TrainingContributionInput');
+
+export const ContributionSchema = z
+  .object({
+    id: z.uuid(),
+    programmeId: z.uuid(),
+    periodFrom: isoDate,
+    periodTo: isoDate.nullable(),
+    countsUpTo: isoDate,
+    trainers: z.number().int().nullable(),
+    trainersIsMaximum: z.boolean(),
+    rotations: z.number().int().nullable(),
+    soldiersPerRotation: z.number().int().nullable(),
+    trainees: z.number().int().nullable(),
+    traineesIsApproximate: z.boolean(),
+    courses: z.number().int().nullable(),
+    costEstimateCents: z.number().int().nullable(),
+    fundingSource: z.enum(FUNDING_SOURCES).nullable(),
+    note: z.string(),
+    recordedByName: z.string(),
+    recordedAt: z.string(),
+  })
+  .openapi('TrainingContribution');
+
+export const ProgrammeSchema = z
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    name: z.string(),
+    hostCountry: z.string(),
+    framework: z.enum(TRAINING_FRAMEWORKS),
+    systemTrainedOn: z.string().nullable(),
+    description: z.string(),
+    deliveryIds: z.array(z.uuid()),
+    isDemonstration: z.boolean(),
+    version: z.number().int(),
+    contributions: z.array(ContributionSchema).openapi({ description: 'In the order they were counted' }),
+  })
+  .openapi('TrainingProgramme');
+
+const ProgrammeListSchema = z.object({ items: z.array(ProgrammeSchema) }).openapi('TrainingProgrammeList');
+const ProgrammeIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const listProgrammesRoute = createRoute(
+  permitted('training.read', {
+    method: 'get',
+    path: '/training-programmes',
+    tags: ['training'],
+    summary: 'Every training programme with its contributions',
+    responses: { 200: json(ProgrammeListSchema, 'The programmes, by name'), ...problemResponses(401, 403) },
+  }),
+);
+
+export const createProgrammeRoute = createRoute(
+  permitted('training.write', {
+    method: 'post',
+    path: '/training-programmes',
+    tags: ['training'],
+    summary: 'Record a training programme',
+    request: { headers: idempotencyKey, ...jsonBody(ProgrammeInputSchema) },
+    responses: { 201: json(ProgrammeSchema, 'The new programme'), ...problemResponses(400, 401, 403, 415, 422) },
+  }),
+);
+
+export const getProgrammeRoute = createRoute(
+  permitted('training.read', {
+    method: 'get',
+    path: '/training-programmes/{id}',
+    tags: ['training'],
+    summary: 'A training programme with its contributions',
+    request: { params: ProgrammeIdParamSchema },
+    responses: { 200: json(ProgrammeSchema, 'The programme'), ...problemResponses(400, 401, 403, 404) },
+  }),
+);
+
+export const replaceProgrammeRoute = createRoute(
+  permitted('training.write', {
+    method: 'put',
+    path: '/training-programmes/{id}',
+    tags: ['training'],
+    summary: 'Change a training programme',
+    request: { params: ProgrammeIdParamSchema, headers: ifMatchHeader, ...jsonBody(ProgrammeInputSchema) },
+    responses: { 200: json(ProgrammeSchema, 'The changed programme'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+  }),
+);
+
+export const addContributionRoute = createRoute(
+  permitted('training.write', {
+    method: 'post',
+    path: '/training-programmes/{id}/contributions',
+    tags: ['training'],
+    summary: 'Record what the Netherlands contributed to a programme, counted up to a date',
+    request: { params: ProgrammeIdParamSchema, headers: idempotencyKey, ...jsonBody(ContributionInputSchema) },
+    responses: { 201: json(ContributionSchema, 'The contribution'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);

@@ -1,0 +1,176 @@
+import { sql, type Kysely } from 'kysely';
+import { z } from '@hono/zod-openapi';
+import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type Judgement, type ProjectInput, type ReplaceableDelivery, type Replacement } from '../../domain/readiness.ts';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+const StoredJudgementSchema = z.object({
+  id: z.string(),
+  deliveryId: z.string(),
+  effect: z.enum(READINESS_EFFECTS),
+  reasoning: z.string(),
+  judgedOn: z.string(),
+  judgedByName: z.string(),
+  recordedAt: z.string(),
+});
+
+const StoredProjectSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  stage: z.enum(REPLENISHMENT_STAGES),
+  budgetCents: z.number().int().nullable(),
+  expectedOn: z.string().nullable(),
+  note: z.string(),
+  isDemonstration: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StoredProject = z.infer<typeof StoredProjectSchema> & { replaces: Replacement[] };
+
+export interface NonReplacementDecision {
+  id: string;
+  deliveryId: string;
+  decidedOn: string;
+  reason: string;
+  valuationId: string | null;
+  decidedByName: string;
+  recordedAt: string;
+}
+
+export async function insertJudgement(db: Db, judgement: Judgement): Promise<Judgement> {
+  await db.insertInto('readinessJudgement').values(judgement).execute();
+  return judgement;
+}
+
+/** Judgements of one delivery, or of all, in the order they were made. */
+export async function listJudgements(db: Db, deliveryId?: string): Promise<Judgement[]> {
+  let query = db.selectFrom('readinessJudgement').selectAll().orderBy('judgedOn').orderBy('recordedAt').orderBy('id');
+  if (deliveryId !== undefined) query = query.where('deliveryId', '=', deliveryId);
+  return (await query.execute()).map((row) => StoredJudgementSchema.parse(row));
+}
+
+type ProjectFields = Omit<ProjectInput, 'replaces'>;
+
+export async function insertProject(db: Db, id: string, fields: ProjectFields & { isDemonstration: boolean }, replaces: readonly Replacement[]): Promise<StoredProject> {
+  await db.insertInto('replenishmentProject').values({ id, ...fields }).execute();
+  await linkReplacements(db, id, replaces);
+  return (await findProject(db, id))!;
+}
+
+/** Changes a project if it is still at the expected version; undefined when someone changed it since. */
+export async function updateProject(db: Db, id: string, expectedVersion: number, fields: ProjectFields, replaces: readonly Replacement[]): Promise<StoredProject | undefined> {
+  const updated = await db
+    .updateTable('replenishmentProject')
+    .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: new Date().toISOString() }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) return undefined;
+  await db.deleteFrom('replenishmentProjectDelivery').where('projectId', '=', id).execute();
+  await linkReplacements(db, id, replaces);
+  return findProject(db, id);
+}
+
+async function linkReplacements(db: Db, projectId: string, replaces: readonly Replacement[]): Promise<void> {
+  if (replaces.length === 0) return;
+  await db.insertInto('replenishmentProjectDelivery').values(replaces.map((replacement) => ({ projectId, ...replacement }))).execute();
+}
+
+export async function findProject(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredProject | undefined> {
+  let query = db.selectFrom('replenishmentProject').selectAll().where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  return { ...StoredProjectSchema.parse(row), replaces: await replacementsOf(db, [id]) };
+}
+
+export async function listProjects(db: Db): Promise<StoredProject[]> {
+  const rows = await db.selectFrom('replenishmentProject').selectAll().orderBy('name').orderBy('id').execute();
+  const replaces = await db.selectFrom('replenishmentProjectDelivery').selectAll().orderBy('deliveryId').execute();
+  return rows.map((row) => ({
+    ...StoredProjectSchema.parse(row),
+    replaces: replaces.filter((link) => link.projectId === row.id).map(({ projectId: _, ...replacement }) => replacement),
+  }));
+}
+
+async function replacementsOf(db: Db, projectIds: string[]): Promise<Replacement[]> {
+  return db
+    .selectFrom('replenishmentProjectDelivery')
+    .select(['deliveryId', 'replacedValueCents', 'replacedQuantity'])
+    .where('projectId', 'in', projectIds)
+    .orderBy('deliveryId')
+    .execute();
+}
+
+/**
+ * The deliveries a project would replace, each with what it delivered and what the other projects
+ * already replace of it; the rows are locked, so that two projects cannot together replace too much.
+ */
+export async function replaceableDeliveries(db: Db, deliveryIds: readonly string[], exceptProjectId: string | null): Promise<Map<string, ReplaceableDelivery>> {
+  if (deliveryIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('delivery')
+    .select(['id', 'supportType', 'quantity', 'currentValueCents'])
+    .where('id', 'in', [...deliveryIds])
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const elsewhere = await db
+    .selectFrom('replenishmentProjectDelivery')
+    .select(['deliveryId', sql<string>`sum(replaced_value_cents)`.as('valueCents'), sql<string>`coalesce(sum(replaced_quantity), 0)`.as('quantity')])
+    .where('deliveryId', 'in', [...deliveryIds])
+    .$if(exceptProjectId !== null, (query) => query.where('projectId', '<>', exceptProjectId!))
+    .groupBy('deliveryId')
+    .execute();
+  return new Map(
+    rows.map((row) => {
+      const replaced = elsewhere.find((other) => other.deliveryId === row.id);
+      return [
+        row.id,
+        {
+          id: row.id,
+          isStock: row.supportType === 'stock',
+          quantity: row.quantity,
+          valueCents: row.currentValueCents,
+          replacedElsewhere: { valueCents: Number(replaced?.valueCents ?? 0), quantity: Number(replaced?.quantity ?? 0) },
+        },
+      ];
+    }),
+  );
+}
+
+export async function insertNonReplacement(db: Db, decision: NonReplacementDecision): Promise<NonReplacementDecision> {
+  await db.insertInto('nonReplacementDecision').values(decision).execute();
+  return decision;
+}
+
+export async function listNonReplacements(db: Db, deliveryId?: string): Promise<NonReplacementDecision[]> {
+  let query = db.selectFrom('nonReplacementDecision').selectAll().orderBy('decidedOn').orderBy('recordedAt');
+  if (deliveryId !== undefined) query = query.where('deliveryId', '=', deliveryId);
+  return query.execute();
+}
+
+export interface StockDelivery {
+  id: string;
+  title: string;
+  quantity: number | null;
+  unit: string | null;
+  realisedAt: string | null;
+  currentValueCents: number;
+}
+
+/** The stock deliveries realised on or before the date (all when no date is given): what readiness is judged for. */
+export async function stockDeliveries(db: Db, realisedBy?: string): Promise<StockDelivery[]> {
+  return db
+    .selectFrom('delivery')
+    .select(['id', 'title', 'quantity', 'unit', 'realisedAt', 'currentValueCents'])
+    .where('supportType', '=', 'stock')
+    .where('deletedAt', 'is', null)
+    .$if(realisedBy !== undefined, (query) => query.where('realisedAt', '<=', realisedBy!))
+    .orderBy('title')
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import { z } from '@hono/zod-openapi';
+import { FUNDING_SOURCES } from '../../domain/delivery.ts';
+import { TRAINING_FRAMEWORKS, type Contribution, type TrainingProgrammeInput } from '../../domain/training.ts';
+import { withTypedErrors } from '../errors.ts';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+/** A programme as stored, its codes checked when read back. */
+const StoredProgrammeSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  hostCountry: z.string(),
+  framework: z.enum(TRAINING_FRAMEWORKS),
+  systemTrainedOn: z.string().nullable(),
+  description: z.string(),
+  isDemonstration: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StoredProgramme = z.infer<typeof StoredProgrammeSchema> & { deliveryIds: string[] };
+
+const StoredContributionSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string().nullable(),
+  countsUpTo: z.string(),
+  trainers: z.number().int().nullable(),
+  trainersIsMaximum: z.boolean(),
+  rotations: z.number().int().nullable(),
+  soldiersPerRotation: z.number().int().nullable(),
+  trainees: z.number().int().nullable(),
+  traineesIsApproximate: z.boolean(),
+  courses: z.number().int().nullable(),
+  costEstimateCents: z.number().int().nullable(),
+  fundingSource: z.enum(FUNDING_SOURCES).nullable(),
+  note: z.string(),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
+});
+
+/** The unique constraint on a programme's short name. */
+export const UNIQUE_PROGRAMME_KEY = 'training_programme_key_key';
+
+type ProgrammeFields = Omit<TrainingProgrammeInput, 'deliveryIds'> & { isDemonstration: boolean };
+
+export async function insertProgramme(db: Db, id: string, { deliveryIds, ...fields }: ProgrammeFields & { deliveryIds: string[] }): Promise<StoredProgramme> {
+  await withTypedErrors(db.insertInto('trainingProgramme').values({ id, ...fields }).execute());
+  await linkDeliveries(db, id, deliveryIds);
+  return (await findProgramme(db, id))!;
+}
+
+/** Changes a programme if it is still at the expected version; undefined when someone changed it since. */
+export async function updateProgramme(db: Db, id: string, expectedVersion: number, { deliveryIds, ...fields }: TrainingProgrammeInput): Promise<StoredProgramme | undefined> {
+  const updated = await withTypedErrors(
+    db
+      .updateTable('trainingProgramme')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: new Date().toISOString() }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst(),
+  );
+  if (updated.numUpdatedRows === 0n) return undefined;
+  await db.deleteFrom('trainingProgrammeDelivery').where('programmeId', '=', id).execute();
+  await linkDeliveries(db, id, deliveryIds);
+  return findProgramme(db, id);
+}
+
+async function linkDeliveries(db: Db, programmeId: string, deliveryIds: readonly string[]): Promise<void> {
+  if (deliveryIds.length === 0) return;
+  await db.insertInto('trainingProgrammeDelivery').values(deliveryIds.map((deliveryId) => ({ programmeId, deliveryId }))).execute();
+}
+
+export async function findProgramme(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredProgramme | undefined> {
+  let query = db.selectFrom('trainingProgramme').selectAll().where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const links = await db.selectFrom('trainingProgrammeDelivery').select('deliveryId').where('programmeId', '=', id).orderBy('deliveryId').execute();
+  return { ...StoredProgrammeSchema.parse(row), deliveryIds: links.map((link) => link.deliveryId) };
+}
+
+/** Every programme, by name; they are few (one per training the Netherlands takes part in). */
+export async function listProgrammes(db: Db): Promise<StoredProgramme[]> {
+  const [rows, links] = await Promise.all([
+    db.selectFrom('trainingProgramme').selectAll().orderBy('name').orderBy('id').execute(),
+    db.selectFrom('trainingProgrammeDelivery').selectAll().orderBy('deliveryId').execute(),
+  ]);
+  return rows.map((row) => ({
+    ...StoredProgrammeSchema.parse(row),
+    deliveryIds: links.filter((link) => link.programmeId === row.id).map((link) => link.deliveryId),
+  }));
+}
+
+export async function insertContribution(db: Db, contribution: Contribution): Promise<Contribution> {
+  await db.insertInto('trainingContribution').values(contribution).execute();
+  return contribution;
+}
+
+/** Contributions, of one programme or of all, in the order they were counted. */
+export async function listContributions(db: Db, programmeId?: string): Promise<Contribution[]> {
+  let query = db.selectFrom('trainingContribution').selectAll().orderBy('countsUpTo').orderBy('recordedAt').orderBy('id');
+  if (programmeId !== undefined) query = query.where('programmeId', '=', programmeId);
+  return (await query.execute()).map((row) => StoredContributionSchema.parse(row));
+}
+
+/** Which of the given deliveries exist (not removed). */
+export async function existingDeliveryIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('delivery').select('id').where('id', 'in', [...ids]).where('deletedAt', 'is', null).execute();
+  return new Set(rows.map((row) => row.id));
+}

@@ -1,0 +1,47 @@
+import { DATE_FLOOR, isIsoDate, type IsoDate } from '../../common/dates.ts';
+import { textFault } from '../../common/text.ts';
+import type { RuleViolation } from './delivery.ts';
+
+/** A count of people or courses above this is a typing mistake. */
+const MAX_COUNT = 10_000_000;
+
+/** Text a person typed: present when required, not longer than allowed, with no character that cannot be text. */
+export function textViolations(field: string, text: string, { maximum, required }: { maximum: number; required: boolean }): RuleViolation[] {
+  if (required && text.trim() === '') return [{ field, code: 'required' }];
+  if (text.length > maximum) return [{ field, code: 'tooLong', params: { maximum: String(maximum) } }];
+  const fault = textFault(text, { multiline: true });
+  return fault ? [{ field, code: fault }] : [];
+}
+
+/** A date that has happened: an existing date, not before the register's floor (2014) and not after today. */
+export function pastDateViolations(field: string, date: string, today: IsoDate): RuleViolation[] {
+  if (!isIsoDate(date)) return [{ field, code: 'invalidDate' }];
+  if (date < DATE_FLOOR) return [{ field, code: 'dateOutOfRange', params: { floor: DATE_FLOOR, ceiling: today } }];
+  if (date > today) return [{ field, code: 'dateInFuture' }];
+  return [];
+}
+
+/** A date that may lie ahead (a plan, an expected delivery), but within ten years and not before 2014. */
+export function plannedDateViolations(field: string, date: string, today: IsoDate): RuleViolation[] {
+  if (!isIsoDate(date)) return [{ field, code: 'invalidDate' }];
+  const ceiling = `${Number(today.slice(0, 4)) + 10}${today.slice(4)}`;
+  if (date < DATE_FLOOR || date > ceiling) return [{ field, code: 'dateOutOfRange', params: { floor: DATE_FLOOR, ceiling } }];
+  return [];
+}
+
+/** A count: a whole number from zero up to the plausible maximum. */
+export function countViolations(field: string, count: number | null): RuleViolation[] {
+  if (count === null) return [];
+  if (!Number.isInteger(count)) return [{ field, code: 'notWholeNumber' }];
+  if (count < 0) return [{ field, code: 'tooSmall', params: { minimum: '0' } }];
+  if (count > MAX_COUNT) return [{ field, code: 'tooLarge', params: { maximum: String(MAX_COUNT) } }];
+  return [];
+}
+
+/** An amount of money in cents: whole and above zero. */
+export function amountViolations(field: string, cents: number | null): RuleViolation[] {
+  if (cents === null) return [];
+  if (!Number.isSafeInteger(cents)) return [{ field, code: 'notWholeNumber' }];
+  if (cents <= 0) return [{ field, code: 'tooSmall', params: { minimum: '1' } }];
+  return [];
+}

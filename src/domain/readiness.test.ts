@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  READINESS_EFFECTS,
+  judgementAt,
+  judgementViolations,
+  overallEffect,
+  replacementViolations,
+  type Judgement,
+  type ReplaceableDelivery,
+  type Replacement,
+} from './readiness.ts';
+
+describe('readiness judgements', () => {
+  it('refuse a judgement without reasoning, in the future or before 2014', () => {
+    expect(judgementViolations({ effect: 'none', reasoning: ' ', judgedOn: '2099-01-01' }, '2025-09-10').map((v) => v.field)).toEqual(['reasoning', 'judgedOn']);
+    expect(judgementViolations({ effect: 'none', reasoning: 'x', judgedOn: '2013-01-01' }, '2025-09-10')).toEqual([
+      { field: 'judgedOn', code: 'dateOutOfRange', params: { floor: '2014-01-01', ceiling: '2025-09-10' } },
+    ]);
+  });
+
+  it('are a history: at any date the judgement that holds is the latest made by then (model)', () => {
+    const step = fc.record({ effect: fc.constantFrom(...READINESS_EFFECTS), day: fc.integer({ min: 1, max: 28 }) });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 15 }), fc.integer({ min: 1, max: 28 }), (steps, referenceDay) => {
+        const day = (n: number) => `2025-05-${String(n).padStart(2, '0')}`;
+        // Recorded one after another; a later recording on the same day corrects the earlier one.
+        const history: Judgement[] = steps.map((s, index) => ({
+          id: String(index),
+          deliveryId: 'd',
+          effect: s.effect,
+          reasoning: 'r',
+          judgedOn: day(s.day),
+          judgedByName: 'r',
+          recordedAt: `2025-06-01T00:00:${String(index).padStart(2, '0')}.000Z`,
+        }));
+        let model: Judgement | null = null;
+        for (const judgement of history) {
+          if (judgement.judgedOn <= day(referenceDay) && (model === null || judgement.judgedOn >= model.judgedOn)) model = judgement;
+        }
+        expect(judgementAt(history, day(referenceDay))).toBe(model);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('add up to the most severe effect', () => {
+    expect(overallEffect([])).toBeNull();
+    expect(overallEffect(['acceptable', 'significantButAcceptable', 'none'])).toBe('significantButAcceptable');
+  });
+});
+
+describe('replenishment', () => {
+  const delivery = (quantity: number | null, valueCents: number): ReplaceableDelivery => ({
+    id: 'd',
+    isStock: true,
+    quantity,
+    valueCents,
+    replacedElsewhere: { valueCents: 0, quantity: 0 },
+  });
+
+  it('replaces at most what was delivered, across all projects (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ value: fc.integer({ min: 1, max: 1000 }), quantity: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }) }), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
+        (projects, valueCents, quantity) => {
+          // Projects are added one by one; each is accepted only if the rule allows it.
+          let replacedValue = 0;
+          let replacedQuantity = 0;
+          for (const project of projects) {
+            const replacement: Replacement = { deliveryId: 'd', replacedValueCents: project.value, replacedQuantity: project.quantity };
+            const target = { ...delivery(quantity, valueCents), replacedElsewhere: { valueCents: replacedValue, quantity: replacedQuantity } };
+            if (replacementViolations([replacement], new Map([['d', target]])).length === 0) {
+              replacedValue += project.value;
+              replacedQuantity += project.quantity ?? 0;
+            }
+          }
+          expect(replacedValue).toBeLessThanOrEqual(valueCents);
+          expect(replacedQuantity).toBeLessThanOrEqual(quantity ?? 0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('only replaces stock deliveries the register knows', () => {
+    const replacement = { deliveryId: 'd', replacedValueCents: 1, replacedQuantity: null };
+    expect(replacementViolations([replacement], new Map())).toEqual([{ field: 'replaces.0.deliveryId', code: 'unknownDelivery' }]);
+    expect(replacementViolations([replacement], new Map([['d', { ...delivery(null, 10), isStock: false }]]))).toEqual([
+      { field: 'replaces.0.deliveryId', code: 'notStock' },
+    ]);
+  });
+});

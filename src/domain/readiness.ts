@@ -1,0 +1,128 @@
+import type { IsoDate } from '../../common/dates.ts';
+import type { Cents } from '../../common/money.ts';
+import { READINESS_EFFECTS, type ReadinessEffect, type ReplenishmentStage, type ValuationBasis } from '../../common/vocabulary/codes.ts';
+import type { RuleViolation } from './delivery.ts';
+import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
+
+export { READINESS_EFFECTS, REPLENISHMENT_STAGES, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
+
+export interface JudgementInput {
+  effect: ReadinessEffect;
+  reasoning: string;
+  judgedOn: IsoDate;
+}
+
+export interface Judgement extends JudgementInput {
+  id: string;
+  deliveryId: string;
+  judgedByName: string;
+  recordedAt: string;
+}
+
+export function judgementViolations(input: JudgementInput, today: IsoDate): RuleViolation[] {
+  return [...textViolations('reasoning', input.reasoning, { maximum: 4000, required: true }), ...pastDateViolations('judgedOn', input.judgedOn, today)];
+}
+
+/** The judgement that held at the date: the latest judged on or before it (the later recording wins on the same day). */
+export function judgementAt<J extends Judgement>(history: readonly J[], date: IsoDate): J | null {
+  let current: J | null = null;
+  for (const judgement of history) {
+    if (judgement.judgedOn > date) continue;
+    if (current === null || judgement.judgedOn > current.judgedOn || (judgement.judgedOn === current.judgedOn && judgement.recordedAt > current.recordedAt)) {
+      current = judgement;
+    }
+  }
+  return current;
+}
+
+/** The letter's overall judgement: the most severe effect any delivery has, or null when none is judged. */
+export function overallEffect(effects: readonly ReadinessEffect[]): ReadinessEffect | null {
+  return effects.reduce<ReadinessEffect | null>(
+    (worst, effect) => (worst === null || READINESS_EFFECTS.indexOf(effect) > READINESS_EFFECTS.indexOf(worst) ? effect : worst),
+    null,
+  );
+}
+
+/** What a replenishment project replaces of one delivery. */
+export interface Replacement {
+  deliveryId: string;
+  replacedValueCents: Cents;
+  replacedQuantity: number | null;
+}
+
+export interface ProjectInput {
+  name: string;
+  stage: ReplenishmentStage;
+  budgetCents: Cents | null;
+  expectedOn: IsoDate | null;
+  note: string;
+  replaces: Replacement[];
+}
+
+export function projectViolations(input: ProjectInput, today: IsoDate): RuleViolation[] {
+  const violations = [
+    ...textViolations('name', input.name, { maximum: 300, required: true }),
+    ...amountViolations('budgetCents', input.budgetCents),
+    ...(input.expectedOn === null ? [] : plannedDateViolations('expectedOn', input.expectedOn, today)),
+    ...textViolations('note', input.note, { maximum: 2000, required: false }),
+    ...input.replaces.flatMap((replacement, index) => [
+      ...amountViolations(`replaces.${index}.replacedValueCents`, replacement.replacedValueCents),
+      ...countViolations(`replaces.${index}.replacedQuantity`, replacement.replacedQuantity),
+    ]),
+  ];
+  const ids = input.replaces.map((replacement) => replacement.deliveryId);
+  if (new Set(ids).size !== ids.length) violations.push({ field: 'replaces', code: 'duplicateDelivery' });
+  return violations;
+}
+
+/** A stock delivery as a replacement is measured against: what was delivered, and what other projects already replace. */
+export interface ReplaceableDelivery {
+  id: string;
+  isStock: boolean;
+  quantity: number | null;
+  valueCents: Cents;
+  /** What other projects (not the one being checked) replace of it. */
+  replacedElsewhere: { valueCents: Cents; quantity: number };
+}
+
+/**
+ * A project replaces at most what was delivered: together with every other project, no more of a
+ * delivery's value than it is valued at, and no more items than were handed over.
+ */
+export function replacementViolations(replaces: readonly Replacement[], deliveries: ReadonlyMap<string, ReplaceableDelivery>): RuleViolation[] {
+  return replaces.flatMap((replacement, index) => {
+    const field = `replaces.${index}`;
+    const delivery = deliveries.get(replacement.deliveryId);
+    if (!delivery) return [{ field: `${field}.deliveryId`, code: 'unknownDelivery' }];
+    if (!delivery.isStock) return [{ field: `${field}.deliveryId`, code: 'notStock' }];
+    const violations: RuleViolation[] = [];
+    const valueLeft = delivery.valueCents - delivery.replacedElsewhere.valueCents;
+    if (replacement.replacedValueCents > valueLeft) {
+      violations.push({ field: `${field}.replacedValueCents`, code: 'moreThanDelivered', params: { maximum: String(Math.max(0, valueLeft)) } });
+    }
+    if (replacement.replacedQuantity !== null) {
+      const quantityLeft = delivery.quantity === null ? 0 : delivery.quantity - delivery.replacedElsewhere.quantity;
+      if (replacement.replacedQuantity > quantityLeft) {
+        violations.push({ field: `${field}.replacedQuantity`, code: 'moreThanDelivered', params: { maximum: String(Math.max(0, quantityLeft)) } });
+      }
+    }
+    return violations;
+  });
+}
+
+/** A decision not to replace, and the revaluation it makes when the basis of the delivery's value changes with it. */
+export interface NonReplacementInput {
+  decidedOn: IsoDate;
+  reason: string;
+  revaluation: { amountCents: Cents; basis: ValuationBasis; effectiveDate: IsoDate } | null;
+}
+
+export function nonReplacementViolations(input: NonReplacementInput, today: IsoDate): RuleViolation[] {
+  const violations = [...pastDateViolations('decidedOn', input.decidedOn, today), ...textViolations('reason', input.reason, { maximum: 4000, required: true })];
+  if (input.revaluation) {
+    const { amountCents, effectiveDate } = input.revaluation;
+    if (!Number.isSafeInteger(amountCents) || amountCents < 0) violations.push({ field: 'revaluation.amountCents', code: 'tooSmall', params: { minimum: '0' } });
+    violations.push(...pastDateViolations('revaluation.effectiveDate', effectiveDate, today));
+  }
+  return violations;
+}

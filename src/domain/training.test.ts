@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TRAINING_MEASURES, contributionViolations, trainingFigureAt, type Contribution, type ContributionInput } from './training.ts';
+
+const TODAY = '2025-09-10';
+const valid: ContributionInput = {
+  periodFrom: '2023-01-01',
+  periodTo: null,
+  countsUpTo: '2025-08-31',
+  trainers: 71,
+  trainersIsMaximum: false,
+  rotations: null,
+  soldiersPerRotation: null,
+  trainees: 250,
+  traineesIsApproximate: true,
+  courses: null,
+  costEstimateCents: null,
+  fundingSource: null,
+  note: '',
+};
+
+describe('a training contribution', () => {
+  it('is valid as the seed letter counts ST-C', () => {
+    expect(contributionViolations(valid, TODAY)).toEqual([]);
+  });
+
+  it('names every wrong field at once', () => {
+    const fields = contributionViolations(
+      { ...valid, trainers: -1, trainees: 1.5, countsUpTo: '2099-01-01', periodFrom: '2013-12-31', note: 'a\u0000b', costEstimateCents: 500_000_000 },
+      TODAY,
+    ).map((violation) => violation.field);
+    expect(fields).toEqual(expect.arrayContaining(['trainers', 'trainees', 'countsUpTo', 'periodFrom', 'note', 'fundingSource']));
+  });
+
+  it('never accepts a negative count, whatever else it holds (property)', () => {
+    const count = fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null });
+    fc.assert(
+      fc.property(count, count, count, count, count, (trainers, rotations, soldiersPerRotation, trainees, courses) => {
+        const input = { ...valid, trainers, rotations, soldiersPerRotation, trainees, courses, trainersIsMaximum: false, traineesIsApproximate: false };
+        const accepted = contributionViolations(input, TODAY).length === 0;
+        const counts = [trainers, rotations, soldiersPerRotation, trainees, courses].filter((value) => value !== null);
+        if (accepted) expect(counts.every((value) => value >= 0)).toBe(true);
+        if (counts.some((value) => value < 0)) expect(accepted).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('a training figure at a reference date', () => {
+  const contribution = (countsUpTo: string, trainees: number, recordedAt = `${countsUpTo}T12:00:00.000Z`): Contribution => ({
+    ...valid,
+    trainers: null,
+    id: `${countsUpTo}-${trainees}`,
+    programmeId: 'p',
+    countsUpTo,
+    trainees,
+    recordedByName: 'r',
+    recordedAt,
+  });
+
+  it('comes from the latest contribution counted by then, never a later one (property)', () => {
+    const history = fc.array(
+      fc.record({ day: fc.integer({ min: 1, max: 28 }), trainees: fc.nat({ max: 100_000 }), order: fc.nat({ max: 1000 }) }),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(history, fc.integer({ min: 1, max: 28 }), (rows, referenceDay) => {
+        const day = (n: number) => `2025-02-${String(n).padStart(2, '0')}`;
+        const contributions = rows.map((row) => contribution(day(row.day), row.trainees, `2025-03-01T00:00:00.${String(row.order).padStart(3, '0')}Z`));
+        const figure = trainingFigureAt(contributions, 'trainees', day(referenceDay));
+        const known = contributions.filter((row) => row.countsUpTo <= day(referenceDay));
+        if (known.length === 0) {
+          expect(figure).toBeNull();
+          return;
+        }
+        const latestDate = known.map((row) => row.countsUpTo).sort().at(-1)!;
+        const candidates = known.filter((row) => row.countsUpTo === latestDate);
+        const latestRecorded = candidates.map((row) => row.recordedAt).sort().at(-1)!;
+        expect(candidates.filter((row) => row.recordedAt === latestRecorded).map((row) => row.trainees)).toContain(figure!.value);
+        expect(figure!.value).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('says whether the count is an estimate or a ceiling', () => {
+    const rows = [{ ...contribution('2025-08-31', 220), traineesIsApproximate: true, trainers: 20, trainersIsMaximum: true }];
+    expect(trainingFigureAt(rows, 'trainees', '2025-08-31')).toEqual({ value: 220, qualifier: 'approximate' });
+    expect(trainingFigureAt(rows, 'trainers', '2025-08-31')).toEqual({ value: 20, qualifier: 'maximum' });
+    expect(TRAINING_MEASURES.map((measure) => trainingFigureAt(rows, measure, '2025-08-30'))).toEqual(TRAINING_MEASURES.map(() => null));
+  });
+});

@@ -1,0 +1,112 @@
+import type { IsoDate } from '../../common/dates.ts';
+import type { Cents } from '../../common/money.ts';
+import type { FundingSource, TrainingFramework, TrainingMeasure } from '../../common/vocabulary/codes.ts';
+import type { RuleViolation } from './delivery.ts';
+import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
+
+export { TRAINING_FRAMEWORKS, TRAINING_MEASURES, type TrainingMeasure } from '../../common/vocabulary/codes.ts';
+
+export interface TrainingProgrammeInput {
+  /** The short name the letter's text uses: `{{training:stc.trainers}}`. */
+  key: string;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  hostCountry: string;
+  framework: TrainingFramework;
+  systemTrainedOn: string | null;
+  description: string;
+  deliveryIds: string[];
+}
+
+/** What the Netherlands contributed to a programme over a period, counted up to a date. */
+export interface ContributionInput {
+  periodFrom: IsoDate;
+  periodTo: IsoDate | null;
+  /** The date up to which the counts run; for a plan, the date it was decided. */
+  countsUpTo: IsoDate;
+  trainers: number | null;
+  /** "maximaal twintig trainers": the count is a ceiling. */
+  trainersIsMaximum: boolean;
+  rotations: number | null;
+  soldiersPerRotation: number | null;
+  trainees: number | null;
+  /** "circa 220 Oekraïners": the count is an estimate. */
+  traineesIsApproximate: boolean;
+  courses: number | null;
+  costEstimateCents: Cents | null;
+  fundingSource: FundingSource | null;
+  note: string;
+}
+
+export interface Contribution extends ContributionInput {
+  id: string;
+  programmeId: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+const PROGRAMME_KEY = /^[a-z][a-z0-9-]{0,39}$/;
+const COUNTRY = /^[A-Z]{2}$/;
+
+export function programmeViolations(input: TrainingProgrammeInput): RuleViolation[] {
+  return [
+    ...(PROGRAMME_KEY.test(input.key) ? [] : [{ field: 'key', code: 'invalidProgrammeKey' }]),
+    ...textViolations('name', input.name, { maximum: 300, required: true }),
+    ...(COUNTRY.test(input.hostCountry) ? [] : [{ field: 'hostCountry', code: 'invalidCountry' }]),
+    ...textViolations('systemTrainedOn', input.systemTrainedOn ?? '', { maximum: 300, required: false }),
+    ...textViolations('description', input.description, { maximum: 4000, required: false }),
+  ];
+}
+
+const COUNTS = ['trainers', 'rotations', 'soldiersPerRotation', 'trainees', 'courses'] as const;
+
+export function contributionViolations(input: ContributionInput, today: IsoDate): RuleViolation[] {
+  const violations = [
+    ...plannedDateViolations('periodFrom', input.periodFrom, today),
+    ...(input.periodTo === null ? [] : plannedDateViolations('periodTo', input.periodTo, today)),
+    ...pastDateViolations('countsUpTo', input.countsUpTo, today),
+    ...COUNTS.flatMap((field) => countViolations(field, input[field])),
+    ...amountViolations('costEstimateCents', input.costEstimateCents),
+    ...textViolations('note', input.note, { maximum: 2000, required: false }),
+  ];
+  if (input.periodTo !== null && input.periodTo < input.periodFrom) violations.push({ field: 'periodTo', code: 'beforeFrom' });
+  if (input.trainersIsMaximum && input.trainers === null) violations.push({ field: 'trainers', code: 'required' });
+  if (input.traineesIsApproximate && input.trainees === null) violations.push({ field: 'trainees', code: 'required' });
+  if ((input.costEstimateCents === null) !== (input.fundingSource === null)) {
+    violations.push({ field: input.fundingSource === null ? 'fundingSource' : 'costEstimateCents', code: 'required' });
+  }
+  if (COUNTS.every((field) => input[field] === null) && input.costEstimateCents === null) violations.push({ field: 'trainers', code: 'nothingCounted' });
+  return violations;
+}
+
+/** A measure as the letter places it: its value, and whether it is an estimate or a ceiling. */
+export interface TrainingFigure {
+  value: number;
+  qualifier: 'exact' | 'approximate' | 'maximum';
+}
+
+function measureOf(contribution: ContributionInput, measure: TrainingMeasure): TrainingFigure | null {
+  switch (measure) {
+    case 'trainers':
+      return contribution.trainers === null ? null : { value: contribution.trainers, qualifier: contribution.trainersIsMaximum ? 'maximum' : 'exact' };
+    case 'trainees':
+      return contribution.trainees === null ? null : { value: contribution.trainees, qualifier: contribution.traineesIsApproximate ? 'approximate' : 'exact' };
+    case 'costEstimate':
+      return contribution.costEstimateCents === null ? null : { value: contribution.costEstimateCents, qualifier: 'approximate' };
+    default: {
+      const value = contribution[measure];
+      return value === null ? null : { value, qualifier: 'exact' };
+    }
+  }
+}
+
+/**
+ * A programme's measure at a reference date: from the latest contribution counted up to that date that
+ * counts it (the later recording wins on the same date). Contributions counted after the date do not exist yet.
+ */
+export function trainingFigureAt(contributions: readonly Contribution[], measure: TrainingMeasure, referenceDate: IsoDate): TrainingFigure | null {
+  const known = contributions
+    .filter((contribution) => contribution.countsUpTo <= referenceDate && measureOf(contribution, measure) !== null)
+    .sort((a, b) => b.countsUpTo.localeCompare(a.countsUpTo) || b.recordedAt.localeCompare(a.recordedAt));
+  return known[0] ? measureOf(known[0], measure) : null;
+}

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuditObject } from '../audit/event.ts';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import * as deliveries from '../db/repositories/deliveries.ts';
+import * as money from '../db/repositories/money.ts';
+import * as repository from '../db/repositories/readiness.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { Valuation } from '../domain/delivery.ts';
+import {
+  judgementAt,
+  judgementViolations,
+  nonReplacementViolations,
+  projectViolations,
+  replacementViolations,
+  type Judgement,
+  type JudgementInput,
+  type NonReplacementInput,
+  type ProjectInput,
+  type ReadinessEffect,
+} from '../domain/readiness.ts';
+import { refreshCurrentValue } from './deliveries.ts';
+import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+
+type Db = Kysely<Database>;
+
+const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
+const projectObject = (id: string): AuditObject => ({ type: 'replenishmentProject', id });
+const today = (context: RequestContext) => context.now().toISOString().slice(0, 10);
+const actorName = (context: RequestContext) => context.actor?.username ?? 'system';
+
+/** A stock delivery with the history of its effect on readiness and what becomes of its replacement. */
+export interface DeliveryReadiness extends repository.StockDelivery {
+  judgements: Judgement[];
+  replacedValueCents: number;
+  replacedQuantity: number;
+  nonReplacements: repository.NonReplacementDecision[];
+}
+
+/** Every stock delivery with its readiness history, replacement and decisions not to replace. */
+export async function readinessOverview(db: Db): Promise<DeliveryReadiness[]> {
+  const [stock, judgements, projects, nonReplacements] = await Promise.all([
+    repository.stockDeliveries(db),
+    repository.listJudgements(db),
+    repository.listProjects(db),
+    repository.listNonReplacements(db),
+  ]);
+  const replacements = projects.flatMap((project) => project.replaces);
+  return stock.map((delivery) => {
+    const replaced = replacements.filter((replacement) => replacement.deliveryId === delivery.id);
+    return {
+      ...delivery,
+      judgements: judgements.filter((judgement) => judgement.deliveryId === delivery.id),
+      replacedValueCents: replaced.reduce((sum, replacement) => sum + replacement.replacedValueCents, 0),
+      replacedQuantity: replaced.reduce((sum, replacement) => sum + (replacement.replacedQuantity ?? 0), 0),
+      nonReplacements: nonReplacements.filter((decision) => decision.deliveryId === delivery.id),
+    };
+  });
+}
+
+/** Judges a stock delivery's effect on readiness; earlier judgements stay as the history. */
+export async function judge(db: Db, context: RequestContext, deliveryId: string, input: JudgementInput): Promise<Judgement> {
+  assertValid(judgementViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    await stockDelivery(trx, deliveryId);
+    const judgement = await repository.insertJudgement(trx, {
+      ...input,
+      id: randomUUID(),
+      deliveryId,
+      judgedByName: actorName(context),
+      recordedAt: context.now().toISOString(),
+    });
+    await recordAuditEvent(trx, context, { action: 'readiness.judge', object: deliveryObject(deliveryId), result: 'success', after: judgement });
+    return judgement;
+  });
+}
+
+export async function listProjects(db: Db): Promise<repository.StoredProject[]> {
+  return repository.listProjects(db);
+}
+
+export async function getProject(db: Db, id: string): Promise<repository.StoredProject> {
+  return existingProject(db, id);
+}
+
+export async function createProject(db: Db, context: RequestContext, input: ProjectInput): Promise<repository.StoredProject> {
+  assertValid(projectViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    const id = randomUUID();
+    await assertReplacesAtMostDelivered(trx, input, null);
+    const { replaces, ...fields } = input;
+    const stored = await repository.insertProject(trx, id, { ...fields, isDemonstration: false }, replaces);
+    await recordAuditEvent(trx, context, { action: 'readiness.createProject', object: projectObject(id), result: 'success', after: stored });
+    return stored;
+  });
+}
+
+export async function updateProject(db: Db, context: RequestContext, id: string, expectedVersion: number, input: ProjectInput): Promise<repository.StoredProject> {
+  assertValid(projectViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    const current = await existingProject(trx, id, { forUpdate: true });
+    if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    await assertReplacesAtMostDelivered(trx, input, id);
+    const { replaces, ...fields } = input;
+    const updated = await repository.updateProject(trx, id, expectedVersion, fields, replaces);
+    if (!updated) throw new VersionConflictError(current.version);
+    await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated });
+    return updated;
+  });
+}
+
+/**
+ * Records that (part of) a stock delivery will not be replaced. When that changes the basis of its value
+ * (what will not be replaced no longer counts at replacement value), the decision adds the revaluation,
+ * dated as given: figures at earlier dates change with it, so the next letter shows the earlier letter's
+ * figure as restated and `letter verify` of the earlier letter names the difference.
+ */
+export async function decideNotToReplace(
+  db: Db,
+  context: RequestContext,
+  deliveryId: string,
+  input: NonReplacementInput,
+): Promise<{ decision: repository.NonReplacementDecision; valuation: Valuation | null }> {
+  assertValid(nonReplacementViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    const delivery = await stockDelivery(trx, deliveryId);
+    const valuation = input.revaluation
+      ? await money.insertValuation(trx, {
+          id: randomUUID(),
+          deliveryId,
+          ...input.revaluation,
+          currency: 'EUR',
+          originalAmountMinor: null,
+          exchangeRate: null,
+          note: input.reason,
+        })
+      : null;
+    if (valuation) await refreshCurrentValue(trx, delivery);
+    const decision = await repository.insertNonReplacement(trx, {
+      id: randomUUID(),
+      deliveryId,
+      decidedOn: input.decidedOn,
+      reason: input.reason,
+      valuationId: valuation?.id ?? null,
+      decidedByName: actorName(context),
+      recordedAt: context.now().toISOString(),
+    });
+    await recordAuditEvent(trx, context, {
+      action: 'readiness.decideNotToReplace',
+      object: deliveryObject(deliveryId),
+      result: 'success',
+      before: { currentValueCents: delivery.currentValueCents },
+      after: { decision, valuation },
+    });
+    return { decision, valuation };
+  });
+}
+
+async function stockDelivery(db: Db, deliveryId: string) {
+  const delivery = await deliveries.findDelivery(db, deliveryId, { forUpdate: true });
+  if (!delivery) throw new NotFoundError('delivery', deliveryId);
+  if (delivery.supportType !== 'stock') throw new ValidationError([{ field: 'deliveryId', code: 'notStock' }]);
+  return delivery;
+}
+
+async function assertReplacesAtMostDelivered(db: Db, input: ProjectInput, projectId: string | null): Promise<void> {
+  const targets = await repository.replaceableDeliveries(
+    db,
+    input.replaces.map((replacement) => replacement.deliveryId),
+    projectId,
+  );
+  assertValid(replacementViolations(input.replaces, targets));
+}
+
+async function existingProject(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  const project = await repository.findProject(db, id, options);
+  if (!project) throw new NotFoundError('replenishmentProject', id);
+  return project;
+}
+
+/** The effect of each stock delivery realised by the date, as last judged on or before it (unjudged ones have none to give). */
+export async function readinessEffectsAt(db: Db, date: string): Promise<ReadinessEffect[]> {
+  const [stock, judgements] = await Promise.all([repository.stockDeliveries(db, date), repository.listJudgements(db)]);
+  return stock.flatMap((delivery) => {
+    const judgement = judgementAt(
+      judgements.filter((candidate) => candidate.deliveryId === delivery.id),
+      date,
+    );
+    return judgement ? [judgement.effect] : [];
+  });
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuditObject } from '../audit/event.ts';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { UniqueViolationError } from '../db/errors.ts';
+import * as repository from '../db/repositories/training.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { contributionViolations, programmeViolations, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
+import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+
+type Db = Kysely<Database>;
+
+export interface ProgrammeDetail extends repository.StoredProgramme {
+  contributions: Contribution[];
+}
+
+const auditObject = (id: string): AuditObject => ({ type: 'trainingProgramme', id });
+const today = (context: RequestContext) => context.now().toISOString().slice(0, 10);
+
+export async function createProgramme(db: Db, context: RequestContext, input: TrainingProgrammeInput): Promise<ProgrammeDetail> {
+  assertValid(programmeViolations(input));
+  return inTransaction(db, async (trx) => {
+    await assertDeliveriesExist(trx, input.deliveryIds);
+    const stored = await repository.insertProgramme(trx, randomUUID(), { ...input, isDemonstration: false }).catch(keyTaken);
+    await recordAuditEvent(trx, context, { action: 'training.createProgramme', object: auditObject(stored.id), result: 'success', after: stored });
+    return { ...stored, contributions: [] };
+  });
+}
+
+export async function updateProgramme(db: Db, context: RequestContext, id: string, expectedVersion: number, input: TrainingProgrammeInput): Promise<ProgrammeDetail> {
+  assertValid(programmeViolations(input));
+  return inTransaction(db, async (trx) => {
+    const current = await existing(trx, id, { forUpdate: true });
+    if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    await assertDeliveriesExist(trx, input.deliveryIds);
+    const updated = await repository.updateProgramme(trx, id, expectedVersion, input).catch(keyTaken);
+    if (!updated) throw new VersionConflictError(current.version);
+    await recordAuditEvent(trx, context, { action: 'training.updateProgramme', object: auditObject(id), result: 'success', before: current, after: updated });
+    return { ...updated, contributions: await repository.listContributions(trx, id) };
+  });
+}
+
+/** Adds a contribution: counts are history, so an earlier count stays as it was and a later one supersedes it. */
+export async function addContribution(db: Db, context: RequestContext, programmeId: string, input: ContributionInput): Promise<Contribution> {
+  assertValid(contributionViolations(input, today(context)));
+  return inTransaction(db, async (trx) => {
+    await existing(trx, programmeId, { forUpdate: true });
+    const contribution = await repository.insertContribution(trx, {
+      ...input,
+      id: randomUUID(),
+      programmeId,
+      recordedByName: context.actor?.username ?? 'system',
+      recordedAt: context.now().toISOString(),
+    });
+    await recordAuditEvent(trx, context, { action: 'training.addContribution', object: auditObject(programmeId), result: 'success', after: contribution });
+    return contribution;
+  });
+}
+
+export async function getProgramme(db: Db, id: string): Promise<ProgrammeDetail> {
+  const programme = await existing(db, id);
+  return { ...programme, contributions: await repository.listContributions(db, id) };
+}
+
+/** Every programme with its contributions. */
+export async function listProgrammes(db: Db): Promise<ProgrammeDetail[]> {
+  const [programmes, contributions] = await Promise.all([repository.listProgrammes(db), repository.listContributions(db)]);
+  return programmes.map((programme) => ({ ...programme, contributions: contributions.filter((row) => row.programmeId === programme.id) }));
+}
+
+async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  const programme = await repository.findProgramme(db, id, options);
+  if (!programme) throw new NotFoundError('trainingProgramme', id);
+  return programme;
+}
+
+async function assertDeliveriesExist(db: Db, deliveryIds: readonly string[]): Promise<void> {
+  const found = await repository.existingDeliveryIds(db, deliveryIds);
+  assertValid(deliveryIds.flatMap((id, index) => (found.has(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'unknownDelivery' }])));
+}
+
+function keyTaken(error: unknown): never {
+  if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_PROGRAMME_KEY) {
+    throw new ValidationError([{ field: 'key', code: 'programmeKeyTaken' }]);
+  }
+  throw error;
+}
+
+/** Every programme by its short name with all its contributions: the letter takes each figure at its reference date. */
+export async function trainingForLetter(db: Db): Promise<{ key: string; contributions: Contribution[] }[]> {
+  const programmes = await listProgrammes(db);
+  return programmes.map(({ key, contributions }) => ({ key, contributions }));
+}

@@ -1,0 +1,132 @@
+/**
+ * Training and readiness through the API, on the demonstration register: bad input is refused naming
+ * every field and changes nothing, each change is audited, the letter's figures follow the register at
+ * the reference date, and a decision not to replace that revalues shows as a restatement.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import { apiClient, type ApiCall } from './client.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+
+const MILLION = 100_000_000;
+const STOCK_UP_TO_FEBRUARY = 'eb51ab98-09d6-4275-b358-644a2cc992ed';
+const fields = (body: any) => body.invalidParams.map((param: any) => param.name).sort();
+
+describeEachDatabase('training and readiness', (database) => {
+  let registrar: ApiCall;
+  let author: ApiCall;
+  let finance: ApiCall;
+  let draftId: string;
+  let februaryId: string;
+
+  beforeAll(async () => {
+    const { db } = database();
+    await loadDemonstrationData(db);
+    const clock = () => new Date('2025-09-05T10:00:00Z');
+    registrar = apiClient(db, { role: 'registrar', clock });
+    author = apiClient(db, { role: 'letterAuthor', clock });
+    finance = apiClient(db, { role: 'finance', clock });
+    const letters = (await author('GET', '/letters')).body.items;
+    draftId = letters.find((letter: any) => letter.referenceDate === '2025-08-31').id;
+    februaryId = letters.find((letter: any) => letter.referenceDate === '2025-02-04').id;
+  });
+
+  /** The changes the audit trail records (refused requests are recorded too, as refusals). */
+  const auditActions = async () => {
+    const rows = await database().db.selectFrom('auditEvent').select('action').where('result', '=', 'success').orderBy('seq').execute();
+    return rows.map((row) => row.action);
+  };
+
+  it("records a programme and its contributions, each audited; a count made after the reference date is not the letter's", async () => {
+    const created = await registrar('POST', '/training-programmes', { key: 'lithuania', name: 'Demining', hostCountry: 'LT', framework: 'bilateral' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('ETag')).toBe('"1"');
+    const counted = await registrar('POST', `/training-programmes/${created.body.id}/contributions`, {
+      periodFrom: '2025-01-01',
+      countsUpTo: '2025-09-01',
+      trainers: 4,
+    });
+    expect(counted.status).toBe(201);
+    expect((await auditActions()).slice(-2)).toEqual(['training.createProgramme', 'training.addContribution']);
+
+    const renamed = await registrar('PUT', `/training-programmes/${created.body.id}`, { key: 'lithuania', name: 'Demining training', hostCountry: 'LT', framework: 'bilateral' }, { 'If-Match': '"1"' });
+    expect(renamed.status).toBe(200);
+    expect((await registrar('PUT', `/training-programmes/${created.body.id}`, { key: 'lithuania', name: 'x', hostCountry: 'LT', framework: 'bilateral' }, { 'If-Match': '"1"' })).status).toBe(412);
+    expect((await finance('POST', '/training-programmes', { key: 'x', name: 'x', hostCountry: 'LT', framework: 'bilateral' })).status).toBe(403);
+
+    // Counted after 31 Aug: the draft for that date does not know it, so it cannot name it.
+    const draft = await author('GET', `/letters/${draftId}`);
+    expect(JSON.stringify(draft.body.letter)).toContain('met 71 trainers');
+    const blocks = [{ key: 'training', heading: 'Training', text: 'Litouwen: {{training:lithuania.trainers}} trainers.' }];
+    const other = await author('POST', '/letters', { referenceDate: '2025-08-31' });
+    const edited = await author('PATCH', `/letters/${other.body.id}`, { blocks }, { 'If-Match': `"${other.body.version}"` });
+    expect(edited.body.problems).toEqual(['{{training:lithuania.trainers}}']);
+  });
+
+  it('refuses bad input naming every field, and changes nothing', async () => {
+    const before = await auditActions();
+    const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');
+    const bad = await registrar('POST', `/training-programmes/${programme.id}/contributions`, {
+      periodFrom: '2022-01-01',
+      countsUpTo: '2099-01-01',
+      trainers: -1,
+      trainees: 10,
+      traineesIsApproximate: true,
+      costEstimateCents: 500,
+      note: 'nul\u0000teken',
+    });
+    expect(bad.status).toBe(400);
+    expect(fields(bad.body)).toEqual(['countsUpTo', 'fundingSource', 'note', 'trainers']);
+    const tooEarly = await registrar('POST', `/training-programmes/${programme.id}/contributions`, { periodFrom: '2013-01-01', countsUpTo: '2025-08-31', trainers: 1 });
+    expect(fields(tooEarly.body)).toEqual(['periodFrom']);
+    expect((await registrar('POST', '/training-programmes', { key: 'stc', name: 'Dubbel', hostCountry: 'DE', framework: 'euMission' })).body.invalidParams).toEqual([
+      expect.objectContaining({ name: 'key', reason: 'Er is al een trainingsprogramma met deze korte naam.' }),
+    ]);
+    const tooMuch = await registrar('POST', '/replenishment-projects', {
+      name: 'Te veel',
+      stage: 'identified',
+      replaces: [{ deliveryId: STOCK_UP_TO_FEBRUARY, replacedValueCents: 2_000 * MILLION }],
+    });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.invalidParams[0]).toMatchObject({ name: 'replaces.0.replacedValueCents' });
+    const judgedLater = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/readiness-judgements`, { effect: 'none', reasoning: '', judgedOn: '2026-01-01' });
+    expect(fields(judgedLater.body)).toEqual(['judgedOn', 'reasoning']);
+    expect(await auditActions()).toEqual(before);
+  });
+
+  it('keeps judgements as a history; the letter says the one that held at its reference date', async () => {
+    const judged = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/readiness-judgements`, {
+      effect: 'unacceptable',
+      reasoning: 'Demonstratie: na de peildatum opnieuw beoordeeld.',
+      judgedOn: '2025-09-02',
+    });
+    expect(judged.status).toBe(201);
+    const overview = (await registrar('GET', '/readiness')).body;
+    const delivery = overview.deliveries.find((item: any) => item.id === STOCK_UP_TO_FEBRUARY);
+    expect(delivery.judgements.map((judgement: any) => judgement.effect)).toEqual(['significantButAcceptable', 'unacceptable']);
+    expect(delivery.replacedValueCents).toBe(1_000 * MILLION);
+    const draft = await author('GET', `/letters/${draftId}`);
+    expect(JSON.stringify(draft.body.letter)).toContain('door Defensie als significant, maar acceptabel beoordeeld');
+  });
+
+  it('a decision not to replace that revalues restates the earlier letter: in its verification and in the next letter', async () => {
+    expect((await author('GET', `/letters/${februaryId}/verification`)).body.ok).toBe(true);
+    const decided = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/non-replacement-decisions`, {
+      decidedOn: '2025-09-03',
+      reason: 'Demonstratie: Bofors 40L70 wordt niet vervangen; gewaardeerd tegen boekwaarde.',
+      revaluation: { amountCents: 2_000 * MILLION, basis: 'bookValue', effectiveDate: '2025-02-04' },
+    });
+    expect(decided.status).toBe(201);
+    expect(decided.body.decision.valuationId).toBe(decided.body.valuation.id);
+    expect((await auditActions()).at(-1)).toBe('readiness.decideNotToReplace');
+
+    const verification = (await author('GET', `/letters/${februaryId}/verification`)).body;
+    expect(verification.ok).toBe(false);
+    expect(verification.differences).toContainEqual({ figure: 'stock', published: 2_050 * MILLION, recomputed: 2_000 * MILLION });
+
+    const next = (await author('GET', `/letters/${draftId}`)).body.letter;
+    const stock = next.figures.lines.find((line: any) => line.key === 'stock');
+    expect(stock).toMatchObject({ reportedPreviousCents: 2_050 * MILLION, restatedPreviousCents: 2_000 * MILLION });
+    expect(JSON.stringify(next.footnotes)).toContain('Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €2 mld., niet €2,05 mld.');
+  });
+});

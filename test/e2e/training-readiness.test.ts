@@ -1,0 +1,53 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser } from '../support/browser.ts';
+import { openPageAs, tableRows, useServer, visit } from './app.ts';
+
+describeWithBrowser('training and readiness', (browser) => {
+  const server = useServer();
+  let page: Page;
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('the registrar records a count for a programme: a wrong one is explained per field, a right one shows in the list', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/training');
+    await page.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
+    const table = page.getByRole('table', { name: 'Trainingsprogramma’s met de laatste telling' });
+    expect((await tableRows(table)).find((row) => row[0]?.startsWith('EUMAM'))).toEqual(expect.arrayContaining(['71', 'circa 250']));
+
+    await page.getByLabel('Trainingsprogramma').selectOption({ label: 'Medische training Interbow' });
+    await page.getByLabel('Periode vanaf').fill('2025-01-01');
+    await page.getByLabel('Geteld tot en met').fill('2099-01-01');
+    await page.getByLabel('Aantal trainers').fill('-2');
+    await page.getByRole('button', { name: 'Telling vastleggen' }).click();
+    await page.getByText('Vul een getal in van minstens 0.').first().waitFor();
+    await page.getByText(/Deze datum ligt in de toekomst/).first().waitFor();
+
+    await page.getByLabel('Geteld tot en met').fill('2025-09-30');
+    await page.getByLabel('Aantal trainers').fill('3');
+    await page.getByRole('button', { name: 'Telling vastleggen' }).click();
+    await page.getByText('De telling is vastgelegd.').waitFor();
+    expect((await tableRows(table)).find((row) => row[0] === 'Medische training Interbow')).toEqual(expect.arrayContaining(['3', '30 sep. 2025']));
+  });
+
+  it('the registrar judges a stock delivery; the history grows and the latest judgement shows', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/gereedheid');
+    await page.getByRole('heading', { level: 1, name: 'Gereedheid en aanvulling' }).waitFor();
+    await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    await page.getByText('Controleer het formulier').waitFor();
+
+    const title = 'Demonstratie: overige directe leveringen uit voorraad 5 feb. t/m 31 aug. 2025 (geaggregeerd)';
+    await page.getByLabel('Levering', { exact: true }).selectOption({ label: title });
+    await page.getByLabel('Effect op de gereedheid', { exact: true }).selectOption({ label: 'acceptabel' });
+    await page.getByLabel('Onderbouwing').fill('Vervangend materieel is inmiddels besteld.');
+    await page.getByLabel('Beoordeeld op').fill('2025-09-15');
+    await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    await page.getByText('Het oordeel is vastgelegd; eerdere oordelen blijven in de geschiedenis.').waitFor();
+    const row = (await tableRows(page.getByRole('table', { name: 'Effect op de gereedheid en vervanging per levering' }))).find((cells) => cells[0] === title);
+    expect(row?.[2]).toMatch(/^acceptabel \(15 sep\. 2025, /);
+    expect(row?.[3]).toBe('2');
+  });
+});

@@ -1,0 +1,26 @@
+export const readiness = {
+  title: 'Gereedheid en aanvulling',
+  intro:
+    'Per directe levering uit voorraad: het effect op de gereedheid van de krijgsmacht en op de NAVO-capaciteitsdoelen, als geschiedenis van oordelen, en hoe de levering wordt aangevuld. De brief noemt het zwaarste oordeel dat op de peildatum gold.',
+  deliveriesHeading: 'Leveringen uit voorraad',
+  deliveriesCaption: 'Effect op de gereedheid en vervanging per levering',
+  projectsHeading: 'Aanvullingsprojecten',
+  projectsCaption: 'Projecten die geleverd materieel vervangen',
+  columns: {
+    delivery: 'Levering',
+    value: 'Waarde',
+    effect: 'Laatste oordeel',
+    history: 'Oordelen',
+    replaced: 'Vervangen (waarde)',
+    notReplaced: 'Besluiten niet te vervangen',
+    project: 'Project',
+    stage: 'Stand',
+    replacesValue: 'Vervangt (waarde)',
+    budget: 'Budget',
+    expectedOn: 'Verwacht op',
+  },
+  notJudged: 'Nog niet beoordeeld',
+  judgeHeading: 'Effect op de gereedheid beoordelen',
+  submit: 'Oordeel vastleggen',
+  judged: 'Het oordeel is vastgelegd; eerdere oordelen blijven in de geschiedenis.',
+};
