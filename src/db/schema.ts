@@ -18,6 +18,11 @@ export interface Database {
   publicDelivery: PublicDeliveryTable;
   letter: LetterTable;
   publicLetter: PublicLetterTable;
+  exportRequirement: ExportRequirementTable;
+  exportAssessment: ExportAssessmentTable;
+  exportAssessmentCriterion: { assessmentId: string; criterion: number; finding: string; reasoning: string };
+  exportInspectionGrant: ExportInspectionGrantTable;
+  exportLicence: ExportLicenceTable;
 }
 
 export interface PublicLetterTable {
@@ -188,4 +193,58 @@ export interface PaymentTable {
   reference: string | null;
   recordedAt: Generated<string>;
   note: string;
+}
+
+export interface ExportRequirementTable {
+  id: string;
+  deliveryId: string;
+  required: boolean;
+  reason: string;
+  decidedById: string | null;
+  decidedByName: string;
+  decidedAt: string;
+}
+
+export interface ExportAssessmentTable {
+  id: string;
+  deliveryId: string;
+  outcome: string;
+  conditions: string;
+  expedited: boolean;
+  endUser: string;
+  endUseStatement: string;
+  assessedOn: string;
+  assessedById: string | null;
+  assessedByName: string;
+  recordedAt: string;
+  isDemonstration: boolean;
+}
+
+export interface ExportInspectionGrantTable {
+  id: string;
+  assessmentId: string;
+  note: string;
+  grantedById: string | null;
+  grantedByName: string;
+  grantedAt: string;
+}
+
+export interface ExportLicenceTable {
+  id: string;
+  deliveryId: string;
+  assessmentId: string;
+  number: string;
+  issuedOn: string;
+  validUntil: string;
+  conditions: string;
+  militaryListCategory: string;
+  unRegisterCategory: string | null;
+  quantityAuthorised: number | null;
+  valueAuthorisedCents: number;
+  importingState: string;
+  withheldGround: string | null;
+  issuedById: string | null;
+  issuedByName: string;
+  recordedAt: string;
+  isDemonstration: boolean;
 }
