@@ -44,11 +44,15 @@ export interface Vocabulary {
   auditResults: Record<AuditResult, string>;
   /** What each name a letter's text may use places; `delivery` for `{{delivery:ID}}`. */
   letterFigures: Record<LetterFigureName | 'delivery', string>;
-  // Export control
+  /** Export control's words, one group: the browser reads them from here, outside its typed i18next resources. */
+  exportControl: ExportControlVocabulary;
+}
+
+interface ExportControlVocabulary {
   /** The short names of the eight criteria of Common Position 2008/944/CFSP. */
-  exportCriteria: Record<ExportCriterion, string>;
-  criterionFindings: Record<CriterionFinding, string>;
-  assessmentOutcomes: Record<AssessmentOutcome, string>;
+  criteria: Record<ExportCriterion, string>;
+  findings: Record<CriterionFinding, string>;
+  outcomes: Record<AssessmentOutcome, string>;
   militaryListCategories: Record<MilitaryListCategory, string>;
   unRegisterCategories: Record<UnRegisterCategory, string>;
   withheldGrounds: Record<WithheldGround, string>;
@@ -209,70 +213,71 @@ export const nl: Vocabulary = {
     figuresTable: 'de tabel (als eigen alinea)',
     delivery: 'waarde van een openbare levering, met haar kenmerk',
   },
-  // Export control
-  exportCriteria: {
-    1: 'Internationale verplichtingen en verbintenissen (sancties, non-proliferatie)',
-    2: 'Mensenrechten en internationaal humanitair recht',
-    3: 'Binnenlandse situatie in het land van eindbestemming',
-    4: 'Regionale vrede, veiligheid en stabiliteit',
-    5: 'Nationale veiligheid van de lidstaten en van bevriende en bondgenootschappelijke landen',
-    6: 'Gedrag van het kopende land tegenover de internationale gemeenschap',
-    7: 'Risico van omleiding of wederuitvoer onder ongewenste omstandigheden',
-    8: 'Verenigbaarheid met de technische en economische capaciteit van het ontvangende land',
-  },
-  criterionFindings: {
-    noObjection: 'Geen bezwaar',
-    riskMitigated: 'Risico ondervangen',
-    objection: 'Bezwaar',
-  },
-  assessmentOutcomes: {
-    positive: 'Positief',
-    positiveWithConditions: 'Positief onder voorwaarden',
-    negative: 'Negatief',
-  },
-  militaryListCategories: {
-    ML1: 'ML1 Wapens met gladde loop met een kaliber van minder dan 20 mm, andere wapens en automatische wapens met een kaliber van 12,7 mm of minder',
-    ML2: 'ML2 Wapens met gladde loop met een kaliber van 20 mm of meer, andere wapens met een kaliber van meer dan 12,7 mm',
-    ML3: 'ML3 Munitie en ontstekerstelapparatuur',
-    ML4: 'ML4 Bommen, torpedo\'s, raketten, geleide projectielen, andere explosieven en ladingen',
-    ML5: 'ML5 Vuurleidings-, bewakings- en waarschuwingsapparatuur',
-    ML6: 'ML6 Grondvoertuigen en onderdelen',
-    ML7: 'ML7 Chemische en biologische agentia, oproerbestrijdingsmiddelen, radioactieve stoffen',
-    ML8: 'ML8 Energetische materialen',
-    ML9: 'ML9 Oorlogsschepen en speciale marine-uitrusting',
-    ML10: 'ML10 Luchtvaartuigen, onbemande luchtvaartuigen, vliegtuigmotoren',
-    ML11: 'ML11 Elektronische apparatuur en ruimtevaartuigen',
-    ML12: 'ML12 Wapensystemen met hoge kinetische energie',
-    ML13: 'ML13 Pantser- of beschermende uitrusting en constructies',
-    ML14: 'ML14 Uitrusting voor militaire training of simulatie',
-    ML15: 'ML15 Beeldvormings- of tegenmaatregelapparatuur',
-    ML16: 'ML16 Smeedstukken, gietstukken en andere halffabricaten',
-    ML17: 'ML17 Diverse uitrusting, materialen en bibliotheken',
-    ML18: 'ML18 Productie-uitrusting en onderdelen',
-    ML19: 'ML19 Wapensystemen met gerichte energie',
-    ML20: 'ML20 Cryogene en supergeleidende uitrusting',
-    ML21: 'ML21 Programmatuur',
-    ML22: 'ML22 Technologie',
-  },
-  unRegisterCategories: {
-    I: 'I Gevechtstanks',
-    II: 'II Pantservoertuigen',
-    III: 'III Artilleriesystemen van groot kaliber',
-    IV: 'IV Gevechtsvliegtuigen en onbemande gevechtsvliegtuigen',
-    V: 'V Gevechtshelikopters',
-    VI: 'VI Oorlogsschepen',
-    VII: 'VII Raketten en lanceerinrichtingen',
-    salw: 'Handvuurwapens en lichte wapens',
-  },
-  withheldGrounds: {
-    commercial: 'Commercieel gevoelig',
-    nationalSecurity: 'Nationale veiligheid',
-  },
-  gateStates: {
-    notRequired: 'Geen vergunning nodig',
-    licensed: 'Vergunning verleend',
-    awaitingAssessment: 'Wacht op toetsing',
-    assessmentNegative: 'Toetsing negatief',
-    awaitingLicence: 'Wacht op vergunning',
+  exportControl: {
+    criteria: {
+      1: 'Internationale verplichtingen en verbintenissen (sancties, non-proliferatie)',
+      2: 'Mensenrechten en internationaal humanitair recht',
+      3: 'Binnenlandse situatie in het land van eindbestemming',
+      4: 'Regionale vrede, veiligheid en stabiliteit',
+      5: 'Nationale veiligheid van de lidstaten en van bevriende en bondgenootschappelijke landen',
+      6: 'Gedrag van het kopende land tegenover de internationale gemeenschap',
+      7: 'Risico van omleiding of wederuitvoer onder ongewenste omstandigheden',
+      8: 'Verenigbaarheid met de technische en economische capaciteit van het ontvangende land',
+    },
+    findings: {
+      noObjection: 'Geen bezwaar',
+      riskMitigated: 'Risico ondervangen',
+      objection: 'Bezwaar',
+    },
+    outcomes: {
+      positive: 'Positief',
+      positiveWithConditions: 'Positief onder voorwaarden',
+      negative: 'Negatief',
+    },
+    militaryListCategories: {
+      ML1: 'ML1 Wapens met gladde loop met een kaliber van minder dan 20 mm, andere wapens en automatische wapens met een kaliber van 12,7 mm of minder',
+      ML2: 'ML2 Wapens met gladde loop met een kaliber van 20 mm of meer, andere wapens met een kaliber van meer dan 12,7 mm',
+      ML3: 'ML3 Munitie en ontstekerstelapparatuur',
+      ML4: 'ML4 Bommen, torpedo\'s, raketten, geleide projectielen, andere explosieven en ladingen',
+      ML5: 'ML5 Vuurleidings-, bewakings- en waarschuwingsapparatuur',
+      ML6: 'ML6 Grondvoertuigen en onderdelen',
+      ML7: 'ML7 Chemische en biologische agentia, oproerbestrijdingsmiddelen, radioactieve stoffen',
+      ML8: 'ML8 Energetische materialen',
+      ML9: 'ML9 Oorlogsschepen en speciale marine-uitrusting',
+      ML10: 'ML10 Luchtvaartuigen, onbemande luchtvaartuigen, vliegtuigmotoren',
+      ML11: 'ML11 Elektronische apparatuur en ruimtevaartuigen',
+      ML12: 'ML12 Wapensystemen met hoge kinetische energie',
+      ML13: 'ML13 Pantser- of beschermende uitrusting en constructies',
+      ML14: 'ML14 Uitrusting voor militaire training of simulatie',
+      ML15: 'ML15 Beeldvormings- of tegenmaatregelapparatuur',
+      ML16: 'ML16 Smeedstukken, gietstukken en andere halffabricaten',
+      ML17: 'ML17 Diverse uitrusting, materialen en bibliotheken',
+      ML18: 'ML18 Productie-uitrusting en onderdelen',
+      ML19: 'ML19 Wapensystemen met gerichte energie',
+      ML20: 'ML20 Cryogene en supergeleidende uitrusting',
+      ML21: 'ML21 Programmatuur',
+      ML22: 'ML22 Technologie',
+    },
+    unRegisterCategories: {
+      I: 'I Gevechtstanks',
+      II: 'II Pantservoertuigen',
+      III: 'III Artilleriesystemen van groot kaliber',
+      IV: 'IV Gevechtsvliegtuigen en onbemande gevechtsvliegtuigen',
+      V: 'V Gevechtshelikopters',
+      VI: 'VI Oorlogsschepen',
+      VII: 'VII Raketten en lanceerinrichtingen',
+      salw: 'Handvuurwapens en lichte wapens',
+    },
+    withheldGrounds: {
+      commercial: 'Commercieel gevoelig',
+      nationalSecurity: 'Nationale veiligheid',
+    },
+    gateStates: {
+      notRequired: 'Geen vergunning nodig',
+      licensed: 'Vergunning verleend',
+      awaitingAssessment: 'Wacht op toetsing',
+      assessmentNegative: 'Toetsing negatief',
+      awaitingLicence: 'Wacht op vergunning',
+    },
   },
 };

@@ -17,6 +17,7 @@ import { disclosureRoutes } from './disclosure/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { lettersRoutes } from './letters/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
+import { exportControlRoutes } from './export-control/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 
@@ -75,6 +76,7 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
   api.route('/', disclosureRoutes());
   api.route('/', lettersRoutes());
   api.route('/', publicRoutes());
+  api.route('/', exportControlRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
