@@ -9,6 +9,22 @@ import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
 import { decide } from './disclosure.ts';
 import { approve, createDraft, finalise, recordPublication } from './letters.ts';
 import { refreshCurrentValue } from './deliveries.ts';
+import { DEMONSTRATION_ASSESSMENTS, DEMONSTRATION_REQUIREMENTS } from '../db/seed/demonstration-export-control.ts';
+import { assess, grantInspection, issueLicence, setRequirement } from './export-control.ts';
+
+/** The demonstration register's export control: its overrides, assessments, licences and one inspection granted. */
+async function loadDemonstrationExportControl(trx: Kysely<Database>): Promise<void> {
+  const assessor = systemContext('demonstratie-beoordelaar');
+  const licensing = systemContext('demonstratie-vergunningverlener');
+  for (const { deliveryId, required, reason } of DEMONSTRATION_REQUIREMENTS) await setRequirement(trx, assessor, deliveryId, { required, reason });
+  for (const { deliveryId, assessments } of DEMONSTRATION_ASSESSMENTS) {
+    for (const { id, input, licence, inspectionGranted } of assessments) {
+      await assess(trx, assessor, deliveryId, input, { id, isDemonstration: true });
+      if (licence) await issueLicence(trx, licensing, deliveryId, { ...licence.input, assessmentId: id }, { id: licence.id, isDemonstration: true });
+      if (inspectionGranted) await grantInspection(trx, assessor, id, inspectionGranted);
+    }
+  }
+}
 
 /**
  * The disclosure decisions, the letter of 17 February 2025 (reference date 4 February) as sent and
@@ -47,6 +63,7 @@ export async function loadDemonstrationData(db: Kysely<Database>): Promise<numbe
         after: { deliveryIds: added },
       });
       await loadDemonstrationLetters(trx, context);
+      await loadDemonstrationExportControl(trx);
     }
     return added.length;
   });
