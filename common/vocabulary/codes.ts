@@ -207,4 +207,3 @@ export type GateState = (typeof GATE_STATES)[number];
 
 /** The arms-transfer reports the register produces for a year. */
 export const EXPORT_REPORTS = ['att', 'unroca', 'coarm'] as const;
-export type ExportReport = (typeof EXPORT_REPORTS)[number];

@@ -22,7 +22,6 @@ export {
   UN_REGISTER_CATEGORIES,
   WITHHELD_GROUNDS,
   type AssessmentOutcome,
-  type ExportReport,
   type GateState,
 } from '../../common/vocabulary/codes.ts';
 
@@ -32,7 +31,7 @@ const MAX_TEXT = 4000;
 /** A licence for more than five years is not one this register expects (a typing error, e.g. 2205). */
 const MAX_VALIDITY_YEARS = 5;
 
-export interface CriterionAssessment {
+interface CriterionAssessment {
   criterion: ExportCriterion;
   finding: CriterionFinding;
   reasoning: string;

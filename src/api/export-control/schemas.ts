@@ -43,7 +43,7 @@ export const AssessmentSchema = z
   })
   .openapi('ExportAssessment');
 
-export const AssessmentInputSchema = z
+const AssessmentInputSchema = z
   .strictObject({
     criteria: z.array(z.strictObject({ criterion: criterionNumber, finding: z.enum(CRITERION_FINDINGS), reasoning: text(4000) })).max(8),
     endUser: text(4000),
@@ -77,7 +77,7 @@ export const LicenceSchema = z
   })
   .openapi('ExportLicence');
 
-export const LicenceInputSchema = z
+const LicenceInputSchema = z
   .strictObject({
     assessmentId: z.uuid().openapi({ description: "The delivery's latest assessment; it must be positive" }),
     number: text(100),
@@ -95,7 +95,7 @@ export const LicenceInputSchema = z
 
 const RequirementSchema = z.object({ id: z.uuid(), deliveryId: z.uuid(), required: z.boolean(), reason: z.string(), decidedById: z.uuid().nullable(), decidedByName: z.string(), decidedAt: z.iso.datetime() }).openapi('ExportRequirement');
 
-export const RequirementInputSchema = z.strictObject({ required: z.boolean(), reason: text(2000) }).openapi('ExportRequirementInput');
+const RequirementInputSchema = z.strictObject({ required: z.boolean(), reason: text(2000) }).openapi('ExportRequirementInput');
 
 export const ExportControlSchema = z
   .object({

@@ -88,13 +88,6 @@ export async function insertAssessment(db: Db, { criteria, inspectionGrants: _no
   await db.insertInto('exportAssessmentCriterion').values(criteria.map((entry) => ({ assessmentId: row.id, ...entry }))).execute();
 }
 
-/** Inserts unless an assessment with this id exists (demonstration data); true when inserted. */
-export async function insertAssessmentIfAbsent(db: Db, assessment: StoredAssessment): Promise<boolean> {
-  if (await db.selectFrom('exportAssessment').select('id').where('id', '=', assessment.id).executeTakeFirst()) return false;
-  await insertAssessment(db, assessment);
-  return true;
-}
-
 async function withDetails(db: Db, rows: unknown[]): Promise<StoredAssessment[]> {
   const assessments = rows.map((row) => AssessmentRowSchema.parse(row));
   if (assessments.length === 0) return [];
@@ -150,11 +143,6 @@ export async function listInspectable(db: Db): Promise<InspectableAssessment[]> 
 
 export async function insertLicence(db: Db, licence: StoredLicence): Promise<void> {
   await withTypedErrors(db.insertInto('exportLicence').values(licence).execute());
-}
-
-/** Inserts unless a licence with this id exists (demonstration data). */
-export async function insertLicenceIfAbsent(db: Db, licence: StoredLicence): Promise<void> {
-  await db.insertInto('exportLicence').values(licence).onConflict((conflict) => conflict.column('id').doNothing()).execute();
 }
 
 /** The licences of a delivery, latest issued first. */

@@ -2,7 +2,7 @@ import type { Action } from '../api/session.ts';
 
 export interface NavigationItem {
   path: string;
-  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts';
+  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts' | 'exportControl' | 'exportInspection';
   /** What the role must be allowed for the item to be offered. */
   action: Action;
   matches: (location: string) => boolean;
@@ -22,4 +22,6 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/bijlagen', key: 'annexes', action: 'annex.read', matches: (location) => location.startsWith('/bijlagen') },
   { path: '/audit', key: 'audit', action: 'audit.read', matches: (location) => location.startsWith('/audit') },
   { path: '/accounts', key: 'accounts', action: 'account.read', matches: (location) => location.startsWith('/accounts') },
+  // Export control
+  { path: '/exportcontrole', key: 'exportControl', action: 'export.read', matches: (location) => location.startsWith('/exportcontrole') && !location.startsWith('/exportcontrole/inzage') },
 ];

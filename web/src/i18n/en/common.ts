@@ -25,6 +25,8 @@ export const nav: typeof nl.nav = {
   annexes: 'Confidential annexes',
   audit: 'Audit trail',
   accounts: 'Accounts',
+  exportControl: 'Export control',
+  exportInspection: 'Assessments for inspection',
 };
 
 export const common: typeof nl.common = {

@@ -23,6 +23,8 @@ export const nav = {
   annexes: 'Vertrouwelijke bijlagen',
   audit: 'Audittrail',
   accounts: 'Accounts',
+  exportControl: 'Exportcontrole',
+  exportInspection: 'Toetsingen ter inzage',
 };
 
 export const common = {
