@@ -6,16 +6,18 @@ import { ANNEX_FORMATS, LETTER_FORMATS } from '../../letters/renderings.ts';
 import { PublicLetterSnapshotSchema } from '../../letters/snapshot.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
-const idParam = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+const idParam = z.object({ id: safeText(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const letterFormatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
 const annexFormatParams = idParam.extend({ format: z.enum(ANNEX_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
 
 // The letter's own schemas, named for the OpenAPI document. They are built on the same shapes, because a
 // schema made before the OpenAPI extension was loaded (the letter modules do not depend on it) has no
 // `.openapi()` of its own.
-const BlockSchema = z.strictObject(NarrativeBlockSchema.shape).openapi('NarrativeBlock');
+const BlockSchema = z
+  .strictObject({ ...NarrativeBlockSchema.shape, key: safeText(100).min(1), heading: safeText(300).nullable(), text: multilineText(50_000) })
+  .openapi('NarrativeBlock');
 /** The public letter exactly as sent (or, for a draft, as it would be sent now). */
 export const PublicLetterSnapshotResponse = z.object(PublicLetterSnapshotSchema.shape).openapi('PublicLetterSnapshot');
 export const LetterComparisonResponse = z.object(LetterComparisonSchema.shape).openapi('LetterComparison');
@@ -72,8 +74,8 @@ const LetterSummarySchema = z
 const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional() });
 const DraftChangeSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50).optional(), letterDate: isoDate.nullable().optional() });
 const FinalisationSchema = z.strictObject({ letterDate: isoDate.optional() });
-const PublicationSchema = z.strictObject({ paperNumber: z.string().min(1).max(100).nullable(), publishedOn: isoDate.nullable() });
-const ComparisonQuery = z.object({ from: z.string().max(100), to: z.string().max(100) });
+const PublicationSchema = z.strictObject({ paperNumber: safeText(100).min(1).nullable(), publishedOn: isoDate.nullable() });
+const ComparisonQuery = z.object({ from: safeText(100), to: safeText(100) });
 
 const VerificationSchema = z
   .object({ ok: z.boolean(), hashesMatch: z.boolean(), differences: z.array(z.object({ figure: z.string(), published: z.number(), recomputed: z.number() })) })
