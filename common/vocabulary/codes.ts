@@ -104,6 +104,8 @@ const EVENT_ACTIONS = [
   'access',
   'session.login',
   'session.logout',
+  /** A login ended the account's oldest session: it had the most live sessions an account may have. */
+  'session.ended',
   'account.create',
   'account.changeRole',
   'account.disable',

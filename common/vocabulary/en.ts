@@ -93,6 +93,7 @@ export const en: Vocabulary = {
     access: 'Use the API',
     'session.login': 'Log in',
     'session.logout': 'Log out',
+    'session.ended': 'Oldest session ended',
     'account.create': 'Create account',
     'account.changeRole': 'Change role',
     'account.disable': 'Disable account',

@@ -152,6 +152,7 @@ export const nl: Vocabulary = {
     access: 'API gebruiken',
     'session.login': 'Inloggen',
     'session.logout': 'Uitloggen',
+    'session.ended': 'Oudste sessie beëindigd',
     'account.create': 'Account aanmaken',
     'account.changeRole': 'Rol wijzigen',
     'account.disable': 'Account uitschakelen',

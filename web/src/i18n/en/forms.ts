@@ -90,7 +90,7 @@ export const form: typeof nl.form = {
     currency: 'Three-letter code, for example USD',
     exchangeRate: 'For example 0.9215',
     totp: 'Only needed if your account has a second factor: the six-digit code from your authenticator app.',
-    password: "At least 12 characters. Leave it empty for an account that logs in only with the organisation's account.",
+    password: "At least 15 characters, not a common password. Leave it empty for an account that logs in only with the organisation's account.",
     oidcSubject: "This person's identifier (sub) at the organisation's identity provider.",
     objectId: 'For example the identifier of a delivery',
   },

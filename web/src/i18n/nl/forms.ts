@@ -88,7 +88,7 @@ export const form = {
     currency: 'Drielettercode, bijvoorbeeld USD',
     exchangeRate: 'Bijvoorbeeld 0,9215',
     totp: 'Alleen nodig als uw account een tweede factor heeft: de code van zes cijfers uit uw authenticator-app.',
-    password: 'Minstens 12 tekens. Laat het leeg voor een account dat alleen met het account van de organisatie inlogt.',
+    password: 'Minstens 15 tekens, geen veelgebruikt wachtwoord. Laat het leeg voor een account dat alleen met het account van de organisatie inlogt.',
     oidcSubject: 'Het kenmerk (sub) van deze persoon bij de identiteitsaanbieder van de organisatie.',
     objectId: 'Bijvoorbeeld het kenmerk van een levering',
   },
