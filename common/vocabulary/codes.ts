@@ -107,6 +107,12 @@ export const ACTIONS = [
   'training.write',
   'readiness.read',
   'readiness.write',
+  // Export control
+  'export.read',
+  'export.assess',
+  'licence.issue',
+  'export.report',
+  'assessment.inspect',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -162,6 +168,10 @@ const EVENT_ACTIONS = [
   'readiness.createProject',
   'readiness.updateProject',
   'readiness.decideNotToReplace',
+  // Export control
+  'exportRequirement.set',
+  'exportInspection.grant',
+  'shipment.refused',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;
@@ -195,6 +205,10 @@ export const AUDIT_OBJECT_TYPES = [
   'demandBundle',
   'trainingProgramme',
   'replenishmentProject',
+  // Export control
+  'exportAssessment',
+  'exportQueue',
+  'exportReport',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -295,3 +309,38 @@ export type ReadinessEffect = (typeof READINESS_EFFECTS)[number];
 
 export const REPLENISHMENT_STAGES = ['identified', 'approved', 'contracted', 'delivered'] as const;
 export type ReplenishmentStage = (typeof REPLENISHMENT_STAGES)[number];
+// Export control: Council Common Position 2008/944/CFSP (as amended by 2019/1560), the EU Common
+// Military List, the UN Register of Conventional Arms and the Arms Trade Treaty.
+
+/** The eight criteria of Common Position 2008/944/CFSP, article 2, by their number. */
+export const EXPORT_CRITERIA = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export type ExportCriterion = (typeof EXPORT_CRITERIA)[number];
+
+/** What an assessment finds on one criterion. */
+export const CRITERION_FINDINGS = ['noObjection', 'riskMitigated', 'objection'] as const;
+export type CriterionFinding = (typeof CRITERION_FINDINGS)[number];
+
+export const ASSESSMENT_OUTCOMES = ['positive', 'positiveWithConditions', 'negative'] as const;
+export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
+
+/** The categories ML1-ML22 of the Common Military List of the European Union. */
+export const MILITARY_LIST_CATEGORIES = [
+  'ML1', 'ML2', 'ML3', 'ML4', 'ML5', 'ML6', 'ML7', 'ML8', 'ML9', 'ML10', 'ML11',
+  'ML12', 'ML13', 'ML14', 'ML15', 'ML16', 'ML17', 'ML18', 'ML19', 'ML20', 'ML21', 'ML22',
+] as const;
+export type MilitaryListCategory = (typeof MILITARY_LIST_CATEGORIES)[number];
+
+/** The UN Register's categories I-VII, and small arms and light weapons (the Arms Trade Treaty's VIII). */
+export const UN_REGISTER_CATEGORIES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'salw'] as const;
+export type UnRegisterCategory = (typeof UN_REGISTER_CATEGORIES)[number];
+
+/** Why a licence is left out of the Arms Trade Treaty report (article 13.3). */
+export const WITHHELD_GROUNDS = ['commercial', 'nationalSecurity'] as const;
+export type WithheldGround = (typeof WITHHELD_GROUNDS)[number];
+
+/** Where a delivery stands at the shipment gate. */
+export const GATE_STATES = ['notRequired', 'licensed', 'awaitingAssessment', 'assessmentNegative', 'awaitingLicence'] as const;
+export type GateState = (typeof GATE_STATES)[number];
+
+/** The arms-transfer reports the register produces for a year. */
+export const EXPORT_REPORTS = ['att', 'unroca', 'coarm'] as const;

@@ -20,6 +20,13 @@ import type {
   Role,
   SupportType,
   ValuationBasis,
+  AssessmentOutcome,
+  CriterionFinding,
+  ExportCriterion,
+  GateState,
+  MilitaryListCategory,
+  UnRegisterCategory,
+  WithheldGround,
 } from './codes.ts';
 import type { CompanyOrigin, CoproductionStage, LessonCategory, MilestoneStatus } from './codes.ts';
 
@@ -60,6 +67,19 @@ export interface Vocabulary {
   /** As the letter's running text says it: "significant, maar acceptabel". */
   readinessEffects: Record<ReadinessEffect, string>;
   replenishmentStages: Record<ReplenishmentStage, string>;
+  /** Export control's words, one group: the browser reads them from here, outside its typed i18next resources. */
+  exportControl: ExportControlVocabulary;
+}
+
+interface ExportControlVocabulary {
+  /** The short names of the eight criteria of Common Position 2008/944/CFSP. */
+  criteria: Record<ExportCriterion, string>;
+  findings: Record<CriterionFinding, string>;
+  outcomes: Record<AssessmentOutcome, string>;
+  militaryListCategories: Record<MilitaryListCategory, string>;
+  unRegisterCategories: Record<UnRegisterCategory, string>;
+  withheldGrounds: Record<WithheldGround, string>;
+  gateStates: Record<GateState, string>;
 }
 
 export const nl: Vocabulary = {
@@ -206,6 +226,15 @@ export const nl: Vocabulary = {
     'readiness.createProject': 'Aanvullingsproject vastleggen',
     'readiness.updateProject': 'Aanvullingsproject wijzigen',
     'readiness.decideNotToReplace': 'Besluiten niet te vervangen',
+    // Export control
+    'export.read': 'Exportcontrole inzien',
+    'export.assess': 'Toetsen aan de exportcriteria',
+    'licence.issue': 'Exportvergunning verlenen',
+    'export.report': 'Rapportages wapenexport opstellen',
+    'assessment.inspect': 'Toetsing vertrouwelijk inzien',
+    'exportRequirement.set': 'Vergunningplicht vastleggen',
+    'exportInspection.grant': 'Inzage in een toetsing toestaan',
+    'shipment.refused': 'Levering geweigerd zonder geldige vergunning',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -232,6 +261,10 @@ export const nl: Vocabulary = {
     demandBundle: 'Vraagbundeling',
     trainingProgramme: 'Trainingsprogramma',
     replenishmentProject: 'Aanvullingsproject',
+    // Export control
+    exportAssessment: 'Toetsing',
+    exportQueue: 'Werkvoorraad exportcontrole',
+    exportReport: 'Rapportage wapenexport',
   },
   auditResults: {
     success: 'Gelukt',
@@ -322,4 +355,71 @@ export const nl: Vocabulary = {
   milestoneStatuses: { notStarted: 'Niet begonnen', inProgress: 'Onderweg', late: 'Te laat', completed: 'Afgerond' },
   lessonCategories: { contracting: 'Contractering', pricing: 'Prijsvorming', delivery: 'Levering', quality: 'Kwaliteit', cooperation: 'Samenwerking' },
   coproductionStages: { intention: 'Intentie', memorandum: 'Memorandum of Understanding', signed: 'Getekend', producing: 'In productie' },
+  exportControl: {
+    criteria: {
+      1: 'Internationale verplichtingen en verbintenissen (sancties, non-proliferatie)',
+      2: 'Mensenrechten en internationaal humanitair recht',
+      3: 'Binnenlandse situatie in het land van eindbestemming',
+      4: 'Regionale vrede, veiligheid en stabiliteit',
+      5: 'Nationale veiligheid van de lidstaten en van bevriende en bondgenootschappelijke landen',
+      6: 'Gedrag van het kopende land tegenover de internationale gemeenschap',
+      7: 'Risico van omleiding of wederuitvoer onder ongewenste omstandigheden',
+      8: 'Verenigbaarheid met de technische en economische capaciteit van het ontvangende land',
+    },
+    findings: {
+      noObjection: 'Geen bezwaar',
+      riskMitigated: 'Risico ondervangen',
+      objection: 'Bezwaar',
+    },
+    outcomes: {
+      positive: 'Positief',
+      positiveWithConditions: 'Positief onder voorwaarden',
+      negative: 'Negatief',
+    },
+    militaryListCategories: {
+      ML1: 'ML1 Wapens met gladde loop met een kaliber van minder dan 20 mm, andere wapens en automatische wapens met een kaliber van 12,7 mm of minder',
+      ML2: 'ML2 Wapens met gladde loop met een kaliber van 20 mm of meer, andere wapens met een kaliber van meer dan 12,7 mm',
+      ML3: 'ML3 Munitie en ontstekerstelapparatuur',
+      ML4: 'ML4 Bommen, torpedo\'s, raketten, geleide projectielen, andere explosieven en ladingen',
+      ML5: 'ML5 Vuurleidings-, bewakings- en waarschuwingsapparatuur',
+      ML6: 'ML6 Grondvoertuigen en onderdelen',
+      ML7: 'ML7 Chemische en biologische agentia, oproerbestrijdingsmiddelen, radioactieve stoffen',
+      ML8: 'ML8 Energetische materialen',
+      ML9: 'ML9 Oorlogsschepen en speciale marine-uitrusting',
+      ML10: 'ML10 Luchtvaartuigen, onbemande luchtvaartuigen, vliegtuigmotoren',
+      ML11: 'ML11 Elektronische apparatuur en ruimtevaartuigen',
+      ML12: 'ML12 Wapensystemen met hoge kinetische energie',
+      ML13: 'ML13 Pantser- of beschermende uitrusting en constructies',
+      ML14: 'ML14 Uitrusting voor militaire training of simulatie',
+      ML15: 'ML15 Beeldvormings- of tegenmaatregelapparatuur',
+      ML16: 'ML16 Smeedstukken, gietstukken en andere halffabricaten',
+      ML17: 'ML17 Diverse uitrusting, materialen en bibliotheken',
+      ML18: 'ML18 Productie-uitrusting en onderdelen',
+      ML19: 'ML19 Wapensystemen met gerichte energie',
+      ML20: 'ML20 Cryogene en supergeleidende uitrusting',
+      ML21: 'ML21 Programmatuur',
+      ML22: 'ML22 Technologie',
+    },
+    unRegisterCategories: {
+      I: 'I Gevechtstanks',
+      II: 'II Pantservoertuigen',
+      III: 'III Artilleriesystemen van groot kaliber',
+      IV: 'IV Gevechtsvliegtuigen en onbemande gevechtsvliegtuigen',
+      V: 'V Gevechtshelikopters',
+      VI: 'VI Oorlogsschepen',
+      VII: 'VII Raketten en lanceerinrichtingen',
+      salw: 'Handvuurwapens en lichte wapens',
+    },
+    withheldGrounds: {
+      commercial: 'Commercieel gevoelig',
+      nationalSecurity: 'Nationale veiligheid',
+    },
+    gateStates: {
+      notRequired: 'Geen vergunning nodig',
+      licensed: 'Vergunning verleend',
+      awaitingAssessment: 'Wacht op toetsing',
+      assessmentNegative: 'Toetsing negatief',
+      awaitingLicence: 'Wacht op vergunning',
+    },
+  },
 };

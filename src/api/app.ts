@@ -24,6 +24,7 @@ import { figuresRoutes } from './figures/routes.ts';
 import { budgetRoutes } from './budget/routes.ts';
 import { readinessRoutes } from './readiness/routes.ts';
 import { trainingRoutes } from './training/routes.ts';
+import { exportControlRoutes } from './export-control/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 import { recordRefusals } from './refusals.ts';
@@ -103,6 +104,7 @@ export function createApi({
   api.route('/', industryRoutes());
   api.route('/', trainingRoutes());
   api.route('/', readinessRoutes());
+  api.route('/', exportControlRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -51,6 +51,12 @@ export interface Database {
   replenishmentProject: ReplenishmentProjectTable;
   replenishmentProjectDelivery: { projectId: string; deliveryId: string; replacedValueCents: number; replacedQuantity: number | null };
   nonReplacementDecision: NonReplacementDecisionTable;
+  // Export control (migration 009)
+  exportRequirement: ExportRequirementTable;
+  exportAssessment: ExportAssessmentTable;
+  exportAssessmentCriterion: { assessmentId: string; criterion: number; finding: string; reasoning: string };
+  exportInspectionGrant: ExportInspectionGrantTable;
+  exportLicence: ExportLicenceTable;
 }
 
 export interface EpfTrancheTable {
@@ -476,4 +482,58 @@ export interface NonReplacementDecisionTable {
   valuationId: string | null;
   decidedByName: string;
   recordedAt: string;
+}
+
+export interface ExportRequirementTable {
+  id: string;
+  deliveryId: string;
+  required: boolean;
+  reason: string;
+  decidedById: string | null;
+  decidedByName: string;
+  decidedAt: string;
+}
+
+export interface ExportAssessmentTable {
+  id: string;
+  deliveryId: string;
+  outcome: string;
+  conditions: string;
+  expedited: boolean;
+  endUser: string;
+  endUseStatement: string;
+  assessedOn: string;
+  assessedById: string | null;
+  assessedByName: string;
+  recordedAt: string;
+  isDemonstration: boolean;
+}
+
+export interface ExportInspectionGrantTable {
+  id: string;
+  assessmentId: string;
+  note: string;
+  grantedById: string | null;
+  grantedByName: string;
+  grantedAt: string;
+}
+
+export interface ExportLicenceTable {
+  id: string;
+  deliveryId: string;
+  assessmentId: string;
+  number: string;
+  issuedOn: string;
+  validUntil: string;
+  conditions: string;
+  militaryListCategory: string;
+  unRegisterCategory: string | null;
+  quantityAuthorised: number | null;
+  valueAuthorisedCents: number;
+  importingState: string;
+  withheldGround: string | null;
+  issuedById: string | null;
+  issuedByName: string;
+  recordedAt: string;
+  isDemonstration: boolean;
 }

@@ -44,6 +44,12 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'training.write': ['registrar'],
   'readiness.read': STAFF_READERS,
   'readiness.write': ['registrar'],
+  // Export control: separation of duties, the assessor does not issue licences, the licensing officer does not assess.
+  'export.read': ['exportControlAssessor', 'licensingOfficer', 'auditor'],
+  'export.assess': ['exportControlAssessor'],
+  'licence.issue': ['licensingOfficer'],
+  'export.report': ['exportControlAssessor', 'auditor'],
+  'assessment.inspect': ['parliamentReader', 'exportControlAssessor', 'licensingOfficer', 'auditor'],
 };
 
 /**
@@ -58,21 +64,29 @@ const CONFIDENTIAL_ACTIONS: ReadonlySet<Action> = new Set([
   'disclosure.read',
   'disclosure.decide',
   'annex.read',
+  // Assessments are confidential by nature (relations with other states and international organisations).
+  'export.read',
+  'export.assess',
+  'licence.issue',
+  'export.report',
+  'assessment.inspect',
 ]);
 
 export function isAllowed(role: Role, action: Action): boolean {
   return PERMISSIONS[action].includes(role);
 }
 
-/** A record that a rule below looks at: the letter whose annex is asked for. */
-export type Resource = { type: 'letter'; status: LetterStatus };
+/** A record that a rule below looks at: the letter whose annex is asked for, or an assessment to inspect. */
+export type Resource = { type: 'letter'; status: LetterStatus } | { type: 'exportAssessment'; inspectionGranted: boolean };
 
 /**
  * Rules on the record itself, each on top of the role matrix. The annex of a draft is only for those
  * who may read the draft itself: parliament sees the annex of a letter as it was sent, and no other.
  */
 const RECORD_RULES: { readonly [A in Action]?: (role: Role, resource: Resource) => boolean } = {
-  'annex.read': (role, letter) => letter.status === 'final' || isAllowed(role, 'letter.read'),
+  'annex.read': (role, letter) => letter.type === 'letter' && (letter.status === 'final' || isAllowed(role, 'letter.read')),
+  /** Parliament opens an assessment only after the assessor granted inspection of it; export staff always. */
+  'assessment.inspect': (role, assessment) => assessment.type === 'exportAssessment' && (assessment.inspectionGranted || isAllowed(role, 'export.read')),
 };
 
 /** Whether the principal may take the action, on this record when one is given: the role matrix plus the record's rules. */

@@ -20,6 +20,7 @@ import type { AuditObject } from '../audit/event.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as money from '../db/repositories/money.ts';
 import { withdrawFromPublic } from './disclosure.ts';
+import { assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -71,18 +72,19 @@ export async function updateDelivery(
   change: Partial<DeliveryInput>,
   expectedVersion?: number,
 ): Promise<DeliveryDetail> {
-  return inTransaction(db, async (trx) => {
+  return withShipmentRefusalsRecorded(db, context, id, () => inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
     const { valuations, payments } = await moneyOf(trx, id);
     const { id: _id, version, createdAt, updatedAt, currentValueCents, disclosureState, ...currentFields } = current;
     const next: DeliveryFields = { ...currentFields, ...change };
     assertValid(deliveryViolations(next, payments));
+    await assertShipmentAllowed(trx, id, current, next);
     const value = currentValue(next.supportType, valuations, payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);
     if (!updated) throw new VersionConflictError(version);
     await recordAuditEvent(trx, context, { action: 'delivery.update', object: auditObject(id), result: 'success', before: current, after: updated });
     return { ...updated, stage: lifecycleStage(updated), valuations, payments };
-  });
+  }));
 }
 
 export async function deleteDelivery(db: Db, context: RequestContext, id: string, expectedVersion?: number): Promise<void> {

@@ -17,7 +17,8 @@ import * as readiness from '../db/repositories/readiness.ts';
 import * as training from '../db/repositories/training.ts';
 import { DEMONSTRATION_JUDGEMENTS, DEMONSTRATION_PROJECTS } from '../db/seed/demonstration-readiness.ts';
 import { DEMONSTRATION_CONTRIBUTION_RECORDED, DEMONSTRATION_PROGRAMMES } from '../db/seed/demonstration-training.ts';
-
+import { DEMONSTRATION_ASSESSMENTS, DEMONSTRATION_REQUIREMENTS } from '../db/seed/demonstration-export-control.ts';
+import { assess, grantInspection, issueLicence, setRequirement } from './export-control.ts';
 /** The training programmes and the readiness judgements and replenishment of the letter's sections. */
 async function loadDemonstrationTrainingAndReadiness(trx: Kysely<Database>): Promise<void> {
   for (const { id, contributions, ...programme } of DEMONSTRATION_PROGRAMMES) {
@@ -29,6 +30,20 @@ async function loadDemonstrationTrainingAndReadiness(trx: Kysely<Database>): Pro
   for (const judgement of DEMONSTRATION_JUDGEMENTS) await readiness.insertJudgement(trx, judgement);
   for (const { id, replaces, ...project } of DEMONSTRATION_PROJECTS) {
     await readiness.insertProject(trx, id, { ...project, isDemonstration: true }, replaces);
+  }
+}
+
+/** The demonstration register's export control: its overrides, assessments, licences and one inspection granted. */
+async function loadDemonstrationExportControl(trx: Kysely<Database>): Promise<void> {
+  const assessor = systemContext('demonstratie-beoordelaar');
+  const licensing = systemContext('demonstratie-vergunningverlener');
+  for (const { deliveryId, required, reason } of DEMONSTRATION_REQUIREMENTS) await setRequirement(trx, assessor, deliveryId, { required, reason });
+  for (const { deliveryId, assessments } of DEMONSTRATION_ASSESSMENTS) {
+    for (const { id, input, licence, inspectionGranted } of assessments) {
+      await assess(trx, assessor, deliveryId, input, { id, isDemonstration: true });
+      if (licence) await issueLicence(trx, licensing, deliveryId, { ...licence.input, assessmentId: id }, { id: licence.id, isDemonstration: true });
+      if (inspectionGranted) await grantInspection(trx, assessor, id, inspectionGranted);
+    }
   }
 }
 
@@ -84,6 +99,7 @@ export async function loadDemonstrationData(db: Kysely<Database>): Promise<numbe
       await loadDemonstrationIndustry(trx, context);
       await loadDemonstrationTrainingAndReadiness(trx);
       if (added.length > 0) await loadDemonstrationLetters(trx, context);
+      await loadDemonstrationExportControl(trx);
     }
     return added.length;
   });

@@ -32,3 +32,6 @@ export class VersionConflictError extends Error {
     this.currentVersion = currentVersion;
   }
 }
+
+/** Goods that need a licence were to be shipped without one that covers them; the refusal is recorded. */
+export class ShipmentRefusedError extends ValidationError {}

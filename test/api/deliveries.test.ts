@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { stockDelivery, procurement } from '../support/deliveries.ts';
+import { licenseForShipment } from '../support/export-control.ts';
 
 describeEachDatabase('deliveries API', (database) => {
   let call: ApiCall;
@@ -29,6 +30,7 @@ describeEachDatabase('deliveries API', (database) => {
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([created.body.id]);
     expect(listed.body.isDemonstration).toBe(false);
 
+    await licenseForShipment(database().db, created.body.id);
     const patched = await call('PATCH', `/deliveries/${created.body.id}`, { deliveredAt: '2025-05-01' }, { 'If-Match': '"1"' });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ version: 2, stage: 'delivered', deliveredAt: '2025-05-01', title: stockDelivery.title });

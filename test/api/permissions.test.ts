@@ -24,6 +24,8 @@ import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { createProgramme } from '../../src/register/training.ts';
 import { createProject } from '../../src/register/readiness.ts';
 import { sessionFor } from '../support/sessions.ts';
+import { assess, grantInspection } from '../../src/register/export-control.ts';
+import { licenceFor, positiveAssessment } from '../support/export-control.ts';
 
 /** The paths that answer without a session, as the issue states them (independent of the code's own list). */
 function isPublic(path: string): boolean {
@@ -108,6 +110,17 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown }> =
   'POST /replenishment-projects': { body: () => replenishmentProject },
   'GET /replenishment-projects/{id}': {},
   'PUT /replenishment-projects/{id}': { body: () => ({ ...replenishmentProject, stage: 'contracted' }) },
+  // Export control
+  'GET /export-control/queues': {},
+  'GET /deliveries/{id}/export-control': {},
+  'POST /deliveries/{id}/export-requirement': { body: () => ({ required: false, reason: 'Geen goederen van de Militaire Lijst' }) },
+  'POST /deliveries/{id}/export-assessments': { body: () => positiveAssessment },
+  'POST /export-assessments/{id}/inspection-grants': { body: () => ({ note: 'Verzoek van de vaste commissie' }) },
+  'POST /deliveries/{id}/export-licences': { body: () => licenceFor(preparedAssessmentId) },
+  'GET /export-assessments/inspectable': {},
+  'GET /export-assessments/{id}': {},
+  'GET /export-control/reports/{year}': {},
+  'GET /export-control/reports/{year}/{report}': { query: '?format=csv' },
 };
 
 /** The budget the budget's routes work on: a year whose budget the valid shifts take a cent of each. */
@@ -121,6 +134,9 @@ let industryCompanyId = '';
 const trainingProgramme = { name: 'Training', hostCountry: 'GB', framework: 'coalition' } as const;
 const uniqueKey = () => `p-${randomUUID().slice(0, 8)}`;
 const replenishmentProject = { name: 'Vervanging', stage: 'identified' } as const;
+
+/** The positive assessment of the delivery a licence route is tried on (made with its path). */
+let preparedAssessmentId = '';
 
 const PRINCIPALS: Principal[] = [
   { label: 'anonymous', role: null, secondFactor: false },
@@ -203,6 +219,14 @@ describe('the permission matrix on every route', () => {
       id = (await createProject(db(), systemContext('test'), { ...replenishmentProject, budgetCents: null, expectedOn: null, note: '', replaces: [] })).id;
     } else if (/readiness|replacement/.test(operation.path)) {
       id = (await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...stockDelivery })).id;
+    } else if (operation.path.startsWith('/export-control/reports/')) {
+      return operation.path.replace('{year}', '2025').replace('{report}', 'att');
+    } else if (operation.path.startsWith('/export-assessments/') || operation.path.endsWith('/export-licences')) {
+      const delivery = await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...procurement });
+      const assessment = await assess(db(), systemContext('test'), delivery.id, positiveAssessment);
+      await grantInspection(db(), systemContext('test'), assessment.id, '');
+      preparedAssessmentId = assessment.id;
+      id = operation.path.startsWith('/export-assessments/') ? assessment.id : delivery.id;
     } else {
       id = (await createDelivery(db(), systemContext('test'), {
         ...unsetDeliveryFields(),
@@ -236,8 +260,8 @@ describe('the permission matrix on every route', () => {
   /** Sends the operation; the objects it works on are made before `beforeSend`, which starts counting audit events. */
   async function send(operation: Operation, cookie: string | undefined, beforeSend: () => Promise<void>) {
     const known = VALID_REQUESTS[operation.key];
-    const body = known?.body?.() ?? (operation.bodyRequired ? {} : undefined);
     const path = (await concretePath(operation)) + (known?.query ?? '');
+    const body = known?.body?.() ?? (operation.bodyRequired ? {} : undefined);
     await beforeSend();
     const response = await api.request(path, {
       method: operation.method,

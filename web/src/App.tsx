@@ -1,4 +1,8 @@
 import { Link, Route, Switch } from 'wouter';
+import { ExportDeliveryPage } from './pages/export-control/ExportDeliveryPage.tsx';
+import { ExportQueuesPage } from './pages/export-control/ExportQueuesPage.tsx';
+import { ExportReportsPage } from './pages/export-control/ExportReportsPage.tsx';
+import { InspectedAssessmentPage, InspectionPage } from './pages/export-control/InspectionPage.tsx';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout.tsx';
 import { PageHeading } from './components/PageHeading.tsx';
@@ -111,6 +115,12 @@ function RegisterRoutes() {
       </Route>
       <Route path="/audit" component={AuditPage} />
       <Route path="/accounts" component={AccountsPage} />
+      {/* Export control */}
+      <Route path="/exportcontrole" component={ExportQueuesPage} />
+      <Route path="/exportcontrole/rapportages" component={ExportReportsPage} />
+      <Route path="/exportcontrole/leveringen/:id">{({ id }) => <ExportDeliveryPage key={id} id={id} />}</Route>
+      <Route path="/exportcontrole/inzage" component={InspectionPage} />
+      <Route path="/exportcontrole/inzage/:id">{({ id }) => <InspectedAssessmentPage key={id} id={id} />}</Route>
       <Route>
         <NotFoundPage />
       </Route>

@@ -2,7 +2,9 @@ import type { Action } from '../api/session.ts';
 
 export interface NavigationItem {
   path: string;
-  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts' | 'epf' | 'budget' | 'industry' | 'training' | 'readiness';
+  key:
+    | 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts'
+    | 'epf' | 'budget' | 'industry' | 'training' | 'readiness' | 'exportControl' | 'exportInspection';
   /** What the role must be allowed for the item to be offered. */
   action: Action;
   matches: (location: string) => boolean;
@@ -27,4 +29,6 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/gereedheid', key: 'readiness', action: 'readiness.read', matches: (location) => location.startsWith('/gereedheid') },
   { path: '/audit', key: 'audit', action: 'audit.read', matches: (location) => location.startsWith('/audit') },
   { path: '/accounts', key: 'accounts', action: 'account.read', matches: (location) => location.startsWith('/accounts') },
+  // Export control
+  { path: '/exportcontrole', key: 'exportControl', action: 'export.read', matches: (location) => location.startsWith('/exportcontrole') && !location.startsWith('/exportcontrole/inzage') },
 ];

@@ -5991,6 +5991,783 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/export-control/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessor's and the licensing officer's queues */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The queues */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportQueues"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries/{id}/export-control": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a delivery needs a licence, its assessments and licences, and where it stands at the shipment gate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Its export control */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportControl"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries/{id}/export-requirement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Override the rule for one delivery (a licence is or is not required), with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExportRequirementInput"];
+                };
+            };
+            responses: {
+                /** @description Its export control */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportControl"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries/{id}/export-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assess a delivery on the eight criteria of Common Position 2008/944/CFSP; a later assessment takes the place of an earlier one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExportAssessmentInput"];
+                };
+            };
+            responses: {
+                /** @description The assessment */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportAssessment"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/export-assessments/{id}/inspection-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let parliament inspect this assessment confidentially */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InspectionGrantInput"];
+                };
+            };
+            responses: {
+                /** @description The assessment */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportAssessment"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries/{id}/export-licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue an export licence on the delivery's latest, positive assessment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExportLicenceInput"];
+                };
+            };
+            responses: {
+                /** @description The licence */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportLicence"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/export-assessments/inspectable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessments whose inspection was granted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The assessments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectableAssessments"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/export-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open one assessment (parliament: only one whose inspection was granted); every opening is recorded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The assessment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenedAssessment"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/export-control/reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The arms-transfer reports of a year (ATT, UN Register, COARM) from the register, with the totals they reconcile to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArmsTransferReports"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/export-control/reports/{year}/{report}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report of a year as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    year: number;
+                    report: "att" | "unroca" | "coarm";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6001,7 +6778,7 @@ export interface components {
             /** @enum {string} */
             role: "registrar" | "finance" | "disclosureOfficer" | "exportControlAssessor" | "licensingOfficer" | "letterAuthor" | "parliamentReader" | "auditor" | "administrator";
             /** @description The actions this role may take */
-            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write")[];
+            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect")[];
             /** @description The session was opened with a second factor */
             secondFactor: boolean;
             /** @description When the session ends unless used before (30 minutes idle, 12 hours at most) */
@@ -6410,12 +7187,12 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused";
         /**
          * @description What an audit event is about
          * @enum {string}
          */
-        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim" | "budgetDecision" | "budgetShift" | "budgetCommitment" | "company" | "industryContract" | "contractMilestone" | "priceDevelopment" | "lessonLearned" | "coproductionProject" | "demandBundle" | "trainingProgramme" | "replenishmentProject";
+        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim" | "budgetDecision" | "budgetShift" | "budgetCommitment" | "company" | "industryContract" | "contractMilestone" | "priceDevelopment" | "lessonLearned" | "coproductionProject" | "demandBundle" | "trainingProgramme" | "replenishmentProject" | "exportAssessment" | "exportQueue" | "exportReport";
         /** @description Any JSON value */
         JsonValue: unknown;
         DisclosureQueue: {
@@ -7815,6 +8592,282 @@ export interface components {
             replacedValueCents: number;
             /** @default null */
             replacedQuantity?: number | null;
+        };
+        ExportQueues: {
+            /** @description The assessor's queue: deliveries that need a licence and have no assessment */
+            awaitingAssessment: components["schemas"]["ExportQueueItem"][];
+            /** @description The licensing officer's queue: positive latest assessments without a licence */
+            awaitingLicence: components["schemas"]["ExportQueueItem"][];
+        };
+        ExportQueueItem: {
+            /** Format: uuid */
+            deliveryId: string;
+            title: string;
+            /** @enum {string} */
+            category: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
+            /** @enum {string} */
+            supportType: "stock" | "procurement" | "natoFund";
+            quantity: number | null;
+            /** Format: date */
+            realisedAt: string | null;
+            /** Format: date */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            assessmentId: string | null;
+            /** @enum {string|null} */
+            outcome: "positive" | "positiveWithConditions" | "negative" | null;
+            /** Format: date */
+            assessedOn: string | null;
+        };
+        ExportControl: {
+            /** Format: uuid */
+            deliveryId: string;
+            /** @description Whether the delivery needs an assessment and a licence: the latest override, else the rule */
+            required: boolean;
+            /** @description What the rule from category and support type says */
+            requiredByRule: boolean;
+            /** @description Overrides of the rule, latest first */
+            requirements: components["schemas"]["ExportRequirement"][];
+            /** @description Latest first: the first one stands */
+            assessments: components["schemas"]["ExportAssessment"][];
+            licences: components["schemas"]["ExportLicence"][];
+            /** @enum {string} */
+            gate: "notRequired" | "licensed" | "awaitingAssessment" | "assessmentNegative" | "awaitingLicence";
+        };
+        ExportRequirement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deliveryId: string;
+            required: boolean;
+            reason: string;
+            /** Format: uuid */
+            decidedById: string | null;
+            decidedByName: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        ExportAssessment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deliveryId: string;
+            /** @description A finding on each of the eight criteria, in their order */
+            criteria: components["schemas"]["CriterionAssessment"][];
+            endUser: string;
+            endUseStatement: string;
+            /** @enum {string} */
+            outcome: "positive" | "positiveWithConditions" | "negative";
+            conditions: string;
+            /** @description Done under the expedited procedure */
+            expedited: boolean;
+            /** Format: date */
+            assessedOn: string;
+            /** Format: uuid */
+            assessedById: string | null;
+            assessedByName: string;
+            /** Format: date-time */
+            recordedAt: string;
+            isDemonstration: boolean;
+            /** @description Decisions that let parliament inspect this assessment */
+            inspectionGrants: components["schemas"]["InspectionGrant"][];
+        };
+        CriterionAssessment: {
+            /** @description The criterion of Common Position 2008/944/CFSP, article 2 (1-8) */
+            criterion: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+            /** @enum {string} */
+            finding: "noObjection" | "riskMitigated" | "objection";
+            reasoning: string;
+        };
+        InspectionGrant: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assessmentId: string;
+            note: string;
+            /** Format: uuid */
+            grantedById: string | null;
+            grantedByName: string;
+            /** Format: date-time */
+            grantedAt: string;
+        };
+        ExportLicence: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deliveryId: string;
+            /** Format: uuid */
+            assessmentId: string;
+            number: string;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            validUntil: string;
+            conditions: string;
+            /** @enum {string} */
+            militaryListCategory: "ML1" | "ML2" | "ML3" | "ML4" | "ML5" | "ML6" | "ML7" | "ML8" | "ML9" | "ML10" | "ML11" | "ML12" | "ML13" | "ML14" | "ML15" | "ML16" | "ML17" | "ML18" | "ML19" | "ML20" | "ML21" | "ML22";
+            /** @enum {string|null} */
+            unRegisterCategory: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "salw" | null;
+            /** @description Null: the licence limits the value, not the number of items */
+            quantityAuthorised: number | null;
+            /** @description Euro cents */
+            valueAuthorisedCents: number;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example UA
+             */
+            importingState: string;
+            /**
+             * @description Left out of the Arms Trade Treaty report (article 13.3), and why
+             * @enum {string|null}
+             */
+            withheldGround: "commercial" | "nationalSecurity" | null;
+            /** Format: uuid */
+            issuedById: string | null;
+            issuedByName: string;
+            /** Format: date-time */
+            recordedAt: string;
+            isDemonstration: boolean;
+        };
+        ExportRequirementInput: {
+            required: boolean;
+            reason: string;
+        };
+        ExportAssessmentInput: {
+            criteria: {
+                /** @description The criterion of Common Position 2008/944/CFSP, article 2 (1-8) */
+                criterion: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+                /** @enum {string} */
+                finding: "noObjection" | "riskMitigated" | "objection";
+                reasoning: string;
+            }[];
+            endUser: string;
+            endUseStatement: string;
+            /** @enum {string} */
+            outcome: "positive" | "positiveWithConditions" | "negative";
+            /** @default  */
+            conditions?: string;
+            /** @default false */
+            expedited?: boolean;
+            /** Format: date */
+            assessedOn: string;
+        };
+        InspectionGrantInput: {
+            /** @default  */
+            note?: string;
+        };
+        ExportLicenceInput: {
+            /**
+             * Format: uuid
+             * @description The delivery's latest assessment; it must be positive
+             */
+            assessmentId: string;
+            number: string;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            validUntil: string;
+            /** @default  */
+            conditions?: string;
+            /** @enum {string} */
+            militaryListCategory: "ML1" | "ML2" | "ML3" | "ML4" | "ML5" | "ML6" | "ML7" | "ML8" | "ML9" | "ML10" | "ML11" | "ML12" | "ML13" | "ML14" | "ML15" | "ML16" | "ML17" | "ML18" | "ML19" | "ML20" | "ML21" | "ML22";
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            unRegisterCategory?: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "salw" | null;
+            /** @default null */
+            quantityAuthorised?: number | null;
+            /** @description Euro cents */
+            valueAuthorisedCents: number;
+            /** @default UA */
+            importingState?: string;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            withheldGround?: "commercial" | "nationalSecurity" | null;
+        };
+        InspectableAssessments: {
+            items: {
+                /** Format: uuid */
+                assessmentId: string;
+                deliveryTitle: string;
+                /** @enum {string} */
+                outcome: "positive" | "positiveWithConditions" | "negative";
+                /** Format: date */
+                assessedOn: string;
+                /** Format: date-time */
+                grantedAt: string;
+            }[];
+        };
+        OpenedAssessment: {
+            deliveryTitle: string;
+            assessment: components["schemas"]["ExportAssessment"];
+        };
+        ArmsTransferReports: {
+            year: number;
+            att: {
+                /** @enum {string} */
+                basis: "actual";
+                rows: {
+                    /** @enum {string} */
+                    category: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "salw";
+                    importingState: string;
+                    numberOfItems: number | null;
+                    /** @description Euro cents */
+                    valueCents: number;
+                    description: string;
+                    /** Format: date */
+                    shippedOn: string;
+                }[];
+                withheld: {
+                    count: number;
+                    /** @description Euro cents */
+                    valueCents: number;
+                    grounds: ("commercial" | "nationalSecurity")[];
+                };
+                /** @description Euro cents */
+                totalValueCents: number;
+            };
+            unroca: {
+                rows: {
+                    /** @enum {string} */
+                    category: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII";
+                    importingState: string;
+                    numberOfItems: number | null;
+                    descriptions: string[];
+                }[];
+                smallArmsAndLightWeapons: number;
+            };
+            coarm: {
+                rows: {
+                    /** @enum {string} */
+                    militaryListCategory: "ML1" | "ML2" | "ML3" | "ML4" | "ML5" | "ML6" | "ML7" | "ML8" | "ML9" | "ML10" | "ML11" | "ML12" | "ML13" | "ML14" | "ML15" | "ML16" | "ML17" | "ML18" | "ML19" | "ML20" | "ML21" | "ML22";
+                    licences: number;
+                    /** @description Euro cents */
+                    valueCents: number;
+                }[];
+                denials: number;
+                criteriaInvoked: {
+                    /** @description The criterion of Common Position 2008/944/CFSP, article 2 (1-8) */
+                    criterion: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+                    denials: number;
+                }[];
+                totalLicences: number;
+                /** @description Euro cents */
+                totalValueCents: number;
+            };
+            register: {
+                shipments: number;
+                /** @description Euro cents */
+                shipmentValueCents: number;
+                withoutLicence: number;
+                outsideCategories: number;
+                licencesIssued: number;
+                /** @description Euro cents */
+                licenceValueCents: number;
+            };
         };
     };
     responses: never;

@@ -30,6 +30,8 @@ export const nav: typeof nl.nav = {
   industry: 'Industry',
   training: 'Training',
   readiness: 'Readiness',
+  exportControl: 'Export control',
+  exportInspection: 'Assessments for inspection',
 };
 
 export const common: typeof nl.common = {

@@ -28,6 +28,8 @@ export const nav = {
   industry: 'Industrie',
   training: 'Training',
   readiness: 'Gereedheid',
+  exportControl: 'Exportcontrole',
+  exportInspection: 'Toetsingen ter inzage',
 };
 
 export const common = {

@@ -1,4 +1,6 @@
-import { nl as vocabulary } from '../../../../common/vocabulary/nl.ts';
+import { nl as fullVocabulary } from '../../../../common/vocabulary/nl.ts';
+// Export control's words stay out of the typed i18next resources: web/src/pages/export-control/useExportWords.ts gives them.
+const { exportControl: _exportControl, ...vocabulary } = fullVocabulary;
 import * as accessibility from './accessibility.ts';
 import * as accounts from './accounts.ts';
 import * as epf from './epf.ts';

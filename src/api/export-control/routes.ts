@@ -1,0 +1,88 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { vocabulary } from '../../../common/vocabulary/index.ts';
+import { reportTable } from '../../domain/export-reports.ts';
+import * as exportControl from '../../register/export-control.ts';
+import { requestContext, type ApiEnv } from '../context.ts';
+import { createIdempotently } from '../idempotency.ts';
+import { preferredLanguage } from '../language.ts';
+import { validationHook } from '../openapi-common.ts';
+import { toCsv } from '../public/csv.ts';
+import { toXlsx } from '../xlsx.ts';
+import {
+  AssessmentSchema,
+  assessRoute,
+  exportControlRoute,
+  ExportControlSchema,
+  grantInspectionRoute,
+  inspectableRoute,
+  issueLicenceRoute,
+  LicenceSchema,
+  openAssessmentRoute,
+  queuesRoute,
+  reportDownloadRoute,
+  reportsRoute,
+  requirementRoute,
+} from './schemas.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function exportControlRoutes() {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const db = (c: Context<ApiEnv>) => c.get('deps').db;
+
+  app.openapi(queuesRoute, async (c) => c.json(await exportControl.readExportQueues(db(c), requestContext(c)), 200));
+
+  app.openapi(exportControlRoute, async (c) => c.json(await exportControl.readExportControl(db(c), requestContext(c), c.req.valid('param').id), 200));
+
+  app.openapi(requirementRoute, async (c) => {
+    const body = c.req.valid('json');
+    const { id } = c.req.valid('param');
+    return createIdempotently(c, { request: { id, ...body }, response: ExportControlSchema }, async (trx) => ({
+      body: await exportControl.setRequirement(trx, requestContext(c), id, body),
+    }));
+  });
+
+  app.openapi(assessRoute, async (c) => {
+    const body = c.req.valid('json');
+    const { id } = c.req.valid('param');
+    return createIdempotently(c, { request: { id, ...body }, response: AssessmentSchema }, async (trx) => ({
+      body: await exportControl.assess(trx, requestContext(c), id, body),
+    }));
+  });
+
+  app.openapi(grantInspectionRoute, async (c) => {
+    const { note } = c.req.valid('json');
+    const { id } = c.req.valid('param');
+    return createIdempotently(c, { request: { id, note }, response: AssessmentSchema }, async (trx) => ({
+      body: await exportControl.grantInspection(trx, requestContext(c), id, note),
+    }));
+  });
+
+  app.openapi(issueLicenceRoute, async (c) => {
+    const body = c.req.valid('json');
+    const { id } = c.req.valid('param');
+    return createIdempotently(c, { request: { id, ...body }, response: LicenceSchema }, async (trx) => ({
+      body: await exportControl.issueLicence(trx, requestContext(c), id, body),
+    }));
+  });
+
+  app.openapi(inspectableRoute, async (c) => c.json({ items: await exportControl.listInspectable(db(c), requestContext(c)) }, 200));
+
+  app.openapi(openAssessmentRoute, async (c) => c.json(await exportControl.openAssessment(db(c), requestContext(c), c.req.valid('param').id), 200));
+
+  app.openapi(reportsRoute, async (c) => c.json(await exportControl.armsTransferReports(db(c), requestContext(c), c.req.valid('param').year), 200));
+
+  app.openapi(reportDownloadRoute, async (c) => {
+    const { year, report } = c.req.valid('param');
+    const { format } = c.req.valid('query');
+    const language = preferredLanguage(c.req.header('accept-language'));
+    const reports = await exportControl.armsTransferReports(db(c), requestContext(c), year);
+    const table = reportTable(reports, report, vocabulary(language), language);
+    const disposition = `attachment; filename="${table.name}.${format}"`;
+    if (format === 'csv') return c.body(toCsv(table.columns, table.rows.map((row) => Object.fromEntries(table.columns.map((column, index) => [column, row[index] ?? null])))), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });
+    return c.body(toXlsx(table.name, table.columns, table.rows), 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': disposition });
+  });
+
+  return app;
+}

@@ -1,0 +1,289 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CATEGORIES, SUPPORT_TYPES } from '../../domain/delivery.ts';
+import {
+  ASSESSMENT_OUTCOMES,
+  CRITERION_FINDINGS,
+  EXPORT_CRITERIA,
+  EXPORT_REPORTS,
+  GATE_STATES,
+  MILITARY_LIST_CATEGORIES,
+  UN_REGISTER_CATEGORIES,
+  WITHHELD_GROUNDS,
+} from '../../domain/export-control.ts';
+import { permitted } from '../access.ts';
+import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+
+const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
+const text = (maximum: number) => z.string().max(maximum);
+const criterionNumber = z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))).openapi({ description: 'The criterion of Common Position 2008/944/CFSP, article 2 (1-8)' });
+
+const CriterionSchema = z.object({ criterion: criterionNumber, finding: z.enum(CRITERION_FINDINGS), reasoning: z.string() }).openapi('CriterionAssessment');
+
+const InspectionGrantSchema = z
+  .object({ id: z.uuid(), assessmentId: z.uuid(), note: z.string(), grantedById: z.uuid().nullable(), grantedByName: z.string(), grantedAt: z.iso.datetime() })
+  .openapi('InspectionGrant');
+
+export const AssessmentSchema = z
+  .object({
+    id: z.uuid(),
+    deliveryId: z.uuid(),
+    criteria: z.array(CriterionSchema).openapi({ description: 'A finding on each of the eight criteria, in their order' }),
+    endUser: z.string(),
+    endUseStatement: z.string(),
+    outcome: z.enum(ASSESSMENT_OUTCOMES),
+    conditions: z.string(),
+    expedited: z.boolean().openapi({ description: 'Done under the expedited procedure' }),
+    assessedOn: isoDate,
+    assessedById: z.uuid().nullable(),
+    assessedByName: z.string(),
+    recordedAt: z.iso.datetime(),
+    isDemonstration: z.boolean(),
+    inspectionGrants: z.array(InspectionGrantSchema).openapi({ description: 'Decisions that let parliament inspect this assessment' }),
+  })
+  .openapi('ExportAssessment');
+
+const AssessmentInputSchema = z
+  .strictObject({
+    criteria: z.array(z.strictObject({ criterion: criterionNumber, finding: z.enum(CRITERION_FINDINGS), reasoning: text(4000) })).max(8),
+    endUser: text(4000),
+    endUseStatement: text(4000),
+    outcome: z.enum(ASSESSMENT_OUTCOMES),
+    conditions: text(4000).default(''),
+    expedited: z.boolean().default(false),
+    assessedOn: isoDate,
+  })
+  .openapi('ExportAssessmentInput');
+
+export const LicenceSchema = z
+  .object({
+    id: z.uuid(),
+    deliveryId: z.uuid(),
+    assessmentId: z.uuid(),
+    number: z.string(),
+    issuedOn: isoDate,
+    validUntil: isoDate,
+    conditions: z.string(),
+    militaryListCategory: z.enum(MILITARY_LIST_CATEGORIES),
+    unRegisterCategory: z.enum(UN_REGISTER_CATEGORIES).nullable(),
+    quantityAuthorised: z.number().int().nullable().openapi({ description: 'Null: the licence limits the value, not the number of items' }),
+    valueAuthorisedCents: cents,
+    importingState: z.string().openapi({ description: 'ISO 3166-1 alpha-2', example: 'UA' }),
+    withheldGround: z.enum(WITHHELD_GROUNDS).nullable().openapi({ description: 'Left out of the Arms Trade Treaty report (article 13.3), and why' }),
+    issuedById: z.uuid().nullable(),
+    issuedByName: z.string(),
+    recordedAt: z.iso.datetime(),
+    isDemonstration: z.boolean(),
+  })
+  .openapi('ExportLicence');
+
+const LicenceInputSchema = z
+  .strictObject({
+    assessmentId: z.uuid().openapi({ description: "The delivery's latest assessment; it must be positive" }),
+    number: text(100),
+    issuedOn: isoDate,
+    validUntil: isoDate,
+    conditions: text(4000).default(''),
+    militaryListCategory: z.enum(MILITARY_LIST_CATEGORIES),
+    unRegisterCategory: z.enum(UN_REGISTER_CATEGORIES).nullable().default(null),
+    quantityAuthorised: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
+    valueAuthorisedCents: cents,
+    importingState: z.string().max(2).default('UA'),
+    withheldGround: z.enum(WITHHELD_GROUNDS).nullable().default(null),
+  })
+  .openapi('ExportLicenceInput');
+
+const RequirementSchema = z.object({ id: z.uuid(), deliveryId: z.uuid(), required: z.boolean(), reason: z.string(), decidedById: z.uuid().nullable(), decidedByName: z.string(), decidedAt: z.iso.datetime() }).openapi('ExportRequirement');
+
+const RequirementInputSchema = z.strictObject({ required: z.boolean(), reason: text(2000) }).openapi('ExportRequirementInput');
+
+export const ExportControlSchema = z
+  .object({
+    deliveryId: z.uuid(),
+    required: z.boolean().openapi({ description: 'Whether the delivery needs an assessment and a licence: the latest override, else the rule' }),
+    requiredByRule: z.boolean().openapi({ description: 'What the rule from category and support type says' }),
+    requirements: z.array(RequirementSchema).openapi({ description: 'Overrides of the rule, latest first' }),
+    assessments: z.array(AssessmentSchema).openapi({ description: 'Latest first: the first one stands' }),
+    licences: z.array(LicenceSchema),
+    gate: z.enum(GATE_STATES),
+  })
+  .openapi('ExportControl');
+
+const QueueItemSchema = z
+  .object({
+    deliveryId: z.uuid(),
+    title: z.string(),
+    category: z.enum(CATEGORIES),
+    supportType: z.enum(SUPPORT_TYPES),
+    quantity: z.number().int().nullable(),
+    realisedAt: isoDate.nullable(),
+    deliveredAt: isoDate.nullable(),
+    assessmentId: z.uuid().nullable(),
+    outcome: z.enum(ASSESSMENT_OUTCOMES).nullable(),
+    assessedOn: isoDate.nullable(),
+  })
+  .openapi('ExportQueueItem');
+
+const QueuesSchema = z
+  .object({
+    awaitingAssessment: z.array(QueueItemSchema).openapi({ description: "The assessor's queue: deliveries that need a licence and have no assessment" }),
+    awaitingLicence: z.array(QueueItemSchema).openapi({ description: "The licensing officer's queue: positive latest assessments without a licence" }),
+  })
+  .openapi('ExportQueues');
+
+const InspectableSchema = z
+  .object({ items: z.array(z.object({ assessmentId: z.uuid(), deliveryTitle: z.string(), outcome: z.enum(ASSESSMENT_OUTCOMES), assessedOn: isoDate, grantedAt: z.iso.datetime() })) })
+  .openapi('InspectableAssessments');
+
+const OpenedAssessmentSchema = z.object({ deliveryTitle: z.string(), assessment: AssessmentSchema }).openapi('OpenedAssessment');
+
+const ReportsSchema = z
+  .object({
+    year: z.number().int(),
+    att: z.object({
+      basis: z.literal('actual'),
+      rows: z.array(z.object({ category: z.enum(UN_REGISTER_CATEGORIES), importingState: z.string(), numberOfItems: z.number().int().nullable(), valueCents: cents, description: z.string(), shippedOn: isoDate })),
+      withheld: z.object({ count: z.number().int(), valueCents: cents, grounds: z.array(z.enum(WITHHELD_GROUNDS)) }),
+      totalValueCents: cents,
+    }),
+    unroca: z.object({
+      rows: z.array(z.object({ category: z.enum(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']), importingState: z.string(), numberOfItems: z.number().int().nullable(), descriptions: z.array(z.string()) })),
+      smallArmsAndLightWeapons: z.number().int(),
+    }),
+    coarm: z.object({
+      rows: z.array(z.object({ militaryListCategory: z.enum(MILITARY_LIST_CATEGORIES), licences: z.number().int(), valueCents: cents })),
+      denials: z.number().int(),
+      criteriaInvoked: z.array(z.object({ criterion: criterionNumber, denials: z.number().int() })),
+      totalLicences: z.number().int(),
+      totalValueCents: cents,
+    }),
+    register: z.object({
+      shipments: z.number().int(),
+      shipmentValueCents: cents,
+      withoutLicence: z.number().int(),
+      outsideCategories: z.number().int(),
+      licencesIssued: z.number().int(),
+      licenceValueCents: cents,
+    }),
+  })
+  .openapi('ArmsTransferReports');
+
+const AssessmentIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+const YearParamSchema = z.object({ year: z.coerce.number().int().min(2014).max(2100).openapi({ param: { name: 'year', in: 'path' }, example: 2025 }) });
+
+export const queuesRoute = createRoute(
+  permitted('export.read', {
+    method: 'get',
+    path: '/export-control/queues',
+    tags: ['export control'],
+    summary: "The assessor's and the licensing officer's queues",
+    responses: { 200: json(QueuesSchema, 'The queues'), ...problemResponses(401, 403) },
+  }),
+);
+
+export const exportControlRoute = createRoute(
+  permitted('export.read', {
+    method: 'get',
+    path: '/deliveries/{id}/export-control',
+    tags: ['export control'],
+    summary: 'Whether a delivery needs a licence, its assessments and licences, and where it stands at the shipment gate',
+    request: { params: DeliveryIdParamSchema },
+    responses: { 200: json(ExportControlSchema, 'Its export control'), ...problemResponses(401, 403, 404) },
+  }),
+);
+
+export const requirementRoute = createRoute(
+  permitted('export.assess', {
+    method: 'post',
+    path: '/deliveries/{id}/export-requirement',
+    tags: ['export control'],
+    summary: 'Override the rule for one delivery (a licence is or is not required), with a reason',
+    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(RequirementInputSchema) },
+    responses: { 201: json(ExportControlSchema, 'Its export control'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);
+
+export const assessRoute = createRoute(
+  permitted('export.assess', {
+    method: 'post',
+    path: '/deliveries/{id}/export-assessments',
+    tags: ['export control'],
+    summary: 'Assess a delivery on the eight criteria of Common Position 2008/944/CFSP; a later assessment takes the place of an earlier one',
+    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(AssessmentInputSchema) },
+    responses: { 201: json(AssessmentSchema, 'The assessment'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);
+
+export const grantInspectionRoute = createRoute(
+  permitted('export.assess', {
+    method: 'post',
+    path: '/export-assessments/{id}/inspection-grants',
+    tags: ['export control'],
+    summary: 'Let parliament inspect this assessment confidentially',
+    request: { params: AssessmentIdParamSchema, headers: idempotencyKey, ...jsonBody(z.strictObject({ note: text(2000).default('') }).openapi('InspectionGrantInput')) },
+    responses: { 201: json(AssessmentSchema, 'The assessment'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);
+
+export const issueLicenceRoute = createRoute(
+  permitted('licence.issue', {
+    method: 'post',
+    path: '/deliveries/{id}/export-licences',
+    tags: ['export control'],
+    summary: "Issue an export licence on the delivery's latest, positive assessment",
+    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(LicenceInputSchema) },
+    responses: { 201: json(LicenceSchema, 'The licence'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);
+
+export const inspectableRoute = createRoute(
+  permitted('assessment.inspect', {
+    method: 'get',
+    path: '/export-assessments/inspectable',
+    tags: ['export control'],
+    summary: 'The assessments whose inspection was granted',
+    responses: { 200: json(InspectableSchema, 'The assessments'), ...problemResponses(401, 403) },
+  }),
+);
+
+export const openAssessmentRoute = createRoute(
+  permitted('assessment.inspect', {
+    method: 'get',
+    path: '/export-assessments/{id}',
+    tags: ['export control'],
+    summary: 'Open one assessment (parliament: only one whose inspection was granted); every opening is recorded',
+    request: { params: AssessmentIdParamSchema },
+    responses: { 200: json(OpenedAssessmentSchema, 'The assessment'), ...problemResponses(400, 401, 403, 404) },
+  }),
+);
+
+export const reportsRoute = createRoute(
+  permitted('export.report', {
+    method: 'get',
+    path: '/export-control/reports/{year}',
+    tags: ['export control'],
+    summary: 'The arms-transfer reports of a year (ATT, UN Register, COARM) from the register, with the totals they reconcile to',
+    request: { params: YearParamSchema },
+    responses: { 200: json(ReportsSchema, 'The reports'), ...problemResponses(400, 401, 403) },
+  }),
+);
+
+export const reportDownloadRoute = createRoute(
+  permitted('export.report', {
+    method: 'get',
+    path: '/export-control/reports/{year}/{report}',
+    tags: ['export control'],
+    summary: 'One report of a year as CSV or XLSX',
+    request: {
+      params: YearParamSchema.extend({ report: z.enum(EXPORT_REPORTS).openapi({ param: { name: 'report', in: 'path' } }) }),
+      query: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+    },
+    responses: {
+      200: {
+        content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } },
+        description: 'The report',
+      },
+      ...problemResponses(400, 401, 403),
+    },
+  }),
+);

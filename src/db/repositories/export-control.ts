@@ -1,0 +1,250 @@
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import { LICENCE_FREE_CATEGORIES, LICENCE_FREE_SUPPORT_TYPES } from '../../../common/delivery-rules.ts';
+import {
+  ASSESSMENT_OUTCOMES,
+  CRITERION_FINDINGS,
+  EXPORT_CRITERIA,
+  MILITARY_LIST_CATEGORIES,
+  UN_REGISTER_CATEGORIES,
+  WITHHELD_GROUNDS,
+} from '../../domain/export-control.ts';
+import { CATEGORIES, SUPPORT_TYPES } from '../../domain/delivery.ts';
+import type { Database } from '../schema.ts';
+import { withTypedErrors } from '../errors.ts';
+
+type Db = Kysely<Database>;
+
+const StoredRequirementSchema = z.object({
+  id: z.string(),
+  deliveryId: z.string(),
+  required: z.boolean(),
+  reason: z.string(),
+  decidedById: z.string().nullable(),
+  decidedByName: z.string(),
+  decidedAt: z.string(),
+});
+export type StoredRequirement = z.infer<typeof StoredRequirementSchema>;
+
+const StoredCriterionSchema = z.object({ criterion: z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))), finding: z.enum(CRITERION_FINDINGS), reasoning: z.string() });
+
+const StoredGrantSchema = z.object({ id: z.string(), assessmentId: z.string(), note: z.string(), grantedById: z.string().nullable(), grantedByName: z.string(), grantedAt: z.string() });
+export type StoredInspectionGrant = z.infer<typeof StoredGrantSchema>;
+
+const AssessmentRowSchema = z.object({
+  id: z.string(),
+  deliveryId: z.string(),
+  outcome: z.enum(ASSESSMENT_OUTCOMES),
+  conditions: z.string(),
+  expedited: z.boolean(),
+  endUser: z.string(),
+  endUseStatement: z.string(),
+  assessedOn: z.string(),
+  assessedById: z.string().nullable(),
+  assessedByName: z.string(),
+  recordedAt: z.string(),
+  isDemonstration: z.boolean(),
+});
+type AssessmentRow = z.infer<typeof AssessmentRowSchema>;
+
+export interface StoredAssessment extends AssessmentRow {
+  criteria: z.infer<typeof StoredCriterionSchema>[];
+  inspectionGrants: StoredInspectionGrant[];
+}
+
+const StoredLicenceSchema = z.object({
+  id: z.string(),
+  deliveryId: z.string(),
+  assessmentId: z.string(),
+  number: z.string(),
+  issuedOn: z.string(),
+  validUntil: z.string(),
+  conditions: z.string(),
+  militaryListCategory: z.enum(MILITARY_LIST_CATEGORIES),
+  unRegisterCategory: z.enum(UN_REGISTER_CATEGORIES).nullable(),
+  quantityAuthorised: z.number().int().nullable(),
+  valueAuthorisedCents: z.number().int(),
+  importingState: z.string(),
+  withheldGround: z.enum(WITHHELD_GROUNDS).nullable(),
+  issuedById: z.string().nullable(),
+  issuedByName: z.string(),
+  recordedAt: z.string(),
+  isDemonstration: z.boolean(),
+});
+export type StoredLicence = z.infer<typeof StoredLicenceSchema>;
+
+export async function insertRequirement(db: Db, row: StoredRequirement): Promise<void> {
+  await db.insertInto('exportRequirement').values(row).execute();
+}
+
+/** The overrides of the rule for a delivery, latest first. */
+export async function listRequirements(db: Db, deliveryId: string): Promise<StoredRequirement[]> {
+  const rows = await db.selectFrom('exportRequirement').selectAll().where('deliveryId', '=', deliveryId).orderBy('decidedAt', 'desc').orderBy('id', 'desc').execute();
+  return rows.map((row) => StoredRequirementSchema.parse(row));
+}
+
+export async function insertAssessment(db: Db, { criteria, inspectionGrants: _none, ...row }: StoredAssessment): Promise<void> {
+  await db.insertInto('exportAssessment').values(row).execute();
+  await db.insertInto('exportAssessmentCriterion').values(criteria.map((entry) => ({ assessmentId: row.id, ...entry }))).execute();
+}
+
+async function withDetails(db: Db, rows: unknown[]): Promise<StoredAssessment[]> {
+  const assessments = rows.map((row) => AssessmentRowSchema.parse(row));
+  if (assessments.length === 0) return [];
+  const ids = assessments.map((assessment) => assessment.id);
+  const [criteria, grants] = await Promise.all([
+    db.selectFrom('exportAssessmentCriterion').selectAll().where('assessmentId', 'in', ids).orderBy('criterion').execute(),
+    db.selectFrom('exportInspectionGrant').selectAll().where('assessmentId', 'in', ids).orderBy('grantedAt').execute(),
+  ]);
+  return assessments.map((assessment) => ({
+    ...assessment,
+    criteria: criteria.filter((entry) => entry.assessmentId === assessment.id).map(({ assessmentId: _id, ...entry }) => StoredCriterionSchema.parse(entry)),
+    inspectionGrants: grants.filter((grant) => grant.assessmentId === assessment.id).map((grant) => StoredGrantSchema.parse(grant)),
+  }));
+}
+
+/** The assessments of a delivery, latest first: the first is the one that stands. */
+export async function listAssessments(db: Db, deliveryId: string): Promise<StoredAssessment[]> {
+  const rows = await db.selectFrom('exportAssessment').selectAll().where('deliveryId', '=', deliveryId).orderBy('assessedOn', 'desc').orderBy('recordedAt', 'desc').execute();
+  return withDetails(db, rows);
+}
+
+export async function findAssessment(db: Db, id: string): Promise<StoredAssessment | undefined> {
+  const rows = await db.selectFrom('exportAssessment').selectAll().where('id', '=', id).execute();
+  return (await withDetails(db, rows))[0];
+}
+
+export async function insertInspectionGrant(db: Db, grant: StoredInspectionGrant): Promise<void> {
+  await db.insertInto('exportInspectionGrant').values(grant).execute();
+}
+
+export interface InspectableAssessment {
+  assessmentId: string;
+  deliveryTitle: string;
+  outcome: AssessmentRow['outcome'];
+  assessedOn: string;
+  grantedAt: string;
+}
+
+/** The assessments parliament may open: those with an inspection granted, latest grant first. */
+export async function listInspectable(db: Db): Promise<InspectableAssessment[]> {
+  const rows = await db
+    .selectFrom('exportInspectionGrant as grant')
+    .innerJoin('exportAssessment as assessment', 'assessment.id', 'grant.assessmentId')
+    .innerJoin('delivery', 'delivery.id', 'assessment.deliveryId')
+    .where('delivery.deletedAt', 'is', null)
+    .select(['assessment.id as assessmentId', 'delivery.title as deliveryTitle', 'assessment.outcome', 'assessment.assessedOn'])
+    .select((eb) => eb.fn.max('grant.grantedAt').as('grantedAt'))
+    .groupBy(['assessment.id', 'delivery.title', 'assessment.outcome', 'assessment.assessedOn'])
+    .orderBy('grantedAt', 'desc')
+    .execute();
+  return rows.map((row) => z.object({ assessmentId: z.string(), deliveryTitle: z.string(), outcome: z.enum(ASSESSMENT_OUTCOMES), assessedOn: z.string(), grantedAt: z.string() }).parse(row));
+}
+
+export async function insertLicence(db: Db, licence: StoredLicence): Promise<void> {
+  await withTypedErrors(db.insertInto('exportLicence').values(licence).execute());
+}
+
+/** The licences of a delivery, latest issued first. */
+export async function listLicences(db: Db, deliveryId: string): Promise<StoredLicence[]> {
+  const rows = await db.selectFrom('exportLicence').selectAll().where('deliveryId', '=', deliveryId).orderBy('issuedOn', 'desc').orderBy('recordedAt', 'desc').execute();
+  return rows.map((row) => StoredLicenceSchema.parse(row));
+}
+
+/** Whether a delivery needs a licence: the latest override, else the rule from its category and support type. */
+const requiredExpression = sql<boolean>`coalesce(
+  (select r.required from export_requirement r where r.delivery_id = delivery.id order by r.decided_at desc, r.id desc limit 1),
+  (delivery.support_type not in (${sql.join(LICENCE_FREE_SUPPORT_TYPES)}) and delivery.category not in (${sql.join(LICENCE_FREE_CATEGORIES)})))`;
+
+/** The latest assessment of the delivery, as a lateral subquery's columns. */
+const latestAssessment = sql`(select a.id, a.outcome, a.assessed_on from export_assessment a
+  where a.delivery_id = delivery.id order by a.assessed_on desc, a.recorded_at desc limit 1)`;
+
+const QueueItemSchema = z.object({
+  deliveryId: z.string(),
+  title: z.string(),
+  category: z.enum(CATEGORIES),
+  supportType: z.enum(SUPPORT_TYPES),
+  quantity: z.number().int().nullable(),
+  realisedAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  assessmentId: z.string().nullable(),
+  outcome: z.enum(ASSESSMENT_OUTCOMES).nullable(),
+  assessedOn: z.string().nullable(),
+});
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+
+/**
+ * The work of the export roles: deliveries that need a licence and have no assessment (the assessor's),
+ * and those whose latest assessment is positive but has no licence (the licensing officer's).
+ */
+export async function exportQueues(db: Db, limit: number): Promise<{ awaitingAssessment: QueueItem[]; awaitingLicence: QueueItem[] }> {
+  const query = (condition: ReturnType<typeof sql>) =>
+    sql`select delivery.id as delivery_id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
+          delivery.realised_at, delivery.delivered_at, latest.id as assessment_id, latest.outcome, latest.assessed_on
+        from delivery left join lateral ${latestAssessment} latest on true
+        where delivery.deleted_at is null and ${requiredExpression} and ${condition}
+        order by coalesce(delivery.realised_at, delivery.committed_at, delivery.pledged_at) asc nulls last, delivery.id
+        limit ${limit}`.execute(db);
+  const [awaitingAssessment, awaitingLicence] = await Promise.all([
+    query(sql`latest.id is null`),
+    query(sql`latest.outcome <> 'negative' and not exists (select 1 from export_licence l where l.assessment_id = latest.id)`),
+  ]);
+  return { awaitingAssessment: awaitingAssessment.rows.map((row) => QueueItemSchema.parse(row)), awaitingLicence: awaitingLicence.rows.map((row) => QueueItemSchema.parse(row)) };
+}
+
+const ShipmentSchema = z.object({
+  deliveryId: z.string(),
+  title: z.string(),
+  category: z.enum(CATEGORIES),
+  supportType: z.enum(SUPPORT_TYPES),
+  quantity: z.number().int().nullable(),
+  valueCents: z.number().int(),
+  shippedOn: z.string(),
+  licenceNumber: z.string().nullable(),
+  militaryListCategory: z.enum(MILITARY_LIST_CATEGORIES).nullable(),
+  unRegisterCategory: z.enum(UN_REGISTER_CATEGORIES).nullable(),
+  importingState: z.string().nullable(),
+  withheldGround: z.enum(WITHHELD_GROUNDS).nullable(),
+});
+export type Shipment = z.infer<typeof ShipmentSchema>;
+
+/**
+ * The actual exports of a year: deliveries that need a licence and left in it (stock at hand-over,
+ * everything else at delivery), each with the licence it left under (the latest issued by then).
+ */
+export async function shipmentsIn(db: Db, year: number): Promise<Shipment[]> {
+  const { rows } = await sql`
+    select delivery.id as delivery_id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
+      delivery.current_value_cents as value_cents, shipped.shipped_on, licence.number as licence_number,
+      licence.military_list_category, licence.un_register_category, licence.importing_state, licence.withheld_ground
+    from delivery
+      cross join lateral (select case when delivery.support_type = 'stock' then delivery.realised_at else delivery.delivered_at end as shipped_on) shipped
+      left join lateral (select * from export_licence l where l.delivery_id = delivery.id and l.issued_on <= shipped.shipped_on
+        order by l.issued_on desc, l.recorded_at desc limit 1) licence on true
+    where delivery.deleted_at is null and ${requiredExpression}
+      and shipped.shipped_on >= ${`${year}-01-01`}::date and shipped.shipped_on <= ${`${year}-12-31`}::date
+    order by shipped.shipped_on, delivery.id`.execute(db);
+  return rows.map((row) => ShipmentSchema.parse(row));
+}
+
+/** The licences issued in a year. */
+export async function licencesIssuedIn(db: Db, year: number): Promise<StoredLicence[]> {
+  const rows = await db.selectFrom('exportLicence').selectAll().where('issuedOn', '>=', `${year}-01-01`).where('issuedOn', '<=', `${year}-12-31`).orderBy('issuedOn').orderBy('number').execute();
+  return rows.map((row) => StoredLicenceSchema.parse(row));
+}
+
+/** The negative assessments of a year (denials), with the criteria they invoked. */
+export async function denialsIn(db: Db, year: number): Promise<StoredAssessment[]> {
+  const rows = await db
+    .selectFrom('exportAssessment')
+    .innerJoin('delivery', 'delivery.id', 'exportAssessment.deliveryId')
+    .where('delivery.deletedAt', 'is', null)
+    .where('outcome', '=', 'negative')
+    .where('assessedOn', '>=', `${year}-01-01`)
+    .where('assessedOn', '<=', `${year}-12-31`)
+    .selectAll('exportAssessment')
+    .orderBy('assessedOn')
+    .execute();
+  return withDetails(db, rows);
+}

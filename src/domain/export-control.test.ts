@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
+import { assessmentViolations, gateState, licenceViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
+
+const TODAY = '2025-09-01';
+
+const assessment: AssessmentInput = {
+  criteria: [1, 2, 3, 4, 5, 6, 7, 8].map((criterion) => ({ criterion: criterion as AssessmentInput['criteria'][number]['criterion'], finding: 'noObjection', reasoning: 'Geen bezwaar.' })),
+  endUser: 'Ministerie van Defensie van Oekraïne',
+  endUseStatement: 'Eindgebruikersverklaring van 1 maart 2025',
+  outcome: 'positive',
+  conditions: '',
+  expedited: true,
+  assessedOn: '2025-03-10',
+};
+
+const licence: LicenceInput = {
+  assessmentId: 'a',
+  number: 'NL-2025-0001',
+  issuedOn: '2025-03-12',
+  validUntil: '2026-03-12',
+  conditions: '',
+  militaryListCategory: 'ML2',
+  unRegisterCategory: 'III',
+  quantityAuthorised: 8,
+  valueAuthorisedCents: 10_000_000_000,
+  importingState: 'UA',
+  withheldGround: null,
+};
+
+const codes = (violations: { field: string; code: string }[]) => violations.map(({ field, code }) => `${field} ${code}`);
+
+describe('which deliveries need a licence', () => {
+  it('needs one for goods, not for fund contributions or non-lethal goods', () => {
+    expect(requiresLicenceByRule('largeCalibreArtillery', 'stock')).toBe(true);
+    expect(requiresLicenceByRule('ammunition', 'procurement')).toBe(true);
+    expect(requiresLicenceByRule('airDefence', 'natoFund')).toBe(false);
+    expect(requiresLicenceByRule('nonLethal', 'stock')).toBe(false);
+  });
+
+  it('gates the hand-over of stock and the delivery of everything', () => {
+    expect(shipmentDateFields('stock')).toEqual(['realisedAt', 'deliveredAt']);
+    expect(shipmentDateFields('procurement')).toEqual(['deliveredAt']);
+  });
+});
+
+describe('an assessment', () => {
+  it('accepts all eight criteria with reasons', () => {
+    expect(assessmentViolations(assessment, TODAY)).toEqual([]);
+  });
+
+  it('names a missing criterion, a criterion twice, and an empty reasoning', () => {
+    const criteria = [...assessment.criteria.filter((entry) => entry.criterion !== 4), { criterion: 2 as const, finding: 'noObjection' as const, reasoning: 'x' }];
+    criteria[0] = { ...criteria[0]!, reasoning: ' ' };
+    expect(codes(assessmentViolations({ ...assessment, criteria }, TODAY))).toEqual(['criteria.1.reasoning required', 'criteria.2 criterionTwice', 'criteria.4 criterionMissing']);
+  });
+
+  it('makes the outcome follow the findings, and conditions go with a conditional outcome only', () => {
+    const objection = assessment.criteria.map((entry) => (entry.criterion === 7 ? { ...entry, finding: 'objection' as const } : entry));
+    expect(codes(assessmentViolations({ ...assessment, criteria: objection }, TODAY))).toEqual(['outcome objectionNotNegative']);
+    expect(codes(assessmentViolations({ ...assessment, outcome: 'negative' }, TODAY))).toEqual(['outcome negativeWithoutObjection']);
+    expect(assessmentViolations({ ...assessment, criteria: objection, outcome: 'negative' }, TODAY)).toEqual([]);
+    expect(codes(assessmentViolations({ ...assessment, outcome: 'positiveWithConditions' }, TODAY))).toEqual(['conditions required']);
+    expect(codes(assessmentViolations({ ...assessment, conditions: 'Geen wederuitvoer' }, TODAY))).toEqual(['conditions onlyWithConditions']);
+  });
+
+  it('refuses dates in the future or before 2014, and text with NUL', () => {
+    expect(codes(assessmentViolations({ ...assessment, assessedOn: '2099-01-01', endUser: 'a\u0000b' }, TODAY))).toEqual(['endUser invalidCharacter', 'assessedOn inTheFuture']);
+    expect(codes(assessmentViolations({ ...assessment, assessedOn: '2013-12-31' }, TODAY))).toEqual(['assessedOn tooEarly']);
+  });
+});
+
+describe('a licence', () => {
+  const positive = { outcome: 'positive' as const, assessedOn: '2025-03-10' };
+
+  it('is issued on a positive assessment, after it', () => {
+    expect(licenceViolations(licence, positive, TODAY)).toEqual([]);
+    expect(codes(licenceViolations(licence, { ...positive, outcome: 'negative' }, TODAY))).toEqual(['assessmentId assessmentNegative']);
+    expect(codes(licenceViolations({ ...licence, issuedOn: '2025-03-01' }, positive, TODAY))).toEqual(['issuedOn licenceBeforeAssessment']);
+  });
+
+  it('refuses an impossible validity, value, quantity or country', () => {
+    expect(codes(licenceViolations({ ...licence, validUntil: '2025-03-11', valueAuthorisedCents: 0, quantityAuthorised: 0, importingState: 'ua' }, positive, TODAY))).toEqual([
+      'validUntil beforeIssued',
+      'importingState invalidCountry',
+      'valueAuthorisedCents tooSmall',
+      'quantityAuthorised tooSmall',
+    ]);
+    expect(codes(licenceViolations({ ...licence, validUntil: '2205-03-12' }, positive, TODAY))).toEqual(['validUntil validityTooLong']);
+  });
+});
+
+describe('the shipment gate', () => {
+  const valid: GateLicence = { number: 'NL-1', issuedOn: '2025-03-12', validUntil: '2026-03-12', quantityAuthorised: 8, onLatestAssessment: true };
+
+  it('lets a shipment through under a valid licence covering its quantity', () => {
+    expect(shipmentViolation('deliveredAt', '2025-05-01', 8, [valid])).toEqual({ covered: valid });
+    expect(shipmentViolation('deliveredAt', '2025-05-01', null, [valid])).toEqual({ covered: valid });
+  });
+
+  it('names the missing, expired, not yet valid or withdrawn licence, and a quantity above it', () => {
+    const code = (result: ReturnType<typeof shipmentViolation>) => ('violation' in result ? `${result.violation.code} ${result.violation.params?.licence ?? ''}`.trim() : 'covered');
+    expect(code(shipmentViolation('deliveredAt', '2025-05-01', 8, []))).toBe('licenceMissing');
+    expect(code(shipmentViolation('deliveredAt', '2026-05-01', 8, [valid]))).toBe('licenceExpired NL-1');
+    expect(code(shipmentViolation('deliveredAt', '2025-03-01', 8, [valid]))).toBe('licenceNotYetValid NL-1');
+    expect(code(shipmentViolation('deliveredAt', '2025-05-01', 9, [valid]))).toBe('quantityAboveLicence NL-1');
+    expect(code(shipmentViolation('deliveredAt', '2025-05-01', 8, [{ ...valid, onLatestAssessment: false }]))).toBe('licenceWithdrawn');
+  });
+
+  it('states where a delivery stands', () => {
+    expect(gateState(false, null, 0)).toBe('notRequired');
+    expect(gateState(true, null, 0)).toBe('awaitingAssessment');
+    expect(gateState(true, { outcome: 'negative' }, 0)).toBe('assessmentNegative');
+    expect(gateState(true, { outcome: 'positive' }, 0)).toBe('awaitingLicence');
+    expect(gateState(true, { outcome: 'positiveWithConditions' }, 1)).toBe('licensed');
+  });
+});

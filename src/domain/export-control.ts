@@ -1,0 +1,172 @@
+import type { IsoDate } from '../../common/dates.ts';
+import {
+  EXPORT_CRITERIA,
+  type AssessmentOutcome,
+  type CriterionFinding,
+  type ExportCriterion,
+  type GateState,
+  type MilitaryListCategory,
+  type UnRegisterCategory,
+  type WithheldGround,
+} from '../../common/vocabulary/codes.ts';
+import type { RuleViolation } from './delivery.ts';
+
+/** The codes of export control are shared with the browser, so they are kept in common/vocabulary. */
+export {
+  ASSESSMENT_OUTCOMES,
+  CRITERION_FINDINGS,
+  EXPORT_CRITERIA,
+  EXPORT_REPORTS,
+  GATE_STATES,
+  MILITARY_LIST_CATEGORIES,
+  UN_REGISTER_CATEGORIES,
+  WITHHELD_GROUNDS,
+  type AssessmentOutcome,
+  type GateState,
+} from '../../common/vocabulary/codes.ts';
+
+/** No assessment or licence of this register is older than the support it is about (2014). */
+const EARLIEST_DATE = '2014-01-01';
+const MAX_TEXT = 4000;
+/** A licence for more than five years is not one this register expects (a typing error, e.g. 2205). */
+const MAX_VALIDITY_YEARS = 5;
+
+interface CriterionAssessment {
+  criterion: ExportCriterion;
+  finding: CriterionFinding;
+  reasoning: string;
+}
+
+export interface AssessmentInput {
+  criteria: CriterionAssessment[];
+  endUser: string;
+  endUseStatement: string;
+  outcome: AssessmentOutcome;
+  conditions: string;
+  expedited: boolean;
+  assessedOn: IsoDate;
+}
+
+export interface LicenceInput {
+  assessmentId: string;
+  number: string;
+  issuedOn: IsoDate;
+  validUntil: IsoDate;
+  conditions: string;
+  militaryListCategory: MilitaryListCategory;
+  unRegisterCategory: UnRegisterCategory | null;
+  quantityAuthorised: number | null;
+  valueAuthorisedCents: number;
+  /** ISO 3166-1 alpha-2. */
+  importingState: string;
+  withheldGround: WithheldGround | null;
+}
+
+/** What the gate needs of a licence: its number, validity, the quantity it covers and whether its assessment still stands. */
+export interface GateLicence {
+  number: string;
+  issuedOn: IsoDate;
+  validUntil: IsoDate;
+  quantityAuthorised: number | null;
+  /** The licence was issued on the delivery's latest assessment (a later, negative one withdraws it). */
+  onLatestAssessment: boolean;
+}
+
+function textViolations(field: string, value: string, { required }: { required: boolean }): RuleViolation[] {
+  if (required && value.trim() === '') return [{ field, code: 'required' }];
+  if (value.length > MAX_TEXT) return [{ field, code: 'tooLong', params: { maximum: String(MAX_TEXT) } }];
+  if (value.includes('\u0000')) return [{ field, code: 'invalidCharacter' }];
+  return [];
+}
+
+function dateViolations(field: string, date: IsoDate, today: IsoDate): RuleViolation[] {
+  if (date > today) return [{ field, code: 'inTheFuture', params: { today } }];
+  if (date < EARLIEST_DATE) return [{ field, code: 'tooEarly', params: { earliest: EARLIEST_DATE } }];
+  return [];
+}
+
+/**
+ * An assessment finds on each of the eight criteria, once, with its reasoning; its outcome follows from
+ * the findings (an objection on any criterion makes it negative, a negative one names its objection),
+ * and conditions go with, and only with, a positive outcome with conditions.
+ */
+export function assessmentViolations(input: AssessmentInput, today: IsoDate): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  for (const criterion of EXPORT_CRITERIA) {
+    const found = input.criteria.filter((entry) => entry.criterion === criterion);
+    if (found.length === 0) violations.push({ field: `criteria.${criterion}`, code: 'criterionMissing', params: { criterion: String(criterion) } });
+    if (found.length > 1) violations.push({ field: `criteria.${criterion}`, code: 'criterionTwice', params: { criterion: String(criterion) } });
+    for (const entry of found.slice(0, 1)) violations.push(...textViolations(`criteria.${criterion}.reasoning`, entry.reasoning, { required: true }));
+  }
+  violations.push(
+    ...textViolations('endUser', input.endUser, { required: true }),
+    ...textViolations('endUseStatement', input.endUseStatement, { required: true }),
+    ...textViolations('conditions', input.conditions, { required: input.outcome === 'positiveWithConditions' }),
+    ...dateViolations('assessedOn', input.assessedOn, today),
+  );
+  if (input.outcome !== 'positiveWithConditions' && input.conditions.trim() !== '') violations.push({ field: 'conditions', code: 'onlyWithConditions' });
+  const objections = input.criteria.filter((entry) => entry.finding === 'objection').length;
+  if (input.outcome === 'negative' && objections === 0) violations.push({ field: 'outcome', code: 'negativeWithoutObjection' });
+  if (input.outcome !== 'negative' && objections > 0) violations.push({ field: 'outcome', code: 'objectionNotNegative' });
+  return violations;
+}
+
+/** A licence is issued on a positive assessment, after it, for a plausible period, a value and (where limited) a number of items. */
+export function licenceViolations(input: LicenceInput, assessment: { outcome: AssessmentOutcome; assessedOn: IsoDate }, today: IsoDate): RuleViolation[] {
+  const violations: RuleViolation[] = [
+    ...textViolations('number', input.number, { required: true }),
+    ...textViolations('conditions', input.conditions, { required: false }),
+    ...dateViolations('issuedOn', input.issuedOn, today),
+  ];
+  if (assessment.outcome === 'negative') violations.push({ field: 'assessmentId', code: 'assessmentNegative' });
+  if (input.issuedOn < assessment.assessedOn) violations.push({ field: 'issuedOn', code: 'licenceBeforeAssessment', params: { assessedOn: assessment.assessedOn } });
+  if (input.validUntil < input.issuedOn) violations.push({ field: 'validUntil', code: 'beforeIssued' });
+  if (input.validUntil > addYears(input.issuedOn, MAX_VALIDITY_YEARS)) {
+    violations.push({ field: 'validUntil', code: 'validityTooLong', params: { maximum: String(MAX_VALIDITY_YEARS) } });
+  }
+  if (!/^[A-Z]{2}$/.test(input.importingState)) violations.push({ field: 'importingState', code: 'invalidCountry' });
+  if (input.valueAuthorisedCents <= 0) violations.push({ field: 'valueAuthorisedCents', code: 'tooSmall', params: { minimum: '1' } });
+  if (input.quantityAuthorised !== null && input.quantityAuthorised <= 0) violations.push({ field: 'quantityAuthorised', code: 'tooSmall', params: { minimum: '1' } });
+  return violations;
+}
+
+function addYears(date: IsoDate, years: number): IsoDate {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+}
+
+/**
+ * The shipment gate: goods that need a licence leave (are handed over, or delivered) on a date only
+ * under a licence valid on that date, on the delivery's latest assessment, covering its quantity. Returns
+ * the licence that covers it, or why none does, naming the licence that comes closest.
+ */
+export function shipmentViolation(field: string, date: IsoDate, quantity: number | null, licences: readonly GateLicence[]): { covered: GateLicence } | { violation: RuleViolation } {
+  const covers = (licence: GateLicence) =>
+    licence.onLatestAssessment && licence.issuedOn <= date && date <= licence.validUntil && (quantity === null || licence.quantityAuthorised === null || quantity <= licence.quantityAuthorised);
+  const covered = licences.find(covers);
+  if (covered) return { covered };
+  const standing = licences.filter((licence) => licence.onLatestAssessment);
+  const closest = [...standing].sort((a, b) => (a.validUntil < b.validUntil ? 1 : -1))[0];
+  if (!closest) return { violation: { field, code: licences.length > 0 ? 'licenceWithdrawn' : 'licenceMissing', params: { date } } };
+  const params = { licence: closest.number, date, issuedOn: closest.issuedOn, validUntil: closest.validUntil };
+  if (date > closest.validUntil) return { violation: { field, code: 'licenceExpired', params } };
+  if (date < closest.issuedOn) return { violation: { field, code: 'licenceNotYetValid', params } };
+  return {
+    violation: {
+      field: 'quantity',
+      code: 'quantityAboveLicence',
+      params: { ...params, quantity: String(quantity), authorised: String(closest.quantityAuthorised) },
+    },
+  };
+}
+
+/** Where a delivery stands at the gate, for its queue and its page. */
+export function gateState(
+  required: boolean,
+  latestAssessment: { outcome: AssessmentOutcome } | null,
+  licencesOnLatest: number,
+): GateState {
+  if (!required) return 'notRequired';
+  if (!latestAssessment) return 'awaitingAssessment';
+  if (latestAssessment.outcome === 'negative') return 'assessmentNegative';
+  return licencesOnLatest > 0 ? 'licensed' : 'awaitingLicence';
+}

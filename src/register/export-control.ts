@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import type { AuditObject } from '../audit/event.ts';
+import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
+import { isRole, may } from '../domain/access.ts';
+import type { Category, DeliveryFields, RuleViolation, SupportType } from '../domain/delivery.ts';
+import {
+  assessmentViolations,
+  gateState,
+  licenceViolations,
+  shipmentViolation,
+  type AssessmentInput,
+  type GateLicence,
+  type GateState,
+  type LicenceInput,
+} from '../domain/export-control.ts';
+import { buildArmsTransferReports, type ArmsTransferReports } from '../domain/export-reports.ts';
+import * as deliveries from '../db/repositories/deliveries.ts';
+import { UniqueViolationError } from '../db/errors.ts';
+import * as repository from '../db/repositories/export-control.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { NotFoundError, ShipmentRefusedError, ValidationError } from './errors.ts';
+
+type Db = Kysely<Database>;
+
+/** The export roles' queues list at most this many deliveries each, the earliest first. */
+const MAX_QUEUE_ITEMS = 200;
+
+const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
+const today = (context: RequestContext) => context.now().toISOString().slice(0, 10);
+
+export interface ExportControl {
+  deliveryId: string;
+  /** Whether the delivery needs an assessment and a licence: the latest override, else the rule. */
+  required: boolean;
+  requiredByRule: boolean;
+  requirements: repository.StoredRequirement[];
+  assessments: repository.StoredAssessment[];
+  licences: repository.StoredLicence[];
+  gate: GateState;
+}
+
+async function existingDelivery(db: Db, deliveryId: string, options: { forUpdate?: boolean } = {}) {
+  const delivery = await deliveries.findDelivery(db, deliveryId, options);
+  if (!delivery) throw new NotFoundError('delivery', deliveryId);
+  return delivery;
+}
+
+async function exportControlOf(db: Db, delivery: { id: string; category: Category; supportType: SupportType }): Promise<ExportControl> {
+  const [requirements, assessments, licences] = await Promise.all([
+    repository.listRequirements(db, delivery.id),
+    repository.listAssessments(db, delivery.id),
+    repository.listLicences(db, delivery.id),
+  ]);
+  const requiredByRule = requiresLicenceByRule(delivery.category, delivery.supportType);
+  const required = requirements[0]?.required ?? requiredByRule;
+  const latest = assessments[0] ?? null;
+  const licencesOnLatest = licences.filter((licence) => licence.assessmentId === latest?.id).length;
+  return { deliveryId: delivery.id, required, requiredByRule, requirements, assessments, licences, gate: gateState(required, latest, licencesOnLatest) };
+}
+
+/** A delivery's requirement, assessments, licences and place at the gate. Assessments are confidential: reading them is recorded. */
+export async function readExportControl(db: Db, context: RequestContext, deliveryId: string): Promise<ExportControl> {
+  return inTransaction(db, async (trx) => {
+    const control = await exportControlOf(trx, await existingDelivery(trx, deliveryId));
+    await recordAuditEvent(trx, context, { action: 'export.read', object: deliveryObject(deliveryId), result: 'success' });
+    return control;
+  });
+}
+
+/** Overrides the rule for one delivery, with a reason; the earlier overrides stay in the history. */
+export async function setRequirement(db: Db, context: RequestContext, deliveryId: string, input: { required: boolean; reason: string }): Promise<ExportControl> {
+  if (input.reason.trim() === '') throw new ValidationError([{ field: 'reason', code: 'required' }]);
+  if (input.reason.includes('\u0000')) throw new ValidationError([{ field: 'reason', code: 'invalidCharacter' }]);
+  return inTransaction(db, async (trx) => {
+    const delivery = await existingDelivery(trx, deliveryId, { forUpdate: true });
+    const before = await exportControlOf(trx, delivery);
+    const row = { id: randomUUID(), deliveryId, ...input, decidedById: context.actor?.id ?? null, decidedByName: context.actor?.username ?? 'unknown', decidedAt: context.now().toISOString() };
+    await repository.insertRequirement(trx, row);
+    await recordAuditEvent(trx, context, { action: 'exportRequirement.set', object: deliveryObject(deliveryId), result: 'success', before: { required: before.required }, after: row });
+    return exportControlOf(trx, delivery);
+  });
+}
+
+/** Records an assessment on the eight criteria. A new assessment (new information) takes the place of the earlier one, which stays in the history. */
+export async function assess(db: Db, context: RequestContext, deliveryId: string, input: AssessmentInput, options: { isDemonstration?: boolean; id?: string } = {}): Promise<repository.StoredAssessment> {
+  const violations = assessmentViolations(input, today(context));
+  if (violations.length > 0) throw new ValidationError(violations);
+  return inTransaction(db, async (trx) => {
+    await existingDelivery(trx, deliveryId, { forUpdate: true });
+    const assessment: repository.StoredAssessment = {
+      id: options.id ?? randomUUID(),
+      deliveryId,
+      ...input,
+      criteria: [...input.criteria].sort((a, b) => a.criterion - b.criterion),
+      assessedById: context.actor?.id ?? null,
+      assessedByName: context.actor?.username ?? 'unknown',
+      recordedAt: context.now().toISOString(),
+      isDemonstration: options.isDemonstration ?? false,
+      inspectionGrants: [],
+    };
+    await repository.insertAssessment(trx, assessment);
+    await recordAuditEvent(trx, context, { action: 'export.assess', object: deliveryObject(deliveryId), result: 'success', after: assessment });
+    return assessment;
+  });
+}
+
+/** The assessor lets parliament open one assessment confidentially; the decision is recorded. */
+export async function grantInspection(db: Db, context: RequestContext, assessmentId: string, note: string): Promise<repository.StoredAssessment> {
+  if (note.includes('\u0000')) throw new ValidationError([{ field: 'note', code: 'invalidCharacter' }]);
+  return inTransaction(db, async (trx) => {
+    if (!(await repository.findAssessment(trx, assessmentId))) throw new NotFoundError('assessment', assessmentId);
+    const grant = { id: randomUUID(), assessmentId, note, grantedById: context.actor?.id ?? null, grantedByName: context.actor?.username ?? 'unknown', grantedAt: context.now().toISOString() };
+    await repository.insertInspectionGrant(trx, grant);
+    await recordAuditEvent(trx, context, { action: 'exportInspection.grant', object: { type: 'exportAssessment', id: assessmentId }, result: 'success', after: grant });
+    return (await repository.findAssessment(trx, assessmentId))!;
+  });
+}
+
+/**
+ * Issues a licence on the delivery's latest assessment, which must be positive. Separation of duties:
+ * whoever assessed does not issue the licence on that assessment (the roles already keep the two apart;
+ * this also holds for an account whose role changed in between).
+ */
+export async function issueLicence(db: Db, context: RequestContext, deliveryId: string, input: LicenceInput, options: { isDemonstration?: boolean; id?: string } = {}): Promise<repository.StoredLicence> {
+  return inTransaction(db, async (trx) => {
+    await existingDelivery(trx, deliveryId, { forUpdate: true });
+    const [latest] = await repository.listAssessments(trx, deliveryId);
+    if (!latest || latest.id !== input.assessmentId) throw new ValidationError([{ field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' }]);
+    const violations: RuleViolation[] = licenceViolations(input, latest, today(context));
+    if (context.actor?.id && context.actor.id === latest.assessedById) violations.push({ field: 'assessmentId', code: 'sameOfficialAssessed' });
+    if (violations.length > 0) throw new ValidationError(violations);
+    const licence: repository.StoredLicence = {
+      id: options.id ?? randomUUID(),
+      deliveryId,
+      ...input,
+      issuedById: context.actor?.id ?? null,
+      issuedByName: context.actor?.username ?? 'unknown',
+      recordedAt: context.now().toISOString(),
+      isDemonstration: options.isDemonstration ?? false,
+    };
+    try {
+      await repository.insertLicence(trx, licence);
+    } catch (error) {
+      if (error instanceof UniqueViolationError) throw new ValidationError([{ field: 'number', code: 'licenceNumberTaken' }]);
+      throw error;
+    }
+    await recordAuditEvent(trx, context, { action: 'licence.issue', object: deliveryObject(deliveryId), result: 'success', after: licence });
+    return licence;
+  });
+}
+
+/** What waits for the export roles. Reading it is recorded. */
+export async function readExportQueues(db: Db, context: RequestContext) {
+  return inTransaction(db, async (trx) => {
+    const queues = await repository.exportQueues(trx, MAX_QUEUE_ITEMS);
+    await recordAuditEvent(trx, context, { action: 'export.read', object: { type: 'exportQueue', id: '*' }, result: 'success' });
+    return queues;
+  });
+}
+
+/** The assessments parliament may open. Reading the list is recorded. */
+export async function listInspectable(db: Db, context: RequestContext): Promise<repository.InspectableAssessment[]> {
+  return inTransaction(db, async (trx) => {
+    const items = await repository.listInspectable(trx);
+    await recordAuditEvent(trx, context, { action: 'assessment.inspect', object: { type: 'exportAssessment', id: '*' }, result: 'success' });
+    return items;
+  });
+}
+
+/**
+ * Opens one assessment, like the annex: every opening is an audit event. Parliament readers open only
+ * an assessment whose inspection was granted; to anyone else it does not exist.
+ */
+export async function openAssessment(db: Db, context: RequestContext, id: string): Promise<{ assessment: repository.StoredAssessment; deliveryTitle: string }> {
+  const found = await repository.findAssessment(db, id);
+  const role = context.actor?.role;
+  const object: AuditObject = { type: 'exportAssessment', id };
+  if (!found || !(role && isRole(role) && may({ role }, 'assessment.inspect', { type: 'exportAssessment', inspectionGranted: found.inspectionGrants.length > 0 }))) {
+    await recordAuditEvent(db, context, { action: 'assessment.inspect', object, result: 'denied', detail: { reason: found ? 'notGranted' : 'notFound' } });
+    throw new NotFoundError('assessment', id);
+  }
+  return inTransaction(db, async (trx) => {
+    const delivery = await deliveries.findDelivery(trx, found.deliveryId);
+    if (!delivery) throw new NotFoundError('assessment', id);
+    await recordAuditEvent(trx, context, { action: 'assessment.inspect', object, result: 'success' });
+    return { assessment: found, deliveryTitle: delivery.title };
+  });
+}
+
+type ShipmentFields = Pick<DeliveryFields, 'category' | 'supportType' | 'quantity' | 'realisedAt' | 'deliveredAt'>;
+
+/**
+ * The shipment gate, in the transaction of the change: a delivery that needs a licence is handed over
+ * (stock) or delivered only under a licence valid on that date and covering its quantity. Checked when
+ * a shipment date is set or moved, or the quantity of a shipped delivery changes.
+ */
+export async function assertShipmentAllowed(db: Db, deliveryId: string, before: ShipmentFields | null, after: ShipmentFields): Promise<void> {
+  const changed = shipmentDateFields(after.supportType).filter((field) => {
+    const date = after[field];
+    return date !== null && (before === null || before[field] !== date || before.quantity !== after.quantity || before.supportType !== after.supportType);
+  });
+  if (changed.length === 0) return;
+  const control = await exportControlOf(db, { id: deliveryId, category: after.category, supportType: after.supportType });
+  if (!control.required) return;
+  const latestId = control.assessments[0]?.id;
+  const licences: GateLicence[] = control.licences.map((licence) => ({ ...licence, onLatestAssessment: licence.assessmentId === latestId }));
+  const violations = changed.flatMap((field) => {
+    const result = shipmentViolation(field, after[field]!, after.quantity, licences);
+    return 'violation' in result ? [result.violation] : [];
+  });
+  if (violations.length > 0) throw new ShipmentRefusedError(violations);
+}
+
+/** Runs a change of a delivery; a refusal at the shipment gate is recorded after the change is rolled back. */
+export async function withShipmentRefusalsRecorded<T>(db: Db, context: RequestContext, deliveryId: string | null, change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (error instanceof ShipmentRefusedError) {
+      await recordAuditEvent(db, context, { action: 'shipment.refused', object: { type: 'delivery', id: deliveryId ?? 'new' }, result: 'denied', detail: { violations: error.violations } });
+    }
+    throw error;
+  }
+}
+
+/** The arms-transfer reports of a year, from the register. They hold what is withheld from publication, so reading them is recorded. */
+export async function armsTransferReports(db: Db, context: RequestContext, year: number): Promise<ArmsTransferReports> {
+  return inTransaction(db, async (trx) => {
+    const [shipments, licences, denials] = await Promise.all([repository.shipmentsIn(trx, year), repository.licencesIssuedIn(trx, year), repository.denialsIn(trx, year)]);
+    await recordAuditEvent(trx, context, { action: 'export.report', object: { type: 'exportReport', id: String(year) }, result: 'success' });
+    return buildArmsTransferReports(year, shipments, licences, denials);
+  });
+}

@@ -1,0 +1,134 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { licenceFor, positiveAssessment } from '../support/export-control.ts';
+import { stockDelivery } from '../support/deliveries.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+describeEachDatabase('export control API', (database) => {
+  let registrar: ApiCall;
+  let assessor: ApiCall;
+  let licensing: ApiCall;
+  let parliament: ApiCall;
+  beforeAll(() => {
+    registrar = apiClient(database().db, { role: 'registrar' });
+    assessor = apiClient(database().db, { role: 'exportControlAssessor' });
+    licensing = apiClient(database().db, { role: 'licensingOfficer' });
+    parliament = apiClient(database().db, { role: 'parliamentReader' });
+  });
+
+  const events = async (action: string) => database().db.selectFrom('auditEvent').select(['action', 'result', 'objectId']).where('action', '=', action).orderBy('seq').execute();
+  const newStock = async () => (await registrar('POST', '/deliveries', { ...stockDelivery, realisedAt: null })).body as { id: string };
+
+  it('keeps assessing and licensing apart, and refuses bad input changing nothing', async () => {
+    const delivery = await newStock();
+    expect((await licensing('POST', `/deliveries/${delivery.id}/export-assessments`, positiveAssessment)).status).toBe(403);
+
+    const missing = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, { ...positiveAssessment, criteria: positiveAssessment.criteria.filter((entry) => entry.criterion !== 4) });
+    expect(missing.status).toBe(400);
+    expect(missing.body.invalidParams).toEqual([expect.objectContaining({ name: 'criteria.4', code: 'criterionMissing' })]);
+    expect((await assessor('GET', `/deliveries/${delivery.id}/export-control`)).body).toMatchObject({ required: true, assessments: [], gate: 'awaitingAssessment' });
+
+    const queue = await assessor('GET', '/export-control/queues');
+    expect(queue.body.awaitingAssessment.map((item: { deliveryId: string }) => item.deliveryId)).toContain(delivery.id);
+
+    const negative = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, {
+      ...positiveAssessment,
+      outcome: 'negative',
+      criteria: positiveAssessment.criteria.map((entry) => (entry.criterion === 2 ? { ...entry, finding: 'objection' } : entry)),
+    });
+    expect(negative.status).toBe(201);
+    const onNegative = await licensing('POST', `/deliveries/${delivery.id}/export-licences`, licenceFor(negative.body.id));
+    expect(onNegative.status).toBe(400);
+    expect(onNegative.body.invalidParams).toEqual([expect.objectContaining({ name: 'assessmentId', code: 'assessmentNegative' })]);
+
+    const positive = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, { ...positiveAssessment, assessedOn: '2025-03-11' });
+    expect((await assessor('POST', `/deliveries/${delivery.id}/export-licences`, licenceFor(positive.body.id))).status).toBe(403);
+    const issued = await licensing('POST', `/deliveries/${delivery.id}/export-licences`, licenceFor(positive.body.id));
+    expect(issued.status).toBe(201);
+    const control = await licensing('GET', `/deliveries/${delivery.id}/export-control`);
+    expect(control.body).toMatchObject({ gate: 'licensed', assessments: [{ id: positive.body.id }, { id: negative.body.id }], licences: [{ id: issued.body.id }] });
+  });
+
+  it('refuses to hand over or deliver without a licence covering it, records the refusal, and lets it through with one', async () => {
+    const delivery = await newStock();
+    const handOver = (body: object, version: number) => registrar('PATCH', `/deliveries/${delivery.id}`, body, { 'If-Match': `"${version}"` });
+
+    const refused = await handOver({ realisedAt: '2025-04-15' }, 1);
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'licenceMissing' })]);
+    expect((await registrar('GET', `/deliveries/${delivery.id}`)).body).toMatchObject({ version: 1, realisedAt: null });
+    expect(await events('shipment.refused')).toContainEqual({ action: 'shipment.refused', result: 'denied', objectId: delivery.id });
+
+    const assessment = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, positiveAssessment);
+    await licensing('POST', `/deliveries/${delivery.id}/export-licences`, { ...licenceFor(assessment.body.id), number: `SMALL-${delivery.id}`, quantityAuthorised: 5 });
+    const above = await handOver({ realisedAt: '2025-04-15' }, 1);
+    expect(above.body.invalidParams).toEqual([expect.objectContaining({ name: 'quantity', code: 'quantityAboveLicence' })]);
+    expect(above.body.invalidParams[0].reason).toContain(`SMALL-${delivery.id}`);
+
+    await licensing('POST', `/deliveries/${delivery.id}/export-licences`, { ...licenceFor(assessment.body.id), number: `FULL-${delivery.id}` });
+    const expired = await handOver({ realisedAt: '2026-04-15' }, 1);
+    expect(expired.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'licenceExpired' })]);
+
+    const handedOver = await handOver({ realisedAt: '2025-04-15' }, 1);
+    expect(handedOver.status).toBe(200);
+    expect(handedOver.body).toMatchObject({ realisedAt: '2025-04-15', stage: 'realised' });
+  });
+
+  it('lets parliament open only an assessment whose inspection was granted, and records every opening', async () => {
+    const delivery = await newStock();
+    const assessment = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, positiveAssessment);
+    expect((await parliament('GET', `/export-assessments/${assessment.body.id}`)).status).toBe(404);
+    expect((await assessor('POST', `/export-assessments/${assessment.body.id}/inspection-grants`, { note: 'Verzoek' })).status).toBe(201);
+    const opened = await parliament('GET', `/export-assessments/${assessment.body.id}`);
+    expect(opened.status).toBe(200);
+    expect(opened.body.assessment.criteria).toHaveLength(8);
+    const openings = (await events('assessment.inspect')).filter((event) => event.objectId === assessment.body.id);
+    expect(openings.map((event) => event.result)).toEqual(['denied', 'success']);
+  });
+
+  it('reports 2025 from the demonstration register, in totals that agree with it, as CSV and as XLSX that opens', async () => {
+    await loadDemonstrationData(database().db);
+    const reports = (await assessor('GET', '/export-control/reports/2025')).body;
+
+    // Independently of the report's query: the deliveries that left in 2025 and need a licence (the demonstration's and the tests' above).
+    const all = (await registrar('GET', '/deliveries?pageSize=100')).body.items as { id: string; supportType: string; realisedAt: string | null; deliveredAt: string | null; valueCents: number }[];
+    const shipped = [];
+    for (const item of all) {
+      const shippedOn = item.supportType === 'stock' ? item.realisedAt : item.deliveredAt;
+      const control = (await assessor('GET', `/deliveries/${item.id}/export-control`)).body;
+      if (control.required && shippedOn?.startsWith('2025')) shipped.push({ ...item, control });
+    }
+    expect(reports.register.shipments).toBe(shipped.length);
+    expect(reports.register.shipmentValueCents).toBe(shipped.reduce((sum, item) => sum + item.valueCents, 0));
+    expect(reports.register.withoutLicence).toBe(0);
+    // Reported and withheld together are the register's exports: nothing lost, nothing counted twice.
+    expect(reports.att.totalValueCents + reports.att.withheld.valueCents).toBe(reports.register.shipmentValueCents);
+    expect(reports.att.withheld).toMatchObject({ count: 1, grounds: ['nationalSecurity'] });
+    expect(reports.att.rows.map((row: { category: string }) => row.category)).toEqual(['II', 'III']);
+
+    const licences = (await Promise.all(all.map(async (item) => (await assessor('GET', `/deliveries/${item.id}/export-control`)).body.licences))).flat();
+    const issued2025 = licences.filter((licence: { issuedOn: string }) => licence.issuedOn.startsWith('2025'));
+    expect(reports.coarm.totalLicences).toBe(issued2025.length);
+    expect(reports.coarm.totalValueCents).toBe(issued2025.reduce((sum: number, licence: { valueAuthorisedCents: number }) => sum + licence.valueAuthorisedCents, 0));
+    expect(reports.coarm.rows.reduce((sum: number, row: { valueCents: number }) => sum + row.valueCents, 0)).toBe(reports.coarm.totalValueCents);
+    // The demonstration's denial on criterion 7, and the first test's on criterion 2.
+    expect(reports.coarm).toMatchObject({ denials: 2, criteriaInvoked: [{ criterion: 2, denials: 1 }, { criterion: 7, denials: 1 }] });
+
+    const api = createApi({ db: database().db });
+    const xlsx = await api.request('/export-control/reports/2025/att?format=xlsx', { headers: { Cookie: await sessionCookieFor(database().db, 'exportControlAssessor', { secondFactor: true }) } });
+    expect(xlsx.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    const values = [...sheet.matchAll(/<v>([^<]*)<\/v>/g)].map((match) => Number(match[1]));
+    expect(Math.round(values.filter((value) => value >= 1000).reduce((sum, value) => sum + value, 0) * 100)).toBe(reports.att.totalValueCents);
+    expect(sheet).toContain('achtergehouden');
+
+    const csv = await assessor('GET', '/export-control/reports/2025/coarm?format=csv');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toBe('Categorie Militaire Lijst,Aantal vergunningen,Waarde (EUR)');
+  });
+});

@@ -1,0 +1,43 @@
+import { request } from './client.ts';
+import type { RequestBody, ResponseBody, Schema } from './contract.ts';
+
+export type ExportControl = Schema<'ExportControl'>;
+export type ExportQueueItem = Schema<'ExportQueueItem'>;
+export type ArmsTransferReports = Schema<'ArmsTransferReports'>;
+export type AssessmentRequest = RequestBody<'/deliveries/{id}/export-assessments', 'post'>;
+export type LicenceRequest = RequestBody<'/deliveries/{id}/export-licences', 'post'>;
+
+const deliveryPath = (id: string) => `/deliveries/${encodeURIComponent(id)}`;
+
+export function getExportQueues(signal?: AbortSignal) {
+  return request<ResponseBody<'/export-control/queues', 'get'>>('/export-control/queues', { signal });
+}
+
+export function getExportControl(deliveryId: string, signal?: AbortSignal) {
+  return request<ExportControl>(`${deliveryPath(deliveryId)}/export-control`, { signal });
+}
+
+/** The key makes a retry of the same assessment (a double click, a lost answer) record nothing twice. */
+export function recordAssessment(deliveryId: string, input: AssessmentRequest, idempotencyKey: string) {
+  return request<Schema<'ExportAssessment'>>(`${deliveryPath(deliveryId)}/export-assessments`, { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+export function issueLicence(deliveryId: string, input: LicenceRequest, idempotencyKey: string) {
+  return request<Schema<'ExportLicence'>>(`${deliveryPath(deliveryId)}/export-licences`, { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+export function grantInspection(assessmentId: string, note: string, idempotencyKey: string) {
+  return request<Schema<'ExportAssessment'>>(`/export-assessments/${encodeURIComponent(assessmentId)}/inspection-grants`, { method: 'POST', body: { note }, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+export function listInspectable(signal?: AbortSignal) {
+  return request<ResponseBody<'/export-assessments/inspectable', 'get'>>('/export-assessments/inspectable', { signal });
+}
+
+export function openAssessment(id: string, signal?: AbortSignal) {
+  return request<Schema<'OpenedAssessment'>>(`/export-assessments/${encodeURIComponent(id)}`, { signal });
+}
+
+export function getArmsTransferReports(year: number, signal?: AbortSignal) {
+  return request<ArmsTransferReports>(`/export-control/reports/${year}`, { signal });
+}

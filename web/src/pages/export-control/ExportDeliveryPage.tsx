@@ -1,0 +1,203 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { EXPORT_CRITERIA, ASSESSMENT_OUTCOMES, CRITERION_FINDINGS, MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, type CriterionFinding, type AssessmentOutcome, type MilitaryListCategory, type UnRegisterCategory } from '../../../../common/vocabulary/codes.ts';
+import { getExportControl, grantInspection, issueLicence, recordAssessment, type ExportControl } from '../../api/export-control.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
+import { useSubmission } from '../../forms/useSubmission.ts';
+import { useCan } from '../../state/session.tsx';
+import { useResource } from '../../state/useResource.ts';
+import { AssessmentView } from './AssessmentView.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useExportWords } from './useExportWords.ts';
+
+/** A delivery's export control: whether it needs a licence, its assessments and licences, and where it stands at the gate. */
+export function ExportDeliveryPage({ id }: { id: string }) {
+  const words = useExportWords();
+  const d = words.delivery;
+  const can = useCan();
+  const control = useResource(id, (signal) => getExportControl(id, signal));
+  const data = control.data?.data;
+  const latest = data?.assessments[0];
+  return (
+    <>
+      <PageHeading title={d.title}>{d.title}</PageHeading>
+      <p className="nl-paragraph">
+        <Link className="utrecht-link" href="/exportcontrole">{d.back}</Link> ·{' '}
+        <Link className="utrecht-link" href={`/leveringen/${id}`}>{words.queues.delivery}</Link>
+      </p>
+      <ResourceStatus resource={control} onRetry={control.reload} />
+      {data && (
+        <>
+          <dl className="utrecht-data-list">
+            <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.gate}</dt><dd className="utrecht-data-list__item-value"><strong>{words.codes.gateStates[data.gate]}</strong></dd></div>
+            <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.required}</dt><dd className="utrecht-data-list__item-value">{data.required ? d.yes : d.no}</dd></div>
+            <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.requiredByRule}</dt><dd className="utrecht-data-list__item-value">{data.requiredByRule ? d.yes : d.no}</dd></div>
+            {data.requirements[0] && <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.overridden}</dt><dd className="utrecht-data-list__item-value">{data.requirements[0].reason}</dd></div>}
+          </dl>
+          <h2 className="nl-heading nl-heading--level-2">{d.licences}</h2>
+          {data.licences.length === 0 ? <p className="nl-paragraph">{d.noLicences}</p> : <LicenceTable control={data} />}
+          {can('licence.issue') && latest && latest.outcome !== 'negative' && <LicenceForm deliveryId={id} assessmentId={latest.id} onDone={control.reload} />}
+          <h2 className="nl-heading nl-heading--level-2">{d.assessments}</h2>
+          {data.assessments.length === 0 && <p className="nl-paragraph">{d.noAssessments}</p>}
+          {data.assessments.map((assessment) => (
+            <div key={assessment.id}>
+              <AssessmentView assessment={assessment} />
+              {can('export.assess') && assessment.inspectionGrants.length === 0 && <GrantInspection assessmentId={assessment.id} onDone={control.reload} />}
+            </div>
+          ))}
+          {can('export.assess') && <AssessmentForm deliveryId={id} onDone={control.reload} />}
+        </>
+      )}
+    </>
+  );
+}
+
+function LicenceTable({ control }: { control: ExportControl }) {
+  const { delivery: d, codes } = useExportWords();
+  return (
+    <table className="utrecht-table">
+      <caption className="utrecht-table__caption">{d.licences}</caption>
+      <thead className="utrecht-table__header">
+        <tr className="utrecht-table__row">
+          {[d.number, d.issuedOn, d.validUntil, d.militaryList, d.unRegister, d.quantityAuthorised, d.valueAuthorised, d.withheld].map((heading) => <th key={heading} className="utrecht-table__header-cell">{heading}</th>)}
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body">
+        {control.licences.map((licence) => (
+          <tr key={licence.id} className="utrecht-table__row">
+            <td className="utrecht-table__cell">{licence.number}</td>
+            <td className="utrecht-table__cell">{licence.issuedOn}</td>
+            <td className="utrecht-table__cell">{licence.validUntil}</td>
+            <td className="utrecht-table__cell">{licence.militaryListCategory}</td>
+            <td className="utrecht-table__cell">{licence.unRegisterCategory ? codes.unRegisterCategories[licence.unRegisterCategory] : d.none}</td>
+            <td className="utrecht-table__cell">{licence.quantityAuthorised ?? '—'}</td>
+            <td className="utrecht-table__cell">{(licence.valueAuthorisedCents / 100).toLocaleString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL')}</td>
+            <td className="utrecht-table__cell">{licence.withheldGround ? codes.withheldGrounds[licence.withheldGround] : d.no}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function GrantInspection({ assessmentId, onDone }: { assessmentId: string; onDone: () => void }) {
+  const { delivery: d } = useExportWords();
+  const [key] = useState(() => crypto.randomUUID());
+  const submission = useSubmission();
+  return (
+    <form onSubmit={(event) => { event.preventDefault(); void submission.submit({}, async () => { await grantInspection(assessmentId, '', key); onDone(); }); }}>
+      <SubmitButton label={d.grantInspection} submitting={submission.submitting} busyLabel={d.saving} />
+    </form>
+  );
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function AssessmentForm({ deliveryId, onDone }: { deliveryId: string; onDone: () => void }) {
+  const words = useExportWords();
+  const d = words.delivery;
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [findings, setFindings] = useState<Record<number, CriterionFinding>>({});
+  const [reasons, setReasons] = useState<Record<number, string>>({});
+  const [fields, setFields] = useState({ endUser: '', endUseStatement: '', outcome: 'positive' as AssessmentOutcome, conditions: '', expedited: false, assessedOn: today() });
+  const submission = useSubmission();
+  const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
+  const labels: Record<string, string> = { endUser: d.endUser, endUseStatement: d.endUseStatement, outcome: d.outcome, conditions: d.conditions, assessedOn: d.assessedOn };
+  for (const criterion of EXPORT_CRITERIA) {
+    labels[`criteria.${criterion}`] = `${d.criterion} ${criterion}`;
+    labels[`criteria.${criterion}.reasoning`] = `${d.reasoning} ${criterion}`;
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const criteria = EXPORT_CRITERIA.filter((criterion) => findings[criterion]).map((criterion) => ({ criterion, finding: findings[criterion]!, reasoning: reasons[criterion] ?? '' }));
+    void submission.submit({}, async () => {
+      await recordAssessment(deliveryId, { ...fields, criteria }, key);
+      setKey(crypto.randomUUID());
+      onDone();
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="new-assessment">
+      <h2 id="new-assessment" className="nl-heading nl-heading--level-2">{d.newAssessment}</h2>
+      <p className="nl-paragraph">{d.newAssessmentHint}</p>
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels} formError={submission.formError} refusals={submission.refusals} />
+      {EXPORT_CRITERIA.map((criterion) => (
+        <fieldset key={criterion} className="utrecht-form-fieldset">
+          <legend className="utrecht-form-fieldset__legend">{criterion}. {words.codes.criteria[criterion]}</legend>
+          <SelectField
+            name={`criteria.${criterion}`}
+            label={d.finding}
+            value={findings[criterion] ?? ''}
+            onChange={(value) => setFindings((previous) => ({ ...previous, [criterion]: value as CriterionFinding }))}
+            options={[{ value: '', label: '—' }, ...CRITERION_FINDINGS.map((value) => ({ value, label: words.codes.findings[value] }))]}
+            error={submission.fieldErrors[`criteria.${criterion}`]}
+          />
+          <TextAreaField name={`criteria.${criterion}.reasoning`} label={d.reasoning} value={reasons[criterion] ?? ''} onChange={(value) => setReasons((previous) => ({ ...previous, [criterion]: value }))} error={submission.fieldErrors[`criteria.${criterion}.reasoning`]} rows={2} />
+        </fieldset>
+      ))}
+      <TextField name="endUser" label={d.endUser} value={fields.endUser} onChange={set('endUser')} error={submission.fieldErrors.endUser} />
+      <TextAreaField name="endUseStatement" label={d.endUseStatement} value={fields.endUseStatement} onChange={set('endUseStatement')} error={submission.fieldErrors.endUseStatement} rows={2} />
+      <SelectField name="outcome" label={d.outcome} value={fields.outcome} onChange={set('outcome')} options={ASSESSMENT_OUTCOMES.map((value) => ({ value, label: words.codes.outcomes[value] }))} error={submission.fieldErrors.outcome} />
+      <TextAreaField name="conditions" label={d.conditions} value={fields.conditions} onChange={set('conditions')} error={submission.fieldErrors.conditions} rows={2} optional />
+      <CheckboxField name="expedited" label={d.expedited} checked={fields.expedited} onChange={(expedited) => setFields((previous) => ({ ...previous, expedited }))} />
+      <TextField name="assessedOn" type="date" label={d.assessedOn} value={fields.assessedOn} onChange={set('assessedOn')} error={submission.fieldErrors.assessedOn} />
+      <SubmitButton label={d.saveAssessment} submitting={submission.submitting} busyLabel={d.saving} />
+    </form>
+  );
+}
+
+function LicenceForm({ deliveryId, assessmentId, onDone }: { deliveryId: string; assessmentId: string; onDone: () => void }) {
+  const words = useExportWords();
+  const d = words.delivery;
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [fields, setFields] = useState({ number: '', issuedOn: today(), validUntil: '', militaryListCategory: 'ML4', unRegisterCategory: '', quantityAuthorised: '', valueAuthorised: '', importingState: 'UA', conditions: '' });
+  const submission = useSubmission();
+  const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
+  const labels = { number: d.number, issuedOn: d.issuedOn, validUntil: d.validUntil, militaryListCategory: d.militaryList, unRegisterCategory: d.unRegister, quantityAuthorised: d.quantityAuthorised, valueAuthorisedCents: d.valueAuthorised, importingState: d.importingState, assessmentId: d.outcome };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const value = Math.round(Number(fields.valueAuthorised.replace(/\./g, '').replace(',', '.')) * 100);
+    const quantity = fields.quantityAuthorised.trim() === '' ? null : Number(fields.quantityAuthorised);
+    void submission.submit({ ...(Number.isFinite(value) && value > 0 ? {} : { valueAuthorisedCents: 'invalidAmount' as const }), ...(quantity === null || Number.isInteger(quantity) ? {} : { quantityAuthorised: 'invalidWholeNumber' as const }) }, async () => {
+      await issueLicence(deliveryId, {
+        assessmentId,
+        number: fields.number,
+        issuedOn: fields.issuedOn,
+        validUntil: fields.validUntil,
+        conditions: fields.conditions,
+        militaryListCategory: fields.militaryListCategory as MilitaryListCategory,
+        unRegisterCategory: fields.unRegisterCategory === '' ? null : (fields.unRegisterCategory as UnRegisterCategory),
+        quantityAuthorised: quantity,
+        valueAuthorisedCents: value,
+        importingState: fields.importingState,
+        withheldGround: null,
+      }, key);
+      setKey(crypto.randomUUID());
+      onDone();
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="new-licence">
+      <h3 id="new-licence" className="nl-heading nl-heading--level-3">{d.newLicence}</h3>
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels} formError={submission.formError} refusals={submission.refusals} />
+      <TextField name="number" label={d.number} value={fields.number} onChange={set('number')} error={submission.fieldErrors.number} />
+      <TextField name="issuedOn" type="date" label={d.issuedOn} value={fields.issuedOn} onChange={set('issuedOn')} error={submission.fieldErrors.issuedOn} />
+      <TextField name="validUntil" type="date" label={d.validUntil} value={fields.validUntil} onChange={set('validUntil')} error={submission.fieldErrors.validUntil} />
+      <SelectField name="militaryListCategory" label={d.militaryList} value={fields.militaryListCategory} onChange={set('militaryListCategory')} options={MILITARY_LIST_CATEGORIES.map((value) => ({ value, label: words.codes.militaryListCategories[value] }))} />
+      <SelectField name="unRegisterCategory" label={d.unRegister} value={fields.unRegisterCategory} onChange={set('unRegisterCategory')} options={[{ value: '', label: d.none }, ...UN_REGISTER_CATEGORIES.map((value) => ({ value, label: words.codes.unRegisterCategories[value] }))]} />
+      <TextField name="quantityAuthorised" inputMode="numeric" label={d.quantityAuthorised} value={fields.quantityAuthorised} onChange={set('quantityAuthorised')} error={submission.fieldErrors.quantityAuthorised} optional />
+      <TextField name="valueAuthorisedCents" inputMode="decimal" label={d.valueAuthorised} value={fields.valueAuthorised} onChange={set('valueAuthorised')} error={submission.fieldErrors.valueAuthorisedCents} />
+      <TextField name="importingState" label={d.importingState} value={fields.importingState} onChange={set('importingState')} error={submission.fieldErrors.importingState} size="small" />
+      <TextAreaField name="conditions" label={d.conditions} value={fields.conditions} onChange={set('conditions')} rows={2} optional />
+      <SubmitButton label={d.saveLicence} submitting={submission.submitting} busyLabel={d.saving} />
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { EXPORT_REPORTS } from '../../../../common/vocabulary/codes.ts';
+import { getArmsTransferReports } from '../../api/export-control.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { TextField } from '../../forms/controls.tsx';
+import { useResource } from '../../state/useResource.ts';
+import { useExportWords } from './useExportWords.ts';
+
+const euro = (cents: number) => `€ ${(cents / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}`;
+
+/** The arms-transfer reports of a year from the register, with their downloads and how they reconcile with it. */
+export function ExportReportsPage() {
+  const { reports: r } = useExportWords();
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const chosen = /^\d{4}$/.test(year) ? Number(year) : null;
+  const reports = useResource(String(chosen), (signal) => (chosen ? getArmsTransferReports(chosen, signal) : Promise.reject(new Error('year'))));
+  const data = reports.data?.data;
+  return (
+    <>
+      <PageHeading title={r.title}>{r.title}</PageHeading>
+      <p className="nl-paragraph">{r.intro}</p>
+      <TextField name="year" inputMode="numeric" size="small" label={r.year} value={year} onChange={setYear} />
+      <ResourceStatus resource={reports} onRetry={reports.reload} />
+      {data && (
+        <>
+          <dl className="utrecht-data-list">
+            {[
+              [r.att, `${data.att.rows.length} ${r.rows} · ${euro(data.att.totalValueCents)}`],
+              [r.withheld, `${data.att.withheld.count} · ${euro(data.att.withheld.valueCents)}`],
+              [r.unroca, `${data.unroca.rows.length} ${r.rows}`],
+              [r.coarm, `${data.coarm.totalLicences} · ${euro(data.coarm.totalValueCents)} · ${r.denials} ${data.coarm.denials}`],
+            ].map(([key, value]) => (
+              <div key={key} className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{key}</dt><dd className="utrecht-data-list__item-value">{value}</dd></div>
+            ))}
+          </dl>
+          <h2 className="nl-heading nl-heading--level-2">{r.register}</h2>
+          <dl className="utrecht-data-list">
+            {[
+              [r.shipments, String(data.register.shipments)],
+              [r.shipmentValue, euro(data.register.shipmentValueCents)],
+              [r.withoutLicence, String(data.register.withoutLicence)],
+              [r.outsideCategories, String(data.register.outsideCategories)],
+              [r.licencesIssued, String(data.register.licencesIssued)],
+              [r.licenceValue, euro(data.register.licenceValueCents)],
+            ].map(([key, value]) => (
+              <div key={key} className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{key}</dt><dd className="utrecht-data-list__item-value">{value}</dd></div>
+            ))}
+          </dl>
+          <h2 className="nl-heading nl-heading--level-2">{r.download}</h2>
+          <ul className="utrecht-unordered-list">
+            {EXPORT_REPORTS.map((report) => (
+              <li key={report}>
+                {r[report]}:{' '}
+                <a className="utrecht-link" href={`/api/v1/export-control/reports/${data.year}/${report}?format=xlsx`}>XLSX</a>{' '}
+                <a className="utrecht-link" href={`/api/v1/export-control/reports/${data.year}/${report}?format=csv`}>CSV</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
