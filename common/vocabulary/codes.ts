@@ -113,6 +113,14 @@ const EVENT_ACTIONS = [
   'report.approve',
   'report.finalise',
   'report.publication',
+  // The review of drafts and the embargo of final letters.
+  'letter.submit',
+  'letter.reject',
+  'letter.withdraw',
+  'letter.delete',
+  'letter.send',
+  'letter.publish',
+  'letter.publicationCorrection',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;

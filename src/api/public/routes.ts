@@ -73,7 +73,7 @@ export function publicRoutes() {
   app.openapi(stylesheetRoute, (c) => c.body(LETTER_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
   app.openapi(deliveriesRoute, async (c) => {
-    const items = await publicData.listPublicDeliveries(db(c));
+    const items = await publicData.listPublicDeliveries(db(c), c.get('deps').clock());
     if (c.req.valid('query').format === 'csv') {
       const columns = ['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn', 'isDemonstration'] as const;
       const rows = items.map((item) => ({ ...item, isDemonstration: String(item.isDemonstration) }));
