@@ -19,7 +19,7 @@ import { existing, getLetter, type LetterView } from './letters.ts';
 type Db = Kysely<Database>;
 
 /** A parliamentary paper of the letters on military support: "Kamerstuk 22 054, nr. 453". */
-export const PAPER_NUMBER_PATTERN = /^Kamerstuk 22 054, nr\. [1-9][0-9]{0,4}$/;
+const PAPER_NUMBER_PATTERN = /^Kamerstuk 22 054, nr\. [1-9][0-9]{0,4}$/;
 
 interface PublicationDetails {
   paperNumber: string;

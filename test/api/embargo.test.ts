@@ -48,7 +48,7 @@ afterAll(async () => {
 
 /** Every public path of the description, with every letter id, format and pairing filled in. */
 async function publicPaths(): Promise<string[]> {
-  const document = (await api.request('/openapi.json').then((response) => response.json())) as { paths: Record<string, unknown> };
+  const document = (await (await api.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
   const ids = [publishedId, embargoed.id];
   return Object.keys(document.paths)
     .filter((path) => path.startsWith('/public/'))
@@ -103,9 +103,9 @@ it('keeps the embargo while the publication is scheduled, and publishes without 
   // The sessions have expired meanwhile: the register itself is asked.
   const publishedAt = () => scratch.handle.db.selectFrom('letter').select('publishedAt').where('id', '=', embargoed.id).executeTakeFirstOrThrow();
   await expect.poll(async () => (await publishedAt()).publishedAt, { timeout: 5_000, interval: 20 }).not.toBeNull();
-  const listed = (await api.request('/public/letters').then((response) => response.json())) as { items: { id: string; paperNumber: string }[] };
+  const listed = (await (await api.request('/public/letters')).json()) as { items: { id: string; paperNumber: string }[] };
   expect(listed.items.find((item) => item.id === embargoed.id)).toMatchObject({ paperNumber: 'Kamerstuk 22 054, nr. 460' });
-  const openData = await api.request('/public/deliveries').then((response) => response.text());
+  const openData = await (await api.request('/public/deliveries')).text();
   for (const title of embargoed.titles) expect(openData).toContain(JSON.stringify(title).slice(1, -1));
   const events = await scratch.handle.db.selectFrom('auditEvent').select(['action', 'actorName']).where('objectId', '=', embargoed.id).execute();
   expect(events).toContainEqual({ action: 'letter.publish', actorName: 'system' });

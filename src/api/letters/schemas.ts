@@ -234,7 +234,7 @@ export const comparisonRoute = createRoute(
 
 // The review of drafts and the embargo of final letters.
 
-export const WaitingSchema = z
+const WaitingSchema = z
   .object({
     items: z.array(
       z.object({

@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, useSearch } from 'wouter';
 import type { ApiError } from '../../api/client.ts';
@@ -95,7 +96,7 @@ function LoginForm() {
   );
 }
 
-function explainRefusal(error: ApiError, t: ReturnType<typeof useTranslation>['t']): string | null {
+function explainRefusal(error: ApiError, t: TFunction): string | null {
   if (error.status === 401) return t('login.failed');
   if (error.status === 429) {
     const seconds = Number(error.headers.get('Retry-After'));
