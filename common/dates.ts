@@ -11,3 +11,16 @@ export function isIsoDate(text: string): text is IsoDate {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day <= daysInMonth;
 }
+
+/**
+ * The earliest date the register records an event on: support to Ukraine begins in 2014. An event
+ * dated before it is a typing error (or year 0000), not history.
+ */
+export const DATE_FLOOR: IsoDate = '2014-01-01';
+/** The latest date anything is asked about: figures, filters and review dates stay within this century. */
+export const DATE_CEILING: IsoDate = '2099-12-31';
+
+/** Today's date at the ministry (Europe/Amsterdam), which is what "today" means for a dated event. */
+export function todayInAmsterdam(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -6,6 +6,12 @@ export type Cents = number;
 
 export class MoneyError extends Error {}
 
+/**
+ * The most one valuation or payment may be: €100 mld. (10^13 cents), far above any single delivery of
+ * military support yet far enough below 2^53 that hundreds of entries at the ceiling still add up exactly.
+ */
+export const MAX_ENTRY_CENTS: Cents = 10_000_000_000_000;
+
 export function cents(value: number): Cents {
   if (!Number.isSafeInteger(value)) throw new MoneyError(`not a whole number of cents: ${value}`);
   return value;

@@ -16,8 +16,8 @@ export function allowFramingBySelf(c: Context): void {
 /**
  * The browser-side defences of every answer: a Content Security Policy that allows only this site's
  * own scripts, styles and frames (no inline code at all), no framing by anyone else (and by this site
- * only where an answer allows it), no MIME sniffing, no referrer; HSTS only on answers that went out
- * over TLS, where it means something.
+ * only where an answer allows it), no MIME sniffing, no referrer, no powerful browser features; HSTS
+ * only on answers that went out over TLS, where it means something.
  */
 export function securityHeaders(options: { trustProxy: boolean }): MiddlewareHandler {
   const framedByNobody = defences("'none'");
@@ -31,6 +31,11 @@ export function securityHeaders(options: { trustProxy: boolean }): MiddlewareHan
     }
   };
 }
+
+const DENIED_FEATURES = [
+  'accelerometer', 'autoplay', 'bluetooth', 'browsingTopics', 'camera', 'displayCapture', 'geolocation', 'gyroscope',
+  'hid', 'magnetometer', 'microphone', 'midi', 'payment', 'serial', 'usb',
+] as const;
 
 function defences(frameAncestors: "'none'" | "'self'"): MiddlewareHandler {
   return secureHeaders({
@@ -48,6 +53,9 @@ function defences(frameAncestors: "'none'" | "'self'"): MiddlewareHandler {
       baseUri: ["'none'"],
       objectSrc: ["'none'"],
     },
+    // The application uses no sensor, camera, microphone, location, payment or device access: no page,
+    // nor anything injected into one, may ask for them.
+    permissionsPolicy: Object.fromEntries(DENIED_FEATURES.map((feature) => [feature, false])),
     xFrameOptions: frameAncestors === "'self'" ? 'SAMEORIGIN' : 'DENY',
     strictTransportSecurity: false,
   });

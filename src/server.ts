@@ -20,6 +20,16 @@ import { startPublicationTimer, type PublicationTimer } from './register/publica
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
+const REVALIDATE = 'no-cache';
+/**
+ * The build names every file under assets/ after a hash of its content, so such a file never changes and
+ * is kept a year without asking again; anything else (index.html, which names the current assets) is
+ * checked with the server on every use.
+ */
+function staticCaching(path: string): string {
+  return path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : REVALIDATE;
+}
+
 export interface AppOptions {
   logger: Logger;
   trustProxy: boolean;
@@ -33,12 +43,16 @@ export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, webR
   app.use(securityHeaders({ trustProxy }));
   app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc }));
   app.all('/api/*', (c) => problem(c, 404));
-  app.use('/*', serveStatic({ root: webRoot }));
+  app.use('/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', staticCaching(c.req.path));
+  });
+  app.use('/*', serveStatic({ root: webRoot, precompressed: true }));
   // Paths of the browser application are routed in the browser: every other GET gets its page.
   app.get('/*', async (c) => {
     const page = await readFile(`${webRoot}/index.html`, 'utf8').catch(() => undefined);
     if (page === undefined) return c.text('The web application is not built; run `npm run build:web`.', 503);
-    return c.html(page);
+    return c.html(page, 200, { 'Cache-Control': REVALIDATE });
   });
   return app;
 }

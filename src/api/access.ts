@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { recordAuditEvent } from '../audit/trail.ts';
+import { escapeUnsafeCharacters } from '../../common/text.ts';
 import type { AuditAction } from '../../common/vocabulary/codes.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { isAllowed, isConfidential, type Action } from '../domain/access.ts';
@@ -77,10 +78,11 @@ function requirePermission(action: Action): MiddlewareHandler<ApiEnv> {
 
 /** Records a refused request in the audit trail (in a transaction of its own: the request changes nothing). */
 export async function recordDenial(c: Context<ApiEnv>, action: AuditAction, reason: string): Promise<void> {
+  const path = escapeUnsafeCharacters(c.req.path);
   await recordAuditEvent(c.get('deps').db, requestContext(c), {
     action,
-    object: { type: 'path', id: c.req.path },
+    object: { type: 'path', id: path },
     result: 'denied',
-    detail: { reason, method: c.req.method, path: c.req.path },
+    detail: { reason, method: c.req.method, path },
   });
 }

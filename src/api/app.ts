@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.ts';
 import { createLogger, loggableError, type Logger } from '../logging.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../register/errors.ts';
 import { authenticate } from './access.ts';
+import { defaultCaching } from './caching.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import type { ApiEnv } from './context.ts';
@@ -19,6 +20,7 @@ import { lettersRoutes } from './letters/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
+import { recordRefusals } from './refusals.ts';
 
 export { API_BASE_PATH };
 import { sessionRoutes } from './session/routes.ts';
@@ -63,6 +65,8 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
       actor: c.get('principal')?.username ?? null,
     }, 'request');
   });
+  api.use(defaultCaching(apiPath));
+  api.use(recordRefusals());
   api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) }));
   api.use(authenticate(apiPath));
   api.use(refuseCrossSiteWrites());

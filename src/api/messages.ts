@@ -55,6 +55,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notApproved: () => 'Een openbaarmakingsfunctionaris moet de openbare brief eerst goedkeuren.',
     changedSinceApproval: () => 'De brief is veranderd sinds de goedkeuring (tekst of gegevens); hij moet opnieuw worden goedgekeurd.',
     laterLetterIsFinal: () => 'Er is al een definitieve brief met een latere peildatum; brieven volgen elkaar op in de tijd.',
+    nulCharacter: () => 'De tekst bevat een NUL-teken; verwijder het.',
+    loneSurrogate: () => 'De tekst bevat een ongeldig teken (een losse surrogaat); typ hem opnieuw.',
+    controlCharacter: () => 'De tekst bevat een onzichtbaar stuurteken (of een regeleinde waar dat niet kan); verwijder het.',
+    dateOutOfRange: (p) => `Vul een datum in tussen ${p.floor} en ${p.ceiling}.`,
+    dateInFuture: () => 'Deze datum ligt na vandaag; leg alleen vast wat al gebeurd is.',
     undecidedDeliveries: (p) =>
       `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${p.count} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
     // The embargo of letters and the review of drafts.
@@ -113,6 +118,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notApproved: () => 'A disclosure officer must approve the public letter first.',
     changedSinceApproval: () => 'The letter has changed since it was approved (its text or the data); it needs a new approval.',
     laterLetterIsFinal: () => 'A letter with a later reference date is final already; letters follow each other in time.',
+    nulCharacter: () => 'The text holds a NUL character; remove it.',
+    loneSurrogate: () => 'The text holds an invalid character (a lone surrogate); type it again.',
+    controlCharacter: () => 'The text holds an invisible control character (or a line break where none may be); remove it.',
+    dateOutOfRange: (p) => `Enter a date between ${p.floor} and ${p.ceiling}.`,
+    dateInFuture: () => 'This date lies after today; record only what has happened.',
     undecidedDeliveries: (p) =>
       `${p.count} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
     // The embargo of letters and the review of drafts.
@@ -148,7 +158,7 @@ const TITLES: Record<Language, Record<number, string>> = {
     415: 'Verkeerd inhoudstype',
     422: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek',
     428: 'Stuur If-Match mee met de ETag van de versie waarop de wijziging is gebaseerd',
-    429: 'Te veel mislukte pogingen; probeer het later opnieuw',
+    429: 'Te veel verzoeken; probeer het later opnieuw',
     500: 'Er ging iets mis aan onze kant',
   },
   en: {
@@ -163,7 +173,7 @@ const TITLES: Record<Language, Record<number, string>> = {
     415: 'Unsupported media type',
     422: 'This Idempotency-Key was used before for another request',
     428: 'Send If-Match with the ETag of the version the change is based on',
-    429: 'Too many failed attempts; try again later',
+    429: 'Too many requests; try again later',
     500: 'Something went wrong on our side',
   },
 };

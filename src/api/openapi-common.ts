@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { DATE_CEILING, DATE_FLOOR, todayInAmsterdam } from '../../common/dates.ts';
+import { MAX_ENTRY_CENTS } from '../../common/money.ts';
+import { textFault } from '../../common/text.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { invalidParams, problem, violationsFromZod } from './problem.ts';
 
@@ -19,8 +22,46 @@ const ProblemSchema = z
   })
   .openapi('Problem');
 
-/** A calendar date, YYYY-MM-DD. */
-export const isoDate = z.iso.date();
+/*
+ * The building blocks of every field a person types: text, dates and amounts. Each refusal names its
+ * field and says why (the code of a custom issue is its reason, see violationsFromZod).
+ */
+
+const withoutUnsafeCharacters = (schema: z.ZodString, multiline: boolean) =>
+  schema.superRefine((text, ctx) => {
+    const fault = textFault(text, { multiline });
+    if (fault) ctx.addIssue({ code: 'custom', message: fault, params: { code: fault } });
+  });
+
+/** Text on one line: no NUL, no lone surrogate, no control character (not even a new line). */
+export const safeText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), false);
+
+/** Text that may run over several lines: as safeText, but new lines and tabs are allowed. */
+export const multilineText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), true);
+
+/** A calendar date, YYYY-MM-DD, that exists and lies between the register's floor (2014) and the end of the century. */
+export const isoDate = z.iso.date().superRefine((date, ctx) => {
+  if (date < DATE_FLOOR || date > DATE_CEILING) {
+    ctx.addIssue({ code: 'custom', message: 'dateOutOfRange', params: { code: 'dateOutOfRange', floor: DATE_FLOOR, ceiling: DATE_CEILING } });
+  }
+});
+
+/** The date of something that happened (a payment, a valuation, a stage of a delivery): as isoDate, and not after today. */
+export const eventDate = isoDate.superRefine((date, ctx) => {
+  if (date > todayInAmsterdam()) ctx.addIssue({ code: 'custom', message: 'dateInFuture', params: { code: 'dateInFuture' } });
+});
+
+/** A moment (ISO 8601 with offset) within the same years as isoDate. */
+export const isoMoment = z.iso.datetime({ offset: true }).superRefine((moment, ctx) => {
+  const time = Date.parse(moment);
+  const date = Number.isNaN(time) ? '' : new Date(time).toISOString().slice(0, 10);
+  if (!(date >= DATE_FLOOR && date <= DATE_CEILING)) {
+    ctx.addIssue({ code: 'custom', message: 'dateOutOfRange', params: { code: 'dateOutOfRange', floor: DATE_FLOOR, ceiling: DATE_CEILING } });
+  }
+});
+
+/** An amount of one valuation or payment in euro cents, at most MAX_ENTRY_CENTS (€100 mld.). */
+export const amountCents = z.number().int().min(0).max(MAX_ENTRY_CENTS).openapi({ description: 'Euro cents, at most 10^13 (€100 mld.)', example: 50_000_000_000 });
 
 /** A JSON response of the schema. */
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -49,7 +90,7 @@ const DESCRIPTIONS = {
   415: 'The body is not JSON',
   422: 'The Idempotency-Key was used before with another request',
   428: 'If-Match is required: send the ETag of the version the change is based on',
-  429: 'Too many failed logins; Retry-After says when to try again',
+  429: 'Too many failed logins, or too many renderings from one address without a session; Retry-After says when to try again',
 } as const;
 type ProblemStatus = keyof typeof DESCRIPTIONS;
 

@@ -93,6 +93,10 @@ function codeOfIssue(issue: z.core.$ZodIssue): Omit<RuleViolation, 'field'> {
       return { code: 'invalidValue' };
     case 'invalid_value':
       return { code: 'invalidChoice' };
+    case 'custom': {
+      const { code = 'invalidValue', ...params } = (issue.params ?? {}) as Record<string, string>;
+      return { code, params };
+    }
     default:
       return { code: 'invalidValue' };
   }

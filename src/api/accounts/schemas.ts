@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/access.ts';
 import { permitted } from '../access.ts';
-import { idempotencyKey, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { idempotencyKey, jsonBody, jsonContent as json, problemResponses, safeText } from '../openapi-common.ts';
 
 const AccountSchema = z
   .object({
@@ -19,11 +19,11 @@ const AccountSchema = z
 
 const NewAccountSchema = z
   .strictObject({
-    username: z.string().min(2).max(100),
-    displayName: z.string().max(200).optional(),
+    username: safeText(100).min(2),
+    displayName: safeText(200).optional(),
     role: z.enum(ROLES),
-    password: z.string().max(1000).nullable().openapi({ description: 'At least 12 characters; null for an account that logs in only through the identity provider' }),
-    oidcSubject: z.string().max(255).nullable().optional().openapi({ description: "The identity provider's subject (sub) of this person" }),
+    password: safeText(1000).nullable().openapi({ description: 'At least 12 characters; null for an account that logs in only through the identity provider' }),
+    oidcSubject: safeText(255).nullable().optional().openapi({ description: "The identity provider's subject (sub) of this person" }),
     secondFactor: z.boolean().optional().openapi({ description: 'A second factor also where the role does not require one' }),
   })
   .openapi('NewAccount');

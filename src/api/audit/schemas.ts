@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { JsonValueSchema, RecordedAuditEventSchema } from '../../audit/event.ts';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
-import { jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { isoMoment, jsonContent as json, problemResponses, safeText } from '../openapi-common.ts';
 
 const AuditActionSchema = z.enum(AUDIT_ACTIONS).openapi('AuditAction', { description: 'An action the audit trail records' });
 
@@ -30,11 +30,11 @@ const AuditEventSchema = RecordedAuditEventSchema.extend({
 
 const AuditQuerySchema = z.object({
   objectType: AuditObjectTypeSchema.optional(),
-  objectId: z.string().max(300).optional(),
-  actor: z.string().max(100).optional().openapi({ description: 'Username of the actor' }),
+  objectId: safeText(300).optional(),
+  actor: safeText(100).optional().openapi({ description: 'Username of the actor' }),
   action: AuditActionSchema.optional(),
-  from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Events at or after this moment' }),
-  until: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Events before this moment' }),
+  from: isoMoment.optional().openapi({ description: 'Events at or after this moment' }),
+  until: isoMoment.optional().openapi({ description: 'Events before this moment' }),
   before: z.coerce.number().int().positive().optional().openapi({ description: 'Events before this sequence number (the next page)' }),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });

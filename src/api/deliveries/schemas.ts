@@ -10,40 +10,47 @@ import {
 } from '../../domain/delivery.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { idempotencyKey, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import {
+  amountCents,
+  eventDate,
+  idempotencyKey,
+  isoDate,
+  jsonBody,
+  jsonContent as json,
+  multilineText,
+  problemResponses,
+  safeText,
+} from '../openapi-common.ts';
 
-const isoDate = z.iso.date().openapi({ example: '2025-08-31' });
+const stageDate = eventDate.openapi({ example: '2025-08-31' });
 /** Empty text from a form means "not filled in". */
 const optionalText = (maximum: number) =>
-  z
-    .string()
+  safeText(maximum)
     .trim()
-    .max(maximum)
     .transform((text) => (text === '' ? null : text))
     .nullable()
     .optional();
-const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents', example: 50_000_000_000 });
 
 const SourceSchema = z.strictObject({
-  description: z.string().trim().min(1).max(500),
+  description: safeText(500).trim().min(1),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 
 /** Every field a user may set on a delivery; optional ones may be left out on create. */
 export const DeliveryInputSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(300).openapi({ example: 'Bijdrage PURL-initiatief' }),
-    description: z.string().max(10_000).optional(),
+    title: safeText(300).trim().min(1).openapi({ example: 'Bijdrage PURL-initiatief' }),
+    description: multilineText(10_000).optional(),
     publicTitle: optionalText(300),
     category: z.enum(CATEGORIES),
     quantity: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
     unit: optionalText(50),
     supportType: z.enum(SUPPORT_TYPES),
     fundingSource: z.enum(FUNDING_SOURCES),
-    pledgedAt: isoDate.nullable().optional(),
-    committedAt: isoDate.nullable().optional(),
-    realisedAt: isoDate.nullable().optional(),
-    deliveredAt: isoDate.nullable().optional(),
+    pledgedAt: stageDate.nullable().optional(),
+    committedAt: stageDate.nullable().optional(),
+    realisedAt: stageDate.nullable().optional(),
+    deliveredAt: stageDate.nullable().optional(),
     company: optionalText(200),
     contractReference: optionalText(200),
     sources: z.array(SourceSchema).max(20).optional(),
@@ -66,7 +73,7 @@ const deliveryFields = {
   realisedAt: isoDate.nullable(),
   deliveredAt: isoDate.nullable(),
   stage: z.enum(LIFECYCLE_STAGES).nullable(),
-  valueCents: cents.openapi({ description: 'What the delivery counts for today: the latest valuation of stock, the payments made for the rest' }),
+  valueCents: z.number().int().openapi({ description: 'What the delivery counts for today: the latest valuation of stock, the payments made for the rest' }),
   disclosureState: z.enum(DISCLOSURE_STATES).openapi({ description: 'Whether it may be made public: undecided until a disclosure officer decides' }),
   isDemonstration: z.boolean(),
 };
@@ -75,13 +82,13 @@ export const DeliverySummarySchema = z.object(deliveryFields).openapi('DeliveryS
 
 const ValuationInputSchema = z
   .strictObject({
-    amountCents: cents,
+    amountCents,
     basis: z.enum(VALUATION_BASES),
-    effectiveDate: isoDate,
+    effectiveDate: eventDate,
     currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
     originalAmountMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
     exchangeRate: z.string().regex(/^\d{1,10}(\.\d{1,8})?$/).nullable().default(null).openapi({ description: 'Euro per unit of the original currency', example: '0.92150000' }),
-    note: z.string().max(2000).default(''),
+    note: multilineText(2000).default(''),
   })
   .openapi('ValuationInput');
 
@@ -89,7 +96,7 @@ export const ValuationSchema = z
   .object({
     id: z.uuid(),
     deliveryId: z.uuid(),
-    amountCents: cents,
+    amountCents: z.number().int(),
     currency: z.string(),
     originalAmountMinor: z.number().int().nullable(),
     exchangeRate: z.string().nullable(),
@@ -102,10 +109,10 @@ export const ValuationSchema = z
 
 const PaymentInputSchema = z
   .strictObject({
-    amountCents: cents.min(1),
-    paidOn: isoDate,
+    amountCents: amountCents.min(1),
+    paidOn: eventDate,
     reference: optionalText(200),
-    note: z.string().max(2000).default(''),
+    note: multilineText(2000).default(''),
   })
   .openapi('PaymentInput');
 
@@ -113,7 +120,7 @@ export const PaymentSchema = z
   .object({
     id: z.uuid(),
     deliveryId: z.uuid(),
-    amountCents: cents,
+    amountCents: z.number().int(),
     paidOn: isoDate,
     reference: z.string().nullable(),
     recordedAt: z.iso.datetime(),
@@ -144,7 +151,7 @@ const DeliveryListQuerySchema = z.object({
   category: filter(z.enum(CATEGORIES)),
   stage: filter(z.enum(LIFECYCLE_STAGES)),
   disclosureState: filter(z.enum(DISCLOSURE_STATES)),
-  q: filter(z.string().max(200)),
+  q: filter(safeText(200)),
   realisedFrom: filter(isoDate),
   realisedTo: filter(isoDate),
   sort: filter(z.enum([...DELIVERY_SORT_KEYS, ...DELIVERY_SORT_KEYS.map((key) => `-${key}` as const)])),
@@ -163,7 +170,7 @@ const DeliveryListSchema = z
   .openapi('DeliveryList');
 
 export const DeliveryIdParamSchema = z.object({
-  id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' }, example: '0f8fad5b-d9cb-469f-a165-70867728950e' }),
+  id: safeText(100).openapi({ param: { name: 'id', in: 'path' }, example: '0f8fad5b-d9cb-469f-a165-70867728950e' }),
 });
 
 export const listRoute = createRoute(

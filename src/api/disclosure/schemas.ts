@@ -4,7 +4,7 @@ import { CONFIDENTIALITY_GROUNDS } from '../../domain/disclosure.ts';
 import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const DecisionSchema = StoredDecisionSchema.extend({
   id: z.uuid(),
@@ -18,14 +18,14 @@ export const DecisionInputSchema = z
   .strictObject({
     deliveryIds: z.array(z.uuid()).min(1).max(1000).openapi({ description: 'One delivery, or a selection decided at once (all or nothing)' }),
     state: z.enum(['public', 'confidential']),
-    publicTitle: z.string().max(300).optional().openapi({ description: 'Public only: what the public list says; may be coarser than the internal title' }),
-    publicDetail: z.string().max(2000).optional(),
+    publicTitle: safeText(300).optional().openapi({ description: 'Public only: what the public list says; may be coarser than the internal title' }),
+    publicDetail: multilineText(2000).optional(),
     publicCategory: z.enum(CATEGORIES).optional(),
-    publicQuantity: z.string().max(100).nullable().optional().openapi({ description: 'Public only: the quantity as the public may read it, e.g. "circa 100"' }),
+    publicQuantity: safeText(100).nullable().optional().openapi({ description: 'Public only: the quantity as the public may read it, e.g. "circa 100"' }),
     publicFrom: isoDate.nullable().optional().openapi({ description: 'Public only: on public surfaces from this date; without it, from the publication of the first letter that lists it' }),
     ground: z.enum(CONFIDENTIALITY_GROUNDS).optional().openapi({ description: 'Confidential only: why' }),
     reviewOn: isoDate.nullable().optional().openapi({ description: 'Confidential only: when to look at it again' }),
-    note: z.string().max(2000).optional(),
+    note: multilineText(2000).optional(),
   })
   .openapi('DisclosureDecisionInput');
 

@@ -7,16 +7,18 @@ import { PublicLetterSnapshotSchema } from '../../letters/snapshot.ts';
 import { WAITING_KINDS } from '../../register/letter-review.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
-const idParam = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+const idParam = z.object({ id: safeText(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const letterFormatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
 const annexFormatParams = idParam.extend({ format: z.enum(ANNEX_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
 
 // The letter's own schemas, named for the OpenAPI document. They are built on the same shapes, because a
 // schema made before the OpenAPI extension was loaded (the letter modules do not depend on it) has no
 // `.openapi()` of its own.
-const BlockSchema = z.strictObject(NarrativeBlockSchema.shape).openapi('NarrativeBlock');
+const BlockSchema = z
+  .strictObject({ ...NarrativeBlockSchema.shape, key: safeText(100).min(1), heading: safeText(300).nullable(), text: multilineText(50_000) })
+  .openapi('NarrativeBlock');
 /** The public letter exactly as sent (or, for a draft, as it would be sent now). */
 export const PublicLetterSnapshotResponse = z.object(PublicLetterSnapshotSchema.shape).openapi('PublicLetterSnapshot');
 export const LetterComparisonResponse = z.object(LetterComparisonSchema.shape).openapi('LetterComparison');
@@ -87,16 +89,16 @@ const LetterSummarySchema = z
 const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional() });
 const DraftChangeSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50).optional(), letterDate: isoDate.nullable().optional() });
 const FinalisationSchema = z.strictObject({ letterDate: isoDate.optional() });
-const paperNumber = z.string().max(100).openapi({ description: 'As parliament assigned it: "Kamerstuk 22 054, nr. 453"' });
+const paperNumber = safeText(100).openapi({ description: 'As parliament assigned it: "Kamerstuk 22 054, nr. 453"' });
 const PublicationSchema = z.strictObject({
   paperNumber,
   publishedOn: isoDate.openapi({ description: 'Not before the date of the letter' }),
   publishAt: z.iso.datetime({ offset: true }).optional().openapi({ description: 'A later moment schedules the publication; without it the letter is published now' }),
 });
-const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn: isoDate, reason: z.string().max(2000) });
-const RejectionSchema = z.strictObject({ comment: z.string().max(4000) });
+const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn: isoDate, reason: multilineText(2000) });
+const RejectionSchema = z.strictObject({ comment: multilineText(4000) });
 const PreviewSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50), letterDate: isoDate.nullable().optional() });
-const ComparisonQuery = z.object({ from: z.string().max(100), to: z.string().max(100) });
+const ComparisonQuery = z.object({ from: safeText(100), to: safeText(100) });
 
 const VerificationSchema = z
   .object({ ok: z.boolean(), hashesMatch: z.boolean(), differences: z.array(z.object({ figure: z.string(), published: z.number(), recomputed: z.number() })) })

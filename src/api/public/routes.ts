@@ -12,7 +12,9 @@ import type { ApiEnv } from '../context.ts';
 import { validationHook } from '../openapi-common.ts';
 import { violationsFromZod } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
+import { limitAnonymousRequests } from '../rate-limit.ts';
 import { toCsv } from './csv.ts';
+import { RenderingCache } from './rendering-cache.ts';
 import { presentPublicLetter, presentPublishedFigures } from './presenters.ts';
 import {
   comparisonRoute,
@@ -35,8 +37,12 @@ function publicView(db: Kysely<Database>): Kysely<PublicDatabase> {
   return db as unknown as Kysely<PublicDatabase>;
 }
 
+/** Renderings one address may ask for without a session per minute; the cache serves the rest cheaply. */
+const ANONYMOUS_RENDERINGS = { limit: 60, windowMs: 60_000 };
+
 export function publicRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const renderings = new RenderingCache();
   const db = (c: Context<ApiEnv>) => publicView(c.get('deps').db);
   const letterOf = async (c: Context<ApiEnv>, id: string) => {
     const letter = await publicData.findPublicLetter(db(c), id);
@@ -62,11 +68,18 @@ export function publicRoutes() {
     return c.body(text, 200, { 'Content-Type': 'application/json' });
   });
 
+  app.use('/public/letters/:id/renderings/:format', limitAnonymousRequests(ANONYMOUS_RENDERINGS));
   app.openapi(renderingRoute, async (c) => {
     const { id, format } = c.req.valid('param');
     const published = await letterOf(c, id);
-    const doc = letterDocument(published.letter, { paperNumber: published.paperNumber, isDraft: false });
-    const rendering = await renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, createdAt: new Date(`${published.letterDate}T00:00:00Z`) });
+    const rendering = await renderings.get(`${published.sha256} ${published.paperNumber ?? ''} ${format}`, () => {
+      const doc = letterDocument(published.letter, { paperNumber: published.paperNumber, isDraft: false });
+      return renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, createdAt: new Date(`${published.letterDate}T00:00:00Z`) });
+    });
+    // Once the paper number is in, nothing of the rendering can change any more: it is kept for a year.
+    c.header('Cache-Control', published.paperNumber ? 'public, max-age=31536000, immutable' : 'public, no-cache');
+    c.header('ETag', rendering.etag);
+    if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === rendering.etag)) return c.body(null, 304);
     return sendRendering(c, rendering, `leveringenbrief-${published.referenceDate}`);
   });
 

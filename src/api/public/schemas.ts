@@ -66,7 +66,11 @@ export const snapshotRoute = publicRead('/public/letters/{id}/snapshot', 'The le
 
 export const renderingRoute = publicRead('/public/letters/{id}/renderings/{format}', 'The letter as HTML, Markdown, DOCX or PDF', {
   request: { params: formatParams },
-  responses: { 200: { description: 'The rendering' }, ...problemResponses(400, 404) },
+  responses: {
+    200: { description: 'The rendering, with a strong ETag; kept for a year once the letter has its paper number' },
+    304: { description: 'Not modified: the ETag in If-None-Match is still the rendering' },
+    ...problemResponses(400, 404, 429),
+  },
 });
 
 export const stylesheetRoute = publicRead('/public/letter-stylesheet', 'The stylesheet of the HTML letters', {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ACTIONS, ROLES } from '../../domain/access.ts';
-import { jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { jsonBody, jsonContent as json, problemResponses, safeText } from '../openapi-common.ts';
 
 /** The browser application's pages a login through the identity provider ends on. */
 export const AFTER_LOGIN = '/';
@@ -8,9 +8,9 @@ export const LOGIN_FAILED = '/inloggen?fout=oidc';
 
 const CredentialsSchema = z
   .strictObject({
-    username: z.string().min(1).max(100),
-    password: z.string().min(1).max(1000),
-    totp: z.string().max(10).optional().openapi({ description: 'The six-digit code of the second factor, where the account has one' }),
+    username: safeText(100).min(1),
+    password: safeText(1000).min(1),
+    totp: safeText(10).optional().openapi({ description: 'The six-digit code of the second factor, where the account has one' }),
   })
   .openapi('Credentials');
 

@@ -84,7 +84,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many failed logins; Retry-After says when to try again */
+                /** @description Too many failed logins, or too many renderings from one address without a session; Retry-After says when to try again */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3377,8 +3377,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The rendering */
+                /** @description The rendering, with a strong ETag; kept for a year once the letter has its paper number */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not modified: the ETag in If-None-Match is still the rendering */
+                304: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3395,6 +3402,15 @@ export interface paths {
                 };
                 /** @description No such object */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many failed logins, or too many renderings from one address without a session; Retry-After says when to try again */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3668,32 +3684,17 @@ export interface components {
             supportType: "stock" | "procurement" | "natoFund";
             /** @enum {string} */
             fundingSource: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget" | "epf";
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             pledgedAt: string | null;
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             committedAt: string | null;
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             realisedAt: string | null;
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             deliveredAt: string | null;
             /** @enum {string|null} */
             stage: "pledged" | "committed" | "realised" | "delivered" | null;
-            /**
-             * @description What the delivery counts for today: the latest valuation of stock, the payments made for the rest
-             * @example 50000000000
-             */
+            /** @description What the delivery counts for today: the latest valuation of stock, the payments made for the rest */
             valueCents: number;
             /**
              * @description Whether it may be made public: undecided until a disclosure officer decides
@@ -3715,32 +3716,17 @@ export interface components {
             supportType: "stock" | "procurement" | "natoFund";
             /** @enum {string} */
             fundingSource: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget" | "epf";
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             pledgedAt: string | null;
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             committedAt: string | null;
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             realisedAt: string | null;
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             deliveredAt: string | null;
             /** @enum {string|null} */
             stage: "pledged" | "committed" | "realised" | "delivered" | null;
-            /**
-             * @description What the delivery counts for today: the latest valuation of stock, the payments made for the rest
-             * @example 50000000000
-             */
+            /** @description What the delivery counts for today: the latest valuation of stock, the payments made for the rest */
             valueCents: number;
             /**
              * @description Whether it may be made public: undecided until a disclosure officer decides
@@ -3769,20 +3755,13 @@ export interface components {
             id: string;
             /** Format: uuid */
             deliveryId: string;
-            /**
-             * @description Euro cents
-             * @example 50000000000
-             */
             amountCents: number;
             currency: string;
             originalAmountMinor: number | null;
             exchangeRate: string | null;
             /** @enum {string} */
             basis: "replacementValue" | "bookValue" | "contractPrice" | "contribution";
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             effectiveDate: string;
             /** Format: date-time */
             recordedAt: string;
@@ -3793,15 +3772,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             deliveryId: string;
-            /**
-             * @description Euro cents
-             * @example 50000000000
-             */
             amountCents: number;
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             paidOn: string;
             reference: string | null;
             /** Format: date-time */
@@ -3892,16 +3864,13 @@ export interface components {
         };
         ValuationInput: {
             /**
-             * @description Euro cents
+             * @description Euro cents, at most 10^13 (€100 mld.)
              * @example 50000000000
              */
             amountCents: number;
             /** @enum {string} */
             basis: "replacementValue" | "bookValue" | "contractPrice" | "contribution";
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             effectiveDate: string;
             /** @default EUR */
             currency?: string;
@@ -3918,14 +3887,11 @@ export interface components {
         };
         PaymentInput: {
             /**
-             * @description Euro cents
+             * @description Euro cents, at most 10^13 (€100 mld.)
              * @example 50000000000
              */
             amountCents: number;
-            /**
-             * Format: date
-             * @example 2025-08-31
-             */
+            /** Format: date */
             paidOn: string;
             reference?: string | null;
             /** @default  */

@@ -1,0 +1,120 @@
+/**
+ * What browsers and proxies may keep: nothing of an answer to a session; a final letter's rendering
+ * made once and kept (strong ETag, immutable once the paper number is in); the built browser
+ * application compressed ahead of time, its hashed files kept for a year and index.html checked each time.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server.ts';
+import { createLogger } from '../../src/logging.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import { precompress } from '../../scripts/precompress.ts';
+import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+describe('caching and compression', () => {
+  let scratch: ScratchDatabase;
+  let anonymous: ApiCall;
+  const folder = mkdtempSync(join(tmpdir(), 'steunregister-web-'));
+  const script = `console.log(${JSON.stringify('steunregister '.repeat(500))});`;
+
+  beforeAll(async () => {
+    scratch = await openScratchPGlite();
+    await loadDemonstrationData(scratch.handle.db);
+    anonymous = apiClient(scratch.handle.db);
+    mkdirSync(join(folder, 'assets'));
+    writeFileSync(join(folder, 'index.html'), `<!doctype html><script src="/assets/index-Ab12Cd34.js"></script>${' '.repeat(2000)}`);
+    writeFileSync(join(folder, 'assets', 'index-Ab12Cd34.js'), script);
+    writeFileSync(join(folder, 'assets', 'tiny-Ef56.css'), 'a{}');
+    const plugin = precompress() as { configResolved: (config: unknown) => void; closeBundle: () => Promise<void> };
+    plugin.configResolved({ root: folder, build: { outDir: '.' } });
+    await plugin.closeBundle();
+  });
+  afterAll(async () => {
+    rmSync(folder, { recursive: true, force: true });
+    await scratch?.dispose();
+  });
+
+  it('marks every answer to a session no-store, and public data no-cache', async () => {
+    for (const role of ['registrar', 'auditor', 'letterAuthor'] as const) {
+      const call = apiClient(scratch.handle.db, { role });
+      for (const path of ['/session', '/deliveries', '/audit-events', '/letters', '/figures?referenceDate=2025-08-31&compareDate=2025-02-04']) {
+        const answer = await call('GET', path);
+        if (answer.status === 403) continue;
+        expect(answer.headers.get('cache-control'), `${role} ${path}`).toBe('no-store');
+      }
+    }
+    expect((await anonymous('GET', '/deliveries')).headers.get('cache-control')).toBe('no-store');
+    expect((await anonymous('GET', '/public/letters')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('renders a final letter once, with a strong ETag, kept for good once it has its paper number', async () => {
+    const [letter] = (await anonymous('GET', '/public/letters')).body.items;
+    expect(letter.paperNumber).toBeTruthy();
+    const path = `/public/letters/${letter.id}/renderings/pdf`;
+    const started = performance.now();
+    const first = await anonymous('GET', path);
+    const firstMs = performance.now() - started;
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]{43}"$/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+    const again = performance.now();
+    const concurrent = await Promise.all(Array.from({ length: 20 }, () => anonymous('GET', path)));
+    expect(concurrent.map((answer) => answer.headers.get('etag'))).toEqual(Array(20).fill(etag));
+    expect(performance.now() - again).toBeLessThan(Math.max(firstMs, 200));
+
+    const unchanged = await anonymous('GET', path, undefined, { 'If-None-Match': etag! });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body).toBeUndefined();
+    expect(unchanged.headers.get('etag')).toBe(etag);
+  });
+
+  it('limits how many renderings one address may ask for without a session', async () => {
+    const [letter] = (await anonymous('GET', '/public/letters')).body.items;
+    const fresh = apiClient(scratch.handle.db);
+    const statuses = [];
+    for (let request = 0; request < 61; request++) statuses.push((await fresh('GET', `/public/letters/${letter.id}/renderings/html`)).status);
+    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(60);
+    const refused = await fresh('GET', `/public/letters/${letter.id}/renderings/html`);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Someone with a session is not counted.
+    expect((await apiClient(scratch.handle.db, { role: 'registrar' })('GET', `/public/letters/${letter.id}/renderings/html`)).status).toBe(200);
+  });
+
+  describe('the browser application', () => {
+    const app = () => createApp(scratch.handle.db, { logger: createLogger({ level: 'silent' }), trustProxy: false, webRoot: folder });
+
+    it('is compressed at build time with brotli and gzip, except files too small to gain', () => {
+      const built = join(folder, 'assets', 'index-Ab12Cd34.js');
+      expect(brotliDecompressSync(readFileSync(`${built}.br`)).toString()).toBe(script);
+      expect(gunzipSync(readFileSync(`${built}.gz`)).toString()).toBe(script);
+      expect(existsSync(join(folder, 'assets', 'tiny-Ef56.css.br'))).toBe(false);
+    });
+
+    it('sends a hashed file compressed and kept for a year, and index.html checked on every use', async () => {
+      const asset = await app().request('/assets/index-Ab12Cd34.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+      expect(asset.headers.get('content-encoding')).toBe('br');
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(Buffer.from(await asset.arrayBuffer())).toString()).toBe(script);
+      const gzipOnly = await app().request('/assets/index-Ab12Cd34.js', { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(gzipOnly.headers.get('content-encoding')).toBe('gzip');
+
+      for (const page of ['/', '/index.html', '/leveringen/123']) {
+        const answer = await app().request(page);
+        expect(answer.status, page).toBe(200);
+        expect(answer.headers.get('cache-control'), page).toBe('no-cache');
+      }
+    });
+
+    it('allows no powerful browser features', async () => {
+      const policy = (await app().request('/')).headers.get('permissions-policy');
+      for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()']) expect(policy).toContain(feature);
+    });
+  });
+});
