@@ -36,6 +36,18 @@ export function formatLetterAmount(amount: Cents, precision: Precision, options:
   return `€${options.runningText ? '' : ' '}${number} ${unit}`;
 }
 
+/**
+ * An amount written out, as some passages of the letter do: "6 miljard euro", or after the sign,
+ * "€100 miljoen". Rounded as formatLetterAmount rounds.
+ */
+export function formatLetterAmountInWords(amount: Cents, precision: Precision, options: { sign: boolean }): string {
+  const exact = BigInt(cents(amount));
+  const unit = unitByMagnitude(exact, precision);
+  const number = formatRounded(roundInUnit(exact, CENTS_PER_UNIT[unit], precision));
+  const word = unit === 'mld.' ? 'miljard' : 'miljoen';
+  return options.sign ? `€${number} ${word}` : `${number} ${word} euro`;
+}
+
 /** Whole percent of numerator over denominator, as the letter writes it: "48 procent". */
 export function formatPercent(numerator: Cents, denominator: Cents): string {
   return `${percentage(numerator, denominator, 0)} procent`;

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import { API_BASE_PATH, createApi } from './api/app.ts';
 import type { OidcConfig } from './auth/oidc.ts';
-import { startCheckpointing } from './audit/checkpoints.ts';
+import { refuseChainBehindCheckpoints, startCheckpointing } from './audit/checkpoints.ts';
 import { createLogger, loggableError, type Logger } from './logging.ts';
 import { securityHeaders } from './security-headers.ts';
 import { problem } from './api/problem.ts';
@@ -17,6 +17,7 @@ import type { Database } from './db/schema.ts';
 import { loadDemonstrationData } from './register/demonstration.ts';
 import { createDemonstrationAccounts, type DemonstrationAccount } from './auth/demonstration-accounts.ts';
 import { startPublicationTimer, type PublicationTimer } from './register/publication-timer.ts';
+import { openTotpSecretKey, sealPlainTotpSecrets, temporaryTotpSecretKey, type TotpSecretKey } from './auth/totp-secret-key.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
@@ -34,14 +35,16 @@ export interface AppOptions {
   logger: Logger;
   trustProxy: boolean;
   oidc?: OidcConfig | undefined;
+  /** What TOTP secrets are sealed with (see ApiOptions). */
+  totpKey?: TotpSecretKey | undefined;
   webRoot?: string;
 }
 
 /** The whole site: the API under /api/v1 and the browser application everywhere else. */
-export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, webRoot = WEB_ROOT }: AppOptions) {
+export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, totpKey, webRoot = WEB_ROOT }: AppOptions) {
   const app = new Hono();
   app.use(securityHeaders({ trustProxy }));
-  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc }));
+  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc, totpKey }));
   app.all('/api/*', (c) => problem(c, 404));
   app.use('/*', async (c, next) => {
     await next();
@@ -89,10 +92,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let publications: PublicationTimer | undefined;
   try {
     await migrate(database);
+    if (options.auditCheckpoints) await refuseChainBehindCheckpoints(database.db, options.auditCheckpoints.directory);
+    const totpKey = options.auditCheckpoints ? await openTotpSecretKey(options.auditCheckpoints.directory) : temporaryTotpSecretKey();
+    const sealed = await sealPlainTotpSecrets(database.db, totpKey);
+    if (sealed > 0) logger.info({ accounts: sealed }, 'TOTP secrets stored in plain text are now sealed');
     if (options.demonstrationData) await loadDemonstrationData(database.db);
     // Demonstration accounts only on the embedded database: a PostgreSQL register gets its accounts from
     // an administrator (`user add`).
-    const demonstrationAccounts = options.demonstrationData && database.kind === 'pglite' ? await createDemonstrationAccounts(database.db) : [];
+    const demonstrationAccounts = options.demonstrationData && database.kind === 'pglite' ? await createDemonstrationAccounts(database.db, totpKey) : [];
     // PGlite has no autovacuum: without fresh statistics its planner ignores the indexes of large tables.
     if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
     // Catches up on publications scheduled while the server was down before anyone can ask.
@@ -108,6 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         logger,
         trustProxy: options.trustProxy ?? false,
         oidc: options.oidc,
+        totpKey,
       });
       const started = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(started));
       started.once('error', reject);
@@ -117,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? await startCheckpointing({
           db: database.db,
           ...options.auditCheckpoints,
+          makeDurable: () => database.makeDurable(),
           onError: (error) => logger.error({ err: loggableError(error) }, 'audit checkpoint not written'),
         })
       : undefined;

@@ -85,6 +85,9 @@ export const ACTIONS = [
   'letter.read',
   'letter.write',
   'annex.read',
+  // The European Peace Facility
+  'epf.read',
+  'epf.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -98,6 +101,8 @@ const EVENT_ACTIONS = [
   'access',
   'session.login',
   'session.logout',
+  /** A login ended the account's oldest session: it had the most live sessions an account may have. */
+  'session.ended',
   'account.create',
   'account.changeRole',
   'account.disable',
@@ -121,6 +126,12 @@ const EVENT_ACTIONS = [
   'letter.send',
   'letter.publish',
   'letter.publicationCorrection',
+  // The European Peace Facility
+  'epf.tranche.create',
+  'epf.claim.create',
+  'epf.claim.assess',
+  'epf.claim.receive',
+  'epf.claim.block',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;
@@ -139,6 +150,9 @@ export const AUDIT_OBJECT_TYPES = [
   'username',
   'oidcSubject',
   'path',
+  // The European Peace Facility
+  'epfTranche',
+  'epfClaim',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -163,5 +177,30 @@ export const LETTER_FIGURE_NAMES = [
   'letterDate',
   'previousLetter',
   'figuresTable',
+  // The European Peace Facility (see EPF_PARAMETERISED_FIGURES for those with a parameter)
+  'epfCommitted',
+  'epfWindfallTotal',
+  'epfImplementingActor',
+  'epfDeclared',
+  'epfDeclaredUntil',
+  'epfCompensated',
+  'epfOutstanding',
+  'epfBlocked',
+  'epfRemainderExpectedBy',
 ] as const;
 export type LetterFigureName = (typeof LETTER_FIGURE_NAMES)[number];
+
+/**
+ * The European Peace Facility. A tranche is reported as the EU's amount (an assistance measure, or a tranche
+ * of the windfall profits of immobilised Russian assets) with the Dutch role in it; a claim of the
+ * Netherlands is open until assessed, then compensated, paid when all of it is received, or blocked.
+ */
+export const EPF_TRANCHE_KINDS = ['assistanceMeasure', 'windfallProfits'] as const;
+export type EpfTrancheKind = (typeof EPF_TRANCHE_KINDS)[number];
+export const EPF_DUTCH_ROLES = ['claimant', 'implementingActor', 'none'] as const;
+export type EpfDutchRole = (typeof EPF_DUTCH_ROLES)[number];
+export const EPF_CLAIM_STATUSES = ['open', 'compensated', 'paid', 'blocked'] as const;
+export type EpfClaimStatus = (typeof EPF_CLAIM_STATUSES)[number];
+/** Named figures with a parameter: `{{epfPaid:2024}}` (received in a year), `{{epfTranche:ID}}` (a tranche's EU amount). */
+export const EPF_PARAMETERISED_FIGURES = ['epfPaid', 'epfTranche'] as const;
+export type EpfParameterisedFigure = (typeof EPF_PARAMETERISED_FIGURES)[number];

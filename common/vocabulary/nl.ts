@@ -5,6 +5,10 @@ import type {
   Category,
   LetterFigureName,
   ConfidentialityGround,
+  EpfClaimStatus,
+  EpfDutchRole,
+  EpfParameterisedFigure,
+  EpfTrancheKind,
   DisclosureState,
   FundingSource,
   LifecycleStage,
@@ -36,7 +40,11 @@ export interface Vocabulary {
   auditObjectTypes: Record<AuditObjectType, string>;
   auditResults: Record<AuditResult, string>;
   /** What each name a letter's text may use places; `delivery` for `{{delivery:ID}}`. */
-  letterFigures: Record<LetterFigureName | 'delivery', string>;
+  letterFigures: Record<LetterFigureName | 'delivery' | EpfParameterisedFigure, string>;
+  // The European Peace Facility
+  epfTrancheKinds: Record<EpfTrancheKind, string>;
+  epfDutchRoles: Record<EpfDutchRole, string>;
+  epfClaimStatuses: Record<EpfClaimStatus, string>;
 }
 
 export const nl: Vocabulary = {
@@ -132,6 +140,7 @@ export const nl: Vocabulary = {
     access: 'API gebruiken',
     'session.login': 'Inloggen',
     'session.logout': 'Uitloggen',
+    'session.ended': 'Oudste sessie beëindigd',
     'account.create': 'Account aanmaken',
     'account.changeRole': 'Rol wijzigen',
     'account.disable': 'Account uitschakelen',
@@ -155,6 +164,14 @@ export const nl: Vocabulary = {
     'letter.send': 'Brief aan de Kamer verzonden',
     'letter.publish': 'Brief gepubliceerd',
     'letter.publicationCorrection': 'Publicatiegegevens van een brief corrigeren',
+    // The European Peace Facility
+    'epf.read': 'EPF-declaraties inzien',
+    'epf.write': 'EPF-declaraties vastleggen',
+    'epf.tranche.create': 'EPF-tranche vastleggen',
+    'epf.claim.create': 'EPF-declaratie indienen',
+    'epf.claim.assess': 'Beoordeling van een EPF-declaratie vastleggen',
+    'epf.claim.receive': 'Ontvangst op een EPF-declaratie vastleggen',
+    'epf.claim.block': 'Blokkade van een EPF-declaratie vastleggen',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -167,6 +184,8 @@ export const nl: Vocabulary = {
     username: 'Gebruikersnaam',
     oidcSubject: 'Identiteit bij de identiteitsprovider',
     path: 'API-adres',
+    epfTranche: 'EPF-tranche',
+    epfClaim: 'EPF-declaratie',
   },
   auditResults: {
     success: 'Gelukt',
@@ -187,5 +206,32 @@ export const nl: Vocabulary = {
     previousLetter: 'Kamerstuk en datum van de vorige brief',
     figuresTable: 'de tabel (als eigen alinea)',
     delivery: 'waarde van een openbare levering, met haar kenmerk',
+    // The European Peace Facility
+    epfCommitted: 'EPF: door de EU gecommitteerd aan Oekraïne (in woorden: "6 miljard euro")',
+    epfWindfallTotal: 'EPF: tranches uit de windfall profits samen',
+    epfImplementingActor: 'EPF: werk van Nederland als uitvoerder (in woorden: "€100 miljoen"; telt niet mee in Nederlandse totalen)',
+    epfDeclared: 'EPF: door Nederland gedeclareerd tot de peildatum',
+    epfDeclaredUntil: 'EPF: datum van de laatste declaratie tot de peildatum',
+    epfCompensated: 'EPF: aan Nederland gecompenseerd',
+    epfOutstanding: 'EPF: gecompenseerd maar nog niet ontvangen',
+    epfBlocked: 'EPF: gedeclareerd en geblokkeerd',
+    epfRemainderExpectedBy: 'EPF: jaar tot en met wanneer de rest wordt verwacht',
+    epfPaid: 'EPF: in een jaar ontvangen, met het jaar',
+    epfTranche: 'EPF: bedrag van een tranche, met haar kenmerk',
+  },
+  epfTrancheKinds: {
+    assistanceMeasure: 'Bijstandsmaatregel',
+    windfallProfits: 'Windfall profits',
+  },
+  epfDutchRoles: {
+    claimant: 'Declareert',
+    implementingActor: 'Uitvoerder (telt niet mee in Nederlandse totalen)',
+    none: 'Geen',
+  },
+  epfClaimStatuses: {
+    open: 'Open',
+    compensated: 'Gecompenseerd',
+    paid: 'Uitbetaald',
+    blocked: 'Geblokkeerd',
   },
 };

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
 import { oidcLogin, type OidcConfig } from '../auth/oidc.ts';
+import { temporaryTotpSecretKey, type TotpSecretKey } from '../auth/totp-secret-key.ts';
 import type { Database } from '../db/schema.ts';
 import { createLogger, loggableError, type Logger } from '../logging.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../register/errors.ts';
@@ -16,6 +17,7 @@ import { refuseCrossSiteWrites } from './csrf.ts';
 import { deliveriesRoutes } from './deliveries/routes.ts';
 import { disclosureRoutes } from './disclosure/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { epfRoutes } from './epf/routes.ts';
 import { lettersRoutes } from './letters/routes.ts';
 import { figuresRoutes } from './figures/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
@@ -41,12 +43,22 @@ export interface ApiOptions {
   trustProxy?: boolean;
   /** The identity provider to log in through, besides passwords (none when not given). */
   oidc?: OidcConfig | undefined;
+  /** What TOTP secrets are sealed with; by default a key of this API only (tests), the server passes its kept one. */
+  totpKey?: TotpSecretKey | undefined;
 }
 
 /** The JSON API, to be mounted at /api/v1. */
-export function createApi({ db, logger = createLogger({ level: 'silent' }), onError, clock = () => new Date(), trustProxy = false, oidc }: ApiOptions) {
+export function createApi({
+  db,
+  logger = createLogger({ level: 'silent' }),
+  onError,
+  clock = () => new Date(),
+  trustProxy = false,
+  oidc,
+  totpKey = temporaryTotpSecretKey(),
+}: ApiOptions) {
   const api = new OpenAPIHono<ApiEnv>();
-  const deps = { db, clock, trustProxy, oidc: oidc && oidcLogin(oidc) };
+  const deps = { db, clock, trustProxy, oidc: oidc && oidcLogin(oidc), totpKey };
   // Paths as the API sees them, whether it is mounted at /api/v1 or called directly (tests).
   const apiPath = (c: { req: { path: string } }) => c.req.path.replace(/^\/api\/v1(?=\/|$)/, '');
 
@@ -79,6 +91,7 @@ export function createApi({ db, logger = createLogger({ level: 'silent' }), onEr
   api.route('/', disclosureRoutes());
   api.route('/', lettersRoutes());
   api.route('/', publicRoutes());
+  api.route('/', epfRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

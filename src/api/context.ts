@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { RequestContext } from '../audit/trail.ts';
 import type { OidcLogin } from '../auth/oidc.ts';
 import type { Principal } from '../auth/sessions.ts';
+import type { TotpSecretKey } from '../auth/totp-secret-key.ts';
 import type { Database } from '../db/schema.ts';
 
 /** What every route handler can read from its context. */
@@ -24,6 +25,8 @@ interface ApiDependencies {
   trustProxy: boolean;
   /** The login through the identity provider; undefined when none is configured. */
   oidc: OidcLogin | undefined;
+  /** What TOTP secrets are sealed with in the database. */
+  totpKey: TotpSecretKey;
 }
 
 /** Who acts, from where, in which request: what the audit trail records of a request. */

@@ -10,6 +10,11 @@ function stageNoun(language: Language, field: string | undefined): string | unde
   return stage && vocabulary(language).stageNouns[stage];
 }
 
+/** An amount in euro cents as a sentence names it: "€ 1.234,56". */
+function euro(language: Language, cents: string | undefined): string {
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(Number(cents ?? 0) / 100);
+}
+
 /** Why a value was refused, per code, in each language the API speaks. */
 const REASONS: Record<Language, Record<string, Message>> = {
   nl: {
@@ -40,8 +45,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     tooManyMonths: (p) => `Vraag hoogstens ${p.maximum} maanden tegelijk op.`,
     invalidUsername: () => 'Gebruik 2 tot 100 kleine letters, cijfers en . _ @ -, te beginnen met een letter of cijfer.',
     usernameTaken: () => 'Deze gebruikersnaam bestaat al.',
-    passwordTooShort: () => 'Gebruik een wachtwoord van minstens 12 tekens.',
+    passwordTooShort: () => 'Gebruik een wachtwoord van minstens 15 tekens.',
     passwordTooLong: () => 'Gebruik een wachtwoord van hoogstens 256 tekens.',
+    passwordCommon: () => 'Dit wachtwoord is te makkelijk te raden: veelgebruikt of uitgelekt, een herhaling of reeks, of met de gebruikersnaam erin. Kies bijvoorbeeld een zin van een paar woorden.',
     roleNeedsSecondFactor: () => 'Deze rol vereist een tweede factor; dit account heeft er geen.',
     onlyWhenConfidential: () => 'Dit hoort alleen bij een besluit tot vertrouwelijkheid.',
     onlyWhenPublic: () => 'Dit hoort alleen bij een besluit tot openbaarmaking.',
@@ -74,6 +80,17 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unchanged: () => 'De correctie verandert niets aan de vastgelegde gegevens.',
     alreadySubmitted: () => 'Deze brief is al ter goedkeuring aangeboden.',
     notSubmitted: () => 'Deze brief is niet ter goedkeuring aangeboden.',
+    // The European Peace Facility
+    implementingActorWork: () => 'Werk als uitvoerder voor de EU is niet door Nederland te declareren; het telt niet mee in Nederlandse totalen.',
+    aboveDelivered: (p) => `Dit is meer dan er geleverd is: op de declaratiedatum kan voor deze levering nog hoogstens ${euro('nl', p.availableCents)} worden gedeclareerd.`,
+    aboveDeclared: (p) => `Er kan niet meer worden gecompenseerd dan gedeclareerd (${euro('nl', p.declaredCents)}).`,
+    belowReceived: (p) => `Er is al ${euro('nl', p.receivedCents)} ontvangen; de compensatie kan niet lager zijn.`,
+    beforeAssessment: () => 'Dit jaar ligt vóór de beoordeling.',
+    aboveCompensated: (p) => `Dit is meer dan er nog openstaat (${euro('nl', p.outstandingCents)}).`,
+    beforeDeclared: (p) => `Deze datum ligt vóór de declaratie (${p.declaredOn}).`,
+    unknownTranche: () => 'Deze tranche bestaat niet.',
+    unknownDelivery: () => 'Deze levering bestaat niet.',
+    referenceTaken: () => 'Er is al een declaratie met dit kenmerk.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -103,8 +120,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     tooManyMonths: (p) => `Ask for at most ${p.maximum} months at a time.`,
     invalidUsername: () => 'Use 2 to 100 lower-case letters, digits and . _ @ -, starting with a letter or digit.',
     usernameTaken: () => 'This username exists already.',
-    passwordTooShort: () => 'Use a password of at least 12 characters.',
+    passwordTooShort: () => 'Use a password of at least 15 characters.',
     passwordTooLong: () => 'Use a password of at most 256 characters.',
+    passwordCommon: () => 'This password is too easy to guess: common or leaked, a repetition or a sequence, or it holds the username. Try a sentence of a few words.',
     roleNeedsSecondFactor: () => 'This role needs a second factor; this account has none.',
     onlyWhenConfidential: () => 'This belongs only to a decision to keep it confidential.',
     onlyWhenPublic: () => 'This belongs only to a decision to make it public.',
@@ -137,6 +155,17 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unchanged: () => 'The correction changes nothing in the recorded details.',
     alreadySubmitted: () => 'This letter has been submitted for approval already.',
     notSubmitted: () => 'This letter has not been submitted for approval.',
+    // The European Peace Facility
+    implementingActorWork: () => 'Work as implementing actor for the EU cannot be claimed by the Netherlands; it is not in Dutch totals.',
+    aboveDelivered: (p) => `This is more than was delivered: on the claim's date at most ${euro('en', p.availableCents)} can still be claimed for this delivery.`,
+    aboveDeclared: (p) => `No more can be compensated than was claimed (${euro('en', p.declaredCents)}).`,
+    belowReceived: (p) => `${euro('en', p.receivedCents)} has been received already; the compensation cannot be lower.`,
+    beforeAssessment: () => 'This year lies before the assessment.',
+    aboveCompensated: (p) => `This is more than is still outstanding (${euro('en', p.outstandingCents)}).`,
+    beforeDeclared: (p) => `This date lies before the claim (${p.declaredOn}).`,
+    unknownTranche: () => 'There is no such tranche.',
+    unknownDelivery: () => 'There is no such delivery.',
+    referenceTaken: () => 'There is a claim with this reference already.',
   },
 };
 

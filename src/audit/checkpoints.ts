@@ -8,8 +8,9 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, t
 import { link, mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { lastAuditEvent } from '../db/repositories/audit.ts';
+import { auditEventHashAt, lastAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
+import { StartRefusedError } from '../start-refused.ts';
 
 /** Names the format of the signed text; a change of that text gets a new one. */
 const CHECKPOINT_FORMAT = 'steunregister-audit-checkpoint/1';
@@ -48,6 +49,8 @@ export interface CheckpointingOptions {
   intervalMs: number;
   /** Gets what went wrong with a checkpoint after the first; the register keeps running. */
   onError(error: unknown): void;
+  /** Puts the database's commits on disk before each signature (see writeCheckpoint). */
+  makeDurable?: (() => Promise<void>) | undefined;
 }
 
 /** A line of checkpoints.jsonl that is not a checkpoint (edited, or cut short by a crash). */
@@ -59,6 +62,9 @@ export class MalformedCheckpointError extends Error {
     this.line = line;
   }
 }
+
+/** The database's audit trail does not reach its last signed checkpoint: appending would fork the chain. */
+export class AuditChainBehindError extends StartRefusedError {}
 
 /** The exact text that is signed: fixed lines, the first naming the format, so a signature means one thing. */
 export function checkpointText({ seq, hash, at }: Pick<Checkpoint, 'seq' | 'hash' | 'at'>): string {
@@ -116,15 +122,23 @@ export function publicKeyFromPem(pem: string): KeyObject {
 
 /**
  * Signs the chain's last event and appends the checkpoint, durably, when the chain grew since the last
- * checkpoint. Returns the new checkpoint, or undefined when none was needed.
+ * checkpoint. Returns the new checkpoint, or undefined when none was needed. `makeDurable` first puts
+ * the database's commits on disk (the embedded database does not at every commit): a checkpoint never
+ * covers an event that a power cut could still take away.
  */
-export async function writeCheckpoint(db: Kysely<Database>, store: CheckpointStore, now: Date): Promise<Checkpoint | undefined> {
+export async function writeCheckpoint(
+  db: Kysely<Database>,
+  store: CheckpointStore,
+  now: Date,
+  makeDurable: () => Promise<void> = async () => {},
+): Promise<Checkpoint | undefined> {
   const last = await lastAuditEvent(db);
   if (!last) return undefined;
   const path = join(store.directory, CHECKPOINTS_FILE);
   const tail = await readTail(path);
   const previous = tail.split('\n').reverse().map(parseCheckpoint).find((checkpoint) => checkpoint !== undefined);
   if (previous && previous.seq >= last.seq) return undefined;
+  await makeDurable();
   const checkpoint = signCheckpoint(last, now, store.privateKey);
   // A line cut short by a crash stays a line of its own instead of spoiling this one.
   const separator = tail === '' || tail.endsWith('\n') ? '' : '\n';
@@ -146,6 +160,35 @@ export async function readCheckpoints(directory: string): Promise<Checkpoint[]> 
 }
 
 /**
+ * Refuses a database whose audit trail does not hold the event of the furthest checkpoint (validly
+ * signed) in `directory`, as that event was signed: a database restored from an older backup, or one
+ * that was written to after such a restore. Events appended to it would fork the chain, and the audit
+ * trail would never verify again.
+ */
+export async function refuseChainBehindCheckpoints(db: Kysely<Database>, directory: string): Promise<void> {
+  const publicKey = await readPublicKey(directory);
+  const text = (await readIfPresent(join(directory, CHECKPOINTS_FILE))) ?? '';
+  // A line cut short by a crash is passed over here, as when the next checkpoint is written.
+  const signed = text
+    .split('\n')
+    .map(parseCheckpoint)
+    .filter((checkpoint): checkpoint is Checkpoint => checkpoint !== undefined && publicKey !== undefined && hasValidSignature(checkpoint, publicKey));
+  const furthest = signed.reduce<Checkpoint | undefined>((found, checkpoint) => (found && found.seq >= checkpoint.seq ? found : checkpoint), undefined);
+  if (!furthest) return;
+  const hash = await auditEventHashAt(db, furthest.seq);
+  if (hash === furthest.hash) return;
+  const what =
+    hash === undefined
+      ? `The audit trail in the database ends at event #${(await lastAuditEvent(db))?.seq ?? 0}, but the checkpoint of ${furthest.at} in ${directory} covers it up to event #${furthest.seq}`
+      : `The audit trail's event #${furthest.seq} is not the one signed in the checkpoint of ${furthest.at} in ${directory}`;
+  throw new AuditChainBehindError(
+    `${what}: the database was restored from an older backup? New events would fork the signed chain. ` +
+      'Restore the newest backup of the database (`audit verify` checks it). If events are lost for good, keep this audit ' +
+      'directory as evidence and start with a new AUDIT_DIR.',
+  );
+}
+
+/**
  * Writes a checkpoint now (creating the key pair when needed; a failure here is thrown), then every
  * intervalMs, and a last one on stop. Checkpoints are written one at a time.
  */
@@ -154,10 +197,10 @@ export async function startCheckpointing(options: CheckpointingOptions): Promise
     throw new RangeError(`the checkpoint interval must be between 0 and ${MAX_TIMER_MS} ms, not ${options.intervalMs}`);
   }
   const store = await openCheckpointStore(options.directory);
-  await writeCheckpoint(options.db, store, new Date());
+  await writeCheckpoint(options.db, store, new Date(), options.makeDurable);
   let writing: Promise<void> = Promise.resolve();
   const checkpoint = () => {
-    writing = writing.then(() => writeCheckpoint(options.db, store, new Date())).then(() => undefined, options.onError);
+    writing = writing.then(() => writeCheckpoint(options.db, store, new Date(), options.makeDurable)).then(() => undefined, options.onError);
     return writing;
   };
   const timer = setInterval(checkpoint, options.intervalMs);
@@ -234,7 +277,7 @@ async function appendDurably(path: string, text: string): Promise<void> {
  * Creates the file with its full content, durably, unless another process created it first; returns
  * the content the file then has. Written aside and linked into place, so nobody reads it half-written.
  */
-async function createFileOnce(path: string, content: string, mode: number): Promise<string> {
+export async function createFileOnce(path: string, content: string, mode: number): Promise<string> {
   const aside = `${path}.${process.pid}.tmp`;
   await writeFile(aside, content, { mode, flush: true });
   try {

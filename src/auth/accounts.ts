@@ -12,6 +12,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { NotFoundError, ValidationError } from '../register/errors.ts';
 import { hashPassword, passwordViolation } from './passwords.ts';
 import { newTotpSecret } from './totp.ts';
+import { sealTotpSecret, type TotpSecretKey } from './totp-secret-key.ts';
 
 type Db = Kysely<Database>;
 
@@ -70,12 +71,12 @@ export interface CreatedAccount {
   totpSecret: string | null;
 }
 
-/** Creates an account; roles that need a second factor always get a TOTP secret. */
-export async function createAccount(db: Db, context: RequestContext, input: NewAccount): Promise<CreatedAccount> {
+/** Creates an account; roles that need a second factor always get a TOTP secret, stored sealed with the key. */
+export async function createAccount(db: Db, context: RequestContext, input: NewAccount, totpKey: TotpSecretKey): Promise<CreatedAccount> {
   const violations: RuleViolation[] = [];
   if (!USERNAME_PATTERN.test(input.username)) violations.push({ field: 'username', code: 'invalidUsername' });
   if (input.password === null && !input.oidcSubject) violations.push({ field: 'password', code: 'required' });
-  const weakness = input.password === null ? null : passwordViolation(input.password);
+  const weakness = input.password === null ? null : passwordViolation(input.password, input.username);
   if (weakness) violations.push({ field: 'password', code: weakness });
   if (violations.length > 0) throw new ValidationError(violations);
 
@@ -85,13 +86,14 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
     if (await accounts.findAccountByUsername(trx, input.username)) {
       throw new ValidationError([{ field: 'username', code: 'usernameTaken' }]);
     }
+    const id = randomUUID();
     const stored = await accounts.insertAccount(trx, {
-      id: randomUUID(),
+      id,
       username: input.username,
       displayName: input.displayName ?? '',
       role: input.role,
       passwordHash,
-      totpSecret,
+      totpSecret: totpSecret === null ? null : sealTotpSecret(totpKey, id, totpSecret),
       oidcSubject: input.oidcSubject ?? null,
     });
     const account = viewOf(stored);

@@ -6,6 +6,7 @@ import { countAccounts } from '../db/repositories/accounts.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createAccount } from './accounts.ts';
+import type { TotpSecretKey } from './totp-secret-key.ts';
 
 /** An account of the demonstration, as printed once and written to demo-accounts.json. */
 export interface DemonstrationAccount {
@@ -37,7 +38,7 @@ function demonstrationUsername(role: Role): string {
  * Creates one account per role with a random password, when the database has no accounts yet; returns
  * them (with their passwords, which are not kept anywhere else), or an empty list when accounts exist.
  */
-export async function createDemonstrationAccounts(db: Kysely<Database>): Promise<DemonstrationAccount[]> {
+export async function createDemonstrationAccounts(db: Kysely<Database>, totpKey: TotpSecretKey): Promise<DemonstrationAccount[]> {
   return inTransaction(db, async (trx) => {
     if ((await countAccounts(trx)) > 0) return [];
     const created: DemonstrationAccount[] = [];
@@ -49,7 +50,7 @@ export async function createDemonstrationAccounts(db: Kysely<Database>): Promise
         displayName: `Demonstratie ${DUTCH_ROLE_NAMES[role]}`,
         role,
         password,
-      });
+      }, totpKey);
       created.push({ username, role, password, totpSecret });
     }
     return created;

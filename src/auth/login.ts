@@ -12,13 +12,24 @@ import { passwordMatches } from './passwords.ts';
 import { openSession, type Principal } from './sessions.ts';
 import { tokenHash } from './tokens.ts';
 import { totpStep } from './totp.ts';
+import { openTotpSecret, type TotpSecretKey } from './totp-secret-key.ts';
 
 type Db = Kysely<Database>;
 
-/** Guessing is slowed down per username and per address: a few tries per quarter of an hour. */
+/**
+ * Guessing is slowed down per username and address together, so that guesses from elsewhere never keep
+ * a person out: after FREE_FAILURES failures in a row, each next attempt from that address waits, 30
+ * seconds after the last failure and twice as long after each further one, up to a quarter of an hour.
+ * An address is also held up after MAX_FAILURES_PER_ORIGIN failures, whatever the usernames, within
+ * THROTTLE_WINDOW_MS. A success forgets the failures of its username and address; any failure is
+ * forgotten after a day.
+ */
+export const FREE_FAILURES = 5;
+const FIRST_WAIT_MS = 30 * 1000;
+const LONGEST_WAIT_MS = 15 * 60 * 1000;
 const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_USERNAME = 5;
 export const MAX_FAILURES_PER_ORIGIN = 20;
+const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 export interface Credentials {
   username: string;
@@ -43,24 +54,31 @@ export async function logOut(db: Db, context: RequestContext, token: string, acc
  * Logs in with a password, and the TOTP code when the account has a second factor. Every attempt is an
  * audit event. A session the client already had is ended: a login always gets a new token.
  */
-export async function logInWithPassword(db: Db, context: RequestContext, credentials: Credentials, previousToken?: string): Promise<LoginResult> {
+export async function logInWithPassword(
+  db: Db,
+  context: RequestContext,
+  credentials: Credentials,
+  totpKey: TotpSecretKey,
+  previousToken?: string,
+): Promise<LoginResult> {
   const now = context.now();
   const username = credentials.username.trim().toLowerCase();
-  await refuseWhenThrottled(db, context, username, now);
+  await claimAttempt(db, context, username, now);
 
   const account = await accounts.findAccountByUsername(db, username);
   const passwordOk = await passwordMatches(account?.passwordHash ?? null, credentials.password);
-  const failure = !account || !passwordOk ? 'invalidCredentials' : secondFactorFailure(account, credentials.totp, now);
-  if (failure || !account) return fail(db, context, username, failure ?? 'invalidCredentials', now);
+  const totpSecret = account?.totpSecret ? openTotpSecret(totpKey, account.id, account.totpSecret) : null;
+  const failure = !account || !passwordOk ? 'invalidCredentials' : secondFactorFailure(account, totpSecret, credentials.totp, now);
+  if (failure || !account) return fail(db, context, username, failure ?? 'invalidCredentials');
 
-  const step = account.totpSecret ? totpStep(account.totpSecret, credentials.totp ?? '', now) : null;
+  const step = totpSecret ? totpStep(totpSecret, credentials.totp ?? '', now) : null;
   return db.transaction().execute(async (trx) => {
     if (step !== null && !(await accounts.claimTotpStep(trx, account.id, step))) {
       throw new LoginFailedError();
     }
     if (previousToken) await endSession(trx, tokenHash(previousToken), now.toISOString());
-    await failures.clearLoginFailures(trx, username);
-    const result = await openSession(trx, account, step !== null, now);
+    await failures.clearLoginFailures(trx, username, context.origin);
+    const result = await openSession(trx, account, step !== null, now, context);
     const actor = { id: account.id, username: account.username, role: account.role };
     await recordAuditEvent(trx, { ...context, actor }, {
       action: 'session.login',
@@ -70,47 +88,66 @@ export async function logInWithPassword(db: Db, context: RequestContext, credent
     });
     return result;
   }).catch(async (error: unknown) => {
-    if (error instanceof LoginFailedError) return fail(db, context, username, 'totpReused', now);
+    if (error instanceof LoginFailedError) return fail(db, context, username, 'totpReused');
     throw error;
   });
 }
 
-function secondFactorFailure(account: accounts.StoredAccount, code: string | undefined, now: Date): string | null {
+function secondFactorFailure(account: accounts.StoredAccount, totpSecret: string | null, code: string | undefined, now: Date): string | null {
   if (account.disabledAt !== null || !isRole(account.role)) return 'accountDisabled';
-  if (!account.totpSecret) return SECOND_FACTOR_ROLES.has(account.role) ? 'secondFactorNotEnrolled' : null;
+  if (!totpSecret) return SECOND_FACTOR_ROLES.has(account.role) ? 'secondFactorNotEnrolled' : null;
   if (!code) return 'totpMissing';
-  return totpStep(account.totpSecret, code, now) === null ? 'totpWrong' : null;
+  return totpStep(totpSecret, code, now) === null ? 'totpWrong' : null;
 }
 
-async function refuseWhenThrottled(db: Db, context: RequestContext, username: string, now: Date): Promise<void> {
-  // A failure counts for the window and no longer: at its end, the moment Retry-After names, it is out.
-  // Failures are stored to the millisecond, so the window starts one millisecond after now − window.
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS + 1).toISOString();
-  const { byUsername, byOrigin } = await failures.countLoginFailures(db, username, context.origin, since);
-  const blockedBy = [
-    byUsername.count >= MAX_FAILURES_PER_USERNAME ? byUsername.oldest : null,
-    byOrigin.count >= MAX_FAILURES_PER_ORIGIN ? byOrigin.oldest : null,
-  ].filter((oldest): oldest is string => oldest !== null);
-  if (blockedBy.length === 0) return;
-  const freeAt = Math.max(...blockedBy.map((oldest) => Date.parse(oldest) + THROTTLE_WINDOW_MS));
-  await recordAuditEvent(db, context, {
-    action: 'session.login',
-    object: { type: 'username', id: username },
-    result: 'denied',
-    detail: { reason: 'throttled' },
-  });
-  throw new LoginThrottledError(Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)));
-}
-
-async function fail(db: Db, context: RequestContext, username: string, reason: string, now: Date): Promise<never> {
-  await db.transaction().execute(async (trx) => {
-    await failures.recordLoginFailure(trx, username, context.origin, now.toISOString());
+/**
+ * Counts this attempt as a failure before the password is checked, unless the throttling rules make it
+ * wait; a success takes it back. Counting and recording are one step per address: guesses sent all at
+ * once are held to the same limits as guesses sent one after another. A refusal is recorded too.
+ */
+async function claimAttempt(db: Db, context: RequestContext, username: string, now: Date): Promise<void> {
+  const waitMs = await inTransaction(db, async (trx) => {
+    await failures.lockLoginsFrom(trx, context.origin);
+    await failures.forgetLoginFailuresBefore(trx, new Date(now.getTime() - FAILURE_MEMORY_MS).toISOString());
+    const freeAt = await throttledUntil(trx, username, context.origin, now);
+    if (freeAt <= now.getTime()) {
+      await failures.recordLoginFailure(trx, username, context.origin, now.toISOString());
+      return 0;
+    }
     await recordAuditEvent(trx, context, {
       action: 'session.login',
       object: { type: 'username', id: username },
-      result: 'failure',
-      detail: { reason },
+      result: 'denied',
+      detail: { reason: 'throttled' },
     });
+    return freeAt - now.getTime();
+  });
+  if (waitMs > 0) throw new LoginThrottledError(Math.max(1, Math.ceil(waitMs / 1000)));
+}
+
+/** The moment the next attempt for this username from this address may be made (milliseconds). */
+async function throttledUntil(db: Db, username: string, origin: string | null, now: Date): Promise<number> {
+  const ofUsername = await failures.failuresOfUsernameFrom(db, username, origin, new Date(now.getTime() - FAILURE_MEMORY_MS).toISOString());
+  const usernameFreeAt = ofUsername.count >= FREE_FAILURES ? Date.parse(ofUsername.last!) + waitAfter(ofUsername.count) : 0;
+  if (origin === null) return usernameFreeAt;
+  // A failure counts for the window and no longer: at its end, the moment Retry-After names, it is out.
+  // Failures are stored to the millisecond, so the window starts one millisecond after now − window.
+  const fromOrigin = await failures.failuresFrom(db, origin, new Date(now.getTime() - THROTTLE_WINDOW_MS + 1).toISOString());
+  const originFreeAt = fromOrigin.count >= MAX_FAILURES_PER_ORIGIN ? Date.parse(fromOrigin.oldest!) + THROTTLE_WINDOW_MS : 0;
+  return Math.max(usernameFreeAt, originFreeAt);
+}
+
+function waitAfter(failureCount: number): number {
+  return Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (failureCount - FREE_FAILURES));
+}
+
+async function fail(db: Db, context: RequestContext, username: string, reason: string): Promise<never> {
+  // The attempt was counted as a failure when it was claimed.
+  await recordAuditEvent(db, context, {
+    action: 'session.login',
+    object: { type: 'username', id: username },
+    result: 'failure',
+    detail: { reason },
   });
   throw new LoginFailedError();
 }

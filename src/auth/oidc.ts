@@ -167,7 +167,7 @@ export function oidcLogin(config: OidcConfig): OidcLogin {
       if (!secondFactor && SECOND_FACTOR_ROLES.has(account.role)) return fail(db, context, 'secondFactorRequired', { subject });
       return db.transaction().execute(async (trx) => {
         if (previousToken) await endSession(trx, tokenHash(previousToken), now.toISOString());
-        const result = await openSession(trx, account, secondFactor, now);
+        const result = await openSession(trx, account, secondFactor, now, context);
         await recordAuditEvent(trx, { ...context, actor: { id: account.id, username: account.username, role: account.role } }, {
           action: 'session.login',
           object: { type: 'account', id: account.id },

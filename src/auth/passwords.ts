@@ -1,10 +1,21 @@
 import { hash, verify } from '@node-rs/argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
 
 /** Argon2id with the parameters OWASP recommends (19 MiB, 2 passes, 1 lane): the library's defaults, stated. */
 const ARGON2ID = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-const MINIMUM_PASSWORD_LENGTH = 12;
+/** NIST SP 800-63B-4: at least 15 characters for a password that may be the only factor; at least 64 allowed. */
+const MINIMUM_PASSWORD_LENGTH = 15;
 const MAXIMUM_PASSWORD_LENGTH = 256;
+
+/** The most used and most leaked passwords (about 49,000, from the zxcvbn project's lists), in lower case. */
+const COMMON_PASSWORDS = new Set(dictionary['passwords-common']);
+/** Runs of characters people type as a "password": counting, the alphabet, keyboard rows, either way. */
+const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm', 'azertyuiopqsdfghjklmwxcvbn'].flatMap((run) => {
+  const long = run.repeat(Math.ceil(MAXIMUM_PASSWORD_LENGTH / run.length) + 1);
+  return [long, [...long].reverse().join('')];
+});
+const SYSTEM_NAME = 'steunregister';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);
@@ -23,10 +34,27 @@ export async function passwordMatches(storedHash: string | null, password: strin
   return storedHash !== null && matches;
 }
 
-/** Length is what makes a password strong (NIST SP 800-63B): at least 12 characters, any characters. */
-export function passwordViolation(password: string): 'passwordTooShort' | 'passwordTooLong' | null {
+/**
+ * What is wrong with a new password, after NIST SP 800-63B: too short or too long (any characters,
+ * counted as code points; no rules of composition), or easy to guess: a common or leaked password
+ * (also with digits or signs around it), one repeated piece, a run such as 12345… or qwerty…, or one
+ * that holds the username or the system's name.
+ */
+export function passwordViolation(password: string, username: string): 'passwordTooShort' | 'passwordTooLong' | 'passwordCommon' | null {
   const length = [...password].length;
   if (length < MINIMUM_PASSWORD_LENGTH) return 'passwordTooShort';
   if (length > MAXIMUM_PASSWORD_LENGTH) return 'passwordTooLong';
-  return null;
+  return isEasyToGuess(password.toLowerCase(), username.toLowerCase()) ? 'passwordCommon' : null;
+}
+
+function isEasyToGuess(password: string, username: string): boolean {
+  const core = password.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
+  return (
+    COMMON_PASSWORDS.has(password) ||
+    COMMON_PASSWORDS.has(core) ||
+    /^(.+)\1+$/su.test(password) ||
+    SEQUENCES.some((run) => run.includes(password)) ||
+    (username !== '' && password.includes(username)) ||
+    password.includes(SYSTEM_NAME)
+  );
 }

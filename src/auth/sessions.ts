@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { isRole, roleOf, type Role } from '../domain/access.ts';
-import type { StoredAccount } from '../db/repositories/accounts.ts';
+import { findAccountById, type StoredAccount } from '../db/repositories/accounts.ts';
 import * as sessions from '../db/repositories/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { newSessionToken, tokenHash } from './tokens.ts';
@@ -11,6 +12,8 @@ const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 /** Last-seen times are written at most this often, so that reading does not mean writing every time. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
+/** Enough for every browser and device a person uses; a login beyond it ends the account's oldest session. */
+export const MAX_LIVE_SESSIONS = 10;
 
 /** The account a request acts for, as its session says. */
 export interface Principal {
@@ -24,10 +27,32 @@ export interface Principal {
   expiresAt: string;
 }
 
-export async function openSession(db: Db, account: StoredAccount, secondFactor: boolean, now: Date): Promise<{ token: string; principal: Principal }> {
+/**
+ * Opens a session for the account, in the caller's transaction; the oldest sessions beyond
+ * MAX_LIVE_SESSIONS end, each recorded in the audit trail of the login's context.
+ */
+export async function openSession(
+  db: Db,
+  account: StoredAccount,
+  secondFactor: boolean,
+  now: Date,
+  context: RequestContext,
+): Promise<{ token: string; principal: Principal }> {
   const token = newSessionToken();
   const createdAt = now.toISOString();
+  // Logins of one account open sessions one at a time, so that together they cannot pass the limit.
+  await findAccountById(db, account.id, { forUpdate: true });
   await sessions.insertSession(db, { tokenHash: tokenHash(token), accountId: account.id, secondFactor, createdAt });
+  const ended = await sessions.endSessionsBeyondNewest(db, account.id, MAX_LIVE_SESSIONS, createdAt);
+  const actor = { id: account.id, username: account.username, role: account.role };
+  for (let count = 0; count < ended; count += 1) {
+    await recordAuditEvent(db, { ...context, actor }, {
+      action: 'session.ended',
+      object: { type: 'account', id: account.id },
+      result: 'success',
+      detail: { reason: 'sessionLimit' },
+    });
+  }
   return { token, principal: principalOf(account, { tokenHash: tokenHash(token), secondFactor, createdAt, lastSeenAt: createdAt }) };
 }
 

@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { reason } from '../api/messages.ts';
 import { createAccount, changeRole, disableAccount, viewOf } from '../auth/accounts.ts';
 import { totpUri } from '../auth/totp.ts';
+import { openTotpSecretKey } from '../auth/totp-secret-key.ts';
+import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { systemContext, type RequestContext } from '../audit/trail.ts';
 import { ROLES, isRole, type Role } from '../domain/access.ts';
 import { findAccountByUsername, listAccounts } from '../db/repositories/accounts.ts';
@@ -61,6 +63,7 @@ export function accountCommands(): Command {
     .option('--second-factor', 'a second factor also where the role does not require one')
     .action(async (options: { name: string; role: Role; displayName?: string; oidcSubject?: string; password: boolean; secondFactor?: boolean }) => {
       const password = options.password ? await readPassword() : null;
+      const totpKey = await openTotpSecretKey(auditDirectoryFromEnvironment());
       const { account, totpSecret } = await withDatabase((handle) =>
         createAccount(handle.db, operatorContext(), {
           username: options.name,
@@ -69,7 +72,7 @@ export function accountCommands(): Command {
           password,
           oidcSubject: options.oidcSubject ?? null,
           secondFactor: options.secondFactor,
-        }).catch(explain),
+        }, totpKey).catch(explain),
       );
       console.log(`Created account ${account.username} (${account.role}).`);
       if (totpSecret) {

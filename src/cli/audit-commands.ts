@@ -36,7 +36,7 @@ export function auditCommands(): Command {
       const store = await openCheckpointStore(directory).catch((error: Error) => {
         throw new CommandError(`cannot sign checkpoints in ${directory}: ${error.message}`);
       });
-      const checkpoint = await withDatabase((handle) => writeCheckpoint(handle.db, store, new Date()));
+      const checkpoint = await withDatabase((handle) => writeCheckpoint(handle.db, store, new Date(), () => handle.makeDurable()));
       console.log(
         checkpoint
           ? `Checkpoint signed in ${directory}: event #${checkpoint.seq}, hash ${checkpoint.hash}`

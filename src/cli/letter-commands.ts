@@ -53,9 +53,10 @@ export function letterCommands(): Command {
         }
         const name = `the letter of ${formatLetterDate(view.letterDate!)} (reference date ${view.referenceDate}, ${view.id})`;
         const figures = view.letter.figures.lines.length + 1;
+        const named = Object.keys(view.letter.namedFigures ?? {}).length;
         return {
           verification: await verifyLetter(handle.db, id),
-          summary: `Verified ${name}: its snapshots hash to their SHA-256 (public ${view.publicSha256}) and all ${figures} figures recomputed from the register equal what it published.`,
+          summary: `Verified ${name}: its snapshots hash to their SHA-256 (public ${view.publicSha256}) and all ${figures} figures and the ${named} named figures of its text recomputed from the register equal what it published.`,
         };
       }, { migrate: false });
       if (verification.ok) return console.log(summary);
@@ -82,5 +83,6 @@ function differenceLines(verification: Verification): string[] {
       const difference = recomputed - published;
       return `${figure}: published ${amount(published)}, recomputed ${amount(recomputed)}, difference ${difference > 0 ? '+' : '-'}${amount(Math.abs(difference))}`;
     }),
+    ...verification.figureDifferences.map(({ figure, published, recomputed }) => `{{${figure}}}: printed "${published}", recomputed "${recomputed || 'no value'}"`),
   ];
 }

@@ -1,7 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isIsoDate } from '../../common/dates.ts';
 import { databaseConfigFromEnvironment, portFromEnvironment } from '../config.ts';
-import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadDemonstrationData } from '../register/demonstration.ts';
 import { figuresTable } from '../register/figures.ts';
@@ -14,6 +13,7 @@ import { createLogger } from '../logging.ts';
 import { startServer } from '../server.ts';
 import { publicationCheckIntervalFromEnvironment } from '../register/publication-timer.ts';
 import { CommandError } from './command-error.ts';
+import { StartRefusedError } from '../start-refused.ts';
 import { withDatabase } from './database.ts';
 import { announceDemonstrationAccounts } from './demonstration-accounts.ts';
 import { printFiguresTable } from './print-figures.ts';
@@ -104,7 +104,7 @@ try {
     console.error(error.message);
     process.exit(1);
   }
-  if (error instanceof DataDirLockedError) {
+  if (error instanceof StartRefusedError) {
     console.error(error.message);
     process.exit(1);
   }

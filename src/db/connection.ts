@@ -1,8 +1,10 @@
+import { open, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { lockDataDir } from './data-dir-lock.ts';
+import { keepToOwner, lockDataDir, prepareDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
@@ -16,6 +18,11 @@ export interface DatabaseHandle {
   runScript(script: string): Promise<void>;
   /** The embedded database's data folder as a tarball, to be the `template` of others; PostgreSQL has none. */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * Puts every commit so far on disk. PostgreSQL does so at each commit; PGlite cannot (its file system
+   * layer has no fsync), so in a data directory this writes a database checkpoint and syncs its files.
+   */
+  makeDurable(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +43,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 }
 
 async function openPGlite(dataDir: string | undefined, template: Blob | undefined): Promise<DatabaseHandle> {
+  if (dataDir) {
+    // PGlite creates files as long as it runs: only the process's umask makes those private. The files
+    // its first start unpacks are readable by everyone whatever the umask; keepToOwner corrects them.
+    process.umask(0o077);
+    prepareDataDir(dataDir);
+  }
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     const pglite = await PGlite.create(dataDir ? `file://${dataDir}/pgdata` : undefined, {
@@ -43,13 +56,21 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
       extensions: { pg_trgm },
       loadDataDir: template,
     });
+    if (dataDir) keepToOwner(dataDir);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
     return {
       kind: 'pglite',
-      db: new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] }),
+      db,
       runScript: async (script) => {
         await pglite.exec(`begin;\n${script}\ncommit;`);
       },
       dumpDataDir: () => pglite.dumpDataDir('none'),
+      makeDurable: async () => {
+        if (!dataDir) return;
+        // Through Kysely, which waits for the transaction in progress to end.
+        await sql`checkpoint`.execute(db);
+        await syncTree(join(dataDir, 'pgdata'));
+      },
       close: async () => {
         await pglite.close();
         unlock();
@@ -82,8 +103,27 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         client.release();
       }
     },
+    makeDurable: async () => {},
     close: async () => {
       await pool.end();
     },
   };
+}
+
+/** fsync of every file and folder under `path`, the folders after what they hold. */
+async function syncTree(path: string): Promise<void> {
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    if (entry.isDirectory()) await syncTree(join(path, entry.name));
+    else if (entry.isFile()) await syncFile(join(path, entry.name));
+  }
+  await syncFile(path);
+}
+
+async function syncFile(path: string): Promise<void> {
+  const file = await open(path, 'r');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
 }

@@ -1,45 +1,69 @@
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { StartRefusedError } from '../start-refused.ts';
 
-export class DataDirLockedError extends Error {}
+export class DataDirLockedError extends StartRefusedError {}
 
-const LOCK_FILE = 'steunregister.lock';
+/** Others may write to the data directory: the register, password hashes and sessions would be theirs to change. */
+export class DataDirPermissionError extends StartRefusedError {}
+
+const LOCK_FILE = 'data-dir.lock';
+/** The process-id file earlier versions used as their lock; it means nothing now. */
+const OLD_LOCK_FILE = 'steunregister.lock';
+const SQLITE_BUSY = 5;
+
+/** Held locks stay referenced: a lock that was garbage-collected would be released. */
+const held = new Set<DatabaseSync>();
 
 /**
  * PGlite has no guard against a second process opening the same data directory, and two would corrupt
- * it. This takes an exclusive lock file holding our process id; a lock left by a process that no longer
- * runs is taken over.
+ * it. This takes an exclusive advisory lock (fcntl, through SQLite's locking, as Node has no flock) on a
+ * file in the directory. The kernel releases it when the process ends, however it ends, so a crash never
+ * leaves a lock behind, whatever process ids the next start gets; a copy of the directory is not locked.
  */
 export function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const path = join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(path, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-        throw new DataDirLockedError(
-          `The database in ${dataDir} is in use by another Steunregister process (pid ${holder}). ` +
-            'Stop that process first, or use another data directory.',
-        );
-      }
-      rmSync(path, { force: true });
+  const lock = new DatabaseSync(join(dataDir, LOCK_FILE), { timeout: 0 });
+  try {
+    lock.exec('pragma journal_mode = memory; pragma locking_mode = exclusive; begin exclusive; commit;');
+  } catch (error) {
+    lock.close();
+    if ((error as { errcode?: number }).errcode === SQLITE_BUSY) {
+      throw new DataDirLockedError(
+        `The database in ${dataDir} is in use by another Steunregister process. Stop that process first, or use another data directory.`,
+      );
     }
+    throw error;
   }
-  throw new DataDirLockedError(`Could not lock the database in ${dataDir}.`);
+  held.add(lock);
+  rmSync(join(dataDir, OLD_LOCK_FILE), { force: true });
+  // The lock file stays: removing it would let a process that opened it just before lock a file nobody else sees.
+  return () => {
+    held.delete(lock);
+    lock.close();
+  };
 }
 
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+/** Creates the data directory for its owner only, or checks an existing one: refused when others may write to it. */
+export function prepareDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const mode = lstatSync(dataDir).mode & 0o777;
+  if ((mode & 0o022) !== 0) {
+    throw new DataDirPermissionError(
+      `The data directory ${dataDir} has mode ${mode.toString(8).padStart(4, '0')}: others can write to it, so they could change the register. ` +
+        `Make it its owner's only (chmod 700 ${dataDir}) and check that nothing in it was changed.`,
+    );
   }
+}
+
+/**
+ * Makes everything in the data directory its owner's only (folders 0700, files 0600), also what an
+ * earlier version or PGlite's own first start left readable by everyone.
+ */
+export function keepToOwner(path: string): void {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink()) return;
+  const wanted = stat.isDirectory() ? 0o700 : 0o600;
+  if ((stat.mode & 0o777) !== wanted) chmodSync(path, wanted);
+  if (stat.isDirectory()) for (const name of readdirSync(path)) keepToOwner(join(path, name));
 }

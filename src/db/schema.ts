@@ -20,6 +20,66 @@ export interface Database {
   publicLetter: PublicLetterTable;
   letterPublication: LetterPublicationTable;
   letterReview: LetterReviewTable;
+  // The European Peace Facility (migration 008)
+  epfTranche: EpfTrancheTable;
+  epfClaim: EpfClaimTable;
+  epfAssessment: EpfAssessmentTable;
+  epfReceipt: EpfReceiptTable;
+  epfBlockage: EpfBlockageTable;
+}
+
+export interface EpfTrancheTable {
+  id: string;
+  kind: string;
+  name: string;
+  euAmountCents: number;
+  decidedOn: string;
+  dutchRole: string;
+  note: string;
+  isDemonstration: Generated<boolean>;
+  recordedAt: Generated<string>;
+}
+
+export interface EpfClaimTable {
+  id: string;
+  reference: string;
+  deliveryId: string | null;
+  batch: Generated<string>;
+  trancheId: string | null;
+  period: string;
+  declaredCents: number;
+  declaredOn: string;
+  note: Generated<string>;
+  isDemonstration: Generated<boolean>;
+  recordedAt: Generated<string>;
+}
+
+export interface EpfAssessmentTable {
+  id: string;
+  claimId: string;
+  compensatedCents: number;
+  assessedOn: string;
+  remainderExpectedBy: number | null;
+  note: Generated<string>;
+  recordedAt: Generated<string>;
+}
+
+export interface EpfReceiptTable {
+  id: string;
+  claimId: string;
+  amountCents: number;
+  receivedOn: string;
+  note: Generated<string>;
+  recordedAt: Generated<string>;
+}
+
+export interface EpfBlockageTable {
+  id: string;
+  claimId: string;
+  blocked: boolean;
+  effectiveOn: string;
+  reason: Generated<string>;
+  recordedAt: Generated<string>;
 }
 
 export interface PublicLetterTable {

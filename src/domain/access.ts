@@ -28,6 +28,9 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'letter.read': ['letterAuthor', 'disclosureOfficer', 'auditor'],
   'letter.write': ['letterAuthor'],
   'annex.read': ['parliamentReader', 'letterAuthor', 'disclosureOfficer', 'auditor'],
+  // EPF claims are finance's to record; they are read by whoever reads the figures they feed.
+  'epf.read': ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'auditor'],
+  'epf.write': ['finance'],
 };
 
 /**

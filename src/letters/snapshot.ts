@@ -1,14 +1,15 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
-import type { LetterFigureName } from '../../common/vocabulary/codes.ts';
+import type { EpfParameterisedFigure, LetterFigureName } from '../../common/vocabulary/codes.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
-import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
+import type { EpfOverview } from '../domain/epf.ts';
+import { COMPARISON_PRECISION, formatLetterAmount, formatLetterAmountInWords, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
-import { composeNarrative, type NarrativeBlock, type TextTable } from './narrative.ts';
+import { composeNarrative, figureNames, type NarrativeBlock, type TextTable } from './narrative.ts';
 
 const SNAPSHOT_FORMAT = 'steunregister-letter/1';
 export const LETTER_SUBJECT = 'Leveringen militaire goederen aan Oekraïne';
@@ -46,9 +47,11 @@ export interface LetterInputs {
   /** The previous letter's totals recomputed today: where they differ, the letter says so. */
   restatedPreviousTotals: Totals | null;
   blocks: readonly NarrativeBlock[];
-  /** Values of the public deliveries the text may name (`{{delivery:ID}}`); others may not be named. */
-  publicDeliveryValues: ReadonlyMap<string, Cents>;
+  /** Values of the public deliveries the text may name (`{{delivery:ID}}`), by internal id; others may not be named. */
+  publicDeliveryValues: ReadonlyMap<string, { publicId: string; cents: Cents }>;
   overview: readonly OverviewItem[];
+  /** The European Peace Facility at the reference date. */
+  epf: EpfOverview;
 }
 
 /** An amount in euro cents, as the snapshots hold it. */
@@ -76,6 +79,11 @@ export const PublicLetterSnapshotSchema = z.object({
   sections: z.array(LetterSectionSchema),
   footnotes: z.array(FootnoteSchema),
   overview: z.array(z.object({ category: z.enum(CATEGORIES), label: z.string(), items: z.array(OverviewItemSchema) })),
+  /**
+   * Each named figure the text places, as printed: what `letter verify` recomputes (absent in letters
+   * finalised before). A delivery is named by its public id here: internal ids never reach the public.
+   */
+  namedFigures: z.record(z.string(), z.string()).optional(),
 });
 export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
 
@@ -114,6 +122,7 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter {
     sections: [...narrative.sections, overviewSection(overview)],
     footnotes: narrative.footnotes,
     overview,
+    namedFigures: printedFigures(inputs, figures),
   };
   return { snapshot, problems: narrative.unknownFigures.map((name) => `{{${name}}}`) };
 }
@@ -141,7 +150,7 @@ const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAm
 
 /** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
 function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: Cents | null, increasePercentText: string | null): ReadonlyMap<string, string> {
-  const figures = new Map<LetterFigureName | `delivery:${string}`, string>();
+  const figures = new Map<LetterFigureName | `delivery:${string}` | `${EpfParameterisedFigure}:${string}`, string>();
   for (const line of lines) figures.set(line.key, inText(line.currentCents));
   figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
   figures.set('letterDate', formatLetterDate(inputs.letterDate));
@@ -153,8 +162,47 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: 
   }
   if (increaseCents !== null) figures.set('increase', inText(Math.abs(increaseCents), COMPARISON_PRECISION));
   if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
-  for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value));
+  for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value.cents));
+  for (const [name, value] of epfFigures(inputs.epf)) figures.set(name, value);
   return figures;
+}
+
+/**
+ * The EPF's figures, rounded as the letter rounds them: "€3,3 mld.", "€52,8 mln."; the EU's commitment and
+ * the implementing-actor work written out, as the letter writes them ("6 miljard euro", "€100 miljoen").
+ * A figure with nothing behind it at the reference date (no claim yet) has no value, so a text naming it
+ * cannot be finalised.
+ */
+function epfFigures(epf: EpfOverview): Map<LetterFigureName | `${EpfParameterisedFigure}:${string}`, string> {
+  const figures = new Map<LetterFigureName | `${EpfParameterisedFigure}:${string}`, string>();
+  const ofKind = (kind: EpfOverview['tranches'][number]['kind']) => epf.tranches.filter((tranche) => tranche.kind === kind);
+  const euAmount = (kind: EpfOverview['tranches'][number]['kind']) => sumCents(ofKind(kind).map((tranche) => tranche.euAmountCents));
+  if (ofKind('assistanceMeasure').length > 0) figures.set('epfCommitted', formatLetterAmountInWords(euAmount('assistanceMeasure'), { significantDigits: 1 }, { sign: false }));
+  if (ofKind('windfallProfits').length > 0) figures.set('epfWindfallTotal', inText(euAmount('windfallProfits')));
+  for (const tranche of epf.tranches) figures.set(`epfTranche:${tranche.id}`, inText(tranche.euAmountCents));
+  if (epf.implementingActorCents > 0) figures.set('epfImplementingActor', formatLetterAmountInWords(epf.implementingActorCents, REFERENCE_PRECISION, { sign: true }));
+  if (epf.declaredUntil !== null) {
+    figures.set('epfDeclared', inText(epf.declaredCents));
+    figures.set('epfDeclaredUntil', formatLetterDate(epf.declaredUntil));
+    figures.set('epfCompensated', inText(epf.compensatedCents));
+    figures.set('epfOutstanding', inText(epf.outstandingCents));
+    figures.set('epfBlocked', inText(epf.blockedCents));
+  }
+  for (const { year, cents } of epf.paidByYear) figures.set(`epfPaid:${year}`, inText(cents));
+  if (epf.remainderExpectedBy !== null) figures.set('epfRemainderExpectedBy', String(epf.remainderExpectedBy));
+  return figures;
+}
+
+/** The named figures the text uses, as printed, a delivery under its public id. */
+function printedFigures(inputs: LetterInputs, figures: ReadonlyMap<string, string>): Record<string, string> {
+  const publicName = (name: string) => {
+    const delivery = name.startsWith('delivery:') ? inputs.publicDeliveryValues.get(name.slice('delivery:'.length)) : undefined;
+    return delivery ? `delivery:${delivery.publicId}` : name;
+  };
+  return Object.fromEntries(figureNames(inputs.blocks).flatMap((name) => {
+    const value = figures.get(name);
+    return value === undefined ? [] : [[publicName(name), value]];
+  }));
 }
 
 function headline(inputs: LetterInputs, lines: FigureLine[]): string {

@@ -3,6 +3,8 @@ import { insertDeliveryIfAbsent } from '../db/repositories/deliveries.ts';
 import { insertPaymentIfAbsent, insertValuationIfAbsent } from '../db/repositories/money.ts';
 import type { Database } from '../db/schema.ts';
 import { DEMONSTRATION_DELIVERIES } from '../db/seed/demonstration-data.ts';
+import { insertDemonstrationIfAbsent } from '../db/repositories/epf.ts';
+import { DEMONSTRATION_EPF_CLAIMS, DEMONSTRATION_EPF_TRANCHES } from '../db/seed/demonstration-epf.ts';
 import { recordAuditEvent, systemContext, type RequestContext } from '../audit/trail.ts';
 import { DEMONSTRATION_DECISIONS, PREVIOUS_LETTER, SEED_LETTER } from '../db/seed/demonstration-disclosure.ts';
 import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
@@ -25,6 +27,17 @@ async function loadDemonstrationLetters(trx: Kysely<Database>, context: RequestC
   await createDraft(trx, context, { ...SEED_LETTER, blocks: SEED_LETTER_BLOCKS });
 }
 
+/** The European Peace Facility's tranches and the Dutch claims, each added once. */
+async function loadDemonstrationEpf(trx: Kysely<Database>): Promise<void> {
+  if (!(await insertDemonstrationIfAbsent(trx, { tranches: DEMONSTRATION_EPF_TRANCHES, claims: DEMONSTRATION_EPF_CLAIMS }))) return;
+  await recordAuditEvent(trx, systemContext('system'), {
+    action: 'demonstration.load',
+    object: { type: 'register', id: 'demonstration' },
+    result: 'success',
+    after: { epfTrancheIds: DEMONSTRATION_EPF_TRANCHES.map((tranche) => tranche.id), epfClaimIds: DEMONSTRATION_EPF_CLAIMS.map(({ claim }) => claim.id) },
+  });
+}
+
 /**
  * Loads the demonstration register in one transaction. A delivery already present (also one a user
  * changed or removed since) is left as it is, so loading again changes nothing. Returns how many
@@ -40,6 +53,7 @@ export async function loadDemonstrationData(db: Kysely<Database>): Promise<numbe
       await refreshCurrentValue(trx, { id, supportType: fields.supportType });
       added.push(id);
     }
+    await loadDemonstrationEpf(trx);
     if (added.length > 0) {
       const context = systemContext('system');
       await recordAuditEvent(trx, context, {

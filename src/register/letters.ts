@@ -21,6 +21,7 @@ import { compareSnapshots, type LetterComparison } from '../letters/compare.ts';
 import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
 import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
 import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
+import { epfOverview } from './epf.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -252,6 +253,8 @@ export interface Verification {
   ok: boolean;
   hashesMatch: boolean;
   differences: { figure: string; published: number; recomputed: number }[];
+  /** The named figures of the text, as printed and as recomputed now, where they differ. */
+  figureDifferences: { figure: string; published: string; recomputed: string }[];
 }
 
 /**
@@ -278,7 +281,17 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   const annexNow = await repository.annexRows(db, letter.referenceDate);
   const annexTotalNow = sumCents(annexNow.map((row) => row.valueCents));
   if (annex && annexTotalNow !== annex.totalCents) differences.push({ figure: 'annexTotal', published: annex.totalCents, recomputed: annexTotalNow });
-  return { ok: hashesMatch && differences.length === 0, hashesMatch, differences };
+  const figureDifferences = await namedFigureDifferences(db, letter);
+  return { ok: hashesMatch && differences.length === 0 && figureDifferences.length === 0, hashesMatch, differences, figureDifferences };
+}
+
+async function namedFigureDifferences(db: Db, letter: repository.StoredLetter): Promise<Verification['figureDifferences']> {
+  const published = letter.publicSnapshot?.namedFigures ?? {};
+  const { snapshot } = buildPublicLetter(await gatherInputs(db, { ...letter, letterDate: letter.publicSnapshot!.letterDate }));
+  const recomputed = snapshot.namedFigures ?? {};
+  return Object.entries(published)
+    .filter(([name, text]) => recomputed[name] !== text)
+    .map(([figure, text]) => ({ figure, published: text, recomputed: recomputed[figure] ?? '' }));
 }
 
 export async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
@@ -351,12 +364,13 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length))
     .filter(isUuid);
-  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots] = await Promise.all([
+  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, epf] = await Promise.all([
     realisedTotalsAt(db, letter.referenceDate),
     previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
-    repository.publicDeliveryValues(db, referencedDeliveries),
+    repository.publicDeliveryValues(db, referencedDeliveries, letter.referenceDate),
     repository.publicDeliveriesRealisedBy(db, letter.referenceDate),
     repository.publicSnapshotsBefore(db, letter.referenceDate),
+    epfOverview(db, letter.referenceDate),
   ]);
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
@@ -380,6 +394,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     blocks: letter.blocks,
     publicDeliveryValues,
     overview: candidates.filter((item) => !listedBefore.has(item.publicId)),
+    epf,
   };
 }
 

@@ -17,6 +17,7 @@ import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-data
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { stockDelivery as stock } from '../support/deliveries.ts';
+import { temporaryTotpSecretKey } from '../../src/auth/totp-secret-key.ts';
 
 describe('hardening of the API', () => {
   let scratch: ScratchDatabase;
@@ -164,7 +165,8 @@ describe('hardening of the API', () => {
         },
       });
       const unexpected: unknown[] = [];
-      const api = createApi({ db: db(), logger: createLogger({ level: 'trace', destination }), onError: (error) => unexpected.push(error) });
+      const totpKey = temporaryTotpSecretKey();
+      const api = createApi({ db: db(), logger: createLogger({ level: 'trace', destination }), onError: (error) => unexpected.push(error), totpKey });
       const secrets: Record<string, string> = {};
       const responseIds: string[] = [];
       const send = async (method: string, path: string, init: { body?: unknown; token?: string | undefined; headers?: Record<string, string> } = {}) => {
@@ -186,8 +188,8 @@ describe('hardening of the API', () => {
       // Logins: a wrong password, and a right one with its second factor.
       secrets.password = `Wachtwoord-${randomUUID()}`;
       secrets.wrongPassword = `Verkeerd-${randomUUID()}`;
-      const auditor = await createAccount(db(), systemContext('test'), { username: `log-auditor-${randomUUID().slice(0, 6)}`, role: 'auditor', password: secrets.password });
-      const registrarAccount = await createAccount(db(), systemContext('test'), { username: `log-registrar-${randomUUID().slice(0, 6)}`, role: 'registrar', password: secrets.password });
+      const auditor = await createAccount(db(), systemContext('test'), { username: `log-auditor-${randomUUID().slice(0, 6)}`, role: 'auditor', password: secrets.password }, totpKey);
+      const registrarAccount = await createAccount(db(), systemContext('test'), { username: `log-registrar-${randomUUID().slice(0, 6)}`, role: 'registrar', password: secrets.password }, totpKey);
       secrets.totpSecret = auditor.totpSecret!;
       const stored = await db().selectFrom('account').select('passwordHash').where('id', '=', auditor.account.id).executeTakeFirstOrThrow();
       secrets.passwordHash = stored.passwordHash!;

@@ -3,6 +3,7 @@
  * for every role (with and without a second factor), is answered as `isAllowed` says, and every
  * refusal leaves exactly one audit event that says who was refused what.
  */
+import { assessClaim, createClaim } from '../../src/register/epf.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
@@ -78,6 +79,16 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
     letter: 'published',
     body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 454', publishedOn: '2026-06-01', reason: 'Verkeerd nummer overgenomen' }),
   },
+  // The European Peace Facility
+  'GET /epf/overview': { query: '?date=2025-08-31' },
+  'GET /epf/tranches': {},
+  'POST /epf/tranches': { body: () => ({ kind: 'windfallProfits', name: 'Tranche 3', euAmountCents: 100_00, decidedOn: '2025-06-01', dutchRole: 'none' }) },
+  'GET /epf/claims': { query: '?date=2025-08-31' },
+  'POST /epf/claims': { body: () => ({ reference: `EPF-${randomUUID()}`, batch: 'Leveringen', period: '2024', declaredCents: 100_00, declaredOn: '2025-01-15' }) },
+  'GET /epf/claims/{id}': {},
+  'POST /epf/claims/{id}/assessments': { body: () => ({ compensatedCents: 50_00, assessedOn: '2025-03-01' }) },
+  'POST /epf/claims/{id}/receipts': { body: () => ({ amountCents: 10_00, receivedOn: '2025-04-01' }) },
+  'POST /epf/claims/{id}/blockages': { body: () => ({ blocked: true, effectiveOn: '2025-04-01', reason: 'Veto' }) },
 };
 
 type LetterTarget = 'draft' | 'submitted' | 'final' | 'sent' | 'published';
@@ -164,6 +175,8 @@ describe('the permission matrix on every route', () => {
       id = finalLetterId;
     } else if (operation.path.startsWith('/accounts/')) {
       id = await insertTarget();
+    } else if (operation.path.startsWith('/epf/claims/')) {
+      id = await assessedClaim();
     } else {
       id = (await createDelivery(db(), systemContext('test'), {
         ...unsetDeliveryFields(),
@@ -171,6 +184,14 @@ describe('the permission matrix on every route', () => {
       })).id;
     }
     return operation.path.replace('{format}', 'html').replace(/\{[^}]+\}/g, id);
+  }
+
+  /** A claim compensated in full, so that money can be received on it. */
+  async function assessedClaim(): Promise<string> {
+    const input = { reference: `EPF-${randomUUID()}`, deliveryId: null, batch: 'Leveringen', trancheId: null, period: '2024', declaredCents: 100_00, declaredOn: '2025-01-15', note: '' };
+    const { claim } = await createClaim(db(), systemContext('test'), input);
+    await assessClaim(db(), systemContext('test'), claim.id, { compensatedCents: 100_00, assessedOn: '2025-02-01', remainderExpectedBy: null, note: '' });
+    return claim.id;
   }
 
   async function insertTarget(): Promise<string> {

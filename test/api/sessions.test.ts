@@ -7,9 +7,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
 import { changeRole, createAccount, disableAccount } from '../../src/auth/accounts.ts';
-import { MAX_FAILURES_PER_ORIGIN, MAX_FAILURES_PER_USERNAME } from '../../src/auth/login.ts';
+import { FREE_FAILURES, MAX_FAILURES_PER_ORIGIN } from '../../src/auth/login.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
+import { MAX_LIVE_SESSIONS } from '../../src/auth/sessions.ts';
 import { totpCode } from '../../src/auth/totp.ts';
+import { openTotpSecretKey, sealPlainTotpSecrets, temporaryTotpSecretKey } from '../../src/auth/totp-secret-key.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { permissionsOf, type Role } from '../../src/domain/access.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
@@ -19,6 +21,8 @@ import { describeEachDatabase } from '../support/databases.ts';
 
 const MINUTE = 60 * 1000;
 const PASSWORD = 'correct horse battery staple';
+/** The key the accounts' TOTP secrets are sealed with, shared by the accounts made here and the API. */
+const TOTP_KEY = temporaryTotpSecretKey();
 
 interface Answer {
   status: number;
@@ -32,7 +36,7 @@ interface Answer {
 /** An API with a clock of its own, and calls that carry a session cookie where given. */
 function harness(db: Kysely<Database>, options: { trustProxy?: boolean } = {}) {
   let now = new Date('2025-09-01T08:00:00.000Z');
-  const api = createApi({ db, clock: () => now, trustProxy: options.trustProxy ?? false, onError: (error) => { throw error; } });
+  const api = createApi({ db, clock: () => now, trustProxy: options.trustProxy ?? false, totpKey: TOTP_KEY, onError: (error) => { throw error; } });
   const call = async (method: string, path: string, init: { body?: unknown; token?: string | undefined; headers?: Record<string, string> } = {}): Promise<Answer> => {
     const response = await api.request(path, {
       method,
@@ -73,7 +77,7 @@ describeEachDatabase('sessions through the API', (database) => {
       role,
       password: PASSWORD,
       ...(options.secondFactor ? { secondFactor: true } : {}),
-    });
+    }, TOTP_KEY);
     return { id: created.id, username, totpSecret };
   }
 
@@ -217,6 +221,24 @@ describeEachDatabase('sessions through the API', (database) => {
     ]);
   });
 
+  it('stores TOTP secrets sealed with the key kept outside the database, and seals the plain ones an earlier version left', async () => {
+    const { login, now } = harness(db());
+    const auditor = await account('auditor');
+    const stored = await db().selectFrom('account').select('totpSecret').where('id', '=', auditor.id).executeTakeFirstOrThrow();
+    expect(stored.totpSecret).toMatch(/^aes-256-gcm:/);
+    expect(stored.totpSecret).not.toContain(auditor.totpSecret);
+
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const username = uniqueName('earlier');
+    const { id } = await insertAccount(db(), { id: randomUUID(), username, displayName: '', role: 'auditor', passwordHash: await hashPassword(PASSWORD), totpSecret: secret, oidcSubject: null });
+    expect(await sealPlainTotpSecrets(db(), TOTP_KEY)).toBeGreaterThanOrEqual(1);
+    const sealed = await db().selectFrom('account').select('totpSecret').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(sealed.totpSecret).toMatch(/^aes-256-gcm:/);
+    expect(sealed.totpSecret).not.toContain(secret);
+    expect((await login({ username, password: PASSWORD, totp: totpCode(secret, now()) })).status).toBe(200);
+    expect(await sealPlainTotpSecrets(db(), TOTP_KEY)).toBe(0);
+  });
+
   it('refuses an administrator without an enrolled second factor, even with the right password', async () => {
     const { login } = harness(db());
     const username = uniqueName('admin');
@@ -270,6 +292,27 @@ describeEachDatabase('sessions through the API', (database) => {
     expect(new Set([first.token, second.token, third.token]).size).toBe(3);
     expect((await call('GET', '/deliveries', { token: second.token })).status).toBe(200);
     expect((await call('GET', '/deliveries', { token: third.token })).status).toBe(200);
+  });
+
+  it(`keeps at most ${MAX_LIVE_SESSIONS} live sessions per account: a new login ends the oldest, and says so`, async () => {
+    const { login, call, advance } = harness(db());
+    const busy = await account('finance');
+    const tokens: string[] = [];
+    for (let session = 0; session < MAX_LIVE_SESSIONS; session += 1) {
+      tokens.push((await login({ username: busy.username, password: PASSWORD })).token!);
+      advance(1000);
+    }
+    const before = await lastSeq();
+    const newest = await login({ username: busy.username, password: PASSWORD });
+    expect(newest.status).toBe(200);
+    expect(await eventsAfter(before)).toEqual([
+      { action: 'session.ended', result: 'success', actor: busy.username, role: 'finance', objectId: busy.id, detail: { reason: 'sessionLimit' } },
+      expect.objectContaining({ action: 'session.login', result: 'success', objectId: busy.id }),
+    ]);
+    expect((await call('GET', '/session', { token: tokens[0] })).status).toBe(401);
+    for (const token of [...tokens.slice(1), newest.token]) expect((await call('GET', '/session', { token })).status).toBe(200);
+    const open = await db().selectFrom('session').select('tokenHash').where('accountId', '=', busy.id).where('endedAt', 'is', null).execute();
+    expect(open).toHaveLength(MAX_LIVE_SESSIONS);
   });
 
   it('ends the session at logout: the old cookie no longer works', async () => {
@@ -344,40 +387,88 @@ describeEachDatabase('sessions through the API', (database) => {
     expect((await login({ username: finance.username, password: PASSWORD })).status).toBe(401);
   });
 
-  it(`throttles a username after ${MAX_FAILURES_PER_USERNAME} failures, even the right password, until the window has passed`, async () => {
-    const { login, call, advance } = harness(db());
+  it(`slows down guesses at a username from one address after ${FREE_FAILURES} failures, each wait twice the one before`, async () => {
+    const { login, call, advance } = harness(db(), { trustProxy: true });
+    const from = { 'X-Forwarded-For': '203.0.113.5' };
     const target = await account('registrar');
     const before = await lastSeq();
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_USERNAME; attempt += 1) {
-      expect((await login({ username: target.username, password: `guess number ${attempt}` })).status).toBe(401);
+    for (let attempt = 0; attempt < FREE_FAILURES; attempt += 1) {
+      expect((await login({ username: target.username, password: `guess number ${attempt}` }, undefined, from)).status).toBe(401);
       advance(MINUTE);
     }
-    // Five failures at 0 … 4 minutes; now it is 5 minutes: the oldest leaves the window in 10 minutes.
-    const throttled = await login({ username: target.username, password: PASSWORD });
+    // The fifth failure was a minute ago: the first wait, 30 seconds, has passed.
+    expect((await login({ username: target.username, password: 'guess number 5' }, undefined, from)).status).toBe(401);
+    const throttled = await login({ username: target.username, password: PASSWORD }, undefined, from);
     expect(throttled.status).toBe(429);
-    expect(throttled.headers.get('retry-after')).toBe(String(10 * 60));
+    expect(throttled.headers.get('retry-after')).toBe('60');
     expect(throttled.body.code).toBe('tooManyFailedLogins');
     expect(throttled.token).toBeUndefined();
+    advance(59 * 1000);
+    expect((await login({ username: target.username, password: PASSWORD }, undefined, from)).status).toBe(429);
+    advance(1000);
+    expect((await login({ username: target.username, password: 'guess number 6' }, undefined, from)).status).toBe(401);
+    expect((await login({ username: target.username, password: PASSWORD }, undefined, from)).headers.get('retry-after')).toBe('120');
     const events = await eventsAfter(before);
     expect(events.map((event) => [event.result, event.objectId, event.detail.reason])).toEqual([
-      ...Array.from({ length: MAX_FAILURES_PER_USERNAME }, () => ['failure', target.username, 'invalidCredentials']),
+      ...Array.from({ length: FREE_FAILURES + 1 }, () => ['failure', target.username, 'invalidCredentials']),
+      ['denied', target.username, 'throttled'],
+      ['denied', target.username, 'throttled'],
+      ['failure', target.username, 'invalidCredentials'],
       ['denied', target.username, 'throttled'],
     ]);
 
-    // Other accounts log in as usual.
-    expect((await login({ username: registrar.username, password: PASSWORD })).status).toBe(200);
-
-    advance(10 * MINUTE - 1000);
-    expect((await login({ username: target.username, password: PASSWORD })).status).toBe(429);
-    advance(1000);
-    const afterWindow = await login({ username: target.username, password: PASSWORD });
-    expect(afterWindow.status).toBe(200);
-    expect((await call('GET', '/deliveries', { token: afterWindow.token })).status).toBe(200);
-    // A success forgets the failures: four more wrong guesses do not lock the account.
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_USERNAME - 1; attempt += 1) {
-      expect((await login({ username: target.username, password: 'wrong again, sadly' })).status).toBe(401);
+    // The waits stop growing at a quarter of an hour.
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      advance(15 * MINUTE);
+      expect((await login({ username: target.username, password: 'one more guess' }, undefined, from)).status).toBe(401);
     }
-    expect((await login({ username: target.username, password: PASSWORD })).status).toBe(200);
+    expect((await login({ username: target.username, password: PASSWORD }, undefined, from)).headers.get('retry-after')).toBe(String(15 * 60));
+    advance(15 * MINUTE);
+    const afterWait = await login({ username: target.username, password: PASSWORD }, undefined, from);
+    expect(afterWait.status).toBe(200);
+    expect((await call('GET', '/deliveries', { token: afterWait.token })).status).toBe(200);
+    // A success forgets the failures: four more wrong guesses do not slow the next login down.
+    for (let attempt = 0; attempt < FREE_FAILURES - 1; attempt += 1) {
+      expect((await login({ username: target.username, password: 'wrong again, sadly' }, undefined, from)).status).toBe(401);
+    }
+    expect((await login({ username: target.username, password: PASSWORD }, undefined, from)).status).toBe(200);
+  });
+
+  it('does not let guesses from elsewhere lock a person out, and records every one of them', async () => {
+    const { login } = harness(db(), { trustProxy: true });
+    const target = await account('registrar');
+    const before = await lastSeq();
+    for (let address = 1; address <= 10; address += 1) {
+      const from = { 'X-Forwarded-For': `198.51.100.${100 + address}` };
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        expect((await login({ username: target.username, password: `guess ${attempt}` }, undefined, from)).status).toBeOneOf([401, 429]);
+      }
+    }
+    const own = await login({ username: target.username, password: PASSWORD }, undefined, { 'X-Forwarded-For': '192.0.2.77' });
+    expect(own.status).toBe(200);
+    const attempts = (await eventsAfter(before)).filter((event) => event.objectId === target.username);
+    expect(attempts.filter((event) => event.result === 'failure')).toHaveLength(10 * FREE_FAILURES);
+    expect(attempts.filter((event) => event.result === 'denied')).toHaveLength(10 * (10 - FREE_FAILURES));
+  });
+
+  it('checks no more guesses than allowed when they arrive all at once', async () => {
+    const { login } = harness(db(), { trustProxy: true });
+    const target = await account('registrar');
+    const oneUsername = await Promise.all(
+      Array.from({ length: 50 }, (_, attempt) => login({ username: target.username, password: `parallel guess ${attempt}` }, undefined, { 'X-Forwarded-For': '203.0.113.50' })),
+    );
+    expect(oneUsername.filter((answer) => answer.status === 401)).toHaveLength(FREE_FAILURES);
+    expect(oneUsername.filter((answer) => answer.status === 429)).toHaveLength(50 - FREE_FAILURES);
+
+    const before = await lastSeq();
+    const oneAddress = await Promise.all(
+      Array.from({ length: 200 }, (_, attempt) => login({ username: `someone-${attempt}`, password: 'a guessed password' }, undefined, { 'X-Forwarded-For': '203.0.113.51' })),
+    );
+    expect(oneAddress.filter((answer) => answer.status === 401)).toHaveLength(MAX_FAILURES_PER_ORIGIN);
+    expect(oneAddress.filter((answer) => answer.status === 429)).toHaveLength(200 - MAX_FAILURES_PER_ORIGIN);
+    const events = await eventsAfter(before);
+    expect(events.filter((event) => event.result === 'failure')).toHaveLength(MAX_FAILURES_PER_ORIGIN);
+    expect(events.filter((event) => event.result === 'denied')).toHaveLength(200 - MAX_FAILURES_PER_ORIGIN);
   });
 
   it(`throttles an address after ${MAX_FAILURES_PER_ORIGIN} failures, whatever the usernames`, async () => {

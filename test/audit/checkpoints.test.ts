@@ -55,6 +55,20 @@ describe('the checkpoint store', () => {
     expect(await readCheckpoints(directory)).toEqual([first, second]);
   });
 
+  it('has the database write its commits to disk before it signs them, and only then', async () => {
+    const store = await openCheckpointStore(directory);
+    await record();
+    const linesWhenDurable: number[] = [];
+    const makeDurable = vi.fn(async () => {
+      linesWhenDurable.push((await readCheckpoints(directory)).length);
+    });
+    await writeCheckpoint(database.handle.db, store, new Date(), makeDurable);
+    expect(linesWhenDurable).toEqual([0]);
+    expect(await readCheckpoints(directory)).toHaveLength(1);
+    await writeCheckpoint(database.handle.db, store, new Date(), makeDurable);
+    expect(makeDurable).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps a line cut short by a crash apart from the next checkpoint', async () => {
     const store = await openCheckpointStore(directory);
     await record();

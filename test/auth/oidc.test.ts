@@ -18,6 +18,7 @@ import { systemContext } from '../../src/audit/trail.ts';
 import type { DatabaseHandle } from '../../src/db/connection.ts';
 import { listAuditEvents } from '../../src/db/repositories/audit.ts';
 import { openScratchPGlite } from '../support/scratch-database.ts';
+import { temporaryTotpSecretKey } from '../../src/auth/totp-secret-key.ts';
 
 type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -346,7 +347,7 @@ function providerHandler(provider: TestProvider): NodeHandler {
 }
 
 async function accountWith(username: string, role: 'registrar' | 'finance' | 'auditor' | 'letterAuthor', oidcSubject: string) {
-  const { account } = await createAccount(database.db, systemContext('test'), { username, role, password: null, oidcSubject });
+  const { account } = await createAccount(database.db, systemContext('test'), { username, role, password: null, oidcSubject }, temporaryTotpSecretKey());
   return account;
 }
 

@@ -38,7 +38,7 @@ describe('the account commands', { timeout: TEN_PROCESSES_TIMEOUT_MS }, () => {
 
     const tooShort = await cli(dataDir, ['account', 'add', '--name', 'kort', '--role', 'finance'], 'kort');
     expect(tooShort.code).toBe(1);
-    expect(tooShort.output.trim()).toBe('password: Use a password of at least 12 characters.');
+    expect(tooShort.output.trim()).toBe('password: Use a password of at least 15 characters.');
 
     const unknownRole = await cli(dataDir, ['account', 'add', '--name', 'x1', '--role', 'general'], 'een lang genoeg wachtwoord');
     expect(unknownRole.code).not.toBe(0);

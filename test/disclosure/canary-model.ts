@@ -21,6 +21,7 @@
  *
  * The test (canary.property.test.ts) and the long campaign (bench/canary-campaign.ts) share this file.
  */
+import { assessClaim, createClaim } from '../../src/register/epf.ts';
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
@@ -153,6 +154,8 @@ const STEP = fc.oneof(
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('revalue' as const), target: pick, salt, amountCents: amount, effectiveDate: date, withRate: onceIn(10) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('pay' as const), target: pick, salt, amountCents: amount, paidOn: date }) },
+  // The European Peace Facility: finance declares a claim for a batch, and it is assessed at half.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('epfClaim' as const), salt, amountCents: amount, declaredOn: date }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('decidePublic' as const), targets: fc.array(pick, { minLength: 1, maxLength: 2 }), salt, presentation }) },
   {
     weight: 3,
@@ -349,12 +352,12 @@ export interface PublicResponse {
   text: string;
 }
 
-const TABLES = [
-  'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter_publication', 'letter_review', 'letter',
-  'delivery', 'audit_event', 'idempotent_request',
-];
 /** How often the publication timer looks, in real time: the waits of a run are short. */
 const TIMER_INTERVAL_MS = 10;
+const TABLES = [
+  'epf_blockage', 'epf_receipt', 'epf_assessment', 'epf_claim', 'epf_tranche', 'realised_support_change', 'payment', 'valuation', 'disclosure_decision',
+  'public_delivery', 'public_letter', 'letter_publication', 'letter_review', 'letter', 'delivery', 'audit_event', 'idempotent_request',
+];
 
 export async function openHarness(): Promise<Harness> {
   const { handle, dispose } = await openScratchPGlite();
@@ -747,6 +750,20 @@ export class CanaryRun {
         target.payments.push({ amountCents: step.amountCents, paidOn: step.paidOn });
         target.realisedAt = firstPaidOn;
         this.#amounts.add(target.payments.reduce((sum, payment) => sum + payment.amountCents, 0));
+        return;
+      }
+      case 'epfClaim': {
+        // Its texts and amounts are internal: they must never reach a public surface.
+        const half = Math.floor(step.amountCents / 2);
+        [step.amountCents, half].forEach((cents) => this.#amounts.add(cents));
+        const attempt = await this.#attempt(async () => {
+          const { claim } = await createClaim(db, context, {
+            reference: this.#canary(step.salt), deliveryId: null, batch: `Bundel ${this.#canary(step.salt + 1)}`, trancheId: null,
+            period: this.#canary(step.salt + 2), declaredCents: step.amountCents, declaredOn: step.declaredOn, note: `Toelichting ${this.#canary(step.salt + 3)}`,
+          });
+          return assessClaim(db, context, claim.id, { compensatedCents: half, assessedOn: step.declaredOn, remainderExpectedBy: null, note: this.#canary(step.salt + 4) });
+        });
+        this.#expect('ok', attempt);
         return;
       }
       case 'decidePublic': {

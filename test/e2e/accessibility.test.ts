@@ -133,6 +133,16 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
             await page.locator('.error-summary').waitFor();
           },
         ));
+      it('EPF claims, as finance, with the new claim refused', () =>
+        check('finance', () => '/epf?date=2025-08-31', async (page) => {
+          await page.locator('form.record-form button[type="submit"]').click();
+          await page.locator('.error-summary').waitFor();
+        }));
+      it('an EPF claim with its history', () =>
+        check('finance', () => '/epf?date=2025-08-31', async (page) => {
+          await page.getByRole('link', { name: 'Demo EPF-NL-2023-01' }).click();
+          await page.locator('form.record-form').first().waitFor();
+        }));
       it('dashboard, with the chart data opened', () =>
         check(
           'registrar',

@@ -19,6 +19,7 @@ import { sessionCookieFor } from '../support/sessions.ts';
 const SEED_PATH = process.env.SEED_LETTER ?? fileURLToPath(new URL('../../docs/specification/leveringenbrief-2025-09-10.txt', import.meta.url));
 const FINANCE_HEADING = 'Financiële stand van zaken levering van militaire goederen';
 const NEXT_HEADING = 'Industrie';
+const EPF_HEADING = 'Europese Vredesfaciliteit';
 
 /** One row of the letter's table, as "label | cell | cell". */
 type Row = string;
@@ -30,15 +31,46 @@ interface SeedFinance {
   rows: Row[];
 }
 
-/** The financial section of the seed letter: its figure-bearing sentences and its table. */
-function seedFinance(): SeedFinance {
+/** The lines of a section of the seed letter, between its heading and the next. */
+function seedSection(heading: string, nextHeading: string): string[] {
   if (!existsSync(SEED_PATH)) throw new Error(`the seed letter is not at ${SEED_PATH} (set SEED_LETTER to where it is)`);
   const lines = readFileSync(SEED_PATH, 'utf8').split(/\r?\n/);
-  const start = lines.findIndex((line) => line.trim() === FINANCE_HEADING);
-  const end = lines.findIndex((line, index) => index > start && line.trim() === NEXT_HEADING);
-  if (start < 0 || end < 0) throw new Error(`the seed letter has no section ${FINANCE_HEADING} followed by ${NEXT_HEADING}`);
-  const section = lines.slice(start + 1, end);
+  const start = lines.findIndex((line) => line.trim() === heading);
+  const end = lines.findIndex((line, index) => index > start && line.trim() === nextHeading);
+  if (start < 0 || end < 0) throw new Error(`the seed letter has no section ${heading} followed by ${nextHeading}`);
+  return lines.slice(start + 1, end);
+}
 
+/** A footnote printed at the foot of a page: a blank line, then its number and text. */
+function isFootnote(section: readonly string[], index: number): boolean {
+  return /^\d+ \S/.test(section[index]!.trim()) && section[index - 1]?.trim() === '';
+}
+
+/** The sentences of running text that carry a figure (an amount, a percentage, a date, a number). */
+function figureSentences(prose: readonly string[]): string[] {
+  // Undo the hyphenation of words broken at the end of a line ("Ameri-" + "kaanse"); a hyphen after a
+  // capital ("EU-") or before a capital is a real one and stays.
+  let text = '';
+  for (const line of prose) {
+    const trimmed = line.trim();
+    if (trimmed === '') {
+      text += ' ';
+    } else if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(trimmed)) {
+      text = text.slice(0, -1) + trimmed;
+    } else {
+      text += `${text === '' || text.endsWith(' ') ? '' : ' '}${trimmed}`;
+    }
+  }
+  return normalised(text)
+    // A sentence ends at a full stop or colon before a capital (not at "t.w.v. €25" or "nr. 377"); a bullet starts one.
+    .split(/(?<=[.:])\s+(?=[\p{Lu}·])|\s*·\s+/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => /\d/.test(sentence));
+}
+
+/** The financial section of the seed letter: its figure-bearing sentences and its table. */
+function seedFinance(): SeedFinance {
+  const section = seedSection(FINANCE_HEADING, NEXT_HEADING);
   const amount = String.raw`€ \d[\d.,]* (?:mld|mln)\.`;
   const tableRow = new RegExp(`^(\\S.*?)\\s+(${amount})\\s+(${amount})\\s*$`);
   const tableDate = /\d{1,2} [a-z]{3}\. \d{4}/g;
@@ -56,31 +88,17 @@ function seedFinance(): SeedFinance {
       rows.push(row.slice(1, 4).join(' | '));
       return;
     }
-    // A footnote printed at the foot of a page: a blank line, then its number and text.
-    if (/^\d+ \S/.test(trimmed) && section[index - 1]?.trim() === '') return;
+    if (isFootnote(section, index)) return;
     prose.push(line);
   });
-
-  // Undo the hyphenation of words broken at the end of a line ("Ameri-" + "kaanse"); a hyphen after a
-  // capital ("EU-") or before a capital is a real one and stays.
-  let text = '';
-  for (const line of prose) {
-    const trimmed = line.trim();
-    if (trimmed === '') {
-      text += ' ';
-    } else if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(trimmed)) {
-      text = text.slice(0, -1) + trimmed;
-    } else {
-      text += `${text === '' || text.endsWith(' ') ? '' : ' '}${trimmed}`;
-    }
-  }
-  const sentences = normalised(text)
-    // A sentence ends at a full stop or colon before a capital (not at "t.w.v. €25" or "nr. 377"); a bullet starts one.
-    .split(/(?<=[.:])\s+(?=[\p{Lu}·])|\s*·\s+/u)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => /\d/.test(sentence));
   if (!header) throw new Error('the seed letter has no table header in its financial section');
-  return { sentences, header, rows };
+  return { sentences: figureSentences(prose), header, rows };
+}
+
+/** The figure-bearing sentences of the seed letter's paragraph on the European Peace Facility. */
+function seedEpfSentences(): string[] {
+  const section = seedSection(EPF_HEADING, 'Hoogachtend,');
+  return figureSentences(section.filter((_line, index) => !isFootnote(section, index)));
 }
 
 function normalised(text: string): string {
@@ -188,6 +206,23 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
     expect(lines.total!.currentCents).toBe(lines.stock!.currentCents + lines.procurement!.currentCents + lines.natoFund!.currentCents);
     expect(lines.total!.currentCents - lines.total!.reportedPreviousCents!).toBe(letter.figures.increaseCents);
     expect(letter.figures.increasePercentText).toBe('48 procent');
+  });
+
+  it('says every figure-bearing sentence of the seed letter\'s paragraph on the European Peace Facility, each amount a named figure', async () => {
+    const sentences = seedEpfSentences();
+    // What the extraction must find: the footnote a page break put in the paragraph is not in it.
+    expect(sentences).toHaveLength(7);
+    expect(sentences[0]).toBe('Vanuit de Europese Vredesfaciliteit (European Peace Facility – EPF) is reeds ongeveer 6 miljard euro gecommitteerd aan steun voor Oekraïne.');
+    expect(sentences.join(' ')).not.toContain('wapenexportcriteria');
+    const draft = sectionOf(letter, EPF_HEADING);
+    for (const sentence of sentences) expect(draft.text, sentence).toContain(sentence);
+    const markdown = markdownSection(await (await binary(`/letters/${draftId}/renderings/markdown`)).text(), EPF_HEADING);
+    for (const sentence of sentences) expect(markdown.text, sentence).toContain(sentence);
+
+    // The editable text types none of these amounts: each is computed from the register.
+    const block = (await author('GET', `/letters/${draftId}`)).body.blocks.find((candidate: any) => candidate.heading === EPF_HEADING);
+    expect(block.text).not.toMatch(/€\s?\d|\d+ (?:miljard|miljoen)|20 juli 2025|2027/);
+    expect(block.text).toContain('{{epfDeclared}}');
   });
 
   it('keeps the seed letter\'s paragraphs whole: a page break of the seed is no paragraph break of the draft', () => {

@@ -2,6 +2,7 @@
  * The letter repository at its boundary: what it reads back is checked against the letter's schemas,
  * and a second final letter for one reference date is a typed error naming its constraint.
  */
+import { epfFiguresAt } from '../../src/domain/epf.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
@@ -37,6 +38,7 @@ describeEachDatabase('the letter repository', (database) => {
       blocks: letter.blocks,
       publicDeliveryValues: new Map(),
       overview: [],
+      epf: { ...epfFiguresAt([], letter.referenceDate), implementingActorCents: 0, tranches: [] },
     });
     const { text, sha256 } = sealed(snapshot);
     const approved = await repository.markApproved(database().db, letter.id, letter.version, { approvedSha256: sha256, approvedByName: 'test', approvedAt: new Date().toISOString() });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { openSession } from '../../src/auth/sessions.ts';
+import { systemContext } from '../../src/audit/trail.ts';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import type { Role } from '../../src/domain/access.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
@@ -33,6 +34,6 @@ export async function sessionFor(
     totpSecret: null,
     oidcSubject: null,
   });
-  const { token } = await openSession(db, account, options.secondFactor ?? true, options.now ?? new Date());
+  const { token } = await openSession(db, account, options.secondFactor ?? true, options.now ?? new Date(), systemContext('test'));
   return { username: account.username, cookie: `${SESSION_COOKIE}=${token}` };
 }

@@ -8,6 +8,8 @@ import { AnnexesPage } from './pages/annexes/AnnexesPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { DeliveryListPage } from './pages/deliveries/DeliveryListPage.tsx';
 import { DeliveryPage } from './pages/delivery/DeliveryPage.tsx';
+import { EpfClaimPage } from './pages/epf/EpfClaimPage.tsx';
+import { EpfPage } from './pages/epf/EpfPage.tsx';
 import { DisclosureDecisionPage } from './pages/disclosure/DisclosureDecisionPage.tsx';
 import { DisclosureQueuePage } from './pages/disclosure/DisclosureQueuePage.tsx';
 import { CreateDeliveryPage, EditDeliveryPage } from './pages/forms/DeliveryFormPages.tsx';
@@ -69,6 +71,8 @@ function RegisterRoutes() {
       <Route path="/leveringen/:id/bewerken">{({ id }) => <EditDeliveryPage key={id} id={id} />}</Route>
       <Route path="/leveringen/:id/herwaardering">{({ id }) => <ValuationFormPage key={id} id={id} />}</Route>
       <Route path="/leveringen/:id/betaling">{({ id }) => <PaymentFormPage key={id} id={id} />}</Route>
+      <Route path="/epf" component={EpfPage} />
+      <Route path="/epf/declaraties/:id">{({ id }) => <EpfClaimPage key={id} id={id} />}</Route>
       <Route path="/leveringen/:id/openbaarmaking">
         {({ id }) => (
           <RequirePermission action="disclosure.decide">

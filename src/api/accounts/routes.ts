@@ -14,7 +14,7 @@ export function accountsRoutes() {
   app.openapi(createAccountRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedAccountSchema }, async (trx) => {
-      const { account, totpSecret } = await createAccount(trx, requestContext(c), body);
+      const { account, totpSecret } = await createAccount(trx, requestContext(c), body, c.get('deps').totpKey);
       const created = { account, totpSecret, totpUri: totpSecret ? totpUri(totpSecret, account.username) : null };
       return { headers: { Location: `${c.req.path}/${account.id}` }, body: created };
     });

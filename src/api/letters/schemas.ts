@@ -101,7 +101,12 @@ const PreviewSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50), let
 const ComparisonQuery = z.object({ from: safeText(100), to: safeText(100) });
 
 const VerificationSchema = z
-  .object({ ok: z.boolean(), hashesMatch: z.boolean(), differences: z.array(z.object({ figure: z.string(), published: z.number(), recomputed: z.number() })) })
+  .object({
+    ok: z.boolean(),
+    hashesMatch: z.boolean(),
+    differences: z.array(z.object({ figure: z.string(), published: z.number(), recomputed: z.number() })),
+    figureDifferences: z.array(z.object({ figure: z.string(), published: z.string(), recomputed: z.string() })),
+  })
   .openapi('LetterVerification');
 
 export const listRoute = createRoute(

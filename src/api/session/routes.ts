@@ -40,7 +40,7 @@ export function sessionRoutes() {
 
   app.openapi(loginRoute, async (c) => {
     try {
-      const { token, principal } = await logInWithPassword(c.get('deps').db, requestContext(c), c.req.valid('json'), sessionToken(c));
+      const { token, principal } = await logInWithPassword(c.get('deps').db, requestContext(c), c.req.valid('json'), c.get('deps').totpKey, sessionToken(c));
       setSessionCookie(c, token);
       c.set('principal', principal);
       return c.json(presentSession(principal), 200);

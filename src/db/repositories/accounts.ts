@@ -52,3 +52,14 @@ export async function claimTotpStep(db: Db, id: string, step: number): Promise<b
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
+
+/** Accounts whose TOTP secret is not sealed (does not start with the prefix sealed ones have). */
+export async function accountsWithPlainTotpSecret(db: Db, sealedPrefix: string): Promise<{ id: string; totpSecret: string }[]> {
+  const rows = await db
+    .selectFrom('account')
+    .select(['id', 'totpSecret'])
+    .where('totpSecret', 'is not', null)
+    .where('totpSecret', 'not like', `${sealedPrefix}%`)
+    .execute();
+  return rows.map((row) => ({ id: row.id, totpSecret: row.totpSecret! }));
+}

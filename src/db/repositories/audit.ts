@@ -103,3 +103,8 @@ export async function* scanAuditChain(db: Db, batchSize = 5000): AsyncGenerator<
 export async function lastAuditEvent(db: Db): Promise<Pick<StoredAuditEvent, 'seq' | 'hash'> | undefined> {
   return db.selectFrom('auditEvent').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 }
+
+/** The hash of the event with this sequence number; undefined when the chain has no such event. */
+export async function auditEventHashAt(db: Db, seq: number): Promise<string | undefined> {
+  return (await db.selectFrom('auditEvent').select('hash').where('seq', '=', seq).executeTakeFirst())?.hash;
+}

@@ -190,29 +190,31 @@ export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string):
   return rows.map((row) => OverviewItemSchema.parse(row));
 }
 
-/** The value of each of these deliveries that is public (its latest valuation, else what it counts for). */
-export async function publicDeliveryValues(db: Db, ids: string[]): Promise<Map<string, Cents>> {
+export interface PublicDeliveryValue {
+  publicId: string;
+  cents: Cents;
+}
+
+/**
+ * The value at the reference date of each of these deliveries that is public: its latest valuation effective
+ * on or before that date. One not yet valued then has no value a letter could name.
+ */
+export async function publicDeliveryValues(db: Db, ids: string[], referenceDate: string): Promise<Map<string, PublicDeliveryValue>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('delivery')
-    .select([
-      'delivery.id',
-      (eb) =>
-        eb
-          .selectFrom('valuation')
-          .select('valuation.amountCents')
-          .whereRef('valuation.deliveryId', '=', 'delivery.id')
-          .orderBy('valuation.effectiveDate', 'desc')
-          .orderBy('valuation.recordedAt', 'desc')
-          .limit(1)
-          .as('latestValuation'),
-      'delivery.currentValueCents',
-    ])
+    .innerJoin('valuation', 'valuation.deliveryId', 'delivery.id')
+    .distinctOn('delivery.id')
+    .select(['delivery.id', 'delivery.publicId', 'valuation.amountCents'])
     .where('delivery.id', 'in', ids)
     .where('delivery.disclosureState', '=', 'public')
     .where('delivery.deletedAt', 'is', null)
+    .where('valuation.effectiveDate', '<=', referenceDate)
+    .orderBy('delivery.id')
+    .orderBy('valuation.effectiveDate', 'desc')
+    .orderBy('valuation.recordedAt', 'desc')
     .execute();
-  return new Map(rows.map((row) => [row.id, row.latestValuation ?? row.currentValueCents]));
+  return new Map(rows.map((row) => [row.id, { publicId: row.publicId!, cents: row.amountCents }]));
 }
 
 /** Every delivery realised on or before the date, with what it counts for at that date: the annex. */

@@ -1,36 +1,47 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
+
+/**
+ * Makes the logins from one address wait for each other until the transaction ends, so that counting
+ * its failures and recording the next attempt are one step (all throttling rules concern one address).
+ */
+export async function lockLoginsFrom(db: Db, origin: string | null): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`login from ${origin ?? ''}`}, 0))`.execute(db);
+}
 
 export async function recordLoginFailure(db: Db, username: string, origin: string | null, at: string): Promise<void> {
   await db.insertInto('loginFailure').values({ username, origin, failedAt: at }).execute();
 }
 
-/** Failures since a moment, for one username and for one origin; the oldest of each, to say when to retry. */
-export async function countLoginFailures(db: Db, username: string, origin: string | null, since: string) {
-  const forUsername = db
+/** The failures of a username from an address since a moment, and the last of them. */
+export async function failuresOfUsernameFrom(db: Db, username: string, origin: string | null, since: string) {
+  const row = await db
     .selectFrom('loginFailure')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('failedAt').as('oldest')])
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('failedAt').as('last')])
     .where('username', '=', username)
+    .where('origin', 'is not distinct from', origin)
     .where('failedAt', '>=', since)
     .executeTakeFirstOrThrow();
-  const forOrigin =
-    origin === null
-      ? Promise.resolve({ count: 0, oldest: null })
-      : db
-          .selectFrom('loginFailure')
-          .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('failedAt').as('oldest')])
-          .where('origin', '=', origin)
-          .where('failedAt', '>=', since)
-          .executeTakeFirstOrThrow();
-  const [byUsername, byOrigin] = await Promise.all([forUsername, forOrigin]);
-  return {
-    byUsername: { count: Number(byUsername.count), oldest: byUsername.oldest as string | null },
-    byOrigin: { count: Number(byOrigin.count), oldest: byOrigin.oldest as string | null },
-  };
+  return { count: Number(row.count), last: row.last as string | null };
 }
 
-export async function clearLoginFailures(db: Db, username: string): Promise<void> {
-  await db.deleteFrom('loginFailure').where('username', '=', username).execute();
+/** The failures from an address, whatever the username, since a moment, and the oldest of them. */
+export async function failuresFrom(db: Db, origin: string, since: string) {
+  const row = await db
+    .selectFrom('loginFailure')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('failedAt').as('oldest')])
+    .where('origin', '=', origin)
+    .where('failedAt', '>=', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldest: row.oldest as string | null };
+}
+
+export async function clearLoginFailures(db: Db, username: string, origin: string | null): Promise<void> {
+  await db.deleteFrom('loginFailure').where('username', '=', username).where('origin', 'is not distinct from', origin).execute();
+}
+
+export async function forgetLoginFailuresBefore(db: Db, before: string): Promise<void> {
+  await db.deleteFrom('loginFailure').where('failedAt', '<', before).execute();
 }

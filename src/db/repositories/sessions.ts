@@ -46,3 +46,22 @@ export async function endSession(db: Db, tokenHash: string, at: string): Promise
 export async function endSessionsOf(db: Db, accountId: string, at: string): Promise<void> {
   await db.updateTable('session').set({ endedAt: at }).where('accountId', '=', accountId).where('endedAt', 'is', null).execute();
 }
+
+/** Ends the open sessions of an account except the `keep` newest; returns how many it ended. */
+export async function endSessionsBeyondNewest(db: Db, accountId: string, keep: number, at: string): Promise<number> {
+  const ended = await db
+    .updateTable('session')
+    .set({ endedAt: at })
+    .where('tokenHash', 'in', (eb) =>
+      eb
+        .selectFrom('session')
+        .select('tokenHash')
+        .where('accountId', '=', accountId)
+        .where('endedAt', 'is', null)
+        .orderBy('createdAt', 'desc')
+        .orderBy('tokenHash')
+        .offset(keep),
+    )
+    .executeTakeFirst();
+  return Number(ended.numUpdatedRows);
+}

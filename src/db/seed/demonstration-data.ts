@@ -138,11 +138,12 @@ export const DEMONSTRATION_DELIVERIES: readonly DemonstrationDelivery[] = [
     category: 'nonLethal',
     supportType: 'natoFund',
     fundingSource: 'ukraineSupportBudget',
-    // The letter does not date the Voorjaarsnota decision; the pledge is known as of the letter itself.
-    pledgedAt: '2025-09-10',
+    // The letter does not date the Voorjaarsnota decision: the date the Voorjaarsnota 2025 was sent is assumed,
+    // so that the pledge has its value at the letter's reference date.
+    pledgedAt: '2025-04-17',
     committedAt: null,
     realisedAt: null,
-    valuations: [valuation('f4e6e58c-ad48-4dbc-bd6c-8a7b9bf3b1fb', millionEuro(25), 'contribution', '2025-09-10', 'Bedrag volgens de brief.')],
+    valuations: [valuation('f4e6e58c-ad48-4dbc-bd6c-8a7b9bf3b1fb', millionEuro(25), 'contribution', '2025-04-17', ASSUMED_DATE_NOTE)],
     payments: [],
   }),
   delivery({

@@ -2,7 +2,7 @@ import type { Action } from '../api/session.ts';
 
 export interface NavigationItem {
   path: string;
-  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts';
+  key: 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts' | 'epf';
   /** What the role must be allowed for the item to be offered. */
   action: Action;
   matches: (location: string) => boolean;
@@ -20,6 +20,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/openbaarmaking', key: 'disclosure', action: 'disclosure.read', matches: (location) => location.startsWith('/openbaarmaking') },
   { path: '/brieven', key: 'letters', action: 'letter.read', matches: (location) => location.startsWith('/brieven') },
   { path: '/bijlagen', key: 'annexes', action: 'annex.read', matches: (location) => location.startsWith('/bijlagen') },
+  { path: '/epf', key: 'epf', action: 'epf.read', matches: (location) => location.startsWith('/epf') },
   { path: '/audit', key: 'audit', action: 'audit.read', matches: (location) => location.startsWith('/audit') },
   { path: '/accounts', key: 'accounts', action: 'account.read', matches: (location) => location.startsWith('/accounts') },
 ];

@@ -3619,6 +3619,698 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/epf/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The EPF figures at a date: declared, compensated, paid per year, outstanding, blocked; the tranches and the implementing-actor work */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The date the figures are as at; today when left out */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpfOverview"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epf/tranches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The EPF tranches, with their EU-wide amounts as reported and the Dutch role in them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tranches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpfTrancheList"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an EPF tranche */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EpfTrancheInput"];
+                };
+            };
+            responses: {
+                /** @description The tranche */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpfTranche"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epf/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The claims declared on or before a date, each with its status then */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The date the figures are as at; today when left out */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The claims */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpfClaimList"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare a claim on the EPF, for one delivery or a batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EpfClaimInput"];
+                };
+            };
+            responses: {
+                /** @description The claim */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpfClaimDetail"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epf/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A claim with its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The claim */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpfClaimDetail"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epf/claims/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the assessment of a claim: the amount compensated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EpfAssessmentInput"];
+                };
+            };
+            responses: {
+                /** @description The claim with its history */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpfClaimDetail"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epf/claims/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record money received on a claim */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EpfReceiptInput"];
+                };
+            };
+            responses: {
+                /** @description The claim with its history */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpfClaimDetail"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epf/claims/{id}/blockages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Block a claim with its reason, or release it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EpfBlockageInput"];
+                };
+            };
+            responses: {
+                /** @description The claim with its history */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpfClaimDetail"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3629,7 +4321,7 @@ export interface components {
             /** @enum {string} */
             role: "registrar" | "finance" | "disclosureOfficer" | "exportControlAssessor" | "licensingOfficer" | "letterAuthor" | "parliamentReader" | "auditor" | "administrator";
             /** @description The actions this role may take */
-            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read")[];
+            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write")[];
             /** @description The session was opened with a second factor */
             secondFactor: boolean;
             /** @description When the session ends unless used before (30 minutes idle, 12 hours at most) */
@@ -4038,12 +4730,12 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "access" | "session.login" | "session.logout" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block";
         /**
          * @description What an audit event is about
          * @enum {string}
          */
-        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path";
+        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim";
         /** @description Any JSON value */
         JsonValue: unknown;
         DisclosureQueue: {
@@ -4349,6 +5041,9 @@ export interface components {
                     quantity: string | null;
                 }[];
             }[];
+            namedFigures?: {
+                [key: string]: string;
+            };
         };
         LetterVerification: {
             ok: boolean;
@@ -4357,6 +5052,11 @@ export interface components {
                 figure: string;
                 published: number;
                 recomputed: number;
+            }[];
+            figureDifferences: {
+                figure: string;
+                published: string;
+                recomputed: string;
             }[];
         };
         PublicLetter: {
@@ -4398,6 +5098,328 @@ export interface components {
             decidedOn: string;
             /** @description Demonstration data, not a real delivery */
             isDemonstration: boolean;
+        };
+        EpfOverview: {
+            /** Format: date */
+            date: string;
+            /**
+             * @description Euro cents
+             * @example 44000000000
+             */
+            declaredCents: number;
+            /** Format: date */
+            declaredUntil: string | null;
+            /**
+             * @description Euro cents
+             * @example 44000000000
+             */
+            compensatedCents: number;
+            /**
+             * @description Euro cents
+             * @example 44000000000
+             */
+            paidCents: number;
+            paidByYear: {
+                year: number;
+                /**
+                 * @description Euro cents
+                 * @example 44000000000
+                 */
+                cents: number;
+            }[];
+            /**
+             * @description Compensated − paid
+             * @example 44000000000
+             */
+            outstandingCents: number;
+            /**
+             * @description What the claims blocked at the date declared
+             * @example 44000000000
+             */
+            blockedCents: number;
+            remainderExpectedBy: number | null;
+            byStatus: {
+                open: {
+                    count: number;
+                    /**
+                     * @description Euro cents
+                     * @example 44000000000
+                     */
+                    declaredCents: number;
+                };
+                compensated: {
+                    count: number;
+                    /**
+                     * @description Euro cents
+                     * @example 44000000000
+                     */
+                    declaredCents: number;
+                };
+                paid: {
+                    count: number;
+                    /**
+                     * @description Euro cents
+                     * @example 44000000000
+                     */
+                    declaredCents: number;
+                };
+                blocked: {
+                    count: number;
+                    /**
+                     * @description Euro cents
+                     * @example 44000000000
+                     */
+                    declaredCents: number;
+                };
+            };
+            /**
+             * @description Work for the EU as implementing actor: shown, never in a Dutch total
+             * @example 44000000000
+             */
+            implementingActorCents: number;
+            tranches: components["schemas"]["EpfTranche"][];
+        };
+        EpfTranche: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "assistanceMeasure" | "windfallProfits";
+            name: string;
+            /**
+             * @description Euro cents
+             * @example 44000000000
+             */
+            euAmountCents: number;
+            /** Format: date */
+            decidedOn: string;
+            /** @enum {string} */
+            dutchRole: "claimant" | "implementingActor" | "none";
+            note: string;
+            isDemonstration: boolean;
+        };
+        EpfTrancheList: {
+            items: components["schemas"]["EpfTranche"][];
+        };
+        EpfTrancheInput: {
+            /** @enum {string} */
+            kind: "assistanceMeasure" | "windfallProfits";
+            /** @example Windfall profits, tranche 2 */
+            name: string;
+            /**
+             * @description The EU-wide amount as reported, in euro cents
+             * @example 50000000000
+             */
+            euAmountCents: number;
+            /** Format: date */
+            decidedOn: string;
+            /** @enum {string} */
+            dutchRole: "claimant" | "implementingActor" | "none";
+            /** @default  */
+            note?: string;
+        };
+        EpfClaimList: {
+            /** Format: date */
+            date: string;
+            items: {
+                /** Format: uuid */
+                id: string;
+                reference: string;
+                /** Format: uuid */
+                deliveryId: string | null;
+                batch: string;
+                /** Format: uuid */
+                trancheId: string | null;
+                period: string;
+                /**
+                 * @description Euro cents
+                 * @example 44000000000
+                 */
+                declaredCents: number;
+                /** Format: date */
+                declaredOn: string;
+                note: string;
+                isDemonstration: boolean;
+                /** Format: date-time */
+                recordedAt: string;
+                /** @enum {string} */
+                status: "open" | "compensated" | "paid" | "blocked";
+                /**
+                 * @description Euro cents
+                 * @example 44000000000
+                 */
+                compensatedCents: number;
+                /**
+                 * @description Euro cents
+                 * @example 44000000000
+                 */
+                paidCents: number;
+                /**
+                 * @description Compensated but not yet received
+                 * @example 44000000000
+                 */
+                outstandingCents: number;
+                blockedReason: string | null;
+                /** @description The last year in which the rest is expected */
+                remainderExpectedBy: number | null;
+            }[];
+        };
+        EpfClaimDetail: {
+            claim: {
+                /** Format: uuid */
+                id: string;
+                reference: string;
+                /** Format: uuid */
+                deliveryId: string | null;
+                batch: string;
+                /** Format: uuid */
+                trancheId: string | null;
+                period: string;
+                /**
+                 * @description Euro cents
+                 * @example 44000000000
+                 */
+                declaredCents: number;
+                /** Format: date */
+                declaredOn: string;
+                note: string;
+                isDemonstration: boolean;
+                /** Format: date-time */
+                recordedAt: string;
+            };
+            assessments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                claimId: string;
+                note: string;
+                /** Format: date-time */
+                recordedAt: string;
+                /**
+                 * @description Euro cents
+                 * @example 44000000000
+                 */
+                compensatedCents: number;
+                /** Format: date */
+                assessedOn: string;
+                remainderExpectedBy: number | null;
+            }[];
+            receipts: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                claimId: string;
+                note: string;
+                /** Format: date-time */
+                recordedAt: string;
+                /**
+                 * @description Euro cents
+                 * @example 44000000000
+                 */
+                amountCents: number;
+                /** Format: date */
+                receivedOn: string;
+            }[];
+            blockages: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                claimId: string;
+                blocked: boolean;
+                /** Format: date */
+                effectiveOn: string;
+                reason: string;
+                /** Format: date-time */
+                recordedAt: string;
+            }[];
+            /** @description The claim as it stands today */
+            state: {
+                /** @enum {string} */
+                status: "open" | "compensated" | "paid" | "blocked";
+                /**
+                 * @description Euro cents
+                 * @example 44000000000
+                 */
+                compensatedCents: number;
+                /**
+                 * @description Euro cents
+                 * @example 44000000000
+                 */
+                paidCents: number;
+                /**
+                 * @description Compensated but not yet received
+                 * @example 44000000000
+                 */
+                outstandingCents: number;
+                blockedReason: string | null;
+                /** @description The last year in which the rest is expected */
+                remainderExpectedBy: number | null;
+            };
+        };
+        EpfClaimInput: {
+            /** @example EPF-NL-2025-07 */
+            reference: string;
+            /**
+             * Format: uuid
+             * @description The delivery claimed for; null for a batch
+             * @default null
+             */
+            deliveryId?: string | null;
+            /**
+             * @description What a batch claim covers; empty for a claim on one delivery
+             * @default
+             */
+            batch?: string;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            trancheId?: string | null;
+            /** @example jan. t/m jun. 2025 */
+            period: string;
+            /**
+             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @example 50000000000
+             */
+            declaredCents: number;
+            /** Format: date */
+            declaredOn: string;
+            /** @default  */
+            note?: string;
+        };
+        EpfAssessmentInput: {
+            /**
+             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @example 50000000000
+             */
+            compensatedCents: number;
+            /** Format: date */
+            assessedOn: string;
+            /** @default null */
+            remainderExpectedBy?: number | null;
+            /** @default  */
+            note?: string;
+        };
+        EpfReceiptInput: {
+            /**
+             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @example 50000000000
+             */
+            amountCents: number;
+            /** Format: date */
+            receivedOn: string;
+            /** @default  */
+            note?: string;
+        };
+        EpfBlockageInput: {
+            /** @description true blocks the claim (give the reason), false releases it */
+            blocked: boolean;
+            /** Format: date */
+            effectiveOn: string;
+            /**
+             * @default
+             * @example Hongaarse blokkade op het aannemen van volgende tranches
+             */
+            reason?: string;
         };
     };
     responses: never;

@@ -27,6 +27,7 @@ export const nav: typeof nl.nav = {
   accounts: 'Accounts',
   waiting_one: '{{count}} waiting for you',
   waiting_other: '{{count}} waiting for you',
+  epf: 'EPF claims',
 };
 
 export const common: typeof nl.common = {

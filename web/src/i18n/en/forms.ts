@@ -55,7 +55,6 @@ export const fields: typeof nl.fields = {
   paperNumber: 'Parliamentary paper number',
   publishedOn: 'Published on',
   publishAt: 'Publish at (moment)',
-  reason: 'Reason',
   comment: 'Comment',
   state: 'Decision',
   publicDetail: 'Explanation in the public overview',
@@ -63,6 +62,17 @@ export const fields: typeof nl.fields = {
   publicQuantity: 'Quantity in the public overview',
   ground: 'Ground',
   reviewOn: 'Review on',
+  // The European Peace Facility
+  batch: 'What the claim covers (for a batch)',
+  period: 'Period',
+  declaredCents: 'Amount claimed',
+  declaredOn: 'Date of the claim',
+  compensatedCents: 'Amount compensated',
+  assessedOn: 'Date of the assessment',
+  remainderExpectedBy: 'Rest expected by (year)',
+  receivedOn: 'Date received',
+  effectiveOn: 'Effective from',
+  reason: 'Reason',
 };
 
 export const form: typeof nl.form = {
@@ -93,7 +103,7 @@ export const form: typeof nl.form = {
     currency: 'Three-letter code, for example USD',
     exchangeRate: 'For example 0.9215',
     totp: 'Only needed if your account has a second factor: the six-digit code from your authenticator app.',
-    password: "At least 12 characters. Leave it empty for an account that logs in only with the organisation's account.",
+    password: "At least 15 characters, not a common password. Leave it empty for an account that logs in only with the organisation's account.",
     oidcSubject: "This person's identifier (sub) at the organisation's identity provider.",
     objectId: 'For example the identifier of a delivery',
   },
@@ -140,4 +150,6 @@ export const notices: typeof nl.notices = {
   paymentAdded: 'The payment has been recorded.',
   disclosureDecided: 'The disclosure decision has been recorded.',
   draftCreated: 'The draft has been created.',
+  epfClaimCreated: 'The claim has been recorded.',
+  epfClaimChanged: 'The claim has been updated.',
 };

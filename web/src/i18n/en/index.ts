@@ -2,6 +2,7 @@ import { en as vocabulary } from '../../../../common/vocabulary/en.ts';
 import type { nl } from '../nl/index.ts';
 import * as accessibility from './accessibility.ts';
 import * as accounts from './accounts.ts';
+import * as epf from './epf.ts';
 import * as audit from './audit.ts';
 import * as common from './common.ts';
 import * as comparison from './comparison.ts';
@@ -30,4 +31,5 @@ export const en: typeof nl = {
   ...publicInformation,
   ...audit,
   ...accounts,
+  ...epf,
 };

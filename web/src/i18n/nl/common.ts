@@ -25,6 +25,7 @@ export const nav = {
   accounts: 'Accounts',
   waiting_one: '{{count}} wacht op u',
   waiting_other: '{{count}} wachten op u',
+  epf: 'EPF-declaraties',
 };
 
 export const common = {

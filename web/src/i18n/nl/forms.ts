@@ -53,7 +53,6 @@ export const fields = {
   paperNumber: 'Kamerstuknummer',
   publishedOn: 'Gepubliceerd op',
   publishAt: 'Publiceren op (moment)',
-  reason: 'Reden',
   comment: 'Toelichting',
   state: 'Besluit',
   publicDetail: 'Toelichting in het openbare overzicht',
@@ -61,6 +60,17 @@ export const fields = {
   publicQuantity: 'Aantal in het openbare overzicht',
   ground: 'Grond',
   reviewOn: 'Opnieuw bekijken op',
+  // The European Peace Facility
+  batch: 'Wat de declaratie omvat (bij een bundel)',
+  period: 'Periode',
+  declaredCents: 'Gedeclareerd bedrag',
+  declaredOn: 'Datum van declaratie',
+  compensatedCents: 'Gecompenseerd bedrag',
+  assessedOn: 'Datum van beoordeling',
+  remainderExpectedBy: 'Rest verwacht tot en met (jaar)',
+  receivedOn: 'Datum van ontvangst',
+  effectiveOn: 'Met ingang van',
+  reason: 'Reden',
 };
 
 export const form = {
@@ -91,7 +101,7 @@ export const form = {
     currency: 'Drielettercode, bijvoorbeeld USD',
     exchangeRate: 'Bijvoorbeeld 0,9215',
     totp: 'Alleen nodig als uw account een tweede factor heeft: de code van zes cijfers uit uw authenticator-app.',
-    password: 'Minstens 12 tekens. Laat het leeg voor een account dat alleen met het account van de organisatie inlogt.',
+    password: 'Minstens 15 tekens, geen veelgebruikt wachtwoord. Laat het leeg voor een account dat alleen met het account van de organisatie inlogt.',
     oidcSubject: 'Het kenmerk (sub) van deze persoon bij de identiteitsaanbieder van de organisatie.',
     objectId: 'Bijvoorbeeld het kenmerk van een levering',
   },
@@ -138,4 +148,6 @@ export const notices = {
   paymentAdded: 'De betaling is vastgelegd.',
   disclosureDecided: 'Het besluit over openbaarmaking is vastgelegd.',
   draftCreated: 'Het concept is aangemaakt.',
+  epfClaimCreated: 'De declaratie is vastgelegd.',
+  epfClaimChanged: 'De declaratie is bijgewerkt.',
 };

@@ -1,6 +1,7 @@
 import { nl as vocabulary } from '../../../../common/vocabulary/nl.ts';
 import * as accessibility from './accessibility.ts';
 import * as accounts from './accounts.ts';
+import * as epf from './epf.ts';
 import * as audit from './audit.ts';
 import * as common from './common.ts';
 import * as comparison from './comparison.ts';
@@ -29,4 +30,5 @@ export const nl = {
   ...publicInformation,
   ...audit,
   ...accounts,
+  ...epf,
 };

@@ -8,7 +8,9 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
 import { fieldErrorsOf } from '../../forms/useSubmission.ts';
+import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
+import { EpfStatusPanel } from '../epf/EpfStatusPanel.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import { SeriesTable } from './SeriesTable.tsx';
@@ -27,6 +29,7 @@ function dateParam(params: URLSearchParams, name: string, fallback: string): str
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const referenceDate = dateParam(params, 'referenceDate', LETTER_REFERENCE_DATE);
   const compareDate = dateParam(params, 'compareDate', LETTER_COMPARE_DATE);
@@ -96,6 +99,8 @@ export function DashboardPage() {
           <ResourceStatus resource={series} onRetry={series.reload} />
         )}
       </LabelledSection>
+
+      {can('epf.read') && <EpfStatusPanel date={referenceDate} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LETTER_FIGURE_NAMES } from '../../../../common/vocabulary/codes.ts';
+import { EPF_PARAMETERISED_FIGURES, LETTER_FIGURE_NAMES } from '../../../../common/vocabulary/codes.ts';
 import { vocabulary } from '../../../../common/vocabulary/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
@@ -19,6 +19,11 @@ export function FigureNamesHelp({ id }: { id: string }) {
         <li>
           <code>{'{{delivery:…}}'}</code> {words.delivery}
         </li>
+        {EPF_PARAMETERISED_FIGURES.map((name) => (
+          <li key={name}>
+            <code>{`{{${name}:…}}`}</code> {words[name]}
+          </li>
+        ))}
       </ul>
     </div>
   );

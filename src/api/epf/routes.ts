@@ -1,0 +1,76 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import * as register from '../../register/epf.ts';
+import { requestContext, type ApiEnv } from '../context.ts';
+import { createIdempotently } from '../idempotency.ts';
+import { validationHook } from '../openapi-common.ts';
+import {
+  assessRoute,
+  blockRoute,
+  ClaimDetailSchema,
+  createClaimRoute,
+  createTrancheRoute,
+  getClaimRoute,
+  listClaimsRoute,
+  listTranchesRoute,
+  overviewRoute,
+  receiveRoute,
+  TrancheSchema,
+} from './schemas.ts';
+
+export function epfRoutes() {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const dateOrToday = (date: string | undefined, clock: () => Date) => date ?? clock().toISOString().slice(0, 10);
+
+  app.openapi(overviewRoute, async (c) => {
+    const { db, clock } = c.get('deps');
+    return c.json(await register.epfOverview(db, dateOrToday(c.req.valid('query').date, clock)), 200);
+  });
+
+  app.openapi(listTranchesRoute, async (c) => c.json({ items: await register.listTranches(c.get('deps').db) }, 200));
+
+  app.openapi(createTrancheRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: TrancheSchema }, async (trx) => ({
+      body: await register.createTranche(trx, requestContext(c), body),
+    }));
+  });
+
+  app.openapi(listClaimsRoute, async (c) => {
+    const { db, clock } = c.get('deps');
+    const date = dateOrToday(c.req.valid('query').date, clock);
+    return c.json({ date, items: await register.listClaims(db, date) }, 200);
+  });
+
+  app.openapi(createClaimRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: ClaimDetailSchema }, async (trx) => {
+      const claim = await register.createClaim(trx, requestContext(c), body);
+      return { headers: { Location: `${c.req.path}/${claim.claim.id}` }, body: claim };
+    });
+  });
+
+  app.openapi(getClaimRoute, async (c) => c.json(await register.getClaim(c.get('deps').db, requestContext(c), c.req.valid('param').id), 200));
+
+  app.openapi(assessRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: ClaimDetailSchema }, async (trx) => ({
+      body: await register.assessClaim(trx, requestContext(c), c.req.valid('param').id, body),
+    }));
+  });
+
+  app.openapi(receiveRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: ClaimDetailSchema }, async (trx) => ({
+      body: await register.receiveOnClaim(trx, requestContext(c), c.req.valid('param').id, body),
+    }));
+  });
+
+  app.openapi(blockRoute, async (c) => {
+    const body = c.req.valid('json');
+    return createIdempotently(c, { request: body, response: ClaimDetailSchema }, async (trx) => ({
+      body: await register.blockClaim(trx, requestContext(c), c.req.valid('param').id, body),
+    }));
+  });
+
+  return app;
+}

@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sumCents } from '../../common/money.ts';
+import { DEMONSTRATION_EPF_CLAIMS } from '../db/seed/demonstration-epf.ts';
+import {
+  assessmentViolations,
+  blockageViolations,
+  claimStateAt,
+  claimViolations,
+  dateViolations,
+  epfFiguresAt,
+  receiptViolations,
+  type EpfClaimHistory,
+} from './epf.ts';
+
+const MILLION = 100_000_000; // cents
+const TODAY = '2025-09-10';
+
+function claim(declaredCents: number, declaredOn: string): EpfClaimHistory {
+  return {
+    claim: {
+      id: `claim-${declaredOn}-${declaredCents}`,
+      reference: 'EPF-1',
+      deliveryId: null,
+      batch: 'Leveringen',
+      trancheId: null,
+      period: '2023',
+      declaredCents,
+      declaredOn,
+      note: '',
+      isDemonstration: false,
+      recordedAt: `${declaredOn}T12:00:00.000Z`,
+    },
+    assessments: [],
+    receipts: [],
+    blockages: [],
+  };
+}
+
+describe('EPF claims at a date', () => {
+  it('gives the figures of the letter of 10 September 2025 from the demonstration claims at 31 August 2025', () => {
+    const figures = epfFiguresAt(DEMONSTRATION_EPF_CLAIMS, '2025-08-31');
+    expect(figures).toMatchObject({
+      declaredCents: 3_305 * MILLION,
+      declaredUntil: '2025-07-20',
+      compensatedCents: 440 * MILLION,
+      paidCents: 52.8 * MILLION,
+      paidByYear: [{ year: 2024, cents: 52.8 * MILLION }],
+      outstandingCents: 387.2 * MILLION,
+      blockedCents: 2_005 * MILLION,
+      remainderExpectedBy: 2027,
+    });
+    expect(figures.byStatus).toEqual({
+      open: { count: 0, declaredCents: 0 },
+      compensated: { count: 2, declaredCents: 1_300 * MILLION },
+      paid: { count: 0, declaredCents: 0 },
+      blocked: { count: 3, declaredCents: 2_005 * MILLION },
+    });
+    // Before the first claim there is nothing; a claim counts from the day it is declared.
+    expect(epfFiguresAt(DEMONSTRATION_EPF_CLAIMS, '2023-04-27')).toMatchObject({ declaredCents: 0, declaredUntil: null });
+    expect(epfFiguresAt(DEMONSTRATION_EPF_CLAIMS, '2023-04-28')).toMatchObject({ declaredCents: 1_150 * MILLION, compensatedCents: 0 });
+  });
+
+  it('moves a claim from open to compensated to paid, and blocked while blocked, each from its date', () => {
+    const history: EpfClaimHistory = {
+      ...claim(100, '2023-01-10'),
+      assessments: [{ id: 'a', claimId: 'c', compensatedCents: 80, assessedOn: '2023-06-01', remainderExpectedBy: 2025, note: '', recordedAt: '2023-06-01T00:00:00Z' }],
+      receipts: [{ id: 'r', claimId: 'c', amountCents: 80, receivedOn: '2024-03-01', note: '', recordedAt: '2024-03-01T00:00:00Z' }],
+      blockages: [
+        { id: 'b1', claimId: 'c', blocked: true, effectiveOn: '2023-02-01', reason: 'Veto', recordedAt: '2023-02-01T00:00:00Z' },
+        { id: 'b2', claimId: 'c', blocked: false, effectiveOn: '2023-05-01', reason: '', recordedAt: '2023-05-01T00:00:00Z' },
+      ],
+    };
+    const status = (date: string) => claimStateAt(history, date)?.status;
+    expect([status('2023-01-09'), status('2023-01-10'), status('2023-02-01'), status('2023-05-01'), status('2023-06-01'), status('2024-03-01')]).toEqual([
+      undefined,
+      'open',
+      'blocked',
+      'open',
+      'compensated',
+      'paid',
+    ]);
+    expect(claimStateAt(history, '2023-03-01')?.blockedReason).toBe('Veto');
+  });
+});
+
+describe('EPF rules', () => {
+  it('refuses a date before 2014 or after today, naming the field', () => {
+    expect(dateViolations('declaredOn', '2013-12-31', TODAY)).toEqual([{ field: 'declaredOn', code: 'dateOutOfRange', params: { floor: '2014-01-01', ceiling: '2099-12-31' } }]);
+    expect(dateViolations('declaredOn', '2025-09-11', TODAY)).toEqual([{ field: 'declaredOn', code: 'dateInFuture' }]);
+    expect(dateViolations('declaredOn', TODAY, TODAY)).toEqual([]);
+  });
+
+  it('refuses a claim above what was delivered, and any claim on work as implementing actor', () => {
+    const input = { declaredCents: 60, declaredOn: '2025-01-01' };
+    expect(claimViolations(input, TODAY, { isImplementingActorWork: false, valueCents: 100, alreadyClaimedCents: 40 })).toEqual([]);
+    expect(claimViolations(input, TODAY, { isImplementingActorWork: false, valueCents: 100, alreadyClaimedCents: 41 })).toEqual([
+      { field: 'declaredCents', code: 'aboveDelivered', params: { availableCents: '59' } },
+    ]);
+    expect(claimViolations(input, TODAY, { isImplementingActorWork: false, valueCents: null, alreadyClaimedCents: 0 })[0]?.code).toBe('aboveDelivered');
+    expect(claimViolations(input, TODAY, { isImplementingActorWork: true, valueCents: 100, alreadyClaimedCents: 0 })).toEqual([{ field: 'deliveryId', code: 'implementingActorWork' }]);
+  });
+
+  it('compensates no more than declared, receives no more than compensated, and never before the claim', () => {
+    const history = claim(100, '2024-01-01');
+    expect(assessmentViolations(history, { compensatedCents: 101, assessedOn: '2024-02-01', remainderExpectedBy: null }, TODAY).map((v) => v.code)).toEqual(['aboveDeclared']);
+    expect(assessmentViolations(history, { compensatedCents: 50, assessedOn: '2023-12-31', remainderExpectedBy: 2022 }, TODAY).map((v) => v.code)).toEqual(['beforeDeclared', 'beforeAssessment']);
+    expect(receiptViolations(history, { amountCents: 1, receivedOn: '2024-02-01' }, TODAY).map((v) => v.code)).toEqual(['aboveCompensated']);
+    expect(blockageViolations(history, { effectiveOn: '2023-06-01' }, TODAY).map((v) => v.code)).toEqual(['beforeDeclared']);
+  });
+});
+
+/** A claim's history grown by random additions, each kept only when the rules accept it, as the register does. */
+const acceptedHistory = fc
+  .record({
+    declaredCents: fc.integer({ min: 1, max: 1_000 * MILLION }),
+    declaredDay: fc.integer({ min: 0, max: 1_000 }),
+    steps: fc.array(
+      fc.record({ kind: fc.constantFrom('assess', 'receive', 'block', 'release'), day: fc.integer({ min: 0, max: 1_400 }), share: fc.double({ min: 0, max: 1.1, noNaN: true }) }),
+      { maxLength: 8 },
+    ),
+  })
+  .map(({ declaredCents, declaredDay, steps }) => {
+    const dayOf = (offset: number) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+    const history = claim(declaredCents, dayOf(declaredDay));
+    steps.forEach((step, index) => {
+      const date = dayOf(step.day);
+      const recordedAt = `${date}T00:00:${String(index).padStart(2, '0')}Z`;
+      const amount = Math.floor(declaredCents * step.share);
+      if (step.kind === 'assess') {
+        const input = { compensatedCents: amount, assessedOn: date, remainderExpectedBy: 2027 };
+        if (assessmentViolations(history, input, '2026-12-31').length === 0) history.assessments.push({ id: `a${index}`, claimId: 'c', note: '', recordedAt, ...input });
+      } else if (step.kind === 'receive') {
+        const input = { amountCents: Math.max(1, amount), receivedOn: date };
+        if (receiptViolations(history, input, '2026-12-31').length === 0) history.receipts.push({ id: `r${index}`, claimId: 'c', note: '', recordedAt, ...input });
+      } else if (blockageViolations(history, { effectiveOn: date }, '2026-12-31').length === 0) {
+        history.blockages.push({ id: `b${index}`, claimId: 'c', blocked: step.kind === 'block', effectiveOn: date, reason: 'Veto', recordedAt });
+      }
+    });
+    return history;
+  });
+
+describe('EPF figures, for any history the rules accept', () => {
+  it('outstanding = compensated − paid, at every date, and it is the sum of what each claim has outstanding', () => {
+    fc.assert(
+      fc.property(fc.array(acceptedHistory, { maxLength: 6 }), fc.integer({ min: 0, max: 1_800 }), (histories, day) => {
+        const date = new Date(Date.UTC(2022, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+        const figures = epfFiguresAt(histories, date);
+        expect(figures.outstandingCents).toBe(figures.compensatedCents - figures.paidCents);
+        const states = histories.flatMap((history) => claimStateAt(history, date) ?? []);
+        expect(figures.outstandingCents).toBe(sumCents(states.map((state) => state.outstandingCents)));
+        expect(sumCents(figures.paidByYear.map((year) => year.cents))).toBe(figures.paidCents);
+        expect(figures.paidCents).toBeLessThanOrEqual(figures.compensatedCents);
+        expect(figures.compensatedCents).toBeLessThanOrEqual(figures.declaredCents);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

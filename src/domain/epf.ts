@@ -1,0 +1,256 @@
+import { DATE_CEILING, DATE_FLOOR } from '../../common/dates.ts';
+import { sumCents, type Cents } from '../../common/money.ts';
+import {
+  EPF_CLAIM_STATUSES,
+  EPF_DUTCH_ROLES,
+  EPF_TRANCHE_KINDS,
+  type EpfClaimStatus,
+  type EpfDutchRole,
+  type EpfTrancheKind,
+} from '../../common/vocabulary/codes.ts';
+import type { RuleViolation } from './delivery.ts';
+
+/**
+ * Claims of the Netherlands on the European Peace Facility (EPF) and the EU's tranches, as pure rules.
+ * A claim's history is rows added, never changed: at a date the latest assessment and the latest blockage
+ * on or before it hold, and the money received on or before it counts.
+ */
+export { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS };
+
+export interface EpfTranche {
+  id: string;
+  kind: EpfTrancheKind;
+  name: string;
+  /** The EU-wide amount as reported: never part of a Dutch total. */
+  euAmountCents: Cents;
+  decidedOn: string;
+  dutchRole: EpfDutchRole;
+  note: string;
+  isDemonstration: boolean;
+}
+
+export interface EpfClaim {
+  id: string;
+  reference: string;
+  /** The delivery claimed for, or null for a batch (then `batch` says what it covers). */
+  deliveryId: string | null;
+  batch: string;
+  trancheId: string | null;
+  period: string;
+  declaredCents: Cents;
+  declaredOn: string;
+  note: string;
+  isDemonstration: boolean;
+  recordedAt: string;
+}
+
+export interface EpfAssessment {
+  id: string;
+  claimId: string;
+  compensatedCents: Cents;
+  assessedOn: string;
+  /** The last year in which the rest of the compensation is expected. */
+  remainderExpectedBy: number | null;
+  note: string;
+  recordedAt: string;
+}
+
+export interface EpfReceipt {
+  id: string;
+  claimId: string;
+  amountCents: Cents;
+  receivedOn: string;
+  note: string;
+  recordedAt: string;
+}
+
+export interface EpfBlockage {
+  id: string;
+  claimId: string;
+  blocked: boolean;
+  effectiveOn: string;
+  reason: string;
+  recordedAt: string;
+}
+
+export interface EpfClaimHistory {
+  claim: EpfClaim;
+  assessments: EpfAssessment[];
+  receipts: EpfReceipt[];
+  blockages: EpfBlockage[];
+}
+
+/** A claim as it stood at a date. */
+export interface EpfClaimState {
+  status: EpfClaimStatus;
+  compensatedCents: Cents;
+  paidCents: Cents;
+  /** Compensated but not yet received: never below zero, since more than compensated is never received. */
+  outstandingCents: Cents;
+  blockedReason: string | null;
+  remainderExpectedBy: number | null;
+}
+
+function latestOnOrBefore<T extends { recordedAt: string }>(rows: readonly T[], dateOf: (row: T) => string, date: string): T | undefined {
+  return rows
+    .filter((row) => dateOf(row) <= date)
+    .reduce<T | undefined>((latest, row) => {
+      if (!latest) return row;
+      const [a, b] = [dateOf(row), dateOf(latest)];
+      return a > b || (a === b && row.recordedAt >= latest.recordedAt) ? row : latest;
+    }, undefined);
+}
+
+/** The claim at the date; undefined when it was not yet declared then. */
+export function claimStateAt(history: EpfClaimHistory, date: string): EpfClaimState | undefined {
+  if (history.claim.declaredOn > date) return undefined;
+  const assessment = latestOnOrBefore(history.assessments, (row) => row.assessedOn, date);
+  const blockage = latestOnOrBefore(history.blockages, (row) => row.effectiveOn, date);
+  const compensatedCents = assessment?.compensatedCents ?? 0;
+  const paidCents = sumCents(history.receipts.filter((receipt) => receipt.receivedOn <= date).map((receipt) => receipt.amountCents));
+  const status: EpfClaimStatus = blockage?.blocked
+    ? 'blocked'
+    : !assessment
+      ? 'open'
+      : paidCents >= compensatedCents && compensatedCents > 0
+        ? 'paid'
+        : 'compensated';
+  return {
+    status,
+    compensatedCents,
+    paidCents,
+    outstandingCents: Math.max(0, compensatedCents - paidCents),
+    blockedReason: blockage?.blocked ? blockage.reason : null,
+    remainderExpectedBy: assessment?.remainderExpectedBy ?? null,
+  };
+}
+
+export interface EpfFigures {
+  date: string;
+  declaredCents: Cents;
+  /** The date of the last claim declared on or before the date. */
+  declaredUntil: string | null;
+  compensatedCents: Cents;
+  paidCents: Cents;
+  paidByYear: { year: number; cents: Cents }[];
+  outstandingCents: Cents;
+  /** What the blocked claims declared. */
+  blockedCents: Cents;
+  /** The last year in which an outstanding amount is expected. */
+  remainderExpectedBy: number | null;
+  byStatus: Record<EpfClaimStatus, { count: number; declaredCents: Cents }>;
+}
+
+/** The EPF at a date, as the register and the letter show it. */
+export interface EpfOverview extends EpfFigures {
+  /** Work as implementing actor for the EU, at its value on the date: shown, never in a Dutch total. */
+  implementingActorCents: Cents;
+  /** The tranches decided on or before the date. */
+  tranches: EpfTranche[];
+}
+
+/** The Dutch EPF figures at a date: claims declared by then, each as it stood then. */
+export function epfFiguresAt(histories: readonly EpfClaimHistory[], date: string): EpfFigures {
+  const byStatus = Object.fromEntries(EPF_CLAIM_STATUSES.map((status) => [status, { count: 0, declaredCents: 0 }])) as EpfFigures['byStatus'];
+  const paidByYear = new Map<number, Cents>();
+  let declaredUntil: string | null = null;
+  let remainderExpectedBy: number | null = null;
+  const states: EpfClaimState[] = [];
+  for (const history of histories) {
+    const state = claimStateAt(history, date);
+    if (!state) continue;
+    states.push(state);
+    const { claim } = history;
+    if (declaredUntil === null || claim.declaredOn > declaredUntil) declaredUntil = claim.declaredOn;
+    byStatus[state.status].count += 1;
+    byStatus[state.status].declaredCents = sumCents([byStatus[state.status].declaredCents, claim.declaredCents]);
+    for (const receipt of history.receipts.filter((row) => row.receivedOn <= date)) {
+      const year = Number(receipt.receivedOn.slice(0, 4));
+      paidByYear.set(year, sumCents([paidByYear.get(year) ?? 0, receipt.amountCents]));
+    }
+    if (state.outstandingCents > 0 && state.remainderExpectedBy !== null) {
+      remainderExpectedBy = Math.max(remainderExpectedBy ?? state.remainderExpectedBy, state.remainderExpectedBy);
+    }
+  }
+  const compensatedCents = sumCents(states.map((state) => state.compensatedCents));
+  const paidCents = sumCents(states.map((state) => state.paidCents));
+  return {
+    date,
+    declaredCents: sumCents(EPF_CLAIM_STATUSES.map((status) => byStatus[status].declaredCents)),
+    declaredUntil,
+    compensatedCents,
+    paidCents,
+    paidByYear: [...paidByYear].sort(([a], [b]) => a - b).map(([year, cents]) => ({ year, cents })),
+    outstandingCents: compensatedCents - paidCents,
+    blockedCents: byStatus.blocked.declaredCents,
+    remainderExpectedBy,
+    byStatus,
+  };
+}
+
+/** The date of something that happened: within the register's years, and not after today (as the API's eventDate). */
+export function dateViolations(field: string, date: string, today: string): RuleViolation[] {
+  if (date < DATE_FLOOR || date > DATE_CEILING) return [{ field, code: 'dateOutOfRange', params: { floor: DATE_FLOOR, ceiling: DATE_CEILING } }];
+  if (date > today) return [{ field, code: 'dateInFuture' }];
+  return [];
+}
+
+/** What a claim for one delivery may declare: no more than the delivery was worth at the claim's date. */
+export interface ClaimedDelivery {
+  /** Work done for the EU as implementing actor is the EU's, not claimable by the Netherlands. */
+  isImplementingActorWork: boolean;
+  /** Its latest valuation effective on or before the claim's date; null when not yet valued then. */
+  valueCents: Cents | null;
+  /** What earlier claims on it declared. */
+  alreadyClaimedCents: Cents;
+}
+
+export function claimViolations(input: { declaredCents: Cents; declaredOn: string }, today: string, delivery: ClaimedDelivery | null): RuleViolation[] {
+  const violations = dateViolations('declaredOn', input.declaredOn, today);
+  if (delivery?.isImplementingActorWork) violations.push({ field: 'deliveryId', code: 'implementingActorWork' });
+  else if (delivery) {
+    const available = (delivery.valueCents ?? 0) - delivery.alreadyClaimedCents;
+    if (input.declaredCents > available) {
+      violations.push({ field: 'declaredCents', code: 'aboveDelivered', params: { availableCents: String(Math.max(0, available)) } });
+    }
+  }
+  return violations;
+}
+
+export function assessmentViolations(
+  history: EpfClaimHistory,
+  input: { compensatedCents: Cents; assessedOn: string; remainderExpectedBy: number | null },
+  today: string,
+): RuleViolation[] {
+  const violations = [...dateViolations('assessedOn', input.assessedOn, today), ...notBeforeDeclared(history, 'assessedOn', input.assessedOn)];
+  if (input.compensatedCents > history.claim.declaredCents) {
+    violations.push({ field: 'compensatedCents', code: 'aboveDeclared', params: { declaredCents: String(history.claim.declaredCents) } });
+  }
+  const received = sumCents(history.receipts.map((receipt) => receipt.amountCents));
+  if (input.compensatedCents < received) {
+    violations.push({ field: 'compensatedCents', code: 'belowReceived', params: { receivedCents: String(received) } });
+  }
+  if (input.remainderExpectedBy !== null && input.remainderExpectedBy < Number(input.assessedOn.slice(0, 4))) {
+    violations.push({ field: 'remainderExpectedBy', code: 'beforeAssessment' });
+  }
+  return violations;
+}
+
+export function receiptViolations(history: EpfClaimHistory, input: { amountCents: Cents; receivedOn: string }, today: string): RuleViolation[] {
+  const violations = [...dateViolations('receivedOn', input.receivedOn, today), ...notBeforeDeclared(history, 'receivedOn', input.receivedOn)];
+  if (violations.length > 0) return violations;
+  const state = claimStateAt(history, input.receivedOn)!;
+  const afterwards = sumCents(history.receipts.map((receipt) => receipt.amountCents)) + input.amountCents;
+  if (afterwards > state.compensatedCents) {
+    violations.push({ field: 'amountCents', code: 'aboveCompensated', params: { outstandingCents: String(Math.max(0, state.compensatedCents - state.paidCents)) } });
+  }
+  return violations;
+}
+
+export function blockageViolations(history: EpfClaimHistory, input: { effectiveOn: string }, today: string): RuleViolation[] {
+  return [...dateViolations('effectiveOn', input.effectiveOn, today), ...notBeforeDeclared(history, 'effectiveOn', input.effectiveOn)];
+}
+
+function notBeforeDeclared(history: EpfClaimHistory, field: string, date: string): RuleViolation[] {
+  return date < history.claim.declaredOn ? [{ field, code: 'beforeDeclared', params: { declaredOn: history.claim.declaredOn } }] : [];
+}

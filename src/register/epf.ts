@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuditObject } from '../audit/event.ts';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { UniqueViolationError } from '../db/errors.ts';
+import * as repository from '../db/repositories/epf.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import {
+  assessmentViolations,
+  blockageViolations,
+  claimStateAt,
+  claimViolations,
+  dateViolations,
+  epfFiguresAt,
+  receiptViolations,
+  type EpfAssessment,
+  type EpfBlockage,
+  type EpfClaim,
+  type EpfClaimHistory,
+  type EpfClaimState,
+  type EpfOverview,
+  type EpfReceipt,
+  type EpfTranche,
+} from '../domain/epf.ts';
+import type { RuleViolation } from '../domain/delivery.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+
+type Db = Kysely<Database>;
+
+const claimObject = (id: string): AuditObject => ({ type: 'epfClaim', id });
+const today = (context: RequestContext) => context.now().toISOString().slice(0, 10);
+
+function assertValid(violations: RuleViolation[]): void {
+  if (violations.length > 0) throw new ValidationError(violations);
+}
+
+export type TrancheInput = Omit<EpfTranche, 'id' | 'isDemonstration'>;
+
+export async function createTranche(db: Db, context: RequestContext, input: TrancheInput): Promise<EpfTranche> {
+  assertValid(dateViolations('decidedOn', input.decidedOn, today(context)));
+  return inTransaction(db, async (trx) => {
+    const tranche = await repository.insertTranche(trx, { id: randomUUID(), ...input });
+    await recordAuditEvent(trx, context, { action: 'epf.tranche.create', object: { type: 'epfTranche', id: tranche.id }, result: 'success', after: tranche });
+    return tranche;
+  });
+}
+
+export async function listTranches(db: Db): Promise<EpfTranche[]> {
+  return repository.listTranches(db);
+}
+
+export type ClaimInput = Omit<EpfClaim, 'id' | 'isDemonstration' | 'recordedAt'>;
+
+/** Declares a claim; one for a delivery may not declare more than the delivery was worth at the claim's date. */
+export async function createClaim(db: Db, context: RequestContext, input: ClaimInput): Promise<ClaimDetail> {
+  return inTransaction(db, async (trx) => {
+    const violations: RuleViolation[] = [];
+    if (input.trancheId !== null && !(await repository.findTranche(trx, input.trancheId))) violations.push({ field: 'trancheId', code: 'unknownTranche' });
+    let delivery = null;
+    if (input.deliveryId !== null) {
+      const found = await repository.deliveryForClaim(trx, input.deliveryId, input.declaredOn);
+      if (!found) violations.push({ field: 'deliveryId', code: 'unknownDelivery' });
+      else delivery = { isImplementingActorWork: found.fundingSource === 'epf', valueCents: found.valueCents, alreadyClaimedCents: found.alreadyClaimedCents ?? 0 };
+    }
+    assertValid([...violations, ...claimViolations(input, today(context), delivery)]);
+    const claim = await repository.insertClaim(trx, { id: randomUUID(), ...input, isDemonstration: false }).catch((error: unknown) => {
+      if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_CLAIM_REFERENCE) {
+        throw new ValidationError([{ field: 'reference', code: 'referenceTaken' }]);
+      }
+      throw error;
+    });
+    await recordAuditEvent(trx, context, { action: 'epf.claim.create', object: claimObject(claim.id), result: 'success', after: claim });
+    return detail({ claim, assessments: [], receipts: [], blockages: [] }, today(context));
+  });
+}
+
+/** A claim with its whole history, and as it stands today. */
+export interface ClaimDetail extends EpfClaimHistory {
+  state: EpfClaimState;
+}
+
+function detail(history: EpfClaimHistory, date: string): ClaimDetail {
+  // A claim is declared on or before the day it is recorded, so it has a state today.
+  return { ...history, state: claimStateAt(history, date)! };
+}
+
+export async function getClaim(db: Db, context: RequestContext, id: string): Promise<ClaimDetail> {
+  return detail(await existingClaim(db, id), today(context));
+}
+
+/** The claims declared on or before the date, each as it stood then. */
+export async function listClaims(db: Db, date: string): Promise<(EpfClaim & EpfClaimState)[]> {
+  return (await repository.claimHistories(db)).flatMap((history) => {
+    const state = claimStateAt(history, date);
+    return state ? [{ ...history.claim, ...state }] : [];
+  });
+}
+
+/** The EPF figures at a date: the Dutch claims as they stood then, the tranches known by then, and the implementing-actor work. */
+export async function epfOverview(db: Db, date: string): Promise<EpfOverview> {
+  const [histories, implementingActorCents, tranches] = await Promise.all([
+    repository.claimHistories(db),
+    repository.implementingActorCentsAt(db, date),
+    repository.listTranches(db),
+  ]);
+  return { ...epfFiguresAt(histories, date), implementingActorCents, tranches: tranches.filter((tranche) => tranche.decidedOn <= date) };
+}
+
+type HistoryInput<T> = Omit<T, 'id' | 'claimId' | 'recordedAt'>;
+
+export async function assessClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfAssessment>): Promise<ClaimDetail> {
+  return addToHistory(db, context, claimId, 'epf.claim.assess', (history) => assessmentViolations(history, input, today(context)), (trx) =>
+    repository.insertAssessment(trx, { id: randomUUID(), claimId, ...input }));
+}
+
+export async function receiveOnClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfReceipt>): Promise<ClaimDetail> {
+  return addToHistory(db, context, claimId, 'epf.claim.receive', (history) => receiptViolations(history, input, today(context)), (trx) =>
+    repository.insertReceipt(trx, { id: randomUUID(), claimId, ...input }));
+}
+
+/** Blocks a claim with its reason (a member state's veto), or releases it again. */
+export async function blockClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfBlockage>): Promise<ClaimDetail> {
+  const reasonMissing: RuleViolation[] = input.blocked && input.reason.trim() === '' ? [{ field: 'reason', code: 'required' }] : [];
+  return addToHistory(db, context, claimId, 'epf.claim.block', (history) => [...reasonMissing, ...blockageViolations(history, input, today(context))], (trx) =>
+    repository.insertBlockage(trx, { id: randomUUID(), claimId, ...input }));
+}
+
+/** Adds a row to a claim's history after checking it against the history so far, with its audit event, in one transaction. */
+async function addToHistory(
+  db: Db,
+  context: RequestContext,
+  claimId: string,
+  action: 'epf.claim.assess' | 'epf.claim.receive' | 'epf.claim.block',
+  violationsOf: (history: EpfClaimHistory) => RuleViolation[],
+  insert: (trx: Db) => Promise<unknown>,
+): Promise<ClaimDetail> {
+  return inTransaction(db, async (trx) => {
+    await repository.lockClaim(trx, claimId);
+    const history = await existingClaim(trx, claimId);
+    assertValid(violationsOf(history));
+    const added = await insert(trx);
+    await recordAuditEvent(trx, context, { action, object: claimObject(claimId), result: 'success', after: added });
+    return detail(await existingClaim(trx, claimId), today(context));
+  });
+}
+
+async function existingClaim(db: Db, id: string): Promise<EpfClaimHistory> {
+  const [history] = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await repository.claimHistories(db, id) : [];
+  if (!history) throw new NotFoundError('epfClaim', id);
+  return history;
+}

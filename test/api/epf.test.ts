@@ -1,0 +1,121 @@
+/**
+ * EPF claims through the API: finance declares, the EU assesses and pays, a veto blocks; every addition is a
+ * row of history with its audit event, and bad input is refused naming the field, changing nothing. Work
+ * as implementing actor is shown, never counted in a Dutch total, and cannot be claimed.
+ */
+import fc from 'fast-check';
+import { beforeAll, expect, it } from 'vitest';
+import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const MILLION = 100_000_000; // cents
+const claimInput = (fields: Record<string, unknown> = {}) => ({
+  reference: `EPF-${crypto.randomUUID()}`,
+  batch: 'Leveringen uit voorraad',
+  period: '2024',
+  declaredCents: 10 * MILLION,
+  declaredOn: '2025-01-15',
+  ...fields,
+});
+
+describeEachDatabase('EPF claims API', (database) => {
+  let finance: ApiCall;
+  let registrar: ApiCall;
+  beforeAll(() => {
+    finance = apiClient(database().db, { role: 'finance' });
+    registrar = apiClient(database().db, { role: 'registrar' });
+  });
+
+  const claimCount = async () => (await finance('GET', '/epf/claims')).body.items.length as number;
+  const events = async (action: string) =>
+    (await database().db.selectFrom('auditEvent').select('objectId').where('action', '=', action).execute()).map((row) => row.objectId);
+
+  it('declares a claim, assesses it, receives on it and blocks it, each a row of history with its audit event', async () => {
+    const created = await finance('POST', '/epf/claims', claimInput());
+    expect(created.status).toBe(201);
+    const id = created.body.claim.id;
+    expect(created.headers.get('location')).toBe(`/epf/claims/${id}`);
+    expect(created.body.state).toMatchObject({ status: 'open', compensatedCents: 0 });
+
+    const assessed = await finance('POST', `/epf/claims/${id}/assessments`, { compensatedCents: 8 * MILLION, assessedOn: '2025-03-01', remainderExpectedBy: 2027 });
+    expect(assessed.status).toBe(201);
+    expect(assessed.body.state).toMatchObject({ status: 'compensated', compensatedCents: 8 * MILLION, outstandingCents: 8 * MILLION });
+    const received = await finance('POST', `/epf/claims/${id}/receipts`, { amountCents: 3 * MILLION, receivedOn: '2025-04-01' });
+    expect(received.body.state).toMatchObject({ paidCents: 3 * MILLION, outstandingCents: 5 * MILLION });
+    const blocked = await finance('POST', `/epf/claims/${id}/blockages`, { blocked: true, effectiveOn: '2025-05-01', reason: 'Veto van een lidstaat' });
+    expect(blocked.body.state).toMatchObject({ status: 'blocked', blockedReason: 'Veto van een lidstaat' });
+    expect(blocked.body.assessments).toHaveLength(1);
+
+    // At a date before the blockage, the claim stood as it did then.
+    const april = await finance('GET', '/epf/claims?date=2025-04-15');
+    expect(april.body.items.find((item: any) => item.id === id)).toMatchObject({ status: 'compensated', paidCents: 3 * MILLION });
+    const overview = await finance('GET', '/epf/overview?date=2025-04-15');
+    expect(overview.body).toMatchObject({ declaredCents: 10 * MILLION, compensatedCents: 8 * MILLION, outstandingCents: 5 * MILLION, paidByYear: [{ year: 2025, cents: 3 * MILLION }] });
+
+    for (const action of ['epf.claim.create', 'epf.claim.assess', 'epf.claim.receive', 'epf.claim.block']) expect(await events(action)).toContain(id);
+    // History is added, never changed: the database refuses.
+    await expect(database().db.updateTable('epfClaim').set({ declaredCents: 1 }).where('id', '=', id).execute()).rejects.toThrow(/never changed/);
+  });
+
+  it('refuses an amount ≤ 0, a date in the future or before 2014, and a missing reason, naming each field, and stores nothing', async () => {
+    const before = await claimCount();
+    const bad = await finance('POST', '/epf/claims', claimInput({ declaredCents: 0, reference: '' }));
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(bad.body.invalidParams.map((param: any) => param.name).sort()).toEqual(['declaredCents', 'reference']);
+    for (const declaredOn of ['2098-01-01', '2013-12-31']) {
+      const dated = await finance('POST', '/epf/claims', claimInput({ declaredOn }));
+      expect(dated.status).toBe(400);
+      expect(dated.body.invalidParams).toEqual([expect.objectContaining({ name: 'declaredOn', code: declaredOn > '2025' ? 'dateInFuture' : 'dateOutOfRange' })]);
+    }
+    const withNul = await finance('POST', '/epf/claims', claimInput({ period: 'a\u0000b' }));
+    expect(withNul.body.invalidParams).toEqual([expect.objectContaining({ name: 'period' })]);
+    expect(await claimCount()).toBe(before);
+
+    const { claim } = (await finance('POST', '/epf/claims', claimInput())).body;
+    const tooMuch = await finance('POST', `/epf/claims/${claim.id}/assessments`, { compensatedCents: 11 * MILLION, assessedOn: '2025-03-01' });
+    expect(tooMuch.body.invalidParams).toEqual([expect.objectContaining({ name: 'compensatedCents', code: 'aboveDeclared' })]);
+    const nothingCompensated = await finance('POST', `/epf/claims/${claim.id}/receipts`, { amountCents: 1, receivedOn: '2025-03-01' });
+    expect(nothingCompensated.body.invalidParams).toEqual([expect.objectContaining({ name: 'amountCents', code: 'aboveCompensated' })]);
+    const noReason = await finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: true, effectiveOn: '2025-03-01' });
+    expect(noReason.body.invalidParams).toEqual([expect.objectContaining({ name: 'reason', code: 'required' })]);
+    expect((await finance('GET', `/epf/claims/${claim.id}`)).body).toMatchObject({ assessments: [], receipts: [], blockages: [] });
+    expect((await finance('GET', `/epf/claims/${crypto.randomUUID()}`)).status).toBe(404);
+  });
+
+  it('refuses a claim above what was delivered: the delivery\'s value at the claim\'s date, less what was claimed on it before', async () => {
+    const delivery = await registrar('POST', '/deliveries', { title: 'Pantserhouwitsers', category: 'largeCalibreArtillery', supportType: 'stock', fundingSource: 'ukraineSupportBudget', realisedAt: '2024-06-01' });
+    await registrar('POST', `/deliveries/${delivery.body.id}/valuations`, { amountCents: 20 * MILLION, basis: 'replacementValue', effectiveDate: '2024-06-01' });
+    await registrar('POST', `/deliveries/${delivery.body.id}/valuations`, { amountCents: 30 * MILLION, basis: 'replacementValue', effectiveDate: '2025-06-01' });
+    const onDelivery = (declaredCents: number, declaredOn: string) => finance('POST', '/epf/claims', claimInput({ batch: '', deliveryId: delivery.body.id, declaredCents, declaredOn }));
+    expect((await onDelivery(15 * MILLION, '2025-01-15')).status).toBe(201);
+    const above = await onDelivery(6 * MILLION, '2025-01-16');
+    expect(above.status).toBe(400);
+    expect(above.body.invalidParams).toEqual([expect.objectContaining({ name: 'declaredCents', code: 'aboveDelivered' })]);
+    expect(above.body.invalidParams[0].reason).toContain('5.000.000,00');
+    // After the revaluation the delivery is worth more, so more may be claimed.
+    expect((await onDelivery(6 * MILLION, '2025-07-01')).status).toBe(201);
+  });
+
+  it('never counts work as implementing actor in a Dutch total, shows it as such, and refuses a claim on it', async () => {
+    const { db } = database();
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 500 * MILLION }), fc.constantFrom('stock', 'procurement', 'natoFund'), async (amountCents, supportType) => {
+        const [totalsBefore, overviewBefore] = [await realisedTotalsAt(db, '2025-08-31'), (await finance('GET', '/epf/overview?date=2025-08-31')).body];
+        const work = await registrar('POST', '/deliveries', { title: 'Drones als uitvoerder', category: 'drones', supportType, fundingSource: 'epf', ...(supportType === 'stock' ? { realisedAt: '2025-05-01' } : {}) });
+        expect(work.status).toBe(201);
+        await registrar('POST', `/deliveries/${work.body.id}/valuations`, { amountCents, basis: 'contractPrice', effectiveDate: '2025-05-01' });
+        if (supportType !== 'stock') await finance('POST', `/deliveries/${work.body.id}/payments`, { amountCents, paidOn: '2025-06-01' });
+
+        expect(await realisedTotalsAt(db, '2025-08-31')).toEqual(totalsBefore);
+        const overview = (await finance('GET', '/epf/overview?date=2025-08-31')).body;
+        expect(overview.implementingActorCents).toBe(overviewBefore.implementingActorCents + amountCents);
+        expect({ ...overview, implementingActorCents: 0 }).toEqual({ ...overviewBefore, implementingActorCents: 0 });
+        const claim = await finance('POST', '/epf/claims', claimInput({ batch: '', deliveryId: work.body.id, declaredCents: 1, declaredOn: '2025-06-01' }));
+        expect(claim.body.invalidParams).toEqual([expect.objectContaining({ name: 'deliveryId', code: 'implementingActorWork' })]);
+      }),
+      { numRuns: 5 },
+    );
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * A database restored from an older backup ends before the audit trail's last signed checkpoint; if the
+ * server appended to it, the chain would fork and never verify again. The server refuses to start.
+ */
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AuditChainBehindError, openCheckpointStore, refuseChainBehindCheckpoints, signCheckpoint, writeCheckpoint } from '../../src/audit/checkpoints.ts';
+import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
+import { lastAuditEvent } from '../../src/db/repositories/audit.ts';
+import { startServer } from '../../src/server.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { pgliteTemplate } from '../support/scratch-database.ts';
+
+const record = (db: Parameters<typeof recordAuditEvent>[0]) => recordAuditEvent(db, systemContext('test'), { action: 'session.login', result: 'denied' });
+
+function temporaryAuditDirectory() {
+  let folder = '';
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'steunregister-restore-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+  return () => join(folder, 'audit');
+}
+
+describeEachDatabase('the start on a database older than its checkpoints', (database) => {
+  const directory = temporaryAuditDirectory();
+
+  it('starts when the chain reaches the last checkpoint, and refuses when it ends before it or differs at it', async () => {
+    const { db } = database();
+    const store = await openCheckpointStore(directory());
+    await record(db);
+    await writeCheckpoint(db, store, new Date());
+    await refuseChainBehindCheckpoints(db, directory());
+
+    const last = (await lastAuditEvent(db))!;
+    // What the newer database had signed before this one was put back in its place.
+    const ahead = signCheckpoint({ seq: last.seq + 3, hash: 'a'.repeat(64) }, new Date('2025-09-10T08:00:00Z'), store.privateKey);
+    appendFileSync(join(directory(), 'checkpoints.jsonl'), `${JSON.stringify(ahead)}\n`);
+    const refusal = refuseChainBehindCheckpoints(db, directory());
+    await expect(refusal).rejects.toThrow(AuditChainBehindError);
+    await expect(refuseChainBehindCheckpoints(db, directory())).rejects.toThrow(
+      `ends at event #${last.seq}, but the checkpoint of 2025-09-10T08:00:00.000Z in ${directory()} covers it up to event #${last.seq + 3}`,
+    );
+
+    // A restored database that was written to since has an event at the checkpoint's place, but another one.
+    await record(db);
+    await record(db);
+    await record(db);
+    await expect(refuseChainBehindCheckpoints(db, directory())).rejects.toThrow(`event #${last.seq + 3} is not the one signed in the checkpoint of 2025-09-10T08:00:00.000Z`);
+  });
+});
+
+describe('the server on a restored backup', () => {
+  const directory = temporaryAuditDirectory();
+
+  it('refuses to start, appends nothing and says what to do', async () => {
+    const template = await pgliteTemplate();
+    const options = { port: 0, demonstrationData: false, auditCheckpoints: { directory: directory(), intervalMs: 60_000 } };
+    const first = await startServer({ ...options, database: { template } });
+    await record(first.database.db);
+    await first.close();
+    const checkpoints = readFileSync(join(directory(), 'checkpoints.jsonl'), 'utf8');
+
+    // The template is the backup: older than everything the first server recorded.
+    await expect(startServer({ ...options, database: { template } })).rejects.toThrow(/restored from an older backup\?.*Restore the newest backup/s);
+    expect(readFileSync(join(directory(), 'checkpoints.jsonl'), 'utf8')).toBe(checkpoints);
+  });
+});

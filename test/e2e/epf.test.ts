@@ -1,0 +1,45 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser } from '../support/browser.ts';
+import { openPageAs, useServer, visit } from './app.ts';
+
+const plain = (text: string) => text.replace(/\u00a0/g, ' ').trim();
+
+describeWithBrowser('EPF claims', (browser) => {
+  const server = useServer();
+  let page: Page;
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('shows the figures of the letter at 31 August 2025, refuses a claim above the rules with clear errors, and records a good one with its history', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/epf?date=2025-08-31');
+    const figure = async (label: string) => plain(await page.locator('tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell').innerText());
+    expect(await figure('Gedeclareerd')).toBe('€ 3.305.000.000,00');
+    expect(await figure('Gecompenseerd')).toBe('€ 440.000.000,00');
+    expect(await figure('Ontvangen in 2024')).toBe('€ 52.800.000,00');
+    expect(await figure('Werk als uitvoerder voor de EU (telt niet mee in Nederlandse totalen)')).toBe('€ 100.000.000,00');
+
+    await page.getByLabel('Kenmerk').fill('EPF-NL-2025-09');
+    await page.getByLabel(/Wat de declaratie omvat/).fill('Leveringen juli 2025');
+    await page.getByLabel('Periode').fill('jul. 2025');
+    await page.getByLabel('Gedeclareerd bedrag').fill('0');
+    await page.getByLabel('Datum van declaratie').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Declaratie vastleggen' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/Gedeclareerd bedrag/);
+
+    await page.getByLabel('Gedeclareerd bedrag').fill('1.000.000');
+    await page.getByLabel('Datum van declaratie').fill('2025-08-15');
+    await page.getByRole('button', { name: 'Declaratie vastleggen' }).click();
+    await page.getByRole('heading', { name: 'Declaratie EPF-NL-2025-09' }).waitFor();
+    await page.getByText('De declaratie is vastgelegd.').waitFor();
+
+    await page.getByLabel('Met ingang van').fill('2025-08-20');
+    await page.getByLabel('Reden').fill('Veto van een lidstaat');
+    await page.getByRole('button', { name: 'Blokkeren' }).click();
+    await page.getByRole('table', { name: 'Blokkades en vrijgaven' }).getByText('Veto van een lidstaat').waitFor();
+  });
+});

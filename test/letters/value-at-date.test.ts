@@ -1,0 +1,58 @@
+/**
+ * Every named figure is the register's at the letter's reference date: a delivery revalued after it
+ * prints as it stood then, consistent with the letter's own table, and `letter verify` recomputes the
+ * named figures a final letter printed.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import { apiClient, type ApiCall } from '../api/client.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+
+const PURL = '9decc899-e686-494c-be62-6a52efcef57a';
+const MILLION = 100_000_000; // cents
+
+const text = (letter: PublicLetterSnapshot) => JSON.stringify(letter.sections);
+
+describeEachDatabase('a named figure at the letter\'s reference date', (database) => {
+  let author: ApiCall;
+  let registrar: ApiCall;
+  let disclosure: ApiCall;
+  let augustId: string;
+
+  beforeAll(async () => {
+    const { db } = database();
+    await loadDemonstrationData(db);
+    const api = createApi({ db, onError: (error) => { throw error; } });
+    author = apiClient(db, { role: 'letterAuthor', api });
+    registrar = apiClient(db, { role: 'registrar', api });
+    disclosure = apiClient(db, { role: 'disclosureOfficer', api });
+    augustId = (await author('GET', '/letters')).body.items.find((item: any) => item.referenceDate === '2025-08-31').id;
+  });
+
+  it('prints a contribution raised after the reference date at its value on the reference date', async () => {
+    const raised = await registrar('POST', `/deliveries/${PURL}/valuations`, { amountCents: 600 * MILLION, basis: 'contribution', effectiveDate: '2025-09-05' });
+    expect(raised.status).toBe(201);
+    const view = await author('GET', `/letters/${augustId}`);
+    expect(view.body.problems).toEqual([]);
+    expect(text(view.body.letter)).toContain('recente aangekondigde bijdrage van €500 mln. aan het Prioritized Ukraine Requirement List');
+    expect(text(view.body.letter)).not.toContain('€600 mln.');
+  });
+
+  it('verifies the named figures of a final letter: a change effective before its reference date shows', async () => {
+    const current = await author('GET', `/letters/${augustId}`);
+    const approved = await disclosure('POST', `/letters/${augustId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! });
+    const final = await author('POST', `/letters/${augustId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
+    expect(final.status).toBe(200);
+    expect((await author('GET', `/letters/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
+
+    // The contribution's value is restated as of before the reference date; its payment, and so the table, stay.
+    await registrar('POST', `/deliveries/${PURL}/valuations`, { amountCents: 550 * MILLION, basis: 'contribution', effectiveDate: '2025-08-20' });
+    const verification = await author('GET', `/letters/${augustId}/verification`);
+    expect(verification.body).toMatchObject({ ok: false, hashesMatch: true, differences: [] });
+    // Named by its public id: the internal id never reaches a public surface.
+    const { publicId } = await database().db.selectFrom('delivery').select('publicId').where('id', '=', PURL).executeTakeFirstOrThrow();
+    expect(verification.body.figureDifferences).toEqual([{ figure: `delivery:${publicId}`, published: '€500 mln.', recomputed: '€550 mln.' }]);
+  });
+});

@@ -1,0 +1,34 @@
+import { request } from './client.ts';
+import type { RequestBody, ResponseBody, Schema } from './contract.ts';
+import { queryString } from './queryString.ts';
+
+export type EpfOverview = Schema<'EpfOverview'>;
+export type EpfClaimList = Schema<'EpfClaimList'>;
+export type EpfClaimDetail = Schema<'EpfClaimDetail'>;
+export type EpfClaimInput = RequestBody<'/epf/claims', 'post'>;
+type HistoryInputs = {
+  assessments: RequestBody<'/epf/claims/{id}/assessments', 'post'>;
+  receipts: RequestBody<'/epf/claims/{id}/receipts', 'post'>;
+  blockages: RequestBody<'/epf/claims/{id}/blockages', 'post'>;
+};
+
+export function getEpfOverview(date: string, signal?: AbortSignal) {
+  return request<ResponseBody<'/epf/overview', 'get'>>(`/epf/overview${queryString({ date })}`, { signal });
+}
+
+export function getEpfClaims(date: string, signal?: AbortSignal) {
+  return request<EpfClaimList>(`/epf/claims${queryString({ date })}`, { signal });
+}
+
+export function getEpfClaim(id: string, signal?: AbortSignal) {
+  return request<EpfClaimDetail>(`/epf/claims/${encodeURIComponent(id)}`, { signal });
+}
+
+export function createEpfClaim(input: EpfClaimInput) {
+  return request<EpfClaimDetail>('/epf/claims', { method: 'POST', body: input });
+}
+
+/** Adds an assessment, money received, or a blockage to a claim's history. */
+export function addToEpfClaim<K extends keyof HistoryInputs>(id: string, kind: K, input: HistoryInputs[K]) {
+  return request<EpfClaimDetail>(`/epf/claims/${encodeURIComponent(id)}/${kind}`, { method: 'POST', body: input });
+}

@@ -1,0 +1,208 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { parseEuroAmount } from '../../../../common/money.ts';
+import { addToEpfClaim, getEpfClaim, type EpfClaimDetail } from '../../api/epf.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { TextField } from '../../forms/controls.tsx';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
+import { useFields } from '../../forms/useFields.ts';
+import { useSubmission } from '../../forms/useSubmission.ts';
+import { formatMoment, formatShortDate } from '../../format/dates.ts';
+import { formatEuro } from '../../format/money.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useCan } from '../../state/session.tsx';
+import { useResource } from '../../state/useResource.ts';
+
+/** One claim: what it covers, how it stands today, and its history, to which finance adds. */
+export function EpfClaimPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const claim = useResource(id, (signal) => getEpfClaim(id, signal));
+  if (claim.status !== 'ready') return <ResourceStatus resource={claim} onRetry={claim.reload} />;
+  const detail = claim.data.data;
+  const title = t('epf.claim.title', { reference: detail.claim.reference });
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="nl-paragraph">
+        <Link href="/epf">{t('epf.claim.back')}</Link>
+      </p>
+      <ClaimFacts detail={detail} />
+      <LabelledSection heading={t('epf.claim.history')}>
+        <History detail={detail} />
+      </LabelledSection>
+      {can('epf.write') && (
+        <>
+          <LabelledSection heading={t('epf.claim.assess')}>
+            <AssessmentForm id={id} onAdded={claim.reload} />
+          </LabelledSection>
+          <LabelledSection heading={t('epf.claim.receive')}>
+            <ReceiptForm id={id} onAdded={claim.reload} />
+          </LabelledSection>
+          <LabelledSection heading={`${t('epf.claim.block')} / ${t('epf.claim.release')}`}>
+            <BlockageForm id={id} onAdded={claim.reload} />
+          </LabelledSection>
+        </>
+      )}
+    </>
+  );
+}
+
+function ClaimFacts({ detail }: { detail: EpfClaimDetail }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const { claim, state } = detail;
+  const facts: [string, string][] = [
+    [t('epf.claim.covers'), claim.batch || `${t('epf.claim.delivery')} ${claim.deliveryId ?? ''}`],
+    [t('epf.claims.period'), claim.period],
+    [t('epf.claims.declaredOn'), formatShortDate(claim.declaredOn, language)],
+    [t('epf.claims.declared'), formatEuro(claim.declaredCents, language)],
+    [t('epf.claims.status'), state.blockedReason ? `${t(`epfClaimStatuses.${state.status}`)}: ${state.blockedReason}` : t(`epfClaimStatuses.${state.status}`)],
+    [t('epf.claims.compensated'), formatEuro(state.compensatedCents, language)],
+    [t('epf.claims.paid'), formatEuro(state.paidCents, language)],
+    [t('epf.figures.outstanding'), formatEuro(state.outstandingCents, language)],
+    [t('epf.figures.remainderExpectedBy'), state.remainderExpectedBy === null ? t('common.none') : String(state.remainderExpectedBy)],
+  ];
+  return (
+    <dl className="facts">
+      {facts.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function History({ detail }: { detail: EpfClaimDetail }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const recorded = { key: 'recordedAt', header: t('epf.claim.recordedAt'), cell: (row: { recordedAt: string }) => formatMoment(row.recordedAt, language) };
+  const assessments: Column<EpfClaimDetail['assessments'][number]>[] = [
+    { key: 'assessedOn', header: t('fields.assessedOn'), cell: (row) => formatShortDate(row.assessedOn, language) },
+    { key: 'compensated', header: t('fields.compensatedCents'), numeric: true, cell: (row) => formatEuro(row.compensatedCents, language) },
+    { key: 'remainder', header: t('fields.remainderExpectedBy'), cell: (row) => (row.remainderExpectedBy === null ? t('common.none') : String(row.remainderExpectedBy)) },
+    recorded,
+  ];
+  const receipts: Column<EpfClaimDetail['receipts'][number]>[] = [
+    { key: 'receivedOn', header: t('fields.receivedOn'), cell: (row) => formatShortDate(row.receivedOn, language) },
+    { key: 'amount', header: t('fields.amountCents'), numeric: true, cell: (row) => formatEuro(row.amountCents, language) },
+    recorded,
+  ];
+  const blockages: Column<EpfClaimDetail['blockages'][number]>[] = [
+    { key: 'effectiveOn', header: t('fields.effectiveOn'), cell: (row) => formatShortDate(row.effectiveOn, language) },
+    { key: 'blocked', header: t('epf.claims.status'), cell: (row) => t(row.blocked ? 'epf.claim.blockedYes' : 'epf.claim.blockedNo') },
+    { key: 'reason', header: t('fields.reason'), cell: (row) => row.reason || t('common.none') },
+    recorded,
+  ];
+  const table = <Row,>(rows: Row[], caption: string, columns: Column<Row>[], key: (row: Row) => string) =>
+    rows.length === 0 ? <p className="nl-paragraph">{`${caption}: ${t('epf.claim.empty')}`}</p> : <DataTable caption={caption} columns={columns} rows={rows} rowKey={key} />;
+  return (
+    <>
+      {table(detail.assessments, t('epf.claim.assessmentsCaption'), assessments, (row) => row.id)}
+      {table(detail.receipts, t('epf.claim.receiptsCaption'), receipts, (row) => row.id)}
+      {table(detail.blockages, t('epf.claim.blockagesCaption'), blockages, (row) => row.id)}
+    </>
+  );
+}
+
+function AssessmentForm({ id, onAdded }: { id: string; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const empty = { compensatedCents: '', assessedOn: '', remainderExpectedBy: '' };
+  const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const compensatedCents = parseEuroAmount(values.compensatedCents);
+    const year = values.remainderExpectedBy.trim();
+    void submission.submit(
+      {
+        compensatedCents: !values.compensatedCents.trim() ? 'required' : compensatedCents === undefined ? 'invalidAmount' : undefined,
+        assessedOn: values.assessedOn ? undefined : 'required',
+        remainderExpectedBy: year && !/^\d{4}$/.test(year) ? 'invalidWholeNumber' : undefined,
+      },
+      async () => {
+        await addToEpfClaim(id, 'assessments', { compensatedCents: compensatedCents!, assessedOn: values.assessedOn, remainderExpectedBy: year ? Number(year) : null });
+        setValues(empty);
+        onAdded();
+      },
+    );
+  }
+  return (
+    <form noValidate onSubmit={handleSubmit} className="record-form">
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['compensatedCents', 'assessedOn', 'remainderExpectedBy'])} formError={submission.formError} refusals={submission.refusals} />
+      <TextField {...field('compensatedCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
+      <TextField {...field('assessedOn')} type="date" />
+      <TextField {...field('remainderExpectedBy')} inputMode="numeric" size="small" optional />
+      <SubmitButton label={t('epf.claim.assess')} submitting={submission.submitting} />
+    </form>
+  );
+}
+
+function ReceiptForm({ id, onAdded }: { id: string; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const empty = { amountCents: '', receivedOn: '' };
+  const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const amountCents = parseEuroAmount(values.amountCents);
+    void submission.submit(
+      { amountCents: !values.amountCents.trim() ? 'required' : amountCents === undefined ? 'invalidAmount' : undefined, receivedOn: values.receivedOn ? undefined : 'required' },
+      async () => {
+        await addToEpfClaim(id, 'receipts', { amountCents: amountCents!, receivedOn: values.receivedOn });
+        setValues(empty);
+        onAdded();
+      },
+    );
+  }
+  return (
+    <form noValidate onSubmit={handleSubmit} className="record-form">
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['amountCents', 'receivedOn'])} formError={submission.formError} refusals={submission.refusals} />
+      <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
+      <TextField {...field('receivedOn')} type="date" />
+      <SubmitButton label={t('epf.claim.receive')} submitting={submission.submitting} />
+    </form>
+  );
+}
+
+function BlockageForm({ id, onAdded }: { id: string; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const empty = { effectiveOn: '', reason: '' };
+  const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
+  function send(blocked: boolean) {
+    void submission.submit({ effectiveOn: values.effectiveOn ? undefined : 'required', reason: blocked && !values.reason.trim() ? 'required' : undefined }, async () => {
+      await addToEpfClaim(id, 'blockages', { blocked, effectiveOn: values.effectiveOn, reason: values.reason.trim() });
+      setValues(empty);
+      onAdded();
+    });
+  }
+  return (
+    <form
+      noValidate
+      className="record-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        send(true);
+      }}
+    >
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['effectiveOn', 'reason'])} formError={submission.formError} refusals={submission.refusals} />
+      <p className="nl-paragraph">{t('epf.claim.blockHint')}</p>
+      <TextField {...field('effectiveOn')} type="date" />
+      <TextField {...field('reason')} optional />
+      <SubmitButton label={t('epf.claim.block')} submitting={submission.submitting} />
+      <div className="action-row">
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={submission.submitting} onClick={() => send(false)}>
+          {t('epf.claim.release')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'wouter';
+import { isIsoDate } from '../../../../common/dates.ts';
+import { getEpfClaims, getEpfOverview, type EpfClaimList, type EpfOverview } from '../../api/epf.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { TextField } from '../../forms/controls.tsx';
+import { formatShortDate, todayInTheHague } from '../../format/dates.ts';
+import { formatEuro } from '../../format/money.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useCan } from '../../state/session.tsx';
+import { useResource } from '../../state/useResource.ts';
+import { NewClaimForm } from './NewClaimForm.tsx';
+
+/** The EPF as it stood at a date: the Dutch figures, the EU's tranches and the claims with their status. */
+export function EpfPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('date');
+  const date = asked !== null && isIsoDate(asked) ? asked : todayInTheHague();
+  const [typed, setTyped] = useState(date);
+  useEffect(() => setTyped(date), [date]);
+  const overview = useResource(`overview/${date}`, (signal) => getEpfOverview(date, signal));
+  const claims = useResource(`claims/${date}`, (signal) => getEpfClaims(date, signal));
+
+  function show(event: FormEvent) {
+    event.preventDefault();
+    setParams({ date: typed });
+  }
+
+  return (
+    <>
+      <PageHeading title={t('epf.title')}>{t('epf.title')}</PageHeading>
+      <p className="nl-paragraph">{t('epf.intro')}</p>
+      <form className="date-form" onSubmit={show}>
+        <TextField name="date" type="date" label={t('epf.date')} value={typed} onChange={setTyped} />
+        <button type="submit" className="utrecht-button utrecht-button--primary-action">
+          {t('epf.show')}
+        </button>
+      </form>
+
+      <LabelledSection heading={t('epf.figures.heading')}>
+        {overview.status === 'ready' ? <FiguresTable overview={overview.data.data} /> : <ResourceStatus resource={overview} onRetry={overview.reload} />}
+      </LabelledSection>
+
+      <LabelledSection heading={t('epf.tranches.heading')}>
+        {overview.status === 'ready' ? <TranchesTable tranches={overview.data.data.tranches} /> : <ResourceStatus resource={overview} onRetry={overview.reload} />}
+      </LabelledSection>
+
+      <LabelledSection heading={t('epf.claims.heading')}>
+        {claims.status === 'ready' ? <ClaimsTable list={claims.data.data} /> : <ResourceStatus resource={claims} onRetry={claims.reload} />}
+      </LabelledSection>
+
+      {can('epf.write') && (
+        <LabelledSection heading={t('epf.claims.new')}>
+          <NewClaimForm
+            onCreated={() => {
+              overview.reload();
+              claims.reload();
+            }}
+          />
+        </LabelledSection>
+      )}
+    </>
+  );
+}
+
+interface FigureRow {
+  key: string;
+  label: string;
+  value: string;
+}
+
+function FiguresTable({ overview }: { overview: EpfOverview }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const euro = (cents: number) => formatEuro(cents, language);
+  const rows: FigureRow[] = [
+    { key: 'declared', label: t('epf.figures.declared'), value: euro(overview.declaredCents) },
+    { key: 'declaredUntil', label: t('epf.figures.declaredUntil'), value: overview.declaredUntil ? formatShortDate(overview.declaredUntil, language) : t('common.none') },
+    { key: 'compensated', label: t('epf.figures.compensated'), value: euro(overview.compensatedCents) },
+    ...overview.paidByYear.map(({ year, cents }) => ({ key: `paid-${year}`, label: t('epf.figures.paidInYear', { year }), value: euro(cents) })),
+    { key: 'outstanding', label: t('epf.figures.outstanding'), value: euro(overview.outstandingCents) },
+    { key: 'blocked', label: t('epf.figures.blocked'), value: euro(overview.blockedCents) },
+    { key: 'remainder', label: t('epf.figures.remainderExpectedBy'), value: overview.remainderExpectedBy === null ? t('common.none') : String(overview.remainderExpectedBy) },
+    { key: 'implementingActor', label: t('epf.figures.implementingActor'), value: euro(overview.implementingActorCents) },
+  ];
+  const columns: Column<FigureRow>[] = [
+    { key: 'label', header: t('epf.figures.figure'), cell: (row) => row.label },
+    { key: 'value', header: t('epf.figures.amount'), numeric: true, cell: (row) => row.value },
+  ];
+  return <DataTable caption={t('epf.figures.caption', { date: formatShortDate(overview.date, language) })} columns={columns} rows={rows} rowKey={(row) => row.key} />;
+}
+
+function TranchesTable({ tranches }: { tranches: EpfOverview['tranches'] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const columns: Column<EpfOverview['tranches'][number]>[] = [
+    { key: 'name', header: t('epf.tranches.name'), cell: (row) => row.name },
+    { key: 'kind', header: t('epf.tranches.kind'), cell: (row) => t(`epfTrancheKinds.${row.kind}`) },
+    { key: 'decidedOn', header: t('epf.tranches.decidedOn'), cell: (row) => formatShortDate(row.decidedOn, language) },
+    { key: 'amount', header: t('epf.tranches.amount'), numeric: true, cell: (row) => formatEuro(row.euAmountCents, language) },
+    { key: 'role', header: t('epf.tranches.role'), cell: (row) => t(`epfDutchRoles.${row.dutchRole}`) },
+  ];
+  return <DataTable caption={t('epf.tranches.caption')} columns={columns} rows={tranches} rowKey={(row) => row.id} />;
+}
+
+function ClaimsTable({ list }: { list: EpfClaimList }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (list.items.length === 0) return <p className="nl-paragraph">{t('epf.figures.none')}</p>;
+  const columns: Column<EpfClaimList['items'][number]>[] = [
+    { key: 'reference', header: t('epf.claims.reference'), cell: (row) => <Link href={`/epf/declaraties/${row.id}`}>{row.reference}</Link> },
+    { key: 'covers', header: t('epf.claims.covers'), cell: (row) => row.batch || t('epf.claim.delivery') },
+    { key: 'period', header: t('epf.claims.period'), cell: (row) => row.period },
+    { key: 'declaredOn', header: t('epf.claims.declaredOn'), cell: (row) => formatShortDate(row.declaredOn, language) },
+    { key: 'declared', header: t('epf.claims.declared'), numeric: true, cell: (row) => formatEuro(row.declaredCents, language) },
+    { key: 'compensated', header: t('epf.claims.compensated'), numeric: true, cell: (row) => formatEuro(row.compensatedCents, language) },
+    { key: 'paid', header: t('epf.claims.paid'), numeric: true, cell: (row) => formatEuro(row.paidCents, language) },
+    { key: 'status', header: t('epf.claims.status'), cell: (row) => (row.blockedReason ? `${t(`epfClaimStatuses.${row.status}`)}: ${row.blockedReason}` : t(`epfClaimStatuses.${row.status}`)) },
+  ];
+  return <DataTable caption={t('epf.claims.caption', { date: formatShortDate(list.date, language) })} columns={columns} rows={list.items} rowKey={(row) => row.id} />;
+}
