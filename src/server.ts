@@ -16,6 +16,7 @@ import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
 import { loadDemonstrationData } from './register/demonstration.ts';
 import { createDemonstrationAccounts, type DemonstrationAccount } from './auth/demonstration-accounts.ts';
+import { startPublicationTimer, type PublicationTimer } from './register/publication-timer.ts';
 import { openTotpSecretKey, sealPlainTotpSecrets, temporaryTotpSecretKey, type TotpSecretKey } from './auth/totp-secret-key.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -73,6 +74,8 @@ export interface ServerOptions {
   oidc?: OidcConfig | undefined;
   /** Where and how often signed checkpoints of the audit trail are written (none when not given). */
   auditCheckpoints?: { directory: string; intervalMs: number };
+  /** How often scheduled publications of letters are looked for (default every 10 seconds). */
+  publicationCheckMs?: number;
 }
 
 export interface RunningServer {
@@ -86,6 +89,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const database = await openDatabase(options.database);
+  let publications: PublicationTimer | undefined;
   try {
     await migrate(database);
     if (options.auditCheckpoints) await refuseChainBehindCheckpoints(database.db, options.auditCheckpoints.directory);
@@ -98,6 +102,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const demonstrationAccounts = options.demonstrationData && database.kind === 'pglite' ? await createDemonstrationAccounts(database.db, totpKey) : [];
     // PGlite has no autovacuum: without fresh statistics its planner ignores the indexes of large tables.
     if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
+    // Catches up on publications scheduled while the server was down before anyone can ask.
+    publications = await startPublicationTimer({
+      db: database.db,
+      intervalMs: options.publicationCheckMs ?? 10_000,
+      clock: () => new Date(),
+      onError: (error) => logger.error({ err: loggableError(error) }, 'scheduled publication failed'),
+    });
     const hostname = options.hostname ?? '127.0.0.1';
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const app = createApp(database.db, {
@@ -124,11 +135,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       demonstrationAccounts,
       close: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await publications?.stop();
         await checkpointing?.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await publications?.stop();
     await database.close();
     throw error;
   }

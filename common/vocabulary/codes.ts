@@ -143,6 +143,14 @@ const EVENT_ACTIONS = [
   'report.approve',
   'report.finalise',
   'report.publication',
+  // The review of drafts and the embargo of final letters.
+  'letter.submit',
+  'letter.reject',
+  'letter.withdraw',
+  'letter.delete',
+  'letter.send',
+  'letter.publish',
+  'letter.publicationCorrection',
   // The European Peace Facility
   'epf.tranche.create',
   'epf.claim.create',

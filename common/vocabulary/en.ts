@@ -115,6 +115,14 @@ export const en: Vocabulary = {
     'report.approve': 'Approve the public letter',
     'report.finalise': 'Finalise a letter',
     'report.publication': 'Record the publication of a letter',
+    // The review of drafts and the embargo of final letters.
+    'letter.submit': 'Submit a letter for approval',
+    'letter.reject': 'Reject a letter',
+    'letter.withdraw': 'Withdraw a submission for approval',
+    'letter.delete': 'Delete a draft letter',
+    'letter.send': 'Letter sent to parliament',
+    'letter.publish': 'Letter published',
+    'letter.publicationCorrection': 'Correct the publication details of a letter',
     // The European Peace Facility
     'epf.read': 'Read EPF claims',
     'epf.write': 'Record EPF claims',

@@ -197,6 +197,14 @@ export const nl: Vocabulary = {
     'report.approve': 'Openbare brief goedkeuren',
     'report.finalise': 'Brief definitief maken',
     'report.publication': 'Publicatie van een brief vastleggen',
+    // The review of drafts and the embargo of final letters.
+    'letter.submit': 'Brief ter goedkeuring aanbieden',
+    'letter.reject': 'Brief afwijzen',
+    'letter.withdraw': 'Aanbieding ter goedkeuring intrekken',
+    'letter.delete': 'Concept van een brief verwijderen',
+    'letter.send': 'Brief aan de Kamer verzonden',
+    'letter.publish': 'Brief gepubliceerd',
+    'letter.publicationCorrection': 'Publicatiegegevens van een brief corrigeren',
     // The European Peace Facility
     'epf.read': 'EPF-declaraties inzien',
     'epf.write': 'EPF-declaraties vastleggen',

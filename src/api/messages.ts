@@ -68,6 +68,18 @@ const REASONS: Record<Language, Record<string, Message>> = {
     dateInFuture: () => 'Deze datum ligt na vandaag; leg alleen vast wat al gebeurd is.',
     undecidedDeliveries: (p) =>
       `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${p.count} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
+    // The embargo of letters and the review of drafts.
+    draftExists: () => 'Er is al een concept met deze peildatum; werk dat concept bij of verwijder het eerst.',
+    beforeLastFinalLetter: (p) => `De peildatum ligt vóór die van de laatste definitieve brief (${p.date}); een nieuwe brief volgt daarop.`,
+    paperNumberFormat: () => 'Vul het Kamerstuknummer in als "Kamerstuk 22 054, nr. 453".',
+    publishedBeforeLetterDate: (p) => `De publicatiedatum ligt vóór de datum van de brief (${p.letterDate}).`,
+    publishedAfterPublication: () => 'De publicatiedatum ligt na het moment van publiceren.',
+    notSent: () => 'Leg eerst vast dat de brief aan de Kamer is verzonden.',
+    alreadySent: () => 'De verzending van deze brief is al vastgelegd.',
+    notRecorded: () => 'Er zijn nog geen publicatiegegevens om te corrigeren.',
+    unchanged: () => 'De correctie verandert niets aan de vastgelegde gegevens.',
+    alreadySubmitted: () => 'Deze brief is al ter goedkeuring aangeboden.',
+    notSubmitted: () => 'Deze brief is niet ter goedkeuring aangeboden.',
     // The European Peace Facility
     implementingActorWork: () => 'Werk als uitvoerder voor de EU is niet door Nederland te declareren; het telt niet mee in Nederlandse totalen.',
     aboveDelivered: (p) => `Dit is meer dan er geleverd is: op de declaratiedatum kan voor deze levering nog hoogstens ${euro('nl', p.availableCents)} worden gedeclareerd.`,
@@ -180,6 +192,18 @@ const REASONS: Record<Language, Record<string, Message>> = {
     dateInFuture: () => 'This date lies after today; record only what has happened.',
     undecidedDeliveries: (p) =>
       `${p.count} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
+    // The embargo of letters and the review of drafts.
+    draftExists: () => 'There is a draft with this reference date already; work on that draft or delete it first.',
+    beforeLastFinalLetter: (p) => `The reference date lies before that of the last final letter (${p.date}); a new letter follows it.`,
+    paperNumberFormat: () => 'Enter the paper number as "Kamerstuk 22 054, nr. 453".',
+    publishedBeforeLetterDate: (p) => `The publication date lies before the date of the letter (${p.letterDate}).`,
+    publishedAfterPublication: () => 'The publication date lies after the moment of publishing.',
+    notSent: () => 'Record first that the letter was sent to parliament.',
+    alreadySent: () => 'The sending of this letter has been recorded already.',
+    notRecorded: () => 'There are no publication details to correct yet.',
+    unchanged: () => 'The correction changes nothing in the recorded details.',
+    alreadySubmitted: () => 'This letter has been submitted for approval already.',
+    notSubmitted: () => 'This letter has not been submitted for approval.',
     // The European Peace Facility
     implementingActorWork: () => 'Work as implementing actor for the EU cannot be claimed by the Netherlands; it is not in Dutch totals.',
     aboveDelivered: (p) => `This is more than was delivered: on the claim's date at most ${euro('en', p.availableCents)} can still be claimed for this delivery.`,

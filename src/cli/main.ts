@@ -11,6 +11,7 @@ import { auditCommands } from './audit-commands.ts';
 import { letterCommands } from './letter-commands.ts';
 import { createLogger } from '../logging.ts';
 import { startServer } from '../server.ts';
+import { publicationCheckIntervalFromEnvironment } from '../register/publication-timer.ts';
 import { CommandError } from './command-error.ts';
 import { StartRefusedError } from '../start-refused.ts';
 import { withDatabase } from './database.ts';
@@ -48,6 +49,7 @@ program
       trustProxy: process.env.TRUST_PROXY === 'true',
       oidc: oidcConfigFromEnvironment(process.env),
       auditCheckpoints: { directory: auditDirectoryFromEnvironment(), intervalMs: checkpointIntervalFromEnvironment() },
+      publicationCheckMs: publicationCheckIntervalFromEnvironment(),
     });
     if (database.dataDir && server.database.kind === 'pglite') announceDemonstrationAccounts(server.demonstrationAccounts, database.dataDir);
     console.log(`Steunregister runs at ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${database.dataDir}` : 'PostgreSQL'}). Stop it with Ctrl-C.`);

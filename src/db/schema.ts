@@ -18,6 +18,8 @@ export interface Database {
   publicDelivery: PublicDeliveryTable;
   letter: LetterTable;
   publicLetter: PublicLetterTable;
+  letterPublication: LetterPublicationTable;
+  letterReview: LetterReviewTable;
   // The European Peace Facility (migration 008)
   epfTranche: EpfTrancheTable;
   epfClaim: EpfClaimTable;
@@ -144,6 +146,7 @@ export interface DisclosureDecisionTable {
   publicQuantity: string | null;
   ground: string | null;
   reviewOn: string | null;
+  publicFrom: ColumnType<string | null, string | null | undefined, string | null>;
   note: string;
   decidedById: string | null;
   decidedByName: string;
@@ -159,6 +162,8 @@ export interface PublicDeliveryTable {
   quantity: string | null;
   decidedOn: string;
   isDemonstration: boolean;
+  /** From when public surfaces show it: the publication of the first letter that lists it, or a decided date; null until then. */
+  visibleFrom: string | null;
 }
 
 export interface LetterTable {
@@ -180,6 +185,12 @@ export interface LetterTable {
   approvedSha256: string | null;
   approvedByName: string | null;
   approvedAt: string | null;
+  submittedAt: ColumnType<string | null, string | null | undefined, string | null>;
+  submittedByName: ColumnType<string | null, string | null | undefined, string | null>;
+  sentAt: ColumnType<string | null, string | null | undefined, string | null>;
+  sentByName: ColumnType<string | null, string | null | undefined, string | null>;
+  publishAt: ColumnType<string | null, string | null | undefined, string | null>;
+  publishedAt: ColumnType<string | null, string | null | undefined, string | null>;
   isDemonstration: Generated<boolean>;
   version: Generated<number>;
   createdAt: string;
@@ -536,4 +547,25 @@ export interface ExportLicenceTable {
   issuedByName: string;
   recordedAt: string;
   isDemonstration: boolean;
+}
+
+/** Each record of a letter's publication details, the first and every correction; the letter carries the latest. */
+export interface LetterPublicationTable {
+  id: string;
+  letterId: string;
+  paperNumber: string;
+  publishedOn: string;
+  reason: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+/** The review of a draft: submitted, approved, rejected (with a comment), withdrawn. */
+export interface LetterReviewTable {
+  id: string;
+  letterId: string;
+  action: string;
+  comment: string;
+  byName: string;
+  at: string;
 }

@@ -19,7 +19,7 @@ interface PublicPresentation {
 }
 
 export type DecisionInput =
-  | { state: 'public'; presentation: PublicPresentation; note: string }
+  | { state: 'public'; presentation: PublicPresentation; note: string; /** Public from this date, even before a letter lists it. */ publicFrom?: string | null }
   | { state: 'confidential'; ground: ConfidentialityGround; reviewOn: string | null; note: string };
 
 const MAX_PUBLIC_TITLE = 300;

@@ -9,7 +9,8 @@ import { recordAuditEvent, systemContext, type RequestContext } from '../audit/t
 import { DEMONSTRATION_DECISIONS, PREVIOUS_LETTER, SEED_LETTER } from '../db/seed/demonstration-disclosure.ts';
 import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
 import { decide } from './disclosure.ts';
-import { approve, createDraft, finalise, recordPublication } from './letters.ts';
+import { approve, createDraft, finalise } from './letters.ts';
+import { recordPublication, sendLetter } from './letter-publication.ts';
 import { refreshCurrentValue } from './deliveries.ts';
 import { loadDemonstrationBudget } from './demonstration-budget.ts';
 import { loadDemonstrationIndustry } from './industry.ts';
@@ -56,7 +57,8 @@ async function loadDemonstrationLetters(trx: Kysely<Database>, context: RequestC
   const previous = await createDraft(trx, context, { referenceDate: PREVIOUS_LETTER.referenceDate, letterDate: PREVIOUS_LETTER.letterDate });
   const approved = await approve(trx, context, previous.id, previous.version);
   await finalise(trx, context, previous.id, approved.version);
-  await recordPublication(trx, context, previous.id, { paperNumber: PREVIOUS_LETTER.paperNumber, publishedOn: PREVIOUS_LETTER.letterDate });
+  await sendLetter(trx, context, previous.id);
+  await recordPublication(trx, context, previous.id, { paperNumber: PREVIOUS_LETTER.paperNumber, publishedOn: PREVIOUS_LETTER.publishedOn });
   await createDraft(trx, context, { ...SEED_LETTER, blocks: SEED_LETTER_BLOCKS });
 }
 

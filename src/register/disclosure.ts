@@ -8,6 +8,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { listedInPublishedLetter } from '../db/repositories/letter-publication.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -35,7 +36,9 @@ export async function decide(db: Db, context: RequestContext, deliveryIds: strin
       const publicId = (await disclosure.publicIdOf(trx, deliveryId)) ?? (decision.state === 'public' ? randomUUID() : null);
       if (decision.state === 'public' && publicId) {
         const { title, detail, category, quantity } = decision.presentation;
+        const visibleFrom = await visibleFromOf(trx, publicId, decision.publicFrom ?? null, decidedAt);
         await disclosure.putPublicDelivery(trx, {
+          visibleFrom,
           publicId,
           title,
           detail,
@@ -62,6 +65,27 @@ export async function decide(db: Db, context: RequestContext, deliveryIds: strin
   });
 }
 
+/**
+ * From when public surfaces show a delivery decided public: the date the decision names (from midnight in
+ * The Hague); else at once if a published letter lists it already, or as it was visible before; else from
+ * the publication of the first letter that lists it (null until then).
+ */
+async function visibleFromOf(trx: Db, publicId: string, publicFrom: string | null, decidedAt: string): Promise<string | null> {
+  if (publicFrom !== null) return startOfDayInTheHague(publicFrom);
+  const before = await disclosure.visibleFromOf(trx, publicId);
+  if (before !== null && before <= decidedAt) return before;
+  return (await listedInPublishedLetter(trx, publicId)) ? decidedAt : null;
+}
+
+function startOfDayInTheHague(date: string): string {
+  for (const offset of ['+01:00', '+02:00']) {
+    const moment = new Date(`${date}T00:00:00${offset}`);
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(moment);
+    if (local === `${date} 00:00`) return moment.toISOString();
+  }
+  return new Date(`${date}T00:00:00+01:00`).toISOString();
+}
+
 function decisionRow(deliveryId: string, decision: DecisionInput, context: RequestContext, decidedAt: string): disclosure.StoredDecision {
   const isPublic = decision.state === 'public';
   return {
@@ -72,6 +96,7 @@ function decisionRow(deliveryId: string, decision: DecisionInput, context: Reque
     publicDetail: isPublic ? decision.presentation.detail : null,
     publicCategory: isPublic ? decision.presentation.category : null,
     publicQuantity: isPublic ? decision.presentation.quantity : null,
+    publicFrom: isPublic ? (decision.publicFrom ?? null) : null,
     ground: isPublic ? null : decision.ground,
     reviewOn: isPublic ? null : decision.reviewOn,
     note: decision.note,

@@ -5,13 +5,15 @@ import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { isRole, may } from '../domain/access.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { isIsoDate } from '../../common/dates.ts';
-import type { LetterStatus } from '../domain/letter.ts';
+import { REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
+import { z } from 'zod';
 import { sumCents } from '../../common/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
 import { realisedTotalsAt } from '../db/repositories/figures.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/letters.ts';
+import * as embargo from '../db/repositories/letter-publication.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { AnnexSnapshot } from '../letters/compose.ts';
@@ -49,7 +51,19 @@ export interface LetterView {
   problems: string[];
   /** The disclosure officer's approval of the public letter, and whether it still reads as approved. */
   approval: { sha256: string; byName: string; at: string; matchesCurrent: boolean } | null;
+  /** The review: when the draft was submitted for approval (null when not waiting), and its history, latest first. */
+  submittedAt: string | null;
+  submittedByName: string | null;
+  reviews: { action: ReviewAction; comment: string; byName: string; at: string }[];
+  /** The embargo: sent to parliament, publication scheduled or done; the publication details as recorded and corrected, latest first. */
+  sentAt: string | null;
+  sentByName: string | null;
+  publishAt: string | null;
+  publishedAt: string | null;
+  publications: { paperNumber: string; publishedOn: string; reason: string; recordedByName: string; recordedAt: string }[];
 }
+
+const ReviewActionSchema = z.enum(REVIEW_ACTIONS);
 
 const auditObject = (id: string): AuditObject => ({ type: 'letter', id });
 
@@ -60,6 +74,7 @@ export async function createDraft(
   input: { referenceDate: string; letterDate?: string | null; blocks?: readonly NarrativeBlock[] },
 ): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
+    await refuseNewDraftFor(trx, input.referenceDate);
     const previous = await repository.latestFinalBefore(trx, input.referenceDate);
     const stored = await repository.insertDraft(trx, {
       id: randomUUID(),
@@ -75,8 +90,24 @@ export async function createDraft(
   });
 }
 
+/** One draft per reference date, and none for a date a final letter has passed already. */
+async function refuseNewDraftFor(db: Db, referenceDate: string): Promise<void> {
+  const [draftExists, lastFinal] = await Promise.all([embargo.draftExistsFor(db, referenceDate), embargo.latestFinalReferenceDate(db)]);
+  if (draftExists) throw new ValidationError([{ field: 'referenceDate', code: 'draftExists' }]);
+  if (lastFinal !== null && referenceDate <= lastFinal) {
+    throw new ValidationError([{ field: 'referenceDate', code: referenceDate === lastFinal ? 'finalLetterExists' : 'beforeLastFinalLetter', params: { date: lastFinal } }]);
+  }
+}
+
 export async function getLetter(db: Db, id: string, now: Date): Promise<LetterView> {
   return view(db, await existing(db, id), now);
+}
+
+/** A draft as it would read with unsaved text: the live preview while its author types. Nothing is stored. */
+export async function previewDraft(db: Db, id: string, change: { blocks: NarrativeBlock[]; letterDate?: string | null | undefined }, now: Date): Promise<LetterView> {
+  const stored = await existing(db, id);
+  refuseUnlessDraft(stored);
+  return view(db, { ...stored, blocks: change.blocks, letterDate: change.letterDate === undefined ? stored.letterDate : change.letterDate }, now);
 }
 
 export async function listLetters(db: Db): Promise<repository.LetterSummary[]> {
@@ -125,6 +156,7 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
       approvedAt: context.now().toISOString(),
     });
     if (!approved) throw new VersionConflictError(current.version);
+    await embargo.insertReview(trx, { id: randomUUID(), letterId: id, action: 'approve', comment: '', byName: context.actor?.username ?? 'system', at: context.now().toISOString() });
     await recordAuditEvent(trx, context, { action: 'letter.approve', object: auditObject(id), result: 'success', after: { publicSha256: seal.sha256 } });
     return view(trx, approved, context.now());
   });
@@ -185,16 +217,6 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
         throw error;
       });
     if (!final) throw new VersionConflictError(current.version);
-    await repository.insertPublicLetter(trx, {
-      id,
-      referenceDate: final.referenceDate,
-      letterDate: date,
-      paperNumber: null,
-      publishedOn: null,
-      snapshot: publicSeal.text,
-      sha256: publicSeal.sha256,
-      isDemonstration: final.isDemonstration,
-    });
     await recordAuditEvent(trx, context, {
       action: 'letter.finalise',
       object: auditObject(id),
@@ -202,33 +224,6 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
       after: { referenceDate: final.referenceDate, letterDate: date, publicSha256: publicSeal.sha256, annexSha256: annexSeal.sha256 },
     });
     return view(trx, final, context.now());
-  });
-}
-
-/** Adds what parliament assigns after sending: the paper number ("Kamerstuk 22 054, nr. 460") and the publication date. */
-export async function recordPublication(
-  db: Db,
-  context: RequestContext,
-  id: string,
-  publication: { paperNumber: string | null; publishedOn: string | null },
-): Promise<LetterView> {
-  return inTransaction(db, async (trx) => {
-    const current = await existing(trx, id, { forUpdate: true });
-    if (current.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
-    const violations = [
-      ...(current.paperNumber !== null && publication.paperNumber !== current.paperNumber ? [{ field: 'paperNumber', code: 'alreadySet' }] : []),
-      ...(current.publishedOn !== null && publication.publishedOn !== current.publishedOn ? [{ field: 'publishedOn', code: 'alreadySet' }] : []),
-    ];
-    if (violations.length > 0) throw new ValidationError(violations);
-    const updated = await repository.setPublication(trx, id, publication);
-    await recordAuditEvent(trx, context, {
-      action: 'letter.publication',
-      object: auditObject(id),
-      result: 'success',
-      before: { paperNumber: current.paperNumber, publishedOn: current.publishedOn },
-      after: publication,
-    });
-    return view(trx, updated, context.now());
   });
 }
 
@@ -281,9 +276,8 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   const hashesMatch =
     hashes(frozen?.publicSnapshot) === letter.publicSha256 &&
     hashes(frozen?.annexSnapshot) === letter.annexSha256 &&
-    publicCopy !== undefined &&
-    publicCopy.sha256 === letter.publicSha256 &&
-    hashes(publicCopy.snapshot) === letter.publicSha256;
+    // Under embargo there is no public copy yet.
+    (letter.publishedAt === null ? publicCopy === undefined : publicCopy !== undefined && publicCopy.sha256 === letter.publicSha256 && hashes(publicCopy.snapshot) === letter.publicSha256);
   const totals = await realisedTotalsAt(db, letter.referenceDate);
   const recomputed: Record<string, number> = { ...totals, total: sumCents(SUPPORT_TYPES.map((type) => totals[type])) };
   const differences: Verification['differences'] = letter.publicSnapshot.figures.lines
@@ -305,7 +299,7 @@ async function namedFigureDifferences(db: Db, letter: repository.StoredLetter): 
     .map(([figure, text]) => ({ figure, published: text, recomputed: recomputed[figure] ?? '' }));
 }
 
-async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+export async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
   const letter = isUuid(id) ? await repository.findLetter(db, id, options) : undefined;
   if (!letter) throw new NotFoundError('letter', id);
   return letter;
@@ -320,7 +314,11 @@ function refuseUnlessDraft(letter: repository.StoredLetter): void {
 }
 
 async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise<LetterView> {
-  const { snapshot: letter, problems } = await publicLetterNow(db, stored, now);
+  const [{ snapshot: letter, problems }, reviews, publications] = await Promise.all([
+    publicLetterNow(db, stored, now),
+    embargo.reviewHistory(db, stored.id),
+    embargo.publicationHistory(db, stored.id),
+  ]);
   const approval =
     stored.approvedSha256 === null
       ? null
@@ -347,6 +345,14 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     letter,
     problems,
     approval,
+    submittedAt: stored.submittedAt,
+    submittedByName: stored.submittedByName,
+    reviews: reviews.map(({ action, comment, byName, at }) => ({ action: ReviewActionSchema.parse(action), comment, byName, at })),
+    sentAt: stored.sentAt,
+    sentByName: stored.sentByName,
+    publishAt: stored.publishAt,
+    publishedAt: stored.publishedAt,
+    publications: publications.map(({ paperNumber, publishedOn, reason, recordedByName, recordedAt }) => ({ paperNumber, publishedOn, reason, recordedByName, recordedAt })),
   };
 }
 

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
 import { approve, createDraft, finalise } from '../../src/register/letters.ts';
+import { recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
+import { submitForApproval } from '../../src/register/letter-review.ts';
+import { decide } from '../../src/register/disclosure.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { ACTIONS, isAllowed, isConfidential, ROLES, type Action, type Role } from '../../src/domain/access.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
@@ -52,7 +55,7 @@ interface Principal {
  * a 2xx for them. Operations added later get an empty JSON body where one is required, and a permitted
  * role then only has to get past the access check (any status but 401 and 403).
  */
-const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown }> = {
+const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; letter?: LetterTarget }> = {
   'GET /deliveries': {},
   'POST /deliveries': { body: () => procurement },
   'GET /deliveries/{id}': {},
@@ -70,6 +73,19 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown }> =
   'POST /accounts/{id}/role': { body: () => ({ role: 'finance' }) },
   'POST /accounts/{id}/disable': {},
   'GET /audit-events': {},
+  // The review of drafts and the embargo of final letters: each request gets a letter of its own in the state it needs.
+  'GET /letters/waiting-for-me': {},
+  'DELETE /letters/{id}': { letter: 'draft' },
+  'POST /letters/{id}/submission': { letter: 'draft' },
+  'DELETE /letters/{id}/submission': { letter: 'submitted' },
+  'POST /letters/{id}/rejection': { letter: 'submitted', body: () => ({ comment: 'De toelichting bij de tabel ontbreekt.' }) },
+  'POST /letters/{id}/preview': { letter: 'draft', body: () => ({ blocks: [{ key: 'opening', heading: null, text: 'Stand per {{referenceDate}}.' }] }) },
+  'POST /letters/{id}/sending': { letter: 'final' },
+  'POST /letters/{id}/publication': { letter: 'sent', body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2026-06-01' }) },
+  'POST /letters/{id}/publication-corrections': {
+    letter: 'published',
+    body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 454', publishedOn: '2026-06-01', reason: 'Verkeerd nummer overgenomen' }),
+  },
   // The European Peace Facility
   'GET /epf/overview': { query: '?date=2025-08-31' },
   'GET /epf/tranches': {},
@@ -137,6 +153,7 @@ const replenishmentProject = { name: 'Vervanging', stage: 'identified' } as cons
 
 /** The positive assessment of the delivery a licence route is tried on (made with its path). */
 let preparedAssessmentId = '';
+type LetterTarget = 'draft' | 'submitted' | 'final' | 'sent' | 'published';
 
 const PRINCIPALS: Principal[] = [
   { label: 'anonymous', role: null, secondFactor: false },
@@ -192,11 +209,33 @@ describe('the permission matrix on every route', () => {
     return rows.map((row) => ({ ...row, detail: (JSON.parse(row.canonical) as { detail: any }).detail }));
   }
 
+  /** Letters follow each other in time: each new one is a day after the one before. */
+  let nextLetterDay = 0;
+
+  /** A new letter in the state a request needs, with its version (the If-Match it is sent with). */
+  async function letterIn(state: LetterTarget): Promise<{ id: string; version: number }> {
+    const context = systemContext('test');
+    const referenceDate = new Date(Date.UTC(2025, 1, 1 + nextLetterDay++)).toISOString().slice(0, 10);
+    let letter = await createDraft(db(), context, { referenceDate, letterDate: '2026-06-01' });
+    if (state === 'submitted') letter = await submitForApproval(db(), context, letter.id, letter.version);
+    if (state === 'final' || state === 'sent' || state === 'published') {
+      // Whatever the requests registered counts in the letter's figures: decided confidential first.
+      const undecided = await db().selectFrom('delivery').select('id').where('disclosureState', '=', 'undecided').where('deletedAt', 'is', null).execute();
+      if (undecided.length > 0) await decide(db(), context, undecided.map((row) => row.id), { state: 'confidential', ground: 'operationalSecurity', reviewOn: null, note: '' });
+      letter = await finalise(db(), context, letter.id, (await approve(db(), context, letter.id, letter.version)).version);
+    }
+    if (state === 'sent' || state === 'published') letter = await sendLetter(db(), context, letter.id);
+    if (state === 'published') letter = await recordPublication(db(), context, letter.id, { paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2026-06-01' });
+    return letter;
+  }
+
   /** A fresh delivery (and account) for each request, so that a permitted delete or disable spoils no later request. */
-  async function concretePath(operation: Operation): Promise<string> {
+  async function concretePath(operation: Operation, letter: { id: string } | undefined): Promise<string> {
     if (!operation.path.includes('{')) return operation.path;
     let id: string;
-    if (operation.path.startsWith('/letters/') || operation.path.startsWith('/public/letters/')) {
+    if (letter) {
+      id = letter.id;
+    } else if (operation.path.startsWith('/letters/') || operation.path.startsWith('/public/letters/')) {
       id = finalLetterId;
     } else if (operation.path.startsWith('/accounts/')) {
       id = await insertTarget();
@@ -260,7 +299,9 @@ describe('the permission matrix on every route', () => {
   /** Sends the operation; the objects it works on are made before `beforeSend`, which starts counting audit events. */
   async function send(operation: Operation, cookie: string | undefined, beforeSend: () => Promise<void>) {
     const known = VALID_REQUESTS[operation.key];
-    const path = (await concretePath(operation)) + (known?.query ?? '');
+    const letter = known?.letter ? await letterIn(known.letter) : undefined;
+    // The path first: the body of a licence names the assessment made for its path.
+    const path = (await concretePath(operation, letter)) + (known?.query ?? '');
     const body = known?.body?.() ?? (operation.bodyRequired ? {} : undefined);
     await beforeSend();
     const response = await api.request(path, {
@@ -268,7 +309,7 @@ describe('the permission matrix on every route', () => {
       headers: {
         ...(cookie ? { Cookie: cookie } : {}),
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...(operation.hasIfMatch ? { 'If-Match': '"1"' } : {}),
+        ...(operation.hasIfMatch ? { 'If-Match': `"${letter?.version ?? 1}"` } : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });

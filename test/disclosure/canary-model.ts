@@ -10,6 +10,9 @@
  *   presentations of the deliveries that are public now; each final letter lists exactly the public
  *   deliveries the model expects at its finalisation and holds exactly its author's text as it was then
  *   (draft text carries `DRAFT-<n>-<random>` tokens; a draft's text is public only once finalised).
+ * - the embargo: a final letter, and every delivery it is the first to list, is on no public surface
+ *   until the letter is published (at once, or by the server's publication timer when a scheduled
+ *   moment passes while it runs).
  * - a letter is finalised only as the disclosure officer approved it: the final letter is exactly the text
  *   approved (its SHA-256), and an approval no longer holds once the letter would read otherwise.
  * - money: no exact amount of any delivery (every valuation, payment and sum of payments) appears on a
@@ -37,7 +40,9 @@ import { READINESS_EFFECTS } from '../../src/domain/readiness.ts';
 import { decideNotToReplace, judge } from '../../src/register/readiness.ts';
 import { addContribution, createProgramme } from '../../src/register/training.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
-import { approve, createDraft, finalise, getLetter, recordPublication, updateDraft } from '../../src/register/letters.ts';
+import { approve, createDraft, finalise, getLetter, updateDraft } from '../../src/register/letters.ts';
+import { correctPublication, recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
+import { startPublicationTimer } from '../../src/register/publication-timer.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
 import type { NarrativeBlock } from '../../src/letters/narrative.ts';
 import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
@@ -101,6 +106,16 @@ const paragraph = fc.oneof(
 );
 const blocksSpec = fc.array(fc.record({ heading: fc.option(salt, { nil: null }), paragraphs: fc.array(paragraph, { minLength: 0, maxLength: 3 }) }), { minLength: 1, maxLength: 3 });
 export type BlocksSpec = (typeof blocksSpec) extends fc.Arbitrary<infer T> ? T : never;
+
+/** Mostly a paper number as parliament gives it; now and then one the rules refuse. */
+const paperNumberChoice = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 400, max: 499 }).map((n) => `Kamerstuk 22 054, nr. ${n}`) },
+  { weight: 1, arbitrary: fc.constantFrom('nr 460 ???', 'Kamerstuk 22054, nr. 460', '') },
+);
+const VALID_PAPER_NUMBER = /^Kamerstuk 22 054, nr\. [1-9][0-9]{0,4}$/;
+/** How far ahead a scheduled publication lies, and how far a wait moves the clock. */
+const SCHEDULED_AHEAD_MS = 3_600_000;
+const WAIT_MS = 2 * SCHEDULED_AHEAD_MS;
 
 const presentation = fc.record({
   salt,
@@ -195,17 +210,25 @@ const STEP = fc.oneof(
        */
       decideRestFirst: onceIn(3).map((not) => !not),
       approveFirst: onceIn(4).map((not) => !not),
+      /** And then, mostly, sends it and publishes it (now, or scheduled). */
+      thenPublish: fc.constantFrom('no' as const, 'now' as const, 'now' as const, 'scheduled' as const),
     }),
   },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('send' as const), target: pick }) },
   {
-    weight: 1,
+    weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('publish' as const),
       target: pick,
-      paperNumber: fc.option(fc.integer({ min: 400, max: 499 }).map((n) => `Kamerstuk 22 054, nr. ${n}`), { nil: null }),
-      publishedOn: fc.option(fc.constantFrom(...LETTER_DATES), { nil: null }),
+      paperNumber: paperNumberChoice,
+      publishedOn: fc.constantFrom(...LETTER_DATES),
+      /** Now, or scheduled an hour ahead: the server publishes it once that moment passes. */
+      scheduled: fc.boolean(),
     }),
   },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('correct' as const), target: pick, paperNumber: paperNumberChoice, publishedOn: fc.constantFrom(...LETTER_DATES) }) },
+  /** Two hours pass while the server runs. */
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const) }) },
 );
 export type Step = (typeof STEP) extends fc.Arbitrary<infer T> ? T : never;
 
@@ -259,6 +282,10 @@ interface ModelReport {
   blocks: NarrativeBlock[];
   paperNumber: string | null;
   publishedOn: string | null;
+  /** The embargo: sent to parliament; the moment of publication (now or scheduled); published. */
+  sent: boolean;
+  publishAt: number | null;
+  published: boolean;
   /**
    * The disclosure officer's approval: of the letter as it read (its SHA-256) at a moment of the
    * register (its epoch) with its letter date then.
@@ -286,6 +313,8 @@ export class CanaryStats {
   steps = 0;
   outcomes = new Map<string, number>();
   lettersFinalised = 0;
+  /** Letters the server published by itself when their scheduled moment passed while it ran. */
+  scheduledPublications = 0;
   letterRenderingsChecked = 0;
   surfacesChecked = 0;
   errorProbes = 0;
@@ -310,6 +339,9 @@ export class CanaryFailure extends Error {}
 
 export interface Harness {
   handle: DatabaseHandle;
+  /** The time as the register, the API and the publication timer see it; moved only by `advance`. */
+  clock(): Date;
+  advance(ms: number): void;
   request(path: string): Promise<PublicResponse>;
   /** Log lines written since the last call. */
   takeLogs(): string[];
@@ -328,7 +360,10 @@ export interface PublicResponse {
   text: string;
 }
 
+/** How often the publication timer looks, in real time: the waits of a run are short. */
+const TIMER_INTERVAL_MS = 10;
 const TABLES = [
+  'export_licence', 'export_inspection_grant', 'export_assessment_criterion', 'export_assessment', 'export_requirement',
   'epf_blockage', 'epf_receipt', 'epf_assessment', 'epf_claim', 'epf_tranche',
   'budget_commitment_stage', 'budget_commitment', 'budget_shift', 'budget_decision_amount', 'budget_decision',
   'milestone_progress', 'contract_milestone', 'industry_contract_delivery', 'industry_contract', 'company_disclosure_decision', 'public_company', 'company',
@@ -339,7 +374,7 @@ const TABLES = [
   'training_contribution',
   'training_programme_delivery',
   'training_programme',
-  'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
+  'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter_publication', 'letter_review', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
 
 export async function openHarness(): Promise<Harness> {
   const { handle, dispose } = await openScratchPGlite();
@@ -352,16 +387,22 @@ export async function openHarness(): Promise<Harness> {
       callback();
     },
   });
+  let offset = 0;
+  const clock = () => new Date(Date.now() + offset);
   // The runs read every rendering as fast as they can from one address; the limit has its own test.
   const api = createApi({
     db: handle.db,
+    clock,
     logger: createLogger({ level: 'info', destination }),
     onError: (error) => errors.push(error),
     anonymousRenderingsPerMinute: Number.POSITIVE_INFINITY,
   });
+  const timer = await startPublicationTimer({ db: handle.db, intervalMs: TIMER_INTERVAL_MS, clock, onError: (error) => errors.push(error) });
   const decoder = new TextDecoder();
   return {
     handle,
+    clock,
+    advance: (ms) => void (offset += ms),
     async request(path) {
       const response = await api.request(path);
       const bytes = new Uint8Array(await response.arrayBuffer());
@@ -379,7 +420,10 @@ export async function openHarness(): Promise<Harness> {
       const empty = ++resets % 250 === 0 ? [`truncate ${TABLES.join(', ')};`] : TABLES.map((table) => `delete from ${table};`);
       return handle.runScript(`set local session_replication_role = replica;\n${empty.join('\n')}`);
     },
-    close: dispose,
+    close: async () => {
+      await timer.stop();
+      await dispose();
+    },
   };
 }
 
@@ -488,7 +532,7 @@ const sortedJson = (items: unknown[]) => items.map((item) => JSON.stringify(item
 type Attempt<T> = { outcome: Outcome; value?: T; detail?: string };
 
 /** Steps after which a letter may read otherwise (a new final letter is a new previous letter, and publication gives it its paper number). */
-const CHANGES_LETTERS = new Set<Step['kind']>(['create', 'edit', 'revalue', 'pay', 'decidePublic', 'decideConfidential', 'remove', 'finalise', 'publish']);
+const CHANGES_LETTERS = new Set<Step['kind']>(['create', 'edit', 'revalue', 'pay', 'decidePublic', 'decideConfidential', 'remove', 'finalise', 'publish', 'correct', 'wait']);
 
 const BASE_FIGURES = new Set<string>(KNOWN_FIGURES);
 /** Named only when there is a previous letter (the increase in percent also needs its total not to be zero). */
@@ -504,7 +548,7 @@ export class CanaryRun {
   readonly #harness: Harness;
   readonly #stats: CanaryStats;
   readonly #runSalt: number;
-  readonly #context: RequestContext = systemContext('canary');
+  readonly #context: RequestContext;
   readonly #baselineId: string;
   #serial = 0;
   #stepNumber = 0;
@@ -524,6 +568,7 @@ export class CanaryRun {
     this.#stats = stats;
     this.#runSalt = runSalt;
     this.#baselineId = uuidFrom(`nobody:${runSalt}`);
+    this.#context = { ...systemContext('canary'), now: harness.clock };
   }
 
   async execute(steps: readonly Step[]): Promise<void> {
@@ -557,7 +602,7 @@ export class CanaryRun {
         realisedAt: paid ? null : DATES[salt % 6]!, value: { amountCents: 10_000_000 + (salt % 1_000_000_007), effectiveDate: DATES[salt % 5]! },
       };
     }
-    if (this.reports.length === 0 && ['editDraft', 'approve', 'finalise', 'publish'].includes(step.kind)) {
+    if (this.reports.length === 0 && ['editDraft', 'approve', 'finalise', 'send', 'publish', 'correct'].includes(step.kind)) {
       return { kind: 'createDraft', referenceDate: REFERENCE_DATES[salt % REFERENCE_DATES.length]!, letterDate: LETTER_DATES[3]!, blocks: null, salt };
     }
     return step;
@@ -860,7 +905,9 @@ export class CanaryRun {
         const blocks = step.blocks ? this.#blocks(step.blocks) : undefined;
         const inherited = this.#previousFinal(step.referenceDate)?.blocks ?? [...DEFAULT_BLOCKS];
         const attempt = await this.#attempt(() => createDraft(db, context, { referenceDate: step.referenceDate, letterDate: step.letterDate, ...(blocks ? { blocks } : {}) }));
-        if (!this.#expect('ok', attempt)) return;
+        // One draft per reference date, and none for a date a final letter has reached.
+        const refused = this.reports.some((report) => (report.status === 'draft' ? report.referenceDate === step.referenceDate : report.referenceDate >= step.referenceDate));
+        if (!this.#expect(refused ? 'Validation' : 'ok', attempt)) return;
         this.reports.push({
           id: attempt.value.id,
           referenceDate: step.referenceDate,
@@ -870,6 +917,9 @@ export class CanaryRun {
           blocks: blocks ?? inherited,
           paperNumber: null,
           publishedOn: null,
+          sent: false,
+          publishAt: null,
+          published: false,
           approval: null,
         });
         const text = (held: readonly NarrativeBlock[]) => JSON.stringify(held.map((block) => [block.key, block.heading, block.text]));
@@ -895,21 +945,95 @@ export class CanaryRun {
         return this.#approve(step);
       case 'finalise':
         return this.#finalise(step);
+      case 'send': {
+        const target = this.#finalPick(step.target);
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        return this.#send(target);
+      }
       case 'publish': {
-        // Mostly a final letter; now and then any, a draft too (which is refused).
-        const finals = this.#finals();
-        const target = finals.length > 0 && step.target % 4 !== 0 ? finals[step.target % finals.length] : this.#report(step.target);
+        const target = this.#finalPick(step.target);
+        if (!target) return this.#stats.count(step.kind, 'skipped');
+        return this.#publish(target, step);
+      }
+      case 'correct': {
+        const target = this.#finalPick(step.target);
         if (!target) return this.#stats.count(step.kind, 'skipped');
         const refused =
-          target.status !== 'final' ||
-          (target.paperNumber !== null && step.paperNumber !== target.paperNumber) ||
-          (target.publishedOn !== null && step.publishedOn !== target.publishedOn);
-        const attempt = await this.#attempt(() => recordPublication(db, context, target.id, { paperNumber: step.paperNumber, publishedOn: step.publishedOn }));
+          target.publishAt === null ||
+          this.#badDetails(target, step.paperNumber, step.publishedOn) ||
+          (step.paperNumber === target.paperNumber && step.publishedOn === target.publishedOn);
+        const attempt = await this.#attempt(() => correctPublication(db, context, target.id, { paperNumber: step.paperNumber, publishedOn: step.publishedOn, reason: 'Correctie' }));
         if (!this.#expect(refused ? 'Validation' : 'ok', attempt)) return;
         Object.assign(target, { paperNumber: step.paperNumber, publishedOn: step.publishedOn, version: target.version + 1 });
         return;
       }
+      case 'wait': {
+        // The clock moves on while the server runs: its publication timer publishes what has come due.
+        this.#harness.advance(WAIT_MS);
+        const now = this.#harness.clock().getTime();
+        const due = this.#finals().filter((report) => !report.published && report.publishAt !== null && report.publishAt <= now);
+        const deadline = Date.now() + 5_000;
+        for (const report of due) {
+          while ((await getLetter(db, report.id, this.#harness.clock())).publishedAt === null) {
+            if (Date.now() > deadline) this.#fail(`the letter ${report.id} was scheduled for ${new Date(report.publishAt!).toISOString()} and is not published at ${this.#harness.clock().toISOString()}`);
+            await new Promise((resolve) => setTimeout(resolve, TIMER_INTERVAL_MS));
+          }
+          this.#published(report);
+        }
+        this.#changed = due.length > 0;
+        this.#stats.scheduledPublications += due.length;
+        this.#stats.count(step.kind, 'ok');
+        return;
+      }
     }
+  }
+
+  async #send(target: ModelReport, kind?: string): Promise<void> {
+    const attempt = await this.#attempt(() => sendLetter(this.#harness.handle.db, this.#context, target.id));
+    if (!this.#expect(target.status !== 'final' || target.sent ? 'Validation' : 'ok', attempt, kind)) return;
+    Object.assign(target, { sent: true, version: target.version + 1 });
+  }
+
+  /** Records the publication: published at once, or scheduled for the publication timer. */
+  async #publish(target: ModelReport, step: { paperNumber: string; publishedOn: string; scheduled: boolean }, kind?: string): Promise<void> {
+    const now = this.#harness.clock().getTime();
+    const publishAt = step.scheduled ? now + SCHEDULED_AHEAD_MS : now;
+    const refused = target.status !== 'final' || !target.sent || target.publishAt !== null || this.#badDetails(target, step.paperNumber, step.publishedOn);
+    const details = { paperNumber: step.paperNumber, publishedOn: step.publishedOn, ...(step.scheduled ? { publishAt: new Date(publishAt).toISOString() } : {}) };
+    const attempt = await this.#attempt(() => recordPublication(this.#harness.handle.db, this.#context, target.id, details));
+    if (!this.#expect(refused ? 'Validation' : 'ok', attempt, kind)) return;
+    Object.assign(target, { paperNumber: step.paperNumber, publishedOn: step.publishedOn, publishAt, version: target.version + 1 });
+    if (!step.scheduled) this.#published(target as FinalReport);
+    if ((attempt.value.publishedAt !== null) === step.scheduled) {
+      this.#fail(`the letter ${target.id} is ${attempt.value.publishedAt ? '' : 'not '}published after its publication was ${step.scheduled ? 'scheduled' : 'recorded'}`);
+    }
+  }
+
+  /** Mostly a final letter; now and then any, a draft too (which is refused). */
+  #finalPick(choice: number): ModelReport | undefined {
+    const finals = this.#finals();
+    return finals.length > 0 && choice % 4 !== 0 ? finals[choice % finals.length] : this.#report(choice);
+  }
+
+  /** Publication details the rules refuse: a paper number not in parliament's form, a date before the letter's. */
+  #badDetails(target: ModelReport, paperNumber: string, publishedOn: string): boolean {
+    return !VALID_PAPER_NUMBER.test(paperNumber) || target.letterDate === null || publishedOn < target.letterDate;
+  }
+
+  /** From now on the letter is public, and so are the deliveries it is the first to list. */
+  #published(report: FinalReport): void {
+    report.published = true;
+    this.#publishedFigures.set(report.id, this.#finalSnapshots.get(report.id)!);
+  }
+
+  /** Published letters: the only ones a public surface may show. */
+  #publishedReports(): FinalReport[] {
+    return this.#finals().filter((report) => report.published);
+  }
+
+  /** A delivery is on public surfaces when decided public and listed by a published letter. */
+  #visible(delivery: ModelDelivery): boolean {
+    return delivery.state === 'public' && !delivery.deleted && this.#publishedReports().some((report) => report.final.overviewDeliveries.has(delivery.id));
   }
 
   #targets(picks: number[]): ModelDelivery[] {
@@ -1060,13 +1184,18 @@ export class CanaryRun {
       publicTokens: new Set(listed.flatMap((delivery) => delivery.presentation!.tokens)),
     };
     this.#stats.lettersFinalised++;
-    this.#publishedFigures.set(target.id, snapshot);
+    this.#finalSnapshots.set(target.id, snapshot);
+    if (step.thenPublish === 'no') return;
+    await this.#send(target, 'send');
+    const paperNumber = `Kamerstuk 22 054, nr. ${400 + this.#finals().length}`;
+    await this.#publish(target, { paperNumber, publishedOn: target.letterDate, scheduled: step.thenPublish === 'scheduled' }, 'publish');
     this.#countExposures(target.referenceDate);
   }
 
   // -- money: what the published letters show, and what no surface may show ---------------------------
 
   readonly #publishedFigures = new Map<string, PublicLetterSnapshot>();
+  readonly #finalSnapshots = new Map<string, PublicLetterSnapshot>();
 
   #closureCache: { letters: number; closure: Set<number> } | undefined;
 
@@ -1122,16 +1251,16 @@ export class CanaryRun {
     const flat = squeezed(echo ? text.replaceAll(echo, '') : text);
     const canary = /CANARY/.exec(flat);
     if (canary) this.#fail(`${surface} shows confidential text: …${flat.slice(Math.max(0, canary.index - 60), canary.index + 80)}…`);
-    const finals = this.#finals();
-    const finalised = new Set(finals.flatMap((report) => [...report.final.draftTokens]));
-    for (const draft of found(flat, DRAFT)) if (!finalised.has(draft)) this.#fail(`${surface} shows the text of a draft that was not finalised: ${draft}`);
+    const published = this.#publishedReports();
+    const finalised = new Set(published.flatMap((report) => [...report.final.draftTokens]));
+    for (const draft of found(flat, DRAFT)) if (!finalised.has(draft)) this.#fail(`${surface} shows the text of a letter that is not published: ${draft}`);
     const approved = new Set([
-      ...finals.flatMap((report) => [...report.final.publicTokens]),
-      ...this.deliveries.filter((delivery) => delivery.state === 'public' && !delivery.deleted).flatMap((delivery) => delivery.presentation!.tokens),
+      ...published.flatMap((report) => [...report.final.publicTokens]),
+      ...this.deliveries.filter((delivery) => this.#visible(delivery)).flatMap((delivery) => delivery.presentation!.tokens),
     ]);
     for (const text of found(flat, PUBLIC)) if (!approved.has(text)) this.#fail(`${surface} shows a presentation that is not approved (any more): ${text}`);
     if (options.ids) for (const delivery of this.deliveries) if (flat.includes(delivery.id)) this.#fail(`${surface} shows the internal id of a delivery: ${delivery.id}`);
-    if (options.ids) for (const report of this.reports) if (report.status === 'draft' && flat.includes(report.id)) this.#fail(`${surface} shows the id of a draft letter: ${report.id}`);
+    if (options.ids) for (const report of this.reports) if (!report.published && flat.includes(report.id)) this.#fail(`${surface} shows the id of a letter that is not published: ${report.id}`);
     const closure = this.#closure();
     for (const amount of this.#amounts) {
       if (amounts.has(amount) && !closure.has(amount)) this.#fail(`${surface} shows ${amount} cents, an amount of a delivery that no published letter shows`);
@@ -1148,12 +1277,12 @@ export class CanaryRun {
     const errors = this.#harness.takeErrors();
     if (errors.length > 0) this.#fail(`the API failed unexpectedly: ${errors.map(String).join('; ')}`);
 
-    const finals = this.#finals();
+    const finals = this.#publishedReports();
     const letters = await this.#json<{ items: { id: string; sha256: string; referenceDate: string; letterDate: string; paperNumber: string | null; publishedOn: string | null }[] }>('/public/letters');
     this.#scanResponse(letters.response, letters.body);
     const listed = letters.body.items;
     if (JSON.stringify(listed.map((item) => item.id).sort()) !== JSON.stringify(finals.map((report) => report.id).sort())) {
-      this.#fail(`/public/letters lists ${listed.length} letters, the model has ${finals.length} final ones`);
+      this.#fail(`/public/letters lists ${listed.length} letters, the model has ${finals.length} published ones`);
     }
     const snapshots: PublicLetterSnapshot[] = [];
     for (const item of listed) {
@@ -1242,7 +1371,7 @@ export class CanaryRun {
   /** The open data holds exactly the approved presentations of the deliveries public now. */
   async #checkPublicDeliveries(): Promise<void> {
     const expected = this.deliveries
-      .filter((delivery) => delivery.state === 'public' && !delivery.deleted)
+      .filter((delivery) => this.#visible(delivery))
       .map((delivery) => {
         const { title, detail, category, quantity } = delivery.presentation!;
         return { title, detail, category, quantity, supportType: delivery.publicSupportType! };
@@ -1317,7 +1446,7 @@ export class CanaryRun {
       (id) => `/public/letter-comparison?from=${id}&to=${letter}`,
       (id) => `/public/letter-comparison?from=${letter}&to=${id}`,
     ];
-    const drafts = this.reports.filter((report) => report.status === 'draft').map((report) => report.id);
+    const drafts = this.reports.filter((report) => !report.published).map((report) => report.id);
     const deliveries = this.deliveries.map((delivery) => delivery.id);
     const hidden = [...drafts, ...deliveries];
     const invalid = [
@@ -1345,7 +1474,7 @@ export class CanaryRun {
     for (const [path, id] of probes) {
       this.#stats.errorProbes++;
       const answer = await this.#get(path(id));
-      if (answer.status < 400) this.#fail(`GET ${answer.path} answered ${answer.status}: a draft or a delivery is readable as a letter`);
+      if (answer.status < 400) this.#fail(`GET ${answer.path} answered ${answer.status}: a letter under embargo, a draft or a delivery is readable as a letter`);
       this.#scanResponse(answer, undefined, id);
       // What an id nobody has gets depends on nothing in the register but the letter the path names.
       const baselinePath = path(this.#baselineId);

@@ -128,10 +128,23 @@ describeWithBrowser('letters', (browser) => {
     expect(pdf).toContain('Openbaar overzicht');
     expect(pdf).not.toContain('CONCEPT');
 
-    // What parliament assigned, recorded once.
+    // Sent to parliament, under embargo; then what parliament assigned, checked and confirmed, publishes it.
+    await page.getByText('De brief is definitief maar nog niet aan de Kamer verzonden.').waitFor();
+    await page.getByRole('button', { name: 'Verzending aan de Kamer vastleggen' }).click();
+    await page.getByRole('dialog', { name: 'Verzending vastleggen?' }).getByRole('button', { name: 'Ja, verzonden' }).click();
+    await page.getByText('De verzending is vastgelegd; de brief staat onder embargo.').waitFor();
+    await page.getByLabel('Kamerstuknummer').fill('nr 460 ???');
+    await page.getByLabel('Gepubliceerd op').fill('2025-09-01');
+    await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
+    await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).getByRole('button', { name: 'Ja, vastleggen' }).click();
+    await page.getByText('Vul het Kamerstuknummer in als "Kamerstuk 22 054, nr. 453".').first().waitFor();
+    await page.getByText('De publicatiedatum ligt vóór de datum van de brief (2025-09-10).').first().waitFor();
     await page.getByLabel('Kamerstuknummer').fill('Kamerstuk 22 054, nr. 460');
     await page.getByLabel('Gepubliceerd op').fill('2025-09-10');
     await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
+    const confirmation = page.getByRole('dialog', { name: 'Publicatie vastleggen?' });
+    await confirmation.getByText('Kamerstuk 22 054, nr. 460, gepubliceerd op 10 september 2025.').waitFor();
+    await confirmation.getByRole('button', { name: 'Ja, vastleggen' }).click();
     await page.getByText('De publicatie is vastgelegd.').waitFor();
     await preview().getByText('Kamerstuk 22 054, nr. 460').waitFor();
     expect(await page.getByRole('button', { name: 'Publicatie vastleggen' }).count()).toBe(0);

@@ -116,6 +116,12 @@ describeEachDatabase('letters through the API', (database) => {
     expect(final.status).toBe(200);
     expect(final.body).toMatchObject({ status: 'final', letterDate: '2025-09-10' });
     expect(final.body.letter.previousLetter).toMatchObject({ referenceDate: '2025-02-04', paperNumber: 'Kamerstuk 22 054, nr. 453' });
+    // Under embargo until published.
+    expect((await anonymous('GET', '/public/letters')).body.items.map((item: any) => item.id)).not.toContain(augustId);
+    expect((await author('POST', `/letters/${augustId}/sending`)).status).toBe(200);
+    const published = await author('POST', `/letters/${augustId}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' });
+    expect(published.status).toBe(200);
+    expect(published.body.publishedAt).not.toBeNull();
 
     const comparison = await author('GET', `/letters/comparison?from=${final.body.letter.previousLetter.id}&to=${augustId}`);
     expect(comparison.status).toBe(200);
@@ -187,7 +193,7 @@ describeEachDatabase('letters through the API', (database) => {
     expect(edited.body.problems).toEqual([]);
     const text = financeSection(edited.body.letter).text;
     expect(text).toContain('Directe levering: de vervangingswaarde bedroeg op 31 december 2025 in totaal €2,8 mld. Daaronder vallen artilleriesystemen ter waarde van €360 mln.');
-    expect(text).toContain('Sinds de brief dd. 10 september 2025 (31 augustus 2025) nam de steun toe met €360 mln., 4 procent.');
+    expect(text).toContain('Sinds Kamerstuk 22 054, nr. 460, dd. 10 september 2025 (31 augustus 2025) nam de steun toe met €360 mln., 4 procent.');
     expect(text).not.toContain('{{');
   });
 
@@ -257,13 +263,26 @@ describeEachDatabase('letters through the API', (database) => {
     finalView = final.body;
   });
 
-  it('refuses to finalise a letter dated before one already final: letters follow each other in time', async () => {
+  it('refuses a draft dated before the last final letter, or for its date: letters follow each other in time', async () => {
     const earlier = await author('POST', '/letters', { referenceDate: '2025-10-31', letterDate: '2025-11-10' });
-    expect(earlier.status).toBe(201);
-    const refused = await author('POST', `/letters/${earlier.body.id}/finalisation`, {}, ifMatch(earlier.body.version));
-    expect(refused.status).toBe(400);
-    expect(refused.body.invalidParams).toMatchObject([{ name: 'referenceDate', code: 'laterLetterIsFinal' }]);
-    expect((await author('GET', `/letters/${earlier.body.id}`)).body.status).toBe('draft');
+    expect(earlier.status).toBe(400);
+    expect(earlier.body.invalidParams).toMatchObject([{ name: 'referenceDate', code: 'beforeLastFinalLetter', reason: expect.stringContaining('2025-12-31') }]);
+    const same = await author('POST', '/letters', { referenceDate: '2025-12-31' });
+    expect(same.body.invalidParams).toMatchObject([{ name: 'referenceDate', code: 'finalLetterExists' }]);
+  });
+
+  it('refuses a second draft for the same reference date, and deletes a draft (audited)', async () => {
+    const first = await author('POST', '/letters', { referenceDate: '2026-06-30' });
+    expect(first.status).toBe(201);
+    const second = await author('POST', '/letters', { referenceDate: '2026-06-30' });
+    expect(second.status).toBe(400);
+    expect(second.body.invalidParams).toMatchObject([{ name: 'referenceDate', code: 'draftExists' }]);
+    expect((await author('DELETE', `/letters/${first.body.id}`)).status).toBe(428);
+    expect((await author('DELETE', `/letters/${first.body.id}`, undefined, ifMatch(first.body.version))).status).toBe(204);
+    expect((await author('GET', `/letters/${first.body.id}`)).status).toBe(404);
+    const events = await listAuditEvents(database().db, { objectId: first.body.id, limit: 10 });
+    expect(events.map((event) => event.action)).toContain('letter.delete');
+    expect((await author('DELETE', `/letters/${letterId}`, undefined, ifMatch(finalView.version))).status).toBe(400);
   });
 
   it('never changes a final letter: not through any route, not in the database', async () => {
@@ -276,22 +295,41 @@ describeEachDatabase('letters through the API', (database) => {
     expect((await author('POST', `/letters/${letterId}/finalisation`, {}, ifMatch(version))).status).toBe(400);
     expect((await author('POST', `/letters/${letterId}/finalisation`, { letterDate: '2026-02-01' }, ifMatch(version))).status).toBe(400);
 
+    // Published only once sent; with details in parliament's form; corrected with a reason, the earlier record kept.
     const publication = { paperNumber: 'Kamerstuk 22 054, nr. 470', publishedOn: '2026-01-22' };
-    expect((await author('POST', `/letters/${letterId}/publication`, publication)).status).toBe(200);
-    expect((await author('POST', `/letters/${letterId}/publication`, publication)).status).toBe(200);
-    const otherNumber = await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 471' });
-    expect(otherNumber.status).toBe(400);
-    expect(otherNumber.body.invalidParams).toEqual([expect.objectContaining({ name: 'paperNumber', code: 'alreadySet' })]);
-    const otherDate = await author('POST', `/letters/${letterId}/publication`, { ...publication, publishedOn: '2026-01-23' });
-    expect(otherDate.status).toBe(400);
+    const unsent = await author('POST', `/letters/${letterId}/publication`, publication);
+    expect(unsent.body.invalidParams).toEqual([expect.objectContaining({ name: 'status', code: 'notSent' })]);
+    expect((await author('POST', `/letters/${letterId}/sending`)).status).toBe(200);
+    expect((await author('POST', `/letters/${letterId}/sending`)).body.invalidParams).toEqual([expect.objectContaining({ code: 'alreadySent' })]);
+    const bad = await author('POST', `/letters/${letterId}/publication`, { paperNumber: 'nr 460 ???', publishedOn: '2026-01-19' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.invalidParams).toEqual([
+      expect.objectContaining({ name: 'paperNumber', code: 'paperNumberFormat', reason: expect.stringContaining('Kamerstuk 22 054, nr. 453') }),
+      expect.objectContaining({ name: 'publishedOn', code: 'publishedBeforeLetterDate', reason: expect.stringContaining('2026-01-20') }),
+    ]);
     expect((await author('POST', `/letters/${letterId}/publication`, { paperNumber: null, publishedOn: null })).status).toBe(400);
+    expect((await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 471' })).status).toBe(200);
+    const again = await author('POST', `/letters/${letterId}/publication`, publication);
+    expect(again.body.invalidParams).toEqual([expect.objectContaining({ name: 'paperNumber', code: 'alreadySet' })]);
+    const withoutReason = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: ' ' });
+    expect(withoutReason.body.invalidParams).toEqual([expect.objectContaining({ name: 'reason', code: 'required' })]);
+    const corrected = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: 'Verkeerd nummer overgenomen' });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.publications).toMatchObject([
+      { paperNumber: 'Kamerstuk 22 054, nr. 470', reason: 'Verkeerd nummer overgenomen' },
+      { paperNumber: 'Kamerstuk 22 054, nr. 471', reason: '' },
+    ]);
+    const events = await listAuditEvents(db, { objectId: letterId, limit: 20 });
+    expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['letter.send', 'letter.publication', 'letter.publish', 'letter.publicationCorrection']));
 
     const refusedChange = /a final letter cannot be changed/;
     await expect(sql`update letter set blocks = '[]'::jsonb where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
     await expect(sql`update letter set public_snapshot = '{}' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
     await expect(sql`update letter set public_sha256 = ${'0'.repeat(64)} where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
     await expect(sql`update letter set status = 'draft' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
-    await expect(sql`update letter set paper_number = 'Kamerstuk 22 054, nr. 999' where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update letter set sent_at = now() where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update letter set published_at = now() where id = ${letterId}`.execute(db)).rejects.toThrow(refusedChange);
+    await expect(sql`update letter_publication set paper_number = 'Kamerstuk 22 054, nr. 999' where letter_id = ${letterId}`.execute(db)).rejects.toThrow(/cannot be changed/);
     await expect(sql`delete from letter where id = ${letterId}`.execute(db)).rejects.toThrow(/a final letter cannot be removed/);
     await expect(sql`update public_letter set snapshot = '{}' where id = ${letterId}`.execute(db)).rejects.toThrow(/a published letter cannot be changed/);
     await expect(sql`delete from public_letter where id = ${letterId}`.execute(db)).rejects.toThrow(/a published letter cannot be changed/);
@@ -320,7 +358,7 @@ describeEachDatabase('letters through the API', (database) => {
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((item: any) => [item.referenceDate, item.letterDate, item.paperNumber])).toEqual([
       ['2025-12-31', '2026-01-20', 'Kamerstuk 22 054, nr. 470'],
-      ['2025-08-31', '2025-09-10', null],
+      ['2025-08-31', '2025-09-10', 'Kamerstuk 22 054, nr. 460'],
       ['2025-02-04', '2025-02-17', 'Kamerstuk 22 054, nr. 453'],
     ]);
     const letter = listed.body.items[0];
@@ -426,11 +464,15 @@ describeEachDatabase('letters through the API', (database) => {
     });
   });
 
-  it('publishes as open data exactly the public deliveries, as the public may read them', async () => {
+  it('publishes as open data exactly the public deliveries that a published letter listed, as the public may read them', async () => {
     const { db } = database();
     const deliveries = await db.selectFrom('delivery').select(['id', 'title', 'publicId', 'disclosureState']).execute();
-    const publicIds = deliveries.filter((delivery) => delivery.disclosureState === 'public').map((delivery) => delivery.publicId!);
+    const published = await Promise.all((await anonymous('GET', '/public/letters')).body.items.map((item: any) => anonymous('GET', `/public/letters/${item.id}`)));
+    const listed = new Set(published.flatMap((letter) => letter.body.letter.overview.flatMap((group: any) => group.items.map((item: any) => item.publicId))));
+    const publicIds = deliveries.filter((delivery) => delivery.disclosureState === 'public' && listed.has(delivery.publicId)).map((delivery) => delivery.publicId!);
     expect(publicIds).toContain(artilleryPublicId);
+    // Decided public, but waiting for the publication of the letter that will first list them.
+    expect(deliveries.filter((delivery) => delivery.disclosureState === 'public' && !listed.has(delivery.publicId)).length).toBeGreaterThan(0);
 
     const json = await anonymous('GET', '/public/deliveries');
     expect(json.status).toBe(200);
@@ -557,7 +599,7 @@ describeEachDatabase('letters through the API', (database) => {
 
     // The draft that names it can no longer be finalised.
     const drafts = (await author('GET', '/letters')).body.items.filter((item: any) => item.status === 'draft');
-    expect(drafts.map((item: any) => item.referenceDate)).toEqual(['2026-03-31', '2025-10-31']);
+    expect(drafts.map((item: any) => item.referenceDate)).toEqual(['2026-03-31']);
     const draft = await author('GET', `/letters/${drafts[0].id}`);
     expect(draft.body.problems).toEqual([`{{delivery:${artilleryId}}}`]);
   });

@@ -12,6 +12,7 @@ export function decisionInput(body: DecisionBody): DecisionInput {
     return {
       state: 'public',
       note,
+      publicFrom: body.publicFrom ?? null,
       presentation: { title: body.publicTitle ?? '', detail: body.publicDetail ?? '', category: body.publicCategory ?? 'other', quantity: body.publicQuantity ?? null },
     };
   }
@@ -29,7 +30,7 @@ export function inputViolations(body: DecisionBody): RuleViolation[] {
   }
   return [
     ...(body.ground === undefined ? [{ field: 'ground', code: 'required' }] : []),
-    ...(['publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity'] as const)
+    ...(['publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'publicFrom'] as const)
       .filter((field) => body[field] !== undefined && body[field] !== null)
       .map((field) => ({ field, code: 'onlyWhenPublic' })),
   ];

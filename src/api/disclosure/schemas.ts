@@ -10,6 +10,7 @@ const DecisionSchema = StoredDecisionSchema.extend({
   id: z.uuid(),
   deliveryId: z.uuid(),
   reviewOn: isoDate.nullable(),
+  publicFrom: isoDate.nullable(),
   decidedById: z.uuid().nullable().openapi({ description: 'The account that decided; null for the system' }),
 }).openapi('DisclosureDecision');
 
@@ -21,6 +22,7 @@ export const DecisionInputSchema = z
     publicDetail: multilineText(2000).optional(),
     publicCategory: z.enum(CATEGORIES).optional(),
     publicQuantity: safeText(100).nullable().optional().openapi({ description: 'Public only: the quantity as the public may read it, e.g. "circa 100"' }),
+    publicFrom: isoDate.nullable().optional().openapi({ description: 'Public only: on public surfaces from this date; without it, from the publication of the first letter that lists it' }),
     ground: z.enum(CONFIDENTIALITY_GROUNDS).optional().openapi({ description: 'Confidential only: why' }),
     reviewOn: isoDate.nullable().optional().openapi({ description: 'Confidential only: when to look at it again' }),
     note: multilineText(2000).optional(),

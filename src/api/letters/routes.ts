@@ -4,6 +4,8 @@ import { annexDocument, letterDocument } from '../../letters/compose.ts';
 import { renderAnnex, renderLetter } from '../../letters/renderings.ts';
 import { allowFramingBySelf } from '../../security-headers.ts';
 import * as letters from '../../register/letters.ts';
+import * as embargo from '../../register/letter-publication.ts';
+import * as review from '../../register/letter-review.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { versionInIfMatch } from '../if-match.ts';
@@ -23,6 +25,14 @@ import {
   publicationRoute,
   renderingRoute,
   verificationRoute,
+  waitingRoute,
+  deleteLetterRoute,
+  submissionRoute,
+  withdrawalRoute,
+  rejectionRoute,
+  previewRoute,
+  sendingRoute,
+  publicationCorrectionRoute,
 } from './schemas.ts';
 
 export function lettersRoutes() {
@@ -38,6 +48,8 @@ export function lettersRoutes() {
     const { from, to } = c.req.valid('query');
     return c.json(await letters.compareLetters(deps(c).db, from, to, deps(c).clock()), 200);
   });
+
+  app.openapi(waitingRoute, async (c) => c.json({ items: await review.waitingFor(deps(c).db, c.get('principal')!.role) }, 200));
 
   app.openapi(listRoute, async (c) => c.json({ items: await letters.listLetters(deps(c).db) }, 200));
 
@@ -72,9 +84,51 @@ export function lettersRoutes() {
   });
 
   app.openapi(publicationRoute, async (c) => {
-    const view = await letters.recordPublication(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'));
+    const view = await embargo.recordPublication(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'));
     return withEtag(c, view);
   });
+
+  // The review of drafts and the embargo of final letters.
+  const withVersion = <T>(c: Context<ApiEnv>, header: string | undefined, act: (version: number) => Promise<T>) => {
+    const version = versionInIfMatch(header);
+    return version === undefined ? undefined : act(version);
+  };
+
+  app.openapi(deleteLetterRoute, async (c) => {
+    const done = withVersion(c, c.req.valid('header')['if-match'], (version) => review.deleteDraft(deps(c).db, requestContext(c), c.req.valid('param').id, version));
+    if (!done) return problem(c, 428);
+    await done;
+    return c.body(null, 204);
+  });
+
+  app.openapi(submissionRoute, async (c) => {
+    const view = withVersion(c, c.req.valid('header')['if-match'], (version) => review.submitForApproval(deps(c).db, requestContext(c), c.req.valid('param').id, version));
+    return view ? withEtag(c, await view) : problem(c, 428);
+  });
+
+  app.openapi(withdrawalRoute, async (c) => {
+    const view = withVersion(c, c.req.valid('header')['if-match'], (version) => review.withdrawSubmission(deps(c).db, requestContext(c), c.req.valid('param').id, version));
+    return view ? withEtag(c, await view) : problem(c, 428);
+  });
+
+  app.openapi(rejectionRoute, async (c) => {
+    const { comment } = c.req.valid('json');
+    const view = withVersion(c, c.req.valid('header')['if-match'], (version) => review.reject(deps(c).db, requestContext(c), c.req.valid('param').id, version, comment));
+    return view ? withEtag(c, await view) : problem(c, 428);
+  });
+
+  app.openapi(previewRoute, async (c) => {
+    const view = await letters.previewDraft(deps(c).db, c.req.valid('param').id, c.req.valid('json'), deps(c).clock());
+    const rendering = await renderLetter(letterDocument(view.letter, { paperNumber: null, isDraft: true }), 'html', { stylesheetHref: LETTER_STYLESHEET_PATH });
+    allowFramingBySelf(c);
+    return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}-concept`);
+  });
+
+  app.openapi(sendingRoute, async (c) => withEtag(c, await embargo.sendLetter(deps(c).db, requestContext(c), c.req.valid('param').id)));
+
+  app.openapi(publicationCorrectionRoute, async (c) =>
+    withEtag(c, await embargo.correctPublication(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'))),
+  );
 
   app.openapi(verificationRoute, async (c) => c.json(await letters.verifyLetter(deps(c).db, c.req.valid('param').id), 200));
 

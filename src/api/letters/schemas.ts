@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { LETTER_STATUSES } from '../../domain/letter.ts';
+import { LETTER_STATUSES, REVIEW_ACTIONS } from '../../domain/letter.ts';
 import { LetterComparisonSchema } from '../../letters/compare.ts';
 import { NarrativeBlockSchema } from '../../letters/narrative.ts';
 import { ANNEX_FORMATS, LETTER_FORMATS } from '../../letters/renderings.ts';
 import { PublicLetterSnapshotSchema } from '../../letters/snapshot.ts';
+import { WAITING_KINDS } from '../../register/letter-review.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
 import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
@@ -45,6 +46,16 @@ export const LetterSchema = z
       .object({ sha256: z.string(), byName: z.string(), at: z.string(), matchesCurrent: z.boolean() })
       .nullable()
       .openapi({ description: "The disclosure officer's approval of the public letter; finalising needs one that matches the letter as it reads now" }),
+    submittedAt: z.string().nullable().openapi({ description: 'When the draft was submitted for approval; null when it is not waiting for approval' }),
+    submittedByName: z.string().nullable(),
+    reviews: z.array(z.object({ action: z.enum(REVIEW_ACTIONS), comment: z.string(), byName: z.string(), at: z.string() })).openapi({ description: 'The review of the draft, latest first' }),
+    sentAt: z.string().nullable().openapi({ description: 'When the final letter was sent to parliament: from then until its publication it is under embargo' }),
+    sentByName: z.string().nullable(),
+    publishAt: z.string().nullable().openapi({ description: 'When it is (or was) published; a later moment is a scheduled publication' }),
+    publishedAt: z.string().nullable().openapi({ description: 'When it was published: from then on it, and what it first lists, is on the public surfaces' }),
+    publications: z
+      .array(z.object({ paperNumber: z.string(), publishedOn: isoDate, reason: z.string(), recordedByName: z.string(), recordedAt: z.string() }))
+      .openapi({ description: 'The publication details as recorded and every correction, latest first' }),
   })
   .openapi('Letter');
 
@@ -68,13 +79,25 @@ const LetterSummarySchema = z
     approvedAt: z.string().nullable(),
     isDemonstration: z.boolean(),
     version: z.number().int(),
+    submittedAt: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    publishAt: z.string().nullable(),
+    publishedAt: z.string().nullable(),
   })
   .openapi('LetterSummary');
 
 const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional() });
 const DraftChangeSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50).optional(), letterDate: isoDate.nullable().optional() });
 const FinalisationSchema = z.strictObject({ letterDate: isoDate.optional() });
-const PublicationSchema = z.strictObject({ paperNumber: safeText(100).min(1).nullable(), publishedOn: isoDate.nullable() });
+const paperNumber = safeText(100).openapi({ description: 'As parliament assigned it: "Kamerstuk 22 054, nr. 453"' });
+const PublicationSchema = z.strictObject({
+  paperNumber,
+  publishedOn: isoDate.openapi({ description: 'Not before the date of the letter' }),
+  publishAt: z.iso.datetime({ offset: true }).optional().openapi({ description: 'A later moment schedules the publication; without it the letter is published now' }),
+});
+const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn: isoDate, reason: multilineText(2000) });
+const RejectionSchema = z.strictObject({ comment: multilineText(4000) });
+const PreviewSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50), letterDate: isoDate.nullable().optional() });
 const ComparisonQuery = z.object({ from: safeText(100), to: safeText(100) });
 
 const VerificationSchema = z
@@ -160,7 +183,7 @@ export const publicationRoute = createRoute(
     method: 'post',
     path: '/letters/{id}/publication',
     tags: ['letters'],
-    summary: 'Record what parliament assigned after sending: the paper number and the publication date',
+    summary: 'Record the paper number and the publication date, and publish the sent letter now or at a scheduled moment',
     request: {
       params: idParam,
       ...jsonBody(PublicationSchema),
@@ -213,5 +236,108 @@ export const comparisonRoute = createRoute(
     summary: 'Compare two letters: how each figure moved, what became public, what was restated',
     request: { query: ComparisonQuery },
     responses: { 200: json(LetterComparisonResponse, 'The comparison'), ...problemResponses(400, 401, 403, 404) },
+  }),
+);
+
+// The review of drafts and the embargo of final letters.
+
+const WaitingSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        kind: z.enum(WAITING_KINDS),
+        letterId: z.uuid(),
+        referenceDate: isoDate,
+        since: z.string(),
+        comment: z.string().nullable().openapi({ description: "The reviewer's comment, for a rejected draft" }),
+      }),
+    ),
+  })
+  .openapi('WaitingForMe');
+
+export const waitingRoute = createRoute(
+  permitted('letter.read', {
+    method: 'get',
+    path: '/letters/waiting-for-me',
+    tags: ['letters'],
+    summary: 'What waits for the caller: letters to approve, revise, finalise, send or publish, the oldest first',
+    responses: { 200: json(WaitingSchema, 'What waits'), ...problemResponses(401, 403) },
+  }),
+);
+
+export const deleteLetterRoute = createRoute(
+  permitted('letter.write', {
+    method: 'delete',
+    path: '/letters/{id}',
+    tags: ['letters'],
+    summary: 'Delete a draft (a final letter is never deleted)',
+    request: { params: idParam, headers: ifMatchHeader },
+    responses: { 204: { description: 'Deleted' }, ...problemResponses(400, 401, 403, 404, 412, 428) },
+  }),
+);
+
+export const submissionRoute = createRoute(
+  permitted('letter.write', {
+    method: 'post',
+    path: '/letters/{id}/submission',
+    tags: ['letters'],
+    summary: 'Submit the draft for approval by a disclosure officer',
+    request: { params: idParam, headers: ifMatchHeader },
+    responses: { 200: json(LetterSchema, 'The draft'), ...problemResponses(400, 401, 403, 404, 412, 428) },
+  }),
+);
+
+export const withdrawalRoute = createRoute(
+  permitted('letter.write', {
+    method: 'delete',
+    path: '/letters/{id}/submission',
+    tags: ['letters'],
+    summary: 'Withdraw the submission for approval',
+    request: { params: idParam, headers: ifMatchHeader },
+    responses: { 200: json(LetterSchema, 'The draft'), ...problemResponses(400, 401, 403, 404, 412, 428) },
+  }),
+);
+
+export const rejectionRoute = createRoute(
+  permitted('disclosure.decide', {
+    method: 'post',
+    path: '/letters/{id}/rejection',
+    tags: ['letters'],
+    summary: 'Send a submitted draft back to its author, saying why',
+    request: { params: idParam, headers: ifMatchHeader, ...jsonBody(RejectionSchema) },
+    responses: { 200: json(LetterSchema, 'The draft'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+  }),
+);
+
+export const previewRoute = createRoute(
+  permitted('letter.write', {
+    method: 'post',
+    path: '/letters/{id}/preview',
+    tags: ['letters'],
+    summary: 'The draft rendered as HTML with unsaved text: the live preview while typing (nothing is stored)',
+    request: { params: idParam, ...jsonBody(PreviewSchema) },
+    responses: { 200: { description: 'The HTML rendering', content: { 'text/html': { schema: z.string() } } }, ...problemResponses(400, 401, 403, 404, 415) },
+  }),
+);
+
+export const sendingRoute = createRoute(
+  permitted('letter.write', {
+    method: 'post',
+    path: '/letters/{id}/sending',
+    tags: ['letters'],
+    summary: 'Record that the final letter was sent to parliament; it is under embargo until published',
+    request: { params: idParam },
+    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404) },
+  }),
+);
+
+export const publicationCorrectionRoute = createRoute(
+  permitted('letter.write', {
+    method: 'post',
+    path: '/letters/{id}/publication-corrections',
+    tags: ['letters'],
+    summary: 'Correct the recorded publication details, with the reason; the earlier record stays visible',
+    request: { params: idParam, ...jsonBody(PublicationCorrectionSchema) },
+    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 415) },
   }),
 );

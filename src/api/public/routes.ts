@@ -89,7 +89,7 @@ export function publicRoutes() {
   app.openapi(companiesRoute, async (c) => c.json({ items: await publicData.listPublicCompanies(db(c)) }, 200));
 
   app.openapi(deliveriesRoute, async (c) => {
-    const items = await publicData.listPublicDeliveries(db(c));
+    const items = await publicData.listPublicDeliveries(db(c), c.get('deps').clock());
     if (c.req.valid('query').format === 'csv') {
       const columns = ['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn', 'isDemonstration'] as const;
       const rows = items.map((item) => ({ ...item, isDemonstration: String(item.isDemonstration) }));

@@ -17,6 +17,7 @@ export const StoredDecisionSchema = z.object({
   publicQuantity: z.string().nullable(),
   ground: z.enum(CONFIDENTIALITY_GROUNDS).nullable(),
   reviewOn: z.string().nullable(),
+  publicFrom: z.string().nullable(),
   note: z.string(),
   decidedById: z.string().nullable(),
   decidedByName: z.string(),
@@ -50,6 +51,11 @@ export async function putPublicDelivery(db: Db, row: Selectable<PublicDeliveryTa
     .values(row)
     .onConflict((conflict) => conflict.column('publicId').doUpdateSet(row))
     .execute();
+}
+
+export async function visibleFromOf(db: Db, publicId: string): Promise<string | null> {
+  const row = await db.selectFrom('publicDelivery').select('visibleFrom').where('publicId', '=', publicId).executeTakeFirst();
+  return row?.visibleFrom ?? null;
 }
 
 export async function removePublicDelivery(db: Db, publicId: string): Promise<void> {

@@ -6,7 +6,7 @@ import { AnnexRowSchema, AnnexSnapshotSchema, type AnnexRow, type AnnexSnapshot 
 import { NarrativeBlocksSchema, type NarrativeBlock } from '../../letters/narrative.ts';
 import { OverviewItemSchema, PublicLetterSnapshotSchema, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import { withTypedErrors } from '../errors.ts';
-import type { Database, LetterTable, PublicLetterTable } from '../schema.ts';
+import type { Database, LetterTable } from '../schema.ts';
 import { parseStoredJson } from '../stored-json.ts';
 
 type Db = Kysely<Database>;
@@ -27,6 +27,7 @@ export interface StoredLetter extends Omit<Selectable<LetterTable>, 'status' | '
 const LETTER_COLUMNS = [
   'id', 'referenceDate', 'letterDate', 'previousLetterId', 'status', 'blocks', 'publicSnapshot', 'publicSha256', 'annexSha256', 'paperNumber',
   'publishedOn', 'createdByName', 'finalisedByName', 'finalisedAt', 'approvedSha256', 'approvedByName', 'approvedAt', 'isDemonstration', 'version', 'createdAt',
+  'submittedAt', 'submittedByName', 'sentAt', 'sentByName', 'publishAt', 'publishedAt',
 ] as const;
 
 const StatusSchema = z.enum(LETTER_STATUSES);
@@ -123,12 +124,6 @@ export async function markFinal(
   return row && checked(row);
 }
 
-export async function setPublication(db: Db, id: string, publication: { paperNumber: string | null; publishedOn: string | null }): Promise<StoredLetter> {
-  const row = await db.updateTable('letter').set({ ...publication, version: sql`version + 1` }).where('id', '=', id).returning(LETTER_COLUMNS).executeTakeFirstOrThrow();
-  await db.updateTable('publicLetter').set(publication).where('id', '=', id).execute();
-  return checked(row);
-}
-
 /** The latest final letter with a reference date before the given one: the one a new letter follows. */
 export async function latestFinalBefore(db: Db, referenceDate: string): Promise<StoredLetter | undefined> {
   const row = await db
@@ -175,10 +170,6 @@ export async function findFrozenTexts(db: Db, id: string): Promise<{ publicSnaps
 export async function findFrozenAnnex(db: Db, id: string): Promise<AnnexSnapshot | null> {
   const row = await db.selectFrom('letter').select('annexSnapshot').where('id', '=', id).executeTakeFirst();
   return row?.annexSnapshot ? parseStoredJson(AnnexSnapshotSchema, row.annexSnapshot) : null;
-}
-
-export async function insertPublicLetter(db: Db, letter: Selectable<PublicLetterTable>): Promise<void> {
-  await db.insertInto('publicLetter').values(letter).execute();
 }
 
 /** The public copy of a final letter: the snapshot the public downloads, and the SHA-256 it is published with. */

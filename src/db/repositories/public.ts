@@ -52,10 +52,12 @@ export const PublicDeliverySchema = OverviewItemSchema.extend({
 });
 export type PublicDelivery = z.infer<typeof PublicDeliverySchema>;
 
-export async function listPublicDeliveries(db: PublicDb): Promise<PublicDelivery[]> {
+/** The deliveries public at this moment: not those waiting for the publication of the letter that first lists them. */
+export async function listPublicDeliveries(db: PublicDb, now: Date): Promise<PublicDelivery[]> {
   const rows = await db
     .selectFrom('publicDelivery')
     .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn', 'isDemonstration'])
+    .where('visibleFrom', '<=', now.toISOString())
     .orderBy('decidedOn', 'desc')
     .orderBy('title')
     .orderBy('publicId')

@@ -73,6 +73,6 @@ export const DEMONSTRATION_DECISIONS: readonly { deliveryIds: string[]; decision
 ];
 
 /** The letter before the seed letter, as the seed letter cites it. */
-export const PREVIOUS_LETTER = { referenceDate: '2025-02-04', letterDate: '2025-02-17', paperNumber: 'Kamerstuk 22 054, nr. 453' } as const;
+export const PREVIOUS_LETTER = { referenceDate: '2025-02-04', letterDate: '2025-02-17', paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2025-02-17' } as const;
 /** The seed letter itself: its reference date and date. */
 export const SEED_LETTER = { referenceDate: '2025-08-31', letterDate: '2025-09-10' } as const;

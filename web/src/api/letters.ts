@@ -77,3 +77,34 @@ export function renderingAddress(id: string, format: LetterFormat): string {
 export function annexAddress(id: string, format: AnnexFormat): string {
   return `/api/v1${path(id)}/annex/${format}`;
 }
+
+// The review of drafts and the embargo of final letters.
+
+/** What waits for the person logged in: letters to approve, revise, finalise, send or publish. */
+export function waitingForMe(signal?: AbortSignal) {
+  return request<ResponseBody<'/letters/waiting-for-me', 'get'>>('/letters/waiting-for-me', { signal });
+}
+
+export function deleteLetter(id: string, etag: string) {
+  return request<undefined>(path(id), { method: 'DELETE', ifMatch: etag });
+}
+
+export function submitLetter(id: string, etag: string) {
+  return request<Letter>(`${path(id)}/submission`, { method: 'POST', ifMatch: etag });
+}
+
+export function withdrawSubmission(id: string, etag: string) {
+  return request<Letter>(`${path(id)}/submission`, { method: 'DELETE', ifMatch: etag });
+}
+
+export function rejectLetter(id: string, comment: string, etag: string) {
+  return request<Letter>(`${path(id)}/rejection`, { method: 'POST', body: { comment }, ifMatch: etag });
+}
+
+export function sendLetter(id: string) {
+  return request<Letter>(`${path(id)}/sending`, { method: 'POST' });
+}
+
+export function correctPublication(id: string, correction: RequestBody<'/letters/{id}/publication-corrections', 'post'>) {
+  return request<Letter>(`${path(id)}/publication-corrections`, { method: 'POST', body: correction });
+}

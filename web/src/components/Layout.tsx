@@ -9,6 +9,7 @@ import { useCan, useSession } from '../state/session.tsx';
 import { Alert } from './Alert.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NAVIGATION } from './navigation.ts';
+import { WaitingCount } from '../pages/dashboard/WaitingForYou.tsx';
 import { SessionBar } from './SessionBar.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -51,6 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
                           aria-current={item.matches(location) ? 'page' : undefined}
                         >
                           {t(`nav.${item.key}`)}
+                          {item.key === 'letters' && <WaitingCount />}
                         </Link>
                       </li>
                     ))}

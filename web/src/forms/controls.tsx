@@ -13,7 +13,7 @@ interface CommonProps {
 }
 
 type TextFieldProps = CommonProps & {
-  type?: 'text' | 'date' | 'url' | 'search' | 'password';
+  type?: 'text' | 'date' | 'url' | 'search' | 'password' | 'datetime-local';
   inputMode?: InputHTMLAttributes<HTMLInputElement>['inputMode'];
   autoComplete?: string;
   size?: 'small' | 'medium';

@@ -25,6 +25,8 @@ export const nav: typeof nl.nav = {
   annexes: 'Confidential annexes',
   audit: 'Audit trail',
   accounts: 'Accounts',
+  waiting_one: '{{count}} waiting for you',
+  waiting_other: '{{count}} waiting for you',
   epf: 'EPF claims',
   budget: 'Budget',
   industry: 'Industry',

@@ -24,4 +24,14 @@ export const dashboard: typeof nl.dashboard = {
     total: 'Total',
     billions: '€{{value}} bn',
   },
+  waiting: {
+    heading: 'Waiting for you',
+    nothing: 'Nothing is waiting for you.',
+    since: 'since {{moment}}',
+    approveLetter: 'Approve or reject the letter with reference date {{referenceDate}}',
+    reviseLetter: 'The letter with reference date {{referenceDate}} was rejected: revise it',
+    finaliseLetter: 'The letter with reference date {{referenceDate}} is approved: finalise it',
+    sendLetter: 'The letter with reference date {{referenceDate}} is final: record its sending',
+    recordPublication: 'The letter with reference date {{referenceDate}} was sent: record its publication',
+  },
 };

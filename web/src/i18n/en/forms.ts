@@ -54,6 +54,8 @@ export const fields: typeof nl.fields = {
   letterDate: 'Letter date',
   paperNumber: 'Parliamentary paper number',
   publishedOn: 'Published on',
+  publishAt: 'Publish at (moment)',
+  comment: 'Comment',
   state: 'Decision',
   publicDetail: 'Explanation in the public overview',
   publicCategory: 'Category in the public overview',

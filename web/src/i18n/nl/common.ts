@@ -23,6 +23,8 @@ export const nav = {
   annexes: 'Vertrouwelijke bijlagen',
   audit: 'Audittrail',
   accounts: 'Accounts',
+  waiting_one: '{{count}} wacht op u',
+  waiting_other: '{{count}} wachten op u',
   epf: 'EPF-declaraties',
   budget: 'Begroting',
   industry: 'Industrie',

@@ -22,4 +22,14 @@ export const dashboard = {
     total: 'Totaal',
     billions: '€ {{value}} mld.',
   },
+  waiting: {
+    heading: 'Wacht op u',
+    nothing: 'Er wacht niets op u.',
+    since: 'sinds {{moment}}',
+    approveLetter: 'Brief met peildatum {{referenceDate}} goedkeuren of afwijzen',
+    reviseLetter: 'Brief met peildatum {{referenceDate}} is afgewezen: herzien',
+    finaliseLetter: 'Brief met peildatum {{referenceDate}} is goedgekeurd: definitief maken',
+    sendLetter: 'Brief met peildatum {{referenceDate}} is definitief: verzending vastleggen',
+    recordPublication: 'Brief met peildatum {{referenceDate}} is verzonden: publicatie vastleggen',
+  },
 };

@@ -52,6 +52,8 @@ export const fields = {
   letterDate: 'Briefdatum',
   paperNumber: 'Kamerstuknummer',
   publishedOn: 'Gepubliceerd op',
+  publishAt: 'Publiceren op (moment)',
+  comment: 'Toelichting',
   state: 'Besluit',
   publicDetail: 'Toelichting in het openbare overzicht',
   publicCategory: 'Categorie in het openbare overzicht',

@@ -16,6 +16,7 @@ import { FiguresTable } from './FiguresTable.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import { SeriesTable } from './SeriesTable.tsx';
 import { BudgetSection } from './BudgetSection.tsx';
+import { WaitingForYou } from './WaitingForYou.tsx';
 
 /** The reference dates of the letter of 10 September 2025 and the one before it. */
 const LETTER_REFERENCE_DATE = '2025-08-31';
@@ -51,6 +52,7 @@ export function DashboardPage() {
     <>
       <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
 
+      <WaitingForYou />
       <LabelledSection heading={t('dashboard.figures.heading')} className="dashboard-section">
         <p className="nl-paragraph">{t('dashboard.figures.intro')}</p>
         <form className="date-form" onSubmit={showFigures}>

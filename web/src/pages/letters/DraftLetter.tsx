@@ -11,6 +11,8 @@ import { LetterDownloads } from './LetterDownloads.tsx';
 import { LetterEditor } from './LetterEditor.tsx';
 import { LetterFacts } from './LetterFacts.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
+import { LetterReview } from './LetterReview.tsx';
+import { useWarningBeforeLeaving } from './useWarningBeforeLeaving.ts';
 
 interface DraftLetterProps {
   letter: Letter;
@@ -27,11 +29,13 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
   const can = useCan();
   const [unsaved, setUnsaved] = useState(false);
   const mayWrite = can('letter.write');
+  useWarningBeforeLeaving(unsaved, t('letters.review.unsaved'));
   return (
     <>
       <LetterFacts letter={letter} />
       {letter.problems.length > 0 && <LetterProblems problems={letter.problems} />}
       <LetterApproval letter={letter} etag={etag} onApproved={() => onChanged(t('letters.approval.done'))} />
+      <LetterReview letter={letter} etag={etag} onChanged={onChanged} />
       <div className="letter-tools">
         <div className="letter-tools__downloads">
           <LetterDownloads id={letter.id} label={t('letters.downloads.draft')} />

@@ -6,14 +6,13 @@ import { AnnexLinks, AnnexNotice } from './AnnexLinks.tsx';
 import { LetterDownloads } from './LetterDownloads.tsx';
 import { LetterFacts } from './LetterFacts.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
-import { PublicationForm } from './PublicationForm.tsx';
+import { LetterEmbargo } from './LetterEmbargo.tsx';
 import { VerificationResult } from './VerificationResult.tsx';
 
-/** A final letter: frozen, with its hashes and downloads; what parliament assigned is added once. */
+/** A final letter: frozen, with its hashes and downloads; sent, then published, its publication details corrected if need be. */
 export function FinalLetter({ letter, onChanged }: { letter: Letter; onChanged: (message: string) => void }) {
   const { t } = useTranslation();
   const can = useCan();
-  const published = letter.paperNumber !== null && letter.publishedOn !== null;
   return (
     <>
       <LetterFacts letter={letter} />
@@ -26,11 +25,7 @@ export function FinalLetter({ letter, onChanged }: { letter: Letter; onChanged: 
           <AnnexLinks id={letter.id} label={t('letters.downloads.annex')} />
         </LabelledSection>
       )}
-      {can('letter.write') && !published && (
-        <LabelledSection heading={t('letters.publication.heading')}>
-          <PublicationForm letter={letter} onRecorded={() => onChanged(t('letters.publication.recorded'))} />
-        </LabelledSection>
-      )}
+      <LetterEmbargo letter={letter} onChanged={onChanged} />
       <LabelledSection heading={t('letters.verification.heading')}>
         <VerificationResult id={letter.id} />
       </LabelledSection>

@@ -1,46 +1,91 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordPublication, type Letter } from '../../api/letters.ts';
-import { TextField } from '../../forms/controls.tsx';
+import { correctPublication, recordPublication, type Letter } from '../../api/letters.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { formatLongDate } from '../../format/dates.ts';
+import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 
 interface PublicationValues {
   paperNumber: string;
   publishedOn: string;
+  publishAt: string;
+  reason: string;
 }
 
-/** What parliament assigns after the letter is sent; each is recorded once and cannot change after. */
-export function PublicationForm({ letter, onRecorded }: { letter: Letter; onRecorded: () => void }) {
+/**
+ * The paper number and publication date parliament assigned: recorded once (publishing the letter now
+ * or at a scheduled moment), later corrected with a reason. Each is confirmed before it is sent.
+ */
+export function PublicationForm({ letter, mode, onRecorded }: { letter: Letter; mode: 'record' | 'correct'; onRecorded: () => void }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const submission = useSubmission();
+  const [confirming, setConfirming] = useState(false);
+  const names = mode === 'record' ? (['paperNumber', 'publishedOn', 'publishAt'] as const) : (['paperNumber', 'publishedOn', 'reason'] as const);
   const { values, field, labels } = useFields<PublicationValues>(
-    { paperNumber: letter.paperNumber ?? '', publishedOn: letter.publishedOn ?? '' },
+    { paperNumber: letter.paperNumber ?? '', publishedOn: letter.publishedOn ?? letter.letterDate ?? '', publishAt: '', reason: '' },
     submission.fieldErrors,
   );
+  const publishAt = values.publishAt ? new Date(values.publishAt) : null;
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const paperNumber = values.paperNumber.trim();
-    const nothingNew = paperNumber === (letter.paperNumber ?? '') && values.publishedOn === (letter.publishedOn ?? '');
-    const missing = letter.paperNumber === null ? 'paperNumber' : 'publishedOn';
-    void submission.submit(nothingNew ? { [missing]: 'required' } : {}, async () => {
-      await recordPublication(letter.id, { paperNumber: paperNumber || null, publishedOn: values.publishedOn || null });
+    const missing = Object.fromEntries(
+      (['paperNumber', 'publishedOn', ...(mode === 'correct' ? (['reason'] as const) : [])] as const)
+        .filter((name) => values[name].trim() === '')
+        .map((name) => [name, 'required' as const]),
+    );
+    if (Object.keys(missing).length > 0) return void submission.submit(missing, async () => undefined);
+    setConfirming(true);
+  }
+
+  function confirm() {
+    setConfirming(false);
+    const details = { paperNumber: values.paperNumber.trim(), publishedOn: values.publishedOn };
+    void submission.submit({}, async () => {
+      if (mode === 'record') await recordPublication(letter.id, { ...details, ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) });
+      else await correctPublication(letter.id, { ...details, reason: values.reason.trim() });
       onRecorded();
     });
   }
 
   return (
     <form noValidate onSubmit={handleSubmit} className="record-form">
-      <p className="nl-paragraph">{t('letters.publication.intro')}</p>
-      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['paperNumber', 'publishedOn'])} formError={submission.formError} refusals={submission.refusals} />
+      <p className="nl-paragraph">{t(`letters.publication.${mode}Intro`)}</p>
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels([...names])} formError={submission.formError} refusals={submission.refusals} />
       <div className="form-grid">
-        <TextField {...field('paperNumber')} hint={t('letters.publication.paperNumberHint')} readOnly={letter.paperNumber !== null} />
-        <TextField {...field('publishedOn')} type="date" readOnly={letter.publishedOn !== null} />
+        <TextField {...field('paperNumber')} hint={t('letters.publication.paperNumberHint')} />
+        <TextField {...field('publishedOn')} type="date" hint={t('letters.publication.publishedOnHint')} />
+        {mode === 'record' && <TextField {...field('publishAt')} type="datetime-local" hint={t('letters.publication.publishAtHint')} />}
       </div>
-      <SubmitButton label={t('letters.publication.submit')} submitting={submission.submitting} />
+      {mode === 'correct' && <TextAreaField {...field('reason')} rows={2} />}
+      <SubmitButton label={t(`letters.publication.${mode}Submit`)} submitting={submission.submitting} />
+      <ConfirmDialog
+        open={confirming}
+        title={t(`letters.publication.${mode}Title`)}
+        confirmLabel={t(`letters.publication.${mode}Confirm`)}
+        busy={submission.submitting}
+        failure={null}
+        onConfirm={confirm}
+        onCancel={() => setConfirming(false)}
+      >
+        <p className="nl-paragraph">
+          {t('letters.publication.confirmBody', {
+            paperNumber: values.paperNumber.trim(),
+            publishedOn: values.publishedOn ? formatLongDate(values.publishedOn, language) : '',
+          })}
+        </p>
+        {mode === 'record' && (
+          <p className="nl-paragraph">
+            {publishAt ? t('letters.publication.confirmScheduled', { moment: publishAt.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' }) }) : t('letters.publication.confirmNow')}
+          </p>
+        )}
+      </ConfirmDialog>
     </form>
   );
 }

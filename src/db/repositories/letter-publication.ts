@@ -1,0 +1,120 @@
+/**
+ * The embargo and the review of letters: publication records, the publication itself (the public copy of
+ * the letter and of the deliveries it first lists), and the review history of drafts.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, LetterPublicationTable, LetterReviewTable } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export type PublicationRecord = Selectable<LetterPublicationTable>;
+
+export async function insertPublicationRecord(db: Db, record: PublicationRecord): Promise<void> {
+  await db.insertInto('letterPublication').values(record).execute();
+}
+
+/** The publication details as recorded and corrected, the latest first. */
+export async function publicationHistory(db: Db, letterId: string): Promise<PublicationRecord[]> {
+  return db.selectFrom('letterPublication').selectAll().where('letterId', '=', letterId).orderBy('recordedAt', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** The details on the letter and, once published, on its public copy. */
+export async function setPublicationDetails(db: Db, letterId: string, details: { paperNumber: string; publishedOn: string; publishAt?: string }): Promise<void> {
+  await db.updateTable('letter').set({ ...details, version: sql`version + 1` }).where('id', '=', letterId).execute();
+  const { paperNumber, publishedOn } = details;
+  await db.updateTable('publicLetter').set({ paperNumber, publishedOn }).where('id', '=', letterId).execute();
+}
+
+export async function markSent(db: Db, letterId: string, sent: { sentAt: string; sentByName: string }): Promise<void> {
+  await db.updateTable('letter').set({ ...sent, version: sql`version + 1` }).where('id', '=', letterId).where('sentAt', 'is', null).execute();
+}
+
+/** Letters whose scheduled publication has come and that are not published yet, the earliest first. */
+export async function dueForPublication(db: Db, now: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('letter')
+    .select('id')
+    .where('publishAt', '<=', now)
+    .where('publishedAt', 'is', null)
+    .orderBy('publishAt')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Publishes a final letter: its public copy is written, and the deliveries its overview lists for the first
+ * time become visible, unless a decision already made them visible earlier.
+ */
+export async function publish(
+  db: Db,
+  letter: { id: string; referenceDate: string; letterDate: string; paperNumber: string; publishedOn: string; isDemonstration: boolean },
+  publishedAt: string,
+  overviewIds: string[],
+): Promise<void> {
+  const frozen = await db.selectFrom('letter').select(['publicSnapshot', 'publicSha256']).where('id', '=', letter.id).executeTakeFirstOrThrow();
+  await db
+    .insertInto('publicLetter')
+    .values({ ...letter, snapshot: frozen.publicSnapshot!, sha256: frozen.publicSha256! })
+    .execute();
+  await db.updateTable('letter').set({ publishedAt, version: sql`version + 1` }).where('id', '=', letter.id).execute();
+  if (overviewIds.length > 0) {
+    await db
+      .updateTable('publicDelivery')
+      .set({ visibleFrom: publishedAt })
+      .where('publicId', 'in', overviewIds)
+      .where((eb) => eb.or([eb('visibleFrom', 'is', null), eb('visibleFrom', '>', publishedAt)]))
+      .execute();
+  }
+}
+
+/** Whether a published letter lists the delivery (by the id the public knows it by). */
+export async function listedInPublishedLetter(db: Db, publicId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('publicLetter')
+    .select('id')
+    .where(sql<boolean>`position(${publicId} in snapshot) > 0`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export type ReviewRecord = Selectable<LetterReviewTable>;
+
+export async function insertReview(db: Db, review: ReviewRecord): Promise<void> {
+  await db.insertInto('letterReview').values(review).execute();
+}
+
+export async function reviewHistory(db: Db, letterId: string): Promise<ReviewRecord[]> {
+  return db.selectFrom('letterReview').selectAll().where('letterId', '=', letterId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** Submits a draft for approval, or ends the submission (withdrawn; rejected, which also ends an approval). */
+export async function setSubmission(
+  db: Db,
+  letterId: string,
+  submission: { submittedAt: string; submittedByName: string } | 'withdrawn' | 'rejected',
+): Promise<void> {
+  const change =
+    submission === 'withdrawn'
+      ? { submittedAt: null, submittedByName: null }
+      : submission === 'rejected'
+        ? { submittedAt: null, submittedByName: null, approvedSha256: null, approvedByName: null, approvedAt: null }
+        : submission;
+  await db.updateTable('letter').set({ ...change, version: sql`version + 1` }).where('id', '=', letterId).where('status', '=', 'draft').execute();
+}
+
+export async function deleteDraft(db: Db, letterId: string): Promise<void> {
+  await db.deleteFrom('letter').where('id', '=', letterId).where('status', '=', 'draft').execute();
+}
+
+/** Whether a draft for this reference date exists already. */
+export async function draftExistsFor(db: Db, referenceDate: string): Promise<boolean> {
+  const row = await db.selectFrom('letter').select('id').where('status', '=', 'draft').where('referenceDate', '=', referenceDate).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The latest reference date of a final letter, if any. */
+export async function latestFinalReferenceDate(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('letter').select('referenceDate').where('status', '=', 'final').orderBy('referenceDate', 'desc').limit(1).executeTakeFirst();
+  return row?.referenceDate ?? null;
+}

@@ -1,0 +1,149 @@
+/**
+ * The embargo: a final letter is sent to parliament, and published only when its publication is recorded
+ * (at once, or at a scheduled moment that the server's publication timer keeps). Until then nothing of
+ * it, and no delivery that it is the first to list, is on any public surface. Publication details can be
+ * corrected; every record and correction is kept and audited, and the letter's frozen text never changes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { isIsoDate } from '../../common/dates.ts';
+import type { RuleViolation } from '../domain/delivery.ts';
+import * as publication from '../db/repositories/letter-publication.ts';
+import type { StoredLetter } from '../db/repositories/letters.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { ValidationError } from './errors.ts';
+import { existing, getLetter, type LetterView } from './letters.ts';
+
+type Db = Kysely<Database>;
+
+/** A parliamentary paper of the letters on military support: "Kamerstuk 22 054, nr. 453". */
+const PAPER_NUMBER_PATTERN = /^Kamerstuk 22 054, nr\. [1-9][0-9]{0,4}$/;
+
+interface PublicationDetails {
+  paperNumber: string;
+  publishedOn: string;
+}
+
+function detailViolations(letter: StoredLetter, details: PublicationDetails, latestPublishedOn: string): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  if (!PAPER_NUMBER_PATTERN.test(details.paperNumber)) violations.push({ field: 'paperNumber', code: 'paperNumberFormat' });
+  if (!isIsoDate(details.publishedOn)) violations.push({ field: 'publishedOn', code: 'invalidDate' });
+  else if (letter.letterDate !== null && details.publishedOn < letter.letterDate) {
+    violations.push({ field: 'publishedOn', code: 'publishedBeforeLetterDate', params: { letterDate: letter.letterDate } });
+  } else if (details.publishedOn > latestPublishedOn) violations.push({ field: 'publishedOn', code: 'publishedAfterPublication' });
+  return violations;
+}
+
+function refuseUnlessSent(letter: StoredLetter): void {
+  if (letter.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
+  if (letter.sentAt === null) throw new ValidationError([{ field: 'status', code: 'notSent' }]);
+}
+
+/** Records that the final letter went to parliament: from now on it is under embargo until published. */
+export async function sendLetter(db: Db, context: RequestContext, id: string): Promise<LetterView> {
+  return inTransaction(db, async (trx) => {
+    const current = await existing(trx, id, { forUpdate: true });
+    if (current.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
+    if (current.sentAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySent' }]);
+    const sentAt = context.now().toISOString();
+    await publication.markSent(trx, id, { sentAt, sentByName: context.actor?.username ?? 'system' });
+    await recordAuditEvent(trx, context, { action: 'letter.send', object: { type: 'letter', id }, result: 'success', after: { sentAt } });
+    return getLetter(trx, id, context.now());
+  });
+}
+
+/**
+ * Records the paper number and the publication date, and publishes the letter at once or, with a later
+ * `publishAt`, schedules its publication. The details are recorded once; later changes are corrections.
+ */
+export async function recordPublication(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  details: PublicationDetails & { publishAt?: string | undefined },
+): Promise<LetterView> {
+  return inTransaction(db, async (trx) => {
+    const current = await existing(trx, id, { forUpdate: true });
+    refuseUnlessSent(current);
+    if (current.publishAt !== null) throw new ValidationError([{ field: 'paperNumber', code: 'alreadySet' }]);
+    const now = context.now();
+    const publishAt = details.publishAt === undefined ? now : new Date(details.publishAt);
+    const violations = detailViolations(current, details, isoDay(publishAt > now ? publishAt : now));
+    if (Number.isNaN(publishAt.getTime())) violations.push({ field: 'publishAt', code: 'invalidValue' });
+    if (violations.length > 0) throw new ValidationError(violations);
+    const at = (publishAt > now ? publishAt : now).toISOString();
+    const { paperNumber, publishedOn } = details;
+    await publication.insertPublicationRecord(trx, {
+      id: randomUUID(), letterId: id, paperNumber, publishedOn, reason: '', recordedByName: context.actor?.username ?? 'system', recordedAt: now.toISOString(),
+    });
+    await publication.setPublicationDetails(trx, id, { paperNumber, publishedOn, publishAt: at });
+    await recordAuditEvent(trx, context, { action: 'letter.publication', object: { type: 'letter', id }, result: 'success', after: { paperNumber, publishedOn, publishAt: at } });
+    if (publishAt <= now) await publishNow(trx, context, id);
+    return getLetter(trx, id, now);
+  });
+}
+
+/** Corrects recorded publication details: the earlier record stays, the letter and its public copy carry the new one. */
+export async function correctPublication(db: Db, context: RequestContext, id: string, correction: PublicationDetails & { reason: string }): Promise<LetterView> {
+  return inTransaction(db, async (trx) => {
+    const current = await existing(trx, id, { forUpdate: true });
+    refuseUnlessSent(current);
+    if (current.paperNumber === null || current.publishedOn === null || current.publishAt === null) {
+      throw new ValidationError([{ field: 'paperNumber', code: 'notRecorded' }]);
+    }
+    const now = context.now();
+    const publishAt = new Date(current.publishAt);
+    const violations = detailViolations(current, correction, isoDay(publishAt > now ? publishAt : now));
+    if (correction.reason.trim() === '') violations.push({ field: 'reason', code: 'required' });
+    if (correction.paperNumber === current.paperNumber && correction.publishedOn === current.publishedOn) violations.push({ field: 'paperNumber', code: 'unchanged' });
+    if (violations.length > 0) throw new ValidationError(violations);
+    const { paperNumber, publishedOn, reason } = correction;
+    await publication.insertPublicationRecord(trx, {
+      id: randomUUID(), letterId: id, paperNumber, publishedOn, reason, recordedByName: context.actor?.username ?? 'system', recordedAt: now.toISOString(),
+    });
+    await publication.setPublicationDetails(trx, id, { paperNumber, publishedOn });
+    await recordAuditEvent(trx, context, {
+      action: 'letter.publicationCorrection',
+      object: { type: 'letter', id },
+      result: 'success',
+      before: { paperNumber: current.paperNumber, publishedOn: current.publishedOn },
+      after: { paperNumber, publishedOn, reason },
+    });
+    return getLetter(trx, id, now);
+  });
+}
+
+/** Publishes a letter whose moment has come: its public copy, and the deliveries it first lists. */
+async function publishNow(trx: Db, context: RequestContext, id: string): Promise<void> {
+  const letter = await existing(trx, id, { forUpdate: true });
+  if (letter.publishedAt !== null || letter.publicSnapshot === null) return;
+  const publishedAt = context.now().toISOString();
+  const overviewIds = letter.publicSnapshot.overview.flatMap((group) => group.items.map((item) => item.publicId));
+  await publication.publish(
+    trx,
+    {
+      id,
+      referenceDate: letter.referenceDate,
+      letterDate: letter.letterDate!,
+      paperNumber: letter.paperNumber!,
+      publishedOn: letter.publishedOn!,
+      isDemonstration: letter.isDemonstration,
+    },
+    publishedAt,
+    overviewIds,
+  );
+  await recordAuditEvent(trx, context, { action: 'letter.publish', object: { type: 'letter', id }, result: 'success', after: { publishedAt, deliveries: overviewIds.length } });
+}
+
+/** Publishes every letter whose scheduled moment has passed; what the server does by itself. Returns how many. */
+export async function publishDueLetters(db: Db, context: RequestContext): Promise<number> {
+  const due = await publication.dueForPublication(db, context.now().toISOString());
+  for (const id of due) await inTransaction(db, (trx) => publishNow(trx, context, id));
+  return due.length;
+}
+
+function isoDay(moment: Date): string {
+  return moment.toISOString().slice(0, 10);
+}

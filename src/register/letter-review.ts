@@ -1,0 +1,115 @@
+/**
+ * The review of a draft: the author submits it for approval (or withdraws it), a disclosure officer
+ * approves it (see `approve`) or rejects it with a comment; a draft can be deleted. Each step is kept in
+ * the letter's review history and is an audit event. What waits for whom follows from the letters' state.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import type { Role } from '../domain/access.ts';
+import * as embargo from '../db/repositories/letter-publication.ts';
+import { listLetters, type LetterSummary } from '../db/repositories/letters.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { ValidationError, VersionConflictError } from './errors.ts';
+import { existing, getLetter, type LetterView } from './letters.ts';
+
+type Db = Kysely<Database>;
+
+const MAX_COMMENT = 4000;
+
+async function draftAt(trx: Db, id: string, expectedVersion: number) {
+  const current = await existing(trx, id, { forUpdate: true });
+  if (current.status !== 'draft') throw new ValidationError([{ field: 'status', code: 'letterIsFinal' }]);
+  if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+  return current;
+}
+
+async function review(trx: Db, context: RequestContext, id: string, action: 'submit' | 'reject' | 'withdraw', comment = ''): Promise<void> {
+  const at = context.now().toISOString();
+  await embargo.insertReview(trx, { id: randomUUID(), letterId: id, action, comment, byName: context.actor?.username ?? 'system', at });
+  await recordAuditEvent(trx, context, { action: `letter.${action}`, object: { type: 'letter', id }, result: 'success', ...(comment ? { after: { comment } } : {}) });
+}
+
+export async function submitForApproval(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<LetterView> {
+  return inTransaction(db, async (trx) => {
+    const current = await draftAt(trx, id, expectedVersion);
+    if (current.submittedAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySubmitted' }]);
+    await embargo.setSubmission(trx, id, { submittedAt: context.now().toISOString(), submittedByName: context.actor?.username ?? 'system' });
+    await review(trx, context, id, 'submit');
+    return getLetter(trx, id, context.now());
+  });
+}
+
+export async function withdrawSubmission(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<LetterView> {
+  return inTransaction(db, async (trx) => {
+    const current = await draftAt(trx, id, expectedVersion);
+    if (current.submittedAt === null) throw new ValidationError([{ field: 'status', code: 'notSubmitted' }]);
+    await embargo.setSubmission(trx, id, 'withdrawn');
+    await review(trx, context, id, 'withdraw');
+    return getLetter(trx, id, context.now());
+  });
+}
+
+/** A disclosure officer sends a submitted draft back, saying why; an approval it had no longer holds. */
+export async function reject(db: Db, context: RequestContext, id: string, expectedVersion: number, comment: string): Promise<LetterView> {
+  return inTransaction(db, async (trx) => {
+    const current = await draftAt(trx, id, expectedVersion);
+    const violations = [
+      ...(current.submittedAt === null ? [{ field: 'status', code: 'notSubmitted' }] : []),
+      ...(comment.trim() === '' ? [{ field: 'comment', code: 'required' }] : []),
+      ...(comment.length > MAX_COMMENT ? [{ field: 'comment', code: 'tooLong', params: { maximum: String(MAX_COMMENT) } }] : []),
+    ];
+    if (violations.length > 0) throw new ValidationError(violations);
+    await embargo.setSubmission(trx, id, 'rejected');
+    await review(trx, context, id, 'reject', comment);
+    return getLetter(trx, id, context.now());
+  });
+}
+
+/** Deletes a draft (a final letter is never deleted); the audit trail keeps what it said. */
+export async function deleteDraft(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const current = await draftAt(trx, id, expectedVersion);
+    await embargo.deleteDraft(trx, id);
+    await recordAuditEvent(trx, context, {
+      action: 'letter.delete',
+      object: { type: 'letter', id },
+      result: 'success',
+      before: { referenceDate: current.referenceDate, letterDate: current.letterDate, blocks: current.blocks },
+    });
+  });
+}
+
+export const WAITING_KINDS = ['approveLetter', 'reviseLetter', 'finaliseLetter', 'sendLetter', 'recordPublication'] as const;
+type WaitingKind = (typeof WAITING_KINDS)[number];
+
+export interface WaitingItem {
+  kind: WaitingKind;
+  letterId: string;
+  referenceDate: string;
+  since: string;
+  /** The reviewer's comment, for a rejected draft. */
+  comment: string | null;
+}
+
+/** What waits for someone in this role, the oldest first. */
+export async function waitingFor(db: Db, role: Role): Promise<WaitingItem[]> {
+  const letters = await listLetters(db);
+  const items: WaitingItem[] = [];
+  const item = (kind: WaitingKind, letter: LetterSummary, since: string, comment: string | null = null) =>
+    items.push({ kind, letterId: letter.id, referenceDate: letter.referenceDate, since, comment });
+  for (const letter of letters) {
+    if (role === 'disclosureOfficer' && letter.status === 'draft' && letter.submittedAt !== null && letter.approvedSha256 === null) {
+      item('approveLetter', letter, letter.submittedAt);
+    }
+    if (role !== 'letterAuthor') continue;
+    if (letter.status === 'draft') {
+      const [latest] = await embargo.reviewHistory(db, letter.id);
+      if (latest?.action === 'reject' && letter.submittedAt === null) item('reviseLetter', letter, latest.at, latest.comment);
+      else if (letter.approvedSha256 !== null) item('finaliseLetter', letter, letter.approvedAt!);
+    } else if (letter.sentAt === null) item('sendLetter', letter, letter.finalisedAt!);
+    else if (letter.publishAt === null) item('recordPublication', letter, letter.sentAt);
+  }
+  return items.sort((a, b) => a.since.localeCompare(b.since));
+}

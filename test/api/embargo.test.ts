@@ -1,0 +1,112 @@
+/**
+ * The embargo: between finalisation and publication, no public route shows anything of the letter or of
+ * a delivery that it is the first to list. Every public route of the OpenAPI description is walked, with
+ * every letter id and format, before sending, after sending, while the publication is scheduled, and once
+ * the scheduled moment has passed and the server's publication timer has published it.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import { startPublicationTimer, type PublicationTimer } from '../../src/register/publication-timer.ts';
+import { LETTER_FORMATS } from '../../src/letters/renderings.ts';
+import { apiClient, type ApiCall } from './client.ts';
+import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+
+let scratch: ScratchDatabase;
+let api: ReturnType<typeof createApi>;
+let author: ApiCall;
+let disclosure: ApiCall;
+let timer: PublicationTimer;
+let offset = 0;
+const clock = () => new Date(Date.now() + offset);
+
+let publishedId: string;
+let embargoed: { id: string; sha256: string; titles: string[]; publicIds: string[] };
+
+beforeAll(async () => {
+  scratch = await openScratchPGlite();
+  await loadDemonstrationData(scratch.handle.db);
+  api = createApi({ db: scratch.handle.db, clock, onError: (error) => { throw error; } });
+  author = apiClient(scratch.handle.db, { role: 'letterAuthor', api });
+  disclosure = apiClient(scratch.handle.db, { role: 'disclosureOfficer', api });
+  timer = await startPublicationTimer({ db: scratch.handle.db, intervalMs: 20, clock, onError: (error) => { throw error; } });
+  const letters = (await author('GET', '/letters')).body.items;
+  publishedId = letters.find((letter: any) => letter.referenceDate === '2025-02-04').id;
+  const draft = letters.find((letter: any) => letter.referenceDate === '2025-08-31');
+  const approved = await disclosure('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
+  const final = await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
+  expect(final.status).toBe(200);
+  const items = final.body.letter.overview.flatMap((group: any) => group.items);
+  embargoed = { id: draft.id, sha256: final.body.publicSha256, titles: items.map((item: any) => item.title), publicIds: items.map((item: any) => item.publicId) };
+  expect(embargoed.titles.length).toBeGreaterThan(0);
+});
+
+afterAll(async () => {
+  await timer?.stop();
+  await scratch?.dispose();
+});
+
+/** Every public path of the description, with every letter id, format and pairing filled in. */
+async function publicPaths(): Promise<string[]> {
+  const document = (await (await api.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+  const ids = [publishedId, embargoed.id];
+  return Object.keys(document.paths)
+    .filter((path) => path.startsWith('/public/'))
+    .flatMap((path) => {
+      if (path === '/public/deliveries') return ['/public/deliveries', '/public/deliveries?format=json', '/public/deliveries?format=csv'];
+      if (path === '/public/letter-comparison') return ids.flatMap((from) => ids.map((to) => `${path}?from=${from}&to=${to}`));
+      const withIds = path.includes('{id}') ? ids.map((id) => path.replace('{id}', id)) : [path];
+      return path.includes('{format}') ? withIds.flatMap((withId) => LETTER_FORMATS.map((format) => withId.replace('{format}', format))) : withIds;
+    });
+}
+
+/** What every public route shows, as text (binary renderings as their bytes in Latin-1). */
+async function walk(): Promise<{ path: string; status: number; text: string }[]> {
+  const answers = [];
+  for (const path of await publicPaths()) {
+    const response = await api.request(path);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    answers.push({ path, status: response.status, text: `${[...response.headers.values()].join('\n')}\n${bytes.toString('utf8')}\n${bytes.toString('latin1')}` });
+  }
+  return answers;
+}
+
+async function expectNothingOfTheEmbargoedLetter(): Promise<void> {
+  const answers = await walk();
+  expect(answers.length).toBeGreaterThan(20);
+  for (const answer of answers) {
+    const names = answer.path.includes(embargoed.id);
+    if (names) expect(answer.status, answer.path).toBe(404);
+    else expect(answer.status, answer.path).toBe(200);
+    const shown = answer.text.replaceAll(embargoed.id, '');
+    for (const secret of [embargoed.id, embargoed.sha256, ...embargoed.titles, ...embargoed.publicIds]) {
+      if (!names || secret !== embargoed.id) expect(shown.includes(secret), `${answer.path} shows ${secret}`).toBe(false);
+    }
+  }
+}
+
+it('shows nothing of a final letter, nor of what it first lists, until it is published', async () => {
+  await expectNothingOfTheEmbargoedLetter();
+  expect((await author('POST', `/letters/${embargoed.id}/sending`)).status).toBe(200);
+  await expectNothingOfTheEmbargoedLetter();
+});
+
+it('keeps the embargo while the publication is scheduled, and publishes without a person once its moment passes', async () => {
+  const publishAt = new Date(clock().getTime() + 3_600_000).toISOString();
+  const scheduled = await author('POST', `/letters/${embargoed.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10', publishAt });
+  expect(scheduled.status).toBe(200);
+  expect(scheduled.body).toMatchObject({ publishAt, publishedAt: null, paperNumber: 'Kamerstuk 22 054, nr. 460' });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await expectNothingOfTheEmbargoedLetter();
+
+  offset += 2 * 3_600_000;
+  // The sessions have expired meanwhile: the register itself is asked.
+  const publishedAt = () => scratch.handle.db.selectFrom('letter').select('publishedAt').where('id', '=', embargoed.id).executeTakeFirstOrThrow();
+  await expect.poll(async () => (await publishedAt()).publishedAt, { timeout: 5_000, interval: 20 }).not.toBeNull();
+  const listed = (await (await api.request('/public/letters')).json()) as { items: { id: string; paperNumber: string }[] };
+  expect(listed.items.find((item) => item.id === embargoed.id)).toMatchObject({ paperNumber: 'Kamerstuk 22 054, nr. 460' });
+  const openData = await (await api.request('/public/deliveries')).text();
+  for (const title of embargoed.titles) expect(openData).toContain(JSON.stringify(title).slice(1, -1));
+  const events = await scratch.handle.db.selectFrom('auditEvent').select(['action', 'actorName']).where('objectId', '=', embargoed.id).execute();
+  expect(events).toContainEqual({ action: 'letter.publish', actorName: 'system' });
+});

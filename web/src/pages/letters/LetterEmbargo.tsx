@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { sendLetter, type Letter } from '../../api/letters.ts';
+import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { formatLongDate, formatMoment } from '../../format/dates.ts';
+import { refusalReason } from '../../forms/refusalReason.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useCan } from '../../state/session.tsx';
+import { PublicationForm } from './PublicationForm.tsx';
+
+/**
+ * A final letter's way to the public: sent to parliament, then published (now or at a scheduled moment).
+ * Until then nothing of it is public. Its publication details, as recorded and corrected, stay visible.
+ */
+export function LetterEmbargo({ letter, onChanged }: { letter: Letter; onChanged: (message: string) => void }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const mayWrite = useCan()('letter.write');
+  const state = letter.publishedAt ? 'published' : letter.publishAt ? 'scheduled' : letter.sentAt ? 'sent' : 'final';
+  const moment = letter.publishedAt ?? letter.publishAt ?? letter.sentAt;
+  return (
+    <LabelledSection heading={t('letters.embargo.heading')}>
+      <p className="nl-paragraph letter-embargo__state">{t(`letters.embargo.${state}`, { moment: moment ? formatMoment(moment, language) : '' })}</p>
+      {mayWrite && state === 'final' && (
+        <ConfirmedAction
+          buttonLabel={t('letters.embargo.send')}
+          title={t('letters.embargo.sendTitle')}
+          confirmLabel={t('letters.embargo.sendConfirm')}
+          action={() => sendLetter(letter.id).then(() => undefined)}
+          failureText={(error) => refusalReason(error, t, '')}
+          onDone={() => onChanged(t('letters.embargo.sendDone'))}
+        >
+          <p className="nl-paragraph">{t('letters.embargo.sendBody')}</p>
+        </ConfirmedAction>
+      )}
+      {mayWrite && state === 'sent' && <PublicationForm letter={letter} mode="record" onRecorded={() => onChanged(t('letters.publication.recorded'))} />}
+      {letter.publications.length > 0 && (
+        <DataTable
+          caption={t('letters.publication.history')}
+          rows={letter.publications}
+          rowKey={(row) => row.recordedAt}
+          columns={[
+            { key: 'paperNumber', header: t('fields.paperNumber'), cell: (row) => row.paperNumber },
+            { key: 'publishedOn', header: t('fields.publishedOn'), cell: (row) => formatLongDate(row.publishedOn, language) },
+            { key: 'reason', header: t('fields.reason'), cell: (row) => row.reason || t('letters.publication.firstRecord') },
+            { key: 'recorded', header: t('letters.publication.recordedBy'), cell: (row) => `${row.recordedByName}, ${formatMoment(row.recordedAt, language)}` },
+          ]}
+        />
+      )}
+      {mayWrite && letter.publications.length > 0 && (
+        <details className="letter-embargo__correction">
+          <summary>{t('letters.publication.correctHeading')}</summary>
+          <PublicationForm letter={letter} mode="correct" onRecorded={() => onChanged(t('letters.publication.corrected'))} />
+        </details>
+      )}
+    </LabelledSection>
+  );
+}

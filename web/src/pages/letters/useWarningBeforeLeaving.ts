@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+
+/**
+ * While there is unsaved text, leaving the page asks first: closing or reloading the tab (the browser's
+ * own question), and following a link inside the application (which would otherwise lose it silently).
+ */
+export function useWarningBeforeLeaving(unsaved: boolean, question: string): void {
+  useEffect(() => {
+    if (!unsaved) return;
+    const beforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    const beforeFollowing = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      if (!link || event.defaultPrevented || link.getAttribute('target') === '_blank') return;
+      if (!window.confirm(question)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    // In the capture phase: before the router takes the click.
+    document.addEventListener('click', beforeFollowing, true);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      document.removeEventListener('click', beforeFollowing, true);
+    };
+  }, [unsaved, question]);
+}
