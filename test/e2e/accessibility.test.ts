@@ -88,6 +88,30 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
       headers: { 'If-Match': approved.headers.get('ETag') ?? '' },
       body: '{}',
     });
+    // A second published letter, so the public comparison has two letters to compare: only published letters are public.
+    const second = await apiResponse(server(), '/letters', {
+      as: 'letterAuthor',
+      method: 'POST',
+      body: JSON.stringify({ referenceDate: '2025-04-30', letterDate: '2025-05-12' }),
+    });
+    const secondId = ((await second.json()) as LetterSummary).id;
+    const secondApproved = await apiResponse(server(), `/letters/${secondId}/approval`, {
+      as: 'disclosureOfficer',
+      method: 'POST',
+      headers: { 'If-Match': second.headers.get('ETag') ?? '' },
+    });
+    await api(server(), `/letters/${secondId}/finalisation`, {
+      as: 'letterAuthor',
+      method: 'POST',
+      headers: { 'If-Match': secondApproved.headers.get('ETag') ?? '' },
+      body: '{}',
+    });
+    await api(server(), `/letters/${secondId}/sending`, { as: 'letterAuthor', method: 'POST' });
+    await api(server(), `/letters/${secondId}/publication`, {
+      as: 'letterAuthor',
+      method: 'POST',
+      body: JSON.stringify({ paperNumber: 'Kamerstuk 22 054, nr. 455', publishedOn: '2025-05-12' }),
+    });
     // A later draft, approved, so its page offers to finalise it.
     const later = await apiResponse(server(), '/letters', {
       as: 'letterAuthor',

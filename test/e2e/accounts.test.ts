@@ -29,7 +29,7 @@ describeWithBrowser('accounts', (browser) => {
     await admin.getByText('Met deze rol heeft een account altijd een tweede factor.').waitFor();
     await admin.getByLabel('Wachtwoord (optioneel)').fill('kort');
     await admin.getByRole('button', { name: 'Account aanmaken' }).click();
-    await admin.locator('.error-summary', { hasText: 'minstens 12 tekens' }).waitFor();
+    await admin.locator('.error-summary', { hasText: 'Gebruik een wachtwoord van minstens 15 tekens.' }).waitFor();
 
     await admin.getByLabel('Wachtwoord (optioneel)').fill('correct-paard-batterij');
     await admin.getByRole('button', { name: 'Account aanmaken' }).click();

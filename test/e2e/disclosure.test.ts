@@ -46,6 +46,24 @@ describeWithBrowser('disclosure', (browser) => {
   afterEach(async () => {
     await page.context().close();
   });
+  /** The draft of 31 August 2025 approved, finalised, sent and published, through the API. */
+  const publishLetterOf31August = async () => {
+    const { items } = await api<{ items: { id: string; referenceDate: string }[] }>(server(), '/letters', { as: 'letterAuthor' });
+    const id = items.find((letter) => letter.referenceDate === '2025-08-31')!.id;
+    const draft = await apiResponse(server(), `/letters/${id}`, { as: 'letterAuthor' });
+    const approved = await apiResponse(server(), `/letters/${id}/approval`, {
+      as: 'disclosureOfficer',
+      method: 'POST',
+      headers: { 'If-Match': draft.headers.get('ETag') ?? '' },
+    });
+    await api(server(), `/letters/${id}/finalisation`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': approved.headers.get('ETag') ?? '' }, body: '{}' });
+    await api(server(), `/letters/${id}/sending`, { as: 'letterAuthor', method: 'POST' });
+    await api(server(), `/letters/${id}/publication`, {
+      as: 'letterAuthor',
+      method: 'POST',
+      body: JSON.stringify({ paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' }),
+    });
+  };
 
   it('the disclosure officer decides one delivery public and a selection confidential; the public list shows exactly the public one', async () => {
     const publicBefore = await publicDeliveries(server().url);
@@ -89,9 +107,15 @@ describeWithBrowser('disclosure', (browser) => {
     await page.getByText('Er zijn geen leveringen zonder besluit.').waitFor();
     expect(await page.locator('.needed-for-letter__count').innerText()).toBe('0');
 
-    // Open data gains exactly the public one, as decided; nothing of the confidential ones.
+    // Under the embargo, nothing new is public until the letter that first lists the public one is published.
+    const publicDecided = await publicDeliveries(server().url);
+    expect(publicDecided.filter((item) => !publicBefore.some((before) => before.publicId === item.publicId))).toEqual([]);
+    await publishLetterOf31August();
+
+    // Then open data gains exactly the public one, as decided; nothing of the confidential ones. (The letter's
+    // publication also makes public the demonstration deliveries it first lists.)
     const publicAfter = await publicDeliveries(server().url);
-    const added = publicAfter.filter((item) => !publicBefore.some((before) => before.publicId === item.publicId));
+    const added = publicAfter.filter((item) => !item.isDemonstration && !publicBefore.some((before) => before.publicId === item.publicId));
     expect(added).toEqual([
       expect.objectContaining({
         title: 'Pantserhouwitsers',

@@ -145,7 +145,7 @@ describeWithBrowser('letters', (browser) => {
     const confirmation = page.getByRole('dialog', { name: 'Publicatie vastleggen?' });
     await confirmation.getByText('Kamerstuk 22 054, nr. 460, gepubliceerd op 10 september 2025.').waitFor();
     await confirmation.getByRole('button', { name: 'Ja, vastleggen' }).click();
-    await page.getByText('De publicatie is vastgelegd.').waitFor();
+    await page.getByText('De publicatie is vastgelegd.', { exact: true }).waitFor();
     await preview().getByText('Kamerstuk 22 054, nr. 460').waitFor();
     expect(await page.getByRole('button', { name: 'Publicatie vastleggen' }).count()).toBe(0);
 

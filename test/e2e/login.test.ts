@@ -96,8 +96,13 @@ describeWithBrowser('logging in and out', (browser) => {
     }
     page = await openPageIn(browser(), 'nl');
     await visit(page, server(), '/inloggen');
+    // After five free failures the next attempt waits 30 seconds (then 60, 120, …), which the page rounds up to a minute.
+    const refusal = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/session');
     await submitLogin(page, { username: 'niemand', password: 'nog-eens-geraden' });
-    await page.locator('.error-summary', { hasText: 'Er is te vaak verkeerd ingelogd. Probeer het over 15 minuten opnieuw.' }).waitFor();
+    const response = await refusal;
+    expect(response.status()).toBe(429);
+    expect(Number(await response.headerValue('Retry-After'))).toBeLessThanOrEqual(30);
+    await page.locator('.error-summary', { hasText: 'Er is te vaak verkeerd ingelogd. Probeer het over 1 minuut opnieuw.' }).waitFor();
   });
 
   it('logs out: the session ends on the server and the pages ask for a login again', async () => {

@@ -23,7 +23,7 @@ describeWithBrowser('training and readiness', (browser) => {
     await page.getByLabel('Aantal trainers').fill('-2');
     await page.getByRole('button', { name: 'Telling vastleggen' }).click();
     await page.getByText('Vul een getal in van minstens 0.').first().waitFor();
-    await page.getByText(/Deze datum ligt in de toekomst/).first().waitFor();
+    await page.getByText('Deze datum ligt na vandaag; leg alleen vast wat al gebeurd is.').first().waitFor();
 
     await page.getByLabel('Geteld tot en met').fill('2025-09-30');
     await page.getByLabel('Aantal trainers').fill('3');

@@ -61,6 +61,6 @@ export const budget: typeof nl = {
     heading: 'Budgeted, committed and realised per year',
     intro: 'Per budget year the budget, the legally committed amount and the support realised, as known on the reference date.',
     imageLabel: 'Bar chart per budget year from {{first}} to {{last}}: budgeted, legally committed and realised. In total {{budgeted}} budgeted and {{realised}} realised. The data are also in the table below.',
-    tableToggle: 'The chart’s data as a table',
+    tableToggle: 'Budgeted, committed and realised per year as a table',
   },
 };

@@ -59,6 +59,6 @@ export const budget = {
     heading: 'Begroot, verplicht en gerealiseerd per jaar',
     intro: 'Per begrotingsjaar het budget, het juridisch verplichte bedrag en de gerealiseerde steun, zoals bekend op de peildatum.',
     imageLabel: 'Staafdiagram per begrotingsjaar van {{first}} tot en met {{last}}: begroot, juridisch verplicht en gerealiseerd. In totaal {{budgeted}} begroot en {{realised}} gerealiseerd. De gegevens staan ook in de tabel hieronder.',
-    tableToggle: 'Gegevens van de grafiek als tabel',
+    tableToggle: 'Begroot, verplicht en gerealiseerd per jaar als tabel',
   },
 };
