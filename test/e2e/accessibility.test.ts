@@ -70,24 +70,6 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
     const { items } = await api<{ items: LetterSummary[] }>(server(), '/letters', { as: 'letterAuthor' });
     draftId = items.find((report) => report.status === 'draft')!.id;
     publishedId = items.find((report) => report.status === 'final')!.id;
-    // A final letter without its paper number yet, so its page offers to record it.
-    const created = await apiResponse(server(), '/letters', {
-      as: 'letterAuthor',
-      method: 'POST',
-      body: JSON.stringify({ referenceDate: '2025-06-30', letterDate: '2025-07-07' }),
-    });
-    finalId = ((await created.json()) as LetterSummary).id;
-    const approved = await apiResponse(server(), `/letters/${finalId}/approval`, {
-      as: 'disclosureOfficer',
-      method: 'POST',
-      headers: { 'If-Match': created.headers.get('ETag') ?? '' },
-    });
-    await api(server(), `/letters/${finalId}/finalisation`, {
-      as: 'letterAuthor',
-      method: 'POST',
-      headers: { 'If-Match': approved.headers.get('ETag') ?? '' },
-      body: '{}',
-    });
     // A second published letter, so the public comparison has two letters to compare: only published letters are public.
     const second = await apiResponse(server(), '/letters', {
       as: 'letterAuthor',
@@ -111,6 +93,24 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
       as: 'letterAuthor',
       method: 'POST',
       body: JSON.stringify({ paperNumber: 'Kamerstuk 22 054, nr. 455', publishedOn: '2025-05-12' }),
+    });
+    // A final letter without its paper number yet, so its page offers to record it.
+    const created = await apiResponse(server(), '/letters', {
+      as: 'letterAuthor',
+      method: 'POST',
+      body: JSON.stringify({ referenceDate: '2025-06-30', letterDate: '2025-07-07' }),
+    });
+    finalId = ((await created.json()) as LetterSummary).id;
+    const approved = await apiResponse(server(), `/letters/${finalId}/approval`, {
+      as: 'disclosureOfficer',
+      method: 'POST',
+      headers: { 'If-Match': created.headers.get('ETag') ?? '' },
+    });
+    await api(server(), `/letters/${finalId}/finalisation`, {
+      as: 'letterAuthor',
+      method: 'POST',
+      headers: { 'If-Match': approved.headers.get('ETag') ?? '' },
+      body: '{}',
     });
     // A later draft, approved, so its page offers to finalise it.
     const later = await apiResponse(server(), '/letters', {
