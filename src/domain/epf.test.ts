@@ -108,6 +108,20 @@ describe('EPF rules', () => {
     expect(receiptViolations(history, { amountCents: 1, receivedOn: '2024-02-01' }, TODAY).map((v) => v.code)).toEqual(['aboveCompensated']);
     expect(blockageViolations(history, { effectiveOn: '2023-06-01' }, TODAY).map((v) => v.code)).toEqual(['beforeDeclared']);
   });
+
+  it('refuses a receipt that a later assessment no longer covers, though the compensation at its date did', () => {
+    const history: EpfClaimHistory = {
+      ...claim(100, '2024-01-01'),
+      assessments: [
+        { id: 'a1', claimId: 'c', compensatedCents: 80, assessedOn: '2024-02-01', remainderExpectedBy: null, note: '', recordedAt: '2024-02-01T00:00:00Z' },
+        { id: 'a2', claimId: 'c', compensatedCents: 30, assessedOn: '2024-04-01', remainderExpectedBy: null, note: '', recordedAt: '2024-04-01T00:00:00Z' },
+      ],
+    };
+    expect(receiptViolations(history, { amountCents: 31, receivedOn: '2024-03-01' }, TODAY)).toEqual([
+      { field: 'amountCents', code: 'aboveCompensated', params: { outstandingCents: '30' } },
+    ]);
+    expect(receiptViolations(history, { amountCents: 30, receivedOn: '2024-03-01' }, TODAY)).toEqual([]);
+  });
 });
 
 /** A claim's history grown by random additions, each kept only when the rules accept it, as the register does. */

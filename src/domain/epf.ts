@@ -239,10 +239,14 @@ export function assessmentViolations(
 export function receiptViolations(history: EpfClaimHistory, input: { amountCents: Cents; receivedOn: string }, today: string): RuleViolation[] {
   const violations = [...dateViolations('receivedOn', input.receivedOn, today), ...notBeforeDeclared(history, 'receivedOn', input.receivedOn)];
   if (violations.length > 0) return violations;
-  const state = claimStateAt(history, input.receivedOn)!;
-  const afterwards = sumCents(history.receipts.map((receipt) => receipt.amountCents)) + input.amountCents;
-  if (afterwards > state.compensatedCents) {
-    violations.push({ field: 'amountCents', code: 'aboveCompensated', params: { outstandingCents: String(Math.max(0, state.compensatedCents - state.paidCents)) } });
+  // The receipt counts from its date on, also after a later assessment that lowered the compensation: the
+  // compensation must cover it at every date from then, and it only changes at an assessment or a receipt.
+  const datesFromThen = [input.receivedOn, ...history.assessments.map((row) => row.assessedOn), ...history.receipts.map((row) => row.receivedOn)].filter(
+    (date) => date >= input.receivedOn,
+  );
+  const outstanding = Math.min(...datesFromThen.map((date) => claimStateAt(history, date)!).map((state) => state.compensatedCents - state.paidCents));
+  if (input.amountCents > outstanding) {
+    violations.push({ field: 'amountCents', code: 'aboveCompensated', params: { outstandingCents: String(Math.max(0, outstanding)) } });
   }
   return violations;
 }
