@@ -92,13 +92,21 @@ describe('EPF rules', () => {
   });
 
   it('refuses a claim above what was delivered, and any claim on work as implementing actor', () => {
-    const input = { declaredCents: 60, declaredOn: '2025-01-01' };
+    const input = { declaredCents: 60, declaredOn: '2025-01-01', deliveryId: 'd', batch: '' };
     expect(claimViolations(input, TODAY, { isImplementingActorWork: false, valueCents: 100, alreadyClaimedCents: 40 })).toEqual([]);
     expect(claimViolations(input, TODAY, { isImplementingActorWork: false, valueCents: 100, alreadyClaimedCents: 41 })).toEqual([
       { field: 'declaredCents', code: 'aboveDelivered', params: { availableCents: '59' } },
     ]);
     expect(claimViolations(input, TODAY, { isImplementingActorWork: false, valueCents: null, alreadyClaimedCents: 0 })[0]?.code).toBe('aboveDelivered');
     expect(claimViolations(input, TODAY, { isImplementingActorWork: true, valueCents: 100, alreadyClaimedCents: 0 })).toEqual([{ field: 'deliveryId', code: 'implementingActorWork' }]);
+  });
+
+  it('takes a claim for one delivery or for a batch that says what it covers, never both or neither', () => {
+    const input = { declaredCents: 60, declaredOn: '2025-01-01' };
+    expect(claimViolations({ ...input, deliveryId: null, batch: 'Leveringen' }, TODAY, null)).toEqual([]);
+    expect(claimViolations({ ...input, deliveryId: null, batch: ' ' }, TODAY, null)).toEqual([{ field: 'batch', code: 'required' }]);
+    const delivery = { isImplementingActorWork: false, valueCents: 100, alreadyClaimedCents: 0 };
+    expect(claimViolations({ ...input, deliveryId: 'd', batch: 'Leveringen' }, TODAY, delivery)).toEqual([{ field: 'batch', code: 'batchWithDelivery' }]);
   });
 
   it('compensates no more than declared, receives no more than compensated, and never before the claim', () => {

@@ -205,8 +205,15 @@ export interface ClaimedDelivery {
   alreadyClaimedCents: Cents;
 }
 
-export function claimViolations(input: { declaredCents: Cents; declaredOn: string }, today: string, delivery: ClaimedDelivery | null): RuleViolation[] {
+/** A claim is for one delivery or for a batch that says what it covers, never both. */
+export function claimViolations(
+  input: { declaredCents: Cents; declaredOn: string; deliveryId: string | null; batch: string },
+  today: string,
+  delivery: ClaimedDelivery | null,
+): RuleViolation[] {
   const violations = dateViolations('declaredOn', input.declaredOn, today);
+  if (input.deliveryId === null && input.batch.trim() === '') violations.push({ field: 'batch', code: 'required' });
+  if (input.deliveryId !== null && input.batch !== '') violations.push({ field: 'batch', code: 'batchWithDelivery' });
   if (delivery?.isImplementingActorWork) violations.push({ field: 'deliveryId', code: 'implementingActorWork' });
   else if (delivery) {
     const available = (delivery.valueCents ?? 0) - delivery.alreadyClaimedCents;
