@@ -1280,6 +1280,7 @@ export class CanaryRun {
     const approved = new Set([
       ...published.flatMap((report) => [...report.final.publicTokens]),
       ...this.deliveries.filter((delivery) => this.#visible(delivery)).flatMap((delivery) => delivery.presentation!.tokens),
+      ...this.companies.flatMap((company) => (company.publicName === null ? [] : [company.publicName])),
     ]);
     for (const text of found(flat, PUBLIC)) if (!approved.has(text)) this.#fail(`${surface} shows a presentation that is not approved (any more): ${text}`);
     if (options.ids) for (const delivery of this.deliveries) if (flat.includes(delivery.id)) this.#fail(`${surface} shows the internal id of a delivery: ${delivery.id}`);
