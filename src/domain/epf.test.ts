@@ -92,7 +92,7 @@ describe('EPF rules', () => {
   });
 
   it('refuses a claim above what was delivered, and any claim on work as implementing actor', () => {
-    const input = { declaredCents: 60, declaredOn: '2025-01-01' };
+    const input = { declaredCents: 60, declaredOn: '2025-01-01', deliveryId: 'd', batch: '' };
     expect(claimViolations(input, TODAY, { isImplementingActorWork: false, valueCents: 100, alreadyClaimedCents: 40 })).toEqual([]);
     expect(claimViolations(input, TODAY, { isImplementingActorWork: false, valueCents: 100, alreadyClaimedCents: 41 })).toEqual([
       { field: 'declaredCents', code: 'aboveDelivered', params: { availableCents: '59' } },
@@ -101,12 +101,34 @@ describe('EPF rules', () => {
     expect(claimViolations(input, TODAY, { isImplementingActorWork: true, valueCents: 100, alreadyClaimedCents: 0 })).toEqual([{ field: 'deliveryId', code: 'implementingActorWork' }]);
   });
 
+  it('takes a claim for one delivery or for a batch that says what it covers, never both or neither', () => {
+    const input = { declaredCents: 60, declaredOn: '2025-01-01' };
+    expect(claimViolations({ ...input, deliveryId: null, batch: 'Leveringen' }, TODAY, null)).toEqual([]);
+    expect(claimViolations({ ...input, deliveryId: null, batch: ' ' }, TODAY, null)).toEqual([{ field: 'batch', code: 'required' }]);
+    const delivery = { isImplementingActorWork: false, valueCents: 100, alreadyClaimedCents: 0 };
+    expect(claimViolations({ ...input, deliveryId: 'd', batch: 'Leveringen' }, TODAY, delivery)).toEqual([{ field: 'batch', code: 'batchWithDelivery' }]);
+  });
+
   it('compensates no more than declared, receives no more than compensated, and never before the claim', () => {
     const history = claim(100, '2024-01-01');
     expect(assessmentViolations(history, { compensatedCents: 101, assessedOn: '2024-02-01', remainderExpectedBy: null }, TODAY).map((v) => v.code)).toEqual(['aboveDeclared']);
     expect(assessmentViolations(history, { compensatedCents: 50, assessedOn: '2023-12-31', remainderExpectedBy: 2022 }, TODAY).map((v) => v.code)).toEqual(['beforeDeclared', 'beforeAssessment']);
     expect(receiptViolations(history, { amountCents: 1, receivedOn: '2024-02-01' }, TODAY).map((v) => v.code)).toEqual(['aboveCompensated']);
     expect(blockageViolations(history, { effectiveOn: '2023-06-01' }, TODAY).map((v) => v.code)).toEqual(['beforeDeclared']);
+  });
+
+  it('refuses a receipt that a later assessment no longer covers, though the compensation at its date did', () => {
+    const history: EpfClaimHistory = {
+      ...claim(100, '2024-01-01'),
+      assessments: [
+        { id: 'a1', claimId: 'c', compensatedCents: 80, assessedOn: '2024-02-01', remainderExpectedBy: null, note: '', recordedAt: '2024-02-01T00:00:00Z' },
+        { id: 'a2', claimId: 'c', compensatedCents: 30, assessedOn: '2024-04-01', remainderExpectedBy: null, note: '', recordedAt: '2024-04-01T00:00:00Z' },
+      ],
+    };
+    expect(receiptViolations(history, { amountCents: 31, receivedOn: '2024-03-01' }, TODAY)).toEqual([
+      { field: 'amountCents', code: 'aboveCompensated', params: { outstandingCents: '30' } },
+    ]);
+    expect(receiptViolations(history, { amountCents: 30, receivedOn: '2024-03-01' }, TODAY)).toEqual([]);
   });
 });
 

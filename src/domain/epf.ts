@@ -205,8 +205,15 @@ export interface ClaimedDelivery {
   alreadyClaimedCents: Cents;
 }
 
-export function claimViolations(input: { declaredCents: Cents; declaredOn: string }, today: string, delivery: ClaimedDelivery | null): RuleViolation[] {
+/** A claim is for one delivery or for a batch that says what it covers, never both. */
+export function claimViolations(
+  input: { declaredCents: Cents; declaredOn: string; deliveryId: string | null; batch: string },
+  today: string,
+  delivery: ClaimedDelivery | null,
+): RuleViolation[] {
   const violations = dateViolations('declaredOn', input.declaredOn, today);
+  if (input.deliveryId === null && input.batch.trim() === '') violations.push({ field: 'batch', code: 'required' });
+  if (input.deliveryId !== null && input.batch !== '') violations.push({ field: 'batch', code: 'batchWithDelivery' });
   if (delivery?.isImplementingActorWork) violations.push({ field: 'deliveryId', code: 'implementingActorWork' });
   else if (delivery) {
     const available = (delivery.valueCents ?? 0) - delivery.alreadyClaimedCents;
@@ -239,10 +246,14 @@ export function assessmentViolations(
 export function receiptViolations(history: EpfClaimHistory, input: { amountCents: Cents; receivedOn: string }, today: string): RuleViolation[] {
   const violations = [...dateViolations('receivedOn', input.receivedOn, today), ...notBeforeDeclared(history, 'receivedOn', input.receivedOn)];
   if (violations.length > 0) return violations;
-  const state = claimStateAt(history, input.receivedOn)!;
-  const afterwards = sumCents(history.receipts.map((receipt) => receipt.amountCents)) + input.amountCents;
-  if (afterwards > state.compensatedCents) {
-    violations.push({ field: 'amountCents', code: 'aboveCompensated', params: { outstandingCents: String(Math.max(0, state.compensatedCents - state.paidCents)) } });
+  // The receipt counts from its date on, also after a later assessment that lowered the compensation: the
+  // compensation must cover it at every date from then, and it only changes at an assessment or a receipt.
+  const datesFromThen = [input.receivedOn, ...history.assessments.map((row) => row.assessedOn), ...history.receipts.map((row) => row.receivedOn)].filter(
+    (date) => date >= input.receivedOn,
+  );
+  const outstanding = Math.min(...datesFromThen.map((date) => claimStateAt(history, date)!).map((state) => state.compensatedCents - state.paidCents));
+  if (input.amountCents > outstanding) {
+    violations.push({ field: 'amountCents', code: 'aboveCompensated', params: { outstandingCents: String(Math.max(0, outstanding)) } });
   }
   return violations;
 }

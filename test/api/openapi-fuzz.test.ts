@@ -14,6 +14,7 @@ import type { Database } from '../../src/db/schema.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createDelivery } from '../../src/register/deliveries.ts';
+import { recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
 import { approve, createDraft, finalise } from '../../src/register/letters.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -61,6 +62,9 @@ describeEachDatabase('the API under fuzzing', (database) => {
     const draft = await createDraft(db(), systemContext('test'), { referenceDate: '2025-01-31', letterDate: '2025-02-01' });
     const approved = await approve(db(), systemContext('test'), draft.id, draft.version);
     ids.letter = (await finalise(db(), systemContext('test'), draft.id, approved.version)).id;
+    // A final letter is public only once it was sent and its publication recorded.
+    await sendLetter(db(), systemContext('test'), ids.letter);
+    await recordPublication(db(), systemContext('test'), ids.letter, { paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2025-02-01' });
     ids.publicLetter = (await db().selectFrom('publicLetter').select('id').executeTakeFirstOrThrow()).id;
     ids.delivery = (await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...stockDelivery })).id;
     await sessionCookieFor(db(), 'registrar');

@@ -54,11 +54,12 @@ describeEachDatabase('training and readiness', (database) => {
     expect((await registrar('PUT', `/training-programmes/${created.body.id}`, { key: 'lithuania', name: 'x', hostCountry: 'LT', framework: 'bilateral' }, { 'If-Match': '"1"' })).status).toBe(412);
     expect((await finance('POST', '/training-programmes', { key: 'x', name: 'x', hostCountry: 'LT', framework: 'bilateral' })).status).toBe(403);
 
-    // Counted after 31 Aug: the draft for that date does not know it, so it cannot name it.
+    // Counted up to 1 Sep: a draft for an earlier date (the one for 31 Aug exists, so 30 Aug) does not know it, so it cannot name it.
     const draft = await author('GET', `/letters/${draftId}`);
     expect(JSON.stringify(draft.body.letter)).toContain('met 71 trainers');
     const blocks = [{ key: 'training', heading: 'Training', text: 'Litouwen: {{training:lithuania.trainers}} trainers.' }];
-    const other = await author('POST', '/letters', { referenceDate: '2025-08-31' });
+    const other = await author('POST', '/letters', { referenceDate: '2025-08-30' });
+    expect(other.status).toBe(201);
     const edited = await author('PATCH', `/letters/${other.body.id}`, { blocks }, { 'If-Match': `"${other.body.version}"` });
     expect(edited.body.problems).toEqual(['{{training:lithuania.trainers}}']);
   });

@@ -48,6 +48,8 @@ import type { NarrativeBlock } from '../../src/letters/narrative.ts';
 import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import { openScratchPGlite } from '../support/scratch-database.ts';
+import { licenseForShipment } from '../support/export-control.ts';
+import { requiresLicenceByRule } from '../../common/delivery-rules.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Tokens
@@ -69,6 +71,8 @@ const found = (text: string, pattern: RegExp) => new Set(text.match(pattern) ?? 
 // ---------------------------------------------------------------------------------------------------
 // Steps
 
+/** An export licence valid on every one of the dates below. */
+const LICENCE_THROUGHOUT = { issuedOn: '2024-01-01', validUntil: '2028-12-31', quantityAuthorised: null };
 const DATES = ['2024-01-15', '2024-03-01', '2024-06-30', '2024-09-15', '2025-01-10', '2025-02-04', '2025-05-01', '2025-08-31', '2025-10-01'] as const;
 const REFERENCE_DATES = ['2024-06-30', '2025-02-04', '2025-08-31'] as const;
 /** Letter dates: after each reference date, and one before them all (a letter dated before its reference date is refused). */
@@ -211,7 +215,7 @@ const STEP = fc.oneof(
       decideRestFirst: onceIn(3).map((not) => !not),
       approveFirst: onceIn(4).map((not) => !not),
       /** And then, mostly, sends it and publishes it (now, or scheduled). */
-      thenPublish: fc.constantFrom('no' as const, 'now' as const, 'now' as const, 'scheduled' as const),
+      thenPublish: fc.constantFrom('no' as const, 'now' as const, 'now' as const, 'now' as const, 'now' as const, 'scheduled' as const, 'scheduled' as const),
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('send' as const), target: pick }) },
@@ -258,11 +262,14 @@ interface OverviewEntry {
 
 interface ModelDelivery {
   id: string;
+  category: Category;
   supportType: SupportType;
   fundingSource: FundingSource;
   pledgedAt: string | null;
   /** Stock: as recorded; procurement and fund contributions: the day of the first payment. */
   realisedAt: string | null;
+  /** It holds an export licence valid on every date of the sequences, for any quantity. */
+  licensed: boolean;
   valuations: { amountCents: number; effectiveDate: string }[];
   payments: { amountCents: number; paidOn: string }[];
   deleted: boolean;
@@ -641,6 +648,15 @@ export class CanaryRun {
     return attempt.outcome === 'ok';
   }
 
+  /**
+   * The shipment gate: stock handed over on a new date (or newly stock), when its category and type need
+   * a licence by the rule, is refused without one. The quantity and the delivery date never change here.
+   */
+  #refusedAtShipmentGate(before: ModelDelivery, after: Pick<ModelDelivery, 'category' | 'supportType' | 'realisedAt'>): boolean {
+    const handedOver = after.supportType === 'stock' && after.realisedAt !== null && (after.realisedAt !== before.realisedAt || after.supportType !== before.supportType);
+    return handedOver && requiresLicenceByRule(after.category, after.supportType) && !before.licensed;
+  }
+
   #delivery(pick: number): ModelDelivery | undefined {
     return this.deliveries.length === 0 ? undefined : this.deliveries[pick % this.deliveries.length];
   }
@@ -720,12 +736,17 @@ export class CanaryRun {
           }),
         );
         if (!this.#expect(expected, attempt)) return;
+        // Every other delivery is licensed for export, so that the shipment gate both lets pass and refuses.
+        const licensed = step.salt % 2 === 0;
+        if (licensed) await licenseForShipment(db, attempt.value.id, LICENCE_THROUGHOUT);
         const delivery: ModelDelivery = {
           id: attempt.value.id,
+          category: step.category,
           supportType: step.supportType,
           fundingSource: step.fundingSource,
           pledgedAt: step.pledgedAt,
           realisedAt,
+          licensed,
           valuations: [],
           payments: [],
           deleted: false,
@@ -761,16 +782,18 @@ export class CanaryRun {
           ...(step.realisedAt === undefined ? {} : { realisedAt: step.realisedAt }),
         };
         const supportType = step.supportType ?? target.supportType;
+        const category = step.category ?? target.category;
         const pledgedAt = step.pledgedAt === undefined ? target.pledgedAt : step.pledgedAt;
         const realisedAt = step.realisedAt === undefined ? target.realisedAt : step.realisedAt;
         const firstPaidOn = this.#firstPaidOn(target);
         const valid =
           !(pledgedAt && realisedAt && realisedAt < pledgedAt) &&
-          (supportType === 'stock' ? target.payments.length === 0 : realisedAt === firstPaidOn);
+          (supportType === 'stock' ? target.payments.length === 0 : realisedAt === firstPaidOn) &&
+          !this.#refusedAtShipmentGate(target, { category, supportType, realisedAt });
         const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : valid ? 'ok' : 'Validation';
         const attempt = await this.#attempt(() => updateDelivery(db, context, target.id, change, step.stale ? 0 : undefined));
         if (!this.#expect(expected, attempt)) return;
-        Object.assign(target, { supportType, pledgedAt, realisedAt, fundingSource: step.fundingSource ?? target.fundingSource });
+        Object.assign(target, { category, supportType, pledgedAt, realisedAt, fundingSource: step.fundingSource ?? target.fundingSource });
         return;
       }
       case 'revalue': {
@@ -1188,7 +1211,10 @@ export class CanaryRun {
     if (step.thenPublish === 'no') return;
     await this.#send(target, 'send');
     const paperNumber = `Kamerstuk 22 054, nr. ${400 + this.#finals().length}`;
-    await this.#publish(target, { paperNumber, publishedOn: target.letterDate, scheduled: step.thenPublish === 'scheduled' }, 'publish');
+    const scheduled = step.thenPublish === 'scheduled';
+    // Now and then the paper number is first typed without its space (refused), then as parliament gives it.
+    if (this.#finals().length % 3 === 1) await this.#publish(target, { paperNumber: paperNumber.replace('22 054', '22054'), publishedOn: target.letterDate, scheduled }, 'publish');
+    await this.#publish(target, { paperNumber, publishedOn: target.letterDate, scheduled }, 'publish');
     this.#countExposures(target.referenceDate);
   }
 
@@ -1257,6 +1283,7 @@ export class CanaryRun {
     const approved = new Set([
       ...published.flatMap((report) => [...report.final.publicTokens]),
       ...this.deliveries.filter((delivery) => this.#visible(delivery)).flatMap((delivery) => delivery.presentation!.tokens),
+      ...this.companies.flatMap((company) => (company.publicName === null ? [] : [company.publicName])),
     ]);
     for (const text of found(flat, PUBLIC)) if (!approved.has(text)) this.#fail(`${surface} shows a presentation that is not approved (any more): ${text}`);
     if (options.ids) for (const delivery of this.deliveries) if (flat.includes(delivery.id)) this.#fail(`${surface} shows the internal id of a delivery: ${delivery.id}`);

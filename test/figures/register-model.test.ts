@@ -6,6 +6,7 @@ import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
 import * as register from '../../src/register/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { systemContext } from '../../src/audit/trail.ts';
+import { licenseForShipment } from '../support/export-control.ts';
 
 const context = systemContext('test');
 
@@ -18,6 +19,8 @@ const context = systemContext('test');
 
 const DATES = ['2024-01-31', '2024-06-30', '2025-02-04', '2025-05-15', '2025-08-31'] as const;
 const date = fc.constantFrom(...DATES);
+/** A licence under which stock may be handed over on any of the dates (the shipment gate is tested elsewhere). */
+const LICENCE_THROUGHOUT = { issuedOn: '2024-01-01', validUntil: '2028-12-31', quantityAuthorised: null };
 
 const command = fc.oneof(
   fc.record({
@@ -57,6 +60,7 @@ describeEachDatabase('the register against a model', (database) => {
       fc.asyncProperty(fc.array(command, { maxLength: 25 }), async (commands) => {
         await db.deleteFrom('payment').execute();
         await db.deleteFrom('valuation').execute();
+        for (const table of ['exportLicence', 'exportAssessmentCriterion', 'exportAssessment'] as const) await db.deleteFrom(table).execute();
         await db.deleteFrom('delivery').execute();
         const model: ModelDelivery[] = [];
         const pick = (target: number) => (model.length === 0 ? undefined : model[target % model.length]);
@@ -64,6 +68,7 @@ describeEachDatabase('the register against a model', (database) => {
         for (const step of commands) {
           if (step.kind === 'create') {
             const created = await register.createDelivery(db, context, input(step.supportType, step.fundingSource, step.realisedAt));
+            if (created.supportType === 'stock') await licenseForShipment(db, created.id, LICENCE_THROUGHOUT);
             model.push({ id: created.id, supportType: created.supportType, fundingSource: created.fundingSource, realisedAt: created.realisedAt, valuations: [], payments: [] });
             continue;
           }

@@ -343,12 +343,13 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
   it('places the industry figures as the register holds them at the reference date', async () => {
     const text = '{{industry.contracts}} contract(en) met {{industry.companies}} bedrijf/bedrijven, waarvan {{industry.ukrainianCompanies}} Oekraïens, ' +
       'samen {{industry.contractValue}}; {{industry.milestonesCompleted}} mijlpaal afgerond; {{industry.coproductionProjects}} coproductieprojecten; {{industry.demandBundles}} gebundelde behoeften.';
-    const draft = await author('POST', '/letters', { referenceDate: '2025-08-31', letterDate: '2025-09-10' });
+    // One draft per reference date: the demonstration holds the one of 31 August, so this one counts up to the day before.
+    const draft = await author('POST', '/letters', { referenceDate: '2025-08-30', letterDate: '2025-09-10' });
     expect(draft.status).toBe(201);
     const created = await author('PATCH', `/letters/${draft.body.id}`, { blocks: [{ key: 'industry', heading: NEXT_HEADING, text }] }, { 'If-Match': `"${draft.body.version}"` });
     expect(created.status).toBe(200);
     expect(created.body.problems).toEqual([]);
-    // The drone contract with the Ukrainian industry (€100 mln.) and its first milestone; the intention of co-production came after 31 August.
+    // The drone contract with the Ukrainian industry (€100 mln.) and its first milestone; the intention of co-production came after the reference date.
     expect(sectionOf(created.body.letter, NEXT_HEADING).text).toBe(
       '1 contract(en) met 1 bedrijf/bedrijven, waarvan 1 Oekraïens, samen €100 mln.; 1 mijlpaal afgerond; 0 coproductieprojecten; 0 gebundelde behoeften.',
     );

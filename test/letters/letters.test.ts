@@ -350,7 +350,7 @@ describeEachDatabase('letters through the API', (database) => {
     expect(JSON.parse(text)).toEqual(finalView.letter);
     const verification = await author('GET', `/letters/${letterId}/verification`);
     expect(verification.status).toBe(200);
-    expect(verification.body).toEqual({ ok: true, hashesMatch: true, differences: [] });
+    expect(verification.body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
   });
 
   it('lists the final letters publicly, newest first, with their reference dates and links that work', async () => {
@@ -525,8 +525,15 @@ describeEachDatabase('letters through the API', (database) => {
     expect(byFigure.stock).toEqual({ figure: 'stock', published: 2_760 * MILLION, recomputed: 2_800 * MILLION });
     expect(byFigure.total).toEqual({ figure: 'total', published: 9_060 * MILLION, recomputed: 9_100 * MILLION });
     expect(byFigure.annexTotal.recomputed - byFigure.annexTotal.published).toBe(40 * MILLION);
+    // The named figures printed in the text recompute too: the artillery at its new value, and the increase built on it.
+    const byName = Object.fromEntries(verification.body.figureDifferences.map((difference: any) => [difference.figure, difference]));
+    expect(Object.keys(byName).sort()).toEqual([`delivery:${artilleryPublicId}`, 'headline', 'increase', 'increasePercent'].sort());
+    expect(byName[`delivery:${artilleryPublicId}`]).toEqual({ figure: `delivery:${artilleryPublicId}`, published: '€360 mln.', recomputed: '€400 mln.' });
+    expect(byName.increase).toEqual({ figure: 'increase', published: '€360 mln.', recomputed: '€400 mln.' });
+    expect(byName.increasePercent).toEqual({ figure: 'increasePercent', published: '4 procent', recomputed: '5 procent' });
+    expect(byName.headline.recomputed).toContain('toename van €400 mln. of 5 procent');
     // The letter of August, before the revaluation took effect, still verifies.
-    expect((await author('GET', `/letters/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [] });
+    expect((await author('GET', `/letters/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
 
     expect(await (await fetchAs(null, `/public/letters/${letterId}/snapshot`)).text()).toBe(before.snapshot);
     expect(await (await fetchAs(null, `/public/letters/${letterId}/renderings/html`)).text()).toBe(before.html);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { systemContext } from '../../src/audit/trail.ts';
 import type { Database } from '../../src/db/schema.ts';
+import type { LicenceInput } from '../../src/domain/export-control.ts';
 import { assess, issueLicence } from '../../src/register/export-control.ts';
 
 export const positiveAssessment = {
@@ -29,9 +30,17 @@ export const licenceFor = (assessmentId: string) => ({
   withheldGround: null,
 });
 
-/** Assesses the delivery positively and issues a licence for 8 items, valid from 12 March 2025 for a year. Returns the assessment's id. */
-export async function licenseForShipment(db: Kysely<Database>, deliveryId: string): Promise<string> {
-  const assessment = await assess(db, systemContext('test-assessor'), deliveryId, positiveAssessment);
-  await issueLicence(db, systemContext('test-licensing'), deliveryId, licenceFor(assessment.id));
+/**
+ * Assesses the delivery positively and issues a licence: by default for 8 items, valid from 12 March 2025
+ * for a year; the period and quantity can be chosen. Returns the assessment's id.
+ */
+export async function licenseForShipment(
+  db: Kysely<Database>,
+  deliveryId: string,
+  terms: Partial<Pick<LicenceInput, 'issuedOn' | 'validUntil' | 'quantityAuthorised'>> = {},
+): Promise<string> {
+  const assessedOn = terms.issuedOn && terms.issuedOn < positiveAssessment.assessedOn ? terms.issuedOn : positiveAssessment.assessedOn;
+  const assessment = await assess(db, systemContext('test-assessor'), deliveryId, { ...positiveAssessment, assessedOn });
+  await issueLicence(db, systemContext('test-licensing'), deliveryId, { ...licenceFor(assessment.id), ...terms });
   return assessment.id;
 }

@@ -123,7 +123,7 @@ const OverviewSchema = z
   })
   .openapi('EpfOverview');
 
-const DateQuerySchema = z.object({ date: z.iso.date().optional().openapi({ description: 'The date the figures are as at; today when left out' }) });
+const DateQuerySchema = z.object({ date: isoDate.optional().openapi({ description: 'The date the figures are as at; today when left out' }) });
 const ClaimIdParamSchema = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const overviewRoute = createRoute(

@@ -9,19 +9,19 @@ import {
   MILESTONE_STATUSES,
 } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
 
 const cents = z.number().int().openapi({ description: 'Euro cents' });
-const text = (maximum: number) => z.string().max(maximum);
-const note = z.string().max(4000).default('');
+const text = (maximum: number) => safeText(maximum);
+const note = multilineText(4000).default('');
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const CompanyInputSchema = z
   .strictObject({
     name: text(200),
-    country: z.string().openapi({ description: 'ISO 3166-1 alpha-2: NL makes a company Dutch, UA Ukrainian, any other country "other"', example: 'UA' }),
+    country: z.string().regex(/^[A-Z]{2}$/).openapi({ description: 'ISO 3166-1 alpha-2: NL makes a company Dutch, UA Ukrainian, any other country "other"', example: 'UA' }),
     registrationNumber: text(100).nullable().default(null),
   })
   .openapi('CompanyInput');
@@ -123,7 +123,7 @@ const ContractInputSchema = z
   .strictObject({
     companyId: z.uuid(),
     reference: text(200),
-    subject: text(4000),
+    subject: multilineText(4000),
     amountCents: cents,
     signedOn: isoDate,
     deliveryIds: z.array(z.uuid()).max(100).default([]).openapi({ description: 'The procurement deliveries the contract fulfils' }),
@@ -135,7 +135,7 @@ const ProgressInputSchema = z
   .strictObject({
     percent: z.number().int().openapi({ description: '0 to 100' }),
     reportedOn: isoDate,
-    reason: z.string().max(4000).default('').openapi({ description: 'Required when the progress is lower than the latest report' }),
+    reason: multilineText(4000).default('').openapi({ description: 'Required when the progress is lower than the latest report' }),
   })
   .openapi('MilestoneProgressInput');
 
@@ -151,7 +151,7 @@ const PriceDevelopmentInputSchema = z
   })
   .openapi('PriceDevelopmentInput');
 
-const LessonInputSchema = z.strictObject({ notedOn: isoDate, category: z.enum(LESSON_CATEGORIES), text: text(4000) }).openapi('LessonLearnedInput');
+const LessonInputSchema = z.strictObject({ notedOn: isoDate, category: z.enum(LESSON_CATEGORIES), text: multilineText(4000) }).openapi('LessonLearnedInput');
 
 const StageInputSchema = z.strictObject({ stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note }).openapi('CoproductionStageInput');
 
@@ -173,10 +173,10 @@ const DemandBundleInputSchema = z
 export const CompanyDecisionInputSchema = z
   .strictObject({
     state: z.enum(['public', 'confidential']),
-    publicName: z.string().max(200).optional().openapi({ description: 'Public only: the name the public may read' }),
+    publicName: safeText(200).optional().openapi({ description: 'Public only: the name the public may read' }),
     ground: z.enum(CONFIDENTIALITY_GROUNDS).optional().openapi({ description: 'Confidential only: why (for a company usually companyInterests)' }),
     reviewOn: isoDate.nullable().optional().openapi({ description: 'Confidential only: when to look at it again' }),
-    note: z.string().max(4000).optional(),
+    note: multilineText(4000).optional(),
   })
   .openapi('CompanyDisclosureDecisionInput');
 
