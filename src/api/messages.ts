@@ -93,8 +93,6 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownDelivery: () => 'Deze levering bestaat niet.',
     referenceTaken: () => 'Er is al een declaratie met dit kenmerk.',
     // The budget
-    inTheFuture: () => 'Deze datum ligt in de toekomst.',
-    tooEarly: (p) => `Deze datum ligt vóór ${p.earliest}.`,
     budgetYearOutOfRange: (p) => `Vul een begrotingsjaar in van ${p.first} tot en met ${p.last}.`,
     beforeFirstYear: () => 'Het laatste jaar ligt vóór het eerste jaar.',
     yearOutsideDecision: (p) => `Dit jaar valt buiten de periode van het besluit (${p.first}-${p.last}).`,
@@ -105,7 +103,6 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeLatestStage: (p) => `Deze stap ligt vóór de laatste stap van de verplichting (${p.latest}).`,
     stageGoesBack: () => 'Een juridisch verplicht bedrag gaat niet terug naar een toezegging.',
     // Industry
-    dateTooEarly: (p) => `Vul een datum in vanaf ${p.earliest ?? '2014-01-01'}.`,
     invalidCountry: () => 'Vul de landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
     beforeSigning: (p) => `De mijlpaal ligt vóór de ondertekening van het contract (${p.signedOn}).`,
     percentOutOfRange: () => 'Vul een percentage in van 0 tot en met 100.',
@@ -218,8 +215,6 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownDelivery: () => 'There is no such delivery.',
     referenceTaken: () => 'There is a claim with this reference already.',
     // The budget
-    inTheFuture: () => 'This date lies in the future.',
-    tooEarly: (p) => `This date lies before ${p.earliest}.`,
     budgetYearOutOfRange: (p) => `Enter a budget year from ${p.first} to ${p.last}.`,
     beforeFirstYear: () => 'The last year lies before the first year.',
     yearOutsideDecision: (p) => `This year lies outside the decision's period (${p.first}-${p.last}).`,
@@ -230,7 +225,6 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeLatestStage: (p) => `This stage lies before the commitment's latest stage (${p.latest}).`,
     stageGoesBack: () => 'A legally committed amount does not go back to a pledge.',
     // Industry
-    dateTooEarly: (p) => `Enter a date from ${p.earliest ?? '2014-01-01'} on.`,
     invalidCountry: () => 'Enter the ISO 3166 country code, two capital letters, such as NL or UA.',
     beforeSigning: (p) => `The milestone lies before the contract was signed (${p.signedOn}).`,
     percentOutOfRange: () => 'Enter a percentage from 0 to 100.',

@@ -58,7 +58,7 @@ describe('budget decisions', () => {
       TODAY,
     );
     expect(violations.map((violation) => `${violation.field} ${violation.code}`)).toEqual([
-      'decidedOn inTheFuture',
+      'decidedOn dateInFuture',
       'amounts.0.budgetYear yearOutsideDecision',
       'amounts.1.amountCents notPositive',
       'amounts.2.budgetYear duplicateYear',

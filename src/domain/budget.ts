@@ -1,3 +1,4 @@
+import { pastDateViolations } from './plausibility.ts';
 import { cents, sumCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { percentage } from '../../common/letter-format.ts';
@@ -11,7 +12,6 @@ export const FIRST_BUDGET_YEAR = 2022;
 /** The last budget year a decision may plan for: a long-term commitment, not a typing error. */
 export const LAST_BUDGET_YEAR = 2040;
 /** No budget decision of this register predates the first support to Ukraine. */
-const EARLIEST_DECISION_DATE = '2014-01-01';
 
 interface YearAmount {
   budgetYear: number;
@@ -105,11 +105,6 @@ export function budgetByYearAt(movements: readonly BudgetMovement[], knownAt: Is
   return byYear;
 }
 
-function dateViolations(field: string, date: IsoDate, today: IsoDate): RuleViolation[] {
-  if (date > today) return [{ field, code: 'inTheFuture' }];
-  if (date < EARLIEST_DECISION_DATE) return [{ field, code: 'tooEarly', params: { earliest: EARLIEST_DECISION_DATE } }];
-  return [];
-}
 
 function yearViolations(field: string, year: number): RuleViolation[] {
   return year < FIRST_BUDGET_YEAR || year > LAST_BUDGET_YEAR
@@ -119,7 +114,7 @@ function yearViolations(field: string, year: number): RuleViolation[] {
 
 /** A decision is dated no later than today, and spreads positive amounts over distinct years of its own period. */
 export function decisionViolations(input: BudgetDecisionInput, today: IsoDate): RuleViolation[] {
-  const violations = [...dateViolations('decidedOn', input.decidedOn, today), ...yearViolations('firstYear', input.firstYear), ...yearViolations('lastYear', input.lastYear)];
+  const violations = [...pastDateViolations('decidedOn', input.decidedOn, today), ...yearViolations('firstYear', input.firstYear), ...yearViolations('lastYear', input.lastYear)];
   if (input.lastYear < input.firstYear) violations.push({ field: 'lastYear', code: 'beforeFirstYear' });
   if (input.amounts.length === 0) violations.push({ field: 'amounts', code: 'required' });
   const seen = new Set<number>();
@@ -141,7 +136,7 @@ export function decisionViolations(input: BudgetDecisionInput, today: IsoDate): 
  * day the fund's budget changed, so that no shift recorded afterwards, dated earlier, makes a year negative.
  */
 export function shiftViolations(input: BudgetShiftInput, fundMovements: readonly BudgetMovement[], today: IsoDate): RuleViolation[] {
-  const violations = [...dateViolations('decidedOn', input.decidedOn, today), ...yearViolations('fromYear', input.fromYear), ...yearViolations('toYear', input.toYear)];
+  const violations = [...pastDateViolations('decidedOn', input.decidedOn, today), ...yearViolations('fromYear', input.fromYear), ...yearViolations('toYear', input.toYear)];
   if (input.fromYear === input.toYear) violations.push({ field: 'toYear', code: 'sameYear' });
   if (input.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
   if (violations.length > 0) return violations;
@@ -161,7 +156,7 @@ function availableFrom(budgetYear: number, from: IsoDate, movements: readonly Bu
 
 /** A commitment's stages are added in order: never dated before the latest, never back from legally committed to pledged. */
 export function stageViolations(existing: readonly CommitmentStageInput[], next: CommitmentStageInput, today: IsoDate): RuleViolation[] {
-  const violations = [...dateViolations('effectiveOn', next.effectiveOn, today)];
+  const violations = [...pastDateViolations('effectiveOn', next.effectiveOn, today)];
   if (next.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
   const latest = existing.at(-1);
   if (latest && next.effectiveOn < latest.effectiveOn) {

@@ -1,3 +1,4 @@
+import { pastDateViolations } from './plausibility.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sumCents } from '../../common/money.ts';
@@ -7,7 +8,6 @@ import {
   blockageViolations,
   claimStateAt,
   claimViolations,
-  dateViolations,
   epfFiguresAt,
   receiptViolations,
   type EpfClaimHistory,
@@ -86,9 +86,9 @@ describe('EPF claims at a date', () => {
 
 describe('EPF rules', () => {
   it('refuses a date before 2014 or after today, naming the field', () => {
-    expect(dateViolations('declaredOn', '2013-12-31', TODAY)).toEqual([{ field: 'declaredOn', code: 'dateOutOfRange', params: { floor: '2014-01-01', ceiling: '2099-12-31' } }]);
-    expect(dateViolations('declaredOn', '2025-09-11', TODAY)).toEqual([{ field: 'declaredOn', code: 'dateInFuture' }]);
-    expect(dateViolations('declaredOn', TODAY, TODAY)).toEqual([]);
+    expect(pastDateViolations('declaredOn', '2013-12-31', TODAY)).toEqual([{ field: 'declaredOn', code: 'dateOutOfRange', params: { floor: '2014-01-01', ceiling: TODAY } }]);
+    expect(pastDateViolations('declaredOn', '2025-09-11', TODAY)).toEqual([{ field: 'declaredOn', code: 'dateInFuture' }]);
+    expect(pastDateViolations('declaredOn', TODAY, TODAY)).toEqual([]);
   });
 
   it('refuses a claim above what was delivered, and any claim on work as implementing actor', () => {

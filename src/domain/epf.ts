@@ -1,4 +1,4 @@
-import { DATE_CEILING, DATE_FLOOR } from '../../common/dates.ts';
+import { pastDateViolations } from './plausibility.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import {
   EPF_CLAIM_STATUSES,
@@ -188,13 +188,6 @@ export function epfFiguresAt(histories: readonly EpfClaimHistory[], date: string
   };
 }
 
-/** The date of something that happened: within the register's years, and not after today (as the API's eventDate). */
-export function dateViolations(field: string, date: string, today: string): RuleViolation[] {
-  if (date < DATE_FLOOR || date > DATE_CEILING) return [{ field, code: 'dateOutOfRange', params: { floor: DATE_FLOOR, ceiling: DATE_CEILING } }];
-  if (date > today) return [{ field, code: 'dateInFuture' }];
-  return [];
-}
-
 /** What a claim for one delivery may declare: no more than the delivery was worth at the claim's date. */
 export interface ClaimedDelivery {
   /** Work done for the EU as implementing actor is the EU's, not claimable by the Netherlands. */
@@ -211,7 +204,7 @@ export function claimViolations(
   today: string,
   delivery: ClaimedDelivery | null,
 ): RuleViolation[] {
-  const violations = dateViolations('declaredOn', input.declaredOn, today);
+  const violations = pastDateViolations('declaredOn', input.declaredOn, today);
   if (input.deliveryId === null && input.batch.trim() === '') violations.push({ field: 'batch', code: 'required' });
   if (input.deliveryId !== null && input.batch !== '') violations.push({ field: 'batch', code: 'batchWithDelivery' });
   if (delivery?.isImplementingActorWork) violations.push({ field: 'deliveryId', code: 'implementingActorWork' });
@@ -229,7 +222,7 @@ export function assessmentViolations(
   input: { compensatedCents: Cents; assessedOn: string; remainderExpectedBy: number | null },
   today: string,
 ): RuleViolation[] {
-  const violations = [...dateViolations('assessedOn', input.assessedOn, today), ...notBeforeDeclared(history, 'assessedOn', input.assessedOn)];
+  const violations = [...pastDateViolations('assessedOn', input.assessedOn, today), ...notBeforeDeclared(history, 'assessedOn', input.assessedOn)];
   if (input.compensatedCents > history.claim.declaredCents) {
     violations.push({ field: 'compensatedCents', code: 'aboveDeclared', params: { declaredCents: String(history.claim.declaredCents) } });
   }
@@ -244,7 +237,7 @@ export function assessmentViolations(
 }
 
 export function receiptViolations(history: EpfClaimHistory, input: { amountCents: Cents; receivedOn: string }, today: string): RuleViolation[] {
-  const violations = [...dateViolations('receivedOn', input.receivedOn, today), ...notBeforeDeclared(history, 'receivedOn', input.receivedOn)];
+  const violations = [...pastDateViolations('receivedOn', input.receivedOn, today), ...notBeforeDeclared(history, 'receivedOn', input.receivedOn)];
   if (violations.length > 0) return violations;
   // The receipt counts from its date on, also after a later assessment that lowered the compensation: the
   // compensation must cover it at every date from then, and it only changes at an assessment or a receipt.
@@ -259,7 +252,7 @@ export function receiptViolations(history: EpfClaimHistory, input: { amountCents
 }
 
 export function blockageViolations(history: EpfClaimHistory, input: { effectiveOn: string }, today: string): RuleViolation[] {
-  return [...dateViolations('effectiveOn', input.effectiveOn, today), ...notBeforeDeclared(history, 'effectiveOn', input.effectiveOn)];
+  return [...pastDateViolations('effectiveOn', input.effectiveOn, today), ...notBeforeDeclared(history, 'effectiveOn', input.effectiveOn)];
 }
 
 function notBeforeDeclared(history: EpfClaimHistory, field: string, date: string): RuleViolation[] {

@@ -65,8 +65,8 @@ describe('an assessment', () => {
   });
 
   it('refuses dates in the future or before 2014, and text with NUL', () => {
-    expect(codes(assessmentViolations({ ...assessment, assessedOn: '2099-01-01', endUser: 'a\u0000b' }, TODAY))).toEqual(['endUser invalidCharacter', 'assessedOn inTheFuture']);
-    expect(codes(assessmentViolations({ ...assessment, assessedOn: '2013-12-31' }, TODAY))).toEqual(['assessedOn tooEarly']);
+    expect(codes(assessmentViolations({ ...assessment, assessedOn: '2099-01-01', endUser: 'a\u0000b' }, TODAY))).toEqual(['endUser invalidCharacter', 'assessedOn dateInFuture']);
+    expect(codes(assessmentViolations({ ...assessment, assessedOn: '2013-12-31' }, TODAY))).toEqual(['assessedOn dateOutOfRange']);
   });
 });
 

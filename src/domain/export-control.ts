@@ -1,3 +1,4 @@
+import { pastDateViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import {
   EXPORT_CRITERIA,
@@ -26,7 +27,6 @@ export {
 } from '../../common/vocabulary/codes.ts';
 
 /** No assessment or licence of this register is older than the support it is about (2014). */
-const EARLIEST_DATE = '2014-01-01';
 const MAX_TEXT = 4000;
 /** A licence for more than five years is not one this register expects (a typing error, e.g. 2205). */
 const MAX_VALIDITY_YEARS = 5;
@@ -79,11 +79,6 @@ function textViolations(field: string, value: string, { required }: { required: 
   return [];
 }
 
-function dateViolations(field: string, date: IsoDate, today: IsoDate): RuleViolation[] {
-  if (date > today) return [{ field, code: 'inTheFuture', params: { today } }];
-  if (date < EARLIEST_DATE) return [{ field, code: 'tooEarly', params: { earliest: EARLIEST_DATE } }];
-  return [];
-}
 
 /**
  * An assessment finds on each of the eight criteria, once, with its reasoning; its outcome follows from
@@ -102,7 +97,7 @@ export function assessmentViolations(input: AssessmentInput, today: IsoDate): Ru
     ...textViolations('endUser', input.endUser, { required: true }),
     ...textViolations('endUseStatement', input.endUseStatement, { required: true }),
     ...textViolations('conditions', input.conditions, { required: input.outcome === 'positiveWithConditions' }),
-    ...dateViolations('assessedOn', input.assessedOn, today),
+    ...pastDateViolations('assessedOn', input.assessedOn, today),
   );
   if (input.outcome !== 'positiveWithConditions' && input.conditions.trim() !== '') violations.push({ field: 'conditions', code: 'onlyWithConditions' });
   const objections = input.criteria.filter((entry) => entry.finding === 'objection').length;
@@ -116,7 +111,7 @@ export function licenceViolations(input: LicenceInput, assessment: { outcome: As
   const violations: RuleViolation[] = [
     ...textViolations('number', input.number, { required: true }),
     ...textViolations('conditions', input.conditions, { required: false }),
-    ...dateViolations('issuedOn', input.issuedOn, today),
+    ...pastDateViolations('issuedOn', input.issuedOn, today),
   ];
   if (assessment.outcome === 'negative') violations.push({ field: 'assessmentId', code: 'assessmentNegative' });
   if (input.issuedOn < assessment.assessedOn) violations.push({ field: 'issuedOn', code: 'licenceBeforeAssessment', params: { assessedOn: assessment.assessedOn } });

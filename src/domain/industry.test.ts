@@ -70,7 +70,7 @@ describe('companies and contracts', () => {
     expect(contractViolations(contract, TODAY).map((v) => `${v.field} ${v.code}`)).toEqual([
       'reference required',
       'amountCents tooSmall',
-      'signedOn dateTooEarly',
+      'signedOn dateOutOfRange',
       'milestones.0.dueOn beforeSigning',
     ]);
   });

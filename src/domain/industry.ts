@@ -1,3 +1,4 @@
+import { pastDateViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import type { CompanyOrigin, ConfidentialityGround, CoproductionStage, LessonCategory, MilestoneStatus } from '../../common/vocabulary/codes.ts';
@@ -10,7 +11,6 @@ import type { RuleViolation } from './delivery.ts';
  */
 
 /** Support to Ukraine as the register keeps it started in 2014; nothing of this domain is dated earlier. */
-const EARLIEST_DATE = '2014-01-01';
 /** A contract's amount above this (€ 10 mld.) is a typing error, not a contract. */
 const MAX_CONTRACT_CENTS = 1_000_000_000_000;
 const MAX_NAME_LENGTH = 200;
@@ -95,12 +95,6 @@ function textViolations(field: string, text: string, options: { required: boolea
   return [];
 }
 
-/** A date a person reports something happened: not before 2014, not after today. */
-function pastDateViolations(field: string, date: IsoDate, today: IsoDate): RuleViolation[] {
-  if (date < EARLIEST_DATE) return [{ field, code: 'dateTooEarly', params: { earliest: EARLIEST_DATE } }];
-  if (date > today) return [{ field, code: 'dateInFuture' }];
-  return [];
-}
 
 function centsViolations(field: string, cents: number, maximum = MAX_CONTRACT_CENTS): RuleViolation[] {
   if (!Number.isInteger(cents)) return [{ field, code: 'notWholeNumber' }];

@@ -1,3 +1,4 @@
+import { pastDateViolations } from '../domain/plausibility.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
@@ -11,7 +12,6 @@ import {
   blockageViolations,
   claimStateAt,
   claimViolations,
-  dateViolations,
   epfFiguresAt,
   receiptViolations,
   type EpfAssessment,
@@ -38,7 +38,7 @@ function assertValid(violations: RuleViolation[]): void {
 export type TrancheInput = Omit<EpfTranche, 'id' | 'isDemonstration'>;
 
 export async function createTranche(db: Db, context: RequestContext, input: TrancheInput): Promise<EpfTranche> {
-  assertValid(dateViolations('decidedOn', input.decidedOn, today(context)));
+  assertValid(pastDateViolations('decidedOn', input.decidedOn, today(context)));
   return inTransaction(db, async (trx) => {
     const tranche = await repository.insertTranche(trx, { id: randomUUID(), ...input });
     await recordAuditEvent(trx, context, { action: 'epf.tranche.create', object: { type: 'epfTranche', id: tranche.id }, result: 'success', after: tranche });
