@@ -7,6 +7,7 @@ export const industry: typeof dutch = {
   date: 'As at',
   show: 'Show',
   byCountry: {
+    imageLabel: 'Milestones of the contracts per country ({{countries}} countries), by their status at the reference date; the table below gives the numbers.',
     heading: 'Contracts by country',
     caption: 'Contracts signed up to {{date}}, by the country of the company, with the status of their milestones',
     country: 'Country',

@@ -73,4 +73,11 @@ export const readiness: typeof nl = {
     submit: 'Record decision',
     done: 'The decision has been recorded.',
   },
+  dashboard: {
+    heading: 'Replenishment: delivered and replaced',
+    intro: 'Per delivery from stock the value of what was delivered and the value replenishment projects replace of it. The numbers in the chart are those of the table.',
+    imageLabel: 'Delivered from stock {{delivered}}, of which replaced by projects {{replaced}}.',
+    tableToggle: 'Show the replenishment as a table',
+    caption: 'Delivered and replaced value per delivery from stock',
+  },
 };

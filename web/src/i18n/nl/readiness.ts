@@ -71,4 +71,11 @@ export const readiness = {
     submit: 'Besluit vastleggen',
     done: 'Het besluit is vastgelegd.',
   },
+  dashboard: {
+    heading: 'Aanvulling: geleverd en vervangen',
+    intro: 'Per levering uit voorraad de waarde van wat geleverd is en de waarde die aanvullingsprojecten daarvan vervangen. De nummers in de grafiek staan in de tabel.',
+    imageLabel: 'Geleverd uit voorraad {{delivered}}, daarvan vervangen door projecten {{replaced}}.',
+    tableToggle: 'Toon de aanvulling als tabel',
+    caption: 'Geleverde en vervangen waarde per levering uit voorraad',
+  },
 };
