@@ -43,7 +43,7 @@ const ProjectInputSchema = z
     stage: z.enum(REPLENISHMENT_STAGES),
     budgetCents: z.number().int().nullable().default(null),
     expectedOn: isoDate.nullable().default(null),
-    note: multilineText(2000).default(''),
+    note: z.string().max(2000).default(''),
     replaces: z.array(ReplacementSchema).max(100).default([]).openapi({ description: 'The stock deliveries it replaces; together no more than was delivered' }),
   })
   .openapi('ReplenishmentProjectInput');

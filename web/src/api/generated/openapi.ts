@@ -9074,9 +9074,9 @@ export interface components {
             framework: "euMission" | "bilateral" | "coalition";
             systemTrainedOn: string | null;
             description: string;
-            deliveryIds: string[];
             isDemonstration: boolean;
             version: number;
+            deliveryIds: string[];
             /** @description In the order they were counted */
             contributions: components["schemas"]["TrainingContribution"][];
         };
