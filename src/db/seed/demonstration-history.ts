@@ -88,6 +88,16 @@ export const PUBLISHED_HISTORY: readonly PublishedStep[] = [
     note: 'Totaal en groei per soort volgens de bron.',
   },
   {
+    on: '2024-09-30',
+    stockMillions: 1_431.8,
+    procurementMillions: 2_228.2,
+    source: {
+      description: `${KAMERBRIEF}, Kamerstuk 22 054, nr. 453, 17 februari 2025: € 5,88 mld., "€ 2,12 miljard meer dan in september 2024"; dus € 3,76 mld. in september 2024 (zoals Rijksoverheid het bericht)`,
+      url: 'https://www.rijksoverheid.nl/actueel/nieuws/2025/02/18/gerealiseerde-nederlandse-militaire-steun-oekraine-bijna-6-miljard-euro',
+    },
+    note: 'Totaal afgeleid uit de bron (5,88 mld. min 2,12 mld.); dag aangenomen; verdeling naar verhouding.',
+  },
+  {
     on: '2025-02-04',
     stockMillions: 2_050,
     procurementMillions: 3_730,
