@@ -12,7 +12,7 @@ const MILLION = 100_000_000; // cents
 const YEARS = [2022, 2023, 2024, 2025, 2026, 2027];
 
 /** One EPF claim per ten deliveries (10,000 at 100k) and one budget commitment per hundred. */
-export const claimsFor = (deliveries: number) => Math.floor(deliveries / 10);
+const claimsFor = (deliveries: number) => Math.floor(deliveries / 10);
 
 const day = (random: SeededRandom, year: number) => `${year}-${String(random.integer(1, 12)).padStart(2, '0')}-${String(random.integer(1, 28)).padStart(2, '0')}`;
 
