@@ -3518,7 +3518,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open data: every delivery decided public, as the public may read it (JSON or CSV) */
+        /**
+         * Open data: every delivery decided public, as the public may read it (JSON or CSV)
+         * @description The whole file, latest decision first, streamed: the server reads it in batches as the reader takes it, so that it holds one batch whatever the length of the file. The ETag names the content without reading it: it changes only with a disclosure decision, a publication or a removal (which change the public projection) and when a delivery decided public with a later date becomes visible. If-None-Match with the current ETag gets 304. A decision taken while a reader is reading may be in the rest of that file or not.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3541,6 +3544,13 @@ export interface paths {
                         };
                         "text/csv": string;
                     };
+                };
+                /** @description Not modified: the ETag in If-None-Match still names the public deliveries */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description The input is not valid; invalidParams names the fields */
                 400: {
