@@ -12,6 +12,7 @@ import {
 } from '../../domain/delivery.ts';
 import type { DisclosureState } from '../../domain/disclosure.ts';
 import type { Database, DeliveryTable } from '../schema.ts';
+import { inTransaction } from '../transaction.ts';
 import { isPositionOf, keysetColumns, readKeysetPage, type KeysetColumn, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 
 type Db = Kysely<Database>;
@@ -184,10 +185,20 @@ export const LIST_COUNT_CAP = 1000;
  */
 export async function countDeliveries(db: Db, filter: DeliveryListFilter): Promise<{ count: number; capped: boolean }> {
   const cap = LIST_COUNT_CAP;
-  const found = filtered(db, filter).select(sql<number>`1`.as('one')).limit(cap + 1).as('found');
-  const row = await db.selectFrom(found).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
-  const count = Number(row.count);
-  return count > cap ? { count: cap, capped: true } : { count, capped: false };
+  const count = async (trx: Db) => {
+    const found = filtered(trx, filter).select(sql<number>`1`.as('one')).limit(cap + 1).as('found');
+    const row = await trx.selectFrom(found).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    return Number(row.count);
+  };
+  // A text search is counted through the trigram indexes: the planner would rather read the table until
+  // it has the cap, as if a case-insensitive match on five texts cost nothing (6 times slower at 100,000).
+  const found = filter.text?.trim()
+    ? await inTransaction(db, async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        return count(trx);
+      })
+    : await count(db);
+  return found > cap ? { count: cap, capped: true } : { count: found, capped: false };
 }
 
 const STAGE_COLUMN = {
