@@ -90,6 +90,20 @@ describeEachDatabase('paging the delivery list by cursor', (database) => {
     }
   });
 
+  it('pages the disclosure queue by the same cursors', async () => {
+    const officer = apiClient(database().db, { role: 'disclosureOfficer' });
+    const first = await officer('GET', '/disclosure-queue?referenceDate=2025-08-31&pageSize=3');
+    expect(first.status).toBe(200);
+    expect(first.body.undecided).toMatchObject({ pageSize: 3, previous: null, totalIsCapped: false });
+    const second = await officer('GET', `/disclosure-queue?referenceDate=2025-08-31&pageSize=3&after=${first.body.undecided.next}`);
+    const back = await officer('GET', `/disclosure-queue?referenceDate=2025-08-31&pageSize=3&before=${second.body.undecided.previous}`);
+    const ids = (page: { body: { undecided: { items: Item[] } } }) => page.body.undecided.items.map((item) => item.id);
+    expect(ids(second).filter((id) => ids(first).includes(id))).toEqual([]);
+    expect(ids(back)).toEqual(ids(first));
+    const otherSort = await call('GET', `/deliveries?sort=title&after=${first.body.undecided.next}`);
+    expect(otherSort.status).toBe(400);
+  });
+
   it('counts up to the cap and then says there are more', async () => {
     const many = `Veeltest ${Date.now()}`;
     const { db } = database();
