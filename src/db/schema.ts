@@ -194,6 +194,9 @@ export interface LetterTable {
   isDemonstration: Generated<boolean>;
   version: Generated<number>;
   createdAt: string;
+  wordmark: Generated<string>;
+  signatoryName: Generated<string>;
+  signatoryTitle: Generated<string>;
 }
 
 export interface AccountTable {

@@ -35,7 +35,28 @@ export type LetterSection = z.infer<typeof LetterSectionSchema>;
 
 export const FootnoteSchema = z.object({ number: z.number().int(), text: z.string() });
 
+/** The house style's head of the first page: the wordmark, and the sender column beside the addressee. */
+interface Letterhead {
+  /** A neutral placeholder wordmark (never the protected Rijkslogo), e.g. "Ministerie van Defensie". */
+  wordmark: string;
+  /** The sender's address, one line each. */
+  sender: string[];
+  /** "Onze referentie". */
+  reference: string;
+  /** "Bijlage(n)": how many enclosures. */
+  enclosures: string;
+}
+
+/** The public overview of new deliveries: after the signature, one group per category. */
+export interface LetterOverview {
+  heading: string;
+  /** Said instead of the groups when there are none. */
+  emptyText: string | null;
+  groups: { label: string; items: string[] }[];
+}
+
 export interface LetterDocument {
+  letterhead: Letterhead;
   returnAddress: string;
   addressee: string[];
   /** As printed, e.g. "10 september 2025"; "(concept)" while a draft. */
@@ -46,7 +67,9 @@ export interface LetterDocument {
   salutation: string;
   sections: LetterSection[];
   footnotes: z.infer<typeof FootnoteSchema>[];
+  /** The greeting, the signatory's title and the signatory's name. */
   closing: string[];
+  overview: LetterOverview | null;
   /** Shown at the top of every page while the letter is not final. */
   draftNotice: string | null;
   /** The register holds demonstration data: every rendering says so. */

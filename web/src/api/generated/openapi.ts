@@ -1844,6 +1844,12 @@ export interface paths {
                         referenceDate: string;
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -2068,6 +2074,12 @@ export interface paths {
                         blocks?: components["schemas"]["NarrativeBlock"][];
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -2763,6 +2775,12 @@ export interface paths {
                         blocks: components["schemas"]["NarrativeBlock"][];
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -8095,6 +8113,15 @@ export interface components {
                 recordedByName: string;
                 recordedAt: string;
             }[];
+            /** @description The draft's wordmark and signatory; once final, as frozen in the letter */
+            letterhead: {
+                /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                wordmark: string;
+                /** @description Who signs, under the title (empty: the title alone) */
+                signatoryName: string;
+                /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                signatoryTitle: string;
+            };
         };
         NarrativeBlock: {
             key: string;
@@ -8182,6 +8209,11 @@ export interface components {
             }[];
             namedFigures?: {
                 [key: string]: string;
+            };
+            letterhead?: {
+                wordmark: string;
+                signatoryName: string;
+                signatoryTitle: string;
             };
         };
         LetterVerification: {
