@@ -9,7 +9,19 @@ import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '
 import type { EpfOverview } from '../domain/epf.ts';
 import { overallEffect } from '../domain/readiness.ts';
 import { trainingFigureAt, type Contribution } from '../domain/training.ts';
-import { COMPARISON_PRECISION, countInWords, formatCount, formatLetterAmount, formatLetterAmountInWords, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
+import {
+  COMPARISON_PRECISION,
+  countInWords,
+  formatComparedFigure,
+  formatCount,
+  formatLetterAmount,
+  formatLetterAmountInWords,
+  formatLetterDate,
+  formatPercent,
+  formatPublishedFigure,
+  formatTableDate,
+  REFERENCE_PRECISION,
+} from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import { composeNarrative, figureNames, type NarrativeBlock, type TextTable } from './narrative.ts';
@@ -295,7 +307,6 @@ function headline(inputs: LetterInputs, lines: FigureLine[]): string {
  * computed now. Where the previous figure has since been restated, a footnote gives both.
  */
 function figuresTextTable(inputs: LetterInputs, lines: FigureLine[]): TextTable {
-  const inTable = (cents: Cents, precision: typeof REFERENCE_PRECISION) => formatLetterAmount(cents, precision, { unit: 'mld.' });
   const previous = inputs.previous;
   const header = [SUPPORT_TYPE_COLUMN_LABEL, ...(previous ? [formatTableDate(previous.referenceDate)] : []), formatTableDate(inputs.referenceDate)];
   const rows = lines.map((line) => {
@@ -306,8 +317,8 @@ function figuresTextTable(inputs: LetterInputs, lines: FigureLine[]): TextTable 
         : '';
     const cells = [
       `${line.label}${restated}`,
-      ...(previous ? [inTable(line.reportedPreviousCents!, COMPARISON_PRECISION)] : []),
-      inTable(line.currentCents, REFERENCE_PRECISION),
+      ...(previous ? [formatComparedFigure(line.reportedPreviousCents!)] : []),
+      formatPublishedFigure(line.currentCents),
     ];
     return line.key === 'total' ? { cells, emphasis: true } : { cells };
   });

@@ -3602,7 +3602,10 @@ export interface paths {
                                 lines: {
                                     key: string;
                                     label: string;
+                                    /** @description Exact, in euro cents */
                                     cents: number;
+                                    /** @description As the letter printed it, in its rounding: "€ 8,8 mld." */
+                                    printed: string;
                                 }[];
                             }[];
                         };
@@ -7992,6 +7995,9 @@ export interface components {
                 fromCents: number;
                 toCents: number;
                 differenceCents: number;
+                fromText: string;
+                toText: string;
+                differenceText: string;
             }[];
             becamePublic: {
                 publicId: string;
@@ -8011,6 +8017,9 @@ export interface components {
                 label: string;
                 reportedCents: number;
                 restatedCents: number;
+                reportedText: string;
+                restatedText: string;
+                differenceText: string;
             }[];
         };
         WaitingForMe: {
@@ -8255,6 +8264,66 @@ export interface components {
         };
         PublicLetterWithText: components["schemas"]["PublicLetter"] & {
             letter: components["schemas"]["PublicLetterSnapshot"];
+            document: components["schemas"]["LetterDocument"];
+        };
+        /** @description The letter laid out as its renderings print it: letterhead, text, signature, public overview and footnotes */
+        LetterDocument: {
+            letterhead: {
+                wordmark: string;
+                sender: string[];
+                reference: string;
+                enclosures: string;
+            };
+            returnAddress: string;
+            addressee: string[];
+            dateText: string;
+            subject: string;
+            paperNumber: string | null;
+            salutation: string;
+            sections: {
+                heading: string | null;
+                blocks: ({
+                    /** @enum {string} */
+                    kind: "paragraph";
+                    content: (string | {
+                        footnote: number;
+                    })[];
+                } | {
+                    /** @enum {string} */
+                    kind: "bullets";
+                    items: (string | {
+                        footnote: number;
+                    })[][];
+                } | {
+                    /** @enum {string} */
+                    kind: "table";
+                    table: {
+                        header: string[];
+                        rows: {
+                            cells: (string | {
+                                footnote: number;
+                            })[][];
+                            emphasis?: boolean;
+                        }[];
+                        numericColumns: number[];
+                    };
+                })[];
+            }[];
+            footnotes: {
+                number: number;
+                text: string;
+            }[];
+            closing: string[];
+            overview: {
+                heading: string;
+                emptyText: string | null;
+                groups: {
+                    label: string;
+                    items: string[];
+                }[];
+            } | null;
+            draftNotice: string | null;
+            isDemonstration: boolean;
         };
         PublicCompany: {
             /** Format: uuid */
