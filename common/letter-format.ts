@@ -179,3 +179,16 @@ export function countInWords(count: number): string {
   const unitWord = UNITS[unit]!;
   return `${unitWord}${unitWord.endsWith('e') ? 'ën' : 'en'}${TENS[Math.floor(count / 10)]}`;
 }
+
+/**
+ * A figure of the letter's table as the letter that published it prints it in its own column: "€ 8,8 mld.".
+ * Wherever a letter's figure is shown (the comparison, the public figures, open data), it is shown so.
+ */
+export function formatPublishedFigure(amount: Cents): string {
+  return formatLetterAmount(amount, REFERENCE_PRECISION, { unit: 'mld.' });
+}
+
+/** A figure as a later letter compares or restates it, and a difference between letters: "€ 5,88 mld.". */
+export function formatComparedFigure(amount: Cents): string {
+  return formatLetterAmount(amount, COMPARISON_PRECISION, { unit: 'mld.' });
+}

@@ -202,6 +202,9 @@ export interface LetterTable {
   isDemonstration: Generated<boolean>;
   version: Generated<number>;
   createdAt: string;
+  wordmark: Generated<string>;
+  signatoryName: Generated<string>;
+  signatoryTitle: Generated<string>;
 }
 
 export interface AccountTable {

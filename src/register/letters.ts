@@ -20,7 +20,8 @@ import type { AnnexSnapshot } from '../letters/compose.ts';
 import { compareSnapshots, type LetterComparison } from '../letters/compare.ts';
 import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
 import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
-import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
+import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterheadFields, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
+import { DEFAULT_LETTERHEAD } from '../letters/compose.ts';
 import { epfOverview } from './epf.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
@@ -61,6 +62,8 @@ export interface LetterView {
   publishAt: string | null;
   publishedAt: string | null;
   publications: { paperNumber: string; publishedOn: string; reason: string; recordedByName: string; recordedAt: string }[];
+  /** The wordmark and the signatory: the draft's, or as frozen once final. */
+  letterhead: LetterheadFields;
 }
 
 const ReviewActionSchema = z.enum(REVIEW_ACTIONS);
@@ -71,7 +74,7 @@ const auditObject = (id: string): AuditObject => ({ type: 'letter', id });
 export async function createDraft(
   db: Db,
   context: RequestContext,
-  input: { referenceDate: string; letterDate?: string | null; blocks?: readonly NarrativeBlock[] },
+  input: { referenceDate: string; letterDate?: string | null; blocks?: readonly NarrativeBlock[] } & Partial<LetterheadFields>,
 ): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     await refuseNewDraftFor(trx, input.referenceDate);
@@ -81,6 +84,7 @@ export async function createDraft(
       referenceDate: input.referenceDate,
       letterDate: input.letterDate ?? null,
       blocks: [...(input.blocks ?? previous?.blocks ?? DEFAULT_BLOCKS)],
+      ...letterheadFor(input, previous?.publicSnapshot?.letterhead ?? DEFAULT_LETTERHEAD),
       createdByName: context.actor?.username ?? 'system',
       isDemonstration: await containsDemonstrationData(trx),
       createdAt: context.now().toISOString(),
@@ -88,6 +92,19 @@ export async function createDraft(
     await recordAuditEvent(trx, context, { action: 'letter.create', object: auditObject(stored.id), result: 'success', after: { referenceDate: stored.referenceDate } });
     return view(trx, stored, context.now());
   });
+}
+
+/** The house style of a new draft: as given, else as the letter before it had it. */
+function letterheadFor(input: Partial<LetterheadFields>, previous: LetterheadFields): LetterheadFields {
+  return {
+    wordmark: input.wordmark ?? previous.wordmark,
+    signatoryName: input.signatoryName ?? previous.signatoryName,
+    signatoryTitle: input.signatoryTitle ?? previous.signatoryTitle,
+  };
+}
+
+function storedLetterhead(letter: repository.StoredLetter): LetterheadFields {
+  return { wordmark: letter.wordmark, signatoryName: letter.signatoryName, signatoryTitle: letter.signatoryTitle };
 }
 
 /** One draft per reference date, and none for a date a final letter has passed already. */
@@ -104,10 +121,15 @@ export async function getLetter(db: Db, id: string, now: Date): Promise<LetterVi
 }
 
 /** A draft as it would read with unsaved text: the live preview while its author types. Nothing is stored. */
-export async function previewDraft(db: Db, id: string, change: { blocks: NarrativeBlock[]; letterDate?: string | null | undefined }, now: Date): Promise<LetterView> {
+export async function previewDraft(
+  db: Db,
+  id: string,
+  change: { blocks: NarrativeBlock[]; letterDate?: string | null | undefined } & Partial<LetterheadFields>,
+  now: Date,
+): Promise<LetterView> {
   const stored = await existing(db, id);
   refuseUnlessDraft(stored);
-  return view(db, { ...stored, blocks: change.blocks, letterDate: change.letterDate === undefined ? stored.letterDate : change.letterDate }, now);
+  return view(db, { ...stored, ...letterheadFor(change, storedLetterhead(stored)), blocks: change.blocks, letterDate: change.letterDate === undefined ? stored.letterDate : change.letterDate }, now);
 }
 
 export async function listLetters(db: Db): Promise<repository.LetterSummary[]> {
@@ -119,7 +141,7 @@ export async function updateDraft(
   context: RequestContext,
   id: string,
   expectedVersion: number,
-  change: { blocks?: NarrativeBlock[]; letterDate?: string | null },
+  change: { blocks?: NarrativeBlock[]; letterDate?: string | null } & Partial<LetterheadFields>,
 ): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
@@ -131,8 +153,8 @@ export async function updateDraft(
       action: 'letter.update',
       object: auditObject(id),
       result: 'success',
-      before: { blocks: current.blocks, letterDate: current.letterDate },
-      after: { blocks: updated.blocks, letterDate: updated.letterDate },
+      before: { blocks: current.blocks, letterDate: current.letterDate, ...storedLetterhead(current) },
+      after: { blocks: updated.blocks, letterDate: updated.letterDate, ...storedLetterhead(updated) },
     });
     return view(trx, updated, context.now());
   });
@@ -353,6 +375,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     publishAt: stored.publishAt,
     publishedAt: stored.publishedAt,
     publications: publications.map(({ paperNumber, publishedOn, reason, recordedByName, recordedAt }) => ({ paperNumber, publishedOn, reason, recordedByName, recordedAt })),
+    letterhead: letter.letterhead ?? DEFAULT_LETTERHEAD,
   };
 }
 
@@ -408,6 +431,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     industry,
     training,
     readinessEffects,
+    letterhead: storedLetterhead(letter),
   };
 }
 

@@ -43,6 +43,7 @@ import { NotFoundError, ValidationError, VersionConflictError } from '../../src/
 import { approve, createDraft, finalise, getLetter, updateDraft } from '../../src/register/letters.ts';
 import { correctPublication, recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
 import { startPublicationTimer } from '../../src/register/publication-timer.ts';
+import { formatPublishedFigure } from '../../common/letter-format.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
 import type { NarrativeBlock } from '../../src/letters/narrative.ts';
 import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
@@ -1365,7 +1366,7 @@ export class CanaryRun {
       .map((snapshot) => ({
         letterId: snapshot.id,
         referenceDate: snapshot.referenceDate,
-        lines: snapshot.figures.lines.map((line) => ({ key: line.key, label: line.label, cents: line.currentCents })),
+        lines: snapshot.figures.lines.map((line) => ({ key: line.key, label: line.label, cents: line.currentCents, printed: formatPublishedFigure(line.currentCents) })),
       }));
     if (JSON.stringify(figures.body.items) !== JSON.stringify(expectedFigures)) this.#fail(`/public/figures shows other figures than the letters published: ${JSON.stringify(figures.body.items)}`);
 

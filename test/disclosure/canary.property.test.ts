@@ -97,6 +97,7 @@ describe('the checks find what they look for', () => {
     // In the PDF this token breaks after its first hyphen ("CANARY-00001-" ends a line); the other
     // formats hold it whole.
     const doc: LetterDocument = {
+      letterhead: { wordmark: 'Ministerie van Defensie', sender: ['Ministerie van Defensie'], reference: 'SR-2025-08-31', enclosures: '1' },
       returnAddress: 'Postbus 20701 2500 ES Den Haag',
       addressee: ['de Voorzitter'],
       dateText: '10 september 2025',
@@ -106,6 +107,7 @@ describe('the checks find what they look for', () => {
       sections: [{ heading: 'Kop', blocks: [{ kind: 'paragraph', content: [`${'woord '.repeat(13)}${CANARY} ${'woord '.repeat(40)}`] }] }],
       footnotes: [],
       closing: ['Hoogachtend,'],
+      overview: null,
       draftNotice: null,
       isDemonstration: false,
     };

@@ -131,6 +131,10 @@ describeEachDatabase('letters through the API', (database) => {
       fromCents: 588_000_000_000,
       toCents: 870_000_000_000,
       differenceCents: 282_000_000_000,
+      // Each letter's figure as that letter printed it; the difference as the later letter compares.
+      fromText: '€ 5,9 mld.',
+      toText: '€ 8,7 mld.',
+      differenceText: '€ 2,82 mld.',
     });
   });
 

@@ -55,7 +55,8 @@ export function publicRoutes() {
 
   app.openapi(letterRoute, async (c) => {
     const { letter, ...summary } = await letterOf(c, c.req.valid('param').id);
-    return c.json({ ...presentPublicLetter(summary), letter }, 200);
+    const document = letterDocument(letter, { paperNumber: summary.paperNumber, isDraft: false });
+    return c.json({ ...presentPublicLetter(summary), letter, document }, 200);
   });
 
   // The snapshot is sent as the exact text that was hashed, not as a value serialised again: the route is

@@ -1,5 +1,6 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { PublicDeliverySchema } from '../../db/repositories/public.ts';
+import { LetterDocumentSchema } from '../../letters/letter-document.ts';
 import { LETTER_FORMATS } from '../../letters/renderings.ts';
 import { isoDate, jsonContent as json, problemResponses } from '../openapi-common.ts';
 import { LetterComparisonResponse, PublicLetterSnapshotResponse } from '../letters/schemas.ts';
@@ -26,7 +27,11 @@ const PublicLetterSchema = z
   })
   .openapi('PublicLetter');
 
-const PublicLetterWithTextSchema = PublicLetterSchema.extend({ letter: PublicLetterSnapshotResponse }).openapi('PublicLetterWithText');
+const LetterDocumentResponse = z
+  .object(LetterDocumentSchema.shape)
+  .openapi('LetterDocument', { description: 'The letter laid out as its renderings print it: letterhead, text, signature, public overview and footnotes' });
+
+const PublicLetterWithTextSchema = PublicLetterSchema.extend({ letter: PublicLetterSnapshotResponse, document: LetterDocumentResponse }).openapi('PublicLetterWithText');
 
 const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
   isDemonstration: z.boolean().openapi({ description: 'Demonstration data, not a real delivery' }),
@@ -36,7 +41,18 @@ const DeliveriesQuery = z.object({ format: z.enum(['json', 'csv']).optional() })
 
 const PublishedFiguresSchema = z.object({
   items: z.array(
-    z.object({ letterId: z.uuid(), referenceDate: isoDate, lines: z.array(z.object({ key: z.string(), label: z.string(), cents: z.number().int() })) }),
+    z.object({
+      letterId: z.uuid(),
+      referenceDate: isoDate,
+      lines: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          cents: z.number().int().openapi({ description: 'Exact, in euro cents' }),
+          printed: z.string().openapi({ description: 'As the letter printed it, in its rounding: "€ 8,8 mld."' }),
+        }),
+      ),
+    }),
   ),
 });
 

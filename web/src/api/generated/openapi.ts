@@ -1853,6 +1853,12 @@ export interface paths {
                         referenceDate: string;
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -2077,6 +2083,12 @@ export interface paths {
                         blocks?: components["schemas"]["NarrativeBlock"][];
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -2772,6 +2784,12 @@ export interface paths {
                         blocks: components["schemas"]["NarrativeBlock"][];
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -3603,7 +3621,10 @@ export interface paths {
                                 lines: {
                                     key: string;
                                     label: string;
+                                    /** @description Exact, in euro cents */
                                     cents: number;
+                                    /** @description As the letter printed it, in its rounding: "€ 8,8 mld." */
+                                    printed: string;
                                 }[];
                             }[];
                         };
@@ -8005,6 +8026,9 @@ export interface components {
                 fromCents: number;
                 toCents: number;
                 differenceCents: number;
+                fromText: string;
+                toText: string;
+                differenceText: string;
             }[];
             becamePublic: {
                 publicId: string;
@@ -8024,6 +8048,9 @@ export interface components {
                 label: string;
                 reportedCents: number;
                 restatedCents: number;
+                reportedText: string;
+                restatedText: string;
+                differenceText: string;
             }[];
         };
         WaitingForMe: {
@@ -8126,6 +8153,15 @@ export interface components {
                 recordedByName: string;
                 recordedAt: string;
             }[];
+            /** @description The draft's wordmark and signatory; once final, as frozen in the letter */
+            letterhead: {
+                /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                wordmark: string;
+                /** @description Who signs, under the title (empty: the title alone) */
+                signatoryName: string;
+                /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                signatoryTitle: string;
+            };
         };
         NarrativeBlock: {
             key: string;
@@ -8214,6 +8250,11 @@ export interface components {
             namedFigures?: {
                 [key: string]: string;
             };
+            letterhead?: {
+                wordmark: string;
+                signatoryName: string;
+                signatoryTitle: string;
+            };
         };
         LetterVerification: {
             ok: boolean;
@@ -8254,6 +8295,66 @@ export interface components {
         };
         PublicLetterWithText: components["schemas"]["PublicLetter"] & {
             letter: components["schemas"]["PublicLetterSnapshot"];
+            document: components["schemas"]["LetterDocument"];
+        };
+        /** @description The letter laid out as its renderings print it: letterhead, text, signature, public overview and footnotes */
+        LetterDocument: {
+            letterhead: {
+                wordmark: string;
+                sender: string[];
+                reference: string;
+                enclosures: string;
+            };
+            returnAddress: string;
+            addressee: string[];
+            dateText: string;
+            subject: string;
+            paperNumber: string | null;
+            salutation: string;
+            sections: {
+                heading: string | null;
+                blocks: ({
+                    /** @enum {string} */
+                    kind: "paragraph";
+                    content: (string | {
+                        footnote: number;
+                    })[];
+                } | {
+                    /** @enum {string} */
+                    kind: "bullets";
+                    items: (string | {
+                        footnote: number;
+                    })[][];
+                } | {
+                    /** @enum {string} */
+                    kind: "table";
+                    table: {
+                        header: string[];
+                        rows: {
+                            cells: (string | {
+                                footnote: number;
+                            })[][];
+                            emphasis?: boolean;
+                        }[];
+                        numericColumns: number[];
+                    };
+                })[];
+            }[];
+            footnotes: {
+                number: number;
+                text: string;
+            }[];
+            closing: string[];
+            overview: {
+                heading: string;
+                emptyText: string | null;
+                groups: {
+                    label: string;
+                    items: string[];
+                }[];
+            } | null;
+            draftNotice: string | null;
+            isDemonstration: boolean;
         };
         PublicCompany: {
             /** Format: uuid */

@@ -63,6 +63,15 @@ export const letters = {
     conflict: 'Iemand anders heeft de brief gewijzigd nadat u die opende. Uw wijzigingen zijn niet opgeslagen; ze staan nog in het formulier.',
     reload: 'Nieuwste versie laden (uw wijzigingen gaan verloren)',
   },
+  letterhead: {
+    legend: 'Briefhoofd en ondertekening',
+    wordmark: 'Woordmerk bovenaan de brief',
+    wordmarkHint: 'Een neutraal woordmerk, zoals „Ministerie van Defensie”; nooit het beschermde Rijkslogo.',
+    signatoryTitle: 'Functie van de ondertekenaar',
+    signatoryName: 'Naam van de ondertekenaar',
+    signatoryNameHint: 'Staat onder de functie; zonder naam ondertekent alleen de functie. Wordt vastgelegd bij het definitief maken.',
+    signatoryMissing: 'De brief heeft nog geen naam van een ondertekenaar.',
+  },
   annexTotal: 'Totaal van de vertrouwelijke bijlage',
   approval: {
     none: 'Een openbaarmakingsfunctionaris heeft de openbare brief nog niet goedgekeurd. Zonder goedkeuring kan de brief niet definitief worden: ook de cijfers maken iets openbaar.',
