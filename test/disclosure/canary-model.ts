@@ -49,6 +49,7 @@ import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts
 import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import { openScratchPGlite } from '../support/scratch-database.ts';
 import { licenseForShipment } from '../support/export-control.ts';
+import { parseCsv } from '../support/csv.ts';
 import { requiresLicenceByRule } from '../../common/delivery-rules.ts';
 
 // ---------------------------------------------------------------------------------------------------
@@ -488,36 +489,6 @@ function amountsInJson(value: unknown, into = new Set<number>()): Set<number> {
   else if (Array.isArray(value)) for (const item of value) amountsInJson(item, into);
   else if (value && typeof value === 'object') for (const item of Object.values(value)) amountsInJson(item, into);
   return into;
-}
-
-/** RFC 4180, as the open data is written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else if (character === '"') quoted = false;
-      else cell += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (character === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index++;
-    } else cell += character;
-  }
-  if (cell !== '' || row.length > 0) throw new CanaryFailure(`the CSV does not end with a line break: ${JSON.stringify(text.slice(-80))}`);
-  return rows;
 }
 
 /** What a spreadsheet-safe CSV cell holds for a text (a leading apostrophe before a formula character). */
