@@ -20,7 +20,7 @@ function role(value: string): Role {
 }
 
 /** The operator, as the audit trail records changes made from the command line. */
-function operatorContext(): RequestContext {
+export function operatorContext(): RequestContext {
   return systemContext(`cli:${userInfo().username}`);
 }
 
