@@ -20,7 +20,7 @@ import type { AuditObject } from '../audit/event.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as money from '../db/repositories/money.ts';
 import { withdrawFromPublic } from './disclosure.ts';
-import { assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
+import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -36,6 +36,7 @@ const auditObject = (id: string): AuditObject => ({ type: 'delivery', id });
 /** Every change below is recorded in the audit trail in the transaction that makes it. */
 export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
   assertValid(deliveryViolations(input, []));
+  await withShipmentRefusalsRecorded(db, context, null, async () => assertRegisteredBeforeShipment(input));
   return inTransaction(db, async (trx) => {
     const stored = await deliveries.insertDelivery(trx, randomUUID(), { ...input, isDemonstration: false });
     await recordAuditEvent(trx, context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored });

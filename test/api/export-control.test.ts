@@ -22,7 +22,7 @@ describeEachDatabase('export control API', (database) => {
   });
 
   const events = async (action: string) => database().db.selectFrom('auditEvent').select(['action', 'result', 'objectId']).where('action', '=', action).orderBy('seq').execute();
-  const newStock = async () => (await registrar('POST', '/deliveries', { ...stockDelivery, realisedAt: null })).body as { id: string };
+  const newStock = async () => (await registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', realisedAt: null })).body as { id: string };
 
   it('keeps assessing and licensing apart, and refuses bad input changing nothing', async () => {
     const delivery = await newStock();
@@ -77,6 +77,24 @@ describeEachDatabase('export control API', (database) => {
     const handedOver = await handOver({ realisedAt: '2025-04-15' }, 1);
     expect(handedOver.status).toBe(200);
     expect(handedOver.body).toMatchObject({ realisedAt: '2025-04-15', stage: 'realised' });
+  });
+
+  it('refuses to register a delivery that needs a licence as already handed over or delivered, and records the refusal', async () => {
+    const deliveries = async () => (await registrar('GET', '/deliveries?pageSize=1')).body.total;
+    const before = await deliveries();
+    const refusalsBefore = (await events('shipment.refused')).length;
+    const handedOver = await registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery' });
+    expect(handedOver.status).toBe(400);
+    expect(handedOver.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'licenceMissingAtRegistration', reason: expect.stringContaining('zonder die datum') })]);
+    const delivered = await registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', realisedAt: null, deliveredAt: '2025-05-01' });
+    expect(delivered.body.invalidParams).toEqual([expect.objectContaining({ name: 'deliveredAt', code: 'licenceMissingAtRegistration' })]);
+    expect(await deliveries()).toBe(before);
+    expect((await events('shipment.refused')).slice(refusalsBefore)).toEqual([
+      { action: 'shipment.refused', result: 'denied', objectId: 'new' },
+      { action: 'shipment.refused', result: 'denied', objectId: 'new' },
+    ]);
+    // Goods that need no licence (non-lethal) are registered as handed over at once.
+    expect((await registrar('POST', '/deliveries', stockDelivery)).status).toBe(201);
   });
 
   it('lets parliament open only an assessment whose inspection was granted, and records every opening', async () => {

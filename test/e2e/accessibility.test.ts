@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Role } from '../../src/domain/access.ts';
 import type { LetterSummary } from '../../web/src/api/letters.ts';
 import { checkAccessibility, describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, useServer, visit, type Language } from './app.ts';
+import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, registerShipped, useServer, visit, type Language } from './app.ts';
 
 /**
  * A delivery no disclosure officer has decided on yet, for the disclosure pages to show; realised after
@@ -12,7 +12,7 @@ import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, useServer, vi
 const UNDECIDED = {
   title: 'Radars voor luchtverdediging',
   category: 'airDefence',
-  supportType: 'stock',
+  supportType: 'stock' as const,
   fundingSource: 'ukraineSupportBudget',
   committedAt: '2025-06-01',
   realisedAt: '2026-02-02',
@@ -66,7 +66,7 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
   let publishedId: string;
   let page: Page;
   beforeAll(async () => {
-    undecidedId = (await api<{ id: string }>(server(), '/deliveries', { method: 'POST', body: JSON.stringify(UNDECIDED) })).id;
+    undecidedId = await registerShipped(server(), UNDECIDED);
     const { items } = await api<{ items: LetterSummary[] }>(server(), '/letters', { as: 'letterAuthor' });
     draftId = items.find((report) => report.status === 'draft')!.id;
     publishedId = items.find((report) => report.status === 'final')!.id;
