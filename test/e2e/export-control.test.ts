@@ -70,8 +70,8 @@ describeWithBrowser('export control', (browser) => {
     expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).realisedAt).toBe(today);
 
     // The refusal is in the audit trail, and so is the override of the rule.
-    const refusals = await api<{ items: { action: string; result: string; objectId: string }[] }>(server(), `/audit-events?objectId=${id}`, { as: 'auditor' });
-    expect(refusals.items).toContainEqual(expect.objectContaining({ action: 'shipment.refused', result: 'denied', objectId: id }));
-    expect(refusals.items).toContainEqual(expect.objectContaining({ action: 'exportRequirement.set', result: 'success', objectId: id }));
+    const events = await api<{ items: { action: string; result: string; object: { id: string } }[] }>(server(), `/audit-events?objectId=${id}`, { as: 'auditor' });
+    expect(events.items).toContainEqual(expect.objectContaining({ action: 'shipment.refused', result: 'denied', object: expect.objectContaining({ id }) }));
+    expect(events.items).toContainEqual(expect.objectContaining({ action: 'exportRequirement.set', result: 'success', object: expect.objectContaining({ id }) }));
   });
 });
