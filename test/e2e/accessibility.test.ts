@@ -314,6 +314,7 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
       // Export control
       it('export control queues', () => check('exportControlAssessor', () => '/exportcontrole'));
       it('export control of a delivery, as the licensing officer sees it', () => check('licensingOfficer', () => '/exportcontrole/leveringen/9a774c91-f7d0-4a37-ae6f-e3b05f65139d', (page) => page.locator('main table').first().waitFor()));
+      it('export control of a delivery, as the assessor sees it with its forms', () => check('exportControlAssessor', () => '/exportcontrole/leveringen/9a774c91-f7d0-4a37-ae6f-e3b05f65139d', (page) => page.locator('main form').first().waitFor()));
       it('arms-transfer reports', () => check('exportControlAssessor', () => '/exportcontrole/rapportages', (page) => page.locator('main dl').first().waitFor()));
       it('assessments for inspection, as a parliament reader sees them', () => check('parliamentReader', () => '/exportcontrole/inzage', (page) => page.locator('main li').first().waitFor()));
       it('page the role may not use', () => check('registrar', () => '/audit'));
