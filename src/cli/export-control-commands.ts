@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { reportCsv, reportWorkbook } from '../api/export-control/report-files.ts';
 import { EXPORT_REPORTS } from '../domain/export-control.ts';
 import { armsTransferReports } from '../register/export-control.ts';
-import { operatorContext } from './account-commands.ts';
+import { operatorContext } from './operator.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 

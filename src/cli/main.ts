@@ -20,6 +20,7 @@ import { printFiguresTable } from './print-figures.ts';
 import { accountCommands } from './account-commands.ts';
 import { budgetCommands } from './budget-commands.ts';
 import { exportControlCommands } from './export-control-commands.ts';
+import { epfCommands } from './epf-commands.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -100,6 +101,7 @@ program.addCommand(auditCommands());
 program.addCommand(letterCommands());
 program.addCommand(budgetCommands());
 program.addCommand(exportControlCommands());
+program.addCommand(epfCommands());
 
 try {
   await program.parseAsync();
