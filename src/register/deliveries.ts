@@ -21,7 +21,7 @@ import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import { withdrawFromPublic } from './disclosure.ts';
-import { assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
+import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -35,8 +35,17 @@ export interface DeliveryDetail extends deliveries.StoredDelivery {
 const auditObject = (id: string): AuditObject => ({ type: 'delivery', id });
 
 /** Every change below is recorded in the audit trail in the transaction that makes it. */
-export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
+/**
+ * The rules a new delivery must satisfy, the shipment gate's among them. A caller that registers inside
+ * a transaction of its own checks first outside it, so that a refusal at the gate stays recorded.
+ */
+export async function assertRegistrable(db: Db, context: RequestContext, input: DeliveryInput): Promise<void> {
   assertValid(deliveryViolations(input, []));
+  await withShipmentRefusalsRecorded(db, context, null, async () => assertRegisteredBeforeShipment(input));
+}
+
+export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
+  await assertRegistrable(db, context, input);
   return inTransaction(db, async (trx) => {
     const stored = await deliveries.insertDelivery(trx, randomUUID(), { ...input, isDemonstration: false });
     await recordAuditEvent(trx, context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored });

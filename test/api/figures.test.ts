@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { registerShipped } from '../support/export-control.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const LETTER_QUERY = '/figures?referenceDate=2025-08-31&compareDate=2025-02-04';
@@ -48,7 +49,7 @@ describeEachDatabase('figures API', (database) => {
     const before = (await call('GET', LETTER_QUERY)).body;
     const cents = (body: any, type: string) => body.rows.find((row: any) => row.supportType === type).reference.cents;
 
-    const stock = (await call('POST', '/deliveries', {
+    const stock = (await registerShipped(call, database().db, {
       title: 'Testlevering uit voorraad',
       category: 'vehicles',
       supportType: 'stock',

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, deliveryCount, openPageAs, useServer, visit } from './app.ts';
+import { deliveryCount, openPageAs, registerShipped, useServer, visit } from './app.ts';
 
 const EXTRA_DELIVERIES = 30;
 
@@ -19,16 +19,13 @@ describeWithBrowser('deliveries list', (browser) => {
   let page: Page;
   beforeAll(async () => {
     for (let number = 1; number <= EXTRA_DELIVERIES; number += 1) {
-      await api(server(), '/deliveries', {
-        method: 'POST',
-        body: JSON.stringify({
-          title: `Munitiepartij ${String(number).padStart(2, '0')}`,
-          category: 'ammunition',
-          supportType: 'stock',
-          fundingSource: 'defenceBudget',
-          committedAt: '2024-01-10',
-          realisedAt: `2024-03-${String(number).padStart(2, '0')}`,
-        }),
+      await registerShipped(server(), {
+        title: `Munitiepartij ${String(number).padStart(2, '0')}`,
+        category: 'ammunition',
+        supportType: 'stock',
+        fundingSource: 'defenceBudget',
+        committedAt: '2024-01-10',
+        realisedAt: `2024-03-${String(number).padStart(2, '0')}`,
       });
     }
     total = await deliveryCount(server());

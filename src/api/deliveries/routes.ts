@@ -72,6 +72,7 @@ export function deliveriesRoutes() {
 
   app.openapi(createDeliveryRoute, async (c) => {
     const body = c.req.valid('json');
+    await register.assertRegistrable(c.get('deps').db, requestContext(c), completeInput(body));
     return createIdempotently(c, { request: body, response: DeliverySchema }, async (trx) => {
       const delivery = await register.createDelivery(trx, requestContext(c), completeInput(body));
       return { headers: { Location: `${c.req.path}/${delivery.id}`, ETag: etag(delivery.version) }, body: presentDelivery(delivery) };

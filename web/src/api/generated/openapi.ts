@@ -9643,7 +9643,10 @@ export interface components {
             unRegisterCategory?: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "salw" | null;
             /** @default null */
             quantityAuthorised?: number | null;
-            /** @description Euro cents */
+            /**
+             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @example 50000000000
+             */
             valueAuthorisedCents: number;
             /** @default UA */
             importingState?: string;
