@@ -23,8 +23,8 @@ describe('the demonstration register reproduces the letter of 10 September 2025'
   });
 
   it('realises the chosen exact amounts', () => {
-    expect(compare.totals).toEqual({ stock: 2_050 * MILLION_EURO, procurement: 3_730 * MILLION_EURO, natoFund: 100 * MILLION_EURO });
-    expect(reference.totals).toEqual({ stock: 2_400 * MILLION_EURO, procurement: 6_121 * MILLION_EURO, natoFund: 179 * MILLION_EURO });
+    expect(compare.totals).toEqual({ stock: 2_050n * BigInt(MILLION_EURO), procurement: 3_730n * BigInt(MILLION_EURO), natoFund: 100n * BigInt(MILLION_EURO) });
+    expect(reference.totals).toEqual({ stock: 2_400n * BigInt(MILLION_EURO), procurement: 6_121n * BigInt(MILLION_EURO), natoFund: 179n * BigInt(MILLION_EURO) });
   });
 
   it('prints every figure of the letter table', () => {

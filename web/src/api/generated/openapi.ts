@@ -7738,16 +7738,19 @@ export interface components {
                 supportType: "stock" | "procurement" | "natoFund";
                 label: string;
                 reference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 compare: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 difference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
@@ -7763,16 +7766,19 @@ export interface components {
             total: {
                 label: string;
                 reference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 compare: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 difference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
@@ -7794,9 +7800,13 @@ export interface components {
             points: {
                 /** Format: date */
                 date: string;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 stock: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 procurement: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 natoFund: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 total: number;
             }[];
         };
