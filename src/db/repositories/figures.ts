@@ -10,10 +10,13 @@ function emptyTotals(): RealisedTotals {
   return Object.fromEntries(SUPPORT_TYPES.map((type) => [type, 0n])) as RealisedTotals;
 }
 
-/** Realised support per type at a reference date (see the view realised_support_change). */
+/**
+ * Realised support per type at a reference date: the sum of the day totals up to it (see
+ * realised_support_day, migration 014), at most one row per type and day however many deliveries.
+ */
 export async function realisedTotalsAt(db: Db, referenceDate: string): Promise<RealisedTotals> {
   const rows = await db
-    .selectFrom('realisedSupportChange')
+    .selectFrom('realisedSupportDay')
     // A numeric sum (text), exact at any size.
     .select(['supportType', sql<string>`sum(change_cents)`.as('cents')])
     .where('changeDate', '<=', referenceDate)
@@ -33,7 +36,7 @@ export interface MonthlyChange {
 /** The net change of realised support per type per calendar month, up to and including a date. */
 export async function monthlyChangesUntil(db: Db, until: string): Promise<MonthlyChange[]> {
   const rows = await db
-    .selectFrom('realisedSupportChange')
+    .selectFrom('realisedSupportDay')
     .select([
       'supportType',
       sql<string>`(date_trunc('month', change_date) + interval '1 month - 1 day')::date`.as('monthEnd'),
