@@ -7,6 +7,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { DatabaseHandle } from '../src/db/connection.ts';
 import { benchmarkDatabases, measureEachSize, type BenchmarkDatabase } from './databases.ts';
+import { compareFiguresWithDuckDb, formatFiguresComparison, type FiguresComparison } from './figures-peer.ts';
 import { generateRegister } from './generate-register.ts';
 import { QUERIES } from './queries.ts';
 import { formatRowCounts, formatTable, type SizeResult } from './report.ts';
@@ -23,11 +24,12 @@ function parseSizes(args: string[]): number[] {
   });
 }
 
-async function measureSize(handle: DatabaseHandle, size: number): Promise<SizeResult> {
+async function measureSize(handle: DatabaseHandle, size: number): Promise<SizeResult & { figures: FiguresComparison }> {
   const generation = await timed(() => generateRegister(handle.db, size));
   const timings: Timing[] = [];
   for (const query of QUERIES) timings.push(await timeRepeatedly(() => query.run(handle.db, size)));
-  return { size, rowCounts: generation.value, generationMs: generation.ms, timings };
+  const figures = await compareFiguresWithDuckDb(handle.db);
+  return { size, rowCounts: generation.value, generationMs: generation.ms, timings, figures };
 }
 
 async function benchmark(database: BenchmarkDatabase, sizes: number[]): Promise<void> {
@@ -35,6 +37,7 @@ async function benchmark(database: BenchmarkDatabase, sizes: number[]): Promise<
   console.log(`\n## ${database.name}, PostgreSQL ${version}\n`);
   for (const result of results) console.log(formatRowCounts(result));
   console.log(`\n${formatTable(QUERIES.map((query) => query.name), results)}`);
+  console.log(`\n${formatFiguresComparison(results)}`);
 }
 
 const sizes = parseSizes(process.argv.slice(2));
