@@ -20,6 +20,7 @@ import { announceDemonstrationAccounts } from './demonstration-accounts.ts';
 import { printFiguresTable } from './print-figures.ts';
 import { accountCommands } from './account-commands.ts';
 import { budgetCommands } from './budget-commands.ts';
+import { epfCommands } from './epf-commands.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -99,6 +100,7 @@ program.addCommand(accountCommands());
 program.addCommand(auditCommands());
 program.addCommand(letterCommands());
 program.addCommand(budgetCommands());
+program.addCommand(epfCommands());
 
 try {
   await program.parseAsync();
