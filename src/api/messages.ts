@@ -138,6 +138,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     licenceExpired: (p) => `Vergunning ${p.licence} is verlopen op ${p.validUntil}; zij dekt geen levering op ${p.date}.`,
     licenceNotYetValid: (p) => `Vergunning ${p.licence} geldt pas vanaf ${p.issuedOn}; zij dekt geen levering op ${p.date}.`,
     quantityAboveLicence: (p) => `Vergunning ${p.licence} dekt ${p.authorised} stuks; deze levering is ${p.quantity} stuks.`,
+    // Paged lists
+    invalidCursor: () => 'Deze plek in de lijst is niet (meer) geldig; begin bij de eerste pagina.',
+    onlyOneCursor: () => 'Geef after of before, niet allebei.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -260,6 +263,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     licenceExpired: (p) => `Licence ${p.licence} expired on ${p.validUntil}; it does not cover a delivery on ${p.date}.`,
     licenceNotYetValid: (p) => `Licence ${p.licence} is valid only from ${p.issuedOn}; it does not cover a delivery on ${p.date}.`,
     quantityAboveLicence: (p) => `Licence ${p.licence} covers ${p.authorised} items; this delivery is ${p.quantity} items.`,
+    // Paged lists
+    invalidCursor: () => 'This place in the list is not (or no longer) valid; start at the first page.',
+    onlyOneCursor: () => 'Give after or before, not both.',
   },
 };
 

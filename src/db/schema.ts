@@ -18,6 +18,7 @@ export interface Database {
   auditEvent: AuditEventTable;
   disclosureDecision: DisclosureDecisionTable;
   publicDelivery: PublicDeliveryTable;
+  publicDeliveryVersion: PublicDeliveryVersionTable;
   letter: LetterTable;
   publicLetter: PublicLetterTable;
   letterPublication: LetterPublicationTable;
@@ -134,6 +135,7 @@ export interface PublicLetterTable {
  */
 export interface PublicDatabase {
   publicDelivery: PublicDeliveryTable;
+  publicDeliveryVersion: PublicDeliveryVersionTable;
   publicLetter: PublicLetterTable;
   publicCompany: PublicCompanyTable;
 }
@@ -166,6 +168,12 @@ export interface PublicDeliveryTable {
   isDemonstration: boolean;
   /** From when public surfaces show it: the publication of the first letter that lists it, or a decided date; null until then. */
   visibleFrom: string | null;
+}
+
+/** One row: bumped by every statement that changes public_delivery (migration 015). */
+export interface PublicDeliveryVersionTable {
+  onlyRow: Generated<boolean>;
+  version: number;
 }
 
 export interface LetterTable {

@@ -5,6 +5,7 @@ import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { formatLetterAmount, formatLetterDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import type { Cents } from '../../common/money.ts';
 import type { AnnexDocument, AnnexSection, LetterDocument } from './letter-document.ts';
+import { readinessSection, ReadinessAnnexRowSchema, trainingSection, TrainingAnnexRowSchema } from './annex-domain-sections.ts';
 import { CentsSchema, LETTER_SUBJECT, type PublicLetterSnapshot } from './snapshot.ts';
 
 const RETURN_ADDRESS = 'Postbus 20701 2500 ES Den Haag';
@@ -67,6 +68,9 @@ export const AnnexSnapshotSchema = z.object({
   totalCents: CentsSchema,
   /** Contracts per company; absent in annexes frozen before the register kept industry data. */
   contractsByCompany: z.array(IndustryAnnexRowSchema).optional(),
+  /** Trainers and trainees per programme, and readiness and replacement per stock delivery; absent in annexes frozen before. */
+  trainingByProgramme: z.array(TrainingAnnexRowSchema).optional(),
+  readinessByDelivery: z.array(ReadinessAnnexRowSchema).optional(),
 });
 export type AnnexSnapshot = z.infer<typeof AnnexSnapshotSchema>;
 
@@ -92,7 +96,11 @@ export function annexDocument(annex: AnnexSnapshot, reader: { name: string; user
       labelOf(nl.disclosureStates, row.disclosureState),
     ]),
     numericColumns: [4, 6],
-    sections: annex.contractsByCompany ? [contractsSection(annex.contractsByCompany, amount)] : [],
+    sections: [
+      ...(annex.contractsByCompany ? [contractsSection(annex.contractsByCompany, amount)] : []),
+      ...(annex.trainingByProgramme ? [trainingSection(annex.trainingByProgramme)] : []),
+      ...(annex.readinessByDelivery ? [readinessSection(annex.readinessByDelivery, amount)] : []),
+    ],
     watermark: `Geopend door ${reader.name} (${reader.username}) op ${stamp} UTC`,
     isDemonstration: annex.isDemonstration,
   };

@@ -18,6 +18,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { AuditObject } from '../audit/event.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
+import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import { withdrawFromPublic } from './disclosure.ts';
 import { assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
@@ -43,16 +44,21 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
   });
 }
 
-interface DeliveryPage {
-  items: deliveries.StoredDelivery[];
+interface DeliveryPage extends KeysetPage<deliveries.StoredDelivery> {
+  /** How many the filter finds, at most deliveries.LIST_COUNT_CAP; `totalIsCapped` when there are more. */
   total: number;
+  totalIsCapped: boolean;
   /** The register holds demonstration data. */
   isDemonstration: boolean;
 }
 
 export async function listDeliveries(db: Db, query: deliveries.DeliveryListQuery): Promise<DeliveryPage> {
-  const [page, isDemonstration] = await Promise.all([deliveries.listDeliveries(db, query), deliveries.containsDemonstrationData(db)]);
-  return { ...page, isDemonstration };
+  const [page, counted, isDemonstration] = await Promise.all([
+    deliveries.listDeliveries(db, query),
+    deliveries.countDeliveries(db, query),
+    deliveries.containsDemonstrationData(db),
+  ]);
+  return { ...page, total: counted.count, totalIsCapped: counted.capped, isDemonstration };
 }
 
 export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {

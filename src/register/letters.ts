@@ -26,8 +26,8 @@ import { NotFoundError, ValidationError, VersionConflictError } from './errors.t
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import { letterBudgetInputs } from './budget.ts';
 import { industryAnnexRows, industryFactsAt } from './industry.ts';
-import { readinessEffectsAt } from './readiness.ts';
-import { trainingForLetter } from './training.ts';
+import { readinessAnnexRows, readinessEffectsAt } from './readiness.ts';
+import { trainingAnnexRows, trainingForLetter } from './training.ts';
 
 type Db = Kysely<Database>;
 
@@ -429,6 +429,21 @@ function totalsOf(lines: FigureLine[]): Totals {
 }
 
 async function annexSnapshot(db: Db, letterId: string, referenceDate: string, isDemonstration: boolean): Promise<AnnexSnapshot> {
-  const [rows, contractsByCompany] = await Promise.all([repository.annexRows(db, referenceDate), industryAnnexRows(db, referenceDate)]);
-  return { format: 'steunregister-annex/1', letterId, referenceDate, isDemonstration, rows, totalCents: sumCents(rows.map((row) => row.valueCents)), contractsByCompany };
+  const [rows, contractsByCompany, trainingByProgramme, readinessByDelivery] = await Promise.all([
+    repository.annexRows(db, referenceDate),
+    industryAnnexRows(db, referenceDate),
+    trainingAnnexRows(db, referenceDate),
+    readinessAnnexRows(db, referenceDate),
+  ]);
+  return {
+    format: 'steunregister-annex/1',
+    letterId,
+    referenceDate,
+    isDemonstration,
+    rows,
+    totalCents: sumCents(rows.map((row) => row.valueCents)),
+    contractsByCompany,
+    trainingByProgramme,
+    readinessByDelivery,
+  };
 }

@@ -181,11 +181,12 @@ describeEachDatabase('deliveries API', (database) => {
     for (const [index, realisedAt] of ['2024-01-10', '2024-06-10', '2025-01-10'].entries()) {
       await call('POST', '/deliveries', { ...stockDelivery, title: `${marker} ${index}`, committedAt: null, realisedAt });
     }
-    const page = await call('GET', `/deliveries?q=${encodeURIComponent(marker)}&sort=realisedAt&pageSize=2&page=1`);
-    expect(page.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    const page = await call('GET', `/deliveries?q=${encodeURIComponent(marker)}&sort=realisedAt&pageSize=2`);
+    expect(page.body).toMatchObject({ total: 3, totalIsCapped: false, pageSize: 2, previous: null });
     expect(page.body.items.map((item: { realisedAt: string }) => item.realisedAt)).toEqual(['2024-01-10', '2024-06-10']);
-    const second = await call('GET', `/deliveries?q=${encodeURIComponent(marker)}&sort=realisedAt&pageSize=2&page=2`);
+    const second = await call('GET', `/deliveries?q=${encodeURIComponent(marker)}&sort=realisedAt&pageSize=2&after=${page.body.next}`);
     expect(second.body.items.map((item: { realisedAt: string }) => item.realisedAt)).toEqual(['2025-01-10']);
+    expect(second.body).toMatchObject({ total: 3, next: null });
     const ranged = await call('GET', `/deliveries?q=${encodeURIComponent(marker)}&realisedFrom=2024-02-01&realisedTo=2024-12-31`);
     expect(ranged.body.items.map((item: { realisedAt: string }) => item.realisedAt)).toEqual(['2024-06-10']);
     const wildcard = await call('GET', '/deliveries?q=%25');

@@ -35,9 +35,9 @@ import { createLogger } from '../../src/logging.ts';
 import { addPayment, addValuation, createDelivery, deleteDelivery, updateDelivery } from '../../src/register/deliveries.ts';
 import { decide } from '../../src/register/disclosure.ts';
 import { createCommitment } from '../../src/register/budget.ts';
-import { createCompany, createContract, decideOnCompany } from '../../src/register/industry.ts';
+import { createCompany, createContract, createCoproduction, decideOnCompany, recordDemandBundle, recordLesson, recordPriceDevelopment, reportProgress } from '../../src/register/industry.ts';
 import { READINESS_EFFECTS } from '../../src/domain/readiness.ts';
-import { decideNotToReplace, judge } from '../../src/register/readiness.ts';
+import { createProject, decideNotToReplace, judge } from '../../src/register/readiness.ts';
 import { addContribution, createProgramme } from '../../src/register/training.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
 import { approve, createDraft, finalise, getLetter, updateDraft } from '../../src/register/letters.ts';
@@ -703,6 +703,18 @@ export class CanaryRun {
     });
   }
 
+  /** The rest of a contract's industry record, every text internal: progress, price, lesson, co-production and a shared need. */
+  async #recordIndustryTexts(contractId: string, salt: number, amountCents: number, on: string): Promise<void> {
+    const db = this.#harness.handle.db;
+    const context = this.#context;
+    const milestone = (await db.selectFrom('contractMilestone').select('id').where('contractId', '=', contractId).executeTakeFirstOrThrow()).id;
+    await reportProgress(db, context, milestone, { percent: salt % 101, reportedOn: on, reason: `Voortgang ${this.#canary(salt + 20)}` });
+    await recordPriceDevelopment(db, context, { item: `Artikel ${this.#canary(salt + 21)}`, contractId, earlierPriceCents: amountCents, earlierOn: on, paidPriceCents: amountCents, paidOn: on, note: `Afweging ${this.#canary(salt + 22)}` });
+    await recordLesson(db, context, { notedOn: on, category: 'pricing', text: `Les ${this.#canary(salt + 23)}` });
+    await createCoproduction(db, context, { title: `Coproductie ${this.#canary(salt + 24)}`, partner: `Partner ${this.#canary(salt + 25)}`, stage: 'intention', reachedOn: on, note: `Stap ${this.#canary(salt + 26)}` });
+    await recordDemandBundle(db, context, { need: `Behoefte ${this.#canary(salt + 27)}`, category: CATEGORIES[salt % CATEGORIES.length]!, dutchQuantity: 1, ukrainianQuantity: 1, identifiedOn: on, note: `Bundeling ${this.#canary(salt + 28)}` });
+  }
+
   #internalTexts(salt: number) {
     return {
       title: `Levering ${this.#canary(salt)}`,
@@ -760,6 +772,17 @@ export class CanaryRun {
           this.#amounts.add(step.value.amountCents);
           await addValuation(db, context, delivery.id, { ...step.value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: 'replacementValue', note: `Taxatie ${this.#canary(step.salt + 8)}` });
           delivery.valuations.push(step.value);
+          if (delivery.supportType === 'stock' && step.salt % 3 === 0) {
+            // Its replenishment project: a name and note as internal as the delivery's, replacing a cent of it.
+            await createProject(db, context, {
+              name: `Aanvulling ${this.#canary(step.salt + 14)}`,
+              stage: 'identified',
+              budgetCents: null,
+              expectedOn: null,
+              note: `Vervanging ${this.#canary(step.salt + 15)}`,
+              replaces: [{ deliveryId: delivery.id, replacedValueCents: 1, replacedQuantity: null }],
+            });
+          }
           // Its budget commitment: its texts and amount are as internal as the delivery's.
           await createCommitment(
             db,
@@ -895,7 +918,7 @@ export class CanaryRun {
       case 'createCompany': {
         const company = await createCompany(db, context, { name: `Bedrijf ${this.#canary(step.salt)}`, country: 'UA', registrationNumber: this.#canary(step.salt + 1) });
         this.#amounts.add(step.amountCents);
-        await createContract(db, context, {
+        const contract = await createContract(db, context, {
           companyId: company.id,
           reference: this.#canary(step.salt + 2),
           subject: `Levering ${this.#canary(step.salt + 3)}`,
@@ -905,6 +928,7 @@ export class CanaryRun {
           milestones: [{ title: `Mijlpaal ${this.#canary(step.salt + 4)}`, dueOn: step.signedOn }],
         });
         this.companies.push({ id: company.id, publicName: null });
+        await this.#recordIndustryTexts(contract.id, step.salt, step.amountCents, step.signedOn);
         return;
       }
       case 'decideCompany': {

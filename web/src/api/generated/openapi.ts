@@ -262,7 +262,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List deliveries, filtered, sorted and paged */
+        /**
+         * List deliveries, filtered, sorted and paged
+         * @description Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it), so that every page is an index walk from there, however deep. A cursor belongs to its sort: with another sort it is refused (400).
+         */
         get: {
             parameters: {
                 query?: {
@@ -274,7 +277,10 @@ export interface paths {
                     realisedFrom?: string;
                     realisedTo?: string;
                     sort?: "title" | "supportType" | "category" | "realisedAt" | "committedAt" | "createdAt" | "valueCents" | "-title" | "-supportType" | "-category" | "-realisedAt" | "-committedAt" | "-createdAt" | "-valueCents";
-                    page?: number;
+                    /** @description Start after this position: the page's `next` cursor. Not with `before`. */
+                    after?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `after`. */
+                    before?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -1431,7 +1437,10 @@ export interface paths {
                 query?: {
                     /** @description The reference date of the next letter (default today) */
                     referenceDate?: string;
-                    page?: number;
+                    /** @description Start after this position: the page's `next` cursor. Not with `before`. */
+                    after?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `after`. */
+                    before?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -3509,7 +3518,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open data: every delivery decided public, as the public may read it (JSON or CSV) */
+        /**
+         * Open data: every delivery decided public, as the public may read it (JSON or CSV)
+         * @description The whole file, latest decision first, streamed: the server reads it in batches as the reader takes it, so that it holds one batch whatever the length of the file. The ETag names the content without reading it: it changes only with a disclosure decision, a publication or a removal (which change the public projection) and when a delivery decided public with a later date becomes visible. If-None-Match with the current ETag gets 304. A decision taken while a reader is reading may be in the rest of that file or not.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3532,6 +3544,13 @@ export interface paths {
                         };
                         "text/csv": string;
                     };
+                };
+                /** @description Not modified: the ETag in If-None-Match still names the public deliveries */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description The input is not valid; invalidParams names the fields */
                 400: {
@@ -7496,9 +7515,15 @@ export interface components {
         };
         DeliveryList: {
             items: components["schemas"]["DeliverySummary"][];
-            page: number;
             pageSize: number;
+            /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
             total: number;
+            /** @description There are more than `total` (1,000) */
+            totalIsCapped: boolean;
+            /** @description Send as `after` for the next page; null on the last page */
+            next: string | null;
+            /** @description Send as `before` for the previous page; null on the first page */
+            previous: string | null;
             /** @description The register holds demonstration data */
             isDemonstration: boolean;
         };
@@ -7894,9 +7919,15 @@ export interface components {
             neededForLetter: number;
             undecided: {
                 items: components["schemas"]["DeliverySummary"][];
-                total: number;
-                page: number;
                 pageSize: number;
+                /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
+                total: number;
+                /** @description There are more than `total` (1,000) */
+                totalIsCapped: boolean;
+                /** @description Send as `after` for the next page; null on the last page */
+                next: string | null;
+                /** @description Send as `before` for the previous page; null on the first page */
+                previous: string | null;
             };
             dueForReview: {
                 /** Format: uuid */
@@ -9084,9 +9115,9 @@ export interface components {
             framework: "euMission" | "bilateral" | "coalition";
             systemTrainedOn: string | null;
             description: string;
-            deliveryIds: string[];
             isDemonstration: boolean;
             version: number;
+            deliveryIds: string[];
             /** @description In the order they were counted */
             contributions: components["schemas"]["TrainingContribution"][];
         };
