@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isIsoDate } from '../../common/dates.ts';
+import { withExactIntegers } from '../../common/exact-json.ts';
 import { databaseConfigFromEnvironment, portFromEnvironment } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadDemonstrationData } from '../register/demonstration.ts';
@@ -93,7 +94,7 @@ program
   .option('--json', 'print the figures as JSON')
   .action(async (options: { referenceDate: string; compareDate: string; json?: boolean }) => {
     const table = await withDatabase((handle) => figuresTable(handle.db, options.referenceDate, options.compareDate));
-    console.log(options.json ? JSON.stringify(table, null, 2) : printFiguresTable(table));
+    console.log(options.json ? JSON.stringify(withExactIntegers(table), null, 2) : printFiguresTable(table));
   });
 
 program.addCommand(accountCommands());

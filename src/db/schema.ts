@@ -8,6 +8,8 @@ export interface Database {
   valuation: ValuationTable;
   payment: PaymentTable;
   realisedSupportChange: { deliveryId: string; supportType: string; changeDate: string; changeCents: number };
+  /** The changes added up per support type and day (migration 014); numeric, so as text. */
+  realisedSupportDay: { supportType: string; changeDate: string; changeCents: string };
   account: AccountTable;
   session: SessionTable;
   loginFailure: { username: string; origin: string | null; failedAt: string };

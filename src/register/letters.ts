@@ -7,10 +7,10 @@ import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { isIsoDate } from '../../common/dates.ts';
 import { REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
 import { z } from 'zod';
-import { sumCents } from '../../common/money.ts';
+import { centsOfTotal, sumCents, totalCents } from '../../common/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
-import { realisedTotalsAt } from '../db/repositories/figures.ts';
+import { realisedTotalsAt, type RealisedTotals } from '../db/repositories/figures.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/letters.ts';
 import * as embargo from '../db/repositories/letter-publication.ts';
@@ -301,7 +301,7 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
     // Under embargo there is no public copy yet.
     (letter.publishedAt === null ? publicCopy === undefined : publicCopy !== undefined && publicCopy.sha256 === letter.publicSha256 && hashes(publicCopy.snapshot) === letter.publicSha256);
   const totals = await realisedTotalsAt(db, letter.referenceDate);
-  const recomputed: Record<string, number> = { ...totals, total: sumCents(SUPPORT_TYPES.map((type) => totals[type])) };
+  const recomputed: Record<string, number> = { ...letterTotals(totals), total: centsOfTotal(totalCents(SUPPORT_TYPES.map((type) => totals[type]))) };
   const differences: Verification['differences'] = letter.publicSnapshot.figures.lines
     .filter((line) => recomputed[line.key] !== line.currentCents)
     .map((line) => ({ figure: line.key, published: line.currentCents, recomputed: recomputed[line.key]! }));
@@ -385,6 +385,11 @@ async function publicLetterNow(db: Db, stored: repository.StoredLetter, now: Dat
   return buildPublicLetter(await gatherInputs(db, { ...stored, letterDate: stored.letterDate ?? now.toISOString().slice(0, 10) }));
 }
 
+/** The letter's snapshot holds its figures as numbers: a total beyond 2^53 cents is refused, not rounded. */
+function letterTotals(totals: RealisedTotals): Totals {
+  return Object.fromEntries(SUPPORT_TYPES.map((type) => [type, centsOfTotal(totals[type])])) as Totals;
+}
+
 /** What a letter at its reference date is made of, from the register as it is now. */
 async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDate: string }): Promise<LetterInputs> {
   const previous = (await repository.latestFinalBefore(db, letter.referenceDate)) ?? null;
@@ -421,8 +426,8 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
             reportedTotals: totalsOf(previousSnapshot.figures.lines),
           }
         : null,
-    totals,
-    restatedPreviousTotals: restated,
+    totals: letterTotals(totals),
+    restatedPreviousTotals: restated && letterTotals(restated),
     blocks: letter.blocks,
     publicDeliveryValues,
     overview: candidates.filter((item) => !listedBefore.has(item.publicId)),

@@ -384,7 +384,7 @@ const TABLES = [
   'training_contribution',
   'training_programme_delivery',
   'training_programme',
-  'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter_publication', 'letter_review', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
+  'realised_support_change', 'realised_support_day', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter_publication', 'letter_review', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
 
 export async function openHarness(): Promise<Harness> {
   const { handle, dispose } = await openScratchPGlite();

@@ -7784,16 +7784,19 @@ export interface components {
                 supportType: "stock" | "procurement" | "natoFund";
                 label: string;
                 reference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 compare: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 difference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
@@ -7809,16 +7812,19 @@ export interface components {
             total: {
                 label: string;
                 reference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 compare: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 difference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
@@ -7840,9 +7846,13 @@ export interface components {
             points: {
                 /** Format: date */
                 date: string;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 stock: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 procurement: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 natoFund: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 total: number;
             }[];
         };
