@@ -7,6 +7,8 @@ export interface Database {
   delivery: DeliveryTable;
   valuation: ValuationTable;
   payment: PaymentTable;
+  paymentWithdrawal: { paymentId: string; withdrawnOn: string; reason: string; recordedAt: Generated<string> };
+  valuationWithdrawal: { valuationId: string; withdrawnOn: string; reason: string; recordedAt: Generated<string> };
   realisedSupportChange: { deliveryId: string; supportType: string; changeDate: string; changeCents: number };
   /** The changes added up per support type and day (migration 014); numeric, so as text. */
   realisedSupportDay: { supportType: string; changeDate: string; changeCents: string };
