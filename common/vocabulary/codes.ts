@@ -113,6 +113,9 @@ export const ACTIONS = [
   'licence.issue',
   'export.report',
   'assessment.inspect',
+  // Corrections: money entered in error is withdrawn, never deleted
+  'payment.withdraw',
+  'valuation.withdraw',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

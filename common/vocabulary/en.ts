@@ -161,6 +161,8 @@ export const en: Vocabulary = {
     'exportRequirement.set': 'Set whether a licence is required',
     'exportInspection.grant': 'Grant inspection of an assessment',
     'shipment.refused': 'Shipment refused without a valid licence',
+    'payment.withdraw': 'Withdraw payment',
+    'valuation.withdraw': 'Withdraw valuation',
   },
   auditObjectTypes: {
     delivery: 'Delivery',

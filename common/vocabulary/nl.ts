@@ -243,6 +243,8 @@ export const nl: Vocabulary = {
     'exportRequirement.set': 'Vergunningplicht vastleggen',
     'exportInspection.grant': 'Inzage in een toetsing toestaan',
     'shipment.refused': 'Levering geweigerd zonder geldige vergunning',
+    'payment.withdraw': 'Betaling intrekken',
+    'valuation.withdraw': 'Waardering intrekken',
   },
   auditObjectTypes: {
     delivery: 'Levering',

@@ -50,6 +50,9 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'licence.issue': ['licensingOfficer'],
   'export.report': ['exportControlAssessor', 'auditor'],
   'assessment.inspect': ['parliamentReader', 'exportControlAssessor', 'licensingOfficer', 'auditor'],
+  // Who records money withdraws it when it was entered in error: finance its payments, the registrar its valuations.
+  'payment.withdraw': ['finance'],
+  'valuation.withdraw': ['registrar'],
 };
 
 /**

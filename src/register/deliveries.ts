@@ -30,6 +30,8 @@ export interface DeliveryDetail extends deliveries.StoredDelivery {
   stage: LifecycleStage | null;
   valuations: Valuation[];
   payments: Payment[];
+  /** The withdrawals of its payments and valuations; the withdrawn entries stay in the lists above. */
+  withdrawals: money.Withdrawal[];
 }
 
 const auditObject = (id: string): AuditObject => ({ type: 'delivery', id });
@@ -89,16 +91,17 @@ export async function updateDelivery(
 ): Promise<DeliveryDetail> {
   return withShipmentRefusalsRecorded(db, context, id, () => inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
-    const { valuations, payments } = await moneyOf(trx, id);
+    const entries = await moneyOf(trx, id);
+    const counted = countedMoney(entries);
     const { id: _id, version, createdAt, updatedAt, currentValueCents, disclosureState, ...currentFields } = current;
     const next: DeliveryFields = { ...currentFields, ...change };
-    assertValid(deliveryViolations(next, payments));
+    assertValid(deliveryViolations(next, entries.payments));
     await assertShipmentAllowed(trx, id, current, next);
-    const value = currentValue(next.supportType, valuations, payments);
+    const value = currentValue(next.supportType, counted.valuations, counted.payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);
     if (!updated) throw new VersionConflictError(version);
     await recordAuditEvent(trx, context, { action: 'delivery.update', object: auditObject(id), result: 'success', before: current, after: updated });
-    return { ...updated, stage: lifecycleStage(updated), valuations, payments };
+    return { ...updated, stage: lifecycleStage(updated), ...entries };
   }));
 }
 
@@ -149,6 +152,33 @@ export async function addPayment(db: Db, context: RequestContext, deliveryId: st
   });
 }
 
+export interface WithdrawalInput {
+  withdrawnOn: string;
+  reason: string;
+}
+
+/**
+ * Withdraws a payment or valuation entered in error, by a new entry beside it: from `withdrawnOn` on the
+ * figures leave it out, at earlier dates they still count it as it was known then. Dated on the entry's
+ * own date, it leaves every figure as if the entry had never been made. The realisation date of a
+ * delivery realised by payment stays the day of its first payment, withdrawn or not.
+ */
+export async function withdrawMoney(db: Db, context: RequestContext, kind: money.MoneyKind, entryId: string, input: WithdrawalInput): Promise<money.Withdrawal> {
+  return inTransaction(db, async (trx) => {
+    const entry = kind === 'payment' ? await money.findPayment(trx, entryId) : await money.findValuation(trx, entryId);
+    if (!entry) throw new NotFoundError(kind, entryId);
+    const delivery = await lockDelivery(trx, entry.deliveryId);
+    const earlier = await money.findWithdrawal(trx, kind, entryId);
+    if (earlier) throw new ValidationError([{ field: 'withdrawnOn', code: 'alreadyWithdrawn', params: { withdrawnOn: earlier.withdrawnOn } }]);
+    const entryDate = 'paidOn' in entry ? entry.paidOn : entry.effectiveDate;
+    if (input.withdrawnOn < entryDate) throw new ValidationError([{ field: 'withdrawnOn', code: 'beforeEntry', params: { entryDate } }]);
+    const withdrawal = await money.insertWithdrawal(trx, kind, { entryId, ...input });
+    await refreshCurrentValue(trx, delivery);
+    await recordAuditEvent(trx, context, { action: `${kind}.withdraw`, object: auditObject(entry.deliveryId), result: 'success', before: entry, after: withdrawal });
+    return withdrawal;
+  });
+}
+
 async function lockDelivery(db: Db, id: string, expectedVersion?: number) {
   const delivery = await deliveries.findDelivery(db, id, { forUpdate: true });
   if (!delivery) throw new NotFoundError('delivery', id);
@@ -159,8 +189,12 @@ async function lockDelivery(db: Db, id: string, expectedVersion?: number) {
 }
 
 async function moneyOf(db: Db, deliveryId: string) {
-  const [valuations, payments] = await Promise.all([money.listValuations(db, deliveryId), money.listPayments(db, deliveryId)]);
-  return { valuations, payments };
+  const [valuations, payments, withdrawals] = await Promise.all([
+    money.listValuations(db, deliveryId),
+    money.listPayments(db, deliveryId),
+    money.listWithdrawals(db, deliveryId),
+  ]);
+  return { valuations, payments, withdrawals };
 }
 
 async function withMoney(db: Db, stored: deliveries.StoredDelivery): Promise<DeliveryDetail> {
@@ -172,9 +206,16 @@ async function withMoney(db: Db, stored: deliveries.StoredDelivery): Promise<Del
  * realisation date: the day of the first payment.
  */
 export async function refreshCurrentValue(db: Db, delivery: Pick<DeliveryFields, 'supportType'> & { id: string }): Promise<void> {
-  const { valuations, payments } = await moneyOf(db, delivery.id);
-  const firstPaidOn = isRealisedByPayment(delivery.supportType) ? payments[0]?.paidOn : undefined;
+  const entries = await moneyOf(db, delivery.id);
+  const firstPaidOn = isRealisedByPayment(delivery.supportType) ? entries.payments[0]?.paidOn : undefined;
+  const { valuations, payments } = countedMoney(entries);
   await deliveries.setCurrentValue(db, delivery.id, currentValue(delivery.supportType, valuations, payments), firstPaidOn);
+}
+
+/** The money that counts today: every withdrawal has taken effect by now (none is dated in the future). */
+function countedMoney({ valuations, payments, withdrawals }: Awaited<ReturnType<typeof moneyOf>>) {
+  const withdrawn = new Set(withdrawals.map((withdrawal) => withdrawal.entryId));
+  return { valuations: valuations.filter((entry) => !withdrawn.has(entry.id)), payments: payments.filter((entry) => !withdrawn.has(entry.id)) };
 }
 
 function assertValid(violations: RuleViolation[]): void {

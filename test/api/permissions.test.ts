@@ -15,7 +15,7 @@ import { decide } from '../../src/register/disclosure.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { ACTIONS, isAllowed, isConfidential, ROLES, type Action, type Role } from '../../src/domain/access.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
-import { createDelivery } from '../../src/register/deliveries.ts';
+import { addPayment, addValuation, createDelivery } from '../../src/register/deliveries.ts';
 import { createCommitment, createDecision as createBudgetDecision } from '../../src/register/budget.ts';
 import type { BudgetDecisionInput } from '../../src/domain/budget.ts';
 import { createCompany, createContract, createCoproduction } from '../../src/register/industry.ts';
@@ -137,6 +137,9 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /export-assessments/{id}': {},
   'GET /export-control/reports/{year}': {},
   'GET /export-control/reports/{year}/{report}': { query: '?format=csv' },
+  // Corrections: each request withdraws an entry of its own.
+  'POST /payments/{id}/withdrawal': { body: () => ({ withdrawnOn: '2025-04-01', reason: 'Dubbel geboekt' }) },
+  'POST /valuations/{id}/withdrawal': { body: () => ({ withdrawnOn: '2025-03-01', reason: 'Tikfout' }) },
 };
 
 /** The budget the budget's routes work on: a year whose budget the valid shifts take a cent of each. */
@@ -256,6 +259,11 @@ describe('the permission matrix on every route', () => {
       id = (await createProgramme(db(), systemContext('test'), { ...trainingProgramme, key: uniqueKey(), systemTrainedOn: null, description: '', deliveryIds: [] })).id;
     } else if (operation.path.startsWith('/replenishment-projects/')) {
       id = (await createProject(db(), systemContext('test'), { ...replenishmentProject, budgetCents: null, expectedOn: null, note: '', replaces: [] })).id;
+    } else if (operation.path.startsWith('/payments/') || operation.path.startsWith('/valuations/')) {
+      const delivery = await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...procurement });
+      id = operation.path.startsWith('/payments/')
+        ? (await addPayment(db(), systemContext('test'), delivery.id, { amountCents: 100_00, paidOn: '2025-04-01', reference: null, note: '' })).id
+        : (await addValuation(db(), systemContext('test'), delivery.id, { amountCents: 100_00, basis: 'contractPrice', effectiveDate: '2025-03-01', currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' })).id;
     } else if (/readiness|replacement/.test(operation.path)) {
       id = (await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...stockDelivery })).id;
     } else if (operation.path.startsWith('/export-control/reports/')) {

@@ -38,7 +38,7 @@ describeEachDatabase('withdrawn money in the figures', (database) => {
         await db.deleteFrom('delivery').execute();
         const deliveries: RealisableDelivery[] = [];
         const valuations: (DatedValuation & { withdrawnOn: string | null })[] = [];
-        const payments: (DatedPayment & { withdrawnOn: string | null })[] = [];
+        const payments: (DatedPayment & { id: string; withdrawnOn: string | null })[] = [];
         for (const item of drawn) {
           const id = crypto.randomUUID();
           const byPayment = item.supportType !== 'stock';

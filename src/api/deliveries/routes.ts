@@ -13,6 +13,9 @@ import { completeInput, presentDelivery, presentSummary, withoutUndefined } from
 import {
   addPaymentRoute,
   addValuationRoute,
+  withdrawPaymentRoute,
+  withdrawValuationRoute,
+  WithdrawalSchema,
   createDeliveryRoute,
   deleteRoute,
   DeliverySchema,
@@ -123,6 +126,15 @@ export function deliveriesRoutes() {
       body: await register.addPayment(trx, requestContext(c), c.req.valid('param').id, { ...body, reference: body.reference ?? null }),
     }));
   });
+
+  for (const [route, kind] of [[withdrawPaymentRoute, 'payment'], [withdrawValuationRoute, 'valuation']] as const) {
+    app.openapi(route, async (c) => {
+      const body = c.req.valid('json');
+      return createIdempotently(c, { request: body, response: WithdrawalSchema }, async (trx) => ({
+        body: await register.withdrawMoney(trx, requestContext(c), kind, c.req.valid('param').id, body),
+      }));
+    });
+  }
 
   return app;
 }

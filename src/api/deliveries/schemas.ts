@@ -129,6 +129,21 @@ export const PaymentSchema = z
   })
   .openapi('Payment');
 
+export const WithdrawalSchema = z
+  .object({ entryId: z.uuid(), withdrawnOn: isoDate, reason: z.string(), recordedAt: z.iso.datetime() })
+  .openapi('Withdrawal', { description: 'A payment or valuation withdrawn because it was entered in error; from withdrawnOn on it no longer counts' });
+
+const WithdrawalInputSchema = z
+  .strictObject({
+    withdrawnOn: eventDate.openapi({ description: 'From this date on the entry no longer counts; its own date to take it out of every figure' }),
+    reason: multilineText(2000).refine((text) => text.trim().length > 0, { message: 'required', params: { code: 'required' } }),
+  })
+  .openapi('WithdrawalInput');
+
+const EntryIdParamSchema = z.object({
+  id: safeText(100).openapi({ param: { name: 'id', in: 'path' }, example: '0f8fad5b-d9cb-469f-a165-70867728950e' }),
+});
+
 export const DeliverySchema = z
   .object({
     ...deliveryFields,
@@ -141,6 +156,7 @@ export const DeliverySchema = z
     updatedAt: z.iso.datetime(),
     valuations: z.array(ValuationSchema),
     payments: z.array(PaymentSchema),
+    withdrawals: z.array(WithdrawalSchema),
   })
   .openapi('Delivery');
 
@@ -261,5 +277,27 @@ export const addPaymentRoute = createRoute(
     summary: 'Record a payment for a procurement or fund contribution',
     request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(PaymentInputSchema) },
     responses: { 201: json(PaymentSchema, 'The new payment'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);
+
+export const withdrawPaymentRoute = createRoute(
+  permitted('payment.withdraw', {
+    method: 'post',
+    path: '/payments/{id}/withdrawal',
+    tags: ['deliveries'],
+    summary: 'Withdraw a payment entered in error, from a date on, with the reason',
+    request: { params: EntryIdParamSchema, headers: idempotencyKey, ...jsonBody(WithdrawalInputSchema) },
+    responses: { 201: json(WithdrawalSchema, 'The withdrawal'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+  }),
+);
+
+export const withdrawValuationRoute = createRoute(
+  permitted('valuation.withdraw', {
+    method: 'post',
+    path: '/valuations/{id}/withdrawal',
+    tags: ['deliveries'],
+    summary: 'Withdraw a valuation entered in error, from a date on, with the reason',
+    request: { params: EntryIdParamSchema, headers: idempotencyKey, ...jsonBody(WithdrawalInputSchema) },
+    responses: { 201: json(WithdrawalSchema, 'The withdrawal'), ...problemResponses(400, 401, 403, 404, 415, 422) },
   }),
 );

@@ -83,7 +83,7 @@ export async function insertDeliveryIfAbsent(db: Db, id: string, fields: Deliver
   return result.numInsertedOrUpdatedRows === 1n;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function findDelivery(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
   if (!UUID.test(id)) return undefined;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Payment, Valuation } from '../../domain/delivery.ts';
 import type { Database } from '../schema.ts';
+import { UUID } from './deliveries.ts';
 
 type Db = Kysely<Database>;
 
@@ -44,4 +45,61 @@ export async function insertValuationIfAbsent(db: Db, valuation: Valuation): Pro
 
 export async function insertPaymentIfAbsent(db: Db, payment: Payment): Promise<void> {
   await db.insertInto('payment').values(payment).onConflict((c) => c.column('id').doNothing()).execute();
+}
+
+/** A payment or valuation withdrawn because it was entered in error: it stops counting from `withdrawnOn`. */
+export interface Withdrawal {
+  entryId: string;
+  withdrawnOn: string;
+  reason: string;
+  recordedAt: string;
+}
+
+export type MoneyKind = 'payment' | 'valuation';
+
+const WITHDRAWAL_TABLE = { payment: { table: 'paymentWithdrawal', entry: 'paymentId' }, valuation: { table: 'valuationWithdrawal', entry: 'valuationId' } } as const;
+
+export async function insertWithdrawal(db: Db, kind: MoneyKind, withdrawal: Omit<Withdrawal, 'recordedAt'>): Promise<Withdrawal> {
+  const { entryId, ...fields } = withdrawal;
+  const stored =
+    kind === 'payment'
+      ? await db.insertInto('paymentWithdrawal').values({ paymentId: entryId, ...fields }).returningAll().executeTakeFirstOrThrow()
+      : await db.insertInto('valuationWithdrawal').values({ valuationId: entryId, ...fields }).returningAll().executeTakeFirstOrThrow();
+  return { entryId, withdrawnOn: stored.withdrawnOn, reason: stored.reason, recordedAt: stored.recordedAt };
+}
+
+export async function findWithdrawal(db: Db, kind: MoneyKind, entryId: string): Promise<Withdrawal | undefined> {
+  const { table, entry } = WITHDRAWAL_TABLE[kind];
+  return db
+    .selectFrom(table)
+    .select([`${entry} as entryId`, 'withdrawnOn', 'reason', 'recordedAt'])
+    .where(entry, '=', entryId)
+    .executeTakeFirst();
+}
+
+/** The withdrawals of a delivery's payments and valuations. */
+export async function listWithdrawals(db: Db, deliveryId: string): Promise<Withdrawal[]> {
+  return db
+    .selectFrom('paymentWithdrawal')
+    .innerJoin('payment', 'payment.id', 'paymentWithdrawal.paymentId')
+    .select(['paymentId as entryId', 'withdrawnOn', 'reason', 'paymentWithdrawal.recordedAt'])
+    .where('payment.deliveryId', '=', deliveryId)
+    .unionAll(
+      db
+        .selectFrom('valuationWithdrawal')
+        .innerJoin('valuation', 'valuation.id', 'valuationWithdrawal.valuationId')
+        .select(['valuationId as entryId', 'withdrawnOn', 'reason', 'valuationWithdrawal.recordedAt'])
+        .where('valuation.deliveryId', '=', deliveryId),
+    )
+    .execute();
+}
+
+export async function findPayment(db: Db, id: string): Promise<Payment | undefined> {
+  if (!UUID.test(id)) return undefined;
+  return (await db.selectFrom('payment').selectAll().where('id', '=', id).executeTakeFirst()) as Payment | undefined;
+}
+
+export async function findValuation(db: Db, id: string): Promise<Valuation | undefined> {
+  if (!UUID.test(id)) return undefined;
+  return (await db.selectFrom('valuation').selectAll().where('id', '=', id).executeTakeFirst()) as Valuation | undefined;
 }
