@@ -55,4 +55,29 @@ describeEachDatabase('a named figure at the letter\'s reference date', (database
     const { publicId } = await database().db.selectFrom('delivery').select('publicId').where('id', '=', PURL).executeTakeFirstOrThrow();
     expect(verification.body.figureDifferences).toEqual([{ figure: `delivery:${publicId}`, published: '€500 mln.', recomputed: '€550 mln.' }]);
   });
+
+  it('shows a payment the final letter counted, withdrawn on its own date, as a difference; one withdrawn after the reference date not', async () => {
+    const { db } = database();
+    const finance = apiClient(db, { role: 'finance' });
+    const paid = await db
+      .selectFrom('payment')
+      .innerJoin('delivery', 'delivery.id', 'payment.deliveryId')
+      .select(['payment.id', 'payment.amountCents', 'payment.paidOn'])
+      .where('delivery.supportType', '=', 'procurement')
+      .where('delivery.fundingSource', '<>', 'epf')
+      .where('payment.paidOn', '<=', '2025-08-31')
+      .orderBy('payment.paidOn', 'desc')
+      .limit(2)
+      .execute();
+    const published = (await author('GET', `/letters/${augustId}/verification`)).body.differences;
+    const [later, wrong] = paid;
+    expect((await finance('POST', `/payments/${later!.id}/withdrawal`, { withdrawnOn: '2025-09-01', reason: 'Na de peildatum teruggeboekt' })).status).toBe(201);
+    expect((await author('GET', `/letters/${augustId}/verification`)).body.differences).toEqual(published);
+
+    expect((await finance('POST', `/payments/${wrong!.id}/withdrawal`, { withdrawnOn: wrong!.paidOn, reason: 'Dubbel geboekt' })).status).toBe(201);
+    const { differences } = (await author('GET', `/letters/${augustId}/verification`)).body;
+    const line = (key: string) => differences.find((difference: any) => difference.figure === key);
+    expect(line('procurement').published - line('procurement').recomputed).toBe(wrong!.amountCents);
+    expect(line('total').published - line('total').recomputed).toBe(wrong!.amountCents);
+  });
 });
