@@ -1,6 +1,6 @@
 import { request, type ApiResponse } from './client.ts';
 import { queryString } from './queryString.ts';
-import type { DeliveryDetail, DeliveryInput, DeliveryList, Payment, PaymentInput, Valuation, ValuationInput } from './types.ts';
+import type { DeliveryDetail, DeliveryInput, DeliveryList, Payment, PaymentInput, Valuation, ValuationInput, Withdrawal, WithdrawalInput } from './types.ts';
 
 export function listDeliveries(query: Record<string, string | number | undefined>, signal?: AbortSignal) {
   return request<DeliveryList>(`/deliveries${queryString(query)}`, { signal });
@@ -28,6 +28,11 @@ export function addValuation(id: string, input: ValuationInput) {
 
 export function addPayment(id: string, input: PaymentInput) {
   return request<Payment>(`/deliveries/${encodeURIComponent(id)}/payments`, { method: 'POST', body: input });
+}
+
+/** Withdraws a payment or valuation entered in error. */
+export function withdrawEntry(kind: 'payments' | 'valuations', id: string, input: WithdrawalInput) {
+  return request<Withdrawal>(`/${kind}/${encodeURIComponent(id)}/withdrawal`, { method: 'POST', body: input });
 }
 
 /** The ETag to send with If-Match; the version stands in when a proxy dropped the header. */

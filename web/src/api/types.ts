@@ -11,6 +11,8 @@ export type ValuationInput = Schema<'ValuationInput'>;
 /** When a delivery was pledged, committed, realised and delivered, as far as it was. */
 export type LifecycleDates = Pick<DeliveryDetail, 'pledgedAt' | 'committedAt' | 'realisedAt' | 'deliveredAt'>;
 export type PaymentInput = Schema<'PaymentInput'>;
+export type Withdrawal = Schema<'Withdrawal'>;
+export type WithdrawalInput = Schema<'WithdrawalInput'>;
 
 
 type DeliverySort = NonNullable<QueryParameters<'/deliveries', 'get'>['sort']>;

@@ -52,4 +52,15 @@ export const delivery: typeof nl.delivery = {
     changed: 'someone else changed the delivery meanwhile. Reload the page and look at the change before you delete.',
   },
   notFound: 'This delivery does not exist (any more).',
+  withdrawal: {
+    column: 'Withdrawal',
+    action: 'Withdraw',
+    title: 'Withdraw entry?',
+    body: 'The entry stays in the history, struck through, but no longer counts from the date below. Choose the entry’s own date if it should never have counted.',
+    withdrawnOn: 'No longer counts from',
+    reason: 'Reason',
+    confirm: 'Yes, withdraw',
+    failed: 'Withdrawing failed: {{detail}}',
+    withdrawn: 'Withdrawn as of {{date}}: {{reason}}',
+  },
 };

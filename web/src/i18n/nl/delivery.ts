@@ -50,4 +50,15 @@ export const delivery = {
     changed: 'iemand anders heeft de levering intussen gewijzigd. Laad de pagina opnieuw en bekijk de wijziging voordat u verwijdert.',
   },
   notFound: 'Deze levering bestaat niet (meer).',
+  withdrawal: {
+    column: 'Intrekking',
+    action: 'Intrekken',
+    title: 'Boeking intrekken?',
+    body: 'De boeking blijft in de geschiedenis staan, doorgestreept, maar telt vanaf de datum hieronder niet meer mee. Kies de datum van de boeking zelf als zij nooit had mogen meetellen.',
+    withdrawnOn: 'Telt niet meer mee vanaf',
+    reason: 'Reden',
+    confirm: 'Ja, intrekken',
+    failed: 'Intrekken is mislukt: {{detail}}',
+    withdrawn: 'Ingetrokken per {{date}}: {{reason}}',
+  },
 };

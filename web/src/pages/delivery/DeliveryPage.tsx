@@ -23,6 +23,7 @@ import { PaymentsTable, ValuationsTable } from './MoneyHistory.tsx';
 export function DeliveryPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const resource = useResource(id, (signal) => getDelivery(id, signal));
+  const can = useCan();
 
   if (resource.status !== 'ready') {
     const notFound = resource.status === 'failed' && resource.error instanceof ApiError && resource.error.status === 404;
@@ -46,11 +47,11 @@ export function DeliveryPage({ id }: { id: string }) {
       <LabelledSection heading={t('delivery.sections.money')}>
         <CurrentValue delivery={delivery} />
         <h3 className="nl-heading nl-heading--level-3">{t('delivery.valuations.heading')}</h3>
-        <ValuationsTable valuations={delivery.valuations} />
+        <ValuationsTable valuations={delivery.valuations} withdrawing={{ withdrawals: delivery.withdrawals, allowed: can('valuation.withdraw'), onWithdrawn: resource.reload }} />
         {(isRealisedByPayment(delivery.supportType) || delivery.payments.length > 0) && (
           <>
             <h3 className="nl-heading nl-heading--level-3">{t('delivery.payments.heading')}</h3>
-            <PaymentsTable payments={delivery.payments} />
+            <PaymentsTable payments={delivery.payments} withdrawing={{ withdrawals: delivery.withdrawals, allowed: can('payment.withdraw'), onWithdrawn: resource.reload }} />
           </>
         )}
       </LabelledSection>

@@ -1,0 +1,52 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { withdrawEntry } from '../../api/deliveries.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { refusalReason } from '../../forms/refusalReason.ts';
+
+/**
+ * The "Intrekken" button of a payment or valuation entered in error, and the dialog that asks from which
+ * date it no longer counts (its own date by default: as if it had never been entered) and why.
+ */
+export function WithdrawEntry({ kind, id, entryDate, onWithdrawn }: { kind: 'payments' | 'valuations'; id: string; entryDate: string; onWithdrawn: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [withdrawnOn, setWithdrawnOn] = useState(entryDate);
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dateId = useId();
+  const reasonId = useId();
+
+  async function confirm() {
+    setBusy(true);
+    try {
+      await withdrawEntry(kind, id, { withdrawnOn, reason });
+      setOpen(false);
+      onWithdrawn();
+    } catch (error) {
+      setFailure(t('delivery.withdrawal.failed', { detail: refusalReason(error, t, '') }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => { setFailure(null); setOpen(true); }}>
+        {t('delivery.withdrawal.action')}
+      </button>
+      <ConfirmDialog open={open} title={t('delivery.withdrawal.title')} confirmLabel={t('delivery.withdrawal.confirm')} destructive busy={busy} failure={failure} onConfirm={confirm} onCancel={() => setOpen(false)}>
+        <p className="nl-paragraph">{t('delivery.withdrawal.body')}</p>
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor={dateId}>{t('delivery.withdrawal.withdrawnOn')}</label>
+          <input id={dateId} className="utrecht-textbox" type="date" min={entryDate} value={withdrawnOn} onChange={(event) => setWithdrawnOn(event.target.value)} required />
+        </div>
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor={reasonId}>{t('delivery.withdrawal.reason')}</label>
+          <textarea id={reasonId} className="utrecht-textarea" value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={2000} />
+        </div>
+      </ConfirmDialog>
+    </>
+  );
+}
