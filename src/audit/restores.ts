@@ -45,7 +45,7 @@ function restoreText(record: Omit<RestoreRecord, 'format' | 'signature'>): strin
   return `${RESTORE_FORMAT}\nrestored to seq ${record.seq}\nhash ${record.hash}\nlost up to seq ${record.lostUpTo}\noperator ${JSON.stringify(record.operator)}\nat ${record.at}\n`;
 }
 
-export function signRestore(unsigned: Omit<RestoreRecord, 'format' | 'signature'>, privateKey: KeyObject): RestoreRecord {
+function signRestore(unsigned: Omit<RestoreRecord, 'format' | 'signature'>, privateKey: KeyObject): RestoreRecord {
   const signature = sign(null, Buffer.from(restoreText(unsigned), 'utf8'), privateKey).toString('base64');
   return { format: RESTORE_FORMAT, ...unsigned, signature };
 }
