@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { BackupRefusedError, restoreBackup, writeBackup } from '../backup/backup-file.ts';
+import { requestBackup } from '../backup/online-backup.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { databaseConfigFromEnvironment } from '../config.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
@@ -16,9 +18,14 @@ export function backupCommands(): Command[] {
     .argument('<file>', 'the backup file to write (it must not exist)')
     .description('write a consistent backup of the embedded database and the audit directory to one file (mode 0600)')
     .action(async (file: string) => {
-      if (databaseConfigFromEnvironment().databaseUrl) throw new CommandError(POSTGRES_BACKUP);
-      const summary = await withDatabase((handle) => writeBackup(handle, auditDirectoryFromEnvironment(), resolve(file)), { migrate: false }).catch(refused);
-      console.log(`Backup written to ${resolve(file)}: audit trail up to event #${summary.lastAuditSeq}, ${summary.auditFiles} files of the audit directory.`);
+      const { dataDir, databaseUrl } = databaseConfigFromEnvironment();
+      if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP);
+      const target = resolve(file);
+      const lastAuditSeq = await withDatabase(async (handle) => (await writeBackup(handle, auditDirectoryFromEnvironment(), target)).lastAuditSeq, { migrate: false })
+        // A running server holds the data directory: it takes the backup itself.
+        .catch((error: unknown) => (error instanceof DataDirLockedError ? requestBackup(dataDir, target) : Promise.reject(error)))
+        .catch(refused);
+      console.log(`Backup written to ${target}: the database with its audit trail up to event #${lastAuditSeq}, and the audit directory.`);
     });
 
   const restore = new Command('restore')

@@ -20,6 +20,7 @@ import { printFiguresTable } from './print-figures.ts';
 import { accountCommands } from './account-commands.ts';
 import { budgetCommands } from './budget-commands.ts';
 import { backupCommands } from './backup-commands.ts';
+import { answerBackupRequests } from '../backup/online-backup.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -53,6 +54,9 @@ program
       publicationCheckMs: publicationCheckIntervalFromEnvironment(),
     });
     if (database.dataDir && server.database.kind === 'pglite') announceDemonstrationAccounts(server.demonstrationAccounts, database.dataDir);
+    // `backup` asks the running server, which holds the data directory's lock, to take the backup itself.
+    const stopAnsweringBackups =
+      database.dataDir && server.database.kind === 'pglite' ? await answerBackupRequests(database.dataDir, server.database, auditDirectoryFromEnvironment()) : async () => {};
     console.log(`Steunregister runs at ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${database.dataDir}` : 'PostgreSQL'}). Stop it with Ctrl-C.`);
     // Ctrl-C in a terminal reaches npm and the server both, and npm passes it on: the server may get the
     // signal twice and must not let the second one cut its shutdown short.
@@ -61,6 +65,7 @@ program
       if (stopping) return;
       stopping = true;
       console.log(`${signal} received, stopping.`);
+      await stopAnsweringBackups();
       await server.close();
       process.exit(0);
     };

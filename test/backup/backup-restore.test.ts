@@ -13,6 +13,7 @@ import { readRestores, recordRestore, RestoreNotRecordableError, standingAnchors
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { BackupRefusedError, restoreBackup, writeBackup } from '../../src/backup/backup-file.ts';
+import { answerBackupRequests, requestBackup } from '../../src/backup/online-backup.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { LETTER_COMPARE_DATE, LETTER_REFERENCE_DATE } from '../../src/db/seed/demonstration-data.ts';
@@ -111,6 +112,22 @@ describe('backup and restore of the embedded register', () => {
       });
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('is taken by the running server when another process asks it', async () => {
+    const dataDir = join(folder, 'running');
+    const running = await open(dataDir);
+    await record(running.db);
+    const stop = await answerBackupRequests(dataDir, running, join(dataDir, 'audit'));
+    try {
+      const file = join(folder, 'online.backup');
+      expect(await requestBackup(dataDir, file, 60_000)).toBe(1);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      await expect(requestBackup(dataDir, file, 60_000)).rejects.toThrow(`${file} exists`);
+    } finally {
+      await stop();
+      await running.close();
     }
   });
 });
