@@ -9,8 +9,8 @@ import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 
 const POSTGRES_BACKUP =
-  'With DATABASE_URL the register is in PostgreSQL: back it up with pg_dump (or pg_basebackup) and copy the audit directory ' +
-  '(AUDIT_DIR) after the dump, never before; see README, "Backup and restore".';
+  'With DATABASE_URL the register is in PostgreSQL: copy the audit directory (AUDIT_DIR) first, then back the database up ' +
+  'with pg_dump (or pg_basebackup); see README, "Backup and restore".';
 
 /** `backup FILE` and `restore FILE` of the embedded database and the audit directory. */
 export function backupCommands(): Command[] {
@@ -33,7 +33,7 @@ export function backupCommands(): Command[] {
     .description('restore a backup into an empty DATA_DIR (and its audit files into AUDIT_DIR when that is empty)')
     .action(async (file: string) => {
       const { dataDir, databaseUrl } = databaseConfigFromEnvironment();
-      if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP.replace('back it up with pg_dump (or pg_basebackup)', 'restore it with pg_restore'));
+      if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP);
       const auditDirectory = auditDirectoryFromEnvironment();
       const summary = await restoreBackup(resolve(file), dataDir, auditDirectory).catch(refused);
       console.log(`Restored the backup of ${summary.createdAt} into ${dataDir}: audit trail up to event #${summary.lastAuditSeq}.`);
