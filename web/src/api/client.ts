@@ -1,3 +1,4 @@
+import { parseExactJson } from '../../../common/exact-json.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import type { Problem } from './types.ts';
 
@@ -78,7 +79,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
-    return JSON.parse(text);
+    return parseExactJson(text);
   } catch {
     return undefined;
   }

@@ -19,6 +19,8 @@ interface LetterEditorProps {
 }
 
 const blockField = (index: number) => `blocks.${index}.text`;
+const LETTERHEAD_FIELDS = ['wordmark', 'signatoryTitle', 'signatoryName'] as const;
+type LetterheadFields = Letter['letterhead'];
 
 /** A textarea per text block of a draft, and its letter date; saved as one change, refused if someone else saved first. */
 export function LetterEditor({ letter, etag, busy, onSaved, onReload, onDirtyChange }: LetterEditorProps) {
@@ -27,18 +29,24 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onDirtyCha
   const submission = useSubmission();
   const [letterDate, setLetterDate] = useState(letter.letterDate ?? '');
   const [texts, setTexts] = useState(() => letter.blocks.map((block) => block.text));
+  const [letterhead, setLetterhead] = useState<LetterheadFields>(letter.letterhead);
   const savedVersion = useLatestVersion(letter, (latest) => {
     submission.reset();
     setLetterDate(latest.letterDate ?? '');
     setTexts(latest.blocks.map((block) => block.text));
+    setLetterhead(latest.letterhead);
   });
 
-  const dirty = letterDate !== (letter.letterDate ?? '') || letter.blocks.some((block, index) => texts[index] !== block.text);
+  const dirty =
+    letterDate !== (letter.letterDate ?? '') ||
+    letter.blocks.some((block, index) => texts[index] !== block.text) ||
+    LETTERHEAD_FIELDS.some((field) => letterhead[field] !== letter.letterhead[field]);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
   const labelOf = (index: number) => letter.blocks[index]?.heading ?? t('letters.editor.opening');
   const labels = {
     letterDate: t('fields.letterDate'),
+    ...Object.fromEntries(LETTERHEAD_FIELDS.map((field) => [field, t(`letters.letterhead.${field}`)])),
     ...Object.fromEntries(letter.blocks.map((_, index) => [blockField(index), labelOf(index)])),
   };
 
@@ -46,7 +54,7 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onDirtyCha
     event.preventDefault();
     void submission.submit({}, async () => {
       const blocks = letter.blocks.map((block, index) => ({ ...block, text: texts[index] ?? block.text }));
-      const { data } = await updateLetter(letter.id, { blocks, letterDate: letterDate || null }, etag);
+      const { data } = await updateLetter(letter.id, { blocks, letterDate: letterDate || null, ...letterhead }, etag);
       savedVersion(data.version);
       onSaved();
     });
@@ -65,6 +73,13 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onDirtyCha
         )}
       </ErrorSummary>
       <TextField name="letterDate" type="date" label={t('fields.letterDate')} hint={t('letters.editor.letterDateHint')} value={letterDate} error={submission.fieldErrors.letterDate} onChange={setLetterDate} />
+      <fieldset className="utrecht-form-fieldset">
+        <legend className="utrecht-form-fieldset__legend">{t('letters.letterhead.legend')}</legend>
+        <TextField name="wordmark" label={t('letters.letterhead.wordmark')} hint={t('letters.letterhead.wordmarkHint')} value={letterhead.wordmark} error={submission.fieldErrors.wordmark} onChange={(wordmark) => setLetterhead((old) => ({ ...old, wordmark }))} />
+        <TextField name="signatoryTitle" label={t('letters.letterhead.signatoryTitle')} value={letterhead.signatoryTitle} error={submission.fieldErrors.signatoryTitle} onChange={(signatoryTitle) => setLetterhead((old) => ({ ...old, signatoryTitle }))} />
+        <TextField name="signatoryName" label={t('letters.letterhead.signatoryName')} hint={t('letters.letterhead.signatoryNameHint')} value={letterhead.signatoryName} error={submission.fieldErrors.signatoryName} onChange={(signatoryName) => setLetterhead((old) => ({ ...old, signatoryName }))} />
+        {letterhead.signatoryName.trim() === '' && <Alert type="warning">{t('letters.letterhead.signatoryMissing')}</Alert>}
+      </fieldset>
       <FigureNamesHelp id={helpId} />
       {letter.blocks.map((block, index) => (
         <TextAreaField
