@@ -25,8 +25,8 @@ export interface VerificationResult {
   /** The last event checked and found right (0 when none was). */
   lastSeq: number;
   firstProblem?: AuditProblem;
-  /** The restores operators recorded, each accepted in place of the checkpoints it superseded. */
-  restores: RestoreRecord[];
+  /** The restores operators recorded, each accepted in place of the checkpoints it superseded; absent when none. */
+  restores?: RestoreRecord[];
 }
 
 export interface VerificationOptions {
@@ -86,7 +86,7 @@ export function checkpointProblem(row: Link, checkpoint: Anchor): AuditProblem |
 export async function verifyAuditTrail(db: Kysely<Database>, options: VerificationOptions = {}): Promise<VerificationResult> {
   // Read before the chain: checkpoints written while it is scanned cover events the scan will reach.
   const loaded = await loadCheckpoints(options);
-  if ('problem' in loaded) return { ok: false, eventsChecked: 0, checkpointsChecked: 0, lastSeq: 0, firstProblem: loaded.problem, restores: [] };
+  if ('problem' in loaded) return { ok: false, eventsChecked: 0, checkpointsChecked: 0, lastSeq: 0, firstProblem: loaded.problem };
   const { checkpoints, restores } = loaded;
   let next = 0;
   let previous: Link | undefined;
@@ -97,7 +97,7 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
     checkpointsChecked: next,
     lastSeq: previous?.seq ?? 0,
     ...(firstProblem ? { firstProblem } : {}),
-    restores,
+    ...(restores.length > 0 ? { restores } : {}),
   });
 
   for await (const row of scanAuditChain(db)) {

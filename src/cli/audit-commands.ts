@@ -93,7 +93,7 @@ async function publicKeyFile(path: string): Promise<KeyObject> {
 function describeVerification(result: VerificationResult): string {
   const problem = result.firstProblem;
   if (problem) return `Audit trail BROKEN${problem.seq === null ? '' : ` at event #${problem.seq}`}: ${problem.reason}`;
-  const restores = result.restores.map((record) => `\nRecorded restore: ${describeRestore(record)}.`).join('');
+  const restores = (result.restores ?? []).map((record) => `\nRecorded restore: ${describeRestore(record)}.`).join('');
   return `Audit trail intact: ${counted(result.eventsChecked, 'event')}, ${counted(result.checkpointsChecked, 'checkpoint')}, last #${result.lastSeq}${restores}`;
 }
 

@@ -53,7 +53,7 @@ describe('backup and restore of the embedded register', () => {
     expect(statSync(join(restoredAudit, 'checkpoint-signing-key.pem')).mode & 0o777).toBe(0o600);
     const restored = await openDatabase({ dataDir });
     try {
-      expect(await verifyAuditTrail(restored.db, { checkpointDirectory: restoredAudit })).toMatchObject({ ok: true, checkpointsChecked: 1, restores: [] });
+      expect(await verifyAuditTrail(restored.db, { checkpointDirectory: restoredAudit })).toEqual({ ok: true, eventsChecked: expect.any(Number), checkpointsChecked: 1, lastSeq: expect.any(Number) });
       expect(await figuresTable(restored.db, LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE)).toEqual(figures);
       expect(await letterHashes(restored.db)).toEqual(hashes);
     } finally {
