@@ -49,6 +49,8 @@ export interface LetterView {
   letter: PublicLetterSnapshot;
   /** What keeps a draft from being finalised. */
   problems: string[];
+  /** The figures the text may name, as they print: for a draft all it knows at the reference date, once final those it printed. */
+  figures: { name: string; value: string }[];
   /** The disclosure officer's approval of the public letter, and whether it still reads as approved. */
   approval: { sha256: string; byName: string; at: string; matchesCurrent: boolean } | null;
   /** The review: when the draft was submitted for approval (null when not waiting), and its history, latest first. */
@@ -314,7 +316,7 @@ function refuseUnlessDraft(letter: repository.StoredLetter): void {
 }
 
 async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise<LetterView> {
-  const [{ snapshot: letter, problems }, reviews, publications] = await Promise.all([
+  const [{ snapshot: letter, problems, figures }, reviews, publications] = await Promise.all([
     publicLetterNow(db, stored, now),
     embargo.reviewHistory(db, stored.id),
     embargo.publicationHistory(db, stored.id),
@@ -344,6 +346,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     isDemonstration: stored.isDemonstration,
     letter,
     problems,
+    figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,
     submittedAt: stored.submittedAt,
     submittedByName: stored.submittedByName,
@@ -358,7 +361,9 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
 
 /** The public letter: as frozen once final; for a draft, built from the register now (dated today until it has a date). */
 async function publicLetterNow(db: Db, stored: repository.StoredLetter, now: Date): Promise<BuiltLetter> {
-  if (stored.publicSnapshot !== null) return { snapshot: stored.publicSnapshot, problems: [] };
+  if (stored.publicSnapshot !== null) {
+    return { snapshot: stored.publicSnapshot, problems: [], figures: new Map(Object.entries(stored.publicSnapshot.namedFigures ?? {})) };
+  }
   return buildPublicLetter(await gatherInputs(db, { ...stored, letterDate: stored.letterDate ?? now.toISOString().slice(0, 10) }));
 }
 

@@ -42,6 +42,9 @@ export const LetterSchema = z
     isDemonstration: z.boolean(),
     letter: PublicLetterSnapshotResponse.openapi({ description: 'The public letter: computed now for a draft, as frozen once final' }),
     problems: z.array(z.string()).openapi({ description: 'What keeps a draft from being finalised' }),
+    figures: z
+      .array(z.object({ name: z.string(), value: z.string() }))
+      .openapi({ description: 'The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed' }),
     approval: z
       .object({ sha256: z.string(), byName: z.string(), at: z.string(), matchesCurrent: z.boolean() })
       .nullable()

@@ -8061,6 +8061,11 @@ export interface components {
             letter: components["schemas"]["PublicLetterSnapshot"];
             /** @description What keeps a draft from being finalised */
             problems: string[];
+            /** @description The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed */
+            figures: {
+                name: string;
+                value: string;
+            }[];
             /** @description The disclosure officer's approval of the public letter; finalising needs one that matches the letter as it reads now */
             approval: {
                 sha256: string;
