@@ -130,6 +130,7 @@ const EVENT_ACTIONS = [
   'session.ended',
   'account.create',
   'account.changeRole',
+  'account.changeEmail',
   'account.disable',
   'demonstration.load',
   'letter.create',

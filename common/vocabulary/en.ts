@@ -102,6 +102,7 @@ export const en: Vocabulary = {
     'session.ended': 'Oldest session ended',
     'account.create': 'Create account',
     'account.changeRole': 'Change role',
+    'account.changeEmail': 'Change e-mail address',
     'account.disable': 'Disable account',
     'demonstration.load': 'Load demonstration data',
     'letter.create': 'Create a draft letter',

@@ -184,6 +184,7 @@ export const nl: Vocabulary = {
     'session.ended': 'Oudste sessie beëindigd',
     'account.create': 'Account aanmaken',
     'account.changeRole': 'Rol wijzigen',
+    'account.changeEmail': 'E-mailadres wijzigen',
     'account.disable': 'Account uitschakelen',
     'demonstration.load': 'Demonstratiegegevens laden',
     'letter.create': 'Concept van een brief aanmaken',

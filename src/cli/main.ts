@@ -7,6 +7,7 @@ import { figuresTable } from '../register/figures.ts';
 import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstration-data.ts';
 import { auditDirectoryFromEnvironment, checkpointIntervalFromEnvironment } from '../audit/config.ts';
 import { oidcConfigFromEnvironment } from '../auth/oidc.ts';
+import { mailConfigFromEnvironment } from '../notifications/mail.ts';
 import { auditCommands } from './audit-commands.ts';
 import { letterCommands } from './letter-commands.ts';
 import { createLogger } from '../logging.ts';
@@ -48,6 +49,7 @@ program
       logger: createLogger(),
       trustProxy: process.env.TRUST_PROXY === 'true',
       oidc: oidcConfigFromEnvironment(process.env),
+      mail: mailConfigFromEnvironment(process.env),
       auditCheckpoints: { directory: auditDirectoryFromEnvironment(), intervalMs: checkpointIntervalFromEnvironment() },
       publicationCheckMs: publicationCheckIntervalFromEnvironment(),
     });

@@ -205,6 +205,8 @@ export interface AccountTable {
   totpSecret: string | null;
   totpLastStep: number | null;
   oidcSubject: string | null;
+  /** Where notifications go; null for none. */
+  email: string | null;
   disabledAt: string | null;
   createdAt: Generated<string>;
 }

@@ -1275,6 +1275,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or clear an account's e-mail address for notifications */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @description Where notifications go
+                         * @example a.beheerder@example.org
+                         */
+                        email: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The changed account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{id}/disable": {
         parameters: {
             query?: never;
@@ -7810,6 +7904,8 @@ export interface components {
             hasPassword: boolean;
             hasSecondFactor: boolean;
             oidcSubject: string | null;
+            /** @description Where notifications go (when the server sends e-mail); null for none */
+            email: string | null;
             disabledAt: string | null;
             createdAt: string;
         };
@@ -7829,6 +7925,12 @@ export interface components {
             password: string | null;
             /** @description The identity provider's subject (sub) of this person */
             oidcSubject?: string | null;
+            /**
+             * Format: email
+             * @description Where notifications go
+             * @example a.beheerder@example.org
+             */
+            email?: string | null;
             /** @description A second factor also where the role does not require one */
             secondFactor?: boolean;
         };
@@ -7869,7 +7971,7 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused";
         /**
          * @description What an audit event is about
          * @enum {string}
