@@ -135,10 +135,15 @@ const REASONS: Record<Language, Record<string, Message>> = {
     sameOfficialAssessed: () => 'Scheiding van functies: wie de toetsing deed, verleent niet de vergunning.',
     licenceNumberTaken: () => 'Er is al een vergunning met dit nummer.',
     licenceMissing: (p) => `Deze levering heeft een exportvergunning nodig en er is er geen: zij kan op ${p.date} niet worden overgedragen of geleverd.`,
+    licenceMissingAtRegistration: (p) =>
+      `Deze levering heeft een exportvergunning nodig en heeft er nog geen, dus zij kan niet al op ${p.date} zijn overgedragen of geleverd. Leg haar vast zonder die datum; na toetsing en vergunning kan de datum worden ingevuld.`,
     licenceWithdrawn: () => 'De vergunning van deze levering berust op een eerdere toetsing; de laatste toetsing heeft nog geen (geldige) vergunning.',
     licenceExpired: (p) => `Vergunning ${p.licence} is verlopen op ${p.validUntil}; zij dekt geen levering op ${p.date}.`,
     licenceNotYetValid: (p) => `Vergunning ${p.licence} geldt pas vanaf ${p.issuedOn}; zij dekt geen levering op ${p.date}.`,
     quantityAboveLicence: (p) => `Vergunning ${p.licence} dekt ${p.authorised} stuks; deze levering is ${p.quantity} stuks.`,
+    // Paged lists
+    invalidCursor: () => 'Deze plek in de lijst is niet (meer) geldig; begin bij de eerste pagina.',
+    onlyOneCursor: () => 'Geef after of before, niet allebei.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -258,10 +263,15 @@ const REASONS: Record<Language, Record<string, Message>> = {
     sameOfficialAssessed: () => 'Separation of duties: whoever assessed does not issue the licence.',
     licenceNumberTaken: () => 'A licence with this number exists already.',
     licenceMissing: (p) => `This delivery needs an export licence and has none: it cannot be handed over or delivered on ${p.date}.`,
+    licenceMissingAtRegistration: (p) =>
+      `This delivery needs an export licence and has none yet, so it cannot have been handed over or delivered on ${p.date}. Register it without that date; after assessment and licence the date can be filled in.`,
     licenceWithdrawn: () => "This delivery's licence rests on an earlier assessment; the latest assessment has no (valid) licence yet.",
     licenceExpired: (p) => `Licence ${p.licence} expired on ${p.validUntil}; it does not cover a delivery on ${p.date}.`,
     licenceNotYetValid: (p) => `Licence ${p.licence} is valid only from ${p.issuedOn}; it does not cover a delivery on ${p.date}.`,
     quantityAboveLicence: (p) => `Licence ${p.licence} covers ${p.authorised} items; this delivery is ${p.quantity} items.`,
+    // Paged lists
+    invalidCursor: () => 'This place in the list is not (or no longer) valid; start at the first page.',
+    onlyOneCursor: () => 'Give after or before, not both.',
   },
 };
 

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isIsoDate } from '../../common/dates.ts';
+import { withExactIntegers } from '../../common/exact-json.ts';
 import { databaseConfigFromEnvironment, portFromEnvironment } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadDemonstrationData } from '../register/demonstration.ts';
@@ -20,6 +21,8 @@ import { announceDemonstrationAccounts } from './demonstration-accounts.ts';
 import { printFiguresTable } from './print-figures.ts';
 import { accountCommands } from './account-commands.ts';
 import { budgetCommands } from './budget-commands.ts';
+import { exportControlCommands } from './export-control-commands.ts';
+import { epfCommands } from './epf-commands.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -93,13 +96,15 @@ program
   .option('--json', 'print the figures as JSON')
   .action(async (options: { referenceDate: string; compareDate: string; json?: boolean }) => {
     const table = await withDatabase((handle) => figuresTable(handle.db, options.referenceDate, options.compareDate));
-    console.log(options.json ? JSON.stringify(table, null, 2) : printFiguresTable(table));
+    console.log(options.json ? JSON.stringify(withExactIntegers(table), null, 2) : printFiguresTable(table));
   });
 
 program.addCommand(accountCommands());
 program.addCommand(auditCommands());
 program.addCommand(letterCommands());
 program.addCommand(budgetCommands());
+program.addCommand(exportControlCommands());
+program.addCommand(epfCommands());
 
 try {
   await program.parseAsync();

@@ -8,6 +8,8 @@ export interface Database {
   valuation: ValuationTable;
   payment: PaymentTable;
   realisedSupportChange: { deliveryId: string; supportType: string; changeDate: string; changeCents: number };
+  /** The changes added up per support type and day (migration 014); numeric, so as text. */
+  realisedSupportDay: { supportType: string; changeDate: string; changeCents: string };
   account: AccountTable;
   session: SessionTable;
   loginFailure: { username: string; origin: string | null; failedAt: string };
@@ -16,6 +18,7 @@ export interface Database {
   auditEvent: AuditEventTable;
   disclosureDecision: DisclosureDecisionTable;
   publicDelivery: PublicDeliveryTable;
+  publicDeliveryVersion: PublicDeliveryVersionTable;
   letter: LetterTable;
   publicLetter: PublicLetterTable;
   letterPublication: LetterPublicationTable;
@@ -132,6 +135,7 @@ export interface PublicLetterTable {
  */
 export interface PublicDatabase {
   publicDelivery: PublicDeliveryTable;
+  publicDeliveryVersion: PublicDeliveryVersionTable;
   publicLetter: PublicLetterTable;
   publicCompany: PublicCompanyTable;
 }
@@ -166,6 +170,12 @@ export interface PublicDeliveryTable {
   visibleFrom: string | null;
 }
 
+/** One row: bumped by every statement that changes public_delivery (migration 015). */
+export interface PublicDeliveryVersionTable {
+  onlyRow: Generated<boolean>;
+  version: number;
+}
+
 export interface LetterTable {
   id: string;
   referenceDate: string;
@@ -194,6 +204,9 @@ export interface LetterTable {
   isDemonstration: Generated<boolean>;
   version: Generated<number>;
   createdAt: string;
+  wordmark: Generated<string>;
+  signatoryName: Generated<string>;
+  signatoryTitle: Generated<string>;
 }
 
 export interface AccountTable {

@@ -2,7 +2,8 @@ import type { AnnexDocument, LetterDocument } from './letter-document.ts';
 import { renderLetterDocx } from './render/docx.ts';
 import { renderAnnexHtml, renderLetterHtml } from './render/html.ts';
 import { renderLetterMarkdown } from './render/markdown.ts';
-import { renderAnnexPdf, renderLetterPdf } from './render/pdf.ts';
+import { renderLetterPdf } from './render/letter-pdf.ts';
+import { renderAnnexPdf } from './render/pdf.ts';
 
 export const LETTER_FORMATS = ['html', 'markdown', 'docx', 'pdf'] as const;
 export type LetterFormat = (typeof LETTER_FORMATS)[number];

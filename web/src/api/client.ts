@@ -1,3 +1,4 @@
+import { parseExactJson } from '../../../common/exact-json.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import type { Problem } from './types.ts';
 
@@ -87,7 +88,7 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
 function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
-    return JSON.parse(text);
+    return parseExactJson(text);
   } catch {
     return undefined;
   }

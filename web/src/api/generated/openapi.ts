@@ -262,7 +262,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List deliveries, filtered, sorted and paged */
+        /**
+         * List deliveries, filtered, sorted and paged
+         * @description Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it), so that every page is an index walk from there, however deep. A cursor belongs to its sort: with another sort it is refused (400).
+         */
         get: {
             parameters: {
                 query?: {
@@ -274,7 +277,10 @@ export interface paths {
                     realisedFrom?: string;
                     realisedTo?: string;
                     sort?: "title" | "supportType" | "category" | "realisedAt" | "committedAt" | "createdAt" | "valueCents" | "-title" | "-supportType" | "-category" | "-realisedAt" | "-committedAt" | "-createdAt" | "-valueCents";
-                    page?: number;
+                    /** @description Start after this position: the page's `next` cursor. Not with `before`. */
+                    after?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `after`. */
+                    before?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -1525,7 +1531,10 @@ export interface paths {
                 query?: {
                     /** @description The reference date of the next letter (default today) */
                     referenceDate?: string;
-                    page?: number;
+                    /** @description Start after this position: the page's `next` cursor. Not with `before`. */
+                    after?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `after`. */
+                    before?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -1938,6 +1947,12 @@ export interface paths {
                         referenceDate: string;
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -2162,6 +2177,12 @@ export interface paths {
                         blocks?: components["schemas"]["NarrativeBlock"][];
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -2857,6 +2878,12 @@ export interface paths {
                         blocks: components["schemas"]["NarrativeBlock"][];
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -3603,7 +3630,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open data: every delivery decided public, as the public may read it (JSON or CSV) */
+        /**
+         * Open data: every delivery decided public, as the public may read it (JSON or CSV)
+         * @description The whole file, latest decision first, streamed: the server reads it in batches as the reader takes it, so that it holds one batch whatever the length of the file. The ETag names the content without reading it: it changes only with a disclosure decision, a publication or a removal (which change the public projection) and when a delivery decided public with a later date becomes visible. If-None-Match with the current ETag gets 304. A decision taken while a reader is reading may be in the rest of that file or not.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3626,6 +3656,13 @@ export interface paths {
                         };
                         "text/csv": string;
                     };
+                };
+                /** @description Not modified: the ETag in If-None-Match still names the public deliveries */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description The input is not valid; invalidParams names the fields */
                 400: {
@@ -3678,7 +3715,10 @@ export interface paths {
                                 lines: {
                                     key: string;
                                     label: string;
+                                    /** @description Exact, in euro cents */
                                     cents: number;
+                                    /** @description As the letter printed it, in its rounding: "€ 8,8 mld." */
+                                    printed: string;
                                 }[];
                             }[];
                         };
@@ -7590,9 +7630,15 @@ export interface components {
         };
         DeliveryList: {
             items: components["schemas"]["DeliverySummary"][];
-            page: number;
             pageSize: number;
+            /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
             total: number;
+            /** @description There are more than `total` (1,000) */
+            totalIsCapped: boolean;
+            /** @description Send as `after` for the next page; null on the last page */
+            next: string | null;
+            /** @description Send as `before` for the previous page; null on the first page */
+            previous: string | null;
             /** @description The register holds demonstration data */
             isDemonstration: boolean;
         };
@@ -7832,16 +7878,19 @@ export interface components {
                 supportType: "stock" | "procurement" | "natoFund";
                 label: string;
                 reference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 compare: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 difference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
@@ -7857,16 +7906,19 @@ export interface components {
             total: {
                 label: string;
                 reference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 compare: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 difference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
@@ -7888,9 +7940,13 @@ export interface components {
             points: {
                 /** Format: date */
                 date: string;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 stock: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 procurement: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 natoFund: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 total: number;
             }[];
         };
@@ -7986,9 +8042,15 @@ export interface components {
             neededForLetter: number;
             undecided: {
                 items: components["schemas"]["DeliverySummary"][];
-                total: number;
-                page: number;
                 pageSize: number;
+                /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
+                total: number;
+                /** @description There are more than `total` (1,000) */
+                totalIsCapped: boolean;
+                /** @description Send as `after` for the next page; null on the last page */
+                next: string | null;
+                /** @description Send as `before` for the previous page; null on the first page */
+                previous: string | null;
             };
             dueForReview: {
                 /** Format: uuid */
@@ -8076,6 +8138,9 @@ export interface components {
                 fromCents: number;
                 toCents: number;
                 differenceCents: number;
+                fromText: string;
+                toText: string;
+                differenceText: string;
             }[];
             becamePublic: {
                 publicId: string;
@@ -8095,6 +8160,9 @@ export interface components {
                 label: string;
                 reportedCents: number;
                 restatedCents: number;
+                reportedText: string;
+                restatedText: string;
+                differenceText: string;
             }[];
         };
         WaitingForMe: {
@@ -8202,6 +8270,15 @@ export interface components {
                 recordedByName: string;
                 recordedAt: string;
             }[];
+            /** @description The draft's wordmark and signatory; once final, as frozen in the letter */
+            letterhead: {
+                /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                wordmark: string;
+                /** @description Who signs, under the title (empty: the title alone) */
+                signatoryName: string;
+                /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                signatoryTitle: string;
+            };
         };
         NarrativeBlock: {
             key: string;
@@ -8290,6 +8367,11 @@ export interface components {
             namedFigures?: {
                 [key: string]: string;
             };
+            letterhead?: {
+                wordmark: string;
+                signatoryName: string;
+                signatoryTitle: string;
+            };
         };
         LetterVerification: {
             ok: boolean;
@@ -8330,6 +8412,66 @@ export interface components {
         };
         PublicLetterWithText: components["schemas"]["PublicLetter"] & {
             letter: components["schemas"]["PublicLetterSnapshot"];
+            document: components["schemas"]["LetterDocument"];
+        };
+        /** @description The letter laid out as its renderings print it: letterhead, text, signature, public overview and footnotes */
+        LetterDocument: {
+            letterhead: {
+                wordmark: string;
+                sender: string[];
+                reference: string;
+                enclosures: string;
+            };
+            returnAddress: string;
+            addressee: string[];
+            dateText: string;
+            subject: string;
+            paperNumber: string | null;
+            salutation: string;
+            sections: {
+                heading: string | null;
+                blocks: ({
+                    /** @enum {string} */
+                    kind: "paragraph";
+                    content: (string | {
+                        footnote: number;
+                    })[];
+                } | {
+                    /** @enum {string} */
+                    kind: "bullets";
+                    items: (string | {
+                        footnote: number;
+                    })[][];
+                } | {
+                    /** @enum {string} */
+                    kind: "table";
+                    table: {
+                        header: string[];
+                        rows: {
+                            cells: (string | {
+                                footnote: number;
+                            })[][];
+                            emphasis?: boolean;
+                        }[];
+                        numericColumns: number[];
+                    };
+                })[];
+            }[];
+            footnotes: {
+                number: number;
+                text: string;
+            }[];
+            closing: string[];
+            overview: {
+                heading: string;
+                emptyText: string | null;
+                groups: {
+                    label: string;
+                    items: string[];
+                }[];
+            } | null;
+            draftNotice: string | null;
+            isDemonstration: boolean;
         };
         PublicCompany: {
             /** Format: uuid */
@@ -9181,9 +9323,9 @@ export interface components {
             framework: "euMission" | "bilateral" | "coalition";
             systemTrainedOn: string | null;
             description: string;
-            deliveryIds: string[];
             isDemonstration: boolean;
             version: number;
+            deliveryIds: string[];
             /** @description In the order they were counted */
             contributions: components["schemas"]["TrainingContribution"][];
         };
@@ -9618,7 +9760,10 @@ export interface components {
             unRegisterCategory?: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "salw" | null;
             /** @default null */
             quantityAuthorised?: number | null;
-            /** @description Euro cents */
+            /**
+             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @example 50000000000
+             */
             valueAuthorisedCents: number;
             /** @default UA */
             importingState?: string;

@@ -78,6 +78,15 @@ export const letters: typeof nl.letters = {
     conflict: 'Someone else changed the letter after you opened it. Your changes have not been saved; they are still in the form.',
     reload: 'Load the latest version (your changes will be lost)',
   },
+  letterhead: {
+    legend: 'Letterhead and signature',
+    wordmark: 'Wordmark at the top of the letter',
+    wordmarkHint: 'A neutral wordmark, such as “Ministerie van Defensie”; never the protected Rijkslogo.',
+    signatoryTitle: 'Title of the signatory',
+    signatoryName: 'Name of the signatory',
+    signatoryNameHint: 'Printed under the title; without a name the title alone signs. Frozen when the letter is finalised.',
+    signatoryMissing: 'The letter has no signatory name yet.',
+  },
   annexTotal: 'Total of the confidential annex',
   approval: {
     none: 'No disclosure officer has approved the public letter yet. Without approval the letter cannot be finalised: its figures disclose something too.',
@@ -172,6 +181,11 @@ export const letters: typeof nl.letters = {
     figure: 'Figure',
     published: 'In the letter',
     recomputed: 'Computed now',
+    namedFiguresMatch: 'Every named figure of the text (such as the budgeted total and the EPF amounts) recomputes to what the letter reported.',
+    namedFiguresDiffer: 'Not every named figure of the text recomputes to what the letter reported.',
+    namedCaption: 'Named figures of the text that now come out differently',
+    namedFigure: 'Named figure',
+    noValue: 'no value',
   },
 };
 

@@ -76,6 +76,15 @@ export const letters = {
     conflict: 'Iemand anders heeft de brief gewijzigd nadat u die opende. Uw wijzigingen zijn niet opgeslagen; ze staan nog in het formulier.',
     reload: 'Nieuwste versie laden (uw wijzigingen gaan verloren)',
   },
+  letterhead: {
+    legend: 'Briefhoofd en ondertekening',
+    wordmark: 'Woordmerk bovenaan de brief',
+    wordmarkHint: 'Een neutraal woordmerk, zoals „Ministerie van Defensie”; nooit het beschermde Rijkslogo.',
+    signatoryTitle: 'Functie van de ondertekenaar',
+    signatoryName: 'Naam van de ondertekenaar',
+    signatoryNameHint: 'Staat onder de functie; zonder naam ondertekent alleen de functie. Wordt vastgelegd bij het definitief maken.',
+    signatoryMissing: 'De brief heeft nog geen naam van een ondertekenaar.',
+  },
   annexTotal: 'Totaal van de vertrouwelijke bijlage',
   approval: {
     none: 'Een openbaarmakingsfunctionaris heeft de openbare brief nog niet goedgekeurd. Zonder goedkeuring kan de brief niet definitief worden: ook de cijfers maken iets openbaar.',
@@ -170,6 +179,11 @@ export const letters = {
     figure: 'Cijfer',
     published: 'In de brief',
     recomputed: 'Nu berekend',
+    namedFiguresMatch: 'Elk benoemd cijfer in de tekst (zoals het begrote totaal en de EPF-bedragen) komt opnieuw uit op wat de brief meldde.',
+    namedFiguresDiffer: 'Niet elk benoemd cijfer in de tekst komt opnieuw uit op wat de brief meldde.',
+    namedCaption: 'Benoemde cijfers in de tekst die nu anders uitkomen',
+    namedFigure: 'Benoemd cijfer',
+    noValue: 'geen waarde',
   },
 };
 

@@ -21,6 +21,8 @@ interface LetterEditorProps {
 }
 
 const blockField = (index: number) => `blocks.${index}.text`;
+const LETTERHEAD_FIELDS = ['wordmark', 'signatoryTitle', 'signatoryName'] as const;
+type LetterheadFields = Letter['letterhead'];
 
 /** A textarea per text block of a draft, and its letter date; saved as one change, refused if someone else saved first. */
 export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedChange }: LetterEditorProps) {
@@ -29,13 +31,18 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
   const submission = useSubmission();
   const [letterDate, setLetterDate] = useState(letter.letterDate ?? '');
   const [texts, setTexts] = useState(() => letter.blocks.map((block) => block.text));
+  const [letterhead, setLetterhead] = useState<LetterheadFields>(letter.letterhead);
   const savedVersion = useLatestVersion(letter, (latest) => {
     submission.reset();
     setLetterDate(latest.letterDate ?? '');
     setTexts(latest.blocks.map((block) => block.text));
+    setLetterhead(latest.letterhead);
   });
 
-  const dirty = letterDate !== (letter.letterDate ?? '') || letter.blocks.some((block, index) => texts[index] !== block.text);
+  const dirty =
+    letterDate !== (letter.letterDate ?? '') ||
+    letter.blocks.some((block, index) => texts[index] !== block.text) ||
+    LETTERHEAD_FIELDS.some((field) => letterhead[field] !== letter.letterhead[field]);
   const change = useMemo(
     () => ({ blocks: letter.blocks.map((block, index) => ({ ...block, text: texts[index] ?? block.text })), letterDate: letterDate || null }),
     [letter.blocks, texts, letterDate],
@@ -45,6 +52,7 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
   const labelOf = (index: number) => letter.blocks[index]?.heading ?? t('letters.editor.opening');
   const labels = {
     letterDate: t('fields.letterDate'),
+    ...Object.fromEntries(LETTERHEAD_FIELDS.map((field) => [field, t(`letters.letterhead.${field}`)])),
     ...Object.fromEntries(letter.blocks.map((_, index) => [blockField(index), labelOf(index)])),
   };
 
@@ -53,7 +61,7 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     void submission.submit({}, async () => {
-      const { data } = await updateLetter(letter.id, change, etag);
+      const { data } = await updateLetter(letter.id, { ...change, ...letterhead }, etag);
       savedVersion(data.version);
       onSaved();
     });
@@ -72,6 +80,13 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
         )}
       </ErrorSummary>
       <TextField name="letterDate" type="date" label={t('fields.letterDate')} hint={t('letters.editor.letterDateHint')} value={letterDate} error={submission.fieldErrors.letterDate} onChange={setLetterDate} />
+      <fieldset className="utrecht-form-fieldset">
+        <legend className="utrecht-form-fieldset__legend">{t('letters.letterhead.legend')}</legend>
+        <TextField name="wordmark" label={t('letters.letterhead.wordmark')} hint={t('letters.letterhead.wordmarkHint')} value={letterhead.wordmark} error={submission.fieldErrors.wordmark} onChange={(wordmark) => setLetterhead((old) => ({ ...old, wordmark }))} />
+        <TextField name="signatoryTitle" label={t('letters.letterhead.signatoryTitle')} value={letterhead.signatoryTitle} error={submission.fieldErrors.signatoryTitle} onChange={(signatoryTitle) => setLetterhead((old) => ({ ...old, signatoryTitle }))} />
+        <TextField name="signatoryName" label={t('letters.letterhead.signatoryName')} hint={t('letters.letterhead.signatoryNameHint')} value={letterhead.signatoryName} error={submission.fieldErrors.signatoryName} onChange={(signatoryName) => setLetterhead((old) => ({ ...old, signatoryName }))} />
+        {letterhead.signatoryName.trim() === '' && <Alert type="warning">{t('letters.letterhead.signatoryMissing')}</Alert>}
+      </fieldset>
       <FigureNamesHelp id={helpId} />
       <FigurePicker figures={letter.figures} onInsert={(name) => insertFigure.insert(`{{${name}}}`)} />
       {letter.blocks.map((block, index) => (
