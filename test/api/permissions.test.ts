@@ -71,6 +71,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
     body: () => ({ username: `new-${randomUUID().slice(0, 8)}`, role: 'registrar', password: 'een lang genoeg wachtwoord' }),
   },
   'POST /accounts/{id}/role': { body: () => ({ role: 'finance' }) },
+  'POST /accounts/{id}/email': { body: () => ({ email: 'iemand@example.org' }) },
   'POST /accounts/{id}/disable': {},
   'GET /audit-events': {},
   // The review of drafts and the embargo of final letters: each request gets a letter of its own in the state it needs.
