@@ -55,12 +55,12 @@ function orderClause(column: string, descending: boolean, table?: string) {
   return sql`${qualified(column)} ${direction}${nulls}, ${qualified('id')} ${direction}`;
 }
 
-function toDelivery(row: Selectable<DeliveryTable>): StoredDelivery {
+export function toDelivery(row: Selectable<DeliveryTable>): StoredDelivery {
   const { deletedAt: _deleted, publicId: _publicId, ...delivery } = row;
   return delivery as StoredDelivery;
 }
 
-function toColumns(fields: DeliveryFields) {
+export function toColumns(fields: DeliveryFields) {
   return { ...fields, sources: JSON.stringify(fields.sources) };
 }
 
