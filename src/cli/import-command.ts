@@ -56,8 +56,8 @@ function describe(report: ImportReport, dryRun: boolean): string {
     ? `Dry run: ${create} rows would be created, ${unchanged} are in the register already, ${invalid} have a fault, ${example} examples skipped.`
     : report.committed
       ? `Imported ${create} rows (import ${report.importId}); ${unchanged} were in the register already, ${invalid} with a fault were left out.`
-      : invalid > 0
-        ? `Nothing imported: ${invalid} rows have a fault (use --only-valid to import the other ${create}).`
-        : `Nothing to import: ${unchanged} rows are in the register already.`;
+      : create === 0
+        ? `Nothing to import: ${unchanged} rows are in the register already, ${invalid} have a fault.`
+        : `Nothing imported: ${invalid} rows have a fault (use --only-valid to import the other ${create}).`;
   return [...lines, outcome].join('\n');
 }

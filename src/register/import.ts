@@ -40,14 +40,14 @@ export const ROW_OUTCOMES = ['create', 'unchanged', 'invalid', 'example'] as con
 type RowOutcome = (typeof ROW_OUTCOMES)[number];
 
 /** A fault of a row: the field, the column of the file it came from, and why. */
-export interface ImportFault extends RuleViolation {
+interface ImportFault extends RuleViolation {
   /** The column's header as the file has it (or as the template names it, when the file lacks it). */
   column: string;
   /** The column's letter in a spreadsheet; null when the file lacks the column. */
   columnLetter: string | null;
 }
 
-export interface ImportRowReport {
+interface ImportRowReport {
   sheet: ImportSheet;
   sheetName: string;
   rowNumber: number;

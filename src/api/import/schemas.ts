@@ -24,7 +24,7 @@ const ImportFaultSchema = z.object({
   reason: z.string(),
 });
 
-export const ImportReportSchema = z
+const ImportReportSchema = z
   .object({
     fileName: z.string(),
     sha256: z.string(),
