@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { reason } from '../api/messages.ts';
-import { systemContext } from '../audit/trail.ts';
 import { UnreadableFileError } from '../import/read-file.ts';
 import { commitImport, dryRunImport, type ImportReport, type Progress } from '../register/import.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
+import { operatorContext } from './operator.ts';
 
 /** `import FILE`: deliveries with their valuations and payments from an XLSX or CSV file. */
 export function importCommand(): Command {
@@ -26,7 +25,7 @@ export function importCommand(): Command {
       const report = await withDatabase((handle) =>
         options.dryRun
           ? dryRunImport(handle.db, file, progress)
-          : commitImport(handle.db, systemContext(`cli:${userInfo().username}`), file, options.onlyValid ? 'onlyValid' : 'allOrNothing', progress),
+          : commitImport(handle.db, operatorContext(), file, options.onlyValid ? 'onlyValid' : 'allOrNothing', progress),
       ).catch((error: unknown) => {
         if (error instanceof UnreadableFileError) throw new CommandError(`${path}: ${reason('en', error.code)}`);
         throw error;

@@ -19,6 +19,7 @@ import { announceDemonstrationAccounts } from './demonstration-accounts.ts';
 import { printFiguresTable } from './print-figures.ts';
 import { accountCommands } from './account-commands.ts';
 import { budgetCommands } from './budget-commands.ts';
+import { epfCommands } from './epf-commands.ts';
 import { importCommand } from './import-command.ts';
 
 function isoDate(value: string): string {
@@ -99,6 +100,7 @@ program.addCommand(accountCommands());
 program.addCommand(auditCommands());
 program.addCommand(letterCommands());
 program.addCommand(budgetCommands());
+program.addCommand(epfCommands());
 program.addCommand(importCommand());
 
 try {

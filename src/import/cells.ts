@@ -4,6 +4,7 @@
  * and choices by their label in either language or by their code.
  */
 import { isIsoDate } from '../../common/dates.ts';
+import { parseEuroAmount } from '../../common/money.ts';
 import { en } from '../../common/vocabulary/en.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { codeList, type ColumnKind } from './sheets.ts';
@@ -62,13 +63,6 @@ export function readEuroCents(cell: string | number): CellReading {
     const cents = Math.round(cell * 100);
     return Number.isSafeInteger(cents) && Math.abs(cents - cell * 100) < 1e-6 ? { value: cents } : { fault: 'notAnAmount' };
   }
-  const text = cell.replace(/[€\s\u00a0]/g, '').replace(/^EUR/i, '');
-  const negative = text.startsWith('-');
-  const digits = negative ? text.slice(1) : text;
-  const match = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(digits) ?? /^(\d+)(?:\.(\d{1,2}))?$/.exec(digits);
-  if (!match) return { fault: 'notAnAmount' };
-  const euros = match[1]!.replace(/[.,]/g, '');
-  const cents = Number(`${euros}${(match[2] ?? '').padEnd(2, '0')}`);
-  if (!Number.isSafeInteger(cents)) return { fault: 'notAnAmount' };
-  return { value: negative ? -cents : cents };
+  const cents = parseEuroAmount(cell.trim().replace(/^EUR\s*/i, ''));
+  return cents === undefined ? { fault: 'notAnAmount' } : { value: cents };
 }

@@ -227,6 +227,11 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
           await page.locator('input[name="lastYear"]').fill('2027');
           await page.locator('input[name="amount-2027"]').waitFor();
         }));
+      it("form for a commitment's next stage, with a refusal", () =>
+        check('finance', () => '/begroting/verplichting/b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e/stap', async (page) => {
+          await page.locator('button[type="submit"]').click();
+          await page.locator('.error-summary').waitFor();
+        }));
       it('training programmes with the form for a count', () => check('registrar', () => '/training'));
       it('readiness and replenishment with the form to judge', () => check('registrar', () => '/gereedheid'));
       it('accounts', () => check('administrator', () => '/accounts'));

@@ -30,3 +30,4 @@ export type BudgetFigures = Schema<'BudgetFigures'>;
 export type BudgetDecisionInput = Schema<'BudgetDecisionInput'>;
 export type BudgetShiftInput = Schema<'BudgetShiftInput'>;
 export type CommitmentInput = Schema<'CommitmentInput'>;
+export type CommitmentStageInput = Schema<'CommitmentStageInput'>;

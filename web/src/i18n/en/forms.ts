@@ -175,4 +175,5 @@ export const notices: typeof nl.notices = {
   budgetDecisionAdded: 'The budget decision has been recorded.',
   budgetShiftAdded: 'The shift has been recorded.',
   commitmentAdded: 'The commitment has been recorded.',
+  commitmentStageAdded: 'The commitment\'s new stage has been recorded.',
 };

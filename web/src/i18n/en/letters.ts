@@ -159,6 +159,11 @@ export const letters: typeof nl.letters = {
     figure: 'Figure',
     published: 'In the letter',
     recomputed: 'Computed now',
+    namedFiguresMatch: 'Every named figure of the text (such as the budgeted total and the EPF amounts) recomputes to what the letter reported.',
+    namedFiguresDiffer: 'Not every named figure of the text recomputes to what the letter reported.',
+    namedCaption: 'Named figures of the text that now come out differently',
+    namedFigure: 'Named figure',
+    noValue: 'no value',
   },
 };
 

@@ -173,4 +173,5 @@ export const notices = {
   budgetDecisionAdded: 'Het begrotingsbesluit is vastgelegd.',
   budgetShiftAdded: 'De kasschuif is vastgelegd.',
   commitmentAdded: 'De verplichting is vastgelegd.',
+  commitmentStageAdded: 'De nieuwe stap van de verplichting is vastgelegd.',
 };

@@ -157,6 +157,11 @@ export const letters = {
     figure: 'Cijfer',
     published: 'In de brief',
     recomputed: 'Nu berekend',
+    namedFiguresMatch: 'Elk benoemd cijfer in de tekst (zoals het begrote totaal en de EPF-bedragen) komt opnieuw uit op wat de brief meldde.',
+    namedFiguresDiffer: 'Niet elk benoemd cijfer in de tekst komt opnieuw uit op wat de brief meldde.',
+    namedCaption: 'Benoemde cijfers in de tekst die nu anders uitkomen',
+    namedFigure: 'Benoemd cijfer',
+    noValue: 'geen waarde',
   },
 };
 
