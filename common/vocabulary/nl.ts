@@ -244,6 +244,9 @@ export const nl: Vocabulary = {
     'exportRequirement.set': 'Vergunningplicht vastleggen',
     'exportInspection.grant': 'Inzage in een toetsing toestaan',
     'shipment.refused': 'Levering geweigerd zonder geldige vergunning',
+    // Import from spreadsheets
+    'import.run': 'Gegevens importeren uit een spreadsheet',
+    'import.commit': 'Import vastgelegd',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -274,6 +277,8 @@ export const nl: Vocabulary = {
     exportAssessment: 'Toetsing',
     exportQueue: 'Werkvoorraad exportcontrole',
     exportReport: 'Rapportage wapenexport',
+    // Import from spreadsheets
+    import: 'Import',
   },
   auditResults: {
     success: 'Gelukt',

@@ -28,6 +28,7 @@ import { budgetRoutes } from './budget/routes.ts';
 import { readinessRoutes } from './readiness/routes.ts';
 import { trainingRoutes } from './training/routes.ts';
 import { exportControlRoutes } from './export-control/routes.ts';
+import { importRoutes } from './import/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 import { recordRefusals } from './refusals.ts';
@@ -118,6 +119,7 @@ export function createApi({
   api.route('/', trainingRoutes());
   api.route('/', readinessRoutes());
   api.route('/', exportControlRoutes());
+  api.route('/', importRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -23,6 +23,7 @@ import { accountCommands } from './account-commands.ts';
 import { budgetCommands } from './budget-commands.ts';
 import { exportControlCommands } from './export-control-commands.ts';
 import { epfCommands } from './epf-commands.ts';
+import { importCommand } from './import-command.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -105,6 +106,7 @@ program.addCommand(letterCommands());
 program.addCommand(budgetCommands());
 program.addCommand(exportControlCommands());
 program.addCommand(epfCommands());
+program.addCommand(importCommand());
 
 try {
   await program.parseAsync();

@@ -62,6 +62,8 @@ export interface Database {
   exportAssessmentCriterion: { assessmentId: string; criterion: number; finding: string; reasoning: string };
   exportInspectionGrant: ExportInspectionGrantTable;
   exportLicence: ExportLicenceTable;
+  // Import (migration 022)
+  importedRecord: { sheet: string; externalReference: string; recordId: string; importId: string };
 }
 
 export interface EpfTrancheTable {
