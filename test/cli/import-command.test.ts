@@ -47,7 +47,7 @@ describe('the import command', () => {
     const handle = await openDatabase({ dataDir });
     try {
       const figures = await figuresTable(handle.db, todayInAmsterdam(), '2022-01-01');
-      expect(figures.rows.find((row) => row.supportType === 'stock')!.reference.cents).toBe(THREE_ROWS_CENTS);
+      expect(figures.rows.find((row) => row.supportType === 'stock')!.reference.cents).toBe(BigInt(THREE_ROWS_CENTS));
       expect((await verifyAuditTrail(handle.db)).ok).toBe(true);
     } finally {
       await handle.close();
