@@ -20,6 +20,8 @@ export interface Database {
   publicLetter: PublicLetterTable;
   letterPublication: LetterPublicationTable;
   letterReview: LetterReviewTable;
+  // The annex rendered once per final letter (migration 020)
+  annexRendering: AnnexRenderingTable;
   // The European Peace Facility (migration 008)
   epfTranche: EpfTrancheTable;
   epfClaim: EpfClaimTable;
@@ -568,4 +570,17 @@ export interface LetterReviewTable {
   comment: string;
   byName: string;
   at: string;
+}
+
+export interface AnnexRenderingTable {
+  letterId: string;
+  pdf: Uint8Array;
+  pdfSlot: number;
+  pdfSha256: string;
+  html: string;
+  htmlSha256: string;
+  rowCount: number;
+  newRows: number;
+  changedRows: number;
+  renderedAt: string;
 }

@@ -1,19 +1,17 @@
-import type { AnnexDocument, Block, Inline, LetterDocument } from '../letter-document.ts';
+import type { Block, Inline, LetterDocument } from '../letter-document.ts';
 import { LABELS, pageLabel, returnAddressLine } from './labels.ts';
 import { FONT, createPdf, pdfBytes, winAnsi, type PdfOptions } from './pdf-document.ts';
 import { inlineHeight, writeInline, type TextStyle } from './pdf-inline.ts';
-import { pageLine, stampPages, watermark, type Margins } from './pdf-pages.ts';
+import { pageLine, stampPages, type Margins } from './pdf-pages.ts';
 import { drawTable } from './pdf-table.ts';
 
 export type { PdfOptions } from './pdf-document.ts';
 
 const LETTER_MARGINS: Margins = { top: 68, right: 57, bottom: 68, left: 77 };
-const ANNEX_MARGINS: Margins = { top: 58, right: 40, bottom: 58, left: 40 };
 const BODY = { size: 9.5, lineGap: 3.6 } as const;
 const SMALL = 7;
 const PARAGRAPH_GAP = 9;
 const MUTED = '#555555';
-const MARKING = '#a90011';
 /** Where the addressee sits, so that it shows through the window of an envelope. */
 const ADDRESSEE_TOP = 136;
 const META_LABEL_WIDTH = 52;
@@ -48,51 +46,6 @@ export async function renderLetterPdf(letter: LetterDocument, options: PdfOption
     }
     if (letter.isDemonstration) demonstrationLine(doc, y, LETTER_MARGINS);
     pageLine(doc, pageLabel(page, pages), doc.page.height - 42, LETTER_MARGINS, { size: SMALL, color: MUTED, align: 'right' });
-  });
-  return pdfBytes(doc);
-}
-
-const ANNEX_TABLE_STYLE = (x: number, width: number) => ({ x, width, size: 8, lineGap: 1.5, padding: { x: 4, y: 3.5 }, fill: true, rowRules: true });
-
-/**
- * The confidential annex on A4 landscape: the classification at the top and the bottom of every page, the
- * reader's watermark diagonally across every page, the table's header row repeated on each page.
- */
-export async function renderAnnexPdf(annex: AnnexDocument, options: PdfOptions = {}): Promise<Buffer> {
-  const doc = createPdf({ ...options, title: `${annex.classification}: ${annex.title}`, layout: 'landscape', margins: ANNEX_MARGINS });
-  const left = ANNEX_MARGINS.left;
-  const width = doc.page.width - ANNEX_MARGINS.left - ANNEX_MARGINS.right;
-
-  writeInline(doc, [annex.title], left, ANNEX_MARGINS.top, { size: 13, lineGap: 2, width, bold: true });
-  writeInline(doc, [annex.subtitle], left, doc.y + 2, { size: 10, lineGap: 2, width });
-  doc.fillColor(MUTED);
-  writeInline(doc, [annex.watermark], left, doc.y + 4, { size: 8, lineGap: 2, width });
-  doc.fillColor('#000000');
-  doc.y += 10;
-  drawTable(doc, {
-    header: annex.header,
-    rows: annex.rows.map((cells) => ({ cells: cells.map((cell): Inline[] => [cell]) })),
-    numericColumns: annex.numericColumns,
-  }, ANNEX_TABLE_STYLE(left, width));
-  for (const section of annex.sections) {
-    doc.y += 14;
-    keepSpace(doc, 4 * lineHeight());
-    writeInline(doc, [section.heading], left, doc.y, { size: 11, lineGap: 2, width, bold: true });
-    doc.y += 4;
-    drawTable(doc, {
-      header: section.header,
-      rows: section.rows.map((cells) => ({ cells: cells.map((cell): Inline[] => [cell]) })),
-      numericColumns: section.numericColumns,
-    }, ANNEX_TABLE_STYLE(left, width));
-  }
-
-  stampPages(doc, (page, pages) => {
-    const marking = { size: 10, bold: true, color: MARKING, align: 'center' } as const;
-    pageLine(doc, annex.classification, 22, ANNEX_MARGINS, marking);
-    if (annex.isDemonstration) demonstrationLine(doc, 36, ANNEX_MARGINS);
-    pageLine(doc, annex.classification, doc.page.height - 34, ANNEX_MARGINS, marking);
-    pageLine(doc, pageLabel(page, pages), doc.page.height - 32, ANNEX_MARGINS, { size: SMALL, color: MUTED, align: 'right' });
-    watermark(doc, annex.watermark);
   });
   return pdfBytes(doc);
 }
