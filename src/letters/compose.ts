@@ -140,7 +140,8 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
     deliveriesSection(annex),
     implementingActorSection(annex.rows),
     annex.contractsByCompany ? contractsSection(annex.contractsByCompany, amount) : null,
-  ].filter((section) => section !== null);
+    // A domain with nothing to show at the reference date has no section.
+  ].filter((section): section is AnnexSection => section !== null && section.rows.length > 0);
   return {
     classification: CLASSIFICATION,
     title: `Vertrouwelijke bijlage bij de brief “${LETTER_SUBJECT}”`,
@@ -182,7 +183,12 @@ function subtotal(label: string, cents: Cents): AnnexTableRow[] {
   const printed = tableAmount(cents);
   const line: AnnexTableRow = { kind: 'subtotal', cells: [label, '', '', '', '', printed, '', ''] };
   if (letterAmountIsExact(cents, REFERENCE_PRECISION, { unit: 'mld.' })) return [line];
-  return [line, { kind: 'note', cells: [`Exact ${formatExactEuros(cents)}; de brief rondt dit af op ${printed}.`] }];
+  return [line, { kind: 'note', cells: [`Exact ${formatExactEuros(cents)}; de brief rondt dit af op ${printed}`] }];
+}
+
+/** The earlier value, exact where the letter's rounding would print it as the new one. */
+function previousAmount(previous: Cents, current: Cents): string {
+  return amount(previous) === amount(current) ? formatExactEuros(previous) : amount(previous);
 }
 
 function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
@@ -195,7 +201,7 @@ function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
       row.realisedAt === null ? 'betaald, nog niet geleverd' : formatTableDate(row.realisedAt),
       amount(cents),
       labelOf(nl.disclosureStates, row.disclosureState),
-      row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${amount(row.previousValueCents ?? 0)}` : '',
+      row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${previousAmount(row.previousValueCents ?? 0, cents)}` : '',
     ],
     ...(row.since ? { marked: true } : {}),
   };

@@ -35,7 +35,8 @@ export async function annexSnapshot(db: Db, letterId: string, referenceDate: str
     letterId,
     referenceDate,
     isDemonstration,
-    rows: markSincePrevious(rows, previousAnnex?.rows ?? []),
+    // The first letter has nothing to compare with: nothing in it is marked.
+    rows: previousAnnex ? markSincePrevious(rows, previousAnnex.rows) : rows,
     totalCents: sumCents(rows.map((row) => row.valueCents)),
     previousLetter: previous ? { id: previous.id, referenceDate: previous.referenceDate } : null,
     contractsByCompany,

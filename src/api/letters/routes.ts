@@ -14,6 +14,7 @@ import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import {
+  annexListRoute,
   annexRoute,
   approvalRoute,
   comparisonRoute,
@@ -143,6 +144,8 @@ export function lettersRoutes() {
     if (format === 'html') allowFramingBySelf(c);
     return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}${view.status === 'draft' ? '-concept' : ''}`);
   });
+
+  app.openapi(annexListRoute, async (c) => c.json({ items: await annexes.listAnnexes(deps(c).db, c.get('principal')!.role) }, 200));
 
   app.openapi(annexRoute, async (c) => {
     const { id, format } = c.req.valid('param');

@@ -67,7 +67,9 @@ export function textWidth(encoded: string, style: FontStyle, size: number): numb
 }
 
 /** Encoded text broken into lines no wider than `width`: at spaces, and inside words too long for a line. */
-export function wrapText(encoded: string, style: FontStyle, size: number, width: number): string[] {
+export function wrapText(encoded: string, style: FontStyle, size: number, maximum: number): string[] {
+  // A column as wide as its widest cell must hold that cell whatever the rounding of the sums.
+  const width = maximum + 0.001;
   if (textWidth(encoded, style, size) <= width) return [encoded];
   const lines: string[] = [];
   const space = textWidth(' ', style, size);
