@@ -574,7 +574,7 @@ export interface LetterReviewTable {
 
 export interface AnnexRenderingTable {
   letterId: string;
-  pdf: Uint8Array;
+  pdfBase64: string;
   pdfSlot: number;
   pdfSha256: string;
   html: string;

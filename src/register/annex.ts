@@ -118,9 +118,15 @@ export async function keptAnnexIntact(db: Db, id: string): Promise<boolean> {
   return row === undefined || (bytesSha256(row.pdf) === row.pdfSha256 && sha256Hex(row.html) === row.htmlSha256);
 }
 
-/** The annexes the reader may open: those of the final letters (a draft's annex is opened from the draft). */
-export async function listAnnexes(db: Db, role: Role): Promise<kept.AnnexListing[]> {
-  return may({ role }, 'annex.read', { type: 'letter', status: 'final' }) ? kept.listFinalAnnexes(db) : [];
+/**
+ * The annexes the reader may open: those of the final letters (a draft's annex is opened from the draft).
+ * The list tells which letters have an annex and how much changed in it, so it is recorded as a read too.
+ */
+export async function listAnnexes(db: Db, context: RequestContext, role: Role): Promise<kept.AnnexListing[]> {
+  if (!may({ role }, 'annex.read', { type: 'letter', status: 'final' })) return [];
+  const listed = await kept.listFinalAnnexes(db);
+  await recordAuditEvent(db, context, { action: 'annex.read', result: 'success', detail: { list: listed.map((item) => item.letterId) } });
+  return listed;
 }
 
 function bytesSha256(bytes: Uint8Array): string {

@@ -145,7 +145,7 @@ export function lettersRoutes() {
     return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}${view.status === 'draft' ? '-concept' : ''}`);
   });
 
-  app.openapi(annexListRoute, async (c) => c.json({ items: await annexes.listAnnexes(deps(c).db, c.get('principal')!.role) }, 200));
+  app.openapi(annexListRoute, async (c) => c.json({ items: await annexes.listAnnexes(deps(c).db, requestContext(c), c.get('principal')!.role) }, 200));
 
   app.openapi(annexRoute, async (c) => {
     const { id, format } = c.req.valid('param');

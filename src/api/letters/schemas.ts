@@ -247,7 +247,7 @@ export const annexListRoute = createRoute(
     method: 'get',
     path: '/annexes',
     tags: ['letters'],
-    summary: 'The confidential annexes the reader may open, newest first, each with what changed since the previous one (opening one is recorded; listing them is not)',
+    summary: 'The confidential annexes the reader may open, newest first, each with what changed since the previous one (listing and opening are recorded)',
     responses: { 200: json(z.object({ items: z.array(AnnexListItemSchema) }), 'The annexes'), ...problemResponses(401, 403) },
   }),
 );

@@ -4,8 +4,9 @@
 -- with the SHA-256 of each rendering for `letter verify`, and the counts the list of annexes shows.
 create table annex_rendering (
   letter_id uuid primary key references letter (id),
-  -- The PDF without the reader's stamp: the stamp object goes in at byte pdf_slot on each opening.
-  pdf bytea not null,
+  -- The PDF without the reader's stamp (the stamp object goes in at byte pdf_slot on each opening), in
+  -- base64: PGlite reads a bytea of megabytes as hex text parsed byte by byte, seconds per opening.
+  pdf_base64 text not null,
   pdf_slot integer not null check (pdf_slot > 0),
   pdf_sha256 text not null,
   -- The HTML with a slot where each opening writes the reader's watermark.

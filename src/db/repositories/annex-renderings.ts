@@ -13,15 +13,24 @@ export async function letterForAnnex(db: Db, id: string): Promise<{ status: Lett
   return row && { ...row, status: StatusSchema.parse(row.status) };
 }
 
+/** A kept rendering as the register handles it: the PDF as bytes. */
+export type KeptAnnexRow = Omit<AnnexRenderingTable, 'pdfBase64'> & { pdf: Uint8Array };
+
+const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+
 /** Keeps a rendering; a rendering already kept (by a concurrent first opening) stays as it is. */
-export async function insertKeptAnnex(db: Db, row: AnnexRenderingTable): Promise<void> {
-  await db.insertInto('annexRendering').values(row).onConflict((conflict) => conflict.column('letterId').doNothing()).execute();
+export async function insertKeptAnnex(db: Db, { pdf, ...row }: KeptAnnexRow): Promise<void> {
+  await db
+    .insertInto('annexRendering')
+    .values({ ...row, pdfBase64: Buffer.from(pdf).toString('base64') })
+    .onConflict((conflict) => conflict.column('letterId').doNothing())
+    .execute();
 }
 
 /** The kept PDF of a final letter's annex, without its stamp. */
 export async function findKeptPdf(db: Db, letterId: string): Promise<{ bytes: Uint8Array; slot: number } | undefined> {
-  const row = await db.selectFrom('annexRendering').select(['pdf', 'pdfSlot']).where('letterId', '=', letterId).executeTakeFirst();
-  return row && { bytes: row.pdf, slot: row.pdfSlot };
+  const row = await db.selectFrom('annexRendering').select(['pdfBase64', 'pdfSlot']).where('letterId', '=', letterId).executeTakeFirst();
+  return row && { bytes: bytesOf(row.pdfBase64), slot: row.pdfSlot };
 }
 
 /** The kept HTML of a final letter's annex, with the slot for the watermark. */
@@ -31,8 +40,9 @@ export async function findKeptHtml(db: Db, letterId: string): Promise<string | u
 }
 
 /** A kept rendering's bytes and the hashes stored with them: what verification compares. */
-export async function findKeptAnnex(db: Db, letterId: string): Promise<Pick<AnnexRenderingTable, 'pdf' | 'pdfSha256' | 'html' | 'htmlSha256'> | undefined> {
-  return db.selectFrom('annexRendering').select(['pdf', 'pdfSha256', 'html', 'htmlSha256']).where('letterId', '=', letterId).executeTakeFirst();
+export async function findKeptAnnex(db: Db, letterId: string): Promise<Pick<KeptAnnexRow, 'pdf' | 'pdfSha256' | 'html' | 'htmlSha256'> | undefined> {
+  const row = await db.selectFrom('annexRendering').select(['pdfBase64', 'pdfSha256', 'html', 'htmlSha256']).where('letterId', '=', letterId).executeTakeFirst();
+  return row && { pdf: bytesOf(row.pdfBase64), pdfSha256: row.pdfSha256, html: row.html, htmlSha256: row.htmlSha256 };
 }
 
 export interface AnnexListing {

@@ -3150,7 +3150,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The confidential annexes the reader may open, newest first, each with what changed since the previous one (opening one is recorded; listing them is not) */
+        /** The confidential annexes the reader may open, newest first, each with what changed since the previous one (listing and opening are recorded) */
         get: {
             parameters: {
                 query?: never;
