@@ -59,7 +59,7 @@ function progress(prefix: string): void {
   console.log(
     `${prefix} ${count(stats.runs)}/${count(runs)} runs in ${duration(elapsed)}: ${rate.toFixed(1)} runs/s` +
       `${stats.runs < runs && Number.isFinite(left) ? `, about ${duration(left)} to go` : ''}; ${count(stats.steps)} steps, ` +
-      `${count(stats.lettersFinalised)} letters finalised, ${count(stats.letterRenderingsChecked)} letters read in 4 formats, ` +
+      `${count(stats.lettersFinalised)} letters finalised, ${count(stats.exportLicences)} deliveries assessed and licensed for export, ${count(stats.letterRenderingsChecked)} letters read in 4 formats, ` +
       `${count(stats.surfacesChecked)} surfaces searched, ${count(stats.errorProbes)} error answers probed (seed ${seed})`,
   );
 }

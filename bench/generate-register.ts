@@ -27,7 +27,7 @@ export async function generateRegister(db: Kysely<Database>, size: number, seed 
     generated.valuations += batch.reduce((count, item) => count + item.valuations.length, 0);
     generated.payments += batch.reduce((count, item) => count + item.payments.length, 0);
   }
-  await sql`vacuum analyze delivery, valuation, payment`.execute(db);
+  await sql`vacuum analyze delivery, valuation, payment, realised_support_change, realised_support_day`.execute(db);
   return generated;
 }
 

@@ -6,13 +6,16 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { DatabaseHandle } from '../src/db/connection.ts';
+import { BUDGET_EPF_QUERIES, generateBudgetAndClaims } from './budget-epf.ts';
 import { benchmarkDatabases, measureEachSize, type BenchmarkDatabase } from './databases.ts';
+import { compareFiguresWithDuckDb, formatFiguresComparison, type FiguresComparison } from './figures-peer.ts';
 import { generateRegister } from './generate-register.ts';
 import { QUERIES } from './queries.ts';
 import { formatRowCounts, formatTable, type SizeResult } from './report.ts';
 import { MEASURED_RUNS, timed, timeRepeatedly, WARM_UP_RUNS, type Timing } from './timing.ts';
 
 const DEFAULT_SIZES = [10_000, 100_000];
+const ALL_QUERIES = [...QUERIES, ...BUDGET_EPF_QUERIES];
 
 function parseSizes(args: string[]): number[] {
   if (args.length === 0) return DEFAULT_SIZES;
@@ -23,18 +26,22 @@ function parseSizes(args: string[]): number[] {
   });
 }
 
-async function measureSize(handle: DatabaseHandle, size: number): Promise<SizeResult> {
+async function measureSize(handle: DatabaseHandle, size: number): Promise<SizeResult & { figures: FiguresComparison }> {
   const generation = await timed(() => generateRegister(handle.db, size));
+  const budgetAndClaims = await generateBudgetAndClaims(handle.db, size);
+  console.log(`${size} deliveries: ${budgetAndClaims.claims} EPF claims, ${budgetAndClaims.commitments} budget commitments`);
   const timings: Timing[] = [];
-  for (const query of QUERIES) timings.push(await timeRepeatedly(() => query.run(handle.db, size)));
-  return { size, rowCounts: generation.value, generationMs: generation.ms, timings };
+  for (const query of ALL_QUERIES) timings.push(await timeRepeatedly(() => query.run(handle.db, size)));
+  const figures = await compareFiguresWithDuckDb(handle.db);
+  return { size, rowCounts: generation.value, generationMs: generation.ms, timings, figures };
 }
 
 async function benchmark(database: BenchmarkDatabase, sizes: number[]): Promise<void> {
   const { results, version } = await measureEachSize(database, sizes, measureSize);
   console.log(`\n## ${database.name}, PostgreSQL ${version}\n`);
   for (const result of results) console.log(formatRowCounts(result));
-  console.log(`\n${formatTable(QUERIES.map((query) => query.name), results)}`);
+  console.log(`\n${formatTable(ALL_QUERIES.map((query) => query.name), results)}`);
+  console.log(`\n${formatFiguresComparison(results)}`);
 }
 
 const sizes = parseSizes(process.argv.slice(2));

@@ -11,8 +11,13 @@ export async function timeRepeatedly(task: () => Promise<unknown>): Promise<Timi
   for (let run = 0; run < WARM_UP_RUNS; run++) await task();
   const durations: number[] = [];
   for (let run = 0; run < MEASURED_RUNS; run++) durations.push((await timed(task)).ms);
-  durations.sort((a, b) => a - b);
-  return { medianMs: median(durations), p95Ms: nearestRank(durations, 0.95) };
+  return timingOf(durations);
+}
+
+/** The median and p95 of some durations. */
+export function timingOf(durations: number[]): Timing {
+  const sorted = [...durations].sort((a, b) => a - b);
+  return { medianMs: median(sorted), p95Ms: nearestRank(sorted, 0.95) };
 }
 
 export async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: number }> {

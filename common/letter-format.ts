@@ -1,4 +1,4 @@
-import { cents, type Cents } from './money.ts';
+import { cents, type Cents, type CentsTotal } from './money.ts';
 import { isIsoDate, type IsoDate } from './dates.ts';
 
 /**
@@ -29,8 +29,8 @@ export interface AmountOptions {
   runningText?: boolean;
 }
 
-export function formatLetterAmount(amount: Cents, precision: Precision, options: AmountOptions = {}): string {
-  const exact = BigInt(cents(amount));
+export function formatLetterAmount(amount: Cents | CentsTotal, precision: Precision, options: AmountOptions = {}): string {
+  const exact = exactCents(amount);
   const unit = options.unit ?? unitByMagnitude(exact, precision);
   const number = formatRounded(roundInUnit(exact, CENTS_PER_UNIT[unit], precision));
   return `€${options.runningText ? '' : ' '}${number} ${unit}`;
@@ -40,8 +40,8 @@ export function formatLetterAmount(amount: Cents, precision: Precision, options:
  * An amount written out, as some passages of the letter do: "6 miljard euro", or after the sign,
  * "€100 miljoen". Rounded as formatLetterAmount rounds.
  */
-export function formatLetterAmountInWords(amount: Cents, precision: Precision, options: { sign: boolean }): string {
-  const exact = BigInt(cents(amount));
+export function formatLetterAmountInWords(amount: Cents | CentsTotal, precision: Precision, options: { sign: boolean }): string {
+  const exact = exactCents(amount);
   const unit = unitByMagnitude(exact, precision);
   const number = formatRounded(roundInUnit(exact, CENTS_PER_UNIT[unit], precision));
   const word = unit === 'mld.' ? 'miljard' : 'miljoen';
@@ -49,16 +49,16 @@ export function formatLetterAmountInWords(amount: Cents, precision: Precision, o
 }
 
 /** Whole percent of numerator over denominator, as the letter writes it: "48 procent". */
-export function formatPercent(numerator: Cents, denominator: Cents): string {
+export function formatPercent(numerator: Cents | CentsTotal, denominator: Cents | CentsTotal): string {
   return `${percentage(numerator, denominator, 0)} procent`;
 }
 
 /** The percentage rounded to the given decimals, for data rather than prose (47.96). */
-export function percentage(numerator: Cents, denominator: Cents, decimals: number): number {
-  if (denominator === 0) throw new RangeError('percentage of zero');
+export function percentage(numerator: Cents | CentsTotal, denominator: Cents | CentsTotal, decimals: number): number {
+  if (exactCents(denominator) === 0n) throw new RangeError('percentage of zero');
   requireWholeNumber('decimals', decimals, 0);
   const scale = 10n ** BigInt(decimals);
-  const scaled = divideRounded(BigInt(cents(numerator)) * 100n * scale, BigInt(cents(denominator)));
+  const scaled = divideRounded(exactCents(numerator) * 100n * scale, exactCents(denominator));
   return Number(scaled) / Number(scale);
 }
 
@@ -86,6 +86,10 @@ function dateParts(date: IsoDate): { year: number; month: number; day: number } 
   if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return { year, month, day };
+}
+
+function exactCents(amount: Cents | CentsTotal): bigint {
+  return typeof amount === 'bigint' ? amount : BigInt(cents(amount));
 }
 
 /** A rounded amount: scaled / 10^decimals units. */
@@ -194,4 +198,17 @@ export function formatExactEuros(amount: Cents): string {
   const digits = abs(exact).toString().padStart(3, '0');
   const euros = digits.slice(0, -2).replace(/\B(?=(\d{3})+$)/g, '.');
   return `€ ${exact < 0n ? '-' : ''}${euros},${digits.slice(-2)}`;
+}
+
+/**
+ * A figure of the letter's table as the letter that published it prints it in its own column: "€ 8,8 mld.".
+ * Wherever a letter's figure is shown (the comparison, the public figures, open data), it is shown so.
+ */
+export function formatPublishedFigure(amount: Cents): string {
+  return formatLetterAmount(amount, REFERENCE_PRECISION, { unit: 'mld.' });
+}
+
+/** A figure as a later letter compares or restates it, and a difference between letters: "€ 5,88 mld.". */
+export function formatComparedFigure(amount: Cents): string {
+  return formatLetterAmount(amount, COMPARISON_PRECISION, { unit: 'mld.' });
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cents, centsFromText, MoneyError, parseEuroAmount, sumCents } from './money.ts';
+import { cents, centsFromText, centsOfTotal, MoneyError, parseEuroAmount, sumCents, totalCents, totalCentsFromText } from './money.ts';
 
 describe('cents', () => {
   it('accepts whole numbers and refuses fractions and unsafe sizes', () => {
@@ -14,6 +14,14 @@ describe('cents', () => {
   it('sums exactly and refuses a sum beyond exact range', () => {
     expect(sumCents([240_000_000_000, 612_100_000_000, 17_900_000_000])).toBe(870_000_000_000);
     expect(() => sumCents([Number.MAX_SAFE_INTEGER, 1])).toThrow(MoneyError);
+  });
+
+  it('adds totals exactly beyond 2^53, and refuses to turn one that large back into a number', () => {
+    expect(totalCents([Number.MAX_SAFE_INTEGER, 1, 1n])).toBe(9_007_199_254_740_993n);
+    expect(totalCentsFromText('-10000000000000000001')).toBe(-10_000_000_000_000_000_001n);
+    expect(() => totalCentsFromText('1e20')).toThrow(MoneyError);
+    expect(centsOfTotal(9_007_199_254_740_991n)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => centsOfTotal(9_007_199_254_740_992n)).toThrow(MoneyError);
   });
 });
 

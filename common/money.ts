@@ -1,14 +1,16 @@
 /**
- * Money is held as an exact whole number of euro cents. JavaScript numbers are exact for integers up to
- * 2^53 (about 90 trillion euro), far above any support budget; every operation checks it stays there.
+ * Money is held as an exact whole number of euro cents. One amount is a number: it is at most
+ * MAX_ENTRY_CENTS, and numbers are exact up to 2^53; every operation checks it stays there. A sum over
+ * the register is a CentsTotal (BigInt), exact at any size, since enough entries at the ceiling pass 2^53.
  */
 export type Cents = number;
+export type CentsTotal = bigint;
 
 export class MoneyError extends Error {}
 
 /**
  * The most one valuation or payment may be: €100 mld. (10^13 cents), far above any single delivery of
- * military support yet far enough below 2^53 that hundreds of entries at the ceiling still add up exactly.
+ * military support. Over 900 entries at the ceiling pass 2^53 cents: sums are CentsTotals.
  */
 export const MAX_ENTRY_CENTS: Cents = 10_000_000_000_000;
 
@@ -23,6 +25,29 @@ export function centsFromText(text: string): Cents {
   return cents(Number(text));
 }
 
+/** Parses the integer text PostgreSQL returns for a numeric sum, at any size. */
+export function totalCentsFromText(text: string): CentsTotal {
+  if (!/^-?\d+$/.test(text)) throw new MoneyError(`not a whole number of cents: ${text}`);
+  return BigInt(text);
+}
+
+/** The exact sum of amounts and totals. */
+export function totalCents(values: Iterable<Cents | CentsTotal>): CentsTotal {
+  let total = 0n;
+  for (const value of values) total += typeof value === 'bigint' ? value : BigInt(cents(value));
+  return total;
+}
+
+/**
+ * A total where the code that reads it still counts in numbers (the budget, the letter's snapshot):
+ * refused, never rounded, beyond 2^53.
+ */
+export function centsOfTotal(total: CentsTotal): Cents {
+  if (total > BigInt(Number.MAX_SAFE_INTEGER) || total < BigInt(Number.MIN_SAFE_INTEGER)) throw new MoneyError(`beyond exact numbers: ${total} cents`);
+  return Number(total);
+}
+
+/** A checked sum of amounts that stays a number; a sum over the register is a totalCents. */
 export function sumCents(values: Iterable<Cents>): Cents {
   let total = 0;
   for (const value of values) total = cents(total + value);

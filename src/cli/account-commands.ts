@@ -1,27 +1,19 @@
-import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { reason } from '../api/messages.ts';
 import { createAccount, changeRole, disableAccount, viewOf } from '../auth/accounts.ts';
 import { totpUri } from '../auth/totp.ts';
 import { openTotpSecretKey } from '../auth/totp-secret-key.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
-import { systemContext, type RequestContext } from '../audit/trail.ts';
 import { ROLES, isRole, type Role } from '../domain/access.ts';
 import { findAccountByUsername, listAccounts } from '../db/repositories/accounts.ts';
 import type { Database } from '../db/schema.ts';
 import type { Kysely } from 'kysely';
-import { ValidationError } from '../register/errors.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
+import { explain, operatorContext } from './operator.ts';
 
 function role(value: string): Role {
   if (!isRole(value)) throw new InvalidArgumentError(`expected one of ${ROLES.join(', ')}`);
   return value;
-}
-
-/** The operator, as the audit trail records changes made from the command line. */
-function operatorContext(): RequestContext {
-  return systemContext(`cli:${userInfo().username}`);
 }
 
 async function readPassword(): Promise<string> {
@@ -39,16 +31,6 @@ async function accountNamed(db: Kysely<Database>, name: string) {
   return account;
 }
 
-/** Explains a refusal of the rules in one line per field, the way the API would. */
-function explain(error: unknown): never {
-  if (error instanceof ValidationError) {
-    throw new CommandError(
-      error.violations.map((violation) => `${violation.field}: ${reason('en', violation.code, violation.params ?? {})}`).join('\n'),
-    );
-  }
-  throw error;
-}
-
 export function accountCommands(): Command {
   const accountCommand = new Command('account').description('manage accounts (changes are recorded in the audit trail)');
 
@@ -61,7 +43,8 @@ export function accountCommands(): Command {
     .option('--oidc-subject <sub>', "the identity provider's subject of this person (login through OpenID Connect)")
     .option('--no-password', 'no password: the account logs in only through the identity provider')
     .option('--second-factor', 'a second factor also where the role does not require one')
-    .action(async (options: { name: string; role: Role; displayName?: string; oidcSubject?: string; password: boolean; secondFactor?: boolean }) => {
+    .option('--email <address>', 'where notifications go (when the server sends e-mail)')
+    .action(async (options: { name: string; role: Role; displayName?: string; oidcSubject?: string; email?: string; password: boolean; secondFactor?: boolean }) => {
       const password = options.password ? await readPassword() : null;
       const totpKey = await openTotpSecretKey(auditDirectoryFromEnvironment());
       const { account, totpSecret } = await withDatabase((handle) =>
@@ -71,6 +54,7 @@ export function accountCommands(): Command {
           role: options.role,
           password,
           oidcSubject: options.oidcSubject ?? null,
+          email: options.email ?? null,
           secondFactor: options.secondFactor,
         }, totpKey).catch(explain),
       );

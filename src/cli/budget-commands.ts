@@ -1,21 +1,26 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { isIsoDate } from '../../common/dates.ts';
 import { COMPARISON_PRECISION, formatLetterAmount } from '../../common/letter-format.ts';
-import { budgetFiguresAt } from '../register/budget.ts';
+import { BudgetDecisionInputSchema, BudgetShiftInputSchema, CommitmentInputSchema, CommitmentStageInputSchema } from '../api/budget/schemas.ts';
+import { addCommitmentStage, budgetFiguresAt, createCommitment, createDecision, createShift } from '../register/budget.ts';
 import { withDatabase } from './database.ts';
+import { euroCents, exactEuro, isoDateOption, operatorChange, wholeNumber } from './operator.ts';
 
 const amount = (cents: number) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.' });
 
-/** `budget list`: the budget per budget year as known at a date, for a terminal. */
+/** `--amount 2025=400.000.000`, repeated: the amount of one budget year of a decision. */
+function yearAmount(text: string, previous: { budgetYear: unknown; amountCents: unknown }[] = []) {
+  const [year, euro] = text.split('=');
+  if (euro === undefined) throw new InvalidArgumentError('use YEAR=AMOUNT, e.g. 2025=400.000.000');
+  return [...previous, { budgetYear: wholeNumber(year!), amountCents: euroCents(euro) }];
+}
+
+/** `budget …`: the budget per budget year, and recording its decisions, shifts and commitments (audited as in the API). */
 export function budgetCommands(): Command {
-  const command = new Command('budget').description('the budget for military support per budget year');
+  const command = new Command('budget').description('the budget for military support: figures per budget year, decisions, shifts and commitments');
   command
     .command('list')
     .description('budgeted, legally committed, pledged, unallocated and realised per budget year, as known at a date')
-    .option('--known-at <date>', 'the date the budget is known at (default today)', (value: string) => {
-      if (!isIsoDate(value)) throw new InvalidArgumentError('use a date as YYYY-MM-DD');
-      return value;
-    })
+    .option('--known-at <date>', 'the date the budget is known at (default today)', isoDateOption)
     .option('--json', 'print JSON')
     .action(async (options: { knownAt?: string; json?: boolean }) => {
       const knownAt = options.knownAt ?? new Date().toISOString().slice(0, 10);
@@ -31,5 +36,84 @@ export function budgetCommands(): Command {
       console.log(`Stand op ${knownAt}`);
       for (const row of [header, ...rows]) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
     });
+
+  command
+    .command('decision')
+    .description('record a budget decision: money made available on a fund, spread over the budget years of a period')
+    .requiredOption('--moment <moment>', 'the moment of the budget cycle, e.g. "Voorjaarsnota 2025"')
+    .requiredOption('--decided-on <date>', 'the day it was decided (YYYY-MM-DD)')
+    .requiredOption('--fund <fund>', 'defenceBudget, ukraineSupportBudget or internationalSecurityBudget')
+    .requiredOption('--first-year <year>', 'the first budget year of the period')
+    .requiredOption('--last-year <year>', 'the last budget year of the period')
+    .requiredOption('--amount <year=euro>', 'the amount of one budget year, e.g. 2025=400.000.000 (repeat for each year)', yearAmount)
+    .option('--description <text>', 'what it is for', '')
+    .action(async (options: { moment: string; decidedOn: string; fund: string; firstYear: string; lastYear: string; amount: unknown[]; description: string }) => {
+      const { amount: amounts, ...rest } = options;
+      const input = { ...rest, firstYear: wholeNumber(options.firstYear), lastYear: wholeNumber(options.lastYear), amounts };
+      const decision = await withDatabase((handle) =>
+        operatorChange(handle.db, 'budget decision', BudgetDecisionInputSchema, input, (context, valid) => createDecision(handle.db, context, valid)),
+      );
+      console.log(`Recorded budget decision ${decision.id}: ${decision.moment}, ${exactEuro(decision.amounts.reduce((sum, year) => sum + year.amountCents, 0))}`);
+    });
+
+  command
+    .command('shift')
+    .description("record a shift of budget from one year to another; never more than the year holds")
+    .requiredOption('--moment <moment>', 'the moment of the budget cycle')
+    .requiredOption('--decided-on <date>', 'the day it was decided (YYYY-MM-DD)')
+    .requiredOption('--fund <fund>', 'defenceBudget, ukraineSupportBudget or internationalSecurityBudget')
+    .requiredOption('--from-year <year>', 'the budget year the money leaves')
+    .requiredOption('--to-year <year>', 'the budget year the money goes to')
+    .requiredOption('--amount <euro>', 'the amount in euro, e.g. 2.000.000.000')
+    .option('--description <text>', 'why', '')
+    .action(async (options: { moment: string; decidedOn: string; fund: string; fromYear: string; toYear: string; amount: string; description: string }) => {
+      const { amount: euro, ...rest } = options;
+      const input = { ...rest, fromYear: wholeNumber(options.fromYear), toYear: wholeNumber(options.toYear), amountCents: euroCents(euro) };
+      const shift = await withDatabase((handle) =>
+        operatorChange(handle.db, 'budget shift', BudgetShiftInputSchema, input, (context, valid) => createShift(handle.db, context, valid)),
+      );
+      console.log(`Recorded budget shift ${shift.id}: ${exactEuro(shift.amountCents)} from ${shift.fromYear} to ${shift.toYear}`);
+    });
+
+  const stageOptions = (sub: Command) =>
+    sub
+      .requiredOption('--stage <stage>', 'pledged (plans and projects identified) or committed (legally committed)')
+      .requiredOption('--amount <euro>', 'the amount at this stage in euro')
+      .requiredOption('--effective-on <date>', 'the day it holds from (YYYY-MM-DD)')
+      .option('--note <text>', 'a note', '');
+
+  stageOptions(
+    command
+      .command('commitment')
+      .description('record a commitment against a budget year with its first stage')
+      .requiredOption('--title <title>', 'what the money is for')
+      .requiredOption('--fund <fund>', 'defenceBudget, ukraineSupportBudget or internationalSecurityBudget')
+      .requiredOption('--budget-year <year>', 'the budget year it is committed against')
+      .option('--delivery-id <id>', 'the delivery it pays for')
+      .option('--contract-reference <reference>', 'the contract'),
+  ).action(
+    async (options: { title: string; fund: string; budgetYear: string; deliveryId?: string; contractReference?: string; stage: string; amount: string; effectiveOn: string; note: string }) => {
+      const { amount: euro, ...rest } = options;
+      const input = { ...rest, budgetYear: wholeNumber(options.budgetYear), amountCents: euroCents(euro) };
+      const commitment = await withDatabase((handle) =>
+        operatorChange(handle.db, 'budget commitment', CommitmentInputSchema, input, (context, { stage, amountCents, effectiveOn, note, ...fields }) =>
+          createCommitment(handle.db, context, fields, { stage, amountCents, effectiveOn, note }),
+        ),
+      );
+      console.log(`Recorded commitment ${commitment.id}: ${commitment.title}, ${exactEuro(commitment.amountCents)}${commitment.exceedsBudget ? ' (more committed than budgeted in its year)' : ''}`);
+    },
+  );
+
+  stageOptions(
+    command.command('stage').description("record a commitment's next stage (pledged, then legally committed) or its new amount").argument('<commitment>', 'the id of the commitment'),
+  ).action(async (id: string, options: { stage: string; amount: string; effectiveOn: string; note: string }) => {
+    const { amount: euro, ...rest } = options;
+    const commitment = await withDatabase((handle) =>
+      operatorChange(handle.db, 'budget stage', CommitmentStageInputSchema, { ...rest, amountCents: euroCents(euro) }, (context, valid) =>
+        addCommitmentStage(handle.db, context, id, valid),
+      ),
+    );
+    console.log(`Commitment ${commitment.id} is now ${commitment.stages.at(-1)!.stage} for ${exactEuro(commitment.amountCents)}`);
+  });
   return command;
 }

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isIsoDate } from '../../common/dates.ts';
+import { withExactIntegers } from '../../common/exact-json.ts';
 import { databaseConfigFromEnvironment, portFromEnvironment } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadDemonstrationData } from '../register/demonstration.ts';
@@ -7,6 +8,7 @@ import { figuresTable } from '../register/figures.ts';
 import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstration-data.ts';
 import { auditDirectoryFromEnvironment, checkpointIntervalFromEnvironment } from '../audit/config.ts';
 import { oidcConfigFromEnvironment } from '../auth/oidc.ts';
+import { mailConfigFromEnvironment } from '../notifications/mail.ts';
 import { auditCommands } from './audit-commands.ts';
 import { letterCommands } from './letter-commands.ts';
 import { createLogger } from '../logging.ts';
@@ -19,6 +21,9 @@ import { announceDemonstrationAccounts } from './demonstration-accounts.ts';
 import { printFiguresTable } from './print-figures.ts';
 import { accountCommands } from './account-commands.ts';
 import { budgetCommands } from './budget-commands.ts';
+import { exportControlCommands } from './export-control-commands.ts';
+import { epfCommands } from './epf-commands.ts';
+import { importCommand } from './import-command.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -48,6 +53,7 @@ program
       logger: createLogger(),
       trustProxy: process.env.TRUST_PROXY === 'true',
       oidc: oidcConfigFromEnvironment(process.env),
+      mail: mailConfigFromEnvironment(process.env),
       auditCheckpoints: { directory: auditDirectoryFromEnvironment(), intervalMs: checkpointIntervalFromEnvironment() },
       publicationCheckMs: publicationCheckIntervalFromEnvironment(),
     });
@@ -91,13 +97,16 @@ program
   .option('--json', 'print the figures as JSON')
   .action(async (options: { referenceDate: string; compareDate: string; json?: boolean }) => {
     const table = await withDatabase((handle) => figuresTable(handle.db, options.referenceDate, options.compareDate));
-    console.log(options.json ? JSON.stringify(table, null, 2) : printFiguresTable(table));
+    console.log(options.json ? JSON.stringify(withExactIntegers(table), null, 2) : printFiguresTable(table));
   });
 
 program.addCommand(accountCommands());
 program.addCommand(auditCommands());
 program.addCommand(letterCommands());
 program.addCommand(budgetCommands());
+program.addCommand(exportControlCommands());
+program.addCommand(epfCommands());
+program.addCommand(importCommand());
 
 try {
   await program.parseAsync();

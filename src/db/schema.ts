@@ -8,6 +8,8 @@ export interface Database {
   valuation: ValuationTable;
   payment: PaymentTable;
   realisedSupportChange: { deliveryId: string; supportType: string; changeDate: string; changeCents: number };
+  /** The changes added up per support type and day (migration 014); numeric, so as text. */
+  realisedSupportDay: { supportType: string; changeDate: string; changeCents: string };
   account: AccountTable;
   session: SessionTable;
   loginFailure: { username: string; origin: string | null; failedAt: string };
@@ -16,6 +18,7 @@ export interface Database {
   auditEvent: AuditEventTable;
   disclosureDecision: DisclosureDecisionTable;
   publicDelivery: PublicDeliveryTable;
+  publicDeliveryVersion: PublicDeliveryVersionTable;
   letter: LetterTable;
   publicLetter: PublicLetterTable;
   letterPublication: LetterPublicationTable;
@@ -61,6 +64,8 @@ export interface Database {
   exportAssessmentCriterion: { assessmentId: string; criterion: number; finding: string; reasoning: string };
   exportInspectionGrant: ExportInspectionGrantTable;
   exportLicence: ExportLicenceTable;
+  // Import (migration 022)
+  importedRecord: { sheet: string; externalReference: string; recordId: string; importId: string };
 }
 
 export interface EpfTrancheTable {
@@ -134,6 +139,7 @@ export interface PublicLetterTable {
  */
 export interface PublicDatabase {
   publicDelivery: PublicDeliveryTable;
+  publicDeliveryVersion: PublicDeliveryVersionTable;
   publicLetter: PublicLetterTable;
   publicCompany: PublicCompanyTable;
 }
@@ -168,6 +174,12 @@ export interface PublicDeliveryTable {
   visibleFrom: string | null;
 }
 
+/** One row: bumped by every statement that changes public_delivery (migration 015). */
+export interface PublicDeliveryVersionTable {
+  onlyRow: Generated<boolean>;
+  version: number;
+}
+
 export interface LetterTable {
   id: string;
   referenceDate: string;
@@ -196,6 +208,9 @@ export interface LetterTable {
   isDemonstration: Generated<boolean>;
   version: Generated<number>;
   createdAt: string;
+  wordmark: Generated<string>;
+  signatoryName: Generated<string>;
+  signatoryTitle: Generated<string>;
 }
 
 export interface AccountTable {
@@ -207,6 +222,8 @@ export interface AccountTable {
   totpSecret: string | null;
   totpLastStep: number | null;
   oidcSubject: string | null;
+  /** Where notifications go; null for none. */
+  email: string | null;
   disabledAt: string | null;
   createdAt: Generated<string>;
 }

@@ -47,18 +47,22 @@ describe('EPF claims at a date', () => {
       paidCents: 52.8 * MILLION,
       paidByYear: [{ year: 2024, cents: 52.8 * MILLION }],
       outstandingCents: 387.2 * MILLION,
-      blockedCents: 2_005 * MILLION,
+      blockedCents: 2_447 * MILLION,
       remainderExpectedBy: 2027,
     });
     expect(figures.byStatus).toEqual({
       open: { count: 0, declaredCents: 0 },
-      compensated: { count: 2, declaredCents: 1_300 * MILLION },
+      compensated: { count: 4, declaredCents: 858 * MILLION },
       paid: { count: 0, declaredCents: 0 },
-      blocked: { count: 3, declaredCents: 2_005 * MILLION },
+      blocked: { count: 3, declaredCents: 2_447 * MILLION },
     });
     // Before the first claim there is nothing; a claim counts from the day it is declared.
-    expect(epfFiguresAt(DEMONSTRATION_EPF_CLAIMS, '2023-04-27')).toMatchObject({ declaredCents: 0, declaredUntil: null });
-    expect(epfFiguresAt(DEMONSTRATION_EPF_CLAIMS, '2023-04-28')).toMatchObject({ declaredCents: 1_150 * MILLION, compensatedCents: 0 });
+    expect(epfFiguresAt(DEMONSTRATION_EPF_CLAIMS, '2022-04-13')).toMatchObject({ declaredCents: 0, declaredUntil: null });
+    expect(epfFiguresAt(DEMONSTRATION_EPF_CLAIMS, '2022-04-14')).toMatchObject({ declaredCents: 30 * MILLION, compensatedCents: 0 });
+    // The running totals the earlier letters to parliament published.
+    expect(epfFiguresAt(DEMONSTRATION_EPF_CLAIMS, '2023-02-06')).toMatchObject({ compensatedCents: 62.9 * MILLION });
+    expect(epfFiguresAt(DEMONSTRATION_EPF_CLAIMS, '2023-04-13')).toMatchObject({ declaredCents: 516 * MILLION, compensatedCents: 202.9 * MILLION });
+    expect(epfFiguresAt(DEMONSTRATION_EPF_CLAIMS, '2023-07-05')).toMatchObject({ declaredCents: 708 * MILLION });
   });
 
   it('moves a claim from open to compensated to paid, and blocked while blocked, each from its date', () => {

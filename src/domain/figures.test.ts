@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SUPPORT_TYPES, type SupportType } from './delivery.ts';
-import type { Cents } from '../../common/money.ts';
+import type { CentsTotal } from '../../common/money.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { buildFiguresTable, headlineSentence, type FiguresLine } from './figures.ts';
 import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount, formatPercent } from '../../common/letter-format.ts';
@@ -35,7 +35,7 @@ describe('buildFiguresTable', () => {
   });
 
   it('gives the increase exactly, as text, percentage and percent text', () => {
-    expect(table.total.difference).toEqual({ cents: 2_820 * MILLION_EURO, text: '€ 2,82 mld.' });
+    expect(table.total.difference).toEqual({ cents: BigInt(2_820 * MILLION_EURO), text: '€ 2,82 mld.' });
     expect(table.total.increasePercent).toBe(47.96);
     expect(table.total.increasePercentText).toBe('48 procent');
     expect(table.rows.map((row) => row.difference.text)).toEqual(['€ 0,35 mld.', '€ 2,39 mld.', '€ 0,08 mld.']);
@@ -48,7 +48,7 @@ describe('buildFiguresTable', () => {
       letterCompare,
     );
     expect(lowParts.rows.map((row) => row.reference.text)).toEqual(['€ 2,4 mld.', '€ 6,1 mld.', '€ 0,18 mld.']);
-    expect(lowParts.total.reference).toEqual({ cents: 8_782 * MILLION_EURO, text: '€ 8,8 mld.' });
+    expect(lowParts.total.reference).toEqual({ cents: BigInt(8_782 * MILLION_EURO), text: '€ 8,8 mld.' });
   });
 
   it('has no increase percentage where nothing was realised at the compare date', () => {
@@ -68,8 +68,9 @@ describe('buildFiguresTable', () => {
   });
 
   it('sums every column exactly and formats each cell from its own cents', () => {
-    const amount = fc.integer({ min: 0, max: 10_000_000 * MILLION_EURO });
-    const totals = fc.record<Record<SupportType, Cents>>({ stock: amount, procurement: amount, natoFund: amount });
+    // Up to 10^19 cents: well past 2^53, where only exact sums stay right.
+    const amount = fc.bigInt({ min: 0n, max: 10n ** 19n });
+    const totals = fc.record<Record<SupportType, CentsTotal>>({ stock: amount, procurement: amount, natoFund: amount });
     fc.assert(
       fc.property(totals, totals, (referenceTotals, compareTotals) => {
         const built = buildFiguresTable(
@@ -78,7 +79,7 @@ describe('buildFiguresTable', () => {
         );
         const lines = [...built.rows, built.total];
         for (const column of ['reference', 'compare', 'difference'] as const) {
-          const parts = built.rows.reduce((sum, row) => sum + row[column].cents, 0);
+          const parts = built.rows.reduce((sum, row) => sum + row[column].cents, 0n);
           expect(built.total[column].cents).toBe(parts);
           const precision = column === 'reference' ? REFERENCE_PRECISION : COMPARISON_PRECISION;
           for (const { [column]: cell } of lines) {
@@ -88,9 +89,9 @@ describe('buildFiguresTable', () => {
         for (const line of lines) {
           expect(line.difference.cents).toBe(line.reference.cents - line.compare.cents);
           expect(line.increasePercentText).toBe(
-            line.compare.cents === 0 ? null : formatPercent(line.difference.cents, line.compare.cents),
+            line.compare.cents === 0n ? null : formatPercent(line.difference.cents, line.compare.cents),
           );
-          expect(line.increasePercent === null).toBe(line.compare.cents === 0);
+          expect(line.increasePercent === null).toBe(line.compare.cents === 0n);
         }
       }),
     );

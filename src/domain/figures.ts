@@ -1,5 +1,5 @@
 import { nl } from '../../common/vocabulary/nl.ts';
-import { cents, sumCents, type Cents } from '../../common/money.ts';
+import { totalCents, type Cents, type CentsTotal } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { SUPPORT_TYPES, type SupportType } from './delivery.ts';
 import {
@@ -18,11 +18,11 @@ const INCREASE_PERCENT_DECIMALS = 2;
 
 export interface RealisedTotalsAt {
   date: IsoDate;
-  totals: Readonly<Record<SupportType, Cents>>;
+  totals: Readonly<Record<SupportType, Cents | CentsTotal>>;
 }
 
 interface FigureCell {
-  cents: Cents;
+  cents: CentsTotal;
   text: string;
 }
 
@@ -56,7 +56,7 @@ const COLUMN_PRECISION = {
 } as const;
 const TABLE_OPTIONS: AmountOptions = { unit: 'mld.' };
 
-function formatColumn(column: Column, amount: Cents, options: AmountOptions): string {
+function formatColumn(column: Column, amount: CentsTotal, options: AmountOptions): string {
   return formatLetterAmount(amount, COLUMN_PRECISION[column], options);
 }
 
@@ -68,23 +68,20 @@ export function buildFiguresTable(reference: RealisedTotalsAt, compare: Realised
   }));
   const total = line(
     nl.figureRows.total,
-    sumCents(rows.map((row) => row.reference.cents)),
-    sumCents(rows.map((row) => row.compare.cents)),
+    totalCents(rows.map((row) => row.reference.cents)),
+    totalCents(rows.map((row) => row.compare.cents)),
   );
   return { referenceDate: reference.date, compareDate: compare.date, rows, total };
 }
 
-function line(label: string, referenceCents: Cents, compareCents: Cents): FiguresLine {
-  const amounts: Record<Column, Cents> = {
-    reference: cents(referenceCents),
-    compare: cents(compareCents),
-    difference: cents(referenceCents - compareCents),
-  };
+function line(label: string, referenceCents: Cents | CentsTotal, compareCents: Cents | CentsTotal): FiguresLine {
+  const [reference, compare] = [totalCents([referenceCents]), totalCents([compareCents])];
+  const amounts: Record<Column, CentsTotal> = { reference, compare, difference: reference - compare };
   const cell = (column: Column): FigureCell => ({
     cents: amounts[column],
     text: formatColumn(column, amounts[column], TABLE_OPTIONS),
   });
-  const hasBase = amounts.compare !== 0;
+  const hasBase = amounts.compare !== 0n;
   return {
     label,
     reference: cell('reference'),
@@ -103,13 +100,13 @@ function line(label: string, referenceCents: Cents, compareCents: Cents): Figure
 export function headlineSentence(table: FiguresTable): string {
   const { reference, compare, difference } = table.total;
   const inText: AmountOptions = { runningText: true };
-  const change = Math.abs(difference.cents);
-  const percent = compare.cents === 0 ? '' : ` of ${formatPercent(change, compare.cents)}`;
+  const change = difference.cents < 0n ? -difference.cents : difference.cents;
+  const percent = compare.cents === 0n ? '' : ` of ${formatPercent(change, compare.cents)}`;
   return (
     `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ` +
     // The point of "mld."/"mln." also ends the sentence, as in the letter.
     `${formatLetterDate(table.referenceDate)} ${formatColumn('reference', reference.cents, inText)} ` +
-    `Dit is een ${difference.cents < 0 ? 'afname' : 'toename'} van ` +
+    `Dit is een ${difference.cents < 0n ? 'afname' : 'toename'} van ` +
     `${formatColumn('difference', change, inText)}${percent} ten opzichte van de vorige leveringenbrief.`
   );
 }

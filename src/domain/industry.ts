@@ -1,4 +1,4 @@
-import { pastDateViolations } from './plausibility.ts';
+import { pastDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import type { CompanyOrigin, ConfidentialityGround, CoproductionStage, LessonCategory, MilestoneStatus } from '../../common/vocabulary/codes.ts';
@@ -10,7 +10,6 @@ import type { RuleViolation } from './delivery.ts';
  * bundling. Pure rules; every mistake of an input is reported at once.
  */
 
-/** Support to Ukraine as the register keeps it started in 2014; nothing of this domain is dated earlier. */
 /** A contract's amount above this (€ 10 mld.) is a typing error, not a contract. */
 const MAX_CONTRACT_CENTS = 1_000_000_000_000;
 const MAX_NAME_LENGTH = 200;
@@ -84,17 +83,6 @@ export interface DemandBundleInput {
 export type CompanyDecisionInput =
   | { state: 'public'; publicName: string; note: string }
   | { state: 'confidential'; ground: ConfidentialityGround; reviewOn: IsoDate | null; note: string };
-
-// A control character other than a line break or tab in typed text is never meant.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-function textViolations(field: string, text: string, options: { required: boolean; maximum: number }): RuleViolation[] {
-  if (options.required && text.trim() === '') return [{ field, code: 'required' }];
-  if (text.length > options.maximum) return [{ field, code: 'tooLong', params: { maximum: String(options.maximum) } }];
-  if (CONTROL_CHARACTERS.test(text)) return [{ field, code: 'controlCharacter' }];
-  return [];
-}
-
 
 function centsViolations(field: string, cents: number, maximum = MAX_CONTRACT_CENTS): RuleViolation[] {
   if (!Number.isInteger(cents)) return [{ field, code: 'notWholeNumber' }];

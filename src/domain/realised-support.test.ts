@@ -57,8 +57,8 @@ describe('stock', () => {
       deliveries: [promised, tank],
       valuations: [valuation('v1', 'd2', 500, '2025-01-01'), valuation('v2', 'd1', 1_000, '2025-06-01')],
     };
-    expect(realisedTotals(register, '2025-05-31')).toEqual({ stock: 0, procurement: 0, natoFund: 0 });
-    expect(realisedTotals(register, '2025-06-01')).toEqual({ stock: 1_000, procurement: 0, natoFund: 0 });
+    expect(realisedTotals(register, '2025-05-31')).toEqual({ stock: 0n, procurement: 0n, natoFund: 0n });
+    expect(realisedTotals(register, '2025-06-01')).toEqual({ stock: 1_000n, procurement: 0n, natoFund: 0n });
   });
 
   it('takes the later recorded of two valuations with the same effective date, whatever their order', () => {
@@ -105,9 +105,9 @@ describe('procurement and NATO fund contributions', () => {
         payment('unknown', 1_000, '2025-01-01'),
       ],
     };
-    expect(realisedTotals(register, '2025-01-09')).toEqual({ stock: 0, procurement: 0, natoFund: 0 });
-    expect(realisedTotals(register, '2025-02-10')).toEqual({ stock: 0, procurement: 600, natoFund: 50 });
-    expect(realisedTotals(register, '2025-03-01')).toEqual({ stock: 0, procurement: 600, natoFund: 120 });
+    expect(realisedTotals(register, '2025-01-09')).toEqual({ stock: 0n, procurement: 0n, natoFund: 0n });
+    expect(realisedTotals(register, '2025-02-10')).toEqual({ stock: 0n, procurement: 600n, natoFund: 50n });
+    expect(realisedTotals(register, '2025-03-01')).toEqual({ stock: 0n, procurement: 600n, natoFund: 120n });
   });
 });
 
@@ -120,7 +120,7 @@ describe('work for the EU as EPF implementing actor', () => {
       valuations: [valuation('v1', 'd2', 500, '2025-01-10')],
       payments: [payment('d1', 10_000, '2025-01-10')],
     };
-    expect(realisedTotals(register, '2030-01-01')).toEqual({ stock: 0, procurement: 0, natoFund: 0 });
+    expect(realisedTotals(register, '2030-01-01')).toEqual({ stock: 0n, procurement: 0n, natoFund: 0n });
   });
 });
 
@@ -167,7 +167,7 @@ describe('properties', () => {
         const totals = realisedTotals(register, date);
         for (const type of SUPPORT_TYPES) {
           const ofType = register.deliveries.filter((d) => d.supportType === type && d.fundingSource !== 'epf');
-          expect(totals[type]).toBe(ofType.reduce((sum, d) => sum + realisedValue(d, register, date), 0));
+          expect(totals[type]).toBe(ofType.reduce((sum, d) => sum + BigInt(realisedValue(d, register, date)), 0n));
         }
         const withoutEpf = { ...register, deliveries: register.deliveries.filter((d) => d.fundingSource !== 'epf') };
         expect(realisedTotals(withoutEpf, date)).toEqual(totals);

@@ -1,4 +1,4 @@
-import { sumCents, type Cents } from '../../common/money.ts';
+import { sumCents, totalCents, type Cents, type CentsTotal } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { countsInDutchTotals, isRealisedByPayment } from '../../common/delivery-rules.ts';
 import {
@@ -25,10 +25,10 @@ export interface RegisterContents {
 }
 
 /** Realised support per support type at the end of the given date. */
-export function realisedTotals(register: RegisterContents, date: IsoDate): Record<SupportType, Cents> {
-  const totals = Object.fromEntries(SUPPORT_TYPES.map((type) => [type, 0])) as Record<SupportType, Cents>;
+export function realisedTotals(register: RegisterContents, date: IsoDate): Record<SupportType, CentsTotal> {
+  const totals = Object.fromEntries(SUPPORT_TYPES.map((type) => [type, 0n])) as Record<SupportType, CentsTotal>;
   for (const delivery of register.deliveries) {
-    totals[delivery.supportType] = sumCents([totals[delivery.supportType], realisedValue(delivery, register, date)]);
+    totals[delivery.supportType] = totalCents([totals[delivery.supportType], realisedValue(delivery, register, date)]);
   }
   return totals;
 }

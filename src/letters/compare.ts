@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatComparedFigure, formatPublishedFigure } from '../../common/letter-format.ts';
 import { CentsSchema, OverviewItemSchema, type PublicLetterSnapshot } from './snapshot.ts';
 
 const LetterReferenceSchema = z.object({ id: z.string(), referenceDate: z.iso.date() });
@@ -6,13 +7,38 @@ const LetterReferenceSchema = z.object({ id: z.string(), referenceDate: z.iso.da
 export const LetterComparisonSchema = z.object({
   from: LetterReferenceSchema,
   to: LetterReferenceSchema,
-  /** How each figure moved from the one letter to the other, as each published it. */
-  figures: z.array(z.object({ key: z.string(), label: z.string(), fromCents: CentsSchema, toCents: CentsSchema, differenceCents: CentsSchema })),
+  /**
+   * How each figure moved from the one letter to the other, as each published it: the texts in each letter's
+   * own rounding ("€ 8,8 mld."), the difference as a letter compares ("€ 2,82 mld.").
+   */
+  figures: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      fromCents: CentsSchema,
+      toCents: CentsSchema,
+      differenceCents: CentsSchema,
+      fromText: z.string(),
+      toText: z.string(),
+      differenceText: z.string(),
+    }),
+  ),
   /** What the letters after the earlier one, up to the later one, made public. */
   becamePublic: z.array(OverviewItemSchema),
   /** Figures of earlier letters that a later one in the range restated. */
   restated: z.array(
-    z.object({ letterId: z.string(), referenceDate: z.iso.date(), key: z.string(), label: z.string(), reportedCents: CentsSchema, restatedCents: CentsSchema }),
+    z.object({
+      letterId: z.string(),
+      referenceDate: z.iso.date(),
+      key: z.string(),
+      label: z.string(),
+      reportedCents: CentsSchema,
+      restatedCents: CentsSchema,
+      /** As the restating letter's footnote prints them. */
+      reportedText: z.string(),
+      restatedText: z.string(),
+      differenceText: z.string(),
+    }),
   ),
 });
 export type LetterComparison = z.infer<typeof LetterComparisonSchema>;
@@ -28,7 +54,17 @@ export function compareSnapshots(a: PublicLetterSnapshot, b: PublicLetterSnapsho
     to: { id: to.id, referenceDate: to.referenceDate },
     figures: to.figures.lines.map((line) => {
       const fromCents = from.figures.lines.find((other) => other.key === line.key)?.currentCents ?? 0;
-      return { key: line.key, label: line.label, fromCents, toCents: line.currentCents, differenceCents: line.currentCents - fromCents };
+      const differenceCents = line.currentCents - fromCents;
+      return {
+        key: line.key,
+        label: line.label,
+        fromCents,
+        toCents: line.currentCents,
+        differenceCents,
+        fromText: formatPublishedFigure(fromCents),
+        toText: formatPublishedFigure(line.currentCents),
+        differenceText: formatComparedFigure(differenceCents),
+      };
     }),
     becamePublic: inRange.flatMap((letter) => letter.overview.flatMap((group) => group.items)),
     restated: inRange.flatMap((letter) =>
@@ -41,6 +77,9 @@ export function compareSnapshots(a: PublicLetterSnapshot, b: PublicLetterSnapsho
           label: line.label,
           reportedCents: line.reportedPreviousCents!,
           restatedCents: line.restatedPreviousCents!,
+          reportedText: formatComparedFigure(line.reportedPreviousCents!),
+          restatedText: formatComparedFigure(line.restatedPreviousCents!),
+          differenceText: formatComparedFigure(line.restatedPreviousCents! - line.reportedPreviousCents!),
         })),
     ),
   };

@@ -4,28 +4,55 @@ import { nl } from '../../common/vocabulary/nl.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { formatCount, formatExactEuros, formatLetterAmount, formatLetterDate, formatTableDate, letterAmountIsExact, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
-import type { AnnexDocument, AnnexSection, AnnexTableRow, LetterDocument } from './letter-document.ts';
-import { CentsSchema, LETTER_SUBJECT, type PublicLetterSnapshot } from './snapshot.ts';
+import type { AnnexDocument, AnnexSection, AnnexTableRow, LetterDocument, LetterOverview } from './letter-document.ts';
+import { readinessSection, ReadinessAnnexRowSchema, trainingSection, TrainingAnnexRowSchema } from './annex-domain-sections.ts';
+import { CentsSchema, LETTER_SUBJECT, OVERVIEW_EMPTY, OVERVIEW_HEADING, overviewItemText, type LetterheadFields, type PublicLetterSnapshot } from './snapshot.ts';
 
 const RETURN_ADDRESS = 'Postbus 20701 2500 ES Den Haag';
 const ADDRESSEE = ['de Voorzitter van de Tweede Kamer', 'der Staten-Generaal', 'Bezuidenhoutseweg 67', '2594 AC Den Haag'];
-const CLOSING = ['Hoogachtend,', 'DE MINISTER VAN DEFENSIE'];
+const SENDER = ['Ministerie van Defensie', 'Plein 4', 'MPC 58 B', 'Postbus 20701', '2500 ES Den Haag'];
+/** The confidential annex: the one enclosure every letter has. */
+const ENCLOSURES = '1';
 const CLASSIFICATION = 'DEPARTEMENTAAL VERTROUWELIJK';
+
+/**
+ * The house style's defaults: a neutral placeholder wordmark (never the protected Rijkslogo) and the minister's
+ * title; the signatory's name is the author's to give (without one, the title alone signs). Letters finalised
+ * before the letterhead was kept print these.
+ */
+export const DEFAULT_LETTERHEAD: LetterheadFields = { wordmark: 'Ministerie van Defensie', signatoryTitle: 'DE MINISTER VAN DEFENSIE', signatoryName: '' };
+
+/** "Onze referentie": one final letter per reference date, so the date names it. */
+function letterReference(referenceDate: string): string {
+  return `SR-${referenceDate}`;
+}
 
 /** The public letter as a document, from its snapshot; while a draft it says so on every page. */
 export function letterDocument(snapshot: PublicLetterSnapshot, options: { paperNumber: string | null; isDraft: boolean }): LetterDocument {
+  const letterhead = snapshot.letterhead ?? DEFAULT_LETTERHEAD;
   return {
+    letterhead: { wordmark: letterhead.wordmark, sender: SENDER, reference: letterReference(snapshot.referenceDate), enclosures: ENCLOSURES },
     returnAddress: RETURN_ADDRESS,
     addressee: ADDRESSEE,
     dateText: formatLetterDate(snapshot.letterDate),
     subject: snapshot.subject,
     paperNumber: options.paperNumber,
     salutation: 'Geachte voorzitter,',
-    sections: snapshot.sections,
+    // The public overview follows the signature, as in the seed letter.
+    sections: snapshot.sections.filter((section) => section.heading !== OVERVIEW_HEADING),
     footnotes: snapshot.footnotes,
-    closing: CLOSING,
+    closing: ['Hoogachtend,', letterhead.signatoryTitle, ...(letterhead.signatoryName.trim() === '' ? [] : [letterhead.signatoryName])],
+    overview: publicOverview(snapshot),
     draftNotice: options.isDraft ? 'CONCEPT – niet verzonden; cijfers kunnen nog veranderen' : null,
     isDemonstration: snapshot.isDemonstration,
+  };
+}
+
+function publicOverview(snapshot: PublicLetterSnapshot): LetterOverview {
+  return {
+    heading: OVERVIEW_HEADING,
+    emptyText: snapshot.overview.length === 0 ? OVERVIEW_EMPTY : null,
+    groups: snapshot.overview.map((group) => ({ label: group.label, items: group.items.map(overviewItemText) })),
   };
 }
 
@@ -79,6 +106,9 @@ export const AnnexSnapshotSchema = z.object({
   previousLetter: z.object({ id: z.string(), referenceDate: z.iso.date() }).nullable().optional(),
   /** Contracts per company; absent in annexes frozen before the register kept industry data. */
   contractsByCompany: z.array(IndustryAnnexRowSchema).optional(),
+  /** Trainers and trainees per programme, and readiness and replacement per stock delivery; absent in annexes frozen before. */
+  trainingByProgramme: z.array(TrainingAnnexRowSchema).optional(),
+  readinessByDelivery: z.array(ReadinessAnnexRowSchema).optional(),
 });
 export type AnnexSnapshot = z.infer<typeof AnnexSnapshotSchema>;
 
@@ -140,6 +170,8 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
     deliveriesSection(annex),
     implementingActorSection(annex.rows),
     annex.contractsByCompany ? contractsSection(annex.contractsByCompany, amount) : null,
+    annex.trainingByProgramme ? trainingSection(annex.trainingByProgramme) : null,
+    annex.readinessByDelivery ? readinessSection(annex.readinessByDelivery, amount) : null,
     // A domain with nothing to show at the reference date has no section.
   ].filter((section): section is AnnexSection => section !== null && section.rows.length > 0);
   return {

@@ -35,23 +35,49 @@ export type LetterSection = z.infer<typeof LetterSectionSchema>;
 
 export const FootnoteSchema = z.object({ number: z.number().int(), text: z.string() });
 
-export interface LetterDocument {
-  returnAddress: string;
-  addressee: string[];
+/** The house style's head of the first page: the wordmark, and the sender column beside the addressee. */
+const LetterheadSchema = z.object({
+  /** A neutral placeholder wordmark (never the protected Rijkslogo), e.g. "Ministerie van Defensie". */
+  wordmark: z.string(),
+  /** The sender's address, one line each. */
+  sender: z.array(z.string()),
+  /** "Onze referentie". */
+  reference: z.string(),
+  /** "Bijlage(n)": how many enclosures. */
+  enclosures: z.string(),
+});
+
+/** The public overview of new deliveries: after the signature, one group per category. */
+const LetterOverviewSchema = z.object({
+  heading: z.string(),
+  /** Said instead of the groups when there are none. */
+  emptyText: z.string().nullable(),
+  groups: z.array(z.object({ label: z.string(), items: z.array(z.string()) })),
+});
+export type LetterOverview = z.infer<typeof LetterOverviewSchema>;
+
+/** The public letter as every format lays it out (and as the public pages show its text). */
+export const LetterDocumentSchema = z.object({
+  letterhead: LetterheadSchema,
+  returnAddress: z.string(),
+  addressee: z.array(z.string()),
   /** As printed, e.g. "10 september 2025"; "(concept)" while a draft. */
-  dateText: string;
-  subject: string;
+  dateText: z.string(),
+  subject: z.string(),
   /** e.g. "Kamerstuk 22 054, nr. 460", once parliament has assigned it. */
-  paperNumber: string | null;
-  salutation: string;
-  sections: LetterSection[];
-  footnotes: z.infer<typeof FootnoteSchema>[];
-  closing: string[];
+  paperNumber: z.string().nullable(),
+  salutation: z.string(),
+  sections: z.array(LetterSectionSchema),
+  footnotes: z.array(FootnoteSchema),
+  /** The greeting, the signatory's title and the signatory's name. */
+  closing: z.array(z.string()),
+  overview: LetterOverviewSchema.nullable(),
   /** Shown at the top of every page while the letter is not final. */
-  draftNotice: string | null;
+  draftNotice: z.string().nullable(),
   /** The register holds demonstration data: every rendering says so. */
-  isDemonstration: boolean;
-}
+  isDemonstration: z.boolean(),
+});
+export type LetterDocument = z.infer<typeof LetterDocumentSchema>;
 
 /**
  * The confidential annex: the full overview up to the reference date, marked on every page. It holds nothing

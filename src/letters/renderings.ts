@@ -4,7 +4,7 @@ import { LETTER_STYLESHEET_PATH } from '../api/renderings.ts';
 import { escapeHtml, renderAnnexHtml, renderLetterHtml, WATERMARK_SLOT } from './render/html.ts';
 import { renderLetterMarkdown } from './render/markdown.ts';
 import { renderAnnexPdf, stampAnnexPdf } from './render/annex-pdf.ts';
-import { renderLetterPdf } from './render/pdf.ts';
+import { renderLetterPdf } from './render/letter-pdf.ts';
 import type { StampablePdf } from './render/pdf-writer.ts';
 
 export const LETTER_FORMATS = ['html', 'markdown', 'docx', 'pdf'] as const;

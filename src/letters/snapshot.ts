@@ -9,7 +9,19 @@ import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '
 import type { EpfOverview } from '../domain/epf.ts';
 import { overallEffect } from '../domain/readiness.ts';
 import { trainingFigureAt, type Contribution } from '../domain/training.ts';
-import { COMPARISON_PRECISION, countInWords, formatCount, formatLetterAmount, formatLetterAmountInWords, formatLetterDate, formatPercent, formatTableDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
+import {
+  COMPARISON_PRECISION,
+  countInWords,
+  formatComparedFigure,
+  formatCount,
+  formatLetterAmount,
+  formatLetterAmountInWords,
+  formatLetterDate,
+  formatPercent,
+  formatPublishedFigure,
+  formatTableDate,
+  REFERENCE_PRECISION,
+} from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import { composeNarrative, figureNames, type NarrativeBlock, type TextTable } from './narrative.ts';
@@ -63,6 +75,7 @@ export interface LetterInputs {
   training: readonly { key: string; contributions: readonly Contribution[] }[];
   /** The effect on readiness of each stock delivery realised by the reference date, as judged by then. */
   readinessEffects: readonly ReadinessEffect[];
+  letterhead: LetterheadFields;
 }
 
 export interface LetterBudgetInputs {
@@ -83,6 +96,10 @@ const FigureLineSchema = z.object({
 });
 export type FigureLine = z.infer<typeof FigureLineSchema>;
 
+/** What a letter's author sets of the house style: the wordmark at the top, and who signs. */
+const LetterheadFieldsSchema = z.object({ wordmark: z.string(), signatoryName: z.string(), signatoryTitle: z.string() });
+export type LetterheadFields = z.infer<typeof LetterheadFieldsSchema>;
+
 /** The public letter exactly as sent: hashed, frozen, and the only source of every public rendering of it. */
 export const PublicLetterSnapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
@@ -101,6 +118,8 @@ export const PublicLetterSnapshotSchema = z.object({
    * finalised before). A delivery is named by its public id here: internal ids never reach the public.
    */
   namedFigures: z.record(z.string(), z.string()).optional(),
+  /** The wordmark and the signatory, frozen with the letter (absent in letters finalised before: the defaults). */
+  letterhead: LetterheadFieldsSchema.optional(),
 });
 export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
 
@@ -108,6 +127,8 @@ export interface BuiltLetter {
   snapshot: PublicLetterSnapshot;
   /** What keeps it from being finalised: figures the text names that are unknown or not public. */
   problems: string[];
+  /** Every figure the text may name at the reference date, as it would print (deliveries only where the text names them). */
+  figures: ReadonlyMap<string, string>;
 }
 
 export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
@@ -140,8 +161,9 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter {
     footnotes: narrative.footnotes,
     overview,
     namedFigures: printedFigures(inputs, figures),
+    letterhead: inputs.letterhead,
   };
-  return { snapshot, problems: narrative.unknownFigures.map((name) => `{{${name}}}`) };
+  return { snapshot, problems: narrative.unknownFigures.map((name) => `{{${name}}}`), figures };
 }
 
 /** The exact text that is hashed and kept, and its SHA-256. */
@@ -287,7 +309,6 @@ function headline(inputs: LetterInputs, lines: FigureLine[]): string {
  * computed now. Where the previous figure has since been restated, a footnote gives both.
  */
 function figuresTextTable(inputs: LetterInputs, lines: FigureLine[]): TextTable {
-  const inTable = (cents: Cents, precision: typeof REFERENCE_PRECISION) => formatLetterAmount(cents, precision, { unit: 'mld.' });
   const previous = inputs.previous;
   const header = [SUPPORT_TYPE_COLUMN_LABEL, ...(previous ? [formatTableDate(previous.referenceDate)] : []), formatTableDate(inputs.referenceDate)];
   const rows = lines.map((line) => {
@@ -298,8 +319,8 @@ function figuresTextTable(inputs: LetterInputs, lines: FigureLine[]): TextTable 
         : '';
     const cells = [
       `${line.label}${restated}`,
-      ...(previous ? [inTable(line.reportedPreviousCents!, COMPARISON_PRECISION)] : []),
-      inTable(line.currentCents, REFERENCE_PRECISION),
+      ...(previous ? [formatComparedFigure(line.reportedPreviousCents!)] : []),
+      formatPublishedFigure(line.currentCents),
     ];
     return line.key === 'total' ? { cells, emphasis: true } : { cells };
   });
@@ -314,9 +335,16 @@ function groupOverview(items: readonly OverviewItem[]) {
   })).filter((group) => group.items.length > 0);
 }
 
+export const OVERVIEW_EMPTY = 'Sinds het vorige overzicht zijn er geen nieuwe leveringen die openbaar kunnen worden gemaakt.';
+
+/** One line of the public overview, as every rendering prints it: "title (quantity): detail". */
+export function overviewItemText(item: OverviewItem): string {
+  return [item.title, item.quantity ? ` (${item.quantity})` : '', item.detail ? `: ${item.detail}` : ''].join('');
+}
+
 function overviewSection(overview: PublicLetterSnapshot['overview']): LetterSection {
   if (overview.length === 0) {
-    return { heading: OVERVIEW_HEADING, blocks: [{ kind: 'paragraph', content: ['Sinds het vorige overzicht zijn er geen nieuwe leveringen die openbaar kunnen worden gemaakt.'] }] };
+    return { heading: OVERVIEW_HEADING, blocks: [{ kind: 'paragraph', content: [OVERVIEW_EMPTY] }] };
   }
   return {
     heading: OVERVIEW_HEADING,
@@ -324,9 +352,7 @@ function overviewSection(overview: PublicLetterSnapshot['overview']): LetterSect
       { kind: 'paragraph' as const, content: [group.label] },
       {
         kind: 'bullets' as const,
-        items: group.items.map((item) => [
-          [item.title, item.quantity ? ` (${item.quantity})` : '', item.detail ? `: ${item.detail}` : ''].join(''),
-        ]),
+        items: group.items.map((item) => [overviewItemText(item)]),
       },
     ]),
   };

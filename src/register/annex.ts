@@ -16,6 +16,8 @@ import { annexChanges, annexDocument, markSincePrevious, readerStamp, type Annex
 import { renderAnnexForKeeping, stampAnnex, type AnnexFormat, type KeptAnnex, type KeptFormat, type Rendering } from '../letters/renderings.ts';
 import { sumCents } from '../../common/money.ts';
 import { industryAnnexRows } from './industry.ts';
+import { readinessAnnexRows } from './readiness.ts';
+import { trainingAnnexRows } from './training.ts';
 import { NotFoundError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -25,9 +27,11 @@ const auditObject = (id: string): AuditObject => ({ type: 'letter', id });
 /** The annex at a reference date from the register as it is now: frozen with a letter at its finalisation. */
 export async function annexSnapshot(db: Db, letterId: string, referenceDate: string, isDemonstration: boolean): Promise<AnnexSnapshot> {
   const previous = await repository.latestFinalBefore(db, referenceDate);
-  const [rows, contractsByCompany, previousAnnex] = await Promise.all([
+  const [rows, contractsByCompany, trainingByProgramme, readinessByDelivery, previousAnnex] = await Promise.all([
     repository.annexRows(db, referenceDate),
     industryAnnexRows(db, referenceDate),
+    trainingAnnexRows(db, referenceDate),
+    readinessAnnexRows(db, referenceDate),
     previous ? repository.findFrozenAnnex(db, previous.id) : Promise.resolve(null),
   ]);
   return {
@@ -40,6 +44,8 @@ export async function annexSnapshot(db: Db, letterId: string, referenceDate: str
     totalCents: sumCents(rows.map((row) => row.valueCents)),
     previousLetter: previous ? { id: previous.id, referenceDate: previous.referenceDate } : null,
     contractsByCompany,
+    trainingByProgramme,
+    readinessByDelivery,
   };
 }
 

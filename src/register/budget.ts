@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { sumCents, type Cents } from '../../common/money.ts';
+import { centsOfTotal, sumCents, totalCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import {
   budgetByYearAt,
@@ -149,7 +149,7 @@ async function realisedByYear(db: Db, until: IsoDate): Promise<Map<number, Cents
   const lastYear = Math.min(Number(until.slice(0, 4)), new Date().getUTCFullYear());
   const ends = [`${FIRST_BUDGET_YEAR - 1}-12-31`];
   for (let year = FIRST_BUDGET_YEAR; year <= lastYear; year++) ends.push(year === lastYear ? until : `${year}-12-31`);
-  const totals = await Promise.all(ends.map(async (end) => sumCents(Object.values(await realisedTotalsAt(db, end)))));
+  const totals = await Promise.all(ends.map(async (end) => centsOfTotal(totalCents(Object.values(await realisedTotalsAt(db, end))))));
   const byYear = new Map<number, Cents>();
   for (let index = 1; index < ends.length; index++) byYear.set(FIRST_BUDGET_YEAR + index - 1, totals[index]! - totals[index - 1]!);
   return byYear;

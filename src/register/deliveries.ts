@@ -18,9 +18,10 @@ import { inTransaction } from '../db/transaction.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { AuditObject } from '../audit/event.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
+import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import { withdrawFromPublic } from './disclosure.ts';
-import { assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
+import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -34,8 +35,17 @@ export interface DeliveryDetail extends deliveries.StoredDelivery {
 const auditObject = (id: string): AuditObject => ({ type: 'delivery', id });
 
 /** Every change below is recorded in the audit trail in the transaction that makes it. */
-export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
+/**
+ * The rules a new delivery must satisfy, the shipment gate's among them. A caller that registers inside
+ * a transaction of its own checks first outside it, so that a refusal at the gate stays recorded.
+ */
+export async function assertRegistrable(db: Db, context: RequestContext, input: DeliveryInput): Promise<void> {
   assertValid(deliveryViolations(input, []));
+  await withShipmentRefusalsRecorded(db, context, null, async () => assertRegisteredBeforeShipment(input));
+}
+
+export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
+  await assertRegistrable(db, context, input);
   return inTransaction(db, async (trx) => {
     const stored = await deliveries.insertDelivery(trx, randomUUID(), { ...input, isDemonstration: false });
     await recordAuditEvent(trx, context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored });
@@ -43,16 +53,21 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
   });
 }
 
-interface DeliveryPage {
-  items: deliveries.StoredDelivery[];
+interface DeliveryPage extends KeysetPage<deliveries.StoredDelivery> {
+  /** How many the filter finds, at most deliveries.LIST_COUNT_CAP; `totalIsCapped` when there are more. */
   total: number;
+  totalIsCapped: boolean;
   /** The register holds demonstration data. */
   isDemonstration: boolean;
 }
 
 export async function listDeliveries(db: Db, query: deliveries.DeliveryListQuery): Promise<DeliveryPage> {
-  const [page, isDemonstration] = await Promise.all([deliveries.listDeliveries(db, query), deliveries.containsDemonstrationData(db)]);
-  return { ...page, isDemonstration };
+  const [page, counted, isDemonstration] = await Promise.all([
+    deliveries.listDeliveries(db, query),
+    deliveries.countDeliveries(db, query),
+    deliveries.containsDemonstrationData(db),
+  ]);
+  return { ...page, total: counted.count, totalIsCapped: counted.capped, isDemonstration };
 }
 
 export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {

@@ -7,7 +7,7 @@ import { insertDemonstrationIfAbsent } from '../db/repositories/epf.ts';
 import { DEMONSTRATION_EPF_CLAIMS, DEMONSTRATION_EPF_TRANCHES } from '../db/seed/demonstration-epf.ts';
 import { recordAuditEvent, systemContext, type RequestContext } from '../audit/trail.ts';
 import { DEMONSTRATION_DECISIONS, PREVIOUS_LETTER, SEED_LETTER } from '../db/seed/demonstration-disclosure.ts';
-import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
+import { SEED_LETTER_BLOCKS, SEED_SIGNATORY } from '../db/seed/demonstration-letter.ts';
 import { decide } from './disclosure.ts';
 import { approve, createDraft, finalise } from './letters.ts';
 import { recordPublication, sendLetter } from './letter-publication.ts';
@@ -54,7 +54,7 @@ async function loadDemonstrationExportControl(trx: Kysely<Database>): Promise<vo
  */
 async function loadDemonstrationLetters(trx: Kysely<Database>, context: RequestContext): Promise<void> {
   for (const { deliveryIds, decision } of DEMONSTRATION_DECISIONS) await decide(trx, context, deliveryIds, decision);
-  const previous = await createDraft(trx, context, { referenceDate: PREVIOUS_LETTER.referenceDate, letterDate: PREVIOUS_LETTER.letterDate });
+  const previous = await createDraft(trx, context, { referenceDate: PREVIOUS_LETTER.referenceDate, letterDate: PREVIOUS_LETTER.letterDate, signatoryName: SEED_SIGNATORY });
   const approved = await approve(trx, context, previous.id, previous.version);
   await finalise(trx, context, previous.id, approved.version);
   await sendLetter(trx, context, previous.id);

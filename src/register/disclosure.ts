@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { decisionViolations, type DecisionInput } from '../domain/disclosure.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
+import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
@@ -116,9 +117,9 @@ export async function decisionsOf(db: Db, context: RequestContext, deliveryId: s
   });
 }
 
-interface QueuePage {
+interface QueueQuery {
   referenceDate: IsoDate;
-  page: number;
+  start: PageStart;
   pageSize: number;
 }
 
@@ -126,20 +127,26 @@ interface DisclosureQueue {
   referenceDate: IsoDate;
   /** Undecided deliveries realised on or before the reference date: what the letter still needs. */
   neededForLetter: number;
-  undecided: { items: StoredDelivery[]; total: number; page: number; pageSize: number };
+  /** Undecided deliveries, realised first, a page from its start; counted up to deliveries.LIST_COUNT_CAP. */
+  undecided: KeysetPage<StoredDelivery> & { total: number; totalIsCapped: boolean };
   dueForReview: disclosure.DueReview[];
 }
 
+/** The order of the undecided deliveries in the queue. */
+export const QUEUE_ORDER = { sort: 'realisedAt', descending: false } as const;
+
 /** What waits for a decision: undecided deliveries (realised first), and confidential ones due for review. Reading it is recorded. */
-export async function disclosureQueue(db: Db, context: RequestContext, { referenceDate, page, pageSize }: QueuePage): Promise<DisclosureQueue> {
+export async function disclosureQueue(db: Db, context: RequestContext, { referenceDate, start, pageSize }: QueueQuery): Promise<DisclosureQueue> {
   return inTransaction(db, async (trx) => {
-    const [undecided, neededForLetter, dueForReview] = await Promise.all([
-      deliveries.listDeliveries(trx, { disclosureState: 'undecided', sort: 'realisedAt', descending: false, offset: (page - 1) * pageSize, limit: pageSize }),
+    const undecidedFilter = { disclosureState: 'undecided' } as const;
+    const [page, counted, neededForLetter, dueForReview] = await Promise.all([
+      deliveries.listDeliveries(trx, { ...undecidedFilter, ...QUEUE_ORDER, start, limit: pageSize }),
+      deliveries.countDeliveries(trx, undecidedFilter),
       disclosure.countUndecidedRealisedBy(trx, referenceDate),
       disclosure.listDueReviews(trx, referenceDate, MAX_DUE_REVIEWS),
     ]);
     await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success' });
-    return { referenceDate, neededForLetter, undecided: { ...undecided, page, pageSize }, dueForReview };
+    return { referenceDate, neededForLetter, undecided: { ...page, total: counted.count, totalIsCapped: counted.capped }, dueForReview };
   });
 }
 

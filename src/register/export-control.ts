@@ -193,14 +193,28 @@ export async function openAssessment(db: Db, context: RequestContext, id: string
 type ShipmentFields = Pick<DeliveryFields, 'category' | 'supportType' | 'quantity' | 'realisedAt' | 'deliveredAt'>;
 
 /**
+ * The shipment gate for a delivery being registered: a licence is issued for a registered delivery, so
+ * one that needs a licence by the rule is registered before it is handed over or delivered, and its
+ * shipment is recorded once it is licensed.
+ */
+export function assertRegisteredBeforeShipment(fields: ShipmentFields): void {
+  if (!requiresLicenceByRule(fields.category, fields.supportType)) return;
+  const violations = shipmentDateFields(fields.supportType).flatMap((field) => {
+    const date = fields[field];
+    return date === null ? [] : [{ field, code: 'licenceMissingAtRegistration', params: { date } }];
+  });
+  if (violations.length > 0) throw new ShipmentRefusedError(violations);
+}
+
+/**
  * The shipment gate, in the transaction of the change: a delivery that needs a licence is handed over
  * (stock) or delivered only under a licence valid on that date and covering its quantity. Checked when
  * a shipment date is set or moved, or the quantity of a shipped delivery changes.
  */
-export async function assertShipmentAllowed(db: Db, deliveryId: string, before: ShipmentFields | null, after: ShipmentFields): Promise<void> {
+export async function assertShipmentAllowed(db: Db, deliveryId: string, before: ShipmentFields, after: ShipmentFields): Promise<void> {
   const changed = shipmentDateFields(after.supportType).filter((field) => {
     const date = after[field];
-    return date !== null && (before === null || before[field] !== date || before.quantity !== after.quantity || before.supportType !== after.supportType);
+    return date !== null && (before[field] !== date || before.quantity !== after.quantity || before.supportType !== after.supportType);
   });
   if (changed.length === 0) return;
   const control = await exportControlOf(db, { id: deliveryId, category: after.category, supportType: after.supportType });

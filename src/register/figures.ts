@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../common/dates.ts';
+import { totalCents, type CentsTotal } from '../../common/money.ts';
 import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence, type FiguresTable } from '../domain/figures.ts';
 import { monthlyChangesUntil, realisedTotalsAt } from '../db/repositories/figures.ts';
@@ -23,9 +24,9 @@ export async function figuresTable(db: Kysely<Database>, referenceDate: IsoDate,
   return { ...table, headline: headlineSentence(table), isDemonstration };
 }
 
-export interface SeriesPoint extends Record<SupportType, number> {
+export interface SeriesPoint extends Record<SupportType, CentsTotal> {
   date: IsoDate;
-  total: number;
+  total: CentsTotal;
 }
 
 /** The longest series asked for at once: fifty years of months. */
@@ -38,14 +39,14 @@ export async function figuresSeries(db: Kysely<Database>, from: IsoDate, until: 
     throw new ValidationError([{ field: 'to', code: 'tooManyMonths', params: { maximum: String(MAX_SERIES_MONTHS) } }]);
   }
   const changes = await monthlyChangesUntil(db, until);
-  const running = Object.fromEntries(SUPPORT_TYPES.map((type) => [type, 0])) as Record<SupportType, number>;
+  const running = Object.fromEntries(SUPPORT_TYPES.map((type) => [type, 0n])) as Record<SupportType, CentsTotal>;
   const points: SeriesPoint[] = [];
   let next = 0;
   for (const monthEnd of monthEnds(from, until)) {
     for (; next < changes.length && changes[next]!.monthEnd <= monthEnd; next++) {
       running[changes[next]!.supportType] += changes[next]!.cents;
     }
-    const total = SUPPORT_TYPES.reduce((sum, type) => sum + running[type], 0);
+    const total = totalCents(SUPPORT_TYPES.map((type) => running[type]));
     points.push({ date: monthEnd > until ? until : monthEnd, ...running, total });
   }
   return points;

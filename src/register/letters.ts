@@ -6,10 +6,10 @@ import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { isIsoDate } from '../../common/dates.ts';
 import { REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
 import { z } from 'zod';
-import { sumCents } from '../../common/money.ts';
+import { centsOfTotal, sumCents, totalCents } from '../../common/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
-import { realisedTotalsAt } from '../db/repositories/figures.ts';
+import { realisedTotalsAt, type RealisedTotals } from '../db/repositories/figures.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/letters.ts';
 import * as embargo from '../db/repositories/letter-publication.ts';
@@ -18,7 +18,8 @@ import { inTransaction } from '../db/transaction.ts';
 import { compareSnapshots, type LetterComparison } from '../letters/compare.ts';
 import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
 import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
-import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
+import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterheadFields, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
+import { DEFAULT_LETTERHEAD } from '../letters/compose.ts';
 import { epfOverview } from './epf.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
@@ -48,6 +49,8 @@ export interface LetterView {
   letter: PublicLetterSnapshot;
   /** What keeps a draft from being finalised. */
   problems: string[];
+  /** The figures the text may name, as they print: for a draft all it knows at the reference date, once final those it printed. */
+  figures: { name: string; value: string }[];
   /** The disclosure officer's approval of the public letter, and whether it still reads as approved. */
   approval: { sha256: string; byName: string; at: string; matchesCurrent: boolean } | null;
   /** The review: when the draft was submitted for approval (null when not waiting), and its history, latest first. */
@@ -60,6 +63,8 @@ export interface LetterView {
   publishAt: string | null;
   publishedAt: string | null;
   publications: { paperNumber: string; publishedOn: string; reason: string; recordedByName: string; recordedAt: string }[];
+  /** The wordmark and the signatory: the draft's, or as frozen once final. */
+  letterhead: LetterheadFields;
 }
 
 const ReviewActionSchema = z.enum(REVIEW_ACTIONS);
@@ -70,7 +75,7 @@ const auditObject = (id: string): AuditObject => ({ type: 'letter', id });
 export async function createDraft(
   db: Db,
   context: RequestContext,
-  input: { referenceDate: string; letterDate?: string | null; blocks?: readonly NarrativeBlock[] },
+  input: { referenceDate: string; letterDate?: string | null; blocks?: readonly NarrativeBlock[] } & Partial<LetterheadFields>,
 ): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     await refuseNewDraftFor(trx, input.referenceDate);
@@ -80,6 +85,7 @@ export async function createDraft(
       referenceDate: input.referenceDate,
       letterDate: input.letterDate ?? null,
       blocks: [...(input.blocks ?? previous?.blocks ?? DEFAULT_BLOCKS)],
+      ...letterheadFor(input, previous?.publicSnapshot?.letterhead ?? DEFAULT_LETTERHEAD),
       createdByName: context.actor?.username ?? 'system',
       isDemonstration: await containsDemonstrationData(trx),
       createdAt: context.now().toISOString(),
@@ -87,6 +93,19 @@ export async function createDraft(
     await recordAuditEvent(trx, context, { action: 'letter.create', object: auditObject(stored.id), result: 'success', after: { referenceDate: stored.referenceDate } });
     return view(trx, stored, context.now());
   });
+}
+
+/** The house style of a new draft: as given, else as the letter before it had it. */
+function letterheadFor(input: Partial<LetterheadFields>, previous: LetterheadFields): LetterheadFields {
+  return {
+    wordmark: input.wordmark ?? previous.wordmark,
+    signatoryName: input.signatoryName ?? previous.signatoryName,
+    signatoryTitle: input.signatoryTitle ?? previous.signatoryTitle,
+  };
+}
+
+function storedLetterhead(letter: repository.StoredLetter): LetterheadFields {
+  return { wordmark: letter.wordmark, signatoryName: letter.signatoryName, signatoryTitle: letter.signatoryTitle };
 }
 
 /** One draft per reference date, and none for a date a final letter has passed already. */
@@ -103,10 +122,15 @@ export async function getLetter(db: Db, id: string, now: Date): Promise<LetterVi
 }
 
 /** A draft as it would read with unsaved text: the live preview while its author types. Nothing is stored. */
-export async function previewDraft(db: Db, id: string, change: { blocks: NarrativeBlock[]; letterDate?: string | null | undefined }, now: Date): Promise<LetterView> {
+export async function previewDraft(
+  db: Db,
+  id: string,
+  change: { blocks: NarrativeBlock[]; letterDate?: string | null | undefined } & Partial<LetterheadFields>,
+  now: Date,
+): Promise<LetterView> {
   const stored = await existing(db, id);
   refuseUnlessDraft(stored);
-  return view(db, { ...stored, blocks: change.blocks, letterDate: change.letterDate === undefined ? stored.letterDate : change.letterDate }, now);
+  return view(db, { ...stored, ...letterheadFor(change, storedLetterhead(stored)), blocks: change.blocks, letterDate: change.letterDate === undefined ? stored.letterDate : change.letterDate }, now);
 }
 
 export async function listLetters(db: Db): Promise<repository.LetterSummary[]> {
@@ -118,7 +142,7 @@ export async function updateDraft(
   context: RequestContext,
   id: string,
   expectedVersion: number,
-  change: { blocks?: NarrativeBlock[]; letterDate?: string | null },
+  change: { blocks?: NarrativeBlock[]; letterDate?: string | null } & Partial<LetterheadFields>,
 ): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
@@ -130,8 +154,8 @@ export async function updateDraft(
       action: 'letter.update',
       object: auditObject(id),
       result: 'success',
-      before: { blocks: current.blocks, letterDate: current.letterDate },
-      after: { blocks: updated.blocks, letterDate: updated.letterDate },
+      before: { blocks: current.blocks, letterDate: current.letterDate, ...storedLetterhead(current) },
+      after: { blocks: updated.blocks, letterDate: updated.letterDate, ...storedLetterhead(updated) },
     });
     return view(trx, updated, context.now());
   });
@@ -266,7 +290,7 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
     // Under embargo there is no public copy yet.
     (letter.publishedAt === null ? publicCopy === undefined : publicCopy !== undefined && publicCopy.sha256 === letter.publicSha256 && hashes(publicCopy.snapshot) === letter.publicSha256);
   const totals = await realisedTotalsAt(db, letter.referenceDate);
-  const recomputed: Record<string, number> = { ...totals, total: sumCents(SUPPORT_TYPES.map((type) => totals[type])) };
+  const recomputed: Record<string, number> = { ...letterTotals(totals), total: centsOfTotal(totalCents(SUPPORT_TYPES.map((type) => totals[type]))) };
   const differences: Verification['differences'] = letter.publicSnapshot.figures.lines
     .filter((line) => recomputed[line.key] !== line.currentCents)
     .map((line) => ({ figure: line.key, published: line.currentCents, recomputed: recomputed[line.key]! }));
@@ -301,7 +325,7 @@ function refuseUnlessDraft(letter: repository.StoredLetter): void {
 }
 
 async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise<LetterView> {
-  const [{ snapshot: letter, problems }, reviews, publications] = await Promise.all([
+  const [{ snapshot: letter, problems, figures }, reviews, publications] = await Promise.all([
     publicLetterNow(db, stored, now),
     embargo.reviewHistory(db, stored.id),
     embargo.publicationHistory(db, stored.id),
@@ -331,6 +355,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     isDemonstration: stored.isDemonstration,
     letter,
     problems,
+    figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,
     submittedAt: stored.submittedAt,
     submittedByName: stored.submittedByName,
@@ -340,13 +365,21 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     publishAt: stored.publishAt,
     publishedAt: stored.publishedAt,
     publications: publications.map(({ paperNumber, publishedOn, reason, recordedByName, recordedAt }) => ({ paperNumber, publishedOn, reason, recordedByName, recordedAt })),
+    letterhead: letter.letterhead ?? DEFAULT_LETTERHEAD,
   };
 }
 
 /** The public letter: as frozen once final; for a draft, built from the register now (dated today until it has a date). */
 async function publicLetterNow(db: Db, stored: repository.StoredLetter, now: Date): Promise<BuiltLetter> {
-  if (stored.publicSnapshot !== null) return { snapshot: stored.publicSnapshot, problems: [] };
+  if (stored.publicSnapshot !== null) {
+    return { snapshot: stored.publicSnapshot, problems: [], figures: new Map(Object.entries(stored.publicSnapshot.namedFigures ?? {})) };
+  }
   return buildPublicLetter(await gatherInputs(db, { ...stored, letterDate: stored.letterDate ?? now.toISOString().slice(0, 10) }));
+}
+
+/** The letter's snapshot holds its figures as numbers: a total beyond 2^53 cents is refused, not rounded. */
+function letterTotals(totals: RealisedTotals): Totals {
+  return Object.fromEntries(SUPPORT_TYPES.map((type) => [type, centsOfTotal(totals[type])])) as Totals;
 }
 
 /** What a letter at its reference date is made of, from the register as it is now. */
@@ -385,8 +418,8 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
             reportedTotals: totalsOf(previousSnapshot.figures.lines),
           }
         : null,
-    totals,
-    restatedPreviousTotals: restated,
+    totals: letterTotals(totals),
+    restatedPreviousTotals: restated && letterTotals(restated),
     blocks: letter.blocks,
     publicDeliveryValues,
     overview: candidates.filter((item) => !listedBefore.has(item.publicId)),
@@ -395,6 +428,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     industry,
     training,
     readinessEffects,
+    letterhead: storedLetterhead(letter),
   };
 }
 

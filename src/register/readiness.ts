@@ -20,6 +20,7 @@ import {
   type ProjectInput,
   type ReadinessEffect,
 } from '../domain/readiness.ts';
+import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
 import { refreshCurrentValue } from './deliveries.ts';
 import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
@@ -188,5 +189,33 @@ export async function readinessEffectsAt(db: Db, date: string): Promise<Readines
       date,
     );
     return judgement ? [judgement.effect] : [];
+  });
+}
+
+/**
+ * The annex's readiness section: per stock delivery realised by the date, the judgement that held then,
+ * the projects that replace it (as they stand; projects keep no history of their stage) and the
+ * decisions not to replace taken by then.
+ */
+export async function readinessAnnexRows(db: Db, date: string): Promise<ReadinessAnnexRow[]> {
+  const [stock, judgements, projects, nonReplacements] = await Promise.all([
+    repository.stockDeliveries(db, date),
+    repository.listJudgements(db),
+    repository.listProjects(db),
+    repository.listNonReplacements(db),
+  ]);
+  return stock.map((delivery) => {
+    const judgement = judgementAt(judgements.filter((candidate) => candidate.deliveryId === delivery.id), date);
+    return {
+      delivery: delivery.title,
+      realisedAt: delivery.realisedAt,
+      judgement: judgement && { effect: judgement.effect, judgedOn: judgement.judgedOn, judgedBy: judgement.judgedByName, reasoning: judgement.reasoning },
+      replacements: projects.flatMap((project) =>
+        project.replaces.filter((replacement) => replacement.deliveryId === delivery.id).map((replacement) => ({ project: project.name, stage: project.stage, replacedValueCents: replacement.replacedValueCents })),
+      ),
+      nonReplacements: nonReplacements
+        .filter((decision) => decision.deliveryId === delivery.id && decision.decidedOn <= date)
+        .map((decision) => ({ decidedOn: decision.decidedOn, reason: decision.reason, revalued: decision.valuationId !== null })),
+    };
   });
 }

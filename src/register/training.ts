@@ -6,7 +6,9 @@ import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/training.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { contributionViolations, programmeViolations, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
+import type { IsoDate } from '../../common/dates.ts';
+import { contributionViolations, programmeViolations, trainingFigureAt, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
+import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
 import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -91,4 +93,21 @@ function keyTaken(error: unknown): never {
 export async function trainingForLetter(db: Db): Promise<{ key: string; contributions: Contribution[] }[]> {
   const programmes = await listProgrammes(db);
   return programmes.map(({ key, contributions }) => ({ key, contributions }));
+}
+
+/** The annex's training section: per programme, its counts as the letter would take them at the date. */
+export async function trainingAnnexRows(db: Db, date: IsoDate): Promise<TrainingAnnexRow[]> {
+  const programmes = await listProgrammes(db);
+  return programmes.map((programme) => {
+    const counted = programme.contributions.filter((contribution) => contribution.countsUpTo <= date);
+    return {
+      programme: programme.name,
+      hostCountry: programme.hostCountry,
+      framework: programme.framework,
+      trainers: trainingFigureAt(counted, 'trainers', date),
+      trainees: trainingFigureAt(counted, 'trainees', date),
+      courses: trainingFigureAt(counted, 'courses', date),
+      countsUpTo: counted.map((contribution) => contribution.countsUpTo).sort().at(-1) ?? null,
+    };
+  });
 }

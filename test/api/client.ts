@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { parseExactJson } from '../../common/exact-json.ts';
 import { createApi, type ApiOptions } from '../../src/api/app.ts';
 import type { Role } from '../../src/domain/access.ts';
 import type { Database } from '../../src/db/schema.ts';
@@ -7,7 +8,7 @@ import { sessionCookieFor } from '../support/sessions.ts';
 export interface ApiResponse {
   status: number;
   headers: Headers;
-  /** Parsed JSON, or the text of any other body (renderings, CSV, CSS). */
+  /** Parsed JSON (an integer beyond 2^53 as a BigInt, as the browser reads it), or the text of any other body (renderings, CSV, CSS). */
   body: any;
 }
 
@@ -36,6 +37,6 @@ export function apiClient(
     });
     const text = await response.text();
     const isJson = /json/.test(response.headers.get('content-type') ?? '');
-    return { status: response.status, headers: response.headers, body: !text ? undefined : isJson ? JSON.parse(text) : text };
+    return { status: response.status, headers: response.headers, body: !text ? undefined : isJson ? parseExactJson(text) : text };
   };
 }

@@ -1,8 +1,9 @@
-import { strFromU8, unzipSync } from 'fflate';
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { parseCsv } from '../support/csv.ts';
 import { licenceFor, positiveAssessment } from '../support/export-control.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -21,7 +22,7 @@ describeEachDatabase('export control API', (database) => {
   });
 
   const events = async (action: string) => database().db.selectFrom('auditEvent').select(['action', 'result', 'objectId']).where('action', '=', action).orderBy('seq').execute();
-  const newStock = async () => (await registrar('POST', '/deliveries', { ...stockDelivery, realisedAt: null })).body as { id: string };
+  const newStock = async () => (await registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', realisedAt: null })).body as { id: string };
 
   it('keeps assessing and licensing apart, and refuses bad input changing nothing', async () => {
     const delivery = await newStock();
@@ -78,6 +79,24 @@ describeEachDatabase('export control API', (database) => {
     expect(handedOver.body).toMatchObject({ realisedAt: '2025-04-15', stage: 'realised' });
   });
 
+  it('refuses to register a delivery that needs a licence as already handed over or delivered, and records the refusal', async () => {
+    const deliveries = async () => (await registrar('GET', '/deliveries?pageSize=1')).body.total;
+    const before = await deliveries();
+    const refusalsBefore = (await events('shipment.refused')).length;
+    const handedOver = await registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery' });
+    expect(handedOver.status).toBe(400);
+    expect(handedOver.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'licenceMissingAtRegistration', reason: expect.stringContaining('zonder die datum') })]);
+    const delivered = await registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', realisedAt: null, deliveredAt: '2025-05-01' });
+    expect(delivered.body.invalidParams).toEqual([expect.objectContaining({ name: 'deliveredAt', code: 'licenceMissingAtRegistration' })]);
+    expect(await deliveries()).toBe(before);
+    expect((await events('shipment.refused')).slice(refusalsBefore)).toEqual([
+      { action: 'shipment.refused', result: 'denied', objectId: 'new' },
+      { action: 'shipment.refused', result: 'denied', objectId: 'new' },
+    ]);
+    // Goods that need no licence (non-lethal) are registered as handed over at once.
+    expect((await registrar('POST', '/deliveries', stockDelivery)).status).toBe(201);
+  });
+
   it('lets parliament open only an assessment whose inspection was granted, and records every opening', async () => {
     const delivery = await newStock();
     const assessment = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, positiveAssessment);
@@ -95,19 +114,30 @@ describeEachDatabase('export control API', (database) => {
     const reports = (await assessor('GET', '/export-control/reports/2025')).body;
 
     // Independently of the report's query: the deliveries that left in 2025 and need a licence (the demonstration's and the tests' above).
-    const all = (await registrar('GET', '/deliveries?pageSize=100')).body.items as { id: string; supportType: string; realisedAt: string | null; deliveredAt: string | null; valueCents: number }[];
+    const all = (await registrar('GET', '/deliveries?pageSize=100')).body.items as { id: string; supportType: string; realisedAt: string | null; deliveredAt: string | null; valueCents: number; isDemonstration: boolean }[];
     const shipped = [];
+    let demonstrationLicensed = 0;
     for (const item of all) {
       const shippedOn = item.supportType === 'stock' ? item.realisedAt : item.deliveredAt;
       const control = (await assessor('GET', `/deliveries/${item.id}/export-control`)).body;
+      // Every demonstration delivery that needs one has its assessment and licence, labelled as demonstration data.
+      if (item.isDemonstration && control.required) {
+        expect(control.gate, item.id).toBe('licensed');
+        expect([...control.assessments, ...control.licences].every((entry: { isDemonstration: boolean }) => entry.isDemonstration), item.id).toBe(true);
+        demonstrationLicensed++;
+      }
       if (control.required && shippedOn?.startsWith('2025')) shipped.push({ ...item, control });
     }
+    expect(demonstrationLicensed).toBe(4);
     expect(reports.register.shipments).toBe(shipped.length);
     expect(reports.register.shipmentValueCents).toBe(shipped.reduce((sum, item) => sum + item.valueCents, 0));
     expect(reports.register.withoutLicence).toBe(0);
     // Reported and withheld together are the register's exports: nothing lost, nothing counted twice.
     expect(reports.att.totalValueCents + reports.att.withheld.valueCents).toBe(reports.register.shipmentValueCents);
-    expect(reports.att.withheld).toMatchObject({ count: 1, grounds: ['nationalSecurity'] });
+    // The stock handed over since 2022 is withheld from the treaty's report, on grounds of national security.
+    const reports2022 = (await assessor('GET', '/export-control/reports/2022')).body;
+    expect(reports2022.att.withheld).toMatchObject({ count: 1, grounds: ['nationalSecurity'] });
+    expect(reports2022.att.totalValueCents + reports2022.att.withheld.valueCents).toBe(reports2022.register.shipmentValueCents);
     expect(reports.att.rows.map((row: { category: string }) => row.category)).toEqual(['II', 'III']);
 
     const licences = (await Promise.all(all.map(async (item) => (await assessor('GET', `/deliveries/${item.id}/export-control`)).body.licences))).flat();
@@ -118,17 +148,43 @@ describeEachDatabase('export control API', (database) => {
     // The demonstration's denial on criterion 7, and the first test's on criterion 2.
     expect(reports.coarm).toMatchObject({ denials: 2, criteriaInvoked: [{ criterion: 2, denials: 1 }, { criterion: 7, denials: 1 }] });
 
+    // The downloads, read back as a spreadsheet program reads them: their totals are the register's.
+    const download = async (report: string, format: 'csv' | 'xlsx') => {
+      const response = await api.request(`/export-control/reports/2025/${report}?format=${format}`, { headers: { Cookie: assessorCookie } });
+      expect(response.status).toBe(200);
+      return response;
+    };
     const api = createApi({ db: database().db });
-    const xlsx = await api.request('/export-control/reports/2025/att?format=xlsx', { headers: { Cookie: await sessionCookieFor(database().db, 'exportControlAssessor', { secondFactor: true }) } });
-    expect(xlsx.status).toBe(200);
-    const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
-    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
-    const values = [...sheet.matchAll(/<v>([^<]*)<\/v>/g)].map((match) => Number(match[1]));
-    expect(Math.round(values.filter((value) => value >= 1000).reduce((sum, value) => sum + value, 0) * 100)).toBe(reports.att.totalValueCents);
-    expect(sheet).toContain('achtergehouden');
+    const assessorCookie = await sessionCookieFor(database().db, 'exportControlAssessor', { secondFactor: true });
+    const sheetRows = async (report: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await (await download(report, 'xlsx')).arrayBuffer());
+      const rows: unknown[][] = [];
+      workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const euroCents = (cells: unknown[][], column: number) => Math.round(cells.reduce((sum, row) => sum + (typeof row[column] === 'number' ? row[column] : 0), 0) * 100);
 
-    const csv = await assessor('GET', '/export-control/reports/2025/coarm?format=csv');
-    expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('Categorie Militaire Lijst,Aantal vergunningen,Waarde (EUR)');
+    const att = await sheetRows('att');
+    expect(att[0]).toEqual(['Categorie', 'Importerende staat', 'Aantal stuks', 'Waarde (EUR)', 'Omschrijving', 'Opmerkingen']);
+    expect(euroCents(att.slice(1), 3)).toBe(reports.att.totalValueCents);
+    expect(att.slice(1).filter((row) => typeof row[3] === 'number')).toHaveLength(reports.att.rows.length);
+    expect(String(att.at(-1)![0])).toContain('achtergehouden (art. 13.3 ATT): nee');
+    const coarm = await sheetRows('coarm');
+    expect(coarm.slice(1).reduce((sum, row) => sum + (typeof row[1] === 'number' ? row[1] : 0), 0)).toBe(issued2025.length);
+    expect(euroCents(coarm.slice(1), 2)).toBe(reports.coarm.totalValueCents);
+    const unroca = await sheetRows('unroca');
+    expect(unroca.slice(1).map((row) => row[1])).toEqual(reports.unroca.rows.map((row: { importingState: string }) => row.importingState));
+
+    const csvRows = async (report: string) => {
+      const response = await download(report, 'csv');
+      expect(response.headers.get('content-type')).toContain('text/csv');
+      return parseCsv(await response.text());
+    };
+    const attCsv = await csvRows('att');
+    expect(Math.round(attCsv.slice(1).reduce((sum, row) => sum + (row[3] ? Number(row[3]) : 0), 0) * 100)).toBe(reports.att.totalValueCents);
+    const coarmCsv = await csvRows('coarm');
+    expect(coarmCsv[0]).toEqual(['Categorie Militaire Lijst', 'Aantal vergunningen', 'Waarde (EUR)']);
+    expect(Math.round(coarmCsv.slice(1).reduce((sum, row) => sum + (row[2] ? Number(row[2]) : 0), 0) * 100)).toBe(reports.coarm.totalValueCents);
   });
 });

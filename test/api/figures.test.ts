@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { registerShipped } from '../support/export-control.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const LETTER_QUERY = '/figures?referenceDate=2025-08-31&compareDate=2025-02-04';
@@ -48,7 +51,7 @@ describeEachDatabase('figures API', (database) => {
     const before = (await call('GET', LETTER_QUERY)).body;
     const cents = (body: any, type: string) => body.rows.find((row: any) => row.supportType === type).reference.cents;
 
-    const stock = (await call('POST', '/deliveries', {
+    const stock = (await registerShipped(call, database().db, {
       title: 'Testlevering uit voorraad',
       category: 'vehicles',
       supportType: 'stock',
@@ -112,5 +115,39 @@ describeEachDatabase('figures API', (database) => {
     const table = (await call('GET', LETTER_QUERY)).body;
     expect(last.total).toBe(table.total.reference.cents);
     expect(last.stock + last.procurement + last.natoFund).toBe(last.total);
+  });
+});
+
+describeEachDatabase('figures beyond 2^53 cents', (database) => {
+  const VALUED = 1_000;
+  const expectedTotal = BigInt(VALUED) * BigInt(MAX_ENTRY_CENTS) + 1n;
+  let call: ApiCall;
+  beforeAll(async () => {
+    call = apiClient(database().db, { role: 'registrar' });
+    // A thousand stock deliveries, each valued at the ceiling of one entry, and one of a single cent.
+    await sql`
+      with delivered as (
+        insert into delivery (id, title, category, support_type, funding_source, realised_at)
+        select gen_random_uuid(), 'Levering ' || n, 'vehicles', 'stock', 'defenceBudget', date '2025-05-01'
+        from generate_series(1, ${VALUED + 1}) n
+        returning id, title
+      )
+      insert into valuation (id, delivery_id, amount_cents, basis, effective_date)
+      select gen_random_uuid(), id, case when title = 'Levering 1' then 1 else ${MAX_ENTRY_CENTS}::bigint end, 'replacementValue', date '2025-05-01'
+      from delivered`.execute(database().db);
+  });
+
+  it('adds up every cent in the table and the series', async () => {
+    const figures = await call('GET', '/figures?referenceDate=2025-08-31&compareDate=2025-02-04');
+    expect(figures.status).toBe(200);
+    expect(figures.body.total.reference.cents).toBe(expectedTotal);
+    expect(figures.body.rows.find((row: any) => row.supportType === 'stock').difference.cents).toBe(expectedTotal);
+    expect(figures.body.total.reference.text).toBe('€ 100.000 mld.');
+    const series = await call('GET', '/figures/series?from=2025-04-01&to=2025-05-31');
+    expect(series.status).toBe(200);
+    expect(series.body.points).toEqual([
+      { date: '2025-04-30', stock: 0, procurement: 0, natoFund: 0, total: 0 },
+      { date: '2025-05-31', stock: expectedTotal, procurement: 0, natoFund: 0, total: expectedTotal },
+    ]);
   });
 });

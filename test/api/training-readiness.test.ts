@@ -110,6 +110,20 @@ describeEachDatabase('training and readiness', (database) => {
     expect(JSON.stringify(draft.body.letter)).toContain('door Defensie als significant, maar acceptabel beoordeeld');
   });
 
+  it("the confidential annex lists the trainers per programme and the readiness per delivery at the letter's reference date", async () => {
+    const html: string = (await author('GET', `/letters/${draftId}/annex/html`)).body;
+    const section = (heading: string) => html.slice(html.indexOf(heading), html.indexOf('</table>', html.indexOf(heading)));
+    const training = section('Training: trainers en getrainden per programma');
+    expect(training).toMatch(/EUMAM[^<]*<\/t[dh]>(<t[dh][^>]*>[^<]*<\/t[dh]>){2}<td[^>]*>71<\/td><td[^>]*>circa 250<\/td>/);
+    // Counted up to 1 September: after the reference date, so not in this annex.
+    expect(training).not.toContain('Litouwen');
+    const readiness = section('Effecten krijgsmacht: oordeel en vervanging per levering uit voorraad');
+    expect(readiness).toContain('significant, maar acceptabel');
+    // The judgement of 2 September came after the reference date.
+    expect(readiness).not.toContain('na de peildatum opnieuw beoordeeld');
+    expect(readiness).toContain('Demonstratie: versnelde aankoop van vervangend materieel (Goedgekeurd): € 1.000 mln.');
+  });
+
   it('a decision not to replace that revalues restates the earlier letter: in its verification and in the next letter', async () => {
     expect((await author('GET', `/letters/${februaryId}/verification`)).body.ok).toBe(true);
     const decided = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/non-replacement-decisions`, {

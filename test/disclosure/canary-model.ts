@@ -35,20 +35,23 @@ import { createLogger } from '../../src/logging.ts';
 import { addPayment, addValuation, createDelivery, deleteDelivery, updateDelivery } from '../../src/register/deliveries.ts';
 import { decide } from '../../src/register/disclosure.ts';
 import { createCommitment } from '../../src/register/budget.ts';
-import { createCompany, createContract, decideOnCompany } from '../../src/register/industry.ts';
+import { createCompany, createContract, createCoproduction, decideOnCompany, recordDemandBundle, recordLesson, recordPriceDevelopment, reportProgress } from '../../src/register/industry.ts';
 import { READINESS_EFFECTS } from '../../src/domain/readiness.ts';
-import { decideNotToReplace, judge } from '../../src/register/readiness.ts';
+import { createProject, decideNotToReplace, judge } from '../../src/register/readiness.ts';
 import { addContribution, createProgramme } from '../../src/register/training.ts';
+import { assess, grantInspection, issueLicence, setRequirement } from '../../src/register/export-control.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
 import { approve, createDraft, finalise, getLetter, updateDraft } from '../../src/register/letters.ts';
 import { correctPublication, recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
 import { startPublicationTimer } from '../../src/register/publication-timer.ts';
+import { formatPublishedFigure } from '../../common/letter-format.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
 import type { NarrativeBlock } from '../../src/letters/narrative.ts';
 import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import { openScratchPGlite } from '../support/scratch-database.ts';
-import { licenseForShipment } from '../support/export-control.ts';
+import { LICENCE_THROUGHOUT, positiveAssessment } from '../support/export-control.ts';
+import { parseCsv } from '../support/csv.ts';
 import { requiresLicenceByRule } from '../../common/delivery-rules.ts';
 
 // ---------------------------------------------------------------------------------------------------
@@ -71,8 +74,6 @@ const found = (text: string, pattern: RegExp) => new Set(text.match(pattern) ?? 
 // ---------------------------------------------------------------------------------------------------
 // Steps
 
-/** An export licence valid on every one of the dates below. */
-const LICENCE_THROUGHOUT = { issuedOn: '2024-01-01', validUntil: '2028-12-31', quantityAuthorised: null };
 const DATES = ['2024-01-15', '2024-03-01', '2024-06-30', '2024-09-15', '2025-01-10', '2025-02-04', '2025-05-01', '2025-08-31', '2025-10-01'] as const;
 const REFERENCE_DATES = ['2024-06-30', '2025-02-04', '2025-08-31'] as const;
 /** Letter dates: after each reference date, and one before them all (a letter dated before its reference date is refused). */
@@ -323,6 +324,8 @@ export class CanaryStats {
   /** Letters the server published by itself when their scheduled moment passed while it ran. */
   scheduledPublications = 0;
   letterRenderingsChecked = 0;
+  /** Deliveries assessed and licensed for export, with canaries in every text of it. */
+  exportLicences = 0;
   surfacesChecked = 0;
   errorProbes = 0;
   /**
@@ -381,7 +384,7 @@ const TABLES = [
   'training_contribution',
   'training_programme_delivery',
   'training_programme',
-  'realised_support_change', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter_publication', 'letter_review', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
+  'realised_support_change', 'realised_support_day', 'payment', 'valuation', 'disclosure_decision', 'public_delivery', 'public_letter', 'letter_publication', 'letter_review', 'letter', 'delivery', 'audit_event', 'idempotent_request'];
 
 export async function openHarness(): Promise<Harness> {
   const { handle, dispose } = await openScratchPGlite();
@@ -490,36 +493,6 @@ function amountsInJson(value: unknown, into = new Set<number>()): Set<number> {
   return into;
 }
 
-/** RFC 4180, as the open data is written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else if (character === '"') quoted = false;
-      else cell += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (character === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index++;
-    } else cell += character;
-  }
-  if (cell !== '' || row.length > 0) throw new CanaryFailure(`the CSV does not end with a line break: ${JSON.stringify(text.slice(-80))}`);
-  return rows;
-}
-
 /** What a spreadsheet-safe CSV cell holds for a text (a leading apostrophe before a formula character). */
 const csvText = (text: string | null) => (text === null ? '' : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
@@ -602,10 +575,10 @@ export class CanaryRun {
   #substitute(step: Step): Step {
     const salt = 'salt' in step ? step.salt : 'target' in step ? step.target : 0;
     if (this.deliveries.length === 0 && ['edit', 'revalue', 'pay', 'decidePublic', 'decideConfidential', 'remove'].includes(step.kind)) {
-      // To pay, a procurement; else stock, realised and valued.
+      // To pay, a procurement; else stock, realised and valued (non-lethal: the shipment gate lets it pass unlicensed).
       const paid = step.kind === 'pay';
       return {
-        kind: 'create', salt, supportType: paid ? 'procurement' : 'stock', fundingSource: 'defenceBudget', category: 'other', quantity: null, pledgedAt: null,
+        kind: 'create', salt, supportType: paid ? 'procurement' : 'stock', fundingSource: 'defenceBudget', category: 'nonLethal', quantity: null, pledgedAt: null,
         realisedAt: paid ? null : DATES[salt % 6]!, value: { amountCents: 10_000_000 + (salt % 1_000_000_007), effectiveDate: DATES[salt % 5]! },
       };
     }
@@ -703,6 +676,52 @@ export class CanaryRun {
     });
   }
 
+  /** The rest of a contract's industry record, every text internal: progress, price, lesson, co-production and a shared need. */
+  async #recordIndustryTexts(contractId: string, salt: number, amountCents: number, on: string): Promise<void> {
+    const db = this.#harness.handle.db;
+    const context = this.#context;
+    const milestone = (await db.selectFrom('contractMilestone').select('id').where('contractId', '=', contractId).executeTakeFirstOrThrow()).id;
+    await reportProgress(db, context, milestone, { percent: salt % 101, reportedOn: on, reason: `Voortgang ${this.#canary(salt + 20)}` });
+    await recordPriceDevelopment(db, context, { item: `Artikel ${this.#canary(salt + 21)}`, contractId, earlierPriceCents: amountCents, earlierOn: on, paidPriceCents: amountCents, paidOn: on, note: `Afweging ${this.#canary(salt + 22)}` });
+    await recordLesson(db, context, { notedOn: on, category: 'pricing', text: `Les ${this.#canary(salt + 23)}` });
+    await createCoproduction(db, context, { title: `Coproductie ${this.#canary(salt + 24)}`, partner: `Partner ${this.#canary(salt + 25)}`, stage: 'intention', reachedOn: on, note: `Stap ${this.#canary(salt + 26)}` });
+    await recordDemandBundle(db, context, { need: `Behoefte ${this.#canary(salt + 27)}`, category: CATEGORIES[salt % CATEGORIES.length]!, dutchQuantity: 1, ukrainianQuantity: 1, identifiedOn: on, note: `Bundeling ${this.#canary(salt + 28)}` });
+  }
+
+  /**
+   * Export control, all of it confidential: an assessment on the eight criteria, a licence valid on every
+   * date of the sequences, now and then an inspection granted to parliament and the rule confirmed with a
+   * reason; every text carries a canary.
+   */
+  async #licenseForExport(deliveryId: string, salt: number): Promise<void> {
+    const db = this.#harness.handle.db;
+    const context = this.#context;
+    const withConditions = salt % 3 === 0;
+    const assessment = await assess(db, context, deliveryId, {
+      criteria: positiveAssessment.criteria.map((entry) => ({ ...entry, reasoning: `Motivering ${this.#canary(salt + 20 + entry.criterion)}` })),
+      endUser: `Eindgebruiker ${this.#canary(salt + 14)}`,
+      endUseStatement: `Verklaring ${this.#canary(salt + 15)}`,
+      outcome: withConditions ? 'positiveWithConditions' : 'positive',
+      conditions: withConditions ? `Voorwaarde ${this.#canary(salt + 16)}` : '',
+      expedited: salt % 4 === 0,
+      assessedOn: LICENCE_THROUGHOUT.issuedOn,
+    });
+    await issueLicence(db, context, deliveryId, {
+      ...LICENCE_THROUGHOUT,
+      assessmentId: assessment.id,
+      number: this.#canary(salt + 17),
+      conditions: `Vergunningvoorwaarde ${this.#canary(salt + 18)}`,
+      militaryListCategory: 'ML4',
+      unRegisterCategory: salt % 5 === 0 ? null : 'III',
+      valueAuthorisedCents: 10_000_000 + (salt % 1_000_000),
+      importingState: 'UA',
+      withheldGround: salt % 7 === 0 ? 'nationalSecurity' : null,
+    });
+    if (salt % 4 === 1) await grantInspection(db, context, assessment.id, `Verzoek ${this.#canary(salt + 19)}`);
+    if (salt % 6 === 2) await setRequirement(db, context, deliveryId, { required: true, reason: `Reden ${this.#canary(salt + 29)}` });
+    this.#stats.exportLicences++;
+  }
+
   #internalTexts(salt: number) {
     return {
       title: `Levering ${this.#canary(salt)}`,
@@ -721,7 +740,12 @@ export class CanaryRun {
     switch (step.kind) {
       case 'create': {
         const realisedAt = step.supportType === 'stock' ? step.realisedAt : null;
-        const expected = step.pledgedAt && realisedAt && realisedAt < step.pledgedAt ? 'Validation' : 'ok';
+        // Every other delivery is licensed for export, so that the shipment gate both lets pass and refuses: one
+        // that needs a licence is registered first, licensed and then handed over; without one it is refused.
+        const licensed = step.salt % 2 === 0;
+        const needsLicence = realisedAt !== null && requiresLicenceByRule(step.category, step.supportType);
+        const expected = (step.pledgedAt && realisedAt && realisedAt < step.pledgedAt) || (needsLicence && !licensed) ? 'Validation' : 'ok';
+        const handedOverOnceLicensed = needsLicence && expected === 'ok';
         const attempt = await this.#attempt(() =>
           createDelivery(db, context, {
             ...this.#internalTexts(step.salt),
@@ -731,14 +755,13 @@ export class CanaryRun {
             fundingSource: step.fundingSource,
             pledgedAt: step.pledgedAt,
             committedAt: null,
-            realisedAt,
+            realisedAt: handedOverOnceLicensed ? null : realisedAt,
             deliveredAt: null,
           }),
         );
         if (!this.#expect(expected, attempt)) return;
-        // Every other delivery is licensed for export, so that the shipment gate both lets pass and refuses.
-        const licensed = step.salt % 2 === 0;
-        if (licensed) await licenseForShipment(db, attempt.value.id, LICENCE_THROUGHOUT);
+        if (licensed) await this.#licenseForExport(attempt.value.id, step.salt);
+        if (handedOverOnceLicensed) await updateDelivery(db, context, attempt.value.id, { realisedAt });
         const delivery: ModelDelivery = {
           id: attempt.value.id,
           category: step.category,
@@ -760,6 +783,17 @@ export class CanaryRun {
           this.#amounts.add(step.value.amountCents);
           await addValuation(db, context, delivery.id, { ...step.value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: 'replacementValue', note: `Taxatie ${this.#canary(step.salt + 8)}` });
           delivery.valuations.push(step.value);
+          if (delivery.supportType === 'stock' && step.salt % 3 === 0) {
+            // Its replenishment project: a name and note as internal as the delivery's, replacing a cent of it.
+            await createProject(db, context, {
+              name: `Aanvulling ${this.#canary(step.salt + 14)}`,
+              stage: 'identified',
+              budgetCents: null,
+              expectedOn: null,
+              note: `Vervanging ${this.#canary(step.salt + 15)}`,
+              replaces: [{ deliveryId: delivery.id, replacedValueCents: 1, replacedQuantity: null }],
+            });
+          }
           // Its budget commitment: its texts and amount are as internal as the delivery's.
           await createCommitment(
             db,
@@ -895,7 +929,7 @@ export class CanaryRun {
       case 'createCompany': {
         const company = await createCompany(db, context, { name: `Bedrijf ${this.#canary(step.salt)}`, country: 'UA', registrationNumber: this.#canary(step.salt + 1) });
         this.#amounts.add(step.amountCents);
-        await createContract(db, context, {
+        const contract = await createContract(db, context, {
           companyId: company.id,
           reference: this.#canary(step.salt + 2),
           subject: `Levering ${this.#canary(step.salt + 3)}`,
@@ -905,6 +939,7 @@ export class CanaryRun {
           milestones: [{ title: `Mijlpaal ${this.#canary(step.salt + 4)}`, dueOn: step.signedOn }],
         });
         this.companies.push({ id: company.id, publicName: null });
+        await this.#recordIndustryTexts(contract.id, step.salt, step.amountCents, step.signedOn);
         return;
       }
       case 'decideCompany': {
@@ -1341,7 +1376,7 @@ export class CanaryRun {
       .map((snapshot) => ({
         letterId: snapshot.id,
         referenceDate: snapshot.referenceDate,
-        lines: snapshot.figures.lines.map((line) => ({ key: line.key, label: line.label, cents: line.currentCents })),
+        lines: snapshot.figures.lines.map((line) => ({ key: line.key, label: line.label, cents: line.currentCents, printed: formatPublishedFigure(line.currentCents) })),
       }));
     if (JSON.stringify(figures.body.items) !== JSON.stringify(expectedFigures)) this.#fail(`/public/figures shows other figures than the letters published: ${JSON.stringify(figures.body.items)}`);
 

@@ -38,6 +38,7 @@ it(`shows on public surfaces only what was approved, after every step of ${RUNS}
   expect(stats.outcomes.get('publish ok') ?? 0).toBeGreaterThan(0);
   // The embargo: scheduled publications passed while the server ran, and bad publication details were refused.
   expect(stats.scheduledPublications).toBeGreaterThan(0);
+  expect(stats.exportLicences).toBeGreaterThan(0);
   expect(stats.outcomes.get('publish Validation (paperNumberFormat)') ?? 0).toBeGreaterThan(0);
   expect(stats.errorProbes).toBeGreaterThan(RUNS);
   // Nothing undecided is counted in a published letter: approving and finalising wait for the decisions.
@@ -49,9 +50,10 @@ describe('the checks find what they look for', () => {
   const CANARY = 'CANARY-00001-abc123';
   const presentation = { salt: 7, awkward: '', start: '', withDetail: true, category: 'drones', quantity: 12, invalid: null } as const;
   const steps: Step[] = [
-    { kind: 'create', salt: 1, supportType: 'stock', fundingSource: 'defenceBudget', category: 'drones', quantity: 12, pledgedAt: null, realisedAt: '2024-03-01', value: { amountCents: 123_456_789, effectiveDate: '2024-03-01' } },
+    // Even salts: the model licenses these for export, so that they pass the shipment gate.
+    { kind: 'create', salt: 10, supportType: 'stock', fundingSource: 'defenceBudget', category: 'drones', quantity: 12, pledgedAt: null, realisedAt: '2024-03-01', value: { amountCents: 123_456_789, effectiveDate: '2024-03-01' } },
     { kind: 'decidePublic', targets: [0], salt: 2, presentation },
-    { kind: 'create', salt: 3, supportType: 'stock', fundingSource: 'defenceBudget', category: 'other', quantity: null, pledgedAt: null, realisedAt: '2024-03-01', value: { amountCents: 987_654_321, effectiveDate: '2024-03-01' } },
+    { kind: 'create', salt: 12, supportType: 'stock', fundingSource: 'defenceBudget', category: 'other', quantity: null, pledgedAt: null, realisedAt: '2024-03-01', value: { amountCents: 987_654_321, effectiveDate: '2024-03-01' } },
     { kind: 'decideConfidential', targets: [1], salt: 4, ground: 'operationalSecurity', reviewOn: null },
     { kind: 'createDraft', referenceDate: '2024-06-30', letterDate: '2024-07-10', blocks: null, salt: 5 },
     { kind: 'finalise', target: 0, letterDate: undefined, decideRestFirst: true, approveFirst: true, thenPublish: 'no' },
@@ -72,6 +74,12 @@ describe('the checks find what they look for', () => {
 
   it('finds confidential text that reaches the open data', async () => {
     await expect(runThenPlant(`update public_delivery set detail = (select company from delivery order by created_at limit 1)`)).rejects.toThrow(/shows confidential text/);
+  });
+
+  it('finds the text of an export assessment or licence that reaches the open data', async () => {
+    await expect(runThenPlant(`update public_delivery set detail = (select end_use_statement from export_assessment limit 1)`)).rejects.toThrow(/shows confidential text/);
+    await harness.reset();
+    await expect(runThenPlant(`update public_delivery set detail = (select number from export_licence limit 1)`)).rejects.toThrow(/shows confidential text/);
   });
 
   it('misses an approved delivery that is not in the open data', async () => {
@@ -97,6 +105,7 @@ describe('the checks find what they look for', () => {
     // In the PDF this token breaks after its first hyphen ("CANARY-00001-" ends a line); the other
     // formats hold it whole.
     const doc: LetterDocument = {
+      letterhead: { wordmark: 'Ministerie van Defensie', sender: ['Ministerie van Defensie'], reference: 'SR-2025-08-31', enclosures: '1' },
       returnAddress: 'Postbus 20701 2500 ES Den Haag',
       addressee: ['de Voorzitter'],
       dateText: '10 september 2025',
@@ -106,6 +115,7 @@ describe('the checks find what they look for', () => {
       sections: [{ heading: 'Kop', blocks: [{ kind: 'paragraph', content: [`${'woord '.repeat(13)}${CANARY} ${'woord '.repeat(40)}`] }] }],
       footnotes: [],
       closing: ['Hoogachtend,'],
+      overview: null,
       draftNotice: null,
       isDemonstration: false,
     };

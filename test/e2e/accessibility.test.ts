@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Role } from '../../src/domain/access.ts';
 import type { LetterSummary } from '../../web/src/api/letters.ts';
 import { checkAccessibility, describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, useServer, visit, type Language } from './app.ts';
+import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, registerShipped, useServer, visit, type Language } from './app.ts';
 
 /**
  * A delivery no disclosure officer has decided on yet, for the disclosure pages to show; realised after
@@ -12,7 +12,7 @@ import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, useServer, vi
 const UNDECIDED = {
   title: 'Radars voor luchtverdediging',
   category: 'airDefence',
-  supportType: 'stock',
+  supportType: 'stock' as const,
   fundingSource: 'ukraineSupportBudget',
   committedAt: '2025-06-01',
   realisedAt: '2026-02-02',
@@ -66,7 +66,7 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
   let publishedId: string;
   let page: Page;
   beforeAll(async () => {
-    undecidedId = (await api<{ id: string }>(server(), '/deliveries', { method: 'POST', body: JSON.stringify(UNDECIDED) })).id;
+    undecidedId = await registerShipped(server(), UNDECIDED);
     const { items } = await api<{ items: LetterSummary[] }>(server(), '/letters', { as: 'letterAuthor' });
     draftId = items.find((report) => report.status === 'draft')!.id;
     publishedId = items.find((report) => report.status === 'final')!.id;
@@ -227,6 +227,11 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
           await page.locator('input[name="lastYear"]').fill('2027');
           await page.locator('input[name="amount-2027"]').waitFor();
         }));
+      it("form for a commitment's next stage, with a refusal", () =>
+        check('finance', () => '/begroting/verplichting/b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e/stap', async (page) => {
+          await page.locator('button[type="submit"]').click();
+          await page.locator('.error-summary').waitFor();
+        }));
       it('training programmes with the form for a count', () => check('registrar', () => '/training'));
       it('readiness and replenishment with the form to judge', () => check('registrar', () => '/gereedheid'));
       it('accounts', () => check('administrator', () => '/accounts'));
@@ -314,6 +319,7 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
       // Export control
       it('export control queues', () => check('exportControlAssessor', () => '/exportcontrole'));
       it('export control of a delivery, as the licensing officer sees it', () => check('licensingOfficer', () => '/exportcontrole/leveringen/9a774c91-f7d0-4a37-ae6f-e3b05f65139d', (page) => page.locator('main table').first().waitFor()));
+      it('export control of a delivery, as the assessor sees it with its forms', () => check('exportControlAssessor', () => '/exportcontrole/leveringen/9a774c91-f7d0-4a37-ae6f-e3b05f65139d', (page) => page.locator('main form').first().waitFor()));
       it('arms-transfer reports', () => check('exportControlAssessor', () => '/exportcontrole/rapportages', (page) => page.locator('main dl').first().waitFor()));
       it('assessments for inspection, as a parliament reader sees them', () => check('parliamentReader', () => '/exportcontrole/inzage', (page) => page.locator('main li').first().waitFor()));
       it('page the role may not use', () => check('registrar', () => '/audit'));

@@ -12,6 +12,8 @@ import { totpCode } from '../../src/auth/totp.ts';
 import type { Role } from '../../src/domain/access.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { pgliteTemplate } from '../support/scratch-database.ts';
+import { LICENCE_THROUGHOUT, licenceFor, positiveAssessment, splitShipment } from '../support/export-control.ts';
+import type { SupportType } from '../../common/vocabulary/codes.ts';
 
 const BUILT_PAGE = new URL('../../dist/web/index.html', import.meta.url);
 const TOTP_STEP_MS = 30_000;
@@ -111,6 +113,20 @@ export async function api<T>(server: RunningServer, path: string, init: ApiInit 
   const response = await apiResponse(server, path, init);
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/**
+ * Registers a delivery that has already left, as the shipment gate has it done: registered without its
+ * shipment dates, assessed and licensed (for 2024 to 2028) by the export roles, then handed over or delivered.
+ */
+export async function registerShipped(server: RunningServer, delivery: { supportType: SupportType; realisedAt?: string | null; deliveredAt?: string | null } & Record<string, unknown>): Promise<string> {
+  const { registered, shipment } = splitShipment(delivery);
+  const { id } = await api<{ id: string }>(server, '/deliveries', { method: 'POST', body: JSON.stringify(registered) });
+  if (Object.keys(shipment).length === 0) return id;
+  const assessment = await api<{ id: string }>(server, `/deliveries/${id}/export-assessments`, { as: 'exportControlAssessor', method: 'POST', body: JSON.stringify({ ...positiveAssessment, assessedOn: LICENCE_THROUGHOUT.issuedOn }) });
+  await api(server, `/deliveries/${id}/export-licences`, { as: 'licensingOfficer', method: 'POST', body: JSON.stringify({ ...licenceFor(assessment.id), ...LICENCE_THROUGHOUT }) });
+  await api(server, `/deliveries/${id}`, { method: 'PATCH', headers: { 'If-Match': '"1"' }, body: JSON.stringify(shipment) });
+  return id;
 }
 
 export async function deliveryCount(server: RunningServer): Promise<number> {

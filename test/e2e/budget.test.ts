@@ -32,4 +32,43 @@ describeWithBrowser('budget', (browser) => {
     await page.getByText('De kasschuif is vastgelegd.').waitFor();
     await page.getByRole('rowheader', { name: 'Najaarsnota 2025' }).waitFor();
   });
+
+  it('records a decision, a commitment and its next stage, each after refusing an amount that is not above zero', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/begroting');
+    await page.getByRole('link', { name: 'Begrotingsbesluit vastleggen' }).click();
+    await page.getByLabel('Moment in de begrotingscyclus').fill('Suppletoire begroting 2025');
+    await page.getByLabel('Besloten op').fill('2025-07-01');
+    await page.getByLabel('Eerste begrotingsjaar').fill('2025');
+    await page.getByLabel('Laatste begrotingsjaar').fill('2026');
+    await page.getByLabel('Bedrag in euro voor 2026').fill('0');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.locator('.error-summary').getByText('Bedrag in euro voor 2026').waitFor();
+    await page.getByLabel('Bedrag in euro voor 2026').fill('50.000.000');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByText('Het begrotingsbesluit is vastgelegd.').waitFor();
+
+    await page.getByRole('link', { name: 'Verplichting of toezegging vastleggen' }).click();
+    await page.getByLabel('Titel').fill('Munitie 2026');
+    await page.getByLabel('Begrotingsjaar').fill('2026');
+    await page.getByLabel('Bedrag in euro').fill('0');
+    await page.getByLabel('Met ingang van').fill('2025-07-02');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.locator('.error-summary').getByText('Bedrag in euro').waitFor();
+    await page.getByLabel('Bedrag in euro').fill('20.000.000');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByText('De verplichting is vastgelegd.').waitFor();
+
+    await page.getByRole('link', { name: 'Volgende stap vastleggen voor Munitie 2026' }).click();
+    await page.getByLabel('Stap').selectOption('committed');
+    await page.getByLabel('Bedrag in euro').fill('18.000.000');
+    await page.getByLabel('Met ingang van').fill('2025-07-01');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.locator('.error-summary').getByText('Met ingang van').waitFor();
+    await page.getByLabel('Met ingang van').fill('2025-07-03');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByText('De nieuwe stap van de verplichting is vastgelegd.').waitFor();
+    const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Munitie 2026' }) });
+    expect(plainSpaces(await row.innerText())).toContain('Juridisch verplicht 3 juli 2025: € 18.000.000,00');
+  });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, deliveryCount, openPageAs, useServer, visit } from './app.ts';
+import { deliveryCount, openPageAs, registerShipped, useServer, visit } from './app.ts';
 
 const EXTRA_DELIVERIES = 30;
 
@@ -19,16 +19,13 @@ describeWithBrowser('deliveries list', (browser) => {
   let page: Page;
   beforeAll(async () => {
     for (let number = 1; number <= EXTRA_DELIVERIES; number += 1) {
-      await api(server(), '/deliveries', {
-        method: 'POST',
-        body: JSON.stringify({
-          title: `Munitiepartij ${String(number).padStart(2, '0')}`,
-          category: 'ammunition',
-          supportType: 'stock',
-          fundingSource: 'defenceBudget',
-          committedAt: '2024-01-10',
-          realisedAt: `2024-03-${String(number).padStart(2, '0')}`,
-        }),
+      await registerShipped(server(), {
+        title: `Munitiepartij ${String(number).padStart(2, '0')}`,
+        category: 'ammunition',
+        supportType: 'stock',
+        fundingSource: 'defenceBudget',
+        committedAt: '2024-01-10',
+        realisedAt: `2024-03-${String(number).padStart(2, '0')}`,
       });
     }
     total = await deliveryCount(server());
@@ -86,22 +83,41 @@ describeWithBrowser('deliveries list', (browser) => {
   it('pages through the results with a choice of page size', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/leveringen');
-    expect(await rowTitles(page)).toHaveLength(25);
-    await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Pagina 2' }).click();
-    await page.getByText('Pagina 2 van 2').waitFor();
-    expect(query(page).get('page')).toBe('2');
-    expect(await rowTitles(page)).toHaveLength(total - 25);
+    const firstPage = await rowTitles(page);
+    expect(firstPage).toHaveLength(25);
+    const pagination = page.getByRole('navigation', { name: 'Paginering' });
+    expect(await pagination.getByRole('link', { name: 'Vorige' }).count()).toBe(0);
+    await pagination.getByRole('link', { name: 'Volgende' }).click();
+    await pagination.getByRole('link', { name: 'Vorige' }).waitFor();
+    expect(query(page).get('after')).not.toBeNull();
+    const secondPage = await rowTitles(page);
+    expect(secondPage).toHaveLength(total - 25);
+    expect(secondPage.filter((title) => firstPage.includes(title))).toEqual([]);
+    expect(await pagination.getByRole('link', { name: 'Volgende' }).count()).toBe(0);
+
+    await pagination.getByRole('link', { name: 'Vorige' }).click();
+    await page.waitForURL((url) => url.searchParams.has('before'));
+    await expect.poll(() => rowTitles(page)).toEqual(firstPage);
 
     await page.getByLabel('Leveringen per pagina').selectOption('50');
-    await page.getByText('Pagina 1 van 1').waitFor();
-    expect(query(page).get('pageSize')).toBe('50');
-    expect(await rowTitles(page)).toHaveLength(total);
+    await page.waitForURL((url) => url.searchParams.get('pageSize') === '50');
+    await page.getByText(`${total} leveringen gevonden`).waitFor();
+    expect(query(page).get('before')).toBeNull();
+    await expect.poll(() => rowTitles(page)).toHaveLength(total);
+    expect(await page.getByRole('navigation', { name: 'Paginering' }).count()).toBe(0);
   });
 
   it('opens a shared address with its filters, sorting and page', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
-    await visit(page, server(), '/leveringen?category=ammunition&sort=title&pageSize=25&page=2');
-    await page.getByText('Pagina 2 van 2').waitFor();
+    await visit(page, server(), '/leveringen?category=ammunition&sort=title&pageSize=25');
+    await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Volgende' }).click();
+    await page.waitForURL((url) => url.searchParams.has('after'));
+    const shared = page.url();
+    await page.context().close();
+
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), shared.slice(new URL(shared).origin.length));
+    await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Vorige' }).waitFor();
     expect(await page.getByLabel('Categorie').inputValue()).toBe('ammunition');
     expect(await rowTitles(page)).toEqual(['Munitiepartij 26', 'Munitiepartij 27', 'Munitiepartij 28', 'Munitiepartij 29', 'Munitiepartij 30']);
   });

@@ -28,8 +28,8 @@ describeWithBrowser('delivery forms', (browser) => {
   it('records a stock delivery and its valuation, and the dashboard counts it', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/leveringen/nieuw');
-    await page.getByLabel('Titel', { exact: true }).fill('Pantserhouwitsers uit voorraad');
-    await page.getByLabel('Categorie').selectOption('largeCalibreArtillery');
+    await page.getByLabel('Titel', { exact: true }).fill('Generatoren uit voorraad');
+    await page.getByLabel('Categorie').selectOption('nonLethal');
     await page.getByLabel('Type steun').selectOption('stock');
     await page.getByLabel('Financieringsbron').selectOption('ukraineSupportBudget');
     await page.getByLabel('Aantal').fill('8');
@@ -40,7 +40,7 @@ describeWithBrowser('delivery forms', (browser) => {
     await page.getByLabel('Omschrijving van de bron').fill('Overdrachtsverklaring');
     await page.getByRole('button', { name: 'Levering vastleggen' }).click();
 
-    await page.getByRole('heading', { level: 1, name: 'Pantserhouwitsers uit voorraad' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Generatoren uit voorraad' }).waitFor();
     await page.getByText('De levering is vastgelegd.').waitFor();
     await page.getByRole('link', { name: 'Herwaardering toevoegen' }).click();
     await page.getByLabel('Bedrag in euro').fill('1.000.000.000,00');

@@ -2,9 +2,8 @@ import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DisclosureDecision } from '../../web/src/api/disclosure.ts';
 import type { PublicDelivery } from '../../web/src/api/public.ts';
-import type { DeliveryDetail } from '../../web/src/api/types.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, logIn, openPageAs, openPageIn, tableRows, useServer, visit } from './app.ts';
+import { api, apiResponse, logIn, openPageAs, openPageIn, registerShipped, tableRows, useServer, visit } from './app.ts';
 
 const HOWITZERS = {
   title: 'Pantserhouwitsers 2000, tweede tranche',
@@ -12,7 +11,7 @@ const HOWITZERS = {
   category: 'largeCalibreArtillery',
   quantity: 4,
   unit: 'stuks',
-  supportType: 'stock',
+  supportType: 'stock' as const,
   fundingSource: 'ukraineSupportBudget',
   committedAt: '2025-06-01',
   realisedAt: '2025-07-20',
@@ -40,7 +39,7 @@ describeWithBrowser('disclosure', (browser) => {
       ['radars', RADARS],
       ['mines', MINES],
     ] as const) {
-      ids[key] = (await api<DeliveryDetail>(server(), '/deliveries', { method: 'POST', body: JSON.stringify(delivery) })).id;
+      ids[key] = await registerShipped(server(), delivery);
     }
   });
   afterEach(async () => {

@@ -18,7 +18,7 @@ describeWithBrowser('industry', (browser) => {
     await page.getByText(/^Demonstratie: G2B-drones-2025, 15 mei 2025: Drones van de Oekraïense defensie-industrie/).first().waitFor();
 
     // The last batch stood at 40 %: 30 % without a reason is refused, naming the field.
-    await page.getByLabel('Mijlpaal').selectOption({ label: 'Demonstratie: Oekraïense dronefabrikant · Demonstratie: G2B-drones-2025 · Laatste partij geleverd (40 %)' });
+    await page.getByLabel('Mijlpaal', { exact: true }).selectOption({ label: 'Demonstratie: Oekraïense dronefabrikant · Demonstratie: G2B-drones-2025 · Laatste partij geleverd (40 %)' });
     await page.getByLabel('Voortgang in procenten').fill('30');
     await page.getByLabel('Datum van de melding').fill('2025-09-15');
     await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
@@ -28,6 +28,25 @@ describeWithBrowser('industry', (browser) => {
     await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
     await page.getByText('De voortgang is vastgelegd.').waitFor();
     await page.getByRole('cell', { name: '30 %' }).waitFor();
+
+    // A contract: a wrong amount and a milestone due before the signing are each explained; a right one is listed.
+    const contract = page.locator('form', { has: page.getByRole('button', { name: 'Contract vastleggen' }) });
+    await contract.getByLabel('Bedrijf', { exact: true }).selectOption({ label: 'Demonstratie: Nederlands bedrijf voor onbemande systemen (NL)' });
+    await contract.getByLabel('Kenmerk').fill('G2B-2025-NL-1');
+    await contract.getByLabel('Onderwerp').fill('Onbemande systemen');
+    await contract.getByLabel('Bedrag').fill('veel');
+    await contract.getByLabel('Getekend op').fill('2025-06-01');
+    await contract.getByRole('button', { name: 'Contract vastleggen' }).click();
+    await contract.locator('.error-summary').getByText('Vul een bedrag in, bijvoorbeeld 1.234.567,89.').waitFor();
+    await contract.getByLabel('Bedrag').fill('2.500.000');
+    await contract.getByLabel(/^Eerste mijlpaal/).fill('Eerste levering');
+    await contract.getByLabel(/^Mijlpaal uiterlijk op/).fill('2025-05-01');
+    await contract.getByRole('button', { name: 'Contract vastleggen' }).click();
+    await contract.locator('.error-summary').getByRole('link', { name: /^Mijlpaal uiterlijk op/ }).waitFor();
+    await contract.getByLabel(/^Mijlpaal uiterlijk op/).fill('2025-12-01');
+    await contract.getByRole('button', { name: 'Contract vastleggen' }).click();
+    await contract.getByText('Het contract is vastgelegd.').waitFor();
+    await page.getByText(/^G2B-2025-NL-1, 1 juni 2025: Onbemande systemen/).first().waitFor();
 
     // The dashboard shows the same contracts by country.
     await visit(page, server(), '/');

@@ -38,16 +38,32 @@ describeWithBrowser('training and readiness', (browser) => {
     await page.getByRole('heading', { level: 1, name: 'Gereedheid en aanvulling' }).waitFor();
     await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
     await page.getByText('Controleer het formulier').waitFor();
+    const judgement = page.locator('form', { has: page.getByRole('button', { name: 'Oordeel vastleggen' }) });
 
     const title = 'Demonstratie: overige directe leveringen uit voorraad 5 feb. t/m 31 aug. 2025 (geaggregeerd)';
-    await page.getByLabel('Levering', { exact: true }).selectOption({ label: title });
-    await page.getByLabel('Effect op de gereedheid', { exact: true }).selectOption({ label: 'acceptabel' });
-    await page.getByLabel('Onderbouwing').fill('Vervangend materieel is inmiddels besteld.');
-    await page.getByLabel('Beoordeeld op').fill('2025-09-15');
+    await judgement.getByLabel('Levering', { exact: true }).selectOption({ label: title });
+    await judgement.getByLabel('Effect op de gereedheid', { exact: true }).selectOption({ label: 'acceptabel' });
+    await judgement.getByLabel('Onderbouwing').fill('Vervangend materieel is inmiddels besteld.');
+    await judgement.getByLabel('Beoordeeld op').fill('2025-09-15');
     await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
     await page.getByText('Het oordeel is vastgelegd; eerdere oordelen blijven in de geschiedenis.').waitFor();
     const row = (await tableRows(page.getByRole('table', { name: 'Effect op de gereedheid en vervanging per levering' }))).find((cells) => cells[0] === title);
     expect(row?.[2]).toMatch(/^acceptabel \(15 sep\. 2025, /);
     expect(row?.[3]).toBe('2');
+
+    // A decision not to replace that revalues the delivery: a date before the register's years is refused, a right one recorded and listed.
+    const decision = page.locator('form', { has: page.getByRole('button', { name: 'Besluit vastleggen' }) });
+    await decision.getByLabel('Levering', { exact: true }).selectOption({ label: title });
+    await decision.getByLabel('Besloten op').fill('2025-09-10');
+    await decision.getByLabel('Reden').fill('Dit materieel wordt niet vervangen; gewaardeerd tegen boekwaarde.');
+    await decision.getByLabel(/^Nieuwe waarde van de levering/).fill('1.000.000');
+    await decision.getByLabel(/^Nieuwe waarde geldt vanaf/).fill('2013-12-31');
+    await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await decision.locator('.error-summary').getByRole('link', { name: /^Nieuwe waarde geldt vanaf/ }).waitFor();
+    await decision.getByLabel(/^Nieuwe waarde geldt vanaf/).fill('2025-08-31');
+    await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await decision.getByText('Het besluit is vastgelegd.').waitFor();
+    const decisions = await tableRows(page.getByRole('table', { name: 'Besluiten niet te vervangen, met de herwaardering die ze maakten' }));
+    expect(decisions[0]).toEqual(expect.arrayContaining(['10 sep. 2025', title, 'Ja: de waarde van de levering is herzien']));
   });
 });

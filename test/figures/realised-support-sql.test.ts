@@ -1,9 +1,12 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { FUNDING_SOURCES, SUPPORT_TYPES } from '../../src/domain/delivery.ts';
-import { realisedTotals, type RegisterContents } from '../../src/domain/realised-support.ts';
+import { realisedTotals, type DatedValuation, type RegisterContents } from '../../src/domain/realised-support.ts';
 import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
+import type { Database } from '../../src/db/schema.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import type { Kysely } from 'kysely';
 
 // A few dates drawn often, so that valuations and payments share days and ties get tested.
 const dateArbitrary = fc.oneof(
@@ -85,8 +88,56 @@ describeEachDatabase('realised support in SQL', (database) => {
         for (const date of dates) {
           expect(await realisedTotalsAt(db, date)).toEqual(realisedTotals(register, date));
         }
+        await expectDayTotalsToMatchChanges(db);
       }),
       { numRuns: 100 },
     );
   });
+
+  it('follows restatements: each revaluation, whatever its effective date, moves exactly the days it changes', async () => {
+    const { db } = database();
+    const revaluations = fc.array(
+      fc.record({ amountCents: fc.integer({ min: 0, max: 10_000_000_000_000 }), effectiveDate: dateArbitrary, recordedAt: fc.constantFrom('2025-01-01T10:00:00.000Z', '2025-06-01T10:00:00.000Z') }),
+      { minLength: 1, maxLength: 6 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ realisedAt: dateArbitrary, revaluations }), { minLength: 1, maxLength: 3 }), dateArbitrary, async (stock, probe) => {
+        await db.deleteFrom('payment').execute();
+        await db.deleteFrom('valuation').execute();
+        await db.deleteFrom('delivery').execute();
+        const register: { deliveries: RegisterContents['deliveries'][number][]; valuations: DatedValuation[]; payments: [] } = { deliveries: [], valuations: [], payments: [] };
+        for (const { realisedAt } of stock) {
+          const id = crypto.randomUUID();
+          await sql`insert into delivery (id, title, category, support_type, funding_source, realised_at) values (${id}, 'Herwaardering', 'other', 'stock', 'defenceBudget', ${realisedAt})`.execute(db);
+          register.deliveries.push({ id, supportType: 'stock', fundingSource: 'defenceBudget', realisedAt });
+        }
+        // Interleaved, one statement each, as people record them: later ones often take effect earlier.
+        for (let round = 0; round < Math.max(...stock.map((item) => item.revaluations.length)); round++) {
+          for (const [index, item] of stock.entries()) {
+            const revaluation = item.revaluations[round];
+            if (!revaluation) continue;
+            const valuation = { id: crypto.randomUUID(), deliveryId: register.deliveries[index]!.id, ...revaluation };
+            await db.insertInto('valuation').values({ ...valuation, basis: 'replacementValue', currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' }).execute();
+            register.valuations.push(valuation);
+            for (const date of [probe, revaluation.effectiveDate, item.realisedAt]) {
+              expect(await realisedTotalsAt(db, date)).toEqual(realisedTotals(register, date));
+            }
+          }
+        }
+        await expectDayTotalsToMatchChanges(db);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
+
+/** The day totals are exactly the changes added up per type and day (a day may stay at zero). */
+async function expectDayTotalsToMatchChanges(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ mismatches: string }>`
+    select count(*) as mismatches
+    from (select support_type, change_date, sum(change_cents) as cents from realised_support_change group by 1, 2 having sum(change_cents) <> 0) changes
+    full join (select support_type, change_date, change_cents as cents from realised_support_day where change_cents <> 0) days
+      using (support_type, change_date)
+    where changes.cents is distinct from days.cents`.execute(db);
+  expect(Number(rows[0]!.mismatches)).toBe(0);
+}

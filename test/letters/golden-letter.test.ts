@@ -304,6 +304,20 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
     }
   });
 
+  it('signs as the seed letter signs, with the sender column on its first page and the public overview after the signature', async () => {
+    const seedClosing = readFileSync(SEED_PATH, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    const signature = seedClosing.slice(seedClosing.indexOf('Hoogachtend,'));
+    expect(signature).toEqual(['Hoogachtend,', 'DE MINISTER VAN DEFENSIE', 'Ruben Brekelmans']);
+    const pages = await pdfPages(new Uint8Array(await (await binary(`/letters/${draftId}/renderings/pdf`)).arrayBuffer()));
+    const signed = pages.findIndex((page) => signature.every((line) => page.items.some((item) => item.text === line)));
+    expect(signed).toBeGreaterThan(0);
+    for (const line of ['Ministerie van Defensie', 'Plein 4', 'MPC 58 B', 'Postbus 20701', '2500 ES Den Haag', 'Onze referentie', 'Bijlage(n)']) {
+      expect(pages[0]!.items.some((item) => item.text === line), line).toBe(true);
+    }
+    const overview = pages.findIndex((page) => page.items.some((item) => item.text === OVERVIEW_HEADING));
+    expect(overview).toBeGreaterThan(signed);
+  });
+
   it('lists in its public overview exactly the public deliveries realised after 4 Feb 2025 up to 31 Aug 2025, and nothing confidential', async () => {
     const { db } = database();
     const deliveries = await db.selectFrom('delivery').select(['id', 'title', 'publicId', 'disclosureState', 'realisedAt']).execute();

@@ -2,6 +2,7 @@
  * The letter repository at its boundary: what it reads back is checked against the letter's schemas,
  * and a second final letter for one reference date is a typed error naming its constraint.
  */
+import { DEFAULT_LETTERHEAD } from '../../src/letters/compose.ts';
 import { epfFiguresAt } from '../../src/domain/epf.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -43,6 +44,7 @@ describeEachDatabase('the letter repository', (database) => {
       industry: { contracts: 0, contractValueCents: 0, companies: 0, ukrainianCompanies: 0, milestonesCompleted: 0, coproductionProjects: 0, demandBundles: 0 },
       training: [],
       readinessEffects: [],
+      letterhead: DEFAULT_LETTERHEAD,
     });
     const { text, sha256 } = sealed(snapshot);
     const approved = await repository.markApproved(database().db, letter.id, letter.version, { approvedSha256: sha256, approvedByName: 'test', approvedAt: new Date().toISOString() });

@@ -1,8 +1,9 @@
 /** Deliveries as the API takes them, for tests that need a valid one of each kind. */
 
+/** Stock that needs no export licence (non-lethal), so that registering it as handed over passes the shipment gate. */
 export const stockDelivery = {
-  title: 'Pantserhouwitsers',
-  category: 'largeCalibreArtillery',
+  title: 'Generatoren',
+  category: 'nonLethal',
   quantity: 8,
   unit: 'stuks',
   supportType: 'stock',

@@ -1,10 +1,13 @@
-/** Assessments and licences as the API takes them, and a way to license a delivery for the tests that ship it. */
+/** Assessments and licences as the API takes them, and ways to license a delivery for the tests that ship it. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { shipmentDateFields } from '../../common/delivery-rules.ts';
+import type { SupportType } from '../../common/vocabulary/codes.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import type { Database } from '../../src/db/schema.ts';
 import type { LicenceInput } from '../../src/domain/export-control.ts';
 import { assess, issueLicence } from '../../src/register/export-control.ts';
+import type { ApiCall, ApiResponse } from '../api/client.ts';
 
 export const positiveAssessment = {
   criteria: [1, 2, 3, 4, 5, 6, 7, 8].map((criterion) => ({ criterion: criterion as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8, finding: 'noObjection' as const, reasoning: `Criterium ${criterion}: geen bezwaar.` })),
@@ -43,4 +46,27 @@ export async function licenseForShipment(
   const assessment = await assess(db, systemContext('test-assessor'), deliveryId, { ...positiveAssessment, assessedOn });
   await issueLicence(db, systemContext('test-licensing'), deliveryId, { ...licenceFor(assessment.id), ...terms });
   return assessment.id;
+}
+
+/** An export licence valid on every date the tests ship on (2024 to 2028), for any quantity. */
+export const LICENCE_THROUGHOUT = { issuedOn: '2024-01-01', validUntil: '2028-12-31', quantityAuthorised: null };
+
+/** A delivery's fields without the dates that ship it (the hand-over of stock, the delivery), and those dates. */
+export function splitShipment<T extends { supportType: SupportType; realisedAt?: string | null; deliveredAt?: string | null }>(fields: T) {
+  const shipment = Object.fromEntries(shipmentDateFields(fields.supportType).filter((field) => fields[field]).map((field) => [field, fields[field]]));
+  const registered = { ...fields, ...Object.fromEntries(Object.keys(shipment).map((field) => [field, null])) };
+  return { registered, shipment };
+}
+
+/**
+ * Registers a delivery that has already left as the shipment gate has it done, through the API as a
+ * registrar: registered without its shipment dates, assessed and licensed (LICENCE_THROUGHOUT), then
+ * handed over or delivered. Answers as the last call did (201 without shipment dates, else 200).
+ */
+export async function registerShipped(registrar: ApiCall, db: Kysely<Database>, body: { supportType: SupportType; realisedAt?: string | null; deliveredAt?: string | null } & Record<string, unknown>): Promise<ApiResponse> {
+  const { registered, shipment } = splitShipment(body);
+  const created = await registrar('POST', '/deliveries', registered);
+  if (created.status !== 201 || Object.keys(shipment).length === 0) return created;
+  await licenseForShipment(db, created.body.id, LICENCE_THROUGHOUT);
+  return registrar('PATCH', `/deliveries/${created.body.id}`, shipment, { 'If-Match': created.headers.get('ETag') ?? '"1"' });
 }

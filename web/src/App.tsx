@@ -14,6 +14,7 @@ import { BudgetDecisionFormPage, BudgetShiftFormPage, CommitmentFormPage } from 
 import { BudgetPage } from './pages/budget/BudgetPage.tsx';
 import { DeliveryListPage } from './pages/deliveries/DeliveryListPage.tsx';
 import { DeliveryPage } from './pages/delivery/DeliveryPage.tsx';
+import { CommitmentStagePage } from './pages/budget/CommitmentStagePage.tsx';
 import { EpfClaimPage } from './pages/epf/EpfClaimPage.tsx';
 import { EpfPage } from './pages/epf/EpfPage.tsx';
 import { DisclosureDecisionPage } from './pages/disclosure/DisclosureDecisionPage.tsx';
@@ -93,6 +94,7 @@ function RegisterRoutes() {
       <Route path="/begroting/besluit">{() => <RequirePermission action="budget.write"><BudgetDecisionFormPage /></RequirePermission>}</Route>
       <Route path="/begroting/kasschuif">{() => <RequirePermission action="budget.write"><BudgetShiftFormPage /></RequirePermission>}</Route>
       <Route path="/begroting/verplichting">{() => <RequirePermission action="budget.write"><CommitmentFormPage /></RequirePermission>}</Route>
+      <Route path="/begroting/verplichting/:id/stap">{({ id }) => <RequirePermission action="budget.write"><CommitmentStagePage key={id} id={id} /></RequirePermission>}</Route>
       <Route path="/industrie" component={IndustryPage} />
       <Route path="/openbaarmaking" component={DisclosureQueuePage} />
       <Route path="/brieven" component={LettersPage} />

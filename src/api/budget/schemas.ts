@@ -10,7 +10,7 @@ const budgetYear = z.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR)
 const moment = safeText(200).trim().min(1).openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });
 const description = multilineText(2000).default('');
 
-const BudgetDecisionInputSchema = z
+export const BudgetDecisionInputSchema = z
   .strictObject({
     moment,
     decidedOn: date,
@@ -37,7 +37,7 @@ export const BudgetDecisionSchema = z
   })
   .openapi('BudgetDecision');
 
-const BudgetShiftInputSchema = z
+export const BudgetShiftInputSchema = z
   .strictObject({
     moment,
     decidedOn: date,
@@ -71,9 +71,9 @@ const stageInput = {
   note: multilineText(2000).default(''),
 };
 
-const CommitmentStageInputSchema = z.strictObject(stageInput).openapi('CommitmentStageInput');
+export const CommitmentStageInputSchema = z.strictObject(stageInput).openapi('CommitmentStageInput');
 
-const CommitmentInputSchema = z
+export const CommitmentInputSchema = z
   .strictObject({
     title: safeText(300).trim().min(1).openapi({ example: 'Extra bijdrage aan het NAVO UCAP in 2026' }),
     fund: z.enum(BUDGET_FUNDS),

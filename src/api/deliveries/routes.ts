@@ -3,6 +3,8 @@ import { isIsoDate } from '../../../common/dates.ts';
 import { lifecycleViolations, type DeliverySortKey, type LifecycleDates } from '../../domain/delivery.ts';
 import * as register from '../../register/deliveries.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
+import { pageCursors, pageStart } from '../cursor.ts';
+import { isDeliveryPosition } from '../../db/repositories/deliveries.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { etag, versionInIfMatch } from '../if-match.ts';
 import { validationHookWith } from '../openapi-common.ts';
@@ -40,28 +42,37 @@ export function deliveriesRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHookWith(lifecycleViolationsOfInput) });
 
   app.openapi(listRoute, async (c) => {
-    const query = c.req.valid('query');
-    const sort = query.sort ?? '-realisedAt';
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 25;
+    const { after, before, pageSize = 25, sort = '-realisedAt', ...filter } = c.req.valid('query');
+    const key = sort.replace(/^-/, '') as DeliverySortKey;
     const found = await register.listDeliveries(c.get('deps').db, {
-      supportType: query.supportType,
-      category: query.category,
-      stage: query.stage,
-      disclosureState: query.disclosureState,
-      text: query.q,
-      realisedFrom: query.realisedFrom,
-      realisedTo: query.realisedTo,
-      sort: sort.replace(/^-/, '') as DeliverySortKey,
+      supportType: filter.supportType,
+      category: filter.category,
+      stage: filter.stage,
+      disclosureState: filter.disclosureState,
+      text: filter.q,
+      realisedFrom: filter.realisedFrom,
+      realisedTo: filter.realisedTo,
+      sort: key,
       descending: sort.startsWith('-'),
-      offset: (page - 1) * pageSize,
+      start: pageStart({ after, before }, sort, (position) => isDeliveryPosition(key, position)),
       limit: pageSize,
     });
-    return c.json({ items: found.items.map(presentSummary), page, pageSize, total: found.total, isDemonstration: found.isDemonstration }, 200);
+    return c.json(
+      {
+        items: found.rows.map(presentSummary),
+        pageSize,
+        total: found.total,
+        totalIsCapped: found.totalIsCapped,
+        ...pageCursors(found, sort),
+        isDemonstration: found.isDemonstration,
+      },
+      200,
+    );
   });
 
   app.openapi(createDeliveryRoute, async (c) => {
     const body = c.req.valid('json');
+    await register.assertRegistrable(c.get('deps').db, requestContext(c), completeInput(body));
     return createIdempotently(c, { request: body, response: DeliverySchema }, async (trx) => {
       const delivery = await register.createDelivery(trx, requestContext(c), completeInput(body));
       return { headers: { Location: `${c.req.path}/${delivery.id}`, ETag: etag(delivery.version) }, body: presentDelivery(delivery) };

@@ -9,6 +9,7 @@ import {
   VALUATION_BASES,
 } from '../../domain/delivery.ts';
 import { permitted } from '../access.ts';
+import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { ifMatchHeader } from '../if-match.ts';
 import {
   amountCents,
@@ -80,7 +81,7 @@ const deliveryFields = {
 
 export const DeliverySummarySchema = z.object(deliveryFields).openapi('DeliverySummary');
 
-const ValuationInputSchema = z
+export const ValuationInputSchema = z
   .strictObject({
     amountCents,
     basis: z.enum(VALUATION_BASES),
@@ -107,7 +108,7 @@ export const ValuationSchema = z
   })
   .openapi('Valuation');
 
-const PaymentInputSchema = z
+export const PaymentInputSchema = z
   .strictObject({
     amountCents: amountCents.min(1),
     paidOn: eventDate,
@@ -155,16 +156,15 @@ const DeliveryListQuerySchema = z.object({
   realisedFrom: filter(isoDate),
   realisedTo: filter(isoDate),
   sort: filter(z.enum([...DELIVERY_SORT_KEYS, ...DELIVERY_SORT_KEYS.map((key) => `-${key}` as const)])),
-  page: filter(z.coerce.number().int().min(1).max(1_000_000)),
-  pageSize: filter(z.coerce.number().int().min(1).max(100)),
+  after: filter(pageQueryParameters.after),
+  before: filter(pageQueryParameters.before),
+  pageSize: filter(pageQueryParameters.pageSize),
 });
 
 const DeliveryListSchema = z
   .object({
     items: z.array(DeliverySummarySchema),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
+    ...pageFields,
     isDemonstration: z.boolean().openapi({ description: 'The register holds demonstration data' }),
   })
   .openapi('DeliveryList');
@@ -179,6 +179,9 @@ export const listRoute = createRoute(
     path: '/deliveries',
     tags: ['deliveries'],
     summary: 'List deliveries, filtered, sorted and paged',
+    description:
+      'Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it), ' +
+      'so that every page is an index walk from there, however deep. A cursor belongs to its sort: with another sort it is refused (400).',
     request: { query: DeliveryListQuerySchema },
     responses: { 200: json(DeliveryListSchema, 'A page of deliveries'), ...problemResponses(400, 401, 403) },
   }),

@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { decide, decisionsOf, disclosureQueue } from '../../register/disclosure.ts';
+import { decide, decisionsOf, disclosureQueue, QUEUE_ORDER } from '../../register/disclosure.ts';
+import { isDeliveryPosition } from '../../db/repositories/deliveries.ts';
+import { pageCursors, pageStart } from '../cursor.ts';
 import { ValidationError } from '../../register/errors.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { presentSummary } from '../deliveries/presenters.ts';
@@ -13,13 +15,16 @@ export function disclosureRoutes() {
 
   app.openapi(queueRoute, async (c) => {
     const { db, clock } = c.get('deps');
-    const query = c.req.valid('query');
+    const { referenceDate, after, before, pageSize = 25 } = c.req.valid('query');
+    const sort = QUEUE_ORDER.sort;
     const queue = await disclosureQueue(db, requestContext(c), {
-      referenceDate: query.referenceDate ?? clock().toISOString().slice(0, 10),
-      page: query.page ?? 1,
-      pageSize: query.pageSize ?? 25,
+      referenceDate: referenceDate ?? clock().toISOString().slice(0, 10),
+      start: pageStart({ after, before }, sort, (position) => isDeliveryPosition(sort, position)),
+      pageSize,
     });
-    return c.json({ ...queue, undecided: { ...queue.undecided, items: queue.undecided.items.map(presentSummary) } }, 200);
+    const { rows, total, totalIsCapped } = queue.undecided;
+    const undecided = { items: rows.map(presentSummary), pageSize, total, totalIsCapped, ...pageCursors(queue.undecided, sort) };
+    return c.json({ ...queue, undecided }, 200);
   });
 
   app.openapi(historyRoute, async (c) => {

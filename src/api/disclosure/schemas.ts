@@ -3,6 +3,7 @@ import { CATEGORIES } from '../../domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS } from '../../domain/disclosure.ts';
 import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
+import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
 import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
@@ -35,7 +36,7 @@ const QueueSchema = z
   .object({
     referenceDate: isoDate,
     neededForLetter: z.number().int().openapi({ description: 'Undecided deliveries realised on or before the reference date: what the letter still needs' }),
-    undecided: z.object({ items: z.array(DeliverySummarySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+    undecided: z.object({ items: z.array(DeliverySummarySchema), ...pageFields }),
     dueForReview: z.array(z.object({ deliveryId: z.uuid(), title: z.string(), ground: z.string().nullable(), reviewOn: isoDate, decidedAt: z.string() })),
   })
   .openapi('DisclosureQueue');
@@ -49,8 +50,7 @@ export const queueRoute = createRoute(
     request: {
       query: z.object({
         referenceDate: isoDate.optional().openapi({ description: 'The reference date of the next letter (default today)' }),
-        page: z.coerce.number().int().min(1).max(1_000_000).optional(),
-        pageSize: z.coerce.number().int().min(1).max(100).optional(),
+        ...pageQueryParameters,
       }),
     },
     responses: { 200: json(QueueSchema, 'The queue'), ...problemResponses(400, 401, 403) },

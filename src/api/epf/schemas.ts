@@ -33,7 +33,7 @@ export const TrancheSchema = z
   })
   .openapi('EpfTranche');
 
-const ClaimInputSchema = z
+export const ClaimInputSchema = z
   .strictObject({
     reference: text(1, 100).openapi({ example: 'EPF-NL-2025-07' }),
     deliveryId: z.uuid().nullable().default(null).openapi({ description: 'The delivery claimed for; null for a batch' }),

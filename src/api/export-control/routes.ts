@@ -1,14 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { vocabulary } from '../../../common/vocabulary/index.ts';
-import { reportTable } from '../../domain/export-reports.ts';
 import * as exportControl from '../../register/export-control.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { preferredLanguage } from '../language.ts';
 import { validationHook } from '../openapi-common.ts';
-import { toCsv } from '../public/csv.ts';
-import { toXlsx } from '../xlsx.ts';
+import { reportCsv, reportWorkbook, XLSX_TYPE } from './report-files.ts';
 import {
   AssessmentSchema,
   assessRoute,
@@ -24,8 +21,6 @@ import {
   reportsRoute,
   requirementRoute,
 } from './schemas.ts';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function exportControlRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -78,10 +73,9 @@ export function exportControlRoutes() {
     const { format } = c.req.valid('query');
     const language = preferredLanguage(c.req.header('accept-language'));
     const reports = await exportControl.armsTransferReports(db(c), requestContext(c), year);
-    const table = reportTable(reports, report, vocabulary(language), language);
-    const disposition = `attachment; filename="${table.name}.${format}"`;
-    if (format === 'csv') return c.body(toCsv(table.columns, table.rows.map((row) => Object.fromEntries(table.columns.map((column, index) => [column, row[index] ?? null])))), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });
-    return c.body(toXlsx(table.name, table.columns, table.rows), 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': disposition });
+    const disposition = `attachment; filename="${report}-${year}.${format}"`;
+    if (format === 'csv') return c.body(reportCsv(reports, report, language), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });
+    return c.body(await reportWorkbook(reports, language, [report]), 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': disposition });
   });
 
   return app;

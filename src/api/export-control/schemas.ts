@@ -12,10 +12,9 @@ import {
 } from '../../domain/export-control.ts';
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { amountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
-const text = (maximum: number) => z.string().max(maximum);
 const criterionNumber = z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))).openapi({ description: 'The criterion of Common Position 2008/944/CFSP, article 2 (1-8)' });
 
 const CriterionSchema = z.object({ criterion: criterionNumber, finding: z.enum(CRITERION_FINDINGS), reasoning: z.string() }).openapi('CriterionAssessment');
@@ -45,11 +44,11 @@ export const AssessmentSchema = z
 
 const AssessmentInputSchema = z
   .strictObject({
-    criteria: z.array(z.strictObject({ criterion: criterionNumber, finding: z.enum(CRITERION_FINDINGS), reasoning: text(4000) })).max(8),
-    endUser: text(4000),
-    endUseStatement: text(4000),
+    criteria: z.array(z.strictObject({ criterion: criterionNumber, finding: z.enum(CRITERION_FINDINGS), reasoning: multilineText(4000) })).max(8),
+    endUser: safeText(4000),
+    endUseStatement: multilineText(4000),
     outcome: z.enum(ASSESSMENT_OUTCOMES),
-    conditions: text(4000).default(''),
+    conditions: multilineText(4000).default(''),
     expedited: z.boolean().default(false),
     assessedOn: isoDate,
   })
@@ -80,22 +79,22 @@ export const LicenceSchema = z
 const LicenceInputSchema = z
   .strictObject({
     assessmentId: z.uuid().openapi({ description: "The delivery's latest assessment; it must be positive" }),
-    number: text(100),
+    number: safeText(100),
     issuedOn: isoDate,
     validUntil: isoDate,
-    conditions: text(4000).default(''),
+    conditions: multilineText(4000).default(''),
     militaryListCategory: z.enum(MILITARY_LIST_CATEGORIES),
     unRegisterCategory: z.enum(UN_REGISTER_CATEGORIES).nullable().default(null),
     quantityAuthorised: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
-    valueAuthorisedCents: cents,
-    importingState: z.string().max(2).default('UA'),
+    valueAuthorisedCents: amountCents,
+    importingState: safeText(2).default('UA'),
     withheldGround: z.enum(WITHHELD_GROUNDS).nullable().default(null),
   })
   .openapi('ExportLicenceInput');
 
 const RequirementSchema = z.object({ id: z.uuid(), deliveryId: z.uuid(), required: z.boolean(), reason: z.string(), decidedById: z.uuid().nullable(), decidedByName: z.string(), decidedAt: z.iso.datetime() }).openapi('ExportRequirement');
 
-const RequirementInputSchema = z.strictObject({ required: z.boolean(), reason: text(2000) }).openapi('ExportRequirementInput');
+const RequirementInputSchema = z.strictObject({ required: z.boolean(), reason: multilineText(2000) }).openapi('ExportRequirementInput');
 
 export const ExportControlSchema = z
   .object({
@@ -220,7 +219,7 @@ export const grantInspectionRoute = createRoute(
     path: '/export-assessments/{id}/inspection-grants',
     tags: ['export control'],
     summary: 'Let parliament inspect this assessment confidentially',
-    request: { params: AssessmentIdParamSchema, headers: idempotencyKey, ...jsonBody(z.strictObject({ note: text(2000).default('') }).openapi('InspectionGrantInput')) },
+    request: { params: AssessmentIdParamSchema, headers: idempotencyKey, ...jsonBody(z.strictObject({ note: multilineText(2000).default('') }).openapi('InspectionGrantInput')) },
     responses: { 201: json(AssessmentSchema, 'The assessment'), ...problemResponses(400, 401, 403, 404, 415, 422) },
   }),
 );

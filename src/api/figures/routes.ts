@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { withExactIntegers } from '../../../common/exact-json.ts';
 import { figuresSeries, figuresTable } from '../../register/figures.ts';
 import type { ApiEnv } from '../context.ts';
 import { validationHook } from '../openapi-common.ts';
@@ -9,12 +10,12 @@ export function figuresRoutes() {
 
   app.openapi(figuresRoute, async (c) => {
     const { referenceDate, compareDate } = c.req.valid('query');
-    return c.json(await figuresTable(c.get('deps').db, referenceDate, compareDate), 200);
+    return c.json(withExactIntegers(await figuresTable(c.get('deps').db, referenceDate, compareDate)), 200);
   });
 
   app.openapi(seriesRoute, async (c) => {
     const { from, to } = c.req.valid('query');
-    return c.json({ points: await figuresSeries(c.get('deps').db, from, to) }, 200);
+    return c.json(withExactIntegers({ points: await figuresSeries(c.get('deps').db, from, to) }), 200);
   });
 
   return app;

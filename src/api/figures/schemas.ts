@@ -3,7 +3,12 @@ import { SUPPORT_TYPES } from '../../domain/delivery.ts';
 import { permitted } from '../access.ts';
 import { isoDate, jsonContent as json, problemResponses } from '../openapi-common.ts';
 
-const cell = z.object({ cents: z.number().int(), text: z.string().openapi({ example: '€ 2,4 mld.' }) });
+/** A sum over the register: a JSON integer of exact digits, which may pass 2^53 (see common/exact-json.ts). */
+const totalCents = z.number().int().openapi({
+  description: 'Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source)',
+});
+
+const cell = z.object({ cents: totalCents, text: z.string().openapi({ example: '€ 2,4 mld.' }) });
 const line = {
   label: z.string(),
   reference: cell,
@@ -27,7 +32,7 @@ const FiguresSchema = z
 const SeriesSchema = z
   .object({
     points: z.array(
-      z.object({ date: isoDate, stock: z.number().int(), procurement: z.number().int(), natoFund: z.number().int(), total: z.number().int() }),
+      z.object({ date: isoDate, stock: totalCents, procurement: totalCents, natoFund: totalCents, total: totalCents }),
     ),
   })
   .openapi('FiguresSeries');

@@ -25,6 +25,13 @@ export const LetterComparisonResponse = z.object(LetterComparisonSchema.shape).o
 
 const letterStatus = z.enum(LETTER_STATUSES);
 
+/** The house style a draft sets: frozen with the letter at finalisation. */
+const letterheadFields = {
+  wordmark: safeText(80).trim().min(1).openapi({ description: 'The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo' }),
+  signatoryName: safeText(120).trim().openapi({ description: 'Who signs, under the title (empty: the title alone)' }),
+  signatoryTitle: safeText(120).trim().min(1).openapi({ description: 'The signatory\'s title, e.g. "DE MINISTER VAN DEFENSIE"' }),
+};
+
 export const LetterSchema = z
   .object({
     id: z.uuid(),
@@ -42,6 +49,9 @@ export const LetterSchema = z
     isDemonstration: z.boolean(),
     letter: PublicLetterSnapshotResponse.openapi({ description: 'The public letter: computed now for a draft, as frozen once final' }),
     problems: z.array(z.string()).openapi({ description: 'What keeps a draft from being finalised' }),
+    figures: z
+      .array(z.object({ name: z.string(), value: z.string() }))
+      .openapi({ description: 'The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed' }),
     approval: z
       .object({ sha256: z.string(), byName: z.string(), at: z.string(), matchesCurrent: z.boolean() })
       .nullable()
@@ -56,6 +66,7 @@ export const LetterSchema = z
     publications: z
       .array(z.object({ paperNumber: z.string(), publishedOn: isoDate, reason: z.string(), recordedByName: z.string(), recordedAt: z.string() }))
       .openapi({ description: 'The publication details as recorded and every correction, latest first' }),
+    letterhead: z.object(letterheadFields).openapi({ description: "The draft's wordmark and signatory; once final, as frozen in the letter" }),
   })
   .openapi('Letter');
 
@@ -86,8 +97,13 @@ const LetterSummarySchema = z
   })
   .openapi('LetterSummary');
 
-const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional() });
-const DraftChangeSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50).optional(), letterDate: isoDate.nullable().optional() });
+const optionalLetterhead = {
+  wordmark: letterheadFields.wordmark.optional(),
+  signatoryName: letterheadFields.signatoryName.optional(),
+  signatoryTitle: letterheadFields.signatoryTitle.optional(),
+};
+const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
+const DraftChangeSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50).optional(), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
 const FinalisationSchema = z.strictObject({ letterDate: isoDate.optional() });
 const paperNumber = safeText(100).openapi({ description: 'As parliament assigned it: "Kamerstuk 22 054, nr. 453"' });
 const PublicationSchema = z.strictObject({
@@ -97,7 +113,7 @@ const PublicationSchema = z.strictObject({
 });
 const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn: isoDate, reason: multilineText(2000) });
 const RejectionSchema = z.strictObject({ comment: multilineText(4000) });
-const PreviewSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50), letterDate: isoDate.nullable().optional() });
+const PreviewSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
 const ComparisonQuery = z.object({ from: safeText(100), to: safeText(100) });
 
 const VerificationSchema = z

@@ -3,8 +3,17 @@
  * the start) gets a leading apostrophe, so that opening open data never runs anything.
  */
 export function toCsv<K extends string>(columns: readonly K[], rows: readonly Record<K, string | number | null>[]): string {
-  const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return [csvLine(columns), ...rows.map((row) => csvRow(columns, row))].join('');
+}
+
+/** A line of cells, ended by CRLF. */
+export function csvLine(cells: readonly (string | number | null)[]): string {
+  return `${cells.map(cell).join(',')}\r\n`;
+}
+
+/** A row's cells in the order of the columns, as a line. */
+export function csvRow<K extends string>(columns: readonly K[], row: Readonly<Record<K, string | number | null>>): string {
+  return csvLine(columns.map((column) => row[column]));
 }
 
 function cell(value: string | number | null): string {

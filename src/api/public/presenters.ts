@@ -2,6 +2,7 @@
 import type { PublicLetterSummary } from '../../db/repositories/public.ts';
 import { LETTER_FORMATS } from '../../letters/renderings.ts';
 import type { PublicLetterSnapshot } from '../../letters/snapshot.ts';
+import { formatPublishedFigure } from '../../../common/letter-format.ts';
 import { API_BASE_PATH } from '../paths.ts';
 
 export function presentPublicLetter(letter: PublicLetterSummary) {
@@ -21,6 +22,6 @@ export function presentPublishedFigures(snapshots: PublicLetterSnapshot[]) {
     .map((snapshot) => ({
       letterId: snapshot.id,
       referenceDate: snapshot.referenceDate,
-      lines: snapshot.figures.lines.map((line) => ({ key: line.key, label: line.label, cents: line.currentCents })),
+      lines: snapshot.figures.lines.map((line) => ({ key: line.key, label: line.label, cents: line.currentCents, printed: formatPublishedFigure(line.currentCents) })),
     }));
 }

@@ -13,7 +13,7 @@ import { validationHook } from '../openapi-common.ts';
 import { violationsFromZod } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import { limitAnonymousRequests } from '../rate-limit.ts';
-import { toCsv } from './csv.ts';
+import { openDataStream } from './open-data.ts';
 import { RenderingCache } from './rendering-cache.ts';
 import { presentPublicLetter, presentPublishedFigures } from './presenters.ts';
 import {
@@ -55,7 +55,8 @@ export function publicRoutes() {
 
   app.openapi(letterRoute, async (c) => {
     const { letter, ...summary } = await letterOf(c, c.req.valid('param').id);
-    return c.json({ ...presentPublicLetter(summary), letter }, 200);
+    const document = letterDocument(letter, { paperNumber: summary.paperNumber, isDraft: false });
+    return c.json({ ...presentPublicLetter(summary), letter, document }, 200);
   });
 
   // The snapshot is sent as the exact text that was hashed, not as a value serialised again: the route is
@@ -89,16 +90,20 @@ export function publicRoutes() {
   app.openapi(companiesRoute, async (c) => c.json({ items: await publicData.listPublicCompanies(db(c)) }, 200));
 
   app.openapi(deliveriesRoute, async (c) => {
-    const items = await publicData.listPublicDeliveries(db(c), c.get('deps').clock());
-    if (c.req.valid('query').format === 'csv') {
-      const columns = ['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn', 'isDemonstration'] as const;
-      const rows = items.map((item) => ({ ...item, isDemonstration: String(item.isDemonstration) }));
-      return c.body(toCsv(columns, rows), 200, {
+    const format = c.req.valid('query').format ?? 'json';
+    const now = c.get('deps').clock();
+    // The version names the content without reading it: a reader who has it gets 304 for two index reads.
+    const tag = `"deliveries-${format}-${await publicData.publicDeliveriesVersion(db(c), now)}"`;
+    c.header('ETag', tag);
+    if (c.req.header('if-none-match')?.split(',').some((candidate) => candidate.trim() === tag)) return c.body(null, 304);
+    const body = openDataStream(format, publicData.publicDeliveryBatches(db(c), now));
+    if (format === 'csv') {
+      return c.body(body, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': 'attachment; filename="openbare-leveringen.csv"',
       });
     }
-    return c.json({ items }, 200);
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.openapi(figuresRoute, async (c) => c.json({ items: presentPublishedFigures(await publicData.allPublicSnapshots(db(c))) }, 200));

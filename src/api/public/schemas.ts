@@ -1,5 +1,6 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { PublicDeliverySchema } from '../../db/repositories/public.ts';
+import { LetterDocumentSchema } from '../../letters/letter-document.ts';
 import { LETTER_FORMATS } from '../../letters/renderings.ts';
 import { isoDate, jsonContent as json, problemResponses } from '../openapi-common.ts';
 import { LetterComparisonResponse, PublicLetterSnapshotResponse } from '../letters/schemas.ts';
@@ -26,7 +27,11 @@ const PublicLetterSchema = z
   })
   .openapi('PublicLetter');
 
-const PublicLetterWithTextSchema = PublicLetterSchema.extend({ letter: PublicLetterSnapshotResponse }).openapi('PublicLetterWithText');
+const LetterDocumentResponse = z
+  .object(LetterDocumentSchema.shape)
+  .openapi('LetterDocument', { description: 'The letter laid out as its renderings print it: letterhead, text, signature, public overview and footnotes' });
+
+const PublicLetterWithTextSchema = PublicLetterSchema.extend({ letter: PublicLetterSnapshotResponse, document: LetterDocumentResponse }).openapi('PublicLetterWithText');
 
 const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
   isDemonstration: z.boolean().openapi({ description: 'Demonstration data, not a real delivery' }),
@@ -36,7 +41,18 @@ const DeliveriesQuery = z.object({ format: z.enum(['json', 'csv']).optional() })
 
 const PublishedFiguresSchema = z.object({
   items: z.array(
-    z.object({ letterId: z.uuid(), referenceDate: isoDate, lines: z.array(z.object({ key: z.string(), label: z.string(), cents: z.number().int() })) }),
+    z.object({
+      letterId: z.uuid(),
+      referenceDate: isoDate,
+      lines: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          cents: z.number().int().openapi({ description: 'Exact, in euro cents' }),
+          printed: z.string().openapi({ description: 'As the letter printed it, in its rounding: "€ 8,8 mld."' }),
+        }),
+      ),
+    }),
   ),
 });
 
@@ -78,12 +94,18 @@ export const stylesheetRoute = publicRead('/public/letter-stylesheet', 'The styl
 });
 
 export const deliveriesRoute = publicRead('/public/deliveries', 'Open data: every delivery decided public, as the public may read it (JSON or CSV)', {
+  description:
+    'The whole file, latest decision first, streamed: the server reads it in batches as the reader takes it, so that it holds one batch ' +
+    'whatever the length of the file. The ETag names the content without reading it: it changes only with a disclosure decision, a ' +
+    'publication or a removal (which change the public projection) and when a delivery decided public with a later date becomes visible. ' +
+    'If-None-Match with the current ETag gets 304. A decision taken while a reader is reading may be in the rest of that file or not.',
   request: { query: DeliveriesQuery },
   responses: {
     200: {
       content: { 'application/json': { schema: z.object({ items: z.array(PublicDeliveryResponse) }) }, 'text/csv': { schema: z.string() } },
       description: 'The public deliveries',
     },
+    304: { description: 'Not modified: the ETag in If-None-Match still names the public deliveries' },
     ...problemResponses(400),
   },
 });

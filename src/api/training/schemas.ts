@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { FUNDING_SOURCES } from '../../domain/delivery.ts';
+import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/repositories/training.ts';
 import { TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
@@ -37,40 +38,18 @@ const ContributionInputSchema = z
   })
   .openapi('TrainingContributionInput');
 
-export const ContributionSchema = z
-  .object({
-    id: z.uuid(),
-    programmeId: z.uuid(),
-    periodFrom: isoDate,
-    periodTo: isoDate.nullable(),
-    countsUpTo: isoDate,
-    trainers: z.number().int().nullable(),
-    trainersIsMaximum: z.boolean(),
-    rotations: z.number().int().nullable(),
-    soldiersPerRotation: z.number().int().nullable(),
-    trainees: z.number().int().nullable(),
-    traineesIsApproximate: z.boolean(),
-    courses: z.number().int().nullable(),
-    costEstimateCents: z.number().int().nullable(),
-    fundingSource: z.enum(FUNDING_SOURCES).nullable(),
-    note: z.string(),
-    recordedByName: z.string(),
-    recordedAt: z.string(),
-  })
-  .openapi('TrainingContribution');
+export const ContributionSchema = StoredContributionSchema.extend({
+  id: z.uuid(),
+  programmeId: z.uuid(),
+  periodFrom: isoDate,
+  periodTo: isoDate.nullable(),
+  countsUpTo: isoDate,
+}).openapi('TrainingContribution');
 
-export const ProgrammeSchema = z
-  .object({
+export const ProgrammeSchema = StoredProgrammeSchema.omit({ createdAt: true, updatedAt: true })
+  .extend({
     id: z.uuid(),
-    key: z.string(),
-    name: z.string(),
-    hostCountry: z.string(),
-    framework: z.enum(TRAINING_FRAMEWORKS),
-    systemTrainedOn: z.string().nullable(),
-    description: z.string(),
     deliveryIds: z.array(z.uuid()),
-    isDemonstration: z.boolean(),
-    version: z.number().int(),
     contributions: z.array(ContributionSchema).openapi({ description: 'In the order they were counted' }),
   })
   .openapi('TrainingProgramme');

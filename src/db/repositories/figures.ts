@@ -1,46 +1,50 @@
 import { sql, type Kysely } from 'kysely';
 import { SUPPORT_TYPES, type SupportType } from '../../domain/delivery.ts';
-import type { Cents } from '../../../common/money.ts';
+import { totalCentsFromText, type CentsTotal } from '../../../common/money.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
-export type RealisedTotals = Record<SupportType, Cents>;
+export type RealisedTotals = Record<SupportType, CentsTotal>;
 
 function emptyTotals(): RealisedTotals {
-  return Object.fromEntries(SUPPORT_TYPES.map((type) => [type, 0])) as RealisedTotals;
+  return Object.fromEntries(SUPPORT_TYPES.map((type) => [type, 0n])) as RealisedTotals;
 }
 
-/** Realised support per type at a reference date (see the view realised_support_change). */
+/**
+ * Realised support per type at a reference date: the sum of the day totals up to it (see
+ * realised_support_day, migration 014), at most one row per type and day however many deliveries.
+ */
 export async function realisedTotalsAt(db: Db, referenceDate: string): Promise<RealisedTotals> {
   const rows = await db
-    .selectFrom('realisedSupportChange')
-    .select(['supportType', sql<Cents>`sum(change_cents)::bigint`.as('cents')])
+    .selectFrom('realisedSupportDay')
+    // A numeric sum (text), exact at any size.
+    .select(['supportType', sql<string>`sum(change_cents)`.as('cents')])
     .where('changeDate', '<=', referenceDate)
     .groupBy('supportType')
     .execute();
   const totals = emptyTotals();
-  for (const row of rows) totals[row.supportType as SupportType] = row.cents;
+  for (const row of rows) totals[row.supportType as SupportType] = totalCentsFromText(row.cents);
   return totals;
 }
 
 export interface MonthlyChange {
   supportType: SupportType;
   monthEnd: string;
-  cents: Cents;
+  cents: CentsTotal;
 }
 
 /** The net change of realised support per type per calendar month, up to and including a date. */
 export async function monthlyChangesUntil(db: Db, until: string): Promise<MonthlyChange[]> {
   const rows = await db
-    .selectFrom('realisedSupportChange')
+    .selectFrom('realisedSupportDay')
     .select([
       'supportType',
       sql<string>`(date_trunc('month', change_date) + interval '1 month - 1 day')::date`.as('monthEnd'),
-      sql<Cents>`sum(change_cents)::bigint`.as('cents'),
+      sql<string>`sum(change_cents)`.as('cents'),
     ])
     .where('changeDate', '<=', until)
     .groupBy(['supportType', 'monthEnd'])
     .orderBy('monthEnd')
     .execute();
-  return rows as MonthlyChange[];
+  return rows.map((row) => ({ supportType: row.supportType as SupportType, monthEnd: row.monthEnd, cents: totalCentsFromText(row.cents) }));
 }

@@ -4,7 +4,7 @@ import { LETTER_STATUSES, type LetterStatus } from '../../domain/letter.ts';
 import type { Cents } from '../../../common/money.ts';
 import { AnnexRowSchema, AnnexSnapshotSchema, type AnnexRow, type AnnexSnapshot } from '../../letters/compose.ts';
 import { NarrativeBlocksSchema, type NarrativeBlock } from '../../letters/narrative.ts';
-import { OverviewItemSchema, PublicLetterSnapshotSchema, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
+import { OverviewItemSchema, PublicLetterSnapshotSchema, type LetterheadFields, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import { withTypedErrors } from '../errors.ts';
 import type { Database, LetterTable } from '../schema.ts';
 import { parseStoredJson } from '../stored-json.ts';
@@ -28,6 +28,7 @@ const LETTER_COLUMNS = [
   'id', 'referenceDate', 'letterDate', 'previousLetterId', 'status', 'blocks', 'publicSnapshot', 'publicSha256', 'annexSha256', 'paperNumber',
   'publishedOn', 'createdByName', 'finalisedByName', 'finalisedAt', 'approvedSha256', 'approvedByName', 'approvedAt', 'isDemonstration', 'version', 'createdAt',
   'submittedAt', 'submittedByName', 'sentAt', 'sentByName', 'publishAt', 'publishedAt',
+  'wordmark', 'signatoryName', 'signatoryTitle',
 ] as const;
 
 const StatusSchema = z.enum(LETTER_STATUSES);
@@ -43,7 +44,7 @@ function checked(row: Omit<Selectable<LetterTable>, 'annexSnapshot'>): StoredLet
 
 export async function insertDraft(
   db: Db,
-  draft: Pick<StoredLetter, 'id' | 'referenceDate' | 'letterDate' | 'blocks' | 'createdByName' | 'isDemonstration' | 'createdAt'>,
+  draft: Pick<StoredLetter, 'id' | 'referenceDate' | 'letterDate' | 'blocks' | 'createdByName' | 'isDemonstration' | 'createdAt'> & Partial<LetterheadFields>,
 ): Promise<StoredLetter> {
   const row = await db
     .insertInto('letter')
@@ -84,7 +85,7 @@ export async function updateDraft(
   db: Db,
   id: string,
   version: number,
-  change: { blocks?: NarrativeBlock[]; letterDate?: string | null },
+  change: { blocks?: NarrativeBlock[]; letterDate?: string | null } & Partial<LetterheadFields>,
 ): Promise<StoredLetter | undefined> {
   const { blocks, ...rest } = change;
   const row = await changeDraft(db, id, version, {

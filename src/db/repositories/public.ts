@@ -52,17 +52,64 @@ export const PublicDeliverySchema = OverviewItemSchema.extend({
 });
 export type PublicDelivery = z.infer<typeof PublicDeliverySchema>;
 
-/** The deliveries public at this moment: not those waiting for the publication of the letter that first lists them. */
-export async function listPublicDeliveries(db: PublicDb, now: Date): Promise<PublicDelivery[]> {
-  const rows = await db
-    .selectFrom('publicDelivery')
-    .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn', 'isDemonstration'])
-    .where('visibleFrom', '<=', now.toISOString())
-    .orderBy('decidedOn', 'desc')
-    .orderBy('title')
-    .orderBy('publicId')
-    .execute();
-  return rows.map((row) => PublicDeliverySchema.parse(row));
+/** The columns of the open data, in the order of the file: the one place that shapes a public delivery's row. */
+export const PUBLIC_DELIVERY_COLUMNS = ['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn', 'isDemonstration'] as const;
+
+/**
+ * Names what the public deliveries are at this moment, without reading them: the version of the public
+ * projection (bumped by every statement that changes it: a disclosure decision, a publication, a removal)
+ * and the latest moment from which a delivery became visible that has passed (a decided date or a
+ * scheduled publication arriving). Two index reads.
+ */
+export async function publicDeliveriesVersion(db: PublicDb, now: Date): Promise<string> {
+  const row = await db
+    .selectFrom('publicDeliveryVersion')
+    .select((eb) => [
+      'version',
+      eb.selectFrom('publicDelivery').select((inner) => inner.fn.max('visibleFrom').as('latest')).where('visibleFrom', '<=', now.toISOString()).as('latestVisibleFrom'),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${row.version}-${row.latestVisibleFrom === null ? 0 : Date.parse(row.latestVisibleFrom)}`;
+}
+
+interface PublicDeliveryPosition {
+  decidedOn: string;
+  title: string;
+  publicId: string;
+}
+
+/**
+ * The deliveries public at this moment (not those waiting for the publication of the letter that first
+ * lists them), latest decision first, then by title: read in batches from the last row of the batch before,
+ * so that a reader of the whole file holds one batch at a time. Each batch is a walk over the index in this
+ * order: the rest of the decision date of the last row, then the dates before it.
+ */
+export async function* publicDeliveryBatches(db: PublicDb, now: Date, batchSize = 1000): AsyncGenerator<PublicDelivery[]> {
+  const visible = () => db.selectFrom('publicDelivery').select(PUBLIC_DELIVERY_COLUMNS).where('visibleFrom', '<=', now.toISOString());
+  let last: PublicDeliveryPosition | undefined;
+  for (;;) {
+    let rows;
+    if (last === undefined) {
+      rows = await visible().orderBy('decidedOn', 'desc').orderBy('title').orderBy('publicId').limit(batchSize).execute();
+    } else {
+      const { decidedOn, title, publicId } = last;
+      rows = await visible()
+        .where('decidedOn', '=', decidedOn)
+        .where((eb) => eb(eb.refTuple('title', 'publicId'), '>', eb.tuple(title, publicId)))
+        .orderBy('title')
+        .orderBy('publicId')
+        .limit(batchSize)
+        .execute();
+      if (rows.length < batchSize) {
+        const earlier = await visible().where('decidedOn', '<', decidedOn).orderBy('decidedOn', 'desc').orderBy('title').orderBy('publicId').limit(batchSize - rows.length).execute();
+        rows.push(...earlier);
+      }
+    }
+    if (rows.length === 0) return;
+    yield rows.map((row) => PublicDeliverySchema.parse(row));
+    if (rows.length < batchSize) return;
+    last = rows.at(-1)!;
+  }
 }
 
 /** A company a disclosure officer decided public: the approved name and the country, nothing else. */

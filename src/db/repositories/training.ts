@@ -7,8 +7,8 @@ import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-/** A programme as stored, its codes checked when read back. */
-const StoredProgrammeSchema = z.object({
+/** A programme as stored, its codes checked when read back; the API's answer is built on it. */
+export const StoredProgrammeSchema = z.object({
   id: z.string(),
   key: z.string(),
   name: z.string(),
@@ -23,7 +23,7 @@ const StoredProgrammeSchema = z.object({
 });
 export type StoredProgramme = z.infer<typeof StoredProgrammeSchema> & { deliveryIds: string[] };
 
-const StoredContributionSchema = z.object({
+export const StoredContributionSchema = z.object({
   id: z.string(),
   programmeId: z.string(),
   periodFrom: z.string(),

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { lifecycleViolations } from '../../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence } from '../../domain/figures.ts';
 import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount } from '../../../common/letter-format.ts';
+import { centsOfTotal, totalCents } from '../../../common/money.ts';
 import { realisedTotals, type RegisterContents } from '../../domain/realised-support.ts';
 import { DEMONSTRATION_DELIVERIES, LETTER_COMPARE_DATE, LETTER_REFERENCE_DATE } from './demonstration-data.ts';
+import { PUBLISHED_HISTORY } from './demonstration-history.ts';
 
 const MILLION_EURO = 100_000_000;
 
@@ -23,8 +25,27 @@ describe('the demonstration register reproduces the letter of 10 September 2025'
   });
 
   it('realises the chosen exact amounts', () => {
-    expect(compare.totals).toEqual({ stock: 2_050 * MILLION_EURO, procurement: 3_730 * MILLION_EURO, natoFund: 100 * MILLION_EURO });
-    expect(reference.totals).toEqual({ stock: 2_400 * MILLION_EURO, procurement: 6_121 * MILLION_EURO, natoFund: 179 * MILLION_EURO });
+    expect(compare.totals).toEqual({ stock: 2_050n * BigInt(MILLION_EURO), procurement: 3_730n * BigInt(MILLION_EURO), natoFund: 100n * BigInt(MILLION_EURO) });
+    expect(reference.totals).toEqual({ stock: 2_400n * BigInt(MILLION_EURO), procurement: 6_121n * BigInt(MILLION_EURO), natoFund: 179n * BigInt(MILLION_EURO) });
+  });
+
+  it('grows from April 2022 through the running totals the earlier letters published, each to the cent', () => {
+    const total = (date: string) => centsOfTotal(totalCents(Object.values(realisedTotals(register, date))));
+    expect(total('2022-04-13')).toBe(0);
+    expect(PUBLISHED_HISTORY.map((step) => [step.on, total(step.on) / MILLION_EURO])).toEqual([
+      ['2022-04-14', 65],
+      ['2022-07-01', 172.7],
+      ['2022-12-16', 987],
+      ['2023-02-06', 1_070],
+      ['2023-04-13', 1_200],
+      ['2023-07-05', 1_900],
+      ['2023-12-15', 2_630],
+      ['2024-06-13', 3_100],
+      ['2024-09-30', 3_760],
+      ['2025-02-04', 5_880],
+    ]);
+    expect(realisedTotals(register, '2023-02-06').stock).toBe(BigInt(771.3 * MILLION_EURO));
+    for (const step of PUBLISHED_HISTORY) expect(step.source.description).not.toBe('');
   });
 
   it('prints every figure of the letter table', () => {

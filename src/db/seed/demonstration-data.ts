@@ -1,12 +1,17 @@
+import { createHash } from 'node:crypto';
 import { cents, type Cents } from '../../../common/money.ts';
 import type { IsoDate } from '../../../common/dates.ts';
 import type { DeliveryFields, Payment, Source, Valuation, ValuationBasis } from '../../domain/delivery.ts';
+import { NATO_FUND_HISTORY, PUBLISHED_HISTORY } from './demonstration-history.ts';
 
 /**
  * The demonstration register, built only from what the letter of 10 September 2025 publishes: the items
  * it names, plus one clearly labelled aggregate per support type and period standing for the confidential
  * remainder. Amounts come from the letter; where it gives no date, a date within the right period is
  * assumed (and the note says so). Ids are fixed, so loading twice changes nothing.
+ *
+ * The aggregates up to 4 Feb 2025 grow in steps from April 2022 on, as the letters to parliament reported
+ * the running totals (demonstration-history.ts cites each), so that the figures have their history.
  *
  * The letter fixes each figure only to its printed precision. The remainders are chosen so that:
  * - at 4 Feb 2025 the parts are exactly the printed 2,05 + 3,73 + 0,10 = 5,88 mld.;
@@ -30,8 +35,20 @@ const AGGREGATE_NOTE = 'Demonstratie: staat voor het vertrouwelijke deel, zodat 
 const ASSUMED_DATE_NOTE = 'Demonstratie: bedrag volgens de brief, datum aangenomen.';
 
 function millionEuro(amount: number): Cents {
-  return cents(amount * 100_000_000);
+  return cents(Math.round(amount * 100_000_000));
 }
+
+/** A fixed id for a generated row, the same at every load (a UUID's shape, from a SHA-256 of its name). */
+function fixedId(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const HISTORY_NOTE = (step: (typeof PUBLISHED_HISTORY)[number]) => `Demonstratie: stand op ${step.on} volgens ${step.source.description}. ${step.note}`;
+/** The published steps before the previous letter, whose own figures are the last step. */
+const EARLIER_STEPS = PUBLISHED_HISTORY.slice(0, -1);
+/** The steps at which procurement had grown. */
+const PROCUREMENT_STEPS = PUBLISHED_HISTORY.filter((step) => step.procurementMillions > 0);
 
 type ValuationDraft = Pick<Valuation, 'id' | 'amountCents' | 'basis' | 'effectiveDate' | 'note'> & { recordedAt: string | undefined };
 type PaymentDraft = Pick<Payment, 'id' | 'amountCents' | 'paidOn' | 'note'>;
@@ -47,7 +64,7 @@ interface DeliveryDraft
 }
 
 /** Recorded at noon UTC on the day the fact took effect, unless said otherwise. */
-function delivery({ id, valuations, payments, ...fields }: DeliveryDraft): DemonstrationDelivery {
+function delivery({ id, valuations, payments, sources = [], ...fields }: DeliveryDraft & { sources?: Source[] }): DemonstrationDelivery {
   return {
     id,
     ...fields,
@@ -56,7 +73,7 @@ function delivery({ id, valuations, payments, ...fields }: DeliveryDraft): Demon
     unit: null,
     company: null,
     contractReference: null,
-    sources: [LETTER],
+    sources: [LETTER, ...sources],
     isDemonstration: true,
     valuations: valuations.map(({ recordedAt, ...valuation }) => ({
       ...valuation,
@@ -119,14 +136,15 @@ export const DEMONSTRATION_DELIVERIES: readonly DemonstrationDelivery[] = [
     fundingSource: 'ukraineSupportBudget',
     pledgedAt: '2022-12-16',
     committedAt: '2022-12-16',
-    realisedAt: '2023-01-31',
+    realisedAt: NATO_FUND_HISTORY.first.on,
+    sources: [NATO_FUND_HISTORY.first.source],
     valuations: [
       valuation('2de5fff0-0b8e-4608-ad8b-3d686e31ae48', millionEuro(179), 'contribution', '2025-08-31', 'Stand van de bijdragen volgens de brief.'),
     ],
-    // The letter gives only the running totals (about € 0,1 mld. on 4 Feb 2025, €179 mln. on 31 Aug 2025).
+    // The letters give only the running totals (€25 mln. on 16 Dec 2022, about € 0,1 mld. on 4 Feb 2025, €179 mln. on 31 Aug 2025).
     payments: [
-      payment('7e53b7b8-bbd5-4c72-9674-fb917610d13e', millionEuro(60), '2023-01-31', 'Demonstratie: termijn en datum aangenomen.'),
-      payment('76c167c7-4114-40ed-a407-e337722c3e29', millionEuro(40), '2024-06-28', 'Demonstratie: termijn en datum aangenomen.'),
+      payment('7e53b7b8-bbd5-4c72-9674-fb917610d13e', millionEuro(NATO_FUND_HISTORY.first.millions), NATO_FUND_HISTORY.first.on, `Demonstratie: stand volgens ${NATO_FUND_HISTORY.first.source.description}.`),
+      payment('76c167c7-4114-40ed-a407-e337722c3e29', millionEuro(NATO_FUND_HISTORY.rest.millions), NATO_FUND_HISTORY.rest.on, 'Demonstratie: rest tot de stand van 4 feb. 2025; wanneer betaald is niet gepubliceerd, datum aangenomen.'),
       payment('1e4267df-dea4-45d3-a20a-c47b4d9050c6', millionEuro(79), '2025-06-30', 'Demonstratie: termijn en datum aangenomen.'),
     ],
   }),
@@ -183,14 +201,18 @@ export const DEMONSTRATION_DELIVERIES: readonly DemonstrationDelivery[] = [
     id: 'eb51ab98-09d6-4275-b358-644a2cc992ed',
     title: 'Demonstratie: overige directe leveringen uit voorraad t/m 4 feb. 2025 (geaggregeerd)',
     publicTitle: null,
-    description: `${AGGREGATE_NOTE} Vervangingswaarde € 2,05 mld. per 4 feb. 2025, later herzien tot € 2,1 mld.`,
+    description: `${AGGREGATE_NOTE} Vervangingswaarde van wat tot elke gepubliceerde stand geleverd was, oplopend van € 65 mln. (april 2022) tot € 2,05 mld. per 4 feb. 2025, later herzien tot € 2,1 mld.`,
     category: 'other',
     supportType: 'stock',
     fundingSource: 'ukraineSupportBudget',
     pledgedAt: null,
-    committedAt: '2025-02-04',
-    realisedAt: '2025-02-04',
+    committedAt: PUBLISHED_HISTORY[0]!.on,
+    realisedAt: PUBLISHED_HISTORY[0]!.on,
+    sources: PUBLISHED_HISTORY.map((step) => step.source),
     valuations: [
+      ...EARLIER_STEPS.map((step) =>
+        valuation(fixedId(`eb51ab98 stock ${step.on}`), millionEuro(step.stockMillions), 'replacementValue', step.on, HISTORY_NOTE(step)),
+      ),
       valuation('959fa6cd-2ab3-4215-ac7b-e7a22538f404', millionEuro(2_050), 'replacementValue', '2025-02-04', AGGREGATE_NOTE),
       // Effective after 4 Feb 2025, so that column stays as reported; it counts from 30 Jun 2025 on.
       valuation(
@@ -222,15 +244,26 @@ export const DEMONSTRATION_DELIVERIES: readonly DemonstrationDelivery[] = [
     id: '557a563e-8803-4839-b75f-b33232b02f7d',
     title: 'Demonstratie: overige commerciële verwervingen t/m 4 feb. 2025 (geaggregeerd)',
     publicTitle: null,
-    description: `${AGGREGATE_NOTE} Betaald € 3,73 mld.`,
+    description: `${AGGREGATE_NOTE} Betaald in termijnen tot elke gepubliceerde stand, oplopend tot € 3,73 mld. per 4 feb. 2025.`,
     category: 'other',
     supportType: 'procurement',
     fundingSource: 'ukraineSupportBudget',
     pledgedAt: null,
-    committedAt: '2025-02-04',
-    realisedAt: '2025-02-04',
-    valuations: [valuation('303d00ca-323e-4401-b372-268a62d1daff', millionEuro(3_730), 'contractPrice', '2025-02-04', AGGREGATE_NOTE)],
-    payments: [payment('00d9e7c8-f12b-4717-afe0-65ca5381c592', millionEuro(3_730), '2025-02-04', AGGREGATE_NOTE)],
+    committedAt: PROCUREMENT_STEPS[0]!.on,
+    realisedAt: PROCUREMENT_STEPS[0]!.on,
+    sources: PROCUREMENT_STEPS.map((step) => step.source),
+    // The contract price of what was bought up to each step, and the payments that realised it.
+    valuations: PROCUREMENT_STEPS.map((step) =>
+      step.on === '2025-02-04'
+        ? valuation('303d00ca-323e-4401-b372-268a62d1daff', millionEuro(3_730), 'contractPrice', '2025-02-04', AGGREGATE_NOTE)
+        : valuation(fixedId(`557a563e value ${step.on}`), millionEuro(step.procurementMillions), 'contractPrice', step.on, HISTORY_NOTE(step)),
+    ),
+    payments: PROCUREMENT_STEPS.map((step, index) => {
+      const instalment = millionEuro(step.procurementMillions - (PROCUREMENT_STEPS[index - 1]?.procurementMillions ?? 0));
+      return step.on === '2025-02-04'
+        ? payment('00d9e7c8-f12b-4717-afe0-65ca5381c592', instalment, '2025-02-04', AGGREGATE_NOTE)
+        : payment(fixedId(`557a563e paid ${step.on}`), instalment, step.on, HISTORY_NOTE(step));
+    }),
   }),
   delivery({
     id: '8edca534-f397-4c05-89c2-b849d69d5c57',

@@ -65,13 +65,13 @@ const licence = (id: string, number: string, issuedOn: string, validUntil: strin
 
 export const DEMONSTRATION_ASSESSMENTS: readonly { deliveryId: string; assessments: DemonstrationAssessment[] }[] = [
   {
-    // Stock handed over up to 4 February 2025: the confidential remainder, so left out of the ATT report.
+    // Stock handed over from April 2022 up to 4 February 2025: the confidential remainder, so left out of the ATT report.
     deliveryId: 'eb51ab98-09d6-4275-b358-644a2cc992ed',
     assessments: [
       {
         id: '5b7c1e0a-3f57-4f0e-9a51-0d6f3c1a2b01',
-        input: { criteria: criteria(), endUser: END_USER, endUseStatement: END_USE, outcome: 'positive', conditions: '', expedited: true, assessedOn: '2025-01-20' },
-        licence: licence('c1d2e3f4-0a1b-4c2d-8e3f-5a6b7c8d9e01', 'DEMO-NL-2025-0001', '2025-01-24', '2026-01-24', {
+        input: { criteria: criteria(), endUser: END_USER, endUseStatement: END_USE, outcome: 'positive', conditions: '', expedited: true, assessedOn: '2022-04-07' },
+        licence: licence('c1d2e3f4-0a1b-4c2d-8e3f-5a6b7c8d9e01', 'DEMO-NL-2022-0001', '2022-04-11', '2027-04-11', {
           militaryListCategory: 'ML4',
           unRegisterCategory: 'VII',
           valueAuthorisedCents: 210_000_000_000,

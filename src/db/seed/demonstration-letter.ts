@@ -1,5 +1,8 @@
 import type { NarrativeBlock } from '../../letters/narrative.ts';
 
+/** Who signs the seed letter (and the letter before it), under "DE MINISTER VAN DEFENSIE". */
+export const SEED_SIGNATORY = 'Ruben Brekelmans';
+
 /**
  * The narrative of the letter of 10 September 2025 as the demonstration's letters use it: its text, with
  * every figure the register computes replaced by the name of that figure (see src/letters/narrative.ts),

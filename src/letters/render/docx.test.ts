@@ -40,10 +40,25 @@ describe('renderLetterDocx', () => {
       'Hoogachtend,',
       'DE MINISTER VAN DEFENSIE',
       'Ruben Brekelmans',
+      // The public overview follows the signature.
+      'Openbaar overzicht van nieuwe leveringen',
+      'Luchtverdediging',
+      'Patriot-raketten (12 stuks): voor de luchtverdediging van steden',
     ].map((expected) => texts.indexOf(expected));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(files.get('docProps/core.xml')).toContain('<dc:title>Leveringen militaire goederen aan Oekraïne</dc:title>');
+  });
+
+  it('has the wordmark on the first page and the sender column beside the addressee, in a frame', async () => {
+    const files = parts(await renderLetterDocx(letterFixture()));
+    expect(headers(files).some((header) => header.includes('Ministerie van Defensie'))).toBe(true);
+    const document = files.get('word/document.xml')!;
+    const framed = document.split(/<w:p[ >]/).slice(1).filter((paragraph) => paragraph.includes('<w:framePr'));
+    expect(framed.map((paragraph) => paragraphs(`<w:p>${paragraph}`).join(''))).toEqual([
+      'Ministerie van Defensie', 'Plein 4', 'MPC 58 B', 'Postbus 20701', '2500 ES Den Haag',
+      'Onze referentie', 'SR-2025-08-31', 'Bij beantwoording, datum, onze referentie en onderwerp vermelden', 'Bijlage(n)', '1',
+    ]);
   });
 
   it('holds the figures in a table, amounts right-aligned and the total in bold', async () => {
@@ -68,7 +83,8 @@ describe('renderLetterDocx', () => {
   it('makes bullets a list and footnotes real Word footnotes', async () => {
     const files = parts(await renderLetterDocx(letterFixture()));
     const document = files.get('word/document.xml')!;
-    expect(document.match(/<w:numPr>/g)).toHaveLength(3);
+    // Three bullets in the letter, three in the public overview after it.
+    expect(document.match(/<w:numPr>/g)).toHaveLength(6);
     expect(files.get('word/numbering.xml')).toContain('<w:lvlText w:val="•"/>');
     expect(document).toContain('<w:footnoteReference w:id="1"/>');
     expect(document).toContain('<w:footnoteReference w:id="3"/>');
@@ -82,10 +98,15 @@ describe('renderLetterDocx', () => {
     const final = headers(parts(await renderLetterDocx(letterFixture())));
     expect(final.join('')).not.toContain('CONCEPT');
     const files = parts(await renderLetterDocx(letterFixture({ draftNotice: 'CONCEPT — niet verzenden', isDemonstration: true })));
-    const header = headers(files).find((text) => text.includes('CONCEPT — niet verzenden'))!;
-    expect(header).toContain('DEMONSTRATIEGEGEVENS');
+    // The first page has a header of its own (with the wordmark): both carry the notice and the mark.
+    const pageHeaders = headers(files);
+    expect(pageHeaders).toHaveLength(2);
+    for (const header of pageHeaders) {
+      expect(header).toContain('CONCEPT — niet verzenden');
+      expect(header).toContain('DEMONSTRATIEGEGEVENS');
+    }
     expect(files.get('word/document.xml')).toMatch(/<w:headerReference w:type="default"/);
-    expect(files.get('word/document.xml')).not.toMatch(/<w:titlePg/);
+    expect(files.get('word/document.xml')).toMatch(/<w:headerReference w:type="first"/);
   });
 
   it('keeps hostile and long text as text', async () => {

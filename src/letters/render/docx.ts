@@ -2,12 +2,14 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  FrameAnchorType,
   Footer,
   FootnoteReferenceRun,
   Header,
   HeadingLevel,
   LevelFormat,
   Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
   Tab,
@@ -20,7 +22,7 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import type { Block, Inline, LetterDocument, LetterTable } from '../letter-document.ts';
+import type { Block, Inline, LetterDocument, LetterOverview, LetterTable } from '../letter-document.ts';
 import { LABELS, returnAddressLine } from './labels.ts';
 
 /** Sizes in half-points, as Word counts them. */
@@ -31,10 +33,14 @@ const PAGE = {
   width: 11906,
   height: 16838,
   top: convertMillimetersToTwip(20),
-  right: convertMillimetersToTwip(20),
   bottom: convertMillimetersToTwip(20),
   left: convertMillimetersToTwip(27),
+  // The text column of the Rijksoverheid template: the right of the page is the sender column's.
+  right: convertMillimetersToTwip(58),
 };
+/** The sender column beside the addressee, and the wordmark from the middle of the page, measured from its edges. */
+const SENDER_COLUMN = { x: convertMillimetersToTwip(159.5), y: convertMillimetersToTwip(42), width: convertMillimetersToTwip(42) };
+const WORDMARK_INDENT = convertMillimetersToTwip(78);
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const LABEL_TAB = convertMillimetersToTwip(18);
 const LINE = 270;
@@ -58,6 +64,10 @@ export async function renderLetterDocx(doc: LetterDocument, options: { createdAt
           run: { font: FONT, size: SIZE.body, bold: true, color: '000000' },
           paragraph: { spacing: { before: PARAGRAPH_GAP, after: 0 }, keepNext: true },
         },
+        heading2: {
+          run: { font: FONT, size: SIZE.body, bold: true, italics: false, color: '000000' },
+          paragraph: { spacing: { before: PARAGRAPH_GAP / 2, after: 0 }, keepNext: true },
+        },
       },
     },
     numbering: {
@@ -78,13 +88,14 @@ export async function renderLetterDocx(doc: LetterDocument, options: { createdAt
     ])),
     sections: [{
       properties: {
+        titlePage: true,
         page: {
           size: { width: PAGE.width, height: PAGE.height },
           margin: { ...PAGE, header: convertMillimetersToTwip(8), footer: convertMillimetersToTwip(10) },
         },
       },
-      headers: { default: pageHeader(doc) },
-      footers: { default: pageFooter() },
+      headers: { first: pageHeader(doc, { wordmark: true }), default: pageHeader(doc, { wordmark: false }) },
+      footers: { first: pageFooter(), default: pageFooter() },
       children: [
         ...letterhead(doc),
         paragraph([doc.salutation]),
@@ -96,10 +107,12 @@ export async function renderLetterDocx(doc: LetterDocument, options: { createdAt
         ]),
         ...doc.closing.map((line, index) =>
           new Paragraph({
-            spacing: { before: index === 0 ? PARAGRAPH_GAP * 2 : 0, after: PARAGRAPH_GAP * 1.5 },
+            // Room to sign between the signatory's title and name.
+            spacing: { before: index === 0 ? PARAGRAPH_GAP * 2 : 0, after: index === 1 ? PARAGRAPH_GAP * 5 : PARAGRAPH_GAP * 1.5 },
             keepNext: index < doc.closing.length - 1,
             children: [new TextRun(line)],
           })),
+        ...overview(doc.overview),
       ],
     }],
   });
@@ -147,8 +160,8 @@ function stampZipEntries(zip: Buffer, date: Date): Buffer {
   return zip;
 }
 
-/** The draft notice and the demonstration mark, on every page. */
-function pageHeader(doc: LetterDocument): Header {
+/** The draft notice and the demonstration mark on every page; on the first, the wordmark. */
+function pageHeader(doc: LetterDocument, options: { wordmark: boolean }): Header {
   const lines: Paragraph[] = [];
   if (doc.draftNotice !== null) {
     lines.push(centred(new TextRun({ text: doc.draftNotice, bold: true, color: '8A5A00' })));
@@ -158,6 +171,13 @@ function pageHeader(doc: LetterDocument): Header {
       new TextRun({ text: LABELS.demonstrationMark, bold: true, color: '154273' }),
       new TextRun({ text: ` ${LABELS.demonstrationNote}`, size: SIZE.small, color: '154273' }),
     ));
+  }
+  if (options.wordmark) {
+    lines.push(new Paragraph({
+      indent: { left: WORDMARK_INDENT },
+      spacing: { before: 160 },
+      children: [new TextRun({ text: doc.letterhead.wordmark, bold: true, size: 24 })],
+    }));
   }
   return new Header({ children: lines });
 }
@@ -190,6 +210,7 @@ function letterhead(doc: LetterDocument): Paragraph[] {
       ],
     });
   return [
+    ...senderColumn(doc),
     ...(doc.paperNumber === null
       ? []
       : [new Paragraph({
@@ -208,6 +229,46 @@ function letterhead(doc: LetterDocument): Paragraph[] {
     meta(LABELS.date, doc.dateText),
     meta(LABELS.subject, doc.subject, HeadingLevel.TITLE),
     new Paragraph({ spacing: { after: PARAGRAPH_GAP * 2 }, children: [] }),
+  ];
+}
+
+/** The sender's address, the reference, the line on answering and the enclosures: a frame beside the addressee. */
+function senderColumn(doc: LetterDocument): Paragraph[] {
+  const frame = {
+    type: 'absolute',
+    position: { x: SENDER_COLUMN.x, y: SENDER_COLUMN.y },
+    width: SENDER_COLUMN.width,
+    anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
+  } as const;
+  const line = (text: string, options: { bold?: boolean; muted?: boolean; after?: number } = {}) =>
+    new Paragraph({
+      frame,
+      spacing: { after: options.after ?? 0, line: 220 },
+      children: [new TextRun({ text, size: SIZE.small, bold: options.bold ?? false, ...(options.muted ? { color: MUTED } : {}) })],
+    });
+  const [organisation, ...address] = doc.letterhead.sender;
+  return [
+    ...(organisation === undefined ? [] : [line(organisation, { bold: true })]),
+    ...address.map((text, index) => line(text, { after: index === address.length - 1 ? 160 : 0 })),
+    line(LABELS.ourReference, { bold: true }),
+    line(doc.letterhead.reference, { after: 160 }),
+    line(LABELS.whenAnswering, { muted: true, after: 160 }),
+    line(LABELS.enclosures, { bold: true }),
+    line(doc.letterhead.enclosures),
+  ];
+}
+
+/** The public overview after the signature, on a page of its own, each category a subheading. */
+function overview(section: LetterOverview | null): (Paragraph | Table)[] {
+  if (section === null) return [];
+  return [
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
+    ...(section.emptyText === null ? [] : [paragraph([section.emptyText])]),
+    ...section.groups.flatMap((group) => [
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(group.label)] }),
+      ...renderBlock({ kind: 'bullets', items: group.items.map((item) => [item]) }),
+    ]),
   ];
 }
 

@@ -3,6 +3,12 @@ import type { AnnexDocument, AnnexTableRow, LetterDocument } from '../letter-doc
 /** A letter shaped like the seed letter of 10 September 2025, for the renderers' tests. */
 export function letterFixture(overrides: Partial<LetterDocument> = {}): LetterDocument {
   return {
+    letterhead: {
+      wordmark: 'Ministerie van Defensie',
+      sender: ['Ministerie van Defensie', 'Plein 4', 'MPC 58 B', 'Postbus 20701', '2500 ES Den Haag'],
+      reference: 'SR-2025-08-31',
+      enclosures: '1',
+    },
     returnAddress: 'Postbus 20701 2500 ES Den Haag',
     addressee: [
       'de Voorzitter van de Tweede Kamer',
@@ -157,6 +163,14 @@ export function letterFixture(overrides: Partial<LetterDocument> = {}): LetterDo
       },
     ],
     closing: ['Hoogachtend,', 'DE MINISTER VAN DEFENSIE', 'Ruben Brekelmans'],
+    overview: {
+      heading: 'Openbaar overzicht van nieuwe leveringen',
+      emptyText: null,
+      groups: [
+        { label: 'Luchtverdediging', items: ['Patriot-raketten (12 stuks): voor de luchtverdediging van steden'] },
+        { label: 'Munitie', items: ['Artilleriegranaten 155 mm', 'Mortiergranaten (1.000 stuks)'] },
+      ],
+    },
     draftNotice: null,
     isDemonstration: false,
     ...overrides,

@@ -99,8 +99,45 @@ body {
   border-top: 2px solid var(--marking);
 }
 
+/* The Rijksoverheid template: the text column on the left, the sender column on the right. */
 .letterhead {
   margin-bottom: 2.5em;
+  display: grid;
+  grid-template-columns: minmax(0, 1fr) 11em;
+  column-gap: 2.5em;
+}
+
+.letterhead > * {
+  grid-column: 1;
+}
+
+.letterhead > .wordmark {
+  grid-column: 1 / -1;
+  margin: 0 0 2em 50%;
+  font-size: 1.25em;
+  font-weight: bold;
+}
+
+.letterhead > .sender-column {
+  grid-column: 2;
+  grid-row: 2 / span 6;
+  margin-top: 2.5em;
+  font-size: 0.72em;
+  line-height: 1.45;
+}
+
+.sender-column p {
+  margin: 0 0 1.2em;
+}
+
+.sender-column .when-answering {
+  color: var(--muted);
+}
+
+@media (max-width: 40em) {
+  .letterhead {
+    display: block;
+  }
 }
 
 .paper-number {
@@ -234,6 +271,20 @@ table.figures tr.emphasis > * {
 
 .closing p {
   margin: 0 0 1.4em;
+}
+
+/* Room to sign between the signatory's title and name. */
+.closing p:nth-child(2) {
+  margin-bottom: 3.5em;
+}
+
+.public-overview {
+  margin-top: 3em;
+}
+
+.public-overview h3 {
+  font-size: 1em;
+  margin: 1.2em 0 0.3em;
 }
 
 .footnotes {

@@ -18,7 +18,9 @@ describe('renderLetterHtml', () => {
       'Industrie',
       'Toetsing',
       'Voetnoten',
+      'Openbaar overzicht van nieuwe leveringen',
     ]);
+    expect(elements(document, 'h3').map(text)).toEqual(['Luchtverdediging', 'Munitie']);
     const link = elements(document, 'link')[0]!;
     expect(attribute(link, 'rel')).toBe('stylesheet');
     expect(attribute(link, 'href')).toBe('/brieven/stijl.css');

@@ -1,4 +1,4 @@
-import type { AnnexDocument, AnnexSection, Block, Inline, LetterDocument, LetterTable } from '../letter-document.ts';
+import type { AnnexDocument, AnnexSection, Block, Inline, LetterDocument, LetterOverview, LetterTable } from '../letter-document.ts';
 import { renderInline } from './inline.ts';
 import { LABELS, returnAddressLine } from './labels.ts';
 
@@ -45,6 +45,7 @@ export function renderLetterHtml(doc: LetterDocument, options: HtmlOptions): str
     }),
     `<div class="closing">\n${doc.closing.map((line) => `<p>${textHtml(line)}</p>`).join('\n')}\n</div>`,
     footnoteList(doc, references),
+    overviewHtml(doc.overview),
   ].join('\n');
   return page({
     title: doc.subject,
@@ -167,14 +168,37 @@ function demonstrationMark(isDemonstration: boolean): string {
 }
 
 function letterhead(doc: LetterDocument): string {
+  const { letterhead: head } = doc;
+  const [organisation, ...address] = head.sender;
   return [
     '<header class="letterhead">',
+    `<p class="wordmark">${textHtml(head.wordmark)}</p>`,
+    '<div class="sender-column">',
+    `<p><strong>${textHtml(organisation ?? '')}</strong><br>${address.map(textHtml).join('<br>')}</p>`,
+    `<p><strong>${LABELS.ourReference}</strong><br>${textHtml(head.reference)}</p>`,
+    `<p class="when-answering">${LABELS.whenAnswering}</p>`,
+    `<p><strong>${LABELS.enclosures}</strong><br>${textHtml(head.enclosures)}</p>`,
+    '</div>',
     doc.paperNumber === null ? '' : `<p class="paper-number">${textHtml(doc.paperNumber)}</p>`,
     `<p class="return-address">${textHtml(returnAddressLine(doc.returnAddress))}</p>`,
     `<p class="addressee">${doc.addressee.map(textHtml).join('<br>')}</p>`,
     `<p class="letter-meta"><span class="meta-label">${LABELS.date}</span> <span class="meta-value">${textHtml(doc.dateText)}</span></p>`,
     `<h1 class="letter-meta"><span class="meta-label">${LABELS.subject}</span> <span class="meta-value">${textHtml(doc.subject)}</span></h1>`,
     '</header>',
+  ].filter((line) => line !== '').join('\n');
+}
+
+/** The public overview after the signature: each category a subheading, as in the PDF and on the public pages. */
+function overviewHtml(overview: LetterOverview | null): string {
+  if (overview === null) return '';
+  const groups = overview.groups.map((group) =>
+    `<h3>${textHtml(group.label)}</h3>\n<ul>\n${group.items.map((item) => `<li>${textHtml(item)}</li>`).join('\n')}\n</ul>`);
+  return [
+    '<section class="public-overview" aria-labelledby="openbaar-overzicht">',
+    `<h2 id="openbaar-overzicht">${textHtml(overview.heading)}</h2>`,
+    overview.emptyText === null ? '' : `<p>${textHtml(overview.emptyText)}</p>`,
+    ...groups,
+    '</section>',
   ].filter((line) => line !== '').join('\n');
 }
 

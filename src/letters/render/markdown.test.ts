@@ -66,7 +66,7 @@ describe('renderLetterMarkdown', () => {
     });
     const document = parseStrict(toHtml(renderLetterMarkdown(letter)));
     for (const tag of ['script', 'em', 'a', 'code', 'ol', 'del']) expect(elements(document, tag)).toEqual([]);
-    expect(elements(document, 'strong').map(text)).toEqual(['Datum']);
+    expect(elements(document, 'strong').map(text)).toEqual(['Ministerie van Defensie', 'Onze referentie', 'Bijlage(n)', 'Datum']);
     expect(elements(document, 'h1').map(text)).toEqual([`Betreft: ${HOSTILE_TEXT}`]);
     const paragraphs = elements(document, 'p').map(text);
     expect(paragraphs).toContain(HOSTILE_TEXT);

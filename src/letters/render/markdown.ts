@@ -8,7 +8,11 @@ export function renderLetterMarkdown(doc: LetterDocument): string {
   if (doc.draftNotice !== null) parts.push(`> **${escapeMarkdown(doc.draftNotice)}**`);
   if (doc.isDemonstration) parts.push(`> **${LABELS.demonstrationMark}** ${escapeMarkdown(LABELS.demonstrationNote)}`);
   if (doc.paperNumber !== null) parts.push(escapeMarkdown(doc.paperNumber));
+  const [organisation, ...address] = doc.letterhead.sender;
   parts.push(
+    `**${escapeMarkdown(doc.letterhead.wordmark)}**`,
+    lines([organisation ?? '', ...address].map(escapeMarkdown)),
+    lines([`**${LABELS.ourReference}** ${escapeMarkdown(doc.letterhead.reference)}`, escapeMarkdown(LABELS.whenAnswering), `**${escapeMarkdown(LABELS.enclosures)}** ${escapeMarkdown(doc.letterhead.enclosures)}`]),
     `<sub>${escapeMarkdown(returnAddressLine(doc.returnAddress))}</sub>`,
     lines(doc.addressee.map(escapeMarkdown)),
     `**${LABELS.date}** ${escapeMarkdown(doc.dateText)}`,
@@ -20,6 +24,11 @@ export function renderLetterMarkdown(doc: LetterDocument): string {
     parts.push(...section.blocks.map(renderBlock));
   }
   parts.push(lines(doc.closing.map(escapeMarkdown)));
+  if (doc.overview !== null) {
+    parts.push(`## ${escapeMarkdown(doc.overview.heading)}`);
+    if (doc.overview.emptyText !== null) parts.push(escapeMarkdown(doc.overview.emptyText));
+    for (const group of doc.overview.groups) parts.push(`### ${escapeMarkdown(group.label)}`, group.items.map((item) => `- ${escapeMarkdown(item)}`).join('\n'));
+  }
   parts.push(...doc.footnotes.map((note) => `[^${note.number}]: ${escapeMarkdown(note.text)}`));
   return `${parts.join('\n\n')}\n`;
 }

@@ -14,6 +14,8 @@ export interface PdfSetup extends PdfOptions {
   title: string;
   layout: 'portrait' | 'landscape';
   margins: { top: number; right: number; bottom: number; left: number };
+  /** A tagged PDF (structure tree, reading order): every piece of content must then be tagged or an artifact. */
+  tagged?: boolean;
 }
 
 /** An A4 document whose pages stay in memory, so every page can be stamped once the content is laid out. */
@@ -23,6 +25,7 @@ export function createPdf(setup: PdfSetup): PDFKit.PDFDocument {
     layout: setup.layout,
     margins: setup.margins,
     bufferPages: true,
+    tagged: setup.tagged ?? false,
     lang: 'nl-NL',
     displayTitle: true,
     info: {

@@ -8,6 +8,8 @@ export interface TextStyle {
   width: number;
   bold?: boolean;
   align?: 'left' | 'right';
+  /** Told of each footnote reference as it is written (the page it lands on is the current one then). */
+  onFootnote?: (footnote: number) => void;
 }
 
 /** Footnote numbers are set smaller at the top of the line, which reads as superscript. */
@@ -30,6 +32,7 @@ export function writeInline(
       doc.font(style.bold === true ? FONT.bold : FONT.regular).fontSize(style.size).text(winAnsi(part), options);
     } else {
       doc.font(FONT.regular).fontSize(style.size * FOOTNOTE_SCALE).text(String(part.footnote), options);
+      style.onFootnote?.(part.footnote);
     }
   });
   doc.font(FONT.regular).fontSize(style.size);

@@ -14,6 +14,10 @@ export interface TableStyle {
   fill: boolean;
   /** A thin line under every row, for long lists; without it only the header and emphasised rows are ruled. */
   rowRules: boolean;
+  /** In a tagged PDF, the Table element the rows and cells are tagged under (header rows repeated on a new page are artifacts). */
+  structure?: PDFKit.PDFStructureElement;
+  /** Told of each footnote reference as it is written. */
+  onFootnote?: (footnote: number) => void;
 }
 
 /**
@@ -25,44 +29,55 @@ export function drawTable(doc: PDFKit.PDFDocument, table: LetterTable, style: Ta
   const tableWidth = widths.reduce((sum, width) => sum + width, 0);
   const headerCells: Inline[][] = table.header.map((heading) => [heading]);
 
-  const drawRow = (cells: readonly (readonly Inline[])[], bold: boolean): number => {
+  const drawRow = (cells: readonly (readonly Inline[])[], bold: boolean, tag: 'TH' | 'TD' | 'Artifact'): number => {
     const top = doc.y;
     const height = rowHeight(doc, cells, widths, style, bold);
+    const row = tag !== 'Artifact' && style.structure ? doc.struct('TR') : undefined;
+    if (row) style.structure?.add(row);
+    if (tag === 'Artifact' && style.structure) doc.markContent('Artifact', { type: 'Pagination' });
     let x = style.x;
     cells.forEach((cell, column) => {
       const width = widths[column] ?? 0;
-      writeInline(doc, cell, x + style.padding.x, top + style.padding.y, {
+      const cellX = x;
+      const write = () => writeInline(doc, cell, cellX + style.padding.x, top + style.padding.y, {
         size: style.size,
         lineGap: style.lineGap,
         width: Math.max(width - 2 * style.padding.x, 1),
         bold,
         align: table.numericColumns.includes(column) ? 'right' : 'left',
+        ...(style.onFootnote ? { onFootnote: style.onFootnote } : {}),
       });
+      if (row) row.add(doc.struct(tag, {}, write));
+      else write();
       x += width;
     });
+    row?.end();
+    if (tag === 'Artifact' && style.structure) doc.endMarkedContent();
     doc.x = style.x;
     doc.y = top + height;
     return top;
   };
   const rule = (y: number, weight: number, colour: string): void => {
+    if (style.structure) doc.markContent('Artifact', { type: 'Layout' });
     doc.save().moveTo(style.x, y).lineTo(style.x + tableWidth, y).lineWidth(weight).strokeColor(colour).stroke().restore();
+    if (style.structure) doc.endMarkedContent();
   };
-  const drawHeader = (): void => {
-    drawRow(headerCells, true);
+  const drawHeader = (repeated: boolean): void => {
+    drawRow(headerCells, true, repeated ? 'Artifact' : 'TH');
     rule(doc.y, 0.8, '#000000');
   };
 
   const headerHeight = rowHeight(doc, headerCells, widths, style, true);
   const firstRowHeight = table.rows[0] === undefined ? 0 : rowHeight(doc, table.rows[0].cells, widths, style, false);
   if (doc.y + headerHeight + firstRowHeight > doc.page.maxY()) doc.addPage();
-  drawHeader();
+  drawHeader(false);
   for (const row of table.rows) {
     const bold = row.emphasis === true;
     if (doc.y + rowHeight(doc, row.cells, widths, style, bold) > doc.page.maxY()) {
       doc.addPage();
-      drawHeader();
+      drawHeader(true);
     }
-    const top = drawRow(row.cells, bold);
+    const top = drawRow(row.cells, bold, 'TD');
     if (bold) rule(top, 0.8, '#000000');
     if (style.rowRules) rule(doc.y, 0.3, '#b0b0b0');
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HOSTILE_TEXT, letterFixture, LONG_WORD } from './fixture.test-support.ts';
 import { winAnsi } from './pdf-document.ts';
 import { pdfInfo, pdfPages, type PdfPage } from './pdf-text.test-support.ts';
-import { renderLetterPdf } from './pdf.ts';
+import { renderLetterPdf } from './letter-pdf.ts';
 
 const createdAt = new Date('2025-09-10T08:00:00Z');
 
@@ -27,6 +27,14 @@ describe('renderLetterPdf', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const [first] = pages;
     for (const text of [
+      'Ministerie van Defensie',
+      'Plein 4',
+      'MPC 58 B',
+      'Postbus 20701',
+      'Onze referentie',
+      'SR-2025-08-31',
+      'Bij beantwoording, datum, onze referentie en onderwerp vermelden',
+      'Bijlage(n)',
       'Retouradres Postbus 20701 2500 ES Den Haag',
       'de Voorzitter van de Tweede Kamer',
       'Datum',
@@ -35,6 +43,11 @@ describe('renderLetterPdf', () => {
       'Leveringen militaire goederen aan Oekraïne',
       'Geachte voorzitter,',
       'Financiële stand van zaken levering van militaire goederen',
+    ]) {
+      expect(onPage(first!, text), text).toBe(true);
+    }
+    const all = pages.map((page) => page.text).join(' ');
+    for (const text of [
       'Type steun',
       'Directe levering (vervangingswaarde)',
       '€ 2,05 mld.',
@@ -42,16 +55,19 @@ describe('renderLetterPdf', () => {
       'NAVO-fonds',
       '€ 8,7 mld.',
     ]) {
-      expect(onPage(first!, text), text).toBe(true);
+      expect(squeezed(all), text).toContain(squeezed(text));
     }
-    const all = pages.map((page) => page.text).join(' ');
     expect(squeezed(all)).toContain(squeezed('Directe levering: Defensie zal het geleverde materieel'));
     expect(squeezed(all)).toContain(squeezed('Nederland past het "Government to Business"-model toe'));
     expect(squeezed(all)).toContain(squeezed('coördineren'));
+    const signed = pages.find((page) => onPage(page, 'DE MINISTER VAN DEFENSIE'))!;
+    expect(onPage(signed, 'Hoogachtend,')).toBe(true);
+    expect(onPage(signed, 'Ruben Brekelmans')).toBe(true);
+    // The public overview follows the signature, on a page of its own.
     const last = pages.at(-1)!;
-    expect(onPage(last, 'DE MINISTER VAN DEFENSIE')).toBe(true);
-    expect(onPage(last, 'Ter vertrouwelijke inzage gelegd, alleen voor de leden')).toBe(true);
-    expect(onPage(last, 'Overeenkomst inzake Veiligheidssamenwerking')).toBe(true);
+    expect(last).not.toBe(signed);
+    expect(onPage(last, 'Openbaar overzicht van nieuwe leveringen')).toBe(true);
+    expect(onPage(last, 'Patriot-raketten (12 stuks)')).toBe(true);
   });
 
   it('numbers every page and, while a draft, heads every page with the draft notice and the demonstration mark', async () => {

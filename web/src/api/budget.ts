@@ -1,6 +1,6 @@
 import { request } from './client.ts';
 import { queryString } from './queryString.ts';
-import type { BudgetDecisionInput, BudgetFigures, BudgetList, BudgetShiftInput, CommitmentInput } from './types.ts';
+import type { BudgetDecisionInput, BudgetFigures, BudgetList, BudgetShiftInput, CommitmentInput, CommitmentStageInput } from './types.ts';
 
 export function listBudget(signal?: AbortSignal) {
   return request<BudgetList>('/budget', { signal });
@@ -20,4 +20,8 @@ export function createBudgetShift(input: BudgetShiftInput) {
 
 export function createCommitment(input: CommitmentInput) {
   return request('/budget/commitments', { method: 'POST', body: input });
+}
+
+export function addCommitmentStage(commitmentId: string, input: CommitmentStageInput) {
+  return request(`/budget/commitments/${encodeURIComponent(commitmentId)}/stages`, { method: 'POST', body: input });
 }

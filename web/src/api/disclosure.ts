@@ -14,7 +14,7 @@ export type DisclosureDecision = Schema<'DisclosureDecision'>;
 /** One decision for one delivery or a selection: all of them or none. */
 export type DecisionRequest = RequestBody<'/disclosure-decisions', 'post'>;
 
-export function getDisclosureQueue(query: { referenceDate: IsoDate; page: number }, signal?: AbortSignal) {
+export function getDisclosureQueue(query: { referenceDate: IsoDate; after?: string | undefined; before?: string | undefined }, signal?: AbortSignal) {
   return request<DisclosureQueue>(`/disclosure-queue${queryString({ ...query })}`, { signal });
 }
 

@@ -6,6 +6,7 @@ export type ExportQueueItem = Schema<'ExportQueueItem'>;
 export type ArmsTransferReports = Schema<'ArmsTransferReports'>;
 export type AssessmentRequest = RequestBody<'/deliveries/{id}/export-assessments', 'post'>;
 export type LicenceRequest = RequestBody<'/deliveries/{id}/export-licences', 'post'>;
+export type RequirementRequest = RequestBody<'/deliveries/{id}/export-requirement', 'post'>;
 
 const deliveryPath = (id: string) => `/deliveries/${encodeURIComponent(id)}`;
 
@@ -15,6 +16,11 @@ export function getExportQueues(signal?: AbortSignal) {
 
 export function getExportControl(deliveryId: string, signal?: AbortSignal) {
   return request<ExportControl>(`${deliveryPath(deliveryId)}/export-control`, { signal });
+}
+
+/** Overrides the rule for one delivery, with a reason. */
+export function setRequirement(deliveryId: string, input: RequirementRequest, idempotencyKey: string) {
+  return request<ExportControl>(`${deliveryPath(deliveryId)}/export-requirement`, { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 /** The key makes a retry of the same assessment (a double click, a lost answer) record nothing twice. */

@@ -11,17 +11,33 @@ export function getIndustry(date: IsoDate, signal?: AbortSignal) {
 }
 
 /** Each create carries a key, so that a retry (a double click, a lost answer) records nothing twice. */
-function create<Path extends '/companies' | '/lessons-learned'>(path: Path, input: RequestBody<Path, 'post'>, idempotencyKey: string) {
+type CreatePath = '/companies' | '/industry-contracts' | '/price-developments' | '/lessons-learned' | '/coproduction-projects' | '/demand-bundles';
+
+function create<Path extends CreatePath>(path: Path, input: RequestBody<Path, 'post'>, idempotencyKey: string) {
   return request<ResponseBody<Path, 'post'>>(path, { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 export const createCompany = (input: RequestBody<'/companies', 'post'>, key: string) => create('/companies', input, key);
 export const recordLesson = (input: RequestBody<'/lessons-learned', 'post'>, key: string) => create('/lessons-learned', input, key);
+export const createContract = (input: RequestBody<'/industry-contracts', 'post'>, key: string) => create('/industry-contracts', input, key);
+export const recordPriceDevelopment = (input: RequestBody<'/price-developments', 'post'>, key: string) => create('/price-developments', input, key);
+export const createCoproduction = (input: RequestBody<'/coproduction-projects', 'post'>, key: string) => create('/coproduction-projects', input, key);
+export const recordDemandBundle = (input: RequestBody<'/demand-bundles', 'post'>, key: string) => create('/demand-bundles', input, key);
 
-export function reportProgress(milestoneId: string, input: RequestBody<'/contract-milestones/{id}/progress', 'post'>, idempotencyKey: string) {
-  return request<ResponseBody<'/contract-milestones/{id}/progress', 'post'>>(`/contract-milestones/${encodeURIComponent(milestoneId)}/progress`, {
-    method: 'POST',
-    body: input,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+/** A record under another one (a milestone's progress, a project's stage, a company's decision), with its key. */
+function createUnder<Path extends '/contract-milestones/{id}/progress' | '/coproduction-projects/{id}/stages' | '/companies/{id}/disclosure-decisions'>(
+  path: Path,
+  id: string,
+  input: RequestBody<Path, 'post'>,
+  idempotencyKey: string,
+) {
+  return request<ResponseBody<Path, 'post'>>(path.replace('{id}', encodeURIComponent(id)), { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
 }
+
+export const recordStage = (projectId: string, input: RequestBody<'/coproduction-projects/{id}/stages', 'post'>, key: string) =>
+  createUnder('/coproduction-projects/{id}/stages', projectId, input, key);
+export const decideOnCompany = (companyId: string, input: RequestBody<'/companies/{id}/disclosure-decisions', 'post'>, key: string) =>
+  createUnder('/companies/{id}/disclosure-decisions', companyId, input, key);
+
+export const reportProgress = (milestoneId: string, input: RequestBody<'/contract-milestones/{id}/progress', 'post'>, key: string) =>
+  createUnder('/contract-milestones/{id}/progress', milestoneId, input, key);

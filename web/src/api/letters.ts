@@ -1,4 +1,4 @@
-import { request, type ApiResponse } from './client.ts';
+import { request, requestText, type ApiResponse } from './client.ts';
 import type { PathParameters, RequestBody, ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
 
@@ -45,6 +45,14 @@ export function updateLetter(id: string, change: RequestBody<'/letters/{id}', 'p
 /** A disclosure officer approves the public letter exactly as it reads now: its figures disclose aggregates too. */
 export function approveLetter(id: string, etag: string) {
   return request<Letter>(`${path(id)}/approval`, { method: 'POST', ifMatch: etag });
+}
+
+/** A draft's text and letter date as the author typed them. */
+export type LetterChange = RequestBody<'/letters/{id}/preview', 'post'>;
+
+/** The draft rendered with text not yet saved: the live preview while typing (nothing is stored). */
+export function previewLetter(id: string, change: LetterChange, signal?: AbortSignal) {
+  return requestText(`${path(id)}/preview`, { method: 'POST', body: change, signal });
 }
 
 export function finaliseLetter(id: string, etag: string) {

@@ -1,3 +1,4 @@
+import type { SupportType } from '../../../common/vocabulary/codes.ts';
 import type { QueryParameters, Schema } from './contract.ts';
 
 export type DeliverySummary = Schema<'DeliverySummary'>;
@@ -17,10 +18,14 @@ type DeliverySort = NonNullable<QueryParameters<'/deliveries', 'get'>['sort']>;
 export type DeliverySortKey = Exclude<DeliverySort, `-${string}`>;
 export const DELIVERY_SORT_KEYS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const satisfies readonly DeliverySortKey[];
 
-export type Figures = Schema<'Figures'>;
-export type FigureRow = Figures['total'];
-export type Series = Schema<'FiguresSeries'>;
-export type SeriesPoint = Series['points'][number];
+/** A sum of cents as read: an integer beyond 2^53 arrives as a BigInt (see common/exact-json.ts). */
+type TotalCents = number | bigint;
+type ExactCells<Line> = { [Key in keyof Line]: Line[Key] extends { cents: number } ? Omit<Line[Key], 'cents'> & { cents: TotalCents } : Line[Key] };
+type FiguresAsSent = Schema<'Figures'>;
+export type FigureRow = ExactCells<FiguresAsSent['total']>;
+export type Figures = Omit<FiguresAsSent, 'rows' | 'total'> & { rows: ExactCells<FiguresAsSent['rows'][number]>[]; total: FigureRow };
+export type SeriesPoint = Omit<Schema<'FiguresSeries'>['points'][number], SupportType | 'total'> & Record<SupportType | 'total', TotalCents>;
+export type Series = { points: SeriesPoint[] };
 
 /** A refusal's problem+json body (RFC 9457), as far as the answer holds one: a proxy may answer with anything. */
 export type Problem = Partial<Schema<'Problem'>>;
@@ -30,3 +35,4 @@ export type BudgetFigures = Schema<'BudgetFigures'>;
 export type BudgetDecisionInput = Schema<'BudgetDecisionInput'>;
 export type BudgetShiftInput = Schema<'BudgetShiftInput'>;
 export type CommitmentInput = Schema<'CommitmentInput'>;
+export type CommitmentStageInput = Schema<'CommitmentStageInput'>;

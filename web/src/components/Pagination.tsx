@@ -1,56 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 
-/** The pages to offer: the first, the last and two either side of the current one; null marks a gap. */
-function visiblePages(current: number, last: number): (number | null)[] {
-  const pages: (number | null)[] = [];
-  for (let page = 1; page <= last; page += 1) {
-    if (page === 1 || page === last || Math.abs(page - current) <= 2) pages.push(page);
-    else if (pages.at(-1) !== null) pages.push(null);
-  }
-  return pages;
-}
-
 interface PaginationProps {
-  page: number;
-  pageCount: number;
-  hrefFor: (page: number) => string;
+  /** The address of the previous page; null on the first page. */
+  previousHref: string | null;
+  /** The address of the next page; null on the last page. */
+  nextHref: string | null;
 }
 
-export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
+/** Previous and next page: lists are paged from a position, so there are no page numbers to jump to. */
+export function Pagination({ previousHref, nextHref }: PaginationProps) {
   const { t } = useTranslation();
-  if (pageCount <= 1) return null;
+  if (previousHref === null && nextHref === null) return null;
   return (
     <nav className="pagination" aria-label={t('deliveries.pagination.label')}>
       <ul className="pagination__list">
-        {page > 1 && (
+        {previousHref !== null && (
           <li>
-            <Link className="pagination__link" href={hrefFor(page - 1)} rel="prev">
+            <Link className="pagination__link" href={previousHref} rel="prev">
               {t('deliveries.pagination.previous')}
             </Link>
           </li>
         )}
-        {visiblePages(page, pageCount).map((number, index) =>
-          number === null ? (
-            <li key={`gap-${index}`} className="pagination__gap" aria-hidden="true">
-              …
-            </li>
-          ) : (
-            <li key={number}>
-              <Link
-                className="pagination__link"
-                href={hrefFor(number)}
-                aria-current={number === page ? 'page' : undefined}
-                aria-label={t('deliveries.pagination.page', { page: number })}
-              >
-                {number}
-              </Link>
-            </li>
-          ),
-        )}
-        {page < pageCount && (
+        {nextHref !== null && (
           <li>
-            <Link className="pagination__link" href={hrefFor(page + 1)} rel="next">
+            <Link className="pagination__link" href={nextHref} rel="next">
               {t('deliveries.pagination.next')}
             </Link>
           </li>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseExactJson } from '../../../common/exact-json.ts';
 import { formatDecimal, formatEuro, formatMinorUnits } from './money.ts';
 
 /** Intl separates the currency sign with a no-break space. */
@@ -9,6 +10,11 @@ describe('money on screen', () => {
     expect(plain(formatEuro(Number.MAX_SAFE_INTEGER, 'nl'))).toBe('€ 90.071.992.547.409,91');
     expect(plain(formatEuro(870_000_000_099, 'en'))).toBe('€8,700,000,000.99');
     expect(plain(formatEuro(-5, 'nl'))).toBe('€ -0,05');
+  });
+
+  it('shows a sum beyond 2^53 cents to the cent, as the API sends it', () => {
+    const sum = parseExactJson('{"total":10000000000000001}') as { total: bigint };
+    expect(plain(formatEuro(sum.total, 'nl'))).toBe('€ 100.000.000.000.000,01');
   });
 
   it('knows how many minor units each currency has', () => {

@@ -1,23 +1,27 @@
-import type { Cents } from '../../../common/money.ts';
+import type { Cents, CentsTotal } from '../../../common/money.ts';
 import type { Language } from '../i18n/index.ts';
 import { locale } from './locale.ts';
 
-/** Exact decimal text of a whole number of minor units ("-1234.05"), so no binary fraction reaches Intl. */
-function decimalText(minorUnits: number, fractionDigits: number): `${number}` {
-  const scale = 10 ** fractionDigits;
-  const magnitude = Math.abs(minorUnits);
+/**
+ * Exact decimal text of a whole number of minor units ("-1234.05"), so no binary fraction reaches Intl;
+ * in BigInt arithmetic, so that a sum beyond 2^53 keeps its last cent.
+ */
+function decimalText(minorUnits: number | bigint, fractionDigits: number): `${number}` {
+  const exact = BigInt(minorUnits);
+  const scale = 10n ** BigInt(fractionDigits);
+  const magnitude = exact < 0n ? -exact : exact;
   const fraction = magnitude % scale;
-  const whole = (magnitude - fraction) / scale;
+  const whole = magnitude / scale;
   const fractionText = fractionDigits > 0 ? `.${String(fraction).padStart(fractionDigits, '0')}` : '';
-  return `${minorUnits < 0 ? '-' : ''}${whole}${fractionText}` as `${number}`;
+  return `${exact < 0n ? '-' : ''}${whole}${fractionText}` as `${number}`;
 }
 
-export function formatEuro(amount: Cents, language: Language): string {
+export function formatEuro(amount: Cents | CentsTotal, language: Language): string {
   return formatMinorUnits(amount, 'EUR', language);
 }
 
 /** An amount in any currency, given in that currency's minor unit (cents, or yen for JPY). */
-export function formatMinorUnits(amount: number, currency: string, language: Language): string {
+export function formatMinorUnits(amount: number | bigint, currency: string, language: Language): string {
   const formatter = new Intl.NumberFormat(locale(language), { style: 'currency', currency });
   return formatter.format(decimalText(amount, formatter.resolvedOptions().maximumFractionDigits ?? 2));
 }

@@ -262,7 +262,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List deliveries, filtered, sorted and paged */
+        /**
+         * List deliveries, filtered, sorted and paged
+         * @description Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it), so that every page is an index walk from there, however deep. A cursor belongs to its sort: with another sort it is refused (400).
+         */
         get: {
             parameters: {
                 query?: {
@@ -274,7 +277,10 @@ export interface paths {
                     realisedFrom?: string;
                     realisedTo?: string;
                     sort?: "title" | "supportType" | "category" | "realisedAt" | "committedAt" | "createdAt" | "valueCents" | "-title" | "-supportType" | "-category" | "-realisedAt" | "-committedAt" | "-createdAt" | "-valueCents";
-                    page?: number;
+                    /** @description Start after this position: the page's `next` cursor. Not with `before`. */
+                    after?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `after`. */
+                    before?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -1275,6 +1281,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or clear an account's e-mail address for notifications */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @description Where notifications go
+                         * @example a.beheerder@example.org
+                         */
+                        email: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The changed account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{id}/disable": {
         parameters: {
             query?: never;
@@ -1431,7 +1531,10 @@ export interface paths {
                 query?: {
                     /** @description The reference date of the next letter (default today) */
                     referenceDate?: string;
-                    page?: number;
+                    /** @description Start after this position: the page's `next` cursor. Not with `before`. */
+                    after?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `after`. */
+                    before?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -1844,6 +1947,12 @@ export interface paths {
                         referenceDate: string;
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -2068,6 +2177,12 @@ export interface paths {
                         blocks?: components["schemas"]["NarrativeBlock"][];
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -2763,6 +2878,12 @@ export interface paths {
                         blocks: components["schemas"]["NarrativeBlock"][];
                         /** Format: date */
                         letterDate?: string | null;
+                        /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                        wordmark?: string;
+                        /** @description Who signs, under the title (empty: the title alone) */
+                        signatoryName?: string;
+                        /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                        signatoryTitle?: string;
                     };
                 };
             };
@@ -3565,7 +3686,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open data: every delivery decided public, as the public may read it (JSON or CSV) */
+        /**
+         * Open data: every delivery decided public, as the public may read it (JSON or CSV)
+         * @description The whole file, latest decision first, streamed: the server reads it in batches as the reader takes it, so that it holds one batch whatever the length of the file. The ETag names the content without reading it: it changes only with a disclosure decision, a publication or a removal (which change the public projection) and when a delivery decided public with a later date becomes visible. If-None-Match with the current ETag gets 304. A decision taken while a reader is reading may be in the rest of that file or not.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3588,6 +3712,13 @@ export interface paths {
                         };
                         "text/csv": string;
                     };
+                };
+                /** @description Not modified: the ETag in If-None-Match still names the public deliveries */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description The input is not valid; invalidParams names the fields */
                 400: {
@@ -3640,7 +3771,10 @@ export interface paths {
                                 lines: {
                                     key: string;
                                     label: string;
+                                    /** @description Exact, in euro cents */
                                     cents: number;
+                                    /** @description As the letter printed it, in its rounding: "€ 8,8 mld." */
+                                    printed: string;
                                 }[];
                             }[];
                         };
@@ -7506,6 +7640,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workbook to fill in: a sheet per kind of record, choice lists and an example row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template (XLSX) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What importing the file would do, per row, with every fault by row and column; changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportFile"];
+                };
+            };
+            responses: {
+                /** @description The outcome of every row */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the file in one transaction: all or nothing, or only the rows without a fault */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportCommit"];
+                };
+            };
+            responses: {
+                /** @description What was written (committed) or, with faults and allOrNothing, nothing */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7516,7 +7856,7 @@ export interface components {
             /** @enum {string} */
             role: "registrar" | "finance" | "disclosureOfficer" | "exportControlAssessor" | "licensingOfficer" | "letterAuthor" | "parliamentReader" | "auditor" | "administrator";
             /** @description The actions this role may take */
-            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect")[];
+            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "import.run")[];
             /** @description The session was opened with a second factor */
             secondFactor: boolean;
             /** @description When the session ends unless used before (30 minutes idle, 12 hours at most) */
@@ -7552,9 +7892,15 @@ export interface components {
         };
         DeliveryList: {
             items: components["schemas"]["DeliverySummary"][];
-            page: number;
             pageSize: number;
+            /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
             total: number;
+            /** @description There are more than `total` (1,000) */
+            totalIsCapped: boolean;
+            /** @description Send as `after` for the next page; null on the last page */
+            next: string | null;
+            /** @description Send as `before` for the previous page; null on the first page */
+            previous: string | null;
             /** @description The register holds demonstration data */
             isDemonstration: boolean;
         };
@@ -7794,16 +8140,19 @@ export interface components {
                 supportType: "stock" | "procurement" | "natoFund";
                 label: string;
                 reference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 compare: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 difference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
@@ -7819,16 +8168,19 @@ export interface components {
             total: {
                 label: string;
                 reference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 compare: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
                 };
                 difference: {
+                    /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                     cents: number;
                     /** @example € 2,4 mld. */
                     text: string;
@@ -7850,9 +8202,13 @@ export interface components {
             points: {
                 /** Format: date */
                 date: string;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 stock: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 procurement: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 natoFund: number;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
                 total: number;
             }[];
         };
@@ -7866,6 +8222,8 @@ export interface components {
             hasPassword: boolean;
             hasSecondFactor: boolean;
             oidcSubject: string | null;
+            /** @description Where notifications go (when the server sends e-mail); null for none */
+            email: string | null;
             disabledAt: string | null;
             createdAt: string;
         };
@@ -7885,6 +8243,12 @@ export interface components {
             password: string | null;
             /** @description The identity provider's subject (sub) of this person */
             oidcSubject?: string | null;
+            /**
+             * Format: email
+             * @description Where notifications go
+             * @example a.beheerder@example.org
+             */
+            email?: string | null;
             /** @description A second factor also where the role does not require one */
             secondFactor?: boolean;
         };
@@ -7925,12 +8289,12 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "import.run" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused" | "import.commit";
         /**
          * @description What an audit event is about
          * @enum {string}
          */
-        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim" | "budgetDecision" | "budgetShift" | "budgetCommitment" | "company" | "industryContract" | "contractMilestone" | "priceDevelopment" | "lessonLearned" | "coproductionProject" | "demandBundle" | "trainingProgramme" | "replenishmentProject" | "exportAssessment" | "exportQueue" | "exportReport";
+        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim" | "budgetDecision" | "budgetShift" | "budgetCommitment" | "company" | "industryContract" | "contractMilestone" | "priceDevelopment" | "lessonLearned" | "coproductionProject" | "demandBundle" | "trainingProgramme" | "replenishmentProject" | "exportAssessment" | "exportQueue" | "exportReport" | "import";
         /** @description Any JSON value */
         JsonValue: unknown;
         DisclosureQueue: {
@@ -7940,9 +8304,15 @@ export interface components {
             neededForLetter: number;
             undecided: {
                 items: components["schemas"]["DeliverySummary"][];
-                total: number;
-                page: number;
                 pageSize: number;
+                /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
+                total: number;
+                /** @description There are more than `total` (1,000) */
+                totalIsCapped: boolean;
+                /** @description Send as `after` for the next page; null on the last page */
+                next: string | null;
+                /** @description Send as `before` for the previous page; null on the first page */
+                previous: string | null;
             };
             dueForReview: {
                 /** Format: uuid */
@@ -8030,6 +8400,9 @@ export interface components {
                 fromCents: number;
                 toCents: number;
                 differenceCents: number;
+                fromText: string;
+                toText: string;
+                differenceText: string;
             }[];
             becamePublic: {
                 publicId: string;
@@ -8049,6 +8422,9 @@ export interface components {
                 label: string;
                 reportedCents: number;
                 restatedCents: number;
+                reportedText: string;
+                restatedText: string;
+                differenceText: string;
             }[];
         };
         WaitingForMe: {
@@ -8117,6 +8493,11 @@ export interface components {
             letter: components["schemas"]["PublicLetterSnapshot"];
             /** @description What keeps a draft from being finalised */
             problems: string[];
+            /** @description The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed */
+            figures: {
+                name: string;
+                value: string;
+            }[];
             /** @description The disclosure officer's approval of the public letter; finalising needs one that matches the letter as it reads now */
             approval: {
                 sha256: string;
@@ -8151,6 +8532,15 @@ export interface components {
                 recordedByName: string;
                 recordedAt: string;
             }[];
+            /** @description The draft's wordmark and signatory; once final, as frozen in the letter */
+            letterhead: {
+                /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
+                wordmark: string;
+                /** @description Who signs, under the title (empty: the title alone) */
+                signatoryName: string;
+                /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
+                signatoryTitle: string;
+            };
         };
         NarrativeBlock: {
             key: string;
@@ -8239,6 +8629,11 @@ export interface components {
             namedFigures?: {
                 [key: string]: string;
             };
+            letterhead?: {
+                wordmark: string;
+                signatoryName: string;
+                signatoryTitle: string;
+            };
         };
         LetterVerification: {
             ok: boolean;
@@ -8301,6 +8696,66 @@ export interface components {
         };
         PublicLetterWithText: components["schemas"]["PublicLetter"] & {
             letter: components["schemas"]["PublicLetterSnapshot"];
+            document: components["schemas"]["LetterDocument"];
+        };
+        /** @description The letter laid out as its renderings print it: letterhead, text, signature, public overview and footnotes */
+        LetterDocument: {
+            letterhead: {
+                wordmark: string;
+                sender: string[];
+                reference: string;
+                enclosures: string;
+            };
+            returnAddress: string;
+            addressee: string[];
+            dateText: string;
+            subject: string;
+            paperNumber: string | null;
+            salutation: string;
+            sections: {
+                heading: string | null;
+                blocks: ({
+                    /** @enum {string} */
+                    kind: "paragraph";
+                    content: (string | {
+                        footnote: number;
+                    })[];
+                } | {
+                    /** @enum {string} */
+                    kind: "bullets";
+                    items: (string | {
+                        footnote: number;
+                    })[][];
+                } | {
+                    /** @enum {string} */
+                    kind: "table";
+                    table: {
+                        header: string[];
+                        rows: {
+                            cells: (string | {
+                                footnote: number;
+                            })[][];
+                            emphasis?: boolean;
+                        }[];
+                        numericColumns: number[];
+                    };
+                })[];
+            }[];
+            footnotes: {
+                number: number;
+                text: string;
+            }[];
+            closing: string[];
+            overview: {
+                heading: string;
+                emptyText: string | null;
+                groups: {
+                    label: string;
+                    items: string[];
+                }[];
+            } | null;
+            draftNotice: string | null;
+            isDemonstration: boolean;
         };
         PublicCompany: {
             /** Format: uuid */
@@ -9152,9 +9607,9 @@ export interface components {
             framework: "euMission" | "bilateral" | "coalition";
             systemTrainedOn: string | null;
             description: string;
-            deliveryIds: string[];
             isDemonstration: boolean;
             version: number;
+            deliveryIds: string[];
             /** @description In the order they were counted */
             contributions: components["schemas"]["TrainingContribution"][];
         };
@@ -9589,7 +10044,10 @@ export interface components {
             unRegisterCategory?: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "salw" | null;
             /** @default null */
             quantityAuthorised?: number | null;
-            /** @description Euro cents */
+            /**
+             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @example 50000000000
+             */
             valueAuthorisedCents: number;
             /** @default UA */
             importingState?: string;
@@ -9679,6 +10137,52 @@ export interface components {
                 /** @description Euro cents */
                 licenceValueCents: number;
             };
+        };
+        ImportReport: {
+            fileName: string;
+            sha256: string;
+            /**
+             * Format: uuid
+             * @description The id of the committed import, as its audit events name it; null when nothing was written
+             */
+            importId: string | null;
+            committed: boolean;
+            counts: {
+                create: number;
+                unchanged: number;
+                invalid: number;
+                example: number;
+            };
+            rows: {
+                /** @enum {string} */
+                sheet: "delivery" | "valuation" | "payment";
+                sheetName: string;
+                rowNumber: number;
+                reference: string | null;
+                /** @enum {string} */
+                outcome: "create" | "unchanged" | "invalid" | "example";
+                faults: {
+                    field: string;
+                    /** @description The column's header as the file has it */
+                    column: string;
+                    columnLetter: string | null;
+                    code: string;
+                    reason: string;
+                }[];
+            }[];
+        };
+        ImportFile: {
+            /** @example leveringen.xlsx */
+            fileName: string;
+            /** @description The XLSX or CSV file, base64 */
+            content: string;
+        };
+        ImportCommit: components["schemas"]["ImportFile"] & {
+            /**
+             * @description allOrNothing: nothing when any row has a fault; onlyValid: the rows without one
+             * @enum {string}
+             */
+            mode: "allOrNothing" | "onlyValid";
         };
     };
     responses: never;

@@ -42,6 +42,8 @@ export const budget: typeof nl = {
     history: 'History',
     exceedsBudget: "Above the year's budget",
     empty: 'No commitments have been recorded yet.',
+    nextStage: 'Record the next stage',
+    nextStageOf: 'Record the next stage of {{title}}',
   },
   form: {
     decisionTitle: 'Record a budget decision',
@@ -55,6 +57,13 @@ export const budget: typeof nl = {
     deliveryHint: 'The identifier of the delivery this money is for, if it is in the register already.',
     overBudgetRule: "A commitment above the year's budget is recorded and flagged, not refused: a signed contract is a fact.",
     backToBudget: 'Back to the budget',
+    stageTitle: "Record a commitment's stage",
+    stagePath: 'A commitment passes three stages: pledge (plans and projects identified), legal commitment and realisation. Each stage is a row of its own with its date and amount; earlier stages stay. A new amount at the same stage is allowed too. Going back from legally committed to pledged is not.',
+    realisation: "The realisation is the delivery's own: record payments and valuations with the delivery, and the budget counts them as realised.",
+    realisationOfDelivery: 'Record the realisation with the delivery',
+    noDelivery: 'This commitment is not linked to a delivery: its realisation counts once the deliveries that spend the money are realised.',
+    stagesCaption: 'Stages so far',
+    commitmentNotFound: 'This commitment does not exist (any more).',
     submit: 'Record',
   },
   chart: {

@@ -13,6 +13,7 @@ export const deliveries: typeof nl.deliveries = {
   },
   count_one: '{{count}} delivery found',
   count_other: '{{count}} deliveries found',
+  countMoreThan: 'More than {{number, number}} deliveries found',
   caption: 'Deliveries, sorted by {{column}}, {{direction}}',
   ascending: 'ascending',
   descending: 'descending',
@@ -32,8 +33,6 @@ export const deliveries: typeof nl.deliveries = {
     label: 'Pagination',
     previous: 'Previous',
     next: 'Next',
-    page: 'Page {{page}}',
-    summary: 'Page {{page}} of {{pages}}',
     pageSize: 'Deliveries per page',
   },
 };

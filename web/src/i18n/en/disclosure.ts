@@ -9,6 +9,7 @@ export const disclosure: typeof nl.disclosure = {
   neededForLetter_one: 'delivery, realised on or before {{date}}, still awaits a decision. The letter with that reference date needs it.',
   neededForLetter_other: 'deliveries, realised on or before {{date}}, still await a decision. The letter with that reference date needs them.',
   undecidedHeading: 'To decide ({{count}})',
+  undecidedHeadingMoreThan: 'To decide (more than {{number, number}})',
   nothingUndecided: 'There are no deliveries without a decision.',
   caption: 'Deliveries without a disclosure decision, first realised first',
   selectAll: 'Select all deliveries on this page',

@@ -58,6 +58,13 @@ export const exportControl: typeof dutch = {
     saveLicence: 'Issue the licence',
     saving: 'Recording…',
     saved: 'Recorded.',
+    requirementTitle: 'Licence requirement of this delivery',
+    requirementHint: 'Depart from the rule for this one delivery, with the reason (for example: the goods are not exported from the Netherlands). A later decision takes its place; the history stays.',
+    requirementHistory: 'Earlier decisions on the licence requirement',
+    requirementDecided: '{{date}} by {{name}}: {{required}}',
+    requirementChoice: 'Does this delivery need a licence?',
+    reason: 'Reason',
+    saveRequirement: 'Record the licence requirement',
     demonstration: 'Demonstration data',
   },
   reports: {

@@ -40,6 +40,7 @@ export const fields: typeof nl.fields = {
   role: 'Role',
   newRole: 'New role',
   oidcSubject: 'Identifier at the identity provider',
+  email: 'E-mail address',
   secondFactor: 'Also a second factor (one-time code)',
   hasPassword: 'Password set',
   hasSecondFactor: 'Second factor',
@@ -125,6 +126,7 @@ export const form: typeof nl.form = {
     totp: 'Only needed if your account has a second factor: the six-digit code from your authenticator app.',
     password: "At least 15 characters, not a common password. Leave it empty for an account that logs in only with the organisation's account.",
     oidcSubject: "This person's identifier (sub) at the organisation's identity provider.",
+    email: 'Where this person is told that something waits for them (when the server sends e-mail).',
     objectId: 'For example the identifier of a delivery',
   },
   source: 'Source {{number}}',
@@ -175,4 +177,5 @@ export const notices: typeof nl.notices = {
   budgetDecisionAdded: 'The budget decision has been recorded.',
   budgetShiftAdded: 'The shift has been recorded.',
   commitmentAdded: 'The commitment has been recorded.',
+  commitmentStageAdded: 'The commitment\'s new stage has been recorded.',
 };

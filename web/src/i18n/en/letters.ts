@@ -53,6 +53,19 @@ export const letters: typeof nl.letters = {
     heading: 'Preview',
     finalHeading: 'The letter as sent',
     label: 'The letter',
+    unsaved: 'Preview of the text that has not been saved yet.',
+    failed: 'The preview could not be updated with your latest change.',
+  },
+  picker: {
+    legend: 'Insert a figure',
+    hint: 'Choose a computed figure or search a public delivery: its name goes into the text where you last typed.',
+    figure: 'Computed figure (at the reference date)',
+    insert: 'Insert',
+    delivery: 'Search a public delivery by title',
+    deliveryHint: 'Only deliveries decided public can be named in the letter.',
+    insertDelivery: 'Insert the value of “{{title}}”',
+    noDelivery: 'No public delivery found.',
+    searchFailed: 'The search failed; please try again.',
   },
   editor: {
     heading: 'Text',
@@ -64,6 +77,15 @@ export const letters: typeof nl.letters = {
     unsaved: 'There are changes that have not been saved yet.',
     conflict: 'Someone else changed the letter after you opened it. Your changes have not been saved; they are still in the form.',
     reload: 'Load the latest version (your changes will be lost)',
+  },
+  letterhead: {
+    legend: 'Letterhead and signature',
+    wordmark: 'Wordmark at the top of the letter',
+    wordmarkHint: 'A neutral wordmark, such as “Ministerie van Defensie”; never the protected Rijkslogo.',
+    signatoryTitle: 'Title of the signatory',
+    signatoryName: 'Name of the signatory',
+    signatoryNameHint: 'Printed under the title; without a name the title alone signs. Frozen when the letter is finalised.',
+    signatoryMissing: 'The letter has no signatory name yet.',
   },
   annexTotal: 'Total of the confidential annex',
   approval: {
@@ -159,6 +181,11 @@ export const letters: typeof nl.letters = {
     figure: 'Figure',
     published: 'In the letter',
     recomputed: 'Computed now',
+    namedFiguresMatch: 'Every named figure of the text (such as the budgeted total and the EPF amounts) recomputes to what the letter reported.',
+    namedFiguresDiffer: 'Not every named figure of the text recomputes to what the letter reported.',
+    namedCaption: 'Named figures of the text that now come out differently',
+    namedFigure: 'Named figure',
+    noValue: 'no value',
   },
 };
 

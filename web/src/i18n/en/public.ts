@@ -24,9 +24,10 @@ const publicPages: typeof nl.public = {
     figuresHeading: 'Realised military support',
     figuresCaption: 'Realised military support per type, as the letter reported it',
     increase: 'An increase of {{amount}} or {{percent}} compared with {{date}}.',
-    overviewHeading: 'Public overview of new deliveries',
-    overviewIntro: 'The deliveries that are new since the previous overview and may be made public, by category. This list is not exhaustive: for each delivery it is weighed whether disclosure is possible.',
-    overviewEmpty: 'This letter names no new public deliveries.',
+    textHeading: 'The letter',
+    footnote: 'Footnote {{number}}',
+    footnotes: 'Footnotes',
+    backToReference: 'Back to reference {{number}}',
     checkHeading: 'Check that this is the letter as sent',
   },
   check: {

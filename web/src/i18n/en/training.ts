@@ -22,4 +22,11 @@ export const training: typeof nl = {
   countsUpToHint: 'The date up to which the counts run; for a plan: the date it was decided.',
   submit: 'Record count',
   contributionAdded: 'The count has been recorded.',
+  dashboard: {
+    heading: 'Training over time',
+    intro: 'The number of Ukrainians trained and the number of trainers, summed over the programmes: at each date a count ran up to, each programme’s latest count by then.',
+    imageLabel: '{{measure}} over time; {{count}} in total by the reference date.',
+    tableToggle: 'Show the training figures as a table',
+    caption: 'Trainees and trainers per date of a count',
+  },
 };

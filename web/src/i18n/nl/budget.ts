@@ -40,6 +40,8 @@ export const budget = {
     history: 'Verloop',
     exceedsBudget: 'Boven het budget van het jaar',
     empty: 'Er zijn nog geen verplichtingen vastgelegd.',
+    nextStage: 'Volgende stap vastleggen',
+    nextStageOf: 'Volgende stap vastleggen voor {{title}}',
   },
   form: {
     decisionTitle: 'Begrotingsbesluit vastleggen',
@@ -53,6 +55,13 @@ export const budget = {
     deliveryHint: 'Het kenmerk van de levering waarvoor dit geld is, als die al in het register staat.',
     overBudgetRule: 'Een verplichting boven het budget van het jaar wordt vastgelegd en gemarkeerd, niet geweigerd: een getekend contract is een feit.',
     backToBudget: 'Terug naar de begroting',
+    stageTitle: 'Stap van een verplichting vastleggen',
+    stagePath: 'Een verplichting doorloopt drie stappen: toezegging (plannen en projecten geïdentificeerd), juridische verplichting en realisatie. Elke stap is een eigen regel met datum en bedrag; eerdere stappen blijven staan. Een nieuw bedrag in dezelfde stap mag ook. Terug van juridisch verplicht naar toegezegd kan niet.',
+    realisation: 'De realisatie is die van de levering zelf: betalingen en waarderingen legt u vast bij de levering, en de begroting telt ze mee als gerealiseerd.',
+    realisationOfDelivery: 'Realisatie vastleggen bij de levering',
+    noDelivery: 'Deze verplichting is niet aan een levering gekoppeld: de realisatie telt mee zodra de leveringen die het geld besteden gerealiseerd zijn.',
+    stagesCaption: 'Stappen tot nu toe',
+    commitmentNotFound: 'Deze verplichting bestaat niet (meer).',
     submit: 'Vastleggen',
   },
   chart: {

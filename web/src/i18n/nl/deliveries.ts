@@ -11,6 +11,7 @@ export const deliveries = {
   },
   count_one: '{{count}} levering gevonden',
   count_other: '{{count}} leveringen gevonden',
+  countMoreThan: 'Meer dan {{number, number}} leveringen gevonden',
   caption: 'Leveringen, gesorteerd op {{column}}, {{direction}}',
   ascending: 'oplopend',
   descending: 'aflopend',
@@ -30,8 +31,6 @@ export const deliveries = {
     label: 'Paginering',
     previous: 'Vorige',
     next: 'Volgende',
-    page: 'Pagina {{page}}',
-    summary: 'Pagina {{page}} van {{pages}}',
     pageSize: 'Leveringen per pagina',
   },
 };

@@ -7,6 +7,7 @@ export const disclosure = {
   neededForLetter_one: 'levering, gerealiseerd tot en met {{date}}, wacht nog op een besluit. De brief met die peildatum heeft dat besluit nodig.',
   neededForLetter_other: 'leveringen, gerealiseerd tot en met {{date}}, wachten nog op een besluit. De brief met die peildatum heeft die besluiten nodig.',
   undecidedHeading: 'Nog te besluiten ({{count}})',
+  undecidedHeadingMoreThan: 'Nog te besluiten (meer dan {{number, number}})',
   nothingUndecided: 'Er zijn geen leveringen zonder besluit.',
   caption: 'Leveringen zonder besluit over openbaarmaking, de eerst gerealiseerde eerst',
   selectAll: 'Alle leveringen op deze pagina selecteren',

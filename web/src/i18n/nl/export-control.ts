@@ -57,6 +57,13 @@ export const exportControl = {
     saveLicence: 'Vergunning verlenen',
     saving: 'Bezig met vastleggen…',
     saved: 'Vastgelegd.',
+    requirementTitle: 'Vergunningplicht van deze levering',
+    requirementHint: 'Wijk voor deze ene levering af van de regel, met de reden (bijvoorbeeld: de goederen worden niet vanuit Nederland uitgevoerd). Een latere beslissing vervangt deze; de geschiedenis blijft.',
+    requirementHistory: 'Eerdere beslissingen over de vergunningplicht',
+    requirementDecided: '{{date}} door {{name}}: {{required}}',
+    requirementChoice: 'Heeft deze levering een vergunning nodig?',
+    reason: 'Reden',
+    saveRequirement: 'Vergunningplicht vastleggen',
     demonstration: 'Demonstratiegegevens',
   },
   reports: {

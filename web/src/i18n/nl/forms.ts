@@ -38,6 +38,7 @@ export const fields = {
   role: 'Rol',
   newRole: 'Nieuwe rol',
   oidcSubject: 'Kenmerk bij de identiteitsaanbieder',
+  email: 'E-mailadres',
   secondFactor: 'Ook een tweede factor (eenmalige code)',
   hasPassword: 'Wachtwoord ingesteld',
   hasSecondFactor: 'Tweede factor',
@@ -123,6 +124,7 @@ export const form = {
     totp: 'Alleen nodig als uw account een tweede factor heeft: de code van zes cijfers uit uw authenticator-app.',
     password: 'Minstens 15 tekens, geen veelgebruikt wachtwoord. Laat het leeg voor een account dat alleen met het account van de organisatie inlogt.',
     oidcSubject: 'Het kenmerk (sub) van deze persoon bij de identiteitsaanbieder van de organisatie.',
+    email: 'Hier krijgt deze persoon bericht als er iets op hem of haar wacht (als de server e-mail verstuurt).',
     objectId: 'Bijvoorbeeld het kenmerk van een levering',
   },
   source: 'Bron {{number}}',
@@ -173,4 +175,5 @@ export const notices = {
   budgetDecisionAdded: 'Het begrotingsbesluit is vastgelegd.',
   budgetShiftAdded: 'De kasschuif is vastgelegd.',
   commitmentAdded: 'De verplichting is vastgelegd.',
+  commitmentStageAdded: 'De nieuwe stap van de verplichting is vastgelegd.',
 };

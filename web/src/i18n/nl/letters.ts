@@ -51,6 +51,19 @@ export const letters = {
     heading: 'Voorbeeld',
     finalHeading: 'De brief zoals verzonden',
     label: 'De brief',
+    unsaved: 'Voorbeeld met de tekst die nog niet is opgeslagen.',
+    failed: 'Het voorbeeld kon niet worden bijgewerkt met uw laatste wijziging.',
+  },
+  picker: {
+    legend: 'Cijfer invoegen',
+    hint: 'Kies een berekend cijfer of zoek een openbare levering: de naam komt in de tekst waar u het laatst typte.',
+    figure: 'Berekend cijfer (op de peildatum)',
+    insert: 'Invoegen',
+    delivery: 'Openbare levering zoeken op titel',
+    deliveryHint: 'Alleen leveringen die openbaar zijn besloten kunnen in de brief worden genoemd.',
+    insertDelivery: 'Waarde van „{{title}}” invoegen',
+    noDelivery: 'Geen openbare levering gevonden.',
+    searchFailed: 'Zoeken is niet gelukt; probeer het opnieuw.',
   },
   editor: {
     heading: 'Tekst',
@@ -62,6 +75,15 @@ export const letters = {
     unsaved: 'Er zijn wijzigingen die nog niet zijn opgeslagen.',
     conflict: 'Iemand anders heeft de brief gewijzigd nadat u die opende. Uw wijzigingen zijn niet opgeslagen; ze staan nog in het formulier.',
     reload: 'Nieuwste versie laden (uw wijzigingen gaan verloren)',
+  },
+  letterhead: {
+    legend: 'Briefhoofd en ondertekening',
+    wordmark: 'Woordmerk bovenaan de brief',
+    wordmarkHint: 'Een neutraal woordmerk, zoals „Ministerie van Defensie”; nooit het beschermde Rijkslogo.',
+    signatoryTitle: 'Functie van de ondertekenaar',
+    signatoryName: 'Naam van de ondertekenaar',
+    signatoryNameHint: 'Staat onder de functie; zonder naam ondertekent alleen de functie. Wordt vastgelegd bij het definitief maken.',
+    signatoryMissing: 'De brief heeft nog geen naam van een ondertekenaar.',
   },
   annexTotal: 'Totaal van de vertrouwelijke bijlage',
   approval: {
@@ -157,6 +179,11 @@ export const letters = {
     figure: 'Cijfer',
     published: 'In de brief',
     recomputed: 'Nu berekend',
+    namedFiguresMatch: 'Elk benoemd cijfer in de tekst (zoals het begrote totaal en de EPF-bedragen) komt opnieuw uit op wat de brief meldde.',
+    namedFiguresDiffer: 'Niet elk benoemd cijfer in de tekst komt opnieuw uit op wat de brief meldde.',
+    namedCaption: 'Benoemde cijfers in de tekst die nu anders uitkomen',
+    namedFigure: 'Benoemd cijfer',
+    noValue: 'geen waarde',
   },
 };
 

@@ -23,9 +23,10 @@ const publicPages = {
     figuresHeading: 'Gerealiseerde militaire steun',
     figuresCaption: 'Gerealiseerde militaire steun per type, zoals de brief die meldde',
     increase: 'Een toename van {{amount}} of {{percent}} ten opzichte van {{date}}.',
-    overviewHeading: 'Openbaar overzicht van nieuwe leveringen',
-    overviewIntro: 'De leveringen die nieuw zijn ten opzichte van het vorige overzicht en openbaar gemaakt mogen worden, per categorie. Deze lijst is niet uitputtend: per levering wordt afgewogen of openbaarmaking mogelijk is.',
-    overviewEmpty: 'Deze brief noemt geen nieuwe openbare leveringen.',
+    textHeading: 'De brief',
+    footnote: 'Voetnoot {{number}}',
+    footnotes: 'Voetnoten',
+    backToReference: 'Terug naar verwijzing {{number}}',
     checkHeading: 'Controleren dat dit de verzonden brief is',
   },
   check: {

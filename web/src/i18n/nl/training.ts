@@ -20,4 +20,11 @@ export const training = {
   countsUpToHint: 'De datum tot en met wanneer de aantallen lopen; bij een plan: de datum van het besluit.',
   submit: 'Telling vastleggen',
   contributionAdded: 'De telling is vastgelegd.',
+  dashboard: {
+    heading: 'Training in de tijd',
+    intro: 'Het aantal getrainde Oekraïners en het aantal trainers, opgeteld over de programma’s: per datum waarop een telling liep, de laatste telling van elk programma tot dan.',
+    imageLabel: '{{measure}} in de tijd; tot de peildatum in totaal {{count}}.',
+    tableToggle: 'Toon de cijfers van de training als tabel',
+    caption: 'Getrainden en trainers per datum van een telling',
+  },
 };

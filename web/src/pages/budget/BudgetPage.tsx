@@ -65,6 +65,7 @@ export function BudgetPage() {
 
 function BudgetRecords({ list }: { list: BudgetList }) {
   const { t } = useTranslation();
+  const canWrite = useCan()('budget.write');
   const language = currentLanguage();
   const euro = (cents: number) => formatEuro(cents, language);
   const date = (iso: string) => formatLongDate(iso, language);
@@ -139,6 +140,17 @@ function BudgetRecords({ list }: { list: BudgetList }) {
                 cell: (commitment) => commitment.stages.map((stage) => `${t(`stages.${stage.stage}`)} ${date(stage.effectiveOn)}: ${euro(stage.amountCents)}`).join('; '),
               },
               { key: 'id', header: t('fields.id'), cell: (commitment) => <code>{commitment.id}</code> },
+              ...(canWrite
+                ? [{
+                    key: 'nextStage',
+                    header: t('budget.commitments.nextStage'),
+                    cell: (commitment: BudgetList['commitments'][number]) => (
+                      <Link href={`/begroting/verplichting/${commitment.id}/stap`} aria-label={t('budget.commitments.nextStageOf', { title: commitment.title })}>
+                        {t('budget.commitments.nextStage')}
+                      </Link>
+                    ),
+                  }]
+                : []),
             ]}
           />
         )}

@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { COMPARISON_PRECISION, formatLetterAmount } from '../../../../common/letter-format.ts';
 import type { LetterComparison } from '../../api/letters.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { formatShortDate } from '../../format/dates.ts';
-import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useFigureLabel } from '../letters/useFigureLabel.ts';
 
@@ -34,18 +32,17 @@ export function ComparisonView({ comparison }: { comparison: LetterComparison })
   );
 }
 
-/** In the letter's own style, as each letter printed it. */
-const letterAmount = (cents: number) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.' });
+/** A figure as the server gives it: in the rounding of the letter that printed it. */
+const letterAmount = (text: string) => <span lang="nl">{text}</span>;
 
 function FigureMoves({ figures, dates }: { figures: FigureMove[]; dates: { from: string; to: string } }) {
   const { t } = useTranslation();
   const figureLabel = useFigureLabel();
-  const amount = (cents: number) => <span lang="nl">{letterAmount(cents)}</span>;
   const columns: Column<FigureMove>[] = [
     { key: 'label', header: t('comparison.figure'), cell: (row) => figureLabel(row.key) },
-    { key: 'from', header: dates.from, numeric: true, cell: (row) => amount(row.fromCents) },
-    { key: 'to', header: dates.to, numeric: true, cell: (row) => amount(row.toCents) },
-    { key: 'difference', header: t('comparison.difference'), numeric: true, cell: (row) => amount(row.differenceCents) },
+    { key: 'from', header: dates.from, numeric: true, cell: (row) => letterAmount(row.fromText) },
+    { key: 'to', header: dates.to, numeric: true, cell: (row) => letterAmount(row.toText) },
+    { key: 'difference', header: t('comparison.difference'), numeric: true, cell: (row) => letterAmount(row.differenceText) },
   ];
   return <DataTable caption={t('comparison.figuresCaption', dates)} columns={columns} rows={figures} rowKey={(row) => row.key} />;
 }
@@ -71,9 +68,9 @@ function Restated({ restated }: { restated: Restatement[] }) {
   const columns: Column<Restatement>[] = [
     { key: 'figure', header: t('comparison.figure'), cell: (row) => figureLabel(row.key) },
     { key: 'letter', header: t('comparison.restatedLetter'), cell: (row) => formatShortDate(row.referenceDate, language) },
-    { key: 'reported', header: t('comparison.reported'), numeric: true, cell: (row) => formatEuro(row.reportedCents, language) },
-    { key: 'restated', header: t('comparison.restated'), numeric: true, cell: (row) => formatEuro(row.restatedCents, language) },
-    { key: 'difference', header: t('comparison.difference'), numeric: true, cell: (row) => formatEuro(row.restatedCents - row.reportedCents, language) },
+    { key: 'reported', header: t('comparison.reported'), numeric: true, cell: (row) => letterAmount(row.reportedText) },
+    { key: 'restated', header: t('comparison.restated'), numeric: true, cell: (row) => letterAmount(row.restatedText) },
+    { key: 'difference', header: t('comparison.difference'), numeric: true, cell: (row) => letterAmount(row.differenceText) },
   ];
   return <DataTable caption={t('comparison.restatedCaption')} columns={columns} rows={restated} rowKey={(row) => `${row.letterId}/${row.key}`} />;
 }

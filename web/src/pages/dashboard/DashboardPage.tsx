@@ -12,6 +12,8 @@ import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { EpfStatusPanel } from '../epf/EpfStatusPanel.tsx';
 import { IndustryPanel } from '../industry/IndustryPanel.tsx';
+import { ReplenishmentPanel } from '../readiness/ReplenishmentPanel.tsx';
+import { TrainingPanel } from '../training/TrainingPanel.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 import { SeriesTable } from './SeriesTable.tsx';
@@ -92,6 +94,8 @@ export function DashboardPage() {
       </LabelledSection>
 
       {mayReadIndustry && <IndustryPanel referenceDate={referenceDate} />}
+      {can('training.read') && <TrainingPanel referenceDate={referenceDate} />}
+      {can('readiness.read') && <ReplenishmentPanel />}
 
       <LabelledSection heading={t('dashboard.chart.heading')} className="dashboard-section">
         <p className="nl-paragraph">{t('dashboard.chart.intro')}</p>

@@ -30,7 +30,8 @@ export function SeriesChart({ points }: { points: SeriesPoint[] }) {
     const month = new Intl.DateTimeFormat(locale(language), { month: 'short', year: 'numeric', timeZone: 'UTC' });
     const layers = SUPPORT_TYPES.map((type, level) => ({
       type,
-      billions: points.map((point) => SUPPORT_TYPES.slice(0, level + 1).reduce((sum, below) => sum + point[below], 0) / 1e11),
+      // A chart needs only the scale: the exact sums are in the table below it.
+      billions: points.map((point) => SUPPORT_TYPES.slice(0, level + 1).reduce((sum, below) => sum + Number(point[below]), 0) / 1e11),
     })).reverse();
     const data: uPlot.AlignedData = [points.map((point) => Date.parse(`${point.date}T00:00:00Z`) / 1000), ...layers.map((layer) => layer.billions)];
     const chart = new uPlot(

@@ -21,17 +21,18 @@ export function DeliveryListPage() {
 
   const addressOf = (next: ListQuery) => queryString(addressParams(next));
   function update(change: Partial<ListQuery>, options?: { replace: boolean }) {
-    setParams(addressOf({ ...query, page: 1, ...change }).replace(/^\?/, ''), options);
+    setParams(addressOf({ ...query, after: '', before: '', ...change }).replace(/^\?/, ''), options);
   }
+  const hrefAt = (start: { after: string } | { before: string } | null) =>
+    start && `/leveringen${addressOf({ ...query, after: '', before: '', ...start })}`;
 
-  const pageCount = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
   return (
     <>
       <PageHeading title={t('deliveries.title')}>{t('deliveries.title')}</PageHeading>
       <DeliveryFilters query={query} onChange={update} onReset={() => setParams('')} />
       <div className="results">
         <p role="status" className="nl-paragraph results__count">
-          {result ? t('deliveries.count', { count: result.total }) : ''}
+          {result && (result.totalIsCapped ? t('deliveries.countMoreThan', { number: result.total }) : t('deliveries.count', { count: result.total }))}
         </p>
         {!(resource.status === 'loading' && result) && <ResourceStatus resource={resource} onRetry={resource.reload} />}
         {result && result.items.length === 0 && <p className="nl-paragraph">{t('deliveries.empty')}</p>}
@@ -39,8 +40,10 @@ export function DeliveryListPage() {
           <>
             <DeliveryTable items={result.items} sort={query.sort} busy={resource.status === 'loading'} onSort={(sort) => update({ sort })} />
             <div className="results__footer">
-              <p className="nl-paragraph">{t('deliveries.pagination.summary', { page: query.page, pages: pageCount })}</p>
-              <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => `/leveringen${addressOf({ ...query, page })}`} />
+              <Pagination
+                previousHref={hrefAt(result.previous === null ? null : { before: result.previous })}
+                nextHref={hrefAt(result.next === null ? null : { after: result.next })}
+              />
               <div className="results__page-size">
                 <SelectField
                   name="pageSize"

@@ -13,7 +13,9 @@ export interface ListQuery {
   realisedFrom: string;
   realisedTo: string;
   sort: { key: DeliverySortKey; descending: boolean };
-  page: number;
+  /** The page starts after this cursor (the next page) or ends before that one (the previous page); '' for neither. */
+  after: string;
+  before: string;
   pageSize: number;
 }
 
@@ -48,7 +50,8 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
     realisedFrom: date(params.get('realisedFrom')),
     realisedTo: date(params.get('realisedTo')),
     sort: parseSort(params.get('sort')),
-    page: positiveInteger(params.get('page'), 1),
+    after: params.get('after') ?? '',
+    before: params.get('before') ?? '',
     pageSize: PAGE_SIZES.some((size) => size === pageSize) ? pageSize : PAGE_SIZES[0],
   };
 }
@@ -68,12 +71,13 @@ export function addressParams(query: ListQuery): Record<string, string | number 
     realisedFrom: query.realisedFrom,
     realisedTo: query.realisedTo,
     sort: sort === DEFAULT_SORT ? undefined : sort,
-    page: query.page === 1 ? undefined : query.page,
+    after: query.after,
+    before: query.before,
     pageSize: query.pageSize === PAGE_SIZES[0] ? undefined : query.pageSize,
   };
 }
 
 /** The list's state for the API, every parameter spelled out. */
 export function apiParams(query: ListQuery): Record<string, string | number | undefined> {
-  return { ...addressParams(query), q: query.q.trim(), sort: sortText(query.sort), page: query.page, pageSize: query.pageSize };
+  return { ...addressParams(query), q: query.q.trim(), sort: sortText(query.sort), pageSize: query.pageSize };
 }

@@ -27,13 +27,13 @@ export function DisclosureQueuePage() {
   const nextLetterDate = useNextLetterDate();
   const chosen = params.get('referenceDate');
   const referenceDate = chosen !== null && isIsoDate(chosen) ? chosen : nextLetterDate;
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined };
   return (
     <>
       <PageHeading title={t('disclosure.title')}>{t('disclosure.title')}</PageHeading>
       <p className="nl-paragraph">{t('disclosure.intro')}</p>
       {referenceDate ? (
-        <DisclosureQueue referenceDate={referenceDate} page={page} />
+        <DisclosureQueue referenceDate={referenceDate} start={start} />
       ) : (
         <p role="status" className="nl-paragraph">
           {t('common.loading')}
@@ -43,18 +43,18 @@ export function DisclosureQueuePage() {
   );
 }
 
-function DisclosureQueue({ referenceDate, page }: { referenceDate: IsoDate; page: number }) {
+type PageStart = { after?: string | undefined; before?: string | undefined };
+
+function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; start: PageStart }) {
   const { t } = useTranslation();
   const [, setParams] = useSearchParams();
   const mayDecide = useCan()('disclosure.decide');
-  const queue = useResource(`${referenceDate}/${page}`, (signal) => getDisclosureQueue({ referenceDate, page }, signal));
+  const queue = useResource(JSON.stringify([referenceDate, start]), (signal) => getDisclosureQueue({ referenceDate, ...start }, signal));
   const [selected, setSelected] = useState<ReadonlyMap<string, DeliverySummary>>(new Map());
   const [message, setMessage] = useState<string | null>(null);
   const data = queue.data?.data;
 
-  const addressOf = (next: { referenceDate: IsoDate; page: number }) =>
-    `/openbaarmaking${queryString({ referenceDate: next.referenceDate, page: next.page === 1 ? undefined : next.page })}`;
-  const pageCount = data ? Math.max(1, Math.ceil(data.undecided.total / data.undecided.pageSize)) : 1;
+  const addressAt = (start: PageStart) => `/openbaarmaking${queryString({ referenceDate, ...start })}`;
 
   function decided(count: number) {
     setSelected(new Map());
@@ -73,7 +73,13 @@ function DisclosureQueue({ referenceDate, page }: { referenceDate: IsoDate; page
       ) : (
         <>
           <NeededForLetter referenceDate={data.referenceDate} count={data.neededForLetter} />
-          <LabelledSection heading={t('disclosure.undecidedHeading', { count: data.undecided.total })}>
+          <LabelledSection
+            heading={
+              data.undecided.totalIsCapped
+                ? t('disclosure.undecidedHeadingMoreThan', { number: data.undecided.total })
+                : t('disclosure.undecidedHeading', { count: data.undecided.total })
+            }
+          >
             {data.undecided.items.length === 0 ? (
               <p className="nl-paragraph">{t('disclosure.nothingUndecided')}</p>
             ) : (
@@ -85,7 +91,10 @@ function DisclosureQueue({ referenceDate, page }: { referenceDate: IsoDate; page
                   onSelect={setSelected}
                   busy={queue.status === 'loading'}
                 />
-                <Pagination page={page} pageCount={pageCount} hrefFor={(number) => addressOf({ referenceDate, page: number })} />
+                <Pagination
+                  previousHref={data.undecided.previous === null ? null : addressAt({ before: data.undecided.previous })}
+                  nextHref={data.undecided.next === null ? null : addressAt({ after: data.undecided.next })}
+                />
               </>
             )}
             {mayDecide && selected.size > 0 && (

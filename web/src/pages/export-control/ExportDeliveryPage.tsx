@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { EXPORT_CRITERIA, ASSESSMENT_OUTCOMES, CRITERION_FINDINGS, MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, type CriterionFinding, type AssessmentOutcome, type MilitaryListCategory, type UnRegisterCategory } from '../../../../common/vocabulary/codes.ts';
-import { getExportControl, grantInspection, issueLicence, recordAssessment, type ExportControl } from '../../api/export-control.ts';
+import { getExportControl, grantInspection, issueLicence, recordAssessment, setRequirement, type ExportControl } from '../../api/export-control.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
+import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -38,6 +38,8 @@ export function ExportDeliveryPage({ id }: { id: string }) {
             <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.requiredByRule}</dt><dd className="utrecht-data-list__item-value">{data.requiredByRule ? d.yes : d.no}</dd></div>
             {data.requirements[0] && <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.overridden}</dt><dd className="utrecht-data-list__item-value">{data.requirements[0].reason}</dd></div>}
           </dl>
+          {data.requirements.length > 1 && <RequirementHistory control={data} />}
+          {can('export.assess') && <RequirementForm deliveryId={id} required={data.required} onDone={control.reload} />}
           <h2 className="nl-heading nl-heading--level-2">{d.licences}</h2>
           {data.licences.length === 0 ? <p className="nl-paragraph">{d.noLicences}</p> : <LicenceTable control={data} />}
           {can('licence.issue') && latest && latest.outcome !== 'negative' && <LicenceForm deliveryId={id} assessmentId={latest.id} onDone={control.reload} />}
@@ -81,6 +83,52 @@ function LicenceTable({ control }: { control: ExportControl }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+function RequirementHistory({ control }: { control: ExportControl }) {
+  const { delivery: d, fill } = useExportWords();
+  return (
+    <>
+      <h3 className="nl-heading nl-heading--level-3">{d.requirementHistory}</h3>
+      <ul className="utrecht-unordered-list">
+        {control.requirements.slice(1).map((requirement) => (
+          <li key={requirement.id} className="utrecht-unordered-list__item">
+            {fill(d.requirementDecided, { date: requirement.decidedAt.slice(0, 10), name: requirement.decidedByName, required: requirement.required ? d.yes : d.no })} {requirement.reason}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The assessor departs from the rule for one delivery, with a reason. */
+function RequirementForm({ deliveryId, required, onDone }: { deliveryId: string; required: boolean; onDone: () => void }) {
+  const { delivery: d } = useExportWords();
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [choice, setChoice] = useState(required ? 'yes' : 'no');
+  const [reason, setReason] = useState('');
+  const submission = useSubmission();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void submission.submit(reason.trim() === '' ? { reason: 'required' as const } : {}, async () => {
+      await setRequirement(deliveryId, { required: choice === 'yes', reason }, key);
+      setKey(crypto.randomUUID());
+      setReason('');
+      onDone();
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="requirement">
+      <h2 id="requirement" className="nl-heading nl-heading--level-2">{d.requirementTitle}</h2>
+      <p className="nl-paragraph">{d.requirementHint}</p>
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={{ required: d.requirementChoice, reason: d.reason }} formError={submission.formError} refusals={submission.refusals} />
+      <RadioGroupField name="required" label={d.requirementChoice} value={choice} onChange={setChoice} options={[{ value: 'yes', label: d.yes }, { value: 'no', label: d.no }]} />
+      <TextAreaField name="reason" label={d.reason} value={reason} onChange={setReason} error={submission.fieldErrors.reason} rows={2} />
+      <SubmitButton label={d.saveRequirement} submitting={submission.submitting} busyLabel={d.saving} />
+    </form>
   );
 }
 

@@ -7,13 +7,14 @@ import { todayInTheHague } from '../../format/dates.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ContractsByCountry } from './ContractsByCountry.tsx';
-import { CompanyForm, LessonForm, ProgressForm } from './IndustryForms.tsx';
+import { CompanyDecisionForm, CompanyForm, ContractForm, CoproductionForm, DemandBundleForm, LessonForm, PriceForm, ProgressForm } from './IndustryForms.tsx';
 import { CompaniesTable, IndustryRecords } from './IndustryTables.tsx';
 
-/** The industry register as it stands today; the registrar records companies, progress and lessons here. */
+/** The industry register as it stands today; the registrar records it here, and the disclosure officer decides which companies may be named. */
 export function IndustryPage() {
   const { t } = useTranslation();
-  const mayRecord = useCan()('industry.write');
+  const can = useCan();
+  const mayRecord = can('industry.write');
   const date = todayInTheHague();
   const industry = useResource(date, (signal) => getIndustry(date, signal));
   const overview = industry.data?.data;
@@ -34,7 +35,16 @@ export function IndustryPage() {
             <LabelledSection heading={t('industry.forms.heading')}>
               <ProgressForm overview={overview} onRecorded={industry.reload} />
               <CompanyForm onRecorded={industry.reload} />
+              <ContractForm overview={overview} onRecorded={industry.reload} />
+              <PriceForm overview={overview} onRecorded={industry.reload} />
               <LessonForm onRecorded={industry.reload} />
+              <CoproductionForm overview={overview} onRecorded={industry.reload} />
+              <DemandBundleForm onRecorded={industry.reload} />
+            </LabelledSection>
+          )}
+          {can('disclosure.decide') && (
+            <LabelledSection heading={t('industry.forms.decisionHeading')}>
+              <CompanyDecisionForm overview={overview} onRecorded={industry.reload} />
             </LabelledSection>
           )}
         </>

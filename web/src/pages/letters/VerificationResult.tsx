@@ -9,21 +9,24 @@ import { useResource } from '../../state/useResource.ts';
 import { useFigureLabel } from './useFigureLabel.ts';
 
 type Difference = Verification['differences'][number];
+type NamedFigureDifference = Verification['figureDifferences'][number];
 
 /** A final letter checked: its texts still hash to what was published, and every figure recomputes to the same. */
 export function VerificationResult({ id }: { id: string }) {
   const { t } = useTranslation();
   const verification = useResource(`verification/${id}`, (signal) => verifyLetter(id, signal));
   if (verification.status !== 'ready') return <ResourceStatus resource={verification} onRetry={verification.reload} />;
-  const { ok, hashesMatch, differences } = verification.data.data;
+  const { ok, hashesMatch, differences, figureDifferences } = verification.data.data;
   return (
     <>
       <p className="nl-paragraph">{t('letters.verification.intro')}</p>
       <Alert type={ok ? 'ok' : 'warning'}>
         <p className="nl-paragraph">{t(hashesMatch ? 'letters.verification.hashesMatch' : 'letters.verification.hashesDiffer')}</p>
         <p className="nl-paragraph">{t(differences.length === 0 ? 'letters.verification.figuresMatch' : 'letters.verification.figuresDiffer')}</p>
+        <p className="nl-paragraph">{t(figureDifferences.length === 0 ? 'letters.verification.namedFiguresMatch' : 'letters.verification.namedFiguresDiffer')}</p>
       </Alert>
       {differences.length > 0 && <DifferencesTable differences={differences} />}
+      {figureDifferences.length > 0 && <NamedFigureDifferencesTable differences={figureDifferences} />}
     </>
   );
 }
@@ -38,4 +41,15 @@ function DifferencesTable({ differences }: { differences: Difference[] }) {
     { key: 'recomputed', header: t('letters.verification.recomputed'), numeric: true, cell: (row) => formatEuro(row.recomputed, language) },
   ];
   return <DataTable caption={t('letters.verification.caption')} columns={columns} rows={differences} rowKey={(row) => row.figure} />;
+}
+
+/** The named figures of the text ({{budgetTotal}}, {{epfPaid:2024}}, …) as printed, and as the register gives them now. */
+function NamedFigureDifferencesTable({ differences }: { differences: NamedFigureDifference[] }) {
+  const { t } = useTranslation();
+  const columns: Column<NamedFigureDifference>[] = [
+    { key: 'figure', header: t('letters.verification.namedFigure'), cell: (row) => <code>{`{{${row.figure}}}`}</code> },
+    { key: 'published', header: t('letters.verification.published'), cell: (row) => row.published },
+    { key: 'recomputed', header: t('letters.verification.recomputed'), cell: (row) => row.recomputed || t('letters.verification.noValue') },
+  ];
+  return <DataTable caption={t('letters.verification.namedCaption')} columns={columns} rows={differences} rowKey={(row) => row.figure} />;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { COMPARISON_PRECISION, formatLetterAmount, REFERENCE_PRECISION } from '../../../../common/letter-format.ts';
+import { COMPARISON_PRECISION, formatComparedFigure, formatLetterAmount, formatPublishedFigure } from '../../../../common/letter-format.ts';
 import type { PublicLetterSnapshot } from '../../api/letters.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -27,11 +27,11 @@ export function PublicFiguresTable({ letter }: { letter: PublicLetterSnapshot })
       </th>
       {previous && (
         <td className="utrecht-table__cell utrecht-table__cell--numeric-data" lang="nl">
-          {line.reportedPreviousCents === null ? t('common.none') : formatLetterAmount(line.reportedPreviousCents, COMPARISON_PRECISION, { unit: 'mld.' })}
+          {line.reportedPreviousCents === null ? t('common.none') : formatComparedFigure(line.reportedPreviousCents)}
         </td>
       )}
       <td className="utrecht-table__cell utrecht-table__cell--numeric-data" lang="nl">
-        {formatLetterAmount(line.currentCents, REFERENCE_PRECISION, { unit: 'mld.' })}
+        {formatPublishedFigure(line.currentCents)}
       </td>
     </tr>
   );

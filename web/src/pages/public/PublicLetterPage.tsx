@@ -9,12 +9,12 @@ import { formatLongDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useResource } from '../../state/useResource.ts';
 import { HashCheck } from './HashCheck.tsx';
+import { LetterText } from './LetterText.tsx';
 import { PublicFiguresTable } from './PublicFiguresTable.tsx';
 import { PublicLetterDownloads } from './PublicLetterDownloads.tsx';
-import { PublicOverview } from './PublicOverview.tsx';
 import { PublicSection } from './PublicSection.tsx';
 
-/** One sent letter: its figures, its public overview by category, and how anyone can check it is the letter as sent. */
+/** One sent letter: its figures, its full text (with its public overview), its downloads, and how anyone can check it is the letter as sent. */
 export function PublicLetterPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -47,8 +47,8 @@ export function PublicLetterPage({ id }: { id: string }) {
       <LabelledSection heading={t('public.letter.figuresHeading')}>
         <PublicFiguresTable letter={letter.letter} />
       </LabelledSection>
-      <LabelledSection heading={t('public.letter.overviewHeading')}>
-        <PublicOverview overview={letter.letter.overview} />
+      <LabelledSection heading={t('public.letter.textHeading')}>
+        <LetterText document={resource.data.data.document} />
       </LabelledSection>
       <LabelledSection heading={t('public.letter.checkHeading')}>
         <HashCheck letter={letter} />

@@ -1,38 +1,27 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { READINESS_EFFECTS } from '../../../../common/vocabulary/codes.ts';
-import { getReadiness, judgeReadiness, type DeliveryReadiness, type JudgementInput } from '../../api/readiness.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { getReadiness, type DeliveryReadiness } from '../../api/readiness.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
-import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
-import { SubmitButton } from '../../forms/SubmitButton.tsx';
-import { useFields } from '../../forms/useFields.ts';
-import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
+import { JudgementForm, NonReplacementForm, ProjectForm, ProjectStageForm } from './ReadinessForms.tsx';
 
 export function ReadinessPage() {
   const { t } = useTranslation();
   const can = useCan();
   const language = currentLanguage();
   const readiness = useResource('readiness', (signal) => getReadiness(signal));
-  const [message, setMessage] = useState<string | null>(null);
   const overview = readiness.data?.data;
 
   return (
     <>
       <PageHeading title={t('readiness.title')}>{t('readiness.title')}</PageHeading>
       <p className="nl-paragraph">{t('readiness.intro')}</p>
-      <div role="status" className="site-notice">
-        {message && <Alert type="ok">{message}</Alert>}
-      </div>
       {overview ? (
         <>
           <LabelledSection heading={t('readiness.deliveriesHeading')}>
@@ -76,16 +65,20 @@ export function ReadinessPage() {
               ]}
             />
           </LabelledSection>
+          <LabelledSection heading={t('readiness.decisionsHeading')}>
+            <NonReplacementTable deliveries={overview.deliveries} />
+          </LabelledSection>
           {can('readiness.write') && (
-            <LabelledSection heading={t('readiness.judgeHeading')}>
-              <JudgementForm
-                deliveries={overview.deliveries}
-                onDone={() => {
-                  setMessage(t('readiness.judged'));
-                  readiness.reload();
-                }}
-              />
-            </LabelledSection>
+            <>
+              <LabelledSection heading={t('readiness.judgeHeading')}>
+                <JudgementForm deliveries={overview.deliveries} onDone={readiness.reload} />
+              </LabelledSection>
+              <LabelledSection heading={t('readiness.maintainHeading')}>
+                <ProjectStageForm projects={overview.projects} onDone={readiness.reload} />
+                <ProjectForm deliveries={overview.deliveries} onDone={readiness.reload} />
+                <NonReplacementForm deliveries={overview.deliveries} onDone={readiness.reload} />
+              </LabelledSection>
+            </>
           )}
         </>
       ) : (
@@ -95,51 +88,26 @@ export function ReadinessPage() {
   );
 }
 
-interface JudgementValues {
-  deliveryId: string;
-  effect: string;
-  reasoning: string;
-  judgedOn: string;
-}
-type JudgementField = keyof JudgementValues;
-const FIELDS: JudgementField[] = ['deliveryId', 'effect', 'reasoning', 'judgedOn'];
-
-function checkJudgement(values: JudgementValues): Checked<JudgementInput & { deliveryId: string }, JudgementField> {
-  const problems: Partial<Record<JudgementField, ClientProblem>> = {};
-  for (const field of FIELDS) if (!values[field].trim()) problems[field] = 'required';
-  const effect = READINESS_EFFECTS.find((candidate) => candidate === values.effect);
-  if (Object.keys(problems).length > 0 || !effect) return { problems };
-  return { input: { deliveryId: values.deliveryId, effect, reasoning: values.reasoning, judgedOn: values.judgedOn } };
-}
-
-function JudgementForm({ deliveries, onDone }: { deliveries: readonly DeliveryReadiness[]; onDone: () => void }) {
+/** Every decision not to replace, newest first, with whether it restated the delivery's value. */
+function NonReplacementTable({ deliveries }: { deliveries: readonly DeliveryReadiness[] }) {
   const { t } = useTranslation();
-  const submission = useSubmission();
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const empty: JudgementValues = { deliveryId: '', effect: '', reasoning: '', judgedOn: '' };
-  const { values, setValues, field, labels } = useFields<JudgementValues>(empty, submission.fieldErrors);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkJudgement(values);
-    void submission.submit(checked.problems ?? {}, async () => {
-      if (!checked.input) return;
-      const { deliveryId, ...input } = checked.input;
-      await judgeReadiness(deliveryId, input, idempotencyKey);
-      setValues(empty);
-      setIdempotencyKey(crypto.randomUUID());
-      onDone();
-    });
-  }
-
+  const language = currentLanguage();
+  const rows = deliveries
+    .flatMap((delivery) => delivery.nonReplacements.map((decision) => ({ ...decision, title: delivery.title })))
+    .sort((a, b) => b.decidedOn.localeCompare(a.decidedOn));
+  if (rows.length === 0) return <p className="nl-paragraph">{t('readiness.decisionsEmpty')}</p>;
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form">
-      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
-      <SelectField {...field('deliveryId')} options={[{ value: '', label: t('form.choose') }, ...deliveries.map((delivery) => ({ value: delivery.id, label: delivery.title }))]} />
-      <SelectField {...field('effect')} options={[{ value: '', label: t('form.choose') }, ...READINESS_EFFECTS.map((effect) => ({ value: effect, label: t(`readinessEffects.${effect}`) }))]} />
-      <TextAreaField {...field('reasoning')} />
-      <TextField {...field('judgedOn')} type="date" />
-      <SubmitButton label={t('readiness.submit')} submitting={submission.submitting} />
-    </form>
+    <DataTable
+      caption={t('readiness.decisionsCaption')}
+      rowKey={(decision) => decision.id}
+      rows={rows}
+      columns={[
+        { key: 'decidedOn', header: t('readiness.decisionColumns.decidedOn'), cell: (decision) => formatShortDate(decision.decidedOn, language) },
+        { key: 'delivery', header: t('readiness.decisionColumns.delivery'), cell: (decision) => decision.title },
+        { key: 'reason', header: t('readiness.decisionColumns.reason'), cell: (decision) => decision.reason },
+        { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.valuationId ? 'readiness.revalued' : 'readiness.notRevalued') },
+        { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => decision.decidedByName },
+      ]}
+    />
   );
 }

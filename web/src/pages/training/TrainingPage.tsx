@@ -1,16 +1,11 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addContribution, listProgrammes, type ContributionInput, type TrainingProgramme } from '../../api/training.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { addContribution, listProgrammes, type TrainingProgramme } from '../../api/training.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
-import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
-import { SubmitButton } from '../../forms/SubmitButton.tsx';
-import { useFields } from '../../forms/useFields.ts';
-import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
+import { RecordForm, useRecordForm } from '../../forms/RecordForm.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
@@ -35,15 +30,11 @@ export function TrainingPage() {
   const language = currentLanguage();
   const countText = useCountText();
   const programmes = useResource('training-programmes', (signal) => listProgrammes(signal));
-  const [message, setMessage] = useState<string | null>(null);
 
   return (
     <>
       <PageHeading title={t('training.title')}>{t('training.title')}</PageHeading>
       <p className="nl-paragraph">{t('training.intro')}</p>
-      <div role="status" className="site-notice">
-        {message && <Alert type="ok">{message}</Alert>}
-      </div>
       <LabelledSection heading={t('training.listHeading')}>
         {programmes.data ? (
           <DataTable
@@ -90,79 +81,48 @@ export function TrainingPage() {
       </LabelledSection>
       {can('training.write') && programmes.data && (
         <LabelledSection heading={t('training.contributionHeading')}>
-          <ContributionForm
-            programmes={programmes.data.data.items}
-            onDone={() => {
-              setMessage(t('training.contributionAdded'));
-              programmes.reload();
-            }}
-          />
+          <ContributionForm programmes={programmes.data.data.items} onDone={programmes.reload} />
         </LabelledSection>
       )}
     </>
   );
 }
 
-interface ContributionValues {
-  programmeId: string;
-  periodFrom: string;
-  countsUpTo: string;
-  trainers: string;
-  trainees: string;
-  courses: string;
-  note: string;
-}
-type ContributionField = keyof ContributionValues;
-const FIELDS: ContributionField[] = ['programmeId', 'periodFrom', 'countsUpTo', 'trainers', 'trainees', 'courses', 'note'];
 const COUNT_FIELDS = ['trainers', 'trainees', 'courses'] as const;
-
-function checkContribution(values: ContributionValues): Checked<ContributionInput & { programmeId: string }, ContributionField> {
-  const problems: Partial<Record<ContributionField, ClientProblem>> = {};
-  for (const field of ['programmeId', 'periodFrom', 'countsUpTo'] as const) if (!values[field]) problems[field] = 'required';
-  const counts: Partial<Record<(typeof COUNT_FIELDS)[number], number>> = {};
-  for (const field of COUNT_FIELDS) {
-    const text = values[field].trim();
-    if (text === '') continue;
-    if (!/^-?\d+$/.test(text)) problems[field] = 'invalidWholeNumber';
-    else counts[field] = Number(text);
-  }
-  if (Object.keys(problems).length > 0) return { problems };
-  return {
-    input: {
-      programmeId: values.programmeId,
-      periodFrom: values.periodFrom,
-      countsUpTo: values.countsUpTo,
-      trainers: counts.trainers ?? null,
-      trainees: counts.trainees ?? null,
-      courses: counts.courses ?? null,
-      note: values.note,
-    },
-  };
-}
 
 function ContributionForm({ programmes, onDone }: { programmes: readonly TrainingProgramme[]; onDone: () => void }) {
   const { t } = useTranslation();
-  const submission = useSubmission();
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const empty: ContributionValues = { programmeId: '', periodFrom: '', countsUpTo: '', trainers: '', trainees: '', courses: '', note: '' };
-  const { values, setValues, field, labels } = useFields<ContributionValues>(empty, submission.fieldErrors);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkContribution(values);
-    void submission.submit(checked.problems ?? {}, async () => {
-      if (!checked.input) return;
-      const { programmeId, ...input } = checked.input;
-      await addContribution(programmeId, input, idempotencyKey);
-      setValues(empty);
-      setIdempotencyKey(crypto.randomUUID());
-      onDone();
-    });
-  }
+  const names = ['programmeId', 'periodFrom', 'countsUpTo', ...COUNT_FIELDS, 'note'] as const;
+  const form = useRecordForm(
+    { programmeId: '', periodFrom: '', countsUpTo: '', trainers: '', trainees: '', courses: '', note: '' },
+    Object.fromEntries(names.map((name) => [name, t(`fields.${name}`)])) as Record<(typeof names)[number], string>,
+  );
+  const { values, field } = form;
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form">
-      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
+    <RecordForm
+      form={form}
+      doneText={t('training.contributionAdded')}
+      submitLabel={t('training.submit')}
+      onSubmit={(event) =>
+        form.submit(
+          event,
+          (read) => ({
+            programmeId: read.required('programmeId', values.programmeId),
+            periodFrom: read.required('periodFrom', values.periodFrom),
+            countsUpTo: read.required('countsUpTo', values.countsUpTo),
+            trainers: read.wholeNumber('trainers', values.trainers),
+            trainees: read.wholeNumber('trainees', values.trainees),
+            courses: read.wholeNumber('courses', values.courses),
+            note: values.note,
+          }),
+          async ({ programmeId, ...input }, key) => {
+            await addContribution(programmeId, input, key);
+            onDone();
+          },
+        )
+      }
+    >
       <SelectField {...field('programmeId')} options={[{ value: '', label: t('form.choose') }, ...programmes.map((programme) => ({ value: programme.id, label: programme.name }))]} />
       <TextField {...field('periodFrom')} type="date" />
       <TextField {...field('countsUpTo')} type="date" hint={t('training.countsUpToHint')} />
@@ -170,7 +130,6 @@ function ContributionForm({ programmes, onDone }: { programmes: readonly Trainin
         <TextField key={name} {...field(name)} inputMode="numeric" size="small" optional />
       ))}
       <TextAreaField {...field('note')} optional />
-      <SubmitButton label={t('training.submit')} submitting={submission.submitting} />
-    </form>
+    </RecordForm>
   );
 }

@@ -1,0 +1,50 @@
+import { writeFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { reportCsv, reportWorkbook } from '../api/export-control/report-files.ts';
+import { EXPORT_REPORTS } from '../domain/export-control.ts';
+import { armsTransferReports } from '../register/export-control.ts';
+import { operatorContext } from './operator.ts';
+import { CommandError } from './command-error.ts';
+import { withDatabase } from './database.ts';
+
+type Report = (typeof EXPORT_REPORTS)[number];
+
+function year(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 2014 || number > 2100) throw new InvalidArgumentError('expected a year from 2014 to 2100');
+  return number;
+}
+
+/**
+ * `export-control report`: the arms-transfer reports of a year (ATT, UN Register, COARM) from the
+ * register, as the assessor downloads them. Reading them is recorded in the audit trail.
+ */
+export function exportControlCommands(): Command {
+  const command = new Command('export-control').description('export control: the arms-transfer reports from the register');
+  command
+    .command('report')
+    .description('write the ATT, UN Register and COARM reports of a year: JSON (all three), XLSX (a sheet each) or CSV (one report)')
+    .requiredOption('--year <year>', 'the calendar year', year)
+    .addOption(new Option('--format <format>', 'the file format').choices(['json', 'xlsx', 'csv']).makeOptionMandatory())
+    .addOption(new Option('--report <report>', 'only this report (needed for CSV)').choices(EXPORT_REPORTS))
+    .addOption(new Option('--language <language>', 'the language of the headings').choices(['nl', 'en']).default('nl'))
+    .requiredOption('--out <file>', 'the file to write')
+    .action(async (options: { year: number; format: 'json' | 'xlsx' | 'csv'; report?: Report; language: 'nl' | 'en'; out: string }) => {
+      if (options.format === 'csv' && !options.report) throw new CommandError(`a CSV file holds one report: add --report ${EXPORT_REPORTS.join('|')}`);
+      const reports = await withDatabase((handle) => armsTransferReports(handle.db, operatorContext(), options.year));
+      const which = options.report ? [options.report] : EXPORT_REPORTS;
+      const contents =
+        options.format === 'json'
+          ? `${JSON.stringify(options.report ? { year: reports.year, [options.report]: reports[options.report], register: reports.register } : reports, null, 2)}\n`
+          : options.format === 'csv'
+            ? reportCsv(reports, options.report!, options.language)
+            : await reportWorkbook(reports, options.language, which);
+      await writeFile(options.out, contents, { mode: 0o600 });
+      const { register } = reports;
+      console.log(
+        `Wrote ${which.join(', ')} ${options.year} to ${options.out}: ${register.shipments} exports from the register (${(register.shipmentValueCents / 100).toFixed(2)} EUR), ` +
+          `${reports.att.withheld.count} withheld from the ATT report, ${register.licencesIssued} licences issued (${(register.licenceValueCents / 100).toFixed(2)} EUR).`,
+      );
+    });
+  return command;
+}

@@ -1,0 +1,77 @@
+import { userInfo } from 'node:os';
+import { InvalidArgumentError } from 'commander';
+import type { Kysely } from 'kysely';
+import type { z } from '@hono/zod-openapi';
+import { isIsoDate } from '../../common/dates.ts';
+import { parseEuroAmount } from '../../common/money.ts';
+import { reason } from '../api/messages.ts';
+import { violationsFromZod } from '../api/problem.ts';
+import { recordAuditEvent, systemContext, type RequestContext } from '../audit/trail.ts';
+import type { RuleViolation } from '../domain/delivery.ts';
+import type { Database } from '../db/schema.ts';
+import { NotFoundError, ValidationError } from '../register/errors.ts';
+import { CommandError } from './command-error.ts';
+
+/** The operator, as the audit trail records changes made from the command line. */
+export function operatorContext(): RequestContext {
+  return systemContext(`cli:${userInfo().username}`);
+}
+
+/** A refusal of the rules, one line per field, as the API words it. */
+function refusalLines(violations: readonly RuleViolation[]): string {
+  return violations.map((violation) => `${violation.field}: ${reason('en', violation.code, violation.params ?? {})}`).join('\n');
+}
+
+/** Explains a refusal of the rules in one line per field, the way the API would. */
+export function explain(error: unknown): never {
+  if (error instanceof ValidationError) throw new CommandError(refusalLines(error.violations));
+  throw error;
+}
+
+/**
+ * Runs a change typed on the command line through the API's own request schema and the use case behind
+ * it. A refusal, by the schema or by the rules, is recorded in the audit trail as the API records a 400
+ * (with the fields that were wrong) and explained one line per field.
+ */
+export async function operatorChange<S extends z.ZodType, T>(
+  db: Kysely<Database>,
+  command: string,
+  schema: S,
+  input: unknown,
+  change: (context: RequestContext, valid: z.output<S>) => Promise<T>,
+): Promise<T> {
+  const context = operatorContext();
+  const parsed = schema.safeParse(input);
+  const violations = parsed.success ? undefined : violationsFromZod(parsed.error, input);
+  try {
+    if (violations) throw new ValidationError(violations);
+    return await change(context, parsed.data as z.output<S>);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new CommandError(error.message);
+    if (!(error instanceof ValidationError)) throw error;
+    await recordAuditEvent(db, context, {
+      action: 'access',
+      object: { type: 'path', id: `cli:${command}` },
+      result: 'failure',
+      detail: { reason: 'invalidInput', command, fields: error.violations.map((violation) => violation.field) },
+    });
+    throw new CommandError(refusalLines(error.violations));
+  }
+}
+
+export function isoDateOption(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('use a date as YYYY-MM-DD');
+  return value;
+}
+
+/**
+ * What an operator types, handed to the API's schema as the browser would send it: an amount in euro
+ * ("1.234,56" or "1234.56") as cents, a whole number as a number; anything else as typed, so that the
+ * schema names the field and says why.
+ */
+export const euroCents = (text: string): unknown => parseEuroAmount(text) ?? text;
+export const wholeNumber = (text: string): unknown => (/^-?\d+$/.test(text.trim()) ? Number(text) : text);
+
+const EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+/** An amount exactly, to the cent, as a confirmation of what was recorded. */
+export const exactEuro = (cents: number): string => EURO.format(cents / 100).replace(/\u00a0/g, ' ');

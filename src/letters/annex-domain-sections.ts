@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { formatLetterDate } from '../../common/letter-format.ts';
+import type { Cents } from '../../common/money.ts';
+import { READINESS_EFFECTS, REPLENISHMENT_STAGES, TRAINING_FRAMEWORKS } from '../../common/vocabulary/codes.ts';
+import { nl } from '../../common/vocabulary/nl.ts';
+import type { AnnexSection } from './letter-document.ts';
+import { CentsSchema } from './snapshot.ts';
+
+/**
+ * The annex's sections for training and readiness: what the letter's text keeps back (trainers and
+ * trainees per programme, the judgement and replacement per stock delivery), at the reference date.
+ */
+
+const CountSchema = z.object({ value: z.number().int(), qualifier: z.enum(['exact', 'approximate', 'maximum']) }).nullable();
+
+export const TrainingAnnexRowSchema = z.object({
+  programme: z.string(),
+  hostCountry: z.string(),
+  framework: z.enum(TRAINING_FRAMEWORKS),
+  trainers: CountSchema,
+  trainees: CountSchema,
+  courses: CountSchema,
+  /** The latest date up to which any of its counts ran by the reference date. */
+  countsUpTo: z.iso.date().nullable(),
+});
+export type TrainingAnnexRow = z.infer<typeof TrainingAnnexRowSchema>;
+
+export const ReadinessAnnexRowSchema = z.object({
+  delivery: z.string(),
+  realisedAt: z.iso.date().nullable(),
+  /** The judgement that held at the reference date, if any. */
+  judgement: z.object({ effect: z.enum(READINESS_EFFECTS), judgedOn: z.iso.date(), judgedBy: z.string(), reasoning: z.string() }).nullable(),
+  replacements: z.array(z.object({ project: z.string(), stage: z.enum(REPLENISHMENT_STAGES), replacedValueCents: CentsSchema })),
+  /** Decisions not to replace taken by the reference date. */
+  nonReplacements: z.array(z.object({ decidedOn: z.iso.date(), reason: z.string(), revalued: z.boolean() })),
+});
+export type ReadinessAnnexRow = z.infer<typeof ReadinessAnnexRowSchema>;
+
+function countText(count: TrainingAnnexRow['trainers']): string {
+  if (count === null) return '';
+  const value = count.value.toLocaleString('nl-NL');
+  return count.qualifier === 'approximate' ? `circa ${value}` : count.qualifier === 'maximum' ? `maximaal ${value}` : value;
+}
+
+export function trainingSection(rows: readonly TrainingAnnexRow[]): AnnexSection {
+  return {
+    heading: 'Training: trainers en getrainden per programma',
+    header: ['Programma', 'Land', 'Kader', 'Trainers', 'Getraind', 'Trainingen', 'Geteld tot en met'],
+    rows: rows.map((row) => [
+      row.programme,
+      row.hostCountry,
+      nl.trainingFrameworks[row.framework],
+      countText(row.trainers),
+      countText(row.trainees),
+      countText(row.courses),
+      row.countsUpTo === null ? '' : formatLetterDate(row.countsUpTo),
+    ]),
+    numericColumns: [3, 4, 5],
+  };
+}
+
+export function readinessSection(rows: readonly ReadinessAnnexRow[], amount: (cents: Cents) => string): AnnexSection {
+  return {
+    heading: 'Effecten krijgsmacht: oordeel en vervanging per levering uit voorraad',
+    header: ['Levering', 'Gerealiseerd', 'Oordeel', 'Onderbouwing', 'Vervanging', 'Niet vervangen'],
+    rows: rows.map((row) => [
+      row.delivery,
+      row.realisedAt ?? '',
+      row.judgement ? `${nl.readinessEffects[row.judgement.effect]} (${formatLetterDate(row.judgement.judgedOn)}, ${row.judgement.judgedBy})` : 'niet beoordeeld',
+      row.judgement?.reasoning ?? '',
+      row.replacements.map((replacement) => `${replacement.project} (${nl.replenishmentStages[replacement.stage]}): ${amount(replacement.replacedValueCents)}`).join('; '),
+      row.nonReplacements.map((decision) => `${formatLetterDate(decision.decidedOn)}: ${decision.reason}${decision.revalued ? ' (herwaardeerd)' : ''}`).join('; '),
+    ]),
+    numericColumns: [],
+  };
+}

@@ -1,0 +1,96 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import type { LetterDocument } from '../letter-document.ts';
+import { letterFixture } from './fixture.test-support.ts';
+import { renderLetterPdf } from './letter-pdf.ts';
+import { pdfPages } from './pdf-text.test-support.ts';
+
+const createdAt = new Date('2025-09-10T08:00:00Z');
+const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+
+interface StructNode {
+  role?: string;
+  children?: (StructNode | { type: string })[];
+}
+
+/** What a screen reader is given: whether the PDF is tagged, its language, title, and per page the structure roles in reading order. */
+async function accessibility(bytes: Uint8Array) {
+  const task = getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, verbosity: 0 });
+  const pdf = await task.promise;
+  const markInfo = await pdf.getMarkInfo();
+  const { info } = await pdf.getMetadata();
+  const preferences = await pdf.getViewerPreferences();
+  const roles: string[][] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const tree = (await (await pdf.getPage(number)).getStructTree()) as StructNode | null;
+    const collect = (node: StructNode): string[] => [
+      ...(node.role ? [node.role] : []),
+      ...(node.children ?? []).flatMap((child) => ('role' in child || 'children' in child ? collect(child as StructNode) : [])),
+    ];
+    roles.push(tree ? collect(tree) : []);
+  }
+  await task.destroy();
+  // pdfjs answers these as Maps.
+  const entry = (value: unknown, key: string) => (value instanceof Map ? value.get(key) : undefined);
+  return { marked: entry(markInfo, 'Marked'), info: info as Record<string, unknown>, displayDocTitle: entry(preferences, 'DisplayDocTitle'), roles };
+}
+
+/** A letter long enough for several pages, each paragraph citing its own footnote with the word just before the reference. */
+function longLetter(): LetterDocument {
+  const filler = 'De Nederlandse steun aan Oekraïne is omvangrijk en wordt met zorg geregistreerd en verantwoord. '.repeat(5);
+  const paragraphs = Array.from({ length: 14 }, (_, index) => ({
+    kind: 'paragraph' as const,
+    content: [`${filler}Zie verwijzing${index + 1}`, { footnote: index + 1 }, ' voor de bron.'],
+  }));
+  return letterFixture({
+    sections: [{ heading: 'Nederlandse militaire steun', blocks: paragraphs }],
+    footnotes: paragraphs.map((_, index) => ({ number: index + 1, text: `Bron nummer ${index + 1} van deze brief, met een toelichting die de regel vult.` })),
+  });
+}
+
+describe('the letter as a tagged PDF', () => {
+  it('is tagged, in Dutch, titled with its subject, and reads in the letter’s order', async () => {
+    const { marked, info, displayDocTitle, roles } = await accessibility(await renderLetterPdf(letterFixture(), { createdAt }));
+    expect(marked).toBe(true);
+    expect(info.Language).toBe('nl-NL');
+    expect(info.Title).toBe('Leveringen militaire goederen aan Oekraïne');
+    expect(displayDocTitle).toBe(true);
+    const first = roles[0]!;
+    expect(first.slice(0, 2)).toEqual(['Root', 'Document']);
+    // The wordmark, the sender column, the addressee and the subject come before the letter's text.
+    expect(first.indexOf('Figure')).toBeLessThan(first.indexOf('Sect'));
+    expect(first.indexOf('Sect')).toBeLessThan(first.indexOf('H1'));
+    expect(first.indexOf('H1')).toBeLessThan(first.indexOf('H2'));
+    // A footnote's Note follows the paragraph that cites it.
+    expect(first).toContain('Note');
+    const all = roles.flat();
+    for (const role of ['Table', 'TR', 'TH', 'TD', 'L', 'LI', 'LBody', 'H3']) expect(all, role).toContain(role);
+  });
+
+  it('prints each footnote at the foot of the page that cites it', async () => {
+    const letter = longLetter();
+    const pages = await pdfPages(await renderLetterPdf(letter, { createdAt }));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const note of letter.footnotes) {
+      const printed = pages.findIndex((page) => page.text.includes(note.text));
+      expect(printed, `footnote ${note.number}`).toBeGreaterThanOrEqual(0);
+      const page = pages[printed]!;
+      const reference = page.items.find((item) => item.text.includes(`verwijzing${note.number}`));
+      expect(reference, `the reference to footnote ${note.number} on page ${printed + 1}`).toBeDefined();
+      const noteItem = page.items.find((item) => note.text.startsWith(item.text) && item.text.length > 10)!;
+      expect(noteItem.y, `footnote ${note.number} below its reference`).toBeLessThan(reference!.y);
+      expect(noteItem.y, `footnote ${note.number} at the foot of the page`).toBeLessThan(page.height * 0.3);
+    }
+  });
+
+  it('signs with the letter’s own signatory and wordmark', async () => {
+    const letter = letterFixture({
+      letterhead: { ...letterFixture().letterhead, wordmark: 'Ministerie van Voorbeeldzaken' },
+      closing: ['Hoogachtend,', 'DE STAATSSECRETARIS VAN DEFENSIE', 'G. Tuinman'],
+    });
+    const text = (await pdfPages(await renderLetterPdf(letter, { createdAt }))).map((page) => page.text).join(' ');
+    for (const expected of ['Ministerie van Voorbeeldzaken', 'DE STAATSSECRETARIS VAN DEFENSIE', 'G. Tuinman']) expect(text).toContain(expected);
+  });
+});

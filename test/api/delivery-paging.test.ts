@@ -1,0 +1,117 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.ts';
+import { apiClient, type ApiCall } from './client.ts';
+import { stockDelivery } from '../support/deliveries.ts';
+import { LIST_COUNT_CAP } from '../../src/db/repositories/deliveries.ts';
+
+const SORTS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const;
+const PAGE_SIZE = 4;
+
+interface Item {
+  id: string;
+  realisedAt: string | null;
+}
+
+describeEachDatabase('paging the delivery list by cursor', (database) => {
+  let call: ApiCall;
+  const marker = `Bladertest ${Date.now()}`;
+  const list = (query: string) => call('GET', `/deliveries?q=${encodeURIComponent(marker)}&${query}`);
+
+  beforeAll(async () => {
+    call = apiClient(database().db, { role: 'registrar' });
+    // Ties on every sort key and undated deliveries, so that the id decides and the undated come last.
+    const realised = ['2024-01-10', '2024-01-10', null, '2024-06-10', null, '2024-01-10', '2025-01-10', null, '2024-06-10', '2024-03-01', null];
+    for (const [index, realisedAt] of realised.entries()) {
+      const title = `${marker} ${index % 3}`;
+      const created = await call('POST', '/deliveries', { ...stockDelivery, title, committedAt: realisedAt === null ? null : '2024-01-01', realisedAt });
+      expect(created.status).toBe(201);
+    }
+  });
+
+  /** Walks the whole list by its cursors, one way or the other, and returns the ids in list order. */
+  async function walk(sort: string, direction: 'next' | 'previous'): Promise<string[]> {
+    const pages: string[][] = [];
+    let query = `sort=${sort}&pageSize=${PAGE_SIZE}`;
+    if (direction === 'previous') {
+      // The last page is reached from the first by paging on; from there, back to the first.
+      let page = await list(query);
+      while (page.body.next) page = await list(`${query}&after=${page.body.next}`);
+      pages.push(page.body.items.map((item: Item) => item.id));
+      query = `${query}&before=${page.body.previous}`;
+      if (page.body.previous === null) return pages.flat();
+    }
+    for (;;) {
+      const page = await list(query);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(PAGE_SIZE);
+      const ids = page.body.items.map((item: Item) => item.id);
+      if (direction === 'next') pages.push(ids);
+      else pages.unshift(ids);
+      const cursor = page.body[direction];
+      if (cursor === null) return pages.flat();
+      query = `sort=${sort}&pageSize=${PAGE_SIZE}&${direction === 'next' ? 'after' : 'before'}=${cursor}`;
+    }
+  }
+
+  it('reads every row once, in the order of the whole list, on and back, for every sort', async () => {
+    for (const sort of SORTS.flatMap((key) => [key, `-${key}`])) {
+      const whole = await list(`sort=${sort}&pageSize=100`);
+      const expected = whole.body.items.map((item: Item) => item.id);
+      expect(expected).toHaveLength(11);
+      expect(await walk(sort, 'next'), sort).toEqual(expected);
+      expect(await walk(sort, 'previous'), sort).toEqual(expected);
+    }
+  });
+
+  it('lists undated deliveries last in both directions', async () => {
+    for (const sort of ['realisedAt', '-realisedAt']) {
+      const whole = await list(`sort=${sort}&pageSize=100`);
+      const dates = whole.body.items.map((item: Item) => item.realisedAt);
+      expect(dates.slice(-4), sort).toEqual([null, null, null, null]);
+      const dated = dates.slice(0, -4);
+      expect(dated, sort).toEqual([...dated].sort((a: string, b: string) => (sort.startsWith('-') ? b.localeCompare(a) : a.localeCompare(b))));
+    }
+  });
+
+  it('refuses a cursor it did not make, one of another sort, and both directions at once', async () => {
+    const first = await list('sort=title&pageSize=2');
+    const refusals = [
+      ['after=not-a-cursor', 'after'],
+      [`after=${Buffer.from('{"sort":"title","value":"x","id":"1"}').toString('base64url')}`, 'after'],
+      [`after=${Buffer.from('{"sort":"title","value":"x\\u0000","id":"0f8fad5b-d9cb-469f-a165-70867728950e"}').toString('base64url')}`, 'after'],
+      [`sort=-valueCents&after=${Buffer.from('{"sort":"-valueCents","value":"1e3","id":"0f8fad5b-d9cb-469f-a165-70867728950e"}').toString('base64url')}`, 'after'],
+      [`sort=-title&before=${first.body.next}`, 'before'],
+      [`sort=title&after=${first.body.next}&before=${first.body.next}`, 'before'],
+    ];
+    for (const [query, field] of refusals) {
+      const refused = await list(query!);
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.invalidParams[0].name, query).toBe(field);
+    }
+  });
+
+  it('pages the disclosure queue by the same cursors', async () => {
+    const officer = apiClient(database().db, { role: 'disclosureOfficer' });
+    const first = await officer('GET', '/disclosure-queue?referenceDate=2025-08-31&pageSize=3');
+    expect(first.status).toBe(200);
+    expect(first.body.undecided).toMatchObject({ pageSize: 3, previous: null, totalIsCapped: false });
+    const second = await officer('GET', `/disclosure-queue?referenceDate=2025-08-31&pageSize=3&after=${first.body.undecided.next}`);
+    const back = await officer('GET', `/disclosure-queue?referenceDate=2025-08-31&pageSize=3&before=${second.body.undecided.previous}`);
+    const ids = (page: { body: { undecided: { items: Item[] } } }) => page.body.undecided.items.map((item) => item.id);
+    expect(ids(second).filter((id) => ids(first).includes(id))).toEqual([]);
+    expect(ids(back)).toEqual(ids(first));
+    const otherSort = await call('GET', `/deliveries?sort=title&after=${first.body.undecided.next}`);
+    expect(otherSort.status).toBe(400);
+  });
+
+  it('counts up to the cap and then says there are more', async () => {
+    const many = `Veeltest ${Date.now()}`;
+    const { db } = database();
+    const rows = Array.from({ length: LIST_COUNT_CAP + 1 }, (_, number) => ({ ...stockDelivery, id: crypto.randomUUID(), title: `${many} ${number}`, description: '', sources: '[]', isDemonstration: false, deletedAt: null }));
+    await db.insertInto('delivery').values(rows).execute();
+    const page = await call('GET', `/deliveries?q=${encodeURIComponent(many)}`);
+    expect(page.body).toMatchObject({ total: LIST_COUNT_CAP, totalIsCapped: true });
+    const exact = await call('GET', `/deliveries?q=${encodeURIComponent(`${many} 1000`)}`);
+    expect(exact.body).toMatchObject({ total: 1, totalIsCapped: false });
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Industry through the API, on the demonstration register: every record is made through its route and
+ * audited, bad input is refused naming every field and changes nothing (the refusal itself is audited),
+ * a milestone's progress goes back only with a reason, and a company reaches the public list only by a
+ * disclosure officer's decision.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS } from '../../src/db/seed/demonstration-industry.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import { apiClient, type ApiCall } from './client.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+
+const fields = (body: any) => body.invalidParams.map((param: any) => param.name).sort();
+const DRONE_DELIVERY_ID = DEMONSTRATION_CONTRACTS[0].deliveryIds[0];
+const LAST_BATCH = DEMONSTRATION_CONTRACTS[0].milestones[1].id;
+
+describeEachDatabase('industry', (database) => {
+  let registrar: ApiCall;
+  let disclosure: ApiCall;
+  let finance: ApiCall;
+  let anonymous: ApiCall;
+
+  beforeAll(async () => {
+    const { db } = database();
+    await loadDemonstrationData(db);
+    const clock = () => new Date('2025-09-05T10:00:00Z');
+    registrar = apiClient(db, { role: 'registrar', clock });
+    disclosure = apiClient(db, { role: 'disclosureOfficer', clock });
+    finance = apiClient(db, { role: 'finance', clock });
+    anonymous = apiClient(db, { clock });
+  });
+
+  const events = async () =>
+    (await database().db.selectFrom('auditEvent').select(['action', 'result', 'objectType']).orderBy('seq').execute()).map((row) => `${row.result}:${row.action}:${row.objectType ?? ''}`);
+  const counts = async () => {
+    const db = database().db;
+    const count = async (table: 'company' | 'industryContract' | 'milestoneProgress' | 'priceDevelopment' | 'lessonLearned' | 'coproductionProject' | 'coproductionStage' | 'demandBundle' | 'companyDisclosureDecision') =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    return {
+      company: await count('company'),
+      contract: await count('industryContract'),
+      progress: await count('milestoneProgress'),
+      price: await count('priceDevelopment'),
+      lesson: await count('lessonLearned'),
+      coproduction: await count('coproductionProject'),
+      stage: await count('coproductionStage'),
+      bundle: await count('demandBundle'),
+      decision: await count('companyDisclosureDecision'),
+    };
+  };
+
+  it('records each kind of industry data through its route, each change an audit event', async () => {
+    const before = (await events()).length;
+    const company = await registrar('POST', '/companies', { name: 'Voorbeeld Drones B.V.', country: 'NL', registrationNumber: '12345678' });
+    expect(company.status).toBe(201);
+    const contract = await registrar('POST', '/industry-contracts', {
+      companyId: company.body.id,
+      reference: 'G2B-2025-7',
+      subject: 'Onbemande systemen',
+      amountCents: 25_000_000_00,
+      signedOn: '2025-06-01',
+      deliveryIds: [DRONE_DELIVERY_ID],
+      milestones: [{ title: 'Eerste levering', dueOn: '2025-10-01' }],
+    });
+    expect(contract.status).toBe(201);
+    const overview = (await registrar('GET', '/industry?date=2025-09-05')).body;
+    const stored = overview.companies.find((item: any) => item.id === company.body.id);
+    expect(stored).toMatchObject({ origin: 'dutch', disclosureState: 'undecided', isDemonstration: false });
+    const milestone = stored.contracts[0].milestones[0];
+    expect(stored.contracts[0].deliveries.map((delivery: any) => delivery.id)).toEqual([DRONE_DELIVERY_ID]);
+
+    expect((await registrar('POST', `/contract-milestones/${milestone.id}/progress`, { percent: 30, reportedOn: '2025-08-01' })).status).toBe(201);
+    expect((await registrar('POST', '/price-developments', { item: 'Drone type A', contractId: contract.body.id, earlierPriceCents: 100_000, earlierOn: '2024-05-01', paidPriceCents: 120_000, paidOn: '2025-06-01', note: 'Sneller geleverd' })).status).toBe(201);
+    expect((await registrar('POST', '/lessons-learned', { notedOn: '2025-08-01', category: 'pricing', text: 'Snelheid kost geld.' })).status).toBe(201);
+    const project = await registrar('POST', '/coproduction-projects', { title: 'Onbemande systemen', partner: 'Oekraïense partner', stage: 'intention', reachedOn: '2025-03-01' });
+    expect(project.status).toBe(201);
+    expect((await registrar('POST', `/coproduction-projects/${project.body.id}/stages`, { stage: 'memorandum', reachedOn: '2025-07-01' })).status).toBe(201);
+    expect((await registrar('POST', '/demand-bundles', { need: 'Munitie 155 mm', category: 'ammunition', dutchQuantity: 1000, ukrainianQuantity: 5000, identifiedOn: '2025-04-01' })).status).toBe(201);
+
+    const after = await registrar('GET', '/industry?date=2025-09-05');
+    const project2 = after.body.coproductionProjects.find((item: any) => item.id === project.body.id);
+    expect(project2.stages.map((stage: any) => stage.stage)).toEqual(['intention', 'memorandum']);
+    expect(after.body.priceDevelopments.find((item: any) => item.item === 'Drone type A').changePerMille).toBe(200);
+    expect((await events()).slice(before)).toEqual([
+      'success:company.create:company',
+      'success:industryContract.create:industryContract',
+      'success:milestone.progress:contractMilestone',
+      'success:priceDevelopment.create:priceDevelopment',
+      'success:lessonLearned.create:lessonLearned',
+      'success:coproduction.create:coproductionProject',
+      'success:coproduction.stage:coproductionProject',
+      'success:demandBundle.create:demandBundle',
+    ]);
+  });
+
+  it('refuses bad input naming every field; nothing is written and each refusal is audited', async () => {
+    const before = await counts();
+    const auditBefore = (await events()).length;
+    const [company] = DEMONSTRATION_COMPANIES;
+    const refusals = [
+      [await registrar('POST', '/companies', { name: ' ', country: 'NLD', registrationNumber: null }), ['country']],
+      [await registrar('POST', '/companies', { name: '', country: 'NL' }), ['name']],
+      [
+        await registrar('POST', '/industry-contracts', { companyId: company.id, reference: '', subject: 'x', amountCents: 0, signedOn: '2026-01-01', milestones: [{ title: 'x', dueOn: '2020-01-01' }] }),
+        ['amountCents', 'milestones.0.dueOn', 'reference', 'signedOn'],
+      ],
+      [await registrar('POST', '/industry-contracts', { companyId: company.id, reference: 'R', subject: 'x', amountCents: 100, signedOn: '2025-01-01', milestones: [{ title: 'x', dueOn: '2024-01-01' }] }), ['milestones.0.dueOn']],
+      [await registrar('POST', '/industry-contracts', { companyId: company.id, reference: 'R', subject: 'x', amountCents: 100, signedOn: '2025-01-01', deliveryIds: [company.id] }), ['deliveryIds.0']],
+      [await registrar('POST', `/contract-milestones/${LAST_BATCH}/progress`, { percent: 101, reportedOn: '2025-12-31' }), ['percent', 'reportedOn']],
+      [await registrar('POST', `/contract-milestones/${LAST_BATCH}/progress`, { percent: 20, reportedOn: '2025-09-01' }), ['reason']],
+      [await registrar('POST', `/contract-milestones/${LAST_BATCH}/progress`, { percent: 60, reportedOn: '2025-08-01' }), ['reportedOn']],
+      [await registrar('POST', '/price-developments', { item: 'x', earlierPriceCents: -1, earlierOn: '2025-06-01', paidPriceCents: 5, paidOn: '2025-05-01' }), ['earlierPriceCents', 'paidOn']],
+      [await registrar('POST', '/lessons-learned', { notedOn: '2099-01-01', category: 'pricing', text: ' ' }), ['notedOn', 'text']],
+      [await registrar('POST', '/lessons-learned', { notedOn: '2025-01-01', category: 'pricing', text: 'nul\u0000teken' }), ['text']],
+      [await registrar('POST', '/coproduction-projects', { title: '', partner: '', stage: 'producing', reachedOn: '2030-01-01' }), ['partner', 'reachedOn', 'title']],
+      [await registrar('POST', '/demand-bundles', { need: 'x', category: 'ammunition', dutchQuantity: 0, ukrainianQuantity: -3, identifiedOn: '2025-04-01' }), ['dutchQuantity', 'ukrainianQuantity']],
+      [await disclosure('POST', `/companies/${company.id}/disclosure-decisions`, { state: 'public', ground: 'companyInterests' }), ['ground']],
+      [await disclosure('POST', `/companies/${company.id}/disclosure-decisions`, { state: 'confidential', publicName: 'x' }), ['ground', 'publicName']],
+    ] as const;
+    for (const [response, expected] of refusals) {
+      expect(response.status, JSON.stringify(response.body)).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(fields(response.body)).toEqual([...expected]);
+    }
+    expect((await registrar('POST', `/contract-milestones/${LAST_BATCH}/progress`, { percent: 20, reportedOn: '2025-09-01' })).body.invalidParams[0].reason).toBe(
+      'De voortgang is lager dan de laatste melding (40 %); geef de reden.',
+    );
+    expect((await registrar('POST', '/industry-contracts', { companyId: '00000000-0000-4000-8000-000000000000', reference: 'R', subject: 'x', amountCents: 100, signedOn: '2025-01-01' })).status).toBe(404);
+    expect(await counts()).toEqual(before);
+    const refused = (await events()).slice(auditBefore);
+    // The 400s and the repeated setback are audited refusals; a 404 names nothing the request got wrong.
+    expect(refused.length).toBe(refusals.length + 1);
+    expect(refused.every((event) => event.startsWith('failure:'))).toBe(true);
+  });
+
+  it('lets progress go back only with a reason, and keeps every report', async () => {
+    const setback = await registrar('POST', `/contract-milestones/${LAST_BATCH}/progress`, { percent: 20, reportedOn: '2025-09-02', reason: 'Demonstratie: een partij is afgekeurd.' });
+    expect(setback.status).toBe(201);
+    const overview = (await registrar('GET', '/industry?date=2025-09-05')).body;
+    const milestone = overview.companies.flatMap((company: any) => company.contracts).flatMap((contract: any) => contract.milestones).find((item: any) => item.id === LAST_BATCH);
+    expect(milestone.reports.map((report: any) => report.percent)).toEqual([40, 20]);
+    expect(milestone).toMatchObject({ percent: 20, status: 'inProgress' });
+    expect((await registrar('GET', '/industry?date=2025-08-31')).body.companies.flatMap((company: any) => company.contracts).flatMap((contract: any) => contract.milestones).find((item: any) => item.id === LAST_BATCH).percent).toBe(40);
+  });
+
+  it('reaches the public list only by a disclosure decision; the registrar may not decide, finance may not write', async () => {
+    const [, dutch] = DEMONSTRATION_COMPANIES;
+    expect((await finance('POST', '/lessons-learned', { notedOn: '2025-08-01', category: 'pricing', text: 'x' })).status).toBe(403);
+    expect((await finance('GET', '/industry')).status).toBe(200);
+    expect((await registrar('POST', `/companies/${dutch.id}/disclosure-decisions`, { state: 'public', publicName: 'x' })).status).toBe(403);
+    expect((await anonymous('GET', '/public/companies')).body.items).toEqual([]);
+
+    const decided = await disclosure('POST', `/companies/${dutch.id}/disclosure-decisions`, { state: 'public', publicName: 'Demonstratie: Nederlands dronebedrijf' });
+    expect(decided.status).toBe(201);
+    expect((await anonymous('GET', '/public/companies')).body.items).toEqual([expect.objectContaining({ name: 'Demonstratie: Nederlands dronebedrijf', country: 'NL' })]);
+    expect((await events()).at(-1)).toBe('success:disclosure.decide:company');
+
+    expect((await disclosure('POST', `/companies/${dutch.id}/disclosure-decisions`, { state: 'confidential', ground: 'companyInterests' })).status).toBe(201);
+    expect((await anonymous('GET', '/public/companies')).body.items).toEqual([]);
+  });
+});

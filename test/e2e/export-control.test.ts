@@ -1,0 +1,77 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { DeliveryDetail } from '../../web/src/api/types.ts';
+import { describeWithBrowser } from '../support/browser.ts';
+import { api, openPageAs, useServer, visit } from './app.ts';
+
+const TITLE = 'Pantserhouwitsers voor de uitvoertoets';
+
+describeWithBrowser('export control', (browser) => {
+  const server = useServer();
+  const pages: Page[] = [];
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+  });
+
+  it('walks a delivery from the assessor through the licensing officer to its hand-over, which the gate refuses until it is licensed', async () => {
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    const { id } = await api<DeliveryDetail>(server(), '/deliveries', {
+      method: 'POST',
+      body: JSON.stringify({ title: TITLE, category: 'largeCalibreArtillery', quantity: 4, unit: 'stuks', supportType: 'stock', fundingSource: 'ukraineSupportBudget', committedAt: '2025-06-01' }),
+    });
+
+    // The assessor finds it in the queue, confirms the rule with a reason and assesses it on the eight criteria.
+    const assessor = await openPageAs(browser(), server(), 'exportControlAssessor');
+    pages.push(assessor);
+    await visit(assessor, server(), '/exportcontrole');
+    await assessor.getByRole('table', { name: 'Wachten op toetsing' }).getByRole('link', { name: TITLE }).click();
+    await assessor.getByRole('heading', { level: 1, name: 'Exportcontrole van een levering' }).waitFor();
+    await assessor.getByRole('group', { name: 'Heeft deze levering een vergunning nodig?' }).getByLabel('Ja').check();
+    await assessor.getByLabel('Reden', { exact: true }).fill('Goederen van de Militaire Lijst, uitgevoerd vanuit Nederland.');
+    await assessor.getByRole('button', { name: 'Vergunningplicht vastleggen' }).click();
+    await assessor.getByText('Goederen van de Militaire Lijst, uitgevoerd vanuit Nederland.').first().waitFor();
+    for (let criterion = 1; criterion <= 8; criterion++) {
+      const group = assessor.getByRole('group', { name: new RegExp(`^${criterion}\\. `) });
+      await group.getByLabel('Oordeel').selectOption('noObjection');
+      await group.getByLabel('Motivering').fill(`Criterium ${criterion}: geen bezwaar.`);
+    }
+    await assessor.getByLabel('Eindgebruiker', { exact: true }).fill('Ministerie van Defensie van Oekraïne');
+    await assessor.getByLabel('Eindgebruikersverklaring', { exact: true }).fill('Verklaring van 1 juni 2025');
+    await assessor.getByRole('button', { name: 'Toetsing vastleggen' }).click();
+    await assessor.getByRole('heading', { level: 3, name: `Positief · ${today}` }).waitFor();
+
+    // Before the licence, the registrar cannot record the hand-over: the error says what is missing.
+    const registrar = await openPageAs(browser(), server(), 'registrar');
+    pages.push(registrar);
+    await visit(registrar, server(), `/leveringen/${id}/bewerken`);
+    await registrar.getByLabel('Gerealiseerd op (optioneel)', { exact: true }).fill(today);
+    await registrar.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await registrar.locator('.error-summary', { hasText: 'heeft een exportvergunning nodig' }).waitFor();
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).realisedAt).toBeNull();
+
+    // The licensing officer finds the positive assessment in the queue and issues the licence.
+    const licensing = await openPageAs(browser(), server(), 'licensingOfficer');
+    pages.push(licensing);
+    await visit(licensing, server(), '/exportcontrole');
+    await licensing.getByRole('table', { name: 'Positief getoetst, wachten op vergunning' }).getByRole('link', { name: TITLE }).click();
+    await licensing.getByLabel('Vergunningnummer').fill('NL-2026-0042');
+    await licensing.getByLabel('Geldig tot en met').fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+    await licensing.getByLabel('Categorie Militaire Lijst').selectOption('ML2');
+    await licensing.getByLabel('Categorie VN-register').selectOption('III');
+    await licensing.getByLabel('Toegestaan aantal (optioneel)').fill('4');
+    await licensing.getByLabel('Toegestane waarde (euro)').fill('12.000.000,00');
+    await licensing.getByRole('button', { name: 'Vergunning verlenen' }).click();
+    await licensing.getByRole('table', { name: 'Vergunningen' }).getByRole('cell', { name: 'NL-2026-0042' }).waitFor();
+    await licensing.getByText('Vergunning verleend', { exact: true }).waitFor();
+
+    // With the licence the same hand-over is recorded.
+    await registrar.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await registrar.getByText('De wijzigingen zijn opgeslagen.').waitFor();
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).realisedAt).toBe(today);
+
+    // The refusal is in the audit trail, and so is the override of the rule.
+    const events = await api<{ items: { action: string; result: string; object: { id: string } }[] }>(server(), `/audit-events?objectId=${id}`, { as: 'auditor' });
+    expect(events.items).toContainEqual(expect.objectContaining({ action: 'shipment.refused', result: 'denied', object: expect.objectContaining({ id }) }));
+    expect(events.items).toContainEqual(expect.objectContaining({ action: 'exportRequirement.set', result: 'success', object: expect.objectContaining({ id }) }));
+  });
+});

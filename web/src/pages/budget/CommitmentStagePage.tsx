@@ -1,0 +1,105 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { parseEuroAmount } from '../../../../common/money.ts';
+import { COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
+import { addCommitmentStage, listBudget } from '../../api/budget.ts';
+import type { BudgetList, CommitmentStageInput } from '../../api/types.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
+import { useFields } from '../../forms/useFields.ts';
+import { useSubmission, type ClientProblem } from '../../forms/useSubmission.ts';
+import { formatLongDate } from '../../format/dates.ts';
+import { formatEuro } from '../../format/money.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useNavigateWithNotice } from '../../state/notice.tsx';
+import { useResource } from '../../state/useResource.ts';
+
+type Commitment = BudgetList['commitments'][number];
+const BUDGET_PATH = '/begroting';
+
+/** The next stage of a commitment (pledge, then legal commitment), or its new amount; its realisation is its delivery's. */
+export function CommitmentStagePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const budget = useResource('budget', (signal) => listBudget(signal));
+  const commitment = budget.status === 'ready' ? budget.data.data.commitments.find((candidate) => candidate.id === id) : undefined;
+  return (
+    <>
+      <PageHeading title={t('budget.form.stageTitle')}>{commitment ? `${t('budget.form.stageTitle')}: ${commitment.title}` : t('budget.form.stageTitle')}</PageHeading>
+      <p className="nl-paragraph">
+        <Link href={BUDGET_PATH}>{t('budget.form.backToBudget')}</Link>
+      </p>
+      {budget.status !== 'ready' ? (
+        <ResourceStatus resource={budget} onRetry={budget.reload} />
+      ) : commitment ? (
+        <StageForm commitment={commitment} />
+      ) : (
+        <Alert type="error">
+          <p className="nl-paragraph">{t('budget.form.commitmentNotFound')}</p>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+function StageForm({ commitment }: { commitment: Commitment }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const navigateWithNotice = useNavigateWithNotice();
+  const submission = useSubmission();
+  const latest = commitment.stages.at(-1)!;
+  const { values, field, labels } = useFields({ stage: 'committed', amountCents: '', effectiveOn: '', note: '' }, submission.fieldErrors);
+  // Never back from legally committed to pledged: offer the latest stage and the ones after it.
+  const stages = COMMITMENT_STAGES.slice(COMMITMENT_STAGES.indexOf(latest.stage));
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const problems: Record<string, ClientProblem> = {};
+    const amountCents = parseEuroAmount(values.amountCents);
+    if (!values.amountCents.trim()) problems.amountCents = 'required';
+    else if (amountCents === undefined) problems.amountCents = 'invalidAmount';
+    if (!values.effectiveOn.trim()) problems.effectiveOn = 'required';
+    void submission.submit(problems, async () => {
+      const input: CommitmentStageInput = { stage: values.stage as CommitmentStageInput['stage'], amountCents: amountCents ?? 0, effectiveOn: values.effectiveOn, note: values.note };
+      await addCommitmentStage(commitment.id, input);
+      navigateWithNotice(BUDGET_PATH, 'commitmentStageAdded');
+    });
+  }
+
+  return (
+    <>
+      <p className="nl-paragraph">{t('budget.form.stagePath')}</p>
+      <DataTable
+        caption={t('budget.form.stagesCaption')}
+        rows={commitment.stages}
+        rowKey={(stage) => stage.id}
+        columns={[
+          { key: 'stage', header: t('fields.stage'), cell: (stage) => t(`stages.${stage.stage}`) },
+          { key: 'effectiveOn', header: t('fields.effectiveOn'), cell: (stage) => formatLongDate(stage.effectiveOn, language) },
+          { key: 'amount', header: t('fields.amountCents'), numeric: true, cell: (stage) => formatEuro(stage.amountCents, language) },
+          { key: 'note', header: t('fields.note'), cell: (stage) => stage.note },
+        ]}
+      />
+      <form noValidate onSubmit={handleSubmit} className="record-form">
+        <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['stage', 'amountCents', 'effectiveOn', 'note'])} formError={submission.formError} refusals={submission.refusals} />
+        <SelectField {...field('stage')} options={stages.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))} />
+        <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
+        <TextField {...field('effectiveOn')} type="date" />
+        <TextAreaField {...field('note')} optional />
+        <SubmitButton label={t('budget.form.submit')} submitting={submission.submitting} />
+      </form>
+      <LabelledSection heading={t('stages.realised')}>
+        <p className="nl-paragraph">{t('budget.form.realisation')}</p>
+        <p className="nl-paragraph">
+          {commitment.deliveryId ? <Link href={`/leveringen/${commitment.deliveryId}`}>{t('budget.form.realisationOfDelivery')}</Link> : t('budget.form.noDelivery')}
+        </p>
+      </LabelledSection>
+    </>
+  );
+}
