@@ -23,6 +23,8 @@ export interface Database {
   publicLetter: PublicLetterTable;
   letterPublication: LetterPublicationTable;
   letterReview: LetterReviewTable;
+  // The annex rendered once per final letter (migration 020)
+  annexRendering: AnnexRenderingTable;
   // The European Peace Facility (migration 008)
   epfTranche: EpfTrancheTable;
   epfClaim: EpfClaimTable;
@@ -585,4 +587,17 @@ export interface LetterReviewTable {
   comment: string;
   byName: string;
   at: string;
+}
+
+export interface AnnexRenderingTable {
+  letterId: string;
+  pdfBase64: string;
+  pdfSlot: number;
+  pdfSha256: string;
+  html: string;
+  htmlSha256: string;
+  rowCount: number;
+  newRows: number;
+  changedRows: number;
+  renderedAt: string;
 }

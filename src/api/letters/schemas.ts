@@ -244,6 +244,30 @@ export const annexRoute = createRoute(
   }),
 );
 
+const AnnexListItemSchema = z
+  .object({
+    letterId: z.uuid(),
+    referenceDate: z.iso.date(),
+    letterDate: z.iso.date().nullable(),
+    paperNumber: z.string().nullable(),
+    sentAt: z.string().nullable().openapi({ description: 'When the letter went to parliament; null while it has not' }),
+    previousReferenceDate: z.iso.date().nullable().openapi({ description: 'The reference date of the letter this annex is compared with' }),
+    rowCount: z.number().int().nullable().openapi({ description: 'Deliveries in the annex; null until it is rendered (at its first opening, for letters finalised before annexes were kept)' }),
+    newRows: z.number().int().nullable().openapi({ description: 'Deliveries not in the previous letter’s annex' }),
+    changedRows: z.number().int().nullable().openapi({ description: 'Deliveries in it at another value' }),
+  })
+  .openapi('AnnexListItem');
+
+export const annexListRoute = createRoute(
+  permitted('annex.read', {
+    method: 'get',
+    path: '/annexes',
+    tags: ['letters'],
+    summary: 'The confidential annexes the reader may open, newest first, each with what changed since the previous one (listing and opening are recorded)',
+    responses: { 200: json(z.object({ items: z.array(AnnexListItemSchema) }), 'The annexes'), ...problemResponses(401, 403) },
+  }),
+);
+
 export const comparisonRoute = createRoute(
   permitted('letter.read', {
     method: 'get',

@@ -81,6 +81,13 @@ export function renderingAddress(id: string, format: LetterFormat): string {
   return `/api/v1${path(id)}/renderings/${format}`;
 }
 
+/** An annex the reader may open, with what changed since the previous one. */
+export type AnnexListItem = ResponseBody<'/annexes', 'get'>['items'][number];
+
+export function listAnnexes(signal?: AbortSignal) {
+  return request<ResponseBody<'/annexes', 'get'>>('/annexes', { signal });
+}
+
 /** The confidential annex, watermarked with the reader; every opening is recorded. */
 export function annexAddress(id: string, format: AnnexFormat): string {
   return `/api/v1${path(id)}/annex/${format}`;

@@ -3264,6 +3264,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/annexes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The confidential annexes the reader may open, newest first, each with what changed since the previous one (listing and opening are recorded) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The annexes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AnnexListItem"][];
+                        };
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/letters/{id}/annex/{format}": {
         parameters: {
             query?: never;
@@ -8592,6 +8648,28 @@ export interface components {
                 published: string;
                 recomputed: string;
             }[];
+        };
+        AnnexListItem: {
+            /** Format: uuid */
+            letterId: string;
+            /** Format: date */
+            referenceDate: string;
+            /** Format: date */
+            letterDate: string | null;
+            paperNumber: string | null;
+            /** @description When the letter went to parliament; null while it has not */
+            sentAt: string | null;
+            /**
+             * Format: date
+             * @description The reference date of the letter this annex is compared with
+             */
+            previousReferenceDate: string | null;
+            /** @description Deliveries in the annex; null until it is rendered (at its first opening, for letters finalised before annexes were kept) */
+            rowCount: number | null;
+            /** @description Deliveries not in the previous letter’s annex */
+            newRows: number | null;
+            /** @description Deliveries in it at another value */
+            changedRows: number | null;
         };
         PublicLetter: {
             /** Format: uuid */
