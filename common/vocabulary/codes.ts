@@ -113,6 +113,8 @@ export const ACTIONS = [
   'licence.issue',
   'export.report',
   'assessment.inspect',
+  // Import from spreadsheets
+  'import.run',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -130,6 +132,7 @@ const EVENT_ACTIONS = [
   'session.ended',
   'account.create',
   'account.changeRole',
+  'account.changeEmail',
   'account.disable',
   'demonstration.load',
   'letter.create',
@@ -180,6 +183,8 @@ const EVENT_ACTIONS = [
   'exportRequirement.set',
   'exportInspection.grant',
   'shipment.refused',
+  // Import from spreadsheets
+  'import.commit',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;
@@ -217,6 +222,8 @@ export const AUDIT_OBJECT_TYPES = [
   'exportAssessment',
   'exportQueue',
   'exportReport',
+  // Import from spreadsheets
+  'import',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

@@ -184,6 +184,7 @@ export const nl: Vocabulary = {
     'session.ended': 'Oudste sessie beëindigd',
     'account.create': 'Account aanmaken',
     'account.changeRole': 'Rol wijzigen',
+    'account.changeEmail': 'E-mailadres wijzigen',
     'account.disable': 'Account uitschakelen',
     'demonstration.load': 'Demonstratiegegevens laden',
     'letter.create': 'Concept van een brief aanmaken',
@@ -243,6 +244,9 @@ export const nl: Vocabulary = {
     'exportRequirement.set': 'Vergunningplicht vastleggen',
     'exportInspection.grant': 'Inzage in een toetsing toestaan',
     'shipment.refused': 'Levering geweigerd zonder geldige vergunning',
+    // Import from spreadsheets
+    'import.run': 'Gegevens importeren uit een spreadsheet',
+    'import.commit': 'Import vastgelegd',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -273,6 +277,8 @@ export const nl: Vocabulary = {
     exportAssessment: 'Toetsing',
     exportQueue: 'Werkvoorraad exportcontrole',
     exportReport: 'Rapportage wapenexport',
+    // Import from spreadsheets
+    import: 'Import',
   },
   auditResults: {
     success: 'Gelukt',

@@ -8,6 +8,7 @@ import { figuresTable } from '../register/figures.ts';
 import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstration-data.ts';
 import { auditDirectoryFromEnvironment, checkpointIntervalFromEnvironment } from '../audit/config.ts';
 import { oidcConfigFromEnvironment } from '../auth/oidc.ts';
+import { mailConfigFromEnvironment } from '../notifications/mail.ts';
 import { auditCommands } from './audit-commands.ts';
 import { letterCommands } from './letter-commands.ts';
 import { createLogger } from '../logging.ts';
@@ -22,6 +23,7 @@ import { accountCommands } from './account-commands.ts';
 import { budgetCommands } from './budget-commands.ts';
 import { exportControlCommands } from './export-control-commands.ts';
 import { epfCommands } from './epf-commands.ts';
+import { importCommand } from './import-command.ts';
 import { backupCommands } from './backup-commands.ts';
 import { answerBackupRequests } from '../backup/online-backup.ts';
 
@@ -53,6 +55,7 @@ program
       logger: createLogger(),
       trustProxy: process.env.TRUST_PROXY === 'true',
       oidc: oidcConfigFromEnvironment(process.env),
+      mail: mailConfigFromEnvironment(process.env),
       auditCheckpoints: { directory: auditDirectoryFromEnvironment(), intervalMs: checkpointIntervalFromEnvironment() },
       publicationCheckMs: publicationCheckIntervalFromEnvironment(),
     });
@@ -109,6 +112,7 @@ program.addCommand(letterCommands());
 program.addCommand(budgetCommands());
 program.addCommand(exportControlCommands());
 program.addCommand(epfCommands());
+program.addCommand(importCommand());
 for (const command of backupCommands()) program.addCommand(command);
 
 try {

@@ -50,6 +50,8 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'licence.issue': ['licensingOfficer'],
   'export.report': ['exportControlAssessor', 'auditor'],
   'assessment.inspect': ['parliamentReader', 'exportControlAssessor', 'licensingOfficer', 'auditor'],
+  // Bringing a spreadsheet in is keeping the register: the registrar's, for deliveries and their money.
+  'import.run': ['registrar'],
 };
 
 /**
