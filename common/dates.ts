@@ -20,7 +20,10 @@ export const DATE_FLOOR: IsoDate = '2014-01-01';
 /** The latest date anything is asked about: figures, filters and review dates stay within this century. */
 export const DATE_CEILING: IsoDate = '2099-12-31';
 
+/** Made once: a formatter is costly to make, and every dated field of every imported row asks for today. */
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date at the ministry (Europe/Amsterdam), which is what "today" means for a dated event. */
 export function todayInAmsterdam(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return AMSTERDAM_DATE.format(now);
 }

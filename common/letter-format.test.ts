@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import {
   COMPARISON_PRECISION,
   countInWords,
+  formatExactEuros,
+  letterAmountIsExact,
   formatCount,
   REFERENCE_PRECISION,
   formatLetterAmount,
@@ -260,5 +262,14 @@ describe('counts in the letter', () => {
     ]);
     expect(countInWords(2_000_000)).toBe('2.000.000');
     expect(() => countInWords(-1)).toThrow(RangeError);
+  });
+});
+
+describe('exact amounts beside the letter\'s rounding', () => {
+  it('prints euro and cent with a thousands point, and says when the letter\'s figure is exact', () => {
+    expect([0, 5, 123_456, 612_100_000_000, -1_050].map(formatExactEuros)).toEqual(['€ 0,00', '€ 0,05', '€ 1.234,56', '€ 6.121.000.000,00', '€ -10,50']);
+    expect(letterAmountIsExact(240_000_000_000, REFERENCE_PRECISION, { unit: 'mld.' })).toBe(true);
+    expect(letterAmountIsExact(612_100_000_000, REFERENCE_PRECISION, { unit: 'mld.' })).toBe(false);
+    expect(letterAmountIsExact(17_900_000_000, REFERENCE_PRECISION)).toBe(true);
   });
 });

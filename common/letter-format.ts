@@ -184,6 +184,22 @@ export function countInWords(count: number): string {
   return `${unitWord}${unitWord.endsWith('e') ? 'ën' : 'en'}${TENS[Math.floor(count / 10)]}`;
 }
 
+/** Whether the amount prints exactly as it is, without rounding. */
+export function letterAmountIsExact(amount: Cents, precision: Precision, options: Pick<AmountOptions, 'unit'> = {}): boolean {
+  const exact = BigInt(cents(amount));
+  const unit = options.unit ?? unitByMagnitude(exact, precision);
+  const { scaled, decimals } = roundInUnit(exact, CENTS_PER_UNIT[unit], precision);
+  return scaled * CENTS_PER_UNIT[unit] === exact * 10n ** BigInt(decimals);
+}
+
+/** The exact amount in euro and cent, as an accountant reads it: "€ 2.398.765.432,10". */
+export function formatExactEuros(amount: Cents): string {
+  const exact = BigInt(cents(amount));
+  const digits = abs(exact).toString().padStart(3, '0');
+  const euros = digits.slice(0, -2).replace(/\B(?=(\d{3})+$)/g, '.');
+  return `€ ${exact < 0n ? '-' : ''}${euros},${digits.slice(-2)}`;
+}
+
 /**
  * A figure of the letter's table as the letter that published it prints it in its own column: "€ 8,8 mld.".
  * Wherever a letter's figure is shown (the comparison, the public figures, open data), it is shown so.

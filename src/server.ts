@@ -14,6 +14,7 @@ import { problem } from './api/problem.ts';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
+import { smtpMailer, type MailConfig } from './notifications/mail.ts';
 import { loadDemonstrationData } from './register/demonstration.ts';
 import { createDemonstrationAccounts, type DemonstrationAccount } from './auth/demonstration-accounts.ts';
 import { startPublicationTimer, type PublicationTimer } from './register/publication-timer.ts';
@@ -37,14 +38,15 @@ export interface AppOptions {
   oidc?: OidcConfig | undefined;
   /** What TOTP secrets are sealed with (see ApiOptions). */
   totpKey?: TotpSecretKey | undefined;
+  mail?: MailConfig | undefined;
   webRoot?: string;
 }
 
 /** The whole site: the API under /api/v1 and the browser application everywhere else. */
-export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, totpKey, webRoot = WEB_ROOT }: AppOptions) {
+export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, totpKey, mail, webRoot = WEB_ROOT }: AppOptions) {
   const app = new Hono();
   app.use(securityHeaders({ trustProxy }));
-  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc, totpKey }));
+  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc, totpKey, mail: mail && { mailer: smtpMailer(mail), siteAddress: mail.siteAddress } }));
   app.all('/api/*', (c) => problem(c, 404));
   app.use('/*', async (c, next) => {
     await next();
@@ -76,6 +78,8 @@ export interface ServerOptions {
   auditCheckpoints?: { directory: string; intervalMs: number };
   /** How often scheduled publications of letters are looked for (default every 10 seconds). */
   publicationCheckMs?: number;
+  /** Send e-mail notifications through this SMTP server (none when not given). */
+  mail?: MailConfig | undefined;
 }
 
 export interface RunningServer {
@@ -116,6 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         trustProxy: options.trustProxy ?? false,
         oidc: options.oidc,
         totpKey,
+        mail: options.mail,
       });
       const started = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(started));
       started.once('error', reject);

@@ -116,6 +116,8 @@ export const ACTIONS = [
   // Corrections: money entered in error is withdrawn, never deleted
   'payment.withdraw',
   'valuation.withdraw',
+  // Import from spreadsheets
+  'import.run',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -133,6 +135,7 @@ const EVENT_ACTIONS = [
   'session.ended',
   'account.create',
   'account.changeRole',
+  'account.changeEmail',
   'account.disable',
   'demonstration.load',
   'letter.create',
@@ -183,6 +186,8 @@ const EVENT_ACTIONS = [
   'exportRequirement.set',
   'exportInspection.grant',
   'shipment.refused',
+  // Import from spreadsheets
+  'import.commit',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;
@@ -220,6 +225,8 @@ export const AUDIT_OBJECT_TYPES = [
   'exportAssessment',
   'exportQueue',
   'exportReport',
+  // Import from spreadsheets
+  'import',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

@@ -102,6 +102,7 @@ export const en: Vocabulary = {
     'session.ended': 'Oldest session ended',
     'account.create': 'Create account',
     'account.changeRole': 'Change role',
+    'account.changeEmail': 'Change e-mail address',
     'account.disable': 'Disable account',
     'demonstration.load': 'Load demonstration data',
     'letter.create': 'Create a draft letter',
@@ -163,6 +164,9 @@ export const en: Vocabulary = {
     'shipment.refused': 'Shipment refused without a valid licence',
     'payment.withdraw': 'Withdraw payment',
     'valuation.withdraw': 'Withdraw valuation',
+    // Import from spreadsheets
+    'import.run': 'Import data from a spreadsheet',
+    'import.commit': 'Import committed',
   },
   auditObjectTypes: {
     delivery: 'Delivery',
@@ -193,6 +197,8 @@ export const en: Vocabulary = {
     exportAssessment: 'Assessment',
     exportQueue: 'Export control queue',
     exportReport: 'Arms-transfer report',
+    // Import from spreadsheets
+    import: 'Import',
   },
   auditResults: {
     success: 'Succeeded',

@@ -184,6 +184,7 @@ export const nl: Vocabulary = {
     'session.ended': 'Oudste sessie beëindigd',
     'account.create': 'Account aanmaken',
     'account.changeRole': 'Rol wijzigen',
+    'account.changeEmail': 'E-mailadres wijzigen',
     'account.disable': 'Account uitschakelen',
     'demonstration.load': 'Demonstratiegegevens laden',
     'letter.create': 'Concept van een brief aanmaken',
@@ -245,6 +246,9 @@ export const nl: Vocabulary = {
     'shipment.refused': 'Levering geweigerd zonder geldige vergunning',
     'payment.withdraw': 'Betaling intrekken',
     'valuation.withdraw': 'Waardering intrekken',
+    // Import from spreadsheets
+    'import.run': 'Gegevens importeren uit een spreadsheet',
+    'import.commit': 'Import vastgelegd',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -275,6 +279,8 @@ export const nl: Vocabulary = {
     exportAssessment: 'Toetsing',
     exportQueue: 'Werkvoorraad exportcontrole',
     exportReport: 'Rapportage wapenexport',
+    // Import from spreadsheets
+    import: 'Import',
   },
   auditResults: {
     success: 'Gelukt',

@@ -5,6 +5,7 @@ import { annexDocument } from '../../src/letters/compose.ts';
 import { en as browserEnglish } from '../../web/src/i18n/en/index.ts';
 import { nl as browserDutch } from '../../web/src/i18n/nl/index.ts';
 import { SUPPORT_TYPES } from './codes.ts';
+import { nl } from './nl.ts';
 
 describe('one vocabulary for the letter, the API and the browser', () => {
   it('gives the annex the words the browser shows for a delivery', () => {
@@ -29,14 +30,13 @@ describe('one vocabulary for the letter, the API and the browser', () => {
         ],
         totalCents: 10_000_000_000,
       },
-      { name: 'A. Lezer', username: 'a.lezer' },
-      new Date('2025-09-10T09:00:00Z'),
     );
-    const [title, category, supportType, fundingSource, , , , disclosure] = annex.rows[0]!;
+    const [group, row] = annex.sections[0]!.rows.map((line) => (Array.isArray(line) ? line : line.cells));
+    expect(group![0]).toBe(`${nl.figureRows.stock}: 1 levering`);
+    const [title, category, fundingSource, , , , disclosure] = row!;
     expect(title).toBe('Pantserhouwitsers');
-    expect([category, supportType, fundingSource, disclosure]).toEqual([
+    expect([category, fundingSource, disclosure]).toEqual([
       browserDutch.categories.largeCalibreArtillery,
-      browserDutch.supportTypes.stock,
       browserDutch.fundingSources.ukraineSupportBudget,
       browserDutch.disclosureStates.confidential,
     ]);

@@ -6,6 +6,8 @@ import type { Kysely } from 'kysely';
 import { oidcLogin, type OidcConfig } from '../auth/oidc.ts';
 import { temporaryTotpSecretKey, type TotpSecretKey } from '../auth/totp-secret-key.ts';
 import type { Database } from '../db/schema.ts';
+import type { Mailer } from '../notifications/mail.ts';
+import { notifyWhatWaits } from '../notifications/waiting-letters.ts';
 import { createLogger, loggableError, type Logger } from '../logging.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../register/errors.ts';
 import { authenticate } from './access.ts';
@@ -20,11 +22,13 @@ import { industryRoutes } from './industry/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { epfRoutes } from './epf/routes.ts';
 import { lettersRoutes } from './letters/routes.ts';
+import { notifyAfterLetterSteps } from './letters/notifications.ts';
 import { figuresRoutes } from './figures/routes.ts';
 import { budgetRoutes } from './budget/routes.ts';
 import { readinessRoutes } from './readiness/routes.ts';
 import { trainingRoutes } from './training/routes.ts';
 import { exportControlRoutes } from './export-control/routes.ts';
+import { importRoutes } from './import/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 import { recordRefusals } from './refusals.ts';
@@ -52,6 +56,8 @@ export interface ApiOptions {
   totpKey?: TotpSecretKey | undefined;
   /** Renderings of public letters one address may ask for per minute without a session (60 by default). */
   anonymousRenderingsPerMinute?: number;
+  /** How to send e-mail notifications (none when not given). */
+  mail?: { mailer: Mailer; siteAddress: string | undefined } | undefined;
 }
 
 /** The JSON API, to be mounted at /api/v1. */
@@ -64,9 +70,16 @@ export function createApi({
   oidc,
   totpKey = temporaryTotpSecretKey(),
   anonymousRenderingsPerMinute = 60,
+  mail,
 }: ApiOptions) {
   const api = new OpenAPIHono<ApiEnv>();
-  const deps = { db, clock, trustProxy, oidc: oidc && oidcLogin(oidc), totpKey, anonymousRenderingsPerMinute };
+  const notifyWaiting =
+    mail &&
+    ((letterId: string, since: Date) =>
+      void notifyWhatWaits(db, mail.mailer, letterId, since, mail.siteAddress).catch((error: unknown) =>
+        logger.warn({ err: loggableError(error), letterId }, 'notification not sent'),
+      ));
+  const deps = { db, clock, trustProxy, oidc: oidc && oidcLogin(oidc), totpKey, anonymousRenderingsPerMinute, notifyWaiting };
   // Paths as the API sees them, whether it is mounted at /api/v1 or called directly (tests).
   const apiPath = (c: { req: { path: string } }) => c.req.path.replace(/^\/api\/v1(?=\/|$)/, '');
 
@@ -90,6 +103,7 @@ export function createApi({
   api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) }));
   api.use(authenticate(apiPath));
   api.use(refuseCrossSiteWrites());
+  api.use(notifyAfterLetterSteps(apiPath));
 
   api.route('/', sessionRoutes());
   api.route('/', deliveriesRoutes());
@@ -105,6 +119,7 @@ export function createApi({
   api.route('/', trainingRoutes());
   api.route('/', readinessRoutes());
   api.route('/', exportControlRoutes());
+  api.route('/', importRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -29,6 +29,8 @@ interface ApiDependencies {
   totpKey: TotpSecretKey;
   /** Renderings of public letters one address may ask for per minute without a session. */
   anonymousRenderingsPerMinute: number;
+  /** Tells by e-mail what about a letter newly waits for whom since a moment; undefined when no e-mail is sent. */
+  notifyWaiting: ((letterId: string, since: Date) => void) | undefined;
 }
 
 /** Who acts, from where, in which request: what the audit trail records of a request. */

@@ -46,6 +46,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeFrom: () => 'De einddatum ligt vóór de begindatum.',
     tooManyMonths: (p) => `Vraag hoogstens ${p.maximum} maanden tegelijk op.`,
     invalidUsername: () => 'Gebruik 2 tot 100 kleine letters, cijfers en . _ @ -, te beginnen met een letter of cijfer.',
+    invalidEmail: () => 'Vul een e-mailadres in, zoals naam@example.org.',
     usernameTaken: () => 'Deze gebruikersnaam bestaat al.',
     passwordTooShort: () => 'Gebruik een wachtwoord van minstens 15 tekens.',
     passwordTooLong: () => 'Gebruik een wachtwoord van hoogstens 256 tekens.',
@@ -145,6 +146,20 @@ const REASONS: Record<Language, Record<string, Message>> = {
     // Paged lists
     invalidCursor: () => 'Deze plek in de lijst is niet (meer) geldig; begin bij de eerste pagina.',
     onlyOneCursor: () => 'Geef after of before, niet allebei.',
+    // Import from spreadsheets
+    notAnAmount: () => 'Vul een bedrag in euro in, zoals 1.234,56 of € 1.234,56.',
+    amountNotPositive: () => 'Vul een bedrag in van meer dan € 0,00.',
+    amountTooLarge: () => 'Eén bedrag is hoogstens € 100 mld.',
+    duplicateReference: () => 'Dit kenmerk staat al op een eerdere regel van dit blad; elk kenmerk komt één keer voor.',
+    unknownDeliveryReference: () => 'Er is geen levering met dit kenmerk, in het bestand noch in het register.',
+    deliveryRowInvalid: (p) => `De levering op regel ${p.row} heeft een fout; herstel die eerst.`,
+    differsFromRegister: (p) => `Het register heeft onder dit kenmerk iets anders (${p.stored || 'leeg'}); wijzig het in het register, niet met een import.`,
+    importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd.',
+    sameEffectiveDate: () => 'Deze levering heeft in dit bestand al een waardering met deze ingangsdatum.',
+    notUtf8: () => 'Sla het CSV-bestand op als UTF-8 (CSV UTF-8 in Excel).',
+    unclosedQuote: () => 'Het CSV-bestand heeft een aanhalingsteken dat niet wordt gesloten.',
+    notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX).',
+    noKnownSheet: () => 'Geen blad van dit bestand heeft de kolommen van het sjabloon; download het sjabloon en gebruik die kolomkoppen.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -175,6 +190,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeFrom: () => 'The end date lies before the start date.',
     tooManyMonths: (p) => `Ask for at most ${p.maximum} months at a time.`,
     invalidUsername: () => 'Use 2 to 100 lower-case letters, digits and . _ @ -, starting with a letter or digit.',
+    invalidEmail: () => 'Enter an e-mail address, such as name@example.org.',
     usernameTaken: () => 'This username exists already.',
     passwordTooShort: () => 'Use a password of at least 15 characters.',
     passwordTooLong: () => 'Use a password of at most 256 characters.',
@@ -274,6 +290,20 @@ const REASONS: Record<Language, Record<string, Message>> = {
     // Paged lists
     invalidCursor: () => 'This place in the list is not (or no longer) valid; start at the first page.',
     onlyOneCursor: () => 'Give after or before, not both.',
+    // Import from spreadsheets
+    notAnAmount: () => 'Enter an amount in euros, such as 1.234,56 or € 1.234,56.',
+    amountNotPositive: () => 'Enter an amount of more than € 0.00.',
+    amountTooLarge: () => 'One amount is at most € 100 billion.',
+    duplicateReference: () => 'This reference is on an earlier row of this sheet already; each reference occurs once.',
+    unknownDeliveryReference: () => 'There is no delivery with this reference, neither in the file nor in the register.',
+    deliveryRowInvalid: (p) => `The delivery on row ${p.row} has a fault; correct that first.`,
+    differsFromRegister: (p) => `The register holds something else under this reference (${p.stored || 'empty'}); change it in the register, not by importing.`,
+    importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register.',
+    sameEffectiveDate: () => 'This delivery has a valuation with this effective date in this file already.',
+    notUtf8: () => 'Save the CSV file as UTF-8 (CSV UTF-8 in Excel).',
+    unclosedQuote: () => 'The CSV file has a quotation mark that is never closed.',
+    notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX).',
+    noKnownSheet: () => "No sheet of this file has the template's columns; download the template and use its column headers.",
   },
 };
 

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { auditEventHashAt, lastAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { StartRefusedError } from '../start-refused.ts';
+import { readRestores, standingAnchors } from './restores.ts';
 
 /** Names the format of the signed text; a change of that text gets a new one. */
 const CHECKPOINT_FORMAT = 'steunregister-audit-checkpoint/1';
@@ -137,7 +138,8 @@ export async function writeCheckpoint(
   const path = join(store.directory, CHECKPOINTS_FILE);
   const tail = await readTail(path);
   const previous = tail.split('\n').reverse().map(parseCheckpoint).find((checkpoint) => checkpoint !== undefined);
-  if (previous && previous.seq >= last.seq) return undefined;
+  // After a recorded restore the last checkpoint may be further than the chain; the chain's own end is signed anew.
+  if (previous && previous.seq === last.seq && previous.hash === last.hash) return undefined;
   await makeDurable();
   const checkpoint = signCheckpoint(last, now, store.privateKey);
   // A line cut short by a crash stays a line of its own instead of spoiling this one.
@@ -173,7 +175,8 @@ export async function refuseChainBehindCheckpoints(db: Kysely<Database>, directo
     .split('\n')
     .map(parseCheckpoint)
     .filter((checkpoint): checkpoint is Checkpoint => checkpoint !== undefined && publicKey !== undefined && hasValidSignature(checkpoint, publicKey));
-  const furthest = signed.reduce<Checkpoint | undefined>((found, checkpoint) => (found && found.seq >= checkpoint.seq ? found : checkpoint), undefined);
+  // A checkpoint an operator's restore record superseded no longer counts; the record itself does.
+  const furthest = standingAnchors(signed, await readRestores(directory, publicKey)).at(-1);
   if (!furthest) return;
   const hash = await auditEventHashAt(db, furthest.seq);
   if (hash === furthest.hash) return;
@@ -183,8 +186,9 @@ export async function refuseChainBehindCheckpoints(db: Kysely<Database>, directo
       : `The audit trail's event #${furthest.seq} is not the one signed in the checkpoint of ${furthest.at} in ${directory}`;
   throw new AuditChainBehindError(
     `${what}: the database was restored from an older backup? New events would fork the signed chain. ` +
-      'Restore the newest backup of the database (`audit verify` checks it). If events are lost for good, keep this audit ' +
-      'directory as evidence and start with a new AUDIT_DIR.',
+      'Restore the newest backup of the database (`audit verify` checks it). If this is the backup you mean to restore and ' +
+      'the events after it are lost for good, record that: `steunregister audit record-restore --operator NAME` signs a ' +
+      '"restored to event N" record in the audit directory, which `audit verify` accepts and reports.',
   );
 }
 
@@ -262,7 +266,7 @@ async function readTail(path: string, bytes = 4096): Promise<string> {
   }
 }
 
-async function appendDurably(path: string, text: string): Promise<void> {
+export async function appendDurably(path: string, text: string): Promise<void> {
   const file = await open(path, 'a', 0o644);
   try {
     await file.writeFile(text, 'utf8');

@@ -9,6 +9,7 @@ import { scanAuditChain, type StoredAuditEvent } from '../db/repositories/audit.
 import type { Database } from '../db/schema.ts';
 import { hasValidSignature, MalformedCheckpointError, readCheckpoints, readPublicKey, type Checkpoint } from './checkpoints.ts';
 import { GENESIS_HASH, sha256Hex, type AuditEvent } from './event.ts';
+import { InvalidRestoreRecordError, readRestores, standingAnchors, type Anchor, type RestoreRecord } from './restores.ts';
 
 export interface AuditProblem {
   /** The first event found wrong; null when the fault is in the checkpoints themselves. */
@@ -24,6 +25,8 @@ export interface VerificationResult {
   /** The last event checked and found right (0 when none was). */
   lastSeq: number;
   firstProblem?: AuditProblem;
+  /** The restores operators recorded, each accepted in place of the checkpoints it superseded; absent when none. */
+  restores?: RestoreRecord[];
 }
 
 export interface VerificationOptions {
@@ -75,7 +78,7 @@ export function eventProblem(row: StoredAuditEvent, previous: Link | undefined):
 }
 
 /** What is wrong with the event at a checkpoint's sequence number, given that checkpoint. */
-export function checkpointProblem(row: Link, checkpoint: Checkpoint): AuditProblem | undefined {
+export function checkpointProblem(row: Link, checkpoint: Anchor): AuditProblem | undefined {
   if (row.hash === checkpoint.hash) return undefined;
   return { seq: row.seq, reason: `its hash is not the one signed in the checkpoint of ${checkpoint.at}: the chain was rewritten at or before this event` };
 }
@@ -84,7 +87,7 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
   // Read before the chain: checkpoints written while it is scanned cover events the scan will reach.
   const loaded = await loadCheckpoints(options);
   if ('problem' in loaded) return { ok: false, eventsChecked: 0, checkpointsChecked: 0, lastSeq: 0, firstProblem: loaded.problem };
-  const checkpoints = loaded.checkpoints;
+  const { checkpoints, restores } = loaded;
   let next = 0;
   let previous: Link | undefined;
   let eventsChecked = 0;
@@ -94,6 +97,7 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
     checkpointsChecked: next,
     lastSeq: previous?.seq ?? 0,
     ...(firstProblem ? { firstProblem } : {}),
+    ...(restores.length > 0 ? { restores } : {}),
   });
 
   for await (const row of scanAuditChain(db)) {
@@ -114,10 +118,13 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
   return result();
 }
 
-/** The checkpoints in order of the chain, each signature checked; or what is wrong with them. */
-async function loadCheckpoints(options: VerificationOptions): Promise<{ checkpoints: Checkpoint[] } | { problem: AuditProblem }> {
+/**
+ * The checkpoints and restore records that bind the chain, in its order, each signature checked (less the
+ * checkpoints a recorded restore superseded); or what is wrong with them.
+ */
+async function loadCheckpoints(options: VerificationOptions): Promise<{ checkpoints: Anchor[]; restores: RestoreRecord[] } | { problem: AuditProblem }> {
   const directory = options.checkpointDirectory;
-  if (directory === undefined) return { checkpoints: [] };
+  if (directory === undefined) return { checkpoints: [], restores: [] };
   let checkpoints: Checkpoint[];
   try {
     checkpoints = await readCheckpoints(directory);
@@ -125,14 +132,21 @@ async function loadCheckpoints(options: VerificationOptions): Promise<{ checkpoi
     if (error instanceof MalformedCheckpointError) return { problem: { seq: null, reason: error.message } };
     throw error;
   }
-  if (checkpoints.length === 0) return { checkpoints };
   const publicKey = options.publicKey ?? (await readPublicKey(directory));
+  let restores: RestoreRecord[];
+  try {
+    restores = await readRestores(directory, publicKey);
+  } catch (error) {
+    if (error instanceof InvalidRestoreRecordError) return { problem: { seq: null, reason: error.message } };
+    throw error;
+  }
+  if (checkpoints.length === 0) return { checkpoints: standingAnchors([], restores), restores };
   if (!publicKey) return { problem: { seq: null, reason: `there are checkpoints in ${directory} but no public key to check their signatures` } };
   const forged = checkpoints.find((checkpoint) => !hasValidSignature(checkpoint, publicKey));
   if (forged) {
     return { problem: { seq: null, reason: `the checkpoint of event #${forged.seq} of ${forged.at} does not carry a valid signature` } };
   }
-  return { checkpoints: checkpoints.toSorted((a, b) => a.seq - b.seq) };
+  return { checkpoints: standingAnchors(checkpoints, restores), restores };
 }
 
 function parseEvent(text: string): AuditEvent | undefined {

@@ -17,6 +17,9 @@ import { sealTotpSecret, type TotpSecretKey } from './totp-secret-key.ts';
 type Db = Kysely<Database>;
 
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,99}$/;
+/** What the database accepts as an address (the API checks the form more closely). */
+const EMAIL_PATTERN = /^[^@\s]{1,200}@[^@\s]{1,200}$/;
+
 
 /** An account as administrators and the audit trail see it: never its password hash or TOTP secret. */
 export interface AccountView {
@@ -27,6 +30,7 @@ export interface AccountView {
   hasPassword: boolean;
   hasSecondFactor: boolean;
   oidcSubject: string | null;
+  email: string | null;
   disabledAt: string | null;
   createdAt: string;
 }
@@ -40,6 +44,7 @@ export function viewOf(account: accounts.StoredAccount): AccountView {
     hasPassword: account.passwordHash !== null,
     hasSecondFactor: account.totpSecret !== null,
     oidcSubject: account.oidcSubject,
+    email: account.email,
     disabledAt: account.disabledAt,
     createdAt: account.createdAt,
   };
@@ -61,6 +66,8 @@ export interface NewAccount {
   /** Null for an account that logs in only through the identity provider. */
   password: string | null;
   oidcSubject?: string | null | undefined;
+  /** Where notifications go. */
+  email?: string | null | undefined;
   /** A second factor also for a role that does not require one. */
   secondFactor?: boolean | undefined;
 }
@@ -76,6 +83,7 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
   const violations: RuleViolation[] = [];
   if (!USERNAME_PATTERN.test(input.username)) violations.push({ field: 'username', code: 'invalidUsername' });
   if (input.password === null && !input.oidcSubject) violations.push({ field: 'password', code: 'required' });
+  if (input.email && !isEmailAddress(input.email)) violations.push({ field: 'email', code: 'invalidEmail' });
   const weakness = input.password === null ? null : passwordViolation(input.password, input.username);
   if (weakness) violations.push({ field: 'password', code: weakness });
   if (violations.length > 0) throw new ValidationError(violations);
@@ -95,6 +103,7 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
       passwordHash,
       totpSecret: totpSecret === null ? null : sealTotpSecret(totpKey, id, totpSecret),
       oidcSubject: input.oidcSubject ?? null,
+      email: input.email ?? null,
     });
     const account = viewOf(stored);
     await recordAuditEvent(trx, context, { action: 'account.create', object: { type: 'account', id: account.id }, result: 'success', after: account });
@@ -113,6 +122,16 @@ export async function changeRole(db: Db, context: RequestContext, id: string, ro
     const changed = await accounts.updateAccount(trx, id, { role });
     await endSessionsOf(trx, id, context.now().toISOString());
     return audited(trx, context, 'account.changeRole', current, changed);
+  });
+}
+
+/** Sets or clears where an account's notifications go. */
+export async function changeEmail(db: Db, context: RequestContext, id: string, email: string | null): Promise<AccountView> {
+  if (email !== null && !isEmailAddress(email)) throw new ValidationError([{ field: 'email', code: 'invalidEmail' }]);
+  return inTransaction(db, async (trx) => {
+    const current = await lockAccount(trx, id);
+    const changed = await accounts.updateAccount(trx, id, { email });
+    return audited(trx, context, 'account.changeEmail', current, changed);
   });
 }
 
@@ -144,4 +163,8 @@ async function audited(db: Db, context: RequestContext, action: AuditAction, bef
   const view = viewOf(after);
   await recordAuditEvent(db, context, { action, object: { type: 'account', id: after.id }, result: 'success', before: viewOf(before), after: view });
   return view;
+}
+
+function isEmailAddress(text: string): boolean {
+  return text.length <= 254 && EMAIL_PATTERN.test(text);
 }

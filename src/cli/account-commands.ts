@@ -43,7 +43,8 @@ export function accountCommands(): Command {
     .option('--oidc-subject <sub>', "the identity provider's subject of this person (login through OpenID Connect)")
     .option('--no-password', 'no password: the account logs in only through the identity provider')
     .option('--second-factor', 'a second factor also where the role does not require one')
-    .action(async (options: { name: string; role: Role; displayName?: string; oidcSubject?: string; password: boolean; secondFactor?: boolean }) => {
+    .option('--email <address>', 'where notifications go (when the server sends e-mail)')
+    .action(async (options: { name: string; role: Role; displayName?: string; oidcSubject?: string; email?: string; password: boolean; secondFactor?: boolean }) => {
       const password = options.password ? await readPassword() : null;
       const totpKey = await openTotpSecretKey(auditDirectoryFromEnvironment());
       const { account, totpSecret } = await withDatabase((handle) =>
@@ -53,6 +54,7 @@ export function accountCommands(): Command {
           role: options.role,
           password,
           oidcSubject: options.oidcSubject ?? null,
+          email: options.email ?? null,
           secondFactor: options.secondFactor,
         }, totpKey).catch(explain),
       );

@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { openCheckpointStore, publicKeyFromPem, writeCheckpoint } from '../audit/checkpoints.ts';
+import { hasValidSignature, openCheckpointStore, publicKeyFromPem, readCheckpoints, refuseChainBehindCheckpoints, writeCheckpoint } from '../audit/checkpoints.ts';
+import { readRestores, recordRestore, RestoreNotRecordableError, standingAnchors, type RestoreRecord } from '../audit/restores.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { verifyAuditTrail, type VerificationResult } from '../audit/verify.ts';
 import { CommandError } from './command-error.ts';
@@ -36,7 +37,11 @@ export function auditCommands(): Command {
       const store = await openCheckpointStore(directory).catch((error: Error) => {
         throw new CommandError(`cannot sign checkpoints in ${directory}: ${error.message}`);
       });
-      const checkpoint = await withDatabase((handle) => writeCheckpoint(handle.db, store, new Date(), () => handle.makeDurable()));
+      const checkpoint = await withDatabase(async (handle) => {
+        // A chain behind its checkpoints is signed only once a restore is recorded: the refusal says how.
+        await refuseChainBehindCheckpoints(handle.db, directory);
+        return writeCheckpoint(handle.db, store, new Date(), () => handle.makeDurable());
+      });
       console.log(
         checkpoint
           ? `Checkpoint signed in ${directory}: event #${checkpoint.seq}, hash ${checkpoint.hash}`
@@ -44,7 +49,37 @@ export function auditCommands(): Command {
       );
     });
 
+  audit
+    .command('record-restore')
+    .description('after restoring an older backup: sign the record that the audit trail was restored to its last event and the events after it are lost')
+    .requiredOption('--operator <name>', 'who restored the backup and records it')
+    .action(async (options: { operator: string }) => {
+      const operator = options.operator.trim();
+      if (operator === '' || /[\u0000-\u001f]/.test(operator)) throw new CommandError('--operator must name the operator, on one line');
+      const directory = auditDirectoryFromEnvironment();
+      const store = await openCheckpointStore(directory).catch((error: Error) => {
+        throw new CommandError(`cannot sign in ${directory}: ${error.message}`);
+      });
+      const record = await withDatabase(async (handle) => recordRestore(handle.db, store, await standingAnchorsIn(directory, store.publicKey), operator, new Date()), {
+        migrate: false,
+      }).catch((error: unknown) => {
+        throw error instanceof RestoreNotRecordableError ? new CommandError(error.message) : error;
+      });
+      console.log(`Recorded in ${directory}: ${describeRestore(record)}. The server starts again; \`audit verify\` reports the restore.`);
+    });
+
   return audit;
+}
+
+async function standingAnchorsIn(directory: string, publicKey: KeyObject) {
+  return standingAnchors(
+    (await readCheckpoints(directory)).filter((checkpoint) => hasValidSignature(checkpoint, publicKey)),
+    await readRestores(directory, publicKey),
+  );
+}
+
+function describeRestore(record: RestoreRecord): string {
+  return `restored to event #${record.seq} on ${record.at} by ${record.operator}; events #${record.seq + 1} to #${record.lostUpTo} are lost`;
 }
 
 async function publicKeyFile(path: string): Promise<KeyObject> {
@@ -58,7 +93,8 @@ async function publicKeyFile(path: string): Promise<KeyObject> {
 function describeVerification(result: VerificationResult): string {
   const problem = result.firstProblem;
   if (problem) return `Audit trail BROKEN${problem.seq === null ? '' : ` at event #${problem.seq}`}: ${problem.reason}`;
-  return `Audit trail intact: ${counted(result.eventsChecked, 'event')}, ${counted(result.checkpointsChecked, 'checkpoint')}, last #${result.lastSeq}`;
+  const restores = (result.restores ?? []).map((record) => `\nRecorded restore: ${describeRestore(record)}.`).join('');
+  return `Audit trail intact: ${counted(result.eventsChecked, 'event')}, ${counted(result.checkpointsChecked, 'checkpoint')}, last #${result.lastSeq}${restores}`;
 }
 
 function counted(count: number, noun: string): string {

@@ -8,6 +8,7 @@ import { figuresTable } from '../register/figures.ts';
 import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstration-data.ts';
 import { auditDirectoryFromEnvironment, checkpointIntervalFromEnvironment } from '../audit/config.ts';
 import { oidcConfigFromEnvironment } from '../auth/oidc.ts';
+import { mailConfigFromEnvironment } from '../notifications/mail.ts';
 import { auditCommands } from './audit-commands.ts';
 import { letterCommands } from './letter-commands.ts';
 import { createLogger } from '../logging.ts';
@@ -22,6 +23,9 @@ import { accountCommands } from './account-commands.ts';
 import { budgetCommands } from './budget-commands.ts';
 import { exportControlCommands } from './export-control-commands.ts';
 import { epfCommands } from './epf-commands.ts';
+import { importCommand } from './import-command.ts';
+import { backupCommands } from './backup-commands.ts';
+import { answerBackupRequests } from '../backup/online-backup.ts';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -51,10 +55,14 @@ program
       logger: createLogger(),
       trustProxy: process.env.TRUST_PROXY === 'true',
       oidc: oidcConfigFromEnvironment(process.env),
+      mail: mailConfigFromEnvironment(process.env),
       auditCheckpoints: { directory: auditDirectoryFromEnvironment(), intervalMs: checkpointIntervalFromEnvironment() },
       publicationCheckMs: publicationCheckIntervalFromEnvironment(),
     });
     if (database.dataDir && server.database.kind === 'pglite') announceDemonstrationAccounts(server.demonstrationAccounts, database.dataDir);
+    // `backup` asks the running server, which holds the data directory's lock, to take the backup itself.
+    const stopAnsweringBackups =
+      database.dataDir && server.database.kind === 'pglite' ? await answerBackupRequests(database.dataDir, server.database, auditDirectoryFromEnvironment()) : async () => {};
     console.log(`Steunregister runs at ${server.url} (${server.database.kind === 'pglite' ? `embedded database in ${database.dataDir}` : 'PostgreSQL'}). Stop it with Ctrl-C.`);
     // Ctrl-C in a terminal reaches npm and the server both, and npm passes it on: the server may get the
     // signal twice and must not let the second one cut its shutdown short.
@@ -63,6 +71,7 @@ program
       if (stopping) return;
       stopping = true;
       console.log(`${signal} received, stopping.`);
+      await stopAnsweringBackups();
       await server.close();
       process.exit(0);
     };
@@ -103,6 +112,8 @@ program.addCommand(letterCommands());
 program.addCommand(budgetCommands());
 program.addCommand(exportControlCommands());
 program.addCommand(epfCommands());
+program.addCommand(importCommand());
+for (const command of backupCommands()) program.addCommand(command);
 
 try {
   await program.parseAsync();

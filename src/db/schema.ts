@@ -25,6 +25,8 @@ export interface Database {
   publicLetter: PublicLetterTable;
   letterPublication: LetterPublicationTable;
   letterReview: LetterReviewTable;
+  // The annex rendered once per final letter (migration 020)
+  annexRendering: AnnexRenderingTable;
   // The European Peace Facility (migration 008)
   epfTranche: EpfTrancheTable;
   epfClaim: EpfClaimTable;
@@ -64,6 +66,8 @@ export interface Database {
   exportAssessmentCriterion: { assessmentId: string; criterion: number; finding: string; reasoning: string };
   exportInspectionGrant: ExportInspectionGrantTable;
   exportLicence: ExportLicenceTable;
+  // Import (migration 022)
+  importedRecord: { sheet: string; externalReference: string; recordId: string; importId: string };
 }
 
 export interface EpfTrancheTable {
@@ -220,6 +224,8 @@ export interface AccountTable {
   totpSecret: string | null;
   totpLastStep: number | null;
   oidcSubject: string | null;
+  /** Where notifications go; null for none. */
+  email: string | null;
   disabledAt: string | null;
   createdAt: Generated<string>;
 }
@@ -583,4 +589,17 @@ export interface LetterReviewTable {
   comment: string;
   byName: string;
   at: string;
+}
+
+export interface AnnexRenderingTable {
+  letterId: string;
+  pdfBase64: string;
+  pdfSlot: number;
+  pdfSha256: string;
+  html: string;
+  htmlSha256: string;
+  rowCount: number;
+  newRows: number;
+  changedRows: number;
+  renderedAt: string;
 }

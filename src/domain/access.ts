@@ -53,6 +53,8 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Who records money withdraws it when it was entered in error: finance its payments, the registrar its valuations.
   'payment.withdraw': ['finance'],
   'valuation.withdraw': ['registrar'],
+  // Bringing a spreadsheet in is keeping the register: the registrar's, for deliveries and their money.
+  'import.run': ['registrar'],
 };
 
 /**

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { labelOf } from '../../common/vocabulary/index.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
-import { formatLetterAmount, formatLetterDate, REFERENCE_PRECISION } from '../../common/letter-format.ts';
-import type { Cents } from '../../common/money.ts';
-import type { AnnexDocument, AnnexSection, LetterDocument, LetterOverview } from './letter-document.ts';
+import { formatCount, formatExactEuros, formatLetterAmount, formatLetterDate, formatTableDate, letterAmountIsExact, REFERENCE_PRECISION } from '../../common/letter-format.ts';
+import { sumCents, type Cents } from '../../common/money.ts';
+import type { AnnexDocument, AnnexSection, AnnexTableRow, LetterDocument, LetterOverview } from './letter-document.ts';
 import { readinessSection, ReadinessAnnexRowSchema, trainingSection, TrainingAnnexRowSchema } from './annex-domain-sections.ts';
 import { CentsSchema, LETTER_SUBJECT, OVERVIEW_EMPTY, OVERVIEW_HEADING, overviewItemText, type LetterheadFields, type PublicLetterSnapshot } from './snapshot.ts';
 
@@ -58,15 +58,24 @@ function publicOverview(snapshot: PublicLetterSnapshot): LetterOverview {
 
 /** One line of the confidential annex: a delivery as the register holds it at the reference date. */
 export const AnnexRowSchema = z.object({
+  /** Absent in annexes frozen before deliveries were compared with the previous letter's annex. */
+  deliveryId: z.string().optional(),
   title: z.string(),
   category: z.string(),
   supportType: z.enum(SUPPORT_TYPES),
   fundingSource: z.string(),
   quantity: z.number().int().nullable(),
   unit: z.string().nullable(),
-  realisedAt: z.iso.date(),
+  /** Null for a purchase paid (and so counted) before it was realised. */
+  realisedAt: z.iso.date().nullable(),
+  /** What it counts for in the letter's figures at the reference date. */
   valueCents: CentsSchema,
+  /** Work for the EU as EPF implementing actor: its value, shown but never in a Dutch total. */
+  implementingActorCents: CentsSchema.nullable().optional(),
   disclosureState: z.string(),
+  /** Since the previous final letter's annex: not in it, or in it at another value. */
+  since: z.enum(['new', 'changed']).nullable().optional(),
+  previousValueCents: CentsSchema.nullable().optional(),
 });
 export type AnnexRow = z.infer<typeof AnnexRowSchema>;
 
@@ -91,7 +100,10 @@ export const AnnexSnapshotSchema = z.object({
   referenceDate: z.iso.date(),
   isDemonstration: z.boolean(),
   rows: z.array(AnnexRowSchema),
+  /** The Dutch total: the sum of the rows' values, the letter's total. */
   totalCents: CentsSchema,
+  /** The final letter whose annex "new" and "changed" compare with; absent in annexes frozen before. */
+  previousLetter: z.object({ id: z.string(), referenceDate: z.iso.date() }).nullable().optional(),
   /** Contracts per company; absent in annexes frozen before the register kept industry data. */
   contractsByCompany: z.array(IndustryAnnexRowSchema).optional(),
   /** Trainers and trainees per programme, and readiness and replacement per stock delivery; absent in annexes frozen before. */
@@ -100,38 +112,160 @@ export const AnnexSnapshotSchema = z.object({
 });
 export type AnnexSnapshot = z.infer<typeof AnnexSnapshotSchema>;
 
-const ANNEX_HEADER = ['Levering', 'Categorie', 'Type steun', 'Financiering', 'Aantal', 'Gerealiseerd', 'Waarde', 'Openbaarmaking'];
+/** How the annex compares with the previous letter's: what the list of annexes shows before it is opened. */
+export interface AnnexChanges {
+  rows: number;
+  newRows: number;
+  changedRows: number;
+}
 
-/** The annex for one reader: the watermark names who opened it and when. */
-export function annexDocument(annex: AnnexSnapshot, reader: { name: string; username: string }, openedAt: Date): AnnexDocument {
-  const stamp = openedAt.toISOString().slice(0, 16).replace('T', ' ');
-  const amount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION, { unit: 'mln.' });
+export function annexChanges(annex: AnnexSnapshot): AnnexChanges {
+  let newRows = 0;
+  let changedRows = 0;
+  for (const row of annex.rows) {
+    if (row.since === 'new') newRows += 1;
+    else if (row.since === 'changed') changedRows += 1;
+  }
+  return { rows: annex.rows.length, newRows, changedRows };
+}
+
+/**
+ * Marks each row against the previous letter's annex: "new" when it was not in it, "changed" when it was
+ * at another value. Rows are matched by delivery; an annex frozen before rows had one is matched by title,
+ * support type and date.
+ */
+export function markSincePrevious(rows: readonly AnnexRow[], previous: readonly AnnexRow[]): AnnexRow[] {
+  const byIds = previous.every((row) => row.deliveryId !== undefined);
+  const key = (row: AnnexRow) => (byIds ? row.deliveryId! : `${row.title}|${row.supportType}|${row.realisedAt ?? ''}`);
+  const before = new Map(previous.map((row) => [key(row), row]));
+  return rows.map((row) => {
+    const earlier = before.get(key(row));
+    const value = (of: AnnexRow) => of.implementingActorCents ?? of.valueCents;
+    if (earlier === undefined) return { ...row, since: 'new', previousValueCents: null };
+    if (value(earlier) !== value(row)) return { ...row, since: 'changed', previousValueCents: value(earlier) };
+    return { ...row, since: null, previousValueCents: null };
+  });
+}
+
+const CLASSIFICATION_NOTE = 'Alleen ter inzage voor de leden; elke opening wordt vastgelegd.';
+const DELIVERY_HEADER = ['Levering', 'Categorie', 'Financiering', 'Aantal', 'Gerealiseerd', 'Waarde', 'Openbaarmaking', 'Sinds vorige brief'];
+const DELIVERY_NUMERIC = [3, 5];
+
+const deliveries = (count: number) => `${formatCount(count)} ${count === 1 ? 'levering' : 'leveringen'}`;
+
+/** An amount as the letter prints one in its text: "€ 360 mln.", "€ 3,7 mld.". */
+const amount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION);
+/** An amount as the letter's table prints it: always in mld. */
+const tableAmount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION, { unit: 'mld.' });
+
+/**
+ * The annex as a document: the deliveries grouped by support type with subtotals that are the letter's
+ * table, the implementing-actor work outside the Dutch total, then a section per domain that keeps
+ * details back from the letter. It holds nothing of its reader: the watermark is stamped on each opening.
+ */
+export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
+  const changes = annexChanges(annex);
+  const previous = annex.previousLetter ?? null;
+  const sections: AnnexSection[] = [
+    deliveriesSection(annex),
+    implementingActorSection(annex.rows),
+    annex.contractsByCompany ? contractsSection(annex.contractsByCompany, amount) : null,
+    annex.trainingByProgramme ? trainingSection(annex.trainingByProgramme) : null,
+    annex.readinessByDelivery ? readinessSection(annex.readinessByDelivery, amount) : null,
+    // A domain with nothing to show at the reference date has no section.
+  ].filter((section): section is AnnexSection => section !== null && section.rows.length > 0);
   return {
     classification: CLASSIFICATION,
     title: `Vertrouwelijke bijlage bij de brief “${LETTER_SUBJECT}”`,
-    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${annex.rows.length} leveringen, samen ${amount(annex.totalCents)}`,
-    header: ANNEX_HEADER,
-    rows: annex.rows.map((row) => [
-      row.title,
-      labelOf(nl.categories, row.category),
-      nl.supportTypes[row.supportType],
-      labelOf(nl.fundingSources, row.fundingSource),
-      row.quantity === null ? '' : `${row.quantity}${row.unit ? ` ${row.unit}` : ''}`,
-      row.realisedAt,
-      amount(row.valueCents),
-      labelOf(nl.disclosureStates, row.disclosureState),
-    ]),
-    numericColumns: [4, 6],
-    sections: [
-      ...(annex.contractsByCompany ? [contractsSection(annex.contractsByCompany, amount)] : []),
-      ...(annex.trainingByProgramme ? [trainingSection(annex.trainingByProgramme)] : []),
-      ...(annex.readinessByDelivery ? [readinessSection(annex.readinessByDelivery, amount)] : []),
+    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(changes.rows)}, samen ${amount(annex.totalCents)}`,
+    summary: [
+      previous
+        ? `Sinds de vorige brief (peildatum ${formatLetterDate(previous.referenceDate)}): ${formatCount(changes.newRows)} nieuw, ${formatCount(changes.changedRows)} met een andere waarde. Zij zijn gemarkeerd in de kolom “Sinds vorige brief”.`
+        : 'Dit is de eerste brief met een vertrouwelijke bijlage: er is geen vorige om mee te vergelijken.',
+      CLASSIFICATION_NOTE,
     ],
-    watermark: `Geopend door ${reader.name} (${reader.username}) op ${stamp} UTC`,
+    sections,
     isDemonstration: annex.isDemonstration,
   };
 }
 
+/** The deliveries that count in the Dutch total, per support type, each type with its subtotal as the letter prints it. */
+function deliveriesSection(annex: AnnexSnapshot): AnnexSection {
+  const counted = annex.rows.filter((row) => row.implementingActorCents == null);
+  const rows: AnnexTableRow[] = [];
+  for (const type of SUPPORT_TYPES) {
+    const ofType = counted.filter((row) => row.supportType === type);
+    const newCount = ofType.filter((row) => row.since === 'new').length;
+    rows.push({ kind: 'group', cells: [`${nl.figureRows[type]}: ${deliveries(ofType.length)}${newCount > 0 ? `, waarvan ${formatCount(newCount)} nieuw` : ''}`] });
+    for (const row of ofType) rows.push(deliveryLine(row, row.valueCents));
+    rows.push(...subtotal(`Subtotaal ${nl.figureRows[type]}`, sumCents(ofType.map((row) => row.valueCents))));
+  }
+  rows.push(...subtotal(nl.figureRows.total, annex.totalCents));
+  return {
+    heading: 'Leveringen per soort steun',
+    intro: ['De subtotalen zijn de bedragen in de tabel van de brief; waar de brief afrondt, staat het exacte bedrag eronder.'],
+    header: DELIVERY_HEADER,
+    rows,
+    numericColumns: DELIVERY_NUMERIC,
+  };
+}
+
+/** A subtotal as the letter's table prints it, and beneath it the exact amount where the letter rounds. */
+function subtotal(label: string, cents: Cents): AnnexTableRow[] {
+  const printed = tableAmount(cents);
+  const line: AnnexTableRow = { kind: 'subtotal', cells: [label, '', '', '', '', printed, '', ''] };
+  if (letterAmountIsExact(cents, REFERENCE_PRECISION, { unit: 'mld.' })) return [line];
+  return [line, { kind: 'note', cells: [`Exact ${formatExactEuros(cents)}; de brief rondt dit af op ${printed}`] }];
+}
+
+/** The earlier value, exact where the letter's rounding would print it as the new one. */
+function previousAmount(previous: Cents, current: Cents): string {
+  return amount(previous) === amount(current) ? formatExactEuros(previous) : amount(previous);
+}
+
+function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
+  return {
+    cells: [
+      row.title,
+      labelOf(nl.categories, row.category),
+      labelOf(nl.fundingSources, row.fundingSource),
+      row.quantity === null ? '' : `${formatCount(row.quantity)}${row.unit ? ` ${row.unit}` : ''}`,
+      row.realisedAt === null ? 'betaald, nog niet geleverd' : formatTableDate(row.realisedAt),
+      amount(cents),
+      labelOf(nl.disclosureStates, row.disclosureState),
+      row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${previousAmount(row.previousValueCents ?? 0, cents)}` : '',
+    ],
+    ...(row.since ? { marked: true } : {}),
+  };
+}
+
+/** Work the Netherlands does for the EU: shown at its value, outside the Dutch total (the letter names it apart). */
+function implementingActorSection(all: readonly AnnexRow[]): AnnexSection | null {
+  const rows = all.filter((row) => row.implementingActorCents != null);
+  if (rows.length === 0) return null;
+  const total = sumCents(rows.map((row) => row.implementingActorCents!));
+  return {
+    heading: 'Uitvoerder voor de Europese Vredesfaciliteit: buiten het Nederlandse totaal',
+    intro: ['Nederland verwerft dit als uitvoerder (implementing actor) voor de EU. Het telt niet mee in de steun van Nederland en staat daarom niet in de subtotalen hierboven.'],
+    header: DELIVERY_HEADER,
+    rows: [
+      ...rows.map((row) => deliveryLine(row, row.implementingActorCents!)),
+      { kind: 'subtotal', cells: ['Totaal als uitvoerder (buiten het Nederlandse totaal)', '', '', '', '', amount(total), '', ''] },
+    ],
+    numericColumns: DELIVERY_NUMERIC,
+  };
+}
+
+/** "Geopend door J. de Vries (j.devries) op 30 november 2026 om 16:55": Dutch date and time at the ministry. */
+export function readerStamp(reader: { name: string; username: string }, openedAt: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(openedAt)
+      .map((part) => [part.type, part.value]),
+  );
+  const date = formatLetterDate(`${parts.year}-${parts.month}-${parts.day}`);
+  return `Geopend door ${reader.name} (${reader.username}) op ${date} om ${parts.hour}:${parts.minute}`;
+}
 
 const CONTRACTS_HEADER = ['Bedrijf', 'Land', 'Openbaarmaking', 'Contract', 'Onderwerp', 'Getekend', 'Bedrag', 'Mijlpalen afgerond'];
 
@@ -146,7 +280,7 @@ function contractsSection(rows: readonly IndustryAnnexRow[], amount: (cents: Cen
       labelOf(nl.disclosureStates, row.disclosureState),
       row.reference,
       row.subject,
-      row.signedOn,
+      formatTableDate(row.signedOn),
       amount(row.amountCents),
       `${row.milestonesCompleted} van ${row.milestones}`,
     ]),

@@ -79,26 +79,35 @@ export const LetterDocumentSchema = z.object({
 });
 export type LetterDocument = z.infer<typeof LetterDocumentSchema>;
 
-/** The confidential annex: the full overview up to the reference date, marked and watermarked per reader. */
+/**
+ * The confidential annex: the full overview up to the reference date, marked on every page. It holds nothing
+ * of its reader, so that it is rendered once: each opening stamps the reader's watermark on that rendering.
+ */
 export interface AnnexDocument {
   classification: string;
   title: string;
-  /** e.g. "Totaaloverzicht tot en met 31 augustus 2025". */
+  /** e.g. "Totaaloverzicht tot en met 31 augustus 2025: …". */
   subtitle: string;
-  header: string[];
-  rows: string[][];
-  numericColumns: number[];
-  /** Further tables after the deliveries, one per domain that keeps details back from the letter. */
+  /** Short paragraphs under the subtitle: what changed since the previous letter, how to handle the annex. */
+  summary: string[];
+  /** The deliveries first, then a section per domain that keeps details back from the letter. */
   sections: AnnexSection[];
-  /** Printed diagonally on every page: who opened it, and when. */
-  watermark: string;
   isDemonstration: boolean;
 }
 
-/** A table of the annex with its own heading. */
+/** A table of the annex with its own heading; a domain adds one as a compact block of plain rows. */
 export interface AnnexSection {
   heading: string;
+  /** Paragraphs between the heading and the table. */
+  intro?: string[];
   header: string[];
-  rows: string[][];
+  rows: AnnexTableRow[];
+  /** Which columns hold amounts and counts (right-aligned). */
   numericColumns: number[];
 }
+
+/**
+ * A row of cells, one per column; or a structured line: a group's heading or a note (one cell across the
+ * table), a subtotal (set apart in bold). A marked line is new or changed since the previous letter.
+ */
+export type AnnexTableRow = string[] | { kind?: 'group' | 'subtotal' | 'note'; cells: string[]; marked?: boolean };

@@ -1,9 +1,11 @@
 import type { AnnexDocument, LetterDocument } from './letter-document.ts';
 import { renderLetterDocx } from './render/docx.ts';
-import { renderAnnexHtml, renderLetterHtml } from './render/html.ts';
+import { LETTER_STYLESHEET_PATH } from '../api/renderings.ts';
+import { escapeHtml, renderAnnexHtml, renderLetterHtml, WATERMARK_SLOT } from './render/html.ts';
 import { renderLetterMarkdown } from './render/markdown.ts';
+import { renderAnnexPdf, stampAnnexPdf } from './render/annex-pdf.ts';
 import { renderLetterPdf } from './render/letter-pdf.ts';
-import { renderAnnexPdf } from './render/pdf.ts';
+import type { StampablePdf } from './render/pdf-writer.ts';
 
 export const LETTER_FORMATS = ['html', 'markdown', 'docx', 'pdf'] as const;
 export type LetterFormat = (typeof LETTER_FORMATS)[number];
@@ -46,8 +48,28 @@ export async function renderLetter(doc: LetterDocument, format: LetterFormat, op
   }
 }
 
-export async function renderAnnex(annex: AnnexDocument, format: AnnexFormat, options: { stylesheetHref: string }): Promise<Rendering> {
-  return format === 'pdf'
-    ? rendering('pdf', await renderAnnexPdf(annex))
-    : rendering('html', renderAnnexHtml(annex, { stylesheetHref: options.stylesheetHref }));
+/** The annex as rendered once and kept: every format but the reader's watermark, which each opening stamps. */
+export interface KeptAnnex {
+  pdf: StampablePdf;
+  html: string;
+}
+
+/** One format of a kept annex: what an opening reads. */
+export type KeptFormat = { format: 'pdf'; pdf: StampablePdf } | { format: 'html'; html: string };
+
+/** Where the kept HTML finds its stylesheet (a public route), and its way back: the reader's list of annexes. */
+const ANNEX_HTML_LINKS = { stylesheetHref: LETTER_STYLESHEET_PATH, backHref: '/bijlagen' };
+
+/** Renders the annex once, for keeping; `createdAt` (its letter's finalisation) makes the bytes the same every time. */
+export function renderAnnexForKeeping(annex: AnnexDocument, options: { createdAt: Date }): KeptAnnex {
+  return {
+    pdf: renderAnnexPdf(annex, { createdAt: options.createdAt }),
+    html: renderAnnexHtml(annex, { ...ANNEX_HTML_LINKS, watermark: WATERMARK_SLOT }),
+  };
+}
+
+/** One opening of a kept annex: its reader's watermark stamped on the rendering. */
+export function stampAnnex(kept: KeptFormat, watermark: string): Rendering {
+  if (kept.format === 'pdf') return { body: stampAnnexPdf(kept.pdf, watermark), contentType: CONTENT_TYPES.pdf[0], extension: 'pdf' };
+  return rendering('html', kept.html.replaceAll(WATERMARK_SLOT, escapeHtml(watermark)));
 }

@@ -127,6 +127,8 @@ export interface BuiltLetter {
   snapshot: PublicLetterSnapshot;
   /** What keeps it from being finalised: figures the text names that are unknown or not public. */
   problems: string[];
+  /** Every figure the text may name at the reference date, as it would print (deliveries only where the text names them). */
+  figures: ReadonlyMap<string, string>;
 }
 
 export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
@@ -161,7 +163,7 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter {
     namedFigures: printedFigures(inputs, figures),
     letterhead: inputs.letterhead,
   };
-  return { snapshot, problems: narrative.unknownFigures.map((name) => `{{${name}}}`) };
+  return { snapshot, problems: narrative.unknownFigures.map((name) => `{{${name}}}`), figures };
 }
 
 /** The exact text that is hashed and kept, and its SHA-256. */

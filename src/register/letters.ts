@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { isRole, may } from '../domain/access.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { isIsoDate } from '../../common/dates.ts';
 import { REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
@@ -16,7 +15,6 @@ import * as repository from '../db/repositories/letters.ts';
 import * as embargo from '../db/repositories/letter-publication.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import type { AnnexSnapshot } from '../letters/compose.ts';
 import { compareSnapshots, type LetterComparison } from '../letters/compare.ts';
 import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
 import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
@@ -26,9 +24,10 @@ import { epfOverview } from './epf.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import { letterBudgetInputs } from './budget.ts';
-import { industryAnnexRows, industryFactsAt } from './industry.ts';
-import { readinessAnnexRows, readinessEffectsAt } from './readiness.ts';
-import { trainingAnnexRows, trainingForLetter } from './training.ts';
+import { industryFactsAt } from './industry.ts';
+import { annexSnapshot, keepAnnex, keptAnnexIntact } from './annex.ts';
+import { readinessEffectsAt } from './readiness.ts';
+import { trainingForLetter } from './training.ts';
 
 type Db = Kysely<Database>;
 
@@ -50,6 +49,8 @@ export interface LetterView {
   letter: PublicLetterSnapshot;
   /** What keeps a draft from being finalised. */
   problems: string[];
+  /** The figures the text may name, as they print: for a draft all it knows at the reference date, once final those it printed. */
+  figures: { name: string; value: string }[];
   /** The disclosure officer's approval of the public letter, and whether it still reads as approved. */
   approval: { sha256: string; byName: string; at: string; matchesCurrent: boolean } | null;
   /** The review: when the draft was submitted for approval (null when not waiting), and its history, latest first. */
@@ -221,6 +222,8 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
     const annex = await annexSnapshot(trx, id, current.referenceDate, current.isDemonstration);
     const annexSeal = sealed(annex);
     const finalisedAt = context.now().toISOString();
+    // Rendered once, now, and kept: each opening only stamps its reader on it.
+    const rendering = await keepAnnex(trx, id, annex, finalisedAt);
     const final = await repository
       .markFinal(trx, id, expectedVersion, {
         letterDate: date,
@@ -243,29 +246,9 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
       action: 'letter.finalise',
       object: auditObject(id),
       result: 'success',
-      after: { referenceDate: final.referenceDate, letterDate: date, publicSha256: publicSeal.sha256, annexSha256: annexSeal.sha256 },
+      after: { referenceDate: final.referenceDate, letterDate: date, publicSha256: publicSeal.sha256, annexSha256: annexSeal.sha256, annexRendering: rendering },
     });
     return view(trx, final, context.now());
-  });
-}
-
-/**
- * The annex: frozen with a final letter, computed for a draft. Every opening is an audit event. Who may
- * open it is `may` (the annex of a draft only for those who may read the draft); anyone else is told
- * there is no such letter.
- */
-export async function openAnnex(db: Db, context: RequestContext, id: string): Promise<AnnexSnapshot> {
-  const { status } = await existing(db, id);
-  const role = context.actor?.role;
-  if (!(role && isRole(role) && may({ role }, 'annex.read', { type: 'letter', status }))) {
-    await recordAuditEvent(db, context, { action: 'annex.read', object: auditObject(id), result: 'denied', detail: { reason: status === 'final' ? 'notPermitted' : 'draft' } });
-    throw new NotFoundError('letter', id);
-  }
-  return inTransaction(db, async (trx) => {
-    const letter = await existing(trx, id);
-    const annex = (await repository.findFrozenAnnex(trx, id)) ?? (await annexSnapshot(trx, id, letter.referenceDate, letter.isDemonstration));
-    await recordAuditEvent(trx, context, { action: 'annex.read', object: auditObject(id), result: 'success', detail: { status: letter.status } });
-    return annex;
   });
 }
 
@@ -293,11 +276,17 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   const letter = await existing(db, id);
   if (letter.status !== 'final' || letter.publicSnapshot === null) throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
   // The exact stored texts are what was hashed; the public copy is what anyone downloads and hashes.
-  const [frozen, publicCopy, annex] = await Promise.all([repository.findFrozenTexts(db, id), repository.findPublicLetterCopy(db, id), repository.findFrozenAnnex(db, id)]);
+  const [frozen, publicCopy, annex, renderingIntact] = await Promise.all([
+    repository.findFrozenTexts(db, id),
+    repository.findPublicLetterCopy(db, id),
+    repository.findFrozenAnnex(db, id),
+    keptAnnexIntact(db, id),
+  ]);
   const hashes = (text: string | null | undefined) => (text ? sha256Hex(text) : null);
   const hashesMatch =
     hashes(frozen?.publicSnapshot) === letter.publicSha256 &&
     hashes(frozen?.annexSnapshot) === letter.annexSha256 &&
+    renderingIntact &&
     // Under embargo there is no public copy yet.
     (letter.publishedAt === null ? publicCopy === undefined : publicCopy !== undefined && publicCopy.sha256 === letter.publicSha256 && hashes(publicCopy.snapshot) === letter.publicSha256);
   const totals = await realisedTotalsAt(db, letter.referenceDate);
@@ -336,7 +325,7 @@ function refuseUnlessDraft(letter: repository.StoredLetter): void {
 }
 
 async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise<LetterView> {
-  const [{ snapshot: letter, problems }, reviews, publications] = await Promise.all([
+  const [{ snapshot: letter, problems, figures }, reviews, publications] = await Promise.all([
     publicLetterNow(db, stored, now),
     embargo.reviewHistory(db, stored.id),
     embargo.publicationHistory(db, stored.id),
@@ -366,6 +355,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     isDemonstration: stored.isDemonstration,
     letter,
     problems,
+    figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,
     submittedAt: stored.submittedAt,
     submittedByName: stored.submittedByName,
@@ -381,7 +371,9 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
 
 /** The public letter: as frozen once final; for a draft, built from the register now (dated today until it has a date). */
 async function publicLetterNow(db: Db, stored: repository.StoredLetter, now: Date): Promise<BuiltLetter> {
-  if (stored.publicSnapshot !== null) return { snapshot: stored.publicSnapshot, problems: [] };
+  if (stored.publicSnapshot !== null) {
+    return { snapshot: stored.publicSnapshot, problems: [], figures: new Map(Object.entries(stored.publicSnapshot.namedFigures ?? {})) };
+  }
   return buildPublicLetter(await gatherInputs(db, { ...stored, letterDate: stored.letterDate ?? now.toISOString().slice(0, 10) }));
 }
 
@@ -450,24 +442,4 @@ function budgetFigureIds(blocks: readonly NarrativeBlock[]): Record<LetterBudget
 
 function totalsOf(lines: FigureLine[]): Totals {
   return Object.fromEntries(SUPPORT_TYPES.map((type) => [type, lines.find((line) => line.key === type)!.currentCents])) as Totals;
-}
-
-async function annexSnapshot(db: Db, letterId: string, referenceDate: string, isDemonstration: boolean): Promise<AnnexSnapshot> {
-  const [rows, contractsByCompany, trainingByProgramme, readinessByDelivery] = await Promise.all([
-    repository.annexRows(db, referenceDate),
-    industryAnnexRows(db, referenceDate),
-    trainingAnnexRows(db, referenceDate),
-    readinessAnnexRows(db, referenceDate),
-  ]);
-  return {
-    format: 'steunregister-annex/1',
-    letterId,
-    referenceDate,
-    isDemonstration,
-    rows,
-    totalCents: sumCents(rows.map((row) => row.valueCents)),
-    contractsByCompany,
-    trainingByProgramme,
-    readinessByDelivery,
-  };
 }

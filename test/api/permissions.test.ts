@@ -71,6 +71,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
     body: () => ({ username: `new-${randomUUID().slice(0, 8)}`, role: 'registrar', password: 'een lang genoeg wachtwoord' }),
   },
   'POST /accounts/{id}/role': { body: () => ({ role: 'finance' }) },
+  'POST /accounts/{id}/email': { body: () => ({ email: 'iemand@example.org' }) },
   'POST /accounts/{id}/disable': {},
   'GET /audit-events': {},
   // The review of drafts and the embargo of final letters: each request gets a letter of its own in the state it needs.
@@ -140,7 +141,18 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   // Corrections: each request withdraws an entry of its own.
   'POST /payments/{id}/withdrawal': { body: () => ({ withdrawnOn: '2025-04-01', reason: 'Dubbel geboekt' }) },
   'POST /valuations/{id}/withdrawal': { body: () => ({ withdrawnOn: '2025-03-01', reason: 'Tikfout' }) },
+  // Import from spreadsheets
+  'GET /imports/template': {},
+  'POST /imports/dry-run': { body: () => importFile() },
+  'POST /imports': { body: () => ({ ...importFile(), mode: 'onlyValid' }) },
 };
+
+/** A CSV file of one delivery, under a reference of its own each time. */
+let importedFiles = 0;
+function importFile() {
+  const csv = `Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron\nPERM-${++importedFiles};Helmen;stock;nonLethal;defenceBudget\n`;
+  return { fileName: 'leveringen.csv', content: Buffer.from(csv).toString('base64') };
+}
 
 /** The budget the budget's routes work on: a year whose budget the valid shifts take a cent of each. */
 const budgetDecision: BudgetDecisionInput = { moment: 'Miljoenennota 2024', decidedOn: '2023-09-19', fund: 'defenceBudget', firstYear: 2024, lastYear: 2024, amounts: [{ budgetYear: 2024, amountCents: 1_000_000_00 }], description: '' };

@@ -41,9 +41,17 @@ describeWithBrowser('the confidential annex', (browser) => {
     expect(new URL(page.url()).pathname).toBe('/bijlagen');
     await page.getByRole('heading', { level: 1, name: 'Vertrouwelijke bijlagen' }).waitFor();
     await page.getByText('Uw naam en het tijdstip staan als watermerk op elke pagina.').waitFor();
-    const table = page.getByRole('table', { name: 'Verzonden brieven met hun vertrouwelijke bijlage, de nieuwste eerst' });
+    const table = page.getByRole('table', { name: 'Vertrouwelijke bijlagen die u mag openen, de nieuwste eerst' });
     await table.waitFor();
-    expect((await tableRows(table))[0]?.slice(0, 3)).toEqual(['4 feb. 2025', '17 feb. 2025', 'Kamerstuk 22 054, nr. 453']);
+    const [first] = await tableRows(table);
+    expect(first?.slice(0, 3)).toEqual(['4 feb. 2025', '17 feb. 2025', 'Kamerstuk 22 054, nr. 453']);
+    expect(first?.[4]).toMatch(/^\d+ leveringen\s+eerste bijlage: niets om mee te vergelijken$/);
+
+    // The HTML annex, and the way back from it.
+    await table.getByRole('link', { name: 'HTML' }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Leveringen per soort steun' }).waitFor();
+    await page.getByRole('link', { name: '← Terug naar de vertrouwelijke bijlagen' }).click();
+    await table.waitFor();
 
     const [file] = await Promise.all([page.waitForEvent('download'), table.getByRole('link', { name: 'PDF' }).first().click()]);
     const sheets = await pdfPages(new Uint8Array(await readFile(await file.path())));

@@ -72,10 +72,17 @@ describeWithBrowser('letters', (browser) => {
     // Laid out by the letter's own stylesheet, which the frame may load though it may run no script.
     expect(await preview().locator('.draft-notice').evaluate((notice) => getComputedStyle(notice).fontWeight)).toBe('700');
 
-    // A sentence with a computed figure, saved and shown with the figure in place.
+    // A sentence with a computed figure chosen from the picker, shown in the preview while typing, then saved.
     const opening = page.getByLabel('Opening (zonder kop)');
-    await opening.fill(`${await opening.inputValue()}\n\n${ADDED_SENTENCE}`);
+    const [before, after] = ADDED_SENTENCE.split('{{total}}') as [string, string];
+    await opening.fill(`${await opening.inputValue()}\n\n${before}`);
+    await page.getByLabel('Berekend cijfer (op de peildatum)').selectOption({ label: 'totale gerealiseerde steun: €8,7 mld.' });
+    await page.getByRole('button', { name: 'Invoegen', exact: true }).click();
+    await expect.poll(() => opening.evaluate((area: HTMLTextAreaElement) => area === document.activeElement)).toBe(true);
+    await page.keyboard.type(after);
     await page.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.').waitFor();
+    await page.getByText('Voorbeeld met de tekst die nog niet is opgeslagen.').waitFor();
+    await preview().getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();
     await page.getByRole('button', { name: 'Tekst opslaan' }).click();
     await page.getByText('De tekst is opgeslagen; het voorbeeld toont de nieuwe tekst.').waitFor();
     await preview().getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();

@@ -469,6 +469,33 @@ describeEachDatabase('letters through the API', (database) => {
     });
   });
 
+  it('lists the annexes a member may open with what changed, and groups an annex by support type with the letter’s subtotals, new deliveries and the EPF work apart', async () => {
+    const { db } = database();
+    const cookie = await sessionCookieFor(db, 'parliamentReader');
+    const asReader = (path: string) => api.request(path, { headers: { Cookie: cookie } });
+    const listed = await (await asReader('/annexes')).json();
+    const august = listed.items.find((item: any) => item.letterId === augustId);
+    expect(august).toMatchObject({ referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 460', previousReferenceDate: '2025-02-04', sentAt: expect.any(String) });
+    expect(august.newRows).toBeGreaterThan(0);
+    expect(august.rowCount).toBeGreaterThan(august.newRows + august.changedRows);
+    expect((await fetchAs('registrar', '/annexes')).status).toBe(403);
+
+    const html = await (await asReader(`/letters/${augustId}/annex/html`)).text();
+    const printedSubtotal = (label: string) => new RegExp(`<th scope="row">${label.replace(/[()]/g, '\\$&')}</th>(?:<td[^>]*>[^<]*</td>)*?<td class="numeric">(€ [^<]+)</td>`).exec(html)?.[1];
+    // Each subtotal is the letter's table, as the letter prints it.
+    const table = financeSection((await author('GET', `/letters/${augustId}`)).body.letter);
+    for (const [label, , current] of table.rows as string[][]) {
+      expect(printedSubtotal(label === 'Totaal' ? 'Totaal' : `Subtotaal ${label}`), label).toBe(current);
+    }
+    expect(html).toContain('Exact € 6.121.000.000,00; de brief rondt dit af op € 6,1 mld.');
+    expect(html).toMatch(/<tr class="marked">.*<td>nieuw<\/td><\/tr>/);
+    // The EU's drones: at their value, apart from the Dutch total.
+    expect(html).toContain('Uitvoerder voor de Europese Vredesfaciliteit: buiten het Nederlandse totaal');
+    expect(printedSubtotal('Totaal als uitvoerder (buiten het Nederlandse totaal)')).toBe('€ 100 mln.');
+    expect(html).toContain('<a href="/bijlagen">');
+    expect(html).toMatch(/Geopend door .* op \d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}/);
+  });
+
   it('publishes as open data exactly the public deliveries that a published letter listed, as the public may read them', async () => {
     const { db } = database();
     const deliveries = await db.selectFrom('delivery').select(['id', 'title', 'publicId', 'disclosureState']).execute();
@@ -630,5 +657,17 @@ describeEachDatabase('letters through the API', (database) => {
     expect(sha256(snapshot)).not.toBe(finalView.publicSha256);
     const after = (await author('GET', `/letters/${letterId}/verification`)).body;
     expect(after).toEqual({ ...before, ok: false, hashesMatch: false });
+  });
+
+  it('verification notices a kept annex rendering changed behind the database’s back', async () => {
+    const { db } = database();
+    expect((await author('GET', `/letters/${augustId}/verification`)).body.hashesMatch).toBe(true);
+    await sql`alter table annex_rendering disable trigger annex_rendering_is_frozen`.execute(db);
+    try {
+      await sql`update annex_rendering set html = replace(html, '>nieuw<', '><') where letter_id = ${augustId}`.execute(db);
+    } finally {
+      await sql`alter table annex_rendering enable trigger annex_rendering_is_frozen`.execute(db);
+    }
+    expect((await author('GET', `/letters/${augustId}/verification`)).body).toMatchObject({ ok: false, hashesMatch: false });
   });
 });

@@ -1,10 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { changeRole, createAccount, disableAccount, listAccounts } from '../../auth/accounts.ts';
+import { changeEmail, changeRole, createAccount, disableAccount, listAccounts } from '../../auth/accounts.ts';
 import { totpUri } from '../../auth/totp.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { validationHook } from '../openapi-common.ts';
-import { changeRoleRoute, createAccountRoute, CreatedAccountSchema, disableRoute, listRoute } from './schemas.ts';
+import { changeEmailRoute, changeRoleRoute, createAccountRoute, CreatedAccountSchema, disableRoute, listRoute } from './schemas.ts';
 
 export function accountsRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -22,6 +22,11 @@ export function accountsRoutes() {
 
   app.openapi(changeRoleRoute, async (c) => {
     const account = await changeRole(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json').role);
+    return c.json(account, 200);
+  });
+
+  app.openapi(changeEmailRoute, async (c) => {
+    const account = await changeEmail(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json').email);
     return c.json(account, 200);
   });
 

@@ -3,6 +3,8 @@ import { ROLES } from '../../domain/access.ts';
 import { permitted } from '../access.ts';
 import { idempotencyKey, jsonBody, jsonContent as json, problemResponses, safeText } from '../openapi-common.ts';
 
+const emailAddress = z.email().max(254).openapi({ description: 'Where notifications go', example: 'a.beheerder@example.org' });
+
 const AccountSchema = z
   .object({
     id: z.uuid(),
@@ -12,6 +14,7 @@ const AccountSchema = z
     hasPassword: z.boolean(),
     hasSecondFactor: z.boolean(),
     oidcSubject: z.string().nullable(),
+    email: z.string().nullable().openapi({ description: 'Where notifications go (when the server sends e-mail); null for none' }),
     disabledAt: z.string().nullable(),
     createdAt: z.string(),
   })
@@ -24,6 +27,7 @@ const NewAccountSchema = z
     role: z.enum(ROLES),
     password: safeText(1000).nullable().openapi({ description: 'At least 12 characters; null for an account that logs in only through the identity provider' }),
     oidcSubject: safeText(255).nullable().optional().openapi({ description: "The identity provider's subject (sub) of this person" }),
+    email: emailAddress.nullable().optional(),
     secondFactor: z.boolean().optional().openapi({ description: 'A second factor also where the role does not require one' }),
   })
   .openapi('NewAccount');
@@ -66,6 +70,17 @@ export const changeRoleRoute = createRoute(
     tags: ['accounts'],
     summary: "Change an account's role (its sessions end)",
     request: { params: idParam, ...jsonBody(z.strictObject({ role: z.enum(ROLES) })) },
+    responses: { 200: json(AccountSchema, 'The changed account'), ...problemResponses(400, 401, 403, 404, 415) },
+  }),
+);
+
+export const changeEmailRoute = createRoute(
+  permitted('account.manage', {
+    method: 'post',
+    path: '/accounts/{id}/email',
+    tags: ['accounts'],
+    summary: "Set or clear an account's e-mail address for notifications",
+    request: { params: idParam, ...jsonBody(z.strictObject({ email: emailAddress.nullable() })) },
     responses: { 200: json(AccountSchema, 'The changed account'), ...problemResponses(400, 401, 403, 404, 415) },
   }),
 );

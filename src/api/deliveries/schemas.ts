@@ -81,7 +81,7 @@ const deliveryFields = {
 
 export const DeliverySummarySchema = z.object(deliveryFields).openapi('DeliverySummary');
 
-const ValuationInputSchema = z
+export const ValuationInputSchema = z
   .strictObject({
     amountCents,
     basis: z.enum(VALUATION_BASES),
@@ -108,7 +108,7 @@ export const ValuationSchema = z
   })
   .openapi('Valuation');
 
-const PaymentInputSchema = z
+export const PaymentInputSchema = z
   .strictObject({
     amountCents: amountCents.min(1),
     paidOn: eventDate,

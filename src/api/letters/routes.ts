@@ -1,8 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { annexDocument, letterDocument } from '../../letters/compose.ts';
-import { renderAnnex, renderLetter } from '../../letters/renderings.ts';
+import { letterDocument } from '../../letters/compose.ts';
+import { renderLetter } from '../../letters/renderings.ts';
 import { allowFramingBySelf } from '../../security-headers.ts';
+import * as annexes from '../../register/annex.ts';
 import * as letters from '../../register/letters.ts';
 import * as embargo from '../../register/letter-publication.ts';
 import * as review from '../../register/letter-review.ts';
@@ -13,6 +14,7 @@ import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import {
+  annexListRoute,
   annexRoute,
   approvalRoute,
   comparisonRoute,
@@ -143,14 +145,15 @@ export function lettersRoutes() {
     return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}${view.status === 'draft' ? '-concept' : ''}`);
   });
 
+  app.openapi(annexListRoute, async (c) => c.json({ items: await annexes.listAnnexes(deps(c).db, requestContext(c), c.get('principal')!.role) }, 200));
+
   app.openapi(annexRoute, async (c) => {
     const { id, format } = c.req.valid('param');
     const principal = c.get('principal')!;
-    const annex = await letters.openAnnex(deps(c).db, requestContext(c), id);
-    const doc = annexDocument(annex, { name: principal.displayName || principal.username, username: principal.username }, deps(c).clock());
-    const rendering = await renderAnnex(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH });
+    const reader = { name: principal.displayName || principal.username, username: principal.username };
+    const { referenceDate, rendering } = await annexes.openAnnex(deps(c).db, requestContext(c), id, format, reader);
     c.header('Cache-Control', 'no-store');
-    return sendRendering(c, rendering, `vertrouwelijke-bijlage-${annex.referenceDate}`);
+    return sendRendering(c, rendering, `vertrouwelijke-bijlage-${referenceDate}`);
   });
 
   return app;

@@ -49,6 +49,9 @@ export const LetterSchema = z
     isDemonstration: z.boolean(),
     letter: PublicLetterSnapshotResponse.openapi({ description: 'The public letter: computed now for a draft, as frozen once final' }),
     problems: z.array(z.string()).openapi({ description: 'What keeps a draft from being finalised' }),
+    figures: z
+      .array(z.object({ name: z.string(), value: z.string() }))
+      .openapi({ description: 'The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed' }),
     approval: z
       .object({ sha256: z.string(), byName: z.string(), at: z.string(), matchesCurrent: z.boolean() })
       .nullable()
@@ -238,6 +241,30 @@ export const annexRoute = createRoute(
     summary: 'The confidential annex, marked on every page and watermarked with the reader and the time; every opening is recorded',
     request: { params: annexFormatParams },
     responses: { 200: { description: 'The annex' }, ...problemResponses(400, 401, 403, 404) },
+  }),
+);
+
+const AnnexListItemSchema = z
+  .object({
+    letterId: z.uuid(),
+    referenceDate: z.iso.date(),
+    letterDate: z.iso.date().nullable(),
+    paperNumber: z.string().nullable(),
+    sentAt: z.string().nullable().openapi({ description: 'When the letter went to parliament; null while it has not' }),
+    previousReferenceDate: z.iso.date().nullable().openapi({ description: 'The reference date of the letter this annex is compared with' }),
+    rowCount: z.number().int().nullable().openapi({ description: 'Deliveries in the annex; null until it is rendered (at its first opening, for letters finalised before annexes were kept)' }),
+    newRows: z.number().int().nullable().openapi({ description: 'Deliveries not in the previous letter’s annex' }),
+    changedRows: z.number().int().nullable().openapi({ description: 'Deliveries in it at another value' }),
+  })
+  .openapi('AnnexListItem');
+
+export const annexListRoute = createRoute(
+  permitted('annex.read', {
+    method: 'get',
+    path: '/annexes',
+    tags: ['letters'],
+    summary: 'The confidential annexes the reader may open, newest first, each with what changed since the previous one (listing and opening are recorded)',
+    responses: { 200: json(z.object({ items: z.array(AnnexListItemSchema) }), 'The annexes'), ...problemResponses(401, 403) },
   }),
 );
 

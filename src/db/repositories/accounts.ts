@@ -5,7 +5,7 @@ type Db = Kysely<Database>;
 
 export type StoredAccount = Selectable<AccountTable>;
 
-export async function insertAccount(db: Db, account: Omit<StoredAccount, 'createdAt' | 'totpLastStep' | 'disabledAt'>): Promise<StoredAccount> {
+export async function insertAccount(db: Db, account: Omit<StoredAccount, 'createdAt' | 'totpLastStep' | 'disabledAt' | 'email'> & { email?: string | null }): Promise<StoredAccount> {
   return db.insertInto('account').values(account).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -26,6 +26,12 @@ export async function listAccounts(db: Db): Promise<StoredAccount[]> {
   return db.selectFrom('account').selectAll().orderBy('username').execute();
 }
 
+/** The e-mail addresses of the enabled accounts in a role that have one. */
+export async function emailsOfRole(db: Db, role: string): Promise<string[]> {
+  const rows = await db.selectFrom('account').select('email').where('role', '=', role).where('disabledAt', 'is', null).where('email', 'is not', null).execute();
+  return rows.flatMap(({ email }) => (email === null ? [] : [email]));
+}
+
 export async function countAccounts(db: Db): Promise<number> {
   const { count } = await db.selectFrom('account').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(count);
@@ -34,7 +40,7 @@ export async function countAccounts(db: Db): Promise<number> {
 export async function updateAccount(
   db: Db,
   id: string,
-  change: Partial<Pick<StoredAccount, 'role' | 'disabledAt' | 'passwordHash' | 'totpSecret' | 'displayName' | 'oidcSubject'>>,
+  change: Partial<Pick<StoredAccount, 'role' | 'disabledAt' | 'passwordHash' | 'totpSecret' | 'displayName' | 'oidcSubject' | 'email'>>,
 ): Promise<StoredAccount> {
   return db.updateTable('account').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

@@ -25,16 +25,38 @@ export type StoredAuditEvent = Selectable<AuditEventTable>;
  * best called as the last statement of a change.
  */
 export async function appendAuditEvent(trx: Db, context: AuditContext, entry: AuditEntry, now: Date): Promise<AuditEvent> {
+  const last = await lockedChainEnd(trx);
+  const event = buildAuditEvent(context, entry, { seq: last.seq + 1, prevHash: last.hash, occurredAt: now });
+  await trx.insertInto('auditEvent').values(auditEventRow(event)).execute();
+  return event;
+}
+
+/** The chain's last link (the genesis before the first event), once this transaction holds the append lock. */
+async function lockedChainEnd(trx: Db): Promise<{ seq: number; hash: string }> {
   if (!trx.isTransaction) throw new Error('an audit event is written in the transaction of what it records');
   await sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
   const last = await trx.selectFrom('auditEvent').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const event = buildAuditEvent(context, entry, {
-    seq: (last?.seq ?? 0) + 1,
-    prevHash: last?.hash ?? GENESIS_HASH,
-    occurredAt: now,
-  });
-  await trx.insertInto('auditEvent').values(auditEventRow(event)).execute();
-  return event;
+  return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+}
+
+/** Events per insert statement: 14 columns each, far below PostgreSQL's 65,535 parameters. */
+const EVENTS_PER_STATEMENT = 2000;
+
+/**
+ * Appends many events at once, in the order given, under the same rules as appendAuditEvent: inside
+ * the caller's transaction, after the same lock, each linked to the one before by its hash. For work
+ * that changes many records in one transaction (an import); the chain is the same as one event at a time.
+ */
+export async function appendAuditEvents(trx: Db, context: AuditContext, entries: readonly AuditEntry[], now: Date): Promise<void> {
+  let link = await lockedChainEnd(trx);
+  for (let start = 0; start < entries.length; start += EVENTS_PER_STATEMENT) {
+    const rows = entries.slice(start, start + EVENTS_PER_STATEMENT).map((entry) => {
+      const row = auditEventRow(buildAuditEvent(context, entry, { seq: link.seq + 1, prevHash: link.hash, occurredAt: now }));
+      link = { seq: row.seq, hash: row.hash };
+      return row;
+    });
+    await trx.insertInto('auditEvent').values(rows).execute();
+  }
 }
 
 /** The stored row of an event: the canonical text, its hash, and the columns searched on. */

@@ -55,12 +55,12 @@ export function isDeliveryPosition(sort: DeliverySortKey, position: KeysetPositi
   return isPositionOf(SORT_COLUMNS[sort], position);
 }
 
-function toDelivery(row: Selectable<DeliveryTable>): StoredDelivery {
+export function toDelivery(row: Selectable<DeliveryTable>): StoredDelivery {
   const { deletedAt: _deleted, publicId: _publicId, ...delivery } = row;
   return delivery as StoredDelivery;
 }
 
-function toColumns(fields: DeliveryFields) {
+export function toColumns(fields: DeliveryFields) {
   return { ...fields, sources: JSON.stringify(fields.sources) };
 }
 

@@ -218,26 +218,48 @@ export async function publicDeliveryValues(db: Db, ids: string[], referenceDate:
   return new Map(rows.map((row) => [row.id, { publicId: row.publicId!, cents: row.amountCents }]));
 }
 
-/** Every delivery realised on or before the date, with what it counts for at that date: the annex. */
+/**
+ * The annex: every delivery realised on or before the date or counted by then (a purchase paid before it
+ * was realised), with what it counts for at that date; and the work for the EU as implementing actor at
+ * its latest valuation by then, as the letter's figure of it counts it (never in a Dutch total).
+ */
 export async function annexRows(db: Db, referenceDate: string): Promise<AnnexRow[]> {
-  const rows = await db
-    .selectFrom('delivery')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('realisedSupportChange')
-          .select(['deliveryId', sql<Cents>`sum(change_cents)::bigint`.as('valueCents')])
-          .where('changeDate', '<=', referenceDate)
-          .groupBy('deliveryId')
-          .as('realised'),
-      (join) => join.onRef('realised.deliveryId', '=', 'delivery.id'),
-    )
-    .select(['title', 'category', 'supportType', 'fundingSource', 'quantity', 'unit', 'realisedAt', 'disclosureState', 'realised.valueCents'])
-    .where('deletedAt', 'is', null)
-    .where('realisedAt', '<=', referenceDate)
-    .orderBy('realisedAt')
-    .orderBy('title')
-    .orderBy('delivery.id')
-    .execute();
-  return rows.map((row) => AnnexRowSchema.parse({ ...row, valueCents: row.valueCents ?? 0 }));
+  const [counted, implementingActor] = await Promise.all([
+    db
+      .selectFrom('delivery')
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('realisedSupportChange')
+            .select(['deliveryId', sql<Cents>`sum(change_cents)::bigint`.as('valueCents')])
+            .where('changeDate', '<=', referenceDate)
+            .groupBy('deliveryId')
+            .as('realised'),
+        (join) => join.onRef('realised.deliveryId', '=', 'delivery.id'),
+      )
+      .select(['delivery.id as deliveryId', 'title', 'category', 'supportType', 'fundingSource', 'quantity', 'unit', 'realisedAt', 'disclosureState', 'realised.valueCents'])
+      .where('deletedAt', 'is', null)
+      .where('fundingSource', '<>', 'epf')
+      .where((eb) => eb.or([eb('realisedAt', '<=', referenceDate), eb('realised.deliveryId', 'is not', null)]))
+      .orderBy('realisedAt')
+      .orderBy('title')
+      .orderBy('delivery.id')
+      .execute(),
+    db
+      .selectFrom('delivery')
+      .innerJoin('valuation', 'valuation.deliveryId', 'delivery.id')
+      .distinctOn('delivery.id')
+      .select(['delivery.id as deliveryId', 'title', 'category', 'supportType', 'fundingSource', 'quantity', 'unit', 'realisedAt', 'disclosureState', 'valuation.amountCents'])
+      .where('delivery.deletedAt', 'is', null)
+      .where('delivery.fundingSource', '=', 'epf')
+      .where('valuation.effectiveDate', '<=', referenceDate)
+      .orderBy('delivery.id')
+      .orderBy('valuation.effectiveDate', 'desc')
+      .orderBy('valuation.recordedAt', 'desc')
+      .execute(),
+  ]);
+  return [
+    ...counted.map(({ valueCents, ...row }) => AnnexRowSchema.parse({ ...row, valueCents: valueCents ?? 0 })),
+    ...implementingActor.map(({ amountCents, ...row }) => AnnexRowSchema.parse({ ...row, valueCents: 0, implementingActorCents: amountCents })),
+  ];
 }

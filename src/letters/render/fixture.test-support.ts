@@ -1,4 +1,4 @@
-import type { AnnexDocument, LetterDocument } from '../letter-document.ts';
+import type { AnnexDocument, AnnexTableRow, LetterDocument } from '../letter-document.ts';
 
 /** A letter shaped like the seed letter of 10 September 2025, for the renderers' tests. */
 export function letterFixture(overrides: Partial<LetterDocument> = {}): LetterDocument {
@@ -183,26 +183,43 @@ export const HOSTILE_TEXT = '<script>alert("x")</script> & *ster* | pijp [link](
 /** One word of 500 characters: nothing to break a line on. */
 export const LONG_WORD = 'Oekraïne€'.repeat(56).slice(0, 500);
 
-/** The confidential annex with `rowCount` deliveries, enough rows for several pages when asked. */
-export function annexFixture(rowCount: number, overrides: Partial<AnnexDocument> = {}): AnnexDocument {
+/** The reader's watermark the annex tests stamp. */
+export const ANNEX_WATERMARK = 'Geopend door J. de Vries (demo-parliament-reader) op 27 november 2026 om 21:15';
+
+/** The confidential annex with `rowCount` deliveries in one group with its subtotal, enough rows for several pages when asked. */
+export function annexFixture(rowCount: number, overrides: Partial<AnnexDocument> & { rows?: AnnexTableRow[] } = {}): AnnexDocument {
   const categories = ['Munitie', 'Luchtverdediging', 'Voertuigen', 'Drones', 'Niet-letaal'];
+  const { rows, ...rest } = overrides;
   return {
     classification: 'DEPARTEMENTAAL VERTROUWELIJK',
     title: 'Vertrouwelijke bijlage bij de leveringenbrief van 10 september 2025',
     subtitle: 'Totaaloverzicht tot en met 31 augustus 2025',
-    header: ['Nr.', 'Levering', 'Categorie', 'Aantal', 'Gerealiseerd', 'Waarde'],
-    rows: Array.from({ length: rowCount }, (_, index) => [
-      String(index + 1),
-      `Levering ${index + 1}: pantserhouwitser, reservedelen en opleiding van bemanningen in Duitsland`,
-      categories[index % categories.length] ?? 'Overig',
-      String((index * 7) % 40 + 1),
-      `${(index % 28) + 1} feb. 2025`,
-      `€ ${(index * 3.7 + 1).toFixed(1).replace('.', ',')} mln.`,
-    ]),
-    numericColumns: [0, 3, 5],
-    sections: [],
-    watermark: 'Geopend door J. de Vries (demo-parliament-reader) op 27-11-2026 20:15 UTC',
+    summary: ['Sinds de vorige brief: 3 nieuw, 1 met een andere waarde.'],
+    sections: [
+      {
+        heading: 'Leveringen per soort steun',
+        intro: ['De subtotalen zijn de bedragen in de tabel van de brief.'],
+        header: ['Nr.', 'Levering', 'Categorie', 'Aantal', 'Gerealiseerd', 'Waarde'],
+        rows: rows ?? [
+          { kind: 'group', cells: [`Directe levering (vervangingswaarde): ${rowCount} leveringen`] },
+          ...Array.from({ length: rowCount }, (_, index) => ({
+            cells: [
+              String(index + 1),
+              `Levering ${index + 1}: pantserhouwitser, reservedelen en opleiding van bemanningen in Duitsland`,
+              categories[index % categories.length] ?? 'Overig',
+              String((index * 7) % 40 + 1),
+              `${(index % 28) + 1} feb. 2025`,
+              `€ ${(index * 3.7 + 1).toFixed(1).replace('.', ',')} mln.`,
+            ],
+            marked: index % 10 === 0,
+          })),
+          { kind: 'subtotal', cells: ['Subtotaal', '', '', '', '', '€ 2,4 mld.'] },
+          { kind: 'note', cells: ['Exact € 2.398.765.432,10; de brief rondt dit af op € 2,4 mld.'] },
+        ],
+        numericColumns: [0, 3, 5],
+      },
+    ],
     isDemonstration: false,
-    ...overrides,
+    ...rest,
   };
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { checkAccessibility, describeWithBrowser, openPage } from '../../../test/support/browser.ts';
-import { annexFixture, letterFixture } from './fixture.test-support.ts';
+import { ANNEX_WATERMARK, annexFixture, letterFixture } from './fixture.test-support.ts';
 import { LETTER_CSS, renderAnnexHtml, renderLetterHtml } from './html.ts';
 import { pdfPages, type PdfPage } from './pdf-text.test-support.ts';
 
@@ -51,7 +51,7 @@ describeWithBrowser('the letter and annex pages in Chromium', (browser) => {
   it('print the annex with its marking at the top and bottom of every page and its watermark on each', async () => {
     const page = await openPage(browser());
     const annex = annexFixture(90);
-    const refused = await serve(page, renderAnnexHtml(annex, { stylesheetHref: STYLESHEET }));
+    const refused = await serve(page, renderAnnexHtml(annex, { stylesheetHref: STYLESHEET, watermark: ANNEX_WATERMARK, backHref: '/bijlagen' }));
     expect(refused).toEqual([]);
     await checkAccessibility(page);
 
@@ -62,7 +62,7 @@ describeWithBrowser('the letter and annex pages in Chromium', (browser) => {
       expect(printedAt(printed, 'DEPARTEMENTAAL VERTROUWELIJK', 'top'), where).toBe(true);
       expect(printedAt(printed, 'DEPARTEMENTAAL VERTROUWELIJK', 'bottom'), where).toBe(true);
       expect(printed.items.some((item) => item.text.includes('Gerealiseerd')), where).toBe(true);
-      expect(printed.text.replace(/\s+/g, '')).toContain(annex.watermark.replace(/\s+/g, ''));
+      expect(printed.text.replace(/\s+/g, '')).toContain(ANNEX_WATERMARK.replace(/\s+/g, ''));
     });
     await page.context().close();
   });

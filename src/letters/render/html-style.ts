@@ -309,6 +309,40 @@ table.figures tr.emphasis > * {
   color: var(--muted);
 }
 
+.annex-nav {
+  margin: 0 0 1em;
+}
+
+.annex-nav a,
+.annex-contents a {
+  color: var(--accent);
+}
+
+.annex-contents ul {
+  margin: 0.4em 0 1em;
+  padding-left: 1.2em;
+}
+
+table.annex-table tr.group > th {
+  padding-top: 1em;
+  font-weight: bold;
+  background: #eef2f7;
+}
+
+table.annex-table tr.subtotal > * {
+  font-weight: bold;
+  border-top: 1px solid var(--ink);
+}
+
+table.annex-table tr.note > td {
+  color: var(--muted);
+  font-style: italic;
+}
+
+table.annex-table tr.marked > * {
+  background: #fff8e0;
+}
+
 .opened-by {
   margin: 0 0 1em;
   color: var(--muted);
@@ -391,6 +425,11 @@ table.figures tr.emphasis > * {
   tr,
   li {
     break-inside: avoid;
+  }
+
+  .annex-nav,
+  .annex-contents {
+    display: none;
   }
 
   .footnote-ref a,

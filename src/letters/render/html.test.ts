@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { annexFixture, HOSTILE_TEXT, letterFixture, LONG_WORD } from './fixture.test-support.ts';
+import { ANNEX_WATERMARK, annexFixture, HOSTILE_TEXT, letterFixture, LONG_WORD } from './fixture.test-support.ts';
 import { attribute, bodyRows, elements, parseStrict, text } from './html-tree.test-support.ts';
-import { LETTER_CSS, renderAnnexHtml, renderLetterHtml } from './html.ts';
+import { LETTER_CSS, renderAnnexHtml, renderLetterHtml, WATERMARK_SLOT } from './html.ts';
 
 const options = { stylesheetHref: '/brieven/stijl.css' };
 
@@ -94,9 +94,10 @@ describe('renderLetterHtml', () => {
 
 describe('renderAnnexHtml', () => {
   const annex = annexFixture(60);
+  const annexOptions = { ...options, watermark: ANNEX_WATERMARK, backHref: '/bijlagen' };
 
   it('marks the annex at the top and the bottom, repeated on every printed page', () => {
-    const document = parseStrict(renderAnnexHtml(annex, options));
+    const document = parseStrict(renderAnnexHtml(annex, annexOptions));
     const frame = elements(document, 'table').find((table) => attribute(table, 'class') === 'page-frame')!;
     expect(text(elements(frame, 'thead')[0]!)).toContain('DEPARTEMENTAAL VERTROUWELIJK');
     expect(text(elements(frame, 'tfoot')[0]!)).toContain('DEPARTEMENTAAL VERTROUWELIJK');
@@ -104,19 +105,27 @@ describe('renderAnnexHtml', () => {
     expect(LETTER_CSS).toMatch(/\.page-frame tfoot \{\s*display: table-footer-group;/);
   });
 
-  it('repeats the watermark and lists every row in a table with column headers', () => {
-    const document = parseStrict(renderAnnexHtml(annex, options));
+  it('repeats the watermark, leads back to the list of annexes, and lists every row with its group, subtotal and note', () => {
+    const document = parseStrict(renderAnnexHtml(annex, annexOptions));
     const watermark = elements(document, 'div').find((div) => attribute(div, 'class') === 'watermark')!;
     expect(attribute(watermark, 'aria-hidden')).toBe('true');
-    expect(elements(watermark, 'span').map(text).filter((value) => value === annex.watermark).length).toBeGreaterThan(3);
+    expect(elements(watermark, 'span').map(text).filter((value) => value === ANNEX_WATERMARK).length).toBeGreaterThan(3);
     expect(LETTER_CSS).toMatch(/\.watermark \{\s*position: fixed;/);
+    expect(elements(document, 'a').map((link) => attribute(link, 'href'))).toContain('/bijlagen');
     const table = elements(document, 'table').find((element) => attribute(element, 'class') === 'annex-table')!;
-    expect(elements(table, 'th').filter((th) => attribute(th, 'scope') === 'col').map(text)).toEqual(annex.header);
-    expect(elements(elements(table, 'tbody')[0]!, 'tr')).toHaveLength(60);
+    expect(elements(table, 'th').filter((th) => attribute(th, 'scope') === 'col').map(text)).toEqual(annex.sections[0]!.header);
+    const rows = elements(elements(table, 'tbody')[0]!, 'tr');
+    expect(rows).toHaveLength(63);
+    expect(rows.map((row) => attribute(row, 'class')).filter((name) => name !== undefined && name !== null)).toEqual(['group', ...Array.from({ length: 6 }, () => 'marked'), 'subtotal', 'note']);
+  });
+
+  it('keeps a slot for the watermark that no text can fill', () => {
+    const kept = renderAnnexHtml(annexFixture(2, { title: WATERMARK_SLOT, rows: [[WATERMARK_SLOT]] }), { ...annexOptions, watermark: WATERMARK_SLOT });
+    expect(kept.split(WATERMARK_SLOT)).toHaveLength(11);
   });
 
   it('escapes hostile text in the annex', () => {
-    const html = renderAnnexHtml(annexFixture(1, { title: HOSTILE_TEXT, watermark: HOSTILE_TEXT, rows: [[HOSTILE_TEXT, LONG_WORD]] }), options);
+    const html = renderAnnexHtml(annexFixture(1, { title: HOSTILE_TEXT, rows: [[HOSTILE_TEXT, LONG_WORD]] }), { ...annexOptions, watermark: HOSTILE_TEXT });
     const document = parseStrict(html);
     expect(elements(document, 'script')).toHaveLength(0);
     expect(text(elements(document, 'h1')[0]!)).toBe(HOSTILE_TEXT);

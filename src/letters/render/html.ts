@@ -1,4 +1,4 @@
-import type { AnnexDocument, Block, Inline, LetterDocument, LetterOverview, LetterTable } from '../letter-document.ts';
+import type { AnnexDocument, AnnexSection, Block, Inline, LetterDocument, LetterOverview, LetterTable } from '../letter-document.ts';
 import { renderInline } from './inline.ts';
 import { LABELS, returnAddressLine } from './labels.ts';
 
@@ -9,12 +9,16 @@ export interface HtmlOptions {
   stylesheetHref: string;
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+const NEEDS_ESCAPING_OR_BREAKS = /[&<>"']|\S{30}/u;
+
 /** Escaped text, with break opportunities inside words too long for a line (a code, a pasted URL). */
 function textHtml(value: string): string {
+  // Most text needs neither: the annex writes hundreds of thousands of cells.
+  if (!NEEDS_ESCAPING_OR_BREAKS.test(value)) return value;
   return value
     .split(/(\S{30,})/u)
     .map((part, index) => (index % 2 === 0 ? escapeHtml(part) : chunks(part, 20).map(escapeHtml).join('<wbr>')))
@@ -56,32 +60,34 @@ export function renderLetterHtml(doc: LetterDocument, options: HtmlOptions): str
   });
 }
 
+export interface AnnexHtmlOptions extends HtmlOptions {
+  /** Who opened it and when; or, for the rendering that is kept, WATERMARK_SLOT, replaced on each opening. */
+  watermark: string;
+  /** Where "back" leads: the reader's list of annexes. */
+  backHref: string;
+}
+
+/** Stands for the reader's watermark in the kept HTML: it can never come from text, which is escaped. */
+export const WATERMARK_SLOT = '<!--watermark-->';
+
 /**
- * The confidential annex: its marking at the top and bottom of the screen and of every printed page, and the
- * reader's watermark across every page.
+ * The confidential annex: its marking at the top and bottom of the screen and of every printed page, the
+ * reader's watermark across every page, a way back and a list of its sections.
  */
-export function renderAnnexHtml(annex: AnnexDocument, options: HtmlOptions): string {
+export function renderAnnexHtml(annex: AnnexDocument, options: AnnexHtmlOptions): string {
   const marking = `<p class="marking">${textHtml(annex.classification)}</p>`;
-  const watermark = textHtml(annex.watermark);
+  const watermark = options.watermark === WATERMARK_SLOT ? WATERMARK_SLOT : textHtml(options.watermark);
+  const sectionId = (index: number) => `onderdeel-${index + 1}`;
   const content = [
     `<div class="watermark" aria-hidden="true">${`<span>${watermark}</span>`.repeat(9)}</div>`,
     '<main class="sheet annex-sheet">',
+    `<nav class="annex-nav" aria-label="Bijlage"><a href="${escapeHtml(options.backHref)}">← Terug naar de vertrouwelijke bijlagen</a></nav>`,
     `<h1>${textHtml(annex.title)}</h1>`,
     `<p class="subtitle">${textHtml(annex.subtitle)}</p>`,
     `<p class="opened-by">${watermark}</p>`,
-    tableHtml({
-      header: annex.header,
-      rows: annex.rows.map((cells) => ({ cells: cells.map((cell) => [cell]) })),
-      numericColumns: annex.numericColumns,
-    }, new FootnoteReferences(), 'annex-table'),
-    ...annex.sections.flatMap((section) => [
-      `<h2>${textHtml(section.heading)}</h2>`,
-      tableHtml({
-        header: section.header,
-        rows: section.rows.map((cells) => ({ cells: cells.map((cell) => [cell]) })),
-        numericColumns: section.numericColumns,
-      }, new FootnoteReferences(), 'annex-table'),
-    ]),
+    ...annex.summary.map((line) => `<p>${textHtml(line)}</p>`),
+    `<nav class="annex-contents" aria-label="Onderdelen"><ul>${annex.sections.map((section, index) => `<li><a href="#${sectionId(index)}">${textHtml(section.heading)}</a></li>`).join('')}</ul></nav>`,
+    ...annex.sections.map((section, index) => annexSectionHtml(section, sectionId(index))),
     '</main>',
   ].join('\n');
   return page({
@@ -92,6 +98,30 @@ export function renderAnnexHtml(annex: AnnexDocument, options: HtmlOptions): str
     bottom: marking,
     content,
   });
+}
+
+function annexSectionHtml(section: AnnexSection, id: string): string {
+  const width = section.header.length;
+  const numeric = (column: number): string => (section.numericColumns.includes(column) ? ' class="numeric"' : '');
+  const head = section.header.map((heading, column) => `<th scope="col"${numeric(column)}>${textHtml(heading)}</th>`).join('');
+  const rows = section.rows.map((row) => {
+    const line = Array.isArray(row) ? { cells: row } : row;
+    if (line.kind === 'group') return `<tr class="group"><th scope="rowgroup" colspan="${width}">${textHtml(line.cells[0] ?? '')}</th></tr>`;
+    if (line.kind === 'note') return `<tr class="note"><td colspan="${width}">${textHtml(line.cells[0] ?? '')}</td></tr>`;
+    const cells = line.cells.map((cell, column) => (column === 0 ? `<th scope="row">${textHtml(cell)}</th>` : `<td${numeric(column)}>${textHtml(cell)}</td>`));
+    const classes = [line.kind === 'subtotal' ? 'subtotal' : '', line.marked ? 'marked' : ''].filter((name) => name !== '').join(' ');
+    return `<tr${classes ? ` class="${classes}"` : ''}>${cells.join('')}</tr>`;
+  });
+  return [
+    `<section aria-labelledby="${id}">`,
+    `<h2 id="${id}">${textHtml(section.heading)}</h2>`,
+    ...(section.intro ?? []).map((line) => `<p>${textHtml(line)}</p>`),
+    '<table class="annex-table">',
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>\n${rows.join('\n')}\n</tbody>`,
+    '</table>',
+    '</section>',
+  ].join('\n');
 }
 
 interface PageParts {

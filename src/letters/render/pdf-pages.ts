@@ -42,28 +42,3 @@ export interface Margins {
   bottom: number;
   left: number;
 }
-
-/** The text repeated in light grey along lines parallel to the page's diagonal, so no part of the page is free of it. */
-export function watermark(doc: PDFKit.PDFDocument, text: string): void {
-  const { width, height } = doc.page;
-  const centre = { x: width / 2, y: height / 2 };
-  // Longer than the diagonal: the page cuts the lines off at its edges.
-  const length = 2 * Math.hypot(width, height);
-  const size = 15;
-  const gap = '        ';
-  doc.save();
-  doc.rotate(-Math.atan2(height, width) * (180 / Math.PI), { origin: [centre.x, centre.y] });
-  doc.font(FONT.bold).fontSize(size).fillColor('#000000').fillOpacity(0.14);
-  const single = winAnsi(text);
-  const copies = Math.max(1, Math.floor(length / doc.widthOfString(single + gap)));
-  const line = Array.from({ length: copies }, () => single).join(gap);
-  for (const offset of [-0.32, -0.16, 0, 0.16, 0.32]) {
-    doc.text(line, centre.x - length / 2, centre.y + offset * height - size / 2, {
-      width: length,
-      height: size * 1.3,
-      align: 'center',
-      ellipsis: true,
-    });
-  }
-  doc.restore();
-}

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { annexFixture, HOSTILE_TEXT, letterFixture, LONG_WORD } from './fixture.test-support.ts';
+import { HOSTILE_TEXT, letterFixture, LONG_WORD } from './fixture.test-support.ts';
 import { winAnsi } from './pdf-document.ts';
 import { pdfInfo, pdfPages, type PdfPage } from './pdf-text.test-support.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
-import { renderAnnexPdf } from './pdf.ts';
 
 const createdAt = new Date('2025-09-10T08:00:00Z');
 
@@ -115,41 +114,6 @@ describe('renderLetterPdf', () => {
     expect(all).toContain(squeezed(HOSTILE_TEXT));
     expect(all.split(squeezed(LONG_WORD)).length).toBe(3);
     expect(all).toContain('????ok');
-  });
-});
-
-describe('renderAnnexPdf', () => {
-  const annex = annexFixture(90);
-
-  it('marks every page at the top and the bottom, watermarks every page and repeats the table header', async () => {
-    const bytes = await renderAnnexPdf(annex, { createdAt });
-    const pages = await pdfPages(bytes);
-    expect(pages.length).toBeGreaterThanOrEqual(3);
-    pages.forEach((page, index) => {
-      const where = `page ${index + 1}`;
-      expect(printedAt(page, 'DEPARTEMENTAAL VERTROUWELIJK', 'top'), where).toBe(true);
-      expect(printedAt(page, 'DEPARTEMENTAAL VERTROUWELIJK', 'bottom'), where).toBe(true);
-      expect(onPage(page, annex.watermark), where).toBe(true);
-      expect(onPage(page, 'Gerealiseerd'), where).toBe(true);
-    });
-    const rows = pages.flatMap((page) => page.items.filter((item) => /^Levering \d+:/.test(item.text)));
-    expect(rows).toHaveLength(90);
-    expect((await pdfInfo(bytes)).Title).toBe(`DEPARTEMENTAAL VERTROUWELIJK: ${annex.title}`);
-  });
-
-  it('writes the same bytes for the same annex and date', async () => {
-    const first = await renderAnnexPdf(annex, { createdAt });
-    expect((await renderAnnexPdf(annex, { createdAt })).equals(first)).toBe(true);
-  });
-
-  it('survives hostile text and a 500-character word in a cell', async () => {
-    const pages = await pdfPages(await renderAnnexPdf(annexFixture(3, {
-      title: HOSTILE_TEXT,
-      rows: [['1', LONG_WORD, HOSTILE_TEXT, '2', '3', LONG_WORD]],
-    }), { createdAt }));
-    const all = squeezed(pages.map((page) => page.text).join(''));
-    expect(all).toContain(squeezed(HOSTILE_TEXT));
-    expect(all).toContain(squeezed(LONG_WORD));
   });
 });
 

@@ -53,8 +53,18 @@ export function onSessionEnded(listener: Listener): () => void {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const response = await send(path, options, 'application/json, application/problem+json');
+  return { data: parseJson(await response.text()) as T, etag: response.headers.get('ETag') };
+}
+
+/** A request whose answer is a document (HTML) rather than JSON; a refusal is still problem+json. */
+export async function requestText(path: string, options: RequestOptions = {}): Promise<string> {
+  return (await send(path, options, 'text/html, application/problem+json')).text();
+}
+
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
+    Accept: accept,
     'Accept-Language': currentLanguage(),
     ...options.headers,
   };
@@ -68,12 +78,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     signal: options.signal,
     credentials: 'same-origin',
   });
-  const body = parseJson(await response.text());
   if (!response.ok) {
     if (response.status === 401 && path !== '/session') sessionEndedListeners.forEach((listener) => listener());
-    throw new ApiError(response.status, (body ?? {}) as Problem, response.headers);
+    throw new ApiError(response.status, (parseJson(await response.text()) ?? {}) as Problem, response.headers);
   }
-  return { data: body as T, etag: response.headers.get('ETag') };
+  return response;
 }
 
 function parseJson(text: string): unknown {

@@ -1,4 +1,4 @@
-import { request, type ApiResponse } from './client.ts';
+import { request, requestText, type ApiResponse } from './client.ts';
 import type { PathParameters, RequestBody, ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
 
@@ -47,6 +47,14 @@ export function approveLetter(id: string, etag: string) {
   return request<Letter>(`${path(id)}/approval`, { method: 'POST', ifMatch: etag });
 }
 
+/** A draft's text and letter date as the author typed them. */
+export type LetterChange = RequestBody<'/letters/{id}/preview', 'post'>;
+
+/** The draft rendered with text not yet saved: the live preview while typing (nothing is stored). */
+export function previewLetter(id: string, change: LetterChange, signal?: AbortSignal) {
+  return requestText(`${path(id)}/preview`, { method: 'POST', body: change, signal });
+}
+
 export function finaliseLetter(id: string, etag: string) {
   return request<Letter>(`${path(id)}/finalisation`, { method: 'POST', body: {}, ifMatch: etag });
 }
@@ -71,6 +79,13 @@ export function letterEtag(response: ApiResponse<Letter>): string {
 /** The letter as it will look, in a format to download; a draft is marked as such on every page. */
 export function renderingAddress(id: string, format: LetterFormat): string {
   return `/api/v1${path(id)}/renderings/${format}`;
+}
+
+/** An annex the reader may open, with what changed since the previous one. */
+export type AnnexListItem = ResponseBody<'/annexes', 'get'>['items'][number];
+
+export function listAnnexes(signal?: AbortSignal) {
+  return request<ResponseBody<'/annexes', 'get'>>('/annexes', { signal });
 }
 
 /** The confidential annex, watermarked with the reader; every opening is recorded. */

@@ -1479,6 +1479,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or clear an account's e-mail address for notifications */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @description Where notifications go
+                         * @example a.beheerder@example.org
+                         */
+                        email: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The changed account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{id}/disable": {
         parameters: {
             query?: never;
@@ -3351,6 +3445,62 @@ export interface paths {
                 };
                 /** @description No such object */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/annexes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The confidential annexes the reader may open, newest first, each with what changed since the previous one (listing and opening are recorded) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The annexes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AnnexListItem"][];
+                        };
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7688,6 +7838,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workbook to fill in: a sheet per kind of record, choice lists and an example row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template (XLSX) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What importing the file would do, per row, with every fault by row and column; changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportFile"];
+                };
+            };
+            responses: {
+                /** @description The outcome of every row */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the file in one transaction: all or nothing, or only the rows without a fault */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportCommit"];
+                };
+            };
+            responses: {
+                /** @description What was written (committed) or, with faults and allOrNothing, nothing */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7698,7 +8054,7 @@ export interface components {
             /** @enum {string} */
             role: "registrar" | "finance" | "disclosureOfficer" | "exportControlAssessor" | "licensingOfficer" | "letterAuthor" | "parliamentReader" | "auditor" | "administrator";
             /** @description The actions this role may take */
-            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw")[];
+            permissions: ("delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "import.run")[];
             /** @description The session was opened with a second factor */
             secondFactor: boolean;
             /** @description When the session ends unless used before (30 minutes idle, 12 hours at most) */
@@ -8083,6 +8439,8 @@ export interface components {
             hasPassword: boolean;
             hasSecondFactor: boolean;
             oidcSubject: string | null;
+            /** @description Where notifications go (when the server sends e-mail); null for none */
+            email: string | null;
             disabledAt: string | null;
             createdAt: string;
         };
@@ -8102,6 +8460,12 @@ export interface components {
             password: string | null;
             /** @description The identity provider's subject (sub) of this person */
             oidcSubject?: string | null;
+            /**
+             * Format: email
+             * @description Where notifications go
+             * @example a.beheerder@example.org
+             */
+            email?: string | null;
             /** @description A second factor also where the role does not require one */
             secondFactor?: boolean;
         };
@@ -8142,12 +8506,12 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "import.run" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "demonstration.load" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused" | "import.commit";
         /**
          * @description What an audit event is about
          * @enum {string}
          */
-        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim" | "budgetDecision" | "budgetShift" | "budgetCommitment" | "company" | "industryContract" | "contractMilestone" | "priceDevelopment" | "lessonLearned" | "coproductionProject" | "demandBundle" | "trainingProgramme" | "replenishmentProject" | "exportAssessment" | "exportQueue" | "exportReport";
+        AuditObjectType: "delivery" | "account" | "letter" | "report" | "disclosureQueue" | "auditTrail" | "register" | "username" | "oidcSubject" | "path" | "epfTranche" | "epfClaim" | "budgetDecision" | "budgetShift" | "budgetCommitment" | "company" | "industryContract" | "contractMilestone" | "priceDevelopment" | "lessonLearned" | "coproductionProject" | "demandBundle" | "trainingProgramme" | "replenishmentProject" | "exportAssessment" | "exportQueue" | "exportReport" | "import";
         /** @description Any JSON value */
         JsonValue: unknown;
         DisclosureQueue: {
@@ -8346,6 +8710,11 @@ export interface components {
             letter: components["schemas"]["PublicLetterSnapshot"];
             /** @description What keeps a draft from being finalised */
             problems: string[];
+            /** @description The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed */
+            figures: {
+                name: string;
+                value: string;
+            }[];
             /** @description The disclosure officer's approval of the public letter; finalising needs one that matches the letter as it reads now */
             approval: {
                 sha256: string;
@@ -8496,6 +8865,28 @@ export interface components {
                 published: string;
                 recomputed: string;
             }[];
+        };
+        AnnexListItem: {
+            /** Format: uuid */
+            letterId: string;
+            /** Format: date */
+            referenceDate: string;
+            /** Format: date */
+            letterDate: string | null;
+            paperNumber: string | null;
+            /** @description When the letter went to parliament; null while it has not */
+            sentAt: string | null;
+            /**
+             * Format: date
+             * @description The reference date of the letter this annex is compared with
+             */
+            previousReferenceDate: string | null;
+            /** @description Deliveries in the annex; null until it is rendered (at its first opening, for letters finalised before annexes were kept) */
+            rowCount: number | null;
+            /** @description Deliveries not in the previous letter’s annex */
+            newRows: number | null;
+            /** @description Deliveries in it at another value */
+            changedRows: number | null;
         };
         PublicLetter: {
             /** Format: uuid */
@@ -9963,6 +10354,52 @@ export interface components {
                 /** @description Euro cents */
                 licenceValueCents: number;
             };
+        };
+        ImportReport: {
+            fileName: string;
+            sha256: string;
+            /**
+             * Format: uuid
+             * @description The id of the committed import, as its audit events name it; null when nothing was written
+             */
+            importId: string | null;
+            committed: boolean;
+            counts: {
+                create: number;
+                unchanged: number;
+                invalid: number;
+                example: number;
+            };
+            rows: {
+                /** @enum {string} */
+                sheet: "delivery" | "valuation" | "payment";
+                sheetName: string;
+                rowNumber: number;
+                reference: string | null;
+                /** @enum {string} */
+                outcome: "create" | "unchanged" | "invalid" | "example";
+                faults: {
+                    field: string;
+                    /** @description The column's header as the file has it */
+                    column: string;
+                    columnLetter: string | null;
+                    code: string;
+                    reason: string;
+                }[];
+            }[];
+        };
+        ImportFile: {
+            /** @example leveringen.xlsx */
+            fileName: string;
+            /** @description The XLSX or CSV file, base64 */
+            content: string;
+        };
+        ImportCommit: components["schemas"]["ImportFile"] & {
+            /**
+             * @description allOrNothing: nothing when any row has a fault; onlyValid: the rows without one
+             * @enum {string}
+             */
+            mode: "allOrNothing" | "onlyValid";
         };
     };
     responses: never;

@@ -15,10 +15,11 @@ interface NewAccountValues {
   role: string;
   password: string;
   oidcSubject: string;
+  email: string;
 }
 type NewAccountField = keyof NewAccountValues;
-const FIELDS: NewAccountField[] = ['username', 'displayName', 'role', 'password', 'oidcSubject'];
-const EMPTY: NewAccountValues = { username: '', displayName: '', role: '', password: '', oidcSubject: '' };
+const FIELDS: NewAccountField[] = ['username', 'displayName', 'role', 'password', 'oidcSubject', 'email'];
+const EMPTY: NewAccountValues = { username: '', displayName: '', role: '', password: '', oidcSubject: '', email: '' };
 
 function roleOf(value: string): Role | undefined {
   return ROLES.find((role) => role === value);
@@ -29,6 +30,7 @@ function newAccountOf(values: NewAccountValues, role: Role, secondFactor: boolea
   const account: NewAccount = { username: values.username.trim(), role, password: values.password === '' ? null : values.password };
   if (values.displayName.trim()) account.displayName = values.displayName.trim();
   if (values.oidcSubject.trim()) account.oidcSubject = values.oidcSubject.trim();
+  if (values.email.trim()) account.email = values.email.trim();
   if (secondFactor && !SECOND_FACTOR_ROLES.has(role)) account.secondFactor = true;
   return account;
 }
@@ -69,6 +71,7 @@ export function NewAccountForm({ onCreated }: { onCreated: (created: CreatedAcco
       )}
       <TextField {...field('password')} type="password" autoComplete="new-password" size="medium" hint={t('form.hints.password')} optional />
       <TextField {...field('oidcSubject')} autoComplete="off" hint={t('form.hints.oidcSubject')} optional />
+      <TextField {...field('email')} autoComplete="off" hint={t('form.hints.email')} optional />
       <SubmitButton label={t('accounts.create.submit')} submitting={submission.submitting} />
     </form>
   );

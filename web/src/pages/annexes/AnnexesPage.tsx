@@ -1,40 +1,55 @@
 import { useTranslation } from 'react-i18next';
-import { listPublicLetters, type PublicLetter } from '../../api/public.ts';
+import { listAnnexes, type AnnexListItem } from '../../api/letters.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { formatShortDate } from '../../format/dates.ts';
+import { formatMoment, formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useResource } from '../../state/useResource.ts';
 import { AnnexLinks, AnnexNotice } from '../letters/AnnexLinks.tsx';
 
-/** The letters sent to parliament, each with the confidential annex the reader may open. */
+/** The annexes the reader may open, newest first, each with what changed since the previous letter. */
 export function AnnexesPage() {
   const { t } = useTranslation();
-  const letters = useResource('public-letters', (signal) => listPublicLetters(signal));
+  const annexes = useResource('annexes', (signal) => listAnnexes(signal));
   return (
     <>
       <PageHeading title={t('annexes.title')}>{t('annexes.title')}</PageHeading>
       <p className="nl-paragraph">{t('annexes.intro')}</p>
       <AnnexNotice />
-      {letters.data ? <AnnexesTable letters={letters.data.data.items} /> : <ResourceStatus resource={letters} onRetry={letters.reload} />}
+      {annexes.data ? <AnnexesTable annexes={annexes.data.data.items} /> : <ResourceStatus resource={annexes} onRetry={annexes.reload} />}
     </>
   );
 }
 
-function AnnexesTable({ letters }: { letters: PublicLetter[] }) {
+function AnnexesTable({ annexes }: { annexes: AnnexListItem[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  if (letters.length === 0) return <p className="nl-paragraph">{t('annexes.empty')}</p>;
-  const columns: Column<PublicLetter>[] = [
-    { key: 'referenceDate', header: t('fields.referenceDate'), cell: (letter) => <span className="cell-nowrap">{formatShortDate(letter.referenceDate, language)}</span> },
-    { key: 'letterDate', header: t('fields.letterDate'), cell: (letter) => <span className="cell-nowrap">{formatShortDate(letter.letterDate, language)}</span> },
-    { key: 'paperNumber', header: t('fields.paperNumber'), cell: (letter) => letter.paperNumber ?? t('common.none') },
-    {
-      key: 'annex',
-      header: t('annexes.annexColumn'),
-      cell: (letter) => <AnnexLinks id={letter.id} label={t('annexes.openAs')} />,
-    },
+  if (annexes.length === 0) return <p className="nl-paragraph">{t('annexes.empty')}</p>;
+  const columns: Column<AnnexListItem>[] = [
+    { key: 'referenceDate', header: t('fields.referenceDate'), cell: (annex) => <span className="cell-nowrap">{formatShortDate(annex.referenceDate, language)}</span> },
+    { key: 'letterDate', header: t('fields.letterDate'), cell: (annex) => (annex.letterDate ? <span className="cell-nowrap">{formatShortDate(annex.letterDate, language)}</span> : t('common.none')) },
+    { key: 'paperNumber', header: t('fields.paperNumber'), cell: (annex) => annex.paperNumber ?? t('common.none') },
+    { key: 'sentAt', header: t('annexes.sentColumn'), cell: (annex) => (annex.sentAt ? formatMoment(annex.sentAt, language) : t('annexes.notSent')) },
+    { key: 'changes', header: t('annexes.changesColumn'), cell: (annex) => <AnnexChanges annex={annex} /> },
+    { key: 'annex', header: t('annexes.annexColumn'), cell: (annex) => <AnnexLinks id={annex.letterId} label={t('annexes.openAs')} /> },
   ];
-  return <DataTable caption={t('annexes.caption')} columns={columns} rows={letters} rowKey={(letter) => letter.id} />;
+  return <DataTable caption={t('annexes.caption')} columns={columns} rows={annexes} rowKey={(annex) => annex.letterId} />;
+}
+
+/** "312 new, 4 revalued since 4 Feb 2025", from the counts kept with the annex's rendering. */
+function AnnexChanges({ annex }: { annex: AnnexListItem }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (annex.rowCount === null || annex.newRows === null || annex.changedRows === null) return <>{t('annexes.changesUnknown')}</>;
+  const count = (value: number) => value.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB');
+  return (
+    <>
+      {t('annexes.rows', { count: annex.rowCount, formatted: count(annex.rowCount) })}
+      <br />
+      {annex.previousReferenceDate === null
+        ? t('annexes.firstAnnex')
+        : t('annexes.changes', { new: count(annex.newRows), changed: count(annex.changedRows), date: formatShortDate(annex.previousReferenceDate, language) })}
+    </>
+  );
 }

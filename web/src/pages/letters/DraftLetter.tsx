@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Letter } from '../../api/letters.ts';
+import type { Letter, LetterChange } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { useCan } from '../../state/session.tsx';
@@ -27,7 +27,8 @@ interface DraftLetterProps {
 export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLetterProps) {
   const { t } = useTranslation();
   const can = useCan();
-  const [unsaved, setUnsaved] = useState(false);
+  const [unsavedChange, setUnsavedChange] = useState<LetterChange | null>(null);
+  const unsaved = unsavedChange !== null;
   const mayWrite = can('letter.write');
   useWarningBeforeLeaving(unsaved, t('letters.review.unsaved'));
   return (
@@ -56,12 +57,12 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
               busy={busy}
               onSaved={() => onChanged(t('letters.editor.saved'))}
               onReload={onReload}
-              onDirtyChange={setUnsaved}
+              onUnsavedChange={setUnsavedChange}
             />
           </LabelledSection>
         )}
         <LabelledSection heading={t('letters.preview.heading')} className="letter-workspace__preview">
-          <LetterPreview letter={letter} />
+          <LetterPreview letter={letter} unsavedChange={unsavedChange} />
         </LabelledSection>
       </div>
     </>

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateLetter, type Letter } from '../../api/letters.ts';
+import { updateLetter, type Letter, type LetterChange } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { FigureNamesHelp } from './FigureNamesHelp.tsx';
+import { FigurePicker } from './FigurePicker.tsx';
 
 interface LetterEditorProps {
   letter: Letter;
@@ -15,7 +16,8 @@ interface LetterEditorProps {
   onSaved: () => void;
   /** Asks the page to load the latest version, whose text then replaces what is in the form. */
   onReload: () => void;
-  onDirtyChange: (dirty: boolean) => void;
+  /** The text as typed while it differs from what is saved (for the live preview and the warning before leaving), else null. */
+  onUnsavedChange: (change: LetterChange | null) => void;
 }
 
 const blockField = (index: number) => `blocks.${index}.text`;
@@ -23,7 +25,7 @@ const LETTERHEAD_FIELDS = ['wordmark', 'signatoryTitle', 'signatoryName'] as con
 type LetterheadFields = Letter['letterhead'];
 
 /** A textarea per text block of a draft, and its letter date; saved as one change, refused if someone else saved first. */
-export function LetterEditor({ letter, etag, busy, onSaved, onReload, onDirtyChange }: LetterEditorProps) {
+export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedChange }: LetterEditorProps) {
   const { t } = useTranslation();
   const helpId = useId();
   const submission = useSubmission();
@@ -41,7 +43,11 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onDirtyCha
     letterDate !== (letter.letterDate ?? '') ||
     letter.blocks.some((block, index) => texts[index] !== block.text) ||
     LETTERHEAD_FIELDS.some((field) => letterhead[field] !== letter.letterhead[field]);
-  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  const change = useMemo(
+    () => ({ blocks: letter.blocks.map((block, index) => ({ ...block, text: texts[index] ?? block.text })), letterDate: letterDate || null }),
+    [letter.blocks, texts, letterDate],
+  );
+  useEffect(() => onUnsavedChange(dirty ? change : null), [dirty, change, onUnsavedChange]);
 
   const labelOf = (index: number) => letter.blocks[index]?.heading ?? t('letters.editor.opening');
   const labels = {
@@ -50,18 +56,19 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onDirtyCha
     ...Object.fromEntries(letter.blocks.map((_, index) => [blockField(index), labelOf(index)])),
   };
 
+  const insertFigure = useInsertionAtCaret((index, text) => setTexts((previous) => previous.map((old, at) => (at === index ? text : old))));
+
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     void submission.submit({}, async () => {
-      const blocks = letter.blocks.map((block, index) => ({ ...block, text: texts[index] ?? block.text }));
-      const { data } = await updateLetter(letter.id, { blocks, letterDate: letterDate || null, ...letterhead }, etag);
+      const { data } = await updateLetter(letter.id, { ...change, ...letterhead }, etag);
       savedVersion(data.version);
       onSaved();
     });
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form letter-editor">
+    <form noValidate onSubmit={handleSubmit} onFocus={insertFigure.remember} className="record-form letter-editor">
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels} formError={submission.formError} refusals={submission.refusals}>
         {submission.conflict && (
           <>
@@ -81,6 +88,7 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onDirtyCha
         {letterhead.signatoryName.trim() === '' && <Alert type="warning">{t('letters.letterhead.signatoryMissing')}</Alert>}
       </fieldset>
       <FigureNamesHelp id={helpId} />
+      <FigurePicker figures={letter.figures} onInsert={(name) => insertFigure.insert(`{{${name}}}`)} />
       {letter.blocks.map((block, index) => (
         <TextAreaField
           key={block.key}
@@ -101,6 +109,33 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onDirtyCha
       </div>
     </form>
   );
+}
+
+/**
+ * Puts a piece of text where the author last typed: at the caret (or over the selection) of the block last
+ * focused, which a text area keeps when it loses the focus; at the end of the first block if none was
+ * focused. That block then has the focus again, with the caret after what was inserted.
+ */
+function useInsertionAtCaret(setText: (index: number, text: string) => void) {
+  const lastFocused = useRef<number | null>(null);
+  const remember = (event: FocusEvent<HTMLFormElement>) => {
+    const match = /^blocks\.(\d+)\.text$/.exec(event.target.getAttribute('name') ?? '');
+    if (match) lastFocused.current = Number(match[1]);
+  };
+  const insert = (piece: string) => {
+    const index = lastFocused.current ?? 0;
+    const area = document.querySelector<HTMLTextAreaElement>(`textarea[name="${blockField(index)}"]`);
+    if (!area) return;
+    const [start, end] = lastFocused.current === null ? [area.value.length, area.value.length] : [area.selectionStart, area.selectionEnd];
+    setText(index, area.value.slice(0, start) + piece + area.value.slice(end));
+    lastFocused.current = index;
+    const caret = start + piece.length;
+    requestAnimationFrame(() => {
+      area.focus();
+      area.setSelectionRange(caret, caret);
+    });
+  };
+  return { remember, insert };
 }
 
 /** Room for the whole text of a block, within reason. */

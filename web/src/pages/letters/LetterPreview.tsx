@@ -1,21 +1,68 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { renderingAddress, type Letter } from '../../api/letters.ts';
+import { previewLetter, renderingAddress, type Letter, type LetterChange } from '../../api/letters.ts';
+
+/** How long typing pauses before the preview is rendered again. */
+const PREVIEW_DELAY_MS = 500;
+
+interface LetterPreviewProps {
+  letter: Letter;
+  /** Text typed but not saved: the preview then shows the server's rendering of it. */
+  unsavedChange?: LetterChange | null;
+}
 
 /**
  * The letter exactly as the server renders it to send: its own HTML rendering, shown in a frame in which
- * no script may run. A draft is marked as such by that rendering.
+ * no script may run. A draft is marked as such by that rendering. While the author types, the frame shows
+ * the same renderer's answer for the unsaved text.
  */
-export function LetterPreview({ letter }: { letter: Letter }) {
+export function LetterPreview({ letter, unsavedChange = null }: LetterPreviewProps) {
   const { t } = useTranslation();
+  const live = useLivePreview(letter.id, unsavedChange);
+  const showsUnsaved = unsavedChange !== null && live.html !== null;
   return (
-    <iframe
-      // A new version, or the paper number parliament assigned, is a new rendering: the frame loads it again.
-      key={[letter.version, letter.paperNumber, letter.publishedOn].join('/')}
-      className="letter-preview"
-      title={t('letters.preview.label')}
-      src={renderingAddress(letter.id, 'html')}
-      // No script may run in it; being of this site lets it load the letter's stylesheet.
-      sandbox="allow-same-origin"
-    />
+    <>
+      <p role="status" className="nl-paragraph letter-preview__status">
+        {unsavedChange !== null && (live.failed ? t('letters.preview.failed') : showsUnsaved ? t('letters.preview.unsaved') : '')}
+      </p>
+      {showsUnsaved ? (
+        <iframe className="letter-preview" title={t('letters.preview.label')} srcDoc={live.html ?? ''} sandbox="allow-same-origin" />
+      ) : (
+        <iframe
+          // A new version, or the paper number parliament assigned, is a new rendering: the frame loads it again.
+          key={[letter.version, letter.paperNumber, letter.publishedOn].join('/')}
+          className="letter-preview"
+          title={t('letters.preview.label')}
+          src={renderingAddress(letter.id, 'html')}
+          // No script may run in it; being of this site lets it load the letter's stylesheet.
+          sandbox="allow-same-origin"
+        />
+      )}
+    </>
   );
+}
+
+/** The rendering of the unsaved text, asked for once typing pauses; a newer text cancels an older request. */
+function useLivePreview(id: string, change: LetterChange | null): { html: string | null; failed: boolean } {
+  const [live, setLive] = useState<{ html: string | null; failed: boolean }>({ html: null, failed: false });
+  useEffect(() => {
+    if (change === null) {
+      setLive({ html: null, failed: false });
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      previewLetter(id, change, controller.signal).then(
+        (html) => setLive({ html, failed: false }),
+        () => {
+          if (!controller.signal.aborted) setLive((previous) => ({ ...previous, failed: true }));
+        },
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [id, change]);
+  return live;
 }

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench:import [-- ROWS]`: imports a workbook of ROWS rows (default 100,000: 40% deliveries,
+ * half from stock with a valuation each, half bought with two payments each) into an empty register on
+ * PGlite and on PostgreSQL (as in run.ts), with every row validated and every record audited, and
+ * prints the time of the dry run and of the commit and the process's peak memory (resident set). It
+ * then checks that the audit chain verifies and that the realised support the triggers keep adds up to
+ * the imported money.
+ */
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { systemContext } from '../src/audit/trail.ts';
+import { verifyAuditTrail } from '../src/audit/verify.ts';
+import { commitImport, dryRunImport, type ImportFile } from '../src/register/import.ts';
+import { benchmarkDatabases, serverVersion } from './databases.ts';
+import { timed } from './timing.ts';
+
+const rows = Number((process.argv[2] ?? '100000').replaceAll('_', ''));
+if (!Number.isSafeInteger(rows) || rows < 10) throw new Error(`not a whole number of at least 10: ${process.argv[2]} (usage: npm run bench:import -- 100000)`);
+
+/** The workbook, and the money it holds in cents. */
+async function generatedWorkbook(total: number): Promise<{ file: ImportFile; moneyCents: number }> {
+  const workbook = new ExcelJS.Workbook();
+  const deliveries = workbook.addWorksheet('Leveringen');
+  const valuations = workbook.addWorksheet('Waarderingen');
+  const payments = workbook.addWorksheet('Betalingen');
+  deliveries.addRow(['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron', 'Aantal', 'Gerealiseerd op', 'Geleverd op']);
+  valuations.addRow(['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum']);
+  payments.addRow(['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Betaald op']);
+  const pairs = Math.floor(total / 5);
+  let moneyCents = 0;
+  for (let index = 0; index < pairs; index++) {
+    const day = `2025-0${1 + (index % 9)}-${String(1 + (index % 28)).padStart(2, '0')}`;
+    deliveries.addRow([`S-${index}`, `Verkenningsdrones, partij ${index}`, 'stock', 'drones', 'ukraineSupportBudget', 10, day, day]);
+    valuations.addRow([`S-${index}-W`, `S-${index}`, `${1000 + index},25`, 'replacementValue', day]);
+    deliveries.addRow([`P-${index}`, `Munitie, order ${index}`, 'procurement', 'ammunition', 'ukraineSupportBudget', 100, null, null]);
+    payments.addRow([`P-${index}-1`, `P-${index}`, 500 + index, day]);
+    payments.addRow([`P-${index}-2`, `P-${index}`, '€ 250,50', day]);
+    moneyCents += (1000 + index) * 100 + 25 + (500 + index) * 100 + 25_050;
+  }
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return { file: { fileName: 'bench.xlsx', bytes }, moneyCents };
+}
+
+/** Runs the task while sampling the resident set size; the highest sample. */
+async function withPeakMemory<T>(task: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  try {
+    const { value, ms } = await timed(task);
+    return { value, ms, peakMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+process.stderr.write(`Generating a workbook of ${rows} rows…\n`);
+const { file, moneyCents } = await generatedWorkbook(rows);
+console.log(`Import of ${rows} rows (${(file.bytes.length / 2 ** 20).toFixed(1)} MiB XLSX), validated and audited, ${new Date().toISOString()}`);
+for (const database of await benchmarkDatabases()) {
+  if ('skipReason' in database) {
+    console.log(`${database.name}: skipped (${database.skipReason})`);
+    continue;
+  }
+  const opened = await database.open();
+  try {
+    const version = await serverVersion(opened.handle);
+    const { db } = opened.handle;
+    const dryRun = await withPeakMemory(() => dryRunImport(db, file));
+    const commit = await withPeakMemory(() => commitImport(db, systemContext('benchmark'), file, 'allOrNothing'));
+    if (!commit.value.committed || commit.value.counts.invalid > 0) throw new Error(`the import did not commit: ${JSON.stringify(commit.value.counts)}`);
+    const { rows: [realised] } = await sql<{ cents: string }>`select coalesce(sum(change_cents), 0) as cents from realised_support_change`.execute(db);
+    const verification = await verifyAuditTrail(db);
+    console.log(
+      `${database.name} ${version}: dry run ${(dryRun.ms / 1000).toFixed(2)} s (peak ${dryRun.peakMb} MiB); ` +
+        `commit ${(commit.ms / 1000).toFixed(2)} s (peak ${commit.peakMb} MiB), ${commit.value.counts.create} records created, ` +
+        `${verification.eventsChecked} audit events, chain ${verification.ok ? 'verified' : 'BROKEN'}; ` +
+        `realised support ${Number(realised!.cents) === moneyCents ? 'equals' : 'DIFFERS FROM'} the imported money`,
+    );
+  } finally {
+    await opened.dispose();
+  }
+}

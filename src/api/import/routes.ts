@@ -1,0 +1,61 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { importTemplate } from '../../import/template.ts';
+import { UnreadableFileError } from '../../import/read-file.ts';
+import { commitImport, dryRunImport, type ImportReport } from '../../register/import.ts';
+import { requestContext, type ApiEnv } from '../context.ts';
+import { validationHook } from '../openapi-common.ts';
+import { invalidParams, problem } from '../problem.ts';
+import { commitRoute, dryRunRoute, templateRoute } from './schemas.ts';
+
+export function importRoutes() {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+
+  app.openapi(templateRoute, async (c) => {
+    const workbook = await importTemplate();
+    return c.body(workbook.slice().buffer, 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': 'attachment; filename="steunregister-import.xlsx"',
+    });
+  });
+
+  app.openapi(dryRunRoute, async (c) => {
+    const body = c.req.valid('json');
+    return unlessUnreadable(c, async () => withReasons(c, await dryRunImport(c.get('deps').db, fileOf(body))));
+  });
+
+  app.openapi(commitRoute, async (c) => {
+    const body = c.req.valid('json');
+    return unlessUnreadable(c, async () => withReasons(c, await commitImport(c.get('deps').db, requestContext(c), fileOf(body), body.mode)));
+  });
+
+  return app;
+}
+
+function fileOf(body: { fileName: string; content: string }) {
+  return { fileName: body.fileName, bytes: new Uint8Array(Buffer.from(body.content, 'base64')) };
+}
+
+/** A file that is no workbook or CSV file at all is a 400 on its content, saying why. */
+async function unlessUnreadable<T>(c: Context<ApiEnv>, work: () => Promise<T>) {
+  try {
+    return c.json(await work(), 200);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) return problem(c, 400, { invalidParams: invalidParams(c, [{ field: 'content', code: error.code }]) });
+    throw error;
+  }
+}
+
+/** Every fault with its reason in the language the client asked for. */
+function withReasons(c: Context<ApiEnv>, report: ImportReport) {
+  return {
+    ...report,
+    rows: report.rows.map((row) => {
+      const reasons = invalidParams(c, row.faults);
+      return {
+        ...row,
+        faults: row.faults.map((fault, index) => ({ field: fault.field, column: fault.column, columnLetter: fault.columnLetter, code: fault.code, reason: reasons[index]!.reason })),
+      };
+    }),
+  };
+}

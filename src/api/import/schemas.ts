@@ -1,0 +1,79 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { IMPORT_MODES, ROW_OUTCOMES } from '../../register/import.ts';
+import { IMPORT_SHEETS } from '../../import/sheets.ts';
+import { permitted } from '../access.ts';
+import { jsonBody, jsonContent as json, problemResponses, safeText } from '../openapi-common.ts';
+
+/** The file, as JSON like every write to the API: its name and its bytes in base64. */
+const ImportFileSchema = z
+  .strictObject({
+    fileName: safeText(255).trim().min(1).openapi({ example: 'leveringen.xlsx' }),
+    content: z.base64().min(1).openapi({ description: 'The XLSX or CSV file, base64' }),
+  })
+  .openapi('ImportFile');
+
+const ImportCommitSchema = ImportFileSchema.extend({
+  mode: z.enum(IMPORT_MODES).openapi({ description: 'allOrNothing: nothing when any row has a fault; onlyValid: the rows without one' }),
+}).openapi('ImportCommit');
+
+const ImportFaultSchema = z.object({
+  field: z.string(),
+  column: z.string().openapi({ description: "The column's header as the file has it" }),
+  columnLetter: z.string().nullable(),
+  code: z.string(),
+  reason: z.string(),
+});
+
+const ImportReportSchema = z
+  .object({
+    fileName: z.string(),
+    sha256: z.string(),
+    importId: z.uuid().nullable().openapi({ description: 'The id of the committed import, as its audit events name it; null when nothing was written' }),
+    committed: z.boolean(),
+    counts: z.object(Object.fromEntries(ROW_OUTCOMES.map((outcome) => [outcome, z.number().int()])) as Record<(typeof ROW_OUTCOMES)[number], z.ZodNumber>),
+    rows: z.array(
+      z.object({
+        sheet: z.enum(IMPORT_SHEETS),
+        sheetName: z.string(),
+        rowNumber: z.number().int(),
+        reference: z.string().nullable(),
+        outcome: z.enum(ROW_OUTCOMES),
+        faults: z.array(ImportFaultSchema),
+      }),
+    ),
+  })
+  .openapi('ImportReport');
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const templateRoute = createRoute(
+  permitted('import.run', {
+    method: 'get',
+    path: '/imports/template',
+    tags: ['import'],
+    summary: 'The workbook to fill in: a sheet per kind of record, choice lists and an example row',
+    responses: { 200: { description: 'The template (XLSX)', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...problemResponses(401, 403) },
+  }),
+);
+
+export const dryRunRoute = createRoute(
+  permitted('import.run', {
+    method: 'post',
+    path: '/imports/dry-run',
+    tags: ['import'],
+    summary: 'What importing the file would do, per row, with every fault by row and column; changes nothing',
+    request: jsonBody(ImportFileSchema),
+    responses: { 200: json(ImportReportSchema, 'The outcome of every row'), ...problemResponses(400, 401, 403, 415) },
+  }),
+);
+
+export const commitRoute = createRoute(
+  permitted('import.run', {
+    method: 'post',
+    path: '/imports',
+    tags: ['import'],
+    summary: 'Import the file in one transaction: all or nothing, or only the rows without a fault',
+    request: jsonBody(ImportCommitSchema),
+    responses: { 200: json(ImportReportSchema, 'What was written (committed) or, with faults and allOrNothing, nothing'), ...problemResponses(400, 401, 403, 415) },
+  }),
+);

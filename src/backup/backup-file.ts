@@ -1,0 +1,119 @@
+/**
+ * A backup of the embedded register in one file: the database's data folder (PGlite's dumpDataDir) and
+ * every file of the audit directory (signing key, checkpoints, restore records, TOTP sealing key), as
+ * gzipped JSON. The file holds password hashes and keys: it is its owner's only (0600).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { lastAuditEvent } from '../db/repositories/audit.ts';
+import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+
+const BACKUP_FORMAT = 'steunregister-backup/1';
+
+interface BackupContent {
+  format: typeof BACKUP_FORMAT;
+  createdAt: string;
+  /** The last event of the audit trail in the database, 0 when it is empty. */
+  lastAuditSeq: number;
+  /** The data folder as PGlite dumps it (a tar), base64. */
+  database: string;
+  /** The audit directory's files by name, base64. */
+  audit: Record<string, string>;
+}
+
+export interface BackupSummary {
+  createdAt: string;
+  lastAuditSeq: number;
+  auditFiles: number;
+}
+
+/** The backup cannot be made or restored as asked; the message says why. */
+export class BackupRefusedError extends Error {}
+
+/**
+ * Writes a backup of the open embedded database and `auditDirectory` to `file`, which must not exist.
+ * The audit directory is read first: a checkpoint signed meanwhile would cover events the dump might not
+ * hold, and the backup would restore as behind its own checkpoints.
+ */
+export async function writeBackup(handle: DatabaseHandle, auditDirectory: string, file: string): Promise<BackupSummary> {
+  if (!handle.dumpDataDir) throw new BackupRefusedError('PostgreSQL is backed up with pg_dump or pg_basebackup, with the audit directory beside it (see README, "Backup and restore").');
+  if (existsSync(file)) throw new BackupRefusedError(`${file} exists; a backup never overwrites a file.`);
+  const audit = await readAuditFiles(auditDirectory);
+  // The dump and the sequence number come from one moment: the database serves one query at a time.
+  const lastAuditSeq = (await lastAuditEvent(handle.db))?.seq ?? 0;
+  const dump = await handle.dumpDataDir();
+  const content: BackupContent = {
+    format: BACKUP_FORMAT,
+    createdAt: new Date().toISOString(),
+    lastAuditSeq,
+    database: Buffer.from(await dump.arrayBuffer()).toString('base64'),
+    audit,
+  };
+  const aside = `${file}.${process.pid}.partial`;
+  await writeFile(aside, gzipSync(JSON.stringify(content)), { mode: 0o600, flag: 'wx', flush: true });
+  await rename(aside, file);
+  return { createdAt: content.createdAt, lastAuditSeq, auditFiles: Object.keys(audit).length };
+}
+
+/**
+ * Restores `file` into `dataDir`, which must be empty or absent, and its audit files into
+ * `auditDirectory` when that is empty or absent. An audit directory that holds files already (a separate
+ * AUDIT_DIR) is kept as it is: its checkpoints are what shows that an older backup was restored.
+ */
+export async function restoreBackup(file: string, dataDir: string, auditDirectory: string): Promise<BackupSummary & { auditRestored: boolean }> {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    throw new BackupRefusedError(`${dataDir} is not empty: a backup is restored into an empty data directory only.`);
+  }
+  const content = await readBackup(file);
+  const auditRestored = !existsSync(auditDirectory) || readdirSync(auditDirectory).length === 0;
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await chmod(dataDir, 0o700);
+  const restored = await openDatabase({ dataDir, template: new Blob([Buffer.from(content.database, 'base64')]) });
+  await restored.makeDurable();
+  await restored.close();
+  if (auditRestored) {
+    await mkdir(auditDirectory, { recursive: true, mode: 0o700 });
+    await chmod(auditDirectory, 0o700);
+    for (const [name, data] of Object.entries(content.audit)) {
+      await writeFile(join(auditDirectory, name), Buffer.from(data, 'base64'), { mode: 0o600, flag: 'wx', flush: true });
+    }
+  }
+  return { createdAt: content.createdAt, lastAuditSeq: content.lastAuditSeq, auditFiles: Object.keys(content.audit).length, auditRestored };
+}
+
+async function readBackup(file: string): Promise<BackupContent> {
+  let content: Partial<BackupContent>;
+  try {
+    content = JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as Partial<BackupContent>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BackupRefusedError(`${file} does not exist.`);
+    throw new BackupRefusedError(`${file} is not a Steunregister backup: ${(error as Error).message}`);
+  }
+  const valid =
+    content.format === BACKUP_FORMAT &&
+    typeof content.database === 'string' &&
+    typeof content.createdAt === 'string' &&
+    Number.isSafeInteger(content.lastAuditSeq) &&
+    typeof content.audit === 'object' &&
+    content.audit !== null &&
+    Object.entries(content.audit).every(([name, data]) => /^[\w.-]+$/.test(name) && !name.startsWith('.') && typeof data === 'string');
+  if (!valid) throw new BackupRefusedError(`${file} is not a Steunregister backup (${BACKUP_FORMAT}).`);
+  return content as BackupContent;
+}
+
+/** The regular files of the audit directory (none when it does not exist yet). */
+async function readAuditFiles(directory: string): Promise<Record<string, string>> {
+  const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const files: Record<string, string> = {};
+  // Files being written aside (`….tmp`) are not part of the directory yet.
+  for (const entry of entries.filter((each) => each.isFile() && !each.name.endsWith('.tmp'))) {
+    files[entry.name] = (await readFile(join(directory, entry.name))).toString('base64');
+  }
+  return files;
+}
+

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { auditDirectoryFromEnvironment } from '../audit/config.ts';
+import { BackupRefusedError, restoreBackup, writeBackup } from '../backup/backup-file.ts';
+import { requestBackup } from '../backup/online-backup.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { databaseConfigFromEnvironment } from '../config.ts';
+import { CommandError } from './command-error.ts';
+import { withDatabase } from './database.ts';
+
+const POSTGRES_BACKUP =
+  'With DATABASE_URL the register is in PostgreSQL: copy the audit directory (AUDIT_DIR) first, then back the database up ' +
+  'with pg_dump (or pg_basebackup); see README, "Backup and restore".';
+
+/** `backup FILE` and `restore FILE` of the embedded database and the audit directory. */
+export function backupCommands(): Command[] {
+  const backup = new Command('backup')
+    .argument('<file>', 'the backup file to write (it must not exist)')
+    .description('write a consistent backup of the embedded database and the audit directory to one file (mode 0600)')
+    .action(async (file: string) => {
+      const { dataDir, databaseUrl } = databaseConfigFromEnvironment();
+      if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP);
+      const target = resolve(file);
+      const lastAuditSeq = await withDatabase(async (handle) => (await writeBackup(handle, auditDirectoryFromEnvironment(), target)).lastAuditSeq, { migrate: false })
+        // A running server holds the data directory: it takes the backup itself.
+        .catch((error: unknown) => (error instanceof DataDirLockedError ? requestBackup(dataDir, target) : Promise.reject(error)))
+        .catch(refused);
+      console.log(`Backup written to ${target}: the database with its audit trail up to event #${lastAuditSeq}, and the audit directory.`);
+    });
+
+  const restore = new Command('restore')
+    .argument('<file>', 'a backup written by `backup`')
+    .description('restore a backup into an empty DATA_DIR (and its audit files into AUDIT_DIR when that is empty)')
+    .action(async (file: string) => {
+      const { dataDir, databaseUrl } = databaseConfigFromEnvironment();
+      if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP);
+      const auditDirectory = auditDirectoryFromEnvironment();
+      const summary = await restoreBackup(resolve(file), dataDir, auditDirectory).catch(refused);
+      console.log(`Restored the backup of ${summary.createdAt} into ${dataDir}: audit trail up to event #${summary.lastAuditSeq}.`);
+      console.log(
+        summary.auditRestored
+          ? `The audit directory ${auditDirectory} was restored from the backup.`
+          : `The audit directory ${auditDirectory} holds files already and was kept: if its checkpoints are newer than this backup, the server refuses to start and says how to record the restore.`,
+      );
+    });
+
+  return [backup, restore];
+}
+
+function refused(error: unknown): never {
+  throw error instanceof BackupRefusedError ? new CommandError(error.message) : error;
+}

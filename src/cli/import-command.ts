@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Command } from 'commander';
+import { reason } from '../api/messages.ts';
+import { UnreadableFileError } from '../import/read-file.ts';
+import { commitImport, dryRunImport, type ImportReport, type Progress } from '../register/import.ts';
+import { CommandError } from './command-error.ts';
+import { withDatabase } from './database.ts';
+import { operatorContext } from './operator.ts';
+
+/** `import FILE`: deliveries with their valuations and payments from an XLSX or CSV file. */
+export function importCommand(): Command {
+  return new Command('import')
+    .description(
+      'import deliveries, valuations and payments from an XLSX or CSV file (the template: GET /api/v1/imports/template); ' +
+        'all or nothing unless --only-valid; a row whose reference was imported before changes nothing',
+    )
+    .argument('<file>', 'the XLSX or CSV file')
+    .option('--dry-run', 'only say what would be imported and every fault, by row and column')
+    .option('--only-valid', 'import the rows without a fault, even when other rows have one')
+    .option('--json', 'print the report as JSON')
+    .action(async (path: string, options: { dryRun?: boolean; onlyValid?: boolean; json?: boolean }) => {
+      const file = { fileName: basename(path), bytes: new Uint8Array(await readFile(path)) };
+      const progress = progressBar();
+      const report = await withDatabase((handle) =>
+        options.dryRun
+          ? dryRunImport(handle.db, file, progress)
+          : commitImport(handle.db, operatorContext(), file, options.onlyValid ? 'onlyValid' : 'allOrNothing', progress),
+      ).catch((error: unknown) => {
+        if (error instanceof UnreadableFileError) throw new CommandError(`${path}: ${reason('en', error.code)}`);
+        throw error;
+      });
+      process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '');
+      console.log(options.json ? JSON.stringify(report, null, 2) : describe(report, options.dryRun === true));
+      if (report.counts.invalid > 0 && !options.onlyValid) process.exitCode = 1;
+    });
+}
+
+/** A bar on standard error while rows are checked, only on a terminal. */
+function progressBar(): Progress | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (done, total) => {
+    const width = 30;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} rows`);
+  };
+}
+
+function describe(report: ImportReport, dryRun: boolean): string {
+  const lines = report.rows.flatMap((row) =>
+    row.faults.map((fault) => `${row.sheetName}, row ${row.rowNumber}, column ${fault.columnLetter ?? '-'} (${fault.column}): ${reason('en', fault.code, { later: fault.field, ...fault.params })}`),
+  );
+  const { create, unchanged, invalid, example } = report.counts;
+  const outcome = dryRun
+    ? `Dry run: ${create} rows would be created, ${unchanged} are in the register already, ${invalid} have a fault, ${example} examples skipped.`
+    : report.committed
+      ? `Imported ${create} rows (import ${report.importId}); ${unchanged} were in the register already, ${invalid} with a fault were left out.`
+      : create === 0
+        ? `Nothing to import: ${unchanged} rows are in the register already, ${invalid} have a fault.`
+        : `Nothing imported: ${invalid} rows have a fault (use --only-valid to import the other ${create}).`;
+  return [...lines, outcome].join('\n');
+}

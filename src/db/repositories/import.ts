@@ -1,0 +1,140 @@
+/**
+ * The set-based statements of an import: what the register already knows of a file's keys, and many
+ * records written at once. Rows go in through the same tables as one at a time, so that every trigger
+ * that keeps the register's derived figures fires for them.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Payment, Valuation } from '../../domain/delivery.ts';
+import type { Database } from '../schema.ts';
+import { toColumns, toDelivery, type StoredDelivery } from './deliveries.ts';
+import type { NewPayment, NewValuation } from './money.ts';
+import type { ImportSheet } from '../../import/sheets.ts';
+
+type Db = Kysely<Database>;
+
+/** Rows per statement: far below PostgreSQL's 65,535 parameters for the widest table. */
+const ROWS_PER_STATEMENT = 2000;
+
+function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+/** Any fixed number: the key of the transaction-scoped lock that lets one import commit at a time. */
+const IMPORT_LOCK = 7_412_022;
+
+/** Holds back other imports until this transaction ends, so that two never both create the same key. */
+export async function lockImports(trx: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
+}
+
+/** The records earlier imports created under these keys of a sheet. */
+export async function findImportedRecords(db: Db, sheet: ImportSheet, references: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const batch of chunks(references, 10_000)) {
+    const rows = await db
+      .selectFrom('importedRecord')
+      .select(['externalReference', 'recordId'])
+      .where('sheet', '=', sheet)
+      .where('externalReference', '=', sql<string>`any(${batch}::text[])`)
+      .execute();
+    for (const row of rows) found.set(row.externalReference, row.recordId);
+  }
+  return found;
+}
+
+/** The deliveries with these ids that are in the register (not removed). */
+export async function findDeliveries(db: Db, ids: readonly string[]): Promise<Map<string, StoredDelivery>> {
+  const found = new Map<string, StoredDelivery>();
+  for (const batch of chunks(ids, 10_000)) {
+    const rows = await db.selectFrom('delivery').selectAll().where('id', '=', sql<string>`any(${batch}::uuid[])`).where('deletedAt', 'is', null).execute();
+    for (const row of rows) found.set(row.id, toDelivery(row));
+  }
+  return found;
+}
+
+export async function findValuations(db: Db, ids: readonly string[]): Promise<Map<string, Valuation>> {
+  const found = new Map<string, Valuation>();
+  for (const batch of chunks(ids, 10_000)) {
+    const rows = await db.selectFrom('valuation').selectAll().where('id', '=', sql<string>`any(${batch}::uuid[])`).execute();
+    for (const row of rows) found.set(row.id, row as Valuation);
+  }
+  return found;
+}
+
+export async function findPayments(db: Db, ids: readonly string[]): Promise<Map<string, Payment>> {
+  const found = new Map<string, Payment>();
+  for (const batch of chunks(ids, 10_000)) {
+    const rows = await db.selectFrom('payment').selectAll().where('id', '=', sql<string>`any(${batch}::uuid[])`).execute();
+    for (const row of rows) found.set(row.id, row as Payment);
+  }
+  return found;
+}
+
+/** The date of the first payment of each of these deliveries that has one. */
+export async function firstPaymentDates(db: Db, deliveryIds: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const batch of chunks(deliveryIds, 10_000)) {
+    const rows = await db
+      .selectFrom('payment')
+      .select(['deliveryId', (eb) => eb.fn.min<string>('paidOn').as('firstPaidOn')])
+      .where('deliveryId', '=', sql<string>`any(${batch}::uuid[])`)
+      .groupBy('deliveryId')
+      .execute();
+    for (const row of rows) found.set(row.deliveryId, row.firstPaidOn);
+  }
+  return found;
+}
+
+export type NewDelivery = Parameters<typeof toColumns>[0] & { id: string; currentValueCents: number };
+
+export async function insertDeliveries(db: Db, deliveries: readonly NewDelivery[]): Promise<StoredDelivery[]> {
+  const stored: StoredDelivery[] = [];
+  for (const batch of chunks(deliveries)) {
+    const rows = await db
+      .insertInto('delivery')
+      .values(batch.map(({ id, currentValueCents, ...fields }) => ({ id, currentValueCents, ...toColumns(fields), deletedAt: null })))
+      .returningAll()
+      .execute();
+    stored.push(...rows.map(toDelivery));
+  }
+  return stored;
+}
+
+export async function insertValuations(db: Db, valuations: readonly NewValuation[]): Promise<Valuation[]> {
+  const stored: Valuation[] = [];
+  for (const batch of chunks(valuations)) stored.push(...((await db.insertInto('valuation').values(batch).returningAll().execute()) as Valuation[]));
+  return stored;
+}
+
+export async function insertPayments(db: Db, payments: readonly NewPayment[]): Promise<Payment[]> {
+  const stored: Payment[] = [];
+  for (const batch of chunks(payments)) stored.push(...((await db.insertInto('payment').values(batch).returningAll().execute()) as Payment[]));
+  return stored;
+}
+
+export async function recordImportedKeys(db: Db, importId: string, keys: readonly { sheet: ImportSheet; externalReference: string; recordId: string }[]): Promise<void> {
+  for (const batch of chunks(keys)) await db.insertInto('importedRecord').values(batch.map((key) => ({ ...key, importId }))).execute();
+}
+
+/**
+ * Brings the stored value (and for deliveries realised by payment, the realisation date: the day of
+ * the first payment) of deliveries that already were in the register in step with the money an import
+ * added to them, in one statement: the rule of currentValue in src/domain/delivery.ts, in SQL.
+ */
+export async function refreshCurrentValues(db: Db, deliveryIds: readonly string[]): Promise<void> {
+  for (const batch of chunks(deliveryIds, 10_000)) {
+    await sql`
+      update delivery d
+      set current_value_cents = case when d.support_type = 'stock'
+            then coalesce((select v.amount_cents from valuation v where v.delivery_id = d.id
+                           order by v.effective_date desc, v.recorded_at desc, v.id desc limit 1), 0)
+            else coalesce((select sum(p.amount_cents) from payment p where p.delivery_id = d.id), 0) end,
+          realised_at = case when d.support_type = 'stock' then d.realised_at
+            else (select min(p.paid_on) from payment p where p.delivery_id = d.id) end,
+          version = d.version + 1,
+          updated_at = now()
+      where d.id = any(${batch}::uuid[]) and d.deleted_at is null`.execute(db);
+  }
+}

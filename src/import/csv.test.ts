@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readEuroCents } from './cells.ts';
+import { readCsv } from './csv.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('reading CSV files', () => {
+  it('reads UTF-8 with and without a byte order mark, with commas or semicolons', () => {
+    expect(readCsv(bytes('\uFEFFa;b\r\nOekraïne;2\r\n'))).toEqual([['a', 'b'], ['Oekraïne', '2']]);
+    expect(readCsv(bytes('a,b\n1,2'))).toEqual([['a', 'b'], ['1', '2']]);
+  });
+
+  it('takes the separator the header uses, so that decimal commas in the data stay in their field', () => {
+    expect(readCsv(bytes('a;b\n1,50;2,25\n'))).toEqual([['a', 'b'], ['1,50', '2,25']]);
+  });
+
+  it('keeps separators, line breaks and doubled quotes inside quoted fields (RFC 4180), and skips blank lines', () => {
+    expect(readCsv(bytes('a,b\n"x, ""y""","regel 1\nregel 2"\n\n'))).toEqual([['a', 'b'], ['x, "y"', 'regel 1\nregel 2']]);
+  });
+
+  it('refuses an unclosed quote and what is not UTF-8', () => {
+    expect(() => readCsv(bytes('a,b\n"x,1\n'))).toThrow();
+    expect(() => readCsv(new Uint8Array([0x61, 0x3b, 0xe9, 0x0a]))).toThrow();
+  });
+});
+
+describe('reading euro amounts', () => {
+  it.each([
+    ['€ 1.234,56', 123_456],
+    ['1234,5', 123_450],
+    ['1.234', 123_400],
+    ['1234.56', 123_456],
+    ['EUR 12', 1200],
+    ['1.234.567,89', 123_456_789],
+    [1234.56, 123_456],
+    ['-5,00', -500],
+  ])('reads %s as %i cents', (cell, cents) => {
+    expect(readEuroCents(cell)).toEqual({ value: cents });
+  });
+
+  it.each(['1,234', '12,345', 'twaalf', '1.23.4', '1,2,3', 0.001])('refuses %s rather than guess', (cell) => {
+    expect(readEuroCents(cell)).toEqual({ fault: 'notAnAmount' });
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * What a spreadsheet to import holds: one sheet per kind of record, each row keyed by its own external
+ * reference. The columns are named in Dutch and English; a file may use either, or both as the
+ * template does ("Titel / Title").
+ */
+import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
+import type { Vocabulary } from '../../common/vocabulary/nl.ts';
+
+export const IMPORT_SHEETS = ['delivery', 'valuation', 'payment'] as const;
+export type ImportSheet = (typeof IMPORT_SHEETS)[number];
+
+/** A list of codes a column chooses from, and where the vocabulary keeps their labels. */
+interface CodeList {
+  codes: readonly string[];
+  labels: (words: Vocabulary) => Readonly<Record<string, string>>;
+}
+
+const CODE_LISTS = {
+  supportType: { codes: SUPPORT_TYPES, labels: (words) => words.supportTypes },
+  category: { codes: CATEGORIES, labels: (words) => words.categories },
+  fundingSource: { codes: FUNDING_SOURCES, labels: (words) => words.fundingSources },
+  basis: { codes: VALUATION_BASES, labels: (words) => words.valuationBases },
+} as const satisfies Record<string, CodeList>;
+export type CodeListName = keyof typeof CODE_LISTS;
+
+export function codeList(name: CodeListName): CodeList {
+  return CODE_LISTS[name];
+}
+
+export type ColumnKind = 'text' | 'multiline' | 'date' | 'amount' | 'count' | { list: CodeListName };
+
+export interface ImportColumn {
+  /** The field it fills: the API's name for it (amounts in euros become `amountCents`). */
+  key: string;
+  nl: string;
+  en: string;
+  kind: ColumnKind;
+  required: boolean;
+  /** What the template's example row shows. */
+  example: string | number;
+}
+
+export interface SheetDefinition {
+  sheet: ImportSheet;
+  nl: string;
+  en: string;
+  columns: readonly ImportColumn[];
+}
+
+const column = (key: string, nl: string, en: string, kind: ColumnKind, example: string | number, required = false): ImportColumn => ({ key, nl, en, kind, required, example });
+
+/** The row's own key: importing a row whose key is known again changes nothing. */
+const ownReference = column('externalReference', 'Eigen kenmerk', 'External reference', 'text', 'VB-2025-001', true);
+const deliveryReference = column('deliveryReference', 'Kenmerk levering', 'Delivery reference', 'text', 'VB-2025-001', true);
+const note = column('note', 'Toelichting', 'Note', 'multiline', 'Voorbeeld');
+
+export const SHEETS: readonly SheetDefinition[] = [
+  {
+    sheet: 'delivery',
+    nl: 'Leveringen',
+    en: 'Deliveries',
+    columns: [
+      ownReference,
+      column('title', 'Titel', 'Title', 'text', 'Pantserhouwitsers (voorbeeld)', true),
+      column('supportType', 'Soort steun', 'Support type', { list: 'supportType' }, 'stock', true),
+      column('category', 'Categorie', 'Category', { list: 'category' }, 'largeCalibreArtillery', true),
+      column('fundingSource', 'Financieringsbron', 'Funding source', { list: 'fundingSource' }, 'ukraineSupportBudget', true),
+      column('quantity', 'Aantal', 'Quantity', 'count', 4),
+      column('unit', 'Eenheid', 'Unit', 'text', 'stuks'),
+      column('pledgedAt', 'Toegezegd op', 'Pledged on', 'date', '2025-03-01'),
+      column('committedAt', 'Juridisch verplicht op', 'Committed on', 'date', '2025-04-01'),
+      column('realisedAt', 'Gerealiseerd op', 'Realised on', 'date', '2025-06-01'),
+      column('deliveredAt', 'Geleverd op', 'Delivered on', 'date', '2025-06-15'),
+      column('company', 'Bedrijf', 'Company', 'text', ''),
+      column('contractReference', 'Contractnummer', 'Contract reference', 'text', ''),
+      column('publicTitle', 'Openbare titel', 'Public title', 'text', ''),
+      column('description', 'Omschrijving', 'Description', 'multiline', 'Voorbeeldregel: wordt niet geïmporteerd'),
+    ],
+  },
+  {
+    sheet: 'valuation',
+    nl: 'Waarderingen',
+    en: 'Valuations',
+    columns: [
+      column('externalReference', ownReference.nl, ownReference.en, 'text', 'VB-2025-001-W1', true),
+      deliveryReference,
+      column('amountCents', 'Bedrag (€)', 'Amount (€)', 'amount', 12_345_000, true),
+      column('basis', 'Grondslag', 'Basis', { list: 'basis' }, 'replacementValue', true),
+      column('effectiveDate', 'Ingangsdatum', 'Effective date', 'date', '2025-06-01', true),
+      note,
+    ],
+  },
+  {
+    sheet: 'payment',
+    nl: 'Betalingen',
+    en: 'Payments',
+    columns: [
+      column('externalReference', ownReference.nl, ownReference.en, 'text', 'VB-2025-002-B1', true),
+      column('deliveryReference', deliveryReference.nl, deliveryReference.en, 'text', 'VB-2025-002', true),
+      column('amountCents', 'Bedrag (€)', 'Amount (€)', 'amount', 2_500_000, true),
+      column('paidOn', 'Betaald op', 'Paid on', 'date', '2025-07-01', true),
+      column('reference', 'Betalingskenmerk', 'Payment reference', 'text', 'F-2025-0042'),
+      note,
+    ],
+  },
+];
+
+/** The text of a column's header in the template: both languages. */
+export function headerText(definition: { nl: string; en: string }): string {
+  return `${definition.nl} / ${definition.en}`;
+}
+
+/** What a row's own reference says when the row is the template's example, not data. */
+export const EXAMPLE_MARKERS: readonly string[] = ['VOORBEELD', 'EXAMPLE', 'VOORBEELD / EXAMPLE'];
+export const EXAMPLE_MARKER = 'VOORBEELD / EXAMPLE';
+
+const normalise = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The column a header names, in any of the ways a person may have written it. */
+export function columnOfHeader(definition: SheetDefinition, header: string): ImportColumn | undefined {
+  const wanted = normalise(header);
+  return definition.columns.find((candidate) => [candidate.key, candidate.nl, candidate.en, headerText(candidate)].some((name) => normalise(name) === wanted));
+}
+
+/**
+ * The sheet whose required columns the headers hold all of; the one with the most matching columns
+ * when several do (a delivery's columns include no other sheet's required ones).
+ */
+export function sheetOfHeaders(headers: readonly string[]): SheetDefinition | undefined {
+  const candidates = SHEETS.map((definition) => {
+    const found = new Set(headers.map((header) => columnOfHeader(definition, header)?.key).filter((key) => key !== undefined));
+    const complete = definition.columns.every((candidate) => !candidate.required || found.has(candidate.key));
+    return { definition, complete, matched: found.size };
+  }).filter((candidate) => candidate.complete);
+  return candidates.sort((a, b) => b.matched - a.matched)[0]?.definition;
+}

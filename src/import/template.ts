@@ -1,0 +1,68 @@
+/**
+ * The workbook to fill in for an import: a sheet per kind of record with headers in Dutch and English,
+ * a list to choose from for every coded column (the vocabulary's Dutch labels), and one example row
+ * that says it is an example (an import skips it).
+ */
+import ExcelJS from 'exceljs';
+import { nl } from '../../common/vocabulary/nl.ts';
+import { codeList, EXAMPLE_MARKER, headerText, SHEETS, type CodeListName } from './sheets.ts';
+
+/** Rows the choice lists and formats cover, below the header. */
+const DATA_ROWS = 10_000;
+const LISTS_SHEET = 'Lijsten (Lists)';
+
+export async function importTemplate(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Steunregister';
+  const explanation = workbook.addWorksheet('Uitleg (Instructions)');
+  explanation.getColumn(1).width = 120;
+  for (const line of [
+    'Vul per blad één regel per levering, waardering of betaling in. Elke regel heeft een eigen kenmerk: een tweede import van dezelfde regel verandert niets.',
+    'Fill in one row per delivery, valuation or payment on each sheet. Every row has its own reference: importing the same row again changes nothing.',
+    `De regel met kenmerk "${EXAMPLE_MARKER}" is een voorbeeld en wordt niet geïmporteerd. / The row with reference "${EXAMPLE_MARKER}" is an example and is not imported.`,
+    'Bedragen in euro (1.234,56), datums als datum of JJJJ-MM-DD. / Amounts in euros, dates as dates or YYYY-MM-DD.',
+  ]) {
+    explanation.addRow([line]);
+  }
+
+  const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  const listRanges = new Map<CodeListName, string>();
+  (['supportType', 'category', 'fundingSource', 'basis'] as const).forEach((name, index) => {
+    const { codes, labels } = codeList(name);
+    const letter = String.fromCharCode(65 + index);
+    codes.forEach((code, row) => (lists.getCell(`${letter}${row + 1}`).value = labels(nl)[code]!));
+    listRanges.set(name, `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${codes.length}`);
+  });
+
+  for (const definition of SHEETS) {
+    const sheet = workbook.addWorksheet(`${definition.nl} (${definition.en})`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = definition.columns.map((column) => ({ header: headerText(column), key: column.key, width: Math.max(16, headerText(column).length + 2) }));
+    sheet.getRow(1).font = { bold: true };
+    const example = definition.columns.map((column, index) => {
+      if (index === 0) return EXAMPLE_MARKER;
+      if (typeof column.kind === 'object') return codeList(column.kind.list).labels(nl)[String(column.example)] ?? column.example;
+      if (column.kind === 'date') return new Date(`${column.example}T00:00:00Z`);
+      if (column.kind === 'amount') return Number(column.example) / 100;
+      return column.example;
+    });
+    const exampleRow = sheet.addRow(example);
+    exampleRow.font = { italic: true, color: { argb: 'FF666666' } };
+    definition.columns.forEach((column, index) => {
+      const letter = sheet.getColumn(index + 1).letter;
+      const range = `${letter}2:${letter}${DATA_ROWS + 1}`;
+      if (typeof column.kind === 'object') {
+        validationsOf(sheet).add(range, { type: 'list', allowBlank: !column.required, formulae: [listRanges.get(column.kind.list)!], showErrorMessage: true });
+      }
+      if (column.kind === 'date') sheet.getColumn(index + 1).numFmt = 'yyyy-mm-dd';
+      if (column.kind === 'amount') sheet.getColumn(index + 1).numFmt = '€ #,##0.00';
+    });
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A sheet's data validations by range: exceljs has them, though its type declarations do not say so. */
+function validationsOf(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
+  const validations: unknown = Reflect.get(sheet, 'dataValidations');
+  if (typeof validations !== 'object' || validations === null || typeof Reflect.get(validations, 'add') !== 'function') throw new Error('exceljs lacks data validations by range');
+  return validations as { add(range: string, validation: ExcelJS.DataValidation): void };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { renderAnnexPdf, stampAnnexPdf } from './annex-pdf.ts';
+import { ANNEX_WATERMARK, annexFixture, HOSTILE_TEXT, LONG_WORD } from './fixture.test-support.ts';
+import { encodeWinAnsi, wrapText } from './pdf-writer.ts';
+import { pdfInfo, pdfPages, type PdfPage } from './pdf-text.test-support.ts';
+
+const createdAt = new Date('2025-09-10T08:00:00Z');
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+const onPage = (page: PdfPage, text: string) => squeezed(page.text).includes(squeezed(text));
+
+describe('renderAnnexPdf and stampAnnexPdf', () => {
+  const annex = annexFixture(90);
+  const kept = renderAnnexPdf(annex, { createdAt });
+
+  it('marks every page at the top and the bottom, numbers it, repeats the table header, and stamps the reader on every page', async () => {
+    const bytes = stampAnnexPdf(kept, ANNEX_WATERMARK);
+    const pages = await pdfPages(bytes);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((page, index) => {
+      const where = `page ${index + 1}`;
+      const marks = page.items.filter((item) => item.text === 'DEPARTEMENTAAL VERTROUWELIJK');
+      expect(marks, where).toHaveLength(2);
+      expect(onPage(page, ANNEX_WATERMARK), where).toBe(true);
+      expect(onPage(page, 'Gerealiseerd'), where).toBe(true);
+      expect(onPage(page, `Pagina ${index + 1} van ${pages.length}`), where).toBe(true);
+    });
+    const rows = pages.flatMap((page) => page.items.filter((item) => /^Levering \d+:/.test(item.text)));
+    expect(rows).toHaveLength(90);
+    expect(onPage(pages.at(-1)!, 'Exact € 2.398.765.432,10')).toBe(true);
+    expect((await pdfInfo(bytes)).Title).toBe(`DEPARTEMENTAAL VERTROUWELIJK: ${annex.title}`);
+    // One revision: the kept rendering cannot be had back by cutting the file short.
+    expect(Buffer.from(bytes).toString('latin1').match(/%%EOF/g)).toHaveLength(1);
+  });
+
+  it('keeps no reader, and stamps each reader on the same kept bytes', async () => {
+    expect(Buffer.from(kept.bytes).toString('latin1')).not.toContain('Geopend');
+    expect(Buffer.from(renderAnnexPdf(annex, { createdAt }).bytes).equals(kept.bytes)).toBe(true);
+    const other = await pdfPages(stampAnnexPdf(kept, 'Geopend door A. Ander (a.ander) op 1 december 2026 om 09:00'));
+    expect(onPage(other[0]!, 'a.ander')).toBe(true);
+    expect(onPage(other[0]!, ANNEX_WATERMARK)).toBe(false);
+  });
+
+  it('survives hostile text and a 500-character word in a cell', async () => {
+    const pages = await pdfPages(stampAnnexPdf(renderAnnexPdf(annexFixture(3, {
+      title: HOSTILE_TEXT,
+      rows: [['1', LONG_WORD, HOSTILE_TEXT, '2', '3', LONG_WORD]],
+    }), { createdAt }), HOSTILE_TEXT));
+    const all = squeezed(pages.map((page) => page.text).join(''));
+    expect(all).toContain(squeezed(HOSTILE_TEXT));
+    expect(all).toContain(squeezed(LONG_WORD));
+  });
+});
+
+describe('encodeWinAnsi and wrapText', () => {
+  it('keeps Latin-1 as it is and what else the standard fonts have by its code, and replaces the rest', () => {
+    expect(encodeWinAnsi('Oekraïne à 3,7 mld.')).toBe('Oekraïne à 3,7 mld.');
+    expect(Buffer.from(encodeWinAnsi('€ – “”'), 'latin1')).toEqual(Buffer.from([0x80, 0x20, 0x96, 0x20, 0x93, 0x94]));
+    expect(encodeWinAnsi('Київ 😀\u202f5\ttab')).toBe('???? ?\u00a05 tab');
+    expect(encodeWinAnsi('Oe\u0308kraine')).toBe('Oëkraine');
+  });
+
+  it('breaks at spaces, and inside a word too long for a line', () => {
+    expect(wrapText('een twee drie', 'regular', 10, 1000)).toEqual(['een twee drie']);
+    expect(wrapText('een twee drie', 'regular', 10, 45)).toEqual(['een twee', 'drie']);
+    const pieces = wrapText('x'.repeat(100), 'regular', 10, 50);
+    expect(pieces.join('')).toBe('x'.repeat(100));
+    expect(pieces.length).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,185 @@
+import type { AnnexDocument, AnnexSection, AnnexTableRow } from '../letter-document.ts';
+import { LABELS } from './labels.ts';
+import { encodeWinAnsi, PageCanvas, StreamingPdf, stampPdf, textWidth, wrapText, type FontStyle, type StampablePdf } from './pdf-writer.ts';
+
+/** A4 landscape, in points. */
+const PAGE = { width: 841.89, height: 595.28 };
+const MARGINS = { top: 58, right: 40, bottom: 58, left: 40 };
+const CONTENT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right;
+const MAX_Y = PAGE.height - MARGINS.bottom;
+const TABLE = { size: 8, lineGap: 1.5, padX: 4, padY: 3.5 };
+const LINE = TABLE.size * 1.15 + TABLE.lineGap;
+const COLOURS = { ink: '0 0 0', muted: '0.333 0.333 0.333', marking: '0.663 0 0.067', accent: '0.082 0.259 0.451', rule: '0.69 0.69 0.69', group: '0.933 0.949 0.969', marked: '1 0.973 0.878' };
+
+/**
+ * The confidential annex on A4 landscape, rendered once: the classification at the top and the bottom of
+ * every page, each table's header repeated on every page, every cell wrapped once and written as its row
+ * is reached. The reader's watermark is not in it: `stampAnnexPdf` adds it to every page on each opening.
+ */
+export function renderAnnexPdf(annex: AnnexDocument, options: { createdAt: Date }): StampablePdf {
+  const pdf = new StreamingPdf(PAGE, { title: `${annex.classification}: ${annex.title}`, createdAt: options.createdAt });
+  const writer = new PageWriter(pdf, annex);
+  writer.paragraph(annex.title, 'bold', 13);
+  writer.paragraph(annex.subtitle, 'regular', 10);
+  writer.y += 4;
+  for (const line of annex.summary) writer.paragraph(line, 'regular', 8.5, COLOURS.muted);
+  for (const section of annex.sections) writer.section(section);
+  return writer.finish();
+}
+
+/** The kept annex with the reader's watermark over every page, and the reader named under the marking. */
+export function stampAnnexPdf(pdf: StampablePdf, watermark: string): Uint8Array<ArrayBuffer> {
+  const stamp = new PageCanvas(PAGE.height);
+  const text = encodeWinAnsi(watermark);
+  stamp.text(text, (PAGE.width - textWidth(text, 'regular', 7.5)) / 2, 44, 'regular', 7.5, COLOURS.muted);
+  const gap = '        ';
+  const length = 2 * Math.hypot(PAGE.width, PAGE.height);
+  const copies = Math.max(1, Math.floor(length / textWidth(text + gap, 'bold', 15)));
+  const line = Array.from({ length: copies }, () => text).join(gap);
+  for (const offset of [-0.32, -0.16, 0, 0.16, 0.32]) {
+    stamp.translucentLine(line, 'bold', 15, Math.atan2(PAGE.height, PAGE.width), offset * PAGE.height, PAGE.width);
+  }
+  return stampPdf(pdf, stamp);
+}
+
+interface Row {
+  cells: string[];
+  kind: 'cells' | 'group' | 'subtotal' | 'note' | 'header';
+  marked: boolean;
+}
+
+const asRow = (row: AnnexTableRow): Row => (Array.isArray(row) ? { cells: row, kind: 'cells', marked: false } : { cells: row.cells, kind: row.kind ?? 'cells', marked: row.marked === true });
+
+class PageWriter {
+  y = MARGINS.top;
+  private canvas: PageCanvas;
+  private header: { row: Row; widths: number[]; numeric: readonly number[] } | null = null;
+  private readonly pdf: StreamingPdf;
+  private readonly annex: AnnexDocument;
+
+  constructor(pdf: StreamingPdf, annex: AnnexDocument) {
+    this.pdf = pdf;
+    this.annex = annex;
+    this.canvas = this.newCanvas();
+  }
+
+  paragraph(text: string, style: FontStyle, size: number, colour = COLOURS.ink): void {
+    const lines = wrapText(encodeWinAnsi(text), style, size, CONTENT_WIDTH);
+    const height = size * 1.2;
+    this.keep(lines.length * height);
+    for (const line of lines) {
+      this.canvas.text(line, MARGINS.left, this.y, style, size, colour);
+      this.y += height;
+    }
+    this.y += 3;
+  }
+
+  section(section: AnnexSection): void {
+    const rows = section.rows.map((row) => {
+      const line = asRow(row);
+      return { ...line, cells: line.cells.map(encodeWinAnsi) };
+    });
+    const widths = columnWidths(section, rows);
+    const header: Row = { cells: section.header.map(encodeWinAnsi), kind: 'header', marked: false };
+    this.header = null;
+    this.y += 10;
+    this.keep(14 + 4 * LINE + 4 * TABLE.padY);
+    this.paragraph(section.heading, 'bold', 11);
+    for (const line of section.intro ?? []) this.paragraph(line, 'regular', 8.5, COLOURS.muted);
+    this.header = { row: header, widths, numeric: section.numericColumns };
+    this.drawHeader();
+    for (const row of rows) this.drawRow(row, widths, section.numericColumns);
+    this.header = null;
+  }
+
+  finish(): StampablePdf {
+    this.pdf.addPage(this.canvas);
+    return this.pdf.finish();
+  }
+
+  private drawHeader(): void {
+    if (this.header === null) return;
+    this.drawRow(this.header.row, this.header.widths, this.header.numeric);
+  }
+
+  /** Wraps each cell once, starts a new page (with the header) when the row does not fit, and draws it. */
+  private drawRow(row: Row, widths: readonly number[], numeric: readonly number[]): void {
+    const spanning = row.kind === 'group' || row.kind === 'note';
+    const style: FontStyle = row.kind === 'header' || row.kind === 'group' || row.kind === 'subtotal' ? 'bold' : row.kind === 'note' ? 'italic' : 'regular';
+    const cells = spanning ? [row.cells[0] ?? ''] : row.cells;
+    const cellWidths = spanning ? [CONTENT_WIDTH] : widths;
+    const lines = cells.map((cell, column) => wrapText(cell, style, TABLE.size, Math.max((cellWidths[column] ?? 0) - 2 * TABLE.padX, 1)));
+    const height = Math.max(1, ...lines.map((cellLines) => cellLines.length)) * LINE + 2 * TABLE.padY + (row.kind === 'group' ? 4 : 0);
+    if (this.y + height > MAX_Y) {
+      this.nextPage();
+      if (row.kind !== 'header') this.drawHeader();
+    }
+    const top = this.y;
+    if (row.kind === 'group') this.canvas.fill(MARGINS.left, top + 4, CONTENT_WIDTH, height - 4, COLOURS.group);
+    if (row.marked) this.canvas.fill(MARGINS.left, top, CONTENT_WIDTH, height, COLOURS.marked);
+    if (row.kind === 'subtotal') this.canvas.rule(MARGINS.left, top, CONTENT_WIDTH, 0.8, COLOURS.ink);
+    let x = MARGINS.left;
+    lines.forEach((cellLines, column) => {
+      const width = cellWidths[column] ?? 0;
+      cellLines.forEach((line, index) => {
+        const left = !spanning && numeric.includes(column) ? x + width - TABLE.padX - textWidth(line, style, TABLE.size) : x + TABLE.padX;
+        this.canvas.text(line, left, top + TABLE.padY + (row.kind === 'group' ? 4 : 0) + index * LINE, style, TABLE.size, row.kind === 'note' ? COLOURS.muted : COLOURS.ink);
+      });
+      x += width;
+    });
+    this.y = top + height;
+    this.canvas.rule(MARGINS.left, this.y, CONTENT_WIDTH, row.kind === 'header' ? 0.8 : 0.3, row.kind === 'header' ? COLOURS.ink : COLOURS.rule);
+  }
+
+  private keep(height: number): void {
+    if (this.y + height > MAX_Y) this.nextPage();
+  }
+
+  private nextPage(): void {
+    this.pdf.addPage(this.canvas);
+    this.canvas = this.newCanvas();
+    this.y = MARGINS.top;
+  }
+
+  /** A page with its marks: the classification at the top and the bottom, the demonstration mark, its number. */
+  private newCanvas(): PageCanvas {
+    const canvas = new PageCanvas(PAGE.height);
+    const centred = (text: string, top: number, style: FontStyle, size: number, colour: string) => {
+      const encoded = encodeWinAnsi(text);
+      canvas.text(encoded, (PAGE.width - textWidth(encoded, style, size)) / 2, top, style, size, colour);
+    };
+    centred(this.annex.classification, 22, 'bold', 10, COLOURS.marking);
+    if (this.annex.isDemonstration) centred(`${LABELS.demonstrationMark}  ${LABELS.demonstrationNote}`, 34, 'bold', 7, COLOURS.accent);
+    centred(this.annex.classification, PAGE.height - 34, 'bold', 10, COLOURS.marking);
+    const label = encodeWinAnsi(`Pagina ${(this.pdf.pageCount + 1).toLocaleString('nl-NL')} van `);
+    const x = PAGE.width - MARGINS.right - 95;
+    canvas.text(label, x, PAGE.height - 20, 'regular', 7, COLOURS.muted);
+    canvas.pageCount(x + textWidth(label, 'regular', 7), PAGE.height - 20, 7, COLOURS.muted);
+    return canvas;
+  }
+}
+
+/**
+ * Each column as wide as its widest cell while they fit; when they do not, the narrow columns (amounts,
+ * dates) keep their width and the wide ones share what is left. Measuring is a sum of widths per cell.
+ */
+function columnWidths(section: AnnexSection, rows: readonly Row[]): number[] {
+  const measure = (encoded: string, style: FontStyle) => textWidth(encoded, style, TABLE.size) + 2 * TABLE.padX;
+  const natural = section.header.map((heading) => measure(encodeWinAnsi(heading), 'bold'));
+  for (const row of rows) {
+    if (row.kind === 'group' || row.kind === 'note') continue;
+    row.cells.forEach((cell, column) => {
+      natural[column] = Math.max(natural[column] ?? 0, measure(cell, row.kind === 'subtotal' ? 'bold' : 'regular'));
+    });
+  }
+  const widths = natural.map(() => 0);
+  let room = CONTENT_WIDTH;
+  let left = natural.length;
+  for (const column of natural.map((_, index) => index).sort((a, b) => natural[a]! - natural[b]!)) {
+    widths[column] = Math.min(natural[column]!, room / left);
+    room -= widths[column];
+    left -= 1;
+  }
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  return total > 0 ? widths.map((width) => (width * CONTENT_WIDTH) / total) : widths;
+}

@@ -1,0 +1,269 @@
+/**
+ * A small PDF writer for long documents in the standard fonts: pages are written (compressed) as soon as
+ * they are full, text is measured from a width table per font, and Latin-1 text, nearly all of it, goes
+ * through without being looked at character by character. What pdfkit does for the letter, it does for
+ * the annex in a fraction of the time and memory.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import PDFDocument from 'pdfkit';
+
+export type FontStyle = 'regular' | 'bold' | 'italic';
+const BASE_FONTS: Record<FontStyle, string> = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+const FONT_KEYS: Record<FontStyle, string> = { regular: 'F1', bold: 'F2', italic: 'F3' };
+
+/** The characters of WinAnsi's codes 0x80–0x9F (€, typographic quotes, dashes…), by code. */
+const WIN_ANSI_HIGH: readonly [number, string][] = [
+  [0x80, '€'], [0x82, '‚'], [0x83, 'ƒ'], [0x84, '„'], [0x85, '…'], [0x86, '†'], [0x87, '‡'], [0x88, 'ˆ'], [0x89, '‰'],
+  [0x8a, 'Š'], [0x8b, '‹'], [0x8c, 'Œ'], [0x8e, 'Ž'], [0x91, '‘'], [0x92, '’'], [0x93, '“'], [0x94, '”'], [0x95, '•'],
+  [0x96, '–'], [0x97, '—'], [0x98, '˜'], [0x99, '™'], [0x9a, 'š'], [0x9b, '›'], [0x9c, 'œ'], [0x9e, 'ž'], [0x9f, 'Ÿ'],
+];
+const WIN_ANSI_CODE = new Map(WIN_ANSI_HIGH.map(([code, char]) => [char, code]));
+/** Text that is WinAnsi as it stands: printable Latin-1. */
+const PRINTABLE_LATIN1 = /^[\x20-\x7e\xa0-\xff]*$/;
+
+/**
+ * The text in WinAnsi, one character per byte: printable Latin-1 as it is, the other characters the
+ * standard fonts have by their code, spaces as spaces, and anything else as "?".
+ */
+export function encodeWinAnsi(text: string): string {
+  if (PRINTABLE_LATIN1.test(text)) return text;
+  let encoded = '';
+  for (const char of text.normalize('NFC')) {
+    const code = char.codePointAt(0)!;
+    if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff)) encoded += char;
+    else if (/\s/u.test(char)) encoded += char === '\u202f' ? '\u00a0' : ' ';
+    else encoded += String.fromCharCode(WIN_ANSI_CODE.get(char) ?? 0x3f);
+  }
+  return encoded;
+}
+
+let widthTables: Record<FontStyle, Float64Array> | undefined;
+
+/** Advance widths in thousandths of the font size per WinAnsi code, read once from pdfkit's font metrics. */
+function widthTable(style: FontStyle): Float64Array {
+  if (widthTables === undefined) {
+    const doc = new PDFDocument({ autoFirstPage: false });
+    const table = (font: string) => {
+      doc.font(font).fontSize(1000);
+      const widths = new Float64Array(256);
+      for (let code = 0x20; code < 0x100; code++) {
+        const char = code >= 0x80 && code < 0xa0 ? WIN_ANSI_HIGH.find(([high]) => high === code)?.[1] : String.fromCharCode(code);
+        widths[code] = char === undefined ? 0 : doc.widthOfString(char);
+      }
+      return widths;
+    };
+    widthTables = { regular: table('Helvetica'), bold: table('Helvetica-Bold'), italic: table('Helvetica-Oblique') };
+  }
+  return widthTables[style];
+}
+
+/** The width of WinAnsi-encoded text at a size. */
+export function textWidth(encoded: string, style: FontStyle, size: number): number {
+  const widths = widthTable(style);
+  let width = 0;
+  for (let index = 0; index < encoded.length; index++) width += widths[encoded.charCodeAt(index)]!;
+  return (width * size) / 1000;
+}
+
+/** Encoded text broken into lines no wider than `width`: at spaces, and inside words too long for a line. */
+export function wrapText(encoded: string, style: FontStyle, size: number, maximum: number): string[] {
+  // A column as wide as its widest cell must hold that cell whatever the rounding of the sums.
+  const width = maximum + 0.001;
+  if (textWidth(encoded, style, size) <= width) return [encoded];
+  const lines: string[] = [];
+  const space = textWidth(' ', style, size);
+  let line = '';
+  let lineWidth = 0;
+  for (const word of encoded.split(' ')) {
+    let rest = word;
+    let restWidth = textWidth(rest, style, size);
+    if (line !== '' && lineWidth + space + restWidth <= width) {
+      line += ` ${rest}`;
+      lineWidth += space + restWidth;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    while (restWidth > width && rest.length > 1) {
+      let cut = 1;
+      while (cut < rest.length && textWidth(rest.slice(0, cut + 1), style, size) <= width) cut++;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+      restWidth = textWidth(rest, style, size);
+    }
+    line = rest;
+    lineWidth = restWidth;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** A PDF literal string of encoded text. */
+function literal(encoded: string): string {
+  return `(${encoded.replace(/[\\()]/g, (char) => `\\${char}`)})`;
+}
+
+/** A PDF text string for the document's information: UTF-16BE, so that any character survives. */
+function textString(text: string): string {
+  return `<FEFF${Array.from(text, (char) => char.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`;
+}
+
+/** Drawing operators for one page, in the page's own top-down coordinates. */
+export class PageCanvas {
+  private readonly parts: string[] = [];
+  readonly height: number;
+
+  constructor(height: number) {
+    this.height = height;
+  }
+
+  text(encoded: string, x: number, top: number, style: FontStyle, size: number, colour = '0 0 0'): void {
+    const baseline = this.height - top - size * 0.8;
+    this.parts.push(`BT ${colour} rg /${FONT_KEYS[style]} ${size} Tf ${x.toFixed(2)} ${baseline.toFixed(2)} Td ${literal(encoded)} Tj ET`);
+  }
+
+  rule(x: number, y: number, width: number, weight: number, colour: string): void {
+    const at = (this.height - y).toFixed(2);
+    this.parts.push(`${weight} w ${colour} RG ${x.toFixed(2)} ${at} m ${(x + width).toFixed(2)} ${at} l S`);
+  }
+
+  fill(x: number, top: number, width: number, height: number, colour: string): void {
+    this.parts.push(`${colour} rg ${x.toFixed(2)} ${(this.height - top - height).toFixed(2)} ${width.toFixed(2)} ${height.toFixed(2)} re f`);
+  }
+
+  /** The number of pages, known only at the end: drawn from a form written then. */
+  pageCount(x: number, top: number, size: number, colour: string): void {
+    this.parts.push(`q ${colour} rg 1 0 0 1 ${x.toFixed(2)} ${(this.height - top - size * 0.8).toFixed(2)} cm /PageCount Do Q`);
+  }
+
+  /** Translucent text centred on the page's centre, along a line at `angle` (radians, anticlockwise), `offset` off it. */
+  translucentLine(encoded: string, style: FontStyle, size: number, angle: number, offset: number, width: number): void {
+    const [cos, sin] = [Math.cos(angle), Math.sin(angle)].map((value) => value.toFixed(5));
+    const centre = `${(width / 2).toFixed(2)} ${(this.height / 2).toFixed(2)}`;
+    const x = (-textWidth(encoded, style, size) / 2).toFixed(2);
+    this.parts.push(
+      `q /Translucent gs 0 0 0 rg ${cos} ${sin} ${-Number(sin)} ${cos} ${centre} cm BT /${FONT_KEYS[style]} ${size} Tf ${x} ${(offset - size / 2).toFixed(2)} Td ${literal(encoded)} Tj ET Q`,
+    );
+  }
+
+  operators(): string {
+    return this.parts.join('\n');
+  }
+}
+
+const CATALOG = 1;
+const PAGES = 2;
+const RESOURCES = 3;
+const FIRST_FONT = 4; // 4, 5, 6
+const TRANSLUCENT = 7;
+const PAGE_COUNT = 8;
+const INFO = 9;
+/** The object that is written only when the document is opened: the reader's stamp over every page. */
+const STAMP = 10;
+const FIRST_PAGE_OBJECT = 11;
+
+/**
+ * A PDF kept without its stamp: `bytes` is everything but the stamp object, which goes in at `slot`, and
+ * the final offset of the cross-reference table, which follows.
+ */
+export interface StampablePdf {
+  bytes: Uint8Array;
+  slot: number;
+}
+
+/**
+ * Writes a PDF page by page. Every page draws, over its own content, one shared object that is left out:
+ * `stampPdf` puts it in (a reader's watermark), so that the pages are rendered once and stamped many times.
+ */
+export class StreamingPdf {
+  private readonly chunks: Buffer[] = [];
+  private length = 0;
+  private readonly offsets = new Map<number, number>();
+  private readonly pageObjects: number[] = [];
+  private nextObject = FIRST_PAGE_OBJECT;
+  private readonly size: { width: number; height: number };
+  private readonly info: { title: string; createdAt: Date };
+
+  constructor(size: { width: number; height: number }, info: { title: string; createdAt: Date }) {
+    this.size = size;
+    this.info = info;
+    this.write('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
+    this.object(CATALOG, `<< /Type /Catalog /Pages ${PAGES} 0 R /Lang (nl-NL) /ViewerPreferences << /DisplayDocTitle true >> >>`);
+    const fonts = (Object.keys(BASE_FONTS) as FontStyle[]).map((style, index) => `/${FONT_KEYS[style]} ${FIRST_FONT + index} 0 R`).join(' ');
+    this.object(RESOURCES, `<< /Font << ${fonts} >> /ExtGState << /Translucent ${TRANSLUCENT} 0 R >> /XObject << /PageCount ${PAGE_COUNT} 0 R >> >>`);
+    (Object.keys(BASE_FONTS) as FontStyle[]).forEach((style, index) => {
+      this.object(FIRST_FONT + index, `<< /Type /Font /Subtype /Type1 /BaseFont /${BASE_FONTS[style]} /Encoding /WinAnsiEncoding >>`);
+    });
+    this.object(TRANSLUCENT, '<< /Type /ExtGState /ca 0.14 >>');
+    const date = info.createdAt.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    this.object(INFO, `<< /Title ${textString(info.title)} /Creator (Steunregister) /Producer (Steunregister) /CreationDate (D:${date}Z) >>`);
+  }
+
+  addPage(canvas: PageCanvas): void {
+    const content = this.nextObject++;
+    const page = this.nextObject++;
+    this.stream(content, Buffer.from(canvas.operators(), 'latin1'));
+    this.object(
+      page,
+      `<< /Type /Page /Parent ${PAGES} 0 R /MediaBox [0 0 ${this.size.width} ${this.size.height}] /Resources ${RESOURCES} 0 R /Contents [${content} 0 R ${STAMP} 0 R] >>`,
+    );
+    this.pageObjects.push(page);
+  }
+
+  get pageCount(): number {
+    return this.pageObjects.length;
+  }
+
+  /** Ends the document, leaving room for the stamp. */
+  finish(): StampablePdf {
+    const count = encodeWinAnsi(this.pageCount.toLocaleString('nl-NL'));
+    const form = Buffer.from(`BT /F1 7 Tf 0 0 Td ${literal(count)} Tj ET`, 'latin1');
+    this.offsets.set(PAGE_COUNT, this.length);
+    this.write(`${PAGE_COUNT} 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources ${RESOURCES} 0 R /Length ${form.length} >>\nstream\n`);
+    this.write(form);
+    this.write('\nendstream\nendobj\n');
+    this.object(PAGES, `<< /Type /Pages /Kids [${this.pageObjects.map((page) => `${page} 0 R`).join(' ')}] /Count ${this.pageCount} >>`);
+    const slot = this.length;
+    this.offsets.set(STAMP, slot);
+    const size = this.nextObject;
+    const entries = ['0000000000 65535 f \n'];
+    for (let object = 1; object < size; object++) entries.push(`${String(this.offsets.get(object) ?? 0).padStart(10, '0')} 00000 n \n`);
+    const id = createHash('sha256').update(`${this.info.title}\n${this.info.createdAt.toISOString()}`).digest('hex').slice(0, 32);
+    this.write(`xref\n0 ${size}\n${entries.join('')}trailer\n<< /Size ${size} /Root ${CATALOG} 0 R /Info ${INFO} 0 R /ID [<${id}> <${id}>] >>\nstartxref\n`);
+    return { bytes: new Uint8Array(Buffer.concat(this.chunks, this.length)), slot };
+  }
+
+  private object(number: number, dictionary: string): void {
+    this.offsets.set(number, this.length);
+    this.write(`${number} 0 obj\n${dictionary}\nendobj\n`);
+  }
+
+  private stream(number: number, data: Buffer): void {
+    const compressed = deflateSync(data, { level: 6 });
+    this.offsets.set(number, this.length);
+    this.write(`${number} 0 obj\n<< /Length ${compressed.length} /Filter /FlateDecode >>\nstream\n`);
+    this.write(compressed);
+    this.write('\nendstream\nendobj\n');
+  }
+
+  private write(data: string | Buffer): void {
+    const chunk = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+}
+
+/** The kept PDF with its stamp drawn over every page: the stamp object, the cross-reference table, its offset. */
+export function stampPdf(pdf: StampablePdf, stamp: PageCanvas): Uint8Array<ArrayBuffer> {
+  const operators = Buffer.from(stamp.operators(), 'latin1');
+  const object = Buffer.concat([Buffer.from(`${STAMP} 0 obj\n<< /Length ${operators.length} >>\nstream\n`, 'latin1'), operators, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+  const head = pdf.bytes.subarray(0, pdf.slot);
+  const tail = pdf.bytes.subarray(pdf.slot);
+  const end = Buffer.from(`${pdf.slot + object.length}\n%%EOF\n`, 'latin1');
+  const stamped = new Uint8Array(head.length + object.length + tail.length + end.length);
+  stamped.set(head, 0);
+  stamped.set(object, head.length);
+  stamped.set(tail, head.length + object.length);
+  stamped.set(end, head.length + object.length + tail.length);
+  return stamped;
+}

@@ -1,0 +1,32 @@
+import { createTransport } from 'nodemailer';
+
+/** Sends a plain-text e-mail. */
+export interface Mailer {
+  send(message: { to: string[]; subject: string; text: string }): Promise<void>;
+}
+
+/** How the server sends e-mail: the SMTP server, the sender, and the address people reach the site at (for links). */
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+  siteAddress: string | undefined;
+}
+
+/**
+ * E-mail is sent only when SMTP_URL names an SMTP server (smtp://user:password@host:587, or smtps://… for
+ * TLS from the start); MAIL_FROM is then the sender and SITE_ADDRESS (optional) the address links point to.
+ */
+export function mailConfigFromEnvironment(env: NodeJS.ProcessEnv): MailConfig | undefined {
+  if (!env.SMTP_URL) return undefined;
+  if (!env.MAIL_FROM) throw new Error('MAIL_FROM must be set with SMTP_URL: the address notifications are sent from');
+  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, siteAddress: env.SITE_ADDRESS?.replace(/\/+$/, '') };
+}
+
+export function smtpMailer({ smtpUrl, from }: MailConfig): Mailer {
+  const transport = createTransport(smtpUrl);
+  return {
+    async send({ to, subject, text }) {
+      await transport.sendMail({ from, to, subject, text });
+    },
+  };
+}

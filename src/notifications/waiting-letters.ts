@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import { formatLetterDate } from '../../common/letter-format.ts';
+import { ROLES } from '../domain/access.ts';
+import { emailsOfRole } from '../db/repositories/accounts.ts';
+import type { Database } from '../db/schema.ts';
+import { waitingFor, type WaitingItem } from '../register/letter-review.ts';
+import type { Mailer } from './mail.ts';
+
+const SUBJECTS: Record<WaitingItem['kind'], string> = {
+  approveLetter: 'wacht op uw goedkeuring',
+  reviseLetter: 'is teruggestuurd en wacht op uw aanpassing',
+  finaliseLetter: 'is goedgekeurd en kan definitief worden gemaakt',
+  sendLetter: 'is definitief en kan naar de Kamer worden verzonden',
+  recordPublication: 'is verzonden; de publicatie kan worden vastgelegd',
+};
+
+/**
+ * Tells everyone in a role, by e-mail, what about a letter newly waits for them since a moment (the step
+ * just taken): the same items their "waiting for you" list shows. Accounts without an address are not told.
+ */
+export async function notifyWhatWaits(db: Kysely<Database>, mailer: Mailer, letterId: string, since: Date, siteAddress: string | undefined): Promise<void> {
+  for (const role of ROLES) {
+    const items = (await waitingFor(db, role)).filter((item) => item.letterId === letterId && Date.parse(item.since) >= since.getTime());
+    if (items.length === 0) continue;
+    const to = await emailsOfRole(db, role);
+    if (to.length === 0) continue;
+    for (const item of items) await mailer.send({ to, ...message(item, siteAddress) });
+  }
+}
+
+function message(item: WaitingItem, siteAddress: string | undefined): { subject: string; text: string } {
+  const subject = `Leveringenbrief met peildatum ${formatLetterDate(item.referenceDate)} ${SUBJECTS[item.kind]}`;
+  const lines = [`${subject}.`];
+  if (item.comment) lines.push('', `Toelichting: ${item.comment}`);
+  lines.push('', `Open de brief in Steunregister: ${siteAddress ?? ''}/brieven/${item.letterId}`);
+  return { subject, text: lines.join('\n') };
+}

@@ -1,0 +1,144 @@
+/**
+ * The confidential annex: rendered once per final letter and kept, each opening stamped with its reader and
+ * recorded; the list of annexes a reader may open. Who may open which annex is `may`: the annex of a draft
+ * only for those who may read the draft; anyone else is told there is no such letter.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { sha256Hex, type AuditObject } from '../audit/event.ts';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { isRole, may, type Role } from '../domain/access.ts';
+import * as kept from '../db/repositories/annex-renderings.ts';
+import * as repository from '../db/repositories/letters.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { annexChanges, annexDocument, markSincePrevious, readerStamp, type AnnexSnapshot } from '../letters/compose.ts';
+import { renderAnnexForKeeping, stampAnnex, type AnnexFormat, type KeptAnnex, type KeptFormat, type Rendering } from '../letters/renderings.ts';
+import { sumCents } from '../../common/money.ts';
+import { industryAnnexRows } from './industry.ts';
+import { readinessAnnexRows } from './readiness.ts';
+import { trainingAnnexRows } from './training.ts';
+import { NotFoundError } from './errors.ts';
+
+type Db = Kysely<Database>;
+
+const auditObject = (id: string): AuditObject => ({ type: 'letter', id });
+
+/** The annex at a reference date from the register as it is now: frozen with a letter at its finalisation. */
+export async function annexSnapshot(db: Db, letterId: string, referenceDate: string, isDemonstration: boolean): Promise<AnnexSnapshot> {
+  const previous = await repository.latestFinalBefore(db, referenceDate);
+  const [rows, contractsByCompany, trainingByProgramme, readinessByDelivery, previousAnnex] = await Promise.all([
+    repository.annexRows(db, referenceDate),
+    industryAnnexRows(db, referenceDate),
+    trainingAnnexRows(db, referenceDate),
+    readinessAnnexRows(db, referenceDate),
+    previous ? repository.findFrozenAnnex(db, previous.id) : Promise.resolve(null),
+  ]);
+  return {
+    format: 'steunregister-annex/1',
+    letterId,
+    referenceDate,
+    isDemonstration,
+    // The first letter has nothing to compare with: nothing in it is marked.
+    rows: previousAnnex ? markSincePrevious(rows, previousAnnex.rows) : rows,
+    totalCents: sumCents(rows.map((row) => row.valueCents)),
+    previousLetter: previous ? { id: previous.id, referenceDate: previous.referenceDate } : null,
+    contractsByCompany,
+    trainingByProgramme,
+    readinessByDelivery,
+  };
+}
+
+/** Renders a final letter's annex and keeps it; returns the hashes of what is kept. */
+export async function keepAnnex(db: Db, letterId: string, annex: AnnexSnapshot, finalisedAt: string): Promise<{ pdfSha256: string; htmlSha256: string }> {
+  const rendered = renderAnnexForKeeping(annexDocument(annex), { createdAt: new Date(finalisedAt) });
+  const hashes = { pdfSha256: bytesSha256(rendered.pdf.bytes), htmlSha256: sha256Hex(rendered.html) };
+  const changes = annexChanges(annex);
+  await kept.insertKeptAnnex(db, {
+    letterId,
+    pdf: rendered.pdf.bytes,
+    pdfSlot: rendered.pdf.slot,
+    html: rendered.html,
+    rowCount: changes.rows,
+    newRows: changes.newRows,
+    changedRows: changes.changedRows,
+    renderedAt: new Date().toISOString(),
+    ...hashes,
+  });
+  return hashes;
+}
+
+/**
+ * Opens the annex for its reader: a final letter's kept rendering (rendered now if it was finalised before
+ * renderings were kept), a draft's rendered from the register now; either stamped with the reader and the
+ * time. Every opening, and every refusal, is an audit event.
+ */
+export async function openAnnex(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  format: AnnexFormat,
+  reader: { name: string; username: string },
+): Promise<{ referenceDate: string; rendering: Rendering }> {
+  const letter = isUuid(id) ? await kept.letterForAnnex(db, id) : undefined;
+  if (!letter) throw new NotFoundError('letter', id);
+  const role = context.actor?.role;
+  if (!(role && isRole(role) && may({ role }, 'annex.read', { type: 'letter', status: letter.status }))) {
+    await recordAuditEvent(db, context, { action: 'annex.read', object: auditObject(id), result: 'denied', detail: { reason: letter.status === 'final' ? 'notPermitted' : 'draft' } });
+    throw new NotFoundError('letter', id);
+  }
+  const watermark = readerStamp(reader, context.now());
+  return inTransaction(db, async (trx) => {
+    const { annex, rendered } = letter.status === 'final' ? await keptRendering(trx, id, format, letter.finalisedAt!) : { annex: await draftAnnex(trx, id, format, letter), rendered: false };
+    await recordAuditEvent(trx, context, { action: 'annex.read', object: auditObject(id), result: 'success', detail: { status: letter.status, format, ...(rendered ? { rendered } : {}) } });
+    return { referenceDate: letter.referenceDate, rendering: stampAnnex(annex, watermark) };
+  });
+}
+
+async function keptRendering(db: Db, id: string, format: AnnexFormat, finalisedAt: string): Promise<{ annex: KeptFormat; rendered: boolean }> {
+  const existing = await keptFormat(db, id, format);
+  if (existing) return { annex: existing, rendered: false };
+  const frozen = await repository.findFrozenAnnex(db, id);
+  if (!frozen) throw new NotFoundError('letter', id);
+  await keepAnnex(db, id, frozen, finalisedAt);
+  return { annex: (await keptFormat(db, id, format))!, rendered: true };
+}
+
+async function keptFormat(db: Db, id: string, format: AnnexFormat): Promise<KeptFormat | undefined> {
+  if (format === 'pdf') {
+    const pdf = await kept.findKeptPdf(db, id);
+    return pdf && { format, pdf };
+  }
+  const html = await kept.findKeptHtml(db, id);
+  return html === undefined ? undefined : { format, html };
+}
+
+async function draftAnnex(db: Db, id: string, format: AnnexFormat, letter: { referenceDate: string; isDemonstration: boolean }): Promise<KeptFormat> {
+  const rendered: KeptAnnex = renderAnnexForKeeping(annexDocument(await annexSnapshot(db, id, letter.referenceDate, letter.isDemonstration)), { createdAt: new Date() });
+  return format === 'pdf' ? { format, pdf: rendered.pdf } : { format, html: rendered.html };
+}
+
+/** Whether a final letter's kept annex still hashes to what was stored with it (true while none is kept yet). */
+export async function keptAnnexIntact(db: Db, id: string): Promise<boolean> {
+  const row = await kept.findKeptAnnex(db, id);
+  return row === undefined || (bytesSha256(row.pdf) === row.pdfSha256 && sha256Hex(row.html) === row.htmlSha256);
+}
+
+/**
+ * The annexes the reader may open: those of the final letters (a draft's annex is opened from the draft).
+ * The list tells which letters have an annex and how much changed in it, so it is recorded as a read too.
+ */
+export async function listAnnexes(db: Db, context: RequestContext, role: Role): Promise<kept.AnnexListing[]> {
+  if (!may({ role }, 'annex.read', { type: 'letter', status: 'final' })) return [];
+  const listed = await kept.listFinalAnnexes(db);
+  await recordAuditEvent(db, context, { action: 'annex.read', result: 'success', detail: { list: listed.map((item) => item.letterId) } });
+  return listed;
+}
+
+function bytesSha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}

@@ -1,0 +1,472 @@
+/**
+ * Importing deliveries with their valuations and payments from a spreadsheet: a dry run that says per
+ * row what would be created, what the register already holds and every fault by row and column; and a
+ * commit that writes the rows it may in one transaction, with an audit event for each record it creates.
+ * Rows are checked by the API's own input rules and the register's rules; rows are keyed by their
+ * external reference, so that the same file imported again changes nothing.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { isRealisedByPayment } from '../../common/delivery-rules.ts';
+import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
+import { safeText } from '../api/openapi-common.ts';
+import { violationsFromZod } from '../api/problem.ts';
+import type { AuditEntry } from '../audit/event.ts';
+import { recordAuditEvents, type RequestContext } from '../audit/trail.ts';
+import type { StoredDelivery } from '../db/repositories/deliveries.ts';
+import * as imports from '../db/repositories/import.ts';
+import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import {
+  currentValue,
+  lifecycleViolations,
+  unsetDeliveryFields,
+  type DeliveryInput,
+  type LifecycleDates,
+  type RuleViolation,
+  type SupportType,
+} from '../domain/delivery.ts';
+import { readCell } from '../import/cells.ts';
+import { readImportFile, type ReadRow, type ReadSheet } from '../import/read-file.ts';
+import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, type ImportSheet } from '../import/sheets.ts';
+import { valuationViolations } from './deliveries.ts';
+
+type Db = Kysely<Database>;
+
+export const IMPORT_MODES = ['allOrNothing', 'onlyValid'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export const ROW_OUTCOMES = ['create', 'unchanged', 'invalid', 'example'] as const;
+type RowOutcome = (typeof ROW_OUTCOMES)[number];
+
+/** A fault of a row: the field, the column of the file it came from, and why. */
+interface ImportFault extends RuleViolation {
+  /** The column's header as the file has it (or as the template names it, when the file lacks it). */
+  column: string;
+  /** The column's letter in a spreadsheet; null when the file lacks the column. */
+  columnLetter: string | null;
+}
+
+interface ImportRowReport {
+  sheet: ImportSheet;
+  sheetName: string;
+  rowNumber: number;
+  reference: string | null;
+  outcome: RowOutcome;
+  faults: ImportFault[];
+}
+
+export interface ImportReport {
+  fileName: string;
+  sha256: string;
+  /** The import's id once committed with anything to write; null for a dry run or when nothing changed. */
+  importId: string | null;
+  committed: boolean;
+  counts: Record<RowOutcome, number>;
+  rows: ImportRowReport[];
+}
+
+export interface ImportFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** What the register would do with a file, without changing anything. */
+export async function dryRunImport(db: Db, file: ImportFile, onProgress?: Progress): Promise<ImportReport> {
+  const sheets = await readImportFile(file.fileName, file.bytes);
+  const plan = await planImport(db, sheets, onProgress);
+  return report(file, plan, null, false);
+}
+
+/** Called as rows are checked and written: how many of how many. */
+export type Progress = (done: number, total: number) => void;
+
+/**
+ * Writes what the dry run would create, in one transaction: with "allOrNothing" nothing at all when
+ * any row has a fault, with "onlyValid" the rows without one (and without a fault in the delivery they
+ * belong to). Each created record gets its audit event, naming the import, in the same transaction.
+ */
+export async function commitImport(db: Db, context: RequestContext, file: ImportFile, mode: ImportMode, onProgress?: Progress): Promise<ImportReport> {
+  const sheets = await readImportFile(file.fileName, file.bytes);
+  return inTransaction(db, async (trx) => {
+    await imports.lockImports(trx);
+    const plan = await planImport(trx, sheets, onProgress);
+    const hasFaults = plan.rows.some((row) => row.outcome === 'invalid');
+    const toCreate = plan.rows.filter((row) => row.outcome === 'create');
+    if ((mode === 'allOrNothing' && hasFaults) || toCreate.length === 0) return report(file, plan, null, false);
+    const importId = randomUUID();
+    await writePlan(trx, context, plan, importId, { fileName: file.fileName, sha256: sha256(file.bytes), mode });
+    return report(file, plan, importId, true);
+  });
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function report(file: ImportFile, plan: Plan, importId: string | null, committed: boolean): ImportReport {
+  const counts = Object.fromEntries(ROW_OUTCOMES.map((outcome) => [outcome, 0])) as Record<RowOutcome, number>;
+  for (const row of plan.rows) counts[row.outcome]++;
+  const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults }));
+  return { fileName: file.fileName, sha256: sha256(file.bytes), importId, committed, counts, rows };
+}
+
+/** A row as planned: its report, the values its cells hold, and the delivery it is or belongs to. */
+interface PlannedRow extends ImportRowReport {
+  values: Record<string, unknown>;
+  /** A delivery row's own new id; for money, the delivery it belongs to (new or in the register). */
+  deliveryId: string | null;
+  /** For money: the planned delivery row it belongs to, when that is in the same file. */
+  deliveryRow: PlannedRow | null;
+  source: ReadSheet;
+}
+
+interface Plan {
+  rows: PlannedRow[];
+  /** Deliveries already in the register that rows of the file add money to. */
+  registerDeliveries: Map<string, StoredDelivery>;
+}
+
+const ReferenceSchema = safeText(200).trim().min(1);
+const BODY_SCHEMAS = { delivery: DeliveryInputSchema, valuation: ValuationInputSchema, payment: PaymentInputSchema } as const;
+
+async function planImport(db: Db, sheets: ReadSheet[], onProgress?: Progress): Promise<Plan> {
+  const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
+  const rows: PlannedRow[] = [];
+  for (const sheet of sheets) {
+    for (const row of sheet.rows) {
+      rows.push(readRow(sheet, row));
+      if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
+    }
+  }
+  const bySheet = (sheet: ImportSheet) => rows.filter((row) => row.sheet === sheet);
+  for (const sheet of IMPORT_SHEETS) markDuplicateReferences(bySheet(sheet));
+  const known = await knownReferences(db, rows);
+  const registerDeliveries = await checkAgainstRegister(db, rows, known);
+  checkMoney(rows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
+  checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), rows.filter((row) => row.sheet !== 'delivery'));
+  onProgress?.(total, total);
+  return { rows, registerDeliveries };
+}
+
+function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
+  const { definition } = source;
+  const referenceCell = row.cells.get('externalReference');
+  const reference = referenceCell === null || referenceCell === undefined ? null : String(referenceCell).trim() || null;
+  const planned: PlannedRow = {
+    sheet: definition.sheet,
+    sheetName: source.name,
+    rowNumber: row.rowNumber,
+    reference,
+    outcome: 'create',
+    faults: [],
+    values: {},
+    deliveryId: null,
+    deliveryRow: null,
+    source,
+  };
+  if (reference && EXAMPLE_MARKERS.includes(reference.toUpperCase())) return { ...planned, outcome: 'example' };
+  const violations: RuleViolation[] = [];
+  const body: Record<string, unknown> = {};
+  for (const column of definition.columns) {
+    const reading = readCell(column.kind, row.cells.get(column.key) ?? null);
+    if ('fault' in reading) violations.push({ field: column.key, code: reading.fault });
+    else if (reading.value !== undefined) body[column.key] = reading.value;
+  }
+  const { externalReference, deliveryReference, ...fields } = body;
+  for (const [field, value] of Object.entries({ externalReference, ...(definition.sheet === 'delivery' ? {} : { deliveryReference }) })) {
+    const checked = ReferenceSchema.safeParse(value ?? '');
+    if (!checked.success) violations.push(...violationsFromZod(checked.error, { [field]: value }).map((violation) => ({ ...violation, field })));
+  }
+  const parsed = BODY_SCHEMAS[definition.sheet].safeParse(fields);
+  const faulted = new Set(violations.map((violation) => violation.field));
+  if (parsed.success) {
+    planned.values = { ...parsed.data, externalReference, deliveryReference };
+    violations.push(...domainViolations(definition.sheet, parsed.data));
+  } else {
+    violations.push(...violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field)).map(amountInEuros));
+  }
+  addFaults(planned, violations);
+  return planned;
+}
+
+/** Amounts are typed in euros: their limits are said in euros, not in the API's cents. */
+function amountInEuros(violation: RuleViolation): RuleViolation {
+  if (violation.field !== 'amountCents') return violation;
+  if (violation.code === 'tooSmall') return { field: violation.field, code: 'amountNotPositive' };
+  if (violation.code === 'tooLarge') return { field: violation.field, code: 'amountTooLarge' };
+  return violation;
+}
+
+function domainViolations(sheet: ImportSheet, values: Record<string, unknown>): RuleViolation[] {
+  switch (sheet) {
+    case 'delivery':
+      return lifecycleViolations(lifecycleDates(values));
+    case 'valuation':
+      return valuationViolations(values as Parameters<typeof valuationViolations>[0]);
+    case 'payment':
+      return [];
+  }
+}
+
+function lifecycleDates(values: Record<string, unknown>): LifecycleDates {
+  const date = (field: string) => (typeof values[field] === 'string' ? (values[field] as string) : null);
+  return { pledgedAt: date('pledgedAt'), committedAt: date('committedAt'), realisedAt: date('realisedAt'), deliveredAt: date('deliveredAt') };
+}
+
+function addFaults(row: PlannedRow, violations: readonly RuleViolation[]): void {
+  if (violations.length === 0) return;
+  const columns = row.source.definition.columns;
+  row.outcome = 'invalid';
+  for (const violation of violations) {
+    const found = row.source.columns.get(violation.field);
+    const column = columns.find((candidate) => candidate.key === violation.field);
+    row.faults.push({ ...violation, column: found?.header ?? (column ? headerText(column) : violation.field), columnLetter: found?.letter ?? null });
+  }
+}
+
+const isPlanned = (row: PlannedRow) => row.outcome === 'create' || row.outcome === 'unchanged';
+
+function markDuplicateReferences(rows: PlannedRow[]): void {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (row.outcome === 'example' || !row.reference) continue;
+    if (seen.has(row.reference)) addFaults(row, [{ field: 'externalReference', code: 'duplicateReference' }]);
+    seen.add(row.reference);
+  }
+}
+
+type KnownReferences = Record<ImportSheet, Map<string, string>>;
+
+async function knownReferences(db: Db, rows: PlannedRow[]): Promise<KnownReferences> {
+  const referencesOf = (sheet: ImportSheet) => [...new Set(rows.filter((row) => row.sheet === sheet && row.reference).map((row) => row.reference!))];
+  const deliveryReferences = rows.flatMap((row) => (row.sheet !== 'delivery' && typeof row.values.deliveryReference === 'string' ? [row.values.deliveryReference] : []));
+  const [delivery, valuation, payment] = await Promise.all([
+    imports.findImportedRecords(db, 'delivery', [...new Set([...referencesOf('delivery'), ...deliveryReferences])]),
+    imports.findImportedRecords(db, 'valuation', referencesOf('valuation')),
+    imports.findImportedRecords(db, 'payment', referencesOf('payment')),
+  ]);
+  return { delivery, valuation, payment };
+}
+
+/** The fields of each sheet a row of the file may hold, compared with the record the register keeps under its key. */
+const COMPARED_FIELDS: Record<ImportSheet, readonly string[]> = {
+  delivery: ['title', 'supportType', 'category', 'fundingSource', 'quantity', 'unit', 'pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt', 'company', 'contractReference', 'publicTitle', 'description'],
+  valuation: ['amountCents', 'basis', 'effectiveDate', 'note'],
+  payment: ['amountCents', 'paidOn', 'reference', 'note'],
+};
+
+/**
+ * Rows whose key the register knows are unchanged when they say what the register holds, and faults
+ * where they do not (the register keeps history: a change is made there, not by importing over it).
+ * Money rows are linked to their delivery: a row of the file, a delivery an earlier import created, or
+ * one of the register by its id. Returns the deliveries of the register that rows add money to.
+ */
+async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownReferences): Promise<Map<string, StoredDelivery>> {
+  const deliveryRows = new Map(rows.filter((row) => row.sheet === 'delivery' && row.reference && row.outcome !== 'example').map((row) => [row.reference!, row]));
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const moneyTargets = rows.flatMap((row) => {
+    const reference = row.values.deliveryReference;
+    if (row.sheet === 'delivery' || typeof reference !== 'string' || deliveryRows.has(reference)) return [];
+    return [known.delivery.get(reference) ?? (uuid.test(reference) ? reference : null)].filter((id) => id !== null);
+  });
+  const [storedDeliveries, storedValuations, storedPayments] = await Promise.all([
+    imports.findDeliveries(db, [...new Set([...known.delivery.values(), ...moneyTargets])]),
+    imports.findValuations(db, [...known.valuation.values()]),
+    imports.findPayments(db, [...known.payment.values()]),
+  ]);
+  const stored: Record<ImportSheet, Map<string, object>> = { delivery: storedDeliveries, valuation: storedValuations, payment: storedPayments };
+  for (const row of rows) {
+    if (row.reference === null || row.outcome === 'example') continue;
+    const recordId = known[row.sheet].get(row.reference);
+    if (recordId === undefined) continue;
+    const record = stored[row.sheet].get(recordId);
+    if (row.sheet === 'delivery') row.deliveryId = recordId;
+    if (row.outcome === 'invalid') continue;
+    if (!record) {
+      addFaults(row, [{ field: 'externalReference', code: 'importedRecordRemoved' }]);
+      continue;
+    }
+    const differing = COMPARED_FIELDS[row.sheet].filter((field) => row.values[field] !== undefined && !sameValue(row.values[field], Reflect.get(record, field)));
+    if (differing.length > 0) addFaults(row, differing.map((field) => ({ field, code: 'differsFromRegister', params: { stored: String(Reflect.get(record, field) ?? '') } })));
+    else row.outcome = 'unchanged';
+  }
+  const registerDeliveries = new Map<string, StoredDelivery>();
+  for (const row of rows) {
+    if (row.sheet === 'delivery' || row.outcome === 'example') continue;
+    const reference = row.values.deliveryReference;
+    if (typeof reference !== 'string') continue;
+    const inFile = deliveryRows.get(reference);
+    if (inFile) {
+      row.deliveryRow = inFile;
+      // A delivery row the register already holds (unchanged) may get new money.
+      const existing = inFile.deliveryId ? storedDeliveries.get(inFile.deliveryId) : undefined;
+      if (existing) {
+        row.deliveryId = existing.id;
+        registerDeliveries.set(existing.id, existing);
+      }
+      continue;
+    }
+    const id = known.delivery.get(reference) ?? reference;
+    const delivery = storedDeliveries.get(id);
+    if (delivery) {
+      row.deliveryId = id;
+      registerDeliveries.set(id, delivery);
+    } else if (row.outcome !== 'invalid') addFaults(row, [{ field: 'deliveryReference', code: 'unknownDeliveryReference' }]);
+  }
+  return registerDeliveries;
+}
+
+function sameValue(fromFile: unknown, stored: unknown): boolean {
+  // An empty optional text in the register is what an empty cell means.
+  return fromFile === stored || (fromFile === '' && stored === null) || (fromFile === null && stored === '');
+}
+
+/** A delivery's kind and lifecycle dates, whether it is a row of the file or in the register. */
+function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDelivery>): (LifecycleDates & { supportType: SupportType }) | undefined {
+  if (row.deliveryRow) return { ...lifecycleDates(row.deliveryRow.values), supportType: row.deliveryRow.values.supportType as SupportType };
+  return row.deliveryId ? registerDeliveries.get(row.deliveryId) : undefined;
+}
+
+/**
+ * Money follows its delivery: none for a delivery row with faults; payments only for what is realised
+ * by payment, never dated before an earlier stage (the first payment is the day of realisation); one
+ * valuation per delivery and effective date in a file (their order would otherwise be arbitrary).
+ */
+function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, firstPaidOn: Map<string, string>): void {
+  const valuationDates = new Set<string>();
+  for (const row of rows) {
+    if (row.sheet === 'delivery' || row.outcome !== 'create') continue;
+    if (row.deliveryRow && row.deliveryRow.outcome === 'invalid') {
+      addFaults(row, [{ field: 'deliveryReference', code: 'deliveryRowInvalid', params: { row: String(row.deliveryRow.rowNumber) } }]);
+      continue;
+    }
+    const delivery = deliveryOf(row, registerDeliveries);
+    if (!delivery) continue;
+    if (row.sheet === 'valuation') {
+      const key = `${row.values.deliveryReference}\u0000${row.values.effectiveDate}`;
+      if (valuationDates.has(key)) addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate' }]);
+      valuationDates.add(key);
+      continue;
+    }
+    if (!isRealisedByPayment(delivery.supportType)) {
+      addFaults(row, [{ field: 'paidOn', code: 'paymentOnStock' }]);
+      continue;
+    }
+    const paidOn = row.values.paidOn as string;
+    const earlier = row.deliveryId ? firstPaidOn.get(row.deliveryId) : undefined;
+    const realisedAt = earlier && earlier < paidOn ? earlier : paidOn;
+    const violations = lifecycleViolations({ ...delivery, realisedAt });
+    addFaults(row, violations.map((violation) => ({ ...violation, field: 'paidOn' })));
+  }
+}
+
+/**
+ * A procurement or fund contribution is realised on the day of its first payment: a new one's
+ * realisation date, when the file gives it, must be that day. A delivery row that breaks this takes
+ * its money rows with it.
+ */
+function checkRealisedByPayment(deliveryRows: PlannedRow[], paymentRows: PlannedRow[], moneyRows: PlannedRow[]): void {
+  const firstPaid = new Map<PlannedRow, string>();
+  for (const payment of paymentRows) {
+    if (payment.outcome !== 'create' || !payment.deliveryRow) continue;
+    const paidOn = payment.values.paidOn as string;
+    const first = firstPaid.get(payment.deliveryRow);
+    if (!first || paidOn < first) firstPaid.set(payment.deliveryRow, paidOn);
+  }
+  const refused = new Set<PlannedRow>();
+  for (const row of deliveryRows) {
+    if (row.outcome !== 'create' || !isRealisedByPayment(row.values.supportType as SupportType)) continue;
+    const first = firstPaid.get(row);
+    const realisedAt = row.values.realisedAt;
+    if (realisedAt !== undefined && realisedAt !== null && realisedAt !== first) {
+      addFaults(row, [{ field: 'realisedAt', code: 'realisedByPayment', params: first ? { firstPaidOn: first } : {} }]);
+      refused.add(row);
+    }
+  }
+  for (const money of moneyRows) {
+    if (money.deliveryRow && refused.has(money.deliveryRow) && money.outcome === 'create') {
+      addFaults(money, [{ field: 'deliveryReference', code: 'deliveryRowInvalid', params: { row: String(money.deliveryRow.rowNumber) } }]);
+    }
+  }
+}
+
+interface CommitDetail {
+  fileName: string;
+  sha256: string;
+  mode: ImportMode;
+}
+
+/** Writes the rows to create, set-based, with their audit events and the import's own event. */
+async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId: string, detail: CommitDetail): Promise<void> {
+  const creating = (sheet: ImportSheet) => plan.rows.filter((row) => row.sheet === sheet && row.outcome === 'create');
+  const deliveryRows = creating('delivery');
+  const valuationRows = creating('valuation');
+  const paymentRows = creating('payment');
+  for (const row of deliveryRows) row.deliveryId = randomUUID();
+  const deliveryIdOf = (row: PlannedRow) => (row.deliveryRow ? row.deliveryRow.deliveryId! : row.deliveryId!);
+
+  const newValuations = valuationRows.map((row) => ({
+    id: randomUUID(),
+    deliveryId: deliveryIdOf(row),
+    amountCents: row.values.amountCents as number,
+    currency: 'EUR',
+    originalAmountMinor: null,
+    exchangeRate: null,
+    basis: row.values.basis as 'replacementValue',
+    effectiveDate: row.values.effectiveDate as string,
+    note: (row.values.note as string | undefined) ?? '',
+  }));
+  const newPayments = paymentRows.map((row) => ({
+    id: randomUUID(),
+    deliveryId: deliveryIdOf(row),
+    amountCents: row.values.amountCents as number,
+    paidOn: row.values.paidOn as string,
+    reference: (row.values.reference as string | null | undefined) ?? null,
+    note: (row.values.note as string | undefined) ?? '',
+  }));
+  const valuationsOf = groupBy(newValuations, (valuation) => valuation.deliveryId);
+  const paymentsOf = groupBy(newPayments, (payment) => payment.deliveryId);
+  const deliveries = await imports.insertDeliveries(trx, deliveryRows.map((row) => newDelivery(row, valuationsOf.get(row.deliveryId!) ?? [], paymentsOf.get(row.deliveryId!) ?? [])));
+  const valuations = await imports.insertValuations(trx, newValuations);
+  const payments = await imports.insertPayments(trx, newPayments);
+  await imports.refreshCurrentValues(trx, [...new Set([...newValuations, ...newPayments].map((money) => money.deliveryId).filter((id) => plan.registerDeliveries.has(id)))]);
+  await imports.recordImportedKeys(trx, importId, [
+    ...deliveryRows.map((row, index) => ({ sheet: 'delivery' as const, externalReference: row.reference!, recordId: deliveries[index]!.id })),
+    ...valuationRows.map((row, index) => ({ sheet: 'valuation' as const, externalReference: row.reference!, recordId: valuations[index]!.id })),
+    ...paymentRows.map((row, index) => ({ sheet: 'payment' as const, externalReference: row.reference!, recordId: payments[index]!.id })),
+  ]);
+  const origin = (row: PlannedRow) => ({ importId, sheet: row.sheet, row: row.rowNumber, externalReference: row.reference });
+  const entries: AuditEntry[] = [
+    ...deliveries.map((delivery, index): AuditEntry => ({ action: 'delivery.create', object: { type: 'delivery', id: delivery.id }, result: 'success', after: delivery, detail: origin(deliveryRows[index]!) })),
+    ...valuations.map((valuation, index): AuditEntry => ({ action: 'valuation.create', object: { type: 'delivery', id: valuation.deliveryId }, result: 'success', after: valuation, detail: origin(valuationRows[index]!) })),
+    ...payments.map((payment, index): AuditEntry => ({ action: 'payment.create', object: { type: 'delivery', id: payment.deliveryId }, result: 'success', after: payment, detail: origin(paymentRows[index]!) })),
+    {
+      action: 'import.commit',
+      object: { type: 'import', id: importId },
+      result: 'success',
+      detail: { ...detail, created: { delivery: deliveries.length, valuation: valuations.length, payment: payments.length }, skippedRows: plan.rows.filter((row) => row.outcome === 'invalid').length },
+    },
+  ];
+  await recordAuditEvents(trx, context, entries);
+}
+
+/** A new delivery as the register stores it after its money: its value, and the day of its first payment where that realises it. */
+function newDelivery(row: PlannedRow, valuations: { amountCents: number; effectiveDate: string }[], payments: { amountCents: number; paidOn: string }[]): imports.NewDelivery {
+  const { externalReference: _reference, deliveryReference: _delivery, ...values } = row.values;
+  const fields: DeliveryInput = { ...unsetDeliveryFields(), ...(values as Partial<DeliveryInput>) } as DeliveryInput;
+  const ownValuations = valuations.toSorted((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : 1));
+  const ownPayments = payments.toSorted((a, b) => (a.paidOn < b.paidOn ? -1 : 1));
+  const realisedAt = isRealisedByPayment(fields.supportType) ? (ownPayments[0]?.paidOn ?? null) : fields.realisedAt;
+  return { ...fields, realisedAt, isDemonstration: false, id: row.deliveryId!, currentValueCents: currentValue(fields.supportType, ownValuations, ownPayments) };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}

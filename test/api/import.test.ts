@@ -1,0 +1,104 @@
+/**
+ * Import through the API, as a registrar does it: the template, three rows of which one has a fault, a
+ * dry run naming its row and column, a commit of the other two that changes the figures by exactly
+ * their cents and is audited as one import, and the same file again changing nothing.
+ */
+import ExcelJS from 'exceljs';
+import { beforeAll, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
+import { apiClient, type ApiCall } from './client.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
+import { verifyAuditTrail } from '../../src/audit/verify.ts';
+import { createApi } from '../../src/api/app.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
+
+const asUpload = (bytes: Uint8Array, fileName = 'leveringen.xlsx') => ({ fileName, content: Buffer.from(bytes).toString('base64') });
+
+describeEachDatabase('import', (database) => {
+  let registrar: ApiCall;
+  let auditor: ApiCall;
+  let finance: ApiCall;
+  let file: { fileName: string; content: string };
+
+  let template: ArrayBuffer;
+
+  beforeAll(async () => {
+    const { db } = database();
+    registrar = apiClient(db, { role: 'registrar' });
+    auditor = apiClient(db, { role: 'auditor' });
+    finance = apiClient(db, { role: 'finance' });
+    // The client reads bodies as text; the workbook is read as the bytes it is.
+    const response = await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('.xlsx');
+    template = await response.arrayBuffer();
+    file = asUpload(await filledTemplate(new Uint8Array(template), THREE_ROWS));
+  });
+
+  const stockToday = async () => {
+    const today = todayInAmsterdam();
+    const figures = await registrar('GET', `/figures?referenceDate=${today}&compareDate=2022-01-01`);
+    return figures.body.rows.find((row: any) => row.supportType === 'stock').reference.cents as number;
+  };
+  const auditLength = async () => Number((await database().db.selectFrom('auditEvent').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('has a template with a sheet per kind of record, headers in both languages, choice lists and a labelled example row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template);
+    const deliveries = workbook.getWorksheet('Leveringen (Deliveries)')!;
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(['Leveringen (Deliveries)', 'Waarderingen (Valuations)', 'Betalingen (Payments)']));
+    expect(deliveries.getCell('B1').value).toBe('Titel / Title');
+    expect(deliveries.getCell('A2').value).toBe('VOORBEELD / EXAMPLE');
+    expect(deliveries.getCell('C2').dataValidation).toMatchObject({ type: 'list' });
+  });
+
+  it('walks a file through: dry run names the row and column of the fault, the commit imports the other two, audited; again it changes nothing', async () => {
+    const before = await stockToday();
+    const eventsBefore = await auditLength();
+
+    const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'nl' });
+    expect(dryRun.status).toBe(200);
+    expect(dryRun.body.counts).toEqual({ create: 2, unchanged: 0, invalid: 1, example: 3 });
+    const faulty = dryRun.body.rows.filter((row: any) => row.outcome === 'invalid');
+    expect(faulty).toEqual([
+      expect.objectContaining({ sheet: 'payment', sheetName: 'Betalingen (Payments)', rowNumber: 3, reference: 'IMP-1-B', faults: [expect.objectContaining({ field: 'amountCents', columnLetter: 'C', column: 'Bedrag (€) / Amount (€)', code: 'amountNotPositive', reason: 'Vul een bedrag in van meer dan € 0,00.' })] }),
+    ]);
+    expect(await stockToday()).toBe(before);
+    expect(await auditLength()).toBe(eventsBefore);
+
+    // All or nothing with a fault: nothing.
+    const refused = await registrar('POST', '/imports', { ...file, mode: 'allOrNothing' });
+    expect(refused.body).toMatchObject({ committed: false, importId: null });
+    expect(await stockToday()).toBe(before);
+
+    const committed = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
+    expect(committed.status).toBe(200);
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 2, invalid: 1 } });
+    expect(await stockToday()).toBe(before + THREE_ROWS_CENTS);
+
+    const trail = await auditor('GET', `/audit-events?objectType=import&objectId=${committed.body.importId}`);
+    expect(trail.body.items).toEqual([expect.objectContaining({ action: 'import.commit', detail: expect.objectContaining({ created: { delivery: 1, valuation: 1, payment: 0 }, mode: 'onlyValid' }) })]);
+    const created = await auditor('GET', '/audit-events?objectType=delivery&limit=5');
+    const imported = created.body.items.filter((event: any) => event.detail?.importId === committed.body.importId);
+    expect(imported.map((event: any) => event.action).sort()).toEqual(['delivery.create', 'valuation.create']);
+    expect((await verifyAuditTrail(database().db)).ok).toBe(true);
+
+    const eventsAfter = await auditLength();
+    const again = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
+    expect(again.body).toMatchObject({ committed: false, importId: null, counts: { create: 0, unchanged: 2, invalid: 1 } });
+    expect(await stockToday()).toBe(before + THREE_ROWS_CENTS);
+    expect(await auditLength()).toBe(eventsAfter);
+  });
+
+  it('reads a CSV file as Dutch Excel writes it (BOM, semicolons, decimal commas) and refuses what is no file', async () => {
+    const csv = '\uFEFFEigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\nCSV-W;IMP-1;"€ 2.000,50";Vervangingswaarde;1-7-2025\r\n';
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'waarderingen.csv'));
+    expect(dryRun.body.rows).toEqual([expect.objectContaining({ sheet: 'valuation', rowNumber: 2, outcome: 'create', faults: [] })]);
+
+    const garbage = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('a,b\n1,2\n'), 'x.csv'));
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.invalidParams).toEqual([expect.objectContaining({ name: 'content', code: 'noKnownSheet' })]);
+    expect((await finance('POST', '/imports/dry-run', file)).status).toBe(403);
+  });
+});

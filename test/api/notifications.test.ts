@@ -1,0 +1,109 @@
+/**
+ * E-mail notifications: when a step in a letter's review makes something wait for someone, everyone in
+ * that role with an e-mail address is told, through the SMTP server configured (here a local catcher).
+ */
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { smtpMailer } from '../../src/notifications/mail.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+interface CaughtMail {
+  to: string[];
+  message: string;
+}
+
+const SITE = 'https://steunregister.example';
+const caught: CaughtMail[] = [];
+let catcher: SMTPServer;
+let scratch: ScratchDatabase;
+let author: ApiCall;
+let officer: ApiCall;
+let administrator: ApiCall;
+let api: ReturnType<typeof createApi>;
+
+beforeAll(async () => {
+  catcher = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        caught.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), message: readable(Buffer.concat(chunks).toString('latin1')) });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => catcher.listen(0, '127.0.0.1', resolve));
+  const { port } = catcher.server.address() as AddressInfo;
+  const mailer = smtpMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'steunregister@example.org', siteAddress: SITE });
+
+  scratch = await openScratchPGlite();
+  await loadDemonstrationData(scratch.handle.db);
+  api = createApi({ db: scratch.handle.db, mail: { mailer, siteAddress: SITE }, onError: (error) => { throw error; } });
+  author = apiClient(scratch.handle.db, { role: 'letterAuthor', api });
+  officer = apiClient(scratch.handle.db, { role: 'disclosureOfficer', api });
+  administrator = apiClient(scratch.handle.db, { role: 'administrator', api });
+  // Each client's account exists from its first request.
+  await Promise.all([author('GET', '/letters'), officer('GET', '/letters')]);
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => catcher?.close(() => resolve()));
+  await scratch?.dispose();
+});
+
+/** Gives the first account in the role an e-mail address, through the API. */
+async function giveAddress(role: string, email: string): Promise<void> {
+  const accounts = (await administrator('GET', '/accounts')).body.items;
+  const account = accounts.find((candidate: { role: string }) => candidate.role === role);
+  const changed = await administrator('POST', `/accounts/${account.id}/email`, { email });
+  expect(changed.status).toBe(200);
+  expect(changed.body.email).toBe(email);
+}
+
+/** The message as text: quoted-printable undone, folded header lines joined. */
+function readable(raw: string): string {
+  const unfolded = raw.replace(/=\r?\n/g, '').replace(/\r?\n[ \t]+/g, ' ');
+  return Buffer.from(unfolded.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1').toString('utf8');
+}
+
+async function mailTo(address: string, subject: string): Promise<CaughtMail> {
+  await expect.poll(() => caught.find((mail) => mail.to.includes(address) && mail.message.includes(subject)), { timeout: 10_000 }).toBeDefined();
+  return caught.find((mail) => mail.to.includes(address) && mail.message.includes(subject))!;
+}
+
+it('refuses an address that is not one, and records a change of address in the audit trail', async () => {
+  const accounts = (await administrator('GET', '/accounts')).body.items;
+  const refused = await administrator('POST', `/accounts/${accounts[0].id}/email`, { email: 'nr 460 ???' });
+  expect(refused.status).toBe(400);
+  expect(refused.body.invalidParams.map((param: { name: string }) => param.name)).toEqual(['email']);
+  expect((await administrator('GET', '/accounts')).body.items[0].email).toBeNull();
+
+  await giveAddress('disclosureOfficer', 'openbaarmaking@example.org');
+  const auditor = apiClient(scratch.handle.db, { role: 'auditor', api });
+  const events = (await auditor('GET', '/audit-events?action=account.changeEmail')).body.items;
+  expect(events.map((event: { after: { email: string } }) => event.after.email)).toEqual(['openbaarmaking@example.org']);
+});
+
+it('tells the disclosure officers that a draft waits for their approval, and the author that it was sent back, with the comment', async () => {
+  await giveAddress('letterAuthor', 'auteur@example.org');
+  await giveAddress('disclosureOfficer', 'openbaarmaking@example.org');
+  const draft = (await author('GET', '/letters')).body.items.find((letter: { status: string; referenceDate: string }) => letter.status === 'draft' && letter.referenceDate === '2025-08-31');
+
+  const submitted = await author('POST', `/letters/${draft.id}/submission`, undefined, { 'If-Match': `"${draft.version}"` });
+  expect(submitted.status).toBe(200);
+  const approval = await mailTo('openbaarmaking@example.org', 'wacht op uw goedkeuring');
+  expect(approval.message).toContain('Leveringenbrief met peildatum 31 augustus 2025 wacht op uw goedkeuring');
+  expect(approval.message).toContain(`${SITE}/brieven/${draft.id}`);
+  expect(approval.to).not.toContain('auteur@example.org');
+
+  const rejected = await officer('POST', `/letters/${draft.id}/rejection`, { comment: 'De toelichting bij de tabel ontbreekt.' }, { 'If-Match': submitted.headers.get('ETag')! });
+  expect(rejected.status).toBe(200);
+  const revise = await mailTo('auteur@example.org', 'is teruggestuurd');
+  expect(revise.message).toContain('De toelichting bij de tabel ontbreekt.');
+});

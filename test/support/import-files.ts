@@ -1,0 +1,29 @@
+/** Files to import, made the way a person makes them: the template filled in, or a CSV file as Excel writes it. */
+import ExcelJS from 'exceljs';
+
+export type SheetRows = Partial<Record<'Leveringen (Deliveries)' | 'Waarderingen (Valuations)' | 'Betalingen (Payments)', (string | number | Date | null)[][]>>;
+
+/** The template with these rows added under its example rows. */
+export async function filledTemplate(template: Uint8Array, rows: SheetRows): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(template) as unknown as ArrayBuffer);
+  for (const [sheet, added] of Object.entries(rows)) {
+    const worksheet = workbook.getWorksheet(sheet);
+    if (!worksheet) throw new Error(`the template has no sheet ${sheet}`);
+    for (const row of added) worksheet.addRow(row);
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The three rows of the walk through an import: a delivery from stock, its valuation, and a payment of
+ * € 0 for it (a fault: the amount, column C of the payments).
+ */
+export const THREE_ROWS: SheetRows = {
+  'Leveringen (Deliveries)': [['IMP-1', 'Mortiergranaten (import)', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting', 100, 'stuks', null, null, '2025-06-01', '2025-06-02']],
+  'Waarderingen (Valuations)': [['IMP-1-W', 'IMP-1', '€ 1.234,56', 'Vervangingswaarde', new Date('2025-06-01T00:00:00Z')]],
+  'Betalingen (Payments)': [['IMP-1-B', 'IMP-1', 0, '2025-06-03']],
+};
+
+/** What the three rows add to realised support (stock), in cents. */
+export const THREE_ROWS_CENTS = 123_456;
