@@ -38,13 +38,15 @@ export function WithdrawEntry({ kind, id, entryDate, onWithdrawn }: { kind: 'pay
       </button>
       <ConfirmDialog open={open} title={t('delivery.withdrawal.title')} confirmLabel={t('delivery.withdrawal.confirm')} destructive busy={busy} failure={failure} onConfirm={confirm} onCancel={() => setOpen(false)}>
         <p className="nl-paragraph">{t('delivery.withdrawal.body')}</p>
+        <div className="withdraw-entry-fields">
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor={dateId}>{t('delivery.withdrawal.withdrawnOn')}</label>
           <input id={dateId} className="utrecht-textbox" type="date" min={entryDate} value={withdrawnOn} onChange={(event) => setWithdrawnOn(event.target.value)} required />
         </div>
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor={reasonId}>{t('delivery.withdrawal.reason')}</label>
-          <textarea id={reasonId} className="utrecht-textarea" value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={2000} />
+          <textarea id={reasonId} className="utrecht-textarea" rows={4} value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={2000} />
+        </div>
         </div>
       </ConfirmDialog>
     </>
