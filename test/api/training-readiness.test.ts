@@ -112,7 +112,11 @@ describeEachDatabase('training and readiness', (database) => {
 
   it("the confidential annex lists the trainers per programme and the readiness per delivery at the letter's reference date", async () => {
     const html: string = (await author('GET', `/letters/${draftId}/annex/html`)).body;
-    const section = (heading: string) => html.slice(html.indexOf(heading), html.indexOf('</table>', html.indexOf(heading)));
+    // The section itself, not its entry in the annex's table of contents.
+    const section = (heading: string) => {
+      const start = html.indexOf(`${heading}</h2>`);
+      return html.slice(start, html.indexOf('</table>', start));
+    };
     const training = section('Training: trainers en getrainden per programma');
     expect(training).toMatch(/EUMAM[^<]*<\/t[dh]>(<t[dh][^>]*>[^<]*<\/t[dh]>){2}<td[^>]*>71<\/td><td[^>]*>circa 250<\/td>/);
     // Counted up to 1 September: after the reference date, so not in this annex.
@@ -121,7 +125,7 @@ describeEachDatabase('training and readiness', (database) => {
     expect(readiness).toContain('significant, maar acceptabel');
     // The judgement of 2 September came after the reference date.
     expect(readiness).not.toContain('na de peildatum opnieuw beoordeeld');
-    expect(readiness).toContain('Demonstratie: versnelde aankoop van vervangend materieel (Goedgekeurd): € 1.000 mln.');
+    expect(readiness).toContain('Demonstratie: versnelde aankoop van vervangend materieel (Goedgekeurd): € 1 mld.');
   });
 
   it('a decision not to replace that revalues restates the earlier letter: in its verification and in the next letter', async () => {

@@ -32,6 +32,13 @@ function printedAt(page: PdfPage, text: string, where: 'top' | 'bottom'): boolea
     item.text.includes(text) && (where === 'top' ? item.y > page.height * 0.85 : item.y < page.height * 0.15));
 }
 
+/** The lowest line of text on the page, the watermark across it aside. */
+function lowestText(page: PdfPage): string {
+  const printed = page.items.filter((item) => item.text.trim() !== '' && !ANNEX_WATERMARK.includes(item.text.trim()));
+  const lowest = Math.min(...printed.map((item) => item.y));
+  return printed.filter((item) => item.y === lowest).map((item) => item.text).join(' ');
+}
+
 describeWithBrowser('the letter and annex pages in Chromium', (browser) => {
   it('style the letter under a strict Content-Security-Policy, pass axe, and print the draft notice on every page', async () => {
     const page = await openPage(browser());
@@ -60,7 +67,10 @@ describeWithBrowser('the letter and annex pages in Chromium', (browser) => {
     pages.forEach((printed, index) => {
       const where = `page ${index + 1}`;
       expect(printedAt(printed, 'DEPARTEMENTAAL VERTROUWELIJK', 'top'), where).toBe(true);
-      expect(printedAt(printed, 'DEPARTEMENTAAL VERTROUWELIJK', 'bottom'), where).toBe(true);
+      // The marking repeats as the page frame's footer: at the foot of every full page, and on the last
+      // page right under the content, the lowest text of that page.
+      if (index < pages.length - 1) expect(printedAt(printed, 'DEPARTEMENTAAL VERTROUWELIJK', 'bottom'), where).toBe(true);
+      else expect(lowestText(printed), where).toContain('DEPARTEMENTAAL VERTROUWELIJK');
       expect(printed.items.some((item) => item.text.includes('Gerealiseerd')), where).toBe(true);
       expect(printed.text.replace(/\s+/g, '')).toContain(ANNEX_WATERMARK.replace(/\s+/g, ''));
     });
