@@ -125,7 +125,7 @@ describeWithBrowser('delivery forms', (browser) => {
     expect(await api<DeliveryDetail>(server(), `/deliveries/${id}`)).toMatchObject({ unit: 'projecten', company: 'Oekraïense industrie' });
   });
 
-  it('records a payment on a procurement, which realises it', async () => {
+  it('records a payment on a procurement, which realises it, and withdraws it as entered in error', async () => {
     const id = await findDeliveryId(server(), 'Build with Ukraine');
     page = await openPageAs(browser(), server(), 'finance');
     await visit(page, server(), `/leveringen/${id}`);
@@ -139,6 +139,16 @@ describeWithBrowser('delivery forms', (browser) => {
     expect(stored.payments.map((payment) => payment.amountCents)).toEqual([2_500_000_000]);
     expect(stored.realisedAt).toBe('2025-07-15');
     await page.getByRole('listitem').filter({ hasText: 'Gerealiseerd' }).filter({ hasText: '15 jul. 2025' }).waitFor();
+
+    // Withdrawn on its own date: struck through with its reason, no longer counted, the realisation date kept.
+    await page.getByRole('button', { name: 'Intrekken' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reden').fill('Dubbel geboekt');
+    await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await page.getByText('Ingetrokken per 15 jul. 2025: Dubbel geboekt').waitFor();
+    await page.locator('s', { hasText: '€ 25.000.000,00' }).waitFor();
+    const withdrawn = await api<DeliveryDetail>(server(), `/deliveries/${id}`);
+    expect([withdrawn.valueCents, withdrawn.withdrawals.map((withdrawal) => withdrawal.reason)]).toEqual([0, ['Dubbel geboekt']]);
   });
 
   it('values a delivery in a foreign currency, checked against its exchange rate by the server', async () => {
