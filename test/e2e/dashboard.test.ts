@@ -46,8 +46,8 @@ describeWithBrowser('dashboard', (browser) => {
   it('compares any two reference dates and keeps them in the address', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/');
-    await page.getByLabel('Peildatum').fill('2025-02-04');
-    await page.getByLabel('Vergelijken met').fill('2023-12-31');
+    await page.getByLabel('Peildatum', { exact: true }).fill('2025-02-04');
+    await page.getByLabel('Vergelijken met', { exact: true }).fill('2023-12-31');
     await page.getByRole('button', { name: 'Cijfers tonen' }).click();
 
     await page.getByRole('columnheader', { name: '31 dec. 2023' }).waitFor();

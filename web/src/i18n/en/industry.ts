@@ -7,7 +7,8 @@ export const industry: typeof dutch = {
   date: 'As at',
   show: 'Show',
   byCountry: {
-    imageLabel: 'Milestones of the contracts per country ({{countries}} countries), by their status at the reference date; the table below gives the numbers.',
+    imageLabel_one: 'Milestones of the contracts per country ({{count}} country), by their status at the reference date; the table below gives the numbers.',
+    imageLabel_other: 'Milestones of the contracts per country ({{count}} countries), by their status at the reference date; the table below gives the numbers.',
     heading: 'Contracts by country',
     caption: 'Contracts signed up to {{date}}, by the country of the company, with the status of their milestones',
     country: 'Country',

@@ -5,7 +5,8 @@ export const industry = {
   date: 'Stand op',
   show: 'Tonen',
   byCountry: {
-    imageLabel: 'Mijlpalen van de contracten per land ({{countries}} landen), naar hun stand op de peildatum; de tabel hieronder geeft de aantallen.',
+    imageLabel_one: 'Mijlpalen van de contracten per land ({{count}} land), naar hun stand op de peildatum; de tabel hieronder geeft de aantallen.',
+    imageLabel_other: 'Mijlpalen van de contracten per land ({{count}} landen), naar hun stand op de peildatum; de tabel hieronder geeft de aantallen.',
     heading: 'Contracten per land',
     caption: 'Contracten getekend tot en met {{date}}, per land van het bedrijf, met de stand van hun mijlpalen',
     country: 'Land',

@@ -18,7 +18,7 @@ export function IndustryPanel({ referenceDate }: { referenceDate: IsoDate }) {
       {industry.status === 'ready' ? (
         <>
           <GroupedBarChart
-            label={t('industry.byCountry.imageLabel', { countries: industry.data.data.byCountry.length })}
+            label={t('industry.byCountry.imageLabel', { count: industry.data.data.byCountry.length })}
             series={MILESTONE_STATUSES.map((status) => t(`milestoneStatuses.${status}`))}
             tick={(count) => String(count)}
             groups={industry.data.data.byCountry.map((row) => ({ key: row.country, label: row.country, values: MILESTONE_STATUSES.map((status) => row.milestones[status]) }))}
