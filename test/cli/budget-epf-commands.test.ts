@@ -1,22 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
+import { runCli } from '../support/cli.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const PURL = '9decc899-e686-494c-be62-6a52efcef57a';
-
-function run(dataDir: string, ...args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  child.stdin.end();
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
 
 async function auditEvents(dataDir: string) {
   const handle = await openDatabase({ dataDir });
@@ -33,29 +22,29 @@ describe('the budget and EPF commands', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('record a decision, refuse a shift larger than its year holds, record a commitment and its next stage, and an EPF claim with the rules and the audit trail of the API', async () => {
-    expect((await run(dataDir, 'seed-demo')).code).toBe(0);
+    expect((await runCli(dataDir, ['seed-demo'])).code).toBe(0);
     const before = (await auditEvents(dataDir)).length;
     const fund = ['--fund', 'internationalSecurityBudget'];
 
-    const decided = await run(dataDir, 'budget', 'decision', '--moment', 'Najaarsnota 2025', '--decided-on', '2025-08-01', ...fund, '--first-year', '2025', '--last-year', '2026', '--amount', '2025=100.000.000', '--amount', '2026=50.000.000');
+    const decided = await runCli(dataDir, ['budget', 'decision', '--moment', 'Najaarsnota 2025', '--decided-on', '2025-08-01', ...fund, '--first-year', '2025', '--last-year', '2026', '--amount', '2025=100.000.000', '--amount', '2026=50.000.000']);
     expect(decided.output).toMatch(/^Recorded budget decision [0-9a-f-]{36}: Najaarsnota 2025, € 150\.000\.000,00\n$/);
 
-    const tooLarge = await run(dataDir, 'budget', 'shift', '--moment', 'Najaarsnota 2025', '--decided-on', '2025-08-01', ...fund, '--from-year', '2027', '--to-year', '2025', '--amount', '500.000.000');
+    const tooLarge = await runCli(dataDir, ['budget', 'shift', '--moment', 'Najaarsnota 2025', '--decided-on', '2025-08-01', ...fund, '--from-year', '2027', '--to-year', '2025', '--amount', '500.000.000']);
     expect(tooLarge.code).toBe(1);
     expect(tooLarge.output).toContain('amountCents: On that date (or after it) the year 2027 holds no more than €400,000,000.00.');
 
-    const committed = await run(dataDir, 'budget', 'commitment', '--title', 'Munitie 2025', ...fund, '--budget-year', '2025', '--stage', 'pledged', '--amount', '25.000.000', '--effective-on', '2025-08-01');
+    const committed = await runCli(dataDir, ['budget', 'commitment', '--title', 'Munitie 2025', ...fund, '--budget-year', '2025', '--stage', 'pledged', '--amount', '25.000.000', '--effective-on', '2025-08-01']);
     const commitmentId = /Recorded commitment ([0-9a-f-]{36})/.exec(committed.output)![1]!;
-    const staged = await run(dataDir, 'budget', 'stage', commitmentId, '--stage', 'committed', '--amount', '24.000.000', '--effective-on', '2025-08-15');
+    const staged = await runCli(dataDir, ['budget', 'stage', commitmentId, '--stage', 'committed', '--amount', '24.000.000', '--effective-on', '2025-08-15']);
     expect(staged.output).toContain('is now committed for € 24.000.000,00');
 
-    const aboveDelivered = await run(dataDir, 'epf', 'claim', '--reference', 'EPF-NL-2025-09', '--delivery-id', PURL, '--period', 'aug. 2025', '--declared', '600.000.000', '--declared-on', '2025-08-20');
+    const aboveDelivered = await runCli(dataDir, ['epf', 'claim', '--reference', 'EPF-NL-2025-09', '--delivery-id', PURL, '--period', 'aug. 2025', '--declared', '600.000.000', '--declared-on', '2025-08-20']);
     expect(aboveDelivered.code).toBe(1);
     expect(aboveDelivered.output).toContain('declaredCents: This is more than was delivered');
-    const claimed = await run(dataDir, 'epf', 'claim', '--reference', 'EPF-NL-2025-09', '--delivery-id', PURL, '--period', 'aug. 2025', '--declared', '400.000.000', '--declared-on', '2025-08-20');
+    const claimed = await runCli(dataDir, ['epf', 'claim', '--reference', 'EPF-NL-2025-09', '--delivery-id', PURL, '--period', 'aug. 2025', '--declared', '400.000.000', '--declared-on', '2025-08-20']);
     expect(claimed.output).toMatch(/^Recorded claim EPF-NL-2025-09 \([0-9a-f-]{36}\): € 400\.000\.000,00 declared, open\n$/);
 
-    const listed = await run(dataDir, 'epf', 'list', '--date', '2025-08-31');
+    const listed = await runCli(dataDir, ['epf', 'list', '--date', '2025-08-31']);
     expect(listed.output).toMatch(/Gedeclareerd \(t\/m 2025-08-20\) +€ 3\.705 mln\./);
     expect(listed.output).toMatch(/Werk als uitvoerder voor de EU \(niet in Nederlandse totalen\) +€ 100 mln\./);
     expect(listed.output).toMatch(/EPF-NL-2025-09 +2025-08-20 +€ 400 mln\. +open/);

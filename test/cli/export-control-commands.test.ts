@@ -1,21 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../support/csv.ts';
+import { runCli } from '../support/cli.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
-
-function run(dataDir: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
 
 describe('the export control commands', () => {
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-export-'));
@@ -23,16 +13,16 @@ describe('the export control commands', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('write the reports of a year as JSON, XLSX and CSV, with the same totals', async () => {
-    expect((await run(dataDir, ['seed-demo'])).code).toBe(0);
+    expect((await runCli(dataDir, ['seed-demo'])).code).toBe(0);
     const file = (name: string) => join(folder, name);
 
-    const json = await run(dataDir, ['export-control', 'report', '--year', '2025', '--format', 'json', '--out', file('2025.json')]);
+    const json = await runCli(dataDir, ['export-control', 'report', '--year', '2025', '--format', 'json', '--out', file('2025.json')]);
     expect(json.code).toBe(0);
     expect(json.output).toMatch(/^Wrote att, unroca, coarm 2025 to .*2025\.json: 1 exports from the register/);
     const reports = JSON.parse(readFileSync(file('2025.json'), 'utf8'));
     expect(reports.register).toMatchObject({ shipments: 1, withoutLicence: 0 });
 
-    expect((await run(dataDir, ['export-control', 'report', '--year', '2025', '--format', 'xlsx', '--out', file('2025.xlsx')])).code).toBe(0);
+    expect((await runCli(dataDir, ['export-control', 'report', '--year', '2025', '--format', 'xlsx', '--out', file('2025.xlsx')])).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file('2025.xlsx'));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['att-2025', 'unroca-2025', 'coarm-2025']);
@@ -42,11 +32,11 @@ describe('the export control commands', () => {
     });
     expect(Math.round(coarmValues.reduce((sum, value) => sum + value, 0) * 100)).toBe(reports.coarm.totalValueCents);
 
-    expect(await run(dataDir, ['export-control', 'report', '--year', '2025', '--format', 'csv', '--out', file('att.csv')])).toEqual({
+    expect(await runCli(dataDir, ['export-control', 'report', '--year', '2025', '--format', 'csv', '--out', file('att.csv')])).toEqual({
       code: 1,
       output: 'a CSV file holds one report: add --report att|unroca|coarm\n',
     });
-    expect((await run(dataDir, ['export-control', 'report', '--year', '2025', '--format', 'csv', '--report', 'att', '--language', 'en', '--out', file('att.csv')])).code).toBe(0);
+    expect((await runCli(dataDir, ['export-control', 'report', '--year', '2025', '--format', 'csv', '--report', 'att', '--language', 'en', '--out', file('att.csv')])).code).toBe(0);
     const [header, ...rows] = parseCsv(readFileSync(file('att.csv'), 'utf8'));
     expect(header).toEqual(['Category', 'Importing state', 'Number of items', 'Value (EUR)', 'Description', 'Comments']);
     expect(Math.round(rows.reduce((sum, row) => sum + (row[3] ? Number(row[3]) : 0), 0) * 100)).toBe(reports.att.totalValueCents);

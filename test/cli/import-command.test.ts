@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,18 +8,8 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { importTemplate } from '../../src/import/template.ts';
 import { figuresTable } from '../../src/register/figures.ts';
 import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
+import { runCli } from '../support/cli.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
-
-function run(dataDir: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  child.stdin.end();
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
 
 describe('the import command', () => {
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-import-'));
@@ -31,16 +20,16 @@ describe('the import command', () => {
   it('names the fault by row and column in a dry run, imports the valid rows, and a second time nothing', { timeout: 300_000 }, async () => {
     writeFileSync(file, await filledTemplate(await importTemplate(), THREE_ROWS));
 
-    const dryRun = await run(dataDir, ['import', file, '--dry-run']);
+    const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
     expect(dryRun.output).toContain('Betalingen (Payments), row 3, column C (Bedrag (€) / Amount (€)): Enter an amount of more than € 0.00.');
     expect(dryRun.output).toContain('Dry run: 2 rows would be created, 0 are in the register already, 1 have a fault, 3 examples skipped.');
     expect(dryRun.code).toBe(1);
 
-    const onlyValid = await run(dataDir, ['import', file, '--only-valid']);
+    const onlyValid = await runCli(dataDir, ['import', file, '--only-valid']);
     expect(onlyValid.output).toMatch(/Imported 2 rows \(import [0-9a-f-]{36}\)/);
     expect(onlyValid.code).toBe(0);
 
-    const again = await run(dataDir, ['import', file, '--only-valid']);
+    const again = await runCli(dataDir, ['import', file, '--only-valid']);
     expect(again.output).toContain('Nothing to import: 2 rows are in the register already, 1 have a fault.');
 
     // The register was empty: realised stock is now exactly the imported valuation, and the trail holds.

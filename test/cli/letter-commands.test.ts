@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,22 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/audit/trail.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { addValuation } from '../../src/register/deliveries.ts';
+import { runCli } from '../support/cli.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const STOCK_AGGREGATE = 'eb51ab98-09d6-4275-b358-644a2cc992ed';
 const MILLION = 100_000_000; // cents
 
-function run(dataDir: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  child.stdin.end();
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
-
-const letter = (dataDir: string, ...args: string[]) => run(dataDir, [MAIN, 'letter', ...args]);
+const letter = (dataDir: string, ...args: string[]) => runCli(dataDir, ['letter', ...args]);
 
 /** Works on the data folder while no command holds it. */
 async function withData<T>(dataDir: string, work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
@@ -40,7 +29,7 @@ describe('the letter commands', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('list the letters, and verify a final one against the register: a line per difference once a revaluation changed it', async () => {
-    const seeded = await run(dataDir, [MAIN, 'seed-demo']);
+    const seeded = await runCli(dataDir, ['seed-demo']);
     expect(seeded.output).toContain('Loaded');
     expect(seeded.code).toBe(0);
 
