@@ -20,10 +20,10 @@ const SUBJECTS: Record<WaitingItem['kind'], string> = {
  */
 export async function notifyWhatWaits(db: Kysely<Database>, mailer: Mailer, letterId: string, since: Date, siteAddress: string | undefined): Promise<void> {
   for (const role of ROLES) {
-    const items = (await waitingFor(db, role)).filter((item) => item.letterId === letterId && Date.parse(item.since) >= since.getTime());
-    if (items.length === 0) continue;
+    // Who could be told first: most roles have no address, and what waits is the costlier question.
     const to = await emailsOfRole(db, role);
     if (to.length === 0) continue;
+    const items = (await waitingFor(db, role)).filter((item) => item.letterId === letterId && Date.parse(item.since) >= since.getTime());
     for (const item of items) await mailer.send({ to, ...message(item, siteAddress) });
   }
 }
