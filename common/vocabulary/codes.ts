@@ -362,3 +362,7 @@ export type GateState = (typeof GATE_STATES)[number];
 
 /** The arms-transfer reports the register produces for a year. */
 export const EXPORT_REPORTS = ['att', 'unroca', 'coarm'] as const;
+
+/** How precisely open data gives a public delivery's realised date: the day, or only its month. */
+export const REALISED_DATE_PRECISIONS = ['day', 'month'] as const;
+export type RealisedDatePrecision = (typeof REALISED_DATE_PRECISIONS)[number];

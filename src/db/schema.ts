@@ -157,6 +157,8 @@ export interface DisclosureDecisionTable {
   ground: string | null;
   reviewOn: string | null;
   publicFrom: ColumnType<string | null, string | null | undefined, string | null>;
+  realisedDatePrecision: ColumnType<string | null, string | null | undefined, string | null>;
+  publicValueCents: ColumnType<number | null, number | null | undefined, number | null>;
   note: string;
   decidedById: string | null;
   decidedByName: string;
@@ -174,6 +176,12 @@ export interface PublicDeliveryTable {
   isDemonstration: boolean;
   /** From when public surfaces show it: the publication of the first letter that lists it, or a decided date; null until then. */
   visibleFrom: string | null;
+  /** YYYY-MM-DD, or YYYY-MM where the decision coarsens it; null when not decided public. */
+  realisedOn: string | null;
+  /** The value decided public, in cents; null when not decided public. */
+  valueCents: number | null;
+  /** The first published letter that lists it. */
+  firstLetterId: string | null;
 }
 
 /** One row: bumped by every statement that changes public_delivery (migration 015). */

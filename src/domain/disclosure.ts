@@ -1,11 +1,13 @@
-import type { ConfidentialityGround } from '../../common/vocabulary/codes.ts';
+import type { ConfidentialityGround, RealisedDatePrecision } from '../../common/vocabulary/codes.ts';
 import type { Category, RuleViolation } from './delivery.ts';
 
 /** The codes of disclosure are shared with the browser, so they are kept in common/vocabulary. */
 export {
   CONFIDENTIALITY_GROUNDS,
   DISCLOSURE_STATES,
+  REALISED_DATE_PRECISIONS,
   type ConfidentialityGround,
+  type RealisedDatePrecision,
   type DisclosureState,
 } from '../../common/vocabulary/codes.ts';
 
@@ -18,8 +20,22 @@ interface PublicPresentation {
   quantity: string | null;
 }
 
+/** What open data may give beyond the presentation; without it, neither the realised date nor the value. */
+interface OpenDataDisclosure {
+  realisedDate: RealisedDatePrecision | null;
+  /** The delivery's value at the moment of the decision is public. */
+  value: boolean;
+}
+
 export type DecisionInput =
-  | { state: 'public'; presentation: PublicPresentation; note: string; /** Public from this date, even before a letter lists it. */ publicFrom?: string | null }
+  | {
+      state: 'public';
+      presentation: PublicPresentation;
+      note: string;
+      /** Public from this date, even before a letter lists it. */
+      publicFrom?: string | null;
+      openData?: OpenDataDisclosure;
+    }
   | { state: 'confidential'; ground: ConfidentialityGround; reviewOn: string | null; note: string };
 
 const MAX_PUBLIC_TITLE = 300;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { decisionViolations, type DecisionInput } from '../domain/disclosure.ts';
+import { decisionViolations, type DecisionInput, type RealisedDatePrecision } from '../domain/disclosure.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
@@ -9,7 +9,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { listedInPublishedLetter } from '../db/repositories/letter-publication.ts';
+import { firstPublishedLetterListing } from '../db/repositories/letter-publication.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -32,14 +32,18 @@ export async function decide(db: Db, context: RequestContext, deliveryIds: strin
     for (const deliveryId of [...new Set(deliveryIds)].sort()) {
       const delivery = await deliveries.findDelivery(trx, deliveryId, { forUpdate: true });
       if (!delivery) throw new NotFoundError('delivery', deliveryId);
-      const row = decisionRow(deliveryId, decision, context, decidedAt);
+      const row = decisionRow(delivery, decision, context, decidedAt);
       await disclosure.insertDecision(trx, row);
       const publicId = (await disclosure.publicIdOf(trx, deliveryId)) ?? (decision.state === 'public' ? randomUUID() : null);
       if (decision.state === 'public' && publicId) {
         const { title, detail, category, quantity } = decision.presentation;
-        const visibleFrom = await visibleFromOf(trx, publicId, decision.publicFrom ?? null, decidedAt);
+        const firstLetterId = await firstPublishedLetterListing(trx, publicId);
+        const visibleFrom = await visibleFromOf(trx, publicId, decision.publicFrom ?? null, decidedAt, firstLetterId !== null);
         await disclosure.putPublicDelivery(trx, {
           visibleFrom,
+          firstLetterId,
+          realisedOn: publicRealisedOn(delivery.realisedAt, row.realisedDatePrecision),
+          valueCents: row.publicValueCents,
           publicId,
           title,
           detail,
@@ -71,11 +75,17 @@ export async function decide(db: Db, context: RequestContext, deliveryIds: strin
  * The Hague); else at once if a published letter lists it already, or as it was visible before; else from
  * the publication of the first letter that lists it (null until then).
  */
-async function visibleFromOf(trx: Db, publicId: string, publicFrom: string | null, decidedAt: string): Promise<string | null> {
+async function visibleFromOf(trx: Db, publicId: string, publicFrom: string | null, decidedAt: string, listedInPublishedLetter: boolean): Promise<string | null> {
   if (publicFrom !== null) return startOfDayInTheHague(publicFrom);
   const before = await disclosure.visibleFromOf(trx, publicId);
   if (before !== null && before <= decidedAt) return before;
-  return (await listedInPublishedLetter(trx, publicId)) ? decidedAt : null;
+  return listedInPublishedLetter ? decidedAt : null;
+}
+
+/** The realised date as open data gives it: to the day, only its month, or not at all. */
+function publicRealisedOn(realisedAt: string | null, precision: RealisedDatePrecision | null): string | null {
+  if (realisedAt === null || precision === null) return null;
+  return precision === 'month' ? realisedAt.slice(0, 7) : realisedAt;
 }
 
 function startOfDayInTheHague(date: string): string {
@@ -87,17 +97,20 @@ function startOfDayInTheHague(date: string): string {
   return new Date(`${date}T00:00:00+01:00`).toISOString();
 }
 
-function decisionRow(deliveryId: string, decision: DecisionInput, context: RequestContext, decidedAt: string): disclosure.StoredDecision {
+function decisionRow(delivery: StoredDelivery, decision: DecisionInput, context: RequestContext, decidedAt: string): disclosure.StoredDecision {
   const isPublic = decision.state === 'public';
+  const openData = isPublic ? decision.openData : undefined;
   return {
     id: randomUUID(),
-    deliveryId,
+    deliveryId: delivery.id,
     state: decision.state,
     publicTitle: isPublic ? decision.presentation.title : null,
     publicDetail: isPublic ? decision.presentation.detail : null,
     publicCategory: isPublic ? decision.presentation.category : null,
     publicQuantity: isPublic ? decision.presentation.quantity : null,
     publicFrom: isPublic ? (decision.publicFrom ?? null) : null,
+    realisedDatePrecision: openData?.realisedDate ?? null,
+    publicValueCents: openData?.value ? delivery.currentValueCents : null,
     ground: isPublic ? null : decision.ground,
     reviewOn: isPublic ? null : decision.reviewOn,
     note: decision.note,

@@ -17,6 +17,7 @@ function row(decidedOn: string, title: string, visibleFrom: string | null) {
 describeEachDatabase('the public deliveries file', (database) => {
   let offsetMs = 0;
   let anonymous: ApiCall;
+  let api: ReturnType<typeof createApi>;
   const db = () => database().db as Kysely<Database>;
   const visibleIds = async () =>
     (await db().selectFrom('publicDelivery').select('publicId').where('visibleFrom', '<=', new Date(NOW.getTime() + offsetMs).toISOString())
@@ -28,7 +29,7 @@ describeEachDatabase('the public deliveries file', (database) => {
       row(date, `Levering ${index % 2}`, '2025-03-02T00:00:00.000Z'));
     rows.push(row('2025-03-05', 'Nog niet gepubliceerd', null), row('2025-03-05', 'Pas later zichtbaar', LATER));
     await db().insertInto('publicDelivery').values(rows).execute();
-    const api = createApi({ db: db(), clock: () => new Date(NOW.getTime() + offsetMs), onError: (error) => { throw error; } });
+    api = createApi({ db: db(), clock: () => new Date(NOW.getTime() + offsetMs), onError: (error) => { throw error; } });
     anonymous = apiClient(db(), { api });
   });
 
@@ -57,8 +58,14 @@ describeEachDatabase('the public deliveries file', (database) => {
     const csv = await anonymous('GET', '/public/deliveries?format=csv');
     expect(csv.headers.get('ETag')).not.toBe(tag);
     const lines = (csv.body as string).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('publicId,title,detail,category,supportType,quantity,decidedOn,isDemonstration');
+    expect(lines[0]).toBe('publicId;title;detail;category;categoryCode;supportType;supportTypeCode;quantity;realisedOn;valueEuros;letter;letterDate;decidedOn;isDemonstration');
     expect(lines.slice(1).map((line) => line.slice(0, 36))).toEqual(await visibleIds());
+    expect(lines[1]).toContain(';Munitie;ammunition;');
+    // Dutch Excel knows UTF-8 by its byte order mark (which a text decoder takes away, so the bytes are read).
+    const bytes = new Uint8Array(await (await api.request('/public/deliveries?format=csv')).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const plain = await anonymous('GET', '/public/deliveries?format=csv&dialect=rfc4180&lang=en');
+    expect((plain.body as string).split('\r\n')[1]).toContain(',Ammunition,ammunition,');
 
     // A delivery decided public with a later date becomes visible when that moment has passed.
     offsetMs = Date.parse(LATER) - NOW.getTime() + 1000;

@@ -13,6 +13,7 @@ export function decisionInput(body: DecisionBody): DecisionInput {
       state: 'public',
       note,
       publicFrom: body.publicFrom ?? null,
+      openData: { realisedDate: body.publicRealisedDate ?? null, value: body.publicValue ?? false },
       presentation: { title: body.publicTitle ?? '', detail: body.publicDetail ?? '', category: body.publicCategory ?? 'other', quantity: body.publicQuantity ?? null },
     };
   }
@@ -30,8 +31,8 @@ export function inputViolations(body: DecisionBody): RuleViolation[] {
   }
   return [
     ...(body.ground === undefined ? [{ field: 'ground', code: 'required' }] : []),
-    ...(['publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'publicFrom'] as const)
-      .filter((field) => body[field] !== undefined && body[field] !== null)
+    ...(['publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'publicFrom', 'publicRealisedDate', 'publicValue'] as const)
+      .filter((field) => body[field] !== undefined && body[field] !== null && body[field] !== false)
       .map((field) => ({ field, code: 'onlyWhenPublic' })),
   ];
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CATEGORIES } from '../../domain/delivery.ts';
-import { CONFIDENTIALITY_GROUNDS } from '../../domain/disclosure.ts';
+import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS } from '../../domain/disclosure.ts';
 import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
@@ -13,6 +13,7 @@ const DecisionSchema = StoredDecisionSchema.extend({
   reviewOn: isoDate.nullable(),
   publicFrom: isoDate.nullable(),
   decidedById: z.uuid().nullable().openapi({ description: 'The account that decided; null for the system' }),
+  publicValueCents: z.number().int().nullable().openapi({ description: 'The value open data gives, in cents: the delivery’s value when decided; null when not public' }),
 }).openapi('DisclosureDecision');
 
 export const DecisionInputSchema = z
@@ -24,6 +25,8 @@ export const DecisionInputSchema = z
     publicCategory: z.enum(CATEGORIES).optional(),
     publicQuantity: safeText(100).nullable().optional().openapi({ description: 'Public only: the quantity as the public may read it, e.g. "circa 100"' }),
     publicFrom: isoDate.nullable().optional().openapi({ description: 'Public only: on public surfaces from this date; without it, from the publication of the first letter that lists it' }),
+    publicRealisedDate: z.enum(REALISED_DATE_PRECISIONS).nullable().optional().openapi({ description: 'Public only: open data gives the realised date to the day, or only its month; without it, not at all' }),
+    publicValue: z.boolean().optional().openapi({ description: 'Public only: open data gives the delivery’s value at the moment of this decision' }),
     ground: z.enum(CONFIDENTIALITY_GROUNDS).optional().openapi({ description: 'Confidential only: why' }),
     reviewOn: isoDate.nullable().optional().openapi({ description: 'Confidential only: when to look at it again' }),
     note: multilineText(2000).optional(),

@@ -3,29 +3,83 @@
  * database when the reader is ready for more, so that memory stays the same however long the file is and
  * however many read it at once.
  */
-import { PUBLIC_DELIVERY_COLUMNS, type PublicDelivery } from '../../db/repositories/public.ts';
-import { csvLine, csvRow } from './csv.ts';
+import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
+import type { PublicDelivery } from '../../db/repositories/public.ts';
+import { csvEuros, csvLine, csvPreamble, csvRow, type CsvDialect } from './csv.ts';
 
-export type OpenDataFormat = 'json' | 'csv';
+/** How a file opens, writes a batch of rows and closes. */
+interface FileShape<Row> {
+  start: string;
+  batch: (rows: Row[], first: boolean) => string;
+  end: string;
+}
+
+/** The columns of the CSV, in the order of the file: labels in the language asked for, each code beside its label. */
+const PUBLIC_DELIVERY_COLUMNS = [
+  'publicId',
+  'title',
+  'detail',
+  'category',
+  'categoryCode',
+  'supportType',
+  'supportTypeCode',
+  'quantity',
+  'realisedOn',
+  'valueEuros',
+  'letter',
+  'letterDate',
+  'decidedOn',
+  'isDemonstration',
+] as const;
+
+type DeliveryCells = Record<(typeof PUBLIC_DELIVERY_COLUMNS)[number], string | null>;
+
+/** A public delivery as a CSV row. */
+function deliveryCells(row: PublicDelivery, language: Language, dialect: CsvDialect): DeliveryCells {
+  const words = vocabulary(language);
+  return {
+    publicId: row.publicId,
+    title: row.title,
+    detail: row.detail,
+    category: words.categories[row.category],
+    categoryCode: row.category,
+    supportType: words.supportTypes[row.supportType],
+    supportTypeCode: row.supportType,
+    quantity: row.quantity,
+    realisedOn: row.realisedOn,
+    valueEuros: csvEuros(row.valueCents, dialect),
+    letter: row.firstLetter?.paperNumber ?? null,
+    letterDate: row.firstLetter?.letterDate ?? null,
+    decidedOn: row.decidedOn,
+    isDemonstration: String(row.isDemonstration),
+  };
+}
+
+/** The JSON file: each delivery with its labels beside the codes. */
+export function deliveriesJson(language: Language): FileShape<PublicDelivery> {
+  const words = vocabulary(language);
+  return {
+    start: '{"items":[',
+    batch: (rows, first) =>
+      (first ? '' : ',') +
+      rows
+        .map((row) => JSON.stringify({ ...row, categoryLabel: words.categories[row.category], supportTypeLabel: words.supportTypes[row.supportType] }))
+        .join(','),
+    end: ']}',
+  };
+}
+
+export function deliveriesCsv(language: Language, dialect: CsvDialect): FileShape<PublicDelivery> {
+  return {
+    start: csvPreamble(dialect) + csvLine(PUBLIC_DELIVERY_COLUMNS, dialect),
+    batch: (rows) => rows.map((row) => csvRow(PUBLIC_DELIVERY_COLUMNS, deliveryCells(row, language, dialect), dialect)).join(''),
+    end: '',
+  };
+}
 
 const encoder = new TextEncoder();
 
-/** How each format opens, writes a batch of rows and closes. */
-const FORMATS: Record<OpenDataFormat, { start: string; batch: (rows: PublicDelivery[], first: boolean) => string; end: string }> = {
-  json: {
-    start: '{"items":[',
-    batch: (rows, first) => (first ? '' : ',') + rows.map((row) => JSON.stringify(row)).join(','),
-    end: ']}',
-  },
-  csv: {
-    start: csvLine(PUBLIC_DELIVERY_COLUMNS),
-    batch: (rows) => rows.map((row) => csvRow(PUBLIC_DELIVERY_COLUMNS, { ...row, isDemonstration: String(row.isDemonstration) })).join(''),
-    end: '',
-  },
-};
-
-export function openDataStream(format: OpenDataFormat, batches: AsyncGenerator<PublicDelivery[]>): ReadableStream<Uint8Array> {
-  const { start, batch, end } = FORMATS[format];
+export function openDataStream<Row>({ start, batch, end }: FileShape<Row>, batches: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
   let first = true;
   return new ReadableStream<Uint8Array>(
     {

@@ -13,7 +13,8 @@ import { validationHook } from '../openapi-common.ts';
 import { violationsFromZod } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import { limitAnonymousRequests } from '../rate-limit.ts';
-import { openDataStream } from './open-data.ts';
+import { preferredLanguage } from '../language.ts';
+import { deliveriesCsv, deliveriesJson, openDataStream } from './open-data.ts';
 import { RenderingCache } from './rendering-cache.ts';
 import { presentPublicLetter, presentPublishedFigures } from './presenters.ts';
 import {
@@ -90,13 +91,19 @@ export function publicRoutes() {
   app.openapi(companiesRoute, async (c) => c.json({ items: await publicData.listPublicCompanies(db(c)) }, 200));
 
   app.openapi(deliveriesRoute, async (c) => {
-    const format = c.req.valid('query').format ?? 'json';
+    const query = c.req.valid('query');
+    const format = query.format ?? 'json';
+    const dialect = query.dialect ?? 'excel-nl';
+    const language = query.lang ?? preferredLanguage(c.req.header('accept-language'));
     const now = c.get('deps').clock();
     // The version names the content without reading it: a reader who has it gets 304 for two index reads.
-    const tag = `"deliveries-${format}-${await publicData.publicDeliveriesVersion(db(c), now)}"`;
+    const variant = format === 'csv' ? `csv-${dialect}` : format;
+    const tag = `"deliveries-${variant}-${language}-${await publicData.publicDeliveriesVersion(db(c), now)}"`;
     c.header('ETag', tag);
+    c.header('Vary', 'Accept-Language');
     if (c.req.header('if-none-match')?.split(',').some((candidate) => candidate.trim() === tag)) return c.body(null, 304);
-    const body = openDataStream(format, publicData.publicDeliveryBatches(db(c), now));
+    const file = format === 'csv' ? deliveriesCsv(language, dialect) : deliveriesJson(language);
+    const body = openDataStream(file, publicData.publicDeliveryBatches(db(c), now));
     if (format === 'csv') {
       return c.body(body, 200, {
         'Content-Type': 'text/csv; charset=utf-8',

@@ -1,5 +1,6 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { PublicDeliverySchema } from '../../db/repositories/public.ts';
+import { CSV_DIALECTS } from './csv.ts';
 import { LetterDocumentSchema } from '../../letters/letter-document.ts';
 import { LETTER_FORMATS } from '../../letters/renderings.ts';
 import { isoDate, jsonContent as json, problemResponses } from '../openapi-common.ts';
@@ -34,10 +35,24 @@ const LetterDocumentResponse = z
 const PublicLetterWithTextSchema = PublicLetterSchema.extend({ letter: PublicLetterSnapshotResponse, document: LetterDocumentResponse }).openapi('PublicLetterWithText');
 
 const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
+  categoryLabel: z.string().openapi({ description: 'The category in the language asked for' }),
+  supportTypeLabel: z.string().openapi({ description: 'The type of support in the language asked for' }),
+  realisedOn: z.string().nullable().openapi({ description: 'When it was realised: YYYY-MM-DD, or YYYY-MM where the disclosure decision gives only the month; null where it gives none' }),
+  valueCents: z.number().int().nullable().openapi({ description: 'Its value in euro cents (replacement value or price paid), where the disclosure decision made it public; else null' }),
+  firstLetter: z
+    .object({ id: z.uuid(), paperNumber: z.string().nullable().openapi({ example: 'Kamerstuk 22 054, nr. 460' }), letterDate: isoDate })
+    .nullable()
+    .openapi({ description: 'The first published letter to parliament that listed it' }),
   isDemonstration: z.boolean().openapi({ description: 'Demonstration data, not a real delivery' }),
 }).openapi('PublicDelivery');
 
-const DeliveriesQuery = z.object({ format: z.enum(['json', 'csv']).optional() });
+/** The language of labels in open data: asked for here, else as Accept-Language prefers (Dutch by default). */
+const languageQuery = z.enum(['nl', 'en']).optional().openapi({ description: 'The language of the labels; without it, as Accept-Language prefers (Dutch by default)' });
+const dialectQuery = z.enum(CSV_DIALECTS).optional().openapi({
+  description: 'CSV only: excel-nl (default: UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point)',
+});
+
+const DeliveriesQuery = z.object({ format: z.enum(['json', 'csv']).optional(), dialect: dialectQuery, lang: languageQuery });
 
 const PublishedFiguresSchema = z.object({
   items: z.array(

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { CATEGORIES } from '../../domain/delivery.ts';
-import { CONFIDENTIALITY_GROUNDS, type DisclosureState } from '../../domain/disclosure.ts';
+import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DisclosureState } from '../../domain/disclosure.ts';
 import type { Database, PublicDeliveryTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -18,6 +18,8 @@ export const StoredDecisionSchema = z.object({
   ground: z.enum(CONFIDENTIALITY_GROUNDS).nullable(),
   reviewOn: z.string().nullable(),
   publicFrom: z.string().nullable(),
+  realisedDatePrecision: z.enum(REALISED_DATE_PRECISIONS).nullable(),
+  publicValueCents: z.number().int().nullable(),
   note: z.string(),
   decidedById: z.string().nullable(),
   decidedByName: z.string(),

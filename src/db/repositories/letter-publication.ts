@@ -64,18 +64,20 @@ export async function publish(
       .where('publicId', 'in', overviewIds)
       .where((eb) => eb.or([eb('visibleFrom', 'is', null), eb('visibleFrom', '>', publishedAt)]))
       .execute();
+    await db.updateTable('publicDelivery').set({ firstLetterId: letter.id }).where('publicId', 'in', overviewIds).where('firstLetterId', 'is', null).execute();
   }
 }
 
-/** Whether a published letter lists the delivery (by the id the public knows it by). */
-export async function listedInPublishedLetter(db: Db, publicId: string): Promise<boolean> {
+/** The first published letter that lists the delivery (by the id the public knows it by), if any. */
+export async function firstPublishedLetterListing(db: Db, publicId: string): Promise<string | null> {
   const row = await db
     .selectFrom('publicLetter')
     .select('id')
     .where(sql<boolean>`position(${publicId} in snapshot) > 0`)
+    .orderBy('referenceDate')
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.id ?? null;
 }
 
 export type ReviewRecord = Selectable<LetterReviewTable>;

@@ -47,19 +47,38 @@ export async function allPublicSnapshots(db: PublicDb): Promise<PublicLetterSnap
 
 /** A delivery decided public, as the public may read it. */
 export const PublicDeliverySchema = OverviewItemSchema.extend({
+  /** YYYY-MM-DD, or YYYY-MM where the decision gives only the month; null where it gives none. */
+  realisedOn: z.string().nullable(),
+  /** The value decided public, in cents; null where it was not. */
+  valueCents: z.number().int().nullable(),
+  /** The first published letter that listed it: its parliamentary paper number and date. */
+  firstLetter: z.object({ id: z.string(), paperNumber: z.string().nullable(), letterDate: z.iso.date() }).nullable(),
   decidedOn: z.iso.date(),
   isDemonstration: z.boolean(),
 });
 export type PublicDelivery = z.infer<typeof PublicDeliverySchema>;
 
-/** The columns of the open data, in the order of the file: the one place that shapes a public delivery's row. */
-export const PUBLIC_DELIVERY_COLUMNS = ['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'decidedOn', 'isDemonstration'] as const;
+const DELIVERY_COLUMNS = [
+  'publicDelivery.publicId',
+  'publicDelivery.title',
+  'publicDelivery.detail',
+  'publicDelivery.category',
+  'publicDelivery.supportType',
+  'publicDelivery.quantity',
+  'publicDelivery.realisedOn',
+  'publicDelivery.valueCents',
+  'publicDelivery.decidedOn',
+  'publicDelivery.isDemonstration',
+  'publicLetter.id as letterId',
+  'publicLetter.paperNumber as letterPaperNumber',
+  'publicLetter.letterDate',
+] as const;
 
 /**
  * Names what the public deliveries are at this moment, without reading them: the version of the public
- * projection (bumped by every statement that changes it: a disclosure decision, a publication, a removal)
- * and the latest moment from which a delivery became visible that has passed (a decided date or a
- * scheduled publication arriving). Two index reads.
+ * projection (bumped by every statement that changes it or the published letters: a disclosure decision, a
+ * publication or its correction, a removal) and the latest moment from which a delivery became visible that
+ * has passed (a decided date or a scheduled publication arriving). Two index reads.
  */
 export async function publicDeliveriesVersion(db: PublicDb, now: Date): Promise<string> {
   const row = await db
@@ -85,28 +104,41 @@ interface PublicDeliveryPosition {
  * order: the rest of the decision date of the last row, then the dates before it.
  */
 export async function* publicDeliveryBatches(db: PublicDb, now: Date, batchSize = 1000): AsyncGenerator<PublicDelivery[]> {
-  const visible = () => db.selectFrom('publicDelivery').select(PUBLIC_DELIVERY_COLUMNS).where('visibleFrom', '<=', now.toISOString());
+  const visible = () =>
+    db
+      .selectFrom('publicDelivery')
+      .leftJoin('publicLetter', 'publicLetter.id', 'publicDelivery.firstLetterId')
+      .select(DELIVERY_COLUMNS)
+      .where('publicDelivery.visibleFrom', '<=', now.toISOString());
   let last: PublicDeliveryPosition | undefined;
   for (;;) {
     let rows;
     if (last === undefined) {
-      rows = await visible().orderBy('decidedOn', 'desc').orderBy('title').orderBy('publicId').limit(batchSize).execute();
+      rows = await visible().orderBy('publicDelivery.decidedOn', 'desc').orderBy('publicDelivery.title').orderBy('publicDelivery.publicId').limit(batchSize).execute();
     } else {
       const { decidedOn, title, publicId } = last;
       rows = await visible()
-        .where('decidedOn', '=', decidedOn)
-        .where((eb) => eb(eb.refTuple('title', 'publicId'), '>', eb.tuple(title, publicId)))
-        .orderBy('title')
-        .orderBy('publicId')
+        .where('publicDelivery.decidedOn', '=', decidedOn)
+        .where((eb) => eb(eb.refTuple('publicDelivery.title', 'publicDelivery.publicId'), '>', eb.tuple(title, publicId)))
+        .orderBy('publicDelivery.title')
+        .orderBy('publicDelivery.publicId')
         .limit(batchSize)
         .execute();
       if (rows.length < batchSize) {
-        const earlier = await visible().where('decidedOn', '<', decidedOn).orderBy('decidedOn', 'desc').orderBy('title').orderBy('publicId').limit(batchSize - rows.length).execute();
+        const earlier = await visible()
+          .where('publicDelivery.decidedOn', '<', decidedOn)
+          .orderBy('publicDelivery.decidedOn', 'desc')
+          .orderBy('publicDelivery.title')
+          .orderBy('publicDelivery.publicId')
+          .limit(batchSize - rows.length)
+          .execute();
         rows.push(...earlier);
       }
     }
     if (rows.length === 0) return;
-    yield rows.map((row) => PublicDeliverySchema.parse(row));
+    yield rows.map(({ letterId, letterPaperNumber, letterDate, ...row }) =>
+      PublicDeliverySchema.parse({ ...row, firstLetter: letterId === null ? null : { id: letterId, paperNumber: letterPaperNumber, letterDate } }),
+    );
     if (rows.length < batchSize) return;
     last = rows.at(-1)!;
   }

@@ -16,6 +16,8 @@ export const DEMONSTRATION_DECISIONS: readonly { deliveryIds: string[]; decision
         category: 'airDefence',
         quantity: null,
       },
+      // The letter names the amount (€500 mln.): open data may give it, and the month of the payment.
+      openData: { realisedDate: 'month', value: true },
       note: 'Demonstratie: genoemd in de brief van 10 september 2025.',
     },
   },
@@ -50,6 +52,7 @@ export const DEMONSTRATION_DECISIONS: readonly { deliveryIds: string[]; decision
         category: 'drones',
         quantity: null,
       },
+      openData: { realisedDate: 'day', value: false },
       note: 'Demonstratie: genoemd in de brief van 10 september 2025.',
     },
   },
