@@ -8,6 +8,8 @@ import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { parseCsv } from '../support/csv.ts';
+import ExcelJS from 'exceljs';
+import { KIEL_COLUMNS } from '../../src/api/public/kiel.ts';
 
 const PURL = 'Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)';
 const DRONES = 'Drones van de Oekraïense defensie-industrie';
@@ -89,5 +91,97 @@ describe('the public deliveries', () => {
     const refused = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [drones.id], state: 'confidential', ground: 'operationalSecurity', publicValue: true });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('publicValue');
+  });
+});
+
+describe('the figures of the published letters', () => {
+  it('are each letter’s table as printed, and a time series over all letters, in JSON and CSV', async () => {
+    const letter = await anonymous('GET', `/public/letters/${seedLetterId}`);
+    const one = await anonymous('GET', `/public/letters/${seedLetterId}/figures`);
+    expect(one.body.items.map((row: any) => [row.figure, row.cents])).toEqual(letter.body.letter.figures.lines.map((line: any) => [line.key, line.currentCents]));
+    expect(one.body.items[0]).toMatchObject({ paperNumber: PAPER_NUMBER, referenceDate: '2025-08-31', letterDate: '2025-09-10' });
+    const series = await anonymous('GET', '/public/letter-figures');
+    const letters = new Set(series.body.items.map((row: any) => row.letterId));
+    expect(letters.size).toBe((await anonymous('GET', '/public/letters')).body.items.length);
+    expect(letters.size).toBeGreaterThan(1);
+    const csv = parseCsv(((await anonymous('GET', '/public/letter-figures?format=csv')).body as string), ';');
+    expect(csv[0]).toEqual(['letterId', 'paperNumber', 'letterDate', 'referenceDate', 'figure', 'label', 'euros', 'printed']);
+    expect(csv).toHaveLength(series.body.items.length + 1);
+    const total = series.body.items.find((row: any) => row.letterId === seedLetterId && row.figure === 'total');
+    expect(csv.find((row) => row[0] === seedLetterId && row[4] === 'total')![6]).toBe(`${Math.floor(total.cents / 100)},${String(total.cents % 100).padStart(2, '0')}`);
+    expect((await anonymous('GET', '/public/letter-figures?format=xml')).status).toBe(400);
+  });
+});
+
+describe('the Kiel-compatible file', () => {
+  it('has the documented columns, the valuation basis per row and in its metadata, in CSV and XLSX', async () => {
+    const csv = (await anonymous('GET', '/public/kiel')).body as string;
+    const [comment, ...lines] = csv.split('\r\n');
+    expect(comment).toMatch(/^# Kiel values aid in kind at market prices\. The Netherlands values deliveries from stock at replacement value/);
+    const [header, ...rows] = parseCsv(lines.join('\r\n'));
+    expect(header).toEqual([...KIEL_COLUMNS]);
+    const purl = rows.find((row) => row[5] === PURL)!;
+    expect(purl).toEqual(['Netherlands', '2025-09-10', 'allocation', 'Military', 'Air defence', PURL, '', '', '500000000.00', `${PAPER_NUMBER} (2025-09-10)`, 'Contract price']);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await api.request('/public/kiel?format=xlsx')).arrayBuffer());
+    const data = workbook.getWorksheet('data')!;
+    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual([...KIEL_COLUMNS]);
+    expect(data.rowCount).toBe(rows.length + 1);
+    const metadata = workbook.getWorksheet('metadata')!;
+    const notes = metadata.getColumn(2).values.join(' ');
+    expect(notes).toContain('Kiel values aid in kind at market prices');
+    expect(notes).toContain('replacement value');
+  });
+});
+
+describe('the DCAT-AP-NL 3.0 catalogue', () => {
+  const literalsIn = (value: any) => (Array.isArray(value) ? value : [value]);
+  const hasTexts = (value: any) => {
+    const languages = literalsIn(value).map((entry) => entry['@language']);
+    return languages.includes('nl') && languages.includes('en') && literalsIn(value).every((entry) => typeof entry['@value'] === 'string' && entry['@value'].length > 0);
+  };
+  const isUri = (value: any) => literalsIn(value).length > 0 && literalsIn(value).every((entry) => /^https?:\/\//.test(entry['@id']));
+  const isAgent = (value: any) => value['@type'] === 'foaf:Agent' && hasTexts(value['foaf:name']) && isUri(value);
+  const isDate = (value: any) => value['@type'] === 'xsd:date' && /^\d{4}-\d{2}-\d{2}$/.test(value['@value']);
+
+  it('gives every mandatory class and property, with values of the right kind, and links files that exist', async () => {
+    const response = await api.request('/public/catalog.jsonld');
+    expect(response.headers.get('content-type')).toBe('application/ld+json');
+    const catalog: any = await response.json();
+    expect(catalog['@context']).toMatchObject({ dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/' });
+    expect(catalog['@type']).toBe('dcat:Catalog');
+    expect(hasTexts(catalog['dct:title']) && hasTexts(catalog['dct:description']) && isAgent(catalog['dct:publisher'])).toBe(true);
+    expect(catalog['dcat:dataset']).toHaveLength(2);
+    for (const dataset of catalog['dcat:dataset']) {
+      expect(dataset['@type']).toBe('dcat:Dataset');
+      // Dataset, mandatory in DCAT-AP-NL 3.0: title, description, identifier, publisher, creator, contact point, theme, access rights.
+      expect(hasTexts(dataset['dct:title']), 'title').toBe(true);
+      expect(hasTexts(dataset['dct:description']), 'description').toBe(true);
+      expect(typeof dataset['dct:identifier']).toBe('string');
+      expect(isAgent(dataset['dct:publisher']), 'publisher').toBe(true);
+      expect(isAgent(dataset['dct:creator']), 'creator').toBe(true);
+      expect(dataset['dcat:contactPoint']['@type']).toMatch(/^vcard:/);
+      expect(hasTexts(dataset['dcat:contactPoint']['vcard:fn'])).toBe(true);
+      expect(isUri(dataset['dcat:theme']) && dataset['dcat:theme'].every((theme: any) => theme['@id'].startsWith('http://publications.europa.eu/resource/authority/data-theme/'))).toBe(true);
+      expect(dataset['dct:accessRights']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/access-right/PUBLIC' });
+      expect(isDate(dataset['dct:modified'])).toBe(true);
+      expect(dataset['dct:temporal']['@type']).toBe('dct:PeriodOfTime');
+      expect(isDate(dataset['dct:temporal']['dcat:startDate']) && isDate(dataset['dct:temporal']['dcat:endDate'])).toBe(true);
+      expect(dataset['dct:temporal']['dcat:startDate']['@value'] <= dataset['dct:temporal']['dcat:endDate']['@value']).toBe(true);
+      for (const distribution of dataset['dcat:distribution']) {
+        // Distribution, mandatory: access URL and licence (CC0).
+        expect(distribution['@type']).toBe('dcat:Distribution');
+        expect(isUri(distribution['dcat:accessURL']) && isUri(distribution['dcat:downloadURL'])).toBe(true);
+        expect(distribution['dct:license']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/licence/CC0' });
+        expect(distribution['dct:format']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/(CSV|JSON|XLSX)$/);
+        const url = new URL(distribution['dcat:downloadURL']['@id']);
+        const file = await api.request(`${url.pathname.replace(/^\/api\/v1/, '')}${url.search}`);
+        expect(file.status, url.href).toBe(200);
+        expect(file.headers.get('content-type')).toContain(distribution['dcat:mediaType']['@id'].split('/media-types/')[1]);
+      }
+    }
+    const deliveries = catalog['dcat:dataset'][0];
+    expect(deliveries['dct:temporal']['dcat:startDate']['@value'] <= '2025-08-01').toBe(true);
   });
 });

@@ -494,6 +494,8 @@ function amountsInJson(value: unknown, into = new Set<number>()): Set<number> {
 }
 
 /** What a spreadsheet-safe CSV cell holds for a text (a leading apostrophe before a formula character). */
+const OPEN_DATA_HEADER =
+  'publicId,title,detail,category,categoryCode,supportType,supportTypeCode,quantity,realisedOn,valueEuros,letter,letterDate,decidedOn,isDemonstration';
 const csvText = (text: string | null) => (text === null ? '' : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 const FIGURE = /\{\{\s*([\w:-]+)\s*\}\}/g;
@@ -1453,11 +1455,17 @@ export class CanaryRun {
     }
     if (new Set(json.body.items.map((item) => item.publicId)).size !== items.length) this.#fail('/public/deliveries gives two deliveries the same public id');
 
-    const csv = await this.#get('/public/deliveries?format=csv', 200);
-    this.#scanResponse(csv);
-    const [header, ...rows] = parseCsv(csv.text);
-    if (header?.join(',') !== 'publicId,title,detail,category,supportType,quantity,decidedOn,isDemonstration') this.#fail(`the CSV has the header ${header?.join(',')}`);
-    const csvItems = rows.map((row) => ({ title: row[1], detail: row[2], category: row[3], quantity: row[5], supportType: row[4], isDemonstration: row[7] }));
+    for (const dialect of ['excel-nl', 'rfc4180'] as const) {
+      const csv = await this.#get(`/public/deliveries?format=csv&dialect=${dialect}`, 200);
+      this.#scanResponse(csv);
+      const [header, ...rows] = parseCsv(csv.text, dialect === 'excel-nl' ? ';' : ',');
+      if (header?.join(',') !== OPEN_DATA_HEADER) this.#fail(`the CSV has the header ${header?.join(',')}`);
+      const csvItems = rows.map((row) => ({ title: row[1], detail: row[2], category: row[4], quantity: row[7], supportType: row[6], isDemonstration: row[13] }));
+      this.#sameCsvItems(csvItems, expected);
+    }
+  }
+
+  #sameCsvItems(csvItems: Record<string, string | undefined>[], expected: OverviewEntry[]): void {
     const csvExpected = expected.map((item) => ({
       title: csvText(item.title),
       detail: csvText(item.detail),

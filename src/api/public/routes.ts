@@ -15,11 +15,21 @@ import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import { limitAnonymousRequests } from '../rate-limit.ts';
 import { preferredLanguage } from '../language.ts';
 import { deliveriesCsv, deliveriesJson, openDataStream } from './open-data.ts';
+import { openDataCatalog } from './catalog.ts';
+import { kielCsv, kielWorkbook } from './kiel.ts';
+import type { CsvDialect } from './csv.ts';
+import { letterFigureRows, letterFiguresCsv, type LetterFigureRow } from './letter-figures.ts';
+import { XLSX_TYPE } from '../export-control/report-files.ts';
 import { RenderingCache } from './rendering-cache.ts';
 import { presentPublicLetter, presentPublishedFigures } from './presenters.ts';
 import {
+  catalogRoute,
   companiesRoute,
   comparisonRoute,
+  FiguresQuery,
+  figuresSeriesRoute,
+  kielRoute,
+  letterFiguresRoute,
   deliveriesRoute,
   figuresRoute,
   idParam,
@@ -111,6 +121,52 @@ export function publicRoutes() {
       });
     }
     return c.body(body, 200, { 'Content-Type': 'application/json' });
+  });
+
+  // Open data: the letters' figures, the Kiel-compatible file and the catalogue that describes them all. The
+  // figures and the catalogue are each one route in JSON or another form: described with their schemas, and
+  // answered by plain handlers that check the query themselves.
+  const figuresQuery = (c: Context<ApiEnv>) => {
+    const query = FiguresQuery.safeParse(c.req.query());
+    if (!query.success) throw new ValidationError(violationsFromZod(query.error, c.req.query()));
+    return query.data;
+  };
+  const figureFile = (c: Context<ApiEnv>, rows: LetterFigureRow[], name: string) => {
+    const { format, dialect = 'excel-nl' } = figuresQuery(c);
+    if (format !== 'csv') return c.json({ items: rows }, 200);
+    return c.body(letterFiguresCsv(rows, dialect), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+  };
+  app.openAPIRegistry.registerPath(letterFiguresRoute);
+  app.get('/public/letters/:id/figures', async (c) => {
+    const param = idParam.safeParse(c.req.param());
+    if (!param.success) throw new ValidationError(violationsFromZod(param.error, c.req.param()));
+    figuresQuery(c);
+    const { letter, ...summary } = await letterOf(c, param.data.id);
+    return figureFile(c, letterFigureRows(summary, letter), `cijfers-brief-${summary.referenceDate}`);
+  });
+  app.openAPIRegistry.registerPath(figuresSeriesRoute);
+  app.get('/public/letter-figures', async (c) => {
+    figuresQuery(c);
+    const letters = await publicData.publicLettersWithSnapshots(db(c));
+    return figureFile(c, letters.flatMap(({ letter, ...summary }) => letterFigureRows(summary, letter)), 'cijfers-brieven');
+  });
+
+  app.openapi(kielRoute, async (c) => {
+    const { format = 'csv', dialect = 'rfc4180' } = c.req.valid('query');
+    const batches = publicData.publicDeliveryBatches(db(c), c.get('deps').clock());
+    if (format === 'xlsx') {
+      return c.body(await kielWorkbook(batches), 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': 'attachment; filename="netherlands-kiel-format.xlsx"' });
+    }
+    return c.body(openDataStream(kielCsv(dialect), batches), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="netherlands-kiel-format.csv"',
+    });
+  });
+
+  app.openAPIRegistry.registerPath(catalogRoute);
+  app.get('/public/catalog.jsonld', async (c) => {
+    const catalog = openDataCatalog(new URL(c.req.url).origin, await publicData.openDataDates(db(c), c.get('deps').clock()));
+    return c.body(JSON.stringify(catalog), 200, { 'Content-Type': 'application/ld+json' });
   });
 
   app.openapi(figuresRoute, async (c) => c.json({ items: presentPublishedFigures(await publicData.allPublicSnapshots(db(c))) }, 200));

@@ -147,3 +147,50 @@ const PublicCompanySchema = z
 export const companiesRoute = publicRead('/public/companies', 'The companies the ministry buys from for Ukraine that were decided public: their name and country only', {
   responses: { 200: json(z.object({ items: z.array(PublicCompanySchema) }), 'The companies') },
 });
+
+const LetterFigureRowSchema = z
+  .object({
+    letterId: z.uuid(),
+    paperNumber: z.string().nullable(),
+    letterDate: isoDate,
+    referenceDate: isoDate,
+    figure: z.string().openapi({ description: 'The row of the letter’s table: a type of support (stock, procurement, natoFund) or total' }),
+    label: z.string(),
+    cents: z.number().int().openapi({ description: 'Exact, in euro cents, at the letter’s reference date' }),
+    printed: z.string().openapi({ description: 'As the letter printed it, in its rounding: "€ 8,8 mld."' }),
+  })
+  .openapi('LetterFigure');
+
+export const FiguresQuery = z.object({ format: z.enum(['json', 'csv']).optional(), dialect: dialectQuery });
+const figureFiles = (what: string) => ({
+  200: {
+    content: { 'application/json': { schema: z.object({ items: z.array(LetterFigureRowSchema) }) }, 'text/csv': { schema: z.string() } },
+    description: what,
+  },
+});
+
+export const letterFiguresRoute = publicRead('/public/letters/{id}/figures', 'Open data: one letter’s table of realised support as it printed it (JSON or CSV)', {
+  request: { params: idParam, query: FiguresQuery },
+  responses: { ...figureFiles('The letter’s figures'), ...problemResponses(400, 404) },
+});
+
+export const figuresSeriesRoute = publicRead('/public/letter-figures', 'Open data: the figures of every published letter, one row per letter and figure (a time series; JSON or CSV)', {
+  request: { query: FiguresQuery },
+  responses: { ...figureFiles('The figures, oldest reference date first'), ...problemResponses(400) },
+});
+
+export const kielRoute = publicRead('/public/kiel', 'Open data: the public deliveries in the columns of the Kiel Institute Ukraine Support Tracker (CSV or XLSX)', {
+  description:
+    'Kiel values aid in kind at market prices; the Netherlands values stock at replacement value and the rest at what was paid: the column ' +
+    'Valuation Basis names it per row, the CSV says so in its first line (a # comment) and the XLSX on its sheet "metadata". CSV in RFC 4180 ' +
+    'unless dialect=excel-nl.',
+  request: { query: z.object({ format: z.enum(['csv', 'xlsx']).optional(), dialect: dialectQuery }) },
+  responses: {
+    200: { content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The file' },
+    ...problemResponses(400),
+  },
+});
+
+export const catalogRoute = publicRead('/public/catalog.jsonld', 'Open data: the catalogue of the open data in DCAT-AP-NL 3.0 (JSON-LD), for harvesting by data.overheid.nl', {
+  responses: { 200: { content: { 'application/ld+json': { schema: z.object({}).passthrough() } }, description: 'The catalogue' } },
+});

@@ -156,3 +156,30 @@ export interface PublicCompany {
 export async function listPublicCompanies(db: PublicDb): Promise<PublicCompany[]> {
   return db.selectFrom('publicCompany').select(['publicId', 'name', 'country', 'decidedOn', 'isDemonstration']).orderBy('name').orderBy('publicId').execute();
 }
+
+/** The periods the open data covers and the day it last changed: what its catalogue says of it. */
+export async function openDataDates(db: PublicDb, now: Date) {
+  const deliveries = await db
+    .selectFrom('publicDelivery')
+    .select((eb) => [eb.fn.min('realisedOn').as('firstRealised'), eb.fn.max('realisedOn').as('lastRealised'), eb.fn.max('decidedOn').as('lastDecided')])
+    .where('visibleFrom', '<=', now.toISOString())
+    .executeTakeFirstOrThrow();
+  const letters = await db
+    .selectFrom('publicLetter')
+    .select((eb) => [eb.fn.min('referenceDate').as('firstReferenceDate'), eb.fn.max('referenceDate').as('lastReferenceDate'), eb.fn.max('publishedOn').as('lastPublished')])
+    .executeTakeFirstOrThrow();
+  const changes = [deliveries.lastDecided, letters.lastPublished].filter((day): day is string => day !== null).sort();
+  return {
+    firstRealised: deliveries.firstRealised,
+    lastRealised: deliveries.lastRealised,
+    firstReferenceDate: letters.firstReferenceDate,
+    lastReferenceDate: letters.lastReferenceDate,
+    modified: changes.at(-1) ?? null,
+  };
+}
+
+/** Every published letter with its public letter as sent, oldest reference date first. */
+export async function publicLettersWithSnapshots(db: PublicDb): Promise<(PublicLetterSummary & { letter: PublicLetterSnapshot })[]> {
+  const rows = await db.selectFrom('publicLetter').select([...LETTER_COLUMNS, 'snapshot']).orderBy('referenceDate').execute();
+  return rows.map(({ snapshot, ...summary }) => ({ ...summary, letter: parseStoredJson(PublicLetterSnapshotSchema, snapshot) }));
+}

@@ -1,0 +1,90 @@
+/**
+ * The public deliveries in the columns of the Kiel Institute's Ukraine Support Tracker, so that researchers
+ * can set the Netherlands' support beside other donors'. Only what is public: the deliveries decided
+ * public, with a value only where the disclosure decision made it public. Kiel values aid in kind at market
+ * prices; the Netherlands values stock at replacement value and the rest at what was paid: each row names
+ * its basis, and the file says so in its metadata.
+ */
+import ExcelJS from 'exceljs';
+import { vocabulary } from '../../../common/vocabulary/index.ts';
+import type { SupportType, ValuationBasis } from '../../../common/vocabulary/codes.ts';
+import type { PublicDelivery } from '../../db/repositories/public.ts';
+import { csvEuros, csvLine, csvRow, type CsvDialect } from './csv.ts';
+
+export const KIEL_COLUMNS = [
+  'Donor',
+  'Announcement Date',
+  'Measure',
+  'Aid Type',
+  'Item Type',
+  'Item',
+  'Quantity Pledged',
+  'Quantity Delivered',
+  'Value (EUR)',
+  'Source',
+  'Valuation Basis',
+] as const;
+type KielColumn = (typeof KIEL_COLUMNS)[number];
+
+const KIEL_METADATA = [
+  ['Dataset', 'Military support of the Netherlands to Ukraine, in the columns of the Kiel Institute Ukraine Support Tracker'],
+  ['Donor', 'Netherlands (Ministry of Defence)'],
+  ['Scope', 'Only deliveries decided public; a value only where the disclosure decision made it public'],
+  ['Valuation', 'Kiel values aid in kind at market prices. The Netherlands values deliveries from stock at replacement value and procurement and fund contributions at what was paid: see the column Valuation Basis.'],
+  ['Measure', 'delivery: from stock, handed over; allocation: procured or paid into a fund, delivery to Ukraine may follow later'],
+  ['Announcement Date', 'The date of the first letter to parliament that listed it, else the date it was decided public'],
+  ['Licence', 'CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/)'],
+] as const;
+
+/** How each type of support counts in Kiel's measures, and how the Netherlands values it. */
+const BY_SUPPORT_TYPE: Record<SupportType, { measure: 'delivery' | 'allocation'; basis: ValuationBasis }> = {
+  stock: { measure: 'delivery', basis: 'replacementValue' },
+  procurement: { measure: 'allocation', basis: 'contractPrice' },
+  natoFund: { measure: 'allocation', basis: 'contribution' },
+};
+
+type KielRow = Record<KielColumn, string | number | null>;
+
+function kielRow(delivery: PublicDelivery, value: (cents: number | null) => string | number | null): KielRow {
+  const words = vocabulary('en');
+  const { measure, basis } = BY_SUPPORT_TYPE[delivery.supportType];
+  const letter = delivery.firstLetter;
+  return {
+    Donor: 'Netherlands',
+    'Announcement Date': letter?.letterDate ?? delivery.decidedOn,
+    Measure: measure,
+    'Aid Type': 'Military',
+    'Item Type': words.categories[delivery.category],
+    Item: delivery.title,
+    'Quantity Pledged': delivery.quantity,
+    'Quantity Delivered': measure === 'delivery' ? delivery.quantity : null,
+    'Value (EUR)': value(delivery.valueCents),
+    Source: letter ? `${letter.paperNumber ?? 'Letter to parliament'} (${letter.letterDate})` : 'Steunregister open data',
+    'Valuation Basis': words.valuationBases[basis],
+  };
+}
+
+/** The CSV: a comment line with the valuation note first (`#`, as pandas' comment option reads it), then the table. */
+export function kielCsv(dialect: CsvDialect) {
+  return {
+    start: `# ${KIEL_METADATA[3][1]}\r\n${csvLine(KIEL_COLUMNS, dialect)}`,
+    batch: (rows: PublicDelivery[]) => rows.map((row) => csvRow(KIEL_COLUMNS, kielRow(row, (cents) => csvEuros(cents, dialect)), dialect)).join(''),
+    end: '',
+  };
+}
+
+/** The workbook: the table on the sheet "data", the metadata on the sheet "metadata"; values as numbers. */
+export async function kielWorkbook(batches: AsyncGenerator<PublicDelivery[]>): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Steunregister';
+  const data = workbook.addWorksheet('data', { views: [{ state: 'frozen', ySplit: 1 }] });
+  data.columns = KIEL_COLUMNS.map((header) => ({ header, width: header === 'Item' ? 60 : 18, style: header === 'Value (EUR)' ? { numFmt: '#,##0.00' } : {} }));
+  data.getRow(1).font = { bold: true };
+  for await (const batch of batches) {
+    for (const delivery of batch) data.addRow(KIEL_COLUMNS.map((column) => kielRow(delivery, (cents) => (cents === null ? null : cents / 100))[column]));
+  }
+  const metadata = workbook.addWorksheet('metadata');
+  metadata.columns = [{ width: 20 }, { width: 120 }];
+  for (const entry of KIEL_METADATA) metadata.addRow([...entry]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
