@@ -1369,7 +1369,7 @@ export class CanaryRun {
       }
     }
 
-    await this.#checkPublicDeliveries();
+    await this.#checkPublicDeliveries(full);
 
     const figures = await this.#json<{ items: unknown[] }>('/public/figures');
     this.#scanResponse(figures.response, figures.body);
@@ -1433,7 +1433,7 @@ export class CanaryRun {
   }
 
   /** The open data holds exactly the approved presentations of the deliveries public now. */
-  async #checkPublicDeliveries(): Promise<void> {
+  async #checkPublicDeliveries(full: boolean): Promise<void> {
     const expected = this.deliveries
       .filter((delivery) => this.#visible(delivery))
       .map((delivery) => {
@@ -1455,13 +1455,28 @@ export class CanaryRun {
     }
     if (new Set(json.body.items.map((item) => item.publicId)).size !== items.length) this.#fail('/public/deliveries gives two deliveries the same public id');
 
-    for (const dialect of ['excel-nl', 'rfc4180'] as const) {
+    // Each file of the open data after every step would make the runs too slow: after a step one of them in
+    // turn, at the end of a run all of them.
+    const turn = this.#stepNumber + this.#runSalt;
+    const dialects = (['excel-nl', 'rfc4180'] as const).filter((_, index) => full || index === turn % 2);
+    for (const dialect of dialects) {
       const csv = await this.#get(`/public/deliveries?format=csv&dialect=${dialect}`, 200);
       this.#scanResponse(csv);
       const [header, ...rows] = parseCsv(csv.text, dialect === 'excel-nl' ? ';' : ',');
       if (header?.join(',') !== OPEN_DATA_HEADER) this.#fail(`the CSV has the header ${header?.join(',')}`);
       const csvItems = rows.map((row) => ({ title: row[1], detail: row[2], category: row[4], quantity: row[7], supportType: row[6], isDemonstration: row[13] }));
       this.#sameCsvItems(csvItems, expected);
+    }
+    // The other files of the open data: the Kiel-compatible file (its workbook read as the text in it), the
+    // figures of the letters and the catalogue. A value no decision made public is an exact amount of a delivery.
+    const files = ['/public/kiel', '/public/kiel?format=csv&dialect=excel-nl', '/public/letter-figures', '/public/letter-figures?format=csv', '/public/catalog.jsonld', '/public/kiel?format=xlsx'];
+    for (const path of files.filter((_, index) => full || index === turn % files.length)) {
+      const response = await this.#get(path, 200);
+      if (!path.endsWith('xlsx')) this.#scanResponse(response);
+      else {
+        const text = await readableText('docx', response);
+        this.#scan(`GET ${path}`, text, amountsInText(text));
+      }
     }
   }
 
