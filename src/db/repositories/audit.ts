@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import {
   buildAuditEvent,
   canonicalText,
+  canonicalTextAroundLink,
   GENESIS_HASH,
   RecordedAuditEventSchema,
   sha256Hex,
@@ -9,26 +10,28 @@ import {
   type AuditEntry,
   type AuditEvent,
   type RecordedAuditEvent,
+  type UnlinkedAuditEvent,
+  unlinkedAuditEvent,
 } from '../../audit/event.ts';
 import type { AuditEventTable, Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-/** Any fixed number: the key of the transaction-scoped advisory lock that serialises appends. */
+/** Any fixed number: the key of the transaction-scoped advisory lock that serialises appends (also in link_pending_audit_event). */
 const AUDIT_APPEND_LOCK = 7_412_001;
 
 export type StoredAuditEvent = Selectable<AuditEventTable>;
 
 /**
  * Appends an event to the chain, inside the caller's transaction: it commits or fails with the change
- * it records. The lock orders concurrent writers; it is held until their transactions end, so this is
- * best called as the last statement of a change.
+ * it records. The event is written with its canonical text made here, outside any lock; a trigger links
+ * and hashes it at COMMIT under the append lock (migration 027), so writers wait for each other only
+ * while committing. A transaction's events are linked in the order written, after any batch it appended.
  */
-export async function appendAuditEvent(trx: Db, context: AuditContext, entry: AuditEntry, now: Date): Promise<AuditEvent> {
-  const last = await lockedChainEnd(trx);
-  const event = buildAuditEvent(context, entry, { seq: last.seq + 1, prevHash: last.hash, occurredAt: now });
-  await trx.insertInto('auditEvent').values(auditEventRow(event)).execute();
-  return event;
+export async function appendAuditEvent(trx: Db, context: AuditContext, entry: AuditEntry, now: Date): Promise<void> {
+  if (!trx.isTransaction) throw new Error('an audit event is written in the transaction of what it records');
+  const event = unlinkedAuditEvent(context, entry, now);
+  await trx.insertInto('auditEventPending').values({ ...canonicalTextAroundLink(event), ...searchColumns(event) }).execute();
 }
 
 /** The chain's last link (the genesis before the first event), once this transaction holds the append lock. */
@@ -62,11 +65,12 @@ export async function appendAuditEvents(trx: Db, context: AuditContext, entries:
 /** The stored row of an event: the canonical text, its hash, and the columns searched on. */
 export function auditEventRow(event: AuditEvent): StoredAuditEvent {
   const canonical = canonicalText(event);
+  return { seq: event.seq, prevHash: event.prevHash, hash: sha256Hex(canonical), canonical, ...searchColumns(event) };
+}
+
+/** The columns kept beside an event's text for searching. */
+function searchColumns(event: UnlinkedAuditEvent) {
   return {
-    seq: event.seq,
-    prevHash: event.prevHash,
-    hash: sha256Hex(canonical),
-    canonical,
     occurredAt: event.occurredAt,
     actorId: event.actor?.id ?? null,
     actorName: event.actor?.username ?? null,
