@@ -115,14 +115,20 @@ export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise
   return rows.map((row) => ({ ...RecordedAuditEventSchema.parse(JSON.parse(row.canonical)), hash: row.hash }));
 }
 
-/** The chain in order, a batch at a time (for verification, in constant memory). */
-export async function* scanAuditChain(db: Db, batchSize = 5000): AsyncGenerator<StoredAuditEvent> {
-  let after = 0;
+/**
+ * The chain in order, a batch at a time (for verification, in constant memory): keyset by sequence
+ * number, the next batch read while the caller checks this one.
+ */
+export async function* scanAuditChain(db: Db, batchSize = 10_000): AsyncGenerator<StoredAuditEvent> {
+  const batchAfter = (seq: number) => db.selectFrom('auditEvent').selectAll().where('seq', '>', seq).orderBy('seq').limit(batchSize).execute();
+  let batch = await batchAfter(0);
   for (;;) {
-    const batch = await db.selectFrom('auditEvent').selectAll().where('seq', '>', after).orderBy('seq').limit(batchSize).execute();
+    const next = batch.length === batchSize ? batchAfter(batch.at(-1)!.seq) : undefined;
+    // A caller that stops early leaves the next batch unread; its failure is then nobody's concern.
+    next?.catch(() => undefined);
     yield* batch;
-    if (batch.length < batchSize) return;
-    after = batch.at(-1)!.seq;
+    if (!next) return;
+    batch = await next;
   }
 }
 
