@@ -65,6 +65,7 @@ describeEachDatabase('import', (database) => {
     expect(faulty).toEqual([
       expect.objectContaining({ sheet: 'payment', sheetName: 'Betalingen (Payments)', rowNumber: 3, reference: 'IMP-1-B', faults: [expect.objectContaining({ field: 'amountCents', columnLetter: 'C', column: 'Bedrag (€) / Amount (€)', code: 'amountNotPositive', reason: 'Vul een bedrag in van meer dan € 0,00.' })] }),
     ]);
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'IMP-1-W').values).toMatchObject({ deliveryReference: 'IMP-1', amountCents: 123_456, basis: 'replacementValue', effectiveDate: '2025-06-01' });
     expect(await stockToday()).toBe(before);
     expect(await auditLength()).toBe(eventsBefore);
 

@@ -14,6 +14,8 @@ import { describeWithBrowser } from '../support/browser.ts';
 import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
 import { api, openPageAs, tableRows, useServer, visit } from './app.ts';
 
+const plain = (text: string) => text.replace(/\u00a0/g, ' ').trim();
+
 describeWithBrowser('import', (browser) => {
   const server = useServer();
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-import-page-'));
@@ -51,6 +53,8 @@ describeWithBrowser('import', (browser) => {
     expect(await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).toEqual([
       ['Betalingen (Payments), regel 3', 'C · Bedrag (€) / Amount (€)', 'IMP-1-B', 'Vul een bedrag in van meer dan € 0,00.'],
     ]);
+    const valuationRow = page.getByRole('row', { name: /Waarderingen \(Valuations\), regel 3/ });
+    expect(plain(await valuationRow.getByRole('cell').last().innerText())).toBe('Kenmerk levering: IMP-1 · Bedrag in euro: € 1.234,56 · Grondslag: Vervangingswaarde · Ingangsdatum: 1 jun. 2025');
     expect(await realisedStock()).toBe(before);
 
     await page.getByLabel(/Alleen de goede regels/).check();

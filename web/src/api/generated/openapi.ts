@@ -10404,6 +10404,10 @@ export interface components {
                     code: string;
                     reason: string;
                 }[];
+                /** @description What a row to create or already in the register holds, by field (amounts in cents); empty for other rows */
+                values: {
+                    [key: string]: string | number | null;
+                };
             }[];
         };
         ImportFile: {

@@ -48,6 +48,8 @@ export const imports: typeof dutch = {
     message: 'What is wrong',
     kind: 'Kind',
     outcome: 'Outcome',
+    delivery: 'Delivery reference',
+    contents: 'What the row records',
   },
   place: '{{sheet}}, row {{row}}',
   missingColumn: '{{column}} (missing from the file)',

@@ -46,6 +46,8 @@ export const imports = {
     message: 'Wat er mis is',
     kind: 'Soort',
     outcome: 'Gevolg',
+    delivery: 'Kenmerk levering',
+    contents: 'Wat de regel vastlegt',
   },
   place: '{{sheet}}, regel {{row}}',
   missingColumn: '{{column}} (ontbreekt in het bestand)',

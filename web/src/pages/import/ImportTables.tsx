@@ -3,11 +3,33 @@ import { useTranslation } from 'react-i18next';
 import type { ImportFault, ImportRow } from '../../api/imports.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { locale } from '../../format/locale.ts';
+import { useFieldText } from '../../format/useFieldText.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
 /** A file may hold 100,000 rows: the page shows a part of them at a time, and says how many there are. */
 const SHOWN_FAULTS = 200;
 const ROWS_PER_PAGE = 100;
+
+/** The fields that say what a row is, per sheet, in the order they are shown. */
+const SUMMARY_FIELDS: Record<ImportRow['sheet'], readonly string[]> = {
+  delivery: ['title', 'supportType', 'category', 'quantity', 'unit', 'realisedAt', 'deliveredAt'],
+  valuation: ['deliveryReference', 'amountCents', 'basis', 'effectiveDate'],
+  payment: ['deliveryReference', 'amountCents', 'paidOn', 'reference'],
+};
+
+/** What a row holds, in words: "Bedrag in euro: € 1.234,56 · Grondslag: Vervangingswaarde". */
+function useRowSummary() {
+  const { t } = useTranslation();
+  const text = useFieldText();
+  return (row: ImportRow) =>
+    SUMMARY_FIELDS[row.sheet]
+      .flatMap((field) => {
+        const value = row.values[field];
+        if (value === undefined || value === null || value === '') return [];
+        return [`${field === 'deliveryReference' ? t('imports.columns.delivery') : text.label(field)}: ${text.value(field, value)}`];
+      })
+      .join(' · ') || t('common.none');
+}
 
 function usePlace() {
   const { t } = useTranslation();
@@ -56,6 +78,7 @@ export function FaultsTable({ rows }: { rows: readonly ImportRow[] }) {
 export function RowsTable({ rows }: { rows: readonly ImportRow[] }) {
   const { t } = useTranslation();
   const place = usePlace();
+  const summary = useRowSummary();
   const number = new Intl.NumberFormat(locale(currentLanguage()));
   const [start, setStart] = useState(0);
   const shown = rows.slice(start, start + ROWS_PER_PAGE);
@@ -73,6 +96,7 @@ export function RowsTable({ rows }: { rows: readonly ImportRow[] }) {
           { key: 'kind', header: t('imports.columns.kind'), cell: (row) => t(`imports.sheets.${row.sheet}`) },
           { key: 'reference', header: t('imports.columns.reference'), cell: (row) => row.reference ?? t('common.none') },
           { key: 'outcome', header: t('imports.columns.outcome'), cell: (row) => t(`imports.outcomes.${row.outcome}`, { count: row.faults.length }) },
+          { key: 'contents', header: t('imports.columns.contents'), cell: summary },
         ]}
       />
       {rows.length > ROWS_PER_PAGE && (
