@@ -55,6 +55,8 @@ interface ImportRowReport {
   reference: string | null;
   outcome: RowOutcome;
   faults: ImportFault[];
+  /** What a row to create or already in the register holds: its plain fields, amounts in cents; empty for other rows. */
+  values: Record<string, string | number | null>;
 }
 
 export interface ImportReport {
@@ -107,12 +109,18 @@ function sha256(bytes: Uint8Array): string {
 function report(file: ImportFile, plan: Plan, importId: string | null, committed: boolean): ImportReport {
   const counts = Object.fromEntries(ROW_OUTCOMES.map((outcome) => [outcome, 0])) as Record<RowOutcome, number>;
   for (const row of plan.rows) counts[row.outcome]++;
-  const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults }));
+  const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults, values }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults, values: shownValues(outcome, values) }));
   return { fileName: file.fileName, sha256: sha256(file.bytes), importId, committed, counts, rows };
 }
 
+function shownValues(outcome: RowOutcome, values: Record<string, unknown>): ImportRowReport['values'] {
+  if (outcome !== 'create' && outcome !== 'unchanged') return {};
+  const { externalReference: _reference, ...fields } = values;
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string | number | null] => entry[1] === null || typeof entry[1] === 'string' || typeof entry[1] === 'number'));
+}
+
 /** A row as planned: its report, the values its cells hold, and the delivery it is or belongs to. */
-interface PlannedRow extends ImportRowReport {
+interface PlannedRow extends Omit<ImportRowReport, 'values'> {
   values: Record<string, unknown>;
   /** A delivery row's own new id; for money, the delivery it belongs to (new or in the register). */
   deliveryId: string | null;

@@ -7951,6 +7951,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body is larger than the API accepts (for an import: the file is too large, invalidParams says the limit) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is not JSON */
                 415: {
                     headers: {
@@ -8020,6 +8029,15 @@ export interface paths {
                 };
                 /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the API accepts (for an import: the file is too large, invalidParams says the limit) */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10386,12 +10404,16 @@ export interface components {
                     code: string;
                     reason: string;
                 }[];
+                /** @description What a row to create or already in the register holds, by field (amounts in cents); empty for other rows */
+                values: {
+                    [key: string]: string | number | null;
+                };
             }[];
         };
         ImportFile: {
             /** @example leveringen.xlsx */
             fileName: string;
-            /** @description The XLSX or CSV file, base64 */
+            /** @description The XLSX or CSV file, base64 (at most 20971520 bytes before encoding; an empty file is refused as emptyFile) */
             content: string;
         };
         ImportCommit: components["schemas"]["ImportFile"] & {

@@ -34,6 +34,7 @@ export const nav: typeof nl.nav = {
   readiness: 'Readiness',
   exportControl: 'Export control',
   exportInspection: 'Assessments for inspection',
+  import: 'Import',
 };
 
 export const common: typeof nl.common = {

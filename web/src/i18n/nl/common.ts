@@ -32,6 +32,7 @@ export const nav = {
   readiness: 'Gereedheid',
   exportControl: 'Exportcontrole',
   exportInspection: 'Toetsingen ter inzage',
+  import: 'Importeren',
 };
 
 export const common = {
