@@ -356,4 +356,23 @@ export const en: Vocabulary = {
       awaitingLicence: 'Awaiting licence',
     },
   },
+  spreadsheetExport: {
+    lists: { deliveries: 'Deliveries', auditTrail: 'Audit trail', disclosureQueue: 'Disclosure queue', letters: 'Letters' },
+    headings: {
+      id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
+      supportType: 'Type of support', fundingSource: 'Funding source', pledgedAt: 'Pledged on', committedAt: 'Committed on',
+      realisedAt: 'Realised on', deliveredAt: 'Delivered on', stage: 'Stage', valueEuro: 'Value (EUR)',
+      disclosureState: 'Disclosure', demonstration: 'Demonstration data',
+      sequence: 'Sequence', occurredAt: 'Time (UTC)', actor: 'User', actorRole: 'Role', action: 'Action', result: 'Result',
+      objectType: 'Object type', objectId: 'Object id', origin: 'Origin', requestId: 'Request id',
+      before: 'Before (JSON)', after: 'After (JSON)', detail: 'Detail (JSON)', previousHash: 'Previous hash', hash: 'Hash (SHA-256)',
+      canonicalJson: 'Hashed text (RFC 8785)',
+      referenceDate: 'Reference date', letterDate: 'Letter date', letterStatus: 'Status', paperNumber: 'Parliamentary paper', publishedOn: 'Published on',
+      createdBy: 'Created by', createdAt: 'Created at (UTC)', finalisedBy: 'Finalised by', finalisedAt: 'Finalised at (UTC)',
+      approvedBy: 'Approved by', approvedAt: 'Approved at (UTC)', publicSha256: 'SHA-256 public letter', annexSha256: 'SHA-256 annex',
+    },
+    letterStatuses: { draft: 'Draft', final: 'Final' },
+    yes: 'Yes',
+    no: 'No',
+  },
 };
