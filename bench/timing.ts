@@ -34,3 +34,15 @@ function median(sorted: number[]): number {
 function nearestRank(sorted: number[], fraction: number): number {
   return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!;
 }
+
+/** Runs the task while sampling the resident set size; the highest sample. */
+export async function withPeakMemory<T>(task: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  try {
+    const { value, ms } = await timed(task);
+    return { value, ms, peakMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
