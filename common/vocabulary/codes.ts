@@ -365,7 +365,7 @@ export const EXPORT_REPORTS = ['att', 'unroca', 'coarm'] as const;
 
 // Spreadsheet exports of the lists: the lists that export and the headings of their columns.
 
-const EXPORT_LISTS = ['deliveries', 'auditTrail', 'disclosureQueue', 'letters'] as const;
+const EXPORT_LISTS = ['deliveries', 'auditTrail', 'disclosureQueue', 'letters', 'epfClaims'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
 const EXPORT_HEADINGS = [
@@ -375,5 +375,7 @@ const EXPORT_HEADINGS = [
   'before', 'after', 'detail', 'previousHash', 'hash', 'canonicalJson',
   'referenceDate', 'letterDate', 'letterStatus', 'paperNumber', 'publishedOn', 'createdBy', 'createdAt',
   'finalisedBy', 'finalisedAt', 'approvedBy', 'approvedAt', 'publicSha256', 'annexSha256',
+  'reference', 'period', 'batch', 'declaredOn', 'declaredEuro', 'claimStatus', 'compensatedEuro', 'paidEuro', 'outstandingEuro',
+  'blockedReason', 'remainderExpectedBy',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

@@ -357,7 +357,7 @@ export const en: Vocabulary = {
     },
   },
   spreadsheetExport: {
-    lists: { deliveries: 'Deliveries', auditTrail: 'Audit trail', disclosureQueue: 'Disclosure queue', letters: 'Letters' },
+    lists: { deliveries: 'Deliveries', auditTrail: 'Audit trail', disclosureQueue: 'Disclosure queue', letters: 'Letters', epfClaims: 'EPF claims' },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
       supportType: 'Type of support', fundingSource: 'Funding source', pledgedAt: 'Pledged on', committedAt: 'Committed on',
@@ -370,6 +370,9 @@ export const en: Vocabulary = {
       referenceDate: 'Reference date', letterDate: 'Letter date', letterStatus: 'Status', paperNumber: 'Parliamentary paper', publishedOn: 'Published on',
       createdBy: 'Created by', createdAt: 'Created at (UTC)', finalisedBy: 'Finalised by', finalisedAt: 'Finalised at (UTC)',
       approvedBy: 'Approved by', approvedAt: 'Approved at (UTC)', publicSha256: 'SHA-256 public letter', annexSha256: 'SHA-256 annex',
+      reference: 'Reference', period: 'Period', batch: 'Batch', declaredOn: 'Declared on', declaredEuro: 'Declared (EUR)',
+      claimStatus: 'Status', compensatedEuro: 'Compensated (EUR)', paidEuro: 'Received (EUR)', outstandingEuro: 'Outstanding (EUR)',
+      blockedReason: 'Reason blocked', remainderExpectedBy: 'Remainder expected by',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
     yes: 'Yes',

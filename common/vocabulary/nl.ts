@@ -450,7 +450,7 @@ export const nl: Vocabulary = {
     },
   },
   spreadsheetExport: {
-    lists: { deliveries: 'Leveringen', auditTrail: 'Audittrail', disclosureQueue: 'Openbaarmakingswachtrij', letters: 'Brieven' },
+    lists: { deliveries: 'Leveringen', auditTrail: 'Audittrail', disclosureQueue: 'Openbaarmakingswachtrij', letters: 'Brieven', epfClaims: 'EPF-declaraties' },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
       supportType: 'Soort steun', fundingSource: 'Financieringsbron', pledgedAt: 'Toegezegd op', committedAt: 'Gecontracteerd op',
@@ -463,6 +463,9 @@ export const nl: Vocabulary = {
       referenceDate: 'Peildatum', letterDate: 'Briefdatum', letterStatus: 'Status', paperNumber: 'Kamerstuk', publishedOn: 'Gepubliceerd op',
       createdBy: 'Aangemaakt door', createdAt: 'Aangemaakt op (UTC)', finalisedBy: 'Vastgesteld door', finalisedAt: 'Vastgesteld op (UTC)',
       approvedBy: 'Goedgekeurd door', approvedAt: 'Goedgekeurd op (UTC)', publicSha256: 'SHA-256 openbare brief', annexSha256: 'SHA-256 bijlage',
+      reference: 'Kenmerk', period: 'Periode', batch: 'Partij', declaredOn: 'Gedeclareerd op', declaredEuro: 'Gedeclareerd (EUR)',
+      claimStatus: 'Status', compensatedEuro: 'Gecompenseerd (EUR)', paidEuro: 'Ontvangen (EUR)', outstandingEuro: 'Openstaand (EUR)',
+      blockedReason: 'Reden blokkade', remainderExpectedBy: 'Rest verwacht uiterlijk in',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     yes: 'Ja',

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { vocabulary } from '../../common/vocabulary/index.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
-import { AUDIT_COLUMNS, DELIVERY_COLUMNS, LETTER_COLUMNS } from '../../src/api/exports/tables.ts';
+import { AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
@@ -163,12 +163,23 @@ describeEachDatabase('list exports', (database) => {
     await expectExportsOf('letterAuthor', '/exports/letters', LETTER_COLUMNS, letters);
   });
 
+  it('exports the EPF claims as they stood at the list’s date', async () => {
+    const finance = apiClient(database().db, { role: 'finance' });
+    const claim = { reference: 'EPF-2025-01', deliveryId: null, batch: 'Leveringen eerste helft', trancheId: null, period: 'jan. t/m jun. 2025', declaredCents: 987_654_321, declaredOn: '2025-07-01', note: '' };
+    expect((await finance('POST', '/epf/claims', claim)).status).toBe(201);
+    const { items } = (await finance('GET', '/epf/claims?date=2025-08-31')).body;
+    expect(items).toHaveLength(1);
+    const { excelRows } = await expectExportsOf('finance', '/exports/epf-claims?date=2025-08-31', EPF_CLAIM_COLUMNS, items);
+    expect(excelRows[1]![EPF_CLAIM_COLUMNS.findIndex((column) => column.heading === 'declaredEuro')]).toBe('9876543,21');
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
     expect((await apiClient(database().db, { role: 'finance' })('GET', '/exports/disclosure-queue')).status).toBe(403);
     expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/deliveries')).status).toBe(403);
     expect((await registrar('GET', '/exports/letters')).status).toBe(403);
+    expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/epf-claims')).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 });

@@ -150,6 +150,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/audit-events': { query: '?format=csv&objectType=delivery' },
   'GET /exports/disclosure-queue': {},
   'GET /exports/letters': {},
+  'GET /exports/epf-claims': {},
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

@@ -3,15 +3,16 @@ import type { Context } from 'hono';
 import { todayInAmsterdam } from '../../../common/dates.ts';
 import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
 import type { ExportList } from '../../../common/vocabulary/codes.ts';
+import { listClaims } from '../../register/epf.ts';
 import { listLetters } from '../../register/letters.ts';
 import { auditEventBatches, deliveryBatches, disclosureQueueBatches, oneBatch } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
 import { validationHook } from '../openapi-common.ts';
-import { auditExportRoute, deliveriesExportRoute, disclosureQueueExportRoute, lettersExportRoute } from './schemas.ts';
+import { auditExportRoute, deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, lettersExportRoute } from './schemas.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type CsvDialect, type ExportFormat } from './spreadsheet.ts';
-import { AUDIT_COLUMNS, DELIVERY_COLUMNS, LETTER_COLUMNS } from './tables.ts';
+import { AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
 const FILE_NAMES: Readonly<Record<ExportList, string>> = {
@@ -19,6 +20,7 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   auditTrail: 'audittrail',
   disclosureQueue: 'openbaarmakingswachtrij',
   letters: 'brieven',
+  epfClaims: 'epf-declaraties',
 };
 
 interface FileQuery {
@@ -67,6 +69,12 @@ export function exportRoutes() {
   });
 
   app.openapi(lettersExportRoute, async (c) => sendExport(c, 'letters', c.req.valid('query'), LETTER_COLUMNS, oneBatch(listLetters(c.get('deps').db))));
+
+  app.openapi(epfClaimsExportRoute, async (c) => {
+    const { date, ...file } = c.req.valid('query');
+    const { db, clock } = c.get('deps');
+    return sendExport(c, 'epfClaims', file, EPF_CLAIM_COLUMNS, oneBatch(listClaims(db, date ?? todayInAmsterdam(clock()))));
+  });
 
   return app;
 }

@@ -65,3 +65,14 @@ export const disclosureQueueExportRoute = createRoute(
 );
 
 export const lettersExportRoute = createRoute(permitted('letter.read', exportRoute('/exports/letters', 'The letters', z.object(fileQuery))));
+
+export const epfClaimsExportRoute = createRoute(
+  permitted(
+    'epf.read',
+    exportRoute(
+      '/exports/epf-claims',
+      'The EPF claims as they stood at a date',
+      z.object({ date: isoDate.optional().openapi({ description: 'The date the claims are as at; today when left out' }), ...fileQuery }),
+    ),
+  ),
+);

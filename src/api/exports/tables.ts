@@ -6,6 +6,7 @@ import { labelOf } from '../../../common/vocabulary/index.ts';
 import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
 import type { ListedAuditEvent } from '../../db/repositories/audit.ts';
 import type { LetterSummary } from '../../db/repositories/letters.ts';
+import type { EpfClaim, EpfClaimState } from '../../domain/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
 import type { presentSummary } from '../deliveries/presenters.ts';
 import type { Column } from './spreadsheet.ts';
@@ -77,6 +78,23 @@ export const LETTER_COLUMNS: readonly Column<LetterSummary>[] = [
   { heading: 'approvedAt', kind: 'text', value: (row) => row.approvedAt },
   { heading: 'publicSha256', kind: 'text', value: (row) => row.publicSha256 },
   { heading: 'annexSha256', kind: 'text', value: (row) => row.annexSha256 },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** The claims as they stood at the list's date. */
+export const EPF_CLAIM_COLUMNS: readonly Column<EpfClaim & EpfClaimState>[] = [
+  { heading: 'reference', kind: 'text', value: (row) => row.reference },
+  { heading: 'batch', kind: 'text', value: (row) => row.batch },
+  { heading: 'period', kind: 'text', value: (row) => row.period },
+  { heading: 'declaredOn', kind: 'date', value: (row) => row.declaredOn },
+  { heading: 'declaredEuro', kind: 'euro', value: (row) => row.declaredCents },
+  { heading: 'compensatedEuro', kind: 'euro', value: (row) => row.compensatedCents },
+  { heading: 'paidEuro', kind: 'euro', value: (row) => row.paidCents },
+  { heading: 'outstandingEuro', kind: 'euro', value: (row) => row.outstandingCents },
+  { heading: 'claimStatus', kind: 'text', value: (row, words) => words.epfClaimStatuses[row.status] },
+  { heading: 'blockedReason', kind: 'text', value: (row) => row.blockedReason },
+  { heading: 'remainderExpectedBy', kind: 'count', value: (row) => row.remainderExpectedBy },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
