@@ -26,16 +26,7 @@ export async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: 
   return { value, ms: performance.now() - start };
 }
 
-function median(sorted: number[]): number {
-  const middle = sorted.length / 2;
-  return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
-}
-
-function nearestRank(sorted: number[], fraction: number): number {
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!;
-}
-
-/** Runs the task while sampling the resident set size; the highest sample. */
+/** Runs the task while sampling the process's resident set size; its time and the highest sample. */
 export async function withPeakMemory<T>(task: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
@@ -45,4 +36,13 @@ export async function withPeakMemory<T>(task: () => Promise<T>): Promise<{ value
   } finally {
     clearInterval(sampler);
   }
+}
+
+function median(sorted: number[]): number {
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
+}
+
+function nearestRank(sorted: number[], fraction: number): number {
+  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!;
 }
