@@ -362,3 +362,20 @@ export type GateState = (typeof GATE_STATES)[number];
 
 /** The arms-transfer reports the register produces for a year. */
 export const EXPORT_REPORTS = ['att', 'unroca', 'coarm'] as const;
+
+// Spreadsheet exports of the lists: the lists that export and the headings of their columns.
+
+const EXPORT_LISTS = ['deliveries', 'auditTrail', 'disclosureQueue', 'letters', 'epfClaims'] as const;
+export type ExportList = (typeof EXPORT_LISTS)[number];
+
+const EXPORT_HEADINGS = [
+  'id', 'title', 'publicTitle', 'category', 'quantity', 'unit', 'supportType', 'fundingSource',
+  'pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt', 'stage', 'valueEuro', 'disclosureState', 'demonstration',
+  'sequence', 'occurredAt', 'actor', 'actorRole', 'action', 'result', 'objectType', 'objectId', 'origin', 'requestId',
+  'before', 'after', 'detail', 'previousHash', 'hash', 'canonicalJson',
+  'referenceDate', 'letterDate', 'letterStatus', 'paperNumber', 'publishedOn', 'createdBy', 'createdAt',
+  'finalisedBy', 'finalisedAt', 'approvedBy', 'approvedAt', 'publicSha256', 'annexSha256',
+  'reference', 'period', 'batch', 'declaredOn', 'declaredEuro', 'claimStatus', 'compensatedEuro', 'paidEuro', 'outstandingEuro',
+  'blockedReason', 'remainderExpectedBy',
+] as const;
+export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

@@ -29,6 +29,7 @@ import { readinessRoutes } from './readiness/routes.ts';
 import { trainingRoutes } from './training/routes.ts';
 import { exportControlRoutes } from './export-control/routes.ts';
 import { IMPORT_UPLOAD_PATHS, importBodyLimit, importRoutes } from './import/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 import { recordRefusals } from './refusals.ts';
@@ -122,6 +123,7 @@ export function createApi({
   api.route('/', readinessRoutes());
   api.route('/', exportControlRoutes());
   api.route('/', importRoutes());
+  api.route('/', exportRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -1,5 +1,5 @@
-/** RFC 4180, as the server writes CSV (open data, reports): read back as a spreadsheet program reads it. */
-export function parseCsv(text: string): string[][] {
+/** RFC 4180, as the server writes CSV (open data, reports): read back as a spreadsheet program reads it. Dutch Excel's CSV separates with `;`. */
+export function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -13,7 +13,7 @@ export function parseCsv(text: string): string[][] {
       } else if (character === '"') quoted = false;
       else cell += character;
     } else if (character === '"') quoted = true;
-    else if (character === ',') {
+    else if (character === separator) {
       row.push(cell);
       cell = '';
     } else if (character === '\r' && text[index + 1] === '\n') {

@@ -59,4 +59,9 @@ export const downloads: typeof nl.downloads = {
   csv: 'CSV',
   json: 'JSON',
   snapshot: 'Snapshot (JSON, hashed)',
+  xlsx: 'Excel (.xlsx)',
+};
+
+export const exportLinks: typeof nl.exportLinks = {
+  label: 'Export:',
 };

@@ -57,4 +57,9 @@ export const downloads = {
   csv: 'CSV',
   json: 'JSON',
   snapshot: 'Snapshot (JSON, gehasht)',
+  xlsx: 'Excel (.xlsx)',
+};
+
+export const exportLinks = {
+  label: 'Exporteren:',
 };
