@@ -1,9 +1,9 @@
 /**
  * `npm run bench:audit [-- EVENTS [WRITES]]`: audited register writes per second on PGlite and
- * PostgreSQL (a delivery and its audit event in one transaction; on PostgreSQL also from several
- * clients at once), and the time to verify an audit chain of 1,000,000 events (or EVENTS; WRITES
- * writes, default 2,000). `npm run bench:audit -- 10000 200` is a quick run. PostgreSQL as in run.ts.
- */
+ * PostgreSQL (a delivery and its audit event in one transaction, from 1, 8 and 32 clients at once) with
+ * their median and p95 latency, beside plain single-row INSERTs into the same table as the peer in the
+ * same run; and the time to verify an audit chain of 1,000,000 events (or EVENTS; WRITES writes,
+ * default 2,000). `npm run bench:audit -- 10000 200` is a quick run. PostgreSQL as in run.ts. */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -18,13 +18,14 @@ import { auditEventRow, type StoredAuditEvent } from '../src/db/repositories/aud
 import type { Database } from '../src/db/schema.ts';
 import { unsetDeliveryFields, type DeliveryInput } from '../src/domain/delivery.ts';
 import { createDelivery } from '../src/register/deliveries.ts';
+import { insertDelivery } from '../src/db/repositories/deliveries.ts';
 import { benchmarkDatabases, serverVersion, type BenchmarkDatabase } from './databases.ts';
-import { timed } from './timing.ts';
+import { timed, timingOf, type Timing } from './timing.ts';
 
 const DEFAULT_EVENTS = 1_000_000;
 const DEFAULT_WRITES = 2_000;
-/** Clients writing at once on PostgreSQL (its pool has 10 connections). */
-const CONCURRENT_CLIENTS = [8, 32];
+/** Clients writing at once (PostgreSQL's pool has 10 connections; PGlite, one connection, takes them in turn). */
+const CLIENTS = [1, 8, 32];
 /** Rows per insert while generating a chain: 14 columns each, under PostgreSQL's 65,535 parameters. */
 const INSERT_BATCH = 4_000;
 
@@ -48,15 +49,27 @@ const input = (number: number): DeliveryInput => ({
   pledgedAt: '2025-03-01',
 });
 
-/** Audited creates per second: `writes` deliveries from `clients` clients, each writing one after the other. */
-async function auditedWritesPerSecond(db: Kysely<Database>, writes: number, clients: number): Promise<number> {
+interface WriteRate {
+  perSecond: number;
+  timing: Timing;
+}
+
+/** `writes` writes from `clients` clients, each writing one after the other: per second, and each write's latency. */
+async function writesPerSecond(writes: number, clients: number, write: (number: number) => Promise<unknown>): Promise<WriteRate> {
   let next = 0;
+  const latencies: number[] = [];
   const client = async () => {
-    while (next < writes) await createDelivery(db, context, input(next++));
+    while (next < writes) latencies.push((await timed(() => write(next++))).ms);
   };
   const { ms } = await timed(() => Promise.all(Array.from({ length: clients }, client)));
-  return writes / (ms / 1000);
+  return { perSecond: writes / (ms / 1000), timing: timingOf(latencies) };
 }
+
+/** What is measured: the register's audited create, and as its peer a plain single-row INSERT into the same table. */
+const WRITES: { name: string; write: (db: Kysely<Database>, number: number) => Promise<unknown> }[] = [
+  { name: 'delivery create + its event (use case)', write: (db, number) => createDelivery(db, context, input(number)) },
+  { name: 'plain single-row INSERT (peer)', write: (db, number) => insertDelivery(db, randomUUID(), { ...input(number), isDemonstration: false }) },
+];
 
 /**
  * Fills an empty register's audit trail with a chain of `size` events: one real delivery create, then
@@ -116,17 +129,18 @@ async function withFreshDatabase<T>(database: BenchmarkDatabase, work: (handle: 
 }
 
 async function benchmark(database: BenchmarkDatabase, events: number, writes: number): Promise<void> {
-  const clientCounts = database.name.startsWith('PGlite') ? [1] : [1, ...CONCURRENT_CLIENTS];
   const writeRows: string[][] = [];
   let version = '';
-  for (const clients of clientCounts) {
-    process.stderr.write(`${database.name}: ${count(writes)} audited writes from ${clients} client(s)…\n`);
-    const perSecond = await withFreshDatabase(database, async (handle) => {
-      version = await serverVersion(handle);
-      await auditedWritesPerSecond(handle.db, Math.min(100, writes), clients);
-      return auditedWritesPerSecond(handle.db, writes, clients);
-    });
-    writeRows.push([String(clients), count(writes), count(Math.round(perSecond))]);
+  for (const clients of CLIENTS) {
+    for (const { name, write } of WRITES) {
+      process.stderr.write(`${database.name}: ${count(writes)} × ${name} from ${clients} client(s)…\n`);
+      const rate = await withFreshDatabase(database, async (handle) => {
+        version = await serverVersion(handle);
+        await writesPerSecond(Math.min(100, writes), clients, (number) => write(handle.db, number));
+        return writesPerSecond(writes, clients, (number) => write(handle.db, number));
+      });
+      writeRows.push([name, String(clients), count(writes), count(Math.round(rate.perSecond)), rate.timing.medianMs.toFixed(1), rate.timing.p95Ms.toFixed(1)]);
+    }
   }
 
   process.stderr.write(`${database.name}: generating a chain of ${count(events)} events…\n`);
@@ -140,7 +154,7 @@ async function benchmark(database: BenchmarkDatabase, events: number, writes: nu
   if (!result.ok || result.eventsChecked !== events) throw new Error(`the generated chain did not verify: ${JSON.stringify(result)}`);
 
   console.log(`\n## ${database.name}, PostgreSQL ${version}\n`);
-  console.log(table(['audited writes', 'clients', 'writes', 'writes/s'], writeRows.map((row) => ['delivery create + its event', ...row])));
+  console.log(table(['writes', 'clients', 'writes', 'writes/s', 'median ms', 'p95 ms'], writeRows));
   console.log('');
   console.log(
     table(

@@ -8,6 +8,10 @@ declare module 'autocannon' {
     /** Seconds. */
     duration: number;
     headers?: Record<string, string>;
+    method?: string;
+    body?: string;
+    /** Each request in turn; setupRequest may change it before it is sent (a new Idempotency-Key each time). */
+    requests?: { setupRequest?: (request: { headers: Record<string, string> }) => { headers: Record<string, string> } }[];
   }
 
   interface Result {

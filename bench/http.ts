@@ -2,11 +2,13 @@
  * `npm run bench:http [-- --deliveries 100000] [--seconds 5]`: the register's lists and figures over HTTP
  * on PostgreSQL, as a browser asks for them, at 1 and 32 connections (autocannon), each with the median
  * and p95 of its latencies and, as the peer in the same run, a request that only checks the session; the
- * server's memory (RSS) under that load; and 8 readers of the whole public deliveries file at once.
+ * server's memory (RSS) under that load; 8 readers of the whole public deliveries file at once; and audited
+ * writes (POST /deliveries with an Idempotency-Key) at 1, 8 and 32 connections beside the session-only peer.
  * The server runs as its own process (`serve`) on a register of synthetic deliveries (bench/generate-
  * register.ts), of which about 30% are in the public projection. PostgreSQL as in run.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +27,7 @@ import { SEARCHABLE_WORD } from './synthetic-delivery.ts';
 import { timed, timingOf, type Timing } from './timing.ts';
 
 const CONNECTIONS = [1, 32];
+const WRITE_CONNECTIONS = [1, 8, 32];
 const PUBLIC_READERS = 8;
 const API = '/api/v1';
 
@@ -72,13 +75,21 @@ interface LoadResult {
   failures: number;
 }
 
-async function load(url: string, cookie: string, connections: number): Promise<LoadResult> {
+/** A create sent as the browser sends it: JSON, with a new Idempotency-Key each time (so each is stored with its answer). */
+const AUDITED_CREATE = {
+  method: 'POST',
+  body: JSON.stringify({ title: 'Verkenningsdrones (benchmark)', category: 'drones', supportType: 'stock', fundingSource: 'defenceBudget', quantity: 10, unit: 'stuks' }),
+  headers: { 'content-type': 'application/json' },
+  requests: [{ setupRequest: (request: { headers: Record<string, string> }) => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } }) }],
+};
+
+async function load(url: string, cookie: string, connections: number, write?: typeof AUDITED_CREATE): Promise<LoadResult> {
   const latencies: number[] = [];
   let failures = 0;
-  const instance = autocannon({ url, connections, duration: seconds, headers: { cookie } });
+  const instance = autocannon({ url, connections, duration: seconds, ...write, headers: { cookie, ...write?.headers } });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, ms: number) => {
     latencies.push(ms);
-    if (statusCode !== 200) failures += 1;
+    if (statusCode !== (write ? 201 : 200)) failures += 1;
   });
   const result = await instance;
   return { timing: timingOf(latencies), requestsPerSecond: result.requests.average, failures: failures + result.errors + result.timeouts };
@@ -172,6 +183,19 @@ async function main(): Promise<void> {
       }
     }
     console.log(`\nServer RSS, largest sample under the load above: ${listPeakMb.toFixed(0)} MB`);
+
+    // Audited writes: POST /deliveries (session check, the delivery, its audit event and its idempotency record), each
+    // beside the session-only peer measured just before it at the same number of connections.
+    console.log('\n| audited writes | connections | req/s | median ms | p95 ms | req/s / peer req/s | failed |\n|---|---|---|---|---|---|---|');
+    for (const connections of WRITE_CONNECTIONS) {
+      const peer = await load(`${base}${API}/session`, cookie, connections);
+      await load(`${base}${API}/deliveries`, cookie, connections, AUDITED_CREATE); // warm-up, unmeasured
+      const writes = await load(`${base}${API}/deliveries`, cookie, connections, AUDITED_CREATE);
+      for (const [name, result] of [['session only (peer)', peer], ['POST /deliveries, Idempotency-Key', writes]] as const) {
+        const ratio = (result.requestsPerSecond / peer.requestsPerSecond).toFixed(2);
+        console.log(`| ${name} | ${connections} | ${result.requestsPerSecond.toFixed(0)} | ${format(result.timing.medianMs)} | ${format(result.timing.p95Ms)} | ${ratio} | ${result.failures} |`);
+      }
+    }
 
     console.log(`\n| public deliveries, ${PUBLIC_READERS} readers at once | MB each | median s | slowest s | server RSS peak MB |\n|---|---|---|---|---|`);
     for (const fileFormat of ['json', 'csv'] as const) {

@@ -33,8 +33,16 @@ function exactly(value: unknown): unknown {
   return value;
 }
 
+/**
+ * An integer beyond 2^53 has at least 16 digits: text without such a run needs no reviver, which is
+ * called for every value and makes a large answer (the dry run of an import of 100,000 rows) parse
+ * several times slower.
+ */
+const SIXTEEN_DIGITS = /\d{16}/;
+
 /** JSON.parse, but an integer beyond 2^53 becomes a BigInt of exactly the digits sent. */
 export function parseExactJson(text: string): unknown {
+  if (!SIXTEEN_DIGITS.test(text)) return JSON.parse(text);
   return JSON.parse(text, (_key, value: unknown, context?: { source?: string }) =>
     typeof value === 'number' && !Number.isSafeInteger(value) && context?.source !== undefined && /^-?\d+$/.test(context.source)
       ? BigInt(context.source)

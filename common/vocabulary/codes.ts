@@ -366,3 +366,20 @@ export const EXPORT_REPORTS = ['att', 'unroca', 'coarm'] as const;
 /** How precisely open data gives a public delivery's realised date: the day, or only its month. */
 export const REALISED_DATE_PRECISIONS = ['day', 'month'] as const;
 export type RealisedDatePrecision = (typeof REALISED_DATE_PRECISIONS)[number];
+
+// Spreadsheet exports of the lists: the lists that export and the headings of their columns.
+
+const EXPORT_LISTS = ['deliveries', 'auditTrail', 'disclosureQueue', 'letters', 'epfClaims'] as const;
+export type ExportList = (typeof EXPORT_LISTS)[number];
+
+const EXPORT_HEADINGS = [
+  'id', 'title', 'publicTitle', 'category', 'quantity', 'unit', 'supportType', 'fundingSource',
+  'pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt', 'stage', 'valueEuro', 'disclosureState', 'demonstration',
+  'sequence', 'occurredAt', 'actor', 'actorRole', 'action', 'result', 'objectType', 'objectId', 'origin', 'requestId',
+  'before', 'after', 'detail', 'previousHash', 'hash', 'canonicalJson',
+  'referenceDate', 'letterDate', 'letterStatus', 'paperNumber', 'publishedOn', 'createdBy', 'createdAt',
+  'finalisedBy', 'finalisedAt', 'approvedBy', 'approvedAt', 'publicSha256', 'annexSha256',
+  'reference', 'period', 'batch', 'declaredOn', 'declaredEuro', 'claimStatus', 'compensatedEuro', 'paidEuro', 'outstandingEuro',
+  'blockedReason', 'remainderExpectedBy',
+] as const;
+export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

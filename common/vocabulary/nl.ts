@@ -29,6 +29,7 @@ import type {
   WithheldGround,
 } from './codes.ts';
 import type { CompanyOrigin, CoproductionStage, LessonCategory, MilestoneStatus } from './codes.ts';
+import type { ExportHeading, ExportList } from './codes.ts';
 
 /**
  * The words for every code, in one language: the letter, its annex, the API's messages and the browser
@@ -69,6 +70,7 @@ export interface Vocabulary {
   replenishmentStages: Record<ReplenishmentStage, string>;
   /** Export control's words, one group: the browser reads them from here, outside its typed i18next resources. */
   exportControl: ExportControlVocabulary;
+  spreadsheetExport: SpreadsheetExportVocabulary;
 }
 
 interface ExportControlVocabulary {
@@ -80,6 +82,15 @@ interface ExportControlVocabulary {
   unRegisterCategories: Record<UnRegisterCategory, string>;
   withheldGrounds: Record<WithheldGround, string>;
   gateStates: Record<GateState, string>;
+}
+
+/** The words of the lists' spreadsheet exports: sheet names, column headings, and the values they spell out. */
+interface SpreadsheetExportVocabulary {
+  lists: Record<ExportList, string>;
+  headings: Record<ExportHeading, string>;
+  letterStatuses: { draft: string; final: string };
+  yes: string;
+  no: string;
 }
 
 export const nl: Vocabulary = {
@@ -437,5 +448,27 @@ export const nl: Vocabulary = {
       assessmentNegative: 'Toetsing negatief',
       awaitingLicence: 'Wacht op vergunning',
     },
+  },
+  spreadsheetExport: {
+    lists: { deliveries: 'Leveringen', auditTrail: 'Audittrail', disclosureQueue: 'Openbaarmakingswachtrij', letters: 'Brieven', epfClaims: 'EPF-declaraties' },
+    headings: {
+      id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
+      supportType: 'Soort steun', fundingSource: 'Financieringsbron', pledgedAt: 'Toegezegd op', committedAt: 'Gecontracteerd op',
+      realisedAt: 'Gerealiseerd op', deliveredAt: 'Geleverd op', stage: 'Fase', valueEuro: 'Waarde (EUR)',
+      disclosureState: 'Openbaarheid', demonstration: 'Demonstratiegegevens',
+      sequence: 'Volgnummer', occurredAt: 'Tijdstip (UTC)', actor: 'Gebruiker', actorRole: 'Rol', action: 'Actie', result: 'Resultaat',
+      objectType: 'Soort object', objectId: 'Object-id', origin: 'Herkomst', requestId: 'Verzoek-id',
+      before: 'Voor (JSON)', after: 'Na (JSON)', detail: 'Details (JSON)', previousHash: 'Vorige hash', hash: 'Hash (SHA-256)',
+      canonicalJson: 'Gehashte tekst (RFC 8785)',
+      referenceDate: 'Peildatum', letterDate: 'Briefdatum', letterStatus: 'Status', paperNumber: 'Kamerstuk', publishedOn: 'Gepubliceerd op',
+      createdBy: 'Aangemaakt door', createdAt: 'Aangemaakt op (UTC)', finalisedBy: 'Vastgesteld door', finalisedAt: 'Vastgesteld op (UTC)',
+      approvedBy: 'Goedgekeurd door', approvedAt: 'Goedgekeurd op (UTC)', publicSha256: 'SHA-256 openbare brief', annexSha256: 'SHA-256 bijlage',
+      reference: 'Kenmerk', period: 'Periode', batch: 'Partij', declaredOn: 'Gedeclareerd op', declaredEuro: 'Gedeclareerd (EUR)',
+      claimStatus: 'Status', compensatedEuro: 'Gecompenseerd (EUR)', paidEuro: 'Ontvangen (EUR)', outstandingEuro: 'Openstaand (EUR)',
+      blockedReason: 'Reden blokkade', remainderExpectedBy: 'Rest verwacht uiterlijk in',
+    },
+    letterStatuses: { draft: 'Concept', final: 'Definitief' },
+    yes: 'Ja',
+    no: 'Nee',
   },
 };

@@ -28,7 +28,8 @@ import { budgetRoutes } from './budget/routes.ts';
 import { readinessRoutes } from './readiness/routes.ts';
 import { trainingRoutes } from './training/routes.ts';
 import { exportControlRoutes } from './export-control/routes.ts';
-import { importRoutes } from './import/routes.ts';
+import { IMPORT_UPLOAD_PATHS, importBodyLimit, importRoutes } from './import/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 import { recordRefusals } from './refusals.ts';
@@ -100,7 +101,9 @@ export function createApi({
   });
   api.use(defaultCaching(apiPath));
   api.use(recordRefusals());
-  api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) }));
+  const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) });
+  // A file to import is larger than any other request.
+  api.use((c, next) => (IMPORT_UPLOAD_PATHS.has(apiPath(c)) ? importBodyLimit : defaultBodyLimit)(c, next));
   api.use(authenticate(apiPath));
   api.use(refuseCrossSiteWrites());
   api.use(notifyAfterLetterSteps(apiPath));
@@ -120,6 +123,7 @@ export function createApi({
   api.route('/', readinessRoutes());
   api.route('/', exportControlRoutes());
   api.route('/', importRoutes());
+  api.route('/', exportRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -52,8 +52,7 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
     try {
       const now = c.get('deps').clock();
       const outcome = await db.transaction().execute(async (trx) => {
-        await requests.deleteIdempotentRequestsBefore(trx, new Date(now.getTime() - KEY_LIFETIME_MS).toISOString());
-        const earlier = await requests.findIdempotentRequest(trx, accountId, key);
+        const earlier = await requests.findLiveIdempotentRequest(trx, accountId, key, new Date(now.getTime() - KEY_LIFETIME_MS).toISOString());
         if (earlier) return { earlier };
         const created = await answer(trx);
         const stored = { status: 201, headers: created.headers, body: JSON.stringify(created.body) };

@@ -160,6 +160,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unclosedQuote: () => 'Het CSV-bestand heeft een aanhalingsteken dat niet wordt gesloten.',
     notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX).',
     noKnownSheet: () => 'Geen blad van dit bestand heeft de kolommen van het sjabloon; download het sjabloon en gebruik die kolomkoppen.',
+    emptyFile: () => 'Dit bestand is leeg; kies het ingevulde sjabloon.',
+    noRows: () => 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per levering, waardering of betaling in.',
+    fileTooLarge: (p) => `Dit bestand is te groot: een import is hoogstens ${p.maximum}. Verdeel de regels over meer bestanden.`,
   },
   en: {
     required: () => 'Fill in this field.',
@@ -304,6 +307,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unclosedQuote: () => 'The CSV file has a quotation mark that is never closed.',
     notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX).',
     noKnownSheet: () => "No sheet of this file has the template's columns; download the template and use its column headers.",
+    emptyFile: () => 'This file is empty; choose the filled-in template.',
+    noRows: () => "This file has the template's column headers but no rows below them; fill in one row per delivery, valuation or payment below the headers.",
+    fileTooLarge: (p) => `This file is too large: an import is at most ${p.maximum}. Spread the rows over more files.`,
   },
 };
 

@@ -87,6 +87,7 @@ const DESCRIPTIONS = {
   403: 'The role of this account may not do this, or the session lacks the second factor (code says which)',
   404: 'No such object',
   412: 'The object changed since the version in If-Match',
+  413: 'The body is larger than the API accepts (for an import: the file is too large, invalidParams says the limit)',
   415: 'The body is not JSON',
   422: 'The Idempotency-Key was used before with another request',
   428: 'If-Match is required: send the ETag of the version the change is based on',

@@ -76,16 +76,13 @@ export const RecordedAuditEventSchema = z.object({
 });
 export type RecordedAuditEvent = z.infer<typeof RecordedAuditEventSchema>;
 
-export function buildAuditEvent(
-  context: AuditContext,
-  entry: AuditEntry,
-  link: { seq: number; prevHash: string; occurredAt: Date },
-): AuditEvent {
+/** An event not yet linked into the chain: everything but its sequence number and previous hash. */
+export type UnlinkedAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash'>;
+
+export function unlinkedAuditEvent(context: AuditContext, entry: AuditEntry, occurredAt: Date): UnlinkedAuditEvent {
   return {
-    seq: link.seq,
-    prevHash: link.prevHash,
     // Milliseconds: the precision the database keeps and gives back, so the hashed text can be rebuilt.
-    occurredAt: link.occurredAt.toISOString(),
+    occurredAt: occurredAt.toISOString(),
     actor: context.actor,
     action: entry.action,
     object: entry.object ?? null,
@@ -98,9 +95,34 @@ export function buildAuditEvent(
   };
 }
 
+export function buildAuditEvent(
+  context: AuditContext,
+  entry: AuditEntry,
+  link: { seq: number; prevHash: string; occurredAt: Date },
+): AuditEvent {
+  return { seq: link.seq, prevHash: link.prevHash, ...unlinkedAuditEvent(context, entry, link.occurredAt) };
+}
+
 /** The RFC 8785 (JSON Canonicalization Scheme) text of an event: the text that is hashed and stored. */
 export function canonicalText(event: AuditEvent): string {
-  const text = canonicalize(event);
+  return canonicalJson(event);
+}
+
+/**
+ * The canonical text of an event in the two pieces around its link, for an append that learns the link
+ * only under the chain's lock: `beforePrevHash + prevHash + beforeSeq + seq + "}"` is its canonicalText.
+ * RFC 8785 orders the keys, and every key sorts before "prevHash" (action … origin) or after it
+ * (requestId, result, seq), with seq last; the pieces are cut from that order.
+ */
+export function canonicalTextAroundLink(event: UnlinkedAuditEvent): { beforePrevHash: string; beforeSeq: string } {
+  const { requestId, result, ...head } = event;
+  const headText = canonicalJson(head);
+  const tailText = canonicalJson({ requestId, result });
+  return { beforePrevHash: `${headText.slice(0, -1)},"prevHash":"`, beforeSeq: `",${tailText.slice(1, -1)},"seq":` };
+}
+
+function canonicalJson(value: object): string {
+  const text = canonicalize(value);
   if (text === undefined) throw new Error('an audit event must be JSON');
   return text;
 }

@@ -18,6 +18,8 @@ export interface Database {
   idempotentRequest: IdempotentRequestTable;
   oidcLogin: { state: string; codeVerifier: string; nonce: string; createdAt: string };
   auditEvent: AuditEventTable;
+  // Audit events waiting for their transaction's COMMIT to be linked into the chain (migration 027)
+  auditEventPending: AuditEventPendingTable;
   disclosureDecision: DisclosureDecisionTable;
   publicDelivery: PublicDeliveryTable;
   publicDeliveryVersion: PublicDeliveryVersionTable;
@@ -272,6 +274,14 @@ export interface AuditEventTable {
   result: string;
   origin: string | null;
   requestId: string | null;
+}
+
+/** An event as written by its transaction; a trigger links it into audit_event at COMMIT (migration 027). */
+export interface AuditEventPendingTable extends Omit<AuditEventTable, 'seq' | 'prevHash' | 'hash' | 'canonical'> {
+  id: Generated<number>;
+  /** Its canonical text before the previous hash, and between that hash and the sequence number. */
+  beforePrevHash: string;
+  beforeSeq: string;
 }
 
 export interface DeliveryTable {

@@ -25,7 +25,7 @@ export interface ReadSheet {
 
 /** A file that cannot be read as an import at all; its code says why. */
 export class UnreadableFileError extends Error {
-  readonly code: 'notUtf8' | 'unclosedQuote' | 'notAWorkbook' | 'noKnownSheet';
+  readonly code: 'emptyFile' | 'notUtf8' | 'unclosedQuote' | 'notAWorkbook' | 'noKnownSheet' | 'noRows';
   constructor(code: UnreadableFileError['code']) {
     super(code);
     this.code = code;
@@ -35,6 +35,7 @@ export class UnreadableFileError extends Error {
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
 export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<ReadSheet[]> {
+  if (bytes.length === 0) throw new UnreadableFileError('emptyFile');
   const isWorkbook = ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte);
   const tables = isWorkbook ? await readWorkbook(bytes) : [{ name: fileName, rows: readCsvTable(bytes) }];
   const sheets = tables.flatMap((table) => {
@@ -42,6 +43,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
     return sheet ? [sheet] : [];
   });
   if (sheets.length === 0) throw new UnreadableFileError('noKnownSheet');
+  if (sheets.every((sheet) => sheet.rows.length === 0)) throw new UnreadableFileError('noRows');
   return sheets;
 }
 

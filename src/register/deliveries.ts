@@ -51,7 +51,8 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
   return inTransaction(db, async (trx) => {
     const stored = await deliveries.insertDelivery(trx, randomUUID(), { ...input, isDemonstration: false });
     await recordAuditEvent(trx, context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored });
-    return withMoney(trx, stored);
+    // A new delivery has no money yet: nothing to read back.
+    return { ...stored, stage: lifecycleStage(stored), valuations: [], payments: [], withdrawals: [] };
   });
 }
 

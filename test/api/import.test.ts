@@ -4,6 +4,7 @@
  * their cents and is audited as one import, and the same file again changing nothing.
  */
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { apiClient, type ApiCall } from './client.ts';
@@ -64,6 +65,7 @@ describeEachDatabase('import', (database) => {
     expect(faulty).toEqual([
       expect.objectContaining({ sheet: 'payment', sheetName: 'Betalingen (Payments)', rowNumber: 3, reference: 'IMP-1-B', faults: [expect.objectContaining({ field: 'amountCents', columnLetter: 'C', column: 'Bedrag (€) / Amount (€)', code: 'amountNotPositive', reason: 'Vul een bedrag in van meer dan € 0,00.' })] }),
     ]);
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'IMP-1-W').values).toMatchObject({ deliveryReference: 'IMP-1', amountCents: 123_456, basis: 'replacementValue', effectiveDate: '2025-06-01' });
     expect(await stockToday()).toBe(before);
     expect(await auditLength()).toBe(eventsBefore);
 
@@ -100,5 +102,69 @@ describeEachDatabase('import', (database) => {
     expect(garbage.status).toBe(400);
     expect(garbage.body.invalidParams).toEqual([expect.objectContaining({ name: 'content', code: 'noKnownSheet' })]);
     expect((await finance('POST', '/imports/dry-run', file)).status).toBe(403);
+  });
+
+  it('refuses what is no import with a reason that names the file, and changes nothing', async () => {
+    // Each refusal is an audit event; the register itself is as it was.
+    const registerSize = async () => Number((await database().db.selectFrom('importedRecord').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const sizeBefore = await registerSize();
+    const stockBefore = await stockToday();
+    const refusal = async (bytes: Uint8Array, fileName: string) => {
+      const response = await registrar('POST', '/imports/dry-run', asUpload(bytes, fileName), { 'Accept-Language': 'nl' });
+      return { status: response.status, params: response.body.invalidParams };
+    };
+    const text = (content: string) => new TextEncoder().encode(content);
+    expect(await refusal(new Uint8Array(), 'leeg.csv')).toEqual({ status: 400, params: [expect.objectContaining({ name: 'content', code: 'emptyFile', reason: 'Dit bestand is leeg; kies het ingevulde sjabloon.' })] });
+    expect(await refusal(text('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'brief.pdf')).toEqual({ status: 400, params: [expect.objectContaining({ code: 'noKnownSheet' })] });
+    expect(await refusal(zipSync({ 'word/document.xml': text('<w:document/>') }), 'brief.docx')).toEqual({ status: 400, params: [expect.objectContaining({ code: 'noKnownSheet' })] });
+    expect(await refusal(text('Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\n'), 'koppen.csv')).toEqual({ status: 400, params: [expect.objectContaining({ code: 'noRows', reason: expect.stringContaining('geen regels') })] });
+
+    // 50 MB: refused before it is read, with the limit in the reason.
+    const tooLarge = await registrar('POST', '/imports', { ...asUpload(new Uint8Array(50 * 2 ** 20).fill(0x41), 'groot.csv'), mode: 'onlyValid' }, { 'Accept-Language': 'en' });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.invalidParams).toEqual([expect.objectContaining({ name: 'content', code: 'fileTooLarge', reason: 'This file is too large: an import is at most 20 MB. Spread the rows over more files.' })]);
+    expect([await registerSize(), await stockToday()]).toEqual([sizeBefore, stockBefore]);
+  });
+
+  it('reads Dutch amounts exactly and refuses dates in the future or before 2014 by row and column', async () => {
+    const csv = [
+      'Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum',
+      'EUR-1;IMP-1;"€ 1.234,56";Vervangingswaarde;2025-07-01',
+      'EUR-2;IMP-1;2345,67;Vervangingswaarde;2025-07-02',
+      'EUR-3;IMP-1;10;Vervangingswaarde;2099-01-01',
+      'EUR-4;IMP-1;10;Vervangingswaarde;31-12-2013',
+    ].join('\r\n');
+    const upload = asUpload(new TextEncoder().encode(csv), 'waarderingen.csv');
+    const dryRun = await registrar('POST', '/imports/dry-run', upload);
+    expect(dryRun.body.counts).toEqual({ create: 2, unchanged: 0, invalid: 2, example: 0 });
+    const faults = dryRun.body.rows.filter((row: any) => row.outcome === 'invalid').map((row: any) => [row.rowNumber, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.column}: ${fault.code}`)]);
+    expect(faults).toEqual([
+      [4, ['E Ingangsdatum: dateInFuture']],
+      [5, ['E Ingangsdatum: dateOutOfRange']],
+    ]);
+
+    const refused = await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' });
+    expect(refused.body).toMatchObject({ committed: false, importId: null });
+    const committed = await registrar('POST', '/imports', { ...upload, mode: 'onlyValid' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 2, invalid: 2 } });
+    const amounts = await database()
+      .db.selectFrom('importedRecord')
+      .innerJoin('valuation', 'valuation.id', 'importedRecord.recordId')
+      .select(['importedRecord.externalReference', 'valuation.amountCents'])
+      .where('importedRecord.externalReference', 'in', ['EUR-1', 'EUR-2'])
+      .orderBy('importedRecord.externalReference')
+      .execute();
+    expect(amounts.map((row) => [row.externalReference, Number(row.amountCents)])).toEqual([['EUR-1', 123_456], ['EUR-2', 234_567]]);
+  });
+
+  it('checks the register again when a commit takes the rows its dry run read: what was imported since changes nothing', async () => {
+    const delivery = ['IMP-2', 'Mortiergranaten (tweede import)', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting', 50, 'stuks', null, null, '2025-06-01', '2025-06-02'];
+    const second = asUpload(await filledTemplate(new Uint8Array(template), { 'Leveringen (Deliveries)': [delivery] }), 'tweede.xlsx');
+    expect((await registrar('POST', '/imports/dry-run', second)).body.counts).toMatchObject({ create: 1, invalid: 0 });
+    // The same rows under another file name are read anew, and imported before the dry run's file is committed.
+    const copy = await registrar('POST', '/imports', { ...second, fileName: 'kopie.xlsx', mode: 'allOrNothing' });
+    expect(copy.body).toMatchObject({ committed: true, counts: { create: 1 } });
+    const afterDryRun = await registrar('POST', '/imports', { ...second, mode: 'allOrNothing' });
+    expect(afterDryRun.body).toMatchObject({ committed: false, importId: null, counts: { create: 0, unchanged: 1, invalid: 0 } });
   });
 });

@@ -145,6 +145,12 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /imports/template': {},
   'POST /imports/dry-run': { body: () => importFile() },
   'POST /imports': { body: () => ({ ...importFile(), mode: 'onlyValid' }) },
+  // Spreadsheet exports of the lists
+  'GET /exports/deliveries': { query: '?format=csv' },
+  'GET /exports/audit-events': { query: '?format=csv&objectType=delivery' },
+  'GET /exports/disclosure-queue': {},
+  'GET /exports/letters': {},
+  'GET /exports/epf-claims': {},
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { openDatabase } from '../../src/db/connection.ts';
+import { listAuditEvents } from '../../src/db/repositories/audit.ts';
 import { importTemplate } from '../../src/import/template.ts';
 import { figuresTable } from '../../src/register/figures.ts';
 import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
@@ -38,6 +39,9 @@ describe('the import command', () => {
       const figures = await figuresTable(handle.db, todayInAmsterdam(), '2022-01-01');
       expect(figures.rows.find((row) => row.supportType === 'stock')!.reference.cents).toBe(BigInt(THREE_ROWS_CENTS));
       expect((await verifyAuditTrail(handle.db)).ok).toBe(true);
+      // The trail shows the one import, with what it created.
+      const imports = await listAuditEvents(handle.db, { objectType: 'import', limit: 10 });
+      expect(imports).toEqual([expect.objectContaining({ action: 'import.commit', detail: expect.objectContaining({ created: { delivery: 1, valuation: 1, payment: 0 }, mode: 'onlyValid' }) })]);
     } finally {
       await handle.close();
     }

@@ -23,12 +23,13 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
   it('a registrar is not offered the audit trail or the accounts, and the server refuses them', async () => {
     const page = await open('registrar');
     await visit(page, server(), '/');
-    // What the registrar may read (src/domain/access.ts): deliveries, the budget, industry, EPF claims,
-    // training and readiness; not the audit trail, the accounts, disclosure, letters or export control.
+    // What the registrar may read (src/domain/access.ts): deliveries (and import them), the budget, industry,
+    // EPF claims, training and readiness; not the audit trail, the accounts, disclosure, letters or export control.
     expect(await navigationLinks(page)).toEqual([
       'Overzicht',
       'Leveringen',
       'Nieuwe levering',
+      'Importeren',
       'Begroting',
       'Industrie',
       'EPF-declaraties',

@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Role } from '../../src/domain/access.ts';
+import { importTemplate } from '../../src/import/template.ts';
+import { filledTemplate, THREE_ROWS } from '../support/import-files.ts';
 import type { LetterSummary } from '../../web/src/api/letters.ts';
 import { checkAccessibility, describeWithBrowser } from '../support/browser.ts';
 import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, registerShipped, useServer, visit, type Language } from './app.ts';
@@ -220,6 +222,13 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
           (page) => page.locator('details.audit-details summary').first().click(),
         ));
       it('audit trail, unfiltered', () => check('auditor', () => '/audit'));
+      it('import, with the dry run of a file with a fault', () =>
+        check('registrar', () => '/importeren', async (page) => {
+          const buffer = Buffer.from(await filledTemplate(await importTemplate(), THREE_ROWS));
+          await page.locator('input[type="file"]').setInputFiles({ name: 'leveringen.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+          await page.locator('form.record-form button[type="submit"]').click();
+          await page.locator('.import-dry-run').waitFor();
+        }));
       it('budget', () => check('finance', () => '/begroting?stand=2025-08-31'));
       it('form for a budget decision, with the years of its period', async () =>
         check('finance', () => '/begroting/besluit', async (page) => {

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
@@ -53,6 +55,19 @@ describeWithBrowser('deliveries list', (browser) => {
     await page.goBack();
     await page.getByText(`${total} leveringen gevonden`).waitFor();
     expect(await page.getByLabel('Type steun').inputValue()).toBe('');
+  });
+
+  it('exports the filtered list as the spreadsheet it downloads', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/leveringen?supportType=natoFund');
+    await page.getByText('2 leveringen gevonden').waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel (.xlsx)' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^leveringen-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await readFile(await file.path())).buffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(1).getCell(1).value).toBe('Titel');
   });
 
   it('searches once typing pauses', async () => {

@@ -1,4 +1,4 @@
-/** RFC 4180 (or with another separator, as Dutch Excel reads it), as the server writes CSV (open data, reports): read back as a spreadsheet program reads it. */
+/** RFC 4180, as the server writes CSV (open data, reports): read back as a spreadsheet program reads it. Dutch Excel's CSV separates with `;`. */
 export function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

@@ -33,6 +33,7 @@ import { PublicLetterPage } from './pages/public/PublicLetterPage.tsx';
 import { PublicLettersPage } from './pages/public/PublicLettersPage.tsx';
 import { ReadinessPage } from './pages/readiness/ReadinessPage.tsx';
 import { TrainingPage } from './pages/training/TrainingPage.tsx';
+import { ImportPage } from './pages/import/ImportPage.tsx';
 import { LoginPage } from './pages/session/LoginPage.tsx';
 import { RequirePermission } from './pages/session/RequirePermission.tsx';
 import { RequireSession } from './pages/session/RequireSession.tsx';
@@ -113,6 +114,11 @@ function RegisterRoutes() {
       <Route path="/gereedheid">
         <RequirePermission action="readiness.read">
           <ReadinessPage />
+        </RequirePermission>
+      </Route>
+      <Route path="/importeren">
+        <RequirePermission action="import.run">
+          <ImportPage />
         </RequirePermission>
       </Route>
       <Route path="/audit" component={AuditPage} />

@@ -28,7 +28,7 @@ const AuditEventSchema = RecordedAuditEventSchema.extend({
     'detail is anything else recorded, such as the reason of a denial or the filter of a read.',
 });
 
-const AuditQuerySchema = z.object({
+export const AuditQuerySchema = z.object({
   objectType: AuditObjectTypeSchema.optional(),
   objectId: safeText(300).optional(),
   actor: safeText(100).optional().openapi({ description: 'Username of the actor' }),

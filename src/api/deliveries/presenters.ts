@@ -1,9 +1,9 @@
 /** Between the JSON of the API and the register: request bodies completed, deliveries presented. */
 import type { z } from '@hono/zod-openapi';
-import { lifecycleStage, unsetDeliveryFields, type DeliveryInput } from '../../domain/delivery.ts';
-import type { StoredDelivery } from '../../db/repositories/deliveries.ts';
+import { lifecycleStage, unsetDeliveryFields, type DeliveryInput, type DeliverySortKey } from '../../domain/delivery.ts';
+import type { DeliveryListQuery, StoredDelivery } from '../../db/repositories/deliveries.ts';
 import type { DeliveryDetail } from '../../register/deliveries.ts';
-import type { DeliveryInputSchema } from './schemas.ts';
+import type { DeliveryInputSchema, DeliveryListQuerySchema } from './schemas.ts';
 
 type DeliveryInputBody = z.infer<typeof DeliveryInputSchema>;
 
@@ -40,5 +40,22 @@ export function presentSummary(delivery: StoredDelivery) {
     valueCents: delivery.currentValueCents,
     disclosureState: delivery.disclosureState,
     isDemonstration: delivery.isDemonstration,
+  };
+}
+
+type DeliveryListParameters = Omit<z.infer<typeof DeliveryListQuerySchema>, 'after' | 'before' | 'pageSize'>;
+
+/** The list's filter and order as the register takes them (newest realised first by default). */
+export function deliveryListOrder({ sort = '-realisedAt', q, ...filter }: DeliveryListParameters): Omit<DeliveryListQuery, 'start' | 'limit'> {
+  return {
+    supportType: filter.supportType,
+    category: filter.category,
+    stage: filter.stage,
+    disclosureState: filter.disclosureState,
+    text: q,
+    realisedFrom: filter.realisedFrom,
+    realisedTo: filter.realisedTo,
+    sort: sort.replace(/^-/, '') as DeliverySortKey,
+    descending: sort.startsWith('-'),
   };
 }

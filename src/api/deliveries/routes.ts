@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { isIsoDate } from '../../../common/dates.ts';
-import { lifecycleViolations, type DeliverySortKey, type LifecycleDates } from '../../domain/delivery.ts';
+import { lifecycleViolations, type LifecycleDates } from '../../domain/delivery.ts';
 import * as register from '../../register/deliveries.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
@@ -9,7 +9,7 @@ import { createIdempotently } from '../idempotency.ts';
 import { etag, versionInIfMatch } from '../if-match.ts';
 import { validationHookWith } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
-import { completeInput, presentDelivery, presentSummary, withoutUndefined } from './presenters.ts';
+import { completeInput, deliveryListOrder, presentDelivery, presentSummary, withoutUndefined } from './presenters.ts';
 import {
   addPaymentRoute,
   addValuationRoute,
@@ -45,19 +45,12 @@ export function deliveriesRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHookWith(lifecycleViolationsOfInput) });
 
   app.openapi(listRoute, async (c) => {
-    const { after, before, pageSize = 25, sort = '-realisedAt', ...filter } = c.req.valid('query');
-    const key = sort.replace(/^-/, '') as DeliverySortKey;
+    const { after, before, pageSize = 25, ...parameters } = c.req.valid('query');
+    const order = deliveryListOrder(parameters);
+    const sort = parameters.sort ?? '-realisedAt';
     const found = await register.listDeliveries(c.get('deps').db, {
-      supportType: filter.supportType,
-      category: filter.category,
-      stage: filter.stage,
-      disclosureState: filter.disclosureState,
-      text: filter.q,
-      realisedFrom: filter.realisedFrom,
-      realisedTo: filter.realisedTo,
-      sort: key,
-      descending: sort.startsWith('-'),
-      start: pageStart({ after, before }, sort, (position) => isDeliveryPosition(key, position)),
+      ...order,
+      start: pageStart({ after, before }, sort, (position) => isDeliveryPosition(order.sort, position)),
       limit: pageSize,
     });
     return c.json(

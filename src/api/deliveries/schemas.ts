@@ -163,7 +163,7 @@ export const DeliverySchema = z
 /** Query parameters from a form may be empty: that means "no filter". */
 const filter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-const DeliveryListQuerySchema = z.object({
+export const DeliveryListQuerySchema = z.object({
   supportType: filter(z.enum(SUPPORT_TYPES)),
   category: filter(z.enum(CATEGORIES)),
   stage: filter(z.enum(LIFECYCLE_STAGES)),

@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { importTemplate } from '../../import/template.ts';
 import { UnreadableFileError } from '../../import/read-file.ts';
 import { commitImport, dryRunImport, type ImportReport } from '../../register/import.ts';
@@ -7,6 +9,15 @@ import { requestContext, type ApiEnv } from '../context.ts';
 import { validationHook } from '../openapi-common.ts';
 import { invalidParams, problem } from '../problem.ts';
 import { commitRoute, dryRunRoute, templateRoute } from './schemas.ts';
+
+/** The paths whose body carries a file to import. */
+export const IMPORT_UPLOAD_PATHS: ReadonlySet<string> = new Set(['/imports/dry-run', '/imports']);
+
+/** The largest file as base64 (four characters per three bytes), with room for the JSON around it. */
+export const importBodyLimit = bodyLimit({
+  maxSize: Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 64 * 1024,
+  onError: (c) => problem(c, 413, { invalidParams: invalidParams(c, [{ field: 'content', code: 'fileTooLarge', params: { maximum: `${MAX_IMPORT_FILE_BYTES / 2 ** 20} MB` } }]) }),
+});
 
 export function importRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { IMPORT_MODES, ROW_OUTCOMES } from '../../register/import.ts';
 import { IMPORT_SHEETS } from '../../import/sheets.ts';
 import { permitted } from '../access.ts';
@@ -8,7 +9,7 @@ import { jsonBody, jsonContent as json, problemResponses, safeText } from '../op
 const ImportFileSchema = z
   .strictObject({
     fileName: safeText(255).trim().min(1).openapi({ example: 'leveringen.xlsx' }),
-    content: z.base64().min(1).openapi({ description: 'The XLSX or CSV file, base64' }),
+    content: z.base64().openapi({ description: `The XLSX or CSV file, base64 (at most ${MAX_IMPORT_FILE_BYTES} bytes before encoding; an empty file is refused as emptyFile)` }),
   })
   .openapi('ImportFile');
 
@@ -39,6 +40,7 @@ const ImportReportSchema = z
         reference: z.string().nullable(),
         outcome: z.enum(ROW_OUTCOMES),
         faults: z.array(ImportFaultSchema),
+        values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).openapi({ description: 'What a row to create or already in the register holds, by field (amounts in cents); empty for other rows' }),
       }),
     ),
   })
@@ -63,7 +65,7 @@ export const dryRunRoute = createRoute(
     tags: ['import'],
     summary: 'What importing the file would do, per row, with every fault by row and column; changes nothing',
     request: jsonBody(ImportFileSchema),
-    responses: { 200: json(ImportReportSchema, 'The outcome of every row'), ...problemResponses(400, 401, 403, 415) },
+    responses: { 200: json(ImportReportSchema, 'The outcome of every row'), ...problemResponses(400, 401, 403, 413, 415) },
   }),
 );
 
@@ -74,6 +76,6 @@ export const commitRoute = createRoute(
     tags: ['import'],
     summary: 'Import the file in one transaction: all or nothing, or only the rows without a fault',
     request: jsonBody(ImportCommitSchema),
-    responses: { 200: json(ImportReportSchema, 'What was written (committed) or, with faults and allOrNothing, nothing'), ...problemResponses(400, 401, 403, 415) },
+    responses: { 200: json(ImportReportSchema, 'What was written (committed) or, with faults and allOrNothing, nothing'), ...problemResponses(400, 401, 403, 413, 415) },
   }),
 );

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import {
   buildAuditEvent,
   canonicalText,
+  canonicalTextAroundLink,
   GENESIS_HASH,
   RecordedAuditEventSchema,
   sha256Hex,
@@ -9,26 +10,29 @@ import {
   type AuditEntry,
   type AuditEvent,
   type RecordedAuditEvent,
+  type UnlinkedAuditEvent,
+  unlinkedAuditEvent,
 } from '../../audit/event.ts';
+import { insertRecordset } from '../recordset.ts';
 import type { AuditEventTable, Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-/** Any fixed number: the key of the transaction-scoped advisory lock that serialises appends. */
+/** Any fixed number: the key of the transaction-scoped advisory lock that serialises appends (also in link_pending_audit_event). */
 const AUDIT_APPEND_LOCK = 7_412_001;
 
 export type StoredAuditEvent = Selectable<AuditEventTable>;
 
 /**
  * Appends an event to the chain, inside the caller's transaction: it commits or fails with the change
- * it records. The lock orders concurrent writers; it is held until their transactions end, so this is
- * best called as the last statement of a change.
+ * it records. The event is written with its canonical text made here, outside any lock; a trigger links
+ * and hashes it at COMMIT under the append lock (migration 027), so writers wait for each other only
+ * while committing. A transaction's events are linked in the order written, after any batch it appended.
  */
-export async function appendAuditEvent(trx: Db, context: AuditContext, entry: AuditEntry, now: Date): Promise<AuditEvent> {
-  const last = await lockedChainEnd(trx);
-  const event = buildAuditEvent(context, entry, { seq: last.seq + 1, prevHash: last.hash, occurredAt: now });
-  await trx.insertInto('auditEvent').values(auditEventRow(event)).execute();
-  return event;
+export async function appendAuditEvent(trx: Db, context: AuditContext, entry: AuditEntry, now: Date): Promise<void> {
+  if (!trx.isTransaction) throw new Error('an audit event is written in the transaction of what it records');
+  const event = unlinkedAuditEvent(context, entry, now);
+  await trx.insertInto('auditEventPending').values({ ...canonicalTextAroundLink(event), ...searchColumns(event) }).execute();
 }
 
 /** The chain's last link (the genesis before the first event), once this transaction holds the append lock. */
@@ -39,8 +43,8 @@ async function lockedChainEnd(trx: Db): Promise<{ seq: number; hash: string }> {
   return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
 }
 
-/** Events per insert statement: 14 columns each, far below PostgreSQL's 65,535 parameters. */
-const EVENTS_PER_STATEMENT = 2000;
+/** Events hashed and then written at a time: a few megabytes of canonical text. */
+const EVENTS_PER_STATEMENT = 5000;
 
 /**
  * Appends many events at once, in the order given, under the same rules as appendAuditEvent: inside
@@ -55,18 +59,19 @@ export async function appendAuditEvents(trx: Db, context: AuditContext, entries:
       link = { seq: row.seq, hash: row.hash };
       return row;
     });
-    await trx.insertInto('auditEvent').values(rows).execute();
+    await insertRecordset(trx, 'auditEvent', rows);
   }
 }
 
 /** The stored row of an event: the canonical text, its hash, and the columns searched on. */
 export function auditEventRow(event: AuditEvent): StoredAuditEvent {
   const canonical = canonicalText(event);
+  return { seq: event.seq, prevHash: event.prevHash, hash: sha256Hex(canonical), canonical, ...searchColumns(event) };
+}
+
+/** The columns kept beside an event's text for searching. */
+function searchColumns(event: UnlinkedAuditEvent) {
   return {
-    seq: event.seq,
-    prevHash: event.prevHash,
-    hash: sha256Hex(canonical),
-    canonical,
     occurredAt: event.occurredAt,
     actorId: event.actor?.id ?? null,
     actorName: event.actor?.username ?? null,
@@ -111,14 +116,20 @@ export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise
   return rows.map((row) => ({ ...RecordedAuditEventSchema.parse(JSON.parse(row.canonical)), hash: row.hash }));
 }
 
-/** The chain in order, a batch at a time (for verification, in constant memory). */
-export async function* scanAuditChain(db: Db, batchSize = 5000): AsyncGenerator<StoredAuditEvent> {
-  let after = 0;
+/**
+ * The chain in order, a batch at a time (for verification, in constant memory): keyset by sequence
+ * number, the next batch read while the caller checks this one.
+ */
+export async function* scanAuditChain(db: Db, batchSize = 10_000): AsyncGenerator<StoredAuditEvent> {
+  const batchAfter = (seq: number) => db.selectFrom('auditEvent').selectAll().where('seq', '>', seq).orderBy('seq').limit(batchSize).execute();
+  let batch = await batchAfter(0);
   for (;;) {
-    const batch = await db.selectFrom('auditEvent').selectAll().where('seq', '>', after).orderBy('seq').limit(batchSize).execute();
+    const next = batch.length === batchSize ? batchAfter(batch.at(-1)!.seq) : undefined;
+    // A caller that stops early leaves the next batch unread; its failure is then nobody's concern.
+    next?.catch(() => undefined);
     yield* batch;
-    if (batch.length < batchSize) return;
-    after = batch.at(-1)!.seq;
+    if (!next) return;
+    batch = await next;
   }
 }
 

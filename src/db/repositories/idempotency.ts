@@ -16,6 +16,14 @@ export async function insertIdempotentRequest(
   await db.insertInto('idempotentRequest').values({ ...request, headers: JSON.stringify(request.headers) }).execute();
 }
 
-export async function deleteIdempotentRequestsBefore(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('idempotentRequest').where('createdAt', '<', before).execute();
+/** The request stored under this key unless it expired, removing every expired one in the same statement. */
+export async function findLiveIdempotentRequest(db: Db, accountId: string, key: string, expiredBefore: string): Promise<StoredIdempotentRequest | undefined> {
+  return db
+    .with('expired', (query) => query.deleteFrom('idempotentRequest').where('createdAt', '<', expiredBefore))
+    .selectFrom('idempotentRequest')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .where('key', '=', key)
+    .where('createdAt', '>=', expiredBefore)
+    .executeTakeFirst();
 }

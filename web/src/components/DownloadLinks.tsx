@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type DownloadFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'csv' | 'json' | 'snapshot';
+type DownloadFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'csv' | 'json' | 'snapshot' | 'xlsx';
 
 export interface Download {
   format: DownloadFormat;

@@ -4,7 +4,8 @@ export interface NavigationItem {
   path: string;
   key:
     | 'dashboard' | 'deliveries' | 'newDelivery' | 'disclosure' | 'letters' | 'annexes' | 'audit' | 'accounts'
-    | 'epf' | 'budget' | 'industry' | 'training' | 'readiness' | 'exportControl' | 'exportInspection';
+    | 'epf' | 'budget' | 'industry' | 'training' | 'readiness' | 'exportControl' | 'exportInspection'
+    | 'import';
   /** What the role must be allowed for the item to be offered. */
   action: Action;
   matches: (location: string) => boolean;
@@ -19,6 +20,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     matches: (location) => location.startsWith('/leveringen') && location !== '/leveringen/nieuw',
   },
   { path: '/leveringen/nieuw', key: 'newDelivery', action: 'delivery.create', matches: (location) => location === '/leveringen/nieuw' },
+  { path: '/importeren', key: 'import', action: 'import.run', matches: (location) => location.startsWith('/importeren') },
   { path: '/begroting', key: 'budget', action: 'budget.read', matches: (location) => location.startsWith('/begroting') },
   { path: '/industrie', key: 'industry', action: 'industry.read', matches: (location) => location.startsWith('/industrie') },
   { path: '/openbaarmaking', key: 'disclosure', action: 'disclosure.read', matches: (location) => location.startsWith('/openbaarmaking') },

@@ -34,6 +34,7 @@ export const nav: typeof nl.nav = {
   readiness: 'Readiness',
   exportControl: 'Export control',
   exportInspection: 'Assessments for inspection',
+  import: 'Import',
 };
 
 export const common: typeof nl.common = {
@@ -58,4 +59,9 @@ export const downloads: typeof nl.downloads = {
   csv: 'CSV',
   json: 'JSON',
   snapshot: 'Snapshot (JSON, hashed)',
+  xlsx: 'Excel (.xlsx)',
+};
+
+export const exportLinks: typeof nl.exportLinks = {
+  label: 'Export:',
 };

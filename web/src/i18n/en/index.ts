@@ -20,6 +20,7 @@ import * as publicInformation from './public.ts';
 import * as industry from './industry.ts';
 import * as readiness from './readiness.ts';
 import * as training from './training.ts';
+import * as imports from './import.ts';
 
 /** The browser's English, part for part as the Dutch. */
 export const en: typeof nl = {
@@ -42,4 +43,5 @@ export const en: typeof nl = {
   ...industry,
   ...training,
   ...readiness,
+  ...imports,
 };

@@ -32,6 +32,7 @@ export const nav = {
   readiness: 'Gereedheid',
   exportControl: 'Exportcontrole',
   exportInspection: 'Toetsingen ter inzage',
+  import: 'Importeren',
 };
 
 export const common = {
@@ -56,4 +57,9 @@ export const downloads = {
   csv: 'CSV',
   json: 'JSON',
   snapshot: 'Snapshot (JSON, gehasht)',
+  xlsx: 'Excel (.xlsx)',
+};
+
+export const exportLinks = {
+  label: 'Exporteren:',
 };

@@ -19,6 +19,7 @@ import * as publicInformation from './public.ts';
 import * as industry from './industry.ts';
 import * as readiness from './readiness.ts';
 import * as training from './training.ts';
+import * as imports from './import.ts';
 
 /** The browser's Dutch: the words for the register's codes from the common vocabulary, the rest per part of the application. */
 export const nl = {
@@ -41,4 +42,5 @@ export const nl = {
   ...industry,
   ...training,
   ...readiness,
+  ...imports,
 };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import { listAuditEvents } from '../../api/audit.ts';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -14,6 +15,7 @@ export function AuditPage() {
   const [, navigate] = useLocation();
   const address = parseAuditAddress(params);
   const query = auditApiQuery(address);
+  const { before: _before, limit: _limit, ...trailFilters } = query;
   const resource = useResource(JSON.stringify(query), (signal) => listAuditEvents(query, signal));
   const page = resource.data?.data;
 
@@ -28,6 +30,7 @@ export function AuditPage() {
         </p>
         {!(resource.status === 'loading' && page) && <ResourceStatus resource={resource} onRetry={resource.reload} />}
         {page && page.items.length === 0 && <p className="nl-paragraph">{t('audit.empty')}</p>}
+        {page && page.items.length > 0 && <ExportLinks list="audit-events" filters={trailFilters} />}
         {page && page.items.length > 0 && <AuditTable events={page.items} busy={resource.status === 'loading'} />}
         {page && (address.before !== undefined || page.nextBefore !== null) && (
           <nav className="audit-paging" aria-label={t('audit.paging')}>

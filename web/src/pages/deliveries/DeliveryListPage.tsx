@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import { queryString } from '../../api/queryString.ts';
 import { listDeliveries } from '../../api/deliveries.ts';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -16,6 +17,7 @@ export function DeliveryListPage() {
   const [params, setParams] = useSearchParams();
   const query = parseListQuery(params);
   const request = apiParams(query);
+  const { after: _after, before: _before, pageSize: _pageSize, ...listFilters } = request;
   const resource = useResource(JSON.stringify(request), (signal) => listDeliveries(request, signal));
   const result = resource.data?.data;
 
@@ -36,6 +38,7 @@ export function DeliveryListPage() {
         </p>
         {!(resource.status === 'loading' && result) && <ResourceStatus resource={resource} onRetry={resource.reload} />}
         {result && result.items.length === 0 && <p className="nl-paragraph">{t('deliveries.empty')}</p>}
+        {result && result.items.length > 0 && <ExportLinks list="deliveries" filters={listFilters} />}
         {result && result.items.length > 0 && (
           <>
             <DeliveryTable items={result.items} sort={query.sort} busy={resource.status === 'loading'} onSort={(sort) => update({ sort })} />

@@ -6,6 +6,7 @@ import { getDisclosureQueue } from '../../api/disclosure.ts';
 import { queryString } from '../../api/queryString.ts';
 import type { DeliverySummary } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
@@ -84,6 +85,7 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
               <p className="nl-paragraph">{t('disclosure.nothingUndecided')}</p>
             ) : (
               <>
+                <ExportLinks list="disclosure-queue" filters={{ referenceDate: data.referenceDate }} />
                 <UndecidedTable
                   items={data.undecided.items}
                   referenceDate={data.referenceDate}

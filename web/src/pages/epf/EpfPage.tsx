@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'wouter';
 import { isIsoDate } from '../../../../common/dates.ts';
 import { getEpfClaims, getEpfOverview, type EpfClaimList, type EpfOverview } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -53,6 +54,7 @@ export function EpfPage() {
 
       <LabelledSection heading={t('epf.claims.heading')}>
         {claims.status === 'ready' ? <ClaimsTable list={claims.data.data} /> : <ResourceStatus resource={claims} onRetry={claims.reload} />}
+        {claims.status === 'ready' && claims.data.data.items.length > 0 && <ExportLinks list="epf-claims" filters={{ date }} />}
       </LabelledSection>
 
       {can('epf.write') && (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { listLetters, type LetterSummary } from '../../api/letters.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -27,6 +28,7 @@ export function LettersPage() {
       </p>
       <LabelledSection heading={t('letters.listHeading')}>
         {letters.data ? <LettersTable letters={letters.data.data.items} /> : <ResourceStatus resource={letters} onRetry={letters.reload} />}
+        {letters.data && letters.data.data.items.length > 0 && <ExportLinks list="letters" />}
       </LabelledSection>
       {can('letter.write') && (
         <LabelledSection heading={t('letters.newDraft.heading')}>

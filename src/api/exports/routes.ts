@@ -1,0 +1,80 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { todayInAmsterdam } from '../../../common/dates.ts';
+import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
+import type { ExportList } from '../../../common/vocabulary/codes.ts';
+import { listClaims } from '../../register/epf.ts';
+import { listLetters } from '../../register/letters.ts';
+import { auditEventBatches, deliveryBatches, disclosureQueueBatches, oneBatch } from '../../register/exports.ts';
+import { requestContext, type ApiEnv } from '../context.ts';
+import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
+import { preferredLanguage } from '../language.ts';
+import { validationHook } from '../openapi-common.ts';
+import { auditExportRoute, deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, lettersExportRoute } from './schemas.ts';
+import { spreadsheetStream, XLSX_TYPE, type Column, type CsvDialect, type ExportFormat } from './spreadsheet.ts';
+import { AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from './tables.ts';
+
+/** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
+const FILE_NAMES: Readonly<Record<ExportList, string>> = {
+  deliveries: 'leveringen',
+  auditTrail: 'audittrail',
+  disclosureQueue: 'openbaarmakingswachtrij',
+  letters: 'brieven',
+  epfClaims: 'epf-declaraties',
+};
+
+interface FileQuery {
+  format: ExportFormat;
+  dialect: CsvDialect;
+  lang?: Language | undefined;
+}
+
+/** Answers with the list as a streamed file, named after the list and today's date. */
+function sendExport<Row>(c: Context<ApiEnv>, list: ExportList, query: FileQuery, columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>): Response {
+  const words = vocabulary(query.lang ?? preferredLanguage(c.req.header('accept-language')));
+  const body = spreadsheetStream(columns, batches, { format: query.format, dialect: query.dialect, words, sheetName: words.spreadsheetExport.lists[list] });
+  const fileName = `${FILE_NAMES[list]}-${todayInAmsterdam(c.get('deps').clock())}.${query.format}`;
+  return c.body(body, 200, {
+    'Content-Type': query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
+    'Content-Disposition': `attachment; filename="${fileName}"`,
+    'Cache-Control': 'no-store',
+  });
+}
+
+/** Each page's rows as the list's API presents them. */
+async function* presented<Row, Item>(batches: AsyncIterable<readonly Row[]>, present: (row: Row) => Item): AsyncGenerator<Item[]> {
+  for await (const batch of batches) yield batch.map(present);
+}
+
+export function exportRoutes() {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+
+  app.openapi(deliveriesExportRoute, async (c) => {
+    const { format, dialect, lang, ...parameters } = c.req.valid('query');
+    const batches = deliveryBatches(c.get('deps').db, deliveryListOrder(parameters));
+    return sendExport(c, 'deliveries', { format, dialect, lang }, DELIVERY_COLUMNS, presented(batches, presentSummary));
+  });
+
+  app.openapi(auditExportRoute, async (c) => {
+    const { format, dialect, lang, ...filter } = c.req.valid('query');
+    const batches = await auditEventBatches(c.get('deps').db, requestContext(c), filter);
+    return sendExport(c, 'auditTrail', { format, dialect, lang }, AUDIT_COLUMNS, batches);
+  });
+
+  app.openapi(disclosureQueueExportRoute, async (c) => {
+    const { format, dialect, lang, referenceDate } = c.req.valid('query');
+    const { db, clock } = c.get('deps');
+    const batches = await disclosureQueueBatches(db, requestContext(c), referenceDate ?? todayInAmsterdam(clock()));
+    return sendExport(c, 'disclosureQueue', { format, dialect, lang }, DELIVERY_COLUMNS, presented(batches, presentSummary));
+  });
+
+  app.openapi(lettersExportRoute, async (c) => sendExport(c, 'letters', c.req.valid('query'), LETTER_COLUMNS, oneBatch(listLetters(c.get('deps').db))));
+
+  app.openapi(epfClaimsExportRoute, async (c) => {
+    const { date, ...file } = c.req.valid('query');
+    const { db, clock } = c.get('deps');
+    return sendExport(c, 'epfClaims', file, EPF_CLAIM_COLUMNS, oneBatch(listClaims(db, date ?? todayInAmsterdam(clock()))));
+  });
+
+  return app;
+}

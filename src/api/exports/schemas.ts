@@ -1,0 +1,78 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { permitted } from '../access.ts';
+import { AuditQuerySchema } from '../audit/schemas.ts';
+import { DeliveryListQuerySchema } from '../deliveries/schemas.ts';
+import { isoDate, problemResponses } from '../openapi-common.ts';
+import { CSV_DIALECTS, EXPORT_FORMATS, XLSX_TYPE } from './spreadsheet.ts';
+
+/** What every export is asked: the file's format, the CSV's dialect, and the language of its headings and labels. */
+const fileQuery = {
+  format: z.enum(EXPORT_FORMATS).default('xlsx'),
+  dialect: z.enum(CSV_DIALECTS).default('excel-nl').openapi({
+    description: 'For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point)',
+  }),
+  lang: z.enum(['nl', 'en']).optional().openapi({ description: 'The language of headings and labels; by default the Accept-Language header decides (Dutch first)' }),
+};
+
+const fileResponse = {
+  200: {
+    content: { 'text/csv': { schema: z.string() }, [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } },
+    description: 'The list as a file (Content-Disposition names it), streamed',
+  },
+  ...problemResponses(400, 401, 403),
+};
+
+const exportRoute = <Q extends z.ZodObject>(path: string, summary: string, query: Q) => ({
+  method: 'get' as const,
+  path,
+  tags: ['exports'],
+  summary,
+  request: { query },
+  responses: fileResponse,
+});
+
+export const deliveriesExportRoute = createRoute(
+  permitted(
+    'delivery.read',
+    exportRoute(
+      '/exports/deliveries',
+      'The deliveries the list finds with these filters, in its order, as XLSX or CSV',
+      DeliveryListQuerySchema.omit({ after: true, before: true, pageSize: true }).extend(fileQuery),
+    ),
+  ),
+);
+
+export const auditExportRoute = createRoute(
+  permitted(
+    'audit.read',
+    exportRoute(
+      '/exports/audit-events',
+      'The audit trail of a filter, newest first, with each event’s hashed text, hash and previous hash',
+      AuditQuerySchema.omit({ before: true, limit: true }).extend(fileQuery),
+    ),
+  ),
+);
+
+export const disclosureQueueExportRoute = createRoute(
+  permitted(
+    'disclosure.read',
+    exportRoute(
+      '/exports/disclosure-queue',
+      'The undecided deliveries of the disclosure queue, in its order',
+      z.object({ referenceDate: isoDate.optional().openapi({ description: 'The reference date of the next letter (default today)' }), ...fileQuery }),
+    ),
+  ),
+);
+
+export const lettersExportRoute = createRoute(permitted('letter.read', exportRoute('/exports/letters', 'The letters', z.object(fileQuery))));
+
+export const epfClaimsExportRoute = createRoute(
+  permitted(
+    'epf.read',
+    exportRoute(
+      '/exports/epf-claims',
+      'The EPF claims as they stood at a date',
+      z.object({ date: isoDate.optional().openapi({ description: 'The date the claims are as at; today when left out' }), ...fileQuery }),
+    ),
+  ),
+);

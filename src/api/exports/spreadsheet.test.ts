@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { euroText, neutralised } from './spreadsheet.ts';
+
+describe('spreadsheet cells', () => {
+  it('writes cents as euros from their digits, exact beyond 2^53', () => {
+    expect(euroText(0)).toBe('0.00');
+    expect(euroText(5)).toBe('0.05');
+    expect(euroText(-5, ',')).toBe('-0,05');
+    expect(euroText(123_456_789, ',')).toBe('1234567,89');
+    expect(euroText(90_071_992_547_409_931n)).toBe('900719925474099.31');
+    expect(euroText('-100000000000000000001')).toBe('-1000000000000000000.01');
+  });
+
+  it('puts an apostrophe before text a spreadsheet would run as a formula', () => {
+    for (const text of ['=1+1', '+31 6', '-2', '@SUM(A1)', '\tx', '\rx']) expect(neutralised(text)).toBe(`'${text}`);
+    for (const text of ['Oekraïne', '1=1', ' =1', '']) expect(neutralised(text)).toBe(text);
+  });
+});

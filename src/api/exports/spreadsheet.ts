@@ -1,0 +1,156 @@
+/**
+ * A list as a spreadsheet: its columns described once (heading, kind, value), written as XLSX or as CSV
+ * in one of two dialects. Rows arrive in batches (a list's keyset pages) and leave as they are written,
+ * so that an export of a million rows never sits in memory.
+ */
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ExportHeading } from '../../../common/vocabulary/codes.ts';
+import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
+
+/** How a column's values are written: text as it is, dates as date cells, euros from integer cents, counts as numbers. */
+type ColumnKind = 'text' | 'date' | 'euro' | 'count';
+
+/** A value of a cell: text, a YYYY-MM-DD date, cents (euro) or a whole number (count); null is an empty cell. */
+type CellValue = string | number | bigint | null;
+
+export interface Column<Row> {
+  heading: ExportHeading;
+  kind: ColumnKind;
+  value(row: Row, words: Vocabulary): CellValue;
+}
+
+export const CSV_DIALECTS = ['excel-nl', 'rfc4180'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The most characters a cell of Excel holds; longer texts are cut there in XLSX (the CSV keeps them whole). */
+const XLSX_CELL_LIMIT = 32_767;
+const CUT_MARK = ' […]';
+
+interface Dialect {
+  bom: boolean;
+  separator: string;
+  decimal: string;
+}
+
+const DIALECTS: Readonly<Record<CsvDialect, Dialect>> = {
+  // What Dutch Excel opens with a double click: it reads a BOM as UTF-8, splits on ';' and reads decimal commas.
+  'excel-nl': { bom: true, separator: ';', decimal: ',' },
+  'rfc4180': { bom: false, separator: ',', decimal: '.' },
+};
+
+/**
+ * Cents as an exact decimal text of euros, from the integer's digits (no division): -1234567 → "-12345.67".
+ * The decimal separator is the dialect's.
+ */
+export function euroText(cents: number | bigint | string, decimal = '.'): string {
+  const digits = BigInt(cents).toString();
+  const negative = digits.startsWith('-');
+  const padded = (negative ? digits.slice(1) : digits).padStart(3, '0');
+  return `${negative ? '-' : ''}${padded.slice(0, -2)}${decimal}${padded.slice(-2)}`;
+}
+
+/**
+ * A text cell that a spreadsheet would read as a formula (=, +, -, @, tab or carriage return first) gets
+ * a leading apostrophe, as OWASP's "CSV Injection" advises; the cell is then quoted.
+ */
+export function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvCell(value: CellValue, kind: ColumnKind, dialect: Dialect): string {
+  if (value === null) return '';
+  if (kind === 'euro') return quotedIfNeeded(euroText(value, dialect.decimal), dialect);
+  if (kind === 'count') return String(value);
+  if (kind === 'date') return String(value);
+  const text = neutralised(String(value));
+  return text === String(value) ? quotedIfNeeded(text, dialect) : `"${text.replace(/"/g, '""')}"`;
+}
+
+function quotedIfNeeded(text: string, dialect: Dialect): string {
+  return text.includes(dialect.separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvLine(cells: readonly string[], dialect: Dialect): string {
+  return `${cells.join(dialect.separator)}\r\n`;
+}
+
+/** The CSV text, a batch at a time: the headings, then a line per row (CRLF line ends in both dialects). */
+async function* csvChunks<Row>(columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>, words: Vocabulary, dialectName: CsvDialect): AsyncGenerator<string> {
+  const dialect = DIALECTS[dialectName];
+  const headings = columns.map((column) => quotedIfNeeded(neutralised(words.spreadsheetExport.headings[column.heading]), dialect));
+  yield `${dialect.bom ? '\uFEFF' : ''}${csvLine(headings, dialect)}`;
+  for await (const batch of batches) {
+    yield batch.map((row) => csvLine(columns.map((column) => csvCell(column.value(row, words), column.kind, dialect)), dialect)).join('');
+  }
+}
+
+const NUMBER_FORMATS: Readonly<Record<ColumnKind, string | undefined>> = {
+  text: undefined,
+  date: 'yyyy-mm-dd',
+  euro: '#,##0.00',
+  count: '0',
+};
+
+function xlsxCell(value: CellValue, kind: ColumnKind): ExcelJS.CellValue {
+  if (value === null) return null;
+  if (kind === 'euro') return Number(euroText(value));
+  if (kind === 'count') return Number(value);
+  if (kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
+  const text = String(value);
+  return text.length > XLSX_CELL_LIMIT ? text.slice(0, XLSX_CELL_LIMIT - CUT_MARK.length) + CUT_MARK : text;
+}
+
+/** The column's letter(s) in A1 notation: 1 → A, 27 → AA. */
+function columnLetters(index: number): string {
+  let letters = '';
+  for (let rest = index; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * The workbook, one sheet with a bold and frozen heading row and a filter on it, written through exceljs's
+ * streaming writer into `out`. Each batch waits until what is written has been read, so memory stays at
+ * about a batch however long the list.
+ */
+async function writeWorkbook<Row>(out: PassThrough, sheetName: string, columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>, words: Vocabulary): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Steunregister';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.autoFilter = `A1:${columnLetters(columns.length)}1`;
+  sheet.columns = columns.map((column) => {
+    const numFmt = NUMBER_FORMATS[column.kind];
+    return { width: column.kind === 'text' ? 30 : 16, ...(numFmt ? { style: { numFmt } } : {}) };
+  });
+  const headingRow = sheet.addRow(columns.map((column) => words.spreadsheetExport.headings[column.heading]));
+  headingRow.font = { bold: true };
+  headingRow.commit();
+  for await (const batch of batches) {
+    for (const row of batch) sheet.addRow(columns.map((column) => xlsxCell(column.value(row, words), column.kind))).commit();
+    if (out.writableNeedDrain) await once(out, 'drain');
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+export interface SpreadsheetRequest {
+  format: ExportFormat;
+  dialect: CsvDialect;
+  words: Vocabulary;
+  sheetName: string;
+}
+
+/** The list as a stream of the bytes of its file. */
+export function spreadsheetStream<Row>(columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>, request: SpreadsheetRequest): ReadableStream<Uint8Array> {
+  if (request.format === 'csv') {
+    return Readable.toWeb(Readable.from(csvChunks(columns, batches, request.words, request.dialect), { objectMode: false })) as ReadableStream<Uint8Array>;
+  }
+  const out = new PassThrough();
+  writeWorkbook(out, request.sheetName, columns, batches, request.words).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}

@@ -1,0 +1,100 @@
+/**
+ * The columns of each list's export, described once over the item the list's API answers with: the
+ * spreadsheet says what the JSON says, with the vocabulary's labels for codes and euros for cents.
+ */
+import { labelOf } from '../../../common/vocabulary/index.ts';
+import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
+import type { ListedAuditEvent } from '../../db/repositories/audit.ts';
+import type { LetterSummary } from '../../db/repositories/letters.ts';
+import type { EpfClaim, EpfClaimState } from '../../domain/epf.ts';
+import { canonicalText, type AuditEvent } from '../../audit/event.ts';
+import type { presentSummary } from '../deliveries/presenters.ts';
+import type { Column } from './spreadsheet.ts';
+
+const yesNo = (value: boolean, words: Vocabulary) => (value ? words.spreadsheetExport.yes : words.spreadsheetExport.no);
+
+type DeliveryItem = ReturnType<typeof presentSummary>;
+
+export const DELIVERY_COLUMNS: readonly Column<DeliveryItem>[] = [
+  { heading: 'title', kind: 'text', value: (row) => row.title },
+  { heading: 'publicTitle', kind: 'text', value: (row) => row.publicTitle },
+  { heading: 'category', kind: 'text', value: (row, words) => words.categories[row.category] },
+  { heading: 'quantity', kind: 'count', value: (row) => row.quantity },
+  { heading: 'unit', kind: 'text', value: (row) => row.unit },
+  { heading: 'supportType', kind: 'text', value: (row, words) => words.supportTypes[row.supportType] },
+  { heading: 'fundingSource', kind: 'text', value: (row, words) => words.fundingSources[row.fundingSource] },
+  { heading: 'pledgedAt', kind: 'date', value: (row) => row.pledgedAt },
+  { heading: 'committedAt', kind: 'date', value: (row) => row.committedAt },
+  { heading: 'realisedAt', kind: 'date', value: (row) => row.realisedAt },
+  { heading: 'deliveredAt', kind: 'date', value: (row) => row.deliveredAt },
+  { heading: 'stage', kind: 'text', value: (row, words) => row.stage && words.stages[row.stage] },
+  { heading: 'valueEuro', kind: 'euro', value: (row) => row.valueCents },
+  { heading: 'disclosureState', kind: 'text', value: (row, words) => words.disclosureStates[row.disclosureState] },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+const json = (value: unknown) => JSON.stringify(value);
+
+/** The event without its hash: exactly what was hashed. */
+function hashedEvent({ hash: _hash, ...event }: ListedAuditEvent): AuditEvent {
+  return event as AuditEvent;
+}
+
+/**
+ * Each event with its links: the hashed text (RFC 8785) is the event itself, so that an auditor can take
+ * SHA-256 of it and compare with the hash, and compare the previous hash with the hash on the row below.
+ */
+export const AUDIT_COLUMNS: readonly Column<ListedAuditEvent>[] = [
+  { heading: 'sequence', kind: 'count', value: (row) => row.seq },
+  { heading: 'occurredAt', kind: 'text', value: (row) => row.occurredAt },
+  { heading: 'actor', kind: 'text', value: (row) => row.actor?.username ?? null },
+  { heading: 'actorRole', kind: 'text', value: (row, words) => (row.actor?.role ? labelOf(words.roles, row.actor.role) : null) },
+  { heading: 'action', kind: 'text', value: (row, words) => labelOf(words.auditActions, row.action) },
+  { heading: 'result', kind: 'text', value: (row, words) => words.auditResults[row.result] },
+  { heading: 'objectType', kind: 'text', value: (row, words) => row.object && labelOf(words.auditObjectTypes, row.object.type) },
+  { heading: 'objectId', kind: 'text', value: (row) => row.object?.id ?? null },
+  { heading: 'origin', kind: 'text', value: (row) => row.origin },
+  { heading: 'requestId', kind: 'text', value: (row) => row.requestId },
+  { heading: 'before', kind: 'text', value: (row) => json(row.before) },
+  { heading: 'after', kind: 'text', value: (row) => json(row.after) },
+  { heading: 'detail', kind: 'text', value: (row) => json(row.detail) },
+  { heading: 'previousHash', kind: 'text', value: (row) => row.prevHash },
+  { heading: 'hash', kind: 'text', value: (row) => row.hash },
+  { heading: 'canonicalJson', kind: 'text', value: (row) => canonicalText(hashedEvent(row)) },
+];
+
+export const LETTER_COLUMNS: readonly Column<LetterSummary>[] = [
+  { heading: 'referenceDate', kind: 'date', value: (row) => row.referenceDate },
+  { heading: 'letterDate', kind: 'date', value: (row) => row.letterDate },
+  { heading: 'letterStatus', kind: 'text', value: (row, words) => words.spreadsheetExport.letterStatuses[row.status] },
+  { heading: 'paperNumber', kind: 'text', value: (row) => row.paperNumber },
+  { heading: 'publishedOn', kind: 'date', value: (row) => row.publishedOn },
+  { heading: 'createdBy', kind: 'text', value: (row) => row.createdByName },
+  { heading: 'createdAt', kind: 'text', value: (row) => row.createdAt },
+  { heading: 'finalisedBy', kind: 'text', value: (row) => row.finalisedByName },
+  { heading: 'finalisedAt', kind: 'text', value: (row) => row.finalisedAt },
+  { heading: 'approvedBy', kind: 'text', value: (row) => row.approvedByName },
+  { heading: 'approvedAt', kind: 'text', value: (row) => row.approvedAt },
+  { heading: 'publicSha256', kind: 'text', value: (row) => row.publicSha256 },
+  { heading: 'annexSha256', kind: 'text', value: (row) => row.annexSha256 },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** The claims as they stood at the list's date. */
+export const EPF_CLAIM_COLUMNS: readonly Column<EpfClaim & EpfClaimState>[] = [
+  { heading: 'reference', kind: 'text', value: (row) => row.reference },
+  { heading: 'batch', kind: 'text', value: (row) => row.batch },
+  { heading: 'period', kind: 'text', value: (row) => row.period },
+  { heading: 'declaredOn', kind: 'date', value: (row) => row.declaredOn },
+  { heading: 'declaredEuro', kind: 'euro', value: (row) => row.declaredCents },
+  { heading: 'compensatedEuro', kind: 'euro', value: (row) => row.compensatedCents },
+  { heading: 'paidEuro', kind: 'euro', value: (row) => row.paidCents },
+  { heading: 'outstandingEuro', kind: 'euro', value: (row) => row.outstandingCents },
+  { heading: 'claimStatus', kind: 'text', value: (row, words) => words.epfClaimStatuses[row.status] },
+  { heading: 'blockedReason', kind: 'text', value: (row) => row.blockedReason },
+  { heading: 'remainderExpectedBy', kind: 'count', value: (row) => row.remainderExpectedBy },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];

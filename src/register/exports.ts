@@ -1,0 +1,60 @@
+/**
+ * The lists' rows for their spreadsheet exports, a batch at a time: the paged lists walk their keyset
+ * pages with the list's own filter and order, so that memory holds one batch however long the list.
+ * Reading confidential material is recorded before the first row is read, as the list itself records it.
+ */
+import type { Kysely } from 'kysely';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import type { KeysetPage, PageStart } from '../db/keyset.ts';
+import { listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '../db/repositories/audit.ts';
+import * as deliveries from '../db/repositories/deliveries.ts';
+import type { Database } from '../db/schema.ts';
+import { QUEUE_ORDER } from './disclosure.ts';
+
+type Db = Kysely<Database>;
+
+/** Rows per batch: a query each, small enough to hold, large enough that a million rows are a thousand queries. */
+const BATCH_SIZE = 1000;
+
+/** Every page of a keyset list, from its start, as batches. */
+async function* keysetBatches<Row>(readPage: (start: PageStart) => Promise<KeysetPage<Row>>): AsyncGenerator<Row[]> {
+  let start: PageStart = undefined;
+  for (;;) {
+    const page = await readPage(start);
+    if (page.rows.length > 0) yield page.rows;
+    if (!page.next) return;
+    start = { after: page.next };
+  }
+}
+
+/** The deliveries the list's filter finds, in its order. */
+export function deliveryBatches(db: Db, query: Omit<deliveries.DeliveryListQuery, 'start' | 'limit'>): AsyncGenerator<deliveries.StoredDelivery[]> {
+  return keysetBatches((start) => deliveries.listDeliveries(db, { ...query, start, limit: BATCH_SIZE }));
+}
+
+/** The undecided deliveries of the disclosure queue, in the queue's order; reading them is recorded as reading the queue is. */
+export async function disclosureQueueBatches(db: Db, context: RequestContext, referenceDate: string): Promise<AsyncGenerator<deliveries.StoredDelivery[]>> {
+  await recordAuditEvent(db, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success', detail: { export: true } });
+  return deliveryBatches(db, { disclosureState: 'undecided', ...QUEUE_ORDER });
+}
+
+type AuditExportFilter = Omit<AuditEventFilter, 'beforeSeq' | 'limit'>;
+
+/** The events the audit page's filter finds, newest first; the read is itself an event, recorded first (and so in the export). */
+export async function auditEventBatches(db: Db, context: RequestContext, filter: AuditExportFilter): Promise<AsyncGenerator<ListedAuditEvent[]>> {
+  await recordAuditEvent(db, context, { action: 'audit.read', object: { type: 'auditTrail', id: '*' }, result: 'success', detail: { ...filter, export: true } });
+  return (async function* () {
+    let beforeSeq: number | undefined;
+    for (;;) {
+      const batch = await listAuditEvents(db, { ...filter, beforeSeq, limit: BATCH_SIZE });
+      if (batch.length > 0) yield batch;
+      if (batch.length < BATCH_SIZE) return;
+      beforeSeq = batch.at(-1)!.seq;
+    }
+  })();
+}
+
+/** A list that is read whole (a few hundred rows at most) as one batch. */
+export async function* oneBatch<Row>(rows: Promise<readonly Row[]>): AsyncGenerator<readonly Row[]> {
+  yield await rows;
+}

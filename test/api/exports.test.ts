@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { beforeAll, expect, it } from 'vitest';
+import { vocabulary } from '../../common/vocabulary/index.ts';
+import type { Column } from '../../src/api/exports/spreadsheet.ts';
+import { AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from '../../src/api/exports/tables.ts';
+import { parseCsv } from '../support/csv.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { createApi } from '../../src/api/app.ts';
+import type { Role } from '../../src/domain/access.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const nl = vocabulary('nl');
+
+/** A cell as the CSV of a dialect writes it, from the API's value: euros with the dialect's decimal sign, formula-like text behind an apostrophe. */
+function csvText<Row>(column: Column<Row>, item: Row, decimal: string): string {
+  const value = column.value(item, nl);
+  if (value === null) return '';
+  if (column.kind === 'euro') return (Number(value) / 100).toFixed(2).replace('.', decimal);
+  const text = String(value);
+  return column.kind === 'text' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A cell as the XLSX holds it: euros and counts as numbers, dates as date cells, text as it is. */
+function xlsxValue<Row>(column: Column<Row>, item: Row): unknown {
+  const value = column.value(item, nl);
+  if (value === null) return null;
+  if (column.kind === 'euro') return Number(value) / 100;
+  if (column.kind === 'count') return Number(value);
+  if (column.kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
+  return String(value);
+}
+
+describeEachDatabase('list exports', (database) => {
+  let registrar: ApiCall;
+  let auditor: ApiCall;
+  let disclosure: ApiCall;
+  let author: ApiCall;
+  beforeAll(async () => {
+    registrar = apiClient(database().db, { role: 'registrar' });
+    auditor = apiClient(database().db, { role: 'auditor' });
+    disclosure = apiClient(database().db, { role: 'disclosureOfficer' });
+    author = apiClient(database().db, { role: 'letterAuthor' });
+    const created = [
+      { ...stockDelivery, title: '=HYPERLINK("http://example.org";"klik")' },
+      { ...stockDelivery, title: 'Generatoren; voor Oekraïne, "spoed"', realisedAt: '2025-05-01' },
+      { ...procurement, title: '+31 munitie' },
+      { ...procurement, title: 'Munitie, tweede lot' },
+    ];
+    for (const body of created) expect((await registrar('POST', '/deliveries', body)).body).toMatchObject({ title: body.title });
+    const [first] = (await registrar('GET', '/deliveries?supportType=stock&sort=title')).body.items;
+    const valuation = { amountCents: 123_456_789, basis: 'replacementValue', effectiveDate: '2025-04-15' };
+    expect((await registrar('POST', `/deliveries/${first.id}/valuations`, valuation)).body).toMatchObject(valuation);
+    expect((await author('POST', '/letters', { referenceDate: '2025-08-31' })).status).toBe(201);
+  });
+
+  /** Every item of a paged list, walking its `next` cursors. */
+  async function allItems(call: ApiCall, path: string, pageOf: (body: any) => { items: unknown[]; next: string | null } = (body) => body): Promise<unknown[]> {
+    const items: unknown[] = [];
+    for (let next: string | null = null; ; ) {
+      const page = await call('GET', `${path}${path.includes('?') ? '&' : '?'}pageSize=2${next ? `&after=${next}` : ''}`);
+      expect(page.status).toBe(200);
+      items.push(...pageOf(page.body).items);
+      next = pageOf(page.body).next;
+      if (!next) return items;
+    }
+  }
+
+  /** The file as a browser downloads it, for a session of the role. */
+  async function fetchAs(role: Role, path: string): Promise<Response> {
+    const { db } = database();
+    const response = await createApi({ db }).request(path, { headers: { Cookie: await sessionCookieFor(db, role, { secondFactor: true }) } });
+    expect(response.status).toBe(200);
+    return response;
+  }
+
+  async function download(role: Role, path: string): Promise<{ text: string; disposition: string | null }> {
+    const response = await fetchAs(role, path);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    // As a spreadsheet reads the bytes: a BOM stays in the text.
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()), disposition: response.headers.get('content-disposition') };
+  }
+
+  async function xlsxRows(role: Role, path: string): Promise<{ rows: unknown[][]; sheet: ExcelJS.Worksheet }> {
+    const response = await fetchAs(role, path);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const rows: unknown[][] = [];
+    // A row's values start at index 1 and leave empty cells out.
+    sheet.eachRow((row) => rows.push(Array.from({ length: sheet.columnCount }, (_, index) => (row.values as unknown[])[index + 1] ?? null)));
+    return { rows, sheet };
+  }
+
+  /** The list's export in all three forms, each read back as a spreadsheet reads it, equals the items of the list's API. */
+  async function expectExportsOf<Row>(role: Role, path: string, columns: readonly Column<Row>[], items: readonly Row[]) {
+    const headings = columns.map((column) => nl.spreadsheetExport.headings[column.heading]);
+    const separator = path.includes('?') ? '&' : '?';
+
+    const excel = await download(role, `${path}${separator}format=csv`);
+    expect(excel.text.startsWith('\uFEFF')).toBe(true);
+    expect(excel.disposition).toMatch(/^attachment; filename="[a-z-]+-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const excelRows = parseCsv(excel.text.slice(1), ';');
+    expect(excelRows[0]).toEqual(headings);
+    expect(excelRows.slice(1)).toEqual(items.map((item) => columns.map((column) => csvText(column, item, ','))));
+
+    const rfc = await download(role, `${path}${separator}format=csv&dialect=rfc4180`);
+    expect(rfc.text.startsWith('\uFEFF')).toBe(false);
+    const rfcRows = parseCsv(rfc.text);
+    expect(rfcRows[0]).toEqual(headings);
+    expect(rfcRows.slice(1)).toEqual(items.map((item) => columns.map((column) => csvText(column, item, '.'))));
+
+    const { rows, sheet } = await xlsxRows(role, `${path}${separator}format=xlsx`);
+    expect(rows[0]).toEqual(headings);
+    expect(rows.slice(1)).toEqual(items.map((item) => columns.map((column) => xlsxValue(column, item))));
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe(`A1:${String.fromCharCode(64 + columns.length)}1`);
+    return { excelRows, rows };
+  }
+
+  it('exports the deliveries with the list’s filter and order, euros exact, dates as dates and formulas neutralised', async () => {
+    const path = '/exports/deliveries?supportType=stock&sort=title';
+    const items = await allItems(registrar, '/deliveries?supportType=stock&sort=title');
+    expect(items).toHaveLength(2);
+    const { excelRows, rows } = await expectExportsOf('registrar', path, DELIVERY_COLUMNS, items as never[]);
+    const valueColumn = DELIVERY_COLUMNS.findIndex((column) => column.heading === 'valueEuro');
+    expect(excelRows[1]![0]).toBe('\'=HYPERLINK("http://example.org";"klik")');
+    expect(excelRows[1]![valueColumn]).toBe('1234567,89');
+    expect(excelRows[2]![0]).toBe('Generatoren; voor Oekraïne, "spoed"');
+    expect(rows[1]![valueColumn]).toBe(1234567.89);
+    expect(rows[1]![DELIVERY_COLUMNS.findIndex((column) => column.heading === 'realisedAt')]).toEqual(new Date('2025-04-15T00:00:00Z'));
+    expect(rows[1]![DELIVERY_COLUMNS.findIndex((column) => column.heading === 'category')]).toBe(nl.categories.nonLethal);
+  });
+
+  it('exports the audit trail of a filter with hashes an auditor can check outside the system, and records the export', async () => {
+    const filter = 'objectType=delivery';
+    const items = (await auditor('GET', `/audit-events?${filter}&limit=500`)).body.items;
+    expect(items.length).toBeGreaterThanOrEqual(5);
+    await expectExportsOf('auditor', `/exports/audit-events?${filter}`, AUDIT_COLUMNS, items);
+
+    // The whole trail: each row's hashed text hashes to its hash, and links to the row below (the event before it).
+    const whole = parseCsv((await download('auditor', '/exports/audit-events?format=csv&dialect=rfc4180')).text);
+    const at = (heading: string) => AUDIT_COLUMNS.findIndex((column) => column.heading === heading);
+    const events = whole.slice(1);
+    expect(events[events.length - 1]![at('sequence')]).toBe('1');
+    for (const [index, row] of events.entries()) {
+      expect(createHash('sha256').update(row[at('canonicalJson')]!, 'utf8').digest('hex')).toBe(row[at('hash')]);
+      const below = events[index + 1];
+      if (below) expect(row[at('previousHash')]).toBe(below[at('hash')]);
+    }
+    expect(JSON.parse(events[0]![at('canonicalJson')]!)).toMatchObject({ action: 'audit.read', detail: { export: true } });
+  });
+
+  it('exports the disclosure queue and the letters as their lists show them', async () => {
+    const queue = await allItems(disclosure, '/disclosure-queue', (body) => body.undecided);
+    expect(queue.length).toBeGreaterThanOrEqual(4);
+    await expectExportsOf('disclosureOfficer', '/exports/disclosure-queue', DELIVERY_COLUMNS, queue as never[]);
+    const letters = (await author('GET', '/letters')).body.items;
+    expect(letters).toHaveLength(1);
+    await expectExportsOf('letterAuthor', '/exports/letters', LETTER_COLUMNS, letters);
+  });
+
+  it('exports the EPF claims as they stood at the list’s date', async () => {
+    const finance = apiClient(database().db, { role: 'finance' });
+    const claim = { reference: 'EPF-2025-01', deliveryId: null, batch: 'Leveringen eerste helft', trancheId: null, period: 'jan. t/m jun. 2025', declaredCents: 987_654_321, declaredOn: '2025-07-01', note: '' };
+    expect((await finance('POST', '/epf/claims', claim)).status).toBe(201);
+    const { items } = (await finance('GET', '/epf/claims?date=2025-08-31')).body;
+    expect(items).toHaveLength(1);
+    const { excelRows } = await expectExportsOf('finance', '/exports/epf-claims?date=2025-08-31', EPF_CLAIM_COLUMNS, items);
+    expect(excelRows[1]![EPF_CLAIM_COLUMNS.findIndex((column) => column.heading === 'declaredEuro')]).toBe('9876543,21');
+  });
+
+  it('refuses an export to whom the list is refused', async () => {
+    const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
+    expect(registrarExport.status).toBe(403);
+    expect((await apiClient(database().db, { role: 'finance' })('GET', '/exports/disclosure-queue')).status).toBe(403);
+    expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/deliveries')).status).toBe(403);
+    expect((await registrar('GET', '/exports/letters')).status).toBe(403);
+    expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/epf-claims')).status).toBe(403);
+    expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The import in the browser, as a registrar does it: the template downloaded from the page, three rows
+ * filled in (one with a fault), a dry run that names the fault by row and column, an import of the two
+ * valid rows that changes the figures by exactly their cents, the import in the audit trail, and the
+ * same file again changing nothing.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
+import { describeWithBrowser } from '../support/browser.ts';
+import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
+import { api, openPageAs, tableRows, useServer, visit } from './app.ts';
+
+const plain = (text: string) => text.replace(/\u00a0/g, ' ').trim();
+
+describeWithBrowser('import', (browser) => {
+  const server = useServer();
+  const folder = mkdtempSync(join(tmpdir(), 'steunregister-import-page-'));
+  const pages: Page[] = [];
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  const realisedStock = async () => {
+    const figures = await api<{ rows: { supportType: string; reference: { cents: number } }[] }>(server(), `/figures?referenceDate=${todayInAmsterdam()}&compareDate=2022-01-01`);
+    return Number(figures.rows.find((row) => row.supportType === 'stock')!.reference.cents);
+  };
+
+  it('downloads the template, shows the fault by row and column, imports the two valid rows exactly, and the same file again changes nothing', async () => {
+    const page = await openPageAs(browser(), server(), 'registrar');
+    pages.push(page);
+    await visit(page, server(), '/importeren');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Sjabloon downloaden (XLSX)' }).click()]);
+    const file = join(folder, 'leveringen.xlsx');
+    writeFileSync(file, await filledTemplate(readFileSync((await download.path())!), THREE_ROWS));
+    const before = await realisedStock();
+
+    const check = async () => {
+      await page.getByLabel('Bestand').setInputFiles(file);
+      await page.getByRole('button', { name: 'Controleren' }).click();
+      const heading = page.getByRole('heading', { name: 'Resultaat van de controle: leveringen.xlsx' });
+      await heading.waitFor();
+      expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    };
+    const counts = async () => (await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim();
+
+    await check();
+    expect(await counts()).toBe('Nieuw aan te maken 2 Staat al in het register (verandert niets) 0 Met een fout 1 Voorbeeldregels (overgeslagen) 3');
+    expect(await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).toEqual([
+      ['Betalingen (Payments), regel 3', 'C · Bedrag (€) / Amount (€)', 'IMP-1-B', 'Vul een bedrag in van meer dan € 0,00.'],
+    ]);
+    const valuationRow = page.getByRole('row', { name: /Waarderingen \(Valuations\), regel 3/ });
+    expect(plain(await valuationRow.getByRole('cell').last().innerText())).toBe('Kenmerk levering: IMP-1 · Bedrag in euro: € 1.234,56 · Grondslag: Vervangingswaarde · Ingangsdatum: 1 jun. 2025');
+    expect(await realisedStock()).toBe(before);
+
+    await page.getByLabel(/Alleen de goede regels/).check();
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByRole('heading', { name: 'De import is voltooid' }).waitFor();
+    await page.getByText('2 regels zijn in het register gezet').waitFor();
+    const importId = (await page.locator('code').innerText()).trim();
+    expect(importId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await realisedStock()).toBe(before + THREE_ROWS_CENTS);
+
+    const auditor = await openPageAs(browser(), server(), 'auditor');
+    pages.push(auditor);
+    await visit(auditor, server(), `/audit?objectType=import&objectId=${importId}`);
+    await auditor.getByRole('cell', { name: 'Import vastgelegd' }).waitFor();
+    const events = await api<{ items: { action: string; detail: { importId?: string } | null }[] }>(server(), '/audit-events?objectType=delivery&limit=20', { as: 'auditor' });
+    expect(events.items.filter((event) => event.detail?.importId === importId).map((event) => event.action).sort()).toEqual(['delivery.create', 'valuation.create']);
+
+    await page.getByRole('button', { name: 'Nog een bestand importeren' }).click();
+    await check();
+    expect(await counts()).toBe('Nieuw aan te maken 0 Staat al in het register (verandert niets) 2 Met een fout 1 Voorbeeldregels (overgeslagen) 3');
+    await page.getByText('Er is niets te importeren').waitFor();
+    expect(await realisedStock()).toBe(before + THREE_ROWS_CENTS);
+  });
+});

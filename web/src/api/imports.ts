@@ -1,0 +1,22 @@
+import { request } from './client.ts';
+import type { RequestBody, Schema } from './contract.ts';
+
+/** What an import would do (dry run) or did (commit), row by row with every fault. */
+export type ImportReport = Schema<'ImportReport'>;
+export type ImportRow = ImportReport['rows'][number];
+export type ImportFault = ImportRow['faults'][number];
+/** The file as the API takes it: its name and its bytes in base64. */
+export type ImportUpload = RequestBody<'/imports/dry-run', 'post'>;
+export type ImportMode = RequestBody<'/imports', 'post'>['mode'];
+
+/** The workbook to fill in, downloaded as the file it is. */
+export const IMPORT_TEMPLATE_HREF = '/api/v1/imports/template';
+
+export function dryRunImport(upload: ImportUpload) {
+  return request<ImportReport>('/imports/dry-run', { method: 'POST', body: upload });
+}
+
+/** Importing the same file again changes nothing: a retry is harmless. */
+export function commitImport(upload: ImportUpload, mode: ImportMode) {
+  return request<ImportReport>('/imports', { method: 'POST', body: { ...upload, mode } });
+}

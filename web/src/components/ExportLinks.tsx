@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { exportAddress, type ExportedList } from '../api/exports.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { DownloadLinks } from './DownloadLinks.tsx';
+
+/** "Exporteren: Excel (.xlsx) · CSV": the list as a file, with the filters the page shows it with. */
+export function ExportLinks({ list, filters = {} }: { list: ExportedList; filters?: Record<string, string | number | undefined> }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <DownloadLinks
+      label={t('exportLinks.label')}
+      downloads={(['xlsx', 'csv'] as const).map((format) => ({ format, href: exportAddress(list, filters, format, language) }))}
+    />
+  );
+}

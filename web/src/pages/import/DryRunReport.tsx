@@ -1,0 +1,69 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { commitImport, type ImportMode, type ImportReport, type ImportUpload } from '../../api/imports.ts';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { RadioGroupField } from '../../forms/controls.tsx';
+import { SubmitButton } from '../../forms/SubmitButton.tsx';
+import { useSubmission } from '../../forms/useSubmission.ts';
+import { locale } from '../../format/locale.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { ImportCounts } from './ImportCounts.tsx';
+import { FaultsTable, RowsTable } from './ImportTables.tsx';
+
+interface DryRunReportProps {
+  upload: ImportUpload;
+  report: ImportReport;
+  onCommitted: (report: ImportReport, mode: ImportMode) => void;
+}
+
+/** What importing the file would do, which takes focus when it arrives, and the choice to import it. */
+export function DryRunReport({ upload, report, onCommitted }: DryRunReportProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  return (
+    <section aria-labelledby={headingId} className="import-dry-run">
+      <h2 id={headingId} ref={heading} tabIndex={-1} className="nl-heading nl-heading--level-2">
+        {t('imports.dryRunHeading', { fileName: report.fileName })}
+      </h2>
+      <p className="nl-paragraph">{t('imports.dryRunIntro')}</p>
+      <ImportCounts counts={report.counts} />
+      <p className="nl-paragraph">{t('imports.noChanges')}</p>
+      <FaultsTable rows={report.rows} />
+      <RowsTable rows={report.rows} />
+      <h2 className="nl-heading nl-heading--level-2">{t('imports.commitHeading')}</h2>
+      {report.counts.create === 0 ? <p className="nl-paragraph">{t('imports.nothingToImport')}</p> : <CommitForm upload={upload} report={report} onCommitted={onCommitted} />}
+    </section>
+  );
+}
+
+function CommitForm({ upload, report, onCommitted }: DryRunReportProps) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const [mode, setMode] = useState<ImportMode>('allOrNothing');
+  const count = new Intl.NumberFormat(locale(currentLanguage())).format(report.counts.create);
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    void submission.submit({}, async () => onCommitted((await commitImport(upload, mode)).data, mode));
+  }
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="record-form">
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={{}} formError={submission.formError} refusals={submission.refusals} />
+      <RadioGroupField
+        name="mode"
+        label={t('imports.mode')}
+        value={mode}
+        onChange={(value) => setMode(value === 'onlyValid' ? 'onlyValid' : 'allOrNothing')}
+        options={[
+          { value: 'allOrNothing', label: t('imports.modes.allOrNothing') },
+          { value: 'onlyValid', label: t('imports.modes.onlyValid', { count }) },
+        ]}
+      />
+      <SubmitButton label={t('imports.commit')} busyLabel={t('imports.committing')} submitting={submission.submitting} />
+    </form>
+  );
+}

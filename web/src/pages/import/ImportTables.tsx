@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportFault, ImportRow } from '../../api/imports.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { locale } from '../../format/locale.ts';
+import { useFieldText } from '../../format/useFieldText.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+
+/** A file may hold 100,000 rows: the page shows a part of them at a time, and says how many there are. */
+const SHOWN_FAULTS = 200;
+const ROWS_PER_PAGE = 100;
+
+/** The fields that say what a row is, per sheet, in the order they are shown. */
+const SUMMARY_FIELDS: Record<ImportRow['sheet'], readonly string[]> = {
+  delivery: ['title', 'supportType', 'category', 'quantity', 'unit', 'realisedAt', 'deliveredAt'],
+  valuation: ['deliveryReference', 'amountCents', 'basis', 'effectiveDate'],
+  payment: ['deliveryReference', 'amountCents', 'paidOn', 'reference'],
+};
+
+/** What a row holds, in words: "Bedrag in euro: € 1.234,56 · Grondslag: Vervangingswaarde". */
+function useRowSummary() {
+  const { t } = useTranslation();
+  const text = useFieldText();
+  return (row: ImportRow) =>
+    SUMMARY_FIELDS[row.sheet]
+      .flatMap((field) => {
+        const value = row.values[field];
+        if (value === undefined || value === null || value === '') return [];
+        return [`${field === 'deliveryReference' ? t('imports.columns.delivery') : text.label(field)}: ${text.value(field, value)}`];
+      })
+      .join(' · ') || t('common.none');
+}
+
+function usePlace() {
+  const { t } = useTranslation();
+  const number = new Intl.NumberFormat(locale(currentLanguage()));
+  return (row: ImportRow) => t('imports.place', { sheet: row.sheetName, row: number.format(row.rowNumber) });
+}
+
+/** Every fault by sheet, row and column, as the file names them; the first ones when there are very many. */
+export function FaultsTable({ rows }: { rows: readonly ImportRow[] }) {
+  const { t } = useTranslation();
+  const place = usePlace();
+  const number = new Intl.NumberFormat(locale(currentLanguage()));
+  const faults: { row: ImportRow; fault: ImportFault; key: string }[] = [];
+  let count = 0;
+  for (const row of rows) {
+    for (const [index, fault] of row.faults.entries()) {
+      if (faults.length < SHOWN_FAULTS) faults.push({ row, fault, key: `${row.sheet}-${row.rowNumber}-${index}` });
+      count++;
+    }
+  }
+  if (count === 0) return null;
+  return (
+    <div className="utrecht-alert utrecht-alert--error import-faults">
+      <h3 className="nl-heading nl-heading--level-3">{t('imports.faultsHeading', { count })}</h3>
+      {count > SHOWN_FAULTS && <p className="nl-paragraph">{t('imports.faultsCapped', { shown: number.format(SHOWN_FAULTS), count: number.format(count) })}</p>}
+      <DataTable
+        caption={t('imports.faultsCaption')}
+        rowKey={(item) => item.key}
+        rows={faults}
+        columns={[
+          { key: 'place', header: t('imports.columns.place'), cell: (item) => place(item.row) },
+          {
+            key: 'column',
+            header: t('imports.columns.column'),
+            cell: ({ fault }) => (fault.columnLetter ? `${fault.columnLetter} · ${fault.column}` : t('imports.missingColumn', { column: fault.column })),
+          },
+          { key: 'reference', header: t('imports.columns.reference'), cell: (item) => item.row.reference ?? t('common.none') },
+          { key: 'message', header: t('imports.columns.message'), cell: (item) => item.fault.reason },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** What happens to each row, a page of rows at a time. */
+export function RowsTable({ rows }: { rows: readonly ImportRow[] }) {
+  const { t } = useTranslation();
+  const place = usePlace();
+  const summary = useRowSummary();
+  const number = new Intl.NumberFormat(locale(currentLanguage()));
+  const [start, setStart] = useState(0);
+  const shown = rows.slice(start, start + ROWS_PER_PAGE);
+  if (rows.length === 0) return null;
+  const caption = t('imports.rowsCaption', { from: number.format(start + 1), to: number.format(start + shown.length), count: number.format(rows.length) });
+  return (
+    <>
+      <h3 className="nl-heading nl-heading--level-3">{t('imports.rowsHeading')}</h3>
+      <DataTable
+        caption={caption}
+        rowKey={(row) => `${row.sheet}-${row.rowNumber}`}
+        rows={shown}
+        columns={[
+          { key: 'place', header: t('imports.columns.place'), cell: place },
+          { key: 'kind', header: t('imports.columns.kind'), cell: (row) => t(`imports.sheets.${row.sheet}`) },
+          { key: 'reference', header: t('imports.columns.reference'), cell: (row) => row.reference ?? t('common.none') },
+          { key: 'outcome', header: t('imports.columns.outcome'), cell: (row) => t(`imports.outcomes.${row.outcome}`, { count: row.faults.length }) },
+          { key: 'contents', header: t('imports.columns.contents'), cell: summary },
+        ]}
+      />
+      {rows.length > ROWS_PER_PAGE && (
+        <nav className="action-row" aria-label={t('imports.rowsPaging')}>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={start === 0} onClick={() => setStart(Math.max(0, start - ROWS_PER_PAGE))}>
+            {t('imports.previousRows', { count: ROWS_PER_PAGE })}
+          </button>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action"
+            disabled={start + ROWS_PER_PAGE >= rows.length}
+            onClick={() => setStart(start + ROWS_PER_PAGE)}
+          >
+            {t('imports.nextRows', { count: ROWS_PER_PAGE })}
+          </button>
+        </nav>
+      )}
+    </>
+  );
+}
