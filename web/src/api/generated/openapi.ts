@@ -3892,6 +3892,10 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "json" | "csv";
+                    /** @description CSV only: excel-nl (default: UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
+                    dialect?: "excel-nl" | "rfc4180";
+                    /** @description The language of the labels; without it, as Accept-Language prefers (Dutch by default) */
+                    lang?: "nl" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -3925,6 +3929,212 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/letters/{id}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: one letter’s table of realised support as it printed it (JSON or CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                    /** @description CSV only: excel-nl (default: UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
+                    dialect?: "excel-nl" | "rfc4180";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The letter’s figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LetterFigure"][];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/letter-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: the figures of every published letter, one row per letter and figure (a time series; JSON or CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                    /** @description CSV only: excel-nl (default: UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
+                    dialect?: "excel-nl" | "rfc4180";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures, oldest reference date first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LetterFigure"][];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/kiel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: the public deliveries in the columns of the Kiel Institute Ukraine Support Tracker (CSV or XLSX)
+         * @description Kiel values aid in kind at market prices; the Netherlands values stock at replacement value and the rest at what was paid: the column Valuation Basis names it per row, the CSV says so in its first line (a # comment) and the XLSX on its sheet "metadata". CSV in RFC 4180 unless dialect=excel-nl.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: excel-nl (default: UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
+                    dialect?: "excel-nl" | "rfc4180";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/catalog.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: the catalogue of the open data in DCAT-AP-NL 3.0 (JSON-LD), for harvesting by data.overheid.nl */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The catalogue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/ld+json": {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -8953,6 +9163,10 @@ export interface components {
             reviewOn: string | null;
             /** Format: date */
             publicFrom: string | null;
+            /** @enum {string|null} */
+            realisedDatePrecision: "day" | "month" | null;
+            /** @description The value open data gives, in cents: the delivery’s value when decided; null when not public */
+            publicValueCents: number | null;
             note: string;
             /**
              * Format: uuid
@@ -8979,6 +9193,13 @@ export interface components {
              * @description Public only: on public surfaces from this date; without it, from the publication of the first letter that lists it
              */
             publicFrom?: string | null;
+            /**
+             * @description Public only: open data gives the realised date to the day, or only its month; without it, not at all
+             * @enum {string|null}
+             */
+            publicRealisedDate?: "day" | "month" | null;
+            /** @description Public only: open data gives the delivery’s value at the moment of this decision */
+            publicValue?: boolean;
             /**
              * @description Confidential only: why
              * @enum {string}
@@ -9384,10 +9605,43 @@ export interface components {
             /** @enum {string} */
             supportType: "stock" | "procurement" | "natoFund";
             quantity: string | null;
+            /** @description When it was realised: YYYY-MM-DD, or YYYY-MM where the disclosure decision gives only the month; null where it gives none */
+            realisedOn: string | null;
+            /** @description Its value in euro cents (replacement value or price paid), where the disclosure decision made it public; else null */
+            valueCents: number | null;
+            /** @description The first published letter to parliament that listed it */
+            firstLetter: {
+                /** Format: uuid */
+                id: string;
+                /** @example Kamerstuk 22 054, nr. 460 */
+                paperNumber: string | null;
+                /** Format: date */
+                letterDate: string;
+            } | null;
             /** Format: date */
             decidedOn: string;
             /** @description Demonstration data, not a real delivery */
             isDemonstration: boolean;
+            /** @description The category in the language asked for */
+            categoryLabel: string;
+            /** @description The type of support in the language asked for */
+            supportTypeLabel: string;
+        };
+        LetterFigure: {
+            /** Format: uuid */
+            letterId: string;
+            paperNumber: string | null;
+            /** Format: date */
+            letterDate: string;
+            /** Format: date */
+            referenceDate: string;
+            /** @description The row of the letter’s table: a type of support (stock, procurement, natoFund) or total */
+            figure: string;
+            label: string;
+            /** @description Exact, in euro cents, at the letter’s reference date */
+            cents: number;
+            /** @description As the letter printed it, in its rounding: "€ 8,8 mld." */
+            printed: string;
         };
         EpfOverview: {
             /** Format: date */
