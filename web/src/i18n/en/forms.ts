@@ -61,6 +61,8 @@ export const fields: typeof nl.fields = {
   publicDetail: 'Explanation in the public overview',
   publicCategory: 'Category in the public overview',
   publicQuantity: 'Quantity in the public overview',
+  publicRealisedDate: 'Realised date in the open data',
+  publicValue: 'Value in the open data',
   ground: 'Ground',
   reviewOn: 'Review on',
   // The European Peace Facility

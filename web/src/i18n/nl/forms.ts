@@ -59,6 +59,8 @@ export const fields = {
   publicDetail: 'Toelichting in het openbare overzicht',
   publicCategory: 'Categorie in het openbare overzicht',
   publicQuantity: 'Aantal in het openbare overzicht',
+  publicRealisedDate: 'Realisatiedatum in de open data',
+  publicValue: 'Waarde in de open data',
   ground: 'Grond',
   reviewOn: 'Opnieuw bekijken op',
   // The European Peace Facility

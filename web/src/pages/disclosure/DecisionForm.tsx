@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, CONFIDENTIALITY_GROUNDS, type Category, type ConfidentialityGround } from '../../../../common/vocabulary/codes.ts';
+import { CATEGORIES, CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type Category, type ConfidentialityGround } from '../../../../common/vocabulary/codes.ts';
 import { decideDisclosure, type DecisionRequest } from '../../api/disclosure.ts';
 import { RadioGroupField, SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
@@ -24,12 +24,14 @@ interface DecisionValues {
   publicDetail: string;
   publicCategory: string;
   publicQuantity: string;
+  publicRealisedDate: string;
+  publicValue: string;
   ground: string;
   reviewOn: string;
   note: string;
 }
 type DecisionField = keyof DecisionValues;
-const FIELDS: DecisionField[] = ['state', 'publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'ground', 'reviewOn', 'note'];
+const FIELDS: DecisionField[] = ['state', 'publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'publicRealisedDate', 'publicValue', 'ground', 'reviewOn', 'note'];
 
 /** A proposal from the register: for one delivery its own public title, category and quantity; for several, what they share. */
 function proposal(deliveries: readonly DecisionSubject[]): DecisionValues {
@@ -42,6 +44,8 @@ function proposal(deliveries: readonly DecisionSubject[]): DecisionValues {
     publicDetail: '',
     publicCategory: category ?? '',
     publicQuantity: only && only.quantity !== null ? [only.quantity, only.unit].filter(Boolean).join(' ') : '',
+    publicRealisedDate: '',
+    publicValue: '',
     ground: '',
     reviewOn: '',
     note: '',
@@ -64,6 +68,8 @@ function checkDecision(ids: string[], values: DecisionValues): Checked<DecisionR
         publicDetail: values.publicDetail.trim(),
         publicCategory: category,
         publicQuantity: values.publicQuantity.trim() || null,
+        publicRealisedDate: REALISED_DATE_PRECISIONS.find((precision) => precision === values.publicRealisedDate) ?? null,
+        publicValue: values.publicValue === 'public',
         note,
       },
     };
@@ -135,6 +141,20 @@ export function DecisionForm({ deliveries, onDecided }: DecisionFormProps) {
             options={[{ value: '', label: t('form.choose') }, ...CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) }))]}
           />
           <TextField {...field('publicQuantity')} size="medium" hint={t('disclosure.form.publicQuantityHint')} optional />
+          <SelectField
+            {...field('publicRealisedDate')}
+            options={[
+              { value: '', label: t('disclosure.form.realisedDateHidden') },
+              ...REALISED_DATE_PRECISIONS.map((value) => ({ value, label: t(`disclosure.form.realisedDate.${value}`) })),
+            ]}
+          />
+          <SelectField
+            {...field('publicValue')}
+            options={[
+              { value: '', label: t('disclosure.form.valueHidden') },
+              { value: 'public', label: t('disclosure.form.valuePublic') },
+            ]}
+          />
         </fieldset>
       )}
       {values.state === 'confidential' && (
