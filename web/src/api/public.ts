@@ -9,6 +9,12 @@ export type PublicDelivery = Schema<'PublicDelivery'>;
 
 export const PUBLIC_DELIVERIES_JSON = '/api/v1/public/deliveries?format=json';
 export const PUBLIC_DELIVERIES_CSV = '/api/v1/public/deliveries?format=csv';
+// Open data besides the deliveries: the Kiel-compatible file, the letters' figures and the DCAT catalogue.
+export const KIEL_CSV = '/api/v1/public/kiel?format=csv';
+export const KIEL_XLSX = '/api/v1/public/kiel?format=xlsx';
+export const LETTER_FIGURES_CSV = '/api/v1/public/letter-figures?format=csv';
+export const LETTER_FIGURES_JSON = '/api/v1/public/letter-figures?format=json';
+export const OPEN_DATA_CATALOG = '/api/v1/public/catalog.jsonld';
 
 export function listPublicLetters(signal?: AbortSignal) {
   return request<ResponseBody<'/public/letters', 'get'>>('/public/letters', { signal });

@@ -45,6 +45,13 @@ const publicPages: typeof nl.public = {
 export { publicPages as public };
 
 export const publicDeliveries: typeof nl.publicDeliveries = {
+  openData: {
+    title: 'Open data',
+    intro: 'Free to use under CC0. The deliveries also in the columns of the Kiel Institute’s Ukraine Support Tracker (which values at market prices; the Netherlands values stock at replacement value and the rest at what was paid), and the figures of every published letter as a time series.',
+    kiel: 'In the Kiel format',
+    figures: 'Figures of the letters',
+    catalog: 'Description of the open data (DCAT-AP-NL, JSON-LD)',
+  },
   title: 'Open data: public deliveries',
   intro: 'All deliveries decided public, as the public may read them. Confidential deliveries and deliveries not yet decided on are not here. The data can also be downloaded.',
   download: 'Download as:',

@@ -44,6 +44,13 @@ const publicPages = {
 export { publicPages as public };
 
 export const publicDeliveries = {
+  openData: {
+    title: 'Open data',
+    intro: 'Onder CC0 vrij te gebruiken. De leveringen ook in de kolommen van de Ukraine Support Tracker van het Kiel Institute (dat waardeert tegen marktprijzen; Nederland voorraad tegen vervangingswaarde en de rest tegen wat betaald is), en de cijfers van elke gepubliceerde brief als tijdreeks.',
+    kiel: 'In Kiel-formaat',
+    figures: 'Cijfers van de brieven',
+    catalog: 'Beschrijving van de open data (DCAT-AP-NL, JSON-LD)',
+  },
   title: 'Open data: openbare leveringen',
   intro: 'Alle leveringen waarvan is besloten dat ze openbaar zijn, zoals het publiek ze mag lezen. Vertrouwelijke leveringen en leveringen waarover nog niet is besloten, staan hier niet in. De gegevens zijn ook te downloaden.',
   download: 'Downloaden als:',

@@ -1,5 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { listPublicDeliveries, PUBLIC_DELIVERIES_CSV, PUBLIC_DELIVERIES_JSON, type PublicDelivery } from '../../api/public.ts';
+import {
+  KIEL_CSV,
+  KIEL_XLSX,
+  LETTER_FIGURES_CSV,
+  LETTER_FIGURES_JSON,
+  listPublicDeliveries,
+  OPEN_DATA_CATALOG,
+  PUBLIC_DELIVERIES_CSV,
+  PUBLIC_DELIVERIES_JSON,
+  type PublicDelivery,
+} from '../../api/public.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { DownloadLinks } from '../../components/DownloadLinks.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -24,6 +34,19 @@ export function PublicDeliveriesPage() {
           ]}
         />
       </div>
+      <section aria-labelledby="open-data-heading" className="open-data">
+        {/* The catalogue, for harvesters that look for it in the page. */}
+        <link rel="alternate" type="application/ld+json" href={OPEN_DATA_CATALOG} title="DCAT-AP-NL" />
+        <h2 id="open-data-heading" className="nl-heading nl-heading--level-2">{t('publicDeliveries.openData.title')}</h2>
+        <p className="nl-paragraph">{t('publicDeliveries.openData.intro')}</p>
+        <div className="letter-tools">
+          <DownloadLinks label={t('publicDeliveries.openData.kiel')} downloads={[{ format: 'csv', href: KIEL_CSV }, { format: 'xlsx', href: KIEL_XLSX }]} />
+          <DownloadLinks label={t('publicDeliveries.openData.figures')} downloads={[{ format: 'csv', href: LETTER_FIGURES_CSV }, { format: 'json', href: LETTER_FIGURES_JSON }]} />
+        </div>
+        <p className="nl-paragraph">
+          <a className="nl-link" href={OPEN_DATA_CATALOG}>{t('publicDeliveries.openData.catalog')}</a>
+        </p>
+      </section>
       {deliveries.data ? <PublicDeliveriesTable items={deliveries.data.data.items} /> : <ResourceStatus resource={deliveries} onRetry={deliveries.reload} />}
     </PublicSection>
   );
