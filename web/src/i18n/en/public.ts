@@ -46,7 +46,7 @@ export { publicPages as public };
 
 export const publicDeliveries: typeof nl.publicDeliveries = {
   openData: {
-    title: 'Open data',
+    title: 'More open data',
     intro: 'Free to use under CC0. The deliveries also in the columns of the Kiel Institute’s Ukraine Support Tracker (which values at market prices; the Netherlands values stock at replacement value and the rest at what was paid), and the figures of every published letter as a time series.',
     kiel: 'In the Kiel format',
     figures: 'Figures of the letters',

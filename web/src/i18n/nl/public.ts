@@ -45,7 +45,7 @@ export { publicPages as public };
 
 export const publicDeliveries = {
   openData: {
-    title: 'Open data',
+    title: 'Meer open data',
     intro: 'Onder CC0 vrij te gebruiken. De leveringen ook in de kolommen van de Ukraine Support Tracker van het Kiel Institute (dat waardeert tegen marktprijzen; Nederland voorraad tegen vervangingswaarde en de rest tegen wat betaald is), en de cijfers van elke gepubliceerde brief als tijdreeks.',
     kiel: 'In Kiel-formaat',
     figures: 'Cijfers van de brieven',
