@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { NotPermittedPage } from '../pages/NotPermittedPage.tsx';
@@ -8,6 +8,7 @@ import { useRefusal } from '../state/refusal.tsx';
 import { useCan, useSession } from '../state/session.tsx';
 import { Alert } from './Alert.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { PageLoading } from './PageLoading.tsx';
 import { NAVIGATION } from './navigation.ts';
 import { WaitingCount } from '../pages/dashboard/WaitingForYou.tsx';
 import { SessionBar } from './SessionBar.tsx';
@@ -73,7 +74,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <div role="status" className="site-notice">
           {notice && <Alert type="ok">{t(`notices.${notice}`)}</Alert>}
         </div>
-        {refusal ? <NotPermittedPage code={refusal} /> : children}
+        {/* Pages load their code when first shown (see lazyPage). */}
+        <Suspense fallback={<PageLoading />}>{refusal ? <NotPermittedPage code={refusal} /> : children}</Suspense>
       </main>
       <footer className="site-footer">
         <div className="site-container site-footer__content">
