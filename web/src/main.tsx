@@ -6,6 +6,9 @@ import './styles.css';
 import { startTranslation } from './i18n/index.ts';
 import { App } from './App.tsx';
 
+// A page's chunk that fails to load is most likely of a build replaced since this page was opened: load the new one.
+window.addEventListener('vite:preloadError', () => window.location.reload());
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // Renders once the chosen language's words are there (no top-level await: it would keep the build from

@@ -74,8 +74,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <div role="status" className="site-notice">
           {notice && <Alert type="ok">{t(`notices.${notice}`)}</Alert>}
         </div>
-        {/* Pages load their code when first shown (see lazyPage). */}
-        <Suspense fallback={<PageLoading />}>{refusal ? <NotPermittedPage code={refusal} /> : children}</Suspense>
+        {/* Pages load their code when first shown (see lazyPage). A boundary per address: one shared by all would
+            keep the previous page in the document, hidden, while the next one loads. */}
+        <Suspense key={location} fallback={<PageLoading />}>{refusal ? <NotPermittedPage code={refusal} /> : children}</Suspense>
       </main>
       <footer className="site-footer">
         <div className="site-container site-footer__content">
@@ -125,6 +126,19 @@ function useFocusHeadingOnNavigation(location: string): void {
   useEffect(() => {
     if (previous.current === location) return;
     previous.current = location;
-    if (userActed.current) document.querySelector<HTMLElement>('main h1')?.focus();
+    const main = document.querySelector('main');
+    if (!userActed.current || !main) return;
+    const focusHeading = () => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      heading?.focus();
+      return heading !== null;
+    };
+    if (focusHeading()) return;
+    // A page whose code is still on its way shows its heading a moment later.
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [location]);
 }
