@@ -8,10 +8,12 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, t
 import { link, mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { auditEventHashAt, lastAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { StartRefusedError } from '../start-refused.ts';
 import { readRestores, standingAnchors } from './restores.ts';
+import { parseSignedLine } from './signed-lines.ts';
 
 /** Names the format of the signed text; a change of that text gets a new one. */
 const CHECKPOINT_FORMAT = 'steunregister-audit-checkpoint/1';
@@ -219,25 +221,15 @@ export async function startCheckpointing(options: CheckpointingOptions): Promise
   };
 }
 
-function parseCheckpoint(line: string): Checkpoint | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { format, seq, hash, at, signature } = value as Record<string, unknown>;
-  const valid =
-    format === CHECKPOINT_FORMAT &&
-    Number.isSafeInteger(seq) &&
-    (seq as number) > 0 &&
-    typeof hash === 'string' &&
-    /^[0-9a-f]{64}$/.test(hash) &&
-    typeof at === 'string' &&
-    typeof signature === 'string';
-  return valid ? { format, seq: seq as number, hash, at, signature } : undefined;
-}
+const checkpointLine: z.ZodType<Checkpoint> = z.object({
+  format: z.literal(CHECKPOINT_FORMAT),
+  seq: z.int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.string(),
+  signature: z.string(),
+});
+
+const parseCheckpoint = (line: string) => parseSignedLine(line, checkpointLine);
 
 async function readIfPresent(path: string): Promise<string | undefined> {
   try {

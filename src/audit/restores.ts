@@ -9,10 +9,12 @@ import { sign, verify, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { auditEventHashAt, lastAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { StartRefusedError } from '../start-refused.ts';
 import { appendDurably, type Checkpoint, type CheckpointStore } from './checkpoints.ts';
+import { parseSignedLine } from './signed-lines.ts';
 
 const RESTORE_FORMAT = 'steunregister-audit-restore/1';
 const RESTORES_FILE = 'restores.jsonl';
@@ -63,7 +65,7 @@ export async function readRestores(directory: string, publicKey: KeyObject | und
   return lines
     .filter(([line]) => line.trim() !== '')
     .map(([line, number]) => {
-      const record = parseRestore(line);
+      const record = parseSignedLine(line, restoreLine);
       const valid = record !== undefined && publicKey !== undefined && verify(null, Buffer.from(restoreText(record), 'utf8'), publicKey, Buffer.from(record.signature, 'base64'));
       if (!valid) throw new InvalidRestoreRecordError(`line ${number} of ${RESTORES_FILE} is not a validly signed restore record`);
       return record;
@@ -109,22 +111,12 @@ export async function recordRestore(
   return record;
 }
 
-function parseRestore(line: string): RestoreRecord | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { format, seq, hash, lostUpTo, operator, at, signature } = value as Record<string, unknown>;
-  const valid =
-    format === RESTORE_FORMAT &&
-    Number.isSafeInteger(seq) &&
-    Number.isSafeInteger(lostUpTo) &&
-    typeof hash === 'string' &&
-    typeof operator === 'string' &&
-    typeof at === 'string' &&
-    typeof signature === 'string';
-  return valid ? { format, seq: seq as number, hash, lostUpTo: lostUpTo as number, operator, at, signature } : undefined;
-}
+const restoreLine: z.ZodType<RestoreRecord> = z.object({
+  format: z.literal(RESTORE_FORMAT),
+  seq: z.int(),
+  hash: z.string(),
+  lostUpTo: z.int(),
+  operator: z.string(),
+  at: z.string(),
+  signature: z.string(),
+});

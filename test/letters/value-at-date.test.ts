@@ -79,5 +79,16 @@ describeEachDatabase('a named figure at the letter\'s reference date', (database
     const line = (key: string) => differences.find((difference: any) => difference.figure === key);
     expect(line('procurement').published - line('procurement').recomputed).toBe(wrong!.amountCents);
     expect(line('total').published - line('total').recomputed).toBe(wrong!.amountCents);
+
+    // The next letter restates the previous procurement figure without the withdrawn payment, in a footnote.
+    const next = await author('POST', '/letters', { referenceDate: '2025-12-31', letterDate: '2026-01-20' });
+    expect(next.status).toBe(201);
+    const snapshot: PublicLetterSnapshot = next.body.letter;
+    expect(snapshot.previousLetter).toMatchObject({ id: augustId });
+    const procurement = snapshot.figures.lines.find((figure) => figure.key === 'procurement')!;
+    expect(procurement.reportedPreviousCents! - procurement.restatedPreviousCents!).toBe(wrong!.amountCents);
+    expect(snapshot.footnotes.map((note) => note.text)).toContainEqual(
+      expect.stringMatching(/^Herzien: volgens de huidige gegevens bedroeg dit op 31 augustus 2025 €[\d,]+ (mld|mln)\., niet €[\d,]+ (mld|mln)\. zoals in de vorige brief\.$/),
+    );
   });
 });

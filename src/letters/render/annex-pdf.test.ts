@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderAnnexPdf, stampAnnexPdf } from './annex-pdf.ts';
 import { ANNEX_WATERMARK, annexFixture, HOSTILE_TEXT, LONG_WORD } from './fixture.test-support.ts';
 import { encodeWinAnsi, wrapText } from './pdf-writer.ts';
-import { pdfInfo, pdfPages, type PdfPage } from './pdf-text.test-support.ts';
+import { pdfAccessibility, pdfInfo, pdfPages, type PdfPage } from './pdf-text.test-support.ts';
 
 const createdAt = new Date('2025-09-10T08:00:00Z');
 const squeezed = (text: string) => text.replace(/\s+/g, '');
@@ -38,6 +38,24 @@ describe('renderAnnexPdf and stampAnnexPdf', () => {
     const other = await pdfPages(stampAnnexPdf(kept, 'Geopend door A. Ander (a.ander) op 1 december 2026 om 09:00'));
     expect(onPage(other[0]!, 'a.ander')).toBe(true);
     expect(onPage(other[0]!, ANNEX_WATERMARK)).toBe(false);
+  });
+
+  it('is tagged: the classification, title and headings first, then the table with a header cell per column and a cell per value', async () => {
+    const { marked, info, displayDocTitle, roles } = await pdfAccessibility(stampAnnexPdf(kept, ANNEX_WATERMARK));
+    expect(marked).toBe(true);
+    expect(info.Language).toBe('nl-NL');
+    expect(displayDocTitle).toBe(true);
+    const count = (role: string) => tree.filter((found) => found === role).length;
+    // pdf.js gives each page the whole tree of the elements it shows content of.
+    const tree = roles[0]!;
+    expect(tree.slice(0, 6)).toEqual(['Root', 'Document', 'P', 'H1', 'P', 'P']);
+    expect(tree.indexOf('H2')).toBeLessThan(tree.indexOf('Table'));
+    expect(roles.length).toBeGreaterThanOrEqual(3);
+    for (const page of roles) expect(page).toContain('TD');
+    // One header row, though it is printed at the top of every page; then the group, the 90 deliveries, the subtotal and the note.
+    expect(count('TH')).toBe(annex.sections[0]!.header.length);
+    expect(count('TR')).toBe(1 + 1 + 90 + 1 + 1);
+    expect(count('TD')).toBe(1 + 90 * 6 + 6 + 1);
   });
 
   it('survives hostile text and a 500-character word in a cell', async () => {

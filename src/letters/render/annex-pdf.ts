@@ -1,6 +1,6 @@
 import type { AnnexDocument, AnnexSection, AnnexTableRow } from '../letter-document.ts';
 import { LABELS } from './labels.ts';
-import { encodeWinAnsi, PageCanvas, StreamingPdf, stampPdf, textWidth, wrapText, type FontStyle, type StampablePdf } from './pdf-writer.ts';
+import { encodeWinAnsi, PageCanvas, StreamingPdf, stampPdf, textWidth, wrapText, type FontStyle, type StampablePdf, type StructElement } from './pdf-writer.ts';
 
 /** A4 landscape, in points. */
 const PAGE = { width: 841.89, height: 595.28 };
@@ -15,11 +15,13 @@ const COLOURS = { ink: '0 0 0', muted: '0.333 0.333 0.333', marking: '0.663 0 0.
  * The confidential annex on A4 landscape, rendered once: the classification at the top and the bottom of
  * every page, each table's header repeated on every page, every cell wrapped once and written as its row
  * is reached. The reader's watermark is not in it: `stampAnnexPdf` adds it to every page on each opening.
+ * Tagged: the title, headings, paragraphs and tables (header cells for their columns) are its structure;
+ * the marks on every page, the repeated headers, rules and shading are artifacts.
  */
 export function renderAnnexPdf(annex: AnnexDocument, options: { createdAt: Date }): StampablePdf {
   const pdf = new StreamingPdf(PAGE, { title: `${annex.classification}: ${annex.title}`, createdAt: options.createdAt });
   const writer = new PageWriter(pdf, annex);
-  writer.paragraph(annex.title, 'bold', 13);
+  writer.paragraph(annex.title, 'bold', 13, COLOURS.ink, 'H1');
   writer.paragraph(annex.subtitle, 'regular', 10);
   writer.y += 4;
   for (const line of annex.summary) writer.paragraph(line, 'regular', 8.5, COLOURS.muted);
@@ -31,14 +33,16 @@ export function renderAnnexPdf(annex: AnnexDocument, options: { createdAt: Date 
 export function stampAnnexPdf(pdf: StampablePdf, watermark: string): Uint8Array<ArrayBuffer> {
   const stamp = new PageCanvas(PAGE.height);
   const text = encodeWinAnsi(watermark);
-  stamp.text(text, (PAGE.width - textWidth(text, 'regular', 7.5)) / 2, 44, 'regular', 7.5, COLOURS.muted);
-  const gap = '        ';
-  const length = 2 * Math.hypot(PAGE.width, PAGE.height);
-  const copies = Math.max(1, Math.floor(length / textWidth(text + gap, 'bold', 15)));
-  const line = Array.from({ length: copies }, () => text).join(gap);
-  for (const offset of [-0.32, -0.16, 0, 0.16, 0.32]) {
-    stamp.translucentLine(line, 'bold', 15, Math.atan2(PAGE.height, PAGE.width), offset * PAGE.height, PAGE.width);
-  }
+  stamp.artifact(() => {
+    stamp.text(text, (PAGE.width - textWidth(text, 'regular', 7.5)) / 2, 44, 'regular', 7.5, COLOURS.muted);
+    const gap = '        ';
+    const length = 2 * Math.hypot(PAGE.width, PAGE.height);
+    const copies = Math.max(1, Math.floor(length / textWidth(text + gap, 'bold', 15)));
+    const line = Array.from({ length: copies }, () => text).join(gap);
+    for (const offset of [-0.32, -0.16, 0, 0.16, 0.32]) {
+      stamp.translucentLine(line, 'bold', 15, Math.atan2(PAGE.height, PAGE.width), offset * PAGE.height, PAGE.width);
+    }
+  }, '/Type /Pagination /Subtype /Watermark');
   return stampPdf(pdf, stamp);
 }
 
@@ -54,6 +58,8 @@ class PageWriter {
   y = MARGINS.top;
   private canvas: PageCanvas;
   private header: { row: Row; widths: number[]; numeric: readonly number[] } | null = null;
+  /** The table being written; null while none is. */
+  private table: StructElement | null = null;
   private readonly pdf: StreamingPdf;
   private readonly annex: AnnexDocument;
 
@@ -63,14 +69,18 @@ class PageWriter {
     this.canvas = this.newCanvas();
   }
 
-  paragraph(text: string, style: FontStyle, size: number, colour = COLOURS.ink): void {
+  paragraph(text: string, style: FontStyle, size: number, colour = COLOURS.ink, role = 'P'): void {
     const lines = wrapText(encodeWinAnsi(text), style, size, CONTENT_WIDTH);
     const height = size * 1.2;
     this.keep(lines.length * height);
-    for (const line of lines) {
-      this.canvas.text(line, MARGINS.left, this.y, style, size, colour);
-      this.y += height;
-    }
+    const element = this.pdf.open(role, this.pdf.document);
+    this.pdf.content(element, this.canvas, () => {
+      for (const line of lines) {
+        this.canvas.text(line, MARGINS.left, this.y, style, size, colour);
+        this.y += height;
+      }
+    });
+    this.pdf.close(element);
     this.y += 3;
   }
 
@@ -84,11 +94,14 @@ class PageWriter {
     this.header = null;
     this.y += 10;
     this.keep(14 + 4 * LINE + 4 * TABLE.padY);
-    this.paragraph(section.heading, 'bold', 11);
+    this.paragraph(section.heading, 'bold', 11, COLOURS.ink, 'H2');
     for (const line of section.intro ?? []) this.paragraph(line, 'regular', 8.5, COLOURS.muted);
+    this.table = this.pdf.open('Table', this.pdf.document);
     this.header = { row: header, widths, numeric: section.numericColumns };
-    this.drawHeader();
+    this.drawRow(header, widths, section.numericColumns);
     for (const row of rows) this.drawRow(row, widths, section.numericColumns);
+    this.pdf.close(this.table);
+    this.table = null;
     this.header = null;
   }
 
@@ -97,13 +110,11 @@ class PageWriter {
     return this.pdf.finish();
   }
 
-  private drawHeader(): void {
-    if (this.header === null) return;
-    this.drawRow(this.header.row, this.header.widths, this.header.numeric);
-  }
-
-  /** Wraps each cell once, starts a new page (with the header) when the row does not fit, and draws it. */
-  private drawRow(row: Row, widths: readonly number[], numeric: readonly number[]): void {
+  /**
+   * Wraps each cell once, starts a new page (with the header) when the row does not fit, and draws it: a
+   * row of the table, or (`repeated`) the header again at the top of a page, which is not.
+   */
+  private drawRow(row: Row, widths: readonly number[], numeric: readonly number[], repeated = false): void {
     const spanning = row.kind === 'group' || row.kind === 'note';
     const style: FontStyle = row.kind === 'header' || row.kind === 'group' || row.kind === 'subtotal' ? 'bold' : row.kind === 'note' ? 'italic' : 'regular';
     const cells = spanning ? [row.cells[0] ?? ''] : row.cells;
@@ -112,23 +123,36 @@ class PageWriter {
     const height = Math.max(1, ...lines.map((cellLines) => cellLines.length)) * LINE + 2 * TABLE.padY + (row.kind === 'group' ? 4 : 0);
     if (this.y + height > MAX_Y) {
       this.nextPage();
-      if (row.kind !== 'header') this.drawHeader();
+      if (row.kind !== 'header' && this.header) this.drawRow(this.header.row, this.header.widths, this.header.numeric, true);
     }
     const top = this.y;
-    if (row.kind === 'group') this.canvas.fill(MARGINS.left, top + 4, CONTENT_WIDTH, height - 4, COLOURS.group);
-    if (row.marked) this.canvas.fill(MARGINS.left, top, CONTENT_WIDTH, height, COLOURS.marked);
-    if (row.kind === 'subtotal') this.canvas.rule(MARGINS.left, top, CONTENT_WIDTH, 0.8, COLOURS.ink);
+    const canvas = this.canvas;
+    canvas.artifact(() => {
+      if (row.kind === 'group') canvas.fill(MARGINS.left, top + 4, CONTENT_WIDTH, height - 4, COLOURS.group);
+      if (row.marked) canvas.fill(MARGINS.left, top, CONTENT_WIDTH, height, COLOURS.marked);
+      if (row.kind === 'subtotal') canvas.rule(MARGINS.left, top, CONTENT_WIDTH, 0.8, COLOURS.ink);
+      const header = row.kind === 'header';
+      canvas.rule(MARGINS.left, top + height, CONTENT_WIDTH, header ? 0.8 : 0.3, header ? COLOURS.ink : COLOURS.rule);
+    });
+    const tableRow = repeated || !this.table ? null : this.pdf.open('TR', this.table);
     let x = MARGINS.left;
     lines.forEach((cellLines, column) => {
       const width = cellWidths[column] ?? 0;
-      cellLines.forEach((line, index) => {
-        const left = !spanning && numeric.includes(column) ? x + width - TABLE.padX - textWidth(line, style, TABLE.size) : x + TABLE.padX;
-        this.canvas.text(line, left, top + TABLE.padY + (row.kind === 'group' ? 4 : 0) + index * LINE, style, TABLE.size, row.kind === 'note' ? COLOURS.muted : COLOURS.ink);
-      });
+      const left = x;
+      const draw = () =>
+        cellLines.forEach((line, index) => {
+          const at = !spanning && numeric.includes(column) ? left + width - TABLE.padX - textWidth(line, style, TABLE.size) : left + TABLE.padX;
+          canvas.text(line, at, top + TABLE.padY + (row.kind === 'group' ? 4 : 0) + index * LINE, style, TABLE.size, row.kind === 'note' ? COLOURS.muted : COLOURS.ink);
+        });
+      if (tableRow) {
+        const cell = this.pdf.open(row.kind === 'header' ? 'TH' : 'TD', tableRow, cellAttributes(row, widths.length));
+        this.pdf.content(cell, canvas, draw);
+        this.pdf.close(cell);
+      } else canvas.artifact(draw, '/Type /Pagination');
       x += width;
     });
+    if (tableRow) this.pdf.close(tableRow);
     this.y = top + height;
-    this.canvas.rule(MARGINS.left, this.y, CONTENT_WIDTH, row.kind === 'header' ? 0.8 : 0.3, row.kind === 'header' ? COLOURS.ink : COLOURS.rule);
   }
 
   private keep(height: number): void {
@@ -141,22 +165,44 @@ class PageWriter {
     this.y = MARGINS.top;
   }
 
-  /** A page with its marks: the classification at the top and the bottom, the demonstration mark, its number. */
+  /**
+   * A page with its marks: the classification at the top and the bottom, the demonstration mark, its
+   * number. They are artifacts, except on the first page, where the classification and the demonstration
+   * mark are the first things read.
+   */
   private newCanvas(): PageCanvas {
-    const canvas = new PageCanvas(PAGE.height);
+    const canvas = this.pdf.newPage();
+    const first = this.pdf.pageCount === 0;
     const centred = (text: string, top: number, style: FontStyle, size: number, colour: string) => {
-      const encoded = encodeWinAnsi(text);
-      canvas.text(encoded, (PAGE.width - textWidth(encoded, style, size)) / 2, top, style, size, colour);
+      const draw = () => centredText(canvas, text, top, style, size, colour);
+      if (!first) return canvas.artifact(draw, '/Type /Pagination /Subtype /Header');
+      const element = this.pdf.open('P', this.pdf.document);
+      this.pdf.content(element, canvas, draw);
+      this.pdf.close(element);
     };
     centred(this.annex.classification, 22, 'bold', 10, COLOURS.marking);
     if (this.annex.isDemonstration) centred(`${LABELS.demonstrationMark}  ${LABELS.demonstrationNote}`, 34, 'bold', 7, COLOURS.accent);
-    centred(this.annex.classification, PAGE.height - 34, 'bold', 10, COLOURS.marking);
-    const label = encodeWinAnsi(`Pagina ${(this.pdf.pageCount + 1).toLocaleString('nl-NL')} van `);
-    const x = PAGE.width - MARGINS.right - 95;
-    canvas.text(label, x, PAGE.height - 20, 'regular', 7, COLOURS.muted);
-    canvas.pageCount(x + textWidth(label, 'regular', 7), PAGE.height - 20, 7, COLOURS.muted);
+    canvas.artifact(() => {
+      centredText(canvas, this.annex.classification, PAGE.height - 34, 'bold', 10, COLOURS.marking);
+      const label = encodeWinAnsi(`Pagina ${(this.pdf.pageCount + 1).toLocaleString('nl-NL')} van `);
+      const x = PAGE.width - MARGINS.right - 95;
+      canvas.text(label, x, PAGE.height - 20, 'regular', 7, COLOURS.muted);
+      canvas.pageCount(x + textWidth(label, 'regular', 7), PAGE.height - 20, 7, COLOURS.muted);
+    }, '/Type /Pagination /Subtype /Footer');
     return canvas;
   }
+}
+
+function centredText(canvas: PageCanvas, text: string, top: number, style: FontStyle, size: number, colour: string): void {
+  const encoded = encodeWinAnsi(text);
+  canvas.text(encoded, (PAGE.width - textWidth(encoded, style, size)) / 2, top, style, size, colour);
+}
+
+/** A header cell heads its column; a group's or a note's single cell spans the row. */
+function cellAttributes(row: Row, columns: number): string | undefined {
+  if (row.kind === 'header') return '<< /O /Table /Scope /Column >>';
+  if (row.kind === 'group' || row.kind === 'note') return `<< /O /Table /ColSpan ${columns} >>`;
+  return undefined;
 }
 
 /**

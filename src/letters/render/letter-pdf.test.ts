@@ -1,42 +1,10 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { LetterDocument } from '../letter-document.ts';
 import { letterFixture } from './fixture.test-support.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
-import { pdfPages } from './pdf-text.test-support.ts';
+import { pdfAccessibility, pdfPages } from './pdf-text.test-support.ts';
 
 const createdAt = new Date('2025-09-10T08:00:00Z');
-const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
-
-interface StructNode {
-  role?: string;
-  children?: (StructNode | { type: string })[];
-}
-
-/** What a screen reader is given: whether the PDF is tagged, its language, title, and per page the structure roles in reading order. */
-async function accessibility(bytes: Uint8Array) {
-  const task = getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, verbosity: 0 });
-  const pdf = await task.promise;
-  const markInfo = await pdf.getMarkInfo();
-  const { info } = await pdf.getMetadata();
-  const preferences = await pdf.getViewerPreferences();
-  const roles: string[][] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const tree = (await (await pdf.getPage(number)).getStructTree()) as StructNode | null;
-    const collect = (node: StructNode): string[] => [
-      ...(node.role ? [node.role] : []),
-      ...(node.children ?? []).flatMap((child) => ('role' in child || 'children' in child ? collect(child as StructNode) : [])),
-    ];
-    roles.push(tree ? collect(tree) : []);
-  }
-  await task.destroy();
-  // pdfjs answers these as Maps.
-  const entry = (value: unknown, key: string) => (value instanceof Map ? value.get(key) : undefined);
-  return { marked: entry(markInfo, 'Marked'), info: info as Record<string, unknown>, displayDocTitle: entry(preferences, 'DisplayDocTitle'), roles };
-}
-
 /** A letter long enough for several pages, each paragraph citing its own footnote with the word just before the reference. */
 function longLetter(): LetterDocument {
   const filler = 'De Nederlandse steun aan Oekraïne is omvangrijk en wordt met zorg geregistreerd en verantwoord. '.repeat(5);
@@ -52,7 +20,7 @@ function longLetter(): LetterDocument {
 
 describe('the letter as a tagged PDF', () => {
   it('is tagged, in Dutch, titled with its subject, and reads in the letter’s order', async () => {
-    const { marked, info, displayDocTitle, roles } = await accessibility(await renderLetterPdf(letterFixture(), { createdAt }));
+    const { marked, info, displayDocTitle, roles } = await pdfAccessibility(await renderLetterPdf(letterFixture(), { createdAt }));
     expect(marked).toBe(true);
     expect(info.Language).toBe('nl-NL');
     expect(info.Title).toBe('Leveringen militaire goederen aan Oekraïne');

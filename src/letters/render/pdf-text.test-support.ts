@@ -40,3 +40,30 @@ export async function pdfInfo(bytes: Uint8Array): Promise<Record<string, unknown
   await task.destroy();
   return info as Record<string, unknown>;
 }
+
+interface StructNode {
+  role?: string;
+  children?: (StructNode | { type: string })[];
+}
+
+/** What a screen reader is given: whether the PDF is tagged, its language, title, and per page the structure roles in reading order. */
+export async function pdfAccessibility(bytes: Uint8Array) {
+  const task = getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, verbosity: 0 });
+  const pdf = await task.promise;
+  const markInfo = await pdf.getMarkInfo();
+  const { info } = await pdf.getMetadata();
+  const preferences = await pdf.getViewerPreferences();
+  const roles: string[][] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const tree = (await (await pdf.getPage(number)).getStructTree()) as StructNode | null;
+    const collect = (node: StructNode): string[] => [
+      ...(node.role ? [node.role] : []),
+      ...(node.children ?? []).flatMap((child) => ('role' in child || 'children' in child ? collect(child as StructNode) : [])),
+    ];
+    roles.push(tree ? collect(tree) : []);
+  }
+  await task.destroy();
+  // pdfjs answers these as Maps.
+  const entry = (value: unknown, key: string) => (value instanceof Map ? value.get(key) : undefined);
+  return { marked: entry(markInfo, 'Marked'), info: info as Record<string, unknown>, displayDocTitle: entry(preferences, 'DisplayDocTitle'), roles };
+}

@@ -3,6 +3,10 @@
  * they are full, text is measured from a width table per font, and Latin-1 text, nearly all of it, goes
  * through without being looked at character by character. What pdfkit does for the letter, it does for
  * the annex in a fraction of the time and memory.
+ *
+ * The document is tagged (its structure tree is what a screen reader reads) and everything else drawn is
+ * marked as an artifact. A long table has hundreds of thousands of structure elements: they go into
+ * compressed object streams, listed by a cross-reference stream.
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
@@ -112,9 +116,30 @@ function textString(text: string): string {
 export class PageCanvas {
   private readonly parts: string[] = [];
   readonly height: number;
+  /** The page's object, when the canvas is a page of a document (the stamp is not). */
+  readonly pageObject: number | undefined;
+  /** The structure element of each marked-content sequence on the page, by its MCID. */
+  readonly owners: number[] = [];
 
-  constructor(height: number) {
+  constructor(height: number, pageObject?: number) {
     this.height = height;
+    this.pageObject = pageObject;
+  }
+
+  /** Draws content that belongs to a structure element; its marked-content id. */
+  tagged(owner: StructElement, draw: () => void): number {
+    const mcid = this.owners.push(owner.number) - 1;
+    this.parts.push(`/${owner.role} <</MCID ${mcid}>> BDC`);
+    draw();
+    this.parts.push('EMC');
+    return mcid;
+  }
+
+  /** Draws what is not content: rules, shading, page marks, a repeated table header, a watermark. */
+  artifact(draw: () => void, kind = ''): void {
+    this.parts.push(kind ? `/Artifact << ${kind} >> BDC` : '/Artifact BMC');
+    draw();
+    this.parts.push('EMC');
   }
 
   text(encoded: string, x: number, top: number, style: FontStyle, size: number, colour = '0 0 0'): void {
@@ -160,7 +185,27 @@ const PAGE_COUNT = 8;
 const INFO = 9;
 /** The object that is written only when the document is opened: the reader's stamp over every page. */
 const STAMP = 10;
-const FIRST_PAGE_OBJECT = 11;
+const STRUCT_TREE_ROOT = 11;
+const PARENT_TREE = 12;
+const DOCUMENT_ELEMENT = 13;
+const FIRST_FREE_OBJECT = 14;
+/** Objects per compressed object stream. */
+const OBJECTS_PER_STREAM = 500;
+
+/** An element of the structure tree, open while its children are added. */
+export interface StructElement {
+  readonly number: number;
+  readonly role: string;
+  readonly parent: number;
+  /** Its children: element references, or marked-content ids on `page`. */
+  readonly kids: string[];
+  page?: number;
+  /** Its attributes, a PDF dictionary such as `<< /O /Table /Scope /Column >>`. */
+  readonly attributes?: string;
+}
+
+/** Where an object is: at an offset in the file, or at an index in an object stream. */
+type XrefEntry = { offset: number } | { stream: number; index: number };
 
 /**
  * A PDF kept without its stamp: `bytes` is everything but the stamp object, which goes in at `slot`, and
@@ -172,23 +217,34 @@ export interface StampablePdf {
 }
 
 /**
- * Writes a PDF page by page. Every page draws, over its own content, one shared object that is left out:
- * `stampPdf` puts it in (a reader's watermark), so that the pages are rendered once and stamped many times.
+ * Writes a tagged PDF page by page. Every page draws, over its own content, one shared object that is left
+ * out: `stampPdf` puts it in (a reader's watermark), so that the pages are rendered once and stamped many
+ * times. The file is a hybrid: a cross-reference stream before the stamp lists every object but the
+ * stamp; a one-entry table after it lists the stamp and points to the stream, so that putting the stamp in
+ * moves nothing but the final offset.
  */
 export class StreamingPdf {
   private readonly chunks: Buffer[] = [];
   private length = 0;
-  private readonly offsets = new Map<number, number>();
+  private readonly entries = new Map<number, XrefEntry>();
   private readonly pageObjects: number[] = [];
-  private nextObject = FIRST_PAGE_OBJECT;
+  /** Per page, in order, the object that lists the structure element of each of its MCIDs. */
+  private readonly parentTree: number[] = [];
+  private pending: { number: number; text: string }[] = [];
+  private nextObject = FIRST_FREE_OBJECT;
   private readonly size: { width: number; height: number };
   private readonly info: { title: string; createdAt: Date };
+  /** The root of the document's structure: everything else is in it. */
+  readonly document: StructElement = { number: DOCUMENT_ELEMENT, role: 'Document', parent: STRUCT_TREE_ROOT, kids: [] };
 
   constructor(size: { width: number; height: number }, info: { title: string; createdAt: Date }) {
     this.size = size;
     this.info = info;
     this.write('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
-    this.object(CATALOG, `<< /Type /Catalog /Pages ${PAGES} 0 R /Lang (nl-NL) /ViewerPreferences << /DisplayDocTitle true >> >>`);
+    this.object(
+      CATALOG,
+      `<< /Type /Catalog /Pages ${PAGES} 0 R /Lang (nl-NL) /MarkInfo << /Marked true >> /StructTreeRoot ${STRUCT_TREE_ROOT} 0 R /ViewerPreferences << /DisplayDocTitle true >> >>`,
+    );
     const fonts = (Object.keys(BASE_FONTS) as FontStyle[]).map((style, index) => `/${FONT_KEYS[style]} ${FIRST_FONT + index} 0 R`).join(' ');
     this.object(RESOURCES, `<< /Font << ${fonts} >> /ExtGState << /Translucent ${TRANSLUCENT} 0 R >> /XObject << /PageCount ${PAGE_COUNT} 0 R >> >>`);
     (Object.keys(BASE_FONTS) as FontStyle[]).forEach((style, index) => {
@@ -199,48 +255,121 @@ export class StreamingPdf {
     this.object(INFO, `<< /Title ${textString(info.title)} /Creator (Steunregister) /Producer (Steunregister) /CreationDate (D:${date}Z) >>`);
   }
 
+  /** A blank page to draw on; it is written by addPage. */
+  newPage(): PageCanvas {
+    return new PageCanvas(this.size.height, this.nextObject++);
+  }
+
   addPage(canvas: PageCanvas): void {
+    const page = canvas.pageObject!;
     const content = this.nextObject++;
-    const page = this.nextObject++;
+    const parents = this.nextObject++;
     this.stream(content, Buffer.from(canvas.operators(), 'latin1'));
     this.object(
       page,
-      `<< /Type /Page /Parent ${PAGES} 0 R /MediaBox [0 0 ${this.size.width} ${this.size.height}] /Resources ${RESOURCES} 0 R /Contents [${content} 0 R ${STAMP} 0 R] >>`,
+      `<< /Type /Page /Parent ${PAGES} 0 R /MediaBox [0 0 ${this.size.width} ${this.size.height}] /Resources ${RESOURCES} 0 R /Contents [${content} 0 R ${STAMP} 0 R] /StructParents ${this.pageObjects.length} /Tabs /S >>`,
     );
+    this.compressed(parents, `[${canvas.owners.map((owner) => `${owner} 0 R`).join(' ')}]`);
     this.pageObjects.push(page);
+    this.parentTree.push(parents);
   }
 
   get pageCount(): number {
     return this.pageObjects.length;
   }
 
+  /** A structure element in `parent`, open until `close`; its content is drawn with `PageCanvas.tagged`. */
+  open(role: string, parent: StructElement, attributes?: string): StructElement {
+    const element: StructElement = { number: this.nextObject++, role, parent: parent.number, kids: [], ...(attributes ? { attributes } : {}) };
+    parent.kids.push(`${element.number} 0 R`);
+    return element;
+  }
+
+  /** Draws `element`'s content on the canvas: marked content that the element owns. */
+  content(element: StructElement, canvas: PageCanvas, draw: () => void): void {
+    element.page = canvas.pageObject;
+    element.kids.push(String(canvas.tagged(element, draw)));
+  }
+
+  close(element: StructElement): void {
+    const page = element.page === undefined ? '' : ` /Pg ${element.page} 0 R`;
+    const attributes = element.attributes ? ` /A ${element.attributes}` : '';
+    this.compressed(element.number, `<< /S /${element.role} /P ${element.parent} 0 R${page} /K [${element.kids.join(' ')}]${attributes} >>`);
+  }
+
   /** Ends the document, leaving room for the stamp. */
   finish(): StampablePdf {
     const count = encodeWinAnsi(this.pageCount.toLocaleString('nl-NL'));
     const form = Buffer.from(`BT /F1 7 Tf 0 0 Td ${literal(count)} Tj ET`, 'latin1');
-    this.offsets.set(PAGE_COUNT, this.length);
+    this.entries.set(PAGE_COUNT, { offset: this.length });
     this.write(`${PAGE_COUNT} 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources ${RESOURCES} 0 R /Length ${form.length} >>\nstream\n`);
     this.write(form);
     this.write('\nendstream\nendobj\n');
     this.object(PAGES, `<< /Type /Pages /Kids [${this.pageObjects.map((page) => `${page} 0 R`).join(' ')}] /Count ${this.pageCount} >>`);
-    const slot = this.length;
-    this.offsets.set(STAMP, slot);
-    const size = this.nextObject;
-    const entries = ['0000000000 65535 f \n'];
-    for (let object = 1; object < size; object++) entries.push(`${String(this.offsets.get(object) ?? 0).padStart(10, '0')} 00000 n \n`);
+    this.close(this.document);
+    this.compressed(STRUCT_TREE_ROOT, `<< /Type /StructTreeRoot /K [${DOCUMENT_ELEMENT} 0 R] /ParentTree ${PARENT_TREE} 0 R /ParentTreeNextKey ${this.pageCount} >>`);
+    this.compressed(PARENT_TREE, `<< /Nums [${this.parentTree.map((list, page) => `${page} ${list} 0 R`).join(' ')}] >>`);
+    this.flushCompressed();
+
     const id = createHash('sha256').update(`${this.info.title}\n${this.info.createdAt.toISOString()}`).digest('hex').slice(0, 32);
-    this.write(`xref\n0 ${size}\n${entries.join('')}trailer\n<< /Size ${size} /Root ${CATALOG} 0 R /Info ${INFO} 0 R /ID [<${id}> <${id}>] >>\nstartxref\n`);
+    const trailer = `/Size ${this.nextObject + 1} /Root ${CATALOG} 0 R /Info ${INFO} 0 R /ID [<${id}> <${id}>]`;
+    const xrefStream = this.nextObject;
+    const xrefOffset = this.length;
+    this.entries.set(xrefStream, { offset: xrefOffset });
+    const numbers = [...this.entries.keys()].sort((a, b) => a - b);
+    const rows = Buffer.alloc(numbers.length * 7);
+    numbers.forEach((number, row) => {
+      const entry = this.entries.get(number)!;
+      const at = row * 7;
+      rows[at] = 'offset' in entry ? 1 : 2;
+      rows.writeUInt32BE('offset' in entry ? entry.offset : entry.stream, at + 1);
+      rows.writeUInt16BE('offset' in entry ? 0 : entry.index, at + 5);
+    });
+    const compressedRows = deflateSync(rows, { level: 6 });
+    const index = runs(numbers).map(([start, count]) => `${start} ${count}`).join(' ');
+    this.write(`${xrefStream} 0 obj\n<< /Type /XRef ${trailer} /W [1 4 2] /Index [${index}] /Filter /FlateDecode /Length ${compressedRows.length} >>\nstream\n`);
+    this.write(compressedRows);
+    this.write('\nendstream\nendobj\n');
+
+    const slot = this.length;
+    this.write(`xref\n0 1\n0000000000 65535 f \n${STAMP} 1\n${String(slot).padStart(10, '0')} 00000 n \ntrailer\n<< ${trailer} /XRefStm ${xrefOffset} >>\nstartxref\n`);
     return { bytes: new Uint8Array(Buffer.concat(this.chunks, this.length)), slot };
   }
 
   private object(number: number, dictionary: string): void {
-    this.offsets.set(number, this.length);
+    this.entries.set(number, { offset: this.length });
     this.write(`${number} 0 obj\n${dictionary}\nendobj\n`);
+  }
+
+  /** An object written into the next object stream, with the others around it; ASCII only (names, numbers, references). */
+  private compressed(number: number, text: string): void {
+    this.pending.push({ number, text });
+    if (this.pending.length >= OBJECTS_PER_STREAM) this.flushCompressed();
+  }
+
+  private flushCompressed(): void {
+    if (this.pending.length === 0) return;
+    const stream = this.nextObject++;
+    let offset = 0;
+    const header: string[] = [];
+    this.pending.forEach(({ number, text }, index) => {
+      header.push(`${number} ${offset}`);
+      offset += text.length + 1;
+      this.entries.set(number, { stream, index });
+    });
+    const first = `${header.join(' ')}\n`;
+    const body = Buffer.from(first + this.pending.map(({ text }) => `${text}\n`).join(''), 'latin1');
+    const compressed = deflateSync(body, { level: 6 });
+    this.entries.set(stream, { offset: this.length });
+    this.write(`${stream} 0 obj\n<< /Type /ObjStm /N ${this.pending.length} /First ${first.length} /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`);
+    this.write(compressed);
+    this.write('\nendstream\nendobj\n');
+    this.pending = [];
   }
 
   private stream(number: number, data: Buffer): void {
     const compressed = deflateSync(data, { level: 6 });
-    this.offsets.set(number, this.length);
+    this.entries.set(number, { offset: this.length });
     this.write(`${number} 0 obj\n<< /Length ${compressed.length} /Filter /FlateDecode >>\nstream\n`);
     this.write(compressed);
     this.write('\nendstream\nendobj\n');
@@ -251,6 +380,17 @@ export class StreamingPdf {
     this.chunks.push(chunk);
     this.length += chunk.length;
   }
+}
+
+/** Ascending numbers as runs of consecutive ones: [first, count] each. */
+function runs(numbers: readonly number[]): [number, number][] {
+  const found: [number, number][] = [];
+  for (const number of numbers) {
+    const last = found.at(-1);
+    if (last && last[0] + last[1] === number) last[1] += 1;
+    else found.push([number, 1]);
+  }
+  return found;
 }
 
 /** The kept PDF with its stamp drawn over every page: the stamp object, the cross-reference table, its offset. */
