@@ -12,7 +12,7 @@ import { systemContext } from '../src/audit/trail.ts';
 import { verifyAuditTrail } from '../src/audit/verify.ts';
 import { commitImport, dryRunImport, type ImportFile } from '../src/register/import.ts';
 import { benchmarkDatabases, serverVersion } from './databases.ts';
-import { timed } from './timing.ts';
+import { withPeakMemory } from './timing.ts';
 
 const rows = Number((process.argv[2] ?? '100000').replaceAll('_', ''));
 if (!Number.isSafeInteger(rows) || rows < 10) throw new Error(`not a whole number of at least 10: ${process.argv[2]} (usage: npm run bench:import -- 100000)`);
@@ -39,18 +39,6 @@ async function generatedWorkbook(total: number): Promise<{ file: ImportFile; mon
   }
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   return { file: { fileName: 'bench.xlsx', bytes }, moneyCents };
-}
-
-/** Runs the task while sampling the resident set size; the highest sample. */
-async function withPeakMemory<T>(task: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
-  let peak = process.memoryUsage.rss();
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
-  try {
-    const { value, ms } = await timed(task);
-    return { value, ms, peakMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20) };
-  } finally {
-    clearInterval(sampler);
-  }
 }
 
 process.stderr.write(`Generating a workbook of ${rows} rows…\n`);

@@ -1,6 +1,5 @@
-import type { Insertable } from 'kysely';
-import { currentValue, type Category, type FundingSource, type SupportType } from '../src/domain/delivery.ts';
-import type { DeliveryTable, PaymentTable, ValuationTable } from '../src/db/schema.ts';
+import { currentValue, type Category, type FundingSource, type Payment, type SupportType, type Valuation } from '../src/domain/delivery.ts';
+import type { BulkRecords } from '../src/register/bulk-registration.ts';
 import type { SeededRandom } from './random.ts';
 
 /**
@@ -10,9 +9,9 @@ import type { SeededRandom } from './random.ts';
  * payments. The stored current value is what refreshCurrentValue would compute from that money.
  */
 export interface SyntheticDelivery {
-  delivery: Insertable<DeliveryTable>;
-  valuations: Insertable<ValuationTable>[];
-  payments: Insertable<PaymentTable>[];
+  delivery: BulkRecords['deliveries'][number];
+  valuations: Valuation[];
+  payments: Payment[];
 }
 
 /** The text the free-text search benchmark looks for; a few percent of the titles contain it. */
@@ -106,7 +105,7 @@ const EURO_RANGE: Record<SupportType, [number, number]> = {
 };
 
 const COMPANIES = ['Voorbeeldindustrie A B.V.', 'Proefleverancier B N.V.', 'Testfabriek C GmbH', 'Modelbedrijf D Sp. z o.o.', 'Fictief Defensie E TOV'];
-const SOURCES = JSON.stringify([{ description: 'Synthetische benchmarkgegevens, geen echte levering' }]);
+const SOURCES = [{ description: 'Synthetische benchmarkgegevens, geen echte levering' }];
 
 const DAY_MS = 86_400_000;
 const FIRST_DAY = Date.UTC(2022, 1, 24) / DAY_MS;
@@ -165,7 +164,6 @@ export function syntheticDelivery(random: SeededRandom, number: number): Synthet
       contractReference: contractYear ? `SYN-${contractYear}-${serial}` : null,
       sources: SOURCES,
       isDemonstration: false,
-      deletedAt: null,
       currentValueCents,
     },
     valuations,
@@ -176,7 +174,7 @@ export function syntheticDelivery(random: SeededRandom, number: number): Synthet
 /** A first valuation when the stock was set aside, then up to two revaluations, each on a later day. */
 function stockValuations(random: SeededRandom, deliveryId: string, firstDay: number, valueCents: number) {
   const count = 1 + random.weightedIndex([60, 30, 10]);
-  const valuations: Insertable<ValuationTable>[] = [];
+  const valuations: Valuation[] = [];
   let day: number | null = firstDay;
   let amountCents = valueCents;
   for (let index = 0; index < count && day !== null; index++) {
@@ -201,7 +199,7 @@ function stockValuations(random: SeededRandom, deliveryId: string, firstDay: num
 /** One to four payments, the first on the day the delivery was realised. */
 function instalments(random: SeededRandom, deliveryId: string, firstDay: number, valueCents: number, serial: string) {
   const count = 1 + random.weightedIndex([40, 30, 20, 10]);
-  const payments: Insertable<PaymentTable>[] = [];
+  const payments: Payment[] = [];
   let day: number | null = firstDay;
   for (let index = 0; index < count && day !== null; index++) {
     payments.push({

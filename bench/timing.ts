@@ -26,6 +26,18 @@ export async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: 
   return { value, ms: performance.now() - start };
 }
 
+/** Runs the task while sampling the process's resident set size; its time and the highest sample. */
+export async function withPeakMemory<T>(task: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  try {
+    const { value, ms } = await timed(task);
+    return { value, ms, peakMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 function median(sorted: number[]): number {
   const middle = sorted.length / 2;
   return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;

@@ -23,7 +23,13 @@ export const DATE_CEILING: IsoDate = '2099-12-31';
 /** Made once: a formatter is costly to make, and every dated field of every imported row asks for today. */
 const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+let lastToday: { minute: number; date: IsoDate } | undefined;
+
 /** Today's date at the ministry (Europe/Amsterdam), which is what "today" means for a dated event. */
 export function todayInAmsterdam(now: Date = new Date()): IsoDate {
-  return AMSTERDAM_DATE.format(now);
+  // The date turns only on a whole minute (Amsterdam's offset is whole hours): formatted once a minute,
+  // not for every date an import checks.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastToday?.minute !== minute) lastToday = { minute, date: AMSTERDAM_DATE.format(now) };
+  return lastToday.date;
 }

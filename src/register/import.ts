@@ -7,11 +7,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
 import { safeText } from '../api/openapi-common.ts';
 import { violationsFromZod } from '../api/problem.ts';
-import type { AuditEntry } from '../audit/event.ts';
 import { recordAuditEvents, type RequestContext } from '../audit/trail.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
@@ -29,6 +29,7 @@ import {
 import { readCell } from '../import/cells.ts';
 import { readImportFile, type ReadRow, type ReadSheet } from '../import/read-file.ts';
 import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, type ImportSheet } from '../import/sheets.ts';
+import { registerInBulk } from './bulk-registration.ts';
 import { valuationViolations } from './deliveries.ts';
 
 type Db = Kysely<Database>;
@@ -73,8 +74,7 @@ export interface ImportFile {
 
 /** What the register would do with a file, without changing anything. */
 export async function dryRunImport(db: Db, file: ImportFile, onProgress?: Progress): Promise<ImportReport> {
-  const sheets = await readImportFile(file.fileName, file.bytes);
-  const plan = await planImport(db, sheets, onProgress);
+  const plan = await planImport(db, await checkedFile(file, onProgress, 'keep'));
   return report(file, plan, null, false);
 }
 
@@ -87,10 +87,10 @@ export type Progress = (done: number, total: number) => void;
  * belong to). Each created record gets its audit event, naming the import, in the same transaction.
  */
 export async function commitImport(db: Db, context: RequestContext, file: ImportFile, mode: ImportMode, onProgress?: Progress): Promise<ImportReport> {
-  const sheets = await readImportFile(file.fileName, file.bytes);
+  const fileRows = await checkedFile(file, onProgress, 'take');
   return inTransaction(db, async (trx) => {
     await imports.lockImports(trx);
-    const plan = await planImport(trx, sheets, onProgress);
+    const plan = await planImport(trx, fileRows);
     const hasFaults = plan.rows.some((row) => row.outcome === 'invalid');
     const toCreate = plan.rows.filter((row) => row.outcome === 'create');
     if ((mode === 'allOrNothing' && hasFaults) || toCreate.length === 0) return report(file, plan, null, false);
@@ -130,7 +130,38 @@ interface Plan {
 const ReferenceSchema = safeText(200).trim().min(1);
 const BODY_SCHEMAS = { delivery: DeliveryInputSchema, valuation: ValuationInputSchema, payment: PaymentInputSchema } as const;
 
-async function planImport(db: Db, sheets: ReadSheet[], onProgress?: Progress): Promise<Plan> {
+/**
+ * The rows of the file the last dry run read and checked by everything that needs only the file (the
+ * input rules of each cell, duplicate keys): a commit of the same file on the same day takes them
+ * instead of reading and checking every row again. Only the checks against the register run again,
+ * in the commit's transaction. One file is kept, for a few minutes.
+ */
+let lastCheckedFile: { key: string; rows: readonly PlannedRow[]; timer: NodeJS.Timeout } | undefined;
+const CHECKED_FILE_KEPT_MS = 10 * 60_000;
+
+async function checkedFile(file: ImportFile, onProgress: Progress | undefined, use: 'keep' | 'take'): Promise<PlannedRow[]> {
+  const key = [sha256(file.bytes), file.fileName, todayInAmsterdam()].join('\u0000');
+  const kept = lastCheckedFile?.key === key ? lastCheckedFile.rows : undefined;
+  if (kept && use === 'take') forgetCheckedFile();
+  const rows = kept ?? readFileRows(await readImportFile(file.fileName, file.bytes), onProgress);
+  if (use === 'keep' && !kept) {
+    forgetCheckedFile();
+    lastCheckedFile = { key, rows, timer: setTimeout(forgetCheckedFile, CHECKED_FILE_KEPT_MS).unref() };
+  }
+  return rows.map(copyOfRow);
+}
+
+function forgetCheckedFile(): void {
+  if (lastCheckedFile) clearTimeout(lastCheckedFile.timer);
+  lastCheckedFile = undefined;
+}
+
+/** A row as read from the file, to be checked against the register without changing the row kept. */
+function copyOfRow(row: PlannedRow): PlannedRow {
+  return { ...row, faults: [...row.faults] };
+}
+
+function readFileRows(sheets: ReadSheet[], onProgress?: Progress): PlannedRow[] {
   const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   const rows: PlannedRow[] = [];
   for (const sheet of sheets) {
@@ -139,13 +170,17 @@ async function planImport(db: Db, sheets: ReadSheet[], onProgress?: Progress): P
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
     }
   }
+  for (const sheet of IMPORT_SHEETS) markDuplicateReferences(rows.filter((row) => row.sheet === sheet));
+  onProgress?.(total, total);
+  return rows;
+}
+
+async function planImport(db: Db, rows: PlannedRow[]): Promise<Plan> {
   const bySheet = (sheet: ImportSheet) => rows.filter((row) => row.sheet === sheet);
-  for (const sheet of IMPORT_SHEETS) markDuplicateReferences(bySheet(sheet));
   const known = await knownReferences(db, rows);
   const registerDeliveries = await checkAgainstRegister(db, rows, known);
   checkMoney(rows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), rows.filter((row) => row.sheet !== 'delivery'));
-  onProgress?.(total, total);
   return { rows, registerDeliveries };
 }
 
@@ -427,28 +462,43 @@ async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId:
   }));
   const valuationsOf = groupBy(newValuations, (valuation) => valuation.deliveryId);
   const paymentsOf = groupBy(newPayments, (payment) => payment.deliveryId);
-  const deliveries = await imports.insertDeliveries(trx, deliveryRows.map((row) => newDelivery(row, valuationsOf.get(row.deliveryId!) ?? [], paymentsOf.get(row.deliveryId!) ?? [])));
-  const valuations = await imports.insertValuations(trx, newValuations);
-  const payments = await imports.insertPayments(trx, newPayments);
-  await imports.refreshCurrentValues(trx, [...new Set([...newValuations, ...newPayments].map((money) => money.deliveryId).filter((id) => plan.registerDeliveries.has(id)))]);
-  await imports.recordImportedKeys(trx, importId, [
-    ...deliveryRows.map((row, index) => ({ sheet: 'delivery' as const, externalReference: row.reference!, recordId: deliveries[index]!.id })),
-    ...valuationRows.map((row, index) => ({ sheet: 'valuation' as const, externalReference: row.reference!, recordId: valuations[index]!.id })),
-    ...paymentRows.map((row, index) => ({ sheet: 'payment' as const, externalReference: row.reference!, recordId: payments[index]!.id })),
+  const rowOf = new Map<string, PlannedRow>([
+    ...deliveryRows.map((row): [string, PlannedRow] => [row.deliveryId!, row]),
+    ...newValuations.map((valuation, index): [string, PlannedRow] => [valuation.id, valuationRows[index]!]),
+    ...newPayments.map((payment, index): [string, PlannedRow] => [payment.id, paymentRows[index]!]),
   ]);
-  const origin = (row: PlannedRow) => ({ importId, sheet: row.sheet, row: row.rowNumber, externalReference: row.reference });
-  const entries: AuditEntry[] = [
-    ...deliveries.map((delivery, index): AuditEntry => ({ action: 'delivery.create', object: { type: 'delivery', id: delivery.id }, result: 'success', after: delivery, detail: origin(deliveryRows[index]!) })),
-    ...valuations.map((valuation, index): AuditEntry => ({ action: 'valuation.create', object: { type: 'delivery', id: valuation.deliveryId }, result: 'success', after: valuation, detail: origin(valuationRows[index]!) })),
-    ...payments.map((payment, index): AuditEntry => ({ action: 'payment.create', object: { type: 'delivery', id: payment.deliveryId }, result: 'success', after: payment, detail: origin(paymentRows[index]!) })),
+  const origin = (recordId: string) => {
+    const row = rowOf.get(recordId)!;
+    return { importId, sheet: row.sheet, row: row.rowNumber, externalReference: row.reference };
+  };
+  const registered = await registerInBulk(
+    trx,
+    {
+      deliveries: deliveryRows.map((row) => newDelivery(row, valuationsOf.get(row.deliveryId!) ?? [], paymentsOf.get(row.deliveryId!) ?? [])),
+      valuations: newValuations,
+      payments: newPayments,
+    },
+    origin,
+  );
+  await imports.refreshCurrentValues(trx, [...new Set([...newValuations, ...newPayments].map((money) => money.deliveryId).filter((id) => plan.registerDeliveries.has(id)))]);
+  await imports.recordImportedKeys(
+    trx,
+    importId,
+    [...rowOf].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId })),
+  );
+  await recordAuditEvents(trx, context, [
+    ...registered.entries,
     {
       action: 'import.commit',
       object: { type: 'import', id: importId },
       result: 'success',
-      detail: { ...detail, created: { delivery: deliveries.length, valuation: valuations.length, payment: payments.length }, skippedRows: plan.rows.filter((row) => row.outcome === 'invalid').length },
+      detail: {
+        ...detail,
+        created: { delivery: registered.deliveries.length, valuation: registered.valuations.length, payment: registered.payments.length },
+        skippedRows: plan.rows.filter((row) => row.outcome === 'invalid').length,
+      },
     },
-  ];
-  await recordAuditEvents(trx, context, entries);
+  ]);
 }
 
 /** A new delivery as the register stores it after its money: its value, and the day of its first payment where that realises it. */

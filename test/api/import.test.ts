@@ -101,4 +101,15 @@ describeEachDatabase('import', (database) => {
     expect(garbage.body.invalidParams).toEqual([expect.objectContaining({ name: 'content', code: 'noKnownSheet' })]);
     expect((await finance('POST', '/imports/dry-run', file)).status).toBe(403);
   });
+
+  it('checks the register again when a commit takes the rows its dry run read: what was imported since changes nothing', async () => {
+    const delivery = ['IMP-2', 'Mortiergranaten (tweede import)', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting', 50, 'stuks', null, null, '2025-06-01', '2025-06-02'];
+    const second = asUpload(await filledTemplate(new Uint8Array(template), { 'Leveringen (Deliveries)': [delivery] }), 'tweede.xlsx');
+    expect((await registrar('POST', '/imports/dry-run', second)).body.counts).toMatchObject({ create: 1, invalid: 0 });
+    // The same rows under another file name are read anew, and imported before the dry run's file is committed.
+    const copy = await registrar('POST', '/imports', { ...second, fileName: 'kopie.xlsx', mode: 'allOrNothing' });
+    expect(copy.body).toMatchObject({ committed: true, counts: { create: 1 } });
+    const afterDryRun = await registrar('POST', '/imports', { ...second, mode: 'allOrNothing' });
+    expect(afterDryRun.body).toMatchObject({ committed: false, importId: null, counts: { create: 0, unchanged: 1, invalid: 0 } });
+  });
 });

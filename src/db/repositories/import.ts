@@ -1,21 +1,20 @@
 /**
  * The set-based statements of an import: what the register already knows of a file's keys, and many
- * records written at once. Rows go in through the same tables as one at a time, so that every trigger
- * that keeps the register's derived figures fires for them.
+ * records written at once (also by the benchmarks' register generator). Rows go in through the same
+ * tables as one at a time, so that every trigger that keeps the register's derived figures fires for
+ * them, once per statement.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Payment, Valuation } from '../../domain/delivery.ts';
-import type { Database } from '../schema.ts';
-import { toColumns, toDelivery, type StoredDelivery } from './deliveries.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DeliveryFields, Payment, Valuation } from '../../domain/delivery.ts';
+import { insertRecordset, insertRecordsetReturning } from '../recordset.ts';
+import type { Database, DeliveryTable } from '../schema.ts';
+import { toDelivery, type StoredDelivery } from './deliveries.ts';
 import type { NewPayment, NewValuation } from './money.ts';
 import type { ImportSheet } from '../../import/sheets.ts';
 
 type Db = Kysely<Database>;
 
-/** Rows per statement: far below PostgreSQL's 65,535 parameters for the widest table. */
-const ROWS_PER_STATEMENT = 2000;
-
-function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
+function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
@@ -87,35 +86,23 @@ export async function firstPaymentDates(db: Db, deliveryIds: readonly string[]):
   return found;
 }
 
-export type NewDelivery = Parameters<typeof toColumns>[0] & { id: string; currentValueCents: number };
+export type NewDelivery = DeliveryFields & { id: string; currentValueCents: number };
 
 export async function insertDeliveries(db: Db, deliveries: readonly NewDelivery[]): Promise<StoredDelivery[]> {
-  const stored: StoredDelivery[] = [];
-  for (const batch of chunks(deliveries)) {
-    const rows = await db
-      .insertInto('delivery')
-      .values(batch.map(({ id, currentValueCents, ...fields }) => ({ id, currentValueCents, ...toColumns(fields), deletedAt: null })))
-      .returningAll()
-      .execute();
-    stored.push(...rows.map(toDelivery));
-  }
-  return stored;
+  const rows = await insertRecordsetReturning<Selectable<DeliveryTable>>(db, 'delivery', deliveries.map((delivery) => ({ ...delivery, deletedAt: null })));
+  return rows.map(toDelivery);
 }
 
 export async function insertValuations(db: Db, valuations: readonly NewValuation[]): Promise<Valuation[]> {
-  const stored: Valuation[] = [];
-  for (const batch of chunks(valuations)) stored.push(...((await db.insertInto('valuation').values(batch).returningAll().execute()) as Valuation[]));
-  return stored;
+  return insertRecordsetReturning<Valuation>(db, 'valuation', valuations);
 }
 
 export async function insertPayments(db: Db, payments: readonly NewPayment[]): Promise<Payment[]> {
-  const stored: Payment[] = [];
-  for (const batch of chunks(payments)) stored.push(...((await db.insertInto('payment').values(batch).returningAll().execute()) as Payment[]));
-  return stored;
+  return insertRecordsetReturning<Payment>(db, 'payment', payments);
 }
 
 export async function recordImportedKeys(db: Db, importId: string, keys: readonly { sheet: ImportSheet; externalReference: string; recordId: string }[]): Promise<void> {
-  for (const batch of chunks(keys)) await db.insertInto('importedRecord').values(batch.map((key) => ({ ...key, importId }))).execute();
+  await insertRecordset(db, 'importedRecord', keys.map((key) => ({ ...key, importId })));
 }
 
 /**
