@@ -8,8 +8,9 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    // The libraries change less often than the application: a chunk of their own stays cached.
-    rollupOptions: { output: { manualChunks: (id: string) => (id.includes('node_modules') ? 'libraries' : undefined) } },
+    // The libraries change less often than the application: a chunk of their own stays cached. The
+    // charting library is left to the build, which loads it only with the chart that draws with it.
+    rollupOptions: { output: { manualChunks: (id: string) => (id.includes('node_modules') && !id.includes('/node_modules/uplot/') ? 'libraries' : undefined) } },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -1,15 +1,11 @@
 import { en } from './en.ts';
+import type { Language } from './languages.ts';
 import { nl, type Vocabulary } from './nl.ts';
 
-/** The languages the register speaks; Dutch first, as the default. */
-const LANGUAGES = ['nl', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The language names live apart (languages.ts), so the browser can tell a language without loading every vocabulary.
+export type { Language } from './languages.ts';
 
 const VOCABULARIES: Readonly<Record<Language, Vocabulary>> = { nl, en };
-
-export function isLanguage(value: unknown): value is Language {
-  return LANGUAGES.some((language) => language === value);
-}
 
 /** The words for every code in one language. */
 export function vocabulary(language: Language): Vocabulary {

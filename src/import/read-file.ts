@@ -3,7 +3,8 @@
  * headers, whatever its name) or a CSV file (one sheet). Sheets of anything else, such as the
  * template's explanation, are left out.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../spreadsheets.ts';
 import type { CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
 import { columnOfHeader, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
@@ -64,7 +65,8 @@ interface Table {
 }
 
 async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
-  const workbook = new ExcelJS.Workbook();
+  const exceljs = await loadExcelJs();
+  const workbook = new exceljs.Workbook();
   try {
     // The whole workbook at once: exceljs's streaming reader fails on workbooks whose sheets precede their index in the archive.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

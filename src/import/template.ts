@@ -3,7 +3,8 @@
  * a list to choose from for every coded column (the vocabulary's Dutch labels), and one example row
  * that says it is an example (an import skips it).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../spreadsheets.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { codeList, EXAMPLE_MARKER, headerText, SHEETS, type CodeListName } from './sheets.ts';
 
@@ -12,7 +13,8 @@ const DATA_ROWS = 10_000;
 const LISTS_SHEET = 'Lijsten (Lists)';
 
 export async function importTemplate(): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const exceljs = await loadExcelJs();
+  const workbook = new exceljs.Workbook();
   workbook.creator = 'Steunregister';
   const explanation = workbook.addWorksheet('Uitleg (Instructions)');
   explanation.getColumn(1).width = 120;

@@ -1,10 +1,7 @@
 import type { AnnexDocument, LetterDocument } from './letter-document.ts';
-import { renderLetterDocx } from './render/docx.ts';
 import { LETTER_STYLESHEET_PATH } from '../api/renderings.ts';
 import { escapeHtml, renderAnnexHtml, renderLetterHtml, WATERMARK_SLOT } from './render/html.ts';
 import { renderLetterMarkdown } from './render/markdown.ts';
-import { renderAnnexPdf, stampAnnexPdf } from './render/annex-pdf.ts';
-import { renderLetterPdf } from './render/letter-pdf.ts';
 import type { StampablePdf } from './render/pdf-writer.ts';
 
 export const LETTER_FORMATS = ['html', 'markdown', 'docx', 'pdf'] as const;
@@ -33,7 +30,8 @@ function rendering(format: LetterFormat, body: string | Uint8Array): Rendering {
 
 /**
  * The letter in one format. A final letter's PDF and DOCX are stamped with `createdAt`, so that the same
- * letter always gives the same bytes.
+ * letter always gives the same bytes. The PDF and DOCX writers (pdfkit, docx) are loaded when first asked
+ * for: together they are a sixth of the server's memory at start.
  */
 export async function renderLetter(doc: LetterDocument, format: LetterFormat, options: { stylesheetHref: string; createdAt?: Date }): Promise<Rendering> {
   switch (format) {
@@ -41,10 +39,14 @@ export async function renderLetter(doc: LetterDocument, format: LetterFormat, op
       return rendering(format, renderLetterHtml(doc, { stylesheetHref: options.stylesheetHref }));
     case 'markdown':
       return rendering(format, renderLetterMarkdown(doc));
-    case 'docx':
+    case 'docx': {
+      const { renderLetterDocx } = await import('./render/docx.ts');
       return rendering(format, await renderLetterDocx(doc, options.createdAt ? { createdAt: options.createdAt } : {}));
-    case 'pdf':
+    }
+    case 'pdf': {
+      const { renderLetterPdf } = await import('./render/letter-pdf.ts');
       return rendering(format, await renderLetterPdf(doc, options.createdAt ? { createdAt: options.createdAt } : {}));
+    }
   }
 }
 
@@ -61,7 +63,8 @@ export type KeptFormat = { format: 'pdf'; pdf: StampablePdf } | { format: 'html'
 const ANNEX_HTML_LINKS = { stylesheetHref: LETTER_STYLESHEET_PATH, backHref: '/bijlagen' };
 
 /** Renders the annex once, for keeping; `createdAt` (its letter's finalisation) makes the bytes the same every time. */
-export function renderAnnexForKeeping(annex: AnnexDocument, options: { createdAt: Date }): KeptAnnex {
+export async function renderAnnexForKeeping(annex: AnnexDocument, options: { createdAt: Date }): Promise<KeptAnnex> {
+  const { renderAnnexPdf } = await import('./render/annex-pdf.ts');
   return {
     pdf: renderAnnexPdf(annex, { createdAt: options.createdAt }),
     html: renderAnnexHtml(annex, { ...ANNEX_HTML_LINKS, watermark: WATERMARK_SLOT }),
@@ -69,7 +72,8 @@ export function renderAnnexForKeeping(annex: AnnexDocument, options: { createdAt
 }
 
 /** One opening of a kept annex: its reader's watermark stamped on the rendering. */
-export function stampAnnex(kept: KeptFormat, watermark: string): Rendering {
+export async function stampAnnex(kept: KeptFormat, watermark: string): Promise<Rendering> {
+  const { stampAnnexPdf } = await import('./render/annex-pdf.ts');
   if (kept.format === 'pdf') return { body: stampAnnexPdf(kept.pdf, watermark), contentType: CONTENT_TYPES.pdf[0], extension: 'pdf' };
   return rendering('html', kept.html.replaceAll(WATERMARK_SLOT, escapeHtml(watermark)));
 }

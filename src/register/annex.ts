@@ -51,7 +51,7 @@ export async function annexSnapshot(db: Db, letterId: string, referenceDate: str
 
 /** Renders a final letter's annex and keeps it; returns the hashes of what is kept. */
 export async function keepAnnex(db: Db, letterId: string, annex: AnnexSnapshot, finalisedAt: string): Promise<{ pdfSha256: string; htmlSha256: string }> {
-  const rendered = renderAnnexForKeeping(annexDocument(annex), { createdAt: new Date(finalisedAt) });
+  const rendered = await renderAnnexForKeeping(annexDocument(annex), { createdAt: new Date(finalisedAt) });
   const hashes = { pdfSha256: bytesSha256(rendered.pdf.bytes), htmlSha256: sha256Hex(rendered.html) };
   const changes = annexChanges(annex);
   await kept.insertKeptAnnex(db, {
@@ -91,7 +91,7 @@ export async function openAnnex(
   return inTransaction(db, async (trx) => {
     const { annex, rendered } = letter.status === 'final' ? await keptRendering(trx, id, format, letter.finalisedAt!) : { annex: await draftAnnex(trx, id, format, letter), rendered: false };
     await recordAuditEvent(trx, context, { action: 'annex.read', object: auditObject(id), result: 'success', detail: { status: letter.status, format, ...(rendered ? { rendered } : {}) } });
-    return { referenceDate: letter.referenceDate, rendering: stampAnnex(annex, watermark) };
+    return { referenceDate: letter.referenceDate, rendering: await stampAnnex(annex, watermark) };
   });
 }
 
@@ -114,7 +114,7 @@ async function keptFormat(db: Db, id: string, format: AnnexFormat): Promise<Kept
 }
 
 async function draftAnnex(db: Db, id: string, format: AnnexFormat, letter: { referenceDate: string; isDemonstration: boolean }): Promise<KeptFormat> {
-  const rendered: KeptAnnex = renderAnnexForKeeping(annexDocument(await annexSnapshot(db, id, letter.referenceDate, letter.isDemonstration)), { createdAt: new Date() });
+  const rendered: KeptAnnex = await renderAnnexForKeeping(annexDocument(await annexSnapshot(db, id, letter.referenceDate, letter.isDemonstration)), { createdAt: new Date() });
   return format === 'pdf' ? { format, pdf: rendered.pdf } : { format, html: rendered.html };
 }
 

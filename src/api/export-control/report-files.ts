@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../spreadsheets.ts';
 import { vocabulary } from '../../../common/vocabulary/index.ts';
 import { EXPORT_REPORTS } from '../../domain/export-control.ts';
 import { reportTable, type ArmsTransferReports, type ReportTable } from '../../domain/export-reports.ts';
@@ -20,7 +21,8 @@ export function reportCsv(reports: ArmsTransferReports, report: Report, language
 
 /** A workbook with one sheet per report asked for (all three by default), numbers as numbers. */
 export async function reportWorkbook(reports: ArmsTransferReports, language: Language, which: readonly Report[] = EXPORT_REPORTS): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  const exceljs = await loadExcelJs();
+  const workbook = new exceljs.Workbook();
   workbook.creator = 'Steunregister';
   for (const report of which) addSheet(workbook, reportTable(reports, report, vocabulary(language), language));
   return new Uint8Array(await workbook.xlsx.writeBuffer());

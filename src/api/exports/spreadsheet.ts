@@ -5,7 +5,8 @@
  */
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../spreadsheets.ts';
 import type { ExportHeading } from '../../../common/vocabulary/codes.ts';
 import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
 
@@ -119,7 +120,8 @@ function columnLetters(index: number): string {
  * about a batch however long the list.
  */
 async function writeWorkbook<Row>(out: PassThrough, sheetName: string, columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>, words: Vocabulary): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const exceljs = await loadExcelJs();
+  const workbook = new exceljs.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Steunregister';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.autoFilter = `A1:${columnLetters(columns.length)}1`;

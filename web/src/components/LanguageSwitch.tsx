@@ -5,7 +5,7 @@ export function LanguageSwitch() {
   const { t } = useTranslation();
   const other = currentLanguage() === 'nl' ? 'en' : 'nl';
   return (
-    <button type="button" className="utrecht-button utrecht-button--secondary-action language-switch" lang={other} onClick={() => changeLanguage(other)}>
+    <button type="button" className="utrecht-button utrecht-button--secondary-action language-switch" lang={other} onClick={() => void changeLanguage(other)}>
       {t('language.switchLabel')}
     </button>
   );

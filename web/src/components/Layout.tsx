@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { NotPermittedPage } from '../pages/NotPermittedPage.tsx';
@@ -8,6 +8,7 @@ import { useRefusal } from '../state/refusal.tsx';
 import { useCan, useSession } from '../state/session.tsx';
 import { Alert } from './Alert.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { PageLoading } from './PageLoading.tsx';
 import { NAVIGATION } from './navigation.ts';
 import { WaitingCount } from '../pages/dashboard/WaitingForYou.tsx';
 import { SessionBar } from './SessionBar.tsx';
@@ -73,7 +74,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <div role="status" className="site-notice">
           {notice && <Alert type="ok">{t(`notices.${notice}`)}</Alert>}
         </div>
-        {refusal ? <NotPermittedPage code={refusal} /> : children}
+        {/* Pages load their code when first shown (see lazyPage). A boundary per address: one shared by all would
+            keep the previous page in the document, hidden, while the next one loads. */}
+        <Suspense key={location} fallback={<PageLoading />}>{refusal ? <NotPermittedPage code={refusal} /> : children}</Suspense>
       </main>
       <footer className="site-footer">
         <div className="site-container site-footer__content">
@@ -123,6 +126,19 @@ function useFocusHeadingOnNavigation(location: string): void {
   useEffect(() => {
     if (previous.current === location) return;
     previous.current = location;
-    if (userActed.current) document.querySelector<HTMLElement>('main h1')?.focus();
+    const main = document.querySelector('main');
+    if (!userActed.current || !main) return;
+    const focusHeading = () => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      heading?.focus();
+      return heading !== null;
+    };
+    if (focusHeading()) return;
+    // A page whose code is still on its way shows its heading a moment later.
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [location]);
 }

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n/index.ts';
-import { nl } from '../i18n/nl/index.ts';
+import { currentLanguage, shownWords } from '../i18n/index.ts';
 import { formatPreciseMoment, formatShortDate } from './dates.ts';
 import { locale } from './locale.ts';
 import { formatEuro } from './money.ts';
@@ -20,17 +19,18 @@ const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 export function useFieldText() {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const words = shownWords();
 
   function label(field: string): string {
-    return hasKey(nl.fields, field) ? t(`fields.${field}`) : field;
+    return hasKey(words.fields, field) ? t(`fields.${field}`) : field;
   }
 
   function choice(field: string, value: unknown): string | null {
-    if (field === 'category' && hasKey(nl.categories, value)) return t(`categories.${value}`);
-    if (field === 'supportType' && hasKey(nl.supportTypes, value)) return t(`supportTypes.${value}`);
-    if (field === 'fundingSource' && hasKey(nl.fundingSources, value)) return t(`fundingSources.${value}`);
-    if (field === 'basis' && hasKey(nl.valuationBases, value)) return t(`valuationBases.${value}`);
-    if (field === 'role' && hasKey(nl.roles, value)) return t(`roles.${value}`);
+    if (field === 'category' && hasKey(words.categories, value)) return t(`categories.${value}`);
+    if (field === 'supportType' && hasKey(words.supportTypes, value)) return t(`supportTypes.${value}`);
+    if (field === 'fundingSource' && hasKey(words.fundingSources, value)) return t(`fundingSources.${value}`);
+    if (field === 'basis' && hasKey(words.valuationBases, value)) return t(`valuationBases.${value}`);
+    if (field === 'role' && hasKey(words.roles, value)) return t(`roles.${value}`);
     return null;
   }
 

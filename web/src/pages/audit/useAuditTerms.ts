@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { labelOf, vocabulary } from '../../../../common/vocabulary/index.ts';
 import type { AuditEvent } from '../../api/audit.ts';
-import { currentLanguage } from '../../i18n/index.ts';
-import { nl } from '../../i18n/nl/index.ts';
+import { currentLanguage, shownWords } from '../../i18n/index.ts';
 
 function hasKey<T extends object>(object: T, key: unknown): key is Extract<keyof T, string> {
   return typeof key === 'string' && Object.hasOwn(object, key);
@@ -12,12 +11,13 @@ function hasKey<T extends object>(object: T, key: unknown): key is Extract<keyof
 export function useAuditTerms() {
   const { t } = useTranslation();
   const words = vocabulary(currentLanguage());
+  const shown = shownWords();
   return {
     action: (action: string) => labelOf(words.auditActions, action),
     objectType: (type: string) => labelOf(words.auditObjectTypes, type),
     result: (result: AuditEvent['result']) => words.auditResults[result],
     role: (role: string | null) => (role === null ? t('common.none') : labelOf(words.roles, role)),
-    detailField: (field: string) => (hasKey(nl.audit.detail.fields, field) ? t(`audit.detail.fields.${field}`) : field),
-    reason: (reason: string) => (hasKey(nl.audit.reasons, reason) ? t(`audit.reasons.${reason}`) : reason),
+    detailField: (field: string) => (hasKey(shown.audit.detail.fields, field) ? t(`audit.detail.fields.${field}`) : field),
+    reason: (reason: string) => (hasKey(shown.audit.reasons, reason) ? t(`audit.reasons.${reason}`) : reason),
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import type { SeriesPoint } from '../../api/types.ts';
@@ -34,44 +34,48 @@ export function SeriesChart({ points }: { points: SeriesPoint[] }) {
       billions: points.map((point) => SUPPORT_TYPES.slice(0, level + 1).reduce((sum, below) => sum + Number(point[below]), 0) / 1e11),
     })).reverse();
     const data: uPlot.AlignedData = [points.map((point) => Date.parse(`${point.date}T00:00:00Z`) / 1000), ...layers.map((layer) => layer.billions)];
-    const chart = new uPlot(
-      {
-        width: element.clientWidth,
-        height: HEIGHT,
-        legend: { show: false },
-        cursor: { points: { show: false } },
-        scales: { x: { time: true }, y: { range: (_chart, _min, max) => [0, max * 1.05] } },
-        axes: [
-          {
-            stroke: TEXT_COLOUR,
-            font: AXIS_FONT,
-            grid: { stroke: GRID_COLOUR },
-            ticks: { stroke: GRID_COLOUR },
-            space: 90,
-            values: (_chart, splits) => splits.map((split) => month.format(new Date(split * 1000))),
-          },
-          {
-            stroke: TEXT_COLOUR,
-            font: AXIS_FONT,
-            grid: { stroke: GRID_COLOUR },
-            ticks: { stroke: GRID_COLOUR },
-            size: 90,
-            values: (_chart, splits) => splits.map((split) => t('dashboard.chart.billions', { value: formatBillions(split * 1e11, language) })),
-          },
-        ],
-        series: [
-          {},
-          ...layers.map(({ type }) => ({ label: t(`supportTypes.${type}`), fill: SERIES_COLOURS[type], stroke: '#ffffff', width: 1, points: { show: false } })),
-        ],
-      },
-      data,
-      element,
-    );
-    const observer = new ResizeObserver(() => chart.setSize({ width: element.clientWidth, height: HEIGHT }));
-    observer.observe(element);
+    const options: uPlot.Options = {
+      width: element.clientWidth,
+      height: HEIGHT,
+      legend: { show: false },
+      cursor: { points: { show: false } },
+      scales: { x: { time: true }, y: { range: (_chart, _min, max) => [0, max * 1.05] } },
+      axes: [
+        {
+          stroke: TEXT_COLOUR,
+          font: AXIS_FONT,
+          grid: { stroke: GRID_COLOUR },
+          ticks: { stroke: GRID_COLOUR },
+          space: 90,
+          values: (_chart, splits) => splits.map((split) => month.format(new Date(split * 1000))),
+        },
+        {
+          stroke: TEXT_COLOUR,
+          font: AXIS_FONT,
+          grid: { stroke: GRID_COLOUR },
+          ticks: { stroke: GRID_COLOUR },
+          size: 90,
+          values: (_chart, splits) => splits.map((split) => t('dashboard.chart.billions', { value: formatBillions(split * 1e11, language) })),
+        },
+      ],
+      series: [
+        {},
+        ...layers.map(({ type }) => ({ label: t(`supportTypes.${type}`), fill: SERIES_COLOURS[type], stroke: '#ffffff', width: 1, points: { show: false } })),
+      ],
+    };
+    // The charting library comes in a chunk of its own, after the page has shown its figures.
+    let chart: uPlot | undefined;
+    let removed = false;
+    const observer = new ResizeObserver(() => chart?.setSize({ width: element.clientWidth, height: HEIGHT }));
+    void import('uplot').then(({ default: UPlot }) => {
+      if (removed) return;
+      chart = new UPlot(options, data, element);
+      observer.observe(element);
+    });
     return () => {
+      removed = true;
       observer.disconnect();
-      chart.destroy();
+      chart?.destroy();
     };
   }, [points, language, t]);
 

@@ -57,7 +57,12 @@ const LABELS = {
   },
 } as const;
 
-describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
+/**
+ * Every page of the application checked with axe in the given languages: a test file per language
+ * (accessibility-nl.test.ts, accessibility-en.test.ts) so that Vitest checks the languages side by side,
+ * each with its own browser and server.
+ */
+export const describeAccessibility = (languages: readonly Language[]) => describeWithBrowser(`accessibility in ${languages.join(', ')} (axe, WCAG 2.2 A and AA)`, (browser) => {
   const server = useServer();
   let stockId: string;
   let procurementId: string;
@@ -136,7 +141,7 @@ describeWithBrowser('accessibility (axe, WCAG 2.2 A and AA)', (browser) => {
     await page.context().close();
   });
 
-  for (const language of ['nl', 'en'] as const satisfies Language[]) {
+  for (const language of languages) {
     describe(language, () => {
       const labels = LABELS[language];
       /** Opens the path as the role (or not logged in), lets `prepare` bring the page in the state to check, and checks it. */

@@ -1,0 +1,3 @@
+import { describeAccessibility } from './accessibility-pages.ts';
+
+describeAccessibility(['en']);
