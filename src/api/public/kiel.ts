@@ -5,7 +5,7 @@
  * prices; the Netherlands values stock at replacement value and the rest at what was paid: each row names
  * its basis, and the file says so in its metadata.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../spreadsheets.ts';
 import { vocabulary } from '../../../common/vocabulary/index.ts';
 import type { SupportType, ValuationBasis } from '../../../common/vocabulary/codes.ts';
 import type { PublicDelivery } from '../../db/repositories/public.ts';
@@ -75,7 +75,8 @@ export function kielCsv(dialect: CsvDialect) {
 
 /** The workbook: the table on the sheet "data", the metadata on the sheet "metadata"; values as numbers. */
 export async function kielWorkbook(batches: AsyncGenerator<PublicDelivery[]>): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  const exceljs = await loadExcelJs();
+  const workbook = new exceljs.Workbook();
   workbook.creator = 'Steunregister';
   const data = workbook.addWorksheet('data', { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = KIEL_COLUMNS.map((header) => ({ header, width: header === 'Item' ? 60 : 18, style: header === 'Value (EUR)' ? { numFmt: '#,##0.00' } : {} }));
