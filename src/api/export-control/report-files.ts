@@ -3,7 +3,7 @@ import { loadExcelJs } from '../../spreadsheets.ts';
 import { vocabulary } from '../../../common/vocabulary/index.ts';
 import { EXPORT_REPORTS } from '../../domain/export-control.ts';
 import { reportTable, type ArmsTransferReports, type ReportTable } from '../../domain/export-reports.ts';
-import { toCsv } from '../public/csv.ts';
+import { toCsv } from '../csv.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -11,7 +11,8 @@ import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
 import { validationHook } from '../openapi-common.ts';
 import { auditExportRoute, deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, lettersExportRoute } from './schemas.ts';
-import { spreadsheetStream, XLSX_TYPE, type Column, type CsvDialect, type ExportFormat } from './spreadsheet.ts';
+import type { CsvDialect } from '../csv.ts';
+import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
 import { AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */

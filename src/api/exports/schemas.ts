@@ -3,7 +3,8 @@ import { permitted } from '../access.ts';
 import { AuditQuerySchema } from '../audit/schemas.ts';
 import { DeliveryListQuerySchema } from '../deliveries/schemas.ts';
 import { isoDate, problemResponses } from '../openapi-common.ts';
-import { CSV_DIALECTS, EXPORT_FORMATS, XLSX_TYPE } from './spreadsheet.ts';
+import { CSV_DIALECTS } from '../csv.ts';
+import { EXPORT_FORMATS, XLSX_TYPE } from './spreadsheet.ts';
 
 /** What every export is asked: the file's format, the CSV's dialect, and the language of its headings and labels. */
 const fileQuery = {

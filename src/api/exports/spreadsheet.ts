@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../../spreadsheets.ts';
+import { csvEuros, csvLine, csvPreamble, euroText, type CsvCell, type CsvDialect } from '../csv.ts';
 import type { ExportHeading } from '../../../common/vocabulary/codes.ts';
 import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
 
@@ -22,8 +23,6 @@ export interface Column<Row> {
   value(row: Row, words: Vocabulary): CellValue;
 }
 
-export const CSV_DIALECTS = ['excel-nl', 'rfc4180'] as const;
-export type CsvDialect = (typeof CSV_DIALECTS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -33,61 +32,19 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 const XLSX_CELL_LIMIT = 32_767;
 const CUT_MARK = ' […]';
 
-interface Dialect {
-  bom: boolean;
-  separator: string;
-  decimal: string;
-}
-
-const DIALECTS: Readonly<Record<CsvDialect, Dialect>> = {
-  // What Dutch Excel opens with a double click: it reads a BOM as UTF-8, splits on ';' and reads decimal commas.
-  'excel-nl': { bom: true, separator: ';', decimal: ',' },
-  'rfc4180': { bom: false, separator: ',', decimal: '.' },
-};
-
-/**
- * Cents as an exact decimal text of euros, from the integer's digits (no division): -1234567 → "-12345.67".
- * The decimal separator is the dialect's.
- */
-export function euroText(cents: number | bigint | string, decimal = '.'): string {
-  const digits = BigInt(cents).toString();
-  const negative = digits.startsWith('-');
-  const padded = (negative ? digits.slice(1) : digits).padStart(3, '0');
-  return `${negative ? '-' : ''}${padded.slice(0, -2)}${decimal}${padded.slice(-2)}`;
-}
-
-/**
- * A text cell that a spreadsheet would read as a formula (=, +, -, @, tab or carriage return first) gets
- * a leading apostrophe, as OWASP's "CSV Injection" advises; the cell is then quoted.
- */
-export function neutralised(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvCell(value: CellValue, kind: ColumnKind, dialect: Dialect): string {
-  if (value === null) return '';
-  if (kind === 'euro') return quotedIfNeeded(euroText(value, dialect.decimal), dialect);
-  if (kind === 'count') return String(value);
-  if (kind === 'date') return String(value);
-  const text = neutralised(String(value));
-  return text === String(value) ? quotedIfNeeded(text, dialect) : `"${text.replace(/"/g, '""')}"`;
-}
-
-function quotedIfNeeded(text: string, dialect: Dialect): string {
-  return text.includes(dialect.separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csvLine(cells: readonly string[], dialect: Dialect): string {
-  return `${cells.join(dialect.separator)}\r\n`;
+/** A cell of the CSV: euros in the dialect's notation, counts as numbers, dates and texts as texts. */
+function csvValue(value: CellValue, kind: ColumnKind, dialect: CsvDialect): CsvCell {
+  if (value === null) return null;
+  if (kind === 'euro') return csvEuros(value, dialect);
+  if (kind === 'count') return { numeric: String(value) };
+  return String(value);
 }
 
 /** The CSV text, a batch at a time: the headings, then a line per row (CRLF line ends in both dialects). */
-async function* csvChunks<Row>(columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>, words: Vocabulary, dialectName: CsvDialect): AsyncGenerator<string> {
-  const dialect = DIALECTS[dialectName];
-  const headings = columns.map((column) => quotedIfNeeded(neutralised(words.spreadsheetExport.headings[column.heading]), dialect));
-  yield `${dialect.bom ? '\uFEFF' : ''}${csvLine(headings, dialect)}`;
+async function* csvChunks<Row>(columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>, words: Vocabulary, dialect: CsvDialect): AsyncGenerator<string> {
+  yield csvPreamble(dialect) + csvLine(columns.map((column) => words.spreadsheetExport.headings[column.heading]), dialect);
   for await (const batch of batches) {
-    yield batch.map((row) => csvLine(columns.map((column) => csvCell(column.value(row, words), column.kind, dialect)), dialect)).join('');
+    yield batch.map((row) => csvLine(columns.map((column) => csvValue(column.value(row, words), column.kind, dialect)), dialect)).join('');
   }
 }
 

@@ -9,7 +9,7 @@ import { loadExcelJs } from '../../spreadsheets.ts';
 import { vocabulary } from '../../../common/vocabulary/index.ts';
 import type { SupportType, ValuationBasis } from '../../../common/vocabulary/codes.ts';
 import type { PublicDelivery } from '../../db/repositories/public.ts';
-import { csvEuros, csvLine, csvRow, type CsvDialect } from './csv.ts';
+import { csvEuros, csvLine, csvRow, type CsvCell, type CsvDialect } from '../csv.ts';
 
 export const KIEL_COLUMNS = [
   'Donor',
@@ -43,9 +43,9 @@ const BY_SUPPORT_TYPE: Record<SupportType, { measure: 'delivery' | 'allocation';
   natoFund: { measure: 'allocation', basis: 'contribution' },
 };
 
-type KielRow = Record<KielColumn, string | number | null>;
+type KielRow = Record<KielColumn, CsvCell>;
 
-function kielRow(delivery: PublicDelivery, value: (cents: number | null) => string | number | null): KielRow {
+function kielRow(delivery: PublicDelivery, value: (cents: number | null) => CsvCell): KielRow {
   const words = vocabulary('en');
   const { measure, basis } = BY_SUPPORT_TYPE[delivery.supportType];
   const letter = delivery.firstLetter;

@@ -6,7 +6,7 @@
 import type { PublicLetterSummary } from '../../db/repositories/public.ts';
 import type { PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import { formatPublishedFigure } from '../../../common/letter-format.ts';
-import { csvEuros, toCsv, type CsvDialect } from './csv.ts';
+import { csvEuros, toCsv, type CsvDialect } from '../csv.ts';
 
 export interface LetterFigureRow {
   letterId: string;

@@ -5,7 +5,7 @@
  */
 import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
 import type { PublicDelivery } from '../../db/repositories/public.ts';
-import { csvEuros, csvLine, csvPreamble, csvRow, type CsvDialect } from './csv.ts';
+import { csvEuros, csvLine, csvPreamble, csvRow, type CsvCell, type CsvDialect } from '../csv.ts';
 
 /** How a file opens, writes a batch of rows and closes. */
 interface FileShape<Row> {
@@ -32,7 +32,7 @@ const PUBLIC_DELIVERY_COLUMNS = [
   'isDemonstration',
 ] as const;
 
-type DeliveryCells = Record<(typeof PUBLIC_DELIVERY_COLUMNS)[number], string | null>;
+type DeliveryCells = Record<(typeof PUBLIC_DELIVERY_COLUMNS)[number], CsvCell>;
 
 /** A public delivery as a CSV row. */
 function deliveryCells(row: PublicDelivery, language: Language, dialect: CsvDialect): DeliveryCells {

@@ -1,6 +1,6 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { PublicDeliverySchema } from '../../db/repositories/public.ts';
-import { CSV_DIALECTS } from './csv.ts';
+import { CSV_DIALECTS } from '../csv.ts';
 import { LetterDocumentSchema } from '../../letters/letter-document.ts';
 import { LETTER_FORMATS } from '../../letters/renderings.ts';
 import { isoDate, jsonContent as json, problemResponses } from '../openapi-common.ts';

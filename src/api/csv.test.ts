@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { euroText, neutralised } from './spreadsheet.ts';
+import { euroText, neutralised } from './csv.ts';
 
 describe('spreadsheet cells', () => {
   it('writes cents as euros from their digits, exact beyond 2^53', () => {
