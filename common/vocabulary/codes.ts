@@ -369,7 +369,10 @@ export type RealisedDatePrecision = (typeof REALISED_DATE_PRECISIONS)[number];
 
 // Spreadsheet exports of the lists: the lists that export and the headings of their columns.
 
-const EXPORT_LISTS = ['deliveries', 'auditTrail', 'disclosureQueue', 'letters', 'epfClaims'] as const;
+const EXPORT_LISTS = [
+  'deliveries', 'auditTrail', 'disclosureQueue', 'letters', 'epfClaims',
+  'accounts',
+] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
 const EXPORT_HEADINGS = [
@@ -381,5 +384,6 @@ const EXPORT_HEADINGS = [
   'finalisedBy', 'finalisedAt', 'approvedBy', 'approvedAt', 'publicSha256', 'annexSha256',
   'reference', 'period', 'batch', 'declaredOn', 'declaredEuro', 'claimStatus', 'compensatedEuro', 'paidEuro', 'outstandingEuro',
   'blockedReason', 'remainderExpectedBy',
+  'username', 'displayName', 'role', 'hasPassword', 'hasSecondFactor', 'oidcSubject', 'email', 'disabledAt',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

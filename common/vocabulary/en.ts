@@ -357,7 +357,10 @@ export const en: Vocabulary = {
     },
   },
   spreadsheetExport: {
-    lists: { deliveries: 'Deliveries', auditTrail: 'Audit trail', disclosureQueue: 'Disclosure queue', letters: 'Letters', epfClaims: 'EPF claims' },
+    lists: {
+      deliveries: 'Deliveries', auditTrail: 'Audit trail', disclosureQueue: 'Disclosure queue', letters: 'Letters', epfClaims: 'EPF claims',
+      accounts: 'Accounts',
+    },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
       supportType: 'Type of support', fundingSource: 'Funding source', pledgedAt: 'Pledged on', committedAt: 'Committed on',
@@ -373,6 +376,8 @@ export const en: Vocabulary = {
       reference: 'Reference', period: 'Period', batch: 'Batch', declaredOn: 'Declared on', declaredEuro: 'Declared (EUR)',
       claimStatus: 'Status', compensatedEuro: 'Compensated (EUR)', paidEuro: 'Received (EUR)', outstandingEuro: 'Outstanding (EUR)',
       blockedReason: 'Reason blocked', remainderExpectedBy: 'Remainder expected by',
+      username: 'Username', displayName: 'Name', role: 'Role', hasPassword: 'Password set', hasSecondFactor: 'Second factor',
+      oidcSubject: 'Identity provider (sub)', email: 'E-mail address', disabledAt: 'Disabled at (UTC)',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
     yes: 'Yes',

@@ -450,7 +450,10 @@ export const nl: Vocabulary = {
     },
   },
   spreadsheetExport: {
-    lists: { deliveries: 'Leveringen', auditTrail: 'Audittrail', disclosureQueue: 'Openbaarmakingswachtrij', letters: 'Brieven', epfClaims: 'EPF-declaraties' },
+    lists: {
+      deliveries: 'Leveringen', auditTrail: 'Audittrail', disclosureQueue: 'Openbaarmakingswachtrij', letters: 'Brieven', epfClaims: 'EPF-declaraties',
+      accounts: 'Accounts',
+    },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
       supportType: 'Soort steun', fundingSource: 'Financieringsbron', pledgedAt: 'Toegezegd op', committedAt: 'Gecontracteerd op',
@@ -466,6 +469,8 @@ export const nl: Vocabulary = {
       reference: 'Kenmerk', period: 'Periode', batch: 'Partij', declaredOn: 'Gedeclareerd op', declaredEuro: 'Gedeclareerd (EUR)',
       claimStatus: 'Status', compensatedEuro: 'Gecompenseerd (EUR)', paidEuro: 'Ontvangen (EUR)', outstandingEuro: 'Openstaand (EUR)',
       blockedReason: 'Reden blokkade', remainderExpectedBy: 'Rest verwacht uiterlijk in',
+      username: 'Gebruikersnaam', displayName: 'Naam', role: 'Rol', hasPassword: 'Wachtwoord ingesteld', hasSecondFactor: 'Tweede factor',
+      oidcSubject: 'Identiteitsprovider (sub)', email: 'E-mailadres', disabledAt: 'Uitgeschakeld op (UTC)',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     yes: 'Ja',

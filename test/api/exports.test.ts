@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { vocabulary } from '../../common/vocabulary/index.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
-import { AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from '../../src/api/exports/tables.ts';
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
@@ -68,10 +68,14 @@ describeEachDatabase('list exports', (database) => {
     }
   }
 
+  /** One session per role, so that a list of accounts stays the same from one download to the next. */
+  const cookies = new Map<Role, Promise<string>>();
+
   /** The file as a browser downloads it, for a session of the role. */
   async function fetchAs(role: Role, path: string): Promise<Response> {
     const { db } = database();
-    const response = await createApi({ db }).request(path, { headers: { Cookie: await sessionCookieFor(db, role, { secondFactor: true }) } });
+    if (!cookies.has(role)) cookies.set(role, sessionCookieFor(db, role, { secondFactor: true }));
+    const response = await createApi({ db }).request(path, { headers: { Cookie: await cookies.get(role)! } });
     expect(response.status).toBe(200);
     return response;
   }
@@ -173,6 +177,21 @@ describeEachDatabase('list exports', (database) => {
     expect(excelRows[1]![EPF_CLAIM_COLUMNS.findIndex((column) => column.heading === 'declaredEuro')]).toBe('9876543,21');
   });
 
+  it('exports the accounts as their list shows them, without any secret', async () => {
+    const administrator = apiClient(database().db, { role: 'administrator' });
+    const account = { username: 'export.beheer', displayName: '=Beheerder, "export"', role: 'auditor', password: 'een lang wachtwoord 123', email: 'beheer@example.org' };
+    const { totpSecret } = (await administrator('POST', '/accounts', account)).body;
+    expect(totpSecret).toEqual(expect.any(String));
+    await fetchAs('administrator', '/exports/accounts');
+    const { items } = (await administrator('GET', '/accounts')).body;
+    expect(items.length).toBeGreaterThanOrEqual(1);
+    const { excelRows } = await expectExportsOf('administrator', '/exports/accounts', ACCOUNT_COLUMNS, items);
+    const created = excelRows.find((row) => row[0] === 'export.beheer')!;
+    expect(created[ACCOUNT_COLUMNS.findIndex((column) => column.heading === 'role')]).toBe(nl.roles.auditor);
+    const everyCell = excelRows.flat().join(';');
+    for (const secret of [account.password, totpSecret, '$scrypt', '$argon2']) expect(everyCell).not.toContain(secret);
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -180,6 +199,7 @@ describeEachDatabase('list exports', (database) => {
     expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/deliveries')).status).toBe(403);
     expect((await registrar('GET', '/exports/letters')).status).toBe(403);
     expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/epf-claims')).status).toBe(403);
+    expect((await auditor('GET', '/exports/accounts')).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 });

@@ -151,6 +151,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/disclosure-queue': {},
   'GET /exports/letters': {},
   'GET /exports/epf-claims': {},
+  'GET /exports/accounts': {},
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

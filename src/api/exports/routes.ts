@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { todayInAmsterdam } from '../../../common/dates.ts';
 import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
 import type { ExportList } from '../../../common/vocabulary/codes.ts';
+import { listAccounts } from '../../auth/accounts.ts';
 import { listClaims } from '../../register/epf.ts';
 import { listLetters } from '../../register/letters.ts';
 import { auditEventBatches, deliveryBatches, disclosureQueueBatches, oneBatch } from '../../register/exports.ts';
@@ -10,10 +11,10 @@ import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
 import { validationHook } from '../openapi-common.ts';
-import { auditExportRoute, deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, lettersExportRoute } from './schemas.ts';
+import { accountsExportRoute, auditExportRoute, deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, lettersExportRoute } from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
-import { AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from './tables.ts';
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
 const FILE_NAMES: Readonly<Record<ExportList, string>> = {
@@ -22,6 +23,7 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   disclosureQueue: 'openbaarmakingswachtrij',
   letters: 'brieven',
   epfClaims: 'epf-declaraties',
+  accounts: 'accounts',
 };
 
 interface FileQuery {
@@ -76,6 +78,9 @@ export function exportRoutes() {
     const { db, clock } = c.get('deps');
     return sendExport(c, 'epfClaims', file, EPF_CLAIM_COLUMNS, oneBatch(listClaims(db, date ?? todayInAmsterdam(clock()))));
   });
+
+  // Listing the accounts records the read, as the accounts page's list does.
+  app.openapi(accountsExportRoute, async (c) => sendExport(c, 'accounts', c.req.valid('query'), ACCOUNT_COLUMNS, oneBatch(listAccounts(c.get('deps').db, requestContext(c)))));
 
   return app;
 }

@@ -77,3 +77,5 @@ export const epfClaimsExportRoute = createRoute(
     ),
   ),
 );
+
+export const accountsExportRoute = createRoute(permitted('account.read', exportRoute('/exports/accounts', 'The accounts, without any secret', z.object(fileQuery))));

@@ -6,6 +6,7 @@ import { labelOf } from '../../../common/vocabulary/index.ts';
 import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
 import type { ListedAuditEvent } from '../../db/repositories/audit.ts';
 import type { LetterSummary } from '../../db/repositories/letters.ts';
+import type { AccountView } from '../../auth/accounts.ts';
 import type { EpfClaim, EpfClaimState } from '../../domain/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
 import type { presentSummary } from '../deliveries/presenters.ts';
@@ -96,5 +97,19 @@ export const EPF_CLAIM_COLUMNS: readonly Column<EpfClaim & EpfClaimState>[] = [
   { heading: 'blockedReason', kind: 'text', value: (row) => row.blockedReason },
   { heading: 'remainderExpectedBy', kind: 'count', value: (row) => row.remainderExpectedBy },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** The accounts as the accounts page lists them: who may do what and how they log in, never a secret. */
+export const ACCOUNT_COLUMNS: readonly Column<AccountView>[] = [
+  { heading: 'username', kind: 'text', value: (row) => row.username },
+  { heading: 'displayName', kind: 'text', value: (row) => row.displayName },
+  { heading: 'role', kind: 'text', value: (row, words) => words.roles[row.role] },
+  { heading: 'hasPassword', kind: 'text', value: (row, words) => yesNo(row.hasPassword, words) },
+  { heading: 'hasSecondFactor', kind: 'text', value: (row, words) => yesNo(row.hasSecondFactor, words) },
+  { heading: 'oidcSubject', kind: 'text', value: (row) => row.oidcSubject },
+  { heading: 'email', kind: 'text', value: (row) => row.email },
+  { heading: 'disabledAt', kind: 'text', value: (row) => row.disabledAt },
+  { heading: 'createdAt', kind: 'text', value: (row) => row.createdAt },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listAccounts, type Account, type CreatedAccount } from '../../api/accounts.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -34,13 +35,16 @@ export function AccountsPage() {
       </div>
       <LabelledSection heading={t('accounts.listHeading')}>
         {accounts.data ? (
-          <AccountsTable
-            accounts={accounts.data.data.items}
-            onAction={(action, account) => {
-              setMessage(null);
-              setOpen({ action, account });
-            }}
-          />
+          <>
+            <ExportLinks list="accounts" />
+            <AccountsTable
+              accounts={accounts.data.data.items}
+              onAction={(action, account) => {
+                setMessage(null);
+                setOpen({ action, account });
+              }}
+            />
+          </>
         ) : (
           <ResourceStatus resource={accounts} onRetry={accounts.reload} />
         )}
