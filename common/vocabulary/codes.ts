@@ -372,6 +372,7 @@ export type RealisedDatePrecision = (typeof REALISED_DATE_PRECISIONS)[number];
 const EXPORT_LISTS = [
   'deliveries', 'auditTrail', 'disclosureQueue', 'letters', 'epfClaims',
   'accounts',
+  'exportQueues',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
@@ -385,5 +386,6 @@ const EXPORT_HEADINGS = [
   'reference', 'period', 'batch', 'declaredOn', 'declaredEuro', 'claimStatus', 'compensatedEuro', 'paidEuro', 'outstandingEuro',
   'blockedReason', 'remainderExpectedBy',
   'username', 'displayName', 'role', 'hasPassword', 'hasSecondFactor', 'oidcSubject', 'email', 'disabledAt',
+  'exportQueue', 'deliveryId', 'assessmentId', 'assessmentOutcome', 'assessedOn',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

@@ -360,6 +360,7 @@ export const en: Vocabulary = {
     lists: {
       deliveries: 'Deliveries', auditTrail: 'Audit trail', disclosureQueue: 'Disclosure queue', letters: 'Letters', epfClaims: 'EPF claims',
       accounts: 'Accounts',
+      exportQueues: 'Export control queues',
     },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
@@ -378,8 +379,10 @@ export const en: Vocabulary = {
       blockedReason: 'Reason blocked', remainderExpectedBy: 'Remainder expected by',
       username: 'Username', displayName: 'Name', role: 'Role', hasPassword: 'Password set', hasSecondFactor: 'Second factor',
       oidcSubject: 'Identity provider (sub)', email: 'E-mail address', disabledAt: 'Disabled at (UTC)',
+      exportQueue: 'Queue', deliveryId: 'Delivery id', assessmentId: 'Assessment id', assessmentOutcome: 'Assessment outcome', assessedOn: 'Assessed on',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
+    exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },
     yes: 'Yes',
     no: 'No',
   },

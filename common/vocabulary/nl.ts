@@ -89,6 +89,7 @@ interface SpreadsheetExportVocabulary {
   lists: Record<ExportList, string>;
   headings: Record<ExportHeading, string>;
   letterStatuses: { draft: string; final: string };
+  exportQueues: { awaitingAssessment: string; awaitingLicence: string };
   yes: string;
   no: string;
 }
@@ -453,6 +454,7 @@ export const nl: Vocabulary = {
     lists: {
       deliveries: 'Leveringen', auditTrail: 'Audittrail', disclosureQueue: 'Openbaarmakingswachtrij', letters: 'Brieven', epfClaims: 'EPF-declaraties',
       accounts: 'Accounts',
+      exportQueues: 'Exportcontrole-wachtrijen',
     },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
@@ -471,8 +473,10 @@ export const nl: Vocabulary = {
       blockedReason: 'Reden blokkade', remainderExpectedBy: 'Rest verwacht uiterlijk in',
       username: 'Gebruikersnaam', displayName: 'Naam', role: 'Rol', hasPassword: 'Wachtwoord ingesteld', hasSecondFactor: 'Tweede factor',
       oidcSubject: 'Identiteitsprovider (sub)', email: 'E-mailadres', disabledAt: 'Uitgeschakeld op (UTC)',
+      exportQueue: 'Wachtrij', deliveryId: 'Leverings-id', assessmentId: 'Beoordelings-id', assessmentOutcome: 'Uitkomst beoordeling', assessedOn: 'Beoordeeld op',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
+    exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },
     yes: 'Ja',
     no: 'Nee',
   },

@@ -3,10 +3,11 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { vocabulary } from '../../common/vocabulary/index.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
-import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from '../../src/api/exports/tables.ts';
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { positiveAssessment } from '../support/export-control.ts';
 import { createApi } from '../../src/api/app.ts';
 import type { Role } from '../../src/domain/access.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -192,6 +193,17 @@ describeEachDatabase('list exports', (database) => {
     for (const secret of [account.password, totpSecret, '$scrypt', '$argon2']) expect(everyCell).not.toContain(secret);
   });
 
+  it('exports both export-control queues in one sheet, each row with its queue', async () => {
+    const assessor = apiClient(database().db, { role: 'exportControlAssessor' });
+    const [waiting] = (await assessor('GET', '/export-control/queues')).body.awaitingAssessment;
+    expect((await assessor('POST', `/deliveries/${waiting.deliveryId}/export-assessments`, positiveAssessment)).status).toBe(201);
+    const queues = (await assessor('GET', '/export-control/queues')).body;
+    expect(queues.awaitingAssessment.length).toBeGreaterThanOrEqual(1);
+    expect(queues.awaitingLicence).toHaveLength(1);
+    const { rows } = await expectExportsOf('exportControlAssessor', '/exports/export-queues', EXPORT_QUEUE_COLUMNS, queuedExports(queues));
+    expect(rows.at(-1)!.slice(0, 2)).toEqual([nl.spreadsheetExport.exportQueues.awaitingLicence, waiting.title]);
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -200,6 +212,7 @@ describeEachDatabase('list exports', (database) => {
     expect((await registrar('GET', '/exports/letters')).status).toBe(403);
     expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/epf-claims')).status).toBe(403);
     expect((await auditor('GET', '/exports/accounts')).status).toBe(403);
+    expect((await registrar('GET', '/exports/export-queues')).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 });

@@ -152,6 +152,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/letters': {},
   'GET /exports/epf-claims': {},
   'GET /exports/accounts': {},
+  'GET /exports/export-queues': {},
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

@@ -5,16 +5,17 @@ import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
 import type { ExportList } from '../../../common/vocabulary/codes.ts';
 import { listAccounts } from '../../auth/accounts.ts';
 import { listClaims } from '../../register/epf.ts';
+import { readExportQueues } from '../../register/export-control.ts';
 import { listLetters } from '../../register/letters.ts';
 import { auditEventBatches, deliveryBatches, disclosureQueueBatches, oneBatch } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
 import { validationHook } from '../openapi-common.ts';
-import { accountsExportRoute, auditExportRoute, deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, lettersExportRoute } from './schemas.ts';
+import { accountsExportRoute, auditExportRoute, deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, exportQueuesExportRoute, lettersExportRoute } from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
-import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, LETTER_COLUMNS } from './tables.ts';
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
 const FILE_NAMES: Readonly<Record<ExportList, string>> = {
@@ -24,6 +25,7 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   letters: 'brieven',
   epfClaims: 'epf-declaraties',
   accounts: 'accounts',
+  exportQueues: 'exportcontrole-wachtrijen',
 };
 
 interface FileQuery {
@@ -81,6 +83,11 @@ export function exportRoutes() {
 
   // Listing the accounts records the read, as the accounts page's list does.
   app.openapi(accountsExportRoute, async (c) => sendExport(c, 'accounts', c.req.valid('query'), ACCOUNT_COLUMNS, oneBatch(listAccounts(c.get('deps').db, requestContext(c)))));
+
+  // Reading the queues is recorded, as the queues page's read is.
+  app.openapi(exportQueuesExportRoute, async (c) =>
+    sendExport(c, 'exportQueues', c.req.valid('query'), EXPORT_QUEUE_COLUMNS, oneBatch(readExportQueues(c.get('deps').db, requestContext(c)).then(queuedExports))),
+  );
 
   return app;
 }

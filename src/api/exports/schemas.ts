@@ -79,3 +79,7 @@ export const epfClaimsExportRoute = createRoute(
 );
 
 export const accountsExportRoute = createRoute(permitted('account.read', exportRoute('/exports/accounts', 'The accounts, without any secret', z.object(fileQuery))));
+
+export const exportQueuesExportRoute = createRoute(
+  permitted('export.read', exportRoute('/exports/export-queues', "The assessor's and the licensing officer's queues in one sheet, with the queue of each delivery", z.object(fileQuery))),
+);

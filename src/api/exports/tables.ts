@@ -7,6 +7,7 @@ import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
 import type { ListedAuditEvent } from '../../db/repositories/audit.ts';
 import type { LetterSummary } from '../../db/repositories/letters.ts';
 import type { AccountView } from '../../auth/accounts.ts';
+import type { QueueItem } from '../../db/repositories/export-control.ts';
 import type { EpfClaim, EpfClaimState } from '../../domain/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
 import type { presentSummary } from '../deliveries/presenters.ts';
@@ -112,4 +113,26 @@ export const ACCOUNT_COLUMNS: readonly Column<AccountView>[] = [
   { heading: 'disabledAt', kind: 'text', value: (row) => row.disabledAt },
   { heading: 'createdAt', kind: 'text', value: (row) => row.createdAt },
   { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** An item of the export-control queues, with the queue it waits in. */
+export type QueuedExport = QueueItem & { queue: 'awaitingAssessment' | 'awaitingLicence' };
+
+/** Both queues in one sheet: the assessor's first, then the licensing officer's, each in its page's order. */
+export function queuedExports(queues: Record<QueuedExport['queue'], readonly QueueItem[]>): QueuedExport[] {
+  return [...queues.awaitingAssessment.map((item) => ({ ...item, queue: 'awaitingAssessment' as const })), ...queues.awaitingLicence.map((item) => ({ ...item, queue: 'awaitingLicence' as const }))];
+}
+
+export const EXPORT_QUEUE_COLUMNS: readonly Column<QueuedExport>[] = [
+  { heading: 'exportQueue', kind: 'text', value: (row, words) => words.spreadsheetExport.exportQueues[row.queue] },
+  { heading: 'title', kind: 'text', value: (row) => row.title },
+  { heading: 'category', kind: 'text', value: (row, words) => words.categories[row.category] },
+  { heading: 'supportType', kind: 'text', value: (row, words) => words.supportTypes[row.supportType] },
+  { heading: 'quantity', kind: 'count', value: (row) => row.quantity },
+  { heading: 'realisedAt', kind: 'date', value: (row) => row.realisedAt },
+  { heading: 'deliveredAt', kind: 'date', value: (row) => row.deliveredAt },
+  { heading: 'assessmentOutcome', kind: 'text', value: (row, words) => row.outcome && words.exportControl.outcomes[row.outcome] },
+  { heading: 'assessedOn', kind: 'date', value: (row) => row.assessedOn },
+  { heading: 'assessmentId', kind: 'text', value: (row) => row.assessmentId },
+  { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
 ];

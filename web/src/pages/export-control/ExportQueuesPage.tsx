@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { getExportQueues, type ExportQueueItem } from '../../api/export-control.ts';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { useCan } from '../../state/session.tsx';
@@ -27,6 +28,7 @@ export function ExportQueuesPage() {
       <ResourceStatus resource={queues} onRetry={queues.reload} />
       {data && (
         <>
+          {data.awaitingAssessment.length + data.awaitingLicence.length > 0 && <ExportLinks list="export-queues" />}
           <QueueTable caption={words.queues.awaitingAssessment} items={data.awaitingAssessment} />
           <QueueTable caption={words.queues.awaitingLicence} items={data.awaitingLicence} />
         </>
