@@ -373,6 +373,7 @@ const EXPORT_LISTS = [
   'deliveries', 'auditTrail', 'disclosureQueue', 'letters', 'epfClaims',
   'accounts',
   'exportQueues',
+  'budgetCommitments',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
@@ -387,5 +388,6 @@ const EXPORT_HEADINGS = [
   'blockedReason', 'remainderExpectedBy',
   'username', 'displayName', 'role', 'hasPassword', 'hasSecondFactor', 'oidcSubject', 'email', 'disabledAt',
   'exportQueue', 'deliveryId', 'assessmentId', 'assessmentOutcome', 'assessedOn',
+  'budgetYear', 'amountEuro', 'exceedsBudget', 'stageHistory', 'contractReference',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

@@ -361,6 +361,7 @@ export const en: Vocabulary = {
       deliveries: 'Deliveries', auditTrail: 'Audit trail', disclosureQueue: 'Disclosure queue', letters: 'Letters', epfClaims: 'EPF claims',
       accounts: 'Accounts',
       exportQueues: 'Export control queues',
+      budgetCommitments: 'Commitments',
     },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
@@ -380,6 +381,7 @@ export const en: Vocabulary = {
       username: 'Username', displayName: 'Name', role: 'Role', hasPassword: 'Password set', hasSecondFactor: 'Second factor',
       oidcSubject: 'Identity provider (sub)', email: 'E-mail address', disabledAt: 'Disabled at (UTC)',
       exportQueue: 'Queue', deliveryId: 'Delivery id', assessmentId: 'Assessment id', assessmentOutcome: 'Assessment outcome', assessedOn: 'Assessed on',
+      budgetYear: 'Budget year', amountEuro: 'Amount (EUR)', exceedsBudget: 'Beyond the budget', stageHistory: 'History', contractReference: 'Contract reference',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
     exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },

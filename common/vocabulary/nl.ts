@@ -455,6 +455,7 @@ export const nl: Vocabulary = {
       deliveries: 'Leveringen', auditTrail: 'Audittrail', disclosureQueue: 'Openbaarmakingswachtrij', letters: 'Brieven', epfClaims: 'EPF-declaraties',
       accounts: 'Accounts',
       exportQueues: 'Exportcontrole-wachtrijen',
+      budgetCommitments: 'Verplichtingen',
     },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
@@ -474,6 +475,7 @@ export const nl: Vocabulary = {
       username: 'Gebruikersnaam', displayName: 'Naam', role: 'Rol', hasPassword: 'Wachtwoord ingesteld', hasSecondFactor: 'Tweede factor',
       oidcSubject: 'Identiteitsprovider (sub)', email: 'E-mailadres', disabledAt: 'Uitgeschakeld op (UTC)',
       exportQueue: 'Wachtrij', deliveryId: 'Leverings-id', assessmentId: 'Beoordelings-id', assessmentOutcome: 'Uitkomst beoordeling', assessedOn: 'Beoordeeld op',
+      budgetYear: 'Begrotingsjaar', amountEuro: 'Bedrag (EUR)', exceedsBudget: 'Boven het budget', stageHistory: 'Verloop', contractReference: 'Contractkenmerk',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },

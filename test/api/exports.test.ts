@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { vocabulary } from '../../common/vocabulary/index.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
-import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports } from '../../src/api/exports/tables.ts';
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
@@ -204,6 +204,19 @@ describeEachDatabase('list exports', (database) => {
     expect(rows.at(-1)!.slice(0, 2)).toEqual([nl.spreadsheetExport.exportQueues.awaitingLicence, waiting.title]);
   });
 
+  it('exports the budget commitments with their latest amount and every stage', async () => {
+    const finance = apiClient(database().db, { role: 'finance' });
+    const pledge = { title: 'Bijdrage; "UCAP" 2026', fund: 'internationalSecurityBudget', budgetYear: 2026, stage: 'pledged', amountCents: 30_000_000_001, effectiveOn: '2025-04-15' };
+    const { id } = (await finance('POST', '/budget/commitments', pledge)).body;
+    expect((await finance('POST', `/budget/commitments/${id}/stages`, { stage: 'committed', amountCents: 50_000_000_099, effectiveOn: '2025-06-01' })).status).toBe(201);
+    const { commitments } = (await finance('GET', '/budget')).body;
+    expect(commitments).toHaveLength(1);
+    const { excelRows } = await expectExportsOf('finance', '/exports/budget-commitments', BUDGET_COMMITMENT_COLUMNS, commitments);
+    const at = (heading: string) => BUDGET_COMMITMENT_COLUMNS.findIndex((column) => column.heading === heading);
+    expect(excelRows[1]![at('amountEuro')]).toBe('500000000,99');
+    expect(excelRows[1]![at('stageHistory')]).toBe(`${nl.stages.pledged} 2025-04-15: 300000000.01; ${nl.stages.committed} 2025-06-01: 500000000.99`);
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -213,6 +226,7 @@ describeEachDatabase('list exports', (database) => {
     expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/epf-claims')).status).toBe(403);
     expect((await auditor('GET', '/exports/accounts')).status).toBe(403);
     expect((await registrar('GET', '/exports/export-queues')).status).toBe(403);
+    expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/budget-commitments')).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 });

@@ -153,6 +153,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/epf-claims': {},
   'GET /exports/accounts': {},
   'GET /exports/export-queues': {},
+  'GET /exports/budget-commitments': {},
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

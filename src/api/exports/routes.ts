@@ -4,6 +4,7 @@ import { todayInAmsterdam } from '../../../common/dates.ts';
 import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
 import type { ExportList } from '../../../common/vocabulary/codes.ts';
 import { listAccounts } from '../../auth/accounts.ts';
+import { listBudget } from '../../register/budget.ts';
 import { listClaims } from '../../register/epf.ts';
 import { readExportQueues } from '../../register/export-control.ts';
 import { listLetters } from '../../register/letters.ts';
@@ -12,10 +13,14 @@ import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
 import { validationHook } from '../openapi-common.ts';
-import { accountsExportRoute, auditExportRoute, deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, exportQueuesExportRoute, lettersExportRoute } from './schemas.ts';
+import {
+  accountsExportRoute,
+  auditExportRoute,
+  budgetCommitmentsExportRoute,
+  deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, exportQueuesExportRoute, lettersExportRoute } from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
-import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports } from './tables.ts';
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
 const FILE_NAMES: Readonly<Record<ExportList, string>> = {
@@ -26,6 +31,7 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   epfClaims: 'epf-declaraties',
   accounts: 'accounts',
   exportQueues: 'exportcontrole-wachtrijen',
+  budgetCommitments: 'verplichtingen',
 };
 
 interface FileQuery {
@@ -87,6 +93,10 @@ export function exportRoutes() {
   // Reading the queues is recorded, as the queues page's read is.
   app.openapi(exportQueuesExportRoute, async (c) =>
     sendExport(c, 'exportQueues', c.req.valid('query'), EXPORT_QUEUE_COLUMNS, oneBatch(readExportQueues(c.get('deps').db, requestContext(c)).then(queuedExports))),
+  );
+
+  app.openapi(budgetCommitmentsExportRoute, async (c) =>
+    sendExport(c, 'budgetCommitments', c.req.valid('query'), BUDGET_COMMITMENT_COLUMNS, oneBatch(listBudget(c.get('deps').db).then((budget) => budget.commitments))),
   );
 
   return app;

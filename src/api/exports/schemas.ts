@@ -83,3 +83,5 @@ export const accountsExportRoute = createRoute(permitted('account.read', exportR
 export const exportQueuesExportRoute = createRoute(
   permitted('export.read', exportRoute('/exports/export-queues', "The assessor's and the licensing officer's queues in one sheet, with the queue of each delivery", z.object(fileQuery))),
 );
+
+export const budgetCommitmentsExportRoute = createRoute(permitted('budget.read', exportRoute('/exports/budget-commitments', 'The budget commitments, newest first, with their stages', z.object(fileQuery))));

@@ -8,6 +8,8 @@ import type { ListedAuditEvent } from '../../db/repositories/audit.ts';
 import type { LetterSummary } from '../../db/repositories/letters.ts';
 import type { AccountView } from '../../auth/accounts.ts';
 import type { QueueItem } from '../../db/repositories/export-control.ts';
+import type { CommitmentDetail } from '../../register/budget.ts';
+import { euroText } from '../csv.ts';
 import type { EpfClaim, EpfClaimState } from '../../domain/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
 import type { presentSummary } from '../deliveries/presenters.ts';
@@ -135,4 +137,20 @@ export const EXPORT_QUEUE_COLUMNS: readonly Column<QueuedExport>[] = [
   { heading: 'assessedOn', kind: 'date', value: (row) => row.assessedOn },
   { heading: 'assessmentId', kind: 'text', value: (row) => row.assessmentId },
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
+];
+
+/** The commitments as the budget page lists them: the latest stage's amount, and every stage in order. */
+export const BUDGET_COMMITMENT_COLUMNS: readonly Column<CommitmentDetail>[] = [
+  { heading: 'title', kind: 'text', value: (row) => row.title },
+  { heading: 'budgetYear', kind: 'count', value: (row) => row.budgetYear },
+  { heading: 'fundingSource', kind: 'text', value: (row, words) => words.fundingSources[row.fund] },
+  { heading: 'stage', kind: 'text', value: (row, words) => words.stages[row.stages.at(-1)!.stage] },
+  { heading: 'amountEuro', kind: 'euro', value: (row) => row.amountCents },
+  { heading: 'exceedsBudget', kind: 'text', value: (row, words) => yesNo(row.exceedsBudget, words) },
+  { heading: 'stageHistory', kind: 'text', value: (row, words) => row.stages.map((stage) => `${words.stages[stage.stage]} ${stage.effectiveOn}: ${euroText(stage.amountCents)}`).join('; ') },
+  { heading: 'contractReference', kind: 'text', value: (row) => row.contractReference },
+  { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
+  { heading: 'createdAt', kind: 'text', value: (row) => row.createdAt },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
 ];

@@ -5,6 +5,7 @@ import { isIsoDate } from '../../../../common/dates.ts';
 import { getBudgetFigures, listBudget } from '../../api/budget.ts';
 import type { BudgetList } from '../../api/types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -115,44 +116,47 @@ function BudgetRecords({ list }: { list: BudgetList }) {
         {list.commitments.length === 0 ? (
           <p className="nl-paragraph">{t('budget.commitments.empty')}</p>
         ) : (
-          <DataTable
-            caption={t('budget.commitments.caption')}
-            rows={list.commitments}
-            rowKey={(commitment) => commitment.id}
-            columns={[
-              { key: 'title', header: t('fields.title'), cell: (commitment) => commitment.title },
-              { key: 'budgetYear', header: t('fields.budgetYear'), cell: (commitment) => commitment.budgetYear },
-              { key: 'fund', header: t('fields.fund'), cell: (commitment) => t(`fundingSources.${commitment.fund}`) },
-              {
-                key: 'amount',
-                header: t('budget.commitments.amount'),
-                numeric: true,
-                cell: (commitment) => (
-                  <>
-                    {euro(commitment.amountCents)}
-                    {commitment.exceedsBudget && <span className="budget-flag"> ({t('budget.commitments.exceedsBudget')})</span>}
-                  </>
-                ),
-              },
-              {
-                key: 'history',
-                header: t('budget.commitments.history'),
-                cell: (commitment) => commitment.stages.map((stage) => `${t(`stages.${stage.stage}`)} ${date(stage.effectiveOn)}: ${euro(stage.amountCents)}`).join('; '),
-              },
-              { key: 'id', header: t('fields.id'), cell: (commitment) => <code>{commitment.id}</code> },
-              ...(canWrite
-                ? [{
-                    key: 'nextStage',
-                    header: t('budget.commitments.nextStage'),
-                    cell: (commitment: BudgetList['commitments'][number]) => (
-                      <Link href={`/begroting/verplichting/${commitment.id}/stap`} aria-label={t('budget.commitments.nextStageOf', { title: commitment.title })}>
-                        {t('budget.commitments.nextStage')}
-                      </Link>
-                    ),
-                  }]
-                : []),
-            ]}
-          />
+          <>
+            <ExportLinks list="budget-commitments" />
+            <DataTable
+              caption={t('budget.commitments.caption')}
+              rows={list.commitments}
+              rowKey={(commitment) => commitment.id}
+              columns={[
+                { key: 'title', header: t('fields.title'), cell: (commitment) => commitment.title },
+                { key: 'budgetYear', header: t('fields.budgetYear'), cell: (commitment) => commitment.budgetYear },
+                { key: 'fund', header: t('fields.fund'), cell: (commitment) => t(`fundingSources.${commitment.fund}`) },
+                {
+                  key: 'amount',
+                  header: t('budget.commitments.amount'),
+                  numeric: true,
+                  cell: (commitment) => (
+                    <>
+                      {euro(commitment.amountCents)}
+                      {commitment.exceedsBudget && <span className="budget-flag"> ({t('budget.commitments.exceedsBudget')})</span>}
+                    </>
+                  ),
+                },
+                {
+                  key: 'history',
+                  header: t('budget.commitments.history'),
+                  cell: (commitment) => commitment.stages.map((stage) => `${t(`stages.${stage.stage}`)} ${date(stage.effectiveOn)}: ${euro(stage.amountCents)}`).join('; '),
+                },
+                { key: 'id', header: t('fields.id'), cell: (commitment) => <code>{commitment.id}</code> },
+                ...(canWrite
+                  ? [{
+                      key: 'nextStage',
+                      header: t('budget.commitments.nextStage'),
+                      cell: (commitment: BudgetList['commitments'][number]) => (
+                        <Link href={`/begroting/verplichting/${commitment.id}/stap`} aria-label={t('budget.commitments.nextStageOf', { title: commitment.title })}>
+                          {t('budget.commitments.nextStage')}
+                        </Link>
+                      ),
+                    }]
+                  : []),
+              ]}
+            />
+          </>
         )}
       </LabelledSection>
     </>
