@@ -184,4 +184,13 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
     const deliveries = catalog['dcat:dataset'][0];
     expect(deliveries['dct:temporal']['dcat:startDate']['@value'] <= '2025-08-01').toBe(true);
   });
+
+  it('points to the configured site address, whatever host a request names', async () => {
+    const site = 'https://steunregister.example.nl';
+    const configured = createApi({ db: scratch.handle.db, siteAddress: site, onError: (error) => { throw error; } });
+    const text = await (await configured.request('http://elders.example/public/catalog.jsonld', { headers: { Host: 'elders.example' } })).text();
+    expect(text).toContain(`"${site}/api/v1/public/`);
+    expect(text).toContain(`"${site}/#ministerie-van-defensie"`);
+    expect(text).not.toContain('elders.example');
+  });
 });
