@@ -164,7 +164,7 @@ export function publicRoutes() {
   });
 
   app.openAPIRegistry.registerPath(catalogRoute);
-  app.get('/public/catalog.jsonld', async (c) => {
+  app.get('/public/catalog', async (c) => {
     const catalog = openDataCatalog(c.get('deps').siteAddress ?? new URL(c.req.url).origin, await publicData.openDataDates(db(c), c.get('deps').clock()));
     return c.body(JSON.stringify(catalog), 200, { 'Content-Type': 'application/ld+json' });
   });
