@@ -64,7 +64,7 @@ describeWithBrowser('training and readiness', (browser) => {
     await decision.getByLabel(/^Nieuwe waarde geldt vanaf/).fill('2025-08-31');
     await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await decision.getByText('Het besluit is vastgelegd.').waitFor();
-    const decisions = await tableRows(page.getByRole('table', { name: 'Besluiten niet te vervangen, met de herwaardering die ze maakten' }));
-    expect(decisions[0]).toEqual(expect.arrayContaining(['10 sep. 2025', title, 'Ja: de waarde van de levering is herzien']));
+    const decisions = page.getByRole('table', { name: 'Besluiten niet te vervangen, met de herwaardering die ze maakten' });
+    await expect.poll(async () => (await tableRows(decisions))[0]).toEqual(expect.arrayContaining(['10 sep. 2025', title, 'Ja: de waarde van de levering is herzien']));
   });
 });
