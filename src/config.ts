@@ -7,6 +7,18 @@ export function databaseConfigFromEnvironment(env: NodeJS.ProcessEnv = process.e
   return { dataDir: resolve(env.DATA_DIR ?? 'data') };
 }
 
+/**
+ * The site's public address (SITE_ADDRESS, e.g. https://steunregister.example.nl), without a trailing
+ * slash: where links in e-mail and the open data catalogue point. Without it they follow the address a
+ * request came to, which a client chooses (the Host header): set it in production.
+ */
+export function siteAddressFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!env.SITE_ADDRESS) return undefined;
+  const address = env.SITE_ADDRESS.replace(/\/+$/, '');
+  if (!URL.canParse(address) || !/^https?:$/.test(new URL(address).protocol)) throw new Error(`SITE_ADDRESS must be an http(s) address, not "${env.SITE_ADDRESS}"`);
+  return address;
+}
+
 export function portFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);

@@ -39,14 +39,16 @@ export interface AppOptions {
   /** What TOTP secrets are sealed with (see ApiOptions). */
   totpKey?: TotpSecretKey | undefined;
   mail?: MailConfig | undefined;
+  /** The site's public address (see siteAddressFromEnvironment). */
+  siteAddress?: string | undefined;
   webRoot?: string;
 }
 
 /** The whole site: the API under /api/v1 and the browser application everywhere else. */
-export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, totpKey, mail, webRoot = WEB_ROOT }: AppOptions) {
+export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, totpKey, mail, siteAddress, webRoot = WEB_ROOT }: AppOptions) {
   const app = new Hono();
   app.use(securityHeaders({ trustProxy }));
-  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc, totpKey, mail: mail && { mailer: smtpMailer(mail), siteAddress: mail.siteAddress } }));
+  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc, totpKey, mail: mail && { mailer: smtpMailer(mail), siteAddress: mail.siteAddress }, siteAddress }));
   app.all('/api/*', (c) => problem(c, 404));
   app.use('/*', async (c, next) => {
     await next();
@@ -80,6 +82,8 @@ export interface ServerOptions {
   publicationCheckMs?: number;
   /** Send e-mail notifications through this SMTP server (none when not given). */
   mail?: MailConfig | undefined;
+  /** The site's public address (see siteAddressFromEnvironment). */
+  siteAddress?: string | undefined;
 }
 
 export interface RunningServer {
@@ -121,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         oidc: options.oidc,
         totpKey,
         mail: options.mail,
+        siteAddress: options.siteAddress,
       });
       const started = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(started));
       started.once('error', reject);

@@ -59,6 +59,8 @@ export interface ApiOptions {
   anonymousRenderingsPerMinute?: number;
   /** How to send e-mail notifications (none when not given). */
   mail?: { mailer: Mailer; siteAddress: string | undefined } | undefined;
+  /** The site's public address (SITE_ADDRESS) for the open data catalogue; by default the request's. */
+  siteAddress?: string | undefined;
 }
 
 /** The JSON API, to be mounted at /api/v1. */
@@ -72,6 +74,7 @@ export function createApi({
   totpKey = temporaryTotpSecretKey(),
   anonymousRenderingsPerMinute = 60,
   mail,
+  siteAddress,
 }: ApiOptions) {
   const api = new OpenAPIHono<ApiEnv>();
   const notifyWaiting =
@@ -80,7 +83,7 @@ export function createApi({
       void notifyWhatWaits(db, mail.mailer, letterId, since, mail.siteAddress).catch((error: unknown) =>
         logger.warn({ err: loggableError(error), letterId }, 'notification not sent'),
       ));
-  const deps = { db, clock, trustProxy, oidc: oidc && oidcLogin(oidc), totpKey, anonymousRenderingsPerMinute, notifyWaiting };
+  const deps = { db, clock, trustProxy, oidc: oidc && oidcLogin(oidc), totpKey, anonymousRenderingsPerMinute, notifyWaiting, siteAddress };
   // Paths as the API sees them, whether it is mounted at /api/v1 or called directly (tests).
   const apiPath = (c: { req: { path: string } }) => c.req.path.replace(/^\/api\/v1(?=\/|$)/, '');
 

@@ -31,6 +31,8 @@ interface ApiDependencies {
   anonymousRenderingsPerMinute: number;
   /** Tells by e-mail what about a letter newly waits for whom since a moment; undefined when no e-mail is sent. */
   notifyWaiting: ((letterId: string, since: Date) => void) | undefined;
+  /** The site's public address; undefined when the address a request came to stands for it. */
+  siteAddress: string | undefined;
 }
 
 /** Who acts, from where, in which request: what the audit trail records of a request. */

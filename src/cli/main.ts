@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isIsoDate } from '../../common/dates.ts';
 import { withExactIntegers } from '../../common/exact-json.ts';
-import { databaseConfigFromEnvironment, portFromEnvironment } from '../config.ts';
+import { databaseConfigFromEnvironment, portFromEnvironment, siteAddressFromEnvironment } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadDemonstrationData } from '../register/demonstration.ts';
 import { figuresTable } from '../register/figures.ts';
@@ -56,6 +56,7 @@ program
       trustProxy: process.env.TRUST_PROXY === 'true',
       oidc: oidcConfigFromEnvironment(process.env),
       mail: mailConfigFromEnvironment(process.env),
+      siteAddress: siteAddressFromEnvironment(process.env),
       auditCheckpoints: { directory: auditDirectoryFromEnvironment(), intervalMs: checkpointIntervalFromEnvironment() },
       publicationCheckMs: publicationCheckIntervalFromEnvironment(),
     });

@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import { siteAddressFromEnvironment } from '../config.ts';
 
 /** Sends a plain-text e-mail. */
 export interface Mailer {
@@ -19,7 +20,7 @@ export interface MailConfig {
 export function mailConfigFromEnvironment(env: NodeJS.ProcessEnv): MailConfig | undefined {
   if (!env.SMTP_URL) return undefined;
   if (!env.MAIL_FROM) throw new Error('MAIL_FROM must be set with SMTP_URL: the address notifications are sent from');
-  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, siteAddress: env.SITE_ADDRESS?.replace(/\/+$/, '') };
+  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, siteAddress: siteAddressFromEnvironment(env) };
 }
 
 export function smtpMailer({ smtpUrl, from }: MailConfig): Mailer {

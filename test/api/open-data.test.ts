@@ -146,7 +146,7 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
   const isDate = (value: any) => value['@type'] === 'xsd:date' && /^\d{4}-\d{2}-\d{2}$/.test(value['@value']);
 
   it('gives every mandatory class and property, with values of the right kind, and links files that exist', async () => {
-    const response = await api.request('/public/catalog.jsonld');
+    const response = await api.request('/public/catalog');
     expect(response.headers.get('content-type')).toBe('application/ld+json');
     const catalog: any = await response.json();
     expect(catalog['@context']).toMatchObject({ dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/' });
@@ -183,5 +183,14 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
     }
     const deliveries = catalog['dcat:dataset'][0];
     expect(deliveries['dct:temporal']['dcat:startDate']['@value'] <= '2025-08-01').toBe(true);
+  });
+
+  it('points to the configured site address, whatever host a request names', async () => {
+    const site = 'https://steunregister.example.nl';
+    const configured = createApi({ db: scratch.handle.db, siteAddress: site, onError: (error) => { throw error; } });
+    const text = await (await configured.request('http://elders.example/public/catalog', { headers: { Host: 'elders.example' } })).text();
+    expect(text).toContain(`"${site}/api/v1/public/`);
+    expect(text).toContain(`"${site}/#ministerie-van-defensie"`);
+    expect(text).not.toContain('elders.example');
   });
 });

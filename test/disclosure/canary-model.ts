@@ -1469,7 +1469,7 @@ export class CanaryRun {
     }
     // The other files of the open data: the Kiel-compatible file (its workbook read as the text in it), the
     // figures of the letters and the catalogue. A value no decision made public is an exact amount of a delivery.
-    const files = ['/public/kiel', '/public/kiel?format=csv&dialect=excel-nl', '/public/letter-figures', '/public/letter-figures?format=csv', '/public/catalog.jsonld', '/public/kiel?format=xlsx'];
+    const files = ['/public/kiel', '/public/kiel?format=csv&dialect=excel-nl', '/public/letter-figures', '/public/letter-figures?format=csv', '/public/catalog', '/public/kiel?format=xlsx'];
     for (const path of files.filter((_, index) => full || index === turn % files.length)) {
       const response = await this.#get(path, 200);
       if (!path.endsWith('xlsx')) this.#scanResponse(response);

@@ -514,17 +514,23 @@ describeEachDatabase('letters through the API', (database) => {
       title: PUBLIC_TITLE,
       detail: 'Uit eigen voorraad.',
       category: 'largeCalibreArtillery',
+      categoryLabel: 'Artillerie',
       supportType: 'stock',
+      supportTypeLabel: 'Directe levering uit voorraad',
       quantity: null,
+      // The decision made neither its date nor its value public.
+      realisedOn: null,
+      valueCents: null,
+      firstLetter: { id: letterId, paperNumber: 'Kamerstuk 22 054, nr. 470', letterDate: '2026-01-20' },
       decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       isDemonstration: false,
     });
     expect(json.body.items.map((item: any) => item.title)).toContain('Drones van de Oekraïense defensie-industrie');
 
-    const csv = await fetchAs(null, '/public/deliveries?format=csv');
+    const csv = await fetchAs(null, '/public/deliveries?format=csv&dialect=rfc4180');
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('publicId,title,detail,category,supportType,quantity,decidedOn,isDemonstration');
+    expect(lines[0]).toBe('publicId,title,detail,category,categoryCode,supportType,supportTypeCode,quantity,realisedOn,valueEuros,letter,letterDate,decidedOn,isDemonstration');
     expect(lines.slice(1).map((line) => line.slice(0, 36)).sort()).toEqual([...publicIds].sort());
 
     for (const body of [JSON.stringify(json.body), lines.join('\n')]) {

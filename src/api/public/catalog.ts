@@ -124,7 +124,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
       vcard: 'http://www.w3.org/2006/vcard/ns#',
       xsd: 'http://www.w3.org/2001/XMLSchema#',
     },
-    '@id': `${base}/public/catalog.jsonld`,
+    '@id': `${base}/public/catalog`,
     '@type': 'dcat:Catalog',
     'dct:title': texts({ nl: 'Open data Steunregister', en: 'Steunregister open data' }),
     'dct:description': texts({
@@ -136,9 +136,9 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
     'foaf:homepage': uri(`${origin}/`),
     'dcat:dataset': [
       {
-        '@id': `${base}/public/catalog.jsonld#deliveries`,
+        '@id': `${base}/public/catalog#deliveries`,
         '@type': 'dcat:Dataset',
-        'dct:identifier': `${base}/public/catalog.jsonld#deliveries`,
+        'dct:identifier': `${base}/public/catalog#deliveries`,
         'dct:title': texts({ nl: 'Openbare leveringen militaire steun aan Oekraïne', en: 'Public deliveries of military support to Ukraine' }),
         'dct:description': texts({
           nl:
@@ -155,9 +155,9 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
         'dcat:distribution': DELIVERY_FILES.map(distribution),
       },
       {
-        '@id': `${base}/public/catalog.jsonld#letter-figures`,
+        '@id': `${base}/public/catalog#letter-figures`,
         '@type': 'dcat:Dataset',
-        'dct:identifier': `${base}/public/catalog.jsonld#letter-figures`,
+        'dct:identifier': `${base}/public/catalog#letter-figures`,
         'dct:title': texts({ nl: 'Gerealiseerde militaire steun per brief aan de Kamer', en: 'Realised military support per letter to parliament' }),
         'dct:description': texts({
           nl: 'De tabel van gerealiseerde steun van elke gepubliceerde brief, per soort steun en in totaal, op de peildatum van de brief en zoals de brief hem drukte: één rij per brief en cijfer.',

@@ -164,8 +164,8 @@ export function publicRoutes() {
   });
 
   app.openAPIRegistry.registerPath(catalogRoute);
-  app.get('/public/catalog.jsonld', async (c) => {
-    const catalog = openDataCatalog(new URL(c.req.url).origin, await publicData.openDataDates(db(c), c.get('deps').clock()));
+  app.get('/public/catalog', async (c) => {
+    const catalog = openDataCatalog(c.get('deps').siteAddress ?? new URL(c.req.url).origin, await publicData.openDataDates(db(c), c.get('deps').clock()));
     return c.body(JSON.stringify(catalog), 200, { 'Content-Type': 'application/ld+json' });
   });
 

@@ -191,6 +191,6 @@ export const kielRoute = publicRead('/public/kiel', 'Open data: the public deliv
   },
 });
 
-export const catalogRoute = publicRead('/public/catalog.jsonld', 'Open data: the catalogue of the open data in DCAT-AP-NL 3.0 (JSON-LD), for harvesting by data.overheid.nl', {
+export const catalogRoute = publicRead('/public/catalog', 'Open data: the catalogue of the open data in DCAT-AP-NL 3.0 (JSON-LD), for harvesting by data.overheid.nl', {
   responses: { 200: { content: { 'application/ld+json': { schema: z.object({}).passthrough() } }, description: 'The catalogue' } },
 });

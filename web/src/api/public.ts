@@ -14,7 +14,7 @@ export const KIEL_CSV = '/api/v1/public/kiel?format=csv';
 export const KIEL_XLSX = '/api/v1/public/kiel?format=xlsx';
 export const LETTER_FIGURES_CSV = '/api/v1/public/letter-figures?format=csv';
 export const LETTER_FIGURES_JSON = '/api/v1/public/letter-figures?format=json';
-export const OPEN_DATA_CATALOG = '/api/v1/public/catalog.jsonld';
+export const OPEN_DATA_CATALOG = '/api/v1/public/catalog';
 
 export function listPublicLetters(signal?: AbortSignal) {
   return request<ResponseBody<'/public/letters', 'get'>>('/public/letters', { signal });

@@ -4109,7 +4109,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/public/catalog.jsonld": {
+    "/public/catalog": {
         parameters: {
             query?: never;
             header?: never;
