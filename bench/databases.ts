@@ -47,6 +47,25 @@ async function postgres(): Promise<DatabaseAvailability> {
   };
 }
 
+/**
+ * Runs `measure` on a fresh database of each kind, one after the other, with its server's version; says
+ * which kind was skipped and why. Each database is removed afterwards.
+ */
+export async function onEachDatabase(measure: (name: string, handle: DatabaseHandle, version: string) => Promise<void>): Promise<void> {
+  for (const database of await benchmarkDatabases()) {
+    if ('skipReason' in database) {
+      console.log(`${database.name}: skipped (${database.skipReason})`);
+      continue;
+    }
+    const opened = await database.open();
+    try {
+      await measure(database.name, opened.handle, await serverVersion(opened.handle));
+    } finally {
+      await opened.dispose();
+    }
+  }
+}
+
 export async function serverVersion(handle: DatabaseHandle): Promise<string> {
   const { rows } = await sql<{ serverVersion: string }>`show server_version`.execute(handle.db);
   return rows[0]!.serverVersion;

@@ -7,7 +7,7 @@
  */
 import { createApi } from '../src/api/app.ts';
 import { sessionCookieFor } from '../test/support/sessions.ts';
-import { benchmarkDatabases, serverVersion } from './databases.ts';
+import { onEachDatabase } from './databases.ts';
 import { generateRegister } from './generate-register.ts';
 import { withPeakMemory } from './timing.ts';
 
@@ -31,27 +31,16 @@ async function consume(response: Response): Promise<{ bytes: number; lines: numb
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 
 console.log(`Export of the deliveries list of ${size} synthetic deliveries, ${new Date().toISOString()}`);
-for (const database of await benchmarkDatabases()) {
-  if ('skipReason' in database) {
-    console.log(`${database.name}: skipped (${database.skipReason})`);
-    continue;
+await onEachDatabase(async (name, { db }, version) => {
+  await generateRegister(db, size);
+  const api = createApi({ db });
+  const headers = { Cookie: await sessionCookieFor(db, 'registrar', { secondFactor: false }) };
+  const before = Math.round(process.memoryUsage.rss() / 2 ** 20);
+  const results: string[] = [];
+  for (const format of ['xlsx', 'csv'] as const) {
+    const run = await withPeakMemory(async () => consume(await api.request(`/exports/deliveries?format=${format}`, { headers })));
+    if (format === 'csv' && run.value.lines !== size + 1) throw new Error(`the CSV has ${run.value.lines} lines for ${size} deliveries`);
+    results.push(`${format} ${(run.ms / 1000).toFixed(2)} s, ${mib(run.value.bytes)} MiB, peak ${run.peakMb} MiB`);
   }
-  const opened = await database.open();
-  try {
-    const { db } = opened.handle;
-    const version = await serverVersion(opened.handle);
-    await generateRegister(db, size);
-    const api = createApi({ db });
-    const headers = { Cookie: await sessionCookieFor(db, 'registrar', { secondFactor: false }) };
-    const before = Math.round(process.memoryUsage.rss() / 2 ** 20);
-    const results: string[] = [];
-    for (const format of ['xlsx', 'csv'] as const) {
-      const run = await withPeakMemory(async () => consume(await api.request(`/exports/deliveries?format=${format}`, { headers })));
-      if (format === 'csv' && run.value.lines !== size + 1) throw new Error(`the CSV has ${run.value.lines} lines for ${size} deliveries`);
-      results.push(`${format} ${(run.ms / 1000).toFixed(2)} s, ${mib(run.value.bytes)} MiB, peak ${run.peakMb} MiB`);
-    }
-    console.log(`${database.name} ${version}: resident ${before} MiB before; ${results.join('; ')}`);
-  } finally {
-    await opened.dispose();
-  }
-}
+  console.log(`${name} ${version}: resident ${before} MiB before; ${results.join('; ')}`);
+});

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { systemContext } from '../src/audit/trail.ts';
 import { verifyAuditTrail } from '../src/audit/verify.ts';
 import { commitImport, dryRunImport, type ImportFile } from '../src/register/import.ts';
-import { benchmarkDatabases, serverVersion } from './databases.ts';
+import { onEachDatabase } from './databases.ts';
 import { withPeakMemory } from './timing.ts';
 
 const rows = Number((process.argv[2] ?? '100000').replaceAll('_', ''));
@@ -44,27 +44,16 @@ async function generatedWorkbook(total: number): Promise<{ file: ImportFile; mon
 process.stderr.write(`Generating a workbook of ${rows} rows…\n`);
 const { file, moneyCents } = await generatedWorkbook(rows);
 console.log(`Import of ${rows} rows (${(file.bytes.length / 2 ** 20).toFixed(1)} MiB XLSX), validated and audited, ${new Date().toISOString()}`);
-for (const database of await benchmarkDatabases()) {
-  if ('skipReason' in database) {
-    console.log(`${database.name}: skipped (${database.skipReason})`);
-    continue;
-  }
-  const opened = await database.open();
-  try {
-    const version = await serverVersion(opened.handle);
-    const { db } = opened.handle;
-    const dryRun = await withPeakMemory(() => dryRunImport(db, file));
-    const commit = await withPeakMemory(() => commitImport(db, systemContext('benchmark'), file, 'allOrNothing'));
-    if (!commit.value.committed || commit.value.counts.invalid > 0) throw new Error(`the import did not commit: ${JSON.stringify(commit.value.counts)}`);
-    const { rows: [realised] } = await sql<{ cents: string }>`select coalesce(sum(change_cents), 0) as cents from realised_support_change`.execute(db);
-    const verification = await verifyAuditTrail(db);
-    console.log(
-      `${database.name} ${version}: dry run ${(dryRun.ms / 1000).toFixed(2)} s (peak ${dryRun.peakMb} MiB); ` +
-        `commit ${(commit.ms / 1000).toFixed(2)} s (peak ${commit.peakMb} MiB), ${commit.value.counts.create} records created, ` +
-        `${verification.eventsChecked} audit events, chain ${verification.ok ? 'verified' : 'BROKEN'}; ` +
-        `realised support ${Number(realised!.cents) === moneyCents ? 'equals' : 'DIFFERS FROM'} the imported money`,
-    );
-  } finally {
-    await opened.dispose();
-  }
-}
+await onEachDatabase(async (name, { db }, version) => {
+  const dryRun = await withPeakMemory(() => dryRunImport(db, file));
+  const commit = await withPeakMemory(() => commitImport(db, systemContext('benchmark'), file, 'allOrNothing'));
+  if (!commit.value.committed || commit.value.counts.invalid > 0) throw new Error(`the import did not commit: ${JSON.stringify(commit.value.counts)}`);
+  const { rows: [realised] } = await sql<{ cents: string }>`select coalesce(sum(change_cents), 0) as cents from realised_support_change`.execute(db);
+  const verification = await verifyAuditTrail(db);
+  console.log(
+    `${name} ${version}: dry run ${(dryRun.ms / 1000).toFixed(2)} s (peak ${dryRun.peakMb} MiB); ` +
+      `commit ${(commit.ms / 1000).toFixed(2)} s (peak ${commit.peakMb} MiB), ${commit.value.counts.create} records created, ` +
+      `${verification.eventsChecked} audit events, chain ${verification.ok ? 'verified' : 'BROKEN'}; ` +
+      `realised support ${Number(realised!.cents) === moneyCents ? 'equals' : 'DIFFERS FROM'} the imported money`,
+  );
+});
