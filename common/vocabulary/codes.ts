@@ -374,6 +374,7 @@ const EXPORT_LISTS = [
   'accounts',
   'exportQueues',
   'budgetCommitments',
+  'trainingProgrammes',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
@@ -389,5 +390,6 @@ const EXPORT_HEADINGS = [
   'username', 'displayName', 'role', 'hasPassword', 'hasSecondFactor', 'oidcSubject', 'email', 'disabledAt',
   'exportQueue', 'deliveryId', 'assessmentId', 'assessmentOutcome', 'assessedOn',
   'budgetYear', 'amountEuro', 'exceedsBudget', 'stageHistory', 'contractReference',
+  'programme', 'programmeKey', 'hostCountry', 'trainingFramework', 'systemTrainedOn', 'trainers', 'trainersIsMaximum', 'trainees', 'traineesIsApproximate', 'courses', 'countsUpTo',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

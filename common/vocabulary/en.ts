@@ -362,6 +362,7 @@ export const en: Vocabulary = {
       accounts: 'Accounts',
       exportQueues: 'Export control queues',
       budgetCommitments: 'Commitments',
+      trainingProgrammes: 'Training programmes',
     },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
@@ -382,6 +383,8 @@ export const en: Vocabulary = {
       oidcSubject: 'Identity provider (sub)', email: 'E-mail address', disabledAt: 'Disabled at (UTC)',
       exportQueue: 'Queue', deliveryId: 'Delivery id', assessmentId: 'Assessment id', assessmentOutcome: 'Assessment outcome', assessedOn: 'Assessed on',
       budgetYear: 'Budget year', amountEuro: 'Amount (EUR)', exceedsBudget: 'Beyond the budget', stageHistory: 'History', contractReference: 'Contract reference',
+      programme: 'Programme', programmeKey: 'Short name', hostCountry: 'Host country', trainingFramework: 'Framework', systemTrainedOn: 'Trained on', trainers: 'Trainers',
+      trainersIsMaximum: 'Trainers: at most', trainees: 'Trained', traineesIsApproximate: 'Trained: about', courses: 'Courses', countsUpTo: 'Counted up to',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
     exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },

@@ -456,6 +456,7 @@ export const nl: Vocabulary = {
       accounts: 'Accounts',
       exportQueues: 'Exportcontrole-wachtrijen',
       budgetCommitments: 'Verplichtingen',
+      trainingProgrammes: 'Trainingsprogramma’s',
     },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
@@ -476,6 +477,8 @@ export const nl: Vocabulary = {
       oidcSubject: 'Identiteitsprovider (sub)', email: 'E-mailadres', disabledAt: 'Uitgeschakeld op (UTC)',
       exportQueue: 'Wachtrij', deliveryId: 'Leverings-id', assessmentId: 'Beoordelings-id', assessmentOutcome: 'Uitkomst beoordeling', assessedOn: 'Beoordeeld op',
       budgetYear: 'Begrotingsjaar', amountEuro: 'Bedrag (EUR)', exceedsBudget: 'Boven het budget', stageHistory: 'Verloop', contractReference: 'Contractkenmerk',
+      programme: 'Programma', programmeKey: 'Korte naam', hostCountry: 'Gastland', trainingFramework: 'Kader', systemTrainedOn: 'Getraind op', trainers: 'Trainers',
+      trainersIsMaximum: 'Trainers: maximaal', trainees: 'Getraind', traineesIsApproximate: 'Getraind: circa', courses: 'Trainingen', countsUpTo: 'Geteld tot en met',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { vocabulary } from '../../common/vocabulary/index.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
-import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports } from '../../src/api/exports/tables.ts';
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
@@ -217,6 +217,25 @@ describeEachDatabase('list exports', (database) => {
     expect(excelRows[1]![at('stageHistory')]).toBe(`${nl.stages.pledged} 2025-04-15: 300000000.01; ${nl.stages.committed} 2025-06-01: 500000000.99`);
   });
 
+  it('exports the training programmes with each count as its latest contribution gives it', async () => {
+    const programme = { key: 'export-stc', name: 'Specialised training; "ST-C"', hostCountry: 'DE', framework: 'euMission', systemTrainedOn: 'Leopard 1' };
+    const { id } = (await registrar('POST', '/training-programmes', programme)).body;
+    expect((await registrar('POST', '/training-programmes', { ...programme, key: 'export-empty', name: 'Zonder bijdragen' })).status).toBe(201);
+    const counts = [
+      { periodFrom: '2024-01-01', countsUpTo: '2024-12-31', trainers: 20, trainersIsMaximum: true, trainees: 200, traineesIsApproximate: true, courses: 3 },
+      { periodFrom: '2025-01-01', countsUpTo: '2025-06-30', trainees: 250 },
+    ];
+    for (const count of counts) expect((await registrar('POST', `/training-programmes/${id}/contributions`, count)).status).toBe(201);
+    const { items } = (await registrar('GET', '/training-programmes')).body;
+    expect(items).toHaveLength(2);
+    const { rows } = await expectExportsOf('registrar', '/exports/training-programmes', TRAINING_PROGRAMME_COLUMNS, items);
+    const at = (heading: string) => TRAINING_PROGRAMME_COLUMNS.findIndex((column) => column.heading === heading);
+    const counted = rows.find((row) => row[0] === programme.name)!;
+    expect([counted[at('trainers')], counted[at('trainersIsMaximum')], counted[at('trainees')], counted[at('traineesIsApproximate')]]).toEqual([20, nl.spreadsheetExport.yes, 250, nl.spreadsheetExport.no]);
+    expect(counted[at('countsUpTo')]).toEqual(new Date('2025-06-30T00:00:00Z'));
+    expect(counted[at('trainingFramework')]).toBe(nl.trainingFrameworks.euMission);
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -227,6 +246,7 @@ describeEachDatabase('list exports', (database) => {
     expect((await auditor('GET', '/exports/accounts')).status).toBe(403);
     expect((await registrar('GET', '/exports/export-queues')).status).toBe(403);
     expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/budget-commitments')).status).toBe(403);
+    expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/training-programmes')).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 });

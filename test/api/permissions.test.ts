@@ -154,6 +154,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/accounts': {},
   'GET /exports/export-queues': {},
   'GET /exports/budget-commitments': {},
+  'GET /exports/training-programmes': {},
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

@@ -8,6 +8,7 @@ import { listBudget } from '../../register/budget.ts';
 import { listClaims } from '../../register/epf.ts';
 import { readExportQueues } from '../../register/export-control.ts';
 import { listLetters } from '../../register/letters.ts';
+import { listProgrammes } from '../../register/training.ts';
 import { auditEventBatches, deliveryBatches, disclosureQueueBatches, oneBatch } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
@@ -17,10 +18,12 @@ import {
   accountsExportRoute,
   auditExportRoute,
   budgetCommitmentsExportRoute,
-  deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, exportQueuesExportRoute, lettersExportRoute } from './schemas.ts';
+  deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, exportQueuesExportRoute, lettersExportRoute,
+  trainingProgrammesExportRoute,
+} from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
-import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports } from './tables.ts';
+import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
 const FILE_NAMES: Readonly<Record<ExportList, string>> = {
@@ -32,6 +35,7 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   accounts: 'accounts',
   exportQueues: 'exportcontrole-wachtrijen',
   budgetCommitments: 'verplichtingen',
+  trainingProgrammes: 'trainingsprogrammas',
 };
 
 interface FileQuery {
@@ -98,6 +102,8 @@ export function exportRoutes() {
   app.openapi(budgetCommitmentsExportRoute, async (c) =>
     sendExport(c, 'budgetCommitments', c.req.valid('query'), BUDGET_COMMITMENT_COLUMNS, oneBatch(listBudget(c.get('deps').db).then((budget) => budget.commitments))),
   );
+
+  app.openapi(trainingProgrammesExportRoute, async (c) => sendExport(c, 'trainingProgrammes', c.req.valid('query'), TRAINING_PROGRAMME_COLUMNS, oneBatch(listProgrammes(c.get('deps').db))));
 
   return app;
 }

@@ -85,3 +85,7 @@ export const exportQueuesExportRoute = createRoute(
 );
 
 export const budgetCommitmentsExportRoute = createRoute(permitted('budget.read', exportRoute('/exports/budget-commitments', 'The budget commitments, newest first, with their stages', z.object(fileQuery))));
+
+export const trainingProgrammesExportRoute = createRoute(
+  permitted('training.read', exportRoute('/exports/training-programmes', 'The training programmes by name, each count as its latest contribution gives it', z.object(fileQuery))),
+);

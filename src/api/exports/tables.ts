@@ -9,6 +9,7 @@ import type { LetterSummary } from '../../db/repositories/letters.ts';
 import type { AccountView } from '../../auth/accounts.ts';
 import type { QueueItem } from '../../db/repositories/export-control.ts';
 import type { CommitmentDetail } from '../../register/budget.ts';
+import type { ProgrammeDetail } from '../../register/training.ts';
 import { euroText } from '../csv.ts';
 import type { EpfClaim, EpfClaimState } from '../../domain/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
@@ -151,6 +152,30 @@ export const BUDGET_COMMITMENT_COLUMNS: readonly Column<CommitmentDetail>[] = [
   { heading: 'contractReference', kind: 'text', value: (row) => row.contractReference },
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
   { heading: 'createdAt', kind: 'text', value: (row) => row.createdAt },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+type TrainingProgramme = Omit<ProgrammeDetail, 'createdAt' | 'updatedAt'>;
+
+/** The programme's latest contribution that counts the measure, as the training page shows it. */
+function latestCounting(programme: TrainingProgramme, measure: 'trainers' | 'trainees' | 'courses') {
+  return programme.contributions.filter((contribution) => contribution[measure] !== null).at(-1);
+}
+
+/** The programmes as the training page lists them: each count as its latest contribution gives it, with its qualifier. */
+export const TRAINING_PROGRAMME_COLUMNS: readonly Column<TrainingProgramme>[] = [
+  { heading: 'programme', kind: 'text', value: (row) => row.name },
+  { heading: 'programmeKey', kind: 'text', value: (row) => row.key },
+  { heading: 'hostCountry', kind: 'text', value: (row) => row.hostCountry },
+  { heading: 'trainingFramework', kind: 'text', value: (row, words) => words.trainingFrameworks[row.framework] },
+  { heading: 'systemTrainedOn', kind: 'text', value: (row) => row.systemTrainedOn },
+  { heading: 'trainers', kind: 'count', value: (row) => latestCounting(row, 'trainers')?.trainers ?? null },
+  { heading: 'trainersIsMaximum', kind: 'text', value: (row, words) => { const latest = latestCounting(row, 'trainers'); return latest ? yesNo(latest.trainersIsMaximum, words) : null; } },
+  { heading: 'trainees', kind: 'count', value: (row) => latestCounting(row, 'trainees')?.trainees ?? null },
+  { heading: 'traineesIsApproximate', kind: 'text', value: (row, words) => { const latest = latestCounting(row, 'trainees'); return latest ? yesNo(latest.traineesIsApproximate, words) : null; } },
+  { heading: 'courses', kind: 'count', value: (row) => latestCounting(row, 'courses')?.courses ?? null },
+  { heading: 'countsUpTo', kind: 'date', value: (row) => row.contributions.at(-1)?.countsUpTo ?? null },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];

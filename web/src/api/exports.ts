@@ -2,7 +2,8 @@ import type { Language } from '../../../common/vocabulary/index.ts';
 import { queryString } from './queryString.ts';
 
 /** The lists that export, by the last part of their export's path. */
-export type ExportedList = 'deliveries' | 'audit-events' | 'disclosure-queue' | 'letters' | 'epf-claims' | 'accounts' | 'export-queues' | 'budget-commitments';
+export type ExportedList = 'deliveries' | 'audit-events' | 'disclosure-queue' | 'letters' | 'epf-claims' | 'accounts' | 'export-queues' | 'budget-commitments'
+  | 'training-programmes';
 
 export type ExportFormat = 'xlsx' | 'csv';
 

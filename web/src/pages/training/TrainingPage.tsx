@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { addContribution, listProgrammes, type TrainingProgramme } from '../../api/training.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -37,44 +38,47 @@ export function TrainingPage() {
       <p className="nl-paragraph">{t('training.intro')}</p>
       <LabelledSection heading={t('training.listHeading')}>
         {programmes.data ? (
-          <DataTable
-            caption={t('training.listCaption')}
-            rowKey={(programme) => programme.id}
-            rows={programmes.data.data.items}
-            columns={[
-              { key: 'name', header: t('training.columns.name'), cell: (programme) => programme.name },
-              { key: 'key', header: t('training.columns.key'), cell: (programme) => <code>{programme.key}</code> },
-              { key: 'host', header: t('training.columns.host'), cell: (programme) => `${programme.hostCountry} · ${t(`trainingFrameworks.${programme.framework}`)}` },
-              { key: 'system', header: t('training.columns.system'), cell: (programme) => programme.systemTrainedOn ?? t('common.none') },
-              {
-                key: 'trainers',
-                header: t('training.columns.trainers'),
-                numeric: true,
-                cell: (programme) => {
-                  const row = latest(programme, 'trainers');
-                  return countText(row?.trainers ?? null, row?.trainersIsMaximum && 'maximum');
+          <>
+            <ExportLinks list="training-programmes" />
+              <DataTable
+              caption={t('training.listCaption')}
+              rowKey={(programme) => programme.id}
+              rows={programmes.data.data.items}
+              columns={[
+                { key: 'name', header: t('training.columns.name'), cell: (programme) => programme.name },
+                { key: 'key', header: t('training.columns.key'), cell: (programme) => <code>{programme.key}</code> },
+                { key: 'host', header: t('training.columns.host'), cell: (programme) => `${programme.hostCountry} · ${t(`trainingFrameworks.${programme.framework}`)}` },
+                { key: 'system', header: t('training.columns.system'), cell: (programme) => programme.systemTrainedOn ?? t('common.none') },
+                {
+                  key: 'trainers',
+                  header: t('training.columns.trainers'),
+                  numeric: true,
+                  cell: (programme) => {
+                    const row = latest(programme, 'trainers');
+                    return countText(row?.trainers ?? null, row?.trainersIsMaximum && 'maximum');
+                  },
                 },
-              },
-              {
-                key: 'trainees',
-                header: t('training.columns.trainees'),
-                numeric: true,
-                cell: (programme) => {
-                  const row = latest(programme, 'trainees');
-                  return countText(row?.trainees ?? null, row?.traineesIsApproximate && 'approximate');
+                {
+                  key: 'trainees',
+                  header: t('training.columns.trainees'),
+                  numeric: true,
+                  cell: (programme) => {
+                    const row = latest(programme, 'trainees');
+                    return countText(row?.trainees ?? null, row?.traineesIsApproximate && 'approximate');
+                  },
                 },
-              },
-              { key: 'courses', header: t('training.columns.courses'), numeric: true, cell: (programme) => countText(latest(programme, 'courses')?.courses ?? null) },
-              {
-                key: 'countsUpTo',
-                header: t('training.columns.countsUpTo'),
-                cell: (programme) => {
-                  const last = programme.contributions.at(-1);
-                  return last ? formatShortDate(last.countsUpTo, language) : t('common.none');
+                { key: 'courses', header: t('training.columns.courses'), numeric: true, cell: (programme) => countText(latest(programme, 'courses')?.courses ?? null) },
+                {
+                  key: 'countsUpTo',
+                  header: t('training.columns.countsUpTo'),
+                  cell: (programme) => {
+                    const last = programme.contributions.at(-1);
+                    return last ? formatShortDate(last.countsUpTo, language) : t('common.none');
+                  },
                 },
-              },
-            ]}
-          />
+              ]}
+            />
+          </>
         ) : (
           <ResourceStatus resource={programmes} onRetry={programmes.reload} />
         )}
