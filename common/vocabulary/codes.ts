@@ -375,6 +375,7 @@ const EXPORT_LISTS = [
   'exportQueues',
   'budgetCommitments',
   'trainingProgrammes',
+  'readinessDeliveries', 'replenishmentProjects', 'nonReplacements',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
@@ -391,5 +392,7 @@ const EXPORT_HEADINGS = [
   'exportQueue', 'deliveryId', 'assessmentId', 'assessmentOutcome', 'assessedOn',
   'budgetYear', 'amountEuro', 'exceedsBudget', 'stageHistory', 'contractReference',
   'programme', 'programmeKey', 'hostCountry', 'trainingFramework', 'systemTrainedOn', 'trainers', 'trainersIsMaximum', 'trainees', 'traineesIsApproximate', 'courses', 'countsUpTo',
+  'delivery', 'readinessEffect', 'judgedOn', 'judgedBy', 'judgements', 'replacedEuro', 'replacedQuantity', 'nonReplacements',
+  'project', 'replacesEuro', 'budgetEuro', 'expectedOn', 'note', 'decidedOn', 'reason', 'revalued', 'decidedBy',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

@@ -363,6 +363,7 @@ export const en: Vocabulary = {
       exportQueues: 'Export control queues',
       budgetCommitments: 'Commitments',
       trainingProgrammes: 'Training programmes',
+      readinessDeliveries: 'Effects on the forces', replenishmentProjects: 'Replenishment', nonReplacements: 'Not replaced',
     },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
@@ -385,6 +386,10 @@ export const en: Vocabulary = {
       budgetYear: 'Budget year', amountEuro: 'Amount (EUR)', exceedsBudget: 'Beyond the budget', stageHistory: 'History', contractReference: 'Contract reference',
       programme: 'Programme', programmeKey: 'Short name', hostCountry: 'Host country', trainingFramework: 'Framework', systemTrainedOn: 'Trained on', trainers: 'Trainers',
       trainersIsMaximum: 'Trainers: at most', trainees: 'Trained', traineesIsApproximate: 'Trained: about', courses: 'Courses', countsUpTo: 'Counted up to',
+      delivery: 'Delivery', readinessEffect: 'Latest judgement', judgedOn: 'Judged on', judgedBy: 'Judged by', judgements: 'Judgements',
+      replacedEuro: 'Replaced (EUR)', replacedQuantity: 'Replaced quantity', nonReplacements: 'Decisions not to replace',
+      project: 'Project', replacesEuro: 'Replaces (EUR)', budgetEuro: 'Budget (EUR)', expectedOn: 'Expected on', note: 'Note',
+      decidedOn: 'Decided on', reason: 'Reason', revalued: 'Value restated', decidedBy: 'Decided by',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
     exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },

@@ -457,6 +457,7 @@ export const nl: Vocabulary = {
       exportQueues: 'Exportcontrole-wachtrijen',
       budgetCommitments: 'Verplichtingen',
       trainingProgrammes: 'Trainingsprogramma’s',
+      readinessDeliveries: 'Effecten krijgsmacht', replenishmentProjects: 'Aanvulling', nonReplacements: 'Niet vervangen',
     },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
@@ -479,6 +480,10 @@ export const nl: Vocabulary = {
       budgetYear: 'Begrotingsjaar', amountEuro: 'Bedrag (EUR)', exceedsBudget: 'Boven het budget', stageHistory: 'Verloop', contractReference: 'Contractkenmerk',
       programme: 'Programma', programmeKey: 'Korte naam', hostCountry: 'Gastland', trainingFramework: 'Kader', systemTrainedOn: 'Getraind op', trainers: 'Trainers',
       trainersIsMaximum: 'Trainers: maximaal', trainees: 'Getraind', traineesIsApproximate: 'Getraind: circa', courses: 'Trainingen', countsUpTo: 'Geteld tot en met',
+      delivery: 'Levering', readinessEffect: 'Laatste oordeel', judgedOn: 'Beoordeeld op', judgedBy: 'Beoordeeld door', judgements: 'Oordelen',
+      replacedEuro: 'Vervangen (EUR)', replacedQuantity: 'Vervangen aantal', nonReplacements: 'Besluiten niet te vervangen',
+      project: 'Project', replacesEuro: 'Vervangt (EUR)', budgetEuro: 'Budget (EUR)', expectedOn: 'Verwacht op', note: 'Toelichting',
+      decidedOn: 'Besloten op', reason: 'Reden', revalued: 'Waarde herzien', decidedBy: 'Besloten door',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },

@@ -3,7 +3,10 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { vocabulary } from '../../common/vocabulary/index.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
-import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS } from '../../src/api/exports/tables.ts';
+import {
+  ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS,
+  READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS, nonReplacementRows,
+} from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
@@ -236,6 +239,31 @@ describeEachDatabase('list exports', (database) => {
     expect(counted[at('trainingFramework')]).toBe(nl.trainingFrameworks.euMission);
   });
 
+  it('exports each table of the readiness page: the stock deliveries, the replenishment projects and the decisions not to replace', async () => {
+    const [valued, generators] = (await registrar('GET', '/deliveries?supportType=stock&sort=title')).body.items;
+    const judgement = { effect: 'significantButAcceptable', reasoning: 'Voorraad wordt aangevuld.', judgedOn: '2025-05-01' };
+    expect((await registrar('POST', `/deliveries/${valued.id}/readiness-judgements`, judgement)).status).toBe(201);
+    const project = { name: 'Vervanging; "snel"', stage: 'identified', budgetCents: 200_000_000_01, expectedOn: '2026-03-01', replaces: [{ deliveryId: valued.id, replacedValueCents: 100_000_001, replacedQuantity: 1 }] };
+    expect((await registrar('POST', '/replenishment-projects', project)).status).toBe(201);
+    const decision = { decidedOn: '2025-06-01', reason: '=Niet vervangen', revaluation: { amountCents: 5_000_05, basis: 'bookValue', effectiveDate: '2025-05-01' } };
+    expect((await registrar('POST', `/deliveries/${generators.id}/non-replacement-decisions`, decision)).status).toBe(201);
+    const overview = (await registrar('GET', '/readiness')).body;
+    expect(overview.deliveries).toHaveLength(2);
+
+    const { excelRows } = await expectExportsOf('registrar', '/exports/readiness-deliveries', READINESS_DELIVERY_COLUMNS, overview.deliveries);
+    const at = (heading: string) => READINESS_DELIVERY_COLUMNS.findIndex((column) => column.heading === heading);
+    const row = excelRows.find((cells) => cells[at('id')] === valued.id)!;
+    expect([row[at('readinessEffect')], row[at('replacedEuro')], row[at('valueEuro')]]).toEqual([nl.readinessEffects.significantButAcceptable, '1000000,01', '1234567,89']);
+
+    const projects = await expectExportsOf('registrar', '/exports/replenishment-projects', REPLENISHMENT_PROJECT_COLUMNS, overview.projects);
+    expect(projects.rows[1]!.slice(0, 4)).toEqual([project.name, nl.replenishmentStages.identified, 1000000.01, 200000000.01]);
+
+    const decisions = nonReplacementRows(overview.deliveries);
+    expect(decisions).toHaveLength(1);
+    const { excelRows: decisionRows } = await expectExportsOf('registrar', '/exports/non-replacements', NON_REPLACEMENT_COLUMNS, decisions);
+    expect(decisionRows[1]!.slice(1, 4)).toEqual([generators.title, "'=Niet vervangen", nl.spreadsheetExport.yes]);
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -247,6 +275,9 @@ describeEachDatabase('list exports', (database) => {
     expect((await registrar('GET', '/exports/export-queues')).status).toBe(403);
     expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/budget-commitments')).status).toBe(403);
     expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/training-programmes')).status).toBe(403);
+    for (const list of ['readiness-deliveries', 'replenishment-projects', 'non-replacements']) {
+      expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
+    }
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 });

@@ -155,6 +155,9 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/export-queues': {},
   'GET /exports/budget-commitments': {},
   'GET /exports/training-programmes': {},
+  'GET /exports/readiness-deliveries': {},
+  'GET /exports/replenishment-projects': {},
+  'GET /exports/non-replacements': {},
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

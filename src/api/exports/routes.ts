@@ -9,6 +9,7 @@ import { listClaims } from '../../register/epf.ts';
 import { readExportQueues } from '../../register/export-control.ts';
 import { listLetters } from '../../register/letters.ts';
 import { listProgrammes } from '../../register/training.ts';
+import { listProjects, readinessOverview } from '../../register/readiness.ts';
 import { auditEventBatches, deliveryBatches, disclosureQueueBatches, oneBatch } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
@@ -20,10 +21,14 @@ import {
   budgetCommitmentsExportRoute,
   deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, exportQueuesExportRoute, lettersExportRoute,
   trainingProgrammesExportRoute,
+  readinessDeliveriesExportRoute, replenishmentProjectsExportRoute, nonReplacementsExportRoute,
 } from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
-import { ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS } from './tables.ts';
+import {
+  ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS,
+  READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS, nonReplacementRows,
+} from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
 const FILE_NAMES: Readonly<Record<ExportList, string>> = {
@@ -36,6 +41,9 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   exportQueues: 'exportcontrole-wachtrijen',
   budgetCommitments: 'verplichtingen',
   trainingProgrammes: 'trainingsprogrammas',
+  readinessDeliveries: 'effecten-krijgsmacht',
+  replenishmentProjects: 'aanvulling',
+  nonReplacements: 'niet-vervangen',
 };
 
 interface FileQuery {
@@ -104,6 +112,14 @@ export function exportRoutes() {
   );
 
   app.openapi(trainingProgrammesExportRoute, async (c) => sendExport(c, 'trainingProgrammes', c.req.valid('query'), TRAINING_PROGRAMME_COLUMNS, oneBatch(listProgrammes(c.get('deps').db))));
+
+  app.openapi(readinessDeliveriesExportRoute, async (c) => sendExport(c, 'readinessDeliveries', c.req.valid('query'), READINESS_DELIVERY_COLUMNS, oneBatch(readinessOverview(c.get('deps').db))));
+
+  app.openapi(replenishmentProjectsExportRoute, async (c) => sendExport(c, 'replenishmentProjects', c.req.valid('query'), REPLENISHMENT_PROJECT_COLUMNS, oneBatch(listProjects(c.get('deps').db))));
+
+  app.openapi(nonReplacementsExportRoute, async (c) =>
+    sendExport(c, 'nonReplacements', c.req.valid('query'), NON_REPLACEMENT_COLUMNS, oneBatch(readinessOverview(c.get('deps').db).then(nonReplacementRows))),
+  );
 
   return app;
 }

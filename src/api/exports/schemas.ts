@@ -89,3 +89,15 @@ export const budgetCommitmentsExportRoute = createRoute(permitted('budget.read',
 export const trainingProgrammesExportRoute = createRoute(
   permitted('training.read', exportRoute('/exports/training-programmes', 'The training programmes by name, each count as its latest contribution gives it', z.object(fileQuery))),
 );
+
+export const readinessDeliveriesExportRoute = createRoute(
+  permitted('readiness.read', exportRoute('/exports/readiness-deliveries', 'The stock deliveries by title, each with its latest judgement on readiness and its replacement', z.object(fileQuery))),
+);
+
+export const replenishmentProjectsExportRoute = createRoute(
+  permitted('readiness.read', exportRoute('/exports/replenishment-projects', 'The replenishment projects, each with the value it replaces', z.object(fileQuery))),
+);
+
+export const nonReplacementsExportRoute = createRoute(
+  permitted('readiness.read', exportRoute('/exports/non-replacements', 'Every decision not to replace a stock delivery, newest first', z.object(fileQuery))),
+);

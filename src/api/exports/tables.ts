@@ -10,6 +10,8 @@ import type { AccountView } from '../../auth/accounts.ts';
 import type { QueueItem } from '../../db/repositories/export-control.ts';
 import type { CommitmentDetail } from '../../register/budget.ts';
 import type { ProgrammeDetail } from '../../register/training.ts';
+import type { DeliveryReadiness } from '../../register/readiness.ts';
+import type { NonReplacementDecision, StoredProject } from '../../db/repositories/readiness.ts';
 import { euroText } from '../csv.ts';
 import type { EpfClaim, EpfClaimState } from '../../domain/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
@@ -177,5 +179,53 @@ export const TRAINING_PROGRAMME_COLUMNS: readonly Column<TrainingProgramme>[] = 
   { heading: 'courses', kind: 'count', value: (row) => latestCounting(row, 'courses')?.courses ?? null },
   { heading: 'countsUpTo', kind: 'date', value: (row) => row.contributions.at(-1)?.countsUpTo ?? null },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** The stock deliveries as the readiness page lists them: the latest judgement, and what is and is not replaced. */
+export const READINESS_DELIVERY_COLUMNS: readonly Column<DeliveryReadiness>[] = [
+  { heading: 'delivery', kind: 'text', value: (row) => row.title },
+  { heading: 'quantity', kind: 'count', value: (row) => row.quantity },
+  { heading: 'unit', kind: 'text', value: (row) => row.unit },
+  { heading: 'realisedAt', kind: 'date', value: (row) => row.realisedAt },
+  { heading: 'valueEuro', kind: 'euro', value: (row) => row.currentValueCents },
+  { heading: 'readinessEffect', kind: 'text', value: (row, words) => { const last = row.judgements.at(-1); return last ? words.readinessEffects[last.effect] : null; } },
+  { heading: 'judgedOn', kind: 'date', value: (row) => row.judgements.at(-1)?.judgedOn ?? null },
+  { heading: 'judgedBy', kind: 'text', value: (row) => row.judgements.at(-1)?.judgedByName ?? null },
+  { heading: 'judgements', kind: 'count', value: (row) => row.judgements.length },
+  { heading: 'replacedEuro', kind: 'euro', value: (row) => row.replacedValueCents },
+  { heading: 'replacedQuantity', kind: 'count', value: (row) => row.replacedQuantity },
+  { heading: 'nonReplacements', kind: 'count', value: (row) => row.nonReplacements.length },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+type ReplenishmentProject = Omit<StoredProject, 'createdAt' | 'updatedAt'>;
+
+export const REPLENISHMENT_PROJECT_COLUMNS: readonly Column<ReplenishmentProject>[] = [
+  { heading: 'project', kind: 'text', value: (row) => row.name },
+  { heading: 'stage', kind: 'text', value: (row, words) => words.replenishmentStages[row.stage] },
+  { heading: 'replacesEuro', kind: 'euro', value: (row) => row.replaces.reduce((sum, replacement) => sum + replacement.replacedValueCents, 0) },
+  { heading: 'budgetEuro', kind: 'euro', value: (row) => row.budgetCents },
+  { heading: 'expectedOn', kind: 'date', value: (row) => row.expectedOn },
+  { heading: 'note', kind: 'text', value: (row) => row.note || null },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** A decision not to replace, with the title of its delivery. */
+export type NonReplacementRow = NonReplacementDecision & { title: string };
+
+/** Every decision not to replace, newest first, as the readiness page lists them. */
+export function nonReplacementRows(deliveries: readonly Pick<DeliveryReadiness, 'title' | 'nonReplacements'>[]): NonReplacementRow[] {
+  return deliveries.flatMap((delivery) => delivery.nonReplacements.map((decision) => ({ ...decision, title: delivery.title }))).sort((a, b) => b.decidedOn.localeCompare(a.decidedOn));
+}
+
+export const NON_REPLACEMENT_COLUMNS: readonly Column<NonReplacementRow>[] = [
+  { heading: 'decidedOn', kind: 'date', value: (row) => row.decidedOn },
+  { heading: 'delivery', kind: 'text', value: (row) => row.title },
+  { heading: 'reason', kind: 'text', value: (row) => row.reason },
+  { heading: 'revalued', kind: 'text', value: (row, words) => yesNo(row.valuationId !== null, words) },
+  { heading: 'decidedBy', kind: 'text', value: (row) => row.decidedByName },
+  { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];

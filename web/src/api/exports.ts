@@ -3,7 +3,8 @@ import { queryString } from './queryString.ts';
 
 /** The lists that export, by the last part of their export's path. */
 export type ExportedList = 'deliveries' | 'audit-events' | 'disclosure-queue' | 'letters' | 'epf-claims' | 'accounts' | 'export-queues' | 'budget-commitments'
-  | 'training-programmes';
+  | 'training-programmes'
+  | 'readiness-deliveries' | 'replenishment-projects' | 'non-replacements';
 
 export type ExportFormat = 'xlsx' | 'csv';
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { getReadiness, type DeliveryReadiness } from '../../api/readiness.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -25,6 +26,7 @@ export function ReadinessPage() {
       {overview ? (
         <>
           <LabelledSection heading={t('readiness.deliveriesHeading')}>
+            <ExportLinks list="readiness-deliveries" />
             <DataTable
               caption={t('readiness.deliveriesCaption')}
               rowKey={(delivery) => delivery.id}
@@ -47,6 +49,7 @@ export function ReadinessPage() {
             />
           </LabelledSection>
           <LabelledSection heading={t('readiness.projectsHeading')}>
+            <ExportLinks list="replenishment-projects" />
             <DataTable
               caption={t('readiness.projectsCaption')}
               rowKey={(project) => project.id}
@@ -97,17 +100,20 @@ function NonReplacementTable({ deliveries }: { deliveries: readonly DeliveryRead
     .sort((a, b) => b.decidedOn.localeCompare(a.decidedOn));
   if (rows.length === 0) return <p className="nl-paragraph">{t('readiness.decisionsEmpty')}</p>;
   return (
-    <DataTable
-      caption={t('readiness.decisionsCaption')}
-      rowKey={(decision) => decision.id}
-      rows={rows}
-      columns={[
-        { key: 'decidedOn', header: t('readiness.decisionColumns.decidedOn'), cell: (decision) => formatShortDate(decision.decidedOn, language) },
-        { key: 'delivery', header: t('readiness.decisionColumns.delivery'), cell: (decision) => decision.title },
-        { key: 'reason', header: t('readiness.decisionColumns.reason'), cell: (decision) => decision.reason },
-        { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.valuationId ? 'readiness.revalued' : 'readiness.notRevalued') },
-        { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => decision.decidedByName },
-      ]}
-    />
+    <>
+      <ExportLinks list="non-replacements" />
+      <DataTable
+        caption={t('readiness.decisionsCaption')}
+        rowKey={(decision) => decision.id}
+        rows={rows}
+        columns={[
+          { key: 'decidedOn', header: t('readiness.decisionColumns.decidedOn'), cell: (decision) => formatShortDate(decision.decidedOn, language) },
+          { key: 'delivery', header: t('readiness.decisionColumns.delivery'), cell: (decision) => decision.title },
+          { key: 'reason', header: t('readiness.decisionColumns.reason'), cell: (decision) => decision.reason },
+          { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.valuationId ? 'readiness.revalued' : 'readiness.notRevalued') },
+          { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => decision.decidedByName },
+        ]}
+      />
+    </>
   );
 }
