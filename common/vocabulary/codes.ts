@@ -376,6 +376,7 @@ const EXPORT_LISTS = [
   'budgetCommitments',
   'trainingProgrammes',
   'readinessDeliveries', 'replenishmentProjects', 'nonReplacements',
+  'industryByCountry', 'industryContracts', 'priceDevelopments', 'lessonsLearned', 'coproductionProjects', 'demandBundles',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
@@ -394,5 +395,9 @@ const EXPORT_HEADINGS = [
   'programme', 'programmeKey', 'hostCountry', 'trainingFramework', 'systemTrainedOn', 'trainers', 'trainersIsMaximum', 'trainees', 'traineesIsApproximate', 'courses', 'countsUpTo',
   'delivery', 'readinessEffect', 'judgedOn', 'judgedBy', 'judgements', 'replacedEuro', 'replacedQuantity', 'nonReplacements',
   'project', 'replacesEuro', 'budgetEuro', 'expectedOn', 'note', 'decidedOn', 'reason', 'revalued', 'decidedBy',
+  'country', 'contracts', 'milestonesNotStarted', 'milestonesInProgress', 'milestonesLate', 'milestonesCompleted',
+  'company', 'signedOn', 'subject', 'contractDeliveries', 'milestone', 'dueOn', 'progressPercent', 'milestoneStatus',
+  'item', 'earlierPriceEuro', 'earlierOn', 'paidPriceEuro', 'paidOn', 'changePerMille', 'notedOn', 'lesson', 'partner', 'reachedOn',
+  'need', 'dutchQuantity', 'ukrainianQuantity', 'identifiedOn',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

@@ -6,6 +6,7 @@ import type { Column } from '../../src/api/exports/spreadsheet.ts';
 import {
   ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS,
   READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS, nonReplacementRows,
+  INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
 } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -264,6 +265,44 @@ describeEachDatabase('list exports', (database) => {
     expect(decisionRows[1]!.slice(1, 4)).toEqual([generators.title, "'=Niet vervangen", nl.spreadsheetExport.yes]);
   });
 
+  it('exports each table of the industry page, its milestones judged at the date asked', async () => {
+    const [ammunition] = (await registrar('GET', '/deliveries?supportType=procurement&sort=title')).body.items;
+    const company = (await registrar('POST', '/companies', { name: 'Drone Works; "UA"', country: 'UA' })).body;
+    expect((await registrar('POST', '/companies', { name: 'Zonder contract', country: 'NL' })).status).toBe(201);
+    const contract = {
+      companyId: company.id, reference: 'G2B-7', subject: 'Drones', amountCents: 1_234_567_801, signedOn: '2025-03-01', deliveryIds: [ammunition.id],
+      milestones: [{ title: 'Eerste lot', dueOn: '2025-06-01' }, { title: 'Tweede lot', dueOn: '2025-12-01' }],
+    };
+    expect((await registrar('POST', '/industry-contracts', contract)).status).toBe(201);
+    const records = [
+      ['/price-developments', { item: 'Drone', earlierPriceCents: 100_00, earlierOn: '2024-03-01', paidPriceCents: 112_50, paidOn: '2025-03-01', note: 'Sneller geleverd' }],
+      ['/lessons-learned', { notedOn: '2025-03-01', category: 'contracting', text: '-Vooruitbetaling versnelt de levering' }],
+      ['/demand-bundles', { need: 'Drones', category: 'drones', dutchQuantity: 10, ukrainianQuantity: 100, identifiedOn: '2025-03-01' }],
+    ] as const;
+    for (const [path, body] of records) expect((await registrar('POST', path, body)).status).toBe(201);
+    const { id: projectId } = (await registrar('POST', '/coproduction-projects', { title: 'Onbemande systemen', partner: 'Oekraïense partner', stage: 'intention', reachedOn: '2025-03-01' })).body;
+    expect((await registrar('POST', `/coproduction-projects/${projectId}/stages`, { stage: 'memorandum', reachedOn: '2025-05-01' })).status).toBe(201);
+    const overview = (await registrar('GET', '/industry?date=2025-08-31')).body;
+
+    const query = '?date=2025-08-31';
+    const byCountry = await expectExportsOf('registrar', `/exports/industry-by-country${query}`, INDUSTRY_BY_COUNTRY_COLUMNS, overview.byCountry);
+    expect(byCountry.rows.slice(1)).toEqual([['UA', nl.companyOrigins.ukrainian, 1, 12345678.01, 1, 0, 1, 0]]);
+    const contracts = contractMilestoneRows(overview.companies);
+    expect(contracts).toHaveLength(3);
+    const { excelRows } = await expectExportsOf('registrar', `/exports/industry-contracts${query}`, INDUSTRY_CONTRACT_COLUMNS, contracts);
+    const at = (heading: string) => INDUSTRY_CONTRACT_COLUMNS.findIndex((column) => column.heading === heading);
+    const late = excelRows.find((row) => row[at('milestone')] === 'Eerste lot')!;
+    expect([late[at('contractDeliveries')], late[at('amountEuro')], late[at('milestoneStatus')]]).toEqual(["'+31 munitie", '12345678,01', nl.milestoneStatuses.late]);
+    expect(excelRows.find((row) => row[0] === 'Zonder contract')![at('contractReference')]).toBe('');
+    const prices = await expectExportsOf('registrar', `/exports/price-developments${query}`, PRICE_DEVELOPMENT_COLUMNS, overview.priceDevelopments);
+    expect(prices.rows[1]!.slice(0, 6)).toEqual(['Drone', 100, new Date('2024-03-01T00:00:00Z'), 112.5, new Date('2025-03-01T00:00:00Z'), 125]);
+    const lessons = await expectExportsOf('registrar', `/exports/lessons-learned${query}`, LESSON_COLUMNS, overview.lessons);
+    expect(lessons.excelRows[1]!.slice(1, 3)).toEqual([nl.lessonCategories.contracting, "'-Vooruitbetaling versnelt de levering"]);
+    const projects = await expectExportsOf('registrar', `/exports/coproduction-projects${query}`, COPRODUCTION_COLUMNS, overview.coproductionProjects);
+    expect(projects.excelRows[1]!.slice(2, 5)).toEqual([nl.coproductionStages.memorandum, '2025-05-01', `${nl.coproductionStages.intention} 2025-03-01; ${nl.coproductionStages.memorandum} 2025-05-01`]);
+    await expectExportsOf('registrar', `/exports/demand-bundles${query}`, DEMAND_BUNDLE_COLUMNS, overview.demandBundles);
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -275,7 +314,7 @@ describeEachDatabase('list exports', (database) => {
     expect((await registrar('GET', '/exports/export-queues')).status).toBe(403);
     expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/budget-commitments')).status).toBe(403);
     expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', '/exports/training-programmes')).status).toBe(403);
-    for (const list of ['readiness-deliveries', 'replenishment-projects', 'non-replacements']) {
+    for (const list of ['readiness-deliveries', 'replenishment-projects', 'non-replacements', 'industry-by-country', 'industry-contracts', 'price-developments', 'lessons-learned', 'coproduction-projects', 'demand-bundles']) {
       expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     }
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);

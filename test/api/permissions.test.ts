@@ -158,6 +158,12 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/readiness-deliveries': {},
   'GET /exports/replenishment-projects': {},
   'GET /exports/non-replacements': {},
+  'GET /exports/industry-by-country': { query: '?date=2025-08-31' },
+  'GET /exports/industry-contracts': { query: '?date=2025-08-31' },
+  'GET /exports/price-developments': { query: '?date=2025-08-31' },
+  'GET /exports/lessons-learned': { query: '?date=2025-08-31' },
+  'GET /exports/coproduction-projects': { query: '?date=2025-08-31' },
+  'GET /exports/demand-bundles': { query: '?date=2025-08-31' },
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

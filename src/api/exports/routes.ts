@@ -10,6 +10,7 @@ import { readExportQueues } from '../../register/export-control.ts';
 import { listLetters } from '../../register/letters.ts';
 import { listProgrammes } from '../../register/training.ts';
 import { listProjects, readinessOverview } from '../../register/readiness.ts';
+import { industryOverview, type IndustryOverview } from '../../register/industry.ts';
 import { auditEventBatches, deliveryBatches, disclosureQueueBatches, oneBatch } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
@@ -22,12 +23,14 @@ import {
   deliveriesExportRoute, disclosureQueueExportRoute, epfClaimsExportRoute, exportQueuesExportRoute, lettersExportRoute,
   trainingProgrammesExportRoute,
   readinessDeliveriesExportRoute, replenishmentProjectsExportRoute, nonReplacementsExportRoute,
+  industryByCountryExportRoute, industryContractsExportRoute, priceDevelopmentsExportRoute, lessonsLearnedExportRoute, coproductionProjectsExportRoute, demandBundlesExportRoute,
 } from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
 import {
   ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS,
   READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS, nonReplacementRows,
+  INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
 } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
@@ -44,6 +47,12 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   readinessDeliveries: 'effecten-krijgsmacht',
   replenishmentProjects: 'aanvulling',
   nonReplacements: 'niet-vervangen',
+  industryByCountry: 'contracten-per-land',
+  industryContracts: 'contracten-en-mijlpalen',
+  priceDevelopments: 'prijsontwikkelingen',
+  lessonsLearned: 'geleerde-lessen',
+  coproductionProjects: 'coproductie',
+  demandBundles: 'vraagbundeling',
 };
 
 interface FileQuery {
@@ -120,6 +129,22 @@ export function exportRoutes() {
   app.openapi(nonReplacementsExportRoute, async (c) =>
     sendExport(c, 'nonReplacements', c.req.valid('query'), NON_REPLACEMENT_COLUMNS, oneBatch(readinessOverview(c.get('deps').db).then(nonReplacementRows))),
   );
+
+  /** A table of the industry register, its milestones judged at the date asked (today when left out). */
+  const industryTable = <Row>(list: ExportList, columns: readonly Column<Row>[], rows: (overview: IndustryOverview) => readonly Row[]) => async (c: Context<ApiEnv>, query: FileQuery & { date?: string | undefined }) => {
+    const { db, clock } = c.get('deps');
+    const { date, ...file } = query;
+    return sendExport(c, list, file, columns, oneBatch(industryOverview(db, date ?? todayInAmsterdam(clock())).then(rows)));
+  };
+  const industryExports = [
+    [industryByCountryExportRoute, industryTable('industryByCountry', INDUSTRY_BY_COUNTRY_COLUMNS, (overview) => overview.byCountry)],
+    [industryContractsExportRoute, industryTable('industryContracts', INDUSTRY_CONTRACT_COLUMNS, (overview) => contractMilestoneRows(overview.companies))],
+    [priceDevelopmentsExportRoute, industryTable('priceDevelopments', PRICE_DEVELOPMENT_COLUMNS, (overview) => overview.priceDevelopments)],
+    [lessonsLearnedExportRoute, industryTable('lessonsLearned', LESSON_COLUMNS, (overview) => overview.lessons)],
+    [coproductionProjectsExportRoute, industryTable('coproductionProjects', COPRODUCTION_COLUMNS, (overview) => overview.coproductionProjects)],
+    [demandBundlesExportRoute, industryTable('demandBundles', DEMAND_BUNDLE_COLUMNS, (overview) => overview.demandBundles)],
+  ] as const;
+  for (const [route, send] of industryExports) app.openapi(route, async (c) => send(c, c.req.valid('query')));
 
   return app;
 }

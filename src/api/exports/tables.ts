@@ -12,6 +12,7 @@ import type { CommitmentDetail } from '../../register/budget.ts';
 import type { ProgrammeDetail } from '../../register/training.ts';
 import type { DeliveryReadiness } from '../../register/readiness.ts';
 import type { NonReplacementDecision, StoredProject } from '../../db/repositories/readiness.ts';
+import type { IndustryOverview } from '../../register/industry.ts';
 import { euroText } from '../csv.ts';
 import type { EpfClaim, EpfClaimState } from '../../domain/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
@@ -227,5 +228,95 @@ export const NON_REPLACEMENT_COLUMNS: readonly Column<NonReplacementRow>[] = [
   { heading: 'revalued', kind: 'text', value: (row, words) => yesNo(row.valuationId !== null, words) },
   { heading: 'decidedBy', kind: 'text', value: (row) => row.decidedByName },
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+type CountrySummary = IndustryOverview['byCountry'][number];
+
+/** Contracts signed by the overview's date per country, with their milestones counted by status at that date. */
+export const INDUSTRY_BY_COUNTRY_COLUMNS: readonly Column<CountrySummary>[] = [
+  { heading: 'country', kind: 'text', value: (row) => row.country },
+  { heading: 'origin', kind: 'text', value: (row, words) => words.companyOrigins[row.origin] },
+  { heading: 'contracts', kind: 'count', value: (row) => row.contracts },
+  { heading: 'amountEuro', kind: 'euro', value: (row) => row.amountCents },
+  { heading: 'milestonesNotStarted', kind: 'count', value: (row) => row.milestones.notStarted },
+  { heading: 'milestonesInProgress', kind: 'count', value: (row) => row.milestones.inProgress },
+  { heading: 'milestonesLate', kind: 'count', value: (row) => row.milestones.late },
+  { heading: 'milestonesCompleted', kind: 'count', value: (row) => row.milestones.completed },
+];
+
+type Company = IndustryOverview['companies'][number];
+type Contract = Company['contracts'][number];
+
+/** A row of the industry page's contracts table: a milestone with its contract and company (a contract without milestones, or a company without contracts, still gets a row). */
+export interface ContractMilestoneRow {
+  company: Company;
+  contract: Contract | null;
+  milestone: Contract['milestones'][number] | null;
+}
+
+export function contractMilestoneRows(companies: readonly Company[]): ContractMilestoneRow[] {
+  return companies.flatMap((company): ContractMilestoneRow[] =>
+    company.contracts.length === 0
+      ? [{ company, contract: null, milestone: null }]
+      : company.contracts.flatMap((contract): ContractMilestoneRow[] => (contract.milestones.length === 0 ? [{ company, contract, milestone: null }] : contract.milestones.map((milestone) => ({ company, contract, milestone })))),
+  );
+}
+
+export const INDUSTRY_CONTRACT_COLUMNS: readonly Column<ContractMilestoneRow>[] = [
+  { heading: 'company', kind: 'text', value: (row) => row.company.name },
+  { heading: 'country', kind: 'text', value: (row) => row.company.country },
+  { heading: 'origin', kind: 'text', value: (row, words) => words.companyOrigins[row.company.origin] },
+  { heading: 'disclosureState', kind: 'text', value: (row, words) => words.disclosureStates[row.company.disclosureState] },
+  { heading: 'contractReference', kind: 'text', value: (row) => row.contract?.reference ?? null },
+  { heading: 'signedOn', kind: 'date', value: (row) => row.contract?.signedOn ?? null },
+  { heading: 'subject', kind: 'text', value: (row) => row.contract?.subject ?? null },
+  { heading: 'contractDeliveries', kind: 'text', value: (row) => row.contract?.deliveries.map((delivery) => delivery.title).join('; ') || null },
+  { heading: 'amountEuro', kind: 'euro', value: (row) => row.contract?.amountCents ?? null },
+  { heading: 'milestone', kind: 'text', value: (row) => row.milestone?.title ?? null },
+  { heading: 'dueOn', kind: 'date', value: (row) => row.milestone?.dueOn ?? null },
+  { heading: 'progressPercent', kind: 'count', value: (row) => row.milestone?.percent ?? null },
+  { heading: 'milestoneStatus', kind: 'text', value: (row, words) => (row.milestone ? words.milestoneStatuses[row.milestone.status] : null) },
+];
+
+export const PRICE_DEVELOPMENT_COLUMNS: readonly Column<IndustryOverview['priceDevelopments'][number]>[] = [
+  { heading: 'item', kind: 'text', value: (row) => row.item },
+  { heading: 'earlierPriceEuro', kind: 'euro', value: (row) => row.earlierPriceCents },
+  { heading: 'earlierOn', kind: 'date', value: (row) => row.earlierOn },
+  { heading: 'paidPriceEuro', kind: 'euro', value: (row) => row.paidPriceCents },
+  { heading: 'paidOn', kind: 'date', value: (row) => row.paidOn },
+  { heading: 'changePerMille', kind: 'count', value: (row) => row.changePerMille },
+  { heading: 'note', kind: 'text', value: (row) => row.note || null },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+export const LESSON_COLUMNS: readonly Column<IndustryOverview['lessons'][number]>[] = [
+  { heading: 'notedOn', kind: 'date', value: (row) => row.notedOn },
+  { heading: 'category', kind: 'text', value: (row, words) => words.lessonCategories[row.category] },
+  { heading: 'lesson', kind: 'text', value: (row) => row.text },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** The projects with the stage they reached last, and every stage in order. */
+export const COPRODUCTION_COLUMNS: readonly Column<IndustryOverview['coproductionProjects'][number]>[] = [
+  { heading: 'title', kind: 'text', value: (row) => row.title },
+  { heading: 'partner', kind: 'text', value: (row) => row.partner },
+  { heading: 'stage', kind: 'text', value: (row, words) => { const stage = row.stages.at(-1); return stage ? words.coproductionStages[stage.stage] : null; } },
+  { heading: 'reachedOn', kind: 'date', value: (row) => row.stages.at(-1)?.reachedOn ?? null },
+  { heading: 'stageHistory', kind: 'text', value: (row, words) => row.stages.map((stage) => `${words.coproductionStages[stage.stage]} ${stage.reachedOn}`).join('; ') || null },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+export const DEMAND_BUNDLE_COLUMNS: readonly Column<IndustryOverview['demandBundles'][number]>[] = [
+  { heading: 'need', kind: 'text', value: (row) => row.need },
+  { heading: 'category', kind: 'text', value: (row, words) => words.categories[row.category] },
+  { heading: 'dutchQuantity', kind: 'count', value: (row) => row.dutchQuantity },
+  { heading: 'ukrainianQuantity', kind: 'count', value: (row) => row.ukrainianQuantity },
+  { heading: 'identifiedOn', kind: 'date', value: (row) => row.identifiedOn },
+  { heading: 'note', kind: 'text', value: (row) => row.note || null },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];

@@ -4,7 +4,8 @@ import { queryString } from './queryString.ts';
 /** The lists that export, by the last part of their export's path. */
 export type ExportedList = 'deliveries' | 'audit-events' | 'disclosure-queue' | 'letters' | 'epf-claims' | 'accounts' | 'export-queues' | 'budget-commitments'
   | 'training-programmes'
-  | 'readiness-deliveries' | 'replenishment-projects' | 'non-replacements';
+  | 'readiness-deliveries' | 'replenishment-projects' | 'non-replacements'
+  | 'industry-by-country' | 'industry-contracts' | 'price-developments' | 'lessons-learned' | 'coproduction-projects' | 'demand-bundles';
 
 export type ExportFormat = 'xlsx' | 'csv';
 

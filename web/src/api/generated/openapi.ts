@@ -9135,6 +9135,438 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exports/industry-by-country": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contracts signed by the date per country of the company, with their milestones by status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The date milestones are judged at; today when left out */
+                    date?: string;
+                    format?: "xlsx" | "csv";
+                    /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
+                    dialect?: "excel-nl" | "rfc4180";
+                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    lang?: "nl" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list as a file (Content-Disposition names it), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/industry-contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The companies, their contracts and each contract’s milestones with their progress at the date */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The date milestones are judged at; today when left out */
+                    date?: string;
+                    format?: "xlsx" | "csv";
+                    /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
+                    dialect?: "excel-nl" | "rfc4180";
+                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    lang?: "nl" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list as a file (Content-Disposition names it), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/price-developments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prices paid against an earlier price */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The date milestones are judged at; today when left out */
+                    date?: string;
+                    format?: "xlsx" | "csv";
+                    /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
+                    dialect?: "excel-nl" | "rfc4180";
+                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    lang?: "nl" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list as a file (Content-Disposition names it), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/lessons-learned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lessons learned, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The date milestones are judged at; today when left out */
+                    date?: string;
+                    format?: "xlsx" | "csv";
+                    /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
+                    dialect?: "excel-nl" | "rfc4180";
+                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    lang?: "nl" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list as a file (Content-Disposition names it), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/coproduction-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The co-production projects with their latest stage and every stage */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The date milestones are judged at; today when left out */
+                    date?: string;
+                    format?: "xlsx" | "csv";
+                    /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
+                    dialect?: "excel-nl" | "rfc4180";
+                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    lang?: "nl" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list as a file (Content-Disposition names it), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/demand-bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The needs the Dutch and Ukrainian forces share */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The date milestones are judged at; today when left out */
+                    date?: string;
+                    format?: "xlsx" | "csv";
+                    /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
+                    dialect?: "excel-nl" | "rfc4180";
+                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    lang?: "nl" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list as a file (Content-Disposition names it), streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
