@@ -377,6 +377,7 @@ const EXPORT_LISTS = [
   'trainingProgrammes',
   'readinessDeliveries', 'replenishmentProjects', 'nonReplacements',
   'industryByCountry', 'industryContracts', 'priceDevelopments', 'lessonsLearned', 'coproductionProjects', 'demandBundles',
+  'annexes',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
@@ -399,5 +400,6 @@ const EXPORT_HEADINGS = [
   'company', 'signedOn', 'subject', 'contractDeliveries', 'milestone', 'dueOn', 'progressPercent', 'milestoneStatus',
   'item', 'earlierPriceEuro', 'earlierOn', 'paidPriceEuro', 'paidOn', 'changePerMille', 'notedOn', 'lesson', 'partner', 'reachedOn',
   'need', 'dutchQuantity', 'ukrainianQuantity', 'identifiedOn',
+  'sentAt', 'previousReferenceDate', 'annexRows', 'newRows', 'changedRows',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

@@ -366,6 +366,7 @@ export const en: Vocabulary = {
       readinessDeliveries: 'Effects on the forces', replenishmentProjects: 'Replenishment', nonReplacements: 'Not replaced',
       industryByCountry: 'Contracts by country', industryContracts: 'Contracts and milestones', priceDevelopments: 'Price developments',
       lessonsLearned: 'Lessons learned', coproductionProjects: 'Co-production', demandBundles: 'Demand bundling',
+      annexes: 'Confidential annexes',
     },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
@@ -399,6 +400,8 @@ export const en: Vocabulary = {
       item: 'Item', earlierPriceEuro: 'Earlier price (EUR)', earlierOn: 'Earlier price on', paidPriceEuro: 'Price paid (EUR)', paidOn: 'Paid on',
       changePerMille: 'Change (‰)', notedOn: 'Noted on', lesson: 'Lesson', partner: 'Partner', reachedOn: 'Reached on',
       need: 'Need', dutchQuantity: 'Quantity Netherlands', ukrainianQuantity: 'Quantity Ukraine', identifiedOn: 'Identified on',
+      sentAt: 'Sent to parliament at (UTC)', previousReferenceDate: 'Compared with reference date', annexRows: 'Deliveries in the annex', newRows: 'New',
+      changedRows: 'Valued differently',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
     exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },

@@ -460,6 +460,7 @@ export const nl: Vocabulary = {
       readinessDeliveries: 'Effecten krijgsmacht', replenishmentProjects: 'Aanvulling', nonReplacements: 'Niet vervangen',
       industryByCountry: 'Contracten per land', industryContracts: 'Contracten en mijlpalen', priceDevelopments: 'Prijsontwikkelingen',
       lessonsLearned: 'Geleerde lessen', coproductionProjects: 'Coproductie', demandBundles: 'Vraagbundeling',
+      annexes: 'Vertrouwelijke bijlagen',
     },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
@@ -493,6 +494,8 @@ export const nl: Vocabulary = {
       item: 'Artikel', earlierPriceEuro: 'Eerdere prijs (EUR)', earlierOn: 'Eerdere prijs op', paidPriceEuro: 'Betaalde prijs (EUR)', paidOn: 'Betaald op',
       changePerMille: 'Verandering (‰)', notedOn: 'Genoteerd op', lesson: 'Les', partner: 'Partner', reachedOn: 'Bereikt op',
       need: 'Behoefte', dutchQuantity: 'Aantal Nederland', ukrainianQuantity: 'Aantal Oekraïne', identifiedOn: 'Vastgesteld op',
+      sentAt: 'Naar de Kamer op (UTC)', previousReferenceDate: 'Vergeleken met peildatum', annexRows: 'Leveringen in de bijlage', newRows: 'Nieuw',
+      changedRows: 'Anders gewaardeerd',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },

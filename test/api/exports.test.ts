@@ -7,6 +7,7 @@ import {
   ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS,
   READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS, nonReplacementRows,
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
+  ANNEX_COLUMNS,
 } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -303,6 +304,27 @@ describeEachDatabase('list exports', (database) => {
     await expectExportsOf('registrar', `/exports/demand-bundles${query}`, DEMAND_BUNDLE_COLUMNS, overview.demandBundles);
   });
 
+  it('exports the annexes a reader may open, with what changed in each, and records the listing', async () => {
+    const deliveryIds = (await registrar('GET', '/deliveries')).body.items.map((delivery: { id: string }) => delivery.id);
+    expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds, state: 'confidential', ground: 'operationalSecurity' })).status).toBe(201);
+    const [listed] = (await author('GET', '/letters')).body.items;
+    const draft = (await author('PATCH', `/letters/${listed.id}`, { letterDate: '2025-09-10' }, { 'If-Match': `"${listed.version}"` })).body;
+    const approved = await disclosure('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
+    expect(approved.status).toBe(200);
+    expect((await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
+    expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
+    const reader = apiClient(database().db, { role: 'parliamentReader' });
+    // Opening the annex renders it, so that the list counts its rows.
+    expect((await reader('GET', `/letters/${draft.id}/annex/html`)).status).toBe(200);
+    const { items } = (await reader('GET', '/annexes')).body;
+    expect(items).toHaveLength(1);
+    expect(items[0].rowCount).toEqual(expect.any(Number));
+    const { rows } = await expectExportsOf('parliamentReader', '/exports/annexes', ANNEX_COLUMNS, items);
+    expect(rows[1]![0]).toEqual(new Date('2025-08-31T00:00:00Z'));
+    const listings = await database().db.selectFrom('auditEvent').select('actorRole').where('action', '=', 'annex.read').where('objectId', 'is', null).execute();
+    expect(listings.filter((event) => event.actorRole === 'parliamentReader').length).toBeGreaterThanOrEqual(4);
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -317,6 +339,7 @@ describeEachDatabase('list exports', (database) => {
     for (const list of ['readiness-deliveries', 'replenishment-projects', 'non-replacements', 'industry-by-country', 'industry-contracts', 'price-developments', 'lessons-learned', 'coproduction-projects', 'demand-bundles']) {
       expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     }
+    expect((await registrar('GET', '/exports/annexes')).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 });

@@ -164,6 +164,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/lessons-learned': { query: '?date=2025-08-31' },
   'GET /exports/coproduction-projects': { query: '?date=2025-08-31' },
   'GET /exports/demand-bundles': { query: '?date=2025-08-31' },
+  'GET /exports/annexes': {},
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

@@ -11,6 +11,7 @@ import { listLetters } from '../../register/letters.ts';
 import { listProgrammes } from '../../register/training.ts';
 import { listProjects, readinessOverview } from '../../register/readiness.ts';
 import { industryOverview, type IndustryOverview } from '../../register/industry.ts';
+import { listAnnexes } from '../../register/annex.ts';
 import { auditEventBatches, deliveryBatches, disclosureQueueBatches, oneBatch } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
@@ -24,6 +25,7 @@ import {
   trainingProgrammesExportRoute,
   readinessDeliveriesExportRoute, replenishmentProjectsExportRoute, nonReplacementsExportRoute,
   industryByCountryExportRoute, industryContractsExportRoute, priceDevelopmentsExportRoute, lessonsLearnedExportRoute, coproductionProjectsExportRoute, demandBundlesExportRoute,
+  annexesExportRoute,
 } from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
@@ -31,6 +33,7 @@ import {
   ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS,
   READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS, nonReplacementRows,
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
+  ANNEX_COLUMNS,
 } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
@@ -53,6 +56,7 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   lessonsLearned: 'geleerde-lessen',
   coproductionProjects: 'coproductie',
   demandBundles: 'vraagbundeling',
+  annexes: 'vertrouwelijke-bijlagen',
 };
 
 interface FileQuery {
@@ -145,6 +149,11 @@ export function exportRoutes() {
     [demandBundlesExportRoute, industryTable('demandBundles', DEMAND_BUNDLE_COLUMNS, (overview) => overview.demandBundles)],
   ] as const;
   for (const [route, send] of industryExports) app.openapi(route, async (c) => send(c, c.req.valid('query')));
+
+  // Listing the annexes is recorded, as the annexes page's list is.
+  app.openapi(annexesExportRoute, async (c) =>
+    sendExport(c, 'annexes', c.req.valid('query'), ANNEX_COLUMNS, oneBatch(listAnnexes(c.get('deps').db, requestContext(c), c.get('principal')!.role))),
+  );
 
   return app;
 }

@@ -112,3 +112,7 @@ export const priceDevelopmentsExportRoute = industryExportRoute('/exports/price-
 export const lessonsLearnedExportRoute = industryExportRoute('/exports/lessons-learned', 'The lessons learned, newest first');
 export const coproductionProjectsExportRoute = industryExportRoute('/exports/coproduction-projects', 'The co-production projects with their latest stage and every stage');
 export const demandBundlesExportRoute = industryExportRoute('/exports/demand-bundles', 'The needs the Dutch and Ukrainian forces share');
+
+export const annexesExportRoute = createRoute(
+  permitted('annex.read', exportRoute('/exports/annexes', 'The confidential annexes the reader may open, newest first, with what changed in each (recorded as listing them is)', z.object(fileQuery))),
+);

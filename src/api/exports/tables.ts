@@ -13,6 +13,7 @@ import type { ProgrammeDetail } from '../../register/training.ts';
 import type { DeliveryReadiness } from '../../register/readiness.ts';
 import type { NonReplacementDecision, StoredProject } from '../../db/repositories/readiness.ts';
 import type { IndustryOverview } from '../../register/industry.ts';
+import type { AnnexListing } from '../../db/repositories/annex-renderings.ts';
 import { euroText } from '../csv.ts';
 import type { EpfClaim, EpfClaimState } from '../../domain/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
@@ -319,4 +320,17 @@ export const DEMAND_BUNDLE_COLUMNS: readonly Column<IndustryOverview['demandBund
   { heading: 'note', kind: 'text', value: (row) => row.note || null },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** The confidential annexes the reader may open, newest first, with what changed since the previous letter's. */
+export const ANNEX_COLUMNS: readonly Column<AnnexListing>[] = [
+  { heading: 'referenceDate', kind: 'date', value: (row) => row.referenceDate },
+  { heading: 'letterDate', kind: 'date', value: (row) => row.letterDate },
+  { heading: 'paperNumber', kind: 'text', value: (row) => row.paperNumber },
+  { heading: 'sentAt', kind: 'text', value: (row) => row.sentAt },
+  { heading: 'previousReferenceDate', kind: 'date', value: (row) => row.previousReferenceDate },
+  { heading: 'annexRows', kind: 'count', value: (row) => row.rowCount },
+  { heading: 'newRows', kind: 'count', value: (row) => row.newRows },
+  { heading: 'changedRows', kind: 'count', value: (row) => row.changedRows },
+  { heading: 'id', kind: 'text', value: (row) => row.letterId },
 ];

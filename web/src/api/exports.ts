@@ -5,7 +5,8 @@ import { queryString } from './queryString.ts';
 export type ExportedList = 'deliveries' | 'audit-events' | 'disclosure-queue' | 'letters' | 'epf-claims' | 'accounts' | 'export-queues' | 'budget-commitments'
   | 'training-programmes'
   | 'readiness-deliveries' | 'replenishment-projects' | 'non-replacements'
-  | 'industry-by-country' | 'industry-contracts' | 'price-developments' | 'lessons-learned' | 'coproduction-projects' | 'demand-bundles';
+  | 'industry-by-country' | 'industry-contracts' | 'price-developments' | 'lessons-learned' | 'coproduction-projects' | 'demand-bundles'
+  | 'annexes';
 
 export type ExportFormat = 'xlsx' | 'csv';
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { listAnnexes, type AnnexListItem } from '../../api/letters.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatMoment, formatShortDate } from '../../format/dates.ts';
@@ -34,7 +35,12 @@ function AnnexesTable({ annexes }: { annexes: AnnexListItem[] }) {
     { key: 'changes', header: t('annexes.changesColumn'), cell: (annex) => <AnnexChanges annex={annex} /> },
     { key: 'annex', header: t('annexes.annexColumn'), cell: (annex) => <AnnexLinks id={annex.letterId} label={t('annexes.openAs')} /> },
   ];
-  return <DataTable caption={t('annexes.caption')} columns={columns} rows={annexes} rowKey={(annex) => annex.letterId} />;
+  return (
+    <>
+      <ExportLinks list="annexes" />
+      <DataTable caption={t('annexes.caption')} columns={columns} rows={annexes} rowKey={(annex) => annex.letterId} />
+    </>
+  );
 }
 
 /** "312 new, 4 revalued since 4 Feb 2025", from the counts kept with the annex's rendering. */
