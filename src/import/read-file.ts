@@ -26,7 +26,7 @@ export interface ReadSheet {
 
 /** A file that cannot be read as an import at all; its code says why. */
 export class UnreadableFileError extends Error {
-  readonly code: 'emptyFile' | 'notUtf8' | 'unclosedQuote' | 'notAWorkbook' | 'noKnownSheet' | 'noRows';
+  readonly code: 'emptyFile' | 'notUtf8' | 'unclosedQuote' | 'notAWorkbook' | 'notASpreadsheet' | 'noKnownSheet' | 'noRows';
   constructor(code: UnreadableFileError['code']) {
     super(code);
     this.code = code;
@@ -73,6 +73,8 @@ async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
   } catch {
     throw new UnreadableFileError('notAWorkbook');
   }
+  // A Word document or a PowerPoint presentation is a ZIP archive too, one that holds no sheet at all.
+  if (workbook.worksheets.length === 0) throw new UnreadableFileError('notASpreadsheet');
   return workbook.worksheets.map((worksheet) => {
     const rows: CellValue[][] = [];
     worksheet.eachRow((row, rowNumber) => {

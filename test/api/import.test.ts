@@ -116,7 +116,9 @@ describeEachDatabase('import', (database) => {
     const text = (content: string) => new TextEncoder().encode(content);
     expect(await refusal(new Uint8Array(), 'leeg.csv')).toEqual({ status: 400, params: [expect.objectContaining({ name: 'content', code: 'emptyFile', reason: 'Dit bestand is leeg; kies het ingevulde sjabloon.' })] });
     expect(await refusal(text('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'brief.pdf')).toEqual({ status: 400, params: [expect.objectContaining({ code: 'noKnownSheet' })] });
-    expect(await refusal(zipSync({ 'word/document.xml': text('<w:document/>') }), 'brief.docx')).toEqual({ status: 400, params: [expect.objectContaining({ code: 'noKnownSheet' })] });
+    const notASpreadsheet = { status: 400, params: [expect.objectContaining({ name: 'content', code: 'notASpreadsheet', reason: expect.stringContaining('Dit bestand is geen spreadsheet') })] };
+    expect(await refusal(zipSync({ 'word/document.xml': text('<w:document/>') }), 'brief.docx')).toEqual(notASpreadsheet);
+    expect(await refusal(zipSync({ 'ppt/presentation.xml': text('<p:presentation/>') }), 'dia.pptx')).toEqual(notASpreadsheet);
     expect(await refusal(text('Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\n'), 'koppen.csv')).toEqual({ status: 400, params: [expect.objectContaining({ code: 'noRows', reason: expect.stringContaining('geen regels') })] });
 
     // 50 MB: refused before it is read, with the limit in the reason.

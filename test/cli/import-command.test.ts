@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
@@ -45,5 +46,13 @@ describe('the import command', () => {
     } finally {
       await handle.close();
     }
+  });
+
+  it('refuses a Word document or a presentation as no spreadsheet', { timeout: 120_000 }, async () => {
+    const presentation = join(folder, 'presentatie.pptx');
+    writeFileSync(presentation, zipSync({ 'ppt/presentation.xml': new TextEncoder().encode('<p:presentation/>') }));
+    const refused = await runCli(dataDir, ['import', presentation, '--dry-run']);
+    expect(refused.output).toContain(`${presentation}: This file is not a spreadsheet but another Office file`);
+    expect(refused.code).not.toBe(0);
   });
 });
