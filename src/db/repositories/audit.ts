@@ -13,7 +13,7 @@ import {
   type UnlinkedAuditEvent,
   unlinkedAuditEvent,
 } from '../../audit/event.ts';
-import { insertRecordset } from '../recordset.ts';
+import { insertRecordsetChunks } from '../recordset.ts';
 import type { AuditEventTable, Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -50,16 +50,22 @@ const EVENTS_PER_STATEMENT = 5000;
  * Appends many events at once, in the order given, under the same rules as appendAuditEvent: inside
  * the caller's transaction, after the same lock, each linked to the one before by its hash. For work
  * that changes many records in one transaction (an import); the chain is the same as one event at a time.
+ * The events of one statement are hashed while the server writes those of the statement before.
  */
 export async function appendAuditEvents(trx: Db, context: AuditContext, entries: readonly AuditEntry[], now: Date): Promise<void> {
-  let link = await lockedChainEnd(trx);
+  const chainEnd = await lockedChainEnd(trx);
+  await insertRecordsetChunks(trx, 'auditEvent', linkedRows(context, entries, now, chainEnd), 'canonical');
+}
+
+/** The stored rows of the events, a statement's worth at a time, each linked to the one before. */
+function* linkedRows(context: AuditContext, entries: readonly AuditEntry[], now: Date, chainEnd: { seq: number; hash: string }): Generator<StoredAuditEvent[]> {
+  let link = chainEnd;
   for (let start = 0; start < entries.length; start += EVENTS_PER_STATEMENT) {
-    const rows = entries.slice(start, start + EVENTS_PER_STATEMENT).map((entry) => {
+    yield entries.slice(start, start + EVENTS_PER_STATEMENT).map((entry) => {
       const row = auditEventRow(buildAuditEvent(context, entry, { seq: link.seq + 1, prevHash: link.hash, occurredAt: now }));
       link = { seq: row.seq, hash: row.hash };
       return row;
     });
-    await insertRecordset(trx, 'auditEvent', rows);
   }
 }
 

@@ -1,0 +1,59 @@
+/**
+ * The batch append (an import's events) writes its events over several statements, each made while
+ * the one before runs, with the canonical texts passed beside the rows as lines: every stored event
+ * must still be its own canonical text, in order, linked to the one before; a failing statement fails
+ * the batch.
+ */
+import { expect, it } from 'vitest';
+import { buildAuditEvent, canonicalText, GENESIS_HASH, sha256Hex, type AuditEntry } from '../../src/audit/event.ts';
+import { systemContext } from '../../src/audit/trail.ts';
+import { verifyAuditTrail } from '../../src/audit/verify.ts';
+import { appendAuditEvent, appendAuditEvents } from '../../src/db/repositories/audit.ts';
+import { insertRecordsetChunks } from '../../src/db/recordset.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+
+/** More than one statement's worth (5,000 events a statement). */
+const EVENTS = 5_003;
+
+const awkwardTitles = ['€ 8,7 mld. voor Oekraïne', 'regel\nnieuwe regel\ttab', '🇺🇦 "aanhalingstekens" en \\ schuine strepen', '\u2028\u2029\u007f'];
+
+describeEachDatabase('appending audit events in a batch', (database) => {
+  it('stores each event as its canonical text, in order and linked, after an event appended singly', async () => {
+    const { db } = database();
+    const context = systemContext('importer');
+    const occurredAt = new Date(Date.UTC(2025, 8, 1, 12, 0, 0, 7));
+    await db.transaction().execute((trx) => appendAuditEvent(trx, context, { action: 'session.login', result: 'success' }, occurredAt));
+    const entries = Array.from({ length: EVENTS }, (_, index): AuditEntry => ({
+      action: 'delivery.create',
+      object: { type: 'delivery', id: `levering-${index}` },
+      result: 'success',
+      after: { title: awkwardTitles[index % awkwardTitles.length], row: index },
+    }));
+    await db.transaction().execute((trx) => appendAuditEvents(trx, context, entries, occurredAt));
+
+    const rows = await db.selectFrom('auditEvent').selectAll().orderBy('seq').execute();
+    expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: EVENTS + 1 }, (_, index) => index + 1));
+    expect(rows[0]!.prevHash).toBe(GENESIS_HASH);
+    for (const [index, row] of rows.slice(1).entries()) {
+      expect(row.prevHash).toBe(rows[index]!.hash);
+      expect(row.canonical).toBe(canonicalText(buildAuditEvent(context, entries[index]!, { seq: row.seq, prevHash: row.prevHash, occurredAt })));
+      expect(row.hash).toBe(sha256Hex(row.canonical));
+      expect(row.objectId).toBe(`levering-${index}`);
+    }
+    expect(await verifyAuditTrail(db)).toMatchObject({ ok: true, eventsChecked: EVENTS + 1 });
+  });
+
+  it('fails, writing nothing, when a later statement of the batch fails', async () => {
+    const { db } = database();
+    const before = await db.selectFrom('auditEvent').select('seq').execute();
+    const entries = Array.from({ length: EVENTS }, (_, index): AuditEntry => ({ action: 'delivery.create', result: index === EVENTS - 1 ? ('unknown' as 'success') : 'success' }));
+    await expect(db.transaction().execute((trx) => appendAuditEvents(trx, systemContext('importer'), entries, new Date()))).rejects.toThrow(/audit_event_result_check|check constraint/);
+    expect(await db.selectFrom('auditEvent').select('seq').execute()).toEqual(before);
+  });
+
+  it('refuses a line column that holds a line break', async () => {
+    const { db } = database();
+    const row = { seq: 1, prevHash: GENESIS_HASH, hash: 'x', canonical: 'twee\nregels', occurredAt: new Date().toISOString(), action: 'session.login', result: 'success' };
+    await expect(db.transaction().execute((trx) => insertRecordsetChunks(trx, 'auditEvent', [[row]], 'canonical'))).rejects.toThrow(/line break/);
+  });
+});
