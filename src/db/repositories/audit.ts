@@ -117,17 +117,17 @@ export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise
 }
 
 /**
- * The chain in order, a batch at a time (for verification, in constant memory): keyset by sequence
- * number, the next batch read while the caller checks this one.
+ * The chain in order, in batches (for verification, in constant memory): keyset by sequence number, the
+ * next batch read while the caller checks this one.
  */
-export async function* scanAuditChain(db: Db, batchSize = 10_000): AsyncGenerator<StoredAuditEvent> {
+export async function* scanAuditChain(db: Db, batchSize = 10_000): AsyncGenerator<StoredAuditEvent[]> {
   const batchAfter = (seq: number) => db.selectFrom('auditEvent').selectAll().where('seq', '>', seq).orderBy('seq').limit(batchSize).execute();
   let batch = await batchAfter(0);
   for (;;) {
     const next = batch.length === batchSize ? batchAfter(batch.at(-1)!.seq) : undefined;
     // A caller that stops early leaves the next batch unread; its failure is then nobody's concern.
     next?.catch(() => undefined);
-    yield* batch;
+    if (batch.length > 0) yield batch;
     if (!next) return;
     batch = await next;
   }
