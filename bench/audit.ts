@@ -10,15 +10,14 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { openCheckpointStore, writeCheckpoint } from '../src/audit/checkpoints.ts';
-import { buildAuditEvent, type AuditEntry, type AuditEvent } from '../src/audit/event.ts';
 import { systemContext } from '../src/audit/trail.ts';
 import { verifyAuditTrail, type VerificationResult } from '../src/audit/verify.ts';
 import type { DatabaseHandle } from '../src/db/connection.ts';
-import { auditEventRow, type StoredAuditEvent } from '../src/db/repositories/audit.ts';
 import type { Database } from '../src/db/schema.ts';
 import { unsetDeliveryFields, type DeliveryInput } from '../src/domain/delivery.ts';
 import { createDelivery } from '../src/register/deliveries.ts';
 import { insertDelivery } from '../src/db/repositories/deliveries.ts';
+import { extendAuditChain } from './audit-chain.ts';
 import { benchmarkDatabases, serverVersion, type BenchmarkDatabase } from './databases.ts';
 import { timed, timingOf, type Timing } from './timing.ts';
 
@@ -26,8 +25,6 @@ const DEFAULT_EVENTS = 1_000_000;
 const DEFAULT_WRITES = 2_000;
 /** Clients writing at once (PostgreSQL's pool has 10 connections; PGlite, one connection, takes them in turn). */
 const CLIENTS = [1, 8, 32];
-/** Rows per insert while generating a chain: 14 columns each, under PostgreSQL's 65,535 parameters. */
-const INSERT_BATCH = 4_000;
 
 const context = systemContext('benchmark');
 
@@ -71,31 +68,10 @@ const WRITES: { name: string; write: (db: Kysely<Database>, number: number) => P
   { name: 'plain single-row INSERT (peer)', write: (db, number) => insertDelivery(db, randomUUID(), { ...input(number), isDemonstration: false }) },
 ];
 
-/**
- * Fills an empty register's audit trail with a chain of `size` events: one real delivery create, then
- * copies of its event for other deliveries, hashed and linked in JavaScript and inserted directly.
- */
+/** Fills an empty register's audit trail with a chain of `size` events: one real delivery create, then copies of its event. */
 async function generateChain(db: Kysely<Database>, size: number): Promise<void> {
   await createDelivery(db, context, input(0));
-  const first = await db.selectFrom('auditEvent').selectAll().where('seq', '=', 1).executeTakeFirstOrThrow();
-  const template = JSON.parse(first.canonical) as AuditEvent;
-  const start = Date.parse(template.occurredAt);
-  let previous: StoredAuditEvent = first;
-  let inserting: Promise<unknown> = Promise.resolve();
-  for (let seq = 2; seq <= size; ) {
-    const rows: StoredAuditEvent[] = [];
-    for (const end = Math.min(seq + INSERT_BATCH - 1, size); seq <= end; seq++) {
-      const id = randomUUID();
-      const entry: AuditEntry = { action: 'delivery.create', object: { type: 'delivery', id }, result: 'success', after: { ...(template.after as object), id, title: input(seq).title } };
-      previous = auditEventRow(buildAuditEvent(context, entry, { seq, prevHash: previous.hash, occurredAt: new Date(start + seq * 1000) }));
-      rows.push(previous);
-    }
-    // Hashes the next batch while the database stores this one.
-    await inserting;
-    inserting = db.insertInto('auditEvent').values(rows).execute();
-  }
-  await inserting;
-  await sql`vacuum analyze audit_event`.execute(db);
+  await extendAuditChain(db, size);
 }
 
 /** Verifies the whole chain (and one checkpoint at its end), sampling the process's memory after every query. */
