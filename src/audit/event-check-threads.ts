@@ -3,7 +3,6 @@
  * hashing and parsing that dominate verification, off the thread that reads the chain. Each thread
  * answers its batches in the order given, and batches are dealt out in turn, so answers come in order.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { StoredAuditEvent } from '../db/repositories/audit.ts';
 
@@ -17,7 +16,7 @@ export class EventCheckThreads {
   readonly #threads: CheckThread[];
   #next = 0;
 
-  constructor(count = Math.max(1, availableParallelism() - 1)) {
+  constructor(count: number) {
     this.#threads = Array.from({ length: count }, () => {
       const thread: CheckThread = { worker: new Worker(new URL('./event-check-worker.ts', import.meta.url)), waiting: [] };
       thread.worker.on('message', (index: number) => thread.waiting.shift()?.resolve(index));

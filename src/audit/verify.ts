@@ -4,6 +4,7 @@
  * stays the same however long it is.
  */
 import type { KeyObject } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
 import { scanAuditChain, type StoredAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
@@ -37,8 +38,13 @@ export interface VerificationOptions {
   checkpointDirectory?: string | undefined;
   /** The key the checkpoints must be signed with; by default the one in checkpointDirectory. */
   publicKey?: KeyObject | undefined;
-  /** Events read and checked at a time (10,000 by default); batches after the first are checked by threads. */
+  /** Events read and checked at a time (10,000 by default). */
   eventsPerBatch?: number | undefined;
+  /**
+   * Threads that check the batches after the first; 0 checks them all on this one. By default the cores
+   * but two: one reads the chain, one serves the database. On two busy cores a thread was slower.
+   */
+  checkThreads?: number | undefined;
 }
 
 /** What is wrong with the event at a checkpoint's sequence number, given that checkpoint. */
@@ -85,12 +91,13 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
   };
 
   // The first batch is checked here (a short chain needs no threads); the rest by threads, a few batches ahead.
+  const threadCount = options.checkThreads ?? Math.max(0, availableParallelism() - 2);
   let threads: EventCheckThreads | undefined;
   let batches = 0;
   const checking: Promise<CheckedBatch>[] = [];
   try {
     for await (const rows of scanAuditChain(db, options.eventsPerBatch)) {
-      if (batches++ > 0) threads ??= new EventCheckThreads();
+      if (batches++ > 0 && threadCount > 0) threads ??= new EventCheckThreads(threadCount);
       const firstWithOwnProblem = threads ? threads.firstRowWithOwnProblem(rows) : Promise.resolve(firstRowWithOwnProblem(rows));
       const checked = firstWithOwnProblem.then((index) => ({ rows, firstWithOwnProblem: index }));
       // A thread's failure is thrown where its batch is awaited, not as an unhandled rejection meanwhile.

@@ -1,7 +1,7 @@
 /**
  * Verification checks the batches after the first on other threads, and must still name exactly the
- * problem it names when it checks everything itself: each tampering is verified in batches of 4 events
- * (threads) and in one batch (no threads), and both reports must be the same.
+ * problem it names when it checks everything itself: each tampering is verified in batches of 4 events,
+ * checked by two threads and by none, and both reports must be the same.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +59,7 @@ describeEachDatabase('verifying the audit trail on several threads', (database) 
       .execute(async (trx) => {
         await sql`set local session_replication_role = replica`.execute(trx);
         await tamper(trx);
-        for (const eventsPerBatch of [4, 100]) results.push(await verifyAuditTrail(trx, { checkpointDirectory: directory, eventsPerBatch }));
+        for (const checkThreads of [2, 0]) results.push(await verifyAuditTrail(trx, { checkpointDirectory: directory, eventsPerBatch: 4, checkThreads }));
         throw new RolledBack();
       })
       .catch((error: unknown) => {

@@ -121,7 +121,14 @@ export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise
  * next batch read while the caller checks this one.
  */
 export async function* scanAuditChain(db: Db, batchSize = 10_000): AsyncGenerator<StoredAuditEvent[]> {
-  const batchAfter = (seq: number) => db.selectFrom('auditEvent').selectAll().where('seq', '>', seq).orderBy('seq').limit(batchSize).execute();
+  // Named as the caller reads them, so that no plugin renames the columns of every row: a fifth of the reading time.
+  const batchAfter = async (seq: number) =>
+    (
+      await sql<StoredAuditEvent>`
+        select seq, prev_hash as "prevHash", hash, canonical, occurred_at as "occurredAt", actor_id as "actorId", actor_name as "actorName",
+               actor_role as "actorRole", action, object_type as "objectType", object_id as "objectId", result, origin, request_id as "requestId"
+        from audit_event where seq > ${seq} order by seq limit ${batchSize}`.execute(db.withoutPlugins())
+    ).rows;
   let batch = await batchAfter(0);
   for (;;) {
     const next = batch.length === batchSize ? batchAfter(batch.at(-1)!.seq) : undefined;
