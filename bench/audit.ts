@@ -8,26 +8,23 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql, type Kysely, type KyselyPlugin } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { openCheckpointStore, writeCheckpoint } from '../src/audit/checkpoints.ts';
-import { buildAuditEvent, type AuditEntry, type AuditEvent } from '../src/audit/event.ts';
 import { systemContext } from '../src/audit/trail.ts';
 import { verifyAuditTrail, type VerificationResult } from '../src/audit/verify.ts';
 import type { DatabaseHandle } from '../src/db/connection.ts';
-import { auditEventRow, type StoredAuditEvent } from '../src/db/repositories/audit.ts';
 import type { Database } from '../src/db/schema.ts';
 import { unsetDeliveryFields, type DeliveryInput } from '../src/domain/delivery.ts';
 import { createDelivery } from '../src/register/deliveries.ts';
 import { insertDelivery } from '../src/db/repositories/deliveries.ts';
+import { extendAuditChain } from './audit-chain.ts';
 import { benchmarkDatabases, serverVersion, type BenchmarkDatabase } from './databases.ts';
-import { timed, timingOf, type Timing } from './timing.ts';
+import { timed, timingOf, withPeakMemory, type Timing } from './timing.ts';
 
 const DEFAULT_EVENTS = 1_000_000;
 const DEFAULT_WRITES = 2_000;
 /** Clients writing at once (PostgreSQL's pool has 10 connections; PGlite, one connection, takes them in turn). */
 const CLIENTS = [1, 8, 32];
-/** Rows per insert while generating a chain: 14 columns each, under PostgreSQL's 65,535 parameters. */
-const INSERT_BATCH = 4_000;
 
 const context = systemContext('benchmark');
 
@@ -71,49 +68,37 @@ const WRITES: { name: string; write: (db: Kysely<Database>, number: number) => P
   { name: 'plain single-row INSERT (peer)', write: (db, number) => insertDelivery(db, randomUUID(), { ...input(number), isDemonstration: false }) },
 ];
 
-/**
- * Fills an empty register's audit trail with a chain of `size` events: one real delivery create, then
- * copies of its event for other deliveries, hashed and linked in JavaScript and inserted directly.
- */
+/** Fills an empty register's audit trail with a chain of `size` events: one real delivery create, then copies of its event. */
 async function generateChain(db: Kysely<Database>, size: number): Promise<void> {
   await createDelivery(db, context, input(0));
-  const first = await db.selectFrom('auditEvent').selectAll().where('seq', '=', 1).executeTakeFirstOrThrow();
-  const template = JSON.parse(first.canonical) as AuditEvent;
-  const start = Date.parse(template.occurredAt);
-  let previous: StoredAuditEvent = first;
-  let inserting: Promise<unknown> = Promise.resolve();
-  for (let seq = 2; seq <= size; ) {
-    const rows: StoredAuditEvent[] = [];
-    for (const end = Math.min(seq + INSERT_BATCH - 1, size); seq <= end; seq++) {
-      const id = randomUUID();
-      const entry: AuditEntry = { action: 'delivery.create', object: { type: 'delivery', id }, result: 'success', after: { ...(template.after as object), id, title: input(seq).title } };
-      previous = auditEventRow(buildAuditEvent(context, entry, { seq, prevHash: previous.hash, occurredAt: new Date(start + seq * 1000) }));
-      rows.push(previous);
-    }
-    // Hashes the next batch while the database stores this one.
-    await inserting;
-    inserting = db.insertInto('auditEvent').values(rows).execute();
-  }
-  await inserting;
-  await sql`vacuum analyze audit_event`.execute(db);
+  await extendAuditChain(db, size);
 }
 
-/** Verifies the whole chain (and one checkpoint at its end), sampling the process's memory after every query. */
-async function timeVerification(db: Kysely<Database>): Promise<{ ms: number; result: VerificationResult; rssBefore: number; rssPeak: number }> {
+/** Ways of verifying that are timed on the same chain, one after the other. */
+const CHECK_THREADS = [0, 1];
+
+interface TimedVerification {
+  checkThreads: number;
+  ms: number;
+  result: VerificationResult;
+  rssBefore: number;
+  peakMb: number;
+  load: number;
+}
+
+/** Verifies the whole chain (and one checkpoint at its end) with each number of checking threads, sampling the process's memory. */
+async function timeVerifications(db: Kysely<Database>): Promise<TimedVerification[]> {
   const directory = await mkdtemp(join(tmpdir(), 'steunregister-bench-audit-'));
   try {
     await writeCheckpoint(db, await openCheckpointStore(directory), new Date());
-    const rssBefore = process.memoryUsage.rss();
-    let rssPeak = rssBefore;
-    const sampling: KyselyPlugin = {
-      transformQuery: ({ node }) => node,
-      transformResult: async ({ result }) => {
-        rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-        return result;
-      },
-    };
-    const { value: result, ms } = await timed(() => verifyAuditTrail(db.withPlugin(sampling), { checkpointDirectory: directory }));
-    return { ms, result, rssBefore, rssPeak: Math.max(rssPeak, process.memoryUsage.rss()) };
+    const timings: TimedVerification[] = [];
+    for (const checkThreads of CHECK_THREADS) {
+      const rssBefore = process.memoryUsage.rss();
+      const load = loadavg()[0]!;
+      const { value: result, ms, peakMb } = await withPeakMemory(() => verifyAuditTrail(db, { checkpointDirectory: directory, checkThreads }));
+      timings.push({ checkThreads, ms, result, rssBefore, peakMb, load });
+    }
+    return timings;
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
@@ -148,29 +133,26 @@ async function benchmark(database: BenchmarkDatabase, events: number, writes: nu
     const generation = await timed(() => generateChain(handle.db, events));
     process.stderr.write(`${database.name}: generated in ${seconds(generation.ms)}, verifying…\n`);
     const { rows } = await sql<{ size: string }>`select pg_size_pretty(pg_total_relation_size('audit_event')) as size`.execute(handle.db);
-    return { generationMs: generation.ms, tableSize: rows[0]!.size, ...(await timeVerification(handle.db)) };
+    return { generationMs: generation.ms, tableSize: rows[0]!.size, timings: await timeVerifications(handle.db) };
   });
-  const { result } = verification;
-  if (!result.ok || result.eventsChecked !== events) throw new Error(`the generated chain did not verify: ${JSON.stringify(result)}`);
+  const failed = verification.timings.find(({ result }) => !result.ok || result.eventsChecked !== events);
+  if (failed) throw new Error(`the generated chain did not verify: ${JSON.stringify(failed.result)}`);
 
   console.log(`\n## ${database.name}, PostgreSQL ${version}\n`);
   console.log(table(['writes', 'clients', 'writes', 'writes/s', 'median ms', 'p95 ms'], writeRows));
-  console.log('');
+  console.log(`\n${count(events)} events (table ${verification.tableSize}), generated set-based in ${seconds(verification.generationMs)}:\n`);
   console.log(
     table(
-      ['verification', 'events', 'table size', 'generate', 'verify', 'events/s', 'RSS before', 'peak RSS'],
-      [
-        [
-          'whole chain + 1 checkpoint',
-          count(result.eventsChecked),
-          verification.tableSize,
-          seconds(verification.generationMs),
-          seconds(verification.ms),
-          count(Math.round(result.eventsChecked / (verification.ms / 1000))),
-          megabytes(verification.rssBefore),
-          megabytes(verification.rssPeak),
-        ],
-      ],
+      ['verification of the whole chain + 1 checkpoint', 'load', 'verify', 'events/s', 'µs/event', 'RSS before', 'peak RSS'],
+      verification.timings.map(({ checkThreads, ms, result, rssBefore, peakMb, load }) => [
+        checkThreads === 0 ? 'checked on the reading thread' : `checked on ${checkThreads} other thread(s)`,
+        load.toFixed(1),
+        seconds(ms),
+        count(Math.round(result.eventsChecked / (ms / 1000))),
+        ((ms * 1000) / result.eventsChecked).toFixed(1),
+        megabytes(rssBefore),
+        `${count(peakMb)} MB`,
+      ]),
     ),
   );
 }
@@ -196,7 +178,7 @@ const writes = parseCount(process.argv[3], DEFAULT_WRITES);
 console.log(
   `Node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores ` +
     `(load average ${loadavg()[0]!.toFixed(1)} at start); writes timed after ${count(Math.min(100, writes))} unmeasured ones; ` +
-    'verification streams the chain and checks one signed checkpoint at its end',
+    'verification streams the chain and checks one signed checkpoint at its end, with and without a checking thread',
 );
 // PostgreSQL first: PGlite's memory stays with the process after it closes and would cloud the RSS figures.
 for (const database of (await benchmarkDatabases()).toReversed()) {

@@ -4,18 +4,22 @@
  * stays the same however long it is.
  */
 import type { KeyObject } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
 import { scanAuditChain, type StoredAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { hasValidSignature, MalformedCheckpointError, readCheckpoints, readPublicKey, type Checkpoint } from './checkpoints.ts';
-import { GENESIS_HASH, sha256Hex, type AuditEvent } from './event.ts';
+import { GENESIS_HASH } from './event.ts';
+import { EventCheckThreads } from './event-check-threads.ts';
+import { eventProblem, firstRowWithOwnProblem, type AuditProblem, type Link } from './event-problem.ts';
 import { InvalidRestoreRecordError, readRestores, standingAnchors, type Anchor, type RestoreRecord } from './restores.ts';
 
-export interface AuditProblem {
-  /** The first event found wrong; null when the fault is in the checkpoints themselves. */
-  seq: number | null;
-  /** What is wrong, for people: "its hash does not match its text". */
-  reason: string;
+export { eventProblem, type AuditProblem } from './event-problem.ts';
+
+/** A batch of the chain, with the index of its first row that has a problem of its own (-1 when none has). */
+interface CheckedBatch {
+  rows: StoredAuditEvent[];
+  firstWithOwnProblem: number;
 }
 
 export interface VerificationResult {
@@ -34,47 +38,13 @@ export interface VerificationOptions {
   checkpointDirectory?: string | undefined;
   /** The key the checkpoints must be signed with; by default the one in checkpointDirectory. */
   publicKey?: KeyObject | undefined;
-}
-
-type Link = Pick<StoredAuditEvent, 'seq' | 'hash'>;
-
-/** The columns kept beside the text for searching: each must say what the text says. */
-const SEARCH_COLUMNS: [column: keyof StoredAuditEvent, name: string, fromText: (event: AuditEvent) => unknown][] = [
-  ['occurredAt', 'time', (event) => event.occurredAt],
-  ['actorId', 'actor id', (event) => event.actor?.id ?? null],
-  ['actorName', 'actor name', (event) => event.actor?.username ?? null],
-  ['actorRole', 'actor role', (event) => event.actor?.role ?? null],
-  ['action', 'action', (event) => event.action],
-  ['objectType', 'object type', (event) => event.object?.type ?? null],
-  ['objectId', 'object id', (event) => event.object?.id ?? null],
-  ['result', 'result', (event) => event.result],
-  ['origin', 'origin', (event) => event.origin],
-  ['requestId', 'request id', (event) => event.requestId],
-];
-
-/**
- * What is wrong with a stored event, given the event before it (undefined for the first): a gap in the
- * numbering, a text that does not hash to its hash or says something else than its row, or a previous
- * hash that is not the hash of the event before.
- */
-export function eventProblem(row: StoredAuditEvent, previous: Link | undefined): AuditProblem | undefined {
-  const expected = (previous?.seq ?? 0) + 1;
-  if (row.seq !== expected) return { seq: expected, reason: `it is missing (the next event stored is #${row.seq})` };
-  const problem = (reason: string) => ({ seq: row.seq, reason });
-  if (sha256Hex(row.canonical) !== row.hash) return problem('its hash does not match its text');
-  const event = parseEvent(row.canonical);
-  if (!event) return problem('its text is not an audit event');
-  if (event.seq !== row.seq) return problem(`its text says it is event #${String(event.seq)}`);
-  if (event.prevHash !== row.prevHash) return problem('the previous hash in its text differs from the one in its row');
-  if (row.prevHash !== (previous?.hash ?? GENESIS_HASH)) {
-    return problem(previous ? `it does not link to event #${previous.seq}: its previous hash is not that event's hash` : 'it does not start the chain: its previous hash is not the genesis hash');
-  }
-  for (const [column, name, fromText] of SEARCH_COLUMNS) {
-    const stored = row[column];
-    const said = fromText(event);
-    if (stored !== said) return problem(`its ${name} column (${JSON.stringify(stored)}) differs from its text (${JSON.stringify(said)})`);
-  }
-  return undefined;
+  /** Events read and checked at a time (10,000 by default). */
+  eventsPerBatch?: number | undefined;
+  /**
+   * Threads that check the batches after the first; 0 checks them all on this one. By default the cores
+   * but two: one reads the chain, one serves the database. On two busy cores a thread was slower.
+   */
+  checkThreads?: number | undefined;
 }
 
 /** What is wrong with the event at a checkpoint's sequence number, given that checkpoint. */
@@ -100,15 +70,50 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
     ...(restores.length > 0 ? { restores } : {}),
   });
 
-  for await (const row of scanAuditChain(db)) {
-    const problem = eventProblem(row, previous);
-    if (problem) return result(problem);
-    for (; checkpoints[next]?.seq === row.seq; next++) {
-      const mismatch = checkpointProblem(row, checkpoints[next]!);
-      if (mismatch) return result(mismatch);
+  /** Adds a batch to the chain checked so far; the first problem it has, if any. */
+  const checkInOrder = ({ rows, firstWithOwnProblem }: CheckedBatch): AuditProblem | undefined => {
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
+      const linked = row.seq === (previous?.seq ?? 0) + 1 && row.prevHash === (previous?.hash ?? GENESIS_HASH);
+      // Unless linked wrongly or flagged, the row passes eventProblem: its own part was checked with the batch.
+      if (!linked || index === firstWithOwnProblem) {
+        const problem = eventProblem(row, previous);
+        if (problem) return problem;
+      }
+      for (; checkpoints[next]?.seq === row.seq; next++) {
+        const mismatch = checkpointProblem(row, checkpoints[next]!);
+        if (mismatch) return mismatch;
+      }
+      eventsChecked++;
+      previous = { seq: row.seq, hash: row.hash };
     }
-    eventsChecked++;
-    previous = { seq: row.seq, hash: row.hash };
+    return undefined;
+  };
+
+  // The first batch is checked here (a short chain needs no threads); the rest by threads, a few batches ahead.
+  const threadCount = options.checkThreads ?? Math.max(0, availableParallelism() - 2);
+  let threads: EventCheckThreads | undefined;
+  let batches = 0;
+  const checking: Promise<CheckedBatch>[] = [];
+  try {
+    for await (const rows of scanAuditChain(db, options.eventsPerBatch)) {
+      if (batches++ > 0 && threadCount > 0) threads ??= new EventCheckThreads(threadCount);
+      const firstWithOwnProblem = threads ? threads.firstRowWithOwnProblem(rows) : Promise.resolve(firstRowWithOwnProblem(rows));
+      const checked = firstWithOwnProblem.then((index) => ({ rows, firstWithOwnProblem: index }));
+      // A thread's failure is thrown where its batch is awaited, not as an unhandled rejection meanwhile.
+      checked.catch(() => undefined);
+      checking.push(checked);
+      if (checking.length > 2 * (threads?.count ?? 0)) {
+        const problem = checkInOrder(await checking.shift()!);
+        if (problem) return result(problem);
+      }
+    }
+    for (const batch of checking) {
+      const problem = checkInOrder(await batch);
+      if (problem) return result(problem);
+    }
+  } finally {
+    await threads?.close();
   }
   const furthest = checkpoints.at(-1);
   if (furthest && next < checkpoints.length) {
@@ -147,13 +152,4 @@ async function loadCheckpoints(options: VerificationOptions): Promise<{ checkpoi
     return { problem: { seq: null, reason: `the checkpoint of event #${forged.seq} of ${forged.at} does not carry a valid signature` } };
   }
   return { checkpoints: standingAnchors(checkpoints, restores), restores };
-}
-
-function parseEvent(text: string): AuditEvent | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as AuditEvent) : undefined;
-  } catch {
-    return undefined;
-  }
 }

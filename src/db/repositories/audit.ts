@@ -123,17 +123,24 @@ export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise
 }
 
 /**
- * The chain in order, a batch at a time (for verification, in constant memory): keyset by sequence
- * number, the next batch read while the caller checks this one.
+ * The chain in order, in batches (for verification, in constant memory): keyset by sequence number, the
+ * next batch read while the caller checks this one.
  */
-export async function* scanAuditChain(db: Db, batchSize = 10_000): AsyncGenerator<StoredAuditEvent> {
-  const batchAfter = (seq: number) => db.selectFrom('auditEvent').selectAll().where('seq', '>', seq).orderBy('seq').limit(batchSize).execute();
+export async function* scanAuditChain(db: Db, batchSize = 10_000): AsyncGenerator<StoredAuditEvent[]> {
+  // Named as the caller reads them, so that no plugin renames the columns of every row: a fifth of the reading time.
+  const batchAfter = async (seq: number) =>
+    (
+      await sql<StoredAuditEvent>`
+        select seq, prev_hash as "prevHash", hash, canonical, occurred_at as "occurredAt", actor_id as "actorId", actor_name as "actorName",
+               actor_role as "actorRole", action, object_type as "objectType", object_id as "objectId", result, origin, request_id as "requestId"
+        from audit_event where seq > ${seq} order by seq limit ${batchSize}`.execute(db.withoutPlugins())
+    ).rows;
   let batch = await batchAfter(0);
   for (;;) {
     const next = batch.length === batchSize ? batchAfter(batch.at(-1)!.seq) : undefined;
     // A caller that stops early leaves the next batch unread; its failure is then nobody's concern.
     next?.catch(() => undefined);
-    yield* batch;
+    if (batch.length > 0) yield batch;
     if (!next) return;
     batch = await next;
   }
