@@ -160,18 +160,65 @@ function filtered(db: Db, filter: DeliveryListFilter) {
   return query;
 }
 
-/** A page of the list from its start position: an index walk from there, however deep. */
-export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<KeysetPage<StoredDelivery>> {
+/**
+ * What a list says about the register as a whole, read in the same statement as its rows: the end of the
+ * audit chain, which moves with every change (each is written with its audit event, in its transaction),
+ * and whether the register holds demonstration data.
+ */
+export interface RegisterState {
+  version: string;
+  isDemonstration: boolean;
+}
+
+function registerStateColumns(db: Db) {
+  return [
+    sql<string>`coalesce((select max(seq) from audit_event), 0)::text`.as('registerVersion'),
+    sql<boolean>`exists ${demonstrationDeliveries(db)}`.as('registerIsDemonstration'),
+  ] as const;
+}
+
+/**
+ * A page of the list from its start position: each walk an index walk from there, however deep, all in
+ * one statement with the state of the register (null when the page is empty).
+ */
+export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<KeysetPage<StoredDelivery> & { register: RegisterState | null }> {
   const key = SORT_COLUMNS[query.sort];
+  let register: RegisterState | null = null;
   const page = await readKeysetPage(
     key,
     query.descending,
     query.start,
     query.limit,
-    (walk, limit) => filtered(db, query).selectAll().select(key.positionText.as('position')).where(walk.condition).orderBy(walk.order).limit(limit).execute(),
+    async (walks, order, limit) => {
+      const [first, ...rest] = walks.map((walk, index) =>
+        db
+          .selectFrom(
+            filtered(db, query)
+              .selectAll()
+              .select([key.positionText.as('position'), sql<number>`${sql.lit(index)}`.as('walk')])
+              .where(walk.condition)
+              .orderBy(walk.order)
+              .limit(limit)
+              .as(`walk${index}`),
+          )
+          .selectAll(),
+      );
+      const walked = rest.reduce((union, next) => union.unionAll(next), first!);
+      const rows = await db
+        .selectFrom(walked.as('page'))
+        .selectAll()
+        .select(registerStateColumns(db))
+        .orderBy('walk')
+        .orderBy(order)
+        .limit(limit)
+        .execute();
+      if (rows[0]) register = { version: rows[0].registerVersion, isDemonstration: rows[0].registerIsDemonstration };
+      return rows;
+    },
     (row) => ({ value: row.position, id: row.id }),
   );
-  return { ...page, rows: page.rows.map(({ position: _position, ...row }) => toDelivery(row)) };
+  const rows = page.rows.map(({ position: _position, walk: _walk, registerVersion: _version, registerIsDemonstration: _demonstration, ...row }) => toDelivery(row));
+  return { ...page, rows, register };
 }
 
 /** Lists count what a filter finds up to this many, then say "more than" it. */
@@ -181,24 +228,28 @@ export const LIST_COUNT_CAP = 1000;
  * How many deliveries the filter finds, counted no further than LIST_COUNT_CAP: an exact count would read
  * every match on every page (seconds at a million), an estimate can be far off for a filter, and a cached
  * count still pays the full count after every change. Counting stops at the cap, so it reads at most that
- * many matches, whatever the size of the register.
+ * many matches, whatever the size of the register. With the state of the register the count is of.
  */
-export async function countDeliveries(db: Db, filter: DeliveryListFilter): Promise<{ count: number; capped: boolean }> {
+export async function countDeliveries(db: Db, filter: DeliveryListFilter): Promise<{ count: number; capped: boolean; register: RegisterState }> {
   const cap = LIST_COUNT_CAP;
   const count = async (trx: Db) => {
     const found = filtered(trx, filter).select(sql<number>`1`.as('one')).limit(cap + 1).as('found');
-    const row = await trx.selectFrom(found).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
-    return Number(row.count);
+    return trx
+      .selectFrom(found)
+      .select((eb) => [eb.fn.countAll<string>().as('count'), ...registerStateColumns(trx)])
+      .executeTakeFirstOrThrow();
   };
   // A text search is counted through the trigram indexes: the planner would rather read the table until
   // it has the cap, as if a case-insensitive match on five texts cost nothing (6 times slower at 100,000).
-  const found = filter.text?.trim()
+  const row = filter.text?.trim()
     ? await inTransaction(db, async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
         return count(trx);
       })
     : await count(db);
-  return found > cap ? { count: cap, capped: true } : { count: found, capped: false };
+  const found = Number(row.count);
+  const register = { version: row.registerVersion, isDemonstration: row.registerIsDemonstration };
+  return found > cap ? { count: cap, capped: true, register } : { count: found, capped: false, register };
 }
 
 const STAGE_COLUMN = {
@@ -218,13 +269,10 @@ function stageCondition(stage: LifecycleStage) {
     ]);
 }
 
+function demonstrationDeliveries(db: Db) {
+  return db.selectFrom('delivery').select('id').where('isDemonstration', '=', true).where('deletedAt', 'is', null).limit(1);
+}
+
 export async function containsDemonstrationData(db: Db): Promise<boolean> {
-  const row = await db
-    .selectFrom('delivery')
-    .select('id')
-    .where('isDemonstration', '=', true)
-    .where('deletedAt', 'is', null)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await demonstrationDeliveries(db).executeTakeFirst()) !== undefined;
 }
