@@ -66,7 +66,7 @@ export function isPositionOf(column: KeysetColumn, position: KeysetPosition): bo
 }
 
 /** One index walk: the rows it may return (beyond the list's filters) in the order it returns them. */
-interface KeysetWalk {
+export interface KeysetWalk {
   condition: RawBuilder<boolean>;
   order: RawBuilder<unknown>;
 }
@@ -112,7 +112,7 @@ export interface KeysetPage<Row> {
 }
 
 /**
- * How to read a page's walks in one statement: each walk (with the list's own filters) limited to the
+ * How to read a page's walks (one, or two for a nullable column) in one statement: each walk (with the list's own filters) limited to the
  * given number of rows, their rows in walk order and, within a walk, in `order` (the walk's own order
  * over its rows; across walks a column that is null in all of a walk's rows orders nothing).
  */

@@ -57,7 +57,7 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
   });
 }
 
-interface DeliveryPage extends KeysetPage<deliveries.StoredDelivery> {
+interface DeliveryPage extends KeysetPage<deliveries.DeliverySummary> {
   /** How many the filter finds, at most deliveries.LIST_COUNT_CAP; `totalIsCapped` when there are more. */
   total: number;
   totalIsCapped: boolean;

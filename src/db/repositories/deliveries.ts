@@ -13,7 +13,7 @@ import {
 import type { DisclosureState } from '../../domain/disclosure.ts';
 import type { Database, DeliveryTable } from '../schema.ts';
 import { inTransaction } from '../transaction.ts';
-import { isPositionOf, keysetColumns, readKeysetPage, type KeysetColumn, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { isPositionOf, keysetColumns, readKeysetPage, type KeysetColumn, type KeysetWalk, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 
 type Db = Kysely<Database>;
 
@@ -177,33 +177,43 @@ function registerStateColumns(db: Db) {
   ] as const;
 }
 
+/** The columns a list shows of each delivery, and all that it reads of them. */
+const SUMMARY_COLUMNS = [
+  'id', 'title', 'publicTitle', 'category', 'quantity', 'unit', 'supportType', 'fundingSource',
+  'pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt', 'currentValueCents', 'disclosureState', 'isDemonstration',
+] as const satisfies readonly (keyof StoredDelivery)[];
+
+export type DeliverySummary = Pick<StoredDelivery, (typeof SUMMARY_COLUMNS)[number]>;
+
 /**
  * A page of the list from its start position: each walk an index walk from there, however deep, all in
  * one statement with the state of the register (null when the page is empty).
  */
-export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<KeysetPage<StoredDelivery> & { register: RegisterState | null }> {
+export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<KeysetPage<DeliverySummary> & { register: RegisterState | null }> {
   const key = SORT_COLUMNS[query.sort];
+  // The walks' rows are put in order by the sort column; the summary shows every other one.
+  const sortColumn = query.sort === 'createdAt' ? (['createdAt'] as const) : [];
   let register: RegisterState | null = null;
   const page = await readKeysetPage(
     key,
     query.descending,
     query.start,
     query.limit,
-    async (walks, order, limit) => {
-      const [first, ...rest] = walks.map((walk, index) =>
-        db
-          .selectFrom(
-            filtered(db, query)
-              .selectAll()
-              .select([key.positionText.as('position'), sql<number>`${sql.lit(index)}`.as('walk')])
-              .where(walk.condition)
-              .orderBy(walk.order)
-              .limit(limit)
-              .as(`walk${index}`),
-          )
-          .selectAll(),
-      );
-      const walked = rest.reduce((union, next) => union.unionAll(next), first!);
+    async ([firstWalk, secondWalk], order, limit) => {
+      const walk = ({ condition, order: walkOrder }: KeysetWalk, index: number) =>
+        filtered(db, query)
+          .select([...SUMMARY_COLUMNS, ...sortColumn, key.positionText.as('position'), sql<number>`${sql.lit(index)}`.as('walk')])
+          .where(condition)
+          .orderBy(walkOrder)
+          .limit(limit);
+      const walked = secondWalk
+        ? db
+            .with('walk0', () => walk(firstWalk!, 0))
+            .selectFrom('walk0')
+            .selectAll()
+            // The second walk (the undated rows) is read only when the first does not fill the page.
+            .unionAll(db.selectFrom(walk(secondWalk, 1).as('walk1')).selectAll().where(sql<boolean>`(select count(*) from walk0) < ${limit}`))
+        : db.selectFrom(walk(firstWalk!, 0).as('walk0')).selectAll();
       const rows = await db
         .selectFrom(walked.as('page'))
         .selectAll()
@@ -217,7 +227,7 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<
     },
     (row) => ({ value: row.position, id: row.id }),
   );
-  const rows = page.rows.map(({ position: _position, walk: _walk, registerVersion: _version, registerIsDemonstration: _demonstration, ...row }) => toDelivery(row));
+  const rows = page.rows.map((row): DeliverySummary => Object.fromEntries(SUMMARY_COLUMNS.map((column) => [column, row[column]])) as DeliverySummary);
   return { ...page, rows, register };
 }
 
@@ -226,9 +236,9 @@ export const LIST_COUNT_CAP = 1000;
 
 /**
  * How many deliveries the filter finds, counted no further than LIST_COUNT_CAP: an exact count would read
- * every match on every page (seconds at a million), an estimate can be far off for a filter, and a cached
- * count still pays the full count after every change. Counting stops at the cap, so it reads at most that
- * many matches, whatever the size of the register. With the state of the register the count is of.
+ * every match (seconds at a million) and an estimate can be far off for a filter. Counting stops at the
+ * cap, so it reads at most that many matches, whatever the size of the register; with the state of the
+ * register it counted, so that the count can be kept until the register changes (register/list-counts.ts).
  */
 export async function countDeliveries(db: Db, filter: DeliveryListFilter): Promise<{ count: number; capped: boolean; register: RegisterState }> {
   const cap = LIST_COUNT_CAP;
