@@ -69,6 +69,7 @@ describeWithBrowser('budget', (browser) => {
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.getByText('De nieuwe stap van de verplichting is vastgelegd.').waitFor();
     const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Munitie 2026' }) });
-    expect(plainSpaces(await row.innerText())).toContain('Juridisch verplicht 3 juli 2025: € 18.000.000,00');
+    // The list is read again after the message shows.
+    await expect.poll(async () => plainSpaces(await row.innerText())).toContain('Juridisch verplicht 3 juli 2025: € 18.000.000,00');
   });
 });
