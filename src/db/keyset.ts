@@ -73,9 +73,10 @@ export interface KeysetWalk {
 
 /**
  * The walks that read a page, in order: from the start, after a position, or (read in reverse, the page
- * reversed afterwards) before it.
+ * reversed afterwards) before it; and the order of the whole list in the direction read, which puts the
+ * walks' rows in order when they are read at once.
  */
-function walks(key: KeysetColumn, descending: boolean, start: PageStart): { walks: KeysetWalk[]; reversed: boolean } {
+function walks(key: KeysetColumn, descending: boolean, start: PageStart): { walks: KeysetWalk[]; order: RawBuilder<unknown>; reversed: boolean } {
   const reversed = start !== undefined && 'before' in start;
   const position = start && ('after' in start ? start.after : start.before);
   // Reading backwards is reading the reverse order forwards.
@@ -90,7 +91,7 @@ function walks(key: KeysetColumn, descending: boolean, start: PageStart): { walk
   };
   const undated: KeysetWalk = { condition: sql<boolean>`${column} is null`, order: sql`${id} ${direction}` };
   const inOrder = !key.nullable ? [dated] : reversed ? [undated, dated] : [dated, undated];
-  if (!position) return { walks: inOrder, reversed };
+  if (!position) return { walks: inOrder, order: dated.order, reversed };
 
   const from = position.value === null ? undated : dated;
   const past =
@@ -98,7 +99,7 @@ function walks(key: KeysetColumn, descending: boolean, start: PageStart): { walk
       ? sql<boolean>`${undated.condition} and ${id} ${beyond} ${position.id}::uuid`
       : sql<boolean>`${dated.condition} and (${column}, ${id}) ${beyond} (${key.valueOf(position.value)}, ${position.id}::uuid)`;
   const rest = inOrder.slice(inOrder.indexOf(from) + 1);
-  return { walks: [{ condition: past, order: from.order }, ...rest], reversed };
+  return { walks: [{ condition: past, order: from.order }, ...rest], order: dated.order, reversed };
 }
 
 /** A page and the positions from which its neighbours start: null where there is no neighbour. */
@@ -111,24 +112,26 @@ export interface KeysetPage<Row> {
 }
 
 /**
- * Reads a page of at most `limit` rows from its start, one walk after the other until the page is full.
- * `read` runs one walk with the list's own filters, returning at most the given number of rows.
+ * How to read a page's walks (one, or two for a nullable column) in one statement: each walk (with the list's own filters) limited to the
+ * given number of rows, their rows in walk order and, within a walk, in `order` (the walk's own order
+ * over its rows; across walks a column that is null in all of a walk's rows orders nothing).
+ */
+export type ReadWalks<Row> = (walks: KeysetWalk[], order: RawBuilder<unknown>, limit: number) => Promise<Row[]>;
+
+/**
+ * Reads a page of at most `limit` rows from its start: every walk at once, one row more than the page
+ * (which says whether there is more in the direction read).
  */
 export async function readKeysetPage<Row>(
   key: KeysetColumn,
   descending: boolean,
   start: PageStart,
   limit: number,
-  read: (walk: KeysetWalk, limit: number) => Promise<Row[]>,
+  read: ReadWalks<Row>,
   positionOf: (row: Row) => KeysetPosition,
 ): Promise<KeysetPage<Row>> {
   const plan = walks(key, descending, start);
-  const found: Row[] = [];
-  for (const walk of plan.walks) {
-    found.push(...(await read(walk, limit + 1 - found.length)));
-    if (found.length > limit) break;
-  }
-  // One row more than the page says whether there is more in the direction read.
+  const found = (await read(plan.walks, plan.order, limit + 1)).slice(0, limit + 1);
   const more = found.length > limit;
   const rows = found.slice(0, limit);
   if (plan.reversed) rows.reverse();

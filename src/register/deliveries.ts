@@ -21,6 +21,7 @@ import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import { withdrawFromPublic } from './disclosure.ts';
+import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
@@ -56,7 +57,7 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
   });
 }
 
-interface DeliveryPage extends KeysetPage<deliveries.StoredDelivery> {
+interface DeliveryPage extends KeysetPage<deliveries.DeliverySummary> {
   /** How many the filter finds, at most deliveries.LIST_COUNT_CAP; `totalIsCapped` when there are more. */
   total: number;
   totalIsCapped: boolean;
@@ -64,12 +65,18 @@ interface DeliveryPage extends KeysetPage<deliveries.StoredDelivery> {
   isDemonstration: boolean;
 }
 
+/**
+ * A page of the list: one statement when the filter's count at the register's version is known (the page
+ * reads the version), otherwise a second one that counts and remembers the count with its version.
+ */
 export async function listDeliveries(db: Db, query: deliveries.DeliveryListQuery): Promise<DeliveryPage> {
-  const [page, counted, isDemonstration] = await Promise.all([
-    deliveries.listDeliveries(db, query),
-    deliveries.countDeliveries(db, query),
-    deliveries.containsDemonstrationData(db),
-  ]);
+  const { register, ...page } = await deliveries.listDeliveries(db, query);
+  const counts = listCountsOf(db);
+  const known = register && counts.get(register.version, query);
+  if (register && known) return { ...page, total: known.count, totalIsCapped: known.capped, isDemonstration: register.isDemonstration };
+  const counted = await deliveries.countDeliveries(db, query);
+  counts.set(counted.register, query, counted);
+  const isDemonstration = (register ?? counted.register).isDemonstration;
   return { ...page, total: counted.count, totalIsCapped: counted.capped, isDemonstration };
 }
 

@@ -4,7 +4,7 @@ import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { decisionViolations, type DecisionInput, type RealisedDatePrecision } from '../domain/disclosure.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
-import type { StoredDelivery } from '../db/repositories/deliveries.ts';
+import type { DeliverySummary, StoredDelivery } from '../db/repositories/deliveries.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
@@ -141,7 +141,7 @@ interface DisclosureQueue {
   /** Undecided deliveries realised on or before the reference date: what the letter still needs. */
   neededForLetter: number;
   /** Undecided deliveries, realised first, a page from its start; counted up to deliveries.LIST_COUNT_CAP. */
-  undecided: KeysetPage<StoredDelivery> & { total: number; totalIsCapped: boolean };
+  undecided: KeysetPage<DeliverySummary> & { total: number; totalIsCapped: boolean };
   dueForReview: disclosure.DueReview[];
 }
 

@@ -28,12 +28,12 @@ async function* keysetBatches<Row>(readPage: (start: PageStart) => Promise<Keyse
 }
 
 /** The deliveries the list's filter finds, in its order. */
-export function deliveryBatches(db: Db, query: Omit<deliveries.DeliveryListQuery, 'start' | 'limit'>): AsyncGenerator<deliveries.StoredDelivery[]> {
+export function deliveryBatches(db: Db, query: Omit<deliveries.DeliveryListQuery, 'start' | 'limit'>): AsyncGenerator<deliveries.DeliverySummary[]> {
   return keysetBatches((start) => deliveries.listDeliveries(db, { ...query, start, limit: BATCH_SIZE }));
 }
 
 /** The undecided deliveries of the disclosure queue, in the queue's order; reading them is recorded as reading the queue is. */
-export async function disclosureQueueBatches(db: Db, context: RequestContext, referenceDate: string): Promise<AsyncGenerator<deliveries.StoredDelivery[]>> {
+export async function disclosureQueueBatches(db: Db, context: RequestContext, referenceDate: string): Promise<AsyncGenerator<deliveries.DeliverySummary[]>> {
   await recordAuditEvent(db, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success', detail: { export: true } });
   return deliveryBatches(db, { disclosureState: 'undecided', ...QUEUE_ORDER });
 }

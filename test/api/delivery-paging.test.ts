@@ -114,4 +114,20 @@ describeEachDatabase('paging the delivery list by cursor', (database) => {
     const exact = await call('GET', `/deliveries?q=${encodeURIComponent(`${many} 1000`)}`);
     expect(exact.body).toMatchObject({ total: 1, totalIsCapped: false });
   });
+
+  it('counts again after every change: a count it keeps is never given once the register has changed', async () => {
+    const total = async (query: string) => (await list(`pageSize=1&${query}`)).body.total as number;
+    const before = await total('sort=title');
+    expect(await total('sort=-title')).toBe(before);
+    const created = await call('POST', '/deliveries', { ...stockDelivery, title: `${marker} erbij`, committedAt: null, realisedAt: null });
+    expect(created.status).toBe(201);
+    expect(await total('sort=title')).toBe(before + 1);
+    const realised = await total('sort=title&realisedTo=2030-12-31');
+    const changed = await call('PATCH', `/deliveries/${created.body.id}`, { committedAt: '2024-01-01', realisedAt: '2024-02-01' }, { 'If-Match': created.headers.get('etag')! });
+    expect(changed.status).toBe(200);
+    expect(await total('sort=title&realisedTo=2030-12-31')).toBe(realised + 1);
+    const removed = await call('DELETE', `/deliveries/${created.body.id}`, undefined, { 'If-Match': changed.headers.get('etag')! });
+    expect(removed.status).toBe(204);
+    expect(await total('sort=title')).toBe(before);
+  });
 });

@@ -1,7 +1,7 @@
 /** Between the JSON of the API and the register: request bodies completed, deliveries presented. */
 import type { z } from '@hono/zod-openapi';
 import { lifecycleStage, unsetDeliveryFields, type DeliveryInput, type DeliverySortKey } from '../../domain/delivery.ts';
-import type { DeliveryListQuery, StoredDelivery } from '../../db/repositories/deliveries.ts';
+import type { DeliveryListQuery, DeliverySummary, StoredDelivery } from '../../db/repositories/deliveries.ts';
 import type { DeliveryDetail } from '../../register/deliveries.ts';
 import type { DeliveryInputSchema, DeliveryListQuerySchema } from './schemas.ts';
 
@@ -22,7 +22,7 @@ export function presentDelivery(delivery: DeliveryDetail) {
   return { ...rest, valueCents: currentValueCents };
 }
 
-export function presentSummary(delivery: StoredDelivery) {
+export function presentSummary(delivery: DeliverySummary) {
   return {
     id: delivery.id,
     title: delivery.title,

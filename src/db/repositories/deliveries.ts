@@ -13,7 +13,7 @@ import {
 import type { DisclosureState } from '../../domain/disclosure.ts';
 import type { Database, DeliveryTable } from '../schema.ts';
 import { inTransaction } from '../transaction.ts';
-import { isPositionOf, keysetColumns, readKeysetPage, type KeysetColumn, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { isPositionOf, keysetColumns, readKeysetPage, type KeysetColumn, type KeysetWalk, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 
 type Db = Kysely<Database>;
 
@@ -160,18 +160,75 @@ function filtered(db: Db, filter: DeliveryListFilter) {
   return query;
 }
 
-/** A page of the list from its start position: an index walk from there, however deep. */
-export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<KeysetPage<StoredDelivery>> {
+/**
+ * What a list says about the register as a whole, read in the same statement as its rows: the end of the
+ * audit chain, which moves with every change (each is written with its audit event, in its transaction),
+ * and whether the register holds demonstration data.
+ */
+export interface RegisterState {
+  version: string;
+  isDemonstration: boolean;
+}
+
+function registerStateColumns(db: Db) {
+  return [
+    sql<string>`coalesce((select max(seq) from audit_event), 0)::text`.as('registerVersion'),
+    sql<boolean>`exists ${demonstrationDeliveries(db)}`.as('registerIsDemonstration'),
+  ] as const;
+}
+
+/** The columns a list shows of each delivery, and all that it reads of them. */
+const SUMMARY_COLUMNS = [
+  'id', 'title', 'publicTitle', 'category', 'quantity', 'unit', 'supportType', 'fundingSource',
+  'pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt', 'currentValueCents', 'disclosureState', 'isDemonstration',
+] as const satisfies readonly (keyof StoredDelivery)[];
+
+export type DeliverySummary = Pick<StoredDelivery, (typeof SUMMARY_COLUMNS)[number]>;
+
+/**
+ * A page of the list from its start position: each walk an index walk from there, however deep, all in
+ * one statement with the state of the register (null when the page is empty).
+ */
+export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<KeysetPage<DeliverySummary> & { register: RegisterState | null }> {
   const key = SORT_COLUMNS[query.sort];
+  // The walks' rows are put in order by the sort column; the summary shows every other one.
+  const sortColumn = query.sort === 'createdAt' ? (['createdAt'] as const) : [];
+  let register: RegisterState | null = null;
   const page = await readKeysetPage(
     key,
     query.descending,
     query.start,
     query.limit,
-    (walk, limit) => filtered(db, query).selectAll().select(key.positionText.as('position')).where(walk.condition).orderBy(walk.order).limit(limit).execute(),
+    async ([firstWalk, secondWalk], order, limit) => {
+      const walk = ({ condition, order: walkOrder }: KeysetWalk, index: number) =>
+        filtered(db, query)
+          .select([...SUMMARY_COLUMNS, ...sortColumn, key.positionText.as('position'), sql<number>`${sql.lit(index)}`.as('walk')])
+          .where(condition)
+          .orderBy(walkOrder)
+          .limit(limit);
+      const walked = secondWalk
+        ? db
+            .with('walk0', () => walk(firstWalk!, 0))
+            .selectFrom('walk0')
+            .selectAll()
+            // The second walk (the undated rows) is read only when the first does not fill the page.
+            .unionAll(db.selectFrom(walk(secondWalk, 1).as('walk1')).selectAll().where(sql<boolean>`(select count(*) from walk0) < ${limit}`))
+        : db.selectFrom(walk(firstWalk!, 0).as('walk0')).selectAll();
+      const rows = await db
+        .selectFrom(walked.as('page'))
+        .selectAll()
+        .select(registerStateColumns(db))
+        .orderBy('walk')
+        .orderBy(order)
+        .limit(limit)
+        .execute();
+      if (rows[0]) register = { version: rows[0].registerVersion, isDemonstration: rows[0].registerIsDemonstration };
+      return rows;
+    },
     (row) => ({ value: row.position, id: row.id }),
   );
-  return { ...page, rows: page.rows.map(({ position: _position, ...row }) => toDelivery(row)) };
+  const rows = page.rows.map((row): DeliverySummary => Object.fromEntries(SUMMARY_COLUMNS.map((column) => [column, row[column]])) as DeliverySummary);
+  return { ...page, rows, register };
 }
 
 /** Lists count what a filter finds up to this many, then say "more than" it. */
@@ -179,26 +236,30 @@ export const LIST_COUNT_CAP = 1000;
 
 /**
  * How many deliveries the filter finds, counted no further than LIST_COUNT_CAP: an exact count would read
- * every match on every page (seconds at a million), an estimate can be far off for a filter, and a cached
- * count still pays the full count after every change. Counting stops at the cap, so it reads at most that
- * many matches, whatever the size of the register.
+ * every match (seconds at a million) and an estimate can be far off for a filter. Counting stops at the
+ * cap, so it reads at most that many matches, whatever the size of the register; with the state of the
+ * register it counted, so that the count can be kept until the register changes (register/list-counts.ts).
  */
-export async function countDeliveries(db: Db, filter: DeliveryListFilter): Promise<{ count: number; capped: boolean }> {
+export async function countDeliveries(db: Db, filter: DeliveryListFilter): Promise<{ count: number; capped: boolean; register: RegisterState }> {
   const cap = LIST_COUNT_CAP;
   const count = async (trx: Db) => {
     const found = filtered(trx, filter).select(sql<number>`1`.as('one')).limit(cap + 1).as('found');
-    const row = await trx.selectFrom(found).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
-    return Number(row.count);
+    return trx
+      .selectFrom(found)
+      .select((eb) => [eb.fn.countAll<string>().as('count'), ...registerStateColumns(trx)])
+      .executeTakeFirstOrThrow();
   };
   // A text search is counted through the trigram indexes: the planner would rather read the table until
   // it has the cap, as if a case-insensitive match on five texts cost nothing (6 times slower at 100,000).
-  const found = filter.text?.trim()
+  const row = filter.text?.trim()
     ? await inTransaction(db, async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
         return count(trx);
       })
     : await count(db);
-  return found > cap ? { count: cap, capped: true } : { count: found, capped: false };
+  const found = Number(row.count);
+  const register = { version: row.registerVersion, isDemonstration: row.registerIsDemonstration };
+  return found > cap ? { count: cap, capped: true, register } : { count: found, capped: false, register };
 }
 
 const STAGE_COLUMN = {
@@ -218,13 +279,10 @@ function stageCondition(stage: LifecycleStage) {
     ]);
 }
 
+function demonstrationDeliveries(db: Db) {
+  return db.selectFrom('delivery').select('id').where('isDemonstration', '=', true).where('deletedAt', 'is', null).limit(1);
+}
+
 export async function containsDemonstrationData(db: Db): Promise<boolean> {
-  const row = await db
-    .selectFrom('delivery')
-    .select('id')
-    .where('isDemonstration', '=', true)
-    .where('deletedAt', 'is', null)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await demonstrationDeliveries(db).executeTakeFirst()) !== undefined;
 }

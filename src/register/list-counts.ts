@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { DeliveryListFilter, RegisterState } from '../db/repositories/deliveries.ts';
+
+/** What a list filter finds, counted up to the cap. */
+interface ListCount {
+  count: number;
+  capped: boolean;
+}
+
+/** Filters remembered per register version: a bound, since a text search makes every filter a new one. */
+const MAX_FILTERS = 500;
+
+/**
+ * The counts of the list's filters at one version of the register (the end of the audit chain, read in
+ * the statement that counted). A count is only ever given for the version it was counted at, so a change
+ * to the register (which moves the version) is never answered with a count from before it; the counts do
+ * not depend on who asks, since every role that reads deliveries reads all of them.
+ */
+class ListCounts {
+  private version = -1n;
+  private readonly counts = new Map<string, ListCount>();
+
+  get(version: string, filter: DeliveryListFilter): ListCount | undefined {
+    return BigInt(version) === this.version ? this.counts.get(filterKey(filter)) : undefined;
+  }
+
+  set(register: RegisterState, filter: DeliveryListFilter, count: ListCount): void {
+    const version = BigInt(register.version);
+    // A count from an older snapshot (a request that started before a change) is not kept.
+    if (version < this.version) return;
+    if (version > this.version) {
+      this.version = version;
+      this.counts.clear();
+    }
+    if (this.counts.size >= MAX_FILTERS) this.counts.delete(this.counts.keys().next().value!);
+    this.counts.set(filterKey(filter), count);
+  }
+}
+
+function filterKey(filter: DeliveryListFilter): string {
+  const { supportType, category, stage, disclosureState, text, realisedFrom, realisedTo } = filter;
+  return JSON.stringify([supportType, category, stage, disclosureState, text?.trim() || undefined, realisedFrom, realisedTo]);
+}
+
+/** One per database: tests run several in one process, each with versions of its own. */
+const perDatabase = new WeakMap<Kysely<Database>, ListCounts>();
+
+export function listCountsOf(db: Kysely<Database>): ListCounts {
+  let counts = perDatabase.get(db);
+  if (!counts) perDatabase.set(db, (counts = new ListCounts()));
+  return counts;
+}
