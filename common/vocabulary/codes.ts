@@ -378,6 +378,7 @@ const EXPORT_LISTS = [
   'readinessDeliveries', 'replenishmentProjects', 'nonReplacements',
   'industryByCountry', 'industryContracts', 'priceDevelopments', 'lessonsLearned', 'coproductionProjects', 'demandBundles',
   'annexes',
+  'budgetDecisions', 'budgetShifts',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
@@ -401,5 +402,6 @@ const EXPORT_HEADINGS = [
   'item', 'earlierPriceEuro', 'earlierOn', 'paidPriceEuro', 'paidOn', 'changePerMille', 'notedOn', 'lesson', 'partner', 'reachedOn',
   'need', 'dutchQuantity', 'ukrainianQuantity', 'identifiedOn',
   'sentAt', 'previousReferenceDate', 'annexRows', 'newRows', 'changedRows',
+  'budgetMoment', 'firstYear', 'lastYear', 'yearAmounts', 'fromYear', 'toYear', 'description', 'recordedAt',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

@@ -367,6 +367,7 @@ export const en: Vocabulary = {
       industryByCountry: 'Contracts by country', industryContracts: 'Contracts and milestones', priceDevelopments: 'Price developments',
       lessonsLearned: 'Lessons learned', coproductionProjects: 'Co-production', demandBundles: 'Demand bundling',
       annexes: 'Confidential annexes',
+      budgetDecisions: 'Budget decisions', budgetShifts: 'Budget shifts',
     },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
@@ -402,6 +403,8 @@ export const en: Vocabulary = {
       need: 'Need', dutchQuantity: 'Quantity Netherlands', ukrainianQuantity: 'Quantity Ukraine', identifiedOn: 'Identified on',
       sentAt: 'Sent to parliament at (UTC)', previousReferenceDate: 'Compared with reference date', annexRows: 'Deliveries in the annex', newRows: 'New',
       changedRows: 'Valued differently',
+      budgetMoment: 'Moment', firstYear: 'First year', lastYear: 'Last year', yearAmounts: 'Amounts per year (EUR)', fromYear: 'From year',
+      toYear: 'To year', description: 'Description', recordedAt: 'Recorded at (UTC)',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
     exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },

@@ -461,6 +461,7 @@ export const nl: Vocabulary = {
       industryByCountry: 'Contracten per land', industryContracts: 'Contracten en mijlpalen', priceDevelopments: 'Prijsontwikkelingen',
       lessonsLearned: 'Geleerde lessen', coproductionProjects: 'Coproductie', demandBundles: 'Vraagbundeling',
       annexes: 'Vertrouwelijke bijlagen',
+      budgetDecisions: 'Begrotingsbesluiten', budgetShifts: 'Kasschuiven',
     },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
@@ -496,6 +497,8 @@ export const nl: Vocabulary = {
       need: 'Behoefte', dutchQuantity: 'Aantal Nederland', ukrainianQuantity: 'Aantal Oekraïne', identifiedOn: 'Vastgesteld op',
       sentAt: 'Naar de Kamer op (UTC)', previousReferenceDate: 'Vergeleken met peildatum', annexRows: 'Leveringen in de bijlage', newRows: 'Nieuw',
       changedRows: 'Anders gewaardeerd',
+      budgetMoment: 'Moment', firstYear: 'Eerste jaar', lastYear: 'Laatste jaar', yearAmounts: 'Bedragen per jaar (EUR)', fromYear: 'Van jaar',
+      toYear: 'Naar jaar', description: 'Omschrijving', recordedAt: 'Vastgelegd op (UTC)',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },

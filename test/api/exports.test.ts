@@ -8,6 +8,7 @@ import {
   READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS, nonReplacementRows,
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
   ANNEX_COLUMNS,
+  BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
 } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -325,6 +326,22 @@ describeEachDatabase('list exports', (database) => {
     expect(listings.filter((event) => event.actorRole === 'parliamentReader').length).toBeGreaterThanOrEqual(4);
   });
 
+  it('exports the budget decisions with their amount per year, and the shifts between years', async () => {
+    const finance = apiClient(database().db, { role: 'finance' });
+    const decision = { moment: 'Voorjaarsnota; "2025"', decidedOn: '2025-04-15', fund: 'internationalSecurityBudget', firstYear: 2025, lastYear: 2026, amounts: [{ budgetYear: 2025, amountCents: 200_000_000_001 }, { budgetYear: 2026, amountCents: 40_000_000_099 }], description: '=Extra steun' };
+    expect((await finance('POST', '/budget/decisions', decision)).status).toBe(201);
+    const shift = { moment: 'Najaarsnota 2025', decidedOn: '2025-06-01', fund: 'internationalSecurityBudget', fromYear: 2026, toYear: 2025, amountCents: 10_000_000_001 };
+    expect((await finance('POST', '/budget/shifts', shift)).status).toBe(201);
+    const { decisions, shifts } = (await finance('GET', '/budget')).body;
+    expect([decisions.length, shifts.length]).toEqual([1, 1]);
+    const decided = await expectExportsOf('finance', '/exports/budget-decisions', BUDGET_DECISION_COLUMNS, decisions);
+    const at = (heading: string) => BUDGET_DECISION_COLUMNS.findIndex((column) => column.heading === heading);
+    expect(decided.excelRows[1]![at('amountEuro')]).toBe('2400000001,00');
+    expect(decided.excelRows[1]![at('yearAmounts')]).toBe('2025: 2000000000.01; 2026: 400000000.99');
+    const moved = await expectExportsOf('finance', '/exports/budget-shifts', BUDGET_SHIFT_COLUMNS, shifts);
+    expect(moved.rows[1]!.slice(3, 6)).toEqual([2026, 2025, 100000000.01]);
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -340,6 +357,7 @@ describeEachDatabase('list exports', (database) => {
       expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     }
     expect((await registrar('GET', '/exports/annexes')).status).toBe(403);
+    for (const list of ['budget-decisions', 'budget-shifts']) expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 });

@@ -165,6 +165,8 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/coproduction-projects': { query: '?date=2025-08-31' },
   'GET /exports/demand-bundles': { query: '?date=2025-08-31' },
   'GET /exports/annexes': {},
+  'GET /exports/budget-decisions': {},
+  'GET /exports/budget-shifts': {},
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

@@ -26,6 +26,7 @@ import {
   readinessDeliveriesExportRoute, replenishmentProjectsExportRoute, nonReplacementsExportRoute,
   industryByCountryExportRoute, industryContractsExportRoute, priceDevelopmentsExportRoute, lessonsLearnedExportRoute, coproductionProjectsExportRoute, demandBundlesExportRoute,
   annexesExportRoute,
+  budgetDecisionsExportRoute, budgetShiftsExportRoute,
 } from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
@@ -34,6 +35,7 @@ import {
   READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS, nonReplacementRows,
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
   ANNEX_COLUMNS,
+  BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
 } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
@@ -57,6 +59,8 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   coproductionProjects: 'coproductie',
   demandBundles: 'vraagbundeling',
   annexes: 'vertrouwelijke-bijlagen',
+  budgetDecisions: 'begrotingsbesluiten',
+  budgetShifts: 'kasschuiven',
 };
 
 interface FileQuery {
@@ -153,6 +157,13 @@ export function exportRoutes() {
   // Listing the annexes is recorded, as the annexes page's list is.
   app.openapi(annexesExportRoute, async (c) =>
     sendExport(c, 'annexes', c.req.valid('query'), ANNEX_COLUMNS, oneBatch(listAnnexes(c.get('deps').db, requestContext(c), c.get('principal')!.role))),
+  );
+
+  app.openapi(budgetDecisionsExportRoute, async (c) =>
+    sendExport(c, 'budgetDecisions', c.req.valid('query'), BUDGET_DECISION_COLUMNS, oneBatch(listBudget(c.get('deps').db).then((budget) => budget.decisions))),
+  );
+  app.openapi(budgetShiftsExportRoute, async (c) =>
+    sendExport(c, 'budgetShifts', c.req.valid('query'), BUDGET_SHIFT_COLUMNS, oneBatch(listBudget(c.get('deps').db).then((budget) => budget.shifts))),
   );
 
   return app;

@@ -116,3 +116,6 @@ export const demandBundlesExportRoute = industryExportRoute('/exports/demand-bun
 export const annexesExportRoute = createRoute(
   permitted('annex.read', exportRoute('/exports/annexes', 'The confidential annexes the reader may open, newest first, with what changed in each (recorded as listing them is)', z.object(fileQuery))),
 );
+
+export const budgetDecisionsExportRoute = createRoute(permitted('budget.read', exportRoute('/exports/budget-decisions', 'The budget decisions, as the budget page lists them, with their amount per budget year', z.object(fileQuery))));
+export const budgetShiftsExportRoute = createRoute(permitted('budget.read', exportRoute('/exports/budget-shifts', 'The shifts of money between budget years (kasschuiven), as the budget page lists them', z.object(fileQuery))));

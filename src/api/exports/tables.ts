@@ -9,6 +9,7 @@ import type { LetterSummary } from '../../db/repositories/letters.ts';
 import type { AccountView } from '../../auth/accounts.ts';
 import type { QueueItem } from '../../db/repositories/export-control.ts';
 import type { CommitmentDetail } from '../../register/budget.ts';
+import type { BudgetDecision, BudgetShift } from '../../domain/budget.ts';
 import type { ProgrammeDetail } from '../../register/training.ts';
 import type { DeliveryReadiness } from '../../register/readiness.ts';
 import type { NonReplacementDecision, StoredProject } from '../../db/repositories/readiness.ts';
@@ -333,4 +334,33 @@ export const ANNEX_COLUMNS: readonly Column<AnnexListing>[] = [
   { heading: 'newRows', kind: 'count', value: (row) => row.newRows },
   { heading: 'changedRows', kind: 'count', value: (row) => row.changedRows },
   { heading: 'id', kind: 'text', value: (row) => row.letterId },
+];
+
+/** Each decision that made money available, with its total and its amount per budget year, as the budget page shows it. */
+export const BUDGET_DECISION_COLUMNS: readonly Column<BudgetDecision>[] = [
+  { heading: 'budgetMoment', kind: 'text', value: (row) => row.moment },
+  { heading: 'decidedOn', kind: 'date', value: (row) => row.decidedOn },
+  { heading: 'fundingSource', kind: 'text', value: (row, words) => words.fundingSources[row.fund] },
+  { heading: 'firstYear', kind: 'count', value: (row) => row.firstYear },
+  { heading: 'lastYear', kind: 'count', value: (row) => row.lastYear },
+  { heading: 'amountEuro', kind: 'euro', value: (row) => row.amounts.reduce((sum, amount) => sum + amount.amountCents, 0) },
+  { heading: 'yearAmounts', kind: 'text', value: (row) => row.amounts.map((amount) => `${amount.budgetYear}: ${euroText(amount.amountCents)}`).join('; ') },
+  { heading: 'description', kind: 'text', value: (row) => row.description || null },
+  { heading: 'recordedAt', kind: 'text', value: (row) => row.recordedAt },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** Each shift of money between two budget years of a fund (kasschuif). */
+export const BUDGET_SHIFT_COLUMNS: readonly Column<BudgetShift>[] = [
+  { heading: 'budgetMoment', kind: 'text', value: (row) => row.moment },
+  { heading: 'decidedOn', kind: 'date', value: (row) => row.decidedOn },
+  { heading: 'fundingSource', kind: 'text', value: (row, words) => words.fundingSources[row.fund] },
+  { heading: 'fromYear', kind: 'count', value: (row) => row.fromYear },
+  { heading: 'toYear', kind: 'count', value: (row) => row.toYear },
+  { heading: 'amountEuro', kind: 'euro', value: (row) => row.amountCents },
+  { heading: 'description', kind: 'text', value: (row) => row.description || null },
+  { heading: 'recordedAt', kind: 'text', value: (row) => row.recordedAt },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
 ];

@@ -6,7 +6,8 @@ export type ExportedList = 'deliveries' | 'audit-events' | 'disclosure-queue' | 
   | 'training-programmes'
   | 'readiness-deliveries' | 'replenishment-projects' | 'non-replacements'
   | 'industry-by-country' | 'industry-contracts' | 'price-developments' | 'lessons-learned' | 'coproduction-projects' | 'demand-bundles'
-  | 'annexes';
+  | 'annexes'
+  | 'budget-decisions' | 'budget-shifts';
 
 export type ExportFormat = 'xlsx' | 'csv';
 

@@ -76,19 +76,22 @@ function BudgetRecords({ list }: { list: BudgetList }) {
         {list.decisions.length === 0 ? (
           <p className="nl-paragraph">{t('budget.decisions.empty')}</p>
         ) : (
-          <DataTable
-            caption={t('budget.decisions.caption')}
-            rows={list.decisions}
-            rowKey={(decision) => decision.id}
-            columns={[
-              { key: 'moment', header: t('fields.moment'), cell: (decision) => decision.moment },
-              { key: 'decidedOn', header: t('fields.decidedOn'), cell: (decision) => date(decision.decidedOn) },
-              { key: 'fund', header: t('fields.fund'), cell: (decision) => t(`fundingSources.${decision.fund}`) },
-              { key: 'amount', header: t('budget.decisions.amount'), numeric: true, cell: (decision) => euro(decision.amounts.reduce((sum, amount) => sum + amount.amountCents, 0)) },
-              { key: 'years', header: t('budget.decisions.years'), cell: (decision) => decision.amounts.map((amount) => `${amount.budgetYear}: ${euro(amount.amountCents)}`).join('; ') },
-              { key: 'id', header: t('fields.id'), cell: (decision) => <code>{decision.id}</code> },
-            ]}
-          />
+          <>
+            <ExportLinks list="budget-decisions" />
+            <DataTable
+              caption={t('budget.decisions.caption')}
+              rows={list.decisions}
+              rowKey={(decision) => decision.id}
+              columns={[
+                { key: 'moment', header: t('fields.moment'), cell: (decision) => decision.moment },
+                { key: 'decidedOn', header: t('fields.decidedOn'), cell: (decision) => date(decision.decidedOn) },
+                { key: 'fund', header: t('fields.fund'), cell: (decision) => t(`fundingSources.${decision.fund}`) },
+                { key: 'amount', header: t('budget.decisions.amount'), numeric: true, cell: (decision) => euro(decision.amounts.reduce((sum, amount) => sum + amount.amountCents, 0)) },
+                { key: 'years', header: t('budget.decisions.years'), cell: (decision) => decision.amounts.map((amount) => `${amount.budgetYear}: ${euro(amount.amountCents)}`).join('; ') },
+                { key: 'id', header: t('fields.id'), cell: (decision) => <code>{decision.id}</code> },
+              ]}
+            />
+          </>
         )}
       </LabelledSection>
 
@@ -96,19 +99,22 @@ function BudgetRecords({ list }: { list: BudgetList }) {
         {list.shifts.length === 0 ? (
           <p className="nl-paragraph">{t('budget.shifts.empty')}</p>
         ) : (
-          <DataTable
-            caption={t('budget.shifts.caption')}
-            rows={list.shifts}
-            rowKey={(shift) => shift.id}
-            columns={[
-              { key: 'moment', header: t('fields.moment'), cell: (shift) => shift.moment },
-              { key: 'decidedOn', header: t('fields.decidedOn'), cell: (shift) => date(shift.decidedOn) },
-              { key: 'fund', header: t('fields.fund'), cell: (shift) => t(`fundingSources.${shift.fund}`) },
-              { key: 'route', header: t('budget.decisions.years'), cell: (shift) => t('budget.shifts.route', { from: shift.fromYear, to: shift.toYear }) },
-              { key: 'amount', header: t('budget.decisions.amount'), numeric: true, cell: (shift) => euro(shift.amountCents) },
-              { key: 'id', header: t('fields.id'), cell: (shift) => <code>{shift.id}</code> },
-            ]}
-          />
+          <>
+            <ExportLinks list="budget-shifts" />
+            <DataTable
+              caption={t('budget.shifts.caption')}
+              rows={list.shifts}
+              rowKey={(shift) => shift.id}
+              columns={[
+                { key: 'moment', header: t('fields.moment'), cell: (shift) => shift.moment },
+                { key: 'decidedOn', header: t('fields.decidedOn'), cell: (shift) => date(shift.decidedOn) },
+                { key: 'fund', header: t('fields.fund'), cell: (shift) => t(`fundingSources.${shift.fund}`) },
+                { key: 'route', header: t('budget.decisions.years'), cell: (shift) => t('budget.shifts.route', { from: shift.fromYear, to: shift.toYear }) },
+                { key: 'amount', header: t('budget.decisions.amount'), numeric: true, cell: (shift) => euro(shift.amountCents) },
+                { key: 'id', header: t('fields.id'), cell: (shift) => <code>{shift.id}</code> },
+              ]}
+            />
+          </>
         )}
       </LabelledSection>
 
