@@ -379,6 +379,7 @@ const EXPORT_LISTS = [
   'industryByCountry', 'industryContracts', 'priceDevelopments', 'lessonsLearned', 'coproductionProjects', 'demandBundles',
   'annexes',
   'budgetDecisions', 'budgetShifts',
+  'epfTranches',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
@@ -403,5 +404,6 @@ const EXPORT_HEADINGS = [
   'need', 'dutchQuantity', 'ukrainianQuantity', 'identifiedOn',
   'sentAt', 'previousReferenceDate', 'annexRows', 'newRows', 'changedRows',
   'budgetMoment', 'firstYear', 'lastYear', 'yearAmounts', 'fromYear', 'toYear', 'description', 'recordedAt',
+  'trancheName', 'trancheKind', 'euAmountEuro', 'dutchRole',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

@@ -368,6 +368,7 @@ export const en: Vocabulary = {
       lessonsLearned: 'Lessons learned', coproductionProjects: 'Co-production', demandBundles: 'Demand bundling',
       annexes: 'Confidential annexes',
       budgetDecisions: 'Budget decisions', budgetShifts: 'Budget shifts',
+      epfTranches: 'EPF tranches',
     },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
@@ -405,6 +406,7 @@ export const en: Vocabulary = {
       changedRows: 'Valued differently',
       budgetMoment: 'Moment', firstYear: 'First year', lastYear: 'Last year', yearAmounts: 'Amounts per year (EUR)', fromYear: 'From year',
       toYear: 'To year', description: 'Description', recordedAt: 'Recorded at (UTC)',
+      trancheName: 'Tranche', trancheKind: 'Kind', euAmountEuro: 'EU amount (EUR)', dutchRole: 'Role of the Netherlands',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
     exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },

@@ -462,6 +462,7 @@ export const nl: Vocabulary = {
       lessonsLearned: 'Geleerde lessen', coproductionProjects: 'Coproductie', demandBundles: 'Vraagbundeling',
       annexes: 'Vertrouwelijke bijlagen',
       budgetDecisions: 'Begrotingsbesluiten', budgetShifts: 'Kasschuiven',
+      epfTranches: 'EPF-tranches',
     },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
@@ -499,6 +500,7 @@ export const nl: Vocabulary = {
       changedRows: 'Anders gewaardeerd',
       budgetMoment: 'Moment', firstYear: 'Eerste jaar', lastYear: 'Laatste jaar', yearAmounts: 'Bedragen per jaar (EUR)', fromYear: 'Van jaar',
       toYear: 'Naar jaar', description: 'Omschrijving', recordedAt: 'Vastgelegd op (UTC)',
+      trancheName: 'Tranche', trancheKind: 'Soort', euAmountEuro: 'Bedrag EU (EUR)', dutchRole: 'Rol Nederland',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },

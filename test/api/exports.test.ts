@@ -9,6 +9,7 @@ import {
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
   ANNEX_COLUMNS,
   BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
+  EPF_TRANCHE_COLUMNS,
 } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -342,6 +343,21 @@ describeEachDatabase('list exports', (database) => {
     expect(moved.rows[1]!.slice(3, 6)).toEqual([2026, 2025, 100000000.01]);
   });
 
+  it('exports the EPF tranches decided by the date asked, as the EPF page lists them', async () => {
+    const finance = apiClient(database().db, { role: 'finance' });
+    const tranches = [
+      { kind: 'windfallProfits', name: 'Tranche; "3"', euAmountCents: 1_400_000_000_01, decidedOn: '2025-06-01', dutchRole: 'none', note: '=Opbrengst' },
+      { kind: 'windfallProfits', name: 'Tranche 4', euAmountCents: 1_000_00, decidedOn: '2025-10-01', dutchRole: 'none' },
+    ];
+    for (const tranche of tranches) expect((await finance('POST', '/epf/tranches', tranche)).status).toBe(201);
+    const { tranches: known } = (await finance('GET', '/epf/overview?date=2025-08-31')).body;
+    expect(known.map((tranche: { name: string }) => tranche.name)).toContain(tranches[0]!.name);
+    expect(known.map((tranche: { name: string }) => tranche.name)).not.toContain(tranches[1]!.name);
+    const { excelRows } = await expectExportsOf('finance', '/exports/epf-tranches?date=2025-08-31', EPF_TRANCHE_COLUMNS, known);
+    const mine = excelRows.find((row) => row[0] === tranches[0]!.name)!;
+    expect(mine[EPF_TRANCHE_COLUMNS.findIndex((column) => column.heading === 'euAmountEuro')]).toBe('1400000000,01');
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -357,7 +373,7 @@ describeEachDatabase('list exports', (database) => {
       expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     }
     expect((await registrar('GET', '/exports/annexes')).status).toBe(403);
-    for (const list of ['budget-decisions', 'budget-shifts']) expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
+    for (const list of ['budget-decisions', 'budget-shifts', 'epf-tranches']) expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 });

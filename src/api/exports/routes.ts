@@ -5,7 +5,7 @@ import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
 import type { ExportList } from '../../../common/vocabulary/codes.ts';
 import { listAccounts } from '../../auth/accounts.ts';
 import { listBudget } from '../../register/budget.ts';
-import { listClaims } from '../../register/epf.ts';
+import { epfOverview, listClaims } from '../../register/epf.ts';
 import { readExportQueues } from '../../register/export-control.ts';
 import { listLetters } from '../../register/letters.ts';
 import { listProgrammes } from '../../register/training.ts';
@@ -27,6 +27,7 @@ import {
   industryByCountryExportRoute, industryContractsExportRoute, priceDevelopmentsExportRoute, lessonsLearnedExportRoute, coproductionProjectsExportRoute, demandBundlesExportRoute,
   annexesExportRoute,
   budgetDecisionsExportRoute, budgetShiftsExportRoute,
+  epfTranchesExportRoute,
 } from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
@@ -36,6 +37,7 @@ import {
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
   ANNEX_COLUMNS,
   BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
+  EPF_TRANCHE_COLUMNS,
 } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
@@ -61,6 +63,7 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   annexes: 'vertrouwelijke-bijlagen',
   budgetDecisions: 'begrotingsbesluiten',
   budgetShifts: 'kasschuiven',
+  epfTranches: 'epf-tranches',
 };
 
 interface FileQuery {
@@ -165,6 +168,12 @@ export function exportRoutes() {
   app.openapi(budgetShiftsExportRoute, async (c) =>
     sendExport(c, 'budgetShifts', c.req.valid('query'), BUDGET_SHIFT_COLUMNS, oneBatch(listBudget(c.get('deps').db).then((budget) => budget.shifts))),
   );
+
+  app.openapi(epfTranchesExportRoute, async (c) => {
+    const { date, ...file } = c.req.valid('query');
+    const { db, clock } = c.get('deps');
+    return sendExport(c, 'epfTranches', file, EPF_TRANCHE_COLUMNS, oneBatch(epfOverview(db, date ?? todayInAmsterdam(clock())).then((overview) => overview.tranches)));
+  });
 
   return app;
 }

@@ -119,3 +119,14 @@ export const annexesExportRoute = createRoute(
 
 export const budgetDecisionsExportRoute = createRoute(permitted('budget.read', exportRoute('/exports/budget-decisions', 'The budget decisions, as the budget page lists them, with their amount per budget year', z.object(fileQuery))));
 export const budgetShiftsExportRoute = createRoute(permitted('budget.read', exportRoute('/exports/budget-shifts', 'The shifts of money between budget years (kasschuiven), as the budget page lists them', z.object(fileQuery))));
+
+export const epfTranchesExportRoute = createRoute(
+  permitted(
+    'epf.read',
+    exportRoute(
+      '/exports/epf-tranches',
+      "The EU's EPF tranches decided by a date, as the EPF page lists them",
+      z.object({ date: isoDate.optional().openapi({ description: 'The date the tranches are known at; today when left out' }), ...fileQuery }),
+    ),
+  ),
+);

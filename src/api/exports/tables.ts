@@ -16,7 +16,7 @@ import type { NonReplacementDecision, StoredProject } from '../../db/repositorie
 import type { IndustryOverview } from '../../register/industry.ts';
 import type { AnnexListing } from '../../db/repositories/annex-renderings.ts';
 import { euroText } from '../csv.ts';
-import type { EpfClaim, EpfClaimState } from '../../domain/epf.ts';
+import type { EpfClaim, EpfClaimState, EpfTranche } from '../../domain/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
 import type { presentSummary } from '../deliveries/presenters.ts';
 import type { Column } from './spreadsheet.ts';
@@ -361,6 +361,18 @@ export const BUDGET_SHIFT_COLUMNS: readonly Column<BudgetShift>[] = [
   { heading: 'amountEuro', kind: 'euro', value: (row) => row.amountCents },
   { heading: 'description', kind: 'text', value: (row) => row.description || null },
   { heading: 'recordedAt', kind: 'text', value: (row) => row.recordedAt },
+  { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
+  { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** The EU's EPF tranches decided by the page's date; the EU-wide amount is never part of a Dutch total. */
+export const EPF_TRANCHE_COLUMNS: readonly Column<EpfTranche>[] = [
+  { heading: 'trancheName', kind: 'text', value: (row) => row.name },
+  { heading: 'trancheKind', kind: 'text', value: (row, words) => words.epfTrancheKinds[row.kind] },
+  { heading: 'decidedOn', kind: 'date', value: (row) => row.decidedOn },
+  { heading: 'euAmountEuro', kind: 'euro', value: (row) => row.euAmountCents },
+  { heading: 'dutchRole', kind: 'text', value: (row, words) => words.epfDutchRoles[row.dutchRole] },
+  { heading: 'note', kind: 'text', value: (row) => row.note || null },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];

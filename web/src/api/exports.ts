@@ -7,7 +7,8 @@ export type ExportedList = 'deliveries' | 'audit-events' | 'disclosure-queue' | 
   | 'readiness-deliveries' | 'replenishment-projects' | 'non-replacements'
   | 'industry-by-country' | 'industry-contracts' | 'price-developments' | 'lessons-learned' | 'coproduction-projects' | 'demand-bundles'
   | 'annexes'
-  | 'budget-decisions' | 'budget-shifts';
+  | 'budget-decisions' | 'budget-shifts'
+  | 'epf-tranches';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
