@@ -380,6 +380,7 @@ const EXPORT_LISTS = [
   'annexes',
   'budgetDecisions', 'budgetShifts',
   'epfTranches',
+  'dueReviews',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
@@ -405,5 +406,6 @@ const EXPORT_HEADINGS = [
   'sentAt', 'previousReferenceDate', 'annexRows', 'newRows', 'changedRows',
   'budgetMoment', 'firstYear', 'lastYear', 'yearAmounts', 'fromYear', 'toYear', 'description', 'recordedAt',
   'trancheName', 'trancheKind', 'euAmountEuro', 'dutchRole',
+  'confidentialityGround', 'reviewOn', 'disclosureDecidedAt',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

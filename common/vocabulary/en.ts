@@ -369,6 +369,7 @@ export const en: Vocabulary = {
       annexes: 'Confidential annexes',
       budgetDecisions: 'Budget decisions', budgetShifts: 'Budget shifts',
       epfTranches: 'EPF tranches',
+      dueReviews: 'Reviews due',
     },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
@@ -407,6 +408,7 @@ export const en: Vocabulary = {
       budgetMoment: 'Moment', firstYear: 'First year', lastYear: 'Last year', yearAmounts: 'Amounts per year (EUR)', fromYear: 'From year',
       toYear: 'To year', description: 'Description', recordedAt: 'Recorded at (UTC)',
       trancheName: 'Tranche', trancheKind: 'Kind', euAmountEuro: 'EU amount (EUR)', dutchRole: 'Role of the Netherlands',
+      confidentialityGround: 'Ground', reviewOn: 'Review on', disclosureDecidedAt: 'Decided at (UTC)',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
     exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },

@@ -463,6 +463,7 @@ export const nl: Vocabulary = {
       annexes: 'Vertrouwelijke bijlagen',
       budgetDecisions: 'Begrotingsbesluiten', budgetShifts: 'Kasschuiven',
       epfTranches: 'EPF-tranches',
+      dueReviews: 'Te herbeoordelen',
     },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
@@ -501,6 +502,7 @@ export const nl: Vocabulary = {
       budgetMoment: 'Moment', firstYear: 'Eerste jaar', lastYear: 'Laatste jaar', yearAmounts: 'Bedragen per jaar (EUR)', fromYear: 'Van jaar',
       toYear: 'Naar jaar', description: 'Omschrijving', recordedAt: 'Vastgelegd op (UTC)',
       trancheName: 'Tranche', trancheKind: 'Soort', euAmountEuro: 'Bedrag EU (EUR)', dutchRole: 'Rol Nederland',
+      confidentialityGround: 'Grond', reviewOn: 'Herbeoordelen op', disclosureDecidedAt: 'Besloten op (UTC)',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },

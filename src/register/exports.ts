@@ -8,8 +8,9 @@ import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import { listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '../db/repositories/audit.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
+import { listDueReviews, type DueReview } from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
-import { QUEUE_ORDER } from './disclosure.ts';
+import { MAX_DUE_REVIEWS, QUEUE_ORDER } from './disclosure.ts';
 
 type Db = Kysely<Database>;
 
@@ -52,6 +53,12 @@ export async function auditEventBatches(db: Db, context: RequestContext, filter:
       beforeSeq = batch.at(-1)!.seq;
     }
   })();
+}
+
+/** The confidential deliveries due for review by the reference date, as the queue page lists them; recorded as reading the queue is. */
+export async function dueReviews(db: Db, context: RequestContext, referenceDate: string): Promise<DueReview[]> {
+  await recordAuditEvent(db, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success', detail: { export: true } });
+  return listDueReviews(db, referenceDate, MAX_DUE_REVIEWS);
 }
 
 /** A list that is read whole (a few hundred rows at most) as one batch. */

@@ -10,6 +10,7 @@ import {
   ANNEX_COLUMNS,
   BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
   EPF_TRANCHE_COLUMNS,
+  DUE_REVIEW_COLUMNS,
 } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -358,6 +359,19 @@ describeEachDatabase('list exports', (database) => {
     expect(mine[EPF_TRANCHE_COLUMNS.findIndex((column) => column.heading === 'euAmountEuro')]).toBe('1400000000,01');
   });
 
+  it('exports the deliveries due for review by the reference date, and records the read as the queue does', async () => {
+    const [first, second] = (await registrar('GET', '/deliveries')).body.items;
+    const keep = (deliveryId: string, reviewOn: string | null) => disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'confidential', ground: 'operationalSecurity', reviewOn });
+    expect((await keep(first.id, '2025-09-01')).status).toBe(201);
+    expect((await keep(second.id, null)).status).toBe(201);
+    const { dueForReview } = (await disclosure('GET', '/disclosure-queue?referenceDate=2025-09-30')).body;
+    expect(dueForReview.map((review: { deliveryId: string }) => review.deliveryId)).toEqual([first.id]);
+    const { excelRows } = await expectExportsOf('disclosureOfficer', '/exports/due-reviews?referenceDate=2025-09-30', DUE_REVIEW_COLUMNS, dueForReview);
+    expect(excelRows[1]![DUE_REVIEW_COLUMNS.findIndex((column) => column.heading === 'confidentialityGround')]).toBe(nl.confidentialityGrounds.operationalSecurity);
+    const reads = await database().db.selectFrom('auditEvent').select('canonical').where('action', '=', 'disclosure.read').where('objectId', '=', '2025-09-30').execute();
+    expect(reads.filter((event) => JSON.parse(event.canonical).detail?.export === true)).toHaveLength(3);
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -373,7 +387,7 @@ describeEachDatabase('list exports', (database) => {
       expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     }
     expect((await registrar('GET', '/exports/annexes')).status).toBe(403);
-    for (const list of ['budget-decisions', 'budget-shifts', 'epf-tranches']) expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
+    for (const list of ['budget-decisions', 'budget-shifts', 'epf-tranches', 'due-reviews']) expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 });

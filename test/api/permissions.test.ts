@@ -168,6 +168,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/budget-decisions': {},
   'GET /exports/budget-shifts': {},
   'GET /exports/epf-tranches': { query: '?date=2025-08-31' },
+  'GET /exports/due-reviews': {},
 };
 
 /** A CSV file of one delivery, under a reference of its own each time. */

@@ -12,7 +12,7 @@ import { listProgrammes } from '../../register/training.ts';
 import { listProjects, readinessOverview } from '../../register/readiness.ts';
 import { industryOverview, type IndustryOverview } from '../../register/industry.ts';
 import { listAnnexes } from '../../register/annex.ts';
-import { auditEventBatches, deliveryBatches, disclosureQueueBatches, oneBatch } from '../../register/exports.ts';
+import { auditEventBatches, deliveryBatches, disclosureQueueBatches, dueReviews, oneBatch } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
@@ -28,6 +28,7 @@ import {
   annexesExportRoute,
   budgetDecisionsExportRoute, budgetShiftsExportRoute,
   epfTranchesExportRoute,
+  dueReviewsExportRoute,
 } from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
@@ -38,6 +39,7 @@ import {
   ANNEX_COLUMNS,
   BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
   EPF_TRANCHE_COLUMNS,
+  DUE_REVIEW_COLUMNS,
 } from './tables.ts';
 
 /** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
@@ -64,6 +66,7 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   budgetDecisions: 'begrotingsbesluiten',
   budgetShifts: 'kasschuiven',
   epfTranches: 'epf-tranches',
+  dueReviews: 'te-herbeoordelen',
 };
 
 interface FileQuery {
@@ -173,6 +176,12 @@ export function exportRoutes() {
     const { date, ...file } = c.req.valid('query');
     const { db, clock } = c.get('deps');
     return sendExport(c, 'epfTranches', file, EPF_TRANCHE_COLUMNS, oneBatch(epfOverview(db, date ?? todayInAmsterdam(clock())).then((overview) => overview.tranches)));
+  });
+
+  app.openapi(dueReviewsExportRoute, async (c) => {
+    const { referenceDate, ...file } = c.req.valid('query');
+    const { db, clock } = c.get('deps');
+    return sendExport(c, 'dueReviews', file, DUE_REVIEW_COLUMNS, oneBatch(dueReviews(db, requestContext(c), referenceDate ?? todayInAmsterdam(clock()))));
   });
 
   return app;

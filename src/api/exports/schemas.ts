@@ -130,3 +130,14 @@ export const epfTranchesExportRoute = createRoute(
     ),
   ),
 );
+
+export const dueReviewsExportRoute = createRoute(
+  permitted(
+    'disclosure.read',
+    exportRoute(
+      '/exports/due-reviews',
+      'The confidential deliveries due for review by the reference date, as the disclosure queue page lists them (recorded as reading the queue is)',
+      z.object({ referenceDate: isoDate.optional().openapi({ description: 'The reference date of the next letter (default today)' }), ...fileQuery }),
+    ),
+  ),
+);

@@ -15,6 +15,7 @@ import type { DeliveryReadiness } from '../../register/readiness.ts';
 import type { NonReplacementDecision, StoredProject } from '../../db/repositories/readiness.ts';
 import type { IndustryOverview } from '../../register/industry.ts';
 import type { AnnexListing } from '../../db/repositories/annex-renderings.ts';
+import type { DueReview } from '../../db/repositories/disclosure.ts';
 import { euroText } from '../csv.ts';
 import type { EpfClaim, EpfClaimState, EpfTranche } from '../../domain/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
@@ -375,4 +376,13 @@ export const EPF_TRANCHE_COLUMNS: readonly Column<EpfTranche>[] = [
   { heading: 'note', kind: 'text', value: (row) => row.note || null },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
+];
+
+/** The confidential deliveries whose review date has come by the reference date; a ground the vocabulary does not know stays as stored. */
+export const DUE_REVIEW_COLUMNS: readonly Column<DueReview>[] = [
+  { heading: 'title', kind: 'text', value: (row) => row.title },
+  { heading: 'confidentialityGround', kind: 'text', value: (row, words) => row.ground && labelOf(words.confidentialityGrounds, row.ground) },
+  { heading: 'reviewOn', kind: 'date', value: (row) => row.reviewOn },
+  { heading: 'disclosureDecidedAt', kind: 'text', value: (row) => row.decidedAt },
+  { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
 ];

@@ -8,7 +8,8 @@ export type ExportedList = 'deliveries' | 'audit-events' | 'disclosure-queue' | 
   | 'industry-by-country' | 'industry-contracts' | 'price-developments' | 'lessons-learned' | 'coproduction-projects' | 'demand-bundles'
   | 'annexes'
   | 'budget-decisions' | 'budget-shifts'
-  | 'epf-tranches';
+  | 'epf-tranches'
+  | 'due-reviews';
 
 export type ExportFormat = 'xlsx' | 'csv';
 

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import type { IsoDate } from '../../../../common/dates.ts';
 import type { DueReview } from '../../api/disclosure.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { formatLongDate, formatMoment, formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useGroundLabel } from './useGroundLabel.ts';
@@ -27,5 +28,10 @@ export function DueReviews({ reviews, referenceDate }: { reviews: DueReview[]; r
     { key: 'reviewOn', header: t('fields.reviewOn'), cell: (review) => formatShortDate(review.reviewOn, language) },
     { key: 'decidedAt', header: t('disclosure.history.decidedAt'), cell: (review) => formatMoment(review.decidedAt, language) },
   ];
-  return <DataTable caption={t('disclosure.reviewsCaption')} columns={columns} rows={reviews} rowKey={(review) => review.deliveryId} />;
+  return (
+    <>
+      <ExportLinks list="due-reviews" filters={{ referenceDate }} />
+      <DataTable caption={t('disclosure.reviewsCaption')} columns={columns} rows={reviews} rowKey={(review) => review.deliveryId} />
+    </>
+  );
 }
