@@ -18,12 +18,15 @@ const PGLITE: BenchmarkDatabase = {
 };
 
 /**
- * PGlite always; PostgreSQL on the server BENCH_DATABASE_URL or TEST_DATABASE_URL names, else on a
+ * PGlite; PostgreSQL on the server BENCH_DATABASE_URL or TEST_DATABASE_URL names, else on a
  * throwaway cluster (fsync off) that is removed when this process ends. Each size gets a fresh database
- * on that server, dropped afterwards.
+ * on that server, dropped afterwards. BENCH_DATABASES=pglite or =postgresql keeps only that one.
  */
 export async function benchmarkDatabases(): Promise<DatabaseAvailability[]> {
-  return [PGLITE, await postgres()];
+  const only = process.env.BENCH_DATABASES?.toLowerCase();
+  const all: DatabaseAvailability[] = only === 'postgresql' ? [] : [PGLITE];
+  if (only !== 'pglite') all.push(await postgres());
+  return all;
 }
 
 async function postgres(): Promise<DatabaseAvailability> {

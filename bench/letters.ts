@@ -1,7 +1,7 @@
 /**
  * `npm run bench:letters [-- SIZE…]`: the letter to parliament on a synthetic register of 55,865 and
  * 100,000 deliveries (or the sizes given; `npm run bench:letters -- 2000` is a quick run), on PGlite and
- * on PostgreSQL (as in run.ts; BENCH_LETTERS_DATABASES=pglite leaves PostgreSQL out). A share of the
+ * on PostgreSQL (as in run.ts; BENCH_DATABASES=pglite leaves PostgreSQL out). A share of the
  * deliveries is decided public (PUBLIC_SHARE), the rest confidential; a first letter (reference date
  * 4 February 2025) is finalised, then the next one (31 August 2025) is measured:
  *
@@ -273,9 +273,7 @@ console.log(
     `(load average ${loadavg()[0]!.toFixed(1)} at start); ${Math.round(PUBLIC_SHARE * 100)}% of the deliveries public; ` +
     'medians after one unmeasured run; peak RSS sampled every 20 ms (the whole process, PGlite included)',
 );
-const only = process.env.BENCH_LETTERS_DATABASES;
 for (const database of await benchmarkDatabases()) {
-  if (only && !database.name.toLowerCase().startsWith(only.toLowerCase())) continue;
   if ('skipReason' in database) console.log(`\n## ${database.name}: skipped, ${database.skipReason}`);
   else await benchmark(database, sizes);
 }

@@ -7,7 +7,7 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-interface DataTableProps<Row> {
+export interface DataTableProps<Row> {
   caption: ReactNode;
   /** The first column names the row and is its header cell. */
   columns: readonly Column<Row>[];

@@ -3,8 +3,13 @@ import { exportAddress, type ExportedList } from '../api/exports.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { DownloadLinks } from './DownloadLinks.tsx';
 
+export interface ExportLinksProps {
+  list: ExportedList;
+  filters?: Record<string, string | number | undefined>;
+}
+
 /** "Exporteren: Excel (.xlsx) · CSV": the list as a file, with the filters the page shows it with. */
-export function ExportLinks({ list, filters = {} }: { list: ExportedList; filters?: Record<string, string | number | undefined> }) {
+export function ExportLinks({ list, filters = {} }: ExportLinksProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (

@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../../common/dates.ts';
 import { MILESTONE_STATUSES } from '../../../../common/vocabulary/codes.ts';
 import type { CountrySummary } from '../../api/industry.ts';
-import { DataTable } from '../../components/DataTable.tsx';
-import { ExportLinks } from '../../components/ExportLinks.tsx';
+import { ExportedTable } from '../../components/ExportedTable.tsx';
 import { formatLongDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -12,21 +11,19 @@ import { currentLanguage } from '../../i18n/index.ts';
 export function ContractsByCountry({ byCountry, date }: { byCountry: readonly CountrySummary[]; date: IsoDate }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  if (byCountry.length === 0) return <p className="nl-paragraph">{t('industry.byCountry.empty')}</p>;
   return (
-    <>
-      <ExportLinks list="industry-by-country" filters={{ date }} />
-      <DataTable
-        caption={t('industry.byCountry.caption', { date: formatLongDate(date, language) })}
-        rowKey={(row) => row.country}
-        rows={byCountry}
-        columns={[
-          { key: 'country', header: t('industry.byCountry.country'), cell: (row) => `${row.country} (${t(`companyOrigins.${row.origin}`)})` },
-          { key: 'contracts', header: t('industry.byCountry.contracts'), cell: (row) => row.contracts, numeric: true },
-          { key: 'amount', header: t('industry.byCountry.amount'), cell: (row) => formatEuro(row.amountCents, language), numeric: true },
-          ...MILESTONE_STATUSES.map((status) => ({ key: status, header: t(`milestoneStatuses.${status}`), cell: (row: CountrySummary) => row.milestones[status], numeric: true })),
-        ]}
-      />
-    </>
+    <ExportedTable
+      exported={{ list: 'industry-by-country', filters: { date } }}
+      empty={t('industry.byCountry.empty')}
+      caption={t('industry.byCountry.caption', { date: formatLongDate(date, language) })}
+      rowKey={(row) => row.country}
+      rows={byCountry}
+      columns={[
+        { key: 'country', header: t('industry.byCountry.country'), cell: (row) => `${row.country} (${t(`companyOrigins.${row.origin}`)})` },
+        { key: 'contracts', header: t('industry.byCountry.contracts'), cell: (row) => row.contracts, numeric: true },
+        { key: 'amount', header: t('industry.byCountry.amount'), cell: (row) => formatEuro(row.amountCents, language), numeric: true },
+        ...MILESTONE_STATUSES.map((status) => ({ key: status, header: t(`milestoneStatuses.${status}`), cell: (row: CountrySummary) => row.milestones[status], numeric: true })),
+      ]}
+    />
   );
 }

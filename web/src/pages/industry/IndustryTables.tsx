@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IndustryOverview } from '../../api/industry.ts';
-import { DataTable } from '../../components/DataTable.tsx';
-import { ExportLinks } from '../../components/ExportLinks.tsx';
+import { ExportedTable } from '../../components/ExportedTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { formatLongDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
@@ -35,31 +34,29 @@ export function CompaniesTable({ overview }: { overview: IndustryOverview }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const none = t('common.none');
-  if (overview.companies.length === 0) return <p className="nl-paragraph">{t('industry.companies.empty')}</p>;
   return (
-    <>
-      <ExportLinks list="industry-contracts" filters={{ date: overview.date }} />
-      <DataTable
-        caption={t('industry.companies.caption', { date: formatLongDate(overview.date, language) })}
-        rowKey={(row) => row.key}
-        rows={milestoneRows(overview.companies)}
-        columns={[
-          { key: 'company', header: t('industry.companies.company'), cell: (row) => `${row.company.name} (${row.company.country}); ${t(`disclosureStates.${row.company.disclosureState}`).toLowerCase()}` },
-          {
-            key: 'contract',
-            header: t('industry.companies.contract'),
-            cell: (row) =>
-              row.contract
-                ? `${row.contract.reference}, ${formatLongDate(row.contract.signedOn, language)}: ${row.contract.subject}. ${t('industry.companies.deliveries')}: ${row.contract.deliveries.map((delivery) => delivery.title).join('; ') || none}`
-                : t('industry.companies.noContracts'),
-          },
-          { key: 'amount', header: t('industry.companies.amount'), cell: (row) => (row.contract ? formatEuro(row.contract.amountCents, language) : none), numeric: true },
-          { key: 'milestone', header: t('industry.companies.milestone'), cell: (row) => (row.milestone ? `${row.milestone.title} (${t('industry.companies.dueOn').toLowerCase()} ${formatLongDate(row.milestone.dueOn, language)})` : none) },
-          { key: 'progress', header: t('industry.companies.progress'), cell: (row) => (row.milestone ? `${row.milestone.percent} %` : none), numeric: true },
-          { key: 'status', header: t('industry.companies.status'), cell: (row) => (row.milestone ? t(`milestoneStatuses.${row.milestone.status}`) : none) },
-        ]}
-      />
-    </>
+    <ExportedTable
+      exported={{ list: 'industry-contracts', filters: { date: overview.date } }}
+      empty={t('industry.companies.empty')}
+      caption={t('industry.companies.caption', { date: formatLongDate(overview.date, language) })}
+      rowKey={(row) => row.key}
+      rows={milestoneRows(overview.companies)}
+      columns={[
+        { key: 'company', header: t('industry.companies.company'), cell: (row) => `${row.company.name} (${row.company.country}); ${t(`disclosureStates.${row.company.disclosureState}`).toLowerCase()}` },
+        {
+          key: 'contract',
+          header: t('industry.companies.contract'),
+          cell: (row) =>
+            row.contract
+              ? `${row.contract.reference}, ${formatLongDate(row.contract.signedOn, language)}: ${row.contract.subject}. ${t('industry.companies.deliveries')}: ${row.contract.deliveries.map((delivery) => delivery.title).join('; ') || none}`
+              : t('industry.companies.noContracts'),
+        },
+        { key: 'amount', header: t('industry.companies.amount'), cell: (row) => (row.contract ? formatEuro(row.contract.amountCents, language) : none), numeric: true },
+        { key: 'milestone', header: t('industry.companies.milestone'), cell: (row) => (row.milestone ? `${row.milestone.title} (${t('industry.companies.dueOn').toLowerCase()} ${formatLongDate(row.milestone.dueOn, language)})` : none) },
+        { key: 'progress', header: t('industry.companies.progress'), cell: (row) => (row.milestone ? `${row.milestone.percent} %` : none), numeric: true },
+        { key: 'status', header: t('industry.companies.status'), cell: (row) => (row.milestone ? t(`milestoneStatuses.${row.milestone.status}`) : none) },
+      ]}
+    />
   );
 }
 
@@ -71,84 +68,64 @@ export function IndustryRecords({ overview }: { overview: IndustryOverview }) {
   return (
     <>
       <LabelledSection heading={t('industry.prices.heading')}>
-        {overview.priceDevelopments.length === 0 ? (
-          <p className="nl-paragraph">{t('industry.prices.empty')}</p>
-        ) : (
-          <>
-            <ExportLinks list="price-developments" filters={{ date: overview.date }} />
-            <DataTable
-              caption={t('industry.prices.caption')}
-              rowKey={(row) => row.id}
-              rows={overview.priceDevelopments}
-              columns={[
-                { key: 'item', header: t('industry.prices.item'), cell: (row) => row.item },
-                { key: 'earlier', header: t('industry.prices.earlier'), cell: (row) => `${formatEuro(row.earlierPriceCents, language)} (${date(row.earlierOn)})`, numeric: true },
-                { key: 'paid', header: t('industry.prices.paid'), cell: (row) => `${formatEuro(row.paidPriceCents, language)} (${date(row.paidOn)})`, numeric: true },
-                { key: 'change', header: t('industry.prices.change'), cell: (row) => `${(row.changePerMille / 10).toLocaleString(language)} %`, numeric: true },
-                { key: 'note', header: t('industry.prices.note'), cell: (row) => row.note },
-              ]}
-            />
-          </>
-        )}
+        <ExportedTable
+            exported={{ list: 'price-developments', filters: { date: overview.date } }}
+            empty={t('industry.prices.empty')}
+          caption={t('industry.prices.caption')}
+          rowKey={(row) => row.id}
+          rows={overview.priceDevelopments}
+          columns={[
+            { key: 'item', header: t('industry.prices.item'), cell: (row) => row.item },
+            { key: 'earlier', header: t('industry.prices.earlier'), cell: (row) => `${formatEuro(row.earlierPriceCents, language)} (${date(row.earlierOn)})`, numeric: true },
+            { key: 'paid', header: t('industry.prices.paid'), cell: (row) => `${formatEuro(row.paidPriceCents, language)} (${date(row.paidOn)})`, numeric: true },
+            { key: 'change', header: t('industry.prices.change'), cell: (row) => `${(row.changePerMille / 10).toLocaleString(language)} %`, numeric: true },
+            { key: 'note', header: t('industry.prices.note'), cell: (row) => row.note },
+          ]}
+        />
       </LabelledSection>
       <LabelledSection heading={t('industry.lessons.heading')}>
-        {overview.lessons.length === 0 ? (
-          <p className="nl-paragraph">{t('industry.lessons.empty')}</p>
-        ) : (
-          <>
-            <ExportLinks list="lessons-learned" filters={{ date: overview.date }} />
-            <DataTable
-              caption={t('industry.lessons.caption')}
-              rowKey={(row) => row.id}
-              rows={overview.lessons}
-              columns={[
-                { key: 'notedOn', header: t('industry.lessons.notedOn'), cell: (row) => date(row.notedOn) },
-                { key: 'category', header: t('industry.lessons.category'), cell: (row) => t(`lessonCategories.${row.category}`) },
-                { key: 'text', header: t('industry.lessons.text'), cell: (row) => row.text },
-              ]}
-            />
-          </>
-        )}
+        <ExportedTable
+            exported={{ list: 'lessons-learned', filters: { date: overview.date } }}
+            empty={t('industry.lessons.empty')}
+          caption={t('industry.lessons.caption')}
+          rowKey={(row) => row.id}
+          rows={overview.lessons}
+          columns={[
+            { key: 'notedOn', header: t('industry.lessons.notedOn'), cell: (row) => date(row.notedOn) },
+            { key: 'category', header: t('industry.lessons.category'), cell: (row) => t(`lessonCategories.${row.category}`) },
+            { key: 'text', header: t('industry.lessons.text'), cell: (row) => row.text },
+          ]}
+        />
       </LabelledSection>
       <LabelledSection heading={t('industry.coproduction.heading')}>
-        {overview.coproductionProjects.length === 0 ? (
-          <p className="nl-paragraph">{t('industry.coproduction.empty')}</p>
-        ) : (
-          <>
-            <ExportLinks list="coproduction-projects" filters={{ date: overview.date }} />
-            <DataTable
-              caption={t('industry.coproduction.caption')}
-              rowKey={(row) => row.id}
-              rows={overview.coproductionProjects}
-              columns={[
-                { key: 'project', header: t('industry.coproduction.project'), cell: (row) => row.title },
-                { key: 'partner', header: t('industry.coproduction.partner'), cell: (row) => row.partner },
-                { key: 'stage', header: t('industry.coproduction.stage'), cell: (row) => { const stage = row.stages.at(-1); return stage ? t(`coproductionStages.${stage.stage}`) : t('common.none'); } },
-                { key: 'since', header: t('industry.coproduction.since'), cell: (row) => { const stage = row.stages.at(-1); return stage ? date(stage.reachedOn) : t('common.none'); } },
-              ]}
-            />
-          </>
-        )}
+        <ExportedTable
+            exported={{ list: 'coproduction-projects', filters: { date: overview.date } }}
+            empty={t('industry.coproduction.empty')}
+          caption={t('industry.coproduction.caption')}
+          rowKey={(row) => row.id}
+          rows={overview.coproductionProjects}
+          columns={[
+            { key: 'project', header: t('industry.coproduction.project'), cell: (row) => row.title },
+            { key: 'partner', header: t('industry.coproduction.partner'), cell: (row) => row.partner },
+            { key: 'stage', header: t('industry.coproduction.stage'), cell: (row) => { const stage = row.stages.at(-1); return stage ? t(`coproductionStages.${stage.stage}`) : t('common.none'); } },
+            { key: 'since', header: t('industry.coproduction.since'), cell: (row) => { const stage = row.stages.at(-1); return stage ? date(stage.reachedOn) : t('common.none'); } },
+          ]}
+        />
       </LabelledSection>
       <LabelledSection heading={t('industry.demand.heading')}>
-        {overview.demandBundles.length === 0 ? (
-          <p className="nl-paragraph">{t('industry.demand.empty')}</p>
-        ) : (
-          <>
-            <ExportLinks list="demand-bundles" filters={{ date: overview.date }} />
-            <DataTable
-              caption={t('industry.demand.caption')}
-              rowKey={(row) => row.id}
-              rows={overview.demandBundles}
-              columns={[
-                { key: 'need', header: t('industry.demand.need'), cell: (row) => `${row.need} (${t(`categories.${row.category}`)})` },
-                { key: 'dutch', header: t('industry.demand.dutch'), cell: (row) => row.dutchQuantity, numeric: true },
-                { key: 'ukrainian', header: t('industry.demand.ukrainian'), cell: (row) => row.ukrainianQuantity, numeric: true },
-                { key: 'identifiedOn', header: t('industry.demand.identifiedOn'), cell: (row) => date(row.identifiedOn) },
-              ]}
-            />
-          </>
-        )}
+        <ExportedTable
+            exported={{ list: 'demand-bundles', filters: { date: overview.date } }}
+            empty={t('industry.demand.empty')}
+          caption={t('industry.demand.caption')}
+          rowKey={(row) => row.id}
+          rows={overview.demandBundles}
+          columns={[
+            { key: 'need', header: t('industry.demand.need'), cell: (row) => `${row.need} (${t(`categories.${row.category}`)})` },
+            { key: 'dutch', header: t('industry.demand.dutch'), cell: (row) => row.dutchQuantity, numeric: true },
+            { key: 'ukrainian', header: t('industry.demand.ukrainian'), cell: (row) => row.ukrainianQuantity, numeric: true },
+            { key: 'identifiedOn', header: t('industry.demand.identifiedOn'), cell: (row) => date(row.identifiedOn) },
+          ]}
+        />
       </LabelledSection>
     </>
   );

@@ -27,8 +27,8 @@ export function LettersPage() {
         </Link>
       </p>
       <LabelledSection heading={t('letters.listHeading')}>
-        {letters.data ? <LettersTable letters={letters.data.data.items} /> : <ResourceStatus resource={letters} onRetry={letters.reload} />}
         {letters.data && letters.data.data.items.length > 0 && <ExportLinks list="letters" />}
+        {letters.data ? <LettersTable letters={letters.data.data.items} /> : <ResourceStatus resource={letters} onRetry={letters.reload} />}
       </LabelledSection>
       {can('letter.write') && (
         <LabelledSection heading={t('letters.newDraft.heading')}>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { getReadiness, type DeliveryReadiness } from '../../api/readiness.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
+import { ExportedTable } from '../../components/ExportedTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -98,22 +99,20 @@ function NonReplacementTable({ deliveries }: { deliveries: readonly DeliveryRead
   const rows = deliveries
     .flatMap((delivery) => delivery.nonReplacements.map((decision) => ({ ...decision, title: delivery.title })))
     .sort((a, b) => b.decidedOn.localeCompare(a.decidedOn));
-  if (rows.length === 0) return <p className="nl-paragraph">{t('readiness.decisionsEmpty')}</p>;
   return (
-    <>
-      <ExportLinks list="non-replacements" />
-      <DataTable
-        caption={t('readiness.decisionsCaption')}
-        rowKey={(decision) => decision.id}
-        rows={rows}
-        columns={[
-          { key: 'decidedOn', header: t('readiness.decisionColumns.decidedOn'), cell: (decision) => formatShortDate(decision.decidedOn, language) },
-          { key: 'delivery', header: t('readiness.decisionColumns.delivery'), cell: (decision) => decision.title },
-          { key: 'reason', header: t('readiness.decisionColumns.reason'), cell: (decision) => decision.reason },
-          { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.valuationId ? 'readiness.revalued' : 'readiness.notRevalued') },
-          { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => decision.decidedByName },
-        ]}
-      />
-    </>
+    <ExportedTable
+      exported={{ list: 'non-replacements' }}
+      empty={t('readiness.decisionsEmpty')}
+      caption={t('readiness.decisionsCaption')}
+      rowKey={(decision) => decision.id}
+      rows={rows}
+      columns={[
+        { key: 'decidedOn', header: t('readiness.decisionColumns.decidedOn'), cell: (decision) => formatShortDate(decision.decidedOn, language) },
+        { key: 'delivery', header: t('readiness.decisionColumns.delivery'), cell: (decision) => decision.title },
+        { key: 'reason', header: t('readiness.decisionColumns.reason'), cell: (decision) => decision.reason },
+        { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.valuationId ? 'readiness.revalued' : 'readiness.notRevalued') },
+        { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => decision.decidedByName },
+      ]}
+    />
   );
 }
