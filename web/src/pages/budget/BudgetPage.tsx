@@ -5,6 +5,7 @@ import { isIsoDate } from '../../../../common/dates.ts';
 import { getBudgetFigures, listBudget } from '../../api/budget.ts';
 import type { BudgetList } from '../../api/types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ExportedTable } from '../../components/ExportedTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -73,49 +74,39 @@ function BudgetRecords({ list }: { list: BudgetList }) {
   return (
     <>
       <LabelledSection heading={t('budget.decisions.heading')}>
-        {list.decisions.length === 0 ? (
-          <p className="nl-paragraph">{t('budget.decisions.empty')}</p>
-        ) : (
-          <>
-            <ExportLinks list="budget-decisions" />
-            <DataTable
-              caption={t('budget.decisions.caption')}
-              rows={list.decisions}
-              rowKey={(decision) => decision.id}
-              columns={[
-                { key: 'moment', header: t('fields.moment'), cell: (decision) => decision.moment },
-                { key: 'decidedOn', header: t('fields.decidedOn'), cell: (decision) => date(decision.decidedOn) },
-                { key: 'fund', header: t('fields.fund'), cell: (decision) => t(`fundingSources.${decision.fund}`) },
-                { key: 'amount', header: t('budget.decisions.amount'), numeric: true, cell: (decision) => euro(decision.amounts.reduce((sum, amount) => sum + amount.amountCents, 0)) },
-                { key: 'years', header: t('budget.decisions.years'), cell: (decision) => decision.amounts.map((amount) => `${amount.budgetYear}: ${euro(amount.amountCents)}`).join('; ') },
-                { key: 'id', header: t('fields.id'), cell: (decision) => <code>{decision.id}</code> },
-              ]}
-            />
-          </>
-        )}
+        <ExportedTable
+          exported={{ list: 'budget-decisions' }}
+          empty={t('budget.decisions.empty')}
+          caption={t('budget.decisions.caption')}
+          rows={list.decisions}
+          rowKey={(decision) => decision.id}
+          columns={[
+            { key: 'moment', header: t('fields.moment'), cell: (decision) => decision.moment },
+            { key: 'decidedOn', header: t('fields.decidedOn'), cell: (decision) => date(decision.decidedOn) },
+            { key: 'fund', header: t('fields.fund'), cell: (decision) => t(`fundingSources.${decision.fund}`) },
+            { key: 'amount', header: t('budget.decisions.amount'), numeric: true, cell: (decision) => euro(decision.amounts.reduce((sum, amount) => sum + amount.amountCents, 0)) },
+            { key: 'years', header: t('budget.decisions.years'), cell: (decision) => decision.amounts.map((amount) => `${amount.budgetYear}: ${euro(amount.amountCents)}`).join('; ') },
+            { key: 'id', header: t('fields.id'), cell: (decision) => <code>{decision.id}</code> },
+          ]}
+        />
       </LabelledSection>
 
       <LabelledSection heading={t('budget.shifts.heading')}>
-        {list.shifts.length === 0 ? (
-          <p className="nl-paragraph">{t('budget.shifts.empty')}</p>
-        ) : (
-          <>
-            <ExportLinks list="budget-shifts" />
-            <DataTable
-              caption={t('budget.shifts.caption')}
-              rows={list.shifts}
-              rowKey={(shift) => shift.id}
-              columns={[
-                { key: 'moment', header: t('fields.moment'), cell: (shift) => shift.moment },
-                { key: 'decidedOn', header: t('fields.decidedOn'), cell: (shift) => date(shift.decidedOn) },
-                { key: 'fund', header: t('fields.fund'), cell: (shift) => t(`fundingSources.${shift.fund}`) },
-                { key: 'route', header: t('budget.decisions.years'), cell: (shift) => t('budget.shifts.route', { from: shift.fromYear, to: shift.toYear }) },
-                { key: 'amount', header: t('budget.decisions.amount'), numeric: true, cell: (shift) => euro(shift.amountCents) },
-                { key: 'id', header: t('fields.id'), cell: (shift) => <code>{shift.id}</code> },
-              ]}
-            />
-          </>
-        )}
+        <ExportedTable
+          exported={{ list: 'budget-shifts' }}
+          empty={t('budget.shifts.empty')}
+          caption={t('budget.shifts.caption')}
+          rows={list.shifts}
+          rowKey={(shift) => shift.id}
+          columns={[
+            { key: 'moment', header: t('fields.moment'), cell: (shift) => shift.moment },
+            { key: 'decidedOn', header: t('fields.decidedOn'), cell: (shift) => date(shift.decidedOn) },
+            { key: 'fund', header: t('fields.fund'), cell: (shift) => t(`fundingSources.${shift.fund}`) },
+            { key: 'route', header: t('budget.decisions.years'), cell: (shift) => t('budget.shifts.route', { from: shift.fromYear, to: shift.toYear }) },
+            { key: 'amount', header: t('budget.decisions.amount'), numeric: true, cell: (shift) => euro(shift.amountCents) },
+            { key: 'id', header: t('fields.id'), cell: (shift) => <code>{shift.id}</code> },
+          ]}
+        />
       </LabelledSection>
 
       <LabelledSection heading={t('budget.commitments.heading')}>

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { IsoDate } from '../../../../common/dates.ts';
 import type { DueReview } from '../../api/disclosure.ts';
-import { DataTable, type Column } from '../../components/DataTable.tsx';
-import { ExportLinks } from '../../components/ExportLinks.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import { ExportedTable } from '../../components/ExportedTable.tsx';
 import { formatLongDate, formatMoment, formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useGroundLabel } from './useGroundLabel.ts';
@@ -29,9 +29,13 @@ export function DueReviews({ reviews, referenceDate }: { reviews: DueReview[]; r
     { key: 'decidedAt', header: t('disclosure.history.decidedAt'), cell: (review) => formatMoment(review.decidedAt, language) },
   ];
   return (
-    <>
-      <ExportLinks list="due-reviews" filters={{ referenceDate }} />
-      <DataTable caption={t('disclosure.reviewsCaption')} columns={columns} rows={reviews} rowKey={(review) => review.deliveryId} />
-    </>
+    <ExportedTable
+      exported={{ list: 'due-reviews', filters: { referenceDate } }}
+      empty={t('disclosure.noReviews', { date: formatLongDate(referenceDate, language) })}
+      caption={t('disclosure.reviewsCaption')}
+      columns={columns}
+      rows={reviews}
+      rowKey={(review) => review.deliveryId}
+    />
   );
 }

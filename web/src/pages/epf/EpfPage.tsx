@@ -49,8 +49,8 @@ export function EpfPage() {
       </LabelledSection>
 
       <LabelledSection heading={t('epf.tranches.heading')}>
-        {overview.status === 'ready' ? <TranchesTable tranches={overview.data.data.tranches} /> : <ResourceStatus resource={overview} onRetry={overview.reload} />}
         {overview.status === 'ready' && overview.data.data.tranches.length > 0 && <ExportLinks list="epf-tranches" filters={{ date }} />}
+        {overview.status === 'ready' ? <TranchesTable tranches={overview.data.data.tranches} /> : <ResourceStatus resource={overview} onRetry={overview.reload} />}
       </LabelledSection>
 
       <LabelledSection heading={t('epf.claims.heading')}>
