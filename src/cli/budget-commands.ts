@@ -4,6 +4,7 @@ import { BudgetDecisionInputSchema, BudgetShiftInputSchema, CommitmentInputSchem
 import { addCommitmentStage, budgetFiguresAt, createCommitment, createDecision, createShift } from '../register/budget.ts';
 import { withDatabase } from './database.ts';
 import { euroCents, exactEuro, isoDateOption, operatorChange, wholeNumber } from './operator.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 
 const amount = (cents: number) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.' });
 
@@ -23,7 +24,7 @@ export function budgetCommands(): Command {
     .option('--known-at <date>', 'the date the budget is known at (default today)', isoDateOption)
     .option('--json', 'print JSON')
     .action(async (options: { knownAt?: string; json?: boolean }) => {
-      const knownAt = options.knownAt ?? new Date().toISOString().slice(0, 10);
+      const knownAt = options.knownAt ?? todayInAmsterdam();
       const figures = await withDatabase((handle) => budgetFiguresAt(handle.db, knownAt), { migrate: false });
       if (options.json) return console.log(JSON.stringify(figures, null, 2));
       const header = ['Jaar', 'Begroot', 'Verplicht', 'Plannen', 'Niet toegewezen', 'Gerealiseerd', 'Tempo'];

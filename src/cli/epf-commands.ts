@@ -4,6 +4,7 @@ import { ClaimInputSchema } from '../api/epf/schemas.ts';
 import { createClaim, epfOverview, listClaims } from '../register/epf.ts';
 import { withDatabase } from './database.ts';
 import { euroCents, exactEuro, isoDateOption, operatorChange } from './operator.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 
 const amount = (cents: number) => formatLetterAmount(cents, { decimals: 1 }, { unit: 'mln.' });
 
@@ -17,7 +18,7 @@ export function epfCommands(): Command {
     .option('--date <date>', 'the date (default today)', isoDateOption)
     .option('--json', 'print JSON')
     .action(async (options: { date?: string; json?: boolean }) => {
-      const date = options.date ?? new Date().toISOString().slice(0, 10);
+      const date = options.date ?? todayInAmsterdam();
       const { overview, claims } = await withDatabase(
         async (handle) => ({ overview: await epfOverview(handle.db, date), claims: await listClaims(handle.db, date) }),
         { migrate: false },

@@ -30,6 +30,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
@@ -44,7 +45,7 @@ export interface CommitmentDetail extends budget.StoredCommitment {
   exceedsBudget: boolean;
 }
 
-const today = (context: RequestContext): IsoDate => context.now().toISOString().slice(0, 10);
+const today = (context: RequestContext): IsoDate => todayInAmsterdam(context.now());
 
 function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
@@ -116,7 +117,7 @@ async function detail(db: Db, commitment: budget.StoredCommitment, stages: Commi
 export async function listBudget(db: Db): Promise<{ decisions: BudgetDecision[]; shifts: BudgetShift[]; commitments: CommitmentDetail[] }> {
   const [decisions, shifts, commitments] = await Promise.all([budget.listDecisions(db), budget.listShifts(db), budget.listCommitments(db)]);
   const stages = await budget.listStages(db, commitments.map((commitment) => commitment.id));
-  const todayIso = new Date().toISOString().slice(0, 10);
+  const todayIso = todayInAmsterdam();
   const figuresByFund = new Map<BudgetFund, BudgetFigures>();
   const details: CommitmentDetail[] = [];
   for (const commitment of commitments) {

@@ -25,11 +25,12 @@ import {
 } from '../domain/epf.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
 const claimObject = (id: string): AuditObject => ({ type: 'epfClaim', id });
-const today = (context: RequestContext) => context.now().toISOString().slice(0, 10);
+const today = (context: RequestContext) => todayInAmsterdam(context.now());
 
 function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);

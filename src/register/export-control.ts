@@ -22,6 +22,7 @@ import * as repository from '../db/repositories/export-control.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { NotFoundError, ShipmentRefusedError, ValidationError } from './errors.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
@@ -29,7 +30,7 @@ type Db = Kysely<Database>;
 const MAX_QUEUE_ITEMS = 200;
 
 const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
-const today = (context: RequestContext) => context.now().toISOString().slice(0, 10);
+const today = (context: RequestContext) => todayInAmsterdam(context.now());
 
 export interface ExportControl {
   deliveryId: string;

@@ -37,6 +37,7 @@ import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODU
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
@@ -51,7 +52,7 @@ function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
 }
 
-const today = (context: RequestContext): IsoDate => context.now().toISOString().slice(0, 10);
+const today = (context: RequestContext): IsoDate => todayInAmsterdam(context.now());
 const recorded = (context: RequestContext) => ({ isDemonstration: false, createdAt: context.now().toISOString() });
 
 async function audited(db: Db, context: RequestContext, action: Parameters<typeof recordAuditEvent>[2]['action'], object: AuditObject, after: unknown, before?: unknown) {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { isIsoDate } from '../../common/dates.ts';
+import { isIsoDate, todayInAmsterdam } from '../../common/dates.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
 import type { StoredLetter } from '../db/repositories/letters.ts';
@@ -70,7 +70,7 @@ export async function recordPublication(
     if (current.publishAt !== null) throw new ValidationError([{ field: 'paperNumber', code: 'alreadySet' }]);
     const now = context.now();
     const publishAt = details.publishAt === undefined ? now : new Date(details.publishAt);
-    const violations = detailViolations(current, details, isoDay(publishAt > now ? publishAt : now));
+    const violations = detailViolations(current, details, todayInAmsterdam(publishAt > now ? publishAt : now));
     if (Number.isNaN(publishAt.getTime())) violations.push({ field: 'publishAt', code: 'invalidValue' });
     if (violations.length > 0) throw new ValidationError(violations);
     const at = (publishAt > now ? publishAt : now).toISOString();
@@ -95,7 +95,7 @@ export async function correctPublication(db: Db, context: RequestContext, id: st
     }
     const now = context.now();
     const publishAt = new Date(current.publishAt);
-    const violations = detailViolations(current, correction, isoDay(publishAt > now ? publishAt : now));
+    const violations = detailViolations(current, correction, todayInAmsterdam(publishAt > now ? publishAt : now));
     if (correction.reason.trim() === '') violations.push({ field: 'reason', code: 'required' });
     if (correction.paperNumber === current.paperNumber && correction.publishedOn === current.publishedOn) violations.push({ field: 'paperNumber', code: 'unchanged' });
     if (violations.length > 0) throw new ValidationError(violations);
@@ -142,8 +142,4 @@ export async function publishDueLetters(db: Db, context: RequestContext): Promis
   const due = await publication.dueForPublication(db, context.now().toISOString());
   for (const id of due) await inTransaction(db, (trx) => publishNow(trx, context, id));
   return due.length;
-}
-
-function isoDay(moment: Date): string {
-  return moment.toISOString().slice(0, 10);
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
-import { isIsoDate } from '../../common/dates.ts';
+import { isIsoDate, todayInAmsterdam } from '../../common/dates.ts';
 import { REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
 import { z } from 'zod';
 import { centsOfTotal, sumCents, totalCents } from '../../common/money.ts';
@@ -374,7 +374,7 @@ async function publicLetterNow(db: Db, stored: repository.StoredLetter, now: Dat
   if (stored.publicSnapshot !== null) {
     return { snapshot: stored.publicSnapshot, problems: [], figures: new Map(Object.entries(stored.publicSnapshot.namedFigures ?? {})) };
   }
-  return buildPublicLetter(await gatherInputs(db, { ...stored, letterDate: stored.letterDate ?? now.toISOString().slice(0, 10) }));
+  return buildPublicLetter(await gatherInputs(db, { ...stored, letterDate: stored.letterDate ?? todayInAmsterdam(now) }));
 }
 
 /** The letter's snapshot holds its figures as numbers: a total beyond 2^53 cents is refused, not rounded. */

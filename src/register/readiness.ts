@@ -23,12 +23,13 @@ import {
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
 import { refreshCurrentValue } from './deliveries.ts';
 import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
 const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
 const projectObject = (id: string): AuditObject => ({ type: 'replenishmentProject', id });
-const today = (context: RequestContext) => context.now().toISOString().slice(0, 10);
+const today = (context: RequestContext) => todayInAmsterdam(context.now());
 const actorName = (context: RequestContext) => context.actor?.username ?? 'system';
 
 /** A stock delivery with the history of its effect on readiness and what becomes of its replacement. */

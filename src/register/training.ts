@@ -10,6 +10,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import { contributionViolations, programmeViolations, trainingFigureAt, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
 import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
@@ -18,7 +19,7 @@ export interface ProgrammeDetail extends repository.StoredProgramme {
 }
 
 const auditObject = (id: string): AuditObject => ({ type: 'trainingProgramme', id });
-const today = (context: RequestContext) => context.now().toISOString().slice(0, 10);
+const today = (context: RequestContext) => todayInAmsterdam(context.now());
 
 export async function createProgramme(db: Db, context: RequestContext, input: TrainingProgrammeInput): Promise<ProgrammeDetail> {
   assertValid(programmeViolations(input));

@@ -148,4 +148,11 @@ describeEachDatabase('training and readiness', (database) => {
     expect(stock).toMatchObject({ reportedPreviousCents: 2_050 * MILLION, restatedPreviousCents: 2_000 * MILLION });
     expect(JSON.stringify(next.footnotes)).toContain('Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €2 mld., niet €2,05 mld.');
   });
+
+  it("takes today as the ministry's day: at half past midnight in The Hague it is already the next day", async () => {
+    const atHalfPastMidnight = apiClient(database().db, { role: 'registrar', clock: () => new Date('2025-09-05T22:30:00Z') });
+    const judge = (judgedOn: string) => atHalfPastMidnight('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/readiness-judgements`, { effect: 'none', reasoning: 'Geen effect.', judgedOn });
+    expect(fields((await judge('2025-09-07')).body)).toEqual(['judgedOn']);
+    expect((await judge('2025-09-06')).status).toBe(201);
+  });
 });

@@ -9,6 +9,7 @@ import { createIdempotently } from '../idempotency.ts';
 import { validationHook } from '../openapi-common.ts';
 import { decisionInput, inputViolations } from './presenters.ts';
 import { decideRoute, DecisionsSchema, historyRoute, queueRoute } from './schemas.ts';
+import { todayInAmsterdam } from '../../../common/dates.ts';
 
 export function disclosureRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -18,7 +19,7 @@ export function disclosureRoutes() {
     const { referenceDate, after, before, pageSize = 25 } = c.req.valid('query');
     const sort = QUEUE_ORDER.sort;
     const queue = await disclosureQueue(db, requestContext(c), {
-      referenceDate: referenceDate ?? clock().toISOString().slice(0, 10),
+      referenceDate: referenceDate ?? todayInAmsterdam(clock()),
       start: pageStart({ after, before }, sort, (position) => isDeliveryPosition(sort, position)),
       pageSize,
     });

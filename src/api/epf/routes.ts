@@ -16,10 +16,11 @@ import {
   receiveRoute,
   TrancheSchema,
 } from './schemas.ts';
+import { todayInAmsterdam } from '../../../common/dates.ts';
 
 export function epfRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
-  const dateOrToday = (date: string | undefined, clock: () => Date) => date ?? clock().toISOString().slice(0, 10);
+  const dateOrToday = (date: string | undefined, clock: () => Date) => date ?? todayInAmsterdam(clock());
 
   app.openapi(overviewRoute, async (c) => {
     const { db, clock } = c.get('deps');

@@ -22,6 +22,7 @@ import {
   progressRoute,
   stageRoute,
 } from './schemas.ts';
+import { todayInAmsterdam } from '../../../common/dates.ts';
 
 type DecisionBody = z.infer<typeof CompanyDecisionInputSchema>;
 
@@ -46,7 +47,7 @@ export function industryRoutes() {
 
   app.openapi(overviewRoute, async (c) => {
     const { db, clock } = c.get('deps');
-    return c.json(await register.industryOverview(db, c.req.valid('query').date ?? clock().toISOString().slice(0, 10)), 200);
+    return c.json(await register.industryOverview(db, c.req.valid('query').date ?? todayInAmsterdam(clock())), 200);
   });
 
   app.openapi(createCompanyRoute, async (c) => {
