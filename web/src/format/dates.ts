@@ -71,8 +71,3 @@ export function startOfDayInTheHague(date: IsoDate, days = 0): string {
   const guess = midnight - offsetInTheHague(midnight);
   return new Date(midnight - offsetInTheHague(guess)).toISOString();
 }
-
-/** Today as the ministry's calendar in The Hague has it. */
-export function todayInTheHague(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: MINISTRY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now) as IsoDate;
-}

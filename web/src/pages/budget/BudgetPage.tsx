@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
-import { isIsoDate } from '../../../../common/dates.ts';
+import { isIsoDate, todayInAmsterdam } from '../../../../common/dates.ts';
 import { getBudgetFigures, listBudget } from '../../api/budget.ts';
 import type { BudgetList } from '../../api/types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -12,7 +12,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
 import { fieldErrorsOf } from '../../forms/useSubmission.ts';
-import { formatLongDate, todayInTheHague } from '../../format/dates.ts';
+import { formatLongDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
@@ -24,7 +24,7 @@ export function BudgetPage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const asked = params.get('stand');
-  const knownAt = asked !== null && isIsoDate(asked) ? asked : todayInTheHague();
+  const knownAt = asked !== null && isIsoDate(asked) ? asked : todayInAmsterdam();
   const [date, setDate] = useState(knownAt);
   useEffect(() => setDate(knownAt), [knownAt]);
   const figures = useResource(knownAt, (signal) => getBudgetFigures(knownAt, signal));

@@ -1,6 +1,5 @@
-import type { IsoDate } from '../../../../common/dates.ts';
 import { listLetters } from '../../api/letters.ts';
-import { todayInTheHague } from '../../format/dates.ts';
+import { todayInAmsterdam, type IsoDate } from '../../../../common/dates.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 
@@ -13,5 +12,5 @@ export function useNextLetterDate(): IsoDate | null {
   const letters = useResource(`next-letter/${mayReadLetters}`, async (signal) => (mayReadLetters ? (await listLetters(signal)).data.items : []));
   if (letters.status === 'loading') return null;
   const draft = letters.status === 'ready' ? letters.data.find((letter) => letter.status === 'draft') : undefined;
-  return draft?.referenceDate ?? todayInTheHague();
+  return draft?.referenceDate ?? todayInAmsterdam();
 }

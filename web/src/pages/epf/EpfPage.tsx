@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
-import { isIsoDate } from '../../../../common/dates.ts';
+import { isIsoDate, todayInAmsterdam } from '../../../../common/dates.ts';
 import { getEpfClaims, getEpfOverview, type EpfClaimList, type EpfOverview } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
@@ -9,7 +9,7 @@ import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
-import { formatShortDate, todayInTheHague } from '../../format/dates.ts';
+import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
@@ -22,7 +22,7 @@ export function EpfPage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const asked = params.get('date');
-  const date = asked !== null && isIsoDate(asked) ? asked : todayInTheHague();
+  const date = asked !== null && isIsoDate(asked) ? asked : todayInAmsterdam();
   const [typed, setTyped] = useState(date);
   useEffect(() => setTyped(date), [date]);
   const overview = useResource(`overview/${date}`, (signal) => getEpfOverview(date, signal));

@@ -13,7 +13,7 @@ import { useResource } from '../../state/useResource.ts';
 import { AssessmentView } from './AssessmentView.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useExportWords } from './useExportWords.ts';
-import { todayInTheHague } from '../../format/dates.ts';
+import { todayInAmsterdam } from '../../../../common/dates.ts';
 
 /** A delivery's export control: whether it needs a licence, its assessments and licences, and where it stands at the gate. */
 export function ExportDeliveryPage({ id }: { id: string }) {
@@ -151,7 +151,7 @@ function AssessmentForm({ deliveryId, onDone }: { deliveryId: string; onDone: ()
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [findings, setFindings] = useState<Record<number, CriterionFinding>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
-  const [fields, setFields] = useState({ endUser: '', endUseStatement: '', outcome: 'positive' as AssessmentOutcome, conditions: '', expedited: false, assessedOn: todayInTheHague() });
+  const [fields, setFields] = useState({ endUser: '', endUseStatement: '', outcome: 'positive' as AssessmentOutcome, conditions: '', expedited: false, assessedOn: todayInAmsterdam() });
   const submission = useSubmission();
   const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
   const labels: Record<string, string> = { endUser: d.endUser, endUseStatement: d.endUseStatement, outcome: d.outcome, conditions: d.conditions, assessedOn: d.assessedOn };
@@ -204,7 +204,7 @@ function LicenceForm({ deliveryId, assessmentId, onDone }: { deliveryId: string;
   const words = useExportWords();
   const d = words.delivery;
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [fields, setFields] = useState({ number: '', issuedOn: todayInTheHague(), validUntil: '', militaryListCategory: 'ML4', unRegisterCategory: '', quantityAuthorised: '', valueAuthorised: '', importingState: 'UA', conditions: '' });
+  const [fields, setFields] = useState({ number: '', issuedOn: todayInAmsterdam(), validUntil: '', militaryListCategory: 'ML4', unRegisterCategory: '', quantityAuthorised: '', valueAuthorised: '', importingState: 'UA', conditions: '' });
   const submission = useSubmission();
   const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
   const labels = { number: d.number, issuedOn: d.issuedOn, validUntil: d.validUntil, militaryListCategory: d.militaryList, unRegisterCategory: d.unRegister, quantityAuthorised: d.quantityAuthorised, valueAuthorisedCents: d.valueAuthorised, importingState: d.importingState, assessmentId: d.outcome };

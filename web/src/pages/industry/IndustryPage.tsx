@@ -3,7 +3,7 @@ import { getIndustry } from '../../api/industry.ts';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { todayInTheHague } from '../../format/dates.ts';
+import { todayInAmsterdam } from '../../../../common/dates.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ContractsByCountry } from './ContractsByCountry.tsx';
@@ -15,7 +15,7 @@ export function IndustryPage() {
   const { t } = useTranslation();
   const can = useCan();
   const mayRecord = can('industry.write');
-  const date = todayInTheHague();
+  const date = todayInAmsterdam();
   const industry = useResource(date, (signal) => getIndustry(date, signal));
   const overview = industry.data?.data;
   return (
