@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sumCents } from '../../common/money.ts';
 import { DEMONSTRATION_EPF_CLAIMS } from '../db/seed/demonstration-epf.ts';
+import { acceptedHistory, historyDate } from '../../test/support/epf-histories.ts';
 import {
   assessmentViolations,
   blockageViolations,
@@ -136,41 +137,10 @@ describe('EPF rules', () => {
   });
 });
 
-/** A claim's history grown by random additions, each kept only when the rules accept it, as the register does. */
-const acceptedHistory = fc
-  .record({
-    declaredCents: fc.integer({ min: 1, max: 1_000 * MILLION }),
-    declaredDay: fc.integer({ min: 0, max: 1_000 }),
-    steps: fc.array(
-      fc.record({ kind: fc.constantFrom('assess', 'receive', 'block', 'release'), day: fc.integer({ min: 0, max: 1_400 }), share: fc.double({ min: 0, max: 1.1, noNaN: true }) }),
-      { maxLength: 8 },
-    ),
-  })
-  .map(({ declaredCents, declaredDay, steps }) => {
-    const dayOf = (offset: number) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-    const history = claim(declaredCents, dayOf(declaredDay));
-    steps.forEach((step, index) => {
-      const date = dayOf(step.day);
-      const recordedAt = `${date}T00:00:${String(index).padStart(2, '0')}Z`;
-      const amount = Math.floor(declaredCents * step.share);
-      if (step.kind === 'assess') {
-        const input = { compensatedCents: amount, assessedOn: date, remainderExpectedBy: 2027 };
-        if (assessmentViolations(history, input, '2026-12-31').length === 0) history.assessments.push({ id: `a${index}`, claimId: 'c', note: '', recordedAt, ...input });
-      } else if (step.kind === 'receive') {
-        const input = { amountCents: Math.max(1, amount), receivedOn: date };
-        if (receiptViolations(history, input, '2026-12-31').length === 0) history.receipts.push({ id: `r${index}`, claimId: 'c', note: '', recordedAt, ...input });
-      } else if (blockageViolations(history, { effectiveOn: date }, '2026-12-31').length === 0) {
-        history.blockages.push({ id: `b${index}`, claimId: 'c', blocked: step.kind === 'block', effectiveOn: date, reason: 'Veto', recordedAt });
-      }
-    });
-    return history;
-  });
-
 describe('EPF figures, for any history the rules accept', () => {
   it('outstanding = compensated − paid, at every date, and it is the sum of what each claim has outstanding', () => {
     fc.assert(
-      fc.property(fc.array(acceptedHistory, { maxLength: 6 }), fc.integer({ min: 0, max: 1_800 }), (histories, day) => {
-        const date = new Date(Date.UTC(2022, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      fc.property(fc.array(acceptedHistory, { maxLength: 6 }), historyDate, (histories, date) => {
         const figures = epfFiguresAt(histories, date);
         expect(figures.outstandingCents).toBe(figures.compensatedCents - figures.paidCents);
         const states = histories.flatMap((history) => claimStateAt(history, date) ?? []);

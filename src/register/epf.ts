@@ -12,7 +12,6 @@ import {
   blockageViolations,
   claimStateAt,
   claimViolations,
-  epfFiguresAt,
   receiptViolations,
   type EpfAssessment,
   type EpfBlockage,
@@ -92,20 +91,17 @@ export async function getClaim(db: Db, context: RequestContext, id: string): Pro
 
 /** The claims declared on or before the date, each as it stood then. */
 export async function listClaims(db: Db, date: string): Promise<(EpfClaim & EpfClaimState)[]> {
-  return (await repository.claimHistories(db)).flatMap((history) => {
-    const state = claimStateAt(history, date);
-    return state ? [{ ...history.claim, ...state }] : [];
-  });
+  return repository.claimsAt(db, date);
 }
 
 /** The EPF figures at a date: the Dutch claims as they stood then, the tranches known by then, and the implementing-actor work. */
 export async function epfOverview(db: Db, date: string): Promise<EpfOverview> {
-  const [histories, implementingActorCents, tranches] = await Promise.all([
-    repository.claimHistories(db),
+  const [figures, implementingActorCents, tranches] = await Promise.all([
+    repository.figuresAt(db, date),
     repository.implementingActorCentsAt(db, date),
     repository.listTranches(db),
   ]);
-  return { ...epfFiguresAt(histories, date), implementingActorCents, tranches: tranches.filter((tranche) => tranche.decidedOn <= date) };
+  return { ...figures, implementingActorCents, tranches: tranches.filter((tranche) => tranche.decidedOn <= date) };
 }
 
 type HistoryInput<T> = Omit<T, 'id' | 'claimId' | 'recordedAt'>;
@@ -147,7 +143,7 @@ async function addToHistory(
 }
 
 async function existingClaim(db: Db, id: string): Promise<EpfClaimHistory> {
-  const [history] = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await repository.claimHistories(db, id) : [];
+  const history = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await repository.claimHistory(db, id) : undefined;
   if (!history) throw new NotFoundError('epfClaim', id);
   return history;
 }

@@ -1,12 +1,15 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { sumCents, type Cents } from '../../../common/money.ts';
+import { centsFromText, sumCents, type Cents } from '../../../common/money.ts';
 import {
+  EPF_CLAIM_STATUSES,
   EPF_DUTCH_ROLES,
   EPF_TRANCHE_KINDS,
   type EpfAssessment,
   type EpfBlockage,
   type EpfClaim,
   type EpfClaimHistory,
+  type EpfClaimState,
+  type EpfFigures,
   type EpfReceipt,
   type EpfTranche,
 } from '../../domain/epf.ts';
@@ -73,27 +76,109 @@ export async function lockClaim(db: Db, id: string): Promise<void> {
   await db.selectFrom('epfClaim').select('id').where('id', '=', id).forUpdate().execute();
 }
 
-/** Every claim with its history (or only the one asked for), oldest claim first, each history in date order. */
-export async function claimHistories(db: Db, claimId?: string): Promise<EpfClaimHistory[]> {
-  const only = claimId !== undefined;
-  const [claims, assessments, receipts, blockages] = await Promise.all([
-    db.selectFrom('epfClaim').selectAll().$if(only, (query) => query.where('id', '=', claimId!)).orderBy('declaredOn').orderBy('reference').execute(),
-    db.selectFrom('epfAssessment').selectAll().$if(only, (query) => query.where('claimId', '=', claimId!)).orderBy('assessedOn').orderBy('recordedAt').execute(),
-    db.selectFrom('epfReceipt').selectAll().$if(only, (query) => query.where('claimId', '=', claimId!)).orderBy('receivedOn').orderBy('recordedAt').execute(),
-    db.selectFrom('epfBlockage').selectAll().$if(only, (query) => query.where('claimId', '=', claimId!)).orderBy('effectiveOn').orderBy('recordedAt').execute(),
+/** A claim with its history, each part in date order; undefined when there is no such claim. */
+export async function claimHistory(db: Db, claimId: string): Promise<EpfClaimHistory | undefined> {
+  const [claim, assessments, receipts, blockages] = await Promise.all([
+    db.selectFrom('epfClaim').selectAll().where('id', '=', claimId).executeTakeFirst(),
+    db.selectFrom('epfAssessment').selectAll().where('claimId', '=', claimId).orderBy('assessedOn').orderBy('recordedAt').orderBy('id').execute(),
+    db.selectFrom('epfReceipt').selectAll().where('claimId', '=', claimId).orderBy('receivedOn').orderBy('recordedAt').orderBy('id').execute(),
+    db.selectFrom('epfBlockage').selectAll().where('claimId', '=', claimId).orderBy('effectiveOn').orderBy('recordedAt').orderBy('id').execute(),
   ]);
-  const byClaim = <R extends { claimId: string }>(rows: R[]) => {
-    const map = new Map<string, R[]>();
-    for (const row of rows) map.set(row.claimId, [...(map.get(row.claimId) ?? []), row]);
-    return map;
+  return claim && { claim, assessments, receipts, blockages };
+}
+
+/**
+ * Each claim declared on or before the date as it stood then, as the table `state`: the latest
+ * assessment and the latest blockage on or before the date, and the money received by then. The rule
+ * of claimStateAt (src/domain/epf.ts) in SQL, so that the claims and their figures are added up in the
+ * database rather than by reading every claim's history; test/figures/epf-sql.test.ts holds the two equal.
+ */
+function withClaimStatesAt(date: string) {
+  return sql`
+    with assessed as (
+      select distinct on (claim_id) claim_id, compensated_cents, remainder_expected_by
+      from epf_assessment where assessed_on <= ${date}::date
+      order by claim_id, assessed_on desc, recorded_at desc, id desc
+    ), blocked as (
+      select distinct on (claim_id) claim_id, blocked, reason
+      from epf_blockage where effective_on <= ${date}::date
+      order by claim_id, effective_on desc, recorded_at desc, id desc
+    ), received as (
+      select claim_id, sum(amount_cents) as paid_cents from epf_receipt where received_on <= ${date}::date group by claim_id
+    ), state as (
+      select claim.*,
+        case when blocked.blocked then 'blocked'
+             when assessed.claim_id is null then 'open'
+             when coalesce(received.paid_cents, 0) >= assessed.compensated_cents and assessed.compensated_cents > 0 then 'paid'
+             else 'compensated' end as status,
+        coalesce(assessed.compensated_cents, 0) as compensated_cents,
+        coalesce(received.paid_cents, 0)::bigint as paid_cents,
+        case when blocked.blocked then blocked.reason end as blocked_reason,
+        assessed.remainder_expected_by
+      from epf_claim claim
+      left join assessed on assessed.claim_id = claim.id
+      left join blocked on blocked.claim_id = claim.id
+      left join received on received.claim_id = claim.id
+      where claim.declared_on <= ${date}::date
+    )`;
+}
+
+/** The claims declared on or before the date, each as it stood then, oldest first. */
+export async function claimsAt(db: Db, date: string): Promise<(EpfClaim & EpfClaimState)[]> {
+  const { rows } = await sql<Selectable<Database['epfClaim']> & Omit<EpfClaimState, 'outstandingCents'>>`
+    ${withClaimStatesAt(date)}
+    select * from state order by declared_on, reference`.execute(db);
+  return rows.map((row) => ({ ...row, status: oneOf(EPF_CLAIM_STATUSES, row.status), outstandingCents: Math.max(0, row.compensatedCents - row.paidCents) }));
+}
+
+/** The Dutch EPF figures at a date, added up in one statement: the rule of epfFiguresAt (src/domain/epf.ts). */
+export async function figuresAt(db: Db, date: string): Promise<EpfFigures> {
+  // Sums travel as text inside the JSON, exact at any size.
+  const { rows } = await sql<{ statuses: StatusTotals[] | null; years: { year: number; cents: string }[] | null }>`
+    ${withClaimStatesAt(date)},
+    by_status as (
+      select status, count(*)::int as count, sum(declared_cents)::text as "declaredCents",
+        sum(compensated_cents)::text as "compensatedCents", sum(paid_cents)::text as "paidCents",
+        max(declared_on)::text as "declaredUntil",
+        max(remainder_expected_by) filter (where compensated_cents > paid_cents) as "remainderExpectedBy"
+      from state group by status
+    ), by_year as (
+      select extract(year from receipt.received_on)::int as year, sum(receipt.amount_cents)::text as cents
+      from epf_receipt receipt join state on state.id = receipt.claim_id
+      where receipt.received_on <= ${date}::date
+      group by 1
+    )
+    select (select json_agg(by_status) from by_status) as statuses,
+           (select json_agg(by_year order by year) from by_year) as years`.execute(db);
+  const statuses = rows[0]!.statuses ?? [];
+  const byStatus = Object.fromEntries(EPF_CLAIM_STATUSES.map((status) => [status, { count: 0, declaredCents: 0 }])) as EpfFigures['byStatus'];
+  for (const row of statuses) byStatus[oneOf(EPF_CLAIM_STATUSES, row.status)] = { count: row.count, declaredCents: centsFromText(row.declaredCents) };
+  const compensatedCents = sumCents(statuses.map((row) => centsFromText(row.compensatedCents)));
+  const paidCents = sumCents(statuses.map((row) => centsFromText(row.paidCents)));
+  const latest = (values: (string | number | null)[]) => values.reduce((max, value) => (value !== null && (max === null || value > max) ? value : max), null);
+  return {
+    date,
+    declaredCents: sumCents(EPF_CLAIM_STATUSES.map((status) => byStatus[status].declaredCents)),
+    declaredUntil: latest(statuses.map((row) => row.declaredUntil)) as string | null,
+    compensatedCents,
+    paidCents,
+    paidByYear: (rows[0]!.years ?? []).map((row) => ({ year: row.year, cents: centsFromText(row.cents) })),
+    outstandingCents: compensatedCents - paidCents,
+    blockedCents: byStatus.blocked.declaredCents,
+    remainderExpectedBy: latest(statuses.map((row) => row.remainderExpectedBy)) as number | null,
+    byStatus,
   };
-  const [assessed, received, blocked] = [byClaim(assessments), byClaim(receipts), byClaim(blockages)];
-  return claims.map((claim) => ({
-    claim,
-    assessments: assessed.get(claim.id) ?? [],
-    receipts: received.get(claim.id) ?? [],
-    blockages: blocked.get(claim.id) ?? [],
-  }));
+}
+
+/** A row of by_status, named as the figures name them. */
+interface StatusTotals {
+  status: string;
+  count: number;
+  declaredCents: string;
+  compensatedCents: string;
+  paidCents: string;
+  declaredUntil: string | null;
+  remainderExpectedBy: number | null;
 }
 
 /** A delivery as a claim on it needs it: its funding, its value at the date, and what was claimed on it before. */

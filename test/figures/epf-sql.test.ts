@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import type { Kysely } from 'kysely';
+import { expect, it } from 'vitest';
+import { claimsAt, figuresAt } from '../../src/db/repositories/epf.ts';
+import type { Database } from '../../src/db/schema.ts';
+import { claimStateAt, epfFiguresAt, type EpfClaimHistory } from '../../src/domain/epf.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { acceptedHistory, historyDate } from '../support/epf-histories.ts';
+
+/** EPF history is never changed or deleted, so each case is stored in a transaction that is rolled back. */
+class RolledBack extends Error {}
+
+async function withStoredHistories(db: Kysely<Database>, histories: readonly EpfClaimHistory[], check: (trx: Kysely<Database>) => Promise<void>): Promise<void> {
+  const rolledBack = db.transaction().execute(async (trx) => {
+    for (const history of histories) {
+      await trx.insertInto('epfClaim').values(history.claim).execute();
+      if (history.assessments.length > 0) await trx.insertInto('epfAssessment').values(history.assessments).execute();
+      if (history.receipts.length > 0) await trx.insertInto('epfReceipt').values(history.receipts).execute();
+      if (history.blockages.length > 0) await trx.insertInto('epfBlockage').values(history.blockages).execute();
+    }
+    await check(trx);
+    throw new RolledBack();
+  });
+  await expect(rolledBack).rejects.toBeInstanceOf(RolledBack);
+}
+
+/** Histories, and dates to look at them: often a day something happened, where "on or before" matters. */
+const historiesAndDates = fc.array(acceptedHistory, { maxLength: 6 }).chain((histories) => {
+  const eventDates = histories.flatMap((history) => [
+    history.claim.declaredOn,
+    ...history.assessments.map((row) => row.assessedOn),
+    ...history.receipts.map((row) => row.receivedOn),
+    ...history.blockages.map((row) => row.effectiveOn),
+  ]);
+  const date = eventDates.length > 0 ? fc.oneof(fc.constantFrom(...eventDates), historyDate) : historyDate;
+  return fc.tuple(fc.constant(histories), fc.array(date, { minLength: 1, maxLength: 3 }));
+});
+
+describeEachDatabase('EPF claims and figures in SQL', (database) => {
+  it('equal the reference computation for any histories the rules accept, at any date', async () => {
+    await fc.assert(
+      fc.asyncProperty(historiesAndDates, async ([histories, dates]) => {
+        await withStoredHistories(database().db, histories, async (trx) => {
+          for (const date of dates) {
+            const expectedClaims = histories
+              .flatMap((history) => {
+                const state = claimStateAt(history, date);
+                return state ? [{ ...history.claim, ...state }] : [];
+              })
+              .sort((a, b) => (a.declaredOn === b.declaredOn ? (a.reference < b.reference ? -1 : 1) : a.declaredOn < b.declaredOn ? -1 : 1));
+            expect(await claimsAt(trx, date)).toEqual(expectedClaims);
+            expect(await figuresAt(trx, date)).toEqual(epfFiguresAt(histories, date));
+          }
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
