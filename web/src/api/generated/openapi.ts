@@ -1660,6 +1660,8 @@ export interface paths {
                     from?: string;
                     /** @description Events before this moment */
                     until?: string;
+                    /** @description Only the events of one import: each record it created and the import's own event */
+                    importId?: string;
                     /** @description Events before this sequence number (the next page) */
                     before?: number;
                     limit?: number;
@@ -8380,6 +8382,8 @@ export interface paths {
                     from?: string;
                     /** @description Events before this moment */
                     until?: string;
+                    /** @description Only the events of one import: each record it created and the import's own event */
+                    importId?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
