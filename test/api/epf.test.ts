@@ -139,4 +139,22 @@ describeEachDatabase('EPF claims API', (database) => {
       { numRuns: 5 },
     );
   });
+
+  it('values implementing-actor work and a delivery claimed for without a valuation withdrawn by the date', async () => {
+    const work = await registerShipped(registrar, database().db, { title: 'Munitie als uitvoerder', category: 'ammunition', supportType: 'stock', fundingSource: 'epf', realisedAt: '2025-05-01' });
+    const valued = await registrar('POST', `/deliveries/${work.body.id}/valuations`, { amountCents: 7 * MILLION, basis: 'contractPrice', effectiveDate: '2025-05-01' });
+    const workAt = async (date: string) => (await finance('GET', `/epf/overview?date=${date}`)).body.implementingActorCents as number;
+    const [beforeWithdrawal, fromWithdrawal] = [await workAt('2025-06-30'), await workAt('2025-07-01')];
+    expect((await registrar('POST', `/valuations/${valued.body.id}/withdrawal`, { withdrawnOn: '2025-07-01', reason: 'Dubbel ingevoerd' })).status).toBe(201);
+    expect(await workAt('2025-06-30')).toBe(beforeWithdrawal);
+    expect(await workAt('2025-07-01')).toBe(fromWithdrawal - 7 * MILLION);
+
+    const delivery = await registerShipped(registrar, database().db, { title: 'Radars', category: 'airDefence', supportType: 'stock', fundingSource: 'ukraineSupportBudget', realisedAt: '2024-03-01' });
+    await registrar('POST', `/deliveries/${delivery.body.id}/valuations`, { amountCents: 4 * MILLION, basis: 'replacementValue', effectiveDate: '2024-03-01' });
+    const wrong = await registrar('POST', `/deliveries/${delivery.body.id}/valuations`, { amountCents: 40 * MILLION, basis: 'replacementValue', effectiveDate: '2024-04-01' });
+    await registrar('POST', `/valuations/${wrong.body.id}/withdrawal`, { withdrawnOn: '2024-05-01', reason: 'Tikfout' });
+    const onDelivery = (declaredOn: string) => finance('POST', '/epf/claims', claimInput({ batch: '', deliveryId: delivery.body.id, declaredCents: 5 * MILLION, declaredOn }));
+    expect((await onDelivery('2024-06-01')).body.invalidParams).toEqual([expect.objectContaining({ name: 'declaredCents', code: 'aboveDelivered' })]);
+    expect((await onDelivery('2024-04-15')).status).toBe(201);
+  });
 });

@@ -220,15 +220,7 @@ export async function deliveryForClaim(db: Db, deliveryId: string, date: string)
     .selectFrom('delivery')
     .select((eb) => [
       'delivery.fundingSource',
-      eb
-        .selectFrom('valuation')
-        .select('valuation.amountCents')
-        .whereRef('valuation.deliveryId', '=', 'delivery.id')
-        .where('valuation.effectiveDate', '<=', date)
-        .orderBy('valuation.effectiveDate', 'desc')
-        .orderBy('valuation.recordedAt', 'desc')
-        .limit(1)
-        .as('valueCents'),
+      valueAt(date).as('valueCents'),
       eb
         .selectFrom('epfClaim')
         .select(sql<Cents>`coalesce(sum(declared_cents), 0)::bigint`.as('claimed'))
@@ -245,19 +237,24 @@ export async function deliveryForClaim(db: Db, deliveryId: string, date: string)
  * latest valuation effective on or before the date. It is never part of a Dutch total.
  */
 export async function implementingActorCentsAt(db: Db, date: string): Promise<Cents> {
-  const latest = await db
-    .selectFrom('valuation')
-    .innerJoin('delivery', 'delivery.id', 'valuation.deliveryId')
-    .distinctOn('valuation.deliveryId')
-    .select(['valuation.deliveryId', 'valuation.amountCents'])
-    .where('delivery.fundingSource', '=', 'epf')
-    .where('delivery.deletedAt', 'is', null)
-    .where('valuation.effectiveDate', '<=', date)
-    .orderBy('valuation.deliveryId')
-    .orderBy('valuation.effectiveDate', 'desc')
-    .orderBy('valuation.recordedAt', 'desc')
-    .execute();
-  return sumCents(latest.map((row) => row.amountCents));
+  const { rows } = await sql<{ cents: string }>`
+    select coalesce(sum(${valueAt(date)}), 0)::text as cents
+    from delivery where funding_source = 'epf' and deleted_at is null`.execute(db);
+  return centsFromText(rows[0]!.cents);
+}
+
+/**
+ * The value of the outer query's delivery at a date: its latest valuation effective on or before it
+ * and not withdrawn by then (as realised support counts it, migration 025); null when there is none.
+ */
+function valueAt(date: string) {
+  return sql<Cents | null>`(
+    select valuation.amount_cents from valuation
+    left join valuation_withdrawal withdrawal on withdrawal.valuation_id = valuation.id
+    where valuation.delivery_id = delivery.id and valuation.effective_date <= ${date}::date
+      and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date)
+    order by valuation.effective_date desc, valuation.recorded_at desc, valuation.id desc
+    limit 1)`;
 }
 
 /** Loads rows of the demonstration register; a row already there (by its id) is left as it is. Returns whether anything was added. */
