@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { formatLetterAmount } from '../../common/letter-format.ts';
 import { ClaimInputSchema } from '../api/epf/schemas.ts';
-import { createClaim, epfOverview, listClaims } from '../register/epf.ts';
+import type { ClaimAtDate } from '../db/repositories/epf.ts';
+import { claimBatches, createClaim, epfOverview } from '../register/epf.ts';
 import { withDatabase } from './database.ts';
 import { euroCents, exactEuro, isoDateOption, operatorChange } from './operator.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -20,7 +21,11 @@ export function epfCommands(): Command {
     .action(async (options: { date?: string; json?: boolean }) => {
       const date = options.date ?? todayInAmsterdam();
       const { overview, claims } = await withDatabase(
-        async (handle) => ({ overview: await epfOverview(handle.db, date), claims: await listClaims(handle.db, date) }),
+        async (handle) => {
+          const claims: ClaimAtDate[] = [];
+          for await (const batch of claimBatches(handle.db, date)) claims.push(...batch);
+          return { overview: await epfOverview(handle.db, date), claims };
+        },
         { migrate: false },
       );
       if (options.json) return console.log(JSON.stringify({ overview, claims }, null, 2));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sumCents } from '../../common/money.ts';
 import { DEMONSTRATION_EPF_CLAIMS } from '../db/seed/demonstration-epf.ts';
-import { acceptedHistory, historyDate } from '../../test/support/epf-histories.ts';
+import { acceptedHistory, batchClaim, historyDate } from '../../test/support/epf-histories.ts';
 import {
   assessmentViolations,
   blockageViolations,
@@ -17,26 +17,7 @@ import {
 const MILLION = 100_000_000; // cents
 const TODAY = '2025-09-10';
 
-function claim(declaredCents: number, declaredOn: string): EpfClaimHistory {
-  return {
-    claim: {
-      id: `claim-${declaredOn}-${declaredCents}`,
-      reference: 'EPF-1',
-      deliveryId: null,
-      batch: 'Leveringen',
-      trancheId: null,
-      period: '2023',
-      declaredCents,
-      declaredOn,
-      note: '',
-      isDemonstration: false,
-      recordedAt: `${declaredOn}T12:00:00.000Z`,
-    },
-    assessments: [],
-    receipts: [],
-    blockages: [],
-  };
-}
+const claim = (declaredCents: number, declaredOn: string) => batchClaim(`claim-${declaredOn}-${declaredCents}`, declaredCents, declaredOn);
 
 describe('EPF claims at a date', () => {
   it('gives the figures of the letter of 10 September 2025 from the demonstration claims at 31 August 2025', () => {

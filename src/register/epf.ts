@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { UniqueViolationError } from '../db/errors.ts';
+import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import * as repository from '../db/repositories/epf.ts';
+import type { ClaimAtDate } from '../db/repositories/epf.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import {
@@ -89,10 +91,30 @@ export async function getClaim(db: Db, context: RequestContext, id: string): Pro
   return detail(await existingClaim(db, id), today(context));
 }
 
-/** The claims declared on or before the date, each as it stood then. */
-export async function listClaims(db: Db, date: string): Promise<(EpfClaim & EpfClaimState)[]> {
-  return repository.claimsAt(db, date);
+interface ClaimListQuery {
+  date: string;
+  start: PageStart;
+  pageSize: number;
 }
+
+/** A page of the claims declared on or before the date, each as it stood then, with how many there are (capped). */
+export async function listClaims(db: Db, query: ClaimListQuery): Promise<KeysetPage<ClaimAtDate> & { total: number; totalIsCapped: boolean }> {
+  const [page, found] = await Promise.all([repository.claimsAt(db, query.date, query.start, query.pageSize), repository.countClaimsAt(db, query.date)]);
+  return { ...page, total: found.count, totalIsCapped: found.capped };
+}
+
+/** Every claim declared on or before the date, each as it stood then, a batch at a time. */
+export async function* claimBatches(db: Db, date: string): AsyncGenerator<ClaimAtDate[]> {
+  let start: PageStart = undefined;
+  for (;;) {
+    const page = await repository.claimsAt(db, date, start, CLAIM_BATCH_SIZE);
+    if (page.rows.length > 0) yield page.rows;
+    if (!page.next) return;
+    start = { after: page.next };
+  }
+}
+
+const CLAIM_BATCH_SIZE = 1000;
 
 /** The EPF figures at a date: the Dutch claims as they stood then, the tranches known by then, and the implementing-actor work. */
 export async function epfOverview(db: Db, date: string): Promise<EpfOverview> {

@@ -28,7 +28,7 @@ describeEachDatabase('EPF claims API', (database) => {
     registrar = apiClient(database().db, { role: 'registrar' });
   });
 
-  const claimCount = async () => (await finance('GET', '/epf/claims')).body.items.length as number;
+  const claimCount = async () => (await finance('GET', '/epf/claims')).body.total as number;
   const events = async (action: string) =>
     (await database().db.selectFrom('auditEvent').select('objectId').where('action', '=', action).execute()).map((row) => row.objectId);
 
@@ -57,6 +57,26 @@ describeEachDatabase('EPF claims API', (database) => {
     for (const action of ['epf.claim.create', 'epf.claim.assess', 'epf.claim.receive', 'epf.claim.block']) expect(await events(action)).toContain(id);
     // History is added, never changed: the database refuses.
     await expect(database().db.updateTable('epfClaim').set({ declaredCents: 1 }).where('id', '=', id).execute()).rejects.toThrow(/never changed/);
+  });
+
+  it('lists the claims a page at a time in the order of declaration, from cursors it made, with their count', async () => {
+    const declaredOn = ['2016-03-01', '2016-03-02', '2016-03-02'];
+    for (const day of declaredOn) expect((await finance('POST', '/epf/claims', claimInput({ declaredOn: day }))).status).toBe(201);
+    const first = await finance('GET', '/epf/claims?date=2016-03-02&pageSize=2');
+    expect(first.body).toMatchObject({ date: '2016-03-02', pageSize: 2, total: 3, totalIsCapped: false, previous: null });
+    expect(first.body.items.map((item: any) => item.declaredOn)).toEqual(['2016-03-01', '2016-03-02']);
+    const second = await finance('GET', `/epf/claims?date=2016-03-02&pageSize=2&after=${first.body.next}`);
+    expect(second.body.items.map((item: any) => item.declaredOn)).toEqual(['2016-03-02']);
+    expect(second.body.next).toBeNull();
+    const back = await finance('GET', `/epf/claims?date=2016-03-02&pageSize=2&before=${second.body.previous}`);
+    expect(back.body.items).toEqual(first.body.items);
+    // A claim declared after the date is not listed, nor counted.
+    expect((await finance('GET', '/epf/claims?date=2016-03-01')).body).toMatchObject({ total: 1, next: null });
+    for (const cursor of ['nonsense!', Buffer.from(JSON.stringify({ sort: 'title', value: '2016-03-01', id: first.body.items[0].id })).toString('base64url')]) {
+      const refused = await finance('GET', `/epf/claims?after=${cursor}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.invalidParams).toEqual([expect.objectContaining({ name: 'after', code: 'invalidCursor' })]);
+    }
   });
 
   it('refuses an amount ≤ 0, a date in the future or before 2014, and a missing reason, naming each field, and stores nothing', async () => {

@@ -81,9 +81,12 @@ describeEachDatabase('import', (database) => {
 
     const trail = await auditor('GET', `/audit-events?objectType=import&objectId=${committed.body.importId}`);
     expect(trail.body.items).toEqual([expect.objectContaining({ action: 'import.commit', detail: expect.objectContaining({ created: { delivery: 1, valuation: 1, payment: 0 }, mode: 'onlyValid' }) })]);
-    const created = await auditor('GET', '/audit-events?objectType=delivery&limit=5');
-    const imported = created.body.items.filter((event: any) => event.detail?.importId === committed.body.importId);
-    expect(imported.map((event: any) => event.action).sort()).toEqual(['delivery.create', 'valuation.create']);
+    // The import's events: each record it created, naming the import, and the import's own event last.
+    const ofImport = await auditor('GET', `/audit-events?importId=${committed.body.importId}`);
+    expect(ofImport.body.items.map((event: any) => event.action)).toEqual(['import.commit', 'valuation.create', 'delivery.create']);
+    expect(ofImport.body.items.slice(1).every((event: any) => event.detail.importId === committed.body.importId)).toBe(true);
+    expect((await auditor('GET', `/audit-events?importId=${crypto.randomUUID()}`)).body.items).toEqual([]);
+    expect((await auditor('GET', '/audit-events?importId=not-an-id')).status).toBe(400);
     expect((await verifyAuditTrail(database().db)).ok).toBe(true);
 
     const eventsAfter = await auditLength();

@@ -67,10 +67,12 @@ describeWithBrowser('import', (browser) => {
 
     const auditor = await openPageAs(browser(), server(), 'auditor');
     pages.push(auditor);
-    await visit(auditor, server(), `/audit?objectType=import&objectId=${importId}`);
+    await visit(auditor, server(), `/audit?importId=${importId}`);
     await auditor.getByRole('cell', { name: 'Import vastgelegd' }).waitFor();
-    const events = await api<{ items: { action: string; detail: { importId?: string } | null }[] }>(server(), '/audit-events?objectType=delivery&limit=20', { as: 'auditor' });
-    expect(events.items.filter((event) => event.detail?.importId === importId).map((event) => event.action).sort()).toEqual(['delivery.create', 'valuation.create']);
+    expect(await auditor.getByLabel('Kenmerk van een import').inputValue()).toBe(importId);
+    expect(await auditor.locator('tr.audit-table__event').count()).toBe(3);
+    const events = await api<{ items: { action: string; detail: { importId?: string } | null }[] }>(server(), `/audit-events?importId=${importId}`, { as: 'auditor' });
+    expect(events.items.map((event) => event.action)).toEqual(['import.commit', 'valuation.create', 'delivery.create']);
 
     await page.getByRole('button', { name: 'Nog een bestand importeren' }).click();
     await check();

@@ -11,6 +11,28 @@ const LAST_DAY_ACCEPTED = '2026-12-31';
 
 const dayOf = (offset: number) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
+/** A claim for a batch, without history yet. */
+export function batchClaim(id: string, declaredCents: number, declaredOn: string): EpfClaimHistory {
+  return {
+    claim: {
+      id,
+      reference: `EPF-${id}`,
+      deliveryId: null,
+      batch: 'Leveringen',
+      trancheId: null,
+      period: declaredOn.slice(0, 4),
+      declaredCents,
+      declaredOn,
+      note: '',
+      isDemonstration: false,
+      recordedAt: `${declaredOn}T12:00:00.000Z`,
+    },
+    assessments: [],
+    receipts: [],
+    blockages: [],
+  };
+}
+
 export const acceptedHistory = fc
   .record({
     ids: fc.uniqueArray(fc.uuid({ version: 4 }), { minLength: MAX_STEPS + 1, maxLength: MAX_STEPS + 1 }),
@@ -29,25 +51,7 @@ export const acceptedHistory = fc
     ),
   })
   .map(({ ids: [claimId, ...stepIds], declaredCents, declaredDay, steps }) => {
-    const declaredOn = dayOf(declaredDay);
-    const history: EpfClaimHistory = {
-      claim: {
-        id: claimId!,
-        reference: `EPF-${claimId}`,
-        deliveryId: null,
-        batch: 'Leveringen',
-        trancheId: null,
-        period: declaredOn.slice(0, 4),
-        declaredCents,
-        declaredOn,
-        note: '',
-        isDemonstration: false,
-        recordedAt: `${declaredOn}T12:00:00.000Z`,
-      },
-      assessments: [],
-      receipts: [],
-      blockages: [],
-    };
+    const history = batchClaim(claimId!, declaredCents, dayOf(declaredDay));
     steps.forEach((step, index) => {
       const date = dayOf(step.day);
       const base = { id: stepIds[index]!, claimId: claimId!, recordedAt: `${date}T00:00:${String(index).padStart(2, '0')}.000Z` };

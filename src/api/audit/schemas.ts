@@ -35,6 +35,7 @@ export const AuditQuerySchema = z.object({
   action: AuditActionSchema.optional(),
   from: isoMoment.optional().openapi({ description: 'Events at or after this moment' }),
   until: isoMoment.optional().openapi({ description: 'Events before this moment' }),
+  importId: z.uuid().optional().openapi({ description: "Only the events of one import: each record it created and the import's own event" }),
   before: z.coerce.number().int().positive().optional().openapi({ description: 'Events before this sequence number (the next page)' }),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });

@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { isClaimPosition } from '../../db/repositories/epf.ts';
 import * as register from '../../register/epf.ts';
+import { pageCursors, pageStart } from '../cursor.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { validationHook } from '../openapi-common.ts';
@@ -17,6 +19,9 @@ import {
   TrancheSchema,
 } from './schemas.ts';
 import { todayInAmsterdam } from '../../../common/dates.ts';
+
+/** The one order of the claims list, named in its cursors. */
+const CLAIM_SORT = 'declaredOn';
 
 export function epfRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -38,8 +43,10 @@ export function epfRoutes() {
 
   app.openapi(listClaimsRoute, async (c) => {
     const { db, clock } = c.get('deps');
-    const date = dateOrToday(c.req.valid('query').date, clock);
-    return c.json({ date, items: await register.listClaims(db, date) }, 200);
+    const { date: asked, after, before, pageSize = 25 } = c.req.valid('query');
+    const date = dateOrToday(asked, clock);
+    const page = await register.listClaims(db, { date, start: pageStart({ after, before }, CLAIM_SORT, isClaimPosition), pageSize });
+    return c.json({ date, items: page.rows, pageSize, total: page.total, totalIsCapped: page.totalIsCapped, ...pageCursors(page, CLAIM_SORT) }, 200);
   });
 
   app.openapi(createClaimRoute, async (c) => {

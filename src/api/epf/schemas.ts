@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS } from '../../domain/epf.ts';
 import { permitted } from '../access.ts';
 import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { pageFields, pageQueryParameters } from '../cursor.ts';
 
 const cents = z.number().int().openapi({ description: 'Euro cents', example: 44_000_000_000 });
 const positiveCents = amountCents.min(1);
@@ -101,7 +102,7 @@ export const ClaimDetailSchema = z
   .openapi('EpfClaimDetail');
 
 const ClaimListSchema = z
-  .object({ date: isoDate, items: z.array(z.object({ ...claimFields, ...stateFields })) })
+  .object({ date: isoDate, items: z.array(z.object({ ...claimFields, ...stateFields })), ...pageFields })
   .openapi('EpfClaimList');
 
 const statusCount = z.object({ count: z.number().int(), declaredCents: cents });
@@ -163,8 +164,9 @@ export const listClaimsRoute = createRoute(
     method: 'get',
     path: '/epf/claims',
     tags: ['epf'],
-    summary: 'The claims declared on or before a date, each with its status then',
-    request: { query: DateQuerySchema },
+    summary: 'The claims declared on or before a date, each with its status then, oldest first, a page at a time',
+    description: 'Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).',
+    request: { query: DateQuerySchema.extend(pageQueryParameters) },
     responses: { 200: json(ClaimListSchema, 'The claims'), ...problemResponses(400, 401, 403) },
   }),
 );

@@ -5,7 +5,7 @@ import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
 import type { ExportList } from '../../../common/vocabulary/codes.ts';
 import { listAccounts } from '../../auth/accounts.ts';
 import { listBudget } from '../../register/budget.ts';
-import { epfOverview, listClaims } from '../../register/epf.ts';
+import { claimBatches, epfOverview } from '../../register/epf.ts';
 import { readExportQueues } from '../../register/export-control.ts';
 import { listLetters } from '../../register/letters.ts';
 import { listProgrammes } from '../../register/training.ts';
@@ -119,7 +119,7 @@ export function exportRoutes() {
   app.openapi(epfClaimsExportRoute, async (c) => {
     const { date, ...file } = c.req.valid('query');
     const { db, clock } = c.get('deps');
-    return sendExport(c, 'epfClaims', file, EPF_CLAIM_COLUMNS, oneBatch(listClaims(db, date ?? todayInAmsterdam(clock()))));
+    return sendExport(c, 'epfClaims', file, EPF_CLAIM_COLUMNS, claimBatches(db, date ?? todayInAmsterdam(clock())));
   });
 
   // Listing the accounts records the read, as the accounts page's list does.

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import {
   buildAuditEvent,
@@ -98,6 +99,8 @@ export interface AuditEventFilter {
   action?: string | undefined;
   from?: string | undefined;
   until?: string | undefined;
+  /** Only the events of one import: each record it created and the import's own event. */
+  importId?: string | undefined;
   /** Only events before this sequence number (the next page when reading newest first). */
   beforeSeq?: number | undefined;
   limit: number;
@@ -111,6 +114,11 @@ export interface ListedAuditEvent extends RecordedAuditEvent {
 /** Events matching the filter, newest first. */
 export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise<ListedAuditEvent[]> {
   let query = db.selectFrom('auditEvent').select(['canonical', 'hash']);
+  if (filter.importId) {
+    const range = await importEventRange(db, filter.importId);
+    if (!range) return [];
+    query = query.where('seq', '>=', range.first).where('seq', '<=', range.last);
+  }
   if (filter.objectType) query = query.where('objectType', '=', filter.objectType);
   if (filter.objectId) query = query.where('objectId', '=', filter.objectId);
   if (filter.actor) query = query.where('actorName', '=', filter.actor);
@@ -121,6 +129,23 @@ export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise
   const rows = await query.orderBy('seq', 'desc').limit(filter.limit).execute();
   return rows.map((row) => ({ ...RecordedAuditEventSchema.parse(JSON.parse(row.canonical)), hash: row.hash }));
 }
+
+/**
+ * The sequence numbers of an import's events: its records' events were appended as one batch, in one
+ * take of the append lock, directly followed by the import's own event, which counts them.
+ */
+async function importEventRange(db: Db, importId: string): Promise<{ first: number; last: number } | undefined> {
+  const commit = await db.selectFrom('auditEvent').select(['seq', 'canonical']).where('objectType', '=', 'import').where('objectId', '=', importId).executeTakeFirst();
+  if (!commit) return undefined;
+  const { detail } = ImportCommitSchema.parse(JSON.parse(commit.canonical));
+  const records = detail.created.delivery + detail.created.valuation + detail.created.payment;
+  return { first: commit.seq - records, last: commit.seq };
+}
+
+const ImportCommitSchema = z.object({
+  action: z.literal('import.commit'),
+  detail: z.object({ created: z.object({ delivery: z.number().int(), valuation: z.number().int(), payment: z.number().int() }) }),
+});
 
 /**
  * The chain in order, in batches (for verification, in constant memory): keyset by sequence number, the

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { centsFromText, sumCents, type Cents } from '../../../common/money.ts';
 import {
   EPF_CLAIM_STATUSES,
@@ -14,6 +14,8 @@ import {
   type EpfTranche,
 } from '../../domain/epf.ts';
 import { withTypedErrors } from '../errors.ts';
+import { isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { LIST_COUNT_CAP } from './deliveries.ts';
 import type { Database, EpfTrancheTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -88,23 +90,27 @@ export async function claimHistory(db: Db, claimId: string): Promise<EpfClaimHis
 }
 
 /**
- * Each claim declared on or before the date as it stood then, as the table `state`: the latest
- * assessment and the latest blockage on or before the date, and the money received by then. The rule
- * of claimStateAt (src/domain/epf.ts) in SQL, so that the claims and their figures are added up in the
- * database rather than by reading every claim's history; test/figures/epf-sql.test.ts holds the two equal.
+ * The claims `claims` selects (from epf_claim, all declared on or before the date) as they stood at the
+ * date, as the table `state`: each with its latest assessment and latest blockage on or before the date,
+ * and the money received by then. The rule of claimStateAt (src/domain/epf.ts) in SQL, so that claims
+ * and their figures are added up in the database rather than by reading every claim's history;
+ * test/figures/epf-sql.test.ts holds the two equal.
  */
-function withClaimStatesAt(date: string) {
+function withClaimStatesAt(date: string, claims: RawBuilder<unknown>) {
   return sql`
-    with assessed as (
+    with claims as (${claims}),
+    assessed as (
       select distinct on (claim_id) claim_id, compensated_cents, remainder_expected_by
-      from epf_assessment where assessed_on <= ${date}::date
+      from epf_assessment where assessed_on <= ${date}::date and claim_id in (select id from claims)
       order by claim_id, assessed_on desc, recorded_at desc, id desc
     ), blocked as (
       select distinct on (claim_id) claim_id, blocked, reason
-      from epf_blockage where effective_on <= ${date}::date
+      from epf_blockage where effective_on <= ${date}::date and claim_id in (select id from claims)
       order by claim_id, effective_on desc, recorded_at desc, id desc
     ), received as (
-      select claim_id, sum(amount_cents) as paid_cents from epf_receipt where received_on <= ${date}::date group by claim_id
+      select claim_id, sum(amount_cents) as paid_cents
+      from epf_receipt where received_on <= ${date}::date and claim_id in (select id from claims)
+      group by claim_id
     ), state as (
       select claim.*,
         case when blocked.blocked then 'blocked'
@@ -115,27 +121,54 @@ function withClaimStatesAt(date: string) {
         coalesce(received.paid_cents, 0)::bigint as paid_cents,
         case when blocked.blocked then blocked.reason end as blocked_reason,
         assessed.remainder_expected_by
-      from epf_claim claim
+      from claims claim
       left join assessed on assessed.claim_id = claim.id
       left join blocked on blocked.claim_id = claim.id
       left join received on received.claim_id = claim.id
-      where claim.declared_on <= ${date}::date
     )`;
 }
 
-/** The claims declared on or before the date, each as it stood then, oldest first. */
-export async function claimsAt(db: Db, date: string): Promise<(EpfClaim & EpfClaimState)[]> {
-  const { rows } = await sql<Selectable<Database['epfClaim']> & Omit<EpfClaimState, 'outstandingCents'>>`
-    ${withClaimStatesAt(date)}
-    select * from state order by declared_on, reference`.execute(db);
-  return rows.map((row) => ({ ...row, status: oneOf(EPF_CLAIM_STATUSES, row.status), outstandingCents: Math.max(0, row.compensatedCents - row.paidCents) }));
+const declaredBy = (date: string) => sql<boolean>`declared_on <= ${date}::date`;
+
+/** Claims are listed by the day they were declared, oldest first (index epf_claim_by_declaration). */
+const CLAIM_ORDER = keysetColumns.date('declared_on', { nullable: false });
+
+export type ClaimAtDate = EpfClaim & EpfClaimState;
+
+/** A page of the claims declared on or before the date, each as it stood then: the page's claims read first, then only their history. */
+export async function claimsAt(db: Db, date: string, start: PageStart, limit: number): Promise<KeysetPage<ClaimAtDate>> {
+  return readKeysetPage(
+    CLAIM_ORDER,
+    false,
+    start,
+    limit,
+    async ([walk], order, limit) => {
+      const pageClaims = sql`select * from epf_claim where ${declaredBy(date)} and ${walk!.condition} order by ${walk!.order} limit ${limit}`;
+      const { rows } = await sql<Selectable<Database['epfClaim']> & Omit<EpfClaimState, 'outstandingCents'>>`
+        ${withClaimStatesAt(date, pageClaims)}
+        select * from state order by ${order}`.execute(db);
+      return rows.map((row) => ({ ...row, status: oneOf(EPF_CLAIM_STATUSES, row.status), outstandingCents: Math.max(0, row.compensatedCents - row.paidCents) }));
+    },
+    (claim) => ({ value: claim.declaredOn, id: claim.id }),
+  );
+}
+
+/** Whether a cursor's position could be a claim's. */
+export const isClaimPosition = (position: KeysetPosition) => isPositionOf(CLAIM_ORDER, position);
+
+/** How many claims were declared on or before the date, counted no further than the lists' cap. */
+export async function countClaimsAt(db: Db, date: string): Promise<{ count: number; capped: boolean }> {
+  const { rows } = await sql<{ count: number }>`
+    select count(*)::int as count from (select 1 from epf_claim where ${declaredBy(date)} limit ${LIST_COUNT_CAP + 1}) found`.execute(db);
+  const found = rows[0]!.count;
+  return found > LIST_COUNT_CAP ? { count: LIST_COUNT_CAP, capped: true } : { count: found, capped: false };
 }
 
 /** The Dutch EPF figures at a date, added up in one statement: the rule of epfFiguresAt (src/domain/epf.ts). */
 export async function figuresAt(db: Db, date: string): Promise<EpfFigures> {
   // Sums travel as text inside the JSON, exact at any size.
   const { rows } = await sql<{ statuses: StatusTotals[] | null; years: { year: number; cents: string }[] | null }>`
-    ${withClaimStatesAt(date)},
+    ${withClaimStatesAt(date, sql`select * from epf_claim where ${declaredBy(date)}`)},
     by_status as (
       select status, count(*)::int as count, sum(declared_cents)::text as "declaredCents",
         sum(compensated_cents)::text as "compensatedCents", sum(paid_cents)::text as "paidCents",

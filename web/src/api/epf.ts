@@ -16,8 +16,9 @@ export function getEpfOverview(date: string, signal?: AbortSignal) {
   return request<ResponseBody<'/epf/overview', 'get'>>(`/epf/overview${queryString({ date })}`, { signal });
 }
 
-export function getEpfClaims(date: string, signal?: AbortSignal) {
-  return request<EpfClaimList>(`/epf/claims${queryString({ date })}`, { signal });
+/** A page of the claims at a date: the first, or the one after or before a cursor of another page. */
+export function getEpfClaims(query: { date: string; after?: string | undefined; before?: string | undefined }, signal?: AbortSignal) {
+  return request<EpfClaimList>(`/epf/claims${queryString(query)}`, { signal });
 }
 
 export function getEpfClaim(id: string, signal?: AbortSignal) {

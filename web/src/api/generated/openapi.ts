@@ -1660,6 +1660,8 @@ export interface paths {
                     from?: string;
                     /** @description Events before this moment */
                     until?: string;
+                    /** @description Only the events of one import: each record it created and the import's own event */
+                    importId?: string;
                     /** @description Events before this sequence number (the next page) */
                     before?: number;
                     limit?: number;
@@ -4454,12 +4456,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The claims declared on or before a date, each with its status then */
+        /**
+         * The claims declared on or before a date, each with its status then, oldest first, a page at a time
+         * @description Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).
+         */
         get: {
             parameters: {
                 query?: {
                     /** @description The date the figures are as at; today when left out */
                     date?: string;
+                    /** @description Start after this position: the page's `next` cursor. Not with `before`. */
+                    after?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `after`. */
+                    before?: string;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -8372,6 +8382,8 @@ export interface paths {
                     from?: string;
                     /** @description Events before this moment */
                     until?: string;
+                    /** @description Only the events of one import: each record it created and the import's own event */
+                    importId?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
@@ -11082,6 +11094,15 @@ export interface components {
                 /** @description The last year in which the rest is expected */
                 remainderExpectedBy: number | null;
             }[];
+            pageSize: number;
+            /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
+            total: number;
+            /** @description There are more than `total` (1,000) */
+            totalIsCapped: boolean;
+            /** @description Send as `after` for the next page; null on the last page */
+            next: string | null;
+            /** @description Send as `before` for the previous page; null on the first page */
+            previous: string | null;
         };
         EpfClaimDetail: {
             claim: {

@@ -31,7 +31,9 @@ export const epf: typeof nl.epf = {
   },
   claims: {
     heading: 'Claims',
-    caption: 'Claims up to {{date}}, with their status on that date',
+    caption_one: '{{count, number}} claim up to {{date}}, with its status on that date',
+    caption_other: '{{count, number}} claims up to {{date}}, with their status on that date',
+    captionMoreThan: 'More than {{count, number}} claims up to {{date}}, with their status on that date',
     reference: 'Reference',
     covers: 'Covers',
     period: 'Period',

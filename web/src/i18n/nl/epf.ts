@@ -29,7 +29,9 @@ export const epf = {
   },
   claims: {
     heading: 'Declaraties',
-    caption: 'Declaraties tot en met {{date}}, met hun status op die datum',
+    caption_one: '{{count, number}} declaratie tot en met {{date}}, met haar status op die datum',
+    caption_other: '{{count, number}} declaraties tot en met {{date}}, met hun status op die datum',
+    captionMoreThan: 'Meer dan {{count, number}} declaraties tot en met {{date}}, met hun status op die datum',
     reference: 'Kenmerk',
     covers: 'Omvat',
     period: 'Periode',

@@ -21,7 +21,7 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    onApply({ ...values, objectId: values.objectId.trim(), actor: values.actor.trim() });
+    onApply({ ...values, objectId: values.objectId.trim(), actor: values.actor.trim(), importId: values.importId.trim() });
   }
 
   return (
@@ -34,6 +34,7 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
         <SelectField {...field('action')} options={withAll(AUDIT_ACTIONS.map((value) => ({ value, label: terms.action(value) })))} />
         <TextField {...field('from')} type="date" />
         <TextField {...field('until')} type="date" />
+        <TextField {...field('importId')} hint={t('form.hints.importId')} />
       </div>
       <div className="action-row filters__actions">
         <button type="submit" className="utrecht-button utrecht-button--primary-action">

@@ -5,6 +5,7 @@ import { queryString } from '../../api/queryString.ts';
 import { startOfDayInTheHague } from '../../format/dates.ts';
 
 const AUDIT_PAGE_SIZE = 50;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The filters as the form holds them: text, dates as YYYY-MM-DD, '' for "any". */
 export interface AuditFilters {
@@ -14,9 +15,10 @@ export interface AuditFilters {
   action: string;
   from: string;
   until: string;
+  importId: string;
 }
 
-export const NO_FILTERS: AuditFilters = { objectType: '', objectId: '', actor: '', action: '', from: '', until: '' };
+export const NO_FILTERS: AuditFilters = { objectType: '', objectId: '', actor: '', action: '', from: '', until: '', importId: '' };
 
 /** The trail's state as the address bar holds it: the filters and where the page starts. */
 export interface AuditAddress {
@@ -30,7 +32,15 @@ export function parseAuditAddress(params: URLSearchParams): AuditAddress {
   const date = (name: 'from' | 'until') => (isIsoDate(text(name)) ? text(name) : '');
   const before = Number(params.get('before'));
   return {
-    filters: { objectType: text('objectType'), objectId: text('objectId'), actor: text('actor'), action: text('action'), from: date('from'), until: date('until') },
+    filters: {
+      objectType: text('objectType'),
+      objectId: text('objectId'),
+      actor: text('actor'),
+      action: text('action'),
+      from: date('from'),
+      until: date('until'),
+      importId: UUID.test(text('importId')) ? text('importId') : '',
+    },
     before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
   };
 }
@@ -53,6 +63,7 @@ export function auditApiQuery({ filters, before }: AuditAddress): AuditQuery {
     action: oneOf(AUDIT_ACTIONS, filters.action),
     from: filters.from ? startOfDayInTheHague(filters.from) : undefined,
     until: filters.until ? startOfDayInTheHague(filters.until, 1) : undefined,
+    importId: filters.importId || undefined,
     before,
     limit: AUDIT_PAGE_SIZE,
   };

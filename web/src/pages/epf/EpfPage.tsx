@@ -2,9 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import { isIsoDate, todayInAmsterdam } from '../../../../common/dates.ts';
+import { queryString } from '../../api/queryString.ts';
 import { getEpfClaims, getEpfOverview, type EpfClaimList, type EpfOverview } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
+import { ExportedTable } from '../../components/ExportedTable.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -26,7 +29,8 @@ export function EpfPage() {
   const [typed, setTyped] = useState(date);
   useEffect(() => setTyped(date), [date]);
   const overview = useResource(`overview/${date}`, (signal) => getEpfOverview(date, signal));
-  const claims = useResource(`claims/${date}`, (signal) => getEpfClaims(date, signal));
+  const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined };
+  const claims = useResource(JSON.stringify(['claims', date, start]), (signal) => getEpfClaims({ date, ...start }, signal));
 
   function show(event: FormEvent) {
     event.preventDefault();
@@ -55,7 +59,6 @@ export function EpfPage() {
 
       <LabelledSection heading={t('epf.claims.heading')}>
         {claims.status === 'ready' ? <ClaimsTable list={claims.data.data} /> : <ResourceStatus resource={claims} onRetry={claims.reload} />}
-        {claims.status === 'ready' && claims.data.data.items.length > 0 && <ExportLinks list="epf-claims" filters={{ date }} />}
       </LabelledSection>
 
       {can('epf.write') && (
@@ -115,7 +118,7 @@ function TranchesTable({ tranches }: { tranches: EpfOverview['tranches'] }) {
 function ClaimsTable({ list }: { list: EpfClaimList }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  if (list.items.length === 0) return <p className="nl-paragraph">{t('epf.figures.none')}</p>;
+  const addressAt = (start: { after?: string; before?: string }) => `/epf${queryString({ date: list.date, ...start })}`;
   const columns: Column<EpfClaimList['items'][number]>[] = [
     { key: 'reference', header: t('epf.claims.reference'), cell: (row) => <Link href={`/epf/declaraties/${row.id}`}>{row.reference}</Link> },
     { key: 'covers', header: t('epf.claims.covers'), cell: (row) => row.batch || t('epf.claim.delivery') },
@@ -126,5 +129,20 @@ function ClaimsTable({ list }: { list: EpfClaimList }) {
     { key: 'paid', header: t('epf.claims.paid'), numeric: true, cell: (row) => formatEuro(row.paidCents, language) },
     { key: 'status', header: t('epf.claims.status'), cell: (row) => (row.blockedReason ? `${t(`epfClaimStatuses.${row.status}`)}: ${row.blockedReason}` : t(`epfClaimStatuses.${row.status}`)) },
   ];
-  return <DataTable caption={t('epf.claims.caption', { date: formatShortDate(list.date, language) })} columns={columns} rows={list.items} rowKey={(row) => row.id} />;
+  return (
+    <>
+      <ExportedTable
+        exported={{ list: 'epf-claims', filters: { date: list.date } }}
+        empty={t('epf.figures.none')}
+        caption={t(list.totalIsCapped ? 'epf.claims.captionMoreThan' : 'epf.claims.caption', { date: formatShortDate(list.date, language), count: list.total })}
+        columns={columns}
+        rows={list.items}
+        rowKey={(row) => row.id}
+      />
+      <Pagination
+        previousHref={list.previous === null ? null : addressAt({ before: list.previous })}
+        nextHref={list.next === null ? null : addressAt({ after: list.next })}
+      />
+    </>
+  );
 }

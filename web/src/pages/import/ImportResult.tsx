@@ -41,7 +41,7 @@ export function ImportResult({ report, mode, onAgain }: ImportResultProps) {
       {report.importId && (
         <p className="nl-paragraph">
           {can('audit.read') ? (
-            <Link className="utrecht-link utrecht-link--html-a" href={auditAddress({ ...NO_FILTERS, objectType: 'import', objectId: report.importId })}>
+            <Link className="utrecht-link utrecht-link--html-a" href={auditAddress({ ...NO_FILTERS, importId: report.importId })}>
               {t('imports.auditLink')}
             </Link>
           ) : (
