@@ -1,19 +1,22 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { parseEuroAmount } from '../../../common/money.ts';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert.tsx';
+import { DescribedField, type FieldDescription } from './DescribedField.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
+import { fieldReader, type FieldReader, type Problems } from './fieldReader.ts';
 import { SubmitButton } from './SubmitButton.tsx';
-import { useSubmission, type ClientProblem } from './useSubmission.ts';
+import { useSubmission } from './useSubmission.ts';
 
-type Problems = Partial<Record<string, ClientProblem>>;
+/** One thing per field, such as its label, by the field's name. */
+const perField = <N extends string, T>(fields: Record<N, FieldDescription<N>>, to: (description: FieldDescription<N>) => T) =>
+  Object.fromEntries(Object.entries<FieldDescription<N>>(fields).map(([name, description]) => [name, to(description)])) as Record<N, T>;
 
 /**
- * A form that records something new: its values as typed, the refusal per field (the client's own
- * checks, then the server's), and one key per record, so that sending the same record twice records it
- * once. After a success it empties, takes a new key and says so. Several may share a page: each control's
- * id is scoped to its form, while its errors are looked up by the name the API gives the field.
+ * The state of a record form: its values as typed, the refusal per field (the client's own checks, then
+ * the server's), and one key per record, so that sending the same record twice records it once. After a
+ * success it empties, takes a new key and says so. Several may share a page: each control's id is scoped
+ * to its form, while its errors are looked up by the name the API gives the field.
  */
-export function useRecordForm<V extends Record<string, string>>(initial: V, labels: Record<keyof V & string, string>) {
+function useRecordForm<N extends string>(initial: Record<N, string>, labels: Record<N, string>) {
   const scope = useId();
   const scoped = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [`${scope}${name}`, text]));
   const submission = useSubmission();
@@ -21,7 +24,7 @@ export function useRecordForm<V extends Record<string, string>>(initial: V, labe
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [done, setDone] = useState(false);
 
-  const field = (name: keyof V & string) => ({
+  const field = (name: N) => ({
     name: `${scope}${name}`,
     label: labels[name],
     value: values[name],
@@ -29,12 +32,12 @@ export function useRecordForm<V extends Record<string, string>>(initial: V, labe
     onChange: (value: string) => setValues((previous) => ({ ...previous, [name]: value })),
   });
 
-  /** Checks what the client can, then sends the record with its key; `read` notes problems while it builds the request. */
-  function submit<Input>(event: FormEvent, read: (reader: FieldReader) => Input, send: (input: Input, idempotencyKey: string) => Promise<unknown>) {
+  /** Checks what the client can, then sends the record with its key. */
+  function submit<Input>(event: FormEvent, read: (reader: FieldReader<N>) => Input, send: (input: Input, idempotencyKey: string) => Promise<unknown>) {
     event.preventDefault();
     setDone(false);
     const problems: Problems = {};
-    const input = read(fieldReader(problems));
+    const input = read(fieldReader(values, problems));
     void submission.submit(problems, async () => {
       await send(input, key);
       setValues(initial);
@@ -48,59 +51,48 @@ export function useRecordForm<V extends Record<string, string>>(initial: V, labe
   return { submission, summary, values, field, submit, done };
 }
 
-export type RecordFormState = ReturnType<typeof useRecordForm>;
-
-/** Turns typed text into a request's values, noting each field the client can already tell is wrong. */
-export interface FieldReader {
-  required(name: string, text: string): string;
-  /** A whole number, or null when left empty (then `required` says whether that is allowed). */
-  wholeNumber(name: string, text: string, required?: boolean): number | null;
-  /** An amount in euros as typed ("5.000.000", "5 mln" is not), in cents; null when left empty. */
-  amount(name: string, text: string, required?: boolean): number | null;
-}
-
-function fieldReader(problems: Problems): FieldReader {
-  const empty = (name: string, text: string, required: boolean) => {
-    if (text.trim() !== '') return false;
-    if (required) problems[name] = 'required';
-    return true;
-  };
-  return {
-    required(name, text) {
-      empty(name, text, true);
-      return text;
-    },
-    wholeNumber(name, text, required = false) {
-      if (empty(name, text, required)) return null;
-      if (!/^-?\d+$/.test(text.trim())) problems[name] = 'invalidWholeNumber';
-      return Number(text.trim());
-    },
-    amount(name, text, required = false) {
-      if (empty(name, text, required)) return null;
-      const cents = parseEuroAmount(text);
-      if (cents === undefined) problems[name] = 'invalidAmount';
-      return cents ?? 0;
-    },
-  };
-}
-
-/** The frame every record form has: an optional legend, the success message, the error summary, the fields and the button. */
-export function RecordForm({ form, legend, doneText, conflictText, submitLabel, onSubmit, children }: {
-  form: Pick<RecordFormState, 'submission' | 'summary' | 'done'>;
+interface RecordFormProps<N extends string, Input> {
   legend?: string;
-  /** What to say when the record changed since the form was filled in (a change sent with If-Match). */
-  conflictText?: string;
   doneText: string;
   submitLabel: string;
-  onSubmit: (event: FormEvent) => void;
-  children: ReactNode;
-}) {
+  /** What to say when the record changed since the form was filled in (a change sent with If-Match). */
+  conflictText?: string;
+  /** The fields in the order they are shown. */
+  fields: Record<N, FieldDescription<N>>;
+  /** Builds the request from what is typed, noting the problems the client can already see. */
+  read: (reader: FieldReader<N>) => Input;
+  send: (input: Input, idempotencyKey: string) => Promise<unknown>;
+  /** Called once the record is made. */
+  onRecorded?: () => void;
+}
+
+/**
+ * A form that records something new, described by its fields, how its request is built and where it is
+ * sent: an optional legend, the success message, the error summary, the fields and the button.
+ */
+export function RecordForm<N extends string, Input>({ legend, doneText, submitLabel, conflictText, fields, read, send, onRecorded }: RecordFormProps<N, Input>) {
+  const form = useRecordForm(
+    perField(fields, (description) => description.initial ?? ''),
+    perField(fields, (description) => description.label),
+  );
   const { submission, summary } = form;
+  const onSubmit = (event: FormEvent) =>
+    form.submit(event, read, async (input, key) => {
+      await send(input, key);
+      onRecorded?.();
+    });
   const body = (
     <>
       <div role="status">{form.done && <Alert type="ok">{doneText}</Alert>}</div>
       <ErrorSummary fieldErrors={summary.fieldErrors} labels={summary.labels} formError={submission.formError ?? (submission.conflict ? (conflictText ?? null) : null)} refusals={submission.refusals} />
-      {children}
+      {Object.entries<FieldDescription<N>>(fields).map(([name, description]) =>
+        description.shownWhen?.(form.values) === false ? null : (
+          <Fragment key={name}>
+            {description.intro && <p className="nl-paragraph">{description.intro}</p>}
+            <DescribedField description={description} field={form.field(name as N)} />
+          </Fragment>
+        ),
+      )}
       <SubmitButton label={submitLabel} submitting={submission.submitting} />
     </>
   );

@@ -13,8 +13,7 @@ import {
   reportProgress,
   type IndustryOverview,
 } from '../../api/industry.ts';
-import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
-import { RecordForm, useRecordForm } from '../../forms/RecordForm.tsx';
+import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { industry as industryWords } from '../../i18n/nl/industry.ts';
 import { useResource } from '../../state/useResource.ts';
 
@@ -22,346 +21,240 @@ type FormWords = typeof industryWords.forms;
 type FormName = { [F in keyof FormWords]: FormWords[F] extends { legend: string } ? F : never }[keyof FormWords];
 
 /**
- * One industry form's words: its legend, button and success message, and the label of each field. The
+ * One industry form's words: its legend, button and success message, and the labels of its fields. The
  * fields are named as the API names them (so its refusals land there), their labels by the form's words.
  */
-function useFormWords<K extends string>(form: FormName, words: Record<K, string>) {
+function useFormWords<F extends FormName>(form: F) {
   const { t } = useTranslation();
   const word = (key: string) => t(`industry.forms.${form}.${key}` as 'industry.forms.company.legend');
   return {
-    legend: word('legend'),
-    submitLabel: word('submit'),
-    doneText: word('done'),
-    labels: Object.fromEntries(Object.entries<string>(words).map(([name, key]) => [name, word(key)])) as Record<K, string>,
+    words: { legend: word('legend'), submitLabel: word('submit'), doneText: word('done') },
+    label: (key: Exclude<keyof FormWords[F] & string, 'legend' | 'submit' | 'done'>) => word(key),
   };
 }
-
-const oneOf = <C extends string>(codes: readonly C[], text: string): C => codes.find((code) => code === text) ?? codes[0]!;
 
 interface Recorded {
   onRecorded: () => void;
 }
 
+type OverviewRecorded = { overview: IndustryOverview } & Recorded;
+
 export function CompanyForm({ onRecorded }: Recorded) {
-  const { labels, ...words } = useFormWords('company', { name: 'name', country: 'country', registrationNumber: 'registrationNumber' });
-  const form = useRecordForm({ name: '', country: '', registrationNumber: '' }, labels);
-  const { values, field } = form;
+  const { words, label } = useFormWords('company');
   return (
     <RecordForm
-      form={form}
       {...words}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => ({ name: read.required('name', values.name), country: read.required('country', values.country).trim().toUpperCase(), registrationNumber: values.registrationNumber.trim() || null }),
-          async (input, key) => {
-            await createCompany(input, key);
-            onRecorded();
-          },
-        )
-      }
-    >
-      <TextField {...field('name')} />
-      <TextField {...field('country')} size="small" />
-      <TextField {...field('registrationNumber')} optional />
-    </RecordForm>
+      fields={{ name: { label: label('name') }, country: { label: label('country'), size: 'small' }, registrationNumber: { label: label('registrationNumber'), optional: true } }}
+      read={(read) => ({ name: read.required('name'), country: read.required('country').trim().toUpperCase(), registrationNumber: read.text('registrationNumber').trim() || null })}
+      send={createCompany}
+      onRecorded={onRecorded}
+    />
   );
 }
 
 /** A contract with the procurement deliveries it fulfils (one chosen here) and its first milestone. */
-export function ContractForm({ overview, onRecorded }: { overview: IndustryOverview } & Recorded) {
+export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
   const { t } = useTranslation();
+  const { words, label } = useFormWords('contract');
   const procurements = useResource('procurement-deliveries', (signal) => listDeliveries({ supportType: 'procurement', pageSize: 100 }, signal));
-  const { labels, ...words } = useFormWords('contract', {
-    companyId: 'company',
-    reference: 'reference',
-    subject: 'subject',
-    amountCents: 'amount',
-    signedOn: 'signedOn',
-    'deliveryIds.0': 'delivery',
-    'milestones.0.title': 'milestone',
-    'milestones.0.dueOn': 'dueOn',
-  });
-  const form = useRecordForm(
-    { companyId: '', reference: '', subject: '', amountCents: '', signedOn: '', 'deliveryIds.0': '', 'milestones.0.title': '', 'milestones.0.dueOn': '' },
-    labels,
-  );
-  const { values, field } = form;
   const deliveries = procurements.data?.data.items ?? [];
   return (
     <RecordForm
-      form={form}
       {...words}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => {
-            const milestoneTitle = values['milestones.0.title'];
-            const dueOn = values['milestones.0.dueOn'];
-            return {
-              companyId: read.required('companyId', values.companyId),
-              reference: read.required('reference', values.reference),
-              subject: read.required('subject', values.subject),
-              amountCents: read.amount('amountCents', values.amountCents, true) ?? 0,
-              signedOn: read.required('signedOn', values.signedOn),
-              deliveryIds: values['deliveryIds.0'] ? [values['deliveryIds.0']] : [],
-              milestones: milestoneTitle || dueOn ? [{ title: read.required('milestones.0.title', milestoneTitle), dueOn: read.required('milestones.0.dueOn', dueOn) }] : [],
-            };
-          },
-          async (input, key) => {
-            await createContract(input, key);
-            onRecorded();
-          },
-        )
-      }
-    >
-      <SelectField {...field('companyId')} options={[{ value: '', label: t('form.choose') }, ...overview.companies.map((company) => ({ value: company.id, label: `${company.name} (${company.country})` }))]} />
-      <TextField {...field('reference')} />
-      <TextAreaField {...field('subject')} rows={2} />
-      <TextField {...field('amountCents')} inputMode="decimal" hint={t('industry.forms.euroHint')} />
-      <TextField {...field('signedOn')} type="date" />
-      <SelectField {...field('deliveryIds.0')} options={[{ value: '', label: t('industry.forms.contract.noDelivery') }, ...deliveries.map((delivery) => ({ value: delivery.id, label: delivery.title }))]} />
-      <TextField {...field('milestones.0.title')} optional />
-      <TextField {...field('milestones.0.dueOn')} type="date" optional />
-    </RecordForm>
+      fields={{
+        companyId: { label: label('company'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...overview.companies.map((company) => ({ value: company.id, label: `${company.name} (${company.country})` }))] },
+        reference: { label: label('reference') },
+        subject: { label: label('subject'), control: 'textarea', rows: 2 },
+        amountCents: { label: label('amount'), control: 'amount', hint: t('industry.forms.euroHint') },
+        signedOn: { label: label('signedOn'), control: 'date' },
+        'deliveryIds.0': { label: label('delivery'), control: 'select', options: [{ value: '', label: t('industry.forms.contract.noDelivery') }, ...deliveries.map((delivery) => ({ value: delivery.id, label: delivery.title }))] },
+        'milestones.0.title': { label: label('milestone'), optional: true },
+        'milestones.0.dueOn': { label: label('dueOn'), control: 'date', optional: true },
+      }}
+      read={(read) => {
+        const delivery = read.text('deliveryIds.0');
+        const hasMilestone = read.text('milestones.0.title') || read.text('milestones.0.dueOn');
+        return {
+          companyId: read.required('companyId'),
+          reference: read.required('reference'),
+          subject: read.required('subject'),
+          amountCents: read.amount('amountCents', true),
+          signedOn: read.required('signedOn'),
+          deliveryIds: delivery ? [delivery] : [],
+          milestones: hasMilestone ? [{ title: read.required('milestones.0.title'), dueOn: read.required('milestones.0.dueOn') }] : [],
+        };
+      }}
+      send={createContract}
+      onRecorded={onRecorded}
+    />
   );
 }
 
-export function ProgressForm({ overview, onRecorded }: { overview: IndustryOverview } & Recorded) {
+export function ProgressForm({ overview, onRecorded }: OverviewRecorded) {
+  const { words, label } = useFormWords('progress');
   const milestones = overview.companies.flatMap((company) =>
     company.contracts.flatMap((contract) => contract.milestones.map((milestone) => ({ value: milestone.id, label: `${company.name} · ${contract.reference} · ${milestone.title} (${milestone.percent} %)` }))),
   );
-  const { labels, ...words } = useFormWords('progress', { milestone: 'milestone', percent: 'percent', reportedOn: 'reportedOn', reason: 'reason' });
-  const form = useRecordForm({ milestone: milestones[0]?.value ?? '', percent: '', reportedOn: '', reason: '' }, labels);
-  const { values, field } = form;
   if (milestones.length === 0) return null;
   return (
     <RecordForm
-      form={form}
       {...words}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => ({ percent: read.wholeNumber('percent', values.percent, true) ?? 0, reportedOn: read.required('reportedOn', values.reportedOn), reason: values.reason }),
-          async (input, key) => {
-            await reportProgress(values.milestone, input, key);
-            onRecorded();
-          },
-        )
-      }
-    >
-      <SelectField {...field('milestone')} options={milestones} />
-      <TextField {...field('percent')} inputMode="numeric" size="small" />
-      <TextField {...field('reportedOn')} type="date" />
-      <TextAreaField {...field('reason')} optional />
-    </RecordForm>
+      fields={{
+        milestone: { label: label('milestone'), control: 'select', options: milestones, initial: milestones[0]?.value },
+        percent: { label: label('percent'), control: 'count' },
+        reportedOn: { label: label('reportedOn'), control: 'date' },
+        reason: { label: label('reason'), control: 'textarea', optional: true },
+      }}
+      read={(read) => ({ milestone: read.text('milestone'), progress: { percent: read.wholeNumber('percent', true), reportedOn: read.required('reportedOn'), reason: read.text('reason') } })}
+      send={({ milestone, progress }, key) => reportProgress(milestone, progress, key)}
+      onRecorded={onRecorded}
+    />
   );
 }
 
-export function PriceForm({ overview, onRecorded }: { overview: IndustryOverview } & Recorded) {
+export function PriceForm({ overview, onRecorded }: OverviewRecorded) {
   const { t } = useTranslation();
-  const { labels, ...words } = useFormWords('price', {
-    item: 'item',
-    contractId: 'contract',
-    earlierPriceCents: 'earlierPrice',
-    earlierOn: 'earlierOn',
-    paidPriceCents: 'paidPrice',
-    paidOn: 'paidOn',
-    note: 'note',
-  });
-  const form = useRecordForm({ item: '', contractId: '', earlierPriceCents: '', earlierOn: '', paidPriceCents: '', paidOn: '', note: '' }, labels);
-  const { values, field } = form;
+  const { words, label } = useFormWords('price');
   const contracts = overview.companies.flatMap((company) => company.contracts.map((contract) => ({ value: contract.id, label: `${company.name} · ${contract.reference}` })));
+  const euroHint = t('industry.forms.euroHint');
   return (
     <RecordForm
-      form={form}
       {...words}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => ({
-            item: read.required('item', values.item),
-            contractId: values.contractId || null,
-            earlierPriceCents: read.amount('earlierPriceCents', values.earlierPriceCents, true) ?? 0,
-            earlierOn: read.required('earlierOn', values.earlierOn),
-            paidPriceCents: read.amount('paidPriceCents', values.paidPriceCents, true) ?? 0,
-            paidOn: read.required('paidOn', values.paidOn),
-            note: values.note,
-          }),
-          async (input, key) => {
-            await recordPriceDevelopment(input, key);
-            onRecorded();
-          },
-        )
-      }
-    >
-      <TextField {...field('item')} />
-      <SelectField {...field('contractId')} options={[{ value: '', label: t('industry.forms.price.noContract') }, ...contracts]} />
-      <TextField {...field('earlierPriceCents')} inputMode="decimal" hint={t('industry.forms.euroHint')} />
-      <TextField {...field('earlierOn')} type="date" />
-      <TextField {...field('paidPriceCents')} inputMode="decimal" hint={t('industry.forms.euroHint')} />
-      <TextField {...field('paidOn')} type="date" />
-      <TextAreaField {...field('note')} optional />
-    </RecordForm>
+      fields={{
+        item: { label: label('item') },
+        contractId: { label: label('contract'), control: 'select', options: [{ value: '', label: t('industry.forms.price.noContract') }, ...contracts] },
+        earlierPriceCents: { label: label('earlierPrice'), control: 'amount', hint: euroHint },
+        earlierOn: { label: label('earlierOn'), control: 'date' },
+        paidPriceCents: { label: label('paidPrice'), control: 'amount', hint: euroHint },
+        paidOn: { label: label('paidOn'), control: 'date' },
+        note: { label: label('note'), control: 'textarea', optional: true },
+      }}
+      read={(read) => ({
+        item: read.required('item'),
+        contractId: read.text('contractId') || null,
+        earlierPriceCents: read.amount('earlierPriceCents', true),
+        earlierOn: read.required('earlierOn'),
+        paidPriceCents: read.amount('paidPriceCents', true),
+        paidOn: read.required('paidOn'),
+        note: read.text('note'),
+      })}
+      send={recordPriceDevelopment}
+      onRecorded={onRecorded}
+    />
   );
 }
 
 export function LessonForm({ onRecorded }: Recorded) {
   const { t } = useTranslation();
-  const { labels, ...words } = useFormWords('lesson', { notedOn: 'notedOn', category: 'category', text: 'text' });
-  const form = useRecordForm({ notedOn: '', category: LESSON_CATEGORIES[0] as string, text: '' }, labels);
-  const { values, field } = form;
+  const { words, label } = useFormWords('lesson');
   return (
     <RecordForm
-      form={form}
       {...words}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => ({ notedOn: read.required('notedOn', values.notedOn), category: oneOf(LESSON_CATEGORIES, values.category), text: read.required('text', values.text) }),
-          async (input, key) => {
-            await recordLesson(input, key);
-            onRecorded();
-          },
-        )
-      }
-    >
-      <TextField {...field('notedOn')} type="date" />
-      <SelectField {...field('category')} options={LESSON_CATEGORIES.map((value) => ({ value, label: t(`lessonCategories.${value}`) }))} />
-      <TextAreaField {...field('text')} />
-    </RecordForm>
+      fields={{
+        notedOn: { label: label('notedOn'), control: 'date' },
+        category: { label: label('category'), control: 'select', options: LESSON_CATEGORIES.map((value) => ({ value, label: t(`lessonCategories.${value}`) })), initial: LESSON_CATEGORIES[0] },
+        text: { label: label('text'), control: 'textarea' },
+      }}
+      read={(read) => ({ notedOn: read.required('notedOn'), category: read.code('category', LESSON_CATEGORIES), text: read.required('text') })}
+      send={recordLesson}
+      onRecorded={onRecorded}
+    />
   );
 }
 
 /** A new co-production project at its first stage, or the next stage of one already recorded. */
-export function CoproductionForm({ overview, onRecorded }: { overview: IndustryOverview } & Recorded) {
+export function CoproductionForm({ overview, onRecorded }: OverviewRecorded) {
   const { t } = useTranslation();
-  const { labels, ...words } = useFormWords('coproduction', { projectId: 'project', title: 'title', partner: 'partner', stage: 'stage', reachedOn: 'reachedOn', note: 'note' });
-  const form = useRecordForm({ projectId: '', title: '', partner: '', stage: COPRODUCTION_STAGES[0] as string, reachedOn: '', note: '' }, labels);
-  const { values, field } = form;
-  const isNew = values.projectId === '';
+  const { words, label } = useFormWords('coproduction');
+  const isNew = (values: { projectId: string }) => values.projectId === '';
   return (
     <RecordForm
-      form={form}
       {...words}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => ({
-            ...(isNew ? { title: read.required('title', values.title), partner: read.required('partner', values.partner) } : { title: '', partner: '' }),
-            stage: oneOf(COPRODUCTION_STAGES, values.stage),
-            reachedOn: read.required('reachedOn', values.reachedOn),
-            note: values.note,
-          }),
-          async ({ title, partner, ...stage }, key) => {
-            await (isNew ? createCoproduction({ title, partner, ...stage }, key) : recordStage(values.projectId, stage, key));
-            onRecorded();
-          },
-        )
-      }
-    >
-      <SelectField {...field('projectId')} options={[{ value: '', label: t('industry.forms.coproduction.newProject') }, ...overview.coproductionProjects.map((project) => ({ value: project.id, label: project.title }))]} />
-      {isNew && (
-        <>
-          <TextField {...field('title')} />
-          <TextField {...field('partner')} />
-        </>
-      )}
-      <SelectField {...field('stage')} options={COPRODUCTION_STAGES.map((value) => ({ value, label: t(`coproductionStages.${value}`) }))} />
-      <TextField {...field('reachedOn')} type="date" />
-      <TextAreaField {...field('note')} optional />
-    </RecordForm>
+      fields={{
+        projectId: { label: label('project'), control: 'select', options: [{ value: '', label: t('industry.forms.coproduction.newProject') }, ...overview.coproductionProjects.map((project) => ({ value: project.id, label: project.title }))] },
+        title: { label: label('title'), shownWhen: isNew },
+        partner: { label: label('partner'), shownWhen: isNew },
+        stage: { label: label('stage'), control: 'select', options: COPRODUCTION_STAGES.map((value) => ({ value, label: t(`coproductionStages.${value}`) })), initial: COPRODUCTION_STAGES[0] },
+        reachedOn: { label: label('reachedOn'), control: 'date' },
+        note: { label: label('note'), control: 'textarea', optional: true },
+      }}
+      read={(read) => ({
+        projectId: read.text('projectId'),
+        ...(read.text('projectId') === '' ? { title: read.required('title'), partner: read.required('partner') } : { title: '', partner: '' }),
+        stage: { stage: read.code('stage', COPRODUCTION_STAGES), reachedOn: read.required('reachedOn'), note: read.text('note') },
+      })}
+      send={({ projectId, title, partner, stage }, key) => (projectId === '' ? createCoproduction({ title, partner, ...stage }, key) : recordStage(projectId, stage, key))}
+      onRecorded={onRecorded}
+    />
   );
 }
 
 export function DemandBundleForm({ onRecorded }: Recorded) {
   const { t } = useTranslation();
-  const { labels, ...words } = useFormWords('demandBundle', {
-    need: 'need',
-    category: 'category',
-    dutchQuantity: 'dutchQuantity',
-    ukrainianQuantity: 'ukrainianQuantity',
-    identifiedOn: 'identifiedOn',
-    note: 'note',
-  });
-  const form = useRecordForm({ need: '', category: CATEGORIES[0] as string, dutchQuantity: '', ukrainianQuantity: '', identifiedOn: '', note: '' }, labels);
-  const { values, field } = form;
+  const { words, label } = useFormWords('demandBundle');
   return (
     <RecordForm
-      form={form}
       {...words}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => ({
-            need: read.required('need', values.need),
-            category: oneOf(CATEGORIES, values.category),
-            dutchQuantity: read.wholeNumber('dutchQuantity', values.dutchQuantity, true) ?? 0,
-            ukrainianQuantity: read.wholeNumber('ukrainianQuantity', values.ukrainianQuantity, true) ?? 0,
-            identifiedOn: read.required('identifiedOn', values.identifiedOn),
-            note: values.note,
-          }),
-          async (input, key) => {
-            await recordDemandBundle(input, key);
-            onRecorded();
-          },
-        )
-      }
-    >
-      <TextField {...field('need')} />
-      <SelectField {...field('category')} options={CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) }))} />
-      <TextField {...field('dutchQuantity')} inputMode="numeric" size="small" />
-      <TextField {...field('ukrainianQuantity')} inputMode="numeric" size="small" />
-      <TextField {...field('identifiedOn')} type="date" />
-      <TextAreaField {...field('note')} optional />
-    </RecordForm>
+      fields={{
+        need: { label: label('need') },
+        category: { label: label('category'), control: 'select', options: CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) })), initial: CATEGORIES[0] },
+        dutchQuantity: { label: label('dutchQuantity'), control: 'count' },
+        ukrainianQuantity: { label: label('ukrainianQuantity'), control: 'count' },
+        identifiedOn: { label: label('identifiedOn'), control: 'date' },
+        note: { label: label('note'), control: 'textarea', optional: true },
+      }}
+      read={(read) => ({
+        need: read.required('need'),
+        category: read.code('category', CATEGORIES),
+        dutchQuantity: read.wholeNumber('dutchQuantity', true),
+        ukrainianQuantity: read.wholeNumber('ukrainianQuantity', true),
+        identifiedOn: read.required('identifiedOn'),
+        note: read.text('note'),
+      })}
+      send={recordDemandBundle}
+      onRecorded={onRecorded}
+    />
   );
 }
 
 /** The disclosure officer's decision on a company: public under an approved name, or confidential with its ground. */
-export function CompanyDecisionForm({ overview, onRecorded }: { overview: IndustryOverview } & Recorded) {
+export function CompanyDecisionForm({ overview, onRecorded }: OverviewRecorded) {
   const { t } = useTranslation();
-  const { labels, ...words } = useFormWords('decision', { companyId: 'company', state: 'state', publicName: 'publicName', ground: 'ground', reviewOn: 'reviewOn', note: 'note' });
-  const form = useRecordForm({ companyId: '', state: 'confidential', publicName: '', ground: 'companyInterests', reviewOn: '', note: '' }, labels);
-  const { values, field } = form;
-  const isPublic = values.state === 'public';
+  const { words, label } = useFormWords('decision');
+  const isPublic = (values: { state: string }) => values.state === 'public';
   return (
     <RecordForm
-      form={form}
       {...words}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => ({
-            companyId: read.required('companyId', values.companyId),
-            decision: isPublic
-              ? { state: 'public' as const, publicName: read.required('publicName', values.publicName), note: values.note }
-              : { state: 'confidential' as const, ground: oneOf(CONFIDENTIALITY_GROUNDS, values.ground), reviewOn: values.reviewOn || null, note: values.note },
-          }),
-          async ({ companyId, decision }, key) => {
-            await decideOnCompany(companyId, decision, key);
-            onRecorded();
-          },
-        )
-      }
-    >
-      <SelectField
-        {...field('companyId')}
-        options={[
-          { value: '', label: t('form.choose') },
-          ...overview.companies.map((company) => ({ value: company.id, label: `${company.name} (${t(`disclosureStates.${company.disclosureState}`).toLowerCase()})` })),
-        ]}
-      />
-      <SelectField {...field('state')} options={(['confidential', 'public'] as const).map((value) => ({ value, label: t(`disclosureStates.${value}`) }))} />
-      {isPublic ? (
-        <TextField {...field('publicName')} />
-      ) : (
-        <>
-          <SelectField {...field('ground')} options={CONFIDENTIALITY_GROUNDS.map((value) => ({ value, label: t(`confidentialityGrounds.${value}`) }))} />
-          <TextField {...field('reviewOn')} type="date" optional />
-        </>
-      )}
-      <TextAreaField {...field('note')} optional />
-    </RecordForm>
+      fields={{
+        companyId: {
+          label: label('company'),
+          control: 'select',
+          options: [
+            { value: '', label: t('form.choose') },
+            ...overview.companies.map((company) => ({ value: company.id, label: `${company.name} (${t(`disclosureStates.${company.disclosureState}`).toLowerCase()})` })),
+          ],
+        },
+        state: { label: label('state'), control: 'select', options: (['confidential', 'public'] as const).map((value) => ({ value, label: t(`disclosureStates.${value}`) })), initial: 'confidential' },
+        publicName: { label: label('publicName'), shownWhen: isPublic },
+        ground: {
+          label: label('ground'),
+          control: 'select',
+          options: CONFIDENTIALITY_GROUNDS.map((value) => ({ value, label: t(`confidentialityGrounds.${value}`) })),
+          initial: 'companyInterests',
+          shownWhen: (values) => !isPublic(values),
+        },
+        reviewOn: { label: label('reviewOn'), control: 'date', optional: true, shownWhen: (values) => !isPublic(values) },
+        note: { label: label('note'), control: 'textarea', optional: true },
+      }}
+      read={(read) => ({
+        companyId: read.required('companyId'),
+        decision:
+          read.text('state') === 'public'
+            ? { state: 'public' as const, publicName: read.required('publicName'), note: read.text('note') }
+            : { state: 'confidential' as const, ground: read.code('ground', CONFIDENTIALITY_GROUNDS), reviewOn: read.text('reviewOn') || null, note: read.text('note') },
+      })}
+      send={({ companyId, decision }, key) => decideOnCompany(companyId, decision, key)}
+      onRecorded={onRecorded}
+    />
   );
 }

@@ -1,20 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { READINESS_EFFECTS, REPLENISHMENT_STAGES, VALUATION_BASES } from '../../../../common/vocabulary/codes.ts';
 import { createProject, decideNotToReplace, judgeReadiness, updateProject, type DeliveryReadiness, type ReplenishmentProject } from '../../api/readiness.ts';
-import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
-import { RecordForm, useRecordForm } from '../../forms/RecordForm.tsx';
+import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { readiness as readinessWords } from '../../i18n/nl/readiness.ts';
 
-type FieldWord = keyof typeof readinessWords.fields;
-
-/** The label of each field (named as the API names it, so that its refusals land there), from the readiness words. */
-function useLabels<K extends string>(words: Record<K, FieldWord>): Record<K, string> {
+/**
+ * The readiness words the forms share: the label of a field (named as the API names it, so that its
+ * refusals land there), the choice that is no choice yet, and the deliveries and stages to choose from.
+ */
+function useReadinessWords() {
   const { t } = useTranslation();
-  return Object.fromEntries(Object.entries<FieldWord>(words).map(([name, word]) => [name, t(`readiness.fields.${word}`)])) as Record<K, string>;
+  const choose = { value: '', label: t('form.choose') };
+  return {
+    t,
+    label: (word: keyof typeof readinessWords.fields) => t(`readiness.fields.${word}`),
+    choose,
+    deliveryOptions: (deliveries: readonly DeliveryReadiness[]) => deliveries.map((delivery) => ({ value: delivery.id, label: delivery.title })),
+    stageOptions: REPLENISHMENT_STAGES.map((stage) => ({ value: stage, label: t(`replenishmentStages.${stage}`) })),
+  };
 }
-
-const choose = (t: (key: 'form.choose') => string) => ({ value: '', label: t('form.choose') });
-const oneOf = <C extends string>(codes: readonly C[], text: string): C => codes.find((code) => code === text) ?? codes[0]!;
 
 interface FormProps {
   deliveries: readonly DeliveryReadiness[];
@@ -22,135 +26,91 @@ interface FormProps {
 }
 
 export function JudgementForm({ deliveries, onDone }: FormProps) {
-  const { t } = useTranslation();
-  const form = useRecordForm({ deliveryId: '', effect: '', reasoning: '', judgedOn: '' }, useLabels({ deliveryId: 'deliveryId', effect: 'effect', reasoning: 'reasoning', judgedOn: 'judgedOn' }));
-  const { values, field } = form;
+  const { t, label, choose, deliveryOptions } = useReadinessWords();
   return (
     <RecordForm
-      form={form}
       doneText={t('readiness.judged')}
       submitLabel={t('readiness.submit')}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => ({
-            deliveryId: read.required('deliveryId', values.deliveryId),
-            effect: oneOf(READINESS_EFFECTS, read.required('effect', values.effect)),
-            reasoning: read.required('reasoning', values.reasoning),
-            judgedOn: read.required('judgedOn', values.judgedOn),
-          }),
-          async ({ deliveryId, ...input }, key) => {
-            await judgeReadiness(deliveryId, input, key);
-            onDone();
-          },
-        )
-      }
-    >
-      <SelectField {...field('deliveryId')} options={[choose(t), ...deliveries.map((delivery) => ({ value: delivery.id, label: delivery.title }))]} />
-      <SelectField {...field('effect')} options={[choose(t), ...READINESS_EFFECTS.map((effect) => ({ value: effect, label: t(`readinessEffects.${effect}`) }))]} />
-      <TextAreaField {...field('reasoning')} />
-      <TextField {...field('judgedOn')} type="date" />
-    </RecordForm>
+      fields={{
+        deliveryId: { label: label('deliveryId'), control: 'select', options: [choose, ...deliveryOptions(deliveries)] },
+        effect: { label: label('effect'), control: 'select', options: [choose, ...READINESS_EFFECTS.map((effect) => ({ value: effect, label: t(`readinessEffects.${effect}`) }))] },
+        reasoning: { label: label('reasoning'), control: 'textarea' },
+        judgedOn: { label: label('judgedOn'), control: 'date' },
+      }}
+      read={(read) => ({ deliveryId: read.required('deliveryId'), effect: read.code('effect', READINESS_EFFECTS), reasoning: read.required('reasoning'), judgedOn: read.required('judgedOn') })}
+      send={({ deliveryId, ...judgement }, key) => judgeReadiness(deliveryId, judgement, key)}
+      onRecorded={onDone}
+    />
   );
 }
 
 /** A new replenishment project, with the part of one stock delivery it replaces (at most what was delivered). */
 export function ProjectForm({ deliveries, onDone }: FormProps) {
-  const { t } = useTranslation();
-  const form = useRecordForm(
-    { name: '', stage: REPLENISHMENT_STAGES[0] as string, budgetCents: '', expectedOn: '', note: '', 'replaces.0.deliveryId': '', 'replaces.0.replacedValueCents': '', 'replaces.0.replacedQuantity': '' },
-    useLabels({
-      name: 'name',
-      stage: 'stage',
-      budgetCents: 'budget',
-      expectedOn: 'expectedOn',
-      note: 'note',
-      'replaces.0.deliveryId': 'replacesDeliveryId',
-      'replaces.0.replacedValueCents': 'replacedValue',
-      'replaces.0.replacedQuantity': 'replacedQuantity',
-    }),
-  );
-  const { values, field } = form;
+  const { t, label, deliveryOptions, stageOptions } = useReadinessWords();
+  const euroHint = t('readiness.euroHint');
   return (
     <RecordForm
-      form={form}
       legend={t('readiness.projectForm.legend')}
       doneText={t('readiness.projectForm.done')}
       submitLabel={t('readiness.projectForm.submit')}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => {
-            const deliveryId = values['replaces.0.deliveryId'];
-            const replacedValueCents = read.amount('replaces.0.replacedValueCents', values['replaces.0.replacedValueCents'], deliveryId !== '');
-            return {
-              name: read.required('name', values.name),
-              stage: oneOf(REPLENISHMENT_STAGES, values.stage),
-              budgetCents: read.amount('budgetCents', values.budgetCents),
-              expectedOn: values.expectedOn || null,
-              note: values.note,
-              replaces:
-                deliveryId === '' || replacedValueCents === null
-                  ? []
-                  : [{ deliveryId, replacedValueCents, replacedQuantity: read.wholeNumber('replaces.0.replacedQuantity', values['replaces.0.replacedQuantity']) }],
-            };
-          },
-          async (input, key) => {
-            await createProject(input, key);
-            onDone();
-          },
-        )
-      }
-    >
-      <TextField {...field('name')} />
-      <SelectField {...field('stage')} options={REPLENISHMENT_STAGES.map((stage) => ({ value: stage, label: t(`replenishmentStages.${stage}`) }))} />
-      <TextField {...field('budgetCents')} inputMode="decimal" optional hint={t('readiness.euroHint')} />
-      <TextField {...field('expectedOn')} type="date" optional />
-      <SelectField {...field('replaces.0.deliveryId')} options={[{ value: '', label: t('readiness.projectForm.replacesNothing') }, ...deliveries.map((delivery) => ({ value: delivery.id, label: delivery.title }))]} />
-      <TextField {...field('replaces.0.replacedValueCents')} inputMode="decimal" optional hint={t('readiness.projectForm.replacedValueHint')} />
-      <TextField {...field('replaces.0.replacedQuantity')} inputMode="numeric" size="small" optional />
-      <TextAreaField {...field('note')} optional />
-    </RecordForm>
+      fields={{
+        name: { label: label('name') },
+        stage: { label: label('stage'), control: 'select', options: stageOptions, initial: REPLENISHMENT_STAGES[0] },
+        budgetCents: { label: label('budget'), control: 'amount', optional: true, hint: euroHint },
+        expectedOn: { label: label('expectedOn'), control: 'date', optional: true },
+        'replaces.0.deliveryId': { label: label('replacesDeliveryId'), control: 'select', options: [{ value: '', label: t('readiness.projectForm.replacesNothing') }, ...deliveryOptions(deliveries)] },
+        'replaces.0.replacedValueCents': { label: label('replacedValue'), control: 'amount', optional: true, hint: t('readiness.projectForm.replacedValueHint') },
+        'replaces.0.replacedQuantity': { label: label('replacedQuantity'), control: 'count', optional: true },
+        note: { label: label('note'), control: 'textarea', optional: true },
+      }}
+      read={(read) => {
+        const deliveryId = read.text('replaces.0.deliveryId');
+        const replacedValueCents = read.amount('replaces.0.replacedValueCents', deliveryId !== '');
+        return {
+          name: read.required('name'),
+          stage: read.code('stage', REPLENISHMENT_STAGES),
+          budgetCents: read.amount('budgetCents'),
+          expectedOn: read.text('expectedOn') || null,
+          note: read.text('note'),
+          replaces: deliveryId === '' || replacedValueCents === null ? [] : [{ deliveryId, replacedValueCents, replacedQuantity: read.wholeNumber('replaces.0.replacedQuantity') }],
+        };
+      }}
+      send={createProject}
+      onRecorded={onDone}
+    />
   );
 }
 
 /** A project's next stage and expected date; the rest of the project stays as it is. */
 export function ProjectStageForm({ projects, onDone }: { projects: readonly ReplenishmentProject[]; onDone: () => void }) {
-  const { t } = useTranslation();
-  const form = useRecordForm({ projectId: '', stage: '', expectedOn: '' }, useLabels({ projectId: 'projectId', stage: 'stage', expectedOn: 'expectedOn' }));
-  const { values, field } = form;
+  const { t, label, choose, stageOptions } = useReadinessWords();
   return (
     <RecordForm
-      form={form}
       legend={t('readiness.stageForm.legend')}
       conflictText={t('readiness.stageForm.conflict')}
       doneText={t('readiness.stageForm.done')}
       submitLabel={t('readiness.stageForm.submit')}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => ({
-            project: projects.find((project) => project.id === read.required('projectId', values.projectId)),
-            stage: oneOf(REPLENISHMENT_STAGES, read.required('stage', values.stage)),
-            expectedOn: values.expectedOn,
-          }),
-          async ({ project, stage, expectedOn }) => {
-            if (!project) return;
-            const { id: _id, version: _version, isDemonstration: _demonstration, ...unchanged } = project;
-            try {
-              await updateProject(project, { ...unchanged, stage, expectedOn: expectedOn || project.expectedOn });
-            } finally {
-              // Also after a refusal: someone else may have changed the project, and the list shows it now.
-              onDone();
-            }
-          },
-        )
-      }
-    >
-      <SelectField {...field('projectId')} options={[choose(t), ...projects.map((project) => ({ value: project.id, label: `${project.name} (${t(`replenishmentStages.${project.stage}`)})` }))]} />
-      <SelectField {...field('stage')} options={[choose(t), ...REPLENISHMENT_STAGES.map((stage) => ({ value: stage, label: t(`replenishmentStages.${stage}`) }))]} />
-      <TextField {...field('expectedOn')} type="date" optional />
-    </RecordForm>
+      fields={{
+        projectId: { label: label('projectId'), control: 'select', options: [choose, ...projects.map((project) => ({ value: project.id, label: `${project.name} (${t(`replenishmentStages.${project.stage}`)})` }))] },
+        stage: { label: label('stage'), control: 'select', options: [choose, ...stageOptions] },
+        expectedOn: { label: label('expectedOn'), control: 'date', optional: true },
+      }}
+      read={(read) => ({
+        project: projects.find((project) => project.id === read.required('projectId')),
+        stage: read.code('stage', REPLENISHMENT_STAGES),
+        expectedOn: read.text('expectedOn'),
+      })}
+      send={async ({ project, stage, expectedOn }) => {
+        if (!project) return;
+        const { id: _id, version: _version, isDemonstration: _demonstration, ...unchanged } = project;
+        try {
+          await updateProject(project, { ...unchanged, stage, expectedOn: expectedOn || project.expectedOn });
+        } finally {
+          // Also after a refusal: someone else may have changed the project, and the list shows it now.
+          onDone();
+        }
+      }}
+    />
   );
 }
 
@@ -160,55 +120,32 @@ export function ProjectStageForm({ projects, onDone }: { projects: readonly Repl
  * it holds from; a letter already sent for a later date then shows a restatement.
  */
 export function NonReplacementForm({ deliveries, onDone }: FormProps) {
-  const { t } = useTranslation();
-  const form = useRecordForm(
-    { deliveryId: '', decidedOn: '', reason: '', 'revaluation.amountCents': '', 'revaluation.basis': 'bookValue', 'revaluation.effectiveDate': '' },
-    useLabels({
-      deliveryId: 'deliveryId',
-      decidedOn: 'decidedOn',
-      reason: 'reason',
-      'revaluation.amountCents': 'revaluedAmount',
-      'revaluation.basis': 'basis',
-      'revaluation.effectiveDate': 'effectiveDate',
-    }),
-  );
-  const { values, field } = form;
+  const { t, label, choose, deliveryOptions } = useReadinessWords();
   return (
     <RecordForm
-      form={form}
       legend={t('readiness.nonReplacementForm.legend')}
       doneText={t('readiness.nonReplacementForm.done')}
       submitLabel={t('readiness.nonReplacementForm.submit')}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => {
-            const effectiveDate = values['revaluation.effectiveDate'];
-            const amountCents = read.amount('revaluation.amountCents', values['revaluation.amountCents'], effectiveDate !== '');
-            return {
-              deliveryId: read.required('deliveryId', values.deliveryId),
-              decidedOn: read.required('decidedOn', values.decidedOn),
-              reason: read.required('reason', values.reason),
-              revaluation:
-                amountCents === null
-                  ? null
-                  : { amountCents, basis: oneOf(VALUATION_BASES, values['revaluation.basis']), effectiveDate: read.required('revaluation.effectiveDate', effectiveDate) },
-            };
-          },
-          async ({ deliveryId, ...input }, key) => {
-            await decideNotToReplace(deliveryId, input, key);
-            onDone();
-          },
-        )
-      }
-    >
-      <SelectField {...field('deliveryId')} options={[choose(t), ...deliveries.map((delivery) => ({ value: delivery.id, label: delivery.title }))]} />
-      <TextField {...field('decidedOn')} type="date" />
-      <TextAreaField {...field('reason')} />
-      <p className="nl-paragraph">{t('readiness.nonReplacementForm.revaluationIntro')}</p>
-      <TextField {...field('revaluation.amountCents')} inputMode="decimal" optional hint={t('readiness.euroHint')} />
-      <SelectField {...field('revaluation.basis')} options={VALUATION_BASES.map((basis) => ({ value: basis, label: t(`valuationBases.${basis}`) }))} />
-      <TextField {...field('revaluation.effectiveDate')} type="date" optional />
-    </RecordForm>
+      fields={{
+        deliveryId: { label: label('deliveryId'), control: 'select', options: [choose, ...deliveryOptions(deliveries)] },
+        decidedOn: { label: label('decidedOn'), control: 'date' },
+        reason: { label: label('reason'), control: 'textarea' },
+        'revaluation.amountCents': { label: label('revaluedAmount'), control: 'amount', optional: true, hint: t('readiness.euroHint'), intro: t('readiness.nonReplacementForm.revaluationIntro') },
+        'revaluation.basis': { label: label('basis'), control: 'select', options: VALUATION_BASES.map((basis) => ({ value: basis, label: t(`valuationBases.${basis}`) })), initial: 'bookValue' },
+        'revaluation.effectiveDate': { label: label('effectiveDate'), control: 'date', optional: true },
+      }}
+      read={(read) => {
+        const effectiveDate = read.text('revaluation.effectiveDate');
+        const amountCents = read.amount('revaluation.amountCents', effectiveDate !== '');
+        return {
+          deliveryId: read.required('deliveryId'),
+          decidedOn: read.required('decidedOn'),
+          reason: read.required('reason'),
+          revaluation: amountCents === null ? null : { amountCents, basis: read.code('revaluation.basis', VALUATION_BASES), effectiveDate: read.required('revaluation.effectiveDate') },
+        };
+      }}
+      send={({ deliveryId, ...decision }, key) => decideNotToReplace(deliveryId, decision, key)}
+      onRecorded={onDone}
+    />
   );
 }

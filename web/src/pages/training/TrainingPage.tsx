@@ -5,8 +5,8 @@ import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
-import { RecordForm, useRecordForm } from '../../forms/RecordForm.tsx';
+import { RecordForm } from '../../forms/RecordForm.tsx';
+import type { FieldName } from '../../forms/useFields.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
@@ -92,48 +92,33 @@ export function TrainingPage() {
   );
 }
 
-const COUNT_FIELDS = ['trainers', 'trainees', 'courses'] as const;
-
 function ContributionForm({ programmes, onDone }: { programmes: readonly TrainingProgramme[]; onDone: () => void }) {
   const { t } = useTranslation();
-  const names = ['programmeId', 'periodFrom', 'countsUpTo', ...COUNT_FIELDS, 'note'] as const;
-  const form = useRecordForm(
-    { programmeId: '', periodFrom: '', countsUpTo: '', trainers: '', trainees: '', courses: '', note: '' },
-    Object.fromEntries(names.map((name) => [name, t(`fields.${name}`)])) as Record<(typeof names)[number], string>,
-  );
-  const { values, field } = form;
-
+  const label = (name: FieldName) => t(`fields.${name}`);
   return (
     <RecordForm
-      form={form}
       doneText={t('training.contributionAdded')}
       submitLabel={t('training.submit')}
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (read) => ({
-            programmeId: read.required('programmeId', values.programmeId),
-            periodFrom: read.required('periodFrom', values.periodFrom),
-            countsUpTo: read.required('countsUpTo', values.countsUpTo),
-            trainers: read.wholeNumber('trainers', values.trainers),
-            trainees: read.wholeNumber('trainees', values.trainees),
-            courses: read.wholeNumber('courses', values.courses),
-            note: values.note,
-          }),
-          async ({ programmeId, ...input }, key) => {
-            await addContribution(programmeId, input, key);
-            onDone();
-          },
-        )
-      }
-    >
-      <SelectField {...field('programmeId')} options={[{ value: '', label: t('form.choose') }, ...programmes.map((programme) => ({ value: programme.id, label: programme.name }))]} />
-      <TextField {...field('periodFrom')} type="date" />
-      <TextField {...field('countsUpTo')} type="date" hint={t('training.countsUpToHint')} />
-      {COUNT_FIELDS.map((name) => (
-        <TextField key={name} {...field(name)} inputMode="numeric" size="small" optional />
-      ))}
-      <TextAreaField {...field('note')} optional />
-    </RecordForm>
+      fields={{
+        programmeId: { label: label('programmeId'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...programmes.map((programme) => ({ value: programme.id, label: programme.name }))] },
+        periodFrom: { label: label('periodFrom'), control: 'date' },
+        countsUpTo: { label: label('countsUpTo'), control: 'date', hint: t('training.countsUpToHint') },
+        trainers: { label: label('trainers'), control: 'count', optional: true },
+        trainees: { label: label('trainees'), control: 'count', optional: true },
+        courses: { label: label('courses'), control: 'count', optional: true },
+        note: { label: label('note'), control: 'textarea', optional: true },
+      }}
+      read={(read) => ({
+        programmeId: read.required('programmeId'),
+        periodFrom: read.required('periodFrom'),
+        countsUpTo: read.required('countsUpTo'),
+        trainers: read.wholeNumber('trainers'),
+        trainees: read.wholeNumber('trainees'),
+        courses: read.wholeNumber('courses'),
+        note: read.text('note'),
+      })}
+      send={({ programmeId, ...contribution }, key) => addContribution(programmeId, contribution, key)}
+      onRecorded={onDone}
+    />
   );
 }

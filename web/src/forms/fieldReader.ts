@@ -1,0 +1,65 @@
+import { parseEuroAmount } from '../../../common/money.ts';
+import type { ClientProblem } from './useSubmission.ts';
+
+export type Problems = Partial<Record<string, ClientProblem>>;
+
+/**
+ * Turns a form's typed text into a request's values, noting each field the client can already tell is
+ * wrong. A refused field reads as empty or 0: the request is then not sent.
+ */
+export interface FieldReader<N extends string> {
+  /** The text as typed. */
+  text(name: N): string;
+  /** The text as typed; refused when empty. */
+  required(name: N): string;
+  /** The code chosen, out of the codes the field offers; refused when none is chosen. */
+  code<C extends string>(name: N, codes: readonly C[]): C;
+  /** A whole number, or null when left empty (then `required` says whether that is allowed). */
+  wholeNumber(name: N, required: true): number;
+  wholeNumber(name: N, required?: boolean): number | null;
+  /** An amount in euros as typed ("5.000.000", "5 mln" is not), in cents; null when left empty. */
+  amount(name: N, required: true): number;
+  amount(name: N, required?: boolean): number | null;
+}
+
+export function fieldReader<N extends string>(values: Record<N, string>, problems: Problems): FieldReader<N> {
+  /** Whether the field is left empty, which is refused when it is required. */
+  const empty = (name: N, required: boolean) => {
+    if (values[name].trim() !== '') return false;
+    if (required) problems[name] = 'required';
+    return true;
+  };
+  const required = (name: N) => {
+    empty(name, true);
+    return values[name];
+  };
+
+  function wholeNumber(name: N, required: true): number;
+  function wholeNumber(name: N, required?: boolean): number | null;
+  function wholeNumber(name: N, required = false): number | null {
+    if (empty(name, required)) return required ? 0 : null;
+    const text = values[name].trim();
+    if (!/^-?\d+$/.test(text)) problems[name] = 'invalidWholeNumber';
+    return Number(text);
+  }
+
+  function amount(name: N, required: true): number;
+  function amount(name: N, required?: boolean): number | null;
+  function amount(name: N, required = false): number | null {
+    if (empty(name, required)) return required ? 0 : null;
+    const cents = parseEuroAmount(values[name]);
+    if (cents === undefined) problems[name] = 'invalidAmount';
+    return cents ?? 0;
+  }
+
+  return {
+    text: (name) => values[name],
+    required,
+    code(name, codes) {
+      const text = required(name);
+      return codes.find((code) => code === text) ?? codes[0]!;
+    },
+    wholeNumber,
+    amount,
+  };
+}
