@@ -62,7 +62,8 @@ const LABELS = {
  * (accessibility-nl.test.ts, accessibility-en.test.ts) so that Vitest checks the languages side by side,
  * each with its own browser and server.
  */
-export const describeAccessibility = (languages: readonly Language[]) => describeWithBrowser(`accessibility in ${languages.join(', ')} (axe, WCAG 2.2 A and AA)`, (browser) => {
+/** `only`: the names of the pages to check (all when left out); a name that is no page's is refused. */
+export const describeAccessibility = (languages: readonly Language[], only?: ReadonlySet<string>) => describeWithBrowser(`accessibility in ${languages.join(', ')} (axe, WCAG 2.2 A and AA)`, (browser) => {
   const server = useServer();
   let stockId: string;
   let procurementId: string;
@@ -144,6 +145,11 @@ export const describeAccessibility = (languages: readonly Language[]) => describ
   for (const language of languages) {
     describe(language, () => {
       const labels = LABELS[language];
+      const named = new Set<string>();
+      const pageCheck = (name: string, run: () => Promise<void>) => {
+        named.add(name);
+        if (!only || only.has(name)) it(name, run);
+      };
       /** Opens the path as the role (or not logged in), lets `prepare` bring the page in the state to check, and checks it. */
       const check = async (role: Role | null, path: () => string, prepare?: (page: Page) => Promise<void>) => {
         page = role ? await openPageAs(browser(), server(), role, language) : await openPageIn(browser(), language);
@@ -152,9 +158,9 @@ export const describeAccessibility = (languages: readonly Language[]) => describ
         await checkAccessibility(page);
       };
 
-      it('login page', () => check(null, () => '/inloggen'));
-      it('industry page', () => check('registrar', () => '/industrie'));
-      it('login page, refused with errors', () =>
+      pageCheck('login page', () => check(null, () => '/inloggen'));
+      pageCheck('industry page', () => check('registrar', () => '/industrie'));
+      pageCheck('login page, refused with errors', () =>
         check(
           null,
           () => '/inloggen',
@@ -165,33 +171,33 @@ export const describeAccessibility = (languages: readonly Language[]) => describ
             await page.locator('.error-summary').waitFor();
           },
         ));
-      it('EPF claims, as finance, with the new claim refused', () =>
+      pageCheck('EPF claims, as finance, with the new claim refused', () =>
         check('finance', () => '/epf?date=2025-08-31', async (page) => {
           await page.locator('form.record-form button[type="submit"]').click();
           await page.locator('.error-summary').waitFor();
         }));
-      it('an EPF claim with its history', () =>
+      pageCheck('an EPF claim with its history', () =>
         check('finance', () => '/epf?date=2025-08-31', async (page) => {
           await page.getByRole('link', { name: 'Demo EPF-NL-2023-01' }).click();
           await page.locator('form.record-form').first().waitFor();
         }));
-      it('dashboard, with the chart data opened', () =>
+      pageCheck('dashboard, with the chart data opened', () =>
         check(
           'registrar',
           () => '/',
           (page) => page.getByText(labels.chartTable).click(),
         ));
-      it('deliveries list', () => check('registrar', () => '/leveringen'));
-      it('delivery page of a stock delivery', () => check('registrar', () => `/leveringen/${stockId}`));
-      it('delivery page of a procurement, with payments, as finance sees it', () => check('finance', () => `/leveringen/${procurementId}`));
-      it('delete confirmation', () =>
+      pageCheck('deliveries list', () => check('registrar', () => '/leveringen'));
+      pageCheck('delivery page of a stock delivery', () => check('registrar', () => `/leveringen/${stockId}`));
+      pageCheck('delivery page of a procurement, with payments, as finance sees it', () => check('finance', () => `/leveringen/${procurementId}`));
+      pageCheck('delete confirmation', () =>
         check(
           'registrar',
           () => `/leveringen/${stockId}`,
           (page) => page.getByRole('button', { name: labels.delete }).click(),
         ));
-      it('form for a new delivery', () => check('registrar', () => '/leveringen/nieuw'));
-      it('form for a new delivery, refused with errors', () =>
+      pageCheck('form for a new delivery', () => check('registrar', () => '/leveringen/nieuw'));
+      pageCheck('form for a new delivery, refused with errors', () =>
         check(
           'registrar',
           () => '/leveringen/nieuw',
@@ -200,8 +206,8 @@ export const describeAccessibility = (languages: readonly Language[]) => describ
             await page.locator('.error-summary').waitFor();
           },
         ));
-      it('form to edit a delivery', () => check('registrar', () => `/leveringen/${procurementId}/bewerken`));
-      it('form to edit a delivery, refused because someone else changed it', () =>
+      pageCheck('form to edit a delivery', () => check('registrar', () => `/leveringen/${procurementId}/bewerken`));
+      pageCheck('form to edit a delivery, refused because someone else changed it', () =>
         check(
           'registrar',
           () => `/leveringen/${stockId}/bewerken`,
@@ -218,38 +224,38 @@ export const describeAccessibility = (languages: readonly Language[]) => describ
             await page.locator('.error-summary .field-changes table').waitFor();
           },
         ));
-      it('form to add a revaluation', () => check('registrar', () => `/leveringen/${stockId}/herwaardering`));
-      it('form to add a payment', () => check('finance', () => `/leveringen/${procurementId}/betaling`));
-      it('audit trail, with a change opened', () =>
+      pageCheck('form to add a revaluation', () => check('registrar', () => `/leveringen/${stockId}/herwaardering`));
+      pageCheck('form to add a payment', () => check('finance', () => `/leveringen/${procurementId}/betaling`));
+      pageCheck('audit trail, with a change opened', () =>
         check(
           'auditor',
           () => `/audit?objectType=delivery&objectId=${procurementId}`,
           (page) => page.locator('details.audit-details summary').first().click(),
         ));
-      it('audit trail, unfiltered', () => check('auditor', () => '/audit'));
-      it('import, with the dry run of a file with a fault', () =>
+      pageCheck('audit trail, unfiltered', () => check('auditor', () => '/audit'));
+      pageCheck('import, with the dry run of a file with a fault', () =>
         check('registrar', () => '/importeren', async (page) => {
           const buffer = Buffer.from(await filledTemplate(await importTemplate(), THREE_ROWS));
           await page.locator('input[type="file"]').setInputFiles({ name: 'leveringen.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
           await page.locator('form.record-form button[type="submit"]').click();
           await page.locator('.import-dry-run').waitFor();
         }));
-      it('budget', () => check('finance', () => '/begroting?stand=2025-08-31'));
-      it('form for a budget decision, with the years of its period', async () =>
+      pageCheck('budget', () => check('finance', () => '/begroting?stand=2025-08-31'));
+      pageCheck('form for a budget decision, with the years of its period', async () =>
         check('finance', () => '/begroting/besluit', async (page) => {
           await page.locator('input[name="firstYear"]').fill('2025');
           await page.locator('input[name="lastYear"]').fill('2027');
           await page.locator('input[name="amount-2027"]').waitFor();
         }));
-      it("form for a commitment's next stage, with a refusal", () =>
+      pageCheck("form for a commitment's next stage, with a refusal", () =>
         check('finance', () => '/begroting/verplichting/b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e/stap', async (page) => {
           await page.locator('button[type="submit"]').click();
           await page.locator('.error-summary').waitFor();
         }));
-      it('training programmes with the form for a count', () => check('registrar', () => '/training'));
-      it('readiness and replenishment with the form to judge', () => check('registrar', () => '/gereedheid'));
-      it('accounts', () => check('administrator', () => '/accounts'));
-      it('accounts, with the secret of a new account shown', () =>
+      pageCheck('training programmes with the form for a count', () => check('registrar', () => '/training'));
+      pageCheck('readiness and replenishment with the form to judge', () => check('registrar', () => '/gereedheid'));
+      pageCheck('accounts', () => check('administrator', () => '/accounts'));
+      pageCheck('accounts, with the secret of a new account shown', () =>
         check(
           'administrator',
           () => '/accounts',
@@ -261,13 +267,13 @@ export const describeAccessibility = (languages: readonly Language[]) => describ
             await page.locator('.created-account__secret').waitFor();
           },
         ));
-      it('accounts, changing a role', () =>
+      pageCheck('accounts, changing a role', () =>
         check(
           'administrator',
           () => '/accounts',
           (page) => page.getByRole('button', { name: labels.changeRole }).click(),
         ));
-      it('disclosure queue, a delivery selected to decide public', () =>
+      pageCheck('disclosure queue, a delivery selected to decide public', () =>
         check(
           'disclosureOfficer',
           () => '/openbaarmaking',
@@ -276,7 +282,7 @@ export const describeAccessibility = (languages: readonly Language[]) => describ
             await page.getByLabel(labels.public, { exact: true }).check();
           },
         ));
-      it('disclosure decision, refused with errors', () =>
+      pageCheck('disclosure decision, refused with errors', () =>
         check(
           'disclosureOfficer',
           () => '/openbaarmaking',
@@ -286,40 +292,40 @@ export const describeAccessibility = (languages: readonly Language[]) => describ
             await page.locator('.error-summary').waitFor();
           },
         ));
-      it('disclosure decision on one delivery, confidential', () =>
+      pageCheck('disclosure decision on one delivery, confidential', () =>
         check(
           'disclosureOfficer',
           () => `/leveringen/${undecidedId}/openbaarmaking`,
           (page) => page.getByLabel(labels.confidential, { exact: true }).check(),
         ));
-      it('delivery page with its disclosure decisions, as the disclosure officer sees it', () =>
+      pageCheck('delivery page with its disclosure decisions, as the disclosure officer sees it', () =>
         check('disclosureOfficer', () => `/leveringen/${procurementId}`, (page) => page.locator('.details-list').first().waitFor()));
-      it('letters', () => check('letterAuthor', () => '/brieven'));
-      it('draft letter: its text beside the preview', () => check('letterAuthor', () => `/brieven/${draftId}`));
-      it("draft letter's preview: the server's HTML rendering, which the page shows in a frame", async () => {
+      pageCheck('letters', () => check('letterAuthor', () => '/brieven'));
+      pageCheck('draft letter: its text beside the preview', () => check('letterAuthor', () => `/brieven/${draftId}`));
+      pageCheck("draft letter's preview: the server's HTML rendering, which the page shows in a frame", async () => {
         page = await openPageAs(browser(), server(), 'letterAuthor', language);
         await page.goto(`${server().url}/api/v1/letters/${draftId}/renderings/html`);
         await checkAccessibility(page);
       });
-      it('draft letter, as the disclosure officer is asked to approve it', () =>
+      pageCheck('draft letter, as the disclosure officer is asked to approve it', () =>
         check(
           'disclosureOfficer',
           () => `/brieven/${draftId}`,
           (page) => page.getByRole('button', { name: labels.approve }).click(),
         ));
-      it('approved draft letter, asking to finalise', () =>
+      pageCheck('approved draft letter, asking to finalise', () =>
         check(
           'letterAuthor',
           () => `/brieven/${approvedId}`,
           (page) => page.getByRole('button', { name: labels.finalise }).click(),
         ));
-      it('final letter, its publication still to record', () =>
+      pageCheck('final letter, its publication still to record', () =>
         check('letterAuthor', () => `/brieven/${finalId}`, (page) => page.locator('.utrecht-alert--ok').first().waitFor()));
-      it('published letter, as the auditor reads it', () => check('auditor', () => `/brieven/${publishedId}`));
-      it('letters compared', () => check('letterAuthor', () => '/brieven/vergelijken'));
-      it('confidential annexes, as a parliament reader sees them', () => check('parliamentReader', () => '/bijlagen'));
-      it('public letters, without logging in', () => check(null, () => '/openbaar'));
-      it('public letter, its hash checked', () =>
+      pageCheck('published letter, as the auditor reads it', () => check('auditor', () => `/brieven/${publishedId}`));
+      pageCheck('letters compared', () => check('letterAuthor', () => '/brieven/vergelijken'));
+      pageCheck('confidential annexes, as a parliament reader sees them', () => check('parliamentReader', () => '/bijlagen'));
+      pageCheck('public letters, without logging in', () => check(null, () => '/openbaar'));
+      pageCheck('public letter, its hash checked', () =>
         check(
           null,
           () => `/openbaar/brieven/${publishedId}`,
@@ -328,17 +334,19 @@ export const describeAccessibility = (languages: readonly Language[]) => describ
             await page.locator('.site-notice .utrecht-alert').waitFor();
           },
         ));
-      it('open data', () => check(null, () => '/openbaar/leveringen'));
-      it('public letters compared', () => check(null, () => '/openbaar/vergelijken', (page) => page.locator('main table').first().waitFor()));
+      pageCheck('open data', () => check(null, () => '/openbaar/leveringen'));
+      pageCheck('public letters compared', () => check(null, () => '/openbaar/vergelijken', (page) => page.locator('main table').first().waitFor()));
       // Export control
-      it('export control queues', () => check('exportControlAssessor', () => '/exportcontrole'));
-      it('export control of a delivery, as the licensing officer sees it', () => check('licensingOfficer', () => '/exportcontrole/leveringen/9a774c91-f7d0-4a37-ae6f-e3b05f65139d', (page) => page.locator('main table').first().waitFor()));
-      it('export control of a delivery, as the assessor sees it with its forms', () => check('exportControlAssessor', () => '/exportcontrole/leveringen/9a774c91-f7d0-4a37-ae6f-e3b05f65139d', (page) => page.locator('main form').first().waitFor()));
-      it('arms-transfer reports', () => check('exportControlAssessor', () => '/exportcontrole/rapportages', (page) => page.locator('main dl').first().waitFor()));
-      it('assessments for inspection, as a parliament reader sees them', () => check('parliamentReader', () => '/exportcontrole/inzage', (page) => page.locator('main li').first().waitFor()));
-      it('page the role may not use', () => check('registrar', () => '/audit'));
-      it('page that does not exist', () => check('registrar', () => '/bestaat-niet'));
-      it('accessibility statement', () => check(null, () => '/toegankelijkheid'));
+      pageCheck('export control queues', () => check('exportControlAssessor', () => '/exportcontrole'));
+      pageCheck('export control of a delivery, as the licensing officer sees it', () => check('licensingOfficer', () => '/exportcontrole/leveringen/9a774c91-f7d0-4a37-ae6f-e3b05f65139d', (page) => page.locator('main table').first().waitFor()));
+      pageCheck('export control of a delivery, as the assessor sees it with its forms', () => check('exportControlAssessor', () => '/exportcontrole/leveringen/9a774c91-f7d0-4a37-ae6f-e3b05f65139d', (page) => page.locator('main form').first().waitFor()));
+      pageCheck('arms-transfer reports', () => check('exportControlAssessor', () => '/exportcontrole/rapportages', (page) => page.locator('main dl').first().waitFor()));
+      pageCheck('assessments for inspection, as a parliament reader sees them', () => check('parliamentReader', () => '/exportcontrole/inzage', (page) => page.locator('main li').first().waitFor()));
+      pageCheck('page the role may not use', () => check('registrar', () => '/audit'));
+      pageCheck('page that does not exist', () => check('registrar', () => '/bestaat-niet'));
+      pageCheck('accessibility statement', () => check(null, () => '/toegankelijkheid'));
+      const unknown = [...(only ?? [])].filter((name) => !named.has(name));
+      if (unknown.length > 0) throw new Error(`no such page to check: ${unknown.join(', ')}`);
     });
   }
 });
