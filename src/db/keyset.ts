@@ -6,6 +6,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { isIsoDate } from '../../common/dates.ts';
+import { isUuid } from '../../common/ids.ts';
 
 /** A row's place in the order: its sort value as text (null when unset) and its id. */
 export interface KeysetPosition {
@@ -28,7 +29,6 @@ export interface KeysetColumn {
   accepts(text: string): boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
 
 export const keysetColumns = {
@@ -61,7 +61,7 @@ export const keysetColumns = {
 
 /** Whether a position from outside (a cursor) could be one of this column's rows. */
 export function isPositionOf(column: KeysetColumn, position: KeysetPosition): boolean {
-  if (!UUID.test(position.id)) return false;
+  if (!isUuid(position.id)) return false;
   return position.value === null ? column.nullable : column.accepts(position.value);
 }
 

@@ -19,6 +19,7 @@ import { industryAnnexRows } from './industry.ts';
 import { readinessAnnexRows } from './readiness.ts';
 import { trainingAnnexRows } from './training.ts';
 import { NotFoundError } from './errors.ts';
+import { isUuid } from '../../common/ids.ts';
 
 type Db = Kysely<Database>;
 
@@ -137,8 +138,4 @@ export async function listAnnexes(db: Db, context: RequestContext, role: Role): 
 
 function bytesSha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }

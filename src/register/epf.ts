@@ -27,6 +27,7 @@ import {
 import type { RuleViolation } from '../domain/delivery.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
+import { isUuid } from '../../common/ids.ts';
 
 type Db = Kysely<Database>;
 
@@ -165,7 +166,7 @@ async function addToHistory(
 }
 
 async function existingClaim(db: Db, id: string): Promise<EpfClaimHistory> {
-  const history = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await repository.claimHistory(db, id) : undefined;
+  const history = isUuid(id) ? await repository.claimHistory(db, id) : undefined;
   if (!history) throw new NotFoundError('epfClaim', id);
   return history;
 }

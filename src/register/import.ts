@@ -31,6 +31,7 @@ import { readImportFile, type ReadRow, type ReadSheet } from '../import/read-fil
 import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, type ImportSheet } from '../import/sheets.ts';
 import { registerInBulk } from './bulk-registration.ts';
 import { valuationViolations } from './deliveries.ts';
+import { isUuid } from '../../common/ids.ts';
 
 type Db = Kysely<Database>;
 
@@ -307,11 +308,10 @@ const COMPARED_FIELDS: Record<ImportSheet, readonly string[]> = {
  */
 async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownReferences): Promise<Map<string, StoredDelivery>> {
   const deliveryRows = new Map(rows.filter((row) => row.sheet === 'delivery' && row.reference && row.outcome !== 'example').map((row) => [row.reference!, row]));
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const moneyTargets = rows.flatMap((row) => {
     const reference = row.values.deliveryReference;
     if (row.sheet === 'delivery' || typeof reference !== 'string' || deliveryRows.has(reference)) return [];
-    return [known.delivery.get(reference) ?? (uuid.test(reference) ? reference : null)].filter((id) => id !== null);
+    return [known.delivery.get(reference) ?? (isUuid(reference) ? reference : null)].filter((id) => id !== null);
   });
   const [storedDeliveries, storedValuations, storedPayments] = await Promise.all([
     imports.findDeliveries(db, [...new Set([...known.delivery.values(), ...moneyTargets])]),

@@ -28,6 +28,7 @@ import { industryFactsAt } from './industry.ts';
 import { annexSnapshot, keepAnnex, keptAnnexIntact } from './annex.ts';
 import { readinessEffectsAt } from './readiness.ts';
 import { trainingForLetter } from './training.ts';
+import { isUuid } from '../../common/ids.ts';
 
 type Db = Kysely<Database>;
 
@@ -314,10 +315,6 @@ export async function existing(db: Db, id: string, options: { forUpdate?: boolea
   const letter = isUuid(id) ? await repository.findLetter(db, id, options) : undefined;
   if (!letter) throw new NotFoundError('letter', id);
   return letter;
-}
-
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
 function refuseUnlessDraft(letter: repository.StoredLetter): void {

@@ -14,6 +14,7 @@ import type { DisclosureState } from '../../domain/disclosure.ts';
 import type { Database, DeliveryTable } from '../schema.ts';
 import { inTransaction } from '../transaction.ts';
 import { isPositionOf, keysetColumns, readKeysetPage, type KeysetColumn, type KeysetWalk, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { isUuid } from '../../../common/ids.ts';
 
 type Db = Kysely<Database>;
 
@@ -83,10 +84,8 @@ export async function insertDeliveryIfAbsent(db: Db, id: string, fields: Deliver
   return result.numInsertedOrUpdatedRows === 1n;
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function findDelivery(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   let query = db.selectFrom('delivery').selectAll().where('id', '=', id).where('deletedAt', 'is', null);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();

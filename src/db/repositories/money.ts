@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Payment, Valuation } from '../../domain/delivery.ts';
 import type { Database } from '../schema.ts';
-import { UUID } from './deliveries.ts';
+import { isUuid } from '../../../common/ids.ts';
 
 type Db = Kysely<Database>;
 
@@ -95,11 +95,11 @@ export async function listWithdrawals(db: Db, deliveryId: string): Promise<Withd
 }
 
 export async function findPayment(db: Db, id: string): Promise<Payment | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   return (await db.selectFrom('payment').selectAll().where('id', '=', id).executeTakeFirst()) as Payment | undefined;
 }
 
 export async function findValuation(db: Db, id: string): Promise<Valuation | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   return (await db.selectFrom('valuation').selectAll().where('id', '=', id).executeTakeFirst()) as Valuation | undefined;
 }

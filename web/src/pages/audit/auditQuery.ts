@@ -3,9 +3,9 @@ import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../../common/vocabulary
 import type { AuditQuery } from '../../api/audit.ts';
 import { queryString } from '../../api/queryString.ts';
 import { startOfDayInTheHague } from '../../format/dates.ts';
+import { isUuid } from '../../../../common/ids.ts';
 
 const AUDIT_PAGE_SIZE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The filters as the form holds them: text, dates as YYYY-MM-DD, '' for "any". */
 export interface AuditFilters {
@@ -39,7 +39,7 @@ export function parseAuditAddress(params: URLSearchParams): AuditAddress {
       action: text('action'),
       from: date('from'),
       until: date('until'),
-      importId: UUID.test(text('importId')) ? text('importId') : '',
+      importId: isUuid(text('importId')) ? text('importId') : '',
     },
     before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
   };
