@@ -71,6 +71,12 @@ describeWithBrowser('import', (browser) => {
     await auditor.getByRole('cell', { name: 'Import vastgelegd' }).waitFor();
     expect(await auditor.getByLabel('Kenmerk van een import').inputValue()).toBe(importId);
     expect(await auditor.locator('tr.audit-table__event').count()).toBe(3);
+    // An id typed wrong is refused in the form, not dropped to show the whole trail.
+    await auditor.getByLabel('Kenmerk van een import').fill('nr 460 ???');
+    await auditor.getByRole('button', { name: 'Filteren' }).click();
+    await auditor.getByText('Vul het kenmerk van een import in').waitFor();
+    expect(new URL(auditor.url()).searchParams.get('importId')).toBe(importId);
+    expect(await auditor.locator('tr.audit-table__event').count()).toBe(3);
     const events = await api<{ items: { action: string; detail: { importId?: string } | null }[] }>(server(), `/audit-events?importId=${importId}`, { as: 'auditor' });
     expect(events.items.map((event) => event.action)).toEqual(['import.commit', 'valuation.create', 'delivery.create']);
 

@@ -1,4 +1,5 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { isUuid } from '../../../../common/ids.ts';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField, type Option } from '../../forms/controls.tsx';
 import { useFields } from '../../forms/useFields.ts';
@@ -16,12 +17,17 @@ interface AuditFilterFormProps {
 export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
   const { t } = useTranslation();
   const terms = useAuditTerms();
-  const { values, field } = useFields<AuditFilters>(filters, {});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { values, field } = useFields<AuditFilters>(filters, errors);
   const withAll = (options: Option[]): Option[] => [{ value: '', label: t('audit.all') }, ...options];
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    onApply({ ...values, objectId: values.objectId.trim(), actor: values.actor.trim(), importId: values.importId.trim() });
+    const importId = values.importId.trim();
+    // An id that is no import's would otherwise be left out of the address, and the trail shown unfiltered.
+    if (importId !== '' && !isUuid(importId)) return setErrors({ importId: t('form.errors.invalidImportId') });
+    setErrors({});
+    onApply({ ...values, objectId: values.objectId.trim(), actor: values.actor.trim(), importId });
   }
 
   return (
