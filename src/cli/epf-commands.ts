@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { formatLetterAmount } from '../../common/letter-format.ts';
 import { ClaimInputSchema } from '../api/epf/schemas.ts';
 import type { ClaimAtDate } from '../db/repositories/epf.ts';
-import { claimBatches, createClaim, epfOverview } from '../register/epf.ts';
+import { createClaim, epfOverview } from '../register/epf.ts';
+import { epfClaimBatches } from '../register/exports.ts';
 import { withDatabase } from './database.ts';
 import { euroCents, exactEuro, isoDateOption, operatorChange } from './operator.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -23,7 +24,7 @@ export function epfCommands(): Command {
       const { overview, claims } = await withDatabase(
         async (handle) => {
           const claims: ClaimAtDate[] = [];
-          for await (const batch of claimBatches(handle.db, date)) claims.push(...batch);
+          for await (const batch of epfClaimBatches(handle.db, date)) claims.push(...batch);
           return { overview: await epfOverview(handle.db, date), claims };
         },
         { migrate: false },

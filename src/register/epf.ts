@@ -104,19 +104,6 @@ export async function listClaims(db: Db, query: ClaimListQuery): Promise<KeysetP
   return { ...page, total: found.count, totalIsCapped: found.capped };
 }
 
-/** Every claim declared on or before the date, each as it stood then, a batch at a time. */
-export async function* claimBatches(db: Db, date: string): AsyncGenerator<ClaimAtDate[]> {
-  let start: PageStart = undefined;
-  for (;;) {
-    const page = await repository.claimsAt(db, date, start, CLAIM_BATCH_SIZE);
-    if (page.rows.length > 0) yield page.rows;
-    if (!page.next) return;
-    start = { after: page.next };
-  }
-}
-
-const CLAIM_BATCH_SIZE = 1000;
-
 /** The EPF figures at a date: the Dutch claims as they stood then, the tranches known by then, and the implementing-actor work. */
 export async function epfOverview(db: Db, date: string): Promise<EpfOverview> {
   const [figures, implementingActorCents, tranches] = await Promise.all([

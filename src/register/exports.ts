@@ -8,6 +8,7 @@ import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import { listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '../db/repositories/audit.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
+import * as epf from '../db/repositories/epf.ts';
 import { listDueReviews, type DueReview } from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { MAX_DUE_REVIEWS, QUEUE_ORDER } from './disclosure.ts';
@@ -31,6 +32,11 @@ async function* keysetBatches<Row>(readPage: (start: PageStart) => Promise<Keyse
 /** The deliveries the list's filter finds, in its order. */
 export function deliveryBatches(db: Db, query: Omit<deliveries.DeliveryListQuery, 'start' | 'limit'>): AsyncGenerator<deliveries.DeliverySummary[]> {
   return keysetBatches((start) => deliveries.listDeliveries(db, { ...query, start, limit: BATCH_SIZE }));
+}
+
+/** The EPF claims declared on or before the date, each as it stood then, in the list's order. */
+export function epfClaimBatches(db: Db, date: string): AsyncGenerator<epf.ClaimAtDate[]> {
+  return keysetBatches((start) => epf.claimsAt(db, date, start, BATCH_SIZE));
 }
 
 /** The undecided deliveries of the disclosure queue, in the queue's order; reading them is recorded as reading the queue is. */

@@ -5,14 +5,14 @@ import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
 import type { ExportList } from '../../../common/vocabulary/codes.ts';
 import { listAccounts } from '../../auth/accounts.ts';
 import { listBudget } from '../../register/budget.ts';
-import { claimBatches, epfOverview } from '../../register/epf.ts';
+import { epfOverview } from '../../register/epf.ts';
 import { readExportQueues } from '../../register/export-control.ts';
 import { listLetters } from '../../register/letters.ts';
 import { listProgrammes } from '../../register/training.ts';
 import { listProjects, readinessOverview } from '../../register/readiness.ts';
 import { industryOverview, type IndustryOverview } from '../../register/industry.ts';
 import { listAnnexes } from '../../register/annex.ts';
-import { auditEventBatches, deliveryBatches, disclosureQueueBatches, dueReviews, oneBatch } from '../../register/exports.ts';
+import { auditEventBatches, deliveryBatches, disclosureQueueBatches, dueReviews, epfClaimBatches, oneBatch } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
@@ -119,7 +119,7 @@ export function exportRoutes() {
   app.openapi(epfClaimsExportRoute, async (c) => {
     const { date, ...file } = c.req.valid('query');
     const { db, clock } = c.get('deps');
-    return sendExport(c, 'epfClaims', file, EPF_CLAIM_COLUMNS, claimBatches(db, date ?? todayInAmsterdam(clock())));
+    return sendExport(c, 'epfClaims', file, EPF_CLAIM_COLUMNS, epfClaimBatches(db, date ?? todayInAmsterdam(clock())));
   });
 
   // Listing the accounts records the read, as the accounts page's list does.
