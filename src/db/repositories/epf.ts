@@ -167,13 +167,16 @@ export async function countClaimsAt(db: Db, date: string): Promise<{ count: numb
 /** The Dutch EPF figures at a date, added up in one statement: the rule of epfFiguresAt (src/domain/epf.ts). */
 export async function figuresAt(db: Db, date: string): Promise<EpfFigures> {
   // Sums travel as text inside the JSON, exact at any size.
-  const { rows } = await sql<{ statuses: StatusTotals[] | null; years: { year: number; cents: string }[] | null }>`
+  const { rows } = await sql<{
+    statuses: StatusTotals[] | null;
+    years: { year: number; cents: string }[] | null;
+    declaredUntil: string | null;
+    remainderExpectedBy: number | null;
+  }>`
     ${withClaimStatesAt(date, sql`select * from epf_claim where ${declaredBy(date)}`)},
     by_status as (
       select status, count(*)::int as count, sum(declared_cents)::text as "declaredCents",
-        sum(compensated_cents)::text as "compensatedCents", sum(paid_cents)::text as "paidCents",
-        max(declared_on)::text as "declaredUntil",
-        max(remainder_expected_by) filter (where compensated_cents > paid_cents) as "remainderExpectedBy"
+        sum(compensated_cents)::text as "compensatedCents", sum(paid_cents)::text as "paidCents"
       from state group by status
     ), by_year as (
       select extract(year from receipt.received_on)::int as year, sum(receipt.amount_cents)::text as cents
@@ -182,23 +185,25 @@ export async function figuresAt(db: Db, date: string): Promise<EpfFigures> {
       group by 1
     )
     select (select json_agg(by_status) from by_status) as statuses,
-           (select json_agg(by_year order by year) from by_year) as years`.execute(db);
-  const statuses = rows[0]!.statuses ?? [];
+           (select json_agg(by_year order by year) from by_year) as years,
+           (select max(declared_on)::text from state) as declared_until,
+           (select max(remainder_expected_by) from state where compensated_cents > paid_cents) as remainder_expected_by`.execute(db);
+  const { statuses: found, years, declaredUntil, remainderExpectedBy } = rows[0]!;
+  const statuses = found ?? [];
   const byStatus = Object.fromEntries(EPF_CLAIM_STATUSES.map((status) => [status, { count: 0, declaredCents: 0 }])) as EpfFigures['byStatus'];
   for (const row of statuses) byStatus[oneOf(EPF_CLAIM_STATUSES, row.status)] = { count: row.count, declaredCents: centsFromText(row.declaredCents) };
   const compensatedCents = sumCents(statuses.map((row) => centsFromText(row.compensatedCents)));
   const paidCents = sumCents(statuses.map((row) => centsFromText(row.paidCents)));
-  const latest = (values: (string | number | null)[]) => values.reduce((max, value) => (value !== null && (max === null || value > max) ? value : max), null);
   return {
     date,
     declaredCents: sumCents(EPF_CLAIM_STATUSES.map((status) => byStatus[status].declaredCents)),
-    declaredUntil: latest(statuses.map((row) => row.declaredUntil)) as string | null,
+    declaredUntil,
     compensatedCents,
     paidCents,
-    paidByYear: (rows[0]!.years ?? []).map((row) => ({ year: row.year, cents: centsFromText(row.cents) })),
+    paidByYear: (years ?? []).map((row) => ({ year: row.year, cents: centsFromText(row.cents) })),
     outstandingCents: compensatedCents - paidCents,
     blockedCents: byStatus.blocked.declaredCents,
-    remainderExpectedBy: latest(statuses.map((row) => row.remainderExpectedBy)) as number | null,
+    remainderExpectedBy,
     byStatus,
   };
 }
@@ -210,8 +215,6 @@ interface StatusTotals {
   declaredCents: string;
   compensatedCents: string;
   paidCents: string;
-  declaredUntil: string | null;
-  remainderExpectedBy: number | null;
 }
 
 /** A delivery as a claim on it needs it: its funding, its value at the date, and what was claimed on it before. */
