@@ -4,8 +4,7 @@
  * the server made, or one made for another sort, is refused with a 400 naming the parameter.
  */
 import { z } from '@hono/zod-openapi';
-import type { KeysetPage, KeysetPosition, PageStart } from '../db/keyset.ts';
-import { LIST_COUNT_CAP } from '../db/repositories/deliveries.ts';
+import { LIST_COUNT_CAP, type KeysetPage, type KeysetPosition, type PageStart } from '../db/keyset.ts';
 import { ValidationError } from '../register/errors.ts';
 
 const CursorSchema = z.strictObject({ sort: z.string(), value: z.string().nullable(), id: z.string() });

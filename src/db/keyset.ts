@@ -8,6 +8,14 @@ import { sql, type RawBuilder } from 'kysely';
 import { isIsoDate } from '../../common/dates.ts';
 import { isUuid } from '../../common/ids.ts';
 
+/** Lists count what a filter finds up to this many, then say "more than" it. */
+export const LIST_COUNT_CAP = 1000;
+
+/** A count of at most LIST_COUNT_CAP + 1 rows (the query's limit) as a list says it. */
+export function cappedCount(found: number): { count: number; capped: boolean } {
+  return found > LIST_COUNT_CAP ? { count: LIST_COUNT_CAP, capped: true } : { count: found, capped: false };
+}
+
 /** A row's place in the order: its sort value as text (null when unset) and its id. */
 export interface KeysetPosition {
   value: string | null;

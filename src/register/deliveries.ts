@@ -58,7 +58,7 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
 }
 
 interface DeliveryPage extends KeysetPage<deliveries.DeliverySummary> {
-  /** How many the filter finds, at most deliveries.LIST_COUNT_CAP; `totalIsCapped` when there are more. */
+  /** How many the filter finds, at most LIST_COUNT_CAP (db/keyset.ts); `totalIsCapped` when there are more. */
   total: number;
   totalIsCapped: boolean;
   /** The register holds demonstration data. */

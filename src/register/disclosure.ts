@@ -140,7 +140,7 @@ interface DisclosureQueue {
   referenceDate: IsoDate;
   /** Undecided deliveries realised on or before the reference date: what the letter still needs. */
   neededForLetter: number;
-  /** Undecided deliveries, realised first, a page from its start; counted up to deliveries.LIST_COUNT_CAP. */
+  /** Undecided deliveries, realised first, a page from its start; counted up to LIST_COUNT_CAP (db/keyset.ts). */
   undecided: KeysetPage<DeliverySummary> & { total: number; totalIsCapped: boolean };
   dueForReview: disclosure.DueReview[];
 }

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { stockDelivery } from '../support/deliveries.ts';
-import { LIST_COUNT_CAP } from '../../src/db/repositories/deliveries.ts';
+import { LIST_COUNT_CAP } from '../../src/db/keyset.ts';
 
 const SORTS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const;
 const PAGE_SIZE = 4;

@@ -13,7 +13,7 @@ import {
 import type { DisclosureState } from '../../domain/disclosure.ts';
 import type { Database, DeliveryTable } from '../schema.ts';
 import { inTransaction } from '../transaction.ts';
-import { isPositionOf, keysetColumns, readKeysetPage, type KeysetColumn, type KeysetWalk, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { cappedCount, isPositionOf, keysetColumns, LIST_COUNT_CAP, readKeysetPage, type KeysetColumn, type KeysetWalk, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import { isUuid } from '../../../common/ids.ts';
 
 type Db = Kysely<Database>;
@@ -230,9 +230,6 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<
   return { ...page, rows, register };
 }
 
-/** Lists count what a filter finds up to this many, then say "more than" it. */
-export const LIST_COUNT_CAP = 1000;
-
 /**
  * How many deliveries the filter finds, counted no further than LIST_COUNT_CAP: an exact count would read
  * every match (seconds at a million) and an estimate can be far off for a filter. Counting stops at the
@@ -240,9 +237,8 @@ export const LIST_COUNT_CAP = 1000;
  * register it counted, so that the count can be kept until the register changes (register/list-counts.ts).
  */
 export async function countDeliveries(db: Db, filter: DeliveryListFilter): Promise<{ count: number; capped: boolean; register: RegisterState }> {
-  const cap = LIST_COUNT_CAP;
   const count = async (trx: Db) => {
-    const found = filtered(trx, filter).select(sql<number>`1`.as('one')).limit(cap + 1).as('found');
+    const found = filtered(trx, filter).select(sql<number>`1`.as('one')).limit(LIST_COUNT_CAP + 1).as('found');
     return trx
       .selectFrom(found)
       .select((eb) => [eb.fn.countAll<string>().as('count'), ...registerStateColumns(trx)])
@@ -256,9 +252,7 @@ export async function countDeliveries(db: Db, filter: DeliveryListFilter): Promi
         return count(trx);
       })
     : await count(db);
-  const found = Number(row.count);
-  const register = { version: row.registerVersion, isDemonstration: row.registerIsDemonstration };
-  return found > cap ? { count: cap, capped: true, register } : { count: found, capped: false, register };
+  return { ...cappedCount(Number(row.count)), register: { version: row.registerVersion, isDemonstration: row.registerIsDemonstration } };
 }
 
 const STAGE_COLUMN = {

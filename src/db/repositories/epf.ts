@@ -14,8 +14,7 @@ import {
   type EpfTranche,
 } from '../../domain/epf.ts';
 import { withTypedErrors } from '../errors.ts';
-import { isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
-import { LIST_COUNT_CAP } from './deliveries.ts';
+import { cappedCount, isPositionOf, keysetColumns, LIST_COUNT_CAP, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, EpfTrancheTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -160,8 +159,7 @@ export const isClaimPosition = (position: KeysetPosition) => isPositionOf(CLAIM_
 export async function countClaimsAt(db: Db, date: string): Promise<{ count: number; capped: boolean }> {
   const { rows } = await sql<{ count: number }>`
     select count(*)::int as count from (select 1 from epf_claim where ${declaredBy(date)} limit ${LIST_COUNT_CAP + 1}) found`.execute(db);
-  const found = rows[0]!.count;
-  return found > LIST_COUNT_CAP ? { count: LIST_COUNT_CAP, capped: true } : { count: found, capped: false };
+  return cappedCount(rows[0]!.count);
 }
 
 /** The Dutch EPF figures at a date, added up in one statement: the rule of epfFiguresAt (src/domain/epf.ts). */
