@@ -172,19 +172,24 @@ export function epfFiguresAt(histories: readonly EpfClaimHistory[], date: string
       remainderExpectedBy = Math.max(remainderExpectedBy ?? state.remainderExpectedBy, state.remainderExpectedBy);
     }
   }
-  const compensatedCents = sumCents(states.map((state) => state.compensatedCents));
-  const paidCents = sumCents(states.map((state) => state.paidCents));
-  return {
+  return epfFigures({
     date,
-    declaredCents: sumCents(EPF_CLAIM_STATUSES.map((status) => byStatus[status].declaredCents)),
     declaredUntil,
-    compensatedCents,
-    paidCents,
+    compensatedCents: sumCents(states.map((state) => state.compensatedCents)),
+    paidCents: sumCents(states.map((state) => state.paidCents)),
     paidByYear: [...paidByYear].sort(([a], [b]) => a - b).map(([year, cents]) => ({ year, cents })),
-    outstandingCents: compensatedCents - paidCents,
-    blockedCents: byStatus.blocked.declaredCents,
     remainderExpectedBy,
     byStatus,
+  });
+}
+
+/** The figures with what follows from the rest: declared (all statuses), outstanding and blocked. */
+export function epfFigures(parts: Omit<EpfFigures, 'declaredCents' | 'outstandingCents' | 'blockedCents'>): EpfFigures {
+  return {
+    ...parts,
+    declaredCents: sumCents(EPF_CLAIM_STATUSES.map((status) => parts.byStatus[status].declaredCents)),
+    outstandingCents: parts.compensatedCents - parts.paidCents,
+    blockedCents: parts.byStatus.blocked.declaredCents,
   };
 }
 

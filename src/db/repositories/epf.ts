@@ -4,6 +4,7 @@ import {
   EPF_CLAIM_STATUSES,
   EPF_DUTCH_ROLES,
   EPF_TRANCHE_KINDS,
+  epfFigures,
   type EpfAssessment,
   type EpfBlockage,
   type EpfClaim,
@@ -190,20 +191,15 @@ export async function figuresAt(db: Db, date: string): Promise<EpfFigures> {
   const statuses = found ?? [];
   const byStatus = Object.fromEntries(EPF_CLAIM_STATUSES.map((status) => [status, { count: 0, declaredCents: 0 }])) as EpfFigures['byStatus'];
   for (const row of statuses) byStatus[oneOf(EPF_CLAIM_STATUSES, row.status)] = { count: row.count, declaredCents: centsFromText(row.declaredCents) };
-  const compensatedCents = sumCents(statuses.map((row) => centsFromText(row.compensatedCents)));
-  const paidCents = sumCents(statuses.map((row) => centsFromText(row.paidCents)));
-  return {
+  return epfFigures({
     date,
-    declaredCents: sumCents(EPF_CLAIM_STATUSES.map((status) => byStatus[status].declaredCents)),
     declaredUntil,
-    compensatedCents,
-    paidCents,
+    compensatedCents: sumCents(statuses.map((row) => centsFromText(row.compensatedCents))),
+    paidCents: sumCents(statuses.map((row) => centsFromText(row.paidCents))),
     paidByYear: (years ?? []).map((row) => ({ year: row.year, cents: centsFromText(row.cents) })),
-    outstandingCents: compensatedCents - paidCents,
-    blockedCents: byStatus.blocked.declaredCents,
     remainderExpectedBy,
     byStatus,
-  };
+  });
 }
 
 /** A row of by_status, named as the figures name them. */
