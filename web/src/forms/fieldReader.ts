@@ -12,7 +12,7 @@ export interface FieldReader<N extends string> {
   text(name: N): string;
   /** The text as typed; refused when empty. */
   required(name: N): string;
-  /** The code chosen, out of the codes the field offers; refused when none is chosen. */
+  /** The code chosen, out of the codes the field offers; refused when none of them is chosen. */
   code<C extends string>(name: N, codes: readonly C[]): C;
   /** A whole number, or null when left empty (then `required` says whether that is allowed). */
   wholeNumber(name: N, required: true): number;
@@ -56,8 +56,10 @@ export function fieldReader<N extends string>(values: Record<N, string>, problem
     text: (name) => values[name],
     required,
     code(name, codes) {
-      const text = required(name);
-      return codes.find((code) => code === text) ?? codes[0]!;
+      const chosen = codes.find((code) => code === values[name]);
+      // Nothing chosen, or something the field does not offer: the request is not sent.
+      if (chosen === undefined) problems[name] = 'required';
+      return chosen ?? codes[0]!;
     },
     wholeNumber,
     amount,
