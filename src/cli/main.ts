@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isIsoDate } from '../../common/dates.ts';
 import { withExactIntegers } from '../../common/exact-json.ts';
 import { databaseConfigFromEnvironment, portFromEnvironment, siteAddressFromEnvironment } from '../config.ts';
@@ -116,20 +116,38 @@ program.addCommand(epfCommands());
 program.addCommand(importCommand());
 for (const command of backupCommands()) program.addCommand(command);
 
-try {
-  await program.parseAsync();
-} catch (error) {
-  if (error instanceof CommandError) {
-    console.error(error.message);
-    process.exit(1);
+// Commander's own refusals (an unknown option, a value it rejects) end the run through runCommandLine, not process.exit.
+for (const command of withSubcommands(program)) command.exitOverride();
+
+function withSubcommands(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(withSubcommands)];
+}
+
+/**
+ * Runs the command line on its arguments (those after the script) and resolves with the exit code; a
+ * refusal is one line on standard error. main.ts runs it on the process's arguments; tests call it in
+ * their own process.
+ */
+export async function runCommandLine(args: readonly string[]): Promise<number> {
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    // Commander has written what was wrong (or the help that was asked for) already.
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CommandError || error instanceof StartRefusedError) {
+      console.error(error.message);
+      return 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Port ${portFromEnvironment()} is in use by another program. Choose another with PORT, e.g. PORT=3001 npm start.`);
+      return 1;
+    }
+    throw error;
   }
-  if (error instanceof StartRefusedError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(`Port ${portFromEnvironment()} is in use by another program. Choose another with PORT, e.g. PORT=3001 npm start.`);
-    process.exit(1);
-  }
-  throw error;
+}
+
+if (import.meta.main) {
+  const code = await runCommandLine(process.argv.slice(2));
+  if (code !== 0) process.exit(code);
 }
