@@ -1,5 +1,5 @@
-import { afterEach, beforeAll, describe, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../../src/domain/access.ts';
 import { importTemplate } from '../../src/import/template.ts';
 import { filledTemplate, THREE_ROWS } from '../support/import-files.ts';
@@ -138,8 +138,26 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
       body: JSON.stringify({ company: 'NATO Support and Procurement Agency' }),
     });
   });
+  /**
+   * A browser context per language and role (or none), opened by its first check and shared by the next:
+   * each check has a page of its own, the application loaded anew. Sharing changes nothing but the
+   * browser's cache: a role's session is the same one in each context anyway, and the language is all
+   * the application keeps in the browser.
+   */
+  const contexts = new Map<string, BrowserContext>();
+  const openPageFor = async (role: Role | null, language: Language): Promise<Page> => {
+    const key = `${language} ${role ?? 'not logged in'}`;
+    const context = contexts.get(key);
+    if (context) return context.newPage();
+    const opened = role ? await openPageAs(browser(), server(), role, language) : await openPageIn(browser(), language);
+    contexts.set(key, opened.context());
+    return opened;
+  };
   afterEach(async () => {
-    await page.context().close();
+    await page.close();
+  });
+  afterAll(async () => {
+    for (const context of contexts.values()) await context.close();
   });
 
   for (const language of languages) {
@@ -152,7 +170,7 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
       };
       /** Opens the path as the role (or not logged in), lets `prepare` bring the page in the state to check, and checks it. */
       const check = async (role: Role | null, path: () => string, prepare?: (page: Page) => Promise<void>) => {
-        page = role ? await openPageAs(browser(), server(), role, language) : await openPageIn(browser(), language);
+        page = await openPageFor(role, language);
         await visit(page, server(), path());
         await prepare?.(page);
         await checkAccessibility(page);
@@ -303,7 +321,7 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
       pageCheck('letters', () => check('letterAuthor', () => '/brieven'));
       pageCheck('draft letter: its text beside the preview', () => check('letterAuthor', () => `/brieven/${draftId}`));
       pageCheck("draft letter's preview: the server's HTML rendering, which the page shows in a frame", async () => {
-        page = await openPageAs(browser(), server(), 'letterAuthor', language);
+        page = await openPageFor('letterAuthor', language);
         await page.goto(`${server().url}/api/v1/letters/${draftId}/renderings/html`);
         await checkAccessibility(page);
       });
