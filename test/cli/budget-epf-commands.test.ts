@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
-import { runCli } from '../support/cli.ts';
+import { createMigratedDataFolder, runCli } from '../support/cli.ts';
 
 const PURL = '9decc899-e686-494c-be62-6a52efcef57a';
 
@@ -19,6 +19,7 @@ async function auditEvents(dataDir: string) {
 describe('the budget and EPF commands', () => {
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-budget-'));
   const dataDir = join(folder, 'data');
+  beforeAll(() => createMigratedDataFolder(dataDir));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('record a decision, refuse a shift larger than its year holds, record a commitment and its next stage, and an EPF claim with the rules and the audit trail of the API', async () => {

@@ -2,14 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../support/csv.ts';
-import { runCli } from '../support/cli.ts';
+import { createMigratedDataFolder, runCli } from '../support/cli.ts';
 
 
 describe('the export control commands', () => {
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-export-'));
   const dataDir = join(folder, 'data');
+  beforeAll(() => createMigratedDataFolder(dataDir));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('write the reports of a year as JSON, XLSX and CSV, with the same totals', async () => {

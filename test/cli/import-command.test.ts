@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { openDatabase } from '../../src/db/connection.ts';
@@ -10,13 +10,14 @@ import { listAuditEvents } from '../../src/db/repositories/audit.ts';
 import { importTemplate } from '../../src/import/template.ts';
 import { figuresTable } from '../../src/register/figures.ts';
 import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
-import { runCli } from '../support/cli.ts';
+import { createMigratedDataFolder, runCli } from '../support/cli.ts';
 
 
 describe('the import command', () => {
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-import-'));
   const dataDir = join(folder, 'data');
   const file = join(folder, 'leveringen.xlsx');
+  beforeAll(() => createMigratedDataFolder(dataDir));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('names the fault by row and column in a dry run, imports the valid rows, and a second time nothing', { timeout: 300_000 }, async () => {

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/audit/trail.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { addValuation } from '../../src/register/deliveries.ts';
-import { runCli } from '../support/cli.ts';
+import { createMigratedDataFolder, runCli } from '../support/cli.ts';
 
 const STOCK_AGGREGATE = 'eb51ab98-09d6-4275-b358-644a2cc992ed';
 const MILLION = 100_000_000; // cents
@@ -26,6 +26,7 @@ async function withData<T>(dataDir: string, work: (db: Awaited<ReturnType<typeof
 describe('the letter commands', () => {
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-letters-'));
   const dataDir = join(folder, 'data');
+  beforeAll(() => createMigratedDataFolder(dataDir));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('list the letters, and verify a final one against the register: a line per difference once a revaluation changed it', async () => {

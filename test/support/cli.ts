@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 import { format } from 'node:util';
 import { vi } from 'vitest';
 import { runCommandLine } from '../../src/cli/main.ts';
+import { openDatabase } from '../../src/db/connection.ts';
+import { pgliteTemplate } from './scratch-database.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
@@ -45,4 +47,14 @@ export function runCliProcess(dataDir: string, args: readonly string[], input = 
   child.stderr.on('data', (chunk) => (output += chunk));
   child.stdin.end(input);
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+/**
+ * Puts a copy of the run's migrated (empty) database in a new data folder, for tests of commands on a
+ * register that exists: making and migrating it is the first command's work in a new folder, which
+ * account-commands.test.ts and serve.test.ts check, and takes several times as long.
+ */
+export async function createMigratedDataFolder(dataDir: string): Promise<void> {
+  const handle = await openDatabase({ dataDir, template: await pgliteTemplate() });
+  await handle.close();
 }
