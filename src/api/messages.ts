@@ -1,5 +1,6 @@
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES } from '../domain/delivery.ts';
+import { codeList, isCodeListName } from '../import/sheets.ts';
 
 type Params = Record<string, string>;
 type Message = (params: Params) => string;
@@ -13,6 +14,14 @@ function stageNoun(language: Language, field: string | undefined): string | unde
 /** An amount in euro cents as a sentence names it: "€ 1.234,56". */
 function euro(language: Language, cents: string | undefined): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(Number(cents ?? 0) / 100);
+}
+
+/** A value of an imported cell as the user typed it: euros for an amount, the label for a code, "empty" for nothing. */
+function shownValue(language: Language, kind: string | undefined, value: string | undefined): string {
+  if (!value) return language === 'nl' ? '(leeg)' : '(empty)';
+  if (kind === 'amount') return euro(language, value);
+  const list = kind && isCodeListName(kind) ? codeList(kind).labels(vocabulary(language))[value] : undefined;
+  return `"${list ?? value}"`;
 }
 
 /** Why a value was refused, per code, in each language the API speaks. */
@@ -150,15 +159,26 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notAnAmount: () => 'Vul een bedrag in euro in, zoals 1.234,56 of € 1.234,56.',
     amountNotPositive: () => 'Vul een bedrag in van meer dan € 0,00.',
     amountTooLarge: () => 'Eén bedrag is hoogstens € 100 mld.',
+    amountNegative: () => 'Vul een bedrag in van € 0,00 of meer.',
+    cellError: (p) => `Deze cel toont de fout ${p.shown}; herstel de formule of typ de waarde in.`,
+    formulaWithoutValue: (p) => `Deze cel heeft een formule (${p.shown}) zonder berekende waarde; open het bestand in Excel en sla het op, of typ de waarde in.`,
+    missingColumn: (p) => `Dit blad mist de kolom ${p.column}; voeg die toe met de kop uit het sjabloon.`,
+    duplicateColumn: (p) => `Deze kolom staat ook al in kolom ${p.first}; verwijder een van beide.`,
+    unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
     duplicateReference: () => 'Dit kenmerk staat al op een eerdere regel van dit blad; elk kenmerk komt één keer voor.',
     unknownDeliveryReference: () => 'Er is geen levering met dit kenmerk, in het bestand noch in het register.',
     deliveryRowInvalid: (p) => `De levering op regel ${p.row} heeft een fout; herstel die eerst.`,
-    differsFromRegister: (p) => `Het register heeft onder dit kenmerk iets anders (${p.stored || 'leeg'}); wijzig het in het register, niet met een import.`,
-    importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd.',
+    differsFromRegister: (p) =>
+      `Het register heeft onder dit kenmerk ${shownValue('nl', p.kind, p.stored)}, dit bestand ${shownValue('nl', p.kind, p.inFile)}; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.`,
+    importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd; geef deze regel een nieuw kenmerk om hem opnieuw te importeren.',
     sameEffectiveDate: () => 'Deze levering heeft in dit bestand al een waardering met deze ingangsdatum.',
     notUtf8: () => 'Sla het CSV-bestand op als UTF-8 (CSV UTF-8 in Excel).',
-    unclosedQuote: () => 'Het CSV-bestand heeft een aanhalingsteken dat niet wordt gesloten.',
-    notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX).',
+    unclosedQuote: (p) => `Het aanhalingsteken op regel ${p.row} van het CSV-bestand wordt nergens gesloten; sluit het of verwijder het.`,
+    notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX); open het in Excel en sla het op als Excel-werkmap (.xlsx).',
+    oldOrProtectedWorkbook: () => 'Dit is een oude Excel-werkmap (.xls) of een werkmap met een wachtwoord; open het in Excel en sla het op als Excel-werkmap (.xlsx) zonder wachtwoord.',
+    workbookTooLarge: (p) => `Deze werkmap is uitgepakt groter dan ${p.maximum}; verdeel de regels over meer bestanden.`,
+    tooManyRows: (p) => `Dit bestand heeft meer dan ${p.maximum} regels; verdeel de regels over meer bestanden.`,
+    tooManyCells: (p) => `Dit bestand heeft meer dan ${p.maximum} cellen; verwijder lege kolommen en verdeel de regels over meer bestanden.`,
     notASpreadsheet: () => 'Dit bestand is geen spreadsheet maar een ander Office-bestand, zoals een Word-document (.docx) of PowerPoint-presentatie (.pptx); kies het ingevulde sjabloon als Excel-werkmap (.xlsx) of CSV-bestand.',
     noKnownSheet: () => 'Geen blad van dit bestand heeft de kolommen van het sjabloon; download het sjabloon en gebruik die kolomkoppen.',
     emptyFile: () => 'Dit bestand is leeg; kies het ingevulde sjabloon.',
@@ -298,15 +318,26 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notAnAmount: () => 'Enter an amount in euros, such as 1.234,56 or € 1.234,56.',
     amountNotPositive: () => 'Enter an amount of more than € 0.00.',
     amountTooLarge: () => 'One amount is at most € 100 billion.',
+    amountNegative: () => 'Enter an amount of € 0.00 or more.',
+    cellError: (p) => `This cell shows the error ${p.shown}; correct the formula or type the value.`,
+    formulaWithoutValue: (p) => `This cell holds a formula (${p.shown}) without a computed value; open the file in Excel and save it, or type the value.`,
+    missingColumn: (p) => `This sheet lacks the column ${p.column}; add it with the template's header.`,
+    duplicateColumn: (p) => `This column is also in column ${p.first}; delete one of them.`,
+    unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",
     duplicateReference: () => 'This reference is on an earlier row of this sheet already; each reference occurs once.',
     unknownDeliveryReference: () => 'There is no delivery with this reference, neither in the file nor in the register.',
     deliveryRowInvalid: (p) => `The delivery on row ${p.row} has a fault; correct that first.`,
-    differsFromRegister: (p) => `The register holds something else under this reference (${p.stored || 'empty'}); change it in the register, not by importing.`,
-    importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register.',
+    differsFromRegister: (p) =>
+      `The register holds ${shownValue('en', p.kind, p.stored)} under this reference, this file ${shownValue('en', p.kind, p.inFile)}; change it in the register (an import changes nothing), or copy here what the register holds.`,
+    importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register; give this row a new reference to import it again.',
     sameEffectiveDate: () => 'This delivery has a valuation with this effective date in this file already.',
     notUtf8: () => 'Save the CSV file as UTF-8 (CSV UTF-8 in Excel).',
-    unclosedQuote: () => 'The CSV file has a quotation mark that is never closed.',
-    notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX).',
+    unclosedQuote: (p) => `The quotation mark on row ${p.row} of the CSV file is never closed; close it or delete it.`,
+    notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX); open it in Excel and save it as an Excel workbook (.xlsx).',
+    oldOrProtectedWorkbook: () => 'This is an old Excel workbook (.xls) or a workbook with a password; open it in Excel and save it as an Excel workbook (.xlsx) without a password.',
+    workbookTooLarge: (p) => `This workbook unpacks to more than ${p.maximum}; spread the rows over more files.`,
+    tooManyRows: (p) => `This file has more than ${p.maximum} rows; spread the rows over more files.`,
+    tooManyCells: (p) => `This file has more than ${p.maximum} cells; delete empty columns and spread the rows over more files.`,
     notASpreadsheet: () => 'This file is not a spreadsheet but another Office file, such as a Word document (.docx) or PowerPoint presentation (.pptx); choose the filled-in template as an Excel workbook (.xlsx) or CSV file.',
     noKnownSheet: () => "No sheet of this file has the template's columns; download the template and use its column headers.",
     emptyFile: () => 'This file is empty; choose the filled-in template.',

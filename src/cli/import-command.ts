@@ -27,7 +27,7 @@ export function importCommand(): Command {
           ? dryRunImport(handle.db, file, progress)
           : commitImport(handle.db, operatorContext(), file, options.onlyValid ? 'onlyValid' : 'allOrNothing', progress),
       ).catch((error: unknown) => {
-        if (error instanceof UnreadableFileError) throw new CommandError(`${path}: ${reason('en', error.code)}`);
+        if (error instanceof UnreadableFileError) throw new CommandError(`${path}: ${reason('en', error.code, error.params)}`);
         throw error;
       });
       process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '');

@@ -174,6 +174,7 @@ function readFileRows(sheets: ReadSheet[], onProgress?: Progress): PlannedRow[] 
   const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   const rows: PlannedRow[] = [];
   for (const sheet of sheets) {
+    if (sheet.headerFaults.length > 0) rows.push(headerRow(sheet));
     for (const row of sheet.rows) {
       rows.push(readRow(sheet, row));
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
@@ -191,6 +192,12 @@ async function planImport(db: Db, rows: PlannedRow[]): Promise<Plan> {
   checkMoney(rows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), rows.filter((row) => row.sheet !== 'delivery'));
   return { rows, registerDeliveries };
+}
+
+/** A sheet's header row, when it lacks a column, names one twice or one the template does not have. */
+function headerRow(source: ReadSheet): PlannedRow {
+  const faults = source.headerFaults.map(({ code, field, header, letter, params }) => ({ field, code, params, column: header, columnLetter: letter }));
+  return { sheet: source.definition.sheet, sheetName: source.name, rowNumber: 1, reference: null, outcome: 'invalid', faults, values: {}, deliveryId: null, deliveryRow: null, source };
 }
 
 function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
@@ -214,7 +221,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
   const body: Record<string, unknown> = {};
   for (const column of definition.columns) {
     const reading = readCell(column.kind, row.cells.get(column.key) ?? null);
-    if ('fault' in reading) violations.push({ field: column.key, code: reading.fault });
+    if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
     else if (reading.value !== undefined) body[column.key] = reading.value;
   }
   const { externalReference, deliveryReference, ...fields } = body;
@@ -234,10 +241,10 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
   return planned;
 }
 
-/** Amounts are typed in euros: their limits are said in euros, not in the API's cents. */
+/** Amounts are typed in euros: their limits are said in euros, not in the API's cents (a valuation may be € 0, a payment not). */
 function amountInEuros(violation: RuleViolation): RuleViolation {
   if (violation.field !== 'amountCents') return violation;
-  if (violation.code === 'tooSmall') return { field: violation.field, code: 'amountNotPositive' };
+  if (violation.code === 'tooSmall') return { field: violation.field, code: violation.params?.minimum === '0' ? 'amountNegative' : 'amountNotPositive' };
   if (violation.code === 'tooLarge') return { field: violation.field, code: 'amountTooLarge' };
   return violation;
 }
@@ -263,6 +270,8 @@ function addFaults(row: PlannedRow, violations: readonly RuleViolation[]): void 
   const columns = row.source.definition.columns;
   row.outcome = 'invalid';
   for (const violation of violations) {
+    // Two rules may refuse the same value for the same reason (a whole number beyond 2^53 is too large for both).
+    if (row.faults.some((fault) => fault.field === violation.field && fault.code === violation.code)) continue;
     const found = row.source.columns.get(violation.field);
     const column = columns.find((candidate) => candidate.key === violation.field);
     row.faults.push({ ...violation, column: found?.header ?? (column ? headerText(column) : violation.field), columnLetter: found?.letter ?? null });
@@ -331,7 +340,7 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
       continue;
     }
     const differing = COMPARED_FIELDS[row.sheet].filter((field) => row.values[field] !== undefined && !sameValue(row.values[field], Reflect.get(record, field)));
-    if (differing.length > 0) addFaults(row, differing.map((field) => ({ field, code: 'differsFromRegister', params: { stored: String(Reflect.get(record, field) ?? '') } })));
+    if (differing.length > 0) addFaults(row, differing.map((field) => differsFromRegister(row, field, Reflect.get(record, field))));
     else row.outcome = 'unchanged';
   }
   const registerDeliveries = new Map<string, StoredDelivery>();
@@ -358,6 +367,13 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     } else if (row.outcome !== 'invalid') addFaults(row, [{ field: 'deliveryReference', code: 'unknownDeliveryReference' }]);
   }
   return registerDeliveries;
+}
+
+/** The value the register holds and the one the file has, with what they are, so that the reason shows them as the user typed them (euros, labels). */
+function differsFromRegister(row: PlannedRow, field: string, stored: unknown): RuleViolation {
+  const kind = row.source.definition.columns.find((column) => column.key === field)?.kind;
+  const params = { stored: String(stored ?? ''), inFile: String(row.values[field] ?? ''), kind: typeof kind === 'object' ? kind.list : (kind ?? 'text') };
+  return { field, code: 'differsFromRegister', params };
 }
 
 function sameValue(fromFile: unknown, stored: unknown): boolean {
