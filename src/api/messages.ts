@@ -166,7 +166,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateColumn: (p) => `Deze kolom staat ook al in kolom ${p.first}; verwijder een van beide.`,
     unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
     duplicateReference: () => 'Dit kenmerk staat al op een eerdere regel van dit blad; elk kenmerk komt één keer voor.',
-    unknownDeliveryReference: () => 'Er is geen levering met dit kenmerk, in het bestand noch in het register.',
+    unknownDeliveryReference: () => 'Er is geen levering met dit kenmerk, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.',
     deliveryRowInvalid: (p) => `De levering op regel ${p.row} heeft een fout; herstel die eerst.`,
     differsFromRegister: (p) =>
       `Het register heeft onder dit kenmerk ${shownValue('nl', p.kind, p.stored)}, dit bestand ${shownValue('nl', p.kind, p.inFile)}; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.`,
@@ -325,7 +325,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateColumn: (p) => `This column is also in column ${p.first}; delete one of them.`,
     unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",
     duplicateReference: () => 'This reference is on an earlier row of this sheet already; each reference occurs once.',
-    unknownDeliveryReference: () => 'There is no delivery with this reference, neither in the file nor in the register.',
+    unknownDeliveryReference: () => 'There is no delivery with this reference, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.',
     deliveryRowInvalid: (p) => `The delivery on row ${p.row} has a fault; correct that first.`,
     differsFromRegister: (p) =>
       `The register holds ${shownValue('en', p.kind, p.stored)} under this reference, this file ${shownValue('en', p.kind, p.inFile)}; change it in the register (an import changes nothing), or copy here what the register holds.`,
