@@ -24,6 +24,13 @@ function shownValue(language: Language, kind: string | undefined, value: string 
   return `"${list ?? value}"`;
 }
 
+/** The labels of a list of codes a spreadsheet's column chooses from, in the language. */
+function choices(language: Language, list: string): string {
+  if (!isCodeListName(list)) return '';
+  const { codes, labels } = codeList(list);
+  return codes.map((code) => labels(vocabulary(language))[code]).join(', ');
+}
+
 /** Why a value was refused, per code, in each language the API speaks. */
 const REASONS: Record<Language, Record<string, Message>> = {
   nl: {
@@ -33,7 +40,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     tooLarge: (p) => `Vul een getal in van hoogstens ${p.maximum}.`,
     notWholeNumber: () => 'Vul een geheel getal in.',
     invalidDate: () => 'Vul een bestaande datum in als JJJJ-MM-DD.',
-    invalidChoice: () => 'Kies een van de mogelijke waarden.',
+    invalidChoice: (p) => (p.list ? `Kies een van: ${choices('nl', p.list)}.` : 'Kies een van de mogelijke waarden.'),
     invalidUrl: () => 'Vul een volledig webadres in (https://…).',
     invalidValue: () => 'Deze waarde is niet geldig.',
     unknownField: () => 'Dit veld bestaat niet; controleer de naam.',
@@ -192,7 +199,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     tooLarge: (p) => `Enter a number of at most ${p.maximum}.`,
     notWholeNumber: () => 'Enter a whole number.',
     invalidDate: () => 'Enter an existing date as YYYY-MM-DD.',
-    invalidChoice: () => 'Choose one of the allowed values.',
+    invalidChoice: (p) => (p.list ? `Choose one of: ${choices('en', p.list)}.` : 'Choose one of the allowed values.'),
     invalidUrl: () => 'Enter a full web address (https://…).',
     invalidValue: () => 'This value is not valid.',
     unknownField: () => 'There is no such field; check its name.',

@@ -43,7 +43,7 @@ function readCode(list: Parameters<typeof codeList>[0], cell: string | number): 
   const wanted = String(cell).trim().toLowerCase();
   const { codes, labels } = codeList(list);
   const code = codes.find((candidate) => [candidate, labels(nl)[candidate], labels(en)[candidate]].some((name) => name?.toLowerCase() === wanted));
-  return code ? { value: code } : { fault: 'invalidChoice' };
+  return code ? { value: code } : { fault: 'invalidChoice', params: { list } };
 }
 
 // A time after the date, as a spreadsheet writes a date and time as text, says nothing about the day.

@@ -169,6 +169,7 @@ describeEachDatabase('import', (database) => {
       'HDR-1;IMP-1;-5;Vervangingswaarde;2025-06-05;',
       'HDR-2;IMP-1;10;Vervangingswaarde;2025-06-06;',
       'HDR-3;ONBEKEND;10;Vervangingswaarde;2025-06-07;',
+      'HDR-4;IMP-1;10;Marktwaarde;2025-06-08;',
     ].join('\r\n');
     const upload = asUpload(new TextEncoder().encode(csv), 'waarderingen.csv');
     const dryRun = await registrar('POST', '/imports/dry-run', upload, { 'Accept-Language': 'nl' });
@@ -185,9 +186,10 @@ describeEachDatabase('import', (database) => {
       [3, 'invalid', ['C Bedrag: Vul een bedrag in van € 0,00 of meer.']],
       [4, 'create', []],
       [5, 'invalid', ['B Kenmerk levering: Er is geen levering met dit kenmerk, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.']],
+      [6, 'invalid', ['D Grondslag: Kies een van: Vervangingswaarde, Boekwaarde, Contractprijs, Bijdrage.']],
     ]);
     expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
-    expect((await registrar('POST', '/imports', { ...upload, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 4 } });
+    expect((await registrar('POST', '/imports', { ...upload, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 5 } });
 
     const oldWorkbook = new Uint8Array(512);
     oldWorkbook.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
