@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
+import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 import { headers, number, rawWorkbook, row, text } from '../../test/support/raw-workbook.ts';
 import { readImportFile, type ReadSheet } from './read-file.ts';
 
@@ -84,6 +84,8 @@ describe('reading an import file', () => {
     ['Windows-1252 text ("Oekraïne")', 'w.csv', () => new Uint8Array([...csv('Eigen kenmerk;Titel\nD1;Oekra'), 0xef, ...csv('ne\n')]), { code: 'notUtf8', params: {} }],
     ['an unclosed quote, by its row', 'w.csv', () => csv(`${VALUATION_HEADERS.join(';')}\nW1;D1;1;x;y\nW2;"D1;1;x;y\n`), { code: 'unclosedQuote', params: { row: '3' } }],
     ['more rows than an import holds', 'w.csv', () => csv(`${VALUATION_HEADERS.join(';')}\n${'x\n'.repeat(MAX_IMPORT_ROWS)}`), { code: 'tooManyRows', params: { maximum: String(MAX_IMPORT_ROWS) } }],
+    ['a workbook of more rows than an import holds', 'rijen.xlsx', () => rawWorkbook([{ name: 'W', rows: '<x:row/>'.repeat(MAX_IMPORT_ROWS + 1) }]), { code: 'tooManyRows', params: { maximum: String(MAX_IMPORT_ROWS) } }],
+    ['a workbook of more cells than an import holds', 'cellen.xlsx', () => rawWorkbook([{ name: 'W', rows: `<row>${'<c/>'.repeat(MAX_IMPORT_CELLS + 1)}</row>` }]), { code: 'tooManyCells', params: { maximum: String(MAX_IMPORT_CELLS) } }],
     [
       'a workbook that unpacks to more than the limit',
       'bom.xlsx',
