@@ -7,7 +7,7 @@
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
 
 export function readCsv(bytes: Uint8Array): string[][] {
-  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  const text = utf8Text(bytes);
   const separator = separatorOf(text);
   const rows: string[][] = [];
   let row: string[] = [];
@@ -47,9 +47,20 @@ export function readCsv(bytes: Uint8Array): string[][] {
   return rows;
 }
 
+/** The text of UTF-8 bytes; text in another encoding (Windows-1252, as Excel's plain "CSV" writes) is refused at its first row that is not UTF-8. */
+function utf8Text(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+    const before = text.slice(0, text.indexOf('\uFFFD'));
+    throw new CsvError('notUtf8', before.split(/\r\n|\r|\n/).length);
+  }
+}
+
 export class CsvError extends Error {
-  readonly code: 'unclosedQuote' | 'tooManyRows' | 'tooManyCells';
-  /** The row an unclosed quote opens on. */
+  readonly code: 'notUtf8' | 'unclosedQuote' | 'tooManyRows' | 'tooManyCells';
+  /** The row of an unclosed quote, or of the first text that is not UTF-8. */
   readonly row: number | undefined;
   constructor(code: CsvError['code'], row?: number) {
     super(code);

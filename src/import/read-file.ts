@@ -92,7 +92,6 @@ function readCsvTable(bytes: Uint8Array): CellValue[][] {
     return readCsv(bytes);
   } catch (error) {
     if (error instanceof CsvError) throw new UnreadableFileError(error.code, error.row === undefined ? LIMITS[error.code] : { row: String(error.row) });
-    if (error instanceof TypeError) throw new UnreadableFileError('notUtf8');
     throw error;
   }
 }
