@@ -174,7 +174,8 @@ function readFileRows(sheets: ReadSheet[], onProgress?: Progress): PlannedRow[] 
   const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   const rows: PlannedRow[] = [];
   for (const sheet of sheets) {
-    if (sheet.headerFaults.length > 0) rows.push(headerRow(sheet));
+    // A sheet without rows loses nothing by its headers (an empty sheet of notes beside the template's).
+    if (sheet.headerFaults.length > 0 && sheet.rows.length > 0) rows.push(headerRow(sheet));
     for (const row of sheet.rows) {
       rows.push(readRow(sheet, row));
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);

@@ -195,6 +195,13 @@ describeEachDatabase('import', (database) => {
     const huge = asUpload(new TextEncoder().encode('Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron;Aantal\nDUP-1;Granaten;Directe levering uit voorraad;Munitie;Defensiebegroting;100000000000000000000\n'), 'groot.csv');
     expect((await registrar('POST', '/imports/dry-run', huge)).body.rows[0].faults).toEqual([expect.objectContaining({ columnLetter: 'F', code: 'tooLarge' })]);
 
+    // An empty sheet of notes whose headers look like a delivery's loses nothing: it is no fault.
+    const withNotes = new ExcelJS.Workbook();
+    withNotes.addWorksheet('Waarderingen').addRows([['Eigen kenmerk', 'Kenmerk levering', 'Bedrag', 'Grondslag', 'Ingangsdatum'], ['NOTES-1', 'IMP-1', 10, 'Vervangingswaarde', '2025-06-09']]);
+    withNotes.addWorksheet('Notities').addRow(['Titel', 'Omschrijving', 'Wie']);
+    const notes = await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await withNotes.xlsx.writeBuffer())));
+    expect(notes.body.counts).toEqual({ create: 1, unchanged: 0, invalid: 0, example: 0 });
+
     const oldWorkbook = new Uint8Array(512);
     oldWorkbook.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const refused = await registrar('POST', '/imports/dry-run', asUpload(oldWorkbook, 'leveringen.xls'), { 'Accept-Language': 'nl' });
