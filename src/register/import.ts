@@ -329,6 +329,8 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     imports.findPayments(db, [...known.payment.values()]),
   ]);
   const stored: Record<ImportSheet, Map<string, object>> = { delivery: storedDeliveries, valuation: storedValuations, payment: storedPayments };
+  // A money row's delivery as the register names it, to say so when the file names another.
+  const storedDeliveryReferences = await imports.importedReferencesOf(db, 'delivery', [...new Set([...storedValuations.values(), ...storedPayments.values()].map((money) => money.deliveryId))]);
   for (const row of rows) {
     if (row.reference === null || row.outcome === 'example') continue;
     const recordId = known[row.sheet].get(row.reference);
@@ -341,7 +343,9 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
       continue;
     }
     const differing = COMPARED_FIELDS[row.sheet].filter((field) => row.values[field] !== undefined && !sameValue(row.values[field], Reflect.get(record, field)));
-    if (differing.length > 0) addFaults(row, differing.map((field) => differsFromRegister(row, field, Reflect.get(record, field))));
+    const faults = differing.map((field) => differsFromRegister(row, field, Reflect.get(record, field)));
+    if (row.sheet !== 'delivery') faults.push(...otherDelivery(row, Reflect.get(record, 'deliveryId') as string, known, storedDeliveryReferences));
+    if (faults.length > 0) addFaults(row, faults);
     else row.outcome = 'unchanged';
   }
   const registerDeliveries = new Map<string, StoredDelivery>();
@@ -375,6 +379,14 @@ function differsFromRegister(row: PlannedRow, field: string, stored: unknown): R
   const kind = row.source.definition.columns.find((column) => column.key === field)?.kind;
   const params = { stored: String(stored ?? ''), inFile: String(row.values[field] ?? ''), kind: typeof kind === 'object' ? kind.list : (kind ?? 'text') };
   return { field, code: 'differsFromRegister', params };
+}
+
+/** A fault when a valuation or payment the register holds under its key belongs to another delivery than the file says. */
+function otherDelivery(row: PlannedRow, storedDeliveryId: string, known: KnownReferences, storedReferences: Map<string, string>): RuleViolation[] {
+  const reference = row.values.deliveryReference as string;
+  const inFile = known.delivery.get(reference) ?? (isUuid(reference) ? reference : undefined);
+  if (inFile === storedDeliveryId) return [];
+  return [{ field: 'deliveryReference', code: 'differsFromRegister', params: { stored: storedReferences.get(storedDeliveryId) ?? storedDeliveryId, inFile: reference, kind: 'text' } }];
 }
 
 function sameValue(fromFile: unknown, stored: unknown): boolean {

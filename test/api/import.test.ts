@@ -191,6 +191,16 @@ describeEachDatabase('import', (database) => {
     expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
     expect((await registrar('POST', '/imports', { ...upload, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 5 } });
 
+    // The valuation just imported, now under another delivery of the file: a change, not "unchanged".
+    const moved = new ExcelJS.Workbook();
+    moved.addWorksheet('Leveringen').addRows([['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'], ['HDR-D', 'Granaten', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting']]);
+    moved.addWorksheet('Waarderingen').addRows([['Eigen kenmerk', 'Kenmerk levering', 'Bedrag', 'Grondslag', 'Ingangsdatum'], ['HDR-2', 'HDR-D', 10, 'Vervangingswaarde', '2025-06-06']]);
+    const movedRun = await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await moved.xlsx.writeBuffer())), { 'Accept-Language': 'en' });
+    expect(movedRun.body.rows.find((row: any) => row.reference === 'HDR-2')).toMatchObject({
+      outcome: 'invalid',
+      faults: [expect.objectContaining({ columnLetter: 'B', code: 'differsFromRegister', reason: expect.stringContaining('The register holds "IMP-1" under this reference, this file "HDR-D"') })],
+    });
+
     // A count beyond 2^53 breaks two rules of the API at once; the row says it once.
     const huge = asUpload(new TextEncoder().encode('Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron;Aantal\nDUP-1;Granaten;Directe levering uit voorraad;Munitie;Defensiebegroting;100000000000000000000\n'), 'groot.csv');
     expect((await registrar('POST', '/imports/dry-run', huge)).body.rows[0].faults).toEqual([expect.objectContaining({ columnLetter: 'F', code: 'tooLarge' })]);
