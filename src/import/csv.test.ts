@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
 import { excelSerialDate, readCell, readEuroCents } from './cells.ts';
 import { readCsv } from './csv.ts';
 
@@ -16,6 +17,11 @@ describe('reading CSV files', () => {
 
   it('keeps separators, line breaks and doubled quotes inside quoted fields (RFC 4180), and blank lines as rows (their numbers count)', () => {
     expect(readCsv(bytes('a,b\n"x, ""y""","regel 1\nregel 2"\n\n'))).toEqual([['a', 'b'], ['x, "y"', 'regel 1\nregel 2'], ['']]);
+  });
+
+  it('counts only rows with text towards the most rows an import holds', () => {
+    expect(readCsv(bytes(`a;b\n${';\n'.repeat(MAX_IMPORT_ROWS)}x;y\n`))).toHaveLength(MAX_IMPORT_ROWS + 2);
+    expect(() => readCsv(bytes(`a;b\n${'x;y\n'.repeat(MAX_IMPORT_ROWS)}`))).toThrow('tooManyRows');
   });
 
   it('refuses an unclosed quote and what is not UTF-8', () => {

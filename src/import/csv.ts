@@ -15,10 +15,13 @@ export function readCsv(bytes: Uint8Array): string[][] {
   let quoted = false;
   let quoteRow = 0;
   let cells = 0;
+  let filledRows = 0;
   const endRow = () => {
-    rows.push([...row, field]);
-    cells += row.length + 1;
-    if (rows.length > MAX_IMPORT_ROWS) throw new CsvError('tooManyRows');
+    const cellsOfRow = [...row, field];
+    rows.push(cellsOfRow);
+    cells += cellsOfRow.length;
+    // Blank lines (";;;;" where Excel saved formatted empty rows) count as cells, not as rows.
+    if (cellsOfRow.some((cell) => cell !== '') && ++filledRows > MAX_IMPORT_ROWS) throw new CsvError('tooManyRows');
     if (cells > MAX_IMPORT_CELLS) throw new CsvError('tooManyCells');
     row = [];
     field = '';
