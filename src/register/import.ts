@@ -282,11 +282,12 @@ function addFaults(row: PlannedRow, violations: readonly RuleViolation[]): void 
 const isPlanned = (row: PlannedRow) => row.outcome === 'create' || row.outcome === 'unchanged';
 
 function markDuplicateReferences(rows: PlannedRow[]): void {
-  const seen = new Set<string>();
+  const firstRow = new Map<string, number>();
   for (const row of rows) {
     if (row.outcome === 'example' || !row.reference) continue;
-    if (seen.has(row.reference)) addFaults(row, [{ field: 'externalReference', code: 'duplicateReference' }]);
-    seen.add(row.reference);
+    const first = firstRow.get(row.reference);
+    if (first === undefined) firstRow.set(row.reference, row.rowNumber);
+    else addFaults(row, [{ field: 'externalReference', code: 'duplicateReference', params: { row: String(first) } }]);
   }
 }
 
@@ -406,7 +407,7 @@ function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDeliv
  * valuation per delivery and effective date in a file (their order would otherwise be arbitrary).
  */
 function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, firstPaidOn: Map<string, string>): void {
-  const valuationDates = new Set<string>();
+  const valuationDates = new Map<string, number>();
   for (const row of rows) {
     if (row.sheet === 'delivery' || row.outcome !== 'create') continue;
     if (row.deliveryRow && row.deliveryRow.outcome === 'invalid') {
@@ -417,8 +418,9 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
     if (!delivery) continue;
     if (row.sheet === 'valuation') {
       const key = `${row.values.deliveryReference}\u0000${row.values.effectiveDate}`;
-      if (valuationDates.has(key)) addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate' }]);
-      valuationDates.add(key);
+      const first = valuationDates.get(key);
+      if (first === undefined) valuationDates.set(key, row.rowNumber);
+      else addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate', params: { row: String(first) } }]);
       continue;
     }
     if (!isRealisedByPayment(delivery.supportType)) {

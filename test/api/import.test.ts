@@ -170,6 +170,8 @@ describeEachDatabase('import', (database) => {
       'HDR-2;IMP-1;10;Vervangingswaarde;2025-06-06;',
       'HDR-3;ONBEKEND;10;Vervangingswaarde;2025-06-07;',
       'HDR-4;IMP-1;10;Marktwaarde;2025-06-08;',
+      'HDR-4;IMP-1;10;Vervangingswaarde;2025-06-09;',
+      'HDR-5;IMP-1;10;Vervangingswaarde;2025-06-06;',
     ].join('\r\n');
     const upload = asUpload(new TextEncoder().encode(csv), 'waarderingen.csv');
     const dryRun = await registrar('POST', '/imports/dry-run', upload, { 'Accept-Language': 'nl' });
@@ -187,9 +189,11 @@ describeEachDatabase('import', (database) => {
       [4, 'create', []],
       [5, 'invalid', ['B Kenmerk levering: Er is geen levering met dit kenmerk, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.']],
       [6, 'invalid', ['D Grondslag: Kies een van: Vervangingswaarde, Boekwaarde, Contractprijs, Bijdrage.']],
+      [7, 'invalid', ['A Eigen kenmerk: Dit kenmerk staat al op regel 6 van dit blad; geef elke regel een eigen kenmerk.']],
+      [8, 'invalid', ['E Ingangsdatum: Deze levering heeft op regel 4 al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.']],
     ]);
     expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
-    expect((await registrar('POST', '/imports', { ...upload, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 5 } });
+    expect((await registrar('POST', '/imports', { ...upload, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 7 } });
 
     // The valuation just imported, now under another delivery of the file: a change, not "unchanged".
     const moved = new ExcelJS.Workbook();
