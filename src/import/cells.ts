@@ -35,8 +35,14 @@ export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
     case 'amount':
       return readEuroCents(cell);
     case 'count':
-      return typeof cell === 'number' ? { value: cell } : /^\s*\d+\s*$/.test(cell) ? { value: Number(cell) } : { fault: 'notWholeNumber' };
+      return typeof cell === 'number' ? { value: cell } : readCount(cell);
   }
+}
+
+/** A whole number as text, with dots between thousands as a Dutch spreadsheet shows them ("1.000"); "1,000" and "1.5" are refused. */
+function readCount(text: string): CellReading {
+  const digits = text.trim();
+  return /^(\d+|\d{1,3}(?:\.\d{3})+)$/.test(digits) ? { value: Number(digits.replaceAll('.', '')) } : { fault: 'notWholeNumber' };
 }
 
 function readCode(list: Parameters<typeof codeList>[0], cell: string | number): CellReading {

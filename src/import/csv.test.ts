@@ -55,6 +55,19 @@ describe('reading euro amounts', () => {
   });
 });
 
+describe('reading counts', () => {
+  it.each([
+    ['12', { value: 12 }],
+    [' 1.000 ', { value: 1000 }],
+    ['1.000.000', { value: 1_000_000 }],
+    ['1,000', { fault: 'notWholeNumber' }],
+    ['1.5', { fault: 'notWholeNumber' }],
+    ['1.00', { fault: 'notWholeNumber' }],
+  ])('reads %s as %o', (cell, reading) => {
+    expect(readCell('count', cell)).toEqual(reading);
+  });
+});
+
 describe('reading dates', () => {
   it.each([
     ['2025-09-10', '2025-09-10'],
