@@ -49,6 +49,7 @@ type UnreadableCode =
   | 'tooManyRows'
   | 'tooManyCells'
   | 'notASpreadsheet'
+  | 'notSpreadsheetOrText'
   | 'noKnownSheet'
   | 'noRows';
 
@@ -77,6 +78,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   if (bytes.length === 0) throw new UnreadableFileError('emptyFile');
   const startsWith = (signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
   if (startsWith(COMPOUND_FILE_SIGNATURE)) throw new UnreadableFileError('oldOrProtectedWorkbook');
+  if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError('notSpreadsheetOrText');
   const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, rows: readCsvTable(bytes), date1904: false }];
   const sheets = tables.flatMap((table) => {
     const sheet = toSheet(table);
@@ -85,6 +87,17 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   if (sheets.length === 0) throw new UnreadableFileError('noKnownSheet');
   if (sheets.every((sheet) => sheet.rows.length === 0)) throw new UnreadableFileError('noRows');
   return sheets;
+}
+
+const UTF16_MARKS = [
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
+
+/** An image, a PDF or a program: a NUL byte near the start, which no text has (text in UTF-16, which has them, is told apart by its mark). */
+function isBinary(bytes: Uint8Array): boolean {
+  if (UTF16_MARKS.some((mark) => mark.every((byte, index) => bytes[index] === byte))) return false;
+  return bytes.subarray(0, 8192).includes(0);
 }
 
 function readCsvTable(bytes: Uint8Array): CellValue[][] {
