@@ -3,3 +3,12 @@
  * CSV. The browser refuses a larger file before sending it; the server refuses the request (413).
  */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * What a file may hold once read, so that a small file cannot make the server read without end: the
+ * rows of all its sheets together (100,000 rows with their headers and the template's own sheets), the
+ * cells, and what a workbook's archive unpacks to (a filled template of 100,000 rows is about 50 MB).
+ */
+export const MAX_IMPORT_ROWS = 110_000;
+export const MAX_IMPORT_CELLS = 2_500_000;
+export const MAX_WORKBOOK_UNPACKED_BYTES = 256 * 1024 * 1024;

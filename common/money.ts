@@ -59,6 +59,13 @@ export function sumCents(values: Iterable<Cents>): Cents {
  * ever going through floating point. Returns undefined when the text is not an amount.
  */
 export function parseEuroAmount(text: string): Cents | undefined {
+  const signed = parseEuroAmountExactly(text);
+  if (signed === undefined || signed > BigInt(Number.MAX_SAFE_INTEGER) || signed < BigInt(Number.MIN_SAFE_INTEGER)) return undefined;
+  return Number(signed);
+}
+
+/** The same at any size, so that a reader can tell an amount too large from text that is no amount. */
+export function parseEuroAmountExactly(text: string): CentsTotal | undefined {
   const trimmed = text.trim().replace(/^€\s*/, '').replace(/\s/g, '');
   const dutch = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(trimmed);
   const plain = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(trimmed);
@@ -66,7 +73,5 @@ export function parseEuroAmount(text: string): Cents | undefined {
   if (!match) return undefined;
   const [, sign, whole = '', fraction = ''] = match;
   const value = BigInt(whole.replace(/\./g, '')) * 100n + BigInt(fraction.padEnd(2, '0'));
-  const signed = sign === '-' ? -value : value;
-  if (signed > BigInt(Number.MAX_SAFE_INTEGER) || signed < BigInt(Number.MIN_SAFE_INTEGER)) return undefined;
-  return Number(signed);
+  return sign === '-' ? -value : value;
 }

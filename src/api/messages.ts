@@ -1,5 +1,6 @@
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES } from '../domain/delivery.ts';
+import { codeList, isCodeListName } from '../import/sheets.ts';
 
 type Params = Record<string, string>;
 type Message = (params: Params) => string;
@@ -15,6 +16,21 @@ function euro(language: Language, cents: string | undefined): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(Number(cents ?? 0) / 100);
 }
 
+/** A value of an imported cell as the user typed it: euros for an amount, the label for a code, "empty" for nothing. */
+function shownValue(language: Language, kind: string | undefined, value: string | undefined): string {
+  if (!value) return language === 'nl' ? '(leeg)' : '(empty)';
+  if (kind === 'amount') return euro(language, value);
+  const list = kind && isCodeListName(kind) ? codeList(kind).labels(vocabulary(language))[value] : undefined;
+  return `"${list ?? value}"`;
+}
+
+/** The labels of a list of codes a spreadsheet's column chooses from, in the language. */
+function choices(language: Language, list: string): string {
+  if (!isCodeListName(list)) return '';
+  const { codes, labels } = codeList(list);
+  return codes.map((code) => labels(vocabulary(language))[code]).join(', ');
+}
+
 /** Why a value was refused, per code, in each language the API speaks. */
 const REASONS: Record<Language, Record<string, Message>> = {
   nl: {
@@ -24,7 +40,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     tooLarge: (p) => `Vul een getal in van hoogstens ${p.maximum}.`,
     notWholeNumber: () => 'Vul een geheel getal in.',
     invalidDate: () => 'Vul een bestaande datum in als JJJJ-MM-DD.',
-    invalidChoice: () => 'Kies een van de mogelijke waarden.',
+    invalidChoice: (p) => (p.list ? `Kies een van: ${choices('nl', p.list)}.` : 'Kies een van de mogelijke waarden.'),
     invalidUrl: () => 'Vul een volledig webadres in (https://…).',
     invalidValue: () => 'Deze waarde is niet geldig.',
     unknownField: () => 'Dit veld bestaat niet; controleer de naam.',
@@ -150,16 +166,28 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notAnAmount: () => 'Vul een bedrag in euro in, zoals 1.234,56 of € 1.234,56.',
     amountNotPositive: () => 'Vul een bedrag in van meer dan € 0,00.',
     amountTooLarge: () => 'Eén bedrag is hoogstens € 100 mld.',
-    duplicateReference: () => 'Dit kenmerk staat al op een eerdere regel van dit blad; elk kenmerk komt één keer voor.',
-    unknownDeliveryReference: () => 'Er is geen levering met dit kenmerk, in het bestand noch in het register.',
+    amountNegative: () => 'Vul een bedrag in van € 0,00 of meer.',
+    cellError: (p) => `Deze cel toont de fout ${p.shown}; herstel de formule of typ de waarde in.`,
+    formulaWithoutValue: (p) => `Deze cel heeft een formule (${p.shown}) zonder berekende waarde; open het bestand in Excel en sla het op, of typ de waarde in.`,
+    missingColumn: (p) => `Dit blad mist de kolom ${p.column}; voeg die toe met de kop uit het sjabloon.`,
+    duplicateColumn: (p) => `Deze kolom staat ook al in kolom ${p.first}; verwijder een van beide.`,
+    unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
+    duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van dit blad; geef elke regel een eigen kenmerk.`,
+    unknownDeliveryReference: () => 'Er is geen levering met dit kenmerk, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.',
     deliveryRowInvalid: (p) => `De levering op regel ${p.row} heeft een fout; herstel die eerst.`,
-    differsFromRegister: (p) => `Het register heeft onder dit kenmerk iets anders (${p.stored || 'leeg'}); wijzig het in het register, niet met een import.`,
-    importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd.',
-    sameEffectiveDate: () => 'Deze levering heeft in dit bestand al een waardering met deze ingangsdatum.',
-    notUtf8: () => 'Sla het CSV-bestand op als UTF-8 (CSV UTF-8 in Excel).',
-    unclosedQuote: () => 'Het CSV-bestand heeft een aanhalingsteken dat niet wordt gesloten.',
-    notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX).',
+    differsFromRegister: (p) =>
+      `Het register heeft onder dit kenmerk ${shownValue('nl', p.kind, p.stored)}, dit bestand ${shownValue('nl', p.kind, p.inFile)}; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.`,
+    importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd; geef deze regel een nieuw kenmerk om hem opnieuw te importeren.',
+    sameEffectiveDate: (p) => `Deze levering heeft op regel ${p.row} al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.`,
+    notUtf8: (p) => `Regel ${p.row} van het CSV-bestand heeft een teken dat geen UTF-8 is (het bestand is bijvoorbeeld als Windows-1252 opgeslagen); sla het op als UTF-8 (CSV UTF-8 in Excel).`,
+    unclosedQuote: (p) => `Het aanhalingsteken op regel ${p.row} van het CSV-bestand wordt nergens gesloten; sluit het of verwijder het.`,
+    notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX); open het in Excel en sla het op als Excel-werkmap (.xlsx).',
+    oldOrProtectedWorkbook: () => 'Dit is een oude Excel-werkmap (.xls) of een werkmap met een wachtwoord; open het in Excel en sla het op als Excel-werkmap (.xlsx) zonder wachtwoord.',
+    workbookTooLarge: (p) => `Deze werkmap is uitgepakt groter dan ${p.maximum}; verdeel de regels over meer bestanden.`,
+    tooManyRows: (p) => `Dit bestand heeft meer dan ${p.maximum} regels; verdeel de regels over meer bestanden.`,
+    tooManyCells: (p) => `Dit bestand heeft meer dan ${p.maximum} cellen; verwijder lege kolommen en verdeel de regels over meer bestanden.`,
     notASpreadsheet: () => 'Dit bestand is geen spreadsheet maar een ander Office-bestand, zoals een Word-document (.docx) of PowerPoint-presentatie (.pptx); kies het ingevulde sjabloon als Excel-werkmap (.xlsx) of CSV-bestand.',
+    notSpreadsheetOrText: () => 'Dit bestand is geen Excel-werkmap (.xlsx) en geen CSV-bestand, maar bijvoorbeeld een afbeelding of PDF; kies het ingevulde sjabloon.',
     noKnownSheet: () => 'Geen blad van dit bestand heeft de kolommen van het sjabloon; download het sjabloon en gebruik die kolomkoppen.',
     emptyFile: () => 'Dit bestand is leeg; kies het ingevulde sjabloon.',
     noRows: () => 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per levering, waardering of betaling in.',
@@ -172,7 +200,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     tooLarge: (p) => `Enter a number of at most ${p.maximum}.`,
     notWholeNumber: () => 'Enter a whole number.',
     invalidDate: () => 'Enter an existing date as YYYY-MM-DD.',
-    invalidChoice: () => 'Choose one of the allowed values.',
+    invalidChoice: (p) => (p.list ? `Choose one of: ${choices('en', p.list)}.` : 'Choose one of the allowed values.'),
     invalidUrl: () => 'Enter a full web address (https://…).',
     invalidValue: () => 'This value is not valid.',
     unknownField: () => 'There is no such field; check its name.',
@@ -298,16 +326,28 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notAnAmount: () => 'Enter an amount in euros, such as 1.234,56 or € 1.234,56.',
     amountNotPositive: () => 'Enter an amount of more than € 0.00.',
     amountTooLarge: () => 'One amount is at most € 100 billion.',
-    duplicateReference: () => 'This reference is on an earlier row of this sheet already; each reference occurs once.',
-    unknownDeliveryReference: () => 'There is no delivery with this reference, neither in the file nor in the register.',
+    amountNegative: () => 'Enter an amount of € 0.00 or more.',
+    cellError: (p) => `This cell shows the error ${p.shown}; correct the formula or type the value.`,
+    formulaWithoutValue: (p) => `This cell holds a formula (${p.shown}) without a computed value; open the file in Excel and save it, or type the value.`,
+    missingColumn: (p) => `This sheet lacks the column ${p.column}; add it with the template's header.`,
+    duplicateColumn: (p) => `This column is also in column ${p.first}; delete one of them.`,
+    unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",
+    duplicateReference: (p) => `This reference is on row ${p.row} of this sheet already; give every row its own reference.`,
+    unknownDeliveryReference: () => 'There is no delivery with this reference, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.',
     deliveryRowInvalid: (p) => `The delivery on row ${p.row} has a fault; correct that first.`,
-    differsFromRegister: (p) => `The register holds something else under this reference (${p.stored || 'empty'}); change it in the register, not by importing.`,
-    importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register.',
-    sameEffectiveDate: () => 'This delivery has a valuation with this effective date in this file already.',
-    notUtf8: () => 'Save the CSV file as UTF-8 (CSV UTF-8 in Excel).',
-    unclosedQuote: () => 'The CSV file has a quotation mark that is never closed.',
-    notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX).',
+    differsFromRegister: (p) =>
+      `The register holds ${shownValue('en', p.kind, p.stored)} under this reference, this file ${shownValue('en', p.kind, p.inFile)}; change it in the register (an import changes nothing), or copy here what the register holds.`,
+    importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register; give this row a new reference to import it again.',
+    sameEffectiveDate: (p) => `This delivery has a valuation with this effective date on row ${p.row} already; give one of them another effective date, or combine them.`,
+    notUtf8: (p) => `Row ${p.row} of the CSV file has a character that is not UTF-8 (the file was saved as Windows-1252, for example); save it as UTF-8 (CSV UTF-8 in Excel).`,
+    unclosedQuote: (p) => `The quotation mark on row ${p.row} of the CSV file is never closed; close it or delete it.`,
+    notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX); open it in Excel and save it as an Excel workbook (.xlsx).',
+    oldOrProtectedWorkbook: () => 'This is an old Excel workbook (.xls) or a workbook with a password; open it in Excel and save it as an Excel workbook (.xlsx) without a password.',
+    workbookTooLarge: (p) => `This workbook unpacks to more than ${p.maximum}; spread the rows over more files.`,
+    tooManyRows: (p) => `This file has more than ${p.maximum} rows; spread the rows over more files.`,
+    tooManyCells: (p) => `This file has more than ${p.maximum} cells; delete empty columns and spread the rows over more files.`,
     notASpreadsheet: () => 'This file is not a spreadsheet but another Office file, such as a Word document (.docx) or PowerPoint presentation (.pptx); choose the filled-in template as an Excel workbook (.xlsx) or CSV file.',
+    notSpreadsheetOrText: () => 'This file is neither an Excel workbook (.xlsx) nor a CSV file but, for example, an image or a PDF; choose the filled-in template.',
     noKnownSheet: () => "No sheet of this file has the template's columns; download the template and use its column headers.",
     emptyFile: () => 'This file is empty; choose the filled-in template.',
     noRows: () => "This file has the template's column headers but no rows below them; fill in one row per delivery, valuation or payment below the headers.",

@@ -20,20 +20,29 @@ export function importCommand(): Command {
     .option('--only-valid', 'import the rows without a fault, even when other rows have one')
     .option('--json', 'print the report as JSON')
     .action(async (path: string, options: { dryRun?: boolean; onlyValid?: boolean; json?: boolean }) => {
-      const file = { fileName: basename(path), bytes: new Uint8Array(await readFile(path)) };
+      const file = { fileName: basename(path), bytes: await importedFile(path) };
       const progress = progressBar();
       const report = await withDatabase((handle) =>
         options.dryRun
           ? dryRunImport(handle.db, file, progress)
           : commitImport(handle.db, operatorContext(), file, options.onlyValid ? 'onlyValid' : 'allOrNothing', progress),
       ).catch((error: unknown) => {
-        if (error instanceof UnreadableFileError) throw new CommandError(`${path}: ${reason('en', error.code)}`);
+        if (error instanceof UnreadableFileError) throw new CommandError(`${path}: ${reason('en', error.code, error.params)}`);
         throw error;
       });
       process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '');
       console.log(options.json ? JSON.stringify(report, null, 2) : describe(report, options.dryRun === true));
       if (report.counts.invalid > 0 && !options.onlyValid) process.exitCode = 1;
     });
+}
+
+/** The file's bytes, or a one-line refusal that says why it cannot be read (no such file, a folder, no permission). */
+async function importedFile(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw new CommandError(`${path}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give the path of an XLSX or CSV file.`);
+  }
 }
 
 /** A bar on standard error while rows are checked, only on a terminal. */

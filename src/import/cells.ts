@@ -4,19 +4,26 @@
  * and choices by their label in either language or by their code.
  */
 import { isIsoDate } from '../../common/dates.ts';
-import { parseEuroAmount } from '../../common/money.ts';
+import { MAX_ENTRY_CENTS, parseEuroAmountExactly } from '../../common/money.ts';
 import { en } from '../../common/vocabulary/en.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { codeList, type ColumnKind } from './sheets.ts';
 
-/** What a reader gives for a cell: text, a number, or a date already written as YYYY-MM-DD. */
-export type CellValue = string | number | null;
+/** A cell of a workbook without a value to read: an error the spreadsheet shows (#REF!), or a formula never computed. */
+interface CellProblem {
+  problem: 'cellError' | 'formulaWithoutValue';
+  shown: string;
+}
+
+/** What a reader gives for a cell: text, a number, a date already written as YYYY-MM-DD, or why there is no value. */
+export type CellValue = string | number | null | CellProblem;
 
 /** A cell read as its field's value, or the code of why it cannot be. */
-export type CellReading = { value: unknown } | { fault: string };
+export type CellReading = { value: unknown } | { fault: string; params?: Record<string, string> };
 
 export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { value: undefined };
+  if (typeof cell === 'object') return { fault: cell.problem, params: { shown: cell.shown } };
   if (typeof kind === 'object') return readCode(kind.list, cell);
   switch (kind) {
     case 'text':
@@ -28,22 +35,32 @@ export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
     case 'amount':
       return readEuroCents(cell);
     case 'count':
-      return typeof cell === 'number' ? { value: cell } : /^\s*\d+\s*$/.test(cell) ? { value: Number(cell) } : { fault: 'notWholeNumber' };
+      return typeof cell === 'number' ? { value: cell } : readCount(cell);
   }
+}
+
+/** A whole number as text, with dots between thousands as a Dutch spreadsheet shows them ("1.000"); "1,000" and "1.5" are refused. */
+function readCount(text: string): CellReading {
+  const digits = text.trim();
+  return /^(\d+|\d{1,3}(?:\.\d{3})+)$/.test(digits) ? { value: Number(digits.replaceAll('.', '')) } : { fault: 'notWholeNumber' };
 }
 
 function readCode(list: Parameters<typeof codeList>[0], cell: string | number): CellReading {
   const wanted = String(cell).trim().toLowerCase();
   const { codes, labels } = codeList(list);
   const code = codes.find((candidate) => [candidate, labels(nl)[candidate], labels(en)[candidate]].some((name) => name?.toLowerCase() === wanted));
-  return code ? { value: code } : { fault: 'invalidChoice' };
+  return code ? { value: code } : { fault: 'invalidChoice', params: { list } };
 }
 
-const DUTCH_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+// A time after the date, as a spreadsheet writes a date and time as text, says nothing about the day.
+const TIME = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?`;
+const ISO_DATE = new RegExp(String.raw`^(\d{4}-\d{2}-\d{2})${TIME}$`);
+const DUTCH_DATE = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME}$`);
 
 function readDate(cell: string | number): CellReading {
   const text = String(cell).trim();
-  if (isIsoDate(text)) return { value: text };
+  const iso = ISO_DATE.exec(text)?.[1];
+  if (iso && isIsoDate(iso)) return { value: iso };
   const dutch = DUTCH_DATE.exec(text);
   if (dutch) {
     const iso = `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}`;
@@ -52,17 +69,30 @@ function readDate(cell: string | number): CellReading {
   return { fault: 'invalidDate' };
 }
 
+/** The day serial number 0 stands for in each of Excel's date systems (1900: a day early, as Excel counts a 29 February 1900 that never was). */
+const DAY_ZERO = { 1900: Date.UTC(1899, 11, 30), 1904: Date.UTC(1904, 0, 1) } as const;
+const LAST_SERIAL = 2_958_465; // 9999-12-31
+
+/** The day an Excel serial number (a date typed into a cell without a date format) stands for; undefined when it is none. */
+export function excelSerialDate(serial: number, date1904: boolean): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial > LAST_SERIAL) return undefined;
+  return new Date(DAY_ZERO[date1904 ? 1904 : 1900] + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * Euros as whole cents, exactly: a number cell as it is, text in the Dutch way (a comma before the
  * cents, dots between thousands) or with a decimal point ("1234.56"); a euro sign and spaces may
  * surround it. A dot followed by exactly three digits groups thousands ("1.234" is € 1.234); a comma
- * followed by three is refused rather than guessed at ("1,234").
+ * followed by three is refused rather than guessed at ("1,234"). An amount beyond the register's
+ * largest is said to be too large, not to be no amount.
  */
 export function readEuroCents(cell: string | number): CellReading {
   if (typeof cell === 'number') {
+    if (Math.abs(cell) * 100 > MAX_ENTRY_CENTS) return { fault: 'amountTooLarge' };
     const cents = Math.round(cell * 100);
     return Number.isSafeInteger(cents) && Math.abs(cents - cell * 100) < 1e-6 ? { value: cents } : { fault: 'notAnAmount' };
   }
-  const cents = parseEuroAmount(cell.trim().replace(/^EUR\s*/i, ''));
-  return cents === undefined ? { fault: 'notAnAmount' } : { value: cents };
+  const cents = parseEuroAmountExactly(cell.trim().replace(/^EUR\s*/i, '').replace(/\s*(€|EUR)$/i, ''));
+  if (cents === undefined) return { fault: 'notAnAmount' };
+  return cents > BigInt(MAX_ENTRY_CENTS) ? { fault: 'amountTooLarge' } : { value: Number(cents) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readEuroCents } from './cells.ts';
+import { MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
+import { excelSerialDate, readCell, readEuroCents } from './cells.ts';
 import { readCsv } from './csv.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -14,8 +15,13 @@ describe('reading CSV files', () => {
     expect(readCsv(bytes('a;b\n1,50;2,25\n'))).toEqual([['a', 'b'], ['1,50', '2,25']]);
   });
 
-  it('keeps separators, line breaks and doubled quotes inside quoted fields (RFC 4180), and skips blank lines', () => {
-    expect(readCsv(bytes('a,b\n"x, ""y""","regel 1\nregel 2"\n\n'))).toEqual([['a', 'b'], ['x, "y"', 'regel 1\nregel 2']]);
+  it('keeps separators, line breaks and doubled quotes inside quoted fields (RFC 4180), and blank lines as rows (their numbers count)', () => {
+    expect(readCsv(bytes('a,b\n"x, ""y""","regel 1\nregel 2"\n\n'))).toEqual([['a', 'b'], ['x, "y"', 'regel 1\nregel 2'], ['']]);
+  });
+
+  it('counts only rows with text towards the most rows an import holds', () => {
+    expect(readCsv(bytes(`a;b\n${';\n'.repeat(MAX_IMPORT_ROWS)}x;y\n`))).toHaveLength(MAX_IMPORT_ROWS + 2);
+    expect(() => readCsv(bytes(`a;b\n${'x;y\n'.repeat(MAX_IMPORT_ROWS)}`))).toThrow('tooManyRows');
   });
 
   it('refuses an unclosed quote and what is not UTF-8', () => {
@@ -34,11 +40,57 @@ describe('reading euro amounts', () => {
     ['1.234.567,89', 123_456_789],
     [1234.56, 123_456],
     ['-5,00', -500],
+    ['1.234,56 €', 123_456],
+    ['€ 100.000.000.000', 10_000_000_000_000],
   ])('reads %s as %i cents', (cell, cents) => {
     expect(readEuroCents(cell)).toEqual({ value: cents });
   });
 
-  it.each(['1,234', '12,345', 'twaalf', '1.23.4', '1,2,3', 0.001])('refuses %s rather than guess', (cell) => {
+  it.each(['1,234', '12,345', 'twaalf', '1.23.4', '1,2,3', 0.001, '1,234.56', '1e5', '12.3456'])('refuses %s rather than guess', (cell) => {
     expect(readEuroCents(cell)).toEqual({ fault: 'notAnAmount' });
+  });
+
+  it.each(['99999999999999999999', '100.000.000.000,01', 1e20])('says %s is too large, not that it is no amount', (cell) => {
+    expect(readEuroCents(cell)).toEqual({ fault: 'amountTooLarge' });
+  });
+});
+
+describe('reading counts', () => {
+  it.each([
+    ['12', { value: 12 }],
+    [' 1.000 ', { value: 1000 }],
+    ['1.000.000', { value: 1_000_000 }],
+    ['1,000', { fault: 'notWholeNumber' }],
+    ['1.5', { fault: 'notWholeNumber' }],
+    ['1.00', { fault: 'notWholeNumber' }],
+  ])('reads %s as %o', (cell, reading) => {
+    expect(readCell('count', cell)).toEqual(reading);
+  });
+});
+
+describe('reading dates', () => {
+  it.each([
+    ['2025-09-10', '2025-09-10'],
+    ['10-9-2025', '2025-09-10'],
+    ['10/09/2025', '2025-09-10'],
+    ['2025-09-10 14:30', '2025-09-10'],
+    ['2025-09-10T00:00:00', '2025-09-10'],
+    ['10-9-2025 14:30:05', '2025-09-10'],
+  ])('reads %s as %s', (cell, date) => {
+    expect(readCell('date', cell)).toEqual({ value: date });
+  });
+
+  it.each(['31-02-2025', '2025/09/10', '10-9-25', '45909', '2025-09-10 25:61x'])('refuses %s', (cell) => {
+    expect(readCell('date', cell)).toEqual({ fault: 'invalidDate' });
+  });
+
+  it('reads Excel serial numbers in the 1900 and 1904 date systems', () => {
+    expect([excelSerialDate(45_910, false), excelSerialDate(44_448, true), excelSerialDate(45_910.99, false), excelSerialDate(-1, false), excelSerialDate(1e9, false)]).toEqual([
+      '2025-09-10',
+      '2025-09-10',
+      '2025-09-10',
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -1,15 +1,31 @@
 /**
  * A CSV file as rows of text fields (RFC 4180: fields in double quotes may hold the separator, line
  * breaks and doubled quotes). UTF-8 with or without a byte order mark; the separator is a comma or a
- * semicolon (as Dutch Excel writes), whichever the header line uses outside quotes.
+ * semicolon (as Dutch Excel writes), whichever the header line uses outside quotes. Blank lines stay
+ * (as rows without text) so that every row keeps the number a spreadsheet shows it under.
  */
+import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
+
 export function readCsv(bytes: Uint8Array): string[][] {
-  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  const text = utf8Text(bytes);
   const separator = separatorOf(text);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let quoteRow = 0;
+  let cells = 0;
+  let filledRows = 0;
+  const endRow = () => {
+    const cellsOfRow = [...row, field];
+    rows.push(cellsOfRow);
+    cells += cellsOfRow.length;
+    // Blank lines (";;;;" where Excel saved formatted empty rows) count as cells, not as rows.
+    if (cellsOfRow.some((cell) => cell !== '') && ++filledRows > MAX_IMPORT_ROWS) throw new CsvError('tooManyRows');
+    if (cells > MAX_IMPORT_CELLS) throw new CsvError('tooManyCells');
+    row = [];
+    field = '';
+  };
   for (let index = 0; index < text.length; index++) {
     const character = text[index]!;
     if (quoted) {
@@ -18,24 +34,43 @@ export function readCsv(bytes: Uint8Array): string[][] {
         field += '"';
         index++;
       } else quoted = false;
-    } else if (character === '"' && field === '') quoted = true;
-    else if (character === separator) {
+    } else if (character === '"' && field === '') {
+      quoted = true;
+      quoteRow = rows.length + 1;
+    } else if (character === separator) {
       row.push(field);
       field = '';
     } else if (character === '\n' || character === '\r') {
       if (character === '\r' && text[index + 1] === '\n') index++;
-      rows.push([...row, field]);
-      row = [];
-      field = '';
+      endRow();
     } else field += character;
   }
-  if (quoted) throw new CsvError('unclosedQuote');
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  // Blank lines (often at the end) are no rows.
-  return rows.filter((cells) => cells.some((cell) => cell !== ''));
+  if (quoted) throw new CsvError('unclosedQuote', quoteRow);
+  if (field !== '' || row.length > 0) endRow();
+  return rows;
 }
 
-export class CsvError extends Error {}
+/** The text of UTF-8 bytes; text in another encoding (Windows-1252, as Excel's plain "CSV" writes) is refused at its first row that is not UTF-8. */
+function utf8Text(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+    const before = text.slice(0, text.indexOf('\uFFFD'));
+    throw new CsvError('notUtf8', before.split(/\r\n|\r|\n/).length);
+  }
+}
+
+export class CsvError extends Error {
+  readonly code: 'notUtf8' | 'unclosedQuote' | 'tooManyRows' | 'tooManyCells';
+  /** The row of an unclosed quote, or of the first text that is not UTF-8. */
+  readonly row: number | undefined;
+  constructor(code: CsvError['code'], row?: number) {
+    super(code);
+    this.code = code;
+    this.row = row;
+  }
+}
 
 function separatorOf(text: string): ',' | ';' {
   let commas = 0;

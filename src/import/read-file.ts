@@ -1,18 +1,32 @@
 /**
  * An uploaded file as the sheets of records it holds: an XLSX workbook (each sheet recognised by its
  * headers, whatever its name) or a CSV file (one sheet). Sheets of anything else, such as the
- * template's explanation, are left out.
+ * template's explanation, are left out; a sheet taken for records whose headers lack a column, name
+ * one twice or name one the template does not have says so, as faults of its header row.
  */
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../spreadsheets.ts';
-import type { CellValue } from './cells.ts';
+import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
-import { columnOfHeader, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
+import { columnOfHeader, headerText, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
+import { ArchiveError, checkedWorkbookArchive } from './workbook-archive.ts';
+import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 
 export interface ReadRow {
   /** The row's number as the spreadsheet shows it (the header is row 1). */
   rowNumber: number;
   cells: ReadonlyMap<string, CellValue>;
+}
+
+/** What is wrong with a sheet's header row: a column it lacks, names twice, or that the template does not have. */
+interface HeaderFault {
+  code: 'missingColumn' | 'duplicateColumn' | 'unknownColumn';
+  /** The field of the column; for a column the template does not have, its header. */
+  field: string;
+  /** The header as the sheet has it, or as the template names it when the sheet lacks the column. */
+  header: string;
+  letter: string | null;
+  params: Record<string, string>;
 }
 
 export interface ReadSheet {
@@ -21,26 +35,53 @@ export interface ReadSheet {
   name: string;
   /** Where each column the sheet has was found: its header as written and its letter. */
   columns: ReadonlyMap<string, { header: string; letter: string }>;
+  headerFaults: HeaderFault[];
   rows: ReadRow[];
 }
 
+type UnreadableCode =
+  | 'emptyFile'
+  | 'notUtf8'
+  | 'unclosedQuote'
+  | 'notAWorkbook'
+  | 'oldOrProtectedWorkbook'
+  | 'workbookTooLarge'
+  | 'tooManyRows'
+  | 'tooManyCells'
+  | 'notASpreadsheet'
+  | 'notSpreadsheetOrText'
+  | 'noKnownSheet'
+  | 'noRows';
+
 /** A file that cannot be read as an import at all; its code says why. */
 export class UnreadableFileError extends Error {
-  readonly code: 'emptyFile' | 'notUtf8' | 'unclosedQuote' | 'notAWorkbook' | 'notASpreadsheet' | 'noKnownSheet' | 'noRows';
-  constructor(code: UnreadableFileError['code']) {
+  readonly code: UnreadableCode;
+  readonly params: Record<string, string>;
+  constructor(code: UnreadableCode, params: Record<string, string> = {}) {
     super(code);
     this.code = code;
+    this.params = params;
   }
 }
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+/** An OLE compound file: an Excel 97–2003 workbook (.xls), or an XLSX workbook encrypted with a password. */
+const COMPOUND_FILE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const LIMITS: Record<string, Record<string, string>> = {
+  workbookTooLarge: { maximum: `${MAX_WORKBOOK_UNPACKED_BYTES / 2 ** 20} MB` },
+  tooManyRows: { maximum: String(MAX_IMPORT_ROWS) },
+  tooManyCells: { maximum: String(MAX_IMPORT_CELLS) },
+};
 
 export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<ReadSheet[]> {
   if (bytes.length === 0) throw new UnreadableFileError('emptyFile');
-  const isWorkbook = ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte);
-  const tables = isWorkbook ? await readWorkbook(bytes) : [{ name: fileName, rows: readCsvTable(bytes) }];
+  const startsWith = (signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
+  if (startsWith(COMPOUND_FILE_SIGNATURE)) throw new UnreadableFileError('oldOrProtectedWorkbook');
+  if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError('notSpreadsheetOrText');
+  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, rows: readCsvTable(bytes), date1904: false }];
   const sheets = tables.flatMap((table) => {
-    const sheet = toSheet(table.name, table.rows);
+    const sheet = toSheet(table);
     return sheet ? [sheet] : [];
   });
   if (sheets.length === 0) throw new UnreadableFileError('noKnownSheet');
@@ -48,12 +89,22 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   return sheets;
 }
 
+const UTF16_MARKS = [
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
+
+/** An image, a PDF or a program: a NUL byte near the start, which no text has (text in UTF-16, which has them, is told apart by its mark). */
+function isBinary(bytes: Uint8Array): boolean {
+  if (UTF16_MARKS.some((mark) => mark.every((byte, index) => bytes[index] === byte))) return false;
+  return bytes.subarray(0, 8192).includes(0);
+}
+
 function readCsvTable(bytes: Uint8Array): CellValue[][] {
   try {
     return readCsv(bytes);
   } catch (error) {
-    if (error instanceof CsvError) throw new UnreadableFileError('unclosedQuote');
-    if (error instanceof TypeError) throw new UnreadableFileError('notUtf8');
+    if (error instanceof CsvError) throw new UnreadableFileError(error.code, error.row === undefined ? LIMITS[error.code] : { row: String(error.row) });
     throw error;
   }
 }
@@ -62,27 +113,46 @@ function readCsvTable(bytes: Uint8Array): CellValue[][] {
 interface Table {
   name: string;
   rows: CellValue[][];
+  /** Whether the workbook counts its dates from 1904 (as Excel for Mac once did) rather than 1900. */
+  date1904: boolean;
 }
 
 async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
+  let archive: Uint8Array;
+  try {
+    archive = checkedWorkbookArchive(bytes);
+  } catch (error) {
+    if (error instanceof ArchiveError) throw new UnreadableFileError(error.code, LIMITS[error.code]);
+    throw error;
+  }
   const exceljs = await loadExcelJs();
   const workbook = new exceljs.Workbook();
   try {
     // The whole workbook at once: exceljs's streaming reader fails on workbooks whose sheets precede their index in the archive.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(archive) as unknown as ArrayBuffer);
   } catch {
     throw new UnreadableFileError('notAWorkbook');
   }
   // A Word document or a PowerPoint presentation is a ZIP archive too, one that holds no sheet at all.
   if (workbook.worksheets.length === 0) throw new UnreadableFileError('notASpreadsheet');
-  return workbook.worksheets.map((worksheet) => {
-    const rows: CellValue[][] = [];
-    worksheet.eachRow((row, rowNumber) => {
-      // row.values is 1-based: index 0 is empty.
-      rows[rowNumber - 1] = (row.values as unknown[]).slice(1).map(cellValue);
-    });
-    return { name: worksheet.name, rows: Array.from(rows, (cells) => cells ?? []) };
-  });
+  const date1904 = workbook.properties.date1904 === true;
+  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, rows: rowsOf(worksheet), date1904 }));
+}
+
+/**
+ * The rows of a sheet, each as wide as its header row: a column without a header holds nothing to
+ * import, and a cell far to the right (XFD) would otherwise make every row thousands of cells wide.
+ */
+function rowsOf(worksheet: ExcelJS.Worksheet): CellValue[][] {
+  let width = 0;
+  worksheet.findRow(1)?.eachCell((_cell, column) => (width = column));
+  const rows: CellValue[][] = [];
+  // Not eachRow: it looks at every cell up to a row's last one to see whether the row has values.
+  for (let rowNumber = 1; rowNumber <= worksheet.rowCount; rowNumber++) {
+    const row = worksheet.findRow(rowNumber);
+    if (row) rows[rowNumber - 1] = Array.from({ length: width }, (_unused, index) => cellValue(row.findCell(index + 1)?.value));
+  }
+  return rows;
 }
 
 function cellValue(value: unknown): CellValue {
@@ -91,6 +161,12 @@ function cellValue(value: unknown): CellValue {
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
+    if ('error' in value) return { problem: 'cellError', shown: String(value.error) };
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = 'result' in value ? value.result : undefined;
+      const formula = 'formula' in value ? value.formula : Reflect.get(value, 'sharedFormula');
+      return result === undefined || result === null ? { problem: 'formulaWithoutValue', shown: `=${String(formula)}` } : cellValue(result);
+    }
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((run: { text?: unknown }) => String(run.text ?? '')).join('');
     if ('result' in value) return cellValue(value.result);
     if ('text' in value) return cellValue(value.text);
@@ -98,24 +174,39 @@ function cellValue(value: unknown): CellValue {
   return null;
 }
 
-function toSheet(name: string, rows: CellValue[][]): ReadSheet | undefined {
-  const headers = (rows[0] ?? []).map((cell) => (cell === null ? '' : String(cell)));
-  const definition = sheetOfHeaders(headers);
-  if (!definition) return undefined;
+const isBlank = (cell: CellValue | undefined) => cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+
+function toSheet(table: Table): ReadSheet | undefined {
+  const headerRow = table.rows[0] ?? [];
+  const headers = Array.from(headerRow, (cell) => (isBlank(cell) || typeof cell === 'object' ? '' : String(cell)));
+  const recognised = sheetOfHeaders(headers);
+  if (!recognised) return undefined;
+  const { definition } = recognised;
   const positions: [number, ImportColumn][] = [];
   const columns = new Map<string, { header: string; letter: string }>();
+  const headerFaults: HeaderFault[] = recognised.missing.map((missing) => ({ code: 'missingColumn', field: missing.key, header: headerText(missing), letter: null, params: { column: headerText(missing) } }));
   headers.forEach((header, index) => {
+    if (header.trim() === '') return;
     const found = columnOfHeader(definition, header);
-    if (found && !columns.has(found.key)) {
+    const letter = columnLetter(index);
+    const earlier = found && columns.get(found.key);
+    if (!found) headerFaults.push({ code: 'unknownColumn', field: header.trim(), header: header.trim(), letter, params: {} });
+    else if (earlier) headerFaults.push({ code: 'duplicateColumn', field: found.key, header: header.trim(), letter, params: { first: earlier.letter } });
+    else {
       positions.push([index, found]);
-      columns.set(found.key, { header: header.trim(), letter: columnLetter(index) });
+      columns.set(found.key, { header: header.trim(), letter });
     }
   });
-  const dataRows = rows.slice(1).flatMap((cells, index) => {
-    if (cells.every((cell) => cell === null || cell === '')) return [];
-    return [{ rowNumber: index + 2, cells: new Map(positions.map(([position, found]) => [found.key, cells[position] ?? null])) }];
+  const dataRows = table.rows.slice(1).flatMap((cells, index) => {
+    if (!cells || cells.every(isBlank)) return [];
+    return [{ rowNumber: index + 2, cells: new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)])) }];
   });
-  return { definition, name, columns, rows: dataRows };
+  return { definition, name: table.name, columns, headerFaults, rows: dataRows };
+}
+
+/** A number in a date column of a workbook is a date without a date format: Excel's serial number of the day. */
+function cellOfColumn(column: ImportColumn, cell: CellValue, date1904: boolean): CellValue {
+  return column.kind === 'date' && typeof cell === 'number' ? (excelSerialDate(cell, date1904) ?? cell) : cell;
 }
 
 function columnLetter(index: number): string {

@@ -27,6 +27,10 @@ export function codeList(name: CodeListName): CodeList {
   return CODE_LISTS[name];
 }
 
+export function isCodeListName(name: string): name is CodeListName {
+  return Object.hasOwn(CODE_LISTS, name);
+}
+
 export type ColumnKind = 'text' | 'multiline' | 'date' | 'amount' | 'count' | { list: CodeListName };
 
 export interface ImportColumn {
@@ -114,7 +118,13 @@ export function headerText(definition: { nl: string; en: string }): string {
 export const EXAMPLE_MARKERS: readonly string[] = ['VOORBEELD', 'EXAMPLE', 'VOORBEELD / EXAMPLE'];
 export const EXAMPLE_MARKER = 'VOORBEELD / EXAMPLE';
 
-const normalise = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+// A header names its column whatever its case and spacing, and with or without its unit ("Bedrag (€)", "Bedrag").
+const normalise = (text: string) =>
+  text
+    .replace(/\((?:€|eur|euro)\)/gi, ' ')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 
 /** The column a header names, in any of the ways a person may have written it. */
 export function columnOfHeader(definition: SheetDefinition, header: string): ImportColumn | undefined {
@@ -122,15 +132,21 @@ export function columnOfHeader(definition: SheetDefinition, header: string): Imp
   return definition.columns.find((candidate) => [candidate.key, candidate.nl, candidate.en, headerText(candidate)].some((name) => normalise(name) === wanted));
 }
 
+/** A sheet is taken for one of records when at least this many of its headers are that kind's columns. */
+const RECOGNISED_COLUMNS = 2;
+
 /**
- * The sheet whose required columns the headers hold all of; the one with the most matching columns
- * when several do (a delivery's columns include no other sheet's required ones).
+ * The kind of record a sheet holds by its headers, and the required columns it lacks: the kind whose
+ * required columns it has all of, the one with the most matching columns when several do (a
+ * delivery's columns include no other sheet's required ones); else the kind it has the most columns
+ * of, when it has enough to be taken for one, so that a sheet lacking a column is said to, not skipped.
  */
-export function sheetOfHeaders(headers: readonly string[]): SheetDefinition | undefined {
+export function sheetOfHeaders(headers: readonly string[]): { definition: SheetDefinition; missing: ImportColumn[] } | undefined {
   const candidates = SHEETS.map((definition) => {
     const found = new Set(headers.map((header) => columnOfHeader(definition, header)?.key).filter((key) => key !== undefined));
-    const complete = definition.columns.every((candidate) => !candidate.required || found.has(candidate.key));
-    return { definition, complete, matched: found.size };
-  }).filter((candidate) => candidate.complete);
-  return candidates.sort((a, b) => b.matched - a.matched)[0]?.definition;
+    const missing = definition.columns.filter((candidate) => candidate.required && !found.has(candidate.key));
+    return { definition, missing, matched: found.size };
+  }).filter((candidate) => candidate.missing.length === 0 || candidate.matched >= RECOGNISED_COLUMNS);
+  const best = candidates.sort((a, b) => Number(a.missing.length > 0) - Number(b.missing.length > 0) || b.matched - a.matched || a.missing.length - b.missing.length)[0];
+  return best && { definition: best.definition, missing: best.missing };
 }

@@ -174,6 +174,8 @@ function readFileRows(sheets: ReadSheet[], onProgress?: Progress): PlannedRow[] 
   const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   const rows: PlannedRow[] = [];
   for (const sheet of sheets) {
+    // A sheet without rows loses nothing by its headers (an empty sheet of notes beside the template's).
+    if (sheet.headerFaults.length > 0 && sheet.rows.length > 0) rows.push(headerRow(sheet));
     for (const row of sheet.rows) {
       rows.push(readRow(sheet, row));
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
@@ -191,6 +193,12 @@ async function planImport(db: Db, rows: PlannedRow[]): Promise<Plan> {
   checkMoney(rows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), rows.filter((row) => row.sheet !== 'delivery'));
   return { rows, registerDeliveries };
+}
+
+/** A sheet's header row, when it lacks a column, names one twice or one the template does not have. */
+function headerRow(source: ReadSheet): PlannedRow {
+  const faults = source.headerFaults.map(({ code, field, header, letter, params }) => ({ field, code, params, column: header, columnLetter: letter }));
+  return { sheet: source.definition.sheet, sheetName: source.name, rowNumber: 1, reference: null, outcome: 'invalid', faults, values: {}, deliveryId: null, deliveryRow: null, source };
 }
 
 function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
@@ -214,7 +222,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
   const body: Record<string, unknown> = {};
   for (const column of definition.columns) {
     const reading = readCell(column.kind, row.cells.get(column.key) ?? null);
-    if ('fault' in reading) violations.push({ field: column.key, code: reading.fault });
+    if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
     else if (reading.value !== undefined) body[column.key] = reading.value;
   }
   const { externalReference, deliveryReference, ...fields } = body;
@@ -234,10 +242,10 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
   return planned;
 }
 
-/** Amounts are typed in euros: their limits are said in euros, not in the API's cents. */
+/** Amounts are typed in euros: their limits are said in euros, not in the API's cents (a valuation may be € 0, a payment not). */
 function amountInEuros(violation: RuleViolation): RuleViolation {
   if (violation.field !== 'amountCents') return violation;
-  if (violation.code === 'tooSmall') return { field: violation.field, code: 'amountNotPositive' };
+  if (violation.code === 'tooSmall') return { field: violation.field, code: violation.params?.minimum === '0' ? 'amountNegative' : 'amountNotPositive' };
   if (violation.code === 'tooLarge') return { field: violation.field, code: 'amountTooLarge' };
   return violation;
 }
@@ -263,6 +271,8 @@ function addFaults(row: PlannedRow, violations: readonly RuleViolation[]): void 
   const columns = row.source.definition.columns;
   row.outcome = 'invalid';
   for (const violation of violations) {
+    // Two rules may refuse the same value for the same reason (a whole number beyond 2^53 is too large for both).
+    if (row.faults.some((fault) => fault.field === violation.field && fault.code === violation.code)) continue;
     const found = row.source.columns.get(violation.field);
     const column = columns.find((candidate) => candidate.key === violation.field);
     row.faults.push({ ...violation, column: found?.header ?? (column ? headerText(column) : violation.field), columnLetter: found?.letter ?? null });
@@ -272,11 +282,12 @@ function addFaults(row: PlannedRow, violations: readonly RuleViolation[]): void 
 const isPlanned = (row: PlannedRow) => row.outcome === 'create' || row.outcome === 'unchanged';
 
 function markDuplicateReferences(rows: PlannedRow[]): void {
-  const seen = new Set<string>();
+  const firstRow = new Map<string, number>();
   for (const row of rows) {
     if (row.outcome === 'example' || !row.reference) continue;
-    if (seen.has(row.reference)) addFaults(row, [{ field: 'externalReference', code: 'duplicateReference' }]);
-    seen.add(row.reference);
+    const first = firstRow.get(row.reference);
+    if (first === undefined) firstRow.set(row.reference, row.rowNumber);
+    else addFaults(row, [{ field: 'externalReference', code: 'duplicateReference', params: { row: String(first) } }]);
   }
 }
 
@@ -319,6 +330,8 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     imports.findPayments(db, [...known.payment.values()]),
   ]);
   const stored: Record<ImportSheet, Map<string, object>> = { delivery: storedDeliveries, valuation: storedValuations, payment: storedPayments };
+  // A money row's delivery as the register names it, to say so when the file names another.
+  const storedDeliveryReferences = await imports.importedReferencesOf(db, 'delivery', [...new Set([...storedValuations.values(), ...storedPayments.values()].map((money) => money.deliveryId))]);
   for (const row of rows) {
     if (row.reference === null || row.outcome === 'example') continue;
     const recordId = known[row.sheet].get(row.reference);
@@ -331,7 +344,9 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
       continue;
     }
     const differing = COMPARED_FIELDS[row.sheet].filter((field) => row.values[field] !== undefined && !sameValue(row.values[field], Reflect.get(record, field)));
-    if (differing.length > 0) addFaults(row, differing.map((field) => ({ field, code: 'differsFromRegister', params: { stored: String(Reflect.get(record, field) ?? '') } })));
+    const faults = differing.map((field) => differsFromRegister(row, field, Reflect.get(record, field)));
+    if (row.sheet !== 'delivery') faults.push(...otherDelivery(row, Reflect.get(record, 'deliveryId') as string, known, storedDeliveryReferences));
+    if (faults.length > 0) addFaults(row, faults);
     else row.outcome = 'unchanged';
   }
   const registerDeliveries = new Map<string, StoredDelivery>();
@@ -360,6 +375,21 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
   return registerDeliveries;
 }
 
+/** The value the register holds and the one the file has, with what they are, so that the reason shows them as the user typed them (euros, labels). */
+function differsFromRegister(row: PlannedRow, field: string, stored: unknown): RuleViolation {
+  const kind = row.source.definition.columns.find((column) => column.key === field)?.kind;
+  const params = { stored: String(stored ?? ''), inFile: String(row.values[field] ?? ''), kind: typeof kind === 'object' ? kind.list : (kind ?? 'text') };
+  return { field, code: 'differsFromRegister', params };
+}
+
+/** A fault when a valuation or payment the register holds under its key belongs to another delivery than the file says. */
+function otherDelivery(row: PlannedRow, storedDeliveryId: string, known: KnownReferences, storedReferences: Map<string, string>): RuleViolation[] {
+  const reference = row.values.deliveryReference as string;
+  const inFile = known.delivery.get(reference) ?? (isUuid(reference) ? reference : undefined);
+  if (inFile === storedDeliveryId) return [];
+  return [{ field: 'deliveryReference', code: 'differsFromRegister', params: { stored: storedReferences.get(storedDeliveryId) ?? storedDeliveryId, inFile: reference, kind: 'text' } }];
+}
+
 function sameValue(fromFile: unknown, stored: unknown): boolean {
   // An empty optional text in the register is what an empty cell means.
   return fromFile === stored || (fromFile === '' && stored === null) || (fromFile === null && stored === '');
@@ -377,7 +407,7 @@ function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDeliv
  * valuation per delivery and effective date in a file (their order would otherwise be arbitrary).
  */
 function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, firstPaidOn: Map<string, string>): void {
-  const valuationDates = new Set<string>();
+  const valuationDates = new Map<string, number>();
   for (const row of rows) {
     if (row.sheet === 'delivery' || row.outcome !== 'create') continue;
     if (row.deliveryRow && row.deliveryRow.outcome === 'invalid') {
@@ -388,8 +418,9 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
     if (!delivery) continue;
     if (row.sheet === 'valuation') {
       const key = `${row.values.deliveryReference}\u0000${row.values.effectiveDate}`;
-      if (valuationDates.has(key)) addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate' }]);
-      valuationDates.add(key);
+      const first = valuationDates.get(key);
+      if (first === undefined) valuationDates.set(key, row.rowNumber);
+      else addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate', params: { row: String(first) } }]);
       continue;
     }
     if (!isRealisedByPayment(delivery.supportType)) {

@@ -162,6 +162,66 @@ describeEachDatabase('import', (database) => {
     expect(amounts.map((row) => [row.externalReference, Number(row.amountCents)])).toEqual([['EUR-1', 123_456], ['EUR-2', 234_567]]);
   });
 
+  it('says by row and column, with what to do, what a file lacks or has too much of and what it would change, and commits only what it may', async () => {
+    const csv = [
+      'Eigen kenmerk;Kenmerk levering;Bedrag;Grondslag;Ingangsdatum;Opmerking',
+      'IMP-1-W;IMP-1;1.234,57;Boekwaarde;2025-06-01;',
+      'HDR-1;IMP-1;-5;Vervangingswaarde;2025-06-05;',
+      'HDR-2;IMP-1;10;Vervangingswaarde;2025-06-06;',
+      'HDR-3;ONBEKEND;10;Vervangingswaarde;2025-06-07;',
+      'HDR-4;IMP-1;10;Marktwaarde;2025-06-08;',
+      'HDR-4;IMP-1;10;Vervangingswaarde;2025-06-09;',
+      'HDR-5;IMP-1;10;Vervangingswaarde;2025-06-06;',
+    ].join('\r\n');
+    const upload = asUpload(new TextEncoder().encode(csv), 'waarderingen.csv');
+    const dryRun = await registrar('POST', '/imports/dry-run', upload, { 'Accept-Language': 'nl' });
+    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.column}: ${fault.reason.replaceAll('\u00a0', ' ')}`)])).toEqual([
+      [1, 'invalid', ["F Opmerking: Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar."]],
+      [
+        2,
+        'invalid',
+        [
+          'C Bedrag: Het register heeft onder dit kenmerk € 1.234,56, dit bestand € 1.234,57; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.',
+          'D Grondslag: Het register heeft onder dit kenmerk "Vervangingswaarde", dit bestand "Boekwaarde"; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.',
+        ],
+      ],
+      [3, 'invalid', ['C Bedrag: Vul een bedrag in van € 0,00 of meer.']],
+      [4, 'create', []],
+      [5, 'invalid', ['B Kenmerk levering: Er is geen levering met dit kenmerk, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.']],
+      [6, 'invalid', ['D Grondslag: Kies een van: Vervangingswaarde, Boekwaarde, Contractprijs, Bijdrage.']],
+      [7, 'invalid', ['A Eigen kenmerk: Dit kenmerk staat al op regel 6 van dit blad; geef elke regel een eigen kenmerk.']],
+      [8, 'invalid', ['E Ingangsdatum: Deze levering heeft op regel 4 al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.']],
+    ]);
+    expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
+    expect((await registrar('POST', '/imports', { ...upload, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 7 } });
+
+    // The valuation just imported, now under another delivery of the file: a change, not "unchanged".
+    const moved = new ExcelJS.Workbook();
+    moved.addWorksheet('Leveringen').addRows([['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'], ['HDR-D', 'Granaten', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting']]);
+    moved.addWorksheet('Waarderingen').addRows([['Eigen kenmerk', 'Kenmerk levering', 'Bedrag', 'Grondslag', 'Ingangsdatum'], ['HDR-2', 'HDR-D', 10, 'Vervangingswaarde', '2025-06-06']]);
+    const movedRun = await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await moved.xlsx.writeBuffer())), { 'Accept-Language': 'en' });
+    expect(movedRun.body.rows.find((row: any) => row.reference === 'HDR-2')).toMatchObject({
+      outcome: 'invalid',
+      faults: [expect.objectContaining({ columnLetter: 'B', code: 'differsFromRegister', reason: expect.stringContaining('The register holds "IMP-1" under this reference, this file "HDR-D"') })],
+    });
+
+    // A count beyond 2^53 breaks two rules of the API at once; the row says it once.
+    const huge = asUpload(new TextEncoder().encode('Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron;Aantal\nDUP-1;Granaten;Directe levering uit voorraad;Munitie;Defensiebegroting;100000000000000000000\n'), 'groot.csv');
+    expect((await registrar('POST', '/imports/dry-run', huge)).body.rows[0].faults).toEqual([expect.objectContaining({ columnLetter: 'F', code: 'tooLarge' })]);
+
+    // An empty sheet of notes whose headers look like a delivery's loses nothing: it is no fault.
+    const withNotes = new ExcelJS.Workbook();
+    withNotes.addWorksheet('Waarderingen').addRows([['Eigen kenmerk', 'Kenmerk levering', 'Bedrag', 'Grondslag', 'Ingangsdatum'], ['NOTES-1', 'IMP-1', 10, 'Vervangingswaarde', '2025-06-09']]);
+    withNotes.addWorksheet('Notities').addRow(['Titel', 'Omschrijving', 'Wie']);
+    const notes = await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await withNotes.xlsx.writeBuffer())));
+    expect(notes.body.counts).toEqual({ create: 1, unchanged: 0, invalid: 0, example: 0 });
+
+    const oldWorkbook = new Uint8Array(512);
+    oldWorkbook.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const refused = await registrar('POST', '/imports/dry-run', asUpload(oldWorkbook, 'leveringen.xls'), { 'Accept-Language': 'nl' });
+    expect([refused.status, refused.body.invalidParams]).toEqual([400, [expect.objectContaining({ name: 'content', code: 'oldOrProtectedWorkbook', reason: expect.stringContaining('sla het op als Excel-werkmap (.xlsx) zonder wachtwoord') })]]);
+  });
+
   it('checks the register again when a commit takes the rows its dry run read: what was imported since changes nothing', async () => {
     const delivery = ['IMP-2', 'Mortiergranaten (tweede import)', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting', 50, 'stuks', null, null, '2025-06-01', '2025-06-02'];
     const second = asUpload(await filledTemplate(new Uint8Array(template), { 'Leveringen (Deliveries)': [delivery] }), 'tweede.xlsx');

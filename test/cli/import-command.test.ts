@@ -49,11 +49,19 @@ describe('the import command', () => {
     }
   });
 
-  it('refuses a Word document or a presentation as no spreadsheet', { timeout: 120_000 }, async () => {
+  it('refuses a Word document or a presentation as no spreadsheet, names the row of an unclosed quote, and says a file it cannot read in one line', { timeout: 120_000 }, async () => {
     const presentation = join(folder, 'presentatie.pptx');
     writeFileSync(presentation, zipSync({ 'ppt/presentation.xml': new TextEncoder().encode('<p:presentation/>') }));
     const refused = await runCli(dataDir, ['import', presentation, '--dry-run']);
     expect(refused.output).toContain(`${presentation}: This file is not a spreadsheet but another Office file`);
     expect(refused.code).not.toBe(0);
+
+    const unclosed = join(folder, 'waarderingen.csv');
+    writeFileSync(unclosed, 'Eigen kenmerk;Kenmerk levering;Bedrag;Grondslag;Ingangsdatum\nW1;"IMP-1;10;Vervangingswaarde;2025-06-01\n');
+    expect((await runCli(dataDir, ['import', unclosed, '--dry-run'])).output).toContain(`${unclosed}: The quotation mark on row 2 of the CSV file is never closed; close it or delete it.`);
+
+    const missing = join(folder, 'bestaat-niet.xlsx');
+    const notFound = await runCli(dataDir, ['import', missing, '--dry-run']);
+    expect([notFound.output.trim(), notFound.code]).toEqual([`${missing}: cannot read this file (ENOENT); give the path of an XLSX or CSV file.`, 1]);
   });
 });

@@ -52,7 +52,7 @@ async function unlessUnreadable<T>(c: Context<ApiEnv>, work: () => Promise<T>) {
   try {
     return c.json(await work(), 200);
   } catch (error) {
-    if (error instanceof UnreadableFileError) return problem(c, 400, { invalidParams: invalidParams(c, [{ field: 'content', code: error.code }]) });
+    if (error instanceof UnreadableFileError) return problem(c, 400, { invalidParams: invalidParams(c, [{ field: 'content', code: error.code, params: error.params }]) });
     throw error;
   }
 }

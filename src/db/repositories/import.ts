@@ -43,6 +43,21 @@ export async function findImportedRecords(db: Db, sheet: ImportSheet, references
   return found;
 }
 
+/** The keys earlier imports created these records of a sheet under, by record. */
+export async function importedReferencesOf(db: Db, sheet: ImportSheet, recordIds: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const batch of chunks(recordIds, 10_000)) {
+    const rows = await db
+      .selectFrom('importedRecord')
+      .select(['externalReference', 'recordId'])
+      .where('sheet', '=', sheet)
+      .where('recordId', '=', sql<string>`any(${batch}::uuid[])`)
+      .execute();
+    for (const row of rows) found.set(row.recordId, row.externalReference);
+  }
+  return found;
+}
+
 /** The deliveries with these ids that are in the register (not removed). */
 export async function findDeliveries(db: Db, ids: readonly string[]): Promise<Map<string, StoredDelivery>> {
   const found = new Map<string, StoredDelivery>();

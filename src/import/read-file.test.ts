@@ -1,0 +1,100 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
+import { headers, number, rawWorkbook, row, text } from '../../test/support/raw-workbook.ts';
+import { readImportFile, type ReadSheet } from './read-file.ts';
+
+const csv = (content: string) => new TextEncoder().encode(content);
+const VALUATION_HEADERS = ['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum'];
+const refusal = (fileName: string, bytes: Uint8Array) =>
+  readImportFile(fileName, bytes).then(
+    () => undefined,
+    (error: { code: string; params: Record<string, string> }) => ({ code: error.code, params: error.params }),
+  );
+/** A ZIP archive whose directory says its one part unpacks to this many bytes (as one that truly does would say). */
+function withStatedSize(archive: Uint8Array, size: number): Uint8Array {
+  const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
+  for (let offset = 0; offset < archive.length - 4; offset++) {
+    if (view.getUint32(offset, true) === 0x02014b50) view.setUint32(offset + 24, size, true);
+  }
+  return archive;
+}
+const headerFaults = (sheet: ReadSheet) => sheet.headerFaults.map((fault) => `${fault.letter ?? '-'} ${fault.header}: ${fault.code}`);
+
+describe('reading an import file', () => {
+  it('numbers rows as a spreadsheet shows them, blank rows and quoted line breaks included', async () => {
+    const [sheet] = await readImportFile('w.csv', csv(`${VALUATION_HEADERS.join(';')}\r\nW1;D1;"1\n0";x;y\r\n;;;;\r\n\r\nW2;D1;1;x;y\r\n`));
+    expect(sheet!.rows.map((read) => [read.rowNumber, read.cells.get('externalReference')])).toEqual([
+      [2, 'W1'],
+      [5, 'W2'],
+    ]);
+  });
+
+  it('knows a header in either language, in any case or spacing, with or without its unit', async () => {
+    const [sheet] = await readImportFile('w.csv', csv(' EXTERNAL  reference ,kenmerk levering,Amount,Basis (€),effective DATE\nW1,D1,1,x,y\n'));
+    expect([sheet!.definition.sheet, headerFaults(sheet!), sheet!.rows[0]!.cells.get('amountCents')]).toEqual(['valuation', [], '1']);
+  });
+
+  it.each([
+    ['a column the template does not have', [...VALUATION_HEADERS, 'Bedrag ex btw'], ['F Bedrag ex btw: unknownColumn']],
+    ['a column twice', [...VALUATION_HEADERS, 'Amount'], ['F Amount: duplicateColumn']],
+    ['a required column missing', VALUATION_HEADERS.slice(0, 4), ['- Ingangsdatum / Effective date: missingColumn']],
+  ])('says so when a sheet has %s, rather than leave data out unseen', async (_case, names, faults) => {
+    const [sheet] = await readImportFile('w.csv', csv(`${names.join(';')}\nW1;D1;1;x;y;z\n`));
+    expect(headerFaults(sheet!)).toEqual(faults);
+  });
+
+  it('reports a sheet of a workbook that lacks a column instead of skipping it, beside a complete one', async () => {
+    const workbook = rawWorkbook([
+      { name: 'Waarderingen', rows: headers(VALUATION_HEADERS) + row(2, [text('A2', 'W1'), text('B2', 'D1'), number('C2', 5), text('D2', 'x'), number('E2', 45_809)]) },
+      { name: 'Betalingen', rows: headers(['Eigen kenmerk', 'Kenmerk levering', 'Bedrag']) + row(2, [text('A2', 'B1'), text('B2', 'D1'), number('C2', 5)]) },
+      { name: 'Notities', rows: headers(['Wat', 'Wie']) },
+    ]);
+    const sheets = await readImportFile('map.xlsx', workbook);
+    expect(sheets.map((sheet) => [sheet.name, headerFaults(sheet)])).toEqual([
+      ['Waarderingen', []],
+      ['Betalingen', ['- Betaald op / Paid on: missingColumn']],
+    ]);
+  });
+
+  it('reads a number in a date column as Excel counts days, in a 1900 and a 1904 workbook, and says what a formula or error cell lacks', async () => {
+    const cells = (serial: number) =>
+      headers(VALUATION_HEADERS) +
+      row(2, [text('A2', 'W1'), text('B2', 'D1'), '<c r="C2"><f>SUM(X1:X9)</f></c>', '<c r="D2" t="e"><v>#REF!</v></c>', number('E2', serial)]) +
+      row(3, [text('A3', 'W2'), text('B3', 'D1'), '<c r="C3"><f>10*2</f><v>20</v></c>', text('D3', 'x'), number('E3', serial + 0.75)]);
+    for (const [serial, date1904] of [[45_809, false], [44_347, true]] as const) {
+      const [sheet] = await readImportFile('map.xlsx', rawWorkbook([{ name: 'W', rows: cells(serial) }], { date1904 }));
+      expect(sheet!.rows.map((read) => [...read.cells.values()])).toEqual([
+        ['W1', 'D1', { problem: 'formulaWithoutValue', shown: '=SUM(X1:X9)' }, { problem: 'cellError', shown: '#REF!' }, '2025-06-01'],
+        ['W2', 'D1', 20, 'x', '2025-06-01'],
+      ]);
+    }
+  });
+
+  it('reads rows as wide as their header, however far to the right a stray cell is', async () => {
+    const rows = Array.from({ length: 20_000 }, (_unused, index) => row(index + 2, [text(`A${index + 2}`, `W${index}`), number(`XFD${index + 2}`, 1)])).join('');
+    const started = performance.now();
+    const [sheet] = await readImportFile('breed.xlsx', rawWorkbook([{ name: 'W', rows: headers(VALUATION_HEADERS) + rows }]));
+    expect(sheet!.rows).toHaveLength(20_000);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
+  it.each([
+    ['an old or password-protected workbook', 'oud.xls', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]), { code: 'oldOrProtectedWorkbook', params: {} }],
+    ['Windows-1252 text ("Oekraïne")', 'w.csv', () => new Uint8Array([...csv('Eigen kenmerk;Titel\nD1;Oekra'), 0xef, ...csv('ne\n')]), { code: 'notUtf8', params: { row: '2' } }],
+    ['an image', 'foto.csv', () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff]), { code: 'notSpreadsheetOrText', params: {} }],
+    ['UTF-16 text', 'w.csv', () => new Uint8Array([0xff, 0xfe, ...Buffer.from('Eigen kenmerk;Titel\n', 'utf16le')]), { code: 'notUtf8', params: { row: '1' } }],
+    ['an unclosed quote, by its row', 'w.csv', () => csv(`${VALUATION_HEADERS.join(';')}\nW1;D1;1;x;y\nW2;"D1;1;x;y\n`), { code: 'unclosedQuote', params: { row: '3' } }],
+    ['more rows than an import holds', 'w.csv', () => csv(`${VALUATION_HEADERS.join(';')}\n${'x\n'.repeat(MAX_IMPORT_ROWS)}`), { code: 'tooManyRows', params: { maximum: String(MAX_IMPORT_ROWS) } }],
+    ['a workbook of more rows than an import holds', 'rijen.xlsx', () => rawWorkbook([{ name: 'W', rows: '<x:row/>'.repeat(MAX_IMPORT_ROWS + 1) }]), { code: 'tooManyRows', params: { maximum: String(MAX_IMPORT_ROWS) } }],
+    ['a workbook of more cells than an import holds', 'cellen.xlsx', () => rawWorkbook([{ name: 'W', rows: `<row>${'<c/>'.repeat(MAX_IMPORT_CELLS + 1)}</row>` }]), { code: 'tooManyCells', params: { maximum: String(MAX_IMPORT_CELLS) } }],
+    [
+      'a workbook that unpacks to more than the limit',
+      'bom.xlsx',
+      () => withStatedSize(zipSync({ 'xl/worksheets/sheet1.xml': csv('<worksheet/>') }), MAX_WORKBOOK_UNPACKED_BYTES + 1),
+      { code: 'workbookTooLarge', params: { maximum: `${MAX_WORKBOOK_UNPACKED_BYTES / 2 ** 20} MB` } },
+    ],
+  ])('refuses %s with a reason to act on', async (_case, fileName, bytes, expected) => {
+    expect(await refusal(fileName, bytes())).toEqual(expected);
+  });
+});
