@@ -1,5 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { isIsoDate } from '../../common/dates.ts';
+import { Command } from 'commander';
 import { withExactIntegers } from '../../common/exact-json.ts';
 import { databaseConfigFromEnvironment, portFromEnvironment, siteAddressFromEnvironment } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
@@ -25,12 +24,8 @@ import { exportControlCommands } from './export-control-commands.ts';
 import { epfCommands } from './epf-commands.ts';
 import { importCommand } from './import-command.ts';
 import { backupCommands } from './backup-commands.ts';
+import { isoDateOption } from './operator.ts';
 import { answerBackupRequests } from '../backup/online-backup.ts';
-
-function isoDate(value: string): string {
-  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  return value;
-}
 
 const program = new Command('steunregister')
   .description('The register of military support deliveries and the letter to parliament.')
@@ -99,8 +94,8 @@ program
 program
   .command('figures')
   .description("print the letter's table of realised military support for two reference dates")
-  .option('--reference-date <date>', 'the reference date (peildatum)', isoDate, LETTER_REFERENCE_DATE)
-  .option('--compare-date <date>', 'the date to compare with (previous letter)', isoDate, LETTER_COMPARE_DATE)
+  .option('--reference-date <date>', 'the reference date (peildatum)', isoDateOption, LETTER_REFERENCE_DATE)
+  .option('--compare-date <date>', 'the date to compare with (previous letter)', isoDateOption, LETTER_COMPARE_DATE)
   .option('--json', 'print the figures as JSON')
   .action(async (options: { referenceDate: string; compareDate: string; json?: boolean }) => {
     const table = await withDatabase((handle) => figuresTable(handle.db, options.referenceDate, options.compareDate));

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { InvalidArgumentError } from 'commander';
 import type { Kysely } from 'kysely';
 import type { z } from '@hono/zod-openapi';
-import { isIsoDate } from '../../common/dates.ts';
+import { DATE_CEILING, DATE_FLOOR, isIsoDate } from '../../common/dates.ts';
 import { parseEuroAmount } from '../../common/money.ts';
 import { reason } from '../api/messages.ts';
 import { violationsFromZod } from '../api/problem.ts';
@@ -59,8 +59,10 @@ export async function operatorChange<S extends z.ZodType, T>(
   }
 }
 
+/** A date typed as an option: as the API takes dates, one that exists, from 2014 to the end of the century. */
 export function isoDateOption(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('use a date as YYYY-MM-DD');
+  if (value < DATE_FLOOR || value > DATE_CEILING) throw new InvalidArgumentError(`use a date from ${DATE_FLOOR} to ${DATE_CEILING}`);
   return value;
 }
 

@@ -174,6 +174,19 @@ describeEachDatabase('deliveries API', (database) => {
     expect(realisedByHand.body.invalidParams[0]).toMatchObject({ name: 'realisedAt', code: 'realisedByPayment' });
   });
 
+  it('searches the title, description, public title, company and contract reference, each on its own', async () => {
+    const marker = `Zoektest${Date.now()}`;
+    const texts = { title: `${marker}titel`, description: `${marker}omschrijving`, publicTitle: `${marker}publiek`, company: `${marker}bedrijf`, contractReference: `${marker}contract` };
+    const created = await call('POST', '/deliveries', { ...procurement, ...texts });
+    expect(created.status).toBe(201);
+    const found = async (q: string) => (await call('GET', `/deliveries?q=${encodeURIComponent(q)}`)).body.items.map((item: { id: string }) => item.id);
+    for (const text of Object.values(texts)) expect(await found(text.toUpperCase())).toEqual([created.body.id]);
+    // The end of one text and the start of the next are not one text.
+    expect(await found(`titel${marker}omschrijving`)).toEqual([]);
+    expect(await found(`bedrijf${marker}contract`)).toEqual([]);
+    expect((await call('GET', `/deliveries?q=${encodeURIComponent('titel\u001f')}`)).status).toBe(400);
+  });
+
   it('filters, sorts and pages the list', async () => {
     const marker = `Filtertest ${Date.now()}`;
     for (const [index, realisedAt] of ['2024-01-10', '2024-06-10', '2025-01-10'].entries()) {

@@ -45,7 +45,9 @@ describeEachDatabase('realised support in SQL', (database) => {
   it('equals the reference computation for any register and date', async () => {
     const { db } = database();
     await fc.assert(
-      fc.asyncProperty(registerArbitrary, fc.array(dateArbitrary, { minLength: 1, maxLength: 4 }), async (deliveries, dates) => {
+      // The money is written a row at a time, as people enter it, or each table's rows in one statement,
+      // as an import writes them: the triggers then refresh many deliveries at once.
+      fc.asyncProperty(registerArbitrary, fc.array(dateArbitrary, { minLength: 1, maxLength: 4 }), fc.boolean(), async (deliveries, dates, inOneStatement) => {
         await db.deleteFrom('payment').execute();
         await db.deleteFrom('valuation').execute();
         await db.deleteFrom('delivery').execute();
@@ -73,18 +75,17 @@ describeEachDatabase('realised support in SQL', (database) => {
               deletedAt: delivery.deleted ? '2025-01-01T00:00:00.000Z' : null,
             })
             .execute();
-          for (const valuation of delivery.valuations) {
-            await db.insertInto('valuation').values({ ...valuation, deliveryId: delivery.id, basis: 'replacementValue', currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' }).execute();
-          }
-          for (const payment of delivery.payments) {
-            await db.insertInto('payment').values({ ...payment, deliveryId: delivery.id, reference: null, note: '' }).execute();
-          }
         }
         const register: RegisterContents = {
           deliveries: deliveries.filter((delivery) => !delivery.deleted),
           valuations: deliveries.flatMap((delivery) => delivery.valuations.map((valuation) => ({ ...valuation, deliveryId: delivery.id }))),
           payments: deliveries.flatMap((delivery) => delivery.payments.map((payment) => ({ ...payment, deliveryId: delivery.id }))),
         };
+        const valuationRows = deliveries.flatMap((delivery) => delivery.valuations.map((valuation) => ({ ...valuation, deliveryId: delivery.id, basis: 'replacementValue', currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' })));
+        const paymentRows = deliveries.flatMap((delivery) => delivery.payments.map((payment) => ({ ...payment, deliveryId: delivery.id, reference: null, note: '' })));
+        const statements = <Row,>(rows: Row[]): Row[][] => (inOneStatement ? [rows].filter((all) => all.length > 0) : rows.map((row) => [row]));
+        for (const rows of statements(valuationRows)) await db.insertInto('valuation').values(rows).execute();
+        for (const rows of statements(paymentRows)) await db.insertInto('payment').values(rows).execute();
         for (const date of dates) {
           expect(await realisedTotalsAt(db, date)).toEqual(realisedTotals(register, date));
         }
