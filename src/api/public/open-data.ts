@@ -85,11 +85,18 @@ export function deliveriesCsv(language: Language, dialect: CsvDialect): FileShap
  * anyone may see and never with a decision that still waits for its letter's publication.
  */
 export class PublicDeliveriesTag {
-  #last: { version: string; digest: string } | undefined;
+  /** Readers who come while the digest is being read wait for that one reading. */
+  #last: { version: string; digest: Promise<string> } | undefined;
 
   async current(db: Kysely<PublicDatabase>, now: Date): Promise<string> {
     const version = await publicDeliveriesVersion(db, now);
-    if (this.#last?.version !== version) this.#last = { version, digest: await publicDeliveriesDigest(db, now) };
+    if (this.#last?.version !== version) {
+      const last = { version, digest: publicDeliveriesDigest(db, now) };
+      this.#last = last;
+      last.digest.catch(() => {
+        if (this.#last === last) this.#last = undefined;
+      });
+    }
     return this.#last.digest;
   }
 }
