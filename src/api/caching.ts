@@ -16,3 +16,12 @@ export function defaultCaching(apiPath: (c: Context) => string): MiddlewareHandl
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', isPublicData(apiPath(c)) ? 'no-cache' : 'no-store');
   };
 }
+
+/**
+ * Whether an If-None-Match header names the current entity tag, by RFC 9110's weak comparison (`W/"x"`
+ * names `"x"`), or names any with `*`: then the answer is 304 Not Modified.
+ */
+export function namesCurrentTag(ifNoneMatch: string | undefined, etag: string): boolean {
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return (ifNoneMatch ?? '').split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(etag));
+}

@@ -3,9 +3,9 @@
  * every file of the audit directory (signing key, checkpoints, restore records, TOTP sealing key), as
  * gzipped JSON. The file holds password hashes and keys: it is its owner's only (0600).
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { lastAuditEvent } from '../db/repositories/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
@@ -61,26 +61,69 @@ export async function writeBackup(handle: DatabaseHandle, auditDirectory: string
  * Restores `file` into `dataDir`, which must be empty or absent, and its audit files into
  * `auditDirectory` when that is empty or absent. An audit directory that holds files already (a separate
  * AUDIT_DIR) is kept as it is: its checkpoints are what shows that an older backup was restored.
+ * Everything is written aside first and moved into place only once the database opens and holds its audit
+ * trail: a damaged backup is refused and leaves nothing behind, so that the next try finds the directories
+ * as they were.
  */
 export async function restoreBackup(file: string, dataDir: string, auditDirectory: string): Promise<BackupSummary & { auditRestored: boolean }> {
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw new BackupRefusedError(`${dataDir} is not empty: a backup is restored into an empty data directory only.`);
-  }
+  const target = resolve(dataDir);
+  const auditTarget = resolve(auditDirectory);
+  if (!isEmptyOrAbsent(target)) throw new BackupRefusedError(`${dataDir} is not empty: a backup is restored into an empty data directory only.`);
   const content = await readBackup(file);
-  const auditRestored = !existsSync(auditDirectory) || readdirSync(auditDirectory).length === 0;
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  await chmod(dataDir, 0o700);
-  const restored = await openDatabase({ dataDir, template: new Blob([Buffer.from(content.database, 'base64')]) });
-  await restored.makeDurable();
-  await restored.close();
-  if (auditRestored) {
-    await mkdir(auditDirectory, { recursive: true, mode: 0o700 });
-    await chmod(auditDirectory, 0o700);
-    for (const [name, data] of Object.entries(content.audit)) {
-      await writeFile(join(auditDirectory, name), Buffer.from(data, 'base64'), { mode: 0o600, flag: 'wx', flush: true });
+  const auditRestored = isEmptyOrAbsent(auditTarget);
+  // Beside their targets, on the same file system, so that a rename moves each into place at once.
+  const staged = `${target}.restoring-${process.pid}`;
+  const auditInside = relative(target, auditTarget);
+  const auditInsideData = !auditInside.startsWith('..') && !isAbsolute(auditInside);
+  const stagedAudit = auditInsideData ? join(staged, auditInside) : `${auditTarget}.restoring-${process.pid}`;
+  try {
+    await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+    await mkdir(staged, { mode: 0o700 });
+    await restoreDatabase(file, content, staged);
+    if (auditRestored) {
+      await mkdir(stagedAudit, { recursive: true, mode: 0o700 });
+      if (!auditInsideData) await mkdir(dirname(auditTarget), { recursive: true, mode: 0o700 });
+      for (const [name, data] of Object.entries(content.audit)) {
+        await writeFile(join(stagedAudit, name), Buffer.from(data, 'base64'), { mode: 0o600, flag: 'wx', flush: true });
+      }
+      if (!auditInsideData) await moveInto(stagedAudit, auditTarget);
     }
+    await moveInto(staged, target);
+  } finally {
+    await rm(staged, { recursive: true, force: true });
+    if (!auditInsideData) await rm(stagedAudit, { recursive: true, force: true });
   }
   return { createdAt: content.createdAt, lastAuditSeq: content.lastAuditSeq, auditFiles: Object.keys(content.audit).length, auditRestored };
+}
+
+/** The backup's database, opened in `dataDir` and checked: it opens, and holds the audit trail the backup names. */
+async function restoreDatabase(file: string, content: BackupContent, dataDir: string): Promise<void> {
+  const damaged = (why: string) => new BackupRefusedError(`${file} is damaged: ${why}. Nothing was restored; try an older backup.`);
+  const restored = await openDatabase({ dataDir, template: new Blob([Buffer.from(content.database, 'base64')]) }).catch((error: Error) => {
+    throw damaged(`its database does not open (${error.message})`);
+  });
+  try {
+    const lastSeq = await lastAuditEvent(restored.db).then(
+      (last) => last?.seq ?? 0,
+      (error: Error) => Promise.reject(damaged(`its database cannot be read (${error.message})`)),
+    );
+    if (lastSeq < content.lastAuditSeq) throw damaged(`its database ends at audit event #${lastSeq}, not #${content.lastAuditSeq}`);
+    await restored.makeDurable();
+  } finally {
+    await restored.close();
+  }
+}
+
+function isEmptyOrAbsent(directory: string): boolean {
+  if (!existsSync(directory)) return true;
+  if (!statSync(directory).isDirectory()) throw new BackupRefusedError(`${directory} is not a directory.`);
+  return readdirSync(directory).length === 0;
+}
+
+/** Moves a directory into the place of an empty or absent one (its parent exists). */
+async function moveInto(from: string, to: string): Promise<void> {
+  if (existsSync(to)) await rmdir(to);
+  await rename(from, to);
 }
 
 async function readBackup(file: string): Promise<BackupContent> {

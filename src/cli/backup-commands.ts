@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { BackupRefusedError, restoreBackup, writeBackup } from '../backup/backup-file.ts';
@@ -20,6 +21,10 @@ export function backupCommands(): Command[] {
     .action(async (file: string) => {
       const { dataDir, databaseUrl } = databaseConfigFromEnvironment();
       if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP);
+      // Opening a folder without a database would make an empty one there, and back that up.
+      if (!existsSync(join(dataDir, 'pgdata', 'PG_VERSION'))) {
+        throw new CommandError(`${dataDir} holds no database to back up: set DATA_DIR to the data directory the server uses.`);
+      }
       const target = resolve(file);
       const lastAuditSeq = await withDatabase(async (handle) => (await writeBackup(handle, auditDirectoryFromEnvironment(), target)).lastAuditSeq, { migrate: false })
         // A running server holds the data directory: it takes the backup itself.

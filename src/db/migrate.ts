@@ -6,10 +6,15 @@ const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 
 /** Applies, in name order, each SQL migration not applied yet; each in its own transaction. */
 export async function migrate(handle: DatabaseHandle): Promise<string[]> {
-  await sql`create table if not exists schema_migration (
-    name text primary key,
-    applied_at timestamptz not null default now()
-  )`.execute(handle.db);
+  // Created only when missing: even `create table if not exists` needs the CREATE privilege, which the
+  // server's own role lacks where the schema belongs to another (README, "Using PostgreSQL").
+  const { rows } = await sql<{ missing: boolean }>`select to_regclass('schema_migration') is null as missing`.execute(handle.db);
+  if (rows[0]!.missing) {
+    await sql`create table schema_migration (
+      name text primary key,
+      applied_at timestamptz not null default now()
+    )`.execute(handle.db);
+  }
   const applied = new Set(
     (await handle.db.selectFrom('schemaMigration').select('name').execute()).map((row) => row.name),
   );

@@ -32,6 +32,10 @@ export async function decide(db: Db, context: RequestContext, deliveryIds: strin
     for (const deliveryId of [...new Set(deliveryIds)].sort()) {
       const delivery = await deliveries.findDelivery(trx, deliveryId, { forUpdate: true });
       if (!delivery) throw new NotFoundError('delivery', deliveryId);
+      // A delivery without a valuation or payment counts for 0: open data would give that as its value.
+      if (decision.state === 'public' && decision.openData?.value && delivery.currentValueCents === 0) {
+        throw new ValidationError([{ field: 'publicValue', code: 'noValueYet', params: { deliveryId } }]);
+      }
       const row = decisionRow(delivery, decision, context, decidedAt);
       await disclosure.insertDecision(trx, row);
       const publicId = (await disclosure.publicIdOf(trx, deliveryId)) ?? (decision.state === 'public' ? randomUUID() : null);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { vocabulary } from '../../common/vocabulary/index.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
@@ -389,5 +390,21 @@ describeEachDatabase('list exports', (database) => {
     expect((await registrar('GET', '/exports/annexes')).status).toBe(403);
     for (const list of ['budget-decisions', 'budget-shifts', 'epf-tranches', 'due-reviews']) expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
+  });
+
+  it('writes formula-like text as a plain string cell, the largest amount to the cent, and a filter that matches nothing as its headings', async () => {
+    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: '=1+2 @SOM' });
+    const largest = { amountCents: 9_999_999_999_999, basis: 'replacementValue', effectiveDate: '2025-04-15' };
+    expect((await registrar('POST', `/deliveries/${created.body.id}/valuations`, largest)).status).toBe(201);
+    const path = '/exports/deliveries?q=%3D1%2B2';
+    const valueColumn = DELIVERY_COLUMNS.findIndex((column) => column.heading === 'valueEuro');
+    expect(parseCsv((await download('registrar', `${path}&format=csv`)).text.slice(1), ';')[1]![valueColumn]).toBe('99999999999,99');
+    expect(parseCsv((await download('registrar', `${path}&format=csv&dialect=rfc4180`)).text)[1]![valueColumn]).toBe('99999999999.99');
+    const workbook = unzipSync(new Uint8Array(await (await fetchAs('registrar', `${path}&format=xlsx`)).arrayBuffer()));
+    const sheet = strFromU8(workbook['xl/worksheets/sheet1.xml']!);
+    expect(sheet).not.toMatch(/<f[ >]/);
+    expect(sheet).toMatch(/<c r="A2" t="(str|inlineStr|s)"><v>=1\+2 @SOM<\/v><\/c>/);
+    expect(sheet).toContain('<v>99999999999.99</v>');
+    await expectExportsOf('registrar', '/exports/deliveries?q=geen-enkele-levering', DELIVERY_COLUMNS, []);
   });
 });

@@ -10,6 +10,7 @@ import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-data
 import { parseCsv } from '../support/csv.ts';
 import ExcelJS from 'exceljs';
 import { KIEL_COLUMNS } from '../../src/api/public/kiel.ts';
+import { stockDelivery } from '../support/deliveries.ts';
 
 const PURL = 'Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)';
 const DRONES = 'Drones van de Oekraïense defensie-industrie';
@@ -92,7 +93,28 @@ describe('the public deliveries', () => {
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('publicValue');
   });
+
+  it('refuse to make public the value of a delivery that has none yet, rather than give it as € 0', async () => {
+    const unvalued = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Nog niet gewaardeerd' });
+    const projected = await publicDeliveryCount();
+    const decided = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [unvalued.body.id], state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', publicValue: true });
+    expect(decided.status).toBe(400);
+    expect(decided.body.invalidParams).toEqual([expect.objectContaining({ name: 'publicValue', code: 'noValueYet' })]);
+    expect(await publicDeliveryCount()).toBe(projected);
+  });
+
+  it('answer 304 to a weak or a wildcard If-None-Match, as RFC 9110 compares them', async () => {
+    const tag = (await anonymous('GET', '/public/deliveries?format=csv')).headers.get('ETag')!;
+    for (const ifNoneMatch of [`W/${tag}`, `"other", ${tag}`, '*']) {
+      expect((await anonymous('GET', '/public/deliveries?format=csv', undefined, { 'If-None-Match': ifNoneMatch })).status, ifNoneMatch).toBe(304);
+    }
+  });
 });
+
+/** How many deliveries the public projection holds, visible or not. */
+async function publicDeliveryCount(): Promise<number> {
+  return (await scratch.handle.db.selectFrom('publicDelivery').select('publicId').execute()).length;
+}
 
 describe('the figures of the published letters', () => {
   it('are each letter’s table as printed, and a time series over all letters, in JSON and CSV', async () => {
@@ -110,6 +132,11 @@ describe('the figures of the published letters', () => {
     const total = series.body.items.find((row: any) => row.letterId === seedLetterId && row.figure === 'total');
     expect(csv.find((row) => row[0] === seedLetterId && row[4] === 'total')![6]).toBe(`${Math.floor(total.cents / 100)},${String(total.cents % 100).padStart(2, '0')}`);
     expect((await anonymous('GET', '/public/letter-figures?format=xml')).status).toBe(400);
+    // A parameter given twice is refused, not read as its first value.
+    for (const path of ['/public/letter-figures?format=csv&format=json', `/public/letters/${seedLetterId}/figures?dialect=rfc4180&dialect=excel-nl&format=csv`]) {
+      const repeated = await anonymous('GET', path);
+      expect(repeated.status, path).toBe(400);
+    }
   });
 });
 
@@ -122,6 +149,13 @@ describe('the Kiel-compatible file', () => {
     expect(header).toEqual([...KIEL_COLUMNS]);
     const purl = rows.find((row) => row[5] === PURL)!;
     expect(purl).toEqual(['Netherlands', '2025-09-10', 'allocation', 'Military', 'Air defence', PURL, '', '', '500000000.00', `${PAPER_NUMBER} (2025-09-10)`, 'Contract price']);
+
+    // For Dutch Excel: the byte order mark first, as in every CSV of that dialect, then the same note and table.
+    const dutch = Buffer.from(await (await api.request('/public/kiel?dialect=excel-nl')).arrayBuffer());
+    expect([...dutch.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [dutchComment, ...dutchLines] = dutch.toString('utf8').slice(1).split('\r\n');
+    expect(dutchComment).toBe(comment);
+    expect(parseCsv(dutchLines.join('\r\n'), ';')[0]).toEqual([...KIEL_COLUMNS]);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await (await api.request('/public/kiel?format=xlsx')).arrayBuffer());
@@ -152,6 +186,11 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
     expect(catalog['@context']).toMatchObject({ dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/' });
     expect(catalog['@type']).toBe('dcat:Catalog');
     expect(hasTexts(catalog['dct:title']) && hasTexts(catalog['dct:description']) && isAgent(catalog['dct:publisher'])).toBe(true);
+    // DCAT-AP-NL 3.0 asks the catalogue for exactly one contact point (a vcard:Kind), and names a Dutch
+    // government publisher by its URI in TOOI (Ministerie van Defensie: mnre1018).
+    expect(catalog['dcat:contactPoint']['@type']).toMatch(/^vcard:/);
+    expect(hasTexts(catalog['dcat:contactPoint']['vcard:fn'])).toBe(true);
+    expect(catalog['dct:publisher']['@id']).toBe('https://identifier.overheid.nl/tooi/id/ministerie/mnre1018');
     expect(catalog['dcat:dataset']).toHaveLength(2);
     for (const dataset of catalog['dcat:dataset']) {
       expect(dataset['@type']).toBe('dcat:Dataset');
@@ -181,8 +220,11 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
         expect(file.headers.get('content-type')).toContain(distribution['dcat:mediaType']['@id'].split('/media-types/')[1]);
       }
     }
-    const deliveries = catalog['dcat:dataset'][0];
+    const [deliveries, figures] = catalog['dcat:dataset'];
     expect(deliveries['dct:temporal']['dcat:startDate']['@value'] <= '2025-08-01').toBe(true);
+    // The letters' figures change only with a publication, not with a decision on a delivery.
+    const published = (await anonymous('GET', '/public/letters')).body.items.map((letter: any) => letter.publishedOn).sort();
+    expect(figures['dct:modified']['@value']).toBe(published.at(-1));
   });
 
   it('points to the configured site address, whatever host a request names', async () => {
@@ -190,7 +232,59 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
     const configured = createApi({ db: scratch.handle.db, siteAddress: site, onError: (error) => { throw error; } });
     const text = await (await configured.request('http://elders.example/public/catalog', { headers: { Host: 'elders.example' } })).text();
     expect(text).toContain(`"${site}/api/v1/public/`);
-    expect(text).toContain(`"${site}/#ministerie-van-defensie"`);
     expect(text).not.toContain('elders.example');
+  });
+});
+
+describe('what no public file tells', () => {
+  const FILES = [
+    '/public/deliveries', '/public/deliveries?lang=en', '/public/deliveries?format=csv', '/public/deliveries?format=csv&dialect=rfc4180',
+    '/public/kiel', '/public/kiel?dialect=excel-nl', '/public/kiel?format=xlsx',
+    '/public/letter-figures', '/public/letter-figures?format=csv', '/public/catalog', '/public/letters', '/public/figures',
+  ];
+
+  /** Every public file as anyone reads it (a workbook as its cells), with its ETag. */
+  async function publicFiles(): Promise<Record<string, { etag: string | null; text: string }>> {
+    const files: Record<string, { etag: string | null; text: string }> = {};
+    for (const path of FILES) {
+      const response = await api.request(path);
+      expect(response.status, path).toBe(200);
+      const bytes = await response.arrayBuffer();
+      let text = new TextDecoder().decode(bytes);
+      if (path.endsWith('xlsx')) {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(bytes);
+        text = JSON.stringify(workbook.worksheets.map((sheet) => sheet.getSheetValues()));
+      }
+      files[path] = { etag: response.headers.get('ETag'), text };
+    }
+    return files;
+  }
+
+  it('holds nothing of an undecided, confidential or embargoed delivery or of a draft letter, and neither its ETags nor its dates move for them', async () => {
+    const before = await publicFiles();
+    const canary = async (title: string) => {
+      const created = await registrar('POST', '/deliveries', { ...stockDelivery, title, committedAt: '2014-02-03', realisedAt: '2014-03-03' });
+      expect(created.status).toBe(201);
+      const valued = await registrar('POST', `/deliveries/${created.body.id}/valuations`, { amountCents: 777_777_777, basis: 'replacementValue', effectiveDate: '2014-03-03' });
+      expect(valued.status).toBe(201);
+      return created.body.id as string;
+    };
+    await canary('KANARIE onbeslist');
+    const confidential = await canary('KANARIE vertrouwelijk');
+    const embargoed = await canary('KANARIE embargo');
+    expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [confidential], state: 'confidential', ground: 'stateSecurity', reviewOn: '2026-01-01' })).status).toBe(201);
+    // Decided public with its date and value, but no published letter lists it yet: it waits for one.
+    const waiting = await disclosure('POST', '/disclosure-decisions', {
+      deliveryIds: [embargoed], state: 'public', publicTitle: 'KANARIE wacht op de brief', publicCategory: 'nonLethal', publicRealisedDate: 'day', publicValue: true,
+    });
+    expect(waiting.status).toBe(201);
+    expect((await author('POST', '/letters', { referenceDate: '2025-10-31' })).status).toBe(201);
+
+    const after = await publicFiles();
+    for (const path of FILES) {
+      expect(after[path], path).toEqual(before[path]);
+      for (const secret of ['KANARIE', '7777777', '2014-03', '2014-02', '2025-10-31']) expect(after[path]!.text.includes(secret), `${path} tells ${secret}`).toBe(false);
+    }
   });
 });

@@ -3,9 +3,11 @@
  * the letters' hashes are the same. An older backup restored beside newer checkpoints is refused until an
  * operator records the restore; then it starts, `audit verify` accepts and reports it, and tampering still shows.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditChainBehindError, hasValidSignature, openCheckpointStore, readCheckpoints, writeCheckpoint } from '../../src/audit/checkpoints.ts';
@@ -20,6 +22,9 @@ import { LETTER_COMPARE_DATE, LETTER_REFERENCE_DATE } from '../../src/db/seed/de
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { figuresTable } from '../../src/register/figures.ts';
 import { startServer } from '../../src/server.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { runCli } from '../support/cli.ts';
+import { dropDatabase, freshDatabaseUrl, postgresSkipReason } from '../support/postgres.ts';
 import { pgliteTemplate } from '../support/scratch-database.ts';
 
 let folder = '';
@@ -115,19 +120,95 @@ describe('backup and restore of the embedded register', () => {
     }
   });
 
-  it('is taken by the running server when another process asks it', async () => {
+  it('is taken by the running server when another process asks it, consistent while requests keep writing', async () => {
     const dataDir = join(folder, 'running');
     const running = await open(dataDir);
     await record(running.db);
     const stop = await answerBackupRequests(dataDir, running, join(dataDir, 'audit'));
+    const file = join(folder, 'online.backup');
     try {
-      const file = join(folder, 'online.backup');
-      expect(await requestBackup(dataDir, file, 60_000)).toBe(1);
+      let writing = true;
+      // Each write a request of its own, as the server's are (PGlite answers in microtasks: without a turn
+      // of the event loop between them, nothing else would run).
+      const writes = (async () => {
+        while (writing) await new Promise(setImmediate).then(() => record(running.db));
+      })();
+      const lastSeq = await requestBackup(dataDir, file, 60_000).finally(() => (writing = false));
+      await writes;
+      expect(lastSeq).toBeGreaterThanOrEqual(1);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       await expect(requestBackup(dataDir, file, 60_000)).rejects.toThrow(`${file} exists`);
     } finally {
       await stop();
       await running.close();
+    }
+    const restoredDir = join(folder, 'restored');
+    const { lastAuditSeq } = await restoreBackup(file, restoredDir, join(restoredDir, 'audit'));
+    const restored = await openDatabase({ dataDir: restoredDir });
+    try {
+      expect(await verifyAuditTrail(restored.db, { checkpointDirectory: join(restoredDir, 'audit') })).toMatchObject({ ok: true, lastSeq: expect.any(Number) });
+      expect((await restored.db.selectFrom('auditEvent').select('seq').orderBy('seq', 'desc').executeTakeFirstOrThrow()).seq).toBeGreaterThanOrEqual(lastAuditSeq);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('refuses a truncated or damaged backup, saying so, and leaves nothing behind: the good one restores next', async () => {
+    const original = await open(join(folder, 'original'));
+    await record(original.db);
+    const good = join(folder, 'good.backup');
+    await writeBackup(original, join(folder, 'original', 'audit'), good);
+    await original.close();
+    const bytes = readFileSync(good);
+    const truncated = join(folder, 'truncated.backup');
+    writeFileSync(truncated, bytes.subarray(0, bytes.length >> 1));
+    // Whole as a file, but its database cut in half: what a faulty copy or disk inside the archive leaves.
+    const content = JSON.parse(gunzipSync(bytes).toString('utf8'));
+    const database = Buffer.from(content.database, 'base64');
+    const damaged = join(folder, 'damaged.backup');
+    writeFileSync(damaged, gzipSync(JSON.stringify({ ...content, database: database.subarray(0, database.length >> 1).toString('base64') })));
+
+    const dataDir = join(folder, 'restored');
+    const before = readdirSync(folder).sort();
+    await expect(restoreBackup(truncated, dataDir, join(dataDir, 'audit'))).rejects.toThrow(/truncated\.backup is not a Steunregister backup/);
+    await expect(restoreBackup(damaged, dataDir, join(dataDir, 'audit'))).rejects.toThrow(new BackupRefusedError(`${damaged} is damaged: its database does not open (PGlite failed to initialize properly). Nothing was restored; try an older backup.`));
+    expect(readdirSync(folder).sort()).toEqual(before);
+    expect(await restoreBackup(good, dataDir, join(dataDir, 'audit'))).toMatchObject({ lastAuditSeq: 1, auditRestored: true });
+  });
+
+  it('backs up only a data directory that holds a database, and makes none where there is none', async () => {
+    const mistyped = join(folder, 'no-such-data');
+    const { code, output } = await runCli(mistyped, ['backup', join(folder, 'x.backup')]);
+    expect(code).not.toBe(0);
+    expect(output).toContain(`${mistyped} holds no database to back up`);
+    expect(existsSync(mistyped) || existsSync(join(folder, 'x.backup'))).toBe(false);
+  });
+});
+
+const postgresSkipped = postgresSkipReason();
+describe.skipIf(postgresSkipped !== undefined)(`the server's own role on PostgreSQL${postgresSkipped ? ` (skipped: ${postgresSkipped})` : ''}`, () => {
+  it('starts on a migrated database as a role that may only select, insert, update and delete (README, "Using PostgreSQL")', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const role = `app_${randomUUID().slice(0, 8)}`;
+    const owner = await openDatabase({ databaseUrl });
+    try {
+      await migrate(owner);
+      await sql`create role ${sql.id(role)}`.execute(owner.db);
+      await sql`revoke create on schema public from public`.execute(owner.db);
+      await sql`grant select, insert, update, delete on all tables in schema public to ${sql.id(role)}`.execute(owner.db);
+      const asApp = new URL(databaseUrl);
+      asApp.searchParams.set('options', `-c role=${role}`);
+      const app = await openDatabase({ databaseUrl: asApp.href });
+      try {
+        expect(await migrate(app)).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await sql`drop owned by ${sql.id(role)}`.execute(owner.db).catch(() => {});
+      await sql`drop role if exists ${sql.id(role)}`.execute(owner.db);
+      await owner.close();
+      await dropDatabase(databaseUrl);
     }
   });
 });

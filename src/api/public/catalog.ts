@@ -3,7 +3,7 @@
  * harvest it: a catalogue with two datasets (the public deliveries, and the figures of the published
  * letters) and a distribution for each file. Every property DCAT-AP-NL 3.0 makes mandatory is given:
  * for a dataset its title, description, identifier, publisher, creator, contact point, theme and access
- * rights; for a distribution its access URL and licence.
+ * rights; for a distribution its access URL and licence; for the catalogue its contact point.
  */
 import { API_BASE_PATH } from '../paths.ts';
 
@@ -14,13 +14,17 @@ export interface CatalogDates {
   lastRealised: string | null;
   firstReferenceDate: string | null;
   lastReferenceDate: string | null;
-  /** The last decision or publication: YYYY-MM-DD; null while nothing is public. */
-  modified: string | null;
+  /** The day the public deliveries last changed (a decision, or a publication that showed them); null while none is public. */
+  deliveriesModified: string | null;
+  /** The day the last letter was published; null while none is. */
+  lettersModified: string | null;
 }
 
 const EU = 'http://publications.europa.eu/resource/authority';
 const CC0 = `${EU}/licence/CC0`;
 const MINISTRY = { nl: 'Ministerie van Defensie', en: 'Ministry of Defence of the Netherlands' };
+/** DCAT-AP-NL names a Dutch government organisation by its URI in TOOI, the government's list of organisations. */
+const MINISTRY_TOOI = 'https://identifier.overheid.nl/tooi/id/ministerie/mnre1018';
 
 type Text = { nl: string; en: string };
 
@@ -91,7 +95,7 @@ const FIGURE_FILES: FileDescription[] = [
 /** The catalogue as JSON-LD; `origin` is the site's address (scheme, host and port). */
 export function openDataCatalog(origin: string, dates: CatalogDates) {
   const base = `${origin}${API_BASE_PATH}`;
-  const publisher = { '@id': `${origin}/#ministerie-van-defensie`, '@type': 'foaf:Agent', 'foaf:name': texts(MINISTRY) };
+  const publisher = { '@id': MINISTRY_TOOI, '@type': 'foaf:Agent', 'foaf:name': texts(MINISTRY) };
   const contactPoint = { '@type': 'vcard:Organization', 'vcard:fn': texts(MINISTRY), 'vcard:hasURL': uri(`${origin}/`) };
   const common = {
     'dct:publisher': publisher,
@@ -101,8 +105,8 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
     'dct:accessRights': uri(`${EU}/access-right/PUBLIC`),
     'dct:language': [uri(`${EU}/language/NLD`), uri(`${EU}/language/ENG`)],
     'dct:spatial': uri('http://publications.europa.eu/resource/authority/country/UKR'),
-    ...(dates.modified ? { 'dct:modified': date(dates.modified) } : {}),
   };
+  const modified = (day: string | null) => (day ? { 'dct:modified': date(day) } : {});
   const distribution = (file: FileDescription) => ({
     '@id': `${base}${file.path}`,
     '@type': 'dcat:Distribution',
@@ -132,6 +136,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
       en: 'Military support of the Netherlands to Ukraine as made public: the public deliveries and the figures of the letters to parliament.',
     }),
     'dct:publisher': publisher,
+    'dcat:contactPoint': contactPoint,
     'dct:license': uri(CC0),
     'foaf:homepage': uri(`${origin}/`),
     'dcat:dataset': [
@@ -151,6 +156,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
             'replacement value, the rest at what was paid; the Kiel Institute values at market prices.',
         }),
         ...common,
+        ...modified(dates.deliveriesModified),
         ...temporal(dates.firstRealised, dates.lastRealised),
         'dcat:distribution': DELIVERY_FILES.map(distribution),
       },
@@ -164,6 +170,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
           en: 'The table of realised support of every published letter, per type of support and in total, at the letter’s reference date and as the letter printed it: one row per letter and figure.',
         }),
         ...common,
+        ...modified(dates.lettersModified),
         ...temporal(dates.firstReferenceDate, dates.lastReferenceDate),
         'dcat:distribution': FIGURE_FILES.map(distribution),
       },

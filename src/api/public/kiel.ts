@@ -9,7 +9,7 @@ import { loadExcelJs } from '../../spreadsheets.ts';
 import { vocabulary } from '../../../common/vocabulary/index.ts';
 import type { SupportType, ValuationBasis } from '../../../common/vocabulary/codes.ts';
 import type { PublicDelivery } from '../../db/repositories/public.ts';
-import { csvEuros, csvLine, csvRow, type CsvCell, type CsvDialect } from '../csv.ts';
+import { csvEuros, csvLine, csvPreamble, csvRow, type CsvCell, type CsvDialect } from '../csv.ts';
 
 export const KIEL_COLUMNS = [
   'Donor',
@@ -64,10 +64,13 @@ function kielRow(delivery: PublicDelivery, value: (cents: number | null) => CsvC
   };
 }
 
-/** The CSV: a comment line with the valuation note first (`#`, as pandas' comment option reads it), then the table. */
+/**
+ * The CSV: a comment line with the valuation note first (`#`, as pandas' comment option reads it), then the
+ * table; in the dialect for Dutch Excel after the byte order mark, as every CSV in that dialect.
+ */
 export function kielCsv(dialect: CsvDialect) {
   return {
-    start: `# ${KIEL_METADATA[3][1]}\r\n${csvLine(KIEL_COLUMNS, dialect)}`,
+    start: `${csvPreamble(dialect)}# ${KIEL_METADATA[3][1]}\r\n${csvLine(KIEL_COLUMNS, dialect)}`,
     batch: (rows: PublicDelivery[]) => rows.map((row) => csvRow(KIEL_COLUMNS, kielRow(row, (cents) => csvEuros(cents, dialect)), dialect)).join(''),
     end: '',
   };

@@ -4,7 +4,9 @@
  * however many read it at once.
  */
 import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
-import type { PublicDelivery } from '../../db/repositories/public.ts';
+import type { Kysely } from 'kysely';
+import { publicDeliveriesDigest, publicDeliveriesVersion, type PublicDelivery } from '../../db/repositories/public.ts';
+import type { PublicDatabase } from '../../db/schema.ts';
 import { csvEuros, csvLine, csvPreamble, csvRow, type CsvCell, type CsvDialect } from '../csv.ts';
 
 /** How a file opens, writes a batch of rows and closes. */
@@ -75,6 +77,28 @@ export function deliveriesCsv(language: Language, dialect: CsvDialect): FileShap
     batch: (rows) => rows.map((row) => csvRow(PUBLIC_DELIVERY_COLUMNS, deliveryCells(row, language, dialect), dialect)).join(''),
     end: '',
   };
+}
+
+/**
+ * What the public deliveries are now, for their ETag: a digest of what the file shows, computed again only
+ * when the public projection's version has moved (two index reads tell), so that the tag changes with what
+ * anyone may see and never with a decision that still waits for its letter's publication.
+ */
+export class PublicDeliveriesTag {
+  /** Readers who come while the digest is being read wait for that one reading. */
+  #last: { version: string; digest: Promise<string> } | undefined;
+
+  async current(db: Kysely<PublicDatabase>, now: Date): Promise<string> {
+    const version = await publicDeliveriesVersion(db, now);
+    if (this.#last?.version !== version) {
+      const last = { version, digest: publicDeliveriesDigest(db, now) };
+      this.#last = last;
+      last.digest.catch(() => {
+        if (this.#last === last) this.#last = undefined;
+      });
+    }
+    return this.#last.digest;
+  }
 }
 
 const encoder = new TextEncoder();

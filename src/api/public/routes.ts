@@ -13,8 +13,9 @@ import { validationHook } from '../openapi-common.ts';
 import { violationsFromZod } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import { limitAnonymousRequests } from '../rate-limit.ts';
+import { namesCurrentTag } from '../caching.ts';
 import { preferredLanguage } from '../language.ts';
-import { deliveriesCsv, deliveriesJson, openDataStream } from './open-data.ts';
+import { deliveriesCsv, deliveriesJson, openDataStream, PublicDeliveriesTag } from './open-data.ts';
 import { openDataCatalog } from './catalog.ts';
 import { kielCsv, kielWorkbook } from './kiel.ts';
 import type { CsvDialect } from '../csv.ts';
@@ -55,6 +56,7 @@ const ANONYMOUS_RENDERINGS = { limit: (c: Context<ApiEnv>) => c.get('deps').anon
 export function publicRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   const renderings = new RenderingCache();
+  const deliveriesTag = new PublicDeliveriesTag();
   const db = (c: Context<ApiEnv>) => publicView(c.get('deps').db);
   const letterOf = async (c: Context<ApiEnv>, id: string) => {
     const letter = await publicData.findPublicLetter(db(c), id);
@@ -92,7 +94,7 @@ export function publicRoutes() {
     // Once the paper number is in, nothing of the rendering can change any more: it is kept for a year.
     c.header('Cache-Control', published.paperNumber ? 'public, max-age=31536000, immutable' : 'public, no-cache');
     c.header('ETag', rendering.etag);
-    if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === rendering.etag)) return c.body(null, 304);
+    if (namesCurrentTag(c.req.header('if-none-match'), rendering.etag)) return c.body(null, 304);
     return sendRendering(c, rendering, `leveringenbrief-${published.referenceDate}`);
   });
 
@@ -106,12 +108,12 @@ export function publicRoutes() {
     const dialect = query.dialect ?? 'excel-nl';
     const language = query.lang ?? preferredLanguage(c.req.header('accept-language'));
     const now = c.get('deps').clock();
-    // The version names the content without reading it: a reader who has it gets 304 for two index reads.
+    // While nothing public changed, a reader who has the tag gets 304 for two index reads.
     const variant = format === 'csv' ? `csv-${dialect}` : format;
-    const tag = `"deliveries-${variant}-${language}-${await publicData.publicDeliveriesVersion(db(c), now)}"`;
+    const tag = `"deliveries-${variant}-${language}-${await deliveriesTag.current(db(c), now)}"`;
     c.header('ETag', tag);
     c.header('Vary', 'Accept-Language');
-    if (c.req.header('if-none-match')?.split(',').some((candidate) => candidate.trim() === tag)) return c.body(null, 304);
+    if (namesCurrentTag(c.req.header('if-none-match'), tag)) return c.body(null, 304);
     const file = format === 'csv' ? deliveriesCsv(language, dialect) : deliveriesJson(language);
     const body = openDataStream(file, publicData.publicDeliveryBatches(db(c), now));
     if (format === 'csv') {
@@ -127,8 +129,10 @@ export function publicRoutes() {
   // figures and the catalogue are each one route in JSON or another form: described with their schemas, and
   // answered by plain handlers that check the query themselves.
   const figuresQuery = (c: Context<ApiEnv>) => {
-    const query = FiguresQuery.safeParse(c.req.query());
-    if (!query.success) throw new ValidationError(violationsFromZod(query.error, c.req.query()));
+    // A parameter given twice is a list, which no field takes: refused, as on the routes Hono validates.
+    const given = Object.fromEntries(Object.entries(c.req.queries()).map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
+    const query = FiguresQuery.safeParse(given);
+    if (!query.success) throw new ValidationError(violationsFromZod(query.error, given));
     return query.data;
   };
   const figureFile = (c: Context<ApiEnv>, rows: LetterFigureRow[], name: string) => {

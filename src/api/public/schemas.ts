@@ -111,9 +111,9 @@ export const stylesheetRoute = publicRead('/public/letter-stylesheet', 'The styl
 export const deliveriesRoute = publicRead('/public/deliveries', 'Open data: every delivery decided public, as the public may read it (JSON or CSV)', {
   description:
     'The whole file, latest decision first, streamed: the server reads it in batches as the reader takes it, so that it holds one batch ' +
-    'whatever the length of the file. The ETag names the content without reading it: it changes only with a disclosure decision, a ' +
-    'publication or a removal (which change the public projection) and when a delivery decided public with a later date becomes visible. ' +
-    'If-None-Match with the current ETag gets 304. A decision taken while a reader is reading may be in the rest of that file or not.',
+    'whatever the length of the file. The ETag is a digest of what the file shows, read again only when a disclosure decision, a ' +
+    'publication or a removal changed the public projection, or a delivery decided public with a later date became visible: a decision ' +
+    'that waits for its letter’s publication does not change it. If-None-Match with the current ETag (weak or strong) gets 304. A decision taken while a reader is reading may be in the rest of that file or not.',
   request: { query: DeliveriesQuery },
   responses: {
     200: {

@@ -2,7 +2,8 @@
  * The public read path: the only queries behind public surfaces. It is handed the database typed as
  * PublicDatabase, which has nothing but the public projection, and names every column it reads.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { todayInAmsterdam } from '../../../common/dates.ts';
 import { z } from 'zod';
 import { OverviewItemSchema, PublicLetterSnapshotSchema, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import type { PublicDatabase } from '../schema.ts';
@@ -91,6 +92,27 @@ export async function publicDeliveriesVersion(db: PublicDb, now: Date): Promise<
   return `${row.version}-${row.latestVisibleFrom === null ? 0 : Date.parse(row.latestVisibleFrom)}`;
 }
 
+/**
+ * A digest of what the public deliveries file shows at this moment: the visible deliveries with every
+ * column the file gives, and the number and date of the letter that first listed each. A change to a
+ * delivery nobody may see yet (a decision that waits for its letter's publication) leaves it as it is.
+ * It reads every visible delivery once: ask it only when publicDeliveriesVersion has moved.
+ */
+export async function publicDeliveriesDigest(db: PublicDb, now: Date): Promise<string> {
+  const shown = sql`row(${sql.join(DELIVERY_COLUMNS.map((column) => sql.ref(column.split(' as ')[0]!)))})::text`;
+  const row = await db
+    .selectFrom('publicDelivery')
+    .leftJoin('publicLetter', 'publicLetter.id', 'publicDelivery.firstLetterId')
+    .select([
+      sql<string>`count(*)`.as('rows'),
+      // An order-free sum of 60 bits of each row's MD5: the same rows give the same digest in any order.
+      sql<string>`coalesce(sum(('x' || left(md5(${shown}), 15))::bit(60)::bigint), 0)`.as('sum'),
+    ])
+    .where('publicDelivery.visibleFrom', '<=', now.toISOString())
+    .executeTakeFirstOrThrow();
+  return `${row.rows}-${BigInt(row.sum).toString(36)}`;
+}
+
 interface PublicDeliveryPosition {
   decidedOn: string;
   title: string;
@@ -157,24 +179,35 @@ export async function listPublicCompanies(db: PublicDb): Promise<PublicCompany[]
   return db.selectFrom('publicCompany').select(['publicId', 'name', 'country', 'decidedOn', 'isDemonstration']).orderBy('name').orderBy('publicId').execute();
 }
 
-/** The periods the open data covers and the day it last changed: what its catalogue says of it. */
+/**
+ * The periods the open data covers and the days each dataset last changed: what its catalogue says of it.
+ * Only what anyone may see counts, so that the catalogue never tells of a decision that waits for its
+ * letter's publication.
+ */
 export async function openDataDates(db: PublicDb, now: Date) {
   const deliveries = await db
     .selectFrom('publicDelivery')
-    .select((eb) => [eb.fn.min('realisedOn').as('firstRealised'), eb.fn.max('realisedOn').as('lastRealised'), eb.fn.max('decidedOn').as('lastDecided')])
+    .select((eb) => [
+      eb.fn.min('realisedOn').as('firstRealised'),
+      eb.fn.max('realisedOn').as('lastRealised'),
+      eb.fn.max('decidedOn').as('lastDecided'),
+      eb.fn.max('visibleFrom').as('lastShown'),
+    ])
     .where('visibleFrom', '<=', now.toISOString())
     .executeTakeFirstOrThrow();
   const letters = await db
     .selectFrom('publicLetter')
     .select((eb) => [eb.fn.min('referenceDate').as('firstReferenceDate'), eb.fn.max('referenceDate').as('lastReferenceDate'), eb.fn.max('publishedOn').as('lastPublished')])
     .executeTakeFirstOrThrow();
-  const changes = [deliveries.lastDecided, letters.lastPublished].filter((day): day is string => day !== null).sort();
+  // A publication changes the deliveries too: it shows those it lists first, and names it beside them.
+  const deliveryChanges = [deliveries.lastDecided, deliveries.lastShown && todayInAmsterdam(new Date(deliveries.lastShown)), deliveries.lastDecided && letters.lastPublished];
   return {
     firstRealised: deliveries.firstRealised,
     lastRealised: deliveries.lastRealised,
     firstReferenceDate: letters.firstReferenceDate,
     lastReferenceDate: letters.lastReferenceDate,
-    modified: changes.at(-1) ?? null,
+    deliveriesModified: deliveryChanges.filter((day): day is string => !!day).sort().at(-1) ?? null,
+    lettersModified: letters.lastPublished,
   };
 }
 
