@@ -191,7 +191,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noKnownSheet: () => 'Geen blad van dit bestand heeft de kolommen van het sjabloon; download het sjabloon en gebruik die kolomkoppen.',
     emptyFile: () => 'Dit bestand is leeg; kies het ingevulde sjabloon.',
     noRows: () => 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per levering, waardering of betaling in.',
-    fileTooLarge: (p) => `Dit bestand is te groot: een import is hoogstens ${p.maximum}. Verdeel de regels over meer bestanden.`,    noValueYet: () => 'Deze levering heeft nog geen waarde (geen waardering of betaling); maak de waarde openbaar als die er is.',
+    fileTooLarge: (p) => `Dit bestand is te groot: een import is hoogstens ${p.maximum}. Verdeel de regels over meer bestanden.`,
+    noValueYet: () => 'Deze levering heeft nog geen waarde (geen waardering of betaling); maak de waarde openbaar als die er is.',
   },
   en: {
     required: () => 'Fill in this field.',
@@ -351,7 +352,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noKnownSheet: () => "No sheet of this file has the template's columns; download the template and use its column headers.",
     emptyFile: () => 'This file is empty; choose the filled-in template.',
     noRows: () => "This file has the template's column headers but no rows below them; fill in one row per delivery, valuation or payment below the headers.",
-    fileTooLarge: (p) => `This file is too large: an import is at most ${p.maximum}. Spread the rows over more files.`,    noValueYet: () => 'This delivery has no value yet (no valuation or payment); make the value public once it has one.',
+    fileTooLarge: (p) => `This file is too large: an import is at most ${p.maximum}. Spread the rows over more files.`,
+    noValueYet: () => 'This delivery has no value yet (no valuation or payment); make the value public once it has one.',
   },
 };
 

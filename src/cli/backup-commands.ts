@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
+import { holdsEmbeddedDatabase } from '../db/connection.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { BackupRefusedError, restoreBackup, writeBackup } from '../backup/backup-file.ts';
 import { requestBackup } from '../backup/online-backup.ts';
@@ -22,7 +22,7 @@ export function backupCommands(): Command[] {
       const { dataDir, databaseUrl } = databaseConfigFromEnvironment();
       if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP);
       // Opening a folder without a database would make an empty one there, and back that up.
-      if (!existsSync(join(dataDir, 'pgdata', 'PG_VERSION'))) {
+      if (!holdsEmbeddedDatabase(dataDir)) {
         throw new CommandError(`${dataDir} holds no database to back up: set DATA_DIR to the data directory the server uses.`);
       }
       const target = resolve(file);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -42,6 +43,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite(config.dataDir, config.template);
 }
 
+/** Where in a data directory the embedded database keeps its files. */
+function embeddedDatabaseFolder(dataDir: string): string {
+  return join(dataDir, 'pgdata');
+}
+
+/** Whether a data directory holds an embedded database (opening one that does not would make a new, empty one). */
+export function holdsEmbeddedDatabase(dataDir: string): boolean {
+  return existsSync(join(embeddedDatabaseFolder(dataDir), 'PG_VERSION'));
+}
+
 async function openPGlite(dataDir: string | undefined, template: Blob | undefined): Promise<DatabaseHandle> {
   if (dataDir) {
     // PGlite creates files as long as it runs: only the process's umask makes those private. The files
@@ -51,7 +62,7 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
   }
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const pglite = await PGlite.create(dataDir ? `file://${dataDir}/pgdata` : undefined, {
+    const pglite = await PGlite.create(dataDir ? `file://${embeddedDatabaseFolder(dataDir)}` : undefined, {
       parsers: typeParsers,
       extensions: { pg_trgm },
       loadDataDir: template,
@@ -69,7 +80,7 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
         if (!dataDir) return;
         // Through Kysely, which waits for the transaction in progress to end.
         await sql`checkpoint`.execute(db);
-        await syncTree(join(dataDir, 'pgdata'));
+        await syncTree(embeddedDatabaseFolder(dataDir));
       },
       close: async () => {
         await pglite.close();
