@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { recordAuditEvents, systemContext } from '../src/audit/trail.ts';
+import { AuditEventsInPreparation } from '../src/audit/preparation.ts';
+import { systemContext } from '../src/audit/trail.ts';
 import { toColumns } from '../src/db/repositories/deliveries.ts';
 import type { Database } from '../src/db/schema.ts';
 import { inTransaction } from '../src/db/transaction.ts';
@@ -46,12 +47,13 @@ const GENERATOR = systemContext('benchmark-generator');
 
 async function registerBatch(db: Kysely<Database>, batch: SyntheticDelivery[]): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const { entries } = await registerInBulk(trx, {
-      deliveries: batch.map((item) => item.delivery),
-      valuations: batch.flatMap((item) => item.valuations),
-      payments: batch.flatMap((item) => item.payments),
-    });
-    await recordAuditEvents(trx, GENERATOR, entries);
+    const events = new AuditEventsInPreparation(GENERATOR);
+    await registerInBulk(
+      trx,
+      { deliveries: batch.map((item) => item.delivery), valuations: batch.flatMap((item) => item.valuations), payments: batch.flatMap((item) => item.payments) },
+      events,
+    );
+    await events.appendTo(trx);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { appendAuditEvent, appendAuditEvents, listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '../db/repositories/audit.ts';
+import { appendAuditEvent, listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { AuditContext, AuditEntry } from './event.ts';
@@ -16,11 +16,6 @@ export interface RequestContext extends AuditContext {
  */
 export async function recordAuditEvent(db: Kysely<Database>, context: RequestContext, entry: AuditEntry): Promise<void> {
   await inTransaction(db, (trx) => appendAuditEvent(trx, context, entry, context.now()));
-}
-
-/** Records many events of one change at once (an import), in the caller's transaction, in the order given. */
-export async function recordAuditEvents(trx: Kysely<Database>, context: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
-  await appendAuditEvents(trx, context, entries, context.now());
 }
 
 /** The context of work the system does itself (loading demonstration data, commands run by an operator). */

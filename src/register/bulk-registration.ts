@@ -1,11 +1,12 @@
 /**
  * Registering many deliveries with their money at once, as an import does and as the benchmarks build a
  * register: each kind of record written set-based (a few statements, whose triggers keep the figures
- * once per statement), and an audit entry for every record created, for the caller to append to the
- * chain as one batch in the same transaction.
+ * once per statement), and an audit event for every record created, prepared while the server writes
+ * and added to the caller's events, which it appends to the chain as one batch in the same transaction.
  */
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/event.ts';
+import type { AuditEventsInPreparation } from '../audit/preparation.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { NewPayment, NewValuation } from '../db/repositories/money.ts';
@@ -23,19 +24,19 @@ export interface RegisteredInBulk {
   deliveries: StoredDelivery[];
   valuations: Valuation[];
   payments: Payment[];
-  /** One per record created, deliveries first, then valuations, then payments, each in the order given. */
-  entries: AuditEntry[];
 }
 
-/** Writes the records; `detailOf` gives each record's audit entry its detail (such as the row it came from). */
-export async function registerInBulk(trx: Kysely<Database>, records: BulkRecords, detailOf: (recordId: string) => unknown = () => null): Promise<RegisteredInBulk> {
+/**
+ * Writes the records and adds an audit event for each to `events`: deliveries first, then valuations,
+ * then payments, each in the order given. Each kind's events are prepared while the next kind is
+ * written. `detailOf` gives each record's event its detail (such as the row it came from).
+ */
+export async function registerInBulk(trx: Kysely<Database>, records: BulkRecords, events: AuditEventsInPreparation, detailOf: (recordId: string) => unknown = () => null): Promise<RegisteredInBulk> {
   const deliveries = await imports.insertDeliveries(trx, records.deliveries);
+  events.add(deliveries.map((delivery): AuditEntry => ({ action: 'delivery.create', object: { type: 'delivery', id: delivery.id }, result: 'success', after: delivery, detail: detailOf(delivery.id) })));
   const valuations = await imports.insertValuations(trx, records.valuations);
+  events.add(valuations.map((valuation): AuditEntry => ({ action: 'valuation.create', object: { type: 'delivery', id: valuation.deliveryId }, result: 'success', after: valuation, detail: detailOf(valuation.id) })));
   const payments = await imports.insertPayments(trx, records.payments);
-  const entries: AuditEntry[] = [
-    ...deliveries.map((delivery): AuditEntry => ({ action: 'delivery.create', object: { type: 'delivery', id: delivery.id }, result: 'success', after: delivery, detail: detailOf(delivery.id) })),
-    ...valuations.map((valuation): AuditEntry => ({ action: 'valuation.create', object: { type: 'delivery', id: valuation.deliveryId }, result: 'success', after: valuation, detail: detailOf(valuation.id) })),
-    ...payments.map((payment): AuditEntry => ({ action: 'payment.create', object: { type: 'delivery', id: payment.deliveryId }, result: 'success', after: payment, detail: detailOf(payment.id) })),
-  ];
-  return { deliveries, valuations, payments, entries };
+  events.add(payments.map((payment): AuditEntry => ({ action: 'payment.create', object: { type: 'delivery', id: payment.deliveryId }, result: 'success', after: payment, detail: detailOf(payment.id) })));
+  return { deliveries, valuations, payments };
 }

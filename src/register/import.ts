@@ -12,7 +12,8 @@ import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
 import { safeText } from '../api/openapi-common.ts';
 import { violationsFromZod } from '../api/problem.ts';
-import { recordAuditEvents, type RequestContext } from '../audit/trail.ts';
+import { AuditEventsInPreparation } from '../audit/preparation.ts';
+import type { RequestContext } from '../audit/trail.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
@@ -510,6 +511,7 @@ async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId:
     const row = rowOf.get(recordId)!;
     return { importId, sheet: row.sheet, row: row.rowNumber, externalReference: row.reference };
   };
+  const events = new AuditEventsInPreparation(context);
   const registered = await registerInBulk(
     trx,
     {
@@ -517,16 +519,10 @@ async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId:
       valuations: newValuations,
       payments: newPayments,
     },
+    events,
     origin,
   );
-  await imports.refreshCurrentValues(trx, [...new Set([...newValuations, ...newPayments].map((money) => money.deliveryId).filter((id) => plan.registerDeliveries.has(id)))]);
-  await imports.recordImportedKeys(
-    trx,
-    importId,
-    [...rowOf].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId })),
-  );
-  await recordAuditEvents(trx, context, [
-    ...registered.entries,
+  events.add([
     {
       action: 'import.commit',
       object: { type: 'import', id: importId },
@@ -538,6 +534,13 @@ async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId:
       },
     },
   ]);
+  await imports.refreshCurrentValues(trx, [...new Set([...newValuations, ...newPayments].map((money) => money.deliveryId).filter((id) => plan.registerDeliveries.has(id)))]);
+  await imports.recordImportedKeys(
+    trx,
+    importId,
+    [...rowOf].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId })),
+  );
+  await events.appendTo(trx);
 }
 
 /** A new delivery as the register stores it after its money: its value, and the day of its first payment where that realises it. */

@@ -1,21 +1,32 @@
 /**
- * The batch append (an import's events) writes its events over several statements, each made while
- * the one before runs, with the canonical texts passed beside the rows as lines: every stored event
+ * The batch append (an import's events) prepares its events while other work goes on and writes them
+ * over several statements, each made while the one before runs, with the canonical texts passed beside the rows as lines: every stored event
  * must still be its own canonical text, in order, linked to the one before; a failing statement fails
  * the batch.
  */
+import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { buildAuditEvent, canonicalText, GENESIS_HASH, sha256Hex, type AuditEntry } from '../../src/audit/event.ts';
-import { systemContext } from '../../src/audit/trail.ts';
+import { systemContext, type RequestContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
-import { appendAuditEvent, appendAuditEvents } from '../../src/db/repositories/audit.ts';
+import { AuditEventsInPreparation } from '../../src/audit/preparation.ts';
+import { appendAuditEvent } from '../../src/db/repositories/audit.ts';
 import { insertRecordsetChunks } from '../../src/db/recordset.ts';
+import type { Database } from '../../src/db/schema.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 /** More than one statement's worth (5,000 events a statement). */
 const EVENTS = 5_003;
 
 const awkwardTitles = ['€ 8,7 mld. voor Oekraïne', 'regel\nnieuwe regel\ttab', '🇺🇦 "aanhalingstekens" en \\ schuine strepen', '\u2028\u2029\u007f'];
+
+/** The entries prepared in two parts, as an import adds each kind of record's events, and appended. */
+async function appendInBatch(trx: Kysely<Database>, context: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
+  const events = new AuditEventsInPreparation(context);
+  events.add(entries.slice(0, 1234));
+  events.add(entries.slice(1234));
+  await events.appendTo(trx);
+}
 
 describeEachDatabase('appending audit events in a batch', (database) => {
   it('stores each event as its canonical text, in order and linked, after an event appended singly', async () => {
@@ -29,7 +40,7 @@ describeEachDatabase('appending audit events in a batch', (database) => {
       result: 'success',
       after: { title: awkwardTitles[index % awkwardTitles.length], row: index },
     }));
-    await db.transaction().execute((trx) => appendAuditEvents(trx, context, entries, occurredAt));
+    await db.transaction().execute((trx) => appendInBatch(trx, { ...context, now: () => occurredAt }, entries));
 
     const rows = await db.selectFrom('auditEvent').selectAll().orderBy('seq').execute();
     expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: EVENTS + 1 }, (_, index) => index + 1));
@@ -47,7 +58,7 @@ describeEachDatabase('appending audit events in a batch', (database) => {
     const { db } = database();
     const before = await db.selectFrom('auditEvent').select('seq').execute();
     const entries = Array.from({ length: EVENTS }, (_, index): AuditEntry => ({ action: 'delivery.create', result: index === EVENTS - 1 ? ('unknown' as 'success') : 'success' }));
-    await expect(db.transaction().execute((trx) => appendAuditEvents(trx, systemContext('importer'), entries, new Date()))).rejects.toThrow(/audit_event_result_check|check constraint/);
+    await expect(db.transaction().execute((trx) => appendInBatch(trx, systemContext('importer'), entries))).rejects.toThrow(/audit_event_result_check|check constraint/);
     expect(await db.selectFrom('auditEvent').select('seq').execute()).toEqual(before);
   });
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import {
-  buildAuditEvent,
   canonicalText,
   canonicalTextAroundLink,
   GENESIS_HASH,
@@ -32,8 +31,24 @@ export type StoredAuditEvent = Selectable<AuditEventTable>;
  */
 export async function appendAuditEvent(trx: Db, context: AuditContext, entry: AuditEntry, now: Date): Promise<void> {
   if (!trx.isTransaction) throw new Error('an audit event is written in the transaction of what it records');
+  const { beforePrevHash, beforeSeq, columns } = prepareAuditEvent(context, entry, now);
+  await trx.insertInto('auditEventPending').values({ beforePrevHash, beforeSeq, ...columns }).execute();
+}
+
+/**
+ * An event ready for the chain but for its link: its canonical text in the two pieces around its
+ * previous hash and sequence number (canonicalTextAroundLink), which is most of the work of appending
+ * it and needs no lock, and the columns searched on.
+ */
+export interface PreparedAuditEvent {
+  beforePrevHash: string;
+  beforeSeq: string;
+  columns: ReturnType<typeof searchColumns>;
+}
+
+export function prepareAuditEvent(context: AuditContext, entry: AuditEntry, now: Date): PreparedAuditEvent {
   const event = unlinkedAuditEvent(context, entry, now);
-  await trx.insertInto('auditEventPending').values({ ...canonicalTextAroundLink(event), ...searchColumns(event) }).execute();
+  return { ...canonicalTextAroundLink(event), columns: searchColumns(event) };
 }
 
 /** The chain's last link (the genesis before the first event), once this transaction holds the append lock. */
@@ -48,23 +63,26 @@ async function lockedChainEnd(trx: Db): Promise<{ seq: number; hash: string }> {
 const EVENTS_PER_STATEMENT = 5000;
 
 /**
- * Appends many events at once, in the order given, under the same rules as appendAuditEvent: inside
- * the caller's transaction, after the same lock, each linked to the one before by its hash. For work
- * that changes many records in one transaction (an import); the chain is the same as one event at a time.
- * The events of one statement are hashed while the server writes those of the statement before.
+ * Appends many prepared events at once, in the order given, under the same rules as appendAuditEvent:
+ * inside the caller's transaction, after the same lock, each linked to the one before by its hash. For
+ * work that changes many records in one transaction (an import); the chain is the same as one event at
+ * a time. The events of one statement are linked and hashed while the server writes those of the
+ * statement before.
  */
-export async function appendAuditEvents(trx: Db, context: AuditContext, entries: readonly AuditEntry[], now: Date): Promise<void> {
+export async function appendPreparedAuditEvents(trx: Db, events: readonly PreparedAuditEvent[]): Promise<void> {
   const chainEnd = await lockedChainEnd(trx);
-  await insertRecordsetChunks(trx, 'auditEvent', linkedRows(context, entries, now, chainEnd), 'canonical');
+  await insertRecordsetChunks(trx, 'auditEvent', linkedRows(events, chainEnd), 'canonical');
 }
 
 /** The stored rows of the events, a statement's worth at a time, each linked to the one before. */
-function* linkedRows(context: AuditContext, entries: readonly AuditEntry[], now: Date, chainEnd: { seq: number; hash: string }): Generator<StoredAuditEvent[]> {
+function* linkedRows(events: readonly PreparedAuditEvent[], chainEnd: { seq: number; hash: string }): Generator<StoredAuditEvent[]> {
   let link = chainEnd;
-  for (let start = 0; start < entries.length; start += EVENTS_PER_STATEMENT) {
-    yield entries.slice(start, start + EVENTS_PER_STATEMENT).map((entry) => {
-      const row = auditEventRow(buildAuditEvent(context, entry, { seq: link.seq + 1, prevHash: link.hash, occurredAt: now }));
-      link = { seq: row.seq, hash: row.hash };
+  for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
+    yield events.slice(start, start + EVENTS_PER_STATEMENT).map(({ beforePrevHash, beforeSeq, columns }) => {
+      const seq = link.seq + 1;
+      const canonical = `${beforePrevHash}${link.hash}${beforeSeq}${seq}}`;
+      const row = { seq, prevHash: link.hash, hash: sha256Hex(canonical), canonical, ...columns };
+      link = { seq, hash: row.hash };
       return row;
     });
   }
