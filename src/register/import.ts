@@ -92,16 +92,18 @@ export type Progress = (done: number, total: number) => void;
  */
 export async function commitImport(db: Db, context: RequestContext, file: ImportFile, mode: ImportMode, onProgress?: Progress): Promise<ImportReport> {
   const fileRows = await checkedFile(file, onProgress, 'take');
-  return inTransaction(db, async (trx) => {
+  // The report is made after COMMIT: the transaction holds the audit chain's append lock until then.
+  const { plan, importId } = await inTransaction(db, async (trx) => {
     await imports.lockImports(trx);
     const plan = await planImport(trx, fileRows);
     const hasFaults = plan.rows.some((row) => row.outcome === 'invalid');
     const toCreate = plan.rows.filter((row) => row.outcome === 'create');
-    if ((mode === 'allOrNothing' && hasFaults) || toCreate.length === 0) return report(file, plan, null, false);
+    if ((mode === 'allOrNothing' && hasFaults) || toCreate.length === 0) return { plan, importId: null };
     const importId = randomUUID();
     await writePlan(trx, context, plan, importId, { fileName: file.fileName, sha256: sha256(file.bytes), mode });
-    return report(file, plan, importId, true);
+    return { plan, importId };
   });
+  return report(file, plan, importId, importId !== null);
 }
 
 function sha256(bytes: Uint8Array): string {
