@@ -161,6 +161,7 @@ export interface DisclosureDecisionTable {
   publicFrom: ColumnType<string | null, string | null | undefined, string | null>;
   realisedDatePrecision: ColumnType<string | null, string | null | undefined, string | null>;
   publicValueCents: ColumnType<number | null, number | null | undefined, number | null>;
+  publicValueBasis: ColumnType<string | null, string | null | undefined, string | null>;
   note: string;
   decidedById: string | null;
   decidedByName: string;
@@ -182,6 +183,8 @@ export interface PublicDeliveryTable {
   realisedOn: string | null;
   /** The value decided public, in cents; null when not decided public. */
   valueCents: number | null;
+  /** The basis of that value (a valuation basis); null when no value is public. */
+  valueBasis: string | null;
   /** The first published letter that lists it. */
   firstLetterId: string | null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentValue, lifecycleStage, lifecycleViolations } from './delivery.ts';
+import { currentValue, currentValueBasis, lifecycleStage, lifecycleViolations } from './delivery.ts';
 
 const none = { pledgedAt: null, committedAt: null, realisedAt: null, deliveredAt: null };
 
@@ -37,5 +37,13 @@ describe('the current value of a delivery', () => {
     expect(currentValue('procurement', valuations, payments)).toBe(75);
     expect(currentValue('natoFund', valuations, [])).toBe(0);
     expect(currentValue('stock', [], payments)).toBe(0);
+  });
+
+  it('has the basis of the valuation it takes for stock, and what was paid for the rest', () => {
+    const bases = [{ basis: 'replacementValue' }, { basis: 'bookValue' }] as const;
+    expect(currentValueBasis('stock', bases)).toBe('bookValue');
+    expect(currentValueBasis('stock', [])).toBeNull();
+    expect(currentValueBasis('procurement', bases)).toBe('contractPrice');
+    expect(currentValueBasis('natoFund', [])).toBe('contribution');
   });
 });

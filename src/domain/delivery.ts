@@ -113,6 +113,17 @@ export function currentValue(
   return valuations.at(-1)?.amountCents ?? 0;
 }
 
+/** What the payments that realise procurement and fund contributions are, as a valuation basis. */
+const PAID_BASIS: Record<Exclude<SupportType, 'stock'>, ValuationBasis> = { procurement: 'contractPrice', natoFund: 'contribution' };
+
+/**
+ * The basis of the value currentValue gives: for stock that of the valuation it takes (null while there is
+ * none), for procurement and fund contributions what their payments are.
+ */
+export function currentValueBasis(supportType: SupportType, valuations: readonly Pick<Valuation, 'basis'>[]): ValuationBasis | null {
+  return supportType === 'stock' ? (valuations.at(-1)?.basis ?? null) : PAID_BASIS[supportType];
+}
+
 export function lifecycleStage(dates: LifecycleDates): LifecycleStage | null {
   if (dates.deliveredAt) return 'delivered';
   if (dates.realisedAt) return 'realised';

@@ -21,6 +21,7 @@ import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import { withdrawFromPublic } from './disclosure.ts';
+import { countedMoney, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
@@ -196,15 +197,6 @@ async function lockDelivery(db: Db, id: string, expectedVersion?: number) {
   return delivery;
 }
 
-async function moneyOf(db: Db, deliveryId: string) {
-  const [valuations, payments, withdrawals] = await Promise.all([
-    money.listValuations(db, deliveryId),
-    money.listPayments(db, deliveryId),
-    money.listWithdrawals(db, deliveryId),
-  ]);
-  return { valuations, payments, withdrawals };
-}
-
 async function withMoney(db: Db, stored: deliveries.StoredDelivery): Promise<DeliveryDetail> {
   return { ...stored, stage: lifecycleStage(stored), ...(await moneyOf(db, stored.id)) };
 }
@@ -218,12 +210,6 @@ export async function refreshCurrentValue(db: Db, delivery: Pick<DeliveryFields,
   const firstPaidOn = isRealisedByPayment(delivery.supportType) ? entries.payments[0]?.paidOn : undefined;
   const { valuations, payments } = countedMoney(entries);
   await deliveries.setCurrentValue(db, delivery.id, currentValue(delivery.supportType, valuations, payments), firstPaidOn);
-}
-
-/** The money that counts today: every withdrawal has taken effect by now (none is dated in the future). */
-function countedMoney({ valuations, payments, withdrawals }: Awaited<ReturnType<typeof moneyOf>>) {
-  const withdrawn = new Set(withdrawals.map((withdrawal) => withdrawal.entryId));
-  return { valuations: valuations.filter((entry) => !withdrawn.has(entry.id)), payments: payments.filter((entry) => !withdrawn.has(entry.id)) };
 }
 
 function assertValid(violations: RuleViolation[]): void {

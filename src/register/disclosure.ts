@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { decisionViolations, type DecisionInput, type RealisedDatePrecision } from '../domain/disclosure.ts';
+import { currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { DeliverySummary, StoredDelivery } from '../db/repositories/deliveries.ts';
@@ -10,6 +11,7 @@ import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { firstPublishedLetterListing } from '../db/repositories/letter-publication.ts';
+import { countedMoney, moneyOf } from './delivery-money.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -33,10 +35,12 @@ export async function decide(db: Db, context: RequestContext, deliveryIds: strin
       const delivery = await deliveries.findDelivery(trx, deliveryId, { forUpdate: true });
       if (!delivery) throw new NotFoundError('delivery', deliveryId);
       // A delivery without a valuation or payment counts for 0: open data would give that as its value.
-      if (decision.state === 'public' && decision.openData?.value && delivery.currentValueCents === 0) {
+      const valuePublic = decision.state === 'public' && decision.openData?.value === true;
+      if (valuePublic && delivery.currentValueCents === 0) {
         throw new ValidationError([{ field: 'publicValue', code: 'noValueYet', params: { deliveryId } }]);
       }
-      const row = decisionRow(delivery, decision, context, decidedAt);
+      const valueBasis = valuePublic ? await currentValueBasisOf(trx, delivery) : null;
+      const row = decisionRow(delivery, decision, valueBasis, context, decidedAt);
       await disclosure.insertDecision(trx, row);
       const publicId = (await disclosure.publicIdOf(trx, deliveryId)) ?? (decision.state === 'public' ? randomUUID() : null);
       if (decision.state === 'public' && publicId) {
@@ -48,6 +52,7 @@ export async function decide(db: Db, context: RequestContext, deliveryIds: strin
           firstLetterId,
           realisedOn: publicRealisedOn(delivery.realisedAt, row.realisedDatePrecision),
           valueCents: row.publicValueCents,
+          valueBasis: row.publicValueBasis,
           publicId,
           title,
           detail,
@@ -101,7 +106,13 @@ function startOfDayInTheHague(date: string): string {
   return new Date(`${date}T00:00:00+01:00`).toISOString();
 }
 
-function decisionRow(delivery: StoredDelivery, decision: DecisionInput, context: RequestContext, decidedAt: string): disclosure.StoredDecision {
+/** The basis of the delivery's current value, from the same money that gave it. */
+async function currentValueBasisOf(trx: Db, delivery: StoredDelivery): Promise<ValuationBasis | null> {
+  return currentValueBasis(delivery.supportType, countedMoney(await moneyOf(trx, delivery.id)).valuations);
+}
+
+/** The decision as stored; a public value is the delivery's value now, with `valueBasis` its basis. */
+function decisionRow(delivery: StoredDelivery, decision: DecisionInput, valueBasis: ValuationBasis | null, context: RequestContext, decidedAt: string): disclosure.StoredDecision {
   const isPublic = decision.state === 'public';
   const openData = isPublic ? decision.openData : undefined;
   return {
@@ -115,6 +126,7 @@ function decisionRow(delivery: StoredDelivery, decision: DecisionInput, context:
     publicFrom: isPublic ? (decision.publicFrom ?? null) : null,
     realisedDatePrecision: openData?.realisedDate ?? null,
     publicValueCents: openData?.value ? delivery.currentValueCents : null,
+    publicValueBasis: openData?.value ? valueBasis : null,
     ground: isPublic ? null : decision.ground,
     reviewOn: isPublic ? null : decision.reviewOn,
     note: decision.note,

@@ -143,19 +143,27 @@ describe('the figures of the published letters', () => {
 describe('the Kiel-compatible file', () => {
   it('has the documented columns, the valuation basis per row and in its metadata, in CSV and XLSX', async () => {
     const csv = (await anonymous('GET', '/public/kiel')).body as string;
-    const [comment, ...lines] = csv.split('\r\n');
-    expect(comment).toMatch(/^# Kiel values aid in kind at market prices\. The Netherlands values deliveries from stock at replacement value/);
-    const [header, ...rows] = parseCsv(lines.join('\r\n'));
+    // The header is the first line, so that a reader that knows no comment lines reads it as the header.
+    expect(csv.split('\r\n')[0]).toBe(KIEL_COLUMNS.join(','));
+    const [header, ...rows] = parseCsv(csv);
     expect(header).toEqual([...KIEL_COLUMNS]);
     const purl = rows.find((row) => row[5] === PURL)!;
     expect(purl).toEqual(['Netherlands', '2025-09-10', 'allocation', 'Military', 'Air defence', PURL, '', '', '500000000.00', `${PAPER_NUMBER} (2025-09-10)`, 'Contract price']);
+    // Every row has every column, one row per public delivery; a basis only beside a public value.
+    expect(rows.every((row) => row.length === KIEL_COLUMNS.length)).toBe(true);
+    expect(rows).toHaveLength((await anonymous('GET', '/public/deliveries')).body.items.length);
+    const [value, basis] = [KIEL_COLUMNS.indexOf('Value (EUR)'), KIEL_COLUMNS.indexOf('Valuation Basis')];
+    expect(rows.some((row) => row[value] === '')).toBe(true);
+    expect(rows.filter((row) => (row[value] === '') !== (row[basis] === ''))).toEqual([]);
 
-    // For Dutch Excel: the byte order mark first, as in every CSV of that dialect, then the same note and table.
+    // For Dutch Excel: the byte order mark first, as in every CSV of that dialect, then the same table.
     const dutch = Buffer.from(await (await api.request('/public/kiel?dialect=excel-nl')).arrayBuffer());
     expect([...dutch.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [dutchComment, ...dutchLines] = dutch.toString('utf8').slice(1).split('\r\n');
-    expect(dutchComment).toBe(comment);
-    expect(parseCsv(dutchLines.join('\r\n'), ';')[0]).toEqual([...KIEL_COLUMNS]);
+    const dutchText = dutch.toString('utf8').slice(1);
+    expect(dutchText.split('\r\n')[0]).toBe(KIEL_COLUMNS.join(';'));
+    const [dutchHeader, ...dutchRows] = parseCsv(dutchText, ';');
+    expect(dutchHeader).toEqual([...KIEL_COLUMNS]);
+    expect(dutchRows).toHaveLength(rows.length);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await (await api.request('/public/kiel?format=xlsx')).arrayBuffer());
@@ -166,6 +174,31 @@ describe('the Kiel-compatible file', () => {
     const notes = metadata.getColumn(2).values.join(' ');
     expect(notes).toContain('Kiel values aid in kind at market prices');
     expect(notes).toContain('replacement value');
+  });
+
+  it('names the basis of the valuation that gives a stock delivery its public value, in CSV and XLSX', async () => {
+    const title = 'Voertuigen die niet worden vervangen';
+    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voertuigen (intern)' });
+    expect(created.status).toBe(201);
+    const valuations = `/deliveries/${created.body.id}/valuations`;
+    expect((await registrar('POST', valuations, { amountCents: 4_000_000_00, basis: 'replacementValue', effectiveDate: '2025-04-15' })).status).toBe(201);
+    expect((await registrar('POST', valuations, { amountCents: 1_250_000_00, basis: 'bookValue', effectiveDate: '2025-05-01' })).status).toBe(201);
+    const decided = await disclosure('POST', '/disclosure-decisions', {
+      deliveryIds: [created.body.id], state: 'public', publicTitle: title, publicCategory: 'other', publicFrom: '2025-05-02', publicValue: true,
+    });
+    expect(decided.status).toBe(201);
+    expect(decided.body.items[0]).toMatchObject({ publicValueCents: 1_250_000_00, publicValueBasis: 'bookValue' });
+    // A later revaluation changes neither the value decided public nor its basis.
+    expect((await registrar('POST', valuations, { amountCents: 5_000_000_00, basis: 'replacementValue', effectiveDate: '2025-06-01' })).status).toBe(201);
+
+    const [, ...rows] = parseCsv((await anonymous('GET', '/public/kiel')).body as string);
+    const row = rows.find((cells) => cells[5] === title)!;
+    expect([row[2], row[8], row[10]]).toEqual(['delivery', '1250000.00', 'Book value']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await api.request('/public/kiel?format=xlsx')).arrayBuffer());
+    const cells = workbook.getWorksheet('data')!.getSheetValues().find((values) => Array.isArray(values) && values[6] === title) as unknown[];
+    expect([cells[9], cells[11]]).toEqual([1_250_000, 'Book value']);
+    expect(byTitle((await anonymous('GET', '/public/deliveries')).body.items, title)).toMatchObject({ valueCents: 1_250_000_00, valueBasis: 'bookValue' });
   });
 });
 
@@ -225,6 +258,21 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
     // The letters' figures change only with a publication, not with a decision on a delivery.
     const published = (await anonymous('GET', '/public/letters')).body.items.map((letter: any) => letter.publishedOn).sort();
     expect(figures['dct:modified']['@value']).toBe(published.at(-1));
+  });
+
+  it('describes each Kiel-compatible file with the valuation note of its metadata sheet, in Dutch and English', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await api.request('/public/kiel?format=xlsx')).arrayBuffer());
+    const note = (workbook.getWorksheet('metadata')!.getSheetValues().find((row) => Array.isArray(row) && row[1] === 'Valuation') as unknown[])[2] as string;
+    expect(note).toMatch(/^Kiel values aid in kind at market prices\./);
+    const catalog: any = await (await api.request('/public/catalog')).json();
+    const kiel = catalog['dcat:dataset'][0]['dcat:distribution'].filter((distribution: any) => distribution['@id'].includes('/public/kiel'));
+    expect(kiel).toHaveLength(2);
+    for (const distribution of kiel) {
+      const description = Object.fromEntries(literalsIn(distribution['dct:description']).map((entry: any) => [entry['@language'], entry['@value']]));
+      expect(description.en).toContain(note);
+      expect(description.nl).toMatch(/^Kiel waardeert steun in natura tegen marktprijzen\./);
+    }
   });
 
   it('points to the configured site address, whatever host a request names', async () => {

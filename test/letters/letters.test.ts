@@ -521,6 +521,7 @@ describeEachDatabase('letters through the API', (database) => {
       // The decision made neither its date nor its value public.
       realisedOn: null,
       valueCents: null,
+      valueBasis: null,
       firstLetter: { id: letterId, paperNumber: 'Kamerstuk 22 054, nr. 470', letterDate: '2026-01-20' },
       decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       isDemonstration: false,

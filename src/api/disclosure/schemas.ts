@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CATEGORIES } from '../../domain/delivery.ts';
+import { CATEGORIES, VALUATION_BASES } from '../../domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS } from '../../domain/disclosure.ts';
 import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
@@ -14,6 +14,7 @@ const DecisionSchema = StoredDecisionSchema.extend({
   publicFrom: isoDate.nullable(),
   decidedById: z.uuid().nullable().openapi({ description: 'The account that decided; null for the system' }),
   publicValueCents: z.number().int().nullable().openapi({ description: 'The value open data gives, in cents: the delivery’s value when decided; null when not public' }),
+  publicValueBasis: z.enum(VALUATION_BASES).nullable().openapi({ description: 'The basis of that value: of the valuation that gave it for stock, what was paid for the rest; null when not public' }),
 }).openapi('DisclosureDecision');
 
 export const DecisionInputSchema = z

@@ -6,6 +6,7 @@
  * rights; for a distribution its access URL and licence; for the catalogue its contact point.
  */
 import { API_BASE_PATH } from '../paths.ts';
+import { KIEL_VALUATION_NOTE } from './kiel.ts';
 
 /** What the catalogue says of the data at this moment: the period the deliveries cover and when the data last changed. */
 export interface CatalogDates {
@@ -71,17 +72,17 @@ const DELIVERY_FILES: FileDescription[] = [
   {
     path: '/public/kiel?format=csv',
     title: { nl: 'Openbare leveringen in de kolommen van de Kiel Ukraine Support Tracker (CSV)', en: 'Public deliveries in the columns of the Kiel Ukraine Support Tracker (CSV)' },
-    description: {
-      nl: 'Kiel waardeert tegen marktprijzen; Nederland waardeert voorraad tegen vervangingswaarde en de rest tegen wat betaald is (kolom Valuation Basis).',
-      en: 'Kiel values at market prices; the Netherlands values stock at replacement value and the rest at what was paid (column Valuation Basis).',
-    },
+    description: KIEL_VALUATION_NOTE,
     format: 'CSV',
     mediaType: 'text/csv',
   },
   {
     path: '/public/kiel?format=xlsx',
     title: { nl: 'Openbare leveringen in de kolommen van de Kiel Ukraine Support Tracker (XLSX)', en: 'Public deliveries in the columns of the Kiel Ukraine Support Tracker (XLSX)' },
-    description: { nl: 'Met een werkblad "metadata" over de waardering.', en: 'With a sheet "metadata" on the valuation.' },
+    description: {
+      nl: `${KIEL_VALUATION_NOTE.nl} Het werkblad "metadata" zegt het ook.`,
+      en: `${KIEL_VALUATION_NOTE.en} The sheet "metadata" says so too.`,
+    },
     format: 'XLSX',
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
@@ -149,11 +150,12 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
           nl:
             'Elke levering waarover de openbaarmakingsfunctionaris besloot dat zij openbaar is, zoals het publiek haar mag lezen: titel, toelichting, categorie, ' +
             'soort steun, hoeveelheid, de realisatiedatum (soms alleen de maand) en de waarde waar het besluit die openbaar maakte, en de eerste Kamerbrief die haar noemde. ' +
-            'Voorraad is gewaardeerd tegen vervangingswaarde, de rest tegen wat betaald is; het Kiel Institute waardeert tegen marktprijzen.',
+            'Voorraad is gewaardeerd tegen vervangingswaarde (boekwaarde waar zij niet wordt vervangen), de rest tegen wat betaald is; ' +
+            'het Kiel Institute waardeert tegen marktprijzen.',
           en:
             'Every delivery the disclosure officer decided public, as the public may read it: title, detail, category, type of support, quantity, the realised date ' +
             '(sometimes only its month) and the value where the decision made it public, and the first letter to parliament that listed it. Stock is valued at ' +
-            'replacement value, the rest at what was paid; the Kiel Institute values at market prices.',
+            'replacement value (book value where it will not be replaced), the rest at what was paid; the Kiel Institute values at market prices.',
         }),
         ...common,
         ...modified(dates.deliveriesModified),

@@ -2,12 +2,12 @@
  * The public deliveries in the columns of the Kiel Institute's Ukraine Support Tracker, so that researchers
  * can set the Netherlands' support beside other donors'. Only what is public: the deliveries decided
  * public, with a value only where the disclosure decision made it public. Kiel values aid in kind at market
- * prices; the Netherlands values stock at replacement value and the rest at what was paid: each row names
- * its basis, and the file says so in its metadata.
+ * prices; the Netherlands values stock by its valuation and the rest at what was paid: each row with a value
+ * names the basis the decision published with it, and the workbook's metadata and the catalogue say so.
  */
 import { loadExcelJs } from '../../spreadsheets.ts';
 import { vocabulary } from '../../../common/vocabulary/index.ts';
-import type { SupportType, ValuationBasis } from '../../../common/vocabulary/codes.ts';
+import type { SupportType } from '../../../common/vocabulary/codes.ts';
 import type { PublicDelivery } from '../../db/repositories/public.ts';
 import { csvEuros, csvLine, csvPreamble, csvRow, type CsvCell, type CsvDialect } from '../csv.ts';
 
@@ -26,28 +26,36 @@ export const KIEL_COLUMNS = [
 ] as const;
 type KielColumn = (typeof KIEL_COLUMNS)[number];
 
+/** How the Netherlands values what Kiel values at market prices: on the sheet "metadata" and in the catalogue. */
+export const KIEL_VALUATION_NOTE = {
+  en:
+    'Kiel values aid in kind at market prices. The Netherlands values deliveries from stock at replacement value (at book value where they ' +
+    'will not be replaced) and procurement and fund contributions at what was paid: the column Valuation Basis names the basis of each ' +
+    'value, and is empty where no value is public.',
+  nl:
+    'Kiel waardeert steun in natura tegen marktprijzen. Nederland waardeert leveringen uit voorraad tegen vervangingswaarde (tegen ' +
+    'boekwaarde waar zij niet worden vervangen) en verwervingen en bijdragen aan fondsen tegen wat betaald is: de kolom Valuation Basis ' +
+    'noemt de grondslag van elke waarde en is leeg waar geen waarde openbaar is.',
+};
+
 const KIEL_METADATA = [
   ['Dataset', 'Military support of the Netherlands to Ukraine, in the columns of the Kiel Institute Ukraine Support Tracker'],
   ['Donor', 'Netherlands (Ministry of Defence)'],
   ['Scope', 'Only deliveries decided public; a value only where the disclosure decision made it public'],
-  ['Valuation', 'Kiel values aid in kind at market prices. The Netherlands values deliveries from stock at replacement value and procurement and fund contributions at what was paid: see the column Valuation Basis.'],
+  ['Valuation', KIEL_VALUATION_NOTE.en],
   ['Measure', 'delivery: from stock, handed over; allocation: procured or paid into a fund, delivery to Ukraine may follow later'],
   ['Announcement Date', 'The date of the first letter to parliament that listed it, else the date it was decided public'],
   ['Licence', 'CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/)'],
 ] as const;
 
-/** How each type of support counts in Kiel's measures, and how the Netherlands values it. */
-const BY_SUPPORT_TYPE: Record<SupportType, { measure: 'delivery' | 'allocation'; basis: ValuationBasis }> = {
-  stock: { measure: 'delivery', basis: 'replacementValue' },
-  procurement: { measure: 'allocation', basis: 'contractPrice' },
-  natoFund: { measure: 'allocation', basis: 'contribution' },
-};
+/** How each type of support counts in Kiel's measures. */
+const MEASURE: Record<SupportType, 'delivery' | 'allocation'> = { stock: 'delivery', procurement: 'allocation', natoFund: 'allocation' };
 
 type KielRow = Record<KielColumn, CsvCell>;
 
 function kielRow(delivery: PublicDelivery, value: (cents: number | null) => CsvCell): KielRow {
   const words = vocabulary('en');
-  const { measure, basis } = BY_SUPPORT_TYPE[delivery.supportType];
+  const measure = MEASURE[delivery.supportType];
   const letter = delivery.firstLetter;
   return {
     Donor: 'Netherlands',
@@ -60,17 +68,17 @@ function kielRow(delivery: PublicDelivery, value: (cents: number | null) => CsvC
     'Quantity Delivered': measure === 'delivery' ? delivery.quantity : null,
     'Value (EUR)': value(delivery.valueCents),
     Source: letter ? `${letter.paperNumber ?? 'Letter to parliament'} (${letter.letterDate})` : 'Steunregister open data',
-    'Valuation Basis': words.valuationBases[basis],
+    'Valuation Basis': delivery.valueBasis && words.valuationBases[delivery.valueBasis],
   };
 }
 
 /**
- * The CSV: a comment line with the valuation note first (`#`, as pandas' comment option reads it), then the
- * table; in the dialect for Dutch Excel after the byte order mark, as every CSV in that dialect.
+ * The CSV: the header first (in the dialect for Dutch Excel after the byte order mark, as every CSV in that
+ * dialect), so that every CSV reader reads it; no comment line, which strict readers take for the header.
  */
 export function kielCsv(dialect: CsvDialect) {
   return {
-    start: `${csvPreamble(dialect)}# ${KIEL_METADATA[3][1]}\r\n${csvLine(KIEL_COLUMNS, dialect)}`,
+    start: csvPreamble(dialect) + csvLine(KIEL_COLUMNS, dialect),
     batch: (rows: PublicDelivery[]) => rows.map((row) => csvRow(KIEL_COLUMNS, kielRow(row, (cents) => csvEuros(cents, dialect)), dialect)).join(''),
     end: '',
   };

@@ -1,5 +1,6 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { PublicDeliverySchema } from '../../db/repositories/public.ts';
+import { VALUATION_BASES } from '../../../common/vocabulary/codes.ts';
 import { CSV_DIALECTS } from '../csv.ts';
 import { LetterDocumentSchema } from '../../letters/letter-document.ts';
 import { LETTER_FORMATS } from '../../letters/renderings.ts';
@@ -38,7 +39,8 @@ const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
   categoryLabel: z.string().openapi({ description: 'The category in the language asked for' }),
   supportTypeLabel: z.string().openapi({ description: 'The type of support in the language asked for' }),
   realisedOn: z.string().nullable().openapi({ description: 'When it was realised: YYYY-MM-DD, or YYYY-MM where the disclosure decision gives only the month; null where it gives none' }),
-  valueCents: z.number().int().nullable().openapi({ description: 'Its value in euro cents (replacement value or price paid), where the disclosure decision made it public; else null' }),
+  valueCents: z.number().int().nullable().openapi({ description: 'Its value in euro cents, where the disclosure decision made it public; else null' }),
+  valueBasis: z.enum(VALUATION_BASES).nullable().openapi({ description: 'The basis of that value: the valuation’s for stock (replacement or book value), what was paid for the rest; null with it' }),
   firstLetter: z
     .object({ id: z.uuid(), paperNumber: z.string().nullable().openapi({ example: 'Kamerstuk 22 054, nr. 460' }), letterDate: isoDate })
     .nullable()
@@ -181,9 +183,10 @@ export const figuresSeriesRoute = publicRead('/public/letter-figures', 'Open dat
 
 export const kielRoute = publicRead('/public/kiel', 'Open data: the public deliveries in the columns of the Kiel Institute Ukraine Support Tracker (CSV or XLSX)', {
   description:
-    'Kiel values aid in kind at market prices; the Netherlands values stock at replacement value and the rest at what was paid: the column ' +
-    'Valuation Basis names it per row, the CSV says so in its first line (a # comment) and the XLSX on its sheet "metadata". CSV in RFC 4180 ' +
-    'unless dialect=excel-nl.',
+    'Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) ' +
+    'and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX ' +
+    'says so on its sheet "metadata", and the catalogue in the description of each file. The CSV starts with its header; RFC 4180 unless ' +
+    'dialect=excel-nl.',
   request: { query: z.object({ format: z.enum(['csv', 'xlsx']).optional(), dialect: dialectQuery }) },
   responses: {
     200: { content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The file' },

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from '@hono/zod-openapi';
-import { CATEGORIES } from '../../domain/delivery.ts';
+import { CATEGORIES, VALUATION_BASES } from '../../domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DisclosureState } from '../../domain/disclosure.ts';
 import type { Database, PublicDeliveryTable } from '../schema.ts';
 
@@ -20,6 +20,7 @@ export const StoredDecisionSchema = z.object({
   publicFrom: z.string().nullable(),
   realisedDatePrecision: z.enum(REALISED_DATE_PRECISIONS).nullable(),
   publicValueCents: z.number().int().nullable(),
+  publicValueBasis: z.enum(VALUATION_BASES).nullable(),
   note: z.string(),
   decidedById: z.string().nullable(),
   decidedByName: z.string(),

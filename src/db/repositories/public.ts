@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { todayInAmsterdam } from '../../../common/dates.ts';
 import { z } from 'zod';
+import { VALUATION_BASES } from '../../../common/vocabulary/codes.ts';
 import { OverviewItemSchema, PublicLetterSnapshotSchema, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import type { PublicDatabase } from '../schema.ts';
 import { parseStoredJson } from '../stored-json.ts';
@@ -52,6 +53,8 @@ export const PublicDeliverySchema = OverviewItemSchema.extend({
   realisedOn: z.string().nullable(),
   /** The value decided public, in cents; null where it was not. */
   valueCents: z.number().int().nullable(),
+  /** The basis of that value: of the valuation that gives it for stock, what was paid for the rest; null with it. */
+  valueBasis: z.enum(VALUATION_BASES).nullable(),
   /** The first published letter that listed it: its parliamentary paper number and date. */
   firstLetter: z.object({ id: z.string(), paperNumber: z.string().nullable(), letterDate: z.iso.date() }).nullable(),
   decidedOn: z.iso.date(),
@@ -68,6 +71,7 @@ const DELIVERY_COLUMNS = [
   'publicDelivery.quantity',
   'publicDelivery.realisedOn',
   'publicDelivery.valueCents',
+  'publicDelivery.valueBasis',
   'publicDelivery.decidedOn',
   'publicDelivery.isDemonstration',
   'publicLetter.id as letterId',

@@ -4067,7 +4067,7 @@ export interface paths {
         };
         /**
          * Open data: the public deliveries in the columns of the Kiel Institute Ukraine Support Tracker (CSV or XLSX)
-         * @description Kiel values aid in kind at market prices; the Netherlands values stock at replacement value and the rest at what was paid: the column Valuation Basis names it per row, the CSV says so in its first line (a # comment) and the XLSX on its sheet "metadata". CSV in RFC 4180 unless dialect=excel-nl.
+         * @description Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX says so on its sheet "metadata", and the catalogue in the description of each file. The CSV starts with its header; RFC 4180 unless dialect=excel-nl.
          */
         get: {
             parameters: {
@@ -10455,6 +10455,11 @@ export interface components {
             realisedDatePrecision: "day" | "month" | null;
             /** @description The value open data gives, in cents: the delivery’s value when decided; null when not public */
             publicValueCents: number | null;
+            /**
+             * @description The basis of that value: of the valuation that gave it for stock, what was paid for the rest; null when not public
+             * @enum {string|null}
+             */
+            publicValueBasis: "replacementValue" | "bookValue" | "contractPrice" | "contribution" | null;
             note: string;
             /**
              * Format: uuid
@@ -10895,8 +10900,13 @@ export interface components {
             quantity: string | null;
             /** @description When it was realised: YYYY-MM-DD, or YYYY-MM where the disclosure decision gives only the month; null where it gives none */
             realisedOn: string | null;
-            /** @description Its value in euro cents (replacement value or price paid), where the disclosure decision made it public; else null */
+            /** @description Its value in euro cents, where the disclosure decision made it public; else null */
             valueCents: number | null;
+            /**
+             * @description The basis of that value: the valuation’s for stock (replacement or book value), what was paid for the rest; null with it
+             * @enum {string|null}
+             */
+            valueBasis: "replacementValue" | "bookValue" | "contractPrice" | "contribution" | null;
             /** @description The first published letter to parliament that listed it */
             firstLetter: {
                 /** Format: uuid */

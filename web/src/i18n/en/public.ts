@@ -47,7 +47,7 @@ export { publicPages as public };
 export const publicDeliveries: typeof nl.publicDeliveries = {
   openData: {
     title: 'More open data',
-    intro: 'Free to use under CC0. The deliveries also in the columns of the Kiel Institute’s Ukraine Support Tracker (which values at market prices; the Netherlands values stock at replacement value and the rest at what was paid), and the figures of every published letter as a time series.',
+    intro: 'Free to use under CC0. The deliveries also in the columns of the Kiel Institute’s Ukraine Support Tracker (which values at market prices; the Netherlands values stock at replacement value, or book value where it will not be replaced, and the rest at what was paid), and the figures of every published letter as a time series.',
     kiel: 'In the Kiel format',
     figures: 'Figures of the letters',
     catalog: 'Description of the open data (DCAT-AP-NL, JSON-LD)',

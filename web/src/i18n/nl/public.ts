@@ -46,7 +46,7 @@ export { publicPages as public };
 export const publicDeliveries = {
   openData: {
     title: 'Meer open data',
-    intro: 'Onder CC0 vrij te gebruiken. De leveringen ook in de kolommen van de Ukraine Support Tracker van het Kiel Institute (dat waardeert tegen marktprijzen; Nederland voorraad tegen vervangingswaarde en de rest tegen wat betaald is), en de cijfers van elke gepubliceerde brief als tijdreeks.',
+    intro: 'Onder CC0 vrij te gebruiken. De leveringen ook in de kolommen van de Ukraine Support Tracker van het Kiel Institute (dat waardeert tegen marktprijzen; Nederland voorraad tegen vervangingswaarde, of boekwaarde waar zij niet wordt vervangen, en de rest tegen wat betaald is), en de cijfers van elke gepubliceerde brief als tijdreeks.',
     kiel: 'In Kiel-formaat',
     figures: 'Cijfers van de brieven',
     catalog: 'Beschrijving van de open data (DCAT-AP-NL, JSON-LD)',
