@@ -8,10 +8,12 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createFileOnce } from '../audit/checkpoints.ts';
-import { accountsWithPlainTotpSecret, updateAccount } from '../db/repositories/accounts.ts';
+import { accountsWithPlainTotpSecret, countAccountsWithSealedTotpSecret, updateAccount } from '../db/repositories/accounts.ts';
 import type { Database } from '../db/schema.ts';
+import { StartRefusedError } from '../start-refused.ts';
 
-const KEY_FILE = 'totp-secret-key';
+/** The key's file in the audit directory; a backup leaves it out, so that a backup alone opens no secret. */
+export const TOTP_SECRET_KEY_FILE = 'totp-secret-key';
 const SEALED_PREFIX = 'aes-256-gcm:';
 
 /** The key TOTP secrets are sealed with: 32 random bytes. */
@@ -22,17 +24,40 @@ export function temporaryTotpSecretKey(): TotpSecretKey {
   return randomBytes(32);
 }
 
-/** The key in `directory`, made (readable by its owner only) when there is none. */
-export async function openTotpSecretKey(directory: string): Promise<TotpSecretKey> {
+/** The key file is missing while the database holds secrets sealed with it; the message says what to do. */
+export class TotpSecretKeyMissingError extends StartRefusedError {}
+
+/**
+ * The key in `directory`, made (readable by its owner only) when there is none and the database holds no
+ * secret sealed with a key: a new key would open none of them, and the secrets of accounts enrolled with
+ * it would not open once the old key is put back.
+ */
+export async function openTotpSecretKey(directory: string, db: Kysely<Database>): Promise<TotpSecretKey> {
   await mkdir(directory, { recursive: true, mode: 0o700 });
-  const path = join(directory, KEY_FILE);
+  const path = join(directory, TOTP_SECRET_KEY_FILE);
   const text = await readFile(path, 'utf8').catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
+    const sealed = await countAccountsWithSealedTotpSecret(db, SEALED_PREFIX);
+    if (sealed > 0) throw new TotpSecretKeyMissingError(totpSecretKeyMissing(path, sealed));
     return createFileOnce(path, `${randomBytes(32).toString('base64')}\n`, 0o600);
   });
   const key = Buffer.from(text.trim(), 'base64');
   if (key.length !== 32) throw new Error(`${path} does not hold a key of 32 bytes`);
   return key;
+}
+
+/** Accounts whose second factor is sealed with the key (a restore says when the key is needed). */
+export function countSealedTotpSecrets(db: Kysely<Database>): Promise<number> {
+  return countAccountsWithSealedTotpSecret(db, SEALED_PREFIX);
+}
+
+/** What to do when the key file is not there; one line, for the operator. */
+export function totpSecretKeyMissing(path: string, accounts: number): string {
+  return (
+    `${path} is missing and ${accounts} account${accounts === 1 ? ' has its' : 's have their'} second factor sealed with it: ` +
+    'put the key back from where you keep it (a backup leaves it out; README, "Backup and restore"). ' +
+    'Without it the server does not start, as second-factor logins cannot be checked.'
+  );
 }
 
 export function sealTotpSecret(key: TotpSecretKey, accountId: string, secret: string): string {

@@ -46,8 +46,7 @@ export function accountCommands(): Command {
     .option('--email <address>', 'where notifications go (when the server sends e-mail)')
     .action(async (options: { name: string; role: Role; displayName?: string; oidcSubject?: string; email?: string; password: boolean; secondFactor?: boolean }) => {
       const password = options.password ? await readPassword() : null;
-      const totpKey = await openTotpSecretKey(auditDirectoryFromEnvironment());
-      const { account, totpSecret } = await withDatabase((handle) =>
+      const { account, totpSecret } = await withDatabase(async (handle) =>
         createAccount(handle.db, operatorContext(), {
           username: options.name,
           displayName: options.displayName,
@@ -56,7 +55,7 @@ export function accountCommands(): Command {
           oidcSubject: options.oidcSubject ?? null,
           email: options.email ?? null,
           secondFactor: options.secondFactor,
-        }, totpKey).catch(explain),
+        }, await openTotpSecretKey(auditDirectoryFromEnvironment(), handle.db)).catch(explain),
       );
       console.log(`Created account ${account.username} (${account.role}).`);
       if (totpSecret) {

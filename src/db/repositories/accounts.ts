@@ -69,3 +69,13 @@ export async function accountsWithPlainTotpSecret(db: Db, sealedPrefix: string):
     .execute();
   return rows.map((row) => ({ id: row.id, totpSecret: row.totpSecret! }));
 }
+
+/** How many accounts have a sealed TOTP secret (one that starts with the prefix sealed ones have). */
+export async function countAccountsWithSealedTotpSecret(db: Db, sealedPrefix: string): Promise<number> {
+  const row = await db
+    .selectFrom('account')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('totpSecret', 'like', `${sealedPrefix}%`)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
