@@ -172,6 +172,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     missingColumn: (p) => `Dit blad mist de kolom ${p.column}; voeg die toe met de kop uit het sjabloon.`,
     duplicateColumn: (p) => `Deze kolom staat ook al in kolom ${p.first}; verwijder een van beide.`,
     unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
+    hiddenSheet: (p) =>
+      `Het blad ${p.sheet} is ${p.visibility === 'veryHidden' ? 'zeer verborgen (Excel toont het niet bij Zichtbaar maken; zet in de VBA-editor de eigenschap Visible van het blad op xlSheetVisible)' : 'verborgen'}, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.`,
     duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van dit blad; geef elke regel een eigen kenmerk.`,
     unknownDeliveryReference: () => 'Er is geen levering met dit kenmerk, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.',
     deliveryRowInvalid: (p) => `De levering op regel ${p.row} heeft een fout; herstel die eerst.`,
@@ -333,6 +335,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     missingColumn: (p) => `This sheet lacks the column ${p.column}; add it with the template's header.`,
     duplicateColumn: (p) => `This column is also in column ${p.first}; delete one of them.`,
     unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",
+    hiddenSheet: (p) =>
+      `The sheet ${p.sheet} is ${p.visibility === 'veryHidden' ? "very hidden (Excel's Unhide does not list it; in the VBA editor set the sheet's Visible property to xlSheetVisible)" : 'hidden'}, so its rows cannot be seen; unhide the sheet to import them, or remove it.`,
     duplicateReference: (p) => `This reference is on row ${p.row} of this sheet already; give every row its own reference.`,
     unknownDeliveryReference: () => 'There is no delivery with this reference, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.',
     deliveryRowInvalid: (p) => `The delivery on row ${p.row} has a fault; correct that first.`,
