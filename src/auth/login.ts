@@ -12,7 +12,7 @@ import { passwordMatches } from './passwords.ts';
 import { openSession, type Principal } from './sessions.ts';
 import { tokenHash } from './tokens.ts';
 import { totpStep } from './totp.ts';
-import { openTotpSecret, type TotpSecretKey } from './totp-secret-key.ts';
+import { openedTotpSecret, type TotpSecretKey } from './totp-secret-key.ts';
 
 type Db = Kysely<Database>;
 
@@ -91,16 +91,6 @@ export async function logInWithPassword(
     if (error instanceof LoginFailedError) return fail(db, context, username, 'totpReused');
     throw error;
   });
-}
-
-/** The account's TOTP secret; undefined when it does not open with the key (sealed with another key, or changed). */
-function openedTotpSecret(key: TotpSecretKey, account: accounts.StoredAccount): string | null | undefined {
-  if (!account.totpSecret) return null;
-  try {
-    return openTotpSecret(key, account.id, account.totpSecret);
-  } catch {
-    return undefined;
-  }
 }
 
 function secondFactorFailure(account: accounts.StoredAccount, totpSecret: string | null | undefined, code: string | undefined, now: Date): string | null {

@@ -97,7 +97,8 @@ describe('backup and restore of the embedded register', () => {
     expect(code).toBe(0);
     const keyFile = join(dataDir, 'audit', 'totp-secret-key');
     expect(output).toContain(
-      `${keyFile} is missing and 1 account has its second factor sealed with it: put the key back from where you keep it (a backup leaves it out; README, "Backup and restore"). ` +
+      `${keyFile} is missing and 1 account has its second factor sealed with it: put the key back from where you keep it (a backup leaves it out; README, "Backup and restore"), ` +
+        'or, if it is lost, give every such account a new second factor with account new-second-factor --all-sealed (each person then enrols again). ' +
         'Without it the server does not start, as second-factor logins cannot be checked.\n',
     );
     expect(existsSync(keyFile)).toBe(false);
