@@ -101,7 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await migrate(database);
     if (options.auditCheckpoints) await refuseChainBehindCheckpoints(database.db, options.auditCheckpoints.directory);
-    const totpKey = options.auditCheckpoints ? await openTotpSecretKey(options.auditCheckpoints.directory) : temporaryTotpSecretKey();
+    const totpKey = options.auditCheckpoints ? await openTotpSecretKey(options.auditCheckpoints.directory, database.db) : temporaryTotpSecretKey();
     const sealed = await sealPlainTotpSecrets(database.db, totpKey);
     if (sealed > 0) logger.info({ accounts: sealed }, 'TOTP secrets stored in plain text are now sealed');
     if (options.demonstrationData) await loadDemonstrationData(database.db);

@@ -137,6 +137,8 @@ const EVENT_ACTIONS = [
   'account.changeRole',
   'account.changeEmail',
   'account.disable',
+  /** A new TOTP secret for an account (a lost phone, or the key the secrets are sealed with lost). */
+  'account.newSecondFactor',
   'demonstration.load',
   'letter.create',
   'letter.update',

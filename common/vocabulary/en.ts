@@ -104,6 +104,7 @@ export const en: Vocabulary = {
     'account.changeRole': 'Change role',
     'account.changeEmail': 'Change e-mail address',
     'account.disable': 'Disable account',
+    'account.newSecondFactor': 'Give a new second factor',
     'demonstration.load': 'Load demonstration data',
     'letter.create': 'Create a draft letter',
     'letter.update': 'Change a letter',

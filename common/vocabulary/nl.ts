@@ -198,6 +198,7 @@ export const nl: Vocabulary = {
     'account.changeRole': 'Rol wijzigen',
     'account.changeEmail': 'E-mailadres wijzigen',
     'account.disable': 'Account uitschakelen',
+    'account.newSecondFactor': 'Nieuwe tweede factor geven',
     'demonstration.load': 'Demonstratiegegevens laden',
     'letter.create': 'Concept van een brief aanmaken',
     'letter.update': 'Brief wijzigen',

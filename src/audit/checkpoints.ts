@@ -5,7 +5,7 @@
  * shows. The directory holds the Ed25519 key pair and `checkpoints.jsonl`, one signed checkpoint a line.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { link, mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -286,6 +286,12 @@ export async function createFileOnce(path: string, content: string, mode: number
   }
   await syncDirectory(path);
   return content;
+}
+
+/** Moves a file written aside (durably) into place, replacing the file there, durably. */
+export async function moveIntoPlace(aside: string, path: string): Promise<void> {
+  await rename(aside, path);
+  await syncDirectory(path);
 }
 
 async function syncDirectory(path: string): Promise<void> {

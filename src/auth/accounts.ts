@@ -148,6 +148,48 @@ export async function disableAccount(db: Db, context: RequestContext, id: string
   });
 }
 
+export interface NewSecondFactor {
+  account: AccountView;
+  /** The new TOTP secret, to hand to its owner once; it cannot be read back. */
+  totpSecret: string;
+}
+
+/** Gives an enabled account a new TOTP secret (a lost phone): codes from the old one no longer log in, and its sessions end. */
+export async function giveNewSecondFactor(db: Db, context: RequestContext, id: string, totpKey: TotpSecretKey): Promise<NewSecondFactor> {
+  return inTransaction(db, async (trx) => {
+    const current = await lockAccount(trx, id);
+    if (current.disabledAt !== null) throw new ValidationError([{ field: 'account', code: 'accountDisabled' }]);
+    return renewSecondFactor(trx, context, current, totpKey);
+  });
+}
+
+/**
+ * A new TOTP secret, sealed with the key, for an account locked in the transaction; its sessions end and
+ * the change is recorded (`detail` says why, without the secret). A step of the old secret used last does
+ * not hold back the new secret's codes.
+ */
+export async function renewSecondFactor(
+  trx: Db,
+  context: RequestContext,
+  current: accounts.StoredAccount,
+  totpKey: TotpSecretKey,
+  detail?: Record<string, unknown>,
+): Promise<NewSecondFactor> {
+  const totpSecret = newTotpSecret();
+  const changed = await accounts.updateAccount(trx, current.id, { totpSecret: sealTotpSecret(totpKey, current.id, totpSecret), totpLastStep: null });
+  await endSessionsOf(trx, current.id, context.now().toISOString());
+  const account = viewOf(changed);
+  await recordAuditEvent(trx, context, {
+    action: 'account.newSecondFactor',
+    object: { type: 'account', id: current.id },
+    result: 'success',
+    before: viewOf(current),
+    after: account,
+    ...(detail ? { detail } : {}),
+  });
+  return { account, totpSecret };
+}
+
 /** An administrator cannot lock themselves out, nor raise or lower their own rights: another must do it. */
 function refuseOwnAccount(context: RequestContext, id: string, field: string): void {
   if (context.actor?.id === id) throw new ValidationError([{ field, code: 'ownAccount' }]);

@@ -12,7 +12,7 @@ import { passwordMatches } from './passwords.ts';
 import { openSession, type Principal } from './sessions.ts';
 import { tokenHash } from './tokens.ts';
 import { totpStep } from './totp.ts';
-import { openTotpSecret, type TotpSecretKey } from './totp-secret-key.ts';
+import { openedTotpSecret, type TotpSecretKey } from './totp-secret-key.ts';
 
 type Db = Kysely<Database>;
 
@@ -67,7 +67,7 @@ export async function logInWithPassword(
 
   const account = await accounts.findAccountByUsername(db, username);
   const passwordOk = await passwordMatches(account?.passwordHash ?? null, credentials.password);
-  const totpSecret = account?.totpSecret ? openTotpSecret(totpKey, account.id, account.totpSecret) : null;
+  const totpSecret = account ? openedTotpSecret(totpKey, account) : null;
   const failure = !account || !passwordOk ? 'invalidCredentials' : secondFactorFailure(account, totpSecret, credentials.totp, now);
   if (failure || !account) return fail(db, context, username, failure ?? 'invalidCredentials');
 
@@ -93,8 +93,10 @@ export async function logInWithPassword(
   });
 }
 
-function secondFactorFailure(account: accounts.StoredAccount, totpSecret: string | null, code: string | undefined, now: Date): string | null {
+function secondFactorFailure(account: accounts.StoredAccount, totpSecret: string | null | undefined, code: string | undefined, now: Date): string | null {
   if (account.disabledAt !== null || !isRole(account.role)) return 'accountDisabled';
+  // The code cannot be checked: refused, as a wrong code is; the audit event tells the operator why.
+  if (totpSecret === undefined) return 'totpSecretUnreadable';
   if (!totpSecret) return SECOND_FACTOR_ROLES.has(account.role) ? 'secondFactorNotEnrolled' : null;
   if (!code) return 'totpMissing';
   return totpStep(totpSecret, code, now) === null ? 'totpWrong' : null;

@@ -1,18 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTotpSecret, openTotpSecretKey, sealTotpSecret, temporaryTotpSecretKey } from './totp-secret-key.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { insertAccount } from '../db/repositories/accounts.ts';
+import { openScratchPGlite, type ScratchDatabase } from '../../test/support/scratch-database.ts';
+import { openTotpSecret, openTotpSecretKey, sealTotpSecret, temporaryTotpSecretKey, TotpSecretKeyMissingError } from './totp-secret-key.ts';
 
 describe('the key TOTP secrets are sealed with', () => {
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-totp-key-'));
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
+  let scratch: ScratchDatabase;
+  beforeAll(async () => {
+    scratch = await openScratchPGlite();
+  });
+  afterAll(() => scratch.dispose());
 
   it('is made once, readable by its owner only, and opens what it sealed for that account only', async () => {
     const directory = join(folder, 'audit');
-    const key = await openTotpSecretKey(directory);
+    const key = await openTotpSecretKey(directory, scratch.handle.db);
     expect(statSync(join(directory, 'totp-secret-key')).mode & 0o777).toBe(0o600);
-    expect((await openTotpSecretKey(directory)).equals(key)).toBe(true);
+    expect((await openTotpSecretKey(directory, scratch.handle.db)).equals(key)).toBe(true);
     expect(readFileSync(join(directory, 'totp-secret-key'), 'utf8')).not.toContain('JBSWY3DP');
 
     const sealed = sealTotpSecret(key, 'account-1', 'JBSWY3DPEHPK3PXP');
@@ -21,5 +29,14 @@ describe('the key TOTP secrets are sealed with', () => {
     expect(() => openTotpSecret(key, 'account-2', sealed)).toThrow();
     expect(() => openTotpSecret(temporaryTotpSecretKey(), 'account-1', sealed)).toThrow();
     expect(() => openTotpSecret(key, 'account-1', 'JBSWY3DPEHPK3PXP')).toThrow(/not sealed/);
+  });
+
+  it('is not made anew while the database holds secrets sealed with a key: the kept one is to be put back', async () => {
+    const { db } = scratch.handle;
+    const id = randomUUID();
+    await insertAccount(db, { id, username: `sealed-${id}`, displayName: '', role: 'auditor', passwordHash: null, totpSecret: sealTotpSecret(temporaryTotpSecretKey(), id, 'JBSWY3DPEHPK3PXP'), oidcSubject: null });
+    const directory = join(folder, 'restored-audit');
+    await expect(openTotpSecretKey(directory, db)).rejects.toThrow(TotpSecretKeyMissingError);
+    expect(existsSync(join(directory, 'totp-secret-key'))).toBe(false);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * A backup of the embedded register in one file: the database's data folder (PGlite's dumpDataDir) and
- * every file of the audit directory (signing key, checkpoints, restore records, TOTP sealing key), as
- * gzipped JSON. The file holds password hashes and keys: it is its owner's only (0600).
+ * the files of the audit directory (signing key, checkpoints, restore records), as gzipped JSON. The key
+ * the TOTP secrets are sealed with is left out: with it beside the sealed secrets the backup would give
+ * away every second factor. The file holds password hashes and keys: it is its owner's only (0600).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { countSealedTotpSecrets, TOTP_SECRET_KEY_FILE, totpSecretKeyMissing } from '../auth/totp-secret-key.ts';
 import { lastAuditEvent } from '../db/repositories/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 
@@ -19,7 +21,7 @@ interface BackupContent {
   lastAuditSeq: number;
   /** The data folder as PGlite dumps it (a tar), base64. */
   database: string;
-  /** The audit directory's files by name, base64. */
+  /** The audit directory's files by name, base64 (an older backup holds the TOTP key too, and restores it). */
   audit: Record<string, string>;
 }
 
@@ -63,9 +65,13 @@ export async function writeBackup(handle: DatabaseHandle, auditDirectory: string
  * AUDIT_DIR) is kept as it is: its checkpoints are what shows that an older backup was restored.
  * Everything is written aside first and moved into place only once the database opens and holds its audit
  * trail: a damaged backup is refused and leaves nothing behind, so that the next try finds the directories
- * as they were.
+ * as they were. `totpSecretKeyMissing` says what to do when the TOTP key must be put back.
  */
-export async function restoreBackup(file: string, dataDir: string, auditDirectory: string): Promise<BackupSummary & { auditRestored: boolean }> {
+export async function restoreBackup(
+  file: string,
+  dataDir: string,
+  auditDirectory: string,
+): Promise<BackupSummary & { auditRestored: boolean; totpSecretKeyMissing?: string }> {
   const target = resolve(dataDir);
   const auditTarget = resolve(auditDirectory);
   if (!isEmptyOrAbsent(target)) throw new BackupRefusedError(`${dataDir} is not empty: a backup is restored into an empty data directory only.`);
@@ -76,10 +82,11 @@ export async function restoreBackup(file: string, dataDir: string, auditDirector
   const auditInside = relative(target, auditTarget);
   const auditInsideData = !auditInside.startsWith('..') && !isAbsolute(auditInside);
   const stagedAudit = auditInsideData ? join(staged, auditInside) : `${auditTarget}.restoring-${process.pid}`;
+  let sealedTotpSecrets: number;
   try {
     await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     await mkdir(staged, { mode: 0o700 });
-    await restoreDatabase(file, content, staged);
+    sealedTotpSecrets = await restoreDatabase(file, content, staged);
     if (auditRestored) {
       await mkdir(stagedAudit, { recursive: true, mode: 0o700 });
       if (!auditInsideData) await mkdir(dirname(auditTarget), { recursive: true, mode: 0o700 });
@@ -93,11 +100,16 @@ export async function restoreBackup(file: string, dataDir: string, auditDirector
     await rm(staged, { recursive: true, force: true });
     if (!auditInsideData) await rm(stagedAudit, { recursive: true, force: true });
   }
-  return { createdAt: content.createdAt, lastAuditSeq: content.lastAuditSeq, auditFiles: Object.keys(content.audit).length, auditRestored };
+  const keyFile = join(auditTarget, TOTP_SECRET_KEY_FILE);
+  const summary = { createdAt: content.createdAt, lastAuditSeq: content.lastAuditSeq, auditFiles: Object.keys(content.audit).length, auditRestored };
+  return sealedTotpSecrets > 0 && !existsSync(keyFile) ? { ...summary, totpSecretKeyMissing: totpSecretKeyMissing(keyFile, sealedTotpSecrets) } : summary;
 }
 
-/** The backup's database, opened in `dataDir` and checked: it opens, and holds the audit trail the backup names. */
-async function restoreDatabase(file: string, content: BackupContent, dataDir: string): Promise<void> {
+/**
+ * The backup's database, opened in `dataDir` and checked: it opens, and holds the audit trail the backup
+ * names. Returns how many accounts have a second factor sealed with the TOTP key.
+ */
+async function restoreDatabase(file: string, content: BackupContent, dataDir: string): Promise<number> {
   const damaged = (why: string) => new BackupRefusedError(`${file} is damaged: ${why}. Nothing was restored; try an older backup.`);
   const restored = await openDatabase({ dataDir, template: new Blob([Buffer.from(content.database, 'base64')]) }).catch((error: Error) => {
     throw damaged(`its database does not open (${error.message})`);
@@ -109,6 +121,7 @@ async function restoreDatabase(file: string, content: BackupContent, dataDir: st
     );
     if (lastSeq < content.lastAuditSeq) throw damaged(`its database ends at audit event #${lastSeq}, not #${content.lastAuditSeq}`);
     await restored.makeDurable();
+    return await countSealedTotpSecrets(restored.db);
   } finally {
     await restored.close();
   }
@@ -146,7 +159,7 @@ async function readBackup(file: string): Promise<BackupContent> {
   return content as BackupContent;
 }
 
-/** The regular files of the audit directory (none when it does not exist yet). */
+/** The regular files of the audit directory but the TOTP key (none when it does not exist yet). */
 async function readAuditFiles(directory: string): Promise<Record<string, string>> {
   const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
@@ -154,7 +167,7 @@ async function readAuditFiles(directory: string): Promise<Record<string, string>
   });
   const files: Record<string, string> = {};
   // Files being written aside (`….tmp`) are not part of the directory yet.
-  for (const entry of entries.filter((each) => each.isFile() && !each.name.endsWith('.tmp'))) {
+  for (const entry of entries.filter((each) => each.isFile() && !each.name.endsWith('.tmp') && each.name !== TOTP_SECRET_KEY_FILE)) {
     files[entry.name] = (await readFile(join(directory, entry.name))).toString('base64');
   }
   return files;

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createAccount, changeRole, disableAccount, viewOf } from '../auth/accounts.ts';
+import { createAccount, changeRole, disableAccount, giveNewSecondFactor, viewOf } from '../auth/accounts.ts';
+import { replaceLostTotpSecretKey, TotpSecretKeyNotLostError } from '../auth/lost-totp-secret-key.ts';
 import { totpUri } from '../auth/totp.ts';
 import { openTotpSecretKey } from '../auth/totp-secret-key.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
@@ -25,6 +26,11 @@ async function readPassword(): Promise<string> {
   return input.replace(/\r?\n$/, '');
 }
 
+function printSecondFactor(username: string, totpSecret: string): void {
+  console.log(`Second factor (TOTP) secret, shown only now: ${totpSecret}`);
+  console.log(`For an authenticator app: ${totpUri(totpSecret, username)}`);
+}
+
 async function accountNamed(db: Kysely<Database>, name: string) {
   const account = await findAccountByUsername(db, name);
   if (!account) throw new CommandError(`there is no account ${name}`);
@@ -46,8 +52,7 @@ export function accountCommands(): Command {
     .option('--email <address>', 'where notifications go (when the server sends e-mail)')
     .action(async (options: { name: string; role: Role; displayName?: string; oidcSubject?: string; email?: string; password: boolean; secondFactor?: boolean }) => {
       const password = options.password ? await readPassword() : null;
-      const totpKey = await openTotpSecretKey(auditDirectoryFromEnvironment());
-      const { account, totpSecret } = await withDatabase((handle) =>
+      const { account, totpSecret } = await withDatabase(async (handle) =>
         createAccount(handle.db, operatorContext(), {
           username: options.name,
           displayName: options.displayName,
@@ -56,13 +61,10 @@ export function accountCommands(): Command {
           oidcSubject: options.oidcSubject ?? null,
           email: options.email ?? null,
           secondFactor: options.secondFactor,
-        }, totpKey).catch(explain),
+        }, await openTotpSecretKey(auditDirectoryFromEnvironment(), handle.db)).catch(explain),
       );
       console.log(`Created account ${account.username} (${account.role}).`);
-      if (totpSecret) {
-        console.log(`Second factor (TOTP) secret, shown only now: ${totpSecret}`);
-        console.log(`For an authenticator app: ${totpUri(totpSecret, account.username)}`);
-      }
+      if (totpSecret) printSecondFactor(account.username, totpSecret);
     });
 
   accountCommand
@@ -99,5 +101,40 @@ export function accountCommands(): Command {
       console.log(`Account ${options.name} now has role ${options.role}.`);
     });
 
+  accountCommand
+    .command('new-second-factor')
+    .description('give an account a new second factor (TOTP), shown once; its sessions end')
+    .option('--name <username>', 'the username (a lost phone)')
+    .addOption(
+      new Option('--all-sealed', 'the key the second factors are sealed with is lost: a new key, and a new second factor for every account that has one').conflicts('name'),
+    )
+    .action(async (options: { name?: string; allSealed?: boolean }) => {
+      if (options.allSealed) return newSecondFactorsUnderNewKey();
+      const { name } = options;
+      if (!name) throw new CommandError('give --name <username>, or --all-sealed when the key the second factors are sealed with is lost');
+      const { account, totpSecret } = await withDatabase(async (handle) => {
+        const { id } = await accountNamed(handle.db, name);
+        return giveNewSecondFactor(handle.db, operatorContext(), id, await openTotpSecretKey(auditDirectoryFromEnvironment(), handle.db)).catch(explain);
+      });
+      console.log(`Account ${account.username} has a new second factor; its sessions ended.`);
+      printSecondFactor(account.username, totpSecret);
+    });
+
   return accountCommand;
+}
+
+async function newSecondFactorsUnderNewKey(): Promise<void> {
+  const { keyFile, renewed } = await withDatabase((handle) =>
+    replaceLostTotpSecretKey(handle.db, operatorContext(), auditDirectoryFromEnvironment()).catch((error: unknown) => {
+      throw error instanceof TotpSecretKeyNotLostError ? new CommandError(error.message) : error;
+    }),
+  );
+  console.log(
+    `Made a new key, ${keyFile}, and gave ${renewed.length} account${renewed.length === 1 ? '' : 's'} a new second factor; their sessions ended. ` +
+      'Each person enrols again with the secret below, shown only now (or scans its address):',
+  );
+  for (const { account, totpSecret } of renewed) {
+    console.log(`${account.username}: ${totpSecret}`);
+    console.log(`  ${totpUri(totpSecret, account.username)}`);
+  }
 }

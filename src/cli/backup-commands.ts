@@ -17,7 +17,7 @@ const POSTGRES_BACKUP =
 export function backupCommands(): Command[] {
   const backup = new Command('backup')
     .argument('<file>', 'the backup file to write (it must not exist)')
-    .description('write a consistent backup of the embedded database and the audit directory to one file (mode 0600)')
+    .description('write a consistent backup of the embedded database and the audit directory, without the TOTP key, to one file (mode 0600)')
     .action(async (file: string) => {
       const { dataDir, databaseUrl } = databaseConfigFromEnvironment();
       if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP);
@@ -30,7 +30,7 @@ export function backupCommands(): Command[] {
         // A running server holds the data directory: it takes the backup itself.
         .catch((error: unknown) => (error instanceof DataDirLockedError ? requestBackup(dataDir, target) : Promise.reject(error)))
         .catch(refused);
-      console.log(`Backup written to ${target}: the database with its audit trail up to event #${lastAuditSeq}, and the audit directory.`);
+      console.log(`Backup written to ${target}: the database with its audit trail up to event #${lastAuditSeq}, and the audit directory but the TOTP key (keep that apart).`);
     });
 
   const restore = new Command('restore')
@@ -47,6 +47,7 @@ export function backupCommands(): Command[] {
           ? `The audit directory ${auditDirectory} was restored from the backup.`
           : `The audit directory ${auditDirectory} holds files already and was kept: if its checkpoints are newer than this backup, the server refuses to start and says how to record the restore.`,
       );
+      if (summary.totpSecretKeyMissing) console.log(summary.totpSecretKeyMissing);
     });
 
   return [backup, restore];

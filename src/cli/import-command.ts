@@ -57,7 +57,11 @@ function progressBar(): Progress | undefined {
 
 function describe(report: ImportReport, dryRun: boolean): string {
   const lines = report.rows.flatMap((row) =>
-    row.faults.map((fault) => `${row.sheetName}, row ${row.rowNumber}, column ${fault.columnLetter ?? '-'} (${fault.column}): ${reason('en', fault.code, { later: fault.field, ...fault.params })}`),
+    row.faults.map((fault) => {
+      // A fault of the whole sheet (a hidden one) has no column.
+      const column = fault.column === '' ? '' : `, column ${fault.columnLetter ?? '-'} (${fault.column})`;
+      return `${row.sheetName}, row ${row.rowNumber}${column}: ${reason('en', fault.code, { later: fault.field, ...fault.params })}`;
+    }),
   );
   const { create, unchanged, invalid, example } = report.counts;
   const outcome = dryRun

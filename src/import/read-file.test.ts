@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
@@ -42,6 +43,18 @@ describe('reading an import file', () => {
   ])('says so when a sheet has %s, rather than leave data out unseen', async (_case, names, faults) => {
     const [sheet] = await readImportFile('w.csv', csv(`${names.join(';')}\nW1;D1;1;x;y;z\n`));
     expect(headerFaults(sheet!)).toEqual(faults);
+  });
+
+  it('keeps whether a sheet is hidden or very hidden, as the workbook says', async () => {
+    const workbook = new ExcelJS.Workbook();
+    for (const state of ['visible', 'hidden', 'veryHidden'] as const) workbook.addWorksheet(state, { state }).addRows([VALUATION_HEADERS, ['W1', 'D1', 1, 'x', 'y']]);
+    const sheets = await readImportFile('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(sheets.map((sheet) => [sheet.name, sheet.visibility])).toEqual([
+      ['visible', 'visible'],
+      ['hidden', 'hidden'],
+      ['veryHidden', 'veryHidden'],
+    ]);
+    expect((await readImportFile('w.csv', csv(`${VALUATION_HEADERS.join(';')}\nW1;D1;1;x;y\n`)))[0]!.visibility).toBe('visible');
   });
 
   it('reports a sheet of a workbook that lacks a column instead of skipping it, beside a complete one', async () => {

@@ -2,7 +2,8 @@
  * An uploaded file as the sheets of records it holds: an XLSX workbook (each sheet recognised by its
  * headers, whatever its name) or a CSV file (one sheet). Sheets of anything else, such as the
  * template's explanation, are left out; a sheet taken for records whose headers lack a column, name
- * one twice or name one the template does not have says so, as faults of its header row.
+ * one twice or name one the template does not have says so, as faults of its header row. Whether a
+ * sheet is hidden is kept: its user cannot see its rows, so an import does not take them.
  */
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../spreadsheets.ts';
@@ -29,10 +30,14 @@ interface HeaderFault {
   params: Record<string, string>;
 }
 
+/** Whether a sheet shows in the workbook: a very hidden one is not even listed by Excel's Unhide. */
+type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
 export interface ReadSheet {
   definition: SheetDefinition;
   /** The sheet's name in the workbook, or the file's name for a CSV file. */
   name: string;
+  visibility: SheetVisibility;
   /** Where each column the sheet has was found: its header as written and its letter. */
   columns: ReadonlyMap<string, { header: string; letter: string }>;
   headerFaults: HeaderFault[];
@@ -79,7 +84,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   const startsWith = (signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
   if (startsWith(COMPOUND_FILE_SIGNATURE)) throw new UnreadableFileError('oldOrProtectedWorkbook');
   if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError('notSpreadsheetOrText');
-  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, rows: readCsvTable(bytes), date1904: false }];
+  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), date1904: false }];
   const sheets = tables.flatMap((table) => {
     const sheet = toSheet(table);
     return sheet ? [sheet] : [];
@@ -112,6 +117,7 @@ function readCsvTable(bytes: Uint8Array): CellValue[][] {
 /** Rows as arrays of cells from the first column; a row number is its index plus one. */
 interface Table {
   name: string;
+  visibility: SheetVisibility;
   rows: CellValue[][];
   /** Whether the workbook counts its dates from 1904 (as Excel for Mac once did) rather than 1900. */
   date1904: boolean;
@@ -136,7 +142,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
   // A Word document or a PowerPoint presentation is a ZIP archive too, one that holds no sheet at all.
   if (workbook.worksheets.length === 0) throw new UnreadableFileError('notASpreadsheet');
   const date1904 = workbook.properties.date1904 === true;
-  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, rows: rowsOf(worksheet), date1904 }));
+  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, visibility: worksheet.state, rows: rowsOf(worksheet), date1904 }));
 }
 
 /**
@@ -201,7 +207,7 @@ function toSheet(table: Table): ReadSheet | undefined {
     if (!cells || cells.every(isBlank)) return [];
     return [{ rowNumber: index + 2, cells: new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)])) }];
   });
-  return { definition, name: table.name, columns, headerFaults, rows: dataRows };
+  return { definition, name: table.name, visibility: table.visibility, columns, headerFaults, rows: dataRows };
 }
 
 /** A number in a date column of a workbook is a date without a date format: Excel's serial number of the day. */

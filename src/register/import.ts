@@ -177,12 +177,14 @@ function readFileRows(sheets: ReadSheet[], onProgress?: Progress): PlannedRow[] 
   const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   const rows: PlannedRow[] = [];
   for (const sheet of sheets) {
-    // A sheet without rows loses nothing by its headers (an empty sheet of notes beside the template's).
-    if (sheet.headerFaults.length > 0 && sheet.rows.length > 0) rows.push(headerRow(sheet));
+    const first = rows.length;
     for (const row of sheet.rows) {
       rows.push(readRow(sheet, row));
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
     }
+    const hidden = hiddenSheetFault(sheet, rows.slice(first));
+    // A sheet without rows loses nothing by its headers (an empty sheet of notes beside the template's).
+    if ((sheet.headerFaults.length > 0 && sheet.rows.length > 0) || hidden) rows.splice(first, 0, headerRow(sheet, hidden));
   }
   for (const sheet of IMPORT_SHEETS) markDuplicateReferences(rows.filter((row) => row.sheet === sheet));
   onProgress?.(total, total);
@@ -198,10 +200,37 @@ async function planImport(db: Db, rows: PlannedRow[]): Promise<Plan> {
   return { rows, registerDeliveries };
 }
 
-/** A sheet's header row, when it lacks a column, names one twice or one the template does not have. */
-function headerRow(source: ReadSheet): PlannedRow {
+/**
+ * A hidden sheet's rows cannot be seen by whoever checks the file before importing it: each row of one
+ * (the example aside) gets this fault, and so does its row 1, which names the sheet. Undefined for a
+ * visible sheet and for a hidden one without such rows.
+ */
+function hiddenSheetFault(source: ReadSheet, read: readonly PlannedRow[]): ImportFault | undefined {
+  const rows = read.filter((row) => row.outcome !== 'example');
+  if (source.visibility === 'visible' || rows.length === 0) return undefined;
+  const fault = { field: 'sheet', code: 'hiddenSheet', params: { sheet: source.name, visibility: source.visibility }, column: '', columnLetter: null };
+  for (const row of rows) {
+    row.outcome = 'invalid';
+    row.faults.unshift(fault);
+  }
+  return fault;
+}
+
+/** A sheet's row 1, when the sheet is hidden, or its headers lack a column, name one twice or one the template does not have. */
+function headerRow(source: ReadSheet, hidden: ImportFault | undefined): PlannedRow {
   const faults = source.headerFaults.map(({ code, field, header, letter, params }) => ({ field, code, params, column: header, columnLetter: letter }));
-  return { sheet: source.definition.sheet, sheetName: source.name, rowNumber: 1, reference: null, outcome: 'invalid', faults, values: {}, deliveryId: null, deliveryRow: null, source };
+  return {
+    sheet: source.definition.sheet,
+    sheetName: source.name,
+    rowNumber: 1,
+    reference: null,
+    outcome: 'invalid',
+    faults: hidden ? [hidden, ...faults] : faults,
+    values: {},
+    deliveryId: null,
+    deliveryRow: null,
+    source,
+  };
 }
 
 function readRow(source: ReadSheet, row: ReadRow): PlannedRow {

@@ -222,6 +222,46 @@ describeEachDatabase('import', (database) => {
     expect([refused.status, refused.body.invalidParams]).toEqual([400, [expect.objectContaining({ name: 'content', code: 'oldOrProtectedWorkbook', reason: expect.stringContaining('sla het op als Excel-werkmap (.xlsx) zonder wachtwoord') })]]);
   });
 
+  it('refuses the rows of a hidden or very hidden sheet, which its user cannot see, naming the sheet on its row 1; an empty hidden sheet is no fault', async () => {
+    const DELIVERY_HEADERS = ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'];
+    const delivery = (reference: string) => [reference, 'Granaten', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting'];
+    const workbook = async (sheets: { name: string; state: 'visible' | 'hidden' | 'veryHidden'; rows: (string | number)[][] }[]) => {
+      const made = new ExcelJS.Workbook();
+      for (const { name, state, rows } of sheets) made.addWorksheet(name, { state }).addRows(rows);
+      return asUpload(new Uint8Array(await made.xlsx.writeBuffer()), 'verborgen.xlsx');
+    };
+    const hidden = await workbook([
+      { name: 'Leveringen', state: 'hidden', rows: [DELIVERY_HEADERS, delivery('VERB-1')] },
+      { name: 'Waarderingen', state: 'visible', rows: [['Eigen kenmerk', 'Kenmerk levering', 'Bedrag', 'Grondslag', 'Ingangsdatum'], ['VERB-1-W', 'VERB-1', 10, 'Vervangingswaarde', '2025-06-10']] },
+    ]);
+    const before = await stockToday();
+    const dryRun = await registrar('POST', '/imports/dry-run', hidden, { 'Accept-Language': 'nl' });
+    const sheetFault = { field: 'sheet', column: '', columnLetter: null, code: 'hiddenSheet', reason: 'Het blad Leveringen is verborgen, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.' };
+    expect(dryRun.body.rows.map((row: any) => [row.sheetName, row.rowNumber, row.outcome, row.faults.map((fault: any) => fault.code)])).toEqual([
+      ['Leveringen', 1, 'invalid', ['hiddenSheet']],
+      ['Leveringen', 2, 'invalid', ['hiddenSheet']],
+      ['Waarderingen', 2, 'invalid', ['deliveryRowInvalid']],
+    ]);
+    expect(dryRun.body.rows[0].faults).toEqual([sheetFault]);
+    expect((await registrar('POST', '/imports', { ...hidden, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
+    // Nor with only the valid rows: the hidden sheet's rows are not valid, nor what belongs to them.
+    expect((await registrar('POST', '/imports', { ...hidden, mode: 'onlyValid' })).body).toMatchObject({ committed: false, importId: null, counts: { create: 0, invalid: 3 } });
+    expect(await stockToday()).toBe(before);
+
+    const veryHidden = await workbook([{ name: 'Leveringen', state: 'veryHidden', rows: [DELIVERY_HEADERS, delivery('VERB-2')] }]);
+    expect((await registrar('POST', '/imports/dry-run', veryHidden, { 'Accept-Language': 'en' })).body.rows[0]).toMatchObject({
+      sheetName: 'Leveringen',
+      rowNumber: 1,
+      faults: [expect.objectContaining({ code: 'hiddenSheet', reason: expect.stringMatching(/^The sheet Leveringen is very hidden \(Excel's Unhide does not list it/) })],
+    });
+
+    const emptyHidden = await workbook([
+      { name: 'Leveringen', state: 'hidden', rows: [DELIVERY_HEADERS] },
+      { name: 'Nieuwe leveringen', state: 'visible', rows: [DELIVERY_HEADERS, delivery('VERB-3')] },
+    ]);
+    expect((await registrar('POST', '/imports/dry-run', emptyHidden)).body.counts).toEqual({ create: 1, unchanged: 0, invalid: 0, example: 0 });
+  });
+
   it('checks the register again when a commit takes the rows its dry run read: what was imported since changes nothing', async () => {
     const delivery = ['IMP-2', 'Mortiergranaten (tweede import)', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting', 50, 'stuks', null, null, '2025-06-01', '2025-06-02'];
     const second = asUpload(await filledTemplate(new Uint8Array(template), { 'Leveringen (Deliveries)': [delivery] }), 'tweede.xlsx');

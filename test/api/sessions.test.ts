@@ -239,6 +239,22 @@ describeEachDatabase('sessions through the API', (database) => {
     expect(await sealPlainTotpSecrets(db(), TOTP_KEY)).toBe(0);
   });
 
+  it('refuses, and does not fail on, a login whose second factor does not open with the key (another key was put back)', async () => {
+    const { login, now } = harness(db());
+    const username = uniqueName('auditor');
+    const { account: auditor, totpSecret } = await createAccount(db(), systemContext('test'), { username, role: 'auditor', password: PASSWORD }, temporaryTotpSecretKey());
+    const before = await lastSeq();
+    const answer = await login({ username, password: PASSWORD, totp: totpCode(totpSecret!, now()) });
+    expect(answer.status).toBe(401);
+    expect(answer.body.code).toBe('loginFailed');
+    expect(answer.token).toBeUndefined();
+    expect((await login({ username, password: 'not the password at all', totp: totpCode(totpSecret!, now()) })).status).toBe(401);
+    expect((await eventsAfter(before)).map((event) => [event.objectId, event.detail])).toEqual([
+      [auditor.username, { reason: 'totpSecretUnreadable' }],
+      [auditor.username, { reason: 'invalidCredentials' }],
+    ]);
+  });
+
   it('refuses an administrator without an enrolled second factor, even with the right password', async () => {
     const { login } = harness(db());
     const username = uniqueName('admin');

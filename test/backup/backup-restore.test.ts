@@ -4,7 +4,7 @@
  * operator records the restore; then it starts, `audit verify` accepts and reports it, and tampering still shows.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -14,6 +14,8 @@ import { AuditChainBehindError, hasValidSignature, openCheckpointStore, readChec
 import { readRestores, recordRestore, RestoreNotRecordableError, standingAnchors } from '../../src/audit/restores.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
+import { createAccount } from '../../src/auth/accounts.ts';
+import { openTotpSecret, openTotpSecretKey, TotpSecretKeyMissingError } from '../../src/auth/totp-secret-key.ts';
 import { BackupRefusedError, restoreBackup, writeBackup } from '../../src/backup/backup-file.ts';
 import { answerBackupRequests, requestBackup } from '../../src/backup/online-backup.ts';
 import { openDatabase } from '../../src/db/connection.ts';
@@ -36,12 +38,17 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 const record = (db: Kysely<Database>) => recordAuditEvent(db, systemContext('test'), { action: 'session.login', result: 'denied' });
 const open = async (dataDir: string) => openDatabase({ dataDir, template: await pgliteTemplate() });
 const letterHashes = (db: Kysely<Database>) => db.selectFrom('letter').select(['id', 'approvedSha256', 'publicSha256', 'annexSha256']).orderBy('id').execute();
+/** An auditor's account, whose second factor is sealed with the key in `auditDirectory`. */
+const auditorWithSecondFactor = async (db: Kysely<Database>, auditDirectory: string) =>
+  createAccount(db, systemContext('test'), { username: 'auditor', role: 'auditor', password: 'correct horse battery staple' }, await openTotpSecretKey(auditDirectory, db));
+const storedTotpSecret = async (db: Kysely<Database>, id: string) => (await db.selectFrom('account').select('totpSecret').where('id', '=', id).executeTakeFirstOrThrow()).totpSecret!;
 
 describe('backup and restore of the embedded register', () => {
   it('restores into a new directory the same register: audit trail intact, same figures and letter hashes, files private', async () => {
     const original = await open(join(folder, 'original'));
     const audit = join(folder, 'original', 'audit');
     await loadDemonstrationData(original.db);
+    const { account: auditor, totpSecret } = await auditorWithSecondFactor(original.db, audit);
     await writeCheckpoint(original.db, await openCheckpointStore(audit), new Date());
     const figures = await figuresTable(original.db, LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE);
     const hashes = await letterHashes(original.db);
@@ -53,11 +60,14 @@ describe('backup and restore of the embedded register', () => {
 
     const dataDir = join(folder, 'restored');
     const restoredAudit = join(dataDir, 'audit');
-    expect(await restoreBackup(file, dataDir, restoredAudit)).toMatchObject({ auditRestored: true });
+    expect(await restoreBackup(file, dataDir, restoredAudit)).toMatchObject({ auditRestored: true, totpSecretKeyMissing: expect.stringContaining('totp-secret-key is missing') });
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     expect(statSync(join(restoredAudit, 'checkpoint-signing-key.pem')).mode & 0o777).toBe(0o600);
+    // The operator puts the TOTP key back from where it is kept apart from the backups.
+    copyFileSync(join(audit, 'totp-secret-key'), join(restoredAudit, 'totp-secret-key'));
     const restored = await openDatabase({ dataDir });
     try {
+      expect(openTotpSecret(await openTotpSecretKey(restoredAudit, restored.db), auditor.id, await storedTotpSecret(restored.db, auditor.id))).toBe(totpSecret);
       expect(await verifyAuditTrail(restored.db, { checkpointDirectory: restoredAudit })).toEqual({ ok: true, eventsChecked: expect.any(Number), checkpointsChecked: 1, lastSeq: expect.any(Number) });
       expect(await figuresTable(restored.db, LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE)).toEqual(figures);
       expect(await letterHashes(restored.db)).toEqual(hashes);
@@ -65,6 +75,46 @@ describe('backup and restore of the embedded register', () => {
       await restored.close();
     }
     await expect(restoreBackup(file, dataDir, restoredAudit)).rejects.toThrow(BackupRefusedError);
+  });
+
+  it('leaves the TOTP key out of the backup; restored without it, says to put it back, and the server refuses to start until it is', async () => {
+    const original = await open(join(folder, 'original'));
+    const audit = join(folder, 'original', 'audit');
+    await openCheckpointStore(audit);
+    const { account: auditor } = await auditorWithSecondFactor(original.db, audit);
+    const sealed = await storedTotpSecret(original.db, auditor.id);
+    const file = join(folder, 'register.backup');
+    await writeBackup(original, audit, file);
+    await original.close();
+    const key = readFileSync(join(audit, 'totp-secret-key'));
+    const content = gunzipSync(readFileSync(file)).toString('utf8');
+    expect(Object.keys(JSON.parse(content).audit)).toEqual(expect.arrayContaining(['checkpoint-signing-key.pem']));
+    expect(JSON.parse(content).audit).not.toHaveProperty('totp-secret-key');
+    for (const form of [key.toString('utf8').trim(), key.toString('base64')]) expect(content).not.toContain(form);
+
+    const dataDir = join(folder, 'restored');
+    const { code, output } = await runCli(dataDir, ['restore', file]);
+    expect(code).toBe(0);
+    const keyFile = join(dataDir, 'audit', 'totp-secret-key');
+    expect(output).toContain(
+      `${keyFile} is missing and 1 account has its second factor sealed with it: put the key back from where you keep it (a backup leaves it out; README, "Backup and restore"), ` +
+        'or, if it is lost, give every such account a new second factor with account new-second-factor --all-sealed (each person then enrols again). ' +
+        'Without it the server does not start, as second-factor logins cannot be checked.\n',
+    );
+    expect(existsSync(keyFile)).toBe(false);
+
+    const server = { port: 0, demonstrationData: false, database: { dataDir }, auditCheckpoints: { directory: join(dataDir, 'audit'), intervalMs: 60_000 } };
+    const refusal = await startServer(server).then(() => undefined, (error: unknown) => error);
+    expect(refusal).toBeInstanceOf(TotpSecretKeyMissingError);
+    // No new key was made in its place: the kept one can still be put back.
+    expect(existsSync(keyFile)).toBe(false);
+    copyFileSync(join(audit, 'totp-secret-key'), keyFile);
+    const running = await startServer(server);
+    try {
+      expect(await storedTotpSecret(running.database.db, auditor.id)).toBe(sealed);
+    } finally {
+      await running.close();
+    }
   });
 
   it('refuses to start on an older backup until an operator records the restore, then accepts and reports it', async () => {

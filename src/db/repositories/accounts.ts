@@ -40,7 +40,7 @@ export async function countAccounts(db: Db): Promise<number> {
 export async function updateAccount(
   db: Db,
   id: string,
-  change: Partial<Pick<StoredAccount, 'role' | 'disabledAt' | 'passwordHash' | 'totpSecret' | 'displayName' | 'oidcSubject' | 'email'>>,
+  change: Partial<Pick<StoredAccount, 'role' | 'disabledAt' | 'passwordHash' | 'totpSecret' | 'totpLastStep' | 'displayName' | 'oidcSubject' | 'email'>>,
 ): Promise<StoredAccount> {
   return db.updateTable('account').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
@@ -68,4 +68,19 @@ export async function accountsWithPlainTotpSecret(db: Db, sealedPrefix: string):
     .where('totpSecret', 'not like', `${sealedPrefix}%`)
     .execute();
   return rows.map((row) => ({ id: row.id, totpSecret: row.totpSecret! }));
+}
+
+/** How many accounts have a sealed TOTP secret (one that starts with the prefix sealed ones have). */
+export async function countAccountsWithSealedTotpSecret(db: Db, sealedPrefix: string): Promise<number> {
+  const row = await db
+    .selectFrom('account')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('totpSecret', 'like', `${sealedPrefix}%`)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The accounts with a sealed TOTP secret, locked for a change, by username. */
+export async function lockAccountsWithSealedTotpSecret(db: Db, sealedPrefix: string): Promise<StoredAccount[]> {
+  return db.selectFrom('account').selectAll().where('totpSecret', 'like', `${sealedPrefix}%`).orderBy('username').forUpdate().execute();
 }

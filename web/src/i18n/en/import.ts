@@ -53,6 +53,7 @@ export const imports: typeof dutch = {
   },
   place: '{{sheet}}, row {{row}}',
   missingColumn: '{{column}} (missing from the file)',
+  wholeSheet: 'the whole sheet',
   sheets: { delivery: 'Delivery', valuation: 'Valuation', payment: 'Payment' },
   outcomes: {
     create: 'Will be created',

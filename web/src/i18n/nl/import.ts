@@ -51,6 +51,7 @@ export const imports = {
   },
   place: '{{sheet}}, regel {{row}}',
   missingColumn: '{{column}} (ontbreekt in het bestand)',
+  wholeSheet: 'het hele blad',
   sheets: { delivery: 'Levering', valuation: 'Waardering', payment: 'Betaling' },
   outcomes: {
     create: 'Wordt aangemaakt',

@@ -64,7 +64,11 @@ export function FaultsTable({ rows }: { rows: readonly ImportRow[] }) {
           {
             key: 'column',
             header: t('imports.columns.column'),
-            cell: ({ fault }) => (fault.columnLetter ? `${fault.columnLetter} · ${fault.column}` : t('imports.missingColumn', { column: fault.column })),
+            cell: ({ fault }) => {
+              if (fault.columnLetter) return `${fault.columnLetter} · ${fault.column}`;
+              // A fault of the whole sheet (a hidden one) has no column.
+              return fault.column === '' ? t('imports.wholeSheet') : t('imports.missingColumn', { column: fault.column });
+            },
           },
           { key: 'reference', header: t('imports.columns.reference'), cell: (item) => item.row.reference ?? t('common.none') },
           { key: 'message', header: t('imports.columns.message'), cell: (item) => item.fault.reason },
