@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { sha256Hex, type AuditEvent } from '../src/audit/event.ts';
+import { linkedCanonicalText, sha256Hex, type AuditEvent } from '../src/audit/event.ts';
 import type { Database } from '../src/db/schema.ts';
 
 /** Events linked and inserted at a time: a few tens of megabytes of text per statement. */
@@ -37,7 +37,7 @@ export async function extendAuditChain(db: Kysely<Database>, size: number): Prom
     for (const end = Math.min(seq + EVENTS_PER_STATEMENT - 1, size); seq <= end; seq++) {
       const id = randomUUID();
       const occurredAt = new Date(start + seq * 1000).toISOString();
-      const canonical = `${beforePrevHash.replaceAll(OBJECT_ID, id).replace(OCCURRED_AT, occurredAt)}${previousHash}${beforeSeq}${seq}}`;
+      const canonical = linkedCanonicalText({ beforePrevHash: beforePrevHash.replaceAll(OBJECT_ID, id).replace(OCCURRED_AT, occurredAt), beforeSeq }, previousHash, seq);
       const hash = sha256Hex(canonical);
       columns.seq.push(seq);
       columns.prevHash.push(previousHash);

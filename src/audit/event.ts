@@ -121,6 +121,11 @@ export function canonicalTextAroundLink(event: UnlinkedAuditEvent): { beforePrev
   return { beforePrevHash: `${headText.slice(0, -1)},"prevHash":"`, beforeSeq: `",${tailText.slice(1, -1)},"seq":` };
 }
 
+/** The canonical text of an event from its pieces around the link (canonicalTextAroundLink) and the link. */
+export function linkedCanonicalText(pieces: { beforePrevHash: string; beforeSeq: string }, prevHash: string, seq: number): string {
+  return `${pieces.beforePrevHash}${prevHash}${pieces.beforeSeq}${seq}}`;
+}
+
 function canonicalJson(value: object): string {
   const text = canonicalize(value);
   if (text === undefined) throw new Error('an audit event must be JSON');

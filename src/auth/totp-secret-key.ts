@@ -43,14 +43,13 @@ export class TotpSecretKeyDamagedError extends StartRefusedError {}
  */
 export async function openTotpSecretKey(directory: string, db: Kysely<Database>): Promise<TotpSecretKey> {
   await mkdir(directory, { recursive: true, mode: 0o700 });
+  const kept = await readTotpSecretKey(directory);
+  if (kept) return kept;
   const path = totpSecretKeyFile(directory);
-  const text = await readFile(path, 'utf8').catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-    const sealed = await countAccountsWithSealedTotpSecret(db, SEALED_PREFIX);
-    if (sealed > 0) throw new TotpSecretKeyMissingError(totpSecretKeyMissing(path, sealed));
-    return createFileOnce(path, newTotpSecretKey().fileText, 0o600);
-  });
-  return keyIn(path, text);
+  const sealed = await countSealedTotpSecrets(db);
+  if (sealed > 0) throw new TotpSecretKeyMissingError(totpSecretKeyMissing(path, sealed));
+  // Another process may make the file first: the key is then the one it wrote.
+  return keyIn(path, await createFileOnce(path, newTotpSecretKey().fileText, 0o600));
 }
 
 /** The key in `directory`; undefined when its file is missing. */

@@ -4,6 +4,7 @@ import {
   canonicalText,
   canonicalTextAroundLink,
   GENESIS_HASH,
+  linkedCanonicalText,
   RecordedAuditEventSchema,
   sha256Hex,
   type AuditContext,
@@ -78,10 +79,10 @@ export async function appendPreparedAuditEvents(trx: Db, events: readonly Prepar
 function* linkedRows(events: readonly PreparedAuditEvent[], chainEnd: { seq: number; hash: string }): Generator<StoredAuditEvent[]> {
   let link = chainEnd;
   for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
-    yield events.slice(start, start + EVENTS_PER_STATEMENT).map(({ beforePrevHash, beforeSeq, columns }) => {
+    yield events.slice(start, start + EVENTS_PER_STATEMENT).map((event) => {
       const seq = link.seq + 1;
-      const canonical = `${beforePrevHash}${link.hash}${beforeSeq}${seq}}`;
-      const row = { seq, prevHash: link.hash, hash: sha256Hex(canonical), canonical, ...columns };
+      const canonical = linkedCanonicalText(event, link.hash, seq);
+      const row = { seq, prevHash: link.hash, hash: sha256Hex(canonical), canonical, ...event.columns };
       link = { seq, hash: row.hash };
       return row;
     });
