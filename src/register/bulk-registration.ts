@@ -32,11 +32,19 @@ export interface RegisteredInBulk {
  * written. `detailOf` gives each record's event its detail (such as the row it came from).
  */
 export async function registerInBulk(trx: Kysely<Database>, records: BulkRecords, events: AuditEventsInPreparation, detailOf: (recordId: string) => unknown = () => null): Promise<RegisteredInBulk> {
+  // Every record is audited on its delivery.
+  const created = (action: AuditEntry['action'], record: { id: string }, deliveryId: string): AuditEntry => ({
+    action,
+    object: { type: 'delivery', id: deliveryId },
+    result: 'success',
+    after: record,
+    detail: detailOf(record.id),
+  });
   const deliveries = await imports.insertDeliveries(trx, records.deliveries);
-  events.add(deliveries.map((delivery): AuditEntry => ({ action: 'delivery.create', object: { type: 'delivery', id: delivery.id }, result: 'success', after: delivery, detail: detailOf(delivery.id) })));
+  events.add(deliveries.map((delivery) => created('delivery.create', delivery, delivery.id)));
   const valuations = await imports.insertValuations(trx, records.valuations);
-  events.add(valuations.map((valuation): AuditEntry => ({ action: 'valuation.create', object: { type: 'delivery', id: valuation.deliveryId }, result: 'success', after: valuation, detail: detailOf(valuation.id) })));
+  events.add(valuations.map((valuation) => created('valuation.create', valuation, valuation.deliveryId)));
   const payments = await imports.insertPayments(trx, records.payments);
-  events.add(payments.map((payment): AuditEntry => ({ action: 'payment.create', object: { type: 'delivery', id: payment.deliveryId }, result: 'success', after: payment, detail: detailOf(payment.id) })));
+  events.add(payments.map((payment) => created('payment.create', payment, payment.deliveryId)));
   return { deliveries, valuations, payments };
 }

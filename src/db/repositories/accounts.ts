@@ -70,17 +70,19 @@ export async function accountsWithPlainTotpSecret(db: Db, sealedPrefix: string):
   return rows.map((row) => ({ id: row.id, totpSecret: row.totpSecret! }));
 }
 
+function withSealedTotpSecret(db: Db, sealedPrefix: string) {
+  return db.selectFrom('account').where('totpSecret', 'like', `${sealedPrefix}%`);
+}
+
 /** How many accounts have a sealed TOTP secret (one that starts with the prefix sealed ones have). */
 export async function countAccountsWithSealedTotpSecret(db: Db, sealedPrefix: string): Promise<number> {
-  const row = await db
-    .selectFrom('account')
+  const row = await withSealedTotpSecret(db, sealedPrefix)
     .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('totpSecret', 'like', `${sealedPrefix}%`)
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
 /** The accounts with a sealed TOTP secret, locked for a change, by username. */
 export async function lockAccountsWithSealedTotpSecret(db: Db, sealedPrefix: string): Promise<StoredAccount[]> {
-  return db.selectFrom('account').selectAll().where('totpSecret', 'like', `${sealedPrefix}%`).orderBy('username').forUpdate().execute();
+  return withSealedTotpSecret(db, sealedPrefix).selectAll().orderBy('username').forUpdate().execute();
 }
