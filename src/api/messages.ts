@@ -175,11 +175,13 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
     hiddenSheet: (p) =>
       `Het blad ${p.sheet} is ${p.visibility === 'veryHidden' ? 'zeer verborgen (Excel toont het niet bij Zichtbaar maken; zet in de VBA-editor de eigenschap Visible van het blad op xlSheetVisible)' : 'verborgen'}, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.`,
-    duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van dit blad; geef elke regel een eigen kenmerk.`,
+    duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van dit blad (hoofdletters en spaties tellen niet mee); geef elke regel een eigen kenmerk.`,
     unknownDeliveryReference: () => 'Er is geen levering met dit kenmerk, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.',
     deliveryRowInvalid: (p) => `De levering op regel ${p.row} heeft een fout; herstel die eerst.`,
     differsFromRegister: (p) =>
       `Het register heeft onder dit kenmerk ${shownValue('nl', p.kind, p.stored)}, dit bestand ${shownValue('nl', p.kind, p.inFile)}; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.`,
+    severalRecordsUnderReference: (p) =>
+      `Het register heeft onder dit kenmerk meer dan één record, die alleen in hoofdletters of spaties verschillen (${p.stored}); schrijf het kenmerk precies zoals het register het heeft.`,
     importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd; geef deze regel een nieuw kenmerk om hem opnieuw te importeren.',
     sameEffectiveDate: (p) => `Deze levering heeft op regel ${p.row} al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.`,
     notUtf8: (p) => `Regel ${p.row} van het CSV-bestand heeft een teken dat geen UTF-8 is (het bestand is bijvoorbeeld als Windows-1252 opgeslagen); sla het op als UTF-8 (CSV UTF-8 in Excel).`,
@@ -339,11 +341,13 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",
     hiddenSheet: (p) =>
       `The sheet ${p.sheet} is ${p.visibility === 'veryHidden' ? "very hidden (Excel's Unhide does not list it; in the VBA editor set the sheet's Visible property to xlSheetVisible)" : 'hidden'}, so its rows cannot be seen; unhide the sheet to import them, or remove it.`,
-    duplicateReference: (p) => `This reference is on row ${p.row} of this sheet already; give every row its own reference.`,
+    duplicateReference: (p) => `This reference is on row ${p.row} of this sheet already (capitals and spaces do not count); give every row its own reference.`,
     unknownDeliveryReference: () => 'There is no delivery with this reference, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.',
     deliveryRowInvalid: (p) => `The delivery on row ${p.row} has a fault; correct that first.`,
     differsFromRegister: (p) =>
       `The register holds ${shownValue('en', p.kind, p.stored)} under this reference, this file ${shownValue('en', p.kind, p.inFile)}; change it in the register (an import changes nothing), or copy here what the register holds.`,
+    severalRecordsUnderReference: (p) =>
+      `The register holds more than one record under this reference, differing only in capitals or spaces (${p.stored}); write the reference exactly as the register has it.`,
     importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register; give this row a new reference to import it again.',
     sameEffectiveDate: (p) => `This delivery has a valuation with this effective date on row ${p.row} already; give one of them another effective date, or combine them.`,
     notUtf8: (p) => `Row ${p.row} of the CSV file has a character that is not UTF-8 (the file was saved as Windows-1252, for example); save it as UTF-8 (CSV UTF-8 in Excel).`,

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type { Source } from '../domain/delivery.ts';
 
 /** The tables as Kysely sees them (camelCase; the CamelCasePlugin maps to the snake_case columns). */
@@ -68,8 +68,8 @@ export interface Database {
   exportAssessmentCriterion: { assessmentId: string; criterion: number; finding: string; reasoning: string };
   exportInspectionGrant: ExportInspectionGrantTable;
   exportLicence: ExportLicenceTable;
-  // Import (migration 022)
-  importedRecord: { sheet: string; externalReference: string; recordId: string; importId: string };
+  // Import (migration 022; reference_key, generated from external_reference, migration 033)
+  importedRecord: { sheet: string; externalReference: string; referenceKey: GeneratedAlways<string>; recordId: string; importId: string };
 }
 
 export interface EpfTrancheTable {

@@ -118,6 +118,16 @@ export function headerText(definition: { nl: string; en: string }): string {
 export const EXAMPLE_MARKERS: readonly string[] = ['VOORBEELD', 'EXAMPLE', 'VOORBEELD / EXAMPLE'];
 export const EXAMPLE_MARKER = 'VOORBEELD / EXAMPLE';
 
+/**
+ * What a row's reference is matched by, within a file and against earlier imports: A-Z in either case,
+ * and any run of spaces, tabs, line breaks and non-breaking spaces as one space, as a spreadsheet's own
+ * lookups would have it. The same rule as the register's key (migration 033), which cannot fold
+ * other letters alike on every server.
+ */
+export function referenceKey(reference: string): string {
+  return reference.replace(/[A-Z]/g, (letter) => letter.toLowerCase()).replace(/[ \t\n\r\f\v\u00a0]+/g, ' ');
+}
+
 // A header names its column whatever its case and spacing, and with or without its unit ("Bedrag (€)", "Bedrag").
 const normalise = (text: string) =>
   text

@@ -19,8 +19,8 @@ export async function importTemplate(): Promise<Uint8Array> {
   const explanation = workbook.addWorksheet('Uitleg (Instructions)');
   explanation.getColumn(1).width = 120;
   for (const line of [
-    'Vul per blad één regel per levering, waardering of betaling in. Elke regel heeft een eigen kenmerk: een tweede import van dezelfde regel verandert niets.',
-    'Fill in one row per delivery, valuation or payment on each sheet. Every row has its own reference: importing the same row again changes nothing.',
+    'Vul per blad één regel per levering, waardering of betaling in. Elke regel heeft een eigen kenmerk (hoofdletters en spaties tellen daarin niet mee): een tweede import van dezelfde regel verandert niets.',
+    'Fill in one row per delivery, valuation or payment on each sheet. Every row has its own reference (capitals and spaces in it do not count): importing the same row again changes nothing.',
     `De regel met kenmerk "${EXAMPLE_MARKER}" is een voorbeeld en wordt niet geïmporteerd. / The row with reference "${EXAMPLE_MARKER}" is an example and is not imported.`,
     'Bedragen in euro (1.234,56), datums als datum of JJJJ-MM-DD. / Amounts in euros, dates as dates or YYYY-MM-DD.',
   ]) {

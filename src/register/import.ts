@@ -29,10 +29,10 @@ import {
 } from '../domain/delivery.ts';
 import { readCell } from '../import/cells.ts';
 import { readImportFile, type ReadRow, type ReadSheet } from '../import/read-file.ts';
-import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, type ImportSheet } from '../import/sheets.ts';
+import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referenceKey, type ImportSheet } from '../import/sheets.ts';
 import { registerInBulk } from './bulk-registration.ts';
 import { valuationViolations } from './deliveries.ts';
-import { isUuid } from '../../common/ids.ts';
+import { ImportedReferences } from './imported-references.ts';
 
 type Db = Kysely<Database>;
 
@@ -317,23 +317,24 @@ function markDuplicateReferences(rows: PlannedRow[]): void {
   const firstRow = new Map<string, number>();
   for (const row of rows) {
     if (row.outcome === 'example' || !row.reference) continue;
-    const first = firstRow.get(row.reference);
-    if (first === undefined) firstRow.set(row.reference, row.rowNumber);
+    const key = referenceKey(row.reference);
+    const first = firstRow.get(key);
+    if (first === undefined) firstRow.set(key, row.rowNumber);
     else addFaults(row, [{ field: 'externalReference', code: 'duplicateReference', params: { row: String(first) } }]);
   }
 }
 
-type KnownReferences = Record<ImportSheet, Map<string, string>>;
+type KnownReferences = Record<ImportSheet, ImportedReferences>;
 
 async function knownReferences(db: Db, rows: PlannedRow[]): Promise<KnownReferences> {
-  const referencesOf = (sheet: ImportSheet) => [...new Set(rows.filter((row) => row.sheet === sheet && row.reference).map((row) => row.reference!))];
-  const deliveryReferences = rows.flatMap((row) => (row.sheet !== 'delivery' && typeof row.values.deliveryReference === 'string' ? [row.values.deliveryReference] : []));
+  const keysOf = (sheet: ImportSheet) => rows.filter((row) => row.sheet === sheet && row.reference).map((row) => referenceKey(row.reference!));
+  const deliveryKeys = rows.flatMap((row) => (row.sheet !== 'delivery' && typeof row.values.deliveryReference === 'string' ? [referenceKey(row.values.deliveryReference)] : []));
   const [delivery, valuation, payment] = await Promise.all([
-    imports.findImportedRecords(db, 'delivery', [...new Set([...referencesOf('delivery'), ...deliveryReferences])]),
-    imports.findImportedRecords(db, 'valuation', referencesOf('valuation')),
-    imports.findImportedRecords(db, 'payment', referencesOf('payment')),
+    imports.findImportedRecords(db, 'delivery', [...new Set([...keysOf('delivery'), ...deliveryKeys])]),
+    imports.findImportedRecords(db, 'valuation', [...new Set(keysOf('valuation'))]),
+    imports.findImportedRecords(db, 'payment', [...new Set(keysOf('payment'))]),
   ]);
-  return { delivery, valuation, payment };
+  return { delivery: new ImportedReferences(delivery), valuation: new ImportedReferences(valuation), payment: new ImportedReferences(payment) };
 }
 
 /** The fields of each sheet a row of the file may hold, compared with the record the register keeps under its key. */
@@ -350,24 +351,36 @@ const COMPARED_FIELDS: Record<ImportSheet, readonly string[]> = {
  * one of the register by its id. Returns the deliveries of the register that rows add money to.
  */
 async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownReferences): Promise<Map<string, StoredDelivery>> {
-  const deliveryRows = new Map(rows.filter((row) => row.sheet === 'delivery' && row.reference && row.outcome !== 'example').map((row) => [row.reference!, row]));
+  // Under a key two rows share (a fault of the second), money belongs to the first.
+  const deliveryRows = new Map<string, PlannedRow>();
+  for (const row of rows) {
+    if (row.sheet !== 'delivery' || !row.reference || row.outcome === 'example') continue;
+    const key = referenceKey(row.reference);
+    if (!deliveryRows.has(key)) deliveryRows.set(key, row);
+  }
   const moneyTargets = rows.flatMap((row) => {
     const reference = row.values.deliveryReference;
-    if (row.sheet === 'delivery' || typeof reference !== 'string' || deliveryRows.has(reference)) return [];
-    return [known.delivery.get(reference) ?? (isUuid(reference) ? reference : null)].filter((id) => id !== null);
+    if (row.sheet === 'delivery' || typeof reference !== 'string' || deliveryRows.has(referenceKey(reference))) return [];
+    const target = known.delivery.findDelivery(reference);
+    return target && 'recordId' in target ? [target.recordId] : [];
   });
   const [storedDeliveries, storedValuations, storedPayments] = await Promise.all([
-    imports.findDeliveries(db, [...new Set([...known.delivery.values(), ...moneyTargets])]),
-    imports.findValuations(db, [...known.valuation.values()]),
-    imports.findPayments(db, [...known.payment.values()]),
+    imports.findDeliveries(db, [...new Set([...known.delivery.recordIds, ...moneyTargets])]),
+    imports.findValuations(db, known.valuation.recordIds),
+    imports.findPayments(db, known.payment.recordIds),
   ]);
   const stored: Record<ImportSheet, Map<string, object>> = { delivery: storedDeliveries, valuation: storedValuations, payment: storedPayments };
   // A money row's delivery as the register names it, to say so when the file names another.
   const storedDeliveryReferences = await imports.importedReferencesOf(db, 'delivery', [...new Set([...storedValuations.values(), ...storedPayments.values()].map((money) => money.deliveryId))]);
   for (const row of rows) {
     if (row.reference === null || row.outcome === 'example') continue;
-    const recordId = known[row.sheet].get(row.reference);
-    if (recordId === undefined) continue;
+    const found = known[row.sheet].find(row.reference);
+    if (found === undefined) continue;
+    if ('several' in found) {
+      addFaults(row, [severalRecords('externalReference', found.several)]);
+      continue;
+    }
+    const { recordId } = found;
     const record = stored[row.sheet].get(recordId);
     if (row.sheet === 'delivery') row.deliveryId = recordId;
     if (row.outcome === 'invalid') continue;
@@ -386,7 +399,7 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     if (row.sheet === 'delivery' || row.outcome === 'example') continue;
     const reference = row.values.deliveryReference;
     if (typeof reference !== 'string') continue;
-    const inFile = deliveryRows.get(reference);
+    const inFile = deliveryRows.get(referenceKey(reference));
     if (inFile) {
       row.deliveryRow = inFile;
       // A delivery row the register already holds (unchanged) may get new money.
@@ -397,14 +410,23 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
       }
       continue;
     }
-    const id = known.delivery.get(reference) ?? reference;
-    const delivery = storedDeliveries.get(id);
+    const target = known.delivery.findDelivery(reference);
+    if (target && 'several' in target) {
+      addFaults(row, [severalRecords('deliveryReference', target.several)]);
+      continue;
+    }
+    const delivery = target && storedDeliveries.get(target.recordId);
     if (delivery) {
-      row.deliveryId = id;
-      registerDeliveries.set(id, delivery);
+      row.deliveryId = delivery.id;
+      registerDeliveries.set(delivery.id, delivery);
     } else if (row.outcome !== 'invalid') addFaults(row, [{ field: 'deliveryReference', code: 'unknownDeliveryReference' }]);
   }
   return registerDeliveries;
+}
+
+/** A fault when the register holds several records under a reference's key and the reference spells none of them exactly. */
+function severalRecords(field: string, references: readonly string[]): RuleViolation {
+  return { field, code: 'severalRecordsUnderReference', params: { stored: references.toSorted().join(', ') } };
 }
 
 /** The value the register holds and the one the file has, with what they are, so that the reason shows them as the user typed them (euros, labels). */
@@ -417,8 +439,8 @@ function differsFromRegister(row: PlannedRow, field: string, stored: unknown): R
 /** A fault when a valuation or payment the register holds under its key belongs to another delivery than the file says. */
 function otherDelivery(row: PlannedRow, storedDeliveryId: string, known: KnownReferences, storedReferences: Map<string, string>): RuleViolation[] {
   const reference = row.values.deliveryReference as string;
-  const inFile = known.delivery.get(reference) ?? (isUuid(reference) ? reference : undefined);
-  if (inFile === storedDeliveryId) return [];
+  const target = known.delivery.findDelivery(reference);
+  if (target && 'recordId' in target && target.recordId === storedDeliveryId) return [];
   return [{ field: 'deliveryReference', code: 'differsFromRegister', params: { stored: storedReferences.get(storedDeliveryId) ?? storedDeliveryId, inFile: reference, kind: 'text' } }];
 }
 
@@ -449,7 +471,7 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
     const delivery = deliveryOf(row, registerDeliveries);
     if (!delivery) continue;
     if (row.sheet === 'valuation') {
-      const key = `${row.values.deliveryReference}\u0000${row.values.effectiveDate}`;
+      const key = `${referenceKey(row.values.deliveryReference as string)}\u0000${row.values.effectiveDate}`;
       const first = valuationDates.get(key);
       if (first === undefined) valuationDates.set(key, row.rowNumber);
       else addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate', params: { row: String(first) } }]);

@@ -10,6 +10,7 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
+import { referenceKey } from '../../src/import/sheets.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { createApi } from '../../src/api/app.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -94,6 +95,47 @@ describeEachDatabase('import', (database) => {
     expect(again.body).toMatchObject({ committed: false, importId: null, counts: { create: 0, unchanged: 2, invalid: 1 } });
     expect(await stockToday()).toBe(before + THREE_ROWS_CENTS);
     expect(await auditLength()).toBe(eventsAfter);
+  });
+
+  it('finds a row again whatever the case and spacing of its reference, within the file and in the register, and says when the register holds several under it', async () => {
+    const { db } = database();
+    const valuations = (...rows: string[]) =>
+      asUpload(new TextEncoder().encode(['Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum', ...rows].join('\r\n')), 'waarderingen.csv');
+    const imported = await db.selectFrom('importedRecord').select(['recordId']).where('sheet', '=', 'delivery').where('externalReference', '=', 'IMP-1').executeTakeFirstOrThrow();
+
+    // IMP-1-W of the walk above, retyped; the second row names the same key again; the third names its delivery by its id in capitals.
+    const retyped = await registrar(
+      'POST',
+      '/imports/dry-run',
+      valuations('imp-1-w;Imp-1;€ 1.234,56;Vervangingswaarde;1-6-2025', 'IMP-1-W;IMP-1;€ 1.234,56;Vervangingswaarde;1-6-2025', `CASE-W;${imported.recordId.toUpperCase()};10;Vervangingswaarde;1-7-2025`),
+      { 'Accept-Language': 'nl' },
+    );
+    expect(retyped.body.rows).toEqual([
+      expect.objectContaining({ rowNumber: 2, outcome: 'unchanged', faults: [] }),
+      expect.objectContaining({ rowNumber: 3, outcome: 'invalid', faults: [expect.objectContaining({ field: 'externalReference', code: 'duplicateReference', reason: expect.stringContaining('hoofdletters en spaties tellen niet mee') })] }),
+      expect.objectContaining({ rowNumber: 4, outcome: 'create', faults: [] }),
+    ]);
+
+    // Records imported before the key ignored case and spacing: a reference spelled as one of them names it; another spelling cannot choose.
+    const legacy = ['LEG-1', 'leg-1', 'Tab\tand\u00a0non-breaking  Space É'];
+    await db.insertInto('importedRecord').values(legacy.map((externalReference) => ({ sheet: 'delivery', externalReference, recordId: imported.recordId, importId: crypto.randomUUID() }))).execute();
+    try {
+      const keys = await db.selectFrom('importedRecord').select(['externalReference', 'referenceKey']).where('externalReference', 'in', legacy).execute();
+      expect(new Map(keys.map((row) => [row.externalReference, row.referenceKey]))).toEqual(new Map(legacy.map((reference) => [reference, referenceKey(reference)])));
+      expect(referenceKey(legacy[2]!)).toBe('tab and non-breaking space É');
+
+      const ambiguous = await registrar('POST', '/imports/dry-run', valuations('LEG-W1;Leg-1;10;Vervangingswaarde;1-7-2025', 'LEG-W2;LEG-1;10;Vervangingswaarde;1-8-2025'), { 'Accept-Language': 'en' });
+      expect(ambiguous.body.rows).toEqual([
+        expect.objectContaining({
+          rowNumber: 2,
+          outcome: 'invalid',
+          faults: [expect.objectContaining({ field: 'deliveryReference', code: 'severalRecordsUnderReference', reason: expect.stringContaining('(LEG-1, leg-1)') })],
+        }),
+        expect.objectContaining({ rowNumber: 3, outcome: 'create', faults: [] }),
+      ]);
+    } finally {
+      await db.deleteFrom('importedRecord').where('externalReference', 'in', legacy).execute();
+    }
   });
 
   it('reads a CSV file as Dutch Excel writes it (BOM, semicolons, decimal commas) and refuses what is no file', async () => {
@@ -189,7 +231,7 @@ describeEachDatabase('import', (database) => {
       [4, 'create', []],
       [5, 'invalid', ['B Kenmerk levering: Er is geen levering met dit kenmerk, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.']],
       [6, 'invalid', ['D Grondslag: Kies een van: Vervangingswaarde, Boekwaarde, Contractprijs, Bijdrage.']],
-      [7, 'invalid', ['A Eigen kenmerk: Dit kenmerk staat al op regel 6 van dit blad; geef elke regel een eigen kenmerk.']],
+      [7, 'invalid', ['A Eigen kenmerk: Dit kenmerk staat al op regel 6 van dit blad (hoofdletters en spaties tellen niet mee); geef elke regel een eigen kenmerk.']],
       [8, 'invalid', ['E Ingangsdatum: Deze levering heeft op regel 4 al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.']],
     ]);
     expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });

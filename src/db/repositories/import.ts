@@ -28,17 +28,24 @@ export async function lockImports(trx: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
 }
 
-/** The records earlier imports created under these keys of a sheet. */
-export async function findImportedRecords(db: Db, sheet: ImportSheet, references: readonly string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for (const batch of chunks(references, 10_000)) {
-    const rows = await db
-      .selectFrom('importedRecord')
-      .select(['externalReference', 'recordId'])
-      .where('sheet', '=', sheet)
-      .where('externalReference', '=', sql<string>`any(${batch}::text[])`)
-      .execute();
-    for (const row of rows) found.set(row.externalReference, row.recordId);
+export interface ImportedRecord {
+  externalReference: string;
+  referenceKey: string;
+  recordId: string;
+}
+
+/** The records earlier imports created under these keys of a sheet (see referenceKey in import/sheets.ts). */
+export async function findImportedRecords(db: Db, sheet: ImportSheet, referenceKeys: readonly string[]): Promise<ImportedRecord[]> {
+  const found: ImportedRecord[] = [];
+  for (const batch of chunks(referenceKeys, 10_000)) {
+    found.push(
+      ...(await db
+        .selectFrom('importedRecord')
+        .select(['externalReference', 'referenceKey', 'recordId'])
+        .where('sheet', '=', sheet)
+        .where('referenceKey', '=', sql<string>`any(${batch}::text[])`)
+        .execute()),
+    );
   }
   return found;
 }

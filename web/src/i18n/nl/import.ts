@@ -4,7 +4,7 @@ export const imports = {
     'Breng leveringen met hun waarderingen en betalingen in vanuit een Excel-werkmap (XLSX) of een CSV-bestand. Eerst controleert het register het bestand zonder iets te veranderen; daarna kiest u wat wordt geïmporteerd.',
   templateHeading: '1. Download het sjabloon',
   templateText:
-    'Het sjabloon heeft een blad per soort registratie, kolomkoppen in het Nederlands en Engels, keuzelijsten en een voorbeeldregel die niet wordt geïmporteerd. Elke regel heeft een eigen kenmerk: wie hetzelfde bestand nog eens importeert, verandert niets.',
+    'Het sjabloon heeft een blad per soort registratie, kolomkoppen in het Nederlands en Engels, keuzelijsten en een voorbeeldregel die niet wordt geïmporteerd. Elke regel heeft een eigen kenmerk (hoofdletters en spaties tellen daarin niet mee): wie hetzelfde bestand nog eens importeert, verandert niets.',
   templateLink: 'Sjabloon downloaden (XLSX)',
   fileHeading: '2. Controleer het ingevulde bestand',
   fileLabel: 'Bestand',
