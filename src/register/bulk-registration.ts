@@ -28,7 +28,8 @@ export interface RegisteredInBulk {
 
 /**
  * Writes the records and adds an audit event for each to `events`: deliveries first, then valuations,
- * then payments, each in the order given. Each kind's events are prepared while the next kind is
+ * then payments, each in the order given, each table analysed after it grew by more than its statistics
+ * know. Each kind's events are prepared while the next kind is
  * written. `detailOf` gives each record's event its detail (such as the row it came from).
  */
 export async function registerInBulk(trx: Kysely<Database>, records: BulkRecords, events: AuditEventsInPreparation, detailOf: (recordId: string) => unknown = () => null): Promise<RegisteredInBulk> {
@@ -41,10 +42,13 @@ export async function registerInBulk(trx: Kysely<Database>, records: BulkRecords
     detail: detailOf(record.id),
   });
   const deliveries = await imports.insertDeliveries(trx, records.deliveries);
+  await imports.analyseWhenGrown(trx, 'delivery', deliveries.length);
   events.add(deliveries.map((delivery) => created('delivery.create', delivery, delivery.id)));
   const valuations = await imports.insertValuations(trx, records.valuations);
+  await imports.analyseWhenGrown(trx, 'valuation', valuations.length);
   events.add(valuations.map((valuation) => created('valuation.create', valuation, valuation.deliveryId)));
   const payments = await imports.insertPayments(trx, records.payments);
+  await imports.analyseWhenGrown(trx, 'payment', payments.length);
   events.add(payments.map((payment) => created('payment.create', payment, payment.deliveryId)));
   return { deliveries, valuations, payments };
 }

@@ -4,6 +4,7 @@
  * their cents and is audited as one import, and the same file again changing nothing.
  */
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { zipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -136,6 +137,28 @@ describeEachDatabase('import', (database) => {
     } finally {
       await db.deleteFrom('importedRecord').where('externalReference', 'in', legacy).execute();
     }
+  });
+
+  it('analyses the tables an import grows beyond what their statistics know, as autovacuum would, and not after a few rows', async () => {
+    const { db } = database();
+    const counted = async () => Number((await sql<{ counted: number }>`select reltuples::float8 as counted from pg_class where oid = 'delivery'::regclass`.execute(db)).rows[0]!.counted);
+    const deliveries = (prefix: string, count: number) =>
+      asUpload(
+        new TextEncoder().encode(
+          ['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron;Aantal', ...Array.from({ length: count }, (_, index) => `${prefix}-${index};Helmen, partij ${index};Directe levering uit voorraad;Niet-letale goederen;Defensiebegroting;10`)].join('\r\n'),
+        ),
+        `${prefix}.csv`,
+      );
+    // Autovacuum would analyse the table too, some time later: held off, so that only the import's own analyses count.
+    await sql`alter table delivery set (autovacuum_enabled = off)`.execute(db);
+    await sql`analyze delivery`.execute(db);
+    const before = await counted();
+    expect((await registrar('POST', '/imports', { ...deliveries('STAT', 300), mode: 'allOrNothing' })).body.counts.create).toBe(300);
+    const afterGrowth = await counted();
+    expect(afterGrowth).toBeGreaterThanOrEqual(before + 300);
+    expect((await registrar('POST', '/imports', { ...deliveries('STAT-SMALL', 20), mode: 'allOrNothing' })).body.counts.create).toBe(20);
+    expect(await counted()).toBe(afterGrowth);
+    await sql`alter table delivery reset (autovacuum_enabled)`.execute(db);
   });
 
   it('reads a CSV file as Dutch Excel writes it (BOM, semicolons, decimal commas) and refuses what is no file', async () => {
