@@ -133,8 +133,12 @@ async function newSecondFactorsUnderNewKey(): Promise<void> {
     `Made a new key, ${keyFile}, and gave ${renewed.length} account${renewed.length === 1 ? '' : 's'} a new second factor; their sessions ended. ` +
       'Each person enrols again with the secret below, shown only now (or scans its address):',
   );
+  // A disabled account never logs in again: its new secret is sealed under the new key and shown to no one.
+  const disabled = renewed.filter(({ account }) => account.disabledAt !== null).map(({ account }) => account.username);
   for (const { account, totpSecret } of renewed) {
+    if (account.disabledAt !== null) continue;
     console.log(`${account.username}: ${totpSecret}`);
     console.log(`  ${totpUri(totpSecret, account.username)}`);
   }
+  if (disabled.length > 0) console.log(`Not shown, as ${disabled.length === 1 ? 'its account is' : 'their accounts are'} disabled: ${disabled.join(', ')}.`);
 }

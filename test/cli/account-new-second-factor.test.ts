@@ -99,12 +99,15 @@ describe('a new second factor from the command line', () => {
     });
   });
 
-  it('with the key lost, gives every account with a sealed secret a new one under a new key, after which the server starts', async () => {
+  it('with the key lost, gives every account with a sealed secret a new one under a new key, after which the server starts; a disabled account\'s is shown to no one', async () => {
+    const leaver = await runCli(dataDir, ['account', 'add', '--name', 'vertrokken', '--role', 'auditor'], PASSWORD);
+    expect(shownSecret(leaver.output)).toBeDefined();
+    expect((await runCli(dataDir, ['account', 'disable', '--name', 'vertrokken'])).code).toBe(0);
     rmSync(keyFile);
     const refusal = await server().then(() => undefined, (error: unknown) => error);
     expect(refusal).toBeInstanceOf(TotpSecretKeyMissingError);
     expect((refusal as Error).message).toBe(
-      `${keyFile} is missing and 2 accounts have their second factor sealed with it: put the key back from where you keep it ` +
+      `${keyFile} is missing and 3 accounts have their second factor sealed with it: put the key back from where you keep it ` +
         '(a backup leaves it out; README, "Backup and restore"), or, if it is lost, give every such account a new second factor ' +
         'with account new-second-factor --all-sealed (each person then enrols again). ' +
         'Without it the server does not start, as second-factor logins cannot be checked.',
@@ -112,9 +115,11 @@ describe('a new second factor from the command line', () => {
 
     const renewed = await runCli(dataDir, ['account', 'new-second-factor', '--all-sealed']);
     expect(renewed.code, renewed.output).toBe(0);
-    expect(renewed.output).toContain(`Made a new key, ${keyFile}, and gave 2 accounts a new second factor; their sessions ended.`);
+    expect(renewed.output).toContain(`Made a new key, ${keyFile}, and gave 3 accounts a new second factor; their sessions ended.`);
     const given = new Map([...renewed.output.matchAll(/^(\S+): ([A-Z2-7]{32})$/gm)].map((match) => [match[1]!, match[2]!]));
     expect([...given.keys()].sort()).toEqual(['beheer', 'controle']);
+    expect(renewed.output).toContain('Not shown, as its account is disabled: vertrokken.\n');
+    expect(renewed.output).not.toMatch(/vertrokken: |otpauth:.*vertrokken/);
     for (const [username, secret] of given) {
       expect(secret).not.toBe(secrets.get(username));
       expect(renewed.output).toContain(`  ${totpUri(secret, username)}\n`);
@@ -137,13 +142,13 @@ describe('a new second factor from the command line', () => {
       writeFileSync(keyFile, text, { mode: 0o600 });
       const underAnother = await runCli(dataDir, ['account', 'new-second-factor', '--all-sealed']);
       expect(underAnother.code, underAnother.output).toBe(0);
-      expect(underAnother.output).toContain('gave 2 accounts a new second factor');
+      expect(underAnother.output).toContain('gave 3 accounts a new second factor');
     }
 
     const handle = await openDatabase({ dataDir });
     try {
       const events = (await listAuditEvents(handle.db, { objectType: 'account', limit: 20 })).filter((event) => event.action === 'account.newSecondFactor');
-      expect(events.map((event) => event.detail)).toEqual([...Array.from({ length: 6 }, () => ({ keyLost: true })), null]);
+      expect(events.map((event) => event.detail)).toEqual([...Array.from({ length: 9 }, () => ({ keyLost: true })), null]);
       for (const event of events) expect(event.after).toMatchObject({ hasSecondFactor: true });
       const recorded = JSON.stringify(events);
       for (const secret of [...secrets.values(), ...given.values()]) expect(recorded).not.toContain(secret);
