@@ -126,3 +126,6 @@ export function nonReplacementViolations(input: NonReplacementInput, today: IsoD
   }
   return violations;
 }
+
+/** How many stock deliveries the replenishment summary names one by one; its totals are of them all. */
+export const LARGEST_STOCK_DELIVERIES = 20;

@@ -11,6 +11,7 @@ import type { Valuation } from '../domain/delivery.ts';
 import {
   judgementAt,
   judgementViolations,
+  LARGEST_STOCK_DELIVERIES,
   nonReplacementViolations,
   projectViolations,
   replacementViolations,
@@ -59,6 +60,19 @@ export async function readinessOverview(db: Db): Promise<DeliveryReadiness[]> {
       nonReplacements: nonReplacements.filter((decision) => decision.deliveryId === delivery.id),
     };
   });
+}
+
+export interface ReplenishmentSummary extends repository.StockTotals {
+  largest: repository.StockDeliveryReplenishment[];
+}
+
+/**
+ * What the dashboard shows of replenishment, in two statements whatever the size of the register: the
+ * totals of every stock delivery and what projects replace of them, and the largest deliveries.
+ */
+export async function replenishmentSummary(db: Db): Promise<ReplenishmentSummary> {
+  const [totals, largest] = await Promise.all([repository.stockTotals(db), repository.largestStockDeliveries(db, LARGEST_STOCK_DELIVERIES)]);
+  return { ...totals, largest };
 }
 
 /** Judges a stock delivery's effect on readiness; earlier judgements stay as the history. */

@@ -155,4 +155,28 @@ describeEachDatabase('training and readiness', (database) => {
     expect(fields((await judge('2025-09-07')).body)).toEqual(['judgedOn']);
     expect((await judge('2025-09-06')).status).toBe(201);
   });
+
+  it('sums up replenishment over every stock delivery and names the twenty largest, as the overview has them', async () => {
+    for (let number = 1; number <= 22; number++) {
+      const delivery = (await registrar('POST', '/deliveries', { title: `Helmen, partij ${number}`, category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt: '2025-03-01' })).body;
+      expect((await registrar('POST', `/deliveries/${delivery.id}/valuations`, { amountCents: number * 1_000_00, basis: 'replacementValue', effectiveDate: '2025-03-01' })).status).toBe(201);
+    }
+    const overview: any[] = (await registrar('GET', '/readiness')).body.deliveries;
+    const summary = await registrar('GET', '/readiness/replenishment');
+    expect(summary.status).toBe(200);
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    const largest = overview
+      .toSorted((a, b) => b.currentValueCents - a.currentValueCents || (a.id < b.id ? -1 : 1))
+      .slice(0, 20)
+      .map((delivery) => ({ id: delivery.id, title: delivery.title, currentValueCents: delivery.currentValueCents, replacedValueCents: delivery.replacedValueCents, nonReplacements: delivery.nonReplacements.length }));
+    expect(summary.body).toEqual({
+      stockDeliveries: overview.length,
+      deliveredCents: sum(overview.map((delivery) => delivery.currentValueCents)),
+      replacedCents: sum(overview.map((delivery) => delivery.replacedValueCents)),
+      largest,
+    });
+    expect(overview.length).toBeGreaterThan(20);
+    expect(largest.some((delivery) => delivery.replacedValueCents > 0)).toBe(true);
+    expect((await finance('GET', '/readiness/replenishment')).status).toBe((await finance('GET', '/readiness')).status);
+  });
 });

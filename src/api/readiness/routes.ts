@@ -16,6 +16,8 @@ import {
   ProjectSchema,
   ReadinessOverviewSchema,
   replaceProjectRoute,
+  replenishmentSummaryRoute,
+  ReplenishmentSummarySchema,
 } from './schemas.ts';
 
 export function readinessRoutes() {
@@ -26,6 +28,8 @@ export function readinessRoutes() {
     const [deliveries, projects] = await Promise.all([register.readinessOverview(db), register.listProjects(db)]);
     return c.json(ReadinessOverviewSchema.parse({ deliveries, projects }), 200);
   });
+
+  app.openapi(replenishmentSummaryRoute, async (c) => c.json(ReplenishmentSummarySchema.parse(await register.replenishmentSummary(c.get('deps').db)), 200));
 
   app.openapi(judgeRoute, async (c) => {
     const body = c.req.valid('json');

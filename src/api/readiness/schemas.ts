@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { VALUATION_BASES } from '../../domain/delivery.ts';
-import { READINESS_EFFECTS, REPLENISHMENT_STAGES } from '../../domain/readiness.ts';
+import { LARGEST_STOCK_DELIVERIES, READINESS_EFFECTS, REPLENISHMENT_STAGES } from '../../domain/readiness.ts';
 import { permitted } from '../access.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
 import { ifMatchHeader } from '../if-match.ts';
@@ -114,6 +114,35 @@ export const overviewRoute = createRoute(
     tags: ['readiness'],
     summary: 'Every stock delivery with its effect on readiness and its replacement, and the replenishment projects',
     responses: { 200: json(ReadinessOverviewSchema, 'The overview'), ...problemResponses(401, 403) },
+  }),
+);
+
+export const ReplenishmentSummarySchema = z
+  .object({
+    stockDeliveries: z.number().int().openapi({ description: 'Every stock delivery in the register' }),
+    deliveredCents: z.number().int().openapi({ description: 'The current value of them all' }),
+    replacedCents: z.number().int().openapi({ description: 'What replenishment projects replace of them all' }),
+    largest: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          title: z.string(),
+          currentValueCents: z.number().int(),
+          replacedValueCents: z.number().int(),
+          nonReplacements: z.number().int().openapi({ description: 'Decisions not to replace it' }),
+        }),
+      )
+      .openapi({ description: `The stock deliveries of the highest value (at most ${LARGEST_STOCK_DELIVERIES}), highest first` }),
+  })
+  .openapi('ReplenishmentSummary');
+
+export const replenishmentSummaryRoute = createRoute(
+  permitted('readiness.read', {
+    method: 'get',
+    path: '/readiness/replenishment',
+    tags: ['readiness'],
+    summary: 'What every stock delivery adds up to and what projects replace of it, with the largest deliveries one by one',
+    responses: { 200: json(ReplenishmentSummarySchema, 'The summary'), ...problemResponses(401, 403) },
   }),
 );
 

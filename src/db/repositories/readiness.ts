@@ -174,3 +174,50 @@ export async function stockDeliveries(db: Db, realisedBy?: string): Promise<Stoc
     .orderBy('id')
     .execute();
 }
+
+/** What every stock delivery adds up to, with what replenishment projects replace of them. */
+export interface StockTotals {
+  stockDeliveries: number;
+  deliveredCents: number;
+  replacedCents: number;
+}
+
+export interface StockDeliveryReplenishment {
+  id: string;
+  title: string;
+  currentValueCents: number;
+  replacedValueCents: number;
+  nonReplacements: number;
+}
+
+export async function stockTotals(db: Db): Promise<StockTotals> {
+  const { rows } = await sql<{ stockDeliveries: number; deliveredCents: string; replacedCents: string }>`
+    select count(*)::int as stock_deliveries, coalesce(sum(d.current_value_cents), 0) as delivered_cents,
+           coalesce((select sum(r.replaced_value_cents) from replenishment_project_delivery r
+                     join delivery replaced on replaced.id = r.delivery_id
+                     where replaced.support_type = 'stock' and replaced.deleted_at is null), 0) as replaced_cents
+    from delivery d where d.support_type = 'stock' and d.deleted_at is null`.execute(db);
+  const [totals] = rows;
+  return { stockDeliveries: totals!.stockDeliveries, deliveredCents: Number(totals!.deliveredCents), replacedCents: Number(totals!.replacedCents) };
+}
+
+/** The stock deliveries of the highest value, highest first, each with what projects replace of it. */
+export async function largestStockDeliveries(db: Db, limit: number): Promise<StockDeliveryReplenishment[]> {
+  const rows = await db
+    .selectFrom('delivery as d')
+    .select((eb) => [
+      'd.id',
+      'd.title',
+      'd.currentValueCents',
+      eb.fn.coalesce(eb.selectFrom('replenishmentProjectDelivery as r').select((inner) => inner.fn.sum<string>('r.replacedValueCents').as('sum')).whereRef('r.deliveryId', '=', 'd.id'), sql.lit(0)).as('replacedValueCents'),
+      eb.selectFrom('nonReplacementDecision as n').select((inner) => inner.fn.countAll<string>().as('count')).whereRef('n.deliveryId', '=', 'd.id').as('nonReplacements'),
+    ])
+    .where('d.supportType', '=', 'stock')
+    .where('d.deletedAt', 'is', null)
+    .orderBy('d.currentValueCents', 'desc')
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ ...row, replacedValueCents: Number(row.replacedValueCents), nonReplacements: Number(row.nonReplacements) }));
+}
+

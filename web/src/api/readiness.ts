@@ -9,6 +9,12 @@ export function getReadiness(signal?: AbortSignal) {
   return request<ResponseBody<'/readiness', 'get'>>('/readiness', { signal });
 }
 
+export type ReplenishmentSummary = Schema<'ReplenishmentSummary'>;
+
+export function getReplenishmentSummary(signal?: AbortSignal) {
+  return request<ReplenishmentSummary>('/readiness/replenishment', { signal });
+}
+
 /** The key makes a retry of the same judgement record nothing twice. */
 export function judgeReadiness(deliveryId: string, input: JudgementInput, idempotencyKey: string) {
   return request<Schema<'ReadinessJudgement'>>(`/deliveries/${encodeURIComponent(deliveryId)}/readiness-judgements`, {

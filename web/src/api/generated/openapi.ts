@@ -6829,6 +6829,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/readiness/replenishment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What every stock delivery adds up to and what projects replace of it, with the largest deliveries one by one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The summary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplenishmentSummary"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deliveries/{id}/readiness-judgements": {
         parameters: {
             query?: never;
@@ -11958,6 +12012,24 @@ export interface components {
             }[];
             isDemonstration: boolean;
             version: number;
+        };
+        ReplenishmentSummary: {
+            /** @description Every stock delivery in the register */
+            stockDeliveries: number;
+            /** @description The current value of them all */
+            deliveredCents: number;
+            /** @description What replenishment projects replace of them all */
+            replacedCents: number;
+            /** @description The stock deliveries of the highest value (at most 20), highest first */
+            largest: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                currentValueCents: number;
+                replacedValueCents: number;
+                /** @description Decisions not to replace it */
+                nonReplacements: number;
+            }[];
         };
         ReadinessJudgementInput: {
             /**

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { getReadiness, type DeliveryReadiness } from '../../api/readiness.ts';
+import { getReplenishmentSummary, type ReplenishmentSummary } from '../../api/readiness.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -8,44 +8,50 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useResource } from '../../state/useResource.ts';
 import { GroupedBarChart } from '../dashboard/GroupedBarChart.tsx';
 
-/** The dashboard's view of replenishment: per stock delivery its value and what projects replace of it, as a chart and a table. */
+type LargestDelivery = ReplenishmentSummary['largest'][number];
+
+/**
+ * The dashboard's view of replenishment: the value of every stock delivery and what projects replace of
+ * it, and the largest deliveries one by one, as a chart and a table.
+ */
 export function ReplenishmentPanel() {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const readiness = useResource('readiness', (signal) => getReadiness(signal));
-  const deliveries = readiness.data?.data.deliveries ?? [];
-  const delivered = deliveries.reduce((sum, delivery) => sum + delivery.currentValueCents, 0);
-  const replaced = deliveries.reduce((sum, delivery) => sum + delivery.replacedValueCents, 0);
+  const summary = useResource('replenishment', (signal) => getReplenishmentSummary(signal));
+  const data = summary.data?.data;
   const series = [t('readiness.columns.value'), t('readiness.columns.replaced')];
   return (
     <LabelledSection heading={t('readiness.dashboard.heading')} className="dashboard-section">
       <p className="nl-paragraph">{t('readiness.dashboard.intro')}</p>
-      {readiness.data ? (
+      {data ? (
         <>
+          {data.largest.length < data.stockDeliveries && (
+            <p className="nl-paragraph">{t('readiness.dashboard.largest', { shown: data.largest.length, count: data.stockDeliveries })}</p>
+          )}
           <GroupedBarChart
-            label={t('readiness.dashboard.imageLabel', { delivered: formatEuro(delivered, language), replaced: formatEuro(replaced, language) })}
+            label={t('readiness.dashboard.imageLabel', { delivered: formatEuro(data.deliveredCents, language), replaced: formatEuro(data.replacedCents, language) })}
             series={series}
             tick={(cents) => t('dashboard.chart.billions', { value: formatBillions(cents, language) })}
-            groups={deliveries.map((delivery, index) => ({ key: delivery.id, label: String(index + 1), values: [delivery.currentValueCents, delivery.replacedValueCents] }))}
+            groups={data.largest.map((delivery, index) => ({ key: delivery.id, label: String(index + 1), values: [delivery.currentValueCents, delivery.replacedValueCents] }))}
           />
           <details className="series-table">
             <summary>{t('readiness.dashboard.tableToggle')}</summary>
             <DataTable
               caption={t('readiness.dashboard.caption')}
               rowKey={(delivery) => delivery.id}
-              rows={deliveries}
+              rows={data.largest}
               columns={[
-                { key: 'number', header: '#', numeric: true, cell: (delivery: DeliveryReadiness) => deliveries.indexOf(delivery) + 1 },
+                { key: 'number', header: '#', numeric: true, cell: (delivery: LargestDelivery) => data.largest.indexOf(delivery) + 1 },
                 { key: 'title', header: t('readiness.columns.delivery'), cell: (delivery) => delivery.title },
                 { key: 'value', header: series[0]!, numeric: true, cell: (delivery) => formatEuro(delivery.currentValueCents, language) },
                 { key: 'replaced', header: series[1]!, numeric: true, cell: (delivery) => formatEuro(delivery.replacedValueCents, language) },
-                { key: 'notReplaced', header: t('readiness.columns.notReplaced'), numeric: true, cell: (delivery) => delivery.nonReplacements.length },
+                { key: 'notReplaced', header: t('readiness.columns.notReplaced'), numeric: true, cell: (delivery) => delivery.nonReplacements },
               ]}
             />
           </details>
         </>
       ) : (
-        <ResourceStatus resource={readiness} onRetry={readiness.reload} />
+        <ResourceStatus resource={summary} onRetry={summary.reload} />
       )}
     </LabelledSection>
   );
