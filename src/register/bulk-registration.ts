@@ -28,9 +28,9 @@ export interface RegisteredInBulk {
 
 /**
  * Writes the records and adds an audit event for each to `events`: deliveries first, then valuations,
- * then payments, each in the order given, each table analysed after it grew by more than its statistics
- * know. Each kind's events are prepared while the next kind is
- * written. `detailOf` gives each record's event its detail (such as the row it came from).
+ * then payments, each in the order given, each table analysed when it grew beyond what its statistics
+ * know. Each kind's events are prepared while the next kind is written. `detailOf` gives each record's
+ * event its detail (such as the row it came from).
  */
 export async function registerInBulk(trx: Kysely<Database>, records: BulkRecords, events: AuditEventsInPreparation, detailOf: (recordId: string) => unknown = () => null): Promise<RegisteredInBulk> {
   // Every record is audited on its delivery.

@@ -553,8 +553,8 @@ async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId:
     reference: (row.values.reference as string | null | undefined) ?? null,
     note: (row.values.note as string | undefined) ?? '',
   }));
-  const valuationsOf = groupBy(newValuations, (valuation) => valuation.deliveryId);
-  const paymentsOf = groupBy(newPayments, (payment) => payment.deliveryId);
+  const valuationsOf = Map.groupBy(newValuations, (valuation) => valuation.deliveryId);
+  const paymentsOf = Map.groupBy(newPayments, (payment) => payment.deliveryId);
   const rowOf = new Map<string, PlannedRow>([
     ...deliveryRows.map((row): [string, PlannedRow] => [row.deliveryId!, row]),
     ...newValuations.map((valuation, index): [string, PlannedRow] => [valuation.id, valuationRows[index]!]),
@@ -604,14 +604,4 @@ function newDelivery(row: PlannedRow, valuations: { amountCents: number; effecti
   const ownPayments = payments.toSorted((a, b) => (a.paidOn < b.paidOn ? -1 : 1));
   const realisedAt = isRealisedByPayment(fields.supportType) ? (ownPayments[0]?.paidOn ?? null) : fields.realisedAt;
   return { ...fields, realisedAt, isDemonstration: false, id: row.deliveryId!, currentValueCents: currentValue(fields.supportType, ownValuations, ownPayments) };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }

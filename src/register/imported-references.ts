@@ -10,14 +10,10 @@ import { referenceKey } from '../import/sheets.ts';
 export type ReferenceMatch = { recordId: string } | { several: string[] };
 
 export class ImportedReferences {
-  readonly #byKey = new Map<string, ImportedRecord[]>();
+  readonly #byKey: Map<string, ImportedRecord[]>;
 
   constructor(records: readonly ImportedRecord[]) {
-    for (const record of records) {
-      const sharing = this.#byKey.get(record.referenceKey);
-      if (sharing) sharing.push(record);
-      else this.#byKey.set(record.referenceKey, [record]);
-    }
+    this.#byKey = Map.groupBy(records, (record) => record.referenceKey);
   }
 
   /**

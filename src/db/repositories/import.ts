@@ -133,7 +133,9 @@ const STALE_AFTER_SHARE = 0.1;
  * table counted at a few hundred rows that now holds tens of thousands is otherwise read whole for each
  * delivery (a 100,000-row import into the demonstration register took minutes instead of seconds on
  * PGlite). PGlite has no autovacuum, and PostgreSQL's comes only after the commit. ANALYZE in a
- * transaction counts the transaction's own rows.
+ * transaction counts the transaction's own rows. A PostgreSQL role that does not own the table (the
+ * server's, as README advises) may not analyse it: PostgreSQL skips it with a warning, and the import
+ * goes on with the statistics it has until autovacuum comes.
  */
 export async function analyseWhenGrown(db: Db, table: 'delivery' | 'valuation' | 'payment', addedRows: number): Promise<void> {
   if (addedRows <= STALE_AFTER_ROWS) return;
