@@ -9,6 +9,7 @@ import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import { listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '../db/repositories/audit.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as epf from '../db/repositories/epf.ts';
+import * as readiness from '../db/repositories/readiness.ts';
 import { listDueReviews, type DueReview } from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { MAX_DUE_REVIEWS, QUEUE_ORDER } from './disclosure.ts';
@@ -37,6 +38,11 @@ export function deliveryBatches(db: Db, query: Omit<deliveries.DeliveryListQuery
 /** The EPF claims declared on or before the date, each as it stood then, in the list's order. */
 export function epfClaimBatches(db: Db, date: string): AsyncGenerator<epf.ClaimAtDate[]> {
   return keysetBatches((start) => epf.claimsAt(db, date, start, BATCH_SIZE));
+}
+
+/** The stock deliveries as the readiness page lists them (those whose title contains the text, when one is given), by title. */
+export function stockDeliveryReadinessBatches(db: Db, titleContains: string | undefined): AsyncGenerator<readiness.StockDeliveryReadiness[]> {
+  return keysetBatches((start) => readiness.stockDeliveryReadiness(db, { titleContains, start, limit: BATCH_SIZE }));
 }
 
 /** The undecided deliveries of the disclosure queue, in the queue's order; reading them is recorded as reading the queue is. */

@@ -5,6 +5,7 @@ import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as money from '../db/repositories/money.ts';
 import * as repository from '../db/repositories/readiness.ts';
+import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Valuation } from '../domain/delivery.ts';
@@ -33,33 +34,34 @@ const projectObject = (id: string): AuditObject => ({ type: 'replenishmentProjec
 const today = (context: RequestContext) => todayInAmsterdam(context.now());
 const actorName = (context: RequestContext) => context.actor?.username ?? 'system';
 
-/** A stock delivery with the history of its effect on readiness and what becomes of its replacement. */
-export interface DeliveryReadiness extends repository.StockDelivery {
-  judgements: Judgement[];
-  replacedValueCents: number;
-  replacedQuantity: number;
-  nonReplacements: repository.NonReplacementDecision[];
+/** A page of the stock deliveries, by title, each with its latest judgement and replacement; with how many there are (capped). */
+export async function listStockDeliveryReadiness(
+  db: Db,
+  query: { titleContains?: string | undefined; start: PageStart; pageSize: number },
+): Promise<KeysetPage<repository.StockDeliveryReadiness> & { total: number; totalIsCapped: boolean }> {
+  const [page, found] = await Promise.all([
+    repository.stockDeliveryReadiness(db, { titleContains: query.titleContains, start: query.start, limit: query.pageSize }),
+    repository.countStockDeliveries(db, query.titleContains),
+  ]);
+  return { ...page, total: found.count, totalIsCapped: found.capped };
 }
 
-/** Every stock delivery with its readiness history, replacement and decisions not to replace. */
-export async function readinessOverview(db: Db): Promise<DeliveryReadiness[]> {
-  const [stock, judgements, projects, nonReplacements] = await Promise.all([
-    repository.stockDeliveries(db),
-    repository.listJudgements(db),
-    repository.listProjects(db),
-    repository.listNonReplacements(db),
+/** One stock delivery with the history of its effect on readiness, the projects that replace it and the decisions not to. */
+export async function deliveryReadiness(db: Db, deliveryId: string) {
+  const [delivery, judgements, replacements, nonReplacements] = await Promise.all([
+    repository.findStockDelivery(db, deliveryId),
+    repository.listJudgements(db, deliveryId),
+    repository.replacementsOfDelivery(db, deliveryId),
+    repository.listNonReplacements(db, deliveryId),
   ]);
-  const replacements = projects.flatMap((project) => project.replaces);
-  return stock.map((delivery) => {
-    const replaced = replacements.filter((replacement) => replacement.deliveryId === delivery.id);
-    return {
-      ...delivery,
-      judgements: judgements.filter((judgement) => judgement.deliveryId === delivery.id),
-      replacedValueCents: replaced.reduce((sum, replacement) => sum + replacement.replacedValueCents, 0),
-      replacedQuantity: replaced.reduce((sum, replacement) => sum + (replacement.replacedQuantity ?? 0), 0),
-      nonReplacements: nonReplacements.filter((decision) => decision.deliveryId === delivery.id),
-    };
-  });
+  if (!delivery) throw new NotFoundError('delivery', deliveryId);
+  return { ...delivery, judgements, replacements, nonReplacements };
+}
+
+/** The replenishment projects and every decision not to replace, newest first: what the readiness page shows beside its list. */
+export async function replenishmentOverview(db: Db) {
+  const [projects, nonReplacements] = await Promise.all([repository.listProjects(db), repository.listNonReplacements(db)]);
+  return { projects, nonReplacements: nonReplacements.toReversed() };
 }
 
 export interface ReplenishmentSummary extends repository.StockTotals {
@@ -198,11 +200,9 @@ async function existingProject(db: Db, id: string, options: { forUpdate?: boolea
 /** The effect of each stock delivery realised by the date, as last judged on or before it (unjudged ones have none to give). */
 export async function readinessEffectsAt(db: Db, date: string): Promise<ReadinessEffect[]> {
   const [stock, judgements] = await Promise.all([repository.stockDeliveries(db, date), repository.listJudgements(db)]);
+  const judgementsOf = Map.groupBy(judgements, (judgement) => judgement.deliveryId);
   return stock.flatMap((delivery) => {
-    const judgement = judgementAt(
-      judgements.filter((candidate) => candidate.deliveryId === delivery.id),
-      date,
-    );
+    const judgement = judgementAt(judgementsOf.get(delivery.id) ?? [], date);
     return judgement ? [judgement.effect] : [];
   });
 }
@@ -219,18 +219,23 @@ export async function readinessAnnexRows(db: Db, date: string): Promise<Readines
     repository.listProjects(db),
     repository.listNonReplacements(db),
   ]);
+  const judgementsOf = Map.groupBy(judgements, (judgement) => judgement.deliveryId);
+  const replacementsOf = Map.groupBy(
+    projects.flatMap((project) => project.replaces.map((replacement) => ({ deliveryId: replacement.deliveryId, project: project.name, stage: project.stage, replacedValueCents: replacement.replacedValueCents }))),
+    (replacement) => replacement.deliveryId,
+  );
+  const decisionsOf = Map.groupBy(
+    nonReplacements.filter((decision) => decision.decidedOn <= date),
+    (decision) => decision.deliveryId,
+  );
   return stock.map((delivery) => {
-    const judgement = judgementAt(judgements.filter((candidate) => candidate.deliveryId === delivery.id), date);
+    const judgement = judgementAt(judgementsOf.get(delivery.id) ?? [], date);
     return {
       delivery: delivery.title,
       realisedAt: delivery.realisedAt,
       judgement: judgement && { effect: judgement.effect, judgedOn: judgement.judgedOn, judgedBy: judgement.judgedByName, reasoning: judgement.reasoning },
-      replacements: projects.flatMap((project) =>
-        project.replaces.filter((replacement) => replacement.deliveryId === delivery.id).map((replacement) => ({ project: project.name, stage: project.stage, replacedValueCents: replacement.replacedValueCents })),
-      ),
-      nonReplacements: nonReplacements
-        .filter((decision) => decision.deliveryId === delivery.id && decision.decidedOn <= date)
-        .map((decision) => ({ decidedOn: decision.decidedOn, reason: decision.reason, revalued: decision.valuationId !== null })),
+      replacements: (replacementsOf.get(delivery.id) ?? []).map(({ deliveryId: _, ...replacement }) => replacement),
+      nonReplacements: (decisionsOf.get(delivery.id) ?? []).map((decision) => ({ decidedOn: decision.decidedOn, reason: decision.reason, revalued: decision.valuationId !== null })),
     };
   });
 }

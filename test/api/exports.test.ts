@@ -6,7 +6,7 @@ import { vocabulary } from '../../common/vocabulary/index.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
 import {
   ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS,
-  READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS, nonReplacementRows,
+  READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS,
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
   ANNEX_COLUMNS,
   BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
@@ -254,9 +254,10 @@ describeEachDatabase('list exports', (database) => {
     const decision = { decidedOn: '2025-06-01', reason: '=Niet vervangen', revaluation: { amountCents: 5_000_05, basis: 'bookValue', effectiveDate: '2025-05-01' } };
     expect((await registrar('POST', `/deliveries/${generators.id}/non-replacement-decisions`, decision)).status).toBe(201);
     const overview = (await registrar('GET', '/readiness')).body;
-    expect(overview.deliveries).toHaveLength(2);
+    const stock = (await registrar('GET', '/readiness/deliveries')).body.items;
+    expect(stock).toHaveLength(2);
 
-    const { excelRows } = await expectExportsOf('registrar', '/exports/readiness-deliveries', READINESS_DELIVERY_COLUMNS, overview.deliveries);
+    const { excelRows } = await expectExportsOf('registrar', '/exports/readiness-deliveries', READINESS_DELIVERY_COLUMNS, stock);
     const at = (heading: string) => READINESS_DELIVERY_COLUMNS.findIndex((column) => column.heading === heading);
     const row = excelRows.find((cells) => cells[at('id')] === valued.id)!;
     expect([row[at('readinessEffect')], row[at('replacedEuro')], row[at('valueEuro')]]).toEqual([nl.readinessEffects.significantButAcceptable, '1000000,01', '1234567,89']);
@@ -264,9 +265,8 @@ describeEachDatabase('list exports', (database) => {
     const projects = await expectExportsOf('registrar', '/exports/replenishment-projects', REPLENISHMENT_PROJECT_COLUMNS, overview.projects);
     expect(projects.rows[1]!.slice(0, 4)).toEqual([project.name, nl.replenishmentStages.identified, 1000000.01, 200000000.01]);
 
-    const decisions = nonReplacementRows(overview.deliveries);
-    expect(decisions).toHaveLength(1);
-    const { excelRows: decisionRows } = await expectExportsOf('registrar', '/exports/non-replacements', NON_REPLACEMENT_COLUMNS, decisions);
+    expect(overview.nonReplacements).toHaveLength(1);
+    const { excelRows: decisionRows } = await expectExportsOf('registrar', '/exports/non-replacements', NON_REPLACEMENT_COLUMNS, overview.nonReplacements);
     expect(decisionRows[1]!.slice(1, 4)).toEqual([generators.title, "'=Niet vervangen", nl.spreadsheetExport.yes]);
   });
 

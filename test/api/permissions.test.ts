@@ -122,6 +122,8 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'PUT /training-programmes/{id}': { body: () => ({ ...trainingProgramme, key: uniqueKey() }) },
   'POST /training-programmes/{id}/contributions': { body: () => ({ periodFrom: '2024-01-01', countsUpTo: '2025-08-31', trainers: 3 }) },
   'GET /readiness': {},
+  'GET /readiness/deliveries': {},
+  'GET /readiness/deliveries/{id}': {},
   'POST /deliveries/{id}/readiness-judgements': { body: () => ({ effect: 'acceptable', reasoning: 'Voorraad volstaat.', judgedOn: '2025-08-31' }) },
   'POST /deliveries/{id}/non-replacement-decisions': { body: () => ({ decidedOn: '2025-08-31', reason: 'Verouderd; wordt niet vervangen.' }) },
   'POST /replenishment-projects': { body: () => replenishmentProject },

@@ -31,6 +31,18 @@ describeEachDatabase('training and readiness', (database) => {
     februaryId = letters.find((letter: any) => letter.referenceDate === '2025-02-04').id;
   });
 
+  /** Every page of the stock deliveries' list, followed from the first by its `next` cursors. */
+  const allStockDeliveries = async (query = '') => {
+    const items: any[] = [];
+    let after: string | null = '';
+    while (after !== null) {
+      const page: any = (await registrar('GET', `/readiness/deliveries?pageSize=7${query}${after ? `&after=${after}` : ''}`)).body;
+      items.push(...page.items);
+      after = page.next;
+    }
+    return items;
+  };
+
   /** The changes the audit trail records (refused requests are recorded too, as refusals). */
   const auditActions = async () => {
     const rows = await database().db.selectFrom('auditEvent').select('action').where('result', '=', 'success').orderBy('seq').execute();
@@ -102,10 +114,11 @@ describeEachDatabase('training and readiness', (database) => {
       judgedOn: '2025-09-02',
     });
     expect(judged.status).toBe(201);
-    const overview = (await registrar('GET', '/readiness')).body;
-    const delivery = overview.deliveries.find((item: any) => item.id === STOCK_UP_TO_FEBRUARY);
+    const delivery = (await registrar('GET', `/readiness/deliveries/${STOCK_UP_TO_FEBRUARY}`)).body;
     expect(delivery.judgements.map((judgement: any) => judgement.effect)).toEqual(['significantButAcceptable', 'unacceptable']);
-    expect(delivery.replacedValueCents).toBe(1_000 * MILLION);
+    expect(delivery.replacements).toEqual([expect.objectContaining({ project: 'Demonstratie: versnelde aankoop van vervangend materieel', stage: 'approved', replacedValueCents: 1_000 * MILLION })]);
+    const listed = (await allStockDeliveries()).find((item) => item.id === STOCK_UP_TO_FEBRUARY);
+    expect(listed).toMatchObject({ judgements: 2, replacedValueCents: 1_000 * MILLION, latestJudgement: { effect: 'unacceptable', judgedOn: '2025-09-02' } });
     const draft = await author('GET', `/letters/${draftId}`);
     expect(JSON.stringify(draft.body.letter)).toContain('door Defensie als significant, maar acceptabel beoordeeld');
   });
@@ -161,14 +174,14 @@ describeEachDatabase('training and readiness', (database) => {
       const delivery = (await registrar('POST', '/deliveries', { title: `Helmen, partij ${number}`, category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt: '2025-03-01' })).body;
       expect((await registrar('POST', `/deliveries/${delivery.id}/valuations`, { amountCents: number * 1_000_00, basis: 'replacementValue', effectiveDate: '2025-03-01' })).status).toBe(201);
     }
-    const overview: any[] = (await registrar('GET', '/readiness')).body.deliveries;
+    const overview = await allStockDeliveries();
     const summary = await registrar('GET', '/readiness/replenishment');
     expect(summary.status).toBe(200);
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     const largest = overview
       .toSorted((a, b) => b.currentValueCents - a.currentValueCents || (a.id < b.id ? -1 : 1))
       .slice(0, 20)
-      .map((delivery) => ({ id: delivery.id, title: delivery.title, currentValueCents: delivery.currentValueCents, replacedValueCents: delivery.replacedValueCents, nonReplacements: delivery.nonReplacements.length }));
+      .map((delivery) => ({ id: delivery.id, title: delivery.title, currentValueCents: delivery.currentValueCents, replacedValueCents: delivery.replacedValueCents, nonReplacements: delivery.nonReplacements }));
     expect(summary.body).toEqual({
       stockDeliveries: overview.length,
       deliveredCents: sum(overview.map((delivery) => delivery.currentValueCents)),
@@ -178,5 +191,34 @@ describeEachDatabase('training and readiness', (database) => {
     expect(overview.length).toBeGreaterThan(20);
     expect(largest.some((delivery) => delivery.replacedValueCents > 0)).toBe(true);
     expect((await finance('GET', '/readiness/replenishment')).status).toBe((await finance('GET', '/readiness')).status);
+  });
+
+  it('lists the stock deliveries by title a page at a time, back and forth, and finds them by a part of the title', async () => {
+    const all = await allStockDeliveries();
+    // In the order of the register's own list of stock deliveries by title (the database's collation decides).
+    const byTitle: any[] = [];
+    for (let after = ''; after !== null; ) {
+      const page: any = (await registrar('GET', `/deliveries?supportType=stock&sort=title&pageSize=100${after ? `&after=${after}` : ''}`)).body;
+      byTitle.push(...page.items);
+      after = page.next;
+    }
+    expect(all.map((delivery) => delivery.id)).toEqual(byTitle.map((delivery) => delivery.id));
+    expect(all.length).toBeGreaterThan(20);
+
+    const first = (await registrar('GET', '/readiness/deliveries?pageSize=7')).body;
+    expect(first).toMatchObject({ total: all.length, totalIsCapped: false, previous: null });
+    const second = (await registrar('GET', `/readiness/deliveries?pageSize=7&after=${first.next}`)).body;
+    expect(second.items.map((item: any) => item.id)).toEqual(all.slice(7, 14).map((delivery) => delivery.id));
+    const back = (await registrar('GET', `/readiness/deliveries?pageSize=7&before=${second.previous}`)).body;
+    expect(back.items).toEqual(first.items);
+
+    const helmets = await allStockDeliveries('&q=hELMEN, PARTIJ 1');
+    expect(helmets.map((delivery) => delivery.title)).toEqual(['Helmen, partij 1', 'Helmen, partij 10', ...[11, 12, 13, 14, 15, 16, 17, 18, 19].map((number) => `Helmen, partij ${number}`)]);
+    // A wildcard of SQL's LIKE is a character like any other.
+    expect((await registrar('GET', '/readiness/deliveries?q=%25')).body).toMatchObject({ items: [], total: 0 });
+
+    expect((await registrar('GET', '/readiness/deliveries?after=bm90LWEtY3Vyc29y')).body.invalidParams).toEqual([expect.objectContaining({ name: 'after' })]);
+    const [procured] = (await registrar('GET', '/deliveries?supportType=procurement&pageSize=1')).body.items;
+    expect((await registrar('GET', `/readiness/deliveries/${procured.id}`)).status).toBe(404);
   });
 });

@@ -271,7 +271,9 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
           await page.locator('.error-summary').waitFor();
         }));
       pageCheck('training programmes with the form for a count', () => check('registrar', () => '/training'));
-      pageCheck('readiness and replenishment with the form to judge', () => check('registrar', () => '/gereedheid'));
+      pageCheck('readiness and replenishment: the stock deliveries, the projects and the form for a project', () => check('registrar', () => '/gereedheid'));
+      pageCheck("a stock delivery's readiness with the forms to judge it and to decide on its replacement", () =>
+        check('registrar', () => '/gereedheid/leveringen/eb51ab98-09d6-4275-b358-644a2cc992ed'));
       pageCheck('accounts', () => check('administrator', () => '/accounts'));
       pageCheck('accounts, with the secret of a new account shown', () =>
         check(

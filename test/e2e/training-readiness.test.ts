@@ -33,28 +33,31 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Medische training Interbow')).toEqual(expect.arrayContaining(['3', '30 sep. 2025']));
   });
 
-  it('the registrar judges a stock delivery; the history grows and the latest judgement shows', async () => {
+  it('the registrar finds a stock delivery by its title and judges it on its own page; the history grows and the list shows the latest judgement', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/gereedheid');
     await page.getByRole('heading', { level: 1, name: 'Gereedheid en aanvulling' }).waitFor();
-    await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
-    await page.getByText('Controleer het formulier').waitFor();
-    const judgement = page.locator('form', { has: page.getByRole('button', { name: 'Oordeel vastleggen' }) });
-
     const title = 'Demonstratie: overige directe leveringen uit voorraad 5 feb. t/m 31 aug. 2025 (geaggregeerd)';
-    await judgement.getByLabel('Levering', { exact: true }).selectOption({ label: title });
+    const list = page.getByRole('table', { name: /^Effect op de gereedheid en vervanging per levering/ });
+    await page.getByRole('searchbox', { name: 'Zoek op titel' }).fill('voorraad 5 FEB. t/m');
+    await expect.poll(async () => (await tableRows(list)).map((cells) => cells[0])).toEqual([title]);
+    await list.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+    const judgement = page.locator('form', { has: page.getByRole('button', { name: 'Oordeel vastleggen' }) });
+    await judgement.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    await judgement.getByText('Controleer het formulier').waitFor();
     await judgement.getByLabel('Effect op de gereedheid', { exact: true }).selectOption({ label: 'acceptabel' });
     await judgement.getByLabel('Onderbouwing').fill('Vervangend materieel is inmiddels besteld.');
     await judgement.getByLabel('Beoordeeld op').fill('2025-09-15');
-    await page.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    await judgement.getByRole('button', { name: 'Oordeel vastleggen' }).click();
     await page.getByText('Het oordeel is vastgelegd; eerdere oordelen blijven in de geschiedenis.').waitFor();
-    const judged = async () => (await tableRows(page.getByRole('table', { name: 'Effect op de gereedheid en vervanging per levering' }))).find((cells) => cells[0] === title);
-    await expect.poll(async () => (await judged())?.[3]).toBe('2');
-    expect((await judged())?.[2]).toMatch(/^acceptabel \(15 sep\. 2025, /);
+    const history = page.getByRole('table', { name: 'Oordelen over het effect op de gereedheid, het nieuwste eerst' });
+    await expect.poll(async () => (await tableRows(history)).length).toBe(2);
+    expect((await tableRows(history))[0]).toEqual(['15 sep. 2025', 'acceptabel', 'Vervangend materieel is inmiddels besteld.', expect.any(String)]);
 
     // A decision not to replace that revalues the delivery: a date before the register's years is refused, a right one recorded and listed.
     const decision = page.locator('form', { has: page.getByRole('button', { name: 'Besluit vastleggen' }) });
-    await decision.getByLabel('Levering', { exact: true }).selectOption({ label: title });
     await decision.getByLabel('Besloten op').fill('2025-09-10');
     await decision.getByLabel('Reden').fill('Dit materieel wordt niet vervangen; gewaardeerd tegen boekwaarde.');
     await decision.getByLabel(/^Nieuwe waarde van de levering/).fill('1.000.000');
@@ -64,6 +67,13 @@ describeWithBrowser('training and readiness', (browser) => {
     await decision.getByLabel(/^Nieuwe waarde geldt vanaf/).fill('2025-08-31');
     await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await decision.getByText('Het besluit is vastgelegd.').waitFor();
+    const ownDecisions = page.getByRole('table', { name: 'Besluiten deze levering niet te vervangen' });
+    await expect.poll(async () => (await tableRows(ownDecisions))[0]).toEqual(expect.arrayContaining(['10 sep. 2025', 'Ja: de waarde van de levering is herzien']));
+    await page.getByRole('definition').filter({ hasText: '€ 1.000.000,00' }).waitFor();
+
+    await page.getByRole('link', { name: 'Alle leveringen uit voorraad' }).click();
+    await page.getByRole('searchbox', { name: 'Zoek op titel' }).fill('voorraad 5 feb');
+    await expect.poll(async () => (await tableRows(list)).find((cells) => cells[0] === title)?.slice(2, 4)).toEqual([expect.stringMatching(/^acceptabel \(15 sep\. 2025, /), '2']);
     const decisions = page.getByRole('table', { name: 'Besluiten niet te vervangen, met de herwaardering die ze maakten' });
     await expect.poll(async () => (await tableRows(decisions))[0]).toEqual(expect.arrayContaining(['10 sep. 2025', title, 'Ja: de waarde van de levering is herzien']));
   });

@@ -46,6 +46,7 @@ const PublicDeliveriesPage = lazyPage(() => import('./pages/public/PublicDeliver
 const PublicLetterPage = lazyPage(() => import('./pages/public/PublicLetterPage.tsx'), 'PublicLetterPage');
 const PublicLettersPage = lazyPage(() => import('./pages/public/PublicLettersPage.tsx'), 'PublicLettersPage');
 const ReadinessPage = lazyPage(() => import('./pages/readiness/ReadinessPage.tsx'), 'ReadinessPage');
+const ReadinessDeliveryPage = lazyPage(() => import('./pages/readiness/ReadinessDeliveryPage.tsx'), 'ReadinessDeliveryPage');
 const TrainingPage = lazyPage(() => import('./pages/training/TrainingPage.tsx'), 'TrainingPage');
 const ImportPage = lazyPage(() => import('./pages/import/ImportPage.tsx'), 'ImportPage');
 
@@ -121,6 +122,13 @@ function RegisterRoutes() {
         <RequirePermission action="readiness.read">
           <ReadinessPage />
         </RequirePermission>
+      </Route>
+      <Route path="/gereedheid/leveringen/:id">
+        {({ id }) => (
+          <RequirePermission action="readiness.read">
+            <ReadinessDeliveryPage key={id} id={id} />
+          </RequirePermission>
+        )}
       </Route>
       <Route path="/importeren">
         <RequirePermission action="import.run">

@@ -9,10 +9,10 @@ import { epfOverview } from '../../register/epf.ts';
 import { readExportQueues } from '../../register/export-control.ts';
 import { listLetters } from '../../register/letters.ts';
 import { listProgrammes } from '../../register/training.ts';
-import { listProjects, readinessOverview } from '../../register/readiness.ts';
+import { listProjects, replenishmentOverview } from '../../register/readiness.ts';
 import { industryOverview, type IndustryOverview } from '../../register/industry.ts';
 import { listAnnexes } from '../../register/annex.ts';
-import { auditEventBatches, deliveryBatches, disclosureQueueBatches, dueReviews, epfClaimBatches, oneBatch } from '../../register/exports.ts';
+import { auditEventBatches, deliveryBatches, disclosureQueueBatches, dueReviews, epfClaimBatches, oneBatch, stockDeliveryReadinessBatches } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
@@ -34,7 +34,7 @@ import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
 import {
   ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS,
-  READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS, nonReplacementRows,
+  READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS,
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
   ANNEX_COLUMNS,
   BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
@@ -136,12 +136,15 @@ export function exportRoutes() {
 
   app.openapi(trainingProgrammesExportRoute, async (c) => sendExport(c, 'trainingProgrammes', c.req.valid('query'), TRAINING_PROGRAMME_COLUMNS, oneBatch(listProgrammes(c.get('deps').db))));
 
-  app.openapi(readinessDeliveriesExportRoute, async (c) => sendExport(c, 'readinessDeliveries', c.req.valid('query'), READINESS_DELIVERY_COLUMNS, oneBatch(readinessOverview(c.get('deps').db))));
+  app.openapi(readinessDeliveriesExportRoute, async (c) => {
+    const { q, ...file } = c.req.valid('query');
+    return sendExport(c, 'readinessDeliveries', file, READINESS_DELIVERY_COLUMNS, stockDeliveryReadinessBatches(c.get('deps').db, q?.trim() || undefined));
+  });
 
   app.openapi(replenishmentProjectsExportRoute, async (c) => sendExport(c, 'replenishmentProjects', c.req.valid('query'), REPLENISHMENT_PROJECT_COLUMNS, oneBatch(listProjects(c.get('deps').db))));
 
   app.openapi(nonReplacementsExportRoute, async (c) =>
-    sendExport(c, 'nonReplacements', c.req.valid('query'), NON_REPLACEMENT_COLUMNS, oneBatch(readinessOverview(c.get('deps').db).then(nonReplacementRows))),
+    sendExport(c, 'nonReplacements', c.req.valid('query'), NON_REPLACEMENT_COLUMNS, oneBatch(replenishmentOverview(c.get('deps').db).then((overview) => overview.nonReplacements))),
   );
 
   /** A table of the industry register, its milestones judged at the date asked (today when left out). */

@@ -11,8 +11,7 @@ import type { QueueItem } from '../../db/repositories/export-control.ts';
 import type { CommitmentDetail } from '../../register/budget.ts';
 import type { BudgetDecision, BudgetShift } from '../../domain/budget.ts';
 import type { ProgrammeDetail } from '../../register/training.ts';
-import type { DeliveryReadiness } from '../../register/readiness.ts';
-import type { NonReplacementDecision, StoredProject } from '../../db/repositories/readiness.ts';
+import type { NonReplacementDecision, StockDeliveryReadiness, StoredProject } from '../../db/repositories/readiness.ts';
 import type { IndustryOverview } from '../../register/industry.ts';
 import type { AnnexListing } from '../../db/repositories/annex-renderings.ts';
 import type { DueReview } from '../../db/repositories/disclosure.ts';
@@ -187,19 +186,19 @@ export const TRAINING_PROGRAMME_COLUMNS: readonly Column<TrainingProgramme>[] = 
 ];
 
 /** The stock deliveries as the readiness page lists them: the latest judgement, and what is and is not replaced. */
-export const READINESS_DELIVERY_COLUMNS: readonly Column<DeliveryReadiness>[] = [
+export const READINESS_DELIVERY_COLUMNS: readonly Column<StockDeliveryReadiness>[] = [
   { heading: 'delivery', kind: 'text', value: (row) => row.title },
   { heading: 'quantity', kind: 'count', value: (row) => row.quantity },
   { heading: 'unit', kind: 'text', value: (row) => row.unit },
   { heading: 'realisedAt', kind: 'date', value: (row) => row.realisedAt },
   { heading: 'valueEuro', kind: 'euro', value: (row) => row.currentValueCents },
-  { heading: 'readinessEffect', kind: 'text', value: (row, words) => { const last = row.judgements.at(-1); return last ? words.readinessEffects[last.effect] : null; } },
-  { heading: 'judgedOn', kind: 'date', value: (row) => row.judgements.at(-1)?.judgedOn ?? null },
-  { heading: 'judgedBy', kind: 'text', value: (row) => row.judgements.at(-1)?.judgedByName ?? null },
-  { heading: 'judgements', kind: 'count', value: (row) => row.judgements.length },
+  { heading: 'readinessEffect', kind: 'text', value: (row, words) => (row.latestJudgement ? words.readinessEffects[row.latestJudgement.effect] : null) },
+  { heading: 'judgedOn', kind: 'date', value: (row) => row.latestJudgement?.judgedOn ?? null },
+  { heading: 'judgedBy', kind: 'text', value: (row) => row.latestJudgement?.judgedByName ?? null },
+  { heading: 'judgements', kind: 'count', value: (row) => row.judgements },
   { heading: 'replacedEuro', kind: 'euro', value: (row) => row.replacedValueCents },
   { heading: 'replacedQuantity', kind: 'count', value: (row) => row.replacedQuantity },
-  { heading: 'nonReplacements', kind: 'count', value: (row) => row.nonReplacements.length },
+  { heading: 'nonReplacements', kind: 'count', value: (row) => row.nonReplacements },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
 
@@ -217,16 +216,11 @@ export const REPLENISHMENT_PROJECT_COLUMNS: readonly Column<ReplenishmentProject
 ];
 
 /** A decision not to replace, with the title of its delivery. */
-export type NonReplacementRow = NonReplacementDecision & { title: string };
-
-/** Every decision not to replace, newest first, as the readiness page lists them. */
-export function nonReplacementRows(deliveries: readonly Pick<DeliveryReadiness, 'title' | 'nonReplacements'>[]): NonReplacementRow[] {
-  return deliveries.flatMap((delivery) => delivery.nonReplacements.map((decision) => ({ ...decision, title: delivery.title }))).sort((a, b) => b.decidedOn.localeCompare(a.decidedOn));
-}
+type NonReplacementRow = NonReplacementDecision & { deliveryTitle: string };
 
 export const NON_REPLACEMENT_COLUMNS: readonly Column<NonReplacementRow>[] = [
   { heading: 'decidedOn', kind: 'date', value: (row) => row.decidedOn },
-  { heading: 'delivery', kind: 'text', value: (row) => row.title },
+  { heading: 'delivery', kind: 'text', value: (row) => row.deliveryTitle },
   { heading: 'reason', kind: 'text', value: (row) => row.reason },
   { heading: 'revalued', kind: 'text', value: (row, words) => yesNo(row.valuationId !== null, words) },
   { heading: 'decidedBy', kind: 'text', value: (row) => row.decidedByName },

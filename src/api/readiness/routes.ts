@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import * as register from '../../register/readiness.ts';
+import { isStockDeliveryPosition } from '../../db/repositories/readiness.ts';
+import { pageCursors, pageStart } from '../cursor.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { etag, versionInIfMatch } from '../if-match.ts';
@@ -7,9 +9,12 @@ import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
   createProjectRoute,
+  DeliveryReadinessSchema,
+  getDeliveryReadinessRoute,
   getProjectRoute,
   judgeRoute,
   JudgementSchema,
+  listStockDeliveriesRoute,
   nonReplacementRoute,
   NonReplacementSchema,
   overviewRoute,
@@ -20,14 +25,25 @@ import {
   ReplenishmentSummarySchema,
 } from './schemas.ts';
 
+/** The one order of the stock deliveries' list, named in its cursors. */
+const STOCK_DELIVERY_SORT = 'title';
+
 export function readinessRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
-  app.openapi(overviewRoute, async (c) => {
-    const { db } = c.get('deps');
-    const [deliveries, projects] = await Promise.all([register.readinessOverview(db), register.listProjects(db)]);
-    return c.json(ReadinessOverviewSchema.parse({ deliveries, projects }), 200);
+  app.openapi(overviewRoute, async (c) => c.json(ReadinessOverviewSchema.parse(await register.replenishmentOverview(c.get('deps').db)), 200));
+
+  app.openapi(listStockDeliveriesRoute, async (c) => {
+    const { q, after, before, pageSize = 25 } = c.req.valid('query');
+    const page = await register.listStockDeliveryReadiness(c.get('deps').db, {
+      titleContains: q?.trim() || undefined,
+      start: pageStart({ after, before }, STOCK_DELIVERY_SORT, isStockDeliveryPosition),
+      pageSize,
+    });
+    return c.json({ items: page.rows, pageSize, total: page.total, totalIsCapped: page.totalIsCapped, ...pageCursors(page, STOCK_DELIVERY_SORT) }, 200);
   });
+
+  app.openapi(getDeliveryReadinessRoute, async (c) => c.json(DeliveryReadinessSchema.parse(await register.deliveryReadiness(c.get('deps').db, c.req.valid('param').id)), 200));
 
   app.openapi(replenishmentSummaryRoute, async (c) => c.json(ReplenishmentSummarySchema.parse(await register.replenishmentSummary(c.get('deps').db)), 200));
 

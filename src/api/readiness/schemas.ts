@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { VALUATION_BASES } from '../../domain/delivery.ts';
 import { LARGEST_STOCK_DELIVERIES, READINESS_EFFECTS, REPLENISHMENT_STAGES } from '../../domain/readiness.ts';
 import { permitted } from '../access.ts';
+import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
 import { ifMatchHeader } from '../if-match.ts';
 import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
@@ -88,23 +89,89 @@ export const NonReplacementSchema = z
   .object({ decision: NonReplacementDecisionSchema, valuation: ValuationSchema.nullable() })
   .openapi('NonReplacement');
 
-const DeliveryReadinessSchema = z
+const stockDeliveryFields = {
+  id: z.uuid(),
+  title: z.string(),
+  quantity: z.number().int().nullable(),
+  unit: z.string().nullable(),
+  realisedAt: isoDate.nullable(),
+  currentValueCents: z.number().int(),
+};
+
+/** The stock deliveries' search, on the page and in its export. */
+export const stockTitleQuery = {
+  q: z.preprocess((value) => (value === '' ? undefined : value), safeText(200).optional()).openapi({ description: 'Only the deliveries whose title contains this text, whatever its case' }),
+};
+
+const StockDeliveryReadinessListSchema = z
   .object({
-    id: z.uuid(),
-    title: z.string(),
-    quantity: z.number().int().nullable(),
-    unit: z.string().nullable(),
-    realisedAt: isoDate.nullable(),
-    currentValueCents: z.number().int(),
+    items: z.array(
+      z.object({
+        ...stockDeliveryFields,
+        latestJudgement: z
+          .object({ effect: z.enum(READINESS_EFFECTS), judgedOn: isoDate, judgedByName: z.string() })
+          .nullable()
+          .openapi({ description: 'The judgement made last (by the day judged, then the moment recorded); null when none was made' }),
+        judgements: z.number().int().openapi({ description: 'How many judgements its history holds' }),
+        replacedValueCents: z.number().int().openapi({ description: 'What the replenishment projects together replace of its value' }),
+        replacedQuantity: z.number().int(),
+        nonReplacements: z.number().int().openapi({ description: 'Decisions not to replace it' }),
+      }),
+    ),
+    ...pageFields,
+  })
+  .openapi('StockDeliveryReadinessList');
+
+export const listStockDeliveriesRoute = createRoute(
+  permitted('readiness.read', {
+    method: 'get',
+    path: '/readiness/deliveries',
+    tags: ['readiness'],
+    summary: 'The stock deliveries by title, each with its latest judgement and replacement, a page at a time',
+    description: 'Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).',
+    request: {
+      query: z.object({
+        ...stockTitleQuery,
+        ...pageQueryParameters,
+      }),
+    },
+    responses: { 200: json(StockDeliveryReadinessListSchema, 'The stock deliveries'), ...problemResponses(400, 401, 403) },
+  }),
+);
+
+export const DeliveryReadinessSchema = z
+  .object({
+    ...stockDeliveryFields,
     judgements: z.array(JudgementSchema).openapi({ description: 'The history, oldest first' }),
-    replacedValueCents: z.number().int(),
-    replacedQuantity: z.number().int(),
-    nonReplacements: z.array(NonReplacementDecisionSchema),
+    replacements: z.array(
+      z.object({
+        projectId: z.uuid(),
+        project: z.string(),
+        stage: z.enum(REPLENISHMENT_STAGES),
+        replacedValueCents: z.number().int(),
+        replacedQuantity: z.number().int().nullable(),
+      }),
+    ),
+    nonReplacements: z.array(NonReplacementDecisionSchema).openapi({ description: 'Oldest first' }),
   })
   .openapi('DeliveryReadiness');
 
+export const getDeliveryReadinessRoute = createRoute(
+  permitted('readiness.read', {
+    method: 'get',
+    path: '/readiness/deliveries/{id}',
+    tags: ['readiness'],
+    summary: 'A stock delivery with the history of its effect on readiness, the projects that replace it and the decisions not to',
+    request: { params: DeliveryIdParamSchema },
+    responses: { 200: json(DeliveryReadinessSchema, 'The stock delivery'), ...problemResponses(400, 401, 403, 404) },
+  }),
+);
+
 export const ReadinessOverviewSchema = z
-  .object({ deliveries: z.array(DeliveryReadinessSchema), projects: z.array(ProjectSchema) })
+  .object({
+    projects: z.array(ProjectSchema),
+    nonReplacements: z.array(NonReplacementDecisionSchema.extend({ deliveryTitle: z.string() })).openapi({ description: 'Every decision not to replace, newest first' }),
+  })
   .openapi('ReadinessOverview');
 
 export const overviewRoute = createRoute(
@@ -112,7 +179,7 @@ export const overviewRoute = createRoute(
     method: 'get',
     path: '/readiness',
     tags: ['readiness'],
-    summary: 'Every stock delivery with its effect on readiness and its replacement, and the replenishment projects',
+    summary: 'The replenishment projects and every decision not to replace (the stock deliveries are listed at /readiness/deliveries)',
     responses: { 200: json(ReadinessOverviewSchema, 'The overview'), ...problemResponses(401, 403) },
   }),
 );

@@ -13,6 +13,7 @@ import {
 import type { DisclosureState } from '../../domain/disclosure.ts';
 import type { Database, DeliveryTable } from '../schema.ts';
 import { inTransaction } from '../transaction.ts';
+import { containsPattern } from '../text-search.ts';
 import { cappedCount, isPositionOf, keysetColumns, LIST_COUNT_CAP, readKeysetPage, type KeysetColumn, type KeysetWalk, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import { isUuid } from '../../../common/ids.ts';
 
@@ -131,10 +132,6 @@ export async function setCurrentValue(db: Db, id: string, currentValueCents: num
     .execute();
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 function filtered(db: Db, filter: DeliveryListFilter) {
   let query = db.selectFrom('delivery').where('deletedAt', 'is', null);
   if (filter.supportType) query = query.where('supportType', '=', filter.supportType);
@@ -145,7 +142,7 @@ function filtered(db: Db, filter: DeliveryListFilter) {
   if (filter.disclosureState) query = query.where('disclosureState', '=', filter.disclosureState);
   const text = filter.text?.trim();
   if (text) {
-    const pattern = `%${escapeLike(text)}%`;
+    const pattern = containsPattern(text);
     query = query.where((eb) =>
       eb.or([
         eb('title', 'ilike', pattern),

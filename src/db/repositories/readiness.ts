@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from '@hono/zod-openapi';
-import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type Judgement, type ProjectInput, type ReplaceableDelivery, type Replacement } from '../../domain/readiness.ts';
+import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type Judgement, type ProjectInput, type ReadinessEffect, type ReplaceableDelivery, type Replacement } from '../../domain/readiness.ts';
+import { cappedCount, isPositionOf, keysetColumns, LIST_COUNT_CAP, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database } from '../schema.ts';
+import { containsPattern } from '../text-search.ts';
 
 type Db = Kysely<Database>;
 
@@ -147,9 +149,17 @@ export async function insertNonReplacement(db: Db, decision: NonReplacementDecis
   return decision;
 }
 
-export async function listNonReplacements(db: Db, deliveryId?: string): Promise<NonReplacementDecision[]> {
-  let query = db.selectFrom('nonReplacementDecision').selectAll().orderBy('decidedOn').orderBy('recordedAt');
-  if (deliveryId !== undefined) query = query.where('deliveryId', '=', deliveryId);
+/** Decisions not to replace of one delivery, or of all, in the order they were taken, each with the title of its delivery. */
+export async function listNonReplacements(db: Db, deliveryId?: string): Promise<(NonReplacementDecision & { deliveryTitle: string })[]> {
+  let query = db
+    .selectFrom('nonReplacementDecision as n')
+    .innerJoin('delivery as d', 'd.id', 'n.deliveryId')
+    .selectAll('n')
+    .select('d.title as deliveryTitle')
+    .orderBy('n.decidedOn')
+    .orderBy('n.recordedAt')
+    .orderBy('n.id');
+  if (deliveryId !== undefined) query = query.where('n.deliveryId', '=', deliveryId);
   return query.execute();
 }
 
@@ -162,17 +172,98 @@ export interface StockDelivery {
   currentValueCents: number;
 }
 
-/** The stock deliveries realised on or before the date (all when no date is given): what readiness is judged for. */
-export async function stockDeliveries(db: Db, realisedBy?: string): Promise<StockDelivery[]> {
+/** The stock deliveries realised on or before the date: what readiness is judged for. */
+export async function stockDeliveries(db: Db, realisedBy: string): Promise<StockDelivery[]> {
   return db
     .selectFrom('delivery')
     .select(['id', 'title', 'quantity', 'unit', 'realisedAt', 'currentValueCents'])
     .where('supportType', '=', 'stock')
     .where('deletedAt', 'is', null)
-    .$if(realisedBy !== undefined, (query) => query.where('realisedAt', '<=', realisedBy!))
+    .where('realisedAt', '<=', realisedBy)
     .orderBy('title')
     .orderBy('id')
     .execute();
+}
+
+export async function findStockDelivery(db: Db, id: string): Promise<StockDelivery | undefined> {
+  return db
+    .selectFrom('delivery')
+    .select(['id', 'title', 'quantity', 'unit', 'realisedAt', 'currentValueCents'])
+    .where('id', '=', id)
+    .where('supportType', '=', 'stock')
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+}
+
+/** A stock delivery as the readiness list shows it: its latest judgement, and how much of its history and replacement there is. */
+export interface StockDeliveryReadiness extends StockDelivery {
+  latestJudgement: { effect: ReadinessEffect; judgedOn: string; judgedByName: string } | null;
+  judgements: number;
+  replacedValueCents: number;
+  replacedQuantity: number;
+  nonReplacements: number;
+}
+
+/** The readiness list's order: by title (index delivery_stock_title, migration 034). */
+const STOCK_ORDER = keysetColumns.text('title');
+
+export const isStockDeliveryPosition = (position: KeysetPosition) => isPositionOf(STOCK_ORDER, position);
+
+const stockWhose = (titleContains: string | undefined) =>
+  titleContains ? sql<boolean>`support_type = 'stock' and deleted_at is null and title ilike ${containsPattern(titleContains)}` : sql<boolean>`support_type = 'stock' and deleted_at is null`;
+
+/** A page of the stock deliveries (those whose title contains the text, when one is given), each summed up for the page only. */
+export async function stockDeliveryReadiness(db: Db, query: { titleContains?: string | undefined; start: PageStart; limit: number }): Promise<KeysetPage<StockDeliveryReadiness>> {
+  return readKeysetPage(
+    STOCK_ORDER,
+    false,
+    query.start,
+    query.limit,
+    async ([walk], order, limit) => {
+      const { rows } = await sql<StockDelivery & { effect: string | null; judgedOn: string | null; judgedByName: string | null; judgements: number; replacedValueCents: string; replacedQuantity: string; nonReplacements: number }>`
+        with page as (
+          select id, title, quantity, unit, realised_at, current_value_cents from delivery
+          where ${stockWhose(query.titleContains)} and ${walk!.condition} order by ${walk!.order} limit ${limit}
+        )
+        select page.*, latest.effect, latest.judged_on, latest.judged_by_name,
+          (select count(*)::int from readiness_judgement j where j.delivery_id = page.id) as judgements,
+          (select coalesce(sum(r.replaced_value_cents), 0)::text from replenishment_project_delivery r where r.delivery_id = page.id) as replaced_value_cents,
+          (select coalesce(sum(r.replaced_quantity), 0)::text from replenishment_project_delivery r where r.delivery_id = page.id) as replaced_quantity,
+          (select count(*)::int from non_replacement_decision n where n.delivery_id = page.id) as non_replacements
+        from page left join lateral (
+          select effect, judged_on, judged_by_name from readiness_judgement j where j.delivery_id = page.id
+          order by judged_on desc, recorded_at desc, id desc limit 1
+        ) latest on true
+        order by ${order}`.execute(db);
+      return rows.map(({ effect, judgedOn, judgedByName, replacedValueCents, replacedQuantity, ...row }) => ({
+        ...row,
+        latestJudgement: effect === null ? null : { effect: z.enum(READINESS_EFFECTS).parse(effect), judgedOn: judgedOn!, judgedByName: judgedByName! },
+        replacedValueCents: Number(replacedValueCents),
+        replacedQuantity: Number(replacedQuantity),
+      }));
+    },
+    (row) => ({ value: row.title, id: row.id }),
+  );
+}
+
+/** How many stock deliveries there are (whose title contains the text, when one is given), counted no further than the lists' cap. */
+export async function countStockDeliveries(db: Db, titleContains: string | undefined): Promise<{ count: number; capped: boolean }> {
+  const { rows } = await sql<{ count: number }>`
+    select count(*)::int as count from (select 1 from delivery where ${stockWhose(titleContains)} limit ${LIST_COUNT_CAP + 1}) found`.execute(db);
+  return cappedCount(rows[0]!.count);
+}
+
+/** What the projects replace of one delivery, each with the project's name and stage. */
+export async function replacementsOfDelivery(db: Db, deliveryId: string) {
+  const rows = await db
+    .selectFrom('replenishmentProjectDelivery as r')
+    .innerJoin('replenishmentProject as p', 'p.id', 'r.projectId')
+    .select(['p.id as projectId', 'p.name as project', 'p.stage', 'r.replacedValueCents', 'r.replacedQuantity'])
+    .where('r.deliveryId', '=', deliveryId)
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .execute();
+  return rows.map((row) => ({ ...row, stage: z.enum(REPLENISHMENT_STAGES).parse(row.stage) }));
 }
 
 /** What every stock delivery adds up to, with what replenishment projects replace of them. */

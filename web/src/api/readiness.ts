@@ -1,12 +1,24 @@
 import { request } from './client.ts';
-import type { RequestBody, ResponseBody, Schema } from './contract.ts';
+import type { RequestBody, Schema } from './contract.ts';
+import { queryString } from './queryString.ts';
 
-type ReadinessOverview = Schema<'ReadinessOverview'>;
-export type DeliveryReadiness = ReadinessOverview['deliveries'][number];
+export type ReadinessOverview = Schema<'ReadinessOverview'>;
+export type StockDeliveryList = Schema<'StockDeliveryReadinessList'>;
+export type DeliveryReadiness = Schema<'DeliveryReadiness'>;
 export type JudgementInput = RequestBody<'/deliveries/{id}/readiness-judgements', 'post'>;
 
+/** The replenishment projects and the decisions not to replace. */
 export function getReadiness(signal?: AbortSignal) {
-  return request<ResponseBody<'/readiness', 'get'>>('/readiness', { signal });
+  return request<ReadinessOverview>('/readiness', { signal });
+}
+
+/** A page of the stock deliveries, by title, those whose title contains `q` when given. */
+export function getStockDeliveries(query: { q?: string | undefined; after?: string | undefined; before?: string | undefined }, signal?: AbortSignal) {
+  return request<StockDeliveryList>(`/readiness/deliveries${queryString(query)}`, { signal });
+}
+
+export function getDeliveryReadiness(id: string, signal?: AbortSignal) {
+  return request<DeliveryReadiness>(`/readiness/deliveries/${encodeURIComponent(id)}`, { signal });
 }
 
 export type ReplenishmentSummary = Schema<'ReplenishmentSummary'>;

@@ -6782,7 +6782,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every stock delivery with its effect on readiness and its replacement, and the replenishment projects */
+        /** The replenishment projects and every decision not to replace (the stock deliveries are listed at /readiness/deliveries) */
         get: {
             parameters: {
                 query?: never;
@@ -6812,6 +6812,154 @@ export interface paths {
                 };
                 /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readiness/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stock deliveries by title, each with its latest judgement and replacement, a page at a time
+         * @description Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only the deliveries whose title contains this text, whatever its case */
+                    q?: string;
+                    /** @description Start after this position: the page's `next` cursor. Not with `before`. */
+                    after?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `after`. */
+                    before?: string;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stock deliveries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StockDeliveryReadinessList"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readiness/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stock delivery with the history of its effect on readiness, the projects that replace it and the decisions not to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stock delivery */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryReadiness"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11951,8 +12099,77 @@ export interface components {
             note?: string;
         };
         ReadinessOverview: {
-            deliveries: components["schemas"]["DeliveryReadiness"][];
             projects: components["schemas"]["ReplenishmentProject"][];
+            /** @description Every decision not to replace, newest first */
+            nonReplacements: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                deliveryId: string;
+                /** Format: date */
+                decidedOn: string;
+                reason: string;
+                /** Format: uuid */
+                valuationId: string | null;
+                decidedByName: string;
+                recordedAt: string;
+                deliveryTitle: string;
+            }[];
+        };
+        ReplenishmentProject: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            stage: "identified" | "approved" | "contracted" | "delivered";
+            budgetCents: number | null;
+            /** Format: date */
+            expectedOn: string | null;
+            note: string;
+            replaces: {
+                /** Format: uuid */
+                deliveryId: string;
+                replacedValueCents: number;
+                replacedQuantity: number | null;
+            }[];
+            isDemonstration: boolean;
+            version: number;
+        };
+        StockDeliveryReadinessList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                quantity: number | null;
+                unit: string | null;
+                /** Format: date */
+                realisedAt: string | null;
+                currentValueCents: number;
+                /** @description The judgement made last (by the day judged, then the moment recorded); null when none was made */
+                latestJudgement: {
+                    /** @enum {string} */
+                    effect: "none" | "acceptable" | "significantButAcceptable" | "unacceptable";
+                    /** Format: date */
+                    judgedOn: string;
+                    judgedByName: string;
+                } | null;
+                /** @description How many judgements its history holds */
+                judgements: number;
+                /** @description What the replenishment projects together replace of its value */
+                replacedValueCents: number;
+                replacedQuantity: number;
+                /** @description Decisions not to replace it */
+                nonReplacements: number;
+            }[];
+            pageSize: number;
+            /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
+            total: number;
+            /** @description There are more than `total` (1,000) */
+            totalIsCapped: boolean;
+            /** @description Send as `after` for the next page; null on the last page */
+            next: string | null;
+            /** @description Send as `before` for the previous page; null on the first page */
+            previous: string | null;
         };
         DeliveryReadiness: {
             /** Format: uuid */
@@ -11965,8 +12182,16 @@ export interface components {
             currentValueCents: number;
             /** @description The history, oldest first */
             judgements: components["schemas"]["ReadinessJudgement"][];
-            replacedValueCents: number;
-            replacedQuantity: number;
+            replacements: {
+                /** Format: uuid */
+                projectId: string;
+                project: string;
+                /** @enum {string} */
+                stage: "identified" | "approved" | "contracted" | "delivered";
+                replacedValueCents: number;
+                replacedQuantity: number | null;
+            }[];
+            /** @description Oldest first */
             nonReplacements: {
                 /** Format: uuid */
                 id: string;
@@ -11993,25 +12218,6 @@ export interface components {
             judgedOn: string;
             judgedByName: string;
             recordedAt: string;
-        };
-        ReplenishmentProject: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            stage: "identified" | "approved" | "contracted" | "delivered";
-            budgetCents: number | null;
-            /** Format: date */
-            expectedOn: string | null;
-            note: string;
-            replaces: {
-                /** Format: uuid */
-                deliveryId: string;
-                replacedValueCents: number;
-                replacedQuantity: number | null;
-            }[];
-            isDemonstration: boolean;
-            version: number;
         };
         ReplenishmentSummary: {
             /** @description Every stock delivery in the register */

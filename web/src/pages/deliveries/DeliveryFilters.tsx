@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, LIFECYCLE_STAGES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import { SelectField, TextField, type Option } from '../../forms/controls.tsx';
+import { useSearchText } from '../../forms/useSearchText.ts';
 import type { ListQuery } from './listQuery.ts';
-
-const SEARCH_DELAY_MS = 300;
 
 type FilterChange = Partial<Omit<ListQuery, 'sort' | 'page' | 'pageSize'>>;
 
@@ -67,33 +65,4 @@ export function DeliveryFilters({ query, onChange, onReset }: DeliveryFiltersPro
       </div>
     </form>
   );
-}
-
-/**
- * The search box's own text, passed on once typing pauses; it follows the address bar when that changes
- * for another reason, such as the back button.
- */
-function useSearchText(q: string, commit: (q: string) => void): [string, (text: string) => void] {
-  const [text, setText] = useState(q);
-  const committed = useRef(q);
-  const latestCommit = useRef(commit);
-  latestCommit.current = commit;
-
-  useEffect(() => {
-    if (q !== committed.current) {
-      committed.current = q;
-      setText(q);
-    }
-  }, [q]);
-
-  useEffect(() => {
-    if (text === committed.current) return;
-    const timer = setTimeout(() => {
-      committed.current = text;
-      latestCommit.current(text);
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-
-  return [text, setText];
 }

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { READINESS_EFFECTS, REPLENISHMENT_STAGES, VALUATION_BASES } from '../../../../common/vocabulary/codes.ts';
-import { createProject, decideNotToReplace, judgeReadiness, updateProject, type DeliveryReadiness, type ReplenishmentProject } from '../../api/readiness.ts';
+import { createProject, decideNotToReplace, judgeReadiness, updateProject, type ReplenishmentProject } from '../../api/readiness.ts';
+import type { FieldReader } from '../../forms/fieldReader.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { readiness as readinessWords } from '../../i18n/nl/readiness.ts';
 
 /**
  * The readiness words the forms share: the label of a field (named as the API names it, so that its
- * refusals land there), the choice that is no choice yet, and the deliveries and stages to choose from.
+ * refusals land there), the choice that is no choice yet, and the stages to choose from.
  */
 function useReadinessWords() {
   const { t } = useTranslation();
@@ -15,68 +16,75 @@ function useReadinessWords() {
     t,
     label: (word: keyof typeof readinessWords.fields) => t(`readiness.fields.${word}`),
     choose,
-    deliveryOptions: (deliveries: readonly DeliveryReadiness[]) => deliveries.map((delivery) => ({ value: delivery.id, label: delivery.title })),
     stageOptions: REPLENISHMENT_STAGES.map((stage) => ({ value: stage, label: t(`replenishmentStages.${stage}`) })),
   };
 }
 
-interface FormProps {
-  deliveries: readonly DeliveryReadiness[];
+/** A form about one stock delivery. */
+interface DeliveryFormProps {
+  deliveryId: string;
   onDone: () => void;
 }
 
-export function JudgementForm({ deliveries, onDone }: FormProps) {
-  const { t, label, choose, deliveryOptions } = useReadinessWords();
+export function JudgementForm({ deliveryId, onDone }: DeliveryFormProps) {
+  const { t, label, choose } = useReadinessWords();
   return (
     <RecordForm
       doneText={t('readiness.judged')}
       submitLabel={t('readiness.submit')}
       fields={{
-        deliveryId: { label: label('deliveryId'), control: 'select', options: [choose, ...deliveryOptions(deliveries)] },
         effect: { label: label('effect'), control: 'select', options: [choose, ...READINESS_EFFECTS.map((effect) => ({ value: effect, label: t(`readinessEffects.${effect}`) }))] },
         reasoning: { label: label('reasoning'), control: 'textarea' },
         judgedOn: { label: label('judgedOn'), control: 'date' },
       }}
-      read={(read) => ({ deliveryId: read.required('deliveryId'), effect: read.code('effect', READINESS_EFFECTS), reasoning: read.required('reasoning'), judgedOn: read.required('judgedOn') })}
-      send={({ deliveryId, ...judgement }, key) => judgeReadiness(deliveryId, judgement, key)}
+      read={(read) => ({ effect: read.code('effect', READINESS_EFFECTS), reasoning: read.required('reasoning'), judgedOn: read.required('judgedOn') })}
+      send={(judgement, key) => judgeReadiness(deliveryId, judgement, key)}
       onRecorded={onDone}
     />
   );
 }
 
-/** A new replenishment project, with the part of one stock delivery it replaces (at most what was delivered). */
-export function ProjectForm({ deliveries, onDone }: FormProps) {
-  const { t, label, deliveryOptions, stageOptions } = useReadinessWords();
-  const euroHint = t('readiness.euroHint');
+/**
+ * A new replenishment project. Recorded with a stock delivery, it replaces the part of that delivery
+ * given (at most what was delivered); recorded without one, it replaces nothing yet.
+ */
+export function ProjectForm({ deliveryId, onDone }: { deliveryId?: string; onDone: () => void }) {
+  const { t, label, stageOptions } = useReadinessWords();
+  const project = {
+    name: { label: label('name') },
+    stage: { label: label('stage'), control: 'select', options: stageOptions, initial: REPLENISHMENT_STAGES[0] },
+    budgetCents: { label: label('budget'), control: 'amount', optional: true, hint: t('readiness.euroHint') },
+    expectedOn: { label: label('expectedOn'), control: 'date', optional: true },
+  } as const;
+  const note = { label: label('note'), control: 'textarea', optional: true } as const;
+  const readProject = (read: FieldReader<keyof typeof project | 'note'>) => ({
+    name: read.required('name'),
+    stage: read.code('stage', REPLENISHMENT_STAGES),
+    budgetCents: read.amount('budgetCents'),
+    expectedOn: read.text('expectedOn') || null,
+    note: read.text('note'),
+  });
+  const form = {
+    doneText: t('readiness.projectForm.done'),
+    submitLabel: t('readiness.projectForm.submit'),
+    send: createProject,
+    onRecorded: onDone,
+  };
+  if (!deliveryId) return <RecordForm {...form} legend={t('readiness.projectForm.legend')} fields={{ ...project, note }} read={(read) => ({ ...readProject(read), replaces: [] })} />;
   return (
     <RecordForm
-      legend={t('readiness.projectForm.legend')}
-      doneText={t('readiness.projectForm.done')}
-      submitLabel={t('readiness.projectForm.submit')}
+      {...form}
+      legend={t('readiness.projectForm.legendReplacing')}
       fields={{
-        name: { label: label('name') },
-        stage: { label: label('stage'), control: 'select', options: stageOptions, initial: REPLENISHMENT_STAGES[0] },
-        budgetCents: { label: label('budget'), control: 'amount', optional: true, hint: euroHint },
-        expectedOn: { label: label('expectedOn'), control: 'date', optional: true },
-        'replaces.0.deliveryId': { label: label('replacesDeliveryId'), control: 'select', options: [{ value: '', label: t('readiness.projectForm.replacesNothing') }, ...deliveryOptions(deliveries)] },
-        'replaces.0.replacedValueCents': { label: label('replacedValue'), control: 'amount', optional: true, hint: t('readiness.projectForm.replacedValueHint') },
+        ...project,
+        'replaces.0.replacedValueCents': { label: label('replacedValue'), control: 'amount', hint: t('readiness.projectForm.replacedValueHint') },
         'replaces.0.replacedQuantity': { label: label('replacedQuantity'), control: 'count', optional: true },
-        note: { label: label('note'), control: 'textarea', optional: true },
+        note,
       }}
-      read={(read) => {
-        const deliveryId = read.text('replaces.0.deliveryId');
-        const replacedValueCents = read.amount('replaces.0.replacedValueCents', deliveryId !== '');
-        return {
-          name: read.required('name'),
-          stage: read.code('stage', REPLENISHMENT_STAGES),
-          budgetCents: read.amount('budgetCents'),
-          expectedOn: read.text('expectedOn') || null,
-          note: read.text('note'),
-          replaces: deliveryId === '' || replacedValueCents === null ? [] : [{ deliveryId, replacedValueCents, replacedQuantity: read.wholeNumber('replaces.0.replacedQuantity') }],
-        };
-      }}
-      send={createProject}
-      onRecorded={onDone}
+      read={(read) => ({
+        ...readProject(read),
+        replaces: [{ deliveryId, replacedValueCents: read.amount('replaces.0.replacedValueCents', true), replacedQuantity: read.wholeNumber('replaces.0.replacedQuantity') }],
+      })}
     />
   );
 }
@@ -119,15 +127,14 @@ export function ProjectStageForm({ projects, onDone }: { projects: readonly Repl
  * basis with it (the 2023 restatement: Bofors 40L70 valued at book value), the revaluation and the date
  * it holds from; a letter already sent for a later date then shows a restatement.
  */
-export function NonReplacementForm({ deliveries, onDone }: FormProps) {
-  const { t, label, choose, deliveryOptions } = useReadinessWords();
+export function NonReplacementForm({ deliveryId, onDone }: DeliveryFormProps) {
+  const { t, label } = useReadinessWords();
   return (
     <RecordForm
       legend={t('readiness.nonReplacementForm.legend')}
       doneText={t('readiness.nonReplacementForm.done')}
       submitLabel={t('readiness.nonReplacementForm.submit')}
       fields={{
-        deliveryId: { label: label('deliveryId'), control: 'select', options: [choose, ...deliveryOptions(deliveries)] },
         decidedOn: { label: label('decidedOn'), control: 'date' },
         reason: { label: label('reason'), control: 'textarea' },
         'revaluation.amountCents': { label: label('revaluedAmount'), control: 'amount', optional: true, hint: t('readiness.euroHint'), intro: t('readiness.nonReplacementForm.revaluationIntro') },
@@ -138,13 +145,12 @@ export function NonReplacementForm({ deliveries, onDone }: FormProps) {
         const effectiveDate = read.text('revaluation.effectiveDate');
         const amountCents = read.amount('revaluation.amountCents', effectiveDate !== '');
         return {
-          deliveryId: read.required('deliveryId'),
           decidedOn: read.required('decidedOn'),
           reason: read.required('reason'),
           revaluation: amountCents === null ? null : { amountCents, basis: read.code('revaluation.basis', VALUATION_BASES), effectiveDate: read.required('revaluation.effectiveDate') },
         };
       }}
-      send={({ deliveryId, ...decision }, key) => decideNotToReplace(deliveryId, decision, key)}
+      send={(decision, key) => decideNotToReplace(deliveryId, decision, key)}
       onRecorded={onDone}
     />
   );

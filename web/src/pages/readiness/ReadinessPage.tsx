@@ -1,88 +1,66 @@
 import { useTranslation } from 'react-i18next';
-import { getReadiness, type DeliveryReadiness } from '../../api/readiness.ts';
+import { Link, useSearchParams } from 'wouter';
+import { queryString } from '../../api/queryString.ts';
+import { getReadiness, getStockDeliveries, type ReadinessOverview, type StockDeliveryList } from '../../api/readiness.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { ExportedTable } from '../../components/ExportedTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { TextField } from '../../forms/controls.tsx';
+import { useSearchText } from '../../forms/useSearchText.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
-import { JudgementForm, NonReplacementForm, ProjectForm, ProjectStageForm } from './ReadinessForms.tsx';
+import { ProjectForm, ProjectStageForm } from './ReadinessForms.tsx';
 
+/**
+ * The stock deliveries a page at a time, found by their title, each leading to its own page where it is
+ * judged and its replacement recorded; beside them the replenishment projects and the decisions not to replace.
+ */
 export function ReadinessPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const language = currentLanguage();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined };
+  const deliveries = useResource(JSON.stringify(['stock', q, start]), (signal) => getStockDeliveries({ q, ...start }, signal));
   const readiness = useResource('readiness', (signal) => getReadiness(signal));
   const overview = readiness.data?.data;
+  // A new search starts at the first page.
+  const [text, setText] = useSearchText(q, (typed) => setParams(typed ? { q: typed } : {}, { replace: true }));
 
   return (
     <>
       <PageHeading title={t('readiness.title')}>{t('readiness.title')}</PageHeading>
       <p className="nl-paragraph">{t('readiness.intro')}</p>
+      <LabelledSection heading={t('readiness.deliveriesHeading')}>
+        <p className="nl-paragraph">{t('readiness.deliveriesIntro')}</p>
+        <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+          <div className="filters__search">
+            <TextField name="q" type="search" label={t('readiness.search')} value={text} onChange={setText} />
+          </div>
+        </form>
+        {deliveries.data ? <StockDeliveryTable list={deliveries.data.data} q={q} /> : <ResourceStatus resource={deliveries} onRetry={deliveries.reload} />}
+      </LabelledSection>
       {overview ? (
         <>
-          <LabelledSection heading={t('readiness.deliveriesHeading')}>
-            <ExportLinks list="readiness-deliveries" />
-            <DataTable
-              caption={t('readiness.deliveriesCaption')}
-              rowKey={(delivery) => delivery.id}
-              rows={overview.deliveries}
-              columns={[
-                { key: 'title', header: t('readiness.columns.delivery'), cell: (delivery) => delivery.title },
-                { key: 'value', header: t('readiness.columns.value'), numeric: true, cell: (delivery) => formatEuro(delivery.currentValueCents, language) },
-                {
-                  key: 'effect',
-                  header: t('readiness.columns.effect'),
-                  cell: (delivery) => {
-                    const last = delivery.judgements.at(-1);
-                    return last ? `${t(`readinessEffects.${last.effect}`)} (${formatShortDate(last.judgedOn, language)}, ${last.judgedByName})` : t('readiness.notJudged');
-                  },
-                },
-                { key: 'history', header: t('readiness.columns.history'), numeric: true, cell: (delivery) => delivery.judgements.length },
-                { key: 'replaced', header: t('readiness.columns.replaced'), numeric: true, cell: (delivery) => formatEuro(delivery.replacedValueCents, language) },
-                { key: 'notReplaced', header: t('readiness.columns.notReplaced'), numeric: true, cell: (delivery) => delivery.nonReplacements.length },
-              ]}
-            />
-          </LabelledSection>
           <LabelledSection heading={t('readiness.projectsHeading')}>
-            <ExportLinks list="replenishment-projects" />
-            <DataTable
-              caption={t('readiness.projectsCaption')}
-              rowKey={(project) => project.id}
-              rows={overview.projects}
-              columns={[
-                { key: 'name', header: t('readiness.columns.project'), cell: (project) => project.name },
-                { key: 'stage', header: t('readiness.columns.stage'), cell: (project) => t(`replenishmentStages.${project.stage}`) },
-                {
-                  key: 'replaces',
-                  header: t('readiness.columns.replacesValue'),
-                  numeric: true,
-                  cell: (project) => formatEuro(project.replaces.reduce((sum, replacement) => sum + replacement.replacedValueCents, 0), language),
-                },
-                { key: 'budget', header: t('readiness.columns.budget'), numeric: true, cell: (project) => (project.budgetCents === null ? t('common.none') : formatEuro(project.budgetCents, language)) },
-                { key: 'expected', header: t('readiness.columns.expectedOn'), cell: (project) => (project.expectedOn ? formatShortDate(project.expectedOn, language) : t('common.none')) },
-              ]}
-            />
+            <ProjectTable projects={overview.projects} />
           </LabelledSection>
           <LabelledSection heading={t('readiness.decisionsHeading')}>
-            <NonReplacementTable deliveries={overview.deliveries} />
+            <NonReplacementTable decisions={overview.nonReplacements} />
           </LabelledSection>
           {can('readiness.write') && (
-            <>
-              <LabelledSection heading={t('readiness.judgeHeading')}>
-                <JudgementForm deliveries={overview.deliveries} onDone={readiness.reload} />
-              </LabelledSection>
-              <LabelledSection heading={t('readiness.maintainHeading')}>
-                <ProjectStageForm projects={overview.projects} onDone={readiness.reload} />
-                <ProjectForm deliveries={overview.deliveries} onDone={readiness.reload} />
-                <NonReplacementForm deliveries={overview.deliveries} onDone={readiness.reload} />
-              </LabelledSection>
-            </>
+            <LabelledSection heading={t('readiness.maintainHeading')}>
+              <ProjectStageForm projects={overview.projects} onDone={readiness.reload} />
+              <p className="nl-paragraph">{t('readiness.projectForm.noDeliveryYet')}</p>
+              <ProjectForm onDone={readiness.reload} />
+            </LabelledSection>
           )}
         </>
       ) : (
@@ -92,23 +70,81 @@ export function ReadinessPage() {
   );
 }
 
-/** Every decision not to replace, newest first, with whether it restated the delivery's value. */
-function NonReplacementTable({ deliveries }: { deliveries: readonly DeliveryReadiness[] }) {
+function StockDeliveryTable({ list, q }: { list: StockDeliveryList; q: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const rows = deliveries
-    .flatMap((delivery) => delivery.nonReplacements.map((decision) => ({ ...decision, title: delivery.title })))
-    .sort((a, b) => b.decidedOn.localeCompare(a.decidedOn));
+  const addressAt = (start: { after?: string; before?: string }) => `/gereedheid${queryString({ q, ...start })}`;
+  return (
+    <>
+      <ExportedTable
+        exported={{ list: 'readiness-deliveries', filters: { q } }}
+        empty={t('readiness.deliveriesEmpty')}
+        caption={t(list.totalIsCapped ? 'readiness.deliveriesCaptionMoreThan' : 'readiness.deliveriesCaption', { count: list.total })}
+        rowKey={(delivery) => delivery.id}
+        rows={list.items}
+        columns={[
+          { key: 'title', header: t('readiness.columns.delivery'), cell: (delivery) => <Link href={`/gereedheid/leveringen/${delivery.id}`}>{delivery.title}</Link> },
+          { key: 'value', header: t('readiness.columns.value'), numeric: true, cell: (delivery) => formatEuro(delivery.currentValueCents, language) },
+          {
+            key: 'effect',
+            header: t('readiness.columns.effect'),
+            cell: ({ latestJudgement: latest }) =>
+              latest ? `${t(`readinessEffects.${latest.effect}`)} (${formatShortDate(latest.judgedOn, language)}, ${latest.judgedByName})` : t('readiness.notJudged'),
+          },
+          { key: 'history', header: t('readiness.columns.history'), numeric: true, cell: (delivery) => delivery.judgements },
+          { key: 'replaced', header: t('readiness.columns.replaced'), numeric: true, cell: (delivery) => formatEuro(delivery.replacedValueCents, language) },
+          { key: 'notReplaced', header: t('readiness.columns.notReplaced'), numeric: true, cell: (delivery) => delivery.nonReplacements },
+        ]}
+      />
+      <Pagination
+        previousHref={list.previous === null ? null : addressAt({ before: list.previous })}
+        nextHref={list.next === null ? null : addressAt({ after: list.next })}
+      />
+    </>
+  );
+}
+
+function ProjectTable({ projects }: { projects: ReadinessOverview['projects'] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <>
+      <ExportLinks list="replenishment-projects" />
+      <DataTable
+        caption={t('readiness.projectsCaption')}
+        rowKey={(project) => project.id}
+        rows={projects}
+        columns={[
+          { key: 'name', header: t('readiness.columns.project'), cell: (project) => project.name },
+          { key: 'stage', header: t('readiness.columns.stage'), cell: (project) => t(`replenishmentStages.${project.stage}`) },
+          {
+            key: 'replaces',
+            header: t('readiness.columns.replacesValue'),
+            numeric: true,
+            cell: (project) => formatEuro(project.replaces.reduce((sum, replacement) => sum + replacement.replacedValueCents, 0), language),
+          },
+          { key: 'budget', header: t('readiness.columns.budget'), numeric: true, cell: (project) => (project.budgetCents === null ? t('common.none') : formatEuro(project.budgetCents, language)) },
+          { key: 'expected', header: t('readiness.columns.expectedOn'), cell: (project) => (project.expectedOn ? formatShortDate(project.expectedOn, language) : t('common.none')) },
+        ]}
+      />
+    </>
+  );
+}
+
+/** Every decision not to replace, newest first, with whether it restated the delivery's value. */
+function NonReplacementTable({ decisions }: { decisions: ReadinessOverview['nonReplacements'] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
   return (
     <ExportedTable
       exported={{ list: 'non-replacements' }}
       empty={t('readiness.decisionsEmpty')}
       caption={t('readiness.decisionsCaption')}
       rowKey={(decision) => decision.id}
-      rows={rows}
+      rows={decisions}
       columns={[
         { key: 'decidedOn', header: t('readiness.decisionColumns.decidedOn'), cell: (decision) => formatShortDate(decision.decidedOn, language) },
-        { key: 'delivery', header: t('readiness.decisionColumns.delivery'), cell: (decision) => decision.title },
+        { key: 'delivery', header: t('readiness.decisionColumns.delivery'), cell: (decision) => <Link href={`/gereedheid/leveringen/${decision.deliveryId}`}>{decision.deliveryTitle}</Link> },
         { key: 'reason', header: t('readiness.decisionColumns.reason'), cell: (decision) => decision.reason },
         { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.valuationId ? 'readiness.revalued' : 'readiness.notRevalued') },
         { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => decision.decidedByName },

@@ -1,0 +1,126 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { getDeliveryReadiness, type DeliveryReadiness } from '../../api/readiness.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Detail } from '../../components/Detail.tsx';
+import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { formatShortDate } from '../../format/dates.ts';
+import { formatEuro } from '../../format/money.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useCan } from '../../state/session.tsx';
+import { useResource } from '../../state/useResource.ts';
+import { JudgementForm, NonReplacementForm, ProjectForm } from './ReadinessForms.tsx';
+
+/** One stock delivery's effect on readiness as judged over time, its replacement, and the forms to add to them. */
+export function ReadinessDeliveryPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const readiness = useResource(id, (signal) => getDeliveryReadiness(id, signal));
+  const delivery = readiness.data?.data;
+  const title = delivery?.title ?? t('readiness.title');
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="nl-paragraph">
+        <Link className="utrecht-link" href="/gereedheid">{t('readiness.delivery.back')}</Link> ·{' '}
+        <Link className="utrecht-link" href={`/leveringen/${id}`}>{t('readiness.delivery.inRegister')}</Link>
+      </p>
+      {delivery ? (
+        <>
+          <Facts delivery={delivery} />
+          <LabelledSection heading={t('readiness.delivery.judgementsHeading')}>
+            <Judgements delivery={delivery} />
+            {can('readiness.write') && <JudgementForm deliveryId={id} onDone={readiness.reload} />}
+          </LabelledSection>
+          <LabelledSection heading={t('readiness.delivery.replacementsHeading')}>
+            <Replacements delivery={delivery} />
+            <NonReplacements delivery={delivery} />
+            {can('readiness.write') && (
+              <>
+                <ProjectForm deliveryId={id} onDone={readiness.reload} />
+                <NonReplacementForm deliveryId={id} onDone={readiness.reload} />
+              </>
+            )}
+          </LabelledSection>
+        </>
+      ) : (
+        <ResourceStatus resource={readiness} onRetry={readiness.reload} />
+      )}
+    </>
+  );
+}
+
+function Facts({ delivery }: { delivery: DeliveryReadiness }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const replacedCents = delivery.replacements.reduce((sum, replacement) => sum + replacement.replacedValueCents, 0);
+  return (
+    <dl className="utrecht-data-list utrecht-data-list--rows details-list">
+      <Detail label={t('readiness.delivery.quantity')}>{delivery.quantity === null ? t('common.none') : [delivery.quantity, delivery.unit].filter(Boolean).join(' ')}</Detail>
+      <Detail label={t('readiness.delivery.realisedAt')}>{delivery.realisedAt ? formatShortDate(delivery.realisedAt, language) : t('readiness.delivery.notRealised')}</Detail>
+      <Detail label={t('readiness.delivery.value')}>{formatEuro(delivery.currentValueCents, language)}</Detail>
+      <Detail label={t('readiness.delivery.replaced')}>{formatEuro(replacedCents, language)}</Detail>
+    </dl>
+  );
+}
+
+function Judgements({ delivery }: { delivery: DeliveryReadiness }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (delivery.judgements.length === 0) return <p className="nl-paragraph">{t('readiness.delivery.judgementsEmpty')}</p>;
+  const words = 'readiness.delivery.judgementColumns';
+  return (
+    <DataTable
+      caption={t('readiness.delivery.judgementsCaption')}
+      rowKey={(judgement) => judgement.id}
+      rows={delivery.judgements.toReversed()}
+      columns={[
+        { key: 'judgedOn', header: t(`${words}.judgedOn`), cell: (judgement) => formatShortDate(judgement.judgedOn, language) },
+        { key: 'effect', header: t(`${words}.effect`), cell: (judgement) => t(`readinessEffects.${judgement.effect}`) },
+        { key: 'reasoning', header: t(`${words}.reasoning`), cell: (judgement) => judgement.reasoning },
+        { key: 'judgedBy', header: t(`${words}.judgedBy`), cell: (judgement) => judgement.judgedByName },
+      ]}
+    />
+  );
+}
+
+function Replacements({ delivery }: { delivery: DeliveryReadiness }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (delivery.replacements.length === 0) return <p className="nl-paragraph">{t('readiness.delivery.replacementsEmpty')}</p>;
+  const words = 'readiness.delivery.replacementColumns';
+  return (
+    <DataTable
+      caption={t('readiness.delivery.replacementsCaption')}
+      rowKey={(replacement) => replacement.projectId}
+      rows={delivery.replacements}
+      columns={[
+        { key: 'project', header: t(`${words}.project`), cell: (replacement) => replacement.project },
+        { key: 'stage', header: t(`${words}.stage`), cell: (replacement) => t(`replenishmentStages.${replacement.stage}`) },
+        { key: 'value', header: t(`${words}.value`), numeric: true, cell: (replacement) => formatEuro(replacement.replacedValueCents, language) },
+        { key: 'quantity', header: t(`${words}.quantity`), numeric: true, cell: (replacement) => replacement.replacedQuantity ?? t('common.none') },
+      ]}
+    />
+  );
+}
+
+function NonReplacements({ delivery }: { delivery: DeliveryReadiness }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (delivery.nonReplacements.length === 0) return <p className="nl-paragraph">{t('readiness.delivery.decisionsEmpty')}</p>;
+  return (
+    <DataTable
+      caption={t('readiness.delivery.decisionsCaption')}
+      rowKey={(decision) => decision.id}
+      rows={delivery.nonReplacements.toReversed()}
+      columns={[
+        { key: 'decidedOn', header: t('readiness.decisionColumns.decidedOn'), cell: (decision) => formatShortDate(decision.decidedOn, language) },
+        { key: 'reason', header: t('readiness.decisionColumns.reason'), cell: (decision) => decision.reason },
+        { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.valuationId ? 'readiness.revalued' : 'readiness.notRevalued') },
+        { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => decision.decidedByName },
+      ]}
+    />
+  );
+}
