@@ -311,8 +311,6 @@ function addFaults(row: PlannedRow, violations: readonly RuleViolation[]): void 
   }
 }
 
-const isPlanned = (row: PlannedRow) => row.outcome === 'create' || row.outcome === 'unchanged';
-
 function markDuplicateReferences(rows: PlannedRow[]): void {
   const firstRow = new Map<string, number>();
   for (const row of rows) {

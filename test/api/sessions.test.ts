@@ -11,7 +11,7 @@ import { FREE_FAILURES, MAX_FAILURES_PER_ORIGIN } from '../../src/auth/login.ts'
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { MAX_LIVE_SESSIONS } from '../../src/auth/sessions.ts';
 import { totpCode } from '../../src/auth/totp.ts';
-import { openTotpSecretKey, sealPlainTotpSecrets, temporaryTotpSecretKey } from '../../src/auth/totp-secret-key.ts';
+import { sealPlainTotpSecrets, temporaryTotpSecretKey } from '../../src/auth/totp-secret-key.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { permissionsOf, type Role } from '../../src/domain/access.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';

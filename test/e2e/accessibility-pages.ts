@@ -265,6 +265,11 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
           await page.locator('input[name="lastYear"]').fill('2027');
           await page.locator('input[name="amount-2027"]').waitFor();
         }));
+      pageCheck('form for a commitment, with the deliveries a search found to choose from', () =>
+        check('finance', () => '/begroting/verplichting', async (page) => {
+          await page.locator('input[name="deliveryId-search"]').fill('bijdrage');
+          await page.locator('select[name="deliveryId"] option').nth(1).waitFor({ state: 'attached' });
+        }));
       pageCheck("form for a commitment's next stage, with a refusal", () =>
         check('finance', () => '/begroting/verplichting/b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e/stap', async (page) => {
           await page.locator('button[type="submit"]').click();

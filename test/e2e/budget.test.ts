@@ -53,6 +53,11 @@ describeWithBrowser('budget', (browser) => {
     await page.getByLabel('Begrotingsjaar').fill('2026');
     await page.getByLabel('Bedrag in euro').fill('0');
     await page.getByLabel('Met ingang van').fill('2025-07-02');
+    // The delivery the money is for, found by a part of its title.
+    await page.getByRole('searchbox', { name: 'Levering: zoeken' }).fill('purl');
+    const purl = 'Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)';
+    await expect.poll(async () => page.locator('select[name="deliveryId"] option').allTextContents()).toEqual(['Nog geen levering', purl]);
+    await page.locator('select[name="deliveryId"]').selectOption({ label: purl });
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.locator('.error-summary').getByText('Bedrag in euro').waitFor();
     await page.getByLabel('Bedrag in euro').fill('20.000.000');
@@ -68,6 +73,9 @@ describeWithBrowser('budget', (browser) => {
     await page.getByLabel('Met ingang van').fill('2025-07-03');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.getByText('De nieuwe stap van de verplichting is vastgelegd.').waitFor();
+    await page.getByRole('link', { name: 'Volgende stap vastleggen voor Munitie 2026' }).click();
+    expect(await page.getByRole('link', { name: 'Realisatie vastleggen bij de levering' }).getAttribute('href')).toBe('/leveringen/9decc899-e686-494c-be62-6a52efcef57a');
+    await page.goBack();
     const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Munitie 2026' }) });
     // The list is read again after the message shows.
     await expect.poll(async () => plainSpaces(await row.innerText())).toContain('Juridisch verplicht 3 juli 2025: € 18.000.000,00');

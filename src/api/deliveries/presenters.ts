@@ -1,7 +1,7 @@
 /** Between the JSON of the API and the register: request bodies completed, deliveries presented. */
 import type { z } from '@hono/zod-openapi';
 import { lifecycleStage, unsetDeliveryFields, type DeliveryInput, type DeliverySortKey } from '../../domain/delivery.ts';
-import type { DeliveryListQuery, DeliverySummary, StoredDelivery } from '../../db/repositories/deliveries.ts';
+import type { DeliveryListQuery, DeliverySummary } from '../../db/repositories/deliveries.ts';
 import type { DeliveryDetail } from '../../register/deliveries.ts';
 import type { DeliveryInputSchema, DeliveryListQuerySchema } from './schemas.ts';
 

@@ -18,7 +18,6 @@ import { preferredLanguage } from '../language.ts';
 import { deliveriesCsv, deliveriesJson, openDataStream, PublicDeliveriesTag } from './open-data.ts';
 import { openDataCatalog } from './catalog.ts';
 import { kielCsv, kielWorkbook } from './kiel.ts';
-import type { CsvDialect } from '../csv.ts';
 import { letterFigureRows, letterFiguresCsv, type LetterFigureRow } from './letter-figures.ts';
 import { XLSX_TYPE } from '../export-control/report-files.ts';
 import { RenderingCache } from './rendering-cache.ts';

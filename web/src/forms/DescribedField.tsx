@@ -1,14 +1,17 @@
+import type { DeliveryFilter } from '../api/useDeliverySearch.ts';
 import { SelectField, TextAreaField, TextField, type Option } from './controls.tsx';
+import { DeliveryField } from './DeliveryField.tsx';
 
 /**
  * The control a field is typed or chosen in: plain text when not said, 'amount' for euros as typed
- * (1.234.567,89), 'count' for a whole number.
+ * (1.234.567,89), 'count' for a whole number, 'delivery' for a delivery found by a search.
  */
 type Control =
   | { control?: 'text'; size?: 'small' }
   | { control: 'date' | 'amount' | 'count' }
   | { control: 'textarea'; rows?: number }
-  | { control: 'select'; options: Option[] };
+  | { control: 'select'; options: Option[] }
+  | { control: 'delivery'; filter: DeliveryFilter; noneLabel: string };
 
 /** How a field shows: its control, with the hint under its label and whether it may be left empty. */
 type Shown = Control & { hint?: string; optional?: boolean };
@@ -38,6 +41,8 @@ export function DescribedField({ description, field }: { description: Shown; fie
   switch (description.control) {
     case 'select':
       return <SelectField {...common} options={description.options} />;
+    case 'delivery':
+      return <DeliveryField {...common} filter={description.filter} noneLabel={description.noneLabel} />;
     case 'textarea':
       return <TextAreaField {...common} rows={description.rows} />;
     case 'date':

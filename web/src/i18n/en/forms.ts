@@ -99,6 +99,12 @@ export const fields: typeof nl.fields = {
   judgedOn: 'Judged on',
 };
 
+export const deliveryField: typeof nl.deliveryField = {
+  search: '{{label}}: search',
+  more: 'The list shows the first {{count}} by title; search for a part of the title, the company or the contract reference to find another.',
+  failed: 'The search failed; please try again.',
+};
+
 export const form: typeof nl.form = {
   createTitle: 'New delivery',
   editTitle: 'Edit delivery',

@@ -97,6 +97,12 @@ export const fields = {
   judgedOn: 'Beoordeeld op',
 };
 
+export const deliveryField = {
+  search: '{{label}}: zoeken',
+  more: 'De lijst toont de eerste {{count}} op titel; zoek op een deel van de titel, het bedrijf of het contractkenmerk om een andere te vinden.',
+  failed: 'Zoeken is niet gelukt; probeer het opnieuw.',
+};
+
 export const form = {
   createTitle: 'Nieuwe levering',
   editTitle: 'Levering bewerken',

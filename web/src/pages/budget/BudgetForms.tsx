@@ -7,6 +7,7 @@ import { createBudgetDecision, createBudgetShift, createCommitment } from '../..
 import type { BudgetDecisionInput, BudgetShiftInput, CommitmentInput } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
+import { DeliveryField } from '../../forms/DeliveryField.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields, type FieldName } from '../../forms/useFields.ts';
@@ -173,6 +174,8 @@ export function BudgetShiftFormPage() {
   );
 }
 
+const ANY_DELIVERY = {};
+
 export function CommitmentFormPage() {
   const { t } = useTranslation();
   const navigateWithNotice = useNavigateWithNotice();
@@ -218,7 +221,7 @@ export function CommitmentFormPage() {
         <SelectField {...field('stage')} options={COMMITMENT_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))} />
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
         <TextField {...field('effectiveOn')} type="date" />
-        <TextField {...field('deliveryId')} hint={t('budget.form.deliveryHint')} optional />
+        <DeliveryField {...field('deliveryId')} filter={ANY_DELIVERY} noneLabel={t('budget.form.noDeliveryChosen')} hint={t('budget.form.deliveryHint')} optional />
         <TextField {...field('contractReference')} optional />
         <TextAreaField {...field('note')} optional />
         <SubmitButton label={t('budget.form.submit')} submitting={submission.submitting} />

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, CONFIDENTIALITY_GROUNDS, COPRODUCTION_STAGES, LESSON_CATEGORIES } from '../../../../common/vocabulary/codes.ts';
-import { listDeliveries } from '../../api/deliveries.ts';
 import {
   createCompany,
   createContract,
@@ -15,7 +14,6 @@ import {
 } from '../../api/industry.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { industry as industryWords } from '../../i18n/nl/industry.ts';
-import { useResource } from '../../state/useResource.ts';
 
 type FormWords = typeof industryWords.forms;
 type FormName = { [F in keyof FormWords]: FormWords[F] extends { legend: string } ? F : never }[keyof FormWords];
@@ -52,12 +50,12 @@ export function CompanyForm({ onRecorded }: Recorded) {
   );
 }
 
+const PROCUREMENTS = { supportType: 'procurement' };
+
 /** A contract with the procurement deliveries it fulfils (one chosen here) and its first milestone. */
 export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
   const { t } = useTranslation();
   const { words, label } = useFormWords('contract');
-  const procurements = useResource('procurement-deliveries', (signal) => listDeliveries({ supportType: 'procurement', pageSize: 100 }, signal));
-  const deliveries = procurements.data?.data.items ?? [];
   return (
     <RecordForm
       {...words}
@@ -67,7 +65,7 @@ export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
         subject: { label: label('subject'), control: 'textarea', rows: 2 },
         amountCents: { label: label('amount'), control: 'amount', hint: t('industry.forms.euroHint') },
         signedOn: { label: label('signedOn'), control: 'date' },
-        'deliveryIds.0': { label: label('delivery'), control: 'select', options: [{ value: '', label: t('industry.forms.contract.noDelivery') }, ...deliveries.map((delivery) => ({ value: delivery.id, label: delivery.title }))] },
+        'deliveryIds.0': { label: label('delivery'), control: 'delivery', filter: PROCUREMENTS, noneLabel: t('industry.forms.contract.noDelivery'), optional: true },
         'milestones.0.title': { label: label('milestone'), optional: true },
         'milestones.0.dueOn': { label: label('dueOn'), control: 'date', optional: true },
       }}

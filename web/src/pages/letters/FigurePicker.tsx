@@ -1,15 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { vocabulary } from '../../../../common/vocabulary/index.ts';
-import { listDeliveries } from '../../api/deliveries.ts';
 import type { Letter } from '../../api/letters.ts';
-import type { DeliverySummary } from '../../api/types.ts';
+import { useDeliverySearch } from '../../api/useDeliverySearch.ts';
 import { SelectField, TextField } from '../../forms/controls.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 
-/** How many public deliveries a search offers, the best matches first. */
+/** How many public deliveries a search offers, the first by title. */
 const SEARCH_LIMIT = 10;
-const SEARCH_DELAY_MS = 300;
+const PUBLIC = { disclosureState: 'public' };
 
 interface FigurePickerProps {
   figures: Letter['figures'];
@@ -22,7 +21,7 @@ export function FigurePicker({ figures, onInsert }: FigurePickerProps) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState('');
   const [search, setSearch] = useState('');
-  const found = usePublicDeliveries(search.trim());
+  const found = useDeliverySearch(PUBLIC, search.trim() || null, SEARCH_LIMIT);
   const describe = useFigureDescription();
   return (
     <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset figure-picker">
@@ -66,29 +65,4 @@ function useFigureDescription(): (name: string) => string {
     const [kind = '', about = ''] = name.split(/:(.*)/s);
     return words[kind] ? `${words[kind]} (${about})` : name;
   };
-}
-
-/** Deliveries decided public whose title matches the search, once typing pauses; null while nothing is searched. */
-function usePublicDeliveries(search: string): DeliverySummary[] | 'failed' | null {
-  const [found, setFound] = useState<DeliverySummary[] | 'failed' | null>(null);
-  useEffect(() => {
-    if (!search) {
-      setFound(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      listDeliveries({ disclosureState: 'public', q: search, pageSize: SEARCH_LIMIT }, controller.signal).then(
-        ({ data }) => setFound(data.items),
-        () => {
-          if (!controller.signal.aborted) setFound('failed');
-        },
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [search]);
-  return found;
 }
