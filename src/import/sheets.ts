@@ -125,8 +125,12 @@ export const EXAMPLE_MARKER = 'VOORBEELD / EXAMPLE';
  * other letters alike on every server.
  */
 export function referenceKey(reference: string): string {
-  return reference.replace(/[A-Z]/g, (letter) => letter.toLowerCase()).replace(/[ \t\n\r\f\v\u00a0]+/g, ' ');
+  // Lowering a text of ASCII only folds A-Z and nothing else, and is many times faster than folding run by run.
+  const folded = ASCII_ONLY.test(reference) ? reference.toLowerCase() : reference.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  return folded.replace(/[ \t\n\r\f\v\u00a0]+/g, ' ');
 }
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 // A header names its column whatever its case and spacing, and with or without its unit ("Bedrag (€)", "Bedrag").
 const normalise = (text: string) =>
