@@ -261,6 +261,10 @@ describeEachDatabase('list exports', (database) => {
     const at = (heading: string) => READINESS_DELIVERY_COLUMNS.findIndex((column) => column.heading === heading);
     const row = excelRows.find((cells) => cells[at('id')] === valued.id)!;
     expect([row[at('readinessEffect')], row[at('replacedEuro')], row[at('valueEuro')]]).toEqual([nl.readinessEffects.significantButAcceptable, '1000000,01', '1234567,89']);
+    // The page's search applies to its export as well.
+    const searched = (await registrar('GET', `/readiness/deliveries?q=${encodeURIComponent(generators.title.slice(2, 9).toUpperCase())}`)).body.items;
+    expect(searched.map((item: any) => item.id)).toEqual([generators.id]);
+    await expectExportsOf('registrar', `/exports/readiness-deliveries?q=${encodeURIComponent(generators.title.slice(2, 9).toUpperCase())}`, READINESS_DELIVERY_COLUMNS, searched);
 
     const projects = await expectExportsOf('registrar', '/exports/replenishment-projects', REPLENISHMENT_PROJECT_COLUMNS, overview.projects);
     expect(projects.rows[1]!.slice(0, 4)).toEqual([project.name, nl.replenishmentStages.identified, 1000000.01, 200000000.01]);
