@@ -9150,6 +9150,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Only the deliveries whose title contains this text, whatever its case */
+                    q?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
