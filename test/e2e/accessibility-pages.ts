@@ -275,7 +275,11 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
           await page.locator('button[type="submit"]').click();
           await page.locator('.error-summary').waitFor();
         }));
-      pageCheck('training programmes with the form for a count', () => check('registrar', () => '/training'));
+      pageCheck('training programmes with the forms for a count and a new programme', () =>
+        check('registrar', () => '/training', async (page) => {
+          await page.locator('input[name$="trainees"]').fill('120');
+          await page.locator('input[name$="costEstimateCents"]').fill('1.000');
+        }));
       pageCheck('readiness and replenishment: the stock deliveries, the projects and the form for a project', () => check('registrar', () => '/gereedheid'));
       pageCheck("a stock delivery's readiness with the forms to judge it and to decide on its replacement", () =>
         check('registrar', () => '/gereedheid/leveringen/eb51ab98-09d6-4275-b358-644a2cc992ed'));

@@ -33,6 +33,44 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Medische training Interbow')).toEqual(expect.arrayContaining(['3', '30 sep. 2025']));
   });
 
+  it('the registrar records a new programme for a delivery, then a count of it that the letter says as "circa"', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/training');
+    const programme = page.locator('form', { has: page.getByRole('button', { name: 'Programma vastleggen' }) });
+    await programme.getByLabel('Naam van het programma').fill('Training op de Leopard 2');
+    await programme.getByLabel('Korte naam').fill('Leopard 2');
+    await programme.getByLabel('Gastland').fill('pl');
+    await programme.getByLabel('Kader', { exact: true }).selectOption({ label: 'Bilateraal' });
+    await programme.getByRole('searchbox', { name: 'Traint voor levering: zoeken' }).fill('voorraad 5 feb');
+    const delivery = 'Demonstratie: overige directe leveringen uit voorraad 5 feb. t/m 31 aug. 2025 (geaggregeerd)';
+    await programme.locator('select').filter({ has: page.locator('option', { hasText: delivery }) }).selectOption({ label: delivery });
+    await programme.getByRole('button', { name: 'Programma vastleggen' }).click();
+    // The short name is refused by the server, named at its field; nothing is recorded.
+    await programme.locator('.error-summary').getByRole('link', { name: 'Korte naam' }).waitFor();
+    await programme.getByLabel('Korte naam').fill('leopard-2');
+    await programme.getByRole('button', { name: 'Programma vastleggen' }).click();
+    await programme.getByText('Het programma is vastgelegd.').waitFor();
+    const table = page.getByRole('table', { name: 'Trainingsprogramma’s met de laatste telling' });
+    await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Training op de Leopard 2')).toEqual(expect.arrayContaining(['leopard-2', 'PL · Bilateraal']));
+    const recorded = ((await (await page.request.get(`${server().url}/api/v1/training-programmes`)).json()) as { items: { key: string; deliveryIds: string[] }[] }).items;
+    expect(recorded.find((item) => item.key === 'leopard-2')?.deliveryIds).toEqual(['9a774c91-f7d0-4a37-ae6f-e3b05f65139d']);
+
+    const count = page.locator('form', { has: page.getByRole('button', { name: 'Telling vastleggen' }) });
+    await count.getByLabel('Trainingsprogramma').selectOption({ label: 'Training op de Leopard 2' });
+    await count.getByLabel('Periode vanaf').fill('2025-03-01');
+    await count.getByLabel('Geteld tot en met').fill('2025-08-31');
+    await count.getByLabel('Aantal getrainde militairen').fill('120');
+    await count.getByLabel('Getrainde militairen geteld als').selectOption({ label: 'een schatting (de brief zegt: circa)' });
+    await count.getByLabel('Geraamde kosten').fill('1.500.000');
+    await count.getByRole('button', { name: 'Telling vastleggen' }).click();
+    // Estimated costs need their funding source.
+    await count.locator('.error-summary').getByRole('link', { name: 'Financieringsbron van de kosten' }).waitFor();
+    await count.getByLabel('Financieringsbron van de kosten').selectOption({ label: 'Steunfonds Oekraïne' });
+    await count.getByRole('button', { name: 'Telling vastleggen' }).click();
+    await count.getByText('De telling is vastgelegd.').waitFor();
+    await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Training op de Leopard 2')).toEqual(expect.arrayContaining(['circa 120', '31 aug. 2025']));
+  });
+
   it('the registrar finds a stock delivery by its title and judges it on its own page; the history grows and the list shows the latest judgement', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/gereedheid');

@@ -88,15 +88,6 @@ export const fields: typeof nl.fields = {
   budgetYear: 'Budget year',
   stage: 'Stage',
   knownAt: 'As known on',
-  programmeId: 'Training programme',
-  periodFrom: 'Period from',
-  countsUpTo: 'Counted up to',
-  trainers: 'Number of trainers',
-  trainees: 'Number of soldiers trained',
-  courses: 'Number of courses',
-  effect: 'Effect on readiness',
-  reasoning: 'Reasoning',
-  judgedOn: 'Judged on',
 };
 
 export const deliveryField: typeof nl.deliveryField = {

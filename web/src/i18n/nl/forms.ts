@@ -86,15 +86,6 @@ export const fields = {
   budgetYear: 'Begrotingsjaar',
   stage: 'Stap',
   knownAt: 'Stand op',
-  programmeId: 'Trainingsprogramma',
-  periodFrom: 'Periode vanaf',
-  countsUpTo: 'Geteld tot en met',
-  trainers: 'Aantal trainers',
-  trainees: 'Aantal getrainde militairen',
-  courses: 'Aantal trainingen',
-  effect: 'Effect op de gereedheid',
-  reasoning: 'Onderbouwing',
-  judgedOn: 'Beoordeeld op',
 };
 
 export const deliveryField = {

@@ -1,16 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { addContribution, listProgrammes, type TrainingProgramme } from '../../api/training.ts';
+import { listProgrammes, type TrainingProgramme } from '../../api/training.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { RecordForm } from '../../forms/RecordForm.tsx';
-import type { FieldName } from '../../forms/useFields.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
+import { ContributionForm, ProgrammeForm } from './TrainingForms.tsx';
 
 /** A count with its qualifier, as the letter says it: "circa 250", "max. 20". */
 function useCountText() {
@@ -40,7 +39,7 @@ export function TrainingPage() {
         {programmes.data ? (
           <>
             <ExportLinks list="training-programmes" />
-              <DataTable
+            <DataTable
               caption={t('training.listCaption')}
               rowKey={(programme) => programme.id}
               rows={programmes.data.data.items}
@@ -84,41 +83,11 @@ export function TrainingPage() {
         )}
       </LabelledSection>
       {can('training.write') && programmes.data && (
-        <LabelledSection heading={t('training.contributionHeading')}>
+        <LabelledSection heading={t('training.formsHeading')}>
           <ContributionForm programmes={programmes.data.data.items} onDone={programmes.reload} />
+          <ProgrammeForm onDone={programmes.reload} />
         </LabelledSection>
       )}
     </>
-  );
-}
-
-function ContributionForm({ programmes, onDone }: { programmes: readonly TrainingProgramme[]; onDone: () => void }) {
-  const { t } = useTranslation();
-  const label = (name: FieldName) => t(`fields.${name}`);
-  return (
-    <RecordForm
-      doneText={t('training.contributionAdded')}
-      submitLabel={t('training.submit')}
-      fields={{
-        programmeId: { label: label('programmeId'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...programmes.map((programme) => ({ value: programme.id, label: programme.name }))] },
-        periodFrom: { label: label('periodFrom'), control: 'date' },
-        countsUpTo: { label: label('countsUpTo'), control: 'date', hint: t('training.countsUpToHint') },
-        trainers: { label: label('trainers'), control: 'count', optional: true },
-        trainees: { label: label('trainees'), control: 'count', optional: true },
-        courses: { label: label('courses'), control: 'count', optional: true },
-        note: { label: label('note'), control: 'textarea', optional: true },
-      }}
-      read={(read) => ({
-        programmeId: read.required('programmeId'),
-        periodFrom: read.required('periodFrom'),
-        countsUpTo: read.required('countsUpTo'),
-        trainers: read.wholeNumber('trainers'),
-        trainees: read.wholeNumber('trainees'),
-        courses: read.wholeNumber('courses'),
-        note: read.text('note'),
-      })}
-      send={({ programmeId, ...contribution }, key) => addContribution(programmeId, contribution, key)}
-      onRecorded={onDone}
-    />
   );
 }

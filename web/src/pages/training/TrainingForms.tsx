@@ -1,0 +1,116 @@
+import { useTranslation } from 'react-i18next';
+import { FUNDING_SOURCES, TRAINING_FRAMEWORKS } from '../../../../common/vocabulary/codes.ts';
+import { addContribution, createProgramme, type TrainingProgramme } from '../../api/training.ts';
+import { RecordForm } from '../../forms/RecordForm.tsx';
+import type { training as trainingWords } from '../../i18n/nl/training.ts';
+
+const ANY_DELIVERY = {};
+
+/** The label of a training form's field, named as the API names it (so that its refusals land there). */
+function useTrainingWords() {
+  const { t } = useTranslation();
+  return { t, label: (word: keyof typeof trainingWords.fields) => t(`training.fields.${word}`) };
+}
+
+/** A new programme: the letter names it by its short name, and it may train for a delivery in the register. */
+export function ProgrammeForm({ onDone }: { onDone: () => void }) {
+  const { t, label } = useTrainingWords();
+  return (
+    <RecordForm
+      legend={t('training.programmeForm.legend')}
+      doneText={t('training.programmeForm.done')}
+      submitLabel={t('training.programmeForm.submit')}
+      fields={{
+        name: { label: label('name') },
+        key: { label: label('key'), size: 'small', hint: t('training.programmeForm.keyHint') },
+        hostCountry: { label: label('hostCountry'), size: 'small', hint: t('training.programmeForm.hostCountryHint') },
+        framework: { label: label('framework'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...TRAINING_FRAMEWORKS.map((framework) => ({ value: framework, label: t(`trainingFrameworks.${framework}`) }))] },
+        systemTrainedOn: { label: label('systemTrainedOn'), optional: true, hint: t('training.programmeForm.systemHint') },
+        'deliveryIds.0': { label: label('delivery'), control: 'delivery', filter: ANY_DELIVERY, noneLabel: t('training.programmeForm.noDelivery'), optional: true },
+        description: { label: label('description'), control: 'textarea', optional: true },
+      }}
+      read={(read) => {
+        const delivery = read.text('deliveryIds.0');
+        const system = read.text('systemTrainedOn').trim();
+        return {
+          name: read.required('name'),
+          key: read.required('key').trim(),
+          hostCountry: read.required('hostCountry').trim().toUpperCase(),
+          framework: read.code('framework', TRAINING_FRAMEWORKS),
+          systemTrainedOn: system || null,
+          description: read.text('description'),
+          deliveryIds: delivery ? [delivery] : [],
+        };
+      }}
+      send={createProgramme}
+      onRecorded={onDone}
+    />
+  );
+}
+
+/**
+ * A count of a programme up to a date, with everything the letter can say of it: a ceiling of trainers
+ * ("maximaal 20"), an estimate of trainees ("circa 250"), rotations, and an estimated cost with its funding.
+ */
+export function ContributionForm({ programmes, onDone }: { programmes: readonly TrainingProgramme[]; onDone: () => void }) {
+  const { t, label } = useTrainingWords();
+  const qualifier = (exact: string, qualified: string) => ({
+    control: 'select' as const,
+    options: [
+      { value: 'exact', label: exact },
+      { value: 'qualified', label: qualified },
+    ],
+    initial: 'exact',
+  });
+  return (
+    <RecordForm
+      legend={t('training.contributionForm.legend')}
+      doneText={t('training.contributionForm.done')}
+      submitLabel={t('training.contributionForm.submit')}
+      fields={{
+        programmeId: { label: label('programmeId'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...programmes.map((programme) => ({ value: programme.id, label: programme.name }))] },
+        periodFrom: { label: label('periodFrom'), control: 'date' },
+        periodTo: { label: label('periodTo'), control: 'date', optional: true, hint: t('training.contributionForm.periodToHint') },
+        countsUpTo: { label: label('countsUpTo'), control: 'date', hint: t('training.contributionForm.countsUpToHint') },
+        trainers: { label: label('trainers'), control: 'count', optional: true },
+        trainersIsMaximum: { label: label('trainersIsMaximum'), ...qualifier(t('training.contributionForm.exact'), t('training.contributionForm.maximum')), shownWhen: (values) => values.trainers.trim() !== '' },
+        trainees: { label: label('trainees'), control: 'count', optional: true },
+        traineesIsApproximate: { label: label('traineesIsApproximate'), ...qualifier(t('training.contributionForm.exact'), t('training.contributionForm.approximate')), shownWhen: (values) => values.trainees.trim() !== '' },
+        courses: { label: label('courses'), control: 'count', optional: true },
+        rotations: { label: label('rotations'), control: 'count', optional: true },
+        soldiersPerRotation: { label: label('soldiersPerRotation'), control: 'count', optional: true },
+        costEstimateCents: { label: label('costEstimate'), control: 'amount', optional: true, hint: t('training.contributionForm.costHint') },
+        fundingSource: {
+          label: label('fundingSource'),
+          control: 'select',
+          options: [{ value: '', label: t('form.choose') }, ...FUNDING_SOURCES.map((source) => ({ value: source, label: t(`fundingSources.${source}`) }))],
+          shownWhen: (values) => values.costEstimateCents.trim() !== '',
+        },
+        note: { label: label('note'), control: 'textarea', optional: true },
+      }}
+      read={(read) => {
+        const trainers = read.wholeNumber('trainers');
+        const trainees = read.wholeNumber('trainees');
+        const costEstimateCents = read.amount('costEstimateCents');
+        return {
+          programmeId: read.required('programmeId'),
+          periodFrom: read.required('periodFrom'),
+          periodTo: read.text('periodTo') || null,
+          countsUpTo: read.required('countsUpTo'),
+          trainers,
+          trainersIsMaximum: trainers !== null && read.text('trainersIsMaximum') === 'qualified',
+          trainees,
+          traineesIsApproximate: trainees !== null && read.text('traineesIsApproximate') === 'qualified',
+          courses: read.wholeNumber('courses'),
+          rotations: read.wholeNumber('rotations'),
+          soldiersPerRotation: read.wholeNumber('soldiersPerRotation'),
+          costEstimateCents,
+          fundingSource: costEstimateCents === null ? null : read.code('fundingSource', FUNDING_SOURCES),
+          note: read.text('note'),
+        };
+      }}
+      send={({ programmeId, ...contribution }, key) => addContribution(programmeId, contribution, key)}
+      onRecorded={onDone}
+    />
+  );
+}
