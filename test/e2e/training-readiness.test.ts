@@ -33,7 +33,7 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Medische training Interbow')).toEqual(expect.arrayContaining(['3', '30 sep. 2025']));
   });
 
-  it('the registrar records a new programme for a delivery, then a count of it that the letter says as "circa"', async () => {
+  it('the registrar records a new programme for a delivery, then a count of it that reads "circa"', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/training');
     const programme = page.locator('form', { has: page.getByRole('button', { name: 'Programma vastleggen' }) });
@@ -60,7 +60,7 @@ describeWithBrowser('training and readiness', (browser) => {
     await count.getByLabel('Periode vanaf').fill('2025-03-01');
     await count.getByLabel('Geteld tot en met').fill('2025-08-31');
     await count.getByLabel('Aantal getrainde militairen').fill('120');
-    await count.getByLabel('Getrainde militairen geteld als').selectOption({ label: 'een schatting (de brief zegt: circa)' });
+    await count.getByLabel('Getrainde militairen geteld als').selectOption({ label: 'een schatting (circa)' });
     await count.getByLabel('Geraamde kosten').fill('1.500.000');
     await count.getByRole('button', { name: 'Telling vastleggen' }).click();
     // Estimated costs need their funding source.
