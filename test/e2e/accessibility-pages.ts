@@ -189,10 +189,10 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
             await page.locator('.error-summary').waitFor();
           },
         ));
-      pageCheck('EPF claims, as finance, with the new claim refused', () =>
+      pageCheck('EPF claims, as finance, with the new claim and the new tranche refused', () =>
         check('finance', () => '/epf?date=2025-08-31', async (page) => {
-          await page.locator('form.record-form button[type="submit"]').click();
-          await page.locator('.error-summary').waitFor();
+          for (const button of await page.locator('form.record-form button[type="submit"]').all()) await button.click();
+          await page.locator('.error-summary').nth(1).waitFor();
         }));
       pageCheck('an EPF claim with its history', () =>
         check('finance', () => '/epf?date=2025-08-31', async (page) => {

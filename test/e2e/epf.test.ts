@@ -42,4 +42,22 @@ describeWithBrowser('EPF claims', (browser) => {
     await page.getByRole('button', { name: 'Blokkeren' }).click();
     await page.getByRole('table', { name: 'Blokkades en vrijgaven' }).getByText('Veto van een lidstaat').waitFor();
   });
+
+  it('records a tranche the EU decided, after refusing an amount that is not one', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/epf?date=2025-08-31');
+    const tranche = page.locator('form', { has: page.getByRole('button', { name: 'Tranche vastleggen' }) });
+    await tranche.getByLabel('Tranche', { exact: true }).fill('Windfall profits, tranche 3');
+    await tranche.getByLabel('Soort', { exact: true }).selectOption({ index: 2 });
+    await tranche.getByLabel('Bedrag (EU-breed)').fill('veel');
+    await tranche.getByLabel('Besloten op').fill('2025-07-01');
+    await tranche.getByLabel('Rol van Nederland').selectOption({ index: 1 });
+    await tranche.getByRole('button', { name: 'Tranche vastleggen' }).click();
+    await tranche.locator('.error-summary').getByRole('link', { name: 'Bedrag (EU-breed)' }).waitFor();
+    await tranche.getByLabel('Bedrag (EU-breed)').fill('1.400.000.000');
+    await tranche.getByRole('button', { name: 'Tranche vastleggen' }).click();
+    await tranche.getByText('De tranche is vastgelegd.').waitFor();
+    const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Windfall profits, tranche 3' }) });
+    await expect.poll(async () => plain(await row.innerText().catch(() => ''))).toContain('€ 1.400.000.000,00');
+  });
 });

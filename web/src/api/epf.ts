@@ -25,6 +25,11 @@ export function getEpfClaim(id: string, signal?: AbortSignal) {
   return request<EpfClaimDetail>(`/epf/claims/${encodeURIComponent(id)}`, { signal });
 }
 
+/** The key makes a retry of the same tranche record nothing twice. */
+export function createEpfTranche(input: RequestBody<'/epf/tranches', 'post'>, idempotencyKey: string) {
+  return request<Schema<'EpfTranche'>>('/epf/tranches', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
 export function createEpfClaim(input: EpfClaimInput) {
   return request<EpfClaimDetail>('/epf/claims', { method: 'POST', body: input });
 }

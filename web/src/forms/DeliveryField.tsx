@@ -12,8 +12,8 @@ interface DeliveryFieldProps {
   /** The chosen delivery's id; '' for none. */
   value: string;
   onChange: (value: string) => void;
-  /** Which deliveries may be chosen, e.g. `{ supportType: 'procurement' }`. */
-  filter: DeliveryFilter;
+  /** Which deliveries may be chosen, e.g. `{ supportType: 'procurement' }`; any when not given. */
+  filter?: DeliveryFilter;
   /** What the empty choice says. */
   noneLabel: string;
   hint?: string;
@@ -26,7 +26,7 @@ interface DeliveryFieldProps {
  * searches) narrows a choice list of the first matches, so that every delivery can be found, not only the
  * first hundred. The chosen one stays in the list while another search is typed.
  */
-export function DeliveryField({ name, label, value, onChange, filter, noneLabel, hint, error, optional }: DeliveryFieldProps) {
+export function DeliveryField({ name, label, value, onChange, filter = {}, noneLabel, hint, error, optional }: DeliveryFieldProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<Option | null>(null);

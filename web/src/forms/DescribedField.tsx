@@ -11,7 +11,7 @@ type Control =
   | { control: 'date' | 'amount' | 'count' }
   | { control: 'textarea'; rows?: number }
   | { control: 'select'; options: Option[] }
-  | { control: 'delivery'; filter: DeliveryFilter; noneLabel: string };
+  | { control: 'delivery'; filter?: DeliveryFilter; noneLabel: string };
 
 /** How a field shows: its control, with the hint under its label and whether it may be left empty. */
 type Shown = Control & { hint?: string; optional?: boolean };

@@ -28,6 +28,13 @@ export const epf: typeof nl.epf = {
     decidedOn: 'Decided on',
     amount: 'Amount (EU-wide)',
     role: 'Role of the Netherlands',
+    form: {
+      legend: 'New tranche',
+      hint: 'A tranche or assistance measure of the EU, with the EU-wide amount as the EU reports it. A tranche never counts in a Dutch total.',
+      note: 'Note',
+      submit: 'Record tranche',
+      done: 'The tranche has been recorded.',
+    },
   },
   claims: {
     heading: 'Claims',
@@ -44,7 +51,8 @@ export const epf: typeof nl.epf = {
     status: 'Status',
     new: 'New claim',
     submit: 'Record the claim',
-    newHint: 'Fill in the delivery or the batch, not both.',
+    newHint: 'Choose the delivery or describe the batch, not both.',
+    noDelivery: 'No delivery: a batch',
   },
   claim: {
     title: 'Claim {{reference}}',

@@ -26,6 +26,13 @@ export const epf = {
     decidedOn: 'Besloten op',
     amount: 'Bedrag (EU-breed)',
     role: 'Rol van Nederland',
+    form: {
+      legend: 'Nieuwe tranche',
+      hint: 'Een tranche of steunmaatregel van de EU, met het EU-brede bedrag zoals de EU het rapporteert. Een tranche telt nooit mee in een Nederlands totaal.',
+      note: 'Toelichting',
+      submit: 'Tranche vastleggen',
+      done: 'De tranche is vastgelegd.',
+    },
   },
   claims: {
     heading: 'Declaraties',
@@ -42,7 +49,8 @@ export const epf = {
     status: 'Status',
     new: 'Nieuwe declaratie',
     submit: 'Declaratie vastleggen',
-    newHint: 'Vul de levering of de bundel in, niet allebei.',
+    newHint: 'Kies de levering of beschrijf de bundel, niet allebei.',
+    noDelivery: 'Geen levering: een bundel',
   },
   claim: {
     title: 'Declaratie {{reference}}',

@@ -174,8 +174,6 @@ export function BudgetShiftFormPage() {
   );
 }
 
-const ANY_DELIVERY = {};
-
 export function CommitmentFormPage() {
   const { t } = useTranslation();
   const navigateWithNotice = useNavigateWithNotice();
@@ -221,7 +219,7 @@ export function CommitmentFormPage() {
         <SelectField {...field('stage')} options={COMMITMENT_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))} />
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
         <TextField {...field('effectiveOn')} type="date" />
-        <DeliveryField {...field('deliveryId')} filter={ANY_DELIVERY} noneLabel={t('budget.form.noDeliveryChosen')} hint={t('budget.form.deliveryHint')} optional />
+        <DeliveryField {...field('deliveryId')} noneLabel={t('budget.form.noDeliveryChosen')} hint={t('budget.form.deliveryHint')} optional />
         <TextField {...field('contractReference')} optional />
         <TextAreaField {...field('note')} optional />
         <SubmitButton label={t('budget.form.submit')} submitting={submission.submitting} />

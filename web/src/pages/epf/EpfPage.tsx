@@ -18,6 +18,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { NewClaimForm } from './NewClaimForm.tsx';
+import { NewTrancheForm } from './NewTrancheForm.tsx';
 
 /** The EPF as it stood at a date: the Dutch figures, the EU's tranches and the claims with their status. */
 export function EpfPage() {
@@ -62,14 +63,19 @@ export function EpfPage() {
       </LabelledSection>
 
       {can('epf.write') && (
-        <LabelledSection heading={t('epf.claims.new')}>
-          <NewClaimForm
-            onCreated={() => {
-              overview.reload();
-              claims.reload();
-            }}
-          />
-        </LabelledSection>
+        <>
+          <LabelledSection heading={t('epf.claims.new')}>
+            <NewClaimForm
+              onCreated={() => {
+                overview.reload();
+                claims.reload();
+              }}
+            />
+          </LabelledSection>
+          <LabelledSection heading={t('epf.tranches.form.legend')}>
+            <NewTrancheForm onCreated={overview.reload} />
+          </LabelledSection>
+        </>
       )}
     </>
   );

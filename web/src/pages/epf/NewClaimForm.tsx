@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { createEpfClaim, type EpfClaimInput } from '../../api/epf.ts';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
+import { DeliveryField } from '../../forms/DeliveryField.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields } from '../../forms/useFields.ts';
@@ -43,7 +44,7 @@ function checkClaim(values: ClaimValues): Checked<EpfClaimInput, ClaimField> {
   };
 }
 
-/** Declares a claim on the EPF: for one delivery (its id) or for a batch (what it covers). */
+/** Declares a claim on the EPF: for one delivery (found by a search) or for a batch (what it covers). */
 export function NewClaimForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const navigateWithNotice = useNavigateWithNotice();
@@ -67,7 +68,7 @@ export function NewClaimForm({ onCreated }: { onCreated: () => void }) {
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
       <p className="nl-paragraph">{t('epf.claims.newHint')}</p>
       <TextField {...field('reference')} size="medium" />
-      <TextField {...field('deliveryId')} optional />
+      <DeliveryField {...field('deliveryId')} noneLabel={t('epf.claims.noDelivery')} optional />
       <TextField {...field('batch')} optional />
       <TextField {...field('period')} size="medium" />
       <TextField {...field('declaredCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />

@@ -4,8 +4,6 @@ import { addContribution, createProgramme, type TrainingProgramme } from '../../
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { training as trainingWords } from '../../i18n/nl/training.ts';
 
-const ANY_DELIVERY = {};
-
 /** The label of a training form's field, named as the API names it (so that its refusals land there). */
 function useTrainingWords() {
   const { t } = useTranslation();
@@ -26,7 +24,7 @@ export function ProgrammeForm({ onDone }: { onDone: () => void }) {
         hostCountry: { label: label('hostCountry'), size: 'small', hint: t('training.programmeForm.hostCountryHint') },
         framework: { label: label('framework'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...TRAINING_FRAMEWORKS.map((framework) => ({ value: framework, label: t(`trainingFrameworks.${framework}`) }))] },
         systemTrainedOn: { label: label('systemTrainedOn'), optional: true, hint: t('training.programmeForm.systemHint') },
-        'deliveryIds.0': { label: label('delivery'), control: 'delivery', filter: ANY_DELIVERY, noneLabel: t('training.programmeForm.noDelivery'), optional: true },
+        'deliveryIds.0': { label: label('delivery'), control: 'delivery', noneLabel: t('training.programmeForm.noDelivery'), optional: true },
         description: { label: label('description'), control: 'textarea', optional: true },
       }}
       read={(read) => {
