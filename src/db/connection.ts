@@ -7,6 +7,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { keepToOwner, lockDataDir, prepareDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { preparingPool } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
 
@@ -102,7 +103,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   await pool.query('select 1');
   return {
     kind: 'postgres',
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] }),
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins: [new CamelCasePlugin()] }),
     runScript: async (script) => {
       const client = await pool.connect();
       try {

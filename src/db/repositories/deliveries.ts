@@ -201,7 +201,7 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<
           .select([...SUMMARY_COLUMNS, ...sortColumn, key.positionText.as('position'), sql<number>`${sql.lit(index)}`.as('walk')])
           .where(condition)
           .orderBy(walkOrder)
-          .limit(limit);
+          .limit(sql.lit(limit));
       const walked = secondWalk
         ? db
             .with('walk0', () => walk(firstWalk!, 0))
@@ -216,7 +216,7 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<
         .select(registerStateColumns(db))
         .orderBy('walk')
         .orderBy(order)
-        .limit(limit)
+        .limit(sql.lit(limit))
         .execute();
       if (rows[0]) register = { version: rows[0].registerVersion, isDemonstration: rows[0].registerIsDemonstration };
       return rows;
@@ -235,7 +235,7 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<
  */
 export async function countDeliveries(db: Db, filter: DeliveryListFilter): Promise<{ count: number; capped: boolean; register: RegisterState }> {
   const count = async (trx: Db) => {
-    const found = filtered(trx, filter).select(sql<number>`1`.as('one')).limit(LIST_COUNT_CAP + 1).as('found');
+    const found = filtered(trx, filter).select(sql<number>`1`.as('one')).limit(sql.lit(LIST_COUNT_CAP + 1)).as('found');
     return trx
       .selectFrom(found)
       .select((eb) => [eb.fn.countAll<string>().as('count'), ...registerStateColumns(trx)])
@@ -270,7 +270,7 @@ function stageCondition(stage: LifecycleStage) {
 }
 
 function demonstrationDeliveries(db: Db) {
-  return db.selectFrom('delivery').select('id').where('isDemonstration', '=', true).where('deletedAt', 'is', null).limit(1);
+  return db.selectFrom('delivery').select('id').where('isDemonstration', '=', sql.lit(true)).where('deletedAt', 'is', null).limit(sql.lit(1));
 }
 
 export async function containsDemonstrationData(db: Db): Promise<boolean> {

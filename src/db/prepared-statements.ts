@@ -1,0 +1,56 @@
+/**
+ * PostgreSQL plans a statement sent without a name every time it runs: for the list of deliveries that
+ * was 1.2 ms of parsing and planning against 0.3 ms of executing, for the session check 0.4 ms against
+ * 0.05. Named, a statement is parsed once per connection and its plan cached (PostgreSQL keeps a generic
+ * plan once it is no worse than the custom ones). The register's statements are few and repeat, so each
+ * with parameters gets a name of its own; a statement with many parameters (a bulk insert, a long list
+ * of ids) does not, nor any once the names run out, since every name costs each connection its memory.
+ */
+import type pg from 'pg';
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+
+/** Distinct statements named, over all connections; each connection prepares those it runs. */
+const MAX_NAMED_STATEMENTS = 1000;
+/** A statement with more parameters than this is a bulk one, sent unnamed. */
+const MAX_PARAMETERS = 100;
+
+const names = new Map<string, string>();
+
+function nameOf(text: string): string | undefined {
+  const known = names.get(text);
+  if (known !== undefined || names.size >= MAX_NAMED_STATEMENTS) return known;
+  const name = `steunregister_${names.size}`;
+  names.set(text, name);
+  return name;
+}
+
+/**
+ * A table changed (a migration while the server runs) under a statement prepared before: PostgreSQL refuses
+ * to run it once its columns differ. The statement that meets it fails; the connection is not used again.
+ */
+function isStalePlan(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === '0A000' && error.message.includes('cached plan must not change result type');
+}
+
+/** The pool Kysely uses: pg's own, with each repeated statement sent as a named prepared statement. */
+export function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      let stale = false;
+      const query = async (text: string, values: readonly unknown[]) => {
+        const name = values.length > 0 && values.length <= MAX_PARAMETERS ? nameOf(text) : undefined;
+        try {
+          return await client.query(name === undefined ? { text, values: [...values] } : { name, text, values: [...values] });
+        } catch (error) {
+          stale ||= isStalePlan(error);
+          throw error;
+        }
+      };
+      // A connection whose statements outlived a change of their tables is closed, and the pool opens a new one.
+      return { query, release: () => client.release(stale) } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+    options: pool.options,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * On PostgreSQL each statement with parameters is prepared once per connection (src/db/prepared-
+ * statements.ts); a bulk one is sent unnamed, and a connection whose statement outlived a change of its
+ * table is replaced instead of failing on every later use.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresSkipReason } from '../support/postgres.ts';
+import { openScratchPostgres, type ScratchDatabase } from '../support/scratch-database.ts';
+
+const skipped = postgresSkipReason();
+describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipped ? ` (skipped: ${skipped})` : ''}`, () => {
+  let scratch: ScratchDatabase;
+  beforeAll(async () => {
+    scratch = await openScratchPostgres();
+  });
+  afterAll(async () => {
+    await scratch.dispose();
+  });
+
+  it('prepares a statement with parameters once on its connection and sends one with many parameters unnamed', async () => {
+    await scratch.handle.db.transaction().execute(async (trx) => {
+      for (const title of ['a', 'b', 'c']) await trx.selectFrom('delivery').select('id').where('title', '=', title).execute();
+      await trx.selectFrom('delivery').select('id').where('title', 'in', Array.from({ length: 150 }, (_, index) => `t${index}`)).execute();
+      const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx);
+      expect(rows.filter((row) => row.statement.includes('where "title" = $1'))).toHaveLength(1);
+      expect(rows.filter((row) => row.statement.includes('where "title" in ('))).toHaveLength(0);
+    });
+  });
+
+  it('replaces a connection whose statement outlived a change of its table: the statement fails once, then runs', async () => {
+    const { db } = scratch.handle;
+    await sql`create table prepared_probe (id int)`.execute(db);
+    const read = () => sql`select * from prepared_probe where id = ${1}`.execute(db);
+    await read();
+    await sql`alter table prepared_probe add column note text`.execute(db);
+    await expect(read()).rejects.toThrow(/cached plan must not change result type/);
+    expect((await read()).rows).toEqual([]);
+  });
+});
