@@ -223,7 +223,7 @@ export async function stockDeliveryReadiness(db: Db, query: { titleContains?: st
       const { rows } = await sql<StockDelivery & { effect: string | null; judgedOn: string | null; judgedByName: string | null; judgements: number; replacedValueCents: string; replacedQuantity: string; nonReplacements: number }>`
         with page as (
           select id, title, quantity, unit, realised_at, current_value_cents from delivery
-          where ${stockWhose(query.titleContains)} and ${walk!.condition} order by ${walk!.order} limit ${limit}
+          where ${stockWhose(query.titleContains)} and ${walk!.condition} order by ${walk!.order} limit ${sql.lit(limit)}
         )
         select page.*, latest.effect, latest.judged_on, latest.judged_by_name,
           (select count(*)::int from readiness_judgement j where j.delivery_id = page.id) as judgements,
@@ -249,7 +249,7 @@ export async function stockDeliveryReadiness(db: Db, query: { titleContains?: st
 /** How many stock deliveries there are (whose title contains the text, when one is given), counted no further than the lists' cap. */
 export async function countStockDeliveries(db: Db, titleContains: string | undefined): Promise<{ count: number; capped: boolean }> {
   const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from (select 1 from delivery where ${stockWhose(titleContains)} limit ${LIST_COUNT_CAP + 1}) found`.execute(db);
+    select count(*)::int as count from (select 1 from delivery where ${stockWhose(titleContains)} limit ${sql.lit(LIST_COUNT_CAP + 1)}) found`.execute(db);
   return cappedCount(rows[0]!.count);
 }
 
