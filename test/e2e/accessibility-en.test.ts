@@ -13,7 +13,7 @@ const ENGLISH_PAGES = new Set([
   'form for a new delivery, refused with errors',
   'audit trail, with a change opened',
   'import, with the dry run of a file with a fault',
-  'EPF claims, as finance, with the new claim refused',
+  'EPF claims, as finance, with the new claim and the new tranche refused',
   'disclosure queue, a delivery selected to decide public',
   'draft letter: its text beside the preview',
   'public letter, its hash checked',
