@@ -11,7 +11,13 @@ import { isUuid } from '../../common/ids.ts';
 /** Lists count what a filter finds up to this many, then say "more than" it. */
 export const LIST_COUNT_CAP = 1000;
 
-/** A count of at most LIST_COUNT_CAP + 1 rows (the query's limit) as a list says it. */
+/**
+ * The limit of a capped count's query, written into the statement as a literal, as a page's limit is: with
+ * a limit as a parameter PostgreSQL finds its generic plan worse and plans the statement at every request.
+ */
+export const CAPPED_COUNT_LIMIT = sql.lit(LIST_COUNT_CAP + 1);
+
+/** A count of at most LIST_COUNT_CAP + 1 rows (CAPPED_COUNT_LIMIT) as a list says it. */
 export function cappedCount(found: number): { count: number; capped: boolean } {
   return found > LIST_COUNT_CAP ? { count: LIST_COUNT_CAP, capped: true } : { count: found, capped: false };
 }
@@ -122,9 +128,10 @@ export interface KeysetPage<Row> {
 /**
  * How to read a page's walks (one, or two for a nullable column) in one statement: each walk (with the list's own filters) limited to the
  * given number of rows, their rows in walk order and, within a walk, in `order` (the walk's own order
- * over its rows; across walks a column that is null in all of a walk's rows orders nothing).
+ * over its rows; across walks a column that is null in all of a walk's rows orders nothing). The limit
+ * is a literal of the statement (see CAPPED_COUNT_LIMIT), so that PostgreSQL keeps one plan for a list.
  */
-export type ReadWalks<Row> = (walks: KeysetWalk[], order: RawBuilder<unknown>, limit: number) => Promise<Row[]>;
+export type ReadWalks<Row> = (walks: KeysetWalk[], order: RawBuilder<unknown>, limit: RawBuilder<number>) => Promise<Row[]>;
 
 /**
  * Reads a page of at most `limit` rows from its start: every walk at once, one row more than the page
@@ -139,7 +146,7 @@ export async function readKeysetPage<Row>(
   positionOf: (row: Row) => KeysetPosition,
 ): Promise<KeysetPage<Row>> {
   const plan = walks(key, descending, start);
-  const found = (await read(plan.walks, plan.order, limit + 1)).slice(0, limit + 1);
+  const found = (await read(plan.walks, plan.order, sql.lit(limit + 1))).slice(0, limit + 1);
   const more = found.length > limit;
   const rows = found.slice(0, limit);
   if (plan.reversed) rows.reverse();

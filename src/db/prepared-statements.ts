@@ -3,8 +3,10 @@
  * was 1.2 ms of parsing and planning against 0.3 ms of executing, for the session check 0.4 ms against
  * 0.05. Named, a statement is parsed once per connection and its plan cached (PostgreSQL keeps a generic
  * plan once it is no worse than the custom ones). The register's statements are few and repeat, so each
- * with parameters gets a name of its own; a statement with many parameters (a bulk insert, a long list
- * of ids) does not, nor any once the names run out, since every name costs each connection its memory.
+ * gets a name of its own, with or without parameters (the first page of the list has none). Not named: a
+ * statement with many parameters (a bulk insert, a long list of ids), a text of several statements
+ * (which only the simple protocol runs), and any once the names run out, since every name costs each
+ * connection its memory.
  */
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
@@ -39,7 +41,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect();
       let stale = false;
       const query = async (text: string, values: readonly unknown[]) => {
-        const name = values.length > 0 && values.length <= MAX_PARAMETERS ? nameOf(text) : undefined;
+        const name = values.length <= MAX_PARAMETERS && !text.includes(';') ? nameOf(text) : undefined;
         try {
           return await client.query(name === undefined ? { text, values: [...values] } : { name, text, values: [...values] });
         } catch (error) {

@@ -18,13 +18,17 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
     await scratch.dispose();
   });
 
-  it('prepares a statement with parameters once on its connection and sends one with many parameters unnamed', async () => {
+  it('prepares a statement once on its connection, with parameters or without; sends one with many parameters, or several statements, unnamed', async () => {
     await scratch.handle.db.transaction().execute(async (trx) => {
       for (const title of ['a', 'b', 'c']) await trx.selectFrom('delivery').select('id').where('title', '=', title).execute();
+      for (let run = 0; run < 2; run++) await trx.selectFrom('delivery').select('id').limit(sql.lit(7)).execute();
       await trx.selectFrom('delivery').select('id').where('title', 'in', Array.from({ length: 150 }, (_, index) => `t${index}`)).execute();
+      await sql`select 1; select 2`.execute(trx);
       const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx);
       expect(rows.filter((row) => row.statement.includes('where "title" = $1'))).toHaveLength(1);
+      expect(rows.filter((row) => row.statement.includes('limit 7'))).toHaveLength(1);
       expect(rows.filter((row) => row.statement.includes('where "title" in ('))).toHaveLength(0);
+      expect(rows.filter((row) => row.statement.includes('select 2'))).toHaveLength(0);
     });
   });
 

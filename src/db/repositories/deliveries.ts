@@ -14,7 +14,7 @@ import type { DisclosureState } from '../../domain/disclosure.ts';
 import type { Database, DeliveryTable } from '../schema.ts';
 import { inTransaction } from '../transaction.ts';
 import { containsPattern } from '../text-search.ts';
-import { cappedCount, isPositionOf, keysetColumns, LIST_COUNT_CAP, readKeysetPage, type KeysetColumn, type KeysetWalk, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetColumn, type KeysetWalk, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import { isUuid } from '../../../common/ids.ts';
 
 type Db = Kysely<Database>;
@@ -201,7 +201,7 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<
           .select([...SUMMARY_COLUMNS, ...sortColumn, key.positionText.as('position'), sql<number>`${sql.lit(index)}`.as('walk')])
           .where(condition)
           .orderBy(walkOrder)
-          .limit(sql.lit(limit));
+          .limit(limit);
       const walked = secondWalk
         ? db
             .with('walk0', () => walk(firstWalk!, 0))
@@ -216,7 +216,7 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<
         .select(registerStateColumns(db))
         .orderBy('walk')
         .orderBy(order)
-        .limit(sql.lit(limit))
+        .limit(limit)
         .execute();
       if (rows[0]) register = { version: rows[0].registerVersion, isDemonstration: rows[0].registerIsDemonstration };
       return rows;
@@ -235,7 +235,7 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<
  */
 export async function countDeliveries(db: Db, filter: DeliveryListFilter): Promise<{ count: number; capped: boolean; register: RegisterState }> {
   const count = async (trx: Db) => {
-    const found = filtered(trx, filter).select(sql<number>`1`.as('one')).limit(sql.lit(LIST_COUNT_CAP + 1)).as('found');
+    const found = filtered(trx, filter).select(sql<number>`1`.as('one')).limit(CAPPED_COUNT_LIMIT).as('found');
     return trx
       .selectFrom(found)
       .select((eb) => [eb.fn.countAll<string>().as('count'), ...registerStateColumns(trx)])

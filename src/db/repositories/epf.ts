@@ -15,7 +15,7 @@ import {
   type EpfTranche,
 } from '../../domain/epf.ts';
 import { withTypedErrors } from '../errors.ts';
-import { cappedCount, isPositionOf, keysetColumns, LIST_COUNT_CAP, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, EpfTrancheTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -143,7 +143,7 @@ export async function claimsAt(db: Db, date: string, start: PageStart, limit: nu
     start,
     limit,
     async ([walk], order, limit) => {
-      const pageClaims = sql`select * from epf_claim where ${declaredBy(date)} and ${walk!.condition} order by ${walk!.order} limit ${sql.lit(limit)}`;
+      const pageClaims = sql`select * from epf_claim where ${declaredBy(date)} and ${walk!.condition} order by ${walk!.order} limit ${limit}`;
       const { rows } = await sql<Selectable<Database['epfClaim']> & Omit<EpfClaimState, 'outstandingCents'>>`
         ${withClaimStatesAt(date, pageClaims)}
         select * from state order by ${order}`.execute(db);
@@ -159,7 +159,7 @@ export const isClaimPosition = (position: KeysetPosition) => isPositionOf(CLAIM_
 /** How many claims were declared on or before the date, counted no further than the lists' cap. */
 export async function countClaimsAt(db: Db, date: string): Promise<{ count: number; capped: boolean }> {
   const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from (select 1 from epf_claim where ${declaredBy(date)} limit ${sql.lit(LIST_COUNT_CAP + 1)}) found`.execute(db);
+    select count(*)::int as count from (select 1 from epf_claim where ${declaredBy(date)} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
   return cappedCount(rows[0]!.count);
 }
 

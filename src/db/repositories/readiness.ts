@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from '@hono/zod-openapi';
+import { centsFromText } from '../../../common/money.ts';
 import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type Judgement, type ProjectInput, type ReadinessEffect, type ReplaceableDelivery, type Replacement } from '../../domain/readiness.ts';
-import { cappedCount, isPositionOf, keysetColumns, LIST_COUNT_CAP, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database } from '../schema.ts';
 import { containsPattern } from '../text-search.ts';
 
@@ -172,27 +173,17 @@ export interface StockDelivery {
   currentValueCents: number;
 }
 
+/** The deliveries from stock, as readiness reads them. */
+const stock = (db: Db) =>
+  db.selectFrom('delivery').select(['id', 'title', 'quantity', 'unit', 'realisedAt', 'currentValueCents']).where('supportType', '=', 'stock').where('deletedAt', 'is', null);
+
 /** The stock deliveries realised on or before the date: what readiness is judged for. */
 export async function stockDeliveries(db: Db, realisedBy: string): Promise<StockDelivery[]> {
-  return db
-    .selectFrom('delivery')
-    .select(['id', 'title', 'quantity', 'unit', 'realisedAt', 'currentValueCents'])
-    .where('supportType', '=', 'stock')
-    .where('deletedAt', 'is', null)
-    .where('realisedAt', '<=', realisedBy)
-    .orderBy('title')
-    .orderBy('id')
-    .execute();
+  return stock(db).where('realisedAt', '<=', realisedBy).orderBy('title').orderBy('id').execute();
 }
 
 export async function findStockDelivery(db: Db, id: string): Promise<StockDelivery | undefined> {
-  return db
-    .selectFrom('delivery')
-    .select(['id', 'title', 'quantity', 'unit', 'realisedAt', 'currentValueCents'])
-    .where('id', '=', id)
-    .where('supportType', '=', 'stock')
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+  return stock(db).where('id', '=', id).executeTakeFirst();
 }
 
 /** A stock delivery as the readiness list shows it: its latest judgement, and how much of its history and replacement there is. */
@@ -220,26 +211,28 @@ export async function stockDeliveryReadiness(db: Db, query: { titleContains?: st
     query.start,
     query.limit,
     async ([walk], order, limit) => {
-      const { rows } = await sql<StockDelivery & { effect: string | null; judgedOn: string | null; judgedByName: string | null; judgements: number; replacedValueCents: string; replacedQuantity: string; nonReplacements: number }>`
+      const { rows } = await sql<StockDelivery & { effect: string | null; judgedOn: string | null; judgedByName: string | null; judgements: number; replacedValueCents: string; replacedQuantity: number; nonReplacements: number }>`
         with page as (
           select id, title, quantity, unit, realised_at, current_value_cents from delivery
-          where ${stockWhose(query.titleContains)} and ${walk!.condition} order by ${walk!.order} limit ${sql.lit(limit)}
+          where ${stockWhose(query.titleContains)} and ${walk!.condition} order by ${walk!.order} limit ${limit}
         )
-        select page.*, latest.effect, latest.judged_on, latest.judged_by_name,
+        select page.*, latest.effect, latest.judged_on, latest.judged_by_name, replaced.value_cents as replaced_value_cents, replaced.quantity as replaced_quantity,
           (select count(*)::int from readiness_judgement j where j.delivery_id = page.id) as judgements,
-          (select coalesce(sum(r.replaced_value_cents), 0)::text from replenishment_project_delivery r where r.delivery_id = page.id) as replaced_value_cents,
-          (select coalesce(sum(r.replaced_quantity), 0)::text from replenishment_project_delivery r where r.delivery_id = page.id) as replaced_quantity,
           (select count(*)::int from non_replacement_decision n where n.delivery_id = page.id) as non_replacements
-        from page left join lateral (
+        from page
+        left join lateral (
           select effect, judged_on, judged_by_name from readiness_judgement j where j.delivery_id = page.id
           order by judged_on desc, recorded_at desc, id desc limit 1
         ) latest on true
+        cross join lateral (
+          select coalesce(sum(r.replaced_value_cents), 0)::text as value_cents, coalesce(sum(r.replaced_quantity), 0)::int as quantity
+          from replenishment_project_delivery r where r.delivery_id = page.id
+        ) replaced
         order by ${order}`.execute(db);
-      return rows.map(({ effect, judgedOn, judgedByName, replacedValueCents, replacedQuantity, ...row }) => ({
+      return rows.map(({ effect, judgedOn, judgedByName, replacedValueCents, ...row }) => ({
         ...row,
         latestJudgement: effect === null ? null : { effect: z.enum(READINESS_EFFECTS).parse(effect), judgedOn: judgedOn!, judgedByName: judgedByName! },
-        replacedValueCents: Number(replacedValueCents),
-        replacedQuantity: Number(replacedQuantity),
+        replacedValueCents: centsFromText(replacedValueCents),
       }));
     },
     (row) => ({ value: row.title, id: row.id }),
@@ -249,7 +242,7 @@ export async function stockDeliveryReadiness(db: Db, query: { titleContains?: st
 /** How many stock deliveries there are (whose title contains the text, when one is given), counted no further than the lists' cap. */
 export async function countStockDeliveries(db: Db, titleContains: string | undefined): Promise<{ count: number; capped: boolean }> {
   const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from (select 1 from delivery where ${stockWhose(titleContains)} limit ${sql.lit(LIST_COUNT_CAP + 1)}) found`.execute(db);
+    select count(*)::int as count from (select 1 from delivery where ${stockWhose(titleContains)} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
   return cappedCount(rows[0]!.count);
 }
 
@@ -289,7 +282,7 @@ export async function stockTotals(db: Db): Promise<StockTotals> {
                      where replaced.support_type = 'stock' and replaced.deleted_at is null), 0) as replaced_cents
     from delivery d where d.support_type = 'stock' and d.deleted_at is null`.execute(db);
   const [totals] = rows;
-  return { stockDeliveries: totals!.stockDeliveries, deliveredCents: Number(totals!.deliveredCents), replacedCents: Number(totals!.replacedCents) };
+  return { stockDeliveries: totals!.stockDeliveries, deliveredCents: centsFromText(totals!.deliveredCents), replacedCents: centsFromText(totals!.replacedCents) };
 }
 
 /** The stock deliveries of the highest value, highest first, each with what projects replace of it. */
@@ -309,6 +302,6 @@ export async function largestStockDeliveries(db: Db, limit: number): Promise<Sto
     .orderBy('d.id')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ ...row, replacedValueCents: Number(row.replacedValueCents), nonReplacements: Number(row.nonReplacements) }));
+  return rows.map((row) => ({ ...row, replacedValueCents: centsFromText(String(row.replacedValueCents)), nonReplacements: Number(row.nonReplacements) }));
 }
 
