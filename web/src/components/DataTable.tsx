@@ -13,12 +13,15 @@ export interface DataTableProps<Row> {
   columns: readonly Column<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
+  /** Said instead of the table when there are no rows; without it an empty table shows its headers. */
+  empty?: string;
 }
 
 /** A read-only table in the NL Design System style, scrolling sideways on small screens. */
-export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, empty }: DataTableProps<Row>) {
   const [rowHeader, ...cells] = columns;
   if (!rowHeader) throw new Error('a table needs at least one column');
+  if (empty !== undefined && rows.length === 0) return <p className="nl-paragraph">{empty}</p>;
   const headerCell = (numeric?: boolean) =>
     `utrecht-table__header-cell${numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`;
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDeliverySearch, type DeliveryFilter } from '../api/useDeliverySearch.ts';
+import { useDeliverySearch, type DeliveryFilter } from './useDeliverySearch.ts';
 import { SelectField, TextField, type Option } from './controls.tsx';
 
 /** How many deliveries the choice list offers at a time: the first by title of what the search finds. */

@@ -1,4 +1,4 @@
-import type { DeliveryFilter } from '../api/useDeliverySearch.ts';
+import type { DeliveryFilter } from './useDeliverySearch.ts';
 import { SelectField, TextAreaField, TextField, type Option } from './controls.tsx';
 import { DeliveryField } from './DeliveryField.tsx';
 

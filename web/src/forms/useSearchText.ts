@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 
-const SEARCH_DELAY_MS = 300;
+/** How long typing pauses before a search is sent. */
+export const SEARCH_DELAY_MS = 300;
 
 /**
  * The search box's own text, passed on once typing pauses; it follows the address bar when that changes

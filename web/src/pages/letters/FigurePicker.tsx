@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { vocabulary } from '../../../../common/vocabulary/index.ts';
 import type { Letter } from '../../api/letters.ts';
-import { useDeliverySearch } from '../../api/useDeliverySearch.ts';
+import { useDeliverySearch } from '../../forms/useDeliverySearch.ts';
 import { SelectField, TextField } from '../../forms/controls.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 

@@ -69,11 +69,11 @@ function Facts({ delivery }: { delivery: DeliveryReadiness }) {
 function Judgements({ delivery }: { delivery: DeliveryReadiness }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  if (delivery.judgements.length === 0) return <p className="nl-paragraph">{t('readiness.delivery.judgementsEmpty')}</p>;
   const words = 'readiness.delivery.judgementColumns';
   return (
     <DataTable
       caption={t('readiness.delivery.judgementsCaption')}
+      empty={t('readiness.delivery.judgementsEmpty')}
       rowKey={(judgement) => judgement.id}
       rows={delivery.judgements.toReversed()}
       columns={[
@@ -89,11 +89,11 @@ function Judgements({ delivery }: { delivery: DeliveryReadiness }) {
 function Replacements({ delivery }: { delivery: DeliveryReadiness }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  if (delivery.replacements.length === 0) return <p className="nl-paragraph">{t('readiness.delivery.replacementsEmpty')}</p>;
   const words = 'readiness.delivery.replacementColumns';
   return (
     <DataTable
       caption={t('readiness.delivery.replacementsCaption')}
+      empty={t('readiness.delivery.replacementsEmpty')}
       rowKey={(replacement) => replacement.projectId}
       rows={delivery.replacements}
       columns={[
@@ -109,10 +109,10 @@ function Replacements({ delivery }: { delivery: DeliveryReadiness }) {
 function NonReplacements({ delivery }: { delivery: DeliveryReadiness }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  if (delivery.nonReplacements.length === 0) return <p className="nl-paragraph">{t('readiness.delivery.decisionsEmpty')}</p>;
   return (
     <DataTable
       caption={t('readiness.delivery.decisionsCaption')}
+      empty={t('readiness.delivery.decisionsEmpty')}
       rowKey={(decision) => decision.id}
       rows={delivery.nonReplacements.toReversed()}
       columns={[

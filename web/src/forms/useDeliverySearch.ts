@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { listDeliveries } from './deliveries.ts';
-import type { DeliverySummary } from './types.ts';
-
-const SEARCH_DELAY_MS = 300;
+import { listDeliveries } from '../api/deliveries.ts';
+import type { DeliverySummary } from '../api/types.ts';
+import { SEARCH_DELAY_MS } from './useSearchText.ts';
 
 /** A filter of the delivery list beside the searched text, e.g. `{ supportType: 'procurement' }`. */
 export type DeliveryFilter = Record<string, string>;
@@ -13,6 +12,7 @@ export type DeliveryFilter = Record<string, string>;
  */
 export function useDeliverySearch(filter: DeliveryFilter, search: string | null, limit: number): DeliverySummary[] | 'failed' | null {
   const [found, setFound] = useState<DeliverySummary[] | 'failed' | null>(null);
+  // Compared by what it holds: a filter written inline is a new object at every render.
   const filterKey = JSON.stringify(filter);
   useEffect(() => {
     if (search === null) {
