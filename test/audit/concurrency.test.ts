@@ -51,10 +51,14 @@ describeEachDatabase('parallel writers to the audit trail', (database) => {
     // Clients that each write one change after the other, so that checkpoints and verifications come in
     // between. Like requests coming in over the network, they let the event loop turn between writes
     // (in-memory PGlite never waits for I/O, so back-to-back writes would keep the files waiting).
+    // The first client waits for a verification after each of its first writes, so that verifications come
+    // in between however fast the others write (on a busy machine they could otherwise all be done first).
     let writing = true;
+    let verified = Promise.withResolvers<void>();
     const clients = Array.from({ length: CLIENTS }, async (_, client) => {
       for (let number = client; number < WRITERS; number += CLIENTS) {
         await write(database, number);
+        if (client === 0 && number < 3 * CLIENTS) await verified.promise;
         await setImmediate();
       }
     });
@@ -64,6 +68,8 @@ describeEachDatabase('parallel writers to the audit trail', (database) => {
     const checkpointAndVerify = async () => {
       if (await writeCheckpoint(db, store, new Date())) checkpointsWritten++;
       verifications.push(await verifyAuditTrail(db, { checkpointDirectory: directory }));
+      verified.resolve();
+      verified = Promise.withResolvers<void>();
     };
     while (writing) await checkpointAndVerify();
     await writers;
