@@ -100,7 +100,7 @@ export async function addCommitmentStage(db: Db, context: RequestContext, commit
   return inTransaction(db, async (trx) => {
     const commitment = await budget.findCommitment(trx, commitmentId, { forUpdate: true });
     if (!commitment) throw new NotFoundError('budgetCommitment', commitmentId);
-    const stages = await budget.listStages(trx, [commitmentId]);
+    const stages = await budget.listStages(trx, { commitmentIds: [commitmentId] });
     assertValid(stageViolations(stages, input, today(context)));
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId, ...input });
     await recordAuditEvent(trx, context, { action: 'budgetCommitment.stage', object: { type: 'budgetCommitment', id: commitmentId }, result: 'success', after: stage });
@@ -115,19 +115,22 @@ async function detail(db: Db, commitment: budget.StoredCommitment, stages: Commi
 }
 
 export async function listBudget(db: Db): Promise<{ decisions: BudgetDecision[]; shifts: BudgetShift[]; commitments: CommitmentDetail[] }> {
-  const [decisions, shifts, commitments] = await Promise.all([budget.listDecisions(db), budget.listShifts(db), budget.listCommitments(db)]);
-  const stages = await budget.listStages(db, commitments.map((commitment) => commitment.id));
+  const [decisions, shifts, commitments] = await Promise.all([budget.listDecisions(db), budget.listShifts(db), listCommitments(db)]);
+  return { decisions, shifts, commitments };
+}
+
+/** Every commitment with its stages, each judged against its fund's budget as known today. */
+async function listCommitments(db: Db): Promise<CommitmentDetail[]> {
+  const [commitments, stages] = await Promise.all([budget.listCommitments(db), budget.listStages(db)]);
+  const stagesOf = Map.groupBy(stages, (stage) => stage.commitmentId);
   const todayIso = todayInAmsterdam();
-  const figuresByFund = new Map<BudgetFund, BudgetFigures>();
-  const details: CommitmentDetail[] = [];
-  for (const commitment of commitments) {
-    const own = stages.filter((stage) => stage.commitmentId === commitment.id);
-    const latest = own.at(-1)!;
-    if (!figuresByFund.has(commitment.fund)) figuresByFund.set(commitment.fund, await budgetFiguresAt(db, todayIso, commitment.fund));
-    const year = figuresByFund.get(commitment.fund)!.years.find((row) => row.budgetYear === commitment.budgetYear);
-    details.push({ ...commitment, stages: own, amountCents: latest.amountCents, exceedsBudget: year?.overcommitted ?? false });
-  }
-  return { decisions, shifts, commitments: details };
+  const funds = [...new Set(commitments.map((commitment) => commitment.fund))];
+  const figuresOf = new Map(await Promise.all(funds.map(async (fund) => [fund, await budgetFiguresAt(db, todayIso, fund)] as const)));
+  return commitments.map((commitment) => {
+    const own = stagesOf.get(commitment.id)!;
+    const year = figuresOf.get(commitment.fund)!.years.find((row) => row.budgetYear === commitment.budgetYear);
+    return { ...commitment, stages: own, amountCents: own.at(-1)!.amountCents, exceedsBudget: year?.overcommitted ?? false };
+  });
 }
 
 /**

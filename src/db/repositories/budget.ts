@@ -103,17 +103,14 @@ export async function listCommitments(db: Db): Promise<StoredCommitment[]> {
   return rows.map(toCommitment);
 }
 
-/** The stages of the commitments, each commitment's in the order they were added. */
-export async function listStages(db: Db, commitmentIds: readonly string[]): Promise<CommitmentStageEntry[]> {
-  if (commitmentIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('budgetCommitmentStage')
-    .selectAll()
-    .where('commitmentId', 'in', commitmentIds)
-    .orderBy('effectiveOn')
-    .orderBy('recordedAt')
-    .orderBy('id')
-    .execute();
+/** The stages of the given commitments (of all when none are given), each commitment's in the order they were added. */
+export async function listStages(db: Db, filter: { commitmentIds?: readonly string[] } = {}): Promise<CommitmentStageEntry[]> {
+  let query = db.selectFrom('budgetCommitmentStage').selectAll().orderBy('effectiveOn').orderBy('recordedAt').orderBy('id');
+  if (filter.commitmentIds) {
+    if (filter.commitmentIds.length === 0) return [];
+    query = query.where('commitmentId', 'in', filter.commitmentIds);
+  }
+  const rows = await query.execute();
   return rows.map((row) => ({ ...row, stage: row.stage as CommitmentStage }));
 }
 
