@@ -280,6 +280,12 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
           await page.locator('input[name$="trainees"]').fill('120');
           await page.locator('input[name$="costEstimateCents"]').fill('1.000');
         }));
+      pageCheck('form changing a training programme, refused with errors', () =>
+        check('registrar', () => '/training/5f0b2a52-5b53-4b8e-9a57-0c7c2a3c1f01/bewerken', async (page) => {
+          await page.locator('input[name$="name"]').fill('');
+          await page.locator('button[type="submit"]').click();
+          await page.locator('.error-summary').waitFor();
+        }));
       pageCheck('readiness and replenishment: the stock deliveries, the projects and the form for a project', () => check('registrar', () => '/gereedheid'));
       pageCheck("a stock delivery's readiness with the forms to judge it and to decide on its replacement", () =>
         check('registrar', () => '/gereedheid/leveringen/eb51ab98-09d6-4275-b358-644a2cc992ed'));

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { openPageAs, tableRows, useServer, visit } from './app.ts';
+import { api, apiResponse, findDeliveryId, openPageAs, tableRows, useServer, visit } from './app.ts';
 
 describeWithBrowser('training and readiness', (browser) => {
   const server = useServer();
@@ -69,6 +69,74 @@ describeWithBrowser('training and readiness', (browser) => {
     await count.getByRole('button', { name: 'Telling vastleggen' }).click();
     await count.getByText('De telling is vastgelegd.').waitFor();
     await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Training op de Leopard 2')).toEqual(expect.arrayContaining(['circa 120', '31 aug. 2025']));
+  });
+
+  it('the registrar changes a programme, its name and the delivery it trains for, and sees a change someone made meanwhile first; the trail has both', async () => {
+    const stock = { id: '9a774c91-f7d0-4a37-ae6f-e3b05f65139d', title: 'Demonstratie: overige directe leveringen uit voorraad 5 feb. t/m 31 aug. 2025 (geaggregeerd)' };
+    const procurement = 'Demonstratie: overige commerciële verwervingen 5 feb. t/m 31 aug. 2025 (geaggregeerd)';
+    const programme = { key: 'f16-vliegers', name: 'Vliegeropleiding F-16', hostCountry: 'RO', framework: 'coalition', systemTrainedOn: 'F-16', description: '', deliveryIds: [stock.id] };
+    const { id } = await api<{ id: string }>(server(), '/training-programmes', { method: 'POST', body: JSON.stringify(programme) });
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/training');
+    await page.getByRole('link', { name: 'Wijzigen, Vliegeropleiding F-16' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Trainingsprogramma wijzigen: Vliegeropleiding F-16' }).waitFor();
+
+    // The form holds the programme as it is: its delivery named by its title, and a field to add another.
+    const name = page.getByLabel('Naam van het programma');
+    expect(await name.inputValue()).toBe('Vliegeropleiding F-16');
+    expect(await page.getByLabel('Gastland').inputValue()).toBe('RO');
+    const first = page.getByLabel('Traint voor levering 1 (optioneel)', { exact: true });
+    await expect.poll(() => first.locator('option:checked').textContent()).toBe(stock.title);
+    expect(await page.getByLabel('Traint voor levering 2 (optioneel)', { exact: true }).inputValue()).toBe('');
+    // A search that does not find it keeps it chosen, by its title.
+    await page.getByRole('searchbox', { name: 'Traint voor levering 1: zoeken' }).fill('UCAP');
+    await expect.poll(() => first.locator('option').allTextContents()).toEqual(['Geen levering', stock.title, 'Bijdragen aan het NAVO Ukraine Comprehensive Assistance Package (UCAP)', 'Extra bijdrage aan het NAVO UCAP in 2026']);
+    expect(await first.inputValue()).toBe(stock.id);
+
+    // Someone else changes the programme meanwhile: saving is refused, and the latest version is a click away.
+    await api(server(), `/training-programmes/${id}`, { method: 'PUT', headers: { 'If-Match': '"1"' }, body: JSON.stringify({ ...programme, description: 'Opleiding van piloten en technici.' }) });
+    await name.fill('Vliegeropleiding F-16 in Roemenië');
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await page.locator('.error-summary').getByText('Iemand anders heeft het programma gewijzigd nadat u het opende.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
+    await expect.poll(() => page.getByLabel('Omschrijving').inputValue()).toBe('Opleiding van piloten en technici.');
+    expect(await name.inputValue()).toBe('Vliegeropleiding F-16');
+
+    // An empty name is refused at its field, as for a new programme.
+    await name.fill('');
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Naam van het programma' }).waitFor();
+
+    await name.fill('Vliegeropleiding F-16 in Roemenië');
+    await first.selectOption({ label: 'Geen levering' });
+    await page.getByRole('searchbox', { name: 'Traint voor levering 2: zoeken' }).fill('verwervingen 5 feb');
+    await page.getByLabel('Traint voor levering 2 (optioneel)', { exact: true }).selectOption({ label: procurement });
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
+    const table = page.getByRole('table', { name: 'Trainingsprogramma’s met de laatste telling' });
+    expect((await tableRows(table)).map((row) => row[0])).toContain('Vliegeropleiding F-16 in Roemenië');
+
+    const changed = await apiResponse(server(), `/training-programmes/${id}`);
+    expect(changed.headers.get('ETag')).toBe('"3"');
+    const procurementId = await findDeliveryId(server(), procurement);
+    expect(await changed.json()).toMatchObject({ name: 'Vliegeropleiding F-16 in Roemenië', description: 'Opleiding van piloten en technici.', deliveryIds: [procurementId] });
+    const trail = await api<{ items: { before: { name: string; deliveryIds: string[] }; after: { name: string; deliveryIds: string[] } }[] }>(
+      server(),
+      `/audit-events?action=training.updateProgramme&objectId=${id}`,
+      { as: 'auditor' },
+    );
+    expect(trail.items.map(({ before, after }) => [before.name, after.name, after.deliveryIds])).toEqual([
+      ['Vliegeropleiding F-16', 'Vliegeropleiding F-16 in Roemenië', [procurementId]],
+      ['Vliegeropleiding F-16', 'Vliegeropleiding F-16', [stock.id]],
+    ]);
+
+    // Who only reads training is not offered the change.
+    const auditor = await openPageAs(browser(), server(), 'auditor');
+    await visit(auditor, server(), '/training');
+    expect(await tableRows(auditor.getByRole('table', { name: 'Trainingsprogramma’s met de laatste telling' }))).toContainEqual(expect.arrayContaining(['Vliegeropleiding F-16 in Roemenië']));
+    expect(await auditor.getByRole('link', { name: /^Wijzigen/ }).count()).toBe(0);
+    await auditor.context().close();
   });
 
   it('the registrar finds a stock delivery by its title and judges it on its own page; the history grows and the list shows the latest judgement', async () => {

@@ -48,6 +48,7 @@ const PublicLettersPage = lazyPage(() => import('./pages/public/PublicLettersPag
 const ReadinessPage = lazyPage(() => import('./pages/readiness/ReadinessPage.tsx'), 'ReadinessPage');
 const ReadinessDeliveryPage = lazyPage(() => import('./pages/readiness/ReadinessDeliveryPage.tsx'), 'ReadinessDeliveryPage');
 const TrainingPage = lazyPage(() => import('./pages/training/TrainingPage.tsx'), 'TrainingPage');
+const ChangeProgrammePage = lazyPage(() => import('./pages/training/ChangeProgrammePage.tsx'), 'ChangeProgrammePage');
 const ImportPage = lazyPage(() => import('./pages/import/ImportPage.tsx'), 'ImportPage');
 
 export function App() {
@@ -117,6 +118,13 @@ function RegisterRoutes() {
         <RequirePermission action="training.read">
           <TrainingPage />
         </RequirePermission>
+      </Route>
+      <Route path="/training/:id/bewerken">
+        {({ id }) => (
+          <RequirePermission action="training.write">
+            <ChangeProgrammePage key={id} id={id} />
+          </RequirePermission>
+        )}
       </Route>
       <Route path="/gereedheid">
         <RequirePermission action="readiness.read">

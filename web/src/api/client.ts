@@ -27,6 +27,11 @@ export interface ApiResponse<T> {
   etag: string | null;
 }
 
+/** The ETag to send with If-Match; the version stands in when a proxy dropped the header. */
+export function etagOf(response: ApiResponse<{ version: number }>): string {
+  return response.etag ?? `"${response.data.version}"`;
+}
+
 interface CommonOptions {
   body?: unknown;
   signal?: AbortSignal;

@@ -34,8 +34,3 @@ export function addPayment(id: string, input: PaymentInput) {
 export function withdrawEntry(kind: 'payments' | 'valuations', id: string, input: WithdrawalInput) {
   return request<Withdrawal>(`/${kind}/${encodeURIComponent(id)}/withdrawal`, { method: 'POST', body: input });
 }
-
-/** The ETag to send with If-Match; the version stands in when a proxy dropped the header. */
-export function etagOf(response: ApiResponse<DeliveryDetail>): string {
-  return response.etag ?? `"${response.data.version}"`;
-}

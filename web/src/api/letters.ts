@@ -1,4 +1,4 @@
-import { request, requestText, type ApiResponse } from './client.ts';
+import { request, requestText } from './client.ts';
 import type { PathParameters, RequestBody, ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
 
@@ -69,11 +69,6 @@ export function verifyLetter(id: string, signal?: AbortSignal) {
 
 export function compareLetters(from: string, to: string, signal?: AbortSignal) {
   return request<LetterComparison>(`/letters/comparison${queryString({ from, to })}`, { signal });
-}
-
-/** The ETag to send with If-Match; the version stands in when a proxy dropped the header. */
-export function letterEtag(response: ApiResponse<Letter>): string {
-  return response.etag ?? `"${response.data.version}"`;
 }
 
 /** The letter as it will look, in a format to download; a draft is marked as such on every page. */

@@ -1,4 +1,4 @@
-import { request } from './client.ts';
+import { request, type ApiResponse } from './client.ts';
 import type { RequestBody, ResponseBody, Schema } from './contract.ts';
 
 export type TrainingProgramme = Schema<'TrainingProgramme'>;
@@ -10,9 +10,19 @@ export function listProgrammes(signal?: AbortSignal) {
   return request<ResponseBody<'/training-programmes', 'get'>>('/training-programmes', { signal });
 }
 
+/** One programme, with the ETag of its version: what a change sends back. */
+export function getProgramme(id: string, signal?: AbortSignal): Promise<ApiResponse<TrainingProgramme>> {
+  return request<TrainingProgramme>(`/training-programmes/${encodeURIComponent(id)}`, { signal });
+}
+
 /** The key makes a retry of the same programme record nothing twice. */
 export function createProgramme(input: ProgrammeInput, idempotencyKey: string) {
   return request<TrainingProgramme>('/training-programmes', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+/** The programme's new state, against the version the ETag names. */
+export function replaceProgramme(id: string, input: ProgrammeInput, etag: string) {
+  return request<TrainingProgramme>(`/training-programmes/${encodeURIComponent(id)}`, { method: 'PUT', body: input, ifMatch: etag });
 }
 
 /** The key makes a retry of the same count (a double click, a lost answer) record nothing twice. */

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getDelivery } from '../api/deliveries.ts';
 import { useDeliverySearch, type DeliveryFilter } from './useDeliverySearch.ts';
 import { SelectField, TextField, type Option } from './controls.tsx';
 
@@ -24,15 +25,27 @@ interface DeliveryFieldProps {
 /**
  * A delivery chosen from a register of any size: a search on the title (and the other texts the list
  * searches) narrows a choice list of the first matches, so that every delivery can be found, not only the
- * first hundred. The chosen one stays in the list while another search is typed.
+ * first hundred. The chosen one stays in the list while another search is typed; one chosen before the
+ * form opened (a record's current delivery) is looked up for its title.
  */
 export function DeliveryField({ name, label, value, onChange, filter = {}, noneLabel, hint, error, optional }: DeliveryFieldProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<Option | null>(null);
   const found = useDeliverySearch(filter, search.trim(), OFFERED);
+  // Run when the value changes: one chosen from the list brought its title along, one given did not.
+  useEffect(() => {
+    if (!value || chosen?.value === value) return;
+    const controller = new AbortController();
+    getDelivery(value, controller.signal).then(
+      ({ data }) => setChosen({ value, label: data.title }),
+      () => {},
+    );
+    return () => controller.abort();
+  }, [value]);
   const matches = Array.isArray(found) ? found.map((delivery) => ({ value: delivery.id, label: delivery.title })) : [];
-  const kept = chosen && chosen.value === value && !matches.some((option) => option.value === value) ? [chosen] : [];
+  // Named by its id until its title is known (or if it cannot be looked up), rather than seeming not chosen.
+  const kept = value && !matches.some((option) => option.value === value) ? [chosen?.value === value ? chosen : { value, label: value }] : [];
   const options = [{ value: '', label: noneLabel }, ...kept, ...matches];
   const status = found === 'failed' ? t('deliveryField.failed') : Array.isArray(found) && found.length === OFFERED ? t('deliveryField.more', { count: OFFERED }) : undefined;
   return (

@@ -3,6 +3,7 @@ import { Alert } from '../components/Alert.tsx';
 import { DescribedField, type FieldDescription } from './DescribedField.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { fieldReader, type FieldReader, type Problems } from './fieldReader.ts';
+import { ReloadLatest } from './ReloadLatest.tsx';
 import { SubmitButton } from './SubmitButton.tsx';
 import { useSubmission } from './useSubmission.ts';
 
@@ -57,6 +58,8 @@ interface RecordFormProps<N extends string, Input> {
   submitLabel: string;
   /** What to say when the record changed since the form was filled in (a change sent with If-Match). */
   conflictText?: string;
+  /** Offered with that: the form again, filled from the record's latest version. */
+  onReload?: () => void;
   /** The fields in the order they are shown. */
   fields: Record<N, FieldDescription<N>>;
   /** Builds the request from what is typed, noting the problems the client can already see. */
@@ -67,10 +70,11 @@ interface RecordFormProps<N extends string, Input> {
 }
 
 /**
- * A form that records something new, described by its fields, how its request is built and where it is
- * sent: an optional legend, the success message, the error summary, the fields and the button.
+ * A form that records something new, or a change to a record, described by its fields, how its request is
+ * built and where it is sent: an optional legend, the success message, the error summary, the fields and
+ * the button.
  */
-export function RecordForm<N extends string, Input>({ legend, doneText, submitLabel, conflictText, fields, read, send, onRecorded }: RecordFormProps<N, Input>) {
+export function RecordForm<N extends string, Input>({ legend, doneText, submitLabel, conflictText, onReload, fields, read, send, onRecorded }: RecordFormProps<N, Input>) {
   const form = useRecordForm(
     perField(fields, (description) => description.initial ?? ''),
     perField(fields, (description) => description.label),
@@ -84,7 +88,9 @@ export function RecordForm<N extends string, Input>({ legend, doneText, submitLa
   const body = (
     <>
       <div role="status">{form.done && <Alert type="ok">{doneText}</Alert>}</div>
-      <ErrorSummary fieldErrors={summary.fieldErrors} labels={summary.labels} formError={submission.formError ?? (submission.conflict ? (conflictText ?? null) : null)} refusals={submission.refusals} />
+      <ErrorSummary fieldErrors={summary.fieldErrors} labels={summary.labels} formError={submission.formError ?? (submission.conflict ? (conflictText ?? null) : null)} refusals={submission.refusals}>
+        {submission.conflict && onReload && <ReloadLatest onReload={onReload} />}
+      </ErrorSummary>
       {Object.entries<FieldDescription<N>>(fields).map(([name, description]) =>
         description.shownWhen?.(form.values) === false ? null : (
           <Fragment key={name}>

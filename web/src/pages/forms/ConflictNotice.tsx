@@ -3,6 +3,7 @@ import { isApiError } from '../../api/client.ts';
 import { getDelivery } from '../../api/deliveries.ts';
 import type { DeliveryDetail } from '../../api/types.ts';
 import { FieldChangesTable } from '../../components/FieldChangesTable.tsx';
+import { ReloadLatest } from '../../forms/ReloadLatest.tsx';
 import { fieldChanges } from '../../format/changes.ts';
 import { useResource } from '../../state/useResource.ts';
 import { FIELD_NAMES } from './deliveryValues.ts';
@@ -19,12 +20,7 @@ export function ConflictNotice({ started, onReload }: { started: DeliveryDetail;
     <>
       <p className="nl-paragraph">{t('form.conflict.message')}</p>
       <WhatChanged started={started} />
-      <div className="action-row conflict-reload">
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onReload}>
-          {t('form.conflict.reload')}
-        </button>
-        <span>{t('form.conflict.reloadHint')}</span>
-      </div>
+      <ReloadLatest onReload={onReload} />
     </>
   );
 }

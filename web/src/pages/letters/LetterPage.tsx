@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { isApiError } from '../../api/client.ts';
-import { getLetter, letterEtag } from '../../api/letters.ts';
+import { etagOf, isApiError } from '../../api/client.ts';
+import { getLetter } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -50,7 +50,7 @@ export function LetterPage({ id }: { id: string }) {
         {message && <Alert type="ok">{message}</Alert>}
       </div>
       {letter.status === 'draft' ? (
-        <DraftLetter letter={letter} etag={letterEtag(resource.data)} busy={resource.status === 'loading'} onChanged={changed} onReload={resource.reload} />
+        <DraftLetter letter={letter} etag={etagOf(resource.data)} busy={resource.status === 'loading'} onChanged={changed} onReload={resource.reload} />
       ) : (
         <FinalLetter letter={letter} onChanged={changed} />
       )}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FUNDING_SOURCES, TRAINING_FRAMEWORKS } from '../../../../common/vocabulary/codes.ts';
-import { addContribution, createProgramme, type TrainingProgramme } from '../../api/training.ts';
+import { addContribution, createProgramme, replaceProgramme, type TrainingProgramme } from '../../api/training.ts';
+import type { FieldDescription } from '../../forms/DescribedField.tsx';
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { training as trainingWords } from '../../i18n/nl/training.ts';
 
@@ -10,25 +11,60 @@ function useTrainingWords() {
   return { t, label: (word: keyof typeof trainingWords.fields) => t(`training.fields.${word}`) };
 }
 
-/** A new programme: the letter names it by its short name, and it may train for a delivery in the register. */
-export function ProgrammeForm({ onDone }: { onDone: () => void }) {
+/** A programme being changed, at the version its ETag names, and a way to load its latest version. */
+interface Changing {
+  programme: TrainingProgramme;
+  etag: string;
+  reload: () => void;
+}
+
+type ProgrammeField = 'name' | 'key' | 'hostCountry' | 'framework' | 'systemTrainedOn' | 'description' | `deliveryIds.${number}`;
+
+/**
+ * A programme, new or changed: the letter names it by its short name, and it may train for deliveries in
+ * the register. Each delivery it trains for has a field of its own, where choosing none unlinks it, and
+ * one more field adds another.
+ */
+export function ProgrammeForm({ changing, onDone }: { changing?: Changing; onDone: () => void }) {
   const { t, label } = useTrainingWords();
+  const programme = changing?.programme;
+  const deliveryIds = [...(programme?.deliveryIds ?? []), ''];
+  const deliveryFields = Object.fromEntries(
+    deliveryIds.map((id, index): [string, FieldDescription<ProgrammeField>] => [
+      `deliveryIds.${index}`,
+      {
+        label: deliveryIds.length === 1 ? label('delivery') : t('training.programmeForm.deliveryNumbered', { number: index + 1 }),
+        control: 'delivery',
+        noneLabel: t('training.programmeForm.noDelivery'),
+        optional: true,
+        initial: id,
+        hint: id ? t('training.programmeForm.unlinkHint') : undefined,
+      },
+    ]),
+  );
+  const fields: Record<ProgrammeField, FieldDescription<ProgrammeField>> = {
+    name: { label: label('name'), initial: programme?.name },
+    key: { label: label('key'), size: 'small', hint: t('training.programmeForm.keyHint'), initial: programme?.key },
+    hostCountry: { label: label('hostCountry'), size: 'small', hint: t('training.programmeForm.hostCountryHint'), initial: programme?.hostCountry },
+    framework: {
+      label: label('framework'),
+      control: 'select',
+      options: [{ value: '', label: t('form.choose') }, ...TRAINING_FRAMEWORKS.map((framework) => ({ value: framework, label: t(`trainingFrameworks.${framework}`) }))],
+      initial: programme?.framework,
+    },
+    systemTrainedOn: { label: label('systemTrainedOn'), optional: true, hint: t('training.programmeForm.systemHint'), initial: programme?.systemTrainedOn ?? undefined },
+    ...deliveryFields,
+    description: { label: label('description'), control: 'textarea', optional: true, initial: programme?.description },
+  };
   return (
     <RecordForm
-      legend={t('training.programmeForm.legend')}
-      doneText={t('training.programmeForm.done')}
-      submitLabel={t('training.programmeForm.submit')}
-      fields={{
-        name: { label: label('name') },
-        key: { label: label('key'), size: 'small', hint: t('training.programmeForm.keyHint') },
-        hostCountry: { label: label('hostCountry'), size: 'small', hint: t('training.programmeForm.hostCountryHint') },
-        framework: { label: label('framework'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...TRAINING_FRAMEWORKS.map((framework) => ({ value: framework, label: t(`trainingFrameworks.${framework}`) }))] },
-        systemTrainedOn: { label: label('systemTrainedOn'), optional: true, hint: t('training.programmeForm.systemHint') },
-        'deliveryIds.0': { label: label('delivery'), control: 'delivery', noneLabel: t('training.programmeForm.noDelivery'), optional: true },
-        description: { label: label('description'), control: 'textarea', optional: true },
-      }}
+      legend={changing ? undefined : t('training.programmeForm.legend')}
+      doneText={changing ? t('notices.updated') : t('training.programmeForm.done')}
+      submitLabel={changing ? t('form.submit.edit') : t('training.programmeForm.submit')}
+      conflictText={t('training.programmeForm.conflict')}
+      onReload={changing?.reload}
+      fields={fields}
       read={(read) => {
-        const delivery = read.text('deliveryIds.0');
         const system = read.text('systemTrainedOn').trim();
         return {
           name: read.required('name'),
@@ -37,10 +73,11 @@ export function ProgrammeForm({ onDone }: { onDone: () => void }) {
           framework: read.code('framework', TRAINING_FRAMEWORKS),
           systemTrainedOn: system || null,
           description: read.text('description'),
-          deliveryIds: delivery ? [delivery] : [],
+          // The same delivery chosen twice is linked once.
+          deliveryIds: [...new Set(deliveryIds.map((_, index) => read.text(`deliveryIds.${index}`)).filter(Boolean))],
         };
       }}
-      send={createProgramme}
+      send={(input, key) => (changing ? replaceProgramme(changing.programme.id, input, changing.etag) : createProgramme(input, key))}
       onRecorded={onDone}
     />
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { listProgrammes, type TrainingProgramme } from '../../api/training.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
@@ -75,6 +76,17 @@ export function TrainingPage() {
                     return last ? formatShortDate(last.countsUpTo, language) : t('common.none');
                   },
                 },
+                ...(can('training.write')
+                  ? [{
+                      key: 'change',
+                      header: t('training.columns.change'),
+                      cell: (programme: TrainingProgramme) => (
+                        <Link className="utrecht-link utrecht-link--html-a" href={`/training/${programme.id}/bewerken`} aria-label={t('training.changeOf', { name: programme.name })}>
+                          {t('training.columns.change')}
+                        </Link>
+                      ),
+                    }]
+                  : []),
               ]}
             />
           </>
