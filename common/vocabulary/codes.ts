@@ -327,6 +327,10 @@ export type TrainingMeasure = (typeof TRAINING_MEASURES)[number];
 export const READINESS_EFFECTS = ['none', 'acceptable', 'significantButAcceptable', 'unacceptable'] as const;
 export type ReadinessEffect = (typeof READINESS_EFFECTS)[number];
 
+/** What the readiness list filters on: the effect of a delivery's latest judgement, or that it has none. */
+export const EFFECT_FILTERS = [...READINESS_EFFECTS, 'unjudged'] as const;
+export type EffectFilter = (typeof EFFECT_FILTERS)[number];
+
 export const REPLENISHMENT_STAGES = ['identified', 'approved', 'contracted', 'delivered'] as const;
 export type ReplenishmentStage = (typeof REPLENISHMENT_STAGES)[number];
 // Export control: Council Common Position 2008/944/CFSP (as amended by 2019/1560), the EU Common

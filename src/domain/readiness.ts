@@ -4,7 +4,7 @@ import { READINESS_EFFECTS, type ReadinessEffect, type ReplenishmentStage, type 
 import type { RuleViolation } from './delivery.ts';
 import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
 
-export { READINESS_EFFECTS, REPLENISHMENT_STAGES, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
+export { EFFECT_FILTERS, READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
 
 export interface JudgementInput {
   effect: ReadinessEffect;

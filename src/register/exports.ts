@@ -40,9 +40,9 @@ export function epfClaimBatches(db: Db, date: string): AsyncGenerator<epf.ClaimA
   return keysetBatches((start) => epf.claimsAt(db, date, start, BATCH_SIZE));
 }
 
-/** The stock deliveries as the readiness page lists them (those whose title contains the text, when one is given), by title. */
-export function stockDeliveryReadinessBatches(db: Db, titleContains: string | undefined): AsyncGenerator<readiness.StockDeliveryReadiness[]> {
-  return keysetBatches((start) => readiness.stockDeliveryReadiness(db, { titleContains, start, limit: BATCH_SIZE }));
+/** The stock deliveries the readiness page's filter finds, as it lists them, by title. */
+export function stockDeliveryReadinessBatches(db: Db, filter: readiness.StockDeliveryFilter): AsyncGenerator<readiness.StockDeliveryReadiness[]> {
+  return keysetBatches((start) => readiness.stockDeliveryReadiness(db, { filter, start, limit: BATCH_SIZE }));
 }
 
 /** The undecided deliveries of the disclosure queue, in the queue's order; reading them is recorded as reading the queue is. */

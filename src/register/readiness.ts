@@ -34,14 +34,14 @@ const projectObject = (id: string): AuditObject => ({ type: 'replenishmentProjec
 const today = (context: RequestContext) => todayInAmsterdam(context.now());
 const actorName = (context: RequestContext) => context.actor?.username ?? 'system';
 
-/** A page of the stock deliveries, by title, each with its latest judgement and replacement; with how many there are (capped). */
+/** A page of the stock deliveries the filter finds, by title, each with its latest judgement and replacement; with how many there are (capped). */
 export async function listStockDeliveryReadiness(
   db: Db,
-  query: { titleContains?: string | undefined; start: PageStart; pageSize: number },
+  query: { filter: repository.StockDeliveryFilter; start: PageStart; pageSize: number },
 ): Promise<KeysetPage<repository.StockDeliveryReadiness> & { total: number; totalIsCapped: boolean }> {
   const [page, found] = await Promise.all([
-    repository.stockDeliveryReadiness(db, { titleContains: query.titleContains, start: query.start, limit: query.pageSize }),
-    repository.countStockDeliveries(db, query.titleContains),
+    repository.stockDeliveryReadiness(db, { filter: query.filter, start: query.start, limit: query.pageSize }),
+    repository.countStockDeliveries(db, query.filter),
   ]);
   return { ...page, total: found.count, totalIsCapped: found.capped };
 }

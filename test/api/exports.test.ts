@@ -265,6 +265,13 @@ describeEachDatabase('list exports', (database) => {
     const searched = (await registrar('GET', `/readiness/deliveries?q=${encodeURIComponent(generators.title.slice(2, 9).toUpperCase())}`)).body.items;
     expect(searched.map((item: any) => item.id)).toEqual([generators.id]);
     await expectExportsOf('registrar', `/exports/readiness-deliveries?q=${encodeURIComponent(generators.title.slice(2, 9).toUpperCase())}`, READINESS_DELIVERY_COLUMNS, searched);
+    // And its filter on the latest judgement, alone and with the search.
+    for (const query of ['effect=significantButAcceptable', 'effect=unjudged', 'effect=unacceptable', `effect=unjudged&q=${encodeURIComponent(generators.title)}`]) {
+      const filtered = (await registrar('GET', `/readiness/deliveries?${query}`)).body.items;
+      await expectExportsOf('registrar', `/exports/readiness-deliveries?${query}`, READINESS_DELIVERY_COLUMNS, filtered);
+    }
+    expect((await registrar('GET', '/readiness/deliveries?effect=unjudged')).body.items.map((item: any) => item.id)).toEqual([generators.id]);
+    expect((await registrar('GET', '/exports/readiness-deliveries?effect=onbekend')).status).toBe(400);
 
     const projects = await expectExportsOf('registrar', '/exports/replenishment-projects', REPLENISHMENT_PROJECT_COLUMNS, overview.projects);
     expect(projects.rows[1]!.slice(0, 4)).toEqual([project.name, nl.replenishmentStages.identified, 1000000.01, 200000000.01]);

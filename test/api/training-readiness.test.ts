@@ -4,6 +4,7 @@
  * the reference date, and a decision not to replace that revalues shows as a restatement.
  */
 import { beforeAll, expect, it } from 'vitest';
+import { EFFECT_FILTERS } from '../../common/vocabulary/codes.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -220,5 +221,49 @@ describeEachDatabase('training and readiness', (database) => {
     expect((await registrar('GET', '/readiness/deliveries?after=bm90LWEtY3Vyc29y')).body.invalidParams).toEqual([expect.objectContaining({ name: 'after' })]);
     const [procured] = (await registrar('GET', '/deliveries?supportType=procurement&pageSize=1')).body.items;
     expect((await registrar('GET', `/readiness/deliveries/${procured.id}`)).status).toBe(404);
+  });
+
+  it('finds the deliveries by the effect of their latest judgement, or those not judged yet, with the search and a page at a time', async () => {
+    const helmets = await allStockDeliveries('&q=Helmen, partij 1');
+    expect(helmets).toHaveLength(11);
+    expect(helmets.every((delivery) => delivery.latestJudgement === null)).toBe(true);
+    const judge = async (delivery: any, effect: string, judgedOn: string) =>
+      expect((await registrar('POST', `/deliveries/${delivery.id}/readiness-judgements`, { effect, reasoning: 'Beoordeeld.', judgedOn })).status).toBe(201);
+    const [reconsidered, laterDay, unacceptable, ...rest] = helmets;
+    const [unjudged, ...judgedNone] = rest;
+    // Judged unacceptable, then acceptable; and acceptable, then (recorded later) unacceptable for an earlier day.
+    await judge(reconsidered, 'unacceptable', '2025-08-01');
+    await judge(reconsidered, 'acceptable', '2025-08-02');
+    await judge(laterDay, 'acceptable', '2025-08-03');
+    await judge(laterDay, 'unacceptable', '2025-07-01');
+    await judge(unacceptable, 'unacceptable', '2025-08-01');
+    for (const delivery of judgedNone) await judge(delivery, 'none', '2025-08-01');
+    const ids = (deliveries: any[]) => deliveries.map((delivery) => delivery.id);
+
+    const all = await allStockDeliveries();
+    for (const effect of EFFECT_FILTERS) {
+      const expected = all.filter((delivery) => (delivery.latestJudgement?.effect ?? 'unjudged') === effect);
+      expect(ids(await allStockDeliveries(`&effect=${effect}`))).toEqual(ids(expected));
+      expect((await registrar('GET', `/readiness/deliveries?effect=${effect}`)).body).toMatchObject({ total: expected.length, totalIsCapped: false });
+    }
+    const helmetsJudged = async (effect: string) => ids(await allStockDeliveries(`&q=Helmen, partij 1&effect=${effect}`));
+    expect(await helmetsJudged('unacceptable')).toEqual(ids([unacceptable]));
+    expect(await helmetsJudged('acceptable')).toEqual(ids([reconsidered, laterDay]));
+    expect(await helmetsJudged('none')).toEqual(ids(judgedNone));
+    expect(await helmetsJudged('unjudged')).toEqual(ids([unjudged]));
+
+    // Five to a page, the seven judged none take two; paging back from the second finds the first again.
+    const first = (await registrar('GET', '/readiness/deliveries?q=Helmen&effect=none&pageSize=5')).body;
+    expect(first).toMatchObject({ total: 7, previous: null });
+    const second = (await registrar('GET', `/readiness/deliveries?q=Helmen&effect=none&pageSize=5&after=${first.next}`)).body;
+    expect([...ids(first.items), ...ids(second.items)]).toEqual(ids(judgedNone));
+    expect(second.next).toBeNull();
+    expect((await registrar('GET', `/readiness/deliveries?q=Helmen&effect=none&pageSize=5&before=${second.previous}`)).body.items).toEqual(first.items);
+
+    // An empty choice is no filter; an unknown one is refused, naming the field.
+    expect(ids(await allStockDeliveries('&effect='))).toEqual(ids(all));
+    const refused = await registrar('GET', '/readiness/deliveries?effect=onbekend');
+    expect(refused.status).toBe(400);
+    expect(fields(refused.body)).toEqual(['effect']);
   });
 });

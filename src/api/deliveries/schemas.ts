@@ -161,7 +161,7 @@ export const DeliverySchema = z
   .openapi('Delivery');
 
 /** Query parameters from a form may be empty: that means "no filter". */
-const filter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+export const filter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export const DeliveryListQuerySchema = z.object({
   supportType: filter(z.enum(SUPPORT_TYPES)),

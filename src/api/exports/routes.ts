@@ -16,6 +16,7 @@ import { auditEventBatches, deliveryBatches, disclosureQueueBatches, dueReviews,
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
+import { stockDeliveryFilter } from '../readiness/schemas.ts';
 import { validationHook } from '../openapi-common.ts';
 import {
   accountsExportRoute,
@@ -137,8 +138,8 @@ export function exportRoutes() {
   app.openapi(trainingProgrammesExportRoute, async (c) => sendExport(c, 'trainingProgrammes', c.req.valid('query'), TRAINING_PROGRAMME_COLUMNS, oneBatch(listProgrammes(c.get('deps').db))));
 
   app.openapi(readinessDeliveriesExportRoute, async (c) => {
-    const { q, ...file } = c.req.valid('query');
-    return sendExport(c, 'readinessDeliveries', file, READINESS_DELIVERY_COLUMNS, stockDeliveryReadinessBatches(c.get('deps').db, q?.trim() || undefined));
+    const { q, effect, ...file } = c.req.valid('query');
+    return sendExport(c, 'readinessDeliveries', file, READINESS_DELIVERY_COLUMNS, stockDeliveryReadinessBatches(c.get('deps').db, stockDeliveryFilter({ q, effect })));
   });
 
   app.openapi(replenishmentProjectsExportRoute, async (c) => sendExport(c, 'replenishmentProjects', c.req.valid('query'), REPLENISHMENT_PROJECT_COLUMNS, oneBatch(listProjects(c.get('deps').db))));

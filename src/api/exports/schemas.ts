@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { permitted } from '../access.ts';
-import { stockTitleQuery } from '../readiness/schemas.ts';
+import { stockDeliveryQuery } from '../readiness/schemas.ts';
 import { AuditQuerySchema } from '../audit/schemas.ts';
 import { DeliveryListQuerySchema } from '../deliveries/schemas.ts';
 import { isoDate, problemResponses } from '../openapi-common.ts';
@@ -92,7 +92,7 @@ export const trainingProgrammesExportRoute = createRoute(
 );
 
 export const readinessDeliveriesExportRoute = createRoute(
-  permitted('readiness.read', exportRoute('/exports/readiness-deliveries', 'The stock deliveries by title, each with its latest judgement on readiness and its replacement', z.object({ ...stockTitleQuery, ...fileQuery }))),
+  permitted('readiness.read', exportRoute('/exports/readiness-deliveries', 'The stock deliveries by title, each with its latest judgement on readiness and its replacement', z.object({ ...stockDeliveryQuery, ...fileQuery }))),
 );
 
 export const replenishmentProjectsExportRoute = createRoute(

@@ -23,6 +23,7 @@ import {
   replaceProjectRoute,
   replenishmentSummaryRoute,
   ReplenishmentSummarySchema,
+  stockDeliveryFilter,
 } from './schemas.ts';
 
 /** The one order of the stock deliveries' list, named in its cursors. */
@@ -34,9 +35,9 @@ export function readinessRoutes() {
   app.openapi(overviewRoute, async (c) => c.json(ReadinessOverviewSchema.parse(await register.replenishmentOverview(c.get('deps').db)), 200));
 
   app.openapi(listStockDeliveriesRoute, async (c) => {
-    const { q, after, before, pageSize = 25 } = c.req.valid('query');
+    const { after, before, pageSize = 25, ...filter } = c.req.valid('query');
     const page = await register.listStockDeliveryReadiness(c.get('deps').db, {
-      titleContains: q?.trim() || undefined,
+      filter: stockDeliveryFilter(filter),
       start: pageStart({ after, before }, STOCK_DELIVERY_SORT, isStockDeliveryPosition),
       pageSize,
     });

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { VALUATION_BASES } from '../../domain/delivery.ts';
-import { LARGEST_STOCK_DELIVERIES, READINESS_EFFECTS, REPLENISHMENT_STAGES } from '../../domain/readiness.ts';
+import type { StockDeliveryFilter } from '../../db/repositories/readiness.ts';
+import { EFFECT_FILTERS, LARGEST_STOCK_DELIVERIES, READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter } from '../../domain/readiness.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
-import { ValuationSchema } from '../deliveries/schemas.ts';
+import { filter, ValuationSchema } from '../deliveries/schemas.ts';
 import { ifMatchHeader } from '../if-match.ts';
 import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
@@ -98,10 +99,14 @@ const stockDeliveryFields = {
   currentValueCents: z.number().int(),
 };
 
-/** The stock deliveries' search, on the page and in its export. */
-export const stockTitleQuery = {
-  q: z.preprocess((value) => (value === '' ? undefined : value), safeText(200).optional()).openapi({ description: 'Only the deliveries whose title contains this text, whatever its case' }),
+/** The stock deliveries' filter, on the page and in its export. */
+export const stockDeliveryQuery = {
+  q: filter(safeText(200)).openapi({ description: 'Only the deliveries whose title contains this text, whatever its case' }),
+  effect: filter(z.enum(EFFECT_FILTERS)).openapi({ description: 'Only the deliveries whose latest judgement (as `latestJudgement`) has this effect, or with `unjudged` those never judged' }),
 };
+
+/** The filter those parameters ask for. */
+export const stockDeliveryFilter = ({ q, effect }: { q?: string | undefined; effect?: EffectFilter | undefined }): StockDeliveryFilter => ({ titleContains: q?.trim() || undefined, effect });
 
 const StockDeliveryReadinessListSchema = z
   .object({
@@ -131,7 +136,7 @@ export const listStockDeliveriesRoute = createRoute(
     description: 'Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).',
     request: {
       query: z.object({
-        ...stockTitleQuery,
+        ...stockDeliveryQuery,
         ...pageQueryParameters,
       }),
     },

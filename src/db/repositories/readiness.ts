@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { centsFromText } from '../../../common/money.ts';
-import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type Judgement, type ProjectInput, type ReadinessEffect, type ReplaceableDelivery, type Replacement } from '../../domain/readiness.ts';
+import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter, type Judgement, type ProjectInput, type ReadinessEffect, type ReplaceableDelivery, type Replacement } from '../../domain/readiness.ts';
 import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database } from '../schema.ts';
 import { containsPattern } from '../text-search.ts';
@@ -200,11 +200,36 @@ const STOCK_ORDER = keysetColumns.text('title');
 
 export const isStockDeliveryPosition = (position: KeysetPosition) => isPositionOf(STOCK_ORDER, position);
 
-const stockWhose = (titleContains: string | undefined) =>
-  titleContains ? sql<boolean>`support_type = 'stock' and deleted_at is null and title ilike ${containsPattern(titleContains)}` : sql<boolean>`support_type = 'stock' and deleted_at is null`;
+/**
+ * The latest judgement of each delivery whose judgements the condition admits: by the day judged, then the
+ * moment recorded. The condition is inside it so that a page's deliveries read theirs from the index
+ * readiness_judgement_history (migration 036), and the filter on the effect reads all judgements (far
+ * fewer than the deliveries) once, in that index's order.
+ */
+const latestJudgements = (of: RawBuilder<boolean>) => sql`(
+  select distinct on (delivery_id) delivery_id, effect, judged_on, judged_by_name from readiness_judgement
+  where ${of} order by delivery_id, judged_on desc, recorded_at desc, id desc)`;
 
-/** A page of the stock deliveries (those whose title contains the text, when one is given), each summed up for the page only. */
-export async function stockDeliveryReadiness(db: Db, query: { titleContains?: string | undefined; start: PageStart; limit: number }): Promise<KeysetPage<StockDeliveryReadiness>> {
+/** Which stock deliveries the readiness list shows: those whose title contains the text, those whose latest judgement has the effect (or that have none). */
+export interface StockDeliveryFilter {
+  titleContains?: string | undefined;
+  effect?: EffectFilter | undefined;
+}
+
+/**
+ * The filter as a condition on the table delivery. The deliveries with an effect are found from their
+ * judgements, and the unjudged by an anti-join: neither asks each delivery for its judgements in turn.
+ */
+function stockWhose({ titleContains, effect }: StockDeliveryFilter): RawBuilder<boolean> {
+  const conditions = [sql`support_type = 'stock'`, sql`deleted_at is null`];
+  if (titleContains) conditions.push(sql`title ilike ${containsPattern(titleContains)}`);
+  if (effect === 'unjudged') conditions.push(sql`not exists (select from readiness_judgement j where j.delivery_id = delivery.id)`);
+  else if (effect) conditions.push(sql`id in (select delivery_id from ${latestJudgements(sql`true`)} latest where effect = ${effect})`);
+  return sql<boolean>`${sql.join(conditions, sql` and `)}`;
+}
+
+/** A page of the stock deliveries the filter finds, each summed up for the page only. */
+export async function stockDeliveryReadiness(db: Db, query: { filter: StockDeliveryFilter; start: PageStart; limit: number }): Promise<KeysetPage<StockDeliveryReadiness>> {
   return readKeysetPage(
     STOCK_ORDER,
     false,
@@ -214,16 +239,13 @@ export async function stockDeliveryReadiness(db: Db, query: { titleContains?: st
       const { rows } = await sql<StockDelivery & { effect: string | null; judgedOn: string | null; judgedByName: string | null; judgements: number; replacedValueCents: string; replacedQuantity: number; nonReplacements: number }>`
         with page as (
           select id, title, quantity, unit, realised_at, current_value_cents from delivery
-          where ${stockWhose(query.titleContains)} and ${walk!.condition} order by ${walk!.order} limit ${limit}
+          where ${stockWhose(query.filter)} and ${walk!.condition} order by ${walk!.order} limit ${limit}
         )
         select page.*, latest.effect, latest.judged_on, latest.judged_by_name, replaced.value_cents as replaced_value_cents, replaced.quantity as replaced_quantity,
           (select count(*)::int from readiness_judgement j where j.delivery_id = page.id) as judgements,
           (select count(*)::int from non_replacement_decision n where n.delivery_id = page.id) as non_replacements
         from page
-        left join lateral (
-          select effect, judged_on, judged_by_name from readiness_judgement j where j.delivery_id = page.id
-          order by judged_on desc, recorded_at desc, id desc limit 1
-        ) latest on true
+        left join lateral ${latestJudgements(sql`delivery_id = page.id`)} latest on true
         cross join lateral (
           select coalesce(sum(r.replaced_value_cents), 0)::text as value_cents, coalesce(sum(r.replaced_quantity), 0)::int as quantity
           from replenishment_project_delivery r where r.delivery_id = page.id
@@ -239,10 +261,10 @@ export async function stockDeliveryReadiness(db: Db, query: { titleContains?: st
   );
 }
 
-/** How many stock deliveries there are (whose title contains the text, when one is given), counted no further than the lists' cap. */
-export async function countStockDeliveries(db: Db, titleContains: string | undefined): Promise<{ count: number; capped: boolean }> {
+/** How many stock deliveries the filter finds, counted no further than the lists' cap. */
+export async function countStockDeliveries(db: Db, filter: StockDeliveryFilter): Promise<{ count: number; capped: boolean }> {
   const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from (select 1 from delivery where ${stockWhose(titleContains)} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
+    select count(*)::int as count from (select 1 from delivery where ${stockWhose(filter)} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
   return cappedCount(rows[0]!.count);
 }
 

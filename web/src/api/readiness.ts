@@ -1,5 +1,5 @@
 import { request } from './client.ts';
-import type { RequestBody, Schema } from './contract.ts';
+import type { QueryParameters, RequestBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
 
 export type ReadinessOverview = Schema<'ReadinessOverview'>;
@@ -12,8 +12,8 @@ export function getReadiness(signal?: AbortSignal) {
   return request<ReadinessOverview>('/readiness', { signal });
 }
 
-/** A page of the stock deliveries, by title, those whose title contains `q` when given. */
-export function getStockDeliveries(query: { q?: string | undefined; after?: string | undefined; before?: string | undefined }, signal?: AbortSignal) {
+/** A page of the stock deliveries, by title, those whose title contains `q` and whose latest judgement has the `effect` when given. */
+export function getStockDeliveries(query: QueryParameters<'/readiness/deliveries', 'get'>, signal?: AbortSignal) {
   return request<StockDeliveryList>(`/readiness/deliveries${queryString(query)}`, { signal });
 }
 

@@ -6845,6 +6845,8 @@ export interface paths {
                 query?: {
                     /** @description Only the deliveries whose title contains this text, whatever its case */
                     q?: string;
+                    /** @description Only the deliveries whose latest judgement (as `latestJudgement`) has this effect, or with `unjudged` those never judged */
+                    effect?: "none" | "acceptable" | "significantButAcceptable" | "unacceptable" | "unjudged";
                     /** @description Start after this position: the page's `next` cursor. Not with `before`. */
                     after?: string;
                     /** @description End before this position: the page's `previous` cursor. Not with `after`. */
@@ -9152,6 +9154,8 @@ export interface paths {
                 query?: {
                     /** @description Only the deliveries whose title contains this text, whatever its case */
                     q?: string;
+                    /** @description Only the deliveries whose latest judgement (as `latestJudgement`) has this effect, or with `unjudged` those never judged */
+                    effect?: "none" | "acceptable" | "significantButAcceptable" | "unacceptable" | "unjudged";
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";

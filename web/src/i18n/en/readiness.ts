@@ -7,6 +7,7 @@ export const readiness: typeof nl = {
   deliveriesHeading: 'Deliveries from stock',
   deliveriesIntro: 'Open a delivery to judge its effect on readiness, to record a replenishment project for it or to decide not to replace it.',
   search: 'Search by title',
+  allEffects: 'All',
   deliveriesCaption: 'Effect on readiness and replacement per delivery ({{count, number}})',
   deliveriesCaptionMoreThan: 'Effect on readiness and replacement per delivery (more than {{count, number}})',
   deliveriesEmpty: 'No delivery from stock found.',

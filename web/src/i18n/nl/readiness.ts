@@ -5,6 +5,7 @@ export const readiness = {
   deliveriesHeading: 'Leveringen uit voorraad',
   deliveriesIntro: 'Open een levering om haar effect op de gereedheid te beoordelen, een aanvullingsproject voor haar vast te leggen of te besluiten haar niet te vervangen.',
   search: 'Zoek op titel',
+  allEffects: 'Alle',
   deliveriesCaption: 'Effect op de gereedheid en vervanging per levering ({{count, number}})',
   deliveriesCaptionMoreThan: 'Effect op de gereedheid en vervanging per levering (meer dan {{count, number}})',
   deliveriesEmpty: 'Geen levering uit voorraad gevonden.',

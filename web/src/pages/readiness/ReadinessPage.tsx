@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
+import { EFFECT_FILTERS, type EffectFilter } from '../../../../common/vocabulary/codes.ts';
 import { queryString } from '../../api/queryString.ts';
 import { getReadiness, getStockDeliveries, type ReadinessOverview, type StockDeliveryList } from '../../api/readiness.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -9,7 +10,7 @@ import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { TextField } from '../../forms/controls.tsx';
+import { SelectField, TextField } from '../../forms/controls.tsx';
 import { useSearchText } from '../../forms/useSearchText.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
@@ -18,21 +19,31 @@ import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ProjectForm, ProjectStageForm } from './ReadinessForms.tsx';
 
+/** The list's filter as the address bar holds it. */
+type StockFilter = {
+  q: string;
+  effect: EffectFilter | undefined;
+};
+
+const effectFilter = (value: string | null) => EFFECT_FILTERS.find((effect) => effect === value);
+
 /**
- * The stock deliveries a page at a time, found by their title, each leading to its own page where it is
- * judged and its replacement recorded; beside them the replenishment projects and the decisions not to replace.
+ * The stock deliveries a page at a time, found by their title and their latest judgement, each leading to its
+ * own page where it is judged and its replacement recorded; beside them the replenishment projects and the
+ * decisions not to replace.
  */
 export function ReadinessPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const filter: StockFilter = { q: params.get('q') ?? '', effect: effectFilter(params.get('effect')) };
   const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined };
-  const deliveries = useResource(JSON.stringify(['stock', q, start]), (signal) => getStockDeliveries({ q, ...start }, signal));
+  const deliveries = useResource(JSON.stringify(['stock', filter, start]), (signal) => getStockDeliveries({ ...filter, ...start }, signal));
   const readiness = useResource('readiness', (signal) => getReadiness(signal));
   const overview = readiness.data?.data;
-  // A new search starts at the first page.
-  const [text, setText] = useSearchText(q, (typed) => setParams(typed ? { q: typed } : {}, { replace: true }));
+  // Another filter starts at the first page.
+  const filterBy = (changed: Partial<StockFilter>, options?: { replace: boolean }) => setParams(new URLSearchParams(queryString({ ...filter, ...changed })), options);
+  const [text, setText] = useSearchText(filter.q, (q) => filterBy({ q }, { replace: true }));
 
   return (
     <>
@@ -41,11 +52,21 @@ export function ReadinessPage() {
       <LabelledSection heading={t('readiness.deliveriesHeading')}>
         <p className="nl-paragraph">{t('readiness.deliveriesIntro')}</p>
         <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-          <div className="filters__search">
+          <div className="filters__grid">
             <TextField name="q" type="search" label={t('readiness.search')} value={text} onChange={setText} />
+            <SelectField
+              name="effect"
+              label={t('readiness.columns.effect')}
+              value={filter.effect ?? ''}
+              onChange={(effect) => filterBy({ effect: effectFilter(effect) })}
+              options={[
+                { value: '', label: t('readiness.allEffects') },
+                ...EFFECT_FILTERS.map((effect) => ({ value: effect, label: effect === 'unjudged' ? t('readiness.notJudged') : t(`readinessEffects.${effect}`) })),
+              ]}
+            />
           </div>
         </form>
-        {deliveries.data ? <StockDeliveryTable list={deliveries.data.data} q={q} /> : <ResourceStatus resource={deliveries} onRetry={deliveries.reload} />}
+        {deliveries.data ? <StockDeliveryTable list={deliveries.data.data} filter={filter} /> : <ResourceStatus resource={deliveries} onRetry={deliveries.reload} />}
       </LabelledSection>
       {overview ? (
         <>
@@ -70,14 +91,14 @@ export function ReadinessPage() {
   );
 }
 
-function StockDeliveryTable({ list, q }: { list: StockDeliveryList; q: string }) {
+function StockDeliveryTable({ list, filter }: { list: StockDeliveryList; filter: StockFilter }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const addressAt = (start: { after?: string; before?: string }) => `/gereedheid${queryString({ q, ...start })}`;
+  const addressAt = (start: { after?: string; before?: string }) => `/gereedheid${queryString({ ...filter, ...start })}`;
   return (
     <>
       <ExportedTable
-        exported={{ list: 'readiness-deliveries', filters: { q } }}
+        exported={{ list: 'readiness-deliveries', filters: filter }}
         empty={t('readiness.deliveriesEmpty')}
         caption={t(list.totalIsCapped ? 'readiness.deliveriesCaptionMoreThan' : 'readiness.deliveriesCaption', { count: list.total })}
         rowKey={(delivery) => delivery.id}
