@@ -60,6 +60,24 @@ export const isoMoment = z.iso.datetime({ offset: true }).superRefine((moment, c
   }
 });
 
+/**
+ * Deliveries by id, each named once: a repeat is refused at its place in the list (it would link or
+ * decide the same delivery twice). Ids are compared as the database does, whatever their case.
+ */
+export const deliveryIdList = ({ min = 0, max }: { min?: number; max: number }) =>
+  z
+    .array(z.uuid())
+    .min(min)
+    .max(max)
+    .superRefine((ids, ctx) => {
+      const seen = new Set<string>();
+      ids.forEach((id, index) => {
+        const key = id.toLowerCase();
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: 'duplicateDelivery', params: { code: 'duplicateDelivery' } });
+        seen.add(key);
+      });
+    });
+
 /** An amount of one valuation or payment in euro cents, at most MAX_ENTRY_CENTS (€100 mld.). */
 export const amountCents = z.number().int().min(0).max(MAX_ENTRY_CENTS).openapi({ description: 'Euro cents, at most 10^13 (€100 mld.)', example: 50_000_000_000 });
 

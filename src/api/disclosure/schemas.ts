@@ -5,7 +5,7 @@ import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const DecisionSchema = StoredDecisionSchema.extend({
   id: z.uuid(),
@@ -19,7 +19,7 @@ const DecisionSchema = StoredDecisionSchema.extend({
 
 export const DecisionInputSchema = z
   .strictObject({
-    deliveryIds: z.array(z.uuid()).min(1).max(1000).openapi({ description: 'One delivery, or a selection decided at once (all or nothing)' }),
+    deliveryIds: deliveryIdList({ min: 1, max: 1000 }).openapi({ description: 'One delivery, or a selection decided at once (all or nothing)' }),
     state: z.enum(['public', 'confidential']),
     publicTitle: safeText(300).optional().openapi({ description: 'Public only: what the public list says; may be coarser than the internal title' }),
     publicDetail: multilineText(2000).optional(),

@@ -9,7 +9,7 @@ import {
   MILESTONE_STATUSES,
 } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
 
@@ -126,7 +126,7 @@ const ContractInputSchema = z
     subject: multilineText(4000),
     amountCents: cents,
     signedOn: isoDate,
-    deliveryIds: z.array(z.uuid()).max(100).default([]).openapi({ description: 'The procurement deliveries the contract fulfils' }),
+    deliveryIds: deliveryIdList({ max: 100 }).default([]).openapi({ description: 'The procurement deliveries the contract fulfils, each once' }),
     milestones: z.array(z.strictObject({ title: text(200), dueOn: isoDate })).max(50).default([]),
   })
   .openapi('IndustryContractInput');

@@ -4,7 +4,7 @@ import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/reposi
 import { TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
 
@@ -16,7 +16,7 @@ const ProgrammeInputSchema = z
     framework: z.enum(TRAINING_FRAMEWORKS),
     systemTrainedOn: safeText(300).nullable().default(null).openapi({ example: 'Leopard 1, Panzerhaubitze 2000' }),
     description: multilineText(4000).default(''),
-    deliveryIds: z.array(z.uuid()).max(100).default([]).openapi({ description: 'The deliveries the programme trains for' }),
+    deliveryIds: deliveryIdList({ max: 100 }).default([]).openapi({ description: 'The deliveries the programme trains for, each once' }),
   })
   .openapi('TrainingProgrammeInput');
 

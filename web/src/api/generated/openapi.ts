@@ -11856,7 +11856,7 @@ export interface components {
             /** Format: date */
             signedOn: string;
             /**
-             * @description The procurement deliveries the contract fulfils
+             * @description The procurement deliveries the contract fulfils, each once
              * @default []
              */
             deliveryIds?: string[];
@@ -12038,7 +12038,7 @@ export interface components {
             /** @default  */
             description?: string;
             /**
-             * @description The deliveries the programme trains for
+             * @description The deliveries the programme trains for, each once
              * @default []
              */
             deliveryIds?: string[];
