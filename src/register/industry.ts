@@ -135,7 +135,7 @@ export async function createCoproduction(db: Db, context: RequestContext, input:
 export async function recordStage(db: Db, context: RequestContext, projectId: string, input: StageInput): Promise<{ id: string }> {
   return inTransaction(db, async (trx) => {
     if (!(await industry.findCoproduction(trx, projectId))) throw new NotFoundError('coproductionProject', projectId);
-    const latest = (await industry.listStages(trx)).filter((stage) => stage.projectId === projectId).at(-1);
+    const latest = (await industry.listStages(trx, projectId)).at(-1);
     assertValid([
       ...stageViolations(input, today(context)),
       ...(latest && input.reachedOn < latest.reachedOn ? [{ field: 'reachedOn', code: 'beforeLatestReport', params: { latest: latest.reachedOn } }] : []),
@@ -246,20 +246,25 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
     industry.listDemandBundles(db),
     industry.containsIndustryDemonstrationData(db),
   ]);
+  const reportsOf = Map.groupBy(progress, (report) => report.milestoneId);
   const milestoneViews = milestones.map((milestone): MilestoneView => {
-    const reports = progress.filter((report) => report.milestoneId === milestone.id);
+    const reports = reportsOf.get(milestone.id) ?? [];
     const latest = progressAt(reports, date);
     return { ...milestone, percent: latest?.percent ?? 0, status: milestoneStatus(milestone.dueOn, latest, date), reports };
   });
+  const linksOf = Map.groupBy(links, (link) => link.contractId);
+  const milestonesOf = Map.groupBy(milestoneViews, (milestone) => milestone.contractId);
   const contractViews = contracts.map((contract): ContractView => ({
     ...contract,
-    deliveries: links.filter((link) => link.contractId === contract.id).map((link) => ({ id: link.deliveryId, title: link.title })),
-    milestones: milestoneViews.filter((milestone) => milestone.contractId === contract.id),
+    deliveries: (linksOf.get(contract.id) ?? []).map((link) => ({ id: link.deliveryId, title: link.title })),
+    milestones: milestonesOf.get(contract.id) ?? [],
   }));
+  const contractsOf = Map.groupBy(contractViews, (contract) => contract.companyId);
+  const stagesOf = Map.groupBy(stages, (stage) => stage.projectId);
   const companyViews = companies.map((company): CompanyView => ({
     ...company,
     origin: companyOrigin(company.country),
-    contracts: contractViews.filter((contract) => contract.companyId === company.id),
+    contracts: contractsOf.get(company.id) ?? [],
   }));
   return {
     date,
@@ -267,7 +272,7 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
     byCountry: contractsByCountry(companyViews, date),
     priceDevelopments: prices.map((price) => ({ ...price, changePerMille: priceChangePerMille(price.earlierPriceCents, price.paidPriceCents) })),
     lessons,
-    coproductionProjects: projects.map((project) => ({ ...project, stages: stages.filter((stage) => stage.projectId === project.id) })),
+    coproductionProjects: projects.map((project) => ({ ...project, stages: stagesOf.get(project.id) ?? [] })),
     demandBundles: bundles,
     isDemonstration,
   };

@@ -200,9 +200,11 @@ export async function insertStage(db: Db, stage: StoredStage): Promise<void> {
   await db.insertInto('coproductionStage').values(stage).execute();
 }
 
-/** Every stage reached, per project in the order reached. */
-export async function listStages(db: Db): Promise<StoredStage[]> {
-  const rows = await db.selectFrom('coproductionStage').selectAll().orderBy('projectId').orderBy('reachedOn').orderBy('recordedAt').orderBy('id').execute();
+/** Every stage reached (of one project, when given), per project in the order reached. */
+export async function listStages(db: Db, projectId?: string): Promise<StoredStage[]> {
+  let query = db.selectFrom('coproductionStage').selectAll().orderBy('projectId').orderBy('reachedOn').orderBy('recordedAt').orderBy('id');
+  if (projectId !== undefined) query = query.where('projectId', '=', projectId);
+  const rows = await query.execute();
   return rows.map((row) => StageSchema.parse(row));
 }
 
