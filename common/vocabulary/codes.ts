@@ -37,6 +37,11 @@ export type FundingSource = (typeof FUNDING_SOURCES)[number];
 export const BUDGET_FUNDS = ['defenceBudget', 'ukraineSupportBudget', 'internationalSecurityBudget'] as const satisfies readonly FundingSource[];
 export type BudgetFund = (typeof BUDGET_FUNDS)[number];
 
+/** The first budget year of military support to Ukraine; budget years before it are not this register's. */
+export const FIRST_BUDGET_YEAR = 2022;
+/** The last budget year a decision may plan for: a long-term commitment, not a typing error. */
+export const LAST_BUDGET_YEAR = 2040;
+
 /**
  * The stages a commitment against the budget passes before it is realised: pledged (a plan or project
  * identified, a contribution announced), then legally committed. Realisation is the deliveries' own.

@@ -2,15 +2,10 @@ import { pastDateViolations } from './plausibility.ts';
 import { cents, sumCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { percentage } from '../../common/letter-format.ts';
-import { COMMITMENT_STAGES, type BudgetFund, type CommitmentStage } from '../../common/vocabulary/codes.ts';
+import { COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, type BudgetFund, type CommitmentStage } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
 
-export { BUDGET_FUNDS, COMMITMENT_STAGES, type BudgetFund, type CommitmentStage } from '../../common/vocabulary/codes.ts';
-
-/** The first budget year of military support to Ukraine; budget years before it are not this register's. */
-export const FIRST_BUDGET_YEAR = 2022;
-/** The last budget year a decision may plan for: a long-term commitment, not a typing error. */
-export const LAST_BUDGET_YEAR = 2040;
+export { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, type BudgetFund, type CommitmentStage } from '../../common/vocabulary/codes.ts';
 /** No budget decision of this register predates the first support to Ukraine. */
 
 interface YearAmount {

@@ -26,6 +26,7 @@ import type { LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import type { LetterBudgetInputs } from '../letters/snapshot.ts';
 import * as budget from '../db/repositories/budget.ts';
 import { realisedTotalsAt } from '../db/repositories/figures.ts';
+import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
@@ -100,7 +101,7 @@ export async function addCommitmentStage(db: Db, context: RequestContext, commit
   return inTransaction(db, async (trx) => {
     const commitment = await budget.findCommitment(trx, commitmentId, { forUpdate: true });
     if (!commitment) throw new NotFoundError('budgetCommitment', commitmentId);
-    const stages = await budget.listStages(trx, { commitmentIds: [commitmentId] });
+    const stages = await budget.listStages(trx, [commitmentId]);
     assertValid(stageViolations(stages, input, today(context)));
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId, ...input });
     await recordAuditEvent(trx, context, { action: 'budgetCommitment.stage', object: { type: 'budgetCommitment', id: commitmentId }, result: 'success', after: stage });
@@ -114,18 +115,48 @@ async function detail(db: Db, commitment: budget.StoredCommitment, stages: Commi
   return { ...commitment, stages, amountCents: latest.amountCents, exceedsBudget: year?.overcommitted ?? false };
 }
 
-export async function listBudget(db: Db): Promise<{ decisions: BudgetDecision[]; shifts: BudgetShift[]; commitments: CommitmentDetail[] }> {
-  const [decisions, shifts, commitments] = await Promise.all([budget.listDecisions(db), budget.listShifts(db), listCommitments(db)]);
-  return { decisions, shifts, commitments };
+/** The budget decisions and the shifts between years: a handful a year, read whole. */
+export async function listBudget(db: Db): Promise<{ decisions: BudgetDecision[]; shifts: BudgetShift[] }> {
+  const [decisions, shifts] = await Promise.all([budget.listDecisions(db), budget.listShifts(db)]);
+  return { decisions, shifts };
 }
 
-/** Every commitment with its stages, each judged against its fund's budget as known today. */
-async function listCommitments(db: Db): Promise<CommitmentDetail[]> {
-  const [commitments, stages] = await Promise.all([budget.listCommitments(db), budget.listStages(db)]);
-  const stagesOf = Map.groupBy(stages, (stage) => stage.commitmentId);
+/** A page of the commitments the filter finds, by title, with how many there are (capped). */
+export async function listCommitments(
+  db: Db,
+  query: { filter: budget.CommitmentFilter; start: PageStart; pageSize: number },
+): Promise<KeysetPage<CommitmentDetail> & { total: number; totalIsCapped: boolean }> {
+  const [page, found] = await Promise.all([
+    commitmentsPage(db, { filter: query.filter, start: query.start, limit: query.pageSize }),
+    budget.countCommitments(db, query.filter),
+  ]);
+  return { ...page, total: found.count, totalIsCapped: found.capped };
+}
+
+/** A page of commitments, each with its stages and judged against its fund's budget as known today. */
+export async function commitmentsPage(db: Db, query: { filter: budget.CommitmentFilter; start: PageStart; limit: number }): Promise<KeysetPage<CommitmentDetail>> {
+  const page = await budget.commitmentsPage(db, query);
+  return { ...page, rows: await detailsToday(db, page.rows) };
+}
+
+/** One commitment as the list shows it. */
+export async function getCommitment(db: Db, id: string): Promise<CommitmentDetail> {
+  const commitment = await budget.findCommitment(db, id);
+  if (!commitment) throw new NotFoundError('budgetCommitment', id);
+  const [found] = await detailsToday(db, [commitment]);
+  return found!;
+}
+
+/** The commitments with their stages, each judged against its fund's budget as known today: the figures of their funds only. */
+async function detailsToday(db: Db, commitments: budget.StoredCommitment[]): Promise<CommitmentDetail[]> {
   const todayIso = todayInAmsterdam();
   const funds = [...new Set(commitments.map((commitment) => commitment.fund))];
-  const figuresOf = new Map(await Promise.all(funds.map(async (fund) => [fund, await budgetFiguresAt(db, todayIso, fund)] as const)));
+  const [stages, figures] = await Promise.all([
+    budget.listStages(db, commitments.map((commitment) => commitment.id)),
+    Promise.all(funds.map(async (fund) => [fund, await budgetFiguresAt(db, todayIso, fund)] as const)),
+  ]);
+  const stagesOf = Map.groupBy(stages, (stage) => stage.commitmentId);
+  const figuresOf = new Map(figures);
   return commitments.map((commitment) => {
     const own = stagesOf.get(commitment.id)!;
     const year = figuresOf.get(commitment.fund)!.years.find((row) => row.budgetYear === commitment.budgetYear);

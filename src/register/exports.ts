@@ -7,11 +7,13 @@ import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import { listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '../db/repositories/audit.ts';
+import type { CommitmentFilter } from '../db/repositories/budget.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as epf from '../db/repositories/epf.ts';
 import * as readiness from '../db/repositories/readiness.ts';
 import { listDueReviews, type DueReview } from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
+import { commitmentsPage, type CommitmentDetail } from './budget.ts';
 import { MAX_DUE_REVIEWS, QUEUE_ORDER } from './disclosure.ts';
 
 type Db = Kysely<Database>;
@@ -43,6 +45,11 @@ export function epfClaimBatches(db: Db, date: string): AsyncGenerator<epf.ClaimA
 /** The stock deliveries the readiness page's filter finds, as it lists them, by title. */
 export function stockDeliveryReadinessBatches(db: Db, filter: readiness.StockDeliveryFilter): AsyncGenerator<readiness.StockDeliveryReadiness[]> {
   return keysetBatches((start) => readiness.stockDeliveryReadiness(db, { filter, start, limit: BATCH_SIZE }));
+}
+
+/** The budget commitments the budget page's filter finds, as it lists them, by title. */
+export function budgetCommitmentBatches(db: Db, filter: CommitmentFilter): AsyncGenerator<CommitmentDetail[]> {
+  return keysetBatches((start) => commitmentsPage(db, { filter, start, limit: BATCH_SIZE }));
 }
 
 /** The undecided deliveries of the disclosure queue, in the queue's order; reading them is recorded as reading the queue is. */

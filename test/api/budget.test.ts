@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LIST_COUNT_CAP } from '../../src/db/keyset.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
@@ -59,6 +60,7 @@ describeEachDatabase('budget API', (database) => {
     expect(after.total.budgeted).toBe(billion(3.2));
     expect((await actions()).slice(-2)).toEqual(['budgetDecision.create', 'budgetShift.create']);
     const listed = await reader('GET', '/budget');
+    expect(Object.keys(listed.body).sort()).toEqual(['decisions', 'shifts']);
     expect(listed.body.decisions.map((item: any) => item.id)).toContain(decision.body.id);
     expect(listed.body.shifts.map((item: any) => item.id)).toContain(moved.body.id);
   });
@@ -147,5 +149,136 @@ describeEachDatabase('budget API', (database) => {
       }),
       { numRuns: 8 },
     );
+  });
+
+  describe('the commitments, a page at a time', () => {
+    const marker = `Paginatest ${Date.now()}`;
+    const list = (query: string) => reader('GET', `/budget/commitments?q=${encodeURIComponent(marker)}&${query}`);
+    const ids = (page: { body: { items: { id: string }[] } }) => page.body.items.map((item) => item.id);
+    // Ties on the title, so that the id decides; years, funds and references to filter by.
+    const made = [
+      { title: `${marker} B`, fund: 'ukraineSupportBudget', budgetYear: 2024, contractReference: 'KTR-7%_1' },
+      { title: `${marker} A`, fund: 'defenceBudget', budgetYear: 2025, contractReference: null },
+      { title: `${marker} C`, fund: 'ukraineSupportBudget', budgetYear: 2025, contractReference: null },
+      { title: `${marker} A`, fund: 'ukraineSupportBudget', budgetYear: 2024, contractReference: null },
+      { title: `${marker} B`, fund: 'defenceBudget', budgetYear: 2024, contractReference: null },
+      { title: `${marker} A`, fund: 'ukraineSupportBudget', budgetYear: 2025, contractReference: 'ktr-8' },
+      { title: `${marker} D`, fund: 'defenceBudget', budgetYear: 2026, contractReference: null },
+    ];
+    let created: { id: string; title: string; fund: string; budgetYear: number; contractReference: string | null }[];
+
+    beforeAll(async () => {
+      created = [];
+      for (const fields of made) {
+        const response = await finance('POST', '/budget/commitments', { ...fields, stage: 'pledged', amountCents: 100, effectiveOn: '2025-01-02' });
+        expect(response.status).toBe(201);
+        created.push(response.body);
+      }
+    });
+
+    /** Walks the list by its cursors, on from the first page or back from the last, and returns the ids in list order. */
+    async function walk(query: string, direction: 'next' | 'previous'): Promise<string[]> {
+      let page = await list(query);
+      if (direction === 'previous') while (page.body.next) page = await list(`${query}&after=${page.body.next}`);
+      const pages: string[][] = [];
+      for (;;) {
+        expect(page.status).toBe(200);
+        if (direction === 'next') pages.push(ids(page));
+        else pages.unshift(ids(page));
+        const cursor = page.body[direction];
+        if (cursor === null) return pages.flat();
+        page = await list(`${query}&${direction === 'next' ? 'after' : 'before'}=${cursor}`);
+      }
+    }
+
+    it('lists them by title, then id, each with its stages, and reads every one once, on and back', async () => {
+      const inOrder = [...created].sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id)).map((commitment) => commitment.id);
+      const whole = await list('pageSize=100');
+      expect(whole.body).toMatchObject({ pageSize: 100, total: made.length, totalIsCapped: false, next: null, previous: null });
+      expect(ids(whole)).toEqual(inOrder);
+      expect(whole.body.items[0]).toMatchObject({ amountCents: 100, exceedsBudget: expect.any(Boolean), stages: [{ stage: 'pledged', amountCents: 100, effectiveOn: '2025-01-02' }] });
+      for (const pageSize of [1, 2, 3]) {
+        expect(await walk(`pageSize=${pageSize}`, 'next'), `${pageSize}`).toEqual(inOrder);
+        expect(await walk(`pageSize=${pageSize}`, 'previous'), `${pageSize}`).toEqual(inOrder);
+      }
+      const one = await reader('GET', `/budget/commitments/${inOrder[0]}`);
+      expect(one.body).toEqual(whole.body.items[0]);
+      expect((await reader('GET', '/budget/commitments/0f8fad5b-d9cb-469f-a165-70867728950e')).status).toBe(404);
+    });
+
+    it('finds them by budget year, by fund, and by a part of the title or contract reference in any case, each counted', async () => {
+      const expected = (keep: (commitment: (typeof created)[number]) => boolean) => created.filter(keep).map((commitment) => commitment.id).sort();
+      const found = async (query: string) => {
+        const page = await list(`pageSize=100&${query}`);
+        expect(page.status, query).toBe(200);
+        expect(page.body.total, query).toBe(page.body.items.length);
+        return ids(page).sort();
+      };
+      expect(await found('year=2024')).toEqual(expected((commitment) => commitment.budgetYear === 2024));
+      expect(await found('fund=defenceBudget')).toEqual(expected((commitment) => commitment.fund === 'defenceBudget'));
+      expect(await found('year=2025&fund=ukraineSupportBudget')).toEqual(expected((commitment) => commitment.budgetYear === 2025 && commitment.fund === 'ukraineSupportBudget'));
+      expect(await found('year=&fund=')).toEqual(expected(() => true));
+      const search = async (q: string) => ids(await reader('GET', `/budget/commitments?pageSize=100&q=${encodeURIComponent(q)}`)).sort();
+      expect(await search(`${marker.toUpperCase()} a`)).toEqual(expected((commitment) => commitment.title === `${marker} A`));
+      expect(await search('KTR-')).toEqual(expected((commitment) => commitment.contractReference !== null));
+      // A wildcard of ILIKE is a character like any other.
+      expect(await search('7%_1')).toEqual(expected((commitment) => commitment.contractReference === 'KTR-7%_1'));
+      expect(await search('7_%1')).toEqual([]);
+    });
+
+    it('pages a filtered list by the same cursors', async () => {
+      const query = 'fund=ukraineSupportBudget&pageSize=1';
+      const expected = ids(await list('fund=ukraineSupportBudget&pageSize=100'));
+      expect(expected).toHaveLength(4);
+      expect(await walk(query, 'next')).toEqual(expected);
+      expect(await walk(query, 'previous')).toEqual(expected);
+    });
+
+    it('refuses a parameter it cannot use with a 400 naming it', async () => {
+      const first = await list('pageSize=1');
+      const refusals = [
+        ['year=2021', 'year'],
+        ['year=twee', 'year'],
+        ['year=2025.5', 'year'],
+        ['fund=epf', 'fund'],
+        [`q=${'x'.repeat(201)}`, 'q'],
+        ['pageSize=0', 'pageSize'],
+        ['pageSize=101', 'pageSize'],
+        ['after=not-a-cursor', 'after'],
+        [`after=${Buffer.from(JSON.stringify({ sort: '-title', value: 'x', id: created[0]!.id })).toString('base64url')}`, 'after'],
+        [`after=${Buffer.from(JSON.stringify({ sort: 'title', value: 'x'.repeat(301), id: created[0]!.id })).toString('base64url')}`, 'after'],
+        [`after=${first.body.next}&before=${first.body.next}`, 'before'],
+      ];
+      for (const [query, field] of refusals) {
+        const refused = await reader('GET', `/budget/commitments?${query}`);
+        expect(refused.status, query).toBe(400);
+        expect(refused.body.invalidParams.map((param: { name: string }) => param.name), query).toEqual([field]);
+      }
+      expect((await reader('GET', '/budget/commitments/not-an-id')).status).toBe(400);
+    });
+
+    it('counts up to the cap and then says there are more', async () => {
+      const many = `Veelverplichting ${Date.now()}`;
+      const { db } = database();
+      const commitments = Array.from({ length: LIST_COUNT_CAP + 1 }, (_, number) => ({
+        id: crypto.randomUUID(),
+        title: `${many} ${number}`,
+        fund: 'ukraineSupportBudget',
+        budgetYear: 2030,
+        deliveryId: null,
+        contractReference: null,
+        isDemonstration: false,
+      }));
+      await db.insertInto('budgetCommitment').values(commitments).execute();
+      await db
+        .insertInto('budgetCommitmentStage')
+        .values(commitments.map((commitment) => ({ id: crypto.randomUUID(), commitmentId: commitment.id, stage: 'pledged', amountCents: 1, effectiveOn: '2025-01-02', note: '' })))
+        .execute();
+      const page = await reader('GET', `/budget/commitments?pageSize=5&q=${encodeURIComponent(many)}`);
+      expect(page.body).toMatchObject({ total: LIST_COUNT_CAP, totalIsCapped: true, previous: null });
+      expect(page.body.items).toHaveLength(5);
+      const exact = await reader('GET', `/budget/commitments?q=${encodeURIComponent(`${many} 1000`)}`);
+      expect(exact.body).toMatchObject({ total: 1, totalIsCapped: false });
+    });
   });
 });

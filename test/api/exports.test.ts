@@ -19,6 +19,7 @@ import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { positiveAssessment } from '../support/export-control.ts';
 import { createApi } from '../../src/api/app.ts';
 import type { Role } from '../../src/domain/access.ts';
+import type { CommitmentDetail } from '../../src/register/budget.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
@@ -213,17 +214,29 @@ describeEachDatabase('list exports', (database) => {
     expect(rows.at(-1)!.slice(0, 2)).toEqual([nl.spreadsheetExport.exportQueues.awaitingLicence, waiting.title]);
   });
 
-  it('exports the budget commitments with their latest amount and every stage', async () => {
+  it('exports the budget commitments with their latest amount and every stage, as the pages list them with the same filter', async () => {
     const finance = apiClient(database().db, { role: 'finance' });
     const pledge = { title: 'Bijdrage; "UCAP" 2026', fund: 'internationalSecurityBudget', budgetYear: 2026, stage: 'pledged', amountCents: 30_000_000_001, effectiveOn: '2025-04-15' };
     const { id } = (await finance('POST', '/budget/commitments', pledge)).body;
     expect((await finance('POST', `/budget/commitments/${id}/stages`, { stage: 'committed', amountCents: 50_000_000_099, effectiveOn: '2025-06-01' })).status).toBe(201);
-    const { commitments } = (await finance('GET', '/budget')).body;
-    expect(commitments).toHaveLength(1);
+    const others = [
+      { ...pledge, title: 'Anders 2025', budgetYear: 2025, contractReference: 'UCAP-2025' },
+      { ...pledge, title: 'Anders 2026', fund: 'defenceBudget' },
+    ];
+    for (const other of others) expect((await finance('POST', '/budget/commitments', other)).status).toBe(201);
+    const commitments = (await allItems(finance, '/budget/commitments')) as CommitmentDetail[];
+    expect(commitments.map((commitment) => commitment.title)).toEqual(['Anders 2025', 'Anders 2026', pledge.title]);
     const { excelRows } = await expectExportsOf('finance', '/exports/budget-commitments', BUDGET_COMMITMENT_COLUMNS, commitments);
     const at = (heading: string) => BUDGET_COMMITMENT_COLUMNS.findIndex((column) => column.heading === heading);
-    expect(excelRows[1]![at('amountEuro')]).toBe('500000000,99');
-    expect(excelRows[1]![at('stageHistory')]).toBe(`${nl.stages.pledged} 2025-04-15: 300000000.01; ${nl.stages.committed} 2025-06-01: 500000000.99`);
+    const exported = excelRows.find((row) => row[at('title')] === pledge.title)!;
+    expect(exported[at('amountEuro')]).toBe('500000000,99');
+    expect(exported[at('stageHistory')]).toBe(`${nl.stages.pledged} 2025-04-15: 300000000.01; ${nl.stages.committed} 2025-06-01: 500000000.99`);
+    for (const query of ['year=2026', 'fund=internationalSecurityBudget', 'q=ucap', 'q=ucap&year=2026&fund=internationalSecurityBudget']) {
+      const filtered = (await allItems(finance, `/budget/commitments?${query}`)) as CommitmentDetail[];
+      expect(filtered.length, query).toBeLessThan(commitments.length);
+      await expectExportsOf('finance', `/exports/budget-commitments?${query}`, BUDGET_COMMITMENT_COLUMNS, filtered);
+    }
+    expect((await finance('GET', '/exports/budget-commitments?fund=epf')).status).toBe(400);
   });
 
   it('exports the training programmes with each count as its latest contribution gives it', async () => {

@@ -99,6 +99,8 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'POST /epf/claims/{id}/blockages': { body: () => ({ blocked: true, effectiveOn: '2025-04-01', reason: 'Veto' }) },
   'GET /budget': {},
   'GET /budget/figures': { query: '?knownAt=2025-08-31' },
+  'GET /budget/commitments': { query: '?q=NAVO&year=2026&fund=internationalSecurityBudget' },
+  'GET /budget/commitments/{id}': {},
   'POST /budget/decisions': { body: () => ({ ...budgetDecision, firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 100_00 }] }) },
   'POST /budget/shifts': { body: () => ({ moment: 'Najaarsnota 2024', decidedOn: '2024-11-29', fund: 'defenceBudget', fromYear: 2024, toYear: 2025, amountCents: 1 }) },
   'POST /budget/commitments': { body: () => ({ ...budgetCommitment, ...commitmentStage }) },

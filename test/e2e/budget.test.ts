@@ -80,4 +80,25 @@ describeWithBrowser('budget', (browser) => {
     // The list is read again after the message shows.
     await expect.poll(async () => plainSpaces(await row.innerText())).toContain('Juridisch verplicht 3 juli 2025: € 18.000.000,00');
   });
+
+  it('finds commitments by a part of their title, their budget year and their fund, kept in the address and the export link', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/begroting?stand=2025-08-31');
+    const commitments = page.getByRole('region', { name: 'Verplichtingen en toezeggingen' });
+    const titles = () => commitments.getByRole('rowheader').allInnerTexts();
+    await expect.poll(titles).toContain('Extra bijdrage aan het NAVO UCAP in 2026');
+
+    await page.getByRole('searchbox', { name: 'Zoek op titel of contractkenmerk' }).fill('plannen en projecten 2026');
+    await expect.poll(titles).toEqual(['Plannen en projecten 2026 (Steunfonds Oekraïne)', 'Plannen en projecten 2026-2027']);
+    await page.getByRole('combobox', { name: 'Begrotingsartikel of fonds' }).selectOption('internationalSecurityBudget');
+    await expect.poll(titles).toEqual(['Plannen en projecten 2026-2027']);
+    await page.getByRole('combobox', { name: 'Begrotingsjaar' }).selectOption('2025');
+    await page.getByText('Geen verplichting of toezegging gevonden.').waitFor();
+    expect(new URL(page.url()).search).toBe('?stand=2025-08-31&q=plannen+en+projecten+2026&year=2025&fund=internationalSecurityBudget');
+
+    await page.getByRole('combobox', { name: 'Begrotingsjaar' }).selectOption('2026');
+    await expect.poll(titles).toEqual(['Plannen en projecten 2026-2027']);
+    const exported = new URL((await commitments.getByRole('link', { name: /CSV/ }).getAttribute('href'))!, server().url);
+    expect([exported.searchParams.get('q'), exported.searchParams.get('year'), exported.searchParams.get('fund')]).toEqual(['plannen en projecten 2026', '2026', 'internationalSecurityBudget']);
+  });
 });

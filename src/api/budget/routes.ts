@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { isCommitmentPosition } from '../../db/repositories/budget.ts';
 import * as register from '../../register/budget.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
+import { pageCursors, pageStart } from '../cursor.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { validationHook } from '../openapi-common.ts';
 import {
@@ -8,17 +10,35 @@ import {
   BudgetDecisionSchema,
   budgetFiguresRoute,
   BudgetShiftSchema,
+  commitmentFilter,
   CommitmentSchema,
   createCommitmentRoute,
   createDecisionRoute,
   createShiftRoute,
+  getCommitmentRoute,
   listBudgetRoute,
+  listCommitmentsRoute,
 } from './schemas.ts';
+
+/** The one order of the commitments' list, named in its cursors. */
+const COMMITMENT_SORT = 'title';
 
 export function budgetRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
   app.openapi(listBudgetRoute, async (c) => c.json(await register.listBudget(c.get('deps').db), 200));
+
+  app.openapi(listCommitmentsRoute, async (c) => {
+    const { after, before, pageSize = 25, ...filter } = c.req.valid('query');
+    const page = await register.listCommitments(c.get('deps').db, {
+      filter: commitmentFilter(filter),
+      start: pageStart({ after, before }, COMMITMENT_SORT, isCommitmentPosition),
+      pageSize,
+    });
+    return c.json({ items: page.rows, pageSize, total: page.total, totalIsCapped: page.totalIsCapped, ...pageCursors(page, COMMITMENT_SORT) }, 200);
+  });
+
+  app.openapi(getCommitmentRoute, async (c) => c.json(await register.getCommitment(c.get('deps').db, c.req.valid('param').id), 200));
 
   app.openapi(budgetFiguresRoute, async (c) => {
     const { knownAt, fund } = c.req.valid('query');

@@ -1,6 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } from '../../domain/budget.ts';
+import type { CommitmentFilter } from '../../db/repositories/budget.ts';
 import { permitted } from '../access.ts';
+import { pageFields, pageQueryParameters } from '../cursor.ts';
+import { filter } from '../deliveries/schemas.ts';
 import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const date = isoDate.openapi({ example: '2025-04-15' });
@@ -110,9 +113,23 @@ export const CommitmentSchema = z
   })
   .openapi('Commitment');
 
-const BudgetListSchema = z
-  .object({ decisions: z.array(BudgetDecisionSchema), shifts: z.array(BudgetShiftSchema), commitments: z.array(CommitmentSchema) })
-  .openapi('BudgetList');
+const BudgetListSchema = z.object({ decisions: z.array(BudgetDecisionSchema), shifts: z.array(BudgetShiftSchema) }).openapi('BudgetList');
+
+/** The commitments' filter, on the page and in its export. */
+export const commitmentQuery = {
+  q: filter(safeText(200)).openapi({ description: 'Only the commitments whose title or contract reference contains this text, whatever its case' }),
+  year: filter(z.coerce.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR)).openapi({ description: 'Only the commitments against this budget year' }),
+  fund: filter(z.enum(BUDGET_FUNDS)).openapi({ description: 'Only the commitments against this fund' }),
+};
+
+/** The filter those parameters ask for. */
+export const commitmentFilter = ({ q, year, fund }: { q?: string | undefined; year?: number | undefined; fund?: CommitmentFilter['fund'] }): CommitmentFilter => ({
+  contains: q?.trim() || undefined,
+  budgetYear: year,
+  fund,
+});
+
+const CommitmentListSchema = z.object({ items: z.array(CommitmentSchema), ...pageFields }).openapi('CommitmentList');
 
 const figureLine = {
   budgeted: centsValue,
@@ -143,8 +160,31 @@ export const listBudgetRoute = createRoute(
     method: 'get',
     path: '/budget',
     tags,
-    summary: 'The budget decisions, shifts between years and commitments',
+    summary: 'The budget decisions and the shifts between years; the commitments are a list of their own (/budget/commitments)',
     responses: { 200: json(BudgetListSchema, 'Everything recorded, newest first'), ...problemResponses(401, 403) },
+  }),
+);
+
+export const listCommitmentsRoute = createRoute(
+  permitted('budget.read', {
+    method: 'get',
+    path: '/budget/commitments',
+    tags,
+    summary: 'The commitments by title, each with its stages, a page at a time',
+    description: 'Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).',
+    request: { query: z.object({ ...commitmentQuery, ...pageQueryParameters }) },
+    responses: { 200: json(CommitmentListSchema, 'The commitments'), ...problemResponses(400, 401, 403) },
+  }),
+);
+
+export const getCommitmentRoute = createRoute(
+  permitted('budget.read', {
+    method: 'get',
+    path: '/budget/commitments/{id}',
+    tags,
+    summary: 'A commitment with its stages, as the list shows it',
+    request: { params: CommitmentIdParamSchema },
+    responses: { 200: json(CommitmentSchema, 'The commitment'), ...problemResponses(400, 401, 403, 404) },
   }),
 );
 

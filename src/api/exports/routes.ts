@@ -12,10 +12,11 @@ import { listProgrammes } from '../../register/training.ts';
 import { listProjects, replenishmentOverview } from '../../register/readiness.ts';
 import { industryOverview, type IndustryOverview } from '../../register/industry.ts';
 import { listAnnexes } from '../../register/annex.ts';
-import { auditEventBatches, deliveryBatches, disclosureQueueBatches, dueReviews, epfClaimBatches, oneBatch, stockDeliveryReadinessBatches } from '../../register/exports.ts';
+import { auditEventBatches, budgetCommitmentBatches, deliveryBatches, disclosureQueueBatches, dueReviews, epfClaimBatches, oneBatch, stockDeliveryReadinessBatches } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
+import { commitmentFilter } from '../budget/schemas.ts';
 import { stockDeliveryFilter } from '../readiness/schemas.ts';
 import { validationHook } from '../openapi-common.ts';
 import {
@@ -131,9 +132,10 @@ export function exportRoutes() {
     sendExport(c, 'exportQueues', c.req.valid('query'), EXPORT_QUEUE_COLUMNS, oneBatch(readExportQueues(c.get('deps').db, requestContext(c)).then(queuedExports))),
   );
 
-  app.openapi(budgetCommitmentsExportRoute, async (c) =>
-    sendExport(c, 'budgetCommitments', c.req.valid('query'), BUDGET_COMMITMENT_COLUMNS, oneBatch(listBudget(c.get('deps').db).then((budget) => budget.commitments))),
-  );
+  app.openapi(budgetCommitmentsExportRoute, async (c) => {
+    const { q, year, fund, ...file } = c.req.valid('query');
+    return sendExport(c, 'budgetCommitments', file, BUDGET_COMMITMENT_COLUMNS, budgetCommitmentBatches(c.get('deps').db, commitmentFilter({ q, year, fund })));
+  });
 
   app.openapi(trainingProgrammesExportRoute, async (c) => sendExport(c, 'trainingProgrammes', c.req.valid('query'), TRAINING_PROGRAMME_COLUMNS, oneBatch(listProgrammes(c.get('deps').db))));
 

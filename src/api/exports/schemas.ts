@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { permitted } from '../access.ts';
 import { stockDeliveryQuery } from '../readiness/schemas.ts';
+import { commitmentQuery } from '../budget/schemas.ts';
 import { AuditQuerySchema } from '../audit/schemas.ts';
 import { DeliveryListQuerySchema } from '../deliveries/schemas.ts';
 import { isoDate, problemResponses } from '../openapi-common.ts';
@@ -85,7 +86,9 @@ export const exportQueuesExportRoute = createRoute(
   permitted('export.read', exportRoute('/exports/export-queues', "The assessor's and the licensing officer's queues in one sheet, with the queue of each delivery", z.object(fileQuery))),
 );
 
-export const budgetCommitmentsExportRoute = createRoute(permitted('budget.read', exportRoute('/exports/budget-commitments', 'The budget commitments, newest first, with their stages', z.object(fileQuery))));
+export const budgetCommitmentsExportRoute = createRoute(
+  permitted('budget.read', exportRoute('/exports/budget-commitments', 'The budget commitments by title, with their stages, as the budget page lists them', z.object({ ...commitmentQuery, ...fileQuery }))),
+);
 
 export const trainingProgrammesExportRoute = createRoute(
   permitted('training.read', exportRoute('/exports/training-programmes', 'The training programmes by name, each count as its latest contribution gives it', z.object(fileQuery))),

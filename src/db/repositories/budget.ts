@@ -1,4 +1,6 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { containsPattern } from '../text-search.ts';
+import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Cents } from '../../../common/money.ts';
 import type {
   BudgetDecision,
@@ -98,19 +100,66 @@ export async function findCommitment(db: Db, id: string, options: { forUpdate?: 
   return row && toCommitment(row);
 }
 
-export async function listCommitments(db: Db): Promise<StoredCommitment[]> {
-  const rows = await db.selectFrom('budgetCommitment').selectAll().orderBy('budgetYear', 'desc').orderBy('title').orderBy('id').execute();
-  return rows.map(toCommitment);
+/** Which commitments the budget page lists: those whose title or contract reference contains the text, of a budget year, of a fund. */
+export interface CommitmentFilter {
+  contains?: string | undefined;
+  budgetYear?: number | undefined;
+  fund?: BudgetFund | undefined;
 }
 
-/** The stages of the given commitments (of all when none are given), each commitment's in the order they were added. */
-export async function listStages(db: Db, filter: { commitmentIds?: readonly string[] } = {}): Promise<CommitmentStageEntry[]> {
-  let query = db.selectFrom('budgetCommitmentStage').selectAll().orderBy('effectiveOn').orderBy('recordedAt').orderBy('id');
-  if (filter.commitmentIds) {
-    if (filter.commitmentIds.length === 0) return [];
-    query = query.where('commitmentId', 'in', filter.commitmentIds);
-  }
-  const rows = await query.execute();
+/**
+ * Commitments are listed by title, as people look for them, whatever year or fund they choose: one walk
+ * of the index budget_commitment_title (migration 037) serves every filter. A year keeps about a quarter
+ * of the commitments and a fund a third, so the walk finds a page after a few hundred rows; an order by
+ * year first would need an index per combination of filters.
+ */
+const COMMITMENT_ORDER = keysetColumns.text('title', (text) => text.length <= 300);
+
+export const isCommitmentPosition = (position: KeysetPosition) => isPositionOf(COMMITMENT_ORDER, position);
+
+function commitmentsWhere({ contains, budgetYear, fund }: CommitmentFilter): RawBuilder<boolean> {
+  const conditions = [sql`true`];
+  const pattern = contains && containsPattern(contains);
+  if (pattern) conditions.push(sql`(title ilike ${pattern} or contract_reference ilike ${pattern})`);
+  if (budgetYear !== undefined) conditions.push(sql`budget_year = ${budgetYear}`);
+  if (fund) conditions.push(sql`fund = ${fund}`);
+  return sql<boolean>`${sql.join(conditions, sql` and `)}`;
+}
+
+/** A page of the commitments the filter finds, by title. */
+export async function commitmentsPage(db: Db, query: { filter: CommitmentFilter; start: PageStart; limit: number }): Promise<KeysetPage<StoredCommitment>> {
+  return readKeysetPage(
+    COMMITMENT_ORDER,
+    false,
+    query.start,
+    query.limit,
+    async ([walk], order, limit) => {
+      const { rows } = await sql<Selectable<BudgetCommitmentTable>>`
+        select * from budget_commitment where ${commitmentsWhere(query.filter)} and ${walk!.condition} order by ${order} limit ${limit}`.execute(db);
+      return rows.map(toCommitment);
+    },
+    (commitment) => ({ value: commitment.title, id: commitment.id }),
+  );
+}
+
+/** How many commitments the filter finds, counted no further than the lists' cap. */
+export async function countCommitments(db: Db, filter: CommitmentFilter): Promise<{ count: number; capped: boolean }> {
+  const { rows } = await sql<{ count: number }>`
+    select count(*)::int as count from (select 1 from budget_commitment where ${commitmentsWhere(filter)} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
+  return cappedCount(rows[0]!.count);
+}
+
+/** The stages of the given commitments, each commitment's in the order they were added. */
+export async function listStages(db: Db, commitmentIds: readonly string[]): Promise<CommitmentStageEntry[]> {
+  if (commitmentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('budgetCommitmentStage')
+    .selectAll()
+    .where('commitmentId', 'in', commitmentIds)
+    .orderBy('effectiveOn')
+    .orderBy('recordedAt')
+    .orderBy('id')
+    .execute();
   return rows.map((row) => ({ ...row, stage: row.stage as CommitmentStage }));
 }
 

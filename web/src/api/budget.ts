@@ -1,9 +1,20 @@
 import { request } from './client.ts';
 import { queryString } from './queryString.ts';
-import type { BudgetDecisionInput, BudgetFigures, BudgetList, BudgetShiftInput, CommitmentInput, CommitmentStageInput } from './types.ts';
+import type { QueryParameters } from './contract.ts';
+import type { BudgetDecisionInput, BudgetFigures, BudgetList, BudgetShiftInput, Commitment, CommitmentInput, CommitmentList, CommitmentStageInput } from './types.ts';
 
+/** The budget decisions and the shifts between years. */
 export function listBudget(signal?: AbortSignal) {
   return request<BudgetList>('/budget', { signal });
+}
+
+/** A page of the commitments, by title, those whose title or contract reference contains `q`, of the `year` and `fund` when given. */
+export function getCommitments(query: QueryParameters<'/budget/commitments', 'get'>, signal?: AbortSignal) {
+  return request<CommitmentList>(`/budget/commitments${queryString(query)}`, { signal });
+}
+
+export function getCommitment(id: string, signal?: AbortSignal) {
+  return request<Commitment>(`/budget/commitments/${encodeURIComponent(id)}`, { signal });
 }
 
 export function getBudgetFigures(knownAt: string, signal?: AbortSignal) {

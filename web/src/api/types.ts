@@ -33,6 +33,8 @@ export type Series = { points: SeriesPoint[] };
 export type Problem = Partial<Schema<'Problem'>>;
 
 export type BudgetList = Schema<'BudgetList'>;
+export type CommitmentList = Schema<'CommitmentList'>;
+export type Commitment = Schema<'Commitment'>;
 export type BudgetFigures = Schema<'BudgetFigures'>;
 export type BudgetDecisionInput = Schema<'BudgetDecisionInput'>;
 export type BudgetShiftInput = Schema<'BudgetShiftInput'>;

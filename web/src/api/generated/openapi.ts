@@ -4964,7 +4964,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The budget decisions, shifts between years and commitments */
+        /** The budget decisions and the shifts between years; the commitments are a list of their own (/budget/commitments) */
         get: {
             parameters: {
                 query?: never;
@@ -4994,6 +4994,230 @@ export interface paths {
                 };
                 /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budget/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The commitments by title, each with its stages, a page at a time
+         * @description Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only the commitments whose title or contract reference contains this text, whatever its case */
+                    q?: string;
+                    /** @description Only the commitments against this budget year */
+                    year?: number;
+                    /** @description Only the commitments against this fund */
+                    fund?: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget";
+                    /** @description Start after this position: the page's `next` cursor. Not with `before`. */
+                    after?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `after`. */
+                    before?: string;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The commitments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommitmentList"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a commitment against a budget year with its first stage (pledged or legally committed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CommitmentInput"];
+                };
+            };
+            responses: {
+                /** @description The recorded commitment */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Commitment"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budget/commitments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A commitment with its stages, as the list shows it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The commitment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Commitment"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such object */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5198,94 +5422,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["BudgetShift"];
-                    };
-                };
-                /** @description The input is not valid; invalidParams names the fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No valid session: log in first */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The body is not JSON */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The Idempotency-Key was used before with another request */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/budget/commitments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record a commitment against a budget year with its first stage (pledged or legally committed) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CommitmentInput"];
-                };
-            };
-            responses: {
-                /** @description The recorded commitment */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Commitment"];
                     };
                 };
                 /** @description The input is not valid; invalidParams names the fields */
@@ -9008,10 +9144,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The budget commitments, newest first, with their stages */
+        /** The budget commitments by title, with their stages, as the budget page lists them */
         get: {
             parameters: {
                 query?: {
+                    /** @description Only the commitments whose title or contract reference contains this text, whatever its case */
+                    q?: string;
+                    /** @description Only the commitments against this budget year */
+                    year?: number;
+                    /** @description Only the commitments against this fund */
+                    fund?: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget";
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
@@ -11483,7 +11625,6 @@ export interface components {
         BudgetList: {
             decisions: components["schemas"]["BudgetDecision"][];
             shifts: components["schemas"]["BudgetShift"][];
-            commitments: components["schemas"]["Commitment"][];
         };
         BudgetDecision: {
             /** Format: uuid */
@@ -11521,6 +11662,18 @@ export interface components {
             isDemonstration: boolean;
             /** Format: date-time */
             recordedAt: string;
+        };
+        CommitmentList: {
+            items: components["schemas"]["Commitment"][];
+            pageSize: number;
+            /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
+            total: number;
+            /** @description There are more than `total` (1,000) */
+            totalIsCapped: boolean;
+            /** @description Send as `after` for the next page; null on the last page */
+            next: string | null;
+            /** @description Send as `before` for the previous page; null on the first page */
+            previous: string | null;
         };
         Commitment: {
             /** Format: uuid */

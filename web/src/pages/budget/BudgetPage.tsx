@@ -2,15 +2,17 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import { isIsoDate, todayInAmsterdam } from '../../../../common/dates.ts';
-import { getBudgetFigures, listBudget } from '../../api/budget.ts';
-import type { BudgetList } from '../../api/types.ts';
-import { DataTable } from '../../components/DataTable.tsx';
+import { BUDGET_FUNDS, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, type BudgetFund } from '../../../../common/vocabulary/codes.ts';
+import { getBudgetFigures, getCommitments, listBudget } from '../../api/budget.ts';
+import { queryString } from '../../api/queryString.ts';
+import type { BudgetList, Commitment, CommitmentList } from '../../api/types.ts';
 import { ExportedTable } from '../../components/ExportedTable.tsx';
-import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { TextField } from '../../forms/controls.tsx';
+import { SelectField, TextField } from '../../forms/controls.tsx';
+import { useSearchText } from '../../forms/useSearchText.ts';
 import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { formatLongDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
@@ -33,7 +35,10 @@ export function BudgetPage() {
 
   function show(event: FormEvent) {
     event.preventDefault();
-    setParams({ stand: date });
+    // The commitments' filter and page stay as they are.
+    const kept = new URLSearchParams(params);
+    kept.set('stand', date);
+    setParams(kept);
   }
 
   return (
@@ -61,13 +66,13 @@ export function BudgetPage() {
       </LabelledSection>
 
       {recorded.status === 'ready' ? <BudgetRecords list={recorded.data.data} /> : <ResourceStatus resource={recorded} onRetry={recorded.reload} />}
+      <Commitments />
     </>
   );
 }
 
 function BudgetRecords({ list }: { list: BudgetList }) {
   const { t } = useTranslation();
-  const canWrite = useCan()('budget.write');
   const language = currentLanguage();
   const euro = (cents: number) => formatEuro(cents, language);
   const date = (iso: string) => formatLongDate(iso, language);
@@ -109,53 +114,115 @@ function BudgetRecords({ list }: { list: BudgetList }) {
         />
       </LabelledSection>
 
-      <LabelledSection heading={t('budget.commitments.heading')}>
-        {list.commitments.length === 0 ? (
-          <p className="nl-paragraph">{t('budget.commitments.empty')}</p>
-        ) : (
-          <>
-            <ExportLinks list="budget-commitments" />
-            <DataTable
-              caption={t('budget.commitments.caption')}
-              rows={list.commitments}
-              rowKey={(commitment) => commitment.id}
-              columns={[
-                { key: 'title', header: t('fields.title'), cell: (commitment) => commitment.title },
-                { key: 'budgetYear', header: t('fields.budgetYear'), cell: (commitment) => commitment.budgetYear },
-                { key: 'fund', header: t('fields.fund'), cell: (commitment) => t(`fundingSources.${commitment.fund}`) },
-                {
-                  key: 'amount',
-                  header: t('budget.commitments.amount'),
-                  numeric: true,
-                  cell: (commitment) => (
-                    <>
-                      {euro(commitment.amountCents)}
-                      {commitment.exceedsBudget && <span className="budget-flag"> ({t('budget.commitments.exceedsBudget')})</span>}
-                    </>
-                  ),
-                },
-                {
-                  key: 'history',
-                  header: t('budget.commitments.history'),
-                  cell: (commitment) => commitment.stages.map((stage) => `${t(`stages.${stage.stage}`)} ${date(stage.effectiveOn)}: ${euro(stage.amountCents)}`).join('; '),
-                },
-                { key: 'id', header: t('fields.id'), cell: (commitment) => <code>{commitment.id}</code> },
-                ...(canWrite
-                  ? [{
-                      key: 'nextStage',
-                      header: t('budget.commitments.nextStage'),
-                      cell: (commitment: BudgetList['commitments'][number]) => (
-                        <Link href={`/begroting/verplichting/${commitment.id}/stap`} aria-label={t('budget.commitments.nextStageOf', { title: commitment.title })}>
-                          {t('budget.commitments.nextStage')}
-                        </Link>
-                      ),
-                    }]
-                  : []),
-              ]}
-            />
-          </>
-        )}
-      </LabelledSection>
     </>
+  );
+}
+
+/** The list's filter as the address bar holds it. */
+type CommitmentFilter = {
+  q: string;
+  year: number | undefined;
+  fund: BudgetFund | undefined;
+};
+
+const BUDGET_YEARS = Array.from({ length: LAST_BUDGET_YEAR - FIRST_BUDGET_YEAR + 1 }, (_, index) => FIRST_BUDGET_YEAR + index);
+const yearFilter = (value: string | null) => BUDGET_YEARS.find((year) => String(year) === value);
+const fundFilter = (value: string | null) => BUDGET_FUNDS.find((fund) => fund === value);
+
+/** The commitments a page at a time, by title, found by their title or contract reference, their budget year and their fund. */
+function Commitments() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const stand = params.get('stand') ?? undefined;
+  const filter: CommitmentFilter = { q: params.get('q') ?? '', year: yearFilter(params.get('year')), fund: fundFilter(params.get('fund')) };
+  const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined };
+  const commitments = useResource(JSON.stringify(['commitments', filter, start]), (signal) => getCommitments({ ...filter, ...start }, signal));
+  // Another filter starts at the first page; the figures keep their date.
+  const filterBy = (changed: Partial<CommitmentFilter>, options?: { replace: boolean }) => setParams(new URLSearchParams(queryString({ stand, ...filter, ...changed })), options);
+  const [text, setText] = useSearchText(filter.q, (q) => filterBy({ q }, { replace: true }));
+  const addressAt = (page: { after?: string; before?: string }) => `/begroting${queryString({ stand, ...filter, ...page })}`;
+
+  return (
+    <LabelledSection heading={t('budget.commitments.heading')}>
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="filters__grid">
+          <TextField name="q" type="search" label={t('budget.commitments.search')} value={text} onChange={setText} />
+          <SelectField
+            name="year"
+            label={t('fields.budgetYear')}
+            value={filter.year === undefined ? '' : String(filter.year)}
+            onChange={(year) => filterBy({ year: yearFilter(year) })}
+            options={[{ value: '', label: t('budget.commitments.allYears') }, ...BUDGET_YEARS.map((year) => ({ value: String(year), label: String(year) }))]}
+          />
+          <SelectField
+            name="fund"
+            label={t('fields.fund')}
+            value={filter.fund ?? ''}
+            onChange={(fund) => filterBy({ fund: fundFilter(fund) })}
+            options={[{ value: '', label: t('budget.commitments.allFunds') }, ...BUDGET_FUNDS.map((fund) => ({ value: fund, label: t(`fundingSources.${fund}`) }))]}
+          />
+        </div>
+      </form>
+      {commitments.data ? (
+        <>
+          <CommitmentTable list={commitments.data.data} filter={filter} />
+          <Pagination
+            previousHref={commitments.data.data.previous === null ? null : addressAt({ before: commitments.data.data.previous })}
+            nextHref={commitments.data.data.next === null ? null : addressAt({ after: commitments.data.data.next })}
+          />
+        </>
+      ) : (
+        <ResourceStatus resource={commitments} onRetry={commitments.reload} />
+      )}
+    </LabelledSection>
+  );
+}
+
+function CommitmentTable({ list, filter }: { list: CommitmentList; filter: CommitmentFilter }) {
+  const { t } = useTranslation();
+  const canWrite = useCan()('budget.write');
+  const language = currentLanguage();
+  const euro = (cents: number) => formatEuro(cents, language);
+  return (
+    <ExportedTable
+      exported={{ list: 'budget-commitments', filters: filter }}
+      empty={t('budget.commitments.empty')}
+      caption={t(list.totalIsCapped ? 'budget.commitments.captionMoreThan' : 'budget.commitments.caption', { count: list.total })}
+      rows={list.items}
+      rowKey={(commitment) => commitment.id}
+      columns={[
+        { key: 'title', header: t('fields.title'), cell: (commitment) => commitment.title },
+        { key: 'budgetYear', header: t('fields.budgetYear'), cell: (commitment) => commitment.budgetYear },
+        { key: 'fund', header: t('fields.fund'), cell: (commitment) => t(`fundingSources.${commitment.fund}`) },
+        {
+          key: 'amount',
+          header: t('budget.commitments.amount'),
+          numeric: true,
+          cell: (commitment) => (
+            <>
+              {euro(commitment.amountCents)}
+              {commitment.exceedsBudget && <span className="budget-flag"> ({t('budget.commitments.exceedsBudget')})</span>}
+            </>
+          ),
+        },
+        {
+          key: 'history',
+          header: t('budget.commitments.history'),
+          cell: (commitment) => commitment.stages.map((stage) => `${t(`stages.${stage.stage}`)} ${formatLongDate(stage.effectiveOn, language)}: ${euro(stage.amountCents)}`).join('; '),
+        },
+        { key: 'id', header: t('fields.id'), cell: (commitment) => <code>{commitment.id}</code> },
+        ...(canWrite
+          ? [{
+              key: 'nextStage',
+              header: t('budget.commitments.nextStage'),
+              cell: (commitment: Commitment) => (
+                <Link href={`/begroting/verplichting/${commitment.id}/stap`} aria-label={t('budget.commitments.nextStageOf', { title: commitment.title })}>
+                  {t('budget.commitments.nextStage')}
+                </Link>
+              ),
+            }]
+          : []),
+      ]}
+    />
   );
 }

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
-import { addCommitmentStage, listBudget } from '../../api/budget.ts';
-import type { BudgetList, CommitmentStageInput } from '../../api/types.ts';
+import { addCommitmentStage, getCommitment } from '../../api/budget.ts';
+import { ApiError } from '../../api/client.ts';
+import type { Commitment, CommitmentStageInput } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
@@ -21,28 +22,29 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { useResource } from '../../state/useResource.ts';
 
-type Commitment = BudgetList['commitments'][number];
 const BUDGET_PATH = '/begroting';
 
 /** The next stage of a commitment (pledge, then legal commitment), or its new amount; its realisation is its delivery's. */
 export function CommitmentStagePage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const budget = useResource('budget', (signal) => listBudget(signal));
-  const commitment = budget.status === 'ready' ? budget.data.data.commitments.find((candidate) => candidate.id === id) : undefined;
+  const commitment = useResource(`commitment:${id}`, (signal) => getCommitment(id, signal));
+  const notFound = commitment.status === 'failed' && commitment.error instanceof ApiError && commitment.error.status === 404;
   return (
     <>
-      <PageHeading title={t('budget.form.stageTitle')}>{commitment ? `${t('budget.form.stageTitle')}: ${commitment.title}` : t('budget.form.stageTitle')}</PageHeading>
+      <PageHeading title={t('budget.form.stageTitle')}>
+        {commitment.status === 'ready' ? `${t('budget.form.stageTitle')}: ${commitment.data.data.title}` : t('budget.form.stageTitle')}
+      </PageHeading>
       <p className="nl-paragraph">
         <Link href={BUDGET_PATH}>{t('budget.form.backToBudget')}</Link>
       </p>
-      {budget.status !== 'ready' ? (
-        <ResourceStatus resource={budget} onRetry={budget.reload} />
-      ) : commitment ? (
-        <StageForm commitment={commitment} />
-      ) : (
+      {commitment.status === 'ready' ? (
+        <StageForm commitment={commitment.data.data} />
+      ) : notFound ? (
         <Alert type="error">
           <p className="nl-paragraph">{t('budget.form.commitmentNotFound')}</p>
         </Alert>
+      ) : (
+        <ResourceStatus resource={commitment} onRetry={commitment.reload} />
       )}
     </>
   );
