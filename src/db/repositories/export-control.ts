@@ -176,7 +176,10 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
 
 /**
  * The work of the export roles: deliveries that need a licence and have no assessment (the assessor's),
- * and those whose latest assessment is positive but has no licence (the licensing officer's).
+ * and those whose latest assessment is positive but has no licence (the licensing officer's), the
+ * earliest first. The assessor's queue walks the deliveries in that order on the index
+ * delivery_export_queue (migration 038) until the page is full; the licensing officer's starts from the
+ * assessed deliveries, far fewer than all, instead of asking every delivery for its assessment.
  */
 export async function exportQueues(db: Db, limit: number): Promise<{ awaitingAssessment: QueueItem[]; awaitingLicence: QueueItem[] }> {
   const query = (condition: ReturnType<typeof sql>) =>
@@ -185,10 +188,12 @@ export async function exportQueues(db: Db, limit: number): Promise<{ awaitingAss
         from delivery left join lateral ${latestAssessment} latest on true
         where delivery.deleted_at is null and ${requiredExpression} and ${condition}
         order by coalesce(delivery.realised_at, delivery.committed_at, delivery.pledged_at) asc nulls last, delivery.id
-        limit ${limit}`.execute(db);
+        limit ${sql.lit(limit)}`.execute(db);
   const [awaitingAssessment, awaitingLicence] = await Promise.all([
-    query(sql`latest.id is null`),
-    query(sql`latest.outcome <> 'negative' and not exists (select 1 from export_licence l where l.assessment_id = latest.id)`),
+    // Not "latest.id is null": PostgreSQL takes an anti-join for the few it is, and walks the index.
+    query(sql`not exists (select from export_assessment a where a.delivery_id = delivery.id)`),
+    query(sql`delivery.id in (select a.delivery_id from export_assessment a)
+      and latest.outcome <> 'negative' and not exists (select 1 from export_licence l where l.assessment_id = latest.id)`),
   ]);
   return { awaitingAssessment: awaitingAssessment.rows.map((row) => QueueItemSchema.parse(row)), awaitingLicence: awaitingLicence.rows.map((row) => QueueItemSchema.parse(row)) };
 }
