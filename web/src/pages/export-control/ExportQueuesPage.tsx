@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { getExportQueues, type ExportQueueItem } from '../../api/export-control.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
+import { formatShortDate } from '../../format/dates.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { useCan } from '../../state/session.tsx';
@@ -40,38 +43,31 @@ export function ExportQueuesPage() {
 function QueueTable({ caption, items }: { caption: string; items: ExportQueueItem[] }) {
   const { t } = useTranslation();
   const words = useExportWords();
+  const language = currentLanguage();
+  const date = (day: string | null) => (day ? formatShortDate(day, language) : '—');
   return (
     <section>
       <h2 className="nl-heading nl-heading--level-2">{caption}</h2>
-      {items.length === 0 ? (
-        <p className="nl-paragraph">{words.queues.empty}</p>
-      ) : (
-        <table className="utrecht-table">
-          <caption className="utrecht-table__caption">{caption}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell">{words.queues.delivery}</th>
-              <th className="utrecht-table__header-cell">{words.queues.category}</th>
-              <th className="utrecht-table__header-cell">{words.queues.date}</th>
-              <th className="utrecht-table__header-cell">{words.queues.assessedOn}</th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {items.map((item) => (
-              <tr key={item.deliveryId} className="utrecht-table__row">
-                <td className="utrecht-table__cell">
-                  <Link className="utrecht-link" href={`/exportcontrole/leveringen/${item.deliveryId}`}>
-                    {item.title}
-                  </Link>
-                </td>
-                <td className="utrecht-table__cell">{t(`categories.${item.category}`)}</td>
-                <td className="utrecht-table__cell">{item.realisedAt ?? '—'}</td>
-                <td className="utrecht-table__cell">{item.assessedOn ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={caption}
+        empty={words.queues.empty}
+        rows={items}
+        rowKey={(item) => item.deliveryId}
+        columns={[
+          {
+            key: 'delivery',
+            header: words.queues.delivery,
+            cell: (item) => (
+              <Link className="utrecht-link" href={`/exportcontrole/leveringen/${item.deliveryId}`}>
+                {item.title}
+              </Link>
+            ),
+          },
+          { key: 'category', header: words.queues.category, cell: (item) => t(`categories.${item.category}`) },
+          { key: 'realisedAt', header: words.queues.date, cell: (item) => date(item.realisedAt) },
+          { key: 'assessedOn', header: words.queues.assessedOn, cell: (item) => date(item.assessedOn) },
+        ]}
+      />
     </section>
   );
 }
