@@ -179,7 +179,7 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
  * and those whose latest assessment is positive but has no licence (the licensing officer's), the
  * earliest first. The assessor's queue walks the deliveries in that order on the index
  * delivery_export_queue (migration 038) until the page is full; the licensing officer's starts from the
- * assessed deliveries, far fewer than all, instead of asking every delivery for its assessment.
+ * positive assessments without a licence, instead of asking every delivery for its latest assessment.
  */
 export async function exportQueues(db: Db, limit: number): Promise<{ awaitingAssessment: QueueItem[]; awaitingLicence: QueueItem[] }> {
   const query = (condition: ReturnType<typeof sql>) =>
@@ -192,8 +192,11 @@ export async function exportQueues(db: Db, limit: number): Promise<{ awaitingAss
   const [awaitingAssessment, awaitingLicence] = await Promise.all([
     // Not "latest.id is null": PostgreSQL takes an anti-join for the few it is, and walks the index.
     query(sql`not exists (select from export_assessment a where a.delivery_id = delivery.id)`),
-    query(sql`delivery.id in (select a.delivery_id from export_assessment a)
-      and latest.outcome <> 'negative' and not exists (select 1 from export_licence l where l.assessment_id = latest.id)`),
+    // The exists is implied by the rest (the latest assessment is one that is positive and unlicensed), but
+    // PostgreSQL can find the few deliveries it holds for from the assessments and licences alone.
+    query(sql`exists (select from export_assessment a where a.delivery_id = delivery.id and a.outcome <> 'negative'
+        and not exists (select from export_licence l where l.assessment_id = a.id))
+      and latest.outcome <> 'negative' and not exists (select from export_licence l where l.assessment_id = latest.id)`),
   ]);
   return { awaitingAssessment: awaitingAssessment.rows.map((row) => QueueItemSchema.parse(row)), awaitingLicence: awaitingLicence.rows.map((row) => QueueItemSchema.parse(row)) };
 }
