@@ -190,7 +190,8 @@ export async function exportQueues(db: Db, limit: number): Promise<{ awaitingAss
         order by coalesce(delivery.realised_at, delivery.committed_at, delivery.pledged_at) asc nulls last, delivery.id
         limit ${sql.lit(limit)}`.execute(db);
   const [awaitingAssessment, awaitingLicence] = await Promise.all([
-    // Not "latest.id is null": PostgreSQL takes an anti-join for the few it is, and walks the index.
+    // As "latest.id is null", PostgreSQL expected few such deliveries and read and sorted them all; as an
+    // anti-join it expects as many as there are, and walks the index until the page is full.
     query(sql`not exists (select from export_assessment a where a.delivery_id = delivery.id)`),
     // The exists is implied by the rest (the latest assessment is one that is positive and unlicensed), but
     // PostgreSQL can find the few deliveries it holds for from the assessments and licences alone.
