@@ -60,6 +60,9 @@ export const isoMoment = z.iso.datetime({ offset: true }).superRefine((moment, c
   }
 });
 
+/** A list's filter in a query parameter, which a form may send empty: that means "no filter". */
+export const queryFilter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 /**
  * Deliveries by id, each named once: a repeat is refused at its place in the list (it would link or
  * decide the same delivery twice). Ids are compared as the database does, whatever their case.

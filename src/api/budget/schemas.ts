@@ -3,8 +3,7 @@ import { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } 
 import type { CommitmentFilter } from '../../db/repositories/budget.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
-import { filter } from '../deliveries/schemas.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const date = isoDate.openapi({ example: '2025-04-15' });
 const positiveCents = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents, above zero', example: 320_000_000_000 });
@@ -117,9 +116,9 @@ const BudgetListSchema = z.object({ decisions: z.array(BudgetDecisionSchema), sh
 
 /** The commitments' filter, on the page and in its export. */
 export const commitmentQuery = {
-  q: filter(safeText(200)).openapi({ description: 'Only the commitments whose title or contract reference contains this text, whatever its case' }),
-  year: filter(z.coerce.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR)).openapi({ description: 'Only the commitments against this budget year' }),
-  fund: filter(z.enum(BUDGET_FUNDS)).openapi({ description: 'Only the commitments against this fund' }),
+  q: queryFilter(safeText(200)).openapi({ description: 'Only the commitments whose title or contract reference contains this text, whatever its case' }),
+  year: queryFilter(z.coerce.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR)).openapi({ description: 'Only the commitments against this budget year' }),
+  fund: queryFilter(z.enum(BUDGET_FUNDS)).openapi({ description: 'Only the commitments against this fund' }),
 };
 
 /** The filter those parameters ask for. */

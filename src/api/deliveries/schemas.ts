@@ -20,6 +20,7 @@ import {
   jsonContent as json,
   multilineText,
   problemResponses,
+  queryFilter,
   safeText,
 } from '../openapi-common.ts';
 
@@ -160,21 +161,18 @@ export const DeliverySchema = z
   })
   .openapi('Delivery');
 
-/** Query parameters from a form may be empty: that means "no filter". */
-export const filter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
 export const DeliveryListQuerySchema = z.object({
-  supportType: filter(z.enum(SUPPORT_TYPES)),
-  category: filter(z.enum(CATEGORIES)),
-  stage: filter(z.enum(LIFECYCLE_STAGES)),
-  disclosureState: filter(z.enum(DISCLOSURE_STATES)),
-  q: filter(safeText(200)),
-  realisedFrom: filter(isoDate),
-  realisedTo: filter(isoDate),
-  sort: filter(z.enum([...DELIVERY_SORT_KEYS, ...DELIVERY_SORT_KEYS.map((key) => `-${key}` as const)])),
-  after: filter(pageQueryParameters.after),
-  before: filter(pageQueryParameters.before),
-  pageSize: filter(pageQueryParameters.pageSize),
+  supportType: queryFilter(z.enum(SUPPORT_TYPES)),
+  category: queryFilter(z.enum(CATEGORIES)),
+  stage: queryFilter(z.enum(LIFECYCLE_STAGES)),
+  disclosureState: queryFilter(z.enum(DISCLOSURE_STATES)),
+  q: queryFilter(safeText(200)),
+  realisedFrom: queryFilter(isoDate),
+  realisedTo: queryFilter(isoDate),
+  sort: queryFilter(z.enum([...DELIVERY_SORT_KEYS, ...DELIVERY_SORT_KEYS.map((key) => `-${key}` as const)])),
+  after: queryFilter(pageQueryParameters.after),
+  before: queryFilter(pageQueryParameters.before),
+  pageSize: queryFilter(pageQueryParameters.pageSize),
 });
 
 const DeliveryListSchema = z

@@ -4,9 +4,9 @@ import type { StockDeliveryFilter } from '../../db/repositories/readiness.ts';
 import { EFFECT_FILTERS, LARGEST_STOCK_DELIVERIES, READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter } from '../../domain/readiness.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
-import { filter, ValuationSchema } from '../deliveries/schemas.ts';
+import { ValuationSchema } from '../deliveries/schemas.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
@@ -101,8 +101,8 @@ const stockDeliveryFields = {
 
 /** The stock deliveries' filter, on the page and in its export. */
 export const stockDeliveryQuery = {
-  q: filter(safeText(200)).openapi({ description: 'Only the deliveries whose title contains this text, whatever its case' }),
-  effect: filter(z.enum(EFFECT_FILTERS)).openapi({ description: 'Only the deliveries whose latest judgement (as `latestJudgement`) has this effect, or with `unjudged` those never judged' }),
+  q: queryFilter(safeText(200)).openapi({ description: 'Only the deliveries whose title contains this text, whatever its case' }),
+  effect: queryFilter(z.enum(EFFECT_FILTERS)).openapi({ description: 'Only the deliveries whose latest judgement (as `latestJudgement`) has this effect, or with `unjudged` those never judged' }),
 };
 
 /** The filter those parameters ask for. */
