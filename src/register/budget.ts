@@ -92,7 +92,7 @@ export async function createCommitment(db: Db, context: RequestContext, fields: 
       result: 'success',
       after: { ...commitment, stage },
     });
-    return detail(trx, commitment, [stage]);
+    return (await detailsAt(trx, [commitment], today(context)))[0]!;
   });
 }
 
@@ -105,14 +105,8 @@ export async function addCommitmentStage(db: Db, context: RequestContext, commit
     assertValid(stageViolations(stages, input, today(context)));
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId, ...input });
     await recordAuditEvent(trx, context, { action: 'budgetCommitment.stage', object: { type: 'budgetCommitment', id: commitmentId }, result: 'success', after: stage });
-    return detail(trx, commitment, [...stages, stage]);
+    return (await detailsAt(trx, [commitment], today(context)))[0]!;
   });
-}
-
-async function detail(db: Db, commitment: budget.StoredCommitment, stages: CommitmentStageEntry[]): Promise<CommitmentDetail> {
-  const latest = stages.at(-1)!;
-  const [year] = (await budgetFiguresAt(db, latest.effectiveOn, commitment.fund)).years.filter((row) => row.budgetYear === commitment.budgetYear);
-  return { ...commitment, stages, amountCents: latest.amountCents, exceedsBudget: year?.overcommitted ?? false };
 }
 
 /** The budget decisions and the shifts between years: a handful a year, read whole. */
@@ -124,32 +118,33 @@ export async function listBudget(db: Db): Promise<{ decisions: BudgetDecision[];
 /** A page of the commitments the filter finds, by title, with how many there are (capped). */
 export async function listCommitments(
   db: Db,
-  query: { filter: budget.CommitmentFilter; start: PageStart; pageSize: number },
+  query: { filter: budget.CommitmentFilter; start: PageStart; pageSize: number; today: IsoDate },
 ): Promise<KeysetPage<CommitmentDetail> & { total: number; totalIsCapped: boolean }> {
   const [page, found] = await Promise.all([
-    commitmentsPage(db, { filter: query.filter, start: query.start, limit: query.pageSize }),
+    commitmentsPage(db, { filter: query.filter, start: query.start, limit: query.pageSize, today: query.today }),
     budget.countCommitments(db, query.filter),
   ]);
   return { ...page, total: found.count, totalIsCapped: found.capped };
 }
 
 /** A page of commitments, each with its stages and judged against its fund's budget as known today. */
-export async function commitmentsPage(db: Db, query: { filter: budget.CommitmentFilter; start: PageStart; limit: number }): Promise<KeysetPage<CommitmentDetail>> {
+export async function commitmentsPage(db: Db, query: { filter: budget.CommitmentFilter; start: PageStart; limit: number; today: IsoDate }): Promise<KeysetPage<CommitmentDetail>> {
   const page = await budget.commitmentsPage(db, query);
-  return { ...page, rows: await detailsToday(db, page.rows) };
+  return { ...page, rows: await detailsAt(db, page.rows, query.today) };
 }
 
 /** One commitment as the list shows it. */
-export async function getCommitment(db: Db, id: string): Promise<CommitmentDetail> {
+export async function getCommitment(db: Db, id: string, todayIso: IsoDate): Promise<CommitmentDetail> {
   const commitment = await budget.findCommitment(db, id);
   if (!commitment) throw new NotFoundError('budgetCommitment', id);
-  const [found] = await detailsToday(db, [commitment]);
-  return found!;
+  return (await detailsAt(db, [commitment], todayIso))[0]!;
 }
 
-/** The commitments with their stages, each judged against its fund's budget as known today: the figures of their funds only. */
-async function detailsToday(db: Db, commitments: budget.StoredCommitment[]): Promise<CommitmentDetail[]> {
-  const todayIso = todayInAmsterdam();
+/**
+ * The commitments with their stages, each judged against its fund's budget as known on the day (today:
+ * the same answer whether a commitment was just recorded, listed or read alone); the figures of their funds only.
+ */
+async function detailsAt(db: Db, commitments: budget.StoredCommitment[], todayIso: IsoDate): Promise<CommitmentDetail[]> {
   const funds = [...new Set(commitments.map((commitment) => commitment.fund))];
   const [stages, figures] = await Promise.all([
     budget.listStages(db, commitments.map((commitment) => commitment.id)),

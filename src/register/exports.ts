@@ -48,8 +48,8 @@ export function stockDeliveryReadinessBatches(db: Db, filter: readiness.StockDel
 }
 
 /** The budget commitments the budget page's filter finds, as it lists them, by title. */
-export function budgetCommitmentBatches(db: Db, filter: CommitmentFilter): AsyncGenerator<CommitmentDetail[]> {
-  return keysetBatches((start) => commitmentsPage(db, { filter, start, limit: BATCH_SIZE }));
+export function budgetCommitmentBatches(db: Db, filter: CommitmentFilter, today: string): AsyncGenerator<CommitmentDetail[]> {
+  return keysetBatches((start) => commitmentsPage(db, { filter, start, limit: BATCH_SIZE, today }));
 }
 
 /** The undecided deliveries of the disclosure queue, in the queue's order; reading them is recorded as reading the queue is. */

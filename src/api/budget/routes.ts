@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { todayInAmsterdam } from '../../../common/dates.ts';
 import { isCommitmentPosition } from '../../db/repositories/budget.ts';
 import * as register from '../../register/budget.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
@@ -30,15 +31,20 @@ export function budgetRoutes() {
 
   app.openapi(listCommitmentsRoute, async (c) => {
     const { after, before, pageSize = 25, ...filter } = c.req.valid('query');
-    const page = await register.listCommitments(c.get('deps').db, {
+    const { db, clock } = c.get('deps');
+    const page = await register.listCommitments(db, {
       filter: commitmentFilter(filter),
       start: pageStart({ after, before }, COMMITMENT_SORT, isCommitmentPosition),
       pageSize,
+      today: todayInAmsterdam(clock()),
     });
     return c.json({ items: page.rows, pageSize, total: page.total, totalIsCapped: page.totalIsCapped, ...pageCursors(page, COMMITMENT_SORT) }, 200);
   });
 
-  app.openapi(getCommitmentRoute, async (c) => c.json(await register.getCommitment(c.get('deps').db, c.req.valid('param').id), 200));
+  app.openapi(getCommitmentRoute, async (c) => {
+    const { db, clock } = c.get('deps');
+    return c.json(await register.getCommitment(db, c.req.valid('param').id, todayInAmsterdam(clock())), 200);
+  });
 
   app.openapi(budgetFiguresRoute, async (c) => {
     const { knownAt, fund } = c.req.valid('query');

@@ -134,7 +134,8 @@ export function exportRoutes() {
 
   app.openapi(budgetCommitmentsExportRoute, async (c) => {
     const { q, year, fund, ...file } = c.req.valid('query');
-    return sendExport(c, 'budgetCommitments', file, BUDGET_COMMITMENT_COLUMNS, budgetCommitmentBatches(c.get('deps').db, commitmentFilter({ q, year, fund })));
+    const { db, clock } = c.get('deps');
+    return sendExport(c, 'budgetCommitments', file, BUDGET_COMMITMENT_COLUMNS, budgetCommitmentBatches(db, commitmentFilter({ q, year, fund }), todayInAmsterdam(clock())));
   });
 
   app.openapi(trainingProgrammesExportRoute, async (c) => sendExport(c, 'trainingProgrammes', c.req.valid('query'), TRAINING_PROGRAMME_COLUMNS, oneBatch(listProgrammes(c.get('deps').db))));
