@@ -4,9 +4,10 @@
  * (sort column, id) from that position. A nullable column lists its undated rows last in both directions;
  * it is read as two walks (dated, then undated), each of which one ascending index serves.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { isIsoDate } from '../../common/dates.ts';
 import { isUuid } from '../../common/ids.ts';
+import type { Database } from './schema.ts';
 
 /** Lists count what a filter finds up to this many, then say "more than" it. */
 export const LIST_COUNT_CAP = 1000;
@@ -20,6 +21,13 @@ export const CAPPED_COUNT_LIMIT = sql.lit(LIST_COUNT_CAP + 1);
 /** A count of at most LIST_COUNT_CAP + 1 rows (CAPPED_COUNT_LIMIT) as a list says it. */
 export function cappedCount(found: number): { count: number; capped: boolean } {
   return found > LIST_COUNT_CAP ? { count: LIST_COUNT_CAP, capped: true } : { count: found, capped: false };
+}
+
+/** How many rows of the table (its name in SQL) the condition finds, counted no further than the lists' cap. */
+export async function countUpToCap(db: Kysely<Database>, table: string, condition: RawBuilder<boolean>): Promise<{ count: number; capped: boolean }> {
+  const { rows } = await sql<{ count: number }>`
+    select count(*)::int as count from (select 1 from ${sql.table(table)} where ${condition} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
+  return cappedCount(rows[0]!.count);
 }
 
 /** A row's place in the order: its sort value as text (null when unset) and its id. */

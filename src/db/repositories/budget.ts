@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { containsPattern } from '../text-search.ts';
-import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Cents } from '../../../common/money.ts';
 import type {
   BudgetDecision,
@@ -144,9 +144,7 @@ export async function commitmentsPage(db: Db, query: { filter: CommitmentFilter;
 
 /** How many commitments the filter finds, counted no further than the lists' cap. */
 export async function countCommitments(db: Db, filter: CommitmentFilter): Promise<{ count: number; capped: boolean }> {
-  const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from (select 1 from budget_commitment where ${commitmentsWhere(filter)} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
-  return cappedCount(rows[0]!.count);
+  return countUpToCap(db, 'budget_commitment', commitmentsWhere(filter));
 }
 
 /** The stages of the given commitments, each commitment's in the order they were added. */

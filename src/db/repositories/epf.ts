@@ -15,7 +15,7 @@ import {
   type EpfTranche,
 } from '../../domain/epf.ts';
 import { withTypedErrors } from '../errors.ts';
-import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, EpfTrancheTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -158,9 +158,7 @@ export const isClaimPosition = (position: KeysetPosition) => isPositionOf(CLAIM_
 
 /** How many claims were declared on or before the date, counted no further than the lists' cap. */
 export async function countClaimsAt(db: Db, date: string): Promise<{ count: number; capped: boolean }> {
-  const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from (select 1 from epf_claim where ${declaredBy(date)} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
-  return cappedCount(rows[0]!.count);
+  return countUpToCap(db, 'epf_claim', declaredBy(date));
 }
 
 /** The Dutch EPF figures at a date, added up in one statement: the rule of epfFiguresAt (src/domain/epf.ts). */

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { centsFromText } from '../../../common/money.ts';
 import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter, type Judgement, type ProjectInput, type ReadinessEffect, type ReplaceableDelivery, type Replacement } from '../../domain/readiness.ts';
-import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database } from '../schema.ts';
 import { containsPattern } from '../text-search.ts';
 
@@ -263,9 +263,7 @@ export async function stockDeliveryReadiness(db: Db, query: { filter: StockDeliv
 
 /** How many stock deliveries the filter finds, counted no further than the lists' cap. */
 export async function countStockDeliveries(db: Db, filter: StockDeliveryFilter): Promise<{ count: number; capped: boolean }> {
-  const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from (select 1 from delivery where ${stockWhose(filter)} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
-  return cappedCount(rows[0]!.count);
+  return countUpToCap(db, 'delivery', stockWhose(filter));
 }
 
 /** What the projects replace of one delivery, each with the project's name and stage. */
