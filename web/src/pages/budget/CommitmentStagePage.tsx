@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
 import { addCommitmentStage, getCommitment } from '../../api/budget.ts';
-import { ApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import type { Commitment, CommitmentStageInput } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -28,7 +28,7 @@ const BUDGET_PATH = '/begroting';
 export function CommitmentStagePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const commitment = useResource(`commitment:${id}`, (signal) => getCommitment(id, signal));
-  const notFound = commitment.status === 'failed' && commitment.error instanceof ApiError && commitment.error.status === 404;
+  const notFound = commitment.status === 'failed' && isApiError(commitment.error, 404);
   return (
     <>
       <PageHeading title={t('budget.form.stageTitle')}>

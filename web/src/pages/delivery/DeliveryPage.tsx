@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { Link } from 'wouter';
 import { countsInDutchTotals, isRealisedByPayment } from '../../../../common/delivery-rules.ts';
-import { ApiError, etagOf } from '../../api/client.ts';
+import { etagOf, isApiError } from '../../api/client.ts';
 import { getDelivery } from '../../api/deliveries.ts';
 import type { DeliveryDetail } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -26,7 +26,7 @@ export function DeliveryPage({ id }: { id: string }) {
   const can = useCan();
 
   if (resource.status !== 'ready') {
-    const notFound = resource.status === 'failed' && resource.error instanceof ApiError && resource.error.status === 404;
+    const notFound = resource.status === 'failed' && isApiError(resource.error, 404);
     return (
       <>
         <PageHeading title={t('deliveries.title')}>{t('deliveries.title')}</PageHeading>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ApiError, etagOf } from '../../api/client.ts';
+import { etagOf, isApiError } from '../../api/client.ts';
 import { getDelivery } from '../../api/deliveries.ts';
 import type { DeliveryDetail } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -19,7 +19,7 @@ export interface LoadedDelivery {
 export function DeliveryFormFrame({ id, heading, children }: { id: string; heading: string; children: (loaded: LoadedDelivery) => ReactNode }) {
   const { t } = useTranslation();
   const resource = useResource(id, (signal) => getDelivery(id, signal));
-  const notFound = resource.status === 'failed' && resource.error instanceof ApiError && resource.error.status === 404;
+  const notFound = resource.status === 'failed' && isApiError(resource.error, 404);
 
   return (
     <>
