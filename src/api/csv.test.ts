@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { euroText, neutralised } from './csv.ts';
+import { csvLine, euroText, neutralised } from './csv.ts';
 
 describe('spreadsheet cells', () => {
   it('writes cents as euros from their digits, exact beyond 2^53', () => {
@@ -14,5 +14,12 @@ describe('spreadsheet cells', () => {
   it('puts an apostrophe before text a spreadsheet would run as a formula', () => {
     for (const text of ['=1+1', '+31 6', '-2', '@SUM(A1)', '\tx', '\rx']) expect(neutralised(text)).toBe(`'${text}`);
     for (const text of ['Oekraïne', '1=1', ' =1', '']) expect(neutralised(text)).toBe(text);
+  });
+
+  it('quotes a text with either dialect’s separator, so that a spreadsheet that splits on the other never starts a cell inside it', () => {
+    // Dutch Excel splits a comma-separated file on semicolons, and English Excel a semicolon-separated file on commas.
+    expect(csvLine(['Drones;=1+2', 'a,=1+3'], 'rfc4180')).toBe('"Drones;=1+2","a,=1+3"\r\n');
+    expect(csvLine(['Drones;=1+2', 'a,=1+3'], 'excel-nl')).toBe('"Drones;=1+2";"a,=1+3"\r\n');
+    expect(csvLine(['Drones', { numeric: '1234,56' }], 'excel-nl')).toBe('Drones;1234,56\r\n');
   });
 });

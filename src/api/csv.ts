@@ -49,8 +49,7 @@ export function toCsv<K extends string>(columns: readonly K[], rows: readonly Re
 
 /** A line of cells, ended by CRLF. */
 export function csvLine(cells: readonly CsvCell[], dialect: CsvDialect = 'rfc4180'): string {
-  const separator = SEPARATORS[dialect];
-  return `${cells.map((value) => cell(value, separator)).join(separator)}\r\n`;
+  return `${cells.map(cell).join(SEPARATORS[dialect])}\r\n`;
 }
 
 /** A row's cells in the order of the columns, as a line. */
@@ -61,8 +60,16 @@ export function csvRow<K extends string>(columns: readonly K[], row: Readonly<Re
   );
 }
 
-function cell(value: CsvCell, separator: string): string {
+/**
+ * What makes a text quoted: a quote, a line end, an apostrophe, or the separator of either dialect. A
+ * spreadsheet may split a file on the other dialect's separator (Dutch Excel splits on semicolons whatever
+ * the file uses), and an unquoted "Drones;=1+2" would then start a cell with a formula.
+ */
+const QUOTED = /["\r\n',;]/;
+
+function cell(value: CsvCell): string {
   if (value === null) return '';
-  const text = typeof value === 'string' ? neutralised(value) : typeof value === 'number' ? String(value) : value.numeric;
-  return /["\r\n']/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'object') return value.numeric;
+  const text = typeof value === 'string' ? neutralised(value) : String(value);
+  return QUOTED.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
