@@ -33,7 +33,7 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Medische training Interbow')).toEqual(expect.arrayContaining(['3', '30 sep. 2025']));
   });
 
-  it('the registrar records a new programme for a delivery, then a count of it that reads "circa"', async () => {
+  it('the registrar records a new programme for two deliveries in one save, then a count of it that reads "circa"', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/training');
     const programme = page.locator('form', { has: page.getByRole('button', { name: 'Programma vastleggen' }) });
@@ -41,9 +41,16 @@ describeWithBrowser('training and readiness', (browser) => {
     await programme.getByLabel('Korte naam').fill('Leopard 2');
     await programme.getByLabel('Gastland').fill('pl');
     await programme.getByLabel('Kader', { exact: true }).selectOption({ label: 'Bilateraal' });
-    await programme.getByRole('searchbox', { name: 'Traint voor levering: zoeken' }).fill('voorraad 5 feb');
-    const delivery = 'Demonstratie: overige directe leveringen uit voorraad 5 feb. t/m 31 aug. 2025 (geaggregeerd)';
-    await programme.locator('select').filter({ has: page.locator('option', { hasText: delivery }) }).selectOption({ label: delivery });
+    // One field for a delivery; once it is chosen, a field for another.
+    const second = programme.getByLabel('Traint voor levering 2 (optioneel)', { exact: true });
+    expect(await second.count()).toBe(0);
+    await programme.getByRole('searchbox', { name: 'Traint voor levering 1: zoeken' }).fill('voorraad 5 feb');
+    const stock = 'Demonstratie: overige directe leveringen uit voorraad 5 feb. t/m 31 aug. 2025 (geaggregeerd)';
+    await programme.getByLabel('Traint voor levering 1 (optioneel)', { exact: true }).selectOption({ label: stock });
+    await programme.getByRole('searchbox', { name: 'Traint voor levering 2: zoeken' }).fill('verwervingen 5 feb');
+    const procurement = 'Demonstratie: overige commerciële verwervingen 5 feb. t/m 31 aug. 2025 (geaggregeerd)';
+    await second.selectOption({ label: procurement });
+    await programme.getByLabel('Traint voor levering 3 (optioneel)', { exact: true }).waitFor();
     await programme.getByRole('button', { name: 'Programma vastleggen' }).click();
     // The short name is refused by the server, named at its field; nothing is recorded.
     await programme.locator('.error-summary').getByRole('link', { name: 'Korte naam' }).waitFor();
@@ -53,7 +60,8 @@ describeWithBrowser('training and readiness', (browser) => {
     const table = page.getByRole('table', { name: 'Trainingsprogramma’s met de laatste telling' });
     await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Training op de Leopard 2')).toEqual(expect.arrayContaining(['leopard-2', 'PL · Bilateraal']));
     const recorded = ((await (await page.request.get(`${server().url}/api/v1/training-programmes`)).json()) as { items: { key: string; deliveryIds: string[] }[] }).items;
-    expect(recorded.find((item) => item.key === 'leopard-2')?.deliveryIds).toEqual(['9a774c91-f7d0-4a37-ae6f-e3b05f65139d']);
+    const linked = recorded.find((item) => item.key === 'leopard-2')?.deliveryIds;
+    expect(linked?.toSorted()).toEqual(['9a774c91-f7d0-4a37-ae6f-e3b05f65139d', await findDeliveryId(server(), procurement)].toSorted());
 
     const count = page.locator('form', { has: page.getByRole('button', { name: 'Telling vastleggen' }) });
     await count.getByLabel('Trainingsprogramma').selectOption({ label: 'Training op de Leopard 2' });

@@ -27,7 +27,6 @@ export const training: typeof nl = {
     hostCountry: 'Host country',
     framework: 'Framework',
     systemTrainedOn: 'Trained on',
-    delivery: 'Trains for delivery',
     description: 'Description',
     programmeId: 'Training programme',
     periodFrom: 'Period from',

@@ -25,7 +25,6 @@ export const training = {
     hostCountry: 'Gastland',
     framework: 'Kader',
     systemTrainedOn: 'Getraind op',
-    delivery: 'Traint voor levering',
     description: 'Omschrijving',
     programmeId: 'Trainingsprogramma',
     periodFrom: 'Periode vanaf',

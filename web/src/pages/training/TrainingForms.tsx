@@ -20,25 +20,37 @@ interface Changing {
 
 type ProgrammeField = 'name' | 'key' | 'hostCountry' | 'framework' | 'systemTrainedOn' | 'description' | `deliveryIds.${number}`;
 
+/** How many deliveries one save can link besides those already linked: each field appears once the one before it is chosen. */
+const NEW_LINKS_PER_SAVE = 10;
+
 /**
  * A programme, new or changed: the letter names it by its short name, and it may train for deliveries in
- * the register. Each delivery it trains for has a field of its own, where choosing none unlinks it, and
- * one more field adds another.
+ * the register. Each delivery it trains for has a field of its own, where choosing none unlinks it; below
+ * them a field to link another, and once that is chosen one more.
  */
 export function ProgrammeForm({ changing, onDone }: { changing?: Changing; onDone: () => void }) {
   const { t, label } = useTrainingWords();
   const programme = changing?.programme;
-  const deliveryIds = [...(programme?.deliveryIds ?? []), ''];
+  const linked = programme?.deliveryIds ?? [];
+  const deliveryIds = [...linked, ...Array<string>(NEW_LINKS_PER_SAVE).fill('')];
+  const slot = (index: number) => `deliveryIds.${index}` as const;
+  /** How many new fields, from the first, hold a delivery: the next one shows, and those after an empty one link nothing. */
+  const filledNewLinks = (valueOf: (field: ProgrammeField) => string) => {
+    let filled = 0;
+    while (filled < NEW_LINKS_PER_SAVE && valueOf(slot(linked.length + filled)) !== '') filled++;
+    return filled;
+  };
   const deliveryFields = Object.fromEntries(
     deliveryIds.map((id, index): [string, FieldDescription<ProgrammeField>] => [
-      `deliveryIds.${index}`,
+      slot(index),
       {
-        label: deliveryIds.length === 1 ? label('delivery') : t('training.programmeForm.deliveryNumbered', { number: index + 1 }),
+        label: t('training.programmeForm.deliveryNumbered', { number: index + 1 }),
         control: 'delivery',
         noneLabel: t('training.programmeForm.noDelivery'),
         optional: true,
         initial: id,
         hint: id ? t('training.programmeForm.unlinkHint') : undefined,
+        shownWhen: index <= linked.length ? undefined : (values) => filledNewLinks((field) => values[field] ?? '') >= index - linked.length,
       },
     ]),
   );
@@ -74,7 +86,7 @@ export function ProgrammeForm({ changing, onDone }: { changing?: Changing; onDon
           systemTrainedOn: system || null,
           description: read.text('description'),
           // The same delivery chosen twice is linked once.
-          deliveryIds: [...new Set(deliveryIds.map((_, index) => read.text(`deliveryIds.${index}`)).filter(Boolean))],
+          deliveryIds: [...new Set(deliveryIds.slice(0, linked.length + filledNewLinks(read.text)).map((_, index) => read.text(slot(index))).filter(Boolean))],
         };
       }}
       send={(input, key) => (changing ? replaceProgramme(changing.programme.id, input, changing.etag) : createProgramme(input, key))}
