@@ -202,6 +202,23 @@ describe('the Kiel-compatible file', () => {
   });
 });
 
+describe('the CSV dialect of each open-data file', () => {
+  it('is, when none is asked for, the one the API document names as its default', async () => {
+    const document: any = await (await api.request('/openapi.json')).json();
+    const files = [
+      ['/public/deliveries', '?format=csv'],
+      ['/public/kiel', ''],
+      ['/public/letter-figures', '?format=csv'],
+    ] as const;
+    for (const [path, query] of files) {
+      const dialect = document.paths[path].get.parameters.find((parameter: any) => parameter.name === 'dialect');
+      const text = Buffer.from(await (await api.request(`${path}${query}`)).arrayBuffer()).toString('utf8');
+      const written = text.startsWith('\uFEFF') && text.split('\r\n')[0]!.includes(';') ? 'excel-nl' : 'rfc4180';
+      expect(dialect.schema.default, path).toBe(written);
+    }
+  });
+});
+
 describe('the DCAT-AP-NL 3.0 catalogue', () => {
   const literalsIn = (value: any) => (Array.isArray(value) ? value : [value]);
   const hasTexts = (value: any) => {

@@ -104,16 +104,15 @@ export function publicRoutes() {
   app.openapi(deliveriesRoute, async (c) => {
     const query = c.req.valid('query');
     const format = query.format ?? 'json';
-    const dialect = query.dialect ?? 'excel-nl';
     const language = query.lang ?? preferredLanguage(c.req.header('accept-language'));
     const now = c.get('deps').clock();
     // While nothing public changed, a reader who has the tag gets 304 for two index reads.
-    const variant = format === 'csv' ? `csv-${dialect}` : format;
+    const variant = format === 'csv' ? `csv-${query.dialect}` : format;
     const tag = `"deliveries-${variant}-${language}-${await deliveriesTag.current(db(c), now)}"`;
     c.header('ETag', tag);
     c.header('Vary', 'Accept-Language');
     if (namesCurrentTag(c.req.header('if-none-match'), tag)) return c.body(null, 304);
-    const file = format === 'csv' ? deliveriesCsv(language, dialect) : deliveriesJson(language);
+    const file = format === 'csv' ? deliveriesCsv(language, query.dialect) : deliveriesJson(language);
     const body = openDataStream(file, publicData.publicDeliveryBatches(db(c), now));
     if (format === 'csv') {
       return c.body(body, 200, {
@@ -135,7 +134,7 @@ export function publicRoutes() {
     return query.data;
   };
   const figureFile = (c: Context<ApiEnv>, rows: LetterFigureRow[], name: string) => {
-    const { format, dialect = 'excel-nl' } = figuresQuery(c);
+    const { format, dialect } = figuresQuery(c);
     if (format !== 'csv') return c.json({ items: rows }, 200);
     return c.body(letterFiguresCsv(rows, dialect), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
   };
@@ -155,7 +154,7 @@ export function publicRoutes() {
   });
 
   app.openapi(kielRoute, async (c) => {
-    const { format = 'csv', dialect = 'rfc4180' } = c.req.valid('query');
+    const { format = 'csv', dialect } = c.req.valid('query');
     const batches = publicData.publicDeliveryBatches(db(c), c.get('deps').clock());
     if (format === 'xlsx') {
       return c.body(await kielWorkbook(batches), 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': 'attachment; filename="netherlands-kiel-format.xlsx"' });

@@ -1,7 +1,7 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { PublicDeliverySchema } from '../../db/repositories/public.ts';
 import { VALUATION_BASES } from '../../../common/vocabulary/codes.ts';
-import { CSV_DIALECTS } from '../csv.ts';
+import { CSV_DIALECTS, type CsvDialect } from '../csv.ts';
 import { LetterDocumentSchema } from '../../letters/letter-document.ts';
 import { LETTER_FORMATS } from '../../letters/renderings.ts';
 import { isoDate, jsonContent as json, problemResponses } from '../openapi-common.ts';
@@ -50,11 +50,13 @@ const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
 
 /** The language of labels in open data: asked for here, else as Accept-Language prefers (Dutch by default). */
 const languageQuery = z.enum(['nl', 'en']).optional().openapi({ description: 'The language of the labels; without it, as Accept-Language prefers (Dutch by default)' });
-const dialectQuery = z.enum(CSV_DIALECTS).optional().openapi({
-  description: 'CSV only: excel-nl (default: UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point)',
-});
+/** The CSV dialect of a file, and the one it is written in when none is asked for. */
+const dialectQuery = (byDefault: CsvDialect) =>
+  z.enum(CSV_DIALECTS).default(byDefault).openapi({
+    description: 'CSV only: excel-nl (UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point)',
+  });
 
-const DeliveriesQuery = z.object({ format: z.enum(['json', 'csv']).optional(), dialect: dialectQuery, lang: languageQuery });
+const DeliveriesQuery = z.object({ format: z.enum(['json', 'csv']).optional(), dialect: dialectQuery('excel-nl'), lang: languageQuery });
 
 const PublishedFiguresSchema = z.object({
   items: z.array(
@@ -163,7 +165,7 @@ const LetterFigureRowSchema = z
   })
   .openapi('LetterFigure');
 
-export const FiguresQuery = z.object({ format: z.enum(['json', 'csv']).optional(), dialect: dialectQuery });
+export const FiguresQuery = z.object({ format: z.enum(['json', 'csv']).optional(), dialect: dialectQuery('excel-nl') });
 const figureFiles = (what: string) => ({
   200: {
     content: { 'application/json': { schema: z.object({ items: z.array(LetterFigureRowSchema) }) }, 'text/csv': { schema: z.string() } },
@@ -187,7 +189,7 @@ export const kielRoute = publicRead('/public/kiel', 'Open data: the public deliv
     'and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX ' +
     'says so on its sheet "metadata", and the catalogue in the description of each file. The CSV starts with its header; RFC 4180 unless ' +
     'dialect=excel-nl.',
-  request: { query: z.object({ format: z.enum(['csv', 'xlsx']).optional(), dialect: dialectQuery }) },
+  request: { query: z.object({ format: z.enum(['csv', 'xlsx']).optional(), dialect: dialectQuery('rfc4180') }) },
   responses: {
     200: { content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The file' },
     ...problemResponses(400),

@@ -3894,7 +3894,7 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "json" | "csv";
-                    /** @description CSV only: excel-nl (default: UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
+                    /** @description CSV only: excel-nl (UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
                     /** @description The language of the labels; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
@@ -3955,7 +3955,7 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "json" | "csv";
-                    /** @description CSV only: excel-nl (default: UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
+                    /** @description CSV only: excel-nl (UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
                 };
                 header?: never;
@@ -4018,7 +4018,7 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "json" | "csv";
-                    /** @description CSV only: excel-nl (default: UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
+                    /** @description CSV only: excel-nl (UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
                 };
                 header?: never;
@@ -4073,7 +4073,7 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "csv" | "xlsx";
-                    /** @description CSV only: excel-nl (default: UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
+                    /** @description CSV only: excel-nl (UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
                 };
                 header?: never;
