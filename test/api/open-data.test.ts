@@ -264,6 +264,8 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
         expect(isUri(distribution['dcat:accessURL']) && isUri(distribution['dcat:downloadURL'])).toBe(true);
         expect(distribution['dct:license']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/licence/CC0' });
         expect(distribution['dct:format']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/(CSV|JSON|XLSX)$/);
+        // A file changes when its dataset does: a harvester reads the same day on the dataset and on each of its files.
+        expect(distribution['dct:modified']).toEqual(dataset['dct:modified']);
         const url = new URL(distribution['dcat:downloadURL']['@id']);
         const file = await api.request(`${url.pathname.replace(/^\/api\/v1/, '')}${url.search}`);
         expect(file.status, url.href).toBe(200);

@@ -108,7 +108,8 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
     'dct:spatial': uri('http://publications.europa.eu/resource/authority/country/UKR'),
   };
   const modified = (day: string | null) => (day ? { 'dct:modified': date(day) } : {});
-  const distribution = (file: FileDescription) => ({
+  /** A file, changed when its dataset last changed. */
+  const distribution = (file: FileDescription, changed: string | null) => ({
     '@id': `${base}${file.path}`,
     '@type': 'dcat:Distribution',
     'dct:title': texts(file.title),
@@ -118,6 +119,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
     'dct:format': uri(`${EU}/file-type/${file.format}`),
     'dcat:mediaType': uri(`https://www.iana.org/assignments/media-types/${file.mediaType}`),
     'dct:license': uri(CC0),
+    ...modified(changed),
   });
   const temporal = (start: string | null, end: string | null) =>
     start && end ? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': date(startOf(start)), 'dcat:endDate': date(endOf(end)) } } : {};
@@ -160,7 +162,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
         ...common,
         ...modified(dates.deliveriesModified),
         ...temporal(dates.firstRealised, dates.lastRealised),
-        'dcat:distribution': DELIVERY_FILES.map(distribution),
+        'dcat:distribution': DELIVERY_FILES.map((file) => distribution(file, dates.deliveriesModified)),
       },
       {
         '@id': `${base}/public/catalog#letter-figures`,
@@ -174,7 +176,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
         ...common,
         ...modified(dates.lettersModified),
         ...temporal(dates.firstReferenceDate, dates.lastReferenceDate),
-        'dcat:distribution': FIGURE_FILES.map(distribution),
+        'dcat:distribution': FIGURE_FILES.map((file) => distribution(file, dates.lettersModified)),
       },
     ],
   };
