@@ -146,8 +146,9 @@ async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
 }
 
 /**
- * The rows of a sheet, each as wide as its header row: a column without a header holds nothing to
- * import, and a cell far to the right (XFD) would otherwise make every row thousands of cells wide.
+ * The rows of a sheet up to the width of its header row (a column without a header holds nothing to
+ * import), each holding only the cells it has: a cell far to the right (XFD) in the header row would
+ * otherwise make every row thousands of cells wide, and a small file take the server's memory.
  */
 function rowsOf(worksheet: ExcelJS.Worksheet): CellValue[][] {
   let width = 0;
@@ -156,9 +157,18 @@ function rowsOf(worksheet: ExcelJS.Worksheet): CellValue[][] {
   // Not eachRow: it looks at every cell up to a row's last one to see whether the row has values.
   for (let rowNumber = 1; rowNumber <= worksheet.rowCount; rowNumber++) {
     const row = worksheet.findRow(rowNumber);
-    if (row) rows[rowNumber - 1] = Array.from({ length: width }, (_unused, index) => cellValue(row.findCell(index + 1)?.value));
+    if (row) rows[rowNumber - 1] = cellsOf(row, width);
   }
   return rows;
+}
+
+/** A row's cells up to a width, as a sparse array: a column the row has no cell in is a hole, which reads as blank. */
+function cellsOf(row: ExcelJS.Row, width: number): CellValue[] {
+  const cells: CellValue[] = [];
+  row.eachCell((cell, column) => {
+    if (column <= width) cells[column - 1] = cellValue(cell.value);
+  });
+  return cells;
 }
 
 function cellValue(value: unknown): CellValue {
