@@ -141,6 +141,16 @@ describe('the figures of the published letters', () => {
 });
 
 describe('the Kiel-compatible file', () => {
+  it('answers with an ETag per form, and 304 while the public deliveries are what it names', async () => {
+    const forms = ['/public/kiel', '/public/kiel?dialect=excel-nl', '/public/kiel?format=xlsx'];
+    const tags = await Promise.all(forms.map(async (path) => (await anonymous('GET', path)).headers.get('ETag')));
+    expect(new Set(tags).size).toBe(forms.length);
+    for (const [index, path] of forms.entries()) {
+      expect(tags[index], path).toMatch(/^"kiel-.+"$/);
+      expect((await anonymous('GET', path, undefined, { 'If-None-Match': tags[index]! })).status, path).toBe(304);
+    }
+  });
+
   it('has the documented columns, the valuation basis per row and in its metadata, in CSV and XLSX', async () => {
     const csv = (await anonymous('GET', '/public/kiel')).body as string;
     // The header is the first line, so that a reader that knows no comment lines reads it as the header.

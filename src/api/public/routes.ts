@@ -57,6 +57,16 @@ export function publicRoutes() {
   const renderings = new RenderingCache();
   const deliveriesTag = new PublicDeliveriesTag();
   const db = (c: Context<ApiEnv>) => publicView(c.get('deps').db);
+  /**
+   * Tags a file of the public deliveries as they are at `now` (`form` names which file) and tells whether the
+   * reader's If-None-Match names that tag already: while nothing public changed, a reader who has it gets 304
+   * for two index reads.
+   */
+  const readerHasCurrent = async (c: Context<ApiEnv>, form: string, now: Date) => {
+    const tag = `"${form}-${await deliveriesTag.current(db(c), now)}"`;
+    c.header('ETag', tag);
+    return namesCurrentTag(c.req.header('if-none-match'), tag);
+  };
   const letterOf = async (c: Context<ApiEnv>, id: string) => {
     const letter = await publicData.findPublicLetter(db(c), id);
     if (!letter) throw new NotFoundError('letter', id);
@@ -106,12 +116,9 @@ export function publicRoutes() {
     const format = query.format ?? 'json';
     const language = query.lang ?? preferredLanguage(c.req.header('accept-language'));
     const now = c.get('deps').clock();
-    // While nothing public changed, a reader who has the tag gets 304 for two index reads.
-    const variant = format === 'csv' ? `csv-${query.dialect}` : format;
-    const tag = `"deliveries-${variant}-${language}-${await deliveriesTag.current(db(c), now)}"`;
-    c.header('ETag', tag);
     c.header('Vary', 'Accept-Language');
-    if (namesCurrentTag(c.req.header('if-none-match'), tag)) return c.body(null, 304);
+    const variant = format === 'csv' ? `csv-${query.dialect}` : format;
+    if (await readerHasCurrent(c, `deliveries-${variant}-${language}`, now)) return c.body(null, 304);
     const file = format === 'csv' ? deliveriesCsv(language, query.dialect) : deliveriesJson(language);
     const body = openDataStream(file, publicData.publicDeliveryBatches(db(c), now));
     if (format === 'csv') {
@@ -155,7 +162,9 @@ export function publicRoutes() {
 
   app.openapi(kielRoute, async (c) => {
     const { format = 'csv', dialect } = c.req.valid('query');
-    const batches = publicData.publicDeliveryBatches(db(c), c.get('deps').clock());
+    const now = c.get('deps').clock();
+    if (await readerHasCurrent(c, `kiel-${format === 'csv' ? `csv-${dialect}` : format}`, now)) return c.body(null, 304);
+    const batches = publicData.publicDeliveryBatches(db(c), now);
     if (format === 'xlsx') {
       return c.body(await kielWorkbook(batches), 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': 'attachment; filename="netherlands-kiel-format.xlsx"' });
     }

@@ -188,10 +188,11 @@ export const kielRoute = publicRead('/public/kiel', 'Open data: the public deliv
     'Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) ' +
     'and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX ' +
     'says so on its sheet "metadata", and the catalogue in the description of each file. The CSV starts with its header; RFC 4180 unless ' +
-    'dialect=excel-nl.',
+    'dialect=excel-nl. Its ETag changes as the public deliveries’ does.',
   request: { query: z.object({ format: z.enum(['csv', 'xlsx']).optional(), dialect: dialectQuery('rfc4180') }) },
   responses: {
     200: { content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The file' },
+    304: { description: 'Not modified: the ETag in If-None-Match still names the public deliveries' },
     ...problemResponses(400),
   },
 });

@@ -4067,7 +4067,7 @@ export interface paths {
         };
         /**
          * Open data: the public deliveries in the columns of the Kiel Institute Ukraine Support Tracker (CSV or XLSX)
-         * @description Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX says so on its sheet "metadata", and the catalogue in the description of each file. The CSV starts with its header; RFC 4180 unless dialect=excel-nl.
+         * @description Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX says so on its sheet "metadata", and the catalogue in the description of each file. The CSV starts with its header; RFC 4180 unless dialect=excel-nl. Its ETag changes as the public deliveries’ does.
          */
         get: {
             parameters: {
@@ -4091,6 +4091,13 @@ export interface paths {
                         "text/csv": string;
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
+                };
+                /** @description Not modified: the ETag in If-None-Match still names the public deliveries */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description The input is not valid; invalidParams names the fields */
                 400: {
