@@ -27,7 +27,7 @@ import {
   type RuleViolation,
   type SupportType,
 } from '../domain/delivery.ts';
-import { readCell } from '../import/cells.ts';
+import { readCell, type CellValue } from '../import/cells.ts';
 import { readImportFile, type ReadRow, type ReadSheet } from '../import/read-file.ts';
 import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referenceKey, type ImportSheet } from '../import/sheets.ts';
 import { registerInBulk } from './bulk-registration.ts';
@@ -233,10 +233,14 @@ function headerRow(source: ReadSheet, hidden: ImportFault | undefined): PlannedR
   };
 }
 
+/** A row's own reference as typed: text or a number; a cell without a value to read (#N/A) names no reference. */
+function referenceOf(cell: CellValue | undefined): string | null {
+  return typeof cell === 'string' || typeof cell === 'number' ? String(cell).trim() || null : null;
+}
+
 function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
   const { definition } = source;
-  const referenceCell = row.cells.get('externalReference');
-  const reference = referenceCell === null || referenceCell === undefined ? null : String(referenceCell).trim() || null;
+  const reference = referenceOf(row.cells.get('externalReference'));
   const planned: PlannedRow = {
     sheet: definition.sheet,
     sheetName: source.name,
@@ -258,12 +262,14 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
     else if (reading.value !== undefined) body[column.key] = reading.value;
   }
   const { externalReference, deliveryReference, ...fields } = body;
+  // A cell that could not be read (an error of a formula) has its fault already: it is not an empty reference too.
+  const faulted = new Set(violations.map((violation) => violation.field));
   for (const [field, value] of Object.entries({ externalReference, ...(definition.sheet === 'delivery' ? {} : { deliveryReference }) })) {
+    if (faulted.has(field)) continue;
     const checked = ReferenceSchema.safeParse(value ?? '');
     if (!checked.success) violations.push(...violationsFromZod(checked.error, { [field]: value }).map((violation) => ({ ...violation, field })));
   }
   const parsed = BODY_SCHEMAS[definition.sheet].safeParse(fields);
-  const faulted = new Set(violations.map((violation) => violation.field));
   if (parsed.success) {
     planned.values = { ...parsed.data, externalReference, deliveryReference };
     violations.push(...domainViolations(definition.sheet, parsed.data));

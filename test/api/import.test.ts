@@ -15,6 +15,7 @@ import { referenceKey } from '../../src/import/sheets.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { createApi } from '../../src/api/app.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
+import { headers, rawWorkbook, row, text } from '../support/raw-workbook.ts';
 
 const asUpload = (bytes: Uint8Array, fileName = 'leveringen.xlsx') => ({ fileName, content: Buffer.from(bytes).toString('base64') });
 
@@ -325,6 +326,25 @@ describeEachDatabase('import', (database) => {
       { name: 'Nieuwe leveringen', state: 'visible', rows: [DELIVERY_HEADERS, delivery('VERB-3')] },
     ]);
     expect((await registrar('POST', '/imports/dry-run', emptyHidden)).body.counts).toEqual({ create: 1, unchanged: 0, invalid: 0, example: 0 });
+  });
+
+  it('says of a reference that a formula cannot compute (#N/A of a lookup) only that, without taking the error for a reference', async () => {
+    const errorCell = (ref: string, error: string) => `<c r="${ref}" t="e"><v>${error}</v></c>`;
+    const delivery = (rowNumber: number, reference: string) =>
+      row(rowNumber, [reference, text(`B${rowNumber}`, 'Granaten'), text(`C${rowNumber}`, 'stock'), text(`D${rowNumber}`, 'ammunition'), text(`E${rowNumber}`, 'defenceBudget')]);
+    const workbook = rawWorkbook([
+      { name: 'Leveringen', rows: headers(['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron']) + delivery(2, errorCell('A2', '#N/A')) + delivery(3, errorCell('A3', '#N/A')) },
+      {
+        name: 'Waarderingen',
+        rows: headers(['Eigen kenmerk', 'Kenmerk levering', 'Bedrag', 'Grondslag', 'Ingangsdatum']) + row(2, [text('A2', 'ERR-W'), errorCell('B2', '#REF!'), text('C2', '10'), text('D2', 'replacementValue'), text('E2', '2025-06-01')]),
+      },
+    ]);
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(workbook), { 'Accept-Language': 'en' });
+    expect(dryRun.body.rows.map((row: any) => [row.sheetName, row.rowNumber, row.reference, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)])).toEqual([
+      ['Leveringen', 2, null, ['A cellError: This cell shows the error #N/A; correct the formula or type the value.']],
+      ['Leveringen', 3, null, ['A cellError: This cell shows the error #N/A; correct the formula or type the value.']],
+      ['Waarderingen', 2, 'ERR-W', ['B cellError: This cell shows the error #REF!; correct the formula or type the value.']],
+    ]);
   });
 
   it('checks the register again when a commit takes the rows its dry run read: what was imported since changes nothing', async () => {
