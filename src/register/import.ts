@@ -274,16 +274,19 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
     planned.values = { ...parsed.data, externalReference, deliveryReference };
     violations.push(...domainViolations(definition.sheet, parsed.data));
   } else {
-    violations.push(...violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field)).map(amountInEuros));
+    violations.push(...violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field)).map((violation) => amountInEuros(definition.sheet, violation)));
   }
   addFaults(planned, violations);
   return planned;
 }
 
-/** Amounts are typed in euros: their limits are said in euros, not in the API's cents (a valuation may be € 0, a payment not). */
-function amountInEuros(violation: RuleViolation): RuleViolation {
+/**
+ * Amounts are typed in euros: their limits are said in euros, not in the API's cents. A valuation may
+ * be € 0, a payment not: a negative payment, below both of its lower limits, is told the stricter one.
+ */
+function amountInEuros(sheet: ImportSheet, violation: RuleViolation): RuleViolation {
   if (violation.field !== 'amountCents') return violation;
-  if (violation.code === 'tooSmall') return { field: violation.field, code: violation.params?.minimum === '0' ? 'amountNegative' : 'amountNotPositive' };
+  if (violation.code === 'tooSmall') return { field: violation.field, code: sheet === 'payment' ? 'amountNotPositive' : 'amountNegative' };
   if (violation.code === 'tooLarge') return { field: violation.field, code: 'amountTooLarge' };
   return violation;
 }

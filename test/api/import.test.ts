@@ -328,6 +328,12 @@ describeEachDatabase('import', (database) => {
     expect((await registrar('POST', '/imports/dry-run', emptyHidden)).body.counts).toEqual({ create: 1, unchanged: 0, invalid: 0, example: 0 });
   });
 
+  it('says of a negative payment once that a payment is more than € 0, the rule it breaks', async () => {
+    const csv = 'Eigen kenmerk;Kenmerk levering;Bedrag (€);Betaald op\r\nNEG-B;IMP-1;-5;2025-07-01\r\n';
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'betalingen.csv'), { 'Accept-Language': 'nl' });
+    expect(dryRun.body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.reason}`)).toEqual(['C Vul een bedrag in van meer dan € 0,00.']);
+  });
+
   it('says of a reference that a formula cannot compute (#N/A of a lookup) only that, without taking the error for a reference', async () => {
     const errorCell = (ref: string, error: string) => `<c r="${ref}" t="e"><v>${error}</v></c>`;
     const delivery = (rowNumber: number, reference: string) =>
