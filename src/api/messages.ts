@@ -165,6 +165,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     onlyOneCursor: () => 'Geef after of before, niet allebei.',
     // Import from spreadsheets
     notAnAmount: () => 'Vul een bedrag in euro in, zoals 1.234,56 of € 1.234,56.',
+    amountBeyondCents: (p) => `Dit bedrag heeft meer dan twee cijfers achter de komma (${p.shown?.replace('.', ',')}), ook al toont de cel het afgerond; rond het af op hele centen, bijvoorbeeld met AFRONDEN(…; 2).`,
     amountNotPositive: () => 'Vul een bedrag in van meer dan € 0,00.',
     amountTooLarge: () => 'Eén bedrag is hoogstens € 100 mld.',
     amountNegative: () => 'Vul een bedrag in van € 0,00 of meer.',
@@ -331,6 +332,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     onlyOneCursor: () => 'Give after or before, not both.',
     // Import from spreadsheets
     notAnAmount: () => 'Enter an amount in euros, such as 1.234,56 or € 1.234,56.',
+    amountBeyondCents: (p) => `This amount has more than two decimals (${p.shown}), though the cell may show it rounded; round it to whole cents, for example with ROUND(…, 2).`,
     amountNotPositive: () => 'Enter an amount of more than € 0.00.',
     amountTooLarge: () => 'One amount is at most € 100 billion.',
     amountNegative: () => 'Enter an amount of € 0.00 or more.',

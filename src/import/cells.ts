@@ -90,7 +90,9 @@ export function readEuroCents(cell: string | number): CellReading {
   if (typeof cell === 'number') {
     if (Math.abs(cell) * 100 > MAX_ENTRY_CENTS) return { fault: 'amountTooLarge' };
     const cents = Math.round(cell * 100);
-    return Number.isSafeInteger(cents) && Math.abs(cents - cell * 100) < 1e-6 ? { value: cents } : { fault: 'notAnAmount' };
+    if (!Number.isSafeInteger(cents)) return { fault: 'notAnAmount' };
+    // A cell formatted as euros shows 1234.567 as € 1.234,57: its user is told what it holds.
+    return Math.abs(cents - cell * 100) < 1e-6 ? { value: cents } : { fault: 'amountBeyondCents', params: { shown: String(cell) } };
   }
   const cents = parseEuroAmountExactly(cell.trim().replace(/^EUR\s*/i, '').replace(/\s*(€|EUR)$/i, ''));
   if (cents === undefined) return { fault: 'notAnAmount' };

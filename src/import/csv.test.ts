@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
+import { reason } from '../api/messages.ts';
 import { excelSerialDate, readCell, readEuroCents } from './cells.ts';
 import { readCsv } from './csv.ts';
 
@@ -46,8 +47,19 @@ describe('reading euro amounts', () => {
     expect(readEuroCents(cell)).toEqual({ value: cents });
   });
 
-  it.each(['1,234', '12,345', 'twaalf', '1.23.4', '1,2,3', 0.001, '1,234.56', '1e5', '12.3456'])('refuses %s rather than guess', (cell) => {
+  it.each(['1,234', '12,345', 'twaalf', '1.23.4', '1,2,3', '1,234.56', '1e5', '12.3456'])('refuses %s rather than guess', (cell) => {
     expect(readEuroCents(cell)).toEqual({ fault: 'notAnAmount' });
+  });
+
+  // A cell formatted as "€ 1.234,57" may hold 1234.567, the result of a formula: its user sees nothing to correct.
+  it('says of a number with fractions of a cent that it has more than two decimals, showing them, in Dutch and English', () => {
+    expect([readEuroCents(0.1 + 0.2), readEuroCents(0.001)]).toEqual([{ value: 30 }, { fault: 'amountBeyondCents', params: { shown: '0.001' } }]);
+    const params = { shown: '1234.567' };
+    expect(readEuroCents(1234.567)).toEqual({ fault: 'amountBeyondCents', params });
+    expect([reason('nl', 'amountBeyondCents', params), reason('en', 'amountBeyondCents', params)]).toEqual([
+      'Dit bedrag heeft meer dan twee cijfers achter de komma (1234,567), ook al toont de cel het afgerond; rond het af op hele centen, bijvoorbeeld met AFRONDEN(…; 2).',
+      'This amount has more than two decimals (1234.567), though the cell may show it rounded; round it to whole cents, for example with ROUND(…, 2).',
+    ]);
   });
 
   it.each(['99999999999999999999', '100.000.000.000,01', 1e20])('says %s is too large, not that it is no amount', (cell) => {
