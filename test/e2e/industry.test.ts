@@ -45,12 +45,15 @@ describeWithBrowser('industry', (browser) => {
     await contract.locator('.error-summary').getByRole('link', { name: /^Mijlpaal uiterlijk op/ }).waitFor();
     await contract.getByLabel(/^Mijlpaal uiterlijk op/).fill('2025-12-01');
     // The procurement it fulfils is found by a part of its title; only procurements are offered.
-    const fulfils = contract.getByLabel(/^Vervult verwerving/).and(page.locator('select'));
-    await contract.getByRole('searchbox', { name: 'Vervult verwerving: zoeken' }).fill('BUILD WITH');
+    const fulfils = contract.getByLabel('Vervult verwerving 1 (optioneel)', { exact: true });
+    await contract.getByRole('searchbox', { name: 'Vervult verwerving 1: zoeken' }).fill('BUILD WITH');
     await expect.poll(async () => fulfils.locator('option').allTextContents()).toEqual(['Nog geen verwerving', 'Bijdrage aan het Build with Ukraine co-productieproject']);
     await fulfils.selectOption({ label: 'Bijdrage aan het Build with Ukraine co-productieproject' });
-    await contract.getByRole('searchbox', { name: 'Vervult verwerving: zoeken' }).fill('voorraad');
+    await contract.getByRole('searchbox', { name: 'Vervult verwerving 1: zoeken' }).fill('voorraad');
     await expect.poll(async () => fulfils.locator('option').allTextContents()).toEqual(['Nog geen verwerving', 'Bijdrage aan het Build with Ukraine co-productieproject']);
+    // Once one is chosen, another may be: only procurements again.
+    await contract.getByRole('searchbox', { name: 'Vervult verwerving 2: zoeken' }).fill('voorraad');
+    await expect.poll(async () => contract.getByLabel('Vervult verwerving 2 (optioneel)', { exact: true }).locator('option').allTextContents()).toEqual(['Nog geen verwerving']);
     await contract.getByRole('button', { name: 'Contract vastleggen' }).click();
     await contract.getByText('Het contract is vastgelegd.').waitFor();
     await page.getByText(/^G2B-2025-NL-1, 1 juni 2025: Onbemande systemen\. Vervult leveringen: Bijdrage aan het Build with Ukraine co-productieproject/).first().waitFor();

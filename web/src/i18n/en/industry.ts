@@ -54,7 +54,7 @@ export const industry: typeof dutch = {
       subject: 'Subject',
       amount: 'Amount',
       signedOn: 'Signed on',
-      delivery: 'Fulfils procurement',
+      deliveryNumbered: 'Fulfils procurement {{number}}',
       noDelivery: 'No procurement yet',
       milestone: 'First milestone',
       dueOn: 'Milestone due on',

@@ -52,7 +52,7 @@ export const industry = {
       subject: 'Onderwerp',
       amount: 'Bedrag',
       signedOn: 'Getekend op',
-      delivery: 'Vervult verwerving',
+      deliveryNumbered: 'Vervult verwerving {{number}}',
       noDelivery: 'Nog geen verwerving',
       milestone: 'Eerste mijlpaal',
       dueOn: 'Mijlpaal uiterlijk op',

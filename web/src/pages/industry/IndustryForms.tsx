@@ -12,6 +12,8 @@ import {
   reportProgress,
   type IndustryOverview,
 } from '../../api/industry.ts';
+import type { FieldDescription } from '../../forms/DescribedField.tsx';
+import { deliveryLinkFields, type DeliveryLinkField } from '../../forms/deliveryLinkFields.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { industry as industryWords } from '../../i18n/nl/industry.ts';
 
@@ -52,25 +54,33 @@ export function CompanyForm({ onRecorded }: Recorded) {
 
 const PROCUREMENTS = { supportType: 'procurement' };
 
-/** A contract with the procurement deliveries it fulfils (one chosen here) and its first milestone. */
+type ContractField = 'companyId' | 'reference' | 'subject' | 'amountCents' | 'signedOn' | DeliveryLinkField | 'milestones.0.title' | 'milestones.0.dueOn';
+
+/** A contract with the procurement deliveries it fulfils and its first milestone. */
 export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
   const { t } = useTranslation();
   const { words, label } = useFormWords('contract');
+  const deliveries = deliveryLinkFields<ContractField>({
+    linked: [],
+    label: (number) => t('industry.forms.contract.deliveryNumbered', { number }),
+    noneLabel: label('noDelivery'),
+    filter: PROCUREMENTS,
+  });
+  const fields: Record<ContractField, FieldDescription<ContractField>> = {
+    companyId: { label: label('company'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...overview.companies.map((company) => ({ value: company.id, label: `${company.name} (${company.country})` }))] },
+    reference: { label: label('reference') },
+    subject: { label: label('subject'), control: 'textarea', rows: 2 },
+    amountCents: { label: label('amount'), control: 'amount', hint: t('industry.forms.euroHint') },
+    signedOn: { label: label('signedOn'), control: 'date' },
+    ...deliveries.fields,
+    'milestones.0.title': { label: label('milestone'), optional: true },
+    'milestones.0.dueOn': { label: label('dueOn'), control: 'date', optional: true },
+  };
   return (
     <RecordForm
       {...words}
-      fields={{
-        companyId: { label: label('company'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...overview.companies.map((company) => ({ value: company.id, label: `${company.name} (${company.country})` }))] },
-        reference: { label: label('reference') },
-        subject: { label: label('subject'), control: 'textarea', rows: 2 },
-        amountCents: { label: label('amount'), control: 'amount', hint: t('industry.forms.euroHint') },
-        signedOn: { label: label('signedOn'), control: 'date' },
-        'deliveryIds.0': { label: label('delivery'), control: 'delivery', filter: PROCUREMENTS, noneLabel: t('industry.forms.contract.noDelivery'), optional: true },
-        'milestones.0.title': { label: label('milestone'), optional: true },
-        'milestones.0.dueOn': { label: label('dueOn'), control: 'date', optional: true },
-      }}
+      fields={fields}
       read={(read) => {
-        const delivery = read.text('deliveryIds.0');
         const hasMilestone = read.text('milestones.0.title') || read.text('milestones.0.dueOn');
         return {
           companyId: read.required('companyId'),
@@ -78,7 +88,7 @@ export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
           subject: read.required('subject'),
           amountCents: read.amount('amountCents', true),
           signedOn: read.required('signedOn'),
-          deliveryIds: delivery ? [delivery] : [],
+          deliveryIds: deliveries.chosen(read.text),
           milestones: hasMilestone ? [{ title: read.required('milestones.0.title'), dueOn: read.required('milestones.0.dueOn') }] : [],
         };
       }}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { FUNDING_SOURCES, TRAINING_FRAMEWORKS } from '../../../../common/vocabulary/codes.ts';
 import { addContribution, createProgramme, replaceProgramme, type TrainingProgramme } from '../../api/training.ts';
 import type { FieldDescription } from '../../forms/DescribedField.tsx';
+import { deliveryLinkFields, type DeliveryLinkField } from '../../forms/deliveryLinkFields.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { training as trainingWords } from '../../i18n/nl/training.ts';
 
@@ -18,42 +19,21 @@ interface Changing {
   reload: () => void;
 }
 
-type ProgrammeField = 'name' | 'key' | 'hostCountry' | 'framework' | 'systemTrainedOn' | 'description' | `deliveryIds.${number}`;
-
-/** How many deliveries one save can link besides those already linked: each field appears once the one before it is chosen. */
-const NEW_LINKS_PER_SAVE = 10;
+type ProgrammeField = 'name' | 'key' | 'hostCountry' | 'framework' | 'systemTrainedOn' | 'description' | DeliveryLinkField;
 
 /**
  * A programme, new or changed: the letter names it by its short name, and it may train for deliveries in
- * the register. Each delivery it trains for has a field of its own, where choosing none unlinks it; below
- * them a field to link another, and once that is chosen one more.
+ * the register, each in a field of its own (deliveryLinkFields).
  */
 export function ProgrammeForm({ changing, onDone }: { changing?: Changing; onDone: () => void }) {
   const { t, label } = useTrainingWords();
   const programme = changing?.programme;
-  const linked = programme?.deliveryIds ?? [];
-  const deliveryIds = [...linked, ...Array<string>(NEW_LINKS_PER_SAVE).fill('')];
-  const slot = (index: number) => `deliveryIds.${index}` as const;
-  /** How many new fields, from the first, hold a delivery: the next one shows, and those after an empty one link nothing. */
-  const filledNewLinks = (valueOf: (field: ProgrammeField) => string) => {
-    let filled = 0;
-    while (filled < NEW_LINKS_PER_SAVE && valueOf(slot(linked.length + filled)) !== '') filled++;
-    return filled;
-  };
-  const deliveryFields = Object.fromEntries(
-    deliveryIds.map((id, index): [string, FieldDescription<ProgrammeField>] => [
-      slot(index),
-      {
-        label: t('training.programmeForm.deliveryNumbered', { number: index + 1 }),
-        control: 'delivery',
-        noneLabel: t('training.programmeForm.noDelivery'),
-        optional: true,
-        initial: id,
-        hint: id ? t('training.programmeForm.unlinkHint') : undefined,
-        shownWhen: index <= linked.length ? undefined : (values) => filledNewLinks((field) => values[field] ?? '') >= index - linked.length,
-      },
-    ]),
-  );
+  const deliveries = deliveryLinkFields<ProgrammeField>({
+    linked: programme?.deliveryIds ?? [],
+    label: (number) => t('training.programmeForm.deliveryNumbered', { number }),
+    noneLabel: t('training.programmeForm.noDelivery'),
+    unlinkHint: t('training.programmeForm.unlinkHint'),
+  });
   const fields: Record<ProgrammeField, FieldDescription<ProgrammeField>> = {
     name: { label: label('name'), initial: programme?.name },
     key: { label: label('key'), size: 'small', hint: t('training.programmeForm.keyHint'), initial: programme?.key },
@@ -65,7 +45,7 @@ export function ProgrammeForm({ changing, onDone }: { changing?: Changing; onDon
       initial: programme?.framework,
     },
     systemTrainedOn: { label: label('systemTrainedOn'), optional: true, hint: t('training.programmeForm.systemHint'), initial: programme?.systemTrainedOn ?? undefined },
-    ...deliveryFields,
+    ...deliveries.fields,
     description: { label: label('description'), control: 'textarea', optional: true, initial: programme?.description },
   };
   return (
@@ -85,8 +65,7 @@ export function ProgrammeForm({ changing, onDone }: { changing?: Changing; onDon
           framework: read.code('framework', TRAINING_FRAMEWORKS),
           systemTrainedOn: system || null,
           description: read.text('description'),
-          // The same delivery chosen twice is linked once.
-          deliveryIds: [...new Set(deliveryIds.slice(0, linked.length + filledNewLinks(read.text)).map((_, index) => read.text(slot(index))).filter(Boolean))],
+          deliveryIds: deliveries.chosen(read.text),
         };
       }}
       send={(input, key) => (changing ? replaceProgramme(changing.programme.id, input, changing.etag) : createProgramme(input, key))}
