@@ -472,7 +472,7 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
   for (const row of rows) {
     if (row.sheet === 'delivery' || row.outcome !== 'create') continue;
     if (row.deliveryRow && row.deliveryRow.outcome === 'invalid') {
-      addFaults(row, [{ field: 'deliveryReference', code: 'deliveryRowInvalid', params: { row: String(row.deliveryRow.rowNumber) } }]);
+      addFaults(row, [deliveryRowInvalid(row.deliveryRow)]);
       continue;
     }
     const delivery = deliveryOf(row, registerDeliveries);
@@ -521,9 +521,14 @@ function checkRealisedByPayment(deliveryRows: PlannedRow[], paymentRows: Planned
   }
   for (const money of moneyRows) {
     if (money.deliveryRow && refused.has(money.deliveryRow) && money.outcome === 'create') {
-      addFaults(money, [{ field: 'deliveryReference', code: 'deliveryRowInvalid', params: { row: String(money.deliveryRow.rowNumber) } }]);
+      addFaults(money, [deliveryRowInvalid(money.deliveryRow)]);
     }
   }
+}
+
+/** The fault of a money row whose delivery's row, on its own sheet, has a fault. */
+function deliveryRowInvalid(deliveryRow: PlannedRow): RuleViolation {
+  return { field: 'deliveryReference', code: 'deliveryRowInvalid', params: { row: String(deliveryRow.rowNumber), sheet: deliveryRow.sheetName } };
 }
 
 interface CommitDetail {

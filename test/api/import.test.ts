@@ -309,6 +309,8 @@ describeEachDatabase('import', (database) => {
       ['Waarderingen', 2, 'invalid', ['deliveryRowInvalid']],
     ]);
     expect(dryRun.body.rows[0].faults).toEqual([sheetFault]);
+    // Money on another sheet than its delivery is told on which sheet the delivery's row is.
+    expect(dryRun.body.rows[2].faults[0].reason).toBe('De levering op regel 2 van het blad Leveringen heeft een fout; herstel die eerst.');
     expect((await registrar('POST', '/imports', { ...hidden, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
     // Nor with only the valid rows: the hidden sheet's rows are not valid, nor what belongs to them.
     expect((await registrar('POST', '/imports', { ...hidden, mode: 'onlyValid' })).body).toMatchObject({ committed: false, importId: null, counts: { create: 0, invalid: 3 } });
