@@ -178,7 +178,10 @@ export async function findPublicLetterCopy(db: Db, id: string): Promise<{ snapsh
   return db.selectFrom('publicLetter').select(['snapshot', 'sha256']).where('id', '=', id).executeTakeFirst();
 }
 
-/** The public deliveries realised on or before the date, as the public may read them. */
+/**
+ * The public deliveries realised on or before the date, as the public may read them; not those whose
+ * decision makes them public only from a later date (the letter would publish them before it).
+ */
 export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string): Promise<OverviewItem[]> {
   const rows = await db
     .selectFrom('publicDelivery')
@@ -187,6 +190,17 @@ export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string):
     .where('delivery.disclosureState', '=', 'public')
     .where('delivery.deletedAt', 'is', null)
     .where('delivery.realisedAt', '<=', referenceDate)
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('disclosureDecision as latest')
+            .select('latest.id')
+            .whereRef('latest.deliveryId', '=', 'delivery.id')
+            .where('latest.publicFrom', '>', referenceDate)
+            .where('latest.decidedAt', '=', (eb) => eb.selectFrom('disclosureDecision as earlier').select((inner) => inner.fn.max('earlier.decidedAt').as('decidedAt')).whereRef('earlier.deliveryId', '=', 'delivery.id')),
+        ),
+      ),
+    )
     .execute();
   return rows.map((row) => OverviewItemSchema.parse(row));
 }

@@ -1,0 +1,42 @@
+/**
+ * A disclosure decision may make a delivery public only from a date. A letter whose reference date comes
+ * before that date does not list it: publishing the letter would make it public before the decision allows.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import { apiClient, type ApiCall } from '../api/client.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { stockDelivery } from '../support/deliveries.ts';
+
+describeEachDatabase('a delivery public from a later date', (database) => {
+  let registrar: ApiCall;
+  let disclosure: ApiCall;
+  let author: ApiCall;
+
+  beforeAll(async () => {
+    const { db } = database();
+    await loadDemonstrationData(db);
+    registrar = apiClient(db, { role: 'registrar' });
+    disclosure = apiClient(db, { role: 'disclosureOfficer' });
+    author = apiClient(db, { role: 'letterAuthor' });
+  });
+
+  async function decidedPublic(publicTitle: string, publicFrom: string | null): Promise<void> {
+    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: `${publicTitle} (intern)`, committedAt: '2025-10-01', realisedAt: '2025-10-15' });
+    expect(created.status).toBe(201);
+    const decided = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [created.body.id], state: 'public', publicTitle, publicCategory: 'other', publicFrom });
+    expect(decided.status).toBe(201);
+  }
+
+  it('is left out of the public overview of a letter before that date, while one public at once is listed', async () => {
+    const tomorrow = new Date(Date.parse(`${todayInAmsterdam()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await decidedPublic('Openbaar vanaf morgen', tomorrow);
+    await decidedPublic('Openbaar vanaf de brief', null);
+    const draft = await author('POST', '/letters', { referenceDate: '2025-12-31', letterDate: '2026-01-20' });
+    expect(draft.status).toBe(201);
+    const listed = draft.body.letter.overview.flatMap((group: { items: { title: string }[] }) => group.items.map((item) => item.title));
+    expect(listed).toContain('Openbaar vanaf de brief');
+    expect(listed).not.toContain('Openbaar vanaf morgen');
+  });
+});
