@@ -53,10 +53,20 @@ export async function writeBackup(handle: DatabaseHandle, auditDirectory: string
     database: Buffer.from(await dump.arrayBuffer()).toString('base64'),
     audit,
   };
-  const aside = `${file}.${process.pid}.partial`;
-  await writeFile(aside, gzipSync(JSON.stringify(content)), { mode: 0o600, flag: 'wx', flush: true });
-  await rename(aside, file);
+  const aside = partialBackupFile(file);
+  try {
+    await writeFile(aside, gzipSync(JSON.stringify(content)), { mode: 0o600, flag: 'wx', flush: true });
+    await rename(aside, file);
+  } catch (error) {
+    await rm(aside, { force: true });
+    throw error;
+  }
   return { createdAt: content.createdAt, lastAuditSeq, auditFiles: Object.keys(audit).length };
+}
+
+/** Where the process `writer` writes a backup to `file` before it is whole and moved into place. */
+export function partialBackupFile(file: string, writer = process.pid): string {
+  return `${file}.${writer}.partial`;
 }
 
 /**
