@@ -150,24 +150,28 @@ async function moveInto(from: string, to: string): Promise<void> {
 }
 
 async function readBackup(file: string): Promise<BackupContent> {
-  let content: Partial<BackupContent>;
+  let content: Partial<BackupContent> | null;
   try {
-    content = JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as Partial<BackupContent>;
+    content = JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as Partial<BackupContent> | null;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BackupRefusedError(`${file} does not exist.`);
     throw new BackupRefusedError(`${file} is not a Steunregister backup: ${(error as Error).message}`);
   }
   const valid =
+    typeof content === 'object' &&
+    content !== null &&
     content.format === BACKUP_FORMAT &&
     typeof content.database === 'string' &&
     typeof content.createdAt === 'string' &&
-    Number.isSafeInteger(content.lastAuditSeq) &&
+    isEventCount(content.lastAuditSeq) &&
     typeof content.audit === 'object' &&
     content.audit !== null &&
     Object.entries(content.audit).every(([name, data]) => /^[\w.-]+$/.test(name) && !name.startsWith('.') && typeof data === 'string');
   if (!valid) throw new BackupRefusedError(`${file} is not a Steunregister backup (${BACKUP_FORMAT}).`);
   return content as BackupContent;
 }
+
+const isEventCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** The regular files of the audit directory but the TOTP key (none when it does not exist yet). */
 async function readAuditFiles(directory: string): Promise<Record<string, string>> {

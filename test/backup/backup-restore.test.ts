@@ -226,6 +226,22 @@ describe('backup and restore of the embedded register', () => {
     expect(await restoreBackup(good, dataDir, join(dataDir, 'audit'))).toMatchObject({ lastAuditSeq: 1, auditRestored: true });
   });
 
+  it('refuses a file of another kind, saying so, whatever JSON it holds', async () => {
+    const original = await open(join(folder, 'original'));
+    await record(original.db);
+    const good = join(folder, 'good.backup');
+    await writeBackup(original, join(folder, 'original', 'audit'), good);
+    await original.close();
+    const content = JSON.parse(gunzipSync(readFileSync(good)).toString('utf8'));
+    const dataDir = join(folder, 'restored');
+    for (const [name, json] of [['null', 'null'], ['text', '"a backup"'], ['negative', JSON.stringify({ ...content, lastAuditSeq: -5 })]] as const) {
+      const file = join(folder, `${name}.backup`);
+      writeFileSync(file, gzipSync(json));
+      await expect(restoreBackup(file, dataDir, join(dataDir, 'audit'))).rejects.toThrow(new BackupRefusedError(`${file} is not a Steunregister backup (steunregister-backup/1).`));
+    }
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
   it('backs up only a data directory that holds a database, and makes none where there is none', async () => {
     const mistyped = join(folder, 'no-such-data');
     const { code, output } = await runCli(mistyped, ['backup', join(folder, 'x.backup')]);
