@@ -69,6 +69,9 @@ export class MalformedCheckpointError extends Error {
 /** The database's audit trail does not reach its last signed checkpoint: appending would fork the chain. */
 export class AuditChainBehindError extends StartRefusedError {}
 
+/** The audit directory's key pair is missing or does not fit: the checkpoints could not be checked or signed. */
+export class CheckpointKeyError extends StartRefusedError {}
+
 /** The exact text that is signed: fixed lines, the first naming the format, so a signature means one thing. */
 export function checkpointText({ seq, hash, at }: Pick<Checkpoint, 'seq' | 'hash' | 'at'>): string {
   return `${CHECKPOINT_FORMAT}\nseq ${seq}\nhash ${hash}\nat ${at}\n`;
@@ -97,7 +100,7 @@ export async function openCheckpointStore(directory: string): Promise<Checkpoint
   const storedPublicPem = await readIfPresent(publicPath);
   if (privatePem === undefined) {
     if (storedPublicPem !== undefined) {
-      throw new Error(`${publicPath} has no private key beside it (${privatePath}); restore it, or move the checkpoints away to start anew`);
+      throw new CheckpointKeyError(`${publicPath} has no private key beside it (${privatePath}); restore it, or move the checkpoints away to start anew`);
     }
     const pair = generateKeyPairSync('ed25519');
     privatePem = await createFileOnce(privatePath, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
@@ -106,14 +109,19 @@ export async function openCheckpointStore(directory: string): Promise<Checkpoint
   const publicKey = createPublicKey(privateKey);
   const publicPem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
   if (storedPublicPem === undefined) await createFileOnce(publicPath, publicPem, 0o644);
-  else if (!publicKeyFromPem(storedPublicPem).equals(publicKey)) throw new Error(`${publicPath} is not the public key of ${privatePath}`);
+  else if (!publicKeyFromPem(storedPublicPem).equals(publicKey)) throw new CheckpointKeyError(`${publicPath} is not the public key of ${privatePath}`);
   return { directory, privateKey, publicKey };
 }
 
-/** The public key the checkpoints in `directory` are signed with, if the directory holds one. */
+/**
+ * The public key the checkpoints in `directory` are signed with, if the directory holds one: its file, or
+ * else the private key beside it (the server writes the public key's file anew from it at start).
+ */
 export async function readPublicKey(directory: string): Promise<KeyObject | undefined> {
   const pem = await readIfPresent(join(directory, PUBLIC_KEY_FILE));
-  return pem === undefined ? undefined : publicKeyFromPem(pem);
+  if (pem !== undefined) return publicKeyFromPem(pem);
+  const privatePem = await readIfPresent(join(directory, PRIVATE_KEY_FILE));
+  return privatePem === undefined ? undefined : createPublicKey(createPrivateKey(privatePem));
 }
 
 /** A public key from its PEM text, refused unless it is an Ed25519 key. */
@@ -173,23 +181,31 @@ export async function refuseChainBehindCheckpoints(db: Kysely<Database>, directo
   const publicKey = await readPublicKey(directory);
   const text = (await readIfPresent(join(directory, CHECKPOINTS_FILE))) ?? '';
   // A line cut short by a crash is passed over here, as when the next checkpoint is written.
-  const signed = text
-    .split('\n')
-    .map(parseCheckpoint)
-    .filter((checkpoint): checkpoint is Checkpoint => checkpoint !== undefined && publicKey !== undefined && hasValidSignature(checkpoint, publicKey));
+  const checkpoints = text.split('\n').map(parseCheckpoint).filter((checkpoint) => checkpoint !== undefined);
+  if (checkpoints.length > 0 && publicKey === undefined) {
+    throw new CheckpointKeyError(
+      `${directory} holds signed checkpoints but not the key they are signed with (${PRIVATE_KEY_FILE}): put the kept key pair back; a new one would leave every checkpoint unverifiable.`,
+    );
+  }
+  const signed = publicKey === undefined ? [] : checkpoints.filter((checkpoint) => hasValidSignature(checkpoint, publicKey));
   // A checkpoint an operator's restore record superseded no longer counts; the record itself does.
   const furthest = standingAnchors(signed, await readRestores(directory, publicKey)).at(-1);
   if (!furthest) return;
   const hash = await auditEventHashAt(db, furthest.seq);
   if (hash === furthest.hash) return;
-  const what =
-    hash === undefined
-      ? `The audit trail in the database ends at event #${(await lastAuditEvent(db))?.seq ?? 0}, but the checkpoint of ${furthest.at} in ${directory} covers it up to event #${furthest.seq}`
-      : `The audit trail's event #${furthest.seq} is not the one signed in the checkpoint of ${furthest.at} in ${directory}`;
+  const signedAt = `the checkpoint of ${furthest.at} in ${directory}`;
+  if (hash !== undefined) {
+    throw new AuditChainBehindError(
+      `The audit trail's event #${furthest.seq} is not the one signed in ${signedAt}: the database was changed, or written to after an older ` +
+        'backup was restored. New events would fork the signed chain further. Restore the newest backup of the database; `audit verify` names ' +
+        'the first event that differs.',
+    );
+  }
   throw new AuditChainBehindError(
-    `${what}: the database was restored from an older backup? New events would fork the signed chain. ` +
+    `The audit trail in the database ends at event #${(await lastAuditEvent(db))?.seq ?? 0}, but ${signedAt} covers it up to event #${furthest.seq}: ` +
+      'the database was restored from an older backup? New events would fork the signed chain. ' +
       'Restore the newest backup of the database (`audit verify` checks it). If this is the backup you mean to restore and ' +
-      'the events after it are lost for good, record that: `steunregister audit record-restore --operator NAME` signs a ' +
+      'the events after it are lost for good, record that with the same DATA_DIR and AUDIT_DIR: `npm run cli -- audit record-restore --operator NAME` signs a ' +
       '"restored to event N" record in the audit directory, which `audit verify` accepts and reports.',
   );
 }

@@ -6,7 +6,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuditChainBehindError, openCheckpointStore, refuseChainBehindCheckpoints, signCheckpoint, writeCheckpoint } from '../../src/audit/checkpoints.ts';
+import { AuditChainBehindError, CheckpointKeyError, openCheckpointStore, refuseChainBehindCheckpoints, signCheckpoint, writeCheckpoint } from '../../src/audit/checkpoints.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { lastAuditEvent } from '../../src/db/repositories/audit.ts';
 import { startServer } from '../../src/server.ts';
@@ -49,6 +49,23 @@ describeEachDatabase('the start on a database older than its checkpoints', (data
     await record(db);
     await record(db);
     await expect(refuseChainBehindCheckpoints(db, directory())).rejects.toThrow(`event #${last.seq + 3} is not the one signed in the checkpoint of 2025-09-10T08:00:00.000Z`);
+  });
+
+  it('refuses also when the public key file is gone, checking with the private key beside it; and without either key', async () => {
+    const { db } = database();
+    const store = await openCheckpointStore(directory());
+    await record(db);
+    const last = (await lastAuditEvent(db))!;
+    const ahead = signCheckpoint({ seq: last.seq + 3, hash: 'a'.repeat(64) }, new Date('2025-09-10T08:00:00Z'), store.privateKey);
+    appendFileSync(join(directory(), 'checkpoints.jsonl'), `${JSON.stringify(ahead)}\n`);
+
+    rmSync(join(directory(), 'checkpoint-signing-key.pub.pem'));
+    await expect(refuseChainBehindCheckpoints(db, directory())).rejects.toThrow(AuditChainBehindError);
+    // A new key pair would leave every checkpoint unverifiable: the kept one must be put back.
+    rmSync(join(directory(), 'checkpoint-signing-key.pem'));
+    await expect(refuseChainBehindCheckpoints(db, directory())).rejects.toThrow(
+      new CheckpointKeyError(`${directory()} holds signed checkpoints but not the key they are signed with (checkpoint-signing-key.pem): put the kept key pair back; a new one would leave every checkpoint unverifiable.`),
+    );
   });
 });
 
