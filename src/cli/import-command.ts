@@ -60,7 +60,7 @@ function describe(report: ImportReport, dryRun: boolean): string {
     row.faults.map((fault) => {
       // A fault of the whole sheet (a hidden one) has no column.
       const column = fault.column === '' ? '' : `, column ${fault.columnLetter ?? '-'} (${fault.column})`;
-      return `${row.sheetName}, row ${row.rowNumber}${column}: ${reason('en', fault.code, { later: fault.field, ...fault.params })}`;
+      return withVisibleControls(`${row.sheetName}, row ${row.rowNumber}${column}: ${reason('en', fault.code, { later: fault.field, ...fault.params })}`);
     }),
   );
   const { create, unchanged, invalid, example } = report.counts;
@@ -72,4 +72,9 @@ function describe(report: ImportReport, dryRun: boolean): string {
         ? `Nothing to import: ${unchanged} rows are in the register already, ${invalid} have a fault.`
         : `Nothing imported: ${invalid} rows have a fault (use --only-valid to import the other ${create}).`;
   return [...lines, outcome].join('\n');
+}
+
+/** Text of the file (a header, a sheet's name) with its control characters written out (\x1b): an escape sequence in it would otherwise act on the terminal. */
+function withVisibleControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -64,4 +64,12 @@ describe('the import command', () => {
     const notFound = await runCli(dataDir, ['import', missing, '--dry-run']);
     expect([notFound.output.trim(), notFound.code]).toEqual([`${missing}: cannot read this file (ENOENT); give the path of an XLSX or CSV file.`, 1]);
   });
+
+  it('prints what a file says with its control characters made visible, so that a header cannot clear or retitle the terminal', { timeout: 120_000 }, async () => {
+    const file = join(folder, 'betalingen.csv');
+    writeFileSync(file, 'Eigen kenmerk;Kenmerk levering;Bedrag;Betaald op;"\x1b]0;titel\x07\x1b[2JAlles goed"\nB1;IMP-1;10;2025-07-01;x\n');
+    const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
+    expect(dryRun.output).toContain('betalingen.csv, row 1, column E (\\x1b]0;titel\\x07\\x1b[2JAlles goed): The template has no such column');
+    expect(dryRun.output).not.toContain('\x1b');
+  });
 });
