@@ -193,7 +193,8 @@ export async function openDataDates(db: PublicDb, now: Date) {
     .selectFrom('publicDelivery')
     .select((eb) => [
       eb.fn.min('realisedOn').as('firstRealised'),
-      eb.fn.max('realisedOn').as('lastRealised'),
+      // A date public only to its month (YYYY-MM) lasts to the month's end, after any day in it.
+      eb.fn.max(sql<string>`case when length(realised_on) = 7 then to_char(to_date(realised_on, 'YYYY-MM') + interval '1 month' - interval '1 day', 'YYYY-MM-DD') else realised_on end`).as('lastRealised'),
       eb.fn.max('decidedOn').as('lastDecided'),
       eb.fn.max('visibleFrom').as('lastShown'),
     ])
