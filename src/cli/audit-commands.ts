@@ -1,10 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
+import type { Kysely } from 'kysely';
 import { hasValidSignature, openCheckpointStore, publicKeyFromPem, readCheckpoints, refuseChainBehindCheckpoints, writeCheckpoint } from '../audit/checkpoints.ts';
 import { readRestores, recordRestore, RestoreNotRecordableError, standingAnchors, type RestoreRecord } from '../audit/restores.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { verifyAuditTrail, type VerificationResult } from '../audit/verify.ts';
+import type { Database } from '../db/schema.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 
@@ -60,15 +62,27 @@ export function auditCommands(): Command {
       const store = await openCheckpointStore(directory).catch((error: Error) => {
         throw new CommandError(`cannot sign in ${directory}: ${error.message}`);
       });
-      const record = await withDatabase(async (handle) => recordRestore(handle.db, store, await standingAnchorsIn(directory, store.publicKey), operator, new Date()), {
-        migrate: false,
-      }).catch((error: unknown) => {
+      const record = await withDatabase(
+        async (handle) => {
+          await refuseBrokenChain(handle.db);
+          return recordRestore(handle.db, store, await standingAnchorsIn(directory, store.publicKey), operator, new Date());
+        },
+        { migrate: false },
+      ).catch((error: unknown) => {
         throw error instanceof RestoreNotRecordableError ? new CommandError(error.message) : error;
       });
       console.log(`Recorded in ${directory}: ${describeRestore(record)}. The server starts again; \`audit verify\` reports the restore.`);
     });
 
   return audit;
+}
+
+/** Every event's hash and link, before a restore is signed: a restore loses events at the end, it never changes the ones it kept. */
+async function refuseBrokenChain(db: Kysely<Database>): Promise<void> {
+  const result = await verifyAuditTrail(db);
+  if (!result.ok) {
+    throw new CommandError(`${describeVerification(result)}. A restore loses events at the end, it does not change them: do not record this as a restore.`);
+  }
 }
 
 async function standingAnchorsIn(directory: string, publicKey: KeyObject) {
