@@ -18,6 +18,7 @@ import { preferredLanguage } from '../language.ts';
 import { deliveriesCsv, deliveriesJson, openDataStream, PublicDeliveriesTag } from './open-data.ts';
 import { openDataCatalog } from './catalog.ts';
 import { kielCsv, kielWorkbook } from './kiel.ts';
+import { LatestFile } from './latest-file.ts';
 import { letterFigureRows, letterFiguresCsv, type LetterFigureRow } from './letter-figures.ts';
 import { XLSX_TYPE } from '../export-control/report-files.ts';
 import { RenderingCache } from './rendering-cache.ts';
@@ -62,11 +63,12 @@ export function publicRoutes() {
    * reader's If-None-Match names that tag already: while nothing public changed, a reader who has it gets 304
    * for two index reads.
    */
-  const readerHasCurrent = async (c: Context<ApiEnv>, form: string, now: Date) => {
+  const tagged = async (c: Context<ApiEnv>, form: string, now: Date) => {
     const tag = `"${form}-${await deliveriesTag.current(db(c), now)}"`;
     c.header('ETag', tag);
-    return namesCurrentTag(c.req.header('if-none-match'), tag);
+    return { tag, readerHasIt: namesCurrentTag(c.req.header('if-none-match'), tag) };
   };
+  const kielWorkbooks = new LatestFile();
   const letterOf = async (c: Context<ApiEnv>, id: string) => {
     const letter = await publicData.findPublicLetter(db(c), id);
     if (!letter) throw new NotFoundError('letter', id);
@@ -118,7 +120,7 @@ export function publicRoutes() {
     const now = c.get('deps').clock();
     c.header('Vary', 'Accept-Language');
     const variant = format === 'csv' ? `csv-${query.dialect}` : format;
-    if (await readerHasCurrent(c, `deliveries-${variant}-${language}`, now)) return c.body(null, 304);
+    if ((await tagged(c, `deliveries-${variant}-${language}`, now)).readerHasIt) return c.body(null, 304);
     const file = format === 'csv' ? deliveriesCsv(language, query.dialect) : deliveriesJson(language);
     const body = openDataStream(file, publicData.publicDeliveryBatches(db(c), now));
     if (format === 'csv') {
@@ -163,12 +165,14 @@ export function publicRoutes() {
   app.openapi(kielRoute, async (c) => {
     const { format = 'csv', dialect } = c.req.valid('query');
     const now = c.get('deps').clock();
-    if (await readerHasCurrent(c, `kiel-${format === 'csv' ? `csv-${dialect}` : format}`, now)) return c.body(null, 304);
-    const batches = publicData.publicDeliveryBatches(db(c), now);
+    const { tag, readerHasIt } = await tagged(c, `kiel-${format === 'csv' ? `csv-${dialect}` : format}`, now);
+    if (readerHasIt) return c.body(null, 304);
     if (format === 'xlsx') {
-      return c.body(await kielWorkbook(batches), 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': 'attachment; filename="netherlands-kiel-format.xlsx"' });
+      // A workbook is made whole in memory, not streamed: made once per state of the public data.
+      const workbook = await kielWorkbooks.get(tag, () => kielWorkbook(publicData.publicDeliveryBatches(db(c), now)));
+      return c.body(workbook, 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': 'attachment; filename="netherlands-kiel-format.xlsx"' });
     }
-    return c.body(openDataStream(kielCsv(dialect), batches), 200, {
+    return c.body(openDataStream(kielCsv(dialect), publicData.publicDeliveryBatches(db(c), now)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="netherlands-kiel-format.csv"',
     });
