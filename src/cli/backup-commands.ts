@@ -44,7 +44,8 @@ export function backupCommands(): Command[] {
       console.log(`Restored the backup of ${summary.createdAt} into ${dataDir}: audit trail up to event #${summary.lastAuditSeq}.`);
       console.log(
         summary.auditRestored
-          ? `The audit directory ${auditDirectory} was restored from the backup.`
+          ? `The audit directory ${auditDirectory} was restored from the backup: its checkpoints end where the backup does, so they cannot show that the register had gone further. ` +
+              'If the audit directory the register used (a separate AUDIT_DIR) survives, empty DATA_DIR and restore again with AUDIT_DIR set to it.'
           : `The audit directory ${auditDirectory} holds files already and was kept: if its checkpoints are newer than this backup, the server refuses to start and says how to record the restore.`,
       );
       if (summary.totpSecretKeyMissing) console.log(summary.totpSecretKeyMissing);

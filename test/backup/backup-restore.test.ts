@@ -96,6 +96,7 @@ describe('backup and restore of the embedded register', () => {
     const { code, output } = await runCli(dataDir, ['restore', file]);
     expect(code).toBe(0);
     const keyFile = join(dataDir, 'audit', 'totp-secret-key');
+    expect(output).toContain(`The audit directory ${join(dataDir, 'audit')} was restored from the backup: its checkpoints end where the backup does`);
     expect(output).toContain(
       `${keyFile} is missing and 1 account has its second factor sealed with it: put the key back from where you keep it (a backup leaves it out; README, "Backup and restore"), ` +
         'or, if it is lost, give every such account a new second factor with account new-second-factor --all-sealed (each person then enrols again). ' +
