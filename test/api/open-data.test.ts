@@ -365,3 +365,23 @@ describe('what no public file tells', () => {
     }
   });
 });
+
+describe('reading open data from another site', () => {
+  it('is allowed to any origin, without credentials, for the public routes only', async () => {
+    const origin = { Origin: 'https://onderzoek.example' };
+    const file = await api.request('/public/deliveries?format=csv', { headers: origin });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(file.headers.get('Access-Control-Allow-Credentials')).toBeNull();
+    expect(file.headers.get('Access-Control-Expose-Headers')).toContain('ETag');
+    // A tool that polls with If-None-Match asks first.
+    const preflight = await api.request('/public/kiel', { method: 'OPTIONS', headers: { ...origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('Access-Control-Allow-Methods')).toBe('GET,HEAD');
+    expect(preflight.headers.get('Access-Control-Allow-Headers')?.toLowerCase()).toContain('if-none-match');
+    // Nothing else is readable from another site.
+    for (const path of ['/deliveries', '/figures', '/session']) {
+      expect((await api.request(path, { headers: origin })).headers.get('Access-Control-Allow-Origin'), path).toBeNull();
+    }
+  });
+});

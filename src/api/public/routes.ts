@@ -1,3 +1,4 @@
+import { cors } from 'hono/cors';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
@@ -55,6 +56,8 @@ const ANONYMOUS_RENDERINGS = { limit: (c: Context<ApiEnv>) => c.get('deps').anon
 
 export function publicRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  // Open data may be read by tools on other sites (a notebook, a chart): any origin may read it, never with credentials.
+  app.use('/public/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], allowHeaders: ['If-None-Match', 'Accept-Language'], exposeHeaders: ['ETag', 'Content-Disposition'], maxAge: 86_400 }));
   const renderings = new RenderingCache();
   const deliveriesTag = new PublicDeliveriesTag();
   const db = (c: Context<ApiEnv>) => publicView(c.get('deps').db);
