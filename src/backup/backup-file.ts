@@ -7,12 +7,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import { countSealedTotpSecrets, TOTP_SECRET_KEY_FILE, totpSecretKeyMissing } from '../auth/totp-secret-key.ts';
 import { lastAuditEvent } from '../db/repositories/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 
 const BACKUP_FORMAT = 'steunregister-backup/1';
+const compress = promisify(gzip);
 
 interface BackupContent {
   format: typeof BACKUP_FORMAT;
@@ -55,7 +57,8 @@ export async function writeBackup(handle: DatabaseHandle, auditDirectory: string
   };
   const aside = partialBackupFile(file);
   try {
-    await writeFile(aside, gzipSync(JSON.stringify(content)), { mode: 0o600, flag: 'wx', flush: true });
+    // Compressed off the main thread: the running server takes the backup and goes on answering meanwhile.
+    await writeFile(aside, await compress(JSON.stringify(content)), { mode: 0o600, flag: 'wx', flush: true });
     await rename(aside, file);
   } catch (error) {
     await rm(aside, { force: true });
