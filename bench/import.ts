@@ -50,7 +50,7 @@ const { file, moneyCents } = await generatedWorkbook(rows, '');
 const second = await generatedWorkbook(rows, 'B');
 console.log(`Import of ${rows} rows (${(file.bytes.length / 2 ** 20).toFixed(1)} MiB XLSX), validated and audited, ${new Date().toISOString()}`);
 await onEachDatabase(async (name, { db }, version) => {
-  const dryRun = await withPeakMemory(() => dryRunImport(db, file));
+  const dryRun = await withPeakMemory(() => dryRunImport(db, systemContext('benchmark'), file));
   const commit = await withPeakMemory(() => commitImport(db, systemContext('benchmark'), file, 'allOrNothing'));
   const inOneGo = await withPeakMemory(() => commitImport(db, systemContext('benchmark'), second.file, 'allOrNothing'));
   for (const { value } of [commit, inOneGo]) {

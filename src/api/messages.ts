@@ -177,7 +177,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hiddenSheet: (p) =>
       `Het blad ${p.sheet} is ${p.visibility === 'veryHidden' ? 'zeer verborgen (Excel toont het niet bij Zichtbaar maken; zet in de VBA-editor de eigenschap Visible van het blad op xlSheetVisible)' : 'verborgen'}, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.`,
     duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van dit blad (hoofdletters en spaties tellen niet mee); geef elke regel een eigen kenmerk.`,
-    unknownDeliveryReference: () => 'Er is geen levering met dit kenmerk, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.',
+    unknownDeliveryReference: (p) =>
+      `Er is geen levering met ${p.reference ? `het kenmerk ${p.reference}` : 'dit kenmerk'}, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.`,
+    differsFromEarlierImport: () =>
+      'Onder dit kenmerk is eerder een regel geïmporteerd die iets anders zei; wijzig het record in het register (een import wijzigt niets), of geef deze regel een nieuw kenmerk.',
     deliveryRowInvalid: (p) => `De levering op regel ${p.row} van het blad ${p.sheet} heeft een fout; herstel die eerst.`,
     differsFromRegister: (p) =>
       `Het register heeft onder dit kenmerk ${shownValue('nl', p.kind, p.stored)}, dit bestand ${shownValue('nl', p.kind, p.inFile)}; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.`,
@@ -344,7 +347,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hiddenSheet: (p) =>
       `The sheet ${p.sheet} is ${p.visibility === 'veryHidden' ? "very hidden (Excel's Unhide does not list it; in the VBA editor set the sheet's Visible property to xlSheetVisible)" : 'hidden'}, so its rows cannot be seen; unhide the sheet to import them, or remove it.`,
     duplicateReference: (p) => `This reference is on row ${p.row} of this sheet already (capitals and spaces do not count); give every row its own reference.`,
-    unknownDeliveryReference: () => 'There is no delivery with this reference, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.',
+    unknownDeliveryReference: (p) =>
+      `There is no delivery with ${p.reference ? `the reference ${p.reference}` : 'this reference'}, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.`,
+    differsFromEarlierImport: () =>
+      'An earlier import took a row under this reference that said something else; change the record in the register (an import changes nothing), or give this row a new reference.',
     deliveryRowInvalid: (p) => `The delivery on row ${p.row} of the sheet ${p.sheet} has a fault; correct that first.`,
     differsFromRegister: (p) =>
       `The register holds ${shownValue('en', p.kind, p.stored)} under this reference, this file ${shownValue('en', p.kind, p.inFile)}; change it in the register (an import changes nothing), or copy here what the register holds.`,

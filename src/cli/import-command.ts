@@ -24,7 +24,7 @@ export function importCommand(): Command {
       const progress = progressBar();
       const report = await withDatabase((handle) =>
         options.dryRun
-          ? dryRunImport(handle.db, file, progress)
+          ? dryRunImport(handle.db, operatorContext(), file, progress)
           : commitImport(handle.db, operatorContext(), file, options.onlyValid ? 'onlyValid' : 'allOrNothing', progress),
       ).catch((error: unknown) => {
         if (error instanceof UnreadableFileError) throw new CommandError(`${path}: ${reason('en', error.code, error.params)}`);

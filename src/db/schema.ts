@@ -69,7 +69,8 @@ export interface Database {
   exportInspectionGrant: ExportInspectionGrantTable;
   exportLicence: ExportLicenceTable;
   // Import (migration 022; reference_key, generated from external_reference, migration 033)
-  importedRecord: { sheet: string; externalReference: string; referenceKey: GeneratedAlways<string>; recordId: string; importId: string };
+  /** rowSha256: for a record of another domain, the digest of its row as imported (migration 039); null for deliveries and their money. */
+  importedRecord: { sheet: string; externalReference: string; referenceKey: GeneratedAlways<string>; recordId: string; importId: string; rowSha256: ColumnType<string | null, string | null | undefined, string | null> };
 }
 
 export interface EpfTrancheTable {

@@ -3,11 +3,21 @@
  * reference. The columns are named in Dutch and English; a file may use either, or both as the
  * template does ("Titel / Title").
  */
-import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
+import { CATEGORIES, FUNDING_SOURCES, READINESS_EFFECTS, SUPPORT_TYPES, TRAINING_FRAMEWORKS, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
 import type { Vocabulary } from '../../common/vocabulary/nl.ts';
 
-export const IMPORT_SHEETS = ['delivery', 'valuation', 'payment'] as const;
+export const IMPORT_SHEETS = ['delivery', 'valuation', 'payment', 'trainingProgramme', 'readinessJudgement'] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
+
+/** The deliveries and their money, written set-based; the other sheets hold records of other domains, each made by its own rules. */
+const REGISTER_SHEETS = ['delivery', 'valuation', 'payment'] as const satisfies readonly ImportSheet[];
+export type RegisterSheet = (typeof REGISTER_SHEETS)[number];
+export type DomainSheet = Exclude<ImportSheet, RegisterSheet>;
+export const DOMAIN_SHEETS = IMPORT_SHEETS.filter((sheet): sheet is DomainSheet => !isRegisterSheet(sheet));
+
+export function isRegisterSheet(sheet: ImportSheet): sheet is RegisterSheet {
+  return (REGISTER_SHEETS as readonly ImportSheet[]).includes(sheet);
+}
 
 /** A list of codes a column chooses from, and where the vocabulary keeps their labels. */
 interface CodeList {
@@ -20,6 +30,8 @@ const CODE_LISTS = {
   category: { codes: CATEGORIES, labels: (words) => words.categories },
   fundingSource: { codes: FUNDING_SOURCES, labels: (words) => words.fundingSources },
   basis: { codes: VALUATION_BASES, labels: (words) => words.valuationBases },
+  framework: { codes: TRAINING_FRAMEWORKS, labels: (words) => words.trainingFrameworks },
+  effect: { codes: READINESS_EFFECTS, labels: (words) => words.readinessEffects },
 } as const satisfies Record<string, CodeList>;
 export type CodeListName = keyof typeof CODE_LISTS;
 
@@ -107,7 +119,43 @@ export const SHEETS: readonly SheetDefinition[] = [
       note,
     ],
   },
+  {
+    sheet: 'trainingProgramme',
+    // A sheet's name in the template, "nl (en)", has at most 31 characters.
+    nl: 'Trainingsprogramma’s',
+    en: 'Training',
+    columns: [
+      column('externalReference', ownReference.nl, ownReference.en, 'text', 'VB-TR-001', true),
+      column('name', 'Naam van het programma', 'Programme name', 'text', 'Opleiding op de pantserhouwitser (voorbeeld)', true),
+      column('key', 'Korte naam', 'Short name', 'text', 'pzh-voorbeeld', true),
+      column('hostCountry', 'Gastland', 'Host country', 'text', 'DE', true),
+      column('framework', 'Kader', 'Framework', { list: 'framework' }, 'bilateral', true),
+      column('systemTrainedOn', 'Getraind op', 'Trained on', 'text', 'Panzerhaubitze 2000'),
+      column('deliveryReferences', 'Kenmerken leveringen', 'Delivery references', 'text', 'VB-2025-001'),
+      column('description', 'Omschrijving', 'Description', 'multiline', ''),
+    ],
+  },
+  {
+    sheet: 'readinessJudgement',
+    nl: 'Gereedheidsoordelen',
+    en: 'Readiness',
+    columns: [
+      column('externalReference', ownReference.nl, ownReference.en, 'text', 'VB-GO-001', true),
+      deliveryReference,
+      column('effect', 'Effect op de gereedheid', 'Effect on readiness', { list: 'effect' }, 'acceptable', true),
+      column('reasoning', 'Onderbouwing', 'Reasoning', 'multiline', 'Vervanging is besteld (voorbeeld)', true),
+      column('judgedOn', 'Geoordeeld op', 'Judged on', 'date', '2025-07-01', true),
+    ],
+  },
 ];
+
+/** A list of references in one cell, as a spreadsheet user separates them: by semicolons or line breaks. */
+export function referencesInCell(text: string): string[] {
+  return text
+    .split(/[;\n]/)
+    .map((reference) => reference.trim())
+    .filter((reference) => reference !== '');
+}
 
 /** The text of a column's header in the template: both languages. */
 export function headerText(definition: { nl: string; en: string }): string {

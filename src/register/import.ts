@@ -10,10 +10,12 @@ import type { Kysely } from 'kysely';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
+import { JudgementInputSchema } from '../api/readiness/schemas.ts';
+import { ProgrammeInputSchema } from '../api/training/schemas.ts';
 import { safeText } from '../api/openapi-common.ts';
 import { violationsFromZod } from '../api/problem.ts';
 import { AuditEventsInPreparation } from '../audit/preparation.ts';
-import type { RequestContext } from '../audit/trail.ts';
+import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
@@ -29,8 +31,9 @@ import {
 } from '../domain/delivery.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import { readImportFile, type ReadRow, type ReadSheet } from '../import/read-file.ts';
-import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referenceKey, type ImportSheet } from '../import/sheets.ts';
+import { DOMAIN_SHEETS, EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, isRegisterSheet, referenceKey, referencesInCell, type DomainSheet, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
 import { registerInBulk } from './bulk-registration.ts';
+import { createDomainRecord, type DeliveryMatch } from './import-records.ts';
 import { valuationViolations } from './deliveries.ts';
 import { ImportedReferences } from './imported-references.ts';
 
@@ -77,9 +80,30 @@ export interface ImportFile {
 }
 
 /** What the register would do with a file, without changing anything. */
-export async function dryRunImport(db: Db, file: ImportFile, onProgress?: Progress): Promise<ImportReport> {
-  const plan = await planImport(db, await checkedFile(file, onProgress, 'keep'));
+export async function dryRunImport(db: Db, context: RequestContext, file: ImportFile, onProgress?: Progress): Promise<ImportReport> {
+  const rows = await checkedFile(file, onProgress, 'keep');
+  if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, await planImport(db, rows), null, false);
+  // Records of other domains are checked by making them, as the commit would, in a transaction then undone.
+  const { plan } = await inTransaction(db, async (trx) => {
+    const plan = await planImport(trx, rows);
+    await writePlan(trx, context, plan, randomUUID(), { fileName: file.fileName, sha256: sha256(file.bytes), mode: 'onlyValid' });
+    throw new UndoneImport(plan);
+  }).catch(undoneImport);
   return report(file, plan, null, false);
+}
+
+/** Thrown to undo an import's transaction, with the plan as far as it got. */
+class UndoneImport extends Error {
+  readonly plan: Plan;
+  constructor(plan: Plan) {
+    super('import undone');
+    this.plan = plan;
+  }
+}
+
+function undoneImport(error: unknown): { plan: Plan; importId: null } {
+  if (error instanceof UndoneImport) return { plan: error.plan, importId: null };
+  throw error;
 }
 
 /** Called as rows are checked and written: how many of how many. */
@@ -100,9 +124,11 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
     const toCreate = plan.rows.filter((row) => row.outcome === 'create');
     if ((mode === 'allOrNothing' && hasFaults) || toCreate.length === 0) return { plan, importId: null };
     const importId = randomUUID();
-    await writePlan(trx, context, plan, importId, { fileName: file.fileName, sha256: sha256(file.bytes), mode });
+    const created = await writePlan(trx, context, plan, importId, { fileName: file.fileName, sha256: sha256(file.bytes), mode });
+    // A record another domain refused while it was being made: with all or nothing, nothing; nor when that left nothing to import.
+    if (created === 0 || (mode === 'allOrNothing' && plan.rows.some((row) => row.outcome === 'invalid'))) throw new UndoneImport(plan);
     return { plan, importId };
-  });
+  }).catch(undoneImport);
   return report(file, plan, importId, importId !== null);
 }
 
@@ -137,10 +163,19 @@ interface Plan {
   rows: PlannedRow[];
   /** Deliveries already in the register that rows of the file add money to. */
   registerDeliveries: Map<string, StoredDelivery>;
+  /** The deliveries earlier imports created under the references the file's rows name. */
+  importedDeliveries: ImportedReferences;
 }
 
 const ReferenceSchema = safeText(200).trim().min(1);
-const BODY_SCHEMAS = { delivery: DeliveryInputSchema, valuation: ValuationInputSchema, payment: PaymentInputSchema } as const;
+const BODY_SCHEMAS = {
+  delivery: DeliveryInputSchema,
+  valuation: ValuationInputSchema,
+  payment: PaymentInputSchema,
+  // The deliveries a programme trains for are named by their references, found when the import is made.
+  trainingProgramme: ProgrammeInputSchema.omit({ deliveryIds: true }),
+  readinessJudgement: JudgementInputSchema,
+} as const;
 
 /**
  * The rows of the file the last dry run read and checked by everything that needs only the file (the
@@ -192,12 +227,14 @@ function readFileRows(sheets: ReadSheet[], onProgress?: Progress): PlannedRow[] 
 }
 
 async function planImport(db: Db, rows: PlannedRow[]): Promise<Plan> {
-  const bySheet = (sheet: ImportSheet) => rows.filter((row) => row.sheet === sheet);
+  const registerRows = rows.filter((row) => isRegisterSheet(row.sheet));
+  const bySheet = (sheet: RegisterSheet) => registerRows.filter((row) => row.sheet === sheet);
   const known = await knownReferences(db, rows);
-  const registerDeliveries = await checkAgainstRegister(db, rows, known);
-  checkMoney(rows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
-  checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), rows.filter((row) => row.sheet !== 'delivery'));
-  return { rows, registerDeliveries };
+  const registerDeliveries = await checkAgainstRegister(db, registerRows, known);
+  checkMoney(registerRows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
+  checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), registerRows.filter((row) => row.sheet !== 'delivery'));
+  await checkDomainRowsAgainstImports(db, rows);
+  return { rows, registerDeliveries, importedDeliveries: known.delivery };
 }
 
 /**
@@ -261,17 +298,20 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
     if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
     else if (reading.value !== undefined) body[column.key] = reading.value;
   }
-  const { externalReference, deliveryReference, ...fields } = body;
+  const { externalReference, deliveryReference, deliveryReferences, ...fields } = body;
   // A cell that could not be read (an error of a formula) has its fault already: it is not an empty reference too.
   const faulted = new Set(violations.map((violation) => violation.field));
-  for (const [field, value] of Object.entries({ externalReference, ...(definition.sheet === 'delivery' ? {} : { deliveryReference }) })) {
+  const namesDelivery = definition.columns.some((column) => column.key === 'deliveryReference');
+  const references = typeof deliveryReferences === 'string' ? referencesInCell(deliveryReferences) : [];
+  const referenceCells: [string, unknown][] = [['externalReference', externalReference], ...(namesDelivery ? [['deliveryReference', deliveryReference] as [string, unknown]] : []), ...references.map((reference): [string, unknown] => ['deliveryReferences', reference])];
+  for (const [field, value] of referenceCells) {
     if (faulted.has(field)) continue;
     const checked = ReferenceSchema.safeParse(value ?? '');
     if (!checked.success) violations.push(...violationsFromZod(checked.error, { [field]: value }).map((violation) => ({ ...violation, field })));
   }
   const parsed = BODY_SCHEMAS[definition.sheet].safeParse(fields);
   if (parsed.success) {
-    planned.values = { ...parsed.data, externalReference, deliveryReference };
+    planned.values = { ...parsed.data, externalReference, deliveryReference, ...(definition.sheet === 'trainingProgramme' ? { deliveryReferences: references } : {}) };
     violations.push(...domainViolations(definition.sheet, parsed.data));
   } else {
     violations.push(...violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field)).map((violation) => amountInEuros(definition.sheet, violation)));
@@ -298,6 +338,10 @@ function domainViolations(sheet: ImportSheet, values: Record<string, unknown>): 
     case 'valuation':
       return valuationViolations(values as Parameters<typeof valuationViolations>[0]);
     case 'payment':
+      return [];
+    // Checked by their domain when the import makes them, against the register as it then is.
+    case 'trainingProgramme':
+    case 'readinessJudgement':
       return [];
   }
 }
@@ -331,11 +375,18 @@ function markDuplicateReferences(rows: PlannedRow[]): void {
   }
 }
 
-type KnownReferences = Record<ImportSheet, ImportedReferences>;
+type KnownReferences = Record<RegisterSheet, ImportedReferences>;
+
+/** The references of deliveries a row names: its delivery's, or (a training programme's) those of the deliveries it trains for. */
+function namedDeliveries(row: PlannedRow): string[] {
+  if (row.sheet === 'delivery') return [];
+  const { deliveryReference, deliveryReferences } = row.values;
+  return [...(typeof deliveryReference === 'string' ? [deliveryReference] : []), ...(Array.isArray(deliveryReferences) ? (deliveryReferences as string[]) : [])];
+}
 
 async function knownReferences(db: Db, rows: PlannedRow[]): Promise<KnownReferences> {
   const keysOf = (sheet: ImportSheet) => rows.filter((row) => row.sheet === sheet && row.reference).map((row) => referenceKey(row.reference!));
-  const deliveryKeys = rows.flatMap((row) => (row.sheet !== 'delivery' && typeof row.values.deliveryReference === 'string' ? [referenceKey(row.values.deliveryReference)] : []));
+  const deliveryKeys = rows.flatMap((row) => namedDeliveries(row).map(referenceKey));
   const [delivery, valuation, payment] = await Promise.all([
     imports.findImportedRecords(db, 'delivery', [...new Set([...keysOf('delivery'), ...deliveryKeys])]),
     imports.findImportedRecords(db, 'valuation', [...new Set(keysOf('valuation'))]),
@@ -344,8 +395,37 @@ async function knownReferences(db: Db, rows: PlannedRow[]): Promise<KnownReferen
   return { delivery: new ImportedReferences(delivery), valuation: new ImportedReferences(valuation), payment: new ImportedReferences(payment) };
 }
 
+/**
+ * Rows of other domains whose key an earlier import recorded: unchanged when they say what that import
+ * read, and a fault when they say something else (a change is made in the register, not by importing
+ * over it). Such a record is not compared with the register: it may have been changed there since.
+ */
+async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[]): Promise<void> {
+  for (const sheet of DOMAIN_SHEETS) {
+    const sheetRows = rows.filter((row) => row.sheet === sheet && row.reference !== null && row.outcome !== 'example');
+    if (sheetRows.length === 0) continue;
+    const records = await imports.findImportedRecords(db, sheet, [...new Set(sheetRows.map((row) => referenceKey(row.reference!)))]);
+    const known = new ImportedReferences(records);
+    const digestOf = new Map(records.map((record) => [record.recordId, record.rowSha256]));
+    for (const row of sheetRows) {
+      const found = known.find(row.reference!);
+      if (found === undefined) continue;
+      if ('several' in found) addFaults(row, [severalRecords('externalReference', found.several)]);
+      else if (row.outcome === 'invalid') continue;
+      else if (digestOf.get(found.recordId) === rowDigest(row)) row.outcome = 'unchanged';
+      else addFaults(row, [{ field: 'externalReference', code: 'differsFromEarlierImport' }]);
+    }
+  }
+}
+
+/** The digest of what a row of another domain says, its own reference aside: the same row in another file has the same digest. */
+function rowDigest(row: PlannedRow): string {
+  const { externalReference: _reference, ...values } = row.values;
+  return sha256(new TextEncoder().encode(JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)))));
+}
+
 /** The fields of each sheet a row of the file may hold, compared with the record the register keeps under its key. */
-const COMPARED_FIELDS: Record<ImportSheet, readonly string[]> = {
+const COMPARED_FIELDS: Record<RegisterSheet, readonly string[]> = {
   delivery: ['title', 'supportType', 'category', 'fundingSource', 'quantity', 'unit', 'pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt', 'company', 'contractReference', 'publicTitle', 'description'],
   valuation: ['amountCents', 'basis', 'effectiveDate', 'note'],
   payment: ['amountCents', 'paidOn', 'reference', 'note'],
@@ -376,11 +456,11 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     imports.findValuations(db, known.valuation.recordIds),
     imports.findPayments(db, known.payment.recordIds),
   ]);
-  const stored: Record<ImportSheet, Map<string, object>> = { delivery: storedDeliveries, valuation: storedValuations, payment: storedPayments };
+  const stored: Record<RegisterSheet, Map<string, object>> = { delivery: storedDeliveries, valuation: storedValuations, payment: storedPayments };
   // A money row's delivery as the register names it, to say so when the file names another.
   const storedDeliveryReferences = await imports.importedReferencesOf(db, 'delivery', [...new Set([...storedValuations.values(), ...storedPayments.values()].map((money) => money.deliveryId))]);
   for (const row of rows) {
-    if (row.reference === null || row.outcome === 'example') continue;
+    if (row.reference === null || row.outcome === 'example' || !isRegisterSheet(row.sheet)) continue;
     const found = known[row.sheet].find(row.reference);
     if (found === undefined) continue;
     if ('several' in found) {
@@ -537,8 +617,11 @@ interface CommitDetail {
   mode: ImportMode;
 }
 
-/** Writes the rows to create, set-based, with their audit events and the import's own event. */
-async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId: string, detail: CommitDetail): Promise<void> {
+/**
+ * Writes the rows to create (deliveries and their money set-based, the records of other domains one by
+ * one), with their audit events and the import's own event. Returns how many records it created.
+ */
+async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId: string, detail: CommitDetail): Promise<number> {
   const creating = (sheet: ImportSheet) => plan.rows.filter((row) => row.sheet === sheet && row.outcome === 'create');
   const deliveryRows = creating('delivery');
   const valuationRows = creating('valuation');
@@ -587,25 +670,62 @@ async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId:
     events,
     origin,
   );
-  events.add([
-    {
-      action: 'import.commit',
-      object: { type: 'import', id: importId },
-      result: 'success',
-      detail: {
-        ...detail,
-        created: { delivery: registered.deliveries.length, valuation: registered.valuations.length, payment: registered.payments.length },
-        skippedRows: plan.rows.filter((row) => row.outcome === 'invalid').length,
-      },
-    },
-  ]);
   await imports.refreshCurrentValues(trx, [...new Set([...newValuations, ...newPayments].map((money) => money.deliveryId).filter((id) => plan.registerDeliveries.has(id)))]);
-  await imports.recordImportedKeys(
-    trx,
-    importId,
-    [...rowOf].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId })),
-  );
   await events.appendTo(trx);
+  const domainRecords = await createDomainRecords(trx, context, plan);
+  await imports.recordImportedKeys(trx, importId, [
+    ...[...rowOf].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId })),
+    ...[...domainRecords].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId, rowSha256: rowDigest(row) })),
+  ]);
+  const createdOf = (sheet: DomainSheet) => [...domainRecords.values()].filter((row) => row.sheet === sheet).length;
+  const created = rowOf.size + domainRecords.size;
+  // The import's own event comes last, after the events of the records it counts (which the audit trail finds by it).
+  await recordAuditEvent(trx, context, {
+    action: 'import.commit',
+    object: { type: 'import', id: importId },
+    result: 'success',
+    detail: {
+      ...detail,
+      created: {
+        delivery: registered.deliveries.length,
+        valuation: registered.valuations.length,
+        payment: registered.payments.length,
+        ...Object.fromEntries(DOMAIN_SHEETS.map((sheet) => [sheet, createdOf(sheet)])),
+      },
+      skippedRows: plan.rows.filter((row) => row.outcome === 'invalid').length,
+    },
+  });
+  return created;
+}
+
+/**
+ * Makes the records of other domains the plan creates, in the file's order, each by its domain's use case;
+ * a row its domain refuses gets the refusal as its faults. Returns the rows made, by the id of their record.
+ */
+async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan): Promise<Map<string, PlannedRow>> {
+  const deliveryOf = deliveryFinder(plan);
+  const made = new Map<string, PlannedRow>();
+  for (const row of plan.rows) {
+    if (isRegisterSheet(row.sheet) || row.outcome !== 'create') continue;
+    const outcome = await createDomainRecord(trx, context, { sheet: row.sheet, values: row.values }, deliveryOf);
+    if ('recordId' in outcome) made.set(outcome.recordId, row);
+    else addFaults(row, outcome.violations);
+  }
+  return made;
+}
+
+/** The delivery a reference names: a row of the file (once written), one an earlier import created, or one of the register by its id. */
+function deliveryFinder(plan: Plan): (reference: string) => DeliveryMatch {
+  const rowsByKey = new Map<string, PlannedRow>();
+  for (const row of plan.rows) {
+    if (row.sheet === 'delivery' && row.reference && row.outcome !== 'example' && !rowsByKey.has(referenceKey(row.reference))) rowsByKey.set(referenceKey(row.reference), row);
+  }
+  return (reference) => {
+    const row = rowsByKey.get(referenceKey(reference));
+    if (row) return row.deliveryId && row.outcome !== 'invalid' ? { deliveryId: row.deliveryId } : { faultyRow: { rowNumber: row.rowNumber, sheetName: row.sheetName } };
+    const found = plan.importedDeliveries.findDelivery(reference);
+    return found && 'recordId' in found ? { deliveryId: found.recordId } : undefined;
+  };
 }
 
 /** A new delivery as the register stores it after its money: its value, and the day of its first payment where that realises it. */

@@ -1,7 +1,8 @@
 /** Files to import, made the way a person makes them: the template filled in, or a CSV file as Excel writes it. */
 import ExcelJS from 'exceljs';
 
-export type SheetRows = Partial<Record<'Leveringen (Deliveries)' | 'Waarderingen (Valuations)' | 'Betalingen (Payments)', (string | number | Date | null)[][]>>;
+type TemplateSheet = 'Leveringen (Deliveries)' | 'Waarderingen (Valuations)' | 'Betalingen (Payments)' | 'Trainingsprogramma’s (Training)' | 'Gereedheidsoordelen (Readiness)';
+export type SheetRows = Partial<Record<TemplateSheet, (string | number | Date | null)[][]>>;
 
 /** The template with these rows added under its example rows. */
 export async function filledTemplate(template: Uint8Array, rows: SheetRows): Promise<Uint8Array> {

@@ -32,7 +32,7 @@ export function importRoutes() {
 
   app.openapi(dryRunRoute, async (c) => {
     const body = c.req.valid('json');
-    return unlessUnreadable(c, async () => withReasons(c, await dryRunImport(c.get('deps').db, fileOf(body))));
+    return unlessUnreadable(c, async () => withReasons(c, await dryRunImport(c.get('deps').db, requestContext(c), fileOf(body))));
   });
 
   app.openapi(commitRoute, async (c) => {

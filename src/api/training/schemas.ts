@@ -8,7 +8,7 @@ import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json,
 
 const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
 
-const ProgrammeInputSchema = z
+export const ProgrammeInputSchema = z
   .strictObject({
     key: safeText(40).openapi({ description: 'The short name the letter uses: {{training:KEY.trainers}}; lowercase letters, digits and -', example: 'stc' }),
     name: safeText(300).openapi({ example: 'EUMAM Specialized Training Command (ST-C)' }),

@@ -150,20 +150,22 @@ export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise
 }
 
 /**
- * The sequence numbers of an import's events: its records' events were appended as one batch, in one
- * take of the append lock, directly followed by the import's own event, which counts them.
+ * The sequence numbers of an import's events: its records' events were appended in one take of the
+ * append lock (the deliveries and their money as one batch, the records of other domains after them),
+ * directly followed by the import's own event, which counts them.
  */
 async function importEventRange(db: Db, importId: string): Promise<{ first: number; last: number } | undefined> {
   const commit = await db.selectFrom('auditEvent').select(['seq', 'canonical']).where('objectType', '=', 'import').where('objectId', '=', importId).executeTakeFirst();
   if (!commit) return undefined;
   const { detail } = ImportCommitSchema.parse(JSON.parse(commit.canonical));
-  const records = detail.created.delivery + detail.created.valuation + detail.created.payment;
+  const records = Object.values(detail.created).reduce((sum, count) => sum + count, 0);
   return { first: commit.seq - records, last: commit.seq };
 }
 
 const ImportCommitSchema = z.object({
   action: z.literal('import.commit'),
-  detail: z.object({ created: z.object({ delivery: z.number().int(), valuation: z.number().int(), payment: z.number().int() }) }),
+  // Per sheet: an import made before other domains could be imported counts deliveries, valuations and payments only.
+  detail: z.object({ created: z.record(z.string(), z.number().int()) }),
 });
 
 /**

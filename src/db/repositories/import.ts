@@ -32,6 +32,8 @@ export interface ImportedRecord {
   externalReference: string;
   referenceKey: string;
   recordId: string;
+  /** For a record of another domain, the digest of its row as imported. */
+  rowSha256: string | null;
 }
 
 /** The records earlier imports created under these keys of a sheet (see referenceKey in import/sheets.ts). */
@@ -41,7 +43,7 @@ export async function findImportedRecords(db: Db, sheet: ImportSheet, referenceK
     found.push(
       ...(await db
         .selectFrom('importedRecord')
-        .select(['externalReference', 'referenceKey', 'recordId'])
+        .select(['externalReference', 'referenceKey', 'recordId', 'rowSha256'])
         .where('sheet', '=', sheet)
         .where('referenceKey', '=', sql<string>`any(${batch}::text[])`)
         .execute()),
@@ -143,7 +145,7 @@ export async function analyseWhenGrown(db: Db, table: 'delivery' | 'valuation' |
   if (addedRows > STALE_AFTER_ROWS + STALE_AFTER_SHARE * Number(rows[0]!.counted)) await sql`analyze ${sql.table(table)}`.execute(db);
 }
 
-export async function recordImportedKeys(db: Db, importId: string, keys: readonly { sheet: ImportSheet; externalReference: string; recordId: string }[]): Promise<void> {
+export async function recordImportedKeys(db: Db, importId: string, keys: readonly { sheet: ImportSheet; externalReference: string; recordId: string; rowSha256?: string }[]): Promise<void> {
   await insertRecordset(db, 'importedRecord', keys.map((key) => ({ ...key, importId })));
 }
 

@@ -31,6 +31,8 @@ export function useFieldText() {
     if (field === 'fundingSource' && hasKey(words.fundingSources, value)) return t(`fundingSources.${value}`);
     if (field === 'basis' && hasKey(words.valuationBases, value)) return t(`valuationBases.${value}`);
     if (field === 'role' && hasKey(words.roles, value)) return t(`roles.${value}`);
+    if (field === 'framework' && hasKey(words.trainingFrameworks, value)) return t(`trainingFrameworks.${value}`);
+    if (field === 'effect' && hasKey(words.readinessEffects, value)) return t(`readinessEffects.${value}`);
     return null;
   }
 

@@ -54,7 +54,7 @@ export const imports: typeof dutch = {
   place: '{{sheet}}, row {{row}}',
   missingColumn: '{{column}} (missing from the file)',
   wholeSheet: 'the whole sheet',
-  sheets: { delivery: 'Delivery', valuation: 'Valuation', payment: 'Payment' },
+  sheets: { delivery: 'Delivery', valuation: 'Valuation', payment: 'Payment', trainingProgramme: 'Training programme', readinessJudgement: 'Readiness judgement' },
   outcomes: {
     create: 'Will be created',
     unchanged: 'In the register already',

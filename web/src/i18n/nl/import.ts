@@ -52,7 +52,7 @@ export const imports = {
   place: '{{sheet}}, regel {{row}}',
   missingColumn: '{{column}} (ontbreekt in het bestand)',
   wholeSheet: 'het hele blad',
-  sheets: { delivery: 'Levering', valuation: 'Waardering', payment: 'Betaling' },
+  sheets: { delivery: 'Levering', valuation: 'Waardering', payment: 'Betaling', trainingProgramme: 'Trainingsprogramma', readinessJudgement: 'Gereedheidsoordeel' },
   outcomes: {
     create: 'Wordt aangemaakt',
     unchanged: 'Staat al in het register',

@@ -15,18 +15,27 @@ const SUMMARY_FIELDS: Record<ImportRow['sheet'], readonly string[]> = {
   delivery: ['title', 'supportType', 'category', 'quantity', 'unit', 'realisedAt', 'deliveredAt'],
   valuation: ['deliveryReference', 'amountCents', 'basis', 'effectiveDate'],
   payment: ['deliveryReference', 'amountCents', 'paidOn', 'reference'],
+  trainingProgramme: ['name', 'key', 'hostCountry', 'framework'],
+  readinessJudgement: ['deliveryReference', 'effect', 'judgedOn'],
 };
 
 /** What a row holds, in words: "Bedrag in euro: € 1.234,56 · Grondslag: Vervangingswaarde". */
 function useRowSummary() {
   const { t } = useTranslation();
   const text = useFieldText();
+  // The records of other domains are named as their own pages name them.
+  const label = (sheet: ImportRow['sheet'], field: string) => {
+    if (field === 'deliveryReference') return t('imports.columns.delivery');
+    if (sheet === 'trainingProgramme') return t(`training.fields.${field as 'name'}`);
+    if (sheet === 'readinessJudgement') return t(`readiness.fields.${field as 'effect'}`);
+    return text.label(field);
+  };
   return (row: ImportRow) =>
     SUMMARY_FIELDS[row.sheet]
       .flatMap((field) => {
         const value = row.values[field];
         if (value === undefined || value === null || value === '') return [];
-        return [`${field === 'deliveryReference' ? t('imports.columns.delivery') : text.label(field)}: ${text.value(field, value)}`];
+        return [`${label(row.sheet, field)}: ${text.value(field, value)}`];
       })
       .join(' · ') || t('common.none');
 }

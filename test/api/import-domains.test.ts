@@ -1,0 +1,90 @@
+/**
+ * An import brings in training programmes and readiness judgements beside deliveries: each made by its
+ * domain's own rules, naming deliveries of the same file, of an earlier import or of the register by
+ * id; a row its domain refuses is named by row and column in the dry run and left out by the commit
+ * (with all or nothing: everything is); the records are audited as part of the import, and the same
+ * file again changes nothing.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { verifyAuditTrail } from '../../src/audit/verify.ts';
+import { filledTemplate } from '../support/import-files.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+describeEachDatabase('importing records of other domains', (database) => {
+  let registrar: ApiCall;
+  let auditor: ApiCall;
+  let file: { fileName: string; content: string };
+
+  beforeAll(async () => {
+    const { db } = database();
+    registrar = apiClient(db, { role: 'registrar' });
+    auditor = apiClient(db, { role: 'auditor' });
+    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+    const bytes = await filledTemplate(new Uint8Array(template), {
+      'Leveringen (Deliveries)': [
+        ['DOM-1', 'Pantserhouwitsers (import)', 'Directe levering uit voorraad', 'Artillerie', 'Defensiebegroting', 4, 'stuks', null, null, '2025-06-01', null],
+        ['DOM-2', 'Munitie (import)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 1000, 'stuks', null, null, null, null],
+      ],
+      'Trainingsprogramma’s (Training)': [
+        ['TR-1', 'Opleiding op de pantserhouwitser', 'pzh-import', 'de', 'Bilateraal', 'Panzerhaubitze 2000', 'dom-1', 'Bemanningen en onderhoud.'],
+        ['TR-2', 'Opleiding zonder levering', 'pzh-onbekend', 'DE', 'Bilateraal', null, 'DOM-1; ONBEKEND-9', null],
+      ],
+      'Gereedheidsoordelen (Readiness)': [
+        ['GO-1', 'DOM-1', 'acceptabel', 'Vervanging is besteld.', '2025-07-01'],
+        ['GO-2', 'DOM-1', 'Onacceptabel', 'Te vroeg geoordeeld.', '2099-01-01'],
+        ['GO-3', 'DOM-2', 'geen', 'Een aankoop raakt de voorraad niet.', '2025-07-01'],
+      ],
+    });
+    file = { fileName: 'domeinen.xlsx', content: Buffer.from(bytes).toString('base64') };
+  });
+
+  const programmes = async () => (await registrar('GET', '/training-programmes')).body.items as { id: string; key: string; hostCountry: string; deliveryIds: string[] }[];
+
+  it('names a refused row by its row and column in the dry run, and changes nothing', async () => {
+    const before = await programmes();
+    const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'nl' });
+    expect(dryRun.status).toBe(200);
+    expect(dryRun.body).toMatchObject({ committed: false, importId: null, counts: { create: 4, unchanged: 0, invalid: 3 } });
+    const faulty = dryRun.body.rows.filter((row: any) => row.outcome === 'invalid');
+    expect(faulty).toEqual([
+      expect.objectContaining({ sheet: 'trainingProgramme', sheetName: 'Trainingsprogramma’s (Training)', rowNumber: 4, faults: [expect.objectContaining({ field: 'deliveryReferences', columnLetter: 'G', code: 'unknownDeliveryReference', reason: expect.stringContaining('ONBEKEND-9') })] }),
+      expect.objectContaining({ sheet: 'readinessJudgement', rowNumber: 4, faults: [expect.objectContaining({ field: 'judgedOn', columnLetter: 'E' })] }),
+      expect.objectContaining({ sheet: 'readinessJudgement', rowNumber: 5, faults: [expect.objectContaining({ field: 'deliveryReference', columnLetter: 'B', code: 'notStock' })] }),
+    ]);
+    expect(await programmes()).toEqual(before);
+  });
+
+  it('with all or nothing imports nothing; with only the valid rows the delivery, the programme for it and its judgement, audited as the import', async () => {
+    const refused = await registrar('POST', '/imports', { ...file, mode: 'allOrNothing' });
+    expect(refused.body).toMatchObject({ committed: false, importId: null });
+    expect((await programmes()).some((programme) => programme.key === 'pzh-import')).toBe(false);
+
+    const committed = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 4, invalid: 3 } });
+    const delivery = (await registrar('GET', `/deliveries?q=${encodeURIComponent('Pantserhouwitsers (import)')}`)).body.items[0];
+    const programme = (await programmes()).find((item) => item.key === 'pzh-import')!;
+    expect(programme).toMatchObject({ hostCountry: 'DE', deliveryIds: [delivery.id] });
+    expect((await programmes()).some((item) => item.key === 'pzh-onbekend')).toBe(false);
+    const readiness = (await registrar('GET', `/readiness/deliveries/${delivery.id}`)).body;
+    expect(readiness.judgements).toEqual([expect.objectContaining({ effect: 'acceptable', judgedOn: '2025-07-01', reasoning: 'Vervanging is besteld.' })]);
+
+    const trail = await auditor('GET', `/audit-events?importId=${committed.body.importId}`);
+    expect(trail.body.items.map((event: any) => event.action).toSorted()).toEqual(['delivery.create', 'delivery.create', 'import.commit', 'readiness.judge', 'training.createProgramme']);
+    expect(trail.body.items[0]).toMatchObject({ action: 'import.commit', detail: { created: { delivery: 2, trainingProgramme: 1, readinessJudgement: 1 } } });
+    expect((await verifyAuditTrail(database().db)).ok).toBe(true);
+  });
+
+  it('changes nothing when the same file comes again, and says so of a row that says something else under a known reference', async () => {
+    const again = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
+    expect(again.body).toMatchObject({ committed: false, counts: { create: 0, unchanged: 4, invalid: 3 } });
+
+    const { db } = database();
+    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+    const changed = await filledTemplate(new Uint8Array(template), { 'Gereedheidsoordelen (Readiness)': [['GO-1', 'DOM-1', 'geen', 'Vervanging is besteld.', '2025-07-01']] });
+    const dryRun = await registrar('POST', '/imports/dry-run', { fileName: 'gewijzigd.xlsx', content: Buffer.from(changed).toString('base64') });
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'GO-1')).toMatchObject({ outcome: 'invalid', faults: [expect.objectContaining({ code: 'differsFromEarlierImport', field: 'externalReference' })] });
+  });
+});
