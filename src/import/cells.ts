@@ -24,7 +24,10 @@ export type CellReading = { value: unknown } | { fault: string; params?: Record<
 export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { value: undefined };
   if (typeof cell === 'object') return { fault: cell.problem, params: { shown: cell.shown } };
-  if (typeof kind === 'object') return readCode(kind.list, cell);
+  if (typeof kind === 'object') {
+    const reading = readCode(kind.list, cell);
+    return kind.list === 'yesNo' && 'value' in reading ? { value: reading.value === 'yes' } : reading;
+  }
   switch (kind) {
     case 'text':
       return { value: String(cell).trim() };

@@ -6,7 +6,7 @@
 import { CATEGORIES, FUNDING_SOURCES, READINESS_EFFECTS, SUPPORT_TYPES, TRAINING_FRAMEWORKS, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
 import type { Vocabulary } from '../../common/vocabulary/nl.ts';
 
-export const IMPORT_SHEETS = ['delivery', 'valuation', 'payment', 'trainingProgramme', 'readinessJudgement'] as const;
+export const IMPORT_SHEETS = ['delivery', 'valuation', 'payment', 'trainingProgramme', 'trainingContribution', 'readinessJudgement'] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
 
 /** The deliveries and their money, written set-based; the other sheets hold records of other domains, each made by its own rules. */
@@ -32,6 +32,8 @@ const CODE_LISTS = {
   basis: { codes: VALUATION_BASES, labels: (words) => words.valuationBases },
   framework: { codes: TRAINING_FRAMEWORKS, labels: (words) => words.trainingFrameworks },
   effect: { codes: READINESS_EFFECTS, labels: (words) => words.readinessEffects },
+  // Read as true or false.
+  yesNo: { codes: ['yes', 'no'], labels: (words) => ({ yes: words.spreadsheetExport.yes, no: words.spreadsheetExport.no }) },
 } as const satisfies Record<string, CodeList>;
 export type CodeListName = keyof typeof CODE_LISTS;
 
@@ -133,6 +135,28 @@ export const SHEETS: readonly SheetDefinition[] = [
       column('systemTrainedOn', 'Getraind op', 'Trained on', 'text', 'Panzerhaubitze 2000'),
       column('deliveryReferences', 'Kenmerken leveringen', 'Delivery references', 'text', 'VB-2025-001'),
       column('description', 'Omschrijving', 'Description', 'multiline', ''),
+    ],
+  },
+  {
+    sheet: 'trainingContribution',
+    nl: 'Trainingstellingen',
+    en: 'Counts',
+    columns: [
+      column('externalReference', ownReference.nl, ownReference.en, 'text', 'VB-TT-001', true),
+      column('programmeKey', 'Korte naam programma', 'Programme short name', 'text', 'pzh-voorbeeld', true),
+      column('periodFrom', 'Periode vanaf', 'Period from', 'date', '2025-03-01', true),
+      column('periodTo', 'Periode tot en met', 'Period to', 'date', '2025-08-31'),
+      column('countsUpTo', 'Geteld tot en met', 'Counted up to', 'date', '2025-08-31', true),
+      column('trainers', 'Trainers', 'Trainers', 'count', 20),
+      column('trainersIsMaximum', 'Trainers is een maximum', 'Trainers is a ceiling', { list: 'yesNo' }, 'yes'),
+      column('trainees', 'Getrainde militairen', 'Trainees', 'count', 250),
+      column('traineesIsApproximate', 'Getrainden is een schatting', 'Trainees is an estimate', { list: 'yesNo' }, 'yes'),
+      column('courses', 'Cursussen', 'Courses', 'count', ''),
+      column('rotations', 'Rotaties', 'Rotations', 'count', ''),
+      column('soldiersPerRotation', 'Militairen per rotatie', 'Soldiers per rotation', 'count', ''),
+      column('costEstimateCents', 'Geraamde kosten (€)', 'Estimated cost (€)', 'amount', 150_000_000),
+      column('fundingSource', 'Financieringsbron', 'Funding source', { list: 'fundingSource' }, 'ukraineSupportBudget'),
+      note,
     ],
   },
   {

@@ -9,11 +9,12 @@ import type { RequestContext } from '../audit/trail.ts';
 import type { Database } from '../db/schema.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import type { JudgementInput } from '../domain/readiness.ts';
-import type { TrainingProgrammeInput } from '../domain/training.ts';
+import type { ContributionInput, TrainingProgrammeInput } from '../domain/training.ts';
+import { programmeIdOfKey } from '../db/repositories/training.ts';
 import type { DomainSheet } from '../import/sheets.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { judge } from './readiness.ts';
-import { createProgramme } from './training.ts';
+import { addContribution, createProgramme } from './training.ts';
 
 type Db = Kysely<Database>;
 
@@ -36,6 +37,16 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       return (await createProgramme(trx, context, input)).id;
     },
     columnOf: (field) => (field.startsWith('deliveryIds') ? 'deliveryReferences' : field),
+  },
+  trainingContribution: {
+    async create(trx, context, values) {
+      const { externalReference: _reference, programmeKey, ...input } = values;
+      // A programme of the same file is made before its counts (see DOMAIN_SHEETS); a short name is lower case.
+      const programmeId = await programmeIdOfKey(trx, String(programmeKey).toLowerCase());
+      if (!programmeId) throw new ValidationError([{ field: 'programmeKey', code: 'unknownProgramme', params: { key: programmeKey as string } }]);
+      return (await addContribution(trx, context, programmeId, input as unknown as ContributionInput)).id;
+    },
+    columnOf: (field) => (field === 'programmeId' ? 'programmeKey' : field),
   },
   readinessJudgement: {
     async create(trx, context, values, deliveryOf) {

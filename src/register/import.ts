@@ -11,7 +11,7 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
 import { JudgementInputSchema } from '../api/readiness/schemas.ts';
-import { ProgrammeInputSchema } from '../api/training/schemas.ts';
+import { ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
 import { safeText } from '../api/openapi-common.ts';
 import { violationsFromZod } from '../api/problem.ts';
 import { AuditEventsInPreparation } from '../audit/preparation.ts';
@@ -174,6 +174,7 @@ const BODY_SCHEMAS = {
   payment: PaymentInputSchema,
   // The deliveries a programme trains for are named by their references, found when the import is made.
   trainingProgramme: ProgrammeInputSchema.omit({ deliveryIds: true }),
+  trainingContribution: ContributionInputSchema,
   readinessJudgement: JudgementInputSchema,
 } as const;
 
@@ -298,7 +299,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
     if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
     else if (reading.value !== undefined) body[column.key] = reading.value;
   }
-  const { externalReference, deliveryReference, deliveryReferences, ...fields } = body;
+  const { externalReference, deliveryReference, deliveryReferences, programmeKey, ...fields } = body;
   // A cell that could not be read (an error of a formula) has its fault already: it is not an empty reference too.
   const faulted = new Set(violations.map((violation) => violation.field));
   const namesDelivery = definition.columns.some((column) => column.key === 'deliveryReference');
@@ -311,7 +312,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
   }
   const parsed = BODY_SCHEMAS[definition.sheet].safeParse(fields);
   if (parsed.success) {
-    planned.values = { ...parsed.data, externalReference, deliveryReference, ...(definition.sheet === 'trainingProgramme' ? { deliveryReferences: references } : {}) };
+    planned.values = { ...parsed.data, externalReference, deliveryReference, ...(definition.sheet === 'trainingProgramme' ? { deliveryReferences: references } : {}), ...(programmeKey === undefined ? {} : { programmeKey }) };
     violations.push(...domainViolations(definition.sheet, parsed.data));
   } else {
     violations.push(...violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field)).map((violation) => amountInEuros(definition.sheet, violation)));
@@ -341,6 +342,7 @@ function domainViolations(sheet: ImportSheet, values: Record<string, unknown>): 
       return [];
     // Checked by their domain when the import makes them, against the register as it then is.
     case 'trainingProgramme':
+    case 'trainingContribution':
     case 'readinessJudgement':
       return [];
   }
@@ -705,8 +707,10 @@ async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId:
 async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan): Promise<Map<string, PlannedRow>> {
   const deliveryOf = deliveryFinder(plan);
   const made = new Map<string, PlannedRow>();
-  for (const row of plan.rows) {
-    if (isRegisterSheet(row.sheet) || row.outcome !== 'create') continue;
+  // By kind, in the order of DOMAIN_SHEETS (a programme before its counts), and in the file's order within a kind.
+  const rows = DOMAIN_SHEETS.flatMap((sheet) => plan.rows.filter((row) => row.sheet === sheet && row.outcome === 'create'));
+  for (const row of rows) {
+    if (isRegisterSheet(row.sheet)) continue;
     const outcome = await createDomainRecord(trx, context, { sheet: row.sheet, values: row.values }, deliveryOf);
     if ('recordId' in outcome) made.set(outcome.recordId, row);
     else addFaults(row, outcome.violations);

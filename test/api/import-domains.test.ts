@@ -1,5 +1,5 @@
 /**
- * An import brings in training programmes and readiness judgements beside deliveries: each made by its
+ * An import brings in training programmes, their counts and readiness judgements beside deliveries: each made by its
  * domain's own rules, naming deliveries of the same file, of an earlier import or of the register by
  * id; a row its domain refuses is named by row and column in the dry run and left out by the commit
  * (with all or nothing: everything is); the records are audited as part of the import, and the same
@@ -32,6 +32,11 @@ describeEachDatabase('importing records of other domains', (database) => {
         ['TR-1', 'Opleiding op de pantserhouwitser', 'pzh-import', 'de', 'Bilateraal', 'Panzerhaubitze 2000', 'dom-1', 'Bemanningen en onderhoud.'],
         ['TR-2', 'Opleiding zonder levering', 'pzh-onbekend', 'DE', 'Bilateraal', null, 'DOM-1; ONBEKEND-9', null],
       ],
+      // A count names its programme by its short name, in any case.
+      'Trainingstellingen (Counts)': [
+        ['TT-1', 'PZH-IMPORT', '2025-03-01', null, '2025-08-31', 20, 'Ja', 250, 'ja', null, null, null, '€ 1.500.000', 'Steunfonds Oekraïne', ''],
+        ['TT-2', 'geen-programma', '2025-03-01', null, '2025-08-31', 5, null, null, null, null, null, null, null, null, ''],
+      ],
       'Gereedheidsoordelen (Readiness)': [
         ['GO-1', 'DOM-1', 'acceptabel', 'Vervanging is besteld.', '2025-07-01'],
         ['GO-2', 'DOM-1', 'Onacceptabel', 'Te vroeg geoordeeld.', '2099-01-01'],
@@ -47,10 +52,11 @@ describeEachDatabase('importing records of other domains', (database) => {
     const before = await programmes();
     const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'nl' });
     expect(dryRun.status).toBe(200);
-    expect(dryRun.body).toMatchObject({ committed: false, importId: null, counts: { create: 4, unchanged: 0, invalid: 3 } });
+    expect(dryRun.body).toMatchObject({ committed: false, importId: null, counts: { create: 5, unchanged: 0, invalid: 4 } });
     const faulty = dryRun.body.rows.filter((row: any) => row.outcome === 'invalid');
     expect(faulty).toEqual([
       expect.objectContaining({ sheet: 'trainingProgramme', sheetName: 'Trainingsprogramma’s (Training)', rowNumber: 4, faults: [expect.objectContaining({ field: 'deliveryReferences', columnLetter: 'G', code: 'unknownDeliveryReference', reason: expect.stringContaining('ONBEKEND-9') })] }),
+      expect.objectContaining({ sheet: 'trainingContribution', rowNumber: 4, faults: [expect.objectContaining({ field: 'programmeKey', columnLetter: 'B', code: 'unknownProgramme' })] }),
       expect.objectContaining({ sheet: 'readinessJudgement', rowNumber: 4, faults: [expect.objectContaining({ field: 'judgedOn', columnLetter: 'E' })] }),
       expect.objectContaining({ sheet: 'readinessJudgement', rowNumber: 5, faults: [expect.objectContaining({ field: 'deliveryReference', columnLetter: 'B', code: 'notStock' })] }),
     ]);
@@ -63,23 +69,25 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect((await programmes()).some((programme) => programme.key === 'pzh-import')).toBe(false);
 
     const committed = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
-    expect(committed.body).toMatchObject({ committed: true, counts: { create: 4, invalid: 3 } });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 5, invalid: 4 } });
     const delivery = (await registrar('GET', `/deliveries?q=${encodeURIComponent('Pantserhouwitsers (import)')}`)).body.items[0];
     const programme = (await programmes()).find((item) => item.key === 'pzh-import')!;
     expect(programme).toMatchObject({ hostCountry: 'DE', deliveryIds: [delivery.id] });
     expect((await programmes()).some((item) => item.key === 'pzh-onbekend')).toBe(false);
+    const counted = (await registrar('GET', `/training-programmes/${programme.id}`)).body.contributions;
+    expect(counted).toEqual([expect.objectContaining({ trainers: 20, trainersIsMaximum: true, trainees: 250, traineesIsApproximate: true, costEstimateCents: 150_000_000, fundingSource: 'ukraineSupportBudget' })]);
     const readiness = (await registrar('GET', `/readiness/deliveries/${delivery.id}`)).body;
     expect(readiness.judgements).toEqual([expect.objectContaining({ effect: 'acceptable', judgedOn: '2025-07-01', reasoning: 'Vervanging is besteld.' })]);
 
     const trail = await auditor('GET', `/audit-events?importId=${committed.body.importId}`);
-    expect(trail.body.items.map((event: any) => event.action).toSorted()).toEqual(['delivery.create', 'delivery.create', 'import.commit', 'readiness.judge', 'training.createProgramme']);
-    expect(trail.body.items[0]).toMatchObject({ action: 'import.commit', detail: { created: { delivery: 2, trainingProgramme: 1, readinessJudgement: 1 } } });
+    expect(trail.body.items.map((event: any) => event.action).toSorted()).toEqual(['delivery.create', 'delivery.create', 'import.commit', 'readiness.judge', 'training.addContribution', 'training.createProgramme']);
+    expect(trail.body.items[0]).toMatchObject({ action: 'import.commit', detail: { created: { delivery: 2, trainingProgramme: 1, trainingContribution: 1, readinessJudgement: 1 } } });
     expect((await verifyAuditTrail(database().db)).ok).toBe(true);
   });
 
   it('changes nothing when the same file comes again, and says so of a row that says something else under a known reference', async () => {
     const again = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
-    expect(again.body).toMatchObject({ committed: false, counts: { create: 0, unchanged: 4, invalid: 3 } });
+    expect(again.body).toMatchObject({ committed: false, counts: { create: 0, unchanged: 5, invalid: 4 } });
 
     const { db } = database();
     const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();

@@ -20,7 +20,7 @@ export const ProgrammeInputSchema = z
   })
   .openapi('TrainingProgrammeInput');
 
-const ContributionInputSchema = z
+export const ContributionInputSchema = z
   .strictObject({
     periodFrom: isoDate,
     periodTo: isoDate.nullable().default(null),

@@ -84,6 +84,11 @@ export async function findProgramme(db: Db, id: string, options: { forUpdate?: b
   return { ...StoredProgrammeSchema.parse(row), deliveryIds: links.map((link) => link.deliveryId) };
 }
 
+/** The id of the programme with this short name, if there is one. */
+export async function programmeIdOfKey(db: Db, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('trainingProgramme').select('id').where('key', '=', key).executeTakeFirst())?.id;
+}
+
 /** Every programme, by name; they are few (one per training the Netherlands takes part in). */
 export async function listProgrammes(db: Db): Promise<StoredProgramme[]> {
   const [rows, links] = await Promise.all([

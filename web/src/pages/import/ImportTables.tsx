@@ -16,6 +16,7 @@ const SUMMARY_FIELDS: Record<ImportRow['sheet'], readonly string[]> = {
   valuation: ['deliveryReference', 'amountCents', 'basis', 'effectiveDate'],
   payment: ['deliveryReference', 'amountCents', 'paidOn', 'reference'],
   trainingProgramme: ['name', 'key', 'hostCountry', 'framework'],
+  trainingContribution: ['programmeKey', 'periodFrom', 'countsUpTo', 'trainers', 'trainees'],
   readinessJudgement: ['deliveryReference', 'effect', 'judgedOn'],
 };
 
@@ -26,7 +27,8 @@ function useRowSummary() {
   // The records of other domains are named as their own pages name them.
   const label = (sheet: ImportRow['sheet'], field: string) => {
     if (field === 'deliveryReference') return t('imports.columns.delivery');
-    if (sheet === 'trainingProgramme') return t(`training.fields.${field as 'name'}`);
+    if (field === 'programmeKey') return t('training.fields.programmeId');
+    if (sheet === 'trainingProgramme' || sheet === 'trainingContribution') return t(`training.fields.${field as 'name'}`);
     if (sheet === 'readinessJudgement') return t(`readiness.fields.${field as 'effect'}`);
     return text.label(field);
   };
