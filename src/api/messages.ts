@@ -179,6 +179,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van dit blad (hoofdletters en spaties tellen niet mee); geef elke regel een eigen kenmerk.`,
     unknownDeliveryReference: (p) =>
       `Er is geen levering met ${p.reference ? `het kenmerk ${p.reference}` : 'dit kenmerk'}, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.`,
+    unknownCompanyReference: (p) => `Er is geen bedrijf met het kenmerk ${p.reference}, in het bestand noch in het register; voeg het toe op het blad Bedrijven, of gebruik het kenmerk of id van een bedrijf in het register.`,
     unknownProgramme: (p) => `Er is geen trainingsprogramma met de korte naam ${p.key}, in het bestand noch in het register.`,
     differsFromEarlierImport: () =>
       'Onder dit kenmerk is eerder een regel geïmporteerd die iets anders zei; wijzig het record in het register (een import wijzigt niets), of geef deze regel een nieuw kenmerk.',
@@ -350,6 +351,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateReference: (p) => `This reference is on row ${p.row} of this sheet already (capitals and spaces do not count); give every row its own reference.`,
     unknownDeliveryReference: (p) =>
       `There is no delivery with ${p.reference ? `the reference ${p.reference}` : 'this reference'}, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.`,
+    unknownCompanyReference: (p) => `There is no company with the reference ${p.reference}, neither in the file nor in the register; add it on the Companies sheet, or use the reference or id of a company in the register.`,
     unknownProgramme: (p) => `There is no training programme with the short name ${p.key}, neither in the file nor in the register.`,
     differsFromEarlierImport: () =>
       'An earlier import took a row under this reference that said something else; change the record in the register (an import changes nothing), or give this row a new reference.',

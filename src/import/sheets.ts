@@ -6,7 +6,7 @@
 import { CATEGORIES, FUNDING_SOURCES, READINESS_EFFECTS, SUPPORT_TYPES, TRAINING_FRAMEWORKS, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
 import type { Vocabulary } from '../../common/vocabulary/nl.ts';
 
-export const IMPORT_SHEETS = ['delivery', 'valuation', 'payment', 'trainingProgramme', 'trainingContribution', 'readinessJudgement'] as const;
+export const IMPORT_SHEETS = ['delivery', 'valuation', 'payment', 'trainingProgramme', 'trainingContribution', 'readinessJudgement', 'company', 'industryContract'] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
 
 /** The deliveries and their money, written set-based; the other sheets hold records of other domains, each made by its own rules. */
@@ -71,6 +71,8 @@ const column = (key: string, nl: string, en: string, kind: ColumnKind, example: 
 const ownReference = column('externalReference', 'Eigen kenmerk', 'External reference', 'text', 'VB-2025-001', true);
 const deliveryReference = column('deliveryReference', 'Kenmerk levering', 'Delivery reference', 'text', 'VB-2025-001', true);
 const note = column('note', 'Toelichting', 'Note', 'multiline', 'Voorbeeld');
+/** The deliveries a record is for, several in one cell (see referencesInCell). */
+const deliveryReferences = column('deliveryReferences', 'Kenmerken leveringen', 'Delivery references', 'text', 'VB-2025-001');
 
 export const SHEETS: readonly SheetDefinition[] = [
   {
@@ -133,7 +135,7 @@ export const SHEETS: readonly SheetDefinition[] = [
       column('hostCountry', 'Gastland', 'Host country', 'text', 'DE', true),
       column('framework', 'Kader', 'Framework', { list: 'framework' }, 'bilateral', true),
       column('systemTrainedOn', 'Getraind op', 'Trained on', 'text', 'Panzerhaubitze 2000'),
-      column('deliveryReferences', 'Kenmerken leveringen', 'Delivery references', 'text', 'VB-2025-001'),
+      deliveryReferences,
       column('description', 'Omschrijving', 'Description', 'multiline', ''),
     ],
   },
@@ -169,6 +171,33 @@ export const SHEETS: readonly SheetDefinition[] = [
       column('effect', 'Effect op de gereedheid', 'Effect on readiness', { list: 'effect' }, 'acceptable', true),
       column('reasoning', 'Onderbouwing', 'Reasoning', 'multiline', 'Vervanging is besteld (voorbeeld)', true),
       column('judgedOn', 'Geoordeeld op', 'Judged on', 'date', '2025-07-01', true),
+    ],
+  },
+  {
+    sheet: 'company',
+    nl: 'Bedrijven',
+    en: 'Companies',
+    columns: [
+      column('externalReference', ownReference.nl, ownReference.en, 'text', 'VB-BD-001', true),
+      column('name', 'Naam bedrijf', 'Company name', 'text', 'Voorbeeld Defensie B.V.', true),
+      column('country', 'Land', 'Country', 'text', 'NL', true),
+      column('registrationNumber', 'Registratienummer', 'Registration number', 'text', ''),
+    ],
+  },
+  {
+    sheet: 'industryContract',
+    nl: 'Contracten',
+    en: 'Contracts',
+    columns: [
+      column('externalReference', ownReference.nl, ownReference.en, 'text', 'VB-CT-001', true),
+      column('companyReference', 'Kenmerk bedrijf', 'Company reference', 'text', 'VB-BD-001', true),
+      column('reference', 'Contractkenmerk', 'Contract reference', 'text', 'G2B-2025-001', true),
+      column('subject', 'Onderwerp', 'Subject', 'multiline', 'Onbemande systemen (voorbeeld)', true),
+      column('amountCents', 'Bedrag (€)', 'Amount (€)', 'amount', 250_000_000, true),
+      column('signedOn', 'Getekend op', 'Signed on', 'date', '2025-06-01', true),
+      column('deliveryReferences', 'Kenmerken verwervingen', 'Procurement references', 'text', 'VB-2025-002'),
+      column('milestoneTitle', 'Eerste mijlpaal', 'First milestone', 'text', 'Eerste levering'),
+      column('milestoneDueOn', 'Mijlpaal uiterlijk op', 'Milestone due on', 'date', '2025-12-01'),
     ],
   },
 ];

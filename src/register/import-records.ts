@@ -8,12 +8,14 @@ import { sql, type Kysely } from 'kysely';
 import type { RequestContext } from '../audit/trail.ts';
 import type { Database } from '../db/schema.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import type { CompanyInput, ContractInput } from '../domain/industry.ts';
 import type { JudgementInput } from '../domain/readiness.ts';
 import type { ContributionInput, TrainingProgrammeInput } from '../domain/training.ts';
 import { programmeIdOfKey } from '../db/repositories/training.ts';
 import type { DomainSheet } from '../import/sheets.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { judge } from './readiness.ts';
+import { createCompany, createContract } from './industry.ts';
 import { addContribution, createProgramme } from './training.ts';
 
 type Db = Kysely<Database>;
@@ -21,18 +23,24 @@ type Db = Kysely<Database>;
 /** The delivery a reference of the file names: its id, the file's row for it when that row has a fault, or nothing known. */
 export type DeliveryMatch = { deliveryId: string } | { faultyRow: { rowNumber: number; sheetName: string } } | undefined;
 
+/** How the records a row names by reference are found: in the file, made by an earlier import, or in the register by id. */
+export interface Finders {
+  delivery(reference: string): DeliveryMatch;
+  company(reference: string): Promise<string | undefined>;
+}
+
 interface DomainKind {
-  /** Makes the record the row's values describe; `deliveryOf` finds the deliveries the row names. */
-  create(trx: Db, context: RequestContext, values: Record<string, unknown>, deliveryOf: (reference: string) => DeliveryMatch): Promise<string>;
+  /** Makes the record the row's values describe, finding the records it names. */
+  create(trx: Db, context: RequestContext, values: Record<string, unknown>, find: Finders): Promise<string>;
   /** The row's field a refusal of the domain names by its API field. */
   columnOf(field: string): string;
 }
 
 const KINDS: Record<DomainSheet, DomainKind> = {
   trainingProgramme: {
-    async create(trx, context, values, deliveryOf) {
+    async create(trx, context, values, find) {
       const { externalReference: _reference, deliveryReferences, ...fields } = values;
-      const deliveryIds = ((deliveryReferences as string[] | undefined) ?? []).map((reference) => deliveryIdOf(deliveryOf(reference), 'deliveryReferences', reference));
+      const deliveryIds = deliveryIdsOf(deliveryReferences, find);
       const input = { ...fields, hostCountry: String(fields.hostCountry).toUpperCase(), deliveryIds } as TrainingProgrammeInput;
       return (await createProgramme(trx, context, input)).id;
     },
@@ -48,15 +56,41 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     },
     columnOf: (field) => (field === 'programmeId' ? 'programmeKey' : field),
   },
+  company: {
+    async create(trx, context, values) {
+      const { externalReference: _reference, ...input } = values;
+      return (await createCompany(trx, context, input as unknown as CompanyInput)).id;
+    },
+    columnOf: (field) => field,
+  },
+  industryContract: {
+    async create(trx, context, values, find) {
+      const { externalReference: _reference, companyReference, deliveryReferences, milestoneTitle, milestoneDueOn, ...fields } = values;
+      const companyId = await find.company(companyReference as string);
+      if (!companyId) throw new ValidationError([{ field: 'companyReference', code: 'unknownCompanyReference', params: { reference: companyReference as string } }]);
+      const milestones = milestoneTitle === undefined && milestoneDueOn === undefined ? [] : [{ title: (milestoneTitle as string | undefined) ?? '', dueOn: (milestoneDueOn as string | undefined) ?? '' }];
+      const input = { ...fields, companyId, deliveryIds: deliveryIdsOf(deliveryReferences, find), milestones } as ContractInput;
+      return (await createContract(trx, context, input)).id;
+    },
+    columnOf: (field) => {
+      if (field === 'companyId') return 'companyReference';
+      if (field.startsWith('deliveryIds')) return 'deliveryReferences';
+      return field.replace(/^milestones\.0\.(title|dueOn)$/, (_whole, part: string) => (part === 'title' ? 'milestoneTitle' : 'milestoneDueOn'));
+    },
+  },
   readinessJudgement: {
-    async create(trx, context, values, deliveryOf) {
+    async create(trx, context, values, find) {
       const { externalReference: _reference, deliveryReference, ...input } = values;
-      const deliveryId = deliveryIdOf(deliveryOf(deliveryReference as string), 'deliveryReference', deliveryReference as string);
+      const deliveryId = deliveryIdOf(find.delivery(deliveryReference as string), 'deliveryReference', deliveryReference as string);
       return (await judge(trx, context, deliveryId, input as unknown as JudgementInput)).id;
     },
     columnOf: (field) => (field === 'deliveryId' ? 'deliveryReference' : field),
   },
 };
+
+function deliveryIdsOf(references: unknown, find: Finders): string[] {
+  return ((references as string[] | undefined) ?? []).map((reference) => deliveryIdOf(find.delivery(reference), 'deliveryReferences', reference));
+}
 
 function deliveryIdOf(match: DeliveryMatch, field: string, reference: string): string {
   if (match && 'deliveryId' in match) return match.deliveryId;
@@ -71,12 +105,12 @@ export async function createDomainRecord(
   trx: Db,
   context: RequestContext,
   row: { sheet: DomainSheet; values: Record<string, unknown> },
-  deliveryOf: (reference: string) => DeliveryMatch,
+  find: Finders,
 ): Promise<DomainRowOutcome> {
   const kind = KINDS[row.sheet];
   await sql`savepoint import_row`.execute(trx);
   try {
-    const recordId = await kind.create(trx, context, row.values, deliveryOf);
+    const recordId = await kind.create(trx, context, row.values, find);
     await sql`release savepoint import_row`.execute(trx);
     return { recordId };
   } catch (error) {
@@ -84,6 +118,7 @@ export async function createDomainRecord(
     if (error instanceof ValidationError) return { violations: error.violations.map((violation) => ({ ...violation, field: kind.columnOf(violation.field) })) };
     // A delivery named by an id that the register does not hold.
     if (error instanceof NotFoundError && error.resource === 'delivery') return { violations: [{ field: kind.columnOf('deliveryId'), code: 'unknownDeliveryReference', params: { reference: error.id } }] };
+    if (error instanceof NotFoundError && error.resource === 'company') return { violations: [{ field: 'companyReference', code: 'unknownCompanyReference', params: { reference: error.id } }] };
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
+import { CompanyInputSchema, ContractInputSchema } from '../api/industry/schemas.ts';
 import { JudgementInputSchema } from '../api/readiness/schemas.ts';
 import { ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
 import { safeText } from '../api/openapi-common.ts';
@@ -33,7 +34,7 @@ import { readCell, type CellValue } from '../import/cells.ts';
 import { readImportFile, type ReadRow, type ReadSheet } from '../import/read-file.ts';
 import { DOMAIN_SHEETS, EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, isRegisterSheet, referenceKey, referencesInCell, type DomainSheet, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
 import { registerInBulk } from './bulk-registration.ts';
-import { createDomainRecord, type DeliveryMatch } from './import-records.ts';
+import { createDomainRecord, type DeliveryMatch, type Finders } from './import-records.ts';
 import { valuationViolations } from './deliveries.ts';
 import { ImportedReferences } from './imported-references.ts';
 
@@ -168,6 +169,12 @@ interface Plan {
 }
 
 const ReferenceSchema = safeText(200).trim().min(1);
+/**
+ * Cells read beside what the API's input rules check: the records a row names by their references (found
+ * when the import is made: a delivery, a programme by its short name, a company), and a contract's first
+ * milestone, which the API takes as a list.
+ */
+const BESIDE_THE_INPUT = new Set(['deliveryReference', 'deliveryReferences', 'programmeKey', 'companyReference', 'milestoneTitle', 'milestoneDueOn']);
 const BODY_SCHEMAS = {
   delivery: DeliveryInputSchema,
   valuation: ValuationInputSchema,
@@ -175,6 +182,8 @@ const BODY_SCHEMAS = {
   // The deliveries a programme trains for are named by their references, found when the import is made.
   trainingProgramme: ProgrammeInputSchema.omit({ deliveryIds: true }),
   trainingContribution: ContributionInputSchema,
+  company: CompanyInputSchema,
+  industryContract: ContractInputSchema.omit({ companyId: true, deliveryIds: true, milestones: true }),
   readinessJudgement: JudgementInputSchema,
 } as const;
 
@@ -299,12 +308,18 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
     if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
     else if (reading.value !== undefined) body[column.key] = reading.value;
   }
-  const { externalReference, deliveryReference, deliveryReferences, programmeKey, ...fields } = body;
+  const { externalReference, ...cells } = body;
+  const fields = Object.fromEntries(Object.entries(cells).filter(([key]) => !BESIDE_THE_INPUT.has(key)));
+  const beside = Object.fromEntries(Object.entries(cells).filter(([key]) => BESIDE_THE_INPUT.has(key)));
+  if (typeof beside.deliveryReferences === 'string') beside.deliveryReferences = referencesInCell(beside.deliveryReferences);
   // A cell that could not be read (an error of a formula) has its fault already: it is not an empty reference too.
   const faulted = new Set(violations.map((violation) => violation.field));
-  const namesDelivery = definition.columns.some((column) => column.key === 'deliveryReference');
-  const references = typeof deliveryReferences === 'string' ? referencesInCell(deliveryReferences) : [];
-  const referenceCells: [string, unknown][] = [['externalReference', externalReference], ...(namesDelivery ? [['deliveryReference', deliveryReference] as [string, unknown]] : []), ...references.map((reference): [string, unknown] => ['deliveryReferences', reference])];
+  const has = (key: string) => definition.columns.some((column) => column.key === key);
+  const referenceCells: [string, unknown][] = [
+    ['externalReference', externalReference],
+    ...(['deliveryReference', 'companyReference'] as const).filter(has).map((key): [string, unknown] => [key, beside[key]]),
+    ...((beside.deliveryReferences as string[] | undefined) ?? []).map((reference): [string, unknown] => ['deliveryReferences', reference]),
+  ];
   for (const [field, value] of referenceCells) {
     if (faulted.has(field)) continue;
     const checked = ReferenceSchema.safeParse(value ?? '');
@@ -312,7 +327,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
   }
   const parsed = BODY_SCHEMAS[definition.sheet].safeParse(fields);
   if (parsed.success) {
-    planned.values = { ...parsed.data, externalReference, deliveryReference, ...(definition.sheet === 'trainingProgramme' ? { deliveryReferences: references } : {}), ...(programmeKey === undefined ? {} : { programmeKey }) };
+    planned.values = { ...parsed.data, externalReference, ...beside };
     violations.push(...domainViolations(definition.sheet, parsed.data));
   } else {
     violations.push(...violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field)).map((violation) => amountInEuros(definition.sheet, violation)));
@@ -344,6 +359,8 @@ function domainViolations(sheet: ImportSheet, values: Record<string, unknown>): 
     case 'trainingProgramme':
     case 'trainingContribution':
     case 'readinessJudgement':
+    case 'company':
+    case 'industryContract':
       return [];
   }
 }
@@ -450,7 +467,7 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
   const moneyTargets = rows.flatMap((row) => {
     const reference = row.values.deliveryReference;
     if (row.sheet === 'delivery' || typeof reference !== 'string' || deliveryRows.has(referenceKey(reference))) return [];
-    const target = known.delivery.findDelivery(reference);
+    const target = known.delivery.findRecord(reference);
     return target && 'recordId' in target ? [target.recordId] : [];
   });
   const [storedDeliveries, storedValuations, storedPayments] = await Promise.all([
@@ -499,7 +516,7 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
       }
       continue;
     }
-    const target = known.delivery.findDelivery(reference);
+    const target = known.delivery.findRecord(reference);
     if (target && 'several' in target) {
       addFaults(row, [severalRecords('deliveryReference', target.several)]);
       continue;
@@ -528,7 +545,7 @@ function differsFromRegister(row: PlannedRow, field: string, stored: unknown): R
 /** A fault when a valuation or payment the register holds under its key belongs to another delivery than the file says. */
 function otherDelivery(row: PlannedRow, storedDeliveryId: string, known: KnownReferences, storedReferences: Map<string, string>): RuleViolation[] {
   const reference = row.values.deliveryReference as string;
-  const target = known.delivery.findDelivery(reference);
+  const target = known.delivery.findRecord(reference);
   if (target && 'recordId' in target && target.recordId === storedDeliveryId) return [];
   return [{ field: 'deliveryReference', code: 'differsFromRegister', params: { stored: storedReferences.get(storedDeliveryId) ?? storedDeliveryId, inFile: reference, kind: 'text' } }];
 }
@@ -705,17 +722,31 @@ async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId:
  * a row its domain refuses gets the refusal as its faults. Returns the rows made, by the id of their record.
  */
 async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan): Promise<Map<string, PlannedRow>> {
-  const deliveryOf = deliveryFinder(plan);
+  const madeCompanies = new Map<string, string>();
+  const find: Finders = {
+    delivery: deliveryFinder(plan),
+    company: async (reference) => madeCompanies.get(referenceKey(reference)) ?? (await importedRecordOf(trx, 'company', reference)),
+  };
   const made = new Map<string, PlannedRow>();
   // By kind, in the order of DOMAIN_SHEETS (a programme before its counts), and in the file's order within a kind.
   const rows = DOMAIN_SHEETS.flatMap((sheet) => plan.rows.filter((row) => row.sheet === sheet && row.outcome === 'create'));
   for (const row of rows) {
     if (isRegisterSheet(row.sheet)) continue;
-    const outcome = await createDomainRecord(trx, context, { sheet: row.sheet, values: row.values }, deliveryOf);
-    if ('recordId' in outcome) made.set(outcome.recordId, row);
-    else addFaults(row, outcome.violations);
+    const outcome = await createDomainRecord(trx, context, { sheet: row.sheet, values: row.values }, find);
+    if (!('recordId' in outcome)) {
+      addFaults(row, outcome.violations);
+      continue;
+    }
+    made.set(outcome.recordId, row);
+    if (row.sheet === 'company') madeCompanies.set(referenceKey(row.reference!), outcome.recordId);
   }
   return made;
+}
+
+/** The record of a sheet an earlier import made under a reference, or the one of the register with that id. */
+async function importedRecordOf(db: Db, sheet: ImportSheet, reference: string): Promise<string | undefined> {
+  const found = new ImportedReferences(await imports.findImportedRecords(db, sheet, [referenceKey(reference)])).findRecord(reference);
+  return found && 'recordId' in found ? found.recordId : undefined;
 }
 
 /** The delivery a reference names: a row of the file (once written), one an earlier import created, or one of the register by its id. */
@@ -727,7 +758,7 @@ function deliveryFinder(plan: Plan): (reference: string) => DeliveryMatch {
   return (reference) => {
     const row = rowsByKey.get(referenceKey(reference));
     if (row) return row.deliveryId && row.outcome !== 'invalid' ? { deliveryId: row.deliveryId } : { faultyRow: { rowNumber: row.rowNumber, sheetName: row.sheetName } };
-    const found = plan.importedDeliveries.findDelivery(reference);
+    const found = plan.importedDeliveries.findRecord(reference);
     return found && 'recordId' in found ? { deliveryId: found.recordId } : undefined;
   };
 }

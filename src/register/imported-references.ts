@@ -27,8 +27,8 @@ export class ImportedReferences {
     return named ? { recordId: named.recordId } : { several: records.map((record) => record.externalReference) };
   }
 
-  /** A delivery of the register a money row names: one an earlier import created under the reference, or by its id. */
-  findDelivery(reference: string): ReferenceMatch | undefined {
+  /** A record of the register a row names: one an earlier import created under the reference, or the one with that id. */
+  findRecord(reference: string): ReferenceMatch | undefined {
     return this.find(reference) ?? (isUuid(reference) ? { recordId: reference.toLowerCase() } : undefined);
   }
 

@@ -1,5 +1,5 @@
 /**
- * An import brings in training programmes, their counts and readiness judgements beside deliveries: each made by its
+ * An import brings in training programmes, their counts, readiness judgements, companies and contracts beside deliveries: each made by its
  * domain's own rules, naming deliveries of the same file, of an earlier import or of the register by
  * id; a row its domain refuses is named by row and column in the dry run and left out by the commit
  * (with all or nothing: everything is); the records are audited as part of the import, and the same
@@ -42,6 +42,12 @@ describeEachDatabase('importing records of other domains', (database) => {
         ['GO-2', 'DOM-1', 'Onacceptabel', 'Te vroeg geoordeeld.', '2099-01-01'],
         ['GO-3', 'DOM-2', 'geen', 'Een aankoop raakt de voorraad niet.', '2025-07-01'],
       ],
+      'Bedrijven (Companies)': [['BD-1', 'Munitiefabriek (import)', 'UA', null]],
+      // A contract names its company by the company's reference, and fulfils procurements only.
+      'Contracten (Contracts)': [
+        ['CT-1', 'bd-1', 'G2B-IMPORT-1', 'Munitie', '€ 2.500.000', '2025-06-01', 'DOM-2', 'Eerste levering', '2025-12-01'],
+        ['CT-2', 'BD-1', 'G2B-IMPORT-2', 'Houwitsers', 1000, '2025-06-01', 'DOM-1', null, null],
+      ],
     });
     file = { fileName: 'domeinen.xlsx', content: Buffer.from(bytes).toString('base64') };
   });
@@ -52,13 +58,14 @@ describeEachDatabase('importing records of other domains', (database) => {
     const before = await programmes();
     const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'nl' });
     expect(dryRun.status).toBe(200);
-    expect(dryRun.body).toMatchObject({ committed: false, importId: null, counts: { create: 5, unchanged: 0, invalid: 4 } });
+    expect(dryRun.body).toMatchObject({ committed: false, importId: null, counts: { create: 7, unchanged: 0, invalid: 5 } });
     const faulty = dryRun.body.rows.filter((row: any) => row.outcome === 'invalid');
     expect(faulty).toEqual([
       expect.objectContaining({ sheet: 'trainingProgramme', sheetName: 'Trainingsprogramma’s (Training)', rowNumber: 4, faults: [expect.objectContaining({ field: 'deliveryReferences', columnLetter: 'G', code: 'unknownDeliveryReference', reason: expect.stringContaining('ONBEKEND-9') })] }),
       expect.objectContaining({ sheet: 'trainingContribution', rowNumber: 4, faults: [expect.objectContaining({ field: 'programmeKey', columnLetter: 'B', code: 'unknownProgramme' })] }),
       expect.objectContaining({ sheet: 'readinessJudgement', rowNumber: 4, faults: [expect.objectContaining({ field: 'judgedOn', columnLetter: 'E' })] }),
       expect.objectContaining({ sheet: 'readinessJudgement', rowNumber: 5, faults: [expect.objectContaining({ field: 'deliveryReference', columnLetter: 'B', code: 'notStock' })] }),
+      expect.objectContaining({ sheet: 'industryContract', rowNumber: 4, faults: [expect.objectContaining({ field: 'deliveryReferences', columnLetter: 'G', code: 'notProcurement' })] }),
     ]);
     expect(await programmes()).toEqual(before);
   });
@@ -69,25 +76,28 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect((await programmes()).some((programme) => programme.key === 'pzh-import')).toBe(false);
 
     const committed = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
-    expect(committed.body).toMatchObject({ committed: true, counts: { create: 5, invalid: 4 } });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 7, invalid: 5 } });
     const delivery = (await registrar('GET', `/deliveries?q=${encodeURIComponent('Pantserhouwitsers (import)')}`)).body.items[0];
     const programme = (await programmes()).find((item) => item.key === 'pzh-import')!;
     expect(programme).toMatchObject({ hostCountry: 'DE', deliveryIds: [delivery.id] });
     expect((await programmes()).some((item) => item.key === 'pzh-onbekend')).toBe(false);
     const counted = (await registrar('GET', `/training-programmes/${programme.id}`)).body.contributions;
     expect(counted).toEqual([expect.objectContaining({ trainers: 20, trainersIsMaximum: true, trainees: 250, traineesIsApproximate: true, costEstimateCents: 150_000_000, fundingSource: 'ukraineSupportBudget' })]);
+    const industry = (await registrar('GET', '/industry')).body;
+    const company = industry.companies.find((item: any) => item.name === 'Munitiefabriek (import)');
+    expect(company.contracts).toEqual([expect.objectContaining({ reference: 'G2B-IMPORT-1', amountCents: 250_000_000, milestones: [expect.objectContaining({ title: 'Eerste levering', dueOn: '2025-12-01' })] })]);
     const readiness = (await registrar('GET', `/readiness/deliveries/${delivery.id}`)).body;
     expect(readiness.judgements).toEqual([expect.objectContaining({ effect: 'acceptable', judgedOn: '2025-07-01', reasoning: 'Vervanging is besteld.' })]);
 
     const trail = await auditor('GET', `/audit-events?importId=${committed.body.importId}`);
-    expect(trail.body.items.map((event: any) => event.action).toSorted()).toEqual(['delivery.create', 'delivery.create', 'import.commit', 'readiness.judge', 'training.addContribution', 'training.createProgramme']);
-    expect(trail.body.items[0]).toMatchObject({ action: 'import.commit', detail: { created: { delivery: 2, trainingProgramme: 1, trainingContribution: 1, readinessJudgement: 1 } } });
+    expect(trail.body.items.map((event: any) => event.action).toSorted()).toEqual(['company.create', 'delivery.create', 'delivery.create', 'import.commit', 'industryContract.create', 'readiness.judge', 'training.addContribution', 'training.createProgramme']);
+    expect(trail.body.items[0]).toMatchObject({ action: 'import.commit', detail: { created: { delivery: 2, trainingProgramme: 1, trainingContribution: 1, readinessJudgement: 1, company: 1, industryContract: 1 } } });
     expect((await verifyAuditTrail(database().db)).ok).toBe(true);
   });
 
   it('changes nothing when the same file comes again, and says so of a row that says something else under a known reference', async () => {
     const again = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
-    expect(again.body).toMatchObject({ committed: false, counts: { create: 0, unchanged: 5, invalid: 4 } });
+    expect(again.body).toMatchObject({ committed: false, counts: { create: 0, unchanged: 7, invalid: 5 } });
 
     const { db } = database();
     const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();

@@ -18,7 +18,7 @@ const text = (maximum: number) => safeText(maximum);
 const note = multilineText(4000).default('');
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
-const CompanyInputSchema = z
+export const CompanyInputSchema = z
   .strictObject({
     name: text(200),
     country: z.string().regex(/^[A-Z]{2}$/).openapi({ description: 'ISO 3166-1 alpha-2: NL makes a company Dutch, UA Ukrainian, any other country "other"', example: 'UA' }),
@@ -119,7 +119,7 @@ const IndustryOverviewSchema = z
   })
   .openapi('IndustryOverview');
 
-const ContractInputSchema = z
+export const ContractInputSchema = z
   .strictObject({
     companyId: z.uuid(),
     reference: text(200),

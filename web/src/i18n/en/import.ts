@@ -3,7 +3,7 @@ import type { imports as dutch } from '../nl/import.ts';
 export const imports: typeof dutch = {
   title: 'Import from a spreadsheet',
   intro:
-    'Bring in deliveries with their valuations and payments, training programmes with their counts and readiness judgements from an Excel workbook (XLSX) or a CSV file. The register first checks the file without changing anything; then you choose what is imported.',
+    'Bring in deliveries with their valuations and payments, training programmes with their counts, readiness judgements and companies with their contracts from an Excel workbook (XLSX) or a CSV file. The register first checks the file without changing anything; then you choose what is imported.',
   templateHeading: '1. Download the template',
   templateText:
     'The template has a sheet per kind of record, column headers in Dutch and English, choice lists and an example row that is not imported. Every row has its own reference (capitals and spaces in it do not count): importing the same file again changes nothing.',
@@ -54,7 +54,7 @@ export const imports: typeof dutch = {
   place: '{{sheet}}, row {{row}}',
   missingColumn: '{{column}} (missing from the file)',
   wholeSheet: 'the whole sheet',
-  sheets: { delivery: 'Delivery', valuation: 'Valuation', payment: 'Payment', trainingProgramme: 'Training programme', trainingContribution: 'Training count', readinessJudgement: 'Readiness judgement' },
+  sheets: { delivery: 'Delivery', valuation: 'Valuation', payment: 'Payment', trainingProgramme: 'Training programme', trainingContribution: 'Training count', readinessJudgement: 'Readiness judgement', company: 'Company', industryContract: 'Contract' },
   outcomes: {
     create: 'Will be created',
     unchanged: 'In the register already',

@@ -18,6 +18,8 @@ const SUMMARY_FIELDS: Record<ImportRow['sheet'], readonly string[]> = {
   trainingProgramme: ['name', 'key', 'hostCountry', 'framework'],
   trainingContribution: ['programmeKey', 'periodFrom', 'countsUpTo', 'trainers', 'trainees'],
   readinessJudgement: ['deliveryReference', 'effect', 'judgedOn'],
+  company: ['name', 'country'],
+  industryContract: ['companyReference', 'reference', 'amountCents', 'signedOn'],
 };
 
 /** What a row holds, in words: "Bedrag in euro: € 1.234,56 · Grondslag: Vervangingswaarde". */
@@ -30,6 +32,8 @@ function useRowSummary() {
     if (field === 'programmeKey') return t('training.fields.programmeId');
     if (sheet === 'trainingProgramme' || sheet === 'trainingContribution') return t(`training.fields.${field as 'name'}`);
     if (sheet === 'readinessJudgement') return t(`readiness.fields.${field as 'effect'}`);
+    if (sheet === 'company') return t(`industry.forms.company.${field as 'name'}`);
+    if (sheet === 'industryContract') return t(`industry.forms.contract.${field === 'companyReference' ? 'company' : (field as 'reference')}`);
     return text.label(field);
   };
   return (row: ImportRow) =>
