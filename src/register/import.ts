@@ -690,12 +690,11 @@ async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId:
     origin,
   );
   await imports.refreshCurrentValues(trx, [...new Set([...newValuations, ...newPayments].map((money) => money.deliveryId).filter((id) => plan.registerDeliveries.has(id)))]);
+  // Written while the last records' events are still being prepared.
+  await imports.recordImportedKeys(trx, importId, [...rowOf].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId })));
   await events.appendTo(trx);
   const domainRecords = await createDomainRecords(trx, context, plan);
-  await imports.recordImportedKeys(trx, importId, [
-    ...[...rowOf].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId })),
-    ...[...domainRecords].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId, rowSha256: rowDigest(row) })),
-  ]);
+  await imports.recordImportedKeys(trx, importId, [...domainRecords].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId, rowSha256: rowDigest(row) })));
   const createdOf = (sheet: DomainSheet) => [...domainRecords.values()].filter((row) => row.sheet === sheet).length;
   const created = rowOf.size + domainRecords.size;
   // The import's own event comes last, after the events of the records it counts (which the audit trail finds by it).
