@@ -29,6 +29,7 @@ function useRowSummary() {
   // The records of other domains are named as their own pages name them.
   const label = (sheet: ImportRow['sheet'], field: string) => {
     if (field === 'deliveryReference') return t('imports.columns.delivery');
+    if (field === 'amountCents') return text.label(field);
     if (field === 'programmeKey') return t('training.fields.programmeId');
     if (sheet === 'trainingProgramme' || sheet === 'trainingContribution') return t(`training.fields.${field as 'name'}`);
     if (sheet === 'readinessJudgement') return t(`readiness.fields.${field as 'effect'}`);
