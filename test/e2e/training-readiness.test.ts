@@ -123,7 +123,8 @@ describeWithBrowser('training and readiness', (browser) => {
     await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
     const table = page.getByRole('table', { name: 'Trainingsprogramma’s met de laatste telling' });
-    expect((await tableRows(table)).map((row) => row[0])).toContain('Vliegeropleiding F-16 in Roemenië');
+    // The list is read after the page's heading shows.
+    await expect.poll(async () => (await tableRows(table)).map((row) => row[0])).toContain('Vliegeropleiding F-16 in Roemenië');
 
     const changed = await apiResponse(server(), `/training-programmes/${id}`);
     expect(changed.headers.get('ETag')).toBe('"3"');
