@@ -1,3 +1,4 @@
+import type { Role } from '../../common/vocabulary/codes.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES } from '../domain/delivery.ts';
 import { codeList, isCodeListName } from '../import/sheets.ts';
@@ -29,6 +30,12 @@ function choices(language: Language, list: string): string {
   if (!isCodeListName(list)) return '';
   const { codes, labels } = codeList(list);
   return codes.map((code) => labels(vocabulary(language))[code]).join(', ');
+}
+
+/** Role codes, separated by commas, as their names: "Registrator of Financiën". */
+function roleNames(language: Language, codes: string | undefined): string {
+  const names = (codes ?? '').split(',').filter((code) => code !== '').map((code) => vocabulary(language).roles[code as Role] ?? code);
+  return new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { type: 'disjunction' }).format(names);
 }
 
 /** Why a value was refused, per code, in each language the API speaks. */
@@ -181,6 +188,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Er is geen levering met ${p.reference ? `het kenmerk ${p.reference}` : 'dit kenmerk'}, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.`,
     unknownCompanyReference: (p) => `Er is geen bedrijf met het kenmerk ${p.reference}, in het bestand noch in het register; voeg het toe op het blad Bedrijven, of gebruik het kenmerk of id van een bedrijf in het register.`,
     unknownProgramme: (p) => `Er is geen trainingsprogramma met de korte naam ${p.key}, in het bestand noch in het register.`,
+    sheetOfOtherRole: (p) =>
+      `Met de rol ${roleNames('nl', p.role) || '(geen)'} mag u geen regels van het blad ${p.sheet} vastleggen; dat doet ${roleNames('nl', p.roles)}. Laat deze regels door die rol importeren, of haal ze uit het bestand.`,
     differsFromEarlierImport: () =>
       'Onder dit kenmerk is eerder een regel geïmporteerd die iets anders zei; wijzig het record in het register (een import wijzigt niets), of geef deze regel een nieuw kenmerk.',
     deliveryRowInvalid: (p) => `De levering op regel ${p.row} van het blad ${p.sheet} heeft een fout; herstel die eerst.`,
@@ -353,6 +362,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `There is no delivery with ${p.reference ? `the reference ${p.reference}` : 'this reference'}, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.`,
     unknownCompanyReference: (p) => `There is no company with the reference ${p.reference}, neither in the file nor in the register; add it on the Companies sheet, or use the reference or id of a company in the register.`,
     unknownProgramme: (p) => `There is no training programme with the short name ${p.key}, neither in the file nor in the register.`,
+    sheetOfOtherRole: (p) =>
+      `As ${roleNames('en', p.role) || '(no role)'} you may not record the rows of the sheet ${p.sheet}; ${roleNames('en', p.roles)} does. Have that role import these rows, or take them out of the file.`,
     differsFromEarlierImport: () =>
       'An earlier import took a row under this reference that said something else; change the record in the register (an import changes nothing), or give this row a new reference.',
     deliveryRowInvalid: (p) => `The delivery on row ${p.row} of the sheet ${p.sheet} has a fault; correct that first.`,

@@ -53,8 +53,9 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Who records money withdraws it when it was entered in error: finance its payments, the registrar its valuations.
   'payment.withdraw': ['finance'],
   'valuation.withdraw': ['registrar'],
-  // Bringing a spreadsheet in is keeping the register: the registrar's, for deliveries and their money.
-  'import.run': ['registrar'],
+  // Bringing a spreadsheet in: the registrar's deliveries, valuations and the records beside them, finance's
+  // payments; each row needs the permission its record needs (src/register/import-permissions.ts).
+  'import.run': ['registrar', 'finance'],
 };
 
 /**

@@ -15,6 +15,7 @@ import { JudgementInputSchema } from '../api/readiness/schemas.ts';
 import { ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
 import { safeText } from '../api/openapi-common.ts';
 import { violationsFromZod } from '../api/problem.ts';
+import type { AuditContext } from '../audit/event.ts';
 import { AuditEventsInPreparation } from '../audit/preparation.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
@@ -34,6 +35,7 @@ import { readCell, type CellValue } from '../import/cells.ts';
 import { readImportFile, type ReadRow, type ReadSheet } from '../import/read-file.ts';
 import { DOMAIN_SHEETS, EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, isRegisterSheet, referenceKey, referencesInCell, type DomainSheet, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
 import { registerInBulk } from './bulk-registration.ts';
+import { mayCreate, rolesCreating } from './import-permissions.ts';
 import { createDomainRecord, type DeliveryMatch, type Finders } from './import-records.ts';
 import { valuationViolations } from './deliveries.ts';
 import { ImportedReferences } from './imported-references.ts';
@@ -83,10 +85,10 @@ export interface ImportFile {
 /** What the register would do with a file, without changing anything. */
 export async function dryRunImport(db: Db, context: RequestContext, file: ImportFile, onProgress?: Progress): Promise<ImportReport> {
   const rows = await checkedFile(file, onProgress, 'keep');
-  if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, await planImport(db, rows), null, false);
+  if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, await planImport(db, context, rows), null, false);
   // Records of other domains are checked by making them, as the commit would, in a transaction then undone.
   const { plan } = await inTransaction(db, async (trx) => {
-    const plan = await planImport(trx, rows);
+    const plan = await planImport(trx, context, rows);
     await writePlan(trx, context, plan, randomUUID(), { fileName: file.fileName, sha256: sha256(file.bytes), mode: 'onlyValid' });
     throw new UndoneImport(plan);
   }).catch(undoneImport);
@@ -120,7 +122,7 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
   // The report is made after COMMIT: the transaction holds the audit chain's append lock until then.
   const { plan, importId } = await inTransaction(db, async (trx) => {
     await imports.lockImports(trx);
-    const plan = await planImport(trx, fileRows);
+    const plan = await planImport(trx, context, fileRows);
     const hasFaults = plan.rows.some((row) => row.outcome === 'invalid');
     const toCreate = plan.rows.filter((row) => row.outcome === 'create');
     if ((mode === 'allOrNothing' && hasFaults) || toCreate.length === 0) return { plan, importId: null };
@@ -236,15 +238,31 @@ function readFileRows(sheets: ReadSheet[], onProgress?: Progress): PlannedRow[] 
   return rows;
 }
 
-async function planImport(db: Db, rows: PlannedRow[]): Promise<Plan> {
+async function planImport(db: Db, context: RequestContext, rows: PlannedRow[]): Promise<Plan> {
   const registerRows = rows.filter((row) => isRegisterSheet(row.sheet));
   const bySheet = (sheet: RegisterSheet) => registerRows.filter((row) => row.sheet === sheet);
   const known = await knownReferences(db, rows);
   const registerDeliveries = await checkAgainstRegister(db, registerRows, known);
+  await checkDomainRowsAgainstImports(db, rows);
+  // After the rows the register holds unchanged are known (they create nothing), before money follows its delivery.
+  refuseRowsOfOtherRoles(rows, context.actor);
   checkMoney(registerRows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), registerRows.filter((row) => row.sheet !== 'delivery'));
-  await checkDomainRowsAgainstImports(db, rows);
   return { rows, registerDeliveries, importedDeliveries: known.delivery };
+}
+
+/**
+ * A row that would create a record the importer's role may not create gets a fault saying so, first
+ * among its faults: the other faults still show, for whoever imports the row in the end.
+ */
+function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']): void {
+  for (const row of rows) {
+    // Row 1 is the sheet's headers, with faults of their own.
+    if (row.outcome === 'example' || row.outcome === 'unchanged' || row.rowNumber === 1 || mayCreate(actor, row.sheet)) continue;
+    row.outcome = 'invalid';
+    const params = { sheet: row.sheetName, role: actor?.role ?? '', roles: rolesCreating(row.sheet).join(',') };
+    row.faults.unshift({ field: 'sheet', code: 'sheetOfOtherRole', params, column: '', columnLetter: null });
+  }
 }
 
 /**

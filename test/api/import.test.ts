@@ -66,7 +66,17 @@ describeEachDatabase('import', (database) => {
     expect(dryRun.body.counts).toEqual({ create: 2, unchanged: 0, invalid: 1, example: 8 });
     const faulty = dryRun.body.rows.filter((row: any) => row.outcome === 'invalid');
     expect(faulty).toEqual([
-      expect.objectContaining({ sheet: 'payment', sheetName: 'Betalingen (Payments)', rowNumber: 3, reference: 'IMP-1-B', faults: [expect.objectContaining({ field: 'amountCents', columnLetter: 'C', column: 'Bedrag (€) / Amount (€)', code: 'amountNotPositive', reason: 'Vul een bedrag in van meer dan € 0,00.' })] }),
+      expect.objectContaining({
+        sheet: 'payment',
+        sheetName: 'Betalingen (Payments)',
+        rowNumber: 3,
+        reference: 'IMP-1-B',
+        faults: [
+          // Payments are finance's: the registrar is told so first, and what finance would be told too.
+          expect.objectContaining({ field: 'sheet', code: 'sheetOfOtherRole', reason: 'Met de rol Registrator mag u geen regels van het blad Betalingen (Payments) vastleggen; dat doet Financiën. Laat deze regels door die rol importeren, of haal ze uit het bestand.' }),
+          expect.objectContaining({ field: 'amountCents', columnLetter: 'C', column: 'Bedrag (€) / Amount (€)', code: 'amountNotPositive', reason: 'Vul een bedrag in van meer dan € 0,00.' }),
+        ],
+      }),
     ]);
     expect(dryRun.body.rows.find((row: any) => row.reference === 'IMP-1-W').values).toMatchObject({ deliveryReference: 'IMP-1', amountCents: 123_456, basis: 'replacementValue', effectiveDate: '2025-06-01' });
     expect(await stockToday()).toBe(before);
@@ -170,7 +180,7 @@ describeEachDatabase('import', (database) => {
     const garbage = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('a,b\n1,2\n'), 'x.csv'));
     expect(garbage.status).toBe(400);
     expect(garbage.body.invalidParams).toEqual([expect.objectContaining({ name: 'content', code: 'noKnownSheet' })]);
-    expect((await finance('POST', '/imports/dry-run', file)).status).toBe(403);
+    expect((await auditor('POST', '/imports/dry-run', file)).status).toBe(403);
   });
 
   it('refuses what is no import with a reason that names the file, and changes nothing', async () => {
@@ -332,7 +342,7 @@ describeEachDatabase('import', (database) => {
 
   it('says of a negative payment once that a payment is more than € 0, the rule it breaks', async () => {
     const csv = 'Eigen kenmerk;Kenmerk levering;Bedrag (€);Betaald op\r\nNEG-B;IMP-1;-5;2025-07-01\r\n';
-    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'betalingen.csv'), { 'Accept-Language': 'nl' });
+    const dryRun = await finance('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'betalingen.csv'), { 'Accept-Language': 'nl' });
     expect(dryRun.body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.reason}`)).toEqual(['C Vul een bedrag in van meer dan € 0,00.']);
   });
 

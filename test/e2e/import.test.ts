@@ -51,6 +51,7 @@ describeWithBrowser('import', (browser) => {
     await check();
     expect(await counts()).toBe('Nieuw aan te maken 2 Staat al in het register (verandert niets) 0 Met een fout 1 Voorbeeldregels (overgeslagen) 8');
     expect(await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).toEqual([
+      ['Betalingen (Payments), regel 3', 'het hele blad', 'IMP-1-B', 'Met de rol Registrator mag u geen regels van het blad Betalingen (Payments) vastleggen; dat doet Financiën. Laat deze regels door die rol importeren, of haal ze uit het bestand.'],
       ['Betalingen (Payments), regel 3', 'C · Bedrag (€) / Amount (€)', 'IMP-1-B', 'Vul een bedrag in van meer dan € 0,00.'],
     ]);
     const valuationRow = page.getByRole('row', { name: /Waarderingen \(Valuations\), regel 3/ });

@@ -2,6 +2,8 @@ export const imports = {
   title: 'Importeren uit een spreadsheet',
   intro:
     'Breng leveringen met hun waarderingen en betalingen, trainingsprogramma’s met hun tellingen, gereedheidsoordelen en bedrijven met hun contracten in vanuit een Excel-werkmap (XLSX) of een CSV-bestand. Eerst controleert het register het bestand zonder iets te veranderen; daarna kiest u wat wordt geïmporteerd.',
+  roles:
+    'Elke rol importeert wat zij ook op haar eigen schermen vastlegt: de registrator leveringen, waarderingen, trainingen, gereedheidsoordelen, bedrijven en contracten, Financiën de betalingen. Eén werkmap kan dus door beide worden geïmporteerd: elk krijgt de regels van de ander gemeld als fout, en wat al in het register staat verandert niet.',
   templateHeading: '1. Download het sjabloon',
   templateText:
     'Het sjabloon heeft een blad per soort registratie, kolomkoppen in het Nederlands en Engels, keuzelijsten en een voorbeeldregel die niet wordt geïmporteerd. Elke regel heeft een eigen kenmerk (hoofdletters en spaties tellen daarin niet mee): wie hetzelfde bestand nog eens importeert, verandert niets.',

@@ -22,6 +22,7 @@ export function ImportPage() {
     <>
       <PageHeading title={t('imports.title')}>{t('imports.title')}</PageHeading>
       <p className="nl-paragraph">{t('imports.intro')}</p>
+      <p className="nl-paragraph">{t('imports.roles')}</p>
       {stage.step === 'done' ? (
         <ImportResult report={stage.report} mode={stage.mode} onAgain={() => setStage({ step: 'choose' })} />
       ) : (
