@@ -274,8 +274,10 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
         expect(isUri(distribution['dcat:accessURL']) && isUri(distribution['dcat:downloadURL'])).toBe(true);
         expect(distribution['dct:license']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/licence/CC0' });
         expect(distribution['dct:format']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/(CSV|JSON|XLSX)$/);
-        // A file changes when its dataset does: a harvester reads the same day on the dataset and on each of its files.
-        expect(distribution['dct:modified']).toEqual(dataset['dct:modified']);
+        // A file changes when its dataset does (a harvester reads the same day on both), a letter's own table with its publication.
+        const ownLetter = /\/public\/letters\/([^/]+)\/figures/.exec(distribution['@id'])?.[1];
+        if (ownLetter) expect(distribution['dct:modified']['@value']).toBe((await anonymous('GET', `/public/letters/${ownLetter}`)).body.publishedOn);
+        else expect(distribution['dct:modified']).toEqual(dataset['dct:modified']);
         const url = new URL(distribution['dcat:downloadURL']['@id']);
         const file = await api.request(`${url.pathname.replace(/^\/api\/v1/, '')}${url.search}`);
         expect(file.status, url.href).toBe(200);
@@ -285,8 +287,18 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
     const [deliveries, figures] = catalog['dcat:dataset'];
     expect(deliveries['dct:temporal']['dcat:startDate']['@value'] <= '2025-08-01').toBe(true);
     // The letters' figures change only with a publication, not with a decision on a delivery.
-    const published = (await anonymous('GET', '/public/letters')).body.items.map((letter: any) => letter.publishedOn).sort();
+    const letters = (await anonymous('GET', '/public/letters')).body.items;
+    const published = letters.map((letter: any) => letter.publishedOn).sort();
     expect(figures['dct:modified']['@value']).toBe(published.at(-1));
+    // Each published letter's own table, as CSV and JSON, titled by its reference date.
+    const ownFiles = figures['dcat:distribution'].filter((distribution: any) => distribution['@id'].includes('/public/letters/'));
+    expect(letters.length).toBeGreaterThan(0);
+    expect(ownFiles).toHaveLength(2 * letters.length);
+    for (const letter of letters) {
+      const files = ownFiles.filter((distribution: any) => distribution['@id'].includes(`/public/letters/${letter.id}/figures`));
+      expect(files.map((distribution: any) => distribution['dct:format']['@id'].split('/').at(-1)).sort()).toEqual(['CSV', 'JSON']);
+      expect(files.every((distribution: any) => distribution['dct:title'][0]['@value'].includes(letter.referenceDate))).toBe(true);
+    }
   });
 
   it('describes each Kiel-compatible file with the valuation note of its metadata sheet, in Dutch and English', async () => {

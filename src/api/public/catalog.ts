@@ -1,10 +1,11 @@
 /**
  * The open data described in DCAT-AP-NL 3.0 (JSON-LD), so that data.overheid.nl and data.europa.eu can
  * harvest it: a catalogue with two datasets (the public deliveries, and the figures of the published
- * letters) and a distribution for each file. Every property DCAT-AP-NL 3.0 makes mandatory is given:
+ * letters, over all letters and per letter) and a distribution for each file. Every property DCAT-AP-NL 3.0 makes mandatory is given:
  * for a dataset its title, description, identifier, publisher, creator, contact point, theme and access
  * rights; for a distribution its access URL and licence; for the catalogue its contact point.
  */
+import type { PublicLetterSummary } from '../../db/repositories/public.ts';
 import { API_BASE_PATH } from '../paths.ts';
 import { KIEL_VALUATION_NOTE } from './kiel.ts';
 
@@ -93,8 +94,21 @@ const FIGURE_FILES: FileDescription[] = [
   { path: '/public/letter-figures?format=json', title: { nl: 'Cijfers van de brieven (JSON)', en: 'Figures of the letters (JSON)' }, format: 'JSON', mediaType: 'application/json' },
 ];
 
+/** A published letter, whose own table of figures is a file of its own. */
+export type CatalogLetter = Pick<PublicLetterSummary, 'id' | 'referenceDate' | 'paperNumber' | 'publishedOn'>;
+
+/** The files of one letter's figures, titled by its reference date and paper number. */
+function letterFigureFiles(letter: CatalogLetter): FileDescription[] {
+  const paper = letter.paperNumber ? `, ${letter.paperNumber}` : '';
+  const title = (nl: string, en: string) => ({ nl: `Cijfers van de brief met peildatum ${letter.referenceDate}${paper} (${nl})`, en: `Figures of the letter with reference date ${letter.referenceDate}${paper} (${en})` });
+  return [
+    { path: `/public/letters/${letter.id}/figures?format=csv`, title: title('CSV voor Excel', 'CSV for Dutch Excel'), format: 'CSV', mediaType: 'text/csv' },
+    { path: `/public/letters/${letter.id}/figures?format=json`, title: title('JSON', 'JSON'), format: 'JSON', mediaType: 'application/json' },
+  ];
+}
+
 /** The catalogue as JSON-LD; `origin` is the site's address (scheme, host and port). */
-export function openDataCatalog(origin: string, dates: CatalogDates) {
+export function openDataCatalog(origin: string, dates: CatalogDates, letters: readonly CatalogLetter[]) {
   const base = `${origin}${API_BASE_PATH}`;
   const publisher = { '@id': MINISTRY_TOOI, '@type': 'foaf:Agent', 'foaf:name': texts(MINISTRY) };
   const contactPoint = { '@type': 'vcard:Organization', 'vcard:fn': texts(MINISTRY), 'vcard:hasURL': uri(`${origin}/`) };
@@ -176,7 +190,11 @@ export function openDataCatalog(origin: string, dates: CatalogDates) {
         ...common,
         ...modified(dates.lettersModified),
         ...temporal(dates.firstReferenceDate, dates.lastReferenceDate),
-        'dcat:distribution': FIGURE_FILES.map((file) => distribution(file, dates.lettersModified)),
+        'dcat:distribution': [
+          ...FIGURE_FILES.map((file) => distribution(file, dates.lettersModified)),
+          // A letter's own table changes only with its own publication.
+          ...letters.flatMap((letter) => letterFigureFiles(letter).map((file) => distribution(file, letter.publishedOn))),
+        ],
       },
     ],
   };

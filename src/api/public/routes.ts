@@ -183,7 +183,8 @@ export function publicRoutes() {
 
   app.openAPIRegistry.registerPath(catalogRoute);
   app.get('/public/catalog', async (c) => {
-    const catalog = openDataCatalog(c.get('deps').siteAddress ?? new URL(c.req.url).origin, await publicData.openDataDates(db(c), c.get('deps').clock()));
+    const [dates, letters] = await Promise.all([publicData.openDataDates(db(c), c.get('deps').clock()), publicData.listPublicLetters(db(c))]);
+    const catalog = openDataCatalog(c.get('deps').siteAddress ?? new URL(c.req.url).origin, dates, letters);
     return c.body(JSON.stringify(catalog), 200, { 'Content-Type': 'application/ld+json' });
   });
 
