@@ -211,23 +211,34 @@ export interface PublicDeliveryValue {
 }
 
 /**
- * The value at the reference date of each of these deliveries that is public: its latest valuation effective
- * on or before that date. One not yet valued then has no value a letter could name.
+ * Each delivery (not removed) with its value at a date: its latest valuation effective on or before the date
+ * and not withdrawn by then, as realised support counts it (migration 025). A delivery without one is left out.
  */
-export async function publicDeliveryValues(db: Db, ids: string[], referenceDate: string): Promise<Map<string, PublicDeliveryValue>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
+function valuesAt(db: Db, date: string) {
+  return db
     .selectFrom('delivery')
     .innerJoin('valuation', 'valuation.deliveryId', 'delivery.id')
+    .leftJoin('valuationWithdrawal as withdrawal', 'withdrawal.valuationId', 'valuation.id')
     .distinctOn('delivery.id')
-    .select(['delivery.id', 'delivery.publicId', 'valuation.amountCents'])
-    .where('delivery.id', 'in', ids)
-    .where('delivery.disclosureState', '=', 'public')
     .where('delivery.deletedAt', 'is', null)
-    .where('valuation.effectiveDate', '<=', referenceDate)
+    .where('valuation.effectiveDate', '<=', date)
+    .where((eb) => eb.or([eb('withdrawal.withdrawnOn', 'is', null), eb('withdrawal.withdrawnOn', '>', date)]))
     .orderBy('delivery.id')
     .orderBy('valuation.effectiveDate', 'desc')
     .orderBy('valuation.recordedAt', 'desc')
+    .orderBy('valuation.id', 'desc');
+}
+
+/**
+ * The value at the reference date of each of these deliveries that is public: its latest valuation effective
+ * on or before that date and not withdrawn by then. One not yet valued then has no value a letter could name.
+ */
+export async function publicDeliveryValues(db: Db, ids: string[], referenceDate: string): Promise<Map<string, PublicDeliveryValue>> {
+  if (ids.length === 0) return new Map();
+  const rows = await valuesAt(db, referenceDate)
+    .select(['delivery.id', 'delivery.publicId', 'valuation.amountCents'])
+    .where('delivery.id', 'in', ids)
+    .where('delivery.disclosureState', '=', 'public')
     .execute();
   return new Map(rows.map((row) => [row.id, { publicId: row.publicId!, cents: row.amountCents }]));
 }
@@ -235,7 +246,8 @@ export async function publicDeliveryValues(db: Db, ids: string[], referenceDate:
 /**
  * The annex: every delivery realised on or before the date or counted by then (a purchase paid before it
  * was realised), with what it counts for at that date; and the work for the EU as implementing actor at
- * its latest valuation by then, as the letter's figure of it counts it (never in a Dutch total).
+ * its value then (its latest valuation by then not withdrawn by then), as the letter's figure of it counts it
+ * (never in a Dutch total).
  */
 export async function annexRows(db: Db, referenceDate: string): Promise<AnnexRow[]> {
   const [counted, implementingActor] = await Promise.all([
@@ -259,17 +271,9 @@ export async function annexRows(db: Db, referenceDate: string): Promise<AnnexRow
       .orderBy('title')
       .orderBy('delivery.id')
       .execute(),
-    db
-      .selectFrom('delivery')
-      .innerJoin('valuation', 'valuation.deliveryId', 'delivery.id')
-      .distinctOn('delivery.id')
+    valuesAt(db, referenceDate)
       .select(['delivery.id as deliveryId', 'title', 'category', 'supportType', 'fundingSource', 'quantity', 'unit', 'realisedAt', 'disclosureState', 'valuation.amountCents'])
-      .where('delivery.deletedAt', 'is', null)
       .where('delivery.fundingSource', '=', 'epf')
-      .where('valuation.effectiveDate', '<=', referenceDate)
-      .orderBy('delivery.id')
-      .orderBy('valuation.effectiveDate', 'desc')
-      .orderBy('valuation.recordedAt', 'desc')
       .execute(),
   ]);
   return [
