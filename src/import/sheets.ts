@@ -3,10 +3,21 @@
  * reference. The columns are named in Dutch and English; a file may use either, or both as the
  * template does ("Titel / Title").
  */
-import { CATEGORIES, FUNDING_SOURCES, READINESS_EFFECTS, SUPPORT_TYPES, TRAINING_FRAMEWORKS, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
+import { BUDGET_FUNDS, CATEGORIES, COMMITMENT_STAGES, FUNDING_SOURCES, READINESS_EFFECTS, SUPPORT_TYPES, TRAINING_FRAMEWORKS, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
 import type { Vocabulary } from '../../common/vocabulary/nl.ts';
 
-export const IMPORT_SHEETS = ['delivery', 'valuation', 'payment', 'trainingProgramme', 'trainingContribution', 'readinessJudgement', 'company', 'industryContract'] as const;
+export const IMPORT_SHEETS = [
+  'delivery',
+  'valuation',
+  'payment',
+  'trainingProgramme',
+  'trainingContribution',
+  'readinessJudgement',
+  'company',
+  'industryContract',
+  'budgetCommitment',
+  'epfClaim',
+] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
 
 /** The deliveries and their money, written set-based; the other sheets hold records of other domains, each made by its own rules. */
@@ -32,6 +43,8 @@ const CODE_LISTS = {
   basis: { codes: VALUATION_BASES, labels: (words) => words.valuationBases },
   framework: { codes: TRAINING_FRAMEWORKS, labels: (words) => words.trainingFrameworks },
   effect: { codes: READINESS_EFFECTS, labels: (words) => words.readinessEffects },
+  fund: { codes: BUDGET_FUNDS, labels: (words) => words.fundingSources },
+  stage: { codes: COMMITMENT_STAGES, labels: (words) => words.stages },
   // Read as true or false.
   yesNo: { codes: ['yes', 'no'], labels: (words) => ({ yes: words.spreadsheetExport.yes, no: words.spreadsheetExport.no }) },
 } as const satisfies Record<string, CodeList>;
@@ -70,6 +83,8 @@ const column = (key: string, nl: string, en: string, kind: ColumnKind, example: 
 /** The row's own key: importing a row whose key is known again changes nothing. */
 const ownReference = column('externalReference', 'Eigen kenmerk', 'External reference', 'text', 'VB-2025-001', true);
 const deliveryReference = column('deliveryReference', 'Kenmerk levering', 'Delivery reference', 'text', 'VB-2025-001', true);
+/** A delivery a record may be for, or not (a commitment, an EPF claim). */
+const optionalDeliveryReference = column('deliveryReference', deliveryReference.nl, deliveryReference.en, 'text', 'VB-2025-002');
 const note = column('note', 'Toelichting', 'Note', 'multiline', 'Voorbeeld');
 /** The deliveries a record is for, several in one cell (see referencesInCell). */
 const deliveryReferences = column('deliveryReferences', 'Kenmerken leveringen', 'Delivery references', 'text', 'VB-2025-001');
@@ -198,6 +213,39 @@ export const SHEETS: readonly SheetDefinition[] = [
       column('deliveryReferences', 'Kenmerken verwervingen', 'Procurement references', 'text', 'VB-2025-002'),
       column('milestoneTitle', 'Eerste mijlpaal', 'First milestone', 'text', 'Eerste levering'),
       column('milestoneDueOn', 'Mijlpaal uiterlijk op', 'Milestone due on', 'date', '2025-12-01'),
+    ],
+  },
+  {
+    sheet: 'budgetCommitment',
+    nl: 'Verplichtingen',
+    en: 'Commitments',
+    columns: [
+      column('externalReference', ownReference.nl, ownReference.en, 'text', 'VB-VP-001', true),
+      column('title', 'Titel', 'Title', 'text', 'Munitie voor de luchtverdediging (voorbeeld)', true),
+      column('fund', 'Begrotingsartikel of fonds', 'Fund', { list: 'fund' }, 'ukraineSupportBudget', true),
+      column('budgetYear', 'Begrotingsjaar', 'Budget year', 'count', 2025, true),
+      optionalDeliveryReference,
+      column('contractReference', 'Contractkenmerk', 'Contract reference', 'text', 'G2B-2025-001'),
+      column('stage', 'Stap', 'Stage', { list: 'stage' }, 'committed', true),
+      column('amountCents', 'Bedrag (€)', 'Amount (€)', 'amount', 250_000_000, true),
+      column('effectiveOn', 'Met ingang van', 'Effective on', 'date', '2025-06-01', true),
+      note,
+    ],
+  },
+  {
+    sheet: 'epfClaim',
+    nl: 'EPF-declaraties',
+    en: 'EPF claims',
+    columns: [
+      column('externalReference', ownReference.nl, ownReference.en, 'text', 'VB-EPF-001', true),
+      column('reference', 'Kenmerk declaratie', 'Claim reference', 'text', 'EPF-NL-2025-07', true),
+      // A claim covers one delivery or a batch, which says what it covers; it names no tranche (see the README).
+      optionalDeliveryReference,
+      column('batch', 'Omvat (bij een bundel)', 'Batch covers', 'text', ''),
+      column('period', 'Periode', 'Period', 'text', 'jan. t/m jun. 2025', true),
+      column('declaredCents', 'Gedeclareerd bedrag (€)', 'Declared amount (€)', 'amount', 10_000_000, true),
+      column('declaredOn', 'Gedeclareerd op', 'Declared on', 'date', '2025-07-15', true),
+      note,
     ],
   },
 ];

@@ -7,12 +7,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { RequestContext } from '../audit/trail.ts';
 import type { Database } from '../db/schema.ts';
+import type { CommitmentFields, CommitmentStageInput } from '../domain/budget.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import type { CompanyInput, ContractInput } from '../domain/industry.ts';
 import type { JudgementInput } from '../domain/readiness.ts';
 import type { ContributionInput, TrainingProgrammeInput } from '../domain/training.ts';
 import { programmeIdOfKey } from '../db/repositories/training.ts';
 import type { DomainSheet } from '../import/sheets.ts';
+import { createCommitment } from './budget.ts';
+import { createClaim, type ClaimInput } from './epf.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { judge } from './readiness.ts';
 import { createCompany, createContract } from './industry.ts';
@@ -86,10 +89,32 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     },
     columnOf: (field) => (field === 'deliveryId' ? 'deliveryReference' : field),
   },
+  budgetCommitment: {
+    async create(trx, context, values, find) {
+      const { externalReference: _reference, deliveryReference, stage, amountCents, effectiveOn, note, ...fields } = values;
+      const commitment = { ...fields, deliveryId: optionalDeliveryIdOf(deliveryReference, find) } as CommitmentFields;
+      return (await createCommitment(trx, context, commitment, { stage, amountCents, effectiveOn, note } as CommitmentStageInput)).id;
+    },
+    columnOf: (field) => (field === 'deliveryId' ? 'deliveryReference' : field),
+  },
+  epfClaim: {
+    async create(trx, context, values, find) {
+      const { externalReference: _reference, deliveryReference, ...fields } = values;
+      // A tranche is not named in a spreadsheet: its name need not be unique, and the claim's own form does not ask for one either.
+      const input = { ...fields, deliveryId: optionalDeliveryIdOf(deliveryReference, find), trancheId: null } as ClaimInput;
+      return (await createClaim(trx, context, input)).claim.id;
+    },
+    columnOf: (field) => (field === 'deliveryId' ? 'deliveryReference' : field),
+  },
 };
 
 function deliveryIdsOf(references: unknown, find: Finders): string[] {
   return ((references as string[] | undefined) ?? []).map((reference) => deliveryIdOf(find.delivery(reference), 'deliveryReferences', reference));
+}
+
+/** The delivery a record may name, or null when its row names none. */
+function optionalDeliveryIdOf(reference: unknown, find: Finders): string | null {
+  return reference === undefined ? null : deliveryIdOf(find.delivery(reference as string), 'deliveryReference', reference as string);
 }
 
 function deliveryIdOf(match: DeliveryMatch, field: string, reference: string): string {
@@ -115,10 +140,20 @@ export async function createDomainRecord(
     return { recordId };
   } catch (error) {
     await sql`rollback to savepoint import_row`.execute(trx);
-    if (error instanceof ValidationError) return { violations: error.violations.map((violation) => ({ ...violation, field: kind.columnOf(violation.field) })) };
+    if (error instanceof ValidationError) return { violations: error.violations.map((violation) => atColumn(kind, violation, row.values)) };
     // A delivery named by an id that the register does not hold.
-    if (error instanceof NotFoundError && error.resource === 'delivery') return { violations: [{ field: kind.columnOf('deliveryId'), code: 'unknownDeliveryReference', params: { reference: error.id } }] };
+    if (error instanceof NotFoundError && error.resource === 'delivery') return { violations: [unknownDelivery(kind, error.id)] };
     if (error instanceof NotFoundError && error.resource === 'company') return { violations: [{ field: 'companyReference', code: 'unknownCompanyReference', params: { reference: error.id } }] };
     throw error;
   }
+}
+
+/** A refusal of the domain at the row's column; a delivery it does not know, named by an id, is said as the file's other unknown references are. */
+function atColumn(kind: DomainKind, violation: RuleViolation, values: Record<string, unknown>): RuleViolation {
+  if (violation.field === 'deliveryId' && violation.code === 'unknownDelivery') return unknownDelivery(kind, String(values.deliveryReference));
+  return { ...violation, field: kind.columnOf(violation.field) };
+}
+
+function unknownDelivery(kind: DomainKind, reference: string): RuleViolation {
+  return { field: kind.columnOf('deliveryId'), code: 'unknownDeliveryReference', params: { reference } };
 }

@@ -9,7 +9,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
+import { CommitmentInputSchema } from '../api/budget/schemas.ts';
 import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
+import { ClaimInputSchema } from '../api/epf/schemas.ts';
 import { CompanyInputSchema, ContractInputSchema } from '../api/industry/schemas.ts';
 import { JudgementInputSchema } from '../api/readiness/schemas.ts';
 import { ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
@@ -33,7 +35,19 @@ import {
 } from '../domain/delivery.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import { readImportFile, type ReadRow, type ReadSheet } from '../import/read-file.ts';
-import { DOMAIN_SHEETS, EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, isRegisterSheet, referenceKey, referencesInCell, type DomainSheet, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
+import {
+  DOMAIN_SHEETS,
+  EXAMPLE_MARKERS,
+  headerText,
+  IMPORT_SHEETS,
+  isRegisterSheet,
+  referenceKey,
+  referencesInCell,
+  type DomainSheet,
+  type ImportSheet,
+  type RegisterSheet,
+  type SheetDefinition,
+} from '../import/sheets.ts';
 import { registerInBulk } from './bulk-registration.ts';
 import { mayCreate, rolesCreating } from './import-permissions.ts';
 import { createDomainRecord, type DeliveryMatch, type Finders } from './import-records.ts';
@@ -187,6 +201,9 @@ const BODY_SCHEMAS = {
   company: CompanyInputSchema,
   industryContract: ContractInputSchema.omit({ companyId: true, deliveryIds: true, milestones: true }),
   readinessJudgement: JudgementInputSchema,
+  budgetCommitment: CommitmentInputSchema.omit({ deliveryId: true }),
+  // An EPF claim names no tranche (see import-records.ts).
+  epfClaim: ClaimInputSchema.omit({ deliveryId: true, trancheId: true }),
 } as const;
 
 /**
@@ -332,10 +349,11 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
   if (typeof beside.deliveryReferences === 'string') beside.deliveryReferences = referencesInCell(beside.deliveryReferences);
   // A cell that could not be read (an error of a formula) has its fault already: it is not an empty reference too.
   const faulted = new Set(violations.map((violation) => violation.field));
-  const has = (key: string) => definition.columns.some((column) => column.key === key);
+  // A reference a row may leave out (a commitment's delivery) is checked when it is there.
+  const named = (key: string) => definition.columns.some((column) => column.key === key && (column.required || beside[key] !== undefined));
   const referenceCells: [string, unknown][] = [
     ['externalReference', externalReference],
-    ...(['deliveryReference', 'companyReference'] as const).filter(has).map((key): [string, unknown] => [key, beside[key]]),
+    ...(['deliveryReference', 'companyReference'] as const).filter(named).map((key): [string, unknown] => [key, beside[key]]),
     ...((beside.deliveryReferences as string[] | undefined) ?? []).map((reference): [string, unknown] => ['deliveryReferences', reference]),
   ];
   for (const [field, value] of referenceCells) {
@@ -348,7 +366,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
     planned.values = { ...parsed.data, externalReference, ...beside };
     violations.push(...domainViolations(definition.sheet, parsed.data));
   } else {
-    violations.push(...violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field)).map((violation) => amountInEuros(definition.sheet, violation)));
+    violations.push(...amountsInEuros(definition, violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field))));
   }
   addFaults(planned, violations);
   return planned;
@@ -356,13 +374,18 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
 
 /**
  * Amounts are typed in euros: their limits are said in euros, not in the API's cents. A valuation may
- * be € 0, a payment not: a negative payment, below both of its lower limits, is told the stricter one.
+ * be € 0, a payment, a commitment or a claim not: a negative amount below both of its lower limits is
+ * told the stricter one.
  */
-function amountInEuros(sheet: ImportSheet, violation: RuleViolation): RuleViolation {
-  if (violation.field !== 'amountCents') return violation;
-  if (violation.code === 'tooSmall') return { field: violation.field, code: sheet === 'payment' ? 'amountNotPositive' : 'amountNegative' };
-  if (violation.code === 'tooLarge') return { field: violation.field, code: 'amountTooLarge' };
-  return violation;
+function amountsInEuros(definition: SheetDefinition, violations: RuleViolation[]): RuleViolation[] {
+  const isAmount = (field: string) => definition.columns.some((column) => column.key === field && column.kind === 'amount');
+  const aboveZero = new Set(violations.filter((violation) => violation.code === 'tooSmall' && Number(violation.params?.minimum) > 0).map((violation) => violation.field));
+  return violations.map((violation) => {
+    if (!isAmount(violation.field)) return violation;
+    if (violation.code === 'tooSmall') return { field: violation.field, code: aboveZero.has(violation.field) ? 'amountNotPositive' : 'amountNegative' };
+    if (violation.code === 'tooLarge') return { field: violation.field, code: 'amountTooLarge' };
+    return violation;
+  });
 }
 
 function domainViolations(sheet: ImportSheet, values: Record<string, unknown>): RuleViolation[] {
@@ -379,6 +402,8 @@ function domainViolations(sheet: ImportSheet, values: Record<string, unknown>): 
     case 'readinessJudgement':
     case 'company':
     case 'industryContract':
+    case 'budgetCommitment':
+    case 'epfClaim':
       return [];
   }
 }

@@ -63,7 +63,7 @@ describeEachDatabase('import', (database) => {
 
     const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'nl' });
     expect(dryRun.status).toBe(200);
-    expect(dryRun.body.counts).toEqual({ create: 2, unchanged: 0, invalid: 1, example: 8 });
+    expect(dryRun.body.counts).toEqual({ create: 2, unchanged: 0, invalid: 1, example: 10 });
     const faulty = dryRun.body.rows.filter((row: any) => row.outcome === 'invalid');
     expect(faulty).toEqual([
       expect.objectContaining({
@@ -93,7 +93,7 @@ describeEachDatabase('import', (database) => {
     expect(await stockToday()).toBe(before + THREE_ROWS_CENTS);
 
     const trail = await auditor('GET', `/audit-events?objectType=import&objectId=${committed.body.importId}`);
-    expect(trail.body.items).toEqual([expect.objectContaining({ action: 'import.commit', detail: expect.objectContaining({ created: { delivery: 1, valuation: 1, payment: 0, trainingProgramme: 0, trainingContribution: 0, readinessJudgement: 0, company: 0, industryContract: 0 }, mode: 'onlyValid' }) })]);
+    expect(trail.body.items).toEqual([expect.objectContaining({ action: 'import.commit', detail: expect.objectContaining({ created: { delivery: 1, valuation: 1, payment: 0, trainingProgramme: 0, trainingContribution: 0, readinessJudgement: 0, company: 0, industryContract: 0, budgetCommitment: 0, epfClaim: 0 }, mode: 'onlyValid' }) })]);
     // The import's events: each record it created, naming the import, and the import's own event last.
     const ofImport = await auditor('GET', `/audit-events?importId=${committed.body.importId}`);
     expect(ofImport.body.items.map((event: any) => event.action)).toEqual(['import.commit', 'valuation.create', 'delivery.create']);

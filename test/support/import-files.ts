@@ -1,7 +1,7 @@
 /** Files to import, made the way a person makes them: the template filled in, or a CSV file as Excel writes it. */
 import ExcelJS from 'exceljs';
 
-type TemplateSheet = 'Leveringen (Deliveries)' | 'Waarderingen (Valuations)' | 'Betalingen (Payments)' | 'Trainingsprogramma’s (Training)' | 'Trainingstellingen (Counts)' | 'Gereedheidsoordelen (Readiness)' | 'Bedrijven (Companies)' | 'Contracten (Contracts)';
+type TemplateSheet = 'Leveringen (Deliveries)' | 'Waarderingen (Valuations)' | 'Betalingen (Payments)' | 'Trainingsprogramma’s (Training)' | 'Trainingstellingen (Counts)' | 'Gereedheidsoordelen (Readiness)' | 'Bedrijven (Companies)' | 'Contracten (Contracts)' | 'Verplichtingen (Commitments)' | 'EPF-declaraties (EPF claims)';
 export type SheetRows = Partial<Record<TemplateSheet, (string | number | Date | null)[][]>>;
 
 /** The template with these rows added under its example rows. */

@@ -12768,7 +12768,7 @@ export interface components {
             };
             rows: {
                 /** @enum {string} */
-                sheet: "delivery" | "valuation" | "payment" | "trainingProgramme" | "trainingContribution" | "readinessJudgement" | "company" | "industryContract";
+                sheet: "delivery" | "valuation" | "payment" | "trainingProgramme" | "trainingContribution" | "readinessJudgement" | "company" | "industryContract" | "budgetCommitment" | "epfClaim";
                 sheetName: string;
                 rowNumber: number;
                 reference: string | null;

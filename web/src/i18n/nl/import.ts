@@ -1,9 +1,9 @@
 export const imports = {
   title: 'Importeren uit een spreadsheet',
   intro:
-    'Breng leveringen met hun waarderingen en betalingen, trainingsprogramma’s met hun tellingen, gereedheidsoordelen en bedrijven met hun contracten in vanuit een Excel-werkmap (XLSX) of een CSV-bestand. Eerst controleert het register het bestand zonder iets te veranderen; daarna kiest u wat wordt geïmporteerd.',
+    'Breng leveringen met hun waarderingen en betalingen, trainingsprogramma’s met hun tellingen, gereedheidsoordelen, bedrijven met hun contracten, verplichtingen en EPF-declaraties in vanuit een Excel-werkmap (XLSX) of een CSV-bestand. Eerst controleert het register het bestand zonder iets te veranderen; daarna kiest u wat wordt geïmporteerd.',
   roles:
-    'Elke rol importeert wat zij ook op haar eigen schermen vastlegt: de registrator leveringen, waarderingen, trainingen, gereedheidsoordelen, bedrijven en contracten, Financiën de betalingen. Eén werkmap kan dus door beide worden geïmporteerd: elk krijgt de regels van de ander gemeld als fout, en wat al in het register staat verandert niet.',
+    'Elke rol importeert wat zij ook op haar eigen schermen vastlegt: de registrator leveringen, waarderingen, trainingen, gereedheidsoordelen, bedrijven en contracten, Financiën de betalingen, verplichtingen en EPF-declaraties. Eén werkmap kan dus door beide worden geïmporteerd: elk krijgt de regels van de ander gemeld als fout, en wat al in het register staat verandert niet.',
   templateHeading: '1. Download het sjabloon',
   templateText:
     'Het sjabloon heeft een blad per soort registratie, kolomkoppen in het Nederlands en Engels, keuzelijsten en een voorbeeldregel die niet wordt geïmporteerd. Elke regel heeft een eigen kenmerk (hoofdletters en spaties tellen daarin niet mee): wie hetzelfde bestand nog eens importeert, verandert niets.',
@@ -54,7 +54,7 @@ export const imports = {
   place: '{{sheet}}, regel {{row}}',
   missingColumn: '{{column}} (ontbreekt in het bestand)',
   wholeSheet: 'het hele blad',
-  sheets: { delivery: 'Levering', valuation: 'Waardering', payment: 'Betaling', trainingProgramme: 'Trainingsprogramma', trainingContribution: 'Trainingstelling', readinessJudgement: 'Gereedheidsoordeel', company: 'Bedrijf', industryContract: 'Contract' },
+  sheets: { delivery: 'Levering', valuation: 'Waardering', payment: 'Betaling', trainingProgramme: 'Trainingsprogramma', trainingContribution: 'Trainingstelling', readinessJudgement: 'Gereedheidsoordeel', company: 'Bedrijf', industryContract: 'Contract', budgetCommitment: 'Verplichting', epfClaim: 'EPF-declaratie' },
   outcomes: {
     create: 'Wordt aangemaakt',
     unchanged: 'Staat al in het register',

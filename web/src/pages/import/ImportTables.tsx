@@ -20,6 +20,8 @@ const SUMMARY_FIELDS: Record<ImportRow['sheet'], readonly string[]> = {
   readinessJudgement: ['deliveryReference', 'effect', 'judgedOn'],
   company: ['name', 'country'],
   industryContract: ['companyReference', 'reference', 'amountCents', 'signedOn'],
+  budgetCommitment: ['title', 'fund', 'budgetYear', 'stage', 'amountCents', 'effectiveOn', 'deliveryReference'],
+  epfClaim: ['reference', 'deliveryReference', 'batch', 'period', 'declaredCents', 'declaredOn'],
 };
 
 /** What a row holds, in words: "Bedrag in euro: € 1.234,56 · Grondslag: Vervangingswaarde". */

@@ -1,0 +1,157 @@
+/**
+ * Finance imports its own records from a spreadsheet: budget commitments with their first stage and EPF
+ * claims, each made by its domain's own rules and naming a delivery by its reference (of the file, an
+ * earlier import, or its id). A row its domain refuses is named by row and column, as the API refuses
+ * the same input; the registrar may not import these sheets, and the same file again changes nothing.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
+import { createApi } from '../../src/api/app.ts';
+import { verifyAuditTrail } from '../../src/audit/verify.ts';
+import { filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const UNKNOWN_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const tomorrow = new Date(Date.parse(`${todayInAmsterdam()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The registrar's delivery the finance rows name: from stock, worth € 100.000 from 1 June 2025. */
+const REGISTRARS_DELIVERY: SheetRows = {
+  'Leveringen (Deliveries)': [['FIN-1', 'Houwitsers (import)', 'Directe levering uit voorraad', 'Artillerie', 'Defensiebegroting', 4, 'stuks', null, null, '2025-06-01', null]],
+  'Waarderingen (Valuations)': [['FIN-1-W', 'FIN-1', '€ 100.000', 'Vervangingswaarde', '2025-06-01']],
+};
+
+// Commitments: A reference, B title, C fund, D budget year, E delivery, F contract, G stage, H amount, I effective on, J note.
+// Claims: A reference, B claim reference, C delivery, D batch, E period, F declared amount, G declared on, H note.
+const FINANCE_ROWS: SheetRows = {
+  'Verplichtingen (Commitments)': [
+    ['VP-1', 'Munitie bij de houwitsers (import)', 'Steunfonds Oekraïne', 2025, 'fin-1', 'G2B-FIN-1', 'Juridisch verplicht', '€ 50.000', '2025-06-15', 'Eerste tranche.'],
+    ['VP-2', 'Zonder bedrag', 'Steunfonds Oekraïne', 2025, null, null, 'Toegezegd', 0, '2025-06-15', null],
+    ['VP-3', 'Jaar buiten de begroting', 'Defensiebegroting', 2099, null, null, 'Toegezegd', 1000, '2025-06-15', null],
+    ['VP-4', 'Nog niet gebeurd', 'Defensiebegroting', 2025, null, null, 'pledged', 1000, '2099-01-01', null],
+    ['VP-5', 'Morgen', 'Defensiebegroting', 2025, null, null, 'Toegezegd', 1000, tomorrow, null],
+    ['VP-6', 'Bij een onbekende levering', 'Defensiebegroting', 2025, UNKNOWN_ID, null, 'Toegezegd', 1000, '2025-06-15', null],
+  ],
+  'EPF-declaraties (EPF claims)': [
+    ['EPF-1', 'EPF-NL-FIN-1', 'FIN-1', null, 'jan. t/m jun. 2025', '€ 40.000', '2025-07-01', null],
+    ['EPF-2', 'EPF-NL-FIN-2', 'ONBEKEND-7', null, 'jan. t/m jun. 2025', 1000, '2025-07-01', null],
+    ['EPF-3', 'EPF-NL-FIN-3', null, 'Munitie, tweede helft 2025', 'jul. t/m dec. 2025', '€ 2.500', '2025-07-01', null],
+  ],
+};
+
+describeEachDatabase('importing commitments and EPF claims', (database) => {
+  let registrar: ApiCall;
+  let finance: ApiCall;
+  let auditor: ApiCall;
+  let template: Uint8Array;
+  let file: { fileName: string; content: string };
+
+  const upload = async (rows: SheetRows, fileName: string) => ({ fileName, content: Buffer.from(await filledTemplate(template, rows)).toString('base64') });
+  const outcomes = (body: any) => body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => fault.code)]);
+  const commitments = async () => (await finance('GET', `/budget/commitments?q=${encodeURIComponent('(import)')}`)).body.items;
+  const claims = async () => (await finance('GET', '/epf/claims')).body.items.filter((claim: any) => claim.reference.startsWith('EPF-NL-FIN'));
+
+  beforeAll(async () => {
+    const { db } = database();
+    registrar = apiClient(db, { role: 'registrar' });
+    finance = apiClient(db, { role: 'finance' });
+    auditor = apiClient(db, { role: 'auditor' });
+    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'finance') } })).arrayBuffer());
+    const delivery = await registrar('POST', '/imports', { ...(await upload(REGISTRARS_DELIVERY, 'levering.xlsx')), mode: 'allOrNothing' });
+    expect(delivery.body).toMatchObject({ committed: true, counts: { create: 2 } });
+    file = await upload(FINANCE_ROWS, 'financien.xlsx');
+  });
+
+  it('refuses the registrar the rows of finance’s sheets', async () => {
+    const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'en' });
+    expect(dryRun.body.counts).toMatchObject({ create: 0, invalid: 9 });
+    expect(dryRun.body.rows.filter((row: any) => row.outcome !== 'example').every((row: any) => row.faults[0].code === 'sheetOfOtherRole')).toBe(true);
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'EPF-1').faults).toEqual([
+      expect.objectContaining({ reason: 'As Registrar you may not record the rows of the sheet EPF-declaraties (EPF claims); Finance does. Have that role import these rows, or take them out of the file.' }),
+    ]);
+  });
+
+  it('says per row in the dry run what would happen, naming every refusal by row and column as the API says it, and changes nothing', async () => {
+    const dryRun = await finance('POST', '/imports/dry-run', file, { 'Accept-Language': 'nl' });
+    expect(dryRun.status).toBe(200);
+    expect(outcomes(dryRun.body)).toEqual([
+      ['VP-1', 'create', []],
+      ['VP-2', 'invalid', ['amountNotPositive']],
+      ['VP-3', 'invalid', ['tooLarge']],
+      ['VP-4', 'invalid', ['dateInFuture']],
+      ['VP-5', 'invalid', ['dateInFuture']],
+      ['VP-6', 'invalid', ['unknownDeliveryReference']],
+      ['EPF-1', 'create', []],
+      ['EPF-2', 'invalid', ['unknownDeliveryReference']],
+      ['EPF-3', 'create', []],
+    ]);
+    const faultOf = (reference: string) => dryRun.body.rows.find((row: any) => row.reference === reference).faults[0];
+    expect(faultOf('VP-2')).toMatchObject({ field: 'amountCents', columnLetter: 'H', reason: 'Vul een bedrag in van meer dan € 0,00.' });
+    expect(faultOf('VP-3')).toMatchObject({ field: 'budgetYear', columnLetter: 'D', column: 'Begrotingsjaar / Budget year' });
+    expect(faultOf('VP-4')).toMatchObject({ field: 'effectiveOn', columnLetter: 'I' });
+    expect(faultOf('VP-6')).toMatchObject({ field: 'deliveryReference', columnLetter: 'E', reason: expect.stringContaining(UNKNOWN_ID) });
+    expect(faultOf('EPF-2')).toMatchObject({ field: 'deliveryReference', columnLetter: 'C', reason: expect.stringContaining('ONBEKEND-7') });
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'VP-1').values).toMatchObject({ fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'committed', amountCents: 5_000_000, deliveryReference: 'fin-1' });
+
+    // What a person types is refused as the API refuses it.
+    const typed = { title: 'Direct ingevoerd', fund: 'defenceBudget', stage: 'pledged', amountCents: 100_000 };
+    for (const [reference, input] of [
+      ['VP-3', { ...typed, budgetYear: 2099, effectiveOn: '2025-06-15' }],
+      ['VP-4', { ...typed, budgetYear: 2025, effectiveOn: '2099-01-01' }],
+      ['VP-5', { ...typed, budgetYear: 2025, effectiveOn: tomorrow }],
+    ] as const) {
+      const refused = await finance('POST', '/budget/commitments', input, { 'Accept-Language': 'nl' });
+      expect(refused.status).toBe(400);
+      expect([faultOf(reference)]).toMatchObject(refused.body.invalidParams.map((param: any) => ({ field: param.name, code: param.code, reason: param.reason })));
+    }
+
+    expect(await commitments()).toEqual([]);
+    expect(await claims()).toEqual([]);
+  });
+
+  it('with only the valid rows creates exactly the good ones, each audited as part of the import', async () => {
+    const committed = await finance('POST', '/imports', { ...file, mode: 'onlyValid' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 3, unchanged: 0, invalid: 6 } });
+
+    const delivery = (await registrar('GET', `/deliveries?q=${encodeURIComponent('Houwitsers (import)')}`)).body.items[0];
+    expect(await commitments()).toEqual([
+      expect.objectContaining({
+        title: 'Munitie bij de houwitsers (import)',
+        fund: 'ukraineSupportBudget',
+        budgetYear: 2025,
+        deliveryId: delivery.id,
+        contractReference: 'G2B-FIN-1',
+        amountCents: 5_000_000,
+        stages: [expect.objectContaining({ stage: 'committed', amountCents: 5_000_000, effectiveOn: '2025-06-15', note: 'Eerste tranche.' })],
+      }),
+    ]);
+    const byReference = (a: any, b: any) => (a.reference < b.reference ? -1 : 1);
+    expect((await claims()).toSorted(byReference).map((claim: any) => [claim.reference, claim.deliveryId, claim.batch, claim.declaredCents, claim.trancheId])).toEqual([
+      ['EPF-NL-FIN-1', delivery.id, '', 4_000_000, null],
+      ['EPF-NL-FIN-3', null, 'Munitie, tweede helft 2025', 250_000, null],
+    ]);
+
+    const trail = await auditor('GET', `/audit-events?importId=${committed.body.importId}`);
+    expect(trail.body.items.map((event: any) => [event.action, event.actor.role])).toEqual([
+      ['import.commit', 'finance'],
+      ['epf.claim.create', 'finance'],
+      ['epf.claim.create', 'finance'],
+      ['budgetCommitment.create', 'finance'],
+    ]);
+    expect(trail.body.items[0]).toMatchObject({ detail: { created: { delivery: 0, valuation: 0, payment: 0, budgetCommitment: 1, epfClaim: 2 }, skippedRows: 6 } });
+    expect((await verifyAuditTrail(database().db)).ok).toBe(true);
+  });
+
+  it('changes nothing when the same file comes again, and says so of a row that says something else under a known reference', async () => {
+    const [before, claimsBefore] = [await commitments(), await claims()];
+    const again = await finance('POST', '/imports', { ...file, mode: 'onlyValid' });
+    expect(again.body).toMatchObject({ committed: false, importId: null, counts: { create: 0, unchanged: 3, invalid: 6 } });
+    expect(await commitments()).toEqual(before);
+    expect(await claims()).toEqual(claimsBefore);
+
+    const changed = await upload({ 'Verplichtingen (Commitments)': [['VP-1', 'Munitie bij de houwitsers (import)', 'Steunfonds Oekraïne', 2025, 'FIN-1', 'G2B-FIN-1', 'Juridisch verplicht', '€ 60.000', '2025-06-15', 'Eerste tranche.']] }, 'gewijzigd.xlsx');
+    const dryRun = await finance('POST', '/imports/dry-run', changed);
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'VP-1')).toMatchObject({ outcome: 'invalid', faults: [expect.objectContaining({ code: 'differsFromEarlierImport', field: 'externalReference' })] });
+  });
+});
