@@ -9,6 +9,8 @@ function hasKey<T extends object>(object: T, key: unknown): key is Extract<keyof
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Fields that hold a year, shown as a year is written (2025, not 2.025). */
+const YEARS: ReadonlySet<string> = new Set(['budgetYear', 'firstYear', 'lastYear', 'fromYear', 'toYear', 'remainderExpectedBy']);
 const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /**
@@ -28,18 +30,22 @@ export function useFieldText() {
   function choice(field: string, value: unknown): string | null {
     if (field === 'category' && hasKey(words.categories, value)) return t(`categories.${value}`);
     if (field === 'supportType' && hasKey(words.supportTypes, value)) return t(`supportTypes.${value}`);
-    if (field === 'fundingSource' && hasKey(words.fundingSources, value)) return t(`fundingSources.${value}`);
+    if ((field === 'fundingSource' || field === 'fund') && hasKey(words.fundingSources, value)) return t(`fundingSources.${value}`);
     if (field === 'basis' && hasKey(words.valuationBases, value)) return t(`valuationBases.${value}`);
     if (field === 'role' && hasKey(words.roles, value)) return t(`roles.${value}`);
     if (field === 'framework' && hasKey(words.trainingFrameworks, value)) return t(`trainingFrameworks.${value}`);
     if (field === 'effect' && hasKey(words.readinessEffects, value)) return t(`readinessEffects.${value}`);
+    if (field === 'stage' && hasKey(words.stages, value)) return t(`stages.${value}`);
     return null;
   }
 
   function value(field: string, raw: unknown): string {
     if (raw === null || raw === undefined || raw === '') return t('common.none');
     if (typeof raw === 'boolean') return raw ? t('common.yes') : t('common.no');
-    if (typeof raw === 'number') return field.endsWith('Cents') ? formatEuro(raw, language) : raw.toLocaleString(locale(language));
+    if (typeof raw === 'number') {
+      if (field.endsWith('Cents')) return formatEuro(raw, language);
+      return YEARS.has(field) ? String(raw) : raw.toLocaleString(locale(language));
+    }
     if (typeof raw === 'string') {
       if (DATE.test(raw)) return formatShortDate(raw, language);
       if (MOMENT.test(raw)) return formatPreciseMoment(raw, language);
