@@ -130,7 +130,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeLatestStage: (p) => `Deze stap ligt vóór de laatste stap van de verplichting (${p.latest}).`,
     stageGoesBack: () => 'Een juridisch verplicht bedrag gaat niet terug naar een toezegging.',
     // Industry
-    invalidCountry: () => 'Vul de landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
+    invalidCountry: () => 'Vul een bestaande landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
     beforeSigning: (p) => `De mijlpaal ligt vóór de ondertekening van het contract (${p.signedOn}).`,
     percentOutOfRange: () => 'Vul een percentage in van 0 tot en met 100.',
     beforeLatestReport: (p) => `Deze datum ligt vóór de laatste melding (${p.latest}).`,
@@ -304,7 +304,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeLatestStage: (p) => `This stage lies before the commitment's latest stage (${p.latest}).`,
     stageGoesBack: () => 'A legally committed amount does not go back to a pledge.',
     // Industry
-    invalidCountry: () => 'Enter the ISO 3166 country code, two capital letters, such as NL or UA.',
+    invalidCountry: () => 'Enter an existing ISO 3166 country code, two capital letters, such as NL or UA.',
     beforeSigning: (p) => `The milestone lies before the contract was signed (${p.signedOn}).`,
     percentOutOfRange: () => 'Enter a percentage from 0 to 100.',
     beforeLatestReport: (p) => `This date lies before the latest report (${p.latest}).`,
