@@ -38,6 +38,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
   /** Names a draft cannot print: everything they are about comes after the reference date. */
   let laterNames: string[];
   let expected: Record<string, string>;
+  let approval: { status: number; headers: Headers };
   let draftAsFirstRead: { figures: unknown; namedFigures: unknown; sections: unknown; overview: unknown };
 
   const created = async (response: Promise<{ status: number; body: any }>, expectedStatus = 201) => {
@@ -242,7 +243,11 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     draftAsFirstRead = { figures, namedFigures, sections, overview };
   });
 
-  it('prints the same figures when the draft is read again after more records dated after the reference date', async () => {
+  it('prints the same figures when the draft is read again after more records dated after the reference date, and stays approved', async () => {
+    const current = await author('GET', `/letters/${letterId}`);
+    approval = await disclosure('POST', `/letters/${letterId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! });
+    expect(approval.status).toBe(200);
+
     await value(id.handedOver, 99 * MILLION, '2025-07-02');
     await value(id.named, 77 * MILLION, '2025-07-02');
     await created(finance('POST', `/payments/${id.paidOnTheDate}/withdrawal`, { withdrawnOn: '2025-07-01', reason: 'Teruggeboekt' }));
@@ -262,13 +267,12 @@ describeEachDatabase('every figure of a letter at its reference date', (database
 
     const again = (await letter()).letter as PublicLetterSnapshot;
     expect({ figures: again.figures, namedFigures: again.namedFigures, sections: again.sections, overview: again.overview }).toEqual(draftAsFirstRead);
+    // The text the disclosure officer approved is still the text: nothing dated after the date asks for a new approval.
+    expect((await letter()).approval.matchesCurrent).toBe(true);
   });
 
   it('keeps the final letter as finalised; what is entered later but dated by the reference date shows in its verification only', async () => {
-    const current = await author('GET', `/letters/${letterId}`);
-    const approved = await disclosure('POST', `/letters/${letterId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! });
-    expect(approved.status).toBe(200);
-    const final = await created(author('POST', `/letters/${letterId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
+    const final = await created(author('POST', `/letters/${letterId}/finalisation`, {}, { 'If-Match': approval.headers.get('ETag')! }), 200);
     expect(printed(final.letter)).toEqual(expected);
     expect((await author('GET', `/letters/${letterId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
     // The annex shows the work for the EU at its value then, as the letter's figure counts it.
@@ -277,6 +281,17 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     const annex = JSON.parse(frozen.annexSnapshot!) as AnnexSnapshot;
     expect(annex.rows.filter((row) => row.implementingActorCents != null).map((row) => [row.title, row.implementingActorCents])).toEqual([['Voor de EU', 100 * MILLION]]);
     expect(annex.totalCents).toBe(31 * MILLION);
+    // Its sections of training, readiness and industry stand at the date too.
+    expect(annex.trainingByProgramme).toEqual([
+      { programme: 'Proeftraining', hostCountry: 'DE', framework: 'bilateral', trainers: { value: 12, qualifier: 'exact' }, trainees: { value: 200, qualifier: 'exact' }, courses: null, countsUpTo: REFERENCE_DATE },
+    ]);
+    expect(annex.readinessByDelivery!.map((row) => [row.delivery, row.judgement?.effect ?? null])).toEqual([
+      ['Generatoren', 'acceptable'], ['Tenten', null], ['Veldbedden', null], ['Voor de EU', null],
+    ]);
+    expect(annex.contractsByCompany!.map((row) => [row.company, row.signedOn, row.amountCents, row.milestonesCompleted])).toEqual([
+      ['Nederlandse Drones B.V.', '2025-03-01', 50 * MILLION, 0],
+      ['Oekraïense Drones', REFERENCE_DATE, 100 * MILLION, 1],
+    ]);
 
     // Entered now, dated on or before the reference date.
     await value(id.handedOver, 30 * MILLION, '2025-06-29'); // superseded on the date by the valuation of 30 June: no change
