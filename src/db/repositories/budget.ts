@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { containsPattern } from '../text-search.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Cents } from '../../../common/money.ts';
+import { publicOnlyAfter } from './disclosure.ts';
 import type {
   BudgetDecision,
   BudgetDecisionInput,
@@ -192,8 +193,9 @@ export async function committedByYearAt(db: Db, date: string, fund?: BudgetFund)
 }
 
 /**
- * The amounts at a date of the commitments a letter names: only those of no delivery or of a public one,
- * so that a letter cannot print the value of a confidential delivery by way of its commitment.
+ * The amounts at a date of the commitments a letter names: only those of no delivery or of a public one
+ * (not one public only from a later date), so that a letter cannot print the value of a delivery it may not
+ * show by way of its commitment.
  */
 export async function publicCommitmentAmountsAt(db: Db, date: string, ids: readonly string[]): Promise<Map<string, Cents>> {
   if (ids.length === 0) return new Map();
@@ -203,7 +205,12 @@ export async function publicCommitmentAmountsAt(db: Db, date: string, ids: reado
     .leftJoin('delivery as d', 'd.id', 'c.deliveryId')
     .select(['c.id', 's.amountCents'])
     .where('c.id', 'in', ids)
-    .where((eb) => eb.or([eb('c.deliveryId', 'is', null), eb.and([eb('d.disclosureState', '=', 'public'), eb('d.deletedAt', 'is', null)])]))
+    .where((eb) =>
+      eb.or([
+        eb('c.deliveryId', 'is', null),
+        eb.and([eb('d.disclosureState', '=', 'public'), eb('d.deletedAt', 'is', null), eb.not(publicOnlyAfter(sql.ref('d.id'), date))]),
+      ]),
+    )
     .execute();
   return new Map(rows.map((row) => [row.id, row.amountCents]));
 }

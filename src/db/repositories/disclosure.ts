@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { CATEGORIES, VALUATION_BASES } from '../../domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DisclosureState } from '../../domain/disclosure.ts';
@@ -105,4 +105,16 @@ export async function countUndecidedRealisedBy(db: Db, date: string): Promise<nu
     .where('realisedAt', '<=', date)
     .executeTakeFirstOrThrow();
   return Number(count);
+}
+
+/**
+ * Whether a delivery (its id column, e.g. `sql.ref('delivery.id')`) is public only from a date after the
+ * given one: its latest decision names a later `publicFrom`. A letter at that date neither lists it nor
+ * names its value, so that publishing the letter cannot show it before the decision allows.
+ */
+export function publicOnlyAfter(deliveryId: RawBuilder<unknown>, date: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (
+    select from disclosure_decision latest
+    where latest.delivery_id = ${deliveryId} and latest.public_from > ${date}::date
+      and latest.decided_at = (select max(earlier.decided_at) from disclosure_decision earlier where earlier.delivery_id = ${deliveryId}))`;
 }

@@ -6,6 +6,7 @@ import { AnnexRowSchema, AnnexSnapshotSchema, type AnnexRow, type AnnexSnapshot 
 import { NarrativeBlocksSchema, type NarrativeBlock } from '../../letters/narrative.ts';
 import { OverviewItemSchema, PublicLetterSnapshotSchema, type LetterheadFields, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import { withTypedErrors } from '../errors.ts';
+import { publicOnlyAfter } from './disclosure.ts';
 import type { Database, LetterTable } from '../schema.ts';
 import { parseStoredJson } from '../stored-json.ts';
 
@@ -190,17 +191,7 @@ export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string):
     .where('delivery.disclosureState', '=', 'public')
     .where('delivery.deletedAt', 'is', null)
     .where('delivery.realisedAt', '<=', referenceDate)
-    .where(({ exists, not, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('disclosureDecision as latest')
-            .select('latest.id')
-            .whereRef('latest.deliveryId', '=', 'delivery.id')
-            .where('latest.publicFrom', '>', referenceDate)
-            .where('latest.decidedAt', '=', (eb) => eb.selectFrom('disclosureDecision as earlier').select((inner) => inner.fn.max('earlier.decidedAt').as('decidedAt')).whereRef('earlier.deliveryId', '=', 'delivery.id')),
-        ),
-      ),
-    )
+    .where(({ not }) => not(publicOnlyAfter(sql.ref('delivery.id'), referenceDate)))
     .execute();
   return rows.map((row) => OverviewItemSchema.parse(row));
 }
@@ -231,7 +222,8 @@ function valuesAt(db: Db, date: string) {
 
 /**
  * The value at the reference date of each of these deliveries that is public: its latest valuation effective
- * on or before that date and not withdrawn by then. One not yet valued then has no value a letter could name.
+ * on or before that date and not withdrawn by then. One not yet valued then has no value a letter could name,
+ * nor has one public only from a later date (the overview does not list it either).
  */
 export async function publicDeliveryValues(db: Db, ids: string[], referenceDate: string): Promise<Map<string, PublicDeliveryValue>> {
   if (ids.length === 0) return new Map();
@@ -239,6 +231,7 @@ export async function publicDeliveryValues(db: Db, ids: string[], referenceDate:
     .select(['delivery.id', 'delivery.publicId', 'valuation.amountCents'])
     .where('delivery.id', 'in', ids)
     .where('delivery.disclosureState', '=', 'public')
+    .where(({ not }) => not(publicOnlyAfter(sql.ref('delivery.id'), referenceDate)))
     .execute();
   return new Map(rows.map((row) => [row.id, { publicId: row.publicId!, cents: row.amountCents }]));
 }
