@@ -96,11 +96,15 @@ export async function trainingForLetter(db: Db): Promise<{ key: string; contribu
   return programmes.map(({ key, contributions }) => ({ key, contributions }));
 }
 
-/** The annex's training section: per programme, its counts as the letter would take them at the date. */
+/**
+ * The annex's training section: per programme, its counts as the letter would take them at the date; a
+ * programme nothing was counted of by then (counted only later, or not yet) is not in it.
+ */
 export async function trainingAnnexRows(db: Db, date: IsoDate): Promise<TrainingAnnexRow[]> {
   const programmes = await listProgrammes(db);
-  return programmes.map((programme) => {
+  return programmes.flatMap((programme) => {
     const counted = programme.contributions.filter((contribution) => contribution.countsUpTo <= date);
+    if (counted.length === 0) return [];
     return {
       programme: programme.name,
       hostCountry: programme.hostCountry,
