@@ -1,30 +1,44 @@
 /**
  * A backup of the embedded register in one file: the database's data folder (PGlite's dumpDataDir) and
- * the files of the audit directory (signing key, checkpoints, restore records), as gzipped JSON. The key
- * the TOTP secrets are sealed with is left out: with it beside the sealed secrets the backup would give
- * away every second factor. The file holds password hashes and keys: it is its owner's only (0600).
+ * the files of the audit directory (signing key, checkpoints, restore records), as a gzipped tar that
+ * `tar` itself lists and unpacks: `backup.json` (what it is, when it was made, the audit event it
+ * ends at), `database.tar` and `audit/…`. The key the TOTP secrets are sealed with is left out: with it
+ * beside the sealed secrets the backup would give away every second factor. The file holds password
+ * hashes and keys: it is its owner's only (0600). Backups of the earlier format (gzipped JSON) restore too.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzipSync, gzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import type { ReadableStream } from 'node:stream/web';
+import { gunzipSync } from 'node:zlib';
 import { countSealedTotpSecrets, TOTP_SECRET_KEY_FILE, totpSecretKeyMissing } from '../auth/totp-secret-key.ts';
 import { lastAuditEvent } from '../db/repositories/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { holdsTar, readArchive, writeArchive, type ReadEntry } from './archive.ts';
 
-const BACKUP_FORMAT = 'steunregister-backup/1';
-const compress = promisify(gzip);
+const BACKUP_FORMAT = 'steunregister-backup/2';
+/** Backups made before the archive: gzipped JSON, the database and the files in it as base64. */
+const JSON_BACKUP_FORMAT = 'steunregister-backup/1';
+const MANIFEST_ENTRY = 'backup.json';
+const DATABASE_ENTRY = 'database.tar';
+const AUDIT_ENTRY_PREFIX = 'audit/';
 
-interface BackupContent {
+/** What `backup.json` says of the backup. */
+interface Manifest {
   format: typeof BACKUP_FORMAT;
   createdAt: string;
   /** The last event of the audit trail in the database, 0 when it is empty. */
   lastAuditSeq: number;
-  /** The data folder as PGlite dumps it (a tar), base64. */
-  database: string;
-  /** The audit directory's files by name, base64 (an older backup holds the TOTP key too, and restores it). */
-  audit: Record<string, string>;
+}
+
+interface BackupContent {
+  createdAt: string;
+  lastAuditSeq: number;
+  /** The data folder as PGlite dumps it (a tar). */
+  database: Blob;
+  /** The audit directory's files by name (an older backup holds the TOTP key too, and restores it). */
+  audit: Record<string, Uint8Array>;
 }
 
 export interface BackupSummary {
@@ -48,23 +62,21 @@ export async function writeBackup(handle: DatabaseHandle, auditDirectory: string
   // The dump and the sequence number come from one moment: the database serves one query at a time.
   const lastAuditSeq = (await lastAuditEvent(handle.db))?.seq ?? 0;
   const dump = await handle.dumpDataDir();
-  const content: BackupContent = {
-    format: BACKUP_FORMAT,
-    createdAt: new Date().toISOString(),
-    lastAuditSeq,
-    database: Buffer.from(await dump.arrayBuffer()).toString('base64'),
-    audit,
-  };
+  const manifest: Manifest = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), lastAuditSeq };
   const aside = partialBackupFile(file);
   try {
-    // Compressed off the main thread: the running server takes the backup and goes on answering meanwhile.
-    await writeFile(aside, await compress(JSON.stringify(content)), { mode: 0o600, flag: 'wx', flush: true });
+    // Streamed through gzip, which compresses off the main thread: the running server goes on answering meanwhile.
+    await writeArchive(aside, [
+      { name: MANIFEST_ENTRY, bytes: Buffer.from(JSON.stringify(manifest)) },
+      { name: DATABASE_ENTRY, size: dump.size, stream: Readable.fromWeb(dump.stream() as ReadableStream<Uint8Array>) },
+      ...Object.entries(audit).map(([name, bytes]) => ({ name: `${AUDIT_ENTRY_PREFIX}${name}`, bytes })),
+    ]);
     await rename(aside, file);
   } catch (error) {
     await rm(aside, { force: true });
     throw error;
   }
-  return { createdAt: content.createdAt, lastAuditSeq, auditFiles: Object.keys(audit).length };
+  return { createdAt: manifest.createdAt, lastAuditSeq, auditFiles: Object.keys(audit).length };
 }
 
 /** Where the process `writer` writes a backup to `file` before it is whole and moved into place. */
@@ -104,7 +116,7 @@ export async function restoreBackup(
       await mkdir(stagedAudit, { recursive: true, mode: 0o700 });
       if (!auditInsideData) await mkdir(dirname(auditTarget), { recursive: true, mode: 0o700 });
       for (const [name, data] of Object.entries(content.audit)) {
-        await writeFile(join(stagedAudit, name), Buffer.from(data, 'base64'), { mode: 0o600, flag: 'wx', flush: true });
+        await writeFile(join(stagedAudit, name), data, { mode: 0o600, flag: 'wx', flush: true });
       }
       if (!auditInsideData) await moveInto(stagedAudit, auditTarget);
     }
@@ -124,7 +136,7 @@ export async function restoreBackup(
  */
 async function restoreDatabase(file: string, content: BackupContent, dataDir: string): Promise<number> {
   const damaged = (why: string) => new BackupRefusedError(`${file} is damaged: ${why}. Nothing was restored; try an older backup.`);
-  const restored = await openDatabase({ dataDir, template: new Blob([Buffer.from(content.database, 'base64')]) }).catch((error: Error) => {
+  const restored = await openDatabase({ dataDir, template: content.database }).catch((error: Error) => {
     throw damaged(`its database does not open (${error.message})`);
   });
   try {
@@ -153,40 +165,67 @@ async function moveInto(from: string, to: string): Promise<void> {
 }
 
 async function readBackup(file: string): Promise<BackupContent> {
-  let content: Partial<BackupContent> | null;
+  const notABackup = (why?: string) => new BackupRefusedError(`${file} is not a Steunregister backup${why ? `: ${why}` : ` (${BACKUP_FORMAT})`}.`);
   try {
-    content = JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as Partial<BackupContent> | null;
+    return (await holdsTar(file)) ? await readArchiveBackup(file, notABackup) : await readJsonBackup(file, notABackup);
   } catch (error) {
+    if (error instanceof BackupRefusedError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BackupRefusedError(`${file} does not exist.`);
-    throw new BackupRefusedError(`${file} is not a Steunregister backup: ${(error as Error).message}`);
+    throw notABackup((error as Error).message);
   }
+}
+
+/** A backup's archive: `backup.json` first, then the database and the audit files, each once, and nothing else. */
+async function readArchiveBackup(file: string, notABackup: () => BackupRefusedError): Promise<BackupContent> {
+  const seen = new Set<string>();
+  const expected = (name: string) =>
+    !seen.has(name) &&
+    (seen.size === 0 ? name === MANIFEST_ENTRY : name === DATABASE_ENTRY || (name.startsWith(AUDIT_ENTRY_PREFIX) && isAuditFileName(name.slice(AUDIT_ENTRY_PREFIX.length))));
+  const entries = await readArchive(file, (name) => expected(name) && seen.add(name) !== undefined, notABackup);
+  const bytesOf = (entry: ReadEntry) => Buffer.concat(entry.chunks);
+  const [first, ...rest] = entries;
+  const manifest = first ? (JSON.parse(bytesOf(first).toString('utf8')) as Partial<Manifest> | null) : null;
+  const database = rest.find((entry) => entry.name === DATABASE_ENTRY);
+  const valid = typeof manifest === 'object' && manifest !== null && manifest.format === BACKUP_FORMAT && typeof manifest.createdAt === 'string' && isEventCount(manifest.lastAuditSeq);
+  if (!valid || !database) throw notABackup();
+  const audit = rest.filter((entry) => entry !== database).map((entry): [string, Uint8Array] => [entry.name.slice(AUDIT_ENTRY_PREFIX.length), bytesOf(entry)]);
+  return { createdAt: manifest.createdAt!, lastAuditSeq: manifest.lastAuditSeq!, database: new Blob(database.chunks as Uint8Array<ArrayBuffer>[]), audit: Object.fromEntries(audit) };
+}
+
+/** A backup of the earlier format: gzipped JSON. */
+async function readJsonBackup(file: string, notABackup: () => BackupRefusedError): Promise<BackupContent> {
+  const content = JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as Record<string, unknown> | null;
+  const audit = typeof content?.audit === 'object' && content.audit !== null ? Object.entries(content.audit) : undefined;
   const valid =
-    typeof content === 'object' &&
-    content !== null &&
-    content.format === BACKUP_FORMAT &&
+    content?.format === JSON_BACKUP_FORMAT &&
     typeof content.database === 'string' &&
     typeof content.createdAt === 'string' &&
     isEventCount(content.lastAuditSeq) &&
-    typeof content.audit === 'object' &&
-    content.audit !== null &&
-    Object.entries(content.audit).every(([name, data]) => /^[\w.-]+$/.test(name) && !name.startsWith('.') && typeof data === 'string');
-  if (!valid) throw new BackupRefusedError(`${file} is not a Steunregister backup (${BACKUP_FORMAT}).`);
-  return content as BackupContent;
+    audit?.every(([name, data]) => isAuditFileName(name) && typeof data === 'string');
+  if (!valid) throw notABackup();
+  return {
+    createdAt: content.createdAt as string,
+    lastAuditSeq: content.lastAuditSeq as number,
+    database: new Blob([Buffer.from(content.database as string, 'base64')]),
+    audit: Object.fromEntries(audit!.map(([name, data]) => [name, Buffer.from(data as string, 'base64')])),
+  };
 }
+
+/** A file of the audit directory as a backup may name it: no path, no hidden file. */
+const isAuditFileName = (name: string) => /^[\w.-]+$/.test(name) && !name.startsWith('.');
 
 const isEventCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** The regular files of the audit directory but the TOTP key (none when it does not exist yet). */
-async function readAuditFiles(directory: string): Promise<Record<string, string>> {
+async function readAuditFiles(directory: string): Promise<Record<string, Buffer>> {
   const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  const files: Record<string, string> = {};
+  const files: Record<string, Buffer> = {};
   // Files being written aside (`….tmp`) are not part of the directory yet.
   for (const entry of entries.filter((each) => each.isFile() && !each.name.endsWith('.tmp') && each.name !== TOTP_SECRET_KEY_FILE)) {
-    files[entry.name] = (await readFile(join(directory, entry.name))).toString('base64');
+    files[entry.name] = await readFile(join(directory, entry.name));
   }
   return files;
 }
-

@@ -3,6 +3,7 @@
  * the letters' hashes are the same. An older backup restored beside newer checkpoints is refused until an
  * operator records the restore; then it starts, `audit verify` accepts and reports it, and tampering still shows.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { createAccount } from '../../src/auth/accounts.ts';
 import { openTotpSecret, openTotpSecretKey, TotpSecretKeyMissingError } from '../../src/auth/totp-secret-key.ts';
+import { readArchive, writeArchive } from '../../src/backup/archive.ts';
 import { BackupRefusedError, restoreBackup, writeBackup } from '../../src/backup/backup-file.ts';
 import { answerBackupRequests, requestBackup } from '../../src/backup/online-backup.ts';
 import { openDatabase } from '../../src/db/connection.ts';
@@ -35,6 +37,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
+/** A backup's entries, in order, each whole. */
+const entriesOf = async (file: string) =>
+  (await readArchive(file, () => true, () => new Error('refused'))).map(({ name, chunks }) => ({ name, bytes: new Uint8Array(Buffer.concat(chunks)) }));
 const record = (db: Kysely<Database>) => recordAuditEvent(db, systemContext('test'), { action: 'session.login', result: 'denied' });
 const open = async (dataDir: string) => openDatabase({ dataDir, template: await pgliteTemplate() });
 const letterHashes = (db: Kysely<Database>) => db.selectFrom('letter').select(['id', 'approvedSha256', 'publicSha256', 'annexSha256']).orderBy('id').execute();
@@ -87,9 +92,12 @@ describe('backup and restore of the embedded register', () => {
     await writeBackup(original, audit, file);
     await original.close();
     const key = readFileSync(join(audit, 'totp-secret-key'));
-    const content = gunzipSync(readFileSync(file)).toString('utf8');
-    expect(Object.keys(JSON.parse(content).audit)).toEqual(expect.arrayContaining(['checkpoint-signing-key.pem']));
-    expect(JSON.parse(content).audit).not.toHaveProperty('totp-secret-key');
+    // A gzipped tar, as `tar` itself lists it.
+    const entries = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' }).trim().split('\n');
+    expect(entries.slice(0, 2)).toEqual(['backup.json', 'database.tar']);
+    expect(entries).toContain('audit/checkpoint-signing-key.pem');
+    expect(entries).not.toContain('audit/totp-secret-key');
+    const content = gunzipSync(readFileSync(file)).toString('latin1');
     for (const form of [key.toString('utf8').trim(), key.toString('base64')]) expect(content).not.toContain(form);
 
     const dataDir = join(folder, 'restored');
@@ -214,10 +222,8 @@ describe('backup and restore of the embedded register', () => {
     const truncated = join(folder, 'truncated.backup');
     writeFileSync(truncated, bytes.subarray(0, bytes.length >> 1));
     // Whole as a file, but its database cut in half: what a faulty copy or disk inside the archive leaves.
-    const content = JSON.parse(gunzipSync(bytes).toString('utf8'));
-    const database = Buffer.from(content.database, 'base64');
     const damaged = join(folder, 'damaged.backup');
-    writeFileSync(damaged, gzipSync(JSON.stringify({ ...content, database: database.subarray(0, database.length >> 1).toString('base64') })));
+    await writeArchive(damaged, (await entriesOf(good)).map(({ name, bytes }) => ({ name, bytes: name === 'database.tar' ? bytes.subarray(0, bytes.length >> 1) : bytes })));
 
     const dataDir = join(folder, 'restored');
     const before = readdirSync(folder).sort();
@@ -227,20 +233,58 @@ describe('backup and restore of the embedded register', () => {
     expect(await restoreBackup(good, dataDir, join(dataDir, 'audit'))).toMatchObject({ lastAuditSeq: 1, auditRestored: true });
   });
 
-  it('refuses a file of another kind, saying so, whatever JSON it holds', async () => {
+  it('refuses a file of another kind, saying so, whatever JSON or archive it holds', async () => {
     const original = await open(join(folder, 'original'));
     await record(original.db);
     const good = join(folder, 'good.backup');
     await writeBackup(original, join(folder, 'original', 'audit'), good);
     await original.close();
-    const content = JSON.parse(gunzipSync(readFileSync(good)).toString('utf8'));
+    const entries = await entriesOf(good);
+    const manifest = JSON.parse(Buffer.from(entries[0]!.bytes).toString('utf8'));
     const dataDir = join(folder, 'restored');
-    for (const [name, json] of [['null', 'null'], ['text', '"a backup"'], ['negative', JSON.stringify({ ...content, lastAuditSeq: -5 })]] as const) {
+    const refusal = (file: string) => new BackupRefusedError(`${file} is not a Steunregister backup (steunregister-backup/2).`);
+    for (const [name, json] of [['null', 'null'], ['text', '"a backup"'], ['earlier-negative', JSON.stringify({ format: 'steunregister-backup/1', createdAt: manifest.createdAt, lastAuditSeq: -5, database: '', audit: {} })]] as const) {
       const file = join(folder, `${name}.backup`);
       writeFileSync(file, gzipSync(json));
-      await expect(restoreBackup(file, dataDir, join(dataDir, 'audit'))).rejects.toThrow(new BackupRefusedError(`${file} is not a Steunregister backup (steunregister-backup/1).`));
+      await expect(restoreBackup(file, dataDir, join(dataDir, 'audit'))).rejects.toThrow(refusal(file));
+    }
+    const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+    const archives = {
+      // A path out of the audit directory, a file the backup does not make, a second database, the manifest not first or saying otherwise.
+      escaping: [...entries, { name: 'audit/../../elsewhere', bytes: json('x') }],
+      unknown: [...entries, { name: 'notes.txt', bytes: json('x') }],
+      twice: [...entries, entries[1]!],
+      unordered: [entries[1]!, entries[0]!, ...entries.slice(2)],
+      negative: [{ name: 'backup.json', bytes: json({ ...manifest, lastAuditSeq: -5 }) }, ...entries.slice(1)],
+      withoutDatabase: entries.filter((entry) => entry.name !== 'database.tar'),
+    };
+    for (const [name, archive] of Object.entries(archives)) {
+      const file = join(folder, `${name}.backup`);
+      await writeArchive(file, archive);
+      await expect(restoreBackup(file, dataDir, join(dataDir, 'audit')), name).rejects.toThrow(refusal(file));
     }
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('restores a backup of the earlier format, gzipped JSON', async () => {
+    const original = await open(join(folder, 'original'));
+    await record(original.db);
+    const audit = join(folder, 'original', 'audit');
+    await openCheckpointStore(audit);
+    const database = Buffer.from(await (await original.dumpDataDir!()).arrayBuffer());
+    await original.close();
+    const earlier = join(folder, 'earlier.backup');
+    const auditFiles = Object.fromEntries(readdirSync(audit).filter((name) => name !== 'totp-secret-key').map((name) => [name, readFileSync(join(audit, name)).toString('base64')]));
+    writeFileSync(earlier, gzipSync(JSON.stringify({ format: 'steunregister-backup/1', createdAt: '2026-01-02T03:04:05.000Z', lastAuditSeq: 1, database: database.toString('base64'), audit: auditFiles })));
+    const dataDir = join(folder, 'restored');
+    expect(await restoreBackup(earlier, dataDir, join(dataDir, 'audit'))).toMatchObject({ createdAt: '2026-01-02T03:04:05.000Z', lastAuditSeq: 1, auditRestored: true });
+    expect(readFileSync(join(dataDir, 'audit', 'checkpoint-signing-key.pem'))).toEqual(readFileSync(join(audit, 'checkpoint-signing-key.pem')));
+    const restored = await openDatabase({ dataDir });
+    try {
+      expect((await verifyAuditTrail(restored.db)).ok).toBe(true);
+    } finally {
+      await restored.close();
+    }
   });
 
   it('backs up only a data directory that holds a database, and makes none where there is none', async () => {

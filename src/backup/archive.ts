@@ -1,0 +1,79 @@
+/**
+ * The container of a backup: a gzipped tar of named entries, written and read as streams, so that a
+ * database of any size passes through without being held as one string or buffer more than once, and an
+ * operator can list and unpack it with `tar` itself.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { constants, createGunzip, createGzip, gunzipSync } from 'node:zlib';
+import tar from 'tar-stream';
+
+/** An entry to write: its bytes, or a stream of exactly `size` bytes. */
+export type ArchiveEntry = { name: string; bytes: Uint8Array } | { name: string; size: number; stream: Readable };
+
+/** Writes the entries, in order, to a new file (it must not exist) only its owner may read. */
+export async function writeArchive(file: string, entries: readonly ArchiveEntry[]): Promise<void> {
+  const pack = tar.pack();
+  const writing = pipeline(pack, createGzip(), createWriteStream(file, { mode: 0o600, flags: 'wx', flush: true }));
+  try {
+    for (const entry of entries) {
+      if ('bytes' in entry) {
+        await new Promise<void>((resolve, reject) => pack.entry({ name: entry.name, mode: 0o600 }, Buffer.from(entry.bytes), (error) => (error ? reject(error) : resolve())));
+      } else {
+        await pipeline(entry.stream, pack.entry({ name: entry.name, size: entry.size, mode: 0o600 }));
+      }
+    }
+    pack.finalize();
+  } catch (error) {
+    pack.destroy(error as Error);
+  }
+  await writing;
+}
+
+/** An entry read: its name and its bytes, in the pieces they came in. */
+export interface ReadEntry {
+  name: string;
+  chunks: Buffer[];
+}
+
+/**
+ * Reads every entry of the file, in order, handing each to `accept` by its name first: false refuses
+ * the file (the reading stops and `refused` is thrown). Throws what the decompression or the tar
+ * reader finds wrong (a file cut short, one of another kind).
+ */
+export async function readArchive(file: string, accept: (name: string) => boolean, refused: () => Error): Promise<ReadEntry[]> {
+  const extract = tar.extract();
+  const reading = pipeline(createReadStream(file), createGunzip(), extract);
+  // Its failure is thrown below, where the entries stop.
+  reading.catch(() => undefined);
+  const entries: ReadEntry[] = [];
+  try {
+    for await (const entry of extract) {
+      if (entry.header.type !== 'file' || !accept(entry.header.name)) throw refused();
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      entries.push({ name: entry.header.name, chunks });
+    }
+  } catch (error) {
+    extract.destroy();
+    await reading.catch(() => undefined);
+    throw error;
+  }
+  await reading;
+  return entries;
+}
+
+/** Whether a gzipped file holds a tar (its first header says "ustar"), rather than the JSON of an earlier format of backup. */
+export async function holdsTar(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    // Decompressed as far as these bytes go, without asking for the rest of the stream.
+    const start = gunzipSync(buffer.subarray(0, bytesRead), { finishFlush: constants.Z_SYNC_FLUSH });
+    return start.subarray(257, 262).toString('latin1') === 'ustar';
+  } finally {
+    await handle.close();
+  }
+}
