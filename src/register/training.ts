@@ -36,6 +36,8 @@ export async function updateProgramme(db: Db, context: RequestContext, id: strin
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    // A final letter's figures are checked again under the names it printed (letter verify).
+    if (input.key !== current.key && (await repository.keyNamedByFinalLetter(trx, current.key))) throw new ValidationError([{ field: 'key', code: 'keyNamedByFinalLetter' }]);
     await assertDeliveriesExist(trx, input.deliveryIds);
     const updated = await repository.updateProgramme(trx, id, expectedVersion, input).catch(keyTaken);
     if (!updated) throw new VersionConflictError(current.version);

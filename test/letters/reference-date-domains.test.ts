@@ -328,4 +328,17 @@ describeEachDatabase('every figure of a letter at its reference date', (database
       'industry.demandBundles': ['1', '2'],
     });
   });
+
+  it('keeps the short name a final letter printed a programme\'s figures by, so that verification finds them again', async () => {
+    const programme = await registrar('GET', `/training-programmes/${id.programme}`);
+    const fields = { key: 'proef', name: 'Proeftraining', hostCountry: 'DE', framework: 'bilateral' };
+    const renamed = await registrar('PUT', `/training-programmes/${id.programme}`, { ...fields, key: 'proef-2' }, { 'If-Match': programme.headers.get('ETag')! });
+    expect(renamed.status).toBe(400);
+    expect(renamed.body.invalidParams).toEqual([expect.objectContaining({ name: 'key', code: 'keyNamedByFinalLetter' })]);
+    // Its other fields may change.
+    const described = await registrar('PUT', `/training-programmes/${id.programme}`, { ...fields, name: 'Proeftraining (hernoemd)' }, { 'If-Match': programme.headers.get('ETag')! });
+    expect(described.status).toBe(200);
+    const verification = (await author('GET', `/letters/${letterId}/verification`)).body;
+    expect(verification.figureDifferences.filter((difference: any) => difference.figure.startsWith('training:'))).toEqual([{ figure: 'training:proef.trainees', published: '200', recomputed: '250' }]);
+  });
 });

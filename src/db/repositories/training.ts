@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { FUNDING_SOURCES } from '../../domain/delivery.ts';
 import { TRAINING_FRAMEWORKS, type Contribution, type TrainingProgrammeInput } from '../../domain/training.ts';
@@ -87,6 +87,13 @@ export async function findProgramme(db: Db, id: string, options: { forUpdate?: b
 /** The id of the programme with this short name, if there is one. */
 export async function programmeIdOfKey(db: Db, key: string): Promise<string | undefined> {
   return (await db.selectFrom('trainingProgramme').select('id').where('key', '=', key).executeTakeFirst())?.id;
+}
+
+/** Whether the text of a final letter names a figure of the programme with this short name (`{{training:KEY.…}}`). */
+export async function keyNamedByFinalLetter(db: Db, key: string): Promise<boolean> {
+  // A short name has only lowercase letters, digits and hyphens: nothing LIKE reads as a wildcard.
+  const named = await db.selectFrom('letter').select('id').where('status', '=', 'final').where(sql<string>`blocks::text`, 'like', `%{{training:${key}.%`).limit(1).executeTakeFirst();
+  return named !== undefined;
 }
 
 /** Every programme, by name; they are few (one per training the Netherlands takes part in). */
