@@ -4,6 +4,7 @@ import { DATE_CEILING, DATE_FLOOR, todayInAmsterdam } from '../../common/dates.t
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { textFault } from '../../common/text.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import { MAX_COUNT } from '../domain/plausibility.ts';
 import { invalidParams, problem, violationsFromZod } from './problem.ts';
 
 const ProblemSchema = z
@@ -38,6 +39,14 @@ export const safeText = (maximum: number) => withoutUnsafeCharacters(z.string().
 
 /** Text that may run over several lines: as safeText, but new lines and tabs are allowed. */
 export const multilineText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), true);
+
+/** Optional text on one line, trimmed: left out, null, empty or only spaces all mean "not filled in" (null). */
+export const optionalText = (maximum: number) =>
+  safeText(maximum)
+    .trim()
+    .transform((text) => (text === '' ? null : text))
+    .nullable()
+    .optional();
 
 /** A calendar date, YYYY-MM-DD, that exists and lies between the register's floor (2014) and the end of the century. */
 export const isoDate = z.iso.date().superRefine((date, ctx) => {
@@ -81,8 +90,14 @@ export const deliveryIdList = ({ min = 0, max }: { min?: number; max: number }) 
       });
     });
 
+/** A number of items (of a delivery, a licence): at least one, and not more than a plausible count (ten million). */
+export const itemQuantity = z.number().int().min(1).max(MAX_COUNT).openapi({ description: 'At least 1, at most 10^7' });
+
 /** An amount of one valuation or payment in euro cents, at most MAX_ENTRY_CENTS (€100 mld.). */
 export const amountCents = z.number().int().min(0).max(MAX_ENTRY_CENTS).openapi({ description: 'Euro cents, at most 10^13 (€100 mld.)', example: 50_000_000_000 });
+
+/** The same above zero (a payment, a budget, a claim): one bound below, so that a negative amount is refused once. */
+export const positiveAmountCents = z.number().int().min(1).max(MAX_ENTRY_CENTS).openapi({ description: 'Euro cents, above zero, at most 10^13 (€100 mld.)', example: 50_000_000_000 });
 
 /** A JSON response of the schema. */
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -1,5 +1,7 @@
 import type { ConfidentialityGround, RealisedDatePrecision } from '../../common/vocabulary/codes.ts';
 import type { Category, RuleViolation } from './delivery.ts';
+import type { IsoDate } from '../../common/dates.ts';
+import { plannedDateViolations } from './plausibility.ts';
 
 /** The codes of disclosure are shared with the browser, so they are kept in common/vocabulary. */
 export {
@@ -41,10 +43,14 @@ export type DecisionInput =
 const MAX_PUBLIC_TITLE = 300;
 const MAX_PUBLIC_DETAIL = 2000;
 
-export function decisionViolations(decision: DecisionInput): RuleViolation[] {
-  if (decision.state === 'confidential') return [];
+/**
+ * A public decision has a title the public can read; the dates it names lie within the register's years and
+ * at most ten years ahead, as any plan (a review date may have passed: the delivery is then due for review).
+ */
+export function decisionViolations(decision: DecisionInput, today: IsoDate): RuleViolation[] {
+  if (decision.state === 'confidential') return decision.reviewOn ? plannedDateViolations('reviewOn', decision.reviewOn, today) : [];
   const { title, detail } = decision.presentation;
-  const violations: RuleViolation[] = [];
+  const violations: RuleViolation[] = decision.publicFrom ? plannedDateViolations('publicFrom', decision.publicFrom, today) : [];
   if (title.trim() === '') violations.push({ field: 'publicTitle', code: 'required' });
   if (title.length > MAX_PUBLIC_TITLE) violations.push({ field: 'publicTitle', code: 'tooLong', params: { maximum: String(MAX_PUBLIC_TITLE) } });
   if (detail.length > MAX_PUBLIC_DETAIL) violations.push({ field: 'publicDetail', code: 'tooLong', params: { maximum: String(MAX_PUBLIC_DETAIL) } });

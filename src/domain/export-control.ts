@@ -1,4 +1,4 @@
-import { pastDateViolations } from './plausibility.ts';
+import { countryViolations, pastDateViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import {
   EXPORT_CRITERIA,
@@ -119,7 +119,7 @@ export function licenceViolations(input: LicenceInput, assessment: { outcome: As
   if (input.validUntil > addYears(input.issuedOn, MAX_VALIDITY_YEARS)) {
     violations.push({ field: 'validUntil', code: 'validityTooLong', params: { maximum: String(MAX_VALIDITY_YEARS) } });
   }
-  if (!/^[A-Z]{2}$/.test(input.importingState)) violations.push({ field: 'importingState', code: 'invalidCountry' });
+  violations.push(...countryViolations('importingState', input.importingState));
   if (input.valueAuthorisedCents <= 0) violations.push({ field: 'valueAuthorisedCents', code: 'tooSmall', params: { minimum: '1' } });
   if (input.quantityAuthorised !== null && input.quantityAuthorised <= 0) violations.push({ field: 'quantityAuthorised', code: 'tooSmall', params: { minimum: '1' } });
   return violations;

@@ -1,4 +1,4 @@
-import { pastDateViolations, textViolations } from './plausibility.ts';
+import { countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import type { CompanyOrigin, ConfidentialityGround, CoproductionStage, LessonCategory, MilestoneStatus } from '../../common/vocabulary/codes.ts';
@@ -94,7 +94,7 @@ function centsViolations(field: string, cents: number, maximum = MAX_CONTRACT_CE
 export function companyViolations(company: CompanyInput): RuleViolation[] {
   return [
     ...textViolations('name', company.name, { required: true, maximum: MAX_NAME_LENGTH }),
-    ...(/^[A-Z]{2}$/.test(company.country) ? [] : [{ field: 'country', code: 'invalidCountry' }]),
+    ...countryViolations('country', company.country),
     ...textViolations('registrationNumber', company.registrationNumber ?? '', { required: false, maximum: 100 }),
   ];
 }
@@ -107,7 +107,9 @@ export function contractViolations(contract: ContractInput, today: IsoDate): Rul
     ...pastDateViolations('signedOn', contract.signedOn, today),
     ...contract.milestones.flatMap((milestone, index) => [
       ...textViolations(`milestones.${index}.title`, milestone.title, { required: true, maximum: MAX_NAME_LENGTH }),
-      ...(milestone.dueOn < contract.signedOn ? [{ field: `milestones.${index}.dueOn`, code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : []),
+      ...(milestone.dueOn < contract.signedOn
+        ? [{ field: `milestones.${index}.dueOn`, code: 'beforeSigning', params: { signedOn: contract.signedOn } }]
+        : plannedDateViolations(`milestones.${index}.dueOn`, milestone.dueOn, today)),
     ]),
   ];
 }
@@ -180,12 +182,10 @@ export function coproductionViolations(project: CoproductionInput, today: IsoDat
 
 /** Bundling needs only what both forces need: each quantity at least one. */
 export function demandBundleViolations(bundle: DemandBundleInput, today: IsoDate): RuleViolation[] {
-  const quantity = (field: string, value: number) =>
-    Number.isInteger(value) && value >= 1 && value <= 10_000_000 ? [] : [{ field, code: 'tooSmall', params: { minimum: '1' } }];
   return [
     ...textViolations('need', bundle.need, { required: true, maximum: MAX_NAME_LENGTH }),
-    ...quantity('dutchQuantity', bundle.dutchQuantity),
-    ...quantity('ukrainianQuantity', bundle.ukrainianQuantity),
+    ...countViolations('dutchQuantity', bundle.dutchQuantity, { minimum: 1 }),
+    ...countViolations('ukrainianQuantity', bundle.ukrainianQuantity, { minimum: 1 }),
     ...pastDateViolations('identifiedOn', bundle.identifiedOn, today),
     ...textViolations('note', bundle.note, { required: false, maximum: MAX_TEXT_LENGTH }),
   ];
@@ -196,7 +196,7 @@ export function companyDecisionViolations(decision: CompanyDecisionInput, today:
     return [...textViolations('publicName', decision.publicName, { required: true, maximum: MAX_NAME_LENGTH }), ...textViolations('note', decision.note, { required: false, maximum: MAX_TEXT_LENGTH })];
   }
   return [
-    ...(decision.reviewOn !== null && decision.reviewOn <= today ? [{ field: 'reviewOn', code: 'notInFuture' }] : []),
+    ...(decision.reviewOn === null ? [] : reviewDateViolations('reviewOn', decision.reviewOn, today)),
     ...textViolations('note', decision.note, { required: false, maximum: MAX_TEXT_LENGTH }),
   ];
 }

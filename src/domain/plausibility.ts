@@ -1,9 +1,11 @@
+import { isCountryCode } from '../../common/countries.ts';
 import { DATE_FLOOR, isIsoDate, type IsoDate } from '../../common/dates.ts';
+import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { textFault } from '../../common/text.ts';
 import type { RuleViolation } from './delivery.ts';
 
-/** A count of people or courses above this is a typing mistake. */
-const MAX_COUNT = 10_000_000;
+/** A count of people, courses or items above this (ten million) is a typing mistake. */
+export const MAX_COUNT = 10_000_000;
 
 /** Text a person typed: present when required, not longer than allowed, with no character that cannot be text. */
 export function textViolations(field: string, text: string, { maximum, required }: { maximum: number; required: boolean }): RuleViolation[] {
@@ -29,19 +31,32 @@ export function plannedDateViolations(field: string, date: string, today: IsoDat
   return [];
 }
 
-/** A count: a whole number from zero up to the plausible maximum. */
-export function countViolations(field: string, count: number | null): RuleViolation[] {
+/** The date to look at a decision again: after today, and within ten years as any plan. */
+export function reviewDateViolations(field: string, date: string, today: IsoDate): RuleViolation[] {
+  if (!isIsoDate(date)) return [{ field, code: 'invalidDate' }];
+  if (date <= today) return [{ field, code: 'notInFuture' }];
+  return plannedDateViolations(field, date, today);
+}
+
+/** A count: a whole number from the minimum (zero unless told) up to the plausible maximum. */
+export function countViolations(field: string, count: number | null, { minimum = 0 }: { minimum?: number } = {}): RuleViolation[] {
   if (count === null) return [];
   if (!Number.isInteger(count)) return [{ field, code: 'notWholeNumber' }];
-  if (count < 0) return [{ field, code: 'tooSmall', params: { minimum: '0' } }];
+  if (count < minimum) return [{ field, code: 'tooSmall', params: { minimum: String(minimum) } }];
   if (count > MAX_COUNT) return [{ field, code: 'tooLarge', params: { maximum: String(MAX_COUNT) } }];
   return [];
 }
 
-/** An amount of money in cents: whole and above zero. */
+/** An amount of money in cents: whole, above zero, and not above what one entry may be (MAX_ENTRY_CENTS, €100 mld.). */
 export function amountViolations(field: string, cents: number | null): RuleViolation[] {
   if (cents === null) return [];
   if (!Number.isSafeInteger(cents)) return [{ field, code: 'notWholeNumber' }];
   if (cents <= 0) return [{ field, code: 'tooSmall', params: { minimum: '1' } }];
+  if (cents > MAX_ENTRY_CENTS) return [{ field, code: 'tooLarge', params: { maximum: String(MAX_ENTRY_CENTS) } }];
   return [];
+}
+
+/** A country by its ISO 3166-1 alpha-2 code, one that exists. */
+export function countryViolations(field: string, code: string): RuleViolation[] {
+  return isCountryCode(code) ? [] : [{ field, code: 'invalidCountry' }];
 }

@@ -67,7 +67,7 @@ export function projectViolations(input: ProjectInput, today: IsoDate): RuleViol
     ...textViolations('note', input.note, { maximum: 2000, required: false }),
     ...input.replaces.flatMap((replacement, index) => [
       ...amountViolations(`replaces.${index}.replacedValueCents`, replacement.replacedValueCents),
-      ...countViolations(`replaces.${index}.replacedQuantity`, replacement.replacedQuantity),
+      ...countViolations(`replaces.${index}.replacedQuantity`, replacement.replacedQuantity, { minimum: 1 }),
     ]),
   ];
   const ids = input.replaces.map((replacement) => replacement.deliveryId);

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import type { FundingSource, TrainingFramework, TrainingMeasure } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
-import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
+import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
 
 export { TRAINING_FRAMEWORKS, TRAINING_MEASURES, type TrainingMeasure } from '../../common/vocabulary/codes.ts';
 
@@ -46,13 +46,12 @@ export interface Contribution extends ContributionInput {
 }
 
 const PROGRAMME_KEY = /^[a-z][a-z0-9-]{0,39}$/;
-const COUNTRY = /^[A-Z]{2}$/;
 
 export function programmeViolations(input: TrainingProgrammeInput): RuleViolation[] {
   return [
     ...(PROGRAMME_KEY.test(input.key) ? [] : [{ field: 'key', code: 'invalidProgrammeKey' }]),
     ...textViolations('name', input.name, { maximum: 300, required: true }),
-    ...(COUNTRY.test(input.hostCountry) ? [] : [{ field: 'hostCountry', code: 'invalidCountry' }]),
+    ...countryViolations('hostCountry', input.hostCountry),
     ...textViolations('systemTrainedOn', input.systemTrainedOn ?? '', { maximum: 300, required: false }),
     ...textViolations('description', input.description, { maximum: 4000, required: false }),
   ];

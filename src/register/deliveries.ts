@@ -248,6 +248,8 @@ export function valuationViolations(input: ValuationInput): RuleViolation[] {
       ...(input.exchangeRate === null ? [{ field: 'exchangeRate', code: 'requiredForCurrency' }] : []),
     ];
   }
+  // A rate of zero would make any amount in the currency worth nothing: the smallest rate is one step of its eight decimals.
+  if (!/[1-9]/.test(input.exchangeRate)) return [{ field: 'exchangeRate', code: 'tooSmall', params: { minimum: '0.00000001' } }];
   const expected = toEuroCents(input.originalAmountMinor, input.currency, input.exchangeRate);
   if (input.amountCents === expected) return [];
   return [{ field: 'amountCents', code: 'doesNotMatchRate', params: { expected: String(expected) } }];

@@ -6,7 +6,7 @@ import { currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { DeliverySummary, StoredDelivery } from '../db/repositories/deliveries.ts';
-import type { IsoDate } from '../../common/dates.ts';
+import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -25,7 +25,7 @@ export const MAX_DUE_REVIEWS = 100;
  * "confidential" takes it out again. Earlier decisions stay in the history; each one is an audit event.
  */
 export async function decide(db: Db, context: RequestContext, deliveryIds: string[], decision: DecisionInput): Promise<disclosure.StoredDecision[]> {
-  const violations = decisionViolations(decision);
+  const violations = decisionViolations(decision, todayInAmsterdam(context.now()));
   if (deliveryIds.length === 0) violations.push({ field: 'deliveryIds', code: 'required' });
   if (violations.length > 0) throw new ValidationError(violations);
   const decidedAt = context.now().toISOString();

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
+import { plannedDateViolations } from '../domain/plausibility.ts';
 import { isIsoDate, todayInAmsterdam } from '../../common/dates.ts';
 import { REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
 import { z } from 'zod';
@@ -78,6 +79,7 @@ export async function createDraft(
   context: RequestContext,
   input: { referenceDate: string; letterDate?: string | null; blocks?: readonly NarrativeBlock[] } & Partial<LetterheadFields>,
 ): Promise<LetterView> {
+  refuseImplausibleDates(context, input);
   return inTransaction(db, async (trx) => {
     await refuseNewDraftFor(trx, input.referenceDate);
     const previous = await repository.latestFinalBefore(trx, input.referenceDate);
@@ -107,6 +109,16 @@ function letterheadFor(input: Partial<LetterheadFields>, previous: LetterheadFie
 
 function storedLetterhead(letter: repository.StoredLetter): LetterheadFields {
   return { wordmark: letter.wordmark, signatoryName: letter.signatoryName, signatoryTitle: letter.signatoryTitle };
+}
+
+/** A letter's dates lie in the register's years and at most ten years ahead, as any plan. */
+function refuseImplausibleDates(context: RequestContext, dates: { referenceDate?: string | undefined; letterDate?: string | null | undefined }): void {
+  const today = todayInAmsterdam(context.now());
+  const violations = (['referenceDate', 'letterDate'] as const).flatMap((field) => {
+    const date = dates[field];
+    return date ? plannedDateViolations(field, date, today) : [];
+  });
+  if (violations.length > 0) throw new ValidationError(violations);
 }
 
 /** One draft per reference date, and none for a date a final letter has passed already. */
@@ -145,6 +157,7 @@ export async function updateDraft(
   expectedVersion: number,
   change: { blocks?: NarrativeBlock[]; letterDate?: string | null } & Partial<LetterheadFields>,
 ): Promise<LetterView> {
+  refuseImplausibleDates(context, change);
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
@@ -212,6 +225,7 @@ async function finalText(db: Db, letter: repository.StoredLetter, letterDate: st
  * on only the parliamentary paper number and the publication date can be added.
  */
 export async function finalise(db: Db, context: RequestContext, id: string, expectedVersion: number, letterDate?: string): Promise<LetterView> {
+  refuseImplausibleDates(context, { letterDate });
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);

@@ -3,10 +3,10 @@ import { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } 
 import type { CommitmentFilter } from '../../db/repositories/budget.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, positiveAmountCents, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const date = isoDate.openapi({ example: '2025-04-15' });
-const positiveCents = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents, above zero', example: 320_000_000_000 });
+const positiveCents = positiveAmountCents.openapi({ example: 320_000_000_000 });
 const centsValue = z.number().int().openapi({ description: 'Euro cents' });
 const budgetYear = z.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR).openapi({ example: 2025 });
 const moment = safeText(200).trim().min(1).openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });

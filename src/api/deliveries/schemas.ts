@@ -16,22 +16,18 @@ import {
   eventDate,
   idempotencyKey,
   isoDate,
+  itemQuantity,
   jsonBody,
   jsonContent as json,
   multilineText,
+  optionalText,
+  positiveAmountCents,
   problemResponses,
   queryFilter,
   safeText,
 } from '../openapi-common.ts';
 
 const stageDate = eventDate.openapi({ example: '2025-08-31' });
-/** Empty text from a form means "not filled in". */
-const optionalText = (maximum: number) =>
-  safeText(maximum)
-    .trim()
-    .transform((text) => (text === '' ? null : text))
-    .nullable()
-    .optional();
 
 const SourceSchema = z.strictObject({
   description: safeText(500).trim().min(1),
@@ -45,7 +41,7 @@ export const DeliveryInputSchema = z
     description: multilineText(10_000).optional(),
     publicTitle: optionalText(300),
     category: z.enum(CATEGORIES),
-    quantity: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+    quantity: itemQuantity.nullable().optional(),
     unit: optionalText(50),
     supportType: z.enum(SUPPORT_TYPES),
     fundingSource: z.enum(FUNDING_SOURCES),
@@ -111,7 +107,7 @@ export const ValuationSchema = z
 
 export const PaymentInputSchema = z
   .strictObject({
-    amountCents: amountCents.min(1),
+    amountCents: positiveAmountCents,
     paidOn: eventDate,
     reference: optionalText(200),
     note: multilineText(2000).default(''),

@@ -5,7 +5,7 @@ import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
-import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 const DecisionSchema = StoredDecisionSchema.extend({
   id: z.uuid(),
@@ -24,7 +24,7 @@ export const DecisionInputSchema = z
     publicTitle: safeText(300).optional().openapi({ description: 'Public only: what the public list says; may be coarser than the internal title' }),
     publicDetail: multilineText(2000).optional(),
     publicCategory: z.enum(CATEGORIES).optional(),
-    publicQuantity: safeText(100).nullable().optional().openapi({ description: 'Public only: the quantity as the public may read it, e.g. "circa 100"' }),
+    publicQuantity: optionalText(100).openapi({ description: 'Public only: the quantity as the public may read it, e.g. "circa 100"' }),
     publicFrom: isoDate.nullable().optional().openapi({ description: 'Public only: on public surfaces from this date; without it, from the publication of the first letter that lists it' }),
     publicRealisedDate: z.enum(REALISED_DATE_PRECISIONS).nullable().optional().openapi({ description: 'Public only: open data gives the realised date to the day, or only its month; without it, not at all' }),
     publicValue: z.boolean().optional().openapi({ description: 'Public only: open data gives the delivery’s value at the moment of this decision' }),

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS } from '../../domain/epf.ts';
 import { permitted } from '../access.ts';
-import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, positiveAmountCents, problemResponses, safeText } from '../openapi-common.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 
 const cents = z.number().int().openapi({ description: 'Euro cents', example: 44_000_000_000 });
-const positiveCents = amountCents.min(1);
+const positiveCents = positiveAmountCents;
 /** Text a person types on one line, trimmed. */
 const text = (minimum: number, maximum: number) => safeText(maximum).trim().min(minimum);
 const note = multilineText(2000).default('');

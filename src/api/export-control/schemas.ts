@@ -12,7 +12,7 @@ import {
 } from '../../domain/export-control.ts';
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
-import { amountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { amountCents, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
 const criterionNumber = z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))).openapi({ description: 'The criterion of Common Position 2008/944/CFSP, article 2 (1-8)' });
@@ -85,7 +85,7 @@ const LicenceInputSchema = z
     conditions: multilineText(4000).default(''),
     militaryListCategory: z.enum(MILITARY_LIST_CATEGORIES),
     unRegisterCategory: z.enum(UN_REGISTER_CATEGORIES).nullable().default(null),
-    quantityAuthorised: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
+    quantityAuthorised: itemQuantity.nullable().default(null),
     valueAuthorisedCents: amountCents,
     importingState: safeText(2).default('UA'),
     withheldGround: z.enum(WITHHELD_GROUNDS).nullable().default(null),

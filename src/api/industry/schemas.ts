@@ -9,7 +9,7 @@ import {
   MILESTONE_STATUSES,
 } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
-import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
 
@@ -22,7 +22,7 @@ export const CompanyInputSchema = z
   .strictObject({
     name: text(200),
     country: z.string().regex(/^[A-Z]{2}$/).openapi({ description: 'ISO 3166-1 alpha-2: NL makes a company Dutch, UA Ukrainian, any other country "other"', example: 'UA' }),
-    registrationNumber: text(100).nullable().default(null),
+    registrationNumber: optionalText(100).default(null),
   })
   .openapi('CompanyInput');
 

@@ -7,7 +7,7 @@ import { PublicLetterSnapshotSchema } from '../../letters/snapshot.ts';
 import { WAITING_KINDS } from '../../register/letter-review.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const idParam = z.object({ id: safeText(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const letterFormatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
@@ -109,7 +109,7 @@ const paperNumber = safeText(100).openapi({ description: 'As parliament assigned
 const PublicationSchema = z.strictObject({
   paperNumber,
   publishedOn: isoDate.openapi({ description: 'Not before the date of the letter' }),
-  publishAt: z.iso.datetime({ offset: true }).optional().openapi({ description: 'A later moment schedules the publication; without it the letter is published now' }),
+  publishAt: isoMoment.optional().openapi({ description: 'A later moment schedules the publication; without it the letter is published now' }),
 });
 const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn: isoDate, reason: multilineText(2000) });
 const RejectionSchema = z.strictObject({ comment: multilineText(4000) });

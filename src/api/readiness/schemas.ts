@@ -6,7 +6,7 @@ import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
+import { amountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
@@ -69,7 +69,7 @@ const NonReplacementInputSchema = z
     decidedOn: isoDate,
     reason: multilineText(4000),
     revaluation: z
-      .strictObject({ amountCents: z.number().int(), basis: z.enum(VALUATION_BASES), effectiveDate: isoDate })
+      .strictObject({ amountCents, basis: z.enum(VALUATION_BASES), effectiveDate: isoDate })
       .nullable()
       .default(null)
       .openapi({ description: 'When the delivery’s value changes basis because it will not be replaced: the new value and the date it holds from' }),

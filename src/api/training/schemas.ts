@@ -4,7 +4,7 @@ import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/reposi
 import { TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
 
@@ -14,7 +14,7 @@ export const ProgrammeInputSchema = z
     name: safeText(300).openapi({ example: 'EUMAM Specialized Training Command (ST-C)' }),
     hostCountry: safeText(2).openapi({ description: 'ISO 3166-1 alpha-2', example: 'DE' }),
     framework: z.enum(TRAINING_FRAMEWORKS),
-    systemTrainedOn: safeText(300).nullable().default(null).openapi({ example: 'Leopard 1, Panzerhaubitze 2000' }),
+    systemTrainedOn: optionalText(300).default(null).openapi({ example: 'Leopard 1, Panzerhaubitze 2000' }),
     description: multilineText(4000).default(''),
     deliveryIds: deliveryIdList({ max: 100 }).default([]).openapi({ description: 'The deliveries the programme trains for, each once' }),
   })

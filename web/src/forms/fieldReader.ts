@@ -1,3 +1,4 @@
+import { isCountryCode } from '../../../common/countries.ts';
 import { parseEuroAmount } from '../../../common/money.ts';
 import type { ClientProblem } from './useSubmission.ts';
 
@@ -20,6 +21,8 @@ export interface FieldReader<N extends string> {
   /** An amount in euros as typed ("5.000.000", "5 mln" is not), in cents; null when left empty. */
   amount(name: N, required: true): number;
   amount(name: N, required?: boolean): number | null;
+  /** A country's ISO 3166 code as typed ("nl" is NL), refused when it names no country; required. */
+  country(name: N): string;
 }
 
 export function fieldReader<N extends string>(values: Record<N, string>, problems: Problems): FieldReader<N> {
@@ -63,5 +66,10 @@ export function fieldReader<N extends string>(values: Record<N, string>, problem
     },
     wholeNumber,
     amount,
+    country(name) {
+      const code = required(name).trim().toUpperCase();
+      if (code !== '' && !isCountryCode(code)) problems[name] = 'invalidCountry';
+      return code;
+    },
   };
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 
 /** What the client itself can find wrong with a field before asking the server. */
-export type ClientProblem = 'required' | 'invalidAmount' | 'invalidWholeNumber' | 'invalidCurrency' | 'invalidRate';
+export type ClientProblem = 'required' | 'invalidAmount' | 'invalidWholeNumber' | 'invalidCurrency' | 'invalidRate' | 'invalidCountry';
 
 /** A form's text turned into a request body, or the fields that could not be turned into one. */
 export type Checked<Input, Field extends string> =

@@ -10475,6 +10475,7 @@ export interface components {
             publicTitle?: string | null;
             /** @enum {string} */
             category: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
+            /** @description At least 1, at most 10^7 */
             quantity?: number | null;
             unit?: string | null;
             /** @enum {string} */
@@ -10516,6 +10517,7 @@ export interface components {
             publicTitle?: string | null;
             /** @enum {string} */
             category?: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
+            /** @description At least 1, at most 10^7 */
             quantity?: number | null;
             unit?: string | null;
             /** @enum {string} */
@@ -10575,7 +10577,7 @@ export interface components {
         };
         PaymentInput: {
             /**
-             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @description Euro cents, above zero, at most 10^13 (€100 mld.)
              * @example 50000000000
              */
             amountCents: number;
@@ -11585,7 +11587,7 @@ export interface components {
             /** @example jan. t/m jun. 2025 */
             period: string;
             /**
-             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @description Euro cents, above zero, at most 10^13 (€100 mld.)
              * @example 50000000000
              */
             declaredCents: number;
@@ -11609,7 +11611,7 @@ export interface components {
         };
         EpfReceiptInput: {
             /**
-             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @description Euro cents, above zero, at most 10^13 (€100 mld.)
              * @example 50000000000
              */
             amountCents: number;
@@ -11772,7 +11774,7 @@ export interface components {
                 /** @example 2025 */
                 budgetYear: number;
                 /**
-                 * @description Euro cents, above zero
+                 * @description Euro cents, above zero, at most 10^13 (€100 mld.)
                  * @example 320000000000
                  */
                 amountCents: number;
@@ -11798,7 +11800,7 @@ export interface components {
             /** @example 2025 */
             toYear: number;
             /**
-             * @description Euro cents, above zero
+             * @description Euro cents, above zero, at most 10^13 (€100 mld.)
              * @example 200000000000
              */
             amountCents: number;
@@ -11822,7 +11824,7 @@ export interface components {
             /** @enum {string} */
             stage: "pledged" | "committed";
             /**
-             * @description Euro cents, above zero
+             * @description Euro cents, above zero, at most 10^13 (€100 mld.)
              * @example 2500000000
              */
             amountCents: number;
@@ -11838,7 +11840,7 @@ export interface components {
             /** @enum {string} */
             stage: "pledged" | "committed";
             /**
-             * @description Euro cents, above zero
+             * @description Euro cents, above zero, at most 10^13 (€100 mld.)
              * @example 2500000000
              */
             amountCents: number;
@@ -12438,6 +12440,10 @@ export interface components {
              * @default null
              */
             revaluation?: {
+                /**
+                 * @description Euro cents, at most 10^13 (€100 mld.)
+                 * @example 50000000000
+                 */
                 amountCents: number;
                 /** @enum {string} */
                 basis: "replacementValue" | "bookValue" | "contractPrice" | "contribution";
@@ -12655,7 +12661,10 @@ export interface components {
              * @enum {string|null}
              */
             unRegisterCategory?: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "salw" | null;
-            /** @default null */
+            /**
+             * @description At least 1, at most 10^7
+             * @default null
+             */
             quantityAuthorised?: number | null;
             /**
              * @description Euro cents, at most 10^13 (€100 mld.)

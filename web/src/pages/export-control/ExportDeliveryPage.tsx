@@ -5,6 +5,7 @@ import { getExportControl, grantInspection, issueLicence, recordAssessment, setR
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { useSubmission } from '../../forms/useSubmission.ts';
@@ -211,9 +212,13 @@ function LicenceForm({ deliveryId, assessmentId, onDone }: { deliveryId: string;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const value = Math.round(Number(fields.valueAuthorised.replace(/\./g, '').replace(',', '.')) * 100);
-    const quantity = fields.quantityAuthorised.trim() === '' ? null : Number(fields.quantityAuthorised);
-    void submission.submit({ ...(Number.isFinite(value) && value > 0 ? {} : { valueAuthorisedCents: 'invalidAmount' as const }), ...(quantity === null || Number.isInteger(quantity) ? {} : { quantityAuthorised: 'invalidWholeNumber' as const }) }, async () => {
+    // Read as every form reads amounts, codes and counts: an amount is never rounded to the cent, a country exists.
+    const problems: Problems = {};
+    const read = fieldReader({ ...fields, valueAuthorisedCents: fields.valueAuthorised }, problems);
+    const value = read.amount('valueAuthorisedCents', true);
+    const quantity = read.wholeNumber('quantityAuthorised');
+    const importingState = read.country('importingState');
+    void submission.submit(problems, async () => {
       await issueLicence(deliveryId, {
         assessmentId,
         number: fields.number,
@@ -224,7 +229,7 @@ function LicenceForm({ deliveryId, assessmentId, onDone }: { deliveryId: string;
         unRegisterCategory: fields.unRegisterCategory === '' ? null : (fields.unRegisterCategory as UnRegisterCategory),
         quantityAuthorised: quantity,
         valueAuthorisedCents: value,
-        importingState: fields.importingState,
+        importingState,
         withheldGround: null,
       }, key);
       setKey(crypto.randomUUID());

@@ -45,7 +45,7 @@ export function CompanyForm({ onRecorded }: Recorded) {
     <RecordForm
       {...words}
       fields={{ name: { label: label('name') }, country: { label: label('country'), size: 'small' }, registrationNumber: { label: label('registrationNumber'), optional: true } }}
-      read={(read) => ({ name: read.required('name'), country: read.required('country').trim().toUpperCase(), registrationNumber: read.text('registrationNumber').trim() || null })}
+      read={(read) => ({ name: read.required('name'), country: read.country('country'), registrationNumber: read.text('registrationNumber').trim() || null })}
       send={createCompany}
       onRecorded={onRecorded}
     />

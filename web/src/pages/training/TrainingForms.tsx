@@ -61,7 +61,7 @@ export function ProgrammeForm({ changing, onDone }: { changing?: Changing; onDon
         return {
           name: read.required('name'),
           key: read.required('key').trim(),
-          hostCountry: read.required('hostCountry').trim().toUpperCase(),
+          hostCountry: read.country('hostCountry'),
           framework: read.code('framework', TRAINING_FRAMEWORKS),
           systemTrainedOn: system || null,
           description: read.text('description'),

@@ -1,0 +1,168 @@
+/**
+ * What a person types wrong on a staff screen, sent to every write route that took it: an amount beyond
+ * what one entry may be (€100 mld.), a count beyond ten million, a country code that names no country, a
+ * plan or review date decades ahead, an exchange rate of zero. Each is refused with a 400 that names the
+ * field and says why, in Dutch and in English, and changes nothing; the value at the edge of each rule is
+ * taken. The browser's forms refuse a country that does not exist with the server's own words.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
+import { MAX_ENTRY_CENTS } from '../../common/money.ts';
+import { reason } from '../../src/api/messages.ts';
+import type { Role } from '../../src/domain/access.ts';
+import { fieldReader, type Problems } from '../../web/src/forms/fieldReader.ts';
+import { en } from '../../web/src/i18n/en/index.ts';
+import { nl } from '../../web/src/i18n/nl/index.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { licenceFor, positiveAssessment } from '../support/export-control.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const MAX_COUNT = 10_000_000;
+/** Ten years and a day from today: the first day a plan is too far ahead. */
+const beyondTenYears = (() => {
+  const today = todayInAmsterdam();
+  return new Date(Date.parse(`${Number(today.slice(0, 4)) + 10}${today.slice(4)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+})();
+const nextYear = `${Number(todayInAmsterdam().slice(0, 4)) + 1}-06-30`;
+
+interface Case {
+  /** What is typed wrong, as the test names it. */
+  what: string;
+  role: Role;
+  method: 'POST' | 'PUT' | 'PATCH';
+  path: () => string;
+  body: () => Record<string, unknown>;
+  headers?: () => Promise<Record<string, string>>;
+  field: string;
+  code: string;
+}
+
+describeEachDatabase('what a person types, on every write route', (database) => {
+  const as = {} as Record<Role, ApiCall>;
+  const ids: Record<string, string> = {};
+  let unique = 0;
+  const next = () => `${Date.now()}-${++unique}`;
+
+  beforeAll(async () => {
+    const db = database().db;
+    for (const role of ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'exportControlAssessor', 'licensingOfficer'] as const) as[role] = apiClient(db, { role });
+    ids.stock = (await as.registrar('POST', '/deliveries', { ...stockDelivery })).body.id;
+    expect((await as.registrar('POST', `/deliveries/${ids.stock}/valuations`, { amountCents: 1_000_000, basis: 'replacementValue', effectiveDate: '2025-05-01' })).status).toBe(201);
+    ids.procurement = (await as.registrar('POST', '/deliveries', procurement)).body.id;
+    ids.licensed = (await as.registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', realisedAt: null })).body.id;
+    ids.assessment = (await as.exportControlAssessor('POST', `/deliveries/${ids.licensed}/export-assessments`, positiveAssessment)).body.id;
+    ids.company = (await as.registrar('POST', '/companies', { name: 'Voorbeeld B.V.', country: 'NL' })).body.id;
+    ids.programme = (await as.registrar('POST', '/training-programmes', { key: 'typed', name: 'Programma', hostCountry: 'DE', framework: 'bilateral' })).body.id;
+    ids.commitment = (await as.finance('POST', '/budget/commitments', commitment())).body.id;
+    ids.letter = (await as.letterAuthor('POST', '/letters', { referenceDate: '2025-06-30' })).body.id;
+    expect(Object.values(ids).every(Boolean)).toBe(true);
+  });
+
+  /** The ETag of the record's latest version, read when the request is made. */
+  const versionOf = (path: () => string, role: Role) => async () => ({ 'If-Match': `"${(await as[role]('GET', path())).body.version}"` });
+  const budgetDecision = () => ({ moment: 'Voorjaarsnota', decidedOn: '2025-04-15', fund: 'ukraineSupportBudget', firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 100 }] });
+  const commitment = () => ({ title: 'Bijdrage', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'pledged', amountCents: 100, effectiveOn: '2025-04-15' });
+  const licence = () => licenceFor(ids.assessment!);
+  const contribution = () => ({ periodFrom: '2024-01-01', countsUpTo: '2025-01-01', trainers: 1, costEstimateCents: 100, fundingSource: 'defenceBudget' });
+  const project = () => ({ name: 'Vervanging', stage: 'identified', budgetCents: 100, replaces: [{ deliveryId: ids.stock, replacedValueCents: 100, replacedQuantity: 1 }] });
+  const confidential = () => ({ deliveryIds: [ids.stock], state: 'confidential', ground: 'stateSecurity', reviewOn: nextYear });
+  const foreignValuation = () => ({ amountCents: 0, basis: 'replacementValue', effectiveDate: '2025-05-01', currency: 'USD', originalAmountMinor: 100 });
+
+  const cases: Case[] = [
+    // Amounts: at most one entry's ceiling, as a payment or a valuation is.
+    { what: 'a budget of more than €100 mld. for one year', role: 'finance', method: 'POST', path: () => '/budget/decisions', body: () => ({ ...budgetDecision(), amounts: [{ budgetYear: 2025, amountCents: 10 ** 15 }] }), field: 'amounts.0.amountCents', code: 'tooLarge' },
+    { what: 'a shift of more than €100 mld.', role: 'finance', method: 'POST', path: () => '/budget/shifts', body: () => ({ moment: 'Kasschuif', decidedOn: '2025-04-15', fund: 'ukraineSupportBudget', fromYear: 2025, toYear: 2026, amountCents: MAX_ENTRY_CENTS + 1 }), field: 'amountCents', code: 'tooLarge' },
+    { what: 'a commitment of more than €100 mld.', role: 'finance', method: 'POST', path: () => '/budget/commitments', body: () => ({ ...commitment(), amountCents: MAX_ENTRY_CENTS + 1 }), field: 'amountCents', code: 'tooLarge' },
+    { what: 'a commitment stage of more than €100 mld.', role: 'finance', method: 'POST', path: () => `/budget/commitments/${ids.commitment}/stages`, body: () => ({ stage: 'committed', amountCents: MAX_ENTRY_CENTS + 1, effectiveOn: '2025-05-01' }), field: 'amountCents', code: 'tooLarge' },
+    { what: 'a replenishment budget of more than €100 mld.', role: 'registrar', method: 'POST', path: () => '/replenishment-projects', body: () => ({ ...project(), budgetCents: MAX_ENTRY_CENTS + 1 }), field: 'budgetCents', code: 'tooLarge' },
+    { what: 'a training cost estimate of more than €100 mld.', role: 'registrar', method: 'POST', path: () => `/training-programmes/${ids.programme}/contributions`, body: () => ({ ...contribution(), costEstimateCents: MAX_ENTRY_CENTS + 1 }), field: 'costEstimateCents', code: 'tooLarge' },
+    { what: 'a revaluation of more than €100 mld. on a decision not to replace', role: 'registrar', method: 'POST', path: () => `/deliveries/${ids.stock}/non-replacement-decisions`, body: () => ({ decidedOn: '2025-05-01', reason: 'Niet vervangen.', revaluation: { amountCents: MAX_ENTRY_CENTS + 1, basis: 'bookValue', effectiveDate: '2025-05-01' } }), field: 'revaluation.amountCents', code: 'tooLarge' },
+    { what: 'an exchange rate of zero', role: 'registrar', method: 'POST', path: () => `/deliveries/${ids.stock}/valuations`, body: () => ({ ...foreignValuation(), exchangeRate: '0.00000000' }), field: 'exchangeRate', code: 'tooSmall' },
+    // Counts of items: at least one, at most ten million.
+    { what: 'a delivery of more than ten million items', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, quantity: 9 * 10 ** 15 }), field: 'quantity', code: 'tooLarge' },
+    { what: 'a changed delivery of more than ten million items', role: 'registrar', method: 'PUT', path: () => `/deliveries/${ids.stock}`, body: () => ({ ...stockDelivery, quantity: MAX_COUNT + 1 }), headers: versionOf(() => `/deliveries/${ids.stock}`, 'registrar'), field: 'quantity', code: 'tooLarge' },
+    { what: 'a licence for more than ten million items', role: 'licensingOfficer', method: 'POST', path: () => `/deliveries/${ids.licensed}/export-licences`, body: () => ({ ...licence(), quantityAuthorised: 9 * 10 ** 15 }), field: 'quantityAuthorised', code: 'tooLarge' },
+    { what: 'a shared need of a billion items', role: 'registrar', method: 'POST', path: () => '/demand-bundles', body: () => ({ need: 'Munitie', category: 'ammunition', dutchQuantity: 10 ** 9, ukrainianQuantity: 1, identifiedOn: '2025-04-01' }), field: 'dutchQuantity', code: 'tooLarge' },
+    { what: 'a replacement of no items', role: 'registrar', method: 'POST', path: () => '/replenishment-projects', body: () => ({ ...project(), replaces: [{ deliveryId: ids.stock, replacedValueCents: 100, replacedQuantity: 0 }] }), field: 'replaces.0.replacedQuantity', code: 'tooSmall' },
+    // Countries: a code that exists, not just two capital letters.
+    { what: 'a company in country XX', role: 'registrar', method: 'POST', path: () => '/companies', body: () => ({ name: `Bedrijf ${next()}`, country: 'XX' }), field: 'country', code: 'invalidCountry' },
+    { what: 'a training hosted in country QQ', role: 'registrar', method: 'POST', path: () => '/training-programmes', body: () => ({ key: 'qq', name: 'Programma', hostCountry: 'QQ', framework: 'bilateral' }), field: 'hostCountry', code: 'invalidCountry' },
+    { what: 'a licence for importing state ZZ', role: 'licensingOfficer', method: 'POST', path: () => `/deliveries/${ids.licensed}/export-licences`, body: () => ({ ...licence(), importingState: 'ZZ' }), field: 'importingState', code: 'invalidCountry' },
+    // Plans and reviews: at most ten years ahead.
+    { what: 'a milestone due in 2099', role: 'registrar', method: 'POST', path: () => '/industry-contracts', body: () => ({ companyId: ids.company, reference: `R-${next()}`, subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', milestones: [{ title: 'Eerste levering', dueOn: '2099-01-01' }] }), field: 'milestones.0.dueOn', code: 'dateOutOfRange' },
+    { what: 'a company to review in 2099', role: 'disclosureOfficer', method: 'POST', path: () => `/companies/${ids.company}/disclosure-decisions`, body: () => ({ state: 'confidential', ground: 'companyInterests', reviewOn: '2099-01-01' }), field: 'reviewOn', code: 'dateOutOfRange' },
+    { what: 'a delivery to review more than ten years ahead', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => ({ ...confidential(), reviewOn: beyondTenYears }), field: 'reviewOn', code: 'dateOutOfRange' },
+    { what: 'a delivery public from 2099', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => ({ deliveryIds: [ids.stock], state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', publicFrom: '2099-01-01' }), field: 'publicFrom', code: 'dateOutOfRange' },
+    { what: 'a letter with its reference date in 2099', role: 'letterAuthor', method: 'POST', path: () => '/letters', body: () => ({ referenceDate: '2099-01-01' }), field: 'referenceDate', code: 'dateOutOfRange' },
+    { what: 'a new letter dated 2060', role: 'letterAuthor', method: 'POST', path: () => '/letters', body: () => ({ referenceDate: '2025-07-31', letterDate: '2060-01-01' }), field: 'letterDate', code: 'dateOutOfRange' },
+    { what: 'a draft redated to 2099', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => ({ letterDate: '2099-01-01' }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'letterDate', code: 'dateOutOfRange' },
+    { what: 'a letter finalised with the date 2099', role: 'letterAuthor', method: 'POST', path: () => `/letters/${ids.letter}/finalisation`, body: () => ({ letterDate: '2099-01-01' }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'letterDate', code: 'dateOutOfRange' },
+    { what: 'a publication scheduled in 2150', role: 'letterAuthor', method: 'POST', path: () => `/letters/${ids.letter}/publication`, body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-07-10', publishAt: '2150-01-01T09:00:00+01:00' }), field: 'publishAt', code: 'dateOutOfRange' },
+  ];
+
+  /** Every change is an audit event of success: their number says whether anything changed. */
+  const changes = async () =>
+    Number((await database().db.selectFrom('auditEvent').select((eb) => eb.fn.countAll<string>().as('count')).where('result', '=', 'success').executeTakeFirstOrThrow()).count);
+
+  it.each(cases)('refuses $what, naming $field in Dutch and English, and changes nothing', async ({ role, method, path, body, headers, field, code }) => {
+    const before = await changes();
+    const reasons: string[] = [];
+    for (const language of ['nl', 'en'] as const) {
+      const refused = await as[role](method, path(), body(), { ...(await headers?.()), 'Accept-Language': language });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+      const named = refused.body.invalidParams.filter((param: { name: string }) => param.name === field);
+      expect(named, JSON.stringify(refused.body.invalidParams)).toEqual([{ name: field, code, reason: expect.stringMatching(/\w{3,}.*\./) }]);
+      reasons.push(named[0].reason);
+    }
+    expect(reasons[0]).not.toBe(reasons[1]);
+    expect(await changes()).toBe(before);
+  });
+
+  it('refuses a negative amount once, not once per bound', async () => {
+    const refused = await as.finance('POST', '/budget/shifts', { moment: 'Kasschuif', decidedOn: '2025-04-15', fund: 'ukraineSupportBudget', fromYear: 2025, toYear: 2026, amountCents: -5 });
+    expect(refused.body.invalidParams).toEqual([expect.objectContaining({ name: 'amountCents', code: 'tooSmall' })]);
+  });
+
+  describe('takes the value at the edge of each rule', () => {
+    it('an amount of exactly €100 mld., ten million items and a country that exists', async () => {
+      expect((await as.finance('POST', '/budget/decisions', { ...budgetDecision(), fund: 'defenceBudget', amounts: [{ budgetYear: 2025, amountCents: MAX_ENTRY_CENTS }] })).status).toBe(201);
+      expect((await as.registrar('POST', '/deliveries', { ...stockDelivery, quantity: MAX_COUNT })).status).toBe(201);
+      expect((await as.registrar('POST', '/companies', { name: `Oekraïens bedrijf ${next()}`, country: 'UA' })).status).toBe(201);
+      expect((await as.registrar('POST', '/replenishment-projects', { ...project(), budgetCents: MAX_ENTRY_CENTS })).status).toBe(201);
+    });
+
+    it('a review next year, and one already passed for a delivery (it is then due for review)', async () => {
+      expect((await as.disclosureOfficer('POST', `/companies/${ids.company}/disclosure-decisions`, { state: 'confidential', ground: 'companyInterests', reviewOn: nextYear })).status).toBe(201);
+      expect((await as.disclosureOfficer('POST', '/disclosure-decisions', confidential())).status).toBe(201);
+      expect((await as.disclosureOfficer('POST', '/disclosure-decisions', { ...confidential(), reviewOn: '2025-01-01' })).status).toBe(201);
+    });
+
+    it('a foreign valuation at the smallest rate', async () => {
+      expect((await as.registrar('POST', `/deliveries/${ids.stock}/valuations`, { ...foreignValuation(), amountCents: 0, exchangeRate: '0.00000001' })).status).toBe(201);
+    });
+  });
+
+  it('takes an optional text of only spaces as not filled in', async () => {
+    const company = await as.registrar('POST', '/companies', { name: `Bedrijf ${next()}`, country: 'NL', registrationNumber: '   ' });
+    expect(company.status).toBe(201);
+    const stored = await database().db.selectFrom('company').select('registrationNumber').where('id', '=', company.body.id).executeTakeFirstOrThrow();
+    expect(stored.registrationNumber).toBeNull();
+    const programme = await as.registrar('POST', '/training-programmes', { key: 'spaces', name: 'Programma', hostCountry: 'NL', framework: 'bilateral', systemTrainedOn: '  ' });
+    expect(programme.body.systemTrainedOn).toBeNull();
+  });
+});
+
+describe('the browser refuses a country that does not exist before sending, in the server’s words', () => {
+  it.each([['xx', 'invalidCountry'], ['NLD', 'invalidCountry'], ['', 'required'], [' ua ', undefined]] as const)('%j', (typed, problem) => {
+    const problems: Problems = {};
+    const code = fieldReader({ country: typed }, problems).country('country');
+    expect(problems.country).toBe(problem);
+    if (!problem) expect(code).toBe('UA');
+  });
+
+  it('says why as the API says it, in both languages', () => {
+    expect(nl.form.errors.invalidCountry).toBe(reason('nl', 'invalidCountry'));
+    expect(en.form.errors.invalidCountry).toBe(reason('en', 'invalidCountry'));
+  });
+});
