@@ -90,8 +90,8 @@ export const deliveryIdList = ({ min = 0, max }: { min?: number; max: number }) 
       });
     });
 
-/** A number of items (of a delivery, a licence): at least one, and not more than a plausible count (ten million). */
-export const itemQuantity = z.number().int().min(1).max(MAX_COUNT).openapi({ description: 'At least 1, at most 10^7' });
+/** A number of items (of a delivery, a licence): at least one, and not more than a plausible count (a billion). */
+export const itemQuantity = z.number().int().min(1).max(MAX_COUNT).openapi({ description: 'At least 1, at most 10^9' });
 
 /** An amount of one valuation or payment in euro cents, at most MAX_ENTRY_CENTS (€100 mld.). */
 export const amountCents = z.number().int().min(0).max(MAX_ENTRY_CENTS).openapi({ description: 'Euro cents, at most 10^13 (€100 mld.)', example: 50_000_000_000 });

@@ -4,8 +4,11 @@ import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { textFault } from '../../common/text.ts';
 import type { RuleViolation } from './delivery.ts';
 
-/** A count of people, courses or items above this (ten million) is a typing mistake. */
-export const MAX_COUNT = 10_000_000;
+/**
+ * A count of people, courses or items above this (a billion) is a typing mistake. Items go so high because
+ * ammunition is counted in rounds, of which one delivery may hold tens of millions.
+ */
+export const MAX_COUNT = 1_000_000_000;
 
 /** Text a person typed: present when required, not longer than allowed, with no character that cannot be text. */
 export function textViolations(field: string, text: string, { maximum, required }: { maximum: number; required: boolean }): RuleViolation[] {

@@ -1,6 +1,6 @@
 /**
  * What a person types wrong on a staff screen, sent to every write route that took it: an amount beyond
- * what one entry may be (€100 mld.), a count beyond ten million, a country code that names no country, a
+ * what one entry may be (€100 mld.), a count beyond a billion, a country code that names no country, a
  * plan or review date decades ahead, an exchange rate of zero. Each is refused with a 400 that names the
  * field and says why, in Dutch and in English, and changes nothing; the value at the edge of each rule is
  * taken. The browser's forms refuse a country that does not exist with the server's own words.
@@ -18,7 +18,7 @@ import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { licenceFor, positiveAssessment } from '../support/export-control.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
-const MAX_COUNT = 10_000_000;
+const MAX_COUNT = 1_000_000_000;
 /** Ten years and a day from today: the first day a plan is too far ahead. */
 const beyondTenYears = (() => {
   const today = todayInAmsterdam();
@@ -79,11 +79,11 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     { what: 'a training cost estimate of more than €100 mld.', role: 'registrar', method: 'POST', path: () => `/training-programmes/${ids.programme}/contributions`, body: () => ({ ...contribution(), costEstimateCents: MAX_ENTRY_CENTS + 1 }), field: 'costEstimateCents', code: 'tooLarge' },
     { what: 'a revaluation of more than €100 mld. on a decision not to replace', role: 'registrar', method: 'POST', path: () => `/deliveries/${ids.stock}/non-replacement-decisions`, body: () => ({ decidedOn: '2025-05-01', reason: 'Niet vervangen.', revaluation: { amountCents: MAX_ENTRY_CENTS + 1, basis: 'bookValue', effectiveDate: '2025-05-01' } }), field: 'revaluation.amountCents', code: 'tooLarge' },
     { what: 'an exchange rate of zero', role: 'registrar', method: 'POST', path: () => `/deliveries/${ids.stock}/valuations`, body: () => ({ ...foreignValuation(), exchangeRate: '0.00000000' }), field: 'exchangeRate', code: 'tooSmall' },
-    // Counts of items: at least one, at most ten million.
-    { what: 'a delivery of more than ten million items', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, quantity: 9 * 10 ** 15 }), field: 'quantity', code: 'tooLarge' },
-    { what: 'a changed delivery of more than ten million items', role: 'registrar', method: 'PUT', path: () => `/deliveries/${ids.stock}`, body: () => ({ ...stockDelivery, quantity: MAX_COUNT + 1 }), headers: versionOf(() => `/deliveries/${ids.stock}`, 'registrar'), field: 'quantity', code: 'tooLarge' },
-    { what: 'a licence for more than ten million items', role: 'licensingOfficer', method: 'POST', path: () => `/deliveries/${ids.licensed}/export-licences`, body: () => ({ ...licence(), quantityAuthorised: 9 * 10 ** 15 }), field: 'quantityAuthorised', code: 'tooLarge' },
-    { what: 'a shared need of a billion items', role: 'registrar', method: 'POST', path: () => '/demand-bundles', body: () => ({ need: 'Munitie', category: 'ammunition', dutchQuantity: 10 ** 9, ukrainianQuantity: 1, identifiedOn: '2025-04-01' }), field: 'dutchQuantity', code: 'tooLarge' },
+    // Counts of items: at least one, at most a billion.
+    { what: 'a delivery of more than a billion items', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, quantity: 9 * 10 ** 15 }), field: 'quantity', code: 'tooLarge' },
+    { what: 'a changed delivery of more than a billion items', role: 'registrar', method: 'PUT', path: () => `/deliveries/${ids.stock}`, body: () => ({ ...stockDelivery, quantity: MAX_COUNT + 1 }), headers: versionOf(() => `/deliveries/${ids.stock}`, 'registrar'), field: 'quantity', code: 'tooLarge' },
+    { what: 'a licence for more than a billion items', role: 'licensingOfficer', method: 'POST', path: () => `/deliveries/${ids.licensed}/export-licences`, body: () => ({ ...licence(), quantityAuthorised: 9 * 10 ** 15 }), field: 'quantityAuthorised', code: 'tooLarge' },
+    { what: 'a shared need of more than a billion items', role: 'registrar', method: 'POST', path: () => '/demand-bundles', body: () => ({ need: 'Munitie', category: 'ammunition', dutchQuantity: MAX_COUNT + 1, ukrainianQuantity: 1, identifiedOn: '2025-04-01' }), field: 'dutchQuantity', code: 'tooLarge' },
     { what: 'a replacement of no items', role: 'registrar', method: 'POST', path: () => '/replenishment-projects', body: () => ({ ...project(), replaces: [{ deliveryId: ids.stock, replacedValueCents: 100, replacedQuantity: 0 }] }), field: 'replaces.0.replacedQuantity', code: 'tooSmall' },
     // Countries: a code that exists, not just two capital letters.
     { what: 'a company in country XX', role: 'registrar', method: 'POST', path: () => '/companies', body: () => ({ name: `Bedrijf ${next()}`, country: 'XX' }), field: 'country', code: 'invalidCountry' },
@@ -125,7 +125,7 @@ describeEachDatabase('what a person types, on every write route', (database) => 
   });
 
   describe('takes the value at the edge of each rule', () => {
-    it('an amount of exactly €100 mld., ten million items and a country that exists', async () => {
+    it('an amount of exactly €100 mld., a billion items and a country that exists', async () => {
       expect((await as.finance('POST', '/budget/decisions', { ...budgetDecision(), fund: 'defenceBudget', amounts: [{ budgetYear: 2025, amountCents: MAX_ENTRY_CENTS }] })).status).toBe(201);
       expect((await as.registrar('POST', '/deliveries', { ...stockDelivery, quantity: MAX_COUNT })).status).toBe(201);
       expect((await as.registrar('POST', '/companies', { name: `Oekraïens bedrijf ${next()}`, country: 'UA' })).status).toBe(201);

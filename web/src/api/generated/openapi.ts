@@ -10475,7 +10475,7 @@ export interface components {
             publicTitle?: string | null;
             /** @enum {string} */
             category: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
-            /** @description At least 1, at most 10^7 */
+            /** @description At least 1, at most 10^9 */
             quantity?: number | null;
             unit?: string | null;
             /** @enum {string} */
@@ -10517,7 +10517,7 @@ export interface components {
             publicTitle?: string | null;
             /** @enum {string} */
             category?: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
-            /** @description At least 1, at most 10^7 */
+            /** @description At least 1, at most 10^9 */
             quantity?: number | null;
             unit?: string | null;
             /** @enum {string} */
@@ -12662,7 +12662,7 @@ export interface components {
              */
             unRegisterCategory?: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "salw" | null;
             /**
-             * @description At least 1, at most 10^7
+             * @description At least 1, at most 10^9
              * @default null
              */
             quantityAuthorised?: number | null;
