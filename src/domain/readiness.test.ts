@@ -44,6 +44,13 @@ describe('readiness judgements', () => {
     );
   });
 
+  it('of the same day and recorded in the same millisecond (an import) resolve to the greater id, as the database picks a delivery\'s latest', () => {
+    const judgement = (id: string, effect: Judgement['effect']): Judgement => ({ id, deliveryId: 'd', effect, reasoning: 'r', judgedOn: '2025-05-01', judgedByName: 'r', recordedAt: '2025-06-01T00:00:00.000Z' });
+    const history = [judgement('0b6f2c6e-0000-4000-8000-000000000001', 'none'), judgement('f1d0c1a2-0000-4000-8000-000000000002', 'unacceptable')];
+    expect(judgementAt(history, '2025-05-01')?.effect).toBe('unacceptable');
+    expect(judgementAt(history.toReversed(), '2025-05-01')?.effect).toBe('unacceptable');
+  });
+
   it('add up to the most severe effect', () => {
     expect(overallEffect([])).toBeNull();
     expect(overallEffect(['acceptable', 'significantButAcceptable', 'none'])).toBe('significantButAcceptable');

@@ -23,16 +23,23 @@ export function judgementViolations(input: JudgementInput, today: IsoDate): Rule
   return [...textViolations('reasoning', input.reasoning, { maximum: 4000, required: true }), ...pastDateViolations('judgedOn', input.judgedOn, today)];
 }
 
-/** The judgement that held at the date: the latest judged on or before it (the later recording wins on the same day). */
+/**
+ * The judgement that held at the date: the latest judged on or before it (the later recording wins on the
+ * same day, and of two recorded in the same millisecond, as an import may, the greater id: the order the
+ * database's own pick of a delivery's latest judgement follows).
+ */
 export function judgementAt<J extends Judgement>(history: readonly J[], date: IsoDate): J | null {
   let current: J | null = null;
   for (const judgement of history) {
     if (judgement.judgedOn > date) continue;
-    if (current === null || judgement.judgedOn > current.judgedOn || (judgement.judgedOn === current.judgedOn && judgement.recordedAt > current.recordedAt)) {
-      current = judgement;
-    }
+    if (current === null || compareJudgements(judgement, current) > 0) current = judgement;
   }
   return current;
+}
+
+function compareJudgements(a: Judgement, b: Judgement): number {
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return order(a.judgedOn, b.judgedOn) || order(a.recordedAt, b.recordedAt) || order(a.id, b.id);
 }
 
 /** The letter's overall judgement: the most severe effect any delivery has, or null when none is judged. */
