@@ -318,7 +318,11 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
 
 async function namedFigureDifferences(db: Db, letter: repository.StoredLetter): Promise<Verification['figureDifferences']> {
   const published = letter.publicSnapshot?.namedFigures ?? {};
-  const { snapshot } = buildPublicLetter(await gatherInputs(db, { ...letter, letterDate: letter.publicSnapshot!.letterDate }));
+  const inputs = await gatherInputs(db, { ...letter, letterDate: letter.publicSnapshot!.letterDate });
+  // The previous letter as this one named it: a paper number recorded for it since is no figure of the register.
+  const printedPaperNumber = letter.publicSnapshot!.previousLetter?.paperNumber ?? null;
+  const previous = inputs.previous && { ...inputs.previous, paperNumber: printedPaperNumber };
+  const { snapshot } = buildPublicLetter({ ...inputs, previous });
   const recomputed = snapshot.namedFigures ?? {};
   return Object.entries(published)
     .filter(([name, text]) => recomputed[name] !== text)

@@ -677,4 +677,13 @@ describeEachDatabase('letters through the API', (database) => {
     }
     expect((await author('GET', `/letters/${augustId}/verification`)).body).toMatchObject({ ok: false, hashesMatch: false });
   });
+
+  it('verification names the previous letter as the letter did: its paper number corrected since is no difference', async () => {
+    const previousId = (await author('GET', `/letters/${augustId}`)).body.letter.previousLetter.id;
+    const named = () => author('GET', `/letters/${augustId}/verification`).then((response) => response.body.figureDifferences.map((difference: any) => difference.figure));
+    expect(await named()).not.toContain('previousLetter');
+    const corrected = await author('POST', `/letters/${previousId}/publication-corrections`, { paperNumber: 'Kamerstuk 22 054, nr. 454', publishedOn: '2025-02-17', reason: 'Verkeerd nummer overgenomen' });
+    expect(corrected.status).toBe(200);
+    expect(await named()).not.toContain('previousLetter');
+  });
 });
