@@ -8,11 +8,12 @@ import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 import { operatorContext } from './operator.ts';
 
-/** `import FILE`: deliveries with their valuations and payments from an XLSX or CSV file. */
+/** `import FILE`: every sheet of an XLSX or CSV file, as the system (an operator on the server may import any sheet). */
 export function importCommand(): Command {
   return new Command('import')
     .description(
-      'import deliveries, valuations and payments from an XLSX or CSV file (the template: GET /api/v1/imports/template); ' +
+      'import deliveries with their valuations and payments, training, readiness judgements, companies and contracts, budget commitments and EPF claims ' +
+        'from an XLSX or CSV file (the template: GET /api/v1/imports/template), as the system: every sheet; ' +
         'all or nothing unless --only-valid; a row whose reference was imported before changes nothing',
     )
     .argument('<file>', 'the XLSX or CSV file')
