@@ -1,7 +1,4 @@
-/**
- * What can be wrong with one stored audit event: checked against its own text and the event before it.
- * Kept apart from the rest of verification so that the threads that check batches load only this.
- */
+/** What can be wrong with one stored audit event: checked against its own text and the event before it. */
 import type { StoredAuditEvent } from '../db/repositories/audit.ts';
 import { GENESIS_HASH, sha256Hex, type AuditEvent } from './event.ts';
 
@@ -51,16 +48,6 @@ export function eventProblem(row: StoredAuditEvent, previous: Link | undefined):
     if (stored !== said) return problem(`its ${name} column (${JSON.stringify(stored)}) differs from its text (${JSON.stringify(said)})`);
   }
   return undefined;
-}
-
-/**
- * The index of the first row with a problem of its own (a text that does not hash to its hash, is no
- * event, or says something else than its row), or -1: everything eventProblem checks except the row's
- * place in the chain, which needs the row before it. Each row is checked as if the event before it were
- * the one it names, so only its own faults remain.
- */
-export function firstRowWithOwnProblem(rows: readonly StoredAuditEvent[]): number {
-  return rows.findIndex((row) => eventProblem(row, { seq: row.seq - 1, hash: row.prevHash }) !== undefined);
 }
 
 function parseEvent(text: string): AuditEvent | undefined {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from '@hono/zod-openapi';
 import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult } from '../../common/vocabulary/codes.ts';
@@ -133,5 +133,5 @@ function canonicalJson(value: object): string {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }

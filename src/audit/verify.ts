@@ -4,23 +4,14 @@
  * stays the same however long it is.
  */
 import type { KeyObject } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
-import { scanAuditChain, type StoredAuditEvent } from '../db/repositories/audit.ts';
+import { readAuditChain } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { hasValidSignature, MalformedCheckpointError, readCheckpoints, readPublicKey, type Checkpoint } from './checkpoints.ts';
-import { GENESIS_HASH } from './event.ts';
-import { EventCheckThreads } from './event-check-threads.ts';
-import { eventProblem, firstRowWithOwnProblem, type AuditProblem, type Link } from './event-problem.ts';
+import { eventProblem, type AuditProblem, type Link } from './event-problem.ts';
 import { InvalidRestoreRecordError, readRestores, standingAnchors, type Anchor, type RestoreRecord } from './restores.ts';
 
 export { eventProblem, type AuditProblem } from './event-problem.ts';
-
-/** A batch of the chain, with the index of its first row that has a problem of its own (-1 when none has). */
-interface CheckedBatch {
-  rows: StoredAuditEvent[];
-  firstWithOwnProblem: number;
-}
 
 export interface VerificationResult {
   ok: boolean;
@@ -38,13 +29,8 @@ export interface VerificationOptions {
   checkpointDirectory?: string | undefined;
   /** The key the checkpoints must be signed with; by default the one in checkpointDirectory. */
   publicKey?: KeyObject | undefined;
-  /** Events read and checked at a time (10,000 by default). */
+  /** Events read at a time from PGlite (10,000 by default); PostgreSQL's COPY gives them as they come. */
   eventsPerBatch?: number | undefined;
-  /**
-   * Threads that check the batches after the first; 0 checks them all on this one. By default the cores
-   * but two: one reads the chain, one serves the database. On two busy cores a thread was slower.
-   */
-  checkThreads?: number | undefined;
 }
 
 /** What is wrong with the event at a checkpoint's sequence number, given that checkpoint. */
@@ -70,51 +56,22 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
     ...(restores.length > 0 ? { restores } : {}),
   });
 
-  /** Adds a batch to the chain checked so far; the first problem it has, if any. */
-  const checkInOrder = ({ rows, firstWithOwnProblem }: CheckedBatch): AuditProblem | undefined => {
-    for (let index = 0; index < rows.length; index++) {
-      const row = rows[index]!;
-      const linked = row.seq === (previous?.seq ?? 0) + 1 && row.prevHash === (previous?.hash ?? GENESIS_HASH);
-      // Unless linked wrongly or flagged, the row passes eventProblem: its own part was checked with the batch.
-      if (!linked || index === firstWithOwnProblem) {
+  const problem = await readAuditChain(db, options.eventsPerBatch ?? 10_000, async (batches) => {
+    for await (const rows of batches) {
+      for (const row of rows) {
         const problem = eventProblem(row, previous);
         if (problem) return problem;
+        for (; checkpoints[next]?.seq === row.seq; next++) {
+          const mismatch = checkpointProblem(row, checkpoints[next]!);
+          if (mismatch) return mismatch;
+        }
+        eventsChecked++;
+        previous = { seq: row.seq, hash: row.hash };
       }
-      for (; checkpoints[next]?.seq === row.seq; next++) {
-        const mismatch = checkpointProblem(row, checkpoints[next]!);
-        if (mismatch) return mismatch;
-      }
-      eventsChecked++;
-      previous = { seq: row.seq, hash: row.hash };
     }
     return undefined;
-  };
-
-  // The first batch is checked here (a short chain needs no threads); the rest by threads, a few batches ahead.
-  const threadCount = options.checkThreads ?? Math.max(0, availableParallelism() - 2);
-  let threads: EventCheckThreads | undefined;
-  let batches = 0;
-  const checking: Promise<CheckedBatch>[] = [];
-  try {
-    for await (const rows of scanAuditChain(db, options.eventsPerBatch)) {
-      if (batches++ > 0 && threadCount > 0) threads ??= new EventCheckThreads(threadCount);
-      const firstWithOwnProblem = threads ? threads.firstRowWithOwnProblem(rows) : Promise.resolve(firstRowWithOwnProblem(rows));
-      const checked = firstWithOwnProblem.then((index) => ({ rows, firstWithOwnProblem: index }));
-      // A thread's failure is thrown where its batch is awaited, not as an unhandled rejection meanwhile.
-      checked.catch(() => undefined);
-      checking.push(checked);
-      if (checking.length > 2 * (threads?.count ?? 0)) {
-        const problem = checkInOrder(await checking.shift()!);
-        if (problem) return result(problem);
-      }
-    }
-    for (const batch of checking) {
-      const problem = checkInOrder(await batch);
-      if (problem) return result(problem);
-    }
-  } finally {
-    await threads?.close();
-  }
+  });
+  if (problem) return result(problem);
   const furthest = checkpoints.at(-1);
   if (furthest && next < checkpoints.length) {
     const missing = (previous?.seq ?? 0) + 1;

@@ -34,6 +34,13 @@ function isStalePlan(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === '0A000' && error.message.includes('cached plan must not change result type');
 }
 
+/**
+ * A statement the pool answers itself, with the connection's pg client as its one row ({ client }), for
+ * what Kysely cannot pass to a connection: a COPY … TO STDOUT stream. The client stays reserved to the
+ * caller only inside a transaction or a Kysely bound to one connection. PGlite runs it and returns no row.
+ */
+export const PG_CLIENT_QUERY = 'select null as client where false';
+
 /** The pool Kysely uses: pg's own, with each repeated statement sent as a named prepared statement. */
 export function preparingPool(pool: pg.Pool): PostgresPool {
   return {
@@ -41,6 +48,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect();
       let stale = false;
       const query = async (text: string, values: readonly unknown[]) => {
+        if (text === PG_CLIENT_QUERY) return { rows: [{ client }] };
         const name = values.length <= MAX_PARAMETERS && !text.includes(';') ? nameOf(text) : undefined;
         try {
           return await client.query(name === undefined ? { text, values: [...values] } : { name, text, values: [...values] });

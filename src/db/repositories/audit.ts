@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type pg from 'pg';
 import {
   canonicalText,
   canonicalTextAroundLink,
@@ -14,7 +15,9 @@ import {
   type UnlinkedAuditEvent,
   unlinkedAuditEvent,
 } from '../../audit/event.ts';
+import { PG_CLIENT_QUERY } from '../prepared-statements.ts';
 import { insertRecordsetChunks } from '../recordset.ts';
+import { copiedAuditChain } from './audit-copy.ts';
 import type { AuditEventTable, Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -169,10 +172,20 @@ const ImportCommitSchema = z.object({
 });
 
 /**
- * The chain in order, in batches (for verification, in constant memory): keyset by sequence number, the
- * next batch read while the caller checks this one.
+ * Reads the chain in order, in batches (for verification, in constant memory), on one connection: that
+ * of the transaction `db` is, or one held for as long as `read` runs. On PostgreSQL by one COPY
+ * (audit-copy.ts); on PGlite by keyset on sequence number, `eventsPerBatch` events a query, the next
+ * batch read while the caller checks this one.
  */
-export async function* scanAuditChain(db: Db, batchSize = 10_000): AsyncGenerator<StoredAuditEvent[]> {
+export async function readAuditChain<T>(db: Db, eventsPerBatch: number, read: (batches: AsyncIterable<StoredAuditEvent[]>) => Promise<T>): Promise<T> {
+  const onOneConnection = async (connection: Db) => {
+    const { rows } = await sql.raw<{ client: pg.ClientBase }>(PG_CLIENT_QUERY).execute(connection.withoutPlugins());
+    return read(rows[0] ? copiedAuditChain(rows[0].client) : selectedAuditChain(connection, eventsPerBatch));
+  };
+  return db.isTransaction ? onOneConnection(db) : db.connection().execute(onOneConnection);
+}
+
+async function* selectedAuditChain(db: Db, batchSize: number): AsyncGenerator<StoredAuditEvent[]> {
   // Named as the caller reads them, so that no plugin renames the columns of every row: a fifth of the reading time.
   const batchAfter = async (seq: number) =>
     (
