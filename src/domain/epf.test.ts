@@ -99,6 +99,11 @@ describe('EPF rules', () => {
     const history = claim(100, '2024-01-01');
     expect(assessmentViolations(history, { compensatedCents: 101, assessedOn: '2024-02-01', remainderExpectedBy: null }, TODAY).map((v) => v.code)).toEqual(['aboveDeclared']);
     expect(assessmentViolations(history, { compensatedCents: 50, assessedOn: '2023-12-31', remainderExpectedBy: 2022 }, TODAY).map((v) => v.code)).toEqual(['beforeDeclared', 'beforeAssessment']);
+    const lastPlannedYear = Number(TODAY.slice(0, 4)) + 10;
+    expect(assessmentViolations(history, { compensatedCents: 50, assessedOn: '2024-02-01', remainderExpectedBy: lastPlannedYear }, TODAY)).toEqual([]);
+    expect(assessmentViolations(history, { compensatedCents: 50, assessedOn: '2024-02-01', remainderExpectedBy: lastPlannedYear + 1 }, TODAY)).toEqual([
+      { field: 'remainderExpectedBy', code: 'tooLarge', params: { maximum: String(lastPlannedYear) } },
+    ]);
     expect(receiptViolations(history, { amountCents: 1, receivedOn: '2024-02-01' }, TODAY).map((v) => v.code)).toEqual(['aboveCompensated']);
     expect(blockageViolations(history, { effectiveOn: '2023-06-01' }, TODAY).map((v) => v.code)).toEqual(['beforeDeclared']);
   });

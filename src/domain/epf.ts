@@ -238,6 +238,11 @@ export function assessmentViolations(
   if (input.remainderExpectedBy !== null && input.remainderExpectedBy < Number(input.assessedOn.slice(0, 4))) {
     violations.push({ field: 'remainderExpectedBy', code: 'beforeAssessment' });
   }
+  // A year the rest is expected in is a plan: at most ten years ahead, as any.
+  const lastPlannedYear = Number(today.slice(0, 4)) + 10;
+  if (input.remainderExpectedBy !== null && input.remainderExpectedBy > lastPlannedYear) {
+    violations.push({ field: 'remainderExpectedBy', code: 'tooLarge', params: { maximum: String(lastPlannedYear) } });
+  }
   return violations;
 }
 
