@@ -764,23 +764,28 @@ async function writePlan(trx: Db, context: RequestContext, plan: Plan, importId:
  * a row its domain refuses gets the refusal as its faults. Returns the rows made, by the id of their record.
  */
 async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan): Promise<Map<string, PlannedRow>> {
-  const madeCompanies = new Map<string, string>();
+  // Companies by the key of their reference: made by this import, or found once among earlier imports' and the register's.
+  const companies = new Map<string, string | undefined>();
   const find: Finders = {
     delivery: deliveryFinder(plan),
-    company: async (reference) => madeCompanies.get(referenceKey(reference)) ?? (await importedRecordOf(trx, 'company', reference)),
+    async company(reference) {
+      const key = referenceKey(reference);
+      if (!companies.has(key)) companies.set(key, await importedRecordOf(trx, 'company', reference));
+      return companies.get(key);
+    },
   };
   const made = new Map<string, PlannedRow>();
   // By kind, in the order of DOMAIN_SHEETS (a programme before its counts), and in the file's order within a kind.
-  const rows = DOMAIN_SHEETS.flatMap((sheet) => plan.rows.filter((row) => row.sheet === sheet && row.outcome === 'create'));
-  for (const row of rows) {
-    if (isRegisterSheet(row.sheet)) continue;
-    const outcome = await createDomainRecord(trx, context, { sheet: row.sheet, values: row.values }, find);
-    if (!('recordId' in outcome)) {
-      addFaults(row, outcome.violations);
-      continue;
+  for (const sheet of DOMAIN_SHEETS) {
+    for (const row of plan.rows.filter((candidate) => candidate.sheet === sheet && candidate.outcome === 'create')) {
+      const outcome = await createDomainRecord(trx, context, { sheet, values: row.values }, find);
+      if (!('recordId' in outcome)) {
+        addFaults(row, outcome.violations);
+        continue;
+      }
+      made.set(outcome.recordId, row);
+      if (sheet === 'company') companies.set(referenceKey(row.reference!), outcome.recordId);
     }
-    made.set(outcome.recordId, row);
-    if (row.sheet === 'company') madeCompanies.set(referenceKey(row.reference!), outcome.recordId);
   }
   return made;
 }
