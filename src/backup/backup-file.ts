@@ -178,10 +178,13 @@ async function readBackup(file: string): Promise<BackupContent> {
 /** A backup's archive: `backup.json` first, then the database and the audit files, each once, and nothing else. */
 async function readArchiveBackup(file: string, notABackup: () => BackupRefusedError): Promise<BackupContent> {
   const seen = new Set<string>();
-  const expected = (name: string) =>
-    !seen.has(name) &&
-    (seen.size === 0 ? name === MANIFEST_ENTRY : name === DATABASE_ENTRY || (name.startsWith(AUDIT_ENTRY_PREFIX) && isAuditFileName(name.slice(AUDIT_ENTRY_PREFIX.length))));
-  const entries = await readArchive(file, (name) => expected(name) && seen.add(name) !== undefined, notABackup);
+  const accept = (name: string) => {
+    const known = seen.size === 0 ? name === MANIFEST_ENTRY : name === DATABASE_ENTRY || (name.startsWith(AUDIT_ENTRY_PREFIX) && isAuditFileName(name.slice(AUDIT_ENTRY_PREFIX.length)));
+    if (!known || seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  };
+  const entries = await readArchive(file, accept, notABackup);
   const bytesOf = (entry: ReadEntry) => Buffer.concat(entry.chunks);
   const [first, ...rest] = entries;
   const manifest = first ? (JSON.parse(bytesOf(first).toString('utf8')) as Partial<Manifest> | null) : null;
