@@ -1,7 +1,7 @@
 import type { ConfidentialityGround, RealisedDatePrecision } from '../../common/vocabulary/codes.ts';
 import type { Category, RuleViolation } from './delivery.ts';
 import type { IsoDate } from '../../common/dates.ts';
-import { plannedDateViolations } from './plausibility.ts';
+import { plannedDateViolations, reviewDateViolations } from './plausibility.ts';
 
 /** The codes of disclosure are shared with the browser, so they are kept in common/vocabulary. */
 export {
@@ -45,10 +45,11 @@ const MAX_PUBLIC_DETAIL = 2000;
 
 /**
  * A public decision has a title the public can read; the dates it names lie within the register's years and
- * at most ten years ahead, as any plan (a review date may have passed: the delivery is then due for review).
+ * at most ten years ahead, as any plan. A review date lies after today: the decision is taken now, so a date
+ * that has come already would put the delivery back on the list to review at once.
  */
 export function decisionViolations(decision: DecisionInput, today: IsoDate): RuleViolation[] {
-  if (decision.state === 'confidential') return decision.reviewOn ? plannedDateViolations('reviewOn', decision.reviewOn, today) : [];
+  if (decision.state === 'confidential') return decision.reviewOn ? reviewDateViolations('reviewOn', decision.reviewOn, today) : [];
   const { title, detail } = decision.presentation;
   const violations: RuleViolation[] = decision.publicFrom ? plannedDateViolations('publicFrom', decision.publicFrom, today) : [];
   if (title.trim() === '') violations.push({ field: 'publicTitle', code: 'required' });

@@ -80,6 +80,7 @@ export async function createDraft(
   input: { referenceDate: string; letterDate?: string | null; blocks?: readonly NarrativeBlock[] } & Partial<LetterheadFields>,
 ): Promise<LetterView> {
   refuseImplausibleDates(context, input);
+  refuseLetterBeforeReferenceDate(input.referenceDate, input.letterDate);
   return inTransaction(db, async (trx) => {
     await refuseNewDraftFor(trx, input.referenceDate);
     const previous = await repository.latestFinalBefore(trx, input.referenceDate);
@@ -119,6 +120,11 @@ function refuseImplausibleDates(context: RequestContext, dates: { referenceDate?
     return date ? plannedDateViolations(field, date, today) : [];
   });
   if (violations.length > 0) throw new ValidationError(violations);
+}
+
+/** A letter is dated on or after its reference date, from the draft on: approving and finalising need it so. */
+function refuseLetterBeforeReferenceDate(referenceDate: string, letterDate: string | null | undefined): void {
+  if (letterDate && letterDate < referenceDate) throw new ValidationError([{ field: 'letterDate', code: 'letterBeforeReferenceDate' }]);
 }
 
 /** One draft per reference date, and none for a date a final letter has passed already. */
@@ -162,6 +168,7 @@ export async function updateDraft(
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    refuseLetterBeforeReferenceDate(current.referenceDate, change.letterDate);
     const updated = await repository.updateDraft(trx, id, expectedVersion, change);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, {
@@ -203,7 +210,7 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
 async function finalText(db: Db, letter: repository.StoredLetter, letterDate: string | undefined) {
   const date = letterDate ?? letter.letterDate;
   if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
-  if (date < letter.referenceDate) throw new ValidationError([{ field: 'letterDate', code: 'letterBeforeReferenceDate' }]);
+  refuseLetterBeforeReferenceDate(letter.referenceDate, date);
   if (await repository.hasFinalAfter(db, letter.referenceDate)) {
     throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { vocabulary } from '../../common/vocabulary/index.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
 import {
@@ -387,13 +388,16 @@ describeEachDatabase('list exports', (database) => {
   it('exports the deliveries due for review by the reference date, and records the read as the queue does', async () => {
     const [first, second] = (await registrar('GET', '/deliveries')).body.items;
     const keep = (deliveryId: string, reviewOn: string | null) => disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'confidential', ground: 'operationalSecurity', reviewOn });
-    expect((await keep(first.id, '2025-09-01')).status).toBe(201);
+    // A review date lies ahead when it is decided: the queue is asked for a reference date after it.
+    const nextYear = Number(todayInAmsterdam().slice(0, 4)) + 1;
+    const referenceDate = `${nextYear}-09-30`;
+    expect((await keep(first.id, `${nextYear}-09-01`)).status).toBe(201);
     expect((await keep(second.id, null)).status).toBe(201);
-    const { dueForReview } = (await disclosure('GET', '/disclosure-queue?referenceDate=2025-09-30')).body;
+    const { dueForReview } = (await disclosure('GET', `/disclosure-queue?referenceDate=${referenceDate}`)).body;
     expect(dueForReview.map((review: { deliveryId: string }) => review.deliveryId)).toEqual([first.id]);
-    const { excelRows } = await expectExportsOf('disclosureOfficer', '/exports/due-reviews?referenceDate=2025-09-30', DUE_REVIEW_COLUMNS, dueForReview);
+    const { excelRows } = await expectExportsOf('disclosureOfficer', `/exports/due-reviews?referenceDate=${referenceDate}`, DUE_REVIEW_COLUMNS, dueForReview);
     expect(excelRows[1]![DUE_REVIEW_COLUMNS.findIndex((column) => column.heading === 'confidentialityGround')]).toBe(nl.confidentialityGrounds.operationalSecurity);
-    const reads = await database().db.selectFrom('auditEvent').select('canonical').where('action', '=', 'disclosure.read').where('objectId', '=', '2025-09-30').execute();
+    const reads = await database().db.selectFrom('auditEvent').select('canonical').where('action', '=', 'disclosure.read').where('objectId', '=', referenceDate).execute();
     expect(reads.filter((event) => JSON.parse(event.canonical).detail?.export === true)).toHaveLength(3);
   });
 

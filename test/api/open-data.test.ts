@@ -3,6 +3,7 @@
  * decision made them public, in the CSV Dutch Excel opens and in plain RFC 4180.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { createApi } from '../../src/api/app.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { apiClient, type ApiCall } from './client.ts';
@@ -362,7 +363,7 @@ describe('what no public file tells', () => {
     await canary('KANARIE onbeslist');
     const confidential = await canary('KANARIE vertrouwelijk');
     const embargoed = await canary('KANARIE embargo');
-    expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [confidential], state: 'confidential', ground: 'stateSecurity', reviewOn: '2026-01-01' })).status).toBe(201);
+    expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [confidential], state: 'confidential', ground: 'stateSecurity', reviewOn: `${Number(todayInAmsterdam().slice(0, 4)) + 1}-01-01` })).status).toBe(201);
     // Decided public with its date and value, but no published letter lists it yet: it waits for one.
     const waiting = await disclosure('POST', '/disclosure-decisions', {
       deliveryIds: [embargoed], state: 'public', publicTitle: 'KANARIE wacht op de brief', publicCategory: 'nonLethal', publicRealisedDate: 'day', publicValue: true,

@@ -1,7 +1,8 @@
 /**
  * What a person types wrong on a staff screen, sent to every write route that took it: an amount beyond
  * what one entry may be (€100 mld.), a count beyond a billion, a country code that names no country, a
- * plan or review date decades ahead, an exchange rate of zero. Each is refused with a 400 that names the
+ * plan or review date decades ahead, a review date that has come already, a letter dated before its reference
+ * date, a heading of only spaces, an exchange rate of zero. Each is refused with a 400 that names the
  * field and says why, in Dutch and in English, and changes nothing; the value at the edge of each rule is
  * taken. The browser's forms refuse a country that does not exist with the server's own words.
  */
@@ -25,6 +26,7 @@ const beyondTenYears = (() => {
   return new Date(Date.parse(`${Number(today.slice(0, 4)) + 10}${today.slice(4)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 })();
 const nextYear = `${Number(todayInAmsterdam().slice(0, 4)) + 1}-06-30`;
+const tomorrow = new Date(Date.parse(`${todayInAmsterdam()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 interface Case {
   /** What is typed wrong, as the test names it. */
@@ -93,11 +95,19 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     { what: 'a milestone due in 2099', role: 'registrar', method: 'POST', path: () => '/industry-contracts', body: () => ({ companyId: ids.company, reference: `R-${next()}`, subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', milestones: [{ title: 'Eerste levering', dueOn: '2099-01-01' }] }), field: 'milestones.0.dueOn', code: 'dateOutOfRange' },
     { what: 'a company to review in 2099', role: 'disclosureOfficer', method: 'POST', path: () => `/companies/${ids.company}/disclosure-decisions`, body: () => ({ state: 'confidential', ground: 'companyInterests', reviewOn: '2099-01-01' }), field: 'reviewOn', code: 'dateOutOfRange' },
     { what: 'a delivery to review more than ten years ahead', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => ({ ...confidential(), reviewOn: beyondTenYears }), field: 'reviewOn', code: 'dateOutOfRange' },
+    // A review date lies after today: the decision is taken now.
+    { what: 'a delivery to review today', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => ({ ...confidential(), reviewOn: todayInAmsterdam() }), field: 'reviewOn', code: 'notInFuture' },
+    { what: 'a delivery to review on a date passed', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => ({ ...confidential(), reviewOn: '2025-01-01' }), field: 'reviewOn', code: 'notInFuture' },
     { what: 'a delivery public from 2099', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => ({ deliveryIds: [ids.stock], state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', publicFrom: '2099-01-01' }), field: 'publicFrom', code: 'dateOutOfRange' },
     { what: 'a letter with its reference date in 2099', role: 'letterAuthor', method: 'POST', path: () => '/letters', body: () => ({ referenceDate: '2099-01-01' }), field: 'referenceDate', code: 'dateOutOfRange' },
     { what: 'a new letter dated 2060', role: 'letterAuthor', method: 'POST', path: () => '/letters', body: () => ({ referenceDate: '2025-07-31', letterDate: '2060-01-01' }), field: 'letterDate', code: 'dateOutOfRange' },
     { what: 'a draft redated to 2099', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => ({ letterDate: '2099-01-01' }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'letterDate', code: 'dateOutOfRange' },
     { what: 'a letter finalised with the date 2099', role: 'letterAuthor', method: 'POST', path: () => `/letters/${ids.letter}/finalisation`, body: () => ({ letterDate: '2099-01-01' }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'letterDate', code: 'dateOutOfRange' },
+    // A letter is dated on or after its reference date, as a draft already; a heading is not blank.
+    { what: 'a new letter dated before its reference date', role: 'letterAuthor', method: 'POST', path: () => '/letters', body: () => ({ referenceDate: '2025-07-31', letterDate: '2025-07-30' }), field: 'letterDate', code: 'letterBeforeReferenceDate' },
+    { what: 'a draft redated before its reference date', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => ({ letterDate: '2025-06-29' }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'letterDate', code: 'letterBeforeReferenceDate' },
+    { what: 'a heading of only spaces', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => ({ blocks: [{ key: 'opening', heading: '   ', text: 'Tekst.' }] }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'blocks.0.heading', code: 'required' },
+    { what: 'a preview with a heading of only spaces', role: 'letterAuthor', method: 'POST', path: () => `/letters/${ids.letter}/preview`, body: () => ({ blocks: [{ key: 'opening', heading: ' ', text: 'Tekst.' }] }), field: 'blocks.0.heading', code: 'required' },
     { what: 'a publication scheduled in 2150', role: 'letterAuthor', method: 'POST', path: () => `/letters/${ids.letter}/publication`, body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-07-10', publishAt: '2150-01-01T09:00:00+01:00' }), field: 'publishAt', code: 'dateOutOfRange' },
   ];
 
@@ -132,10 +142,19 @@ describeEachDatabase('what a person types, on every write route', (database) => 
       expect((await as.registrar('POST', '/replenishment-projects', { ...project(), budgetCents: MAX_ENTRY_CENTS })).status).toBe(201);
     });
 
-    it('a review next year, and one already passed for a delivery (it is then due for review)', async () => {
+    it('a review next year, and one tomorrow', async () => {
       expect((await as.disclosureOfficer('POST', `/companies/${ids.company}/disclosure-decisions`, { state: 'confidential', ground: 'companyInterests', reviewOn: nextYear })).status).toBe(201);
       expect((await as.disclosureOfficer('POST', '/disclosure-decisions', confidential())).status).toBe(201);
-      expect((await as.disclosureOfficer('POST', '/disclosure-decisions', { ...confidential(), reviewOn: '2025-01-01' })).status).toBe(201);
+      expect((await as.disclosureOfficer('POST', '/disclosure-decisions', { ...confidential(), reviewOn: tomorrow })).status).toBe(201);
+    });
+
+    it('a letter dated on its reference date, and a heading with spaces around it, trimmed', async () => {
+      const created = await as.letterAuthor('POST', '/letters', { referenceDate: '2025-08-31', letterDate: '2025-08-31' });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const headed = { key: 'opening', heading: '  Kop  ', text: 'Tekst.' };
+      const changed = await as.letterAuthor('PATCH', `/letters/${created.body.id}`, { blocks: [headed], letterDate: '2025-08-31' }, { 'If-Match': `"${created.body.version}"` });
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+      expect(changed.body.blocks).toEqual([{ ...headed, heading: 'Kop' }]);
     });
 
     it('a foreign valuation at the smallest rate', async () => {

@@ -45,6 +45,7 @@ import { approve, createDraft, finalise, getLetter, updateDraft } from '../../sr
 import { correctPublication, recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
 import { startPublicationTimer } from '../../src/register/publication-timer.ts';
 import { formatPublishedFigure } from '../../common/letter-format.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
 import type { NarrativeBlock } from '../../src/letters/narrative.ts';
 import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
@@ -103,6 +104,11 @@ const rarely = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrar
 const onceIn = (times: number) => fc.oneof({ weight: times - 1, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
 const salt = fc.nat();
 const date = fc.constantFrom(...DATES);
+/** A date to review a decision again: mostly ahead of today, as the rules want it; now and then one of the past dates. */
+const reviewDate = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: 1, max: 3_000 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)) },
+  { weight: 1, arbitrary: date },
+);
 const amount = fc.integer({ min: 10_000_000, max: 900_000_000_000 });
 
 const paragraph = fc.oneof(
@@ -174,7 +180,7 @@ const STEP = fc.oneof(
       targets: fc.array(pick, { minLength: 1, maxLength: 2 }),
       salt,
       ground: fc.constantFrom(...CONFIDENTIALITY_GROUNDS),
-      reviewOn: fc.option(date, { nil: null }),
+      reviewOn: fc.option(reviewDate, { nil: null }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: pick, stale: onceIn(4) }) },
@@ -920,7 +926,9 @@ export class CanaryRun {
       case 'decideConfidential': {
         const targets = this.#targets(step.targets);
         if (targets.length === 0) return this.#stats.count(step.kind, 'skipped');
-        const expected = targets.some((target) => target.deleted) ? 'NotFound' : 'ok';
+        // A review date is after today, checked before the deliveries are looked up.
+        const reviewRefused = step.reviewOn !== null && step.reviewOn <= todayInAmsterdam(this.#harness.clock());
+        const expected = reviewRefused ? 'Validation' : targets.some((target) => target.deleted) ? 'NotFound' : 'ok';
         const attempt = await this.#attempt(() =>
           decide(db, context, targets.map((target) => target.id), { state: 'confidential', ground: step.ground as ConfidentialityGround, reviewOn: step.reviewOn, note: `Afweging ${this.#canary(step.salt)}` }),
         );
@@ -965,8 +973,10 @@ export class CanaryRun {
         const blocks = step.blocks ? this.#blocks(step.blocks) : undefined;
         const inherited = this.#previousFinal(step.referenceDate)?.blocks ?? [...DEFAULT_BLOCKS];
         const attempt = await this.#attempt(() => createDraft(db, context, { referenceDate: step.referenceDate, letterDate: step.letterDate, ...(blocks ? { blocks } : {}) }));
-        // One draft per reference date, and none for a date a final letter has reached.
-        const refused = this.reports.some((report) => (report.status === 'draft' ? report.referenceDate === step.referenceDate : report.referenceDate >= step.referenceDate));
+        // One draft per reference date, none for a date a final letter has reached, and none dated before its reference date.
+        const refused =
+          (step.letterDate !== null && step.letterDate < step.referenceDate) ||
+          this.reports.some((report) => (report.status === 'draft' ? report.referenceDate === step.referenceDate : report.referenceDate >= step.referenceDate));
         if (!this.#expect(refused ? 'Validation' : 'ok', attempt)) return;
         this.reports.push({
           id: attempt.value.id,
@@ -990,7 +1000,8 @@ export class CanaryRun {
         const target = this.#report(step.target);
         if (!target) return this.#stats.count(step.kind, 'skipped');
         const blocks = step.blocks ? this.#blocks(step.blocks) : undefined;
-        const expected = target.status === 'final' ? 'Validation' : step.stale ? 'Conflict' : 'ok';
+        const datedBefore = !!step.letterDate && step.letterDate < target.referenceDate;
+        const expected = target.status === 'final' ? 'Validation' : step.stale ? 'Conflict' : datedBefore ? 'Validation' : 'ok';
         const change = { ...(blocks ? { blocks } : {}), ...(step.letterDate === undefined ? {} : { letterDate: step.letterDate }) };
         const attempt = await this.#attempt(() => updateDraft(db, context, target.id, step.stale ? target.version - 1 : target.version, change));
         if (!this.#expect(expected, attempt)) return;

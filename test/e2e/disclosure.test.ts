@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import type { DisclosureDecision } from '../../web/src/api/disclosure.ts';
 import type { PublicDelivery } from '../../web/src/api/public.ts';
 import { describeWithBrowser } from '../support/browser.ts';
@@ -18,6 +19,8 @@ const HOWITZERS = {
 };
 const RADARS = { ...HOWITZERS, title: 'Radars voor luchtverdediging', publicTitle: null, category: 'airDefence', quantity: 2, realisedAt: '2025-08-01' };
 const MINES = { ...HOWITZERS, title: 'Mijnenveegsystemen', publicTitle: null, category: 'vehicles', quantity: null, unit: null, realisedAt: '2025-08-20' };
+/** A review date lies after the day of the decision. */
+const reviewYear = Number(todayInAmsterdam().slice(0, 4)) + 1;
 
 async function publicDeliveries(url: string): Promise<PublicDelivery[]> {
   const response = await fetch(`${url}/api/v1/public/deliveries`);
@@ -100,7 +103,7 @@ describeWithBrowser('disclosure', (browser) => {
     await page.getByRole('heading', { level: 2, name: 'Besluit over 2 geselecteerde leveringen' }).waitFor();
     await page.getByLabel('Vertrouwelijk', { exact: true }).check();
     await page.getByLabel('Grond').selectOption('operationalSecurity');
-    await page.getByLabel('Opnieuw bekijken op (optioneel)').fill('2026-03-01');
+    await page.getByLabel('Opnieuw bekijken op (optioneel)').fill(`${reviewYear}-03-01`);
     await page.getByRole('button', { name: 'Besluit vastleggen voor 2 leveringen' }).click();
     await page.getByText('Het besluit is vastgelegd voor 2 leveringen.').waitFor();
     await page.getByText('Er zijn geen leveringen zonder besluit.').waitFor();
@@ -135,9 +138,9 @@ describeWithBrowser('disclosure', (browser) => {
     await historyTable.waitFor();
     const history = await tableRows(historyTable);
     expect(history).toHaveLength(1);
-    expect(history[0]).toEqual([expect.any(String), 'Vertrouwelijk', 'Operationele veiligheid · opnieuw bekijken op 1 mrt. 2026', '—', 'demo-disclosure-officer']);
+    expect(history[0]).toEqual([expect.any(String), 'Vertrouwelijk', `Operationele veiligheid · opnieuw bekijken op 1 mrt. ${reviewYear}`, '—', 'demo-disclosure-officer']);
     const stored = await api<{ items: DisclosureDecision[] }>(server(), `/deliveries/${ids.radars}/disclosure-decisions`, { as: 'disclosureOfficer' });
-    expect(stored.items.map((decision) => [decision.state, decision.ground, decision.reviewOn])).toEqual([['confidential', 'operationalSecurity', '2026-03-01']]);
+    expect(stored.items.map((decision) => [decision.state, decision.ground, decision.reviewOn])).toEqual([['confidential', 'operationalSecurity', `${reviewYear}-03-01`]]);
   });
 
   it('the disclosure officer decides again from the delivery page', async () => {

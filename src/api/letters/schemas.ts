@@ -16,9 +16,10 @@ const annexFormatParams = idParam.extend({ format: z.enum(ANNEX_FORMATS).openapi
 // The letter's own schemas, named for the OpenAPI document. They are built on the same shapes, because a
 // schema made before the OpenAPI extension was loaded (the letter modules do not depend on it) has no
 // `.openapi()` of its own.
-const BlockSchema = z
-  .strictObject({ ...NarrativeBlockSchema.shape, key: safeText(100).min(1), heading: safeText(300).nullable(), text: multilineText(50_000) })
-  .openapi('NarrativeBlock');
+const blockFields = { ...NarrativeBlockSchema.shape, key: safeText(100).min(1), heading: safeText(300).nullable(), text: multilineText(50_000) };
+const BlockSchema = z.strictObject(blockFields).openapi('NarrativeBlock');
+/** A block as its author sends it: a heading, where there is one, is not blank. A stored letter is answered as it is. */
+const BlockInputSchema = z.strictObject({ ...blockFields, heading: safeText(300).trim().min(1).nullable() }).openapi('NarrativeBlockInput');
 /** The public letter exactly as sent (or, for a draft, as it would be sent now). */
 export const PublicLetterSnapshotResponse = z.object(PublicLetterSnapshotSchema.shape).openapi('PublicLetterSnapshot');
 export const LetterComparisonResponse = z.object(LetterComparisonSchema.shape).openapi('LetterComparison');
@@ -103,7 +104,7 @@ const optionalLetterhead = {
   signatoryTitle: letterheadFields.signatoryTitle.optional(),
 };
 const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
-const DraftChangeSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50).optional(), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
+const DraftChangeSchema = z.strictObject({ blocks: z.array(BlockInputSchema).max(50).optional(), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
 const FinalisationSchema = z.strictObject({ letterDate: isoDate.optional() });
 const paperNumber = safeText(100).openapi({ description: 'As parliament assigned it: "Kamerstuk 22 054, nr. 453"' });
 const PublicationSchema = z.strictObject({
@@ -113,7 +114,7 @@ const PublicationSchema = z.strictObject({
 });
 const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn: isoDate, reason: multilineText(2000) });
 const RejectionSchema = z.strictObject({ comment: multilineText(4000) });
-const PreviewSchema = z.strictObject({ blocks: z.array(BlockSchema).max(50), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
+const PreviewSchema = z.strictObject({ blocks: z.array(BlockInputSchema).max(50), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
 const ComparisonQuery = z.object({ from: safeText(100), to: safeText(100) });
 
 const VerificationSchema = z

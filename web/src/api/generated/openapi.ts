@@ -2374,7 +2374,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        blocks?: components["schemas"]["NarrativeBlock"][];
+                        blocks?: components["schemas"]["NarrativeBlockInput"][];
                         /** Format: date */
                         letterDate?: string | null;
                         /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
@@ -3075,7 +3075,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        blocks: components["schemas"]["NarrativeBlock"][];
+                        blocks: components["schemas"]["NarrativeBlockInput"][];
                         /** Format: date */
                         letterDate?: string | null;
                         /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
@@ -11115,6 +11115,11 @@ export interface components {
                 signatoryName: string;
                 signatoryTitle: string;
             };
+        };
+        NarrativeBlockInput: {
+            key: string;
+            heading: string | null;
+            text: string;
         };
         LetterVerification: {
             ok: boolean;
