@@ -178,13 +178,15 @@ const REASONS: Record<Language, Record<string, Message>> = {
     amountTooLarge: () => 'Eén bedrag is hoogstens € 100 mld.',
     amountNegative: () => 'Vul een bedrag in van € 0,00 of meer.',
     cellError: (p) => `Deze cel toont de fout ${p.shown}; herstel de formule of typ de waarde in.`,
+    garbledText: (p) =>
+      `Deze tekst is verminkt door een verkeerde tekenset: ${p.shown} staat er waarschijnlijk voor ${p.meant}. Het bestand is ergens als Windows-1252 gelezen en weer als UTF-8 opgeslagen; herstel de tekst, of maak het bestand opnieuw uit het oorspronkelijke.`,
     formulaWithoutValue: (p) => `Deze cel heeft een formule (${p.shown}) zonder berekende waarde; open het bestand in Excel en sla het op, of typ de waarde in.`,
     missingColumn: (p) => `Dit blad mist de kolom ${p.column}; voeg die toe met de kop uit het sjabloon.`,
     duplicateColumn: (p) => `Deze kolom staat ook al in kolom ${p.first}; verwijder een van beide.`,
     unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
     hiddenSheet: (p) =>
       `Het blad ${p.sheet} is ${p.visibility === 'veryHidden' ? 'zeer verborgen (Excel toont het niet bij Zichtbaar maken; zet in de VBA-editor de eigenschap Visible van het blad op xlSheetVisible)' : 'verborgen'}, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.`,
-    duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van dit blad (hoofdletters en spaties tellen niet mee); geef elke regel een eigen kenmerk.`,
+    duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van ${p.sheet ? `het blad ${p.sheet}` : 'dit blad'} (hoofdletters en spaties tellen niet mee); geef elke regel een eigen kenmerk.`,
     unknownDeliveryReference: (p) =>
       `Er is geen levering met ${p.reference ? `het kenmerk ${p.reference}` : 'dit kenmerk'}, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.`,
     unknownCompanyReference: (p) => `Er is geen bedrijf met het kenmerk ${p.reference}, in het bestand noch in het register; voeg het toe op het blad Bedrijven, of gebruik het kenmerk of id van een bedrijf in het register.`,
@@ -209,7 +211,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     tooManyCells: (p) => `Dit bestand heeft meer dan ${p.maximum} cellen; verwijder lege kolommen en verdeel de regels over meer bestanden.`,
     notASpreadsheet: () => 'Dit bestand is geen spreadsheet maar een ander Office-bestand, zoals een Word-document (.docx) of PowerPoint-presentatie (.pptx); kies het ingevulde sjabloon als Excel-werkmap (.xlsx) of CSV-bestand.',
     notSpreadsheetOrText: () => 'Dit bestand is geen Excel-werkmap (.xlsx) en geen CSV-bestand, maar bijvoorbeeld een afbeelding of PDF; kies het ingevulde sjabloon.',
-    noKnownSheet: () => 'Geen blad van dit bestand heeft de kolommen van het sjabloon; download het sjabloon en gebruik die kolomkoppen.',
+    noKnownSheet: () => 'Geen blad van dit bestand heeft op regel 1 de kolomkoppen van het sjabloon; download het sjabloon en gebruik die kolomkoppen, op de eerste regel van het blad.',
     emptyFile: () => 'Dit bestand is leeg; kies het ingevulde sjabloon.',
     noRows: () => 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per levering, waardering of betaling in.',
     fileTooLarge: (p) => `Dit bestand is te groot: een import is hoogstens ${p.maximum}. Verdeel de regels over meer bestanden.`,
@@ -353,13 +355,15 @@ const REASONS: Record<Language, Record<string, Message>> = {
     amountTooLarge: () => 'One amount is at most € 100 billion.',
     amountNegative: () => 'Enter an amount of € 0.00 or more.',
     cellError: (p) => `This cell shows the error ${p.shown}; correct the formula or type the value.`,
+    garbledText: (p) =>
+      `This text was garbled by a wrong character set: ${p.shown} probably stands for ${p.meant}. The file was read as Windows-1252 somewhere and saved again as UTF-8; correct the text, or make the file again from the original.`,
     formulaWithoutValue: (p) => `This cell holds a formula (${p.shown}) without a computed value; open the file in Excel and save it, or type the value.`,
     missingColumn: (p) => `This sheet lacks the column ${p.column}; add it with the template's header.`,
     duplicateColumn: (p) => `This column is also in column ${p.first}; delete one of them.`,
     unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",
     hiddenSheet: (p) =>
       `The sheet ${p.sheet} is ${p.visibility === 'veryHidden' ? "very hidden (Excel's Unhide does not list it; in the VBA editor set the sheet's Visible property to xlSheetVisible)" : 'hidden'}, so its rows cannot be seen; unhide the sheet to import them, or remove it.`,
-    duplicateReference: (p) => `This reference is on row ${p.row} of this sheet already (capitals and spaces do not count); give every row its own reference.`,
+    duplicateReference: (p) => `This reference is on row ${p.row} of ${p.sheet ? `the sheet ${p.sheet}` : 'this sheet'} already (capitals and spaces do not count); give every row its own reference.`,
     unknownDeliveryReference: (p) =>
       `There is no delivery with ${p.reference ? `the reference ${p.reference}` : 'this reference'}, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.`,
     unknownCompanyReference: (p) => `There is no company with the reference ${p.reference}, neither in the file nor in the register; add it on the Companies sheet, or use the reference or id of a company in the register.`,
@@ -384,7 +388,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     tooManyCells: (p) => `This file has more than ${p.maximum} cells; delete empty columns and spread the rows over more files.`,
     notASpreadsheet: () => 'This file is not a spreadsheet but another Office file, such as a Word document (.docx) or PowerPoint presentation (.pptx); choose the filled-in template as an Excel workbook (.xlsx) or CSV file.',
     notSpreadsheetOrText: () => 'This file is neither an Excel workbook (.xlsx) nor a CSV file but, for example, an image or a PDF; choose the filled-in template.',
-    noKnownSheet: () => "No sheet of this file has the template's columns; download the template and use its column headers.",
+    noKnownSheet: () => "No sheet of this file has the template's column headers on row 1; download the template and use its column headers, on the sheet's first row.",
     emptyFile: () => 'This file is empty; choose the filled-in template.',
     noRows: () => "This file has the template's column headers but no rows below them; fill in one row per delivery, valuation or payment below the headers.",
     fileTooLarge: (p) => `This file is too large: an import is at most ${p.maximum}. Spread the rows over more files.`,

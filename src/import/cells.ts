@@ -24,9 +24,11 @@ export type CellReading = { value: unknown } | { fault: string; params?: Record<
 export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { value: undefined };
   if (typeof cell === 'object') return { fault: cell.problem, params: { shown: cell.shown } };
+  const garbled = typeof cell === 'string' ? garbledText(cell) : undefined;
+  if (garbled) return { fault: 'garbledText', params: garbled };
   if (typeof kind === 'object') {
-    const reading = readCode(kind.list, cell);
-    return kind.list === 'yesNo' && 'value' in reading ? { value: reading.value === 'yes' } : reading;
+    if (kind.list === 'yesNo') return readYesNo(cell);
+    return readCode(kind.list, cell);
   }
   switch (kind) {
     case 'text':
@@ -49,10 +51,59 @@ function readCount(text: string): CellReading {
 }
 
 function readCode(list: Parameters<typeof codeList>[0], cell: string | number): CellReading {
-  const wanted = String(cell).trim().toLowerCase();
+  // Spaces count as in a reference (see referenceKey): a label pasted with a non-breaking or a double space is still the label.
+  const wanted = String(cell).trim().replace(/\s+/g, ' ').toLowerCase();
   const { codes, labels } = codeList(list);
   const code = codes.find((candidate) => [candidate, labels(nl)[candidate], labels(en)[candidate]].some((name) => name?.toLowerCase() === wanted));
   return code ? { value: code } : { fault: 'invalidChoice', params: { list } };
+}
+
+/**
+ * Ja or Nee in either language, or a truth value as a spreadsheet keeps it: a cell holding TRUE or
+ * FALSE (shown by Dutch Excel as WAAR or ONWAAR, and saved so in its CSV files).
+ */
+function readYesNo(cell: string | number): CellReading {
+  const truth = TRUTH_VALUES[String(cell).trim().toLowerCase()];
+  if (truth !== undefined) return { value: truth };
+  const reading = readCode('yesNo', cell);
+  return 'value' in reading ? { value: reading.value === 'yes' } : reading;
+}
+
+const TRUTH_VALUES: Readonly<Record<string, boolean>> = { true: true, waar: true, false: false, onwaar: false };
+
+/**
+ * Text written as UTF-8 and read back as Windows-1252 somewhere on its way ("OekraÃ¯ne" for
+ * "Oekraïne", "â€™" for "’"), as happens when a CSV file without a byte order mark is opened in Excel
+ * and saved again: the first such word, and what it stood for. Undefined for any other text: a lead
+ * character of UTF-8 followed by the characters its continuation bytes show as in Windows-1252 is no
+ * Dutch or English text.
+ */
+export function garbledText(text: string): { shown: string; meant: string } | undefined {
+  const match = GARBLED.exec(text);
+  if (!match) return undefined;
+  const start = text.lastIndexOf(' ', match.index) + 1;
+  const end = text.indexOf(' ', match.index + match[0].length);
+  const shown = text.slice(start, end === -1 ? undefined : end);
+  return { shown, meant: shown.replace(new RegExp(GARBLED.source, 'g'), asUtf8) };
+}
+
+/** The characters Windows-1252 shows for the bytes 0x80–0xFF (the WHATWG decoder: an unassigned byte as the control character of its number). */
+const WINDOWS_1252 = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 128 }, (_, index) => 0x80 + index));
+const charactersOf = (from: number, to: number) => [...WINDOWS_1252.slice(from - 0x80, to - 0x80 + 1)].map((character) => String.raw`\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+/** A continuation byte (0x80–0xBF) as Windows-1252 shows it; the non-breaking space (0xA0) only after Â and Ã, as text has it after other letters. */
+const CONTINUATION = `[${charactersOf(0x80, 0x9f)}${charactersOf(0xa1, 0xbf)}]`;
+/**
+ * The lead characters of the two-byte letters that are garbled in practice: Â and Ã (Latin-1), Ä and Å (the
+ * rest of Europe's Latin letters), Ð and Ñ (Cyrillic); and of three bytes â (punctuation: ’ “ – …) and ï
+ * (a byte order mark). The other capitals with an accent (É, Ö, Ü) stand before a quotation mark in
+ * ordinary text, so they are left out.
+ */
+const GARBLED = new RegExp(String.raw`[\u00c2\u00c3]\u00a0|[\u00c2-\u00c5\u00d0\u00d1]${CONTINUATION}|[\u00e2\u00ef]${CONTINUATION}{2}`);
+
+/** Characters that Windows-1252 showed for the bytes of UTF-8, as the text they were. */
+function asUtf8(characters: string): string {
+  const bytes = Uint8Array.from(characters, (character) => (character.charCodeAt(0) >= 0xa0 && character.charCodeAt(0) <= 0xff ? character.charCodeAt(0) : 0x80 + WINDOWS_1252.indexOf(character)));
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 // A time after the date, as a spreadsheet writes a date and time as text, says nothing about the day.
@@ -87,8 +138,11 @@ export function excelSerialDate(serial: number, date1904: boolean): string | und
  * cents, dots between thousands) or with a decimal point ("1234.56"); a euro sign and spaces may
  * surround it. A dot followed by exactly three digits groups thousands ("1.234" is € 1.234); a comma
  * followed by three is refused rather than guessed at ("1,234"). An amount beyond the register's
- * largest is said to be too large, not to be no amount.
+ * largest is said to be too large, not to be no amount. Whole euros may end as Dutch writes them: "€ 250,-".
  */
+/** ",-" (or ",--", with a dash as a word processor makes it) after whole euros. */
+const WHOLE_EUROS = /(?<=\d),[-–]{1,2}$/;
+
 export function readEuroCents(cell: string | number): CellReading {
   if (typeof cell === 'number') {
     if (Math.abs(cell) * 100 > MAX_ENTRY_CENTS) return { fault: 'amountTooLarge' };
@@ -97,7 +151,7 @@ export function readEuroCents(cell: string | number): CellReading {
     // A cell formatted as euros shows 1234.567 as € 1.234,57: its user is told what it holds.
     return Math.abs(cents - cell * 100) < 1e-6 ? { value: cents } : { fault: 'amountBeyondCents', params: { shown: String(cell) } };
   }
-  const cents = parseEuroAmountExactly(cell.trim().replace(/^EUR\s*/i, '').replace(/\s*(€|EUR)$/i, ''));
+  const cents = parseEuroAmountExactly(cell.trim().replace(/^EUR\s*/i, '').replace(/\s*(€|EUR)$/i, '').replace(WHOLE_EUROS, ''));
   if (cents === undefined) return { fault: 'notAnAmount' };
   return cents > BigInt(MAX_ENTRY_CENTS) ? { fault: 'amountTooLarge' } : { value: Number(cents) };
 }

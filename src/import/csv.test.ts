@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
 import { reason } from '../api/messages.ts';
-import { excelSerialDate, readCell, readEuroCents } from './cells.ts';
+import { excelSerialDate, garbledText, readCell, readEuroCents } from './cells.ts';
 import { readCsv } from './csv.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -43,11 +43,14 @@ describe('reading euro amounts', () => {
     ['-5,00', -500],
     ['1.234,56 €', 123_456],
     ['€ 100.000.000.000', 10_000_000_000_000],
+    ['€ 250,-', 25_000],
+    ['1.234,--', 123_400],
+    ['250,– €', 25_000],
   ])('reads %s as %i cents', (cell, cents) => {
     expect(readEuroCents(cell)).toEqual({ value: cents });
   });
 
-  it.each(['1,234', '12,345', 'twaalf', '1.23.4', '1,2,3', '1,234.56', '1e5', '12.3456'])('refuses %s rather than guess', (cell) => {
+  it.each(['1,234', '12,345', 'twaalf', '1.23.4', '1,2,3', '1,234.56', '1e5', '12.3456', ',-', '12,50-', '€ -'])('refuses %s rather than guess', (cell) => {
     expect(readEuroCents(cell)).toEqual({ fault: 'notAnAmount' });
   });
 
@@ -103,6 +106,57 @@ describe('reading dates', () => {
       '2025-09-10',
       undefined,
       undefined,
+    ]);
+  });
+});
+
+describe('reading choices', () => {
+  it.each([
+    ['Directe  levering uit\u00a0voorraad', { value: 'stock' }],
+    ['Stock', { value: 'stock' }],
+    ['Directe levering', { fault: 'invalidChoice', params: { list: 'supportType' } }],
+  ])('reads %s as %o, whatever its spaces', (cell, reading) => {
+    expect(readCell({ list: 'supportType' }, cell)).toEqual(reading);
+  });
+
+  // A cell holding TRUE or FALSE is read as "true" or "false"; Dutch Excel shows it, and saves it in CSV, as WAAR or ONWAAR.
+  it.each([
+    ['Ja', true],
+    ['no', false],
+    ['true', true],
+    ['WAAR', true],
+    ['false', false],
+    [' Onwaar ', false],
+  ])('reads %s in a yes/no column as %s', (cell, value) => {
+    expect(readCell({ list: 'yesNo' }, cell)).toEqual({ value });
+  });
+});
+
+describe('reading text garbled by a wrong character set', () => {
+  // UTF-8 read as Windows-1252 and saved again: Excel does so with a CSV file without a byte order mark.
+  it.each([
+    ['Levering aan OekraÃ¯ne', 'OekraÃ¯ne', 'Oekraïne'],
+    ['CommerciÃ«le verwerving', 'CommerciÃ«le', 'Commerciële'],
+    ['Ministerieâ€™s brief', 'Ministerieâ€™s', 'Ministerie’s'],
+    ['Ã‰Ã‰N', 'Ã‰Ã‰N', 'ÉÉN'],
+    ['Ð£ÐºÑ€Ð°Ñ—Ð½Ð°', 'Ð£ÐºÑ€Ð°Ñ—Ð½Ð°', 'Україна'],
+    ['ï»¿Eigen kenmerk', 'ï»¿Eigen', 'Eigen'],
+    ['10Â\u00a0stuks', '10Â\u00a0stuks', '10\u00a0stuks'],
+  ])('refuses %s in any column, naming %s and what it stood for', (cell, shown, meant) => {
+    expect(garbledText(cell)).toEqual({ shown, meant });
+    expect(readCell('text', cell)).toEqual({ fault: 'garbledText', params: { shown, meant } });
+    expect(readCell({ list: 'fundingSource' }, cell)).toMatchObject({ fault: 'garbledText' });
+  });
+
+  it.each(['Oekraïne', 'België’s', 'São Paulo', 'Zürich', 'CAFÉ”', '3×½', 'Ø 155 mm', 'Україна', 'privé…”', 'naïef'])('reads %s as it is', (text) => {
+    expect(readCell('text', text)).toEqual({ value: text });
+  });
+
+  it('says so in Dutch and English', () => {
+    const params = { shown: 'OekraÃ¯ne', meant: 'Oekraïne' };
+    expect([reason('nl', 'garbledText', params), reason('en', 'garbledText', params)]).toEqual([
+      'Deze tekst is verminkt door een verkeerde tekenset: OekraÃ¯ne staat er waarschijnlijk voor Oekraïne. Het bestand is ergens als Windows-1252 gelezen en weer als UTF-8 opgeslagen; herstel de tekst, of maak het bestand opnieuw uit het oorspronkelijke.',
+      'This text was garbled by a wrong character set: OekraÃ¯ne probably stands for Oekraïne. The file was read as Windows-1252 somewhere and saved again as UTF-8; correct the text, or make the file again from the original.',
     ]);
   });
 });

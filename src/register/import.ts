@@ -426,14 +426,18 @@ function addFaults(row: PlannedRow, violations: readonly RuleViolation[]): void 
   }
 }
 
+/** A row whose reference an earlier row of the same kind has, on its sheet or (a workbook may hold a kind on several sheets) on another, which is named. */
 function markDuplicateReferences(rows: PlannedRow[]): void {
-  const firstRow = new Map<string, number>();
+  const firstRow = new Map<string, PlannedRow>();
   for (const row of rows) {
     if (row.outcome === 'example' || !row.reference) continue;
     const key = referenceKey(row.reference);
     const first = firstRow.get(key);
-    if (first === undefined) firstRow.set(key, row.rowNumber);
-    else addFaults(row, [{ field: 'externalReference', code: 'duplicateReference', params: { row: String(first) } }]);
+    if (first === undefined) firstRow.set(key, row);
+    else {
+      const params = { row: String(first.rowNumber), ...(first.sheetName === row.sheetName ? {} : { sheet: first.sheetName }) };
+      addFaults(row, [{ field: 'externalReference', code: 'duplicateReference', params }]);
+    }
   }
 }
 

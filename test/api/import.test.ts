@@ -180,7 +180,39 @@ describeEachDatabase('import', (database) => {
     const garbage = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('a,b\n1,2\n'), 'x.csv'));
     expect(garbage.status).toBe(400);
     expect(garbage.body.invalidParams).toEqual([expect.objectContaining({ name: 'content', code: 'noKnownSheet' })]);
+    // A title above the headers, as many kept sheets have: the headers belong on row 1.
+    const titled = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('Waarderingen 2025\r\nEigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\nT-W;IMP-1;10;Vervangingswaarde;1-7-2025\r\n'), 'w.csv'), { 'Accept-Language': 'en' });
+    expect(titled.body.invalidParams).toEqual([expect.objectContaining({ code: 'noKnownSheet', reason: expect.stringContaining("column headers on row 1") })]);
     expect((await auditor('POST', '/imports/dry-run', file)).status).toBe(403);
+  });
+
+  it('refuses text garbled by a wrong character set by row and column, as a CSV file opened in Excel without its byte order mark and saved again has it, and commits nothing', async () => {
+    const csv = ['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron', 'MOJI-1;Helmen voor OekraÃ¯ne;Directe levering uit voorraad;Niet-letale goederen;Defensiebegroting', 'MOJI-2;Helmen;Directe levering uit voorraad;Niet-letale goederen;Defensiebegroting'].join('\r\n');
+    const upload = asUpload(new TextEncoder().encode(csv), 'leveringen.csv');
+    const dryRun = await registrar('POST', '/imports/dry-run', upload, { 'Accept-Language': 'nl' });
+    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)])).toEqual([
+      [2, 'invalid', [expect.stringMatching(/^B garbledText: Deze tekst is verminkt door een verkeerde tekenset: OekraÃ¯ne staat er waarschijnlijk voor Oekraïne\./)]],
+      [3, 'create', []],
+    ]);
+    const deliveries = async () => Number((await database().db.selectFrom('delivery').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await deliveries();
+    expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
+    expect(await deliveries()).toBe(before);
+  });
+
+  it('names the other sheet of a workbook that has a row of the same kind under the same reference', async () => {
+    const headings = ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'];
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Leveringen 2024').addRows([headings, ['TWEE-1', 'Helmen', 'stock', 'nonLethal', 'defenceBudget']]);
+    workbook.addWorksheet('Leveringen 2025').addRows([headings, ['TWEE-2', 'Helmen', 'stock', 'nonLethal', 'defenceBudget'], ['twee-1', 'Helmen', 'stock', 'nonLethal', 'defenceBudget']]);
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await workbook.xlsx.writeBuffer())), { 'Accept-Language': 'en' });
+    expect(dryRun.body.rows.filter((row: any) => row.outcome === 'invalid')).toEqual([
+      expect.objectContaining({
+        sheetName: 'Leveringen 2025',
+        rowNumber: 3,
+        faults: [expect.objectContaining({ code: 'duplicateReference', reason: 'This reference is on row 2 of the sheet Leveringen 2024 already (capitals and spaces do not count); give every row its own reference.' })],
+      }),
+    ]);
   });
 
   it('refuses what is no import with a reason that names the file, and changes nothing', async () => {
