@@ -184,6 +184,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     missingColumn: (p) => `Dit blad mist de kolom ${p.column}; voeg die toe met de kop uit het sjabloon.`,
     duplicateColumn: (p) => `Deze kolom staat ook al in kolom ${p.first}; verwijder een van beide.`,
     unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
+    unheadedColumn: (p) => `Deze kolom heeft geen kop maar wel waarden (de eerste op regel ${p.row}), die dus niet geïmporteerd zouden worden; geef haar de kop van een kolom uit het sjabloon, of maak haar leeg.`,
     hiddenSheet: (p) =>
       `Het blad ${p.sheet} is ${p.visibility === 'veryHidden' ? 'zeer verborgen (Excel toont het niet bij Zichtbaar maken; zet in de VBA-editor de eigenschap Visible van het blad op xlSheetVisible)' : 'verborgen'}, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.`,
     duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van ${p.sheet ? `het blad ${p.sheet}` : 'dit blad'} (hoofdletters en spaties tellen niet mee); geef elke regel een eigen kenmerk.`,
@@ -361,6 +362,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     missingColumn: (p) => `This sheet lacks the column ${p.column}; add it with the template's header.`,
     duplicateColumn: (p) => `This column is also in column ${p.first}; delete one of them.`,
     unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",
+    unheadedColumn: (p) => `This column has values (the first on row ${p.row}) but no header, so they would not be imported; give it the header of one of the template's columns, or empty it.`,
     hiddenSheet: (p) =>
       `The sheet ${p.sheet} is ${p.visibility === 'veryHidden' ? "very hidden (Excel's Unhide does not list it; in the VBA editor set the sheet's Visible property to xlSheetVisible)" : 'hidden'}, so its rows cannot be seen; unhide the sheet to import them, or remove it.`,
     duplicateReference: (p) => `This reference is on row ${p.row} of ${p.sheet ? `the sheet ${p.sheet}` : 'this sheet'} already (capitals and spaces do not count); give every row its own reference.`,

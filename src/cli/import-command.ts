@@ -59,8 +59,8 @@ function progressBar(): Progress | undefined {
 function describe(report: ImportReport, dryRun: boolean): string {
   const lines = report.rows.flatMap((row) =>
     row.faults.map((fault) => {
-      // A fault of the whole sheet (a hidden one) has no column.
-      const column = fault.column === '' ? '' : `, column ${fault.columnLetter ?? '-'} (${fault.column})`;
+      // A fault of the whole sheet (a hidden one) has no column; a column without a header has only its letter.
+      const column = fault.column === '' ? (fault.columnLetter ? `, column ${fault.columnLetter}` : '') : `, column ${fault.columnLetter ?? '-'} (${fault.column})`;
       return withVisibleControls(`${row.sheetName}, row ${row.rowNumber}${column}: ${reason('en', fault.code, { later: fault.field, ...fault.params })}`);
     }),
   );

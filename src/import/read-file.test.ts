@@ -39,7 +39,9 @@ describe('reading an import file', () => {
   it.each([
     ['a column the template does not have', [...VALUATION_HEADERS, 'Bedrag ex btw'], ['F Bedrag ex btw: unknownColumn']],
     ['a column twice', [...VALUATION_HEADERS, 'Amount'], ['F Amount: duplicateColumn']],
-    ['a required column missing', VALUATION_HEADERS.slice(0, 4), ['- Ingangsdatum / Effective date: missingColumn']],
+    // Its header deleted, the column's values are no one's: they are said too.
+    ['a required column missing', VALUATION_HEADERS.slice(0, 4), ['- Ingangsdatum / Effective date: missingColumn', 'E : unheadedColumn', 'F : unheadedColumn']],
+    ['values in a column without a header', [...VALUATION_HEADERS, ''], ['F : unheadedColumn']],
   ])('says so when a sheet has %s, rather than leave data out unseen', async (_case, names, faults) => {
     const [sheet] = await readImportFile('w.csv', csv(`${names.join(';')}\nW1;D1;1;x;y;z\n`));
     expect(headerFaults(sheet!)).toEqual(faults);

@@ -19,9 +19,9 @@ export interface ReadRow {
   cells: ReadonlyMap<string, CellValue>;
 }
 
-/** What is wrong with a sheet's header row: a column it lacks, names twice, or that the template does not have. */
+/** What is wrong with a sheet's header row: a column it lacks, names twice, that the template does not have, or that has values but no header. */
 interface HeaderFault {
-  code: 'missingColumn' | 'duplicateColumn' | 'unknownColumn';
+  code: 'missingColumn' | 'duplicateColumn' | 'unknownColumn' | 'unheadedColumn';
   /** The field of the column; for a column the template does not have, its header. */
   field: string;
   /** The header as the sheet has it, or as the template names it when the sheet lacks the column. */
@@ -146,27 +146,24 @@ async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
 }
 
 /**
- * The rows of a sheet up to the width of its header row (a column without a header holds nothing to
- * import), each holding only the cells it has: a cell far to the right (XFD) in the header row would
- * otherwise make every row thousands of cells wide, and a small file take the server's memory.
+ * The rows of a sheet, each holding only the cells it has: a cell far to the right (XFD) would otherwise
+ * make every row thousands of cells wide, and a small file take the server's memory.
  */
 function rowsOf(worksheet: ExcelJS.Worksheet): CellValue[][] {
-  let width = 0;
-  worksheet.findRow(1)?.eachCell((_cell, column) => (width = column));
   const rows: CellValue[][] = [];
   // Not eachRow: it looks at every cell up to a row's last one to see whether the row has values.
   for (let rowNumber = 1; rowNumber <= worksheet.rowCount; rowNumber++) {
     const row = worksheet.findRow(rowNumber);
-    if (row) rows[rowNumber - 1] = cellsOf(row, width);
+    if (row) rows[rowNumber - 1] = cellsOf(row);
   }
   return rows;
 }
 
-/** A row's cells up to a width, as a sparse array: a column the row has no cell in is a hole, which reads as blank. */
-function cellsOf(row: ExcelJS.Row, width: number): CellValue[] {
+/** A row's cells as a sparse array: a column the row has no cell in is a hole, which reads as blank. */
+function cellsOf(row: ExcelJS.Row): CellValue[] {
   const cells: CellValue[] = [];
   row.eachCell((cell, column) => {
-    if (column <= width) cells[column - 1] = cellValue(cell.value);
+    cells[column - 1] = cellValue(cell.value);
   });
   return cells;
 }
@@ -213,11 +210,32 @@ function toSheet(table: Table): ReadSheet | undefined {
       columns.set(found.key, { header: header.trim(), letter });
     }
   });
+  headerFaults.push(...unheadedColumns(headers, table.rows));
+  // A row with values only in columns of no field (one of remarks) has a fault of its header row already.
   const dataRows = table.rows.slice(1).flatMap((cells, index) => {
-    if (!cells || cells.every(isBlank)) return [];
+    if (!cells || positions.every(([position]) => isBlank(cells[position]))) return [];
     return [{ rowNumber: index + 2, cells: new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)])) }];
   });
   return { definition, name: table.name, visibility: table.visibility, columns, headerFaults, rows: dataRows };
+}
+
+/**
+ * Columns without a header that hold values below it: what they hold would otherwise be left out
+ * unseen (a header deleted by mistake, remarks beside the template's columns). Each is a fault of the
+ * header row that names the first row with a value in it.
+ */
+function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[] | undefined)[]): HeaderFault[] {
+  const firstRow = new Map<number, number>();
+  rows.forEach((cells, index) => {
+    if (index === 0 || !cells) return;
+    // forEach passes over the holes of a sparse row: only the cells it has are looked at.
+    cells.forEach((cell, position) => {
+      if (!firstRow.has(position) && !isBlank(cell) && (headers[position] ?? '').trim() === '') firstRow.set(position, index + 1);
+    });
+  });
+  return [...firstRow]
+    .sort(([a], [b]) => a - b)
+    .map(([position, rowNumber]) => ({ code: 'unheadedColumn', field: columnLetter(position), header: '', letter: columnLetter(position), params: { row: String(rowNumber) } }));
 }
 
 /** A number in a date column of a workbook is a date without a date format: Excel's serial number of the day. */

@@ -215,6 +215,33 @@ describeEachDatabase('import', (database) => {
     ]);
   });
 
+  it('says of a column with values but no header that they would be left out, by its letter and first row, and commits nothing with all or nothing', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Leveringen');
+    sheet.addRows([
+      ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'],
+      ['KOP-1', 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting'],
+      [null, null, null, null, null, null, 'nog navragen'],
+    ]);
+    // A header deleted by mistake: the delivery date below it would be lost unseen.
+    sheet.getCell('F2').value = new Date('2025-06-02T00:00:00Z');
+    const upload = asUpload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'zonder-kop.xlsx');
+    const dryRun = await registrar('POST', '/imports/dry-run', upload, { 'Accept-Language': 'nl' });
+    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.column}: ${fault.reason}`)])).toEqual([
+      [
+        1,
+        'invalid',
+        [
+          'F : Deze kolom heeft geen kop maar wel waarden (de eerste op regel 2), die dus niet geïmporteerd zouden worden; geef haar de kop van een kolom uit het sjabloon, of maak haar leeg.',
+          'G : Deze kolom heeft geen kop maar wel waarden (de eerste op regel 3), die dus niet geïmporteerd zouden worden; geef haar de kop van een kolom uit het sjabloon, of maak haar leeg.',
+        ],
+      ],
+      [2, 'create', []],
+    ]);
+    expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
+    expect(await database().db.selectFrom('importedRecord').select('recordId').where('externalReference', '=', 'KOP-1').execute()).toEqual([]);
+  });
+
   it('refuses what is no import with a reason that names the file, and changes nothing', async () => {
     // Each refusal is an audit event; the register itself is as it was.
     const registerSize = async () => Number((await database().db.selectFrom('importedRecord').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -83,7 +83,8 @@ export function FaultsTable({ rows }: { rows: readonly ImportRow[] }) {
             key: 'column',
             header: t('imports.columns.column'),
             cell: ({ fault }) => {
-              if (fault.columnLetter) return `${fault.columnLetter} · ${fault.column}`;
+              // A column without a header has only its letter.
+              if (fault.columnLetter) return fault.column === '' ? fault.columnLetter : `${fault.columnLetter} · ${fault.column}`;
               // A fault of the whole sheet (a hidden one) has no column.
               return fault.column === '' ? t('imports.wholeSheet') : t('imports.missingColumn', { column: fault.column });
             },
