@@ -16,6 +16,8 @@ import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '
 export interface ReadRow {
   /** The row's number as the spreadsheet shows it (the header is row 1). */
   rowNumber: number;
+  /** Whether the row is hidden in the workbook (by a filter, or hidden by hand): its user does not see it. */
+  hidden: boolean;
   cells: ReadonlyMap<string, CellValue>;
 }
 
@@ -84,7 +86,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   const startsWith = (signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
   if (startsWith(COMPOUND_FILE_SIGNATURE)) throw new UnreadableFileError('oldOrProtectedWorkbook');
   if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError('notSpreadsheetOrText');
-  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), date1904: false }];
+  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), hiddenRows: new Set<number>(), date1904: false }];
   const sheets = tables.flatMap((table) => {
     const sheet = toSheet(table);
     return sheet ? [sheet] : [];
@@ -119,6 +121,8 @@ interface Table {
   name: string;
   visibility: SheetVisibility;
   rows: CellValue[][];
+  /** The numbers of the rows the workbook hides. */
+  hiddenRows: ReadonlySet<number>;
   /** Whether the workbook counts its dates from 1904 (as Excel for Mac once did) rather than 1900. */
   date1904: boolean;
 }
@@ -142,21 +146,23 @@ async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
   // A Word document or a PowerPoint presentation is a ZIP archive too, one that holds no sheet at all.
   if (workbook.worksheets.length === 0) throw new UnreadableFileError('notASpreadsheet');
   const date1904 = workbook.properties.date1904 === true;
-  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, visibility: worksheet.state, rows: rowsOf(worksheet), date1904 }));
+  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, visibility: worksheet.state, ...rowsOf(worksheet), date1904 }));
 }
 
 /**
  * The rows of a sheet, each holding only the cells it has: a cell far to the right (XFD) would otherwise
  * make every row thousands of cells wide, and a small file take the server's memory.
  */
-function rowsOf(worksheet: ExcelJS.Worksheet): CellValue[][] {
+function rowsOf(worksheet: ExcelJS.Worksheet): Pick<Table, 'rows' | 'hiddenRows'> {
   const rows: CellValue[][] = [];
+  const hiddenRows = new Set<number>();
   // Not eachRow: it looks at every cell up to a row's last one to see whether the row has values.
   for (let rowNumber = 1; rowNumber <= worksheet.rowCount; rowNumber++) {
     const row = worksheet.findRow(rowNumber);
     if (row) rows[rowNumber - 1] = cellsOf(row);
+    if (row?.hidden) hiddenRows.add(rowNumber);
   }
-  return rows;
+  return { rows, hiddenRows };
 }
 
 /** A row's cells as a sparse array: a column the row has no cell in is a hole, which reads as blank. */
@@ -214,7 +220,7 @@ function toSheet(table: Table): ReadSheet | undefined {
   // A row with values only in columns of no field (one of remarks) has a fault of its header row already.
   const dataRows = table.rows.slice(1).flatMap((cells, index) => {
     if (!cells || positions.every(([position]) => isBlank(cells[position]))) return [];
-    return [{ rowNumber: index + 2, cells: new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)])) }];
+    return [{ rowNumber: index + 2, hidden: table.hiddenRows.has(index + 2), cells: new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)])) }];
   });
   return { definition, name: table.name, visibility: table.visibility, columns, headerFaults, rows: dataRows };
 }

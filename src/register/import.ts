@@ -174,6 +174,8 @@ interface PlannedRow extends Omit<ImportRowReport, 'values'> {
   /** For money: the planned delivery row it belongs to, when that is in the same file. */
   deliveryRow: PlannedRow | null;
   source: ReadSheet;
+  /** Hidden in the workbook (by a filter, or by hand). */
+  hidden: boolean;
 }
 
 interface Plan {
@@ -263,6 +265,7 @@ async function planImport(db: Db, context: RequestContext, rows: PlannedRow[]): 
   await checkDomainRowsAgainstImports(db, rows);
   // After the rows the register holds unchanged are known (they create nothing), before money follows its delivery.
   refuseRowsOfOtherRoles(rows, context.actor);
+  refuseHiddenRows(rows);
   checkMoney(registerRows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), registerRows.filter((row) => row.sheet !== 'delivery'));
   return { rows, registerDeliveries, importedDeliveries: known.delivery };
@@ -279,6 +282,19 @@ function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']
     row.outcome = 'invalid';
     const params = { sheet: row.sheetName, role: actor?.role ?? '', roles: rolesCreating(row.sheet).join(',') };
     row.faults.unshift({ field: 'sheet', code: 'sheetOfOtherRole', params, column: '', columnLetter: null });
+  }
+}
+
+/**
+ * A row hidden in the workbook (by a filter, or by hand) is not seen by whoever checks the file, as a
+ * hidden sheet's rows are not: one that would create a record gets a fault saying so, first among its
+ * faults. A hidden row the register holds unchanged changes nothing and is no fault.
+ */
+function refuseHiddenRows(rows: PlannedRow[]): void {
+  for (const row of rows) {
+    if (!row.hidden || row.outcome === 'example' || row.outcome === 'unchanged') continue;
+    row.outcome = 'invalid';
+    row.faults.unshift({ field: 'row', code: 'hiddenRow', params: {}, column: '', columnLetter: null });
   }
 }
 
@@ -312,6 +328,7 @@ function headerRow(source: ReadSheet, hidden: ImportFault | undefined): PlannedR
     deliveryId: null,
     deliveryRow: null,
     source,
+    hidden: false,
   };
 }
 
@@ -334,6 +351,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
     deliveryId: null,
     deliveryRow: null,
     source,
+    hidden: row.hidden,
   };
   if (reference && EXAMPLE_MARKERS.includes(reference.toUpperCase())) return { ...planned, outcome: 'example' };
   const violations: RuleViolation[] = [];

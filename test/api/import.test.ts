@@ -242,6 +242,33 @@ describeEachDatabase('import', (database) => {
     expect(await database().db.selectFrom('importedRecord').select('recordId').where('externalReference', '=', 'KOP-1').execute()).toEqual([]);
   });
 
+  it('refuses a row hidden by a filter, which its user does not see, unless the register holds it unchanged', async () => {
+    const headings = ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'];
+    const delivery = (reference: string) => [reference, 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting'];
+    const workbook = async (rows: { reference: string; hidden: boolean }[]) => {
+      const made = new ExcelJS.Workbook();
+      const sheet = made.addWorksheet('Leveringen');
+      sheet.addRow(headings);
+      for (const { reference, hidden } of rows) sheet.addRow(delivery(reference)).hidden = hidden;
+      return asUpload(new Uint8Array(await made.xlsx.writeBuffer()), 'gefilterd.xlsx');
+    };
+    expect((await registrar('POST', '/imports', { ...(await workbook([{ reference: 'FILTER-1', hidden: false }])), mode: 'allOrNothing' })).body).toMatchObject({ committed: true });
+
+    const filtered = await workbook([
+      { reference: 'FILTER-1', hidden: true },
+      { reference: 'FILTER-2', hidden: true },
+      { reference: 'FILTER-3', hidden: false },
+    ]);
+    const dryRun = await registrar('POST', '/imports/dry-run', filtered, { 'Accept-Language': 'nl' });
+    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.field} ${fault.columnLetter}: ${fault.reason}`)])).toEqual([
+      [2, 'unchanged', []],
+      [3, 'invalid', ['row null: Deze regel is verborgen (door een filter of met Verbergen), dus niet te zien; maak hem zichtbaar om hem te importeren, of verwijder hem.']],
+      [4, 'create', []],
+    ]);
+    expect((await registrar('POST', '/imports', { ...filtered, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
+    expect(await database().db.selectFrom('importedRecord').select('recordId').where('externalReference', 'in', ['FILTER-2', 'FILTER-3']).execute()).toEqual([]);
+  });
+
   it('refuses what is no import with a reason that names the file, and changes nothing', async () => {
     // Each refusal is an audit event; the register itself is as it was.
     const registerSize = async () => Number((await database().db.selectFrom('importedRecord').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -56,6 +56,7 @@ export const imports: typeof dutch = {
   place: '{{sheet}}, row {{row}}',
   missingColumn: '{{column}} (missing from the file)',
   wholeSheet: 'the whole sheet',
+  wholeRow: 'the whole row',
   sheets: { delivery: 'Delivery', valuation: 'Valuation', payment: 'Payment', trainingProgramme: 'Training programme', trainingContribution: 'Training count', readinessJudgement: 'Readiness judgement', company: 'Company', industryContract: 'Contract', budgetCommitment: 'Commitment', epfClaim: 'EPF claim' },
   outcomes: {
     create: 'Will be created',

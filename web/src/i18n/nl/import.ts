@@ -54,6 +54,7 @@ export const imports = {
   place: '{{sheet}}, regel {{row}}',
   missingColumn: '{{column}} (ontbreekt in het bestand)',
   wholeSheet: 'het hele blad',
+  wholeRow: 'de hele regel',
   sheets: { delivery: 'Levering', valuation: 'Waardering', payment: 'Betaling', trainingProgramme: 'Trainingsprogramma', trainingContribution: 'Trainingstelling', readinessJudgement: 'Gereedheidsoordeel', company: 'Bedrijf', industryContract: 'Contract', budgetCommitment: 'Verplichting', epfClaim: 'EPF-declaratie' },
   outcomes: {
     create: 'Wordt aangemaakt',

@@ -85,8 +85,9 @@ export function FaultsTable({ rows }: { rows: readonly ImportRow[] }) {
             cell: ({ fault }) => {
               // A column without a header has only its letter.
               if (fault.columnLetter) return fault.column === '' ? fault.columnLetter : `${fault.columnLetter} · ${fault.column}`;
-              // A fault of the whole sheet (a hidden one) has no column.
-              return fault.column === '' ? t('imports.wholeSheet') : t('imports.missingColumn', { column: fault.column });
+              // A fault of the whole sheet or row (a hidden one) has no column.
+              if (fault.column === '') return t(fault.field === 'row' ? 'imports.wholeRow' : 'imports.wholeSheet');
+              return t('imports.missingColumn', { column: fault.column });
             },
           },
           { key: 'reference', header: t('imports.columns.reference'), cell: (item) => item.row.reference ?? t('common.none') },
