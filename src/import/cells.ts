@@ -133,6 +133,9 @@ export function excelSerialDate(serial: number, date1904: boolean): string | und
   return new Date(DAY_ZERO[date1904 ? 1904 : 1900] + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** ",-" (or ",--", with a dash as a word processor makes it) after whole euros. */
+const WHOLE_EUROS = /(?<=\d),[-–]{1,2}$/;
+
 /**
  * Euros as whole cents, exactly: a number cell as it is, text in the Dutch way (a comma before the
  * cents, dots between thousands) or with a decimal point ("1234.56"); a euro sign and spaces may
@@ -140,9 +143,6 @@ export function excelSerialDate(serial: number, date1904: boolean): string | und
  * followed by three is refused rather than guessed at ("1,234"). An amount beyond the register's
  * largest is said to be too large, not to be no amount. Whole euros may end as Dutch writes them: "€ 250,-".
  */
-/** ",-" (or ",--", with a dash as a word processor makes it) after whole euros. */
-const WHOLE_EUROS = /(?<=\d),[-–]{1,2}$/;
-
 export function readEuroCents(cell: string | number): CellReading {
   if (typeof cell === 'number') {
     if (Math.abs(cell) * 100 > MAX_ENTRY_CENTS) return { fault: 'amountTooLarge' };
