@@ -52,6 +52,15 @@ function scenarios(deepCursor: string): { name: string; path: string }[] {
   ];
 }
 
+/** The day by which the earliest 5% of the realised deliveries were realised. */
+async function earlyRealisedDate(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ day: string }>`
+    select realised_at::text as day from delivery where realised_at is not null
+    order by realised_at offset (select count(*) / 20 from delivery where realised_at is not null) limit 1`.execute(db);
+  if (!rows[0]) throw new Error('no realised deliveries for a page near the end of the list');
+  return rows[0].day;
+}
+
 /** The server's resident memory, sampled while something runs; the largest sample in MB. */
 async function peakRss<T>(pid: number, task: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
   let peakKb = 0;
@@ -167,8 +176,8 @@ async function main(): Promise<void> {
     server = started.server;
     const { base } = started;
     const pid = server.pid!;
-    // A cursor of the default order near its end: after the latest delivery realised before June 2022.
-    const deepPage = await fetch(`${base}${API}/deliveries?sort=-realisedAt&realisedTo=2022-05-31&pageSize=1`, { headers: { cookie } });
+    // A cursor of the default order near its end: after the latest delivery of the earliest 5% realised.
+    const deepPage = await fetch(`${base}${API}/deliveries?sort=-realisedAt&realisedTo=${await earlyRealisedDate(handle.db)}&pageSize=1`, { headers: { cookie } });
     const deepCursor = ((await deepPage.json()) as { next: string | null }).next;
     if (deepCursor === null) throw new Error('too few deliveries for a page near the end of the list');
     console.log(`\nServer RSS after start: ${(await peakRss(pid, async () => undefined)).peakMb.toFixed(0)} MB`);
