@@ -10,11 +10,12 @@ import { listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '.
 import type { CommitmentFilter } from '../db/repositories/budget.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as epf from '../db/repositories/epf.ts';
+import { exportQueuePage, type ExportQueueName, type QueueItem, type QueuePosition } from '../db/repositories/export-control.ts';
 import * as readiness from '../db/repositories/readiness.ts';
 import { listDueReviews, type DueReview } from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { commitmentsPage, type CommitmentDetail } from './budget.ts';
-import { MAX_DUE_REVIEWS, QUEUE_ORDER } from './disclosure.ts';
+import { QUEUE_ORDER } from './disclosure.ts';
 
 type Db = Kysely<Database>;
 
@@ -74,10 +75,38 @@ export async function auditEventBatches(db: Db, context: RequestContext, filter:
   })();
 }
 
-/** The confidential deliveries due for review by the reference date, as the queue page lists them; recorded as reading the queue is. */
-export async function dueReviews(db: Db, context: RequestContext, referenceDate: string): Promise<DueReview[]> {
+/**
+ * The confidential deliveries due for review by the reference date, in the queue page's order, every one of
+ * them (the page shows the first hundred); recorded as reading the queue is.
+ */
+export async function dueReviewBatches(db: Db, context: RequestContext, referenceDate: string): Promise<AsyncGenerator<DueReview[]>> {
   await recordAuditEvent(db, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success', detail: { export: true } });
-  return listDueReviews(db, referenceDate, MAX_DUE_REVIEWS);
+  return (async function* () {
+    for (let after: DueReview | undefined; ; ) {
+      const batch = await listDueReviews(db, referenceDate, BATCH_SIZE, after);
+      if (batch.length > 0) yield batch;
+      if (batch.length < BATCH_SIZE) return;
+      after = batch.at(-1);
+    }
+  })();
+}
+
+/**
+ * Both export roles' queues, the assessor's first and then the licensing officer's, each in its page's order
+ * and whole (the page shows the first of each); recorded as reading the queues is.
+ */
+export async function exportQueueBatches(db: Db, context: RequestContext): Promise<AsyncGenerator<(QueueItem & { queue: ExportQueueName })[]>> {
+  await recordAuditEvent(db, context, { action: 'export.read', object: { type: 'exportQueue', id: '*' }, result: 'success', detail: { export: true } });
+  return (async function* () {
+    for (const queue of ['awaitingAssessment', 'awaitingLicence'] as const) {
+      for (let after: QueuePosition | undefined; ; ) {
+        const page = await exportQueuePage(db, queue, BATCH_SIZE, after);
+        if (page.items.length > 0) yield page.items.map((item) => ({ ...item, queue }));
+        if (page.items.length < BATCH_SIZE) break;
+        after = page.last!;
+      }
+    }
+  })();
 }
 
 /** A list that is read whole (a few hundred rows at most) as one batch. */

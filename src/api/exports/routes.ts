@@ -6,13 +6,12 @@ import type { ExportList } from '../../../common/vocabulary/codes.ts';
 import { listAccounts } from '../../auth/accounts.ts';
 import { listBudget } from '../../register/budget.ts';
 import { epfOverview } from '../../register/epf.ts';
-import { readExportQueues } from '../../register/export-control.ts';
 import { listLetters } from '../../register/letters.ts';
 import { listProgrammes } from '../../register/training.ts';
 import { listProjects, replenishmentOverview } from '../../register/readiness.ts';
 import { industryOverview, type IndustryOverview } from '../../register/industry.ts';
 import { listAnnexes } from '../../register/annex.ts';
-import { auditEventBatches, budgetCommitmentBatches, deliveryBatches, disclosureQueueBatches, dueReviews, epfClaimBatches, oneBatch, stockDeliveryReadinessBatches } from '../../register/exports.ts';
+import { auditEventBatches, budgetCommitmentBatches, deliveryBatches, disclosureQueueBatches, dueReviewBatches, epfClaimBatches, exportQueueBatches, oneBatch, stockDeliveryReadinessBatches } from '../../register/exports.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
@@ -35,7 +34,7 @@ import {
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
 import {
-  ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS,
+  ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, TRAINING_PROGRAMME_COLUMNS,
   READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS,
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
   ANNEX_COLUMNS,
@@ -128,9 +127,7 @@ export function exportRoutes() {
   app.openapi(accountsExportRoute, async (c) => sendExport(c, 'accounts', c.req.valid('query'), ACCOUNT_COLUMNS, oneBatch(listAccounts(c.get('deps').db, requestContext(c)))));
 
   // Reading the queues is recorded, as the queues page's read is.
-  app.openapi(exportQueuesExportRoute, async (c) =>
-    sendExport(c, 'exportQueues', c.req.valid('query'), EXPORT_QUEUE_COLUMNS, oneBatch(readExportQueues(c.get('deps').db, requestContext(c)).then(queuedExports))),
-  );
+  app.openapi(exportQueuesExportRoute, async (c) => sendExport(c, 'exportQueues', c.req.valid('query'), EXPORT_QUEUE_COLUMNS, await exportQueueBatches(c.get('deps').db, requestContext(c))));
 
   app.openapi(budgetCommitmentsExportRoute, async (c) => {
     const { q, year, fund, ...file } = c.req.valid('query');
@@ -188,7 +185,7 @@ export function exportRoutes() {
   app.openapi(dueReviewsExportRoute, async (c) => {
     const { referenceDate, ...file } = c.req.valid('query');
     const { db, clock } = c.get('deps');
-    return sendExport(c, 'dueReviews', file, DUE_REVIEW_COLUMNS, oneBatch(dueReviews(db, requestContext(c), referenceDate ?? todayInAmsterdam(clock()))));
+    return sendExport(c, 'dueReviews', file, DUE_REVIEW_COLUMNS, await dueReviewBatches(db, requestContext(c), referenceDate ?? todayInAmsterdam(clock())));
   });
 
   return app;

@@ -73,8 +73,11 @@ export interface DueReview {
   decidedAt: string;
 }
 
-/** Deliveries kept confidential whose latest decision asked to look at it again on or before the date. */
-export async function listDueReviews(db: Db, on: string, limit: number): Promise<DueReview[]> {
+/**
+ * Deliveries kept confidential whose latest decision asked to look at it again on or before the date, by
+ * review date and then id, from the start or after one of them (the next batch).
+ */
+export async function listDueReviews(db: Db, on: string, limit: number, after?: Pick<DueReview, 'reviewOn' | 'deliveryId'>): Promise<DueReview[]> {
   const latest = db
     .selectFrom('disclosureDecision')
     .select(['deliveryId', 'ground', 'reviewOn', 'decidedAt', 'state'])
@@ -90,7 +93,9 @@ export async function listDueReviews(db: Db, on: string, limit: number): Promise
     .where('latest.state', '=', 'confidential')
     .where('latest.reviewOn', '<=', on)
     .where('delivery.deletedAt', 'is', null)
+    .$if(after !== undefined, (query) => query.where((eb) => eb(eb.refTuple('latest.reviewOn', 'latest.deliveryId'), '>', eb.tuple(after!.reviewOn, after!.deliveryId))))
     .orderBy('latest.reviewOn')
+    .orderBy('latest.deliveryId')
     .limit(limit)
     .execute() as Promise<DueReview[]>;
 }

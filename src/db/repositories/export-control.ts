@@ -174,32 +174,60 @@ const QueueItemSchema = z.object({
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
-/**
- * The work of the export roles: deliveries that need a licence and have no assessment (the assessor's),
- * and those whose latest assessment is positive but has no licence (the licensing officer's), the
- * earliest first. The assessor's queue walks the deliveries in that order on the index
- * delivery_export_queue (migration 038) until the page is full; the licensing officer's starts from the
- * positive assessments without a licence, instead of asking every delivery for its latest assessment.
- */
-export async function exportQueues(db: Db, limit: number): Promise<{ awaitingAssessment: QueueItem[]; awaitingLicence: QueueItem[] }> {
-  const query = (condition: ReturnType<typeof sql>) =>
-    sql`select delivery.id as delivery_id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
-          delivery.realised_at, delivery.delivered_at, latest.id as assessment_id, latest.outcome, latest.assessed_on
-        from delivery left join lateral ${latestAssessment} latest on true
-        where delivery.deleted_at is null and ${requiredExpression} and ${condition}
-        order by coalesce(delivery.realised_at, delivery.committed_at, delivery.pledged_at) asc nulls last, delivery.id
-        limit ${sql.lit(limit)}`.execute(db);
-  const [awaitingAssessment, awaitingLicence] = await Promise.all([
-    // As "latest.id is null", PostgreSQL expected few such deliveries and read and sorted them all; as an
-    // anti-join it expects as many as there are, and walks the index until the page is full.
-    query(sql`not exists (select from export_assessment a where a.delivery_id = delivery.id)`),
-    // The exists is implied by the rest (the latest assessment is one that is positive and unlicensed), but
-    // PostgreSQL can find the few deliveries it holds for from the assessments and licences alone.
-    query(sql`exists (select from export_assessment a where a.delivery_id = delivery.id and a.outcome <> 'negative'
+/** A queue's order: the earliest of the realised, committed and pledged dates (undated last), then the id. */
+const queueOrder = sql`coalesce(delivery.realised_at, delivery.committed_at, delivery.pledged_at)`;
+
+/** Where a queue's page starts: after the delivery with this date of the queue's order (null: undated) and id. */
+export interface QueuePosition {
+  sortDate: string | null;
+  deliveryId: string;
+}
+
+export type ExportQueueName = 'awaitingAssessment' | 'awaitingLicence';
+
+const QUEUE_CONDITIONS: Record<ExportQueueName, ReturnType<typeof sql>> = {
+  // As "latest.id is null", PostgreSQL expected few such deliveries and read and sorted them all; as an
+  // anti-join it expects as many as there are, and walks the index until the page is full.
+  awaitingAssessment: sql`not exists (select from export_assessment a where a.delivery_id = delivery.id)`,
+  // The exists is implied by the rest (the latest assessment is one that is positive and unlicensed), but
+  // PostgreSQL can find the few deliveries it holds for from the assessments and licences alone.
+  awaitingLicence: sql`exists (select from export_assessment a where a.delivery_id = delivery.id and a.outcome <> 'negative'
         and not exists (select from export_licence l where l.assessment_id = a.id))
-      and latest.outcome <> 'negative' and not exists (select from export_licence l where l.assessment_id = latest.id)`),
-  ]);
-  return { awaitingAssessment: awaitingAssessment.rows.map((row) => QueueItemSchema.parse(row)), awaitingLicence: awaitingLicence.rows.map((row) => QueueItemSchema.parse(row)) };
+      and latest.outcome <> 'negative' and not exists (select from export_licence l where l.assessment_id = latest.id)`,
+};
+
+/** The deliveries after the position in the queue's order: the later dated ones and the undated, or the undated after it. */
+function afterPosition(after: QueuePosition | undefined) {
+  if (!after) return sql`true`;
+  if (after.sortDate === null) return sql`${queueOrder} is null and delivery.id > ${after.deliveryId}::uuid`;
+  return sql`((${queueOrder}, delivery.id) > (${after.sortDate}::date, ${after.deliveryId}::uuid) or ${queueOrder} is null)`;
+}
+
+/**
+ * A page of one export role's queue, the earliest first, after a position (the next page) or from the start:
+ * the deliveries that need a licence and have no assessment (the assessor's), or those whose latest
+ * assessment is positive but has no licence (the licensing officer's). The assessor's queue walks the
+ * deliveries in that order on the index delivery_export_queue (migration 038) until the page is full; the
+ * licensing officer's starts from the positive assessments without a licence, instead of asking every
+ * delivery for its latest assessment. Gives the position of its last item, where the next page starts.
+ */
+export async function exportQueuePage(db: Db, queue: ExportQueueName, limit: number, after?: QueuePosition): Promise<{ items: QueueItem[]; last: QueuePosition | null }> {
+  const { rows } = await sql<Record<string, unknown> & { sortDate: string | null; deliveryId: string }>`
+    select delivery.id as delivery_id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
+          delivery.realised_at, delivery.delivered_at, latest.id as assessment_id, latest.outcome, latest.assessed_on,
+          ${queueOrder}::text as sort_date
+        from delivery left join lateral ${latestAssessment} latest on true
+        where delivery.deleted_at is null and ${requiredExpression} and ${QUEUE_CONDITIONS[queue]} and ${afterPosition(after)}
+        order by ${queueOrder} asc nulls last, delivery.id
+        limit ${sql.lit(limit)}`.execute(db);
+  const lastRow = rows.at(-1);
+  return { items: rows.map((row) => QueueItemSchema.parse(row)), last: lastRow ? { sortDate: lastRow.sortDate, deliveryId: lastRow.deliveryId } : null };
+}
+
+/** The first page of both export roles' queues. */
+export async function exportQueues(db: Db, limit: number): Promise<Record<ExportQueueName, QueueItem[]>> {
+  const [awaitingAssessment, awaitingLicence] = await Promise.all([exportQueuePage(db, 'awaitingAssessment', limit), exportQueuePage(db, 'awaitingLicence', limit)]);
+  return { awaitingAssessment: awaitingAssessment.items, awaitingLicence: awaitingLicence.items };
 }
 
 const ShipmentSchema = z.object({
