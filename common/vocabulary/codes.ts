@@ -409,7 +409,7 @@ const EXPORT_HEADINGS = [
   'budgetYear', 'amountEuro', 'exceedsBudget', 'stageHistory', 'contractReference',
   'programme', 'programmeKey', 'hostCountry', 'trainingFramework', 'systemTrainedOn', 'trainers', 'trainersIsMaximum', 'trainees', 'traineesIsApproximate', 'courses', 'countsUpTo',
   'delivery', 'readinessEffect', 'judgedOn', 'judgedBy', 'judgements', 'replacedEuro', 'replacedQuantity', 'nonReplacements',
-  'project', 'replacesEuro', 'budgetEuro', 'expectedOn', 'note', 'decidedOn', 'reason', 'revalued', 'decidedBy',
+  'project', 'stageAsOf', 'replacesEuro', 'budgetEuro', 'expectedOn', 'note', 'decidedOn', 'reason', 'revalued', 'decidedBy',
   'country', 'contracts', 'milestonesNotStarted', 'milestonesInProgress', 'milestonesLate', 'milestonesCompleted',
   'company', 'signedOn', 'subject', 'contractDeliveries', 'milestone', 'dueOn', 'progressPercent', 'milestoneStatus',
   'item', 'earlierPriceEuro', 'earlierOn', 'paidPriceEuro', 'paidOn', 'changePerMille', 'notedOn', 'lesson', 'partner', 'reachedOn',

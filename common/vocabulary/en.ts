@@ -395,7 +395,7 @@ export const en: Vocabulary = {
       trainersIsMaximum: 'Trainers: at most', trainees: 'Trained', traineesIsApproximate: 'Trained: about', courses: 'Courses', countsUpTo: 'Counted up to',
       delivery: 'Delivery', readinessEffect: 'Latest judgement', judgedOn: 'Judged on', judgedBy: 'Judged by', judgements: 'Judgements',
       replacedEuro: 'Replaced (EUR)', replacedQuantity: 'Replaced quantity', nonReplacements: 'Decisions not to replace',
-      project: 'Project', replacesEuro: 'Replaces (EUR)', budgetEuro: 'Budget (EUR)', expectedOn: 'Expected on', note: 'Note',
+      project: 'Project', stageAsOf: 'As of', replacesEuro: 'Replaces (EUR)', budgetEuro: 'Budget (EUR)', expectedOn: 'Expected on', note: 'Note',
       decidedOn: 'Decided on', reason: 'Reason', revalued: 'Value restated', decidedBy: 'Decided by',
       country: 'Country', contracts: 'Contracts', milestonesNotStarted: 'Milestones not started', milestonesInProgress: 'Milestones in progress',
       milestonesLate: 'Milestones late', milestonesCompleted: 'Milestones completed',
@@ -415,5 +415,6 @@ export const en: Vocabulary = {
     exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },
     yes: 'Yes',
     no: 'No',
+    decimalSign: '.',
   },
 };

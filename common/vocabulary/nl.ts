@@ -92,6 +92,8 @@ interface SpreadsheetExportVocabulary {
   exportQueues: { awaitingAssessment: string; awaitingLicence: string };
   yes: string;
   no: string;
+  /** The decimal sign of an amount written inside a text (a commitment's stages, a decision's amounts per year). */
+  decimalSign: string;
 }
 
 export const nl: Vocabulary = {
@@ -489,7 +491,7 @@ export const nl: Vocabulary = {
       trainersIsMaximum: 'Trainers: maximaal', trainees: 'Getraind', traineesIsApproximate: 'Getraind: circa', courses: 'Trainingen', countsUpTo: 'Geteld tot en met',
       delivery: 'Levering', readinessEffect: 'Laatste oordeel', judgedOn: 'Beoordeeld op', judgedBy: 'Beoordeeld door', judgements: 'Oordelen',
       replacedEuro: 'Vervangen (EUR)', replacedQuantity: 'Vervangen aantal', nonReplacements: 'Besluiten niet te vervangen',
-      project: 'Project', replacesEuro: 'Vervangt (EUR)', budgetEuro: 'Budget (EUR)', expectedOn: 'Verwacht op', note: 'Toelichting',
+      project: 'Project', stageAsOf: 'Stand per', replacesEuro: 'Vervangt (EUR)', budgetEuro: 'Budget (EUR)', expectedOn: 'Verwacht op', note: 'Toelichting',
       decidedOn: 'Besloten op', reason: 'Reden', revalued: 'Waarde herzien', decidedBy: 'Besloten door',
       country: 'Land', contracts: 'Contracten', milestonesNotStarted: 'Mijlpalen niet begonnen', milestonesInProgress: 'Mijlpalen onderweg',
       milestonesLate: 'Mijlpalen te laat', milestonesCompleted: 'Mijlpalen afgerond',
@@ -509,5 +511,6 @@ export const nl: Vocabulary = {
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },
     yes: 'Ja',
     no: 'Nee',
+    decimalSign: ',',
   },
 };

@@ -146,6 +146,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notStock: () => 'Dit kan alleen bij een directe levering uit eigen voorraad.',
     moreThanDelivered: (p) => `Samen met andere projecten is dat meer dan geleverd is; hier kan nog hoogstens ${p.maximum}.`,
     duplicateDelivery: () => 'Noem elke levering maar één keer.',
+    beforeLatestState: (p) => `De huidige stand van dit project geldt al sinds ${p.latest}; een wijziging geldt vanaf die dag of later.`,
     // Export control
     invalidCharacter: () => 'Deze tekst bevat een teken dat niet is toegestaan (NUL).',
     criterionMissing: (p) => `Criterium ${p.criterion} ontbreekt: een toetsing oordeelt over alle acht criteria.`,
@@ -325,6 +326,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notStock: () => 'This is only possible for a delivery from own stock.',
     moreThanDelivered: (p) => `Together with other projects that is more than was delivered; at most ${p.maximum} is left here.`,
     duplicateDelivery: () => 'Name each delivery only once.',
+    beforeLatestState: (p) => `The project's current state already holds as of ${p.latest}; a change holds from that day or later.`,
     // Export control
     invalidCharacter: () => 'This text holds a character that is not allowed (NUL).',
     criterionMissing: (p) => `Criterion ${p.criterion} is missing: an assessment finds on all eight criteria.`,

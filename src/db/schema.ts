@@ -61,6 +61,8 @@ export interface Database {
   readinessJudgement: ReadinessJudgementTable;
   replenishmentProject: ReplenishmentProjectTable;
   replenishmentProjectDelivery: { projectId: string; deliveryId: string; replacedValueCents: number; replacedQuantity: number | null };
+  replenishmentProjectState: { id: string; projectId: string; asOf: string; name: string; stage: string; recordedAt: string };
+  replenishmentProjectStateDelivery: { stateId: string; deliveryId: string; replacedValueCents: number; replacedQuantity: number | null };
   nonReplacementDecision: NonReplacementDecisionTable;
   // Export control (migration 009)
   exportRequirement: ExportRequirementTable;

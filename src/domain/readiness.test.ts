@@ -4,9 +4,12 @@ import {
   READINESS_EFFECTS,
   judgementAt,
   judgementViolations,
+  laterStateViolations,
   overallEffect,
+  projectStatesAt,
   replacementViolations,
   type Judgement,
+  type ProjectState,
   type ReplaceableDelivery,
   type Replacement,
 } from './readiness.ts';
@@ -98,5 +101,35 @@ describe('replenishment', () => {
     expect(replacementViolations([replacement], new Map([['d', { ...delivery(null, 10), isStock: false }]]))).toEqual([
       { field: 'replaces.0.deliveryId', code: 'notStock' },
     ]);
+  });
+
+  it('at a date, shows each project in the state that held then: none before its first, the same day\'s later recording over the earlier', () => {
+    const state = (projectId: string, asOf: string, stage: ProjectState['stage'], recordedAt: string): ProjectState => ({
+      id: `${projectId}-${asOf}-${stage}`,
+      projectId,
+      asOf,
+      name: projectId,
+      stage,
+      replaces: [],
+      recordedAt,
+    });
+    const states = [
+      state('a', '2025-05-01', 'identified', '2025-05-01T10:00:00.000Z'),
+      state('a', '2025-07-01', 'contracted', '2025-07-01T10:00:00.000Z'),
+      // Two of the same day, the later recorded (listed first) holds.
+      state('a', '2025-06-01', 'approved', '2025-06-02T10:00:00.000Z'),
+      state('a', '2025-06-01', 'identified', '2025-06-01T10:00:00.000Z'),
+      state('b', '2025-06-15', 'delivered', '2025-06-15T10:00:00.000Z'),
+    ];
+    const stagesAt = (date: string) => Object.fromEntries(projectStatesAt(states, date).map((held) => [held.projectId, held.stage]));
+    expect(stagesAt('2025-04-30')).toEqual({});
+    expect(stagesAt('2025-05-31')).toEqual({ a: 'identified' });
+    expect(stagesAt('2025-06-30')).toEqual({ a: 'approved', b: 'delivered' });
+    expect(stagesAt('2025-07-01')).toEqual({ a: 'contracted', b: 'delivered' });
+  });
+
+  it('refuses a change that holds from before the state it follows, and takes one of the same day', () => {
+    expect(laterStateViolations('2025-05-31', '2025-06-01')).toEqual([{ field: 'asOf', code: 'beforeLatestState', params: { latest: '2025-06-01' } }]);
+    expect(laterStateViolations('2025-06-01', '2025-06-01')).toEqual([]);
   });
 });

@@ -29,17 +29,22 @@ export function judgementViolations(input: JudgementInput, today: IsoDate): Rule
  * database's own pick of a delivery's latest judgement follows).
  */
 export function judgementAt<J extends Judgement>(history: readonly J[], date: IsoDate): J | null {
-  let current: J | null = null;
-  for (const judgement of history) {
-    if (judgement.judgedOn > date) continue;
-    if (current === null || compareJudgements(judgement, current) > 0) current = judgement;
-  }
-  return current;
+  return heldAt(history, date, (judgement) => judgement.judgedOn);
 }
 
-function compareJudgements(a: Judgement, b: Judgement): number {
+/**
+ * The record of a history that held at the date: the latest whose day is on or before it, on the same day
+ * the later recorded, then the greater id.
+ */
+function heldAt<R extends { id: string; recordedAt: string }>(history: readonly R[], date: IsoDate, dayOf: (record: R) => IsoDate): R | null {
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return order(a.judgedOn, b.judgedOn) || order(a.recordedAt, b.recordedAt) || order(a.id, b.id);
+  const compare = (a: R, b: R) => order(dayOf(a), dayOf(b)) || order(a.recordedAt, b.recordedAt) || order(a.id, b.id);
+  let current: R | null = null;
+  for (const record of history) {
+    if (dayOf(record) > date) continue;
+    if (current === null || compare(record, current) > 0) current = record;
+  }
+  return current;
 }
 
 /** The letter's overall judgement: the most severe effect any delivery has, or null when none is judged. */
@@ -64,11 +69,14 @@ export interface ProjectInput {
   expectedOn: IsoDate | null;
   note: string;
   replaces: Replacement[];
+  /** The day from which its stage and what it replaces hold, as the person says. */
+  asOf: IsoDate;
 }
 
 export function projectViolations(input: ProjectInput, today: IsoDate): RuleViolation[] {
   const violations = [
     ...textViolations('name', input.name, { maximum: 300, required: true }),
+    ...pastDateViolations('asOf', input.asOf, today),
     ...amountViolations('budgetCents', input.budgetCents),
     ...(input.expectedOn === null ? [] : plannedDateViolations('expectedOn', input.expectedOn, today)),
     ...textViolations('note', input.note, { maximum: 2000, required: false }),
@@ -80,6 +88,34 @@ export function projectViolations(input: ProjectInput, today: IsoDate): RuleViol
   const ids = input.replaces.map((replacement) => replacement.deliveryId);
   if (new Set(ids).size !== ids.length) violations.push({ field: 'replaces', code: 'duplicateDelivery' });
   return violations;
+}
+
+/**
+ * A change of a project holds from its latest state's day or later: the project's current state is then
+ * always the one that holds today, and a letter at an earlier date finds the state that held then.
+ */
+export function laterStateViolations(asOf: IsoDate, latestAsOf: IsoDate): RuleViolation[] {
+  return asOf < latestAsOf ? [{ field: 'asOf', code: 'beforeLatestState', params: { latest: latestAsOf } }] : [];
+}
+
+/** A project's state as recorded: its stage and what it replaced, holding from its day on. */
+export interface ProjectState {
+  id: string;
+  projectId: string;
+  asOf: IsoDate;
+  name: string;
+  stage: ReplenishmentStage;
+  replaces: Replacement[];
+  recordedAt: string;
+}
+
+/**
+ * The state of each project that held at the date: its latest as of the date or before (on the same day
+ * the later recording, then the greater id, as with judgements). A project with no state by then did
+ * not exist yet and is left out.
+ */
+export function projectStatesAt(states: readonly ProjectState[], date: IsoDate): ProjectState[] {
+  return [...Map.groupBy(states, (state) => state.projectId).values()].flatMap((history) => heldAt(history, date, (state) => state.asOf) ?? []);
 }
 
 /** A stock delivery as a replacement is measured against: what was delivered, and what other projects already replace. */

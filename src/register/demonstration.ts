@@ -29,8 +29,8 @@ async function loadDemonstrationTrainingAndReadiness(trx: Kysely<Database>): Pro
     }
   }
   for (const judgement of DEMONSTRATION_JUDGEMENTS) await readiness.insertJudgement(trx, judgement);
-  for (const { id, replaces, ...project } of DEMONSTRATION_PROJECTS) {
-    await readiness.insertProject(trx, id, { ...project, isDemonstration: true }, replaces);
+  for (const { id, replaces, asOf, recordedAt, ...project } of DEMONSTRATION_PROJECTS) {
+    await readiness.insertProject(trx, id, { ...project, isDemonstration: true }, replaces, { asOf, recordedAt });
   }
 }
 

@@ -13,13 +13,16 @@ import {
   judgementAt,
   judgementViolations,
   LARGEST_STOCK_DELIVERIES,
+  laterStateViolations,
   nonReplacementViolations,
+  projectStatesAt,
   projectViolations,
   replacementViolations,
   type Judgement,
   type JudgementInput,
   type NonReplacementInput,
   type ProjectInput,
+  type ProjectState,
   type ReadinessEffect,
 } from '../domain/readiness.ts';
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
@@ -107,8 +110,8 @@ export async function createProject(db: Db, context: RequestContext, input: Proj
   return inTransaction(db, async (trx) => {
     const id = randomUUID();
     await assertReplacesAtMostDelivered(trx, input, null);
-    const { replaces, ...fields } = input;
-    const stored = await repository.insertProject(trx, id, { ...fields, isDemonstration: false }, replaces);
+    const { replaces, asOf, ...fields } = input;
+    const stored = await repository.insertProject(trx, id, { ...fields, isDemonstration: false }, replaces, { asOf, recordedAt: context.now().toISOString() });
     await recordAuditEvent(trx, context, { action: 'readiness.createProject', object: projectObject(id), result: 'success', after: stored });
     return stored;
   });
@@ -119,9 +122,10 @@ export async function updateProject(db: Db, context: RequestContext, id: string,
   return inTransaction(db, async (trx) => {
     const current = await existingProject(trx, id, { forUpdate: true });
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    assertValid(laterStateViolations(input.asOf, current.asOf));
     await assertReplacesAtMostDelivered(trx, input, id);
-    const { replaces, ...fields } = input;
-    const updated = await repository.updateProject(trx, id, expectedVersion, fields, replaces);
+    const { replaces, asOf, ...fields } = input;
+    const updated = await repository.updateProject(trx, id, expectedVersion, fields, replaces, { asOf, recordedAt: context.now().toISOString() });
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated });
     return updated;
@@ -209,19 +213,21 @@ export async function readinessEffectsAt(db: Db, date: string): Promise<Readines
 
 /**
  * The annex's readiness section: per stock delivery realised by the date, the judgement that held then,
- * the projects that replace it (as they stand; projects keep no history of their stage) and the
- * decisions not to replace taken by then.
+ * the projects that replaced it as they stood then (by name) and the decisions not to replace taken by then.
  */
 export async function readinessAnnexRows(db: Db, date: string): Promise<ReadinessAnnexRow[]> {
-  const [stock, judgements, projects, nonReplacements] = await Promise.all([
+  const [stock, judgements, states, nonReplacements] = await Promise.all([
     repository.stockDeliveries(db, date),
     repository.listJudgements(db),
-    repository.listProjects(db),
+    repository.listProjectStates(db),
     repository.listNonReplacements(db),
   ]);
   const judgementsOf = Map.groupBy(judgements, (judgement) => judgement.deliveryId);
+  const byName = (a: ProjectState, b: ProjectState) => (a.name === b.name ? (a.projectId < b.projectId ? -1 : 1) : a.name < b.name ? -1 : 1);
   const replacementsOf = Map.groupBy(
-    projects.flatMap((project) => project.replaces.map((replacement) => ({ deliveryId: replacement.deliveryId, project: project.name, stage: project.stage, replacedValueCents: replacement.replacedValueCents }))),
+    projectStatesAt(states, date)
+      .toSorted(byName)
+      .flatMap((state) => state.replaces.map((replacement) => ({ deliveryId: replacement.deliveryId, project: state.name, stage: state.stage, replacedValueCents: replacement.replacedValueCents }))),
     (replacement) => replacement.deliveryId,
   );
   const decisionsOf = Map.groupBy(

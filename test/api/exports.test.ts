@@ -263,7 +263,7 @@ describeEachDatabase('list exports', (database) => {
     const [valued, generators] = (await registrar('GET', '/deliveries?supportType=stock&sort=title')).body.items;
     const judgement = { effect: 'significantButAcceptable', reasoning: 'Voorraad wordt aangevuld.', judgedOn: '2025-05-01' };
     expect((await registrar('POST', `/deliveries/${valued.id}/readiness-judgements`, judgement)).status).toBe(201);
-    const project = { name: 'Vervanging; "snel"', stage: 'identified', budgetCents: 200_000_000_01, expectedOn: '2026-03-01', replaces: [{ deliveryId: valued.id, replacedValueCents: 100_000_001, replacedQuantity: 1 }] };
+    const project = { name: 'Vervanging; "snel"', stage: 'identified', budgetCents: 200_000_000_01, expectedOn: '2026-03-01', replaces: [{ deliveryId: valued.id, replacedValueCents: 100_000_001, replacedQuantity: 1 }], asOf: '2025-05-15' };
     expect((await registrar('POST', '/replenishment-projects', project)).status).toBe(201);
     const decision = { decidedOn: '2025-06-01', reason: '=Niet vervangen', revaluation: { amountCents: 5_000_05, basis: 'bookValue', effectiveDate: '2025-05-01' } };
     expect((await registrar('POST', `/deliveries/${generators.id}/non-replacement-decisions`, decision)).status).toBe(201);
@@ -288,7 +288,7 @@ describeEachDatabase('list exports', (database) => {
     expect((await registrar('GET', '/exports/readiness-deliveries?effect=onbekend')).status).toBe(400);
 
     const projects = await expectExportsOf('registrar', '/exports/replenishment-projects', REPLENISHMENT_PROJECT_COLUMNS, overview.projects);
-    expect(projects.rows[1]!.slice(0, 4)).toEqual([project.name, nl.replenishmentStages.identified, 1000000.01, 200000000.01]);
+    expect(projects.rows[1]!.slice(0, 5)).toEqual([project.name, nl.replenishmentStages.identified, new Date('2025-05-15T00:00:00Z'), 1000000.01, 200000000.01]);
 
     expect(overview.nonReplacements).toHaveLength(1);
     const { excelRows: decisionRows } = await expectExportsOf('registrar', '/exports/non-replacements', NON_REPLACEMENT_COLUMNS, overview.nonReplacements);

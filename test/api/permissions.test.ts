@@ -192,7 +192,7 @@ let industryCompanyId = '';
 
 const trainingProgramme = { name: 'Training', hostCountry: 'GB', framework: 'coalition' } as const;
 const uniqueKey = () => `p-${randomUUID().slice(0, 8)}`;
-const replenishmentProject = { name: 'Vervanging', stage: 'identified' } as const;
+const replenishmentProject = { name: 'Vervanging', stage: 'identified', asOf: '2025-08-31' } as const;
 
 /** The positive assessment of the delivery a licence route is tried on (made with its path). */
 let preparedAssessmentId = '';

@@ -100,6 +100,7 @@ describeEachDatabase('training and readiness', (database) => {
       name: 'Te veel',
       stage: 'identified',
       replaces: [{ deliveryId: STOCK_UP_TO_FEBRUARY, replacedValueCents: 2_000 * MILLION }],
+      asOf: '2025-09-01',
     });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.invalidParams[0]).toMatchObject({ name: 'replaces.0.replacedValueCents' });

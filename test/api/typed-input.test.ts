@@ -58,6 +58,7 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     ids.programme = (await as.registrar('POST', '/training-programmes', { key: 'typed', name: 'Programma', hostCountry: 'DE', framework: 'bilateral' })).body.id;
     ids.commitment = (await as.finance('POST', '/budget/commitments', commitment())).body.id;
     ids.letter = (await as.letterAuthor('POST', '/letters', { referenceDate: '2025-06-30' })).body.id;
+    ids.project = (await as.registrar('POST', '/replenishment-projects', { ...project(), asOf: '2025-06-01' })).body.id;
     expect(Object.values(ids).every(Boolean)).toBe(true);
   });
 
@@ -67,7 +68,14 @@ describeEachDatabase('what a person types, on every write route', (database) => 
   const commitment = () => ({ title: 'Bijdrage', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'pledged', amountCents: 100, effectiveOn: '2025-04-15' });
   const licence = () => licenceFor(ids.assessment!);
   const contribution = () => ({ periodFrom: '2024-01-01', countsUpTo: '2025-01-01', trainers: 1, costEstimateCents: 100, fundingSource: 'defenceBudget' });
-  const project = () => ({ name: 'Vervanging', stage: 'identified', budgetCents: 100, replaces: [{ deliveryId: ids.stock, replacedValueCents: 100, replacedQuantity: 1 }] });
+  const project = () => ({ name: 'Vervanging', stage: 'identified', budgetCents: 100, replaces: [{ deliveryId: ids.stock, replacedValueCents: 100, replacedQuantity: 1 }], asOf: '2025-06-01' });
+  const projectChange = (asOf: string) => ({
+    role: 'registrar' as const,
+    method: 'PUT' as const,
+    path: () => `/replenishment-projects/${ids.project}`,
+    body: () => ({ ...project(), stage: 'approved', asOf }),
+    headers: versionOf(() => `/replenishment-projects/${ids.project}`, 'registrar'),
+  });
   const confidential = () => ({ deliveryIds: [ids.stock], state: 'confidential', ground: 'stateSecurity', reviewOn: nextYear });
   const foreignValuation = () => ({ amountCents: 0, basis: 'replacementValue', effectiveDate: '2025-05-01', currency: 'USD', originalAmountMinor: 100 });
 
@@ -87,6 +95,12 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     { what: 'a licence for more than a billion items', role: 'licensingOfficer', method: 'POST', path: () => `/deliveries/${ids.licensed}/export-licences`, body: () => ({ ...licence(), quantityAuthorised: 9 * 10 ** 15 }), field: 'quantityAuthorised', code: 'tooLarge' },
     { what: 'a shared need of more than a billion items', role: 'registrar', method: 'POST', path: () => '/demand-bundles', body: () => ({ need: 'Munitie', category: 'ammunition', dutchQuantity: MAX_COUNT + 1, ukrainianQuantity: 1, identifiedOn: '2025-04-01' }), field: 'dutchQuantity', code: 'tooLarge' },
     { what: 'a replacement of no items', role: 'registrar', method: 'POST', path: () => '/replenishment-projects', body: () => ({ ...project(), replaces: [{ deliveryId: ids.stock, replacedValueCents: 100, replacedQuantity: 0 }] }), field: 'replaces.0.replacedQuantity', code: 'tooSmall' },
+    // The day a project's state holds from: a real day that has come, not before 2014, and a change not before the state it follows.
+    { what: 'a project whose state holds from tomorrow', role: 'registrar', method: 'POST', path: () => '/replenishment-projects', body: () => ({ ...project(), asOf: tomorrow }), field: 'asOf', code: 'dateInFuture' },
+    { what: 'a project whose state holds from 2013', role: 'registrar', method: 'POST', path: () => '/replenishment-projects', body: () => ({ ...project(), asOf: '2013-12-31' }), field: 'asOf', code: 'dateOutOfRange' },
+    { what: 'a project whose state holds from 31 February', role: 'registrar', method: 'POST', path: () => '/replenishment-projects', body: () => ({ ...project(), asOf: '2025-02-31' }), field: 'asOf', code: 'invalidDate' },
+    { what: 'a project changed as of tomorrow', ...projectChange(tomorrow), field: 'asOf', code: 'dateInFuture' },
+    { what: 'a project changed as of a day before its current state', ...projectChange('2025-05-31'), field: 'asOf', code: 'beforeLatestState' },
     // Countries: a code that exists, not just two capital letters.
     { what: 'a company in country XX', role: 'registrar', method: 'POST', path: () => '/companies', body: () => ({ name: `Bedrijf ${next()}`, country: 'XX' }), field: 'country', code: 'invalidCountry' },
     { what: 'a training hosted in country QQ', role: 'registrar', method: 'POST', path: () => '/training-programmes', body: () => ({ key: 'qq', name: 'Programma', hostCountry: 'QQ', framework: 'bilateral' }), field: 'hostCountry', code: 'invalidCountry' },
@@ -140,6 +154,14 @@ describeEachDatabase('what a person types, on every write route', (database) => 
       expect((await as.registrar('POST', '/deliveries', { ...stockDelivery, quantity: MAX_COUNT })).status).toBe(201);
       expect((await as.registrar('POST', '/companies', { name: `Oekraïens bedrijf ${next()}`, country: 'UA' })).status).toBe(201);
       expect((await as.registrar('POST', '/replenishment-projects', { ...project(), budgetCents: MAX_ENTRY_CENTS })).status).toBe(201);
+    });
+
+    it('a project as of today, and changed as of the day of its current state', async () => {
+      expect((await as.registrar('POST', '/replenishment-projects', { ...project(), asOf: todayInAmsterdam() })).status).toBe(201);
+      const { method, path, body, headers } = projectChange('2025-06-01');
+      const changed = await as.registrar(method, path(), body(), await headers());
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+      expect(changed.body).toMatchObject({ stage: 'approved', asOf: '2025-06-01' });
     });
 
     it('a review next year, and one tomorrow', async () => {

@@ -384,6 +384,8 @@ const TABLES = [
   'budget_commitment_stage', 'budget_commitment', 'budget_shift', 'budget_decision_amount', 'budget_decision',
   'milestone_progress', 'contract_milestone', 'industry_contract_delivery', 'industry_contract', 'company_disclosure_decision', 'public_company', 'company',
   'non_replacement_decision',
+  'replenishment_project_state_delivery',
+  'replenishment_project_state',
   'replenishment_project_delivery',
   'replenishment_project',
   'readiness_judgement',
@@ -800,6 +802,7 @@ export class CanaryRun {
               expectedOn: null,
               note: `Vervanging ${this.#canary(step.salt + 15)}`,
               replaces: [{ deliveryId: delivery.id, replacedValueCents: 1, replacedQuantity: null }],
+              asOf: step.value.effectiveDate,
             });
           }
           // Its budget commitment: its texts and amount are as internal as the delivery's.

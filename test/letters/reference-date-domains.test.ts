@@ -2,9 +2,9 @@
  * Every figure a letter prints is the register's at the letter's reference date, in every domain the
  * letter draws on: deliveries and their money, the budget, the EPF, training, readiness and industry. A
  * register is built through the API with records dated before, on and after the reference date (a later
- * stage, revaluation, assessment, receipt, count or judgement of a record that existed before it, and
- * money withdrawn before and after it); each printed figure is checked against the value worked out by
- * hand. Records dated after the reference date change nothing, in the draft read again or in the final
+ * stage, revaluation, assessment, receipt, count, judgement or replenishment project's state of a record
+ * that existed before it, and money withdrawn before and after it); each printed figure is checked against
+ * the value worked out by hand. Records dated after the reference date change nothing, in the draft read again or in the final
  * letter; records dated on or before it but entered later count as dated (the register's rule: figures
  * at a date are what was dated by then), so they show in `letter verify` of the final letter, never in it.
  */
@@ -30,7 +30,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
   const id = {} as Record<
     | 'handedOver' | 'onTheDate' | 'handedOverLater' | 'named' | 'purchase' | 'paidOnTheDate' | 'fund' | 'implementing'
     | 'spring' | 'onTheDay' | 'summer' | 'shift' | 'laterShift' | 'pledge' | 'laterPledge'
-    | 'windfall' | 'laterWindfall' | 'assessed' | 'programme' | 'coproduction',
+    | 'windfall' | 'laterWindfall' | 'assessed' | 'programme' | 'coproduction' | 'generatorProject' | 'tentProject',
     string
   >;
   let letterId: string;
@@ -57,6 +57,19 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     created(registrar('POST', `/training-programmes/${programmeId}/contributions`, { periodFrom: '2025-01-01', countsUpTo, ...counts }));
   const judge = (deliveryId: string, effect: string, judgedOn: string) =>
     created(registrar('POST', `/deliveries/${deliveryId}/readiness-judgements`, { effect, reasoning: 'Beoordeeld.', judgedOn }));
+  const project = (fields: Record<string, unknown>) => created(registrar('POST', '/replenishment-projects', fields));
+  const changeProject = async (projectId: string, fields: Record<string, unknown>) => {
+    const current = await registrar('GET', `/replenishment-projects/${projectId}`);
+    return created(registrar('PUT', `/replenishment-projects/${projectId}`, fields, { 'If-Match': current.headers.get('ETag')! }), 200);
+  };
+  /** The replacements the draft's annex lists per delivery, as its readiness section prints them. */
+  const annexReplacements = async () => {
+    const html: string = (await author('GET', `/letters/${letterId}/annex/html`)).body;
+    const start = html.indexOf('Effecten krijgsmacht: oordeel en vervanging per levering uit voorraad</h2>');
+    const section = html.slice(start, html.indexOf('</table>', start));
+    const cells = (row: string) => [...row.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((cell) => cell[1]!);
+    return Object.fromEntries([...section.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => cells(row[1]!)).filter((row) => row.length > 0).map((row) => [row[0], row[4]]));
+  };
   const bundle = (identifiedOn: string) =>
     created(registrar('POST', '/demand-bundles', { need: `Behoefte ${identifiedOn}`, category: 'ammunition', dutchQuantity: 10, ukrainianQuantity: 50, identifiedOn }));
 
@@ -156,6 +169,11 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     await judge(id.handedOver, 'acceptable', '2025-05-10');
     await judge(id.handedOver, 'unacceptable', '2025-07-01');
     await judge(id.handedOverLater, 'unacceptable', '2025-06-01');
+    // Replenishment: a project identified before the date and contracted as of after it; one begun after it.
+    id.generatorProject = (await project({ name: 'Generatoren bijbestellen', stage: 'identified', replaces: [{ deliveryId: id.handedOver, replacedValueCents: 5 * MILLION }], asOf: '2025-06-01' })).id;
+    await changeProject(id.generatorProject, { name: 'Generatoren bijbestellen', stage: 'contracted', replaces: [{ deliveryId: id.handedOver, replacedValueCents: 8 * MILLION }], asOf: '2025-07-01' });
+    await project({ name: 'Later begonnen aanvulling', stage: 'approved', replaces: [{ deliveryId: id.handedOver, replacedValueCents: 1 * MILLION }], asOf: '2025-07-02' });
+    id.tentProject = (await project({ name: 'Tenten aanvullen', stage: 'identified', replaces: [{ deliveryId: id.onTheDate, replacedValueCents: 1 * MILLION }], asOf: '2025-05-01' })).id;
 
     // Industry: contracts signed before, on and after the date; a milestone completed on it and one after it.
     const dutch = (await created(registrar('POST', '/companies', { name: 'Nederlandse Drones B.V.', country: 'NL', registrationNumber: null }))).id;
@@ -243,6 +261,16 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     draftAsFirstRead = { figures, namedFigures, sections, overview };
   });
 
+  it('lists in the draft annex the replenishment projects as they stood on the reference date, a change recorded later as of before it included', async () => {
+    // Not the project begun after the date, and the generators' project at its stage and value before its change after it.
+    expect(await annexReplacements()).toMatchObject({ Generatoren: 'Generatoren bijbestellen (Geïdentificeerd): € 5 mln.', Tenten: 'Tenten aanvullen (Geïdentificeerd): € 1 mln.' });
+    // Entered now, holding from before the date: the annex follows it.
+    await changeProject(id.tentProject, { name: 'Tenten aanvullen', stage: 'approved', replaces: [{ deliveryId: id.onTheDate, replacedValueCents: 2 * MILLION }], asOf: '2025-06-15' });
+    expect(await annexReplacements()).toMatchObject({ Generatoren: 'Generatoren bijbestellen (Geïdentificeerd): € 5 mln.', Tenten: 'Tenten aanvullen (Goedgekeurd): € 2 mln.' });
+    // The projects themselves stand as they do today.
+    expect((await registrar('GET', `/replenishment-projects/${id.generatorProject}`)).body).toMatchObject({ stage: 'contracted', asOf: '2025-07-01' });
+  });
+
   it('prints the same figures when the draft is read again after more records dated after the reference date, and stays approved', async () => {
     const current = await author('GET', `/letters/${letterId}`);
     approval = await disclosure('POST', `/letters/${letterId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! });
@@ -287,6 +315,12 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     ]);
     expect(annex.readinessByDelivery!.map((row) => [row.delivery, row.judgement?.effect ?? null])).toEqual([
       ['Generatoren', 'acceptable'], ['Tenten', null], ['Veldbedden', null], ['Voor de EU', null],
+    ]);
+    expect(annex.readinessByDelivery!.map((row) => [row.delivery, row.replacements])).toEqual([
+      ['Generatoren', [{ project: 'Generatoren bijbestellen', stage: 'identified', replacedValueCents: 5 * MILLION }]],
+      ['Tenten', [{ project: 'Tenten aanvullen', stage: 'approved', replacedValueCents: 2 * MILLION }]],
+      ['Veldbedden', []],
+      ['Voor de EU', []],
     ]);
     expect(annex.contractsByCompany!.map((row) => [row.company, row.signedOn, row.amountCents, row.milestonesCompleted])).toEqual([
       ['Nederlandse Drones B.V.', '2025-03-01', 50 * MILLION, 0],

@@ -47,6 +47,9 @@ const ProjectInputSchema = z
     expectedOn: isoDate.nullable().default(null),
     note: z.string().max(2000).default(''),
     replaces: z.array(ReplacementSchema).max(100).default([]).openapi({ description: 'The stock deliveries it replaces; together no more than was delivered' }),
+    asOf: isoDate.openapi({
+      description: 'The day from which its name, stage and what it replaces hold (not after today); a letter at an earlier reference date shows the state that held then. A change holds from the day of the current state or later',
+    }),
   })
   .openapi('ReplenishmentProjectInput');
 
@@ -61,6 +64,7 @@ export const ProjectSchema = z
     replaces: z.array(z.object({ deliveryId: z.uuid(), replacedValueCents: z.number().int(), replacedQuantity: z.number().int().nullable() })),
     isDemonstration: z.boolean(),
     version: z.number().int(),
+    asOf: isoDate.openapi({ description: 'The day from which its current state holds' }),
   })
   .openapi('ReplenishmentProject');
 

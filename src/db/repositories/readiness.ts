@@ -1,7 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { centsFromText } from '../../../common/money.ts';
-import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter, type Judgement, type ProjectInput, type ReadinessEffect, type ReplaceableDelivery, type Replacement } from '../../domain/readiness.ts';
+import type { IsoDate } from '../../../common/dates.ts';
+import {
+  READINESS_EFFECTS,
+  REPLENISHMENT_STAGES,
+  type EffectFilter,
+  type Judgement,
+  type ProjectInput,
+  type ProjectState,
+  type ReadinessEffect,
+  type ReplaceableDelivery,
+  type Replacement,
+} from '../../domain/readiness.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database } from '../schema.ts';
 import { containsPattern } from '../text-search.ts';
@@ -29,6 +41,8 @@ const StoredProjectSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The day its current state holds from. */
+  asOf: z.string(),
 });
 export type StoredProject = z.infer<typeof StoredProjectSchema> & { replaces: Replacement[] };
 
@@ -54,16 +68,36 @@ export async function listJudgements(db: Db, deliveryId?: string): Promise<Judge
   return (await query.execute()).map((row) => StoredJudgementSchema.parse(row));
 }
 
-type ProjectFields = Omit<ProjectInput, 'replaces'>;
+type ProjectFields = Omit<ProjectInput, 'replaces' | 'asOf'>;
 
-export async function insertProject(db: Db, id: string, fields: ProjectFields & { isDemonstration: boolean }, replaces: readonly Replacement[]): Promise<StoredProject> {
+/** A state as it is recorded: the day it holds from, as the person gave it, and the moment it was recorded. */
+export interface StateRecording {
+  asOf: IsoDate;
+  recordedAt: string;
+}
+
+export async function insertProject(
+  db: Db,
+  id: string,
+  fields: ProjectFields & { isDemonstration: boolean },
+  replaces: readonly Replacement[],
+  recording: StateRecording,
+): Promise<StoredProject> {
   await db.insertInto('replenishmentProject').values({ id, ...fields }).execute();
   await linkReplacements(db, id, replaces);
+  await insertState(db, id, fields, replaces, recording);
   return (await findProject(db, id))!;
 }
 
-/** Changes a project if it is still at the expected version; undefined when someone changed it since. */
-export async function updateProject(db: Db, id: string, expectedVersion: number, fields: ProjectFields, replaces: readonly Replacement[]): Promise<StoredProject | undefined> {
+/** Changes a project if it is still at the expected version, adding its new state to the history; undefined when someone changed it since. */
+export async function updateProject(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  fields: ProjectFields,
+  replaces: readonly Replacement[],
+  recording: StateRecording,
+): Promise<StoredProject | undefined> {
   const updated = await db
     .updateTable('replenishmentProject')
     .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: new Date().toISOString() }))
@@ -73,6 +107,7 @@ export async function updateProject(db: Db, id: string, expectedVersion: number,
   if (updated.numUpdatedRows === 0n) return undefined;
   await db.deleteFrom('replenishmentProjectDelivery').where('projectId', '=', id).execute();
   await linkReplacements(db, id, replaces);
+  await insertState(db, id, fields, replaces, recording);
   return findProject(db, id);
 }
 
@@ -81,8 +116,22 @@ async function linkReplacements(db: Db, projectId: string, replaces: readonly Re
   await db.insertInto('replenishmentProjectDelivery').values(replaces.map((replacement) => ({ projectId, ...replacement }))).execute();
 }
 
+async function insertState(db: Db, projectId: string, { name, stage }: ProjectFields, replaces: readonly Replacement[], { asOf, recordedAt }: StateRecording): Promise<void> {
+  const stateId = randomUUID();
+  await db.insertInto('replenishmentProjectState').values({ id: stateId, projectId, asOf, name, stage, recordedAt }).execute();
+  if (replaces.length === 0) return;
+  await db.insertInto('replenishmentProjectStateDelivery').values(replaces.map((replacement) => ({ stateId, ...replacement }))).execute();
+}
+
+/** The projects with the day their current state holds from. */
+const projects = (db: Db) =>
+  db
+    .selectFrom('replenishmentProject as p')
+    .selectAll('p')
+    .select((eb) => eb.selectFrom('replenishmentProjectState as s').whereRef('s.projectId', '=', 'p.id').select((inner) => inner.fn.max('s.asOf').as('asOf')).as('asOf'));
+
 export async function findProject(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredProject | undefined> {
-  let query = db.selectFrom('replenishmentProject').selectAll().where('id', '=', id);
+  let query = projects(db).where('p.id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
@@ -90,11 +139,25 @@ export async function findProject(db: Db, id: string, options: { forUpdate?: boo
 }
 
 export async function listProjects(db: Db): Promise<StoredProject[]> {
-  const rows = await db.selectFrom('replenishmentProject').selectAll().orderBy('name').orderBy('id').execute();
+  const rows = await projects(db).orderBy('p.name').orderBy('p.id').execute();
   const replaces = await db.selectFrom('replenishmentProjectDelivery').selectAll().orderBy('deliveryId').execute();
   return rows.map((row) => ({
     ...StoredProjectSchema.parse(row),
     replaces: replaces.filter((link) => link.projectId === row.id).map(({ projectId: _, ...replacement }) => replacement),
+  }));
+}
+
+/** Every state every project was recorded in, each with what it replaced. */
+export async function listProjectStates(db: Db): Promise<ProjectState[]> {
+  const [states, replaces] = await Promise.all([
+    db.selectFrom('replenishmentProjectState').selectAll().orderBy('projectId').orderBy('asOf').orderBy('recordedAt').orderBy('id').execute(),
+    db.selectFrom('replenishmentProjectStateDelivery').selectAll().orderBy('deliveryId').execute(),
+  ]);
+  const replacesOf = Map.groupBy(replaces, (replacement) => replacement.stateId);
+  return states.map((state) => ({
+    ...state,
+    stage: z.enum(REPLENISHMENT_STAGES).parse(state.stage),
+    replaces: (replacesOf.get(state.id) ?? []).map(({ stateId: _, ...replacement }) => replacement),
   }));
 }
 

@@ -35,7 +35,12 @@ export const DEMONSTRATION_JUDGEMENTS: readonly Judgement[] = [
   },
 ];
 
-export const DEMONSTRATION_PROJECTS: readonly (ProjectInput & { id: string })[] = [
+/**
+ * The project's state holds as of the letter's reference date, 31 August 2025: the letter of 10 September
+ * reports the measure as taken ("zijn er maatregelen") in its account of the period up to that date, so
+ * that date's annex lists it, and the annex of the letter of February (reference date 4 February) does not.
+ */
+export const DEMONSTRATION_PROJECTS: readonly (ProjectInput & { id: string; recordedAt: string })[] = [
   {
     id: 'd3b8f2e1-4a5c-4d7e-9f0a-1b2c3d4e5f01',
     name: 'Demonstratie: versnelde aankoop van vervangend materieel',
@@ -44,5 +49,7 @@ export const DEMONSTRATION_PROJECTS: readonly (ProjectInput & { id: string })[] 
     expectedOn: '2027-12-31',
     note: 'Demonstratie: de brief noemt de maatregel, geen bedragen; vervangen deel en datum aangenomen.',
     replaces: [{ deliveryId: STOCK_UP_TO_FEBRUARY, replacedValueCents: 1_000_000_000_00, replacedQuantity: null }],
+    asOf: '2025-08-31',
+    recordedAt: '2025-09-01T09:00:00.000Z',
   },
 ];

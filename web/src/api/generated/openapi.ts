@@ -12307,6 +12307,11 @@ export interface components {
             }[];
             isDemonstration: boolean;
             version: number;
+            /**
+             * Format: date
+             * @description The day from which its current state holds
+             */
+            asOf: string;
         };
         StockDeliveryReadinessList: {
             items: {
@@ -12474,6 +12479,11 @@ export interface components {
              * @default []
              */
             replaces?: components["schemas"]["Replacement"][];
+            /**
+             * Format: date
+             * @description The day from which its name, stage and what it replaces hold (not after today); a letter at an earlier reference date shows the state that held then. A change holds from the day of the current state or later
+             */
+            asOf: string;
         };
         Replacement: {
             /** Format: uuid */

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { todayInAmsterdam } from '../../../../common/dates.ts';
 import { READINESS_EFFECTS, REPLENISHMENT_STAGES, VALUATION_BASES } from '../../../../common/vocabulary/codes.ts';
 import { createProject, decideNotToReplace, judgeReadiness, updateProject, type ReplenishmentProject } from '../../api/readiness.ts';
 import type { FieldReader } from '../../forms/fieldReader.ts';
@@ -53,6 +54,7 @@ export function ProjectForm({ deliveryId, onDone }: { deliveryId?: string; onDon
   const project = {
     name: { label: label('name') },
     stage: { label: label('stage'), control: 'select', options: stageOptions, initial: REPLENISHMENT_STAGES[0] },
+    asOf: { label: label('asOf'), control: 'date', initial: todayInAmsterdam(), hint: t('readiness.projectForm.asOfHint') },
     budgetCents: { label: label('budget'), control: 'amount', optional: true, hint: t('readiness.euroHint') },
     expectedOn: { label: label('expectedOn'), control: 'date', optional: true },
   } as const;
@@ -63,6 +65,7 @@ export function ProjectForm({ deliveryId, onDone }: { deliveryId?: string; onDon
     budgetCents: read.amount('budgetCents'),
     expectedOn: read.text('expectedOn') || null,
     note: read.text('note'),
+    asOf: read.required('asOf'),
   });
   const form = {
     doneText: t('readiness.projectForm.done'),
@@ -89,7 +92,7 @@ export function ProjectForm({ deliveryId, onDone }: { deliveryId?: string; onDon
   );
 }
 
-/** A project's next stage and expected date; the rest of the project stays as it is. */
+/** A project's next stage, the day it holds from and the expected date; the rest of the project stays as it is. */
 export function ProjectStageForm({ projects, onDone }: { projects: readonly ReplenishmentProject[]; onDone: () => void }) {
   const { t, label, choose, stageOptions } = useReadinessWords();
   return (
@@ -101,18 +104,20 @@ export function ProjectStageForm({ projects, onDone }: { projects: readonly Repl
       fields={{
         projectId: { label: label('projectId'), control: 'select', options: [choose, ...projects.map((project) => ({ value: project.id, label: `${project.name} (${t(`replenishmentStages.${project.stage}`)})` }))] },
         stage: { label: label('stage'), control: 'select', options: [choose, ...stageOptions] },
+        asOf: { label: label('asOf'), control: 'date', initial: todayInAmsterdam(), hint: t('readiness.stageForm.asOfHint') },
         expectedOn: { label: label('expectedOn'), control: 'date', optional: true },
       }}
       read={(read) => ({
         project: projects.find((project) => project.id === read.required('projectId')),
         stage: read.code('stage', REPLENISHMENT_STAGES),
+        asOf: read.required('asOf'),
         expectedOn: read.text('expectedOn'),
       })}
-      send={async ({ project, stage, expectedOn }) => {
+      send={async ({ project, stage, asOf, expectedOn }) => {
         if (!project) return;
         const { id: _id, version: _version, isDemonstration: _demonstration, ...unchanged } = project;
         try {
-          await updateProject(project, { ...unchanged, stage, expectedOn: expectedOn || project.expectedOn });
+          await updateProject(project, { ...unchanged, stage, asOf, expectedOn: expectedOn || project.expectedOn });
         } finally {
           // Also after a refusal: someone else may have changed the project, and the list shows it now.
           onDone();

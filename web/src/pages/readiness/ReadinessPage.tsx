@@ -138,6 +138,7 @@ function ProjectTable({ projects }: { projects: ReadinessOverview['projects'] })
         columns={[
           { key: 'name', header: t('readiness.columns.project'), cell: (project) => project.name },
           { key: 'stage', header: t('readiness.columns.stage'), cell: (project) => t(`replenishmentStages.${project.stage}`) },
+          { key: 'asOf', header: t('readiness.columns.asOf'), cell: (project) => formatShortDate(project.asOf, language) },
           {
             key: 'replaces',
             header: t('readiness.columns.replacesValue'),
