@@ -231,7 +231,7 @@ describeEachDatabase('list exports', (database) => {
     const at = (heading: string) => BUDGET_COMMITMENT_COLUMNS.findIndex((column) => column.heading === heading);
     const exported = excelRows.find((row) => row[at('title')] === pledge.title)!;
     expect(exported[at('amountEuro')]).toBe('500000000,99');
-    expect(exported[at('stageHistory')]).toBe(`${nl.stages.pledged} 2025-04-15: 300000000.01; ${nl.stages.committed} 2025-06-01: 500000000.99`);
+    expect(exported[at('stageHistory')]).toBe(`${nl.stages.pledged} 2025-04-15: 300000000,01; ${nl.stages.committed} 2025-06-01: 500000000,99`);
     for (const query of ['year=2026', 'fund=internationalSecurityBudget', 'q=ucap', 'q=ucap&year=2026&fund=internationalSecurityBudget']) {
       const filtered = (await allItems(finance, `/budget/commitments?${query}`)) as CommitmentDetail[];
       expect(filtered.length, query).toBeLessThan(commitments.length);
@@ -365,7 +365,7 @@ describeEachDatabase('list exports', (database) => {
     const decided = await expectExportsOf('finance', '/exports/budget-decisions', BUDGET_DECISION_COLUMNS, decisions);
     const at = (heading: string) => BUDGET_DECISION_COLUMNS.findIndex((column) => column.heading === heading);
     expect(decided.excelRows[1]![at('amountEuro')]).toBe('2400000001,00');
-    expect(decided.excelRows[1]![at('yearAmounts')]).toBe('2025: 2000000000.01; 2026: 400000000.99');
+    expect(decided.excelRows[1]![at('yearAmounts')]).toBe('2025: 2000000000,01; 2026: 400000000,99');
     const moved = await expectExportsOf('finance', '/exports/budget-shifts', BUDGET_SHIFT_COLUMNS, shifts);
     expect(moved.rows[1]!.slice(3, 6)).toEqual([2026, 2025, 100000000.01]);
   });
