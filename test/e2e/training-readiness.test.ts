@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { describeWithBrowser } from '../support/browser.ts';
 import { api, apiResponse, findDeliveryId, openPageAs, tableRows, useServer, visit } from './app.ts';
 
@@ -191,5 +192,24 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(list)).find((cells) => cells[0] === title)?.slice(2, 4)).toEqual([expect.stringMatching(/^acceptabel \(15 sep\. 2025, /), '2']);
     const decisions = page.getByRole('table', { name: 'Besluiten niet te vervangen, met de herwaardering die ze maakten' });
     await expect.poll(async () => (await tableRows(decisions))[0]).toEqual(expect.arrayContaining(['10 sep. 2025', title, 'Ja: de waarde van de levering is herzien']));
+  });
+
+  it('the registrar moves a project to its next stage as of a day: one before its current state is refused at the field, a later one is listed', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/gereedheid');
+    const stage = page.locator('form', { has: page.getByRole('button', { name: 'Stand vastleggen' }) });
+    const asOf = stage.getByLabel(/^Stand per/);
+    // The day the new stage holds from is today unless said otherwise.
+    expect(await asOf.inputValue()).toBe(todayInAmsterdam());
+    await stage.getByLabel('Project').selectOption({ label: 'Demonstratie: versnelde aankoop van vervangend materieel (Goedgekeurd)' });
+    await stage.getByLabel('Stand', { exact: true }).selectOption({ label: 'Gecontracteerd' });
+    await asOf.fill('2025-08-01');
+    await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
+    await stage.locator('.error-summary').getByRole('link', { name: 'Stand per: De huidige stand van dit project geldt al sinds 2025-08-31; een wijziging geldt vanaf die dag of later.' }).waitFor();
+    await asOf.fill('2025-09-15');
+    await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
+    await stage.getByText('De stand van het project is bijgewerkt.').waitFor();
+    const projects = page.getByRole('table', { name: 'Projecten die geleverd materieel vervangen' });
+    await expect.poll(async () => (await tableRows(projects))[0]?.slice(0, 3)).toEqual(['Demonstratie: versnelde aankoop van vervangend materieel', 'Gecontracteerd', '15 sep. 2025']);
   });
 });

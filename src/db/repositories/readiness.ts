@@ -71,7 +71,7 @@ export async function listJudgements(db: Db, deliveryId?: string): Promise<Judge
 type ProjectFields = Omit<ProjectInput, 'replaces' | 'asOf'>;
 
 /** A state as it is recorded: the day it holds from, as the person gave it, and the moment it was recorded. */
-export interface StateRecording {
+interface StateRecording {
   asOf: IsoDate;
   recordedAt: string;
 }
