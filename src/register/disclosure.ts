@@ -17,7 +17,7 @@ import { NotFoundError, ValidationError } from './errors.ts';
 type Db = Kysely<Database>;
 
 /** The queue lists at most this many confidential deliveries due for review, the earliest first. */
-export const MAX_DUE_REVIEWS = 100;
+const MAX_DUE_REVIEWS = 100;
 
 /**
  * Decides for one delivery or a selection at once, all or nothing. A decision "public" puts the approved
