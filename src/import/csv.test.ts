@@ -16,6 +16,12 @@ describe('reading CSV files', () => {
     expect(readCsv(bytes('a;b\n1,50;2,25\n'))).toEqual([['a', 'b'], ['1,50', '2,25']]);
   });
 
+  it('takes the separator a first line "sep=" names, and leaves that line out as Excel does', () => {
+    expect(readCsv(bytes('\uFEFFsep=;\r\na,b;c\r\n1,50;2\r\n'))).toEqual([['a,b', 'c'], ['1,50', '2']]);
+    expect(readCsv(bytes('sep=,\na;b,c\n'))).toEqual([['a;b', 'c']]);
+    expect(readCsv(bytes('sep=|\na;b\n'))).toEqual([['sep=|'], ['a;b']]);
+  });
+
   it('keeps separators, line breaks and doubled quotes inside quoted fields (RFC 4180), and blank lines as rows (their numbers count)', () => {
     expect(readCsv(bytes('a,b\n"x, ""y""","regel 1\nregel 2"\n\n'))).toEqual([['a', 'b'], ['x, "y"', 'regel 1\nregel 2'], ['']]);
   });

@@ -1,14 +1,14 @@
 /**
  * A CSV file as rows of text fields (RFC 4180: fields in double quotes may hold the separator, line
  * breaks and doubled quotes). UTF-8 with or without a byte order mark; the separator is a comma or a
- * semicolon (as Dutch Excel writes), whichever the header line uses outside quotes. Blank lines stay
- * (as rows without text) so that every row keeps the number a spreadsheet shows it under.
+ * semicolon (as Dutch Excel writes), whichever a first line "sep=;" names or else the header line uses
+ * outside quotes. Blank lines stay (as rows without text) so that every row keeps the number a
+ * spreadsheet shows it under.
  */
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
 
 export function readCsv(bytes: Uint8Array): string[][] {
-  const text = utf8Text(bytes);
-  const separator = separatorOf(text);
+  const { text, separator } = withSeparator(utf8Text(bytes));
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -70,6 +70,16 @@ export class CsvError extends Error {
     this.code = code;
     this.row = row;
   }
+}
+
+/**
+ * The text and its separator: the one a first line "sep=;" (or "sep=,") names, which Excel reads and then
+ * hides, so that the header is row 1 there and here; otherwise the one the header line uses.
+ */
+function withSeparator(text: string): { text: string; separator: ',' | ';' } {
+  const named = /^sep=([,;])(\r\n|\r|\n)/.exec(text);
+  if (named) return { text: text.slice(named[0].length), separator: named[1] as ',' | ';' };
+  return { text, separator: separatorOf(text) };
 }
 
 function separatorOf(text: string): ',' | ';' {
