@@ -13,7 +13,7 @@ function encodeCursor(sort: string, position: KeysetPosition): string {
   return Buffer.from(JSON.stringify({ sort, value: position.value, id: position.id })).toString('base64url');
 }
 
-function decodeCursor(field: 'after' | 'before', text: string, sort: string, accepts: (position: KeysetPosition) => boolean): KeysetPosition {
+function decodeCursor(field: string, text: string, sort: string, accepts: (position: KeysetPosition) => boolean): KeysetPosition {
   const refused = new ValidationError([{ field, code: 'invalidCursor' }]);
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw refused;
   let decoded: unknown;
@@ -29,12 +29,26 @@ function decodeCursor(field: 'after' | 'before', text: string, sort: string, acc
   return position;
 }
 
-/** The query parameters of a paged list. */
-export const pageQueryParameters = {
-  after: z.string().max(2000).optional().openapi({ description: "Start after this position: the page's `next` cursor. Not with `before`." }),
-  before: z.string().max(2000).optional().openapi({ description: "End before this position: the page's `previous` cursor. Not with `after`." }),
+const cursorParameters = (after: string, before: string) => ({
+  after: z.string().max(2000).optional().openapi({ description: `Start after this position: the page's \`next\` cursor. Not with \`${before}\`.` }),
+  before: z.string().max(2000).optional().openapi({ description: `End before this position: the page's \`previous\` cursor. Not with \`${after}\`.` }),
   pageSize: z.coerce.number().int().min(1).max(100).optional(),
-};
+});
+
+/** The query parameters of a paged list. */
+export const pageQueryParameters = cursorParameters('after', 'before');
+
+type ListPageParameters<List extends string> = Record<`${List}After` | `${List}Before`, (typeof pageQueryParameters)['after']> &
+  Record<`${List}PageSize`, (typeof pageQueryParameters)['pageSize']>;
+
+/**
+ * The query parameters of one of several paged lists on one page, named for the list (`{list}After`,
+ * `{list}Before`, `{list}PageSize`), so that paging one list leaves the others at their page.
+ */
+export function listPageQueryParameters<List extends string>(list: List): ListPageParameters<List> {
+  const { after, before, pageSize } = cursorParameters(`${list}After`, `${list}Before`);
+  return { [`${list}After`]: after, [`${list}Before`]: before, [`${list}PageSize`]: pageSize } as ListPageParameters<List>;
+}
 
 const COUNT_DESCRIPTION =
   `How many the filter finds, counted up to ${LIST_COUNT_CAP.toLocaleString('en')}; when \`totalIsCapped\`, there are more than that. ` +
@@ -51,11 +65,28 @@ export const pageFields = {
 };
 
 /** Where the requested page starts; `accepts` says whether a position could be one of the list's rows. */
-export function pageStart(query: { after?: string | undefined; before?: string | undefined }, sort: string, accepts: (position: KeysetPosition) => boolean): PageStart {
-  if (query.after !== undefined && query.before !== undefined) throw new ValidationError([{ field: 'before', code: 'onlyOneCursor' }]);
-  if (query.after !== undefined) return { after: decodeCursor('after', query.after, sort, accepts) };
-  if (query.before !== undefined) return { before: decodeCursor('before', query.before, sort, accepts) };
+export function pageStart(
+  query: { after?: string | undefined; before?: string | undefined },
+  sort: string,
+  accepts: (position: KeysetPosition) => boolean,
+  names = { after: 'after', before: 'before' },
+): PageStart {
+  if (query.after !== undefined && query.before !== undefined) throw new ValidationError([{ field: names.before, code: 'onlyOneCursor' }]);
+  if (query.after !== undefined) return { after: decodeCursor(names.after, query.after, sort, accepts) };
+  if (query.before !== undefined) return { before: decodeCursor(names.before, query.before, sort, accepts) };
   return undefined;
+}
+
+/** Where the requested page of a list named by listPageQueryParameters starts, and its size if asked. */
+export function listPage(
+  query: Record<string, string | number | undefined>,
+  list: string,
+  sort: string,
+  accepts: (position: KeysetPosition) => boolean,
+): { start: PageStart; pageSize: number | undefined } {
+  const names = { after: `${list}After`, before: `${list}Before` };
+  const cursors = { after: query[names.after] as string | undefined, before: query[names.before] as string | undefined };
+  return { start: pageStart(cursors, sort, accepts, names), pageSize: query[`${list}PageSize`] as number | undefined };
 }
 
 /** The page's neighbours as cursors for the same sort. */

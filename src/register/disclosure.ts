@@ -16,8 +16,8 @@ import { NotFoundError, ValidationError } from './errors.ts';
 
 type Db = Kysely<Database>;
 
-/** The queue lists at most this many confidential deliveries due for review, the earliest first. */
-const MAX_DUE_REVIEWS = 100;
+/** How many confidential deliveries due for review a page lists unless asked otherwise, the earliest first. */
+export const DUE_REVIEWS_PAGE_SIZE = 100;
 
 /**
  * Decides for one delivery or a selection at once, all or nothing. A decision "public" puts the approved
@@ -150,6 +150,7 @@ interface QueueQuery {
   referenceDate: IsoDate;
   start: PageStart;
   pageSize: number;
+  reviews: { start: PageStart; pageSize: number };
 }
 
 interface DisclosureQueue {
@@ -158,24 +159,30 @@ interface DisclosureQueue {
   neededForLetter: number;
   /** Undecided deliveries, realised first, a page from its start; counted up to LIST_COUNT_CAP (db/keyset.ts). */
   undecided: KeysetPage<DeliverySummary> & { total: number; totalIsCapped: boolean };
-  dueForReview: disclosure.DueReview[];
+  dueForReview: KeysetPage<disclosure.DueReview> & { total: number; totalIsCapped: boolean };
 }
 
 /** The order of the undecided deliveries in the queue. */
 export const QUEUE_ORDER = { sort: 'realisedAt', descending: false } as const;
 
 /** What waits for a decision: undecided deliveries (realised first), and confidential ones due for review. Reading it is recorded. */
-export async function disclosureQueue(db: Db, context: RequestContext, { referenceDate, start, pageSize }: QueueQuery): Promise<DisclosureQueue> {
+export async function disclosureQueue(db: Db, context: RequestContext, { referenceDate, start, pageSize, reviews }: QueueQuery): Promise<DisclosureQueue> {
   return inTransaction(db, async (trx) => {
     const undecidedFilter = { disclosureState: 'undecided' } as const;
-    const [page, counted, neededForLetter, dueForReview] = await Promise.all([
+    const [page, counted, neededForLetter, dueForReview, dueCounted] = await Promise.all([
       deliveries.listDeliveries(trx, { ...undecidedFilter, ...QUEUE_ORDER, start, limit: pageSize }),
       deliveries.countDeliveries(trx, undecidedFilter),
       disclosure.countUndecidedRealisedBy(trx, referenceDate),
-      disclosure.listDueReviews(trx, referenceDate, MAX_DUE_REVIEWS),
+      disclosure.dueReviewsPage(trx, referenceDate, reviews.start, reviews.pageSize),
+      disclosure.countDueReviews(trx, referenceDate),
     ]);
     await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success' });
-    return { referenceDate, neededForLetter, undecided: { ...page, total: counted.count, totalIsCapped: counted.capped }, dueForReview };
+    return {
+      referenceDate,
+      neededForLetter,
+      undecided: { ...page, total: counted.count, totalIsCapped: counted.capped },
+      dueForReview: { ...dueForReview, total: dueCounted.count, totalIsCapped: dueCounted.capped },
+    };
   });
 }
 

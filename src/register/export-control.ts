@@ -19,6 +19,7 @@ import { buildArmsTransferReports, type ArmsTransferReports } from '../domain/ex
 import * as deliveries from '../db/repositories/deliveries.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/export-control.ts';
+import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { NotFoundError, ShipmentRefusedError, ValidationError } from './errors.ts';
@@ -26,8 +27,8 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
-/** The export roles' queues list at most this many deliveries each, the earliest first. */
-const MAX_QUEUE_ITEMS = 200;
+/** How many deliveries a page of an export role's queue lists unless asked otherwise, the earliest first. */
+export const QUEUE_PAGE_SIZE = 100;
 
 const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
 const today = (context: RequestContext) => todayInAmsterdam(context.now());
@@ -153,12 +154,22 @@ export async function issueLicence(db: Db, context: RequestContext, deliveryId: 
   });
 }
 
-/** What waits for the export roles. Reading it is recorded. */
-export async function readExportQueues(db: Db, context: RequestContext) {
+export type QueuePage = KeysetPage<repository.QueueItem> & { pageSize: number; total: number; totalIsCapped: boolean };
+
+/** Where each queue's page starts and how long it is. */
+export type QueuePages = Record<repository.ExportQueueName, { start: PageStart; pageSize: number }>;
+
+/** A page of each export role's queue, with how many wait in it. Reading them is recorded. */
+export async function readExportQueues(db: Db, context: RequestContext, pages: QueuePages): Promise<Record<repository.ExportQueueName, QueuePage>> {
   return inTransaction(db, async (trx) => {
-    const queues = await repository.exportQueues(trx, MAX_QUEUE_ITEMS);
+    const queuePage = async (queue: repository.ExportQueueName): Promise<QueuePage> => {
+      const { start, pageSize } = pages[queue];
+      const [page, counted] = await Promise.all([repository.exportQueuePage(trx, queue, start, pageSize), repository.countQueue(trx, queue)]);
+      return { ...page, pageSize, total: counted.count, totalIsCapped: counted.capped };
+    };
+    const [awaitingAssessment, awaitingLicence] = await Promise.all([queuePage('awaitingAssessment'), queuePage('awaitingLicence')]);
     await recordAuditEvent(trx, context, { action: 'export.read', object: { type: 'exportQueue', id: '*' }, result: 'success' });
-    return queues;
+    return { awaitingAssessment, awaitingLicence };
   });
 }
 

@@ -10,9 +10,9 @@ import { listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '.
 import type { CommitmentFilter } from '../db/repositories/budget.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as epf from '../db/repositories/epf.ts';
-import { exportQueuePage, type ExportQueueName, type QueueItem, type QueuePosition } from '../db/repositories/export-control.ts';
+import { exportQueuePage, type ExportQueueName, type QueueItem } from '../db/repositories/export-control.ts';
 import * as readiness from '../db/repositories/readiness.ts';
-import { listDueReviews, type DueReview } from '../db/repositories/disclosure.ts';
+import { dueReviewsPage, type DueReview } from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { commitmentsPage, type CommitmentDetail } from './budget.ts';
 import { QUEUE_ORDER } from './disclosure.ts';
@@ -77,18 +77,11 @@ export async function auditEventBatches(db: Db, context: RequestContext, filter:
 
 /**
  * The confidential deliveries due for review by the reference date, in the queue page's order, every one of
- * them (the page shows the first hundred); recorded as reading the queue is.
+ * them (the page shows a page of them); recorded as reading the queue is.
  */
 export async function dueReviewBatches(db: Db, context: RequestContext, referenceDate: string): Promise<AsyncGenerator<DueReview[]>> {
   await recordAuditEvent(db, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success', detail: { export: true } });
-  return (async function* () {
-    for (let after: DueReview | undefined; ; ) {
-      const batch = await listDueReviews(db, referenceDate, BATCH_SIZE, after);
-      if (batch.length > 0) yield batch;
-      if (batch.length < BATCH_SIZE) return;
-      after = batch.at(-1);
-    }
-  })();
+  return keysetBatches((start) => dueReviewsPage(db, referenceDate, start, BATCH_SIZE));
 }
 
 /**
@@ -99,12 +92,7 @@ export async function exportQueueBatches(db: Db, context: RequestContext): Promi
   await recordAuditEvent(db, context, { action: 'export.read', object: { type: 'exportQueue', id: '*' }, result: 'success', detail: { export: true } });
   return (async function* () {
     for (const queue of ['awaitingAssessment', 'awaitingLicence'] as const) {
-      for (let after: QueuePosition | undefined; ; ) {
-        const page = await exportQueuePage(db, queue, BATCH_SIZE, after);
-        if (page.items.length > 0) yield page.items.map((item) => ({ ...item, queue }));
-        if (page.items.length < BATCH_SIZE) break;
-        after = page.last!;
-      }
+      for await (const batch of keysetBatches((start) => exportQueuePage(db, queue, start, BATCH_SIZE))) yield batch.map((item) => ({ ...item, queue }));
     }
   })();
 }

@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { LIST_COUNT_CAP } from '../../src/db/keyset.ts';
+import { cursorQuery, walkList } from '../support/paging.ts';
 
 const SORTS = ['title', 'supportType', 'category', 'realisedAt', 'committedAt', 'createdAt', 'valueCents'] as const;
 const PAGE_SIZE = 4;
@@ -102,6 +103,41 @@ describeEachDatabase('paging the delivery list by cursor', (database) => {
     expect(ids(back)).toEqual(ids(first));
     const otherSort = await call('GET', `/deliveries?sort=title&after=${first.body.undecided.next}`);
     expect(otherSort.status).toBe(400);
+  });
+
+  it('pages the deliveries due for review on their own cursors, those of one day by id, leaving the undecided at their page', async () => {
+    const { db } = database();
+    const officer = apiClient(db, { role: 'disclosureOfficer' });
+    const reviewOn = ['2026-02-01', '2026-01-01', '2026-02-01', '2026-02-01', '2026-01-01', '2026-03-01', '2026-02-01'];
+    const deliveries = reviewOn.map((_, number) => ({ ...stockDelivery, id: crypto.randomUUID(), title: `Herbeoordeling ${number}`, description: '', sources: '[]', isDemonstration: false, deletedAt: null }));
+    await db.insertInto('delivery').values(deliveries).execute();
+    const decision = { state: 'confidential', publicTitle: null, publicDetail: null, publicCategory: null, publicQuantity: null, ground: 'operationalSecurity', note: '', decidedById: null, decidedByName: 'Test' };
+    const decidedAt = new Date().toISOString();
+    await db.insertInto('disclosureDecision').values(deliveries.map((delivery, number) => ({ ...decision, id: crypto.randomUUID(), deliveryId: delivery.id, reviewOn: reviewOn[number]!, decidedAt }))).execute();
+
+    type Review = { deliveryId: string; reviewOn: string };
+    const queue = async (query: string) => {
+      const response = await officer('GET', `/disclosure-queue?referenceDate=2026-12-31&pageSize=3${query}`);
+      expect(response.status, query).toBe(200);
+      return response.body;
+    };
+    const whole = (await queue('&reviewsPageSize=100')).dueForReview as Review[];
+    const expected = deliveries.map((delivery, number) => ({ deliveryId: delivery.id, reviewOn: reviewOn[number]! }));
+    expected.sort((a, b) => a.reviewOn.localeCompare(b.reviewOn) || a.deliveryId.localeCompare(b.deliveryId));
+    expect(whole.map(({ deliveryId, reviewOn }) => ({ deliveryId, reviewOn }))).toEqual(expected);
+    const walked = await walkList<Review>(async (cursor) => {
+      const body = await queue(`&reviewsPageSize=2${cursorQuery('reviews', cursor)}`);
+      expect(body.dueForReviewPage).toMatchObject({ pageSize: 2, total: reviewOn.length, totalIsCapped: false });
+      return { items: body.dueForReview, ...body.dueForReviewPage };
+    });
+    expect(walked).toEqual(whole);
+
+    const first = await queue('&reviewsPageSize=2');
+    const undecidedOnward = await queue(`&reviewsPageSize=2&after=${first.undecided.next}`);
+    expect(undecidedOnward.dueForReview).toEqual(first.dueForReview);
+    const reviewsOnward = await queue(`&reviewsPageSize=2&reviewsAfter=${first.dueForReviewPage.next}`);
+    expect(reviewsOnward.undecided).toEqual(first.undecided);
+    expect((await officer('GET', `/disclosure-queue?reviewsAfter=${first.undecided.next}`)).body.invalidParams[0].name).toBe('reviewsAfter');
   });
 
   it('counts up to the cap and then says there are more', async () => {

@@ -1,5 +1,5 @@
 /**
- * The exports of lists whose page shows only their first rows (the deliveries due for review, the export
+ * The exports of lists that the pages show a page at a time (the deliveries due for review, the export
  * roles' queues): the file holds every row, in the page's order, read in batches across their boundaries.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,8 +9,9 @@ import { vocabulary } from '../../common/vocabulary/index.ts';
 import { DUE_REVIEW_COLUMNS, EXPORT_QUEUE_COLUMNS, queuedExports } from '../../src/api/exports/tables.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
 import { createApi } from '../../src/api/app.ts';
-import { listDueReviews, type DueReview } from '../../src/db/repositories/disclosure.ts';
-import { exportQueuePage, type ExportQueueName, type QueueItem, type QueuePosition } from '../../src/db/repositories/export-control.ts';
+import type { KeysetPage, PageStart } from '../../src/db/keyset.ts';
+import { dueReviewsPage, type DueReview } from '../../src/db/repositories/disclosure.ts';
+import { exportQueuePage, type ExportQueueName, type QueueItem } from '../../src/db/repositories/export-control.ts';
 import type { Role } from '../../src/domain/access.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -27,7 +28,7 @@ const REFERENCE_DATE = '2030-12-31';
 /** A row as the Dutch CSV writes it (these columns hold no euros and no formula-like text). */
 const csvCells = <Row>(columns: readonly Column<Row>[], row: Row) => columns.map((column) => String(column.value(row, nl) ?? ''));
 
-describeEachDatabase('exports of lists whose page shows their first rows', (database) => {
+describeEachDatabase('exports of lists that the pages show a page at a time', (database) => {
   beforeAll(async () => {
     const { db } = database();
     // Deliveries that need a licence: many on the same day, some on no day at all (last in the queue's order).
@@ -67,47 +68,44 @@ describeEachDatabase('exports of lists whose page shows their first rows', (data
     return workbook.worksheets[0]!.actualRowCount;
   }
 
+  /** Every row of a list, page after page of 97. */
+  async function walked<Row>(readPage: (start: PageStart, limit: number) => Promise<KeysetPage<Row>>): Promise<Row[]> {
+    const rows: Row[] = [];
+    for (let start: PageStart = undefined; ; ) {
+      const page = await readPage(start, 97);
+      rows.push(...page.rows);
+      if (!page.next) return rows;
+      start = { after: page.next };
+    }
+  }
+
   it('reads a queue and the due reviews after any of their rows as from the start', async () => {
     const { db } = database();
     for (const queue of ['awaitingAssessment', 'awaitingLicence'] as const) {
-      const whole = (await exportQueuePage(db, queue, 10_000)).items;
-      const walked: QueueItem[] = [];
-      for (let after: QueuePosition | undefined; ; ) {
-        const page = await exportQueuePage(db, queue, 97, after);
-        walked.push(...page.items);
-        if (page.items.length < 97) break;
-        after = page.last!;
-      }
-      expect(walked).toEqual(whole);
+      const whole = (await exportQueuePage(db, queue, undefined, 10_000)).rows;
+      expect(await walked((start, limit) => exportQueuePage(db, queue, start, limit))).toEqual(whole);
     }
-    const whole = await listDueReviews(db, REFERENCE_DATE, 10_000);
-    const walked: DueReview[] = [];
-    for (let after: DueReview | undefined; ; ) {
-      const batch = await listDueReviews(db, REFERENCE_DATE, 97, after);
-      walked.push(...batch);
-      if (batch.length < 97) break;
-      after = batch.at(-1);
-    }
-    expect(walked).toEqual(whole);
+    const whole = (await dueReviewsPage(db, REFERENCE_DATE, undefined, 10_000)).rows;
+    expect(await walked((start, limit) => dueReviewsPage(db, REFERENCE_DATE, start, limit))).toEqual(whole);
     expect(whole).toHaveLength(MANY);
   });
 
-  it('exports every delivery due for review, where the page shows the first hundred', async () => {
+  it('exports every delivery due for review, where the page shows the first page', async () => {
     const { db } = database();
     const officer = apiClient(db, { role: 'disclosureOfficer' });
     const page = (await officer('GET', `/disclosure-queue?referenceDate=${REFERENCE_DATE}`)).body.dueForReview as DueReview[];
-    const all = await listDueReviews(db, REFERENCE_DATE, 10_000);
+    const all = (await dueReviewsPage(db, REFERENCE_DATE, undefined, 10_000)).rows;
     expect(page).toEqual(all.slice(0, page.length));
     const rows = await csvOf('disclosureOfficer', `/exports/due-reviews?referenceDate=${REFERENCE_DATE}`);
     expect(rows.slice(1)).toEqual(all.map((review) => csvCells(DUE_REVIEW_COLUMNS, review)));
     expect(await xlsxRowCount('disclosureOfficer', `/exports/due-reviews?referenceDate=${REFERENCE_DATE}`)).toBe(MANY + 1);
   });
 
-  it('exports every delivery of both export queues, where the page shows the first of each', async () => {
+  it('exports every delivery of both export queues, where the page shows the first page of each', async () => {
     const { db } = database();
     const assessor = apiClient(db, { role: 'exportControlAssessor' });
     const page = (await assessor('GET', '/export-control/queues')).body as Record<ExportQueueName, QueueItem[]>;
-    const all = { awaitingAssessment: (await exportQueuePage(db, 'awaitingAssessment', 10_000)).items, awaitingLicence: (await exportQueuePage(db, 'awaitingLicence', 10_000)).items };
+    const all = { awaitingAssessment: (await exportQueuePage(db, 'awaitingAssessment', undefined, 10_000)).rows, awaitingLicence: (await exportQueuePage(db, 'awaitingLicence', undefined, 10_000)).rows };
     expect(all.awaitingAssessment).toHaveLength(MANY - 3);
     expect(all.awaitingLicence).toHaveLength(3);
     expect(page.awaitingAssessment).toEqual(all.awaitingAssessment.slice(0, page.awaitingAssessment.length));

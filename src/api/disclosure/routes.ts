@@ -1,7 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { decide, decisionsOf, disclosureQueue, QUEUE_ORDER } from '../../register/disclosure.ts';
+import { decide, decisionsOf, disclosureQueue, DUE_REVIEWS_PAGE_SIZE, QUEUE_ORDER } from '../../register/disclosure.ts';
+import { isDueReviewPosition } from '../../db/repositories/disclosure.ts';
 import { isDeliveryPosition } from '../../db/repositories/deliveries.ts';
-import { pageCursors, pageStart } from '../cursor.ts';
+import { listPage, pageCursors, pageStart } from '../cursor.ts';
 import { ValidationError } from '../../register/errors.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { presentSummary } from '../deliveries/presenters.ts';
@@ -11,21 +12,29 @@ import { decisionInput, inputViolations } from './presenters.ts';
 import { decideRoute, DecisionsSchema, historyRoute, queueRoute } from './schemas.ts';
 import { todayInAmsterdam } from '../../../common/dates.ts';
 
+/** The one order of the deliveries due for review, which their cursors name. */
+const DUE_REVIEW_SORT = 'reviewOn';
+
 export function disclosureRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
   app.openapi(queueRoute, async (c) => {
     const { db, clock } = c.get('deps');
-    const { referenceDate, after, before, pageSize = 25 } = c.req.valid('query');
+    const query = c.req.valid('query');
+    const { referenceDate, after, before, pageSize = 25 } = query;
     const sort = QUEUE_ORDER.sort;
+    const { start: reviewsStart, pageSize: reviewsPageSize = DUE_REVIEWS_PAGE_SIZE } = listPage(query, 'reviews', DUE_REVIEW_SORT, isDueReviewPosition);
     const queue = await disclosureQueue(db, requestContext(c), {
       referenceDate: referenceDate ?? todayInAmsterdam(clock()),
       start: pageStart({ after, before }, sort, (position) => isDeliveryPosition(sort, position)),
       pageSize,
+      reviews: { start: reviewsStart, pageSize: reviewsPageSize },
     });
     const { rows, total, totalIsCapped } = queue.undecided;
     const undecided = { items: rows.map(presentSummary), pageSize, total, totalIsCapped, ...pageCursors(queue.undecided, sort) };
-    return c.json({ ...queue, undecided }, 200);
+    const reviews = queue.dueForReview;
+    const dueForReviewPage = { pageSize: reviewsPageSize, total: reviews.total, totalIsCapped: reviews.totalIsCapped, ...pageCursors(reviews, DUE_REVIEW_SORT) };
+    return c.json({ ...queue, undecided, dueForReview: reviews.rows, dueForReviewPage }, 200);
   });
 
   app.openapi(historyRoute, async (c) => {

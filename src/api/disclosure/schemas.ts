@@ -3,7 +3,7 @@ import { CATEGORIES, VALUATION_BASES } from '../../domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS } from '../../domain/disclosure.ts';
 import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
-import { pageFields, pageQueryParameters } from '../cursor.ts';
+import { listPageQueryParameters, pageFields, pageQueryParameters } from '../cursor.ts';
 import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
 import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
@@ -41,7 +41,10 @@ const QueueSchema = z
     referenceDate: isoDate,
     neededForLetter: z.number().int().openapi({ description: 'Undecided deliveries realised on or before the reference date: what the letter still needs' }),
     undecided: z.object({ items: z.array(DeliverySummarySchema), ...pageFields }),
-    dueForReview: z.array(z.object({ deliveryId: z.uuid(), title: z.string(), ground: z.string().nullable(), reviewOn: isoDate, decidedAt: z.string() })),
+    dueForReview: z
+      .array(z.object({ deliveryId: z.uuid(), title: z.string(), ground: z.string().nullable(), reviewOn: isoDate, decidedAt: z.string() }))
+      .openapi({ description: 'A page of the confidential deliveries due for review by the reference date, by review date' }),
+    dueForReviewPage: z.object(pageFields).openapi({ description: 'Where that page stands in the list: cursors for `reviewsAfter` and `reviewsBefore`' }),
   })
   .openapi('DisclosureQueue');
 
@@ -55,6 +58,7 @@ export const queueRoute = createRoute(
       query: z.object({
         referenceDate: isoDate.optional().openapi({ description: 'The reference date of the next letter (default today)' }),
         ...pageQueryParameters,
+        ...listPageQueryParameters('reviews'),
       }),
     },
     responses: { 200: json(QueueSchema, 'The queue'), ...problemResponses(400, 401, 403) },

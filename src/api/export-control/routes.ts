@@ -2,6 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as exportControl from '../../register/export-control.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
+import { listPage, pageCursors } from '../cursor.ts';
+import { isQueuePosition } from '../../db/repositories/export-control.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { preferredLanguage } from '../language.ts';
 import { validationHook } from '../openapi-common.ts';
@@ -22,11 +24,31 @@ import {
   requirementRoute,
 } from './schemas.ts';
 
+/** The queues have one order, which their cursors name. */
+const QUEUE_SORT = 'queueDate';
+
 export function exportControlRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   const db = (c: Context<ApiEnv>) => c.get('deps').db;
 
-  app.openapi(queuesRoute, async (c) => c.json(await exportControl.readExportQueues(db(c), requestContext(c)), 200));
+  app.openapi(queuesRoute, async (c) => {
+    const query = c.req.valid('query');
+    const pageOf = (list: 'assessment' | 'licence') => {
+      const { start, pageSize = exportControl.QUEUE_PAGE_SIZE } = listPage(query, list, QUEUE_SORT, isQueuePosition);
+      return { start, pageSize };
+    };
+    const queues = await exportControl.readExportQueues(db(c), requestContext(c), { awaitingAssessment: pageOf('assessment'), awaitingLicence: pageOf('licence') });
+    const pageFieldsOf = ({ pageSize, total, totalIsCapped, ...page }: exportControl.QueuePage) => ({ pageSize, total, totalIsCapped, ...pageCursors(page, QUEUE_SORT) });
+    return c.json(
+      {
+        awaitingAssessment: queues.awaitingAssessment.rows,
+        awaitingAssessmentPage: pageFieldsOf(queues.awaitingAssessment),
+        awaitingLicence: queues.awaitingLicence.rows,
+        awaitingLicencePage: pageFieldsOf(queues.awaitingLicence),
+      },
+      200,
+    );
+  });
 
   app.openapi(exportControlRoute, async (c) => c.json(await exportControl.readExportControl(db(c), requestContext(c), c.req.valid('param').id), 200));
 

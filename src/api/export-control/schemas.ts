@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { listPageQueryParameters, pageFields } from '../cursor.ts';
 import { CATEGORIES, SUPPORT_TYPES } from '../../domain/delivery.ts';
 import {
   ASSESSMENT_OUTCOMES,
@@ -125,8 +126,10 @@ const QueueItemSchema = z
 
 const QueuesSchema = z
   .object({
-    awaitingAssessment: z.array(QueueItemSchema).openapi({ description: "The assessor's queue: deliveries that need a licence and have no assessment" }),
-    awaitingLicence: z.array(QueueItemSchema).openapi({ description: "The licensing officer's queue: positive latest assessments without a licence" }),
+    awaitingAssessment: z.array(QueueItemSchema).openapi({ description: "A page of the assessor's queue: deliveries that need a licence and have no assessment" }),
+    awaitingAssessmentPage: z.object(pageFields).openapi({ description: 'Where that page stands in the queue: cursors for `assessmentAfter` and `assessmentBefore`' }),
+    awaitingLicence: z.array(QueueItemSchema).openapi({ description: "A page of the licensing officer's queue: positive latest assessments without a licence" }),
+    awaitingLicencePage: z.object(pageFields).openapi({ description: 'Where that page stands in the queue: cursors for `licenceAfter` and `licenceBefore`' }),
   })
   .openapi('ExportQueues');
 
@@ -175,8 +178,9 @@ export const queuesRoute = createRoute(
     method: 'get',
     path: '/export-control/queues',
     tags: ['export control'],
-    summary: "The assessor's and the licensing officer's queues",
-    responses: { 200: json(QueuesSchema, 'The queues'), ...problemResponses(401, 403) },
+    summary: "The assessor's and the licensing officer's queues, each paged on its own, the earliest first",
+    request: { query: z.object({ ...listPageQueryParameters('assessment'), ...listPageQueryParameters('licence') }) },
+    responses: { 200: json(QueuesSchema, 'The queues'), ...problemResponses(400, 401, 403) },
   }),
 );
 

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { CATEGORIES, VALUATION_BASES } from '../../domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DisclosureState } from '../../domain/disclosure.ts';
+import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, PublicDeliveryTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -73,11 +74,10 @@ export interface DueReview {
   decidedAt: string;
 }
 
-/**
- * Deliveries kept confidential whose latest decision asked to look at it again on or before the date, by
- * review date and then id, from the start or after one of them (the next batch).
- */
-export async function listDueReviews(db: Db, on: string, limit: number, after?: Pick<DueReview, 'reviewOn' | 'deliveryId'>): Promise<DueReview[]> {
+/** Deliveries due for review are listed by review date, then id (the delivery's: the only id the statement reads). */
+const DUE_REVIEW_ORDER = keysetColumns.date('latest.review_on', { nullable: false });
+
+function dueReviews(db: Db, on: string) {
   const latest = db
     .selectFrom('disclosureDecision')
     .select(['deliveryId', 'ground', 'reviewOn', 'decidedAt', 'state'])
@@ -89,15 +89,37 @@ export async function listDueReviews(db: Db, on: string, limit: number, after?: 
   return db
     .selectFrom(latest)
     .innerJoin('delivery', 'delivery.id', 'latest.deliveryId')
-    .select(['latest.deliveryId', 'delivery.title', 'latest.ground', 'latest.reviewOn', 'latest.decidedAt'])
     .where('latest.state', '=', 'confidential')
     .where('latest.reviewOn', '<=', on)
-    .where('delivery.deletedAt', 'is', null)
-    .$if(after !== undefined, (query) => query.where((eb) => eb(eb.refTuple('latest.reviewOn', 'latest.deliveryId'), '>', eb.tuple(after!.reviewOn, after!.deliveryId))))
-    .orderBy('latest.reviewOn')
-    .orderBy('latest.deliveryId')
-    .limit(limit)
-    .execute() as Promise<DueReview[]>;
+    .where('delivery.deletedAt', 'is', null);
+}
+
+/** A page of the deliveries kept confidential whose latest decision asked to look at it again on or before the date. */
+export async function dueReviewsPage(db: Db, on: string, start: PageStart, limit: number): Promise<KeysetPage<DueReview>> {
+  return readKeysetPage(
+    DUE_REVIEW_ORDER,
+    false,
+    start,
+    limit,
+    ([walk], _order, limit) =>
+      dueReviews(db, on)
+        .select(['latest.deliveryId', 'delivery.title', 'latest.ground', 'latest.reviewOn', 'latest.decidedAt'])
+        .where(walk!.condition)
+        .orderBy(walk!.order)
+        .limit(limit)
+        .execute() as Promise<DueReview[]>,
+    (review) => ({ value: review.reviewOn, id: review.deliveryId }),
+  );
+}
+
+/** Whether a cursor's position could be a due review's. */
+export const isDueReviewPosition = (position: KeysetPosition) => isPositionOf(DUE_REVIEW_ORDER, position);
+
+/** How many deliveries are due for review on the date, counted no further than the lists' cap. */
+export async function countDueReviews(db: Db, on: string): Promise<{ count: number; capped: boolean }> {
+  const found = dueReviews(db, on).select(sql<number>`1`.as('one')).limit(CAPPED_COUNT_LIMIT).as('found');
+  const row = await db.selectFrom(found).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  return cappedCount(Number(row.count));
 }
 
 /** How many undecided deliveries were realised on or before the date: what a letter for that date still needs. */

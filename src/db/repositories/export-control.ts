@@ -10,6 +10,7 @@ import {
   WITHHELD_GROUNDS,
 } from '../../domain/export-control.ts';
 import { CATEGORIES, SUPPORT_TYPES } from '../../domain/delivery.ts';
+import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type KeysetWalk, type PageStart } from '../keyset.ts';
 import type { Database } from '../schema.ts';
 import { withTypedErrors } from '../errors.ts';
 
@@ -174,14 +175,11 @@ const QueueItemSchema = z.object({
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
-/** A queue's order: the earliest of the realised, committed and pledged dates (undated last), then the id. */
-const queueOrder = sql`coalesce(delivery.realised_at, delivery.committed_at, delivery.pledged_at)`;
-
-/** Where a queue's page starts: after the delivery with this date of the queue's order (null: undated) and id. */
-export interface QueuePosition {
-  sortDate: string | null;
-  deliveryId: string;
-}
+/**
+ * A queue's order: the earliest of the realised, committed and pledged dates (undated last), then the id;
+ * a column of the queue's rows (queuedRows), the expression of the index delivery_export_queue (migration 038).
+ */
+const QUEUE_ORDER = keysetColumns.date('queue_date', { nullable: true });
 
 export type ExportQueueName = 'awaitingAssessment' | 'awaitingLicence';
 
@@ -196,40 +194,49 @@ const QUEUE_CONDITIONS: Record<ExportQueueName, ReturnType<typeof sql>> = {
       and latest.outcome <> 'negative' and not exists (select from export_licence l where l.assessment_id = latest.id)`,
 };
 
-/** The deliveries after the position in the queue's order: the later dated ones and the undated, or the undated after it. */
-function afterPosition(after: QueuePosition | undefined) {
-  if (!after) return sql`true`;
-  if (after.sortDate === null) return sql`${queueOrder} is null and delivery.id > ${after.deliveryId}::uuid`;
-  return sql`((${queueOrder}, delivery.id) > (${after.sortDate}::date, ${after.deliveryId}::uuid) or ${queueOrder} is null)`;
-}
-
 /**
- * A page of one export role's queue, the earliest first, after a position (the next page) or from the start:
- * the deliveries that need a licence and have no assessment (the assessor's), or those whose latest
- * assessment is positive but has no licence (the licensing officer's). The assessor's queue walks the
- * deliveries in that order on the index delivery_export_queue (migration 038) until the page is full; the
- * licensing officer's starts from the positive assessments without a licence, instead of asking every
- * delivery for its latest assessment. Gives the position of its last item, where the next page starts.
+ * The deliveries of one export role's queue: those that need a licence and have no assessment (the
+ * assessor's), or those whose latest assessment is positive but has no licence (the licensing officer's).
+ * PostgreSQL merges this subquery into the statement that reads from it, so that a page of the assessor's
+ * queue walks the index delivery_export_queue until it is full; the licensing officer's starts from the
+ * positive assessments without a licence, instead of asking every delivery for its latest assessment.
  */
-export async function exportQueuePage(db: Db, queue: ExportQueueName, limit: number, after?: QueuePosition): Promise<{ items: QueueItem[]; last: QueuePosition | null }> {
-  const { rows } = await sql<Record<string, unknown> & { sortDate: string | null; deliveryId: string }>`
-    select delivery.id as delivery_id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
-          delivery.realised_at, delivery.delivered_at, latest.id as assessment_id, latest.outcome, latest.assessed_on,
-          ${queueOrder}::text as sort_date
-        from delivery left join lateral ${latestAssessment} latest on true
-        where delivery.deleted_at is null and ${requiredExpression} and ${QUEUE_CONDITIONS[queue]} and ${afterPosition(after)}
-        order by ${queueOrder} asc nulls last, delivery.id
-        limit ${sql.lit(limit)}`.execute(db);
-  const lastRow = rows.at(-1);
-  return { items: rows.map((row) => QueueItemSchema.parse(row)), last: lastRow ? { sortDate: lastRow.sortDate, deliveryId: lastRow.deliveryId } : null };
+const queuedRows = (queue: ExportQueueName) => sql`(
+  select delivery.id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
+      delivery.realised_at, delivery.delivered_at, latest.id as assessment_id, latest.outcome, latest.assessed_on,
+      coalesce(delivery.realised_at, delivery.committed_at, delivery.pledged_at) as queue_date
+    from delivery left join lateral ${latestAssessment} latest on true
+    where delivery.deleted_at is null and ${requiredExpression} and ${QUEUE_CONDITIONS[queue]})`;
+
+/** A page of one export role's queue (queuedRows), the earliest first. */
+export async function exportQueuePage(db: Db, queue: ExportQueueName, start: PageStart, limit: number): Promise<KeysetPage<QueueItem>> {
+  const page = await readKeysetPage(
+    QUEUE_ORDER,
+    false,
+    start,
+    limit,
+    async (walks, order, limit) => {
+      const walk = ({ condition, order: walkOrder }: KeysetWalk, index: number) =>
+        sql`(select queued.*, ${QUEUE_ORDER.positionText} as position, ${sql.lit(index)} as walk
+          from ${queuedRows(queue)} queued where ${condition} order by ${walkOrder} limit ${limit})`;
+      const { rows } = await sql<Record<string, unknown> & { id: string; position: string | null }>`
+        select * from (${sql.join(walks.map(walk), sql` union all `)}) page order by walk, ${order} limit ${limit}`.execute(db);
+      return rows;
+    },
+    (row) => ({ value: row.position, id: row.id }),
+  );
+  return { ...page, rows: page.rows.map((row) => QueueItemSchema.parse({ ...row, deliveryId: row.id })) };
 }
 
-/** The first page of both export roles' queues. */
-export async function exportQueues(db: Db, limit: number): Promise<Record<ExportQueueName, QueueItem[]>> {
-  const [awaitingAssessment, awaitingLicence] = await Promise.all([exportQueuePage(db, 'awaitingAssessment', limit), exportQueuePage(db, 'awaitingLicence', limit)]);
-  return { awaitingAssessment: awaitingAssessment.items, awaitingLicence: awaitingLicence.items };
-}
+/** Whether a cursor's position could be one of a queue's deliveries. */
+export const isQueuePosition = (position: KeysetPosition) => isPositionOf(QUEUE_ORDER, position);
 
+/** How many deliveries wait in the queue, counted no further than the lists' cap. */
+export async function countQueue(db: Db, queue: ExportQueueName): Promise<{ count: number; capped: boolean }> {
+  const { rows } = await sql<{ count: number }>`
+    select count(*)::int as count from (select 1 from ${queuedRows(queue)} queued limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
+  return cappedCount(rows[0]!.count);
+}
 const ShipmentSchema = z.object({
   deliveryId: z.string(),
   title: z.string(),

@@ -1736,6 +1736,11 @@ export interface paths {
                     /** @description End before this position: the page's `previous` cursor. Not with `after`. */
                     before?: string;
                     pageSize?: number;
+                    /** @description Start after this position: the page's `next` cursor. Not with `reviewsBefore`. */
+                    reviewsAfter?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `reviewsAfter`. */
+                    reviewsBefore?: string;
+                    reviewsPageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -7635,10 +7640,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The assessor's and the licensing officer's queues */
+        /** The assessor's and the licensing officer's queues, each paged on its own, the earliest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Start after this position: the page's `next` cursor. Not with `assessmentBefore`. */
+                    assessmentAfter?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `assessmentAfter`. */
+                    assessmentBefore?: string;
+                    assessmentPageSize?: number;
+                    /** @description Start after this position: the page's `next` cursor. Not with `licenceBefore`. */
+                    licenceAfter?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `licenceAfter`. */
+                    licenceBefore?: string;
+                    licencePageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7652,6 +7668,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ExportQueues"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description No valid session: log in first */
@@ -10779,6 +10804,7 @@ export interface components {
                 /** @description Send as `before` for the previous page; null on the first page */
                 previous: string | null;
             };
+            /** @description A page of the confidential deliveries due for review by the reference date, by review date */
             dueForReview: {
                 /** Format: uuid */
                 deliveryId: string;
@@ -10788,6 +10814,18 @@ export interface components {
                 reviewOn: string;
                 decidedAt: string;
             }[];
+            /** @description Where that page stands in the list: cursors for `reviewsAfter` and `reviewsBefore` */
+            dueForReviewPage: {
+                pageSize: number;
+                /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
+                total: number;
+                /** @description There are more than `total` (1,000) */
+                totalIsCapped: boolean;
+                /** @description Send as `after` for the next page; null on the last page */
+                next: string | null;
+                /** @description Send as `before` for the previous page; null on the first page */
+                previous: string | null;
+            };
         };
         DisclosureDecisions: {
             items: components["schemas"]["DisclosureDecision"][];
@@ -12494,10 +12532,34 @@ export interface components {
             replacedQuantity?: number | null;
         };
         ExportQueues: {
-            /** @description The assessor's queue: deliveries that need a licence and have no assessment */
+            /** @description A page of the assessor's queue: deliveries that need a licence and have no assessment */
             awaitingAssessment: components["schemas"]["ExportQueueItem"][];
-            /** @description The licensing officer's queue: positive latest assessments without a licence */
+            /** @description Where that page stands in the queue: cursors for `assessmentAfter` and `assessmentBefore` */
+            awaitingAssessmentPage: {
+                pageSize: number;
+                /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
+                total: number;
+                /** @description There are more than `total` (1,000) */
+                totalIsCapped: boolean;
+                /** @description Send as `after` for the next page; null on the last page */
+                next: string | null;
+                /** @description Send as `before` for the previous page; null on the first page */
+                previous: string | null;
+            };
+            /** @description A page of the licensing officer's queue: positive latest assessments without a licence */
             awaitingLicence: components["schemas"]["ExportQueueItem"][];
+            /** @description Where that page stands in the queue: cursors for `licenceAfter` and `licenceBefore` */
+            awaitingLicencePage: {
+                pageSize: number;
+                /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
+                total: number;
+                /** @description There are more than `total` (1,000) */
+                totalIsCapped: boolean;
+                /** @description Send as `after` for the next page; null on the last page */
+                next: string | null;
+                /** @description Send as `before` for the previous page; null on the first page */
+                previous: string | null;
+            };
         };
         ExportQueueItem: {
             /** Format: uuid */
