@@ -14,7 +14,8 @@ export type DisclosureDecision = Schema<'DisclosureDecision'>;
 /** One decision for one delivery or a selection: all of them or none. */
 export type DecisionRequest = RequestBody<'/disclosure-decisions', 'post'>;
 
-export function getDisclosureQueue(query: { referenceDate: IsoDate; after?: string | undefined; before?: string | undefined }, signal?: AbortSignal) {
+/** The queue at a reference date: the undecided from `after` or `before`, those due for review from `reviewsAfter` or `reviewsBefore`. */
+export function getDisclosureQueue(query: { referenceDate: IsoDate } & Record<string, string | undefined>, signal?: AbortSignal) {
   return request<DisclosureQueue>(`/disclosure-queue${queryString({ ...query })}`, { signal });
 }
 

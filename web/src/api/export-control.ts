@@ -1,8 +1,10 @@
 import { request } from './client.ts';
+import { queryString } from './queryString.ts';
 import type { RequestBody, ResponseBody, Schema } from './contract.ts';
 
 export type ExportControl = Schema<'ExportControl'>;
 export type ExportQueueItem = Schema<'ExportQueueItem'>;
+export type ExportQueuePage = ResponseBody<'/export-control/queues', 'get'>['awaitingAssessmentPage'];
 export type ArmsTransferReports = Schema<'ArmsTransferReports'>;
 export type AssessmentRequest = RequestBody<'/deliveries/{id}/export-assessments', 'post'>;
 export type LicenceRequest = RequestBody<'/deliveries/{id}/export-licences', 'post'>;
@@ -10,8 +12,9 @@ export type RequirementRequest = RequestBody<'/deliveries/{id}/export-requiremen
 
 const deliveryPath = (id: string) => `/deliveries/${encodeURIComponent(id)}`;
 
-export function getExportQueues(signal?: AbortSignal) {
-  return request<ResponseBody<'/export-control/queues', 'get'>>('/export-control/queues', { signal });
+/** A page of each queue, from the cursors given (`assessmentAfter`, `licenceBefore`, …). */
+export function getExportQueues(cursors: Record<string, string | undefined>, signal?: AbortSignal) {
+  return request<ResponseBody<'/export-control/queues', 'get'>>(`/export-control/queues${queryString(cursors)}`, { signal });
 }
 
 export function getExportControl(deliveryId: string, signal?: AbortSignal) {

@@ -8,6 +8,8 @@ export const exportControl: typeof dutch = {
     intro: 'Deliveries that need an export licence: the assessor first assesses them against the eight criteria of Common Position 2008/944/CFSP, then the licensing officer issues the licence. Without a valid licence a delivery cannot be handed over or delivered.',
     awaitingAssessment: 'Awaiting assessment',
     awaitingLicence: 'Assessed positively, awaiting a licence',
+    counted: '{{caption}} ({{count}})',
+    countedMoreThan: '{{caption}} (more than {{count}})',
     empty: 'Nothing in this queue.',
     delivery: 'Delivery',
     category: 'Category',

@@ -7,6 +7,8 @@ export const exportControl = {
     intro: 'Leveringen die een exportvergunning nodig hebben: eerst toetst de beoordelaar aan de acht criteria van Gemeenschappelijk Standpunt 2008/944/GBVB, daarna verleent de vergunningverlener de vergunning. Zonder geldige vergunning kan een levering niet worden overgedragen of geleverd.',
     awaitingAssessment: 'Wachten op toetsing',
     awaitingLicence: 'Positief getoetst, wachten op vergunning',
+    counted: '{{caption}} ({{count}})',
+    countedMoreThan: '{{caption}} (meer dan {{count}})',
     empty: 'Niets in deze werkvoorraad.',
     delivery: 'Levering',
     category: 'Categorie',

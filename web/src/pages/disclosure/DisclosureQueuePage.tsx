@@ -9,7 +9,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
+import { listCursors, listPageHrefs, Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatLongDate } from '../../format/dates.ts';
 import { TextField } from '../../forms/controls.tsx';
@@ -28,7 +28,7 @@ export function DisclosureQueuePage() {
   const nextLetterDate = useNextLetterDate();
   const chosen = params.get('referenceDate');
   const referenceDate = chosen !== null && isIsoDate(chosen) ? chosen : nextLetterDate;
-  const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined };
+  const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined, ...listCursors(params, ['reviews']) };
   return (
     <>
       <PageHeading title={t('disclosure.title')}>{t('disclosure.title')}</PageHeading>
@@ -44,7 +44,8 @@ export function DisclosureQueuePage() {
   );
 }
 
-type PageStart = { after?: string | undefined; before?: string | undefined };
+/** Where the undecided (`after`, `before`) and the due reviews (`reviewsAfter`, `reviewsBefore`) start. */
+type PageStart = Record<string, string | undefined>;
 
 function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; start: PageStart }) {
   const { t } = useTranslation();
@@ -55,7 +56,7 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
   const [message, setMessage] = useState<string | null>(null);
   const data = queue.data?.data;
 
-  const addressAt = (start: PageStart) => `/openbaarmaking${queryString({ referenceDate, ...start })}`;
+  const addressAt = (undecidedStart: PageStart) => `/openbaarmaking${queryString({ referenceDate, ...start, after: undefined, before: undefined, ...undecidedStart })}`;
 
   function decided(count: number) {
     setSelected(new Map());
@@ -96,6 +97,7 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
                 <Pagination
                   previousHref={data.undecided.previous === null ? null : addressAt({ before: data.undecided.previous })}
                   nextHref={data.undecided.next === null ? null : addressAt({ after: data.undecided.next })}
+                  list={t('disclosure.caption')}
                 />
               </>
             )}
@@ -116,8 +118,18 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
               <DecisionForm key={[...selected.keys()].join()} deliveries={[...selected.values()]} onDecided={decided} />
             </section>
           )}
-          <LabelledSection heading={t('disclosure.reviewsHeading')}>
+          <LabelledSection
+            heading={
+              data.dueForReviewPage.totalIsCapped
+                ? t('disclosure.reviewsHeadingMoreThan', { number: data.dueForReviewPage.total })
+                : t('disclosure.reviewsHeading', { count: data.dueForReviewPage.total })
+            }
+          >
             <DueReviews reviews={data.dueForReview} referenceDate={data.referenceDate} />
+            <Pagination
+              {...listPageHrefs('/openbaarmaking', { referenceDate, ...start }, 'reviews', data.dueForReviewPage)}
+              list={t('disclosure.reviewsCaption')}
+            />
           </LabelledSection>
         </>
       )}
