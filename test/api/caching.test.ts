@@ -55,18 +55,15 @@ describe('caching and compression', () => {
     const [letter] = (await anonymous('GET', '/public/letters')).body.items;
     expect(letter.paperNumber).toBeTruthy();
     const path = `/public/letters/${letter.id}/renderings/pdf`;
-    const started = performance.now();
     const first = await anonymous('GET', path);
-    const firstMs = performance.now() - started;
     expect(first.status).toBe(200);
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[\w-]{43}"$/);
     expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 
-    const again = performance.now();
+    // That it is rendered once is the rendering cache's to show (src/api/public/rendering-cache.test.ts).
     const concurrent = await Promise.all(Array.from({ length: 20 }, () => anonymous('GET', path)));
     expect(concurrent.map((answer) => answer.headers.get('etag'))).toEqual(Array(20).fill(etag));
-    expect(performance.now() - again).toBeLessThan(Math.max(firstMs, 200));
 
     const unchanged = await anonymous('GET', path, undefined, { 'If-None-Match': etag! });
     expect(unchanged.status).toBe(304);
