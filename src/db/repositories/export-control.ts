@@ -183,13 +183,18 @@ const QUEUE_ORDER = keysetColumns.date('queue_date', { nullable: true });
 
 export type ExportQueueName = 'awaitingAssessment' | 'awaitingLicence';
 
-const QUEUE_CONDITIONS: Record<ExportQueueName, ReturnType<typeof sql>> = {
-  // As "latest.id is null", PostgreSQL expected few such deliveries and read and sorted them all; as an
-  // anti-join it expects as many as there are, and walks the index until the page is full.
-  awaitingAssessment: sql`not exists (select from export_assessment a where a.delivery_id = delivery.id)`,
+/** How a queue's rows are read: a page walks the queue's order until it is full, a count reads them all. */
+type Reading = 'page' | 'count';
+
+const QUEUE_CONDITIONS: Record<ExportQueueName, (reading: Reading) => ReturnType<typeof sql>> = {
+  // For a page asked of each delivery in turn ("offset 0" keeps PostgreSQL from making it an anti-join),
+  // so that the page walks the index until it is full however many are assessed: as an anti-join
+  // PostgreSQL hashed every assessment and read every delivery once almost all were assessed (317 against
+  // 44 ms at 100,000, 97% assessed). A count reads every delivery anyway, and the anti-join does so faster.
+  awaitingAssessment: (reading) => sql`not exists (select from export_assessment a where a.delivery_id = delivery.id${reading === 'page' ? sql` offset 0` : sql``})`,
   // The exists is implied by the rest (the latest assessment is one that is positive and unlicensed), but
   // PostgreSQL can find the few deliveries it holds for from the assessments and licences alone.
-  awaitingLicence: sql`exists (select from export_assessment a where a.delivery_id = delivery.id and a.outcome <> 'negative'
+  awaitingLicence: () => sql`exists (select from export_assessment a where a.delivery_id = delivery.id and a.outcome <> 'negative'
         and not exists (select from export_licence l where l.assessment_id = a.id))
       and latest.outcome <> 'negative' and not exists (select from export_licence l where l.assessment_id = latest.id)`,
 };
@@ -201,12 +206,12 @@ const QUEUE_CONDITIONS: Record<ExportQueueName, ReturnType<typeof sql>> = {
  * queue walks the index delivery_export_queue until it is full; the licensing officer's starts from the
  * positive assessments without a licence, instead of asking every delivery for its latest assessment.
  */
-const queuedRows = (queue: ExportQueueName) => sql`(
+const queuedRows = (queue: ExportQueueName, reading: Reading) => sql`(
   select delivery.id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
       delivery.realised_at, delivery.delivered_at, latest.id as assessment_id, latest.outcome, latest.assessed_on,
       coalesce(delivery.realised_at, delivery.committed_at, delivery.pledged_at) as queue_date
     from delivery left join lateral ${latestAssessment} latest on true
-    where delivery.deleted_at is null and ${requiredExpression} and ${QUEUE_CONDITIONS[queue]})`;
+    where delivery.deleted_at is null and ${requiredExpression} and ${QUEUE_CONDITIONS[queue](reading)})`;
 
 /** A page of one export role's queue (queuedRows), the earliest first. */
 export async function exportQueuePage(db: Db, queue: ExportQueueName, start: PageStart, limit: number): Promise<KeysetPage<QueueItem>> {
@@ -218,7 +223,7 @@ export async function exportQueuePage(db: Db, queue: ExportQueueName, start: Pag
     async (walks, order, limit) => {
       const walk = ({ condition, order: walkOrder }: KeysetWalk, index: number) =>
         sql`(select queued.*, ${QUEUE_ORDER.positionText} as position, ${sql.lit(index)} as walk
-          from ${queuedRows(queue)} queued where ${condition} order by ${walkOrder} limit ${limit})`;
+          from ${queuedRows(queue, 'page')} queued where ${condition} order by ${walkOrder} limit ${limit})`;
       const { rows } = await sql<Record<string, unknown> & { id: string; position: string | null }>`
         select * from (${sql.join(walks.map(walk), sql` union all `)}) page order by walk, ${order} limit ${limit}`.execute(db);
       return rows;
@@ -234,7 +239,7 @@ export const isQueuePosition = (position: KeysetPosition) => isPositionOf(QUEUE_
 /** How many deliveries wait in the queue, counted no further than the lists' cap. */
 export async function countQueue(db: Db, queue: ExportQueueName): Promise<{ count: number; capped: boolean }> {
   const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from (select 1 from ${queuedRows(queue)} queued limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
+    select count(*)::int as count from (select 1 from ${queuedRows(queue, 'count')} queued limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
   return cappedCount(rows[0]!.count);
 }
 const ShipmentSchema = z.object({
