@@ -4,7 +4,7 @@
  * (sort column, id) from that position. A nullable column lists its undated rows last in both directions;
  * it is read as two walks (dated, then undated), each of which one ascending index serves.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import { isIsoDate } from '../../common/dates.ts';
 import { isUuid } from '../../common/ids.ts';
 import type { Database } from './schema.ts';
@@ -25,8 +25,12 @@ export function cappedCount(found: number): { count: number; capped: boolean } {
 
 /** How many rows of the table (its name in SQL) the condition finds, counted no further than the lists' cap. */
 export async function countUpToCap(db: Kysely<Database>, table: string, condition: RawBuilder<boolean>): Promise<{ count: number; capped: boolean }> {
-  const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from (select 1 from ${sql.table(table)} where ${condition} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
+  return countFoundUpToCap(db, sql`select 1 from ${sql.table(table)} where ${condition}`);
+}
+
+/** How many rows a query finds, counted no further than the lists' cap: for a list read from more than one table. */
+export async function countFoundUpToCap(db: Kysely<Database>, found: Expression<unknown>): Promise<{ count: number; capped: boolean }> {
+  const { rows } = await sql<{ count: number }>`select count(*)::int as count from (${found} limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
   return cappedCount(rows[0]!.count);
 }
 

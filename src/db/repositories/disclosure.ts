@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { CATEGORIES, VALUATION_BASES } from '../../domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DisclosureState } from '../../domain/disclosure.ts';
-import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
+import { countFoundUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, PublicDeliveryTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -117,9 +117,7 @@ export const isDueReviewPosition = (position: KeysetPosition) => isPositionOf(DU
 
 /** How many deliveries are due for review on the date, counted no further than the lists' cap. */
 export async function countDueReviews(db: Db, on: string): Promise<{ count: number; capped: boolean }> {
-  const found = dueReviews(db, on).select(sql<number>`1`.as('one')).limit(CAPPED_COUNT_LIMIT).as('found');
-  const row = await db.selectFrom(found).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
-  return cappedCount(Number(row.count));
+  return countFoundUpToCap(db, dueReviews(db, on).select(sql<number>`1`.as('one')));
 }
 
 /** How many undecided deliveries were realised on or before the date: what a letter for that date still needs. */

@@ -10,7 +10,7 @@ import {
   WITHHELD_GROUNDS,
 } from '../../domain/export-control.ts';
 import { CATEGORIES, SUPPORT_TYPES } from '../../domain/delivery.ts';
-import { CAPPED_COUNT_LIMIT, cappedCount, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type KeysetWalk, type PageStart } from '../keyset.ts';
+import { countFoundUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type KeysetWalk, type PageStart } from '../keyset.ts';
 import type { Database } from '../schema.ts';
 import { withTypedErrors } from '../errors.ts';
 
@@ -238,9 +238,7 @@ export const isQueuePosition = (position: KeysetPosition) => isPositionOf(QUEUE_
 
 /** How many deliveries wait in the queue, counted no further than the lists' cap. */
 export async function countQueue(db: Db, queue: ExportQueueName): Promise<{ count: number; capped: boolean }> {
-  const { rows } = await sql<{ count: number }>`
-    select count(*)::int as count from (select 1 from ${queuedRows(queue, 'count')} queued limit ${CAPPED_COUNT_LIMIT}) found`.execute(db);
-  return cappedCount(rows[0]!.count);
+  return countFoundUpToCap(db, sql`select 1 from ${queuedRows(queue, 'count')} queued`);
 }
 const ShipmentSchema = z.object({
   deliveryId: z.string(),
