@@ -279,9 +279,8 @@ function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']
   for (const row of rows) {
     // Row 1 is the sheet's headers, with faults of their own.
     if (row.outcome === 'example' || row.outcome === 'unchanged' || row.rowNumber === 1 || mayCreate(actor, row.sheet)) continue;
-    row.outcome = 'invalid';
     const params = { sheet: row.sheetName, role: actor?.role ?? '', roles: rolesCreating(row.sheet).join(',') };
-    row.faults.unshift({ field: 'sheet', code: 'sheetOfOtherRole', params, column: '', columnLetter: null });
+    refuseRow(row, { field: 'sheet', code: 'sheetOfOtherRole', params, column: '', columnLetter: null });
   }
 }
 
@@ -293,9 +292,14 @@ function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']
 function refuseHiddenRows(rows: PlannedRow[]): void {
   for (const row of rows) {
     if (!row.hidden || row.outcome === 'example' || row.outcome === 'unchanged') continue;
-    row.outcome = 'invalid';
-    row.faults.unshift({ field: 'row', code: 'hiddenRow', params: {}, column: '', columnLetter: null });
+    refuseRow(row, { field: 'row', code: 'hiddenRow', params: {}, column: '', columnLetter: null });
   }
+}
+
+/** Makes a row invalid for a fault of the whole row, shown first; its other faults still show. */
+function refuseRow(row: PlannedRow, fault: ImportFault): void {
+  row.outcome = 'invalid';
+  row.faults.unshift(fault);
 }
 
 /**
@@ -307,10 +311,7 @@ function hiddenSheetFault(source: ReadSheet, read: readonly PlannedRow[]): Impor
   const rows = read.filter((row) => row.outcome !== 'example');
   if (source.visibility === 'visible' || rows.length === 0) return undefined;
   const fault = { field: 'sheet', code: 'hiddenSheet', params: { sheet: source.name, visibility: source.visibility }, column: '', columnLetter: null };
-  for (const row of rows) {
-    row.outcome = 'invalid';
-    row.faults.unshift(fault);
-  }
+  for (const row of rows) refuseRow(row, fault);
   return fault;
 }
 
