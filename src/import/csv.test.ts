@@ -31,9 +31,20 @@ describe('reading CSV files', () => {
     expect(() => readCsv(bytes(`a;b\n${'x;y\n'.repeat(MAX_IMPORT_ROWS)}`))).toThrow('tooManyRows');
   });
 
-  it('refuses an unclosed quote and what is not UTF-8', () => {
-    expect(() => readCsv(bytes('a,b\n"x,1\n'))).toThrow();
-    expect(() => readCsv(new Uint8Array([0x61, 0x3b, 0xe9, 0x0a]))).toThrow();
+  it('reads text that is not UTF-8 as Windows-1252, as Excel on Windows saves plain CSV, and UTF-16 by its byte order mark', () => {
+    const windows1252 = new Uint8Array([...bytes('Land;Bedrag\r\nOekra'), 0xef, ...bytes('ne;'), 0x80, ...bytes(' 1.234,56\r\n')]);
+    expect(readCsv(windows1252)).toEqual([['Land', 'Bedrag'], ['Oekraïne', '€ 1.234,56']]);
+    const utf16 = (encoding: 'utf16le' | 'ucs2', mark: number[], text: string) => new Uint8Array([...mark, ...Buffer.from(text, encoding)]);
+    expect(readCsv(utf16('utf16le', [0xff, 0xfe], 'a;b\r\nOekraïne;€ 2\r\n'))).toEqual([['a', 'b'], ['Oekraïne', '€ 2']]);
+    const bigEndian = Buffer.from('a,b\nx,ï\n', 'utf16le').swap16();
+    expect(readCsv(new Uint8Array([0xfe, 0xff, ...bigEndian]))).toEqual([['a', 'b'], ['x', 'ï']]);
+  });
+
+  it('refuses an unclosed quote, and UTF-16 that does not decode, by its row', () => {
+    expect(() => readCsv(bytes('a,b\n"x,1\n'))).toThrow('unclosedQuote');
+    // A high surrogate (0xD800) with no low surrogate after it, on the second row.
+    const broken = new Uint8Array([0xff, 0xfe, ...Buffer.from('a;b\nx;', 'utf16le'), 0x00, 0xd8, ...Buffer.from('\n', 'utf16le')]);
+    expect(() => readCsv(broken)).toThrow(expect.objectContaining({ code: 'brokenUtf16', row: 2 }));
   });
 });
 

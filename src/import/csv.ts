@@ -1,6 +1,7 @@
 /**
  * A CSV file as rows of text fields (RFC 4180: fields in double quotes may hold the separator, line
- * breaks and doubled quotes). UTF-8 with or without a byte order mark; the separator is a comma or a
+ * breaks and doubled quotes). UTF-8 with or without a byte order mark, or UTF-16 with one; text that is
+ * not UTF-8 is Windows-1252, what Excel writes as plain "CSV" on Windows. The separator is a comma or a
  * semicolon (as Dutch Excel writes), whichever a first line "sep=;" names or else the header line uses
  * outside quotes. Blank lines stay (as rows without text) so that every row keeps the number a
  * spreadsheet shows it under.
@@ -8,7 +9,7 @@
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
 
 export function readCsv(bytes: Uint8Array): string[][] {
-  const { text, separator } = withSeparator(utf8Text(bytes));
+  const { text, separator } = withSeparator(csvText(bytes));
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -50,20 +51,40 @@ export function readCsv(bytes: Uint8Array): string[][] {
   return rows;
 }
 
-/** The text of UTF-8 bytes; text in another encoding (Windows-1252, as Excel's plain "CSV" writes) is refused at its first row that is not UTF-8. */
-function utf8Text(bytes: Uint8Array): string {
+const UTF16_DECODERS = [
+  { mark: [0xff, 0xfe], encoding: 'utf-16le' },
+  { mark: [0xfe, 0xff], encoding: 'utf-16be' },
+] as const;
+
+/**
+ * The text of the bytes: UTF-16 by its byte order mark; else UTF-8 where the bytes are UTF-8, which a
+ * text in another character set almost never is; else Windows-1252, the character set of Excel's plain
+ * "CSV" on Windows (Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)"), in which every byte is a
+ * character. UTF-16 that does not decode is refused at its first row that does not.
+ */
+function csvText(bytes: Uint8Array): string {
+  const utf16 = UTF16_DECODERS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte));
+  if (utf16) return decoded(bytes, utf16.encoding);
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function decoded(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder(encoding).decode(bytes);
     const before = text.slice(0, text.indexOf('\uFFFD'));
-    throw new CsvError('notUtf8', before.split(/\r\n|\r|\n/).length);
+    throw new CsvError('brokenUtf16', before.split(/\r\n|\r|\n/).length);
   }
 }
 
 export class CsvError extends Error {
-  readonly code: 'notUtf8' | 'unclosedQuote' | 'tooManyRows' | 'tooManyCells';
-  /** The row of an unclosed quote, or of the first text that is not UTF-8. */
+  readonly code: 'brokenUtf16' | 'unclosedQuote' | 'tooManyRows' | 'tooManyCells';
+  /** The row of an unclosed quote, or of the first text that UTF-16 does not decode. */
   readonly row: number | undefined;
   constructor(code: CsvError['code'], row?: number) {
     super(code);

@@ -48,7 +48,7 @@ export interface ReadSheet {
 
 type UnreadableCode =
   | 'emptyFile'
-  | 'notUtf8'
+  | 'brokenUtf16'
   | 'unclosedQuote'
   | 'notAWorkbook'
   | 'oldOrProtectedWorkbook'

@@ -177,6 +177,11 @@ describeEachDatabase('import', (database) => {
     const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'waarderingen.csv'));
     expect(dryRun.body.rows).toEqual([expect.objectContaining({ sheet: 'valuation', rowNumber: 2, outcome: 'create', faults: [] })]);
 
+    // Plain "CSV" from Excel on Windows: Windows-1252, where ë is one byte (0xEB) and € is 0x80.
+    const windows1252 = new Uint8Array([...new TextEncoder().encode('Eigen kenmerk;Kenmerk levering;Bedrag ('), 0x80, ...new TextEncoder().encode(');Grondslag;Ingangsdatum;Toelichting\r\nCSV-1252;IMP-1;'), 0x80, ...new TextEncoder().encode(' 2.000,50;Vervangingswaarde;1-7-2025;Dubbelcheck co'), 0xeb, ...new TextEncoder().encode('xistentie\r\n')]);
+    const read = await registrar('POST', '/imports/dry-run', asUpload(windows1252, 'waarderingen.csv'));
+    expect(read.body.rows).toEqual([expect.objectContaining({ rowNumber: 2, outcome: 'create', faults: [], values: expect.objectContaining({ amountCents: 200_050, note: 'Dubbelcheck coëxistentie' }) })]);
+
     const garbage = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('a,b\n1,2\n'), 'x.csv'));
     expect(garbage.status).toBe(400);
     expect(garbage.body.invalidParams).toEqual([expect.objectContaining({ name: 'content', code: 'noKnownSheet' })]);
