@@ -1,0 +1,37 @@
+/** The rows of the file the last dry run read and checked, kept for a commit of the same file. */
+import { todayInAmsterdam } from '../../common/dates.ts';
+import { readImportFile } from '../import/read-file.ts';
+import type { ImportFile, Progress } from './import.ts';
+import { readFileRows, type PlannedRow } from './import-rows.ts';
+import { sha256 } from './sha256.ts';
+
+/**
+ * The rows of the file the last dry run read and checked by everything that needs only the file (the
+ * input rules of each cell, duplicate keys): a commit of the same file on the same day takes them
+ * instead of reading and checking every row again. Only the checks against the register run again,
+ * in the commit's transaction. One file is kept, for a few minutes.
+ */
+let lastCheckedFile: { key: string; rows: readonly PlannedRow[]; timer: NodeJS.Timeout } | undefined;
+const CHECKED_FILE_KEPT_MS = 10 * 60_000;
+
+export async function checkedFile(file: ImportFile, onProgress: Progress | undefined, use: 'keep' | 'take'): Promise<PlannedRow[]> {
+  const key = [sha256(file.bytes), file.fileName, todayInAmsterdam()].join('\u0000');
+  const kept = lastCheckedFile?.key === key ? lastCheckedFile.rows : undefined;
+  if (kept && use === 'take') forgetCheckedFile();
+  const rows = kept ?? readFileRows(await readImportFile(file.fileName, file.bytes), onProgress);
+  if (use === 'keep' && !kept) {
+    forgetCheckedFile();
+    lastCheckedFile = { key, rows, timer: setTimeout(forgetCheckedFile, CHECKED_FILE_KEPT_MS).unref() };
+  }
+  return rows.map(copyOfRow);
+}
+
+function forgetCheckedFile(): void {
+  if (lastCheckedFile) clearTimeout(lastCheckedFile.timer);
+  lastCheckedFile = undefined;
+}
+
+/** A row as read from the file, to be checked against the register without changing the row kept. */
+function copyOfRow(row: PlannedRow): PlannedRow {
+  return { ...row, faults: [...row.faults] };
+}

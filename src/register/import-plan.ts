@@ -1,0 +1,304 @@
+/**
+ * The plan of an import: the file's rows checked against the register's rules and against what the
+ * register and earlier imports hold, and refused where the importer's role may not create them or the
+ * workbook hides them. Rows are keyed by their external reference, so that the same file imported again
+ * changes nothing.
+ */
+import type { Kysely } from 'kysely';
+import { isRealisedByPayment } from '../../common/delivery-rules.ts';
+import type { AuditContext } from '../audit/event.ts';
+import type { RequestContext } from '../audit/trail.ts';
+import type { StoredDelivery } from '../db/repositories/deliveries.ts';
+import * as imports from '../db/repositories/import.ts';
+import type { Database } from '../db/schema.ts';
+import { lifecycleViolations, type LifecycleDates, type RuleViolation, type SupportType } from '../domain/delivery.ts';
+import { DOMAIN_SHEETS, isRegisterSheet, referenceKey, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
+import { mayCreate, rolesCreating } from './import-permissions.ts';
+import { addFaults, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
+import { ImportedReferences } from './imported-references.ts';
+import { sha256 } from './sha256.ts';
+
+type Db = Kysely<Database>;
+
+export interface Plan {
+  rows: PlannedRow[];
+  /** Deliveries already in the register that rows of the file add money to. */
+  registerDeliveries: Map<string, StoredDelivery>;
+  /** The deliveries earlier imports created under the references the file's rows name. */
+  importedDeliveries: ImportedReferences;
+}
+
+export async function planImport(db: Db, context: RequestContext, rows: PlannedRow[]): Promise<Plan> {
+  const registerRows = rows.filter((row) => isRegisterSheet(row.sheet));
+  const bySheet = (sheet: RegisterSheet) => registerRows.filter((row) => row.sheet === sheet);
+  const known = await knownReferences(db, rows);
+  const registerDeliveries = await checkAgainstRegister(db, registerRows, known);
+  await checkDomainRowsAgainstImports(db, rows);
+  // After the rows the register holds unchanged are known (they create nothing), before money follows its delivery.
+  refuseRowsOfOtherRoles(rows, context.actor);
+  refuseHiddenRows(rows);
+  checkMoney(registerRows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
+  checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), registerRows.filter((row) => row.sheet !== 'delivery'));
+  return { rows, registerDeliveries, importedDeliveries: known.delivery };
+}
+
+/**
+ * A row that would create a record the importer's role may not create gets a fault saying so, first
+ * among its faults: the other faults still show, for whoever imports the row in the end.
+ */
+function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']): void {
+  for (const row of rows) {
+    // Row 1 is the sheet's headers, with faults of their own.
+    if (row.outcome === 'example' || row.outcome === 'unchanged' || row.rowNumber === 1 || mayCreate(actor, row.sheet)) continue;
+    const params = { sheet: row.sheetName, role: actor?.role ?? '', roles: rolesCreating(row.sheet).join(',') };
+    refuseRow(row, { field: 'sheet', code: 'sheetOfOtherRole', params, column: '', columnLetter: null });
+  }
+}
+
+/**
+ * A row hidden in the workbook (by a filter, or by hand) is not seen by whoever checks the file, as a
+ * hidden sheet's rows are not: one that would create a record gets a fault saying so, first among its
+ * faults. A hidden row the register holds unchanged changes nothing and is no fault.
+ */
+function refuseHiddenRows(rows: PlannedRow[]): void {
+  for (const row of rows) {
+    if (!row.hidden || row.outcome === 'example' || row.outcome === 'unchanged') continue;
+    refuseRow(row, { field: 'row', code: 'hiddenRow', params: {}, column: '', columnLetter: null });
+  }
+}
+
+type KnownReferences = Record<RegisterSheet, ImportedReferences>;
+
+/** The references of deliveries a row names: its delivery's, or (a training programme's) those of the deliveries it trains for. */
+function namedDeliveries(row: PlannedRow): string[] {
+  if (row.sheet === 'delivery') return [];
+  const { deliveryReference, deliveryReferences } = row.values;
+  return [...(typeof deliveryReference === 'string' ? [deliveryReference] : []), ...(Array.isArray(deliveryReferences) ? (deliveryReferences as string[]) : [])];
+}
+
+async function knownReferences(db: Db, rows: PlannedRow[]): Promise<KnownReferences> {
+  const keysOf = (sheet: ImportSheet) => rows.filter((row) => row.sheet === sheet && row.reference).map((row) => referenceKey(row.reference!));
+  const deliveryKeys = rows.flatMap((row) => namedDeliveries(row).map(referenceKey));
+  const [delivery, valuation, payment] = await Promise.all([
+    imports.findImportedRecords(db, 'delivery', [...new Set([...keysOf('delivery'), ...deliveryKeys])]),
+    imports.findImportedRecords(db, 'valuation', [...new Set(keysOf('valuation'))]),
+    imports.findImportedRecords(db, 'payment', [...new Set(keysOf('payment'))]),
+  ]);
+  return { delivery: new ImportedReferences(delivery), valuation: new ImportedReferences(valuation), payment: new ImportedReferences(payment) };
+}
+
+/**
+ * Rows of other domains whose key an earlier import recorded: unchanged when they say what that import
+ * read, and a fault when they say something else (a change is made in the register, not by importing
+ * over it). Such a record is not compared with the register: it may have been changed there since.
+ */
+async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[]): Promise<void> {
+  for (const sheet of DOMAIN_SHEETS) {
+    const sheetRows = rows.filter((row) => row.sheet === sheet && row.reference !== null && row.outcome !== 'example');
+    if (sheetRows.length === 0) continue;
+    const records = await imports.findImportedRecords(db, sheet, [...new Set(sheetRows.map((row) => referenceKey(row.reference!)))]);
+    const known = new ImportedReferences(records);
+    const digestOf = new Map(records.map((record) => [record.recordId, record.rowSha256]));
+    for (const row of sheetRows) {
+      const found = known.find(row.reference!);
+      if (found === undefined) continue;
+      if ('several' in found) addFaults(row, [severalRecords('externalReference', found.several)]);
+      else if (row.outcome === 'invalid') continue;
+      else if (digestOf.get(found.recordId) === rowDigest(row)) row.outcome = 'unchanged';
+      else addFaults(row, [{ field: 'externalReference', code: 'differsFromEarlierImport' }]);
+    }
+  }
+}
+
+/** The digest of what a row of another domain says, its own reference aside: the same row in another file has the same digest. */
+export function rowDigest(row: PlannedRow): string {
+  const { externalReference: _reference, ...values } = row.values;
+  return sha256(new TextEncoder().encode(JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)))));
+}
+
+/** The fields of each sheet a row of the file may hold, compared with the record the register keeps under its key. */
+const COMPARED_FIELDS: Record<RegisterSheet, readonly string[]> = {
+  delivery: ['title', 'supportType', 'category', 'fundingSource', 'quantity', 'unit', 'pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt', 'company', 'contractReference', 'publicTitle', 'description'],
+  valuation: ['amountCents', 'basis', 'effectiveDate', 'note'],
+  payment: ['amountCents', 'paidOn', 'reference', 'note'],
+};
+
+/**
+ * Rows whose key the register knows are unchanged when they say what the register holds, and faults
+ * where they do not (the register keeps history: a change is made there, not by importing over it).
+ * Money rows are linked to their delivery: a row of the file, a delivery an earlier import created, or
+ * one of the register by its id. Returns the deliveries of the register that rows add money to.
+ */
+async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownReferences): Promise<Map<string, StoredDelivery>> {
+  // Under a key two rows share (a fault of the second), money belongs to the first.
+  const deliveryRows = new Map<string, PlannedRow>();
+  for (const row of rows) {
+    if (row.sheet !== 'delivery' || !row.reference || row.outcome === 'example') continue;
+    const key = referenceKey(row.reference);
+    if (!deliveryRows.has(key)) deliveryRows.set(key, row);
+  }
+  const moneyTargets = rows.flatMap((row) => {
+    const reference = row.values.deliveryReference;
+    if (row.sheet === 'delivery' || typeof reference !== 'string' || deliveryRows.has(referenceKey(reference))) return [];
+    const target = known.delivery.findRecord(reference);
+    return target && 'recordId' in target ? [target.recordId] : [];
+  });
+  const [storedDeliveries, storedValuations, storedPayments] = await Promise.all([
+    imports.findDeliveries(db, [...new Set([...known.delivery.recordIds, ...moneyTargets])]),
+    imports.findValuations(db, known.valuation.recordIds),
+    imports.findPayments(db, known.payment.recordIds),
+  ]);
+  const stored: Record<RegisterSheet, Map<string, object>> = { delivery: storedDeliveries, valuation: storedValuations, payment: storedPayments };
+  // A money row's delivery as the register names it, to say so when the file names another.
+  const storedDeliveryReferences = await imports.importedReferencesOf(db, 'delivery', [...new Set([...storedValuations.values(), ...storedPayments.values()].map((money) => money.deliveryId))]);
+  for (const row of rows) {
+    if (row.reference === null || row.outcome === 'example' || !isRegisterSheet(row.sheet)) continue;
+    const found = known[row.sheet].find(row.reference);
+    if (found === undefined) continue;
+    if ('several' in found) {
+      addFaults(row, [severalRecords('externalReference', found.several)]);
+      continue;
+    }
+    const { recordId } = found;
+    const record = stored[row.sheet].get(recordId);
+    if (row.sheet === 'delivery') row.deliveryId = recordId;
+    if (row.outcome === 'invalid') continue;
+    if (!record) {
+      addFaults(row, [{ field: 'externalReference', code: 'importedRecordRemoved' }]);
+      continue;
+    }
+    const differing = COMPARED_FIELDS[row.sheet].filter((field) => row.values[field] !== undefined && !sameValue(row.values[field], Reflect.get(record, field)));
+    const faults = differing.map((field) => differsFromRegister(row, field, Reflect.get(record, field)));
+    if (row.sheet !== 'delivery') faults.push(...otherDelivery(row, Reflect.get(record, 'deliveryId') as string, known, storedDeliveryReferences));
+    if (faults.length > 0) addFaults(row, faults);
+    else row.outcome = 'unchanged';
+  }
+  const registerDeliveries = new Map<string, StoredDelivery>();
+  for (const row of rows) {
+    if (row.sheet === 'delivery' || row.outcome === 'example') continue;
+    const reference = row.values.deliveryReference;
+    if (typeof reference !== 'string') continue;
+    const inFile = deliveryRows.get(referenceKey(reference));
+    if (inFile) {
+      row.deliveryRow = inFile;
+      // A delivery row the register already holds (unchanged) may get new money.
+      const existing = inFile.deliveryId ? storedDeliveries.get(inFile.deliveryId) : undefined;
+      if (existing) {
+        row.deliveryId = existing.id;
+        registerDeliveries.set(existing.id, existing);
+      }
+      continue;
+    }
+    const target = known.delivery.findRecord(reference);
+    if (target && 'several' in target) {
+      addFaults(row, [severalRecords('deliveryReference', target.several)]);
+      continue;
+    }
+    const delivery = target && storedDeliveries.get(target.recordId);
+    if (delivery) {
+      row.deliveryId = delivery.id;
+      registerDeliveries.set(delivery.id, delivery);
+    } else if (row.outcome !== 'invalid') addFaults(row, [{ field: 'deliveryReference', code: 'unknownDeliveryReference' }]);
+  }
+  return registerDeliveries;
+}
+
+/** A fault when the register holds several records under a reference's key and the reference spells none of them exactly. */
+function severalRecords(field: string, references: readonly string[]): RuleViolation {
+  return { field, code: 'severalRecordsUnderReference', params: { stored: references.toSorted().join(', ') } };
+}
+
+/** The value the register holds and the one the file has, with what they are, so that the reason shows them as the user typed them (euros, labels). */
+function differsFromRegister(row: PlannedRow, field: string, stored: unknown): RuleViolation {
+  const kind = row.source.definition.columns.find((column) => column.key === field)?.kind;
+  const params = { stored: String(stored ?? ''), inFile: String(row.values[field] ?? ''), kind: typeof kind === 'object' ? kind.list : (kind ?? 'text') };
+  return { field, code: 'differsFromRegister', params };
+}
+
+/** A fault when a valuation or payment the register holds under its key belongs to another delivery than the file says. */
+function otherDelivery(row: PlannedRow, storedDeliveryId: string, known: KnownReferences, storedReferences: Map<string, string>): RuleViolation[] {
+  const reference = row.values.deliveryReference as string;
+  const target = known.delivery.findRecord(reference);
+  if (target && 'recordId' in target && target.recordId === storedDeliveryId) return [];
+  return [{ field: 'deliveryReference', code: 'differsFromRegister', params: { stored: storedReferences.get(storedDeliveryId) ?? storedDeliveryId, inFile: reference, kind: 'text' } }];
+}
+
+function sameValue(fromFile: unknown, stored: unknown): boolean {
+  // An empty optional text in the register is what an empty cell means.
+  return fromFile === stored || (fromFile === '' && stored === null) || (fromFile === null && stored === '');
+}
+
+/** A delivery's kind and lifecycle dates, whether it is a row of the file or in the register. */
+function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDelivery>): (LifecycleDates & { supportType: SupportType }) | undefined {
+  if (row.deliveryRow) return { ...lifecycleDates(row.deliveryRow.values), supportType: row.deliveryRow.values.supportType as SupportType };
+  return row.deliveryId ? registerDeliveries.get(row.deliveryId) : undefined;
+}
+
+/**
+ * Money follows its delivery: none for a delivery row with faults; payments only for what is realised
+ * by payment, never dated before an earlier stage (the first payment is the day of realisation); one
+ * valuation per delivery and effective date in a file (their order would otherwise be arbitrary).
+ */
+function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, firstPaidOn: Map<string, string>): void {
+  const valuationDates = new Map<string, number>();
+  for (const row of rows) {
+    if (row.sheet === 'delivery' || row.outcome !== 'create') continue;
+    if (row.deliveryRow && row.deliveryRow.outcome === 'invalid') {
+      addFaults(row, [deliveryRowInvalid(row.deliveryRow)]);
+      continue;
+    }
+    const delivery = deliveryOf(row, registerDeliveries);
+    if (!delivery) continue;
+    if (row.sheet === 'valuation') {
+      const key = `${referenceKey(row.values.deliveryReference as string)}\u0000${row.values.effectiveDate}`;
+      const first = valuationDates.get(key);
+      if (first === undefined) valuationDates.set(key, row.rowNumber);
+      else addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate', params: { row: String(first) } }]);
+      continue;
+    }
+    if (!isRealisedByPayment(delivery.supportType)) {
+      addFaults(row, [{ field: 'paidOn', code: 'paymentOnStock' }]);
+      continue;
+    }
+    const paidOn = row.values.paidOn as string;
+    const earlier = row.deliveryId ? firstPaidOn.get(row.deliveryId) : undefined;
+    const realisedAt = earlier && earlier < paidOn ? earlier : paidOn;
+    const violations = lifecycleViolations({ ...delivery, realisedAt });
+    addFaults(row, violations.map((violation) => ({ ...violation, field: 'paidOn' })));
+  }
+}
+
+/**
+ * A procurement or fund contribution is realised on the day of its first payment: a new one's
+ * realisation date, when the file gives it, must be that day. A delivery row that breaks this takes
+ * its money rows with it.
+ */
+function checkRealisedByPayment(deliveryRows: PlannedRow[], paymentRows: PlannedRow[], moneyRows: PlannedRow[]): void {
+  const firstPaid = new Map<PlannedRow, string>();
+  for (const payment of paymentRows) {
+    if (payment.outcome !== 'create' || !payment.deliveryRow) continue;
+    const paidOn = payment.values.paidOn as string;
+    const first = firstPaid.get(payment.deliveryRow);
+    if (!first || paidOn < first) firstPaid.set(payment.deliveryRow, paidOn);
+  }
+  const refused = new Set<PlannedRow>();
+  for (const row of deliveryRows) {
+    if (row.outcome !== 'create' || !isRealisedByPayment(row.values.supportType as SupportType)) continue;
+    const first = firstPaid.get(row);
+    const realisedAt = row.values.realisedAt;
+    if (realisedAt !== undefined && realisedAt !== null && realisedAt !== first) {
+      addFaults(row, [{ field: 'realisedAt', code: 'realisedByPayment', params: first ? { firstPaidOn: first } : {} }]);
+      refused.add(row);
+    }
+  }
+  for (const money of moneyRows) {
+    if (money.deliveryRow && refused.has(money.deliveryRow) && money.outcome === 'create') {
+      addFaults(money, [deliveryRowInvalid(money.deliveryRow)]);
+    }
+  }
+}
+
+/** The fault of a money row whose delivery's row, on its own sheet, has a fault. */
+function deliveryRowInvalid(deliveryRow: PlannedRow): RuleViolation {
+  return { field: 'deliveryReference', code: 'deliveryRowInvalid', params: { row: String(deliveryRow.rowNumber), sheet: deliveryRow.sheetName } };
+}

@@ -1,0 +1,234 @@
+/**
+ * The rows of an import's file, read and checked by everything that needs only the file: the API's own
+ * input rules for each cell, and references that rows of the same kind share.
+ */
+import { CommitmentInputSchema } from '../api/budget/schemas.ts';
+import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
+import { ClaimInputSchema } from '../api/epf/schemas.ts';
+import { CompanyInputSchema, ContractInputSchema } from '../api/industry/schemas.ts';
+import { JudgementInputSchema } from '../api/readiness/schemas.ts';
+import { ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
+import { safeText } from '../api/openapi-common.ts';
+import { violationsFromZod } from '../api/problem.ts';
+import { lifecycleViolations, type LifecycleDates, type RuleViolation } from '../domain/delivery.ts';
+import { readCell, type CellValue } from '../import/cells.ts';
+import type { ReadRow, ReadSheet } from '../import/read-file.ts';
+import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referenceKey, referencesInCell, type ImportSheet, type SheetDefinition } from '../import/sheets.ts';
+import { valuationViolations } from './deliveries.ts';
+import type { ImportFault, ImportRowReport, Progress } from './import.ts';
+
+/** A row as planned: its report, the values its cells hold, and the delivery it is or belongs to. */
+export interface PlannedRow extends Omit<ImportRowReport, 'values'> {
+  values: Record<string, unknown>;
+  /** A delivery row's own new id; for money, the delivery it belongs to (new or in the register). */
+  deliveryId: string | null;
+  /** For money: the planned delivery row it belongs to, when that is in the same file. */
+  deliveryRow: PlannedRow | null;
+  source: ReadSheet;
+  /** Hidden in the workbook (by a filter, or by hand). */
+  hidden: boolean;
+}
+
+const ReferenceSchema = safeText(200).trim().min(1);
+/**
+ * Cells read beside what the API's input rules check: the records a row names by their references (found
+ * when the import is made: a delivery, a programme by its short name, a company), and a contract's first
+ * milestone, which the API takes as a list.
+ */
+const BESIDE_THE_INPUT = new Set(['deliveryReference', 'deliveryReferences', 'programmeKey', 'companyReference', 'milestoneTitle', 'milestoneDueOn']);
+const BODY_SCHEMAS = {
+  delivery: DeliveryInputSchema,
+  valuation: ValuationInputSchema,
+  payment: PaymentInputSchema,
+  // The deliveries a programme trains for are named by their references, found when the import is made.
+  trainingProgramme: ProgrammeInputSchema.omit({ deliveryIds: true }),
+  trainingContribution: ContributionInputSchema,
+  company: CompanyInputSchema,
+  industryContract: ContractInputSchema.omit({ companyId: true, deliveryIds: true, milestones: true }),
+  readinessJudgement: JudgementInputSchema,
+  budgetCommitment: CommitmentInputSchema.omit({ deliveryId: true }),
+  // An EPF claim names no tranche (see import-records.ts).
+  epfClaim: ClaimInputSchema.omit({ deliveryId: true, trancheId: true }),
+} as const;
+
+export function readFileRows(sheets: ReadSheet[], onProgress?: Progress): PlannedRow[] {
+  const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
+  const rows: PlannedRow[] = [];
+  for (const sheet of sheets) {
+    const first = rows.length;
+    for (const row of sheet.rows) {
+      rows.push(readRow(sheet, row));
+      if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
+    }
+    const hidden = hiddenSheetFault(sheet, rows.slice(first));
+    // A sheet without rows loses nothing by its headers (an empty sheet of notes beside the template's).
+    if ((sheet.headerFaults.length > 0 && sheet.rows.length > 0) || hidden) rows.splice(first, 0, headerRow(sheet, hidden));
+  }
+  for (const sheet of IMPORT_SHEETS) markDuplicateReferences(rows.filter((row) => row.sheet === sheet));
+  onProgress?.(total, total);
+  return rows;
+}
+
+/** Makes a row invalid for a fault of the whole row, shown first; its other faults still show. */
+export function refuseRow(row: PlannedRow, fault: ImportFault): void {
+  row.outcome = 'invalid';
+  row.faults.unshift(fault);
+}
+
+/**
+ * A hidden sheet's rows cannot be seen by whoever checks the file before importing it: each row of one
+ * (the example aside) gets this fault, and so does its row 1, which names the sheet. Undefined for a
+ * visible sheet and for a hidden one without such rows.
+ */
+function hiddenSheetFault(source: ReadSheet, read: readonly PlannedRow[]): ImportFault | undefined {
+  const rows = read.filter((row) => row.outcome !== 'example');
+  if (source.visibility === 'visible' || rows.length === 0) return undefined;
+  const fault = { field: 'sheet', code: 'hiddenSheet', params: { sheet: source.name, visibility: source.visibility }, column: '', columnLetter: null };
+  for (const row of rows) refuseRow(row, fault);
+  return fault;
+}
+
+/** A sheet's row 1, when the sheet is hidden, or its headers lack a column, name one twice or one the template does not have. */
+function headerRow(source: ReadSheet, hidden: ImportFault | undefined): PlannedRow {
+  const faults = source.headerFaults.map(({ code, field, header, letter, params }) => ({ field, code, params, column: header, columnLetter: letter }));
+  return {
+    sheet: source.definition.sheet,
+    sheetName: source.name,
+    rowNumber: 1,
+    reference: null,
+    outcome: 'invalid',
+    faults: hidden ? [hidden, ...faults] : faults,
+    values: {},
+    deliveryId: null,
+    deliveryRow: null,
+    source,
+    hidden: false,
+  };
+}
+
+/** A row's own reference as typed: text or a number; a cell without a value to read (#N/A) names no reference. */
+function referenceOf(cell: CellValue | undefined): string | null {
+  return typeof cell === 'string' || typeof cell === 'number' ? String(cell).trim() || null : null;
+}
+
+function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
+  const { definition } = source;
+  const reference = referenceOf(row.cells.get('externalReference'));
+  const planned: PlannedRow = {
+    sheet: definition.sheet,
+    sheetName: source.name,
+    rowNumber: row.rowNumber,
+    reference,
+    outcome: 'create',
+    faults: [],
+    values: {},
+    deliveryId: null,
+    deliveryRow: null,
+    source,
+    hidden: row.hidden,
+  };
+  if (reference && EXAMPLE_MARKERS.includes(reference.toUpperCase())) return { ...planned, outcome: 'example' };
+  const violations: RuleViolation[] = [];
+  const body: Record<string, unknown> = {};
+  for (const column of definition.columns) {
+    const reading = readCell(column.kind, row.cells.get(column.key) ?? null);
+    if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
+    else if (reading.value !== undefined) body[column.key] = reading.value;
+  }
+  const { externalReference, ...cells } = body;
+  const fields = Object.fromEntries(Object.entries(cells).filter(([key]) => !BESIDE_THE_INPUT.has(key)));
+  const beside = Object.fromEntries(Object.entries(cells).filter(([key]) => BESIDE_THE_INPUT.has(key)));
+  if (typeof beside.deliveryReferences === 'string') beside.deliveryReferences = referencesInCell(beside.deliveryReferences);
+  // A cell that could not be read (an error of a formula) has its fault already: it is not an empty reference too.
+  const faulted = new Set(violations.map((violation) => violation.field));
+  // A reference a row may leave out (a commitment's delivery) is checked when it is there.
+  const named = (key: string) => definition.columns.some((column) => column.key === key && (column.required || beside[key] !== undefined));
+  const referenceCells: [string, unknown][] = [
+    ['externalReference', externalReference],
+    ...(['deliveryReference', 'companyReference'] as const).filter(named).map((key): [string, unknown] => [key, beside[key]]),
+    ...((beside.deliveryReferences as string[] | undefined) ?? []).map((reference): [string, unknown] => ['deliveryReferences', reference]),
+  ];
+  for (const [field, value] of referenceCells) {
+    if (faulted.has(field)) continue;
+    const checked = ReferenceSchema.safeParse(value ?? '');
+    if (!checked.success) violations.push(...violationsFromZod(checked.error, { [field]: value }).map((violation) => ({ ...violation, field })));
+  }
+  const parsed = BODY_SCHEMAS[definition.sheet].safeParse(fields);
+  if (parsed.success) {
+    planned.values = { ...parsed.data, externalReference, ...beside };
+    violations.push(...domainViolations(definition.sheet, parsed.data));
+  } else {
+    violations.push(...amountsInEuros(definition, violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field))));
+  }
+  addFaults(planned, violations);
+  return planned;
+}
+
+/**
+ * Amounts are typed in euros: their limits are said in euros, not in the API's cents. A valuation may
+ * be € 0, a payment, a commitment or a claim not: a negative amount below both of its lower limits is
+ * told the stricter one.
+ */
+function amountsInEuros(definition: SheetDefinition, violations: RuleViolation[]): RuleViolation[] {
+  const isAmount = (field: string) => definition.columns.some((column) => column.key === field && column.kind === 'amount');
+  const aboveZero = new Set(violations.filter((violation) => violation.code === 'tooSmall' && Number(violation.params?.minimum) > 0).map((violation) => violation.field));
+  return violations.map((violation) => {
+    if (!isAmount(violation.field)) return violation;
+    if (violation.code === 'tooSmall') return { field: violation.field, code: aboveZero.has(violation.field) ? 'amountNotPositive' : 'amountNegative' };
+    if (violation.code === 'tooLarge') return { field: violation.field, code: 'amountTooLarge' };
+    return violation;
+  });
+}
+
+function domainViolations(sheet: ImportSheet, values: Record<string, unknown>): RuleViolation[] {
+  switch (sheet) {
+    case 'delivery':
+      return lifecycleViolations(lifecycleDates(values));
+    case 'valuation':
+      return valuationViolations(values as Parameters<typeof valuationViolations>[0]);
+    case 'payment':
+      return [];
+    // Checked by their domain when the import makes them, against the register as it then is.
+    case 'trainingProgramme':
+    case 'trainingContribution':
+    case 'readinessJudgement':
+    case 'company':
+    case 'industryContract':
+    case 'budgetCommitment':
+    case 'epfClaim':
+      return [];
+  }
+}
+
+export function lifecycleDates(values: Record<string, unknown>): LifecycleDates {
+  const date = (field: string) => (typeof values[field] === 'string' ? (values[field] as string) : null);
+  return { pledgedAt: date('pledgedAt'), committedAt: date('committedAt'), realisedAt: date('realisedAt'), deliveredAt: date('deliveredAt') };
+}
+
+export function addFaults(row: PlannedRow, violations: readonly RuleViolation[]): void {
+  if (violations.length === 0) return;
+  const columns = row.source.definition.columns;
+  row.outcome = 'invalid';
+  for (const violation of violations) {
+    // Two rules may refuse the same value for the same reason (a whole number beyond 2^53 is too large for both).
+    if (row.faults.some((fault) => fault.field === violation.field && fault.code === violation.code)) continue;
+    const found = row.source.columns.get(violation.field);
+    const column = columns.find((candidate) => candidate.key === violation.field);
+    row.faults.push({ ...violation, column: found?.header ?? (column ? headerText(column) : violation.field), columnLetter: found?.letter ?? null });
+  }
+}
+
+/** A row whose reference an earlier row of the same kind has, on its sheet or (a workbook may hold a kind on several sheets) on another, which is named. */
+function markDuplicateReferences(rows: PlannedRow[]): void {
+  const firstRow = new Map<string, PlannedRow>();
+  for (const row of rows) {
+    if (row.outcome === 'example' || !row.reference) continue;
+    const key = referenceKey(row.reference);
+    const first = firstRow.get(key);
+    if (first === undefined) firstRow.set(key, row);
+    else {
+      const params = { row: String(first.rowNumber), ...(first.sheetName === row.sheetName ? {} : { sheet: first.sheetName }) };
+      addFaults(row, [{ field: 'externalReference', code: 'duplicateReference', params }]);
+    }
+  }
+}
