@@ -132,6 +132,7 @@ function canonicalJson(value: object): string {
   return text;
 }
 
-export function sha256Hex(text: string): string {
-  return hash('sha256', text, 'hex');
+/** The SHA-256 digest in hex of a text (as UTF-8) or of bytes. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return hash('sha256', data, 'hex');
 }

@@ -3,7 +3,6 @@
  * recorded; the list of annexes a reader may open. Who may open which annex is `may`: the annex of a draft
  * only for those who may read the draft; anyone else is told there is no such letter.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
@@ -53,7 +52,7 @@ export async function annexSnapshot(db: Db, letterId: string, referenceDate: str
 /** Renders a final letter's annex and keeps it; returns the hashes of what is kept. */
 export async function keepAnnex(db: Db, letterId: string, annex: AnnexSnapshot, finalisedAt: string): Promise<{ pdfSha256: string; htmlSha256: string }> {
   const rendered = await renderAnnexForKeeping(annexDocument(annex), { createdAt: new Date(finalisedAt) });
-  const hashes = { pdfSha256: bytesSha256(rendered.pdf.bytes), htmlSha256: sha256Hex(rendered.html) };
+  const hashes = { pdfSha256: sha256Hex(rendered.pdf.bytes), htmlSha256: sha256Hex(rendered.html) };
   const changes = annexChanges(annex);
   await kept.insertKeptAnnex(db, {
     letterId,
@@ -122,7 +121,7 @@ async function draftAnnex(db: Db, id: string, format: AnnexFormat, letter: { ref
 /** Whether a final letter's kept annex still hashes to what was stored with it (true while none is kept yet). */
 export async function keptAnnexIntact(db: Db, id: string): Promise<boolean> {
   const row = await kept.findKeptAnnex(db, id);
-  return row === undefined || (bytesSha256(row.pdf) === row.pdfSha256 && sha256Hex(row.html) === row.htmlSha256);
+  return row === undefined || (sha256Hex(row.pdf) === row.pdfSha256 && sha256Hex(row.html) === row.htmlSha256);
 }
 
 /**
@@ -136,6 +135,3 @@ export async function listAnnexes(db: Db, context: RequestContext, role: Role): 
   return listed;
 }
 
-function bytesSha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}

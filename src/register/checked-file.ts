@@ -1,9 +1,9 @@
 /** The rows of the file the last dry run read and checked, kept for a commit of the same file. */
 import { todayInAmsterdam } from '../../common/dates.ts';
+import { sha256Hex } from '../audit/event.ts';
 import { readImportFile } from '../import/read-file.ts';
 import type { ImportFile, Progress } from './import.ts';
 import { readFileRows, type PlannedRow } from './import-rows.ts';
-import { sha256 } from './sha256.ts';
 
 /**
  * The rows of the file the last dry run read and checked by everything that needs only the file (the
@@ -15,7 +15,7 @@ let lastCheckedFile: { key: string; rows: readonly PlannedRow[]; timer: NodeJS.T
 const CHECKED_FILE_KEPT_MS = 10 * 60_000;
 
 export async function checkedFile(file: ImportFile, onProgress: Progress | undefined, use: 'keep' | 'take'): Promise<PlannedRow[]> {
-  const key = [sha256(file.bytes), file.fileName, todayInAmsterdam()].join('\u0000');
+  const key = [sha256Hex(file.bytes), file.fileName, todayInAmsterdam()].join('\u0000');
   const kept = lastCheckedFile?.key === key ? lastCheckedFile.rows : undefined;
   if (kept && use === 'take') forgetCheckedFile();
   const rows = kept ?? readFileRows(await readImportFile(file.fileName, file.bytes), onProgress);

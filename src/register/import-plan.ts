@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
-import type { AuditContext } from '../audit/event.ts';
+import { sha256Hex, type AuditContext } from '../audit/event.ts';
 import type { RequestContext } from '../audit/trail.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
@@ -16,7 +16,6 @@ import { DOMAIN_SHEETS, isRegisterSheet, referenceKey, type ImportSheet, type Re
 import { mayCreate, rolesCreating } from './import-permissions.ts';
 import { addFaults, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
 import { ImportedReferences } from './imported-references.ts';
-import { sha256 } from './sha256.ts';
 
 type Db = Kysely<Database>;
 
@@ -113,7 +112,7 @@ async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[]): Promis
 /** The digest of what a row of another domain says, its own reference aside: the same row in another file has the same digest. */
 export function rowDigest(row: PlannedRow): string {
   const { externalReference: _reference, ...values } = row.values;
-  return sha256(new TextEncoder().encode(JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)))));
+  return sha256Hex(JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
 /** The fields of each sheet a row of the file may hold, compared with the record the register keeps under its key. */

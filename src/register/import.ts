@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { sha256Hex } from '../audit/event.ts';
 import type { RequestContext } from '../audit/trail.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
@@ -14,7 +15,6 @@ import { isRegisterSheet, type ImportSheet } from '../import/sheets.ts';
 import { checkedFile } from './checked-file.ts';
 import { planImport, type Plan } from './import-plan.ts';
 import { writePlan } from './import-writing.ts';
-import { sha256 } from './sha256.ts';
 
 type Db = Kysely<Database>;
 
@@ -65,7 +65,7 @@ export async function dryRunImport(db: Db, context: RequestContext, file: Import
   // Records of other domains are checked by making them, as the commit would, in a transaction then undone.
   const { plan } = await inTransaction(db, async (trx) => {
     const plan = await planImport(trx, context, rows);
-    await writePlan(trx, context, plan, randomUUID(), { fileName: file.fileName, sha256: sha256(file.bytes), mode: 'onlyValid' });
+    await writePlan(trx, context, plan, randomUUID(), { fileName: file.fileName, sha256: sha256Hex(file.bytes), mode: 'onlyValid' });
     throw new UndoneImport(plan);
   }).catch(undoneImport);
   return report(file, plan, null, false);
@@ -103,7 +103,7 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
     const toCreate = plan.rows.filter((row) => row.outcome === 'create');
     if ((mode === 'allOrNothing' && hasFaults) || toCreate.length === 0) return { plan, importId: null };
     const importId = randomUUID();
-    const created = await writePlan(trx, context, plan, importId, { fileName: file.fileName, sha256: sha256(file.bytes), mode });
+    const created = await writePlan(trx, context, plan, importId, { fileName: file.fileName, sha256: sha256Hex(file.bytes), mode });
     // A record another domain refused while it was being made: with all or nothing, nothing; nor when that left nothing to import.
     if (created === 0 || (mode === 'allOrNothing' && plan.rows.some((row) => row.outcome === 'invalid'))) throw new UndoneImport(plan);
     return { plan, importId };
@@ -115,7 +115,7 @@ function report(file: ImportFile, plan: Plan, importId: string | null, committed
   const counts = Object.fromEntries(ROW_OUTCOMES.map((outcome) => [outcome, 0])) as Record<RowOutcome, number>;
   for (const row of plan.rows) counts[row.outcome]++;
   const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults, values }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults, values: shownValues(outcome, values) }));
-  return { fileName: file.fileName, sha256: sha256(file.bytes), importId, committed, counts, rows };
+  return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows };
 }
 
 function shownValues(outcome: RowOutcome, values: Record<string, unknown>): ImportRowReport['values'] {
