@@ -26,13 +26,19 @@ export async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: 
   return { value, ms: performance.now() - start };
 }
 
-/** Runs the task while sampling the process's resident set size; its time and the highest sample. */
-export async function withPeakMemory<T>(task: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
-  let peak = process.memoryUsage.rss();
+/**
+ * Runs the task while sampling the process's resident set size: its time, the highest sample, and how far
+ * that lies above the process before the task (which holds whatever the benchmark made before, such as
+ * the files it generated).
+ */
+export async function withPeakMemory<T>(task: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number; growthMb: number }> {
+  const start = process.memoryUsage.rss();
+  let peak = start;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
   try {
     const { value, ms } = await timed(task);
-    return { value, ms, peakMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20) };
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { value, ms, peakMb: Math.round(peak / 2 ** 20), growthMb: Math.round((peak - start) / 2 ** 20) };
   } finally {
     clearInterval(sampler);
   }
