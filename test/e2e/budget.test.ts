@@ -101,4 +101,31 @@ describeWithBrowser('budget', (browser) => {
     const exported = new URL((await commitments.getByRole('link', { name: /CSV/ }).getAttribute('href'))!, server().url);
     expect([exported.searchParams.get('q'), exported.searchParams.get('year'), exported.searchParams.get('fund')]).toEqual(['plannen en projecten 2026', '2026', 'internationalSecurityBudget']);
   });
+
+  it('keeps the width of a phone: each table wider than it scrolls in a region of its own, named by its caption, that the keyboard reaches', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visit(page, server(), '/begroting?stand=2025-08-31');
+    await page.locator('table.budget-table').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    const boxes = () =>
+      page.locator('.table-scroll').evaluateAll((all) =>
+        all.map((box) => ({
+          scrolls: box.scrollWidth > box.clientWidth,
+          role: box.getAttribute('role'),
+          tabIndex: box.getAttribute('tabindex'),
+          namedBy: document.getElementById(box.getAttribute('aria-labelledby') ?? '')?.tagName,
+        })),
+      );
+    const region = { scrolls: true, role: 'region', tabIndex: '0', namedBy: 'CAPTION' };
+    await expect.poll(boxes).toEqual([region, region, region, region]);
+    const figures = page.getByRole('region', { name: /^Budget, verplichtingen en realisatie per begrotingsjaar/ });
+    await figures.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => figures.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+
+    // Where a table fits, its box is no region and no stop for the keyboard.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => page.getByRole('region', { name: 'Begrotingsbesluiten, nieuwste eerst' }).count()).toBe(0);
+  });
 });

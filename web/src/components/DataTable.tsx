@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { TableScroll } from './TableScroll.tsx';
 
 export interface Column<Row> {
   key: string;
@@ -19,15 +20,18 @@ export interface DataTableProps<Row> {
 
 /** A read-only table in the NL Design System style, scrolling sideways on small screens. */
 export function DataTable<Row>({ caption, columns, rows, rowKey, empty }: DataTableProps<Row>) {
+  const captionId = useId();
   const [rowHeader, ...cells] = columns;
   if (!rowHeader) throw new Error('a table needs at least one column');
   if (empty !== undefined && rows.length === 0) return <p className="nl-paragraph">{empty}</p>;
   const headerCell = (numeric?: boolean) =>
     `utrecht-table__header-cell${numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`;
   return (
-    <div className="utrecht-table__container table-scroll">
+    <TableScroll labelledBy={captionId}>
       <table className="utrecht-table utrecht-table--html-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
+        <caption id={captionId} className="utrecht-table__caption">
+          {caption}
+        </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {columns.map((column) => (
@@ -52,6 +56,6 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty }: DataTa
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

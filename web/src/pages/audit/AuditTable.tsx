@@ -1,7 +1,8 @@
-import { Fragment } from 'react';
+import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { AuditEvent } from '../../api/audit.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatPreciseMoment } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { AuditEventDetails, hasEventDetails } from './AuditEventDetails.tsx';
@@ -12,13 +13,14 @@ const COLUMNS = ['occurredAt', 'actor', 'role', 'action', 'object', 'result', 'o
 /** The events, newest first; under an event that has them, its change and details, folded away. */
 export function AuditTable({ events, busy }: { events: AuditEvent[]; busy: boolean }) {
   const { t } = useTranslation();
+  const captionId = useId();
   const terms = useAuditTerms();
   const language = currentLanguage();
 
   return (
-    <div className="utrecht-table__container table-scroll">
+    <TableScroll labelledBy={captionId}>
       <table className={`utrecht-table utrecht-table--html-table audit-table${busy ? ' table--busy' : ''}`} aria-busy={busy}>
-        <caption className="utrecht-table__caption">{t('audit.caption')}</caption>
+        <caption id={captionId} className="utrecht-table__caption">{t('audit.caption')}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {COLUMNS.map((column) => (
@@ -58,7 +60,7 @@ export function AuditTable({ events, busy }: { events: AuditEvent[]; busy: boole
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,5 +1,7 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetFigures } from '../../api/types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatLongDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { locale } from '../../format/locale.ts';
@@ -12,12 +14,13 @@ const AMOUNTS = ['budgeted', 'committed', 'pledged', 'unallocated', 'realised'] 
 export function BudgetFiguresTable({ figures }: { figures: BudgetFigures }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const caption = t('budget.figures.caption', { date: formatLongDate(figures.knownAt, language) });
+  const captionId = useId();
   return (
-    // Wider than a narrow screen: it scrolls, so it takes the focus for those who scroll with the keyboard.
-    <div className="utrecht-table__container table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <TableScroll labelledBy={captionId}>
       <table className="utrecht-table utrecht-table--html-table budget-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
+        <caption id={captionId} className="utrecht-table__caption">
+          {t('budget.figures.caption', { date: formatLongDate(figures.knownAt, language) })}
+        </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             <th scope="col" className="utrecht-table__header-cell">{t('budget.figures.year')}</th>
@@ -36,7 +39,7 @@ export function BudgetFiguresTable({ figures }: { figures: BudgetFigures }) {
           <BudgetRow label={t('budget.figures.total')} line={figures.total} />
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

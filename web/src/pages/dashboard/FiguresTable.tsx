@@ -1,18 +1,21 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FigureRow, Figures } from '../../api/types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
 /** The letter's table: realised support per type at two reference dates, in the letter's own words. */
 export function FiguresTable({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
+  const captionId = useId();
   const language = currentLanguage();
   const compare = formatShortDate(figures.compareDate, language);
   const reference = formatShortDate(figures.referenceDate, language);
   return (
-    <div className="utrecht-table__container table-scroll">
+    <TableScroll labelledBy={captionId}>
       <table className="utrecht-table utrecht-table--html-table figures-table">
-        <caption className="utrecht-table__caption">{t('dashboard.figures.caption', { compare, reference })}</caption>
+        <caption id={captionId} className="utrecht-table__caption">{t('dashboard.figures.caption', { compare, reference })}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             <th scope="col" className="utrecht-table__header-cell">{t('dashboard.figures.typeColumn')}</th>
@@ -31,7 +34,7 @@ export function FiguresTable({ figures }: { figures: Figures }) {
           <FigureTableRow label={t('figureRows.total')} row={figures.total} />
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../../common/dates.ts';
 import type { DeliverySortKey, DeliverySummary } from '../../api/types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -16,13 +18,14 @@ interface DeliveryTableProps {
 
 export function DeliveryTable({ items, sort, busy, onSort }: DeliveryTableProps) {
   const { t } = useTranslation();
+  const captionId = useId();
   const language = currentLanguage();
   const date = (value: IsoDate | null) => (value ? formatShortDate(value, language) : t('common.none'));
 
   return (
-    <div className="utrecht-table__container table-scroll">
+    <TableScroll labelledBy={captionId}>
       <table className={`utrecht-table utrecht-table--html-table delivery-table${busy ? ' table--busy' : ''}`} aria-busy={busy}>
-        <caption className="utrecht-table__caption">
+        <caption id={captionId} className="utrecht-table__caption">
           {t('deliveries.caption', {
             column: t(`deliveries.columns.${sort.key}`),
             direction: t(sort.descending ? 'deliveries.descending' : 'deliveries.ascending'),
@@ -55,7 +58,7 @@ export function DeliveryTable({ items, sort, busy, onSort }: DeliveryTableProps)
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

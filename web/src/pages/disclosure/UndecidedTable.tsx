@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../../common/dates.ts';
 import type { DeliverySummary } from '../../api/types.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -20,6 +22,7 @@ interface UndecidedTableProps {
 /** Deliveries without a disclosure decision, realised first; those the letter at the reference date needs are marked. */
 export function UndecidedTable({ items, referenceDate, selected, onSelect, busy }: UndecidedTableProps) {
   const { t } = useTranslation();
+  const captionId = useId();
   const language = currentLanguage();
   const allSelected = selected !== null && items.every((item) => selected.has(item.id));
 
@@ -41,9 +44,9 @@ export function UndecidedTable({ items, referenceDate, selected, onSelect, busy 
   }
 
   return (
-    <div className="utrecht-table__container table-scroll">
+    <TableScroll labelledBy={captionId}>
       <table className={`utrecht-table utrecht-table--html-table undecided-table${busy ? ' table--busy' : ''}`} aria-busy={busy}>
-        <caption className="utrecht-table__caption">{t('disclosure.caption')}</caption>
+        <caption id={captionId} className="utrecht-table__caption">{t('disclosure.caption')}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {selected && (
@@ -102,6 +105,6 @@ export function UndecidedTable({ items, referenceDate, selected, onSelect, busy 
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

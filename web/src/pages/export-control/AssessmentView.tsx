@@ -1,9 +1,12 @@
+import { useId } from 'react';
 import type { Schema } from '../../api/contract.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { useExportWords } from './useExportWords.ts';
 
 /** One assessment: its finding on each criterion with the reasoning, and what it concluded. */
 export function AssessmentView({ assessment }: { assessment: Schema<'ExportAssessment'> }) {
   const words = useExportWords();
+  const captionId = useId();
   const d = words.delivery;
   return (
     <article className="assessment">
@@ -18,25 +21,27 @@ export function AssessmentView({ assessment }: { assessment: Schema<'ExportAsses
         <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.expedited}</dt><dd className="utrecht-data-list__item-value">{assessment.expedited ? d.yes : d.no}</dd></div>
         <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.assessedBy}</dt><dd className="utrecht-data-list__item-value">{assessment.assessedByName}</dd></div>
       </dl>
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption">{d.assessments}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell">{d.criterion}</th>
-            <th className="utrecht-table__header-cell">{d.finding}</th>
-            <th className="utrecht-table__header-cell">{d.reasoning}</th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {assessment.criteria.map((entry) => (
-            <tr key={entry.criterion} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">{entry.criterion}. {words.codes.criteria[entry.criterion]}</th>
-              <td className="utrecht-table__cell">{words.codes.findings[entry.finding]}</td>
-              <td className="utrecht-table__cell">{entry.reasoning}</td>
+      <TableScroll labelledBy={captionId}>
+        <table className="utrecht-table">
+          <caption id={captionId} className="utrecht-table__caption">{d.assessments}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th className="utrecht-table__header-cell">{d.criterion}</th>
+              <th className="utrecht-table__header-cell">{d.finding}</th>
+              <th className="utrecht-table__header-cell">{d.reasoning}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {assessment.criteria.map((entry) => (
+              <tr key={entry.criterion} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">{entry.criterion}. {words.codes.criteria[entry.criterion]}</th>
+                <td className="utrecht-table__cell">{words.codes.findings[entry.finding]}</td>
+                <td className="utrecht-table__cell">{entry.reasoning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {assessment.inspectionGrants.map((grant) => (
         <p key={grant.id} className="nl-paragraph">{words.fill(d.inspectionGranted, { date: grant.grantedAt.slice(0, 10), name: grant.grantedByName })}</p>
       ))}

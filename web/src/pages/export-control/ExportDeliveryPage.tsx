@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { EXPORT_CRITERIA, ASSESSMENT_OUTCOMES, CRITERION_FINDINGS, MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, type CriterionFinding, type AssessmentOutcome, type MilitaryListCategory, type UnRegisterCategory } from '../../../../common/vocabulary/codes.ts';
 import { getExportControl, grantInspection, issueLicence, recordAssessment, setRequirement, type ExportControl } from '../../api/export-control.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
@@ -62,29 +63,32 @@ export function ExportDeliveryPage({ id }: { id: string }) {
 
 function LicenceTable({ control }: { control: ExportControl }) {
   const { delivery: d, codes } = useExportWords();
+  const captionId = useId();
   return (
-    <table className="utrecht-table">
-      <caption className="utrecht-table__caption">{d.licences}</caption>
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          {[d.number, d.issuedOn, d.validUntil, d.militaryList, d.unRegister, d.quantityAuthorised, d.valueAuthorised, d.withheld].map((heading) => <th key={heading} className="utrecht-table__header-cell">{heading}</th>)}
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">
-        {control.licences.map((licence) => (
-          <tr key={licence.id} className="utrecht-table__row">
-            <td className="utrecht-table__cell">{licence.number}</td>
-            <td className="utrecht-table__cell">{licence.issuedOn}</td>
-            <td className="utrecht-table__cell">{licence.validUntil}</td>
-            <td className="utrecht-table__cell">{licence.militaryListCategory}</td>
-            <td className="utrecht-table__cell">{licence.unRegisterCategory ? codes.unRegisterCategories[licence.unRegisterCategory] : d.none}</td>
-            <td className="utrecht-table__cell">{licence.quantityAuthorised ?? '—'}</td>
-            <td className="utrecht-table__cell">{(licence.valueAuthorisedCents / 100).toLocaleString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL')}</td>
-            <td className="utrecht-table__cell">{licence.withheldGround ? codes.withheldGrounds[licence.withheldGround] : d.no}</td>
+    <TableScroll labelledBy={captionId}>
+      <table className="utrecht-table">
+        <caption id={captionId} className="utrecht-table__caption">{d.licences}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {[d.number, d.issuedOn, d.validUntil, d.militaryList, d.unRegister, d.quantityAuthorised, d.valueAuthorised, d.withheld].map((heading) => <th key={heading} className="utrecht-table__header-cell">{heading}</th>)}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {control.licences.map((licence) => (
+            <tr key={licence.id} className="utrecht-table__row">
+              <td className="utrecht-table__cell">{licence.number}</td>
+              <td className="utrecht-table__cell">{licence.issuedOn}</td>
+              <td className="utrecht-table__cell">{licence.validUntil}</td>
+              <td className="utrecht-table__cell">{licence.militaryListCategory}</td>
+              <td className="utrecht-table__cell">{licence.unRegisterCategory ? codes.unRegisterCategories[licence.unRegisterCategory] : d.none}</td>
+              <td className="utrecht-table__cell">{licence.quantityAuthorised ?? '—'}</td>
+              <td className="utrecht-table__cell">{(licence.valueAuthorisedCents / 100).toLocaleString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL')}</td>
+              <td className="utrecht-table__cell">{licence.withheldGround ? codes.withheldGrounds[licence.withheldGround] : d.no}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

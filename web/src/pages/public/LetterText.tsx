@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schema } from '../../api/contract.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 type LetterDocument = Schema<'LetterDocument'>;
 type Block = LetterDocument['sections'][number]['blocks'][number];
@@ -8,6 +9,7 @@ type Inline = Extract<Block, { kind: 'paragraph' }>['content'][number];
 
 const noteId = (number: number) => `brief-voetnoot-${number}`;
 const referenceId = (number: number) => `brief-verwijzing-${number}`;
+const tableHeadId = (section: number, block: number) => `brief-tabel-${section}-${block}`;
 
 /**
  * The full text of a sent letter, as its renderings print it (the server lays it out once): the letterhead,
@@ -75,7 +77,7 @@ export function LetterText({ document }: { document: LetterDocument }) {
         <Fragment key={index}>
           {section.heading !== null && <h3 className="nl-heading nl-heading--level-3">{section.heading}</h3>}
           {section.blocks.map((block, at) => (
-            <Fragment key={at}>{letterBlock(block, inline)}</Fragment>
+            <Fragment key={at}>{letterBlock(block, inline, tableHeadId(index, at))}</Fragment>
           ))}
         </Fragment>
       ))}
@@ -120,8 +122,11 @@ export function LetterText({ document }: { document: LetterDocument }) {
   );
 }
 
-/** Called in the text's order (not as a component), so that footnote references are counted before the notes. */
-function letterBlock(block: Block, inline: (content: readonly Inline[]) => ReactNode): ReactNode {
+/**
+ * Called in the text's order (not as a component), so that footnote references are counted before the notes.
+ * A table has no caption in the letter: its header row, `headId`, names it where it scrolls.
+ */
+function letterBlock(block: Block, inline: (content: readonly Inline[]) => ReactNode, headId: string): ReactNode {
   switch (block.kind) {
     case 'paragraph':
       return <p>{inline(block.content)}</p>;
@@ -139,9 +144,9 @@ function letterBlock(block: Block, inline: (content: readonly Inline[]) => React
       const { header, rows, numericColumns } = block.table;
       const numeric = (column: number) => (numericColumns.includes(column) ? ' letter-text__numeric' : '');
       return (
-        <div className="utrecht-table__container table-scroll">
+        <TableScroll labelledBy={headId}>
           <table className="utrecht-table utrecht-table--html-table letter-text__table">
-            <thead className="utrecht-table__header">
+            <thead id={headId} className="utrecht-table__header">
               <tr className="utrecht-table__row">
                 {header.map((heading, column) => (
                   <th key={column} scope="col" className={`utrecht-table__header-cell${numeric(column)}`}>
@@ -168,7 +173,7 @@ function letterBlock(block: Block, inline: (content: readonly Inline[]) => React
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       );
     }
   }

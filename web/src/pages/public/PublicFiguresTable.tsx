@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARISON_PRECISION, formatComparedFigure, formatLetterAmount, formatPublishedFigure } from '../../../../common/letter-format.ts';
 import type { PublicLetterSnapshot } from '../../api/letters.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useFigureLabel } from '../letters/useFigureLabel.ts';
@@ -13,6 +15,7 @@ type FigureLine = PublicLetterSnapshot['figures']['lines'][number];
  */
 export function PublicFiguresTable({ letter }: { letter: PublicLetterSnapshot }) {
   const { t } = useTranslation();
+  const captionId = useId();
   const language = currentLanguage();
   const figureLabel = useFigureLabel();
   const previous = letter.previousLetter;
@@ -37,9 +40,9 @@ export function PublicFiguresTable({ letter }: { letter: PublicLetterSnapshot })
   );
   return (
     <>
-      <div className="utrecht-table__container table-scroll">
+      <TableScroll labelledBy={captionId}>
         <table className="utrecht-table utrecht-table--html-table figures-table">
-          <caption className="utrecht-table__caption">{t('public.letter.figuresCaption')}</caption>
+          <caption id={captionId} className="utrecht-table__caption">{t('public.letter.figuresCaption')}</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
               <th scope="col" className="utrecht-table__header-cell">
@@ -58,7 +61,7 @@ export function PublicFiguresTable({ letter }: { letter: PublicLetterSnapshot })
           <tbody className="utrecht-table__body">{types.map(row)}</tbody>
           {total && <tfoot className="utrecht-table__footer">{row(total)}</tfoot>}
         </table>
-      </div>
+      </TableScroll>
       {increaseCents !== null && previous && (
         <p className="nl-paragraph">
           {t('public.letter.increase', {
