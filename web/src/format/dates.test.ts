@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startOfDayInTheHague } from './dates.ts';
+import { formatMoment, formatPreciseMoment, startOfDayInTheHague } from './dates.ts';
 
 describe('days as the ministry counts them', () => {
   it('begin at midnight in The Hague, in winter and in summer time', () => {
@@ -12,5 +12,13 @@ describe('days as the ministry counts them', () => {
     expect(startOfDayInTheHague('2025-03-30', 1)).toBe('2025-03-30T22:00:00.000Z');
     expect(startOfDayInTheHague('2025-10-26')).toBe('2025-10-25T22:00:00.000Z');
     expect(startOfDayInTheHague('2025-12-31', 1)).toBe('2025-12-31T23:00:00.000Z');
+  });
+});
+
+describe('moments', () => {
+  it('are written in Dutch as the dates beside them are, on the clock in The Hague', () => {
+    expect(formatMoment('2026-12-02T06:51:03.181Z', 'nl')).toBe('2 dec. 2026, 07:51');
+    expect(formatPreciseMoment('2025-05-31T22:30:00Z', 'nl')).toBe('1 jun. 2025, 00:30:00');
+    expect(formatMoment('2026-12-02T06:51:03.181Z', 'en')).toBe('2 Dec 2026, 07:51');
   });
 });

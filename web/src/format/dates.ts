@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../common/dates.ts';
+import { todayInAmsterdam, type IsoDate } from '../../../common/dates.ts';
 import { formatTableDate } from '../../../common/letter-format.ts';
 import type { Language } from '../i18n/index.ts';
 import { locale } from './locale.ts';
@@ -26,22 +26,26 @@ export function formatMonth(date: IsoDate, language: Language): string {
 /** The ministry's clock: moments are shown, and days begin and end, as they do in The Hague. */
 const MINISTRY_TIME_ZONE = 'Europe/Amsterdam';
 
-/** A moment, shown as the ministry's clock in The Hague saw it. */
+/** A moment, shown as the ministry's clock in The Hague saw it: "2 dec. 2026, 07:51". */
 export function formatMoment(timestamp: string, language: Language): string {
-  return new Intl.DateTimeFormat(locale(language), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: MINISTRY_TIME_ZONE,
-  }).format(new Date(timestamp));
+  return momentAt(new Date(timestamp), language, 'short');
 }
 
 /** A moment to the second, for records where the order of events matters. */
 export function formatPreciseMoment(timestamp: string, language: Language): string {
-  return new Intl.DateTimeFormat(locale(language), {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-    timeZone: MINISTRY_TIME_ZONE,
-  }).format(new Date(timestamp));
+  return momentAt(new Date(timestamp), language, 'medium');
+}
+
+/**
+ * In Dutch the day is written as the short dates beside it are ("2 dec. 2026", the month with its full stop,
+ * where Intl writes "2 dec 2026"), then the time.
+ */
+function momentAt(moment: Date, language: Language, timeStyle: 'short' | 'medium'): string {
+  if (language === 'nl') {
+    const time = new Intl.DateTimeFormat(locale(language), { timeStyle, timeZone: MINISTRY_TIME_ZONE }).format(moment);
+    return `${formatTableDate(todayInAmsterdam(moment))}, ${time}`;
+  }
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle, timeZone: MINISTRY_TIME_ZONE }).format(moment);
 }
 
 /** How far the clock in The Hague is ahead of UTC at a moment, in milliseconds. */
