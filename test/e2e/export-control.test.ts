@@ -1,5 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { todayInAmsterdam } from '../../common/dates.ts';
+import { formatTableDate } from '../../common/letter-format.ts';
 import type { DeliveryDetail } from '../../web/src/api/types.ts';
 import { describeWithBrowser } from '../support/browser.ts';
 import { api, openPageAs, useServer, visit } from './app.ts';
@@ -14,7 +16,7 @@ describeWithBrowser('export control', (browser) => {
   });
 
   it('walks a delivery from the assessor through the licensing officer to its hand-over, which the gate refuses until it is licensed', async () => {
-    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    const today = todayInAmsterdam();
     const { id } = await api<DeliveryDetail>(server(), '/deliveries', {
       method: 'POST',
       body: JSON.stringify({ title: TITLE, category: 'largeCalibreArtillery', quantity: 4, unit: 'stuks', supportType: 'stock', fundingSource: 'ukraineSupportBudget', committedAt: '2025-06-01' }),
@@ -38,7 +40,7 @@ describeWithBrowser('export control', (browser) => {
     await assessor.getByLabel('Eindgebruiker', { exact: true }).fill('Ministerie van Defensie van Oekraïne');
     await assessor.getByLabel('Eindgebruikersverklaring', { exact: true }).fill('Verklaring van 1 juni 2025');
     await assessor.getByRole('button', { name: 'Toetsing vastleggen' }).click();
-    await assessor.getByRole('heading', { level: 3, name: `Positief · ${today}` }).waitFor();
+    await assessor.getByRole('heading', { level: 3, name: `Positief · ${formatTableDate(today)}` }).waitFor();
 
     // Before the licence, the registrar cannot record the hand-over: the error says what is missing.
     const registrar = await openPageAs(browser(), server(), 'registrar');

@@ -1,17 +1,21 @@
 import { useId } from 'react';
+import { todayInAmsterdam } from '../../../../common/dates.ts';
 import type { Schema } from '../../api/contract.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { formatShortDate } from '../../format/dates.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { useExportWords } from './useExportWords.ts';
 
 /** One assessment: its finding on each criterion with the reasoning, and what it concluded. */
 export function AssessmentView({ assessment }: { assessment: Schema<'ExportAssessment'> }) {
   const words = useExportWords();
   const captionId = useId();
+  const language = currentLanguage();
   const d = words.delivery;
   return (
     <article className="assessment">
       <h3 className="nl-heading nl-heading--level-3">
-        {words.codes.outcomes[assessment.outcome]} · {assessment.assessedOn}
+        {words.codes.outcomes[assessment.outcome]} · {formatShortDate(assessment.assessedOn, language)}
         {assessment.isDemonstration ? ` · ${d.demonstration}` : ''}
       </h3>
       <dl className="utrecht-data-list">
@@ -43,7 +47,7 @@ export function AssessmentView({ assessment }: { assessment: Schema<'ExportAsses
         </table>
       </TableScroll>
       {assessment.inspectionGrants.map((grant) => (
-        <p key={grant.id} className="nl-paragraph">{words.fill(d.inspectionGranted, { date: grant.grantedAt.slice(0, 10), name: grant.grantedByName })}</p>
+        <p key={grant.id} className="nl-paragraph">{words.fill(d.inspectionGranted, { date: formatShortDate(todayInAmsterdam(new Date(grant.grantedAt)), language), name: grant.grantedByName })}</p>
       ))}
     </article>
   );

@@ -12,6 +12,7 @@ import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField }
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
+import { formatShortDate } from '../../format/dates.ts';
 import { AssessmentView } from './AssessmentView.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useExportWords } from './useExportWords.ts';
@@ -77,8 +78,8 @@ function LicenceTable({ control }: { control: ExportControl }) {
           {control.licences.map((licence) => (
             <tr key={licence.id} className="utrecht-table__row">
               <td className="utrecht-table__cell">{licence.number}</td>
-              <td className="utrecht-table__cell">{licence.issuedOn}</td>
-              <td className="utrecht-table__cell">{licence.validUntil}</td>
+              <td className="utrecht-table__cell">{formatShortDate(licence.issuedOn, currentLanguage())}</td>
+              <td className="utrecht-table__cell">{formatShortDate(licence.validUntil, currentLanguage())}</td>
               <td className="utrecht-table__cell">{licence.militaryListCategory}</td>
               <td className="utrecht-table__cell">{licence.unRegisterCategory ? codes.unRegisterCategories[licence.unRegisterCategory] : d.none}</td>
               <td className="utrecht-table__cell">{licence.quantityAuthorised ?? '—'}</td>
@@ -100,7 +101,7 @@ function RequirementHistory({ control }: { control: ExportControl }) {
       <ul className="utrecht-unordered-list">
         {control.requirements.slice(1).map((requirement) => (
           <li key={requirement.id} className="utrecht-unordered-list__item">
-            {fill(d.requirementDecided, { date: requirement.decidedAt.slice(0, 10), name: requirement.decidedByName, required: requirement.required ? d.yes : d.no })} {requirement.reason}
+            {fill(d.requirementDecided, { date: formatShortDate(todayInAmsterdam(new Date(requirement.decidedAt)), currentLanguage()), name: requirement.decidedByName, required: requirement.required ? d.yes : d.no })} {requirement.reason}
           </li>
         ))}
       </ul>

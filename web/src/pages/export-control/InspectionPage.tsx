@@ -2,6 +2,8 @@ import { Link } from 'wouter';
 import { listInspectable, openAssessment } from '../../api/export-control.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { formatShortDate } from '../../format/dates.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { useResource } from '../../state/useResource.ts';
 import { AssessmentView } from './AssessmentView.tsx';
 import { useExportWords } from './useExportWords.ts';
@@ -21,7 +23,8 @@ export function InspectionPage() {
         <ul className="utrecht-unordered-list">
           {items.map((item) => (
             <li key={item.assessmentId}>
-              <Link className="utrecht-link" href={`/exportcontrole/inzage/${item.assessmentId}`}>{item.deliveryTitle}</Link> · {codes.outcomes[item.outcome]} · {item.assessedOn}
+              <Link className="utrecht-link" href={`/exportcontrole/inzage/${item.assessmentId}`}>{item.deliveryTitle}</Link> · {codes.outcomes[item.outcome]} ·{' '}
+              {formatShortDate(item.assessedOn, currentLanguage())}
             </li>
           ))}
         </ul>
