@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { addToEpfClaim, getEpfClaim, type EpfClaimDetail } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { Detail } from '../../components/Detail.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -69,12 +70,11 @@ function ClaimFacts({ detail }: { detail: EpfClaimDetail }) {
     [t('epf.figures.remainderExpectedBy'), state.remainderExpectedBy === null ? t('common.none') : String(state.remainderExpectedBy)],
   ];
   return (
-    <dl className="facts">
+    <dl className="utrecht-data-list utrecht-data-list--rows details-list">
       {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
+        <Detail key={term} label={term}>
+          {value}
+        </Detail>
       ))}
     </dl>
   );

@@ -18,7 +18,7 @@ export function AssessmentView({ assessment }: { assessment: Schema<'ExportAsses
         {words.codes.outcomes[assessment.outcome]} · {formatShortDate(assessment.assessedOn, language)}
         {assessment.isDemonstration ? ` · ${d.demonstration}` : ''}
       </h3>
-      <dl className="utrecht-data-list">
+      <dl className="utrecht-data-list utrecht-data-list--rows details-list">
         <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.endUser}</dt><dd className="utrecht-data-list__item-value">{assessment.endUser}</dd></div>
         <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.endUseStatement}</dt><dd className="utrecht-data-list__item-value">{assessment.endUseStatement}</dd></div>
         {assessment.conditions && <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.conditions}</dt><dd className="utrecht-data-list__item-value">{assessment.conditions}</dd></div>}

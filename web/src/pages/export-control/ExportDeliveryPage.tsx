@@ -36,7 +36,7 @@ export function ExportDeliveryPage({ id }: { id: string }) {
       <ResourceStatus resource={control} onRetry={control.reload} />
       {data && (
         <>
-          <dl className="utrecht-data-list">
+          <dl className="utrecht-data-list utrecht-data-list--rows details-list">
             <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.gate}</dt><dd className="utrecht-data-list__item-value"><strong>{words.codes.gateStates[data.gate]}</strong></dd></div>
             <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.required}</dt><dd className="utrecht-data-list__item-value">{data.required ? d.yes : d.no}</dd></div>
             <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.requiredByRule}</dt><dd className="utrecht-data-list__item-value">{data.requiredByRule ? d.yes : d.no}</dd></div>

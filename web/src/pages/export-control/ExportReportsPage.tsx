@@ -24,7 +24,7 @@ export function ExportReportsPage() {
       <ResourceStatus resource={reports} onRetry={reports.reload} />
       {data && (
         <>
-          <dl className="utrecht-data-list">
+          <dl className="utrecht-data-list utrecht-data-list--rows details-list">
             {[
               [r.att, `${data.att.rows.length} ${r.rows} · ${euro(data.att.totalValueCents)}`],
               [r.withheld, `${data.att.withheld.count} · ${euro(data.att.withheld.valueCents)}`],
@@ -35,7 +35,7 @@ export function ExportReportsPage() {
             ))}
           </dl>
           <h2 className="nl-heading nl-heading--level-2">{r.register}</h2>
-          <dl className="utrecht-data-list">
+          <dl className="utrecht-data-list utrecht-data-list--rows details-list">
             {[
               [r.shipments, String(data.register.shipments)],
               [r.shipmentValue, euro(data.register.shipmentValueCents)],
@@ -50,7 +50,7 @@ export function ExportReportsPage() {
           <h2 className="nl-heading nl-heading--level-2">{r.download}</h2>
           <ul className="utrecht-unordered-list">
             {EXPORT_REPORTS.map((report) => (
-              <li key={report}>
+              <li key={report} className="utrecht-unordered-list__item">
                 {r[report]}:{' '}
                 <a className="utrecht-link" href={`/api/v1/export-control/reports/${data.year}/${report}?format=xlsx`}>XLSX</a>{' '}
                 <a className="utrecht-link" href={`/api/v1/export-control/reports/${data.year}/${report}?format=csv`}>CSV</a>

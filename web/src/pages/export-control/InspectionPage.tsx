@@ -22,7 +22,7 @@ export function InspectionPage() {
       {items && items.length > 0 && (
         <ul className="utrecht-unordered-list">
           {items.map((item) => (
-            <li key={item.assessmentId}>
+            <li key={item.assessmentId} className="utrecht-unordered-list__item">
               <Link className="utrecht-link" href={`/exportcontrole/inzage/${item.assessmentId}`}>{item.deliveryTitle}</Link> · {codes.outcomes[item.outcome]} ·{' '}
               {formatShortDate(item.assessedOn, currentLanguage())}
             </li>
