@@ -3,12 +3,14 @@ import type { BudgetFigures } from '../../api/types.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatBillions, formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { labelWidth, useChartWidth } from './useChartWidth.ts';
 
 type Year = BudgetFigures['years'][number];
 const BARS = ['budgeted', 'committed', 'realised'] as const;
 /** Rijkshuisstijl colours, each at least 3:1 against white. */
 const BAR_COLOURS: Record<(typeof BARS)[number], string> = { budgeted: '#154273', committed: '#007bc7', realised: '#e17000' };
-const WIDTH = 720;
+const FULL_WIDTH = 720;
+const LABEL_SIZE = 14;
 const HEIGHT = 320;
 const AXIS = 64;
 const BASE = HEIGHT - 28;
@@ -23,15 +25,16 @@ export function BudgetChart({ figures }: { figures: BudgetFigures }) {
   const top = Math.ceil(highest / step) * step;
   const ticks = Array.from({ length: Math.ceil(highest / step) + 1 }, (_, index) => index * step);
   const y = (cents: number) => BASE - (Math.max(0, cents) / top) * (BASE - 12);
-  const groupWidth = (WIDTH - AXIS) / Math.max(1, years.length);
+  const [figure, width] = useChartWidth(FULL_WIDTH, AXIS + years.length * (labelWidth('2022', LABEL_SIZE) + 8));
+  const groupWidth = (width - AXIS) / Math.max(1, years.length);
   const barWidth = Math.min(28, (groupWidth - 16) / BARS.length);
   const first = years[0];
   const last = years.at(-1);
 
   return (
-    <figure className="series-chart">
+    <figure ref={figure} className="series-chart">
       <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${width} ${HEIGHT}`}
         role="img"
         className="budget-chart"
         aria-label={
@@ -47,8 +50,8 @@ export function BudgetChart({ figures }: { figures: BudgetFigures }) {
       >
         {ticks.map((tick) => (
           <g key={tick}>
-            <line x1={AXIS} x2={WIDTH} y1={y(tick)} y2={y(tick)} stroke="#e2e8f0" />
-            <text x={AXIS - 8} y={y(tick) + 5} textAnchor="end" fontSize="14" fill="#1e293b">
+            <line x1={AXIS} x2={width} y1={y(tick)} y2={y(tick)} stroke="#e2e8f0" />
+            <text x={AXIS - 8} y={y(tick) + 5} textAnchor="end" fontSize={LABEL_SIZE} fill="#1e293b">
               {t('dashboard.chart.billions', { value: formatBillions(tick, language) })}
             </text>
           </g>
@@ -60,7 +63,7 @@ export function BudgetChart({ figures }: { figures: BudgetFigures }) {
               {BARS.map((bar, position) => (
                 <rect key={bar} x={left + position * barWidth} y={y(year[bar])} width={barWidth - 2} height={BASE - y(year[bar])} fill={BAR_COLOURS[bar]} />
               ))}
-              <text x={left + (barWidth * BARS.length) / 2} y={HEIGHT - 8} textAnchor="middle" fontSize="14" fill="#1e293b">
+              <text x={left + (barWidth * BARS.length) / 2} y={HEIGHT - 8} textAnchor="middle" fontSize={LABEL_SIZE} fill="#1e293b">
                 {year.budgetYear}
               </text>
             </g>
