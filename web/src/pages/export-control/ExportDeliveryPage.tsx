@@ -13,6 +13,7 @@ import { useSubmission } from '../../forms/useSubmission.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { formatShortDate } from '../../format/dates.ts';
+import { formatEuro } from '../../format/money.ts';
 import { AssessmentView } from './AssessmentView.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useExportWords } from './useExportWords.ts';
@@ -83,7 +84,7 @@ function LicenceTable({ control }: { control: ExportControl }) {
               <td className="utrecht-table__cell">{licence.militaryListCategory}</td>
               <td className="utrecht-table__cell">{licence.unRegisterCategory ? codes.unRegisterCategories[licence.unRegisterCategory] : d.none}</td>
               <td className="utrecht-table__cell">{licence.quantityAuthorised ?? '—'}</td>
-              <td className="utrecht-table__cell">{(licence.valueAuthorisedCents / 100).toLocaleString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL')}</td>
+              <td className="utrecht-table__cell">{formatEuro(licence.valueAuthorisedCents, currentLanguage())}</td>
               <td className="utrecht-table__cell">{licence.withheldGround ? codes.withheldGrounds[licence.withheldGround] : d.no}</td>
             </tr>
           ))}

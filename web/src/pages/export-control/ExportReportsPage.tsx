@@ -4,14 +4,18 @@ import { getArmsTransferReports } from '../../api/export-control.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
+import { locale } from '../../format/locale.ts';
+import { formatEuro } from '../../format/money.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { useResource } from '../../state/useResource.ts';
 import { useExportWords } from './useExportWords.ts';
 
-const euro = (cents: number) => `€ ${(cents / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}`;
-
 /** The arms-transfer reports of a year from the register, with their downloads and how they reconcile with it. */
 export function ExportReportsPage() {
-  const { reports: r } = useExportWords();
+  const { reports: r, fill } = useExportWords();
+  const language = currentLanguage();
+  const euro = (cents: number) => formatEuro(cents, language);
+  const rows = (count: number) => fill(count === 1 ? r.rowsOne : r.rowsOther, { count: count.toLocaleString(locale(language)) });
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   const chosen = /^\d{4}$/.test(year) ? Number(year) : null;
   const reports = useResource(String(chosen), (signal) => (chosen ? getArmsTransferReports(chosen, signal) : Promise.reject(new Error('year'))));
@@ -26,9 +30,9 @@ export function ExportReportsPage() {
         <>
           <dl className="utrecht-data-list utrecht-data-list--rows details-list">
             {[
-              [r.att, `${data.att.rows.length} ${r.rows} · ${euro(data.att.totalValueCents)}`],
+              [r.att, `${rows(data.att.rows.length)} · ${euro(data.att.totalValueCents)}`],
               [r.withheld, `${data.att.withheld.count} · ${euro(data.att.withheld.valueCents)}`],
-              [r.unroca, `${data.unroca.rows.length} ${r.rows}`],
+              [r.unroca, rows(data.unroca.rows.length)],
               [r.coarm, `${data.coarm.totalLicences} · ${euro(data.coarm.totalValueCents)} · ${r.denials} ${data.coarm.denials}`],
             ].map(([key, value]) => (
               <div key={key} className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{key}</dt><dd className="utrecht-data-list__item-value">{value}</dd></div>
