@@ -1,6 +1,7 @@
 import type { Role } from '../../common/vocabulary/codes.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES } from '../domain/delivery.ts';
+import { euroText } from './csv.ts';
 import { codeList, isCodeListName } from '../import/sheets.ts';
 
 type Params = Record<string, string>;
@@ -12,9 +13,10 @@ function stageNoun(language: Language, field: string | undefined): string | unde
   return stage && vocabulary(language).stageNouns[stage];
 }
 
-/** An amount in euro cents as a sentence names it: "€ 1.234,56". */
+/** An amount in euro cents as a sentence names it, exactly from its digits: "€ 1.234,56". */
 function euro(language: Language, cents: string | undefined): string {
-  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(Number(cents ?? 0) / 100);
+  const formatter = new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' });
+  return /^-?\d+$/.test(cents ?? '') ? formatter.format(euroText(cents!) as `${number}`) : formatter.format(0);
 }
 
 /** A value of an imported cell as the user typed it: euros for an amount, the label for a code, "empty" for nothing. */

@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { COMPARISON_PRECISION, formatLetterAmount } from '../../common/letter-format.ts';
+import { COMPARISON_PRECISION, formatExactEuros, formatLetterAmount } from '../../common/letter-format.ts';
 import { BudgetDecisionInputSchema, BudgetShiftInputSchema, CommitmentInputSchema, CommitmentStageInputSchema } from '../api/budget/schemas.ts';
 import { addCommitmentStage, budgetFiguresAt, createCommitment, createDecision, createShift } from '../register/budget.ts';
 import { withDatabase } from './database.ts';
-import { euroCents, exactEuro, isoDateOption, operatorChange, wholeNumber } from './operator.ts';
+import { euroCents, isoDateOption, operatorChange, wholeNumber } from './operator.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 const amount = (cents: number) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.' });
@@ -54,7 +54,7 @@ export function budgetCommands(): Command {
       const decision = await withDatabase((handle) =>
         operatorChange(handle.db, 'budget decision', BudgetDecisionInputSchema, input, (context, valid) => createDecision(handle.db, context, valid)),
       );
-      console.log(`Recorded budget decision ${decision.id}: ${decision.moment}, ${exactEuro(decision.amounts.reduce((sum, year) => sum + year.amountCents, 0))}`);
+      console.log(`Recorded budget decision ${decision.id}: ${decision.moment}, ${formatExactEuros(decision.amounts.reduce((sum, year) => sum + year.amountCents, 0))}`);
     });
 
   command
@@ -73,7 +73,7 @@ export function budgetCommands(): Command {
       const shift = await withDatabase((handle) =>
         operatorChange(handle.db, 'budget shift', BudgetShiftInputSchema, input, (context, valid) => createShift(handle.db, context, valid)),
       );
-      console.log(`Recorded budget shift ${shift.id}: ${exactEuro(shift.amountCents)} from ${shift.fromYear} to ${shift.toYear}`);
+      console.log(`Recorded budget shift ${shift.id}: ${formatExactEuros(shift.amountCents)} from ${shift.fromYear} to ${shift.toYear}`);
     });
 
   const stageOptions = (sub: Command) =>
@@ -101,7 +101,7 @@ export function budgetCommands(): Command {
           createCommitment(handle.db, context, fields, { stage, amountCents, effectiveOn, note }),
         ),
       );
-      console.log(`Recorded commitment ${commitment.id}: ${commitment.title}, ${exactEuro(commitment.amountCents)}${commitment.exceedsBudget ? ' (more committed than budgeted in its year)' : ''}`);
+      console.log(`Recorded commitment ${commitment.id}: ${commitment.title}, ${formatExactEuros(commitment.amountCents)}${commitment.exceedsBudget ? ' (more committed than budgeted in its year)' : ''}`);
     },
   );
 
@@ -114,7 +114,7 @@ export function budgetCommands(): Command {
         addCommitmentStage(handle.db, context, id, valid),
       ),
     );
-    console.log(`Commitment ${commitment.id} is now ${commitment.stages.at(-1)!.stage} for ${exactEuro(commitment.amountCents)}`);
+    console.log(`Commitment ${commitment.id} is now ${commitment.stages.at(-1)!.stage} for ${formatExactEuros(commitment.amountCents)}`);
   });
   return command;
 }

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import { formatLetterAmount } from '../../common/letter-format.ts';
+import { formatExactEuros, formatLetterAmount } from '../../common/letter-format.ts';
 import { ClaimInputSchema } from '../api/epf/schemas.ts';
 import type { ClaimAtDate } from '../db/repositories/epf.ts';
 import { createClaim, epfOverview } from '../register/epf.ts';
 import { epfClaimBatches } from '../register/exports.ts';
 import { withDatabase } from './database.ts';
-import { euroCents, exactEuro, isoDateOption, operatorChange } from './operator.ts';
+import { euroCents, isoDateOption, operatorChange } from './operator.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 const amount = (cents: number) => formatLetterAmount(cents, { decimals: 1 }, { unit: 'mln.' });
@@ -63,7 +63,7 @@ export function epfCommands(): Command {
       const { declared, ...rest } = options;
       const input = { ...rest, declaredCents: euroCents(declared) };
       const claim = await withDatabase((handle) => operatorChange(handle.db, 'epf claim', ClaimInputSchema, input, (context, valid) => createClaim(handle.db, context, valid)));
-      console.log(`Recorded claim ${claim.claim.reference} (${claim.claim.id}): ${exactEuro(claim.claim.declaredCents)} declared, ${claim.state.status}`);
+      console.log(`Recorded claim ${claim.claim.reference} (${claim.claim.id}): ${formatExactEuros(claim.claim.declaredCents)} declared, ${claim.state.status}`);
     });
 
   return command;

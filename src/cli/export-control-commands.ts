@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { euroText } from '../api/csv.ts';
 import { reportCsv, reportWorkbook } from '../api/export-control/report-files.ts';
 import { EXPORT_REPORTS } from '../domain/export-control.ts';
 import { armsTransferReports } from '../register/export-control.ts';
@@ -42,8 +43,8 @@ export function exportControlCommands(): Command {
       await writeFile(options.out, contents, { mode: 0o600 });
       const { register } = reports;
       console.log(
-        `Wrote ${which.join(', ')} ${options.year} to ${options.out}: ${register.shipments} exports from the register (${(register.shipmentValueCents / 100).toFixed(2)} EUR), ` +
-          `${reports.att.withheld.count} withheld from the ATT report, ${register.licencesIssued} licences issued (${(register.licenceValueCents / 100).toFixed(2)} EUR).`,
+        `Wrote ${which.join(', ')} ${options.year} to ${options.out}: ${register.shipments} exports from the register (${euroText(register.shipmentValueCents)} EUR), ` +
+          `${reports.att.withheld.count} withheld from the ATT report, ${register.licencesIssued} licences issued (${euroText(register.licenceValueCents)} EUR).`,
       );
     });
   return command;

@@ -73,7 +73,3 @@ export function isoDateOption(value: string): string {
  */
 export const euroCents = (text: string): unknown => parseEuroAmount(text) ?? text;
 export const wholeNumber = (text: string): unknown => (/^-?\d+$/.test(text.trim()) ? Number(text) : text);
-
-const EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
-/** An amount exactly, to the cent, as a confirmation of what was recorded. */
-export const exactEuro = (cents: number): string => EURO.format(cents / 100).replace(/\u00a0/g, ' ');
