@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { BrowserTestsFirst } from './test/support/browser-tests-first.ts';
 
 export default defineConfig({
   test: {
@@ -11,7 +10,6 @@ export default defineConfig({
     // database in a data folder (initdb) alone can take half a minute.
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    sequence: { sequencer: BrowserTestsFirst },
     globalSetup: ['test/support/shared-postgres.ts', 'test/support/migrated-templates.ts'],
   },
 });
