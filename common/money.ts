@@ -75,3 +75,23 @@ export function parseEuroAmountExactly(text: string): CentsTotal | undefined {
   const value = BigInt(whole.replace(/\./g, '')) * 100n + BigInt(fraction.padEnd(2, '0'));
   return sign === '-' ? -value : value;
 }
+
+/**
+ * Exact decimal text of a whole number of minor units ("-1234.05"), so no binary fraction reaches Intl;
+ * in BigInt arithmetic, so that a sum beyond 2^53 keeps its last cent.
+ */
+function decimalText(minorUnits: number | bigint, fractionDigits: number): `${number}` {
+  const exact = BigInt(minorUnits);
+  const scale = 10n ** BigInt(fractionDigits);
+  const magnitude = exact < 0n ? -exact : exact;
+  const fraction = magnitude % scale;
+  const whole = magnitude / scale;
+  const fractionText = fractionDigits > 0 ? `.${String(fraction).padStart(fractionDigits, '0')}` : '';
+  return `${exact < 0n ? '-' : ''}${whole}${fractionText}` as `${number}`;
+}
+
+/** An amount in any currency, given in that currency's minor unit (cents, or yen for JPY), in a locale ("nl-NL"). */
+export function formatMinorUnitsIn(amount: number | bigint, currency: string, locale: string): string {
+  const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  return formatter.format(decimalText(amount, formatter.resolvedOptions().maximumFractionDigits ?? 2));
+}

@@ -1,7 +1,7 @@
 import type { Role } from '../../common/vocabulary/codes.ts';
+import { formatMinorUnitsIn } from '../../common/money.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES } from '../domain/delivery.ts';
-import { euroText } from './csv.ts';
 import { codeList, isCodeListName } from '../import/sheets.ts';
 
 type Params = Record<string, string>;
@@ -15,8 +15,7 @@ function stageNoun(language: Language, field: string | undefined): string | unde
 
 /** An amount in euro cents as a sentence names it, exactly from its digits: "€ 1.234,56". */
 function euro(language: Language, cents: string | undefined): string {
-  const formatter = new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' });
-  return /^-?\d+$/.test(cents ?? '') ? formatter.format(euroText(cents!) as `${number}`) : formatter.format(0);
+  return formatMinorUnitsIn(/^-?\d+$/.test(cents ?? '') ? BigInt(cents!) : 0n, 'EUR', language === 'nl' ? 'nl-NL' : 'en-GB');
 }
 
 /** A value of an imported cell as the user typed it: euros for an amount, the label for a code, "empty" for nothing. */
