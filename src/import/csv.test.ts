@@ -16,6 +16,13 @@ describe('reading CSV files', () => {
     expect(readCsv(bytes('a;b\n1,50;2,25\n'))).toEqual([['a', 'b'], ['1,50', '2,25']]);
   });
 
+  it('reads tab-separated text, as Excel saves "Unicode text" (UTF-16) and "Text (tab delimited)"', () => {
+    const unicodeText = new Uint8Array([0xff, 0xfe, ...Buffer.from('Eigen kenmerk\tTitel\r\nVB-1\t"Radars; type ""X"", 2"\r\n', 'utf16le')]);
+    expect(readCsv(unicodeText)).toEqual([['Eigen kenmerk', 'Titel'], ['VB-1', 'Radars; type "X", 2']]);
+    expect(readCsv(bytes('a\tb,c;d\te\n1,50\t2;3\t4\n'))).toEqual([['a', 'b,c;d', 'e'], ['1,50', '2;3', '4']]);
+    expect(readCsv(bytes('sep=\t\na;b\tc\n'))).toEqual([['a;b', 'c']]);
+  });
+
   it('takes the separator a first line "sep=" names, and leaves that line out as Excel does', () => {
     expect(readCsv(bytes('\uFEFFsep=;\r\na,b;c\r\n1,50;2\r\n'))).toEqual([['a,b', 'c'], ['1,50', '2']]);
     expect(readCsv(bytes('sep=,\na;b,c\n'))).toEqual([['a;b', 'c']]);

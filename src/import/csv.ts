@@ -1,9 +1,9 @@
 /**
  * A CSV file as rows of text fields (RFC 4180: fields in double quotes may hold the separator, line
  * breaks and doubled quotes). UTF-8 with or without a byte order mark, or UTF-16 with one; text that is
- * not UTF-8 is Windows-1252, what Excel writes as plain "CSV" on Windows. The separator is a comma or a
- * semicolon (as Dutch Excel writes), whichever a first line "sep=;" names or else the header line uses
- * outside quotes. Blank lines stay (as rows without text) so that every row keeps the number a
+ * not UTF-8 is Windows-1252, what Excel writes as plain "CSV" on Windows. The separator is a comma, a
+ * semicolon (as Dutch Excel writes) or a tab (Excel's "Unicode text" and "Text (tab delimited)"), whichever
+ * a first line "sep=;" names or else the header line uses most outside quotes. Blank lines stay (as rows without text) so that every row keeps the number a
  * spreadsheet shows it under.
  */
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
@@ -97,21 +97,23 @@ export class CsvError extends Error {
  * The text and its separator: the one a first line "sep=;" (or "sep=,") names, which Excel reads and then
  * hides, so that the header is row 1 there and here; otherwise the one the header line uses.
  */
-function withSeparator(text: string): { text: string; separator: ',' | ';' } {
-  const named = /^sep=([,;])(\r\n|\r|\n)/.exec(text);
-  if (named) return { text: text.slice(named[0].length), separator: named[1] as ',' | ';' };
+type Separator = ',' | ';' | '\t';
+const SEPARATORS: readonly Separator[] = [',', ';', '\t'];
+
+function withSeparator(text: string): { text: string; separator: Separator } {
+  const named = /^sep=([,;\t])(\r\n|\r|\n)/.exec(text);
+  if (named) return { text: text.slice(named[0].length), separator: named[1] as Separator };
   return { text, separator: separatorOf(text) };
 }
 
-function separatorOf(text: string): ',' | ';' {
-  let commas = 0;
-  let semicolons = 0;
+/** The separator the header line uses most outside quotes; a comma where none is used more. */
+function separatorOf(text: string): Separator {
+  const counts = new Map<string, number>();
   let quoted = false;
   for (const character of text) {
     if (character === '"') quoted = !quoted;
     else if (!quoted && (character === '\n' || character === '\r')) break;
-    else if (!quoted && character === ',') commas++;
-    else if (!quoted && character === ';') semicolons++;
+    else if (!quoted) counts.set(character, (counts.get(character) ?? 0) + 1);
   }
-  return semicolons > commas ? ';' : ',';
+  return SEPARATORS.reduce((most, separator) => ((counts.get(separator) ?? 0) > (counts.get(most) ?? 0) ? separator : most));
 }

@@ -36,6 +36,12 @@ describe('reading an import file', () => {
     expect([sheet!.definition.sheet, headerFaults(sheet!), sheet!.rows[0]!.cells.get('amountCents')]).toEqual(['valuation', [], '1']);
   });
 
+  it('reads a sheet of Excel\'s "Unicode text" (UTF-16, tab-separated, saved as .txt) by its headers', async () => {
+    const unicodeText = Buffer.from(`\uFEFF${VALUATION_HEADERS.join('\t')}\r\nW1\tD1\t€ 1.234,56\treplacementValue\t2025-03-01\r\n`, 'utf16le');
+    const [sheet] = await readImportFile('Waarderingen.txt', new Uint8Array(unicodeText));
+    expect([sheet!.definition.sheet, headerFaults(sheet!), sheet!.rows[0]!.cells.get('amountCents')]).toEqual(['valuation', [], '€ 1.234,56']);
+  });
+
   it.each([
     ['a column the template does not have', [...VALUATION_HEADERS, 'Bedrag ex btw'], ['F Bedrag ex btw: unknownColumn']],
     ['a column twice', [...VALUATION_HEADERS, 'Amount'], ['F Amount: duplicateColumn']],

@@ -10,7 +10,7 @@ export const imports = {
   templateLink: 'Sjabloon downloaden (XLSX)',
   fileHeading: '2. Controleer het ingevulde bestand',
   fileLabel: 'Bestand',
-  fileHint: 'Een XLSX-werkmap of een CSV-bestand (zoals Excel het opslaat, met komma of puntkomma; bedragen als € 1.234,56), hoogstens {{maximum}}.',
+  fileHint: 'Een XLSX-werkmap of een CSV- of tekstbestand (zoals Excel het opslaat, met komma, puntkomma of tab; bedragen als € 1.234,56), hoogstens {{maximum}}.',
   check: 'Controleren',
   checking: 'Bezig met controleren…',
   errors: {

@@ -59,7 +59,7 @@ export function ImportFileForm({ onChecked }: { onChecked: (upload: ImportUpload
             {...control}
             type="file"
             className="file-input"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            accept=".xlsx,.csv,.txt,.tsv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/plain,text/tab-separated-values"
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
           />
         )}
