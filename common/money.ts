@@ -55,8 +55,9 @@ export function sumCents(values: Iterable<Cents>): Cents {
 }
 
 /**
- * Parses an amount in euro as people type it ("1.234,56", "1234.56", "500000000") into cents, without
- * ever going through floating point. Returns undefined when the text is not an amount.
+ * Parses an amount in euro as people type it ("1.234,56", "1234.56", "500000000", "1,234.56", "-€ 5") into
+ * cents, without ever going through floating point. Returns undefined when the text is not an amount,
+ * or when it could be either ("1,234": a thousand or one euro and a fraction).
  */
 export function parseEuroAmount(text: string): Cents | undefined {
   const signed = parseEuroAmountExactly(text);
@@ -66,13 +67,16 @@ export function parseEuroAmount(text: string): Cents | undefined {
 
 /** The same at any size, so that a reader can tell an amount too large from text that is no amount. */
 export function parseEuroAmountExactly(text: string): CentsTotal | undefined {
-  const trimmed = text.trim().replace(/^€\s*/, '').replace(/\s/g, '');
+  // A sign stands before or after the euro sign ("-€ 5" or "€ -5", as Excel shows either), or is a minus sign.
+  const trimmed = text.replace(/\s/g, '').replace(/^([-−]?)€/, '$1').replace(/^−/, '-');
   const dutch = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(trimmed);
+  // Commas between thousands only with a decimal point after them: "1,234" alone is refused above.
+  const english = /^(-?)(\d{1,3}(?:,\d{3})+)\.(\d{1,2})$/.exec(trimmed);
   const plain = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(trimmed);
-  const match = dutch ?? plain;
+  const match = dutch ?? english ?? plain;
   if (!match) return undefined;
   const [, sign, whole = '', fraction = ''] = match;
-  const value = BigInt(whole.replace(/\./g, '')) * 100n + BigInt(fraction.padEnd(2, '0'));
+  const value = BigInt(whole.replace(/[.,]/g, '')) * 100n + BigInt(fraction.padEnd(2, '0'));
   return sign === '-' ? -value : value;
 }
 

@@ -70,11 +70,14 @@ describe('reading euro amounts', () => {
     ['€ 250,-', 25_000],
     ['1.234,--', 123_400],
     ['250,– €', 25_000],
+    ['-€ 1.234,56', -123_456],
+    ['€ -1.234,56', -123_456],
+    ['1,234.56', 123_456],
   ])('reads %s as %i cents', (cell, cents) => {
     expect(readEuroCents(cell)).toEqual({ value: cents });
   });
 
-  it.each(['1,234', '12,345', 'twaalf', '1.23.4', '1,2,3', '1,234.56', '1e5', '12.3456', ',-', '12,50-', '€ -'])('refuses %s rather than guess', (cell) => {
+  it.each(['1,234', '12,345', 'twaalf', '1.23.4', '1,2,3', '1,234.5.6', '1e5', '12.3456', ',-', '12,50-', '€ -'])('refuses %s rather than guess', (cell) => {
     expect(readEuroCents(cell)).toEqual({ fault: 'notAnAmount' });
   });
 
