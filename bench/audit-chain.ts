@@ -26,7 +26,8 @@ export async function extendAuditChain(db: Kysely<Database>, size: number): Prom
   // The text before the previous hash and between it and the sequence number, as in the register's append.
   const [head, middle] = first.canonical
     .replaceAll(objectId, OBJECT_ID)
-    .replace(JSON.stringify(template.occurredAt), JSON.stringify(OCCURRED_AT))
+    // The event's own time, not the delivery's creation time in its after, which is the same.
+    .replace(`"occurredAt":${JSON.stringify(template.occurredAt)}`, `"occurredAt":${JSON.stringify(OCCURRED_AT)}`)
     .split(/"prevHash":"[0-9a-f]{64}"|"seq":1}$/);
   const beforePrevHash = `${head}"prevHash":"`;
   const beforeSeq = `"${middle}"seq":`;

@@ -16,7 +16,7 @@ import type { DatabaseHandle } from '../src/db/connection.ts';
 import type { Database } from '../src/db/schema.ts';
 import { unsetDeliveryFields, type DeliveryInput } from '../src/domain/delivery.ts';
 import { createDelivery } from '../src/register/deliveries.ts';
-import { insertDelivery } from '../src/db/repositories/deliveries.ts';
+import { insertingDelivery, newStoredDelivery } from '../src/db/repositories/deliveries.ts';
 import { extendAuditChain } from './audit-chain.ts';
 import { benchmarkDatabases, serverVersion, type BenchmarkDatabase } from './databases.ts';
 import { timed, timingOf, withPeakMemory, type Timing } from './timing.ts';
@@ -65,7 +65,7 @@ async function writesPerSecond(writes: number, clients: number, write: (number: 
 /** What is measured: the register's audited create, and as its peer a plain single-row INSERT into the same table. */
 const WRITES: { name: string; write: (db: Kysely<Database>, number: number) => Promise<unknown> }[] = [
   { name: 'delivery create + its event (use case)', write: (db, number) => createDelivery(db, context, input(number)) },
-  { name: 'plain single-row INSERT (peer)', write: (db, number) => insertDelivery(db, randomUUID(), { ...input(number), isDemonstration: false }) },
+  { name: 'plain single-row INSERT (peer)', write: (db, number) => insertingDelivery(db, newStoredDelivery(randomUUID(), { ...input(number), isDemonstration: false }, new Date())).execute() },
 ];
 
 /** Fills an empty register's audit trail with a chain of `size` events: one real delivery create, then copies of its event. */

@@ -18,6 +18,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { AuditObject } from '../audit/event.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
+import { writeWithAuditEvent } from '../db/repositories/audit.ts';
 import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import { withdrawFromPublic } from './disclosure.ts';
@@ -50,12 +51,11 @@ export async function assertRegistrable(db: Db, context: RequestContext, input: 
 
 export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
   await assertRegistrable(db, context, input);
-  return inTransaction(db, async (trx) => {
-    const stored = await deliveries.insertDelivery(trx, randomUUID(), { ...input, isDemonstration: false });
-    await recordAuditEvent(trx, context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored });
-    // A new delivery has no money yet: nothing to read back.
-    return { ...stored, stage: lifecycleStage(stored), valuations: [], payments: [], withdrawals: [] };
-  });
+  const now = context.now();
+  const stored = deliveries.newStoredDelivery(randomUUID(), { ...input, isDemonstration: false }, now);
+  await writeWithAuditEvent(db, deliveries.insertingDelivery(db, stored), context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored }, now);
+  // A new delivery has no money yet: nothing to read back.
+  return { ...stored, stage: lifecycleStage(stored), valuations: [], payments: [], withdrawals: [] };
 }
 
 interface DeliveryPage extends KeysetPage<deliveries.DeliverySummary> {

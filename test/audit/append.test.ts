@@ -7,9 +7,10 @@ import { expect, it } from 'vitest';
 import { buildAuditEvent, canonicalText, canonicalTextAroundLink, GENESIS_HASH, sha256Hex, unlinkedAuditEvent, type AuditEntry } from '../../src/audit/event.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
-import { appendAuditEvent } from '../../src/db/repositories/audit.ts';
-import { findDelivery, insertDelivery } from '../../src/db/repositories/deliveries.ts';
-import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
+import { appendAuditEvent, writeWithAuditEvent } from '../../src/db/repositories/audit.ts';
+import { createDelivery } from '../../src/register/deliveries.ts';
+import { findDelivery, insertingDelivery, newStoredDelivery } from '../../src/db/repositories/deliveries.ts';
+import { unsetDeliveryFields, type DeliveryInput } from '../../src/domain/delivery.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const awkwardTexts = ['€ 8,7 mld. voor Oekraïne', '🇺🇦 "aanhalingstekens" en \\ schuine strepen', 'regel\nnieuwe regel\ttab', '\u2028\u2029\u007f', 'prevHash":"0000'];
@@ -46,12 +47,39 @@ describeEachDatabase('appending an audit event', (database) => {
     const id = randomUUID();
     const event = unlinkedAuditEvent(systemContext('tester'), { action: 'delivery.create', object: { type: 'delivery', id }, result: 'success' }, new Date());
     const committing = db.transaction().execute(async (trx) => {
-      await insertDelivery(trx, id, { ...unsetDeliveryFields(), title: 'Zonder spoor', category: 'drones', supportType: 'stock', fundingSource: 'defenceBudget', isDemonstration: false });
+      const fields = { ...unsetDeliveryFields(), title: 'Zonder spoor', category: 'drones', supportType: 'stock', fundingSource: 'defenceBudget', isDemonstration: false } as const;
+      await insertingDelivery(trx, newStoredDelivery(id, fields, new Date())).execute();
       // A result audit_event refuses: the event is written, but cannot be linked at COMMIT.
       await trx.insertInto('auditEventPending').values({ ...canonicalTextAroundLink(event), occurredAt: event.occurredAt, action: event.action, result: 'unknown' }).execute();
     });
     await expect(committing).rejects.toThrow(/audit_event_result_check|check constraint/);
     expect(await findDelivery(db, id)).toBeUndefined();
+    expect(await db.selectFrom('auditEventPending').select('id').execute()).toEqual([]);
+  });
+
+  it('writes a change and its event in one statement, the event saying exactly what is stored', async () => {
+    const { db } = database();
+    const input: DeliveryInput = { ...unsetDeliveryFields(), title: 'Radars "TRML-4D"', description: 'Oekraïne 🇺🇦', category: 'airDefence', quantity: 2, unit: 'stuks', supportType: 'procurement', fundingSource: 'ukraineSupportBudget', committedAt: '2025-06-01', company: 'Hensoldt', sources: [{ description: 'Kamerbrief', url: 'https://example.org/brief' }] };
+    const created = await createDelivery(db, systemContext('tester'), input);
+    const events = await db.selectFrom('auditEvent').select(['canonical', 'action']).where('objectId', '=', created.id).execute();
+    expect(events.map((event) => event.action)).toEqual(['delivery.create']);
+    expect(JSON.parse(events[0]!.canonical).after).toEqual(await findDelivery(db, created.id));
+    expect(await db.selectFrom('auditEventPending').select('id').execute()).toEqual([]);
+    expect(await verifyAuditTrail(db)).toMatchObject({ ok: true });
+  });
+
+  it('writes neither the change nor its event when either fails', async () => {
+    const { db } = database();
+    const context = systemContext('tester');
+    const delivery = newStoredDelivery(randomUUID(), { ...unsetDeliveryFields(), title: 'Zonder spoor', category: 'drones', supportType: 'stock', fundingSource: 'defenceBudget', isDemonstration: false }, new Date());
+    const eventsBefore = await db.selectFrom('auditEvent').select('seq').execute();
+    const entry = { action: 'delivery.create', object: { type: 'delivery', id: delivery.id }, result: 'success', after: delivery } satisfies AuditEntry;
+    // An event audit_event refuses at COMMIT: the delivery goes with it.
+    await expect(writeWithAuditEvent(db, insertingDelivery(db, delivery), context, { ...entry, result: 'unknown' as never }, new Date())).rejects.toThrow(/audit_event_result_check|check constraint/);
+    expect(await findDelivery(db, delivery.id)).toBeUndefined();
+    // A change the table refuses: its event goes with it.
+    await expect(writeWithAuditEvent(db, insertingDelivery(db, { ...delivery, category: 'ships' as never }), context, entry, new Date())).rejects.toThrow(/check constraint|violates/);
+    expect(await db.selectFrom('auditEvent').select('seq').execute()).toEqual(eventsBefore);
     expect(await db.selectFrom('auditEventPending').select('id').execute()).toEqual([]);
   });
 

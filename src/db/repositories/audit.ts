@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type CommonTableExpressionOutput, type Kysely, type Selectable } from 'kysely';
 import type pg from 'pg';
 import {
   canonicalText,
@@ -35,9 +35,21 @@ export type StoredAuditEvent = Selectable<AuditEventTable>;
  */
 export async function appendAuditEvent(trx: Db, context: AuditContext, entry: AuditEntry, now: Date): Promise<void> {
   if (!trx.isTransaction) throw new Error('an audit event is written in the transaction of what it records');
-  const { beforePrevHash, beforeSeq, columns } = prepareAuditEvent(context, entry, now);
-  await trx.insertInto('auditEventPending').values({ beforePrevHash, beforeSeq, ...columns }).execute();
+  await trx.insertInto('auditEventPending').values(pendingRow(prepareAuditEvent(context, entry, now))).execute();
 }
+
+/**
+ * Writes a change and its event in one statement: the change as a data-modifying WITH query, the event
+ * as appendAuditEvent writes it, linked when the statement's transaction commits. One statement is
+ * atomic on its own, so outside a transaction this is one round trip where BEGIN, the change, the event
+ * and COMMIT take four. The entry says what the change writes, so the change must write every column
+ * the entry's after names, as given (nothing a default or a trigger fills in).
+ */
+export async function writeWithAuditEvent(db: Db, change: CommonTableExpressionOutput<Database, 'change'>, context: AuditContext, entry: AuditEntry, now: Date): Promise<void> {
+  await db.with('change', () => change).insertInto('auditEventPending').values(pendingRow(prepareAuditEvent(context, entry, now))).execute();
+}
+
+const pendingRow = ({ beforePrevHash, beforeSeq, columns }: PreparedAuditEvent) => ({ beforePrevHash, beforeSeq, ...columns });
 
 /**
  * An event ready for the chain but for its link: its canonical text in the two pieces around its

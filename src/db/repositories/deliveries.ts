@@ -62,17 +62,19 @@ export function toDelivery(row: Selectable<DeliveryTable>): StoredDelivery {
   return delivery as StoredDelivery;
 }
 
-export function toColumns(fields: DeliveryFields) {
+export function toColumns<Fields extends DeliveryFields>(fields: Fields) {
   return { ...fields, sources: JSON.stringify(fields.sources) };
 }
 
-export async function insertDelivery(db: Db, id: string, fields: DeliveryFields): Promise<StoredDelivery> {
-  const row = await db
-    .insertInto('delivery')
-    .values({ id, ...toColumns(fields), deletedAt: null })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toDelivery(row);
+/** A new delivery as it is stored, every column given: what the event of its creation says it is. */
+export function newStoredDelivery(id: string, fields: DeliveryFields, now: Date): StoredDelivery {
+  const at = now.toISOString();
+  return { id, ...fields, version: 1, createdAt: at, updatedAt: at, currentValueCents: 0, disclosureState: 'undecided' };
+}
+
+/** The statement that inserts a new delivery as given, writing every column. */
+export function insertingDelivery(db: Db, delivery: StoredDelivery) {
+  return db.insertInto('delivery').values({ ...toColumns(delivery), deletedAt: null, publicId: null });
 }
 
 /** Inserts unless a delivery with this id exists; true when inserted. */
