@@ -4,7 +4,7 @@
  * one per test file.
  */
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import type { DemonstrationAccount } from '../../src/auth/demonstration-accounts.ts';
@@ -14,6 +14,8 @@ import { startServer, type RunningServer } from '../../src/server.ts';
 import { pgliteTemplate } from '../support/scratch-database.ts';
 import { LICENCE_THROUGHOUT, licenceFor, positiveAssessment, splitShipment } from '../support/export-control.ts';
 import type { SupportType } from '../../common/vocabulary/codes.ts';
+import { common as english } from '../../web/src/i18n/en/common.ts';
+import { common as dutch } from '../../web/src/i18n/nl/common.ts';
 
 const BUILT_PAGE = new URL('../../dist/web/index.html', import.meta.url);
 const TOTP_STEP_MS = 30_000;
@@ -176,10 +178,26 @@ export async function logIn(page: Page, server: RunningServer, role: Role): Prom
   await page.locator('main h1').waitFor();
 }
 
-/** Opens a path and waits until the page has loaded what it asked the API for. */
+/**
+ * Opens a path and waits until the page shows what it asked the API for: its heading is there, no
+ * loading note (of the session, the page's code or its data) nor a table being loaded anew is left, and
+ * every request made meanwhile is answered (the session on a public page, the demonstration banner and
+ * the menu's count of waiting work show no loading note).
+ */
 export async function visit(page: Page, server: RunningServer, path: string): Promise<void> {
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
-  await page.locator('main h1').waitFor();
+  const answers: Promise<unknown>[] = [];
+  const awaitAnswer = (request: Request) => answers.push(request.response().then((response) => response?.finished()));
+  page.on('request', awaitAnswer);
+  try {
+    await page.goto(server.url + path);
+    const main = page.locator('main');
+    await main.locator('h1').waitFor();
+    const loading = main.getByText(dutch.loading, { exact: true }).or(main.getByText(english.loading, { exact: true })).or(main.locator('[aria-busy="true"]'));
+    await loading.first().waitFor({ state: 'detached' });
+  } finally {
+    page.off('request', awaitAnswer);
+  }
+  await Promise.all(answers);
 }
 
 /** Each body row of a table as text: its header cell, then its data cells. */

@@ -77,7 +77,7 @@ describeWithBrowser('dashboard', (browser) => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await figureRow(page, 'Direct delivery (replacement value)')).toEqual(expect.arrayContaining(['€ 2,4 mld.']));
 
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload();
     await page.getByRole('link', { name: 'Deliveries' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
