@@ -4,7 +4,7 @@ import { describeAccessibility } from './accessibility-pages.ts';
  * Every page is checked in Dutch (accessibility-nl.test.ts). In English the suite checks the pages where
  * the language changes more than the words: the language attribute, labels and error summaries of forms,
  * tables with their captions, the chart's table, dates and amounts written out; `npm run
- * check:accessibility-en` checks every page in English too (four minutes on two cores).
+ * check:accessibility-en` checks every page in English too (about a minute on two cores).
  */
 const ENGLISH_PAGES = new Set([
   'login page, refused with errors',

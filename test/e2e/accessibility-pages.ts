@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Role } from '../../src/domain/access.ts';
 import { importTemplate } from '../../src/import/template.ts';
 import { filledTemplate, THREE_ROWS } from '../support/import-files.ts';
@@ -72,7 +72,6 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
   let finalId: string;
   let approvedId: string;
   let publishedId: string;
-  let page: Page;
   beforeAll(async () => {
     undecidedId = await registerShipped(server(), UNDECIDED);
     const { items } = await api<{ items: LetterSummary[] }>(server(), '/letters', { as: 'letterAuthor' });
@@ -139,25 +138,23 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
     });
   });
   /**
-   * A browser context per language and role (or none), opened by its first check and shared by the next:
-   * each check has a page of its own, the application loaded anew. Sharing changes nothing but the
-   * browser's cache: a role's session is the same one in each context anyway, and the language is all
-   * the application keeps in the browser.
+   * A page per language and role (or none), opened by the first check and used again by the next, each
+   * check loading its address anew: the checks share nothing but the browser's cache, since a role's
+   * session is the same one in each context anyway and the language is all the application keeps in the
+   * browser.
    */
-  const contexts = new Map<string, BrowserContext>();
+  const pages = new Map<string, Page>();
   const openPageFor = async (role: Role | null, language: Language): Promise<Page> => {
     const key = `${language} ${role ?? 'not logged in'}`;
-    const context = contexts.get(key);
-    if (context) return context.newPage();
-    const opened = role ? await openPageAs(browser(), server(), role, language) : await openPageIn(browser(), language);
-    contexts.set(key, opened.context());
-    return opened;
+    let page = pages.get(key);
+    if (!page) {
+      page = role ? await openPageAs(browser(), server(), role, language) : await openPageIn(browser(), language);
+      pages.set(key, page);
+    }
+    return page;
   };
-  afterEach(async () => {
-    await page.close();
-  });
   afterAll(async () => {
-    for (const context of contexts.values()) await context.close();
+    for (const page of pages.values()) await page.context().close();
   });
 
   for (const language of languages) {
@@ -170,7 +167,7 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
       };
       /** Opens the path as the role (or not logged in), lets `prepare` bring the page in the state to check, and checks it. */
       const check = async (role: Role | null, path: () => string, prepare?: (page: Page) => Promise<void>) => {
-        page = await openPageFor(role, language);
+        const page = await openPageFor(role, language);
         await visit(page, server(), path());
         await prepare?.(page);
         await checkAccessibility(page);
@@ -338,7 +335,7 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
       pageCheck('letters', () => check('letterAuthor', () => '/brieven'));
       pageCheck('draft letter: its text beside the preview', () => check('letterAuthor', () => `/brieven/${draftId}`));
       pageCheck("draft letter's preview: the server's HTML rendering, which the page shows in a frame", async () => {
-        page = await openPageFor('letterAuthor', language);
+        const page = await openPageFor('letterAuthor', language);
         await page.goto(`${server().url}/api/v1/letters/${draftId}/renderings/html`);
         await checkAccessibility(page);
       });
