@@ -97,7 +97,8 @@ describeWithBrowser('logging in and out', (browser) => {
     page = await openPageIn(browser(), 'nl');
     await visit(page, server(), '/inloggen');
     // After five free failures the next attempt waits 30 seconds (then 60, 120, …), which the page rounds up to a minute.
-    const refusal = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/session');
+    // The attempt (POST), not the page's own check of the session (GET) at the same address.
+    const refusal = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/session');
     await submitLogin(page, { username: 'niemand', password: 'nog-eens-geraden' });
     const response = await refusal;
     expect(response.status()).toBe(429);
