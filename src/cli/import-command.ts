@@ -8,15 +8,15 @@ import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 import { operatorContext } from './operator.ts';
 
-/** `import FILE`: every sheet of an XLSX or CSV file, as the system (an operator on the server may import any sheet). */
+/** `import FILE`: every sheet of an XLSX, CSV or text file, as the system (an operator on the server may import any sheet). */
 export function importCommand(): Command {
   return new Command('import')
     .description(
       'import deliveries with their valuations and payments, training, readiness judgements, companies and contracts, budget commitments and EPF claims ' +
-        'from an XLSX or CSV file (the template: GET /api/v1/imports/template), as the system: every sheet; ' +
+        'from an XLSX, CSV or tab-separated text file (the template: GET /api/v1/imports/template), as the system: every sheet; ' +
         'all or nothing unless --only-valid; a row whose reference was imported before changes nothing',
     )
-    .argument('<file>', 'the XLSX or CSV file')
+    .argument('<file>', 'the XLSX, CSV or text file')
     .option('--dry-run', 'only say what would be imported and every fault, by row and column')
     .option('--only-valid', 'import the rows without a fault, even when other rows have one')
     .option('--json', 'print the report as JSON')
@@ -42,7 +42,7 @@ async function importedFile(path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
-    throw new CommandError(`${path}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give the path of an XLSX or CSV file.`);
+    throw new CommandError(`${path}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give the path of an XLSX, CSV or text file.`);
   }
 }
 

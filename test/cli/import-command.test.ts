@@ -62,7 +62,7 @@ describe('the import command', () => {
 
     const missing = join(folder, 'bestaat-niet.xlsx');
     const notFound = await runCli(dataDir, ['import', missing, '--dry-run']);
-    expect([notFound.output.trim(), notFound.code]).toEqual([`${missing}: cannot read this file (ENOENT); give the path of an XLSX or CSV file.`, 1]);
+    expect([notFound.output.trim(), notFound.code]).toEqual([`${missing}: cannot read this file (ENOENT); give the path of an XLSX, CSV or text file.`, 1]);
   });
 
   it('prints what a file says with its control characters made visible, so that a header cannot clear or retitle the terminal', { timeout: 120_000 }, async () => {

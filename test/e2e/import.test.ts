@@ -87,4 +87,17 @@ describeWithBrowser('import', (browser) => {
     await page.getByText('Er is niets te importeren').waitFor();
     expect(await realisedStock()).toBe(before + THREE_ROWS_CENTS);
   });
+
+  it('checks a sheet saved by Excel as Unicode text (UTF-16, tab-separated, .txt)', async () => {
+    const page = await openPageAs(browser(), server(), 'registrar');
+    pages.push(page);
+    await visit(page, server(), '/importeren');
+    const file = join(folder, 'leveringen.txt');
+    const text = ['Eigen kenmerk\tTitel\tSoort steun\tCategorie\tFinancieringsbron', 'TXT-1\tHelmen\tstock\tnonLethal\tukraineSupportBudget'].join('\r\n');
+    writeFileSync(file, Buffer.from(`\uFEFF${text}\r\n`, 'utf16le'));
+    await page.getByLabel('Bestand').setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { name: 'Resultaat van de controle: leveringen.txt' }).waitFor();
+    expect((await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim()).toBe('Nieuw aan te maken 1 Staat al in het register (verandert niets) 0 Met een fout 0 Voorbeeldregels (overgeslagen) 0');
+  });
 });

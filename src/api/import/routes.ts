@@ -47,7 +47,7 @@ function fileOf(body: { fileName: string; content: string }) {
   return { fileName: body.fileName, bytes: new Uint8Array(Buffer.from(body.content, 'base64')) };
 }
 
-/** A file that is no workbook or CSV file at all is a 400 on its content, saying why. */
+/** A file that is no workbook, CSV or text file at all is a 400 on its content, saying why. */
 async function unlessUnreadable<T>(c: Context<ApiEnv>, work: () => Promise<T>) {
   try {
     return c.json(await work(), 200);

@@ -9,7 +9,7 @@ import { jsonBody, jsonContent as json, problemResponses, safeText } from '../op
 const ImportFileSchema = z
   .strictObject({
     fileName: safeText(255).trim().min(1).openapi({ example: 'leveringen.xlsx' }),
-    content: z.base64().openapi({ description: `The XLSX or CSV file, base64 (at most ${MAX_IMPORT_FILE_BYTES} bytes before encoding; an empty file is refused as emptyFile)` }),
+    content: z.base64().openapi({ description: `The XLSX, CSV or tab-separated text file, base64 (at most ${MAX_IMPORT_FILE_BYTES} bytes before encoding; an empty file is refused as emptyFile)` }),
   })
   .openapi('ImportFile');
 

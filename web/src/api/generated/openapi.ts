@@ -12877,7 +12877,7 @@ export interface components {
         ImportFile: {
             /** @example leveringen.xlsx */
             fileName: string;
-            /** @description The XLSX or CSV file, base64 (at most 20971520 bytes before encoding; an empty file is refused as emptyFile) */
+            /** @description The XLSX, CSV or tab-separated text file, base64 (at most 20971520 bytes before encoding; an empty file is refused as emptyFile) */
             content: string;
         };
         ImportCommit: components["schemas"]["ImportFile"] & {

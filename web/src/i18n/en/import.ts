@@ -17,7 +17,7 @@ export const imports: typeof dutch = {
   checking: 'Checking…',
   errors: {
     required: 'Choose a file.',
-    wrongType: 'Choose an XLSX or CSV file; {{name}} is neither.',
+    wrongType: 'Choose an XLSX, CSV or text (.txt) file; {{name}} is none of these.',
     empty: 'This file is empty; choose the filled-in template.',
     tooLarge: 'This file is {{size}}; an import is at most {{maximum}}. Spread the rows over more files.',
   },

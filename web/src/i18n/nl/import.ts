@@ -15,7 +15,7 @@ export const imports = {
   checking: 'Bezig met controleren…',
   errors: {
     required: 'Kies een bestand.',
-    wrongType: 'Kies een XLSX- of CSV-bestand; {{name}} is dat niet.',
+    wrongType: 'Kies een XLSX-, CSV- of tekstbestand (.txt); {{name}} is dat niet.',
     empty: 'Dit bestand is leeg; kies het ingevulde sjabloon.',
     tooLarge: 'Dit bestand is {{size}}; een import is hoogstens {{maximum}}. Verdeel de regels over meer bestanden.',
   },

@@ -11,7 +11,9 @@ import { megabytes } from './megabytes.ts';
 
 /** The field's name is the API's (`content`), so that the server's reasons about the file land on it. */
 const FILE_FIELD = 'content';
-const ACCEPTED = /\.(xlsx|csv)$/i;
+/** What the register reads: workbooks, and text as Excel saves it (CSV, or "Unicode text" with tabs as .txt). */
+const EXTENSIONS = ['xlsx', 'csv', 'txt', 'tsv'];
+const ACCEPTED = new RegExp(`\\.(${EXTENSIONS.join('|')})$`, 'i');
 
 /** Chooses the file and asks the register what importing it would do; nothing changes yet. */
 export function ImportFileForm({ onChecked }: { onChecked: (upload: ImportUpload, report: ImportReport) => void }) {
@@ -59,7 +61,7 @@ export function ImportFileForm({ onChecked }: { onChecked: (upload: ImportUpload
             {...control}
             type="file"
             className="file-input"
-            accept=".xlsx,.csv,.txt,.tsv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/plain,text/tab-separated-values"
+            accept={EXTENSIONS.map((extension) => `.${extension}`).join(',')}
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
           />
         )}
