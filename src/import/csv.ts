@@ -2,9 +2,9 @@
  * A CSV file as rows of text fields (RFC 4180: fields in double quotes may hold the separator, line
  * breaks and doubled quotes). UTF-8 with or without a byte order mark, or UTF-16 with one; text that is
  * not UTF-8 is Windows-1252, what Excel writes as plain "CSV" on Windows. The separator is a comma, a
- * semicolon (as Dutch Excel writes) or a tab (Excel's "Unicode text" and "Text (tab delimited)"), whichever
- * a first line "sep=;" names or else the header line uses most outside quotes. Blank lines stay (as rows without text) so that every row keeps the number a
- * spreadsheet shows it under.
+ * semicolon (as Dutch Excel writes) or a tab (Excel's "Unicode text" and "Text (tab delimited)"):
+ * whichever a first line "sep=;" names, or else the one the header line uses most outside quotes. Blank
+ * lines stay (as rows without text) so that every row keeps the number a spreadsheet shows it under.
  */
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
 
@@ -93,13 +93,13 @@ export class CsvError extends Error {
   }
 }
 
-/**
- * The text and its separator: the one a first line "sep=;" (or "sep=,") names, which Excel reads and then
- * hides, so that the header is row 1 there and here; otherwise the one the header line uses.
- */
 type Separator = ',' | ';' | '\t';
 const SEPARATORS: readonly Separator[] = [',', ';', '\t'];
 
+/**
+ * The text and its separator: the one a first line "sep=;" (or "sep=," or a tab) names, which Excel reads
+ * and then hides, so that the header is row 1 there and here; otherwise the one the header line uses most.
+ */
 function withSeparator(text: string): { text: string; separator: Separator } {
   const named = /^sep=([,;\t])(\r\n|\r|\n)/.exec(text);
   if (named) return { text: text.slice(named[0].length), separator: named[1] as Separator };
@@ -108,12 +108,12 @@ function withSeparator(text: string): { text: string; separator: Separator } {
 
 /** The separator the header line uses most outside quotes; a comma where none is used more. */
 function separatorOf(text: string): Separator {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, number>(SEPARATORS.map((separator) => [separator, 0]));
   let quoted = false;
   for (const character of text) {
     if (character === '"') quoted = !quoted;
     else if (!quoted && (character === '\n' || character === '\r')) break;
-    else if (!quoted) counts.set(character, (counts.get(character) ?? 0) + 1);
+    else if (!quoted && counts.has(character)) counts.set(character, counts.get(character)! + 1);
   }
-  return SEPARATORS.reduce((most, separator) => ((counts.get(separator) ?? 0) > (counts.get(most) ?? 0) ? separator : most));
+  return [...counts].reduce((most, candidate) => (candidate[1] > most[1] ? candidate : most))[0] as Separator;
 }
