@@ -89,11 +89,27 @@ async function openSession(server: RunningServer, role: Role): Promise<string> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: account.username, password: account.password, totp }),
   });
-  if (!response.ok) throw new Error(`logging in as ${account.username}: ${response.status} ${await response.text()}`);
+  if (!response.ok) {
+    const refusals = await loginRefusals(server, account.username);
+    throw new Error(`logging in as ${account.username}: ${response.status} ${await response.text()}; refusals recorded: ${refusals.join(', ')}`);
+  }
   const cookie = response.headers.getSetCookie().find((header) => header.startsWith(`${SESSION_COOKIE}=`));
   const token = cookie?.slice(SESSION_COOKIE.length + 1).split(';')[0];
   if (!token) throw new Error('the login set no session cookie');
   return token;
+}
+
+/** Why the server refused the username's logins, oldest first, as its audit trail records. */
+async function loginRefusals(server: RunningServer, username: string): Promise<string[]> {
+  const rows = await server.database.db
+    .selectFrom('auditEvent')
+    .select(['canonical', 'occurredAt'])
+    .where('action', '=', 'session.login')
+    .where('objectId', '=', username)
+    .where('result', '!=', 'success')
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => `${(JSON.parse(row.canonical) as { detail?: { reason?: string } }).detail?.reason ?? 'unknown'} at ${row.occurredAt}`);
 }
 
 type ApiInit = RequestInit & {
