@@ -59,6 +59,23 @@ describeWithBrowser('letters', (browser) => {
     expect(await training.inputValue()).not.toContain('Een zin die niet wordt opgeslagen.');
   });
 
+  it('the letter author renames a section; a heading left empty is refused', async () => {
+    page = await openPageAs(browser(), server(), 'letterAuthor');
+    await visit(page, server(), `/brieven/${draftId}`);
+    const heading = page.getByLabel('Kop van „Training”');
+    await heading.fill(' ');
+    await page.getByRole('button', { name: 'Tekst opslaan' }).click();
+    await page.locator('.error-summary', { hasText: 'Kop van „Training”: Vul dit veld in.' }).waitFor();
+
+    await heading.fill('Training van Oekraïense militairen');
+    await preview().getByRole('heading', { name: 'Training van Oekraïense militairen' }).waitFor();
+    await page.getByRole('button', { name: 'Tekst opslaan' }).click();
+    await page.getByText('De tekst is opgeslagen; het voorbeeld toont de nieuwe tekst.').waitFor();
+    const saved = await api<Letter>(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
+    expect(saved.blocks.find((block) => block.key === 'training')?.heading).toBe('Training van Oekraïense militairen');
+    await page.getByLabel('Training van Oekraïense militairen', { exact: true }).waitFor();
+  });
+
   it('the letter author edits the draft of 31 August 2025; once a disclosure officer approved it, the author finalises it, downloads it and records its paper number; the public page lists it', async () => {
     page = await openPageAs(browser(), server(), 'letterAuthor');
     await visit(page, server(), '/brieven');

@@ -69,6 +69,7 @@ export const letters: typeof nl.letters = {
   },
   editor: {
     heading: 'Text',
+    blockHeading: 'Heading of “{{heading}}”',
     opening: 'Opening (no heading)',
     letterDateHint: 'The date the letter is sent; not before the reference date.',
     help: 'A blank line starts a new paragraph, a paragraph starting with “· ” is a bullet, and [^text] makes a footnote. Place a computed figure in the text by its name between double braces:',

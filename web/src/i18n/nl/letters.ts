@@ -67,6 +67,7 @@ export const letters = {
   },
   editor: {
     heading: 'Tekst',
+    blockHeading: 'Kop van „{{heading}}”',
     opening: 'Opening (zonder kop)',
     letterDateHint: 'De datum waarop de brief wordt verzonden; niet vóór de peildatum.',
     help: 'Een lege regel begint een nieuwe alinea, een alinea die begint met „· ” is een opsommingsteken, en [^tekst] maakt een voetnoot. Een berekend cijfer zet u in de tekst met zijn naam tussen dubbele accolades:',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type FormEvent } from 'react';
+import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateLetter, type Letter, type LetterChange } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -21,31 +21,37 @@ interface LetterEditorProps {
 }
 
 const blockField = (index: number) => `blocks.${index}.text`;
+const headingField = (index: number) => `blocks.${index}.heading`;
 const LETTERHEAD_FIELDS = ['wordmark', 'signatoryTitle', 'signatoryName'] as const;
 type LetterheadFields = Letter['letterhead'];
 
-/** A textarea per text block of a draft, and its letter date; saved as one change, refused if someone else saved first. */
+/** A textarea per text block of a draft with its heading, and its letter date; saved as one change, refused if someone else saved first. */
 export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedChange }: LetterEditorProps) {
   const { t } = useTranslation();
   const helpId = useId();
   const submission = useSubmission();
   const [letterDate, setLetterDate] = useState(letter.letterDate ?? '');
   const [texts, setTexts] = useState(() => letter.blocks.map((block) => block.text));
+  const [headings, setHeadings] = useState(() => letter.blocks.map((block) => block.heading));
   const [letterhead, setLetterhead] = useState<LetterheadFields>(letter.letterhead);
   const savedVersion = useLatestVersion(letter, (latest) => {
     submission.reset();
     setLetterDate(latest.letterDate ?? '');
     setTexts(latest.blocks.map((block) => block.text));
+    setHeadings(latest.blocks.map((block) => block.heading));
     setLetterhead(latest.letterhead);
   });
 
   const dirty =
     letterDate !== (letter.letterDate ?? '') ||
-    letter.blocks.some((block, index) => texts[index] !== block.text) ||
+    letter.blocks.some((block, index) => texts[index] !== block.text || headings[index] !== block.heading) ||
     LETTERHEAD_FIELDS.some((field) => letterhead[field] !== letter.letterhead[field]);
   const change = useMemo(
-    () => ({ blocks: letter.blocks.map((block, index) => ({ ...block, text: texts[index] ?? block.text })), letterDate: letterDate || null }),
-    [letter.blocks, texts, letterDate],
+    () => ({
+      blocks: letter.blocks.map((block, index) => ({ ...block, heading: headings[index] ?? block.heading, text: texts[index] ?? block.text })),
+      letterDate: letterDate || null,
+    }),
+    [letter.blocks, headings, texts, letterDate],
   );
   useEffect(() => onUnsavedChange(dirty ? change : null), [dirty, change, onUnsavedChange]);
 
@@ -54,6 +60,7 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
     letterDate: t('fields.letterDate'),
     ...Object.fromEntries(LETTERHEAD_FIELDS.map((field) => [field, t(`letters.letterhead.${field}`)])),
     ...Object.fromEntries(letter.blocks.map((_, index) => [blockField(index), labelOf(index)])),
+    ...Object.fromEntries(letter.blocks.map((_, index) => [headingField(index), t('letters.editor.blockHeading', { heading: labelOf(index) })])),
   };
 
   const insertFigure = useInsertionAtCaret((index, text) => setTexts((previous) => previous.map((old, at) => (at === index ? text : old))));
@@ -90,16 +97,26 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
       <FigureNamesHelp id={helpId} />
       <FigurePicker figures={letter.figures} onInsert={(name) => insertFigure.insert(`{{${name}}}`)} />
       {letter.blocks.map((block, index) => (
-        <TextAreaField
-          key={block.key}
-          name={blockField(index)}
-          label={labelOf(index)}
-          describedBy={helpId}
-          rows={rowsFor(block.text)}
-          value={texts[index] ?? ''}
-          error={submission.fieldErrors[blockField(index)]}
-          onChange={(text) => setTexts((previous) => previous.map((old, at) => (at === index ? text : old)))}
-        />
+        <Fragment key={block.key}>
+          {block.heading !== null && (
+            <TextField
+              name={headingField(index)}
+              label={t('letters.editor.blockHeading', { heading: labelOf(index) })}
+              value={headings[index] ?? ''}
+              error={submission.fieldErrors[headingField(index)]}
+              onChange={(heading) => setHeadings((previous) => previous.map((old, at) => (at === index ? heading : old)))}
+            />
+          )}
+          <TextAreaField
+            name={blockField(index)}
+            label={labelOf(index)}
+            describedBy={helpId}
+            rows={rowsFor(block.text)}
+            value={texts[index] ?? ''}
+            error={submission.fieldErrors[blockField(index)]}
+            onChange={(text) => setTexts((previous) => previous.map((old, at) => (at === index ? text : old)))}
+          />
+        </Fragment>
       ))}
       <div className="action-row letter-editor__actions">
         <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={submission.submitting || busy}>
