@@ -74,6 +74,12 @@ export async function recordPublication(
     if (Number.isNaN(publishAt.getTime())) violations.push({ field: 'publishAt', code: 'invalidValue' });
     if (violations.length > 0) throw new ValidationError(violations);
     const at = (publishAt > now ? publishAt : now).toISOString();
+    // The letter prints the previous letter's figures and names it: published before it, it would make that
+    // letter public before its own publication. Letters are published in the order of their dates.
+    const previous = current.previousLetterId === null ? undefined : await existing(trx, current.previousLetterId);
+    if (previous && previous.publishedAt === null && (previous.publishAt === null || Date.parse(previous.publishAt) > Date.parse(at))) {
+      throw new ValidationError([{ field: 'publishAt', code: 'previousLetterNotPublished', params: { date: previous.referenceDate } }]);
+    }
     const { paperNumber, publishedOn } = details;
     await publication.insertPublicationRecord(trx, {
       id: randomUUID(), letterId: id, paperNumber, publishedOn, reason: '', recordedByName: context.actor?.username ?? 'system', recordedAt: now.toISOString(),
@@ -120,6 +126,14 @@ async function publishNow(trx: Db, context: RequestContext, id: string): Promise
   const letter = await existing(trx, id, { forUpdate: true });
   if (letter.publishedAt !== null || letter.publicSnapshot === null) return;
   const publishedAt = context.now().toISOString();
+  // The previous letter goes first (its moment has come too, or this one waits for it): this one prints its figures.
+  if (letter.previousLetterId !== null) {
+    const previous = await existing(trx, letter.previousLetterId, { forUpdate: true });
+    if (previous.publishedAt === null) {
+      if (previous.publishAt === null || Date.parse(previous.publishAt) > Date.parse(publishedAt)) return;
+      await publishNow(trx, context, previous.id);
+    }
+  }
   const overviewIds = letter.publicSnapshot.overview.flatMap((group) => group.items.map((item) => item.publicId));
   await publication.publish(
     trx,

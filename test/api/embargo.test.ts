@@ -10,6 +10,7 @@ import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { startPublicationTimer, type PublicationTimer } from '../../src/register/publication-timer.ts';
 import { LETTER_FORMATS } from '../../src/letters/renderings.ts';
 import { apiClient, type ApiCall } from './client.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 
 let scratch: ScratchDatabase;
@@ -109,4 +110,48 @@ it('keeps the embargo while the publication is scheduled, and publishes without 
   for (const title of embargoed.titles) expect(openData).toContain(JSON.stringify(title).slice(1, -1));
   const events = await scratch.handle.db.selectFrom('auditEvent').select(['action', 'actorName']).where('objectId', '=', embargoed.id).execute();
   expect(events).toContainEqual({ action: 'letter.publish', actorName: 'system' });
+});
+
+it('publishes a letter no earlier than the letter it follows, whose figures and id it prints', async () => {
+  // The sessions of the clients above have expired on the moved clock: new ones, opened at its time.
+  const as = (role: 'letterAuthor' | 'disclosureOfficer'): ApiCall => {
+    const cookie = sessionCookieFor(scratch.handle.db, role, { now: clock() });
+    return async (method, path, body, headers = {}) => {
+      const json = body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
+      const response = await api.request(path, { method, ...json, headers: { ...json.headers, Cookie: await cookie, ...headers } });
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    };
+  };
+  const [writer, officer] = [as('letterAuthor'), as('disclosureOfficer')];
+  const finalAndSent = async (referenceDate: string, letterDate: string) => {
+    const draft = await writer('POST', '/letters', { referenceDate, letterDate });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const approved = await officer('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': `"${draft.body.version}"` });
+    const final = await writer('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
+    expect(final.status, JSON.stringify(final.body)).toBe(200);
+    expect((await writer('POST', `/letters/${draft.body.id}/sending`)).status).toBe(200);
+    return { id: draft.body.id as string, sha256: final.body.publicSha256 as string, previousId: final.body.letter.previousLetter?.id };
+  };
+  const earlier = await finalAndSent('2025-09-30', '2025-10-06');
+  const later = await finalAndSent('2025-10-31', '2025-11-04');
+  expect(later.previousId).toBe(earlier.id);
+
+  // Published first, the later letter would show the earlier one's id and figures while it is under embargo.
+  const early = await writer('POST', `/letters/${later.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 462', publishedOn: '2025-11-04' });
+  expect(early.status).toBe(400);
+  expect(early.body.invalidParams).toMatchObject([{ name: 'publishAt', code: 'previousLetterNotPublished', reason: expect.stringContaining('2025-09-30') }]);
+  const publicText = async () => (await Promise.all(['/public/letters', '/public/letter-figures', '/public/figures', '/public/catalog'].map(async (path) => (await api.request(path)).text()))).join('\n');
+  for (const secret of [earlier.id, earlier.sha256, later.id, later.sha256]) expect(await publicText()).not.toContain(secret);
+
+  // Scheduled: not before the earlier letter's moment; at the same moment the timer publishes both, the earlier first.
+  const moment = (hours: number) => new Date(clock().getTime() + hours * 3_600_000).toISOString();
+  expect((await writer('POST', `/letters/${earlier.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 461', publishedOn: '2025-10-06', publishAt: moment(2) })).status).toBe(200);
+  const tooSoon = await writer('POST', `/letters/${later.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 462', publishedOn: '2025-11-04', publishAt: moment(1) });
+  expect(tooSoon.status).toBe(400);
+  expect(tooSoon.body.invalidParams).toMatchObject([{ code: 'previousLetterNotPublished' }]);
+  expect((await writer('POST', `/letters/${later.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 462', publishedOn: '2025-11-04', publishAt: moment(2) })).status).toBe(200);
+  for (const secret of [earlier.id, later.id]) expect(await publicText()).not.toContain(secret);
+  offset += 3 * 3_600_000;
+  const listed = async () => ((await (await api.request('/public/letters')).json()) as { items: { id: string }[] }).items.map((item) => item.id);
+  await expect.poll(listed, { timeout: 5_000, interval: 20 }).toEqual(expect.arrayContaining([earlier.id, later.id]));
 });

@@ -1072,12 +1072,19 @@ export class CanaryRun {
   async #publish(target: ModelReport, step: { paperNumber: string; publishedOn: string; scheduled: boolean }, kind?: string): Promise<void> {
     const now = this.#harness.clock().getTime();
     const publishAt = step.scheduled ? now + SCHEDULED_AHEAD_MS : now;
-    const refused = target.status !== 'final' || !target.sent || target.publishAt !== null || this.#badDetails(target, step.paperNumber, step.publishedOn);
+    // A letter prints the figures of the letter it follows: it is published no earlier than that one.
+    const previous = this.reports.find((report) => report.id === target.final?.previousId);
+    const beforePrevious = previous !== undefined && !previous.published && (previous.publishAt === null || previous.publishAt > publishAt);
+    const refused = target.status !== 'final' || !target.sent || target.publishAt !== null || this.#badDetails(target, step.paperNumber, step.publishedOn) || beforePrevious;
     const details = { paperNumber: step.paperNumber, publishedOn: step.publishedOn, ...(step.scheduled ? { publishAt: new Date(publishAt).toISOString() } : {}) };
     const attempt = await this.#attempt(() => recordPublication(this.#harness.handle.db, this.#context, target.id, details));
     if (!this.#expect(refused ? 'Validation' : 'ok', attempt, kind)) return;
     Object.assign(target, { paperNumber: step.paperNumber, publishedOn: step.publishedOn, publishAt, version: target.version + 1 });
-    if (!step.scheduled) this.#published(target as FinalReport);
+    if (!step.scheduled) {
+      // The letter it follows, scheduled for a moment that has come, goes first.
+      if (previous && !previous.published) this.#published(previous as FinalReport);
+      this.#published(target as FinalReport);
+    }
     if ((attempt.value.publishedAt !== null) === step.scheduled) {
       this.#fail(`the letter ${target.id} is ${attempt.value.publishedAt ? '' : 'not '}published after its publication was ${step.scheduled ? 'scheduled' : 'recorded'}`);
     }
