@@ -2,7 +2,9 @@
  * The embargo: between finalisation and publication, no public route shows anything of the letter or of
  * a delivery that it is the first to list. Every public route of the OpenAPI description is walked, with
  * every letter id and format, before sending, after sending, while the publication is scheduled, and once
- * the scheduled moment has passed and the server's publication timer has published it.
+ * the scheduled moment has passed and the server's publication timer has published it. Until then every
+ * answer is exactly what it was while the letter was a draft, headers and all (ETags, the catalogue's dates).
+ * A later letter, which prints the figures of the one it follows, is not published before that one.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
@@ -23,6 +25,8 @@ const clock = () => new Date(Date.now() + offset);
 
 let publishedId: string;
 let embargoed: { id: string; sha256: string; titles: string[]; publicIds: string[] };
+/** Every public answer while the letter was a draft: under embargo, each stays exactly so (dates, counts and ETags too). */
+let asDraft: Map<string, string>;
 
 beforeAll(async () => {
   scratch = await openScratchPGlite();
@@ -34,6 +38,7 @@ beforeAll(async () => {
   const letters = (await author('GET', '/letters')).body.items;
   publishedId = letters.find((letter: any) => letter.referenceDate === '2025-02-04').id;
   const draft = letters.find((letter: any) => letter.referenceDate === '2025-08-31');
+  asDraft = new Map((await walk([publishedId, draft.id])).map((answer) => [answer.path, answer.text]));
   const approved = await disclosure('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
   const final = await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
   expect(final.status).toBe(200);
@@ -48,9 +53,8 @@ afterAll(async () => {
 });
 
 /** Every public path of the description, with every letter id, format and pairing filled in. */
-async function publicPaths(): Promise<string[]> {
+async function publicPaths(ids: string[]): Promise<string[]> {
   const document = (await (await api.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
-  const ids = [publishedId, embargoed.id];
   return Object.keys(document.paths)
     .filter((path) => path.startsWith('/public/'))
     .flatMap((path) => {
@@ -61,13 +65,15 @@ async function publicPaths(): Promise<string[]> {
     });
 }
 
-/** What every public route shows, as text (binary renderings as their bytes in Latin-1). */
-async function walk(): Promise<{ path: string; status: number; text: string }[]> {
+/** What every public route shows, as text (binary renderings as their bytes in Latin-1), but the request's own id. */
+async function walk(ids = [publishedId, embargoed.id]): Promise<{ path: string; status: number; text: string }[]> {
   const answers = [];
-  for (const path of await publicPaths()) {
+  for (const path of await publicPaths(ids)) {
     const response = await api.request(path);
     const bytes = Buffer.from(await response.arrayBuffer());
-    answers.push({ path, status: response.status, text: `${[...response.headers.values()].join('\n')}\n${bytes.toString('utf8')}\n${bytes.toString('latin1')}` });
+    const headers = [...response.headers].filter(([name]) => name !== 'x-request-id').map(([name, value]) => `${name}: ${value}`);
+    const text = `${headers.join('\n')}\n${bytes.toString('utf8')}\n${bytes.toString('latin1')}`.replaceAll(/"requestId":"[^"]*"/g, '');
+    answers.push({ path, status: response.status, text });
   }
   return answers;
 }
@@ -75,6 +81,7 @@ async function walk(): Promise<{ path: string; status: number; text: string }[]>
 async function expectNothingOfTheEmbargoedLetter(): Promise<void> {
   const answers = await walk();
   expect(answers.length).toBeGreaterThan(20);
+  expect(new Map(answers.map((answer) => [answer.path, answer.text]))).toEqual(asDraft);
   for (const answer of answers) {
     const names = answer.path.includes(embargoed.id);
     if (names) expect(answer.status, answer.path).toBe(404);
