@@ -31,7 +31,7 @@ export const ReadinessAnnexRowSchema = z.object({
   /** The judgement that held at the reference date, if any. */
   judgement: z.object({ effect: z.enum(READINESS_EFFECTS), judgedOn: z.iso.date(), judgedBy: z.string(), reasoning: z.string() }).nullable(),
   replacements: z.array(z.object({ project: z.string(), stage: z.enum(REPLENISHMENT_STAGES), replacedValueCents: CentsSchema })),
-  /** Decisions not to replace taken by the reference date. */
+  /** Decisions not to replace taken by the reference date; revalued when the revaluation that came with one held by then. */
   nonReplacements: z.array(z.object({ decidedOn: z.iso.date(), reason: z.string(), revalued: z.boolean() })),
 });
 export type ReadinessAnnexRow = z.infer<typeof ReadinessAnnexRowSchema>;

@@ -213,14 +213,15 @@ export async function readinessEffectsAt(db: Db, date: string): Promise<Readines
 
 /**
  * The annex's readiness section: per stock delivery realised by the date, the judgement that held then,
- * the projects that replaced it as they stood then (by name) and the decisions not to replace taken by then.
+ * the projects that replaced it as they stood then (by name) and the decisions not to replace taken by then,
+ * each revalued only when its revaluation held by then.
  */
 export async function readinessAnnexRows(db: Db, date: string): Promise<ReadinessAnnexRow[]> {
   const [stock, judgements, states, nonReplacements] = await Promise.all([
     repository.stockDeliveries(db, date),
     repository.listJudgements(db),
     repository.listProjectStates(db),
-    repository.listNonReplacements(db),
+    repository.nonReplacementsAt(db, date),
   ]);
   const judgementsOf = Map.groupBy(judgements, (judgement) => judgement.deliveryId);
   const byName = (a: ProjectState, b: ProjectState) => (a.name === b.name ? (a.projectId < b.projectId ? -1 : 1) : a.name < b.name ? -1 : 1);
@@ -230,10 +231,7 @@ export async function readinessAnnexRows(db: Db, date: string): Promise<Readines
       .flatMap((state) => state.replaces.map((replacement) => ({ deliveryId: replacement.deliveryId, project: state.name, stage: state.stage, replacedValueCents: replacement.replacedValueCents }))),
     (replacement) => replacement.deliveryId,
   );
-  const decisionsOf = Map.groupBy(
-    nonReplacements.filter((decision) => decision.decidedOn <= date),
-    (decision) => decision.deliveryId,
-  );
+  const decisionsOf = Map.groupBy(nonReplacements, (decision) => decision.deliveryId);
   return stock.map((delivery) => {
     const judgement = judgementAt(judgementsOf.get(delivery.id) ?? [], date);
     return {
@@ -241,7 +239,7 @@ export async function readinessAnnexRows(db: Db, date: string): Promise<Readines
       realisedAt: delivery.realisedAt,
       judgement: judgement && { effect: judgement.effect, judgedOn: judgement.judgedOn, judgedBy: judgement.judgedByName, reasoning: judgement.reasoning },
       replacements: (replacementsOf.get(delivery.id) ?? []).map(({ deliveryId: _, ...replacement }) => replacement),
-      nonReplacements: (decisionsOf.get(delivery.id) ?? []).map((decision) => ({ decidedOn: decision.decidedOn, reason: decision.reason, revalued: decision.valuationId !== null })),
+      nonReplacements: (decisionsOf.get(delivery.id) ?? []).map(({ deliveryId: _, ...decision }) => decision),
     };
   });
 }

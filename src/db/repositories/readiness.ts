@@ -227,6 +227,37 @@ export async function listNonReplacements(db: Db, deliveryId?: string): Promise<
   return query.execute();
 }
 
+/** A decision not to replace as the annex lists it at a date: whether its revaluation held by then. */
+interface NonReplacementAt {
+  deliveryId: string;
+  decidedOn: string;
+  reason: string;
+  revalued: boolean;
+}
+
+/**
+ * The decisions not to replace taken on or before the date, in the order they were taken, each revalued
+ * when its revaluation was effective by the date and not withdrawn by then (as realised support counts
+ * it): one effective only later had not changed the delivery's value at the date.
+ */
+export async function nonReplacementsAt(db: Db, date: string): Promise<NonReplacementAt[]> {
+  return db
+    .selectFrom('nonReplacementDecision as n')
+    .leftJoin('valuation as v', 'v.id', 'n.valuationId')
+    .leftJoin('valuationWithdrawal as w', 'w.valuationId', 'v.id')
+    .select([
+      'n.deliveryId',
+      'n.decidedOn',
+      'n.reason',
+      sql<boolean>`coalesce(v.effective_date <= ${date}::date and (w.withdrawn_on is null or w.withdrawn_on > ${date}::date), false)`.as('revalued'),
+    ])
+    .where('n.decidedOn', '<=', date)
+    .orderBy('n.decidedOn')
+    .orderBy('n.recordedAt')
+    .orderBy('n.id')
+    .execute();
+}
+
 export interface StockDelivery {
   id: string;
   title: string;
