@@ -261,6 +261,7 @@ export const LETTER_FIGURE_NAMES = [
   // The European Peace Facility (see EPF_PARAMETERISED_FIGURES for those with a parameter)
   'epfCommitted',
   'epfWindfallTotal',
+  'epfWindfallTranches',
   'epfImplementingActor',
   'epfDeclared',
   'epfDeclaredUntil',

@@ -230,6 +230,7 @@ export const en: Vocabulary = {
     // The European Peace Facility
     epfCommitted: 'EPF: committed by the EU to Ukraine (in words: "6 miljard euro")',
     epfWindfallTotal: 'EPF: the windfall-profit tranches together',
+    epfWindfallTranches: 'EPF: how many windfall-profit tranches (in words: "twee")',
     epfImplementingActor: 'EPF: Dutch work as implementing actor (in words: "€100 miljoen"; not in Dutch totals)',
     epfDeclared: 'EPF: claimed by the Netherlands up to the reference date',
     epfDeclaredUntil: 'EPF: date of the last claim up to the reference date',

@@ -326,6 +326,7 @@ export const nl: Vocabulary = {
     // The European Peace Facility
     epfCommitted: 'EPF: door de EU gecommitteerd aan Oekraïne (in woorden: "6 miljard euro")',
     epfWindfallTotal: 'EPF: tranches uit de windfall profits samen',
+    epfWindfallTranches: 'EPF: aantal tranches uit de windfall profits (in woorden: "twee")',
     epfImplementingActor: 'EPF: werk van Nederland als uitvoerder (in woorden: "€100 miljoen"; telt niet mee in Nederlandse totalen)',
     epfDeclared: 'EPF: door Nederland gedeclareerd tot de peildatum',
     epfDeclaredUntil: 'EPF: datum van de laatste declaratie tot de peildatum',

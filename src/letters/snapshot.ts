@@ -240,8 +240,9 @@ function trainingFigures(inputs: LetterInputs): Map<`training:${string}`, string
 }
 
 /**
- * The EPF's figures, rounded as the letter rounds them: "€3,3 mld.", "€52,8 mln."; the EU's commitment and
- * the implementing-actor work written out, as the letter writes them ("6 miljard euro", "€100 miljoen").
+ * The EPF's figures, rounded as the letter rounds them: "€3,3 mld.", "€52,8 mln."; the EU's commitment, the
+ * number of windfall-profit tranches and the implementing-actor work written out, as the letter writes them
+ * ("6 miljard euro", "twee", "€100 miljoen").
  * A figure with nothing behind it at the reference date (no claim yet) has no value, so a text naming it
  * cannot be finalised.
  */
@@ -250,7 +251,10 @@ function epfFigures(epf: EpfOverview): Map<LetterFigureName | `${EpfParameterise
   const ofKind = (kind: EpfOverview['tranches'][number]['kind']) => epf.tranches.filter((tranche) => tranche.kind === kind);
   const euAmount = (kind: EpfOverview['tranches'][number]['kind']) => sumCents(ofKind(kind).map((tranche) => tranche.euAmountCents));
   if (ofKind('assistanceMeasure').length > 0) figures.set('epfCommitted', formatLetterAmountInWords(euAmount('assistanceMeasure'), { significantDigits: 1 }, { sign: false }));
-  if (ofKind('windfallProfits').length > 0) figures.set('epfWindfallTotal', inText(euAmount('windfallProfits')));
+  if (ofKind('windfallProfits').length > 0) {
+    figures.set('epfWindfallTotal', inText(euAmount('windfallProfits')));
+    figures.set('epfWindfallTranches', countInWords(ofKind('windfallProfits').length));
+  }
   for (const tranche of epf.tranches) figures.set(`epfTranche:${tranche.id}`, inText(tranche.euAmountCents));
   if (epf.implementingActorCents > 0) figures.set('epfImplementingActor', formatLetterAmountInWords(epf.implementingActorCents, REFERENCE_PRECISION, { sign: true }));
   if (epf.declaredUntil !== null) {

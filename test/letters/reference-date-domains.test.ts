@@ -213,6 +213,8 @@ describeEachDatabase('every figure of a letter at its reference date', (database
       [`budgetCommitment:${id.pledge}`]: '€400 mln.',
       epfCommitted: '6 miljard euro',
       epfWindfallTotal: '€1,4 mld.',
+      // One tranche of windfall profits by the date (the second came after it), written out as the letter writes it.
+      epfWindfallTranches: 'een',
       [`epfTranche:${id.windfall}`]: '€1,4 mld.',
       epfImplementingActor: '€100 miljoen',
       epfDeclared: '€19 mln.',
