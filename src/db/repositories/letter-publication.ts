@@ -43,7 +43,9 @@ export async function dueForPublication(db: Db, now: string): Promise<string[]> 
 
 /**
  * Publishes a final letter: its public copy is written, and the deliveries its overview lists for the first
- * time become visible, unless a decision already made them visible earlier.
+ * time become visible, unless a decision named the moment they do: earlier, or later (a decision since the
+ * letter was finalised may have made the delivery public only from a later date, its presentation, value and
+ * dates with it).
  */
 export async function publish(
   db: Db,
@@ -62,7 +64,7 @@ export async function publish(
       .updateTable('publicDelivery')
       .set({ visibleFrom: publishedAt })
       .where('publicId', 'in', overviewIds)
-      .where((eb) => eb.or([eb('visibleFrom', 'is', null), eb('visibleFrom', '>', publishedAt)]))
+      .where('visibleFrom', 'is', null)
       .execute();
     await db.updateTable('publicDelivery').set({ firstLetterId: letter.id }).where('publicId', 'in', overviewIds).where('firstLetterId', 'is', null).execute();
   }
