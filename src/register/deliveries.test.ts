@@ -28,6 +28,15 @@ describe('a valuation in another currency', () => {
     ]);
   });
 
+  it('is refused at its original amount when at its rate it is worth more than one entry may be (€ 100 mld.)', () => {
+    const yen = { ...euro, currency: 'JPY', exchangeRate: '0.5', amountCents: 1 };
+    expect(valuationViolations({ ...yen, originalAmountMinor: 10 ** 15 })).toEqual([{ field: 'originalAmountMinor', code: 'convertedAmountTooLarge' }]);
+    expect(valuationViolations({ ...euro, currency: 'USD', originalAmountMinor: Number.MAX_SAFE_INTEGER, exchangeRate: '9999999999.99999999' })).toEqual([
+      { field: 'originalAmountMinor', code: 'convertedAmountTooLarge' },
+    ]);
+    expect(valuationViolations({ ...yen, originalAmountMinor: 2 * 10 ** 11, amountCents: 10 ** 13 })).toEqual([]);
+  });
+
   it('rounds half a cent away from zero', () => {
     expect(valuationViolations({ ...euro, currency: 'USD', originalAmountMinor: 1, exchangeRate: '0.5', amountCents: 1 })).toEqual([]);
   });

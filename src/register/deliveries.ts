@@ -13,6 +13,7 @@ import {
 } from '../domain/delivery.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { isCurrencyCode, toEuroCents } from '../domain/currency.ts';
+import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
@@ -251,6 +252,8 @@ export function valuationViolations(input: ValuationInput): RuleViolation[] {
   // A rate of zero would make any amount in the currency worth nothing: the smallest rate is one step of its eight decimals.
   if (!/[1-9]/.test(input.exchangeRate)) return [{ field: 'exchangeRate', code: 'tooSmall', params: { minimum: '0.00000001' } }];
   const expected = toEuroCents(input.originalAmountMinor, input.currency, input.exchangeRate);
-  if (input.amountCents === expected) return [];
+  // Worth more than one entry may be at its rate: no euro amount could match it.
+  if (expected > BigInt(MAX_ENTRY_CENTS)) return [{ field: 'originalAmountMinor', code: 'convertedAmountTooLarge' }];
+  if (BigInt(input.amountCents) === expected) return [];
   return [{ field: 'amountCents', code: 'doesNotMatchRate', params: { expected: String(expected) } }];
 }
