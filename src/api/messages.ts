@@ -134,7 +134,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     stageGoesBack: () => 'Een juridisch verplicht bedrag gaat niet terug naar een toezegging.',
     // Industry
     invalidCountry: () => 'Vul een bestaande landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
-    beforeSigning: (p) => `De mijlpaal ligt vóór de ondertekening van het contract (${p.signedOn}).`,
+    beforeSigning: (p) => `Deze datum ligt vóór de ondertekening van het contract (${p.signedOn}).`,
     percentOutOfRange: () => 'Vul een percentage in van 0 tot en met 100.',
     beforeLatestReport: (p) => `Deze datum ligt vóór de laatste melding (${p.latest}).`,
     progressGoesBack: (p) => `De voortgang is lager dan de laatste melding (${p.latest} %); geef de reden.`,
@@ -316,7 +316,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     stageGoesBack: () => 'A legally committed amount does not go back to a pledge.',
     // Industry
     invalidCountry: () => 'Enter an existing ISO 3166 country code, two capital letters, such as NL or UA.',
-    beforeSigning: (p) => `The milestone lies before the contract was signed (${p.signedOn}).`,
+    beforeSigning: (p) => `This date lies before the contract was signed (${p.signedOn}).`,
     percentOutOfRange: () => 'Enter a percentage from 0 to 100.',
     beforeLatestReport: (p) => `This date lies before the latest report (${p.latest}).`,
     progressGoesBack: (p) => `The progress is lower than the latest report (${p.latest} %); give the reason.`,

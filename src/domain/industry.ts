@@ -115,13 +115,14 @@ export function contractViolations(contract: ContractInput, today: IsoDate): Rul
 }
 
 /**
- * A milestone's progress is a history of reports. A report may not be dated before the latest one, and
- * progress may go back only with a reason (a setback is recorded, never silently overwritten).
+ * A milestone's progress is a history of reports. A report may not be dated before the contract was signed
+ * nor before the latest one, and progress may go back only with a reason (a setback is recorded, never
+ * silently overwritten).
  */
-export function progressViolations(latest: ProgressReport | null, report: ProgressReport, today: IsoDate): RuleViolation[] {
+export function progressViolations(latest: ProgressReport | null, report: ProgressReport, today: IsoDate, signedOn: IsoDate): RuleViolation[] {
   const violations: RuleViolation[] = [
     ...(Number.isInteger(report.percent) && report.percent >= 0 && report.percent <= 100 ? [] : [{ field: 'percent', code: 'percentOutOfRange' }]),
-    ...pastDateViolations('reportedOn', report.reportedOn, today),
+    ...(report.reportedOn < signedOn ? [{ field: 'reportedOn', code: 'beforeSigning', params: { signedOn } }] : pastDateViolations('reportedOn', report.reportedOn, today)),
     ...textViolations('reason', report.reason, { required: false, maximum: MAX_TEXT_LENGTH }),
   ];
   if (latest && report.reportedOn < latest.reportedOn) {

@@ -85,12 +85,13 @@ export async function createContract(db: Db, context: RequestContext, input: Con
   });
 }
 
-/** A progress report on a milestone: checked against the latest one (going back needs a reason). */
+/** A progress report on a milestone: checked against the latest one (going back needs a reason) and its contract's signing. */
 export async function reportProgress(db: Db, context: RequestContext, milestoneId: string, report: ProgressReport): Promise<industry.StoredProgress> {
   return inTransaction(db, async (trx) => {
-    if (!(await industry.findMilestone(trx, milestoneId))) throw new NotFoundError('milestone', milestoneId);
+    const milestone = await industry.findMilestone(trx, milestoneId);
+    if (!milestone) throw new NotFoundError('milestone', milestoneId);
     const latest = (await industry.listProgress(trx, milestoneId)).at(-1) ?? null;
-    assertValid(progressViolations(latest, report, today(context)));
+    assertValid(progressViolations(latest, report, today(context), milestone.signedOn));
     const progress = { id: randomUUID(), milestoneId, ...report, recordedByName: context.actor?.username ?? 'system', recordedAt: context.now().toISOString() };
     await industry.insertProgress(trx, progress);
     await audited(trx, context, 'milestone.progress', { type: 'contractMilestone', id: milestoneId }, progress, latest);

@@ -131,8 +131,16 @@ export async function insertMilestones(db: Db, milestones: readonly StoredMilest
   if (milestones.length > 0) await db.insertInto('contractMilestone').values([...milestones]).execute();
 }
 
-export async function findMilestone(db: Db, id: string): Promise<StoredMilestone | undefined> {
-  return db.selectFrom('contractMilestone').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/** A milestone, locked for its next report, with the day its contract was signed. */
+export async function findMilestone(db: Db, id: string): Promise<(StoredMilestone & { signedOn: string }) | undefined> {
+  return db
+    .selectFrom('contractMilestone')
+    .innerJoin('industryContract', 'industryContract.id', 'contractMilestone.contractId')
+    .selectAll('contractMilestone')
+    .select('industryContract.signedOn')
+    .where('contractMilestone.id', '=', id)
+    .forUpdate('contractMilestone')
+    .executeTakeFirst();
 }
 
 export async function listMilestones(db: Db): Promise<StoredMilestone[]> {
