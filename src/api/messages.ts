@@ -151,7 +151,6 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateDelivery: () => 'Noem elke levering maar één keer.',
     beforeLatestState: (p) => `De huidige stand van dit project geldt al sinds ${p.latest}; een wijziging geldt vanaf die dag of later.`,
     // Export control
-    invalidCharacter: () => 'Deze tekst bevat een teken dat niet is toegestaan (NUL).',
     criterionMissing: (p) => `Criterium ${p.criterion} ontbreekt: een toetsing oordeelt over alle acht criteria.`,
     criterionTwice: (p) => `Criterium ${p.criterion} staat er meer dan één keer in.`,
     onlyWithConditions: () => 'Voorwaarden horen alleen bij de uitkomst "positief onder voorwaarden".',
@@ -333,7 +332,6 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateDelivery: () => 'Name each delivery only once.',
     beforeLatestState: (p) => `The project's current state already holds as of ${p.latest}; a change holds from that day or later.`,
     // Export control
-    invalidCharacter: () => 'This text holds a character that is not allowed (NUL).',
     criterionMissing: (p) => `Criterion ${p.criterion} is missing: an assessment finds on all eight criteria.`,
     criterionTwice: (p) => `Criterion ${p.criterion} is given more than once.`,
     onlyWithConditions: () => 'Conditions belong only to the outcome "positive with conditions".',

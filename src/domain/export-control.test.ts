@@ -64,9 +64,11 @@ describe('an assessment', () => {
     expect(codes(assessmentViolations({ ...assessment, conditions: 'Geen wederuitvoer' }, TODAY))).toEqual(['conditions onlyWithConditions']);
   });
 
-  it('refuses dates in the future or before 2014, and text with NUL', () => {
-    expect(codes(assessmentViolations({ ...assessment, assessedOn: '2099-01-01', endUser: 'a\u0000b' }, TODAY))).toEqual(['endUser invalidCharacter', 'assessedOn dateInFuture']);
+  it('refuses dates in the future or before 2014, and text with NUL or another control character', () => {
+    expect(codes(assessmentViolations({ ...assessment, assessedOn: '2099-01-01', endUser: 'a\u0000b' }, TODAY))).toEqual(['endUser nulCharacter', 'assessedOn dateInFuture']);
     expect(codes(assessmentViolations({ ...assessment, assessedOn: '2013-12-31' }, TODAY))).toEqual(['assessedOn dateOutOfRange']);
+    expect(codes(assessmentViolations({ ...assessment, endUseStatement: 'Verklaring\u0007' }, TODAY))).toEqual(['endUseStatement controlCharacter']);
+    expect(codes(licenceViolations({ ...licence, number: 'NL\u001b1' }, { outcome: 'positive', assessedOn: '2025-03-10' }, TODAY))).toEqual(['number controlCharacter']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { countryViolations, pastDateViolations } from './plausibility.ts';
+import { countryViolations, pastDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import {
   EXPORT_CRITERIA,
@@ -72,11 +72,9 @@ export interface GateLicence {
   onLatestAssessment: boolean;
 }
 
-function textViolations(field: string, value: string, { required }: { required: boolean }): RuleViolation[] {
-  if (required && value.trim() === '') return [{ field, code: 'required' }];
-  if (value.length > MAX_TEXT) return [{ field, code: 'tooLong', params: { maximum: String(MAX_TEXT) } }];
-  if (value.includes('\u0000')) return [{ field, code: 'invalidCharacter' }];
-  return [];
+/** A text of an assessment or licence: the register's rule for typed text, at most MAX_TEXT characters. */
+function textOf(field: string, value: string, { required }: { required: boolean }): RuleViolation[] {
+  return textViolations(field, value, { maximum: MAX_TEXT, required });
 }
 
 
@@ -91,12 +89,12 @@ export function assessmentViolations(input: AssessmentInput, today: IsoDate): Ru
     const found = input.criteria.filter((entry) => entry.criterion === criterion);
     if (found.length === 0) violations.push({ field: `criteria.${criterion}`, code: 'criterionMissing', params: { criterion: String(criterion) } });
     if (found.length > 1) violations.push({ field: `criteria.${criterion}`, code: 'criterionTwice', params: { criterion: String(criterion) } });
-    for (const entry of found.slice(0, 1)) violations.push(...textViolations(`criteria.${criterion}.reasoning`, entry.reasoning, { required: true }));
+    for (const entry of found.slice(0, 1)) violations.push(...textOf(`criteria.${criterion}.reasoning`, entry.reasoning, { required: true }));
   }
   violations.push(
-    ...textViolations('endUser', input.endUser, { required: true }),
-    ...textViolations('endUseStatement', input.endUseStatement, { required: true }),
-    ...textViolations('conditions', input.conditions, { required: input.outcome === 'positiveWithConditions' }),
+    ...textOf('endUser', input.endUser, { required: true }),
+    ...textOf('endUseStatement', input.endUseStatement, { required: true }),
+    ...textOf('conditions', input.conditions, { required: input.outcome === 'positiveWithConditions' }),
     ...pastDateViolations('assessedOn', input.assessedOn, today),
   );
   if (input.outcome !== 'positiveWithConditions' && input.conditions.trim() !== '') violations.push({ field: 'conditions', code: 'onlyWithConditions' });
@@ -109,8 +107,8 @@ export function assessmentViolations(input: AssessmentInput, today: IsoDate): Ru
 /** A licence is issued on a positive assessment, after it, for a plausible period, a value and (where limited) a number of items. */
 export function licenceViolations(input: LicenceInput, assessment: { outcome: AssessmentOutcome; assessedOn: IsoDate }, today: IsoDate): RuleViolation[] {
   const violations: RuleViolation[] = [
-    ...textViolations('number', input.number, { required: true }),
-    ...textViolations('conditions', input.conditions, { required: false }),
+    ...textOf('number', input.number, { required: true }),
+    ...textOf('conditions', input.conditions, { required: false }),
     ...pastDateViolations('issuedOn', input.issuedOn, today),
   ];
   if (assessment.outcome === 'negative') violations.push({ field: 'assessmentId', code: 'assessmentNegative' });

@@ -16,6 +16,7 @@ import {
   type LicenceInput,
 } from '../domain/export-control.ts';
 import { buildArmsTransferReports, type ArmsTransferReports } from '../domain/export-reports.ts';
+import { textViolations } from '../domain/plausibility.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/export-control.ts';
@@ -32,6 +33,8 @@ export const QUEUE_PAGE_SIZE = 100;
 
 const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
 const today = (context: RequestContext) => todayInAmsterdam(context.now());
+/** The longest reason for overriding the rule, or note on granting inspection (as the API takes them). */
+const MAX_NOTE = 2000;
 
 export interface ExportControl {
   deliveryId: string;
@@ -74,8 +77,8 @@ export async function readExportControl(db: Db, context: RequestContext, deliver
 
 /** Overrides the rule for one delivery, with a reason; the earlier overrides stay in the history. */
 export async function setRequirement(db: Db, context: RequestContext, deliveryId: string, input: { required: boolean; reason: string }): Promise<ExportControl> {
-  if (input.reason.trim() === '') throw new ValidationError([{ field: 'reason', code: 'required' }]);
-  if (input.reason.includes('\u0000')) throw new ValidationError([{ field: 'reason', code: 'invalidCharacter' }]);
+  const violations = textViolations('reason', input.reason, { maximum: MAX_NOTE, required: true });
+  if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
     const delivery = await existingDelivery(trx, deliveryId, { forUpdate: true });
     const before = await exportControlOf(trx, delivery);
@@ -111,7 +114,8 @@ export async function assess(db: Db, context: RequestContext, deliveryId: string
 
 /** The assessor lets parliament open one assessment confidentially; the decision is recorded. */
 export async function grantInspection(db: Db, context: RequestContext, assessmentId: string, note: string): Promise<repository.StoredAssessment> {
-  if (note.includes('\u0000')) throw new ValidationError([{ field: 'note', code: 'invalidCharacter' }]);
+  const violations = textViolations('note', note, { maximum: MAX_NOTE, required: false });
+  if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
     if (!(await repository.findAssessment(trx, assessmentId))) throw new NotFoundError('assessment', assessmentId);
     const grant = { id: randomUUID(), assessmentId, note, grantedById: context.actor?.id ?? null, grantedByName: context.actor?.username ?? 'unknown', grantedAt: context.now().toISOString() };
