@@ -90,6 +90,12 @@ export const deliveryIdList = ({ min = 0, max }: { min?: number; max: number }) 
       });
     });
 
+/**
+ * A country by its ISO 3166-1 alpha-2 code. Whether it names a country is the domain's rule
+ * (countryViolations), which says so in words for "nl", "NLD" and "XX" alike.
+ */
+export const countryCode = safeText(100).openapi({ description: 'ISO 3166-1 alpha-2, a country that exists', example: 'UA' });
+
 /** A number of items (of a delivery, a licence): at least one, and not more than a plausible count (a billion). */
 export const itemQuantity = z.number().int().min(1).max(MAX_COUNT).openapi({ description: 'At least 1, at most 10^9' });
 

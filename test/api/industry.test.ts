@@ -98,7 +98,7 @@ describeEachDatabase('industry', (database) => {
     const auditBefore = (await events()).length;
     const [company] = DEMONSTRATION_COMPANIES;
     const refusals = [
-      [await registrar('POST', '/companies', { name: ' ', country: 'NLD', registrationNumber: null }), ['country']],
+      [await registrar('POST', '/companies', { name: ' ', country: 'NLD', registrationNumber: null }), ['country', 'name']],
       [await registrar('POST', '/companies', { name: '', country: 'NL' }), ['name']],
       [
         await registrar('POST', '/industry-contracts', { companyId: company.id, reference: '', subject: 'x', amountCents: 0, signedOn: '2026-01-01', milestones: [{ title: 'x', dueOn: '2020-01-01' }] }),

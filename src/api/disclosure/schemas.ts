@@ -21,7 +21,7 @@ export const DecisionInputSchema = z
   .strictObject({
     deliveryIds: deliveryIdList({ min: 1, max: 1000 }).openapi({ description: 'One delivery, or a selection decided at once (all or nothing)' }),
     state: z.enum(['public', 'confidential']),
-    publicTitle: safeText(300).optional().openapi({ description: 'Public only: what the public list says; may be coarser than the internal title' }),
+    publicTitle: safeText(300).trim().optional().openapi({ description: 'Public only: what the public list says; may be coarser than the internal title' }),
     publicDetail: multilineText(2000).optional(),
     publicCategory: z.enum(CATEGORIES).optional(),
     publicQuantity: optionalText(100).openapi({ description: 'Public only: the quantity as the public may read it, e.g. "circa 100"' }),

@@ -13,7 +13,7 @@ import {
 } from '../../domain/export-control.ts';
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
-import { amountCents, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { amountCents, countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
 const criterionNumber = z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))).openapi({ description: 'The criterion of Common Position 2008/944/CFSP, article 2 (1-8)' });
@@ -46,7 +46,7 @@ export const AssessmentSchema = z
 const AssessmentInputSchema = z
   .strictObject({
     criteria: z.array(z.strictObject({ criterion: criterionNumber, finding: z.enum(CRITERION_FINDINGS), reasoning: multilineText(4000) })).max(8),
-    endUser: safeText(4000),
+    endUser: safeText(4000).trim(),
     endUseStatement: multilineText(4000),
     outcome: z.enum(ASSESSMENT_OUTCOMES),
     conditions: multilineText(4000).default(''),
@@ -80,7 +80,7 @@ export const LicenceSchema = z
 const LicenceInputSchema = z
   .strictObject({
     assessmentId: z.uuid().openapi({ description: "The delivery's latest assessment; it must be positive" }),
-    number: safeText(100),
+    number: safeText(100).trim(),
     issuedOn: isoDate,
     validUntil: isoDate,
     conditions: multilineText(4000).default(''),
@@ -88,7 +88,7 @@ const LicenceInputSchema = z
     unRegisterCategory: z.enum(UN_REGISTER_CATEGORIES).nullable().default(null),
     quantityAuthorised: itemQuantity.nullable().default(null),
     valueAuthorisedCents: amountCents,
-    importingState: safeText(2).default('UA'),
+    importingState: countryCode.default('UA'),
     withheldGround: z.enum(WITHHELD_GROUNDS).nullable().default(null),
   })
   .openapi('ExportLicenceInput');

@@ -9,19 +9,20 @@ import {
   MILESTONE_STATUSES,
 } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
-import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
 
 const cents = z.number().int().openapi({ description: 'Euro cents' });
-const text = (maximum: number) => safeText(maximum);
+/** Text on one line, trimmed: whether it must be filled in is the domain's rule. */
+const text = (maximum: number) => safeText(maximum).trim();
 const note = multilineText(4000).default('');
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const CompanyInputSchema = z
   .strictObject({
     name: text(200),
-    country: z.string().regex(/^[A-Z]{2}$/).openapi({ description: 'ISO 3166-1 alpha-2: NL makes a company Dutch, UA Ukrainian, any other country "other"', example: 'UA' }),
+    country: countryCode.openapi({ description: 'ISO 3166-1 alpha-2: NL makes a company Dutch, UA Ukrainian, any other country "other"', example: 'UA' }),
     registrationNumber: optionalText(100).default(null),
   })
   .openapi('CompanyInput');
@@ -173,7 +174,7 @@ const DemandBundleInputSchema = z
 export const CompanyDecisionInputSchema = z
   .strictObject({
     state: z.enum(['public', 'confidential']),
-    publicName: safeText(200).optional().openapi({ description: 'Public only: the name the public may read' }),
+    publicName: text(200).optional().openapi({ description: 'Public only: the name the public may read' }),
     ground: z.enum(CONFIDENTIALITY_GROUNDS).optional().openapi({ description: 'Confidential only: why (for a company usually companyInterests)' }),
     reviewOn: isoDate.nullable().optional().openapi({ description: 'Confidential only: when to look at it again' }),
     note: multilineText(4000).optional(),

@@ -41,7 +41,7 @@ const ReplacementSchema = z
 
 const ProjectInputSchema = z
   .strictObject({
-    name: safeText(300),
+    name: safeText(300).trim(),
     stage: z.enum(REPLENISHMENT_STAGES),
     budgetCents: z.number().int().nullable().default(null),
     expectedOn: isoDate.nullable().default(null),

@@ -4,15 +4,15 @@ import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/reposi
 import { TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
 
 export const ProgrammeInputSchema = z
   .strictObject({
     key: safeText(40).openapi({ description: 'The short name the letter uses: {{training:KEY.trainers}}; lowercase letters, digits and -', example: 'stc' }),
-    name: safeText(300).openapi({ example: 'EUMAM Specialized Training Command (ST-C)' }),
-    hostCountry: safeText(2).openapi({ description: 'ISO 3166-1 alpha-2', example: 'DE' }),
+    name: safeText(300).trim().openapi({ example: 'EUMAM Specialized Training Command (ST-C)' }),
+    hostCountry: countryCode.openapi({ example: 'DE' }),
     framework: z.enum(TRAINING_FRAMEWORKS),
     systemTrainedOn: optionalText(300).default(null).openapi({ example: 'Leopard 1, Panzerhaubitze 2000' }),
     description: multilineText(4000).default(''),

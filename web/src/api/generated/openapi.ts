@@ -12229,7 +12229,7 @@ export interface components {
             /** @example EUMAM Specialized Training Command (ST-C) */
             name: string;
             /**
-             * @description ISO 3166-1 alpha-2
+             * @description ISO 3166-1 alpha-2, a country that exists
              * @example DE
              */
             hostCountry: string;
@@ -12748,7 +12748,11 @@ export interface components {
              * @example 50000000000
              */
             valueAuthorisedCents: number;
-            /** @default UA */
+            /**
+             * @description ISO 3166-1 alpha-2, a country that exists
+             * @default UA
+             * @example UA
+             */
             importingState?: string;
             /**
              * @default null

@@ -1,0 +1,137 @@
+/**
+ * What a person types is kept as meant and checked against what it follows: a name, number or title on
+ * one line is kept without the spaces around it, as the import keeps it (so " NL-1 " is the licence
+ * NL-1, taken already); a country code that is none is said to be none however it is typed, by the API
+ * and the import alike; a milestone's progress is not reported before its contract was signed; and a
+ * valuation in another currency worth more than one entry may be at its rate is refused at its original
+ * amount, not answered with a server error. Each refusal names the field in Dutch and English and changes
+ * nothing.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import type { Role } from '../../src/domain/access.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { stockDelivery } from '../support/deliveries.ts';
+import { licenceFor, positiveAssessment } from '../support/export-control.ts';
+import { filledTemplate } from '../support/import-files.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
+import { apiClient, type ApiCall, type ApiResponse } from './client.ts';
+
+describeEachDatabase('what a person types, kept as meant', (database) => {
+  const as = {} as Record<Role, ApiCall>;
+  let stockId: string;
+  let companyId: string;
+
+  beforeAll(async () => {
+    const { db } = database();
+    for (const role of ['registrar', 'disclosureOfficer', 'exportControlAssessor', 'licensingOfficer'] as const) as[role] = apiClient(db, { role });
+    stockId = (await as.registrar('POST', '/deliveries', stockDelivery)).body.id;
+    companyId = (await as.registrar('POST', '/companies', { name: 'Voorbeeld B.V.', country: 'NL' })).body.id;
+  });
+
+  /** Every change is an audit event of success: their number says whether anything changed. */
+  const changes = async () =>
+    Number((await database().db.selectFrom('auditEvent').select((eb) => eb.fn.countAll<string>().as('count')).where('result', '=', 'success').executeTakeFirstOrThrow()).count);
+
+  /** The request refused in both languages, naming only the field with the code, each time in words of its own. */
+  async function expectRefusedInBothLanguages(send: (headers: Record<string, string>) => Promise<ApiResponse>, field: string, code: string) {
+    const before = await changes();
+    const reasons: string[] = [];
+    for (const language of ['nl', 'en']) {
+      const refused = await send({ 'Accept-Language': language });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+      expect(refused.body.invalidParams).toEqual([{ name: field, code, reason: expect.stringMatching(/\w{3,}.*\./) }]);
+      reasons.push(refused.body.invalidParams[0].reason);
+    }
+    expect(reasons[0]).not.toBe(reasons[1]);
+    expect(await changes()).toBe(before);
+  }
+
+  describe('text on one line is kept without the spaces around it', () => {
+    it('a company, its contract and milestone, and the name the public may read', async () => {
+      const company = await as.registrar('POST', '/companies', { name: '  Spaties B.V. ', country: 'NL' });
+      expect(company.status).toBe(201);
+      const contract = await as.registrar('POST', '/industry-contracts', {
+        companyId: company.body.id, reference: ' G2B-SPATIES ', subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', milestones: [{ title: ' Levering ', dueOn: '2025-12-01' }],
+      });
+      expect(contract.status).toBe(201);
+      const decision = await as.disclosureOfficer('POST', `/companies/${company.body.id}/disclosure-decisions`, { state: 'public', publicName: ' Spaties ' });
+      expect(decision.body.publicName).toBe('Spaties');
+      const db = database().db;
+      expect(await db.selectFrom('company').select('name').where('id', '=', company.body.id).executeTakeFirstOrThrow()).toEqual({ name: 'Spaties B.V.' });
+      expect(await db.selectFrom('industryContract').select('reference').where('id', '=', contract.body.id).executeTakeFirstOrThrow()).toEqual({ reference: 'G2B-SPATIES' });
+      expect(await db.selectFrom('contractMilestone').select('title').where('contractId', '=', contract.body.id).executeTakeFirstOrThrow()).toEqual({ title: 'Levering' });
+    });
+
+    it('a training programme, a replenishment project and a delivery’s public title', async () => {
+      const programme = await as.registrar('POST', '/training-programmes', { key: 'spaties', name: '  Opleiding  ', hostCountry: 'DE', framework: 'bilateral' });
+      expect(programme.body.name).toBe('Opleiding');
+      const project = await as.registrar('POST', '/replenishment-projects', { name: ' Vervanging ', stage: 'identified', asOf: '2025-06-01' });
+      expect(project.body.name).toBe('Vervanging');
+      const decided = await as.disclosureOfficer('POST', '/disclosure-decisions', { deliveryIds: [stockId], state: 'public', publicTitle: '  Generatoren ', publicCategory: 'nonLethal' });
+      expect(decided.body.items[0].publicTitle).toBe('Generatoren');
+    });
+
+    it('an end user and a licence number, so that a number typed with spaces is the licence it names', async () => {
+      const deliveryId = (await as.registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', realisedAt: null })).body.id;
+      const assessment = await as.exportControlAssessor('POST', `/deliveries/${deliveryId}/export-assessments`, { ...positiveAssessment, endUser: ' Ministerie van Defensie ' });
+      expect(assessment.body.endUser).toBe('Ministerie van Defensie');
+      const licence = await as.licensingOfficer('POST', `/deliveries/${deliveryId}/export-licences`, { ...licenceFor(assessment.body.id), number: ' NL-SPATIES-1 ' });
+      expect(licence.body.number).toBe('NL-SPATIES-1');
+      await expectRefusedInBothLanguages(
+        (headers) => as.licensingOfficer('POST', `/deliveries/${deliveryId}/export-licences`, { ...licenceFor(assessment.body.id), number: 'NL-SPATIES-1  ' }, headers),
+        'number',
+        'licenceNumberTaken',
+      );
+    });
+  });
+
+  describe('a country code that names no country is said to be none, however it is typed', () => {
+    it.each(['nl', 'NLD', 'Nederland'])('%s for a company and a training programme', async (typed) => {
+      await expectRefusedInBothLanguages((headers) => as.registrar('POST', '/companies', { name: 'Land B.V.', country: typed }, headers), 'country', 'invalidCountry');
+      await expectRefusedInBothLanguages(
+        (headers) => as.registrar('POST', '/training-programmes', { key: 'land', name: 'Opleiding', hostCountry: typed, framework: 'bilateral' }, headers),
+        'hostCountry',
+        'invalidCountry',
+      );
+    });
+
+    it('in an imported company, as the API says it', async () => {
+      const { db } = database();
+      const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+      const bytes = await filledTemplate(new Uint8Array(template), { 'Bedrijven (Companies)': [['LAND-1', 'Land B.V.', 'nl', null], ['LAND-2', 'Land B.V.', 'NLD', null]] });
+      const dryRun = await as.registrar('POST', '/imports/dry-run', { fileName: 'bedrijven.xlsx', content: Buffer.from(bytes).toString('base64') });
+      expect(dryRun.status, JSON.stringify(dryRun.body)).toBe(200);
+      const faults = dryRun.body.rows.filter((row: { sheet: string; outcome: string }) => row.sheet === 'company' && row.outcome !== 'example').map((row: { faults: { field: string; code: string }[] }) => row.faults.map(({ field, code }) => `${field} ${code}`));
+      expect(faults).toEqual([['country invalidCountry'], ['country invalidCountry']]);
+    });
+  });
+
+  it('refuses progress reported before the contract was signed, and takes it on that day', async () => {
+    const contract = await as.registrar('POST', '/industry-contracts', {
+      companyId, reference: 'G2B-VOORTGANG', subject: 'Munitie', amountCents: 100, signedOn: '2025-03-01', milestones: [{ title: 'Eerste levering', dueOn: '2025-12-01' }],
+    });
+    const milestone = await database().db.selectFrom('contractMilestone').select('id').where('contractId', '=', contract.body.id).executeTakeFirstOrThrow();
+    await expectRefusedInBothLanguages(
+      (headers) => as.registrar('POST', `/contract-milestones/${milestone.id}/progress`, { percent: 10, reportedOn: '2025-02-28' }, headers),
+      'reportedOn',
+      'beforeSigning',
+    );
+    expect((await as.registrar('POST', `/contract-milestones/${milestone.id}/progress`, { percent: 10, reportedOn: '2025-03-01' })).status).toBe(201);
+  });
+
+  it('refuses a valuation in another currency worth more than € 100 mld. at its rate, at its original amount', async () => {
+    const valuation = { amountCents: 1, basis: 'replacementValue', effectiveDate: '2025-05-01', currency: 'JPY', exchangeRate: '0.5' };
+    await expectRefusedInBothLanguages(
+      (headers) => as.registrar('POST', `/deliveries/${stockId}/valuations`, { ...valuation, originalAmountMinor: 10 ** 15 }, headers),
+      'originalAmountMinor',
+      'convertedAmountTooLarge',
+    );
+    await expectRefusedInBothLanguages(
+      (headers) => as.registrar('POST', `/deliveries/${stockId}/valuations`, { ...valuation, currency: 'USD', originalAmountMinor: Number.MAX_SAFE_INTEGER, exchangeRate: '9999999999.99999999' }, headers),
+      'originalAmountMinor',
+      'convertedAmountTooLarge',
+    );
+    expect((await as.registrar('POST', `/deliveries/${stockId}/valuations`, { ...valuation, originalAmountMinor: 2 * 10 ** 11, amountCents: 10 ** 13 })).status).toBe(201);
+  });
+});
