@@ -267,9 +267,30 @@ describe('the permission matrix on every route', () => {
       if (undecided.length > 0) await decide(db(), context, undecided.map((row) => row.id), { state: 'confidential', ground: 'operationalSecurity', reviewOn: null, note: '' });
       letter = await finalise(db(), context, letter.id, (await approve(db(), context, letter.id, letter.version)).version);
     }
-    if (state === 'sent' || state === 'published') letter = await sendLetter(db(), context, letter.id);
-    if (state === 'published') letter = await recordPublication(db(), context, letter.id, { paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2026-06-01' });
+    if (state === 'sent' || state === 'published') {
+      await publishLettersBefore(letter.id);
+      letter = await sendLetter(db(), context, letter.id);
+    }
+    if (state === 'published') letter = await publish(letter.id);
     return letter;
+  }
+
+  const publish = (id: string) => recordPublication(db(), systemContext('test'), id, { paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2026-06-01' });
+
+  /**
+   * Letters are published in order: the final letters a letter follows are sent and published first. A
+   * letter kept for an operation's next request is then no longer in the state it was made in: that
+   * operation gets a new one.
+   */
+  async function publishLettersBefore(id: string): Promise<void> {
+    const { previousLetterId } = await db().selectFrom('letter').select('previousLetterId').where('id', '=', id).executeTakeFirstOrThrow();
+    if (previousLetterId === null) return;
+    const previous = await db().selectFrom('letter').select(['sentAt', 'publishedAt']).where('id', '=', previousLetterId).executeTakeFirstOrThrow();
+    if (previous.publishedAt !== null) return;
+    await publishLettersBefore(previousLetterId);
+    if (previous.sentAt === null) await sendLetter(db(), systemContext('test'), previousLetterId);
+    await publish(previousLetterId);
+    for (const [key, target] of untouchedTargets) if (target.letter?.id === previousLetterId) untouchedTargets.delete(key);
   }
 
   /** A fresh delivery (and account) for each request, so that a permitted delete or disable spoils no later request. */
