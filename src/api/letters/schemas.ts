@@ -106,7 +106,7 @@ const optionalLetterhead = {
 const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
 const DraftChangeSchema = z.strictObject({ blocks: z.array(BlockInputSchema).max(50).optional(), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
 const FinalisationSchema = z.strictObject({ letterDate: isoDate.optional() });
-const paperNumber = safeText(100).openapi({ description: 'As parliament assigned it: "Kamerstuk 22 054, nr. 453"' });
+const paperNumber = safeText(100).trim().openapi({ description: 'As parliament assigned it: "Kamerstuk 22 054, nr. 453"; spaces around it are left out' });
 const PublicationSchema = z.strictObject({
   paperNumber,
   publishedOn: isoDate.openapi({ description: 'Not before the date of the letter' }),

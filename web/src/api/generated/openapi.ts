@@ -2696,7 +2696,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description As parliament assigned it: "Kamerstuk 22 054, nr. 453" */
+                        /** @description As parliament assigned it: "Kamerstuk 22 054, nr. 453"; spaces around it are left out */
                         paperNumber: string;
                         /**
                          * Format: date
@@ -3251,7 +3251,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description As parliament assigned it: "Kamerstuk 22 054, nr. 453" */
+                        /** @description As parliament assigned it: "Kamerstuk 22 054, nr. 453"; spaces around it are left out */
                         paperNumber: string;
                         /** Format: date */
                         publishedOn: string;
