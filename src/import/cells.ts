@@ -3,11 +3,11 @@
  * Dutch amounts ("€ 1.234,56"), dates as the spreadsheet's own date or as text (2025-06-01, 1-6-2025),
  * and choices by their label in either language or by their code.
  */
-import { isIsoDate } from '../../common/dates.ts';
 import { MAX_ENTRY_CENTS, parseEuroAmountExactly } from '../../common/money.ts';
 import { en } from '../../common/vocabulary/en.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { codeList, type ColumnKind } from './sheets.ts';
+import { dateOfText } from './text-dates.ts';
 
 /** A cell of a workbook without a value to read: an error the spreadsheet shows (#REF!), or a formula never computed. */
 interface CellProblem {
@@ -106,21 +106,9 @@ function asUtf8(characters: string): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-// A time after the date, as a spreadsheet writes a date and time as text, says nothing about the day.
-const TIME = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?`;
-const ISO_DATE = new RegExp(String.raw`^(\d{4}-\d{2}-\d{2})${TIME}$`);
-const DUTCH_DATE = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME}$`);
-
 function readDate(cell: string | number): CellReading {
-  const text = String(cell).trim();
-  const iso = ISO_DATE.exec(text)?.[1];
-  if (iso && isIsoDate(iso)) return { value: iso };
-  const dutch = DUTCH_DATE.exec(text);
-  if (dutch) {
-    const iso = `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}`;
-    if (isIsoDate(iso)) return { value: iso };
-  }
-  return { fault: 'invalidDate' };
+  const date = dateOfText(String(cell));
+  return date ? { value: date } : { fault: 'invalidDate' };
 }
 
 /** The day serial number 0 stands for in each of Excel's date systems (1900: a day early, as Excel counts a 29 February 1900 that never was). */

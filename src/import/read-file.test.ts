@@ -36,6 +36,11 @@ describe('reading an import file', () => {
     expect([sheet!.definition.sheet, headerFaults(sheet!), sheet!.rows[0]!.cells.get('amountCents')]).toEqual(['valuation', [], '1']);
   });
 
+  it('knows a header with a colon after it, as a form labels its fields', async () => {
+    const [sheet] = await readImportFile('w.csv', csv('Eigen kenmerk:;Kenmerk levering :;Bedrag (€):;Grondslag:;Ingangsdatum:\nW1;D1;1;x;y\n'));
+    expect([sheet!.definition.sheet, headerFaults(sheet!)]).toEqual(['valuation', []]);
+  });
+
   it('reads a sheet of Excel\'s "Unicode text" (UTF-16, tab-separated, saved as .txt) by its headers', async () => {
     const unicodeText = Buffer.from(`\uFEFF${VALUATION_HEADERS.join('\t')}\r\nW1\tD1\t€ 1.234,56\treplacementValue\t2025-03-01\r\n`, 'utf16le');
     const [sheet] = await readImportFile('Waarderingen.txt', new Uint8Array(unicodeText));

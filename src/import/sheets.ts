@@ -281,11 +281,13 @@ export function referenceKey(reference: string): string {
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-// A header names its column whatever its case and spacing, and with or without its unit ("Bedrag (€)", "Bedrag").
+// A header names its column whatever its case and spacing, with or without its unit ("Bedrag (€)", "Bedrag")
+// and with or without a colon after it, as a form's labels have one ("Bedrag:").
 const normalise = (text: string) =>
   text
     .replace(/\((?:€|eur|euro)\)/gi, ' ')
     .trim()
+    .replace(/\s*:$/, '')
     .replace(/\s+/g, ' ')
     .toLowerCase();
 

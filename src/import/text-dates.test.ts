@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { dateOfText } from './text-dates.ts';
+
+describe('a date typed as text, or saved as text by a spreadsheet', () => {
+  it.each([
+    ['2025-09-10'],
+    ['2025-09-10T14:30:00Z'],
+    ['2025/09/10'],
+    ['10-9-2025'],
+    ['10/09/2025 14:30'],
+    ['10.09.2025'],
+    // Dutch Excel's short date with a two-digit year, as its CSV files hold a date cell so formatted.
+    ['10-9-25'],
+    ['10-sep-25'],
+    ['10-Sep-2025'],
+    ['10 september 2025'],
+    ['10 sept. 2025'],
+    ['10  SEPTEMBER  2025'],
+    // Windows' long date in Dutch and in English.
+    ['woensdag 10 september 2025'],
+    ['Wednesday, September 10, 2025'],
+    ['September 10, 2025'],
+  ])('reads %s as 10 September 2025', (text) => {
+    expect(dateOfText(text)).toBe('2025-09-10');
+  });
+
+  it('knows the Dutch abbreviations of the months that differ from the English ones', () => {
+    expect(['1 mrt 2025', '1-mei-2025', '1 okt. 2025'].map(dateOfText)).toEqual(['2025-03-01', '2025-05-01', '2025-10-01']);
+  });
+
+  it('reads a two-digit year as Excel does: up to 29 in this century, from 30 in the last', () => {
+    expect(['1-1-29', '1-1-30'].map(dateOfText)).toEqual(['2029-01-01', '1930-01-01']);
+  });
+
+  it.each([['31-2-2025'], ['10 septober 2025'], ['ongeveer 10 september 2025'], ['9/10'], ['10-9-202'], ['september 2025'], ['2025']])('names no day in %s', (text) => {
+    expect(dateOfText(text)).toBeUndefined();
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * A date typed as text, or saved as text by a spreadsheet (a CSV file holds a date cell as its format
+ * shows it): 2025-09-10 or 2025/09/10, 10-9-2025 or 10-9-25, 10 september 2025 or 10-sep-25 (Dutch or English month
+ * names, with or without the day of the week before it), and September 10, 2025. Day before month,
+ * as the Netherlands writes it, unless the month has its name. A time after the date says nothing about
+ * the day and is left out.
+ */
+import { isIsoDate, type IsoDate } from '../../common/dates.ts';
+
+// The text is lowered before it is matched: 2025-09-10T14:30Z is 2025-09-10t14:30z here.
+const TIME = String.raw`(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?`;
+const ISO_DATE = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
+const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})${TIME}$`);
+
+/** Each month's number by its names and abbreviations in Dutch and English, without a full stop. */
+const MONTHS: Readonly<Record<string, number>> = Object.fromEntries(
+  [
+    ['januari', 'jan', 'january'],
+    ['februari', 'feb', 'febr', 'february'],
+    ['maart', 'mrt', 'mar', 'march'],
+    ['april', 'apr'],
+    ['mei', 'may'],
+    ['juni', 'jun', 'june'],
+    ['juli', 'jul', 'july'],
+    ['augustus', 'aug', 'august'],
+    ['september', 'sep', 'sept'],
+    ['oktober', 'okt', 'oct', 'october'],
+    ['november', 'nov'],
+    ['december', 'dec'],
+  ].flatMap((names, index) => names.map((name) => [name, index + 1])),
+);
+
+const WEEKDAY = String.raw`(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?`;
+const MONTH = String.raw`([a-z]+)\.?`;
+const DAY_MONTH_YEAR = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:\s+|-)${MONTH}(?:\s+|-)(\d{4}|\d{2})${TIME}$`);
+const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+(\d{1,2}),?\s+(\d{4})${TIME}$`);
+
+/** The day a text names, or undefined when it names none (or one that does not exist, such as 31-2-2025). */
+export function dateOfText(text: string): IsoDate | undefined {
+  const written = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const iso = ISO_DATE.exec(written);
+  if (iso) return dateOf(iso[1]!, Number(iso[2]), iso[3]!);
+  const numeric = NUMERIC_DATE.exec(written);
+  if (numeric) return dateOf(numeric[3]!, Number(numeric[2]), numeric[1]!);
+  const named = DAY_MONTH_YEAR.exec(written);
+  if (named) return dateOf(named[3]!, MONTHS[named[2]!], named[1]!);
+  const monthFirst = MONTH_DAY_YEAR.exec(written);
+  if (monthFirst) return dateOf(monthFirst[3]!, MONTHS[monthFirst[1]!], monthFirst[2]!);
+  return undefined;
+}
+
+function dateOf(year: string, month: number | undefined, day: string): IsoDate | undefined {
+  if (month === undefined) return undefined;
+  const iso = `${fullYear(year)}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+/** A year of two digits as Excel reads it: 00–29 in this century, 30–99 in the last. */
+function fullYear(year: string): string {
+  if (year.length === 4) return year;
+  return String(Number(year) < 30 ? 2000 + Number(year) : 1900 + Number(year));
+}
