@@ -6,8 +6,8 @@
  * beside the sealed secrets the backup would give away every second factor. The file holds password
  * hashes and keys: it is its owner's only (0600). Backups of the earlier format (gzipped JSON) restore too.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { access, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
@@ -15,6 +15,7 @@ import { gunzipSync } from 'node:zlib';
 import { countSealedTotpSecrets, TOTP_SECRET_KEY_FILE, totpSecretKeyMissing } from '../auth/totp-secret-key.ts';
 import { lastAuditEvent } from '../db/repositories/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { NewerSchemaError, refuseNewerSchema } from '../db/migrate.ts';
 import { holdsTar, readArchive, writeArchive, type ReadEntry } from './archive.ts';
 
 const BACKUP_FORMAT = 'steunregister-backup/2';
@@ -58,6 +59,7 @@ export class BackupRefusedError extends Error {}
 export async function writeBackup(handle: DatabaseHandle, auditDirectory: string, file: string): Promise<BackupSummary> {
   if (!handle.dumpDataDir) throw new BackupRefusedError('PostgreSQL is backed up with pg_dump or pg_basebackup, with the audit directory beside it (see README, "Backup and restore").');
   if (existsSync(file)) throw new BackupRefusedError(`${file} exists; a backup never overwrites a file.`);
+  await refuseUnwritableFolder(file);
   const audit = await readAuditFiles(auditDirectory);
   // The dump and the sequence number come from one moment: the database serves one query at a time.
   const lastAuditSeq = (await lastAuditEvent(handle.db))?.seq ?? 0;
@@ -77,6 +79,17 @@ export async function writeBackup(handle: DatabaseHandle, auditDirectory: string
     throw error;
   }
   return { createdAt: manifest.createdAt, lastAuditSeq, auditFiles: Object.keys(audit).length };
+}
+
+/** Refuses, before anything is dumped, a backup file whose folder does not exist or may not be written by this process. */
+async function refuseUnwritableFolder(file: string): Promise<void> {
+  const folder = dirname(file);
+  const refuse = (why: string) => new BackupRefusedError(`${file} cannot be written: its folder ${folder} ${why}. No backup was made.`);
+  const kind = await stat(folder).catch((error: NodeJS.ErrnoException) => Promise.reject(error.code === 'ENOENT' ? refuse('does not exist') : error));
+  if (!kind.isDirectory()) throw refuse('is not a folder');
+  await access(folder, constants.W_OK | constants.X_OK).catch((error: NodeJS.ErrnoException) => {
+    throw refuse(`may not be written by the user writing the backup (the server's, while it runs: ${error.code ?? error.message})`);
+  });
 }
 
 /** Where the process `writer` writes a backup to `file` before it is whole and moved into place. */
@@ -145,6 +158,13 @@ async function restoreDatabase(file: string, content: BackupContent, dataDir: st
       (error: Error) => Promise.reject(damaged(`its database cannot be read (${error.message})`)),
     );
     if (lastSeq < content.lastAuditSeq) throw damaged(`its database ends at audit event #${lastSeq}, not #${content.lastAuditSeq}`);
+    await refuseNewerSchema(restored).catch((error: unknown) => {
+      if (!(error instanceof NewerSchemaError)) throw error;
+      throw new BackupRefusedError(
+        `${file} was made by a newer version of Steunregister: its database has ${error.unknownMigrations.join(', ')}, which this version does not know. ` +
+          'Nothing was restored; restore it with that version or a newer one.',
+      );
+    });
     await restored.makeDurable();
     return await countSealedTotpSecrets(restored.db);
   } finally {

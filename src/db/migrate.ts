@@ -1,8 +1,43 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
+import { StartRefusedError } from '../start-refused.ts';
 import type { DatabaseHandle } from './connection.ts';
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+
+/**
+ * The database was migrated by a newer version: this one would write to a schema it does not know (a
+ * column it leaves out, a rule it does not keep), so it neither migrates nor serves it.
+ */
+export class NewerSchemaError extends StartRefusedError {
+  readonly unknownMigrations: string[];
+  constructor(unknownMigrations: string[]) {
+    super(
+      `The database was migrated by a newer version of Steunregister (${unknownMigrations.join(', ')}, unknown to this one): ` +
+        'use that version or a newer one.',
+    );
+    this.unknownMigrations = unknownMigrations;
+  }
+}
+
+/** The migrations this version knows, in the order they apply. */
+async function knownMigrations(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR)).filter((file) => file.endsWith('.sql')).sort();
+}
+
+async function appliedMigrations(handle: DatabaseHandle): Promise<Set<string>> {
+  return new Set((await handle.db.selectFrom('schemaMigration').select('name').execute()).map((row) => row.name));
+}
+
+/** Throws NewerSchemaError when the (migrated) database has a migration this version does not know. */
+export async function refuseNewerSchema(handle: DatabaseHandle): Promise<void> {
+  refuseUnknownMigrations(await appliedMigrations(handle), await knownMigrations());
+}
+
+function refuseUnknownMigrations(applied: Set<string>, known: readonly string[]): void {
+  const unknown = [...applied].filter((name) => !known.includes(name)).sort();
+  if (unknown.length > 0) throw new NewerSchemaError(unknown);
+}
 
 /** Applies, in name order, each SQL migration not applied yet; each in its own transaction. */
 export async function migrate(handle: DatabaseHandle): Promise<string[]> {
@@ -15,10 +50,9 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
       applied_at timestamptz not null default now()
     )`.execute(handle.db);
   }
-  const applied = new Set(
-    (await handle.db.selectFrom('schemaMigration').select('name').execute()).map((row) => row.name),
-  );
-  const files = (await readdir(MIGRATIONS_DIR)).filter((file) => file.endsWith('.sql')).sort();
+  const applied = await appliedMigrations(handle);
+  const files = await knownMigrations();
+  refuseUnknownMigrations(applied, files);
   const newlyApplied: string[] = [];
   for (const file of files) {
     if (applied.has(file)) continue;
