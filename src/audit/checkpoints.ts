@@ -205,7 +205,7 @@ export async function refuseChainBehindCheckpoints(db: Kysely<Database>, directo
     `The audit trail in the database ends at event #${(await lastAuditEvent(db))?.seq ?? 0}, but ${signedAt} covers it up to event #${furthest.seq}: ` +
       'the database was restored from an older backup? New events would fork the signed chain. ' +
       'Restore the newest backup of the database (`audit verify` checks it). If this is the backup you mean to restore and ' +
-      'the events after it are lost for good, record that with the same DATA_DIR and AUDIT_DIR: `npm run cli -- audit record-restore --operator NAME` signs a ' +
+      'the events after it are lost for good, record that with the same database (DATA_DIR, or DATABASE_URL on PostgreSQL) and AUDIT_DIR: `npm run cli -- audit record-restore --operator NAME` signs a ' +
       '"restored to event N" record in the audit directory, which `audit verify` accepts and reports.',
   );
 }

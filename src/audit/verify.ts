@@ -75,7 +75,12 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
   const furthest = checkpoints.at(-1);
   if (furthest && next < checkpoints.length) {
     const missing = (previous?.seq ?? 0) + 1;
-    return result({ seq: missing, reason: `it is missing: the checkpoint of ${furthest.at} covers the chain up to event #${furthest.seq}` });
+    return result({
+      seq: missing,
+      reason:
+        `it is missing: the checkpoint of ${furthest.at} covers the chain up to event #${furthest.seq} (events removed, or the database ` +
+        'restored from an older backup: if they are lost for good, `npm run cli -- audit record-restore --operator NAME` records the restore)',
+    });
   }
   return result();
 }
