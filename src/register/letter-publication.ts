@@ -36,6 +36,11 @@ function detailViolations(letter: StoredLetter, details: PublicationDetails, lat
   return violations;
 }
 
+/** Whether the letter is published, or its publication is scheduled, by the moment (ISO text). */
+function isPublicBy(letter: StoredLetter, moment: string): boolean {
+  return letter.publishedAt !== null || (letter.publishAt !== null && Date.parse(letter.publishAt) <= Date.parse(moment));
+}
+
 function refuseUnlessSent(letter: StoredLetter): void {
   if (letter.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
   if (letter.sentAt === null) throw new ValidationError([{ field: 'status', code: 'notSent' }]);
@@ -77,7 +82,7 @@ export async function recordPublication(
     // The letter prints the previous letter's figures and names it: published before it, it would make that
     // letter public before its own publication. Letters are published in the order of their dates.
     const previous = current.previousLetterId === null ? undefined : await existing(trx, current.previousLetterId);
-    if (previous && previous.publishedAt === null && (previous.publishAt === null || Date.parse(previous.publishAt) > Date.parse(at))) {
+    if (previous && !isPublicBy(previous, at)) {
       throw new ValidationError([{ field: 'publishAt', code: 'previousLetterNotPublished', params: { date: previous.referenceDate } }]);
     }
     const { paperNumber, publishedOn } = details;
@@ -129,10 +134,8 @@ async function publishNow(trx: Db, context: RequestContext, id: string): Promise
   // The previous letter goes first (its moment has come too, or this one waits for it): this one prints its figures.
   if (letter.previousLetterId !== null) {
     const previous = await existing(trx, letter.previousLetterId, { forUpdate: true });
-    if (previous.publishedAt === null) {
-      if (previous.publishAt === null || Date.parse(previous.publishAt) > Date.parse(publishedAt)) return;
-      await publishNow(trx, context, previous.id);
-    }
+    if (!isPublicBy(previous, publishedAt)) return;
+    await publishNow(trx, context, previous.id);
   }
   const overviewIds = letter.publicSnapshot.overview.flatMap((group) => group.items.map((item) => item.publicId));
   await publication.publish(
