@@ -28,6 +28,8 @@ export {
 
 /** No assessment or licence of this register is older than the support it is about (2014). */
 const MAX_TEXT = 4000;
+/** The longest reason for overriding the licence rule, or note on granting inspection. */
+export const MAX_NOTE = 2000;
 /** A licence for more than five years is not one this register expects (a typing error, e.g. 2205). */
 const MAX_VALIDITY_YEARS = 5;
 

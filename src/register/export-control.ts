@@ -9,6 +9,7 @@ import {
   assessmentViolations,
   gateState,
   licenceViolations,
+  MAX_NOTE,
   shipmentViolation,
   type AssessmentInput,
   type GateLicence,
@@ -33,8 +34,6 @@ export const QUEUE_PAGE_SIZE = 100;
 
 const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
 const today = (context: RequestContext) => todayInAmsterdam(context.now());
-/** The longest reason for overriding the rule, or note on granting inspection (as the API takes them). */
-const MAX_NOTE = 2000;
 
 export interface ExportControl {
   deliveryId: string;

@@ -7,6 +7,7 @@ import {
   EXPORT_CRITERIA,
   EXPORT_REPORTS,
   GATE_STATES,
+  MAX_NOTE,
   MILITARY_LIST_CATEGORIES,
   UN_REGISTER_CATEGORIES,
   WITHHELD_GROUNDS,
@@ -95,7 +96,7 @@ const LicenceInputSchema = z
 
 const RequirementSchema = z.object({ id: z.uuid(), deliveryId: z.uuid(), required: z.boolean(), reason: z.string(), decidedById: z.uuid().nullable(), decidedByName: z.string(), decidedAt: z.iso.datetime() }).openapi('ExportRequirement');
 
-const RequirementInputSchema = z.strictObject({ required: z.boolean(), reason: multilineText(2000) }).openapi('ExportRequirementInput');
+const RequirementInputSchema = z.strictObject({ required: z.boolean(), reason: multilineText(MAX_NOTE) }).openapi('ExportRequirementInput');
 
 export const ExportControlSchema = z
   .object({
@@ -223,7 +224,7 @@ export const grantInspectionRoute = createRoute(
     path: '/export-assessments/{id}/inspection-grants',
     tags: ['export control'],
     summary: 'Let parliament inspect this assessment confidentially',
-    request: { params: AssessmentIdParamSchema, headers: idempotencyKey, ...jsonBody(z.strictObject({ note: multilineText(2000).default('') }).openapi('InspectionGrantInput')) },
+    request: { params: AssessmentIdParamSchema, headers: idempotencyKey, ...jsonBody(z.strictObject({ note: multilineText(MAX_NOTE).default('') }).openapi('InspectionGrantInput')) },
     responses: { 201: json(AssessmentSchema, 'The assessment'), ...problemResponses(400, 401, 403, 404, 415, 422) },
   }),
 );
