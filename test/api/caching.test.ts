@@ -1,6 +1,6 @@
 /**
  * What browsers and proxies may keep: nothing of an answer to a session; a final letter's rendering
- * made once and kept (strong ETag, immutable once the paper number is in); the built browser
+ * made once and checked by its strong ETag (its paper number may be corrected); the built browser
  * application compressed ahead of time, its hashed files kept for a year and index.html checked each time.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -51,15 +51,15 @@ describe('caching and compression', () => {
     expect((await anonymous('GET', '/public/letters')).headers.get('cache-control')).toBe('no-cache');
   });
 
-  it('renders a final letter once, with a strong ETag, kept for good once it has its paper number', async () => {
+  it('renders a final letter once, with a strong ETag that readers check, so that a corrected paper number reaches them', async () => {
     const [letter] = (await anonymous('GET', '/public/letters')).body.items;
     expect(letter.paperNumber).toBeTruthy();
-    const path = `/public/letters/${letter.id}/renderings/pdf`;
+    const path = `/public/letters/${letter.id}/renderings/html`;
     const first = await anonymous('GET', path);
     expect(first.status).toBe(200);
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[\w-]{43}"$/);
-    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(first.headers.get('cache-control')).toBe('public, no-cache');
 
     // That it is rendered once is the rendering cache's to show (src/api/public/rendering-cache.test.ts).
     const concurrent = await Promise.all(Array.from({ length: 20 }, () => anonymous('GET', path)));
@@ -69,6 +69,15 @@ describe('caching and compression', () => {
     expect(unchanged.status).toBe(304);
     expect(unchanged.body).toBeUndefined();
     expect(unchanged.headers.get('etag')).toBe(etag);
+
+    const correctedNumber = letter.paperNumber.replace(/\d+$/, (number: string) => String(Number(number) + 1));
+    const author = apiClient(scratch.handle.db, { role: 'letterAuthor' });
+    const correction = await author('POST', `/letters/${letter.id}/publication-corrections`, { paperNumber: correctedNumber, publishedOn: letter.publishedOn, reason: 'Verkeerd nummer overgenomen' });
+    expect(correction.status).toBe(200);
+    const corrected = await anonymous('GET', path, undefined, { 'If-None-Match': etag! });
+    expect(corrected.status).toBe(200);
+    expect(corrected.headers.get('etag')).not.toBe(etag);
+    expect(corrected.body).toContain(correctedNumber);
   });
 
   it('limits how many renderings one address may ask for without a session', async () => {

@@ -105,8 +105,8 @@ export function publicRoutes() {
       const doc = letterDocument(published.letter, { paperNumber: published.paperNumber, isDraft: false });
       return renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, createdAt: new Date(`${published.letterDate}T00:00:00Z`) });
     });
-    // Once the paper number is in, nothing of the rendering can change any more: it is kept for a year.
-    c.header('Cache-Control', published.paperNumber ? 'public, max-age=31536000, immutable' : 'public, no-cache');
+    // Checked by its ETag each time: the paper number it prints may still be corrected.
+    c.header('Cache-Control', 'public, no-cache');
     c.header('ETag', rendering.etag);
     if (namesCurrentTag(c.req.header('if-none-match'), rendering.etag)) return c.body(null, 304);
     return sendRendering(c, rendering, `leveringenbrief-${published.referenceDate}`);
