@@ -26,7 +26,13 @@ describe('reading CSV files', () => {
   it('takes the separator a first line "sep=" names, and leaves that line out as Excel does', () => {
     expect(readCsv(bytes('\uFEFFsep=;\r\na,b;c\r\n1,50;2\r\n'))).toEqual([['a,b', 'c'], ['1,50', '2']]);
     expect(readCsv(bytes('sep=,\na;b,c\n'))).toEqual([['a;b', 'c']]);
-    expect(readCsv(bytes('sep=|\na;b\n'))).toEqual([['sep=|'], ['a;b']]);
+    // One it does not know is a line of text like any other, a title: the next line's separator is taken.
+    expect(readCsv(bytes('sep=|\na;b\n'))).toEqual([['sep=|'], ['a', 'b']]);
+  });
+
+  it('takes the separator of the first line that has one, passing over a title above the headers', () => {
+    expect(readCsv(bytes('Leveringen 2025\r\n\r\na;b;c,d\r\n1,50;2;3\r\n'))).toEqual([['Leveringen 2025'], [''], ['a', 'b', 'c,d'], ['1,50', '2', '3']]);
+    expect(readCsv(bytes('a\nb\n'))).toEqual([['a'], ['b']]);
   });
 
   it('keeps separators, line breaks and doubled quotes inside quoted fields (RFC 4180), and blank lines as rows (their numbers count)', () => {

@@ -98,7 +98,7 @@ const SEPARATORS: readonly Separator[] = [',', ';', '\t'];
 
 /**
  * The text and its separator: the one a first line "sep=;" (or "sep=," or a tab) names, which Excel reads
- * and then hides, so that the header is row 1 there and here; otherwise the one the header line uses most.
+ * and then hides; otherwise the one the header line uses most.
  */
 function withSeparator(text: string): { text: string; separator: Separator } {
   const named = /^sep=([,;\t])(\r\n|\r|\n)/.exec(text);
@@ -106,14 +106,18 @@ function withSeparator(text: string): { text: string; separator: Separator } {
   return { text, separator: separatorOf(text) };
 }
 
-/** The separator the header line uses most outside quotes; a comma where none is used more. */
+/**
+ * The separator the first line that has one uses most outside quotes (a title above the headers has
+ * none); a comma where none is used more.
+ */
 function separatorOf(text: string): Separator {
   const counts = new Map<string, number>(SEPARATORS.map((separator) => [separator, 0]));
   let quoted = false;
   for (const character of text) {
     if (character === '"') quoted = !quoted;
-    else if (!quoted && (character === '\n' || character === '\r')) break;
-    else if (!quoted && counts.has(character)) counts.set(character, counts.get(character)! + 1);
+    else if (!quoted && (character === '\n' || character === '\r')) {
+      if ([...counts.values()].some((count) => count > 0)) break;
+    } else if (!quoted && counts.has(character)) counts.set(character, counts.get(character)! + 1);
   }
   return [...counts].reduce((most, candidate) => (candidate[1] > most[1] ? candidate : most))[0] as Separator;
 }

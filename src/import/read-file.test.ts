@@ -41,6 +41,35 @@ describe('reading an import file', () => {
     expect([sheet!.definition.sheet, headerFaults(sheet!)]).toEqual(['valuation', []]);
   });
 
+  it('finds the headers below a title, a subtitle and blank rows, merged over the columns or not, and numbers the rows as the sheet does', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('Waarderingen');
+    worksheet.addRows([['Waarderingen Oekraïne 2025'], ['Stand per 1 september 2025'], [], VALUATION_HEADERS, ['W1', 'D1', 1, 'x', 'y'], [], ['W2', 'D1', 2, 'x', 'y']]);
+    worksheet.mergeCells('A1:E1');
+    const [sheet] = await readImportFile('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect([sheet!.headerRowNumber, headerFaults(sheet!), sheet!.rows.map((read) => [read.rowNumber, read.cells.get('externalReference')])]).toEqual([
+      4,
+      [],
+      [
+        [5, 'W1'],
+        [7, 'W2'],
+      ],
+    ]);
+
+    // A title line of a CSV file has no separator, or the ones Excel pads it with: the header line decides.
+    for (const title of ['Waarderingen 2025', 'Waarderingen, stand 2025;;;;']) {
+      const [fromCsv] = await readImportFile('w.csv', csv(`${title}\r\n${VALUATION_HEADERS.join(';')}\r\nW1;D1;1,50;x;y\r\n`));
+      expect([fromCsv!.headerRowNumber, fromCsv!.rows.map((read) => [read.rowNumber, read.cells.get('amountCents')])]).toEqual([2, [[3, '1,50']]]);
+    }
+  });
+
+  it('takes no sheet whose headers have a row of more than one value above them, nor headers below the first rows, so that no row is left out unseen', async () => {
+    const dataAbove = `W0;D1;1;x;y\r\n${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
+    const twoHeaderRows = `Waardering;;Bedrag;;\r\n${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
+    const farDown = `${'Titel\r\n'.repeat(6)}${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
+    for (const content of [dataAbove, twoHeaderRows, farDown]) expect(await refusal('w.csv', csv(content))).toEqual({ code: 'noKnownSheet', params: {} });
+  });
+
   it('reads a sheet of Excel\'s "Unicode text" (UTF-16, tab-separated, saved as .txt) by its headers', async () => {
     const unicodeText = Buffer.from(`\uFEFF${VALUATION_HEADERS.join('\t')}\r\nW1\tD1\t€ 1.234,56\treplacementValue\t2025-03-01\r\n`, 'utf16le');
     const [sheet] = await readImportFile('Waarderingen.txt', new Uint8Array(unicodeText));

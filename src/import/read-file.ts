@@ -14,7 +14,7 @@ import { ArchiveError, checkedWorkbookArchive } from './workbook-archive.ts';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 
 export interface ReadRow {
-  /** The row's number as the spreadsheet shows it (the header is row 1). */
+  /** The row's number as the spreadsheet shows it. */
   rowNumber: number;
   /** Whether the row is hidden in the workbook (by a filter, or hidden by hand): its user does not see it. */
   hidden: boolean;
@@ -42,6 +42,8 @@ export interface ReadSheet {
   visibility: SheetVisibility;
   /** Where each column the sheet has was found: its header as written and its letter. */
   columns: ReadonlyMap<string, { header: string; letter: string }>;
+  /** The row of the column headers: 1, or the row below a title. */
+  headerRowNumber: number;
   headerFaults: HeaderFault[];
   rows: ReadRow[];
 }
@@ -205,11 +207,38 @@ function cellValue(value: unknown): CellValue {
 
 const isBlank = (cell: CellValue | undefined) => cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
 
+/** How many rows a sheet may have above its column headers: a title, a subtitle, a date, blank rows between them. */
+const MAX_TITLE_ROWS = 5;
+
+/** A row above the headers: blank, or one text only (a title, merged over several cells or not). */
+function isTitleRow(cells: readonly CellValue[] | undefined): boolean {
+  const texts = new Set(Object.values(cells ?? []).filter((cell) => !isBlank(cell)).map((cell) => (typeof cell === 'object' ? cell?.shown : String(cell).trim())));
+  return texts.size <= 1;
+}
+
+function headersOf(cells: readonly CellValue[] | undefined): string[] {
+  return Array.from(cells ?? [], (cell) => (isBlank(cell) || typeof cell === 'object' ? '' : String(cell)));
+}
+
+/**
+ * The sheet's column headers: on row 1, or below rows of a title. A row above them with more than one
+ * value (a row of data, headers over two rows) makes the sheet one of no records, so that no row is left
+ * out unseen.
+ */
+function headerRowOf(rows: Table['rows']): { index: number; headers: string[]; recognised: NonNullable<ReturnType<typeof sheetOfHeaders>> } | undefined {
+  for (let index = 0; index <= MAX_TITLE_ROWS && index < rows.length; index++) {
+    const headers = headersOf(rows[index]);
+    const recognised = sheetOfHeaders(headers);
+    if (recognised) return { index, headers, recognised };
+    if (!isTitleRow(rows[index])) return undefined;
+  }
+  return undefined;
+}
+
 function toSheet(table: Table): ReadSheet | undefined {
-  const headerRow = table.rows[0] ?? [];
-  const headers = Array.from(headerRow, (cell) => (isBlank(cell) || typeof cell === 'object' ? '' : String(cell)));
-  const recognised = sheetOfHeaders(headers);
-  if (!recognised) return undefined;
+  const headerRow = headerRowOf(table.rows);
+  if (!headerRow) return undefined;
+  const { headers, recognised } = headerRow;
   const { definition } = recognised;
   const positions: [number, ImportColumn][] = [];
   const columns = new Map<string, { header: string; letter: string }>();
@@ -226,13 +255,15 @@ function toSheet(table: Table): ReadSheet | undefined {
       columns.set(found.key, { header: header.trim(), letter });
     }
   });
-  headerFaults.push(...unheadedColumns(headers, table.rows));
+  const firstDataRow = headerRow.index + 1;
+  headerFaults.push(...unheadedColumns(headers, table.rows, firstDataRow));
   // A row with values only in columns of no field (one of remarks) has a fault of its header row already.
-  const dataRows = table.rows.slice(1).flatMap((cells, index) => {
+  const dataRows = table.rows.slice(firstDataRow).flatMap((cells, offset) => {
     if (!cells || positions.every(([position]) => isBlank(cells[position]))) return [];
-    return [{ rowNumber: index + 2, hidden: table.hiddenRows.has(index + 2), cells: new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)])) }];
+    const rowNumber = firstDataRow + offset + 1;
+    return [{ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)])) }];
   });
-  return { definition, name: table.name, visibility: table.visibility, columns, headerFaults, rows: dataRows };
+  return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, headerFaults, rows: dataRows };
 }
 
 /**
@@ -240,10 +271,10 @@ function toSheet(table: Table): ReadSheet | undefined {
  * unseen (a header deleted by mistake, remarks beside the template's columns). Each is a fault of the
  * header row that names the first row with a value in it.
  */
-function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[] | undefined)[]): HeaderFault[] {
+function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[] | undefined)[], firstDataRow: number): HeaderFault[] {
   const firstRow = new Map<number, number>();
   rows.forEach((cells, index) => {
-    if (index === 0 || !cells) return;
+    if (index < firstDataRow || !cells) return;
     // By its keys: only the cells a sparse row has, where forEach would look at every hole up to its last.
     for (const key of Object.keys(cells)) {
       const position = Number(key);

@@ -47,8 +47,8 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
  */
 function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']): void {
   for (const row of rows) {
-    // Row 1 is the sheet's headers, with faults of their own.
-    if (row.outcome === 'example' || row.outcome === 'unchanged' || row.rowNumber === 1 || mayCreate(actor, row.sheet)) continue;
+    // The sheet's header row has faults of its own.
+    if (row.outcome === 'example' || row.outcome === 'unchanged' || row.rowNumber === row.source.headerRowNumber || mayCreate(actor, row.sheet)) continue;
     const params = { sheet: row.sheetName, role: actor?.role ?? '', roles: rolesCreating(row.sheet).join(',') };
     refuseRow(row, { field: 'sheet', code: 'sheetOfOtherRole', params, column: '', columnLetter: null });
   }

@@ -77,7 +77,7 @@ export function refuseRow(row: PlannedRow, fault: ImportFault): void {
 
 /**
  * A hidden sheet's rows cannot be seen by whoever checks the file before importing it: each row of one
- * (the example aside) gets this fault, and so does its row 1, which names the sheet. Undefined for a
+ * (the example aside) gets this fault, and so does its header row, which names the sheet. Undefined for a
  * visible sheet and for a hidden one without such rows.
  */
 function hiddenSheetFault(source: ReadSheet, read: readonly PlannedRow[]): ImportFault | undefined {
@@ -88,13 +88,13 @@ function hiddenSheetFault(source: ReadSheet, read: readonly PlannedRow[]): Impor
   return fault;
 }
 
-/** A sheet's row 1, when the sheet is hidden, or its headers lack a column, name one twice or one the template does not have. */
+/** A sheet's header row, when the sheet is hidden, or its headers lack a column, name one twice or one the template does not have. */
 function headerRow(source: ReadSheet, hidden: ImportFault | undefined): PlannedRow {
   const faults = source.headerFaults.map(({ code, field, header, letter, params }) => ({ field, code, params, column: header, columnLetter: letter }));
   return {
     sheet: source.definition.sheet,
     sheetName: source.name,
-    rowNumber: 1,
+    rowNumber: source.headerRowNumber,
     reference: null,
     outcome: 'invalid',
     faults: hidden ? [hidden, ...faults] : faults,
