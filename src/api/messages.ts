@@ -191,6 +191,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hiddenSheet: (p) =>
       `Het blad ${p.sheet} is ${p.visibility === 'veryHidden' ? 'zeer verborgen (Excel toont het niet bij Zichtbaar maken; zet in de VBA-editor de eigenschap Visible van het blad op xlSheetVisible)' : 'verborgen'}, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.`,
     hiddenRow: () => 'Deze regel is verborgen (door een filter of met Verbergen), dus niet te zien; maak hem zichtbaar om hem te importeren, of verwijder hem.',
+    hiddenColumn: () => 'Deze kolom is verborgen, dus deze waarde is niet te zien; maak de kolom zichtbaar om de regel te importeren, of maak de cel leeg.',
     duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van ${p.sheet ? `het blad ${p.sheet}` : 'dit blad'} (hoofdletters en spaties tellen niet mee); geef elke regel een eigen kenmerk.`,
     unknownDeliveryReference: (p) =>
       `Er is geen levering met ${p.reference ? `het kenmerk ${p.reference}` : 'dit kenmerk'}, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.`,
@@ -373,6 +374,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hiddenSheet: (p) =>
       `The sheet ${p.sheet} is ${p.visibility === 'veryHidden' ? "very hidden (Excel's Unhide does not list it; in the VBA editor set the sheet's Visible property to xlSheetVisible)" : 'hidden'}, so its rows cannot be seen; unhide the sheet to import them, or remove it.`,
     hiddenRow: () => 'This row is hidden (by a filter or by Hide), so it cannot be seen; unhide it to import it, or delete it.',
+    hiddenColumn: () => 'This column is hidden, so this value cannot be seen; unhide the column to import the row, or clear the cell.',
     duplicateReference: (p) => `This reference is on row ${p.row} of ${p.sheet ? `the sheet ${p.sheet}` : 'this sheet'} already (capitals and spaces do not count); give every row its own reference.`,
     unknownDeliveryReference: (p) =>
       `There is no delivery with ${p.reference ? `the reference ${p.reference}` : 'this reference'}, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.`,

@@ -19,6 +19,8 @@ export interface ReadRow {
   /** Whether the row is hidden in the workbook (by a filter, or hidden by hand): its user does not see it. */
   hidden: boolean;
   cells: ReadonlyMap<string, CellValue>;
+  /** The fields whose cells hold a value in a column the workbook hides: its user does not see them. */
+  hiddenCells: readonly string[];
 }
 
 /** What is wrong with a sheet's header row: a column it lacks, names twice, that the template does not have, or that has values but no header. */
@@ -88,7 +90,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   const startsWith = (signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
   if (startsWith(COMPOUND_FILE_SIGNATURE)) throw new UnreadableFileError('oldOrProtectedWorkbook');
   if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError('notSpreadsheetOrText');
-  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), hiddenRows: new Set<number>(), date1904: false }];
+  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), hiddenRows: new Set<number>(), hiddenColumns: new Set<number>(), date1904: false }];
   const sheets = tables.flatMap((table) => {
     const sheet = toSheet(table);
     return sheet ? [sheet] : [];
@@ -125,6 +127,8 @@ interface Table {
   rows: CellValue[][];
   /** The numbers of the rows the workbook hides. */
   hiddenRows: ReadonlySet<number>;
+  /** The columns the workbook hides, by index from 0. */
+  hiddenColumns: ReadonlySet<number>;
   /** Whether the workbook counts its dates from 1904 (as Excel for Mac once did) rather than 1900. */
   date1904: boolean;
 }
@@ -148,7 +152,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
   // A Word document or a PowerPoint presentation is a ZIP archive too, one that holds no sheet at all.
   if (workbook.worksheets.length === 0) throw new UnreadableFileError('notASpreadsheet');
   const date1904 = workbook.properties.date1904 === true;
-  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, visibility: worksheet.state, ...rowsOf(worksheet), date1904 }));
+  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, visibility: worksheet.state, ...rowsOf(worksheet), hiddenColumns: hiddenColumnsOf(worksheet), date1904 }));
 }
 
 /**
@@ -165,6 +169,15 @@ function rowsOf(worksheet: ExcelJS.Worksheet): Pick<Table, 'rows' | 'hiddenRows'
     if (row?.hidden) hiddenRows.add(rowNumber);
   }
   return { rows, hiddenRows };
+}
+
+/** The columns a sheet hides: only those its column definitions name (getColumn would make one for any column asked). */
+function hiddenColumnsOf(worksheet: ExcelJS.Worksheet): Set<number> {
+  const hidden = new Set<number>();
+  (worksheet.columns ?? []).forEach((column, index) => {
+    if (column.hidden) hidden.add(index);
+  });
+  return hidden;
 }
 
 /** exceljs's own store of a row's cells, by column less one; a column without a cell is a hole. */
@@ -261,7 +274,9 @@ function toSheet(table: Table): ReadSheet | undefined {
   const dataRows = table.rows.slice(firstDataRow).flatMap((cells, offset) => {
     if (!cells || positions.every(([position]) => isBlank(cells[position]))) return [];
     const rowNumber = firstDataRow + offset + 1;
-    return [{ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)])) }];
+    const cellsOfRow = new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)]));
+    const hiddenCells = positions.filter(([position]) => table.hiddenColumns.has(position) && !isBlank(cells[position])).map(([, found]) => found.key);
+    return [{ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells }];
   });
   return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, headerFaults, rows: dataRows };
 }

@@ -57,12 +57,14 @@ function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']
 /**
  * A row hidden in the workbook (by a filter, or by hand) is not seen by whoever checks the file, as a
  * hidden sheet's rows are not: one that would create a record gets a fault saying so, first among its
- * faults. A hidden row the register holds unchanged changes nothing and is no fault.
+ * faults; so does each of its values in a column the workbook hides. A row the register holds unchanged
+ * changes nothing and has no such fault.
  */
 function refuseHiddenRows(rows: PlannedRow[]): void {
   for (const row of rows) {
-    if (!row.hidden || row.outcome === 'example' || row.outcome === 'unchanged') continue;
-    refuseRow(row, { field: 'row', code: 'hiddenRow', params: {}, column: '', columnLetter: null });
+    if (row.outcome === 'example' || row.outcome === 'unchanged') continue;
+    if (row.hiddenCells.length > 0) addFaults(row, row.hiddenCells.map((field) => ({ field, code: 'hiddenColumn' })));
+    if (row.hidden) refuseRow(row, { field: 'row', code: 'hiddenRow', params: {}, column: '', columnLetter: null });
   }
 }
 

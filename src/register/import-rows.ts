@@ -27,6 +27,8 @@ export interface PlannedRow extends Omit<ImportRowReport, 'values'> {
   source: ReadSheet;
   /** Hidden in the workbook (by a filter, or by hand). */
   hidden: boolean;
+  /** The fields whose values are in columns the workbook hides. */
+  hiddenCells: readonly string[];
 }
 
 const ReferenceSchema = safeText(200).trim().min(1);
@@ -103,6 +105,7 @@ function headerRow(source: ReadSheet, hidden: ImportFault | undefined): PlannedR
     deliveryRow: null,
     source,
     hidden: false,
+    hiddenCells: [],
   };
 }
 
@@ -126,6 +129,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
     deliveryRow: null,
     source,
     hidden: row.hidden,
+    hiddenCells: row.hiddenCells,
   };
   if (reference && EXAMPLE_MARKERS.includes(reference.toUpperCase())) return { ...planned, outcome: 'example' };
   const violations: RuleViolation[] = [];

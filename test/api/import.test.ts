@@ -281,6 +281,30 @@ describeEachDatabase('import', (database) => {
     expect(await database().db.selectFrom('importedRecord').select('recordId').where('externalReference', 'in', ['FILTER-2', 'FILTER-3']).execute()).toEqual([]);
   });
 
+  it('refuses a value in a hidden column, which its user does not see, unless the register holds the row unchanged; a hidden empty column is no fault', async () => {
+    const headings = ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron', 'Omschrijving', 'Eenheid'];
+    const workbook = async (rows: (string | null)[][], hidden: boolean) => {
+      const made = new ExcelJS.Workbook();
+      const sheet = made.addWorksheet('Leveringen');
+      sheet.addRows([headings, ...rows]);
+      sheet.getColumn(6).hidden = hidden;
+      sheet.getColumn(7).hidden = hidden;
+      return asUpload(new Uint8Array(await made.xlsx.writeBuffer()), 'kolommen.xlsx');
+    };
+    const delivery = (reference: string, description: string | null) => [reference, 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting', description, null];
+    expect((await registrar('POST', '/imports', { ...(await workbook([delivery('COLUMN-1', 'Eerste partij')], false)), mode: 'allOrNothing' })).body).toMatchObject({ committed: true });
+
+    const withHiddenColumn = await workbook([delivery('COLUMN-1', 'Eerste partij'), delivery('COLUMN-2', 'Voor de mariniers'), delivery('COLUMN-3', null)], true);
+    const dryRun = await registrar('POST', '/imports/dry-run', withHiddenColumn, { 'Accept-Language': 'en' });
+    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.field} ${fault.columnLetter}: ${fault.reason}`)])).toEqual([
+      [2, 'unchanged', []],
+      [3, 'invalid', ['description F: This column is hidden, so this value cannot be seen; unhide the column to import the row, or clear the cell.']],
+      [4, 'create', []],
+    ]);
+    expect((await registrar('POST', '/imports', { ...withHiddenColumn, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
+    expect(await database().db.selectFrom('importedRecord').select('recordId').where('externalReference', 'in', ['COLUMN-2', 'COLUMN-3']).execute()).toEqual([]);
+  });
+
   it('refuses what is no import with a reason that names the file, and changes nothing', async () => {
     // Each refusal is an audit event; the register itself is as it was.
     const registerSize = async () => Number((await database().db.selectFrom('importedRecord').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
