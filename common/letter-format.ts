@@ -76,6 +76,12 @@ export function formatLetterDate(date: IsoDate): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/** "augustus 2025", as the letter says up to when something was counted ("tot en met augustus 2025"). */
+export function formatLetterMonth(date: IsoDate): string {
+  const { year, month } = dateParts(date);
+  return `${MONTHS[month - 1]} ${year}`;
+}
+
 /** "31 aug. 2025", as in the heading of the letter's table. */
 export function formatTableDate(date: IsoDate): string {
   const { year, month, day } = dateParts(date);

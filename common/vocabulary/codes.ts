@@ -278,6 +278,7 @@ export const LETTER_FIGURE_NAMES = [
   'industry.coproductionProjects',
   'industry.demandBundles',
   'readiness.judgement',
+  'trainingCountsUpTo',
 ] as const;
 export type LetterFigureName = (typeof LETTER_FIGURE_NAMES)[number];
 

@@ -246,6 +246,7 @@ export const en: Vocabulary = {
     budgetCommitment: 'amount of a pledge or commitment, by its identifier',
     'readiness.judgement': 'the judgement of the effects on readiness (the most severe)',
     training: 'a count or amount of a training programme, by its short name and the measure',
+    trainingCountsUpTo: 'month and year up to which the training was counted (the last count up to the reference date: "augustus 2025")',
   },
   trainingFrameworks: {
     euMission: 'EU mission',

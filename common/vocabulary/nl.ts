@@ -342,6 +342,7 @@ export const nl: Vocabulary = {
     budgetCommitment: 'bedrag van een toezegging of verplichting, met haar kenmerk',
     'readiness.judgement': 'het oordeel over de effecten op de gereedheid (het zwaarste)',
     training: 'een aantal of bedrag van een trainingsprogramma, met zijn korte naam en de maat',
+    trainingCountsUpTo: 'maand en jaar tot en met wanneer de trainingen zijn geteld (de laatste telling tot de peildatum: "augustus 2025")',
   },
   trainingFrameworks: {
     euMission: 'EU-missie',

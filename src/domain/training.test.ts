@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TRAINING_MEASURES, contributionViolations, trainingFigureAt, type Contribution, type ContributionInput } from './training.ts';
+import { TRAINING_MEASURES, contributionViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput } from './training.ts';
 
 const TODAY = '2025-09-10';
 const valid: ContributionInput = {
@@ -89,5 +89,13 @@ describe('a training figure at a reference date', () => {
     expect(trainingFigureAt(rows, 'trainees', '2025-08-31')).toEqual({ value: 220, qualifier: 'approximate' });
     expect(trainingFigureAt(rows, 'trainers', '2025-08-31')).toEqual({ value: 20, qualifier: 'maximum' });
     expect(TRAINING_MEASURES.map((measure) => trainingFigureAt(rows, measure, '2025-08-30'))).toEqual(TRAINING_MEASURES.map(() => null));
+  });
+
+  it('says up to when the training given was counted at a date: the latest count up to it, a plan aside', () => {
+    const plan = { ...contribution('2025-09-05', 0), trainees: null, costEstimateCents: 500_000_000, soldiersPerRotation: 90 };
+    const rows = [contribution('2025-05-31', 100), contribution('2025-08-31', 220), plan, contribution('2025-10-31', 300)];
+    expect(trainingCountedUpTo(rows, '2025-09-10')).toBe('2025-08-31');
+    expect(trainingCountedUpTo(rows, '2025-08-30')).toBe('2025-05-31');
+    expect(trainingCountedUpTo(rows, '2025-05-30')).toBeNull();
   });
 });

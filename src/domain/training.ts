@@ -109,3 +109,14 @@ export function trainingFigureAt(contributions: readonly Contribution[], measure
     .sort((a, b) => b.countsUpTo.localeCompare(a.countsUpTo) || b.recordedAt.localeCompare(a.recordedAt));
   return known[0] ? measureOf(known[0], measure) : null;
 }
+
+/** The measures of training given, as against a plan's rotations and cost. */
+const GIVEN_TRAINING: readonly TrainingMeasure[] = ['trainers', 'trainees', 'courses'];
+
+/** The date up to which the training given was counted at a reference date: the latest count of any programme up to it. */
+export function trainingCountedUpTo(contributions: readonly Contribution[], referenceDate: IsoDate): IsoDate | null {
+  const counted = contributions
+    .filter((contribution) => contribution.countsUpTo <= referenceDate && GIVEN_TRAINING.some((measure) => measureOf(contribution, measure) !== null))
+    .map((contribution) => contribution.countsUpTo);
+  return counted.length === 0 ? null : counted.reduce((latest, date) => (date > latest ? date : latest));
+}

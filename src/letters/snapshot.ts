@@ -8,7 +8,7 @@ import type { IndustryFacts } from '../domain/industry.ts';
 import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
 import type { EpfOverview } from '../domain/epf.ts';
 import { overallEffect } from '../domain/readiness.ts';
-import { trainingFigureAt, type Contribution } from '../domain/training.ts';
+import { trainingCountedUpTo, trainingFigureAt, type Contribution } from '../domain/training.ts';
 import {
   COMPARISON_PRECISION,
   countInWords,
@@ -17,6 +17,7 @@ import {
   formatLetterAmount,
   formatLetterAmountInWords,
   formatLetterDate,
+  formatLetterMonth,
   formatPercent,
   formatPublishedFigure,
   formatTableDate,
@@ -219,10 +220,13 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: 
 
 /**
  * Each programme's measures at the reference date: `training:stc.trainers` in digits ("71"), with
- * `:inWords` written out ("twintig"); the estimated cost as an amount ("€5 mln.").
+ * `:inWords` written out ("twintig"); the estimated cost as an amount ("€5 mln."). And the month the
+ * training given was counted up to, of all programmes ("augustus 2025").
  */
-function trainingFigures(inputs: LetterInputs): Map<`training:${string}`, string> {
-  const figures = new Map<`training:${string}`, string>();
+function trainingFigures(inputs: LetterInputs): Map<`training:${string}` | 'trainingCountsUpTo', string> {
+  const figures = new Map<`training:${string}` | 'trainingCountsUpTo', string>();
+  const countedUpTo = trainingCountedUpTo(inputs.training.flatMap((programme) => programme.contributions), inputs.referenceDate);
+  if (countedUpTo !== null) figures.set('trainingCountsUpTo', formatLetterMonth(countedUpTo));
   for (const programme of inputs.training) {
     for (const measure of TRAINING_MEASURES) {
       const figure = trainingFigureAt(programme.contributions, measure, inputs.referenceDate);

@@ -227,6 +227,8 @@ describeEachDatabase('every figure of a letter at its reference date', (database
       'training:proef.trainers': '12',
       'training:proef.trainers:inWords': 'twaalf',
       'training:proef.trainees': '200',
+      // The last count up to the date; the one after it (July) is not known yet.
+      trainingCountsUpTo: 'juni 2025',
       'readiness.judgement': 'acceptabel',
       'industry.contracts': '2',
       'industry.contractValue': '€150 mln.',
