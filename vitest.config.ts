@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './test/support/slow-first-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -12,6 +13,7 @@ export default defineConfig({
     isolate: false,
     unstubEnvs: true,
     restoreMocks: true,
+    sequence: { sequencer: SlowFirstSequencer },
     // Limits that catch a test that hangs, not speeds a test must keep: on a busy machine opening a
     // database in a data folder (initdb) alone can take half a minute.
     testTimeout: 120_000,
