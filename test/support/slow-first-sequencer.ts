@@ -2,19 +2,25 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The kinds of test file that take longest: browser tests, tests that start processes or take backups,
- * property campaigns. Short files with a long run (the accessibility walks are a few lines each).
+ * The kinds of test file that take longest, the longest-running kinds first: the accessibility walks (a
+ * few lines each), backups, the embedded database's data folders and property campaigns, the other
+ * browser tests, the command line's processes.
  */
-const SLOW_KINDS = [/^test\/e2e\//, /^test\/backup\//, /^test\/cli\//, /^test\/db\/embedded-database/, /\.property\.test\.ts$/];
+const SLOW_KINDS = [/^test\/e2e\/accessibility-/, /^test\/backup\//, /^test\/db\/embedded-database/, /\.property\.test\.ts$/, /^test\/e2e\//, /^test\/cli\//];
 
 /**
- * Runs the slow kinds of file first, each group in Vitest's own order (longest first by the last run's
- * times, by size in a fresh clone, where the walks would otherwise come last and run alone at the end).
+ * Runs the slow kinds of file first, by kind, each kind in Vitest's own order (longest first by the last
+ * run's times; by size in a fresh clone, where the walks would otherwise come last and run alone at the end).
  */
 export class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const isSlow = (file: TestSpecification) => SLOW_KINDS.some((kind) => kind.test(relative(file.project.config.root, file.moduleId)));
-    return [...sorted.filter(isSlow), ...sorted.filter((file) => !isSlow(file))];
+    const kindOf = (file: TestSpecification) => {
+      const path = relative(file.project.config.root, file.moduleId);
+      const kind = SLOW_KINDS.findIndex((pattern) => pattern.test(path));
+      return kind === -1 ? SLOW_KINDS.length : kind;
+    };
+    // Array.prototype.sort is stable: within a kind, Vitest's order stays.
+    return sorted.sort((a, b) => kindOf(a) - kindOf(b));
   }
 }
