@@ -270,12 +270,14 @@ function toSheet(table: Table): ReadSheet | undefined {
   });
   const firstDataRow = headerRow.index + 1;
   headerFaults.push(...unheadedColumns(headers, table.rows, firstDataRow));
+  // Found once for the sheet: most hide no column, and a row then looks at none.
+  const hiddenPositions = positions.filter(([position]) => table.hiddenColumns.has(position));
   // A row with values only in columns of no field (one of remarks) has a fault of its header row already.
   const dataRows = table.rows.slice(firstDataRow).flatMap((cells, offset) => {
     if (!cells || positions.every(([position]) => isBlank(cells[position]))) return [];
     const rowNumber = firstDataRow + offset + 1;
     const cellsOfRow = new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)]));
-    const hiddenCells = positions.filter(([position]) => table.hiddenColumns.has(position) && !isBlank(cells[position])).map(([, found]) => found.key);
+    const hiddenCells = hiddenPositions.filter(([position]) => !isBlank(cells[position])).map(([, found]) => found.key);
     return [{ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells }];
   });
   return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, headerFaults, rows: dataRows };
