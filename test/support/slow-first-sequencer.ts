@@ -8,6 +8,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const SLOW_KINDS = [/^test\/e2e\/accessibility-/, /^test\/backup\//, /^test\/db\/embedded-database/, /\.property\.test\.ts$/, /^test\/e2e\//, /^test\/cli\//];
 
+/** The place of a file's kind among the slow kinds; after them all when it is none of them. */
+function kindOf(path: string): number {
+  const kind = SLOW_KINDS.findIndex((pattern) => pattern.test(path));
+  return kind === -1 ? SLOW_KINDS.length : kind;
+}
+
 /**
  * Runs the slow kinds of file first, by kind, each kind in Vitest's own order (longest first by the last
  * run's times; by size in a fresh clone, where the walks would otherwise come last and run alone at the end).
@@ -15,12 +21,8 @@ const SLOW_KINDS = [/^test\/e2e\/accessibility-/, /^test\/backup\//, /^test\/db\
 export class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const kindOf = (file: TestSpecification) => {
-      const path = relative(file.project.config.root, file.moduleId);
-      const kind = SLOW_KINDS.findIndex((pattern) => pattern.test(path));
-      return kind === -1 ? SLOW_KINDS.length : kind;
-    };
+    const kinds = new Map(sorted.map((file) => [file, kindOf(relative(file.project.config.root, file.moduleId))]));
     // Array.prototype.sort is stable: within a kind, Vitest's order stays.
-    return sorted.sort((a, b) => kindOf(a) - kindOf(b));
+    return sorted.sort((a, b) => kinds.get(a)! - kinds.get(b)!);
   }
 }
