@@ -164,6 +164,7 @@ const EVENT_ACTIONS = [
   'letter.send',
   'letter.publish',
   'letter.publicationCorrection',
+  'letter.publicationHeld',
   // The European Peace Facility
   'epf.tranche.create',
   'epf.claim.create',

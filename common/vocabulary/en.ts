@@ -125,6 +125,7 @@ export const en: Vocabulary = {
     'letter.send': 'Letter sent to parliament',
     'letter.publish': 'Letter published',
     'letter.publicationCorrection': 'Correct the publication details of a letter',
+    'letter.publicationHeld': 'Scheduled publication of a letter held back',
     // The European Peace Facility
     'epf.read': 'Read EPF claims',
     'epf.write': 'Record EPF claims',

@@ -221,6 +221,7 @@ export const nl: Vocabulary = {
     'letter.send': 'Brief aan de Kamer verzonden',
     'letter.publish': 'Brief gepubliceerd',
     'letter.publicationCorrection': 'Publicatiegegevens van een brief corrigeren',
+    'letter.publicationHeld': 'Geplande publicatie van een brief tegengehouden',
     // The European Peace Facility
     'epf.read': 'EPF-declaraties inzien',
     'epf.write': 'EPF-declaraties vastleggen',

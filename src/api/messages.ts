@@ -106,6 +106,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notSent: () => 'Leg eerst vast dat de brief aan de Kamer is verzonden.',
     previousLetterNotPublished: (p) => `De vorige brief (peildatum ${p.date}) is nog niet gepubliceerd, of pas later: deze brief noemt hem en zijn cijfers, dus publiceer die eerst (of plan deze niet eerder).`,
     alreadySent: () => 'De verzending van deze brief is al vastgelegd.',
+    listedNotPublic: (p) =>
+      `De brief noemt "${p.title}", maar die levering is sinds de brief definitief werd niet meer openbaar. Een definitieve brief verandert niet: publiceren zou openbaar maken wat niet openbaar is. Besluit haar weer openbaar zoals de brief haar noemt, of publiceer deze brief niet.`,
+    listedPresentedOtherwise: (p) =>
+      `De brief noemt "${p.title}", maar die levering is sindsdien anders openbaar gemaakt (titel, omschrijving, categorie of aantal). Een definitieve brief verandert niet: besluit haar openbaar zoals de brief haar noemt, of publiceer deze brief niet.`,
+    listedPublicFrom: (p) => `De brief noemt "${p.title}", maar die levering is pas vanaf ${p.date} openbaar: publiceer de brief niet eerder.`,
     notRecorded: () => 'Er zijn nog geen publicatiegegevens om te corrigeren.',
     unchanged: () => 'De correctie verandert niets aan de vastgelegde gegevens.',
     alreadySubmitted: () => 'Deze brief is al ter goedkeuring aangeboden.',
@@ -289,6 +294,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notSent: () => 'Record first that the letter was sent to parliament.',
     previousLetterNotPublished: (p) => `The previous letter (reference date ${p.date}) is not published yet, or only later: this letter names it and its figures, so publish that one first (or schedule this one no earlier).`,
     alreadySent: () => 'The sending of this letter has been recorded already.',
+    listedNotPublic: (p) =>
+      `The letter lists "${p.title}", but that delivery is no longer public since the letter became final. A final letter never changes: publishing it would make public what is not. Decide it public again as the letter lists it, or do not publish this letter.`,
+    listedPresentedOtherwise: (p) =>
+      `The letter lists "${p.title}", but that delivery has since been made public otherwise (title, description, category or quantity). A final letter never changes: decide it public as the letter lists it, or do not publish this letter.`,
+    listedPublicFrom: (p) => `The letter lists "${p.title}", but that delivery is public only from ${p.date}: do not publish the letter earlier.`,
     notRecorded: () => 'There are no publication details to correct yet.',
     unchanged: () => 'The correction changes nothing in the recorded details.',
     alreadySubmitted: () => 'This letter has been submitted for approval already.',

@@ -11,6 +11,7 @@ import { isIsoDate, todayInAmsterdam } from '../../common/dates.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
 import type { StoredLetter } from '../db/repositories/letters.ts';
+import type { OverviewItem } from '../letters/snapshot.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ValidationError } from './errors.ts';
@@ -85,6 +86,8 @@ export async function recordPublication(
     if (previous && !isPublicBy(previous, at)) {
       throw new ValidationError([{ field: 'publishAt', code: 'previousLetterNotPublished', params: { date: previous.referenceDate } }]);
     }
+    const listing = await listingViolations(trx, current, at);
+    if (listing.length > 0) throw new ValidationError(listing);
     const { paperNumber, publishedOn } = details;
     await publication.insertPublicationRecord(trx, {
       id: randomUUID(), letterId: id, paperNumber, publishedOn, reason: '', recordedByName: context.actor?.username ?? 'system', recordedAt: now.toISOString(),
@@ -126,16 +129,56 @@ export async function correctPublication(db: Db, context: RequestContext, id: st
   });
 }
 
-/** Publishes a letter whose moment has come: its public copy, and the deliveries it first lists. */
-async function publishNow(trx: Db, context: RequestContext, id: string): Promise<void> {
+/**
+ * What keeps a final letter from being published at the moment: it lists a delivery, or names its value, that
+ * a decision since it became final took out of public view or makes public only from a later date, or it lists
+ * one presented otherwise than it is public now. The letter never changes, so it waits for the decisions.
+ */
+async function listingViolations(trx: Db, letter: StoredLetter, moment: string): Promise<RuleViolation[]> {
+  const snapshot = letter.publicSnapshot!;
+  const listed = snapshot.overview.flatMap((group) => group.items);
+  const named = Object.keys(snapshot.namedFigures ?? {})
+    .filter((name) => name.startsWith('delivery:'))
+    .map((name) => ({ publicId: name.slice('delivery:'.length), title: `{{${name}}}` }));
+  const current = new Map((await publication.publicPresentations(trx, [...listed, ...named].map((item) => item.publicId))).map((row) => [row.publicId, row]));
+  // One violation per delivery, under its public id: a form lists each of them.
+  const violation = (item: { publicId: string }, code: string, params: Record<string, string>): RuleViolation[] => [{ field: `overview.${item.publicId}`, code, params }];
+  const publicAtTheMoment = (item: { publicId: string; title: string }): RuleViolation[] => {
+    const now = current.get(item.publicId);
+    if (!now) return violation(item, 'listedNotPublic', { title: item.title });
+    if (now.visibleFrom !== null && Date.parse(now.visibleFrom) > Date.parse(moment)) {
+      return violation(item, 'listedPublicFrom', { title: item.title, date: todayInAmsterdam(new Date(now.visibleFrom)) });
+    }
+    return [];
+  };
+  const presentedAsListed = (item: OverviewItem): RuleViolation[] => {
+    const now = current.get(item.publicId);
+    const same = now && now.title === item.title && now.detail === item.detail && now.category === item.category && now.supportType === item.supportType && now.quantity === item.quantity;
+    return now && !same ? violation(item, 'listedPresentedOtherwise', { title: item.title }) : [];
+  };
+  return [...listed.flatMap((item) => [...publicAtTheMoment(item), ...presentedAsListed(item)]), ...named.flatMap(publicAtTheMoment)];
+}
+
+/**
+ * Publishes a letter whose moment has come: its public copy, and the deliveries it first lists. A scheduled
+ * publication that can no longer go ahead (see listingViolations) is taken back, audited with the reasons, and
+ * waits for a person to record it again. Returns whether the letter is published.
+ */
+async function publishNow(trx: Db, context: RequestContext, id: string): Promise<boolean> {
   const letter = await existing(trx, id, { forUpdate: true });
-  if (letter.publishedAt !== null || letter.publicSnapshot === null) return;
+  if (letter.publishedAt !== null) return true;
+  if (letter.publicSnapshot === null) return false;
   const publishedAt = context.now().toISOString();
   // The previous letter goes first (its moment has come too, or this one waits for it): this one prints its figures.
   if (letter.previousLetterId !== null) {
     const previous = await existing(trx, letter.previousLetterId, { forUpdate: true });
-    if (!isPublicBy(previous, publishedAt)) return;
-    await publishNow(trx, context, previous.id);
+    if (!isPublicBy(previous, publishedAt) || !(await publishNow(trx, context, previous.id))) return false;
+  }
+  const violations = await listingViolations(trx, letter, publishedAt);
+  if (violations.length > 0) {
+    await publication.unschedule(trx, id);
+    await recordAuditEvent(trx, context, { action: 'letter.publicationHeld', object: { type: 'letter', id }, result: 'denied', before: { publishAt: letter.publishAt }, detail: { violations } });
+    return false;
   }
   const overviewIds = letter.publicSnapshot.overview.flatMap((group) => group.items.map((item) => item.publicId));
   await publication.publish(
@@ -152,6 +195,7 @@ async function publishNow(trx: Db, context: RequestContext, id: string): Promise
     overviewIds,
   );
   await recordAuditEvent(trx, context, { action: 'letter.publish', object: { type: 'letter', id }, result: 'success', after: { publishedAt, deliveries: overviewIds.length } });
+  return true;
 }
 
 /** Publishes every letter whose scheduled moment has passed; what the server does by itself. Returns how many. */

@@ -1,6 +1,8 @@
 /**
  * A disclosure decision may make a delivery public only from a date. A letter whose reference date comes
  * before that date does not list it: publishing the letter would make it public before the decision allows.
+ * A final letter that lists a delivery since made public only from a later date waits for that date
+ * (publication-hold.test.ts).
  */
 import { beforeAll, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -58,34 +60,5 @@ describeEachDatabase('a delivery public from a later date', (database) => {
     // Like a confidential delivery, it keeps the letter from being finalised; the one public at once is printed.
     expect([...edited.body.problems].sort()).toEqual([`{{budgetCommitment:${laterCommitment}}}`, `{{delivery:${later}}}`].sort());
     expect(Object.values(edited.body.letter.namedFigures)).toEqual(['€3 mln.', '€3 mln.']);
-  });
-});
-
-describeEachDatabase('a letter that lists a delivery since made public only from a later date', (database) => {
-  it('does not make it public at its publication: its new presentation and value wait for the date', async () => {
-    const { db } = database();
-    await loadDemonstrationData(db);
-    const [author, disclosure, anonymous] = [apiClient(db, { role: 'letterAuthor' }), apiClient(db, { role: 'disclosureOfficer' }), apiClient(db)];
-    const draft = (await author('GET', '/letters')).body.items.find((letter: { referenceDate: string }) => letter.referenceDate === '2025-08-31');
-    const approved = await disclosure('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
-    const final = await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
-    expect(final.status).toBe(200);
-    expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
-    const listed = final.body.letter.overview[0].items[0];
-    const delivery = await db.selectFrom('delivery').select('id').where('publicId', '=', listed.publicId).executeTakeFirstOrThrow();
-    // After the letter was final, the disclosure officer decided: public only from 2030, with its value and another title.
-    const canary = 'CANARY-pas-openbaar-in-2030';
-    const later = { deliveryIds: [delivery.id], state: 'public', publicTitle: canary, publicCategory: listed.category, publicValue: true, publicRealisedDate: 'day', publicFrom: '2030-01-01' };
-    expect((await disclosure('POST', '/disclosure-decisions', later)).status).toBe(201);
-    expect((await author('POST', `/letters/${draft.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' })).status).toBe(200);
-
-    // The letter lists it as it was final; the open data waits for the date the decision names.
-    expect(JSON.stringify((await anonymous('GET', `/public/letters/${draft.id}`)).body)).toContain(listed.title);
-    for (const path of ['/public/deliveries', '/public/deliveries?format=csv', '/public/kiel', '/public/kiel?format=xlsx', '/public/catalog']) {
-      const answer = await anonymous('GET', path);
-      expect(answer.status, path).toBe(200);
-      expect(String(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)), path).not.toContain(canary);
-    }
-    expect((await anonymous('GET', '/public/deliveries')).body.items.map((item: { publicId: string }) => item.publicId)).not.toContain(listed.publicId);
   });
 });

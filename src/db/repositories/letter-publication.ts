@@ -3,7 +3,7 @@
  * the letter and of the deliveries it first lists), and the review history of drafts.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Database, LetterPublicationTable, LetterReviewTable } from '../schema.ts';
+import type { Database, LetterPublicationTable, LetterReviewTable, PublicDeliveryTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
@@ -27,6 +27,24 @@ export async function setPublicationDetails(db: Db, letterId: string, details: {
 
 export async function markSent(db: Db, letterId: string, sent: { sentAt: string; sentByName: string }): Promise<void> {
   await db.updateTable('letter').set({ ...sent, version: sql`version + 1` }).where('id', '=', letterId).where('sentAt', 'is', null).execute();
+}
+
+/** Takes back a scheduled publication that cannot go ahead: the letter waits for its publication to be recorded again. */
+export async function unschedule(db: Db, letterId: string): Promise<void> {
+  await db.updateTable('letter').set({ publishAt: null, version: sql`version + 1` }).where('id', '=', letterId).execute();
+}
+
+/** How the deliveries are public now (by the ids the public knows them by); one not decided public has no row. */
+export async function publicPresentations(
+  db: Db,
+  publicIds: string[],
+): Promise<Pick<Selectable<PublicDeliveryTable>, 'publicId' | 'title' | 'detail' | 'category' | 'supportType' | 'quantity' | 'visibleFrom'>[]> {
+  if (publicIds.length === 0) return [];
+  return db
+    .selectFrom('publicDelivery')
+    .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'visibleFrom'])
+    .where('publicId', 'in', publicIds)
+    .execute();
 }
 
 /** Letters whose scheduled publication has come and that are not published yet, the earliest first. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { sendLetter, type Letter } from '../../api/letters.ts';
+import { Alert } from '../../components/Alert.tsx';
 import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
@@ -19,9 +20,12 @@ export function LetterEmbargo({ letter, onChanged }: { letter: Letter; onChanged
   const mayWrite = useCan()('letter.write');
   const state = letter.publishedAt ? 'published' : letter.publishAt ? 'scheduled' : letter.sentAt ? 'sent' : 'final';
   const moment = letter.publishedAt ?? letter.publishAt ?? letter.sentAt;
+  // A recorded publication is taken back only when its moment came and the letter could not be published.
+  const held = state === 'sent' && letter.publications.length > 0;
   return (
     <LabelledSection heading={t('letters.embargo.heading')}>
       <p className="nl-paragraph letter-embargo__state">{t(`letters.embargo.${state}`, { moment: moment ? formatMoment(moment, language) : '' })}</p>
+      {held && <Alert type="warning">{t('letters.embargo.held')}</Alert>}
       {mayWrite && state === 'final' && (
         <ConfirmedAction
           buttonLabel={t('letters.embargo.send')}
@@ -48,7 +52,7 @@ export function LetterEmbargo({ letter, onChanged }: { letter: Letter; onChanged
           ]}
         />
       )}
-      {mayWrite && letter.publications.length > 0 && (
+      {mayWrite && letter.publishAt !== null && (
         <details className="letter-embargo__correction">
           <summary>{t('letters.publication.correctHeading')}</summary>
           <PublicationForm letter={letter} mode="correct" onRecorded={() => onChanged(t('letters.publication.corrected'))} />

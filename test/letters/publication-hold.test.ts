@@ -1,0 +1,102 @@
+/**
+ * A final letter never changes, and nothing is public that was not decided public. So when a decision since
+ * the letter became final takes a delivery it lists out of public view, presents it otherwise, or makes it
+ * public only from a later date, the letter is not published: recording its publication is refused with the
+ * reason, and a scheduled publication whose moment comes is taken back and audited. Once the decisions agree
+ * with the letter again, it is published as it was final.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
+import type { RequestContext } from '../../src/audit/trail.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import { publishDueLetters } from '../../src/register/letter-publication.ts';
+import { apiClient, type ApiCall } from '../api/client.ts';
+import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+
+const HOUR = 3_600_000;
+const PUBLICATION = { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' };
+
+let scratch: ScratchDatabase;
+let author: ApiCall;
+let officer: ApiCall;
+let anonymous: ApiCall;
+let letterId: string;
+let listed: { publicId: string; title: string; detail: string; category: string; quantity: string | null };
+let deliveryId: string;
+
+beforeAll(async () => {
+  scratch = await openScratchPGlite();
+  const { db } = scratch.handle;
+  await loadDemonstrationData(db);
+  [author, officer, anonymous] = [apiClient(db, { role: 'letterAuthor' }), apiClient(db, { role: 'disclosureOfficer' }), apiClient(db)];
+  const draft = (await author('GET', '/letters')).body.items.find((letter: { referenceDate: string }) => letter.referenceDate === '2025-08-31');
+  const approved = await officer('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
+  const final = await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
+  expect(final.status).toBe(200);
+  expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
+  letterId = draft.id;
+  listed = final.body.letter.overview[0].items[0];
+  deliveryId = (await db.selectFrom('delivery').select('id').where('publicId', '=', listed.publicId).executeTakeFirstOrThrow()).id;
+});
+
+afterAll(async () => {
+  await scratch?.dispose();
+});
+
+const decide = async (decision: Record<string, unknown>) => expect((await officer('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], ...decision })).status).toBe(201);
+const asListed = () => ({ state: 'public', publicTitle: listed.title, publicDetail: listed.detail, publicCategory: listed.category, publicQuantity: listed.quantity });
+const recordPublication = (publishAt?: string) => author('POST', `/letters/${letterId}/publication`, { ...PUBLICATION, ...(publishAt ? { publishAt } : {}) });
+const codesOf = (body: { invalidParams?: { code: string }[] }) => (body.invalidParams ?? []).map((param) => param.code);
+const stored = () => scratch.handle.db.selectFrom('letter').select(['publishAt', 'publishedAt']).where('id', '=', letterId).executeTakeFirstOrThrow();
+const publicLetterStatus = async () => (await anonymous('GET', `/public/letters/${letterId}`)).status;
+/** The server's publication timer, at a moment of the test's choosing. */
+const timerAt = (moment: Date) => {
+  const context: RequestContext = { actor: { id: null, username: 'system', role: null }, origin: null, requestId: null, now: () => moment };
+  return publishDueLetters(scratch.handle.db, context);
+};
+
+it('refuses to publish a letter that lists a delivery decided confidential since it was final, naming it', async () => {
+  await decide({ state: 'confidential', ground: 'operationalSecurity' });
+  const refused = await recordPublication();
+  expect(refused.status).toBe(400);
+  expect(codesOf(refused.body)).toEqual(['listedNotPublic']);
+  expect(JSON.stringify(refused.body)).toContain(listed.title);
+  expect(await stored()).toEqual({ publishAt: null, publishedAt: null });
+  expect(await publicLetterStatus()).toBe(404);
+  expect((await anonymous('GET', '/public/letters')).body.items.map((item: { id: string }) => item.id)).not.toContain(letterId);
+});
+
+it('takes back a scheduled publication when a decision before its moment presents a listed delivery otherwise, and audits why', async () => {
+  await decide(asListed());
+  const publishAt = new Date(Date.now() + HOUR);
+  expect((await recordPublication(publishAt.toISOString())).status).toBe(200);
+  await decide({ ...asListed(), publicTitle: 'CANARY-andere-titel' });
+
+  await timerAt(new Date(publishAt.getTime() + HOUR));
+  expect(await stored()).toEqual({ publishAt: null, publishedAt: null });
+  expect(await publicLetterStatus()).toBe(404);
+  const events = await scratch.handle.db.selectFrom('auditEvent').select(['action', 'result', 'canonical']).where('objectId', '=', letterId).where('action', 'like', 'letter.publi%').orderBy('seq').execute();
+  expect(events.map((event) => [event.action, event.result])).toEqual([['letter.publication', 'success'], ['letter.publicationHeld', 'denied']]);
+  expect(events[1]!.canonical).toContain('listedPresentedOtherwise');
+  for (const path of ['/public/deliveries', '/public/deliveries?format=csv', '/public/kiel']) expect(JSON.stringify((await anonymous('GET', path)).body)).not.toContain('CANARY');
+
+  // Recording it again is refused for the same reason, until the delivery is public as the letter lists it.
+  expect(codesOf((await recordPublication()).body)).toEqual(['listedPresentedOtherwise']);
+});
+
+it('publishes no earlier than a listed delivery is public, and then as the letter was final', async () => {
+  const tomorrow = todayInAmsterdam(new Date(Date.now() + 24 * HOUR));
+  await decide({ ...asListed(), publicFrom: tomorrow });
+  const now = await recordPublication();
+  expect(codesOf(now.body)).toEqual(['listedPublicFrom']);
+  expect(now.body.invalidParams[0].reason).toContain(tomorrow);
+  expect((await anonymous('GET', '/public/deliveries')).body.items.map((item: { publicId: string }) => item.publicId)).not.toContain(listed.publicId);
+
+  const publishAt = new Date(Date.now() + 48 * HOUR);
+  expect((await recordPublication(publishAt.toISOString())).status).toBe(200);
+  await timerAt(new Date(publishAt.getTime() + HOUR));
+  expect((await stored()).publishedAt).not.toBeNull();
+  const published = await anonymous('GET', `/public/letters/${letterId}`);
+  expect(published.status).toBe(200);
+  expect(JSON.stringify(published.body)).toContain(listed.title);
+});
