@@ -94,7 +94,10 @@ export async function recordPublication(
     });
     await publication.setPublicationDetails(trx, id, { paperNumber, publishedOn, publishAt: at });
     await recordAuditEvent(trx, context, { action: 'letter.publication', object: { type: 'letter', id }, result: 'success', after: { paperNumber, publishedOn, publishAt: at } });
-    if (publishAt <= now) await publishNow(trx, context, id);
+    if (publishAt <= now) {
+      const refused = await publishNow(trx, context, id);
+      if (refused.length > 0) throw new ValidationError(refused);
+    }
     return getLetter(trx, id, now);
   });
 }
@@ -161,26 +164,20 @@ async function listingViolations(trx: Db, letter: StoredLetter, moment: string):
 
 /**
  * Publishes a letter whose moment has come: its public copy, and the deliveries it first lists. A scheduled
- * publication that can no longer go ahead (see listingViolations) is taken back, audited with the reasons, and
- * waits for a person to record it again. Returns whether the letter is published.
+ * publication that can no longer go ahead is taken back, audited with the reasons, and waits for a person to
+ * record it again. Returns those reasons, none when the letter is published.
  */
-async function publishNow(trx: Db, context: RequestContext, id: string): Promise<boolean> {
+async function publishNow(trx: Db, context: RequestContext, id: string): Promise<RuleViolation[]> {
   const letter = await existing(trx, id, { forUpdate: true });
-  if (letter.publishedAt !== null) return true;
-  if (letter.publicSnapshot === null) return false;
+  if (letter.publishedAt !== null) return [];
   const publishedAt = context.now().toISOString();
-  // The previous letter goes first (its moment has come too, or this one waits for it): this one prints its figures.
-  if (letter.previousLetterId !== null) {
-    const previous = await existing(trx, letter.previousLetterId, { forUpdate: true });
-    if (!isPublicBy(previous, publishedAt) || !(await publishNow(trx, context, previous.id))) return false;
-  }
-  const violations = await listingViolations(trx, letter, publishedAt);
+  const violations = await publicationViolations(trx, context, letter, publishedAt);
   if (violations.length > 0) {
     await publication.unschedule(trx, id);
     await recordAuditEvent(trx, context, { action: 'letter.publicationHeld', object: { type: 'letter', id }, result: 'denied', before: { publishAt: letter.publishAt }, detail: { violations } });
-    return false;
+    return violations;
   }
-  const overviewIds = letter.publicSnapshot.overview.flatMap((group) => group.items.map((item) => item.publicId));
+  const overviewIds = letter.publicSnapshot!.overview.flatMap((group) => group.items.map((item) => item.publicId));
   await publication.publish(
     trx,
     {
@@ -195,7 +192,19 @@ async function publishNow(trx: Db, context: RequestContext, id: string): Promise
     overviewIds,
   );
   await recordAuditEvent(trx, context, { action: 'letter.publish', object: { type: 'letter', id }, result: 'success', after: { publishedAt, deliveries: overviewIds.length } });
-  return true;
+  return [];
+}
+
+/** Why the letter cannot be published at the moment: the letter it follows is not (its moment has not come, or it is held), or what it lists. */
+async function publicationViolations(trx: Db, context: RequestContext, letter: StoredLetter, moment: string): Promise<RuleViolation[]> {
+  if (letter.previousLetterId !== null) {
+    // The previous letter goes first: this one prints its figures.
+    const previous = await existing(trx, letter.previousLetterId, { forUpdate: true });
+    if (!isPublicBy(previous, moment) || (await publishNow(trx, context, previous.id)).length > 0) {
+      return [{ field: 'publishAt', code: 'previousLetterNotPublished', params: { date: previous.referenceDate } }];
+    }
+  }
+  return listingViolations(trx, letter, moment);
 }
 
 /** Publishes every letter whose scheduled moment has passed; what the server does by itself. Returns how many. */

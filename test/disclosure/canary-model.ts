@@ -47,7 +47,7 @@ import { startPublicationTimer } from '../../src/register/publication-timer.ts';
 import { formatPublishedFigure } from '../../common/letter-format.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
-import type { NarrativeBlock } from '../../src/letters/narrative.ts';
+import { figureNames, type NarrativeBlock } from '../../src/letters/narrative.ts';
 import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import { openScratchPGlite } from '../support/scratch-database.ts';
@@ -223,6 +223,16 @@ const STEP = fc.oneof(
       approveFirst: onceIn(4).map((not) => !not),
       /** And then, mostly, sends it and publishes it (now, or scheduled). */
       thenPublish: fc.constantFrom('no' as const, 'now' as const, 'now' as const, 'now' as const, 'now' as const, 'scheduled' as const, 'scheduled' as const),
+      /**
+       * Now and then the disclosure officer reconsiders a delivery the final letter lists: decides it
+       * confidential, or public otherwise; before its publication is recorded, or while it is scheduled
+       * (and then its moment passes).
+       */
+      reconsider: fc.oneof(
+        { weight: 2, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.record({ kind: fc.constant('decideConfidential' as const), salt, ground: fc.constantFrom(...CONFIDENTIALITY_GROUNDS), reviewOn: fc.constant(null) }) },
+        { weight: 1, arbitrary: fc.record({ kind: fc.constant('decidePublic' as const), salt, presentation }) },
+      ),
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('send' as const), target: pick }) },
@@ -313,6 +323,9 @@ interface ModelReport {
     draftTokens: Set<string>;
     overview: OverviewEntry[];
     overviewDeliveries: Set<string>;
+    /** How it lists each delivery, and the deliveries it names by value: publishing waits until they are public so. */
+    listedAs: Map<string, OverviewEntry>;
+    namedDeliveries: Set<string>;
     publicTokens: Set<string>;
   };
 }
@@ -329,6 +342,8 @@ export class CanaryStats {
   lettersFinalised = 0;
   /** Letters the server published by itself when their scheduled moment passed while it ran. */
   scheduledPublications = 0;
+  /** Scheduled publications the server took back when their moment came: the letter no longer agreed with the decisions. */
+  heldPublications = 0;
   letterRenderingsChecked = 0;
   /** Deliveries assessed and licensed for export, with canaries in every text of it. */
   exportLicences = 0;
@@ -1042,20 +1057,33 @@ export class CanaryRun {
         return;
       }
       case 'wait': {
-        // The clock moves on while the server runs: its publication timer publishes what has come due.
+        // The clock moves on while the server runs: its publication timer publishes what has come due, the
+        // letter it follows first, and takes back what can no longer be published.
         this.#harness.advance(WAIT_MS);
         const now = this.#harness.clock().getTime();
-        const due = this.#finals().filter((report) => !report.published && report.publishAt !== null && report.publishAt <= now);
+        const due = this.#finals()
+          .filter((report) => !report.published && report.publishAt !== null && report.publishAt <= now)
+          .sort((a, b) => a.publishAt! - b.publishAt! || a.referenceDate.localeCompare(b.referenceDate));
         const deadline = Date.now() + 5_000;
+        let published = 0;
         for (const report of due) {
-          while ((await getLetter(db, report.id, this.#harness.clock())).publishedAt === null) {
-            if (Date.now() > deadline) this.#fail(`the letter ${report.id} was scheduled for ${new Date(report.publishAt!).toISOString()} and is not published at ${this.#harness.clock().toISOString()}`);
+          const previous = this.reports.find((candidate) => candidate.id === report.final.previousId);
+          const held = (previous !== undefined && !previous.published) || this.#listingHeld(report);
+          for (;;) {
+            const view = await getLetter(db, report.id, this.#harness.clock());
+            if (held ? view.publishAt === null : view.publishedAt !== null) break;
+            if (Date.now() > deadline) this.#fail(`the letter ${report.id} was scheduled for ${new Date(report.publishAt!).toISOString()} and is not ${held ? 'held back' : 'published'} at ${this.#harness.clock().toISOString()}`);
             await new Promise((resolve) => setTimeout(resolve, TIMER_INTERVAL_MS));
           }
-          this.#published(report);
+          if (held) report.publishAt = null;
+          else {
+            this.#published(report);
+            published++;
+          }
         }
-        this.#changed = due.length > 0;
-        this.#stats.scheduledPublications += due.length;
+        this.#changed = published > 0;
+        this.#stats.scheduledPublications += published;
+        this.#stats.heldPublications += due.length - published;
         this.#stats.count(step.kind, 'ok');
         return;
       }
@@ -1075,7 +1103,9 @@ export class CanaryRun {
     // A letter prints the figures of the letter it follows: it is published no earlier than that one.
     const previous = this.reports.find((report) => report.id === target.final?.previousId);
     const beforePrevious = previous !== undefined && !previous.published && (previous.publishAt === null || previous.publishAt > publishAt);
-    const refused = target.status !== 'final' || !target.sent || target.publishAt !== null || this.#badDetails(target, step.paperNumber, step.publishedOn) || beforePrevious;
+    const refused =
+      target.status !== 'final' || !target.sent || target.publishAt !== null || this.#badDetails(target, step.paperNumber, step.publishedOn) || beforePrevious ||
+      this.#listingHeld(target as FinalReport);
     const details = { paperNumber: step.paperNumber, publishedOn: step.publishedOn, ...(step.scheduled ? { publishAt: new Date(publishAt).toISOString() } : {}) };
     const attempt = await this.#attempt(() => recordPublication(this.#harness.handle.db, this.#context, target.id, details));
     if (!this.#expect(refused ? 'Validation' : 'ok', attempt, kind)) return;
@@ -1088,6 +1118,21 @@ export class CanaryRun {
     if ((attempt.value.publishedAt !== null) === step.scheduled) {
       this.#fail(`the letter ${target.id} is ${attempt.value.publishedAt ? '' : 'not '}published after its publication was ${step.scheduled ? 'scheduled' : 'recorded'}`);
     }
+  }
+
+  /**
+   * Whether decisions since the letter became final keep it from being published: a delivery it lists is no
+   * longer public, or public otherwise, or one it names by value is no longer public.
+   */
+  #listingHeld(report: FinalReport): boolean {
+    const publicNow = (id: string) => this.deliveries.find((delivery) => delivery.id === id && delivery.state === 'public' && !delivery.deleted);
+    const listedOtherwise = [...report.final.listedAs].some(([id, entry]) => {
+      const delivery = publicNow(id);
+      if (!delivery) return true;
+      const { title, detail, category, quantity } = delivery.presentation!;
+      return title !== entry.title || detail !== entry.detail || category !== entry.category || quantity !== entry.quantity || delivery.publicSupportType !== entry.supportType;
+    });
+    return listedOtherwise || [...report.final.namedDeliveries].some((id) => !publicNow(id));
   }
 
   /** Mostly a final letter; now and then any, a draft too (which is refused). */
@@ -1247,6 +1292,10 @@ export class CanaryRun {
       (delivery) =>
         delivery.state === 'public' && !delivery.deleted && delivery.realisedAt !== null && delivery.realisedAt <= target.referenceDate && !listedBefore.has(delivery.id),
     );
+    const listedAs = new Map(listed.map((delivery): [string, OverviewEntry] => {
+      const { title, detail, category, quantity } = delivery.presentation!;
+      return [delivery.id, { title, detail, category, quantity, supportType: delivery.publicSupportType! }];
+    }));
     const snapshot = view.letter;
     target.status = 'final';
     target.version++;
@@ -1257,11 +1306,10 @@ export class CanaryRun {
       totalCents: snapshot.figures.lines.at(-1)!.currentCents,
       // A section without text is left out, heading and all.
       draftTokens: found(JSON.stringify(target.blocks.filter((block) => block.text.trim() !== '').map((block) => [block.heading, block.text])), DRAFT),
-      overview: listed.map((delivery) => {
-        const { title, detail, category, quantity } = delivery.presentation!;
-        return { title, detail, category, quantity, supportType: delivery.publicSupportType! };
-      }),
-      overviewDeliveries: new Set(listed.map((delivery) => delivery.id)),
+      overview: [...listedAs.values()],
+      overviewDeliveries: new Set(listedAs.keys()),
+      listedAs,
+      namedDeliveries: new Set(figureNames(target.blocks).filter((name) => name.startsWith('delivery:')).map((name) => name.slice('delivery:'.length))),
       publicTokens: new Set(listed.flatMap((delivery) => delivery.presentation!.tokens)),
     };
     this.#stats.lettersFinalised++;
@@ -1270,9 +1318,18 @@ export class CanaryRun {
     await this.#send(target, 'send');
     const paperNumber = `Kamerstuk 22 054, nr. ${400 + this.#finals().length}`;
     const scheduled = step.thenPublish === 'scheduled';
+    const reconsider = async () => {
+      const index = this.deliveries.findIndex((delivery) => listedAs.has(delivery.id));
+      if (step.reconsider && index >= 0) await this.#apply({ ...step.reconsider, targets: [index] });
+    };
+    if (!scheduled) await reconsider();
     // Now and then the paper number is first typed without its space (refused), then as parliament gives it.
     if (this.#finals().length % 3 === 1) await this.#publish(target, { paperNumber: paperNumber.replace('22 054', '22054'), publishedOn: target.letterDate, scheduled }, 'publish');
     await this.#publish(target, { paperNumber, publishedOn: target.letterDate, scheduled }, 'publish');
+    if (scheduled && step.reconsider) {
+      await reconsider();
+      await this.#apply({ kind: 'wait' });
+    }
     this.#countExposures(target.referenceDate);
   }
 

@@ -56,7 +56,7 @@ describe('the checks find what they look for', () => {
     { kind: 'create', salt: 12, supportType: 'stock', fundingSource: 'defenceBudget', category: 'other', quantity: null, pledgedAt: null, realisedAt: '2024-03-01', value: { amountCents: 987_654_321, effectiveDate: '2024-03-01' } },
     { kind: 'decideConfidential', targets: [1], salt: 4, ground: 'operationalSecurity', reviewOn: null },
     { kind: 'createDraft', referenceDate: '2024-06-30', letterDate: '2024-07-10', blocks: null, salt: 5 },
-    { kind: 'finalise', target: 0, letterDate: undefined, decideRestFirst: true, approveFirst: true, thenPublish: 'no' },
+    { kind: 'finalise', target: 0, letterDate: undefined, decideRestFirst: true, approveFirst: true, thenPublish: 'no', reconsider: null },
     { kind: 'send', target: 0 },
   ];
   const published: Step[] = [...steps, { kind: 'publish', target: 0, paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2024-07-10', scheduled: false }];
@@ -71,6 +71,18 @@ describe('the checks find what they look for', () => {
     await sql.raw(plant).execute(harness.handle.db);
     return run.inspect(false);
   }
+
+  it('follows a final letter whose listed delivery is reconsidered: its publication is refused, or held when scheduled', async () => {
+    const finalise = steps.find((step) => step.kind === 'finalise')!;
+    const reconsidered = (thenPublish: 'now' | 'scheduled', reconsider: Extract<Step, { kind: 'finalise' }>['reconsider']): Step[] =>
+      steps.map((step) => (step === finalise ? { ...finalise, thenPublish, reconsider } : step)).filter((step) => step.kind !== 'send');
+    const stats = new CanaryStats();
+    await new CanaryRun(harness, stats, 1).execute(reconsidered('now', { kind: 'decidePublic', salt: 8, presentation }));
+    await harness.reset();
+    await new CanaryRun(harness, stats, 1).execute(reconsidered('scheduled', { kind: 'decideConfidential', salt: 9, ground: 'operationalSecurity', reviewOn: null }));
+    expect(stats.outcomes.get('publish Validation (listedPresentedOtherwise)')).toBe(1);
+    expect([stats.heldPublications, stats.scheduledPublications]).toEqual([1, 0]);
+  });
 
   it('finds confidential text that reaches the open data', async () => {
     await expect(runThenPlant(`update public_delivery set detail = (select company from delivery order by created_at limit 1)`)).rejects.toThrow(/shows confidential text/);

@@ -170,7 +170,7 @@ export const letters: typeof nl.letters = {
     sendBody: 'Record that the letter has now been sent to the House. It stays under embargo until its publication is recorded.',
     sendConfirm: 'Yes, sent',
     sendDone: 'The sending has been recorded; the letter is under embargo.',
-    held: 'The scheduled publication was held back: the letter lists a delivery that, since it became final, is no longer public, public otherwise, or public only later. A final letter never changes. Record the publication again to see which delivery it is; the letter is published once the decisions agree with what it lists again.',
+    held: 'The scheduled publication was held back: at the moment of publishing, the letter listed a delivery that since it became final is no longer public, public otherwise or public only later, or the previous letter was not published. A final letter never changes. Record the publication again to see what it is; the letter is published once everything agrees with what it lists again.',
   },
   verification: {
     heading: 'Verification',

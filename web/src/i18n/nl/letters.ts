@@ -168,7 +168,7 @@ export const letters = {
     sendBody: 'Leg vast dat de brief nu aan de Kamer is verzonden. De brief blijft onder embargo tot de publicatie is vastgelegd.',
     sendConfirm: 'Ja, verzonden',
     sendDone: 'De verzending is vastgelegd; de brief staat onder embargo.',
-    held: 'De geplande publicatie is tegengehouden: de brief noemt een levering die sinds hij definitief werd niet meer, of anders, of pas later openbaar is. Een definitieve brief verandert niet. Leg de publicatie opnieuw vast om te zien welke levering het is; de brief wordt gepubliceerd zodra de besluiten weer overeenkomen met wat hij noemt.',
+    held: 'De geplande publicatie is tegengehouden: op het moment van publiceren noemde de brief een levering die sinds hij definitief werd niet meer, anders of pas later openbaar is, of was de vorige brief niet gepubliceerd. Een definitieve brief verandert niet. Leg de publicatie opnieuw vast om te zien wat het is; de brief wordt gepubliceerd zodra alles weer klopt met wat hij noemt.',
   },
   verification: {
     heading: 'Controle',
