@@ -10,7 +10,7 @@ import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { firstPublishedLetterListing } from '../db/repositories/letter-publication.ts';
+import { firstPublishedLetterListing, unpublishedLettersListing } from '../db/repositories/letter-publication.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 
@@ -137,12 +137,17 @@ function decisionRow(delivery: StoredDelivery, decision: DecisionInput, valueBas
 }
 
 /** The decisions on a delivery, latest first: why something stays confidential is itself confidential, so reading it is recorded. */
-export async function decisionsOf(db: Db, context: RequestContext, deliveryId: string): Promise<disclosure.StoredDecision[]> {
+export async function decisionsOf(
+  db: Db,
+  context: RequestContext,
+  deliveryId: string,
+): Promise<{ items: disclosure.StoredDecision[]; awaitingLetters: { id: string; referenceDate: string; letterDate: string }[] }> {
   return inTransaction(db, async (trx) => {
     if (!(await deliveries.findDelivery(trx, deliveryId))) throw new NotFoundError('delivery', deliveryId);
-    const decisions = await disclosure.listDecisions(trx, deliveryId);
+    const publicId = await disclosure.publicIdOf(trx, deliveryId);
+    const [items, awaitingLetters] = await Promise.all([disclosure.listDecisions(trx, deliveryId), publicId ? unpublishedLettersListing(trx, publicId) : []]);
     await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'delivery', id: deliveryId }, result: 'success' });
-    return decisions;
+    return { items, awaitingLetters };
   });
 }
 

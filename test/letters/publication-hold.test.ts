@@ -47,13 +47,25 @@ const decide = async (decision: Record<string, unknown>) => expect((await office
 const asListed = () => ({ state: 'public', publicTitle: listed.title, publicDetail: listed.detail, publicCategory: listed.category, publicQuantity: listed.quantity });
 const recordPublication = (publishAt?: string) => author('POST', `/letters/${letterId}/publication`, { ...PUBLICATION, ...(publishAt ? { publishAt } : {}) });
 const codesOf = (body: { invalidParams?: { code: string }[] }) => (body.invalidParams ?? []).map((param) => param.code);
-const stored = () => scratch.handle.db.selectFrom('letter').select(['publishAt', 'publishedAt']).where('id', '=', letterId).executeTakeFirstOrThrow();
+const db = () => scratch.handle.db;
+const stored = () => db().selectFrom('letter').select(['publishAt', 'publishedAt']).where('id', '=', letterId).executeTakeFirstOrThrow();
 const publicLetterStatus = async () => (await anonymous('GET', `/public/letters/${letterId}`)).status;
 /** The server's publication timer, at a moment of the test's choosing. */
 const timerAt = (moment: Date) => {
   const context: RequestContext = { actor: { id: null, username: 'system', role: null }, origin: null, requestId: null, now: () => moment };
-  return publishDueLetters(scratch.handle.db, context);
+  return publishDueLetters(db(), context);
 };
+
+const awaitingLetters = async () => (await officer('GET', `/deliveries/${deliveryId}/disclosure-decisions`)).body.awaitingLetters.map((letter: { id: string }) => letter.id);
+
+it('tells the disclosure officer which final letters, not yet published, list the delivery', async () => {
+  expect(await awaitingLetters()).toEqual([letterId]);
+  // A public delivery this letter neither lists nor names.
+  const { publicSnapshot } = await db().selectFrom('letter').select('publicSnapshot').where('id', '=', letterId).executeTakeFirstOrThrow();
+  const publicOnes = await db().selectFrom('delivery').select(['id', 'publicId']).where('disclosureState', '=', 'public').execute();
+  const other = publicOnes.find((delivery) => !publicSnapshot!.includes(delivery.publicId!))!;
+  expect((await officer('GET', `/deliveries/${other.id}/disclosure-decisions`)).body.awaitingLetters).toEqual([]);
+});
 
 it('refuses to publish a letter that lists a delivery decided confidential since it was final, naming it', async () => {
   await decide({ state: 'confidential', ground: 'operationalSecurity' });
@@ -75,7 +87,7 @@ it('takes back a scheduled publication when a decision before its moment present
   await timerAt(new Date(publishAt.getTime() + HOUR));
   expect(await stored()).toEqual({ publishAt: null, publishedAt: null });
   expect(await publicLetterStatus()).toBe(404);
-  const events = await scratch.handle.db.selectFrom('auditEvent').select(['action', 'result', 'canonical']).where('objectId', '=', letterId).where('action', 'like', 'letter.publi%').orderBy('seq').execute();
+  const events = await db().selectFrom('auditEvent').select(['action', 'result', 'canonical']).where('objectId', '=', letterId).where('action', 'like', 'letter.publi%').orderBy('seq').execute();
   expect(events.map((event) => [event.action, event.result])).toEqual([['letter.publication', 'success'], ['letter.publicationHeld', 'denied']]);
   expect(events[1]!.canonical).toContain('listedPresentedOtherwise');
   for (const path of ['/public/deliveries', '/public/deliveries?format=csv', '/public/kiel']) expect(JSON.stringify((await anonymous('GET', path)).body)).not.toContain('CANARY');
@@ -99,4 +111,5 @@ it('publishes no earlier than a listed delivery is public, and then as the lette
   const published = await anonymous('GET', `/public/letters/${letterId}`);
   expect(published.status).toBe(200);
   expect(JSON.stringify(published.body)).toContain(listed.title);
+  expect(await awaitingLetters()).toEqual([]);
 });

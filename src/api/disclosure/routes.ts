@@ -38,8 +38,7 @@ export function disclosureRoutes() {
   });
 
   app.openapi(historyRoute, async (c) => {
-    const items = await decisionsOf(c.get('deps').db, requestContext(c), c.req.valid('param').id);
-    return c.json({ items }, 200);
+    return c.json(await decisionsOf(c.get('deps').db, requestContext(c), c.req.valid('param').id), 200);
   });
 
   app.openapi(decideRoute, async (c) => {

@@ -36,6 +36,12 @@ export const DecisionInputSchema = z
 
 export const DecisionsSchema = z.object({ items: z.array(DecisionSchema) }).openapi('DisclosureDecisions');
 
+const HistorySchema = DecisionsSchema.extend({
+  awaitingLetters: z
+    .array(z.object({ id: z.uuid(), referenceDate: isoDate, letterDate: isoDate }))
+    .openapi({ description: 'Final letters not yet published that list the delivery or name its value: another decision holds back their publication' }),
+}).openapi('DisclosureHistory');
+
 const QueueSchema = z
   .object({
     referenceDate: isoDate,
@@ -72,7 +78,7 @@ export const historyRoute = createRoute(
     tags: ['disclosure'],
     summary: 'The decisions on a delivery, latest first',
     request: { params: DeliveryIdParamSchema },
-    responses: { 200: json(DecisionsSchema, 'The history'), ...problemResponses(401, 403, 404) },
+    responses: { 200: json(HistorySchema, 'The history'), ...problemResponses(401, 403, 404) },
   }),
 );
 

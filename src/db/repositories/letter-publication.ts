@@ -100,6 +100,19 @@ export async function firstPublishedLetterListing(db: Db, publicId: string): Pro
   return row?.id ?? null;
 }
 
+/** The final letters not yet published whose public text lists the delivery or names its value (by the id the public knows it by), the earliest first. */
+export async function unpublishedLettersListing(db: Db, publicId: string): Promise<{ id: string; referenceDate: string; letterDate: string }[]> {
+  const rows = await db
+    .selectFrom('letter')
+    .select(['id', 'referenceDate', 'letterDate'])
+    .where('status', '=', 'final')
+    .where('publishedAt', 'is', null)
+    .where(sql<boolean>`position(${publicId} in public_snapshot) > 0`)
+    .orderBy('referenceDate')
+    .execute();
+  return rows.map((row) => ({ ...row, letterDate: row.letterDate! }));
+}
+
 export type ReviewRecord = Selectable<LetterReviewTable>;
 
 export async function insertReview(db: Db, review: ReviewRecord): Promise<void> {

@@ -1819,7 +1819,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DisclosureDecisions"];
+                        "application/json": components["schemas"]["DisclosureHistory"];
                     };
                 };
                 /** @description No valid session: log in first */
@@ -10827,8 +10827,16 @@ export interface components {
                 previous: string | null;
             };
         };
-        DisclosureDecisions: {
-            items: components["schemas"]["DisclosureDecision"][];
+        DisclosureHistory: components["schemas"]["DisclosureDecisions"] & {
+            /** @description Final letters not yet published that list the delivery or name its value: another decision holds back their publication */
+            awaitingLetters: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date */
+                referenceDate: string;
+                /** Format: date */
+                letterDate: string;
+            }[];
         };
         DisclosureDecision: {
             /** Format: uuid */
@@ -10865,6 +10873,9 @@ export interface components {
             decidedById: string | null;
             decidedByName: string;
             decidedAt: string;
+        };
+        DisclosureDecisions: {
+            items: components["schemas"]["DisclosureDecision"][];
         };
         DisclosureDecisionInput: {
             /** @description One delivery, or a selection decided at once (all or nothing) */

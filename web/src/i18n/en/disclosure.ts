@@ -29,6 +29,8 @@ export const disclosure: typeof nl.disclosure = {
   reviewsCaption: 'Confidential deliveries whose review date has come',
   noReviews: 'On {{date}} no confidential deliveries are due for review.',
   decideTitle: 'Decide on disclosure',
+  awaitingLetter:
+    'The final letter with reference date {{referenceDate}} (letter of {{letterDate}}) lists this delivery as it is public now, and is not published yet. A final letter never changes: if you decide it confidential, or public with another title, description, category or quantity, that letter is not published until the decision agrees with what it lists again.',
   currentState: 'Status:',
   form: {
     subjects: 'This decision applies to',

@@ -27,6 +27,8 @@ export const disclosure = {
   reviewsCaption: 'Vertrouwelijke leveringen waarvan de datum om opnieuw te bekijken is bereikt',
   noReviews: 'Er zijn op {{date}} geen vertrouwelijke leveringen om opnieuw te bekijken.',
   decideTitle: 'Besluiten over openbaarmaking',
+  awaitingLetter:
+    'De definitieve brief met peildatum {{referenceDate}} (brief van {{letterDate}}) noemt deze levering zoals die nu openbaar is, en is nog niet gepubliceerd. Een definitieve brief verandert niet: besluit u haar vertrouwelijk, of openbaar met een andere titel, omschrijving, categorie of aantal, dan wordt die brief niet gepubliceerd tot het besluit weer overeenkomt met wat hij noemt.',
   currentState: 'Stand:',
   form: {
     subjects: 'Dit besluit geldt voor',

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type Category, type ConfidentialityGround } from '../../../../common/vocabulary/codes.ts';
-import { decideDisclosure, type DecisionRequest } from '../../api/disclosure.ts';
+import { decideDisclosure, type DecisionRequest, type DisclosureDecision } from '../../api/disclosure.ts';
 import { RadioGroupField, SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
@@ -33,11 +33,26 @@ interface DecisionValues {
 type DecisionField = keyof DecisionValues;
 const FIELDS: DecisionField[] = ['state', 'publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'publicRealisedDate', 'publicValue', 'ground', 'reviewOn', 'note'];
 
-/** A proposal from the register: for one delivery its own public title, category and quantity; for several, what they share. */
-function proposal(deliveries: readonly DecisionSubject[]): DecisionValues {
+/**
+ * A proposal from the register: for one delivery public now, what the public reads of it now (so that deciding
+ * again changes only what the officer changes); for another one its own title, category and quantity; for
+ * several, what they share.
+ */
+function proposal(deliveries: readonly DecisionSubject[], current: DisclosureDecision | undefined): DecisionValues {
   const [only] = deliveries.length === 1 ? deliveries : [];
   const categories = new Set(deliveries.map((delivery) => delivery.category));
   const [category] = categories.size === 1 ? categories : [];
+  if (only && current?.state === 'public') {
+    return {
+      ...proposal(deliveries, undefined),
+      publicTitle: current.publicTitle ?? '',
+      publicDetail: current.publicDetail ?? '',
+      publicCategory: current.publicCategory ?? '',
+      publicQuantity: current.publicQuantity ?? '',
+      publicRealisedDate: current.realisedDatePrecision ?? '',
+      publicValue: current.publicValueCents === null ? '' : 'public',
+    };
+  }
   return {
     state: '',
     publicTitle: only ? (only.publicTitle ?? only.title) : '',
@@ -84,6 +99,8 @@ function checkDecision(ids: string[], values: DecisionValues): Checked<DecisionR
 
 interface DecisionFormProps {
   deliveries: readonly DecisionSubject[];
+  /** The latest decision on the one delivery, if any. */
+  current?: DisclosureDecision | undefined;
   onDecided: (count: number) => void;
 }
 
@@ -91,11 +108,11 @@ interface DecisionFormProps {
  * One decision for the deliveries given, all or none: public, with what the public may read of them,
  * or confidential, with the ground and when to look at it again.
  */
-export function DecisionForm({ deliveries, onDecided }: DecisionFormProps) {
+export function DecisionForm({ deliveries, current, onDecided }: DecisionFormProps) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const { values, field, labels } = useFields<DecisionValues>(proposal(deliveries), submission.fieldErrors);
+  const { values, field, labels } = useFields<DecisionValues>(proposal(deliveries, current), submission.fieldErrors);
   const several = deliveries.length > 1;
 
   function handleSubmit(event: FormEvent) {

@@ -1,15 +1,39 @@
 import { useTranslation } from 'react-i18next';
+import { listDisclosureDecisions } from '../../api/disclosure.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { formatLongDate } from '../../format/dates.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
+import { useResource } from '../../state/useResource.ts';
 import { DeliveryFormFrame } from '../forms/DeliveryFormFrame.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 
-/** The disclosure decision on one delivery, taken from its own page. */
+/**
+ * The disclosure decision on one delivery, taken from its own page. It starts from what the public reads of
+ * it now, and says which final letters, not yet published, list it: another decision holds them back.
+ */
 export function DisclosureDecisionPage({ id }: { id: string }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const navigateWithNotice = useNavigateWithNotice();
+  const history = useResource(`disclosure/${id}`, (signal) => listDisclosureDecisions(id, signal));
   return (
     <DeliveryFormFrame id={id} heading={t('disclosure.decideTitle')}>
-      {({ delivery }) => <DecisionForm deliveries={[delivery]} onDecided={() => navigateWithNotice(`/leveringen/${id}`, 'disclosureDecided')} />}
+      {({ delivery }) => {
+        if (history.status !== 'ready') return <ResourceStatus resource={history} onRetry={history.reload} />;
+        const { items, awaitingLetters } = history.data.data;
+        return (
+          <>
+            {awaitingLetters.map((letter) => (
+              <Alert key={letter.id} type="warning">
+                {t('disclosure.awaitingLetter', { referenceDate: formatLongDate(letter.referenceDate, language), letterDate: formatLongDate(letter.letterDate, language) })}
+              </Alert>
+            ))}
+            <DecisionForm deliveries={[delivery]} current={items[0]} onDecided={() => navigateWithNotice(`/leveringen/${id}`, 'disclosureDecided')} />
+          </>
+        );
+      }}
     </DeliveryFormFrame>
   );
 }
