@@ -18,6 +18,9 @@ export default defineConfig({
     // database in a data folder (initdb) alone can take half a minute.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A page answers a typed search after its pause and a request; with Chromium and databases busy on both
+    // cores that can take seconds, and expect.poll's own limit is one.
+    expect: { poll: { timeout: 15_000 } },
     globalSetup: ['test/support/shared-postgres.ts', 'test/support/migrated-templates.ts'],
   },
 });
