@@ -103,6 +103,14 @@ describeEachDatabase('EPF claims API', (database) => {
     expect(noReason.body.invalidParams).toEqual([expect.objectContaining({ name: 'reason', code: 'required' })]);
     expect((await finance('GET', `/epf/claims/${claim.id}`)).body).toMatchObject({ assessments: [], receipts: [], blockages: [] });
     expect((await finance('GET', `/epf/claims/${crypto.randomUUID()}`)).status).toBe(404);
+    for (const [path, body] of [
+      ['assessments', { compensatedCents: 1, assessedOn: '2025-03-01' }],
+      ['receipts', { amountCents: 1, receivedOn: '2025-03-01' }],
+      ['blockages', { blocked: true, effectiveOn: '2025-03-01', reason: 'controle' }],
+    ] as const) {
+      const notAnId = await finance('POST', `/epf/claims/undefined/${path}`, body);
+      expect([notAnId.status, notAnId.body.invalidParams]).toEqual([400, [expect.objectContaining({ name: 'id' })]]);
+    }
   });
 
   it('refuses a claim above what was delivered: the delivery\'s value at the claim\'s date, less what was claimed on it before', async () => {

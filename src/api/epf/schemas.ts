@@ -125,7 +125,7 @@ const OverviewSchema = z
   .openapi('EpfOverview');
 
 const DateQuerySchema = z.object({ date: isoDate.optional().openapi({ description: 'The date the figures are as at; today when left out' }) });
-const ClaimIdParamSchema = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+const ClaimIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const overviewRoute = createRoute(
   permitted('epf.read', {
