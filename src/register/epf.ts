@@ -142,6 +142,8 @@ async function addToHistory(
   violationsOf: (history: EpfClaimHistory) => RuleViolation[],
   insert: (trx: Db) => Promise<unknown>,
 ): Promise<ClaimDetail> {
+  // The database is given only an id that can be a claim's, the lock included.
+  if (!isUuid(claimId)) throw new NotFoundError('epfClaim', claimId);
   return inTransaction(db, async (trx) => {
     await repository.lockClaim(trx, claimId);
     const history = await existingClaim(trx, claimId);

@@ -5,7 +5,10 @@
  */
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
+import { systemContext } from '../../src/audit/trail.ts';
 import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
+import { assessClaim } from '../../src/register/epf.ts';
+import { NotFoundError } from '../../src/register/errors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { registerShipped } from '../support/export-control.ts';
 import { apiClient, type ApiCall } from './client.ts';
@@ -111,6 +114,7 @@ describeEachDatabase('EPF claims API', (database) => {
       const notAnId = await finance('POST', `/epf/claims/undefined/${path}`, body);
       expect([notAnId.status, notAnId.body.invalidParams]).toEqual([400, [expect.objectContaining({ name: 'id' })]]);
     }
+    await expect(assessClaim(database().db, systemContext('finance'), 'undefined', { compensatedCents: 1, assessedOn: '2025-03-01', remainderExpectedBy: null, note: '' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('refuses a claim above what was delivered: the delivery\'s value at the claim\'s date, less what was claimed on it before', async () => {
