@@ -134,10 +134,12 @@ const WHOLE_EUROS = /(?<=\d),[-–]{1,2}$/;
 export function readEuroCents(cell: string | number): CellReading {
   if (typeof cell === 'number') {
     if (Math.abs(cell) * 100 > MAX_ENTRY_CENTS) return { fault: 'amountTooLarge' };
-    const cents = Math.round(cell * 100);
-    if (!Number.isSafeInteger(cents)) return { fault: 'notAnAmount' };
+    // The number's decimal text, read exactly (a binary product such as 139455647.55 × 100 is off by a fraction), at
+    // the 15 digits Excel shows, so that a formula's binary remainder (0.1 + 0.2) is no digit; with a decimal comma,
+    // which the reader takes for the decimals only: 1.234 is no € 1.234.
+    const cents = parseEuroAmountExactly(String(Number(cell.toPrecision(15))).replace('.', ','));
     // A cell formatted as euros shows 1234.567 as € 1.234,57: its user is told what it holds.
-    return Math.abs(cents - cell * 100) < 1e-6 ? { value: cents } : { fault: 'amountBeyondCents', params: { shown: String(cell) } };
+    return cents === undefined ? { fault: 'amountBeyondCents', params: { shown: String(cell) } } : { value: Number(cents) };
   }
   const cents = parseEuroAmountExactly(cell.trim().replace(/^EUR\s*/i, '').replace(/\s*(€|EUR)$/i, '').replace(WHOLE_EUROS, ''));
   if (cents === undefined) return { fault: 'notAnAmount' };

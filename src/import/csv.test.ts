@@ -70,6 +70,10 @@ describe('reading euro amounts', () => {
     ['EUR 12', 1200],
     ['1.234.567,89', 123_456_789],
     [1234.56, 123_456],
+    // Beyond € 100 million the binary number times 100 is off by more than a millionth of a cent.
+    [139_455_647.55, 13_945_564_755],
+    [99_999_999_999.99, 9_999_999_999_999],
+    [-0.07, -7],
     ['-5,00', -500],
     ['1.234,56 €', 123_456],
     ['€ 100.000.000.000', 10_000_000_000_000],
@@ -89,7 +93,12 @@ describe('reading euro amounts', () => {
 
   // A cell formatted as "€ 1.234,57" may hold 1234.567, the result of a formula: its user sees nothing to correct.
   it('says of a number with fractions of a cent that it has more than two decimals, showing them, in Dutch and English', () => {
-    expect([readEuroCents(0.1 + 0.2), readEuroCents(0.001)]).toEqual([{ value: 30 }, { fault: 'amountBeyondCents', params: { shown: '0.001' } }]);
+    expect([readEuroCents(0.1 + 0.2), readEuroCents(0.001), readEuroCents(1.234), readEuroCents(1e-7)]).toEqual([
+      { value: 30 },
+      { fault: 'amountBeyondCents', params: { shown: '0.001' } },
+      { fault: 'amountBeyondCents', params: { shown: '1.234' } },
+      { fault: 'amountBeyondCents', params: { shown: '1e-7' } },
+    ]);
     const params = { shown: '1234.567' };
     expect(readEuroCents(1234.567)).toEqual({ fault: 'amountBeyondCents', params });
     expect([reason('nl', 'amountBeyondCents', params), reason('en', 'amountBeyondCents', params)]).toEqual([
