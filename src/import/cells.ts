@@ -32,9 +32,9 @@ export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
   }
   switch (kind) {
     case 'text':
-      return { value: String(cell).trim() };
+      return { value: withLineFeeds(String(cell)).trim() };
     case 'multiline':
-      return { value: String(cell) };
+      return { value: withLineFeeds(String(cell)) };
     case 'date':
       return readDate(cell);
     case 'amount':
@@ -43,6 +43,12 @@ export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
       return typeof cell === 'number' ? { value: cell } : readCount(cell);
   }
 }
+
+/**
+ * Line breaks as Excel keeps them in a cell, one line feed each: a CSV file saved on Windows has CRLF (or an old
+ * Mac's CR) in a quoted field, and its text would otherwise differ from the same text imported from a workbook.
+ */
+const withLineFeeds = (text: string) => text.replace(/\r\n?/g, '\n');
 
 /** A whole number as text, with dots between thousands as a Dutch spreadsheet shows them ("1.000"); "1,000" and "1.5" are refused. */
 function readCount(text: string): CellReading {

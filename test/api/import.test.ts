@@ -198,6 +198,18 @@ describeEachDatabase('import', (database) => {
     expect((await auditor('POST', '/imports/dry-run', file)).status).toBe(403);
   });
 
+  it('reads a line break in a quoted CSV field as a workbook holds it, so that the same text from a workbook later changes nothing', async () => {
+    const headings = ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron', 'Omschrijving'];
+    const delivery = ['CRLF-1', 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting'];
+    const csv = `${headings.join(';')}\r\n${delivery.join(';')};"Eerste regel\r\ntweede regel"\r\n`;
+    const committed = await registrar('POST', '/imports', { ...asUpload(new TextEncoder().encode(csv), 'leveringen.csv'), mode: 'allOrNothing' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 1 } });
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Leveringen').addRows([headings, [...delivery, 'Eerste regel\ntweede regel']]);
+    const again = await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await workbook.xlsx.writeBuffer())));
+    expect(again.body.rows).toEqual([expect.objectContaining({ reference: 'CRLF-1', outcome: 'unchanged', faults: [], values: expect.objectContaining({ description: 'Eerste regel\ntweede regel' }) })]);
+  });
+
   it('refuses text garbled by a wrong character set by row and column, as a CSV file opened in Excel without its byte order mark and saved again has it, and commits nothing', async () => {
     const csv = ['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron', 'MOJI-1;Helmen voor OekraÃ¯ne;Directe levering uit voorraad;Niet-letale goederen;Defensiebegroting', 'MOJI-2;Helmen;Directe levering uit voorraad;Niet-letale goederen;Defensiebegroting'].join('\r\n');
     const upload = asUpload(new TextEncoder().encode(csv), 'leveringen.csv');
