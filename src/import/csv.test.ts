@@ -35,6 +35,14 @@ describe('reading CSV files', () => {
     expect(readCsv(bytes('a\nb\n'))).toEqual([['a'], ['b']]);
   });
 
+  it('takes the separator of the header line, not of a title above it that holds another', () => {
+    const headers = ['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum'];
+    const csv = `Waarderingen, stand 1 september 2025\r\n\r\n${headers.join(';')}\r\nW1;D1;1,50;x;y\r\n`;
+    expect(readCsv(bytes(csv))).toEqual([['Waarderingen, stand 1 september 2025'], [''], headers, ['W1', 'D1', '1,50', 'x', 'y']]);
+    // A tab in a title above headers separated by commas.
+    expect(readCsv(bytes(`Titel\tdatum\n${headers.join(',')}\nW1,D1,1.50,x,y\n`)).slice(1)).toEqual([headers, ['W1', 'D1', '1.50', 'x', 'y']]);
+  });
+
   it('keeps separators, line breaks and doubled quotes inside quoted fields (RFC 4180), and blank lines as rows (their numbers count)', () => {
     expect(readCsv(bytes('a,b\n"x, ""y""","regel 1\nregel 2"\n\n'))).toEqual([['a', 'b'], ['x, "y"', 'regel 1\nregel 2'], ['']]);
   });

@@ -3,13 +3,20 @@
  * breaks and doubled quotes). UTF-8 with or without a byte order mark, or UTF-16 with one; text that is
  * not UTF-8 is Windows-1252, what Excel writes as plain "CSV" on Windows. The separator is a comma, a
  * semicolon (as Dutch Excel writes) or a tab (Excel's "Unicode text" and "Text (tab delimited)"):
- * whichever a first line "sep=;" names, or else the one the header line uses most outside quotes. Blank
- * lines stay (as rows without text) so that every row keeps the number a spreadsheet shows it under.
+ * whichever a first line "sep=;" names, or else the one that splits the header line into the template's
+ * headers. Blank lines stay (as rows without text) so that every row keeps the number a spreadsheet shows
+ * it under.
  */
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
+import { LAST_HEADER_ROW, sheetOfHeaders } from './sheets.ts';
 
 export function readCsv(bytes: Uint8Array): string[][] {
   const { text, separator } = withSeparator(csvText(bytes));
+  return rowsOf(text, separator);
+}
+
+/** The text's rows split by the separator; only the first ones, up to a number of rows, when given one. */
+function rowsOf(text: string, separator: Separator, rowsWanted = Infinity): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -44,6 +51,7 @@ export function readCsv(bytes: Uint8Array): string[][] {
     } else if (character === '\n' || character === '\r') {
       if (character === '\r' && text[index + 1] === '\n') index++;
       endRow();
+      if (rows.length === rowsWanted) return rows;
     } else field += character;
   }
   if (quoted) throw new CsvError('unclosedQuote', quoteRow);
@@ -107,10 +115,29 @@ function withSeparator(text: string): { text: string; separator: Separator } {
 }
 
 /**
+ * The separator of the header line: the first that splits one of the rows a sheet's headers may be on
+ * into the template's headers (a title above them may hold another: "Leveringen, stand 1 september").
+ * Text without them, which no sheet is taken from, by the separator its first line that has one uses most.
+ */
+function separatorOf(text: string): Separator {
+  return SEPARATORS.find((separator) => headRowsOf(text, separator).some((row) => sheetOfHeaders(row) !== undefined)) ?? mostUsedSeparator(text);
+}
+
+/** The rows a sheet's headers may be on, split by a separator; none where that separator leaves a quote unclosed. */
+function headRowsOf(text: string, separator: Separator): string[][] {
+  try {
+    return rowsOf(text, separator, LAST_HEADER_ROW);
+  } catch (error) {
+    if (error instanceof CsvError) return [];
+    throw error;
+  }
+}
+
+/**
  * The separator the first line that has one uses most outside quotes (a title above the headers has
  * none); a comma where none is used more.
  */
-function separatorOf(text: string): Separator {
+function mostUsedSeparator(text: string): Separator {
   const counts = new Map<string, number>(SEPARATORS.map((separator) => [separator, 0]));
   let quoted = false;
   for (const character of text) {

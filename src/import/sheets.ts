@@ -297,6 +297,9 @@ export function columnOfHeader(definition: SheetDefinition, header: string): Imp
   return definition.columns.find((candidate) => [candidate.key, candidate.nl, candidate.en, headerText(candidate)].some((name) => normalise(name) === wanted));
 }
 
+/** The last row a sheet's column headers may be on: below a title, a subtitle, a date and blank rows between them. */
+export const LAST_HEADER_ROW = 10;
+
 /** A sheet is taken for one of records when at least this many of its headers are that kind's columns. */
 const RECOGNISED_COLUMNS = 2;
 
