@@ -23,13 +23,20 @@ import { addContribution, createProgramme } from './training.ts';
 
 type Db = Kysely<Database>;
 
+/** The file's row with a fault that a reference names: the record it would make is not made. */
+interface FaultyRow {
+  faultyRow: { rowNumber: number; sheetName: string };
+}
+
 /** The delivery a reference of the file names: its id, the file's row for it when that row has a fault, or nothing known. */
-export type DeliveryMatch = { deliveryId: string } | { faultyRow: { rowNumber: number; sheetName: string } } | undefined;
+export type DeliveryMatch = { deliveryId: string } | FaultyRow | undefined;
+/** The same of a company. */
+export type CompanyMatch = { companyId: string } | FaultyRow | undefined;
 
 /** How the records a row names by reference are found: in the file, made by an earlier import, or in the register by id. */
 export interface Finders {
   delivery(reference: string): DeliveryMatch;
-  company(reference: string): Promise<string | undefined>;
+  company(reference: string): Promise<CompanyMatch>;
 }
 
 interface DomainKind {
@@ -69,8 +76,7 @@ const KINDS: Record<DomainSheet, DomainKind> = {
   industryContract: {
     async create(trx, context, values, find) {
       const { externalReference: _reference, companyReference, deliveryReferences, milestoneTitle, milestoneDueOn, ...fields } = values;
-      const companyId = await find.company(companyReference as string);
-      if (!companyId) throw new ValidationError([{ field: 'companyReference', code: 'unknownCompanyReference', params: { reference: companyReference as string } }]);
+      const companyId = companyIdOf(await find.company(companyReference as string), companyReference as string);
       const milestones = milestoneTitle === undefined && milestoneDueOn === undefined ? [] : [{ title: (milestoneTitle as string | undefined) ?? '', dueOn: (milestoneDueOn as string | undefined) ?? '' }];
       const input = { ...fields, companyId, deliveryIds: deliveryIdsOf(deliveryReferences, find), milestones } as ContractInput;
       return (await createContract(trx, context, input)).id;
@@ -121,6 +127,12 @@ function deliveryIdOf(match: DeliveryMatch, field: string, reference: string): s
   if (match && 'deliveryId' in match) return match.deliveryId;
   if (match) throw new ValidationError([{ field, code: 'deliveryRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }]);
   throw new ValidationError([{ field, code: 'unknownDeliveryReference', params: { reference } }]);
+}
+
+function companyIdOf(match: CompanyMatch, reference: string): string {
+  if (match && 'companyId' in match) return match.companyId;
+  if (match) throw new ValidationError([{ field: 'companyReference', code: 'companyRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }]);
+  throw new ValidationError([{ field: 'companyReference', code: 'unknownCompanyReference', params: { reference } }]);
 }
 
 /** The record a row made, or why its domain refused it (nothing of the row is left then). */

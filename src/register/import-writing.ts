@@ -113,12 +113,17 @@ export async function writePlan(trx: Db, context: RequestContext, plan: Plan, im
 async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan): Promise<Map<string, PlannedRow>> {
   // Companies by the key of their reference: made by this import, or found once among earlier imports' and the register's.
   const companies = new Map<string, string | undefined>();
+  const companyRows = firstRowsByReference(plan, 'company');
   const find: Finders = {
     delivery: deliveryFinder(plan),
     async company(reference) {
       const key = referenceKey(reference);
+      // Companies are made before their contracts (see DOMAIN_SHEETS): a row of the file not made by now has a fault.
+      const row = companyRows.get(key);
+      if (row?.outcome === 'invalid') return { faultyRow: { rowNumber: row.rowNumber, sheetName: row.sheetName } };
       if (!companies.has(key)) companies.set(key, await importedRecordOf(trx, 'company', reference));
-      return companies.get(key);
+      const companyId = companies.get(key);
+      return companyId === undefined ? undefined : { companyId };
     },
   };
   const made = new Map<string, PlannedRow>();
@@ -145,16 +150,22 @@ async function importedRecordOf(db: Db, sheet: ImportSheet, reference: string): 
 
 /** The delivery a reference names: a row of the file (once written), one an earlier import created, or one of the register by its id. */
 function deliveryFinder(plan: Plan): (reference: string) => DeliveryMatch {
-  const rowsByKey = new Map<string, PlannedRow>();
-  for (const row of plan.rows) {
-    if (row.sheet === 'delivery' && row.reference && row.outcome !== 'example' && !rowsByKey.has(referenceKey(row.reference))) rowsByKey.set(referenceKey(row.reference), row);
-  }
+  const rowsByKey = firstRowsByReference(plan, 'delivery');
   return (reference) => {
     const row = rowsByKey.get(referenceKey(reference));
     if (row) return row.deliveryId && row.outcome !== 'invalid' ? { deliveryId: row.deliveryId } : { faultyRow: { rowNumber: row.rowNumber, sheetName: row.sheetName } };
     const found = plan.importedDeliveries.findRecord(reference);
     return found && 'recordId' in found ? { deliveryId: found.recordId } : undefined;
   };
+}
+
+/** The rows of a sheet by the key of their reference, the first of each (a later one under the same key has a fault saying so); examples aside. */
+function firstRowsByReference(plan: Plan, sheet: ImportSheet): Map<string, PlannedRow> {
+  const rowsByKey = new Map<string, PlannedRow>();
+  for (const row of plan.rows) {
+    if (row.sheet === sheet && row.reference && row.outcome !== 'example' && !rowsByKey.has(referenceKey(row.reference))) rowsByKey.set(referenceKey(row.reference), row);
+  }
+  return rowsByKey;
 }
 
 /** A new delivery as the register stores it after its money: its value, and the day of its first payment where that realises it. */

@@ -32,6 +32,8 @@ export interface ImportFault extends RuleViolation {
   columnLetter: string | null;
 }
 
+type ShownValue = string | number | boolean | string[] | null;
+
 export interface ImportRowReport {
   sheet: ImportSheet;
   sheetName: string;
@@ -39,8 +41,8 @@ export interface ImportRowReport {
   reference: string | null;
   outcome: RowOutcome;
   faults: ImportFault[];
-  /** What a row to create or already in the register holds: its plain fields, amounts in cents; empty for other rows. */
-  values: Record<string, string | number | null>;
+  /** What a row to create or already in the register holds: its plain fields (amounts in cents), yes or no, lists of references; empty for other rows. */
+  values: Record<string, ShownValue>;
 }
 
 export interface ImportReport {
@@ -121,5 +123,10 @@ function report(file: ImportFile, plan: Plan, importId: string | null, committed
 function shownValues(outcome: RowOutcome, values: Record<string, unknown>): ImportRowReport['values'] {
   if (outcome !== 'create' && outcome !== 'unchanged') return {};
   const { externalReference: _reference, ...fields } = values;
-  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string | number | null] => entry[1] === null || typeof entry[1] === 'string' || typeof entry[1] === 'number'));
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, ShownValue] => isShownValue(entry[1])));
+}
+
+function isShownValue(value: unknown): value is ShownValue {
+  if (Array.isArray(value)) return value.every((item) => typeof item === 'string');
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }

@@ -67,6 +67,10 @@ describeEachDatabase('importing records of other domains', (database) => {
       expect.objectContaining({ sheet: 'readinessJudgement', rowNumber: 5, faults: [expect.objectContaining({ field: 'deliveryReference', columnLetter: 'B', code: 'notStock' })] }),
       expect.objectContaining({ sheet: 'industryContract', rowNumber: 4, faults: [expect.objectContaining({ field: 'deliveryReferences', columnLetter: 'G', code: 'notProcurement' })] }),
     ]);
+    // Yes or no and lists of references are shown as what the row records, as its text and numbers are.
+    const values = (reference: string) => dryRun.body.rows.find((row: any) => row.reference === reference).values;
+    expect(values('TR-1')).toMatchObject({ key: 'pzh-import', deliveryReferences: ['dom-1'] });
+    expect(values('TT-1')).toMatchObject({ trainers: 20, trainersIsMaximum: true, traineesIsApproximate: true });
     expect(await programmes()).toEqual(before);
   });
 
@@ -93,6 +97,21 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect(trail.body.items.map((event: any) => event.action).toSorted()).toEqual(['company.create', 'delivery.create', 'delivery.create', 'import.commit', 'industryContract.create', 'readiness.judge', 'training.addContribution', 'training.createProgramme']);
     expect(trail.body.items[0]).toMatchObject({ action: 'import.commit', detail: { created: { delivery: 2, trainingProgramme: 1, trainingContribution: 1, readinessJudgement: 1, company: 1, industryContract: 1 } } });
     expect((await verifyAuditTrail(database().db)).ok).toBe(true);
+  });
+
+  it('says of a contract whose company has a fault on its row in the same file that that row has one, not that there is no such company', async () => {
+    const { db } = database();
+    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+    const bytes = await filledTemplate(new Uint8Array(template), {
+      // A country that is no ISO code: the company's row has a fault, and no company is made.
+      'Bedrijven (Companies)': [['BD-FOUT', 'Werf (import)', 'Oekraïne', null]],
+      'Contracten (Contracts)': [['CT-FOUT', 'bd-fout', 'G2B-FOUT-1', 'Munitie', 1000, '2025-06-01', null, null, null]],
+    });
+    const dryRun = await registrar('POST', '/imports/dry-run', { fileName: 'bedrijf-fout.xlsx', content: Buffer.from(bytes).toString('base64') }, { 'Accept-Language': 'en' });
+    expect(dryRun.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)])).toEqual([
+      ['BD-FOUT', 'invalid', [expect.stringMatching(/^C /)]],
+      ['CT-FOUT', 'invalid', ['B companyRowInvalid: The company on row 3 of the sheet Bedrijven (Companies) has a fault; correct that first.']],
+    ]);
   });
 
   it('changes nothing when the same file comes again, and says so of a row that says something else under a known reference', async () => {

@@ -40,7 +40,9 @@ const ImportReportSchema = z
         reference: z.string().nullable(),
         outcome: z.enum(ROW_OUTCOMES),
         faults: z.array(ImportFaultSchema),
-        values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).openapi({ description: 'What a row to create or already in the register holds, by field (amounts in cents); empty for other rows' }),
+        values: z
+          .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]))
+          .openapi({ description: 'What a row to create or already in the register holds, by field (amounts in cents, yes or no as a boolean, references as a list); empty for other rows' }),
       }),
     ),
   })

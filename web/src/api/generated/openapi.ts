@@ -12883,9 +12883,9 @@ export interface components {
                     code: string;
                     reason: string;
                 }[];
-                /** @description What a row to create or already in the register holds, by field (amounts in cents); empty for other rows */
+                /** @description What a row to create or already in the register holds, by field (amounts in cents, yes or no as a boolean, references as a list); empty for other rows */
                 values: {
-                    [key: string]: string | number | null;
+                    [key: string]: string | number | boolean | string[] | null;
                 };
             }[];
         };

@@ -51,6 +51,7 @@ export const imports: typeof dutch = {
     kind: 'Kind',
     outcome: 'Outcome',
     delivery: 'Delivery reference',
+    deliveries: 'Delivery references',
     contents: 'What the row records',
   },
   place: '{{sheet}}, row {{row}}',

@@ -49,6 +49,7 @@ export const imports = {
     kind: 'Soort',
     outcome: 'Gevolg',
     delivery: 'Kenmerk levering',
+    deliveries: 'Kenmerken leveringen',
     contents: 'Wat de regel vastlegt',
   },
   place: '{{sheet}}, regel {{row}}',

@@ -15,11 +15,11 @@ const SUMMARY_FIELDS: Record<ImportRow['sheet'], readonly string[]> = {
   delivery: ['title', 'supportType', 'category', 'quantity', 'unit', 'realisedAt', 'deliveredAt'],
   valuation: ['deliveryReference', 'amountCents', 'basis', 'effectiveDate'],
   payment: ['deliveryReference', 'amountCents', 'paidOn', 'reference'],
-  trainingProgramme: ['name', 'key', 'hostCountry', 'framework'],
+  trainingProgramme: ['name', 'key', 'hostCountry', 'framework', 'deliveryReferences'],
   trainingContribution: ['programmeKey', 'periodFrom', 'countsUpTo', 'trainers', 'trainees'],
   readinessJudgement: ['deliveryReference', 'effect', 'judgedOn'],
   company: ['name', 'country'],
-  industryContract: ['companyReference', 'reference', 'amountCents', 'signedOn'],
+  industryContract: ['companyReference', 'reference', 'amountCents', 'signedOn', 'deliveryReferences'],
   budgetCommitment: ['title', 'fund', 'budgetYear', 'stage', 'amountCents', 'effectiveOn', 'deliveryReference'],
   epfClaim: ['reference', 'deliveryReference', 'batch', 'period', 'declaredCents', 'declaredOn'],
 };
@@ -31,6 +31,7 @@ function useRowSummary() {
   // The records of other domains are named as their own pages name them.
   const label = (sheet: ImportRow['sheet'], field: string) => {
     if (field === 'deliveryReference') return t('imports.columns.delivery');
+    if (field === 'deliveryReferences') return t('imports.columns.deliveries');
     if (field === 'amountCents') return text.label(field);
     if (field === 'programmeKey') return t('training.fields.programmeId');
     if (sheet === 'trainingProgramme' || sheet === 'trainingContribution') return t(`training.fields.${field as 'name'}`);
@@ -43,8 +44,8 @@ function useRowSummary() {
     SUMMARY_FIELDS[row.sheet]
       .flatMap((field) => {
         const value = row.values[field];
-        if (value === undefined || value === null || value === '') return [];
-        return [`${label(row.sheet, field)}: ${text.value(field, value)}`];
+        if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return [];
+        return [`${label(row.sheet, field)}: ${Array.isArray(value) ? value.join('; ') : text.value(field, value)}`];
       })
       .join(' · ') || t('common.none');
 }
