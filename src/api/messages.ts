@@ -225,6 +225,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notSpreadsheetOrText: () => 'Dit bestand is geen Excel-werkmap (.xlsx) en geen CSV- of tekstbestand, maar bijvoorbeeld een afbeelding of PDF; kies het ingevulde sjabloon.',
     noKnownSheet: () =>
       'Geen blad van dit bestand heeft de kolomkoppen van het sjabloon op regel 1 of onder een titel; download het sjabloon en gebruik die kolomkoppen, op de eerste regel van het blad of direct onder de titel.',
+    noColumnHeaders: (p) =>
+      `Van het blad ${p.sheet} wordt niets geïmporteerd: geen van zijn eerste ${p.rows} regels heeft de kolomkoppen van het sjabloon. Heeft het regels voor het register, zet dan de kolomkoppen van het sjabloon erboven.`,
+    rowAboveHeaders: (p) =>
+      `Van het blad ${p.sheet} wordt niets geïmporteerd: boven de kolomkoppen op regel ${p.headerRow} staat op regel ${p.row} meer dan een titel (gegevens, of kolomkoppen over twee regels), die anders ongezien zou wegvallen. Haal die regel weg of zet hem onder de kolomkoppen.`,
     emptyFile: () => 'Dit bestand is leeg; kies het ingevulde sjabloon.',
     noRows: () => 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per levering, waardering of betaling in.',
     fileTooLarge: (p) => `Dit bestand is te groot: een import is hoogstens ${p.maximum}. Verdeel de regels over meer bestanden.`,
@@ -413,6 +417,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notASpreadsheet: () => 'This file is not a spreadsheet but another Office file, such as a Word document (.docx) or PowerPoint presentation (.pptx); choose the filled-in template as an Excel workbook (.xlsx), CSV or text file.',
     notSpreadsheetOrText: () => 'This file is neither an Excel workbook (.xlsx) nor a CSV or text file but, for example, an image or a PDF; choose the filled-in template.',
     noKnownSheet: () => "No sheet of this file has the template's column headers on row 1 or below a title; download the template and use its column headers, on the sheet's first row or right below its title.",
+    noColumnHeaders: (p) =>
+      `Nothing is imported from the sheet ${p.sheet}: none of its first ${p.rows} rows has the template's column headers. If it holds rows for the register, put the template's column headers above them.`,
+    rowAboveHeaders: (p) =>
+      `Nothing is imported from the sheet ${p.sheet}: above its column headers on row ${p.headerRow}, row ${p.row} holds more than a title (data, or headers over two rows), which would otherwise be left out unseen. Remove that row or move it below the column headers.`,
     emptyFile: () => 'This file is empty; choose the filled-in template.',
     noRows: () => "This file has the template's column headers but no rows below them; fill in one row per delivery, valuation or payment below the headers.",
     fileTooLarge: (p) => `This file is too large: an import is at most ${p.maximum}. Spread the rows over more files.`,

@@ -64,6 +64,8 @@ function describe(report: ImportReport, dryRun: boolean): string {
       return withVisibleControls(`${row.sheetName}, row ${row.rowNumber}${column}: ${reason('en', fault.code, { later: fault.field, ...fault.params })}`);
     }),
   );
+  // A sheet that nothing is taken from is said after the faults, just above the outcome it is no part of.
+  const notTaken = report.sheetsNotTaken.map(({ name, code, params }) => withVisibleControls(reason('en', code, { sheet: name, ...params })));
   const { create, unchanged, invalid, example } = report.counts;
   const outcome = dryRun
     ? `Dry run: ${create} rows would be created, ${unchanged} are in the register already, ${invalid} have a fault, ${example} examples skipped.`
@@ -72,7 +74,7 @@ function describe(report: ImportReport, dryRun: boolean): string {
       : create === 0
         ? `Nothing to import: ${unchanged} rows are in the register already, ${invalid} have a fault.`
         : `Nothing imported: ${invalid} rows have a fault (use --only-valid to import the other ${create}).`;
-  return [...lines, outcome].join('\n');
+  return [...lines, ...notTaken, outcome].join('\n');
 }
 
 /** Text of the file (a header, a sheet's name) with its control characters written out (\x1b): an escape sequence in it would otherwise act on the terminal. */

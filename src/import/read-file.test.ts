@@ -20,11 +20,13 @@ function withStatedSize(archive: Uint8Array, size: number): Uint8Array {
   }
   return archive;
 }
+/** The sheets of a file that records are taken from. */
+const sheetsOf = async (fileName: string, bytes: Uint8Array) => (await readImportFile(fileName, bytes)).sheets;
 const headerFaults = (sheet: ReadSheet) => sheet.headerFaults.map((fault) => `${fault.letter ?? '-'} ${fault.header}: ${fault.code}`);
 
 describe('reading an import file', () => {
   it('numbers rows as a spreadsheet shows them, blank rows and quoted line breaks included', async () => {
-    const [sheet] = await readImportFile('w.csv', csv(`${VALUATION_HEADERS.join(';')}\r\nW1;D1;"1\n0";x;y\r\n;;;;\r\n\r\nW2;D1;1;x;y\r\n`));
+    const [sheet] = await sheetsOf('w.csv', csv(`${VALUATION_HEADERS.join(';')}\r\nW1;D1;"1\n0";x;y\r\n;;;;\r\n\r\nW2;D1;1;x;y\r\n`));
     expect(sheet!.rows.map((read) => [read.rowNumber, read.cells.get('externalReference')])).toEqual([
       [2, 'W1'],
       [5, 'W2'],
@@ -32,12 +34,12 @@ describe('reading an import file', () => {
   });
 
   it('knows a header in either language, in any case or spacing, with or without its unit', async () => {
-    const [sheet] = await readImportFile('w.csv', csv(' EXTERNAL  reference ,kenmerk levering,Amount,Basis (€),effective DATE\nW1,D1,1,x,y\n'));
+    const [sheet] = await sheetsOf('w.csv', csv(' EXTERNAL  reference ,kenmerk levering,Amount,Basis (€),effective DATE\nW1,D1,1,x,y\n'));
     expect([sheet!.definition.sheet, headerFaults(sheet!), sheet!.rows[0]!.cells.get('amountCents')]).toEqual(['valuation', [], '1']);
   });
 
   it('knows a header with a colon after it, as a form labels its fields', async () => {
-    const [sheet] = await readImportFile('w.csv', csv('Eigen kenmerk:;Kenmerk levering :;Bedrag (€):;Grondslag:;Ingangsdatum:\nW1;D1;1;x;y\n'));
+    const [sheet] = await sheetsOf('w.csv', csv('Eigen kenmerk:;Kenmerk levering :;Bedrag (€):;Grondslag:;Ingangsdatum:\nW1;D1;1;x;y\n'));
     expect([sheet!.definition.sheet, headerFaults(sheet!)]).toEqual(['valuation', []]);
   });
 
@@ -46,7 +48,7 @@ describe('reading an import file', () => {
     const worksheet = workbook.addWorksheet('Waarderingen');
     worksheet.addRows([['Waarderingen Oekraïne 2025'], ['Stand per 1 september 2025'], [], VALUATION_HEADERS, ['W1', 'D1', 1, 'x', 'y'], [], ['W2', 'D1', 2, 'x', 'y']]);
     worksheet.mergeCells('A1:E1');
-    const [sheet] = await readImportFile('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const [sheet] = await sheetsOf('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect([sheet!.headerRowNumber, headerFaults(sheet!), sheet!.rows.map((read) => [read.rowNumber, read.cells.get('externalReference')])]).toEqual([
       4,
       [],
@@ -58,21 +60,56 @@ describe('reading an import file', () => {
 
     // A title line of a CSV file has no separator, or the ones Excel pads it with: the header line decides.
     for (const title of ['Waarderingen 2025', 'Waarderingen, stand 2025;;;;']) {
-      const [fromCsv] = await readImportFile('w.csv', csv(`${title}\r\n${VALUATION_HEADERS.join(';')}\r\nW1;D1;1,50;x;y\r\n`));
+      const [fromCsv] = await sheetsOf('w.csv', csv(`${title}\r\n${VALUATION_HEADERS.join(';')}\r\nW1;D1;1,50;x;y\r\n`));
       expect([fromCsv!.headerRowNumber, fromCsv!.rows.map((read) => [read.rowNumber, read.cells.get('amountCents')])]).toEqual([2, [[3, '1,50']]]);
     }
   });
 
-  it('takes no sheet whose headers have a row of more than one value above them, nor headers below the first rows, so that no row is left out unseen', async () => {
+  it('finds the headers below a title with its date beside it, and down to row 10', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Gedateerd').addRows([['Waarderingen Oekraïne', new Date('2025-09-01T00:00:00Z')], VALUATION_HEADERS, ['W1', 'D1', 1, 'x', 'y']]);
+    workbook.addWorksheet('Rij 7').addRows([['Waarderingen'], [], ['Stand per', '1-9-2025'], [], ['Opgesteld door', 'J. de Vries'], [], VALUATION_HEADERS, ['W2', 'D1', 1, 'x', 'y']]);
+    const { sheets, sheetsNotTaken } = await readImportFile('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect([sheets.map((sheet) => [sheet.name, sheet.headerRowNumber, sheet.rows.map((read) => read.rowNumber)]), sheetsNotTaken]).toEqual([
+      [
+        ['Gedateerd', 2, [3]],
+        ['Rij 7', 7, [8]],
+      ],
+      [],
+    ]);
+    const onRow10 = await sheetsOf('w.csv', csv(`Waarderingen\r\n${'\r\n'.repeat(8)}${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`));
+    expect(onRow10.map((sheet) => sheet.headerRowNumber)).toEqual([10]);
+  });
+
+  it('takes no sheet whose headers have a row of more than a title above them, nor headers below row 10, so that no row is left out unseen', async () => {
     const dataAbove = `W0;D1;1;x;y\r\n${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
-    const twoHeaderRows = `Waardering;;Bedrag;;\r\n${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
-    const farDown = `${'Titel\r\n'.repeat(6)}${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
+    const twoHeaderRows = `Waardering;;Bedrag;;Datum\r\n${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
+    const farDown = `${'Titel\r\n'.repeat(10)}${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
     for (const content of [dataAbove, twoHeaderRows, farDown]) expect(await refusal('w.csv', csv(content))).toEqual({ code: 'noKnownSheet', params: {} });
+  });
+
+  it('names each visible sheet with a table that no rows are taken from, and why, beside the sheets that are taken', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Waarderingen').addRows([VALUATION_HEADERS, ['W1', 'D1', 1, 'x', 'y']]);
+    workbook.addWorksheet('Betalingen').addRows([['B0', 'D1', 5, '2025-06-01'], ['Eigen kenmerk', 'Kenmerk levering', 'Bedrag', 'Betaald op'], ['B1', 'D1', 5, '2025-06-01']]);
+    workbook.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], ['D1', 1]]);
+    // Notes in one column, as the template's instructions are; an empty sheet; a hidden one: no table the user would miss.
+    workbook.addWorksheet('Uitleg').addRows([['Vul per blad één regel in.'], ['Bedragen in euro.']]);
+    workbook.addWorksheet('Leeg');
+    workbook.addWorksheet('Lijsten', { state: 'hidden' }).addRows([['a', 'b']]);
+    const { sheets, sheetsNotTaken } = await readImportFile('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect([sheets.map((sheet) => sheet.name), sheetsNotTaken]).toEqual([
+      ['Waarderingen'],
+      [
+        { name: 'Betalingen', code: 'rowAboveHeaders', params: { row: '1', headerRow: '2' } },
+        { name: 'Overzicht', code: 'noColumnHeaders', params: { rows: '10' } },
+      ],
+    ]);
   });
 
   it('reads a sheet of Excel\'s "Unicode text" (UTF-16, tab-separated, saved as .txt) by its headers', async () => {
     const unicodeText = Buffer.from(`\uFEFF${VALUATION_HEADERS.join('\t')}\r\nW1\tD1\t€ 1.234,56\treplacementValue\t2025-03-01\r\n`, 'utf16le');
-    const [sheet] = await readImportFile('Waarderingen.txt', new Uint8Array(unicodeText));
+    const [sheet] = await sheetsOf('Waarderingen.txt', new Uint8Array(unicodeText));
     expect([sheet!.definition.sheet, headerFaults(sheet!), sheet!.rows[0]!.cells.get('amountCents')]).toEqual(['valuation', [], '€ 1.234,56']);
   });
 
@@ -83,20 +120,20 @@ describe('reading an import file', () => {
     ['a required column missing', VALUATION_HEADERS.slice(0, 4), ['- Ingangsdatum / Effective date: missingColumn', 'E : unheadedColumn', 'F : unheadedColumn']],
     ['values in a column without a header', [...VALUATION_HEADERS, ''], ['F : unheadedColumn']],
   ])('says so when a sheet has %s, rather than leave data out unseen', async (_case, names, faults) => {
-    const [sheet] = await readImportFile('w.csv', csv(`${names.join(';')}\nW1;D1;1;x;y;z\n`));
+    const [sheet] = await sheetsOf('w.csv', csv(`${names.join(';')}\nW1;D1;1;x;y;z\n`));
     expect(headerFaults(sheet!)).toEqual(faults);
   });
 
   it('keeps whether a sheet is hidden or very hidden, as the workbook says', async () => {
     const workbook = new ExcelJS.Workbook();
     for (const state of ['visible', 'hidden', 'veryHidden'] as const) workbook.addWorksheet(state, { state }).addRows([VALUATION_HEADERS, ['W1', 'D1', 1, 'x', 'y']]);
-    const sheets = await readImportFile('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const sheets = await sheetsOf('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(sheets.map((sheet) => [sheet.name, sheet.visibility])).toEqual([
       ['visible', 'visible'],
       ['hidden', 'hidden'],
       ['veryHidden', 'veryHidden'],
     ]);
-    expect((await readImportFile('w.csv', csv(`${VALUATION_HEADERS.join(';')}\nW1;D1;1;x;y\n`)))[0]!.visibility).toBe('visible');
+    expect((await sheetsOf('w.csv', csv(`${VALUATION_HEADERS.join(';')}\nW1;D1;1;x;y\n`)))[0]!.visibility).toBe('visible');
   });
 
   it('reports a sheet of a workbook that lacks a column instead of skipping it, beside a complete one', async () => {
@@ -105,7 +142,7 @@ describe('reading an import file', () => {
       { name: 'Betalingen', rows: headers(['Eigen kenmerk', 'Kenmerk levering', 'Bedrag']) + row(2, [text('A2', 'B1'), text('B2', 'D1'), number('C2', 5)]) },
       { name: 'Notities', rows: headers(['Wat', 'Wie']) },
     ]);
-    const sheets = await readImportFile('map.xlsx', workbook);
+    const sheets = await sheetsOf('map.xlsx', workbook);
     expect(sheets.map((sheet) => [sheet.name, headerFaults(sheet)])).toEqual([
       ['Waarderingen', []],
       ['Betalingen', ['- Betaald op / Paid on: missingColumn']],
@@ -118,7 +155,7 @@ describe('reading an import file', () => {
       row(2, [text('A2', 'W1'), text('B2', 'D1'), '<c r="C2"><f>SUM(X1:X9)</f></c>', '<c r="D2" t="e"><v>#REF!</v></c>', number('E2', serial)]) +
       row(3, [text('A3', 'W2'), text('B3', 'D1'), '<c r="C3"><f>10*2</f><v>20</v></c>', text('D3', 'x'), number('E3', serial + 0.75)]);
     for (const [serial, date1904] of [[45_809, false], [44_347, true]] as const) {
-      const [sheet] = await readImportFile('map.xlsx', rawWorkbook([{ name: 'W', rows: cells(serial) }], { date1904 }));
+      const [sheet] = await sheetsOf('map.xlsx', rawWorkbook([{ name: 'W', rows: cells(serial) }], { date1904 }));
       expect(sheet!.rows.map((read) => [...read.cells.values()])).toEqual([
         ['W1', 'D1', { problem: 'formulaWithoutValue', shown: '=SUM(X1:X9)' }, { problem: 'cellError', shown: '#REF!' }, '2025-06-01'],
         ['W2', 'D1', 20, 'x', '2025-06-01'],
@@ -128,7 +165,7 @@ describe('reading an import file', () => {
 
   it('reads rows as wide as their header, however far to the right a stray cell is', async () => {
     const rows = Array.from({ length: 20_000 }, (_unused, index) => row(index + 2, [text(`A${index + 2}`, `W${index}`), number(`XFD${index + 2}`, 1)])).join('');
-    const [sheet] = await readImportFile('breed.xlsx', rawWorkbook([{ name: 'W', rows: headers(VALUATION_HEADERS) + rows }]));
+    const [sheet] = await sheetsOf('breed.xlsx', rawWorkbook([{ name: 'W', rows: headers(VALUATION_HEADERS) + rows }]));
     expect(sheet!.rows).toHaveLength(20_000);
   });
 
@@ -136,7 +173,7 @@ describe('reading an import file', () => {
   it('reads only the cells rows have, however far to the right the header row reaches', { timeout: 30_000 }, async () => {
     const rows = Array.from({ length: 5_000 }, (_unused, index) => row(index + 2, [text(`A${index + 2}`, `W${index}`)])).join('');
     const wideHeader = headers(VALUATION_HEADERS).replace('</row>', `${text('XFD1', 'Opmerking')}</row>`);
-    const [sheet] = await readImportFile('breed.xlsx', rawWorkbook([{ name: 'W', rows: wideHeader + rows }]));
+    const [sheet] = await sheetsOf('breed.xlsx', rawWorkbook([{ name: 'W', rows: wideHeader + rows }]));
     expect([sheet!.rows.length, headerFaults(sheet!)]).toEqual([5_000, ['XFD Opmerking: unknownColumn']]);
   });
 

@@ -1,15 +1,16 @@
 /**
  * An uploaded file as the sheets of records it holds: an XLSX workbook (each sheet recognised by its
- * headers, whatever its name) or a CSV file (one sheet). Sheets of anything else, such as the
- * template's explanation, are left out; a sheet taken for records whose headers lack a column, name
- * one twice or name one the template does not have says so, as faults of its header row. Whether a
- * sheet is hidden is kept: its user cannot see its rows, so an import does not take them.
+ * headers, whatever its name) or a CSV file (one sheet). Sheets of anything else are left out, and a
+ * visible one that holds a table is named with why (its user would otherwise take its rows for
+ * imported); a sheet taken for records whose headers lack a column, name one twice or name one the
+ * template does not have says so, as faults of its header row. Whether a sheet is hidden is kept: its
+ * user cannot see its rows, so an import does not take them.
  */
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
-import { columnOfHeader, headerText, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
+import { columnOfHeader, headerText, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
 import { ArchiveError, checkedWorkbookArchive } from './workbook-archive.ts';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 
@@ -50,6 +51,21 @@ export interface ReadSheet {
   rows: ReadRow[];
 }
 
+/**
+ * A visible sheet with a table that no records are taken from, and why: no row of its first ones has the
+ * template's headers, or a row above them holds more than a title (data, or headers over two rows).
+ */
+export interface SheetNotTaken {
+  name: string;
+  code: 'noColumnHeaders' | 'rowAboveHeaders';
+  params: Record<string, string>;
+}
+
+export interface ReadFile {
+  sheets: ReadSheet[];
+  sheetsNotTaken: SheetNotTaken[];
+}
+
 type UnreadableCode =
   | 'emptyFile'
   | 'brokenUtf16'
@@ -85,19 +101,22 @@ const LIMITS: Record<string, Record<string, string>> = {
   tooManyCells: { maximum: String(MAX_IMPORT_CELLS) },
 };
 
-export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<ReadSheet[]> {
+export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<ReadFile> {
   if (bytes.length === 0) throw new UnreadableFileError('emptyFile');
   const startsWith = (signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
   if (startsWith(COMPOUND_FILE_SIGNATURE)) throw new UnreadableFileError('oldOrProtectedWorkbook');
   if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError('notSpreadsheetOrText');
   const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), hiddenRows: new Set<number>(), hiddenColumns: new Set<number>(), date1904: false }];
-  const sheets = tables.flatMap((table) => {
+  const sheets: ReadSheet[] = [];
+  const sheetsNotTaken: SheetNotTaken[] = [];
+  for (const table of tables) {
     const sheet = toSheet(table);
-    return sheet ? [sheet] : [];
-  });
+    if ('definition' in sheet) sheets.push(sheet);
+    else if (table.visibility === 'visible' && holdsTable(table.rows)) sheetsNotTaken.push({ name: table.name, ...sheet });
+  }
   if (sheets.length === 0) throw new UnreadableFileError('noKnownSheet');
   if (sheets.every((sheet) => sheet.rows.length === 0)) throw new UnreadableFileError('noRows');
-  return sheets;
+  return { sheets, sheetsNotTaken };
 }
 
 const UTF16_MARKS = [
@@ -220,37 +239,51 @@ function cellValue(value: unknown): CellValue {
 
 const isBlank = (cell: CellValue | undefined) => cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
 
-/** How many rows a sheet may have above its column headers: a title, a subtitle, a date, blank rows between them. */
-const MAX_TITLE_ROWS = 5;
+/** The different values of a row: a title merged over several cells is one. */
+function valuesOf(cells: readonly CellValue[] | undefined): Set<string | undefined> {
+  return new Set(Object.values(cells ?? []).filter((cell) => !isBlank(cell)).map((cell) => (typeof cell === 'object' ? cell?.shown : String(cell).trim())));
+}
 
-/** A row above the headers: blank, or one text only (a title, merged over several cells or not). */
+/**
+ * A row above the headers: blank, or a title with at most one value beside it (its date, a subtitle, the
+ * labels of two groups of columns). No sheet's row of records has as few of its required values.
+ */
 function isTitleRow(cells: readonly CellValue[] | undefined): boolean {
-  const texts = new Set(Object.values(cells ?? []).filter((cell) => !isBlank(cell)).map((cell) => (typeof cell === 'object' ? cell?.shown : String(cell).trim())));
-  return texts.size <= 1;
+  return valuesOf(cells).size <= 2;
+}
+
+/** A sheet with a row of more than one value; not one of notes, a text in one column as the template's instructions are. */
+function holdsTable(rows: Table['rows']): boolean {
+  return rows.some((cells) => valuesOf(cells).size > 1);
 }
 
 function headersOf(cells: readonly CellValue[] | undefined): string[] {
   return Array.from(cells ?? [], (cell) => (isBlank(cell) || typeof cell === 'object' ? '' : String(cell)));
 }
 
+/** Why a sheet is not taken for records. */
+type NotTaken = Pick<SheetNotTaken, 'code' | 'params'>;
+
 /**
- * The sheet's column headers: on row 1, or below rows of a title. A row above them with more than one
- * value (a row of data, headers over two rows) makes the sheet one of no records, so that no row is left
- * out unseen.
+ * The sheet's column headers: on row 1, or below rows of a title, up to row LAST_HEADER_ROW. A row above
+ * them with more (a row of data, headers over two rows) makes the sheet one of no records, which is
+ * said, so that no row is left out unseen.
  */
-function headerRowOf(rows: Table['rows']): { index: number; headers: string[]; recognised: NonNullable<ReturnType<typeof sheetOfHeaders>> } | undefined {
-  for (let index = 0; index <= MAX_TITLE_ROWS && index < rows.length; index++) {
+function headerRowOf(rows: Table['rows']): { index: number; headers: string[]; recognised: NonNullable<ReturnType<typeof sheetOfHeaders>> } | NotTaken {
+  let rowAbove: number | undefined;
+  for (let index = 0; index < LAST_HEADER_ROW && index < rows.length; index++) {
     const headers = headersOf(rows[index]);
     const recognised = sheetOfHeaders(headers);
+    if (recognised && rowAbove !== undefined) return { code: 'rowAboveHeaders', params: { row: String(rowAbove + 1), headerRow: String(index + 1) } };
     if (recognised) return { index, headers, recognised };
-    if (!isTitleRow(rows[index])) return undefined;
+    if (rowAbove === undefined && !isTitleRow(rows[index])) rowAbove = index;
   }
-  return undefined;
+  return { code: 'noColumnHeaders', params: { rows: String(LAST_HEADER_ROW) } };
 }
 
-function toSheet(table: Table): ReadSheet | undefined {
+function toSheet(table: Table): ReadSheet | NotTaken {
   const headerRow = headerRowOf(table.rows);
-  if (!headerRow) return undefined;
+  if ('code' in headerRow) return headerRow;
   const { headers, recognised } = headerRow;
   const { definition } = recognised;
   const positions: [number, ImportColumn][] = [];

@@ -1,7 +1,7 @@
 /** The rows of the file the last dry run read and checked, kept for a commit of the same file. */
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { sha256Hex } from '../audit/event.ts';
-import { readImportFile } from '../import/read-file.ts';
+import { readImportFile, type SheetNotTaken } from '../import/read-file.ts';
 import type { ImportFile, Progress } from './import.ts';
 import { readFileRows, type PlannedRow } from './import-rows.ts';
 
@@ -11,19 +11,30 @@ import { readFileRows, type PlannedRow } from './import-rows.ts';
  * instead of reading and checking every row again. Only the checks against the register run again,
  * in the commit's transaction. One file is kept, for a few minutes.
  */
-let lastCheckedFile: { key: string; rows: readonly PlannedRow[]; timer: NodeJS.Timeout } | undefined;
+let lastCheckedFile: { key: string; checked: CheckedFile; timer: NodeJS.Timeout } | undefined;
 const CHECKED_FILE_KEPT_MS = 10 * 60_000;
 
-export async function checkedFile(file: ImportFile, onProgress: Progress | undefined, use: 'keep' | 'take'): Promise<PlannedRow[]> {
+/** The rows of a file as read and checked, and the sheets of it that no rows were taken from. */
+interface CheckedFile {
+  rows: readonly PlannedRow[];
+  sheetsNotTaken: readonly SheetNotTaken[];
+}
+
+export async function checkedFile(file: ImportFile, onProgress: Progress | undefined, use: 'keep' | 'take'): Promise<{ rows: PlannedRow[]; sheetsNotTaken: readonly SheetNotTaken[] }> {
   const key = [sha256Hex(file.bytes), file.fileName, todayInAmsterdam()].join('\u0000');
-  const kept = lastCheckedFile?.key === key ? lastCheckedFile.rows : undefined;
+  const kept = lastCheckedFile?.key === key ? lastCheckedFile.checked : undefined;
   if (kept && use === 'take') forgetCheckedFile();
-  const rows = kept ?? readFileRows(await readImportFile(file.fileName, file.bytes), onProgress);
+  const checked = kept ?? (await readAndCheck(file, onProgress));
   if (use === 'keep' && !kept) {
     forgetCheckedFile();
-    lastCheckedFile = { key, rows, timer: setTimeout(forgetCheckedFile, CHECKED_FILE_KEPT_MS).unref() };
+    lastCheckedFile = { key, checked, timer: setTimeout(forgetCheckedFile, CHECKED_FILE_KEPT_MS).unref() };
   }
-  return rows.map(copyOfRow);
+  return { rows: checked.rows.map(copyOfRow), sheetsNotTaken: checked.sheetsNotTaken };
+}
+
+async function readAndCheck(file: ImportFile, onProgress: Progress | undefined): Promise<CheckedFile> {
+  const { sheets, sheetsNotTaken } = await readImportFile(file.fileName, file.bytes);
+  return { rows: readFileRows(sheets, onProgress), sheetsNotTaken };
 }
 
 function forgetCheckedFile(): void {

@@ -31,7 +31,7 @@ interface FaultyRow {
 /** The delivery a reference of the file names: its id, the file's row for it when that row has a fault, or nothing known. */
 export type DeliveryMatch = { deliveryId: string } | FaultyRow | undefined;
 /** The same of a company. */
-export type CompanyMatch = { companyId: string } | FaultyRow | undefined;
+type CompanyMatch = { companyId: string } | FaultyRow | undefined;
 
 /** How the records a row names by reference are found: in the file, made by an earlier import, or in the register by id. */
 export interface Finders {

@@ -11,6 +11,7 @@ import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import type { SheetNotTaken } from '../import/read-file.ts';
 import { isRegisterSheet, type ImportSheet } from '../import/sheets.ts';
 import { checkedFile } from './checked-file.ts';
 import { planImport, type Plan } from './import-plan.ts';
@@ -53,6 +54,8 @@ export interface ImportReport {
   committed: boolean;
   counts: Record<RowOutcome, number>;
   rows: ImportRowReport[];
+  /** The visible sheets with a table that no rows were taken from, and why: nothing of them is imported. */
+  sheetsNotTaken: readonly SheetNotTaken[];
 }
 
 export interface ImportFile {
@@ -62,15 +65,15 @@ export interface ImportFile {
 
 /** What the register would do with a file, without changing anything. */
 export async function dryRunImport(db: Db, context: RequestContext, file: ImportFile, onProgress?: Progress): Promise<ImportReport> {
-  const rows = await checkedFile(file, onProgress, 'keep');
-  if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, await planImport(db, context, rows), null, false);
+  const { rows, sheetsNotTaken } = await checkedFile(file, onProgress, 'keep');
+  if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, sheetsNotTaken, await planImport(db, context, rows), null, false);
   // Records of other domains are checked by making them, as the commit would, in a transaction then undone.
   const { plan } = await inTransaction(db, async (trx) => {
     const plan = await planImport(trx, context, rows);
     await writePlan(trx, context, plan, randomUUID(), { fileName: file.fileName, sha256: sha256Hex(file.bytes), mode: 'onlyValid' });
     throw new UndoneImport(plan);
   }).catch(undoneImport);
-  return report(file, plan, null, false);
+  return report(file, sheetsNotTaken, plan, null, false);
 }
 
 /** Thrown to undo an import's transaction, with the plan as far as it got. */
@@ -96,7 +99,7 @@ export type Progress = (done: number, total: number) => void;
  * belong to). Each created record gets its audit event, naming the import, in the same transaction.
  */
 export async function commitImport(db: Db, context: RequestContext, file: ImportFile, mode: ImportMode, onProgress?: Progress): Promise<ImportReport> {
-  const fileRows = await checkedFile(file, onProgress, 'take');
+  const { rows: fileRows, sheetsNotTaken } = await checkedFile(file, onProgress, 'take');
   // The report is made after COMMIT: the transaction holds the audit chain's append lock until then.
   const { plan, importId } = await inTransaction(db, async (trx) => {
     await imports.lockImports(trx);
@@ -110,14 +113,14 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
     if (created === 0 || (mode === 'allOrNothing' && plan.rows.some((row) => row.outcome === 'invalid'))) throw new UndoneImport(plan);
     return { plan, importId };
   }).catch(undoneImport);
-  return report(file, plan, importId, importId !== null);
+  return report(file, sheetsNotTaken, plan, importId, importId !== null);
 }
 
-function report(file: ImportFile, plan: Plan, importId: string | null, committed: boolean): ImportReport {
+function report(file: ImportFile, sheetsNotTaken: readonly SheetNotTaken[], plan: Plan, importId: string | null, committed: boolean): ImportReport {
   const counts = Object.fromEntries(ROW_OUTCOMES.map((outcome) => [outcome, 0])) as Record<RowOutcome, number>;
   for (const row of plan.rows) counts[row.outcome]++;
   const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults, values }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults, values: shownValues(outcome, values) }));
-  return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows };
+  return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows, sheetsNotTaken };
 }
 
 function shownValues(outcome: RowOutcome, values: Record<string, unknown>): ImportRowReport['values'] {

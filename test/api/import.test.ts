@@ -64,6 +64,8 @@ describeEachDatabase('import', (database) => {
     const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'nl' });
     expect(dryRun.status).toBe(200);
     expect(dryRun.body.counts).toEqual({ create: 2, unchanged: 0, invalid: 1, example: 10 });
+    // The template's instructions are notes, not a table left out, and its sheet of choice lists is hidden.
+    expect(dryRun.body.sheetsNotTaken).toEqual([]);
     const faulty = dryRun.body.rows.filter((row: any) => row.outcome === 'invalid');
     expect(faulty).toEqual([
       expect.objectContaining({
@@ -237,6 +239,33 @@ describeEachDatabase('import', (database) => {
         faults: [expect.objectContaining({ code: 'duplicateReference', reason: 'This reference is on row 2 of the sheet Leveringen 2024 already (capitals and spaces do not count); give every row its own reference.' })],
       }),
     ]);
+  });
+
+  it('names a visible sheet with a table that nothing is taken from, and why, in the dry run and the commit', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Leveringen').addRows([
+      ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'],
+      ['BLAD-1', 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting'],
+    ]);
+    // A row of data above the headers: taking the rows below would leave it out unseen.
+    workbook.addWorksheet('Waarderingen').addRows([
+      ['BLAD-W0', 'BLAD-1', 10, 'Vervangingswaarde', '2025-07-01'],
+      ['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum'],
+      ['BLAD-W1', 'BLAD-1', 10, 'Vervangingswaarde', '2025-07-01'],
+    ]);
+    const upload = asUpload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'twee-bladen.xlsx');
+    const dryRun = await registrar('POST', '/imports/dry-run', upload, { 'Accept-Language': 'nl' });
+    expect(dryRun.body.counts).toMatchObject({ create: 1, invalid: 0 });
+    expect(dryRun.body.sheetsNotTaken).toEqual([
+      {
+        sheetName: 'Waarderingen',
+        code: 'rowAboveHeaders',
+        reason:
+          'Van het blad Waarderingen wordt niets geïmporteerd: boven de kolomkoppen op regel 2 staat op regel 1 meer dan een titel (gegevens, of kolomkoppen over twee regels), die anders ongezien zou wegvallen. Haal die regel weg of zet hem onder de kolomkoppen.',
+      },
+    ]);
+    const committed = await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' }, { 'Accept-Language': 'en' });
+    expect(committed.body).toMatchObject({ committed: true, sheetsNotTaken: [{ sheetName: 'Waarderingen', code: 'rowAboveHeaders', reason: expect.stringMatching(/^Nothing is imported from the sheet Waarderingen/) }] });
   });
 
   it('says of a column with values but no header that they would be left out, by its letter and first row, and commits nothing with all or nothing', async () => {

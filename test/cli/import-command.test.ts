@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -71,5 +72,19 @@ describe('the import command', () => {
     const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
     expect(dryRun.output).toContain('betalingen.csv, row 1, column E (\\x1b]0;titel\\x07\\x1b[2JAlles goed): The template has no such column');
     expect(dryRun.output).not.toContain('\x1b');
+  });
+
+  it('names a sheet of the workbook that nothing is taken from, and why', { timeout: 120_000 }, async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Leveringen').addRows([
+      ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'],
+      ['CLI-BLAD-1', 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting'],
+    ]);
+    workbook.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], ['CLI-BLAD-1', 1]]);
+    const file = join(folder, 'met-overzicht.xlsx');
+    writeFileSync(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
+    expect(dryRun.output).toContain("Nothing is imported from the sheet Overzicht: none of its first 10 rows has the template's column headers.");
+    expect(dryRun.output).toContain('Dry run: 1 rows would be created');
   });
 });

@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -99,5 +100,25 @@ describeWithBrowser('import', (browser) => {
     await page.getByRole('button', { name: 'Controleren' }).click();
     await page.getByRole('heading', { name: 'Resultaat van de controle: leveringen.txt' }).waitFor();
     expect((await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim()).toBe('Nieuw aan te maken 1 Staat al in het register (verandert niets) 0 Met een fout 0 Voorbeeldregels (overgeslagen) 0');
+  });
+
+  it('names a sheet of the workbook that nothing is taken from, and why', async () => {
+    const page = await openPageAs(browser(), server(), 'registrar');
+    pages.push(page);
+    await visit(page, server(), '/importeren');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Leveringen').addRows([
+      ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'],
+      ['BLAD-E2E-1', 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting'],
+    ]);
+    workbook.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], ['BLAD-E2E-1', 1]]);
+    const file = join(folder, 'met-overzicht.xlsx');
+    writeFileSync(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    await page.getByLabel('Bestand').setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { name: 'Van 1 blad wordt niets geïmporteerd' }).waitFor();
+    expect(plain(await page.locator('.import-sheets-not-taken li').innerText())).toBe(
+      'Van het blad Overzicht wordt niets geïmporteerd: geen van zijn eerste 10 regels heeft de kolomkoppen van het sjabloon. Heeft het regels voor het register, zet dan de kolomkoppen van het sjabloon erboven.',
+    );
   });
 });

@@ -57,10 +57,15 @@ async function unlessUnreadable<T>(c: Context<ApiEnv>, work: () => Promise<T>) {
   }
 }
 
-/** Every fault with its reason in the language the client asked for. */
+/** Every fault, and why a sheet was not taken, with its reason in the language the client asked for. */
 function withReasons(c: Context<ApiEnv>, report: ImportReport) {
+  const notTaken = invalidParams(
+    c,
+    report.sheetsNotTaken.map(({ name, code, params }) => ({ field: 'sheet', code, params: { sheet: name, ...params } })),
+  );
   return {
     ...report,
+    sheetsNotTaken: report.sheetsNotTaken.map(({ name, code }, index) => ({ sheetName: name, code, reason: notTaken[index]!.reason })),
     rows: report.rows.map((row) => {
       const reasons = invalidParams(c, row.faults);
       return {

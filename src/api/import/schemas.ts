@@ -45,6 +45,9 @@ const ImportReportSchema = z
           .openapi({ description: 'What a row to create or already in the register holds, by field (amounts in cents, yes or no as a boolean, references as a list); empty for other rows' }),
       }),
     ),
+    sheetsNotTaken: z
+      .array(z.object({ sheetName: z.string(), code: z.enum(['noColumnHeaders', 'rowAboveHeaders']), reason: z.string() }))
+      .openapi({ description: 'The visible sheets with a table that no rows were taken from, and why: nothing of them is imported' }),
   })
   .openapi('ImportReport');
 

@@ -12888,6 +12888,13 @@ export interface components {
                     [key: string]: string | number | boolean | string[] | null;
                 };
             }[];
+            /** @description The visible sheets with a table that no rows were taken from, and why: nothing of them is imported */
+            sheetsNotTaken: {
+                sheetName: string;
+                /** @enum {string} */
+                code: "noColumnHeaders" | "rowAboveHeaders";
+                reason: string;
+            }[];
         };
         ImportFile: {
             /** @example leveringen.xlsx */

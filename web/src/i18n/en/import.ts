@@ -37,6 +37,8 @@ export const imports: typeof dutch = {
   },
   noChanges:
     'An import does not change records that exist: a row that differs from what the register holds under its reference counts as a fault. Change such a record in the register itself.',
+  sheetsNotTakenHeading_one: 'Nothing is imported from {{count, number}} sheet',
+  sheetsNotTakenHeading_other: 'Nothing is imported from {{count, number}} sheets',
   faultsHeading_one: '{{count, number}} fault, by row and column',
   faultsHeading_other: '{{count, number}} faults, by row and column',
   faultsCaption: 'Faults in the file: sheet, row, column and what is wrong',

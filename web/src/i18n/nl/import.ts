@@ -35,6 +35,8 @@ export const imports = {
   },
   noChanges:
     'Een import wijzigt geen registraties die er al zijn: een regel die afwijkt van wat het register onder zijn kenmerk heeft, telt als fout. Wijzig zo’n registratie in het register zelf.',
+  sheetsNotTakenHeading_one: 'Van {{count, number}} blad wordt niets geïmporteerd',
+  sheetsNotTakenHeading_other: 'Van {{count, number}} bladen wordt niets geïmporteerd',
   faultsHeading_one: '{{count, number}} fout, per regel en kolom',
   faultsHeading_other: '{{count, number}} fouten, per regel en kolom',
   faultsCaption: 'Fouten in het bestand: blad, regel, kolom en wat er mis is',

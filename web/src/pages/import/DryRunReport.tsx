@@ -31,11 +31,30 @@ export function DryRunReport({ upload, report, onCommitted }: DryRunReportProps)
       <p className="nl-paragraph">{t('imports.dryRunIntro')}</p>
       <ImportCounts counts={report.counts} />
       <p className="nl-paragraph">{t('imports.noChanges')}</p>
+      <SheetsNotTaken sheets={report.sheetsNotTaken} />
       <FaultsTable rows={report.rows} />
       <RowsTable rows={report.rows} />
       <h2 className="nl-heading nl-heading--level-2">{t('imports.commitHeading')}</h2>
       {report.counts.create === 0 ? <p className="nl-paragraph">{t('imports.nothingToImport')}</p> : <CommitForm upload={upload} report={report} onCommitted={onCommitted} />}
     </section>
+  );
+}
+
+/** The sheets of the file that nothing is taken from, and why: rows there that the user may take for imported. */
+function SheetsNotTaken({ sheets }: { sheets: ImportReport['sheetsNotTaken'] }) {
+  const { t } = useTranslation();
+  if (sheets.length === 0) return null;
+  return (
+    <div className="utrecht-alert utrecht-alert--warning import-sheets-not-taken">
+      <h3 className="nl-heading nl-heading--level-3">{t('imports.sheetsNotTakenHeading', { count: sheets.length })}</h3>
+      <ul className="utrecht-unordered-list">
+        {sheets.map((sheet) => (
+          <li key={sheet.sheetName} className="utrecht-unordered-list__item">
+            {sheet.reason}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
