@@ -90,6 +90,10 @@ describe('a licence', () => {
     ]);
     expect(codes(licenceViolations({ ...licence, validUntil: '2205-03-12' }, positive, TODAY))).toEqual(['validUntil validityTooLong']);
   });
+
+  it('refuses the exporting state itself as the importing state', () => {
+    expect(codes(licenceViolations({ ...licence, importingState: 'NL' }, positive, TODAY))).toEqual(['importingState importingStateIsExporter']);
+  });
 });
 
 describe('the shipment gate', () => {

@@ -32,6 +32,8 @@ const MAX_TEXT = 4000;
 export const MAX_NOTE = 2000;
 /** A licence for more than five years is not one this register expects (a typing error, e.g. 2205). */
 const MAX_VALIDITY_YEARS = 5;
+/** The state that issues the licences of this register: goods are exported from it, never to it. */
+const EXPORTING_STATE = 'NL';
 
 interface CriterionAssessment {
   criterion: ExportCriterion;
@@ -106,7 +108,10 @@ export function assessmentViolations(input: AssessmentInput, today: IsoDate): Ru
   return violations;
 }
 
-/** A licence is issued on a positive assessment, after it, for a plausible period, a value and (where limited) a number of items. */
+/**
+ * A licence is issued on a positive assessment, after it, for a plausible period, a value and (where limited) a
+ * number of items, for export to another state than the exporting one.
+ */
 export function licenceViolations(input: LicenceInput, assessment: { outcome: AssessmentOutcome; assessedOn: IsoDate }, today: IsoDate): RuleViolation[] {
   const violations: RuleViolation[] = [
     ...textOf('number', input.number, { required: true }),
@@ -120,6 +125,7 @@ export function licenceViolations(input: LicenceInput, assessment: { outcome: As
     violations.push({ field: 'validUntil', code: 'validityTooLong', params: { maximum: String(MAX_VALIDITY_YEARS) } });
   }
   violations.push(...countryViolations('importingState', input.importingState));
+  if (input.importingState === EXPORTING_STATE) violations.push({ field: 'importingState', code: 'importingStateIsExporter' });
   if (input.valueAuthorisedCents <= 0) violations.push({ field: 'valueAuthorisedCents', code: 'tooSmall', params: { minimum: '1' } });
   if (input.quantityAuthorised !== null && input.quantityAuthorised <= 0) violations.push({ field: 'quantityAuthorised', code: 'tooSmall', params: { minimum: '1' } });
   return violations;
