@@ -137,6 +137,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     exceedsYearBudget: (p) => `Het jaar ${p.year} heeft op die datum (of daarna) niet meer dan ${euro('nl', p.available)} beschikbaar.`,
     beforeLatestStage: (p) => `Deze stap ligt vóór de laatste stap van de verplichting (${p.latest}).`,
     stageGoesBack: () => 'Een juridisch verplicht bedrag gaat niet terug naar een toezegging.',
+    yearOutsideReach: (p) =>
+      `Een besluit van ${p.decidedOn} gaat over de begrotingsjaren ${p.first} tot en met ${p.last}: het lopende jaar en de jaren van de meerjarenraming, niet over een afgesloten jaar.`,
+    afterBudgetYear: (p) => `De begroting van ${p.year} is met dat jaar afgesloten: een verplichting voor ${p.year} wordt uiterlijk op 31 december ${p.year} aangegaan.`,
     // Industry
     invalidCountry: () => 'Vul een bestaande landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
     beforeSigning: (p) => `Deze datum ligt vóór de ondertekening van het contract (${p.signedOn}).`,
@@ -331,6 +334,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     exceedsYearBudget: (p) => `On that date (or after it) the year ${p.year} holds no more than ${euro('en', p.available)}.`,
     beforeLatestStage: (p) => `This stage lies before the commitment's latest stage (${p.latest}).`,
     stageGoesBack: () => 'A legally committed amount does not go back to a pledge.',
+    yearOutsideReach: (p) =>
+      `A decision of ${p.decidedOn} is about the budget years ${p.first} to ${p.last}: the current year and those of the multi-year estimates, not a closed year.`,
+    afterBudgetYear: (p) => `The budget of ${p.year} closed with that year: a commitment for ${p.year} is made by 31 December ${p.year} at the latest.`,
     // Industry
     invalidCountry: () => 'Enter an existing ISO 3166 country code, two capital letters, such as NL or UA.',
     beforeSigning: (p) => `This date lies before the contract was signed (${p.signedOn}).`,

@@ -64,6 +64,19 @@ describe('budget decisions', () => {
       'amounts.2.budgetYear duplicateYear',
     ]);
   });
+
+  it('are about the years from that of the decision up to five after it, not a closed year nor one decades ahead', () => {
+    const reach = { decidedOn: '2025-04-15', first: '2025', last: '2030' };
+    expect(decisionViolations({ ...spring2025, lastYear: 2030 }, TODAY)).toEqual([]);
+    expect(decisionViolations({ ...spring2025, decidedOn: '2014-03-01', firstYear: 2040, lastYear: 2040, amounts: [{ budgetYear: 2040, amountCents: 1 }] }, TODAY)).toEqual([
+      { field: 'firstYear', code: 'yearOutsideReach', params: { decidedOn: '2014-03-01', first: '2014', last: '2019' } },
+      { field: 'lastYear', code: 'yearOutsideReach', params: { decidedOn: '2014-03-01', first: '2014', last: '2019' } },
+    ]);
+    expect(decisionViolations({ ...spring2025, lastYear: 2031 }, TODAY)).toEqual([{ field: 'lastYear', code: 'yearOutsideReach', params: reach }]);
+    expect(decisionViolations({ ...spring2025, firstYear: 2024, amounts: [{ budgetYear: 2024, amountCents: 1 }] }, TODAY)).toEqual([
+      { field: 'firstYear', code: 'yearOutsideReach', params: reach },
+    ]);
+  });
 });
 
 describe('shifts between budget years', () => {
@@ -86,6 +99,12 @@ describe('shifts between budget years', () => {
       code: 'exceedsYearBudget',
       params: { available: String(billion(0.4)) },
     });
+  });
+
+  it('moves money between years within the reach of its decision only', () => {
+    expect(shiftViolations(shift({ fromYear: 2024 }), movements, TODAY)).toEqual([
+      { field: 'fromYear', code: 'yearOutsideReach', params: { decidedOn: '2025-04-15', first: '2025', last: '2030' } },
+    ]);
   });
 
   it('looks only at its own fund', () => {
@@ -122,11 +141,20 @@ describe('commitment stages', () => {
   const pledged = { stage: 'pledged' as const, amountCents: 2_500_000_000, effectiveOn: '2025-04-15', note: '' };
 
   it('go forward in time and stage, and may change the amount', () => {
-    expect(stageViolations([pledged], { ...pledged, stage: 'committed', amountCents: 2_600_000_000, effectiveOn: '2025-06-01' }, TODAY)).toEqual([]);
-    expect(stageViolations([pledged], { ...pledged, effectiveOn: '2025-04-01' }, TODAY)).toEqual([
+    expect(stageViolations(2025, [pledged], { ...pledged, stage: 'committed', amountCents: 2_600_000_000, effectiveOn: '2025-06-01' }, TODAY)).toEqual([]);
+    expect(stageViolations(2025, [pledged], { ...pledged, effectiveOn: '2025-04-01' }, TODAY)).toEqual([
       { field: 'effectiveOn', code: 'beforeLatestStage', params: { latest: '2025-04-15' } },
     ]);
-    expect(stageViolations([{ ...pledged, stage: 'committed' }], pledged, TODAY)).toEqual([{ field: 'stage', code: 'stageGoesBack' }]);
+    expect(stageViolations(2025, [{ ...pledged, stage: 'committed' }], pledged, TODAY)).toEqual([{ field: 'stage', code: 'stageGoesBack' }]);
+  });
+
+  it('are made in their budget year or before it, not after the year closed', () => {
+    expect(stageViolations(2026, [], pledged, TODAY)).toEqual([]);
+    expect(stageViolations(2024, [], { ...pledged, effectiveOn: '2024-12-31' }, TODAY)).toEqual([]);
+    expect(stageViolations(2022, [], pledged, TODAY)).toEqual([{ field: 'effectiveOn', code: 'afterBudgetYear', params: { year: '2022' } }]);
+    expect(stageViolations(2024, [pledged], { ...pledged, stage: 'committed', effectiveOn: '2025-06-01' }, TODAY)).toEqual([
+      { field: 'effectiveOn', code: 'afterBudgetYear', params: { year: '2024' } },
+    ]);
   });
 });
 

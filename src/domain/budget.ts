@@ -107,9 +107,36 @@ function yearViolations(field: string, year: number): RuleViolation[] {
     : [];
 }
 
-/** A decision is dated no later than today, and spreads positive amounts over distinct years of its own period. */
+/**
+ * How many years after the year it is taken a decision on the budget reaches: the Miljoenennota presents
+ * the next budget year and the multi-year estimates (meerjarenraming) after it, and the Voorjaarsnota 2024
+ * spread its money up to 2029.
+ */
+const DECISION_REACH_YEARS = 5;
+
+/**
+ * A decision (or shift) is dated as a day that has come, and is about budget years of the register that
+ * have not closed when it is taken and lie within its reach ("Voorjaarsbesluitvorming 2025 ... voor de
+ * periode 2025-2027"), each year named once with its field.
+ */
+function decidedYearsViolations(decidedOn: IsoDate, today: IsoDate, years: Record<string, number>): RuleViolation[] {
+  const dateViolations = pastDateViolations('decidedOn', decidedOn, today);
+  const first = Number(decidedOn.slice(0, 4));
+  const last = first + DECISION_REACH_YEARS;
+  const reach = { decidedOn, first: String(first), last: String(last) };
+  return [
+    ...dateViolations,
+    ...Object.entries(years).flatMap(([field, year]) => {
+      const outOfRange = yearViolations(field, year);
+      if (outOfRange.length > 0 || dateViolations.length > 0) return outOfRange;
+      return year < first || year > last ? [{ field, code: 'yearOutsideReach', params: reach }] : [];
+    }),
+  ];
+}
+
+/** A decision is dated no later than today, for years within its reach, and spreads positive amounts over distinct years of its own period. */
 export function decisionViolations(input: BudgetDecisionInput, today: IsoDate): RuleViolation[] {
-  const violations = [...pastDateViolations('decidedOn', input.decidedOn, today), ...yearViolations('firstYear', input.firstYear), ...yearViolations('lastYear', input.lastYear)];
+  const violations = decidedYearsViolations(input.decidedOn, today, { firstYear: input.firstYear, lastYear: input.lastYear });
   if (input.lastYear < input.firstYear) violations.push({ field: 'lastYear', code: 'beforeFirstYear' });
   if (input.amounts.length === 0) violations.push({ field: 'amounts', code: 'required' });
   const seen = new Set<number>();
@@ -131,7 +158,7 @@ export function decisionViolations(input: BudgetDecisionInput, today: IsoDate): 
  * day the fund's budget changed, so that no shift recorded afterwards, dated earlier, makes a year negative.
  */
 export function shiftViolations(input: BudgetShiftInput, fundMovements: readonly BudgetMovement[], today: IsoDate): RuleViolation[] {
-  const violations = [...pastDateViolations('decidedOn', input.decidedOn, today), ...yearViolations('fromYear', input.fromYear), ...yearViolations('toYear', input.toYear)];
+  const violations = decidedYearsViolations(input.decidedOn, today, { fromYear: input.fromYear, toYear: input.toYear });
   if (input.fromYear === input.toYear) violations.push({ field: 'toYear', code: 'sameYear' });
   if (input.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
   if (violations.length > 0) return violations;
@@ -149,9 +176,15 @@ function availableFrom(budgetYear: number, from: IsoDate, movements: readonly Bu
   return Math.min(...days.map((day) => budgetByYearAt(ofYear, day).get(budgetYear) ?? 0));
 }
 
-/** A commitment's stages are added in order: never dated before the latest, never back from legally committed to pledged. */
-export function stageViolations(existing: readonly CommitmentStageInput[], next: CommitmentStageInput, today: IsoDate): RuleViolation[] {
+/**
+ * A commitment's stages are added in order: never dated before the latest, never back from legally committed
+ * to pledged, and never after its budget year closed (on 31 December), when its money can no longer be committed.
+ */
+export function stageViolations(budgetYear: number, existing: readonly CommitmentStageInput[], next: CommitmentStageInput, today: IsoDate): RuleViolation[] {
   const violations = [...pastDateViolations('effectiveOn', next.effectiveOn, today)];
+  if (violations.length === 0 && Number(next.effectiveOn.slice(0, 4)) > budgetYear) {
+    violations.push({ field: 'effectiveOn', code: 'afterBudgetYear', params: { year: String(budgetYear) } });
+  }
   if (next.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
   const latest = existing.at(-1);
   if (latest && next.effectiveOn < latest.effectiveOn) {

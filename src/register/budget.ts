@@ -79,7 +79,7 @@ async function fundMovements(db: Db, fund: BudgetFund) {
 
 /** A commitment with its first stage: a pledge, or a legal commitment straight away. */
 export async function createCommitment(db: Db, context: RequestContext, fields: CommitmentFields, first: CommitmentStageInput): Promise<CommitmentDetail> {
-  assertValid([...commitmentViolations(fields), ...stageViolations([], first, today(context))]);
+  assertValid([...commitmentViolations(fields), ...stageViolations(fields.budgetYear, [], first, today(context))]);
   return inTransaction(db, async (trx) => {
     if (fields.deliveryId !== null && !(await budget.deliveryExists(trx, fields.deliveryId))) {
       throw new ValidationError([{ field: 'deliveryId', code: 'unknownDelivery' }]);
@@ -102,7 +102,7 @@ export async function addCommitmentStage(db: Db, context: RequestContext, commit
     const commitment = await budget.findCommitment(trx, commitmentId, { forUpdate: true });
     if (!commitment) throw new NotFoundError('budgetCommitment', commitmentId);
     const stages = await budget.listStages(trx, [commitmentId]);
-    assertValid(stageViolations(stages, input, today(context)));
+    assertValid(stageViolations(commitment.budgetYear, stages, input, today(context)));
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId, ...input });
     await recordAuditEvent(trx, context, { action: 'budgetCommitment.stage', object: { type: 'budgetCommitment', id: commitmentId }, result: 'success', after: stage });
     return (await detailsAt(trx, [commitment], today(context)))[0]!;

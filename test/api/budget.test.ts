@@ -88,6 +88,28 @@ describeEachDatabase('budget API', (database) => {
     expect(await recorded()).toEqual(before);
   });
 
+  it('refuses a decision or shift about years beyond its reach, and a commitment made after its budget year closed, in Dutch and English', async () => {
+    const before = await recorded();
+    const decades = await finance('POST', '/budget/decisions', { ...spring2025, decidedOn: '2014-03-01', firstYear: 2040, lastYear: 2040, amounts: [{ budgetYear: 2040, amountCents: 1 }] }, { 'Accept-Language': 'en' });
+    expect(decades.status).toBe(400);
+    expect(decades.body.invalidParams).toEqual([
+      { name: 'firstYear', code: 'yearOutsideReach', reason: 'A decision of 2014-03-01 is about the budget years 2014 to 2019: the current year and those of the multi-year estimates, not a closed year.' },
+      { name: 'lastYear', code: 'yearOutsideReach', reason: 'A decision of 2014-03-01 is about the budget years 2014 to 2019: the current year and those of the multi-year estimates, not a closed year.' },
+    ]);
+    const closedYear = await finance('POST', '/budget/shifts', { ...shift, fromYear: 2024 });
+    expect(closedYear.body.invalidParams).toMatchObject([{ name: 'fromYear', code: 'yearOutsideReach', reason: expect.stringContaining('2025 tot en met 2030') }]);
+    const late = await finance('POST', '/budget/commitments', { title: 'Contract 2022', fund: 'ukraineSupportBudget', budgetYear: 2022, stage: 'committed', amountCents: 100, effectiveOn: '2025-04-15' });
+    expect(late.status).toBe(400);
+    expect(late.body.invalidParams).toEqual([
+      { name: 'effectiveOn', code: 'afterBudgetYear', reason: 'De begroting van 2022 is met dat jaar afgesloten: een verplichting voor 2022 wordt uiterlijk op 31 december 2022 aangegaan.' },
+    ]);
+    const pledge = await finance('POST', '/budget/commitments', { title: 'Toezegging 2024', fund: 'ukraineSupportBudget', budgetYear: 2024, stage: 'pledged', amountCents: 100, effectiveOn: '2024-12-31' });
+    expect(pledge.status).toBe(201);
+    const committedLate = await finance('POST', `/budget/commitments/${pledge.body.id}/stages`, { stage: 'committed', amountCents: 100, effectiveOn: '2025-01-01' });
+    expect(committedLate.body.invalidParams.map((param: any) => `${param.name} ${param.code}`)).toEqual(['effectiveOn afterBudgetYear']);
+    expect(await recorded()).toEqual({ ...before, commitments: before.commitments! + 1, stages: before.stages! + 1 });
+  });
+
   it('records the stages of a commitment, never overwriting one, and flags a year committed beyond its budget', async () => {
     const pledge = { title: 'Extra bijdrage aan het NAVO UCAP in 2026', fund: 'internationalSecurityBudget', budgetYear: 2026, stage: 'pledged', amountCents: billion(0.3), effectiveOn: '2025-04-15' };
     const created = await finance('POST', '/budget/commitments', pledge);
@@ -170,7 +192,7 @@ describeEachDatabase('budget API', (database) => {
     beforeAll(async () => {
       created = [];
       for (const fields of made) {
-        const response = await finance('POST', '/budget/commitments', { ...fields, stage: 'pledged', amountCents: 100, effectiveOn: '2025-01-02' });
+        const response = await finance('POST', '/budget/commitments', { ...fields, stage: 'pledged', amountCents: 100, effectiveOn: '2024-01-02' });
         expect(response.status).toBe(201);
         created.push(response.body);
       }
@@ -196,7 +218,7 @@ describeEachDatabase('budget API', (database) => {
       const whole = await list('pageSize=100');
       expect(whole.body).toMatchObject({ pageSize: 100, total: made.length, totalIsCapped: false, next: null, previous: null });
       expect(ids(whole)).toEqual(inOrder);
-      expect(whole.body.items[0]).toMatchObject({ amountCents: 100, exceedsBudget: expect.any(Boolean), stages: [{ stage: 'pledged', amountCents: 100, effectiveOn: '2025-01-02' }] });
+      expect(whole.body.items[0]).toMatchObject({ amountCents: 100, exceedsBudget: expect.any(Boolean), stages: [{ stage: 'pledged', amountCents: 100, effectiveOn: '2024-01-02' }] });
       for (const pageSize of [1, 2, 3]) {
         expect(await walk(`pageSize=${pageSize}`, 'next'), `${pageSize}`).toEqual(inOrder);
         expect(await walk(`pageSize=${pageSize}`, 'previous'), `${pageSize}`).toEqual(inOrder);

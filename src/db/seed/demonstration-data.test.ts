@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { decisionViolations, movementsOf, shiftViolations, stageViolations } from '../../domain/budget.ts';
 import { lifecycleViolations } from '../../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence } from '../../domain/figures.ts';
 import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount } from '../../../common/letter-format.ts';
 import { centsOfTotal, totalCents } from '../../../common/money.ts';
 import { realisedTotals, type RegisterContents } from '../../domain/realised-support.ts';
 import { DEMONSTRATION_DELIVERIES, LETTER_COMPARE_DATE, LETTER_REFERENCE_DATE } from './demonstration-data.ts';
+import { DEMONSTRATION_BUDGET_DECISIONS, DEMONSTRATION_BUDGET_SHIFTS, DEMONSTRATION_COMMITMENTS } from './demonstration-budget.ts';
 import { PUBLISHED_HISTORY } from './demonstration-history.ts';
 
 const MILLION_EURO = 100_000_000;
@@ -157,5 +159,16 @@ describe('the demonstration deliveries', () => {
       (delivery) => delivery.supportType === 'procurement' && delivery.fundingSource !== 'epf' && delivery.payments.length > 1,
     );
     expect(instalments.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the demonstration budget', () => {
+  it('keeps the rules a person entering it meets: decisions and shifts within their reach, commitments in their budget year', () => {
+    for (const decision of DEMONSTRATION_BUDGET_DECISIONS) expect(decisionViolations(decision, LETTER_REFERENCE_DATE), decision.moment).toEqual([]);
+    const movements = movementsOf(DEMONSTRATION_BUDGET_DECISIONS, []);
+    for (const shift of DEMONSTRATION_BUDGET_SHIFTS) expect(shiftViolations(shift, movements, LETTER_REFERENCE_DATE), shift.moment).toEqual([]);
+    for (const { commitment, stages } of DEMONSTRATION_COMMITMENTS) {
+      stages.forEach((stage, index) => expect(stageViolations(commitment.budgetYear, stages.slice(0, index), stage, LETTER_REFERENCE_DATE), commitment.title).toEqual([]));
+    }
   });
 });
