@@ -127,6 +127,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownTranche: () => 'Deze tranche bestaat niet.',
     unknownDelivery: () => 'Deze levering bestaat niet.',
     referenceTaken: () => 'Er is al een declaratie met dit kenmerk.',
+    notBlocked: () => 'Deze declaratie is op die datum niet geblokkeerd: er is geen blokkade om op te heffen.',
+    beforeBlockage: (p) => `De declaratie is pas vanaf ${p.blockedOn} geblokkeerd; een opheffing ligt op of na die datum.`,
     // The budget
     budgetYearOutOfRange: (p) => `Vul een begrotingsjaar in van ${p.first} tot en met ${p.last}.`,
     beforeFirstYear: () => 'Het laatste jaar ligt vóór het eerste jaar.',
@@ -324,6 +326,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownTranche: () => 'There is no such tranche.',
     unknownDelivery: () => 'There is no such delivery.',
     referenceTaken: () => 'There is a claim with this reference already.',
+    notBlocked: () => 'This claim is not blocked on that date: there is no blockage to lift.',
+    beforeBlockage: (p) => `The claim is blocked only from ${p.blockedOn}; a release lies on or after that date.`,
     // The budget
     budgetYearOutOfRange: (p) => `Enter a budget year from ${p.first} to ${p.last}.`,
     beforeFirstYear: () => 'The last year lies before the first year.',

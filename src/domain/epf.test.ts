@@ -105,7 +105,18 @@ describe('EPF rules', () => {
       { field: 'remainderExpectedBy', code: 'tooLarge', params: { maximum: String(lastPlannedYear) } },
     ]);
     expect(receiptViolations(history, { amountCents: 1, receivedOn: '2024-02-01' }, TODAY).map((v) => v.code)).toEqual(['aboveCompensated']);
-    expect(blockageViolations(history, { effectiveOn: '2023-06-01' }, TODAY).map((v) => v.code)).toEqual(['beforeDeclared']);
+    expect(blockageViolations(history, { blocked: true, effectiveOn: '2023-06-01' }, TODAY).map((v) => v.code)).toEqual(['beforeDeclared']);
+  });
+
+  it('releases only a claim blocked on the release date', () => {
+    const history = claim(100, '2024-01-01');
+    expect(blockageViolations(history, { blocked: false, effectiveOn: '2024-03-01' }, TODAY)).toEqual([{ field: 'blocked', code: 'notBlocked' }]);
+    const block = { id: 'b1', claimId: 'c', blocked: true, effectiveOn: '2024-02-01', reason: 'Veto', recordedAt: '2024-02-01T00:00:00Z' };
+    const blocked = { ...history, blockages: [block] };
+    expect(blockageViolations(blocked, { blocked: false, effectiveOn: '2024-02-01' }, TODAY)).toEqual([]);
+    expect(blockageViolations(blocked, { blocked: false, effectiveOn: '2024-01-15' }, TODAY)).toEqual([{ field: 'effectiveOn', code: 'beforeBlockage', params: { blockedOn: '2024-02-01' } }]);
+    const released = { ...history, blockages: [block, { ...block, id: 'b2', blocked: false, effectiveOn: '2024-05-01', reason: '' }] };
+    expect(blockageViolations(released, { blocked: false, effectiveOn: '2024-06-01' }, TODAY)).toEqual([{ field: 'blocked', code: 'notBlocked' }]);
   });
 
   it('refuses a receipt that a later assessment no longer covers, though the compensation at its date did', () => {

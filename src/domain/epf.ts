@@ -261,8 +261,18 @@ export function receiptViolations(history: EpfClaimHistory, input: { amountCents
   return violations;
 }
 
-export function blockageViolations(history: EpfClaimHistory, input: { effectiveOn: string }, today: string): RuleViolation[] {
-  return [...pastDateViolations('effectiveOn', input.effectiveOn, today), ...notBeforeDeclared(history, 'effectiveOn', input.effectiveOn)];
+/**
+ * A blockage is dated on or after the claim, and a release lifts a blockage: on its date the claim is
+ * blocked. A release dated before the first blockage in force names that blockage's date.
+ */
+export function blockageViolations(history: EpfClaimHistory, input: { blocked: boolean; effectiveOn: string }, today: string): RuleViolation[] {
+  const violations = [...pastDateViolations('effectiveOn', input.effectiveOn, today), ...notBeforeDeclared(history, 'effectiveOn', input.effectiveOn)];
+  if (input.blocked || violations.length > 0 || latestOnOrBefore(history.blockages, (row) => row.effectiveOn, input.effectiveOn)?.blocked) return violations;
+  const nextBlock = history.blockages
+    .filter((row) => row.blocked && row.effectiveOn > input.effectiveOn)
+    .map((row) => row.effectiveOn)
+    .sort()[0];
+  return nextBlock ? [{ field: 'effectiveOn', code: 'beforeBlockage', params: { blockedOn: nextBlock } }] : [{ field: 'blocked', code: 'notBlocked' }];
 }
 
 function notBeforeDeclared(history: EpfClaimHistory, field: string, date: string): RuleViolation[] {

@@ -62,6 +62,24 @@ describeEachDatabase('EPF claims API', (database) => {
     await expect(database().db.updateTable('epfClaim').set({ declaredCents: 1 }).where('id', '=', id).execute()).rejects.toThrow(/never changed/);
   });
 
+  it('releases only a blocked claim, on or after the day it was blocked, saying why in Dutch and English', async () => {
+    const { claim } = (await finance('POST', '/epf/claims', claimInput())).body;
+    const release = (effectiveOn: string, language = 'nl') => finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: false, effectiveOn }, { 'Accept-Language': language });
+    const unblocked = await release('2025-03-01', 'en');
+    expect(unblocked.status).toBe(400);
+    expect(unblocked.body.invalidParams).toEqual([{ name: 'blocked', code: 'notBlocked', reason: 'This claim is not blocked on that date: there is no blockage to lift.' }]);
+    expect((await finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: true, effectiveOn: '2025-05-01', reason: 'Veto van een lidstaat' })).status).toBe(201);
+    const early = await release('2025-04-30');
+    expect(early.body.invalidParams).toEqual([
+      { name: 'effectiveOn', code: 'beforeBlockage', reason: 'De declaratie is pas vanaf 2025-05-01 geblokkeerd; een opheffing ligt op of na die datum.' },
+    ]);
+    expect((await finance('GET', `/epf/claims/${claim.id}`)).body.blockages).toHaveLength(1);
+    const released = await release('2025-06-01');
+    expect(released.status).toBe(201);
+    expect(released.body.state).toMatchObject({ status: 'open', blockedReason: null });
+    expect((await release('2025-07-01')).body.invalidParams).toEqual([expect.objectContaining({ name: 'blocked', code: 'notBlocked' })]);
+  });
+
   it('lists the claims a page at a time in the order of declaration, from cursors it made, with their count', async () => {
     const declaredOn = ['2016-03-01', '2016-03-02', '2016-03-02'];
     for (const day of declaredOn) expect((await finance('POST', '/epf/claims', claimInput({ declaredOn: day }))).status).toBe(201);

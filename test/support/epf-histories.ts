@@ -63,7 +63,7 @@ export const acceptedHistory = fc
         const outstanding = claimStateAt(history, date)?.outstandingCents ?? 0;
         const input = { amountCents: Math.max(1, Math.floor(outstanding * step.share)), receivedOn: date };
         if (receiptViolations(history, input, LAST_DAY_ACCEPTED).length === 0) history.receipts.push({ ...base, note: '', ...input });
-      } else if (blockageViolations(history, { effectiveOn: date }, LAST_DAY_ACCEPTED).length === 0) {
+      } else if (blockageViolations(history, { blocked: step.kind === 'block', effectiveOn: date }, LAST_DAY_ACCEPTED).length === 0) {
         history.blockages.push({ ...base, blocked: step.kind === 'block', effectiveOn: date, reason: 'Veto' });
       }
     });
