@@ -1,4 +1,4 @@
-import type { Role } from '../../common/vocabulary/codes.ts';
+import { COPRODUCTION_STAGES, type Role } from '../../common/vocabulary/codes.ts';
 import { formatMinorUnitsIn } from '../../common/money.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES } from '../domain/delivery.ts';
@@ -11,6 +11,12 @@ type Message = (params: Params) => string;
 function stageNoun(language: Language, field: string | undefined): string | undefined {
   const stage = LIFECYCLE_STAGES.find((candidate) => `${candidate}At` === field);
   return stage && vocabulary(language).stageNouns[stage];
+}
+
+/** A co-production project's stage by its name: "In productie". */
+function coproductionStage(language: Language, code: string | undefined): string {
+  const stage = COPRODUCTION_STAGES.find((candidate) => candidate === code);
+  return stage ? vocabulary(language).coproductionStages[stage] : (code ?? '');
 }
 
 /** An amount in euro cents as a sentence names it, exactly from its digits: "€ 1.234,56". */
@@ -148,6 +154,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     percentOutOfRange: () => 'Vul een percentage in van 0 tot en met 100.',
     beforeLatestReport: (p) => `Deze datum ligt vóór de laatste melding (${p.latest}).`,
     progressGoesBack: (p) => `De voortgang is lager dan de laatste melding (${p.latest} %); geef de reden.`,
+    coproductionStageGoesBack: (p) => `Het project was al in de fase "${coproductionStage('nl', p.latest)}"; geef in de toelichting de reden dat het teruggaat.`,
+    contractReferenceTaken: () => 'Dit bedrijf heeft al een contract met dit kenmerk; geef elk contract een eigen kenmerk.',
     beforeEarlierPrice: () => 'De betaalde prijs is van vóór de eerdere prijs; wissel de datums om.',
     notInFuture: () => 'Vul een datum in de toekomst in.',
     notProcurement: () => 'Dit is geen commerciële verwerving in het register; een contract vervult alleen verwervingen.',
@@ -347,6 +355,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     percentOutOfRange: () => 'Enter a percentage from 0 to 100.',
     beforeLatestReport: (p) => `This date lies before the latest report (${p.latest}).`,
     progressGoesBack: (p) => `The progress is lower than the latest report (${p.latest} %); give the reason.`,
+    coproductionStageGoesBack: (p) => `The project had reached the stage "${coproductionStage('en', p.latest)}" already; give the reason it goes back in the note.`,
+    contractReferenceTaken: () => 'This company already has a contract with this reference; give each contract its own.',
     beforeEarlierPrice: () => 'The price paid predates the earlier price; swap the dates.',
     notInFuture: () => 'Enter a date in the future.',
     notProcurement: () => 'This is not a commercial procurement in the register; a contract fulfils procurements only.',

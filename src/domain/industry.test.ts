@@ -5,6 +5,7 @@ import {
   companyViolations,
   contractViolations,
   milestoneStatus,
+  nextStageViolations,
   priceChangePerMille,
   progressAt,
   progressViolations,
@@ -81,6 +82,20 @@ describe('companies and contracts', () => {
       'signedOn dateOutOfRange',
       'milestones.0.dueOn beforeSigning',
     ]);
+  });
+});
+
+describe('the stages of a co-production project', () => {
+  const signed = { stage: 'signed' as const, reachedOn: '2025-03-01', note: '' };
+
+  it('go forward in time, and back to an earlier stage only with the reason in the note', () => {
+    expect(nextStageViolations(undefined, signed, TODAY)).toEqual([]);
+    expect(nextStageViolations(signed, { ...signed, stage: 'producing', reachedOn: '2025-05-01' }, TODAY)).toEqual([]);
+    expect(nextStageViolations({ ...signed, stage: 'producing' }, { ...signed, reachedOn: '2025-06-01', note: ' ' }, TODAY)).toEqual([
+      { field: 'note', code: 'coproductionStageGoesBack', params: { latest: 'producing' } },
+    ]);
+    expect(nextStageViolations({ ...signed, stage: 'producing' }, { ...signed, reachedOn: '2025-06-01', note: 'De productielijn is stilgelegd.' }, TODAY)).toEqual([]);
+    expect(nextStageViolations(signed, { ...signed, reachedOn: '2025-02-28' }, TODAY)).toEqual([{ field: 'reachedOn', code: 'beforeLatestReport', params: { latest: '2025-03-01' } }]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
-import type { CompanyOrigin, ConfidentialityGround, CoproductionStage, LessonCategory, MilestoneStatus } from '../../common/vocabulary/codes.ts';
+import { COPRODUCTION_STAGES, type CompanyOrigin, type ConfidentialityGround, type CoproductionStage, type LessonCategory, type MilestoneStatus } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
 
 /**
@@ -169,8 +169,22 @@ export function lessonViolations(lesson: LessonInput, today: IsoDate): RuleViola
   return [...pastDateViolations('notedOn', lesson.notedOn, today), ...textViolations('text', lesson.text, { required: true, maximum: MAX_TEXT_LENGTH })];
 }
 
-export function stageViolations(stage: StageInput, today: IsoDate): RuleViolation[] {
+function stageViolations(stage: StageInput, today: IsoDate): RuleViolation[] {
   return [...pastDateViolations('reachedOn', stage.reachedOn, today), ...textViolations('note', stage.note, { required: false, maximum: MAX_TEXT_LENGTH })];
+}
+
+/**
+ * The next stage of a co-production project: dated on or after the stage before it, and back to an earlier
+ * stage (production halted, an agreement undone) only with the reason in its note, as progress goes back.
+ */
+export function nextStageViolations(latest: StageInput | undefined, stage: StageInput, today: IsoDate): RuleViolation[] {
+  const violations = stageViolations(stage, today);
+  if (!latest) return violations;
+  if (stage.reachedOn < latest.reachedOn) violations.push({ field: 'reachedOn', code: 'beforeLatestReport', params: { latest: latest.reachedOn } });
+  if (COPRODUCTION_STAGES.indexOf(stage.stage) < COPRODUCTION_STAGES.indexOf(latest.stage) && stage.note.trim() === '') {
+    violations.push({ field: 'note', code: 'coproductionStageGoesBack', params: { latest: latest.stage } });
+  }
+  return violations;
 }
 
 export function coproductionViolations(project: CoproductionInput, today: IsoDate): RuleViolation[] {

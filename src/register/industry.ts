@@ -20,7 +20,7 @@ import {
   priceDevelopmentViolations,
   progressAt,
   progressViolations,
-  stageViolations,
+  nextStageViolations,
   type CompanyDecisionInput,
   type CompanyInput,
   type ContractInput,
@@ -34,6 +34,7 @@ import {
 } from '../domain/industry.ts';
 import * as industry from '../db/repositories/industry.ts';
 import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODUCTION, DEMONSTRATION_LESSONS } from '../db/seed/demonstration-industry.ts';
+import { UniqueViolationError } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
@@ -68,7 +69,7 @@ export async function createCompany(db: Db, context: RequestContext, input: Comp
   });
 }
 
-/** A contract with its milestones and the procurement deliveries it fulfils. */
+/** A contract with its milestones and the procurement deliveries it fulfils, under a reference its company has not given another. */
 export async function createContract(db: Db, context: RequestContext, input: ContractInput): Promise<industry.StoredContract> {
   assertValid(contractViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
@@ -77,7 +78,12 @@ export async function createContract(db: Db, context: RequestContext, input: Con
     const procurement = await industry.procurementDeliveryIds(trx, deliveryIds);
     assertValid(deliveryIds.flatMap((id, index) => (procurement.has(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'notProcurement' }])));
     const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, ...recorded(context) };
-    await industry.insertContract(trx, contract, deliveryIds);
+    await industry.insertContract(trx, contract, deliveryIds).catch((error: unknown) => {
+      if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_CONTRACT_REFERENCE) {
+        throw new ValidationError([{ field: 'reference', code: 'contractReferenceTaken' }]);
+      }
+      throw error;
+    });
     const milestones = input.milestones.map((milestone) => ({ id: randomUUID(), contractId: contract.id, ...milestone }));
     await industry.insertMilestones(trx, milestones);
     await audited(trx, context, 'industryContract.create', { type: 'industryContract', id: contract.id }, { ...contract, deliveryIds, milestones });
@@ -132,15 +138,12 @@ export async function createCoproduction(db: Db, context: RequestContext, input:
   });
 }
 
-/** A stage a co-production project reached; dated on or after the stage before it. */
+/** A stage a co-production project reached; dated on or after the stage before it, and back to an earlier one only with a reason. */
 export async function recordStage(db: Db, context: RequestContext, projectId: string, input: StageInput): Promise<{ id: string }> {
   return inTransaction(db, async (trx) => {
     if (!(await industry.findCoproduction(trx, projectId))) throw new NotFoundError('coproductionProject', projectId);
     const latest = (await industry.listStages(trx, projectId)).at(-1);
-    assertValid([
-      ...stageViolations(input, today(context)),
-      ...(latest && input.reachedOn < latest.reachedOn ? [{ field: 'reachedOn', code: 'beforeLatestReport', params: { latest: latest.reachedOn } }] : []),
-    ]);
+    assertValid(nextStageViolations(latest, input, today(context)));
     const stage = { id: randomUUID(), projectId, ...input, recordedAt: context.now().toISOString() };
     await industry.insertStage(trx, stage);
     await audited(trx, context, 'coproduction.stage', { type: 'coproductionProject', id: projectId }, stage, latest ?? null);

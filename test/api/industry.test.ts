@@ -133,6 +133,39 @@ describeEachDatabase('industry', (database) => {
     expect(refused.every((event) => event.startsWith('failure:'))).toBe(true);
   });
 
+  it('gives each contract of a company its own reference, and refuses a second one under the same, in Dutch and English', async () => {
+    const [company] = DEMONSTRATION_COMPANIES;
+    const other = (await registrar('POST', '/companies', { name: 'Tweede Drones B.V.', country: 'NL' })).body;
+    const contract = (companyId: string, language = 'nl') =>
+      registrar('POST', '/industry-contracts', { companyId, reference: 'Demonstratie: G2B-drones-2025', subject: 'Drones', amountCents: 100, signedOn: '2025-06-01' }, { 'Accept-Language': language });
+    const before = await counts();
+    for (const [language, reason] of [
+      ['nl', 'Dit bedrijf heeft al een contract met dit kenmerk; geef elk contract een eigen kenmerk.'],
+      ['en', 'This company already has a contract with this reference; give each contract its own.'],
+    ] as const) {
+      const twice = await contract(company.id, language);
+      expect(twice.status).toBe(400);
+      expect(twice.body.invalidParams).toEqual([{ name: 'reference', code: 'contractReferenceTaken', reason }]);
+    }
+    expect(await counts()).toEqual(before);
+    expect((await contract(other.id)).status).toBe(201);
+  });
+
+  it('lets a co-production project go back to an earlier stage only with the reason, in Dutch and English', async () => {
+    const project = (await registrar('POST', '/coproduction-projects', { title: 'Munitieproductie', partner: 'Oekraïense partner', stage: 'producing', reachedOn: '2025-05-01' })).body;
+    const back = (fields: Record<string, unknown>, language = 'nl') =>
+      registrar('POST', `/coproduction-projects/${project.id}/stages`, { stage: 'signed', reachedOn: '2025-06-01', ...fields }, { 'Accept-Language': language });
+    const silent = await back({}, 'en');
+    expect(silent.status).toBe(400);
+    expect(silent.body.invalidParams).toEqual([
+      { name: 'note', code: 'coproductionStageGoesBack', reason: 'The project had reached the stage "Producing" already; give the reason it goes back in the note.' },
+    ]);
+    expect((await back({})).body.invalidParams[0].reason).toBe('Het project was al in de fase "In productie"; geef in de toelichting de reden dat het teruggaat.');
+    expect((await back({ note: 'De productielijn is stilgelegd.' })).status).toBe(201);
+    const stored = (await registrar('GET', '/industry?date=2025-09-05')).body.coproductionProjects.find((item: any) => item.id === project.id);
+    expect(stored.stages.map((stage: any) => stage.stage)).toEqual(['producing', 'signed']);
+  });
+
   it('lets progress go back only with a reason, and keeps every report', async () => {
     const setback = await registrar('POST', `/contract-milestones/${LAST_BATCH}/progress`, { percent: 20, reportedOn: '2025-09-02', reason: 'Demonstratie: een partij is afgekeurd.' });
     expect(setback.status).toBe(201);

@@ -108,7 +108,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /industry': { query: '?date=2025-08-31' },
   'POST /companies': { body: () => ({ name: 'Drone Works', country: 'UA' }) },
   'POST /industry-contracts': {
-    body: () => ({ companyId: industryCompanyId, reference: 'G2B-1', subject: 'Drones', amountCents: 100_00, signedOn: '2025-03-01', milestones: [{ title: 'Levering', dueOn: '2025-06-01' }] }),
+    body: () => ({ companyId: industryCompanyId, reference: `G2B-${randomUUID()}`, subject: 'Drones', amountCents: 100_00, signedOn: '2025-03-01', milestones: [{ title: 'Levering', dueOn: '2025-06-01' }] }),
   },
   'POST /contract-milestones/{id}/progress': { body: () => ({ percent: 50, reportedOn: '2025-04-01' }) },
   'POST /price-developments': { body: () => ({ item: 'Drone', earlierPriceCents: 100_00, earlierOn: '2024-03-01', paidPriceCents: 120_00, paidOn: '2025-03-01' }) },
@@ -311,7 +311,7 @@ describe('the permission matrix on every route', () => {
       id = (await createCompany(db(), systemContext('test'), { name: 'Defensiebedrijf', country: 'NL', registrationNumber: null })).id;
     } else if (operation.path.startsWith('/contract-milestones/')) {
       const contract = await createContract(db(), systemContext('test'), {
-        companyId: industryCompanyId, reference: 'G2B-2', subject: 'Munitie', amountCents: 100_00, signedOn: '2025-03-01', deliveryIds: [], milestones: [{ title: 'Levering', dueOn: '2025-06-01' }],
+        companyId: industryCompanyId, reference: `G2B-${randomUUID()}`, subject: 'Munitie', amountCents: 100_00, signedOn: '2025-03-01', deliveryIds: [], milestones: [{ title: 'Levering', dueOn: '2025-06-01' }],
       });
       id = (await db().selectFrom('contractMilestone').select('id').where('contractId', '=', contract.id).executeTakeFirstOrThrow()).id;
     } else if (operation.path.startsWith('/coproduction-projects/')) {

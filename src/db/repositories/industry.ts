@@ -17,6 +17,7 @@ import type {
   PriceDevelopmentTable,
   PublicCompanyTable,
 } from '../schema.ts';
+import { withTypedErrors } from '../errors.ts';
 
 /** The only SQL of the industry domain. Its registers are small (tens of rows): lists are read whole. */
 type Db = Kysely<Database>;
@@ -88,8 +89,11 @@ export async function removePublicCompany(db: Db, publicId: string): Promise<voi
 
 export type StoredContract = Selectable<IndustryContractTable>;
 
+/** The unique constraint that gives each contract of a company its own reference, by its name in the database. */
+export const UNIQUE_CONTRACT_REFERENCE = 'industry_contract_reference_per_company';
+
 export async function insertContract(db: Db, contract: StoredContract, deliveryIds: readonly string[]): Promise<void> {
-  await db.insertInto('industryContract').values(contract).execute();
+  await withTypedErrors(db.insertInto('industryContract').values(contract).execute());
   if (deliveryIds.length > 0) await db.insertInto('industryContractDelivery').values(deliveryIds.map((deliveryId) => ({ contractId: contract.id, deliveryId }))).execute();
 }
 
