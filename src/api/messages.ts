@@ -1,16 +1,26 @@
 import { COPRODUCTION_STAGES, type Role } from '../../common/vocabulary/codes.ts';
 import { formatMinorUnitsIn } from '../../common/money.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
-import { LIFECYCLE_STAGES } from '../domain/delivery.ts';
+import { LIFECYCLE_STAGES, type PledgeFollower } from '../domain/delivery.ts';
 import { codeList, isCodeListName } from '../import/sheets.ts';
 
 type Params = Record<string, string>;
 type Message = (params: Params) => string;
 
-/** A lifecycle date field (`pledgedAt`) as its stage's noun inside a sentence; undefined for any other field. */
+/** What follows a delivery's pledge besides its later stages (PledgeFollower), as a noun inside a sentence. */
+const FOLLOWER_NOUNS: Record<Language, Record<PledgeFollower, string>> = {
+  nl: { valuation: 'waardering', judgement: 'oordeel over de gereedheid', nonReplacement: 'besluit om niet te vervangen' },
+  en: { valuation: 'valuation', judgement: 'readiness judgement', nonReplacement: 'decision not to replace' },
+};
+
+/**
+ * A lifecycle date field (`pledgedAt`) as its stage's noun inside a sentence, or a record that follows the
+ * pledge as its noun; undefined for anything else.
+ */
 function stageNoun(language: Language, field: string | undefined): string | undefined {
   const stage = LIFECYCLE_STAGES.find((candidate) => `${candidate}At` === field);
-  return stage && vocabulary(language).stageNouns[stage];
+  if (stage) return vocabulary(language).stageNouns[stage];
+  return field !== undefined && Object.hasOwn(FOLLOWER_NOUNS[language], field) ? FOLLOWER_NOUNS[language][field as PledgeFollower] : undefined;
 }
 
 /** A co-production project's stage by its name: "In productie". */

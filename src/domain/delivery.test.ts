@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentValue, currentValueBasis, lifecycleStage, lifecycleViolations } from './delivery.ts';
+import { currentValue, currentValueBasis, followsPledgeViolations, lifecycleStage, lifecycleViolations, pledgeBeforeFollowersViolations } from './delivery.ts';
 
 const none = { pledgedAt: null, committedAt: null, realisedAt: null, deliveredAt: null };
 
@@ -24,6 +24,29 @@ describe('the lifecycle of a delivery', () => {
     ]);
     expect(lifecycleViolations({ ...none, committedAt: '2025-03-01', realisedAt: '2025-02-28' })).toEqual([
       { field: 'realisedAt', code: 'beforeEarlierStage', params: { earlier: 'committedAt', earlierDate: '2025-03-01', laterDate: '2025-02-28' } },
+    ]);
+  });
+});
+
+describe('what follows the pledge of a delivery', () => {
+  const pledged = { pledgedAt: '2025-03-01' };
+
+  it('is dated on or after it, as its later stages are', () => {
+    expect(followsPledgeViolations(pledged, 'effectiveDate', 'valuation', '2025-03-01')).toEqual([]);
+    expect(followsPledgeViolations({ pledgedAt: null }, 'effectiveDate', 'valuation', '2014-01-01')).toEqual([]);
+    expect(followsPledgeViolations(pledged, 'judgedOn', 'judgement', '2014-01-01')).toEqual([
+      { field: 'judgedOn', code: 'beforeEarlierStage', params: { later: 'judgement', earlier: 'pledgedAt', earlierDate: '2025-03-01', laterDate: '2014-01-01' } },
+    ]);
+  });
+
+  it('keeps the pledge from moving after it, naming the earliest record', () => {
+    const followers = [
+      { record: 'valuation' as const, date: '2025-05-01' },
+      { record: 'nonReplacement' as const, date: '2025-04-01' },
+    ];
+    expect(pledgeBeforeFollowersViolations(pledged, followers)).toEqual([]);
+    expect(pledgeBeforeFollowersViolations({ pledgedAt: '2025-06-01' }, followers)).toEqual([
+      { field: 'pledgedAt', code: 'beforeEarlierStage', params: { later: 'nonReplacement', earlier: 'pledgedAt', earlierDate: '2025-06-01', laterDate: '2025-04-01' } },
     ]);
   });
 });

@@ -140,19 +140,43 @@ export interface RuleViolation {
 
 const ORDER: ReadonlyArray<keyof LifecycleDates> = ['pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt'];
 
+/**
+ * The violation of a date that lies before the date of one of the earlier stages (the first of them in
+ * order that it does), or undefined. `later` names what is dated when that is not the field itself.
+ */
+function beforeEarlierStage(
+  dates: Partial<LifecycleDates>,
+  earlierStages: ReadonlyArray<keyof LifecycleDates>,
+  field: string,
+  laterDate: IsoDate,
+  later?: string,
+): RuleViolation | undefined {
+  for (const earlier of earlierStages) {
+    const earlierDate = dates[earlier];
+    if (earlierDate && laterDate < earlierDate) return { field, code: 'beforeEarlierStage', params: { ...(later ? { later } : {}), earlier, earlierDate, laterDate } };
+  }
+  return undefined;
+}
+
 /** Each lifecycle date that is set must not lie before an earlier stage's date that is set. */
 export function lifecycleViolations(dates: LifecycleDates): RuleViolation[] {
-  const violations: RuleViolation[] = [];
-  ORDER.forEach((later, laterIndex) => {
+  return ORDER.flatMap((later, laterIndex) => {
     const laterDate = dates[later];
-    if (!laterDate) return;
-    for (const earlier of ORDER.slice(0, laterIndex)) {
-      const earlierDate = dates[earlier];
-      if (earlierDate && laterDate < earlierDate) {
-        violations.push({ field: later, code: 'beforeEarlierStage', params: { earlier, earlierDate, laterDate } });
-        return;
-      }
-    }
+    return (laterDate && beforeEarlierStage(dates, ORDER.slice(0, laterIndex), later, laterDate)) || [];
   });
-  return violations;
+}
+
+/** The records that follow a delivery's pledge, as its later stages do: its valuations, the judgements of its effect on readiness and the decisions not to replace it. */
+export type PledgeFollower = 'valuation' | 'judgement' | 'nonReplacement';
+
+/** A record that follows the delivery's pledge is not dated before it: refused at the record's field. */
+export function followsPledgeViolations(dates: Pick<LifecycleDates, 'pledgedAt'>, field: string, record: PledgeFollower, date: IsoDate): RuleViolation[] {
+  const violation = beforeEarlierStage(dates, ['pledgedAt'], field, date, record);
+  return violation ? [violation] : [];
+}
+
+/** A pledge is not moved after a record that follows it: refused at the pledge, naming the earliest such record. */
+export function pledgeBeforeFollowersViolations(dates: Pick<LifecycleDates, 'pledgedAt'>, followers: readonly { record: PledgeFollower; date: IsoDate }[]): RuleViolation[] {
+  const earliest = followers.reduce<(typeof followers)[number] | undefined>((first, follower) => (first && first.date <= follower.date ? first : follower), undefined);
+  return earliest ? followsPledgeViolations(dates, 'pledgedAt', earliest.record, earliest.date) : [];
 }

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   currentValue,
+  followsPledgeViolations,
   lifecycleStage,
   lifecycleViolations,
+  pledgeBeforeFollowersViolations,
   type DeliveryFields,
   type DeliveryInput,
   type LifecycleStage,
@@ -22,6 +24,7 @@ import * as deliveries from '../db/repositories/deliveries.ts';
 import { writeWithAuditEvent } from '../db/repositories/audit.ts';
 import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
+import * as readiness from '../db/repositories/readiness.ts';
 import { withdrawFromPublic } from './disclosure.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
@@ -105,7 +108,8 @@ export async function updateDelivery(
     const counted = countedMoney(entries);
     const { id: _id, version, createdAt, updatedAt, currentValueCents, disclosureState, ...currentFields } = current;
     const next: DeliveryFields = { ...currentFields, ...change };
-    assertValid(deliveryViolations(next, entries.payments));
+    const followers = next.pledgedAt !== null && next.pledgedAt !== current.pledgedAt ? await pledgeFollowers(trx, id, entries.valuations) : [];
+    assertValid([...deliveryViolations(next, entries.payments), ...pledgeBeforeFollowersViolations(next, followers)]);
     await assertShipmentAllowed(trx, id, current, next);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);
@@ -128,11 +132,12 @@ export async function deleteDelivery(db: Db, context: RequestContext, id: string
 
 export type ValuationInput = Omit<Valuation, 'id' | 'deliveryId' | 'recordedAt'>;
 
-/** Adds a valuation (a revaluation when earlier ones exist); earlier valuations stay as they were. */
+/** Adds a valuation (a revaluation when earlier ones exist), dated no earlier than the pledge; earlier valuations stay as they were. */
 export async function addValuation(db: Db, context: RequestContext, deliveryId: string, input: ValuationInput): Promise<Valuation> {
   assertValid(valuationViolations(input));
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId);
+    assertValid(followsPledgeViolations(delivery, 'effectiveDate', 'valuation', input.effectiveDate));
     const valuation = await money.insertValuation(trx, { id: randomUUID(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
     await recordAuditEvent(trx, context, { action: 'valuation.create', object: auditObject(deliveryId), result: 'success', after: valuation });
@@ -196,6 +201,19 @@ async function lockDelivery(db: Db, id: string, expectedVersion?: number) {
     throw new VersionConflictError(delivery.version);
   }
   return delivery;
+}
+
+/**
+ * The records that follow the delivery's pledge, by their dates: its valuations (a withdrawn one too, as a
+ * payment's date stays the realisation's), its readiness judgements and the decisions not to replace it.
+ */
+async function pledgeFollowers(db: Db, id: string, valuations: readonly Valuation[]) {
+  const [judgements, nonReplacements] = await Promise.all([readiness.listJudgements(db, id), readiness.listNonReplacements(db, id)]);
+  return [
+    ...valuations.map((valuation) => ({ record: 'valuation' as const, date: valuation.effectiveDate })),
+    ...judgements.map((judgement) => ({ record: 'judgement' as const, date: judgement.judgedOn })),
+    ...nonReplacements.map((decision) => ({ record: 'nonReplacement' as const, date: decision.decidedOn })),
+  ];
 }
 
 async function withMoney(db: Db, stored: deliveries.StoredDelivery): Promise<DeliveryDetail> {

@@ -11,7 +11,7 @@ import type { RequestContext } from '../audit/trail.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
-import { lifecycleViolations, type LifecycleDates, type RuleViolation, type SupportType } from '../domain/delivery.ts';
+import { followsPledgeViolations, lifecycleViolations, type LifecycleDates, type RuleViolation, type SupportType } from '../domain/delivery.ts';
 import { DOMAIN_SHEETS, isRegisterSheet, referenceKey, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
 import { mayCreate, rolesCreating } from './import-permissions.ts';
 import { addFaults, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
@@ -238,7 +238,8 @@ function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDeliv
 /**
  * Money follows its delivery: none for a delivery row with faults; payments only for what is realised
  * by payment, never dated before an earlier stage (the first payment is the day of realisation); one
- * valuation per delivery and effective date in a file (their order would otherwise be arbitrary).
+ * valuation per delivery and effective date in a file (their order would otherwise be arbitrary), none
+ * dated before the pledge.
  */
 function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, firstPaidOn: Map<string, string>): void {
   const valuationDates = new Map<string, number>();
@@ -255,6 +256,7 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
       const first = valuationDates.get(key);
       if (first === undefined) valuationDates.set(key, row.rowNumber);
       else addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate', params: { row: String(first) } }]);
+      addFaults(row, followsPledgeViolations(delivery, 'effectiveDate', 'valuation', row.values.effectiveDate as string));
       continue;
     }
     if (!isRealisedByPayment(delivery.supportType)) {

@@ -8,7 +8,7 @@ import * as repository from '../db/repositories/readiness.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import type { Valuation } from '../domain/delivery.ts';
+import { followsPledgeViolations, type Valuation } from '../domain/delivery.ts';
 import {
   judgementAt,
   judgementViolations,
@@ -80,11 +80,12 @@ export async function replenishmentSummary(db: Db): Promise<ReplenishmentSummary
   return { ...totals, largest };
 }
 
-/** Judges a stock delivery's effect on readiness; earlier judgements stay as the history. */
+/** Judges a stock delivery's effect on readiness, no earlier than its pledge; earlier judgements stay as the history. */
 export async function judge(db: Db, context: RequestContext, deliveryId: string, input: JudgementInput): Promise<Judgement> {
   assertValid(judgementViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
-    await stockDelivery(trx, deliveryId);
+    const delivery = await stockDelivery(trx, deliveryId);
+    assertValid(followsPledgeViolations(delivery, 'judgedOn', 'judgement', input.judgedOn));
     const judgement = await repository.insertJudgement(trx, {
       ...input,
       id: randomUUID(),
@@ -133,10 +134,11 @@ export async function updateProject(db: Db, context: RequestContext, id: string,
 }
 
 /**
- * Records that (part of) a stock delivery will not be replaced. When that changes the basis of its value
- * (what will not be replaced no longer counts at replacement value), the decision adds the revaluation,
- * dated as given: figures at earlier dates change with it, so the next letter shows the earlier letter's
- * figure as restated and `letter verify` of the earlier letter names the difference.
+ * Records that (part of) a stock delivery will not be replaced, decided (and revalued) no earlier than its
+ * pledge. When that changes the basis of its value (what will not be replaced no longer counts at
+ * replacement value), the decision adds the revaluation, dated as given: figures at earlier dates change
+ * with it, so the next letter shows the earlier letter's figure as restated and `letter verify` of the
+ * earlier letter names the difference.
  */
 export async function decideNotToReplace(
   db: Db,
@@ -147,6 +149,10 @@ export async function decideNotToReplace(
   assertValid(nonReplacementViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await stockDelivery(trx, deliveryId);
+    assertValid([
+      ...followsPledgeViolations(delivery, 'decidedOn', 'nonReplacement', input.decidedOn),
+      ...(input.revaluation ? followsPledgeViolations(delivery, 'revaluation.effectiveDate', 'valuation', input.revaluation.effectiveDate) : []),
+    ]);
     const valuation = input.revaluation
       ? await money.insertValuation(trx, {
           id: randomUUID(),

@@ -174,6 +174,27 @@ describeEachDatabase('deliveries API', (database) => {
     expect(realisedByHand.body.invalidParams[0]).toMatchObject({ name: 'realisedAt', code: 'realisedByPayment' });
   });
 
+  it('refuses a valuation dated before the pledge, and a pledge moved after a valuation, saying so in Dutch and English', async () => {
+    const stock = (await call('POST', '/deliveries', { ...stockDelivery, pledgedAt: '2025-02-01' })).body;
+    const valuation = { amountCents: 1_000_00, basis: 'replacementValue', effectiveDate: '2014-06-01' };
+    const early = await call('POST', `/deliveries/${stock.id}/valuations`, valuation, { 'Accept-Language': 'en' });
+    expect(early.status).toBe(400);
+    expect(early.body.invalidParams).toEqual([
+      { name: 'effectiveDate', code: 'beforeEarlierStage', reason: 'The date of valuation (2014-06-01) lies before that of pledge (2025-02-01).' },
+    ]);
+    expect((await call('GET', `/deliveries/${stock.id}`)).body).toMatchObject({ valuations: [], version: 1 });
+    expect((await call('POST', `/deliveries/${stock.id}/valuations`, { ...valuation, effectiveDate: '2025-02-01' })).status).toBe(201);
+
+    const moved = await call('PATCH', `/deliveries/${stock.id}`, { pledgedAt: '2025-02-02' }, { 'If-Match': '"2"' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.invalidParams).toEqual([
+      { name: 'pledgedAt', code: 'beforeEarlierStage', reason: 'De datum van waardering (2025-02-01) ligt vóór die van toezegging (2025-02-02).' },
+    ]);
+    const earlier = await call('PATCH', `/deliveries/${stock.id}`, { pledgedAt: '2025-01-15' }, { 'If-Match': '"2"' });
+    expect(earlier.status).toBe(200);
+    expect(earlier.body.pledgedAt).toBe('2025-01-15');
+  });
+
   it('searches the title, description, public title, company and contract reference, each on its own', async () => {
     const marker = `Zoektest${Date.now()}`;
     const texts = { title: `${marker}titel`, description: `${marker}omschrijving`, publicTitle: `${marker}publiek`, company: `${marker}bedrijf`, contractReference: `${marker}contract` };

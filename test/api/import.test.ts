@@ -174,6 +174,24 @@ describeEachDatabase('import', (database) => {
     await sql`alter table delivery reset (autovacuum_enabled)`.execute(db);
   });
 
+  it('refuses a valuation dated before its delivery was pledged, in the register or in the file', async () => {
+    const pledged = (await registrar('POST', '/deliveries', { title: 'Toegezegd', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', pledgedAt: '2025-02-01' })).body;
+    const csv = [
+      'Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum',
+      `PLEDGE-W1;${pledged.id};10;Vervangingswaarde;31-1-2014`,
+      `PLEDGE-W2;${pledged.id};10;Vervangingswaarde;1-2-2025`,
+    ].join('\r\n');
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'waarderingen.csv'), { 'Accept-Language': 'en' });
+    expect(dryRun.body.rows).toEqual([
+      expect.objectContaining({
+        rowNumber: 2,
+        outcome: 'invalid',
+        faults: [expect.objectContaining({ field: 'effectiveDate', code: 'beforeEarlierStage', reason: 'The date of valuation (2014-01-31) lies before that of pledge (2025-02-01).' })],
+      }),
+      expect.objectContaining({ rowNumber: 3, outcome: 'create', faults: [] }),
+    ]);
+  });
+
   it('reads a CSV file as Dutch Excel writes it (BOM, semicolons, decimal commas) and refuses what is no file', async () => {
     const csv = '\uFEFFEigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\nCSV-W;IMP-1;"€ 2.000,50";Vervangingswaarde;1-7-2025\r\n';
     const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'waarderingen.csv'));

@@ -8,6 +8,7 @@ import { EFFECT_FILTERS } from '../../common/vocabulary/codes.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { stockDelivery } from '../support/deliveries.ts';
 
 const MILLION = 100_000_000;
 const STOCK_UP_TO_FEBRUARY = 'eb51ab98-09d6-4275-b358-644a2cc992ed';
@@ -266,5 +267,33 @@ describeEachDatabase('training and readiness', (database) => {
     const refused = await registrar('GET', '/readiness/deliveries?effect=onbekend');
     expect(refused.status).toBe(400);
     expect(fields(refused.body)).toEqual(['effect']);
+  });
+
+  it('refuses a judgement or a decision not to replace dated before the pledge, and a pledge moved after one, in Dutch and English', async () => {
+    const delivery = (await registrar('POST', '/deliveries', { ...stockDelivery, pledgedAt: '2025-02-01' })).body;
+    const before = await auditActions();
+    const judgedEarly = await registrar('POST', `/deliveries/${delivery.id}/readiness-judgements`, { effect: 'none', reasoning: 'Geen effect.', judgedOn: '2014-05-01' }, { 'Accept-Language': 'en' });
+    expect(judgedEarly.status).toBe(400);
+    expect(judgedEarly.body.invalidParams).toEqual([
+      { name: 'judgedOn', code: 'beforeEarlierStage', reason: 'The date of readiness judgement (2014-05-01) lies before that of pledge (2025-02-01).' },
+    ]);
+    const decidedEarly = await registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, {
+      decidedOn: '2025-01-31',
+      reason: 'Verouderd; wordt niet vervangen.',
+      revaluation: { amountCents: 100, basis: 'bookValue', effectiveDate: '2025-01-15' },
+    });
+    expect(decidedEarly.body.invalidParams).toEqual([
+      { name: 'decidedOn', code: 'beforeEarlierStage', reason: 'De datum van besluit om niet te vervangen (2025-01-31) ligt vóór die van toezegging (2025-02-01).' },
+      { name: 'revaluation.effectiveDate', code: 'beforeEarlierStage', reason: 'De datum van waardering (2025-01-15) ligt vóór die van toezegging (2025-02-01).' },
+    ]);
+    expect(await auditActions()).toEqual(before);
+
+    expect((await registrar('POST', `/deliveries/${delivery.id}/readiness-judgements`, { effect: 'none', reasoning: 'Geen effect.', judgedOn: '2025-02-10' })).status).toBe(201);
+    expect((await registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, { decidedOn: '2025-03-01', reason: 'Verouderd; wordt niet vervangen.' })).status).toBe(201);
+    const moved = await registrar('PATCH', `/deliveries/${delivery.id}`, { pledgedAt: '2025-02-20' }, { 'If-Match': '"1"' });
+    expect(moved.body.invalidParams).toEqual([
+      { name: 'pledgedAt', code: 'beforeEarlierStage', reason: 'De datum van oordeel over de gereedheid (2025-02-10) ligt vóór die van toezegging (2025-02-20).' },
+    ]);
+    expect((await registrar('PATCH', `/deliveries/${delivery.id}`, { pledgedAt: '2025-02-10' }, { 'If-Match': '"1"' })).status).toBe(200);
   });
 });

@@ -289,6 +289,8 @@ interface ModelDelivery {
   licensed: boolean;
   valuations: { amountCents: number; effectiveDate: string }[];
   payments: { amountCents: number; paidOn: string }[];
+  /** The days of its readiness judgements and decisions not to replace it: like its valuations, never before its pledge. */
+  readinessDates: string[];
   deleted: boolean;
   state: 'undecided' | 'public' | 'confidential';
   /** What the disclosure officer approved, while public. */
@@ -683,7 +685,10 @@ export class CanaryRun {
     const context = this.#context;
     if (delivery.supportType === 'stock') {
       const effect = READINESS_EFFECTS[salt % READINESS_EFFECTS.length]!;
-      await judge(db, context, delivery.id, { effect, reasoning: `Oordeel ${this.#canary(salt + 9)}`, judgedOn: '2025-01-10' });
+      // Judged no earlier than pledged.
+      const judgedOn = delivery.pledgedAt && delivery.pledgedAt > '2025-01-10' ? delivery.pledgedAt : '2025-01-10';
+      await judge(db, context, delivery.id, { effect, reasoning: `Oordeel ${this.#canary(salt + 9)}`, judgedOn });
+      delivery.readinessDates.push(judgedOn);
     }
     if (salt % 4 !== 0) return;
     const programme = await createProgramme(db, context, {
@@ -797,6 +802,7 @@ export class CanaryRun {
           licensed,
           valuations: [],
           payments: [],
+          readinessDates: [],
           deleted: false,
           state: 'undecided',
           presentation: null,
@@ -804,12 +810,17 @@ export class CanaryRun {
         };
         this.deliveries.push(delivery);
         await this.#recordTrainingAndReadiness(delivery, step.salt);
-        if (step.value) {
-          this.#amounts.add(step.value.amountCents);
-          await addValuation(db, context, delivery.id, { ...step.value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: 'replacementValue', note: `Taxatie ${this.#canary(step.salt + 8)}` });
-          delivery.valuations.push(step.value);
-          if (delivery.supportType === 'stock' && step.salt % 3 === 0) {
-            // Its replenishment project: a name and note as internal as the delivery's, replacing a cent of it.
+        const { value } = step;
+        if (value) {
+          this.#amounts.add(value.amountCents);
+          const valued = await this.#attempt(() =>
+            addValuation(db, context, delivery.id, { ...value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: 'replacementValue', note: `Taxatie ${this.#canary(step.salt + 8)}` }),
+          );
+          // A valuation is not dated before the pledge.
+          const isValued = this.#expect(step.pledgedAt && value.effectiveDate < step.pledgedAt ? 'Validation' : 'ok', valued, 'valuation');
+          if (isValued) delivery.valuations.push(value);
+          if (isValued && delivery.supportType === 'stock' && step.salt % 3 === 0) {
+            // Its replenishment project: a name and note as internal as the delivery's, replacing a cent of what it is valued at.
             await createProject(db, context, {
               name: `Aanvulling ${this.#canary(step.salt + 14)}`,
               stage: 'identified',
@@ -817,7 +828,7 @@ export class CanaryRun {
               expectedOn: null,
               note: `Vervanging ${this.#canary(step.salt + 15)}`,
               replaces: [{ deliveryId: delivery.id, replacedValueCents: 1, replacedQuantity: null }],
-              asOf: step.value.effectiveDate,
+              asOf: value.effectiveDate,
             });
           }
           // Its budget commitment: its texts and amount are as internal as the delivery's.
@@ -825,7 +836,7 @@ export class CanaryRun {
             db,
             context,
             { title: `Verplichting ${this.#canary(step.salt + 9)}`, fund: 'defenceBudget', budgetYear: 2025, deliveryId: delivery.id, contractReference: this.#canary(step.salt + 10) },
-            { stage: 'committed', amountCents: step.value.amountCents, effectiveOn: step.value.effectiveDate, note: `Toelichting ${this.#canary(step.salt + 11)}` },
+            { stage: 'committed', amountCents: value.amountCents, effectiveOn: value.effectiveDate, note: `Toelichting ${this.#canary(step.salt + 11)}` },
           );
         }
         return;
@@ -846,8 +857,10 @@ export class CanaryRun {
         const pledgedAt = step.pledgedAt === undefined ? target.pledgedAt : step.pledgedAt;
         const realisedAt = step.realisedAt === undefined ? target.realisedAt : step.realisedAt;
         const firstPaidOn = this.#firstPaidOn(target);
+        const followedOn = [...target.valuations.map((valuation) => valuation.effectiveDate), ...target.readinessDates];
         const valid =
           !(pledgedAt && realisedAt && realisedAt < pledgedAt) &&
+          !(pledgedAt && followedOn.some((date) => date < pledgedAt)) &&
           (supportType === 'stock' ? target.payments.length === 0 : realisedAt === firstPaidOn) &&
           !this.#refusedAtShipmentGate(target, { category, supportType, realisedAt });
         const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : valid ? 'ok' : 'Validation';
@@ -860,13 +873,15 @@ export class CanaryRun {
         const target = this.#delivery(step.target);
         if (!target) return this.#stats.count(step.kind, 'skipped');
         this.#amounts.add(step.amountCents);
-        const expected = step.withRate ? 'Validation' : target.deleted ? 'NotFound' : 'ok';
+        const beforePledge = target.pledgedAt !== null && step.effectiveDate < target.pledgedAt;
+        const expected = step.withRate ? 'Validation' : target.deleted ? 'NotFound' : beforePledge ? 'Validation' : 'ok';
         // A stock delivery is now and then revalued by a decision not to replace it, which revalues the same way.
         const notReplacing = !step.withRate && target.supportType === 'stock' && step.salt % 3 === 0;
+        const decidedOn = '2025-10-01';
         const attempt = await this.#attempt<unknown>(() =>
           notReplacing
             ? decideNotToReplace(db, context, target.id, {
-                decidedOn: '2025-10-01',
+                decidedOn,
                 reason: `Niet vervangen ${this.#canary(step.salt)}`,
                 revaluation: { amountCents: step.amountCents, basis: 'bookValue', effectiveDate: step.effectiveDate },
               })
@@ -880,7 +895,9 @@ export class CanaryRun {
                 note: `Herwaardering ${this.#canary(step.salt)}`,
               }),
         );
-        if (this.#expect(expected, attempt)) target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate });
+        if (!this.#expect(expected, attempt)) return;
+        target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate });
+        if (notReplacing) target.readinessDates.push(decidedOn);
         return;
       }
       case 'pay': {
