@@ -82,15 +82,19 @@ export function isAllowed(role: Role, action: Action): boolean {
   return PERMISSIONS[action].includes(role);
 }
 
-/** A record that a rule below looks at: the letter whose annex is asked for, or an assessment to inspect. */
-export type Resource = { type: 'letter'; status: LetterStatus } | { type: 'exportAssessment'; inspectionGranted: boolean };
+/**
+ * A record that a rule below looks at: the letter whose annex is asked for (sent: it went to parliament),
+ * or an assessment to inspect.
+ */
+export type Resource = { type: 'letter'; status: LetterStatus; sent: boolean } | { type: 'exportAssessment'; inspectionGranted: boolean };
 
 /**
- * Rules on the record itself, each on top of the role matrix. The annex of a draft is only for those
- * who may read the draft itself: parliament sees the annex of a letter as it was sent, and no other.
+ * Rules on the record itself, each on top of the role matrix. The annex of a letter not yet sent, draft or
+ * final, is only for those who may read the letter itself: parliament sees the annex of a letter as it was
+ * sent to it, and no other.
  */
 const RECORD_RULES: { readonly [A in Action]?: (role: Role, resource: Resource) => boolean } = {
-  'annex.read': (role, letter) => letter.type === 'letter' && (letter.status === 'final' || isAllowed(role, 'letter.read')),
+  'annex.read': (role, letter) => letter.type === 'letter' && ((letter.status === 'final' && letter.sent) || isAllowed(role, 'letter.read')),
   /** Parliament opens an assessment only after the assessor granted inspection of it; export staff always. */
   'assessment.inspect': (role, assessment) => assessment.type === 'exportAssessment' && (assessment.inspectionGranted || isAllowed(role, 'export.read')),
 };

@@ -83,8 +83,9 @@ export async function openAnnex(
   const letter = isUuid(id) ? await kept.letterForAnnex(db, id) : undefined;
   if (!letter) throw new NotFoundError('letter', id);
   const role = context.actor?.role;
-  if (!(role && isRole(role) && may({ role }, 'annex.read', { type: 'letter', status: letter.status }))) {
-    await recordAuditEvent(db, context, { action: 'annex.read', object: auditObject(id), result: 'denied', detail: { reason: letter.status === 'final' ? 'notPermitted' : 'draft' } });
+  if (!(role && isRole(role) && may({ role }, 'annex.read', { type: 'letter', status: letter.status, sent: letter.sentAt !== null }))) {
+    const reason = letter.status === 'draft' ? 'draft' : letter.sentAt === null ? 'notSent' : 'notPermitted';
+    await recordAuditEvent(db, context, { action: 'annex.read', object: auditObject(id), result: 'denied', detail: { reason } });
     throw new NotFoundError('letter', id);
   }
   const watermark = readerStamp(reader, context.now());
@@ -125,12 +126,13 @@ export async function keptAnnexIntact(db: Db, id: string): Promise<boolean> {
 }
 
 /**
- * The annexes the reader may open: those of the final letters (a draft's annex is opened from the draft).
- * The list tells which letters have an annex and how much changed in it, so it is recorded as a read too.
+ * The annexes the reader may open: those of the final letters, for parliament only those sent to it (a draft's
+ * annex is opened from the draft). The list tells which letters have an annex and how much changed in it, so
+ * it is recorded as a read too.
  */
 export async function listAnnexes(db: Db, context: RequestContext, role: Role): Promise<kept.AnnexListing[]> {
-  if (!may({ role }, 'annex.read', { type: 'letter', status: 'final' })) return [];
-  const listed = await kept.listFinalAnnexes(db);
+  if (!may({ role }, 'annex.read')) return [];
+  const listed = (await kept.listFinalAnnexes(db)).filter((item) => may({ role }, 'annex.read', { type: 'letter', status: 'final', sent: item.sentAt !== null }));
   await recordAuditEvent(db, context, { action: 'annex.read', result: 'success', detail: { list: listed.map((item) => item.letterId) } });
   return listed;
 }

@@ -19,6 +19,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { positiveAssessment } from '../support/export-control.ts';
 import { createApi } from '../../src/api/app.ts';
+import { listAuditEvents } from '../../src/db/repositories/audit.ts';
 import type { Role } from '../../src/domain/access.ts';
 import type { CommitmentDetail } from '../../src/register/budget.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -341,8 +342,14 @@ describeEachDatabase('list exports', (database) => {
     const approved = await disclosure('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
     expect(approved.status).toBe(200);
     expect((await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
-    expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
     const reader = apiClient(database().db, { role: 'parliamentReader' });
+    // A final letter's annex is parliament's only once the letter was sent to it.
+    expect((await reader('GET', `/letters/${draft.id}/annex/html`)).status).toBe(404);
+    expect((await reader('GET', '/annexes')).body.items).toEqual([]);
+    expect((await author('GET', '/annexes')).body.items.map((item: { letterId: string }) => item.letterId)).toEqual([draft.id]);
+    const refusals = await listAuditEvents(database().db, { action: 'annex.read', objectId: draft.id, limit: 10 });
+    expect(refusals.map((event) => [event.result, event.detail])).toEqual([['denied', { reason: 'notSent' }]]);
+    expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
     // Opening the annex renders it, so that the list counts its rows.
     expect((await reader('GET', `/letters/${draft.id}/annex/html`)).status).toBe(200);
     const { items } = (await reader('GET', '/annexes')).body;

@@ -82,6 +82,8 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'POST /letters/{id}/rejection': { letter: 'submitted', body: () => ({ comment: 'De toelichting bij de tabel ontbreekt.' }) },
   'POST /letters/{id}/preview': { letter: 'draft', body: () => ({ blocks: [{ key: 'opening', heading: null, text: 'Stand per {{referenceDate}}.' }] }) },
   'POST /letters/{id}/sending': { letter: 'final' },
+  // Parliament reads the annex of a letter sent to it; staff who read letters also read one not yet sent (tested apart).
+  'GET /letters/{id}/annex/{format}': { letter: 'sent' },
   'POST /letters/{id}/publication': { letter: 'sent', body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2026-06-01' }) },
   'POST /letters/{id}/publication-corrections': {
     letter: 'published',

@@ -8,8 +8,11 @@ type Db = Kysely<Database>;
 const StatusSchema = z.enum(LETTER_STATUSES);
 
 /** What opening an annex needs of its letter: no snapshot is read, let alone parsed. */
-export async function letterForAnnex(db: Db, id: string): Promise<{ status: LetterStatus; referenceDate: string; isDemonstration: boolean; finalisedAt: string | null } | undefined> {
-  const row = await db.selectFrom('letter').select(['status', 'referenceDate', 'isDemonstration', 'finalisedAt']).where('id', '=', id).executeTakeFirst();
+export async function letterForAnnex(
+  db: Db,
+  id: string,
+): Promise<{ status: LetterStatus; referenceDate: string; isDemonstration: boolean; finalisedAt: string | null; sentAt: string | null } | undefined> {
+  const row = await db.selectFrom('letter').select(['status', 'referenceDate', 'isDemonstration', 'finalisedAt', 'sentAt']).where('id', '=', id).executeTakeFirst();
   return row && { ...row, status: StatusSchema.parse(row.status) };
 }
 

@@ -46,6 +46,8 @@ export const audit: typeof nl.audit = {
     noSession: 'Not logged in',
     sessionExpired: 'Session expired',
     notPermitted: 'Not allowed for this role',
+    draft: 'The letter is still a draft',
+    notSent: 'The letter has not been sent to parliament yet',
     secondFactorRequired: 'Second factor needed',
     invalidCredentials: 'Username or password wrong',
     totpMissing: 'One-time code missing',

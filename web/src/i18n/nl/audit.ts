@@ -44,6 +44,8 @@ export const audit = {
     noSession: 'Niet ingelogd',
     sessionExpired: 'Sessie verlopen',
     notPermitted: 'Niet toegestaan voor deze rol',
+    draft: 'De brief is nog een concept',
+    notSent: 'De brief is nog niet aan de Kamer verzonden',
     secondFactorRequired: 'Tweede factor nodig',
     invalidCredentials: 'Gebruikersnaam of wachtwoord onjuist',
     totpMissing: 'Eenmalige code ontbrak',
