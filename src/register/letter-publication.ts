@@ -7,8 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { isIsoDate, todayInAmsterdam } from '../../common/dates.ts';
+import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import { pastDateViolations, plannedDateViolations } from '../domain/plausibility.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
 import type { StoredLetter } from '../db/repositories/letters.ts';
 import type { OverviewItem } from '../letters/snapshot.ts';
@@ -27,14 +28,20 @@ interface PublicationDetails {
   publishedOn: string;
 }
 
-function detailViolations(letter: StoredLetter, details: PublicationDetails, latestPublishedOn: string): RuleViolation[] {
+/** Details as parliament published them: a paper number in its form, and a date from the letter's date up to today. */
+function detailViolations(letter: StoredLetter, details: PublicationDetails, today: IsoDate): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (!PAPER_NUMBER_PATTERN.test(details.paperNumber)) violations.push({ field: 'paperNumber', code: 'paperNumberFormat' });
-  if (!isIsoDate(details.publishedOn)) violations.push({ field: 'publishedOn', code: 'invalidDate' });
-  else if (letter.letterDate !== null && details.publishedOn < letter.letterDate) {
+  if (isIsoDate(details.publishedOn) && letter.letterDate !== null && details.publishedOn < letter.letterDate) {
     violations.push({ field: 'publishedOn', code: 'publishedBeforeLetterDate', params: { letterDate: letter.letterDate } });
-  } else if (details.publishedOn > latestPublishedOn) violations.push({ field: 'publishedOn', code: 'publishedAfterPublication' });
+  } else violations.push(...pastDateViolations('publishedOn', details.publishedOn, today));
   return violations;
+}
+
+/** A publication is scheduled for a moment that exists, and no further ahead than any plan. */
+function scheduleViolations(publishAt: Date, today: IsoDate): RuleViolation[] {
+  if (Number.isNaN(publishAt.getTime())) return [{ field: 'publishAt', code: 'invalidValue' }];
+  return plannedDateViolations('publishAt', todayInAmsterdam(publishAt), today);
 }
 
 /** Whether the letter is published, or its publication is scheduled, by the moment (ISO text). */
@@ -75,9 +82,9 @@ export async function recordPublication(
     refuseUnlessSent(current);
     if (current.publishAt !== null) throw new ValidationError([{ field: 'paperNumber', code: 'alreadySet' }]);
     const now = context.now();
+    const today = todayInAmsterdam(now);
     const publishAt = details.publishAt === undefined ? now : new Date(details.publishAt);
-    const violations = detailViolations(current, details, todayInAmsterdam(publishAt > now ? publishAt : now));
-    if (Number.isNaN(publishAt.getTime())) violations.push({ field: 'publishAt', code: 'invalidValue' });
+    const violations = [...detailViolations(current, details, today), ...scheduleViolations(publishAt, today)];
     if (violations.length > 0) throw new ValidationError(violations);
     const at = (publishAt > now ? publishAt : now).toISOString();
     // The letter prints the previous letter's figures and names it: published before it, it would make that
@@ -111,8 +118,7 @@ export async function correctPublication(db: Db, context: RequestContext, id: st
       throw new ValidationError([{ field: 'paperNumber', code: 'notRecorded' }]);
     }
     const now = context.now();
-    const publishAt = new Date(current.publishAt);
-    const violations = detailViolations(current, correction, todayInAmsterdam(publishAt > now ? publishAt : now));
+    const violations = detailViolations(current, correction, todayInAmsterdam(now));
     if (correction.reason.trim() === '') violations.push({ field: 'reason', code: 'required' });
     if (correction.paperNumber === current.paperNumber && correction.publishedOn === current.publishedOn) violations.push({ field: 'paperNumber', code: 'unchanged' });
     if (violations.length > 0) throw new ValidationError(violations);

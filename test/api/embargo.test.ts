@@ -7,7 +7,10 @@
  * A later letter, which prints the figures of the one it follows, is not published before that one.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { createApi } from '../../src/api/app.ts';
+import { systemContext } from '../../src/audit/trail.ts';
+import { correctPublication, recordPublication } from '../../src/register/letter-publication.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { startPublicationTimer, type PublicationTimer } from '../../src/register/publication-timer.ts';
 import { LETTER_FORMATS } from '../../src/letters/renderings.ts';
@@ -99,11 +102,33 @@ it('shows nothing of a final letter, nor of what it first lists, until it is pub
   await expectNothingOfTheEmbargoedLetter();
 });
 
+it('schedules a publication no further ahead than any plan, and records only a publication date that has come', async () => {
+  const tomorrow = new Date(clock().getTime() + 86_400_000 + 3_600_000);
+  const details = { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' };
+  const distant = await author('POST', `/letters/${embargoed.id}/publication`, { ...details, publishAt: '2099-06-01T09:00:00+02:00' });
+  expect(distant.status).toBe(400);
+  expect(distant.body.invalidParams).toMatchObject([{ name: 'publishAt', code: 'dateOutOfRange' }]);
+  const ahead = await author('POST', `/letters/${embargoed.id}/publication`, { ...details, publishedOn: todayInAmsterdam(tomorrow), publishAt: tomorrow.toISOString() });
+  expect(ahead.status).toBe(400);
+  expect(ahead.body.invalidParams).toMatchObject([{ name: 'publishedOn', code: 'dateInFuture' }]);
+  // The register refuses it so too, to whatever calls it.
+  const context = { ...systemContext('test'), now: clock };
+  await expect(recordPublication(scratch.handle.db, context, embargoed.id, { ...details, publishedOn: todayInAmsterdam(tomorrow), publishAt: tomorrow.toISOString() })).rejects.toMatchObject({
+    violations: [{ field: 'publishedOn', code: 'dateInFuture' }],
+  });
+  const stored = await scratch.handle.db.selectFrom('letter').select(['publishAt', 'paperNumber', 'publishedOn']).where('id', '=', embargoed.id).executeTakeFirstOrThrow();
+  expect(stored).toEqual({ publishAt: null, paperNumber: null, publishedOn: null });
+});
+
 it('keeps the embargo while the publication is scheduled, and publishes without a person once its moment passes', async () => {
   const publishAt = new Date(clock().getTime() + 3_600_000).toISOString();
   const scheduled = await author('POST', `/letters/${embargoed.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10', publishAt });
   expect(scheduled.status).toBe(200);
   expect(scheduled.body).toMatchObject({ publishAt, publishedAt: null, paperNumber: 'Kamerstuk 22 054, nr. 460' });
+  // Corrected while it waits, it is still published on a date that has come.
+  const context = { ...systemContext('test'), now: clock };
+  const correction = { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2099-06-01', reason: 'Datum van publicatie' };
+  await expect(correctPublication(scratch.handle.db, context, embargoed.id, correction)).rejects.toMatchObject({ violations: [{ field: 'publishedOn', code: 'dateInFuture' }] });
   await new Promise((resolve) => setTimeout(resolve, 100));
   await expectNothingOfTheEmbargoedLetter();
 

@@ -7,7 +7,7 @@ import { PublicLetterSnapshotSchema } from '../../letters/snapshot.ts';
 import { WAITING_KINDS } from '../../register/letter-review.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { eventDate, idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const idParam = z.object({ id: safeText(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const letterFormatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
@@ -107,12 +107,13 @@ const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoD
 const DraftChangeSchema = z.strictObject({ blocks: z.array(BlockInputSchema).max(50).optional(), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
 const FinalisationSchema = z.strictObject({ letterDate: isoDate.optional() });
 const paperNumber = safeText(100).trim().openapi({ description: 'As parliament assigned it: "Kamerstuk 22 054, nr. 453"; spaces around it are left out' });
+const publishedOn = eventDate.openapi({ description: 'As parliament published it: not before the date of the letter, and not after today' });
 const PublicationSchema = z.strictObject({
   paperNumber,
-  publishedOn: isoDate.openapi({ description: 'Not before the date of the letter' }),
-  publishAt: isoMoment.optional().openapi({ description: 'A later moment schedules the publication; without it the letter is published now' }),
+  publishedOn,
+  publishAt: isoMoment.optional().openapi({ description: 'A later moment, at most ten years ahead, schedules the publication; without it the letter is published now' }),
 });
-const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn: isoDate, reason: multilineText(2000) });
+const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn, reason: multilineText(2000) });
 const RejectionSchema = z.strictObject({ comment: multilineText(4000) });
 const PreviewSchema = z.strictObject({ blocks: z.array(BlockInputSchema).max(50), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
 const ComparisonQuery = z.object({ from: safeText(100), to: safeText(100) });

@@ -2700,12 +2700,12 @@ export interface paths {
                         paperNumber: string;
                         /**
                          * Format: date
-                         * @description Not before the date of the letter
+                         * @description As parliament published it: not before the date of the letter, and not after today
                          */
                         publishedOn: string;
                         /**
                          * Format: date-time
-                         * @description A later moment schedules the publication; without it the letter is published now
+                         * @description A later moment, at most ten years ahead, schedules the publication; without it the letter is published now
                          */
                         publishAt?: string;
                     };
@@ -3253,7 +3253,10 @@ export interface paths {
                     "application/json": {
                         /** @description As parliament assigned it: "Kamerstuk 22 054, nr. 453"; spaces around it are left out */
                         paperNumber: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description As parliament published it: not before the date of the letter, and not after today
+                         */
                         publishedOn: string;
                         reason: string;
                     };
