@@ -4,8 +4,8 @@ import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { plannedDateViolations } from '../domain/plausibility.ts';
-import { isIsoDate, todayInAmsterdam } from '../../common/dates.ts';
-import { REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
+import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
+import { draftBlockViolations, finalisationViolations, REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
 import { z } from 'zod';
 import { centsOfTotal, sumCents, totalCents } from '../../common/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
@@ -22,7 +22,7 @@ import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
 import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterheadFields, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
 import { DEFAULT_LETTERHEAD } from '../letters/compose.ts';
 import { epfOverview } from './epf.ts';
-import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import { letterBudgetInputs } from './budget.ts';
 import { industryFactsAt } from './industry.ts';
@@ -81,6 +81,7 @@ export async function createDraft(
 ): Promise<LetterView> {
   refuseImplausibleDates(context, input);
   refuseLetterBeforeReferenceDate(input.referenceDate, input.letterDate);
+  if (input.blocks) assertValid(draftBlockViolations(input.blocks));
   return inTransaction(db, async (trx) => {
     await refuseNewDraftFor(trx, input.referenceDate);
     const previous = await repository.latestFinalBefore(trx, input.referenceDate);
@@ -169,6 +170,7 @@ export async function updateDraft(
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
     refuseLetterBeforeReferenceDate(current.referenceDate, change.letterDate);
+    if (change.blocks) assertValid(draftBlockViolations(change.blocks));
     const updated = await repository.updateDraft(trx, id, expectedVersion, change);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, {
@@ -193,7 +195,7 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
-    const { seal } = await finalText(trx, current, current.letterDate ?? undefined);
+    const { seal } = await finalText(trx, current, current.letterDate ?? undefined, todayInAmsterdam(context.now()));
     const approved = await repository.markApproved(trx, id, expectedVersion, {
       approvedSha256: seal.sha256,
       approvedByName: context.actor?.username ?? 'system',
@@ -206,11 +208,12 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
   });
 }
 
-/** The public letter as it would be finalised now, checked for what keeps it from being finalised. */
-async function finalText(db: Db, letter: repository.StoredLetter, letterDate: string | undefined) {
+/** The public letter as it would be finalised today, checked for what keeps it from being finalised. */
+async function finalText(db: Db, letter: repository.StoredLetter, letterDate: string | undefined, today: IsoDate) {
   const date = letterDate ?? letter.letterDate;
   if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
   refuseLetterBeforeReferenceDate(letter.referenceDate, date);
+  assertValid(finalisationViolations(letter, today));
   if (await repository.hasFinalAfter(db, letter.referenceDate)) {
     throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
   }
@@ -237,7 +240,7 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
-    const { date, inputs, seal: publicSeal } = await finalText(trx, current, letterDate);
+    const { date, inputs, seal: publicSeal } = await finalText(trx, current, letterDate, todayInAmsterdam(context.now()));
     if (current.approvedSha256 !== publicSeal.sha256) {
       throw new ValidationError([{ field: 'approval', code: current.approvedSha256 === null ? 'notApproved' : 'changedSinceApproval' }]);
     }

@@ -2,9 +2,9 @@
  * What a person types wrong on a staff screen, sent to every write route that took it: an amount beyond
  * what one entry may be (€100 mld.), a count beyond a billion, a country code that names no country, a
  * plan or review date decades ahead, a review date that has come already, a letter dated before its reference
- * date, a heading of only spaces, an exchange rate of zero. Each is refused with a 400 that names the
- * field and says why, in Dutch and in English, and changes nothing; the value at the edge of each rule is
- * taken. The browser's forms refuse a country that does not exist with the server's own words.
+ * date, a heading or text of only spaces, two text blocks with one key, an exchange rate of zero. Each is
+ * refused with a 400 that names the field and says why, in Dutch and in English, and changes nothing; the
+ * value at the edge of each rule is taken. The browser's forms refuse a country that does not exist with the server's own words.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -122,6 +122,10 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     { what: 'a new letter dated before its reference date', role: 'letterAuthor', method: 'POST', path: () => '/letters', body: () => ({ referenceDate: '2025-07-31', letterDate: '2025-07-30' }), field: 'letterDate', code: 'letterBeforeReferenceDate' },
     { what: 'a draft redated before its reference date', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => ({ letterDate: '2025-06-29' }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'letterDate', code: 'letterBeforeReferenceDate' },
     { what: 'a heading of only spaces', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => ({ blocks: [{ key: 'opening', heading: '   ', text: 'Tekst.' }] }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'blocks.0.heading', code: 'required' },
+    // A draft's blocks: at least one, each with a key of its own, a text written or left empty (not only spaces).
+    { what: 'a draft without blocks', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => ({ blocks: [] }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'blocks', code: 'noBlocks' },
+    { what: 'two blocks with one key', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => ({ blocks: [{ key: 'opening', heading: null, text: 'Tekst.' }, { key: 'opening', heading: 'Kop', text: 'Meer tekst.' }] }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'blocks.1.key', code: 'duplicateBlockKey' },
+    { what: 'a text of only spaces and blank lines', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => ({ blocks: [{ key: 'opening', heading: null, text: '  \n\n  ' }] }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'blocks.0.text', code: 'blankText' },
     { what: 'a preview with a heading of only spaces', role: 'letterAuthor', method: 'POST', path: () => `/letters/${ids.letter}/preview`, body: () => ({ blocks: [{ key: 'opening', heading: ' ', text: 'Tekst.' }] }), field: 'blocks.0.heading', code: 'required' },
     { what: 'a publication scheduled in 2150', role: 'letterAuthor', method: 'POST', path: () => `/letters/${ids.letter}/publication`, body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-07-10', publishAt: '2150-01-01T09:00:00+01:00' }), field: 'publishAt', code: 'dateOutOfRange' },
   ];

@@ -1241,6 +1241,8 @@ export class CanaryRun {
       this.#finals().some((report) => report.referenceDate > target.referenceDate) ||
       // What the letter counts has been decided on, each delivery.
       this.#undecidedBy(target.referenceDate).length > 0 ||
+      // A letter is final only with some text.
+      target.blocks.every((block) => block.text.trim() === '') ||
       names.some((name) => !this.#knownFigure(name, target.referenceDate, previous))
     );
   }

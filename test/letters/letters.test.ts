@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { API_BASE_PATH, createApi } from '../../src/api/app.ts';
 import { listAuditEvents } from '../../src/db/repositories/audit.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
@@ -227,6 +228,55 @@ describeEachDatabase('letters through the API', (database) => {
     const repaired = await author('PATCH', `/letters/${letterId}`, { blocks: current.body.blocks }, ifMatch(edited.body.version));
     expect(repaired.status).toBe(200);
     expect(repaired.body.problems).toEqual([]);
+  });
+
+  it('refuses a draft without blocks, with two blocks of one key or a text of only spaces; and approves or finalises only a whole letter', async () => {
+    const { db } = database();
+    const current = await author('GET', `/letters/${letterId}`);
+    const { blocks, version } = current.body;
+    const refusedChange = async (changed: unknown[]) => {
+      const refused = await author('PATCH', `/letters/${letterId}`, { blocks: changed }, ifMatch(version));
+      expect(refused.status).toBe(400);
+      return refused.body.invalidParams.map((param: any) => [param.name, param.code]);
+    };
+    expect(await refusedChange([])).toEqual([['blocks', 'noBlocks']]);
+    expect(await refusedChange([...blocks, { ...blocks[0], heading: 'Nog eens' }])).toEqual([[`blocks.${blocks.length}.key`, 'duplicateBlockKey']]);
+    expect(await refusedChange([...blocks, { key: 'extra', heading: 'Extra', text: '  \n\n ' }])).toEqual([[`blocks.${blocks.length}.text`, 'blankText']]);
+    expect((await author('GET', `/letters/${letterId}`)).body.version).toBe(version);
+
+    // A draft stored so before these rules is not approved or finalised; neither is one without any text.
+    const stored = async (changed: unknown[]) => db.updateTable('letter').set({ blocks: JSON.stringify(changed) }).where('id', '=', letterId).execute();
+    const notWhole = async () => {
+      const approval = await disclosure('POST', `/letters/${letterId}/approval`, undefined, ifMatch(version));
+      const finalisation = await author('POST', `/letters/${letterId}/finalisation`, {}, ifMatch(version));
+      expect([approval.status, finalisation.status]).toEqual([400, 400]);
+      expect(finalisation.body.invalidParams).toEqual(approval.body.invalidParams);
+      return finalisation.body.invalidParams.map((param: any) => [param.name, param.code, param.reason]);
+    };
+    await stored([...blocks, { key: blocks[1].key, heading: 'Extra', text: ' \n ' }]);
+    expect(await notWhole()).toEqual([
+      [`blocks.${blocks.length}.key`, 'duplicateBlockKey', expect.stringContaining(`Tekstblok ${blocks.length + 1} (Extra) heeft dezelfde sleutel "${blocks[1].key}" als tekstblok 2`)],
+      [`blocks.${blocks.length}.text`, 'blankText', expect.stringContaining(`tekstblok ${blocks.length + 1} (Extra) bestaat alleen uit spaties`)],
+    ]);
+    await stored([]);
+    expect(await notWhole()).toEqual([['blocks', 'noBlocks', expect.any(String)]]);
+    const emptied = await author('PATCH', `/letters/${letterId}`, { blocks: blocks.map((block: any) => ({ ...block, text: '' })) }, ifMatch(version));
+    expect(emptied.status).toBe(200);
+    const withoutText = await author('POST', `/letters/${letterId}/finalisation`, {}, ifMatch(emptied.body.version));
+    expect(withoutText.body.invalidParams).toMatchObject([{ name: 'blocks', code: 'noText' }]);
+    expect((await author('PATCH', `/letters/${letterId}`, { blocks }, ifMatch(emptied.body.version))).status).toBe(200);
+    const events = await listAuditEvents(db, { objectId: letterId, action: 'letter.finalise', limit: 10 });
+    expect(events).toEqual([]);
+
+    // The figures as at a date still to come are not settled: a draft for it waits for its reference date.
+    const tomorrow = new Date(Date.parse(`${todayInAmsterdam()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const ahead = await author('POST', '/letters', { referenceDate: tomorrow, letterDate: tomorrow });
+    expect(ahead.status).toBe(201);
+    const early = await disclosure('POST', `/letters/${ahead.body.id}/approval`, undefined, ifMatch(ahead.body.version));
+    expect(early.body.invalidParams).toMatchObject([{ name: 'referenceDate', code: 'referenceDateNotReached' }]);
+    const earlyFinal = await author('POST', `/letters/${ahead.body.id}/finalisation`, {}, ifMatch(ahead.body.version));
+    expect(earlyFinal.body.invalidParams).toMatchObject([{ name: 'referenceDate', code: 'referenceDateNotReached' }]);
+    expect((await author('DELETE', `/letters/${ahead.body.id}`, undefined, ifMatch(ahead.body.version))).status).toBe(204);
   });
 
   it('wants If-Match on changing and finalising a draft (428) and refuses a stale one (412), changing nothing', async () => {

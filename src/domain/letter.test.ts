@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { draftBlockViolations, finalisationViolations } from './letter.ts';
+
+const opening = { key: 'opening', heading: null, text: 'Hierbij informeer ik u.' };
+const training = { key: 'training', heading: 'Training', text: '' };
+
+describe('the text blocks of a draft', () => {
+  it('may leave a section empty, but not without blocks, with a key twice or with a text of only spaces', () => {
+    expect(draftBlockViolations([opening, training])).toEqual([]);
+    expect(draftBlockViolations([])).toEqual([{ field: 'blocks', code: 'noBlocks' }]);
+    expect(draftBlockViolations([opening, training, { ...training, heading: 'Opleiding' }, { ...opening, text: 'Nog eens.' }])).toEqual([
+      { field: 'blocks.2.key', code: 'duplicateBlockKey', params: { number: '3', heading: 'Opleiding', key: 'training', first: '2' } },
+      { field: 'blocks.3.key', code: 'duplicateBlockKey', params: { number: '4', heading: '', key: 'opening', first: '1' } },
+    ]);
+    expect(draftBlockViolations([opening, { ...training, text: ' \n\t\n ' }])).toEqual([{ field: 'blocks.1.text', code: 'blankText', params: { number: '2', heading: 'Training' } }]);
+  });
+});
+
+describe('a letter to be finalised', () => {
+  const today = '2026-01-20';
+
+  it('is whole: as at a date that has come, its blocks as a draft’s must be, with some text', () => {
+    expect(finalisationViolations({ referenceDate: today, blocks: [opening, training] }, today)).toEqual([]);
+    expect(finalisationViolations({ referenceDate: '2026-01-21', blocks: [opening] }, today)).toEqual([{ field: 'referenceDate', code: 'referenceDateNotReached', params: { today } }]);
+    expect(finalisationViolations({ referenceDate: today, blocks: [] }, today)).toEqual([{ field: 'blocks', code: 'noBlocks' }]);
+    expect(finalisationViolations({ referenceDate: today, blocks: [{ ...opening, text: '' }, training] }, today)).toEqual([{ field: 'blocks', code: 'noText' }]);
+    expect(finalisationViolations({ referenceDate: today, blocks: [opening, opening, { ...training, text: ' ' }] }, today).map((violation) => violation.code)).toEqual([
+      'duplicateBlockKey',
+      'blankText',
+    ]);
+  });
+});
