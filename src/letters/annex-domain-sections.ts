@@ -65,7 +65,7 @@ export function readinessSection(rows: readonly ReadinessAnnexRow[], amount: (ce
     header: ['Levering', 'Gerealiseerd', 'Oordeel', 'Onderbouwing', 'Vervanging', 'Niet vervangen'],
     rows: rows.map((row) => [
       row.delivery,
-      row.realisedAt ?? '',
+      row.realisedAt === null ? '' : formatLetterDate(row.realisedAt),
       row.judgement ? `${nl.readinessEffects[row.judgement.effect]} (${formatLetterDate(row.judgement.judgedOn)}, ${row.judgement.judgedBy})` : 'niet beoordeeld',
       row.judgement?.reasoning ?? '',
       row.replacements.map((replacement) => `${replacement.project} (${nl.replenishmentStages[replacement.stage]}): ${amount(replacement.replacedValueCents)}`).join('; '),
