@@ -91,6 +91,14 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     await value(id.forTheEu, 150 * MILLION, AFTER);
     const laterWork = await delivery({ ...stockDelivery, title: 'Later werk voor de EU', fundingSource: 'epf', realisedAt: '2025-05-01' });
     await value(laterWork, 40 * MILLION, AFTER);
+    // Work for the EU valued on the date but realised only after it: handed over after it, paid after it, or not paid at all.
+    const handedOverLater = await delivery({ ...stockDelivery, title: 'Later overgedragen werk voor de EU', fundingSource: 'epf', realisedAt: AFTER });
+    await value(handedOverLater, 50 * MILLION, REFERENCE_DATE);
+    const paidLater = await delivery({ ...procurement, title: 'Later betaald werk voor de EU', fundingSource: 'epf' });
+    await value(paidLater, 60 * MILLION, REFERENCE_DATE);
+    await pay(paidLater, 60 * MILLION, AFTER);
+    const unpaid = await delivery({ ...procurement, title: 'Onbetaald werk voor de EU', fundingSource: 'epf' });
+    await value(unpaid, 70 * MILLION, REFERENCE_DATE);
     // Not replacing, decided on the date: the spares without a revaluation, the stoves revalued (from 2 to 1) on
     // it, the tents revalued only from after it.
     id.stoves = await delivery({ ...stockDelivery, title: 'Kachels', realisedAt: '2025-05-01' });

@@ -15,6 +15,7 @@ import {
   type EpfTranche,
 } from '../../domain/epf.ts';
 import { withTypedErrors } from '../errors.ts';
+import { realisedBy } from './figures.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, EpfTrancheTable } from '../schema.ts';
 
@@ -228,13 +229,14 @@ export async function deliveryForClaim(db: Db, deliveryId: string, date: string)
 }
 
 /**
- * Work the Netherlands does for the EU as implementing actor (deliveries funded by the EPF): each at its
- * latest valuation effective on or before the date. It is never part of a Dutch total.
+ * Work the Netherlands does for the EU as implementing actor (deliveries funded by the EPF): each realised by
+ * the date, as realised support decides it, at its latest valuation effective on or before the date. It is
+ * never part of a Dutch total.
  */
 export async function implementingActorCentsAt(db: Db, date: string): Promise<Cents> {
   const { rows } = await sql<{ cents: string }>`
     select coalesce(sum(${valueAt(date)}), 0)::text as cents
-    from delivery where funding_source = 'epf' and deleted_at is null`.execute(db);
+    from delivery where funding_source = 'epf' and deleted_at is null and ${realisedBy(date)}`.execute(db);
   return centsFromText(rows[0]!.cents);
 }
 

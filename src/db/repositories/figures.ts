@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { SUPPORT_TYPES, type SupportType } from '../../domain/delivery.ts';
 import { totalCentsFromText, type CentsTotal } from '../../../common/money.ts';
 import type { Database } from '../schema.ts';
@@ -25,6 +25,19 @@ export async function realisedTotalsAt(db: Db, referenceDate: string): Promise<R
   const totals = emptyTotals();
   for (const row of rows) totals[row.supportType as SupportType] = totalCentsFromText(row.cents);
   return totals;
+}
+
+/**
+ * Whether the outer query's delivery (the table `delivery`) is realised at the end of the date as realised
+ * support counts it (migrations 025 and 035): stock from its hand-over on; a purchase or fund contribution
+ * while a payment made by then is not withdrawn by then. Its realisation date stays that of its first
+ * payment, withdrawn or not, so that date alone does not say it.
+ */
+export function realisedBy(date: string): RawBuilder<boolean> {
+  return sql<boolean>`(delivery.realised_at <= ${date}::date and (delivery.support_type = 'stock' or exists (
+    select from payment left join payment_withdrawal withdrawal on withdrawal.payment_id = payment.id
+    where payment.delivery_id = delivery.id and payment.paid_on <= ${date}::date
+      and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date))))`;
 }
 
 export interface MonthlyChange {

@@ -7,6 +7,7 @@ import { NarrativeBlocksSchema, type NarrativeBlock } from '../../letters/narrat
 import { OverviewItemSchema, PublicLetterSnapshotSchema, type LetterheadFields, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import { withTypedErrors } from '../errors.ts';
 import { publicOnlyAfter } from './disclosure.ts';
+import { realisedBy } from './figures.ts';
 import type { Database, LetterTable } from '../schema.ts';
 import { parseStoredJson } from '../stored-json.ts';
 
@@ -238,9 +239,9 @@ export async function publicDeliveryValues(db: Db, ids: string[], referenceDate:
 
 /**
  * The annex: every delivery realised on or before the date or counted by then (a purchase paid before it
- * was realised), with what it counts for at that date; and the work for the EU as implementing actor at
- * its value then (its latest valuation by then not withdrawn by then), as the letter's figure of it counts it
- * (never in a Dutch total).
+ * was realised), with what it counts for at that date; and the work for the EU as implementing actor realised
+ * by then at its value then (its latest valuation by then not withdrawn by then), as the letter's figure of it
+ * counts it (never in a Dutch total).
  */
 export async function annexRows(db: Db, referenceDate: string): Promise<AnnexRow[]> {
   const [counted, implementingActor] = await Promise.all([
@@ -267,6 +268,7 @@ export async function annexRows(db: Db, referenceDate: string): Promise<AnnexRow
     valuesAt(db, referenceDate)
       .select(['delivery.id as deliveryId', 'title', 'category', 'supportType', 'fundingSource', 'quantity', 'unit', 'realisedAt', 'disclosureState', 'valuation.amountCents'])
       .where('delivery.fundingSource', '=', 'epf')
+      .where(realisedBy(referenceDate))
       .execute(),
   ]);
   return [
