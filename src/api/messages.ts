@@ -3,6 +3,7 @@ import { formatMinorUnitsIn } from '../../common/money.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES, type PledgeFollower } from '../domain/delivery.ts';
 import { codeList, isCodeListName } from '../import/sheets.ts';
+import type { UnnameableDelivery } from '../letters/named-deliveries.ts';
 
 type Params = Record<string, string>;
 type Message = (params: Params) => string;
@@ -55,6 +56,26 @@ function roleNames(language: Language, codes: string | undefined): string {
   return new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { type: 'disjunction' }).format(names);
 }
 
+/** Why a letter may not name a delivery's value, per reason (UnnameableDelivery), as the end of a sentence. */
+const UNNAMEABLE: Record<Language, Record<UnnameableDelivery, string>> = {
+  nl: {
+    unknown: 'die levering bestaat niet',
+    notPublic: 'die levering is niet openbaar (vertrouwelijk of nog zonder besluit)',
+    publicLater: 'het besluit maakt die levering pas na de peildatum openbaar',
+    valueNotPublic: 'het besluit over openbaarmaking maakt haar waarde niet openbaar',
+    notRealised: 'die levering was op de peildatum niet gerealiseerd (nog niet overgedragen, of niet betaald of de betaling teruggeboekt)',
+    notValued: 'die levering had op de peildatum nog geen waarde',
+  },
+  en: {
+    unknown: 'that delivery does not exist',
+    notPublic: 'that delivery is not public (confidential, or not decided on yet)',
+    publicLater: 'its decision makes that delivery public only after the reference date',
+    valueNotPublic: 'its disclosure decision does not make its value public',
+    notRealised: 'that delivery was not realised at the reference date (not handed over yet, or not paid or its payment withdrawn)',
+    notValued: 'that delivery had no value yet at the reference date',
+  },
+};
+
 /** Why a value was refused, per code, in each language the API speaks. */
 const REASONS: Record<Language, Record<string, Message>> = {
   nl: {
@@ -101,6 +122,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notFinal: () => 'Dit kan pas als de brief definitief is.',
     alreadySet: () => 'Dit is al vastgelegd en kan niet meer worden gewijzigd.',
     unknownFigure: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar dat cijfer bestaat niet of mag niet openbaar worden.`,
+    deliveryNotNameable: (p) => `De tekst noemt de waarde van levering ${p.deliveryId ?? ''} (${p.name ?? ''}), maar ${UNNAMEABLE.nl[p.why as UnnameableDelivery] ?? 'die mag de brief niet noemen'}.`,
     letterBeforeReferenceDate: () => 'De datum van de brief ligt vóór de peildatum.',
     referenceDateNotReached: (p) => `De peildatum ligt na vandaag (${p.today}): de cijfers per die datum staan nog niet vast. Keur de brief goed en maak hem definitief vanaf de peildatum.`,
     noBlocks: () => 'Een brief heeft ten minste één tekstblok.',
@@ -307,6 +329,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notFinal: () => 'This is possible only once the letter is final.',
     alreadySet: () => 'This has been recorded already and cannot be changed.',
     unknownFigure: (p) => `The text names ${p.name ?? 'a figure'}, which does not exist or may not be made public.`,
+    deliveryNotNameable: (p) => `The text names the value of delivery ${p.deliveryId ?? ''} (${p.name ?? ''}), but ${UNNAMEABLE.en[p.why as UnnameableDelivery] ?? 'the letter may not name it'}.`,
     letterBeforeReferenceDate: () => 'The date of the letter lies before its reference date.',
     referenceDateNotReached: (p) => `The reference date lies after today (${p.today}): the figures as at that date are not settled yet. Approve and finalise the letter from its reference date on.`,
     noBlocks: () => 'A letter has at least one text block.',

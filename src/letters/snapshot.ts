@@ -25,6 +25,7 @@ import {
 } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
+import type { UnnameableDelivery } from './named-deliveries.ts';
 import { composeNarrative, figureNames, type NarrativeBlock, type TextTable } from './narrative.ts';
 
 const SNAPSHOT_FORMAT = 'steunregister-letter/1';
@@ -65,6 +66,8 @@ export interface LetterInputs {
   blocks: readonly NarrativeBlock[];
   /** Values of the public deliveries the text may name (`{{delivery:ID}}`), by internal id; others may not be named. */
   publicDeliveryValues: ReadonlyMap<string, { publicId: string; cents: Cents }>;
+  /** Why the text may not name each other delivery it names, by the id it uses. */
+  refusedDeliveries: ReadonlyMap<string, UnnameableDelivery>;
   overview: readonly OverviewItem[];
   /** The European Peace Facility at the reference date. */
   epf: EpfOverview;
@@ -124,10 +127,16 @@ export const PublicLetterSnapshotSchema = z.object({
 });
 export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
 
+/** A figure the text names (`delivery:ID`) that the letter does not know or may not print; for a delivery, why. */
+export interface LetterProblem {
+  name: string;
+  why?: UnnameableDelivery;
+}
+
 export interface BuiltLetter {
   snapshot: PublicLetterSnapshot;
   /** What keeps it from being finalised: figures the text names that are unknown or not public. */
-  problems: string[];
+  problems: LetterProblem[];
   /** Every figure the text may name at the reference date, as it would print (deliveries only where the text names them). */
   figures: ReadonlyMap<string, string>;
 }
@@ -164,7 +173,12 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter {
     namedFigures: printedFigures(inputs, figures),
     letterhead: inputs.letterhead,
   };
-  return { snapshot, problems: narrative.unknownFigures.map((name) => `{{${name}}}`), figures };
+  return { snapshot, problems: narrative.unknownFigures.map((name) => problemOf(inputs, name)), figures };
+}
+
+function problemOf(inputs: LetterInputs, name: string): LetterProblem {
+  const why = name.startsWith('delivery:') ? (inputs.refusedDeliveries.get(name.slice('delivery:'.length)) ?? 'unknown') : undefined;
+  return why === undefined ? { name } : { name, why };
 }
 
 /** The exact text that is hashed and kept, and its SHA-256. */

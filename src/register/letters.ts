@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { SUPPORT_TYPES } from '../domain/delivery.ts';
+import { SUPPORT_TYPES, type RuleViolation } from '../domain/delivery.ts';
 import { plannedDateViolations } from '../domain/plausibility.ts';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import { draftBlockViolations, finalisationViolations, REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
@@ -18,8 +18,19 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { compareSnapshots, type LetterComparison } from '../letters/compare.ts';
 import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
+import { namedDeliveries } from '../letters/named-deliveries.ts';
 import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
-import { buildPublicLetter, sealed, type BuiltLetter, type FigureLine, type LetterheadFields, type LetterInputs, type PublicLetterSnapshot, type Totals } from '../letters/snapshot.ts';
+import {
+  buildPublicLetter,
+  sealed,
+  type BuiltLetter,
+  type FigureLine,
+  type LetterheadFields,
+  type LetterInputs,
+  type LetterProblem,
+  type PublicLetterSnapshot,
+  type Totals,
+} from '../letters/snapshot.ts';
 import { DEFAULT_LETTERHEAD } from '../letters/compose.ts';
 import { epfOverview } from './epf.ts';
 import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
@@ -223,10 +234,14 @@ async function finalText(db: Db, letter: repository.StoredLetter, letterDate: st
   if (undecided > 0) throw new ValidationError([{ field: 'referenceDate', code: 'undecidedDeliveries', params: { count: String(undecided) } }]);
   const inputs = await gatherInputs(db, { ...letter, letterDate: date });
   const { snapshot, problems } = buildPublicLetter(inputs);
-  if (problems.length > 0) {
-    throw new ValidationError(problems.map((name) => ({ field: 'blocks', code: 'unknownFigure', params: { name } })));
-  }
+  if (problems.length > 0) throw new ValidationError(problems.map(problemViolation));
   return { date, inputs, seal: sealed(snapshot) };
+}
+
+/** A figure the text may not name, as the fault that keeps the letter from being finalised: a delivery with why. */
+function problemViolation({ name, why }: LetterProblem): RuleViolation {
+  if (why === undefined) return { field: 'blocks', code: 'unknownFigure', params: { name: `{{${name}}}` } };
+  return { field: 'blocks', code: 'deliveryNotNameable', params: { name: `{{${name}}}`, deliveryId: name.slice('delivery:'.length), why } };
 }
 
 /**
@@ -379,7 +394,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     finalisedByName: stored.finalisedByName,
     isDemonstration: stored.isDemonstration,
     letter,
-    problems,
+    problems: problems.map(({ name }) => `{{${name}}}`),
     figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,
     submittedAt: stored.submittedAt,
@@ -412,12 +427,11 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
   const previous = (await repository.latestFinalBefore(db, letter.referenceDate)) ?? null;
   const referencedDeliveries = figureNames(letter.blocks)
     .filter((name) => name.startsWith('delivery:'))
-    .map((name) => name.slice('delivery:'.length))
-    .filter(isUuid);
-  const [totals, restated, publicDeliveryValues, candidates, earlierSnapshots, epf, budget, industry, training, readinessEffects] = await Promise.all([
+    .map((name) => name.slice('delivery:'.length));
+  const [totals, restated, deliveryFacts, candidates, earlierSnapshots, epf, budget, industry, training, readinessEffects] = await Promise.all([
     realisedTotalsAt(db, letter.referenceDate),
     previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
-    repository.publicDeliveryValues(db, referencedDeliveries, letter.referenceDate),
+    repository.namedDeliveryFacts(db, referencedDeliveries.filter(isUuid), letter.referenceDate),
     repository.publicDeliveriesRealisedBy(db, letter.referenceDate),
     repository.publicSnapshotsBefore(db, letter.referenceDate),
     epfOverview(db, letter.referenceDate),
@@ -428,6 +442,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
   ]);
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
+  const named = namedDeliveries(referencedDeliveries, deliveryFacts);
   return {
     id: letter.id,
     referenceDate: letter.referenceDate,
@@ -446,7 +461,8 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     totals: letterTotals(totals),
     restatedPreviousTotals: restated && letterTotals(restated),
     blocks: letter.blocks,
-    publicDeliveryValues,
+    publicDeliveryValues: named.values,
+    refusedDeliveries: named.refused,
     overview: candidates.filter((item) => !listedBefore.has(item.publicId)),
     epf,
     budget,

@@ -137,6 +137,8 @@ const presentation = fc.record({
   quantity: fc.option(fc.integer({ min: 1, max: 5_000 }), { nil: null }),
   /** Rarely a title the rules refuse: blank, or longer than 300 characters. */
   invalid: fc.oneof({ weight: 18, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('blank' as const, 'long' as const) }),
+  /** Whether the decision makes the value public too (open data gives it; a letter may name it). */
+  valuePublic: fc.boolean(),
 });
 
 const STEP = fc.oneof(
@@ -297,6 +299,8 @@ interface ModelDelivery {
   presentation: Presentation | null;
   /** The type the public projection was given with the decision. */
   publicSupportType: SupportType | null;
+  /** The value the decision made public (its value then), while public; null when it keeps the value back. */
+  publicValueCents: number | null;
 }
 
 interface ModelReport {
@@ -807,6 +811,7 @@ export class CanaryRun {
           state: 'undecided',
           presentation: null,
           publicSupportType: null,
+          publicValueCents: null,
         };
         this.deliveries.push(delivery);
         await this.#recordTrainingAndReadiness(delivery, step.salt);
@@ -949,13 +954,19 @@ export class CanaryRun {
           quantity: spec.quantity === null ? null : `circa ${spec.quantity}`,
           tokens: spec.withDetail ? [titleToken, detailToken] : [titleToken],
         };
-        const expected = spec.invalid ? 'Validation' : targets.some((target) => target.deleted) ? 'NotFound' : 'ok';
+        // The deliveries are decided in the order of their ids: the first removed one is not found, the first
+        // without a value yet (none to make public) is refused.
+        const refused = [...targets].sort((a, b) => (a.id < b.id ? -1 : 1)).find((target) => target.deleted || (spec.valuePublic && this.#currentValue(target) === 0));
+        const expected = spec.invalid ? 'Validation' : refused === undefined ? 'ok' : refused.deleted ? 'NotFound' : 'Validation';
         const { tokens: _tokens, ...approved } = presentation;
+        const openData = spec.valuePublic ? { openData: { realisedDate: null, value: true } } : {};
         const attempt = await this.#attempt(() =>
-          decide(db, context, targets.map((target) => target.id), { state: 'public', presentation: approved, note: `Afweging ${this.#canary(step.salt)}` }),
+          decide(db, context, targets.map((target) => target.id), { state: 'public', presentation: approved, ...openData, note: `Afweging ${this.#canary(step.salt)}` }),
         );
         if (!this.#expect(expected, attempt)) return;
-        for (const target of targets) Object.assign(target, { state: 'public', presentation, publicSupportType: target.supportType });
+        for (const target of targets) {
+          Object.assign(target, { state: 'public', presentation, publicSupportType: target.supportType, publicValueCents: spec.valuePublic ? this.#currentValue(target) : null });
+        }
         return;
       }
       case 'decideConfidential': {
@@ -968,7 +979,7 @@ export class CanaryRun {
           decide(db, context, targets.map((target) => target.id), { state: 'confidential', ground: step.ground as ConfidentialityGround, reviewOn: step.reviewOn, note: `Afweging ${this.#canary(step.salt)}` }),
         );
         if (!this.#expect(expected, attempt)) return;
-        for (const target of targets) Object.assign(target, { state: 'confidential', presentation: null });
+        for (const target of targets) Object.assign(target, { state: 'confidential', presentation: null, publicValueCents: null });
         return;
       }
       case 'createCompany': {
@@ -1184,6 +1195,19 @@ export class CanaryRun {
     return [...new Set(picks.map((choice) => this.#delivery(choice)!))];
   }
 
+  /** Realised by the date as the figures count it: stock handed over, anything else paid (nothing is withdrawn here). */
+  #realisedBy(delivery: ModelDelivery, date: string): boolean {
+    if (delivery.supportType === 'stock') return delivery.realisedAt !== null && delivery.realisedAt <= date;
+    return delivery.payments.some((payment) => payment.paidOn <= date);
+  }
+
+  /** What the delivery counts for today: stock its latest valuation, anything else the sum of its payments. */
+  #currentValue(delivery: ModelDelivery): number {
+    if (delivery.supportType !== 'stock') return delivery.payments.reduce((sum, payment) => sum + payment.amountCents, 0);
+    return delivery.valuations.map((valuation, order) => ({ ...valuation, order }))
+      .sort((a, b) => (a.effectiveDate === b.effectiveDate ? a.order - b.order : a.effectiveDate < b.effectiveDate ? -1 : 1)).at(-1)?.amountCents ?? 0;
+  }
+
   #firstPaidOn(delivery: ModelDelivery): string | null {
     return delivery.payments.map((payment) => payment.paidOn).sort()[0] ?? null;
   }
@@ -1216,9 +1240,11 @@ export class CanaryRun {
     if (name === 'increasePercent') return previous !== undefined && previous.final.totalCents !== 0;
     if (name.startsWith('delivery:')) {
       const id = name.slice('delivery:'.length);
-      // A delivery is named at its value on the reference date: one it had no value for yet cannot be named.
+      // A delivery is named at its value on the reference date, when its decision makes its value public and it
+      // was realised by then: one it had no value for yet cannot be named.
       return UUID.test(id) && this.deliveries.some((delivery) =>
-        delivery.id === id && delivery.state === 'public' && !delivery.deleted &&
+        delivery.id === id && delivery.state === 'public' && !delivery.deleted && delivery.publicValueCents !== null &&
+        this.#realisedBy(delivery, referenceDate) &&
         delivery.valuations.some((valuation) => valuation.effectiveDate <= referenceDate));
     }
     return false;
@@ -1281,7 +1307,7 @@ export class CanaryRun {
     if (step.decideRestFirst && undecided.length > 0) {
       const decision = { state: 'confidential', ground: 'operationalSecurity', reviewOn: null, note: `Afweging ${this.#canary(step.target)}` } as const;
       const decided = await this.#attempt(() => decide(this.#harness.handle.db, this.#context, undecided.map((delivery) => delivery.id), decision));
-      if (this.#expect('ok', decided, 'decideConfidential')) for (const delivery of undecided) delivery.state = 'confidential';
+      if (this.#expect('ok', decided, 'decideConfidential')) for (const delivery of undecided) Object.assign(delivery, { state: 'confidential', publicValueCents: null });
       this.#epoch++;
     }
     if (step.approveFirst) await this.#approveReport(target, false);
@@ -1423,8 +1449,10 @@ export class CanaryRun {
     if (options.ids) for (const delivery of this.deliveries) if (flat.includes(delivery.id)) this.#fail(`${surface} shows the internal id of a delivery: ${delivery.id}`);
     if (options.ids) for (const report of this.reports) if (!report.published && flat.includes(report.id)) this.#fail(`${surface} shows the id of a letter that is not published: ${report.id}`);
     const closure = this.#closure();
+    // The value a decision made public, of a delivery on public surfaces: open data gives it.
+    const publicValues = new Set(this.deliveries.filter((delivery) => this.#visible(delivery)).map((delivery) => delivery.publicValueCents));
     for (const amount of this.#amounts) {
-      if (amounts.has(amount) && !closure.has(amount)) this.#fail(`${surface} shows ${amount} cents, an amount of a delivery that no published letter shows`);
+      if (amounts.has(amount) && !closure.has(amount) && !publicValues.has(amount)) this.#fail(`${surface} shows ${amount} cents, an amount of a delivery that no published letter shows`);
     }
   }
 

@@ -48,7 +48,7 @@ it(`shows on public surfaces only what was approved, after every step of ${RUNS}
 
 describe('the checks find what they look for', () => {
   const CANARY = 'CANARY-00001-abc123';
-  const presentation = { salt: 7, awkward: '', start: '', withDetail: true, category: 'drones', quantity: 12, invalid: null } as const;
+  const presentation = { salt: 7, awkward: '', start: '', withDetail: true, category: 'drones', quantity: 12, invalid: null, valuePublic: false } as const;
   const steps: Step[] = [
     // Even salts: the model licenses these for export, so that they pass the shipment gate.
     { kind: 'create', salt: 10, supportType: 'stock', fundingSource: 'defenceBudget', category: 'drones', quantity: 12, pledgedAt: null, realisedAt: '2024-03-01', value: { amountCents: 123_456_789, effectiveDate: '2024-03-01' } },

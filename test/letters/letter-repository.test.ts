@@ -38,6 +38,7 @@ describeEachDatabase('the letter repository', (database) => {
       restatedPreviousTotals: null,
       blocks: letter.blocks,
       publicDeliveryValues: new Map(),
+      refusedDeliveries: new Map(),
       overview: [],
       epf: { ...epfFiguresAt([], letter.referenceDate), implementingActorCents: 0, tranches: [] },
       budget: { totalCents: 0, named: { budgetDecision: new Map(), budgetShift: new Map(), budgetCommitment: new Map() } },

@@ -155,6 +155,8 @@ describeEachDatabase('letters through the API', (database) => {
     expect(valued.status).toBe(201);
     const decided = await disclosure('POST', '/disclosure-decisions', {
       deliveryIds: [artilleryId], state: 'public', publicTitle: PUBLIC_TITLE, publicDetail: 'Uit eigen voorraad.', publicCategory: 'largeCalibreArtillery', publicQuantity: null,
+      // The letter names its value: the decision makes that public too.
+      publicValue: true,
     });
     expect(decided.status).toBe(201);
     artilleryPublicId = (await database().db.selectFrom('delivery').select('publicId').where('id', '=', artilleryId).executeTakeFirstOrThrow()).publicId!;
@@ -218,9 +220,12 @@ describeEachDatabase('letters through the API', (database) => {
     expect(refused.status).toBe(400);
     expect(refused.headers.get('Content-Type')).toBe('application/problem+json');
     expect(refused.body.invalidParams.map((param: any) => [param.name, param.code])).toEqual([
-      ['blocks', 'unknownFigure'],
+      ['blocks', 'deliveryNotNameable'],
       ['blocks', 'unknownFigure'],
     ]);
+    expect(refused.body.invalidParams[0].reason).toBe(
+      `De tekst noemt de waarde van levering ${CONFIDENTIAL_DELIVERY} ({{delivery:${CONFIDENTIAL_DELIVERY}}}), maar die levering is niet openbaar (vertrouwelijk of nog zonder besluit).`,
+    );
     const after = await author('GET', `/letters/${letterId}`);
     expect(after.body).toMatchObject({ status: 'draft', version: edited.body.version, publicSha256: null });
     expect((await anonymous('GET', '/public/letters')).body.items.map((item: any) => item.id)).not.toContain(letterId);
@@ -568,10 +573,10 @@ describeEachDatabase('letters through the API', (database) => {
       supportType: 'stock',
       supportTypeLabel: 'Directe levering uit voorraad',
       quantity: null,
-      // The decision made neither its date nor its value public.
+      // The decision made its value public (the letter names it), not its date.
       realisedOn: null,
-      valueCents: null,
-      valueBasis: null,
+      valueCents: 360 * MILLION,
+      valueBasis: 'replacementValue',
       firstLetter: { id: letterId, paperNumber: 'Kamerstuk 22 054, nr. 470', letterDate: '2026-01-20' },
       decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       isDemonstration: false,

@@ -29,7 +29,7 @@ describeEachDatabase('a delivery public from a later date', (database) => {
     expect(created.status).toBe(201);
     const valued = await registrar('POST', `/deliveries/${created.body.id}/valuations`, { amountCents: 300_000_000, basis: 'replacementValue', effectiveDate: '2025-10-15' });
     expect(valued.status).toBe(201);
-    const decided = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [created.body.id], state: 'public', publicTitle, publicCategory: 'other', publicFrom });
+    const decided = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [created.body.id], state: 'public', publicTitle, publicCategory: 'other', publicFrom, publicValue: true });
     expect(decided.status).toBe(201);
     return created.body.id;
   }

@@ -119,7 +119,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     await value(id.implementing, 100 * MILLION, '2025-03-01');
     const wrongWork = await value(id.implementing, 500 * MILLION, '2025-06-10');
     await created(registrar('POST', `/valuations/${wrongWork}/withdrawal`, { withdrawnOn: '2025-06-10', reason: 'Verkeerd bedrag' }));
-    await created(disclosure('POST', '/disclosure-decisions', { deliveryIds: [id.named], state: 'public', publicTitle: 'Veldbedden', publicCategory: 'nonLethal' }));
+    await created(disclosure('POST', '/disclosure-decisions', { deliveryIds: [id.named], state: 'public', publicTitle: 'Veldbedden', publicCategory: 'nonLethal', publicValue: true }));
     publicId = (await db.selectFrom('delivery').select('publicId').where('id', '=', id.named).executeTakeFirstOrThrow()).publicId!;
     await created(disclosure('POST', '/disclosure-decisions', {
       deliveryIds: [id.handedOver, id.onTheDate, id.handedOverLater, id.purchase, id.fund, id.implementing],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LETTER_STATUSES, type LetterStatus } from '../../domain/letter.ts';
 import type { Cents } from '../../../common/money.ts';
 import { AnnexRowSchema, AnnexSnapshotSchema, type AnnexRow, type AnnexSnapshot } from '../../letters/compose.ts';
+import type { NamedDeliveryFacts } from '../../letters/named-deliveries.ts';
 import { NarrativeBlocksSchema, type NarrativeBlock } from '../../letters/narrative.ts';
 import { OverviewItemSchema, PublicLetterSnapshotSchema, type LetterheadFields, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import { withTypedErrors } from '../errors.ts';
@@ -197,11 +198,6 @@ export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string):
   return rows.map((row) => OverviewItemSchema.parse(row));
 }
 
-export interface PublicDeliveryValue {
-  publicId: string;
-  cents: Cents;
-}
-
 /**
  * Each delivery (not removed) with its value at a date: its latest valuation effective on or before the date
  * and not withdrawn by then, as realised support counts it (migration 025). A delivery without one is left out.
@@ -222,19 +218,28 @@ function valuesAt(db: Db, date: string) {
 }
 
 /**
- * The value at the reference date of each of these deliveries that is public: its latest valuation effective
- * on or before that date and not withdrawn by then. One not yet valued then has no value a letter could name,
- * nor has one public only from a later date (the overview does not list it either).
+ * What a letter at the reference date needs to know of each of these deliveries (not removed) to name its
+ * value: whether it is public then and its decision makes its value public, whether it is realised by then,
+ * and its value then (its latest valuation effective on or before that date and not withdrawn by then).
  */
-export async function publicDeliveryValues(db: Db, ids: string[], referenceDate: string): Promise<Map<string, PublicDeliveryValue>> {
-  if (ids.length === 0) return new Map();
-  const rows = await valuesAt(db, referenceDate)
-    .select(['delivery.id', 'delivery.publicId', 'valuation.amountCents'])
+export async function namedDeliveryFacts(db: Db, ids: string[], referenceDate: string): Promise<NamedDeliveryFacts[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('delivery')
+    .leftJoin('publicDelivery', 'publicDelivery.publicId', 'delivery.publicId')
+    .leftJoin(valuesAt(db, referenceDate).select(['delivery.id as deliveryId', 'valuation.amountCents']).as('latestValue'), 'latestValue.deliveryId', 'delivery.id')
+    .select((eb) => [
+      'delivery.id',
+      'delivery.publicId',
+      eb('delivery.disclosureState', '=', 'public').$castTo<boolean>().as('isPublic'),
+      publicOnlyAfter(sql.ref('delivery.id'), referenceDate).as('publicLater'),
+      eb('publicDelivery.valueCents', 'is not', null).$castTo<boolean>().as('valuePublic'),
+      realisedBy(referenceDate).as('realised'),
+      'latestValue.amountCents as cents',
+    ])
     .where('delivery.id', 'in', ids)
-    .where('delivery.disclosureState', '=', 'public')
-    .where(({ not }) => not(publicOnlyAfter(sql.ref('delivery.id'), referenceDate)))
+    .where('delivery.deletedAt', 'is', null)
     .execute();
-  return new Map(rows.map((row) => [row.id, { publicId: row.publicId!, cents: row.amountCents }]));
 }
 
 /**

@@ -1,0 +1,105 @@
+/**
+ * What a letter prints of single deliveries is what is realised by its reference date and public: it
+ * names the value of a delivery (`{{delivery:ID}}`) only when the delivery was realised by then, as the
+ * figures count it, and its disclosure decision makes its value public; naming another keeps the letter
+ * from being finalised, saying which delivery and why.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import { apiClient, type ApiCall } from '../api/client.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+
+const REFERENCE_DATE = '2025-06-30';
+const AFTER = '2025-07-01';
+const MILLION = 100_000_000; // cents
+
+describeEachDatabase('the deliveries a letter names and lists at its reference date', (database) => {
+  let registrar: ApiCall;
+  let finance: ApiCall;
+  let disclosure: ApiCall;
+  let author: ApiCall;
+  const id = {} as Record<'named' | 'handedOverLater' | 'paidLater' | 'withdrawn' | 'valueKept' | 'confidential', string>;
+
+  const created = async (response: Promise<{ status: number; body: any; headers: Headers }>, expectedStatus = 201) => {
+    const answer = await response;
+    expect(answer.status, JSON.stringify(answer.body)).toBe(expectedStatus);
+    return answer;
+  };
+  const delivery = async (fields: Record<string, unknown>) => (await created(registrar('POST', '/deliveries', fields))).body.id as string;
+  const value = (deliveryId: string, amountCents: number, effectiveDate: string) =>
+    created(registrar('POST', `/deliveries/${deliveryId}/valuations`, { amountCents, basis: 'replacementValue', effectiveDate }));
+  const pay = async (deliveryId: string, amountCents: number, paidOn: string) =>
+    (await created(finance('POST', `/deliveries/${deliveryId}/payments`, { amountCents, paidOn }))).body.id as string;
+  const decidePublic = (deliveryId: string, publicTitle: string, publicValue: boolean) =>
+    created(disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle, publicCategory: 'other', publicValue }));
+  const draft = async (referenceDate: string, text: string) => {
+    const letter = await created(author('POST', '/letters', { referenceDate, letterDate: '2025-08-10' }));
+    return (await created(author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text }] }, { 'If-Match': letter.headers.get('ETag')! }), 200)).body;
+  };
+
+  beforeAll(async () => {
+    const { db } = database();
+    const api = createApi({ db, onError: (error) => { throw error; } });
+    registrar = apiClient(db, { role: 'registrar', api });
+    finance = apiClient(db, { role: 'finance', api });
+    disclosure = apiClient(db, { role: 'disclosureOfficer', api });
+    author = apiClient(db, { role: 'letterAuthor', api });
+
+    // Handed over and valued before the date, its value public: the one the letter may name.
+    id.named = await delivery({ ...stockDelivery, title: 'Generatoren (intern)', realisedAt: '2025-05-01' });
+    await value(id.named, 7 * MILLION, '2025-05-01');
+    await decidePublic(id.named, 'Generatoren', true);
+    // Valued before the date, its value public, but realised only after it: handed over after it, or paid after it.
+    id.handedOverLater = await delivery({ ...stockDelivery, title: 'Tenten (intern)', realisedAt: AFTER });
+    await value(id.handedOverLater, 11 * MILLION, '2025-05-01');
+    await decidePublic(id.handedOverLater, 'Tenten', true);
+    id.paidLater = await delivery({ ...procurement, title: 'Munitie (intern)' });
+    await value(id.paidLater, 13 * MILLION, '2025-05-01');
+    await pay(id.paidLater, 13 * MILLION, AFTER);
+    await decidePublic(id.paidLater, 'Munitie', true);
+    // Paid in May, its value made public; its only payment withdrawn in June, before the date.
+    id.withdrawn = await delivery({ ...procurement, title: 'Drones (intern)' });
+    await value(id.withdrawn, 17 * MILLION, '2025-05-01');
+    const payment = await pay(id.withdrawn, 17 * MILLION, '2025-05-01');
+    await decidePublic(id.withdrawn, 'Drones', true);
+    await created(finance('POST', `/payments/${payment}/withdrawal`, { withdrawnOn: '2025-06-01', reason: 'Teruggeboekt' }));
+    // Realised and valued before the date, public, but its value kept confidential.
+    id.valueKept = await delivery({ ...stockDelivery, title: 'Kachels (intern)', realisedAt: '2025-05-01' });
+    await value(id.valueKept, 19 * MILLION, '2025-05-01');
+    await decidePublic(id.valueKept, 'Kachels', false);
+    id.confidential = await delivery({ ...stockDelivery, title: 'Radars (intern)', realisedAt: '2025-05-01' });
+    await value(id.confidential, 23 * MILLION, '2025-05-01');
+    await created(disclosure('POST', '/disclosure-decisions', { deliveryIds: [id.confidential], state: 'confidential', ground: 'operationalSecurity' }));
+  });
+
+  it('names only the value of a delivery realised by the date whose decision makes its value public, and keeps the letter from being finalised over the others', async () => {
+    const names = Object.values(id).map((deliveryId) => `delivery:${deliveryId}`);
+    const letter = await draft(REFERENCE_DATE, names.map((name) => `{{${name}}}`).join(' '));
+    expect([...letter.problems].sort()).toEqual(names.filter((name) => name !== `delivery:${id.named}`).map((name) => `{{${name}}}`).sort());
+    // Only the named delivery's value is printed, under its public id; none of the others' values is anywhere in the letter.
+    const snapshot: PublicLetterSnapshot = letter.letter;
+    const { publicId } = await database().db.selectFrom('delivery').select('publicId').where('id', '=', id.named).executeTakeFirstOrThrow();
+    expect(snapshot.namedFigures).toEqual({ [`delivery:${publicId}`]: '€7 mln.' });
+    for (const millions of [11, 13, 17, 19, 23]) expect(JSON.stringify(snapshot)).not.toContain(`€${millions} mln.`);
+
+    const refused = await author('POST', `/letters/${letter.id}/finalisation`, {}, { 'If-Match': `"${letter.version}"`, 'Accept-Language': 'nl' });
+    expect(refused.status).toBe(400);
+    const reasons = Object.fromEntries(refused.body.invalidParams.map((param: any) => [param.reason.match(/levering ([0-9a-f-]{36})/)?.[1], [param.name, param.code, param.reason]]));
+    const why = (deliveryId: string) => reasons[deliveryId]?.[2];
+    expect(Object.values(reasons).map(([name, code]: any) => [name, code])).toEqual(Array(5).fill(['blocks', 'deliveryNotNameable']));
+    expect(why(id.handedOverLater)).toContain('was op de peildatum niet gerealiseerd');
+    expect(why(id.paidLater)).toContain('was op de peildatum niet gerealiseerd');
+    expect(why(id.withdrawn)).toContain('was op de peildatum niet gerealiseerd');
+    expect(why(id.valueKept)).toContain('maakt haar waarde niet openbaar');
+    expect(why(id.confidential)).toContain('is niet openbaar');
+    expect(why(id.named)).toBeUndefined();
+  });
+
+  it('names a delivery realised after the date in a letter at a date it was realised by', async () => {
+    const letter = await draft('2025-07-31', `{{delivery:${id.handedOverLater}}} {{delivery:${id.paidLater}}}`);
+    expect(letter.problems).toEqual([]);
+    expect(Object.values(letter.letter.namedFigures).sort()).toEqual(['€11 mln.', '€13 mln.']);
+  });
+});
