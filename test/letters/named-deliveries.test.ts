@@ -2,7 +2,8 @@
  * What a letter prints of single deliveries is what is realised by its reference date and public: it
  * names the value of a delivery (`{{delivery:ID}}`) only when the delivery was realised by then, as the
  * figures count it, and its disclosure decision makes its value public; naming another keeps the letter
- * from being finalised, saying which delivery and why.
+ * from being finalised, saying which delivery and why. The public overview lists a delivery at a date only
+ * if the figures count it as realised then: not a purchase whose only payment was withdrawn by then.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
@@ -38,6 +39,7 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
     const letter = await created(author('POST', '/letters', { referenceDate, letterDate: '2025-08-10' }));
     return (await created(author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text }] }, { 'If-Match': letter.headers.get('ETag')! }), 200)).body;
   };
+  const listed = (letter: PublicLetterSnapshot) => letter.overview.flatMap((group) => group.items.map((item) => item.title));
 
   beforeAll(async () => {
     const { db } = database();
@@ -101,5 +103,15 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
     const letter = await draft('2025-07-31', `{{delivery:${id.handedOverLater}}} {{delivery:${id.paidLater}}}`);
     expect(letter.problems).toEqual([]);
     expect(Object.values(letter.letter.namedFigures).sort()).toEqual(['€11 mln.', '€13 mln.']);
+  });
+
+  it('lists a purchase whose only payment was withdrawn before the date as the figures count it: not at the date, but while it was paid', async () => {
+    const atDate = await draft('2025-06-15', '');
+    expect(listed(atDate.letter)).toEqual(['Generatoren', 'Kachels']);
+    expect(atDate.letter.figures.lines.find((line: any) => line.key === 'procurement').currentCents).toBe(0);
+
+    const whilePaid = await draft('2025-05-31', '');
+    expect(listed(whilePaid.letter)).toEqual(['Drones', 'Generatoren', 'Kachels']);
+    expect(whilePaid.letter.figures.lines.find((line: any) => line.key === 'procurement').currentCents).toBe(17 * MILLION);
   });
 });

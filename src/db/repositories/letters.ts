@@ -182,8 +182,9 @@ export async function findPublicLetterCopy(db: Db, id: string): Promise<{ snapsh
 }
 
 /**
- * The public deliveries realised on or before the date, as the public may read them; not those whose
- * decision makes them public only from a later date (the letter would publish them before it).
+ * The public deliveries realised by the date as the letter's figures count them (a purchase whose only
+ * payment was withdrawn by then is not), as the public may read them; not those whose decision makes them
+ * public only from a later date (the letter would publish them before it).
  */
 export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string): Promise<OverviewItem[]> {
   const rows = await db
@@ -192,7 +193,7 @@ export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string):
     .select(['publicDelivery.publicId', 'publicDelivery.title', 'publicDelivery.detail', 'publicDelivery.category', 'publicDelivery.supportType', 'publicDelivery.quantity'])
     .where('delivery.disclosureState', '=', 'public')
     .where('delivery.deletedAt', 'is', null)
-    .where('delivery.realisedAt', '<=', referenceDate)
+    .where(realisedBy(referenceDate))
     .where(({ not }) => not(publicOnlyAfter(sql.ref('delivery.id'), referenceDate)))
     .execute();
   return rows.map((row) => OverviewItemSchema.parse(row));
