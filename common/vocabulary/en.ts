@@ -227,7 +227,7 @@ export const en: Vocabulary = {
     'industry.milestonesCompleted': 'number of completed contract milestones',
     'industry.coproductionProjects': 'number of co-production projects',
     'industry.demandBundles': 'number of bundled needs',
-    delivery: 'value of a public delivery, by its identifier',
+    delivery: 'value of a public delivery realised by the reference date whose decision makes its value public, by its identifier',
     // The European Peace Facility
     epfCommitted: 'EPF: committed by the EU to Ukraine (in words: "6 miljard euro")',
     epfWindfallTotal: 'EPF: the windfall-profit tranches together',

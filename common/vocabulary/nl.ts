@@ -323,7 +323,7 @@ export const nl: Vocabulary = {
     'industry.milestonesCompleted': 'aantal afgeronde mijlpalen van contracten',
     'industry.coproductionProjects': 'aantal coproductieprojecten',
     'industry.demandBundles': 'aantal gebundelde behoeften',
-    delivery: 'waarde van een openbare levering, met haar kenmerk',
+    delivery: 'waarde van een openbare levering die op de peildatum gerealiseerd was en waarvan het besluit de waarde openbaar maakt, met haar kenmerk',
     // The European Peace Facility
     epfCommitted: 'EPF: door de EU gecommitteerd aan Oekraïne (in woorden: "6 miljard euro")',
     epfWindfallTotal: 'EPF: tranches uit de windfall profits samen',
