@@ -36,18 +36,18 @@ export function namedDeliveries(ids: readonly string[], facts: readonly NamedDel
   const named: NamedDeliveries = { values: new Map(), refused: new Map() };
   for (const id of ids) {
     const fact = byId.get(id);
-    const why = fact === undefined ? 'unknown' : refusal(fact);
-    if (why === null) named.values.set(id, { publicId: fact!.publicId!, cents: fact!.cents! });
-    else named.refused.set(id, why);
+    const naming = fact === undefined ? { why: 'unknown' as const } : namingOf(fact);
+    if ('why' in naming) named.refused.set(id, naming.why);
+    else named.values.set(id, naming);
   }
   return named;
 }
 
-function refusal(fact: NamedDeliveryFacts): UnnameableDelivery | null {
-  if (!fact.isPublic || fact.publicId === null) return 'notPublic';
-  if (fact.publicLater) return 'publicLater';
-  if (!fact.valuePublic) return 'valueNotPublic';
-  if (!fact.realised) return 'notRealised';
-  if (fact.cents === null) return 'notValued';
-  return null;
+function namingOf(fact: NamedDeliveryFacts): { why: UnnameableDelivery } | { publicId: string; cents: Cents } {
+  if (!fact.isPublic || fact.publicId === null) return { why: 'notPublic' };
+  if (fact.publicLater) return { why: 'publicLater' };
+  if (!fact.valuePublic) return { why: 'valueNotPublic' };
+  if (!fact.realised) return { why: 'notRealised' };
+  if (fact.cents === null) return { why: 'notValued' };
+  return { publicId: fact.publicId, cents: fact.cents };
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { namedDeliveries, type NamedDeliveryFacts } from './named-deliveries.ts';
+
+const nameable: NamedDeliveryFacts = { id: 'a', publicId: 'public-a', isPublic: true, publicLater: false, valuePublic: true, realised: true, cents: 700 };
+
+describe('the deliveries a letter may name by value', () => {
+  it('names one public, with its value public, realised and valued by the reference date, under its public id', () => {
+    expect(namedDeliveries(['a'], [nameable])).toEqual({ values: new Map([['a', { publicId: 'public-a', cents: 700 }]]), refused: new Map() });
+  });
+
+  it('says of each other why, the first reason that holds', () => {
+    const facts: NamedDeliveryFacts[] = [
+      { ...nameable, id: 'confidential', isPublic: false, publicId: null, valuePublic: false, realised: false },
+      { ...nameable, id: 'later', publicLater: true, valuePublic: false },
+      { ...nameable, id: 'valueKept', valuePublic: false, realised: false },
+      { ...nameable, id: 'unrealised', realised: false, cents: null },
+      { ...nameable, id: 'unvalued', cents: null },
+    ];
+    const { values, refused } = namedDeliveries([...facts.map((fact) => fact.id), 'gone'], facts);
+    expect(values.size).toBe(0);
+    expect(Object.fromEntries(refused)).toEqual({
+      confidential: 'notPublic',
+      later: 'publicLater',
+      valueKept: 'valueNotPublic',
+      unrealised: 'notRealised',
+      unvalued: 'notValued',
+      gone: 'unknown',
+    });
+  });
+});
