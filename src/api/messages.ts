@@ -154,6 +154,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     listedPresentedOtherwise: (p) =>
       `De brief noemt "${p.title}", maar die levering is sindsdien anders openbaar gemaakt (titel, omschrijving, categorie of aantal). Een definitieve brief verandert niet: besluit haar openbaar zoals de brief haar noemt, of publiceer deze brief niet.`,
     listedPublicFrom: (p) => `De brief noemt "${p.title}", maar die levering is pas vanaf ${p.date} openbaar: publiceer de brief niet eerder.`,
+    namedValueNotPublic: (p) =>
+      `De brief noemt de waarde van "${p.title}", maar die waarde is sinds de brief definitief werd niet meer openbaar. Een definitieve brief verandert niet: besluit de waarde weer openbaar, of publiceer deze brief niet.`,
     notRecorded: () => 'Er zijn nog geen publicatiegegevens om te corrigeren.',
     unchanged: () => 'De correctie verandert niets aan de vastgelegde gegevens.',
     alreadySubmitted: () => 'Deze brief is al ter goedkeuring aangeboden.',
@@ -361,6 +363,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     listedPresentedOtherwise: (p) =>
       `The letter lists "${p.title}", but that delivery has since been made public otherwise (title, description, category or quantity). A final letter never changes: decide it public as the letter lists it, or do not publish this letter.`,
     listedPublicFrom: (p) => `The letter lists "${p.title}", but that delivery is public only from ${p.date}: do not publish the letter earlier.`,
+    namedValueNotPublic: (p) =>
+      `The letter names the value of "${p.title}", but that value is no longer public since the letter became final. A final letter never changes: decide the value public again, or do not publish this letter.`,
     notRecorded: () => 'There are no publication details to correct yet.',
     unchanged: () => 'The correction changes nothing in the recorded details.',
     alreadySubmitted: () => 'This letter has been submitted for approval already.',

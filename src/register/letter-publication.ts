@@ -165,7 +165,14 @@ async function listingViolations(trx: Db, letter: StoredLetter, moment: string):
     const same = now && now.title === item.title && now.detail === item.detail && now.category === item.category && now.supportType === item.supportType && now.quantity === item.quantity;
     return now && !same ? violation(item, 'listedPresentedOtherwise', { title: item.title }) : [];
   };
-  return [...listed.flatMap((item) => [...publicAtTheMoment(item), ...presentedAsListed(item)]), ...named.flatMap(publicAtTheMoment)];
+  const valueStillPublic = (item: { publicId: string }): RuleViolation[] => {
+    const now = current.get(item.publicId);
+    return now && now.valueCents === null ? violation(item, 'namedValueNotPublic', { title: now.title }) : [];
+  };
+  return [
+    ...listed.flatMap((item) => [...publicAtTheMoment(item), ...presentedAsListed(item)]),
+    ...named.flatMap((item) => [...publicAtTheMoment(item), ...valueStillPublic(item)]),
+  ];
 }
 
 /**

@@ -1150,7 +1150,7 @@ export class CanaryRun {
 
   /**
    * Whether decisions since the letter became final keep it from being published: a delivery it lists is no
-   * longer public, or public otherwise, or one it names by value is no longer public.
+   * longer public, or public otherwise, or one it names by value is no longer public or its value no longer is.
    */
   #listingHeld(report: FinalReport): boolean {
     const publicNow = (id: string) => this.deliveries.find((delivery) => delivery.id === id && delivery.state === 'public' && !delivery.deleted);
@@ -1160,7 +1160,7 @@ export class CanaryRun {
       const { title, detail, category, quantity } = delivery.presentation!;
       return title !== entry.title || detail !== entry.detail || category !== entry.category || quantity !== entry.quantity || delivery.publicSupportType !== entry.supportType;
     });
-    return listedOtherwise || [...report.final.namedDeliveries].some((id) => !publicNow(id));
+    return listedOtherwise || [...report.final.namedDeliveries].some((id) => (publicNow(id)?.publicValueCents ?? null) === null);
   }
 
   /** Mostly a final letter; now and then any, a draft too (which is refused). */

@@ -115,3 +115,34 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
     expect(whilePaid.letter.figures.lines.find((line: any) => line.key === 'procurement').currentCents).toBe(17 * MILLION);
   });
 });
+
+describeEachDatabase('a final letter that names a delivery by value', (database) => {
+  it('is not published once the value is decided confidential, and is once it is public again', async () => {
+    const { db } = database();
+    const api = createApi({ db, onError: (error) => { throw error; } });
+    const registrar = apiClient(db, { role: 'registrar', api });
+    const disclosure = apiClient(db, { role: 'disclosureOfficer', api });
+    const author = apiClient(db, { role: 'letterAuthor', api });
+    const deliveryId = (await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Generatoren (intern)', realisedAt: '2025-05-01' })).body.id;
+    expect((await registrar('POST', `/deliveries/${deliveryId}/valuations`, { amountCents: 7 * MILLION, basis: 'replacementValue', effectiveDate: '2025-05-01' })).status).toBe(201);
+    const decide = async (publicValue: boolean) =>
+      expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle: 'Generatoren', publicCategory: 'other', publicValue })).status).toBe(201);
+    await decide(true);
+
+    const letter = await author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-08-10' });
+    const drafted = await author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: `{{delivery:${deliveryId}}}` }] }, { 'If-Match': letter.headers.get('ETag')! });
+    const approved = await disclosure('POST', `/letters/${letter.body.id}/approval`, undefined, { 'If-Match': drafted.headers.get('ETag')! });
+    expect((await author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
+    expect((await author('POST', `/letters/${letter.body.id}/sending`)).status).toBe(200);
+
+    await decide(false);
+    const publication = { paperNumber: 'Kamerstuk 22 054, nr. 455', publishedOn: '2025-08-12' };
+    const refused = await author('POST', `/letters/${letter.body.id}/publication`, publication);
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams.map((param: { code: string }) => param.code)).toEqual(['namedValueNotPublic']);
+    expect(refused.body.invalidParams[0].reason).toContain('Generatoren');
+
+    await decide(true);
+    expect((await author('POST', `/letters/${letter.body.id}/publication`, publication)).status).toBe(200);
+  });
+});

@@ -38,11 +38,11 @@ export async function unschedule(db: Db, letterId: string): Promise<void> {
 export async function publicPresentations(
   db: Db,
   publicIds: string[],
-): Promise<Pick<Selectable<PublicDeliveryTable>, 'publicId' | 'title' | 'detail' | 'category' | 'supportType' | 'quantity' | 'visibleFrom'>[]> {
+): Promise<Pick<Selectable<PublicDeliveryTable>, 'publicId' | 'title' | 'detail' | 'category' | 'supportType' | 'quantity' | 'visibleFrom' | 'valueCents'>[]> {
   if (publicIds.length === 0) return [];
   return db
     .selectFrom('publicDelivery')
-    .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'visibleFrom'])
+    .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'visibleFrom', 'valueCents'])
     .where('publicId', 'in', publicIds)
     .execute();
 }
