@@ -190,12 +190,20 @@ export function countInWords(count: number): string {
   return `${unitWord}${unitWord.endsWith('e') ? 'ën' : 'en'}${TENS[Math.floor(count / 10)]}`;
 }
 
-/** Whether the amount prints exactly as it is, without rounding. */
-export function letterAmountIsExact(amount: Cents, precision: Precision, options: Pick<AmountOptions, 'unit'> = {}): boolean {
+/**
+ * The amount a printed figure denotes, in cents: "€ 8,7 mld." is 870.000.000.000. Rounded as
+ * formatLetterAmount rounds, so formatting it again prints the same text: it tells no more than the text.
+ */
+export function printedCents(amount: Cents, precision: Precision, options: Pick<AmountOptions, 'unit'> = {}): Cents {
   const exact = BigInt(cents(amount));
   const unit = options.unit ?? unitByMagnitude(exact, precision);
   const { scaled, decimals } = roundInUnit(exact, CENTS_PER_UNIT[unit], precision);
-  return scaled * CENTS_PER_UNIT[unit] === exact * 10n ** BigInt(decimals);
+  return cents(Number((scaled * CENTS_PER_UNIT[unit]) / 10n ** BigInt(decimals)));
+}
+
+/** Whether the amount prints exactly as it is, without rounding. */
+export function letterAmountIsExact(amount: Cents, precision: Precision, options: Pick<AmountOptions, 'unit'> = {}): boolean {
+  return printedCents(amount, precision, options) === amount;
 }
 
 /** The exact amount in euro and cent, as an accountant reads it: "€ 2.398.765.432,10". */
@@ -217,4 +225,14 @@ export function formatPublishedFigure(amount: Cents): string {
 /** A figure as a later letter compares or restates it, and a difference between letters: "€ 5,88 mld.". */
 export function formatComparedFigure(amount: Cents): string {
   return formatLetterAmount(amount, COMPARISON_PRECISION, { unit: 'mld.' });
+}
+
+/** The amount formatPublishedFigure prints: € 8,7 mld. is 870.000.000.000 cents. */
+export function publishedFigureCents(amount: Cents): Cents {
+  return printedCents(amount, REFERENCE_PRECISION, { unit: 'mld.' });
+}
+
+/** The amount formatComparedFigure prints: € 5,88 mld. is 588.000.000.000 cents. */
+export function comparedFigureCents(amount: Cents): Cents {
+  return printedCents(amount, COMPARISON_PRECISION, { unit: 'mld.' });
 }

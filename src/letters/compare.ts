@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatComparedFigure, formatPublishedFigure } from '../../common/letter-format.ts';
-import { CentsSchema, OverviewItemSchema, type PublicLetterSnapshot } from './snapshot.ts';
+import { CentsSchema, isRestated, OverviewItemSchema, type PublicLetterSnapshot } from './snapshot.ts';
 
 const LetterReferenceSchema = z.object({ id: z.string(), referenceDate: z.iso.date() });
 
@@ -8,8 +8,11 @@ export const LetterComparisonSchema = z.object({
   from: LetterReferenceSchema,
   to: LetterReferenceSchema,
   /**
-   * How each figure moved from the one letter to the other, as each published it: the texts in each letter's
-   * own rounding ("€ 8,8 mld."), the difference as a letter compares ("€ 2,82 mld.").
+   * How each figure moved from the one letter to the other, as the letters published it: the amounts as printed
+   * (never to the cent: the difference of two exact totals could be a confidential delivery's value), the
+   * earlier one as the later letter printed it where that follows it directly ("€ 5,88 mld."), else as the
+   * earlier letter did; the texts in each letter's own rounding ("€ 8,8 mld."), the difference as a letter
+   * compares ("€ 2,82 mld.").
    */
   figures: z.array(
     z.object({
@@ -25,7 +28,7 @@ export const LetterComparisonSchema = z.object({
   ),
   /** What the letters after the earlier one, up to the later one, made public. */
   becamePublic: z.array(OverviewItemSchema),
-  /** Figures of earlier letters that a later one in the range restated. */
+  /** Figures of earlier letters that a later one in the range restated, the amounts as it printed them. */
   restated: z.array(
     z.object({
       letterId: z.string(),
@@ -53,7 +56,9 @@ export function compareSnapshots(a: PublicLetterSnapshot, b: PublicLetterSnapsho
     from: { id: from.id, referenceDate: from.referenceDate },
     to: { id: to.id, referenceDate: to.referenceDate },
     figures: to.figures.lines.map((line) => {
-      const fromCents = from.figures.lines.find((other) => other.key === line.key)?.currentCents ?? 0;
+      // A letter that follows the other prints its figures more precisely ("€ 5,88 mld."), as its increase does.
+      const comparedByTo = to.previousLetter?.id === from.id ? line.reportedPreviousCents : null;
+      const fromCents = comparedByTo ?? from.figures.lines.find((other) => other.key === line.key)?.currentCents ?? 0;
       const differenceCents = line.currentCents - fromCents;
       return {
         key: line.key,
@@ -69,7 +74,7 @@ export function compareSnapshots(a: PublicLetterSnapshot, b: PublicLetterSnapsho
     becamePublic: inRange.flatMap((letter) => letter.overview.flatMap((group) => group.items)),
     restated: inRange.flatMap((letter) =>
       letter.figures.lines
-        .filter((line) => line.restatedPreviousCents !== null && line.reportedPreviousCents !== null && line.restatedPreviousCents !== line.reportedPreviousCents)
+        .filter(isRestated)
         .map((line) => ({
           letterId: letter.previousLetter!.id,
           referenceDate: letter.previousLetter!.referenceDate,

@@ -6,7 +6,7 @@ import { formatCount, formatExactEuros, formatLetterAmount, formatLetterDate, fo
 import { sumCents, type Cents } from '../../common/money.ts';
 import type { AnnexDocument, AnnexSection, AnnexTableRow, LetterDocument, LetterOverview } from './letter-document.ts';
 import { readinessSection, ReadinessAnnexRowSchema, trainingSection, TrainingAnnexRowSchema } from './annex-domain-sections.ts';
-import { CentsSchema, LETTER_SUBJECT, OVERVIEW_EMPTY, OVERVIEW_HEADING, overviewItemText, type LetterheadFields, type PublicLetterSnapshot } from './snapshot.ts';
+import { CentsSchema, FigureLineSchema, LETTER_SUBJECT, OVERVIEW_EMPTY, OVERVIEW_HEADING, overviewItemText, type LetterheadFields, type PublicLetterSnapshot } from './snapshot.ts';
 
 const RETURN_ADDRESS = 'Postbus 20701 2500 ES Den Haag';
 const ADDRESSEE = ['de Voorzitter van de Tweede Kamer', 'der Staten-Generaal', 'Bezuidenhoutseweg 67', '2594 AC Den Haag'];
@@ -109,6 +109,11 @@ export const AnnexSnapshotSchema = z.object({
   /** Trainers and trainees per programme, and readiness and replacement per stock delivery; absent in annexes frozen before. */
   trainingByProgramme: z.array(TrainingAnnexRowSchema).optional(),
   readinessByDelivery: z.array(ReadinessAnnexRowSchema).optional(),
+  /**
+   * The public letter's table to the cent (the letter prints it rounded): what the next letter compares with
+   * and `letter verify` recomputes. Absent in annexes of letters whose public snapshot (format 1) holds it.
+   */
+  figureLines: z.array(FigureLineSchema).optional(),
 });
 export type AnnexSnapshot = z.infer<typeof AnnexSnapshotSchema>;
 

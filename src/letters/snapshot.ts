@@ -11,6 +11,7 @@ import { overallEffect } from '../domain/readiness.ts';
 import { trainingCountedUpTo, trainingFigureAt, type Contribution } from '../domain/training.ts';
 import {
   COMPARISON_PRECISION,
+  comparedFigureCents,
   countInWords,
   formatComparedFigure,
   formatCount,
@@ -21,6 +22,8 @@ import {
   formatPercent,
   formatPublishedFigure,
   formatTableDate,
+  printedCents,
+  publishedFigureCents,
   REFERENCE_PRECISION,
 } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
@@ -28,7 +31,10 @@ import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './lette
 import type { UnnameableDelivery } from './named-deliveries.ts';
 import { composeNarrative, figureNames, type NarrativeBlock, type TextTable } from './narrative.ts';
 
-const SNAPSHOT_FORMAT = 'steunregister-letter/1';
+/** Letters finalised in this format froze their figures to the cent: the public reads them as the letter printed them (asPublished). */
+export const EXACT_SNAPSHOT_FORMAT = 'steunregister-letter/1';
+/** Its figures as the letter prints them, never to the cent: the cents are in the confidential annex. */
+const SNAPSHOT_FORMAT = 'steunregister-letter/2';
 export const LETTER_SUBJECT = 'Leveringen militaire goederen aan Oekraïne';
 
 export type Totals = Readonly<Record<SupportType, Cents>>;
@@ -49,7 +55,7 @@ interface PreviousLetter {
   referenceDate: string;
   letterDate: string;
   paperNumber: string | null;
-  /** The totals as that letter published them (from its snapshot). */
+  /** The totals that letter published, to the cent (as frozen with it; it printed them rounded). */
   reportedTotals: Totals;
 }
 
@@ -91,7 +97,14 @@ export interface LetterBudgetInputs {
 /** An amount in euro cents, as the snapshots hold it. */
 export const CentsSchema = z.number().int();
 
-const FigureLineSchema = z.object({
+/**
+ * A row of the letter's table. In a snapshot (format 2) each amount is the one the letter prints: the current
+ * figure as its own column ("€ 8,7 mld." is 870000000000), the previous letter's as the column beside it
+ * ("€ 5,88 mld."), the restated one as its footnote, only where the letter prints one. Exact cents, from which
+ * a confidential delivery's value could be read as a difference, are only in the confidential annex (and in
+ * snapshots of format 1, which the public reads as asPublished makes them).
+ */
+export const FigureLineSchema = z.object({
   key: z.enum([...SUPPORT_TYPES, 'total']),
   label: z.string(),
   currentCents: CentsSchema,
@@ -106,13 +119,14 @@ export type LetterheadFields = z.infer<typeof LetterheadFieldsSchema>;
 
 /** The public letter exactly as sent: hashed, frozen, and the only source of every public rendering of it. */
 export const PublicLetterSnapshotSchema = z.object({
-  format: z.literal(SNAPSHOT_FORMAT),
+  format: z.enum([EXACT_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT]),
   id: z.string(),
   subject: z.string(),
   referenceDate: z.iso.date(),
   letterDate: z.iso.date(),
   isDemonstration: z.boolean(),
   previousLetter: z.object({ id: z.string(), referenceDate: z.iso.date(), letterDate: z.iso.date(), paperNumber: z.string().nullable() }).nullable(),
+  /** The increase is the amount the letter prints (its running text's "€ 2,82 mld."). */
   figures: z.object({ lines: z.array(FigureLineSchema), increaseCents: CentsSchema.nullable(), increasePercentText: z.string().nullable() }),
   sections: z.array(LetterSectionSchema),
   footnotes: z.array(FootnoteSchema),
@@ -143,7 +157,8 @@ export interface BuiltLetter {
 
 export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
 
-export function buildPublicLetter(inputs: LetterInputs): BuiltLetter {
+/** The public letter, and its figures to the cent, which the confidential annex keeps. */
+export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLines: FigureLine[] } {
   const lines = figureLines(inputs);
   const total = lines.at(-1)!;
   const increaseCents = total.reportedPreviousCents === null ? null : total.currentCents - total.reportedPreviousCents;
@@ -166,19 +181,47 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter {
       letterDate: inputs.previous.letterDate,
       paperNumber: inputs.previous.paperNumber,
     },
-    figures: { lines, increaseCents, increasePercentText },
+    figures: printedFigures({ lines, increaseCents, increasePercentText }),
     sections: [...narrative.sections, overviewSection(overview)],
     footnotes: narrative.footnotes,
     overview,
-    namedFigures: printedFigures(inputs, figures),
+    namedFigures: printedNames(inputs, figures),
     letterhead: inputs.letterhead,
   };
-  return { snapshot, problems: narrative.unknownFigures.map((name) => problemOf(inputs, name)), figures };
+  return { snapshot, problems: narrative.unknownFigures.map((name) => problemOf(inputs, name)), figures, exactLines: lines };
 }
 
 function problemOf(inputs: LetterInputs, name: string): LetterProblem {
   const why = name.startsWith('delivery:') ? (inputs.refusedDeliveries.get(name.slice('delivery:'.length)) ?? 'unknown') : undefined;
   return why === undefined ? { name } : { name, why };
+}
+
+/**
+ * The letter as the public reads it: a snapshot of format 1 with its figures as the letter printed them, so
+ * that no difference of two letters' figures tells a confidential delivery's value to the cent. A snapshot of
+ * format 2 holds nothing else and is read as it is.
+ */
+export function asPublished(snapshot: PublicLetterSnapshot): PublicLetterSnapshot {
+  if (snapshot.format !== EXACT_SNAPSHOT_FORMAT) return snapshot;
+  return { ...snapshot, format: SNAPSHOT_FORMAT, figures: printedFigures(snapshot.figures) };
+}
+
+function printedFigures(figures: PublicLetterSnapshot['figures']): PublicLetterSnapshot['figures'] {
+  return {
+    lines: figures.lines.map((line) => ({
+      ...line,
+      currentCents: publishedFigureCents(line.currentCents),
+      reportedPreviousCents: line.reportedPreviousCents === null ? null : comparedFigureCents(line.reportedPreviousCents),
+      restatedPreviousCents: isRestated(line) ? printedCents(line.restatedPreviousCents!, COMPARISON_PRECISION) : null,
+    })),
+    increaseCents: figures.increaseCents === null ? null : printedCents(figures.increaseCents, COMPARISON_PRECISION),
+    increasePercentText: figures.increasePercentText,
+  };
+}
+
+/** Whether the letter restates the previous letter's figure in a footnote: recomputed today, it differs. */
+export function isRestated(line: FigureLine): boolean {
+  return line.reportedPreviousCents !== null && line.restatedPreviousCents !== null && line.restatedPreviousCents !== line.reportedPreviousCents;
 }
 
 /** The exact text that is hashed and kept, and its SHA-256. */
@@ -288,7 +331,7 @@ function epfFigures(epf: EpfOverview): Map<LetterFigureName | `${EpfParameterise
 }
 
 /** The named figures the text uses, as printed, a delivery under its public id. */
-function printedFigures(inputs: LetterInputs, figures: ReadonlyMap<string, string>): Record<string, string> {
+function printedNames(inputs: LetterInputs, figures: ReadonlyMap<string, string>): Record<string, string> {
   const publicName = (name: string) => {
     const delivery = name.startsWith('delivery:') ? inputs.publicDeliveryValues.get(name.slice('delivery:'.length)) : undefined;
     return delivery ? `delivery:${delivery.publicId}` : name;
@@ -335,9 +378,9 @@ function figuresTextTable(inputs: LetterInputs, lines: FigureLine[]): TextTable 
   const header = [SUPPORT_TYPE_COLUMN_LABEL, ...(previous ? [formatTableDate(previous.referenceDate)] : []), formatTableDate(inputs.referenceDate)];
   const rows = lines.map((line) => {
     const restated =
-      previous && line.restatedPreviousCents !== null && line.restatedPreviousCents !== line.reportedPreviousCents
+      previous && isRestated(line)
         ? `[^Herzien: volgens de huidige gegevens bedroeg dit op ${formatLetterDate(previous.referenceDate)} ` +
-          `${inText(line.restatedPreviousCents, COMPARISON_PRECISION)}, niet ${inText(line.reportedPreviousCents!, COMPARISON_PRECISION)} zoals in de vorige brief.]`
+          `${inText(line.restatedPreviousCents!, COMPARISON_PRECISION)}, niet ${inText(line.reportedPreviousCents!, COMPARISON_PRECISION)} zoals in de vorige brief.]`
         : '';
     const cells = [
       `${line.label}${restated}`,

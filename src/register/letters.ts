@@ -22,6 +22,7 @@ import { namedDeliveries } from '../letters/named-deliveries.ts';
 import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
 import {
   buildPublicLetter,
+  EXACT_SNAPSHOT_FORMAT,
   sealed,
   type BuiltLetter,
   type FigureLine,
@@ -233,9 +234,9 @@ async function finalText(db: Db, letter: repository.StoredLetter, letterDate: st
   const undecided = await countUndecidedRealisedBy(db, letter.referenceDate);
   if (undecided > 0) throw new ValidationError([{ field: 'referenceDate', code: 'undecidedDeliveries', params: { count: String(undecided) } }]);
   const inputs = await gatherInputs(db, { ...letter, letterDate: date });
-  const { snapshot, problems } = buildPublicLetter(inputs);
+  const { snapshot, problems, exactLines } = buildPublicLetter(inputs);
   if (problems.length > 0) throw new ValidationError(problems.map(problemViolation));
-  return { date, inputs, seal: sealed(snapshot) };
+  return { date, inputs, exactLines, seal: sealed(snapshot) };
 }
 
 /** A figure the text may not name, as the fault that keeps the letter from being finalised: a delivery with why. */
@@ -255,11 +256,11 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
-    const { date, inputs, seal: publicSeal } = await finalText(trx, current, letterDate, todayInAmsterdam(context.now()));
+    const { date, inputs, exactLines, seal: publicSeal } = await finalText(trx, current, letterDate, todayInAmsterdam(context.now()));
     if (current.approvedSha256 !== publicSeal.sha256) {
       throw new ValidationError([{ field: 'approval', code: current.approvedSha256 === null ? 'notApproved' : 'changedSinceApproval' }]);
     }
-    const annex = await annexSnapshot(trx, id, current.referenceDate, current.isDemonstration);
+    const annex = { ...(await annexSnapshot(trx, id, current.referenceDate, current.isDemonstration)), figureLines: exactLines };
     const annexSeal = sealed(annex);
     const finalisedAt = context.now().toISOString();
     // Rendered once, now, and kept: each opening only stamps its reader on it.
@@ -331,7 +332,7 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
     (letter.publishedAt === null ? publicCopy === undefined : publicCopy !== undefined && publicCopy.sha256 === letter.publicSha256 && hashes(publicCopy.snapshot) === letter.publicSha256);
   const totals = await realisedTotalsAt(db, letter.referenceDate);
   const recomputed: Record<string, number> = { ...letterTotals(totals), total: centsOfTotal(totalCents(SUPPORT_TYPES.map((type) => totals[type]))) };
-  const differences: Verification['differences'] = letter.publicSnapshot.figures.lines
+  const differences: Verification['differences'] = exactFigureLines(letter.publicSnapshot, annex?.figureLines)
     .filter((line) => recomputed[line.key] !== line.currentCents)
     .map((line) => ({ figure: line.key, published: line.currentCents, recomputed: recomputed[line.key]! }));
   const annexNow = await repository.annexRows(db, letter.referenceDate);
@@ -443,6 +444,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
   const named = namedDeliveries(referencedDeliveries, deliveryFacts);
+  const previousLines = previous && previousSnapshot?.format !== EXACT_SNAPSHOT_FORMAT ? await repository.findFrozenFigureLines(db, previous.id) : undefined;
   return {
     id: letter.id,
     referenceDate: letter.referenceDate,
@@ -455,7 +457,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
             referenceDate: previousSnapshot.referenceDate,
             letterDate: previousSnapshot.letterDate,
             paperNumber: previous.paperNumber,
-            reportedTotals: totalsOf(previousSnapshot.figures.lines),
+            reportedTotals: totalsOf(exactFigureLines(previousSnapshot, previousLines)),
           }
         : null,
     totals: letterTotals(totals),
@@ -479,6 +481,13 @@ function budgetFigureIds(blocks: readonly NarrativeBlock[]): Record<LetterBudget
   const idsOf = (kind: LetterBudgetFigureKind) =>
     names.filter((name) => name.startsWith(`${kind}:`)).map((name) => name.slice(kind.length + 1)).filter(isUuid);
   return Object.fromEntries(LETTER_BUDGET_FIGURE_KINDS.map((kind) => [kind, idsOf(kind)])) as Record<LetterBudgetFigureKind, string[]>;
+}
+
+/** A final letter's table to the cent: in its public snapshot where that is of format 1, else in its confidential annex. */
+function exactFigureLines(snapshot: PublicLetterSnapshot, annexLines: FigureLine[] | undefined): FigureLine[] {
+  if (snapshot.format === EXACT_SNAPSHOT_FORMAT) return snapshot.figures.lines;
+  if (!annexLines) throw new Error(`the final letter ${snapshot.id} keeps no figures to the cent`);
+  return annexLines;
 }
 
 function totalsOf(lines: FigureLine[]): Totals {

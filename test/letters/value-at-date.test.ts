@@ -7,6 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import { COMPARISON_PRECISION, comparedFigureCents, printedCents } from '../../common/letter-format.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
@@ -86,7 +87,9 @@ describeEachDatabase('a named figure at the letter\'s reference date', (database
     const snapshot: PublicLetterSnapshot = next.body.letter;
     expect(snapshot.previousLetter).toMatchObject({ id: augustId });
     const procurement = snapshot.figures.lines.find((figure) => figure.key === 'procurement')!;
-    expect(procurement.reportedPreviousCents! - procurement.restatedPreviousCents!).toBe(wrong!.amountCents);
+    // As the letter prints them: the previous letter's figure in its column, the restated one in the footnote.
+    expect(procurement.reportedPreviousCents).toBe(comparedFigureCents(line('procurement').published));
+    expect(procurement.restatedPreviousCents).toBe(printedCents(line('procurement').recomputed, COMPARISON_PRECISION));
     expect(snapshot.footnotes.map((note) => note.text)).toContainEqual(
       expect.stringMatching(/^Herzien: volgens de huidige gegevens bedroeg dit op 31 augustus 2025 €[\d,]+ (mld|mln)\., niet €[\d,]+ (mld|mln)\. zoals in de vorige brief\.$/),
     );

@@ -184,8 +184,8 @@ export function openDataCatalog(origin: string, dates: CatalogDates, letters: re
         'dct:identifier': `${base}/public/catalog#letter-figures`,
         'dct:title': texts({ nl: 'Gerealiseerde militaire steun per brief aan de Kamer', en: 'Realised military support per letter to parliament' }),
         'dct:description': texts({
-          nl: 'De tabel van gerealiseerde steun van elke gepubliceerde brief, per soort steun en in totaal, op de peildatum van de brief en zoals de brief hem drukte: één rij per brief en cijfer.',
-          en: 'The table of realised support of every published letter, per type of support and in total, at the letter’s reference date and as the letter printed it: one row per letter and figure.',
+          nl: 'De tabel van gerealiseerde steun van elke gepubliceerde brief, per soort steun en in totaal, op de peildatum van de brief en zoals de brief hem drukte: één rij per brief en cijfer. Het bedrag (cents, euros) is het bedrag dat de brief drukte (€ 8,7 mld. is 8700000000 euro), nooit het cijfer tot op de cent.',
+          en: 'The table of realised support of every published letter, per type of support and in total, at the letter’s reference date and as the letter printed it: one row per letter and figure. The amount (cents, euros) is the amount the letter printed (€ 8,7 mld. is 8700000000 euros), never the figure to the cent.',
         }),
         ...common,
         ...modified(dates.lettersModified),

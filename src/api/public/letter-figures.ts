@@ -16,6 +16,7 @@ export interface LetterFigureRow {
   /** The row of the letter's table: a type of support, or the total. */
   figure: string;
   label: string;
+  /** The amount the letter printed (€ 8,8 mld. is 880000000000), never the figure to the cent. */
   cents: number;
   /** As the letter printed it, in its rounding: "€ 8,8 mld." */
   printed: string;

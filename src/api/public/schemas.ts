@@ -12,7 +12,7 @@ const formatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ p
 
 const LetterLinksSchema = z.object({
   self: z.string(),
-  snapshot: z.string().openapi({ description: 'The exact text whose SHA-256 is sha256' }),
+  snapshot: z.string().openapi({ description: 'The exact text whose SHA-256 is sha256: the letter as sent, its figures as it printed them' }),
   ...Object.fromEntries(LETTER_FORMATS.map((format) => [format, z.string()])),
 });
 
@@ -23,7 +23,12 @@ const PublicLetterSchema = z
     letterDate: isoDate,
     paperNumber: z.string().nullable(),
     publishedOn: isoDate.nullable(),
-    sha256: z.string().openapi({ description: 'SHA-256 of the letter as sent (its snapshot); anyone can check it' }),
+    sha256: z
+      .string()
+      .openapi({
+        description:
+          'SHA-256 of the letter as sent (its snapshot); anyone can check it. A letter frozen with its figures to the cent (format steunregister-letter/1) is published with them as it printed them (format 2): this is the hash of that text',
+      }),
     isDemonstration: z.boolean(),
     links: LetterLinksSchema,
   })
@@ -67,7 +72,7 @@ const PublishedFiguresSchema = z.object({
         z.object({
           key: z.string(),
           label: z.string(),
-          cents: z.number().int().openapi({ description: 'Exact, in euro cents' }),
+          cents: z.number().int().openapi({ description: 'The amount the letter printed, in euro cents: € 8,8 mld. is 880000000000, never the figure to the cent' }),
           printed: z.string().openapi({ description: 'As the letter printed it, in its rounding: "€ 8,8 mld."' }),
         }),
       ),
@@ -160,7 +165,7 @@ const LetterFigureRowSchema = z
     referenceDate: isoDate,
     figure: z.string().openapi({ description: 'The row of the letter’s table: a type of support (stock, procurement, natoFund) or total' }),
     label: z.string(),
-    cents: z.number().int().openapi({ description: 'Exact, in euro cents, at the letter’s reference date' }),
+    cents: z.number().int().openapi({ description: 'The amount the letter printed at its reference date, in euro cents: € 8,8 mld. is 880000000000, never the figure to the cent' }),
     printed: z.string().openapi({ description: 'As the letter printed it, in its rounding: "€ 8,8 mld."' }),
   })
   .openapi('LetterFigure');

@@ -5,7 +5,7 @@ import type { Cents } from '../../../common/money.ts';
 import { AnnexRowSchema, AnnexSnapshotSchema, type AnnexRow, type AnnexSnapshot } from '../../letters/compose.ts';
 import type { NamedDeliveryFacts } from '../../letters/named-deliveries.ts';
 import { NarrativeBlocksSchema, type NarrativeBlock } from '../../letters/narrative.ts';
-import { OverviewItemSchema, PublicLetterSnapshotSchema, type LetterheadFields, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
+import { FigureLineSchema, OverviewItemSchema, PublicLetterSnapshotSchema, type FigureLine, type LetterheadFields, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import { withTypedErrors } from '../errors.ts';
 import { publicOnlyAfter } from './disclosure.ts';
 import { realisedBy } from './figures.ts';
@@ -174,6 +174,16 @@ export async function findFrozenTexts(db: Db, id: string): Promise<{ publicSnaps
 export async function findFrozenAnnex(db: Db, id: string): Promise<AnnexSnapshot | null> {
   const row = await db.selectFrom('letter').select('annexSnapshot').where('id', '=', id).executeTakeFirst();
   return row?.annexSnapshot ? parseStoredJson(AnnexSnapshotSchema, row.annexSnapshot) : null;
+}
+
+/** The public letter's table to the cent that a final letter's annex keeps, read without the rest of the annex. */
+export async function findFrozenFigureLines(db: Db, id: string): Promise<FigureLine[] | undefined> {
+  const row = await db
+    .selectFrom('letter')
+    .select(sql<string | null>`(annex_snapshot::jsonb -> 'figureLines')::text`.as('lines'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.lines ? parseStoredJson(z.array(FigureLineSchema), row.lines) : undefined;
 }
 
 /** The public copy of a final letter: the snapshot the public downloads, and the SHA-256 it is published with. */

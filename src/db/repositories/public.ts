@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { todayInAmsterdam } from '../../../common/dates.ts';
 import { z } from 'zod';
 import { VALUATION_BASES } from '../../../common/vocabulary/codes.ts';
-import { OverviewItemSchema, PublicLetterSnapshotSchema, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
+import { asPublished, OverviewItemSchema, PublicLetterSnapshotSchema, sealed, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import type { PublicDatabase } from '../schema.ts';
 import { parseStoredJson } from '../stored-json.ts';
 
@@ -24,27 +24,50 @@ export interface PublicLetterSummary {
 
 const LETTER_COLUMNS = ['id', 'referenceDate', 'letterDate', 'paperNumber', 'publishedOn', 'sha256', 'isDemonstration'] as const;
 
+interface PublishedCopy {
+  letter: PublicLetterSnapshot;
+  /** The text anyone downloads, and its SHA-256. */
+  text: string;
+  sha256: string;
+}
+
+/**
+ * A published letter as the public reads it. A snapshot frozen with its figures to the cent (format 1) is
+ * published as the letter printed them: that text, and its own SHA-256. The frozen text and its hash stay as
+ * they are, and `letter verify` checks them. A snapshot of a later format is the text as frozen and hashed.
+ */
+function publishedCopy(row: { snapshot: string; sha256: string }): PublishedCopy {
+  const frozen = parseStoredJson(PublicLetterSnapshotSchema, row.snapshot);
+  const letter = asPublished(frozen);
+  if (letter === frozen) return { letter, text: row.snapshot, sha256: row.sha256 };
+  return { letter, ...sealed(letter) };
+}
+
+function withPublishedCopy<Row extends PublicLetterSummary & { snapshot: string }>({ snapshot, ...summary }: Row) {
+  const { letter, sha256 } = publishedCopy({ snapshot, sha256: summary.sha256 });
+  return { ...summary, sha256, letter };
+}
+
 export async function listPublicLetters(db: PublicDb): Promise<PublicLetterSummary[]> {
-  return db.selectFrom('publicLetter').select(LETTER_COLUMNS).orderBy('referenceDate', 'desc').execute();
+  const rows = await db.selectFrom('publicLetter').select([...LETTER_COLUMNS, 'snapshot']).orderBy('referenceDate', 'desc').execute();
+  return rows.map(({ snapshot, ...summary }) => ({ ...summary, sha256: publishedCopy({ snapshot, sha256: summary.sha256 }).sha256 }));
 }
 
 /** A published letter with its public letter as sent, checked. */
 export async function findPublicLetter(db: PublicDb, id: string): Promise<(PublicLetterSummary & { letter: PublicLetterSnapshot }) | undefined> {
   const row = await db.selectFrom('publicLetter').select([...LETTER_COLUMNS, 'snapshot']).where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  const { snapshot, ...summary } = row;
-  return { ...summary, letter: parseStoredJson(PublicLetterSnapshotSchema, snapshot) };
+  return row && withPublishedCopy(row);
 }
 
-/** A published letter's snapshot exactly as hashed: the text anyone can check against its SHA-256. */
+/** A published letter's snapshot exactly as the public reads it: the text anyone can check against its SHA-256. */
 export async function findPublicSnapshotText(db: PublicDb, id: string): Promise<string | undefined> {
-  const row = await db.selectFrom('publicLetter').select('snapshot').where('id', '=', id).executeTakeFirst();
-  return row?.snapshot;
+  const row = await db.selectFrom('publicLetter').select(['snapshot', 'sha256']).where('id', '=', id).executeTakeFirst();
+  return row && publishedCopy(row).text;
 }
 
 export async function allPublicSnapshots(db: PublicDb): Promise<PublicLetterSnapshot[]> {
-  const rows = await db.selectFrom('publicLetter').select('snapshot').execute();
-  return rows.map((row) => parseStoredJson(PublicLetterSnapshotSchema, row.snapshot));
+  const rows = await db.selectFrom('publicLetter').select(['snapshot', 'sha256']).execute();
+  return rows.map((row) => publishedCopy(row).letter);
 }
 
 /** A delivery decided public, as the public may read it. */
@@ -219,5 +242,5 @@ export async function openDataDates(db: PublicDb, now: Date) {
 /** Every published letter with its public letter as sent, oldest reference date first. */
 export async function publicLettersWithSnapshots(db: PublicDb): Promise<(PublicLetterSummary & { letter: PublicLetterSnapshot })[]> {
   const rows = await db.selectFrom('publicLetter').select([...LETTER_COLUMNS, 'snapshot']).orderBy('referenceDate').execute();
-  return rows.map(({ snapshot, ...summary }) => ({ ...summary, letter: parseStoredJson(PublicLetterSnapshotSchema, snapshot) }));
+  return rows.map(withPublishedCopy);
 }

@@ -4196,7 +4196,7 @@ export interface paths {
                                 lines: {
                                     key: string;
                                     label: string;
-                                    /** @description Exact, in euro cents */
+                                    /** @description The amount the letter printed, in euro cents: € 8,8 mld. is 880000000000, never the figure to the cent */
                                     cents: number;
                                     /** @description As the letter printed it, in its rounding: "€ 8,8 mld." */
                                     printed: string;
@@ -11083,7 +11083,7 @@ export interface components {
         /** @description The public letter: computed now for a draft, as frozen once final */
         PublicLetterSnapshot: {
             /** @enum {string} */
-            format: "steunregister-letter/1";
+            format: "steunregister-letter/1" | "steunregister-letter/2";
             id: string;
             subject: string;
             /** Format: date */
@@ -11219,12 +11219,12 @@ export interface components {
             paperNumber: string | null;
             /** Format: date */
             publishedOn: string | null;
-            /** @description SHA-256 of the letter as sent (its snapshot); anyone can check it */
+            /** @description SHA-256 of the letter as sent (its snapshot); anyone can check it. A letter frozen with its figures to the cent (format steunregister-letter/1) is published with them as it printed them (format 2): this is the hash of that text */
             sha256: string;
             isDemonstration: boolean;
             links: {
                 self: string;
-                /** @description The exact text whose SHA-256 is sha256 */
+                /** @description The exact text whose SHA-256 is sha256: the letter as sent, its figures as it printed them */
                 snapshot: string;
                 html: string;
                 markdown: string;
@@ -11352,7 +11352,7 @@ export interface components {
             /** @description The row of the letter’s table: a type of support (stock, procurement, natoFund) or total */
             figure: string;
             label: string;
-            /** @description Exact, in euro cents, at the letter’s reference date */
+            /** @description The amount the letter printed at its reference date, in euro cents: € 8,8 mld. is 880000000000, never the figure to the cent */
             cents: number;
             /** @description As the letter printed it, in its rounding: "€ 8,8 mld." */
             printed: string;
