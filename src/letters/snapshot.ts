@@ -107,9 +107,9 @@ export const CentsSchema = z.number().int();
 export const FigureLineSchema = z.object({
   key: z.enum([...SUPPORT_TYPES, 'total']),
   label: z.string(),
-  currentCents: CentsSchema,
-  reportedPreviousCents: CentsSchema.nullable(),
-  restatedPreviousCents: CentsSchema.nullable(),
+  currentCents: CentsSchema.describe('The figure at the reference date as the letter prints it: € 8,7 mld. is 870000000000'),
+  reportedPreviousCents: CentsSchema.nullable().describe('The previous letter’s figure as this letter prints it beside it: € 5,88 mld. is 588000000000'),
+  restatedPreviousCents: CentsSchema.nullable().describe('The previous letter’s figure recomputed, as this letter’s footnote prints it; null where it prints none'),
 });
 export type FigureLine = z.infer<typeof FigureLineSchema>;
 
@@ -126,8 +126,11 @@ export const PublicLetterSnapshotSchema = z.object({
   letterDate: z.iso.date(),
   isDemonstration: z.boolean(),
   previousLetter: z.object({ id: z.string(), referenceDate: z.iso.date(), letterDate: z.iso.date(), paperNumber: z.string().nullable() }).nullable(),
-  /** The increase is the amount the letter prints (its running text's "€ 2,82 mld."). */
-  figures: z.object({ lines: z.array(FigureLineSchema), increaseCents: CentsSchema.nullable(), increasePercentText: z.string().nullable() }),
+  figures: z.object({
+    lines: z.array(FigureLineSchema),
+    increaseCents: CentsSchema.nullable().describe('The increase since the previous letter as the letter prints it: €2,82 mld. is 282000000000'),
+    increasePercentText: z.string().nullable(),
+  }),
   sections: z.array(LetterSectionSchema),
   footnotes: z.array(FootnoteSchema),
   overview: z.array(z.object({ category: z.enum(CATEGORIES), label: z.string(), items: z.array(OverviewItemSchema) })),

@@ -11104,10 +11104,14 @@ export interface components {
                     /** @enum {string} */
                     key: "stock" | "procurement" | "natoFund" | "total";
                     label: string;
+                    /** @description The figure at the reference date as the letter prints it: € 8,7 mld. is 870000000000 */
                     currentCents: number;
+                    /** @description The previous letter’s figure as this letter prints it beside it: € 5,88 mld. is 588000000000 */
                     reportedPreviousCents: number | null;
+                    /** @description The previous letter’s figure recomputed, as this letter’s footnote prints it; null where it prints none */
                     restatedPreviousCents: number | null;
                 }[];
+                /** @description The increase since the previous letter as the letter prints it: €2,82 mld. is 282000000000 */
                 increaseCents: number | null;
                 increasePercentText: string | null;
             };

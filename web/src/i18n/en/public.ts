@@ -31,7 +31,7 @@ const publicPages: typeof nl.public = {
     checkHeading: 'Check that this is the letter as sent',
   },
   check: {
-    intro: 'When it was sent, the letter was recorded as one text, the snapshot: every figure, the text and the public overview. The SHA-256 hash of that snapshot is:',
+    intro: 'When it was sent, the letter was recorded as one text, the snapshot: every figure as the letter prints it, the text and the public overview. The SHA-256 hash of that snapshot is:',
     howTo: 'You can check this yourself, for example in a terminal: fetch the snapshot and compute its SHA-256 (sha256sum or shasum -a 256).',
     expect: 'The result must equal the hash above. Any change to a figure, a word or a delivery gives a different result.',
     button: 'Check now in this browser',
@@ -47,7 +47,7 @@ export { publicPages as public };
 export const publicDeliveries: typeof nl.publicDeliveries = {
   openData: {
     title: 'More open data',
-    intro: 'Free to use under CC0. The deliveries also in the columns of the Kiel Institute’s Ukraine Support Tracker (which values at market prices; the Netherlands values stock at replacement value, or book value where it will not be replaced, and the rest at what was paid), and the figures of every published letter as a time series.',
+    intro: 'Free to use under CC0. The deliveries also in the columns of the Kiel Institute’s Ukraine Support Tracker (which values at market prices; the Netherlands values stock at replacement value, or book value where it will not be replaced, and the rest at what was paid), and the figures of every published letter as a time series, as the letter printed them (rounded, never to the cent).',
     kiel: 'In the Kiel format',
     figures: 'Figures of the letters',
     catalog: 'Description of the open data (DCAT-AP-NL, JSON-LD)',

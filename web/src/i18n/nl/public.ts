@@ -30,7 +30,7 @@ const publicPages = {
     checkHeading: 'Controleren dat dit de verzonden brief is',
   },
   check: {
-    intro: 'Bij het verzenden is de brief vastgelegd als één tekst, de snapshot: alle cijfers, de tekst en het openbare overzicht. De SHA-256-hash van die snapshot is:',
+    intro: 'Bij het verzenden is de brief vastgelegd als één tekst, de snapshot: alle cijfers zoals de brief ze drukt, de tekst en het openbare overzicht. De SHA-256-hash van die snapshot is:',
     howTo: 'U kunt dat zelf nagaan, bijvoorbeeld in een terminal: haal de snapshot op en bereken de SHA-256 ervan (sha256sum of shasum -a 256).',
     expect: 'De uitkomst moet gelijk zijn aan de hash hierboven. Elke wijziging van een cijfer, een woord of een levering geeft een andere uitkomst.',
     button: 'Nu controleren in deze browser',
@@ -46,7 +46,7 @@ export { publicPages as public };
 export const publicDeliveries = {
   openData: {
     title: 'Meer open data',
-    intro: 'Onder CC0 vrij te gebruiken. De leveringen ook in de kolommen van de Ukraine Support Tracker van het Kiel Institute (dat waardeert tegen marktprijzen; Nederland voorraad tegen vervangingswaarde, of boekwaarde waar zij niet wordt vervangen, en de rest tegen wat betaald is), en de cijfers van elke gepubliceerde brief als tijdreeks.',
+    intro: 'Onder CC0 vrij te gebruiken. De leveringen ook in de kolommen van de Ukraine Support Tracker van het Kiel Institute (dat waardeert tegen marktprijzen; Nederland voorraad tegen vervangingswaarde, of boekwaarde waar zij niet wordt vervangen, en de rest tegen wat betaald is), en de cijfers van elke gepubliceerde brief als tijdreeks, zoals de brief ze drukte (afgerond, nooit tot op de cent).',
     kiel: 'In Kiel-formaat',
     figures: 'Cijfers van de brieven',
     catalog: 'Beschrijving van de open data (DCAT-AP-NL, JSON-LD)',
