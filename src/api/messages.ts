@@ -137,7 +137,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     nulCharacter: () => 'De tekst bevat een NUL-teken; verwijder het.',
     loneSurrogate: () => 'De tekst bevat een ongeldig teken (een losse surrogaat); typ hem opnieuw.',
     controlCharacter: () => 'De tekst bevat een onzichtbaar stuurteken (of een regeleinde waar dat niet kan); verwijder het.',
-    dateOutOfRange: (p) => `Vul een datum in tussen ${p.floor} en ${p.ceiling}.`,
+    dateOutOfRange: (p) => (p.floor ? `Vul een datum in vanaf ${p.floor}.` : `Vul een datum in tot en met ${p.ceiling}.`),
     dateInFuture: () => 'Deze datum ligt na vandaag; leg alleen vast wat al gebeurd is.',
     undecidedDeliveries: (p) =>
       `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${p.count} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
@@ -346,7 +346,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     nulCharacter: () => 'The text holds a NUL character; remove it.',
     loneSurrogate: () => 'The text holds an invalid character (a lone surrogate); type it again.',
     controlCharacter: () => 'The text holds an invisible control character (or a line break where none may be); remove it.',
-    dateOutOfRange: (p) => `Enter a date between ${p.floor} and ${p.ceiling}.`,
+    dateOutOfRange: (p) => (p.floor ? `Enter a date on or after ${p.floor}.` : `Enter a date on or before ${p.ceiling}.`),
     dateInFuture: () => 'This date lies after today; record only what has happened.',
     undecidedDeliveries: (p) =>
       `${p.count} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { DATE_CEILING, DATE_FLOOR, todayInAmsterdam } from '../../common/dates.ts';
+import { DATE_CEILING, todayInAmsterdam } from '../../common/dates.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { textFault } from '../../common/text.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
-import { MAX_COUNT } from '../domain/plausibility.ts';
+import { MAX_COUNT, outOfRange } from '../domain/plausibility.ts';
 import { invalidParams, problem, violationsFromZod } from './problem.ts';
 
 const ProblemSchema = z
@@ -49,10 +49,9 @@ export const optionalText = (maximum: number) =>
     .optional();
 
 /** A calendar date, YYYY-MM-DD, that exists and lies between the register's floor (2014) and the end of the century. */
-export const isoDate = z.iso.date().superRefine((date, ctx) => {
-  if (date < DATE_FLOOR || date > DATE_CEILING) {
-    ctx.addIssue({ code: 'custom', message: 'dateOutOfRange', params: { code: 'dateOutOfRange', floor: DATE_FLOOR, ceiling: DATE_CEILING } });
-  }
+export const isoDate = z.iso.date({ abort: true }).superRefine((date, ctx) => {
+  const bound = outOfRange(date, DATE_CEILING);
+  if (bound) ctx.addIssue({ code: 'custom', message: 'dateOutOfRange', params: { code: 'dateOutOfRange', ...bound }, continue: false });
 });
 
 /** The date of something that happened (a payment, a valuation, a stage of a delivery): as isoDate, and not after today. */
@@ -61,12 +60,11 @@ export const eventDate = isoDate.superRefine((date, ctx) => {
 });
 
 /** A moment (ISO 8601 with offset) within the same years as isoDate. */
-export const isoMoment = z.iso.datetime({ offset: true }).superRefine((moment, ctx) => {
+export const isoMoment = z.iso.datetime({ offset: true, abort: true }).superRefine((moment, ctx) => {
   const time = Date.parse(moment);
   const date = Number.isNaN(time) ? '' : new Date(time).toISOString().slice(0, 10);
-  if (!(date >= DATE_FLOOR && date <= DATE_CEILING)) {
-    ctx.addIssue({ code: 'custom', message: 'dateOutOfRange', params: { code: 'dateOutOfRange', floor: DATE_FLOOR, ceiling: DATE_CEILING } });
-  }
+  const bound = outOfRange(date, DATE_CEILING);
+  if (bound) ctx.addIssue({ code: 'custom', message: 'dateOutOfRange', params: { code: 'dateOutOfRange', ...bound }, continue: false });
 });
 
 /** A list's filter in a query parameter, which a form may send empty: that means "no filter". */

@@ -18,10 +18,17 @@ export function textViolations(field: string, text: string, { maximum, required 
   return fault ? [{ field, code: fault }] : [];
 }
 
+/** The bound a date lies beyond, the register's floor (2014) or the ceiling given, to name in the refusal; undefined within them. */
+export function outOfRange(date: string, ceiling: string): { floor: string } | { ceiling: string } | undefined {
+  if (date < DATE_FLOOR) return { floor: DATE_FLOOR };
+  if (date > ceiling) return { ceiling };
+  return undefined;
+}
+
 /** A date that has happened: an existing date, not before the register's floor (2014) and not after today. */
 export function pastDateViolations(field: string, date: string, today: IsoDate): RuleViolation[] {
   if (!isIsoDate(date)) return [{ field, code: 'invalidDate' }];
-  if (date < DATE_FLOOR) return [{ field, code: 'dateOutOfRange', params: { floor: DATE_FLOOR, ceiling: today } }];
+  if (date < DATE_FLOOR) return [{ field, code: 'dateOutOfRange', params: { floor: DATE_FLOOR } }];
   if (date > today) return [{ field, code: 'dateInFuture' }];
   return [];
 }
@@ -30,8 +37,8 @@ export function pastDateViolations(field: string, date: string, today: IsoDate):
 export function plannedDateViolations(field: string, date: string, today: IsoDate): RuleViolation[] {
   if (!isIsoDate(date)) return [{ field, code: 'invalidDate' }];
   const ceiling = `${Number(today.slice(0, 4)) + 10}${today.slice(4)}`;
-  if (date < DATE_FLOOR || date > ceiling) return [{ field, code: 'dateOutOfRange', params: { floor: DATE_FLOOR, ceiling } }];
-  return [];
+  const bound = outOfRange(date, ceiling);
+  return bound ? [{ field, code: 'dateOutOfRange', params: bound }] : [];
 }
 
 /** The date to look at a decision again: after today, and within ten years as any plan. */
