@@ -2,17 +2,65 @@
  * What text a person may type. NUL cannot be stored (PostgreSQL refuses it), a lone UTF-16 surrogate is
  * not a character at all (it would silently become U+FFFD), and other control characters are invisible
  * and only ever arrive by mistake or on purpose. A multi-line text also takes new lines and tabs.
+ * Characters that set the direction of what follows (U+202E right-to-left override and its kin) make a
+ * text read otherwise than it is stored: "exe.txt" shows as "txt.exe".
  */
-export type TextFault = 'nulCharacter' | 'loneSurrogate' | 'controlCharacter';
+export type TextFault = 'nulCharacter' | 'loneSurrogate' | 'controlCharacter' | 'directionControl';
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+/** Bidirectional marks, embeddings, overrides and isolates, the deprecated format controls and interlinear annotation. */
+const DIRECTION_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u206f\ufff9-\ufffb]/u;
 
 export function textFault(text: string, options: { multiline?: boolean } = {}): TextFault | undefined {
   if (text.includes('\u0000')) return 'nulCharacter';
   if (!text.isWellFormed()) return 'loneSurrogate';
   if ((options.multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(text)) return 'controlCharacter';
+  if (DIRECTION_CONTROL.test(text)) return 'directionControl';
   return undefined;
+}
+
+/** Whether a reader sees nothing in the text: only white space, format characters (U+200B) and marks without a letter to sit on. */
+export function isBlank(text: string): boolean {
+  return /^[\s\p{Cc}\p{Cf}\p{M}]*$/u.test(text);
+}
+
+/**
+ * The kinds of typed text with a form of their own. A title names something: a run of question marks in
+ * it stands for what was not known yet. A reference or number (a contract's, a licence's, a payment's)
+ * is letters and digits with the separators such references use. A public quantity is what the public
+ * list prints: "3", "ca. 100", "meerdere", never a negative number.
+ */
+export type TextFormat = 'title' | 'reference' | 'quantity';
+
+export type ContentFault = 'required' | 'noLetterOrDigit' | 'placeholderText' | 'referenceFormat' | 'quantityFormat';
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const PLACEHOLDER = /[?？]{2,}/u;
+const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}\p{Zs}.,:;/_#()+&'’–-]*$/u;
+const QUANTITY = /^[\p{L}\p{M}\p{N}\p{Zs}.,:;/()+'’~≈±<>%–-]*$/u;
+/** A minus before a number that is not part of a name ("F-16") or a range ("2-3"). */
+const NEGATIVE_NUMBER = /(?:^|[^\p{L}\p{N}])[-–−]\s*\p{N}/u;
+
+/**
+ * What is wrong with what a text says, beside its characters (textFault): a required text says something
+ * (a letter or digit, not just spaces, format characters or punctuation), and a text of a format has its form.
+ * An optional text left blank is not judged: it means "not filled in"; a free one (a note) may be anything else.
+ */
+export function contentFault(text: string, { required, format }: { required: boolean; format?: TextFormat }): ContentFault | undefined {
+  if (isBlank(text)) return required ? 'required' : undefined;
+  if (!LETTER_OR_DIGIT.test(text)) return required || format ? 'noLetterOrDigit' : undefined;
+  const trimmed = text.trim();
+  switch (format) {
+    case 'title':
+      return PLACEHOLDER.test(trimmed) ? 'placeholderText' : undefined;
+    case 'reference':
+      return REFERENCE.test(trimmed) ? undefined : 'referenceFormat';
+    case 'quantity':
+      return QUANTITY.test(trimmed) && !NEGATIVE_NUMBER.test(trimmed) ? undefined : 'quantityFormat';
+    default:
+      return undefined;
+  }
 }
 
 /** The text with every control character and lone surrogate written as \uXXXX: safe to store and log. */

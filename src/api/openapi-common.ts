@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DATE_CEILING, todayInAmsterdam } from '../../common/dates.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
-import { textFault } from '../../common/text.ts';
+import { contentFault, isBlank, textFault, type TextFormat } from '../../common/text.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { MAX_COUNT, outOfRange } from '../domain/plausibility.ts';
 import { invalidParams, problem, violationsFromZod } from './problem.ts';
@@ -34,17 +34,40 @@ const withoutUnsafeCharacters = (schema: z.ZodString, multiline: boolean) =>
     if (fault) ctx.addIssue({ code: 'custom', message: fault, params: { code: fault } });
   });
 
-/** Text on one line: no NUL, no lone surrogate, no control character (not even a new line). */
+/** Refuses a text that says nothing where it must say something, or that lacks the form of its kind (see contentFault). */
+const saying = <T extends z.ZodType<string | null | undefined>>(schema: T, required: boolean, format?: TextFormat) =>
+  schema.superRefine((text, ctx) => {
+    const fault = typeof text === 'string' ? contentFault(text, { required, format }) : undefined;
+    if (fault) ctx.addIssue({ code: 'custom', message: fault, params: { code: fault } });
+  });
+
+/** Text on one line: no NUL, no lone surrogate, no control character (not even a new line), no direction control. */
 export const safeText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), false);
+
+/** Text on one line that must be filled in, trimmed: at least one letter or digit, in the form of its kind if it has one. */
+export const requiredText = (maximum: number, format?: TextFormat) => saying(safeText(maximum).trim(), true, format);
 
 /** Text that may run over several lines: as safeText, but new lines and tabs are allowed. */
 export const multilineText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), true);
 
-/** Optional text on one line, trimmed: left out, null, empty or only spaces all mean "not filled in" (null). */
-export const optionalText = (maximum: number) =>
-  safeText(maximum)
-    .trim()
-    .transform((text) => (text === '' ? null : text))
+/**
+ * Optional text over several lines: one that shows nothing (only spaces, new lines or format characters)
+ * is not filled in, empty. Where the domain judges its characters with the record's other fields
+ * (textViolations), `judgedByDomain` leaves them to it, so that one answer names every wrong field.
+ */
+export const optionalMultilineText = (maximum: number, { judgedByDomain = false } = {}) =>
+  (judgedByDomain ? z.string().max(maximum) : multilineText(maximum)).transform((text) => (isBlank(text) ? '' : text));
+
+/** Text over several lines that must be filled in: at least one letter or digit. */
+export const requiredMultilineText = (maximum: number) => saying(multilineText(maximum), true);
+
+/**
+ * Optional text on one line, trimmed: left out, null, empty or showing nothing (only spaces or format
+ * characters) all mean "not filled in" (null). Filled in, it has the form of its kind if it has one.
+ */
+export const optionalText = (maximum: number, format?: TextFormat) =>
+  saying(safeText(maximum).trim(), false, format)
+    .transform((text) => (isBlank(text) ? null : text))
     .nullable()
     .optional();
 

@@ -1,7 +1,7 @@
 import type { ConfidentialityGround, RealisedDatePrecision } from '../../common/vocabulary/codes.ts';
 import type { Category, RuleViolation } from './delivery.ts';
 import type { IsoDate } from '../../common/dates.ts';
-import { plannedDateViolations, reviewDateViolations } from './plausibility.ts';
+import { plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
 
 /** The codes of disclosure are shared with the browser, so they are kept in common/vocabulary. */
 export {
@@ -42,18 +42,21 @@ export type DecisionInput =
 
 const MAX_PUBLIC_TITLE = 300;
 const MAX_PUBLIC_DETAIL = 2000;
+const MAX_PUBLIC_QUANTITY = 100;
 
 /**
- * A public decision has a title the public can read; the dates it names lie within the register's years and
- * at most ten years ahead, as any plan. A review date lies after today: the decision is taken now, so a date
+ * A public decision has a title the public can read, and a quantity, if any, as the public list prints
+ * one ("3", "ca. 100", "meerdere"); the dates it names lie within the register's years and at most ten
+ * years ahead, as any plan. A review date lies after today: the decision is taken now, so a date
  * that has come already would put the delivery back on the list to review at once.
  */
 export function decisionViolations(decision: DecisionInput, today: IsoDate): RuleViolation[] {
   if (decision.state === 'confidential') return decision.reviewOn ? reviewDateViolations('reviewOn', decision.reviewOn, today) : [];
-  const { title, detail } = decision.presentation;
-  const violations: RuleViolation[] = decision.publicFrom ? plannedDateViolations('publicFrom', decision.publicFrom, today) : [];
-  if (title.trim() === '') violations.push({ field: 'publicTitle', code: 'required' });
-  if (title.length > MAX_PUBLIC_TITLE) violations.push({ field: 'publicTitle', code: 'tooLong', params: { maximum: String(MAX_PUBLIC_TITLE) } });
-  if (detail.length > MAX_PUBLIC_DETAIL) violations.push({ field: 'publicDetail', code: 'tooLong', params: { maximum: String(MAX_PUBLIC_DETAIL) } });
-  return violations;
+  const { title, detail, quantity } = decision.presentation;
+  return [
+    ...(decision.publicFrom ? plannedDateViolations('publicFrom', decision.publicFrom, today) : []),
+    ...textViolations('publicTitle', title, { maximum: MAX_PUBLIC_TITLE, required: true, format: 'title' }),
+    ...textViolations('publicDetail', detail, { maximum: MAX_PUBLIC_DETAIL, required: false }),
+    ...textViolations('publicQuantity', quantity ?? '', { maximum: MAX_PUBLIC_QUANTITY, required: false, format: 'quantity' }),
+  ];
 }

@@ -1,5 +1,6 @@
 import { countryViolations, pastDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
+import type { TextFormat } from '../../common/text.ts';
 import {
   EXPORT_CRITERIA,
   type AssessmentOutcome,
@@ -77,8 +78,8 @@ export interface GateLicence {
 }
 
 /** A text of an assessment or licence: the register's rule for typed text, at most MAX_TEXT characters. */
-function textOf(field: string, value: string, { required }: { required: boolean }): RuleViolation[] {
-  return textViolations(field, value, { maximum: MAX_TEXT, required });
+function textOf(field: string, value: string, { required, format }: { required: boolean; format?: TextFormat }): RuleViolation[] {
+  return textViolations(field, value, { maximum: MAX_TEXT, required, format });
 }
 
 
@@ -114,7 +115,7 @@ export function assessmentViolations(input: AssessmentInput, today: IsoDate): Ru
  */
 export function licenceViolations(input: LicenceInput, assessment: { outcome: AssessmentOutcome; assessedOn: IsoDate }, today: IsoDate): RuleViolation[] {
   const violations: RuleViolation[] = [
-    ...textOf('number', input.number, { required: true }),
+    ...textOf('number', input.number, { required: true, format: 'reference' }),
     ...textOf('conditions', input.conditions, { required: false }),
     ...pastDateViolations('issuedOn', input.issuedOn, today),
   ];

@@ -93,20 +93,20 @@ function centsViolations(field: string, cents: number, maximum = MAX_CONTRACT_CE
 
 export function companyViolations(company: CompanyInput): RuleViolation[] {
   return [
-    ...textViolations('name', company.name, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...textViolations('name', company.name, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
     ...countryViolations('country', company.country),
-    ...textViolations('registrationNumber', company.registrationNumber ?? '', { required: false, maximum: 100 }),
+    ...textViolations('registrationNumber', company.registrationNumber ?? '', { required: false, maximum: 100, format: 'reference' }),
   ];
 }
 
 export function contractViolations(contract: ContractInput, today: IsoDate): RuleViolation[] {
   return [
-    ...textViolations('reference', contract.reference, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...textViolations('reference', contract.reference, { required: true, maximum: MAX_NAME_LENGTH, format: 'reference' }),
     ...textViolations('subject', contract.subject, { required: true, maximum: MAX_TEXT_LENGTH }),
     ...centsViolations('amountCents', contract.amountCents),
     ...pastDateViolations('signedOn', contract.signedOn, today),
     ...contract.milestones.flatMap((milestone, index) => [
-      ...textViolations(`milestones.${index}.title`, milestone.title, { required: true, maximum: MAX_NAME_LENGTH }),
+      ...textViolations(`milestones.${index}.title`, milestone.title, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
       ...(milestone.dueOn < contract.signedOn
         ? [{ field: `milestones.${index}.dueOn`, code: 'beforeSigning', params: { signedOn: contract.signedOn } }]
         : plannedDateViolations(`milestones.${index}.dueOn`, milestone.dueOn, today)),
@@ -189,7 +189,7 @@ export function nextStageViolations(latest: StageInput | undefined, stage: Stage
 
 export function coproductionViolations(project: CoproductionInput, today: IsoDate): RuleViolation[] {
   return [
-    ...textViolations('title', project.title, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...textViolations('title', project.title, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
     ...textViolations('partner', project.partner, { required: true, maximum: MAX_NAME_LENGTH }),
     ...stageViolations(project, today),
   ];
@@ -208,7 +208,7 @@ export function demandBundleViolations(bundle: DemandBundleInput, today: IsoDate
 
 export function companyDecisionViolations(decision: CompanyDecisionInput, today: IsoDate): RuleViolation[] {
   if (decision.state === 'public') {
-    return [...textViolations('publicName', decision.publicName, { required: true, maximum: MAX_NAME_LENGTH }), ...textViolations('note', decision.note, { required: false, maximum: MAX_TEXT_LENGTH })];
+    return [...textViolations('publicName', decision.publicName, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }), ...textViolations('note', decision.note, { required: false, maximum: MAX_TEXT_LENGTH })];
   }
   return [
     ...(decision.reviewOn === null ? [] : reviewDateViolations('reviewOn', decision.reviewOn, today)),

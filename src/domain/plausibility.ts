@@ -1,7 +1,7 @@
 import { isCountryCode } from '../../common/countries.ts';
 import { DATE_FLOOR, isIsoDate, type IsoDate } from '../../common/dates.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
-import { textFault } from '../../common/text.ts';
+import { contentFault, textFault, type TextFormat } from '../../common/text.ts';
 import type { RuleViolation } from './delivery.ts';
 
 /**
@@ -10,11 +10,17 @@ import type { RuleViolation } from './delivery.ts';
  */
 export const MAX_COUNT = 1_000_000_000;
 
-/** Text a person typed: present when required, not longer than allowed, with no character that cannot be text. */
-export function textViolations(field: string, text: string, { maximum, required }: { maximum: number; required: boolean }): RuleViolation[] {
-  if (required && text.trim() === '') return [{ field, code: 'required' }];
+/**
+ * Text a person typed: saying something when required (a letter or digit), not longer than allowed, with no
+ * character that cannot be text, and in the form of its kind (a title, a reference) where it has one.
+ */
+export function textViolations(
+  field: string,
+  text: string,
+  { maximum, required, format }: { maximum: number; required: boolean; format?: TextFormat },
+): RuleViolation[] {
   if (text.length > maximum) return [{ field, code: 'tooLong', params: { maximum: String(maximum) } }];
-  const fault = textFault(text, { multiline: true });
+  const fault = textFault(text, { multiline: true }) ?? contentFault(text, { required, format });
   return fault ? [{ field, code: fault }] : [];
 }
 

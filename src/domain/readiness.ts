@@ -75,7 +75,7 @@ export interface ProjectInput {
 
 export function projectViolations(input: ProjectInput, today: IsoDate): RuleViolation[] {
   const violations = [
-    ...textViolations('name', input.name, { maximum: 300, required: true }),
+    ...textViolations('name', input.name, { maximum: 300, required: true, format: 'title' }),
     ...pastDateViolations('asOf', input.asOf, today),
     ...amountViolations('budgetCents', input.budgetCents),
     ...(input.expectedOn === null ? [] : plannedDateViolations('expectedOn', input.expectedOn, today)),

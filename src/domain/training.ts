@@ -50,7 +50,7 @@ const PROGRAMME_KEY = /^[a-z][a-z0-9-]{0,39}$/;
 export function programmeViolations(input: TrainingProgrammeInput): RuleViolation[] {
   return [
     ...(PROGRAMME_KEY.test(input.key) ? [] : [{ field: 'key', code: 'invalidProgrammeKey' }]),
-    ...textViolations('name', input.name, { maximum: 300, required: true }),
+    ...textViolations('name', input.name, { maximum: 300, required: true, format: 'title' }),
     ...countryViolations('hostCountry', input.hostCountry),
     ...textViolations('systemTrainedOn', input.systemTrainedOn ?? '', { maximum: 300, required: false }),
     ...textViolations('description', input.description, { maximum: 4000, required: false }),

@@ -8,7 +8,7 @@ import { ClaimInputSchema } from '../api/epf/schemas.ts';
 import { CompanyInputSchema, ContractInputSchema } from '../api/industry/schemas.ts';
 import { JudgementInputSchema } from '../api/readiness/schemas.ts';
 import { ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
-import { safeText } from '../api/openapi-common.ts';
+import { requiredText } from '../api/openapi-common.ts';
 import { violationsFromZod } from '../api/problem.ts';
 import { lifecycleViolations, type LifecycleDates, type RuleViolation } from '../domain/delivery.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
@@ -31,7 +31,7 @@ export interface PlannedRow extends Omit<ImportRowReport, 'values'> {
   hiddenCells: readonly string[];
 }
 
-const ReferenceSchema = safeText(200).trim().min(1);
+const ReferenceSchema = requiredText(200, 'reference');
 /**
  * Cells read beside what the API's input rules check: the records a row names by their references (found
  * when the import is made: a delivery, a programme by its short name, a company), and a contract's first

@@ -3,14 +3,14 @@ import { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } 
 import type { CommitmentFilter } from '../../db/repositories/budget.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, positiveAmountCents, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, positiveAmountCents, problemResponses, queryFilter, requiredText, safeText } from '../openapi-common.ts';
 
 const date = isoDate.openapi({ example: '2025-04-15' });
 const positiveCents = positiveAmountCents.openapi({ example: 320_000_000_000 });
 const centsValue = z.number().int().openapi({ description: 'Euro cents' });
 const budgetYear = z.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR).openapi({ example: 2025 });
-const moment = safeText(200).trim().min(1).openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });
-const description = multilineText(2000).default('');
+const moment = requiredText(200).openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });
+const description = optionalMultilineText(2000).default('');
 
 export const BudgetDecisionInputSchema = z
   .strictObject({
@@ -70,18 +70,18 @@ const stageInput = {
   stage: z.enum(COMMITMENT_STAGES),
   amountCents: positiveCents.openapi({ example: 2_500_000_000 }),
   effectiveOn: date,
-  note: multilineText(2000).default(''),
+  note: optionalMultilineText(2000).default(''),
 };
 
 export const CommitmentStageInputSchema = z.strictObject(stageInput).openapi('CommitmentStageInput');
 
 export const CommitmentInputSchema = z
   .strictObject({
-    title: safeText(300).trim().min(1).openapi({ example: 'Extra bijdrage aan het NAVO UCAP in 2026' }),
+    title: requiredText(300, 'title').openapi({ example: 'Extra bijdrage aan het NAVO UCAP in 2026' }),
     fund: z.enum(BUDGET_FUNDS),
     budgetYear,
     deliveryId: z.uuid().nullable().default(null),
-    contractReference: safeText(200).trim().transform((text) => (text === '' ? null : text)).nullable().default(null),
+    contractReference: optionalText(200, 'reference').default(null),
     ...stageInput,
   })
   .openapi('CommitmentInput');

@@ -19,27 +19,29 @@ import {
   itemQuantity,
   jsonBody,
   jsonContent as json,
-  multilineText,
+  optionalMultilineText,
   optionalText,
   positiveAmountCents,
   problemResponses,
   queryFilter,
+  requiredMultilineText,
+  requiredText,
   safeText,
 } from '../openapi-common.ts';
 
 const stageDate = eventDate.openapi({ example: '2025-08-31' });
 
 const SourceSchema = z.strictObject({
-  description: safeText(500).trim().min(1),
+  description: requiredText(500),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 
 /** Every field a user may set on a delivery; optional ones may be left out on create. */
 export const DeliveryInputSchema = z
   .strictObject({
-    title: safeText(300).trim().min(1).openapi({ example: 'Bijdrage PURL-initiatief' }),
-    description: multilineText(10_000).optional(),
-    publicTitle: optionalText(300),
+    title: requiredText(300, 'title').openapi({ example: 'Bijdrage PURL-initiatief' }),
+    description: optionalMultilineText(10_000).optional(),
+    publicTitle: optionalText(300, 'title'),
     category: z.enum(CATEGORIES),
     quantity: itemQuantity.nullable().optional(),
     unit: optionalText(50),
@@ -50,7 +52,7 @@ export const DeliveryInputSchema = z
     realisedAt: stageDate.nullable().optional(),
     deliveredAt: stageDate.nullable().optional(),
     company: optionalText(200),
-    contractReference: optionalText(200),
+    contractReference: optionalText(200, 'reference'),
     sources: z.array(SourceSchema).max(20).optional(),
   })
   .openapi('DeliveryInput');
@@ -86,7 +88,7 @@ export const ValuationInputSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
     originalAmountMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
     exchangeRate: z.string().regex(/^\d{1,10}(\.\d{1,8})?$/).nullable().default(null).openapi({ description: 'Euro per unit of the original currency', example: '0.92150000' }),
-    note: multilineText(2000).default(''),
+    note: optionalMultilineText(2000).default(''),
   })
   .openapi('ValuationInput');
 
@@ -109,8 +111,8 @@ export const PaymentInputSchema = z
   .strictObject({
     amountCents: positiveAmountCents,
     paidOn: eventDate,
-    reference: optionalText(200),
-    note: multilineText(2000).default(''),
+    reference: optionalText(200, 'reference'),
+    note: optionalMultilineText(2000).default(''),
   })
   .openapi('PaymentInput');
 
@@ -133,7 +135,7 @@ export const WithdrawalSchema = z
 const WithdrawalInputSchema = z
   .strictObject({
     withdrawnOn: eventDate.openapi({ description: 'From this date on the entry no longer counts; its own date to take it out of every figure' }),
-    reason: multilineText(2000).refine((text) => text.trim().length > 0, { message: 'required', params: { code: 'required' } }),
+    reason: requiredMultilineText(2000),
   })
   .openapi('WithdrawalInput');
 

@@ -5,7 +5,7 @@ import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
 import { listPageQueryParameters, pageFields, pageQueryParameters } from '../cursor.ts';
 import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
-import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 const DecisionSchema = StoredDecisionSchema.extend({
   id: z.uuid(),
@@ -22,7 +22,7 @@ export const DecisionInputSchema = z
     deliveryIds: deliveryIdList({ min: 1, max: 1000 }).openapi({ description: 'One delivery, or a selection decided at once (all or nothing)' }),
     state: z.enum(['public', 'confidential']),
     publicTitle: safeText(300).trim().optional().openapi({ description: 'Public only: what the public list says; may be coarser than the internal title' }),
-    publicDetail: multilineText(2000).optional(),
+    publicDetail: optionalMultilineText(2000).optional(),
     publicCategory: z.enum(CATEGORIES).optional(),
     publicQuantity: optionalText(100).openapi({ description: 'Public only: the quantity as the public may read it, e.g. "circa 100"' }),
     publicFrom: isoDate.nullable().optional().openapi({ description: 'Public only: on public surfaces from this date; without it, from the publication of the first letter that lists it' }),
@@ -30,7 +30,7 @@ export const DecisionInputSchema = z
     publicValue: z.boolean().optional().openapi({ description: 'Public only: open data gives the delivery’s value at the moment of this decision' }),
     ground: z.enum(CONFIDENTIALITY_GROUNDS).optional().openapi({ description: 'Confidential only: why' }),
     reviewOn: isoDate.nullable().optional().openapi({ description: 'Confidential only: when to look at it again' }),
-    note: multilineText(2000).optional(),
+    note: optionalMultilineText(2000).optional(),
   })
   .openapi('DisclosureDecisionInput');
 

@@ -1,19 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS } from '../../domain/epf.ts';
 import { permitted } from '../access.ts';
-import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, positiveAmountCents, problemResponses, safeText } from '../openapi-common.ts';
+import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, positiveAmountCents, problemResponses, requiredText, safeText } from '../openapi-common.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 
 const cents = z.number().int().openapi({ description: 'Euro cents', example: 44_000_000_000 });
 const positiveCents = positiveAmountCents;
-/** Text a person types on one line, trimmed. */
-const text = (minimum: number, maximum: number) => safeText(maximum).trim().min(minimum);
-const note = multilineText(2000).default('');
+const note = optionalMultilineText(2000).default('');
 
 const TrancheInputSchema = z
   .strictObject({
     kind: z.enum(EPF_TRANCHE_KINDS),
-    name: text(1, 300).openapi({ example: 'Windfall profits, tranche 2' }),
+    name: requiredText(300, 'title').openapi({ example: 'Windfall profits, tranche 2' }),
     euAmountCents: positiveCents.openapi({ description: 'The EU-wide amount as reported, in euro cents' }),
     decidedOn: eventDate,
     dutchRole: z.enum(EPF_DUTCH_ROLES),
@@ -36,11 +34,11 @@ export const TrancheSchema = z
 
 export const ClaimInputSchema = z
   .strictObject({
-    reference: text(1, 100).openapi({ example: 'EPF-NL-2025-07' }),
+    reference: requiredText(100, 'reference').openapi({ example: 'EPF-NL-2025-07' }),
     deliveryId: z.uuid().nullable().default(null).openapi({ description: 'The delivery claimed for; null for a batch' }),
-    batch: text(0, 500).default('').openapi({ description: 'What a batch claim covers; empty for a claim on one delivery' }),
+    batch: safeText(500).trim().default('').openapi({ description: 'What a batch claim covers; empty for a claim on one delivery' }),
     trancheId: z.uuid().nullable().default(null),
-    period: text(1, 100).openapi({ example: 'jan. t/m jun. 2025' }),
+    period: requiredText(100).openapi({ example: 'jan. t/m jun. 2025' }),
     declaredCents: positiveCents,
     declaredOn: eventDate,
     note,
@@ -85,7 +83,7 @@ const BlockageInputSchema = z
   .strictObject({
     blocked: z.boolean().openapi({ description: 'true blocks the claim (give the reason), false releases it' }),
     effectiveOn: eventDate,
-    reason: text(0, 1000).default('').openapi({ example: 'Hongaarse blokkade op het aannemen van volgende tranches' }),
+    reason: safeText(1000).trim().default('').openapi({ example: 'Hongaarse blokkade op het aannemen van volgende tranches' }),
   })
   .openapi('EpfBlockageInput');
 

@@ -14,7 +14,7 @@ import {
 } from '../../domain/export-control.ts';
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
-import { amountCents, countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { amountCents, countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
 const criterionNumber = z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))).openapi({ description: 'The criterion of Common Position 2008/944/CFSP, article 2 (1-8)' });
@@ -50,7 +50,7 @@ const AssessmentInputSchema = z
     endUser: safeText(4000).trim(),
     endUseStatement: multilineText(4000),
     outcome: z.enum(ASSESSMENT_OUTCOMES),
-    conditions: multilineText(4000).default(''),
+    conditions: optionalMultilineText(4000).default(''),
     expedited: z.boolean().default(false),
     assessedOn: isoDate,
   })
@@ -84,7 +84,7 @@ const LicenceInputSchema = z
     number: safeText(100).trim(),
     issuedOn: isoDate,
     validUntil: isoDate,
-    conditions: multilineText(4000).default(''),
+    conditions: optionalMultilineText(4000).default(''),
     militaryListCategory: z.enum(MILITARY_LIST_CATEGORIES),
     unRegisterCategory: z.enum(UN_REGISTER_CATEGORIES).nullable().default(null),
     quantityAuthorised: itemQuantity.nullable().default(null),
@@ -224,7 +224,7 @@ export const grantInspectionRoute = createRoute(
     path: '/export-assessments/{id}/inspection-grants',
     tags: ['export control'],
     summary: 'Let parliament inspect this assessment confidentially',
-    request: { params: AssessmentIdParamSchema, headers: idempotencyKey, ...jsonBody(z.strictObject({ note: multilineText(MAX_NOTE).default('') }).openapi('InspectionGrantInput')) },
+    request: { params: AssessmentIdParamSchema, headers: idempotencyKey, ...jsonBody(z.strictObject({ note: optionalMultilineText(MAX_NOTE).default('') }).openapi('InspectionGrantInput')) },
     responses: { 201: json(AssessmentSchema, 'The assessment'), ...problemResponses(400, 401, 403, 404, 415, 422) },
   }),
 );

@@ -3,12 +3,12 @@ import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { IMPORT_MODES, ROW_OUTCOMES } from '../../register/import.ts';
 import { IMPORT_SHEETS } from '../../import/sheets.ts';
 import { permitted } from '../access.ts';
-import { jsonBody, jsonContent as json, problemResponses, safeText } from '../openapi-common.ts';
+import { jsonBody, jsonContent as json, problemResponses, requiredText } from '../openapi-common.ts';
 
 /** The file, as JSON like every write to the API: its name and its bytes in base64. */
 const ImportFileSchema = z
   .strictObject({
-    fileName: safeText(255).trim().min(1).openapi({ example: 'leveringen.xlsx' }),
+    fileName: requiredText(255).openapi({ example: 'leveringen.xlsx' }),
     content: z.base64().openapi({ description: `The XLSX, CSV or tab-separated text file, base64 (at most ${MAX_IMPORT_FILE_BYTES} bytes before encoding; an empty file is refused as emptyFile)` }),
   })
   .openapi('ImportFile');

@@ -9,14 +9,14 @@ import {
   MILESTONE_STATUSES,
 } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
-import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
 
 const cents = z.number().int().openapi({ description: 'Euro cents' });
 /** Text on one line, trimmed: whether it must be filled in is the domain's rule. */
 const text = (maximum: number) => safeText(maximum).trim();
-const note = multilineText(4000).default('');
+const note = optionalMultilineText(4000).default('');
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const CompanyInputSchema = z
@@ -136,7 +136,7 @@ const ProgressInputSchema = z
   .strictObject({
     percent: z.number().int().openapi({ description: '0 to 100' }),
     reportedOn: isoDate,
-    reason: multilineText(4000).default('').openapi({ description: 'Required when the progress is lower than the latest report' }),
+    reason: optionalMultilineText(4000).default('').openapi({ description: 'Required when the progress is lower than the latest report' }),
   })
   .openapi('MilestoneProgressInput');
 
@@ -177,7 +177,7 @@ export const CompanyDecisionInputSchema = z
     publicName: text(200).optional().openapi({ description: 'Public only: the name the public may read' }),
     ground: z.enum(CONFIDENTIALITY_GROUNDS).optional().openapi({ description: 'Confidential only: why (for a company usually companyInterests)' }),
     reviewOn: isoDate.nullable().optional().openapi({ description: 'Confidential only: when to look at it again' }),
-    note: multilineText(4000).optional(),
+    note: optionalMultilineText(4000).optional(),
   })
   .openapi('CompanyDisclosureDecisionInput');
 

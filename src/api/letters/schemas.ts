@@ -7,7 +7,7 @@ import { PublicLetterSnapshotSchema } from '../../letters/snapshot.ts';
 import { WAITING_KINDS } from '../../register/letter-review.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { eventDate, idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { eventDate, idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, requiredText, safeText } from '../openapi-common.ts';
 
 const idParam = z.object({ id: safeText(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const letterFormatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
@@ -19,7 +19,7 @@ const annexFormatParams = idParam.extend({ format: z.enum(ANNEX_FORMATS).openapi
 const blockFields = { ...NarrativeBlockSchema.shape, key: safeText(100).min(1), heading: safeText(300).nullable(), text: multilineText(50_000) };
 const BlockSchema = z.strictObject(blockFields).openapi('NarrativeBlock');
 /** A block as its author sends it: a heading, where there is one, is not blank. A stored letter is answered as it is. */
-const BlockInputSchema = z.strictObject({ ...blockFields, heading: safeText(300).trim().min(1).nullable() }).openapi('NarrativeBlockInput');
+const BlockInputSchema = z.strictObject({ ...blockFields, heading: requiredText(300).nullable() }).openapi('NarrativeBlockInput');
 /** The public letter exactly as sent (or, for a draft, as it would be sent now). */
 export const PublicLetterSnapshotResponse = z.object(PublicLetterSnapshotSchema.shape).openapi('PublicLetterSnapshot');
 export const LetterComparisonResponse = z.object(LetterComparisonSchema.shape).openapi('LetterComparison');
@@ -28,9 +28,9 @@ const letterStatus = z.enum(LETTER_STATUSES);
 
 /** The house style a draft sets: frozen with the letter at finalisation. */
 const letterheadFields = {
-  wordmark: safeText(80).trim().min(1).openapi({ description: 'The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo' }),
+  wordmark: requiredText(80).openapi({ description: 'The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo' }),
   signatoryName: safeText(120).trim().openapi({ description: 'Who signs, under the title (empty: the title alone)' }),
-  signatoryTitle: safeText(120).trim().min(1).openapi({ description: 'The signatory\'s title, e.g. "DE MINISTER VAN DEFENSIE"' }),
+  signatoryTitle: requiredText(120).openapi({ description: 'The signatory\'s title, e.g. "DE MINISTER VAN DEFENSIE"' }),
 };
 
 export const LetterSchema = z

@@ -6,7 +6,7 @@ import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { amountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
+import { amountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
@@ -45,7 +45,7 @@ const ProjectInputSchema = z
     stage: z.enum(REPLENISHMENT_STAGES),
     budgetCents: z.number().int().nullable().default(null),
     expectedOn: isoDate.nullable().default(null),
-    note: z.string().max(2000).default(''),
+    note: optionalMultilineText(2000, { judgedByDomain: true }).default(''),
     replaces: z.array(ReplacementSchema).max(100).default([]).openapi({ description: 'The stock deliveries it replaces; together no more than was delivered' }),
     asOf: isoDate.openapi({
       description: 'The day from which its name, stage and what it replaces hold (not after today); a letter at an earlier reference date shows the state that held then. A change holds from the day of the current state or later',

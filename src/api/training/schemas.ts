@@ -4,7 +4,7 @@ import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/reposi
 import { TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
 
@@ -15,7 +15,7 @@ export const ProgrammeInputSchema = z
     hostCountry: countryCode.openapi({ example: 'DE' }),
     framework: z.enum(TRAINING_FRAMEWORKS),
     systemTrainedOn: optionalText(300).default(null).openapi({ example: 'Leopard 1, Panzerhaubitze 2000' }),
-    description: multilineText(4000).default(''),
+    description: optionalMultilineText(4000).default(''),
     deliveryIds: deliveryIdList({ max: 100 }).default([]).openapi({ description: 'The deliveries the programme trains for, each once' }),
   })
   .openapi('TrainingProgrammeInput');
@@ -34,7 +34,7 @@ export const ContributionInputSchema = z
     courses: count.default(null),
     costEstimateCents: z.number().int().nullable().default(null).openapi({ description: 'Estimated cost in euro cents' }),
     fundingSource: z.enum(FUNDING_SOURCES).nullable().default(null),
-    note: z.string().max(2000).default(''),
+    note: optionalMultilineText(2000, { judgedByDomain: true }).default(''),
   })
   .openapi('TrainingContributionInput');
 

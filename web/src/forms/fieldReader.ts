@@ -1,5 +1,6 @@
 import { isCountryCode } from '../../../common/countries.ts';
 import { parseEuroAmount } from '../../../common/money.ts';
+import { isBlank } from '../../../common/text.ts';
 import type { ClientProblem } from './useSubmission.ts';
 
 export type Problems = Partial<Record<string, ClientProblem>>;
@@ -28,7 +29,7 @@ export interface FieldReader<N extends string> {
 export function fieldReader<N extends string>(values: Record<N, string>, problems: Problems): FieldReader<N> {
   /** Whether the field is left empty, which is refused when it is required. */
   const empty = (name: N, required: boolean) => {
-    if (values[name].trim() !== '') return false;
+    if (!isBlank(values[name])) return false;
     if (required) problems[name] = 'required';
     return true;
   };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { BUDGET_FUNDS, COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
+import { isBlank } from '../../../../common/text.ts';
 import { createBudgetDecision, createBudgetShift, createCommitment } from '../../api/budget.ts';
 import type { BudgetDecisionInput, BudgetShiftInput, CommitmentInput } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -21,7 +22,7 @@ type Problems = Record<string, ClientProblem>;
 const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
 
 function requireText(problems: Problems, name: string, value: string): void {
-  if (!value.trim()) problems[name] = 'required';
+  if (isBlank(value)) problems[name] = 'required';
 }
 
 function requireYear(problems: Problems, name: string, value: string): number {

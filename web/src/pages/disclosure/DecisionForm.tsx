@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type Category, type ConfidentialityGround } from '../../../../common/vocabulary/codes.ts';
+import { isBlank } from '../../../../common/text.ts';
 import { decideDisclosure, type DecisionRequest, type DisclosureDecision } from '../../api/disclosure.ts';
 import { RadioGroupField, SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
@@ -72,7 +73,7 @@ function checkDecision(ids: string[], values: DecisionValues): Checked<DecisionR
   const note = values.note.trim() || undefined;
   if (values.state === 'public') {
     const category = CATEGORIES.find((candidate) => candidate === values.publicCategory);
-    if (!values.publicTitle.trim()) problems.publicTitle = 'required';
+    if (isBlank(values.publicTitle)) problems.publicTitle = 'required';
     if (!category) problems.publicCategory = 'required';
     if (!category || problems.publicTitle) return { problems };
     return {

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseEuroAmount } from '../../../../common/money.ts';
+import { isBlank } from '../../../../common/text.ts';
 import { createEpfClaim, type EpfClaimInput } from '../../api/epf.ts';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { DeliveryField } from '../../forms/DeliveryField.tsx';
@@ -25,11 +26,11 @@ const EMPTY: ClaimValues = { reference: '', deliveryId: '', batch: '', period: '
 
 function checkClaim(values: ClaimValues): Checked<EpfClaimInput, ClaimField> {
   const problems: Partial<Record<ClaimField, ClientProblem>> = {};
-  for (const name of ['reference', 'period', 'declaredOn'] as const) if (!values[name].trim()) problems[name] = 'required';
+  for (const name of ['reference', 'period', 'declaredOn'] as const) if (isBlank(values[name])) problems[name] = 'required';
   const declaredCents = parseEuroAmount(values.declaredCents);
   if (!values.declaredCents.trim()) problems.declaredCents = 'required';
   else if (declaredCents === undefined) problems.declaredCents = 'invalidAmount';
-  if (!values.deliveryId.trim() && !values.batch.trim()) problems.batch = 'required';
+  if (!values.deliveryId.trim() && isBlank(values.batch)) problems.batch = 'required';
   if (Object.keys(problems).length > 0 || declaredCents === undefined) return { problems };
   return {
     input: {

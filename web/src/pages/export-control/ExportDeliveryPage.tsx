@@ -18,6 +18,7 @@ import { AssessmentView } from './AssessmentView.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useExportWords } from './useExportWords.ts';
 import { todayInAmsterdam } from '../../../../common/dates.ts';
+import { isBlank } from '../../../../common/text.ts';
 
 /** A delivery's export control: whether it needs a licence, its assessments and licences, and where it stands at the gate. */
 export function ExportDeliveryPage({ id }: { id: string }) {
@@ -120,7 +121,7 @@ function RequirementForm({ deliveryId, required, onDone }: { deliveryId: string;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void submission.submit(reason.trim() === '' ? { reason: 'required' as const } : {}, async () => {
+    void submission.submit(isBlank(reason) ? { reason: 'required' as const } : {}, async () => {
       await setRequirement(deliveryId, { required: choice === 'yes', reason }, key);
       setKey(crypto.randomUUID());
       setReason('');

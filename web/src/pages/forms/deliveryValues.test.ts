@@ -25,6 +25,10 @@ describe('the delivery form', () => {
     expect(checkDelivery(FILLED)).toEqual({});
   });
 
+  it('takes a title or source of only invisible characters (a zero-width space, a lone accent) as not filled in', () => {
+    expect(checkDelivery({ ...FILLED, title: '\u200b ', sources: [{ description: '\u0301', url: '' }] })).toEqual({ title: 'required', 'sources.0.description': 'required' });
+  });
+
   it('leaves the order of the lifecycle to the server, which owns that rule', () => {
     expect(checkDelivery({ ...FILLED, committedAt: '2025-06-01', realisedAt: '2025-05-01' })).toEqual({});
   });

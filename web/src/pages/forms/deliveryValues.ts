@@ -1,4 +1,5 @@
 import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
+import { isBlank } from '../../../../common/text.ts';
 import type { DeliveryDetail, DeliveryInput, LifecycleDates } from '../../api/types.ts';
 import type { ClientProblem } from '../../forms/useSubmission.ts';
 
@@ -86,13 +87,13 @@ export function valuesOf(delivery: DeliveryDetail): DeliveryValues {
  */
 export function checkDelivery(values: DeliveryValues): Record<string, ClientProblem> {
   const problems: Record<string, ClientProblem> = {};
-  if (!values.title.trim()) problems.title = 'required';
+  if (isBlank(values.title)) problems.title = 'required';
   if (!values.category) problems.category = 'required';
   if (!values.supportType) problems.supportType = 'required';
   if (!values.fundingSource) problems.fundingSource = 'required';
   if (values.quantity.trim() && !/^\d+$/.test(values.quantity.trim())) problems.quantity = 'invalidWholeNumber';
   values.sources.forEach((source, index) => {
-    if (!source.description.trim()) problems[`sources.${index}.description`] = 'required';
+    if (isBlank(source.description)) problems[`sources.${index}.description`] = 'required';
   });
   return problems;
 }

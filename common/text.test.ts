@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { contentFault, isBlank, textFault } from './text.ts';
+
+describe('the characters of a typed text', () => {
+  it.each(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'])(
+    'refuses the direction control %j anywhere in a text',
+    (control) => {
+      expect(textFault(`Levering${control} 1`)).toBe('directionControl');
+      expect(textFault(`${control}exe.txt`, { multiline: true })).toBe('directionControl');
+    },
+  );
+
+  it('takes letters of any script, accents and a joined emoji', () => {
+    expect(textFault('Oekraïne – Україна, ca. 100 stuks 👨‍👩‍👧')).toBeUndefined();
+  });
+});
+
+describe('what a typed text says', () => {
+  it.each(['', '   ', '\u200b', '\u0301', ' \u200b\ufeff\u00ad ', '\n\t'])('takes %j as not filled in', (text) => {
+    expect(isBlank(text)).toBe(true);
+    expect(contentFault(text, { required: true })).toBe('required');
+    expect(contentFault(text, { required: false, format: 'reference' })).toBeUndefined();
+  });
+
+  it('wants a letter or digit in a required text, or in one of a format, but not in a free note', () => {
+    expect(contentFault('???', { required: true })).toBe('noLetterOrDigit');
+    expect(contentFault('-', { required: false, format: 'quantity' })).toBe('noLetterOrDigit');
+    expect(contentFault('-', { required: false })).toBeUndefined();
+    expect(contentFault('é', { required: true })).toBeUndefined();
+    expect(contentFault('٣', { required: true })).toBeUndefined();
+  });
+
+  it.each(['nr 460 ???', 'Levering ??', 'Drones？？'])('refuses a title with a run of question marks: %j', (title) => {
+    expect(contentFault(title, { required: true, format: 'title' })).toBe('placeholderText');
+  });
+
+  it('takes a title that asks a question', () => {
+    expect(contentFault('Wat levert Nederland?', { required: true, format: 'title' })).toBeUndefined();
+  });
+
+  it.each(['nr 460 ???', '-1', '"KTR"', 'KTR<1>', '*', 'Kenmerk!'])('refuses a reference that is no reference: %j', (reference) => {
+    expect(contentFault(reference, { required: true, format: 'reference' })).toMatch(/^(referenceFormat|noLetterOrDigit)$/);
+  });
+
+  it.each(['NL-2025-0001', 'Demonstratie: G2B-drones-2025', 'DMO/2025/0012', 'KVK 12345678', 'EPF-NL-2025-07', 'ktr_8', 'nr. 12 (b)', 'VOORBEELD / EXAMPLE', 'Zaak\u00a012'])(
+    'takes a reference: %j',
+    (reference) => {
+      expect(contentFault(reference, { required: true, format: 'reference' })).toBeUndefined();
+    },
+  );
+
+  it.each(['-5', 'ca. -5', '−3', '???', '3?', 'drie!'])('refuses a public quantity that is none: %j', (quantity) => {
+    expect(contentFault(quantity, { required: false, format: 'quantity' })).toMatch(/^(quantityFormat|noLetterOrDigit)$/);
+  });
+
+  it.each(['3', 'ca. 100', 'circa 100', 'meerdere', '2-3', '1.000 stuks', 'een batterij', '3 F-16\'s', '> 100'])('takes a public quantity: %j', (quantity) => {
+    expect(contentFault(quantity, { required: false, format: 'quantity' })).toBeUndefined();
+  });
+});

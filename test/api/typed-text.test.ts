@@ -1,0 +1,145 @@
+/**
+ * What a text a person types must say, on every domain's write routes: a required text holds a letter or
+ * digit (format characters such as U+200B, or a lone combining mark, say nothing), no text holds a
+ * character that turns its reading direction (U+202E), a title holds no run of question marks standing
+ * for what was not known, a reference or number has the form of one, and a public quantity is one the
+ * public list can print. Each is refused with a 400 naming the field, in Dutch and English, and changes
+ * nothing. A multi-line text of only spaces is stored as not filled in.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/domain/access.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { licenceFor, positiveAssessment } from '../support/export-control.ts';
+import { fieldReader, type Problems } from '../../web/src/forms/fieldReader.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+interface Case {
+  what: string;
+  role: Role;
+  method: 'POST' | 'PUT';
+  path: () => string;
+  body: () => Record<string, unknown>;
+  field: string;
+  code: string;
+}
+
+describeEachDatabase('what a typed text says, on every write route', (database) => {
+  const as = {} as Record<Role, ApiCall>;
+  const ids: Record<string, string> = {};
+  let unique = 0;
+  const next = () => `${Date.now()}-${++unique}`;
+
+  beforeAll(async () => {
+    const db = database().db;
+    for (const role of ['registrar', 'finance', 'disclosureOfficer', 'exportControlAssessor', 'licensingOfficer'] as const) as[role] = apiClient(db, { role });
+    ids.stock = (await as.registrar('POST', '/deliveries', { ...stockDelivery })).body.id;
+    ids.procurement = (await as.registrar('POST', '/deliveries', procurement)).body.id;
+    ids.licensed = (await as.registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', realisedAt: null })).body.id;
+    ids.assessment = (await as.exportControlAssessor('POST', `/deliveries/${ids.licensed}/export-assessments`, positiveAssessment)).body.id;
+    ids.company = (await as.registrar('POST', '/companies', { name: 'Voorbeeld B.V.', country: 'NL' })).body.id;
+    expect(Object.values(ids).every(Boolean)).toBe(true);
+  });
+
+  const publicDecision = (fields: Record<string, unknown>) => ({ deliveryIds: [ids.stock], state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', ...fields });
+  const contract = (fields: Record<string, unknown>) => ({ companyId: ids.company, reference: `R-${next()}`, subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', ...fields });
+  const claim = (fields: Record<string, unknown>) => ({ reference: `EPF-${next()}`, batch: 'Leveringen', period: '2024', declaredCents: 100, declaredOn: '2025-01-15', ...fields });
+  const commitment = (fields: Record<string, unknown>) => ({ title: 'Bijdrage', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'pledged', amountCents: 100, effectiveOn: '2025-04-15', ...fields });
+  const payment = (fields: Record<string, unknown>) => ({ amountCents: 100, paidOn: '2025-05-01', ...fields });
+
+  const cases: Case[] = [
+    // Format characters alone say nothing.
+    { what: 'a delivery titled with a zero-width space', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: '\u200b' }), field: 'title', code: 'required' },
+    { what: 'a company named with a lone combining mark', role: 'registrar', method: 'POST', path: () => '/companies', body: () => ({ name: '\u0301', country: 'NL' }), field: 'name', code: 'required' },
+    { what: 'a company public under a zero-width space', role: 'disclosureOfficer', method: 'POST', path: () => `/companies/${ids.company}/disclosure-decisions`, body: () => ({ state: 'public', publicName: ' \u200b ' }), field: 'publicName', code: 'required' },
+    { what: 'a delivery public under a zero-width space', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicTitle: '\u200b\u200b' }), field: 'publicTitle', code: 'required' },
+    { what: 'a training named with a byte order mark and a combining mark', role: 'registrar', method: 'POST', path: () => '/training-programmes', body: () => ({ key: 'bom', name: '\ufeff\u0301', hostCountry: 'DE', framework: 'bilateral' }), field: 'name', code: 'required' },
+    { what: 'a valuation noted with only a right-to-left override', role: 'registrar', method: 'POST', path: () => `/deliveries/${ids.stock}/valuations`, body: () => ({ amountCents: 100, basis: 'replacementValue', effectiveDate: '2025-05-01', note: '\u202e' }), field: 'note', code: 'directionControl' },
+    // A character that turns the reading direction, anywhere.
+    { what: 'a company named with a right-to-left override', role: 'registrar', method: 'POST', path: () => '/companies', body: () => ({ name: '\u202e', country: 'NL' }), field: 'name', code: 'directionControl' },
+    { what: 'a delivery titled with a right-to-left override inside', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: 'Generatoren \u202efdp.exe' }), field: 'title', code: 'directionControl' },
+    { what: 'an assessment whose end user holds an isolate', role: 'exportControlAssessor', method: 'POST', path: () => `/deliveries/${ids.licensed}/export-assessments`, body: () => ({ ...positiveAssessment, endUser: 'Ministerie \u2067van\u2069 Defensie' }), field: 'endUser', code: 'directionControl' },
+    // Titles: no run of question marks, a letter or digit.
+    { what: 'a delivery titled "???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: '???' }), field: 'title', code: 'noLetterOrDigit' },
+    { what: 'a delivery titled "nr 460 ???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: 'nr 460 ???' }), field: 'title', code: 'placeholderText' },
+    { what: 'a delivery with the public title "nr 460 ???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, publicTitle: 'nr 460 ???' }), field: 'publicTitle', code: 'placeholderText' },
+    { what: 'a delivery decided public as "???"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicTitle: '???' }), field: 'publicTitle', code: 'noLetterOrDigit' },
+    { what: 'a delivery decided public as "Generatoren ??"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicTitle: 'Generatoren ??' }), field: 'publicTitle', code: 'placeholderText' },
+    { what: 'a commitment titled "???"', role: 'finance', method: 'POST', path: () => '/budget/commitments', body: () => commitment({ title: '???' }), field: 'title', code: 'noLetterOrDigit' },
+    { what: 'a milestone titled "Levering ???"', role: 'registrar', method: 'POST', path: () => '/industry-contracts', body: () => contract({ milestones: [{ title: 'Levering ???', dueOn: '2026-01-01' }] }), field: 'milestones.0.title', code: 'placeholderText' },
+    // A public quantity the public list can print.
+    { what: 'a public quantity of -5', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '-5' }), field: 'publicQuantity', code: 'quantityFormat' },
+    { what: 'a public quantity of "???"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '???' }), field: 'publicQuantity', code: 'noLetterOrDigit' },
+    { what: 'a public quantity of "nr 460 ???"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: 'nr 460 ???' }), field: 'publicQuantity', code: 'quantityFormat' },
+    // References and numbers.
+    { what: 'a payment referenced "nr 460 ???"', role: 'finance', method: 'POST', path: () => `/deliveries/${ids.procurement}/payments`, body: () => payment({ reference: 'nr 460 ???' }), field: 'reference', code: 'referenceFormat' },
+    { what: 'a delivery under contract "???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...procurement, contractReference: '???' }), field: 'contractReference', code: 'noLetterOrDigit' },
+    { what: 'a commitment under contract "nr 460 ???"', role: 'finance', method: 'POST', path: () => '/budget/commitments', body: () => commitment({ contractReference: 'nr 460 ???' }), field: 'contractReference', code: 'referenceFormat' },
+    { what: 'an industry contract referenced "nr 460 ???"', role: 'registrar', method: 'POST', path: () => '/industry-contracts', body: () => contract({ reference: 'nr 460 ???' }), field: 'reference', code: 'referenceFormat' },
+    { what: 'an EPF claim referenced "???"', role: 'finance', method: 'POST', path: () => '/epf/claims', body: () => claim({ reference: '???' }), field: 'reference', code: 'noLetterOrDigit' },
+    { what: 'an EPF claim referenced "nr 460 ???"', role: 'finance', method: 'POST', path: () => '/epf/claims', body: () => claim({ reference: 'nr 460 ???' }), field: 'reference', code: 'referenceFormat' },
+    { what: 'a licence numbered "nr 460 ???"', role: 'licensingOfficer', method: 'POST', path: () => `/deliveries/${ids.licensed}/export-licences`, body: () => ({ ...licenceFor(ids.assessment!), number: 'nr 460 ???' }), field: 'number', code: 'referenceFormat' },
+    { what: 'a company registered as "???"', role: 'registrar', method: 'POST', path: () => '/companies', body: () => ({ name: `Bedrijf ${next()}`, country: 'NL', registrationNumber: '???' }), field: 'registrationNumber', code: 'noLetterOrDigit' },
+  ];
+
+  const changes = async () =>
+    Number((await database().db.selectFrom('auditEvent').select((eb) => eb.fn.countAll<string>().as('count')).where('result', '=', 'success').executeTakeFirstOrThrow()).count);
+
+  it.each(cases)('refuses $what, naming $field in Dutch and English, and changes nothing', async ({ role, method, path, body, field, code }) => {
+    const before = await changes();
+    const reasons: string[] = [];
+    for (const language of ['nl', 'en'] as const) {
+      const refused = await as[role](method, path(), body(), { 'Accept-Language': language });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+      const named = refused.body.invalidParams.filter((param: { name: string }) => param.name === field);
+      expect(named, JSON.stringify(refused.body.invalidParams)).toEqual([{ name: field, code, reason: expect.stringMatching(/\w{3,}.*\./) }]);
+      reasons.push(named[0].reason);
+    }
+    expect(reasons[0]).not.toBe(reasons[1]);
+    expect(await changes()).toBe(before);
+  });
+
+  it('takes the references, titles and quantities the register and its letter use', async () => {
+    const delivery = await as.registrar('POST', '/deliveries', { ...procurement, title: 'Wat levert Nederland? F-16’s', contractReference: 'DMO/2025/0012-b' });
+    expect(delivery.status, JSON.stringify(delivery.body)).toBe(201);
+    expect((await as.finance('POST', `/deliveries/${delivery.body.id}/payments`, payment({ reference: 'SR-2025-08-31' }))).status).toBe(201);
+    expect((await as.finance('POST', '/budget/commitments', commitment({ contractReference: 'KTR-7_1' }))).status).toBe(201);
+    expect((await as.registrar('POST', '/industry-contracts', contract({ reference: `Demonstratie: G2B-drones-${next()}` }))).status).toBe(201);
+    expect((await as.finance('POST', '/epf/claims', claim({ reference: `EPF-NL-2025-07.${next()}` }))).status).toBe(201);
+    expect((await as.registrar('POST', '/companies', { name: `Bedrijf ${next()}`, country: 'NL', registrationNumber: 'KVK 12345678' })).status).toBe(201);
+    for (const publicQuantity of ['3', 'ca. 100', 'meerdere']) {
+      const decided = await as.disclosureOfficer('POST', '/disclosure-decisions', publicDecision({ publicQuantity }));
+      expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+    }
+  });
+
+  it('stores a multi-line text of only spaces as not filled in', async () => {
+    const created = await as.registrar('POST', '/deliveries', { ...stockDelivery, description: '   \n\t ' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const delivery = await database().db.selectFrom('delivery').select('description').where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    expect(delivery.description).toBe('');
+    const paid = await as.finance('POST', `/deliveries/${ids.procurement}/payments`, payment({ note: '  \u200b ' }));
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    expect(paid.body.note).toBe('');
+    const decided = await as.disclosureOfficer('POST', '/disclosure-decisions', { ...publicDecision({ publicDetail: ' \n ', note: '   ' }), deliveryIds: [created.body.id] });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+    const decision = await database().db.selectFrom('disclosureDecision').select(['publicDetail', 'note']).where('deliveryId', '=', created.body.id).executeTakeFirstOrThrow();
+    expect(decision).toEqual({ publicDetail: '', note: '' });
+    const programme = await as.registrar('POST', '/training-programmes', { key: `blank${unique++}`, name: 'Programma', hostCountry: 'DE', framework: 'bilateral', description: ' \n ' });
+    expect(programme.status, JSON.stringify(programme.body)).toBe(201);
+    const contributed = await as.registrar('POST', `/training-programmes/${programme.body.id}/contributions`, { periodFrom: '2024-01-01', countsUpTo: '2025-01-01', trainers: 1, note: '\t \n' });
+    expect(contributed.status, JSON.stringify(contributed.body)).toBe(201);
+    const notes = await database().db.selectFrom('trainingContribution').select('note').where('programmeId', '=', programme.body.id).execute();
+    expect(notes).toEqual([{ note: '' }]);
+    const stored = await database().db.selectFrom('trainingProgramme').select('description').where('id', '=', programme.body.id).executeTakeFirstOrThrow();
+    expect(stored.description).toBe('');
+  });
+});
+
+describe('the browser takes a required text of only invisible characters as not filled in, before sending', () => {
+  it.each([['\u200b', 'required'], [' \u0301 ', 'required'], ['\ufeff', 'required'], ['B.V.', undefined]] as const)('%j', (typed, problem) => {
+    const problems: Problems = {};
+    fieldReader({ name: typed }, problems).required('name');
+    expect(problems.name).toBe(problem);
+  });
+});
