@@ -16,7 +16,7 @@ type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   kind: DatabaseKind;
   db: Kysely<Database>;
-  /** Runs a script of several SQL statements as one transaction (migrations). */
+  /** Runs a script of several SQL statements as one transaction (migrations): all of it, or none when one fails. */
   runScript(script: string): Promise<void>;
   /** The embedded database's data folder as a tarball, to be the `template` of others; PostgreSQL has none. */
   dumpDataDir?: () => Promise<Blob>;
@@ -73,8 +73,10 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
     return {
       kind: 'pglite',
       db,
+      // In its turn on the one connection, as a Kysely transaction takes its own; a failed statement undoes
+      // the script and leaves no aborted transaction behind for the queries after it.
       runScript: async (script) => {
-        await pglite.exec(`begin;\n${script}\ncommit;`);
+        await db.connection().execute(() => pglite.transaction((transaction) => transaction.exec(script)));
       },
       dumpDataDir: () => pglite.dumpDataDir('none'),
       makeDurable: async () => {
