@@ -84,6 +84,22 @@ describe('the checks find what they look for', () => {
     expect([stats.heldPublications, stats.scheduledPublications]).toEqual([1, 0]);
   });
 
+  it('empties between runs every table a run fills, by deleting or by truncating, and the next run starts on an empty register', async () => {
+    const company: Step = { kind: 'createCompany', salt: 6, amountCents: 50_000_000, signedOn: '2024-03-01' };
+    const filled = async () => {
+      const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename not in ('schema_migration', 'public_delivery_version')`.execute(harness.handle.db);
+      const counts = await Promise.all(rows.map(async ({ name }) => [name, (await sql<{ count: number }>`select count(*)::int as count from ${sql.table(name)}`.execute(harness.handle.db)).rows[0]!.count] as const));
+      return counts.filter(([, count]) => count > 0).map(([name]) => name);
+    };
+    for (const truncate of [false, true]) {
+      await new CanaryRun(harness, new CanaryStats(), 1).execute([company, ...published]);
+      expect(await filled()).toEqual(expect.arrayContaining(['annex_rendering', 'price_development', 'lesson_learned', 'letter', 'delivery']));
+      await harness.reset(truncate);
+      expect(await filled()).toEqual([]);
+    }
+    await new CanaryRun(harness, new CanaryStats(), 1).execute([company, ...published]);
+  });
+
   it('finds confidential text that reaches the open data', async () => {
     await expect(runThenPlant(`update public_delivery set detail = (select company from delivery order by created_at limit 1)`)).rejects.toThrow(/shows confidential text/);
   });
