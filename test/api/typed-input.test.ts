@@ -17,6 +17,7 @@ import { nl } from '../../web/src/i18n/nl/index.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { licenceFor, positiveAssessment } from '../support/export-control.ts';
+import { itRefusesEach, type RefusedInput } from '../support/refused-input.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const MAX_COUNT = 1_000_000_000;
@@ -28,17 +29,6 @@ const beyondTenYears = (() => {
 const nextYear = `${Number(todayInAmsterdam().slice(0, 4)) + 1}-06-30`;
 const tomorrow = new Date(Date.parse(`${todayInAmsterdam()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-interface Case {
-  /** What is typed wrong, as the test names it. */
-  what: string;
-  role: Role;
-  method: 'POST' | 'PUT' | 'PATCH';
-  path: () => string;
-  body: () => Record<string, unknown>;
-  headers?: () => Promise<Record<string, string>>;
-  field: string;
-  code: string;
-}
 
 describeEachDatabase('what a person types, on every write route', (database) => {
   const as = {} as Record<Role, ApiCall>;
@@ -79,7 +69,7 @@ describeEachDatabase('what a person types, on every write route', (database) => 
   const confidential = () => ({ deliveryIds: [ids.stock], state: 'confidential', ground: 'stateSecurity', reviewOn: nextYear });
   const foreignValuation = () => ({ amountCents: 0, basis: 'replacementValue', effectiveDate: '2025-05-01', currency: 'USD', originalAmountMinor: 100 });
 
-  const cases: Case[] = [
+  const cases: RefusedInput[] = [
     // Amounts: at most one entry's ceiling, as a payment or a valuation is.
     { what: 'a budget of more than €100 mld. for one year', role: 'finance', method: 'POST', path: () => '/budget/decisions', body: () => ({ ...budgetDecision(), amounts: [{ budgetYear: 2025, amountCents: 10 ** 15 }] }), field: 'amounts.0.amountCents', code: 'tooLarge' },
     { what: 'a shift of more than €100 mld.', role: 'finance', method: 'POST', path: () => '/budget/shifts', body: () => ({ moment: 'Kasschuif', decidedOn: '2025-04-15', fund: 'ukraineSupportBudget', fromYear: 2025, toYear: 2026, amountCents: MAX_ENTRY_CENTS + 1 }), field: 'amountCents', code: 'tooLarge' },
@@ -130,23 +120,7 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     { what: 'a publication scheduled in 2150', role: 'letterAuthor', method: 'POST', path: () => `/letters/${ids.letter}/publication`, body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-07-10', publishAt: '2150-01-01T09:00:00+01:00' }), field: 'publishAt', code: 'dateOutOfRange' },
   ];
 
-  /** Every change is an audit event of success: their number says whether anything changed. */
-  const changes = async () =>
-    Number((await database().db.selectFrom('auditEvent').select((eb) => eb.fn.countAll<string>().as('count')).where('result', '=', 'success').executeTakeFirstOrThrow()).count);
-
-  it.each(cases)('refuses $what, naming $field in Dutch and English, and changes nothing', async ({ role, method, path, body, headers, field, code }) => {
-    const before = await changes();
-    const reasons: string[] = [];
-    for (const language of ['nl', 'en'] as const) {
-      const refused = await as[role](method, path(), body(), { ...(await headers?.()), 'Accept-Language': language });
-      expect(refused.status, JSON.stringify(refused.body)).toBe(400);
-      const named = refused.body.invalidParams.filter((param: { name: string }) => param.name === field);
-      expect(named, JSON.stringify(refused.body.invalidParams)).toEqual([{ name: field, code, reason: expect.stringMatching(/\w{3,}.*\./) }]);
-      reasons.push(named[0].reason);
-    }
-    expect(reasons[0]).not.toBe(reasons[1]);
-    expect(await changes()).toBe(before);
-  });
+  itRefusesEach(cases, as, database);
 
   it('refuses a negative amount once, not once per bound', async () => {
     const refused = await as.finance('POST', '/budget/shifts', { moment: 'Kasschuif', decidedOn: '2025-04-15', fund: 'ukraineSupportBudget', fromYear: 2025, toYear: 2026, amountCents: -5 });

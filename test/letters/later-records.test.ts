@@ -7,16 +7,16 @@
  * leave the draft's letter and annex as they were.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import type { AnnexSnapshot } from '../../src/letters/compose.ts';
 import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { annexSnapshot } from '../../src/register/annex.ts';
 import { assess } from '../../src/register/export-control.ts';
-import { apiClient, type ApiCall } from '../api/client.ts';
+import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { licenseForShipment, positiveAssessment } from '../support/export-control.ts';
+import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
 
 const PREVIOUS_DATE = '2025-03-31';
 const REFERENCE_DATE = '2025-06-30';
@@ -31,25 +31,17 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
   let letterId: string;
   const id = {} as Record<'spares' | 'tents' | 'stoves' | 'ammunition' | 'forTheEu' | 'programme', string>;
 
-  const created = async (response: Promise<{ status: number; body: any; headers: Headers }>, expectedStatus = 201) => {
-    const answer = await response;
-    expect(answer.status, JSON.stringify(answer.body)).toBe(expectedStatus);
-    return answer;
-  };
-  const delivery = async (fields: Record<string, unknown>) => (await created(registrar('POST', '/deliveries', fields))).body.id as string;
-  const value = (deliveryId: string, amountCents: number, effectiveDate: string) =>
-    created(registrar('POST', `/deliveries/${deliveryId}/valuations`, { amountCents, basis: 'replacementValue', effectiveDate }));
-  const pay = (deliveryId: string, amountCents: number, paidOn: string) => created(finance('POST', `/deliveries/${deliveryId}/payments`, { amountCents, paidOn }));
+  const { delivery, value, pay } = deliveryRecords(() => ({ registrar, finance, disclosure, author }));
   const decideNotToReplace = (deliveryId: string, decidedOn: string, revaluation: { amountCents: number; effectiveDate: string } | null) =>
-    created(registrar('POST', `/deliveries/${deliveryId}/non-replacement-decisions`, {
+    accepted(registrar('POST', `/deliveries/${deliveryId}/non-replacement-decisions`, {
       decidedOn,
       reason: `Niet vervangen (${decidedOn})`,
       revaluation: revaluation && { ...revaluation, basis: 'bookValue' },
     }));
   const cost = (countsUpTo: string, costEstimateCents: number) =>
-    created(registrar('POST', `/training-programmes/${id.programme}/contributions`, { periodFrom: '2026-01-01', countsUpTo, costEstimateCents, fundingSource: 'internationalSecurityBudget' }));
+    accepted(registrar('POST', `/training-programmes/${id.programme}/contributions`, { periodFrom: '2026-01-01', countsUpTo, costEstimateCents, fundingSource: 'internationalSecurityBudget' }));
   const confidential = (deliveryIds: string[]) =>
-    created(disclosure('POST', '/disclosure-decisions', { deliveryIds, state: 'confidential', ground: 'operationalSecurity' }));
+    accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds, state: 'confidential', ground: 'operationalSecurity' }));
   const text = (names: string[]) => names.map((name) => `${name}={{${name}}}`).join('; ');
   const FIGURES = ['headline', 'increase', 'increasePercent', 'previousReferenceDate', 'stock', 'procurement', 'total', 'epfImplementingActor', 'training:proef.costEstimate'];
 
@@ -61,20 +53,15 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
   };
 
   beforeAll(async () => {
-    const { db } = database();
-    const api = createApi({ db, onError: (error) => { throw error; } });
-    registrar = apiClient(db, { role: 'registrar', api });
-    finance = apiClient(db, { role: 'finance', api });
-    disclosure = apiClient(db, { role: 'disclosureOfficer', api });
-    author = apiClient(db, { role: 'letterAuthor', api });
+    ({ registrar, finance, disclosure, author } = recordingRoles(database().db));
 
     // The previous letter, at 31 March: one stock delivery at € 10 mln.
     id.spares = await delivery({ ...stockDelivery, title: 'Reservedelen', committedAt: '2025-01-15', realisedAt: '2025-02-01' });
     await value(id.spares, 10 * MILLION, '2025-02-01');
     await confidential([id.spares]);
-    const previous = await created(author('POST', '/letters', { referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
-    const approved = await created(disclosure('POST', `/letters/${previous.body.id}/approval`, undefined, { 'If-Match': previous.headers.get('ETag')! }), 200);
-    await created(author('POST', `/letters/${previous.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
+    const previous = await accepted(author('POST', '/letters', { referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
+    const approved = await accepted(disclosure('POST', `/letters/${previous.body.id}/approval`, undefined, { 'If-Match': previous.headers.get('ETag')! }), 200);
+    await accepted(author('POST', `/letters/${previous.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
 
     // Entered since: the spares were worth 11 on 15 March (the previous letter's figure restated), 12 from May, 20 after the date.
     await value(id.spares, 11 * MILLION, '2025-03-15');
@@ -107,14 +94,14 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     await decideNotToReplace(id.stoves, REFERENCE_DATE, { amountCents: 1 * MILLION, effectiveDate: REFERENCE_DATE });
     await decideNotToReplace(id.tents, REFERENCE_DATE, { amountCents: 1 * MILLION, effectiveDate: AFTER });
     // The cost of a training estimated on the date, and again after it.
-    id.programme = (await created(registrar('POST', '/training-programmes', { key: 'proef', name: 'Proeftraining', hostCountry: 'GB', framework: 'coalition' }))).body.id;
+    id.programme = (await accepted(registrar('POST', '/training-programmes', { key: 'proef', name: 'Proeftraining', hostCountry: 'GB', framework: 'coalition' }))).body.id;
     await cost(REFERENCE_DATE, 5 * MILLION);
     await cost(AFTER, 9 * MILLION);
     await confidential([id.tents, id.stoves, id.ammunition, id.forTheEu, laterWork]);
 
-    const draft = await created(author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
+    const draft = await accepted(author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
     letterId = draft.body.id;
-    await created(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'cijfers', heading: 'Cijfers', text: `${text(FIGURES)}\n\n{{figuresTable}}` }] }, { 'If-Match': draft.headers.get('ETag')! }), 200);
+    await accepted(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'cijfers', heading: 'Cijfers', text: `${text(FIGURES)}\n\n{{figuresTable}}` }] }, { 'If-Match': draft.headers.get('ETag')! }), 200);
   });
 
   it('compares with the previous letter as it printed its figures, restated as they stood on its own reference date', async () => {
@@ -188,27 +175,27 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     await pay(id.ammunition, 2 * MILLION, '2025-07-02');
     await value(id.forTheEu, 300 * MILLION, '2025-07-02');
     await decideNotToReplace(id.spares, '2025-07-02', { amountCents: 2 * MILLION, effectiveDate: '2025-07-02' });
-    await created(registrar('POST', `/deliveries/${id.spares}/readiness-judgements`, { effect: 'unacceptable', reasoning: 'Later beoordeeld.', judgedOn: '2025-07-02' }));
-    await created(registrar('POST', '/replenishment-projects', { name: 'Later aangevuld', stage: 'approved', replaces: [{ deliveryId: id.tents, replacedValueCents: 1 * MILLION }], asOf: '2025-07-02' }));
+    await accepted(registrar('POST', `/deliveries/${id.spares}/readiness-judgements`, { effect: 'unacceptable', reasoning: 'Later beoordeeld.', judgedOn: '2025-07-02' }));
+    await accepted(registrar('POST', '/replenishment-projects', { name: 'Later aangevuld', stage: 'approved', replaces: [{ deliveryId: id.tents, replacedValueCents: 1 * MILLION }], asOf: '2025-07-02' }));
     await cost('2025-07-02', 7 * MILLION);
-    await created(registrar('POST', `/training-programmes/${id.programme}/contributions`, { periodFrom: '2025-07-01', countsUpTo: '2025-07-02', trainers: 30, trainees: 300 }));
-    const laterProgramme = (await created(registrar('POST', '/training-programmes', { key: 'later', name: 'Latere training', hostCountry: 'DE', framework: 'bilateral' }))).body.id;
-    await created(registrar('POST', `/training-programmes/${laterProgramme}/contributions`, { periodFrom: '2025-07-01', countsUpTo: '2025-07-02', trainers: 5 }));
-    await created(finance('POST', '/budget/decisions', { moment: 'Later', decidedOn: '2025-07-02', fund: 'internationalSecurityBudget', firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 1000 * MILLION }], description: '' }));
-    await created(finance('POST', '/budget/commitments', { title: 'Latere toezegging', fund: 'internationalSecurityBudget', budgetYear: 2025, stage: 'pledged', amountCents: 10 * MILLION, effectiveOn: '2025-07-02' }));
-    await created(finance('POST', '/epf/tranches', { kind: 'windfallProfits', name: 'Latere tranche', euAmountCents: 1000 * MILLION, decidedOn: '2025-07-02', dutchRole: 'implementingActor' }));
-    const claim = (await created(finance('POST', '/epf/claims', { reference: 'EPF-LATER', batch: 'Later', period: '2025', declaredCents: 1 * MILLION, declaredOn: '2025-07-02' }))).body.claim.id;
-    await created(finance('POST', `/epf/claims/${claim}/assessments`, { compensatedCents: 1 * MILLION, assessedOn: '2025-07-03', remainderExpectedBy: 2027 }));
-    await created(finance('POST', `/epf/claims/${claim}/receipts`, { amountCents: 1 * MILLION, receivedOn: '2025-07-04' }));
-    const company = (await created(registrar('POST', '/companies', { name: 'Later B.V.', country: 'NL', registrationNumber: null }))).body.id;
-    await created(registrar('POST', '/industry-contracts', { companyId: company, reference: 'G2B-LATER', subject: 'Drones', amountCents: 70 * MILLION, signedOn: '2025-07-02', milestones: [{ title: 'Levering', dueOn: '2025-12-31' }] }));
-    await created(registrar('POST', '/coproduction-projects', { title: 'Later samen', partner: 'Oekraïense partner', stage: 'intention', reachedOn: '2025-07-02' }));
+    await accepted(registrar('POST', `/training-programmes/${id.programme}/contributions`, { periodFrom: '2025-07-01', countsUpTo: '2025-07-02', trainers: 30, trainees: 300 }));
+    const laterProgramme = (await accepted(registrar('POST', '/training-programmes', { key: 'later', name: 'Latere training', hostCountry: 'DE', framework: 'bilateral' }))).body.id;
+    await accepted(registrar('POST', `/training-programmes/${laterProgramme}/contributions`, { periodFrom: '2025-07-01', countsUpTo: '2025-07-02', trainers: 5 }));
+    await accepted(finance('POST', '/budget/decisions', { moment: 'Later', decidedOn: '2025-07-02', fund: 'internationalSecurityBudget', firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 1000 * MILLION }], description: '' }));
+    await accepted(finance('POST', '/budget/commitments', { title: 'Latere toezegging', fund: 'internationalSecurityBudget', budgetYear: 2025, stage: 'pledged', amountCents: 10 * MILLION, effectiveOn: '2025-07-02' }));
+    await accepted(finance('POST', '/epf/tranches', { kind: 'windfallProfits', name: 'Latere tranche', euAmountCents: 1000 * MILLION, decidedOn: '2025-07-02', dutchRole: 'implementingActor' }));
+    const claim = (await accepted(finance('POST', '/epf/claims', { reference: 'EPF-LATER', batch: 'Later', period: '2025', declaredCents: 1 * MILLION, declaredOn: '2025-07-02' }))).body.claim.id;
+    await accepted(finance('POST', `/epf/claims/${claim}/assessments`, { compensatedCents: 1 * MILLION, assessedOn: '2025-07-03', remainderExpectedBy: 2027 }));
+    await accepted(finance('POST', `/epf/claims/${claim}/receipts`, { amountCents: 1 * MILLION, receivedOn: '2025-07-04' }));
+    const company = (await accepted(registrar('POST', '/companies', { name: 'Later B.V.', country: 'NL', registrationNumber: null }))).body.id;
+    await accepted(registrar('POST', '/industry-contracts', { companyId: company, reference: 'G2B-LATER', subject: 'Drones', amountCents: 70 * MILLION, signedOn: '2025-07-02', milestones: [{ title: 'Levering', dueOn: '2025-12-31' }] }));
+    await accepted(registrar('POST', '/coproduction-projects', { title: 'Later samen', partner: 'Oekraïense partner', stage: 'intention', reachedOn: '2025-07-02' }));
     // Export control: an assessment and a licence after the date, of a delivery realised before it and one realised after it.
     await assess(db, systemContext('test-assessor'), id.spares, { ...positiveAssessment, assessedOn: '2025-07-02' });
     const shippedLater = await delivery({ ...stockDelivery, title: 'Later geleverd', realisedAt: null });
     await licenseForShipment(db, shippedLater, { issuedOn: '2025-07-02', validUntil: '2026-07-01' });
     const current = await registrar('GET', `/deliveries/${shippedLater}`);
-    await created(registrar('PATCH', `/deliveries/${shippedLater}`, { realisedAt: '2025-07-03' }, { 'If-Match': current.headers.get('ETag')! }), 200);
+    await accepted(registrar('PATCH', `/deliveries/${shippedLater}`, { realisedAt: '2025-07-03' }, { 'If-Match': current.headers.get('ETag')! }), 200);
     await value(shippedLater, 8 * MILLION, '2025-07-03');
     await confidential([shippedLater]);
 

@@ -6,48 +6,29 @@
  * if the figures count it as realised then: not a purchase whose only payment was withdrawn by then.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
-import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
 
 const REFERENCE_DATE = '2025-06-30';
 const AFTER = '2025-07-01';
 const MILLION = 100_000_000; // cents
 
 describeEachDatabase('the deliveries a letter names and lists at its reference date', (database) => {
-  let registrar: ApiCall;
-  let finance: ApiCall;
-  let disclosure: ApiCall;
-  let author: ApiCall;
+  let roles: RecordingRoles;
   const id = {} as Record<'named' | 'handedOverLater' | 'paidLater' | 'withdrawn' | 'valueKept' | 'confidential', string>;
-
-  const created = async (response: Promise<{ status: number; body: any; headers: Headers }>, expectedStatus = 201) => {
-    const answer = await response;
-    expect(answer.status, JSON.stringify(answer.body)).toBe(expectedStatus);
-    return answer;
-  };
-  const delivery = async (fields: Record<string, unknown>) => (await created(registrar('POST', '/deliveries', fields))).body.id as string;
-  const value = (deliveryId: string, amountCents: number, effectiveDate: string) =>
-    created(registrar('POST', `/deliveries/${deliveryId}/valuations`, { amountCents, basis: 'replacementValue', effectiveDate }));
-  const pay = async (deliveryId: string, amountCents: number, paidOn: string) =>
-    (await created(finance('POST', `/deliveries/${deliveryId}/payments`, { amountCents, paidOn }))).body.id as string;
+  const { delivery, value, pay } = deliveryRecords(() => roles);
   const decidePublic = (deliveryId: string, publicTitle: string, publicValue: boolean) =>
-    created(disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle, publicCategory: 'other', publicValue }));
+    accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle, publicCategory: 'other', publicValue }));
   const draft = async (referenceDate: string, text: string) => {
-    const letter = await created(author('POST', '/letters', { referenceDate, letterDate: '2025-08-10' }));
-    return (await created(author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text }] }, { 'If-Match': letter.headers.get('ETag')! }), 200)).body;
+    const letter = await accepted(roles.author('POST', '/letters', { referenceDate, letterDate: '2025-08-10' }));
+    return (await accepted(roles.author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text }] }, { 'If-Match': letter.headers.get('ETag')! }), 200)).body;
   };
   const listed = (letter: PublicLetterSnapshot) => letter.overview.flatMap((group) => group.items.map((item) => item.title));
 
   beforeAll(async () => {
-    const { db } = database();
-    const api = createApi({ db, onError: (error) => { throw error; } });
-    registrar = apiClient(db, { role: 'registrar', api });
-    finance = apiClient(db, { role: 'finance', api });
-    disclosure = apiClient(db, { role: 'disclosureOfficer', api });
-    author = apiClient(db, { role: 'letterAuthor', api });
+    roles = recordingRoles(database().db);
 
     // Handed over and valued before the date, its value public: the one the letter may name.
     id.named = await delivery({ ...stockDelivery, title: 'Generatoren (intern)', realisedAt: '2025-05-01' });
@@ -66,14 +47,14 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
     await value(id.withdrawn, 17 * MILLION, '2025-05-01');
     const payment = await pay(id.withdrawn, 17 * MILLION, '2025-05-01');
     await decidePublic(id.withdrawn, 'Drones', true);
-    await created(finance('POST', `/payments/${payment}/withdrawal`, { withdrawnOn: '2025-06-01', reason: 'Teruggeboekt' }));
+    await accepted(roles.finance('POST', `/payments/${payment}/withdrawal`, { withdrawnOn: '2025-06-01', reason: 'Teruggeboekt' }));
     // Realised and valued before the date, public, but its value kept confidential.
     id.valueKept = await delivery({ ...stockDelivery, title: 'Kachels (intern)', realisedAt: '2025-05-01' });
     await value(id.valueKept, 19 * MILLION, '2025-05-01');
     await decidePublic(id.valueKept, 'Kachels', false);
     id.confidential = await delivery({ ...stockDelivery, title: 'Radars (intern)', realisedAt: '2025-05-01' });
     await value(id.confidential, 23 * MILLION, '2025-05-01');
-    await created(disclosure('POST', '/disclosure-decisions', { deliveryIds: [id.confidential], state: 'confidential', ground: 'operationalSecurity' }));
+    await accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [id.confidential], state: 'confidential', ground: 'operationalSecurity' }));
   });
 
   it('names only the value of a delivery realised by the date whose decision makes its value public, and keeps the letter from being finalised over the others', async () => {
@@ -86,7 +67,7 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
     expect(snapshot.namedFigures).toEqual({ [`delivery:${publicId}`]: '€7 mln.' });
     for (const millions of [11, 13, 17, 19, 23]) expect(JSON.stringify(snapshot)).not.toContain(`€${millions} mln.`);
 
-    const refused = await author('POST', `/letters/${letter.id}/finalisation`, {}, { 'If-Match': `"${letter.version}"`, 'Accept-Language': 'nl' });
+    const refused = await roles.author('POST', `/letters/${letter.id}/finalisation`, {}, { 'If-Match': `"${letter.version}"`, 'Accept-Language': 'nl' });
     expect(refused.status).toBe(400);
     const reasons = Object.fromEntries(refused.body.invalidParams.map((param: any) => [param.reason.match(/levering ([0-9a-f-]{36})/)?.[1], [param.name, param.code, param.reason]]));
     const why = (deliveryId: string) => reasons[deliveryId]?.[2];
@@ -118,13 +99,11 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
 
 describeEachDatabase('a final letter that names a delivery by value', (database) => {
   it('is not published once the value is decided confidential, and is once it is public again', async () => {
-    const { db } = database();
-    const api = createApi({ db, onError: (error) => { throw error; } });
-    const registrar = apiClient(db, { role: 'registrar', api });
-    const disclosure = apiClient(db, { role: 'disclosureOfficer', api });
-    const author = apiClient(db, { role: 'letterAuthor', api });
-    const deliveryId = (await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Generatoren (intern)', realisedAt: '2025-05-01' })).body.id;
-    expect((await registrar('POST', `/deliveries/${deliveryId}/valuations`, { amountCents: 7 * MILLION, basis: 'replacementValue', effectiveDate: '2025-05-01' })).status).toBe(201);
+    const roles = recordingRoles(database().db);
+    const { disclosure, author } = roles;
+    const { delivery, value } = deliveryRecords(() => roles);
+    const deliveryId = await delivery({ ...stockDelivery, title: 'Generatoren (intern)', realisedAt: '2025-05-01' });
+    await value(deliveryId, 7 * MILLION, '2025-05-01');
     const decide = async (publicValue: boolean) =>
       expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle: 'Generatoren', publicCategory: 'other', publicValue })).status).toBe(201);
     await decide(true);

@@ -9,12 +9,12 @@
  * at a date are what was dated by then), so they show in `letter verify` of the final letter, never in it.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import type { AnnexSnapshot } from '../../src/letters/compose.ts';
 import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
-import { apiClient, type ApiCall } from '../api/client.ts';
+import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { recordingRoles } from '../support/recording-roles.ts';
 
 const REFERENCE_DATE = '2025-06-30';
 const MILLION = 100_000_000; // cents
@@ -81,11 +81,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
 
   beforeAll(async () => {
     const { db } = database();
-    const api = createApi({ db, onError: (error) => { throw error; } });
-    registrar = apiClient(db, { role: 'registrar', api });
-    finance = apiClient(db, { role: 'finance', api });
-    disclosure = apiClient(db, { role: 'disclosureOfficer', api });
-    author = apiClient(db, { role: 'letterAuthor', api });
+    ({ registrar, finance, disclosure, author } = recordingRoles(db));
 
     // Stock handed over before the date: revalued on the date (counts) and after it (does not).
     id.handedOver = await delivery({ ...stockDelivery, title: 'Generatoren', realisedAt: '2025-05-01' });

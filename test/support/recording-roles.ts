@@ -1,0 +1,47 @@
+/**
+ * A register built through the API, as the people who keep it record it: the registrar, finance, the
+ * disclosure officer and the letter's author, each in a session of their own on one in-process API, and
+ * the records they make, each checked to be accepted.
+ */
+import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import type { Database } from '../../src/db/schema.ts';
+import { apiClient, type ApiCall } from '../api/client.ts';
+
+export interface RecordingRoles {
+  registrar: ApiCall;
+  finance: ApiCall;
+  disclosure: ApiCall;
+  author: ApiCall;
+}
+
+export function recordingRoles(db: Kysely<Database>): RecordingRoles {
+  const api = createApi({ db, onError: (error) => { throw error; } });
+  return {
+    registrar: apiClient(db, { role: 'registrar', api }),
+    finance: apiClient(db, { role: 'finance', api }),
+    disclosure: apiClient(db, { role: 'disclosureOfficer', api }),
+    author: apiClient(db, { role: 'letterAuthor', api }),
+  };
+}
+
+type Answer = { status: number; body: any; headers: Headers };
+
+/** The answer, once its status is the one expected; otherwise the test fails showing the body. */
+export async function accepted(response: Promise<Answer>, expectedStatus = 201): Promise<Answer> {
+  const answer = await response;
+  expect(answer.status, JSON.stringify(answer.body)).toBe(expectedStatus);
+  return answer;
+}
+
+/** Deliveries, their valuations at replacement value and their payments; each returns the id of what it recorded. */
+export function deliveryRecords(roles: () => RecordingRoles) {
+  return {
+    delivery: async (fields: Record<string, unknown>) => (await accepted(roles().registrar('POST', '/deliveries', fields))).body.id as string,
+    value: async (deliveryId: string, amountCents: number, effectiveDate: string) =>
+      (await accepted(roles().registrar('POST', `/deliveries/${deliveryId}/valuations`, { amountCents, basis: 'replacementValue', effectiveDate }))).body.id as string,
+    pay: async (deliveryId: string, amountCents: number, paidOn: string) =>
+      (await accepted(roles().finance('POST', `/deliveries/${deliveryId}/payments`, { amountCents, paidOn }))).body.id as string,
+  };
+}
