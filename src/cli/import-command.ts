@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import { reason } from '../api/messages.ts';
-import { UnreadableFileError } from '../import/read-file.ts';
+import { sheetNotTakenFault, UnreadableFileError, type SheetNotTaken } from '../import/read-file.ts';
 import { commitImport, dryRunImport, type ImportReport, type Progress } from '../register/import.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
@@ -28,7 +28,10 @@ export function importCommand(): Command {
           ? dryRunImport(handle.db, operatorContext(), file, progress)
           : commitImport(handle.db, operatorContext(), file, options.onlyValid ? 'onlyValid' : 'allOrNothing', progress),
       ).catch((error: unknown) => {
-        if (error instanceof UnreadableFileError) throw new CommandError(`${path}: ${reason('en', error.code, error.params)}`);
+        if (error instanceof UnreadableFileError) {
+          const notTaken = error.sheetsNotTaken.map((sheet) => `\n${sheetNotTakenReason(sheet)}`).join('');
+          throw new CommandError(`${path}: ${reason('en', error.code, error.params)}${notTaken}`);
+        }
         throw error;
       });
       process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '');
@@ -65,7 +68,7 @@ function describe(report: ImportReport, dryRun: boolean): string {
     }),
   );
   // A sheet that nothing is taken from is said after the faults, just above the outcome it is no part of.
-  const notTaken = report.sheetsNotTaken.map(({ name, code, params }) => withVisibleControls(reason('en', code, { sheet: name, ...params })));
+  const notTaken = report.sheetsNotTaken.map(sheetNotTakenReason);
   const { create, unchanged, invalid, example } = report.counts;
   const outcome = dryRun
     ? `Dry run: ${create} rows would be created, ${unchanged} are in the register already, ${invalid} have a fault, ${example} examples skipped.`
@@ -80,4 +83,10 @@ function describe(report: ImportReport, dryRun: boolean): string {
 /** Text of the file (a header, a sheet's name) with its control characters written out (\x1b): an escape sequence in it would otherwise act on the terminal. */
 function withVisibleControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Why a sheet was not taken, in one line, its name's control characters shown rather than obeyed. */
+function sheetNotTakenReason(sheet: SheetNotTaken): string {
+  const { code, params } = sheetNotTakenFault(sheet);
+  return withVisibleControls(reason('en', code, params));
 }

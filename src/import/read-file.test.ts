@@ -3,7 +3,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 import { headers, number, rawWorkbook, row, text } from '../../test/support/raw-workbook.ts';
-import { readImportFile, type ReadSheet } from './read-file.ts';
+import { readImportFile, UnreadableFileError, type ReadSheet } from './read-file.ts';
 
 const csv = (content: string) => new TextEncoder().encode(content);
 const VALUATION_HEADERS = ['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum'];
@@ -86,6 +86,13 @@ describe('reading an import file', () => {
     const twoHeaderRows = `Waardering;;Bedrag;;Datum\r\n${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
     const farDown = `${'Titel\r\n'.repeat(10)}${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
     for (const content of [dataAbove, twoHeaderRows, farDown]) expect(await refusal('w.csv', csv(content))).toEqual({ code: 'noKnownSheet', params: {} });
+  });
+
+  it('says, when no sheet is taken, why each sheet with a table was not', async () => {
+    const dataAbove = `W0;D1;1;x;y\r\n${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n`;
+    const refused = await readImportFile('w.csv', csv(dataAbove)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnreadableFileError);
+    expect((refused as UnreadableFileError).sheetsNotTaken).toEqual([{ name: 'w.csv', code: 'rowAboveHeaders', params: { row: '1', headerRow: '2' } }]);
   });
 
   it('names each visible sheet with a table that no rows are taken from, and why, beside the sheets that are taken', async () => {

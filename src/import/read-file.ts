@@ -61,6 +61,11 @@ export interface SheetNotTaken {
   params: Record<string, string>;
 }
 
+/** Why a sheet was not taken, as a fault whose reason names the sheet. */
+export function sheetNotTakenFault({ name, code, params }: SheetNotTaken): { code: SheetNotTaken['code']; params: Record<string, string> } {
+  return { code, params: { sheet: name, ...params } };
+}
+
 export interface ReadFile {
   sheets: ReadSheet[];
   sheetsNotTaken: SheetNotTaken[];
@@ -80,14 +85,19 @@ type UnreadableCode =
   | 'noKnownSheet'
   | 'noRows';
 
-/** A file that cannot be read as an import at all; its code says why. */
+/**
+ * A file that cannot be read as an import at all; its code says why. When no sheet has the template's
+ * headers, the sheets that hold a table say why each was not taken.
+ */
 export class UnreadableFileError extends Error {
   readonly code: UnreadableCode;
   readonly params: Record<string, string>;
-  constructor(code: UnreadableCode, params: Record<string, string> = {}) {
+  readonly sheetsNotTaken: readonly SheetNotTaken[];
+  constructor(code: UnreadableCode, params: Record<string, string> = {}, sheetsNotTaken: readonly SheetNotTaken[] = []) {
     super(code);
     this.code = code;
     this.params = params;
+    this.sheetsNotTaken = sheetsNotTaken;
   }
 }
 
@@ -114,7 +124,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
     if ('definition' in sheet) sheets.push(sheet);
     else if (table.visibility === 'visible' && holdsTable(table.rows)) sheetsNotTaken.push({ name: table.name, ...sheet });
   }
-  if (sheets.length === 0) throw new UnreadableFileError('noKnownSheet');
+  if (sheets.length === 0) throw new UnreadableFileError('noKnownSheet', {}, sheetsNotTaken);
   if (sheets.every((sheet) => sheet.rows.length === 0)) throw new UnreadableFileError('noRows');
   return { sheets, sheetsNotTaken };
 }

@@ -204,7 +204,7 @@ describeEachDatabase('import', (database) => {
 
     const garbage = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('a,b\n1,2\n'), 'x.csv'));
     expect(garbage.status).toBe(400);
-    expect(garbage.body.invalidParams).toEqual([expect.objectContaining({ name: 'content', code: 'noKnownSheet' })]);
+    expect(garbage.body.invalidParams).toEqual([expect.objectContaining({ name: 'content', code: 'noKnownSheet' }), expect.objectContaining({ name: 'content', code: 'noColumnHeaders' })]);
     // A title above the headers, as many kept sheets have; a row of data above them is not passed over.
     const titled = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('Waarderingen 2025\r\nEigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\nT-W;IMP-1;10;Vervangingswaarde;1-7-2025\r\n'), 'w.csv'));
     expect(titled.body.rows).toEqual([expect.objectContaining({ rowNumber: 3, reference: 'T-W', outcome: 'create', faults: [], values: expect.objectContaining({ amountCents: 1000 }) })]);
@@ -214,7 +214,11 @@ describeEachDatabase('import', (database) => {
       [4, []],
     ]);
     const dataAbove = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('T-0;IMP-1;5;Vervangingswaarde;1-7-2025\r\nEigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\nT-W;IMP-1;10;Vervangingswaarde;1-7-2025\r\n'), 'w.csv'), { 'Accept-Language': 'en' });
-    expect(dataAbove.body.invalidParams).toEqual([expect.objectContaining({ code: 'noKnownSheet', reason: expect.stringContaining('column headers on row 1 or below a title') })]);
+    // Why the one sheet was not taken is said beside the refusal, as it is beside the sheets taken.
+    expect(dataAbove.body.invalidParams).toEqual([
+      expect.objectContaining({ code: 'noKnownSheet', reason: expect.stringContaining('column headers on row 1 or below a title') }),
+      expect.objectContaining({ name: 'content', code: 'rowAboveHeaders', reason: expect.stringMatching(/^Nothing is imported from the sheet w\.csv: .*row 1/) }),
+    ]);
     expect((await auditor('POST', '/imports/dry-run', file)).status).toBe(403);
   });
 

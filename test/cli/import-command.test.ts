@@ -86,5 +86,14 @@ describe('the import command', () => {
     const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
     expect(dryRun.output).toContain("Nothing is imported from the sheet Overzicht: none of its first 10 rows has the template's column headers.");
     expect(dryRun.output).toContain('Dry run: 1 rows would be created');
+
+    // Without a sheet that is taken the file is refused, and the refusal says why the sheet was not.
+    const overviewOnly = new ExcelJS.Workbook();
+    overviewOnly.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], ['CLI-BLAD-1', 1]]);
+    const refusedFile = join(folder, 'alleen-overzicht.xlsx');
+    writeFileSync(refusedFile, new Uint8Array(await overviewOnly.xlsx.writeBuffer()));
+    const refused = await runCli(dataDir, ['import', refusedFile, '--dry-run']);
+    expect(refused.output).toContain(`${refusedFile}: No sheet of this file has the template's column headers`);
+    expect(refused.output).toContain("Nothing is imported from the sheet Overzicht: none of its first 10 rows has the template's column headers.");
   });
 });

@@ -120,5 +120,17 @@ describeWithBrowser('import', (browser) => {
     expect(plain(await page.locator('.import-sheets-not-taken li').innerText())).toBe(
       'Van het blad Overzicht wordt niets geïmporteerd: geen van zijn eerste 10 regels heeft de kolomkoppen van het sjabloon. Heeft het regels voor het register, zet dan de kolomkoppen van het sjabloon erboven.',
     );
+
+    // Without a sheet that is taken the file is refused, and the refusal says why the sheet was not.
+    const overviewOnly = new ExcelJS.Workbook();
+    overviewOnly.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], ['BLAD-E2E-1', 1]]);
+    const refusedFile = join(folder, 'alleen-overzicht.xlsx');
+    writeFileSync(refusedFile, new Uint8Array(await overviewOnly.xlsx.writeBuffer()));
+    await page.getByLabel('Bestand').setInputFiles(refusedFile);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const error = page.locator('#veld-content-error');
+    await error.waitFor();
+    expect(plain(await error.innerText())).toContain('Geen blad van dit bestand heeft de kolomkoppen van het sjabloon');
+    expect(plain(await error.innerText())).toContain('Van het blad Overzicht wordt niets geïmporteerd: geen van zijn eerste 10 regels heeft de kolomkoppen van het sjabloon.');
   });
 });

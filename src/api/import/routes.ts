@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { importTemplate } from '../../import/template.ts';
-import { UnreadableFileError } from '../../import/read-file.ts';
+import { sheetNotTakenFault, UnreadableFileError } from '../../import/read-file.ts';
 import { commitImport, dryRunImport, type ImportReport } from '../../register/import.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { validationHook } from '../openapi-common.ts';
@@ -52,7 +52,10 @@ async function unlessUnreadable<T>(c: Context<ApiEnv>, work: () => Promise<T>) {
   try {
     return c.json(await work(), 200);
   } catch (error) {
-    if (error instanceof UnreadableFileError) return problem(c, 400, { invalidParams: invalidParams(c, [{ field: 'content', code: error.code, params: error.params }]) });
+    if (error instanceof UnreadableFileError) {
+      const faults = [{ code: error.code, params: error.params }, ...error.sheetsNotTaken.map(sheetNotTakenFault)];
+      return problem(c, 400, { invalidParams: invalidParams(c, faults.map((fault) => ({ field: 'content', ...fault }))) });
+    }
     throw error;
   }
 }
@@ -61,7 +64,7 @@ async function unlessUnreadable<T>(c: Context<ApiEnv>, work: () => Promise<T>) {
 function withReasons(c: Context<ApiEnv>, report: ImportReport) {
   const notTaken = invalidParams(
     c,
-    report.sheetsNotTaken.map(({ name, code, params }) => ({ field: 'sheet', code, params: { sheet: name, ...params } })),
+    report.sheetsNotTaken.map((sheet) => ({ field: 'sheet', ...sheetNotTakenFault(sheet) })),
   );
   return {
     ...report,

@@ -29,11 +29,16 @@ function fieldName(name: string): string {
   return name.replace(/^\//, '').replace(/\//g, '.').replace(/\[(\d+)\]/g, '.$1');
 }
 
-/** The server's refusal per field, in the user's language as the API wrote it. */
+/** The server's refusal per field, in the user's language as the API wrote it: every reason it gives for the field. */
 export function fieldErrorsOf(error: unknown): FieldErrors {
   const fieldErrors: FieldErrors = {};
   if (!(error instanceof ApiError)) return fieldErrors;
-  for (const param of error.problem.invalidParams ?? []) fieldErrors[fieldName(param.name)] ??= param.reason;
+  for (const param of error.problem.invalidParams ?? []) {
+    const name = fieldName(param.name);
+    const earlier = fieldErrors[name];
+    if (earlier === undefined) fieldErrors[name] = param.reason;
+    else if (!earlier.includes(param.reason)) fieldErrors[name] = `${earlier} ${param.reason}`;
+  }
   return fieldErrors;
 }
 
