@@ -15,10 +15,9 @@ import { fieldReader, type Problems } from '../../web/src/forms/fieldReader.ts';
 import { en } from '../../web/src/i18n/en/index.ts';
 import { nl } from '../../web/src/i18n/nl/index.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { procurement, stockDelivery } from '../support/deliveries.ts';
-import { licenceFor, positiveAssessment } from '../support/export-control.ts';
-import { itRefusesEach, type RefusedInput } from '../support/refused-input.ts';
-import { apiClient, type ApiCall } from './client.ts';
+import { stockDelivery } from '../support/deliveries.ts';
+import { licenceFor } from '../support/export-control.ts';
+import { itRefusesEach, registerToTypeInto, type RefusedInput } from '../support/refused-input.ts';
 
 const MAX_COUNT = 1_000_000_000;
 /** Ten years and a day from today: the first day a plan is too far ahead. */
@@ -29,22 +28,11 @@ const beyondTenYears = (() => {
 const nextYear = `${Number(todayInAmsterdam().slice(0, 4)) + 1}-06-30`;
 const tomorrow = new Date(Date.parse(`${todayInAmsterdam()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-
 describeEachDatabase('what a person types, on every write route', (database) => {
-  const as = {} as Record<Role, ApiCall>;
-  const ids: Record<string, string> = {};
-  let unique = 0;
-  const next = () => `${Date.now()}-${++unique}`;
+  const { as, ids, next } = registerToTypeInto(database, ['finance', 'disclosureOfficer', 'letterAuthor', 'licensingOfficer']);
 
   beforeAll(async () => {
-    const db = database().db;
-    for (const role of ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'exportControlAssessor', 'licensingOfficer'] as const) as[role] = apiClient(db, { role });
-    ids.stock = (await as.registrar('POST', '/deliveries', { ...stockDelivery })).body.id;
     expect((await as.registrar('POST', `/deliveries/${ids.stock}/valuations`, { amountCents: 1_000_000, basis: 'replacementValue', effectiveDate: '2025-05-01' })).status).toBe(201);
-    ids.procurement = (await as.registrar('POST', '/deliveries', procurement)).body.id;
-    ids.licensed = (await as.registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', realisedAt: null })).body.id;
-    ids.assessment = (await as.exportControlAssessor('POST', `/deliveries/${ids.licensed}/export-assessments`, positiveAssessment)).body.id;
-    ids.company = (await as.registrar('POST', '/companies', { name: 'Voorbeeld B.V.', country: 'NL' })).body.id;
     ids.programme = (await as.registrar('POST', '/training-programmes', { key: 'typed', name: 'Programma', hostCountry: 'DE', framework: 'bilateral' })).body.id;
     ids.commitment = (await as.finance('POST', '/budget/commitments', commitment())).body.id;
     ids.letter = (await as.letterAuthor('POST', '/letters', { referenceDate: '2025-06-30' })).body.id;

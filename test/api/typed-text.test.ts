@@ -6,32 +6,15 @@
  * public list can print. Each is refused with a 400 naming the field, in Dutch and English, and changes
  * nothing. A multi-line text of only spaces is stored as not filled in.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/domain/access.ts';
+import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { licenceFor, positiveAssessment } from '../support/export-control.ts';
-import { itRefusesEach, type RefusedInput } from '../support/refused-input.ts';
+import { itRefusesEach, registerToTypeInto, type RefusedInput } from '../support/refused-input.ts';
 import { fieldReader, type Problems } from '../../web/src/forms/fieldReader.ts';
-import { apiClient, type ApiCall } from './client.ts';
-
 
 describeEachDatabase('what a typed text says, on every write route', (database) => {
-  const as = {} as Record<Role, ApiCall>;
-  const ids: Record<string, string> = {};
-  let unique = 0;
-  const next = () => `${Date.now()}-${++unique}`;
-
-  beforeAll(async () => {
-    const db = database().db;
-    for (const role of ['registrar', 'finance', 'disclosureOfficer', 'exportControlAssessor', 'licensingOfficer'] as const) as[role] = apiClient(db, { role });
-    ids.stock = (await as.registrar('POST', '/deliveries', { ...stockDelivery })).body.id;
-    ids.procurement = (await as.registrar('POST', '/deliveries', procurement)).body.id;
-    ids.licensed = (await as.registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', realisedAt: null })).body.id;
-    ids.assessment = (await as.exportControlAssessor('POST', `/deliveries/${ids.licensed}/export-assessments`, positiveAssessment)).body.id;
-    ids.company = (await as.registrar('POST', '/companies', { name: 'Voorbeeld B.V.', country: 'NL' })).body.id;
-    expect(Object.values(ids).every(Boolean)).toBe(true);
-  });
+  const { as, ids, next } = registerToTypeInto(database, ['finance', 'disclosureOfficer', 'licensingOfficer']);
 
   const publicDecision = (fields: Record<string, unknown>) => ({ deliveryIds: [ids.stock], state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', ...fields });
   const contract = (fields: Record<string, unknown>) => ({ companyId: ids.company, reference: `R-${next()}`, subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', ...fields });
@@ -102,7 +85,7 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     expect(decided.status, JSON.stringify(decided.body)).toBe(201);
     const decision = await database().db.selectFrom('disclosureDecision').select(['publicDetail', 'note']).where('deliveryId', '=', created.body.id).executeTakeFirstOrThrow();
     expect(decision).toEqual({ publicDetail: '', note: '' });
-    const programme = await as.registrar('POST', '/training-programmes', { key: `blank${unique++}`, name: 'Programma', hostCountry: 'DE', framework: 'bilateral', description: ' \n ' });
+    const programme = await as.registrar('POST', '/training-programmes', { key: 'blank', name: 'Programma', hostCountry: 'DE', framework: 'bilateral', description: ' \n ' });
     expect(programme.status, JSON.stringify(programme.body)).toBe(201);
     const contributed = await as.registrar('POST', `/training-programmes/${programme.body.id}/contributions`, { periodFrom: '2024-01-01', countsUpTo: '2025-01-01', trainers: 1, note: '\t \n' });
     expect(contributed.status, JSON.stringify(contributed.body)).toBe(201);

@@ -2,10 +2,12 @@
  * Input a person types wrong, sent to a write route: each is refused with a 400 that names the field and
  * says why, in Dutch and in English (two different texts), and changes nothing.
  */
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/access.ts';
-import type { ApiCall } from '../api/client.ts';
+import { apiClient, type ApiCall } from '../api/client.ts';
 import type { CurrentDatabase } from './databases.ts';
+import { procurement, stockDelivery } from './deliveries.ts';
+import { positiveAssessment } from './export-control.ts';
 
 export interface RefusedInput {
   /** What is typed wrong, as the test names it. */
@@ -37,4 +39,26 @@ export function itRefusesEach(cases: readonly RefusedInput[], as: Readonly<Parti
     expect(reasons[0]).not.toBe(reasons[1]);
     expect(await changes()).toBe(before);
   });
+}
+
+/**
+ * Before the suite's tests: a session of each role that types, and the records input is typed about: a
+ * delivery from stock, a purchase, a delivery that needs a licence with its assessment, and a company.
+ * `next` gives a text not given before, for references that must be unique.
+ */
+export function registerToTypeInto(database: CurrentDatabase, roles: readonly Role[]) {
+  const as = {} as Record<Role, ApiCall>;
+  const ids: Record<string, string> = {};
+  let unique = 0;
+  beforeAll(async () => {
+    const { db } = database();
+    for (const role of new Set<Role>(['registrar', 'exportControlAssessor', ...roles])) as[role] = apiClient(db, { role });
+    ids.stock = (await as.registrar('POST', '/deliveries', { ...stockDelivery })).body.id;
+    ids.procurement = (await as.registrar('POST', '/deliveries', procurement)).body.id;
+    ids.licensed = (await as.registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', realisedAt: null })).body.id;
+    ids.assessment = (await as.exportControlAssessor('POST', `/deliveries/${ids.licensed}/export-assessments`, positiveAssessment)).body.id;
+    ids.company = (await as.registrar('POST', '/companies', { name: 'Voorbeeld B.V.', country: 'NL' })).body.id;
+    expect(Object.values(ids).every(Boolean)).toBe(true);
+  });
+  return { as, ids, next: () => `${Date.now()}-${++unique}` };
 }
