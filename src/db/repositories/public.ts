@@ -37,17 +37,29 @@ interface PublishedCopy {
  * they are, and `letter verify` checks them. A snapshot of a later format is the text as frozen and hashed.
  */
 function publishedCopy(row: { snapshot: string; sha256: string }): PublishedCopy {
-  const frozen = parseStoredJson(PublicLetterSnapshotSchema, row.snapshot);
-  const letter = asPublished(frozen);
-  if (letter === frozen) return { letter, text: row.snapshot, sha256: row.sha256 };
-  return { letter, ...sealed(letter) };
+  let made = madeCopies.get(row.snapshot);
+  if (!made) {
+    const frozen = parseStoredJson(PublicLetterSnapshotSchema, row.snapshot);
+    const letter = asPublished(frozen);
+    made = { letter, rounded: letter === frozen ? null : sealed(letter) };
+    madeCopies.set(row.snapshot, made);
+  }
+  return { letter: made.letter, ...(made.rounded ?? { text: row.snapshot, sha256: row.sha256 }) };
 }
+
+/**
+ * What each frozen text read so far is published as, by the text itself (a text changed behind the
+ * database's back is read anew): parsed, and for format 1 rounded and hashed, once rather than on every
+ * request. A frozen text never changes, so neither does what it is published as.
+ */
+const madeCopies = new Map<string, { letter: PublicLetterSnapshot; rounded: { text: string; sha256: string } | null }>();
 
 function withPublishedCopy<Row extends PublicLetterSummary & { snapshot: string }>({ snapshot, ...summary }: Row) {
   const { letter, sha256 } = publishedCopy({ snapshot, sha256: summary.sha256 });
   return { ...summary, sha256, letter };
 }
 
+/** The published letters, each under the SHA-256 of its published copy. */
 export async function listPublicLetters(db: PublicDb): Promise<PublicLetterSummary[]> {
   const rows = await db.selectFrom('publicLetter').select([...LETTER_COLUMNS, 'snapshot']).orderBy('referenceDate', 'desc').execute();
   return rows.map(({ snapshot, ...summary }) => ({ ...summary, sha256: publishedCopy({ snapshot, sha256: summary.sha256 }).sha256 }));
