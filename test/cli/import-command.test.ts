@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -10,7 +9,7 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { listAuditEvents } from '../../src/db/repositories/audit.ts';
 import { importTemplate } from '../../src/import/template.ts';
 import { figuresTable } from '../../src/register/figures.ts';
-import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
+import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS, workbookWithOverview } from '../support/import-files.ts';
 import { createMigratedDataFolder, runCli } from '../support/cli.ts';
 
 
@@ -75,23 +74,15 @@ describe('the import command', () => {
   });
 
   it('names a sheet of the workbook that nothing is taken from, and why', { timeout: 120_000 }, async () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('Leveringen').addRows([
-      ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'],
-      ['CLI-BLAD-1', 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting'],
-    ]);
-    workbook.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], ['CLI-BLAD-1', 1]]);
     const file = join(folder, 'met-overzicht.xlsx');
-    writeFileSync(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    writeFileSync(file, await workbookWithOverview('CLI-BLAD-1'));
     const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
     expect(dryRun.output).toContain("Nothing is imported from the sheet Overzicht: none of its first 10 rows has the template's column headers.");
     expect(dryRun.output).toContain('Dry run: 1 rows would be created');
 
     // Without a sheet that is taken the file is refused, and the refusal says why the sheet was not.
-    const overviewOnly = new ExcelJS.Workbook();
-    overviewOnly.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], ['CLI-BLAD-1', 1]]);
     const refusedFile = join(folder, 'alleen-overzicht.xlsx');
-    writeFileSync(refusedFile, new Uint8Array(await overviewOnly.xlsx.writeBuffer()));
+    writeFileSync(refusedFile, await workbookWithOverview('CLI-BLAD-1', { overviewOnly: true }));
     const refused = await runCli(dataDir, ['import', refusedFile, '--dry-run']);
     expect(refused.output).toContain(`${refusedFile}: No sheet of this file has the template's column headers`);
     expect(refused.output).toContain("Nothing is imported from the sheet Overzicht: none of its first 10 rows has the template's column headers.");

@@ -7,12 +7,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
+import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS, workbookWithOverview } from '../support/import-files.ts';
 import { api, openPageAs, tableRows, useServer, visit } from './app.ts';
 
 const plain = (text: string) => text.replace(/\u00a0/g, ' ').trim();
@@ -106,14 +105,8 @@ describeWithBrowser('import', (browser) => {
     const page = await openPageAs(browser(), server(), 'registrar');
     pages.push(page);
     await visit(page, server(), '/importeren');
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('Leveringen').addRows([
-      ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'],
-      ['BLAD-E2E-1', 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting'],
-    ]);
-    workbook.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], ['BLAD-E2E-1', 1]]);
     const file = join(folder, 'met-overzicht.xlsx');
-    writeFileSync(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    writeFileSync(file, await workbookWithOverview('BLAD-E2E-1'));
     await page.getByLabel('Bestand').setInputFiles(file);
     await page.getByRole('button', { name: 'Controleren' }).click();
     await page.getByRole('heading', { name: 'Van 1 blad wordt niets geïmporteerd' }).waitFor();
@@ -122,10 +115,8 @@ describeWithBrowser('import', (browser) => {
     );
 
     // Without a sheet that is taken the file is refused, and the refusal says why the sheet was not.
-    const overviewOnly = new ExcelJS.Workbook();
-    overviewOnly.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], ['BLAD-E2E-1', 1]]);
     const refusedFile = join(folder, 'alleen-overzicht.xlsx');
-    writeFileSync(refusedFile, new Uint8Array(await overviewOnly.xlsx.writeBuffer()));
+    writeFileSync(refusedFile, await workbookWithOverview('BLAD-E2E-1', { overviewOnly: true }));
     await page.getByLabel('Bestand').setInputFiles(refusedFile);
     await page.getByRole('button', { name: 'Controleren' }).click();
     const error = page.locator('#veld-content-error');

@@ -28,3 +28,19 @@ export const THREE_ROWS: SheetRows = {
 
 /** What the three rows add to realised support (stock), in cents. */
 export const THREE_ROWS_CENTS = 123_456;
+
+/**
+ * A workbook as a person keeps one beside the register: a sheet "Overzicht" that is no sheet of the
+ * template, after a sheet of deliveries with one helmet delivery under `reference` unless `overviewOnly`.
+ */
+export async function workbookWithOverview(reference: string, { overviewOnly = false } = {}): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  if (!overviewOnly) {
+    workbook.addWorksheet('Leveringen').addRows([
+      ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'],
+      [reference, 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting'],
+    ]);
+  }
+  workbook.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], [reference, 1]]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
