@@ -15,6 +15,7 @@ import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/con
 import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
 import { smtpMailer, type MailConfig } from './notifications/mail.ts';
+import { notifyPublicationHeld } from './notifications/waiting-letters.ts';
 import { loadDemonstrationData } from './register/demonstration.ts';
 import { createDemonstrationAccounts, type DemonstrationAccount } from './auth/demonstration-accounts.ts';
 import { startPublicationTimer, type PublicationTimer } from './register/publication-timer.ts';
@@ -116,6 +117,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       intervalMs: options.publicationCheckMs ?? 10_000,
       clock: () => new Date(),
       onError: (error) => logger.error({ err: loggableError(error) }, 'scheduled publication failed'),
+      onHeld: (held) => {
+        logger.warn({ letterId: held.letterId, reasons: held.violations.map((violation) => violation.code) }, 'scheduled publication held back');
+        const mail = options.mail;
+        if (mail) {
+          void notifyPublicationHeld(database.db, smtpMailer(mail), held, mail.siteAddress).catch((error: unknown) =>
+            logger.warn({ err: loggableError(error), letterId: held.letterId }, 'notification not sent'),
+          );
+        }
+      },
     });
     const hostname = options.hostname ?? '127.0.0.1';
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

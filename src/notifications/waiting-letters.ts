@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import { formatLetterDate } from '../../common/letter-format.ts';
-import { ROLES } from '../domain/access.ts';
+import { reason } from '../api/messages.ts';
+import { isAllowed, ROLES } from '../domain/access.ts';
 import { emailsOfRole } from '../db/repositories/accounts.ts';
 import type { Database } from '../db/schema.ts';
+import type { HeldPublication } from '../register/letter-publication.ts';
 import { waitingFor, type WaitingItem } from '../register/letter-review.ts';
 import type { Mailer } from './mail.ts';
 
@@ -28,10 +30,25 @@ export async function notifyWhatWaits(db: Kysely<Database>, mailer: Mailer, lett
   }
 }
 
+/**
+ * Tells those who record publications that the server held back a scheduled publication when its moment came,
+ * and why: the letter waits for them again, and nothing of it is public until they record it anew.
+ */
+export async function notifyPublicationHeld(db: Kysely<Database>, mailer: Mailer, held: HeldPublication, siteAddress: string | undefined): Promise<void> {
+  const to = (await Promise.all(ROLES.filter((role) => isAllowed(role, 'letter.write')).map((role) => emailsOfRole(db, role)))).flat();
+  if (to.length === 0) return;
+  const subject = `Geplande publicatie van de leveringenbrief met peildatum ${formatLetterDate(held.referenceDate)} is tegengehouden`;
+  const reasons = held.violations.map((violation) => `- ${reason('nl', violation.code, violation.params)}`);
+  const text = [`${subject}, omdat:`, ...reasons, '', 'Er is niets van de brief openbaar. Leg de publicatie opnieuw vast zodra dit is opgelost.', '', letterLink(held.letterId, siteAddress)];
+  await mailer.send({ to, subject, text: text.join('\n') });
+}
+
 function message(item: WaitingItem, siteAddress: string | undefined): { subject: string; text: string } {
   const subject = `Leveringenbrief met peildatum ${formatLetterDate(item.referenceDate)} ${SUBJECTS[item.kind]}`;
   const lines = [`${subject}.`];
   if (item.comment) lines.push('', `Toelichting: ${item.comment}`);
-  lines.push('', `Open de brief in Steunregister: ${siteAddress ?? ''}/brieven/${item.letterId}`);
+  lines.push('', letterLink(item.letterId, siteAddress));
   return { subject, text: lines.join('\n') };
 }
+
+const letterLink = (letterId: string, siteAddress: string | undefined) => `Open de brief in Steunregister: ${siteAddress ?? ''}/brieven/${letterId}`;

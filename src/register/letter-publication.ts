@@ -220,9 +220,20 @@ async function publicationViolations(trx: Db, context: RequestContext, letter: S
   return listingViolations(trx, letter, moment);
 }
 
-/** Publishes every letter whose scheduled moment has passed; what the server does by itself. Returns how many. */
-export async function publishDueLetters(db: Db, context: RequestContext): Promise<number> {
+/** A scheduled publication that was taken back when its moment came, and why. */
+export interface HeldPublication {
+  letterId: string;
+  referenceDate: IsoDate;
+  violations: RuleViolation[];
+}
+
+/** Publishes every letter whose scheduled moment has passed; what the server does by itself. Returns the publications it held back. */
+export async function publishDueLetters(db: Db, context: RequestContext): Promise<HeldPublication[]> {
   const due = await publication.dueForPublication(db, context.now().toISOString());
-  for (const id of due) await inTransaction(db, (trx) => publishNow(trx, context, id));
-  return due.length;
+  const held: HeldPublication[] = [];
+  for (const id of due) {
+    const violations = await inTransaction(db, (trx) => publishNow(trx, context, id));
+    if (violations.length > 0) held.push({ letterId: id, referenceDate: (await existing(db, id)).referenceDate, violations });
+  }
+  return held;
 }

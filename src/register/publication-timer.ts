@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../audit/trail.ts';
 import type { Database } from '../db/schema.ts';
-import { publishDueLetters } from './letter-publication.ts';
+import { publishDueLetters, type HeldPublication } from './letter-publication.ts';
 
 export interface PublicationTimer {
   /** Stops the timer and waits for a round under way; call it before the database is closed. */
@@ -10,18 +10,23 @@ export interface PublicationTimer {
 
 /**
  * Publishes scheduled letters without a person: once at start (catching up on what passed while the
- * server was down) and then every `intervalMs`. A failed round is reported and tried again next round.
+ * server was down) and then every `intervalMs`. A failed round is reported and tried again next round; a
+ * publication held back is passed to `onHeld`, as a person who records publications must act on it.
  */
 export async function startPublicationTimer(options: {
   db: Kysely<Database>;
   intervalMs: number;
   clock: () => Date;
   onError: (error: unknown) => void;
+  onHeld?: (held: HeldPublication) => void;
 }): Promise<PublicationTimer> {
   const context: RequestContext = { actor: { id: null, username: 'system', role: null }, origin: null, requestId: null, now: options.clock };
   let round: Promise<unknown> = Promise.resolve();
   const runRound = () => {
-    round = round.then(() => publishDueLetters(options.db, context)).catch(options.onError);
+    round = round
+      .then(() => publishDueLetters(options.db, context))
+      .then((held) => held.forEach((publication) => options.onHeld?.(publication)))
+      .catch(options.onError);
     return round;
   };
   await runRound();

@@ -3,12 +3,15 @@
  * the letter became final takes a delivery it lists out of public view, presents it otherwise, or makes it
  * public only from a later date, the letter is not published: recording its publication is refused with the
  * reason, and a scheduled publication whose moment comes is taken back and audited. Once the decisions agree
- * with the letter again, it is published as it was final.
+ * with the letter again, it is published as it was final. Whoever records publications is told by e-mail
+ * that a scheduled one was held back, and why.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import type { RequestContext } from '../../src/audit/trail.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import type { Mailer } from '../../src/notifications/mail.ts';
+import { notifyPublicationHeld } from '../../src/notifications/waiting-letters.ts';
 import { publishDueLetters } from '../../src/register/letter-publication.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
@@ -84,9 +87,17 @@ it('takes back a scheduled publication when a decision before its moment present
   expect((await recordPublication(publishAt.toISOString())).status).toBe(200);
   await decide({ ...asListed(), publicTitle: 'CANARY-andere-titel' });
 
-  await timerAt(new Date(publishAt.getTime() + HOUR));
+  const held = await timerAt(new Date(publishAt.getTime() + HOUR));
+  expect(held.map(({ letterId: id, referenceDate, violations }) => [id, referenceDate, violations.map((violation) => violation.code)])).toEqual([[letterId, '2025-08-31', ['listedPresentedOtherwise']]]);
   expect(await stored()).toEqual({ publishAt: null, publishedAt: null });
   expect(await publicLetterStatus()).toBe(404);
+
+  const mails: Parameters<Mailer['send']>[0][] = [];
+  await db().updateTable('account').set({ email: 'auteur@example.org' }).where('role', '=', 'letterAuthor').execute();
+  await notifyPublicationHeld(db(), { send: async (mail) => void mails.push(mail) }, held[0]!, 'https://steunregister.example');
+  expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([[['auteur@example.org'], 'Geplande publicatie van de leveringenbrief met peildatum 31 augustus 2025 is tegengehouden']]);
+  expect(mails[0]!.text).toContain(`${listed.title}`);
+  expect(mails[0]!.text).toContain(`https://steunregister.example/brieven/${letterId}`);
   const events = await db().selectFrom('auditEvent').select(['action', 'result', 'canonical']).where('objectId', '=', letterId).where('action', 'like', 'letter.publi%').orderBy('seq').execute();
   expect(events.map((event) => [event.action, event.result])).toEqual([['letter.publication', 'success'], ['letter.publicationHeld', 'denied']]);
   expect(events[1]!.canonical).toContain('listedPresentedOtherwise');
@@ -106,7 +117,7 @@ it('publishes no earlier than a listed delivery is public, and then as the lette
 
   const publishAt = new Date(Date.now() + 48 * HOUR);
   expect((await recordPublication(publishAt.toISOString())).status).toBe(200);
-  await timerAt(new Date(publishAt.getTime() + HOUR));
+  expect(await timerAt(new Date(publishAt.getTime() + HOUR))).toEqual([]);
   expect((await stored()).publishedAt).not.toBeNull();
   const published = await anonymous('GET', `/public/letters/${letterId}`);
   expect(published.status).toBe(200);
