@@ -80,6 +80,16 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
     expect(why(id.named)).toBeUndefined();
   });
 
+  it('names the amount of a commitment only where it could name the value of the delivery it is for', async () => {
+    const commitmentFor = async (deliveryId: string | null, millions: number) =>
+      (await accepted(roles.finance('POST', '/budget/commitments', { title: `Toezegging ${millions}`, fund: 'ukraineSupportBudget', budgetYear: 2025, deliveryId, stage: 'committed', amountCents: millions * MILLION, effectiveOn: '2025-04-01' }))).body.id as string;
+    const commitments = { named: await commitmentFor(id.named, 29), none: await commitmentFor(null, 31), valueKept: await commitmentFor(id.valueKept, 37), confidential: await commitmentFor(id.confidential, 41) };
+    const letter = await draft('2025-06-29', Object.values(commitments).map((commitment) => `{{budgetCommitment:${commitment}}}`).join(' '));
+    expect([...letter.problems].sort()).toEqual([`{{budgetCommitment:${commitments.valueKept}}}`, `{{budgetCommitment:${commitments.confidential}}}`].sort());
+    expect(Object.values(letter.letter.namedFigures).sort()).toEqual(['€29 mln.', '€31 mln.']);
+    for (const millions of [37, 41]) expect(JSON.stringify(letter.letter)).not.toContain(`€${millions} mln.`);
+  });
+
   it('names a delivery realised after the date in a letter at a date it was realised by', async () => {
     const letter = await draft('2025-07-31', `{{delivery:${id.handedOverLater}}} {{delivery:${id.paidLater}}}`);
     expect(letter.problems).toEqual([]);

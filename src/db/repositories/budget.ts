@@ -193,9 +193,9 @@ export async function committedByYearAt(db: Db, date: string, fund?: BudgetFund)
 }
 
 /**
- * The amounts at a date of the commitments a letter names: only those of no delivery or of a public one
- * (not one public only from a later date), so that a letter cannot print the value of a delivery it may not
- * show by way of its commitment.
+ * The amounts at a date of the commitments a letter names: only those of no delivery or of a public one whose
+ * decision makes its value public (not one public only from a later date), so that a letter cannot print by
+ * way of its commitment the money of a delivery whose value it may not name.
  */
 export async function publicCommitmentAmountsAt(db: Db, date: string, ids: readonly string[]): Promise<Map<string, Cents>> {
   if (ids.length === 0) return new Map();
@@ -203,12 +203,18 @@ export async function publicCommitmentAmountsAt(db: Db, date: string, ids: reado
     .selectFrom('budgetCommitment as c')
     .innerJoin(latestStagesAt(db, date).as('s'), 's.commitmentId', 'c.id')
     .leftJoin('delivery as d', 'd.id', 'c.deliveryId')
+    .leftJoin('publicDelivery as p', 'p.publicId', 'd.publicId')
     .select(['c.id', 's.amountCents'])
     .where('c.id', 'in', ids)
     .where((eb) =>
       eb.or([
         eb('c.deliveryId', 'is', null),
-        eb.and([eb('d.disclosureState', '=', 'public'), eb('d.deletedAt', 'is', null), eb.not(publicOnlyAfter(sql.ref('d.id'), date))]),
+        eb.and([
+          eb('d.disclosureState', '=', 'public'),
+          eb('d.deletedAt', 'is', null),
+          eb('p.valueCents', 'is not', null),
+          eb.not(publicOnlyAfter(sql.ref('d.id'), date)),
+        ]),
       ]),
     )
     .execute();
