@@ -139,16 +139,21 @@ export async function correctPublication(db: Db, context: RequestContext, id: st
 }
 
 /**
- * What keeps a final letter from being published at the moment: it lists a delivery, or names its value, that
- * a decision since it became final took out of public view or makes public only from a later date, or it lists
- * one presented otherwise than it is public now. The letter never changes, so it waits for the decisions.
+ * What keeps a final letter from being published at the moment: it lists a delivery, or names its value (or the
+ * amount of a commitment for it), that a decision since it became final took out of public view or makes public
+ * only from a later date, or it lists one presented otherwise than it is public now. The letter never changes,
+ * so it waits for the decisions.
  */
 async function listingViolations(trx: Db, letter: StoredLetter, moment: string): Promise<RuleViolation[]> {
   const snapshot = letter.publicSnapshot!;
   const listed = snapshot.overview.flatMap((group) => group.items);
-  const named = Object.keys(snapshot.namedFigures ?? {})
-    .filter((name) => name.startsWith('delivery:'))
-    .map((name) => ({ publicId: name.slice('delivery:'.length), title: `{{${name}}}` }));
+  const names = Object.keys(snapshot.namedFigures ?? {});
+  const commitments = await publication.commitmentDeliveries(trx, namedIds(names, 'budgetCommitment'));
+  const named = [
+    ...namedIds(names, 'delivery').map((publicId) => ({ publicId, title: `{{delivery:${publicId}}}` })),
+    // A delivery never public is known by the commitment's id, under which nothing is public.
+    ...commitments.map(({ commitmentId, publicId }) => ({ publicId: publicId ?? commitmentId, title: `{{budgetCommitment:${commitmentId}}}` })),
+  ];
   const current = new Map((await publication.publicPresentations(trx, [...listed, ...named].map((item) => item.publicId))).map((row) => [row.publicId, row]));
   // One violation per delivery, under its public id: a form lists each of them.
   const violation = (item: { publicId: string }, code: string, params: Record<string, string>): RuleViolation[] => [{ field: `overview.${item.publicId}`, code, params }];
@@ -173,6 +178,11 @@ async function listingViolations(trx: Db, letter: StoredLetter, moment: string):
     ...listed.flatMap((item) => [...publicAtTheMoment(item), ...presentedAsListed(item)]),
     ...named.flatMap((item) => [...publicAtTheMoment(item), ...valueStillPublic(item)]),
   ];
+}
+
+/** The ids in the names of a kind of named figure (`delivery:ID`, `budgetCommitment:ID`). */
+function namedIds(names: readonly string[], kind: string): string[] {
+  return names.filter((name) => name.startsWith(`${kind}:`)).map((name) => name.slice(kind.length + 1));
 }
 
 /**

@@ -134,4 +134,42 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     await decide(true);
     expect((await author('POST', `/letters/${letter.body.id}/publication`, publication)).status).toBe(200);
   });
+
+  it('is not published once the delivery of a commitment whose amount it names is decided confidential, and is once it is public again', async () => {
+    const roles = recordingRoles(database().db);
+    const { disclosure, author, finance } = roles;
+    const { delivery, value } = deliveryRecords(() => roles);
+    // Handed over after the reference date: the letter does not list it, but names what was committed for it.
+    const deliveryId = await delivery({ ...stockDelivery, title: 'Pantservoertuigen (intern)', realisedAt: '2025-09-01' });
+    await value(deliveryId, 43 * MILLION, '2025-05-01');
+    const decide = async (decision: Record<string, unknown>) => expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], ...decision })).status).toBe(201);
+    const asPublic = { state: 'public', publicTitle: 'Pantservoertuigen', publicCategory: 'other', publicValue: true };
+    await decide(asPublic);
+    const commitment = await accepted(finance('POST', '/budget/commitments', { title: 'Toezegging pantservoertuigen', fund: 'ukraineSupportBudget', budgetYear: 2025, deliveryId, stage: 'committed', amountCents: 43 * MILLION, effectiveOn: '2025-04-01' }));
+    const named = `budgetCommitment:${commitment.body.id}`;
+
+    const letter = await author('POST', '/letters', { referenceDate: '2025-07-31', letterDate: '2025-08-10' });
+    const drafted = await author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: `{{${named}}}` }] }, { 'If-Match': letter.headers.get('ETag')! });
+    expect(drafted.body.letter.namedFigures).toEqual({ [named]: '€43 mln.' });
+    expect(drafted.body.letter.overview).toEqual([]);
+    const approved = await disclosure('POST', `/letters/${letter.body.id}/approval`, undefined, { 'If-Match': drafted.headers.get('ETag')! });
+    expect((await author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
+    expect((await author('POST', `/letters/${letter.body.id}/sending`)).status).toBe(200);
+
+    const publication = { paperNumber: 'Kamerstuk 22 054, nr. 456', publishedOn: '2025-08-12' };
+    const refusedWith = async (code: string, naming: string) => {
+      const refused = await author('POST', `/letters/${letter.body.id}/publication`, publication);
+      expect(refused.status).toBe(400);
+      expect(refused.body.invalidParams.map((param: { code: string }) => param.code)).toEqual([code]);
+      expect(refused.body.invalidParams[0].reason).toContain(naming);
+    };
+    await decide({ state: 'confidential', ground: 'operationalSecurity' });
+    await refusedWith('listedNotPublic', named);
+    await decide({ ...asPublic, publicValue: false });
+    await refusedWith('namedValueNotPublic', 'Pantservoertuigen');
+    expect((await disclosure('GET', `/deliveries/${deliveryId}/disclosure-decisions`)).body.awaitingLetters.map((awaiting: { id: string }) => awaiting.id)).toEqual([letter.body.id]);
+
+    await decide(asPublic);
+    expect((await author('POST', `/letters/${letter.body.id}/publication`, publication)).status).toBe(200);
+  });
 });

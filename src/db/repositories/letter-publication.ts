@@ -47,6 +47,20 @@ export async function publicPresentations(
     .execute();
 }
 
+/**
+ * The deliveries (by the ids the public knows them by) of the commitments, by id, that are for a delivery: a
+ * letter that names such a commitment's amount names that delivery's money. Null for a delivery never public.
+ */
+export async function commitmentDeliveries(db: Db, commitmentIds: string[]): Promise<{ commitmentId: string; publicId: string | null }[]> {
+  if (commitmentIds.length === 0) return [];
+  return db
+    .selectFrom('budgetCommitment')
+    .innerJoin('delivery', 'delivery.id', 'budgetCommitment.deliveryId')
+    .select(['budgetCommitment.id as commitmentId', 'delivery.publicId'])
+    .where('budgetCommitment.id', 'in', commitmentIds)
+    .execute();
+}
+
 /** Letters whose scheduled publication has come and that are not published yet, the earliest first. */
 export async function dueForPublication(db: Db, now: string): Promise<string[]> {
   const rows = await db
@@ -100,14 +114,29 @@ export async function firstPublishedLetterListing(db: Db, publicId: string): Pro
   return row?.id ?? null;
 }
 
-/** The final letters not yet published whose public text lists the delivery or names its value (by the id the public knows it by), the earliest first. */
+/**
+ * The final letters not yet published whose public text lists the delivery, names its value or names the amount
+ * of a commitment for it (by the id the public knows it by), the earliest first.
+ */
 export async function unpublishedLettersListing(db: Db, publicId: string): Promise<{ id: string; referenceDate: string; letterDate: string }[]> {
   const rows = await db
     .selectFrom('letter')
     .select(['id', 'referenceDate', 'letterDate'])
     .where('status', '=', 'final')
     .where('publishedAt', 'is', null)
-    .where(sql<boolean>`position(${publicId} in public_snapshot) > 0`)
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`position(${publicId} in public_snapshot) > 0`,
+        eb.exists(
+          eb
+            .selectFrom('budgetCommitment')
+            .innerJoin('delivery', 'delivery.id', 'budgetCommitment.deliveryId')
+            .select('budgetCommitment.id')
+            .where('delivery.publicId', '=', publicId)
+            .where(sql<boolean>`position('budgetCommitment:' || budget_commitment.id::text in letter.public_snapshot) > 0`),
+        ),
+      ]),
+    )
     .orderBy('referenceDate')
     .execute();
   return rows.map((row) => ({ ...row, letterDate: row.letterDate! }));
