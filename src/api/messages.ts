@@ -266,6 +266,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       'Onder dit kenmerk is eerder een regel geïmporteerd die iets anders zei; wijzig het record in het register (een import wijzigt niets), of geef deze regel een nieuw kenmerk.',
     deliveryRowInvalid: (p) => `De levering op regel ${p.row} van het blad ${p.sheet} heeft een fout; herstel die eerst.`,
     companyRowInvalid: (p) => `Het bedrijf op regel ${p.row} van het blad ${p.sheet} heeft een fout; herstel die eerst.`,
+    programmeRowInvalid: (p) => `Het trainingsprogramma op regel ${p.row} van het blad ${p.sheet} heeft een fout; herstel die eerst.`,
     differsFromRegister: (p) =>
       `Het register heeft onder dit kenmerk ${shownValue('nl', p.kind, p.stored)}, dit bestand ${shownValue('nl', p.kind, p.inFile)}; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.`,
     severalRecordsUnderReference: (p) =>
@@ -480,6 +481,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       'An earlier import took a row under this reference that said something else; change the record in the register (an import changes nothing), or give this row a new reference.',
     deliveryRowInvalid: (p) => `The delivery on row ${p.row} of the sheet ${p.sheet} has a fault; correct that first.`,
     companyRowInvalid: (p) => `The company on row ${p.row} of the sheet ${p.sheet} has a fault; correct that first.`,
+    programmeRowInvalid: (p) => `The training programme on row ${p.row} of the sheet ${p.sheet} has a fault; correct that first.`,
     differsFromRegister: (p) =>
       `The register holds ${shownValue('en', p.kind, p.stored)} under this reference, this file ${shownValue('en', p.kind, p.inFile)}; change it in the register (an import changes nothing), or copy here what the register holds.`,
     severalRecordsUnderReference: (p) =>

@@ -12,7 +12,6 @@ import type { RuleViolation } from '../domain/delivery.ts';
 import type { CompanyInput, ContractInput } from '../domain/industry.ts';
 import type { JudgementInput } from '../domain/readiness.ts';
 import type { ContributionInput, TrainingProgrammeInput } from '../domain/training.ts';
-import { programmeIdOfKey } from '../db/repositories/training.ts';
 import type { DomainSheet } from '../import/sheets.ts';
 import { createCommitment } from './budget.ts';
 import { createClaim, type ClaimInput } from './epf.ts';
@@ -32,11 +31,14 @@ interface FaultyRow {
 export type DeliveryMatch = { deliveryId: string } | FaultyRow | undefined;
 /** The same of a company. */
 type CompanyMatch = { companyId: string } | FaultyRow | undefined;
+/** The same of a training programme, named by its short name. */
+type ProgrammeMatch = { programmeId: string } | FaultyRow | undefined;
 
-/** How the records a row names by reference are found: in the file, made by an earlier import, or in the register by id. */
+/** How the records a row names by reference are found: in the file, made by an earlier import, or in the register by id (a programme by its short name). */
 export interface Finders {
   delivery(reference: string): DeliveryMatch;
   company(reference: string): Promise<CompanyMatch>;
+  programme(shortName: string): Promise<ProgrammeMatch>;
 }
 
 interface DomainKind {
@@ -57,11 +59,9 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     columnOf: (field) => (field.startsWith('deliveryIds') ? 'deliveryReferences' : field),
   },
   trainingContribution: {
-    async create(trx, context, values) {
+    async create(trx, context, values, find) {
       const { externalReference: _reference, programmeKey, ...input } = values;
-      // A programme of the same file is made before its counts (see DOMAIN_SHEETS); a short name is lower case.
-      const programmeId = await programmeIdOfKey(trx, String(programmeKey).toLowerCase());
-      if (!programmeId) throw new ValidationError([{ field: 'programmeKey', code: 'unknownProgramme', params: { key: programmeKey as string } }]);
+      const programmeId = programmeIdOf(await find.programme(String(programmeKey)), programmeKey as string);
       return (await addContribution(trx, context, programmeId, input as unknown as ContributionInput)).id;
     },
     columnOf: (field) => (field === 'programmeId' ? 'programmeKey' : field),
@@ -133,6 +133,12 @@ function companyIdOf(match: CompanyMatch, reference: string): string {
   if (match && 'companyId' in match) return match.companyId;
   if (match) throw new ValidationError([{ field: 'companyReference', code: 'companyRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }]);
   throw new ValidationError([{ field: 'companyReference', code: 'unknownCompanyReference', params: { reference } }]);
+}
+
+function programmeIdOf(match: ProgrammeMatch, shortName: string): string {
+  if (match && 'programmeId' in match) return match.programmeId;
+  if (match) throw new ValidationError([{ field: 'programmeKey', code: 'programmeRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }]);
+  throw new ValidationError([{ field: 'programmeKey', code: 'unknownProgramme', params: { key: shortName } }]);
 }
 
 /** The record a row made, or why its domain refused it (nothing of the row is left then). */

@@ -29,6 +29,11 @@ export interface PlannedRow extends Omit<ImportRowReport, 'values'> {
   hidden: boolean;
   /** The fields whose values are in columns the workbook hides. */
   hiddenCells: readonly string[];
+  /**
+   * A training programme's short name as its cell holds it, in lower case as its counts name it, also when
+   * the row has a fault (its counts are then refused with it); null on other sheets.
+   */
+  shortName: string | null;
 }
 
 const ReferenceSchema = requiredText(200, 'reference');
@@ -106,6 +111,7 @@ function headerRow(source: ReadSheet, hidden: ImportFault | undefined): PlannedR
     source,
     hidden: false,
     hiddenCells: [],
+    shortName: null,
   };
 }
 
@@ -130,6 +136,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
     source,
     hidden: row.hidden,
     hiddenCells: row.hiddenCells,
+    shortName: null,
   };
   if (reference && EXAMPLE_MARKERS.includes(reference.toUpperCase())) return { ...planned, outcome: 'example' };
   const violations: RuleViolation[] = [];
@@ -139,6 +146,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
     if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
     else if (reading.value !== undefined) body[column.key] = reading.value;
   }
+  if (definition.sheet === 'trainingProgramme' && typeof body.key === 'string') planned.shortName = body.key.toLowerCase();
   const { externalReference, ...cells } = body;
   const fields = Object.fromEntries(Object.entries(cells).filter(([key]) => !BESIDE_THE_INPUT.has(key)));
   const beside = Object.fromEntries(Object.entries(cells).filter(([key]) => BESIDE_THE_INPUT.has(key)));

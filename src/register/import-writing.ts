@@ -8,6 +8,7 @@ import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { AuditEventsInPreparation } from '../audit/preparation.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import * as imports from '../db/repositories/import.ts';
+import { programmeIdOfKey } from '../db/repositories/training.ts';
 import type { Database } from '../db/schema.ts';
 import { currentValue, unsetDeliveryFields, type DeliveryInput } from '../domain/delivery.ts';
 import { DOMAIN_SHEETS, referenceKey, type DomainSheet, type ImportSheet } from '../import/sheets.ts';
@@ -114,6 +115,7 @@ async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan)
   // Companies by the key of their reference: made by this import, or found once among earlier imports' and the register's.
   const companies = new Map<string, string | undefined>();
   const companyRows = firstRowsByReference(plan, 'company');
+  const programmeRows = firstRowsBy(plan, 'trainingProgramme', (row) => row.shortName);
   const find: Finders = {
     delivery: deliveryFinder(plan),
     async company(reference) {
@@ -124,6 +126,14 @@ async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan)
       if (!companies.has(key)) companies.set(key, await importedRecordOf(trx, 'company', reference));
       const companyId = companies.get(key);
       return companyId === undefined ? undefined : { companyId };
+    },
+    async programme(shortName) {
+      // A short name is lower case. A programme row of the file with a fault names no programme of the register under its short name.
+      const key = shortName.toLowerCase();
+      const row = programmeRows.get(key);
+      if (row?.outcome === 'invalid') return { faultyRow: { rowNumber: row.rowNumber, sheetName: row.sheetName } };
+      const programmeId = await programmeIdOfKey(trx, key);
+      return programmeId === undefined ? undefined : { programmeId };
     },
   };
   const made = new Map<string, PlannedRow>();
@@ -161,9 +171,16 @@ function deliveryFinder(plan: Plan): (reference: string) => DeliveryMatch {
 
 /** The rows of a sheet by the key of their reference, the first of each (a later one under the same key has a fault saying so); examples aside. */
 function firstRowsByReference(plan: Plan, sheet: ImportSheet): Map<string, PlannedRow> {
+  return firstRowsBy(plan, sheet, (row) => row.reference && referenceKey(row.reference));
+}
+
+/** The rows of a sheet by a key of theirs, the first of each; examples and rows without the key aside. */
+function firstRowsBy(plan: Plan, sheet: ImportSheet, keyOf: (row: PlannedRow) => string | null): Map<string, PlannedRow> {
   const rowsByKey = new Map<string, PlannedRow>();
   for (const row of plan.rows) {
-    if (row.sheet === sheet && row.reference && row.outcome !== 'example' && !rowsByKey.has(referenceKey(row.reference))) rowsByKey.set(referenceKey(row.reference), row);
+    if (row.sheet !== sheet || row.outcome === 'example') continue;
+    const key = keyOf(row);
+    if (key && !rowsByKey.has(key)) rowsByKey.set(key, row);
   }
   return rowsByKey;
 }

@@ -114,6 +114,33 @@ describeEachDatabase('importing records of other domains', (database) => {
     ]);
   });
 
+  it('refuses the counts of a programme whose row has a fault, rather than adding them to a programme of the register under its short name', async () => {
+    const { db } = database();
+    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+    const bytes = await filledTemplate(new Uint8Array(template), {
+      // The first programme's short name is one of the register (imported above): its domain refuses it. The second's framework is none.
+      'Trainingsprogramma’s (Training)': [
+        ['TR-BEZET', 'Een ander programma', 'pzh-import', 'DE', 'Bilateraal', null, null, null],
+        ['TR-FOUT', 'Programma zonder kader', 'zonder-kader', 'DE', 'Onbekend', null, null, null],
+      ],
+      'Trainingstellingen (Counts)': [
+        ['TT-BEZET', 'PZH-IMPORT', '2025-09-01', null, '2025-09-30', 7, null, null, null, null, null, null, null, null, ''],
+        ['TT-FOUT', 'zonder-kader', '2025-09-01', null, '2025-09-30', 3, null, null, null, null, null, null, null, null, ''],
+      ],
+    });
+    const file = { fileName: 'programma-fout.xlsx', content: Buffer.from(bytes).toString('base64') };
+    const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'en' });
+    const faultsOf = (reference: string) => dryRun.body.rows.find((row: any) => row.reference === reference).faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`);
+    expect(faultsOf('TR-BEZET')).toEqual([expect.stringMatching(/^C programmeKeyTaken/)]);
+    expect(faultsOf('TT-BEZET')).toEqual(['B programmeRowInvalid: The training programme on row 3 of the sheet Trainingsprogramma’s (Training) has a fault; correct that first.']);
+    expect(faultsOf('TT-FOUT')).toEqual(['B programmeRowInvalid: The training programme on row 4 of the sheet Trainingsprogramma’s (Training) has a fault; correct that first.']);
+
+    const committed = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
+    expect(committed.body).toMatchObject({ committed: false, counts: { create: 0, invalid: 4 } });
+    const programme = (await programmes()).find((item) => item.key === 'pzh-import')!;
+    expect((await registrar('GET', `/training-programmes/${programme.id}`)).body.contributions).toEqual([expect.objectContaining({ trainers: 20 })]);
+  });
+
   it('changes nothing when the same file comes again, and says so of a row that says something else under a known reference', async () => {
     const again = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
     expect(again.body).toMatchObject({ committed: false, counts: { create: 0, unchanged: 7, invalid: 5 } });
