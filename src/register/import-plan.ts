@@ -105,16 +105,37 @@ async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[]): Promis
       if (found === undefined) continue;
       if ('several' in found) addFaults(row, [severalRecords('externalReference', found.several)]);
       else if (row.outcome === 'invalid') continue;
-      else if (digestOf.get(found.recordId) === rowDigest(row)) row.outcome = 'unchanged';
+      // An import before references were matched by their key kept the digest of the references as typed.
+      else if ([rowDigest(row), typedRowDigest(row)].includes(digestOf.get(found.recordId) ?? '')) row.outcome = 'unchanged';
       else addFaults(row, [{ field: 'externalReference', code: 'differsFromEarlierImport' }]);
     }
   }
 }
 
-/** The digest of what a row of another domain says, its own reference aside: the same row in another file has the same digest. */
+/**
+ * The digest of what a row of another domain says, its own reference aside: the same row in another file has
+ * the same digest, however the references it names other records by are spelled (they are matched by their
+ * key, as its own reference is) and in whatever order it lists several.
+ */
 export function rowDigest(row: PlannedRow): string {
+  return digestOfValues(row, (field, value) => {
+    if (field === 'deliveryReferences' && Array.isArray(value)) return value.map(referenceKey).toSorted();
+    return NAMING_FIELDS.has(field) && typeof value === 'string' ? referenceKey(value) : value;
+  });
+}
+
+/** The fields of a row that name another record by its reference (a programme by its short name). */
+const NAMING_FIELDS: ReadonlySet<string> = new Set(['deliveryReference', 'companyReference', 'programmeKey']);
+
+/** The digest of a row with the references it names as typed, as imports before they were matched by their key kept it. */
+function typedRowDigest(row: PlannedRow): string {
+  return digestOfValues(row, (_field, value) => value);
+}
+
+function digestOfValues(row: PlannedRow, valueOf: (field: string, value: unknown) => unknown): string {
   const { externalReference: _reference, ...values } = row.values;
-  return sha256Hex(JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1))));
+  const entries = Object.entries(values).map(([field, value]) => [field, valueOf(field, value)] as const);
+  return sha256Hex(JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
 /** The fields of each sheet a row of the file may hold, compared with the record the register keeps under its key. */

@@ -5,6 +5,7 @@
  * (with all or nothing: everything is); the records are audited as part of the import, and the same
  * file again changes nothing.
  */
+import { createHash } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
@@ -150,5 +151,32 @@ describeEachDatabase('importing records of other domains', (database) => {
     const changed = await filledTemplate(new Uint8Array(template), { 'Gereedheidsoordelen (Readiness)': [['GO-1', 'DOM-1', 'geen', 'Vervanging is besteld.', '2025-07-01']] });
     const dryRun = await registrar('POST', '/imports/dry-run', { fileName: 'gewijzigd.xlsx', content: Buffer.from(changed).toString('base64') });
     expect(dryRun.body.rows.find((row: any) => row.reference === 'GO-1')).toMatchObject({ outcome: 'invalid', faults: [expect.objectContaining({ code: 'differsFromEarlierImport', field: 'externalReference' })] });
+  });
+
+  it('takes a row again as unchanged however the references it names are spelled, also one an earlier import kept as typed', async () => {
+    const { db } = database();
+    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+    // The rows imported above, naming their delivery, programme and company as a user retyping them would.
+    const retyped = await filledTemplate(new Uint8Array(template), {
+      'Trainingsprogramma’s (Training)': [['TR-1', 'Opleiding op de pantserhouwitser', 'pzh-import', 'de', 'Bilateraal', 'Panzerhaubitze 2000', 'DOM-1', 'Bemanningen en onderhoud.']],
+      'Trainingstellingen (Counts)': [['TT-1', 'pzh-import', '2025-03-01', null, '2025-08-31', 20, 'Ja', 250, 'ja', null, null, null, '€ 1.500.000', 'Steunfonds Oekraïne', '']],
+      'Gereedheidsoordelen (Readiness)': [['GO-1', 'dom-1', 'acceptabel', 'Vervanging is besteld.', '2025-07-01']],
+      'Contracten (Contracts)': [['CT-1', 'BD-1', 'G2B-IMPORT-1', 'Munitie', '€ 2.500.000', '2025-06-01', 'Dom-2', 'Eerste levering', '2025-12-01']],
+    });
+    const dryRun = await registrar('POST', '/imports/dry-run', { fileName: 'overgetypt.xlsx', content: Buffer.from(retyped).toString('base64') });
+    expect(dryRun.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults])).toEqual([
+      ['TR-1', 'unchanged', []],
+      ['TT-1', 'unchanged', []],
+      ['GO-1', 'unchanged', []],
+      ['CT-1', 'unchanged', []],
+    ]);
+
+    // An import before references were matched by their key kept the digest of the row with its references as typed.
+    const original = await registrar('POST', '/imports/dry-run', file);
+    const { values } = original.body.rows.find((row: any) => row.reference === 'GO-1');
+    const typedDigest = createHash('sha256').update(JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)))).digest('hex');
+    await db.updateTable('importedRecord').set({ rowSha256: typedDigest }).where('sheet', '=', 'readinessJudgement').where('externalReference', '=', 'GO-1').execute();
+    const again = await registrar('POST', '/imports/dry-run', file);
+    expect(again.body.rows.find((row: any) => row.reference === 'GO-1')).toMatchObject({ outcome: 'unchanged', faults: [] });
   });
 });
