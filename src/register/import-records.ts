@@ -68,8 +68,10 @@ const KINDS: Record<DomainSheet, DomainKind> = {
   },
   company: {
     async create(trx, context, values) {
-      const { externalReference: _reference, ...input } = values;
-      return (await createCompany(trx, context, input as unknown as CompanyInput)).id;
+      const { externalReference: _reference, ...fields } = values;
+      // A country code in a spreadsheet may be typed in lower case, as a programme's host country may.
+      const input = { ...fields, country: String(fields.country).toUpperCase() } as unknown as CompanyInput;
+      return (await createCompany(trx, context, input)).id;
     },
     columnOf: (field) => field,
   },

@@ -43,7 +43,8 @@ describeEachDatabase('importing records of other domains', (database) => {
         ['GO-2', 'DOM-1', 'Onacceptabel', 'Te vroeg geoordeeld.', '2099-01-01'],
         ['GO-3', 'DOM-2', 'geen', 'Een aankoop raakt de voorraad niet.', '2025-07-01'],
       ],
-      'Bedrijven (Companies)': [['BD-1', 'Munitiefabriek (import)', 'UA', null]],
+      // A country code, as a programme's host country above, in either case.
+      'Bedrijven (Companies)': [['BD-1', 'Munitiefabriek (import)', 'ua', null]],
       // A contract names its company by the company's reference, and fulfils procurements only.
       'Contracten (Contracts)': [
         ['CT-1', 'bd-1', 'G2B-IMPORT-1', 'Munitie', '€ 2.500.000', '2025-06-01', 'DOM-2', 'Eerste levering', '2025-12-01'],
@@ -90,6 +91,7 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect(counted).toEqual([expect.objectContaining({ trainers: 20, trainersIsMaximum: true, trainees: 250, traineesIsApproximate: true, costEstimateCents: 150_000_000, fundingSource: 'ukraineSupportBudget' })]);
     const industry = (await registrar('GET', '/industry')).body;
     const company = industry.companies.find((item: any) => item.name === 'Munitiefabriek (import)');
+    expect(company.country).toBe('UA');
     expect(company.contracts).toEqual([expect.objectContaining({ reference: 'G2B-IMPORT-1', amountCents: 250_000_000, milestones: [expect.objectContaining({ title: 'Eerste levering', dueOn: '2025-12-01' })] })]);
     const readiness = (await registrar('GET', `/readiness/deliveries/${delivery.id}`)).body;
     expect(readiness.judgements).toEqual([expect.objectContaining({ effect: 'acceptable', judgedOn: '2025-07-01', reasoning: 'Vervanging is besteld.' })]);
