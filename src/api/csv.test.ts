@@ -22,4 +22,10 @@ describe('spreadsheet cells', () => {
     expect(csvLine(['Drones;=1+2', 'a,=1+3'], 'excel-nl')).toBe('"Drones;=1+2";"a,=1+3"\r\n');
     expect(csvLine(['Drones', { numeric: '1234,56' }], 'excel-nl')).toBe('Drones;1234,56\r\n');
   });
+
+  it('quotes a text with a tab, so that a spreadsheet that splits on tabs never starts a cell inside it', () => {
+    // A multi-line text (a contract's subject, a note) may hold a tab; Excel's text import splits on tabs by default.
+    expect(csvLine(['Munitie\t=1+2', 'a'], 'rfc4180')).toBe('"Munitie\t=1+2",a\r\n');
+    expect(csvLine(['Munitie\t=1+2', 'a'], 'excel-nl')).toBe('"Munitie\t=1+2";a\r\n');
+  });
 });

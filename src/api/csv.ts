@@ -61,11 +61,12 @@ export function csvRow<K extends string>(columns: readonly K[], row: Readonly<Re
 }
 
 /**
- * What makes a text quoted: a quote, a line end, an apostrophe, or the separator of either dialect. A
- * spreadsheet may split a file on the other dialect's separator (Dutch Excel splits on semicolons whatever
- * the file uses), and an unquoted "Drones;=1+2" would then start a cell with a formula.
+ * What makes a text quoted: a quote, a line end, an apostrophe, a tab, or the separator of either dialect.
+ * A spreadsheet may split a file on another separator than the dialect's (Dutch Excel splits on semicolons
+ * whatever the file uses; Excel's text import and LibreOffice split on tabs), and an unquoted "Drones;=1+2"
+ * would then start a cell with a formula.
  */
-const QUOTED = /["\r\n',;]/;
+const QUOTED = /["\r\n\t',;]/;
 
 function cell(value: CsvCell): string {
   if (value === null) return '';
