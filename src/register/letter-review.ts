@@ -12,7 +12,7 @@ import { listLetters, type LetterSummary } from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ValidationError, VersionConflictError } from './errors.ts';
-import { existing, getLetter, type LetterView } from './letters.ts';
+import { approvalHolds, existing, getLetter, type LetterView } from './letters.ts';
 
 type Db = Kysely<Database>;
 
@@ -93,21 +93,26 @@ export interface WaitingItem {
   comment: string | null;
 }
 
-/** What waits for someone in this role, the oldest first. */
+/**
+ * What waits for someone in this role, the oldest first. An approval counts only while it holds: when a
+ * change in the register changes what an approved draft would print, the draft waits for a new approval,
+ * not to be finalised (which would be refused).
+ */
 export async function waitingFor(db: Db, role: Role): Promise<WaitingItem[]> {
   const letters = await listLetters(db);
   const items: WaitingItem[] = [];
   const item = (kind: WaitingKind, letter: LetterSummary, since: string, comment: string | null = null) =>
     items.push({ kind, letterId: letter.id, referenceDate: letter.referenceDate, since, comment });
+  const approved = async (letter: LetterSummary) => letter.approvedSha256 !== null && (await approvalHolds(db, await existing(db, letter.id)));
   for (const letter of letters) {
-    if (role === 'disclosureOfficer' && letter.status === 'draft' && letter.submittedAt !== null && letter.approvedSha256 === null) {
+    if (role === 'disclosureOfficer' && letter.status === 'draft' && letter.submittedAt !== null && !(await approved(letter))) {
       item('approveLetter', letter, letter.submittedAt);
     }
     if (role !== 'letterAuthor') continue;
     if (letter.status === 'draft') {
       const [latest] = await embargo.reviewHistory(db, letter.id);
       if (latest?.action === 'reject' && letter.submittedAt === null) item('reviseLetter', letter, latest.at, latest.comment);
-      else if (letter.approvedSha256 !== null) item('finaliseLetter', letter, letter.approvedAt!);
+      else if (await approved(letter)) item('finaliseLetter', letter, letter.approvedAt!);
     } else if (letter.sentAt === null) item('sendLetter', letter, letter.finalisedAt!);
     else if (letter.publishAt === null) item('recordPublication', letter, letter.sentAt);
   }

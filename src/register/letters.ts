@@ -378,7 +378,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
           sha256: stored.approvedSha256,
           byName: stored.approvedByName!,
           at: stored.approvedAt!,
-          matchesCurrent: stored.status === 'final' || (stored.letterDate !== null && sealed(letter).sha256 === stored.approvedSha256),
+          matchesCurrent: approvalMatches(stored, letter),
         };
   return {
     id: stored.id,
@@ -408,6 +408,21 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     publications: publications.map(({ paperNumber, publishedOn, reason, recordedByName, recordedAt }) => ({ paperNumber, publishedOn, reason, recordedByName, recordedAt })),
     letterhead: letter.letterhead ?? DEFAULT_LETTERHEAD,
   };
+}
+
+/** Whether the approval still holds for the public letter as it reads: always once final, for a draft only for the very text approved. */
+function approvalMatches(stored: repository.StoredLetter, letter: PublicLetterSnapshot): boolean {
+  return stored.status === 'final' || (stored.letterDate !== null && sealed(letter).sha256 === stored.approvedSha256);
+}
+
+/**
+ * Whether the letter has an approval that still holds: a draft's approval ends when its text changes, and
+ * also when a change in the register changes what the letter would print.
+ */
+export async function approvalHolds(db: Db, stored: repository.StoredLetter): Promise<boolean> {
+  if (stored.approvedSha256 === null) return false;
+  if (stored.status === 'final') return true;
+  return stored.letterDate !== null && approvalMatches(stored, buildPublicLetter(await gatherInputs(db, { ...stored, letterDate: stored.letterDate })).snapshot);
 }
 
 /** The public letter: as frozen once final; for a draft, built from the register now (dated today until it has a date). */

@@ -37,7 +37,7 @@ export function LetterReview({ letter, etag, onChanged }: LetterReviewProps) {
         </Alert>
       )}
       <div className="letter-review__actions">
-        {can('letter.write') && !submitted && !letter.approval && (
+        {can('letter.write') && !submitted && !letter.approval?.matchesCurrent && (
           <ConfirmedAction
             buttonLabel={t('letters.review.submit')}
             title={t('letters.review.submitTitle')}
