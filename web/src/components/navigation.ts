@@ -33,4 +33,10 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/accounts', key: 'accounts', action: 'account.read', matches: (location) => location.startsWith('/accounts') },
   // Export control
   { path: '/exportcontrole', key: 'exportControl', action: 'export.read', matches: (location) => location.startsWith('/exportcontrole') && !location.startsWith('/exportcontrole/inzage') },
+  {
+    path: '/exportcontrole/inzage',
+    key: 'exportInspection',
+    action: 'assessment.inspect',
+    matches: (location) => location.startsWith('/exportcontrole/inzage'),
+  },
 ];
