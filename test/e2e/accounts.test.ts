@@ -67,6 +67,11 @@ describeWithBrowser('accounts', (browser) => {
     pages.push(admin);
     await visit(admin, server(), '/accounts');
 
+    // The administrator's own account is changed by another administrator: the server refuses it from its owner.
+    const ownRow = accountsTable(admin).getByRole('row').filter({ hasText: 'demo-administrator' });
+    await ownRow.getByText('Uw eigen account: een andere beheerder wijzigt of schakelt het uit').waitFor();
+    expect(await ownRow.getByRole('button').count()).toBe(0);
+
     await admin.getByRole('button', { name: 'Rol wijzigen, p.bakker' }).click();
     const roleDialog = admin.getByRole('dialog', { name: 'Rol van p.bakker wijzigen' });
     await roleDialog.getByLabel('Nieuwe rol').selectOption('finance');

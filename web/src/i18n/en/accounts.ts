@@ -19,6 +19,7 @@ export const accounts: typeof nl.accounts = {
   },
   active: 'Active',
   disabledOn: 'Disabled on {{date}}',
+  ownAccount: 'Your own account: another administrator changes or disables it',
   create: {
     heading: 'New account',
     submit: 'Create account',

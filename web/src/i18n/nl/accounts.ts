@@ -17,6 +17,7 @@ export const accounts = {
   },
   active: 'Actief',
   disabledOn: 'Uitgeschakeld op {{date}}',
+  ownAccount: 'Uw eigen account: een andere beheerder wijzigt of schakelt het uit',
   create: {
     heading: 'Nieuw account',
     submit: 'Account aanmaken',

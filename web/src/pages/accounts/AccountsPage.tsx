@@ -6,6 +6,7 @@ import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { useSession } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ChangeRoleDialog, DisableAccountDialog } from './AccountDialogs.tsx';
 import { AccountsTable, type AccountAction } from './AccountsTable.tsx';
@@ -15,6 +16,7 @@ import { NewAccountForm } from './NewAccountForm.tsx';
 export function AccountsPage() {
   const { t } = useTranslation();
   const accounts = useResource('accounts', (signal) => listAccounts(signal));
+  const ownUsername = useSession()?.username;
   const [open, setOpen] = useState<{ action: AccountAction; account: Account } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedAccount | null>(null);
@@ -39,6 +41,7 @@ export function AccountsPage() {
             <ExportLinks list="accounts" />
             <AccountsTable
               accounts={accounts.data.data.items}
+              ownUsername={ownUsername}
               onAction={(action, account) => {
                 setMessage(null);
                 setOpen({ action, account });

@@ -8,10 +8,12 @@ export type AccountAction = 'changeRole' | 'disable';
 
 interface AccountsTableProps {
   accounts: Account[];
+  /** The administrator's own username: another administrator changes or disables that account. */
+  ownUsername: string | undefined;
   onAction: (action: AccountAction, account: Account) => void;
 }
 
-export function AccountsTable({ accounts, onAction }: AccountsTableProps) {
+export function AccountsTable({ accounts, ownUsername, onAction }: AccountsTableProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const loginMethods = (account: Account) => {
@@ -48,7 +50,9 @@ export function AccountsTable({ accounts, onAction }: AccountsTableProps) {
       key: 'actions',
       header: t('accounts.columns.actions'),
       cell: (account) =>
-        account.disabledAt ? null : (
+        account.disabledAt ? null : account.username === ownUsername ? (
+          t('accounts.ownAccount')
+        ) : (
           <div className="account-actions">
             {(['changeRole', 'disable'] as const).map((action) => (
               <button
