@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { actorTookAction } from '../db/repositories/audit.ts';
 import { SUPPORT_TYPES, type RuleViolation } from '../domain/delivery.ts';
 import { plannedDateViolations } from '../domain/plausibility.ts';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
@@ -207,6 +208,7 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    await refuseApprovalByWriter(trx, context, id);
     const { seal } = await finalText(trx, current, current.letterDate ?? undefined, todayInAmsterdam(context.now()));
     const approved = await repository.markApproved(trx, id, expectedVersion, {
       approvedSha256: seal.sha256,
@@ -218,6 +220,22 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
     await recordAuditEvent(trx, context, { action: 'letter.approve', object: auditObject(id), result: 'success', after: { publicSha256: seal.sha256 } });
     return view(trx, approved, context.now());
   });
+}
+
+/** What makes someone one of a letter's writers: who started, changed or submitted the draft. */
+const WRITING_ACTIONS = ['letter.create', 'letter.update', 'letter.submit'] as const;
+
+/**
+ * Four eyes: the approval is a second person's disclosure decision on the letter, so no one approves a
+ * draft they wrote, also not after their account was given the disclosure officer's role. The system's
+ * own steps (the demonstration, the command line) are no person's and are not held to it.
+ */
+async function refuseApprovalByWriter(db: Db, context: RequestContext, id: string): Promise<void> {
+  const actor = context.actor;
+  if (!actor?.id) return;
+  if (await actorTookAction(db, auditObject(id), actor.id, WRITING_ACTIONS)) {
+    throw new ValidationError([{ field: 'approval', code: 'approvalByWriter' }]);
+  }
 }
 
 /** The public letter as it would be finalised today, checked for what keeps it from being finalised. */

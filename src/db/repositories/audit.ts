@@ -145,6 +145,21 @@ export interface ListedAuditEvent extends RecordedAuditEvent {
   hash: string;
 }
 
+/** Whether the actor took one of the actions on the object, successfully: who wrote a letter does not also approve it. */
+export async function actorTookAction(db: Db, object: { type: string; id: string }, actorId: string, actions: readonly string[]): Promise<boolean> {
+  const row = await db
+    .selectFrom('auditEvent')
+    .select('seq')
+    .where('objectType', '=', object.type)
+    .where('objectId', '=', object.id)
+    .where('actorId', '=', actorId)
+    .where('action', 'in', actions)
+    .where('result', '=', 'success')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Events matching the filter, newest first. */
 export async function listAuditEvents(db: Db, filter: AuditEventFilter): Promise<ListedAuditEvent[]> {
   let query = db.selectFrom('auditEvent').select(['canonical', 'hash']);
