@@ -77,6 +77,11 @@ describe('encodeWinAnsi and wrapText', () => {
     expect(encodeWinAnsi('Oe\u0308kraine')).toBe('Oëkraine');
   });
 
+  it('writes a Latin letter the fonts lack without its accent, so that a name in the watermark stays readable', () => {
+    expect(encodeWinAnsi('Geopend door Dilan Yeşilgöz-Zegerius (d.yesilgoz)')).toBe('Geopend door Dilan Yesilgöz-Zegerius (d.yesilgoz)');
+    expect(encodeWinAnsi('Łukasz Dvořák, Şebnem Ağrı, Đorđe')).toBe('Lukasz Dvorák, Sebnem Agri, Dorde');
+  });
+
   it('breaks at spaces, and inside a word too long for a line', () => {
     expect(wrapText('een twee drie', 'regular', 10, 1000)).toEqual(['een twee drie']);
     expect(wrapText('een twee drie', 'regular', 10, 45)).toEqual(['een twee', 'drie']);

@@ -26,9 +26,22 @@ const WIN_ANSI_CODE = new Map(WIN_ANSI_HIGH.map(([code, char]) => [char, code]))
 /** Text that is WinAnsi as it stands: printable Latin-1. */
 const PRINTABLE_LATIN1 = /^[\x20-\x7e\xa0-\xff]*$/;
 
+/** Latin letters that have no accent to take off, as the letter they are written as without a font for them. */
+const PLAIN_LETTERS: ReadonlyMap<string, string> = new Map([
+  ['ł', 'l'], ['Ł', 'L'], ['đ', 'd'], ['Đ', 'D'], ['ı', 'i'], ['ħ', 'h'], ['Ħ', 'H'], ['ŧ', 't'], ['Ŧ', 'T'],
+]);
+
+/** The WinAnsi code of a Latin letter without its accent (ş as s, ğ as g, ł as l): a name stays readable. */
+function plainLetterCode(char: string): number | undefined {
+  const plain = PLAIN_LETTERS.get(char) ?? char.normalize('NFD')[0]!;
+  const code = plain.codePointAt(0)!;
+  return plain !== char && ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) ? code : undefined;
+}
+
 /**
  * The text in WinAnsi, one character per byte: printable Latin-1 as it is, the other characters the
- * standard fonts have by their code, spaces as spaces, and anything else as "?".
+ * standard fonts have by their code, spaces as spaces, another Latin letter without its accent (a reader's
+ * name in the annex's watermark, such as Yeşilgöz, is printed Yesilgöz, not Ye?ilgöz), and anything else as "?".
  */
 export function encodeWinAnsi(text: string): string {
   if (PRINTABLE_LATIN1.test(text)) return text;
@@ -37,7 +50,7 @@ export function encodeWinAnsi(text: string): string {
     const code = char.codePointAt(0)!;
     if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff)) encoded += char;
     else if (/\s/u.test(char)) encoded += char === '\u202f' ? '\u00a0' : ' ';
-    else encoded += String.fromCharCode(WIN_ANSI_CODE.get(char) ?? 0x3f);
+    else encoded += String.fromCharCode(WIN_ANSI_CODE.get(char) ?? plainLetterCode(char) ?? 0x3f);
   }
   return encoded;
 }
