@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import type { Letter, LetterSummary } from '../../web/src/api/letters.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, openPageAs, openPageIn, tableRows, useServer, visit } from './app.ts';
+import { api, apiResponse, logIn, openPageAs, openPageIn, tableRows, useServer, visit } from './app.ts';
 
 const TABLE = [
   ['Directe levering (vervangingswaarde)', '€ 2,05 mld.', '€ 2,4 mld.'],
@@ -57,6 +57,29 @@ describeWithBrowser('letters', (browser) => {
     await page.locator('.error-summary').waitFor({ state: 'detached' });
     expect(await page.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.').count()).toBe(0);
     expect(await training.inputValue()).not.toContain('Een zin die niet wordt opgeslagen.');
+  });
+
+  it('puts back the text the author had not saved when the session ended, once logged in again', async () => {
+    // A session of its own, not the one the other tests share.
+    page = await openPageIn(browser(), 'nl');
+    await logIn(page, server(), 'letterAuthor');
+    await visit(page, server(), `/brieven/${draftId}`);
+    const training = page.getByLabel('Training', { exact: true });
+    const typed = `${await training.inputValue()}\n\nEen zin die de sessie overleeft.`;
+    await training.fill(typed);
+    // The session ends (idle too long, or ended elsewhere); the next request of the editor finds it gone.
+    expect(await page.evaluate(async () => (await fetch('/api/v1/session', { method: 'DELETE' })).status)).toBe(204);
+    await page.getByRole('button', { name: 'Tekst opslaan' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/inloggen'));
+
+    await logIn(page, server(), 'letterAuthor');
+    expect(new URL(page.url()).pathname).toBe(`/brieven/${draftId}`);
+    await page.getByText('De tekst die u nog niet had opgeslagen toen uw sessie afliep, staat weer in het formulier.').waitFor();
+    expect(await training.inputValue()).toBe(typed);
+
+    // Put back once: a later visit shows the letter as saved.
+    await visit(page, server(), `/brieven/${draftId}`);
+    expect(await training.inputValue()).not.toContain('Een zin die de sessie overleeft.');
   });
 
   it('the letter author renames a section; a heading left empty is refused', async () => {

@@ -1,12 +1,15 @@
 import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { onSessionEnded } from '../../api/client.ts';
 import { updateLetter, type Letter, type LetterChange } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useSubmission } from '../../forms/useSubmission.ts';
+import { useSession } from '../../state/session.tsx';
 import { FigureNamesHelp } from './FigureNamesHelp.tsx';
 import { FigurePicker } from './FigurePicker.tsx';
+import { forgetUnsavedText, keepUnsavedText, keptUnsavedText, type EditorText } from './unsavedText.ts';
 
 interface LetterEditorProps {
   letter: Letter;
@@ -30,10 +33,13 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
   const { t } = useTranslation();
   const helpId = useId();
   const submission = useSubmission();
-  const [letterDate, setLetterDate] = useState(letter.letterDate ?? '');
-  const [texts, setTexts] = useState(() => letter.blocks.map((block) => block.text));
-  const [headings, setHeadings] = useState(() => letter.blocks.map((block) => block.heading));
-  const [letterhead, setLetterhead] = useState<LetterheadFields>(letter.letterhead);
+  const username = useSession()?.username ?? '';
+  // What was typed before the session ended, put back after logging in again.
+  const [restored] = useState(() => keptUnsavedText(username, letter));
+  const [letterDate, setLetterDate] = useState(restored?.letterDate ?? letter.letterDate ?? '');
+  const [texts, setTexts] = useState(() => restored?.texts ?? letter.blocks.map((block) => block.text));
+  const [headings, setHeadings] = useState(() => restored?.headings ?? letter.blocks.map((block) => block.heading));
+  const [letterhead, setLetterhead] = useState<LetterheadFields>(restored?.letterhead ?? letter.letterhead);
   const savedVersion = useLatestVersion(letter, (latest) => {
     submission.reset();
     setLetterDate(latest.letterDate ?? '');
@@ -54,6 +60,12 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
     [letter.blocks, headings, texts, letterDate],
   );
   useEffect(() => onUnsavedChange(dirty ? change : null), [dirty, change, onUnsavedChange]);
+  const unsaved = useRef<EditorText | null>(null);
+  unsaved.current = dirty ? { letterDate, texts, headings, letterhead } : null;
+  useEffect(() => {
+    forgetUnsavedText(username, letter);
+    return onSessionEnded(() => unsaved.current && keepUnsavedText(username, letter, unsaved.current));
+  }, [username, letter]);
 
   const labelOf = (index: number) => letter.blocks[index]?.heading ?? t('letters.editor.opening');
   const labels = {
@@ -86,6 +98,7 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
           </>
         )}
       </ErrorSummary>
+      {restored && dirty && <Alert type="info">{t('letters.editor.restored')}</Alert>}
       <TextField name="letterDate" type="date" label={t('fields.letterDate')} hint={t('letters.editor.letterDateHint')} value={letterDate} error={submission.fieldErrors.letterDate} onChange={setLetterDate} />
       <fieldset className="utrecht-form-fieldset">
         <legend className="utrecht-form-fieldset__legend">{t('letters.letterhead.legend')}</legend>
