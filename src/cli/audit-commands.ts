@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { hasValidSignature, openCheckpointStore, publicKeyFromPem, readCheckpoints, refuseChainBehindCheckpoints, writeCheckpoint } from '../audit/checkpoints.ts';
+import { hasValidSignature, openCheckpointStore, publicKeyFromPem, readCheckpoints, writeCheckpoint } from '../audit/checkpoints.ts';
 import { readRestores, recordRestore, RestoreNotRecordableError, standingAnchors, type RestoreRecord } from '../audit/restores.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { verifyAuditTrail, type VerificationResult } from '../audit/verify.ts';
@@ -39,11 +39,8 @@ export function auditCommands(): Command {
       const store = await openCheckpointStore(directory).catch((error: Error) => {
         throw new CommandError(`cannot sign checkpoints in ${directory}: ${error.message}`);
       });
-      const checkpoint = await withDatabase(async (handle) => {
-        // A chain behind its checkpoints is signed only once a restore is recorded: the refusal says how.
-        await refuseChainBehindCheckpoints(handle.db, directory);
-        return writeCheckpoint(handle.db, store, new Date(), () => handle.makeDurable());
-      });
+      // A chain behind its checkpoints is signed only once a restore is recorded: withDatabase refuses it and says how.
+      const checkpoint = await withDatabase((handle) => writeCheckpoint(handle.db, store, new Date(), () => handle.makeDurable()));
       console.log(
         checkpoint
           ? `Checkpoint signed in ${directory}: event #${checkpoint.seq}, hash ${checkpoint.hash}`

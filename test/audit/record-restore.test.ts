@@ -1,6 +1,8 @@
 /**
  * `audit record-restore` signs that the chain was restored to its last event: a restore loses events at
  * the end, it never changes the ones it kept. A chain broken before its end is refused, and nothing is signed.
+ * Until the restore is recorded, a command that writes is refused as the server is: its events would fork
+ * the signed chain, and the record would then name one of them as the event restored to.
  */
 import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,20 +22,57 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
+/** A register of three events whose audit directory signed five more (the register had gone further before this older copy was put back). Returns its last event. */
+async function restoredOlderRegister(dataDir: string): Promise<number> {
+  const database = await openDatabase({ dataDir, template: await pgliteTemplate() });
+  try {
+    for (let count = 0; count < 3; count++) await recordAuditEvent(database.db, systemContext('test'), { action: 'session.login', result: 'denied' });
+    const last = (await lastAuditEvent(database.db))!;
+    const store = await openCheckpointStore(join(dataDir, 'audit'));
+    const ahead = signCheckpoint({ seq: last.seq + 5, hash: 'a'.repeat(64) }, new Date(), store.privateKey);
+    appendFileSync(join(dataDir, 'audit', 'checkpoints.jsonl'), `${JSON.stringify(ahead)}\n`);
+    return last.seq;
+  } finally {
+    await database.close();
+  }
+}
+
+async function auditTrailEnd(dataDir: string): Promise<number | undefined> {
+  const database = await openDatabase({ dataDir });
+  try {
+    return (await lastAuditEvent(database.db))?.seq;
+  } finally {
+    await database.close();
+  }
+}
+
 describe('audit record-restore', () => {
+  it('is needed before a command writes to a chain behind its checkpoints, which is refused and appends nothing; the record then names the last restored event', async () => {
+    const dataDir = join(folder, 'data');
+    const last = await restoredOlderRegister(dataDir);
+    const decision = ['budget', 'decision', '--moment', 'Voorjaarsnota 2025', '--decided-on', '2025-04-15', '--fund', 'internationalSecurityBudget', '--first-year', '2025', '--last-year', '2025', '--amount', '2025=1.000'];
+
+    for (const command of [decision, ['audit', 'checkpoint']]) {
+      const refused = await runCli(dataDir, command);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain(`The audit trail in the database ends at event #${last}, but the checkpoint of`);
+      expect(refused.output).toContain('audit record-restore --operator NAME');
+    }
+    expect(await auditTrailEnd(dataDir)).toBe(last);
+
+    const recorded = await runCli(dataDir, ['audit', 'record-restore', '--operator', 'J. Beheerder']);
+    expect(recorded.output).toContain(`restored to event #${last} on `);
+    expect((await runCli(dataDir, decision)).code).toBe(0);
+    expect(await auditTrailEnd(dataDir)).toBe(last + 1);
+    expect((await runCli(dataDir, ['audit', 'verify'])).code).toBe(0);
+  });
+
   it('refuses a chain that is broken before its end, naming the event, and signs nothing', async () => {
     const dataDir = join(folder, 'data');
     const auditDirectory = join(dataDir, 'audit');
-    const database = await openDatabase({ dataDir, template: await pgliteTemplate() });
-    let changed = 0;
+    const changed = (await restoredOlderRegister(dataDir)) - 1;
+    const database = await openDatabase({ dataDir });
     try {
-      for (let count = 0; count < 3; count++) await recordAuditEvent(database.db, systemContext('test'), { action: 'session.login', result: 'denied' });
-      const last = (await lastAuditEvent(database.db))!;
-      // The register had gone further before this older copy was put back.
-      const store = await openCheckpointStore(auditDirectory);
-      const ahead = signCheckpoint({ seq: last.seq + 5, hash: 'a'.repeat(64) }, new Date(), store.privateKey);
-      appendFileSync(join(auditDirectory, 'checkpoints.jsonl'), `${JSON.stringify(ahead)}\n`);
-      changed = last.seq - 1;
       await database.db.transaction().execute(async (trx) => {
         await sql`set local session_replication_role = replica`.execute(trx);
         await sql`update audit_event set canonical = replace(canonical, 'denied', 'success') where seq = ${changed}`.execute(trx);
