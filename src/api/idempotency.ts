@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import { createHmac, hkdfSync } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { sha256Hex } from '../audit/event.ts';
+import { openSealed, sealWithKey, type TotpSecretKey } from '../auth/totp-secret-key.ts';
 import { typedDatabaseError, UniqueViolationError } from '../db/errors.ts';
 import * as requests from '../db/repositories/idempotency.ts';
 import type { Database } from '../db/schema.ts';
@@ -27,14 +28,17 @@ const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
  * the create's own transaction, a replay of the same request gets the first answer and creates
  * nothing, the same key with another request gets 422. Without the header the create just runs. The
  * answer is checked against the response schema both times: what is stored is exactly the contract,
- * and what is read back from the database is checked before it is sent.
+ * and what is read back from the database is checked before it is sent. Neither the request nor the
+ * answer is kept readable: a new account's request holds its password and its answer its TOTP secret, so
+ * the request is kept as an HMAC and the answer sealed, both with the server's key, which a copy of the
+ * database (a backup) leaves out.
  */
 export async function createIdempotently<Schema extends z.ZodType<object>>(
   c: Context<ApiEnv>,
   schemas: { request: unknown; response: Schema },
   create: (trx: Kysely<Database>) => Promise<Created<z.input<Schema>>>,
 ) {
-  const { db } = c.get('deps');
+  const { db, totpKey } = c.get('deps');
   const answer = async (trx: Kysely<Database>) => {
     const created = await create(trx);
     return { headers: created.headers ?? {}, body: schemas.response.parse(created.body) };
@@ -46,7 +50,9 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
   }
   if (!KEY_PATTERN.test(key)) return problem(c, 400, { code: 'invalidIdempotencyKey' });
   const accountId = c.get('principal')!.accountId;
-  const fingerprint = sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalize(schemas.request) ?? ''}`);
+  const fingerprint = fingerprintOf(totpKey, `${c.req.method} ${c.req.path}\n${canonicalize(schemas.request) ?? ''}`);
+  // The answer opens only for this account and key.
+  const boundTo = `idempotent ${accountId} ${key}`;
 
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -55,7 +61,7 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
         const earlier = await requests.findLiveIdempotentRequest(trx, accountId, key, new Date(now.getTime() - KEY_LIFETIME_MS).toISOString());
         if (earlier) return { earlier };
         const created = await answer(trx);
-        const stored = { status: 201, headers: created.headers, body: JSON.stringify(created.body) };
+        const stored = { status: 201, headers: created.headers, body: sealWithKey(totpKey, boundTo, JSON.stringify(created.body)) };
         await requests.insertIdempotentRequest(trx, { accountId, key, fingerprint, ...stored, createdAt: now.toISOString() });
         return { created };
       });
@@ -63,7 +69,7 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
       const earlier = outcome.earlier!;
       if (earlier.fingerprint !== fingerprint) return problem(c, 422, { code: 'idempotencyKeyReused' });
       c.header('Idempotent-Replayed', 'true');
-      return c.json(schemas.response.parse(JSON.parse(earlier.body)), 201, earlier.headers);
+      return c.json(schemas.response.parse(JSON.parse(openSealed(totpKey, boundTo, earlier.body))), 201, earlier.headers);
     } catch (error) {
       // Two requests with the same key at once: the one that lost the race answers as a replay. It loses
       // either on the key itself (a unique violation) or on what the winner created: its own checks (a
@@ -74,4 +80,14 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
       throw error;
     }
   }
+}
+
+/**
+ * The fingerprint of a request: an HMAC (SHA-256) under a key derived from the server's, so that a copy
+ * of the database cannot guess a password in it at the speed of a plain hash. A key made anew (a lost one)
+ * fingerprints every request differently: a retry with a key kept before it gets 422, never a second create.
+ */
+function fingerprintOf(key: TotpSecretKey, request: string): string {
+  const fingerprintKey = Buffer.from(hkdfSync('sha256', key, '', 'steunregister idempotency fingerprint', 32));
+  return createHmac('sha256', fingerprintKey).update(request).digest('hex');
 }

@@ -12,7 +12,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { NotFoundError, ValidationError } from '../register/errors.ts';
 import { hashPassword, passwordViolation } from './passwords.ts';
 import { newTotpSecret } from './totp.ts';
-import { sealTotpSecret, type TotpSecretKey } from './totp-secret-key.ts';
+import { sealWithKey, type TotpSecretKey } from './totp-secret-key.ts';
 
 type Db = Kysely<Database>;
 
@@ -101,7 +101,7 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
       displayName: input.displayName ?? '',
       role: input.role,
       passwordHash,
-      totpSecret: totpSecret === null ? null : sealTotpSecret(totpKey, id, totpSecret),
+      totpSecret: totpSecret === null ? null : sealWithKey(totpKey, id, totpSecret),
       oidcSubject: input.oidcSubject ?? null,
       email: input.email ?? null,
     });
@@ -176,7 +176,7 @@ export async function renewSecondFactor(
   detail?: Record<string, unknown>,
 ): Promise<NewSecondFactor> {
   const totpSecret = newTotpSecret();
-  const changed = await accounts.updateAccount(trx, current.id, { totpSecret: sealTotpSecret(totpKey, current.id, totpSecret), totpLastStep: null });
+  const changed = await accounts.updateAccount(trx, current.id, { totpSecret: sealWithKey(totpKey, current.id, totpSecret), totpLastStep: null });
   await endSessionsOf(trx, current.id, context.now().toISOString());
   const account = viewOf(changed);
   await recordAuditEvent(trx, context, {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccount } from '../db/repositories/accounts.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../../test/support/scratch-database.ts';
-import { openTotpSecret, openTotpSecretKey, sealTotpSecret, temporaryTotpSecretKey, TotpSecretKeyMissingError } from './totp-secret-key.ts';
+import { openSealed, openTotpSecretKey, sealWithKey, temporaryTotpSecretKey, TotpSecretKeyMissingError } from './totp-secret-key.ts';
 
 describe('the key TOTP secrets are sealed with', () => {
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-totp-key-'));
@@ -23,18 +23,18 @@ describe('the key TOTP secrets are sealed with', () => {
     expect((await openTotpSecretKey(directory, scratch.handle.db)).equals(key)).toBe(true);
     expect(readFileSync(join(directory, 'totp-secret-key'), 'utf8')).not.toContain('JBSWY3DP');
 
-    const sealed = sealTotpSecret(key, 'account-1', 'JBSWY3DPEHPK3PXP');
+    const sealed = sealWithKey(key, 'account-1', 'JBSWY3DPEHPK3PXP');
     expect(sealed).not.toContain('JBSWY3DPEHPK3PXP');
-    expect(openTotpSecret(key, 'account-1', sealed)).toBe('JBSWY3DPEHPK3PXP');
-    expect(() => openTotpSecret(key, 'account-2', sealed)).toThrow();
-    expect(() => openTotpSecret(temporaryTotpSecretKey(), 'account-1', sealed)).toThrow();
-    expect(() => openTotpSecret(key, 'account-1', 'JBSWY3DPEHPK3PXP')).toThrow(/not sealed/);
+    expect(openSealed(key, 'account-1', sealed)).toBe('JBSWY3DPEHPK3PXP');
+    expect(() => openSealed(key, 'account-2', sealed)).toThrow();
+    expect(() => openSealed(temporaryTotpSecretKey(), 'account-1', sealed)).toThrow();
+    expect(() => openSealed(key, 'account-1', 'JBSWY3DPEHPK3PXP')).toThrow(/not sealed/);
   });
 
   it('is not made anew while the database holds secrets sealed with a key: the kept one is to be put back', async () => {
     const { db } = scratch.handle;
     const id = randomUUID();
-    await insertAccount(db, { id, username: `sealed-${id}`, displayName: '', role: 'auditor', passwordHash: null, totpSecret: sealTotpSecret(temporaryTotpSecretKey(), id, 'JBSWY3DPEHPK3PXP'), oidcSubject: null });
+    await insertAccount(db, { id, username: `sealed-${id}`, displayName: '', role: 'auditor', passwordHash: null, totpSecret: sealWithKey(temporaryTotpSecretKey(), id, 'JBSWY3DPEHPK3PXP'), oidcSubject: null });
     const directory = join(folder, 'restored-audit');
     await expect(openTotpSecretKey(directory, db)).rejects.toThrow(TotpSecretKeyMissingError);
     expect(existsSync(join(directory, 'totp-secret-key'))).toBe(false);

@@ -1,7 +1,8 @@
 /**
  * TOTP secrets are stored encrypted (AES-256-GCM) with a key kept outside the database, beside the audit
  * trail's signing key: a copy of the database alone does not give away anyone's second factor. The
- * account's id is the associated data, so a secret moved to another account does not open there.
+ * account's id is the associated data, so a secret moved to another account does not open there. The
+ * answers kept for an Idempotency-Key are sealed with it too: a new account's answer holds its secret.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -103,18 +104,22 @@ export function totpSecretKeyMissing(path: string, accounts: number): string {
   );
 }
 
-export function sealTotpSecret(key: TotpSecretKey, accountId: string, secret: string): string {
+/**
+ * Text sealed with the key (AES-256-GCM), bound to `boundTo` as associated data: it opens only with the
+ * same key for the same binding, unchanged. A TOTP secret is bound to its account's id.
+ */
+export function sealWithKey(key: TotpSecretKey, boundTo: string, text: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(accountId));
-  const sealed = Buffer.concat([iv, cipher.update(secret, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(boundTo));
+  const sealed = Buffer.concat([iv, cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return `${SEALED_PREFIX}${sealed.toString('base64')}`;
 }
 
-/** The secret; throws when it was sealed with another key or for another account, or changed. */
-export function openTotpSecret(key: TotpSecretKey, accountId: string, stored: string): string {
-  if (!stored.startsWith(SEALED_PREFIX)) throw new Error(`the TOTP secret of account ${accountId} is not sealed`);
+/** The text sealWithKey sealed; throws when it was sealed with another key or for another binding, or changed. */
+export function openSealed(key: TotpSecretKey, boundTo: string, stored: string): string {
+  if (!stored.startsWith(SEALED_PREFIX)) throw new Error(`the text bound to ${boundTo} is not sealed`);
   const sealed = Buffer.from(stored.slice(SEALED_PREFIX.length), 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12)).setAAD(Buffer.from(accountId));
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12)).setAAD(Buffer.from(boundTo));
   decipher.setAuthTag(sealed.subarray(sealed.length - 16));
   return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]).toString('utf8');
 }
@@ -123,7 +128,7 @@ export function openTotpSecret(key: TotpSecretKey, accountId: string, stored: st
 export function openedTotpSecret(key: TotpSecretKey, account: StoredAccount): string | null | undefined {
   if (!account.totpSecret) return null;
   try {
-    return openTotpSecret(key, account.id, account.totpSecret);
+    return openSealed(key, account.id, account.totpSecret);
   } catch {
     return undefined;
   }
@@ -132,6 +137,6 @@ export function openedTotpSecret(key: TotpSecretKey, account: StoredAccount): st
 /** Seals the secrets stored in plain text by earlier versions; returns how many. */
 export async function sealPlainTotpSecrets(db: Kysely<Database>, key: TotpSecretKey): Promise<number> {
   const plain = await accountsWithPlainTotpSecret(db, SEALED_PREFIX);
-  for (const { id, totpSecret } of plain) await updateAccount(db, id, { totpSecret: sealTotpSecret(key, id, totpSecret) });
+  for (const { id, totpSecret } of plain) await updateAccount(db, id, { totpSecret: sealWithKey(key, id, totpSecret) });
   return plain.length;
 }

@@ -5,10 +5,12 @@
  * the requests run at the same time on separate connections.
  */
 import { randomUUID } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { beforeAll, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
 import { openSession } from '../../src/auth/sessions.ts';
+import { sha256Hex } from '../../src/audit/event.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -279,6 +281,20 @@ describeEachDatabase('concurrent changes and idempotent creates', (database) => 
       await expectOnlyRefusalsRecorded(afterFirst, 1);
     },
   );
+
+  it("keeps a new account's answer sealed and its request only as a keyed fingerprint: a copy of the database gives away neither its TOTP secret nor its password", async () => {
+    const key = randomUUID();
+    const body = { username: `verzegeld-${randomUUID().slice(0, 8)}`, role: 'auditor', password: 'een lang genoeg wachtwoord' };
+    const first = await administrator('POST', '/accounts', body, { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    const kept = await database().db.selectFrom('idempotentRequest').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+    expect(kept.body).not.toContain(first.body.totpSecret);
+    expect(kept.body).not.toContain(body.username);
+    // A guessed password is not checked against the fingerprint by hashing the request as it was sent.
+    expect(kept.fingerprint).not.toBe(sha256Hex(`POST /accounts\n${canonicalize(body)}`));
+    // Sealed, it still answers a replay with the same secret.
+    expect((await administrator('POST', '/accounts', body, { 'Idempotency-Key': key })).body).toEqual(first.body);
+  });
 
   it('answers 422 to a key used before on another route, and 400 to a key that is not one', async () => {
     const key = randomUUID();

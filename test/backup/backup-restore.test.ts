@@ -16,7 +16,7 @@ import { readRestores, recordRestore, RestoreNotRecordableError, standingAnchors
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { createAccount } from '../../src/auth/accounts.ts';
-import { openTotpSecret, openTotpSecretKey, TotpSecretKeyMissingError } from '../../src/auth/totp-secret-key.ts';
+import { openSealed, openTotpSecretKey, TotpSecretKeyMissingError } from '../../src/auth/totp-secret-key.ts';
 import { readArchive, writeArchive } from '../../src/backup/archive.ts';
 import { BackupRefusedError, restoreBackup, writeBackup } from '../../src/backup/backup-file.ts';
 import { answerBackupRequests, requestBackup } from '../../src/backup/online-backup.ts';
@@ -72,7 +72,7 @@ describe('backup and restore of the embedded register', () => {
     copyFileSync(join(audit, 'totp-secret-key'), join(restoredAudit, 'totp-secret-key'));
     const restored = await openDatabase({ dataDir });
     try {
-      expect(openTotpSecret(await openTotpSecretKey(restoredAudit, restored.db), auditor.id, await storedTotpSecret(restored.db, auditor.id))).toBe(totpSecret);
+      expect(openSealed(await openTotpSecretKey(restoredAudit, restored.db), auditor.id, await storedTotpSecret(restored.db, auditor.id))).toBe(totpSecret);
       expect(await verifyAuditTrail(restored.db, { checkpointDirectory: restoredAudit })).toEqual({ ok: true, eventsChecked: expect.any(Number), checkpointsChecked: 1, lastSeq: expect.any(Number) });
       expect(await figuresTable(restored.db, LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE)).toEqual(figures);
       expect(await letterHashes(restored.db)).toEqual(hashes);
