@@ -130,6 +130,21 @@ describeEachDatabase('concurrent changes and idempotent creates', (database) => 
     expect((await registrar('GET', path)).body).toMatchObject({ version: 1, title: stock.title });
   });
 
+  it('refuses an If-Match that is not an ETag with 400, saying so of any object, not as the ETag of a delivery', async () => {
+    const input = { key: `etag-${randomUUID().slice(0, 8)}`, name: 'Opleiding', hostCountry: 'DE', framework: 'bilateral' };
+    const programme = await registrar('POST', '/training-programmes', input);
+    expect(programme.status).toBe(201);
+    const path = `/training-programmes/${programme.body.id}`;
+    for (const [language, reason] of [
+      ['nl', 'If-Match moet de ETag bevatten van de versie waarop de wijziging is gebaseerd, zoals "3".'],
+      ['en', 'If-Match must hold the ETag of the version the change is based on, such as "3".'],
+    ] as const) {
+      const refused = await registrar('PUT', path, { ...input, name: 'Gewijzigd' }, { 'If-Match': 'versie 1', 'Accept-Language': language });
+      expect(refused.status).toBe(400);
+      expect(refused.body.invalidParams).toEqual([{ name: 'If-Match', code: 'invalidIfMatch', reason }]);
+    }
+  });
+
   it('forgets a key after a day, and with it the answer it kept', async () => {
     let now = new Date();
     const api = createApi({ db: database().db, clock: () => now, onError: (error) => { throw error; } });
