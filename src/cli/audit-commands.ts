@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
+import { isBlank, textFault } from '../../common/text.ts';
 import type { Kysely } from 'kysely';
 import { hasValidSignature, openCheckpointStore, publicKeyFromPem, readCheckpoints, writeCheckpoint } from '../audit/checkpoints.ts';
 import { readRestores, recordRestore, RestoreNotRecordableError, standingAnchors, type RestoreRecord } from '../audit/restores.ts';
@@ -54,7 +55,8 @@ export function auditCommands(): Command {
     .requiredOption('--operator <name>', 'who restored the backup and records it')
     .action(async (options: { operator: string }) => {
       const operator = options.operator.trim();
-      if (operator === '' || /[\u0000-\u001f]/.test(operator)) throw new CommandError('--operator must name the operator, on one line');
+      // The input rules of every name: a character that turns the reading direction would make the record read as another's.
+      if (isBlank(operator) || textFault(operator) !== undefined) throw new CommandError('--operator must name the operator, on one line, without control or direction characters');
       const directory = auditDirectoryFromEnvironment();
       const store = await openCheckpointStore(directory).catch((error: Error) => {
         throw new CommandError(`cannot sign in ${directory}: ${error.message}`);

@@ -67,6 +67,17 @@ describe('audit record-restore', () => {
     expect((await runCli(dataDir, ['audit', 'verify'])).code).toBe(0);
   });
 
+  it('refuses an operator whose name turns the reading direction or shows nothing, and signs nothing', async () => {
+    const dataDir = join(folder, 'data');
+    await restoredOlderRegister(dataDir);
+    for (const operator of ['J. Beheerder\u202Eredeeheb', '\u200B', 'J.\u2066 Beheerder']) {
+      const { code, output } = await runCli(dataDir, ['audit', 'record-restore', '--operator', operator]);
+      expect(code, JSON.stringify(operator)).toBe(1);
+      expect(output).toBe('--operator must name the operator, on one line, without control or direction characters\n');
+    }
+    expect(existsSync(join(dataDir, 'audit', 'restores.jsonl'))).toBe(false);
+  });
+
   it('refuses a chain that is broken before its end, naming the event, and signs nothing', async () => {
     const dataDir = join(folder, 'data');
     const auditDirectory = join(dataDir, 'audit');
