@@ -117,9 +117,8 @@ export async function restoreBackup(
   const auditRestored = isEmptyOrAbsent(auditTarget);
   // Beside their targets, on the same file system, so that a rename moves each into place at once.
   const staged = `${target}.restoring-${process.pid}`;
-  const auditInside = relative(target, auditTarget);
-  const auditInsideData = !auditInside.startsWith('..') && !isAbsolute(auditInside);
-  const stagedAudit = auditInsideData ? join(staged, auditInside) : `${auditTarget}.restoring-${process.pid}`;
+  const auditInsideData = liesWithin(target, auditTarget);
+  const stagedAudit = auditInsideData ? join(staged, relative(target, auditTarget)) : `${auditTarget}.restoring-${process.pid}`;
   let sealedTotpSecrets: number;
   try {
     await mkdir(dirname(target), { recursive: true, mode: 0o700 });
@@ -131,7 +130,8 @@ export async function restoreBackup(
       for (const [name, data] of Object.entries(content.audit)) {
         await writeFile(join(stagedAudit, name), data, { mode: 0o600, flag: 'wx', flush: true });
       }
-      if (!auditInsideData) await moveInto(stagedAudit, auditTarget);
+      // A DATA_DIR inside AUDIT_DIR is being staged in the audit directory, which then holds it already.
+      if (!auditInsideData) await (liesWithin(auditTarget, target) ? moveContentsInto(stagedAudit, auditTarget) : moveInto(stagedAudit, auditTarget));
     }
     await moveInto(staged, target);
   } finally {
@@ -172,6 +172,12 @@ async function restoreDatabase(file: string, content: BackupContent, dataDir: st
   }
 }
 
+/** Whether `path` is `folder` or lies somewhere inside it. */
+function liesWithin(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return !inside.startsWith('..') && !isAbsolute(inside);
+}
+
 function isEmptyOrAbsent(directory: string): boolean {
   if (!existsSync(directory)) return true;
   if (!statSync(directory).isDirectory()) throw new BackupRefusedError(`${directory} is not a directory.`);
@@ -182,6 +188,12 @@ function isEmptyOrAbsent(directory: string): boolean {
 async function moveInto(from: string, to: string): Promise<void> {
   if (existsSync(to)) await rmdir(to);
   await rename(from, to);
+}
+
+/** Moves what a directory holds into another, which exists, and removes it. */
+async function moveContentsInto(from: string, to: string): Promise<void> {
+  for (const name of await readdir(from)) await rename(join(from, name), join(to, name));
+  await rmdir(from);
 }
 
 async function readBackup(file: string): Promise<BackupContent> {

@@ -287,6 +287,27 @@ describe('backup and restore of the embedded register', () => {
     }
   });
 
+  it('restores a data directory that lies inside the audit directory, the audit files beside it', async () => {
+    const original = await open(join(folder, 'original'));
+    await record(original.db);
+    const file = join(folder, 'register.backup');
+    const audit = join(folder, 'original', 'audit');
+    await openCheckpointStore(audit);
+    await writeBackup(original, audit, file);
+    await original.close();
+    const auditDirectory = join(folder, 'kept');
+    const dataDir = join(auditDirectory, 'data');
+    expect(await restoreBackup(file, dataDir, auditDirectory)).toMatchObject({ lastAuditSeq: 1, auditRestored: true });
+    expect(readdirSync(auditDirectory).sort()).toEqual(['checkpoint-signing-key.pem', 'checkpoint-signing-key.pub.pem', 'data']);
+    expect(readdirSync(folder).sort()).toEqual(['kept', 'original', 'register.backup']);
+    const restored = await openDatabase({ dataDir });
+    try {
+      expect((await verifyAuditTrail(restored.db, { checkpointDirectory: auditDirectory })).ok).toBe(true);
+    } finally {
+      await restored.close();
+    }
+  });
+
   it('backs up only a data directory that holds a database, and makes none where there is none', async () => {
     const mistyped = join(folder, 'no-such-data');
     const { code, output } = await runCli(mistyped, ['backup', join(folder, 'x.backup')]);
