@@ -72,6 +72,12 @@ export class AuditChainBehindError extends StartRefusedError {}
 /** The audit directory's key pair is missing or does not fit: the checkpoints could not be checked or signed. */
 export class CheckpointKeyError extends StartRefusedError {}
 
+function keyPairMissing(directory: string): CheckpointKeyError {
+  return new CheckpointKeyError(
+    `${directory} holds signed checkpoints but not the key they are signed with (${PRIVATE_KEY_FILE}): put the kept key pair back; a new one would leave every checkpoint unverifiable.`,
+  );
+}
+
 /** The exact text that is signed: fixed lines, the first naming the format, so a signature means one thing. */
 export function checkpointText({ seq, hash, at }: Pick<Checkpoint, 'seq' | 'hash' | 'at'>): string {
   return `${CHECKPOINT_FORMAT}\nseq ${seq}\nhash ${hash}\nat ${at}\n`;
@@ -89,8 +95,9 @@ export function hasValidSignature(checkpoint: Checkpoint, publicKey: KeyObject):
 
 /**
  * Opens the store in `directory` for writing, creating the directory and a key pair when there are none.
- * A public key without its private key is refused rather than replaced: the checkpoints signed with it
- * would no longer verify.
+ * A public key without its private key, or checkpoints without either, is refused rather than given a new
+ * key pair: the checkpoints signed with the old one would no longer verify, and a chain behind them would
+ * no longer be refused.
  */
 export async function openCheckpointStore(directory: string): Promise<CheckpointStore> {
   await mkdir(directory, { recursive: true, mode: 0o700 });
@@ -102,6 +109,7 @@ export async function openCheckpointStore(directory: string): Promise<Checkpoint
     if (storedPublicPem !== undefined) {
       throw new CheckpointKeyError(`${publicPath} has no private key beside it (${privatePath}); restore it, or move the checkpoints away to start anew`);
     }
+    if (((await readIfPresent(join(directory, CHECKPOINTS_FILE))) ?? '').trim() !== '') throw keyPairMissing(directory);
     const pair = generateKeyPairSync('ed25519');
     privatePem = await createFileOnce(privatePath, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
   }
@@ -182,11 +190,7 @@ export async function refuseChainBehindCheckpoints(db: Kysely<Database>, directo
   const text = (await readIfPresent(join(directory, CHECKPOINTS_FILE))) ?? '';
   // A line cut short by a crash is passed over here, as when the next checkpoint is written.
   const checkpoints = text.split('\n').map(parseCheckpoint).filter((checkpoint) => checkpoint !== undefined);
-  if (checkpoints.length > 0 && publicKey === undefined) {
-    throw new CheckpointKeyError(
-      `${directory} holds signed checkpoints but not the key they are signed with (${PRIVATE_KEY_FILE}): put the kept key pair back; a new one would leave every checkpoint unverifiable.`,
-    );
-  }
+  if (checkpoints.length > 0 && publicKey === undefined) throw keyPairMissing(directory);
   const signed = publicKey === undefined ? [] : checkpoints.filter((checkpoint) => hasValidSignature(checkpoint, publicKey));
   // A checkpoint an operator's restore record superseded no longer counts; the record itself does.
   const furthest = standingAnchors(signed, await readRestores(directory, publicKey)).at(-1);

@@ -4,12 +4,12 @@
  * Until the restore is recorded, a command that writes is refused as the server is: its events would fork
  * the signed chain, and the record would then name one of them as the event restored to.
  */
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCheckpointStore, signCheckpoint } from '../../src/audit/checkpoints.ts';
+import { CheckpointKeyError, openCheckpointStore, refuseChainBehindCheckpoints, signCheckpoint } from '../../src/audit/checkpoints.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { lastAuditEvent } from '../../src/db/repositories/audit.ts';
@@ -76,6 +76,25 @@ describe('audit record-restore', () => {
       expect(output).toBe('--operator must name the operator, on one line, without control or direction characters\n');
     }
     expect(existsSync(join(dataDir, 'audit', 'restores.jsonl'))).toBe(false);
+  });
+
+  it('refuses to sign, and makes no new key pair, where the checkpoints kept lost their key pair: the server goes on refusing to start', async () => {
+    const dataDir = join(folder, 'data');
+    const auditDirectory = join(dataDir, 'audit');
+    await restoredOlderRegister(dataDir);
+    for (const file of ['checkpoint-signing-key.pem', 'checkpoint-signing-key.pub.pem']) rmSync(join(auditDirectory, file));
+    for (const command of [['audit', 'record-restore', '--operator', 'J. Beheerder'], ['audit', 'checkpoint']]) {
+      const { code, output } = await runCli(dataDir, command);
+      expect(code).toBe(1);
+      expect(output).toContain(`${auditDirectory} holds signed checkpoints but not the key they are signed with (checkpoint-signing-key.pem): put the kept key pair back`);
+    }
+    expect(readdirSync(auditDirectory).sort()).toEqual(['checkpoints.jsonl']);
+    const database = await openDatabase({ dataDir });
+    try {
+      await expect(refuseChainBehindCheckpoints(database.db, auditDirectory)).rejects.toThrow(CheckpointKeyError);
+    } finally {
+      await database.close();
+    }
   });
 
   it('refuses a chain that is broken before its end, naming the event, and signs nothing', async () => {
