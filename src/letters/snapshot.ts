@@ -163,13 +163,14 @@ export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
 /** The public letter, and its figures to the cent, which the confidential annex keeps. */
 export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLines: FigureLine[] } {
   const lines = figureLines(inputs);
+  const printedLines = lines.map(withPrintedRestatement);
   const total = lines.at(-1)!;
   const increaseCents = total.reportedPreviousCents === null ? null : total.currentCents - total.reportedPreviousCents;
   const increasePercentText =
     increaseCents === null || !total.reportedPreviousCents ? null : formatPercent(Math.abs(increaseCents), total.reportedPreviousCents);
 
   const figures = namedFigures(inputs, lines, increaseCents, increasePercentText);
-  const narrative = composeNarrative(inputs.blocks, (name) => figures.get(name), figuresTextTable(inputs, lines));
+  const narrative = composeNarrative(inputs.blocks, (name) => figures.get(name), figuresTextTable(inputs, printedLines));
   const overview = groupOverview(inputs.overview);
   const snapshot: PublicLetterSnapshot = {
     format: SNAPSHOT_FORMAT,
@@ -184,7 +185,7 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLi
       letterDate: inputs.previous.letterDate,
       paperNumber: inputs.previous.paperNumber,
     },
-    figures: printedFigures({ lines, increaseCents, increasePercentText }),
+    figures: printedFigures({ lines: printedLines, increaseCents, increasePercentText }),
     sections: [...narrative.sections, overviewSection(overview)],
     footnotes: narrative.footnotes,
     overview,
@@ -225,6 +226,19 @@ function printedFigures(figures: PublicLetterSnapshot['figures']): PublicLetterS
 /** Whether the letter restates the previous letter's figure in a footnote: recomputed today, it differs. */
 export function isRestated(line: FigureLine): boolean {
   return line.reportedPreviousCents !== null && line.restatedPreviousCents !== null && line.restatedPreviousCents !== line.reportedPreviousCents;
+}
+
+/** A previous figure as the footnote that restates it prints it: "€5,88 mld.". */
+const restatementText = (cents: Cents) => inText(cents, COMPARISON_PRECISION);
+
+/**
+ * The line as the letter prints it: restated only where the footnote can tell the two figures apart. A
+ * recomputation that differs by less than the footnote prints would read "€5,88 mld., niet €5,88 mld.";
+ * the figure to the cent stays in the annex.
+ */
+function withPrintedRestatement(line: FigureLine): FigureLine {
+  if (!isRestated(line) || restatementText(line.restatedPreviousCents!) !== restatementText(line.reportedPreviousCents!)) return line;
+  return { ...line, restatedPreviousCents: null };
 }
 
 /** The exact text that is hashed and kept, and its SHA-256. */
@@ -383,7 +397,7 @@ function figuresTextTable(inputs: LetterInputs, lines: FigureLine[]): TextTable 
     const restated =
       previous && isRestated(line)
         ? `[^Herzien: volgens de huidige gegevens bedroeg dit op ${formatLetterDate(previous.referenceDate)} ` +
-          `${inText(line.restatedPreviousCents!, COMPARISON_PRECISION)}, niet ${inText(line.reportedPreviousCents!, COMPARISON_PRECISION)} zoals in de vorige brief.]`
+          `${restatementText(line.restatedPreviousCents!)}, niet ${restatementText(line.reportedPreviousCents!)} zoals in de vorige brief.]`
         : '';
     const cells = [
       `${line.label}${restated}`,

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { epfFiguresAt } from '../domain/epf.ts';
+import { DEFAULT_LETTERHEAD } from './compose.ts';
+import { buildPublicLetter, type LetterInputs, type Totals } from './snapshot.ts';
+
+const MILLION = 100_000_000; // cents
+const REPORTED: Totals = { stock: 2_050 * MILLION, procurement: 3_730 * MILLION, natoFund: 100 * MILLION };
+
+/** A letter after one that reported REPORTED, whose figures are recomputed today as `restated`. */
+function letterAfter(restated: Totals): LetterInputs {
+  return {
+    id: 'letter',
+    referenceDate: '2025-08-31',
+    letterDate: '2025-09-10',
+    isDemonstration: false,
+    previous: { id: 'previous', referenceDate: '2025-02-04', letterDate: '2025-02-14', paperNumber: null, reportedTotals: REPORTED },
+    totals: { stock: 2_400 * MILLION, procurement: 6_100 * MILLION, natoFund: 180 * MILLION },
+    restatedPreviousTotals: restated,
+    blocks: [{ key: 'cijfers', heading: 'Cijfers', text: '{{figuresTable}}' }],
+    publicDeliveryValues: new Map(),
+    refusedDeliveries: new Map(),
+    overview: [],
+    epf: { ...epfFiguresAt([], '2025-08-31'), implementingActorCents: 0, tranches: [] },
+    budget: { totalCents: 0, named: { budgetDecision: new Map(), budgetShift: new Map(), budgetCommitment: new Map() } },
+    industry: { contracts: 0, contractValueCents: 0, companies: 0, ukrainianCompanies: 0, milestonesCompleted: 0, coproductionProjects: 0, demandBundles: 0 },
+    training: [],
+    readinessEffects: [],
+    letterhead: DEFAULT_LETTERHEAD,
+  };
+}
+
+describe('a restatement of the previous letter’s figures', () => {
+  it('is printed in a footnote only where the footnote tells the two figures apart', () => {
+    // Stock recomputed € 2 mln. higher: € 2,05 mld. either way. Procurement € 20 mln. higher: € 3,75 mld., not € 3,73 mld.
+    const { snapshot, exactLines } = buildPublicLetter(letterAfter({ ...REPORTED, stock: REPORTED.stock + 2 * MILLION, procurement: REPORTED.procurement + 20 * MILLION }));
+    expect(snapshot.footnotes.map((note) => note.text)).toEqual([
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €3,75 mld., niet €3,73 mld. zoals in de vorige brief.',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €5,9 mld., niet €5,88 mld. zoals in de vorige brief.',
+    ]);
+    expect(Object.fromEntries(snapshot.figures.lines.map((line) => [line.key, line.restatedPreviousCents]))).toEqual({
+      stock: null,
+      procurement: 3_750 * MILLION,
+      natoFund: null,
+      total: 5_900 * MILLION,
+    });
+    // The annex keeps the recomputation to the cent.
+    expect(exactLines.find((line) => line.key === 'stock')!.restatedPreviousCents).toBe(REPORTED.stock + 2 * MILLION);
+  });
+
+  it('leaves the letter without a footnote when no figure differs as printed', () => {
+    const { snapshot } = buildPublicLetter(letterAfter({ ...REPORTED, stock: REPORTED.stock - 1 }));
+    expect(snapshot.footnotes).toEqual([]);
+    expect(snapshot.figures.lines.every((line) => line.restatedPreviousCents === null)).toBe(true);
+  });
+});
