@@ -73,8 +73,8 @@ export const AnnexRowSchema = z.object({
   /** Work for the EU as EPF implementing actor: its value, shown but never in a Dutch total. */
   implementingActorCents: CentsSchema.nullable().optional(),
   disclosureState: z.string(),
-  /** Since the previous final letter's annex: not in it, or in it at another value. */
-  since: z.enum(['new', 'changed']).nullable().optional(),
+  /** Since the previous final letter's annex: not in it, in it at another value, or (in noLongerListed) no longer counted. */
+  since: z.enum(['new', 'changed', 'left']).nullable().optional(),
   previousValueCents: CentsSchema.nullable().optional(),
 });
 export type AnnexRow = z.infer<typeof AnnexRowSchema>;
@@ -104,6 +104,11 @@ export const AnnexSnapshotSchema = z.object({
   totalCents: CentsSchema,
   /** The final letter whose annex "new" and "changed" compare with; absent in annexes frozen before. */
   previousLetter: z.object({ id: z.string(), referenceDate: z.iso.date() }).nullable().optional(),
+  /**
+   * The previous letter's rows that this annex no longer has (the delivery removed, or no longer realised or
+   * counted by the reference date after a correction), as that annex had them; absent in annexes frozen before.
+   */
+  noLongerListed: z.array(AnnexRowSchema).optional(),
   /** Contracts per company; absent in annexes frozen before the register kept industry data. */
   contractsByCompany: z.array(IndustryAnnexRowSchema).optional(),
   /** Trainers and trainees per programme, and readiness and replacement per stock delivery; absent in annexes frozen before. */
@@ -140,17 +145,30 @@ export function annexChanges(annex: AnnexSnapshot): AnnexChanges {
  * support type and date.
  */
 export function markSincePrevious(rows: readonly AnnexRow[], previous: readonly AnnexRow[]): AnnexRow[] {
-  const byIds = previous.every((row) => row.deliveryId !== undefined);
-  const key = (row: AnnexRow) => (byIds ? row.deliveryId! : `${row.title}|${row.supportType}|${row.realisedAt ?? ''}`);
+  const key = rowKey(previous);
   const before = new Map(previous.map((row) => [key(row), row]));
   return rows.map((row) => {
     const earlier = before.get(key(row));
-    const value = (of: AnnexRow) => of.implementingActorCents ?? of.valueCents;
     if (earlier === undefined) return { ...row, since: 'new', previousValueCents: null };
-    if (value(earlier) !== value(row)) return { ...row, since: 'changed', previousValueCents: value(earlier) };
+    if (rowValue(earlier) !== rowValue(row)) return { ...row, since: 'changed', previousValueCents: rowValue(earlier) };
     return { ...row, since: null, previousValueCents: null };
   });
 }
+
+/** The previous annex's rows that are not among these: what left the overview since, so that its totals can be followed. */
+export function leftSincePrevious(rows: readonly AnnexRow[], previous: readonly AnnexRow[]): AnnexRow[] {
+  const key = rowKey(previous);
+  const now = new Set(rows.map(key));
+  return previous.filter((row) => !now.has(key(row))).map((row) => ({ ...row, since: 'left', previousValueCents: rowValue(row) }));
+}
+
+/** Rows are matched by delivery; an annex frozen before rows had one is matched by title, support type and date. */
+function rowKey(previous: readonly AnnexRow[]): (row: AnnexRow) => string {
+  const byIds = previous.every((row) => row.deliveryId !== undefined);
+  return (row) => (byIds ? row.deliveryId! : `${row.title}|${row.supportType}|${row.realisedAt ?? ''}`);
+}
+
+const rowValue = (row: AnnexRow) => row.implementingActorCents ?? row.valueCents;
 
 const CLASSIFICATION_NOTE = 'Alleen ter inzage voor de leden; elke opening wordt vastgelegd.';
 const DELIVERY_HEADER = ['Levering', 'Categorie', 'Financiering', 'Aantal', 'Gerealiseerd', 'Waarde', 'Openbaarmaking', 'Sinds vorige brief'];
@@ -174,6 +192,7 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
   const sections: AnnexSection[] = [
     deliveriesSection(annex),
     implementingActorSection(annex.rows),
+    noLongerListedSection(annex.noLongerListed ?? []),
     annex.contractsByCompany ? contractsSection(annex.contractsByCompany, amount) : null,
     annex.trainingByProgramme ? trainingSection(annex.trainingByProgramme) : null,
     annex.readinessByDelivery ? readinessSection(annex.readinessByDelivery, amount) : null,
@@ -185,7 +204,7 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
     subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(changes.rows)}, samen ${amount(annex.totalCents)}`,
     summary: [
       previous
-        ? `Sinds de vorige brief (peildatum ${formatLetterDate(previous.referenceDate)}): ${formatCount(changes.newRows)} nieuw, ${formatCount(changes.changedRows)} met een andere waarde. Zij zijn gemarkeerd in de kolom “Sinds vorige brief”.`
+        ? `Sinds de vorige brief (peildatum ${formatLetterDate(previous.referenceDate)}): ${formatCount(changes.newRows)} nieuw, ${formatCount(changes.changedRows)} met een andere waarde. Zij zijn gemarkeerd in de kolom “Sinds vorige brief”.${leftText(annex.noLongerListed?.length ?? 0)}`
         : 'Dit is de eerste brief met een vertrouwelijke bijlage: er is geen vorige om mee te vergelijken.',
       CLASSIFICATION_NOTE,
     ],
@@ -238,9 +257,28 @@ function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
       row.realisedAt === null ? 'betaald, nog niet geleverd' : formatTableDate(row.realisedAt),
       amount(cents),
       labelOf(nl.disclosureStates, row.disclosureState),
-      row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${previousAmount(row.previousValueCents ?? 0, cents)}` : '',
+      row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${previousAmount(row.previousValueCents ?? 0, cents)}` : row.since === 'left' ? 'telt niet meer mee' : '',
     ],
     ...(row.since ? { marked: true } : {}),
+  };
+}
+
+const NO_LONGER_LISTED_HEADING = 'Niet meer in het overzicht sinds de vorige brief';
+
+function leftText(count: number): string {
+  if (count === 0) return '';
+  return ` ${formatCount(count)} ${count === 1 ? 'levering uit de vorige bijlage staat' : 'leveringen uit de vorige bijlage staan'} er niet meer in; zie “${NO_LONGER_LISTED_HEADING}”.`;
+}
+
+/** The previous annex's deliveries this one no longer counts: removed, or corrected to be realised or paid later. */
+function noLongerListedSection(rows: readonly AnnexRow[]): AnnexSection | null {
+  if (rows.length === 0) return null;
+  return {
+    heading: NO_LONGER_LISTED_HEADING,
+    intro: ['Deze leveringen stonden in de vorige bijlage, maar tellen op deze peildatum niet (meer) mee: verwijderd uit het register, of na een correctie niet (meer) gerealiseerd of betaald op de peildatum. De waarde is die van de vorige bijlage.'],
+    header: DELIVERY_HEADER,
+    rows: rows.map((row) => deliveryLine(row, row.previousValueCents ?? 0)),
+    numericColumns: DELIVERY_NUMERIC,
   };
 }
 

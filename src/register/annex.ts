@@ -11,7 +11,7 @@ import * as kept from '../db/repositories/annex-renderings.ts';
 import * as repository from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { annexChanges, annexDocument, markSincePrevious, readerStamp, type AnnexSnapshot } from '../letters/compose.ts';
+import { annexChanges, annexDocument, leftSincePrevious, markSincePrevious, readerStamp, type AnnexSnapshot } from '../letters/compose.ts';
 import { renderAnnexForKeeping, stampAnnex, type AnnexFormat, type KeptAnnex, type KeptFormat, type Rendering } from '../letters/renderings.ts';
 import { sumCents } from '../../common/money.ts';
 import { industryAnnexRows } from './industry.ts';
@@ -43,6 +43,7 @@ export async function annexSnapshot(db: Db, letterId: string, referenceDate: str
     rows: previousAnnex ? markSincePrevious(rows, previousAnnex.rows) : rows,
     totalCents: sumCents(rows.map((row) => row.valueCents)),
     previousLetter: previous ? { id: previous.id, referenceDate: previous.referenceDate } : null,
+    noLongerListed: previousAnnex ? leftSincePrevious(rows, previousAnnex.rows) : [],
     contractsByCompany,
     trainingByProgramme,
     readinessByDelivery,
