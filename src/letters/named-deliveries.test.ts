@@ -5,7 +5,7 @@ const nameable: NamedDeliveryFacts = { id: 'a', publicId: 'public-a', isPublic: 
 
 describe('the deliveries a letter may name by value', () => {
   it('names one public, with its value public, realised and valued by the reference date, under its public id', () => {
-    expect(namedDeliveries(['a'], [nameable])).toEqual({ values: new Map([['a', { publicId: 'public-a', cents: 700 }]]), refused: new Map() });
+    expect(namedDeliveries(['a'], [nameable], { checkDisclosure: true })).toEqual({ values: new Map([['a', { publicId: 'public-a', cents: 700 }]]), refused: new Map() });
   });
 
   it('says of each other why, the first reason that holds', () => {
@@ -16,7 +16,7 @@ describe('the deliveries a letter may name by value', () => {
       { ...nameable, id: 'unrealised', realised: false, cents: null },
       { ...nameable, id: 'unvalued', cents: null },
     ];
-    const { values, refused } = namedDeliveries([...facts.map((fact) => fact.id), 'gone'], facts);
+    const { values, refused } = namedDeliveries([...facts.map((fact) => fact.id), 'gone'], facts, { checkDisclosure: true });
     expect(values.size).toBe(0);
     expect(Object.fromEntries(refused)).toEqual({
       confidential: 'notPublic',
@@ -26,5 +26,17 @@ describe('the deliveries a letter may name by value', () => {
       unvalued: 'notValued',
       gone: 'unknown',
     });
+  });
+
+  it('checks only the value when it verifies a final letter: the disclosure was approved with it', () => {
+    const facts: NamedDeliveryFacts[] = [
+      { ...nameable, id: 'confidentialSince', isPublic: false, valuePublic: false },
+      { ...nameable, id: 'laterSince', publicLater: true },
+      { ...nameable, id: 'unrealised', isPublic: false, realised: false },
+      { ...nameable, id: 'neverPublic', isPublic: false, publicId: null },
+    ];
+    const { values, refused } = namedDeliveries(facts.map((fact) => fact.id), facts, { checkDisclosure: false });
+    expect(Object.fromEntries(values)).toEqual({ confidentialSince: { publicId: 'public-a', cents: 700 }, laterSince: { publicId: 'public-a', cents: 700 } });
+    expect(Object.fromEntries(refused)).toEqual({ unrealised: 'notRealised', neverPublic: 'notPublic' });
   });
 });

@@ -29,24 +29,25 @@ export interface NamedDeliveries {
 /**
  * Which of the named deliveries a letter may print the value of: only one public at the reference date,
  * whose decision makes its value public, realised by then and valued by then. Whatever the letter prints
- * is public from its publication, so nothing less may be named.
+ * is public from its publication, so nothing less may be named. Verifying a final letter checks only the
+ * value (`checkDisclosure` false): its disclosure was approved with it, and a decision since is no other figure.
  */
-export function namedDeliveries(ids: readonly string[], facts: readonly NamedDeliveryFacts[]): NamedDeliveries {
+export function namedDeliveries(ids: readonly string[], facts: readonly NamedDeliveryFacts[], options: { checkDisclosure: boolean }): NamedDeliveries {
   const byId = new Map(facts.map((fact) => [fact.id, fact]));
   const named: NamedDeliveries = { values: new Map(), refused: new Map() };
   for (const id of ids) {
     const fact = byId.get(id);
-    const naming = fact === undefined ? { why: 'unknown' as const } : namingOf(fact);
+    const naming = fact === undefined ? { why: 'unknown' as const } : namingOf(fact, options.checkDisclosure);
     if ('why' in naming) named.refused.set(id, naming.why);
     else named.values.set(id, naming);
   }
   return named;
 }
 
-function namingOf(fact: NamedDeliveryFacts): { why: UnnameableDelivery } | { publicId: string; cents: Cents } {
-  if (!fact.isPublic || fact.publicId === null) return { why: 'notPublic' };
-  if (fact.publicLater) return { why: 'publicLater' };
-  if (!fact.valuePublic) return { why: 'valueNotPublic' };
+function namingOf(fact: NamedDeliveryFacts, checkDisclosure: boolean): { why: UnnameableDelivery } | { publicId: string; cents: Cents } {
+  if (fact.publicId === null || (checkDisclosure && !fact.isPublic)) return { why: 'notPublic' };
+  if (checkDisclosure && fact.publicLater) return { why: 'publicLater' };
+  if (checkDisclosure && !fact.valuePublic) return { why: 'valueNotPublic' };
   if (!fact.realised) return { why: 'notRealised' };
   if (fact.cents === null) return { why: 'notValued' };
   return { publicId: fact.publicId, cents: fact.cents };

@@ -186,11 +186,16 @@ async function realisedByYear(db: Db, until: IsoDate): Promise<Map<number, Cents
 }
 
 /** The budget a letter names, at its reference date: the total, and the decisions, shifts and commitments its text names. */
-export async function letterBudgetInputs(db: Db, referenceDate: IsoDate, named: Record<LetterBudgetFigureKind, string[]>): Promise<LetterBudgetInputs> {
+export async function letterBudgetInputs(
+  db: Db,
+  referenceDate: IsoDate,
+  named: Record<LetterBudgetFigureKind, string[]>,
+  options: { checkDisclosure: boolean },
+): Promise<LetterBudgetInputs> {
   const [decisions, shifts, commitments] = await Promise.all([
     budget.listDecisions(db),
     budget.listShifts(db),
-    budget.publicCommitmentAmountsAt(db, referenceDate, named.budgetCommitment),
+    budget.letterCommitmentAmountsAt(db, referenceDate, named.budgetCommitment, options),
   ]);
   const budgeted = budgetByYearAt(movementsOf(decisions, shifts), referenceDate);
   const knownAndNamed = <T extends { id: string; decidedOn: IsoDate }>(items: T[], ids: string[]) =>

@@ -362,7 +362,8 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
 
 async function namedFigureDifferences(db: Db, letter: repository.StoredLetter): Promise<Verification['figureDifferences']> {
   const published = letter.publicSnapshot?.namedFigures ?? {};
-  const inputs = await gatherInputs(db, { ...letter, letterDate: letter.publicSnapshot!.letterDate });
+  // Its disclosure was approved with it: a decision since (publication waits for it) changes no figure.
+  const inputs = await gatherInputs(db, { ...letter, letterDate: letter.publicSnapshot!.letterDate }, { checkDisclosure: false });
   // The previous letter as this one named it: a paper number recorded for it since is no figure of the register.
   const printedPaperNumber = letter.publicSnapshot!.previousLetter?.paperNumber ?? null;
   const previous = inputs.previous && { ...inputs.previous, paperNumber: printedPaperNumber };
@@ -456,8 +457,11 @@ function letterTotals(totals: RealisedTotals): Totals {
   return Object.fromEntries(SUPPORT_TYPES.map((type) => [type, centsOfTotal(totals[type])])) as Totals;
 }
 
-/** What a letter at its reference date is made of, from the register as it is now. */
-async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDate: string }): Promise<LetterInputs> {
+/**
+ * What a letter at its reference date is made of, from the register as it is now; `checkDisclosure` false
+ * takes the values the text names whatever was decided of their deliveries since (verifying a final letter).
+ */
+async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDate: string }, options = { checkDisclosure: true }): Promise<LetterInputs> {
   const previous = (await repository.latestFinalBefore(db, letter.referenceDate)) ?? null;
   const referencedDeliveries = figureNames(letter.blocks)
     .filter((name) => name.startsWith('delivery:'))
@@ -469,14 +473,14 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     repository.publicDeliveriesRealisedBy(db, letter.referenceDate),
     repository.publicSnapshotsBefore(db, letter.referenceDate),
     epfOverview(db, letter.referenceDate),
-    letterBudgetInputs(db, letter.referenceDate, budgetFigureIds(letter.blocks)),
+    letterBudgetInputs(db, letter.referenceDate, budgetFigureIds(letter.blocks), options),
     industryFactsAt(db, letter.referenceDate),
     trainingForLetter(db),
     readinessEffectsAt(db, letter.referenceDate),
   ]);
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
-  const named = namedDeliveries(referencedDeliveries, deliveryFacts);
+  const named = namedDeliveries(referencedDeliveries, deliveryFacts, options);
   const previousLines = previous && previousSnapshot?.format !== EXACT_SNAPSHOT_FORMAT ? await repository.findFrozenFigureLines(db, previous.id) : undefined;
   return {
     id: letter.id,

@@ -7,6 +7,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import { verifyLetter } from '../../src/register/letters.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
@@ -171,5 +172,30 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
 
     await decide(asPublic);
     expect((await author('POST', `/letters/${letter.body.id}/publication`, publication)).status).toBe(200);
+  });
+
+  it('verifies as it was final when the value, or its commitment, is decided confidential since; a revaluation since still shows', async () => {
+    const roles = recordingRoles(database().db);
+    const { disclosure, author, finance } = roles;
+    const { delivery, value } = deliveryRecords(() => roles);
+    const deliveryId = await delivery({ ...stockDelivery, title: 'Kachels (intern)', realisedAt: '2025-08-01' });
+    await value(deliveryId, 9 * MILLION, '2025-08-01');
+    const decide = (decision: object) => accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], ...decision }));
+    await decide({ state: 'public', publicTitle: 'Kachels', publicCategory: 'other', publicValue: true });
+    const commitment = (await accepted(finance('POST', '/budget/commitments', {
+      title: 'Kachels', fund: 'internationalSecurityBudget', budgetYear: 2025, stage: 'committed', amountCents: 9 * MILLION, effectiveOn: '2025-08-01', deliveryId,
+    }))).body.id;
+    const letter = await accepted(author('POST', '/letters', { referenceDate: '2025-08-31', letterDate: '2025-09-10' }));
+    const text = `{{delivery:${deliveryId}}}, {{budgetCommitment:${commitment}}}`;
+    const drafted = await accepted(author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text }] }, { 'If-Match': letter.headers.get('ETag')! }), 200);
+    const approved = await accepted(disclosure('POST', `/letters/${letter.body.id}/approval`, undefined, { 'If-Match': drafted.headers.get('ETag')! }), 200);
+    await accepted(author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
+
+    await decide({ state: 'confidential', ground: 'operationalSecurity' });
+    expect(await verifyLetter(database().db, letter.body.id)).toMatchObject({ ok: true, figureDifferences: [] });
+
+    await value(deliveryId, 12 * MILLION, '2025-08-15');
+    const publicId = (await database().db.selectFrom('delivery').select('publicId').where('id', '=', deliveryId).executeTakeFirstOrThrow()).publicId;
+    expect((await verifyLetter(database().db, letter.body.id)).figureDifferences).toEqual([{ figure: `delivery:${publicId}`, published: '€9 mln.', recomputed: '€12 mln.' }]);
   });
 });

@@ -195,9 +195,10 @@ export async function committedByYearAt(db: Db, date: string, fund?: BudgetFund)
 /**
  * The amounts at a date of the commitments a letter names: only those of no delivery or of a public one whose
  * decision makes its value public (not one public only from a later date), so that a letter cannot print by
- * way of its commitment the money of a delivery whose value it may not name.
+ * way of its commitment the money of a delivery whose value it may not name; verifying a final letter
+ * (`checkDisclosure` false) takes those of any delivery not removed, as the letter was approved with them.
  */
-export async function publicCommitmentAmountsAt(db: Db, date: string, ids: readonly string[]): Promise<Map<string, Cents>> {
+export async function letterCommitmentAmountsAt(db: Db, date: string, ids: readonly string[], options: { checkDisclosure: boolean }): Promise<Map<string, Cents>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('budgetCommitment as c')
@@ -209,12 +210,14 @@ export async function publicCommitmentAmountsAt(db: Db, date: string, ids: reado
     .where((eb) =>
       eb.or([
         eb('c.deliveryId', 'is', null),
-        eb.and([
-          eb('d.disclosureState', '=', 'public'),
-          eb('d.deletedAt', 'is', null),
-          eb('p.valueCents', 'is not', null),
-          eb.not(publicOnlyAfter(sql.ref('d.id'), date)),
-        ]),
+        options.checkDisclosure
+          ? eb.and([
+              eb('d.disclosureState', '=', 'public'),
+              eb('d.deletedAt', 'is', null),
+              eb('p.valueCents', 'is not', null),
+              eb.not(publicOnlyAfter(sql.ref('d.id'), date)),
+            ])
+          : eb('d.deletedAt', 'is', null),
       ]),
     )
     .execute();
