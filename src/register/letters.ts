@@ -98,6 +98,7 @@ export async function createDraft(
   return inTransaction(db, async (trx) => {
     await refuseNewDraftFor(trx, input.referenceDate);
     const previous = await repository.latestFinalBefore(trx, input.referenceDate);
+    refuseLetterBeforePrevious(input.letterDate, previous);
     const stored = await repository.insertDraft(trx, {
       id: randomUUID(),
       referenceDate: input.referenceDate,
@@ -139,6 +140,13 @@ function refuseImplausibleDates(context: RequestContext, dates: { referenceDate?
 /** A letter is dated on or after its reference date, from the draft on: approving and finalising need it so. */
 function refuseLetterBeforeReferenceDate(referenceDate: string, letterDate: string | null | undefined): void {
   if (letterDate && letterDate < referenceDate) throw new ValidationError([{ field: 'letterDate', code: 'letterBeforeReferenceDate' }]);
+}
+
+/** A letter names the one before it with its date ("dd. 10 september 2025"): it is not dated before that one. */
+function refuseLetterBeforePrevious(letterDate: string | null | undefined, previous: { letterDate: string | null } | null | undefined): void {
+  if (letterDate && previous?.letterDate && letterDate < previous.letterDate) {
+    throw new ValidationError([{ field: 'letterDate', code: 'letterBeforePreviousLetter', params: { date: previous.letterDate } }]);
+  }
 }
 
 /** One draft per reference date, and none for a date a final letter has passed already. */
@@ -183,6 +191,7 @@ export async function updateDraft(
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
     refuseLetterBeforeReferenceDate(current.referenceDate, change.letterDate);
+    refuseLetterBeforePrevious(change.letterDate, await repository.latestFinalBefore(trx, current.referenceDate));
     if (change.blocks) assertValid(draftBlockViolations(change.blocks));
     const updated = await repository.updateDraft(trx, id, expectedVersion, change);
     if (!updated) throw new VersionConflictError(current.version);
@@ -252,6 +261,8 @@ async function finalText(db: Db, letter: repository.StoredLetter, letterDate: st
   const undecided = await countUndecidedRealisedBy(db, letter.referenceDate);
   if (undecided > 0) throw new ValidationError([{ field: 'referenceDate', code: 'undecidedDeliveries', params: { count: String(undecided) } }]);
   const inputs = await gatherInputs(db, { ...letter, letterDate: date });
+  // The letter before it may have become final after this one was dated.
+  refuseLetterBeforePrevious(date, inputs.previous);
   const { snapshot, problems, exactLines } = buildPublicLetter(inputs);
   if (problems.length > 0) throw new ValidationError(problems.map(problemViolation));
   return { date, inputs, exactLines, seal: sealed(snapshot) };

@@ -677,6 +677,12 @@ export class CanaryRun {
       .sort((a, b) => b.referenceDate.localeCompare(a.referenceDate))[0];
   }
 
+  /** Whether a letter at the reference date would be dated before the final letter it follows (which it names with its date). */
+  #datedBeforePrevious(referenceDate: string, letterDate: string | null | undefined): boolean {
+    const previous = this.#previousFinal(referenceDate)?.letterDate;
+    return !!letterDate && !!previous && letterDate < previous;
+  }
+
   /**
    * Internal texts of training and readiness, which no public surface may show: a stock delivery's
    * readiness is judged, and now and then a training programme that names it is recorded with a count.
@@ -1016,9 +1022,10 @@ export class CanaryRun {
         const blocks = step.blocks ? this.#blocks(step.blocks) : undefined;
         const inherited = this.#previousFinal(step.referenceDate)?.blocks ?? [...DEFAULT_BLOCKS];
         const attempt = await this.#attempt(() => createDraft(db, context, { referenceDate: step.referenceDate, letterDate: step.letterDate, ...(blocks ? { blocks } : {}) }));
-        // One draft per reference date, none for a date a final letter has reached, and none dated before its reference date.
+        // One draft per reference date, none for a date a final letter has reached, and none dated before its reference date or the letter it follows.
         const refused =
           (step.letterDate !== null && step.letterDate < step.referenceDate) ||
+          this.#datedBeforePrevious(step.referenceDate, step.letterDate) ||
           this.reports.some((report) => (report.status === 'draft' ? report.referenceDate === step.referenceDate : report.referenceDate >= step.referenceDate));
         if (!this.#expect(refused ? 'Validation' : 'ok', attempt)) return;
         this.reports.push({
@@ -1043,7 +1050,7 @@ export class CanaryRun {
         const target = this.#report(step.target);
         if (!target) return this.#stats.count(step.kind, 'skipped');
         const blocks = step.blocks ? this.#blocks(step.blocks) : undefined;
-        const datedBefore = !!step.letterDate && step.letterDate < target.referenceDate;
+        const datedBefore = (!!step.letterDate && step.letterDate < target.referenceDate) || this.#datedBeforePrevious(target.referenceDate, step.letterDate);
         const expected = target.status === 'final' ? 'Validation' : step.stale ? 'Conflict' : datedBefore ? 'Validation' : 'ok';
         const change = { ...(blocks ? { blocks } : {}), ...(step.letterDate === undefined ? {} : { letterDate: step.letterDate }) };
         const attempt = await this.#attempt(() => updateDraft(db, context, target.id, step.stale ? target.version - 1 : target.version, change));
@@ -1260,6 +1267,7 @@ export class CanaryRun {
     return (
       !letterDate ||
       letterDate < target.referenceDate ||
+      this.#datedBeforePrevious(target.referenceDate, letterDate) ||
       // Letters are finalised in the order of their reference dates.
       this.#finals().some((report) => report.referenceDate > target.referenceDate) ||
       // What the letter counts has been decided on, each delivery.
