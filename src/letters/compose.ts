@@ -162,6 +162,22 @@ export function leftSincePrevious(rows: readonly AnnexRow[], previous: readonly 
   return previous.filter((row) => !now.has(key(row))).map((row) => ({ ...row, since: 'left', previousValueCents: rowValue(row) }));
 }
 
+/**
+ * Each delivery whose value in the annex (what it counts for, or its work for the EU) differs between the
+ * frozen annex and the one the register gives now, named by its id (by its title in an annex frozen before
+ * rows had one); a delivery in only one of them is at 0 in the other.
+ */
+export function annexValueDifferences(frozen: readonly AnnexRow[], now: readonly AnnexRow[]): { delivery: string; published: Cents; recomputed: Cents }[] {
+  const key = rowKey(frozen);
+  const recomputed = new Map(now.map((row) => [key(row), row]));
+  const published = new Map(frozen.map((row) => [key(row), row]));
+  return [...frozen, ...now.filter((row) => !published.has(key(row)))].flatMap((row) => {
+    const [before, after] = [published.get(key(row)), recomputed.get(key(row))];
+    const [publishedCents, recomputedCents] = [before ? rowValue(before) : 0, after ? rowValue(after) : 0];
+    return publishedCents === recomputedCents ? [] : [{ delivery: row.deliveryId ?? row.title, published: publishedCents, recomputed: recomputedCents }];
+  });
+}
+
 /** Rows are matched by delivery; an annex frozen before rows had one is matched by title, support type and date. */
 function rowKey(previous: readonly AnnexRow[]): (row: AnnexRow) => string {
   const byIds = previous.every((row) => row.deliveryId !== undefined);

@@ -33,7 +33,7 @@ import {
   type PublicLetterSnapshot,
   type Totals,
 } from '../letters/snapshot.ts';
-import { DEFAULT_LETTERHEAD } from '../letters/compose.ts';
+import { annexValueDifferences, DEFAULT_LETTERHEAD } from '../letters/compose.ts';
 import { epfOverview } from './epf.ts';
 import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
@@ -367,6 +367,8 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   const annexNow = await repository.annexRows(db, letter.referenceDate);
   const annexTotalNow = sumCents(annexNow.map((row) => row.valueCents));
   if (annex && annexTotalNow !== annex.totalCents) differences.push({ figure: 'annexTotal', published: annex.totalCents, recomputed: annexTotalNow });
+  // Per delivery too: changes that make up for each other leave the total as it was.
+  for (const row of annex ? annexValueDifferences(annex.rows, annexNow) : []) differences.push({ figure: `annexRow:${row.delivery}`, published: row.published, recomputed: row.recomputed });
   const figureDifferences = await namedFigureDifferences(db, letter);
   return { ok: hashesMatch && differences.length === 0 && figureDifferences.length === 0, hashesMatch, differences, figureDifferences };
 }

@@ -80,6 +80,7 @@ describe('the letter commands', () => {
       'stock: published € 2,05 mld. (205000000000 cents), recomputed € 2,08 mld. (208000000000 cents), difference +€ 30 mln. (3000000000 cents)',
       'total: published € 5,88 mld. (588000000000 cents), recomputed € 5,91 mld. (591000000000 cents), difference +€ 30 mln. (3000000000 cents)',
       expect.stringMatching(/^annexTotal: published .* \(\d+ cents\), recomputed .* \(\d+ cents\), difference \+€ 30 mln\. \(3000000000 cents\)$/),
+      expect.stringMatching(new RegExp(`^annexRow:${STOCK_AGGREGATE}: published .* \\(\\d+ cents\\), recomputed .* \\(\\d+ cents\\), difference \\+€ 30 mln\\. \\(3000000000 cents\\)$`)),
     ]);
 
     // The letter as stored, and its public copy (what the public downloads and hashes), changed behind the

@@ -1,11 +1,13 @@
 /**
  * The annex compared with the previous letter's: what is new, what has another value, and what the previous
  * annex listed that this one no longer counts (removed from the register, or corrected to be realised or paid
- * only after the reference date), so that a member can follow how the totals moved.
+ * only after the reference date), so that a member can follow how the totals moved. And a final letter's annex
+ * verified against the register delivery by delivery, not only by its total.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { annexDocument, type AnnexSnapshot } from '../../src/letters/compose.ts';
 import { annexSnapshot } from '../../src/register/annex.ts';
+import { verifyLetter } from '../../src/register/letters.ts';
 import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
@@ -75,5 +77,33 @@ describeEachDatabase('the annex since the previous letter', (database) => {
       ['Later overgedragen', '€ 4 mln.', 'telt niet meer mee'],
       ['Verwijderd', '€ 3 mln.', 'telt niet meer mee'],
     ]);
+  });
+});
+
+describeEachDatabase('a final letter’s annex verified per delivery', (database) => {
+  it('names each delivery whose value at the reference date changed since, also when the changes make up for each other in the total', async () => {
+    const roles = recordingRoles(database().db);
+    const { delivery, value } = deliveryRecords(() => roles);
+    const tents = await delivery({ ...stockDelivery, title: 'Tenten', committedAt: '2025-01-15', realisedAt: '2025-02-01' });
+    await value(tents, 10 * MILLION, '2025-02-01');
+    const stoves = await delivery({ ...stockDelivery, title: 'Kachels', committedAt: '2025-01-15', realisedAt: '2025-02-01' });
+    await value(stoves, 5 * MILLION, '2025-02-01');
+    await accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [tents, stoves], state: 'confidential', ground: 'operationalSecurity' }));
+    const draft = await accepted(roles.author('POST', '/letters', { referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
+    const approved = await accepted(roles.disclosure('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': draft.headers.get('ETag')! }), 200);
+    await accepted(roles.author('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
+    expect(await verifyLetter(database().db, draft.body.id)).toMatchObject({ ok: true, differences: [] });
+
+    // Learnt since, effective before the date: the one worth 2 more, the other 2 less.
+    await value(tents, 12 * MILLION, '2025-03-01');
+    await value(stoves, 3 * MILLION, '2025-03-01');
+    expect(await verifyLetter(database().db, draft.body.id)).toMatchObject({
+      ok: false,
+      differences: [
+        // In the annex's order: by date, then title.
+        { figure: `annexRow:${stoves}`, published: 5 * MILLION, recomputed: 3 * MILLION },
+        { figure: `annexRow:${tents}`, published: 10 * MILLION, recomputed: 12 * MILLION },
+      ],
+    });
   });
 });

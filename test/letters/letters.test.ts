@@ -615,7 +615,8 @@ describeEachDatabase('letters through the API', (database) => {
     expect(verification.body.ok).toBe(false);
     expect(verification.body.hashesMatch).toBe(true);
     const byFigure = Object.fromEntries(verification.body.differences.map((difference: any) => [difference.figure, difference]));
-    expect(Object.keys(byFigure).sort()).toEqual(['annexTotal', 'stock', 'total']);
+    expect(Object.keys(byFigure).sort()).toEqual([`annexRow:${artilleryId}`, 'annexTotal', 'stock', 'total']);
+    expect(byFigure[`annexRow:${artilleryId}`]).toEqual({ figure: `annexRow:${artilleryId}`, published: 360 * MILLION, recomputed: 400 * MILLION });
     expect(byFigure.stock).toEqual({ figure: 'stock', published: 2_760 * MILLION, recomputed: 2_800 * MILLION });
     expect(byFigure.total).toEqual({ figure: 'total', published: 9_060 * MILLION, recomputed: 9_100 * MILLION });
     expect(byFigure.annexTotal.recomputed - byFigure.annexTotal.published).toBe(40 * MILLION);

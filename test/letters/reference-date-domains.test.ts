@@ -348,6 +348,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
       { figure: 'stock', published: 22 * MILLION, recomputed: 23 * MILLION },
       { figure: 'total', published: 31 * MILLION, recomputed: 32 * MILLION },
       { figure: 'annexTotal', published: 31 * MILLION, recomputed: 32 * MILLION },
+      { figure: `annexRow:${id.onTheDate}`, published: 3 * MILLION, recomputed: 4 * MILLION },
     ]);
     const byName = Object.fromEntries(verification.figureDifferences.map((difference: any) => [difference.figure, [difference.published, difference.recomputed]]));
     expect(byName).toEqual({
