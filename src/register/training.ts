@@ -7,7 +7,7 @@ import * as repository from '../db/repositories/training.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { IsoDate } from '../../common/dates.ts';
-import { contributionViolations, programmeViolations, trainingFigureAt, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
+import { contributionViolations, programmeViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
 import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -99,22 +99,23 @@ export async function trainingForLetter(db: Db): Promise<{ key: string; contribu
 }
 
 /**
- * The annex's training section: per programme, its counts as the letter would take them at the date; a
- * programme nothing was counted of by then (counted only later, or not yet) is not in it.
+ * The annex's training section: per programme, its counts as the letter would take them at the date, counted
+ * up to the date the letter's {{trainingCountsUpTo}} takes; a programme of which no training given was
+ * counted by then (counted only later, not yet, or only planned: rotations and cost) is not in it.
  */
 export async function trainingAnnexRows(db: Db, date: IsoDate): Promise<TrainingAnnexRow[]> {
   const programmes = await listProgrammes(db);
-  return programmes.flatMap((programme) => {
-    const counted = programme.contributions.filter((contribution) => contribution.countsUpTo <= date);
-    if (counted.length === 0) return [];
+  return programmes.flatMap(({ name, hostCountry, framework, contributions }) => {
+    const countsUpTo = trainingCountedUpTo(contributions, date);
+    if (countsUpTo === null) return [];
     return {
-      programme: programme.name,
-      hostCountry: programme.hostCountry,
-      framework: programme.framework,
-      trainers: trainingFigureAt(counted, 'trainers', date),
-      trainees: trainingFigureAt(counted, 'trainees', date),
-      courses: trainingFigureAt(counted, 'courses', date),
-      countsUpTo: counted.map((contribution) => contribution.countsUpTo).sort().at(-1) ?? null,
+      programme: name,
+      hostCountry,
+      framework,
+      trainers: trainingFigureAt(contributions, 'trainers', date),
+      trainees: trainingFigureAt(contributions, 'trainees', date),
+      courses: trainingFigureAt(contributions, 'courses', date),
+      countsUpTo,
     };
   });
 }

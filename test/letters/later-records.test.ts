@@ -143,6 +143,8 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     const { letter } = await readDraft();
     expect(letter.namedFigures).toMatchObject({ epfImplementingActor: '€100 miljoen', 'training:proef.costEstimate': '€5 mln.' });
     const annex = await draftAnnex();
+    // Only a cost was estimated by then: no training given was counted, so the annex has no row of it.
+    expect(annex.trainingByProgramme).toEqual([]);
     expect(annex.rows.filter((row) => row.implementingActorCents != null).map((row) => [row.title, row.implementingActorCents])).toEqual([['Drones voor de EU', 100 * MILLION]]);
     expect(annex.totalCents).toBe(22 * MILLION);
   });
