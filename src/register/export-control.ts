@@ -224,12 +224,13 @@ export function assertRegisteredBeforeShipment(fields: ShipmentFields): void {
 /**
  * The shipment gate, in the transaction of the change: a delivery that needs a licence is handed over
  * (stock) or delivered only under a licence valid on that date and covering its quantity. Checked when
- * a shipment date is set or moved, or the quantity of a shipped delivery changes.
+ * a shipment date is set or moved, or the quantity, support type or category of a shipped delivery
+ * changes: goods that needed no licence and become goods that need one are not shipped without it.
  */
 export async function assertShipmentAllowed(db: Db, deliveryId: string, before: ShipmentFields, after: ShipmentFields): Promise<void> {
   const changed = shipmentDateFields(after.supportType).filter((field) => {
     const date = after[field];
-    return date !== null && (before[field] !== date || before.quantity !== after.quantity || before.supportType !== after.supportType);
+    return date !== null && (before[field] !== date || (['quantity', 'supportType', 'category'] as const).some((fact) => before[fact] !== after[fact]));
   });
   if (changed.length === 0) return;
   const control = await exportControlOf(db, { id: deliveryId, category: after.category, supportType: after.supportType });

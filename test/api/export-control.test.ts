@@ -97,6 +97,16 @@ describeEachDatabase('export control API', (database) => {
     expect((await registrar('POST', '/deliveries', stockDelivery)).status).toBe(201);
   });
 
+  it('refuses to turn goods handed over without a licence into goods that need one, and records the refusal', async () => {
+    const handedOver = (await registrar('POST', '/deliveries', stockDelivery)).body as { id: string; version: number };
+    const refusalsBefore = (await events('shipment.refused')).length;
+    const recategorised = await registrar('PATCH', `/deliveries/${handedOver.id}`, { category: 'largeCalibreArtillery' }, { 'If-Match': `"${handedOver.version}"` });
+    expect(recategorised.status).toBe(400);
+    expect(recategorised.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'licenceMissing' })]);
+    expect((await registrar('GET', `/deliveries/${handedOver.id}`)).body).toMatchObject({ category: 'nonLethal', version: handedOver.version });
+    expect((await events('shipment.refused')).slice(refusalsBefore)).toEqual([{ action: 'shipment.refused', result: 'denied', objectId: handedOver.id }]);
+  });
+
   it('lets parliament open only an assessment whose inspection was granted, and records every opening', async () => {
     const delivery = await newStock();
     const assessment = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, positiveAssessment);
