@@ -96,6 +96,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
         ? `Een aankoop of fondsbijdrage is gerealiseerd op de dag van de eerste betaling (${p.firstPaidOn}).`
         : 'Een aankoop of fondsbijdrage is gerealiseerd bij de eerste betaling; laat de realisatiedatum leeg en voeg een betaling toe.',
     hasPayments: () => 'Deze levering heeft betalingen; een levering uit eigen voorraad kan geen betalingen hebben.',
+    fulfilledByContract: () => 'Een contract met de industrie vervult deze verwerving; een contract vervult alleen verwervingen, dus het steuntype blijft verwerving.',
+    hasReadinessRecords: () => 'Deze levering uit eigen voorraad heeft oordelen over de gereedheid, vervanging of besluiten om niet te vervangen; die gaan alleen over voorraad, dus het steuntype blijft eigen voorraad.',
+    belowReplaced: (p) => `Vervangingsprojecten vervangen ${p.replaced} stuks van deze levering; vul minstens dat aantal in.`,
+    claimedOnEpf: () => 'Voor deze levering is bij de Europese Vredesfaciliteit gedeclareerd; werk als uitvoerder voor de EU is niet te declareren, dus de financiering kan geen EPF worden.',
     paymentOnStock: () => 'Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
     alreadyWithdrawn: (p) => `Deze boeking is al ingetrokken per ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `Een boeking kan niet worden ingetrokken vóór haar eigen datum (${p.entryDate ?? ''}).`,
@@ -313,6 +317,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
         ? `A procurement or fund contribution is realised on the day of its first payment (${p.firstPaidOn}).`
         : 'A procurement or fund contribution is realised by its first payment; leave the realisation date empty and add a payment.',
     hasPayments: () => 'This delivery has payments; a delivery from own stock cannot have payments.',
+    fulfilledByContract: () => 'An industry contract fulfils this procurement; a contract fulfils procurements only, so the support type stays procurement.',
+    hasReadinessRecords: () => 'This delivery from own stock has readiness judgements, replacements or decisions not to replace it; those concern stock only, so the support type stays own stock.',
+    belowReplaced: (p) => `Replenishment projects replace ${p.replaced} items of this delivery; enter at least that many.`,
+    claimedOnEpf: () => 'This delivery was claimed on the European Peace Facility; work as implementing actor for the EU cannot be claimed, so its funding cannot become EPF.',
     paymentOnStock: () => 'A delivery from own stock is valued, not paid; add a valuation instead.',
     alreadyWithdrawn: (p) => `This entry was already withdrawn as of ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `An entry cannot be withdrawn before its own date (${p.entryDate ?? ''}).`,

@@ -25,6 +25,8 @@ import { writeWithAuditEvent } from '../db/repositories/audit.ts';
 import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import * as readiness from '../db/repositories/readiness.ts';
+import { dependantsOf } from '../db/repositories/delivery-dependants.ts';
+import { dependantViolations, mayAffectDependants } from '../domain/delivery-dependants.ts';
 import { withdrawFromPublic } from './disclosure.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
@@ -109,7 +111,8 @@ export async function updateDelivery(
     const { id: _id, version, createdAt, updatedAt, currentValueCents, disclosureState, ...currentFields } = current;
     const next: DeliveryFields = { ...currentFields, ...change };
     const followers = next.pledgedAt !== null && next.pledgedAt !== current.pledgedAt ? await pledgeFollowers(trx, id, entries.valuations) : [];
-    assertValid([...deliveryViolations(next, entries.payments), ...pledgeBeforeFollowersViolations(next, followers)]);
+    const dependants = mayAffectDependants(current, next) ? dependantViolations(current, next, await dependantsOf(trx, id)) : [];
+    assertValid([...deliveryViolations(next, entries.payments), ...pledgeBeforeFollowersViolations(next, followers), ...dependants]);
     await assertShipmentAllowed(trx, id, current, next);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);

@@ -1,0 +1,25 @@
+import { sql, type Kysely } from 'kysely';
+import type { DeliveryDependants } from '../../domain/delivery-dependants.ts';
+import type { Database } from '../schema.ts';
+
+/** What other records say of one delivery: the contracts that fulfil it, its readiness records, the items replaced of it and its EPF claims. */
+export async function dependantsOf(db: Kysely<Database>, deliveryId: string): Promise<DeliveryDependants> {
+  const count = (table: 'industryContractDelivery' | 'readinessJudgement' | 'replenishmentProjectDelivery' | 'nonReplacementDecision' | 'epfClaim') =>
+    db.selectFrom(table).select(sql<string>`count(*)`.as('count')).where('deliveryId', '=', deliveryId);
+  const row = await db
+    .selectNoFrom((eb) => [
+      count('industryContractDelivery').as('contracts'),
+      count('readinessJudgement').as('judgements'),
+      count('replenishmentProjectDelivery').as('replacements'),
+      count('nonReplacementDecision').as('nonReplacements'),
+      count('epfClaim').as('epfClaims'),
+      eb.selectFrom('replenishmentProjectDelivery').select(sql<string>`coalesce(sum(replaced_quantity), 0)`.as('quantity')).where('deliveryId', '=', deliveryId).as('replacedQuantity'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    contracts: Number(row.contracts),
+    readinessRecords: Number(row.judgements) + Number(row.replacements) + Number(row.nonReplacements),
+    replacedQuantity: Number(row.replacedQuantity),
+    epfClaims: Number(row.epfClaims),
+  };
+}

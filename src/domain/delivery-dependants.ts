@@ -1,0 +1,42 @@
+import type { DeliveryFields, RuleViolation } from './delivery.ts';
+
+/** What other records say of a delivery, which a change of the delivery must keep true. */
+export interface DeliveryDependants {
+  /** Industry contracts that fulfil it: they fulfil only procurements. */
+  contracts: number;
+  /** Readiness judgements, replenishments and decisions not to replace it: they concern only stock. */
+  readinessRecords: number;
+  /** The items replenishment projects replace of it: never more than were delivered. */
+  replacedQuantity: number;
+  /** EPF claims on it: work for the EU as implementing actor is not the Netherlands' to claim. */
+  epfClaims: number;
+}
+
+type Changed = Pick<DeliveryFields, 'supportType' | 'fundingSource' | 'quantity'>;
+
+/** Whether a change could break what other records say of the delivery (then they are read). */
+export function mayAffectDependants(current: Changed, next: Changed): boolean {
+  return current.supportType !== next.supportType || current.fundingSource !== next.fundingSource || current.quantity !== next.quantity;
+}
+
+/**
+ * A change of a delivery leaves the records that depend on it valid: it stays a procurement while a
+ * contract fulfils it, stock while it has readiness records, not fewer items than projects replace,
+ * and not the EU's work while it is claimed on the EPF. Each refusal names the field changed.
+ */
+export function dependantViolations(current: Changed, next: Changed, dependants: DeliveryDependants): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  if (current.supportType === 'procurement' && next.supportType !== 'procurement' && dependants.contracts > 0) {
+    violations.push({ field: 'supportType', code: 'fulfilledByContract' });
+  }
+  if (current.supportType === 'stock' && next.supportType !== 'stock' && dependants.readinessRecords > 0) {
+    violations.push({ field: 'supportType', code: 'hasReadinessRecords' });
+  }
+  if (current.quantity !== next.quantity && dependants.replacedQuantity > (next.quantity ?? 0)) {
+    violations.push({ field: 'quantity', code: 'belowReplaced', params: { replaced: String(dependants.replacedQuantity) } });
+  }
+  if (current.fundingSource !== 'epf' && next.fundingSource === 'epf' && dependants.epfClaims > 0) {
+    violations.push({ field: 'fundingSource', code: 'claimedOnEpf' });
+  }
+  return violations;
+}

@@ -1,0 +1,63 @@
+/**
+ * A change of a delivery that would make the records about it wrong is refused at the field changed, in
+ * Dutch and English, and changes nothing: a purchase a contract fulfils stays a purchase, stock with
+ * readiness records stays stock, a delivery keeps at least the items projects replace of it, and one
+ * claimed on the EPF does not become the EU's own work. The same change is taken where nothing depends on it.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { itRefusesEach, registerToTypeInto, type RefusedInput } from '../support/refused-input.ts';
+
+describeEachDatabase('a delivery changed under the records that depend on it', (database) => {
+  const { as, ids } = registerToTypeInto(database, ['finance']);
+
+  beforeAll(async () => {
+    const created = await Promise.all([
+      as.registrar('POST', '/industry-contracts', { companyId: ids.company, reference: 'K-1', subject: 'Munitie', amountCents: 100, signedOn: '2025-01-10', deliveryIds: [ids.procurement] }),
+      as.registrar('POST', `/deliveries/${ids.stock}/readiness-judgements`, { effect: 'acceptable', reasoning: 'Voorraad volstaat.', judgedOn: '2025-05-01' }),
+      as.registrar('POST', `/deliveries/${ids.stock}/valuations`, { amountCents: 1_000_000, basis: 'replacementValue', effectiveDate: '2025-04-15' }),
+    ]);
+    const claimed = (await as.registrar('POST', '/deliveries', { ...procurement, title: 'Geclaimd' })).body.id;
+    created.push(
+      await as.registrar('POST', '/replenishment-projects', { name: 'Vervanging', stage: 'identified', replaces: [{ deliveryId: ids.stock, replacedValueCents: 100, replacedQuantity: 6 }], asOf: '2025-06-01' }),
+      await as.registrar('POST', `/deliveries/${claimed}/valuations`, { amountCents: 1_000, basis: 'contractPrice', effectiveDate: '2025-03-01' }),
+      await as.finance('POST', '/epf/claims', { reference: 'EPF-1', deliveryId: claimed, period: 'maart 2025', declaredCents: 1_000, declaredOn: '2025-04-01' }),
+    );
+    ids.claimed = claimed;
+    expect(created.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201]);
+  });
+
+  const versionOf = (id: string) => async () => ({ 'If-Match': (await as.registrar('GET', `/deliveries/${id}`)).headers.get('etag')! });
+  const change = (what: string, id: () => string, body: Record<string, unknown>, field: string, code: string): RefusedInput => ({
+    what,
+    role: 'registrar',
+    method: 'PATCH',
+    path: () => `/deliveries/${id()}`,
+    body: () => body,
+    headers: () => versionOf(id())(),
+    field,
+    code,
+  });
+
+  itRefusesEach(
+    [
+      change('a purchase a contract fulfils made stock', () => ids.procurement!, { supportType: 'stock' }, 'supportType', 'fulfilledByContract'),
+      change('a purchase a contract fulfils made a NATO-fund contribution', () => ids.procurement!, { supportType: 'natoFund' }, 'supportType', 'fulfilledByContract'),
+      change('stock with readiness records made a purchase', () => ids.stock!, { supportType: 'procurement', realisedAt: null }, 'supportType', 'hasReadinessRecords'),
+      change('stock of which projects replace 6 items lowered to 5', () => ids.stock!, { quantity: 5 }, 'quantity', 'belowReplaced'),
+      change('stock of which projects replace items left without a quantity', () => ids.stock!, { quantity: null }, 'quantity', 'belowReplaced'),
+      change('a delivery claimed on the EPF made work for the EU', () => ids.claimed!, { fundingSource: 'epf' }, 'fundingSource', 'claimedOnEpf'),
+    ],
+    as,
+    database,
+  );
+
+  it('takes the same changes where no record depends on them', async () => {
+    const free = (await as.registrar('POST', '/deliveries', { ...stockDelivery, title: 'Vrij' })).body;
+    const changed = await as.registrar('PATCH', `/deliveries/${free.id}`, { quantity: 1, supportType: 'procurement', realisedAt: null, fundingSource: 'epf' }, await versionOf(free.id)());
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const lowered = await as.registrar('PATCH', `/deliveries/${ids.stock}`, { quantity: 6 }, await versionOf(ids.stock!)());
+    expect(lowered.status, JSON.stringify(lowered.body)).toBe(200);
+  });
+});
