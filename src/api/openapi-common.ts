@@ -175,16 +175,19 @@ export function problemResponses<const Statuses extends ProblemStatus[]>(...stat
 /**
  * A hook that answers a request failing its schema with a 400 naming each wrong field. `alsoCheck` may
  * add the violations of rules between fields that can already be judged, so that a user learns of all
- * mistakes at once rather than one round at a time.
+ * mistakes at once rather than one round at a time. `nameOf` may rename a field of the body as the
+ * domain and the form name it, where the schema's path (a place in a list) is not that name.
  */
-export function validationHookWith(alsoCheck: (input: unknown) => RuleViolation[]) {
+export function validationHookWith(alsoCheck: (input: unknown) => RuleViolation[], nameOf: (field: string, input: unknown) => string = (field) => field) {
   return async (
     result: { success: true } | { success: false; error: z.ZodError; target?: string },
     c: Context,
   ) => {
     if (result.success) return;
     const input = await rawInput(c, result.target);
-    const schemaViolations = violationsFromZod(result.error, input);
+    const schemaViolations = violationsFromZod(result.error, input).map((violation) =>
+      result.target === 'json' ? { ...violation, field: nameOf(violation.field, input) } : violation,
+    );
     const reported = new Set(schemaViolations.map((violation) => violation.field));
     const ruleViolations = result.target === 'json' ? alsoCheck(input).filter((violation) => !reported.has(violation.field)) : [];
     return problem(c, 400, { invalidParams: invalidParams(c, [...schemaViolations, ...ruleViolations]) });

@@ -54,6 +54,22 @@ describeEachDatabase('export control API', (database) => {
     expect(control.body).toMatchObject({ gate: 'licensed', assessments: [{ id: positive.body.id }, { id: negative.body.id }], licences: [{ id: issued.body.id }] });
   });
 
+  it("names a criterion's refused finding or reasoning by the criterion's number, as the assessment form does, not by its place in the list", async () => {
+    const delivery = await newStock();
+    // Criterion 3 is not found on yet, so criterion 8 is the seventh in the list (index 6).
+    const criteria = positiveAssessment.criteria
+      .filter((entry) => entry.criterion !== 3)
+      .map((entry) => ({ ...entry, ...(entry.criterion === 1 && { reasoning: 'Geen\u0007bezwaar.' }), ...(entry.criterion === 5 && { finding: 'geenBezwaar' }), ...(entry.criterion === 8 && { reasoning: 'x'.repeat(4001) }) }));
+    const refused = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, { ...positiveAssessment, criteria });
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams.map((param: { name: string; code: string }) => [param.name, param.code])).toEqual([
+      ['criteria.1.reasoning', 'controlCharacter'],
+      ['criteria.5.finding', 'invalidChoice'],
+      ['criteria.8.reasoning', 'tooLong'],
+    ]);
+    expect((await assessor('GET', `/deliveries/${delivery.id}/export-control`)).body.assessments).toEqual([]);
+  });
+
   it('refuses to hand over or deliver without a licence covering it, records the refusal, and lets it through with one', async () => {
     const delivery = await newStock();
     const handOver = (body: object, version: number) => registrar('PATCH', `/deliveries/${delivery.id}`, body, { 'If-Match': `"${version}"` });

@@ -6,7 +6,8 @@ import { listPage, pageCursors } from '../cursor.ts';
 import { isQueuePosition } from '../../db/repositories/export-control.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { preferredLanguage } from '../language.ts';
-import { validationHook } from '../openapi-common.ts';
+import { validationHookWith } from '../openapi-common.ts';
+import { EXPORT_CRITERIA } from '../../domain/export-control.ts';
 import { reportCsv, reportWorkbook, XLSX_TYPE } from './report-files.ts';
 import {
   AssessmentSchema,
@@ -24,11 +25,22 @@ import {
   requirementRoute,
 } from './schemas.ts';
 
+/**
+ * A criterion's fields are named by its number, as the domain and the assessment form name them
+ * (`criteria.8.reasoning`), not by its place in the list sent, which skips the criteria not yet found on.
+ */
+function criterionField(field: string, input: unknown): string {
+  const [, index, rest = ''] = /^criteria\.(\d+)(\..+)?$/.exec(field) ?? [];
+  const criteria = (input as { criteria?: unknown } | undefined)?.criteria;
+  const criterion = index !== undefined && Array.isArray(criteria) ? (criteria[Number(index)] as { criterion?: unknown } | undefined)?.criterion : undefined;
+  return EXPORT_CRITERIA.some((number) => number === criterion) ? `criteria.${String(criterion)}${rest}` : field;
+}
+
 /** The queues have one order, which their cursors name. */
 const QUEUE_SORT = 'queueDate';
 
 export function exportControlRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHookWith(() => [], criterionField) });
   const db = (c: Context<ApiEnv>) => c.get('deps').db;
 
   app.openapi(queuesRoute, async (c) => {
