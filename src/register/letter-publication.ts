@@ -38,6 +38,12 @@ function detailViolations(letter: StoredLetter, details: PublicationDetails, tod
   return violations;
 }
 
+/** Parliament gives each letter a paper number of its own: one another letter carries names that letter. */
+async function paperNumberViolations(db: Db, letterId: string, paperNumber: string): Promise<RuleViolation[]> {
+  const referenceDate = await publication.otherLetterWithPaperNumber(db, paperNumber, letterId);
+  return referenceDate === undefined ? [] : [{ field: 'paperNumber', code: 'paperNumberTaken', params: { referenceDate } }];
+}
+
 /** A publication is scheduled for a moment that exists, and no further ahead than any plan. */
 function scheduleViolations(publishAt: Date, today: IsoDate): RuleViolation[] {
   if (Number.isNaN(publishAt.getTime())) return [{ field: 'publishAt', code: 'invalidValue' }];
@@ -84,7 +90,7 @@ export async function recordPublication(
     const now = context.now();
     const today = todayInAmsterdam(now);
     const publishAt = details.publishAt === undefined ? now : new Date(details.publishAt);
-    const violations = [...detailViolations(current, details, today), ...scheduleViolations(publishAt, today)];
+    const violations = [...detailViolations(current, details, today), ...(await paperNumberViolations(trx, id, details.paperNumber)), ...scheduleViolations(publishAt, today)];
     if (violations.length > 0) throw new ValidationError(violations);
     const at = (publishAt > now ? publishAt : now).toISOString();
     // The letter prints the previous letter's figures and names it: published before it, it would make that
@@ -118,7 +124,7 @@ export async function correctPublication(db: Db, context: RequestContext, id: st
       throw new ValidationError([{ field: 'paperNumber', code: 'notRecorded' }]);
     }
     const now = context.now();
-    const violations = detailViolations(current, correction, todayInAmsterdam(now));
+    const violations = [...detailViolations(current, correction, todayInAmsterdam(now)), ...(await paperNumberViolations(trx, id, correction.paperNumber))];
     if (correction.reason.trim() === '') violations.push({ field: 'reason', code: 'required' });
     if (correction.paperNumber === current.paperNumber && correction.publishedOn === current.publishedOn) violations.push({ field: 'paperNumber', code: 'unchanged' });
     if (violations.length > 0) throw new ValidationError(violations);

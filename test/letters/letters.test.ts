@@ -368,9 +368,14 @@ describeEachDatabase('letters through the API', (database) => {
       expect.objectContaining({ name: 'publishedOn', code: 'publishedBeforeLetterDate', reason: expect.stringContaining('2026-01-20') }),
     ]);
     expect((await author('POST', `/letters/${letterId}/publication`, { paperNumber: null, publishedOn: null })).status).toBe(400);
+    // Each letter has a paper number of its own: the one of the letter of 4 February 2025 is refused, on record and in a correction.
+    const taken = await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 453' }, { 'Accept-Language': 'en' });
+    expect(taken.body.invalidParams).toEqual([{ name: 'paperNumber', code: 'paperNumberTaken', reason: expect.stringContaining('2025-02-04') }]);
     expect((await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 471' })).status).toBe(200);
     const again = await author('POST', `/letters/${letterId}/publication`, publication);
     expect(again.body.invalidParams).toEqual([expect.objectContaining({ name: 'paperNumber', code: 'alreadySet' })]);
+    const takenInCorrection = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 453', reason: 'Nummer van de vorige brief' });
+    expect(takenInCorrection.body.invalidParams).toEqual([expect.objectContaining({ name: 'paperNumber', code: 'paperNumberTaken' })]);
     const withoutReason = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: ' ' });
     expect(withoutReason.body.invalidParams).toEqual([expect.objectContaining({ name: 'reason', code: 'required' })]);
     const corrected = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: 'Verkeerd nummer overgenomen' });

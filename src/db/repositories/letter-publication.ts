@@ -25,6 +25,12 @@ export async function setPublicationDetails(db: Db, letterId: string, details: {
   await db.updateTable('publicLetter').set({ paperNumber, publishedOn }).where('id', '=', letterId).execute();
 }
 
+/** The reference date of another letter that carries the paper number, if one does. */
+export async function otherLetterWithPaperNumber(db: Db, paperNumber: string, letterId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('letter').select('referenceDate').where('paperNumber', '=', paperNumber).where('id', '<>', letterId).executeTakeFirst();
+  return row?.referenceDate;
+}
+
 export async function markSent(db: Db, letterId: string, sent: { sentAt: string; sentByName: string }): Promise<void> {
   await db.updateTable('letter').set({ ...sent, version: sql`version + 1` }).where('id', '=', letterId).where('sentAt', 'is', null).execute();
 }
