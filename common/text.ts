@@ -25,6 +25,11 @@ export function isBlank(text: string): boolean {
   return /^[\s\p{Cc}\p{Cf}\p{M}]*$/u.test(text);
 }
 
+/** Whether the text says something: a letter or digit, not only spaces, format characters or punctuation. */
+export function saysSomething(text: string): boolean {
+  return LETTER_OR_DIGIT.test(text);
+}
+
 /**
  * The kinds of typed text with a form of their own. A title names something: a run of question marks in
  * it stands for what was not known yet. A reference or number (a contract's, a licence's, a payment's)
@@ -49,7 +54,7 @@ const NEGATIVE_NUMBER = /(?:^|[^\p{L}\p{N}])[-–−]\s*\p{N}/u;
  */
 export function contentFault(text: string, { required, format }: { required: boolean; format?: TextFormat }): ContentFault | undefined {
   if (isBlank(text)) return required ? 'required' : undefined;
-  if (!LETTER_OR_DIGIT.test(text)) return required || format ? 'noLetterOrDigit' : undefined;
+  if (!saysSomething(text)) return required || format ? 'noLetterOrDigit' : undefined;
   const trimmed = text.trim();
   switch (format) {
     case 'title':

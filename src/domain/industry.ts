@@ -1,3 +1,4 @@
+import { saysSomething } from '../../common/text.ts';
 import { countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
@@ -128,7 +129,7 @@ export function progressViolations(latest: ProgressReport | null, report: Progre
   if (latest && report.reportedOn < latest.reportedOn) {
     violations.push({ field: 'reportedOn', code: 'beforeLatestReport', params: { latest: latest.reportedOn } });
   }
-  if (latest && report.percent < latest.percent && report.reason.trim() === '') {
+  if (latest && report.percent < latest.percent && !saysSomething(report.reason)) {
     violations.push({ field: 'reason', code: 'progressGoesBack', params: { latest: String(latest.percent) } });
   }
   return violations;
@@ -181,7 +182,7 @@ export function nextStageViolations(latest: StageInput | undefined, stage: Stage
   const violations = stageViolations(stage, today);
   if (!latest) return violations;
   if (stage.reachedOn < latest.reachedOn) violations.push({ field: 'reachedOn', code: 'beforeLatestReport', params: { latest: latest.reachedOn } });
-  if (COPRODUCTION_STAGES.indexOf(stage.stage) < COPRODUCTION_STAGES.indexOf(latest.stage) && stage.note.trim() === '') {
+  if (COPRODUCTION_STAGES.indexOf(stage.stage) < COPRODUCTION_STAGES.indexOf(latest.stage) && !saysSomething(stage.note)) {
     violations.push({ field: 'note', code: 'coproductionStageGoesBack', params: { latest: latest.stage } });
   }
   return violations;

@@ -1,4 +1,4 @@
-import { pastDateViolations } from '../domain/plausibility.ts';
+import { pastDateViolations, textViolations } from '../domain/plausibility.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
@@ -33,6 +33,8 @@ type Db = Kysely<Database>;
 
 const claimObject = (id: string): AuditObject => ({ type: 'epfClaim', id });
 const today = (context: RequestContext) => todayInAmsterdam(context.now());
+/** The longest reason of a blockage, as the API takes it. */
+const MAX_BLOCKAGE_REASON = 1000;
 
 function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
@@ -128,7 +130,7 @@ export async function receiveOnClaim(db: Db, context: RequestContext, claimId: s
 
 /** Blocks a claim with its reason (a member state's veto), or releases it again. */
 export async function blockClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfBlockage>): Promise<ClaimDetail> {
-  const reasonMissing: RuleViolation[] = input.blocked && input.reason.trim() === '' ? [{ field: 'reason', code: 'required' }] : [];
+  const reasonMissing = input.blocked ? textViolations('reason', input.reason, { maximum: MAX_BLOCKAGE_REASON, required: true }) : [];
   return addToHistory(db, context, claimId, 'epf.claim.block', (history) => [...reasonMissing, ...blockageViolations(history, input, today(context))], (trx) =>
     repository.insertBlockage(trx, { id: randomUUID(), claimId, ...input }));
 }

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
-import { pastDateViolations, plannedDateViolations } from '../domain/plausibility.ts';
+import { pastDateViolations, plannedDateViolations, textViolations } from '../domain/plausibility.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
 import type { StoredLetter } from '../db/repositories/letters.ts';
 import type { OverviewItem } from '../letters/snapshot.ts';
@@ -19,6 +19,9 @@ import { ValidationError } from './errors.ts';
 import { existing, getLetter, type LetterView } from './letters.ts';
 
 type Db = Kysely<Database>;
+
+/** The longest reason of a correction, as the API takes it. */
+const MAX_CORRECTION_REASON = 2000;
 
 /** A parliamentary paper of the letters on military support: "Kamerstuk 22 054, nr. 453". */
 const PAPER_NUMBER_PATTERN = /^Kamerstuk 22 054, nr\. [1-9][0-9]{0,4}$/;
@@ -125,7 +128,7 @@ export async function correctPublication(db: Db, context: RequestContext, id: st
     }
     const now = context.now();
     const violations = [...detailViolations(current, correction, todayInAmsterdam(now)), ...(await paperNumberViolations(trx, id, correction.paperNumber))];
-    if (correction.reason.trim() === '') violations.push({ field: 'reason', code: 'required' });
+    violations.push(...textViolations('reason', correction.reason, { maximum: MAX_CORRECTION_REASON, required: true }));
     if (correction.paperNumber === current.paperNumber && correction.publishedOn === current.publishedOn) violations.push({ field: 'paperNumber', code: 'unchanged' });
     if (violations.length > 0) throw new ValidationError(violations);
     const { paperNumber, publishedOn, reason } = correction;

@@ -11,6 +11,7 @@ import * as embargo from '../db/repositories/letter-publication.ts';
 import { listLetters, type LetterSummary } from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { textViolations } from '../domain/plausibility.ts';
 import { ValidationError, VersionConflictError } from './errors.ts';
 import { approvalHolds, existing, getLetter, type LetterView } from './letters.ts';
 
@@ -57,8 +58,7 @@ export async function reject(db: Db, context: RequestContext, id: string, expect
     const current = await draftAt(trx, id, expectedVersion);
     const violations = [
       ...(current.submittedAt === null ? [{ field: 'status', code: 'notSubmitted' }] : []),
-      ...(comment.trim() === '' ? [{ field: 'comment', code: 'required' }] : []),
-      ...(comment.length > MAX_COMMENT ? [{ field: 'comment', code: 'tooLong', params: { maximum: String(MAX_COMMENT) } }] : []),
+      ...textViolations('comment', comment, { maximum: MAX_COMMENT, required: true }),
     ];
     if (violations.length > 0) throw new ValidationError(violations);
     await embargo.setSubmission(trx, id, 'rejected');

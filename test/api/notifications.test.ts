@@ -102,6 +102,8 @@ it('tells the disclosure officers that a draft waits for their approval, and the
   expect(approval.message).toContain(`${SITE}/brieven/${draft.id}`);
   expect(approval.to).not.toContain('auteur@example.org');
 
+  const saysNothing = await officer('POST', `/letters/${draft.id}/rejection`, { comment: '?!' }, { 'If-Match': submitted.headers.get('ETag')! });
+  expect(saysNothing.body.invalidParams).toEqual([expect.objectContaining({ name: 'comment', code: 'noLetterOrDigit' })]);
   const rejected = await officer('POST', `/letters/${draft.id}/rejection`, { comment: 'De toelichting bij de tabel ontbreekt.' }, { 'If-Match': submitted.headers.get('ETag')! });
   expect(rejected.status).toBe(200);
   const revise = await mailTo('auteur@example.org', 'is teruggestuurd');

@@ -6,7 +6,7 @@
  * public list can print. Each is refused with a 400 naming the field, in Dutch and English, and changes
  * nothing. A multi-line text of only spaces is stored as not filled in.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { licenceFor, positiveAssessment } from '../support/export-control.ts';
@@ -21,6 +21,18 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
   const claim = (fields: Record<string, unknown>) => ({ reference: `EPF-${next()}`, batch: 'Leveringen', period: '2024', declaredCents: 100, declaredOn: '2025-01-15', ...fields });
   const commitment = (fields: Record<string, unknown>) => ({ title: 'Bijdrage', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'pledged', amountCents: 100, effectiveOn: '2025-04-15', ...fields });
   const payment = (fields: Record<string, unknown>) => ({ amountCents: 100, paidOn: '2025-05-01', ...fields });
+
+  /** Records a reason or note is required for: a claim to block, a milestone and a co-production project that go back. */
+  beforeAll(async () => {
+    ids.claim = (await as.finance('POST', '/epf/claims', claim({}))).body.claim.id;
+    const contracted = await as.registrar('POST', '/industry-contracts', contract({ milestones: [{ title: 'Eerste levering', dueOn: '2025-06-01' }] }));
+    const industry = await as.registrar('GET', '/industry?date=2025-12-31');
+    const contracts = industry.body.companies.flatMap((company: { contracts: { id: string; milestones: { id: string }[] }[] }) => company.contracts);
+    ids.milestone = contracts.find((entry: { id: string }) => entry.id === contracted.body.id).milestones[0].id;
+    const reported = await as.registrar('POST', `/contract-milestones/${ids.milestone}/progress`, { percent: 50, reportedOn: '2025-02-01' });
+    ids.coproduction = (await as.registrar('POST', '/coproduction-projects', { title: 'Drones', partner: 'Oekraïense partner', stage: 'signed', reachedOn: '2025-01-01' })).body.id;
+    expect([reported.status, ...[ids.claim, ids.coproduction].map(Boolean)]).toEqual([201, true, true]);
+  });
 
   const cases: RefusedInput[] = [
     // Format characters alone say nothing.
@@ -54,6 +66,10 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     { what: 'an EPF claim referenced "???"', role: 'finance', method: 'POST', path: () => '/epf/claims', body: () => claim({ reference: '???' }), field: 'reference', code: 'noLetterOrDigit' },
     { what: 'an EPF claim referenced "nr 460 ???"', role: 'finance', method: 'POST', path: () => '/epf/claims', body: () => claim({ reference: 'nr 460 ???' }), field: 'reference', code: 'referenceFormat' },
     { what: 'a licence numbered "nr 460 ???"', role: 'licensingOfficer', method: 'POST', path: () => `/deliveries/${ids.licensed}/export-licences`, body: () => ({ ...licenceFor(ids.assessment!), number: 'nr 460 ???' }), field: 'number', code: 'referenceFormat' },
+    // A reason that is required says something.
+    { what: 'a claim blocked for the reason "???"', role: 'finance', method: 'POST', path: () => `/epf/claims/${ids.claim}/blockages`, body: () => ({ blocked: true, effectiveOn: '2025-02-01', reason: '???' }), field: 'reason', code: 'noLetterOrDigit' },
+    { what: 'progress going back for the reason "..."', role: 'registrar', method: 'POST', path: () => `/contract-milestones/${ids.milestone}/progress`, body: () => ({ percent: 40, reportedOn: '2025-02-02', reason: '...' }), field: 'reason', code: 'progressGoesBack' },
+    { what: 'a co-production project going back noted "-"', role: 'registrar', method: 'POST', path: () => `/coproduction-projects/${ids.coproduction}/stages`, body: () => ({ stage: 'memorandum', reachedOn: '2025-02-01', note: '-' }), field: 'note', code: 'coproductionStageGoesBack' },
     { what: 'a company registered as "???"', role: 'registrar', method: 'POST', path: () => '/companies', body: () => ({ name: `Bedrijf ${next()}`, country: 'NL', registrationNumber: '???' }), field: 'registrationNumber', code: 'noLetterOrDigit' },
   ];
 

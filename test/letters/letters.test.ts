@@ -378,6 +378,8 @@ describeEachDatabase('letters through the API', (database) => {
     expect(takenInCorrection.body.invalidParams).toEqual([expect.objectContaining({ name: 'paperNumber', code: 'paperNumberTaken' })]);
     const withoutReason = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: ' ' });
     expect(withoutReason.body.invalidParams).toEqual([expect.objectContaining({ name: 'reason', code: 'required' })]);
+    const dotsForReason = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: '...' });
+    expect(dotsForReason.body.invalidParams).toEqual([expect.objectContaining({ name: 'reason', code: 'noLetterOrDigit' })]);
     const corrected = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: 'Verkeerd nummer overgenomen' });
     expect(corrected.status).toBe(200);
     expect(corrected.body.publications).toMatchObject([
