@@ -55,9 +55,12 @@ export function invalidParams(c: Context, violations: RuleViolation[]): InvalidP
   }));
 }
 
-/** Translates a schema's complaints about the input into the rule violations the API reports. */
+/**
+ * Translates a schema's complaints about the input into the rule violations the API reports. A number
+ * beyond two bounds (a whole number's, 2^53, and the field's own) is refused once, naming the nearer.
+ */
 export function violationsFromZod(error: z.ZodError, input: unknown): RuleViolation[] {
-  return error.issues.flatMap((issue) => {
+  return tightestBounds(error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), code: 'unknownField' }));
     }
@@ -65,6 +68,22 @@ export function violationsFromZod(error: z.ZodError, input: unknown): RuleViolat
     const value = valueAt(input, issue.path);
     if (value === undefined || value === null || value === '') return { field, code: 'required' };
     return { field, ...codeOfIssue(issue) };
+  }));
+}
+
+const BOUNDS = { tooLarge: { param: 'maximum', nearer: (a: number, b: number) => a < b }, tooSmall: { param: 'minimum', nearer: (a: number, b: number) => a > b } } as const;
+
+/** Of the bounds a field lies beyond, the nearest alone. */
+function tightestBounds(violations: RuleViolation[]): RuleViolation[] {
+  return violations.filter((violation, index) => {
+    const bound = BOUNDS[violation.code as keyof typeof BOUNDS];
+    if (!bound) return true;
+    const value = Number(violation.params?.[bound.param]);
+    return !violations.some((other, otherIndex) => {
+      if (otherIndex === index || other.field !== violation.field || other.code !== violation.code) return false;
+      const otherValue = Number(other.params?.[bound.param]);
+      return bound.nearer(otherValue, value) || (otherValue === value && otherIndex < index);
+    });
   });
 }
 

@@ -115,6 +115,15 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     expect(refused.body.invalidParams).toEqual([expect.objectContaining({ name: 'amountCents', code: 'tooSmall' })]);
   });
 
+  it.each([
+    ['a commitment', 'finance', '/budget/commitments', () => commitment(), 'amountCents'],
+    ['a training cost estimate', 'registrar', () => `/training-programmes/${ids.programme}/contributions`, () => contribution(), 'costEstimateCents'],
+    ['a replenishment budget', 'registrar', '/replenishment-projects', () => project(), 'budgetCents'],
+  ] as const)('refuses %s of 2^53 cents once, naming the register\'s own bound and not that of a whole number', async (_, role, path, body, field) => {
+    const refused = await as[role]('POST', typeof path === 'string' ? path : path(), { ...body(), [field]: 2 ** 53 }, { 'Accept-Language': 'en' });
+    expect(refused.body.invalidParams).toEqual([{ name: field, code: 'tooLarge', reason: `Enter a number of at most ${MAX_ENTRY_CENTS}.` }]);
+  });
+
   describe('takes the value at the edge of each rule', () => {
     it('an amount of exactly €100 mld., a billion items and a country that exists', async () => {
       expect((await as.finance('POST', '/budget/decisions', { ...budgetDecision(), fund: 'defenceBudget', amounts: [{ budgetYear: 2025, amountCents: MAX_ENTRY_CENTS }] })).status).toBe(201);

@@ -6,7 +6,7 @@ import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { amountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
+import { amountCents, idempotencyKey, positiveAmountCents, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
@@ -34,7 +34,7 @@ export const JudgementSchema = z
 const ReplacementSchema = z
   .strictObject({
     deliveryId: z.uuid(),
-    replacedValueCents: z.number().int().openapi({ description: 'The part of the delivery’s value this project replaces, in euro cents' }),
+    replacedValueCents: positiveAmountCents.openapi({ description: 'The part of the delivery’s value this project replaces, in euro cents' }),
     replacedQuantity: z.number().int().nullable().default(null),
   })
   .openapi('Replacement');
@@ -43,7 +43,7 @@ const ProjectInputSchema = z
   .strictObject({
     name: safeText(300).trim(),
     stage: z.enum(REPLENISHMENT_STAGES),
-    budgetCents: z.number().int().nullable().default(null),
+    budgetCents: positiveAmountCents.nullable().default(null),
     expectedOn: isoDate.nullable().default(null),
     note: optionalMultilineText(2000, { judgedByDomain: true }).default(''),
     replaces: z.array(ReplacementSchema).max(100).default([]).openapi({ description: 'The stock deliveries it replaces; together no more than was delivered' }),

@@ -4,7 +4,7 @@ import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/reposi
 import { TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { countryCode, deliveryIdList, positiveAmountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
 
@@ -32,7 +32,7 @@ export const ContributionInputSchema = z
     trainees: count.default(null),
     traineesIsApproximate: z.boolean().default(false).openapi({ description: 'The trainees count is an estimate ("circa")' }),
     courses: count.default(null),
-    costEstimateCents: z.number().int().nullable().default(null).openapi({ description: 'Estimated cost in euro cents' }),
+    costEstimateCents: positiveAmountCents.nullable().default(null).openapi({ description: 'Estimated cost in euro cents, at most 10^13 (€100 mld.)' }),
     fundingSource: z.enum(FUNDING_SOURCES).nullable().default(null),
     note: optionalMultilineText(2000, { judgedByDomain: true }).default(''),
   })

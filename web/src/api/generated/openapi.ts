@@ -12315,8 +12315,9 @@ export interface components {
              */
             courses?: number | null;
             /**
-             * @description Estimated cost in euro cents
+             * @description Estimated cost in euro cents, at most 10^13 (€100 mld.)
              * @default null
+             * @example 50000000000
              */
             costEstimateCents?: number | null;
             /**
@@ -12521,7 +12522,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             stage: "identified" | "approved" | "contracted" | "delivered";
-            /** @default null */
+            /**
+             * @description Euro cents, above zero, at most 10^13 (€100 mld.)
+             * @default null
+             * @example 50000000000
+             */
             budgetCents?: number | null;
             /**
              * Format: date
@@ -12544,7 +12549,10 @@ export interface components {
         Replacement: {
             /** Format: uuid */
             deliveryId: string;
-            /** @description The part of the delivery’s value this project replaces, in euro cents */
+            /**
+             * @description The part of the delivery’s value this project replaces, in euro cents
+             * @example 50000000000
+             */
             replacedValueCents: number;
             /** @default null */
             replacedQuantity?: number | null;
