@@ -57,11 +57,16 @@ export async function listTranches(db: Db): Promise<EpfTranche[]> {
 
 export type ClaimInput = Omit<EpfClaim, 'id' | 'isDemonstration' | 'recordedAt'>;
 
-/** Declares a claim; one for a delivery may not declare more than the delivery was worth at the claim's date. */
+/**
+ * Declares a claim; one for a delivery may not declare more than the delivery was worth at the claim's
+ * date, and one on a tranche is not declared before the tranche was decided.
+ */
 export async function createClaim(db: Db, context: RequestContext, input: ClaimInput): Promise<ClaimDetail> {
   return inTransaction(db, async (trx) => {
     const violations: RuleViolation[] = [];
-    if (input.trancheId !== null && !(await repository.findTranche(trx, input.trancheId))) violations.push({ field: 'trancheId', code: 'unknownTranche' });
+    const tranche = input.trancheId === null ? null : await repository.findTranche(trx, input.trancheId);
+    if (tranche === undefined) violations.push({ field: 'trancheId', code: 'unknownTranche' });
+    else if (tranche && input.declaredOn < tranche.decidedOn) violations.push({ field: 'declaredOn', code: 'beforeTranche', params: { decidedOn: tranche.decidedOn } });
     let delivery = null;
     if (input.deliveryId !== null) {
       const found = await repository.deliveryForClaim(trx, input.deliveryId, input.declaredOn);
