@@ -105,10 +105,15 @@ export async function reportProgress(db: Db, context: RequestContext, milestoneI
   });
 }
 
+/** A price development; one under a contract is not paid before the contract was signed. */
 export async function recordPriceDevelopment(db: Db, context: RequestContext, input: PriceDevelopmentInput): Promise<{ id: string }> {
   assertValid(priceDevelopmentViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
-    if (input.contractId !== null && !(await industry.findContract(trx, input.contractId))) throw new NotFoundError('contract', input.contractId);
+    if (input.contractId !== null) {
+      const contract = await industry.findContract(trx, input.contractId);
+      if (!contract) throw new NotFoundError('contract', input.contractId);
+      if (input.paidOn < contract.signedOn) assertValid([{ field: 'paidOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }]);
+    }
     const price = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertPriceDevelopment(trx, price);
     await audited(trx, context, 'priceDevelopment.create', { type: 'priceDevelopment', id: price.id }, price);

@@ -37,6 +37,7 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     ids.commitment = (await as.finance('POST', '/budget/commitments', commitment())).body.id;
     ids.letter = (await as.letterAuthor('POST', '/letters', { referenceDate: '2025-06-30' })).body.id;
     ids.project = (await as.registrar('POST', '/replenishment-projects', { ...project(), asOf: '2025-06-01' })).body.id;
+    ids.contract = (await as.registrar('POST', '/industry-contracts', { companyId: ids.company, reference: 'K-prijs', subject: 'Granaten', amountCents: 100, signedOn: '2025-01-10' })).body.id;
     ids.tranche = (await as.finance('POST', '/epf/tranches', { kind: 'assistanceMeasure', name: 'Tranche 9', euAmountCents: 100, decidedOn: '2025-03-01', dutchRole: 'claimant' })).body.id;
     expect(Object.values(ids).every(Boolean)).toBe(true);
   });
@@ -107,6 +108,7 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     { what: 'a text of only spaces and blank lines', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => ({ blocks: [{ key: 'opening', heading: null, text: '  \n\n  ' }] }), headers: versionOf(() => `/letters/${ids.letter}`, 'letterAuthor'), field: 'blocks.0.text', code: 'blankText' },
     { what: 'a preview with a heading of only spaces', role: 'letterAuthor', method: 'POST', path: () => `/letters/${ids.letter}/preview`, body: () => ({ blocks: [{ key: 'opening', heading: ' ', text: 'Tekst.' }] }), field: 'blocks.0.heading', code: 'required' },
     { what: 'a publication scheduled in 2150', role: 'letterAuthor', method: 'POST', path: () => `/letters/${ids.letter}/publication`, body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-07-10', publishAt: '2150-01-01T09:00:00+01:00' }), field: 'publishAt', code: 'dateOutOfRange' },
+    { what: 'a price paid under a contract the day before it was signed', role: 'registrar', method: 'POST', path: () => '/price-developments', body: () => ({ item: 'Granaten', contractId: ids.contract, earlierPriceCents: 100, earlierOn: '2024-01-01', paidPriceCents: 120, paidOn: '2025-01-09' }), field: 'paidOn', code: 'beforeSigning' },
     { what: 'an EPF claim declared the day before its tranche was decided', role: 'finance', method: 'POST', path: () => '/epf/claims', body: () => ({ reference: `EPF-${next()}`, batch: 'Leveringen', trancheId: ids.tranche, period: '2024', declaredCents: 100, declaredOn: '2025-02-28' }), field: 'declaredOn', code: 'beforeTranche' },
   ];
 
