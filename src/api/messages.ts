@@ -200,6 +200,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     yearOutsideReach: (p) =>
       `Een besluit van ${p.decidedOn} gaat over de begrotingsjaren ${p.first} tot en met ${p.last}: het lopende jaar en de jaren van de meerjarenraming, niet over een afgesloten jaar.`,
     afterBudgetYear: (p) => `De begroting van ${p.year} is met dat jaar afgesloten: een verplichting voor ${p.year} wordt uiterlijk op 31 december ${p.year} aangegaan.`,
+    beforeBudgetReach: (p) => `Een verplichting voor ${p.year} wordt niet eerder dan in ${p.first} aangegaan: pas dan reikt de meerjarenraming tot ${p.year}.`,
     // Industry
     invalidCountry: () => 'Vul een bestaande landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
     beforeSigning: (p) => `Deze datum ligt vóór de ondertekening van het contract (${p.signedOn}).`,
@@ -423,6 +424,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     yearOutsideReach: (p) =>
       `A decision of ${p.decidedOn} is about the budget years ${p.first} to ${p.last}: the current year and those of the multi-year estimates, not a closed year.`,
     afterBudgetYear: (p) => `The budget of ${p.year} closed with that year: a commitment for ${p.year} is made by 31 December ${p.year} at the latest.`,
+    beforeBudgetReach: (p) => `A commitment for ${p.year} is made no earlier than in ${p.first}: only then do the multi-year estimates reach ${p.year}.`,
     // Industry
     invalidCountry: () => 'Enter an existing ISO 3166 country code, two capital letters, such as NL or UA.',
     beforeSigning: (p) => `This date lies before the contract was signed (${p.signedOn}).`,

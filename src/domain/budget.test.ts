@@ -156,6 +156,16 @@ describe('commitment stages', () => {
       { field: 'effectiveOn', code: 'afterBudgetYear', params: { year: '2024' } },
     ]);
   });
+
+  it('are made no earlier than a decision on the budget reaches their year, five years ahead', () => {
+    expect(stageViolations(2030, [], { ...pledged, effectiveOn: '2025-01-01' }, TODAY)).toEqual([]);
+    expect(stageViolations(2030, [], { ...pledged, effectiveOn: '2024-12-31' }, TODAY)).toEqual([
+      { field: 'effectiveOn', code: 'beforeBudgetReach', params: { year: '2030', first: '2025' } },
+    ]);
+    expect(stageViolations(2025, [], { ...pledged, effectiveOn: '2014-01-01' }, TODAY)).toEqual([
+      { field: 'effectiveOn', code: 'beforeBudgetReach', params: { year: '2025', first: '2020' } },
+    ]);
+  });
 });
 
 describe('the budget figures per year', () => {

@@ -178,12 +178,17 @@ function availableFrom(budgetYear: number, from: IsoDate, movements: readonly Bu
 
 /**
  * A commitment's stages are added in order: never dated before the latest, never back from legally committed
- * to pledged, and never after its budget year closed (on 31 December), when its money can no longer be committed.
+ * to pledged, never after its budget year closed (on 31 December), when its money can no longer be committed,
+ * and never before a decision on the budget could reach that year (DECISION_REACH_YEARS ahead).
  */
 export function stageViolations(budgetYear: number, existing: readonly CommitmentStageInput[], next: CommitmentStageInput, today: IsoDate): RuleViolation[] {
   const violations = [...pastDateViolations('effectiveOn', next.effectiveOn, today)];
-  if (violations.length === 0 && Number(next.effectiveOn.slice(0, 4)) > budgetYear) {
+  const year = Number(next.effectiveOn.slice(0, 4));
+  if (violations.length === 0 && year > budgetYear) {
     violations.push({ field: 'effectiveOn', code: 'afterBudgetYear', params: { year: String(budgetYear) } });
+  }
+  if (violations.length === 0 && year < budgetYear - DECISION_REACH_YEARS) {
+    violations.push({ field: 'effectiveOn', code: 'beforeBudgetReach', params: { year: String(budgetYear), first: String(budgetYear - DECISION_REACH_YEARS) } });
   }
   if (next.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
   const latest = existing.at(-1);
