@@ -650,11 +650,15 @@ export class CanaryRun {
   }
 
   /**
-   * The shipment gate: stock handed over on a new date (or newly stock), when its category and type need
-   * a licence by the rule, is refused without one. The quantity and the delivery date never change here.
+   * The shipment gate: stock handed over on a new date (or newly stock, or of a new category), when its
+   * category and type need a licence by the rule, is refused without one. The quantity and the delivery
+   * date never change here.
    */
   #refusedAtShipmentGate(before: ModelDelivery, after: Pick<ModelDelivery, 'category' | 'supportType' | 'realisedAt'>): boolean {
-    const handedOver = after.supportType === 'stock' && after.realisedAt !== null && (after.realisedAt !== before.realisedAt || after.supportType !== before.supportType);
+    const handedOver =
+      after.supportType === 'stock' &&
+      after.realisedAt !== null &&
+      (after.realisedAt !== before.realisedAt || after.supportType !== before.supportType || after.category !== before.category);
     return handedOver && requiresLicenceByRule(after.category, after.supportType) && !before.licensed;
   }
 
@@ -870,6 +874,8 @@ export class CanaryRun {
           !(pledgedAt && realisedAt && realisedAt < pledgedAt) &&
           !(pledgedAt && followedOn.some((date) => date < pledgedAt)) &&
           (supportType === 'stock' ? target.payments.length === 0 : realisedAt === firstPaidOn) &&
+          // Stock with readiness records (a judgement, a decision not to replace it) stays stock.
+          !(target.supportType === 'stock' && supportType !== 'stock' && target.readinessDates.length > 0) &&
           !this.#refusedAtShipmentGate(target, { category, supportType, realisedAt });
         const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : valid ? 'ok' : 'Validation';
         const attempt = await this.#attempt(() => updateDelivery(db, context, target.id, change, step.stale ? 0 : undefined));
