@@ -84,10 +84,10 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'POST /letters/{id}/sending': { letter: 'final' },
   // Parliament reads the annex of a letter sent to it; staff who read letters also read one not yet sent (tested apart).
   'GET /letters/{id}/annex/{format}': { letter: 'sent' },
-  'POST /letters/{id}/publication': { letter: 'sent', body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2026-06-01' }) },
+  'POST /letters/{id}/publication': { letter: 'sent', body: () => ({ paperNumber: nextPaperNumber(), publishedOn: '2026-06-01' }) },
   'POST /letters/{id}/publication-corrections': {
     letter: 'published',
-    body: () => ({ paperNumber: 'Kamerstuk 22 054, nr. 454', publishedOn: '2026-06-01', reason: 'Verkeerd nummer overgenomen' }),
+    body: () => ({ paperNumber: nextPaperNumber(), publishedOn: '2026-06-01', reason: 'Verkeerd nummer overgenomen' }),
   },
   // The European Peace Facility
   'GET /epf/overview': { query: '?date=2025-08-31' },
@@ -176,6 +176,10 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/epf-tranches': { query: '?date=2025-08-31' },
   'GET /exports/due-reviews': {},
 };
+
+/** A paper number no letter carries yet: each letter's is its own. */
+let paperNumbers = 1000;
+const nextPaperNumber = () => `Kamerstuk 22 054, nr. ${++paperNumbers}`;
 
 /** A CSV file of one delivery, under a reference of its own each time. */
 let importedFiles = 0;
@@ -277,7 +281,7 @@ describe('the permission matrix on every route', () => {
     return letter;
   }
 
-  const publish = (id: string) => recordPublication(db(), systemContext('test'), id, { paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2026-06-01' });
+  const publish = (id: string) => recordPublication(db(), systemContext('test'), id, { paperNumber: nextPaperNumber(), publishedOn: '2026-06-01' });
 
   /**
    * Letters are published in order: the final letters a letter follows are sent and published first. A

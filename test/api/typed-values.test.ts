@@ -96,14 +96,15 @@ describeEachDatabase('what a person types, kept as meant', (database) => {
       );
     });
 
-    it('in an imported company, as the API says it', async () => {
+    // A spreadsheet cell is typed by a person: lower case there is taken as the code it spells, as for a programme's host country.
+    it('in an imported company, where a code in lower case is taken and one of three letters is not', async () => {
       const { db } = database();
       const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
       const bytes = await filledTemplate(new Uint8Array(template), { 'Bedrijven (Companies)': [['LAND-1', 'Land B.V.', 'nl', null], ['LAND-2', 'Land B.V.', 'NLD', null]] });
       const dryRun = await as.registrar('POST', '/imports/dry-run', { fileName: 'bedrijven.xlsx', content: Buffer.from(bytes).toString('base64') });
       expect(dryRun.status, JSON.stringify(dryRun.body)).toBe(200);
       const faults = dryRun.body.rows.filter((row: { sheet: string; outcome: string }) => row.sheet === 'company' && row.outcome !== 'example').map((row: { faults: { field: string; code: string }[] }) => row.faults.map(({ field, code }) => `${field} ${code}`));
-      expect(faults).toEqual([['country invalidCountry'], ['country invalidCountry']]);
+      expect(faults).toEqual([[], ['country invalidCountry']]);
     });
   });
 
