@@ -187,6 +187,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     referenceTaken: () => 'Er is al een declaratie met dit kenmerk.',
     notBlocked: () => 'Deze declaratie is op die datum niet geblokkeerd: er is geen blokkade om op te heffen.',
     beforeBlockage: (p) => `De declaratie is pas vanaf ${p.blockedOn} geblokkeerd; een opheffing ligt op of na die datum.`,
+    alreadyBlocked: (p) => `De declaratie is vanaf ${p.blockedOn} geblokkeerd tot die blokkade is opgeheven; een declaratie wordt niet twee keer geblokkeerd.`,
     // The budget
     budgetYearOutOfRange: (p) => `Vul een begrotingsjaar in van ${p.first} tot en met ${p.last}.`,
     beforeFirstYear: () => 'Het laatste jaar ligt vóór het eerste jaar.',
@@ -411,6 +412,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     referenceTaken: () => 'There is a claim with this reference already.',
     notBlocked: () => 'This claim is not blocked on that date: there is no blockage to lift.',
     beforeBlockage: (p) => `The claim is blocked only from ${p.blockedOn}; a release lies on or after that date.`,
+    alreadyBlocked: (p) => `The claim is blocked from ${p.blockedOn} until that blockage is released; a claim is not blocked twice.`,
     // The budget
     budgetYearOutOfRange: (p) => `Enter a budget year from ${p.first} to ${p.last}.`,
     beforeFirstYear: () => 'The last year lies before the first year.',

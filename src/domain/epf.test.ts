@@ -119,6 +119,23 @@ describe('EPF rules', () => {
     expect(blockageViolations(released, { blocked: false, effectiveOn: '2024-06-01' }, TODAY)).toEqual([{ field: 'blocked', code: 'notBlocked' }]);
   });
 
+  it('blocks a claim once until it is released, also before a later blockage', () => {
+    const history = claim(100, '2024-01-01');
+    const block = { id: 'b1', claimId: 'c', blocked: true, effectiveOn: '2024-02-01', reason: 'Veto', recordedAt: '2024-02-01T00:00:00Z' };
+    const blocked = { ...history, blockages: [block] };
+    expect(blockageViolations(blocked, { blocked: true, effectiveOn: '2024-02-01' }, TODAY)).toEqual([{ field: 'blocked', code: 'alreadyBlocked', params: { blockedOn: '2024-02-01' } }]);
+    expect(blockageViolations(blocked, { blocked: true, effectiveOn: '2024-03-01' }, TODAY)).toEqual([{ field: 'blocked', code: 'alreadyBlocked', params: { blockedOn: '2024-02-01' } }]);
+    expect(blockageViolations(blocked, { blocked: true, effectiveOn: '2024-01-15' }, TODAY)).toEqual([{ field: 'effectiveOn', code: 'alreadyBlocked', params: { blockedOn: '2024-02-01' } }]);
+    const release = { ...block, id: 'b2', blocked: false, effectiveOn: '2024-05-01', reason: '' };
+    const released = { ...history, blockages: [block, release] };
+    expect(blockageViolations(released, { blocked: true, effectiveOn: '2024-05-01' }, TODAY)).toEqual([]);
+    expect(blockageViolations(released, { blocked: true, effectiveOn: '2024-06-01' }, TODAY)).toEqual([]);
+    expect(blockageViolations(released, { blocked: true, effectiveOn: '2024-04-01' }, TODAY)).toEqual([{ field: 'blocked', code: 'alreadyBlocked', params: { blockedOn: '2024-02-01' } }]);
+    // Released on the day it was blocked: blocked again that day is no second blockage.
+    const sameDay = { ...history, blockages: [block, { ...release, effectiveOn: '2024-02-01', recordedAt: '2024-02-01T12:00:00Z' }] };
+    expect(blockageViolations(sameDay, { blocked: true, effectiveOn: '2024-02-01' }, TODAY)).toEqual([]);
+  });
+
   it('refuses a receipt that a later assessment no longer covers, though the compensation at its date did', () => {
     const history: EpfClaimHistory = {
       ...claim(100, '2024-01-01'),

@@ -263,11 +263,22 @@ export function receiptViolations(history: EpfClaimHistory, input: { amountCents
 
 /**
  * A blockage is dated on or after the claim, and a release lifts a blockage: on its date the claim is
- * blocked. A release dated before the first blockage in force names that blockage's date.
+ * blocked. A release dated before the first blockage in force names that blockage's date. A claim is
+ * blocked once until it is released: a blockage on a date it is blocked, or just before a later blockage
+ * with no release between, names the date of the blockage it would double.
  */
 export function blockageViolations(history: EpfClaimHistory, input: { blocked: boolean; effectiveOn: string }, today: string): RuleViolation[] {
   const violations = [...pastDateViolations('effectiveOn', input.effectiveOn, today), ...notBeforeDeclared(history, 'effectiveOn', input.effectiveOn)];
-  if (input.blocked || violations.length > 0 || latestOnOrBefore(history.blockages, (row) => row.effectiveOn, input.effectiveOn)?.blocked) return violations;
+  if (violations.length > 0) return violations;
+  const inForce = latestOnOrBefore(history.blockages, (row) => row.effectiveOn, input.effectiveOn);
+  if (input.blocked) {
+    if (inForce?.blocked) return [{ field: 'blocked', code: 'alreadyBlocked', params: { blockedOn: inForce.effectiveOn } }];
+    const next = history.blockages
+      .filter((row) => row.effectiveOn > input.effectiveOn)
+      .reduce<EpfBlockage | undefined>((first, row) => (!first || row.effectiveOn < first.effectiveOn || (row.effectiveOn === first.effectiveOn && row.recordedAt < first.recordedAt) ? row : first), undefined);
+    return next?.blocked ? [{ field: 'effectiveOn', code: 'alreadyBlocked', params: { blockedOn: next.effectiveOn } }] : [];
+  }
+  if (inForce?.blocked) return [];
   const nextBlock = history.blockages
     .filter((row) => row.blocked && row.effectiveOn > input.effectiveOn)
     .map((row) => row.effectiveOn)

@@ -80,6 +80,23 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await release('2025-07-01')).body.invalidParams).toEqual([expect.objectContaining({ name: 'blocked', code: 'notBlocked' })]);
   });
 
+  it('refuses to block a claim that is blocked already, naming since when, and changes nothing', async () => {
+    const { claim } = (await finance('POST', '/epf/claims', claimInput())).body;
+    const block = (effectiveOn: string, language = 'nl') =>
+      finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: true, effectiveOn, reason: 'Veto van een lidstaat' }, { 'Accept-Language': language });
+    expect((await block('2025-05-01')).status).toBe(201);
+    for (const [effectiveOn, name] of [['2025-05-01', 'blocked'], ['2025-06-01', 'blocked'], ['2025-04-01', 'effectiveOn']] as const) {
+      const again = await block(effectiveOn, 'en');
+      expect(again.status).toBe(400);
+      expect(again.body.invalidParams).toEqual([
+        { name, code: 'alreadyBlocked', reason: 'The claim is blocked from 2025-05-01 until that blockage is released; a claim is not blocked twice.' },
+      ]);
+    }
+    expect((await finance('GET', `/epf/claims/${claim.id}`)).body.blockages).toHaveLength(1);
+    expect((await finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: false, effectiveOn: '2025-06-01' })).status).toBe(201);
+    expect((await block('2025-07-01')).status).toBe(201);
+  });
+
   it('lists the claims a page at a time in the order of declaration, from cursors it made, with their count', async () => {
     const declaredOn = ['2016-03-01', '2016-03-02', '2016-03-02'];
     for (const day of declaredOn) expect((await finance('POST', '/epf/claims', claimInput({ declaredOn: day }))).status).toBe(201);
