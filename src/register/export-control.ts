@@ -149,7 +149,7 @@ export async function issueLicence(db: Db, context: RequestContext, deliveryId: 
     try {
       await repository.insertLicence(trx, licence);
     } catch (error) {
-      if (error instanceof UniqueViolationError) throw new ValidationError([{ field: 'number', code: 'licenceNumberTaken' }]);
+      if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_LICENCE_NUMBER) throw new ValidationError([{ field: 'number', code: 'licenceNumberTaken' }]);
       throw error;
     }
     await recordAuditEvent(trx, context, { action: 'licence.issue', object: deliveryObject(deliveryId), result: 'success', after: licence });

@@ -60,10 +60,19 @@ async function audited(db: Db, context: RequestContext, action: Parameters<typeo
   await recordAuditEvent(db, context, { action, object, result: 'success', before, after });
 }
 
+/** A company, under a registration number no other company of its country has. */
 export async function createCompany(db: Db, context: RequestContext, input: CompanyInput): Promise<industry.StoredCompany> {
   assertValid(companyViolations(input));
   return inTransaction(db, async (trx) => {
-    const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) });
+    const registered = input.registrationNumber === null ? undefined : await industry.findCompanyByRegistration(trx, input.country, input.registrationNumber);
+    if (registered) throw new ValidationError([{ field: 'registrationNumber', code: 'registrationNumberTaken', params: { company: registered.name } }]);
+    const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) }).catch((error: unknown) => {
+      // Registered at the same moment by another request: that company is not visible here yet.
+      if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_REGISTRATION_NUMBER) {
+        throw new ValidationError([{ field: 'registrationNumber', code: 'registrationNumberTaken', params: {} }]);
+      }
+      throw error;
+    });
     await audited(trx, context, 'company.create', { type: 'company', id: company.id }, company);
     return company;
   });

@@ -80,6 +80,21 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await release('2025-07-01')).body.invalidParams).toEqual([expect.objectContaining({ name: 'blocked', code: 'notBlocked' })]);
   });
 
+  it('refuses a claim under the reference of another, whatever its case and spacing, in Dutch and English', async () => {
+    const reference = `EPF-NL ${crypto.randomUUID()}`;
+    expect((await finance('POST', '/epf/claims', claimInput({ reference }))).status).toBe(201);
+    const before = (await finance('GET', '/epf/claims?date=2025-12-31')).body.total;
+    for (const [typed, language, reason] of [
+      [reference.toLowerCase(), 'nl', 'Er is al een declaratie met dit kenmerk (hoofdletters en spaties tellen niet mee).'],
+      [reference.replace(' ', '   '), 'en', 'There is a claim with this reference already (capitals and spaces do not count).'],
+    ] as const) {
+      const twice = await finance('POST', '/epf/claims', claimInput({ reference: typed }), { 'Accept-Language': language });
+      expect(twice.status).toBe(400);
+      expect(twice.body.invalidParams).toEqual([{ name: 'reference', code: 'referenceTaken', reason }]);
+    }
+    expect((await finance('GET', '/epf/claims?date=2025-12-31')).body.total).toBe(before);
+  });
+
   it('refuses to block a claim that is blocked already, naming since when, and changes nothing', async () => {
     const { claim } = (await finance('POST', '/epf/claims', claimInput())).body;
     const block = (effectiveOn: string, language = 'nl') =>

@@ -133,22 +133,44 @@ describeEachDatabase('industry', (database) => {
     expect(refused.every((event) => event.startsWith('failure:'))).toBe(true);
   });
 
-  it('gives each contract of a company its own reference, and refuses a second one under the same, in Dutch and English', async () => {
+  it('gives each contract of a company its own reference whatever its case and spacing, and refuses a second one under the same, in Dutch and English', async () => {
     const [company] = DEMONSTRATION_COMPANIES;
     const other = (await registrar('POST', '/companies', { name: 'Tweede Drones B.V.', country: 'NL' })).body;
-    const contract = (companyId: string, language = 'nl') =>
-      registrar('POST', '/industry-contracts', { companyId, reference: 'Demonstratie: G2B-drones-2025', subject: 'Drones', amountCents: 100, signedOn: '2025-06-01' }, { 'Accept-Language': language });
+    const contract = (companyId: string, language = 'nl', reference = 'Demonstratie: G2B-drones-2025') =>
+      registrar('POST', '/industry-contracts', { companyId, reference, subject: 'Drones', amountCents: 100, signedOn: '2025-06-01' }, { 'Accept-Language': language });
     const before = await counts();
     for (const [language, reason] of [
-      ['nl', 'Dit bedrijf heeft al een contract met dit kenmerk; geef elk contract een eigen kenmerk.'],
-      ['en', 'This company already has a contract with this reference; give each contract its own.'],
+      ['nl', 'Dit bedrijf heeft al een contract met dit kenmerk (hoofdletters en spaties tellen niet mee); geef elk contract een eigen kenmerk.'],
+      ['en', 'This company already has a contract with this reference (capitals and spaces do not count); give each contract its own.'],
     ] as const) {
-      const twice = await contract(company.id, language);
-      expect(twice.status).toBe(400);
-      expect(twice.body.invalidParams).toEqual([{ name: 'reference', code: 'contractReferenceTaken', reason }]);
+      for (const reference of ['Demonstratie: G2B-drones-2025', 'demonstratie:  g2b-DRONES-2025', 'DEMONSTRATIE:\u00a0G2B-drones-2025']) {
+        const twice = await contract(company.id, language, reference);
+        expect(twice.status).toBe(400);
+        expect(twice.body.invalidParams).toEqual([{ name: 'reference', code: 'contractReferenceTaken', reason }]);
+      }
     }
     expect(await counts()).toEqual(before);
     expect((await contract(other.id)).status).toBe(201);
+    expect((await contract(other.id, 'nl', 'demonstratie: g2b-drones-2025')).status).toBe(400);
+  });
+
+  it('gives each company of a country its own registration number whatever its case and spacing, naming the company that has it', async () => {
+    const first = await registrar('POST', '/companies', { name: 'Eerste Drones B.V.', country: 'NL', registrationNumber: 'KvK 1234-AB' });
+    expect(first.status).toBe(201);
+    const before = await counts();
+    for (const [language, registrationNumber, reason] of [
+      ['nl', 'KvK 1234-AB', 'Het bedrijf "Eerste Drones B.V." uit dit land heeft dit registratienummer al (hoofdletters en spaties tellen niet mee).'],
+      ['en', 'kvk  1234-ab', 'The company "Eerste Drones B.V." of this country has this registration number already (capitals and spaces do not count).'],
+    ] as const) {
+      const second = await registrar('POST', '/companies', { name: 'Tweede Drones B.V.', country: 'NL', registrationNumber }, { 'Accept-Language': language });
+      expect(second.status).toBe(400);
+      expect(second.body.invalidParams).toEqual([{ name: 'registrationNumber', code: 'registrationNumberTaken', reason }]);
+    }
+    expect(await counts()).toEqual(before);
+    // Another country, or no number at all, is another company.
+    expect((await registrar('POST', '/companies', { name: 'Tweede Drones B.V.', country: 'BE', registrationNumber: 'KvK 1234-AB' })).status).toBe(201);
+    expect((await registrar('POST', '/companies', { name: 'Derde Drones B.V.', country: 'NL' })).status).toBe(201);
+    expect((await registrar('POST', '/companies', { name: 'Vierde Drones B.V.', country: 'NL' })).status).toBe(201);
   });
 
   it('lets a co-production project go back to an earlier stage only with the reason, in Dutch and English', async () => {

@@ -1,7 +1,7 @@
 /**
  * Migration 042 gives each contract of a company its own reference. A register whose contracts already
  * share one keeps them all, the later ones told apart by a number. The database is taken back to before
- * it (its constraint dropped, its record deleted) and migrated again.
+ * it (migration 043 undone, its constraint dropped, its record deleted) and migrated again.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -9,10 +9,12 @@ import { expect, it } from 'vitest';
 import { migrate } from '../../src/db/migrate.ts';
 import { UNIQUE_CONTRACT_REFERENCE } from '../../src/db/repositories/industry.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { undoMigration043 } from '../support/undo-migration-043.ts';
 
 describeEachDatabase('migration 042 on contracts recorded before it', (database) => {
   it('numbers the later contracts of a company under a reference it gave before, in the order recorded, and then refuses another', async () => {
     const { db } = database();
+    await undoMigration043(db);
     await sql`alter table industry_contract drop constraint industry_contract_reference_per_company`.execute(db);
     await sql`delete from schema_migration where name = '042_industry_contract_reference_per_company.sql'`.execute(db);
     const companyOf = async (name: string) => (await db.insertInto('company').values({ id: randomUUID(), name, country: 'NL', registrationNumber: null, isDemonstration: false, createdAt: '2025-01-01T00:00:00Z' }).returning('id').executeTakeFirstOrThrow()).id;
@@ -29,7 +31,7 @@ describeEachDatabase('migration 042 on contracts recorded before it', (database)
     ];
     await db.insertInto('industryContract').values(contracts).execute();
 
-    expect(await migrate(database())).toEqual(['042_industry_contract_reference_per_company.sql']);
+    expect(await migrate(database())).toEqual(['042_industry_contract_reference_per_company.sql', '043_references_unique_whatever_their_case.sql']);
     const rows = await db.selectFrom('industryContract').select(['id', 'reference']).where('id', 'in', contracts.map((row) => row.id)).execute();
     expect(contracts.map((row) => rows.find((stored) => stored.id === row.id)!.reference)).toEqual(['G2B-1 (3)', 'G2B-1', 'G2B-1 (2)', 'G2B-2', 'G2B-1']);
     await expect(db.insertInto('industryContract').values(contract(second, 'G2B-1', '2025-02-01T00:00:00Z')).execute()).rejects.toMatchObject({ constraint: UNIQUE_CONTRACT_REFERENCE });

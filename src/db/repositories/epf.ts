@@ -21,8 +21,8 @@ import type { Database, EpfTrancheTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-/** The only name a unique constraint of the claims has: one reference per claim. */
-export const UNIQUE_CLAIM_REFERENCE = 'epf_claim_reference_key';
+/** The only unique index of the claims besides their id: one reference per claim, whatever its case and spacing (migration 043). */
+export const UNIQUE_CLAIM_REFERENCE = 'epf_claim_reference_folded';
 
 function oneOf<const T extends readonly string[]>(codes: T, stored: string): T[number] {
   if (!codes.includes(stored)) throw new Error(`the database holds an unknown EPF code: "${stored}"`);

@@ -142,6 +142,9 @@ export async function listInspectable(db: Db): Promise<InspectableAssessment[]> 
   return rows.map((row) => z.object({ assessmentId: z.string(), deliveryTitle: z.string(), outcome: z.enum(ASSESSMENT_OUTCOMES), assessedOn: z.string(), grantedAt: z.string() }).parse(row));
 }
 
+/** The unique index that gives each licence its own number, whatever its case and spacing (migration 043). */
+export const UNIQUE_LICENCE_NUMBER = 'export_licence_number_folded';
+
 export async function insertLicence(db: Db, licence: StoredLicence): Promise<void> {
   await withTypedErrors(db.insertInto('exportLicence').values(licence).execute());
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import {
   CATEGORIES,
@@ -35,8 +35,22 @@ export type StoredCompany = z.infer<typeof CompanySchema>;
 
 const COMPANY_COLUMNS = ['id', 'name', 'country', 'registrationNumber', 'disclosureState', 'isDemonstration', 'createdAt'] as const;
 
+/** The unique index that gives each company of a country its own registration number, whatever its case and spacing (migration 043). */
+export const UNIQUE_REGISTRATION_NUMBER = 'company_registration_number_per_country';
+
 export async function insertCompany(db: Db, company: Omit<StoredCompany, 'disclosureState'>): Promise<StoredCompany> {
-  return CompanySchema.parse(await db.insertInto('company').values(company).returning(COMPANY_COLUMNS).executeTakeFirstOrThrow());
+  return CompanySchema.parse(await withTypedErrors(db.insertInto('company').values(company).returning(COMPANY_COLUMNS).executeTakeFirstOrThrow()));
+}
+
+/** The company of the country registered under the number, whatever its case and spacing. */
+export async function findCompanyByRegistration(db: Db, country: string, registrationNumber: string): Promise<StoredCompany | undefined> {
+  const row = await db
+    .selectFrom('company')
+    .select(COMPANY_COLUMNS)
+    .where('country', '=', country)
+    .where(sql<string>`register_key(registration_number)`, '=', sql<string>`register_key(${registrationNumber})`)
+    .executeTakeFirst();
+  return row && CompanySchema.parse(row);
 }
 
 export async function findCompany(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredCompany | undefined> {
@@ -89,8 +103,8 @@ export async function removePublicCompany(db: Db, publicId: string): Promise<voi
 
 export type StoredContract = Selectable<IndustryContractTable>;
 
-/** The unique constraint that gives each contract of a company its own reference, by its name in the database. */
-export const UNIQUE_CONTRACT_REFERENCE = 'industry_contract_reference_per_company';
+/** The unique index that gives each contract of a company its own reference, whatever its case and spacing (migration 043). */
+export const UNIQUE_CONTRACT_REFERENCE = 'industry_contract_reference_folded_per_company';
 
 export async function insertContract(db: Db, contract: StoredContract, deliveryIds: readonly string[]): Promise<void> {
   await withTypedErrors(db.insertInto('industryContract').values(contract).execute());
