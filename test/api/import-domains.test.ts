@@ -117,6 +117,31 @@ describeEachDatabase('importing records of other domains', (database) => {
     ]);
   });
 
+  it('refuses a company under a registration number of its country, and a contract under a reference of its company, whatever their case and spacing', async () => {
+    const { db } = database();
+    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+    const bytes = await filledTemplate(new Uint8Array(template), {
+      'Bedrijven (Companies)': [
+        ['BD-KVK-1', 'Eerste werf (import)', 'NL', 'KvK 777-A'],
+        ['BD-KVK-2', 'Tweede werf (import)', 'nl', 'kvk  777-a'],
+      ],
+      'Contracten (Contracts)': [
+        ['CT-KVK-1', 'BD-KVK-1', 'G2B-KVK-1', 'Munitie', 1000, '2025-06-01', null, null, null],
+        ['CT-KVK-2', 'BD-KVK-1', 'g2b-kvk-1', 'Munitie', 1000, '2025-06-01', null, null, null],
+      ],
+    });
+    const file = { fileName: 'bedrijf-dubbel.xlsx', content: Buffer.from(bytes).toString('base64') };
+    const committed = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' }, { 'Accept-Language': 'en' });
+    const outcomes = committed.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)]);
+    expect(outcomes).toEqual([
+      ['BD-KVK-1', 'create', []],
+      ['BD-KVK-2', 'invalid', ['D registrationNumberTaken: The company "Eerste werf (import)" of this country has this registration number already (capitals and spaces do not count).']],
+      ['CT-KVK-1', 'create', []],
+      ['CT-KVK-2', 'invalid', [expect.stringMatching(/^C contractReferenceTaken/)]],
+    ]);
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 2, invalid: 2 } });
+  });
+
   it('refuses the counts of a programme whose row has a fault, rather than adding them to a programme of the register under its short name', async () => {
     const { db } = database();
     const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
