@@ -66,7 +66,7 @@ export const AnnexRowSchema = z.object({
   fundingSource: z.string(),
   quantity: z.number().int().nullable(),
   unit: z.string().nullable(),
-  /** Null for a purchase paid (and so counted) before it was realised. */
+  /** Null only in annexes frozen while a purchase paid before it was realised was listed. */
   realisedAt: z.iso.date().nullable(),
   /** What it counts for in the letter's figures at the reference date. */
   valueCents: CentsSchema,

@@ -254,10 +254,10 @@ export async function namedDeliveryFacts(db: Db, ids: string[], referenceDate: s
 }
 
 /**
- * The annex: every delivery realised on or before the date or counted by then (a purchase paid before it
- * was realised), with what it counts for at that date; and the work for the EU as implementing actor realised
- * by then at its value then (its latest valuation by then not withdrawn by then), as the letter's figure of it
- * counts it (never in a Dutch total).
+ * The annex: every delivery realised by the date as the letter's figures count it (not a purchase whose
+ * payments were all withdrawn by then), with what it counts for at that date; and the work for the EU as
+ * implementing actor realised by then at its value then (its latest valuation by then not withdrawn by then),
+ * as the letter's figure of it counts it (never in a Dutch total).
  */
 export async function annexRows(db: Db, referenceDate: string): Promise<AnnexRow[]> {
   const [counted, implementingActor] = await Promise.all([
@@ -276,7 +276,7 @@ export async function annexRows(db: Db, referenceDate: string): Promise<AnnexRow
       .select(['delivery.id as deliveryId', 'title', 'category', 'supportType', 'fundingSource', 'quantity', 'unit', 'realisedAt', 'disclosureState', 'realised.valueCents'])
       .where('deletedAt', 'is', null)
       .where('fundingSource', '<>', 'epf')
-      .where((eb) => eb.or([eb('realisedAt', '<=', referenceDate), eb('realised.deliveryId', 'is not', null)]))
+      .where(realisedBy(referenceDate))
       .orderBy('realisedAt')
       .orderBy('title')
       .orderBy('delivery.id')

@@ -1,0 +1,92 @@
+/**
+ * The annex lists what the letter's figures count as realised at its reference date, at what each counts for
+ * then: not a purchase whose payments were all withdrawn by then (the figures and the public overview leave it
+ * out too), a purchase partly withdrawn at what is left of it, one withdrawn after the date at what was paid.
+ * A final letter whose annex was frozen listing such a purchase at €0 still verifies as it was frozen.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
+import { AnnexSnapshotSchema, annexDocument, type AnnexSnapshot } from '../../src/letters/compose.ts';
+import { sealed } from '../../src/letters/snapshot.ts';
+import { annexSnapshot } from '../../src/register/annex.ts';
+import { verifyLetter } from '../../src/register/letters.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
+
+const REFERENCE_DATE = '2025-06-30';
+const MILLION = 100_000_000; // cents
+
+describeEachDatabase('the annex at its reference date, as the figures count what is realised', (database) => {
+  let roles: RecordingRoles;
+  const id = {} as Record<'stock' | 'withdrawn' | 'partly' | 'withdrawnAfter', string>;
+  const payment = {} as Record<'withdrawn' | 'partly', string>;
+  const { delivery, value, pay } = deliveryRecords(() => roles);
+  const withdraw = (paymentId: string, withdrawnOn: string) =>
+    accepted(roles.finance('POST', `/payments/${paymentId}/withdrawal`, { withdrawnOn, reason: 'Teruggeboekt' }));
+  const annexAt = (referenceDate: string) => annexSnapshot(database().db, randomUUID(), referenceDate, false);
+  const rows = (annex: AnnexSnapshot) => annex.rows.map((row) => [row.title, row.realisedAt, row.valueCents]);
+
+  beforeAll(async () => {
+    roles = recordingRoles(database().db);
+    id.stock = await delivery({ ...stockDelivery, title: 'Generatoren', realisedAt: '2025-04-15' });
+    await value(id.stock, 7 * MILLION, '2025-04-15');
+    // Paid on 1 May; its only payment withdrawn on 1 June.
+    id.withdrawn = await delivery({ ...procurement, title: 'Drones' });
+    payment.withdrawn = await pay(id.withdrawn, 17 * MILLION, '2025-05-01');
+    await withdraw(payment.withdrawn, '2025-06-01');
+    // Paid twice; the first payment withdrawn on 1 June.
+    id.partly = await delivery({ ...procurement, title: 'Munitie' });
+    payment.partly = await pay(id.partly, 5 * MILLION, '2025-05-02');
+    await pay(id.partly, 3 * MILLION, '2025-05-20');
+    await withdraw(payment.partly, '2025-06-01');
+    // Paid before the date, withdrawn after it.
+    id.withdrawnAfter = await delivery({ ...procurement, title: 'Radars' });
+    await withdraw(await pay(id.withdrawnAfter, 11 * MILLION, '2025-05-03'), '2025-07-15');
+    await accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: Object.values(id), state: 'confidential', ground: 'operationalSecurity' }));
+  });
+
+  it('leaves out a purchase whose only payment was withdrawn by the date, and counts the others at what they count for in the figures', async () => {
+    const annex = await annexAt(REFERENCE_DATE);
+    expect(rows(annex)).toEqual([
+      ['Generatoren', '2025-04-15', 7 * MILLION],
+      // Realised on its first payment, withdrawn or not; it counts for what is left.
+      ['Munitie', '2025-05-02', 3 * MILLION],
+      ['Radars', '2025-05-03', 11 * MILLION],
+    ]);
+    const totals = await realisedTotalsAt(database().db, REFERENCE_DATE);
+    expect(annex.totalCents).toBe(Number(totals.stock + totals.procurement + totals.natoFund));
+    const groups = annexDocument(annex).sections[0]!.rows.flatMap((row) => ('kind' in row && row.kind === 'group' ? [row.cells[0]] : []));
+    expect(groups).toEqual([expect.stringMatching(/: 1 levering$/), expect.stringMatching(/: 2 leveringen$/), expect.stringMatching(/: 0 leveringen$/)]);
+  });
+
+  it('lists the purchase at a date while its payment stood', async () => {
+    expect(rows(await annexAt('2025-05-31'))).toEqual([
+      ['Generatoren', '2025-04-15', 7 * MILLION],
+      ['Drones', '2025-05-01', 17 * MILLION],
+      ['Munitie', '2025-05-02', 8 * MILLION],
+      ['Radars', '2025-05-03', 11 * MILLION],
+    ]);
+  });
+
+  it('verifies a final letter whose annex was frozen listing the withdrawn purchase at €0', async () => {
+    const { db } = database();
+    const draft = await accepted(roles.author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
+    const approved = await accepted(roles.disclosure('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': draft.headers.get('ETag')! }), 200);
+    await accepted(roles.author('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
+    // The annex as it was frozen before it followed the figures: the purchase among the rows, at €0.
+    const stored = await db.selectFrom('letter').select('annexSnapshot').where('id', '=', draft.body.id).executeTakeFirstOrThrow();
+    const frozen = AnnexSnapshotSchema.parse(JSON.parse(stored.annexSnapshot!));
+    const listedAtZero = { ...frozen.rows[0]!, deliveryId: id.withdrawn, title: 'Drones', supportType: 'procurement' as const, realisedAt: '2025-05-01', valueCents: 0 };
+    const old = sealed({ ...frozen, rows: [...frozen.rows, listedAtZero] });
+    await sql`alter table letter disable trigger letter_final_is_frozen`.execute(db);
+    try {
+      await db.updateTable('letter').set({ annexSnapshot: old.text, annexSha256: old.sha256 }).where('id', '=', draft.body.id).execute();
+    } finally {
+      await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
+    }
+    expect(await verifyLetter(db, draft.body.id)).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
+  });
+});
