@@ -82,7 +82,7 @@ export async function generateBudgetAndClaims(db: Kysely<Database>, deliveries: 
 
 /** What the budget page, the EPF page, the dashboard and the letter's budget and EPF figures ask of the database. */
 export const BUDGET_EPF_QUERIES: BenchmarkQuery[] = [
-  { name: 'budget figures per year known at 2025-08-31', run: (db) => budgetFiguresAt(db, '2025-08-31') },
+  { name: 'budget figures per year known at 2025-08-31', run: (db) => budgetFiguresAt(db, '2025-08-31', '2025-09-10') },
   { name: 'EPF overview at 2025-08-31', run: (db) => epfOverview(db, '2025-08-31') },
   { name: 'EPF claims at 2025-08-31, first page of 25 with the count', run: (db) => listClaims(db, { date: '2025-08-31', start: undefined, pageSize: 25 }) },
 ];

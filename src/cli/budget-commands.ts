@@ -24,8 +24,9 @@ export function budgetCommands(): Command {
     .option('--known-at <date>', 'the date the budget is known at (default today)', isoDateOption)
     .option('--json', 'print JSON')
     .action(async (options: { knownAt?: string; json?: boolean }) => {
-      const knownAt = options.knownAt ?? todayInAmsterdam();
-      const figures = await withDatabase((handle) => budgetFiguresAt(handle.db, knownAt), { migrate: false });
+      const today = todayInAmsterdam();
+      const knownAt = options.knownAt ?? today;
+      const figures = await withDatabase((handle) => budgetFiguresAt(handle.db, knownAt, today), { migrate: false });
       if (options.json) return console.log(JSON.stringify(figures, null, 2));
       const header = ['Jaar', 'Begroot', 'Verplicht', 'Plannen', 'Niet toegewezen', 'Gerealiseerd', 'Tempo'];
       const rows = [...figures.years.map((year) => ({ label: String(year.budgetYear), ...year })), { label: 'Totaal', ...figures.total }].map((line) => [

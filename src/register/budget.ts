@@ -148,7 +148,7 @@ async function detailsAt(db: Db, commitments: budget.StoredCommitment[], todayIs
   const funds = [...new Set(commitments.map((commitment) => commitment.fund))];
   const [stages, figures] = await Promise.all([
     budget.listStages(db, commitments.map((commitment) => commitment.id)),
-    Promise.all(funds.map(async (fund) => [fund, await budgetFiguresAt(db, todayIso, fund)] as const)),
+    Promise.all(funds.map(async (fund) => [fund, await budgetFiguresAt(db, todayIso, todayIso, fund)] as const)),
   ]);
   const stagesOf = Map.groupBy(stages, (stage) => stage.commitmentId);
   const figuresOf = new Map(figures);
@@ -162,23 +162,24 @@ async function detailsAt(db: Db, commitments: budget.StoredCommitment[], todayIs
 /**
  * Per budget year and in total since 2022, as known at `knownAt`: budgeted, legally committed, pledged,
  * unallocated, realised (of all funds together only: realisation is not booked per fund) and the pace
- * of realisation; of one fund when it is given.
+ * of realisation; of one fund when it is given. `today` is the caller's: no year after it is realised yet.
  */
-export async function budgetFiguresAt(db: Db, knownAt: IsoDate, fund?: BudgetFund): Promise<BudgetFigures> {
+export async function budgetFiguresAt(db: Db, knownAt: IsoDate, today: IsoDate, fund?: BudgetFund): Promise<BudgetFigures> {
   const [decisions, shifts, committed] = await Promise.all([
     budget.listDecisions(db),
     budget.listShifts(db, fund ? { fund } : {}),
     budget.committedByYearAt(db, knownAt, fund),
   ]);
   const movements = movementsOf(fund ? decisions.filter((decision) => decision.fund === fund) : decisions, shifts);
-  return budgetFigures(knownAt, budgetByYearAt(movements, knownAt), committed, fund ? new Map() : await realisedByYear(db, knownAt));
+  return budgetFigures(knownAt, budgetByYearAt(movements, knownAt), committed, fund ? new Map() : await realisedByYear(db, knownAt, today));
 }
 
-/** Realised support per calendar year up to `until`: the register's realisation figures at each year's end. */
-async function realisedByYear(db: Db, until: IsoDate): Promise<Map<number, Cents>> {
-  const lastYear = Math.min(Number(until.slice(0, 4)), new Date().getUTCFullYear());
+/** Realised support per calendar year up to `until` and no later than today's year: the register's realisation figures at each year's end. */
+async function realisedByYear(db: Db, until: IsoDate, today: IsoDate): Promise<Map<number, Cents>> {
+  const untilYear = Number(until.slice(0, 4));
+  const lastYear = Math.min(untilYear, Number(today.slice(0, 4)));
   const ends = [`${FIRST_BUDGET_YEAR - 1}-12-31`];
-  for (let year = FIRST_BUDGET_YEAR; year <= lastYear; year++) ends.push(year === lastYear ? until : `${year}-12-31`);
+  for (let year = FIRST_BUDGET_YEAR; year <= lastYear; year++) ends.push(year === untilYear ? until : `${year}-12-31`);
   const totals = await Promise.all(ends.map(async (end) => centsOfTotal(totalCents(Object.values(await realisedTotalsAt(db, end))))));
   const byYear = new Map<number, Cents>();
   for (let index = 1; index < ends.length; index++) byYear.set(FIRST_BUDGET_YEAR + index - 1, totals[index]! - totals[index - 1]!);

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../src/audit/trail.ts';
 import { LIST_COUNT_CAP } from '../../src/db/keyset.ts';
+import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
+import { addValuation, createDelivery } from '../../src/register/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
@@ -303,5 +306,28 @@ describeEachDatabase('budget API', (database) => {
       const exact = await reader('GET', `/budget/commitments?q=${encodeURIComponent(`${many} 1000`)}`);
       expect(exact.body).toMatchObject({ total: 1, totalIsCapped: false });
     });
+  });
+});
+
+describeEachDatabase('budget figures at the date of the caller’s clock', (database) => {
+  const MILLION = 100_000_000; // cents
+  // Years ahead of the machine's own date: what is realised is told by the clock the request is answered at.
+  const clock = () => new Date('2031-03-01T10:00:00Z');
+
+  it('realises per calendar year up to the clock’s year, not the machine’s', async () => {
+    const { db } = database();
+    const context = { ...systemContext('test'), now: clock };
+    for (const [realisedAt, amountCents] of [['2030-06-01', 3 * MILLION], ['2031-02-01', 5 * MILLION]] as const) {
+      const delivery = await createDelivery(db, context, { ...unsetDeliveryFields(), title: 'Tenten', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt });
+      await addValuation(db, context, delivery.id, { amountCents, basis: 'replacementValue', effectiveDate: realisedAt, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' });
+    }
+    const reader = apiClient(db, { role: 'letterAuthor', clock });
+    const realised = async (knownAt: string) => {
+      const figures = (await reader('GET', `/budget/figures?knownAt=${knownAt}`)).body;
+      return [figures.years.filter((row: any) => row.realised !== 0).map((row: any) => [row.budgetYear, row.realised]), figures.total.realised];
+    };
+    expect(await realised('2031-03-01')).toEqual([[[2030, 3 * MILLION], [2031, 5 * MILLION]], 8 * MILLION]);
+    expect(await realised('2032-06-30')).toEqual([[[2030, 3 * MILLION], [2031, 5 * MILLION]], 8 * MILLION]);
+    expect(await realised('2030-12-31')).toEqual([[[2030, 3 * MILLION]], 3 * MILLION]);
   });
 });

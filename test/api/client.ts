@@ -25,7 +25,8 @@ export function apiClient(
   const api = options.api ?? createApi({ db, onError: (error) => { throw error; }, ...(options.clock ? { clock: options.clock } : {}) });
   let cookie: Promise<string> | undefined;
   return async (method, path, body, headers = {}) => {
-    if (options.role) cookie ??= sessionCookieFor(db, options.role, { secondFactor: options.secondFactor ?? true });
+    // Opened at the clock's time, so that a clock ahead of the machine's finds the session still open.
+    if (options.role) cookie ??= sessionCookieFor(db, options.role, { secondFactor: options.secondFactor ?? true, ...(options.clock ? { now: options.clock() } : {}) });
     const response = await api.request(path, {
       method,
       headers: {

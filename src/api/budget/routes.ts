@@ -48,7 +48,8 @@ export function budgetRoutes() {
 
   app.openapi(budgetFiguresRoute, async (c) => {
     const { knownAt, fund } = c.req.valid('query');
-    return c.json(await register.budgetFiguresAt(c.get('deps').db, knownAt, fund), 200);
+    const { db, clock } = c.get('deps');
+    return c.json(await register.budgetFiguresAt(db, knownAt, todayInAmsterdam(clock()), fund), 200);
   });
 
   app.openapi(createDecisionRoute, async (c) => {
