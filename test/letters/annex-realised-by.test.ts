@@ -3,6 +3,7 @@
  * then: not a purchase whose payments were all withdrawn by then (the figures and the public overview leave it
  * out too), a purchase partly withdrawn at what is left of it, one withdrawn after the date at what was paid.
  * A final letter whose annex was frozen listing such a purchase at €0 still verifies as it was frozen.
+ * Nor does the letter wait for a disclosure decision on a purchase it counts nowhere.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
@@ -88,5 +89,13 @@ describeEachDatabase('the annex at its reference date, as the figures count what
       await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
     }
     expect(await verifyLetter(db, draft.body.id)).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
+  });
+
+  it('needs no disclosure decision for a purchase whose only payment was withdrawn by the date: the letter counts it nowhere', async () => {
+    const neededAt = async (referenceDate: string) => (await accepted(roles.disclosure('GET', `/disclosure-queue?referenceDate=${referenceDate}`), 200)).body.neededForLetter;
+    expect([await neededAt('2025-05-31'), await neededAt(REFERENCE_DATE)]).toEqual([0, 0]);
+    const undecided = await delivery({ ...procurement, title: 'Helmen' });
+    await withdraw(await pay(undecided, 2 * MILLION, '2025-05-04'), '2025-06-01');
+    expect([await neededAt('2025-05-31'), await neededAt(REFERENCE_DATE)]).toEqual([1, 0]);
   });
 });

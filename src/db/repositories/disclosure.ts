@@ -4,6 +4,7 @@ import { CATEGORIES, VALUATION_BASES } from '../../domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DisclosureState } from '../../domain/disclosure.ts';
 import { countFoundUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, PublicDeliveryTable } from '../schema.ts';
+import { realisedBy } from './figures.ts';
 
 type Db = Kysely<Database>;
 
@@ -120,14 +121,17 @@ export async function countDueReviews(db: Db, on: string): Promise<{ count: numb
   return countFoundUpToCap(db, dueReviews(db, on).select(sql<number>`1`.as('one')));
 }
 
-/** How many undecided deliveries were realised on or before the date: what a letter for that date still needs. */
+/**
+ * How many undecided deliveries were realised by the date as the letter's figures count them (not a purchase
+ * whose payments were all withdrawn by then): what a letter for that date still needs.
+ */
 export async function countUndecidedRealisedBy(db: Db, date: string): Promise<number> {
   const { count } = await db
     .selectFrom('delivery')
     .select(sql<string>`count(*)`.as('count'))
     .where('disclosureState', '=', 'undecided')
     .where('deletedAt', 'is', null)
-    .where('realisedAt', '<=', date)
+    .where(realisedBy(date))
     .executeTakeFirstOrThrow();
   return Number(count);
 }
