@@ -4,11 +4,14 @@
  * out too), a purchase partly withdrawn at what is left of it, one withdrawn after the date at what was paid.
  * A final letter whose annex was frozen listing such a purchase at €0 still verifies as it was frozen.
  * Nor does the letter wait for a disclosure decision on a purchase it counts nowhere.
+ * And after a final letter, a withdrawal dated after its reference date leaves its table, annex, overview and
+ * named figures as they were, while a hand-over corrected to after that date takes the delivery out of all of them.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
+import { findFrozenAnnex, publicDeliveriesRealisedBy } from '../../src/db/repositories/letters.ts';
 import { AnnexSnapshotSchema, annexDocument, type AnnexSnapshot } from '../../src/letters/compose.ts';
 import { sealed } from '../../src/letters/snapshot.ts';
 import { annexSnapshot } from '../../src/register/annex.ts';
@@ -97,5 +100,48 @@ describeEachDatabase('the annex at its reference date, as the figures count what
     const undecided = await delivery({ ...procurement, title: 'Helmen' });
     await withdraw(await pay(undecided, 2 * MILLION, '2025-05-04'), '2025-06-01');
     expect([await neededAt('2025-05-31'), await neededAt(REFERENCE_DATE)]).toEqual([1, 0]);
+  });
+});
+
+describeEachDatabase('a final letter’s figures, annex, overview and named figures after corrections dated after its reference date', (database) => {
+  it('keeps counting a valuation or payment withdrawn after the date, and names in every one of them a realisation corrected to after it', async () => {
+    const roles = recordingRoles(database().db);
+    const { delivery, value, pay } = deliveryRecords(() => roles);
+    const { db } = database();
+    const decidePublic = (deliveryId: string, publicTitle: string) =>
+      accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle, publicCategory: 'other', publicValue: true }));
+    const revalued = await delivery({ ...stockDelivery, title: 'Generatoren', realisedAt: '2025-05-01' });
+    await value(revalued, 10 * MILLION, '2025-05-01');
+    const revaluation = await value(revalued, 12 * MILLION, '2025-06-01');
+    const corrected = await delivery({ ...stockDelivery, title: 'Tenten', realisedAt: '2025-05-01' });
+    await value(corrected, 7 * MILLION, '2025-05-01');
+    const paid = await delivery({ ...procurement, title: 'Munitie' });
+    await value(paid, 9 * MILLION, '2025-05-02');
+    const payment = await pay(paid, 9 * MILLION, '2025-05-02');
+    for (const [deliveryId, title] of [[revalued, 'Generatoren'], [corrected, 'Tenten'], [paid, 'Munitie']] as const) await decidePublic(deliveryId, title);
+    const draft = await accepted(roles.author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
+    const named = await accepted(roles.author('PATCH', `/letters/${draft.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: [revalued, corrected, paid].map((deliveryId) => `{{delivery:${deliveryId}}}`).join(' ') }] }, { 'If-Match': draft.headers.get('ETag')! }), 200);
+    const approved = await accepted(roles.disclosure('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': named.headers.get('ETag')! }), 200);
+    const final = await accepted(roles.author('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
+    expect(Object.values(final.body.letter.namedFigures).sort()).toEqual(['€12 mln.', '€7 mln.', '€9 mln.']);
+    const frozen = (await findFrozenAnnex(db, draft.body.id))!;
+    expect(frozen.rows.map((row) => [row.title, row.valueCents])).toEqual([['Generatoren', 12 * MILLION], ['Tenten', 7 * MILLION], ['Munitie', 9 * MILLION]]);
+
+    // Withdrawn after the reference date: the letter's every figure at that date stays.
+    await accepted(roles.registrar('POST', `/valuations/${revaluation}/withdrawal`, { withdrawnOn: '2025-07-15', reason: 'Te hoog' }));
+    await accepted(roles.finance('POST', `/payments/${payment}/withdrawal`, { withdrawnOn: '2025-07-15', reason: 'Teruggeboekt' }));
+    expect(await verifyLetter(db, draft.body.id)).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
+    expect((await publicDeliveriesRealisedBy(db, REFERENCE_DATE)).map((item) => item.title).sort()).toEqual(['Generatoren', 'Munitie', 'Tenten']);
+
+    // Handed over after the reference date after all: no longer in the table, the annex, the overview or the named figures at that date.
+    const current = await roles.registrar('GET', `/deliveries/${corrected}`);
+    await accepted(roles.registrar('PATCH', `/deliveries/${corrected}`, { realisedAt: '2025-07-15' }, { 'If-Match': current.headers.get('ETag')! }), 200);
+    const { publicId } = await db.selectFrom('delivery').select('publicId').where('id', '=', corrected).executeTakeFirstOrThrow();
+    const verification = await verifyLetter(db, draft.body.id);
+    const difference = (figure: string) => verification.differences.find((line) => line.figure === figure);
+    expect([difference('stock'), difference('total')].map((line) => line && line.published - line.recomputed)).toEqual([7 * MILLION, 7 * MILLION]);
+    expect(difference(`annexRow:${corrected}`)).toEqual({ figure: `annexRow:${corrected}`, published: 7 * MILLION, recomputed: 0 });
+    expect(verification.figureDifferences).toEqual([{ figure: `delivery:${publicId}`, published: '€7 mln.', recomputed: '' }]);
+    expect((await publicDeliveriesRealisedBy(db, REFERENCE_DATE)).map((item) => item.title).sort()).toEqual(['Generatoren', 'Munitie']);
   });
 });
