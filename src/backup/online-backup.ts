@@ -11,6 +11,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DatabaseHandle } from '../db/connection.ts';
+import { holdsDataDirLock } from '../db/data-dir-lock.ts';
 import { BackupRefusedError, partialBackupFile, writeBackup } from './backup-file.ts';
 
 const PID_FILE = 'server.pid';
@@ -66,7 +67,7 @@ export async function requestBackup(dataDir: string, file: string, timeoutMs = 6
   await rm(answerFile(dataDir, process.pid), { force: true });
   await placeRequest(dataDir, file);
   try {
-    signalServer(server);
+    signalServer(dataDir, server);
     return await awaitAnswer(dataDir, server, file, timeoutMs);
   } finally {
     await withdrawRequest(dataDir);
@@ -103,14 +104,23 @@ async function readRequest(dataDir: string): Promise<Request | undefined> {
   }
 }
 
-function signalServer(server: number): void {
+/**
+ * Signals the server, only when it is still the process that holds the data directory's lock: a server
+ * killed with -9 leaves its id behind, and the system may have given that id to any other process since.
+ */
+function signalServer(dataDir: string, server: number): void {
+  const notRunning = (why: string) =>
+    new BackupRefusedError(
+      `No server runs as process ${server} (${PID_FILE} is left from one that stopped${why}), yet another process uses the data directory: let it end, then run backup again.`,
+    );
+  if (holdsDataDirLock(dataDir, server) === false) {
+    throw notRunning(isRunning(server) ? `; process ${server} is now another one, which does not hold the data directory's lock and was not signalled` : '');
+  }
   try {
     process.kill(server, SIGNAL);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-    throw new BackupRefusedError(
-      `No server runs as process ${server} (${PID_FILE} is left from one that stopped), yet another process uses the data directory: let it end, then run backup again.`,
-    );
+    throw notRunning('');
   }
 }
 
@@ -118,7 +128,7 @@ async function awaitAnswer(dataDir: string, server: number, file: string, timeou
   const path = answerFile(dataDir, process.pid);
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(200)) {
     // Whether it runs is asked first: a server that answered and then stopped has answered.
-    const serverRuns = isRunning(server);
+    const serverRuns = holdsDataDirLock(dataDir, server) ?? isRunning(server);
     if (existsSync(path)) return takeAnswer(path);
     if (!serverRuns) await refuseStoppedServer(server, file);
   }

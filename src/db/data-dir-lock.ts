@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { StartRefusedError } from '../start-refused.ts';
@@ -42,6 +42,26 @@ export function lockDataDir(dataDir: string): () => void {
     held.delete(lock);
     lock.close();
   };
+}
+
+/**
+ * Whether process `pid` holds the lock of `dataDir`: Linux names in /proc/locks the process and the file
+ * (by inode) of every lock. Undefined where the system does not tell.
+ */
+export function holdsDataDirLock(dataDir: string, pid: number): boolean | undefined {
+  let locks: string;
+  try {
+    locks = readFileSync('/proc/locks', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const inode = statSync(join(dataDir, LOCK_FILE), { bigint: true, throwIfNoEntry: false })?.ino;
+  if (inode === undefined) return false;
+  // "1: POSIX  ADVISORY  WRITE <pid> <major>:<minor>:<inode> <start> <end>"; a process waiting for a lock has "->" before POSIX.
+  return locks.split('\n').some((line) => {
+    const [, kind, , , holder, file] = line.trim().split(/\s+/);
+    return kind === 'POSIX' && holder === String(pid) && file?.split(':').at(-1) === String(inode);
+  });
 }
 
 /** Creates the data directory for its owner only, or checks an existing one: refused when others may write to it. */

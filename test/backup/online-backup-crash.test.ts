@@ -32,9 +32,16 @@ async function endedProcessId(): Promise<number> {
   return child.pid!;
 }
 
-/** A process standing in for a server that ends when asked for a backup, without answering. */
-async function serverThatDiesWhenAsked(): Promise<{ pid: number; ended: Promise<unknown> }> {
-  const child = spawn(process.execPath, ['-e', "process.on('SIGUSR2', () => process.exit(9)); console.log('ready'); setInterval(() => {}, 1000)"]);
+const LOCK_MODULE = new URL('../../src/db/data-dir-lock.ts', import.meta.url).pathname;
+
+/**
+ * A process that ends when it gets SIGUSR2, without answering: standing in for a server when it holds the
+ * lock of `dataDir`, for whatever process got a dead server's id when it does not.
+ */
+async function processThatDiesWhenSignalled(lockedDataDir?: string): Promise<{ pid: number; ended: Promise<unknown> }> {
+  const lock = lockedDataDir ? `(await import(${JSON.stringify(LOCK_MODULE)})).lockDataDir(${JSON.stringify(lockedDataDir)});` : '';
+  const script = `${lock} process.on('SIGUSR2', () => process.exit(9)); console.log('ready'); setInterval(() => {}, 1000)`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script]);
   await once(child.stdout!, 'data');
   return { pid: child.pid!, ended: once(child, 'exit') };
 }
@@ -65,10 +72,29 @@ describe('a backup asked of the running server', () => {
     expect(existsSync(join(dataDir, 'backup-request.json'))).toBe(false);
   });
 
+  it('signals no other process that got the id in a stale server.pid: says the server is not running', async () => {
+    const dataDir = join(folder, 'reused');
+    // A command holds the data directory; the server that wrote server.pid was killed with -9 and its id went elsewhere.
+    const holder = await openDatabase({ dataDir, template: await pgliteTemplate() });
+    const other = await processThatDiesWhenSignalled();
+    try {
+      writeFileSync(join(dataDir, 'server.pid'), `${other.pid}\n`);
+      await expect(requestBackup(dataDir, join(folder, 'x.backup'), 60_000)).rejects.toThrow(
+        `No server runs as process ${other.pid} (server.pid is left from one that stopped; process ${other.pid} is now another one, which does not hold the data directory's lock and was not signalled)`,
+      );
+      expect(process.kill(other.pid, 0)).toBe(true);
+      expect(existsSync(join(dataDir, 'backup-request.json'))).toBe(false);
+    } finally {
+      process.kill(other.pid, 'SIGTERM');
+      await other.ended;
+      await holder.close();
+    }
+  });
+
   it('is refused as soon as the server stops before it answers, and its half-written file is removed', async () => {
     const dataDir = join(folder, 'dying');
     mkdirSync(dataDir, { mode: 0o700 });
-    const server = await serverThatDiesWhenAsked();
+    const server = await processThatDiesWhenSignalled(dataDir);
     writeFileSync(join(dataDir, 'server.pid'), `${server.pid}\n`);
     const file = join(folder, 'cut-short.backup');
     writeFileSync(partialBackupFile(file, server.pid), 'half a backup');
