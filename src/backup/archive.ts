@@ -5,7 +5,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createGunzip, createGzip, gunzipSync } from 'node:zlib';
 import tar from 'tar-stream';
@@ -38,14 +38,30 @@ export interface ReadEntry {
   chunks: Buffer[];
 }
 
+/** The most bytes a file may unpack to, and the error that refuses it beyond. */
+export interface UnpackLimit {
+  bytes: number;
+  exceeded(): Error;
+}
+
 /**
  * Reads every entry of the file, in order, handing each to `accept` by its name first: false refuses
  * the file (the reading stops and `refused` is thrown). Throws what the decompression or the tar
- * reader finds wrong (a file cut short, one of another kind).
+ * reader finds wrong (a file cut short, one of another kind), and `limit.exceeded()` as soon as the
+ * decompressed tar grows beyond `limit.bytes`: a small file may unpack to more than memory holds.
  */
-export async function readArchive(file: string, accept: (name: string) => boolean, refused: () => Error): Promise<ReadEntry[]> {
+export async function readArchive(file: string, accept: (name: string) => boolean, refused: () => Error, limit: UnpackLimit): Promise<ReadEntry[]> {
   const extract = tar.extract();
-  const reading = pipeline(createReadStream(file), createGunzip(), extract);
+  let unpacked = 0;
+  let overflow: Error | undefined;
+  const bounded = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      unpacked += chunk.length;
+      if (unpacked > limit.bytes) overflow ??= limit.exceeded();
+      done(overflow, overflow ? undefined : chunk);
+    },
+  });
+  const reading = pipeline(createReadStream(file), createGunzip(), bounded, extract);
   // Its failure is thrown below, where the entries stop.
   reading.catch(() => undefined);
   const entries: ReadEntry[] = [];
@@ -59,9 +75,9 @@ export async function readArchive(file: string, accept: (name: string) => boolea
   } catch (error) {
     extract.destroy();
     await reading.catch(() => undefined);
-    throw error;
+    throw overflow ?? error;
   }
-  await reading;
+  await reading.catch((error: unknown) => Promise.reject(overflow ?? error));
   return entries;
 }
 

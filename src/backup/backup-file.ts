@@ -8,15 +8,17 @@
  */
 import { constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { access, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip, gunzipSync } from 'node:zlib';
 import { countSealedTotpSecrets, TOTP_SECRET_KEY_FILE, totpSecretKeyMissing } from '../auth/totp-secret-key.ts';
 import { lastAuditEvent } from '../db/repositories/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { NewerSchemaError, refuseNewerSchema } from '../db/migrate.ts';
-import { holdsTar, readArchive, writeArchive, type ReadEntry } from './archive.ts';
+import { holdsTar, readArchive, writeArchive, type ReadEntry, type UnpackLimit } from './archive.ts';
 
 const BACKUP_FORMAT = 'steunregister-backup/2';
 /** Backups made before the archive: gzipped JSON, the database and the files in it as base64. */
@@ -50,6 +52,21 @@ export interface BackupSummary {
 
 /** The backup cannot be made or restored as asked; the message says why. */
 export class BackupRefusedError extends Error {}
+
+export interface RestoreOptions {
+  /** The most bytes the backup, and the database in it, may unpack to; by default defaultUnpackLimit(). */
+  unpackLimit?: number;
+}
+
+/**
+ * A quarter of the memory this process may use: a restore holds the unpacked database about four times
+ * over (its pieces, PGlite's copy and the files PGlite makes of it), and a file that unpacks to more would
+ * end in running out of memory rather than in a refusal.
+ */
+export function defaultUnpackLimit(): number {
+  const constrained = process.constrainedMemory();
+  return Math.floor(Math.min(totalmem(), constrained > 0 ? constrained : Infinity) / 4);
+}
 
 /**
  * Writes a backup of the open embedded database and `auditDirectory` to `file`, which must not exist.
@@ -109,11 +126,22 @@ export async function restoreBackup(
   file: string,
   dataDir: string,
   auditDirectory: string,
+  options: RestoreOptions = {},
 ): Promise<BackupSummary & { auditRestored: boolean; totpSecretKeyMissing?: string }> {
   const target = resolve(dataDir);
   const auditTarget = resolve(auditDirectory);
   if (!isEmptyOrAbsent(target)) throw new BackupRefusedError(`${dataDir} is not empty: a backup is restored into an empty data directory only.`);
-  const content = await readBackup(file);
+  const limitBytes = options.unpackLimit ?? defaultUnpackLimit();
+  const limit: UnpackLimit = {
+    bytes: limitBytes,
+    exceeded: () =>
+      new BackupRefusedError(
+        `${file} unpacks to more than ${Math.round(limitBytes / 1_000_000).toLocaleString('en')} MB, the most a restore takes on this machine (a quarter of its memory): ` +
+          'Nothing was restored. Restore it on a machine with more memory if the register is that large; a small file that unpacks this far was made to exhaust memory.',
+      ),
+  };
+  const content = await readBackup(file, limit);
+  content.database = await unpackedDatabase(file, content.database, limit);
   const auditRestored = isEmptyOrAbsent(auditTarget);
   // Beside their targets, on the same file system, so that a rename moves each into place at once.
   const staged = `${target}.restoring-${process.pid}`;
@@ -148,7 +176,7 @@ export async function restoreBackup(
  * names. Returns how many accounts have a second factor sealed with the TOTP key.
  */
 async function restoreDatabase(file: string, content: BackupContent, dataDir: string): Promise<number> {
-  const damaged = (why: string) => new BackupRefusedError(`${file} is damaged: ${why}. Nothing was restored; try an older backup.`);
+  const damaged = (why: string) => damagedBackup(file, why);
   const restored = await openDatabase({ dataDir, template: content.database }).catch((error: Error) => {
     throw damaged(`its database does not open (${error.message})`);
   });
@@ -196,19 +224,20 @@ async function moveContentsInto(from: string, to: string): Promise<void> {
   await rmdir(from);
 }
 
-async function readBackup(file: string): Promise<BackupContent> {
+async function readBackup(file: string, limit: UnpackLimit): Promise<BackupContent> {
   const notABackup = (why?: string) => new BackupRefusedError(`${file} is not a Steunregister backup${why ? `: ${why}` : ` (${BACKUP_FORMAT})`}.`);
   try {
-    return (await holdsTar(file)) ? await readArchiveBackup(file, notABackup) : await readJsonBackup(file, notABackup);
+    return (await holdsTar(file)) ? await readArchiveBackup(file, notABackup, limit) : await readJsonBackup(file, notABackup, limit);
   } catch (error) {
     if (error instanceof BackupRefusedError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw limit.exceeded();
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BackupRefusedError(`${file} does not exist.`);
     throw notABackup((error as Error).message);
   }
 }
 
 /** A backup's archive: `backup.json` first, then the database and the audit files, each once, and nothing else. */
-async function readArchiveBackup(file: string, notABackup: () => BackupRefusedError): Promise<BackupContent> {
+async function readArchiveBackup(file: string, notABackup: () => BackupRefusedError, limit: UnpackLimit): Promise<BackupContent> {
   const seen = new Set<string>();
   const accept = (name: string) => {
     const known = seen.size === 0 ? name === MANIFEST_ENTRY : name === DATABASE_ENTRY || (name.startsWith(AUDIT_ENTRY_PREFIX) && isAuditFileName(name.slice(AUDIT_ENTRY_PREFIX.length)));
@@ -216,7 +245,7 @@ async function readArchiveBackup(file: string, notABackup: () => BackupRefusedEr
     seen.add(name);
     return true;
   };
-  const entries = await readArchive(file, accept, notABackup);
+  const entries = await readArchive(file, accept, notABackup, limit);
   const bytesOf = (entry: ReadEntry) => Buffer.concat(entry.chunks);
   const [first, ...rest] = entries;
   const manifest = first ? (JSON.parse(bytesOf(first).toString('utf8')) as Partial<Manifest> | null) : null;
@@ -228,8 +257,8 @@ async function readArchiveBackup(file: string, notABackup: () => BackupRefusedEr
 }
 
 /** A backup of the earlier format: gzipped JSON. */
-async function readJsonBackup(file: string, notABackup: () => BackupRefusedError): Promise<BackupContent> {
-  const content = JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as Record<string, unknown> | null;
+async function readJsonBackup(file: string, notABackup: () => BackupRefusedError, limit: UnpackLimit): Promise<BackupContent> {
+  const content = JSON.parse(gunzipSync(await readFile(file), { maxOutputLength: limit.bytes }).toString('utf8')) as Record<string, unknown> | null;
   const audit = typeof content?.audit === 'object' && content.audit !== null ? Object.entries(content.audit) : undefined;
   const valid =
     content?.format === JSON_BACKUP_FORMAT &&
@@ -244,6 +273,23 @@ async function readJsonBackup(file: string, notABackup: () => BackupRefusedError
     database: new Blob([Buffer.from(content.database as string, 'base64')]),
     audit: Object.fromEntries(audit!.map(([name, data]) => [name, Buffer.from(data as string, 'base64')])),
   };
+}
+
+/**
+ * The database as PGlite loads it. A gzipped dump (PGlite unpacks one it is given, however large it
+ * grows) is unpacked here, within the limit.
+ */
+async function unpackedDatabase(file: string, database: Blob, limit: UnpackLimit): Promise<Blob> {
+  const start = new Uint8Array(await database.slice(0, 2).arrayBuffer());
+  if (start[0] !== 0x1f || start[1] !== 0x8b) return database;
+  const unpacked = await promisify(gunzip)(Buffer.from(await database.arrayBuffer()), { maxOutputLength: limit.bytes }).catch((error: NodeJS.ErrnoException) =>
+    Promise.reject(error.code === 'ERR_BUFFER_TOO_LARGE' ? limit.exceeded() : damagedBackup(file, `its database does not unpack (${error.message})`)),
+  );
+  return new Blob([unpacked]);
+}
+
+function damagedBackup(file: string, why: string): BackupRefusedError {
+  return new BackupRefusedError(`${file} is damaged: ${why}. Nothing was restored; try an older backup.`);
 }
 
 /** A file of the audit directory as a backup may name it: no path, no hidden file. */

@@ -39,7 +39,7 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A backup's entries, in order, each whole. */
 const entriesOf = async (file: string) =>
-  (await readArchive(file, () => true, () => new Error('refused'))).map(({ name, chunks }) => ({ name, bytes: new Uint8Array(Buffer.concat(chunks)) }));
+  (await readArchive(file, () => true, () => new Error('refused'), { bytes: Infinity, exceeded: () => new Error('too large') })).map(({ name, chunks }) => ({ name, bytes: new Uint8Array(Buffer.concat(chunks)) }));
 const record = (db: Kysely<Database>) => recordAuditEvent(db, systemContext('test'), { action: 'session.login', result: 'denied' });
 const open = async (dataDir: string) => openDatabase({ dataDir, template: await pgliteTemplate() });
 const letterHashes = (db: Kysely<Database>) => db.selectFrom('letter').select(['id', 'approvedSha256', 'publicSha256', 'annexSha256']).orderBy('id').execute();

@@ -1,12 +1,15 @@
 /**
  * What a backup or a restore refuses before it changes anything: a backup file whose folder is missing
- * or is a file, and a backup made by a newer version (a migration this one does not know), which the
- * server and `migrate` refuse as well.
+ * or is a file, a backup made by a newer version (a migration this one does not know), which the
+ * server and `migrate` refuse as well, and a file that unpacks to more than the restore may hold.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readArchive, writeArchive } from '../../src/backup/archive.ts';
 import { BackupRefusedError, restoreBackup, writeBackup } from '../../src/backup/backup-file.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { migrate, NewerSchemaError } from '../../src/db/migrate.ts';
@@ -60,5 +63,37 @@ describe('refused backups and restores', () => {
     expect(existsSync(dataDir)).toBe(false);
     expect(existsSync(join(folder, 'audit'))).toBe(false);
     expect(readdirSync(folder).sort()).toEqual(['newer', 'newer.backup']);
+  });
+
+  it('refuses a backup that unpacks beyond the limit, outer archive or database within, naming the limit, and leaves nothing behind', async () => {
+    const original = await open(join(folder, 'original'));
+    const good = join(folder, 'good.backup');
+    await writeBackup(original, join(folder, 'original', 'audit'), good);
+    await original.close();
+    const unbounded = { bytes: Infinity, exceeded: () => new Error('too large') };
+    const [manifest, , ...audit] = (await readArchive(good, () => true, () => new Error('refused'), unbounded)).map(({ name, chunks }) => ({ name, bytes: Buffer.concat(chunks) }));
+    const megabytes = 40;
+    const zeros = () => Readable.from((function* () {
+      for (let each = 0; each < megabytes; each += 1) yield Buffer.alloc(1_000_000);
+    })());
+    const bombs = {
+      // A database entry of zeros, which gzip makes a thousand times smaller; the same gzipped inside database.tar; gzipped zeros alone.
+      outer: async (file: string) => writeArchive(file, [manifest!, { name: 'database.tar', size: megabytes * 1_000_000, stream: zeros() }, ...audit]),
+      inner: async (file: string) => writeArchive(file, [manifest!, { name: 'database.tar', bytes: gzipSync(Buffer.alloc(megabytes * 1_000_000)) }, ...audit]),
+      plain: async (file: string) => writeFileSync(file, gzipSync(Buffer.alloc(megabytes * 1_000_000))),
+    };
+    const dataDir = join(folder, 'restored');
+    for (const [name, make] of Object.entries(bombs)) {
+      const file = join(folder, `${name}.backup`);
+      await make(file);
+      await expect(restoreBackup(file, dataDir, join(dataDir, 'audit'), { unpackLimit: 10_000_000 }), name).rejects.toThrow(
+        new BackupRefusedError(
+          `${file} unpacks to more than 10 MB, the most a restore takes on this machine (a quarter of its memory): ` +
+            'Nothing was restored. Restore it on a machine with more memory if the register is that large; a small file that unpacks this far was made to exhaust memory.',
+        ),
+      );
+    }
+    expect(readdirSync(folder).sort()).toEqual(['good.backup', 'inner.backup', 'original', 'outer.backup', 'plain.backup']);
+    expect(await restoreBackup(good, dataDir, join(dataDir, 'audit'), { unpackLimit: 10_000_000 * 10 })).toMatchObject({ auditRestored: true });
   });
 });
