@@ -18,8 +18,8 @@ import { parseSignedLine } from './signed-lines.ts';
 /** Names the format of the signed text; a change of that text gets a new one. */
 const CHECKPOINT_FORMAT = 'steunregister-audit-checkpoint/1';
 
-const PRIVATE_KEY_FILE = 'checkpoint-signing-key.pem';
-const PUBLIC_KEY_FILE = 'checkpoint-signing-key.pub.pem';
+export const PRIVATE_KEY_FILE = 'checkpoint-signing-key.pem';
+export const PUBLIC_KEY_FILE = 'checkpoint-signing-key.pub.pem';
 const CHECKPOINTS_FILE = 'checkpoints.jsonl';
 /** The longest delay setInterval keeps; a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -1,10 +1,12 @@
 /**
  * A backup of the embedded register in one file: the database's data folder (PGlite's dumpDataDir) and
- * the files of the audit directory (signing key, checkpoints, restore records), as a gzipped tar that
+ * the files of the audit directory (public key, checkpoints, restore records), as a gzipped tar that
  * `tar` itself lists and unpacks: `backup.json` (what it is, when it was made, the audit event it
- * ends at), `database.tar` and `audit/…`. The key the TOTP secrets are sealed with is left out: with it
- * beside the sealed secrets the backup would give away every second factor. The file holds password
- * hashes and keys: it is its owner's only (0600). Backups of the earlier format (gzipped JSON) restore too.
+ * ends at, its signature), `database.tar` and `audit/…`. Two keys are left out: the one the TOTP secrets
+ * are sealed with (beside the sealed secrets it would give away every second factor) and the private key
+ * of the checkpoints, which signs the backup (with it, whoever has the file could sign a changed copy).
+ * The file holds password hashes: it is its owner's only (0600). Backups of the earlier, unsigned formats
+ * (an archive, or gzipped JSON) restore when asked to explicitly.
  */
 import { constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { access, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
@@ -14,13 +16,18 @@ import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync } from 'node:zlib';
+import type { KeyObject } from 'node:crypto';
+import { openCheckpointStore, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, publicKeyFromPem, readPublicKey } from '../audit/checkpoints.ts';
 import { countSealedTotpSecrets, TOTP_SECRET_KEY_FILE, totpSecretKeyMissing } from '../auth/totp-secret-key.ts';
 import { lastAuditEvent } from '../db/repositories/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { NewerSchemaError, refuseNewerSchema } from '../db/migrate.ts';
 import { holdsTar, readArchive, writeArchive, type ReadEntry, type UnpackLimit } from './archive.ts';
+import { hasValidBackupSignature, signBackup } from './backup-signature.ts';
 
-const BACKUP_FORMAT = 'steunregister-backup/2';
+const BACKUP_FORMAT = 'steunregister-backup/3';
+/** Backups made before they were signed. */
+const UNSIGNED_BACKUP_FORMAT = 'steunregister-backup/2';
 /** Backups made before the archive: gzipped JSON, the database and the files in it as base64. */
 const JSON_BACKUP_FORMAT = 'steunregister-backup/1';
 const MANIFEST_ENTRY = 'backup.json';
@@ -29,10 +36,12 @@ const AUDIT_ENTRY_PREFIX = 'audit/';
 
 /** What `backup.json` says of the backup. */
 interface Manifest {
-  format: typeof BACKUP_FORMAT;
+  format: typeof BACKUP_FORMAT | typeof UNSIGNED_BACKUP_FORMAT;
   createdAt: string;
   /** The last event of the audit trail in the database, 0 when it is empty. */
   lastAuditSeq: number;
+  /** Of the content, with the checkpoint key (see backup-signature.ts); base64. Absent in the unsigned format. */
+  signature?: string;
 }
 
 interface BackupContent {
@@ -40,8 +49,9 @@ interface BackupContent {
   lastAuditSeq: number;
   /** The data folder as PGlite dumps it (a tar). */
   database: Blob;
-  /** The audit directory's files by name (an older backup holds the TOTP key too, and restores it). */
+  /** The audit directory's files by name (an older backup holds the TOTP key and the private key too, and restores them). */
   audit: Record<string, Uint8Array>;
+  signature?: string | undefined;
 }
 
 export interface BackupSummary {
@@ -56,14 +66,25 @@ export class BackupRefusedError extends Error {}
 export interface RestoreOptions {
   /** The most bytes the backup, and the database in it, may unpack to; by default defaultUnpackLimit(). */
   unpackLimit?: number;
+  /** A copy of the checkpoints' public key kept apart, to check the signature with rather than the audit directory's. */
+  publicKey?: KeyObject | undefined;
+  /** Restore a backup of an unsigned format, which is refused otherwise. */
+  acceptUnsigned?: boolean;
 }
+
+/**
+ * What the backup's signature was checked against: a public key given, the one in the kept audit
+ * directory (both show the content is what the register signed), the one the backup carries itself
+ * (shows only that the file is whole: whoever changes it can replace that key too), or nothing (unsigned).
+ */
+export type SignatureCheck = 'givenKey' | 'auditDirectory' | 'backupKey' | 'unsigned';
 
 /**
  * A quarter of the memory this process may use: a restore holds the unpacked database about four times
  * over (its pieces, PGlite's copy and the files PGlite makes of it), and a file that unpacks to more would
  * end in running out of memory rather than in a refusal.
  */
-export function defaultUnpackLimit(): number {
+function defaultUnpackLimit(): number {
   const constrained = process.constrainedMemory();
   return Math.floor(Math.min(totalmem(), constrained > 0 ? constrained : Infinity) / 4);
 }
@@ -77,11 +98,16 @@ export async function writeBackup(handle: DatabaseHandle, auditDirectory: string
   if (!handle.dumpDataDir) throw new BackupRefusedError('PostgreSQL is backed up with pg_dump or pg_basebackup, with the audit directory beside it (see README, "Backup and restore").');
   if (existsSync(file)) throw new BackupRefusedError(`${file} exists; a backup never overwrites a file.`);
   await refuseUnwritableFolder(file);
+  const { privateKey } = await openCheckpointStore(auditDirectory).catch((error: Error) =>
+    Promise.reject(new BackupRefusedError(`The backup cannot be signed with the key of the audit checkpoints: ${error.message}. No backup was made.`)),
+  );
   const audit = await readAuditFiles(auditDirectory);
   // The dump and the sequence number come from one moment: the database serves one query at a time.
   const lastAuditSeq = (await lastAuditEvent(handle.db))?.seq ?? 0;
   const dump = await handle.dumpDataDir();
-  const manifest: Manifest = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), lastAuditSeq };
+  const createdAt = new Date().toISOString();
+  const signature = await signBackup({ createdAt, lastAuditSeq, database: dump, audit }, privateKey);
+  const manifest: Manifest = { format: BACKUP_FORMAT, createdAt, lastAuditSeq, signature };
   const aside = partialBackupFile(file);
   try {
     // Streamed through gzip, which compresses off the main thread: the running server goes on answering meanwhile.
@@ -127,7 +153,7 @@ export async function restoreBackup(
   dataDir: string,
   auditDirectory: string,
   options: RestoreOptions = {},
-): Promise<BackupSummary & { auditRestored: boolean; totpSecretKeyMissing?: string }> {
+): Promise<BackupSummary & { auditRestored: boolean; signatureCheck: SignatureCheck; signingKeyMissing?: string; totpSecretKeyMissing?: string }> {
   const target = resolve(dataDir);
   const auditTarget = resolve(auditDirectory);
   if (!isEmptyOrAbsent(target)) throw new BackupRefusedError(`${dataDir} is not empty: a backup is restored into an empty data directory only.`);
@@ -141,8 +167,9 @@ export async function restoreBackup(
       ),
   };
   const content = await readBackup(file, limit);
-  content.database = await unpackedDatabase(file, content.database, limit);
   const auditRestored = isEmptyOrAbsent(auditTarget);
+  const signatureCheck = await checkSignature(file, content, auditRestored ? undefined : auditTarget, options);
+  content.database = await unpackedDatabase(file, content.database, limit);
   // Beside their targets, on the same file system, so that a rename moves each into place at once.
   const staged = `${target}.restoring-${process.pid}`;
   const auditInsideData = liesWithin(target, auditTarget);
@@ -167,8 +194,56 @@ export async function restoreBackup(
     if (!auditInsideData) await rm(stagedAudit, { recursive: true, force: true });
   }
   const keyFile = join(auditTarget, TOTP_SECRET_KEY_FILE);
-  const summary = { createdAt: content.createdAt, lastAuditSeq: content.lastAuditSeq, auditFiles: Object.keys(content.audit).length, auditRestored };
-  return sealedTotpSecrets > 0 && !existsSync(keyFile) ? { ...summary, totpSecretKeyMissing: totpSecretKeyMissing(keyFile, sealedTotpSecrets) } : summary;
+  const signingKeyFile = join(auditTarget, PRIVATE_KEY_FILE);
+  const summary = { createdAt: content.createdAt, lastAuditSeq: content.lastAuditSeq, auditFiles: Object.keys(content.audit).length, auditRestored, signatureCheck };
+  return {
+    ...summary,
+    // The state the server refuses to start in: a public key without its private key.
+    ...(existsSync(join(auditTarget, PUBLIC_KEY_FILE)) && !existsSync(signingKeyFile) ? { signingKeyMissing: signingKeyMissing(signingKeyFile) } : {}),
+    ...(sealedTotpSecrets > 0 && !existsSync(keyFile) ? { totpSecretKeyMissing: totpSecretKeyMissing(keyFile, sealedTotpSecrets) } : {}),
+  };
+}
+
+function signingKeyMissing(keyFile: string): string {
+  return (
+    `${keyFile} is missing: a backup leaves out the private key of the checkpoints, which signs it. Put the key back from where you keep it ` +
+    '(README, "Backup and restore"); the server does not start without it, nor with one that is not the key of the public key restored beside it.'
+  );
+}
+
+/**
+ * Checks the backup's signature against the public key given, else the kept audit directory's, else
+ * the one the backup carries; refuses a signature that does not verify, and an unsigned backup unless asked.
+ */
+async function checkSignature(file: string, content: BackupContent, keptAuditDirectory: string | undefined, options: RestoreOptions): Promise<SignatureCheck> {
+  if (content.signature === undefined) {
+    if (options.acceptUnsigned) return 'unsigned';
+    throw new BackupRefusedError(
+      `${file} is not signed (made before backups were signed, or its signature was removed): nothing shows that its database is the one backed up. ` +
+        'Nothing was restored; if you know where the file comes from, restore it with --unsigned.',
+    );
+  }
+  const refuse = (why: string) => new BackupRefusedError(`${file} ${why}. Nothing was restored.`);
+  const carried = content.audit[PUBLIC_KEY_FILE];
+  const kept = keptAuditDirectory === undefined ? undefined : await readPublicKey(keptAuditDirectory).catch(() => Promise.reject(refuse(`cannot be checked: the public key in ${keptAuditDirectory} cannot be read`)));
+  const [check, publicKey, whose]: [SignatureCheck, KeyObject | undefined, string] = options.publicKey
+    ? ['givenKey', options.publicKey, 'the public key given']
+    : kept
+      ? ['auditDirectory', kept, `the checkpoint key in ${keptAuditDirectory}`]
+      : ['backupKey', carried && parsedPublicKey(carried), 'the public key it carries'];
+  if (!publicKey) throw refuse('is signed, but there is no public key to check it with: neither the audit directory nor the backup holds a readable one');
+  if (!(await hasValidBackupSignature(content, content.signature, publicKey))) {
+    throw refuse(`does not carry a valid signature of ${whose}: its database or audit files were changed after it was made, or another register made it`);
+  }
+  return check;
+}
+
+function parsedPublicKey(pem: Uint8Array): KeyObject | undefined {
+  try {
+    return publicKeyFromPem(Buffer.from(pem).toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -250,10 +325,19 @@ async function readArchiveBackup(file: string, notABackup: () => BackupRefusedEr
   const [first, ...rest] = entries;
   const manifest = first ? (JSON.parse(bytesOf(first).toString('utf8')) as Partial<Manifest> | null) : null;
   const database = rest.find((entry) => entry.name === DATABASE_ENTRY);
-  const valid = typeof manifest === 'object' && manifest !== null && manifest.format === BACKUP_FORMAT && typeof manifest.createdAt === 'string' && isEventCount(manifest.lastAuditSeq);
-  if (!valid || !database) throw notABackup();
   const audit = rest.filter((entry) => entry !== database).map((entry): [string, Uint8Array] => [entry.name.slice(AUDIT_ENTRY_PREFIX.length), bytesOf(entry)]);
-  return { createdAt: manifest.createdAt!, lastAuditSeq: manifest.lastAuditSeq!, database: new Blob(database.chunks as Uint8Array<ArrayBuffer>[]), audit: Object.fromEntries(audit) };
+  const signed = manifest?.format === BACKUP_FORMAT;
+  // A signed backup never holds the private key: one that does would restore a key its maker chose.
+  const validSignature = signed ? typeof manifest.signature === 'string' && audit.every(([name]) => name !== PRIVATE_KEY_FILE) : manifest?.format === UNSIGNED_BACKUP_FORMAT;
+  const valid = typeof manifest === 'object' && manifest !== null && validSignature && typeof manifest.createdAt === 'string' && isEventCount(manifest.lastAuditSeq);
+  if (!valid || !database) throw notABackup();
+  return {
+    createdAt: manifest.createdAt!,
+    lastAuditSeq: manifest.lastAuditSeq!,
+    database: new Blob(database.chunks as Uint8Array<ArrayBuffer>[]),
+    audit: Object.fromEntries(audit),
+    signature: signed ? manifest.signature : undefined,
+  };
 }
 
 /** A backup of the earlier format: gzipped JSON. */
@@ -297,7 +381,7 @@ const isAuditFileName = (name: string) => /^[\w.-]+$/.test(name) && !name.starts
 
 const isEventCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
-/** The regular files of the audit directory but the TOTP key (none when it does not exist yet). */
+/** The regular files of the audit directory but the TOTP key and the private key (none when it does not exist yet). */
 async function readAuditFiles(directory: string): Promise<Record<string, Buffer>> {
   const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
@@ -305,7 +389,7 @@ async function readAuditFiles(directory: string): Promise<Record<string, Buffer>
   });
   const files: Record<string, Buffer> = {};
   // Files being written aside (`….tmp`) are not part of the directory yet.
-  for (const entry of entries.filter((each) => each.isFile() && !each.name.endsWith('.tmp') && each.name !== TOTP_SECRET_KEY_FILE)) {
+  for (const entry of entries.filter((each) => each.isFile() && !each.name.endsWith('.tmp') && each.name !== TOTP_SECRET_KEY_FILE && each.name !== PRIVATE_KEY_FILE)) {
     files[entry.name] = await readFile(join(directory, entry.name));
   }
   return files;

@@ -95,7 +95,8 @@ function describeRestore(record: RestoreRecord): string {
   return `restored to event #${record.seq} on ${record.at} by ${record.operator}; events #${record.seq + 1} to #${record.lostUpTo} are lost`;
 }
 
-async function publicKeyFile(path: string): Promise<KeyObject> {
+/** The public key of the checkpoints in a PEM file kept apart from the audit directory. */
+export async function publicKeyFile(path: string): Promise<KeyObject> {
   try {
     return publicKeyFromPem(await readFile(path, 'utf8'));
   } catch (error) {

@@ -2,10 +2,11 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { holdsEmbeddedDatabase } from '../db/connection.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
-import { BackupRefusedError, restoreBackup, writeBackup } from '../backup/backup-file.ts';
+import { BackupRefusedError, restoreBackup, writeBackup, type SignatureCheck } from '../backup/backup-file.ts';
 import { requestBackup } from '../backup/online-backup.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { databaseConfigFromEnvironment } from '../config.ts';
+import { publicKeyFile } from './audit-commands.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 
@@ -17,7 +18,9 @@ const POSTGRES_BACKUP =
 export function backupCommands(): Command[] {
   const backup = new Command('backup')
     .argument('<file>', 'the backup file to write (it must not exist)')
-    .description('write a consistent backup of the embedded database and the audit directory, without the TOTP key, to one file (mode 0600)')
+    .description(
+      'write a consistent backup of the embedded database and the audit directory, without the TOTP key and the checkpoints\' private key, signed with that key, to one file (mode 0600)',
+    )
     .action(async (file: string) => {
       const { dataDir, databaseUrl } = databaseConfigFromEnvironment();
       if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP);
@@ -30,28 +33,51 @@ export function backupCommands(): Command[] {
         // A running server holds the data directory: it takes the backup itself.
         .catch((error: unknown) => (error instanceof DataDirLockedError ? requestBackup(dataDir, target) : Promise.reject(error)))
         .catch(refused);
-      console.log(`Backup written to ${target}: the database with its audit trail up to event #${lastAuditSeq}, and the audit directory but the TOTP key (keep that apart).`);
+      console.log(
+        `Backup written to ${target}: the database with its audit trail up to event #${lastAuditSeq}, and the audit directory but the TOTP key and the checkpoints' private key (keep those apart), signed with that private key.`,
+      );
     });
 
   const restore = new Command('restore')
     .argument('<file>', 'a backup written by `backup`')
-    .description('restore a backup into an empty DATA_DIR (and its audit files into AUDIT_DIR when that is empty)')
-    .action(async (file: string) => {
+    .description('restore a signed backup into an empty DATA_DIR (and its audit files into AUDIT_DIR when that is empty)')
+    .option('--public-key <file>', 'the PEM public key of the checkpoints, kept apart, to check the signature with (default: the one in AUDIT_DIR, else the backup\'s own)')
+    .option('--unsigned', 'restore a backup made before backups were signed, whose content cannot be checked')
+    .action(async (file: string, options: { publicKey?: string; unsigned?: boolean }) => {
       const { dataDir, databaseUrl } = databaseConfigFromEnvironment();
       if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP);
       const auditDirectory = auditDirectoryFromEnvironment();
-      const summary = await restoreBackup(resolve(file), dataDir, auditDirectory).catch(refused);
+      const publicKey = options.publicKey === undefined ? undefined : await publicKeyFile(options.publicKey);
+      const summary = await restoreBackup(resolve(file), dataDir, auditDirectory, { publicKey, acceptUnsigned: options.unsigned === true }).catch(refused);
       console.log(`Restored the backup of ${summary.createdAt} into ${dataDir}: audit trail up to event #${summary.lastAuditSeq}.`);
+      console.log(describeSignatureCheck(summary.signatureCheck, auditDirectory));
       console.log(
         summary.auditRestored
           ? `The audit directory ${auditDirectory} was restored from the backup: its checkpoints end where the backup does, so they cannot show that the register had gone further. ` +
               'If the audit directory the register used (a separate AUDIT_DIR) survives, empty DATA_DIR and restore again with AUDIT_DIR set to it.'
           : `The audit directory ${auditDirectory} holds files already and was kept: if its checkpoints are newer than this backup, the server refuses to start and says how to record the restore.`,
       );
+      if (summary.signingKeyMissing) console.log(summary.signingKeyMissing);
       if (summary.totpSecretKeyMissing) console.log(summary.totpSecretKeyMissing);
     });
 
   return [backup, restore];
+}
+
+function describeSignatureCheck(check: SignatureCheck, auditDirectory: string): string {
+  switch (check) {
+    case 'givenKey':
+      return 'Its signature was checked against the public key given: the database and the audit files are as the register signed them.';
+    case 'auditDirectory':
+      return `Its signature was checked against the checkpoint key in ${auditDirectory}: the database and the audit files are as the register signed them.`;
+    case 'backupKey':
+      return (
+        'Its signature was checked only against the public key the backup carries itself: that shows the file is whole, not that the register made it, as whoever changes the file can ' +
+        'replace that key too. Check it against a key kept apart with --public-key; the server does not start unless the private key put back is the one of that public key.'
+      );
+    case 'unsigned':
+      return 'WARNING: the backup is not signed (an earlier format): nothing shows that its database and audit files are the ones backed up.';
+  }
 }
 
 function refused(error: unknown): never {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuditChainBehindError, hasValidSignature, openCheckpointStore, readCheckpoints, writeCheckpoint } from '../../src/audit/checkpoints.ts';
+import { AuditChainBehindError, CheckpointKeyError, hasValidSignature, openCheckpointStore, readCheckpoints, writeCheckpoint } from '../../src/audit/checkpoints.ts';
 import { readRestores, recordRestore, RestoreNotRecordableError, standingAnchors } from '../../src/audit/restores.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
@@ -40,6 +40,9 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 /** A backup's entries, in order, each whole. */
 const entriesOf = async (file: string) =>
   (await readArchive(file, () => true, () => new Error('refused'), { bytes: Infinity, exceeded: () => new Error('too large') })).map(({ name, chunks }) => ({ name, bytes: new Uint8Array(Buffer.concat(chunks)) }));
+/** A manifest as a backup of the unsigned format has it. */
+const withoutSignature = (manifest: Uint8Array) =>
+  new TextEncoder().encode(JSON.stringify({ ...JSON.parse(Buffer.from(manifest).toString('utf8')), format: 'steunregister-backup/2', signature: undefined }));
 const record = (db: Kysely<Database>) => recordAuditEvent(db, systemContext('test'), { action: 'session.login', result: 'denied' });
 const open = async (dataDir: string) => openDatabase({ dataDir, template: await pgliteTemplate() });
 const letterHashes = (db: Kysely<Database>) => db.selectFrom('letter').select(['id', 'approvedSha256', 'publicSha256', 'annexSha256']).orderBy('id').execute();
@@ -65,11 +68,16 @@ describe('backup and restore of the embedded register', () => {
 
     const dataDir = join(folder, 'restored');
     const restoredAudit = join(dataDir, 'audit');
-    expect(await restoreBackup(file, dataDir, restoredAudit)).toMatchObject({ auditRestored: true, totpSecretKeyMissing: expect.stringContaining('totp-secret-key is missing') });
+    expect(await restoreBackup(file, dataDir, restoredAudit)).toMatchObject({
+      auditRestored: true,
+      signatureCheck: 'backupKey',
+      signingKeyMissing: expect.stringContaining('checkpoint-signing-key.pem is missing'),
+      totpSecretKeyMissing: expect.stringContaining('totp-secret-key is missing'),
+    });
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-    expect(statSync(join(restoredAudit, 'checkpoint-signing-key.pem')).mode & 0o777).toBe(0o600);
-    // The operator puts the TOTP key back from where it is kept apart from the backups.
-    copyFileSync(join(audit, 'totp-secret-key'), join(restoredAudit, 'totp-secret-key'));
+    expect(statSync(join(restoredAudit, 'checkpoints.jsonl')).mode & 0o777).toBe(0o600);
+    // The operator puts the keys back from where they are kept apart from the backups.
+    for (const key of ['totp-secret-key', 'checkpoint-signing-key.pem']) copyFileSync(join(audit, key), join(restoredAudit, key));
     const restored = await openDatabase({ dataDir });
     try {
       expect(openSealed(await openTotpSecretKey(restoredAudit, restored.db), auditor.id, await storedTotpSecret(restored.db, auditor.id))).toBe(totpSecret);
@@ -82,7 +90,7 @@ describe('backup and restore of the embedded register', () => {
     await expect(restoreBackup(file, dataDir, restoredAudit)).rejects.toThrow(BackupRefusedError);
   });
 
-  it('leaves the TOTP key out of the backup; restored without it, says to put it back, and the server refuses to start until it is', async () => {
+  it('leaves the TOTP key and the private checkpoint key out of the backup; restored without them, says to put them back, and the server refuses to start until they are', async () => {
     const original = await open(join(folder, 'original'));
     const audit = join(folder, 'original', 'audit');
     await openCheckpointStore(audit);
@@ -92,19 +100,24 @@ describe('backup and restore of the embedded register', () => {
     await writeBackup(original, audit, file);
     await original.close();
     const key = readFileSync(join(audit, 'totp-secret-key'));
+    const signingKey = readFileSync(join(audit, 'checkpoint-signing-key.pem'), 'utf8');
     // A gzipped tar, as `tar` itself lists it.
     const entries = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' }).trim().split('\n');
     expect(entries.slice(0, 2)).toEqual(['backup.json', 'database.tar']);
-    expect(entries).toContain('audit/checkpoint-signing-key.pem');
+    expect(entries).toContain('audit/checkpoint-signing-key.pub.pem');
+    expect(entries).not.toContain('audit/checkpoint-signing-key.pem');
     expect(entries).not.toContain('audit/totp-secret-key');
     const content = gunzipSync(readFileSync(file)).toString('latin1');
-    for (const form of [key.toString('utf8').trim(), key.toString('base64')]) expect(content).not.toContain(form);
+    for (const form of [key.toString('utf8').trim(), key.toString('base64'), signingKey.split('\n')[1]!]) expect(content).not.toContain(form);
 
     const dataDir = join(folder, 'restored');
     const { code, output } = await runCli(dataDir, ['restore', file]);
     expect(code).toBe(0);
     const keyFile = join(dataDir, 'audit', 'totp-secret-key');
+    const signingKeyFile = join(dataDir, 'audit', 'checkpoint-signing-key.pem');
     expect(output).toContain(`The audit directory ${join(dataDir, 'audit')} was restored from the backup: its checkpoints end where the backup does`);
+    expect(output).toContain('Its signature was checked only against the public key the backup carries itself: that shows the file is whole, not that the register made it');
+    expect(output).toContain(`${signingKeyFile} is missing: a backup leaves out the private key of the checkpoints, which signs it. Put the key back from where you keep it`);
     expect(output).toContain(
       `${keyFile} is missing and 1 account has its second factor sealed with it: put the key back from where you keep it (a backup leaves it out; README, "Backup and restore"), ` +
         'or, if it is lost, give every such account a new second factor with account new-second-factor --all-sealed (each person then enrols again). ' +
@@ -113,11 +126,14 @@ describe('backup and restore of the embedded register', () => {
     expect(existsSync(keyFile)).toBe(false);
 
     const server = { port: 0, demonstrationData: false, database: { dataDir }, auditCheckpoints: { directory: join(dataDir, 'audit'), intervalMs: 60_000 } };
-    const refusal = await startServer(server).then(() => undefined, (error: unknown) => error);
-    expect(refusal).toBeInstanceOf(TotpSecretKeyMissingError);
+    const refusal = () => startServer(server).then(() => undefined, (error: unknown) => error);
+    expect(await refusal()).toBeInstanceOf(TotpSecretKeyMissingError);
     // No new key was made in its place: the kept one can still be put back.
     expect(existsSync(keyFile)).toBe(false);
     copyFileSync(join(audit, 'totp-secret-key'), keyFile);
+    expect(await refusal()).toBeInstanceOf(CheckpointKeyError);
+    expect(existsSync(signingKeyFile)).toBe(false);
+    copyFileSync(join(audit, 'checkpoint-signing-key.pem'), signingKeyFile);
     const running = await startServer(server);
     try {
       expect(await storedTotpSecret(running.database.db, auditor.id)).toBe(sealed);
@@ -226,9 +242,17 @@ describe('backup and restore of the embedded register', () => {
     await writeArchive(damaged, (await entriesOf(good)).map(({ name, bytes }) => ({ name, bytes: name === 'database.tar' ? bytes.subarray(0, bytes.length >> 1) : bytes })));
 
     const dataDir = join(folder, 'restored');
-    const before = readdirSync(folder).sort();
+    const before = [...readdirSync(folder), 'damaged-unsigned.backup'].sort();
     await expect(restoreBackup(truncated, dataDir, join(dataDir, 'audit'))).rejects.toThrow(/truncated\.backup is not a Steunregister backup/);
-    await expect(restoreBackup(damaged, dataDir, join(dataDir, 'audit'))).rejects.toThrow(new BackupRefusedError(`${damaged} is damaged: its database does not open (PGlite failed to initialize properly). Nothing was restored; try an older backup.`));
+    await expect(restoreBackup(damaged, dataDir, join(dataDir, 'audit'))).rejects.toThrow(
+      new BackupRefusedError(`${damaged} does not carry a valid signature of the public key it carries: its database or audit files were changed after it was made, or another register made it. Nothing was restored.`),
+    );
+    // Unsigned, it gets as far as opening the database.
+    const unsigned = join(folder, 'damaged-unsigned.backup');
+    await writeArchive(unsigned, (await entriesOf(damaged)).map(({ name, bytes }) => ({ name, bytes: name === 'backup.json' ? withoutSignature(bytes) : bytes })));
+    await expect(restoreBackup(unsigned, dataDir, join(dataDir, 'audit'), { acceptUnsigned: true })).rejects.toThrow(
+      new BackupRefusedError(`${unsigned} is damaged: its database does not open (PGlite failed to initialize properly). Nothing was restored; try an older backup.`),
+    );
     expect(readdirSync(folder).sort()).toEqual(before);
     expect(await restoreBackup(good, dataDir, join(dataDir, 'audit'))).toMatchObject({ lastAuditSeq: 1, auditRestored: true });
   });
@@ -242,7 +266,7 @@ describe('backup and restore of the embedded register', () => {
     const entries = await entriesOf(good);
     const manifest = JSON.parse(Buffer.from(entries[0]!.bytes).toString('utf8'));
     const dataDir = join(folder, 'restored');
-    const refusal = (file: string) => new BackupRefusedError(`${file} is not a Steunregister backup (steunregister-backup/2).`);
+    const refusal = (file: string) => new BackupRefusedError(`${file} is not a Steunregister backup (steunregister-backup/3).`);
     for (const [name, json] of [['null', 'null'], ['text', '"a backup"'], ['earlier-negative', JSON.stringify({ format: 'steunregister-backup/1', createdAt: manifest.createdAt, lastAuditSeq: -5, database: '', audit: {} })]] as const) {
       const file = join(folder, `${name}.backup`);
       writeFileSync(file, gzipSync(json));
@@ -277,7 +301,14 @@ describe('backup and restore of the embedded register', () => {
     const auditFiles = Object.fromEntries(readdirSync(audit).filter((name) => name !== 'totp-secret-key').map((name) => [name, readFileSync(join(audit, name)).toString('base64')]));
     writeFileSync(earlier, gzipSync(JSON.stringify({ format: 'steunregister-backup/1', createdAt: '2026-01-02T03:04:05.000Z', lastAuditSeq: 1, database: database.toString('base64'), audit: auditFiles })));
     const dataDir = join(folder, 'restored');
-    expect(await restoreBackup(earlier, dataDir, join(dataDir, 'audit'))).toMatchObject({ createdAt: '2026-01-02T03:04:05.000Z', lastAuditSeq: 1, auditRestored: true });
+    await expect(restoreBackup(earlier, dataDir, join(dataDir, 'audit'))).rejects.toThrow(`${earlier} is not signed`);
+    expect(existsSync(dataDir)).toBe(false);
+    expect(await restoreBackup(earlier, dataDir, join(dataDir, 'audit'), { acceptUnsigned: true })).toMatchObject({
+      createdAt: '2026-01-02T03:04:05.000Z',
+      lastAuditSeq: 1,
+      auditRestored: true,
+      signatureCheck: 'unsigned',
+    });
     expect(readFileSync(join(dataDir, 'audit', 'checkpoint-signing-key.pem'))).toEqual(readFileSync(join(audit, 'checkpoint-signing-key.pem')));
     const restored = await openDatabase({ dataDir });
     try {
@@ -298,7 +329,7 @@ describe('backup and restore of the embedded register', () => {
     const auditDirectory = join(folder, 'kept');
     const dataDir = join(auditDirectory, 'data');
     expect(await restoreBackup(file, dataDir, auditDirectory)).toMatchObject({ lastAuditSeq: 1, auditRestored: true });
-    expect(readdirSync(auditDirectory).sort()).toEqual(['checkpoint-signing-key.pem', 'checkpoint-signing-key.pub.pem', 'data']);
+    expect(readdirSync(auditDirectory).sort()).toEqual(['checkpoint-signing-key.pub.pem', 'data']);
     expect(readdirSync(folder).sort()).toEqual(['kept', 'original', 'register.backup']);
     const restored = await openDatabase({ dataDir });
     try {

@@ -71,22 +71,24 @@ describe('refused backups and restores', () => {
     await writeBackup(original, join(folder, 'original', 'audit'), good);
     await original.close();
     const unbounded = { bytes: Infinity, exceeded: () => new Error('too large') };
-    const [manifest, , ...audit] = (await readArchive(good, () => true, () => new Error('refused'), unbounded)).map(({ name, chunks }) => ({ name, bytes: Buffer.concat(chunks) }));
+    const [signed, , ...audit] = (await readArchive(good, () => true, () => new Error('refused'), unbounded)).map(({ name, chunks }) => ({ name, bytes: Buffer.concat(chunks) }));
+    // Unsigned, as only a backup of the earlier format can be restored with a database its key did not sign.
+    const manifest = { name: 'backup.json', bytes: Buffer.from(JSON.stringify({ ...JSON.parse(signed!.bytes.toString('utf8')), format: 'steunregister-backup/2', signature: undefined })) };
     const megabytes = 40;
     const zeros = () => Readable.from((function* () {
       for (let each = 0; each < megabytes; each += 1) yield Buffer.alloc(1_000_000);
     })());
     const bombs = {
       // A database entry of zeros, which gzip makes a thousand times smaller; the same gzipped inside database.tar; gzipped zeros alone.
-      outer: async (file: string) => writeArchive(file, [manifest!, { name: 'database.tar', size: megabytes * 1_000_000, stream: zeros() }, ...audit]),
-      inner: async (file: string) => writeArchive(file, [manifest!, { name: 'database.tar', bytes: gzipSync(Buffer.alloc(megabytes * 1_000_000)) }, ...audit]),
+      outer: async (file: string) => writeArchive(file, [manifest, { name: 'database.tar', size: megabytes * 1_000_000, stream: zeros() }, ...audit]),
+      inner: async (file: string) => writeArchive(file, [manifest, { name: 'database.tar', bytes: gzipSync(Buffer.alloc(megabytes * 1_000_000)) }, ...audit]),
       plain: async (file: string) => writeFileSync(file, gzipSync(Buffer.alloc(megabytes * 1_000_000))),
     };
     const dataDir = join(folder, 'restored');
     for (const [name, make] of Object.entries(bombs)) {
       const file = join(folder, `${name}.backup`);
       await make(file);
-      await expect(restoreBackup(file, dataDir, join(dataDir, 'audit'), { unpackLimit: 10_000_000 }), name).rejects.toThrow(
+      await expect(restoreBackup(file, dataDir, join(dataDir, 'audit'), { unpackLimit: 10_000_000, acceptUnsigned: true }), name).rejects.toThrow(
         new BackupRefusedError(
           `${file} unpacks to more than 10 MB, the most a restore takes on this machine (a quarter of its memory): ` +
             'Nothing was restored. Restore it on a machine with more memory if the register is that large; a small file that unpacks this far was made to exhaust memory.',
