@@ -23,6 +23,7 @@ import { systemContext, type RequestContext } from '../src/audit/trail.ts';
 import type { Database } from '../src/db/schema.ts';
 import { openAnnex } from '../src/register/annex.ts';
 import { recordPublication, sendLetter } from '../src/register/letter-publication.ts';
+import { submitForApproval } from '../src/register/letter-review.ts';
 import { approve, createDraft, finalise, getLetter } from '../src/register/letters.ts';
 import { annexDocument } from '../src/letters/compose.ts';
 import { findFrozenAnnex } from '../src/db/repositories/letters.ts';
@@ -127,10 +128,11 @@ async function rolledBack(db: Kysely<Database>, task: (trx: Kysely<Database>) =>
     });
 }
 
-/** Approves and finalises a draft; returns the final view. */
+/** Submits, approves and finalises a draft; returns the final view. */
 async function approveAndFinalise(db: Kysely<Database>, id: string) {
   const current = await getLetter(db, id, new Date());
-  const approved = await approve(db, officer, id, current.version);
+  const submitted = await submitForApproval(db, author, id, current.version);
+  const approved = await approve(db, officer, id, submitted.version);
   return finalise(db, author, id, approved.version);
 }
 

@@ -9,7 +9,8 @@ import { recordAuditEvent, systemContext, type RequestContext } from '../audit/t
 import { DEMONSTRATION_DECISIONS, PREVIOUS_LETTER, SEED_LETTER } from '../db/seed/demonstration-disclosure.ts';
 import { SEED_LETTER_BLOCKS, SEED_SIGNATORY } from '../db/seed/demonstration-letter.ts';
 import { decide } from './disclosure.ts';
-import { approve, createDraft, finalise } from './letters.ts';
+import { createDraft, finalise } from './letters.ts';
+import { submitAndApprove } from './letter-review.ts';
 import { recordPublication, sendLetter } from './letter-publication.ts';
 import { refreshCurrentValue } from './deliveries.ts';
 import { loadDemonstrationBudget } from './demonstration-budget.ts';
@@ -55,7 +56,7 @@ async function loadDemonstrationExportControl(trx: Kysely<Database>): Promise<vo
 async function loadDemonstrationLetters(trx: Kysely<Database>, context: RequestContext): Promise<void> {
   for (const { deliveryIds, decision } of DEMONSTRATION_DECISIONS) await decide(trx, context, deliveryIds, decision);
   const previous = await createDraft(trx, context, { referenceDate: PREVIOUS_LETTER.referenceDate, letterDate: PREVIOUS_LETTER.letterDate, signatoryName: SEED_SIGNATORY });
-  const approved = await approve(trx, context, previous.id, previous.version);
+  const approved = await submitAndApprove(trx, context, previous.id, previous.version);
   await finalise(trx, context, previous.id, approved.version);
   await sendLetter(trx, context, previous.id);
   await recordPublication(trx, context, previous.id, { paperNumber: PREVIOUS_LETTER.paperNumber, publishedOn: PREVIOUS_LETTER.publishedOn });

@@ -207,7 +207,7 @@ export async function updateDraft(
 }
 
 /**
- * A disclosure officer approves the public letter as it reads now: its figures are aggregates of
+ * A disclosure officer approves the public letter, once submitted, as it reads now: its figures are aggregates of
  * confidential deliveries too, and publishing them is a disclosure decision. The approval holds for
  * exactly this text (its SHA-256); any change to the draft or to the register that changes the letter
  * needs a new approval before it can be finalised.
@@ -217,7 +217,8 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
-    await refuseApprovalByWriter(trx, context, id);
+    const refusal = await approvalRefusal(trx, context, current);
+    if (refusal) throw new ValidationError([{ field: refusal === 'approvalByWriter' ? 'approval' : 'status', code: refusal }]);
     const { seal } = await finalText(trx, current, current.letterDate ?? undefined, todayInAmsterdam(context.now()));
     const approved = await repository.markApproved(trx, id, expectedVersion, {
       approvedSha256: seal.sha256,
@@ -234,17 +235,26 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
 /** What makes someone one of a letter's writers: who started, changed or submitted the draft. */
 const WRITING_ACTIONS = ['letter.create', 'letter.update', 'letter.submit'] as const;
 
+export const APPROVAL_REFUSALS = ['letterIsFinal', 'notSubmitted', 'approvalByWriter'] as const;
+type ApprovalRefusal = (typeof APPROVAL_REFUSALS)[number];
+
 /**
- * Four eyes: the approval is a second person's disclosure decision on the letter, so no one approves a
- * draft they wrote, also not after their account was given the disclosure officer's role. The system's
- * own steps (the demonstration, the command line) are no person's and are not held to it.
+ * What keeps the actor from approving the letter now (its version aside): the code the approval would
+ * be refused with, or null. The cycle is submit, then approve: a draft its author has not submitted (or
+ * has withdrawn) waits. Four eyes: the approval is a second person's disclosure decision on the letter,
+ * so no one approves a draft they wrote, also not after their account was given the disclosure
+ * officer's role. The system's own steps (the demonstration, the command line) are no person's and are
+ * not held to that.
  */
-async function refuseApprovalByWriter(db: Db, context: RequestContext, id: string): Promise<void> {
-  const actor = context.actor;
-  if (!actor?.id) return;
-  if (await actorTookAction(db, auditObject(id), actor.id, WRITING_ACTIONS)) {
-    throw new ValidationError([{ field: 'approval', code: 'approvalByWriter' }]);
-  }
+export async function approvalRefusal(
+  db: Db,
+  context: RequestContext,
+  letter: { id: string; status: LetterStatus; submittedAt: string | null },
+): Promise<ApprovalRefusal | null> {
+  if (letter.status !== 'draft') return 'letterIsFinal';
+  if (letter.submittedAt === null) return 'notSubmitted';
+  const actorId = context.actor?.id;
+  return actorId && (await actorTookAction(db, auditObject(letter.id), actorId, WRITING_ACTIONS)) ? 'approvalByWriter' : null;
 }
 
 /** The public letter as it would be finalised today, checked for what keeps it from being finalised. */

@@ -17,6 +17,7 @@ import { LETTER_FORMATS } from '../../src/letters/renderings.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 let scratch: ScratchDatabase;
 let api: ReturnType<typeof createApi>;
@@ -42,7 +43,7 @@ beforeAll(async () => {
   publishedId = letters.find((letter: any) => letter.referenceDate === '2025-02-04').id;
   const draft = letters.find((letter: any) => letter.referenceDate === '2025-08-31');
   asDraft = new Map((await walk([publishedId, draft.id])).map((answer) => [answer.path, answer.text]));
-  const approved = await disclosure('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
+  const approved = await submitAndApprove({ author, disclosure }, draft.id, `"${draft.version}"`);
   const final = await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
   expect(final.status).toBe(200);
   const items = final.body.letter.overview.flatMap((group: any) => group.items);
@@ -158,7 +159,7 @@ it('publishes a letter no earlier than the letter it follows, whose figures and 
   const finalAndSent = async (referenceDate: string, letterDate: string) => {
     const draft = await writer('POST', '/letters', { referenceDate, letterDate });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const approved = await officer('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': `"${draft.body.version}"` });
+    const approved = await submitAndApprove({ author, disclosure: officer }, draft.body.id, `"${draft.body.version}"`);
     const final = await writer('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
     expect(final.status, JSON.stringify(final.body)).toBe(200);
     expect((await writer('POST', `/letters/${draft.body.id}/sending`)).status).toBe(200);

@@ -24,6 +24,7 @@ import type { Role } from '../../src/domain/access.ts';
 import type { CommitmentDetail } from '../../src/register/budget.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 const nl = vocabulary('nl');
 
@@ -339,7 +340,7 @@ describeEachDatabase('list exports', (database) => {
     expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds, state: 'confidential', ground: 'operationalSecurity' })).status).toBe(201);
     const [listed] = (await author('GET', '/letters')).body.items;
     const draft = (await author('PATCH', `/letters/${listed.id}`, { letterDate: '2025-09-10' }, { 'If-Match': `"${listed.version}"` })).body;
-    const approved = await disclosure('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
+    const approved = await submitAndApprove({ author, disclosure }, draft.id, `"${draft.version}"`);
     expect(approved.status).toBe(200);
     expect((await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
     const reader = apiClient(database().db, { role: 'parliamentReader' });

@@ -12,6 +12,7 @@ import { parseCsv } from '../support/csv.ts';
 import ExcelJS from 'exceljs';
 import { KIEL_COLUMNS } from '../../src/api/public/kiel.ts';
 import { stockDelivery } from '../support/deliveries.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 const PURL = 'Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)';
 const DRONES = 'Drones van de Oekraïense defensie-industrie';
@@ -35,7 +36,7 @@ beforeAll(async () => {
   registrar = apiClient(scratch.handle.db, { role: 'registrar', api });
   // The seed letter is finalised, sent and published: it is the first to list the deliveries it names.
   const draft = (await author('GET', '/letters')).body.items.find((letter: any) => letter.referenceDate === '2025-08-31');
-  const approved = await disclosure('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
+  const approved = await submitAndApprove({ author, disclosure }, draft.id, `"${draft.version}"`);
   expect((await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
   expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
   expect((await author('POST', `/letters/${draft.id}/publication`, { paperNumber: PAPER_NUMBER, publishedOn: '2025-09-10' })).status).toBe(200);

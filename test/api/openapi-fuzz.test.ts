@@ -15,7 +15,8 @@ import { systemContext } from '../../src/audit/trail.ts';
 import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createDelivery } from '../../src/register/deliveries.ts';
 import { recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
-import { approve, createDraft, finalise } from '../../src/register/letters.ts';
+import { submitAndApprove } from '../../src/register/letter-review.ts';
+import { createDraft, finalise } from '../../src/register/letters.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -60,7 +61,7 @@ describeEachDatabase('the API under fuzzing', (database) => {
 
   beforeAll(async () => {
     const draft = await createDraft(db(), systemContext('test'), { referenceDate: '2025-01-31', letterDate: '2025-02-01' });
-    const approved = await approve(db(), systemContext('test'), draft.id, draft.version);
+    const approved = await submitAndApprove(db(), systemContext('test'), draft.id, draft.version);
     ids.letter = (await finalise(db(), systemContext('test'), draft.id, approved.version)).id;
     // A final letter is public only once it was sent and its publication recorded.
     await sendLetter(db(), systemContext('test'), ids.letter);

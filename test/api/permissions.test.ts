@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
-import { approve, createDraft, finalise } from '../../src/register/letters.ts';
+import { createDraft, finalise } from '../../src/register/letters.ts';
 import { recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
-import { submitForApproval } from '../../src/register/letter-review.ts';
+import { submitAndApprove, submitForApproval } from '../../src/register/letter-review.ts';
 import { decide } from '../../src/register/disclosure.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { ACTIONS, isAllowed, isConfidential, ROLES, type Action, type Role } from '../../src/domain/access.ts';
@@ -226,7 +226,7 @@ describe('the permission matrix on every route', () => {
     scratch = await openScratchPGlite();
     api = createApi({ db: db(), onError: (error) => { throw error; } });
     const draft = await createDraft(db(), systemContext('test'), { referenceDate: '2025-01-31', letterDate: '2025-02-01' });
-    const approved = await approve(db(), systemContext('test'), draft.id, draft.version);
+    const approved = await submitAndApprove(db(), systemContext('test'), draft.id, draft.version);
     finalLetterId = (await finalise(db(), systemContext('test'), draft.id, approved.version)).id;
     await createBudgetDecision(db(), systemContext('test'), budgetDecision);
     industryCompanyId = (await createCompany(db(), systemContext('test'), { name: 'Drone Works', country: 'UA', registrationNumber: null })).id;
@@ -271,7 +271,7 @@ describe('the permission matrix on every route', () => {
       // Whatever the requests registered counts in the letter's figures: decided confidential first.
       const undecided = await db().selectFrom('delivery').select('id').where('disclosureState', '=', 'undecided').where('deletedAt', 'is', null).execute();
       if (undecided.length > 0) await decide(db(), context, undecided.map((row) => row.id), { state: 'confidential', ground: 'operationalSecurity', reviewOn: null, note: '' });
-      letter = await finalise(db(), context, letter.id, (await approve(db(), context, letter.id, letter.version)).version);
+      letter = await finalise(db(), context, letter.id, (await submitAndApprove(db(), context, letter.id, letter.version)).version);
     }
     if (state === 'sent' || state === 'published') {
       await publishLettersBefore(letter.id);

@@ -43,6 +43,7 @@ import { addContribution, createProgramme } from '../../src/register/training.ts
 import { assess, grantInspection, issueLicence, setRequirement } from '../../src/register/export-control.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
 import { approve, createDraft, finalise, getLetter, updateDraft } from '../../src/register/letters.ts';
+import { submitForApproval } from '../../src/register/letter-review.ts';
 import { correctPublication, recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
 import { startPublicationTimer } from '../../src/register/publication-timer.ts';
 import { formatPublishedFigure } from '../../common/letter-format.ts';
@@ -322,6 +323,8 @@ interface ModelReport {
    * register (its epoch) with its letter date then.
    */
   approval: { sha256: string; epoch: number; letterDate: string } | null;
+  /** Submitted for the disclosure officer's approval, which only then may be given. */
+  submitted: boolean;
   /** Once final: what the model expects the letter to hold. */
   final?: {
     sha256: string;
@@ -1047,6 +1050,7 @@ export class CanaryRun {
           publishAt: null,
           published: false,
           approval: null,
+          submitted: false,
         });
         const text = (held: readonly NarrativeBlock[]) => JSON.stringify(held.map((block) => [block.key, block.heading, block.text]));
         if (text(attempt.value.blocks) !== text(blocks ?? inherited)) this.#fail(`a new draft holds ${text(attempt.value.blocks)}, the model expects ${text(blocks ?? inherited)}`);
@@ -1301,9 +1305,20 @@ export class CanaryRun {
     return this.#approveReport(target, step.stale);
   }
 
+  /** The cycle is submit, then approve: a draft not submitted yet is refused its approval, then its author submits it. */
   async #approveReport(target: ModelReport, stale: boolean): Promise<void> {
+    const db = this.#harness.handle.db;
+    if (target.status === 'draft' && !target.submitted) {
+      const unasked = await this.#attempt(() => approve(db, this.#context, target.id, target.version));
+      this.#expect('Validation', unasked, 'approveUnsubmitted');
+      if (unasked.outcome === 'Validation' && unasked.detail !== 'notSubmitted') this.#fail(`approving a draft not submitted was refused for ${unasked.detail}`);
+      const submitted = await this.#attempt(() => submitForApproval(db, this.#context, target.id, target.version));
+      if (!this.#expect('ok', submitted, 'submit')) return;
+      target.version++;
+      target.submitted = true;
+    }
     const expected = target.status === 'final' ? 'Validation' : stale ? 'Conflict' : this.#textRefused(target, target.letterDate) ? 'Validation' : 'ok';
-    const attempt = await this.#attempt(() => approve(this.#harness.handle.db, this.#context, target.id, stale ? target.version - 1 : target.version));
+    const attempt = await this.#attempt(() => approve(db, this.#context, target.id, stale ? target.version - 1 : target.version));
     if (!this.#expect(expected, attempt, 'approve')) return;
     const { approval, letter } = attempt.value;
     if (!approval || sealed(letter).sha256 !== approval.sha256) this.#fail(`the approval ${JSON.stringify(approval)} is not of the letter as it reads`);

@@ -5,7 +5,7 @@ import { importTemplate } from '../../src/import/template.ts';
 import { filledTemplate, THREE_ROWS } from '../support/import-files.ts';
 import type { LetterSummary } from '../../web/src/api/letters.ts';
 import { checkAccessibility, describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, registerShipped, useServer, visit, type Language } from './app.ts';
+import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, registerShipped, submitAndApprove, useServer, visit, type Language } from './app.ts';
 
 /**
  * A delivery no disclosure officer has decided on yet, for the disclosure pages to show; realised after
@@ -84,11 +84,7 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
       body: JSON.stringify({ referenceDate: '2025-04-30', letterDate: '2025-05-12' }),
     });
     const secondId = ((await second.json()) as LetterSummary).id;
-    const secondApproved = await apiResponse(server(), `/letters/${secondId}/approval`, {
-      as: 'disclosureOfficer',
-      method: 'POST',
-      headers: { 'If-Match': second.headers.get('ETag') ?? '' },
-    });
+    const secondApproved = await submitAndApprove(server(), secondId, second.headers.get('ETag'));
     await api(server(), `/letters/${secondId}/finalisation`, {
       as: 'letterAuthor',
       method: 'POST',
@@ -108,11 +104,7 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
       body: JSON.stringify({ referenceDate: '2025-06-30', letterDate: '2025-07-07' }),
     });
     finalId = ((await created.json()) as LetterSummary).id;
-    const approved = await apiResponse(server(), `/letters/${finalId}/approval`, {
-      as: 'disclosureOfficer',
-      method: 'POST',
-      headers: { 'If-Match': created.headers.get('ETag') ?? '' },
-    });
+    const approved = await submitAndApprove(server(), finalId, created.headers.get('ETag'));
     await api(server(), `/letters/${finalId}/finalisation`, {
       as: 'letterAuthor',
       method: 'POST',
@@ -126,7 +118,7 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
       body: JSON.stringify({ referenceDate: '2025-12-31', letterDate: '2026-01-12' }),
     });
     approvedId = ((await later.json()) as LetterSummary).id;
-    await api(server(), `/letters/${approvedId}/approval`, { as: 'disclosureOfficer', method: 'POST', headers: { 'If-Match': later.headers.get('ETag') ?? '' } });
+    await submitAndApprove(server(), approvedId, later.headers.get('ETag'));
     stockId = await findDeliveryId(server(), 'overige directe leveringen uit voorraad t/m 4 feb');
     procurementId = await findDeliveryId(server(), 'PURL');
     // A change for the audit trail to show.

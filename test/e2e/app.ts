@@ -135,6 +135,12 @@ export async function api<T>(server: RunningServer, path: string, init: ApiInit 
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
+/** The letter author submits the draft at its ETag and a disclosure officer approves it; the approval's response (its ETag for finalising). */
+export async function submitAndApprove(server: RunningServer, letterId: string, etag: string | null): Promise<Response> {
+  const submitted = await apiResponse(server, `/letters/${letterId}/submission`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': etag ?? '' } });
+  return apiResponse(server, `/letters/${letterId}/approval`, { as: 'disclosureOfficer', method: 'POST', headers: { 'If-Match': submitted.headers.get('ETag') ?? '' } });
+}
+
 /**
  * Registers a delivery that has already left, as the shipment gate has it done: registered without its
  * shipment dates, assessed and licensed (for 2024 to 2028) by the export roles, then handed over or delivered.

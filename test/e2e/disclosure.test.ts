@@ -4,7 +4,7 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import type { DisclosureDecision } from '../../web/src/api/disclosure.ts';
 import type { PublicDelivery } from '../../web/src/api/public.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, logIn, openPageAs, openPageIn, registerShipped, tableRows, useServer, visit } from './app.ts';
+import { api, apiResponse, logIn, openPageAs, openPageIn, registerShipped, submitAndApprove, tableRows, useServer, visit } from './app.ts';
 
 const HOWITZERS = {
   title: 'Pantserhouwitsers 2000, tweede tranche',
@@ -53,11 +53,7 @@ describeWithBrowser('disclosure', (browser) => {
     const { items } = await api<{ items: { id: string; referenceDate: string }[] }>(server(), '/letters', { as: 'letterAuthor' });
     const id = items.find((letter) => letter.referenceDate === '2025-08-31')!.id;
     const draft = await apiResponse(server(), `/letters/${id}`, { as: 'letterAuthor' });
-    const approved = await apiResponse(server(), `/letters/${id}/approval`, {
-      as: 'disclosureOfficer',
-      method: 'POST',
-      headers: { 'If-Match': draft.headers.get('ETag') ?? '' },
-    });
+    const approved = await submitAndApprove(server(), id, draft.headers.get('ETag'));
     await api(server(), `/letters/${id}/finalisation`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': approved.headers.get('ETag') ?? '' }, body: '{}' });
     await api(server(), `/letters/${id}/sending`, { as: 'letterAuthor', method: 'POST' });
     await api(server(), `/letters/${id}/publication`, {

@@ -12,6 +12,7 @@ import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 const PREVIOUS_DATE = '2025-03-31';
 const REFERENCE_DATE = '2025-06-30';
@@ -41,7 +42,7 @@ describeEachDatabase('the annex since the previous letter', (database) => {
     await pay(paid, 5 * MILLION, '2025-02-10');
     await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [kept, removed, handedOverLater, paid], state: 'confidential', ground: 'operationalSecurity' }));
     const previous = await accepted(author('POST', '/letters', { referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
-    const approved = await accepted(disclosure('POST', `/letters/${previous.body.id}/approval`, undefined, { 'If-Match': previous.headers.get('ETag')! }), 200);
+    const approved = await accepted(submitAndApprove({ author, disclosure }, previous.body.id, previous.headers.get('ETag')!), 200);
     await accepted(author('POST', `/letters/${previous.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
 
     // Since: one removed, one corrected to be handed over after the new reference date, one new.
@@ -90,7 +91,7 @@ describeEachDatabase('a final letter’s annex verified per delivery', (database
     await value(stoves, 5 * MILLION, '2025-02-01');
     await accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [tents, stoves], state: 'confidential', ground: 'operationalSecurity' }));
     const draft = await accepted(roles.author('POST', '/letters', { referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
-    const approved = await accepted(roles.disclosure('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': draft.headers.get('ETag')! }), 200);
+    const approved = await accepted(submitAndApprove(roles, draft.body.id, draft.headers.get('ETag')!), 200);
     await accepted(roles.author('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
     expect(await verifyLetter(database().db, draft.body.id)).toMatchObject({ ok: true, differences: [] });
 

@@ -1,7 +1,8 @@
 /**
- * Four eyes on the letter: the disclosure officer's approval is a second person's decision, so whoever
- * wrote the draft (started, changed or submitted it) cannot approve it, also not once their account was
- * given the disclosure officer's role; another disclosure officer can.
+ * Who approves a letter, and when. Four eyes: the disclosure officer's approval is a second person's
+ * decision, so whoever wrote the draft (started, changed or submitted it) cannot approve it, also not once
+ * their account was given the disclosure officer's role; another disclosure officer can. And the cycle is
+ * submit, then approve: a draft not submitted, or whose submission was withdrawn, is not approved.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
@@ -42,6 +43,8 @@ it('refuses the approval of a draft by whoever wrote it, after a change of role 
   const draft = (await call(writer.cookie, 'GET', '/letters')).body.items.find((letter: { status: string; referenceDate: string }) => letter.status === 'draft');
   const edited = await call(writer.cookie, 'PATCH', `/letters/${draft.id}`, { signatoryName: 'R. Brekelmans' }, { 'If-Match': `"${draft.version}"` });
   expect(edited.status).toBe(200);
+  const submitted = await call(writer.cookie, 'POST', `/letters/${draft.id}/submission`, undefined, { 'If-Match': edited.headers.get('ETag')! });
+  expect(submitted.status).toBe(200);
 
   // The writer's account becomes a disclosure officer's, and logs in again.
   const account = (await findAccountByUsername(db, writer.username))!;
@@ -49,15 +52,47 @@ it('refuses the approval of a draft by whoever wrote it, after a change of role 
   const { token } = await openSession(db, promoted, true, new Date(), systemContext('test'));
   const asOfficer = `${SESSION_COOKIE}=${token}`;
 
-  const refused = await call(asOfficer, 'POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': edited.headers.get('ETag')! });
+  const refused = await call(asOfficer, 'POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': submitted.headers.get('ETag')! });
   expect(refused.status).toBe(400);
   expect(refused.body.invalidParams).toEqual([{ name: 'approval', code: 'approvalByWriter', reason: expect.stringContaining('een andere openbaarmakingsfunctionaris') }]);
   const unchanged = await call(asOfficer, 'GET', `/letters/${draft.id}`);
   expect(unchanged.body.approval).toBeNull();
-  expect(unchanged.body.version).toBe(edited.body.version);
+  // The letter says so to whoever reads it, so that the page offers the approval only to who may give it.
+  expect(unchanged.body.approvalRefusal).toBe('approvalByWriter');
+  expect((await call(writer.cookie, 'GET', `/letters/${draft.id}`)).body.approvalRefusal).toBe('notDisclosureOfficer');
+  expect(unchanged.body.version).toBe(submitted.body.version);
 
   const other = apiClient(db, { role: 'disclosureOfficer', api });
-  const approved = await other('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': edited.headers.get('ETag')! });
+  expect((await other('GET', `/letters/${draft.id}`)).body.approvalRefusal).toBeNull();
+  const approved = await other('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': submitted.headers.get('ETag')! });
   expect(approved.status).toBe(200);
   expect(approved.body.approval.matchesCurrent).toBe(true);
+});
+
+it('refuses the approval of a draft never submitted, or whose submission its author withdrew, changing nothing', async () => {
+  const { db } = scratch.handle;
+  const author = apiClient(db, { role: 'letterAuthor', api });
+  const officer = apiClient(db, { role: 'disclosureOfficer', api });
+  const draft = await author('POST', '/letters', { referenceDate: '2025-12-31', letterDate: '2026-01-12' });
+  expect(draft.status).toBe(201);
+  const refusedAt = async (etag: string) => {
+    const refused = await officer('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': etag, 'Accept-Language': 'en' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams).toEqual([{ name: 'status', code: 'notSubmitted', reason: 'This letter has not been submitted for approval.' }]);
+    const unchanged = await author('GET', `/letters/${draft.body.id}`);
+    expect([unchanged.body.approval, unchanged.headers.get('ETag')]).toEqual([null, etag]);
+    expect((await officer('GET', `/letters/${draft.body.id}`)).body.approvalRefusal).toBe('notSubmitted');
+    expect(unchanged.body.reviews.map((review: { action: string }) => review.action)).not.toContain('approve');
+  };
+  await refusedAt(draft.headers.get('ETag')!);
+
+  const submitted = await author('POST', `/letters/${draft.body.id}/submission`, undefined, { 'If-Match': draft.headers.get('ETag')! });
+  const withdrawn = await author('DELETE', `/letters/${draft.body.id}/submission`, undefined, { 'If-Match': submitted.headers.get('ETag')! });
+  expect(withdrawn.status).toBe(200);
+  await refusedAt(withdrawn.headers.get('ETag')!);
+
+  const again = await author('POST', `/letters/${draft.body.id}/submission`, undefined, { 'If-Match': withdrawn.headers.get('ETag')! });
+  const approved = await officer('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': again.headers.get('ETag')! });
+  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  expect(approved.body.approvalRefusal).toBeNull();
 });

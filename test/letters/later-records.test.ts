@@ -17,6 +17,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { licenseForShipment, positiveAssessment } from '../support/export-control.ts';
 import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 const PREVIOUS_DATE = '2025-03-31';
 const REFERENCE_DATE = '2025-06-30';
@@ -60,7 +61,7 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     await value(id.spares, 10 * MILLION, '2025-02-01');
     await confidential([id.spares]);
     const previous = await accepted(author('POST', '/letters', { referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
-    const approved = await accepted(disclosure('POST', `/letters/${previous.body.id}/approval`, undefined, { 'If-Match': previous.headers.get('ETag')! }), 200);
+    const approved = await accepted(submitAndApprove({ author, disclosure }, previous.body.id, previous.headers.get('ETag')!), 200);
     await accepted(author('POST', `/letters/${previous.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
 
     // Entered since: the spares were worth 11 on 15 March (the previous letter's figure restated), 12 from May, 20 after the date.

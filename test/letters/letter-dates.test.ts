@@ -8,6 +8,7 @@ import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 describeEachDatabase('the date of a letter after another', (database) => {
   let disclosure: ApiCall;
@@ -17,7 +18,7 @@ describeEachDatabase('the date of a letter after another', (database) => {
     expect(answer.status, JSON.stringify(answer.body)).toBe(400);
     expect(answer.body.invalidParams).toEqual([expect.objectContaining({ name: 'letterDate', code: 'letterBeforePreviousLetter', reason: expect.stringContaining(date) })]);
   };
-  const approve = (id: string, etag: string) => disclosure('POST', `/letters/${id}/approval`, undefined, { 'If-Match': etag });
+  const approve = (id: string, etag: string) => submitAndApprove({ author, disclosure }, id, etag);
 
   beforeAll(async () => {
     const roles = recordingRoles(database().db);

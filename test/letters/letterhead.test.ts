@@ -10,6 +10,7 @@ import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 describeEachDatabase('the letterhead and signatory of a draft', (database) => {
   let author: ApiCall;
@@ -56,7 +57,7 @@ describeEachDatabase('the letterhead and signatory of a draft', (database) => {
     const [event] = await listAuditEvents(db, { objectId: draftId, action: 'letter.update', limit: 1 });
     expect(event?.after).toMatchObject(change);
 
-    const approved = await disclosure('POST', `/letters/${draftId}/approval`, undefined, { 'If-Match': `"${edited.body.version}"` });
+    const approved = await submitAndApprove({ author, disclosure }, draftId, `"${edited.body.version}"`);
     const final = await author('POST', `/letters/${draftId}/finalisation`, {}, { 'If-Match': `"${approved.body.version}"` });
     expect(final.status).toBe(200);
     expect(final.body.letter.letterhead).toEqual(change);

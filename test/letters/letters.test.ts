@@ -21,6 +21,7 @@ import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { registerShipped } from '../support/export-control.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 const FINANCE = 'Financiële stand van zaken levering van militaire goederen';
 /** A confidential aggregate of the demonstration (stock up to 4 Feb 2025). */
@@ -111,7 +112,7 @@ describeEachDatabase('letters through the API', (database) => {
     expect(unapproved.body.invalidParams).toMatchObject([{ name: 'approval', code: 'notApproved' }]);
     // The author cannot approve their own letter's disclosure; a disclosure officer does.
     expect((await author('POST', `/letters/${augustId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! })).status).toBe(403);
-    const approved = await disclosure('POST', `/letters/${augustId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! });
+    const approved = await submitAndApprove({ author, disclosure }, augustId, current.headers.get('ETag')!);
     expect(approved.status).toBe(200);
     expect(approved.body.approval).toMatchObject({ matchesCurrent: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const final = await author('POST', `/letters/${augustId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
@@ -237,7 +238,8 @@ describeEachDatabase('letters through the API', (database) => {
 
   it('refuses a draft without blocks, with two blocks of one key or a text of only spaces; and approves or finalises only a whole letter', async () => {
     const { db } = database();
-    const current = await author('GET', `/letters/${letterId}`);
+    // Submitted, so that a disclosure officer may judge it (and refuse it).
+    const current = await author('POST', `/letters/${letterId}/submission`, undefined, ifMatch((await author('GET', `/letters/${letterId}`)).body.version));
     const { blocks, version } = current.body;
     const refusedChange = async (changed: unknown[]) => {
       const refused = await author('PATCH', `/letters/${letterId}`, { blocks: changed }, ifMatch(version));
@@ -277,11 +279,12 @@ describeEachDatabase('letters through the API', (database) => {
     const tomorrow = new Date(Date.parse(`${todayInAmsterdam()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const ahead = await author('POST', '/letters', { referenceDate: tomorrow, letterDate: tomorrow });
     expect(ahead.status).toBe(201);
-    const early = await disclosure('POST', `/letters/${ahead.body.id}/approval`, undefined, ifMatch(ahead.body.version));
+    const offered = await author('POST', `/letters/${ahead.body.id}/submission`, undefined, ifMatch(ahead.body.version));
+    const early = await disclosure('POST', `/letters/${ahead.body.id}/approval`, undefined, ifMatch(offered.body.version));
     expect(early.body.invalidParams).toMatchObject([{ name: 'referenceDate', code: 'referenceDateNotReached' }]);
-    const earlyFinal = await author('POST', `/letters/${ahead.body.id}/finalisation`, {}, ifMatch(ahead.body.version));
+    const earlyFinal = await author('POST', `/letters/${ahead.body.id}/finalisation`, {}, ifMatch(offered.body.version));
     expect(earlyFinal.body.invalidParams).toMatchObject([{ name: 'referenceDate', code: 'referenceDateNotReached' }]);
-    expect((await author('DELETE', `/letters/${ahead.body.id}`, undefined, ifMatch(ahead.body.version))).status).toBe(204);
+    expect((await author('DELETE', `/letters/${ahead.body.id}`, undefined, ifMatch(offered.body.version))).status).toBe(204);
   });
 
   it('wants If-Match on changing and finalising a draft (428) and refuses a stale one (412), changing nothing', async () => {

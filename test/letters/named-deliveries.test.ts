@@ -11,6 +11,7 @@ import { verifyLetter } from '../../src/register/letters.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 const REFERENCE_DATE = '2025-06-30';
 const AFTER = '2025-07-01';
@@ -121,7 +122,7 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
 
     const letter = await author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-08-10' });
     const drafted = await author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: `{{delivery:${deliveryId}}}` }] }, { 'If-Match': letter.headers.get('ETag')! });
-    const approved = await disclosure('POST', `/letters/${letter.body.id}/approval`, undefined, { 'If-Match': drafted.headers.get('ETag')! });
+    const approved = await submitAndApprove({ author, disclosure }, letter.body.id, drafted.headers.get('ETag')!);
     expect((await author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
     expect((await author('POST', `/letters/${letter.body.id}/sending`)).status).toBe(200);
 
@@ -153,7 +154,7 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     const drafted = await author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: `{{${named}}}` }] }, { 'If-Match': letter.headers.get('ETag')! });
     expect(drafted.body.letter.namedFigures).toEqual({ [named]: '€43 mln.' });
     expect(drafted.body.letter.overview).toEqual([]);
-    const approved = await disclosure('POST', `/letters/${letter.body.id}/approval`, undefined, { 'If-Match': drafted.headers.get('ETag')! });
+    const approved = await submitAndApprove({ author, disclosure }, letter.body.id, drafted.headers.get('ETag')!);
     expect((await author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
     expect((await author('POST', `/letters/${letter.body.id}/sending`)).status).toBe(200);
 
@@ -188,7 +189,7 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     const letter = await accepted(author('POST', '/letters', { referenceDate: '2025-08-31', letterDate: '2025-09-10' }));
     const text = `{{delivery:${deliveryId}}}, {{budgetCommitment:${commitment}}}`;
     const drafted = await accepted(author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text }] }, { 'If-Match': letter.headers.get('ETag')! }), 200);
-    const approved = await accepted(disclosure('POST', `/letters/${letter.body.id}/approval`, undefined, { 'If-Match': drafted.headers.get('ETag')! }), 200);
+    const approved = await accepted(submitAndApprove({ author, disclosure }, letter.body.id, drafted.headers.get('ETag')!), 200);
     await accepted(author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
 
     await decide({ state: 'confidential', ground: 'operationalSecurity' });

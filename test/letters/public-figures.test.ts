@@ -8,6 +8,7 @@ import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 /** The amounts of the letter's own table by row label, as the letter printed them in its own (last) column. */
 function printedInTable(letter: PublicLetterSnapshot): Map<string, string> {
@@ -30,7 +31,7 @@ describeEachDatabase('the figures of published letters on the public surfaces', 
     anonymous = apiClient(db, { api });
     const letters = (await author('GET', '/letters')).body.items;
     const draft = letters.find((item: any) => item.referenceDate === '2025-08-31');
-    const approved = await disclosure('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
+    const approved = await submitAndApprove({ author, disclosure }, draft.id, `"${draft.version}"`);
     expect((await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': `"${approved.body.version}"` })).status).toBe(200);
     expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
     expect((await author('POST', `/letters/${draft.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' })).status).toBe(200);

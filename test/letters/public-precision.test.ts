@@ -15,6 +15,7 @@ import { EXACT_SNAPSHOT_FORMAT, sealed, type FigureLine, type PublicLetterSnapsh
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { registerShipped } from '../support/export-control.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 /** The confidential delivery's value in the first letter (€1.234.567,89) and in the second. */
 const VALUE_THEN = 123_456_789;
@@ -54,7 +55,7 @@ describeEachDatabase('the figures of the letters on public routes, only as print
     anonymous = apiClient(db, { api });
     const finalise = async (id: string, publication: { paperNumber: string; publishedOn: string }) => {
       const draft = (await author('GET', `/letters/${id}`)).body;
-      const approved = await disclosure('POST', `/letters/${id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
+      const approved = await submitAndApprove({ author, disclosure }, id, `"${draft.version}"`);
       expect((await author('POST', `/letters/${id}/finalisation`, {}, { 'If-Match': `"${approved.body.version}"` })).status).toBe(200);
       expect((await author('POST', `/letters/${id}/sending`)).status).toBe(200);
       expect((await author('POST', `/letters/${id}/publication`, publication)).status).toBe(200);

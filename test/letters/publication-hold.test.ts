@@ -15,6 +15,7 @@ import { notifyPublicationHeld } from '../../src/notifications/waiting-letters.t
 import { publishDueLetters } from '../../src/register/letter-publication.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 const HOUR = 3_600_000;
 const PUBLICATION = { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' };
@@ -33,7 +34,7 @@ beforeAll(async () => {
   await loadDemonstrationData(db);
   [author, officer, anonymous] = [apiClient(db, { role: 'letterAuthor' }), apiClient(db, { role: 'disclosureOfficer' }), apiClient(db)];
   const draft = (await author('GET', '/letters')).body.items.find((letter: { referenceDate: string }) => letter.referenceDate === '2025-08-31');
-  const approved = await officer('POST', `/letters/${draft.id}/approval`, undefined, { 'If-Match': `"${draft.version}"` });
+  const approved = await submitAndApprove({ author, disclosure: officer }, draft.id, `"${draft.version}"`);
   const final = await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
   expect(final.status).toBe(200);
   expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);

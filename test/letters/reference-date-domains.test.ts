@@ -15,6 +15,7 @@ import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { recordingRoles } from '../support/recording-roles.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 const REFERENCE_DATE = '2025-06-30';
 const MILLION = 100_000_000; // cents
@@ -273,7 +274,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
 
   it('prints the same figures when the draft is read again after more records dated after the reference date, and stays approved', async () => {
     const current = await author('GET', `/letters/${letterId}`);
-    approval = await disclosure('POST', `/letters/${letterId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! });
+    approval = await submitAndApprove({ author, disclosure }, letterId, current.headers.get('ETag')!);
     expect(approval.status).toBe(200);
 
     await value(id.handedOver, 99 * MILLION, '2025-07-02');

@@ -10,6 +10,7 @@ import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { COMPARISON_PRECISION, comparedFigureCents, printedCents } from '../../common/letter-format.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { submitAndApprove } from '../support/letters.ts';
 
 const PURL = '9decc899-e686-494c-be62-6a52efcef57a';
 const MILLION = 100_000_000; // cents
@@ -43,7 +44,7 @@ describeEachDatabase('a named figure at the letter\'s reference date', (database
 
   it('verifies the named figures of a final letter: a change effective before its reference date shows', async () => {
     const current = await author('GET', `/letters/${augustId}`);
-    const approved = await disclosure('POST', `/letters/${augustId}/approval`, undefined, { 'If-Match': current.headers.get('ETag')! });
+    const approved = await submitAndApprove({ author, disclosure }, augustId, current.headers.get('ETag')!);
     const final = await author('POST', `/letters/${augustId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
     expect(final.status).toBe(200);
     expect((await author('GET', `/letters/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });

@@ -7,6 +7,7 @@ import * as annexes from '../../register/annex.ts';
 import * as letters from '../../register/letters.ts';
 import * as embargo from '../../register/letter-publication.ts';
 import * as review from '../../register/letter-review.ts';
+import { isAllowed } from '../../domain/access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { versionInIfMatch } from '../if-match.ts';
@@ -37,12 +38,18 @@ import {
   publicationCorrectionRoute,
 } from './schemas.ts';
 
+/** The letter as its reader sees it: with what keeps them from approving it now (null when nothing does). */
+async function forReader(c: Context<ApiEnv>, view: letters.LetterView, db = c.get('deps').db) {
+  const approvalRefusal = isAllowed(c.get('principal')!.role, 'disclosure.decide') ? await letters.approvalRefusal(db, requestContext(c), view) : ('notDisclosureOfficer' as const);
+  return { ...view, approvalRefusal };
+}
+
 export function lettersRoutes() {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   const deps = (c: Context<ApiEnv>) => c.get('deps');
-  const withEtag = (c: Context<ApiEnv>, view: letters.LetterView) => {
+  const withEtag = async (c: Context<ApiEnv>, view: letters.LetterView) => {
     c.header('ETag', `"${view.version}"`);
-    return c.json(view, 200);
+    return c.json(await forReader(c, view), 200);
   };
 
   // Before /letters/{id}, which would otherwise take "comparison" for an id.
@@ -59,7 +66,7 @@ export function lettersRoutes() {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: LetterSchema }, async (trx) => {
       const view = await letters.createDraft(trx, requestContext(c), body);
-      return { headers: { Location: `${c.req.path}/${view.id}`, ETag: `"${view.version}"` }, body: view };
+      return { headers: { Location: `${c.req.path}/${view.id}`, ETag: `"${view.version}"` }, body: await forReader(c, view, trx) };
     });
   });
 

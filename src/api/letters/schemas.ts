@@ -5,6 +5,7 @@ import { NarrativeBlockSchema } from '../../letters/narrative.ts';
 import { ANNEX_FORMATS, LETTER_FORMATS } from '../../letters/renderings.ts';
 import { PublicLetterSnapshotSchema } from '../../letters/snapshot.ts';
 import { WAITING_KINDS } from '../../register/letter-review.ts';
+import { APPROVAL_REFUSALS } from '../../register/letters.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
 import { eventDate, idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, requiredText, safeText } from '../openapi-common.ts';
@@ -68,6 +69,13 @@ export const LetterSchema = z
       .array(z.object({ paperNumber: z.string(), publishedOn: isoDate, reason: z.string(), recordedByName: z.string(), recordedAt: z.string() }))
       .openapi({ description: 'The publication details as recorded and every correction, latest first' }),
     letterhead: z.object(letterheadFields).openapi({ description: "The draft's wordmark and signatory; once final, as frozen in the letter" }),
+    approvalRefusal: z
+      .enum(['notDisclosureOfficer', ...APPROVAL_REFUSALS])
+      .nullable()
+      .openapi({
+        description:
+          'What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, or written (started, changed or submitted) by them; null when they may',
+      }),
   })
   .openapi('Letter');
 

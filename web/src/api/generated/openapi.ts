@@ -11074,6 +11074,11 @@ export interface components {
                 /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
                 signatoryTitle: string;
             };
+            /**
+             * @description What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, or written (started, changed or submitted) by them; null when they may
+             * @enum {string|null}
+             */
+            approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | null;
         };
         NarrativeBlock: {
             key: string;

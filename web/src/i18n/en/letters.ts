@@ -101,6 +101,8 @@ export const letters: typeof nl.letters = {
     failed: 'Approving failed: {{detail}}',
     changed: 'the letter has changed in the meantime. Look at the latest version and approve that.',
     done: 'The public letter has been approved.',
+    notSubmitted: 'The letter has not been submitted for approval yet: you approve it once its author has submitted it.',
+    approvalByWriter: 'You wrote this letter (started, changed or submitted it); another disclosure officer approves it.',
   },
   finalise: {
     button: 'Finalise',

@@ -99,6 +99,8 @@ export const letters = {
     failed: 'Goedkeuren is niet gelukt: {{detail}}',
     changed: 'de brief is intussen gewijzigd. Bekijk de nieuwste versie en keur die goed.',
     done: 'De openbare brief is goedgekeurd.',
+    notSubmitted: 'De brief is nog niet ter goedkeuring aangeboden: u keurt hem goed zodra de schrijver hem heeft ingediend.',
+    approvalByWriter: 'U hebt aan deze brief geschreven (hem begonnen, gewijzigd of ingediend); een andere openbaarmakingsfunctionaris keurt hem goed.',
   },
   finalise: {
     button: 'Definitief maken',

@@ -4,7 +4,6 @@ import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
 import { formatMoment } from '../../format/dates.ts';
 import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { useCan } from '../../state/session.tsx';
 
 type ApprovalState = 'none' | 'current' | 'outdated';
 
@@ -21,18 +20,20 @@ interface LetterApprovalProps {
 
 /**
  * Whether a disclosure officer approved the public letter as it reads now: its figures disclose
- * aggregates of confidential deliveries too. A disclosure officer approves here; any change after that
- * asks for a new approval before the letter can be finalised.
+ * aggregates of confidential deliveries too. A disclosure officer approves here once the draft is
+ * submitted, unless they wrote it (the server says which); any change after that asks for a new approval
+ * before the letter can be finalised.
  */
 export function LetterApproval({ letter, etag, onApproved }: LetterApprovalProps) {
   const { t } = useTranslation();
-  const mayApprove = useCan()('disclosure.decide');
   const state = approvalState(letter);
   const who = letter.approval && { name: letter.approval.byName, moment: formatMoment(letter.approval.at, currentLanguage()) };
+  const heldBack = state !== 'current' && (letter.approvalRefusal === 'notSubmitted' || letter.approvalRefusal === 'approvalByWriter') ? letter.approvalRefusal : null;
   return (
     <div className={`letter-approval letter-approval--${state}`}>
       <p className="nl-paragraph letter-approval__state">{t(`letters.approval.${state}`, who ?? {})}</p>
-      {mayApprove && state !== 'current' && <ApproveButton letter={letter} etag={etag} onApproved={onApproved} />}
+      {heldBack && <p className="nl-paragraph letter-approval__held-back">{t(`letters.approval.${heldBack}`)}</p>}
+      {letter.approvalRefusal === null && state !== 'current' && <ApproveButton letter={letter} etag={etag} onApproved={onApproved} />}
     </div>
   );
 }

@@ -1,0 +1,12 @@
+/** A letter's review as its people do it through the API. */
+import type { ApiCall, ApiResponse } from '../api/client.ts';
+
+/**
+ * The author submits the draft (unless it waits for approval already) and a disclosure officer approves
+ * it, each at the version the step before left; the answer to the approval. A refused submission (a
+ * stale version, a final letter) leaves the approval to be refused the same way.
+ */
+export async function submitAndApprove(roles: { author: ApiCall; disclosure: ApiCall }, id: string, ifMatch: string): Promise<ApiResponse> {
+  const submitted = await roles.author('POST', `/letters/${id}/submission`, undefined, { 'If-Match': ifMatch });
+  return submitAndApprove(roles, id, submitted.status === 200 ? submitted.headers.get('ETag')! : ifMatch);
+}
