@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Language } from '../../common/vocabulary/index.ts';
 
 /** Dutch unless the client prefers English over Dutch. */
@@ -13,4 +14,14 @@ export function preferredLanguage(acceptLanguage: string | undefined): Language 
     .filter((entry) => entry.tag === 'nl' || entry.tag === 'en')
     .sort((a, b) => b.quality - a.quality);
   return ranked[0]?.tag === 'en' ? 'en' : 'nl';
+}
+
+/**
+ * The client's language for an answer whose words depend on it: the answer says so (`Vary:
+ * Accept-Language`), so that a cache between keeps one per language instead of serving one to all.
+ */
+export function answerLanguage(c: Context): Language {
+  const vary = c.res.headers.get('Vary') ?? '';
+  if (!vary.split(',').some((name) => name.trim().toLowerCase() === 'accept-language')) c.header('Vary', 'Accept-Language', { append: true });
+  return preferredLanguage(c.req.header('accept-language'));
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { RuleViolation } from '../domain/delivery.ts';
-import { preferredLanguage } from './language.ts';
+import { answerLanguage } from './language.ts';
 import { reason, title } from './messages.ts';
 
 export interface InvalidParam {
@@ -30,7 +30,7 @@ export function problem<Status extends ContentfulStatusCode>(
   status: Status,
   extra: { detail?: string; code?: string; invalidParams?: InvalidParam[] } = {},
 ) {
-  const language = preferredLanguage(c.req.header('accept-language'));
+  const language = answerLanguage(c);
   const requestId: string | undefined = c.get('requestId');
   const body: Problem = {
     type: 'about:blank',
@@ -47,7 +47,7 @@ export function problem<Status extends ContentfulStatusCode>(
 }
 
 export function invalidParams(c: Context, violations: RuleViolation[]): InvalidParam[] {
-  const language = preferredLanguage(c.req.header('accept-language'));
+  const language = answerLanguage(c);
   return violations.map((violation) => ({
     name: violation.field,
     code: violation.code,

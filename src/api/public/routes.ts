@@ -15,7 +15,7 @@ import { violationsFromZod } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import { limitAnonymousRequests } from '../rate-limit.ts';
 import { namesCurrentTag } from '../caching.ts';
-import { preferredLanguage } from '../language.ts';
+import { answerLanguage } from '../language.ts';
 import { deliveriesCsv, deliveriesJson, openDataStream, PublicDeliveriesTag } from './open-data.ts';
 import { openDataCatalog } from './catalog.ts';
 import { kielCsv, kielWorkbook } from './kiel.ts';
@@ -119,9 +119,8 @@ export function publicRoutes() {
   app.openapi(deliveriesRoute, async (c) => {
     const query = c.req.valid('query');
     const format = query.format ?? 'json';
-    const language = query.lang ?? preferredLanguage(c.req.header('accept-language'));
+    const language = query.lang ?? answerLanguage(c);
     const now = c.get('deps').clock();
-    c.header('Vary', 'Accept-Language');
     const variant = format === 'csv' ? `csv-${query.dialect}` : format;
     if ((await tagged(c, `deliveries-${variant}-${language}`, now)).readerHasIt) return c.body(null, 304);
     const file = format === 'csv' ? deliveriesCsv(language, query.dialect) : deliveriesJson(language);
