@@ -8,5 +8,5 @@ import type { ApiCall, ApiResponse } from '../api/client.ts';
  */
 export async function submitAndApprove(roles: { author: ApiCall; disclosure: ApiCall }, id: string, ifMatch: string): Promise<ApiResponse> {
   const submitted = await roles.author('POST', `/letters/${id}/submission`, undefined, { 'If-Match': ifMatch });
-  return submitAndApprove(roles, id, submitted.status === 200 ? submitted.headers.get('ETag')! : ifMatch);
+  return roles.disclosure('POST', `/letters/${id}/approval`, undefined, { 'If-Match': submitted.status === 200 ? submitted.headers.get('ETag')! : ifMatch });
 }
