@@ -331,12 +331,16 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
         await page.goto(`${server().url}/api/v1/letters/${draftId}/renderings/html`);
         await checkAccessibility(page);
       });
-      pageCheck('draft letter, as the disclosure officer is asked to approve it', () =>
-        check(
+      pageCheck('draft letter, as the disclosure officer is asked to approve it', async () => {
+        // The officer is asked once the author submitted the draft (in the first language checked).
+        const { version } = await api<{ version: number }>(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
+        await apiResponse(server(), `/letters/${draftId}/submission`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': `"${version}"` } });
+        await check(
           'disclosureOfficer',
           () => `/brieven/${draftId}`,
           (page) => page.getByRole('button', { name: labels.approve }).click(),
-        ));
+        );
+      });
       pageCheck('approved draft letter, asking to finalise', () =>
         check(
           'letterAuthor',
