@@ -242,7 +242,8 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
   const isDate = (value: any) => value['@type'] === 'xsd:date' && /^\d{4}-\d{2}-\d{2}$/.test(value['@value']);
 
   it('gives every mandatory class and property, with values of the right kind, and links files that exist', async () => {
-    const response = await api.request('/public/catalog');
+    const configured = createApi({ db: scratch.handle.db, siteAddress: 'https://steunregister.example.nl', onError: (error) => { throw error; } });
+    const response = await configured.request('/public/catalog');
     expect(response.headers.get('content-type')).toBe('application/ld+json');
     const catalog: any = await response.json();
     expect(catalog['@context']).toMatchObject({ dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/' });
@@ -316,6 +317,13 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
       expect(description.en).toContain(note);
       expect(description.nl).toMatch(/^Kiel waardeert steun in natura tegen marktprijzen\./);
     }
+  });
+
+  it('without a site address, links relative to wherever it was read, never to the host a request names', async () => {
+    const text = await (await api.request('http://elders.example/public/catalog', { headers: { Host: 'elders.example' } })).text();
+    expect(text).not.toContain('elders.example');
+    const catalog = JSON.parse(text);
+    expect(catalog['dcat:dataset'][0]['dcat:distribution'][0]['dcat:downloadURL']['@id']).toMatch(/^\/api\/v1\/public\//);
   });
 
   it('points to the configured site address, whatever host a request names', async () => {

@@ -107,7 +107,7 @@ function letterFigureFiles(letter: CatalogLetter): FileDescription[] {
   ];
 }
 
-/** The catalogue as JSON-LD; `origin` is the site's address (scheme, host and port). */
+/** The catalogue as JSON-LD; `origin` is the site's address (scheme, host and port), or empty for links relative to the catalogue's own address. */
 export function openDataCatalog(origin: string, dates: CatalogDates, letters: readonly CatalogLetter[]) {
   const base = `${origin}${API_BASE_PATH}`;
   const publisher = { '@id': MINISTRY_TOOI, '@type': 'foaf:Agent', 'foaf:name': texts(MINISTRY) };

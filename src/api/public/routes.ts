@@ -183,7 +183,8 @@ export function publicRoutes() {
   app.openAPIRegistry.registerPath(catalogRoute);
   app.get('/public/catalog', async (c) => {
     const [dates, letters] = await Promise.all([publicData.openDataDates(db(c), c.get('deps').clock()), publicData.listPublicLetters(db(c))]);
-    const catalog = openDataCatalog(c.get('deps').siteAddress ?? new URL(c.req.url).origin, dates, letters);
+    // Never from the Host a request names, which anyone can forge: without SITE_ADDRESS the links are relative to wherever the catalogue was read.
+    const catalog = openDataCatalog(c.get('deps').siteAddress ?? '', dates, letters);
     return c.body(JSON.stringify(catalog), 200, { 'Content-Type': 'application/ld+json' });
   });
 
