@@ -132,6 +132,9 @@ describeWithBrowser('letters', (browser) => {
     // Its figures disclose aggregates too: only once a disclosure officer approved this very text can it be finalised.
     await page.getByText('Een openbaarmakingsfunctionaris heeft de openbare brief nog niet goedgekeurd.').waitFor();
     expect(await page.getByRole('button', { name: 'Definitief maken' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Ter goedkeuring aanbieden' }).click();
+    await page.getByRole('dialog', { name: 'Ter goedkeuring aanbieden?' }).getByRole('button', { name: 'Ja, aanbieden' }).click();
+    await page.getByText('De brief is ter goedkeuring aangeboden.').waitFor();
     const officer = await openPageAs(browser(), server(), 'disclosureOfficer');
     try {
       await visit(officer, server(), `/brieven/${draftId}`);
