@@ -159,7 +159,7 @@ it('publishes a letter no earlier than the letter it follows, whose figures and 
   const finalAndSent = async (referenceDate: string, letterDate: string) => {
     const draft = await writer('POST', '/letters', { referenceDate, letterDate });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const approved = await submitAndApprove({ author, disclosure: officer }, draft.body.id, `"${draft.body.version}"`);
+    const approved = await submitAndApprove({ author: writer, disclosure: officer }, draft.body.id, `"${draft.body.version}"`);
     const final = await writer('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
     expect(final.status, JSON.stringify(final.body)).toBe(200);
     expect((await writer('POST', `/letters/${draft.body.id}/sending`)).status).toBe(200);

@@ -59,7 +59,7 @@ it('refuses the approval of a draft by whoever wrote it, after a change of role 
   expect(unchanged.body.approval).toBeNull();
   // The letter says so to whoever reads it, so that the page offers the approval only to who may give it.
   expect(unchanged.body.approvalRefusal).toBe('approvalByWriter');
-  expect((await call(writer.cookie, 'GET', `/letters/${draft.id}`)).body.approvalRefusal).toBe('notDisclosureOfficer');
+  expect((await apiClient(db, { role: 'letterAuthor', api })('GET', `/letters/${draft.id}`)).body.approvalRefusal).toBe('notDisclosureOfficer');
   expect(unchanged.body.version).toBe(submitted.body.version);
 
   const other = apiClient(db, { role: 'disclosureOfficer', api });

@@ -36,8 +36,13 @@ describeEachDatabase('the date of a letter after another', (database) => {
   });
 
   it('refuses to approve or finalise a letter dated before the letter it follows', async () => {
-    refusedAsBeforePrevious(await approve(laterDraft.id, laterDraft.etag), '2025-08-01');
-    refusedAsBeforePrevious(await author('POST', `/letters/${laterDraft.id}/finalisation`, {}, { 'If-Match': laterDraft.etag }), '2025-08-01');
+    const submitted = await accepted(author('POST', `/letters/${laterDraft.id}/submission`, undefined, { 'If-Match': laterDraft.etag }), 200);
+    const etag = submitted.headers.get('ETag')!;
+    refusedAsBeforePrevious(await disclosure('POST', `/letters/${laterDraft.id}/approval`, undefined, { 'If-Match': etag }), '2025-08-01');
+    refusedAsBeforePrevious(await author('POST', `/letters/${laterDraft.id}/finalisation`, {}, { 'If-Match': etag }), '2025-08-01');
+    // Taken back to be redated (below).
+    const withdrawn = await accepted(author('DELETE', `/letters/${laterDraft.id}/submission`, undefined, { 'If-Match': etag }), 200);
+    laterDraft.etag = withdrawn.headers.get('ETag')!;
   });
 
   it('refuses to redate a draft before the letter it follows, and takes the same day', async () => {
