@@ -14,7 +14,7 @@ import { problem } from './api/problem.ts';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
-import { smtpMailer, type MailConfig } from './notifications/mail.ts';
+import { smtpMailer, type MailConfig, type Mailer } from './notifications/mail.ts';
 import { notifyPublicationHeld } from './notifications/waiting-letters.ts';
 import { loadDemonstrationData } from './register/demonstration.ts';
 import { createDemonstrationAccounts, type DemonstrationAccount } from './auth/demonstration-accounts.ts';
@@ -39,7 +39,8 @@ export interface AppOptions {
   oidc?: OidcConfig | undefined;
   /** What TOTP secrets are sealed with (see ApiOptions). */
   totpKey?: TotpSecretKey | undefined;
-  mail?: MailConfig | undefined;
+  /** How notifications are sent: one mailer for the server, made at its start. */
+  mail?: { mailer: Mailer; siteAddress: string | undefined } | undefined;
   /** The site's public address (see siteAddressFromEnvironment). */
   siteAddress?: string | undefined;
   webRoot?: string;
@@ -49,7 +50,7 @@ export interface AppOptions {
 export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, totpKey, mail, siteAddress, webRoot = WEB_ROOT }: AppOptions) {
   const app = new Hono();
   app.use(securityHeaders({ trustProxy }));
-  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc, totpKey, mail: mail && { mailer: smtpMailer(mail), siteAddress: mail.siteAddress }, siteAddress }));
+  app.route(API_BASE_PATH, createApi({ db, logger, trustProxy, oidc, totpKey, mail, siteAddress }));
   app.all('/api/*', (c) => problem(c, 404));
   app.use('/*', async (c, next) => {
     await next();
@@ -111,6 +112,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const demonstrationAccounts = options.demonstrationData && database.kind === 'pglite' ? await createDemonstrationAccounts(database.db, totpKey) : [];
     // PGlite has no autovacuum: without fresh statistics its planner ignores the indexes of large tables.
     if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
+    const mail = options.mail && { mailer: smtpMailer(options.mail), siteAddress: options.mail.siteAddress };
     // Catches up on publications scheduled while the server was down before anyone can ask.
     publications = await startPublicationTimer({
       db: database.db,
@@ -119,9 +121,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onError: (error) => logger.error({ err: loggableError(error) }, 'scheduled publication failed'),
       onHeld: (held) => {
         logger.warn({ letterId: held.letterId, reasons: held.violations.map((violation) => violation.code) }, 'scheduled publication held back');
-        const mail = options.mail;
         if (mail) {
-          void notifyPublicationHeld(database.db, smtpMailer(mail), held, mail.siteAddress).catch((error: unknown) =>
+          void notifyPublicationHeld(database.db, mail.mailer, held, mail.siteAddress).catch((error: unknown) =>
             logger.warn({ err: loggableError(error), letterId: held.letterId }, 'notification not sent'),
           );
         }
@@ -134,7 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         trustProxy: options.trustProxy ?? false,
         oidc: options.oidc,
         totpKey,
-        mail: options.mail,
+        mail,
         siteAddress: options.siteAddress,
       });
       const started = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(started));
