@@ -148,7 +148,7 @@ const DESCRIPTIONS = {
   400: 'The input is not valid; invalidParams names the fields',
   401: 'No valid session: log in first',
   403: 'The role of this account may not do this, or the session lacks the second factor (code says which)',
-  404: 'No such object',
+  404: 'No object at the path (an id the body gives that names nothing is a 400 at its field)',
   412: 'The object changed since the version in If-Match',
   413: 'The body is larger than the API accepts (for an import: the file is too large, invalidParams says the limit)',
   415: 'The body is not JSON',

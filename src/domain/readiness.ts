@@ -2,6 +2,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import { READINESS_EFFECTS, type ReadinessEffect, type ReplenishmentStage, type ValuationBasis } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
+import { unknownRecord } from './references.ts';
 import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
 
 export { EFFECT_FILTERS, READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
@@ -136,7 +137,7 @@ export function replacementViolations(replaces: readonly Replacement[], deliveri
   return replaces.flatMap((replacement, index) => {
     const field = `replaces.${index}`;
     const delivery = deliveries.get(replacement.deliveryId);
-    if (!delivery) return [{ field: `${field}.deliveryId`, code: 'unknownDelivery' }];
+    if (!delivery) return [unknownRecord(`${field}.deliveryId`, 'delivery')];
     if (!delivery.isStock) return [{ field: `${field}.deliveryId`, code: 'notStock' }];
     const violations: RuleViolation[] = [];
     const valueLeft = delivery.valueCents - delivery.replacedElsewhere.valueCents;

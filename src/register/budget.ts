@@ -22,6 +22,7 @@ import {
   type CommitmentStageInput,
 } from '../domain/budget.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import { unknownRecord } from '../domain/references.ts';
 import type { LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import type { LetterBudgetInputs } from '../letters/snapshot.ts';
 import * as budget from '../db/repositories/budget.ts';
@@ -81,9 +82,7 @@ async function fundMovements(db: Db, fund: BudgetFund) {
 export async function createCommitment(db: Db, context: RequestContext, fields: CommitmentFields, first: CommitmentStageInput): Promise<CommitmentDetail> {
   assertValid([...commitmentViolations(fields), ...stageViolations(fields.budgetYear, [], first, today(context))]);
   return inTransaction(db, async (trx) => {
-    if (fields.deliveryId !== null && !(await budget.deliveryExists(trx, fields.deliveryId))) {
-      throw new ValidationError([{ field: 'deliveryId', code: 'unknownDelivery' }]);
-    }
+    if (fields.deliveryId !== null && !(await budget.deliveryExists(trx, fields.deliveryId))) assertValid([unknownRecord('deliveryId', 'delivery')]);
     const commitment = await budget.insertCommitment(trx, randomUUID(), { ...fields, isDemonstration: false });
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId: commitment.id, ...first });
     await recordAuditEvent(trx, context, {

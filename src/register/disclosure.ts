@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { decisionViolations, type DecisionInput, type RealisedDatePrecision } from '../domain/disclosure.ts';
 import { currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
+import { unknownRecords } from '../domain/references.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { DeliverySummary, StoredDelivery } from '../db/repositories/deliveries.ts';
@@ -12,7 +13,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { firstPublishedLetterListing, unpublishedLettersListing } from '../db/repositories/letter-publication.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { assertValid, NotFoundError, ValidationError } from './errors.ts';
 
 type Db = Kysely<Database>;
 
@@ -30,10 +31,15 @@ export async function decide(db: Db, context: RequestContext, deliveryIds: strin
   if (violations.length > 0) throw new ValidationError(violations);
   const decidedAt = context.now().toISOString();
   return inTransaction(db, async (trx) => {
-    const decided: disclosure.StoredDecision[] = [];
-    for (const deliveryId of [...new Set(deliveryIds)].sort()) {
+    // Locked in the order of their ids, so that two selections decided at once cannot wait for each other.
+    const found = new Map<string, StoredDelivery>();
+    for (const deliveryId of [...new Set(deliveryIds.map((id) => id.toLowerCase()))].sort()) {
       const delivery = await deliveries.findDelivery(trx, deliveryId, { forUpdate: true });
-      if (!delivery) throw new NotFoundError('delivery', deliveryId);
+      if (delivery) found.set(deliveryId, delivery);
+    }
+    assertValid(unknownRecords('deliveryIds', 'delivery', deliveryIds, found));
+    const decided: disclosure.StoredDecision[] = [];
+    for (const [deliveryId, delivery] of found) {
       // A delivery without a valuation or payment counts for 0: open data would give that as its value.
       const valuePublic = decision.state === 'public' && decision.openData?.value === true;
       if (valuePublic && delivery.currentValueCents === 0) {

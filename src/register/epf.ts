@@ -25,6 +25,7 @@ import {
   type EpfTranche,
 } from '../domain/epf.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import { unknownRecord } from '../domain/references.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { isUuid } from '../../common/ids.ts';
@@ -65,12 +66,12 @@ export async function createClaim(db: Db, context: RequestContext, input: ClaimI
   return inTransaction(db, async (trx) => {
     const violations: RuleViolation[] = [];
     const tranche = input.trancheId === null ? null : await repository.findTranche(trx, input.trancheId);
-    if (tranche === undefined) violations.push({ field: 'trancheId', code: 'unknownTranche' });
+    if (tranche === undefined) violations.push(unknownRecord('trancheId', 'tranche'));
     else if (tranche && input.declaredOn < tranche.decidedOn) violations.push({ field: 'declaredOn', code: 'beforeTranche', params: { decidedOn: tranche.decidedOn } });
     let delivery = null;
     if (input.deliveryId !== null) {
       const found = await repository.deliveryForClaim(trx, input.deliveryId, input.declaredOn);
-      if (!found) violations.push({ field: 'deliveryId', code: 'unknownDelivery' });
+      if (!found) violations.push(unknownRecord('deliveryId', 'delivery'));
       else delivery = { isImplementingActorWork: found.fundingSource === 'epf', valueCents: found.valueCents, alreadyClaimedCents: found.alreadyClaimedCents ?? 0 };
     }
     assertValid([...violations, ...claimViolations(input, today(context), delivery)]);

@@ -18,6 +18,7 @@ import {
 } from '../domain/export-control.ts';
 import { buildArmsTransferReports, type ArmsTransferReports } from '../domain/export-reports.ts';
 import { textViolations } from '../domain/plausibility.ts';
+import { unknownRecord } from '../domain/references.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/export-control.ts';
@@ -133,7 +134,10 @@ export async function issueLicence(db: Db, context: RequestContext, deliveryId: 
   return inTransaction(db, async (trx) => {
     await existingDelivery(trx, deliveryId, { forUpdate: true });
     const [latest] = await repository.listAssessments(trx, deliveryId);
-    if (!latest || latest.id !== input.assessmentId) throw new ValidationError([{ field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' }]);
+    if (!latest || latest.id !== input.assessmentId.toLowerCase()) {
+      const named = await repository.findAssessment(trx, input.assessmentId);
+      throw new ValidationError([named ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment')]);
+    }
     const violations: RuleViolation[] = licenceViolations(input, latest, today(context));
     if (context.actor?.id && context.actor.id === latest.assessedById) violations.push({ field: 'assessmentId', code: 'sameOfficialAssessed' });
     if (violations.length > 0) throw new ValidationError(violations);

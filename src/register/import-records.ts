@@ -9,6 +9,7 @@ import type { RequestContext } from '../audit/trail.ts';
 import type { Database } from '../db/schema.ts';
 import type { CommitmentFields, CommitmentStageInput } from '../domain/budget.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import { unknownRecordOf } from '../domain/references.ts';
 import type { CompanyInput, ContractInput } from '../domain/industry.ts';
 import type { JudgementInput } from '../domain/readiness.ts';
 import type { ContributionInput, TrainingProgrammeInput } from '../domain/training.ts';
@@ -161,19 +162,23 @@ export async function createDomainRecord(
   } catch (error) {
     await sql`rollback to savepoint import_row`.execute(trx);
     if (error instanceof ValidationError) return { violations: error.violations.map((violation) => atColumn(kind, violation, row.values)) };
-    // A delivery named by an id that the register does not hold.
-    if (error instanceof NotFoundError && error.resource === 'delivery') return { violations: [unknownDelivery(kind, error.id)] };
-    if (error instanceof NotFoundError && error.resource === 'company') return { violations: [{ field: 'companyReference', code: 'unknownCompanyReference', params: { reference: error.id } }] };
+    // A delivery named by an id that the register does not hold, where the domain has it as the object of the path (a judgement).
+    if (error instanceof NotFoundError && error.resource === 'delivery') return { violations: [unknownReference('delivery', kind.columnOf('deliveryId'), error.id)] };
     throw error;
   }
 }
 
-/** A refusal of the domain at the row's column; a delivery it does not know, named by an id, is said as the file's other unknown references are. */
+/** A refusal of the domain at the row's column; a delivery or company it does not know, named by an id, is said as the file's other unknown references are. */
 function atColumn(kind: DomainKind, violation: RuleViolation, values: Record<string, unknown>): RuleViolation {
-  if (violation.field === 'deliveryId' && violation.code === 'unknownDelivery') return unknownDelivery(kind, String(values.deliveryReference));
-  return { ...violation, field: kind.columnOf(violation.field) };
+  const column = kind.columnOf(violation.field);
+  const record = unknownRecordOf(violation);
+  if (record !== 'delivery' && record !== 'company') return { ...violation, field: column };
+  // A list names its records in the order of the cell, as the domain's field names their places (deliveryIds.2).
+  const named = values[column];
+  const reference = Array.isArray(named) ? named[Number(violation.field.split('.')[1])] : named;
+  return unknownReference(record, column, String(reference));
 }
 
-function unknownDelivery(kind: DomainKind, reference: string): RuleViolation {
-  return { field: kind.columnOf('deliveryId'), code: 'unknownDeliveryReference', params: { reference } };
+function unknownReference(record: 'delivery' | 'company', column: string, reference: string): RuleViolation {
+  return { field: column, code: record === 'delivery' ? 'unknownDeliveryReference' : 'unknownCompanyReference', params: { reference } };
 }

@@ -7,6 +7,7 @@ import { sumCents } from '../../common/money.ts';
 import type { IndustryAnnexRow } from '../letters/compose.ts';
 import type { CompanyOrigin, MilestoneStatus } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import { unknownRecord, unknownRecords } from '../domain/references.ts';
 import {
   companyDecisionViolations,
   companyOrigin,
@@ -82,10 +83,15 @@ export async function createCompany(db: Db, context: RequestContext, input: Comp
 export async function createContract(db: Db, context: RequestContext, input: ContractInput): Promise<industry.StoredContract> {
   assertValid(contractViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
-    if (!(await industry.findCompany(trx, input.companyId))) throw new NotFoundError('company', input.companyId);
+    const company = await industry.findCompany(trx, input.companyId);
+    const supportTypes = await industry.deliverySupportTypes(trx, input.deliveryIds);
+    const bought = (id: string) => [undefined, 'procurement'].includes(supportTypes.get(id.toLowerCase()));
+    assertValid([
+      ...(company ? [] : [unknownRecord('companyId', 'company')]),
+      ...unknownRecords('deliveryIds', 'delivery', input.deliveryIds, supportTypes),
+      ...input.deliveryIds.flatMap((id, index) => (bought(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'notProcurement' }])),
+    ]);
     const deliveryIds = [...new Set(input.deliveryIds)].sort();
-    const procurement = await industry.procurementDeliveryIds(trx, deliveryIds);
-    assertValid(deliveryIds.flatMap((id, index) => (procurement.has(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'notProcurement' }])));
     const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, ...recorded(context) };
     await industry.insertContract(trx, contract, deliveryIds).catch((error: unknown) => {
       if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_CONTRACT_REFERENCE) {
@@ -120,8 +126,8 @@ export async function recordPriceDevelopment(db: Db, context: RequestContext, in
   return inTransaction(db, async (trx) => {
     if (input.contractId !== null) {
       const contract = await industry.findContract(trx, input.contractId);
-      if (!contract) throw new NotFoundError('contract', input.contractId);
-      if (input.paidOn < contract.signedOn) assertValid([{ field: 'paidOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }]);
+      if (!contract) assertValid([unknownRecord('contractId', 'contract')]);
+      else if (input.paidOn < contract.signedOn) assertValid([{ field: 'paidOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }]);
     }
     const price = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertPriceDevelopment(trx, price);

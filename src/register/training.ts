@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { contributionViolations, programmeViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
+import { unknownRecords } from '../domain/references.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
 import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -82,7 +83,7 @@ async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {
 
 async function assertDeliveriesExist(db: Db, deliveryIds: readonly string[]): Promise<void> {
   const found = await repository.existingDeliveryIds(db, deliveryIds);
-  assertValid(deliveryIds.flatMap((id, index) => (found.has(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'unknownDelivery' }])));
+  assertValid(unknownRecords('deliveryIds', 'delivery', deliveryIds, found));
 }
 
 function keyTaken(error: unknown): never {

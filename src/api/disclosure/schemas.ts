@@ -89,6 +89,6 @@ export const decideRoute = createRoute(
     tags: ['disclosure'],
     summary: 'Decide for one delivery or a selection: public (with what the public may read) or confidential (with its ground)',
     request: { headers: idempotencyKey, ...jsonBody(DecisionInputSchema) },
-    responses: { 201: json(DecisionsSchema, 'The decisions'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    responses: { 201: json(DecisionsSchema, 'The decisions'), ...problemResponses(400, 401, 403, 415, 422) },
   }),
 );

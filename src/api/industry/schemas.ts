@@ -205,8 +205,18 @@ const create = <S extends z.ZodType>(path: string, summary: string, schema: S, a
     tags: ['industry'],
     summary,
     request: { headers: idempotencyKey, ...jsonBody(schema) },
-    responses: { 201: json(CreatedSchema, 'What was recorded'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    responses: { 201: json(CreatedSchema, 'What was recorded'), ...problemResponses(400, 401, 403, 415, 422) },
   });
+
+/** The same of a record that belongs to the object of the path (404 when that does not exist). */
+const createUnder = <S extends z.ZodType>(path: string, summary: string, schema: S, action?: 'industry.write' | 'disclosure.decide') => {
+  const route = create(path, summary, schema, action);
+  return {
+    ...route,
+    request: { params: idParam, ...route.request },
+    responses: { ...route.responses, ...problemResponses(404) },
+  };
+};
 
 export const overviewRoute = createRoute(
   permitted('industry.read', {
@@ -221,20 +231,11 @@ export const overviewRoute = createRoute(
 
 export const createCompanyRoute = createRoute(create('/companies', 'Record a company', CompanyInputSchema));
 export const createContractRoute = createRoute(create('/industry-contracts', 'Record a government-to-business contract with its milestones and the deliveries it fulfils', ContractInputSchema));
-export const progressRoute = createRoute({
-  ...create('/contract-milestones/{id}/progress', 'Report the progress of a milestone (lower than before only with a reason)', ProgressInputSchema),
-  request: { params: idParam, headers: idempotencyKey, ...jsonBody(ProgressInputSchema) },
-});
+export const progressRoute = createRoute(createUnder('/contract-milestones/{id}/progress', 'Report the progress of a milestone (lower than before only with a reason)', ProgressInputSchema));
 export const priceRoute = createRoute(create('/price-developments', 'Record the price paid for an item against an earlier price', PriceDevelopmentInputSchema));
 export const lessonRoute = createRoute(create('/lessons-learned', 'Record a lesson learned', LessonInputSchema));
 export const coproductionRoute = createRoute(create('/coproduction-projects', 'Record a co-production project at its first stage', CoproductionInputSchema));
-export const stageRoute = createRoute({
-  ...create('/coproduction-projects/{id}/stages', 'Record a stage a co-production project reached', StageInputSchema),
-  request: { params: idParam, headers: idempotencyKey, ...jsonBody(StageInputSchema) },
-});
+export const stageRoute = createRoute(createUnder('/coproduction-projects/{id}/stages', 'Record a stage a co-production project reached', StageInputSchema));
 export const demandBundleRoute = createRoute(create('/demand-bundles', 'Record a need the Dutch and Ukrainian forces share', DemandBundleInputSchema));
-export const companyDecisionRoute = createRoute({
-  ...create('/companies/{id}/disclosure-decisions', 'Decide on a company: public (with the name the public may read) or confidential (with its ground)', CompanyDecisionInputSchema, 'disclosure.decide'),
-  request: { params: idParam, headers: idempotencyKey, ...jsonBody(CompanyDecisionInputSchema) },
-  responses: { 201: json(CompanyDecisionSchema, 'The decision'), ...problemResponses(400, 401, 403, 404, 415, 422) },
-});
+const companyDecision = createUnder('/companies/{id}/disclosure-decisions', 'Decide on a company: public (with the name the public may read) or confidential (with its ground)', CompanyDecisionInputSchema, 'disclosure.decide');
+export const companyDecisionRoute = createRoute({ ...companyDecision, responses: { ...companyDecision.responses, 201: json(CompanyDecisionSchema, 'The decision') } });

@@ -131,11 +131,11 @@ export async function listContractDeliveries(db: Db): Promise<{ contractId: stri
     .execute();
 }
 
-/** Of the ids, those of procurement deliveries in the register (a contract fulfils only what is bought). */
-export async function procurementDeliveryIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('delivery').select('id').where('id', 'in', ids).where('supportType', '=', 'procurement').where('deletedAt', 'is', null).execute();
-  return new Set(rows.map((row) => row.id));
+/** Of the ids, those of deliveries in the register, with their support type (a contract fulfils only what is bought). */
+export async function deliverySupportTypes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('delivery').select(['id', 'supportType']).where('id', 'in', [...ids]).where('deletedAt', 'is', null).execute();
+  return new Map(rows.map((row) => [row.id, row.supportType]));
 }
 
 export interface StoredMilestone {

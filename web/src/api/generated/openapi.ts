@@ -453,7 +453,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -519,7 +519,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -607,7 +607,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -693,7 +693,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -797,7 +797,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -896,7 +896,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -995,7 +995,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1094,7 +1094,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1453,7 +1453,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1547,7 +1547,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1621,7 +1621,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1840,7 +1840,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1914,15 +1914,6 @@ export interface paths {
                 };
                 /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such object */
-                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2012,7 +2003,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2270,7 +2261,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2332,7 +2323,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2428,7 +2419,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2535,7 +2526,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2639,7 +2630,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2748,7 +2739,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2834,7 +2825,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2914,7 +2905,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3014,7 +3005,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3129,7 +3120,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3212,7 +3203,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3299,7 +3290,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3380,7 +3371,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3453,7 +3444,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3582,7 +3573,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3667,7 +3658,7 @@ export interface paths {
                         "application/json": components["schemas"]["PublicLetterWithText"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3723,7 +3714,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3785,7 +3776,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3995,7 +3986,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4253,7 +4244,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4656,7 +4647,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4739,7 +4730,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4838,7 +4829,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4937,7 +4928,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5231,7 +5222,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5556,7 +5547,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5718,15 +5709,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
                 /** @description The body is not JSON */
                 415: {
                     headers: {
@@ -5808,15 +5790,6 @@ export interface paths {
                 };
                 /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such object */
-                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5914,7 +5887,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6011,15 +5984,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
                 /** @description The body is not JSON */
                 415: {
                     headers: {
@@ -6108,15 +6072,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
                 /** @description The body is not JSON */
                 415: {
                     headers: {
@@ -6198,15 +6153,6 @@ export interface paths {
                 };
                 /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such object */
-                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6304,7 +6250,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6394,15 +6340,6 @@ export interface paths {
                 };
                 /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such object */
-                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6500,7 +6437,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6716,7 +6653,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6782,7 +6719,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6891,7 +6828,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7111,7 +7048,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7248,7 +7185,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7347,7 +7284,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7525,7 +7462,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7591,7 +7528,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7756,7 +7693,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7839,7 +7776,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7938,7 +7875,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8037,7 +7974,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8136,7 +8073,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8280,7 +8217,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such object */
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
                     headers: {
                         [name: string]: unknown;
