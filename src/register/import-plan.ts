@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
-import { sha256Hex, type AuditContext } from '../audit/event.ts';
+import type { AuditContext } from '../audit/event.ts';
 import type { RequestContext } from '../audit/trail.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
@@ -14,7 +14,8 @@ import type { Database } from '../db/schema.ts';
 import { followsPledgeViolations, lifecycleViolations, type LifecycleDates, type RuleViolation, type SupportType } from '../domain/delivery.ts';
 import { DOMAIN_SHEETS, isRegisterSheet, referenceKey, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
 import { mayCreate, rolesCreating } from './import-permissions.ts';
-import { addFaults, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
+import { earlierDigests, recordNamesOf, type RecordNames } from './import-digests.ts';
+import { addFaults, firstRowsByReference, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
 import { ImportedReferences } from './imported-references.ts';
 
 type Db = Kysely<Database>;
@@ -25,6 +26,8 @@ export interface Plan {
   registerDeliveries: Map<string, StoredDelivery>;
   /** The deliveries earlier imports created under the references the file's rows name. */
   importedDeliveries: ImportedReferences;
+  /** How the digests of the rows of other domains name the records the rows name. */
+  names: RecordNames;
 }
 
 export async function planImport(db: Db, context: RequestContext, rows: PlannedRow[]): Promise<Plan> {
@@ -32,13 +35,14 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   const bySheet = (sheet: RegisterSheet) => registerRows.filter((row) => row.sheet === sheet);
   const known = await knownReferences(db, rows);
   const registerDeliveries = await checkAgainstRegister(db, registerRows, known);
-  await checkDomainRowsAgainstImports(db, rows);
+  const names = await recordNamesOf(db, rows, known.delivery);
+  await checkDomainRowsAgainstImports(db, rows, names);
   // After the rows the register holds unchanged are known (they create nothing), before money follows its delivery.
   refuseRowsOfOtherRoles(rows, context.actor);
   refuseHiddenRows(rows);
   checkMoney(registerRows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), registerRows.filter((row) => row.sheet !== 'delivery'));
-  return { rows, registerDeliveries, importedDeliveries: known.delivery };
+  return { rows, registerDeliveries, importedDeliveries: known.delivery, names };
 }
 
 /**
@@ -93,7 +97,7 @@ async function knownReferences(db: Db, rows: PlannedRow[]): Promise<KnownReferen
  * read, and a fault when they say something else (a change is made in the register, not by importing
  * over it). Such a record is not compared with the register: it may have been changed there since.
  */
-async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[]): Promise<void> {
+async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[], names: RecordNames): Promise<void> {
   for (const sheet of DOMAIN_SHEETS) {
     const sheetRows = rows.filter((row) => row.sheet === sheet && row.reference !== null && row.outcome !== 'example');
     if (sheetRows.length === 0) continue;
@@ -105,37 +109,10 @@ async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[]): Promis
       if (found === undefined) continue;
       if ('several' in found) addFaults(row, [severalRecords('externalReference', found.several)]);
       else if (row.outcome === 'invalid') continue;
-      // An import before references were matched by their key kept the digest of the references as typed.
-      else if ([rowDigest(row), typedRowDigest(row)].includes(digestOf.get(found.recordId) ?? '')) row.outcome = 'unchanged';
+      else if (earlierDigests(row, names).includes(digestOf.get(found.recordId) ?? '')) row.outcome = 'unchanged';
       else addFaults(row, [{ field: 'externalReference', code: 'differsFromEarlierImport' }]);
     }
   }
-}
-
-/**
- * The digest of what a row of another domain says, its own reference aside: the same row in another file has
- * the same digest, however the references it names other records by are spelled (they are matched by their
- * key, as its own reference is) and in whatever order it lists several.
- */
-export function rowDigest(row: PlannedRow): string {
-  return digestOfValues(row, (field, value) => {
-    if (field === 'deliveryReferences' && Array.isArray(value)) return value.map(referenceKey).toSorted();
-    return NAMING_FIELDS.has(field) && typeof value === 'string' ? referenceKey(value) : value;
-  });
-}
-
-/** The fields of a row that name another record by its reference (a programme by its short name). */
-const NAMING_FIELDS: ReadonlySet<string> = new Set(['deliveryReference', 'companyReference', 'programmeKey']);
-
-/** The digest of a row with the references it names as typed, as imports before they were matched by their key kept it. */
-function typedRowDigest(row: PlannedRow): string {
-  return digestOfValues(row, (_field, value) => value);
-}
-
-function digestOfValues(row: PlannedRow, valueOf: (field: string, value: unknown) => unknown): string {
-  const { externalReference: _reference, ...values } = row.values;
-  const entries = Object.entries(values).map(([field, value]) => [field, valueOf(field, value)] as const);
-  return sha256Hex(JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
 /** The fields of each sheet a row of the file may hold, compared with the record the register keeps under its key. */
@@ -153,12 +130,7 @@ const COMPARED_FIELDS: Record<RegisterSheet, readonly string[]> = {
  */
 async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownReferences): Promise<Map<string, StoredDelivery>> {
   // Under a key two rows share (a fault of the second), money belongs to the first.
-  const deliveryRows = new Map<string, PlannedRow>();
-  for (const row of rows) {
-    if (row.sheet !== 'delivery' || !row.reference || row.outcome === 'example') continue;
-    const key = referenceKey(row.reference);
-    if (!deliveryRows.has(key)) deliveryRows.set(key, row);
-  }
+  const deliveryRows = firstRowsByReference(rows, 'delivery');
   const moneyTargets = rows.flatMap((row) => {
     const reference = row.values.deliveryReference;
     if (row.sheet === 'delivery' || typeof reference !== 'string' || deliveryRows.has(referenceKey(reference))) return [];

@@ -244,3 +244,19 @@ function markDuplicateReferences(rows: PlannedRow[]): void {
     }
   }
 }
+
+/** The rows of a sheet by the key of their reference, the first of each (a later one under the same key has a fault saying so); examples aside. */
+export function firstRowsByReference(rows: readonly PlannedRow[], sheet: ImportSheet): Map<string, PlannedRow> {
+  return firstRowsBy(rows, sheet, (row) => row.reference && referenceKey(row.reference));
+}
+
+/** The rows of a sheet by a key of theirs, the first of each; examples and rows without the key aside. */
+export function firstRowsBy(rows: readonly PlannedRow[], sheet: ImportSheet, keyOf: (row: PlannedRow) => string | null): Map<string, PlannedRow> {
+  const rowsByKey = new Map<string, PlannedRow>();
+  for (const row of rows) {
+    if (row.sheet !== sheet || row.outcome === 'example') continue;
+    const key = keyOf(row);
+    if (key && !rowsByKey.has(key)) rowsByKey.set(key, row);
+  }
+  return rowsByKey;
+}

@@ -14,9 +14,10 @@ import { currentValue, unsetDeliveryFields, type DeliveryInput } from '../domain
 import { DOMAIN_SHEETS, referenceKey, type DomainSheet, type ImportSheet } from '../import/sheets.ts';
 import { registerInBulk } from './bulk-registration.ts';
 import type { ImportMode } from './import.ts';
-import { rowDigest, type Plan } from './import-plan.ts';
+import { rowDigest } from './import-digests.ts';
+import type { Plan } from './import-plan.ts';
 import { createDomainRecord, type DeliveryMatch, type Finders } from './import-records.ts';
-import { addFaults, type PlannedRow } from './import-rows.ts';
+import { addFaults, firstRowsBy, firstRowsByReference, type PlannedRow } from './import-rows.ts';
 import { ImportedReferences } from './imported-references.ts';
 
 type Db = Kysely<Database>;
@@ -85,7 +86,7 @@ export async function writePlan(trx: Db, context: RequestContext, plan: Plan, im
   await imports.recordImportedKeys(trx, importId, [...rowOf].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId })));
   await events.appendTo(trx);
   const domainRecords = await createDomainRecords(trx, context, plan);
-  await imports.recordImportedKeys(trx, importId, [...domainRecords].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId, rowSha256: rowDigest(row) })));
+  await imports.recordImportedKeys(trx, importId, [...domainRecords].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId, rowSha256: rowDigest(row, plan.names) })));
   const createdOf = (sheet: DomainSheet) => [...domainRecords.values()].filter((row) => row.sheet === sheet).length;
   const created = rowOf.size + domainRecords.size;
   // The import's own event comes last, after the events of the records it counts (which the audit trail finds by it).
@@ -114,8 +115,8 @@ export async function writePlan(trx: Db, context: RequestContext, plan: Plan, im
 async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan): Promise<Map<string, PlannedRow>> {
   // Companies by the key of their reference: made by this import, or found once among earlier imports' and the register's.
   const companies = new Map<string, string | undefined>();
-  const companyRows = firstRowsByReference(plan, 'company');
-  const programmeRows = firstRowsBy(plan, 'trainingProgramme', (row) => row.shortName);
+  const companyRows = firstRowsByReference(plan.rows, 'company');
+  const programmeRows = firstRowsBy(plan.rows, 'trainingProgramme', (row) => row.shortName);
   const find: Finders = {
     delivery: deliveryFinder(plan),
     async company(reference) {
@@ -160,29 +161,13 @@ async function importedRecordOf(db: Db, sheet: ImportSheet, reference: string): 
 
 /** The delivery a reference names: a row of the file (once written), one an earlier import created, or one of the register by its id. */
 function deliveryFinder(plan: Plan): (reference: string) => DeliveryMatch {
-  const rowsByKey = firstRowsByReference(plan, 'delivery');
+  const rowsByKey = firstRowsByReference(plan.rows, 'delivery');
   return (reference) => {
     const row = rowsByKey.get(referenceKey(reference));
     if (row) return row.deliveryId && row.outcome !== 'invalid' ? { deliveryId: row.deliveryId } : { faultyRow: { rowNumber: row.rowNumber, sheetName: row.sheetName } };
     const found = plan.importedDeliveries.findRecord(reference);
     return found && 'recordId' in found ? { deliveryId: found.recordId } : undefined;
   };
-}
-
-/** The rows of a sheet by the key of their reference, the first of each (a later one under the same key has a fault saying so); examples aside. */
-function firstRowsByReference(plan: Plan, sheet: ImportSheet): Map<string, PlannedRow> {
-  return firstRowsBy(plan, sheet, (row) => row.reference && referenceKey(row.reference));
-}
-
-/** The rows of a sheet by a key of theirs, the first of each; examples and rows without the key aside. */
-function firstRowsBy(plan: Plan, sheet: ImportSheet, keyOf: (row: PlannedRow) => string | null): Map<string, PlannedRow> {
-  const rowsByKey = new Map<string, PlannedRow>();
-  for (const row of plan.rows) {
-    if (row.sheet !== sheet || row.outcome === 'example') continue;
-    const key = keyOf(row);
-    if (key && !rowsByKey.has(key)) rowsByKey.set(key, row);
-  }
-  return rowsByKey;
 }
 
 /** A new delivery as the register stores it after its money: its value, and the day of its first payment where that realises it. */

@@ -206,4 +206,49 @@ describeEachDatabase('importing records of other domains', (database) => {
     const again = await registrar('POST', '/imports/dry-run', file);
     expect(again.body.rows.find((row: any) => row.reference === 'GO-1')).toMatchObject({ outcome: 'unchanged', faults: [] });
   });
+
+  it('takes a row again as unchanged when it names its delivery or company by id one time and by reference the other, and not when it names another', async () => {
+    const { db } = database();
+    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const idOf = async (sheet: string, reference: string) =>
+      (await db.selectFrom('importedRecord').select('recordId').where('sheet', '=', sheet).where('externalReference', '=', reference).executeTakeFirstOrThrow()).recordId;
+    const [dom1, dom2, bd1] = await Promise.all([idOf('delivery', 'DOM-1'), idOf('delivery', 'DOM-2'), idOf('company', 'BD-1')]);
+    const rows = (deliveryOfJudgement: string, deliveriesOfProgramme: string, company: string) => ({
+      'Gereedheidsoordelen (Readiness)': [['GO-NAAM', deliveryOfJudgement, 'acceptabel', 'Genoemd bij naam of id.', '2025-07-02']],
+      'Trainingsprogramma’s (Training)': [['TR-NAAM', 'Opleiding genoemd bij naam of id', 'pzh-naam', 'DE', 'Bilateraal', null, deliveriesOfProgramme, null]],
+      'Contracten (Contracts)': [['CT-NAAM', company, 'G2B-NAAM-1', 'Munitie', 1000, '2025-06-01', null, null, null]],
+    });
+    const outcomes = async (sheets: Parameters<typeof filledTemplate>[1], mode?: 'onlyValid') => {
+      const file = { fileName: 'namen.xlsx', content: Buffer.from(await filledTemplate(template, sheets)).toString('base64') };
+      const answer = mode ? await registrar('POST', '/imports', { ...file, mode }) : await registrar('POST', '/imports/dry-run', file);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => fault.code)]);
+    };
+
+    // Named by id, and in a list both ways at once.
+    expect(await outcomes(rows(dom1, `${dom1}; DOM-2`, bd1), 'onlyValid')).toEqual([
+      ['TR-NAAM', 'create', []],
+      ['GO-NAAM', 'create', []],
+      ['CT-NAAM', 'create', []],
+    ]);
+    const unchanged = [
+      ['TR-NAAM', 'unchanged', []],
+      ['GO-NAAM', 'unchanged', []],
+      ['CT-NAAM', 'unchanged', []],
+    ];
+    expect(await outcomes(rows('dom-1', `${dom2.toUpperCase()}; DOM-1`, 'BD-1'))).toEqual(unchanged);
+    expect(await outcomes(rows(dom1, `${dom2}; ${dom1}`, bd1))).toEqual(unchanged);
+
+    // Another delivery or company, by id or by reference, is another row under the same key.
+    const differs = (reference: string) => [reference, 'invalid', ['differsFromEarlierImport']];
+    expect(await outcomes(rows('DOM-2', 'DOM-1', bd1))).toEqual([differs('TR-NAAM'), differs('GO-NAAM'), ['CT-NAAM', 'unchanged', []]]);
+    const other = (await registrar('POST', '/companies', { name: 'Ander bedrijf (naam)', country: 'NL' })).body.id;
+    expect(await outcomes(rows(dom2, 'DOM-2', other))).toEqual([differs('TR-NAAM'), differs('GO-NAAM'), differs('CT-NAAM')]);
+
+    // A digest kept before records were named one way, of the references as typed by their key, still holds for either.
+    const keyed = createHash('sha256').update(JSON.stringify([['deliveryReference', dom1], ['effect', 'acceptable'], ['judgedOn', '2025-07-02'], ['reasoning', 'Genoemd bij naam of id.']])).digest('hex');
+    await db.updateTable('importedRecord').set({ rowSha256: keyed }).where('sheet', '=', 'readinessJudgement').where('externalReference', '=', 'GO-NAAM').execute();
+    expect((await outcomes(rows('DOM-1', `DOM-2; ${dom1}`, 'bd-1')))[1]).toEqual(['GO-NAAM', 'unchanged', []]);
+    expect((await outcomes(rows(dom1, `DOM-2; ${dom1}`, 'bd-1')))[1]).toEqual(['GO-NAAM', 'unchanged', []]);
+  });
 });
