@@ -106,7 +106,13 @@ export async function getProject(db: Db, id: string): Promise<repository.StoredP
   return existingProject(db, id);
 }
 
-export async function createProject(db: Db, context: RequestContext, input: ProjectInput): Promise<repository.StoredProject> {
+/** A project as given, with the deliveries it replaces named by their ids as the register writes them (in lower case): an id in capitals names the same delivery. */
+function withRegisterIds(input: ProjectInput): ProjectInput {
+  return { ...input, replaces: input.replaces.map((replacement) => ({ ...replacement, deliveryId: replacement.deliveryId.toLowerCase() })) };
+}
+
+export async function createProject(db: Db, context: RequestContext, given: ProjectInput): Promise<repository.StoredProject> {
+  const input = withRegisterIds(given);
   assertValid(projectViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     const id = randomUUID();
@@ -118,7 +124,8 @@ export async function createProject(db: Db, context: RequestContext, input: Proj
   });
 }
 
-export async function updateProject(db: Db, context: RequestContext, id: string, expectedVersion: number, input: ProjectInput): Promise<repository.StoredProject> {
+export async function updateProject(db: Db, context: RequestContext, id: string, expectedVersion: number, given: ProjectInput): Promise<repository.StoredProject> {
+  const input = withRegisterIds(given);
   assertValid(projectViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     const current = await existingProject(trx, id, { forUpdate: true });

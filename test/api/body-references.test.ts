@@ -45,6 +45,11 @@ describeEachDatabase('a record the body names that does not exist', (database) =
     expect(decided.status, JSON.stringify(decided.body)).toBe(201);
     const contracted = await as.registrar('POST', '/industry-contracts', { ...contract(), deliveryIds: [ids.procurement!.toUpperCase()] });
     expect(contracted.status, JSON.stringify(contracted.body)).toBe(201);
+    const trained = await as.registrar('POST', '/training-programmes', { ...programme, key: `hoofdletters-${next()}`, deliveryIds: [ids.stock!.toUpperCase()] });
+    expect(trained.status, JSON.stringify(trained.body)).toBe(201);
+    expect((await as.registrar('POST', `/deliveries/${ids.stock}/valuations`, { amountCents: 1_000, basis: 'replacementValue', effectiveDate: '2025-05-01' })).status).toBe(201);
+    const replaced = await as.registrar('POST', '/replenishment-projects', { ...project, replaces: [{ deliveryId: ids.stock!.toUpperCase(), replacedValueCents: 1 }] });
+    expect(replaced.status, JSON.stringify(replaced.body)).toBe(201);
   });
 
   it('answers 404 where the object of the path does not exist', async () => {
