@@ -154,4 +154,21 @@ describeEachDatabase('importing commitments and EPF claims', (database) => {
     const dryRun = await finance('POST', '/imports/dry-run', changed);
     expect(dryRun.body.rows.find((row: any) => row.reference === 'VP-1')).toMatchObject({ outcome: 'invalid', faults: [expect.objectContaining({ code: 'differsFromEarlierImport', field: 'externalReference' })] });
   });
+
+  it('takes a commitment and a claim again as unchanged when they name their delivery by its id, and not when they name another', async () => {
+    const delivery = (await registrar('GET', `/deliveries?q=${encodeURIComponent('Houwitsers (import)')}`)).body.items[0];
+    const other = (await registrar('POST', '/deliveries', { title: 'Andere houwitsers', category: 'largeCalibreArtillery', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt: '2025-06-01' })).body.id;
+    const naming = (deliveryReference: string) =>
+      upload(
+        {
+          'Verplichtingen (Commitments)': [['VP-1', 'Munitie bij de houwitsers (import)', 'Steunfonds Oekraïne', 2025, deliveryReference, 'G2B-FIN-1', 'Juridisch verplicht', '€ 50.000', '2025-06-15', 'Eerste tranche.']],
+          'EPF-declaraties (EPF claims)': [['EPF-1', 'EPF-NL-FIN-1', deliveryReference, null, 'jan. t/m jun. 2025', '€ 40.000', '2025-07-01', null]],
+        },
+        'bij-id.xlsx',
+      );
+    const dryRun = async (deliveryReference: string) => outcomes((await finance('POST', '/imports/dry-run', await naming(deliveryReference))).body);
+    expect(await dryRun(delivery.id)).toEqual([['VP-1', 'unchanged', []], ['EPF-1', 'unchanged', []]]);
+    expect(await dryRun(delivery.id.toUpperCase())).toEqual([['VP-1', 'unchanged', []], ['EPF-1', 'unchanged', []]]);
+    expect(await dryRun(other)).toEqual([['VP-1', 'invalid', ['differsFromEarlierImport']], ['EPF-1', 'invalid', ['differsFromEarlierImport']]]);
+  });
 });
