@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { DATE_CEILING, todayInAmsterdam } from '../../common/dates.ts';
+import { DATE_CEILING, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { contentFault, isBlank, textFault, type TextFormat } from '../../common/text.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import type { ApiEnv } from './context.ts';
 import { MAX_COUNT, outOfRange } from '../domain/plausibility.ts';
 import { invalidParams, problem, violationsFromZod } from './problem.ts';
 
@@ -77,10 +78,11 @@ export const isoDate = z.iso.date({ abort: true }).superRefine((date, ctx) => {
   if (bound) ctx.addIssue({ code: 'custom', message: 'dateOutOfRange', params: { code: 'dateOutOfRange', ...bound }, continue: false });
 });
 
-/** The date of something that happened (a payment, a valuation, a stage of a delivery): as isoDate, and not after today. */
-export const eventDate = isoDate.superRefine((date, ctx) => {
-  if (date > todayInAmsterdam()) ctx.addIssue({ code: 'custom', message: 'dateInFuture', params: { code: 'dateInFuture' } });
-});
+/**
+ * The date of something that happened (a payment, a valuation, a stage of a delivery): as isoDate. That it
+ * is not after today is the register's rule, judged at the request's clock (pastDateViolations).
+ */
+export const eventDate = isoDate.openapi({ description: 'Not after today' });
 
 /** A moment (ISO 8601 with offset) within the same years as isoDate. */
 export const isoMoment = z.iso.datetime({ offset: true, abort: true }).superRefine((moment, ctx) => {
@@ -174,14 +176,14 @@ export function problemResponses<const Statuses extends ProblemStatus[]>(...stat
 
 /**
  * A hook that answers a request failing its schema with a 400 naming each wrong field. `alsoCheck` may
- * add the violations of rules between fields that can already be judged, so that a user learns of all
- * mistakes at once rather than one round at a time. `nameOf` may rename a field of the body as the
+ * add the violations of rules between fields that can already be judged (on the day that is today at the
+ * request's clock), so that a user learns of all mistakes at once rather than one round at a time. `nameOf` may rename a field of the body as the
  * domain and the form name it, where the schema's path (a place in a list) is not that name.
  */
-export function validationHookWith(alsoCheck: (input: unknown) => RuleViolation[], nameOf: (field: string, input: unknown) => string = (field) => field) {
+export function validationHookWith(alsoCheck: (input: unknown, today: IsoDate) => RuleViolation[], nameOf: (field: string, input: unknown) => string = (field) => field) {
   return async (
     result: { success: true } | { success: false; error: z.ZodError; target?: string },
-    c: Context,
+    c: Context<ApiEnv>,
   ) => {
     if (result.success) return;
     const input = await rawInput(c, result.target);
@@ -189,7 +191,7 @@ export function validationHookWith(alsoCheck: (input: unknown) => RuleViolation[
       result.target === 'json' ? { ...violation, field: nameOf(violation.field, input) } : violation,
     );
     const reported = new Set(schemaViolations.map((violation) => violation.field));
-    const ruleViolations = result.target === 'json' ? alsoCheck(input).filter((violation) => !reported.has(violation.field)) : [];
+    const ruleViolations = result.target === 'json' ? alsoCheck(input, todayInAmsterdam(c.get('deps').clock())).filter((violation) => !reported.has(violation.field)) : [];
     return problem(c, 400, { invalidParams: invalidParams(c, [...schemaViolations, ...ruleViolations]) });
   };
 }

@@ -1,6 +1,7 @@
 import { sumCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
+import { pastDateViolations } from './plausibility.ts';
 import type { Category, FundingSource, LifecycleStage, SupportType, ValuationBasis } from '../../common/vocabulary/codes.ts';
 
 /** The codes of a delivery's choices are shared with the browser, so they are kept in common/vocabulary. */
@@ -163,6 +164,17 @@ export function lifecycleViolations(dates: LifecycleDates): RuleViolation[] {
   return ORDER.flatMap((later, laterIndex) => {
     const laterDate = dates[later];
     return (laterDate && beforeEarlierStage(dates, ORDER.slice(0, laterIndex), later, laterDate)) || [];
+  });
+}
+
+/**
+ * A stage is recorded once it has happened: each lifecycle date that is set is not after today. A date a
+ * change keeps as it was (`kept`, the dates before the change) is not judged again.
+ */
+export function stageDateViolations(dates: LifecycleDates, today: IsoDate, kept?: LifecycleDates): RuleViolation[] {
+  return ORDER.flatMap((stage) => {
+    const date = dates[stage];
+    return date && date !== kept?.[stage] ? pastDateViolations(stage, date, today) : [];
   });
 }
 

@@ -50,8 +50,8 @@ export async function annexSnapshot(db: Db, letterId: string, referenceDate: str
   };
 }
 
-/** Renders a final letter's annex and keeps it; returns the hashes of what is kept. */
-export async function keepAnnex(db: Db, letterId: string, annex: AnnexSnapshot, finalisedAt: string): Promise<{ pdfSha256: string; htmlSha256: string }> {
+/** Renders a final letter's annex and keeps it, rendered at the moment given; returns the hashes of what is kept. */
+export async function keepAnnex(db: Db, letterId: string, annex: AnnexSnapshot, finalisedAt: string, renderedAt: Date): Promise<{ pdfSha256: string; htmlSha256: string }> {
   const rendered = await renderAnnexForKeeping(annexDocument(annex), { createdAt: new Date(finalisedAt) });
   const hashes = { pdfSha256: sha256Hex(rendered.pdf.bytes), htmlSha256: sha256Hex(rendered.html) };
   const changes = annexChanges(annex);
@@ -63,7 +63,7 @@ export async function keepAnnex(db: Db, letterId: string, annex: AnnexSnapshot, 
     rowCount: changes.rows,
     newRows: changes.newRows,
     changedRows: changes.changedRows,
-    renderedAt: new Date().toISOString(),
+    renderedAt: renderedAt.toISOString(),
     ...hashes,
   });
   return hashes;
@@ -91,18 +91,18 @@ export async function openAnnex(
   }
   const watermark = readerStamp(reader, context.now());
   return inTransaction(db, async (trx) => {
-    const { annex, rendered } = letter.status === 'final' ? await keptRendering(trx, id, format, letter.finalisedAt!) : { annex: await draftAnnex(trx, id, format, letter), rendered: false };
+    const { annex, rendered } = letter.status === 'final' ? await keptRendering(trx, id, format, letter.finalisedAt!, context.now()) : { annex: await draftAnnex(trx, id, format, letter, context.now()), rendered: false };
     await recordAuditEvent(trx, context, { action: 'annex.read', object: auditObject(id), result: 'success', detail: { status: letter.status, format, ...(rendered ? { rendered } : {}) } });
     return { referenceDate: letter.referenceDate, rendering: await stampAnnex(annex, watermark) };
   });
 }
 
-async function keptRendering(db: Db, id: string, format: AnnexFormat, finalisedAt: string): Promise<{ annex: KeptFormat; rendered: boolean }> {
+async function keptRendering(db: Db, id: string, format: AnnexFormat, finalisedAt: string, now: Date): Promise<{ annex: KeptFormat; rendered: boolean }> {
   const existing = await keptFormat(db, id, format);
   if (existing) return { annex: existing, rendered: false };
   const frozen = await repository.findFrozenAnnex(db, id);
   if (!frozen) throw new NotFoundError('letter', id);
-  await keepAnnex(db, id, frozen, finalisedAt);
+  await keepAnnex(db, id, frozen, finalisedAt, now);
   return { annex: (await keptFormat(db, id, format))!, rendered: true };
 }
 
@@ -115,8 +115,8 @@ async function keptFormat(db: Db, id: string, format: AnnexFormat): Promise<Kept
   return html === undefined ? undefined : { format, html };
 }
 
-async function draftAnnex(db: Db, id: string, format: AnnexFormat, letter: { referenceDate: string; isDemonstration: boolean }): Promise<KeptFormat> {
-  const rendered: KeptAnnex = await renderAnnexForKeeping(annexDocument(await annexSnapshot(db, id, letter.referenceDate, letter.isDemonstration)), { createdAt: new Date() });
+async function draftAnnex(db: Db, id: string, format: AnnexFormat, letter: { referenceDate: string; isDemonstration: boolean }, now: Date): Promise<KeptFormat> {
+  const rendered: KeptAnnex = await renderAnnexForKeeping(annexDocument(await annexSnapshot(db, id, letter.referenceDate, letter.isDemonstration)), { createdAt: now });
   return format === 'pdf' ? { format, pdf: rendered.pdf } : { format, html: rendered.html };
 }
 

@@ -1,5 +1,5 @@
 /** The rows of the file the last dry run read and checked, kept for a commit of the same file. */
-import { todayInAmsterdam } from '../../common/dates.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { readImportFile, type SheetNotTaken } from '../import/read-file.ts';
 import type { ImportFile, Progress } from './import.ts';
@@ -20,11 +20,17 @@ interface CheckedFile {
   sheetsNotTaken: readonly SheetNotTaken[];
 }
 
-export async function checkedFile(file: ImportFile, onProgress: Progress | undefined, use: 'keep' | 'take'): Promise<{ rows: PlannedRow[]; sheetsNotTaken: readonly SheetNotTaken[] }> {
-  const key = [sha256Hex(file.bytes), file.fileName, todayInAmsterdam()].join('\u0000');
+export async function checkedFile(
+  file: ImportFile,
+  today: IsoDate,
+  onProgress: Progress | undefined,
+  use: 'keep' | 'take',
+): Promise<{ rows: PlannedRow[]; sheetsNotTaken: readonly SheetNotTaken[] }> {
+  // Rows are judged on the import's day (a date after it is refused): what they were on another day is not taken.
+  const key = [sha256Hex(file.bytes), file.fileName, today].join('\u0000');
   const kept = lastCheckedFile?.key === key ? lastCheckedFile.checked : undefined;
   if (kept && use === 'take') forgetCheckedFile();
-  const checked = kept ?? (await readAndCheck(file, onProgress));
+  const checked = kept ?? (await readAndCheck(file, today, onProgress));
   if (use === 'keep' && !kept) {
     forgetCheckedFile();
     lastCheckedFile = { key, checked, timer: setTimeout(forgetCheckedFile, CHECKED_FILE_KEPT_MS).unref() };
@@ -32,9 +38,9 @@ export async function checkedFile(file: ImportFile, onProgress: Progress | undef
   return { rows: checked.rows.map(copyOfRow), sheetsNotTaken: checked.sheetsNotTaken };
 }
 
-async function readAndCheck(file: ImportFile, onProgress: Progress | undefined): Promise<CheckedFile> {
+async function readAndCheck(file: ImportFile, today: IsoDate, onProgress: Progress | undefined): Promise<CheckedFile> {
   const { sheets, sheetsNotTaken } = await readImportFile(file.fileName, file.bytes);
-  return { rows: readFileRows(sheets, onProgress), sheetsNotTaken };
+  return { rows: readFileRows(sheets, today, onProgress), sheetsNotTaken };
 }
 
 function forgetCheckedFile(): void {

@@ -6,14 +6,18 @@ import {
   lifecycleStage,
   lifecycleViolations,
   pledgeBeforeFollowersViolations,
+  stageDateViolations,
   type DeliveryFields,
   type DeliveryInput,
+  type LifecycleDates,
   type LifecycleStage,
   type Payment,
   type RuleViolation,
   type Valuation,
 } from '../domain/delivery.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
+import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
+import { pastDateViolations } from '../domain/plausibility.ts';
 import { isCurrencyCode, toEuroCents } from '../domain/currency.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import type { Database } from '../db/schema.ts';
@@ -44,6 +48,7 @@ export interface DeliveryDetail extends deliveries.StoredDelivery {
 }
 
 const auditObject = (id: string): AuditObject => ({ type: 'delivery', id });
+const today = (context: RequestContext): IsoDate => todayInAmsterdam(context.now());
 
 /** Every change below is recorded in the audit trail in the transaction that makes it. */
 /**
@@ -51,7 +56,7 @@ const auditObject = (id: string): AuditObject => ({ type: 'delivery', id });
  * a transaction of its own checks first outside it, so that a refusal at the gate stays recorded.
  */
 export async function assertRegistrable(db: Db, context: RequestContext, input: DeliveryInput): Promise<void> {
-  assertValid(deliveryViolations(input, []));
+  assertValid(deliveryViolations(input, [], today(context)));
   await withShipmentRefusalsRecorded(db, context, null, async () => assertRegisteredBeforeShipment(input));
 }
 
@@ -112,7 +117,7 @@ export async function updateDelivery(
     const next: DeliveryFields = { ...currentFields, ...change };
     const followers = next.pledgedAt !== null && next.pledgedAt !== current.pledgedAt ? await pledgeFollowers(trx, id, entries.valuations) : [];
     const dependants = mayAffectDependants(current, next) ? dependantViolations(current, next, await dependantsOf(trx, id)) : [];
-    assertValid([...deliveryViolations(next, entries.payments), ...pledgeBeforeFollowersViolations(next, followers), ...dependants]);
+    assertValid([...deliveryViolations(next, entries.payments, today(context), current), ...pledgeBeforeFollowersViolations(next, followers), ...dependants]);
     await assertShipmentAllowed(trx, id, current, next);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);
@@ -137,7 +142,7 @@ export type ValuationInput = Omit<Valuation, 'id' | 'deliveryId' | 'recordedAt'>
 
 /** Adds a valuation (a revaluation when earlier ones exist), dated no earlier than the pledge; earlier valuations stay as they were. */
 export async function addValuation(db: Db, context: RequestContext, deliveryId: string, input: ValuationInput): Promise<Valuation> {
-  assertValid(valuationViolations(input));
+  assertValid(valuationViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId);
     assertValid(followsPledgeViolations(delivery, 'effectiveDate', 'valuation', input.effectiveDate));
@@ -152,6 +157,7 @@ export type PaymentInput = Omit<Payment, 'id' | 'deliveryId' | 'recordedAt'>;
 
 /** Adds a payment; the first payment of a procurement or fund contribution is when it was realised. */
 export async function addPayment(db: Db, context: RequestContext, deliveryId: string, input: PaymentInput): Promise<Payment> {
+  assertValid(paymentViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId);
     if (!isRealisedByPayment(delivery.supportType)) {
@@ -182,6 +188,7 @@ export interface WithdrawalInput {
  * delivery realised by payment stays the day of its first payment, withdrawn or not.
  */
 export async function withdrawMoney(db: Db, context: RequestContext, kind: money.MoneyKind, entryId: string, input: WithdrawalInput): Promise<money.Withdrawal> {
+  assertValid(pastDateViolations('withdrawnOn', input.withdrawnOn, today(context)));
   return inTransaction(db, async (trx) => {
     const entry = kind === 'payment' ? await money.findPayment(trx, entryId) : await money.findValuation(trx, entryId);
     if (!entry) throw new NotFoundError(kind, entryId);
@@ -238,9 +245,13 @@ function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
 }
 
-/** Rules across fields: lifecycle order, and that payments, not people, say when a payment-type item was realised. */
-export function deliveryViolations(fields: DeliveryInput, payments: Payment[]): RuleViolation[] {
-  const violations = lifecycleViolations(fields);
+/**
+ * Rules across fields: stages that have happened, in lifecycle order, and that payments, not people, say
+ * when a payment-type item was realised. A change's dates kept as they were (`kept`) are not judged again
+ * against today.
+ */
+export function deliveryViolations(fields: DeliveryInput, payments: Payment[], todayIso: IsoDate, kept?: LifecycleDates): RuleViolation[] {
+  const violations = [...stageDateViolations(fields, todayIso, kept), ...lifecycleViolations(fields)];
   if (isRealisedByPayment(fields.supportType)) {
     const firstPaidOn = payments[0]?.paidOn ?? null;
     if (fields.realisedAt !== firstPaidOn) {
@@ -256,8 +267,18 @@ export function deliveryViolations(fields: DeliveryInput, payments: Payment[]): 
   return violations;
 }
 
+/** A payment has been made: it is not dated after today. */
+export function paymentViolations(input: Pick<PaymentInput, 'paidOn'>, todayIso: IsoDate): RuleViolation[] {
+  return pastDateViolations('paidOn', input.paidOn, todayIso);
+}
+
+/** A valuation holds from a day that has come, and one in another currency converts to its euro amount at its rate, to the cent. */
+export function valuationViolations(input: ValuationInput, todayIso: IsoDate): RuleViolation[] {
+  return [...pastDateViolations('effectiveDate', input.effectiveDate, todayIso), ...currencyViolations(input)];
+}
+
 /** A valuation in another currency names a known one and converts to its euro amount at its rate, to the cent. */
-export function valuationViolations(input: ValuationInput): RuleViolation[] {
+function currencyViolations(input: ValuationInput): RuleViolation[] {
   if (input.currency === 'EUR') {
     return input.originalAmountMinor === null && input.exchangeRate === null
       ? []

@@ -10,11 +10,12 @@ import { JudgementInputSchema } from '../api/readiness/schemas.ts';
 import { ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
 import { requiredText } from '../api/openapi-common.ts';
 import { violationsFromZod } from '../api/problem.ts';
-import { lifecycleViolations, type LifecycleDates, type RuleViolation } from '../domain/delivery.ts';
+import { lifecycleViolations, stageDateViolations, type LifecycleDates, type RuleViolation } from '../domain/delivery.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import type { ReadRow, ReadSheet } from '../import/read-file.ts';
 import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referenceKey, referencesInCell, type ImportSheet, type SheetDefinition } from '../import/sheets.ts';
-import { valuationViolations } from './deliveries.ts';
+import { paymentViolations, valuationViolations } from './deliveries.ts';
 import type { ImportFault, ImportRowReport, Progress } from './import.ts';
 
 /** A row as planned: its report, the values its cells hold, and the delivery it is or belongs to. */
@@ -58,13 +59,14 @@ const BODY_SCHEMAS = {
   epfClaim: ClaimInputSchema.omit({ deliveryId: true, trancheId: true }),
 } as const;
 
-export function readFileRows(sheets: ReadSheet[], onProgress?: Progress): PlannedRow[] {
+/** The rows of the file's sheets, read and checked on the day that is today for the import. */
+export function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: Progress): PlannedRow[] {
   const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   const rows: PlannedRow[] = [];
   for (const sheet of sheets) {
     const first = rows.length;
     for (const row of sheet.rows) {
-      rows.push(readRow(sheet, row));
+      rows.push(readRow(sheet, row, today));
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
     }
     const hidden = hiddenSheetFault(sheet, rows.slice(first));
@@ -120,7 +122,7 @@ function referenceOf(cell: CellValue | undefined): string | null {
   return typeof cell === 'string' || typeof cell === 'number' ? String(cell).trim() || null : null;
 }
 
-function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
+function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
   const { definition } = source;
   const reference = referenceOf(row.cells.get('externalReference'));
   const planned: PlannedRow = {
@@ -168,7 +170,7 @@ function readRow(source: ReadSheet, row: ReadRow): PlannedRow {
   const parsed = BODY_SCHEMAS[definition.sheet].safeParse(fields);
   if (parsed.success) {
     planned.values = { ...parsed.data, externalReference, ...beside };
-    violations.push(...domainViolations(definition.sheet, parsed.data));
+    violations.push(...domainViolations(definition.sheet, parsed.data, today));
   } else {
     violations.push(...amountsInEuros(definition, violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field))));
   }
@@ -192,14 +194,14 @@ function amountsInEuros(definition: SheetDefinition, violations: RuleViolation[]
   });
 }
 
-function domainViolations(sheet: ImportSheet, values: Record<string, unknown>): RuleViolation[] {
+function domainViolations(sheet: ImportSheet, values: Record<string, unknown>, today: IsoDate): RuleViolation[] {
   switch (sheet) {
     case 'delivery':
-      return lifecycleViolations(lifecycleDates(values));
+      return [...stageDateViolations(lifecycleDates(values), today), ...lifecycleViolations(lifecycleDates(values))];
     case 'valuation':
-      return valuationViolations(values as Parameters<typeof valuationViolations>[0]);
+      return valuationViolations(values as Parameters<typeof valuationViolations>[0], today);
     case 'payment':
-      return [];
+      return paymentViolations(values as Parameters<typeof paymentViolations>[0], today);
     // Checked by their domain when the import makes them, against the register as it then is.
     case 'trainingProgramme':
     case 'trainingContribution':

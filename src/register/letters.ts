@@ -301,9 +301,10 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
     }
     const annex = { ...(await annexSnapshot(trx, id, current.referenceDate, current.isDemonstration)), figureLines: exactLines };
     const annexSeal = sealed(annex);
-    const finalisedAt = context.now().toISOString();
+    const now = context.now();
+    const finalisedAt = now.toISOString();
     // Rendered once, now, and kept: each opening only stamps its reader on it.
-    const rendering = await keepAnnex(trx, id, annex, finalisedAt);
+    const rendering = await keepAnnex(trx, id, annex, finalisedAt, now);
     const final = await repository
       .markFinal(trx, id, expectedVersion, {
         letterDate: date,

@@ -5,7 +5,8 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
-import { stockDelivery } from '../support/deliveries.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 describeEachDatabase('a refused date, said once', (database) => {
@@ -35,5 +36,54 @@ describeEachDatabase('a refused date, said once', (database) => {
   it('a day before 2014 that has happened names the floor alone, where the ceiling is today', async () => {
     const refused = await registrar('POST', '/replenishment-projects', { name: 'Vervanging', stage: 'identified', budgetCents: 100, replaces: [], asOf: '2013-12-31' }, { 'Accept-Language': 'en' });
     expect(refused.body.invalidParams).toContainEqual({ name: 'asOf', code: 'dateOutOfRange', reason: 'Enter a date on or after 2014-01-01.' });
+  });
+});
+
+/**
+ * "Not after today" is today at the request's clock, as every figure is: a clock behind the machine's
+ * refuses a date it has not reached yet, one ahead of it takes a date that it has reached.
+ */
+describeEachDatabase('a date that has happened, at the request’s clock', (database) => {
+  const behind = () => new Date('2025-09-10T10:00:00Z');
+  const ahead = () => new Date(Date.now() + 40 * 86_400_000);
+  const as = (role: 'registrar' | 'finance', clock: () => Date) => apiClient(database().db, { role, clock });
+
+  it('refuses a stage, a valuation, a payment and a withdrawal dated after the clock’s today, naming every wrong field at once', async () => {
+    const [registrar, finance] = [as('registrar', behind), as('finance', behind)];
+    const early = await registrar('POST', '/deliveries', { ...stockDelivery, title: ' ', deliveredAt: '2025-09-11' });
+    expect(early.status).toBe(400);
+    expect(early.body.invalidParams).toEqual([expect.objectContaining({ name: 'title' }), expect.objectContaining({ name: 'deliveredAt', code: 'dateInFuture' })]);
+    expect((await registrar('POST', '/deliveries', { ...stockDelivery, deliveredAt: '2025-09-11' })).body.invalidParams).toEqual([expect.objectContaining({ name: 'deliveredAt', code: 'dateInFuture' })]);
+
+    const stock = (await registrar('POST', '/deliveries', { ...stockDelivery, deliveredAt: '2025-09-10' })).body;
+    const valuation = { amountCents: 100, basis: 'replacementValue', effectiveDate: '2025-09-11' };
+    expect((await registrar('POST', `/deliveries/${stock.id}/valuations`, valuation)).body.invalidParams).toEqual([expect.objectContaining({ name: 'effectiveDate', code: 'dateInFuture' })]);
+    const purchase = (await registrar('POST', '/deliveries', procurement)).body;
+    expect((await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 100, paidOn: '2025-09-11' })).body.invalidParams).toEqual([expect.objectContaining({ name: 'paidOn', code: 'dateInFuture' })]);
+    const payment = await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 100, paidOn: '2025-09-10' });
+    expect(payment.status).toBe(201);
+    const withdrawal = await finance('POST', `/payments/${payment.body.id}/withdrawal`, { withdrawnOn: '2025-09-11', reason: 'Dubbel geboekt' });
+    expect(withdrawal.body.invalidParams).toEqual([expect.objectContaining({ name: 'withdrawnOn', code: 'dateInFuture' })]);
+    expect((await registrar('GET', `/deliveries/${purchase.id}`)).body.withdrawals).toEqual([]);
+  });
+
+  it('refuses an imported row dated after the clock’s today', async () => {
+    const csv = ['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron;Gerealiseerd op', 'KLOK-1;Generatoren;stock;nonLethal;ukraineSupportBudget;2025-09-11'].join('\r\n');
+    const dryRun = await as('registrar', behind)('POST', '/imports/dry-run', { fileName: 'leveringen.csv', content: Buffer.from(csv).toString('base64') });
+    expect(dryRun.body.rows.map((row: any) => [row.outcome, row.faults.map((fault: any) => `${fault.field}: ${fault.code}`)])).toEqual([['invalid', ['realisedAt: dateInFuture']]]);
+  });
+
+  it('takes a date after the machine’s today that the clock has reached', async () => {
+    const [registrar, finance] = [as('registrar', ahead), as('finance', ahead)];
+    const reached = todayInAmsterdam(new Date(Date.now() + 10 * 86_400_000));
+    const stock = await registrar('POST', '/deliveries', { ...stockDelivery, deliveredAt: reached });
+    expect(stock.status).toBe(201);
+    expect((await registrar('POST', `/deliveries/${stock.body.id}/valuations`, { amountCents: 100, basis: 'replacementValue', effectiveDate: reached })).status).toBe(201);
+    const purchase = (await registrar('POST', '/deliveries', procurement)).body;
+    const payment = await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 100, paidOn: reached });
+    expect(payment.status).toBe(201);
+    expect((await finance('POST', `/payments/${payment.body.id}/withdrawal`, { withdrawnOn: reached, reason: 'Dubbel geboekt' })).status).toBe(201);
+    const claim = { reference: `EPF-${crypto.randomUUID()}`, batch: 'Leveringen uit voorraad', period: '2025', declaredCents: 100, declaredOn: reached };
+    expect((await finance('POST', '/epf/claims', claim)).status).toBe(201);
   });
 });

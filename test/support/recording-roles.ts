@@ -16,13 +16,15 @@ export interface RecordingRoles {
   author: ApiCall;
 }
 
-export function recordingRoles(db: Kysely<Database>): RecordingRoles {
-  const api = createApi({ db, onError: (error) => { throw error; } });
+/** The roles on one API, at the machine's time or at the clock given. */
+export function recordingRoles(db: Kysely<Database>, clock?: () => Date): RecordingRoles {
+  const api = createApi({ db, onError: (error) => { throw error; }, ...(clock ? { clock } : {}) });
+  const at = clock ? { clock } : {};
   return {
-    registrar: apiClient(db, { role: 'registrar', api }),
-    finance: apiClient(db, { role: 'finance', api }),
-    disclosure: apiClient(db, { role: 'disclosureOfficer', api }),
-    author: apiClient(db, { role: 'letterAuthor', api }),
+    registrar: apiClient(db, { role: 'registrar', api, ...at }),
+    finance: apiClient(db, { role: 'finance', api, ...at }),
+    disclosure: apiClient(db, { role: 'disclosureOfficer', api, ...at }),
+    author: apiClient(db, { role: 'letterAuthor', api, ...at }),
   };
 }
 

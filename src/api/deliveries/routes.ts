@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { isIsoDate } from '../../../common/dates.ts';
-import { lifecycleViolations, type LifecycleDates } from '../../domain/delivery.ts';
+import { isIsoDate, type IsoDate } from '../../../common/dates.ts';
+import { lifecycleViolations, stageDateViolations, type LifecycleDates } from '../../domain/delivery.ts';
+import { pastDateViolations } from '../../domain/plausibility.ts';
 import * as register from '../../register/deliveries.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
@@ -27,22 +28,24 @@ import {
   ValuationSchema,
 } from './schemas.ts';
 
-/** The lifecycle order of the dates in a body that are dates at all. */
-function lifecycleViolationsOfInput(input: unknown) {
-  const dateOf = (field: keyof LifecycleDates) => {
+/** The dates in a body that are dates at all: after today (a stage, a valuation, a payment, a withdrawal), or out of lifecycle order. */
+function dateViolationsOfInput(input: unknown, today: IsoDate) {
+  const dateOf = (field: string) => {
     const value: unknown = typeof input === 'object' && input !== null ? Reflect.get(input, field) : undefined;
     return typeof value === 'string' && isIsoDate(value) ? value : null;
   };
-  return lifecycleViolations({
-    pledgedAt: dateOf('pledgedAt'),
-    committedAt: dateOf('committedAt'),
-    realisedAt: dateOf('realisedAt'),
-    deliveredAt: dateOf('deliveredAt'),
+  const stages: LifecycleDates = { pledgedAt: dateOf('pledgedAt'), committedAt: dateOf('committedAt'), realisedAt: dateOf('realisedAt'), deliveredAt: dateOf('deliveredAt') };
+  const moneyDates = MONEY_DATES.flatMap((field) => {
+    const date = dateOf(field);
+    return date ? pastDateViolations(field, date, today) : [];
   });
+  return [...stageDateViolations(stages, today), ...lifecycleViolations(stages), ...moneyDates];
 }
 
+const MONEY_DATES = ['effectiveDate', 'paidOn', 'withdrawnOn'] as const;
+
 export function deliveriesRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHookWith(lifecycleViolationsOfInput) });
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHookWith(dateViolationsOfInput) });
 
   app.openapi(listRoute, async (c) => {
     const { after, before, pageSize = 25, ...parameters } = c.req.valid('query');

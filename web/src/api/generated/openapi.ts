@@ -10449,21 +10449,25 @@ export interface components {
             fundingSource: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget" | "epf";
             /**
              * Format: date
+             * @description Not after today
              * @example 2025-08-31
              */
             pledgedAt?: string | null;
             /**
              * Format: date
+             * @description Not after today
              * @example 2025-08-31
              */
             committedAt?: string | null;
             /**
              * Format: date
+             * @description Not after today
              * @example 2025-08-31
              */
             realisedAt?: string | null;
             /**
              * Format: date
+             * @description Not after today
              * @example 2025-08-31
              */
             deliveredAt?: string | null;
@@ -10491,21 +10495,25 @@ export interface components {
             fundingSource?: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget" | "epf";
             /**
              * Format: date
+             * @description Not after today
              * @example 2025-08-31
              */
             pledgedAt?: string | null;
             /**
              * Format: date
+             * @description Not after today
              * @example 2025-08-31
              */
             committedAt?: string | null;
             /**
              * Format: date
+             * @description Not after today
              * @example 2025-08-31
              */
             realisedAt?: string | null;
             /**
              * Format: date
+             * @description Not after today
              * @example 2025-08-31
              */
             deliveredAt?: string | null;
@@ -10525,7 +10533,10 @@ export interface components {
             amountCents: number;
             /** @enum {string} */
             basis: "replacementValue" | "bookValue" | "contractPrice" | "contribution";
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Not after today
+             */
             effectiveDate: string;
             /** @default EUR */
             currency?: string;
@@ -10546,7 +10557,10 @@ export interface components {
              * @example 50000000000
              */
             amountCents: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Not after today
+             */
             paidOn: string;
             reference?: string | null;
             /** @default  */
@@ -11414,7 +11428,10 @@ export interface components {
              * @example 50000000000
              */
             euAmountCents: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Not after today
+             */
             decidedOn: string;
             /** @enum {string} */
             dutchRole: "claimant" | "implementingActor" | "none";
@@ -11594,7 +11611,10 @@ export interface components {
              * @example 50000000000
              */
             declaredCents: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Not after today
+             */
             declaredOn: string;
             /** @default  */
             note?: string;
@@ -11605,7 +11625,10 @@ export interface components {
              * @example 50000000000
              */
             compensatedCents: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Not after today
+             */
             assessedOn: string;
             /** @default null */
             remainderExpectedBy?: number | null;
@@ -11618,7 +11641,10 @@ export interface components {
              * @example 50000000000
              */
             amountCents: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Not after today
+             */
             receivedOn: string;
             /** @default  */
             note?: string;
@@ -11626,7 +11652,10 @@ export interface components {
         EpfBlockageInput: {
             /** @description true blocks the claim (give the reason), false releases it */
             blocked: boolean;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Not after today
+             */
             effectiveOn: string;
             /**
              * @default
