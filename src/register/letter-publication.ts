@@ -5,11 +5,12 @@
  * corrected; every record and correction is kept and audited, and the letter's frozen text never changes.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { pastDateViolations, plannedDateViolations, textViolations } from '../domain/plausibility.ts';
+import { UniqueViolationError } from '../db/errors.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
 import type { StoredLetter } from '../db/repositories/letters.ts';
 import type { OverviewItem } from '../letters/snapshot.ts';
@@ -45,6 +46,24 @@ function detailViolations(letter: StoredLetter, details: PublicationDetails, tod
 async function paperNumberViolations(db: Db, letterId: string, paperNumber: string): Promise<RuleViolation[]> {
   const referenceDate = await publication.otherLetterWithPaperNumber(db, paperNumber, letterId);
   return referenceDate === undefined ? [] : [{ field: 'paperNumber', code: 'paperNumberTaken', params: { referenceDate } }];
+}
+
+/**
+ * Sets the details on the letter. Another letter given the same number at the same moment passed the
+ * check too: the database's unique index refuses the second, which is told so as the check tells it. The
+ * savepoint keeps the transaction open to name that letter.
+ */
+async function setDetails(trx: Db, letterId: string, details: Parameters<typeof publication.setPublicationDetails>[2]): Promise<void> {
+  await sql`savepoint paper_number`.execute(trx);
+  try {
+    await publication.setPublicationDetails(trx, letterId, details);
+  } catch (error) {
+    if (!(error instanceof UniqueViolationError && error.constraint === publication.UNIQUE_PAPER_NUMBER)) throw error;
+    await sql`rollback to savepoint paper_number`.execute(trx);
+    const taken = await paperNumberViolations(trx, letterId, details.paperNumber);
+    throw taken.length > 0 ? new ValidationError(taken) : error;
+  }
+  await sql`release savepoint paper_number`.execute(trx);
 }
 
 /** A publication is scheduled for a moment that exists, and no further ahead than any plan. */
@@ -108,7 +127,7 @@ export async function recordPublication(
     await publication.insertPublicationRecord(trx, {
       id: randomUUID(), letterId: id, paperNumber, publishedOn, reason: '', recordedByName: context.actor?.username ?? 'system', recordedAt: now.toISOString(),
     });
-    await publication.setPublicationDetails(trx, id, { paperNumber, publishedOn, publishAt: at });
+    await setDetails(trx, id, { paperNumber, publishedOn, publishAt: at });
     await recordAuditEvent(trx, context, { action: 'letter.publication', object: { type: 'letter', id }, result: 'success', after: { paperNumber, publishedOn, publishAt: at } });
     if (publishAt <= now) {
       const refused = await publishNow(trx, context, id);
@@ -135,7 +154,7 @@ export async function correctPublication(db: Db, context: RequestContext, id: st
     await publication.insertPublicationRecord(trx, {
       id: randomUUID(), letterId: id, paperNumber, publishedOn, reason, recordedByName: context.actor?.username ?? 'system', recordedAt: now.toISOString(),
     });
-    await publication.setPublicationDetails(trx, id, { paperNumber, publishedOn });
+    await setDetails(trx, id, { paperNumber, publishedOn });
     await recordAuditEvent(trx, context, {
       action: 'letter.publicationCorrection',
       object: { type: 'letter', id },

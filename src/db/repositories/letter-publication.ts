@@ -3,6 +3,7 @@
  * the letter and of the deliveries it first lists), and the review history of drafts.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { withTypedErrors } from '../errors.ts';
 import type { Database, LetterPublicationTable, LetterReviewTable, PublicDeliveryTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -18,9 +19,12 @@ export async function publicationHistory(db: Db, letterId: string): Promise<Publ
   return db.selectFrom('letterPublication').selectAll().where('letterId', '=', letterId).orderBy('recordedAt', 'desc').orderBy('id', 'desc').execute();
 }
 
-/** The details on the letter and, once published, on its public copy. */
+/** The unique index that keeps each letter's paper number its own (migration 044). */
+export const UNIQUE_PAPER_NUMBER = 'letter_paper_number_unique';
+
+/** The details on the letter and, once published, on its public copy. A number another letter carries raises UniqueViolationError. */
 export async function setPublicationDetails(db: Db, letterId: string, details: { paperNumber: string; publishedOn: string; publishAt?: string }): Promise<void> {
-  await db.updateTable('letter').set({ ...details, version: sql`version + 1` }).where('id', '=', letterId).execute();
+  await withTypedErrors(db.updateTable('letter').set({ ...details, version: sql`version + 1` }).where('id', '=', letterId).execute());
   const { paperNumber, publishedOn } = details;
   await db.updateTable('publicLetter').set({ paperNumber, publishedOn }).where('id', '=', letterId).execute();
 }
