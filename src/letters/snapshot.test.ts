@@ -47,6 +47,22 @@ describe('a restatement of the previous letter’s figures', () => {
     expect(exactLines.find((line) => line.key === 'stock')!.restatedPreviousCents).toBe(REPORTED.stock + 2 * MILLION);
   });
 
+  it('prints a figure under € 1 mld. as the table prints it, in mld. to two decimals, and only where the two differ so', () => {
+    // The NATO fund recomputed € 3 mln. higher: € 0,1 mld. either way, as the table prints it. € 6 mln. higher: € 0,11 mld.
+    expect(buildPublicLetter(letterAfter({ ...REPORTED, natoFund: REPORTED.natoFund + 3 * MILLION })).snapshot.footnotes).toEqual([]);
+    const { snapshot } = buildPublicLetter(letterAfter({ ...REPORTED, natoFund: REPORTED.natoFund + 6 * MILLION }));
+    expect(snapshot.footnotes.map((note) => note.text)).toEqual([
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €0,11 mld., niet €0,1 mld. zoals in de vorige brief.',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €5,89 mld., niet €5,88 mld. zoals in de vorige brief.',
+    ]);
+    expect(Object.fromEntries(snapshot.figures.lines.map((line) => [line.key, line.restatedPreviousCents]))).toEqual({
+      stock: null,
+      procurement: null,
+      natoFund: 110 * MILLION,
+      total: 5_890 * MILLION,
+    });
+  });
+
   it('leaves the letter without a footnote when no figure differs as printed', () => {
     const { snapshot } = buildPublicLetter(letterAfter({ ...REPORTED, stock: REPORTED.stock - 1 }));
     expect(snapshot.footnotes).toEqual([]);

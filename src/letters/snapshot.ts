@@ -185,7 +185,7 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLi
       letterDate: inputs.previous.letterDate,
       paperNumber: inputs.previous.paperNumber,
     },
-    figures: printedFigures({ lines: printedLines, increaseCents, increasePercentText }),
+    figures: printedFigures({ lines: printedLines, increaseCents, increasePercentText }, comparedFigureCents),
     sections: [...narrative.sections, overviewSection(overview)],
     footnotes: narrative.footnotes,
     overview,
@@ -207,16 +207,18 @@ function problemOf(inputs: LetterInputs, name: string): LetterProblem {
  */
 export function asPublished(snapshot: PublicLetterSnapshot): PublicLetterSnapshot {
   if (snapshot.format !== EXACT_SNAPSHOT_FORMAT) return snapshot;
-  return { ...snapshot, format: SNAPSHOT_FORMAT, figures: printedFigures(snapshot.figures) };
+  // Its frozen footnotes printed a restated figure in the unit of its size ("€179,53 mln.").
+  return { ...snapshot, format: SNAPSHOT_FORMAT, figures: printedFigures(snapshot.figures, (cents) => printedCents(cents, COMPARISON_PRECISION)) };
 }
 
-function printedFigures(figures: PublicLetterSnapshot['figures']): PublicLetterSnapshot['figures'] {
+/** The figures as the letter prints them, a restated one as its footnote prints it (`restatedAsPrinted`). */
+function printedFigures(figures: PublicLetterSnapshot['figures'], restatedAsPrinted: (cents: Cents) => Cents): PublicLetterSnapshot['figures'] {
   return {
     lines: figures.lines.map((line) => ({
       ...line,
       currentCents: publishedFigureCents(line.currentCents),
       reportedPreviousCents: line.reportedPreviousCents === null ? null : comparedFigureCents(line.reportedPreviousCents),
-      restatedPreviousCents: isRestated(line) ? printedCents(line.restatedPreviousCents!, COMPARISON_PRECISION) : null,
+      restatedPreviousCents: isRestated(line) ? restatedAsPrinted(line.restatedPreviousCents!) : null,
     })),
     increaseCents: figures.increaseCents === null ? null : printedCents(figures.increaseCents, COMPARISON_PRECISION),
     increasePercentText: figures.increasePercentText,
@@ -228,8 +230,11 @@ export function isRestated(line: FigureLine): boolean {
   return line.reportedPreviousCents !== null && line.restatedPreviousCents !== null && line.restatedPreviousCents !== line.reportedPreviousCents;
 }
 
-/** A previous figure as the footnote that restates it prints it: "€5,88 mld.". */
-const restatementText = (cents: Cents) => inText(cents, COMPARISON_PRECISION);
+/**
+ * A previous figure as the footnote that restates it prints it: at the precision of the table's column of the
+ * previous letter, in mld. to two decimals ("€5,88 mld.", "€0,18 mld."), never finer than the table prints it.
+ */
+const restatementText = (cents: Cents) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.', runningText: true });
 
 /**
  * The line as the letter prints it: restated only where the footnote can tell the two figures apart. A

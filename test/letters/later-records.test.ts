@@ -64,8 +64,9 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     const approved = await accepted(submitAndApprove({ author, disclosure }, previous.body.id, previous.headers.get('ETag')!), 200);
     await accepted(author('POST', `/letters/${previous.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
 
-    // Entered since: the spares were worth 11 on 15 March (the previous letter's figure restated), 12 from May, 20 after the date.
-    await value(id.spares, 11 * MILLION, '2025-03-15');
+    // Entered since: the spares were worth 30 on 15 March (the previous letter's figure restated, by more than the
+    // table's € 0,01 mld. tells apart), 12 from May, 20 after the date.
+    await value(id.spares, 30 * MILLION, '2025-03-15');
     await value(id.spares, 12 * MILLION, '2025-05-01');
     await value(id.spares, 20 * MILLION, AFTER);
     id.tents = await delivery({ ...stockDelivery, title: 'Tenten', realisedAt: REFERENCE_DATE });
@@ -110,11 +111,11 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     expect(problems).toEqual([]);
     // Spares 12 (not the 20 after the date), stoves 1 and tents 6; ammunition paid 3 on the date (not the 4 after it).
     expect(Object.fromEntries(letter.figures.lines.map((line: any) => [line.key, [line.reportedPreviousCents, line.restatedPreviousCents, line.currentCents]]))).toEqual({
-      stock: [10 * MILLION, 11 * MILLION, 19 * MILLION],
+      stock: [10 * MILLION, 30 * MILLION, 19 * MILLION],
       // Restated only where the letter prints a restatement.
       procurement: [0, null, 3 * MILLION],
       natoFund: [0, null, 0],
-      total: [10 * MILLION, 11 * MILLION, 22 * MILLION],
+      total: [10 * MILLION, 30 * MILLION, 22 * MILLION],
     });
     expect(letter.namedFigures).toMatchObject({
       increase: '€12 mln.',
@@ -135,8 +136,8 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
       ['Totaal[^2]', '€ 0,01 mld.', '€ 0,022 mld.'],
     ]);
     expect(letter.footnotes.map((note: any) => note.text)).toEqual([
-      'Herzien: volgens de huidige gegevens bedroeg dit op 31 maart 2025 €11 mln., niet €10 mln. zoals in de vorige brief.',
-      'Herzien: volgens de huidige gegevens bedroeg dit op 31 maart 2025 €11 mln., niet €10 mln. zoals in de vorige brief.',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 31 maart 2025 €0,03 mld., niet €0,01 mld. zoals in de vorige brief.',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 31 maart 2025 €0,03 mld., niet €0,01 mld. zoals in de vorige brief.',
     ]);
   });
 
