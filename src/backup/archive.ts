@@ -45,8 +45,11 @@ export interface UnpackLimit {
 }
 
 /**
- * Reads every entry of the file, in order, handing each to `accept` by its name first: false refuses
- * the file (the reading stops and `refused` is thrown). Throws what the decompression or the tar
+ * Reads every file entry of the file, in order, handing each to `accept` by its name first: false refuses
+ * the file (the reading stops and `refused` is thrown). A name is read as `tar` itself gives it back
+ * to whoever unpacked the file and packed it again: "./backup.json" is "backup.json", and a folder's
+ * entry, which holds nothing of its own (its files are entries of their own), is passed over; any other
+ * kind of entry (a link, a device) refuses the file. Throws what the decompression or the tar
  * reader finds wrong (a file cut short, one of another kind), and `limit.exceeded()` as soon as the
  * decompressed tar grows beyond `limit.bytes`: a small file may unpack to more than memory holds.
  */
@@ -67,10 +70,15 @@ export async function readArchive(file: string, accept: (name: string) => boolea
   const entries: ReadEntry[] = [];
   try {
     for await (const entry of extract) {
-      if (entry.header.type !== 'file' || !accept(entry.header.name)) throw refused();
+      const name = entry.header.name.replace(/^(\.\/)+/, '');
+      if (entry.header.type === 'directory') {
+        entry.resume();
+        continue;
+      }
+      if (entry.header.type !== 'file' || !accept(name)) throw refused();
       const chunks: Buffer[] = [];
       for await (const chunk of entry) chunks.push(chunk as Buffer);
-      entries.push({ name: entry.header.name, chunks });
+      entries.push({ name, chunks });
     }
   } catch (error) {
     extract.destroy();

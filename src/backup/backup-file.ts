@@ -311,21 +311,25 @@ async function readBackup(file: string, limit: UnpackLimit): Promise<BackupConte
   }
 }
 
-/** A backup's archive: `backup.json` first, then the database and the audit files, each once, and nothing else. */
+/**
+ * A backup's archive: `backup.json`, the database and the audit files, each once, and nothing else. A backup
+ * writes them in that order; unpacked and packed again by `tar` they may come in any.
+ */
 async function readArchiveBackup(file: string, notABackup: () => BackupRefusedError, limit: UnpackLimit): Promise<BackupContent> {
   const seen = new Set<string>();
   const accept = (name: string) => {
-    const known = seen.size === 0 ? name === MANIFEST_ENTRY : name === DATABASE_ENTRY || (name.startsWith(AUDIT_ENTRY_PREFIX) && isAuditFileName(name.slice(AUDIT_ENTRY_PREFIX.length)));
+    const known = name === MANIFEST_ENTRY || name === DATABASE_ENTRY || (name.startsWith(AUDIT_ENTRY_PREFIX) && isAuditFileName(name.slice(AUDIT_ENTRY_PREFIX.length)));
     if (!known || seen.has(name)) return false;
     seen.add(name);
     return true;
   };
   const entries = await readArchive(file, accept, notABackup, limit);
   const bytesOf = (entry: ReadEntry) => Buffer.concat(entry.chunks);
-  const [first, ...rest] = entries;
-  const manifest = first ? (JSON.parse(bytesOf(first).toString('utf8')) as Partial<Manifest> | null) : null;
-  const database = rest.find((entry) => entry.name === DATABASE_ENTRY);
-  const audit = rest.filter((entry) => entry !== database).map((entry): [string, Uint8Array] => [entry.name.slice(AUDIT_ENTRY_PREFIX.length), bytesOf(entry)]);
+  const named = (name: string) => entries.find((entry) => entry.name === name);
+  const manifestEntry = named(MANIFEST_ENTRY);
+  const manifest = manifestEntry ? (JSON.parse(bytesOf(manifestEntry).toString('utf8')) as Partial<Manifest> | null) : null;
+  const database = named(DATABASE_ENTRY);
+  const audit = entries.filter((entry) => entry.name.startsWith(AUDIT_ENTRY_PREFIX)).map((entry): [string, Uint8Array] => [entry.name.slice(AUDIT_ENTRY_PREFIX.length), bytesOf(entry)]);
   const signed = manifest?.format === BACKUP_FORMAT;
   // A signed backup never holds the private key: one that does would restore a key its maker chose.
   const validSignature = signed ? typeof manifest.signature === 'string' && audit.every(([name]) => name !== PRIVATE_KEY_FILE) : manifest?.format === UNSIGNED_BACKUP_FORMAT;

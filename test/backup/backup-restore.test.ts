@@ -274,11 +274,11 @@ describe('backup and restore of the embedded register', () => {
     }
     const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
     const archives = {
-      // A path out of the audit directory, a file the backup does not make, a second database, the manifest not first or saying otherwise.
+      // A path out of the audit directory, a file the backup does not make, a second database or manifest, the manifest saying otherwise.
       escaping: [...entries, { name: 'audit/../../elsewhere', bytes: json('x') }],
       unknown: [...entries, { name: 'notes.txt', bytes: json('x') }],
       twice: [...entries, entries[1]!],
-      unordered: [entries[1]!, entries[0]!, ...entries.slice(2)],
+      twoManifests: [...entries, entries[0]!],
       negative: [{ name: 'backup.json', bytes: json({ ...manifest, lastAuditSeq: -5 }) }, ...entries.slice(1)],
       withoutDatabase: entries.filter((entry) => entry.name !== 'database.tar'),
     };
@@ -288,6 +288,10 @@ describe('backup and restore of the embedded register', () => {
       await expect(restoreBackup(file, dataDir, join(dataDir, 'audit')), name).rejects.toThrow(refusal(file));
     }
     expect(existsSync(dataDir)).toBe(false);
+    // Packed again in another order (as `tar` packs a folder), it is the same backup.
+    const unordered = join(folder, 'unordered.backup');
+    await writeArchive(unordered, [entries[1]!, ...entries.slice(2), entries[0]!]);
+    expect(await restoreBackup(unordered, dataDir, join(dataDir, 'audit'))).toMatchObject({ auditRestored: true });
   });
 
   it('restores a backup of the earlier format, gzipped JSON', async () => {

@@ -3,8 +3,9 @@
  * the file and packed again is refused; a signature made anew with another key pair is refused against
  * the kept audit directory or a public key kept apart; an unsigned backup restores only when asked, and says so.
  */
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -73,6 +74,25 @@ describe('signed backups', () => {
     expect(output).toContain('Its signature was checked only against the public key the backup carries itself');
     rmSync(dataDir, { recursive: true });
     expect(await restoreBackup(file, dataDir, auditDirectory)).toMatchObject({ signatureCheck: 'auditDirectory', auditRestored: false });
+  });
+
+  it('reads a backup unpacked and packed again with tar itself, folders and "./" names and all: changed, it is refused for its signature; unchanged, it restores', async () => {
+    const { auditDirectory, file, entries } = await backedUp();
+    const unpacked = join(folder, 'unpacked');
+    mkdirSync(unpacked);
+    execFileSync('tar', ['-xzf', file, '-C', unpacked]);
+    const unchanged = join(folder, 'unchanged.backup');
+    execFileSync('tar', ['-czf', unchanged, '-C', unpacked, '.']);
+    writeFileSync(join(unpacked, 'database.tar'), changedRow(entries).get('database.tar')!);
+    const dataDir = join(folder, 'restored');
+    for (const [name, members] of [['named', ['backup.json', 'database.tar', 'audit']], ['whole', ['.']]] as const) {
+      const changed = join(folder, `${name}.backup`);
+      execFileSync('tar', ['-czf', changed, '-C', unpacked, ...members]);
+      expect(execFileSync('tar', ['-tzf', changed], { encoding: 'utf8' })).toContain('audit/\n');
+      await expect(restoreBackup(changed, dataDir, auditDirectory)).rejects.toThrow(`${changed} does not carry a valid signature of the checkpoint key in ${auditDirectory}`);
+    }
+    expect(existsSync(dataDir)).toBe(false);
+    expect(await restoreBackup(unchanged, dataDir, auditDirectory)).toMatchObject({ signatureCheck: 'auditDirectory' });
   });
 
   it('refuses a backup signed anew with another key pair against the kept audit directory or a public key kept apart, and one that carries a private key', async () => {
