@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import anyAscii from 'any-ascii';
 import PDFDocument from 'pdfkit';
 
 export type FontStyle = 'regular' | 'bold' | 'italic';
@@ -26,31 +27,28 @@ const WIN_ANSI_CODE = new Map(WIN_ANSI_HIGH.map(([code, char]) => [char, code]))
 /** Text that is WinAnsi as it stands: printable Latin-1. */
 const PRINTABLE_LATIN1 = /^[\x20-\x7e\xa0-\xff]*$/;
 
-/** Latin letters that have no accent to take off, as the letter they are written as without a font for them. */
-const PLAIN_LETTERS: ReadonlyMap<string, string> = new Map([
-  ['ł', 'l'], ['Ł', 'L'], ['đ', 'd'], ['Đ', 'D'], ['ı', 'i'], ['ħ', 'h'], ['Ħ', 'H'], ['ŧ', 't'], ['Ŧ', 'T'],
-]);
-
-/** The WinAnsi code of a Latin letter without its accent (ş as s, ğ as g, ł as l): a name stays readable. */
-function plainLetterCode(char: string): number | undefined {
-  const plain = PLAIN_LETTERS.get(char) ?? char.normalize('NFD')[0]!;
-  const code = plain.codePointAt(0)!;
-  return plain !== char && ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) ? code : undefined;
+/** A character beyond Latin-1 in printable ASCII letters (ł as l, Ж as Zh), or "?" for one without. */
+function latinWriting(char: string): string {
+  const ascii = anyAscii(char);
+  return /^[\x20-\x7e]+$/.test(ascii) ? ascii : '?';
 }
 
 /**
  * The text in WinAnsi, one character per byte: printable Latin-1 as it is, the other characters the
- * standard fonts have by their code, spaces as spaces, another Latin letter without its accent (a reader's
- * name in the annex's watermark, such as Yeşilgöz, is printed Yesilgöz, not Ye?ilgöz), and anything else as "?".
+ * standard fonts have by their code, spaces as spaces, any other letter as it is written in Latin letters
+ * (a reader's name in the annex's watermark, such as Yeşilgöz, is printed Yesilgöz, and Олена as Olena,
+ * not with "?"), and a control character as "?".
  */
 export function encodeWinAnsi(text: string): string {
   if (PRINTABLE_LATIN1.test(text)) return text;
   let encoded = '';
   for (const char of text.normalize('NFC')) {
     const code = char.codePointAt(0)!;
+    const winAnsi = WIN_ANSI_CODE.get(char);
     if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff)) encoded += char;
     else if (/\s/u.test(char)) encoded += char === '\u202f' ? '\u00a0' : ' ';
-    else encoded += String.fromCharCode(WIN_ANSI_CODE.get(char) ?? plainLetterCode(char) ?? 0x3f);
+    else if (winAnsi !== undefined) encoded += String.fromCharCode(winAnsi);
+    else encoded += code >= 0x100 ? latinWriting(char) : '?';
   }
   return encoded;
 }
