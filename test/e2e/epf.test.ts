@@ -60,4 +60,15 @@ describeWithBrowser('EPF claims', (browser) => {
     const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Windfall profits, tranche 3' }) });
     await expect.poll(async () => plain(await row.innerText().catch(() => ''))).toContain('€ 1.400.000.000,00');
   });
+
+  it('says of an address that names no claim that the claim does not exist, under the page heading and without offering to load it again', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    for (const id of ['00000000-0000-4000-8000-000000000000', '5c0e8f3a-6b1d']) {
+      await visit(page, server(), `/epf/declaraties/${id}`);
+      expect(await page.locator('main h1').innerText()).toBe('EPF-declaratie');
+      await page.locator('main').getByText('Deze declaratie bestaat niet (meer).').waitFor();
+      expect(await page.getByRole('button', { name: 'Opnieuw proberen' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Terug naar de EPF-declaraties' }).waitFor();
+    }
+  });
 });

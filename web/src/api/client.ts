@@ -22,6 +22,16 @@ export function isApiError(error: unknown, status: number): error is ApiError {
   return error instanceof ApiError && error.status === status;
 }
 
+/**
+ * Whether the API refused because the record the address names does not exist: not found, or an `id`
+ * that cannot be one (a mistyped or cut-off link), which the API refuses as invalid input.
+ */
+export function namesNothing(error: unknown): boolean {
+  if (isApiError(error, 404)) return true;
+  const params = isApiError(error, 400) ? (error.problem.invalidParams ?? []) : [];
+  return params.length > 0 && params.every((param) => param.name === 'id');
+}
+
 export interface ApiResponse<T> {
   data: T;
   etag: string | null;

@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { namesNothing } from '../api/client.ts';
 import type { Resource } from '../state/useResource.ts';
 import { Alert } from './Alert.tsx';
 
-/** What to show instead of a resource that is not there yet: a loading note or a failure with a retry. */
-export function ResourceStatus({ resource, onRetry }: { resource: Resource<unknown>; onRetry: () => void }) {
+/**
+ * What to show instead of a resource that is not there yet: a loading note, a failure with a retry, or,
+ * for a page about one record, `notFound` when its address names none (trying again would not help).
+ */
+export function ResourceStatus({ resource, onRetry, notFound }: { resource: Resource<unknown>; onRetry: () => void; notFound?: string }) {
   const { t } = useTranslation();
   if (resource.status === 'loading') {
     return (
@@ -13,6 +17,7 @@ export function ResourceStatus({ resource, onRetry }: { resource: Resource<unkno
     );
   }
   if (resource.status === 'failed') {
+    if (notFound !== undefined && namesNothing(resource.error)) return <Alert type="warning">{notFound}</Alert>;
     return (
       <Alert type="error">
         <p className="nl-paragraph">{t('common.loadFailed')}</p>

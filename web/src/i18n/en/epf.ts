@@ -57,6 +57,8 @@ export const epf: typeof nl.epf = {
   claim: {
     title: 'Claim {{reference}}',
     back: 'Back to the EPF claims',
+    heading: 'EPF claim',
+    notFound: 'This claim does not exist (any more).',
     stateNow: 'As it stands today',
     covers: 'Covers',
     delivery: 'Delivery',

@@ -20,6 +20,7 @@ export const exportControl: typeof dutch = {
   delivery: {
     title: 'Export control of a delivery',
     back: 'Back to the queues',
+    notFound: 'This delivery does not exist (any more).',
     gate: 'At the shipment gate',
     required: 'Licence required',
     requiredByRule: 'By the rule (category and support type)',
@@ -95,6 +96,7 @@ export const exportControl: typeof dutch = {
     title: 'Assessments for inspection',
     intro: 'Assessments of specific deliveries the assessor opened for confidential inspection. Every opening is recorded.',
     empty: 'There are no assessments for inspection.',
+    notFound: 'This assessment does not exist or is not open for inspection.',
     open: 'Open',
     confidential: 'DEPARTMENTAL CONFIDENTIAL',
   },

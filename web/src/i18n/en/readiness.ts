@@ -31,6 +31,7 @@ export const readiness: typeof nl = {
   delivery: {
     back: 'All deliveries from stock',
     inRegister: 'The delivery in the register',
+    notFound: 'This delivery does not exist (any more) or is not from stock.',
     quantity: 'Quantity',
     realisedAt: 'Realised on',
     value: 'Current value',

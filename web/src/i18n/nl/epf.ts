@@ -55,6 +55,8 @@ export const epf = {
   claim: {
     title: 'Declaratie {{reference}}',
     back: 'Terug naar de EPF-declaraties',
+    heading: 'EPF-declaratie',
+    notFound: 'Deze declaratie bestaat niet (meer).',
     stateNow: 'Stand vandaag',
     covers: 'Omvat',
     delivery: 'Levering',

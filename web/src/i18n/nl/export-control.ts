@@ -19,6 +19,7 @@ export const exportControl = {
   delivery: {
     title: 'Exportcontrole van een levering',
     back: 'Terug naar de werkvoorraad',
+    notFound: 'Deze levering bestaat niet (meer).',
     gate: 'Stand bij de uitvoerpoort',
     required: 'Vergunning nodig',
     requiredByRule: 'Volgens de regel (categorie en steuntype)',
@@ -94,6 +95,7 @@ export const exportControl = {
     title: 'Toetsingen ter inzage',
     intro: 'Toetsingen van specifieke leveringen die de beoordelaar voor vertrouwelijke inzage heeft opengesteld. Elke opening wordt vastgelegd.',
     empty: 'Er zijn geen toetsingen ter inzage.',
+    notFound: 'Deze toetsing bestaat niet of ligt niet ter inzage.',
     open: 'Openen',
     confidential: 'DEPARTEMENTAAL VERTROUWELIJK',
   },

@@ -29,6 +29,7 @@ export const readiness = {
   delivery: {
     back: 'Alle leveringen uit voorraad',
     inRegister: 'De levering in het register',
+    notFound: 'Deze levering bestaat niet (meer) of komt niet uit voorraad.',
     quantity: 'Aantal',
     realisedAt: 'Gerealiseerd op',
     value: 'Huidige waarde',

@@ -4,9 +4,7 @@ import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
 import { addCommitmentStage, getCommitment } from '../../api/budget.ts';
-import { isApiError } from '../../api/client.ts';
 import type { Commitment, CommitmentStageInput } from '../../api/types.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -28,7 +26,6 @@ const BUDGET_PATH = '/begroting';
 export function CommitmentStagePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const commitment = useResource(`commitment:${id}`, (signal) => getCommitment(id, signal));
-  const notFound = commitment.status === 'failed' && isApiError(commitment.error, 404);
   return (
     <>
       <PageHeading title={t('budget.form.stageTitle')}>
@@ -39,12 +36,8 @@ export function CommitmentStagePage({ id }: { id: string }) {
       </p>
       {commitment.status === 'ready' ? (
         <StageForm commitment={commitment.data.data} />
-      ) : notFound ? (
-        <Alert type="error">
-          <p className="nl-paragraph">{t('budget.form.commitmentNotFound')}</p>
-        </Alert>
       ) : (
-        <ResourceStatus resource={commitment} onRetry={commitment.reload} />
+        <ResourceStatus resource={commitment} onRetry={commitment.reload} notFound={t('budget.form.commitmentNotFound')} />
       )}
     </>
   );

@@ -2,10 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { Link } from 'wouter';
 import { countsInDutchTotals, isRealisedByPayment } from '../../../../common/delivery-rules.ts';
-import { etagOf, isApiError } from '../../api/client.ts';
+import { etagOf } from '../../api/client.ts';
 import { getDelivery } from '../../api/deliveries.ts';
 import type { DeliveryDetail } from '../../api/types.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { Detail } from '../../components/Detail.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -26,11 +25,10 @@ export function DeliveryPage({ id }: { id: string }) {
   const can = useCan();
 
   if (resource.status !== 'ready') {
-    const notFound = resource.status === 'failed' && isApiError(resource.error, 404);
     return (
       <>
         <PageHeading title={t('deliveries.title')}>{t('deliveries.title')}</PageHeading>
-        {notFound ? <Alert type="warning">{t('delivery.notFound')}</Alert> : <ResourceStatus resource={resource} onRetry={resource.reload} />}
+        <ResourceStatus resource={resource} onRetry={resource.reload} notFound={t('delivery.notFound')} />
       </>
     );
   }

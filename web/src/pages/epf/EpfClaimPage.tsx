@@ -24,15 +24,26 @@ export function EpfClaimPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const claim = useResource(id, (signal) => getEpfClaim(id, signal));
-  if (claim.status !== 'ready') return <ResourceStatus resource={claim} onRetry={claim.reload} />;
+  const back = (
+    <p className="nl-paragraph">
+      <Link href="/epf">{t('epf.claim.back')}</Link>
+    </p>
+  );
+  if (claim.status !== 'ready') {
+    return (
+      <>
+        <PageHeading title={t('epf.claim.heading')}>{t('epf.claim.heading')}</PageHeading>
+        {back}
+        <ResourceStatus resource={claim} onRetry={claim.reload} notFound={t('epf.claim.notFound')} />
+      </>
+    );
+  }
   const detail = claim.data.data;
   const title = t('epf.claim.title', { reference: detail.claim.reference });
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <p className="nl-paragraph">
-        <Link href="/epf">{t('epf.claim.back')}</Link>
-      </p>
+      {back}
       <ClaimFacts detail={detail} />
       <LabelledSection heading={t('epf.claim.history')}>
         <History detail={detail} />

@@ -35,7 +35,7 @@ export function ExportDeliveryPage({ id }: { id: string }) {
         <Link className="utrecht-link" href="/exportcontrole">{d.back}</Link> ·{' '}
         <Link className="utrecht-link" href={`/leveringen/${id}`}>{words.queues.delivery}</Link>
       </p>
-      <ResourceStatus resource={control} onRetry={control.reload} />
+      <ResourceStatus resource={control} onRetry={control.reload} notFound={d.notFound} />
       {data && (
         <>
           <dl className="utrecht-data-list utrecht-data-list--rows details-list">

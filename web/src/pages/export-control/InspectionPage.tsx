@@ -42,7 +42,7 @@ export function InspectedAssessmentPage({ id }: { id: string }) {
     <>
       <p className="confidential-marking">{i.confidential}</p>
       <PageHeading title={data?.deliveryTitle ?? i.title}>{data?.deliveryTitle ?? i.title}</PageHeading>
-      <ResourceStatus resource={opened} onRetry={opened.reload} />
+      <ResourceStatus resource={opened} onRetry={opened.reload} notFound={i.notFound} />
       {data && <AssessmentView assessment={data.assessment} />}
     </>
   );

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { etagOf, isApiError } from '../../api/client.ts';
+import { etagOf } from '../../api/client.ts';
 import { getDelivery } from '../../api/deliveries.ts';
 import type { DeliveryDetail } from '../../api/types.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -19,7 +18,6 @@ export interface LoadedDelivery {
 export function DeliveryFormFrame({ id, heading, children }: { id: string; heading: string; children: (loaded: LoadedDelivery) => ReactNode }) {
   const { t } = useTranslation();
   const resource = useResource(id, (signal) => getDelivery(id, signal));
-  const notFound = resource.status === 'failed' && isApiError(resource.error, 404);
 
   return (
     <>
@@ -34,10 +32,8 @@ export function DeliveryFormFrame({ id, heading, children }: { id: string; headi
           </p>
           {children({ delivery: resource.data.data, etag: etagOf(resource.data), reload: resource.reload })}
         </>
-      ) : notFound ? (
-        <Alert type="warning">{t('delivery.notFound')}</Alert>
       ) : (
-        <ResourceStatus resource={resource} onRetry={resource.reload} />
+        <ResourceStatus resource={resource} onRetry={resource.reload} notFound={t('delivery.notFound')} />
       )}
     </>
   );

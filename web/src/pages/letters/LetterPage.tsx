@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { etagOf, isApiError } from '../../api/client.ts';
+import { etagOf } from '../../api/client.ts';
 import { getLetter } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -23,11 +23,7 @@ export function LetterPage({ id }: { id: string }) {
     return (
       <>
         <PageHeading title={t('letters.title')}>{t('letters.title')}</PageHeading>
-        {isApiError(resource.status === 'failed' ? resource.error : undefined, 404) ? (
-          <Alert type="warning">{t('letters.letter.notFound')}</Alert>
-        ) : (
-          <ResourceStatus resource={resource} onRetry={resource.reload} />
-        )}
+        <ResourceStatus resource={resource} onRetry={resource.reload} notFound={t('letters.letter.notFound')} />
       </>
     );
   }

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client.ts';
 import { getPublicLetter } from '../../api/public.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Detail } from '../../components/Detail.tsx';
@@ -22,11 +21,7 @@ export function PublicLetterPage({ id }: { id: string }) {
   if (resource.status !== 'ready') {
     return (
       <PublicSection title={t('public.letters.title')}>
-        {isApiError(resource.status === 'failed' ? resource.error : undefined, 404) ? (
-          <Alert type="warning">{t('public.letter.notFound')}</Alert>
-        ) : (
-          <ResourceStatus resource={resource} onRetry={resource.reload} />
-        )}
+        <ResourceStatus resource={resource} onRetry={resource.reload} notFound={t('public.letter.notFound')} />
       </PublicSection>
     );
   }

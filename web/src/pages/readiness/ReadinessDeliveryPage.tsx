@@ -46,7 +46,7 @@ export function ReadinessDeliveryPage({ id }: { id: string }) {
           </LabelledSection>
         </>
       ) : (
-        <ResourceStatus resource={readiness} onRetry={readiness.reload} />
+        <ResourceStatus resource={readiness} onRetry={readiness.reload} notFound={t('readiness.delivery.notFound')} />
       )}
     </>
   );

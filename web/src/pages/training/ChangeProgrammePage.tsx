@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { etagOf, isApiError } from '../../api/client.ts';
+import { etagOf } from '../../api/client.ts';
 import { getProgramme } from '../../api/training.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
@@ -32,10 +31,8 @@ export function ChangeProgrammePage({ id }: { id: string }) {
           changing={{ programme: resource.data.data, etag: etagOf(resource.data), reload: resource.reload }}
           onDone={() => navigateWithNotice(TRAINING_PATH, 'updated')}
         />
-      ) : resource.status === 'failed' && isApiError(resource.error, 404) ? (
-        <Alert type="warning">{t('training.changePage.notFound')}</Alert>
       ) : (
-        <ResourceStatus resource={resource} onRetry={resource.reload} />
+        <ResourceStatus resource={resource} onRetry={resource.reload} notFound={t('training.changePage.notFound')} />
       )}
     </>
   );
