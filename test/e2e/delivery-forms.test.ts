@@ -75,6 +75,12 @@ describeWithBrowser('delivery forms', (browser) => {
     expect(await fieldError(page, 'Titel')).toBe('Vul dit veld in.');
     expect(await errorSummaryHasFocus(page)).toBe(true);
     await page.locator('.error-summary').getByRole('link', { name: 'Titel: Vul dit veld in.' }).waitFor();
+    // What the form itself found wrong is worded anew in the language switched to, as its labels are.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Title: Fill in this field.' }).waitFor();
+    expect(await fieldError(page, 'Title')).toBe('Fill in this field.');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Titel: Vul dit veld in.' }).waitFor();
 
     await page.getByLabel('Titel', { exact: true }).fill('Vrachtwagens');
     await page.getByRole('button', { name: 'Levering vastleggen' }).click();

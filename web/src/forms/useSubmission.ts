@@ -13,16 +13,20 @@ export type Checked<Input, Field extends string> =
 /** Messages per field name, as the API names fields: 'title', 'realisedAt', 'sources.0.url'. */
 export type FieldErrors = Record<string, string>;
 
+/**
+ * Why the last submission was refused, kept as the cause rather than as words, so that the messages are
+ * worded anew in the language shown: switching language after a refusal changes them with the rest of the form.
+ */
+type Refusal = { problems: Record<string, ClientProblem> } | { error: unknown };
+
 interface SubmissionState {
-  fieldErrors: FieldErrors;
-  formError: string | null;
-  conflict: boolean;
+  refusal: Refusal | null;
   submitting: boolean;
   /** Counts refused submissions, so the error summary takes focus after each one. */
   refusals: number;
 }
 
-const IDLE: SubmissionState = { fieldErrors: {}, formError: null, conflict: false, submitting: false, refusals: 0 };
+const IDLE: SubmissionState = { refusal: null, submitting: false, refusals: 0 };
 
 /** 'sources[0].url' and '/sources/0/url' both name the field 'sources.0.url'. */
 function fieldName(name: string): string {
@@ -51,32 +55,38 @@ export function useSubmission(explain?: (error: ApiError) => string | null) {
   const { t } = useTranslation();
   const [state, setState] = useState<SubmissionState>(IDLE);
 
-  const refuse = (refusal: Partial<SubmissionState>) =>
-    setState((previous) => ({ ...IDLE, ...refusal, refusals: previous.refusals + 1 }));
+  const refuse = (refusal: Refusal) => setState((previous) => ({ ...IDLE, refusal, refusals: previous.refusals + 1 }));
 
   async function submit(problems: Partial<Record<string, ClientProblem>>, send: () => Promise<void>): Promise<void> {
     const entries = Object.entries(problems).filter((entry): entry is [string, ClientProblem] => entry[1] !== undefined);
-    if (entries.length > 0) {
-      return refuse({ fieldErrors: Object.fromEntries(entries.map(([name, problem]) => [name, t(`form.errors.${problem}`)])) });
-    }
+    if (entries.length > 0) return refuse({ problems: Object.fromEntries(entries) });
     setState((previous) => ({ ...IDLE, submitting: true, refusals: previous.refusals }));
     try {
       await send();
       setState((previous) => ({ ...IDLE, refusals: previous.refusals }));
     } catch (error) {
-      if (!(error instanceof ApiError)) return refuse({ formError: t('form.errors.network') });
-      if (error.status === 412) return refuse({ conflict: true });
-      const explained = explain?.(error);
-      if (explained) return refuse({ formError: explained });
-      if (error.status === 403) return refuse({ formError: t('access.submitRefused') });
-      const fieldErrors = fieldErrorsOf(error);
-      if (Object.keys(fieldErrors).length === 0) return refuse({ formError: t('form.errors.failed', { detail: error.message }) });
-      refuse({ fieldErrors });
+      refuse({ error });
     }
+  }
+
+  /** The refusal in words: the client's own in the language shown, the server's reasons as it wrote them. */
+  function worded(refusal: Refusal | null): { fieldErrors: FieldErrors; formError: string | null; conflict: boolean } {
+    const words = (fieldErrors: FieldErrors, formError: string | null = null, conflict = false) => ({ fieldErrors, formError, conflict });
+    if (!refusal) return words({});
+    if ('problems' in refusal) return words(Object.fromEntries(Object.entries(refusal.problems).map(([name, problem]) => [name, t(`form.errors.${problem}`)])));
+    const { error } = refusal;
+    if (!(error instanceof ApiError)) return words({}, t('form.errors.network'));
+    if (error.status === 412) return words({}, null, true);
+    const explained = explain?.(error);
+    if (explained) return words({}, explained);
+    if (error.status === 403) return words({}, t('access.submitRefused'));
+    const fieldErrors = fieldErrorsOf(error);
+    if (Object.keys(fieldErrors).length === 0) return words({}, t('form.errors.failed', { detail: error.message }));
+    return words(fieldErrors);
   }
 
   /** Forgets the last refusal, when what it was about is gone (the form now holds another version). */
   const reset = useCallback(() => setState((previous) => ({ ...IDLE, refusals: previous.refusals })), []);
 
-  return { ...state, submit, reset };
+  return { ...worded(state.refusal), submitting: state.submitting, refusals: state.refusals, submit, reset };
 }
