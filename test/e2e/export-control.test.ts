@@ -27,7 +27,7 @@ describeWithBrowser('export control', (browser) => {
     pages.push(assessor);
     await visit(assessor, server(), '/exportcontrole');
     await assessor.getByRole('table', { name: 'Wachten op toetsing' }).getByRole('link', { name: TITLE }).click();
-    await assessor.getByRole('heading', { level: 1, name: 'Exportcontrole van een levering' }).waitFor();
+    await assessor.getByRole('heading', { level: 1, name: `Exportcontrole: ${TITLE}` }).waitFor();
     await assessor.getByRole('group', { name: 'Heeft deze levering een vergunning nodig?' }).getByLabel('Ja').check();
     await assessor.getByLabel('Reden', { exact: true }).fill('Goederen van de Militaire Lijst, uitgevoerd vanuit Nederland.');
     await assessor.getByRole('button', { name: 'Vergunningplicht vastleggen' }).click();

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { EXPORT_CRITERIA, ASSESSMENT_OUTCOMES, CRITERION_FINDINGS, MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, type CriterionFinding, type AssessmentOutcome, type MilitaryListCategory, type UnRegisterCategory } from '../../../../common/vocabulary/codes.ts';
+import { getDelivery } from '../../api/deliveries.ts';
 import { getExportControl, grantInspection, issueLicence, recordAssessment, setRequirement, type ExportControl } from '../../api/export-control.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -26,11 +27,14 @@ export function ExportDeliveryPage({ id }: { id: string }) {
   const d = words.delivery;
   const can = useCan();
   const control = useResource(id, (signal) => getExportControl(id, signal));
+  // Who may read a delivery's export control may read the delivery: the heading names it.
+  const delivery = useResource(`delivery:${id}`, (signal) => getDelivery(id, signal));
   const data = control.data?.data;
   const latest = data?.assessments[0];
+  const title = delivery.data ? `${words.queues.title}: ${delivery.data.data.title}` : d.title;
   return (
     <>
-      <PageHeading title={d.title}>{d.title}</PageHeading>
+      <PageHeading title={title}>{title}</PageHeading>
       <p className="nl-paragraph">
         <Link className="utrecht-link" href="/exportcontrole">{d.back}</Link> ·{' '}
         <Link className="utrecht-link" href={`/leveringen/${id}`}>{words.queues.delivery}</Link>
