@@ -3,12 +3,13 @@ import { ApiError } from '../api/client.ts';
 
 /**
  * Why the server refused an action taken from a button rather than a form: in words for a dialog.
- * `changed` says what a refused If-Match (412) means for this action.
+ * `changed` says what a refused If-Match (412) means for this action; `labels` names the dialog's own
+ * fields, so that a reason about one of them says which ("Reden: Vul dit veld in.").
  */
-export function refusalReason(error: unknown, t: TFunction, changed: string): string {
+export function refusalReason(error: unknown, t: TFunction, changed: string, labels: Readonly<Record<string, string>> = {}): string {
   if (!(error instanceof ApiError)) return t('form.errors.network');
   if (error.status === 412) return changed;
   if (error.status === 403) return t('access.submitRefused');
-  const reasons = (error.problem.invalidParams ?? []).map((param) => param.reason);
+  const reasons = (error.problem.invalidParams ?? []).map((param) => (labels[param.name] ? `${labels[param.name]}: ${param.reason}` : param.reason));
   return reasons.length > 0 ? reasons.join(' ') : error.message;
 }

@@ -25,7 +25,7 @@ export function WithdrawEntry({ kind, id, entryDate, onWithdrawn }: { kind: 'pay
       setOpen(false);
       onWithdrawn();
     } catch (error) {
-      setFailure(t('delivery.withdrawal.failed', { detail: refusalReason(error, t, '') }));
+      setFailure(t('delivery.withdrawal.failed', { detail: refusalReason(error, t, '', { withdrawnOn: t('delivery.withdrawal.withdrawnOn'), reason: t('delivery.withdrawal.reason') }) }));
     } finally {
       setBusy(false);
     }
