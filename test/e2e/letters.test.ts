@@ -82,6 +82,18 @@ describeWithBrowser('letters', (browser) => {
     expect(await training.inputValue()).not.toContain('Een zin die de sessie overleeft.');
   });
 
+  it('asks before deleting a draft, naming its reference date as the page writes dates, and deletes it once confirmed', async () => {
+    const created = await api<LetterSummary>(server(), '/letters', { as: 'letterAuthor', method: 'POST', body: JSON.stringify({ referenceDate: '2026-03-31' }) });
+    page = await openPageAs(browser(), server(), 'letterAuthor');
+    await visit(page, server(), `/brieven/${created.id}`);
+    await page.getByRole('button', { name: 'Concept verwijderen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Concept verwijderen?' });
+    await dialog.getByText('Het concept met peildatum 31 maart 2026 wordt verwijderd.').waitFor();
+    await dialog.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await page.waitForURL((url) => url.pathname === '/brieven');
+    expect((await apiResponse(server(), `/letters/${created.id}`, { as: 'letterAuthor' })).status).toBe(404);
+  });
+
   it('the letter author renames a section; a heading left empty is refused', async () => {
     page = await openPageAs(browser(), server(), 'letterAuthor');
     await visit(page, server(), `/brieven/${draftId}`);

@@ -4,7 +4,7 @@ import { useLocation } from 'wouter';
 import { deleteLetter, rejectLetter, submitLetter, withdrawSubmission, type Letter } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
-import { formatMoment } from '../../format/dates.ts';
+import { formatLongDate, formatMoment } from '../../format/dates.ts';
 import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
@@ -72,7 +72,7 @@ export function LetterReview({ letter, etag, onChanged }: LetterReviewProps) {
             failureText={failure}
             onDone={() => navigate('/brieven')}
           >
-            <p className="nl-paragraph">{t('letters.review.deleteBody', { referenceDate: letter.referenceDate })}</p>
+            <p className="nl-paragraph">{t('letters.review.deleteBody', { referenceDate: formatLongDate(letter.referenceDate, language) })}</p>
           </ConfirmedAction>
         )}
       </div>
