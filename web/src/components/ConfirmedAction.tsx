@@ -6,6 +6,8 @@ interface ConfirmedActionProps {
   title: string;
   confirmLabel: string;
   destructive?: boolean;
+  /** Removes what the page shows: the button looks like the register's other delete buttons, not like the page's main action. */
+  removes?: boolean;
   /** Does the action; a rejection keeps the dialog open with what `failureText` says of it. */
   action: () => Promise<void>;
   failureText: (error: unknown) => string;
@@ -15,7 +17,7 @@ interface ConfirmedActionProps {
 }
 
 /** A button that asks for confirmation in a dialog before it acts, and says so when the action was refused. */
-export function ConfirmedAction({ buttonLabel, title, confirmLabel, destructive, action, failureText, onDone, children }: ConfirmedActionProps) {
+export function ConfirmedAction({ buttonLabel, title, confirmLabel, destructive, removes, action, failureText, onDone, children }: ConfirmedActionProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function ConfirmedAction({ buttonLabel, title, confirmLabel, destructive,
     <>
       <button
         type="button"
-        className="utrecht-button utrecht-button--primary-action"
+        className={removes ? 'utrecht-button utrecht-button--secondary-action delete-button' : 'utrecht-button utrecht-button--primary-action'}
         onClick={() => {
           setFailure(null);
           setOpen(true);

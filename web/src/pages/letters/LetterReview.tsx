@@ -68,6 +68,7 @@ export function LetterReview({ letter, etag, onChanged }: LetterReviewProps) {
             title={t('letters.review.deleteTitle')}
             confirmLabel={t('letters.review.deleteConfirm')}
             destructive
+            removes
             action={() => deleteLetter(letter.id, etag).then(() => undefined)}
             failureText={failure}
             onDone={() => navigate('/brieven')}
