@@ -1,26 +1,31 @@
 import { z } from '@hono/zod-openapi';
-import { ValidationError } from '../register/errors.ts';
+import { ValidationError, type ExpectedVersion } from '../register/errors.ts';
 
 /** The request header of a change to a versioned object. */
 export const ifMatchHeader = z.object({
   'if-match': z.string().optional().openapi({
-    description: 'Required: the ETag of the version the change is based on (428 without it, 412 when stale)',
+    description:
+      'Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the ' +
+      'object has, or a list of ETags of which one must be current. A weak ETag never matches',
   }),
 });
 
 /** The ETag of a version of an object. */
 export const etag = (version: number) => `"${version}"`;
 
-/** A version no object ever has: what a weak tag names under the strong comparison If-Match uses (RFC 9110). */
-const NO_VERSION = -1;
+const MEMBER = /^(W\/)?"(\d+)"$/;
 
 /**
- * The version named by an If-Match header, e.g. `"3"`; undefined when there is none (the caller answers
- * 428). A weak tag never matches, so it names no version and the change gets 412.
+ * What an If-Match header asks (RFC 9110 §13.1.1): `*`, whatever version the object has, or the versions its
+ * strong tags name; undefined when there is none (a change that needs one answers 428). A weak tag never
+ * matches under the strong comparison If-Match uses, so it names no version: only weak tags get 412.
  */
-export function versionInIfMatch(header: string | undefined): number | undefined {
+export function versionsInIfMatch(header: string | undefined): ExpectedVersion | undefined {
   if (header === undefined) return undefined;
-  const match = /^\s*(W\/)?"(\d+)"\s*$/.exec(header);
-  if (!match) throw new ValidationError([{ field: 'If-Match', code: 'invalidIfMatch' }]);
-  return match[1] ? NO_VERSION : Number(match[2]);
+  if (header.trim() === '*') return '*';
+  // A list may hold empty members (RFC 9110 §5.6.1), but not only those.
+  const members = header.split(',').map((member) => member.trim()).filter((member) => member !== '');
+  const tags = members.map((member) => MEMBER.exec(member));
+  if (tags.length === 0 || tags.some((tag) => tag === null)) throw new ValidationError([{ field: 'If-Match', code: 'invalidIfMatch' }]);
+  return tags.flatMap((tag) => (tag![1] ? [] : [Number(tag![2])]));
 }

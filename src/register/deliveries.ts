@@ -35,7 +35,7 @@ import { withdrawFromPublic } from './disclosure.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
-import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 
 type Db = Kysely<Database>;
 
@@ -107,7 +107,7 @@ export async function updateDelivery(
   context: RequestContext,
   id: string,
   change: Partial<DeliveryInput>,
-  expectedVersion?: number,
+  expectedVersion?: ExpectedVersion,
 ): Promise<DeliveryDetail> {
   return withShipmentRefusalsRecorded(db, context, id, () => inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
@@ -127,7 +127,7 @@ export async function updateDelivery(
   }));
 }
 
-export async function deleteDelivery(db: Db, context: RequestContext, id: string, expectedVersion?: number): Promise<void> {
+export async function deleteDelivery(db: Db, context: RequestContext, id: string, expectedVersion?: ExpectedVersion): Promise<void> {
   await inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
     if (!(await deliveries.markDeliveryDeleted(trx, id, current.version))) {
@@ -204,12 +204,10 @@ export async function withdrawMoney(db: Db, context: RequestContext, kind: money
   });
 }
 
-async function lockDelivery(db: Db, id: string, expectedVersion?: number) {
+async function lockDelivery(db: Db, id: string, expectedVersion?: ExpectedVersion) {
   const delivery = await deliveries.findDelivery(db, id, { forUpdate: true });
   if (!delivery) throw new NotFoundError('delivery', id);
-  if (expectedVersion !== undefined && delivery.version !== expectedVersion) {
-    throw new VersionConflictError(delivery.version);
-  }
+  assertVersionMatches(expectedVersion, delivery.version);
   return delivery;
 }
 

@@ -33,5 +33,20 @@ export class VersionConflictError extends Error {
   }
 }
 
+/**
+ * The versions a change may be based on: one, any of several (If-Match with a list of ETags), or whatever
+ * version the object has (If-Match: *).
+ */
+export type ExpectedVersion = number | readonly number[] | '*';
+
+/**
+ * Throws VersionConflictError (412) unless the object's current version is one the change may be based on;
+ * without a condition (an entry added to a history without If-Match) any version is.
+ */
+export function assertVersionMatches(expected: ExpectedVersion | undefined, currentVersion: number): void {
+  const matches = expected === undefined || expected === '*' || (typeof expected === 'number' ? expected === currentVersion : expected.includes(currentVersion));
+  if (!matches) throw new VersionConflictError(currentVersion);
+}
+
 /** Goods that need a licence were to be shipped without one that covers them; the refusal is recorded. */
 export class ShipmentRefusedError extends ValidationError {}

@@ -12,17 +12,17 @@ import { listLetters, type LetterSummary } from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { textViolations } from '../domain/plausibility.ts';
-import { ValidationError, VersionConflictError } from './errors.ts';
+import { assertVersionMatches, ValidationError, type ExpectedVersion } from './errors.ts';
 import { approvalHolds, approve, existing, getLetter, type LetterView } from './letters.ts';
 
 type Db = Kysely<Database>;
 
 const MAX_COMMENT = 4000;
 
-async function draftAt(trx: Db, id: string, expectedVersion: number) {
+async function draftAt(trx: Db, id: string, expectedVersion: ExpectedVersion) {
   const current = await existing(trx, id, { forUpdate: true });
   if (current.status !== 'draft') throw new ValidationError([{ field: 'status', code: 'letterIsFinal' }]);
-  if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+  assertVersionMatches(expectedVersion, current.version);
   return current;
 }
 
@@ -32,7 +32,7 @@ async function review(trx: Db, context: RequestContext, id: string, action: 'sub
   await recordAuditEvent(trx, context, { action: `letter.${action}`, object: { type: 'letter', id }, result: 'success', ...(comment ? { after: { comment } } : {}) });
 }
 
-export async function submitForApproval(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<LetterView> {
+export async function submitForApproval(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await draftAt(trx, id, expectedVersion);
     if (current.submittedAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySubmitted' }]);
@@ -46,14 +46,14 @@ export async function submitForApproval(db: Db, context: RequestContext, id: str
  * Both steps of the review in one context: only for the system's own letters (the demonstration), as four
  * eyes hold a person back from approving what they submitted.
  */
-export async function submitAndApprove(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<LetterView> {
+export async function submitAndApprove(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const submitted = await submitForApproval(trx, context, id, expectedVersion);
     return approve(trx, context, id, submitted.version);
   });
 }
 
-export async function withdrawSubmission(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<LetterView> {
+export async function withdrawSubmission(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await draftAt(trx, id, expectedVersion);
     if (current.submittedAt === null) throw new ValidationError([{ field: 'status', code: 'notSubmitted' }]);
@@ -64,7 +64,7 @@ export async function withdrawSubmission(db: Db, context: RequestContext, id: st
 }
 
 /** A disclosure officer sends a submitted draft back, saying why; an approval it had no longer holds. */
-export async function reject(db: Db, context: RequestContext, id: string, expectedVersion: number, comment: string): Promise<LetterView> {
+export async function reject(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion, comment: string): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await draftAt(trx, id, expectedVersion);
     const violations = [
@@ -79,7 +79,7 @@ export async function reject(db: Db, context: RequestContext, id: string, expect
 }
 
 /** Deletes a draft (a final letter is never deleted); the audit trail keeps what it said. */
-export async function deleteDraft(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<void> {
+export async function deleteDraft(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion): Promise<void> {
   await inTransaction(db, async (trx) => {
     const current = await draftAt(trx, id, expectedVersion);
     await embargo.deleteDraft(trx, id);

@@ -35,7 +35,7 @@ import {
 } from '../letters/snapshot.ts';
 import { annexValueDifferences, DEFAULT_LETTERHEAD } from '../letters/compose.ts';
 import { epfOverview } from './epf.ts';
-import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import { letterBudgetInputs } from './budget.ts';
 import { industryFactsAt } from './industry.ts';
@@ -182,18 +182,18 @@ export async function updateDraft(
   db: Db,
   context: RequestContext,
   id: string,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   change: { blocks?: NarrativeBlock[]; letterDate?: string | null } & Partial<LetterheadFields>,
 ): Promise<LetterView> {
   refuseImplausibleDates(context, change);
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
-    if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    assertVersionMatches(expectedVersion, current.version);
     refuseLetterBeforeReferenceDate(current.referenceDate, change.letterDate);
     refuseLetterBeforePrevious(change.letterDate, await repository.latestFinalBefore(trx, current.referenceDate));
     if (change.blocks) assertValid(draftBlockViolations(change.blocks));
-    const updated = await repository.updateDraft(trx, id, expectedVersion, change);
+    const updated = await repository.updateDraft(trx, id, current.version, change);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, {
       action: 'letter.update',
@@ -212,15 +212,15 @@ export async function updateDraft(
  * exactly this text (its SHA-256); any change to the draft or to the register that changes the letter
  * needs a new approval before it can be finalised.
  */
-export async function approve(db: Db, context: RequestContext, id: string, expectedVersion: number): Promise<LetterView> {
+export async function approve(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
-    if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    assertVersionMatches(expectedVersion, current.version);
     const refusal = await approvalRefusal(trx, context, current);
     if (refusal) throw new ValidationError([{ field: refusal === 'approvalByWriter' ? 'approval' : 'status', code: refusal }]);
     const { seal } = await finalText(trx, current, current.letterDate ?? undefined, todayInAmsterdam(context.now()));
-    const approved = await repository.markApproved(trx, id, expectedVersion, {
+    const approved = await repository.markApproved(trx, id, current.version, {
       approvedSha256: seal.sha256,
       approvedByName: context.actor?.username ?? 'system',
       approvedAt: context.now().toISOString(),
@@ -289,12 +289,12 @@ function problemViolation({ name, why }: LetterProblem): RuleViolation {
  * the public letter and the confidential annex each as exact canonical JSON with its SHA-256. From then
  * on only the parliamentary paper number and the publication date can be added.
  */
-export async function finalise(db: Db, context: RequestContext, id: string, expectedVersion: number, letterDate?: string): Promise<LetterView> {
+export async function finalise(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion, letterDate?: string): Promise<LetterView> {
   refuseImplausibleDates(context, { letterDate });
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
-    if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    assertVersionMatches(expectedVersion, current.version);
     const { date, inputs, exactLines, seal: publicSeal } = await finalText(trx, current, letterDate, todayInAmsterdam(context.now()));
     if (current.approvedSha256 !== publicSeal.sha256) {
       throw new ValidationError([{ field: 'approval', code: current.approvedSha256 === null ? 'notApproved' : 'changedSinceApproval' }]);
@@ -306,7 +306,7 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
     // Rendered once, now, and kept: each opening only stamps its reader on it.
     const rendering = await keepAnnex(trx, id, annex, finalisedAt, now);
     const final = await repository
-      .markFinal(trx, id, expectedVersion, {
+      .markFinal(trx, id, current.version, {
         letterDate: date,
         previousLetterId: inputs.previous?.id ?? null,
         publicSnapshot: publicSeal.text,

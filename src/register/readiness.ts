@@ -27,7 +27,7 @@ import {
 } from '../domain/readiness.ts';
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
 import { refreshCurrentValue } from './deliveries.ts';
-import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
@@ -124,16 +124,16 @@ export async function createProject(db: Db, context: RequestContext, given: Proj
   });
 }
 
-export async function updateProject(db: Db, context: RequestContext, id: string, expectedVersion: number, given: ProjectInput): Promise<repository.StoredProject> {
+export async function updateProject(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion, given: ProjectInput): Promise<repository.StoredProject> {
   const input = withRegisterIds(given);
   assertValid(projectViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     const current = await existingProject(trx, id, { forUpdate: true });
-    if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    assertVersionMatches(expectedVersion, current.version);
     assertValid(laterStateViolations(input.asOf, current.asOf));
     await assertReplacesAtMostDelivered(trx, input, id);
     const { replaces, asOf, ...fields } = input;
-    const updated = await repository.updateProject(trx, id, expectedVersion, fields, replaces, { asOf, recordedAt: context.now().toISOString() });
+    const updated = await repository.updateProject(trx, id, current.version, fields, replaces, { asOf, recordedAt: context.now().toISOString() });
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated });
     return updated;

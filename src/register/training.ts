@@ -10,7 +10,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import { contributionViolations, programmeViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
 import { unknownRecords } from '../domain/references.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
-import { assertValid, NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
@@ -32,15 +32,15 @@ export async function createProgramme(db: Db, context: RequestContext, input: Tr
   });
 }
 
-export async function updateProgramme(db: Db, context: RequestContext, id: string, expectedVersion: number, input: TrainingProgrammeInput): Promise<ProgrammeDetail> {
+export async function updateProgramme(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion, input: TrainingProgrammeInput): Promise<ProgrammeDetail> {
   assertValid(programmeViolations(input));
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
-    if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+    assertVersionMatches(expectedVersion, current.version);
     // A final letter's figures are checked again under the names it printed (letter verify).
     if (input.key !== current.key && (await repository.keyNamedByFinalLetter(trx, current.key))) throw new ValidationError([{ field: 'key', code: 'keyNamedByFinalLetter' }]);
     await assertDeliveriesExist(trx, input.deliveryIds);
-    const updated = await repository.updateProgramme(trx, id, expectedVersion, input).catch(keyTaken);
+    const updated = await repository.updateProgramme(trx, id, current.version, input).catch(keyTaken);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'training.updateProgramme', object: auditObject(id), result: 'success', before: current, after: updated });
     return { ...updated, contributions: await repository.listContributions(trx, id) };

@@ -130,6 +130,27 @@ describeEachDatabase('concurrent changes and idempotent creates', (database) => 
     expect((await registrar('GET', path)).body).toMatchObject({ version: 1, title: stock.title });
   });
 
+  it('takes If-Match: * as the object as it is, and a missing object as 404', async () => {
+    const delivery = await created();
+    const path = `/deliveries/${delivery.id}`;
+    expect((await registrar('PATCH', path, { title: 'Eerste' }, { 'If-Match': '"1"' })).status).toBe(200);
+    const changed = await registrar('PATCH', path, { title: 'Wat er ook staat' }, { 'If-Match': '*' });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe('"3"');
+    expect((await registrar('DELETE', path, undefined, { 'If-Match': '*' })).status).toBe(204);
+    expect((await registrar('PATCH', path, { title: 'Weg' }, { 'If-Match': '*' })).status).toBe(404);
+  });
+
+  it('goes ahead when any strong ETag in a list of them is current, and gets 412 when none is', async () => {
+    const delivery = await created();
+    const path = `/deliveries/${delivery.id}`;
+    const stale = await registrar('PATCH', path, { title: 'Niet nu' }, { 'If-Match': '"2", "3", W/"1"' });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('etag')).toBe('"1"');
+    const changed = await registrar('PATCH', path, { title: 'Een van de twee' }, { 'If-Match': '"7", "1"' });
+    expect(changed).toMatchObject({ status: 200, body: { version: 2, title: 'Een van de twee' } });
+  });
+
   it('refuses an If-Match that is not an ETag with 400, saying so of any object, not as the ETag of a delivery', async () => {
     const input = { key: `etag-${randomUUID().slice(0, 8)}`, name: 'Opleiding', hostCountry: 'DE', framework: 'bilateral' };
     const programme = await registrar('POST', '/training-programmes', input);

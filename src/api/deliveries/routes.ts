@@ -7,7 +7,7 @@ import { requestContext, type ApiEnv } from '../context.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
 import { isDeliveryPosition } from '../../db/repositories/deliveries.ts';
 import { createIdempotently } from '../idempotency.ts';
-import { etag, versionInIfMatch } from '../if-match.ts';
+import { etag, versionsInIfMatch } from '../if-match.ts';
 import { validationHookWith } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { completeInput, deliveryListOrder, presentDelivery, presentSummary, withoutUndefined } from './presenters.ts';
@@ -85,7 +85,7 @@ export function deliveriesRoutes() {
   });
 
   app.openapi(replaceRoute, async (c) => {
-    const version = versionInIfMatch(c.req.valid('header')['if-match']);
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
     const change = completeInput(c.req.valid('json'));
     const delivery = await register.updateDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, change, version);
@@ -94,7 +94,7 @@ export function deliveriesRoutes() {
   });
 
   app.openapi(patchRoute, async (c) => {
-    const version = versionInIfMatch(c.req.valid('header')['if-match']);
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
     const change = withoutUndefined(c.req.valid('json'));
     const delivery = await register.updateDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, change, version);
@@ -103,7 +103,7 @@ export function deliveriesRoutes() {
   });
 
   app.openapi(deleteRoute, async (c) => {
-    const version = versionInIfMatch(c.req.valid('header')['if-match']);
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
     await register.deleteDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, version);
     return c.body(null, 204);

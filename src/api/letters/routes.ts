@@ -10,7 +10,8 @@ import * as review from '../../register/letter-review.ts';
 import { isAllowed } from '../../domain/access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
-import { versionInIfMatch } from '../if-match.ts';
+import { versionsInIfMatch } from '../if-match.ts';
+import type { ExpectedVersion } from '../../register/errors.ts';
 import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
@@ -73,21 +74,21 @@ export function lettersRoutes() {
   app.openapi(getLetterRoute, async (c) => withEtag(c, await letters.getLetter(deps(c).db, c.req.valid('param').id, deps(c).clock())));
 
   app.openapi(patchLetterRoute, async (c) => {
-    const version = versionInIfMatch(c.req.valid('header')['if-match']);
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
     const view = await letters.updateDraft(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
     return withEtag(c, view);
   });
 
   app.openapi(finaliseRoute, async (c) => {
-    const version = versionInIfMatch(c.req.valid('header')['if-match']);
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
     const view = await letters.finalise(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json').letterDate);
     return withEtag(c, view);
   });
 
   app.openapi(approvalRoute, async (c) => {
-    const version = versionInIfMatch(c.req.valid('header')['if-match']);
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
     return withEtag(c, await letters.approve(deps(c).db, requestContext(c), c.req.valid('param').id, version));
   });
@@ -98,8 +99,8 @@ export function lettersRoutes() {
   });
 
   // The review of drafts and the embargo of final letters.
-  const withVersion = <T>(c: Context<ApiEnv>, header: string | undefined, act: (version: number) => Promise<T>) => {
-    const version = versionInIfMatch(header);
+  const withVersion = <T>(c: Context<ApiEnv>, header: string | undefined, act: (version: ExpectedVersion) => Promise<T>) => {
+    const version = versionsInIfMatch(header);
     return version === undefined ? undefined : act(version);
   };
 

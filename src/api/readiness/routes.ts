@@ -4,7 +4,7 @@ import { isStockDeliveryPosition } from '../../db/repositories/readiness.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
-import { etag, versionInIfMatch } from '../if-match.ts';
+import { etag, versionsInIfMatch } from '../if-match.ts';
 import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
@@ -77,7 +77,7 @@ export function readinessRoutes() {
   });
 
   app.openapi(replaceProjectRoute, async (c) => {
-    const version = versionInIfMatch(c.req.valid('header')['if-match']);
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
     const project = await register.updateProject(c.get('deps').db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
     c.header('ETag', etag(project.version));

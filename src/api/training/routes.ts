@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import * as register from '../../register/training.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
-import { etag, versionInIfMatch } from '../if-match.ts';
+import { etag, versionsInIfMatch } from '../if-match.ts';
 import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
@@ -38,7 +38,7 @@ export function trainingRoutes() {
   });
 
   app.openapi(replaceProgrammeRoute, async (c) => {
-    const version = versionInIfMatch(c.req.valid('header')['if-match']);
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
     const programme = await register.updateProgramme(c.get('deps').db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
     c.header('ETag', etag(programme.version));

@@ -469,7 +469,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -563,7 +563,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -643,7 +643,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -2279,7 +2279,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -2359,7 +2359,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -2473,7 +2473,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -2584,7 +2584,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -2779,7 +2779,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -2859,7 +2859,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -2953,7 +2953,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -6669,7 +6669,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
@@ -7478,7 +7478,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale) */
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
                 };
                 path: {
