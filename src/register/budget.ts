@@ -31,13 +31,15 @@ import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
 export interface CommitmentDetail extends budget.StoredCommitment {
   stages: CommitmentStageEntry[];
+  /** How many stages it has: the version of its history, which only grows. */
+  version: number;
   /** Its latest stage's amount. */
   amountCents: Cents;
   /**
@@ -95,12 +97,22 @@ export async function createCommitment(db: Db, context: RequestContext, fields: 
   });
 }
 
-/** The next stage of a commitment, or a new amount at the same stage; earlier stages stay as they were. */
-export async function addCommitmentStage(db: Db, context: RequestContext, commitmentId: string, input: CommitmentStageInput): Promise<CommitmentDetail> {
+/**
+ * The next stage of a commitment, or a new amount at the same stage; earlier stages stay as they were. With
+ * an expected version (If-Match), only when no stage was added since the caller read the commitment.
+ */
+export async function addCommitmentStage(
+  db: Db,
+  context: RequestContext,
+  commitmentId: string,
+  input: CommitmentStageInput,
+  expectedVersion?: ExpectedVersion,
+): Promise<CommitmentDetail> {
   return inTransaction(db, async (trx) => {
     const commitment = await budget.findCommitment(trx, commitmentId, { forUpdate: true });
     if (!commitment) throw new NotFoundError('budgetCommitment', commitmentId);
     const stages = await budget.listStages(trx, [commitmentId]);
+    assertVersionMatches(expectedVersion, stages.length);
     assertValid(stageViolations(commitment.budgetYear, stages, input, today(context)));
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId, ...input });
     await recordAuditEvent(trx, context, { action: 'budgetCommitment.stage', object: { type: 'budgetCommitment', id: commitmentId }, result: 'success', after: stage });
@@ -154,7 +166,7 @@ async function detailsAt(db: Db, commitments: budget.StoredCommitment[], todayIs
   return commitments.map((commitment) => {
     const own = stagesOf.get(commitment.id)!;
     const year = figuresOf.get(commitment.fund)!.years.find((row) => row.budgetYear === commitment.budgetYear);
-    return { ...commitment, stages: own, amountCents: own.at(-1)!.amountCents, exceedsBudget: year?.overcommitted ?? false };
+    return { ...commitment, stages: own, version: own.length, amountCents: own.at(-1)!.amountCents, exceedsBudget: year?.overcommitted ?? false };
   });
 }
 

@@ -13,7 +13,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { firstPublishedLetterListing, unpublishedLettersListing } from '../db/repositories/letter-publication.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
-import { assertValid, NotFoundError, ValidationError } from './errors.ts';
+import { assertValid, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 
 type Db = Kysely<Database>;
 
@@ -23,21 +23,31 @@ export const DUE_REVIEWS_PAGE_SIZE = 100;
 /**
  * Decides for one delivery or a selection at once, all or nothing. A decision "public" puts the approved
  * presentation in the public projection (the only place public surfaces read from); a decision
- * "confidential" takes it out again. Earlier decisions stay in the history; each one is an audit event.
+ * "confidential" takes it out again. Earlier decisions stay in the history; each one is an audit event. With an
+ * expected version (If-Match) of one delivery's decisions, only when none was added since the caller read them.
  */
-export async function decide(db: Db, context: RequestContext, deliveryIds: string[], decision: DecisionInput): Promise<disclosure.StoredDecision[]> {
+export async function decide(
+  db: Db,
+  context: RequestContext,
+  deliveryIds: string[],
+  decision: DecisionInput,
+  expectedVersion?: ExpectedVersion,
+): Promise<disclosure.StoredDecision[]> {
   const violations = decisionViolations(decision, todayInAmsterdam(context.now()));
-  if (deliveryIds.length === 0) violations.push({ field: 'deliveryIds', code: 'required' });
+  const ids = [...new Set(deliveryIds.map((id) => id.toLowerCase()))].sort();
+  if (ids.length === 0) violations.push({ field: 'deliveryIds', code: 'required' });
+  if (expectedVersion !== undefined && ids.length > 1) violations.push({ field: 'If-Match', code: 'ifMatchForOneDelivery' });
   if (violations.length > 0) throw new ValidationError(violations);
   const decidedAt = context.now().toISOString();
   return inTransaction(db, async (trx) => {
     // Locked in the order of their ids, so that two selections decided at once cannot wait for each other.
     const found = new Map<string, StoredDelivery>();
-    for (const deliveryId of [...new Set(deliveryIds.map((id) => id.toLowerCase()))].sort()) {
+    for (const deliveryId of ids) {
       const delivery = await deliveries.findDelivery(trx, deliveryId, { forUpdate: true });
       if (delivery) found.set(deliveryId, delivery);
     }
     assertValid(unknownRecords('deliveryIds', 'delivery', deliveryIds, found));
+    if (expectedVersion !== undefined) assertVersionMatches(expectedVersion, await decisionsVersion(trx, ids[0]!));
     const decided: disclosure.StoredDecision[] = [];
     for (const [deliveryId, delivery] of found) {
       // A delivery without a valuation or payment counts for 0: open data would give that as its value.
@@ -142,18 +152,26 @@ function decisionRow(delivery: StoredDelivery, decision: DecisionInput, valueBas
   };
 }
 
-/** The decisions on a delivery, latest first: why something stays confidential is itself confidential, so reading it is recorded. */
+/** How many decisions a delivery has: the version of its decisions, which only grows. */
+export async function decisionsVersion(db: Db, deliveryId: string): Promise<number> {
+  return (await disclosure.listDecisions(db, deliveryId)).length;
+}
+
+/**
+ * The decisions on a delivery, latest first, with their version: why something stays confidential is itself
+ * confidential, so reading it is recorded.
+ */
 export async function decisionsOf(
   db: Db,
   context: RequestContext,
   deliveryId: string,
-): Promise<{ items: disclosure.StoredDecision[]; awaitingLetters: { id: string; referenceDate: string; letterDate: string }[] }> {
+): Promise<{ items: disclosure.StoredDecision[]; version: number; awaitingLetters: { id: string; referenceDate: string; letterDate: string }[] }> {
   return inTransaction(db, async (trx) => {
     if (!(await deliveries.findDelivery(trx, deliveryId))) throw new NotFoundError('delivery', deliveryId);
     const publicId = await disclosure.publicIdOf(trx, deliveryId);
     const [items, awaitingLetters] = await Promise.all([disclosure.listDecisions(trx, deliveryId), publicId ? unpublishedLettersListing(trx, publicId) : []]);
     await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'delivery', id: deliveryId }, result: 'success' });
-    return { items, awaitingLetters };
+    return { items, version: items.length, awaitingLetters };
   });
 }
 

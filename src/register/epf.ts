@@ -26,7 +26,7 @@ import {
 } from '../domain/epf.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecord } from '../domain/references.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { isUuid } from '../../common/ids.ts';
 
@@ -89,11 +89,13 @@ export async function createClaim(db: Db, context: RequestContext, input: ClaimI
 /** A claim with its whole history, and as it stands today. */
 export interface ClaimDetail extends EpfClaimHistory {
   state: EpfClaimState;
+  /** How many assessments, receipts and blockages it has: the version of its history, which only grows. */
+  version: number;
 }
 
 function detail(history: EpfClaimHistory, date: string): ClaimDetail {
   // A claim is declared on or before the day it is recorded, so it has a state today.
-  return { ...history, state: claimStateAt(history, date)! };
+  return { ...history, state: claimStateAt(history, date)!, version: historyVersion(history) };
 }
 
 export async function getClaim(db: Db, context: RequestContext, id: string): Promise<ClaimDetail> {
@@ -124,28 +126,31 @@ export async function epfOverview(db: Db, date: string): Promise<EpfOverview> {
 
 type HistoryInput<T> = Omit<T, 'id' | 'claimId' | 'recordedAt'>;
 
-export async function assessClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfAssessment>): Promise<ClaimDetail> {
-  return addToHistory(db, context, claimId, 'epf.claim.assess', (history) => assessmentViolations(history, input, today(context)), (trx) =>
+export async function assessClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfAssessment>, expectedVersion?: ExpectedVersion): Promise<ClaimDetail> {
+  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.assess', (history) => assessmentViolations(history, input, today(context)), (trx) =>
     repository.insertAssessment(trx, { id: randomUUID(), claimId, ...input }));
 }
 
-export async function receiveOnClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfReceipt>): Promise<ClaimDetail> {
-  return addToHistory(db, context, claimId, 'epf.claim.receive', (history) => receiptViolations(history, input, today(context)), (trx) =>
+export async function receiveOnClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfReceipt>, expectedVersion?: ExpectedVersion): Promise<ClaimDetail> {
+  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.receive', (history) => receiptViolations(history, input, today(context)), (trx) =>
     repository.insertReceipt(trx, { id: randomUUID(), claimId, ...input }));
 }
 
 /** Blocks a claim with its reason (a member state's veto), or releases it again. */
-export async function blockClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfBlockage>): Promise<ClaimDetail> {
+export async function blockClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfBlockage>, expectedVersion?: ExpectedVersion): Promise<ClaimDetail> {
   const reasonMissing = input.blocked ? textViolations('reason', input.reason, { maximum: MAX_BLOCKAGE_REASON, required: true }) : [];
-  return addToHistory(db, context, claimId, 'epf.claim.block', (history) => [...reasonMissing, ...blockageViolations(history, input, today(context))], (trx) =>
+  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.block', (history) => [...reasonMissing, ...blockageViolations(history, input, today(context))], (trx) =>
     repository.insertBlockage(trx, { id: randomUUID(), claimId, ...input }));
 }
 
-/** Adds a row to a claim's history after checking it against the history so far, with its audit event, in one transaction. */
+/**
+ * Adds a row to a claim's history after checking it against the history so far (and, with an expected version,
+ * that nothing was added since the caller read it), with its audit event, in one transaction.
+ */
 async function addToHistory(
   db: Db,
   context: RequestContext,
-  claimId: string,
+  { claimId, expectedVersion }: { claimId: string; expectedVersion: ExpectedVersion | undefined },
   action: 'epf.claim.assess' | 'epf.claim.receive' | 'epf.claim.block',
   violationsOf: (history: EpfClaimHistory) => RuleViolation[],
   insert: (trx: Db) => Promise<unknown>,
@@ -155,12 +160,15 @@ async function addToHistory(
   return inTransaction(db, async (trx) => {
     await repository.lockClaim(trx, claimId);
     const history = await existingClaim(trx, claimId);
+    assertVersionMatches(expectedVersion, historyVersion(history));
     assertValid(violationsOf(history));
     const added = await insert(trx);
     await recordAuditEvent(trx, context, { action, object: claimObject(claimId), result: 'success', after: added });
     return detail(await existingClaim(trx, claimId), today(context));
   });
 }
+
+const historyVersion = ({ assessments, receipts, blockages }: EpfClaimHistory) => assessments.length + receipts.length + blockages.length;
 
 async function existingClaim(db: Db, id: string): Promise<EpfClaimHistory> {
   const history = isUuid(id) ? await repository.claimHistory(db, id) : undefined;

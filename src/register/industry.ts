@@ -38,7 +38,7 @@ import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODU
 import { UniqueViolationError } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
@@ -106,17 +106,29 @@ export async function createContract(db: Db, context: RequestContext, input: Con
   });
 }
 
-/** A progress report on a milestone: checked against the latest one (going back needs a reason) and its contract's signing. */
-export async function reportProgress(db: Db, context: RequestContext, milestoneId: string, report: ProgressReport): Promise<industry.StoredProgress> {
+/**
+ * A progress report on a milestone: checked against the latest one (going back needs a reason) and its contract's
+ * signing; with an expected version (If-Match), only when no report was added since the caller read them.
+ * Answers with the version of its reports after it.
+ */
+export async function reportProgress(
+  db: Db,
+  context: RequestContext,
+  milestoneId: string,
+  report: ProgressReport,
+  expectedVersion?: ExpectedVersion,
+): Promise<industry.StoredProgress & { version: number }> {
   return inTransaction(db, async (trx) => {
     const milestone = await industry.findMilestone(trx, milestoneId);
     if (!milestone) throw new NotFoundError('milestone', milestoneId);
-    const latest = (await industry.listProgress(trx, milestoneId)).at(-1) ?? null;
+    const reports = await industry.listProgress(trx, milestoneId);
+    assertVersionMatches(expectedVersion, reports.length);
+    const latest = reports.at(-1) ?? null;
     assertValid(progressViolations(latest, report, today(context), milestone.signedOn));
     const progress = { id: randomUUID(), milestoneId, ...report, recordedByName: context.actor?.username ?? 'system', recordedAt: context.now().toISOString() };
     await industry.insertProgress(trx, progress);
     await audited(trx, context, 'milestone.progress', { type: 'contractMilestone', id: milestoneId }, progress, latest);
-    return progress;
+    return { ...progress, version: reports.length + 1 };
   });
 }
 
@@ -158,16 +170,22 @@ export async function createCoproduction(db: Db, context: RequestContext, input:
   });
 }
 
-/** A stage a co-production project reached; dated on or after the stage before it, and back to an earlier one only with a reason. */
-export async function recordStage(db: Db, context: RequestContext, projectId: string, input: StageInput): Promise<{ id: string }> {
+/**
+ * A stage a co-production project reached; dated on or after the stage before it, and back to an earlier one only
+ * with a reason; with an expected version (If-Match), only when no stage was added since the caller read them.
+ * Answers with the version of its stages after it.
+ */
+export async function recordStage(db: Db, context: RequestContext, projectId: string, input: StageInput, expectedVersion?: ExpectedVersion): Promise<{ id: string; version: number }> {
   return inTransaction(db, async (trx) => {
     if (!(await industry.findCoproduction(trx, projectId))) throw new NotFoundError('coproductionProject', projectId);
-    const latest = (await industry.listStages(trx, projectId)).at(-1);
+    const stages = await industry.listStages(trx, projectId);
+    assertVersionMatches(expectedVersion, stages.length);
+    const latest = stages.at(-1);
     assertValid(nextStageViolations(latest, input, today(context)));
     const stage = { id: randomUUID(), projectId, ...input, recordedAt: context.now().toISOString() };
     await industry.insertStage(trx, stage);
     await audited(trx, context, 'coproduction.stage', { type: 'coproductionProject', id: projectId }, stage, latest ?? null);
-    return { id: stage.id };
+    return { id: stage.id, version: stages.length + 1 };
   });
 }
 
@@ -224,6 +242,8 @@ interface MilestoneView extends industry.StoredMilestone {
   percent: number;
   status: MilestoneStatus;
   reports: industry.StoredProgress[];
+  /** How many reports it has: the version of its history, which only grows. */
+  version: number;
 }
 
 interface ContractView extends industry.StoredContract {
@@ -250,7 +270,7 @@ export interface IndustryOverview {
   byCountry: CountrySummary[];
   priceDevelopments: (Awaited<ReturnType<typeof industry.listPriceDevelopments>>[number] & { changePerMille: number })[];
   lessons: industry.StoredLesson[];
-  coproductionProjects: (industry.StoredCoproduction & { stages: industry.StoredStage[] })[];
+  coproductionProjects: (industry.StoredCoproduction & { stages: industry.StoredStage[]; version: number })[];
   demandBundles: industry.StoredDemandBundle[];
   isDemonstration: boolean;
 }
@@ -274,7 +294,7 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
   const milestoneViews = milestones.map((milestone): MilestoneView => {
     const reports = reportsOf.get(milestone.id) ?? [];
     const latest = progressAt(reports, date);
-    return { ...milestone, percent: latest?.percent ?? 0, status: milestoneStatus(milestone.dueOn, latest, date), reports };
+    return { ...milestone, percent: latest?.percent ?? 0, status: milestoneStatus(milestone.dueOn, latest, date), reports, version: reports.length };
   });
   const linksOf = Map.groupBy(links, (link) => link.contractId);
   const milestonesOf = Map.groupBy(milestoneViews, (milestone) => milestone.contractId);
@@ -296,7 +316,10 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
     byCountry: contractsByCountry(companyViews, date),
     priceDevelopments: prices.map((price) => ({ ...price, changePerMille: priceChangePerMille(price.earlierPriceCents, price.paidPriceCents) })),
     lessons,
-    coproductionProjects: projects.map((project) => ({ ...project, stages: stagesOf.get(project.id) ?? [] })),
+    coproductionProjects: projects.map((project) => {
+      const own = stagesOf.get(project.id) ?? [];
+      return { ...project, stages: own, version: own.length };
+    }),
     demandBundles: bundles,
     isDemonstration,
   };

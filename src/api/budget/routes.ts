@@ -5,6 +5,7 @@ import * as register from '../../register/budget.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
 import { createIdempotently } from '../idempotency.ts';
+import { addToHistory, etag } from '../if-match.ts';
 import { validationHook } from '../openapi-common.ts';
 import {
   addStageRoute,
@@ -43,7 +44,9 @@ export function budgetRoutes() {
 
   app.openapi(getCommitmentRoute, async (c) => {
     const { db, clock } = c.get('deps');
-    return c.json(await register.getCommitment(db, c.req.valid('param').id, todayInAmsterdam(clock())), 200);
+    const commitment = await register.getCommitment(db, c.req.valid('param').id, todayInAmsterdam(clock()));
+    c.header('ETag', etag(commitment.version));
+    return c.json(commitment, 200);
   });
 
   app.openapi(budgetFiguresRoute, async (c) => {
@@ -76,9 +79,10 @@ export function budgetRoutes() {
 
   app.openapi(addStageRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: CommitmentSchema }, async (trx) => ({
-      body: await register.addCommitmentStage(trx, requestContext(c), c.req.valid('param').id, body),
-    }));
+    return addToHistory(c, { request: body, response: CommitmentSchema }, async (trx, expected) => {
+      const commitment = await register.addCommitmentStage(trx, requestContext(c), c.req.valid('param').id, body, expected);
+      return { version: commitment.version, body: commitment };
+    });
   });
 
   return app;

@@ -3,6 +3,7 @@ import { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } 
 import type { CommitmentFilter } from '../../db/repositories/budget.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
+import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 import { idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, positiveAmountCents, problemResponses, queryFilter, requiredText, safeText } from '../openapi-common.ts';
 
 const date = isoDate.openapi({ example: '2025-04-15' });
@@ -98,6 +99,7 @@ export const CommitmentSchema = z
     createdAt: z.iso.datetime(),
     amountCents: centsValue.openapi({ description: 'The amount of its latest stage' }),
     exceedsBudget: z.boolean().openapi({ description: "More is committed and pledged in its fund's budget year than the year's budget holds; recorded, and flagged" }),
+    version: historyVersion,
     stages: z.array(
       z.object({
         id: z.uuid(),
@@ -183,7 +185,7 @@ export const getCommitmentRoute = createRoute(
     tags,
     summary: 'A commitment with its stages, as the list shows it',
     request: { params: CommitmentIdParamSchema },
-    responses: { 200: json(CommitmentSchema, 'The commitment'), ...problemResponses(400, 401, 403, 404) },
+    responses: { 200: json(CommitmentSchema, 'The commitment (ETag: its version)'), ...problemResponses(400, 401, 403, 404) },
   }),
 );
 
@@ -237,7 +239,7 @@ export const addStageRoute = createRoute(
     path: '/budget/commitments/{id}/stages',
     tags,
     summary: 'Record the next stage of a commitment, or its new amount; earlier stages stay',
-    request: { params: CommitmentIdParamSchema, headers: idempotencyKey, ...jsonBody(CommitmentStageInputSchema) },
-    responses: { 201: json(CommitmentSchema, 'The commitment with its stages'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    request: { params: CommitmentIdParamSchema, headers: historyEntryHeaders, ...jsonBody(CommitmentStageInputSchema) },
+    responses: { 201: json(CommitmentSchema, 'The commitment with its stages (ETag: its version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
   }),
 );

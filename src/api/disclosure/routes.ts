@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { decide, decisionsOf, disclosureQueue, DUE_REVIEWS_PAGE_SIZE, QUEUE_ORDER } from '../../register/disclosure.ts';
+import { decide, decisionsOf, decisionsVersion, disclosureQueue, DUE_REVIEWS_PAGE_SIZE, QUEUE_ORDER } from '../../register/disclosure.ts';
 import { isDueReviewPosition } from '../../db/repositories/disclosure.ts';
 import { isDeliveryPosition } from '../../db/repositories/deliveries.ts';
 import { listPage, pageCursors, pageStart } from '../cursor.ts';
@@ -7,6 +7,7 @@ import { ValidationError } from '../../register/errors.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { presentSummary } from '../deliveries/presenters.ts';
 import { createIdempotently } from '../idempotency.ts';
+import { etag, versionsInIfMatch } from '../if-match.ts';
 import { validationHook } from '../openapi-common.ts';
 import { decisionInput, inputViolations } from './presenters.ts';
 import { decideRoute, DecisionsSchema, historyRoute, queueRoute } from './schemas.ts';
@@ -38,16 +39,22 @@ export function disclosureRoutes() {
   });
 
   app.openapi(historyRoute, async (c) => {
-    return c.json(await decisionsOf(c.get('deps').db, requestContext(c), c.req.valid('param').id), 200);
+    const history = await decisionsOf(c.get('deps').db, requestContext(c), c.req.valid('param').id);
+    c.header('ETag', etag(history.version));
+    return c.json(history, 200);
   });
 
   app.openapi(decideRoute, async (c) => {
     const body = c.req.valid('json');
     const violations = inputViolations(body);
     if (violations.length > 0) throw new ValidationError(violations);
-    return createIdempotently(c, { request: body, response: DecisionsSchema }, async (trx) => ({
-      body: { items: await decide(trx, requestContext(c), body.deliveryIds, decisionInput(body)) },
-    }));
+    const expected = versionsInIfMatch(c.req.valid('header')['if-match']);
+    return createIdempotently(c, { request: body, response: DecisionsSchema }, async (trx) => {
+      const items = await decide(trx, requestContext(c), body.deliveryIds, decisionInput(body), expected);
+      const [only, ...others] = new Set(body.deliveryIds);
+      const headers: Record<string, string> = only !== undefined && others.length === 0 ? { ETag: etag(await decisionsVersion(trx, only)) } : {};
+      return { headers, body: { items } };
+    });
   });
 
   return app;

@@ -5,7 +5,8 @@ import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
 import { listPageQueryParameters, pageFields, pageQueryParameters } from '../cursor.ts';
 import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
-import { deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { historyEntryHeaders, historyVersion } from '../if-match.ts';
+import { deliveryIdList, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 const DecisionSchema = StoredDecisionSchema.extend({
   id: z.uuid(),
@@ -37,6 +38,7 @@ export const DecisionInputSchema = z
 export const DecisionsSchema = z.object({ items: z.array(DecisionSchema) }).openapi('DisclosureDecisions');
 
 const HistorySchema = DecisionsSchema.extend({
+  version: historyVersion,
   awaitingLetters: z
     .array(z.object({ id: z.uuid(), referenceDate: isoDate, letterDate: isoDate }))
     .openapi({ description: 'Final letters not yet published that list the delivery or name its value: another decision holds back their publication' }),
@@ -78,7 +80,7 @@ export const historyRoute = createRoute(
     tags: ['disclosure'],
     summary: 'The decisions on a delivery, latest first',
     request: { params: DeliveryIdParamSchema },
-    responses: { 200: json(HistorySchema, 'The history'), ...problemResponses(401, 403, 404) },
+    responses: { 200: json(HistorySchema, 'The history (ETag: its version)'), ...problemResponses(401, 403, 404) },
   }),
 );
 
@@ -88,7 +90,13 @@ export const decideRoute = createRoute(
     path: '/disclosure-decisions',
     tags: ['disclosure'],
     summary: 'Decide for one delivery or a selection: public (with what the public may read) or confidential (with its ground)',
-    request: { headers: idempotencyKey, ...jsonBody(DecisionInputSchema) },
-    responses: { 201: json(DecisionsSchema, 'The decisions'), ...problemResponses(400, 401, 403, 415, 422) },
+    description:
+      'With If-Match (the ETag of GET /deliveries/{id}/disclosure-decisions), a decision on one delivery is taken only when no decision ' +
+      'on it was added since (412 otherwise); with more than one delivery If-Match is refused (400).',
+    request: { headers: historyEntryHeaders, ...jsonBody(DecisionInputSchema) },
+    responses: {
+      201: json(DecisionsSchema, 'The decisions (on one delivery, ETag: the version of its decisions)'),
+      ...problemResponses(400, 401, 403, 412, 415, 422),
+    },
   }),
 );

@@ -4,6 +4,7 @@ import * as register from '../../register/epf.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
+import { addToHistory, etag } from '../if-match.ts';
 import { validationHook } from '../openapi-common.ts';
 import {
   assessRoute,
@@ -57,27 +58,30 @@ export function epfRoutes() {
     });
   });
 
-  app.openapi(getClaimRoute, async (c) => c.json(await register.getClaim(c.get('deps').db, requestContext(c), c.req.valid('param').id), 200));
+  app.openapi(getClaimRoute, async (c) => {
+    const claim = await register.getClaim(c.get('deps').db, requestContext(c), c.req.valid('param').id);
+    c.header('ETag', etag(claim.version));
+    return c.json(claim, 200);
+  });
+
+  const claimWith = (claim: register.ClaimDetail) => ({ version: claim.version, body: claim });
 
   app.openapi(assessRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: ClaimDetailSchema }, async (trx) => ({
-      body: await register.assessClaim(trx, requestContext(c), c.req.valid('param').id, body),
-    }));
+    return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
+      claimWith(await register.assessClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
   });
 
   app.openapi(receiveRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: ClaimDetailSchema }, async (trx) => ({
-      body: await register.receiveOnClaim(trx, requestContext(c), c.req.valid('param').id, body),
-    }));
+    return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
+      claimWith(await register.receiveOnClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
   });
 
   app.openapi(blockRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: ClaimDetailSchema }, async (trx) => ({
-      body: await register.blockClaim(trx, requestContext(c), c.req.valid('param').id, body),
-    }));
+    return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
+      claimWith(await register.blockClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
   });
 
   return app;

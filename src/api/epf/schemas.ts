@@ -3,6 +3,7 @@ import { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS } from '../../do
 import { permitted } from '../access.ts';
 import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, positiveAmountCents, problemResponses, requiredText, safeText } from '../openapi-common.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
+import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 
 const cents = z.number().int().openapi({ description: 'Euro cents', example: 44_000_000_000 });
 const positiveCents = positiveAmountCents;
@@ -96,6 +97,7 @@ export const ClaimDetailSchema = z
     receipts: z.array(z.object({ ...history, amountCents: cents, receivedOn: isoDate })),
     blockages: z.array(z.object({ id: z.uuid(), claimId: z.uuid(), blocked: z.boolean(), effectiveOn: isoDate, reason: z.string(), recordedAt: z.iso.datetime() })),
     state: z.object(stateFields).openapi({ description: 'The claim as it stands today' }),
+    version: historyVersion,
   })
   .openapi('EpfClaimDetail');
 
@@ -187,7 +189,7 @@ export const getClaimRoute = createRoute(
     tags: ['epf'],
     summary: 'A claim with its history',
     request: { params: ClaimIdParamSchema },
-    responses: { 200: json(ClaimDetailSchema, 'The claim'), ...problemResponses(401, 403, 404) },
+    responses: { 200: json(ClaimDetailSchema, 'The claim (ETag: the version of its history)'), ...problemResponses(401, 403, 404) },
   }),
 );
 
@@ -198,8 +200,8 @@ const historyRoute = <T extends z.ZodType>(path: string, summary: string, schema
       path: `/epf/claims/{id}/${path}`,
       tags: ['epf'],
       summary,
-      request: { params: ClaimIdParamSchema, headers: idempotencyKey, ...jsonBody(schema) },
-      responses: { 201: json(ClaimDetailSchema, 'The claim with its history'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+      request: { params: ClaimIdParamSchema, headers: historyEntryHeaders, ...jsonBody(schema) },
+      responses: { 201: json(ClaimDetailSchema, 'The claim with its history (ETag: its version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
     }),
   );
 

@@ -6,6 +6,7 @@ import { ValidationError } from '../../register/errors.ts';
 import * as register from '../../register/industry.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
+import { addToHistory } from '../if-match.ts';
 import { validationHook } from '../openapi-common.ts';
 import {
   companyDecisionRoute,
@@ -63,9 +64,10 @@ export function industryRoutes() {
   app.openapi(progressRoute, async (c) => {
     const body = c.req.valid('json');
     const milestoneId = c.req.valid('param').id;
-    return createIdempotently(c, { request: { milestoneId, ...body }, response: CreatedSchema }, async (trx) => ({
-      body: { id: (await register.reportProgress(trx, requestContext(c), milestoneId, body)).id },
-    }));
+    return addToHistory(c, { request: { milestoneId, ...body }, response: CreatedSchema }, async (trx, expected) => {
+      const { id, version } = await register.reportProgress(trx, requestContext(c), milestoneId, body, expected);
+      return { version, body: { id } };
+    });
   });
 
   app.openapi(priceRoute, async (c) => {
@@ -86,9 +88,10 @@ export function industryRoutes() {
   app.openapi(stageRoute, async (c) => {
     const body = c.req.valid('json');
     const projectId = c.req.valid('param').id;
-    return createIdempotently(c, { request: { projectId, ...body }, response: CreatedSchema }, async (trx) => ({
-      body: await register.recordStage(trx, requestContext(c), projectId, body),
-    }));
+    return addToHistory(c, { request: { projectId, ...body }, response: CreatedSchema }, async (trx, expected) => {
+      const { id, version } = await register.recordStage(trx, requestContext(c), projectId, body, expected);
+      return { version, body: { id } };
+    });
   });
 
   app.openapi(demandBundleRoute, async (c) => {

@@ -10,6 +10,7 @@ import {
 } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
 import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
 
@@ -36,6 +37,7 @@ const MilestoneSchema = z
     percent: z.number().int().openapi({ description: 'Progress at the date of the overview' }),
     status: z.enum(MILESTONE_STATUSES),
     reports: z.array(z.object({ id: z.uuid(), percent: z.number().int(), reportedOn: isoDate, reason: z.string(), recordedByName: z.string(), recordedAt: z.iso.datetime() })),
+    version: historyVersion,
   })
   .openapi('ContractMilestone');
 
@@ -102,6 +104,7 @@ const IndustryOverviewSchema = z
         partner: z.string(),
         isDemonstration: z.boolean(),
         stages: z.array(z.object({ id: z.uuid(), stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note: z.string() })),
+        version: historyVersion,
       }),
     ),
     demandBundles: z.array(
@@ -231,11 +234,19 @@ export const overviewRoute = createRoute(
 
 export const createCompanyRoute = createRoute(create('/companies', 'Record a company', CompanyInputSchema));
 export const createContractRoute = createRoute(create('/industry-contracts', 'Record a government-to-business contract with its milestones and the deliveries it fulfils', ContractInputSchema));
-export const progressRoute = createRoute(createUnder('/contract-milestones/{id}/progress', 'Report the progress of a milestone (lower than before only with a reason)', ProgressInputSchema));
+export const progressRoute = createRoute({
+  ...create('/contract-milestones/{id}/progress', 'Report the progress of a milestone (lower than before only with a reason)', ProgressInputSchema),
+  request: { params: idParam, headers: historyEntryHeaders, ...jsonBody(ProgressInputSchema) },
+  responses: { 201: json(CreatedSchema, 'The report (ETag: the version of the milestone’s reports)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
+});
 export const priceRoute = createRoute(create('/price-developments', 'Record the price paid for an item against an earlier price', PriceDevelopmentInputSchema));
 export const lessonRoute = createRoute(create('/lessons-learned', 'Record a lesson learned', LessonInputSchema));
 export const coproductionRoute = createRoute(create('/coproduction-projects', 'Record a co-production project at its first stage', CoproductionInputSchema));
-export const stageRoute = createRoute(createUnder('/coproduction-projects/{id}/stages', 'Record a stage a co-production project reached', StageInputSchema));
+export const stageRoute = createRoute({
+  ...create('/coproduction-projects/{id}/stages', 'Record a stage a co-production project reached', StageInputSchema),
+  request: { params: idParam, headers: historyEntryHeaders, ...jsonBody(StageInputSchema) },
+  responses: { 201: json(CreatedSchema, 'The stage (ETag: the version of the project’s stages)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
+});
 export const demandBundleRoute = createRoute(create('/demand-bundles', 'Record a need the Dutch and Ukrainian forces share', DemandBundleInputSchema));
 const companyDecision = createUnder('/companies/{id}/disclosure-decisions', 'Decide on a company: public (with the name the public may read) or confidential (with its ground)', CompanyDecisionInputSchema, 'disclosure.decide');
 export const companyDecisionRoute = createRoute({ ...companyDecision, responses: { ...companyDecision.responses, 201: json(CompanyDecisionSchema, 'The decision') } });

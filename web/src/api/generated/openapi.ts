@@ -1813,7 +1813,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The history */
+                /** @description The history (ETag: its version) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1868,13 +1868,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide for one delivery or a selection: public (with what the public may read) or confidential (with its ground) */
+        /**
+         * Decide for one delivery or a selection: public (with what the public may read) or confidential (with its ground)
+         * @description With If-Match (the ETag of GET /deliveries/{id}/disclosure-decisions), a decision on one delivery is taken only when no decision on it was added since (412 otherwise); with more than one delivery If-Match is refused (400).
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1885,7 +1890,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The decisions */
+                /** @description The decisions (on one delivery, ETag: the version of its decisions) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1914,6 +1919,15 @@ export interface paths {
                 };
                 /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4620,7 +4634,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The claim */
+                /** @description The claim (ETag: the version of its history) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4682,6 +4696,8 @@ export interface paths {
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -4694,7 +4710,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The claim with its history */
+                /** @description The claim with its history (ETag: its version) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4732,6 +4748,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4781,6 +4806,8 @@ export interface paths {
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -4793,7 +4820,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The claim with its history */
+                /** @description The claim with its history (ETag: its version) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4831,6 +4858,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4880,6 +4916,8 @@ export interface paths {
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -4892,7 +4930,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The claim with its history */
+                /** @description The claim with its history (ETag: its version) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4930,6 +4968,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5186,7 +5233,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The commitment */
+                /** @description The commitment (ETag: its version) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5499,6 +5546,8 @@ export interface paths {
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -5511,7 +5560,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The commitment with its stages */
+                /** @description The commitment with its stages (ETag: its version) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5549,6 +5598,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5839,6 +5897,8 @@ export interface paths {
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -5851,7 +5911,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description What was recorded */
+                /** @description The report (ETag: the version of the milestone’s reports) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5889,6 +5949,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6202,6 +6271,8 @@ export interface paths {
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -6214,7 +6285,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description What was recorded */
+                /** @description The stage (ETag: the version of the project’s stages) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -6252,6 +6323,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10782,6 +10862,8 @@ export interface components {
             };
         };
         DisclosureHistory: components["schemas"]["DisclosureDecisions"] & {
+            /** @description The version of its history (how many entries it has): its ETag, to send as If-Match with the next entry */
+            version: number;
             /** @description Final letters not yet published that list the delivery or name its value: another decision holds back their publication */
             awaitingLetters: {
                 /** Format: uuid */
@@ -11584,6 +11666,8 @@ export interface components {
                 /** @description The last year in which the rest is expected */
                 remainderExpectedBy: number | null;
             };
+            /** @description The version of its history (how many entries it has): its ETag, to send as If-Match with the next entry */
+            version: number;
         };
         EpfClaimInput: {
             /** @example EPF-NL-2025-07 */
@@ -11733,6 +11817,8 @@ export interface components {
             amountCents: number;
             /** @description More is committed and pledged in its fund's budget year than the year's budget holds; recorded, and flagged */
             exceedsBudget: boolean;
+            /** @description The version of its history (how many entries it has): its ETag, to send as If-Match with the next entry */
+            version: number;
             stages: {
                 /** Format: uuid */
                 id: string;
@@ -11936,6 +12022,8 @@ export interface components {
                     reachedOn: string;
                     note: string;
                 }[];
+                /** @description The version of its history (how many entries it has): its ETag, to send as If-Match with the next entry */
+                version: number;
             }[];
             demandBundles: {
                 /** Format: uuid */
@@ -11996,6 +12084,8 @@ export interface components {
                 /** Format: date-time */
                 recordedAt: string;
             }[];
+            /** @description The version of its history (how many entries it has): its ETag, to send as If-Match with the next entry */
+            version: number;
         };
         Company: {
             /** Format: uuid */
