@@ -98,6 +98,13 @@ export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
   return withMoney(db, stored);
 }
 
+/** The version of a delivery (its ETag), which a valuation or payment added to it raises too. */
+export async function deliveryVersion(db: Db, id: string): Promise<number> {
+  const stored = await deliveries.findDelivery(db, id);
+  if (!stored) throw new NotFoundError('delivery', id);
+  return stored.version;
+}
+
 /**
  * Applies a change to a delivery. The change may be partial; the result must satisfy every rule. When
  * expectedVersion is given and someone else changed the delivery since, nothing is written.
@@ -140,11 +147,14 @@ export async function deleteDelivery(db: Db, context: RequestContext, id: string
 
 export type ValuationInput = Omit<Valuation, 'id' | 'deliveryId' | 'recordedAt'>;
 
-/** Adds a valuation (a revaluation when earlier ones exist), dated no earlier than the pledge; earlier valuations stay as they were. */
-export async function addValuation(db: Db, context: RequestContext, deliveryId: string, input: ValuationInput): Promise<Valuation> {
+/**
+ * Adds a valuation (a revaluation when earlier ones exist), dated no earlier than the pledge; earlier valuations
+ * stay as they were. With an expected version (If-Match), only when the delivery is still at it.
+ */
+export async function addValuation(db: Db, context: RequestContext, deliveryId: string, input: ValuationInput, expectedVersion?: ExpectedVersion): Promise<Valuation> {
   assertValid(valuationViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
-    const delivery = await lockDelivery(trx, deliveryId);
+    const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
     assertValid(followsPledgeViolations(delivery, 'effectiveDate', 'valuation', input.effectiveDate));
     const valuation = await money.insertValuation(trx, { id: randomUUID(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
@@ -155,11 +165,14 @@ export async function addValuation(db: Db, context: RequestContext, deliveryId: 
 
 export type PaymentInput = Omit<Payment, 'id' | 'deliveryId' | 'recordedAt'>;
 
-/** Adds a payment; the first payment of a procurement or fund contribution is when it was realised. */
-export async function addPayment(db: Db, context: RequestContext, deliveryId: string, input: PaymentInput): Promise<Payment> {
+/**
+ * Adds a payment; the first payment of a procurement or fund contribution is when it was realised. With an
+ * expected version (If-Match), only when the delivery is still at it.
+ */
+export async function addPayment(db: Db, context: RequestContext, deliveryId: string, input: PaymentInput, expectedVersion?: ExpectedVersion): Promise<Payment> {
   assertValid(paymentViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
-    const delivery = await lockDelivery(trx, deliveryId);
+    const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
     if (!isRealisedByPayment(delivery.supportType)) {
       throw new ValidationError([{ field: 'paidOn', code: 'paymentOnStock' }]);
     }

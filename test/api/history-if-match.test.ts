@@ -1,13 +1,14 @@
 /**
  * An entry added to an object's history (a commitment's stage, an EPF claim's assessment, receipt or blockage,
- * a milestone's progress, a co-production project's stage, a delivery's disclosure decision) may send If-Match
+ * a milestone's progress, a co-production project's stage, a delivery's disclosure decision, valuation or
+ * payment) may send If-Match
  * with the version of the history the caller read: when someone added to it since, it gets 412 with the
  * current ETag and nothing is added. Without If-Match the entry is added as before.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
-import { stockDelivery } from '../support/deliveries.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const day = (n: number) => `2025-07-${String(n + 1).padStart(2, '0')}`;
@@ -107,6 +108,21 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
         };
       },
     },
+    ...(['valuations', 'payments'] as const).map((kind): History => ({
+      name: `a delivery’s ${kind}`,
+      prepare: async () => {
+        const { id } = await created(registrar, '/deliveries', kind === 'valuations' ? stockDelivery : procurement);
+        const entry = (n: number) =>
+          kind === 'valuations' ? { amountCents: 1000 + n, basis: 'replacementValue', effectiveDate: day(n) } : { amountCents: 1000 + n, paidOn: day(n), reference: `F-${n}` };
+        return {
+          add: (n, headers) => (kind === 'valuations' ? registrar : finance)('POST', `/deliveries/${id}/${kind}`, entry(n), headers),
+          read: async () => {
+            const read = await registrar('GET', `/deliveries/${id}`);
+            return { etag: read.headers.get('etag'), version: read.body.version };
+          },
+        };
+      },
+    })),
   ];
 
   for (const history of HISTORIES) {

@@ -7,7 +7,7 @@ import { requestContext, type ApiEnv } from '../context.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
 import { isDeliveryPosition } from '../../db/repositories/deliveries.ts';
 import { createIdempotently } from '../idempotency.ts';
-import { etag, versionsInIfMatch } from '../if-match.ts';
+import { addToHistory, etag, versionsInIfMatch } from '../if-match.ts';
 import { validationHookWith } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { completeInput, deliveryListOrder, presentDelivery, presentSummary, withoutUndefined } from './presenters.ts';
@@ -111,16 +111,20 @@ export function deliveriesRoutes() {
 
   app.openapi(addValuationRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: ValuationSchema }, async (trx) => ({
-      body: await register.addValuation(trx, requestContext(c), c.req.valid('param').id, body),
-    }));
+    const { id } = c.req.valid('param');
+    return addToHistory(c, { request: body, response: ValuationSchema }, async (trx, expected) => {
+      const valuation = await register.addValuation(trx, requestContext(c), id, body, expected);
+      return { version: await register.deliveryVersion(trx, id), body: valuation };
+    });
   });
 
   app.openapi(addPaymentRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: PaymentSchema }, async (trx) => ({
-      body: await register.addPayment(trx, requestContext(c), c.req.valid('param').id, { ...body, reference: body.reference ?? null }),
-    }));
+    const { id } = c.req.valid('param');
+    return addToHistory(c, { request: body, response: PaymentSchema }, async (trx, expected) => {
+      const payment = await register.addPayment(trx, requestContext(c), id, { ...body, reference: body.reference ?? null }, expected);
+      return { version: await register.deliveryVersion(trx, id), body: payment };
+    });
   });
 
   for (const [route, kind] of [[withdrawPaymentRoute, 'payment'], [withdrawValuationRoute, 'valuation']] as const) {

@@ -10,7 +10,7 @@ import {
 } from '../../domain/delivery.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
-import { ifMatchHeader } from '../if-match.ts';
+import { historyEntryHeaders, ifMatchHeader } from '../if-match.ts';
 import {
   amountCents,
   eventDate,
@@ -260,8 +260,8 @@ export const addValuationRoute = createRoute(
     path: '/deliveries/{id}/valuations',
     tags: ['deliveries'],
     summary: 'Value or revalue a delivery',
-    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(ValuationInputSchema) },
-    responses: { 201: json(ValuationSchema, 'The new valuation'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    request: { params: DeliveryIdParamSchema, headers: historyEntryHeaders, ...jsonBody(ValuationInputSchema) },
+    responses: { 201: json(ValuationSchema, 'The new valuation (ETag: the delivery’s new version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
   }),
 );
 
@@ -271,8 +271,8 @@ export const addPaymentRoute = createRoute(
     path: '/deliveries/{id}/payments',
     tags: ['deliveries'],
     summary: 'Record a payment for a procurement or fund contribution',
-    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(PaymentInputSchema) },
-    responses: { 201: json(PaymentSchema, 'The new payment'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    request: { params: DeliveryIdParamSchema, headers: historyEntryHeaders, ...jsonBody(PaymentInputSchema) },
+    responses: { 201: json(PaymentSchema, 'The new payment (ETag: the delivery’s new version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
   }),
 );
 
