@@ -35,6 +35,7 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
     return response.body;
   };
 
+  let companies = 0;
   const industryItem = async (find: (overview: any) => any) => {
     const read = await registrar('GET', '/industry');
     return find(read.body);
@@ -73,7 +74,7 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
     {
       name: 'a milestone’s progress',
       prepare: async () => {
-        const company = await created(registrar, '/companies', { name: `Bedrijf ${randomUUID()}`, country: 'NL', registrationNumber: '12345678' });
+        const company = await created(registrar, '/companies', { name: `Bedrijf ${randomUUID()}`, country: 'NL', registrationNumber: String((companies += 1) + 20_000_000) });
         const reference = `G2B-${randomUUID()}`;
         await created(registrar, '/industry-contracts', { companyId: company.id, reference, subject: 'Drones', amountCents: 100, signedOn: '2025-06-01', milestones: [{ title: 'Levering', dueOn: '2025-12-01' }] });
         const milestone = () => industryItem((overview) => overview.companies.find((item: any) => item.id === company.id).contracts[0].milestones[0]);
@@ -155,6 +156,23 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
       expect(malformed.status).toBe(400);
       expect(malformed.body.invalidParams).toMatchObject([{ name: 'If-Match', code: 'invalidIfMatch' }]);
       expect((await read()).version).toBe(first.version + 4);
+    });
+  }
+
+  for (const history of HISTORIES) {
+    it(`of two entries racing to ${history.name} with the same If-Match, adds exactly one; a retry of the one added answers the same`, async () => {
+      const { add, read } = await history.prepare();
+      const { version } = await read();
+      const key = randomUUID();
+      const answers = await Promise.all([add(0, { 'If-Match': `"${version}"`, 'Idempotency-Key': key }), add(0, { 'If-Match': `"${version}"` })]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 412]);
+      expect((await read()).version).toBe(version + 1);
+      if (answers[0].status === 201) {
+        const retried = await add(0, { 'If-Match': `"${version}"`, 'Idempotency-Key': key });
+        expect(retried).toMatchObject({ status: 201, body: answers[0].body });
+        expect(retried.headers.get('etag')).toBe(`"${version + 1}"`);
+        expect((await read()).version).toBe(version + 1);
+      }
     });
   }
 
