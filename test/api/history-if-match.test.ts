@@ -176,6 +176,15 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
     });
   }
 
+  it('answers a new commitment and a new claim with the ETag of their history, as their GET does', async () => {
+    const commitment = await finance('POST', '/budget/commitments', { title: `Verplichting ${randomUUID()}`, fund: 'internationalSecurityBudget', budgetYear: 2026, stage: 'pledged', amountCents: 100, effectiveOn: '2025-04-15' });
+    expect(commitment.headers.get('etag')).toBe('"1"');
+    expect((await finance('GET', commitment.headers.get('location')!.replace(/^.*\/budget/, '/budget'))).headers.get('etag')).toBe('"1"');
+    const claim = await finance('POST', '/epf/claims', { reference: `EPF-${randomUUID()}`, batch: 'Voorraad', period: '2024', declaredCents: 1000, declaredOn: '2025-01-15' });
+    expect(claim.headers.get('etag')).toBe('"0"');
+    expect((await finance('GET', `/epf/claims/${claim.body.claim.id}`)).headers.get('etag')).toBe('"0"');
+  });
+
   it('answers 404 to an entry with If-Match: * for an object that does not exist', async () => {
     const missing = randomUUID();
     expect((await finance('POST', `/budget/commitments/${missing}/stages`, { stage: 'committed', amountCents: 1, effectiveOn: '2025-06-01' }, { 'If-Match': '*' })).status).toBe(404);

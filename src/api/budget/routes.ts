@@ -72,9 +72,10 @@ export function budgetRoutes() {
   app.openapi(createCommitmentRoute, async (c) => {
     const body = c.req.valid('json');
     const { stage, amountCents, effectiveOn, note, ...fields } = body;
-    return createIdempotently(c, { request: body, response: CommitmentSchema }, async (trx) => ({
-      body: await register.createCommitment(trx, requestContext(c), fields, { stage, amountCents, effectiveOn, note }),
-    }));
+    return createIdempotently(c, { request: body, response: CommitmentSchema }, async (trx) => {
+      const commitment = await register.createCommitment(trx, requestContext(c), fields, { stage, amountCents, effectiveOn, note });
+      return { headers: { Location: `${c.req.path}/${commitment.id}`, ETag: etag(commitment.version) }, body: commitment };
+    });
   });
 
   app.openapi(addStageRoute, async (c) => {

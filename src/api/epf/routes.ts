@@ -54,7 +54,7 @@ export function epfRoutes() {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: ClaimDetailSchema }, async (trx) => {
       const claim = await register.createClaim(trx, requestContext(c), body);
-      return { headers: { Location: `${c.req.path}/${claim.claim.id}` }, body: claim };
+      return { headers: { Location: `${c.req.path}/${claim.claim.id}`, ETag: etag(claim.version) }, body: claim };
     });
   });
 
