@@ -49,7 +49,10 @@ export async function listStockDeliveryReadiness(
   return { ...page, total: found.count, totalIsCapped: found.capped };
 }
 
-/** One stock delivery with the history of its effect on readiness, the projects that replace it and the decisions not to. */
+/**
+ * One stock delivery with the history of its effect on readiness, the projects that replace it and the decisions
+ * not to; its version is that of its judgements and decisions not to replace together (how many there are).
+ */
 export async function deliveryReadiness(db: Db, deliveryId: string) {
   const [delivery, judgements, replacements, nonReplacements] = await Promise.all([
     repository.findStockDelivery(db, deliveryId),
@@ -58,7 +61,13 @@ export async function deliveryReadiness(db: Db, deliveryId: string) {
     repository.listNonReplacements(db, deliveryId),
   ]);
   if (!delivery) throw new NotFoundError('delivery', deliveryId);
-  return { ...delivery, judgements, replacements, nonReplacements };
+  return { ...delivery, judgements, replacements, nonReplacements, version: judgements.length + nonReplacements.length };
+}
+
+/** The version of a stock delivery's judgements and decisions not to replace together: how many there are. */
+export async function readinessVersion(db: Db, deliveryId: string): Promise<number> {
+  const [judgements, nonReplacements] = await Promise.all([repository.listJudgements(db, deliveryId), repository.listNonReplacements(db, deliveryId)]);
+  return judgements.length + nonReplacements.length;
 }
 
 /** The replenishment projects and every decision not to replace, newest first: what the readiness page shows beside its list. */
@@ -80,11 +89,15 @@ export async function replenishmentSummary(db: Db): Promise<ReplenishmentSummary
   return { ...totals, largest };
 }
 
-/** Judges a stock delivery's effect on readiness, no earlier than its pledge; earlier judgements stay as the history. */
-export async function judge(db: Db, context: RequestContext, deliveryId: string, input: JudgementInput): Promise<Judgement> {
+/**
+ * Judges a stock delivery's effect on readiness, no earlier than its pledge; earlier judgements stay as the history.
+ * With an expected version (If-Match), only when no judgement or decision not to replace was added since.
+ */
+export async function judge(db: Db, context: RequestContext, deliveryId: string, input: JudgementInput, expectedVersion?: ExpectedVersion): Promise<Judgement> {
   assertValid(judgementViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await stockDelivery(trx, deliveryId);
+    if (expectedVersion !== undefined) assertVersionMatches(expectedVersion, await readinessVersion(trx, deliveryId));
     assertValid(followsPledgeViolations(delivery, 'judgedOn', 'judgement', input.judgedOn));
     const judgement = await repository.insertJudgement(trx, {
       ...input,
@@ -152,10 +165,12 @@ export async function decideNotToReplace(
   context: RequestContext,
   deliveryId: string,
   input: NonReplacementInput,
+  expectedVersion?: ExpectedVersion,
 ): Promise<{ decision: repository.NonReplacementDecision; valuation: Valuation | null }> {
   assertValid(nonReplacementViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await stockDelivery(trx, deliveryId);
+    if (expectedVersion !== undefined) assertVersionMatches(expectedVersion, await readinessVersion(trx, deliveryId));
     assertValid([
       ...followsPledgeViolations(delivery, 'decidedOn', 'nonReplacement', input.decidedOn),
       ...(input.revaluation ? followsPledgeViolations(delivery, 'revaluation.effectiveDate', 'valuation', input.revaluation.effectiveDate) : []),

@@ -1,7 +1,7 @@
 /**
  * An entry added to an object's history (a commitment's stage, an EPF claim's assessment, receipt or blockage,
  * a milestone's progress, a co-production project's stage, a delivery's disclosure decision, valuation or
- * payment) may send If-Match
+ * payment, a stock delivery's readiness judgement or decision not to replace it) may send If-Match
  * with the version of the history the caller read: when someone added to it since, it gets 412 with the
  * current ETag and nothing is added. Without If-Match the entry is added as before.
  */
@@ -104,6 +104,22 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
             officer('POST', '/disclosure-decisions', { deliveryIds: [id], state: 'confidential', ground: 'operationalSecurity', note: `Besluit ${entry}` }, headers),
           read: async () => {
             const read = await officer('GET', `/deliveries/${id}/disclosure-decisions`);
+            return { etag: read.headers.get('etag'), version: read.body.version };
+          },
+        };
+      },
+    },
+    {
+      name: 'a stock delivery’s judgements and decisions not to replace',
+      prepare: async () => {
+        const { id } = await created(registrar, '/deliveries', stockDelivery);
+        return {
+          add: (entry, headers) =>
+            entry % 2 === 0
+              ? registrar('POST', `/deliveries/${id}/readiness-judgements`, { effect: 'none', reasoning: `Oordeel ${entry}`, judgedOn: day(entry) }, headers)
+              : registrar('POST', `/deliveries/${id}/non-replacement-decisions`, { decidedOn: day(entry), reason: `Besluit ${entry}` }, headers),
+          read: async () => {
+            const read = await registrar('GET', `/readiness/deliveries/${id}`);
             return { etag: read.headers.get('etag'), version: read.body.version };
           },
         };

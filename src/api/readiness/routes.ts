@@ -4,7 +4,7 @@ import { isStockDeliveryPosition } from '../../db/repositories/readiness.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
-import { etag, versionsInIfMatch } from '../if-match.ts';
+import { addToHistory, etag, versionsInIfMatch } from '../if-match.ts';
 import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
@@ -44,22 +44,30 @@ export function readinessRoutes() {
     return c.json({ items: page.rows, pageSize, total: page.total, totalIsCapped: page.totalIsCapped, ...pageCursors(page, STOCK_DELIVERY_SORT) }, 200);
   });
 
-  app.openapi(getDeliveryReadinessRoute, async (c) => c.json(DeliveryReadinessSchema.parse(await register.deliveryReadiness(c.get('deps').db, c.req.valid('param').id)), 200));
+  app.openapi(getDeliveryReadinessRoute, async (c) => {
+    const readiness = await register.deliveryReadiness(c.get('deps').db, c.req.valid('param').id);
+    c.header('ETag', etag(readiness.version));
+    return c.json(DeliveryReadinessSchema.parse(readiness), 200);
+  });
 
   app.openapi(replenishmentSummaryRoute, async (c) => c.json(ReplenishmentSummarySchema.parse(await register.replenishmentSummary(c.get('deps').db)), 200));
 
   app.openapi(judgeRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: JudgementSchema }, async (trx) => ({
-      body: await register.judge(trx, requestContext(c), c.req.valid('param').id, body),
-    }));
+    const { id } = c.req.valid('param');
+    return addToHistory(c, { request: body, response: JudgementSchema }, async (trx, expected) => {
+      const judgement = await register.judge(trx, requestContext(c), id, body, expected);
+      return { version: await register.readinessVersion(trx, id), body: judgement };
+    });
   });
 
   app.openapi(nonReplacementRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: NonReplacementSchema }, async (trx) => ({
-      body: await register.decideNotToReplace(trx, requestContext(c), c.req.valid('param').id, body),
-    }));
+    const { id } = c.req.valid('param');
+    return addToHistory(c, { request: body, response: NonReplacementSchema }, async (trx, expected) => {
+      const decided = await register.decideNotToReplace(trx, requestContext(c), id, body, expected);
+      return { version: await register.readinessVersion(trx, id), body: decided };
+    });
   });
 
   app.openapi(createProjectRoute, async (c) => {

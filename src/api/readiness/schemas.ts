@@ -5,7 +5,7 @@ import { EFFECT_FILTERS, LARGEST_STOCK_DELIVERIES, READINESS_EFFECTS, REPLENISHM
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
-import { ifMatchHeader } from '../if-match.ts';
+import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
 import { amountCents, idempotencyKey, positiveAmountCents, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -152,6 +152,7 @@ export const DeliveryReadinessSchema = z
   .object({
     ...stockDeliveryFields,
     judgements: z.array(JudgementSchema).openapi({ description: 'The history, oldest first' }),
+    version: historyVersion,
     replacements: z.array(
       z.object({
         projectId: z.uuid(),
@@ -172,7 +173,7 @@ export const getDeliveryReadinessRoute = createRoute(
     tags: ['readiness'],
     summary: 'A stock delivery with the history of its effect on readiness, the projects that replace it and the decisions not to',
     request: { params: DeliveryIdParamSchema },
-    responses: { 200: json(DeliveryReadinessSchema, 'The stock delivery'), ...problemResponses(400, 401, 403, 404) },
+    responses: { 200: json(DeliveryReadinessSchema, 'The stock delivery (ETag: the version of its judgements and decisions not to replace)'), ...problemResponses(400, 401, 403, 404) },
   }),
 );
 
@@ -228,8 +229,8 @@ export const judgeRoute = createRoute(
     path: '/deliveries/{id}/readiness-judgements',
     tags: ['readiness'],
     summary: 'Judge the effect of a stock delivery on readiness (earlier judgements stay as its history)',
-    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(JudgementInputSchema) },
-    responses: { 201: json(JudgementSchema, 'The judgement'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    request: { params: DeliveryIdParamSchema, headers: historyEntryHeaders, ...jsonBody(JudgementInputSchema) },
+    responses: { 201: json(JudgementSchema, 'The judgement (ETag: the version of the delivery’s readiness history)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
   }),
 );
 
@@ -239,8 +240,11 @@ export const nonReplacementRoute = createRoute(
     path: '/deliveries/{id}/non-replacement-decisions',
     tags: ['readiness'],
     summary: 'Decide not to replace a stock delivery, revaluing it when its valuation basis changes with that',
-    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(NonReplacementInputSchema) },
-    responses: { 201: json(NonReplacementSchema, 'The decision and the revaluation it made'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    request: { params: DeliveryIdParamSchema, headers: historyEntryHeaders, ...jsonBody(NonReplacementInputSchema) },
+    responses: {
+      201: json(NonReplacementSchema, 'The decision and the revaluation it made (ETag: the version of the delivery’s readiness history)'),
+      ...problemResponses(400, 401, 403, 404, 412, 415, 422),
+    },
   }),
 );
 

@@ -7114,7 +7114,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The stock delivery */
+                /** @description The stock delivery (ETag: the version of its judgements and decisions not to replace) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7239,6 +7239,8 @@ export interface paths {
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -7251,7 +7253,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The judgement */
+                /** @description The judgement (ETag: the version of the delivery’s readiness history) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -7289,6 +7291,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7338,6 +7349,8 @@ export interface paths {
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -7350,7 +7363,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The decision and the revaluation it made */
+                /** @description The decision and the revaluation it made (ETag: the version of the delivery’s readiness history) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -7388,6 +7401,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12500,6 +12522,8 @@ export interface components {
             currentValueCents: number;
             /** @description The history, oldest first */
             judgements: components["schemas"]["ReadinessJudgement"][];
+            /** @description The version of its history (how many entries it has): its ETag, to send as If-Match with the next entry */
+            version: number;
             replacements: {
                 /** Format: uuid */
                 projectId: string;
