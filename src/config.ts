@@ -9,8 +9,8 @@ export function databaseConfigFromEnvironment(env: NodeJS.ProcessEnv = process.e
 
 /**
  * The site's public address (SITE_ADDRESS, e.g. https://steunregister.example.nl), without a trailing
- * slash: where links in e-mail and the open data catalogue point. Without it they follow the address a
- * request came to, which a client chooses (the Host header): set it in production.
+ * slash: where links in e-mail and the open data catalogue point, never to a host a request names (a
+ * client chooses the Host header). Mail needs it; without it the catalogue links relative to where it was read.
  */
 export function siteAddressFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (!env.SITE_ADDRESS) return undefined;

@@ -40,7 +40,7 @@ export interface AppOptions {
   /** What TOTP secrets are sealed with (see ApiOptions). */
   totpKey?: TotpSecretKey | undefined;
   /** How notifications are sent: one mailer for the server, made at its start. */
-  mail?: { mailer: Mailer; siteAddress: string | undefined } | undefined;
+  mail?: { mailer: Mailer; siteAddress: string } | undefined;
   /** The site's public address (see siteAddressFromEnvironment). */
   siteAddress?: string | undefined;
   webRoot?: string;

@@ -58,7 +58,7 @@ export interface ApiOptions {
   /** Renderings of public letters one address may ask for per minute without a session (60 by default). */
   anonymousRenderingsPerMinute?: number;
   /** How to send e-mail notifications (none when not given). */
-  mail?: { mailer: Mailer; siteAddress: string | undefined } | undefined;
+  mail?: { mailer: Mailer; siteAddress: string } | undefined;
   /** The site's public address (SITE_ADDRESS) for the open data catalogue; by default the request's. */
   siteAddress?: string | undefined;
 }

@@ -10,17 +10,20 @@ export interface Mailer {
 export interface MailConfig {
   smtpUrl: string;
   from: string;
-  siteAddress: string | undefined;
+  siteAddress: string;
 }
 
 /**
  * E-mail is sent only when SMTP_URL names an SMTP server (smtp://user:password@host:587, or smtps://… for
- * TLS from the start); MAIL_FROM is then the sender and SITE_ADDRESS (optional) the address links point to.
+ * TLS from the start); MAIL_FROM is then the sender and SITE_ADDRESS the address links point to: a mail
+ * is read outside the site, where a link without it leads nowhere.
  */
 export function mailConfigFromEnvironment(env: NodeJS.ProcessEnv): MailConfig | undefined {
   if (!env.SMTP_URL) return undefined;
   if (!env.MAIL_FROM) throw new Error('MAIL_FROM must be set with SMTP_URL: the address notifications are sent from');
-  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, siteAddress: siteAddressFromEnvironment(env) };
+  const siteAddress = siteAddressFromEnvironment(env);
+  if (!siteAddress) throw new Error("SITE_ADDRESS must be set with SMTP_URL: the site's public address (https://…), which the links in the mail point to");
+  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, siteAddress };
 }
 
 export function smtpMailer({ smtpUrl, from }: MailConfig): Mailer {

@@ -20,7 +20,7 @@ const SUBJECTS: Record<WaitingItem['kind'], string> = {
  * Tells everyone in a role, by e-mail, what about a letter newly waits for them since a moment (the step
  * just taken): the same items their "waiting for you" list shows. Accounts without an address are not told.
  */
-export async function notifyWhatWaits(db: Kysely<Database>, mailer: Mailer, letterId: string, since: Date, siteAddress: string | undefined): Promise<void> {
+export async function notifyWhatWaits(db: Kysely<Database>, mailer: Mailer, letterId: string, since: Date, siteAddress: string): Promise<void> {
   for (const role of ROLES) {
     // Who could be told first: most roles have no address, and what waits is the costlier question.
     const to = await emailsOfRole(db, role);
@@ -34,7 +34,7 @@ export async function notifyWhatWaits(db: Kysely<Database>, mailer: Mailer, lett
  * Tells those who record publications that the server held back a scheduled publication when its moment came,
  * and why: the letter waits for them again, and nothing of it is public until they record it anew.
  */
-export async function notifyPublicationHeld(db: Kysely<Database>, mailer: Mailer, held: HeldPublication, siteAddress: string | undefined): Promise<void> {
+export async function notifyPublicationHeld(db: Kysely<Database>, mailer: Mailer, held: HeldPublication, siteAddress: string): Promise<void> {
   const to = (await Promise.all(ROLES.filter((role) => isAllowed(role, 'letter.write')).map((role) => emailsOfRole(db, role)))).flat();
   if (to.length === 0) return;
   const subject = `Geplande publicatie van de leveringenbrief met peildatum ${formatLetterDate(held.referenceDate)} is tegengehouden`;
@@ -43,7 +43,7 @@ export async function notifyPublicationHeld(db: Kysely<Database>, mailer: Mailer
   await mailer.send({ to, subject, text: text.join('\n') });
 }
 
-function message(item: WaitingItem, siteAddress: string | undefined): { subject: string; text: string } {
+function message(item: WaitingItem, siteAddress: string): { subject: string; text: string } {
   const subject = `Leveringenbrief met peildatum ${formatLetterDate(item.referenceDate)} ${SUBJECTS[item.kind]}`;
   const lines = [`${subject}.`];
   if (item.comment) lines.push('', `Toelichting: ${item.comment}`);
@@ -51,4 +51,4 @@ function message(item: WaitingItem, siteAddress: string | undefined): { subject:
   return { subject, text: lines.join('\n') };
 }
 
-const letterLink = (letterId: string, siteAddress: string | undefined) => `Open de brief in Steunregister: ${siteAddress ?? ''}/brieven/${letterId}`;
+const letterLink = (letterId: string, siteAddress: string) => `Open de brief in Steunregister: ${siteAddress}/brieven/${letterId}`;
