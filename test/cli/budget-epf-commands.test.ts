@@ -62,4 +62,9 @@ describe('the budget and EPF commands', () => {
     expect(events.every((event) => event.actorName?.startsWith('cli:'))).toBe(true);
     expect(JSON.parse(events[1]!.canonical).detail).toEqual({ command: 'budget shift', fields: ['amountCents'], reason: 'invalidInput' });
   });
+
+  it('says a commitment typed wrong does not exist, as one that is not there', async () => {
+    const stage = ['--stage', 'committed', '--amount', '1.000', '--effective-on', '2025-08-15'];
+    expect(await runCli(dataDir, ['budget', 'stage', 'EPF-2025', ...stage])).toEqual({ code: 1, output: 'budgetCommitment EPF-2025 does not exist\n' });
+  });
 });

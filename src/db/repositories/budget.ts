@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { containsPattern } from '../text-search.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Cents } from '../../../common/money.ts';
+import { isUuid } from '../../../common/ids.ts';
 import { publicOnlyAfter } from './disclosure.ts';
 import type {
   BudgetDecision,
@@ -95,6 +96,7 @@ export async function lockFundBudget(db: Db): Promise<void> {
 }
 
 export async function findCommitment(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredCommitment | undefined> {
+  if (!isUuid(id)) return undefined;
   let query = db.selectFrom('budgetCommitment').selectAll().where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
