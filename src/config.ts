@@ -24,3 +24,14 @@ export function portFromEnvironment(env: NodeJS.ProcessEnv = process.env): numbe
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   return port;
 }
+
+/**
+ * Whether a reverse proxy in front of the server is trusted (TRUST_PROXY=true): the client's address then
+ * comes from X-Forwarded-For. Any other value than true or false is refused, not read as false: behind a
+ * proxy every login would then seem to come from the proxy's address, and its throttling hold up everyone.
+ */
+export function trustProxyFromEnvironment(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.TRUST_PROXY?.trim() ?? '';
+  if (value === 'true' || value === 'false' || value === '') return value === 'true';
+  throw new Error(`TRUST_PROXY must be true or false, not "${env.TRUST_PROXY}"`);
+}

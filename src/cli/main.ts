@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { withExactIntegers } from '../../common/exact-json.ts';
-import { databaseConfigFromEnvironment, portFromEnvironment, siteAddressFromEnvironment } from '../config.ts';
+import { databaseConfigFromEnvironment, portFromEnvironment, siteAddressFromEnvironment, trustProxyFromEnvironment } from '../config.ts';
 import { loadDemonstrationData } from '../register/demonstration.ts';
 import { figuresTable } from '../register/figures.ts';
 import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstration-data.ts';
@@ -47,7 +47,7 @@ program
       database,
       demonstrationData: options.demonstrationData ?? !database.databaseUrl,
       logger: createLogger(),
-      trustProxy: process.env.TRUST_PROXY === 'true',
+      trustProxy: trustProxyFromEnvironment(),
       oidc: oidcConfigFromEnvironment(process.env),
       mail: mailConfigFromEnvironment(process.env),
       siteAddress: siteAddressFromEnvironment(process.env),
