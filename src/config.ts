@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { DatabaseConfig } from './db/connection.ts';
+import { StartRefusedError } from './start-refused.ts';
 
 /** Where the database is: PostgreSQL when DATABASE_URL is set, else the embedded one in DATA_DIR (./data). */
 export function databaseConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -15,13 +16,13 @@ export function databaseConfigFromEnvironment(env: NodeJS.ProcessEnv = process.e
 export function siteAddressFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (!env.SITE_ADDRESS) return undefined;
   const address = env.SITE_ADDRESS.replace(/\/+$/, '');
-  if (!URL.canParse(address) || !/^https?:$/.test(new URL(address).protocol)) throw new Error(`SITE_ADDRESS must be an http(s) address, not "${env.SITE_ADDRESS}"`);
+  if (!URL.canParse(address) || !/^https?:$/.test(new URL(address).protocol)) throw new StartRefusedError(`SITE_ADDRESS must be an http(s) address, not "${env.SITE_ADDRESS}"`);
   return address;
 }
 
 export function portFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartRefusedError(`PORT must be a port number, not "${env.PORT}"`);
   return port;
 }
 
@@ -33,5 +34,5 @@ export function portFromEnvironment(env: NodeJS.ProcessEnv = process.env): numbe
 export function trustProxyFromEnvironment(env: NodeJS.ProcessEnv = process.env): boolean {
   const value = env.TRUST_PROXY?.trim() ?? '';
   if (value === 'true' || value === 'false' || value === '') return value === 'true';
-  throw new Error(`TRUST_PROXY must be true or false, not "${env.TRUST_PROXY}"`);
+  throw new StartRefusedError(`TRUST_PROXY must be true or false, not "${env.TRUST_PROXY}"`);
 }

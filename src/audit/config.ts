@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { StartRefusedError } from '../start-refused.ts';
 
 /**
  * Where the signed checkpoints of the audit trail and their key are kept: AUDIT_DIR, else `audit` in
@@ -13,7 +14,7 @@ export function auditDirectoryFromEnvironment(env: NodeJS.ProcessEnv = process.e
 export function checkpointIntervalFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
   const seconds = Number(env.AUDIT_CHECKPOINT_SECONDS ?? 60);
   if (!(seconds > 0 && seconds <= 86_400)) {
-    throw new Error(`AUDIT_CHECKPOINT_SECONDS must be a number of seconds up to a day, not "${env.AUDIT_CHECKPOINT_SECONDS}"`);
+    throw new StartRefusedError(`AUDIT_CHECKPOINT_SECONDS must be a number of seconds up to a day, not "${env.AUDIT_CHECKPOINT_SECONDS}"`);
   }
   return seconds * 1000;
 }

@@ -3,6 +3,7 @@ import * as client from 'openid-client';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
 import { isRole } from '../domain/access.ts';
+import { StartRefusedError } from '../start-refused.ts';
 import { findAccountByOidcSubject } from '../db/repositories/accounts.ts';
 import { deleteOidcLoginsStartedBefore, insertOidcLogin, takeOidcLogin } from '../db/repositories/oidc-logins.ts';
 import { endSession } from '../db/repositories/sessions.ts';
@@ -50,15 +51,15 @@ export function oidcConfigFromEnvironment(env: Readonly<Record<string, string | 
   const issuer = value('OIDC_ISSUER');
   if (!issuer) {
     const stray = [...REQUIRED_VARIABLES, 'OIDC_SCOPES'].filter(value);
-    if (stray.length > 0) throw new Error(`OpenID Connect is half configured: ${stray.join(', ')} set, but OIDC_ISSUER not`);
+    if (stray.length > 0) throw new StartRefusedError(`OpenID Connect is half configured: ${stray.join(', ')} set, but OIDC_ISSUER not`);
     return undefined;
   }
   const missing = REQUIRED_VARIABLES.filter((name) => !value(name));
-  if (missing.length > 0) throw new Error(`OpenID Connect is half configured: OIDC_ISSUER set, but ${missing.join(', ')} not`);
+  if (missing.length > 0) throw new StartRefusedError(`OpenID Connect is half configured: OIDC_ISSUER set, but ${missing.join(', ')} not`);
 
   const redirectUri = secureUrl('OIDC_REDIRECT_URI', value('OIDC_REDIRECT_URI')!);
   if (!redirectUri.pathname.endsWith('/session/oidc/callback') || redirectUri.search || redirectUri.hash) {
-    throw new Error(`OIDC_REDIRECT_URI must be the public URL of /api/v1/session/oidc/callback, not ${redirectUri.href}`);
+    throw new StartRefusedError(`OIDC_REDIRECT_URI must be the public URL of /api/v1/session/oidc/callback, not ${redirectUri.href}`);
   }
   const scopes = new Set(['openid', ...(value('OIDC_SCOPES')?.split(/[\s,]+/) ?? [])]);
   return {
@@ -72,10 +73,10 @@ export function oidcConfigFromEnvironment(env: Readonly<Record<string, string | 
 
 /** An https URL; plain http only on this machine (a provider started by the tests, or for development). */
 function secureUrl(name: string, text: string): URL {
-  if (!URL.canParse(text)) throw new Error(`${name} must be a URL, not "${text}"`);
+  if (!URL.canParse(text)) throw new StartRefusedError(`${name} must be a URL, not "${text}"`);
   const url = new URL(text);
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url))) return url;
-  throw new Error(`${name} must be an https URL (http only on localhost), not ${url.href}`);
+  throw new StartRefusedError(`${name} must be an https URL (http only on localhost), not ${url.href}`);
 }
 
 function isLoopback(url: URL): boolean {

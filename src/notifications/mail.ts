@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import { StartRefusedError } from '../start-refused.ts';
 import { siteAddressFromEnvironment } from '../config.ts';
 
 /** Sends a plain-text e-mail. */
@@ -20,9 +21,9 @@ export interface MailConfig {
  */
 export function mailConfigFromEnvironment(env: NodeJS.ProcessEnv): MailConfig | undefined {
   if (!env.SMTP_URL) return undefined;
-  if (!env.MAIL_FROM) throw new Error('MAIL_FROM must be set with SMTP_URL: the address notifications are sent from');
+  if (!env.MAIL_FROM) throw new StartRefusedError('MAIL_FROM must be set with SMTP_URL: the address notifications are sent from');
   const siteAddress = siteAddressFromEnvironment(env);
-  if (!siteAddress) throw new Error("SITE_ADDRESS must be set with SMTP_URL: the site's public address (https://…), which the links in the mail point to");
+  if (!siteAddress) throw new StartRefusedError("SITE_ADDRESS must be set with SMTP_URL: the site's public address (https://…), which the links in the mail point to");
   return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, siteAddress };
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RequestContext } from '../audit/trail.ts';
 import type { Database } from '../db/schema.ts';
 import { publishDueLetters, type HeldPublication } from './letter-publication.ts';
+import { StartRefusedError } from '../start-refused.ts';
 
 export interface PublicationTimer {
   /** Stops the timer and waits for a round under way; call it before the database is closed. */
@@ -43,7 +44,7 @@ export async function startPublicationTimer(options: {
 export function publicationCheckIntervalFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {
   const seconds = Number(env.PUBLICATION_CHECK_SECONDS ?? 10);
   if (!(seconds > 0 && seconds <= 3600)) {
-    throw new Error(`PUBLICATION_CHECK_SECONDS must be a number of seconds up to an hour, not "${env.PUBLICATION_CHECK_SECONDS}"`);
+    throw new StartRefusedError(`PUBLICATION_CHECK_SECONDS must be a number of seconds up to an hour, not "${env.PUBLICATION_CHECK_SECONDS}"`);
   }
   return seconds * 1000;
 }
