@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { StartRefusedError } from './start-refused.ts';
 
 export type { Logger };
 
@@ -8,9 +9,12 @@ export type { Logger };
  * line of defence for fields with those names should one ever be passed.
  */
 export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
+  const level = options.level ?? process.env.LOG_LEVEL ?? 'info';
+  const levels = [...Object.keys(pino.levels.values), 'silent'];
+  if (!levels.includes(level)) throw new StartRefusedError(`LOG_LEVEL must be one of ${levels.join(', ')}, not "${level}"`);
   return pino(
     {
-      level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+      level,
       base: { service: 'steunregister' },
       redact: {
         paths: ['password', 'totp', 'token', 'cookie', 'authorization', '*.password', '*.totp', '*.token', '*.cookie', '*.authorization', '*.totpSecret'],
