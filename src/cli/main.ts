@@ -30,7 +30,7 @@ const program = new Command('steunregister')
   .description('The register of military support deliveries and the letter to parliament.')
   .addHelpText(
     'after',
-    '\nEnvironment: DATABASE_URL=postgres://… uses PostgreSQL; otherwise the embedded database in DATA_DIR (default ./data). PORT and HOST set where serve listens (default localhost:3000).',
+    '\nEnvironment: DATABASE_URL=postgres://… uses PostgreSQL; otherwise the embedded database in DATA_DIR (default ./data). AUDIT_DIR (default DATA_DIR/audit) holds the audit checkpoints and the keys. PORT and HOST set where serve listens (default localhost:3000). README.md, "Settings", lists every setting.',
   )
   .showHelpAfterError();
 
