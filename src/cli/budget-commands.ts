@@ -7,6 +7,8 @@ import { euroCents, isoDateOption, operatorChange, wholeNumber } from './operato
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 const amount = (cents: number) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.' });
+/** The pace as the rest of the table reads, in Dutch: 120,4%. */
+const DUTCH_NUMBER = new Intl.NumberFormat('nl-NL');
 
 /** `--amount 2025=400.000.000`, repeated: the amount of one budget year of a decision. */
 function yearAmount(text: string, previous: { budgetYear: unknown; amountCents: unknown }[] = []) {
@@ -32,7 +34,7 @@ export function budgetCommands(): Command {
       const rows = [...figures.years.map((year) => ({ label: String(year.budgetYear), ...year })), { label: 'Totaal', ...figures.total }].map((line) => [
         line.label,
         ...[line.budgeted, line.committed, line.pledged, line.unallocated, line.realised].map(amount),
-        `${line.realisationPace === null ? '-' : `${line.realisationPace}%`}${line.overcommitted ? ' (meer verplicht dan begroot)' : ''}`,
+        `${line.realisationPace === null ? '-' : `${DUTCH_NUMBER.format(line.realisationPace)}%`}${line.overcommitted ? ' (meer verplicht dan begroot)' : ''}`,
       ]);
       const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
       console.log(`Stand op ${knownAt}`);

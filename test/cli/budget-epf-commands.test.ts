@@ -63,6 +63,10 @@ describe('the budget and EPF commands', () => {
     expect(JSON.parse(events[1]!.canonical).detail).toEqual({ command: 'budget shift', fields: ['amountCents'], reason: 'invalidInput' });
   });
 
+  it('lists the budget per year in Dutch, the realisation pace with a decimal comma', async () => {
+    expect((await runCli(dataDir, ['budget', 'list', '--known-at', '2025-08-31'])).output).toMatch(/^2022 .* 120,4%$/m);
+  });
+
   it('says a commitment typed wrong does not exist, as one that is not there', async () => {
     const stage = ['--stage', 'committed', '--amount', '1.000', '--effective-on', '2025-08-15'];
     expect(await runCli(dataDir, ['budget', 'stage', 'EPF-2025', ...stage])).toEqual({ code: 1, output: 'budgetCommitment EPF-2025 does not exist\n' });
