@@ -10,6 +10,7 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import { preparingPool } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
+import { StartRefusedError } from '../start-refused.ts';
 
 type DatabaseKind = 'pglite' | 'postgres';
 
@@ -102,7 +103,10 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // An idle connection that the server closes (restart, failover) must not take the process down;
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
-  await pool.query('select 1');
+  await pool.query('select 1').catch(async (error: unknown) => {
+    await pool.end();
+    throw new StartRefusedError(`PostgreSQL at ${whereFrom(url)} (DATABASE_URL) cannot be used: ${(error as Error).message}`);
+  });
   return {
     kind: 'postgres',
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins: [new CamelCasePlugin()] }),
@@ -140,4 +144,11 @@ async function syncFile(path: string): Promise<void> {
   } finally {
     await file.close();
   }
+}
+
+/** Which server and database a connection string names, without its user and password. */
+function whereFrom(url: string): string {
+  if (!URL.canParse(url)) return 'the address given';
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname || 'localhost'}:${port || 5432}${pathname}`;
 }
