@@ -133,8 +133,13 @@ export async function runCommandLine(args: readonly string[]): Promise<number> {
       console.error(error.message);
       return 1;
     }
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    const { code, syscall, hostname } = error as NodeJS.ErrnoException & { hostname?: string };
+    if (code === 'EADDRINUSE') {
       console.error(`Port ${portFromEnvironment()} is in use by another program. Choose another with PORT, e.g. PORT=3001 npm start.`);
+      return 1;
+    }
+    if ((code === 'EADDRNOTAVAIL' && syscall === 'listen') || (code === 'ENOTFOUND' && hostname === process.env.HOST)) {
+      console.error(`HOST ${process.env.HOST} is no address of this machine to listen on. Leave HOST out to listen on localhost, or give one of this machine's addresses (0.0.0.0 for all of them).`);
       return 1;
     }
     throw error;

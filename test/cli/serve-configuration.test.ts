@@ -18,3 +18,10 @@ it.each([
   for (const [name, value] of Object.entries(environment)) vi.stubEnv(name, value);
   expect(await runCli(join(folder, 'data'), ['serve'])).toEqual({ code: 1, output: `${refusal}\n` });
 });
+
+it('refuses to serve on a HOST that is no address of this machine, in one line', async () => {
+  vi.stubEnv('HOST', '192.0.2.1');
+  vi.stubEnv('PORT', '0');
+  const refused = await runCli(join(folder, 'host'), ['serve', '--no-demonstration-data']);
+  expect(refused).toEqual({ code: 1, output: expect.stringContaining('HOST 192.0.2.1 is no address of this machine to listen on.') });
+});
