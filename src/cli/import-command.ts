@@ -36,7 +36,8 @@ export function importCommand(): Command {
       });
       process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '');
       console.log(options.json ? JSON.stringify(report, null, 2) : describe(report, options.dryRun === true));
-      if (report.counts.invalid > 0 && !options.onlyValid) process.exitCode = 1;
+      // A dry run is a check: a fault fails it whatever mode the import would take; --only-valid leaves faulty rows out as asked.
+      if (report.counts.invalid > 0 && (options.dryRun || !options.onlyValid)) process.exitCode = 1;
     });
 }
 

@@ -49,6 +49,21 @@ describe('the import command', () => {
     }
   });
 
+  it('exits 1 when the dry run finds a fault, with --only-valid too, and when all or nothing imports nothing; 0 on a clean file', { timeout: 300_000 }, async () => {
+    const faulty = join(folder, 'met-fout.xlsx');
+    writeFileSync(faulty, await filledTemplate(await importTemplate(), { 'Betalingen (Payments)': [['EXIT-B', 'EXIT-1', 0, '2025-06-03']] }));
+    const dryRun = await runCli(dataDir, ['import', faulty, '--dry-run', '--only-valid']);
+    expect(dryRun.output).toContain('Betalingen (Payments), row 3, column C (Bedrag (€) / Amount (€)): Enter an amount of more than € 0.00.');
+    expect(dryRun.code).toBe(1);
+    const allOrNothing = await runCli(dataDir, ['import', faulty]);
+    expect([allOrNothing.output, allOrNothing.code]).toEqual([expect.stringContaining('Nothing to import: 0 rows are in the register already, 1 have a fault.'), 1]);
+
+    const clean = join(folder, 'zonder-fout.xlsx');
+    writeFileSync(clean, await filledTemplate(await importTemplate(), { 'Leveringen (Deliveries)': [THREE_ROWS['Leveringen (Deliveries)']![0]!.map((cell, index) => (index === 0 ? 'EXIT-1' : cell))] }));
+    const cleanRun = await runCli(dataDir, ['import', clean, '--dry-run']);
+    expect([cleanRun.output, cleanRun.code]).toEqual([expect.stringContaining('Dry run: 1 rows would be created, 0 are in the register already, 0 have a fault'), 0]);
+  });
+
   it('refuses a Word document or a presentation as no spreadsheet, names the row of an unclosed quote, and says a file it cannot read in one line', { timeout: 120_000 }, async () => {
     const presentation = join(folder, 'presentatie.pptx');
     writeFileSync(presentation, zipSync({ 'ppt/presentation.xml': new TextEncoder().encode('<p:presentation/>') }));
