@@ -9,6 +9,19 @@ import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 
 type Report = (typeof EXPORT_REPORTS)[number];
+type Reports = Awaited<ReturnType<typeof armsTransferReports>>;
+
+const counted = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
+
+/** What was written, in the language of the file, with the register's words for what it counts (as the reports page names them). */
+const SUMMARY = {
+  nl: ({ register, att }: Reports, what: string, file: string) =>
+    `${what} geschreven naar ${file}: ${counted(register.shipments, 'uitgevoerde levering', 'uitgevoerde leveringen')} met vergunningplicht uit het register (${euroText(register.shipmentValueCents, ',')} EUR), ` +
+    `${counted(att.withheld.count, 'levering', 'leveringen')} achtergehouden uit het ATT-rapport, ${counted(register.licencesIssued, 'verleende vergunning', 'verleende vergunningen')} (${euroText(register.licenceValueCents, ',')} EUR).`,
+  en: ({ register, att }: Reports, what: string, file: string) =>
+    `Wrote ${what} to ${file}: ${counted(register.shipments, 'exported delivery', 'exported deliveries')} needing a licence from the register (${euroText(register.shipmentValueCents)} EUR), ` +
+    `${counted(att.withheld.count, 'delivery', 'deliveries')} withheld from the ATT report, ${counted(register.licencesIssued, 'licence', 'licences')} issued (${euroText(register.licenceValueCents)} EUR).`,
+};
 
 function year(value: string): number {
   const number = Number(value);
@@ -28,7 +41,7 @@ export function exportControlCommands(): Command {
     .requiredOption('--year <year>', 'the calendar year', year)
     .addOption(new Option('--format <format>', 'the file format').choices(['json', 'xlsx', 'csv']).makeOptionMandatory())
     .addOption(new Option('--report <report>', 'only this report (needed for CSV)').choices(EXPORT_REPORTS))
-    .addOption(new Option('--language <language>', 'the language of the headings').choices(['nl', 'en']).default('nl'))
+    .addOption(new Option('--language <language>', 'the language of the headings and of the line saying what was written').choices(['nl', 'en']).default('nl'))
     .requiredOption('--out <file>', 'the file to write')
     .action(async (options: { year: number; format: 'json' | 'xlsx' | 'csv'; report?: Report; language: 'nl' | 'en'; out: string }) => {
       if (options.format === 'csv' && !options.report) throw new CommandError(`a CSV file holds one report: add --report ${EXPORT_REPORTS.join('|')}`);
@@ -41,11 +54,7 @@ export function exportControlCommands(): Command {
             ? reportCsv(reports, options.report!, options.language)
             : await reportWorkbook(reports, options.language, which);
       await writeFile(options.out, contents, { mode: 0o600 });
-      const { register } = reports;
-      console.log(
-        `Wrote ${which.join(', ')} ${options.year} to ${options.out}: ${register.shipments} exports from the register (${euroText(register.shipmentValueCents)} EUR), ` +
-          `${reports.att.withheld.count} withheld from the ATT report, ${register.licencesIssued} licences issued (${euroText(register.licenceValueCents)} EUR).`,
-      );
+      console.log(SUMMARY[options.language](reports, `${which.join(', ')} ${options.year}`, options.out));
     });
   return command;
 }
