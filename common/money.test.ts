@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cents, centsFromText, centsOfTotal, MoneyError, parseEuroAmount, sumCents, totalCents, totalCentsFromText } from './money.ts';
+import { cents, centsFromText, centsOfTotal, euroAmountFault, MoneyError, parseEuroAmount, sumCents, totalCents, totalCentsFromText } from './money.ts';
 
 describe('cents', () => {
   it('accepts whole numbers and refuses fractions and unsafe sizes', () => {
@@ -55,5 +55,19 @@ describe('parseEuroAmount', () => {
         expect(parseEuroAmount(text)).toBe(amount);
       }),
     );
+  });
+});
+
+describe('euroAmountFault', () => {
+  it.each([
+    ['1,234', 'amountAmbiguous'],
+    ['€ -12,345,678', 'amountAmbiguous'],
+    ['1,23.45', 'notAnAmount'],
+    ['twaalf', 'notAnAmount'],
+    ['100.000.000.000,01', 'amountTooLarge'],
+    ['100.000.000.000', undefined],
+    ['1.234', undefined],
+  ])('says of %j: %s', (text, fault) => {
+    expect(euroAmountFault(text)).toBe(fault);
   });
 });

@@ -67,8 +67,7 @@ export function parseEuroAmount(text: string): Cents | undefined {
 
 /** The same at any size, so that a reader can tell an amount too large from text that is no amount. */
 export function parseEuroAmountExactly(text: string): CentsTotal | undefined {
-  // A sign stands before or after the euro sign ("-€ 5" or "€ -5", as Excel shows either), or is a minus sign.
-  const trimmed = text.replace(/\s/g, '').replace(/^([-−]?)€/, '$1').replace(/^−/, '-');
+  const trimmed = amountText(text);
   const dutch = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(trimmed);
   // Commas between thousands only with a decimal point after them: "1,234" alone is refused above.
   const english = /^(-?)(\d{1,3}(?:,\d{3})+)\.(\d{1,2})$/.exec(trimmed);
@@ -78,6 +77,22 @@ export function parseEuroAmountExactly(text: string): CentsTotal | undefined {
   const [, sign, whole = '', fraction = ''] = match;
   const value = BigInt(whole.replace(/[.,]/g, '')) * 100n + BigInt(fraction.padEnd(2, '0'));
   return sign === '-' ? -value : value;
+}
+
+/** The text of an amount without spaces or euro sign; a sign stands before or after the euro sign ("-€ 5" or "€ -5", as Excel shows either), or is a minus sign. */
+function amountText(text: string): string {
+  return text.replace(/\s/g, '').replace(/^([-−]?)€/, '$1').replace(/^−/, '-');
+}
+
+/**
+ * Why text is no amount of one entry: one it could read two ways ("1,234": a thousand, with a comma
+ * between thousands, or one euro and a fraction, with a decimal comma), no amount at all, or one beyond
+ * MAX_ENTRY_CENTS; undefined for an amount parseEuroAmount reads.
+ */
+export function euroAmountFault(text: string): 'amountAmbiguous' | 'notAnAmount' | 'amountTooLarge' | undefined {
+  const exact = parseEuroAmountExactly(text);
+  if (exact === undefined) return /^-?\d{1,3}(?:,\d{3})+$/.test(amountText(text)) ? 'amountAmbiguous' : 'notAnAmount';
+  return exact > BigInt(MAX_ENTRY_CENTS) || exact < -BigInt(MAX_ENTRY_CENTS) ? 'amountTooLarge' : undefined;
 }
 
 /**

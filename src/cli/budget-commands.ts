@@ -3,7 +3,7 @@ import { COMPARISON_PRECISION, formatExactEuros, formatLetterAmount } from '../.
 import { BudgetDecisionInputSchema, BudgetShiftInputSchema, CommitmentInputSchema, CommitmentStageInputSchema } from '../api/budget/schemas.ts';
 import { addCommitmentStage, budgetFiguresAt, createCommitment, createDecision, createShift } from '../register/budget.ts';
 import { withDatabase } from './database.ts';
-import { euroCents, isoDateOption, operatorChange, wholeNumber } from './operator.ts';
+import { euroOption, isoDateOption, operatorChange, wholeNumber } from './operator.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 const amount = (cents: number) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.' });
@@ -11,10 +11,10 @@ const amount = (cents: number) => formatLetterAmount(cents, COMPARISON_PRECISION
 const DUTCH_NUMBER = new Intl.NumberFormat('nl-NL');
 
 /** `--amount 2025=400.000.000`, repeated: the amount of one budget year of a decision. */
-function yearAmount(text: string, previous: { budgetYear: unknown; amountCents: unknown }[] = []) {
-  const [year, euro] = text.split('=');
-  if (euro === undefined) throw new InvalidArgumentError('use YEAR=AMOUNT, e.g. 2025=400.000.000');
-  return [...previous, { budgetYear: wholeNumber(year!), amountCents: euroCents(euro) }];
+function yearAmount(text: string, previous: { budgetYear: unknown; amountCents: number }[] = []) {
+  const [year, euro, ...more] = text.split('=');
+  if (euro === undefined || more.length > 0) throw new InvalidArgumentError('use YEAR=AMOUNT, e.g. 2025=400.000.000');
+  return [...previous, { budgetYear: wholeNumber(year!), amountCents: euroOption(euro) }];
 }
 
 /** `budget …`: the budget per budget year, and recording its decisions, shifts and commitments (audited as in the API). */
@@ -68,11 +68,11 @@ export function budgetCommands(): Command {
     .requiredOption('--fund <fund>', 'defenceBudget, ukraineSupportBudget or internationalSecurityBudget')
     .requiredOption('--from-year <year>', 'the budget year the money leaves')
     .requiredOption('--to-year <year>', 'the budget year the money goes to')
-    .requiredOption('--amount <euro>', 'the amount in euro, e.g. 2.000.000.000')
+    .requiredOption('--amount <euro>', 'the amount in euro, e.g. 2.000.000.000', euroOption)
     .option('--description <text>', 'why', '')
-    .action(async (options: { moment: string; decidedOn: string; fund: string; fromYear: string; toYear: string; amount: string; description: string }) => {
-      const { amount: euro, ...rest } = options;
-      const input = { ...rest, fromYear: wholeNumber(options.fromYear), toYear: wholeNumber(options.toYear), amountCents: euroCents(euro) };
+    .action(async (options: { moment: string; decidedOn: string; fund: string; fromYear: string; toYear: string; amount: number; description: string }) => {
+      const { amount, ...rest } = options;
+      const input = { ...rest, fromYear: wholeNumber(options.fromYear), toYear: wholeNumber(options.toYear), amountCents: amount };
       const shift = await withDatabase((handle) =>
         operatorChange(handle.db, 'budget shift', BudgetShiftInputSchema, input, (context, valid) => createShift(handle.db, context, valid)),
       );
@@ -82,7 +82,7 @@ export function budgetCommands(): Command {
   const stageOptions = (sub: Command) =>
     sub
       .requiredOption('--stage <stage>', 'pledged (plans and projects identified) or committed (legally committed)')
-      .requiredOption('--amount <euro>', 'the amount at this stage in euro')
+      .requiredOption('--amount <euro>', 'the amount at this stage in euro', euroOption)
       .requiredOption('--effective-on <date>', 'the day it holds from (YYYY-MM-DD)')
       .option('--note <text>', 'a note', '');
 
@@ -96,9 +96,9 @@ export function budgetCommands(): Command {
       .option('--delivery-id <id>', 'the delivery it pays for')
       .option('--contract-reference <reference>', 'the contract'),
   ).action(
-    async (options: { title: string; fund: string; budgetYear: string; deliveryId?: string; contractReference?: string; stage: string; amount: string; effectiveOn: string; note: string }) => {
-      const { amount: euro, ...rest } = options;
-      const input = { ...rest, budgetYear: wholeNumber(options.budgetYear), amountCents: euroCents(euro) };
+    async (options: { title: string; fund: string; budgetYear: string; deliveryId?: string; contractReference?: string; stage: string; amount: number; effectiveOn: string; note: string }) => {
+      const { amount, ...rest } = options;
+      const input = { ...rest, budgetYear: wholeNumber(options.budgetYear), amountCents: amount };
       const commitment = await withDatabase((handle) =>
         operatorChange(handle.db, 'budget commitment', CommitmentInputSchema, input, (context, { stage, amountCents, effectiveOn, note, ...fields }) =>
           createCommitment(handle.db, context, fields, { stage, amountCents, effectiveOn, note }),
@@ -110,10 +110,10 @@ export function budgetCommands(): Command {
 
   stageOptions(
     command.command('stage').description("record a commitment's next stage (pledged, then legally committed) or its new amount").argument('<commitment>', 'the id of the commitment'),
-  ).action(async (id: string, options: { stage: string; amount: string; effectiveOn: string; note: string }) => {
-    const { amount: euro, ...rest } = options;
+  ).action(async (id: string, options: { stage: string; amount: number; effectiveOn: string; note: string }) => {
+    const { amount, ...rest } = options;
     const commitment = await withDatabase((handle) =>
-      operatorChange(handle.db, 'budget stage', CommitmentStageInputSchema, { ...rest, amountCents: euroCents(euro) }, (context, valid) =>
+      operatorChange(handle.db, 'budget stage', CommitmentStageInputSchema, { ...rest, amountCents: amount }, (context, valid) =>
         addCommitmentStage(handle.db, context, id, valid),
       ),
     );

@@ -5,7 +5,7 @@ import type { ClaimAtDate } from '../db/repositories/epf.ts';
 import { createClaim, epfOverview } from '../register/epf.ts';
 import { epfClaimBatches } from '../register/exports.ts';
 import { withDatabase } from './database.ts';
-import { euroCents, isoDateOption, operatorChange } from './operator.ts';
+import { euroOption, isoDateOption, operatorChange } from './operator.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 const amount = (cents: number) => formatLetterAmount(cents, { decimals: 1 }, { unit: 'mln.' });
@@ -56,12 +56,12 @@ export function epfCommands(): Command {
     .option('--batch <text>', 'what a batch claim covers (instead of --delivery-id)', '')
     .option('--tranche-id <id>', 'the EPF tranche or assistance measure it falls under')
     .requiredOption('--period <period>', 'the period it covers, e.g. "jan. t/m jun. 2025"')
-    .requiredOption('--declared <euro>', 'the amount declared in euro')
+    .requiredOption('--declared <euro>', 'the amount declared in euro', euroOption)
     .requiredOption('--declared-on <date>', 'the day it was declared (YYYY-MM-DD)')
     .option('--note <text>', 'a note', '')
-    .action(async (options: { reference: string; deliveryId?: string; batch: string; trancheId?: string; period: string; declared: string; declaredOn: string; note: string }) => {
+    .action(async (options: { reference: string; deliveryId?: string; batch: string; trancheId?: string; period: string; declared: number; declaredOn: string; note: string }) => {
       const { declared, ...rest } = options;
-      const input = { ...rest, declaredCents: euroCents(declared) };
+      const input = { ...rest, declaredCents: declared };
       const claim = await withDatabase((handle) => operatorChange(handle.db, 'epf claim', ClaimInputSchema, input, (context, valid) => createClaim(handle.db, context, valid)));
       console.log(`Recorded claim ${claim.claim.reference} (${claim.claim.id}): ${formatExactEuros(claim.claim.declaredCents)} declared, ${claim.state.status}`);
     });

@@ -3,7 +3,7 @@ import { InvalidArgumentError } from 'commander';
 import type { Kysely } from 'kysely';
 import type { z } from '@hono/zod-openapi';
 import { DATE_CEILING, DATE_FLOOR, isIsoDate } from '../../common/dates.ts';
-import { parseEuroAmount } from '../../common/money.ts';
+import { euroAmountFault, parseEuroAmount } from '../../common/money.ts';
 import { reason } from '../api/messages.ts';
 import { violationsFromZod } from '../api/problem.ts';
 import { recordAuditEvent, systemContext, type RequestContext } from '../audit/trail.ts';
@@ -67,9 +67,17 @@ export function isoDateOption(value: string): string {
 }
 
 /**
- * What an operator types, handed to the API's schema as the browser would send it: an amount in euro
- * ("1.234,56" or "1234.56") as cents, a whole number as a number; anything else as typed, so that the
- * schema names the field and says why.
+ * An amount in euro typed as an option ("1.234,56" or "1234.56"), as cents; text that is no amount of one
+ * entry is refused with why, as the import says it of a cell ("1,234" could be read two ways).
  */
-export const euroCents = (text: string): unknown => parseEuroAmount(text) ?? text;
+export function euroOption(text: string): number {
+  const fault = euroAmountFault(text);
+  if (fault) throw new InvalidArgumentError(reason('en', fault, { shown: text.trim() }));
+  return parseEuroAmount(text)!;
+}
+
+/**
+ * A whole number an operator types, handed to the API's schema as the browser would send it; anything
+ * else as typed, so that the schema names the field and says why.
+ */
 export const wholeNumber = (text: string): unknown => (/^-?\d+$/.test(text.trim()) ? Number(text) : text);
