@@ -11,10 +11,10 @@ const amount = (cents: number) => formatLetterAmount(cents, COMPARISON_PRECISION
 const DUTCH_NUMBER = new Intl.NumberFormat('nl-NL');
 
 /** `--amount 2025=400.000.000`, repeated: the amount of one budget year of a decision. */
-function yearAmount(text: string, previous: { budgetYear: unknown; amountCents: number }[] = []) {
-  const [year, euro, ...more] = text.split('=');
-  if (euro === undefined || more.length > 0) throw new InvalidArgumentError('use YEAR=AMOUNT, e.g. 2025=400.000.000');
-  return [...previous, { budgetYear: wholeNumber(year!), amountCents: euroOption(euro) }];
+function yearAmount(text: string, previous: { budgetYear: number; amountCents: number }[] = []) {
+  const [year = '', euro, ...more] = text.split('=');
+  if (euro === undefined || more.length > 0 || !/^\d{4}$/.test(year.trim())) throw new InvalidArgumentError('use YEAR=AMOUNT with a year of four digits, e.g. 2025=400.000.000');
+  return [...previous, { budgetYear: Number(year), amountCents: euroOption(euro) }];
 }
 
 /** `budget …`: the budget per budget year, and recording its decisions, shifts and commitments (audited as in the API). */

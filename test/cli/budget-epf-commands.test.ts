@@ -63,7 +63,7 @@ describe('the budget and EPF commands', () => {
     expect(JSON.parse(events[1]!.canonical).detail).toEqual({ command: 'budget shift', fields: ['amountCents'], reason: 'invalidInput' });
   });
 
-  it('refuses an amount option that is no amount by the option and the value as typed, saying why, and records nothing', async () => {
+  it('refuses an amount option it cannot read (no amount, or no year before =) by the option and the value as typed, saying why, and records nothing', async () => {
     const before = (await auditEvents(dataDir)).length;
     const decision = ['budget', 'decision', '--moment', 'Najaarsnota 2025', '--decided-on', '2025-08-01', '--fund', 'defenceBudget', '--first-year', '2025', '--last-year', '2025'];
     const ambiguous = await runCli(dataDir, [...decision, '--amount', '2025=1,234']);
@@ -71,6 +71,7 @@ describe('the budget and EPF commands', () => {
     expect(ambiguous.output).toContain("error: option '--amount <year=euro>' argument '2025=1,234' is invalid. 1,234 can be read two ways: with a comma between thousands or with a decimal comma.");
     expect(ambiguous.output).not.toContain('amountCents');
     expect((await runCli(dataDir, [...decision, '--amount', '2025=veel'])).output).toContain("argument '2025=veel' is invalid. Enter an amount in euros, such as 1.234,56 or € 1.234,56.");
+    expect((await runCli(dataDir, [...decision, '--amount', 'x=1.000'])).output).toContain("argument 'x=1.000' is invalid. use YEAR=AMOUNT with a year of four digits, e.g. 2025=400.000.000");
     const claim = await runCli(dataDir, ['epf', 'claim', '--reference', 'EPF-NL-2025-10', '--batch', 'Leveringen', '--period', 'sep. 2025', '--declared', '12,500', '--declared-on', '2025-09-01']);
     expect([claim.code, claim.output]).toEqual([1, expect.stringContaining("error: option '--declared <euro>' argument '12,500' is invalid. 12,500 can be read two ways")]);
     expect(await auditEvents(dataDir)).toHaveLength(before);
