@@ -13,7 +13,8 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { textViolations } from '../domain/plausibility.ts';
 import { assertVersionMatches, ValidationError, type ExpectedVersion } from './errors.ts';
-import { approvalHolds, approve, existing, getLetter, type LetterView } from './letters.ts';
+import { approvalHolds, approve, existing, getLetter, refuseUnlessReadyForApproval, type LetterView } from './letters.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
@@ -36,6 +37,7 @@ export async function submitForApproval(db: Db, context: RequestContext, id: str
   return inTransaction(db, async (trx) => {
     const current = await draftAt(trx, id, expectedVersion);
     if (current.submittedAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySubmitted' }]);
+    await refuseUnlessReadyForApproval(trx, current, todayInAmsterdam(context.now()));
     await embargo.setSubmission(trx, id, { submittedAt: context.now().toISOString(), submittedByName: context.actor?.username ?? 'system' });
     await review(trx, context, id, 'submit');
     return getLetter(trx, id, context.now());

@@ -257,12 +257,11 @@ export async function approvalRefusal(
   return actorId && (await actorTookAction(db, auditObject(letter.id), actorId, WRITING_ACTIONS)) ? 'approvalByWriter' : null;
 }
 
-/** The public letter as it would be finalised today, checked for what keeps it from being finalised. */
+/**
+ * The public letter as it would be finalised today, checked for what keeps it from being finalised: in
+ * the register (a later letter final, a delivery without its disclosure decision), then in the letter.
+ */
 async function finalText(db: Db, letter: repository.StoredLetter, letterDate: string | undefined, today: IsoDate) {
-  const date = letterDate ?? letter.letterDate;
-  if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
-  refuseLetterBeforeReferenceDate(letter.referenceDate, date);
-  assertValid(finalisationViolations(letter, today));
   if (await repository.hasFinalAfter(db, letter.referenceDate)) {
     throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
   }
@@ -270,6 +269,23 @@ async function finalText(db: Db, letter: repository.StoredLetter, letterDate: st
   // reach a public surface, not even inside a total, so each needs its disclosure decision first.
   const undecided = await countUndecidedRealisedBy(db, letter.referenceDate);
   if (undecided > 0) throw new ValidationError([{ field: 'referenceDate', code: 'undecidedDeliveries', params: { count: String(undecided) } }]);
+  return writtenText(db, letter, letterDate, today);
+}
+
+/**
+ * Refuses a draft that lacks what only its author can give it before it can be approved (a letter date,
+ * text, figures its text can name), so that it is not submitted to a disclosure officer who cannot approve it.
+ */
+export async function refuseUnlessReadyForApproval(db: Db, letter: repository.StoredLetter, today: IsoDate): Promise<void> {
+  await writtenText(db, letter, undefined, today);
+}
+
+/** The public letter, dated and built, checked for what its author has to put right before it is approved and finalised. */
+async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: string | undefined, today: IsoDate) {
+  const date = letterDate ?? letter.letterDate;
+  if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
+  refuseLetterBeforeReferenceDate(letter.referenceDate, date);
+  assertValid(finalisationViolations(letter, today));
   const inputs = await gatherInputs(db, { ...letter, letterDate: date });
   // The letter before it may have become final after this one was dated.
   refuseLetterBeforePrevious(date, inputs.previous);

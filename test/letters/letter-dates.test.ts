@@ -29,20 +29,21 @@ describeEachDatabase('the date of a letter after another', (database) => {
     await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [spares], state: 'confidential', ground: 'operationalSecurity' }));
     // Drafted and dated first; the letter before it, dated later, becomes final after.
     const later = await accepted(author('POST', '/letters', { referenceDate: '2025-06-30', letterDate: '2025-07-10' }));
-    laterDraft = { id: later.body.id, etag: later.headers.get('ETag')! };
+    const submitted = await accepted(author('POST', `/letters/${later.body.id}/submission`, undefined, { 'If-Match': later.headers.get('ETag')! }), 200);
+    laterDraft = { id: later.body.id, etag: submitted.headers.get('ETag')! };
     const earlier = await accepted(author('POST', '/letters', { referenceDate: '2025-03-31', letterDate: '2025-08-01' }));
     const approved = await accepted(approve(earlier.body.id, earlier.headers.get('ETag')!), 200);
     await accepted(author('POST', `/letters/${earlier.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
   });
 
-  it('refuses to approve or finalise a letter dated before the letter it follows', async () => {
-    const submitted = await accepted(author('POST', `/letters/${laterDraft.id}/submission`, undefined, { 'If-Match': laterDraft.etag }), 200);
-    const etag = submitted.headers.get('ETag')!;
+  it('refuses to approve, finalise or submit again a letter dated before the letter it follows', async () => {
+    const etag = laterDraft.etag;
     refusedAsBeforePrevious(await disclosure('POST', `/letters/${laterDraft.id}/approval`, undefined, { 'If-Match': etag }), '2025-08-01');
     refusedAsBeforePrevious(await author('POST', `/letters/${laterDraft.id}/finalisation`, {}, { 'If-Match': etag }), '2025-08-01');
-    // Taken back to be redated (below).
+    // Taken back to be redated (below); until then it is not submitted again.
     const withdrawn = await accepted(author('DELETE', `/letters/${laterDraft.id}/submission`, undefined, { 'If-Match': etag }), 200);
     laterDraft.etag = withdrawn.headers.get('ETag')!;
+    refusedAsBeforePrevious(await author('POST', `/letters/${laterDraft.id}/submission`, undefined, { 'If-Match': laterDraft.etag }), '2025-08-01');
   });
 
   it('refuses to redate a draft before the letter it follows, and takes the same day', async () => {
