@@ -217,8 +217,8 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     assertVersionMatches(expectedVersion, current.version);
-    const refusal = await approvalRefusal(trx, context, current);
-    if (refusal) throw new ValidationError([{ field: refusal === 'approvalByWriter' ? 'approval' : 'status', code: refusal }]);
+    const refusal = await approvalHindrance(trx, context, current);
+    if (refusal) throw new ValidationError([refusal]);
     const { seal } = await finalText(trx, current, current.letterDate ?? undefined, todayInAmsterdam(context.now()));
     const approved = await repository.markApproved(trx, id, current.version, {
       approvedSha256: seal.sha256,
@@ -235,8 +235,10 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
 /** What makes someone one of a letter's writers: who started, changed or submitted the draft. */
 const WRITING_ACTIONS = ['letter.create', 'letter.update', 'letter.submit'] as const;
 
-export const APPROVAL_REFUSALS = ['letterIsFinal', 'notSubmitted', 'approvalByWriter'] as const;
+export const APPROVAL_REFUSALS = ['letterIsFinal', 'notSubmitted', 'approvalByWriter', 'undecidedDeliveries'] as const;
 type ApprovalRefusal = (typeof APPROVAL_REFUSALS)[number];
+
+type ApprovalReader = { id: string; status: LetterStatus; submittedAt: string | null; referenceDate: string };
 
 /**
  * What keeps the actor from approving the letter now (its version aside): the code the approval would
@@ -244,17 +246,28 @@ type ApprovalRefusal = (typeof APPROVAL_REFUSALS)[number];
  * has withdrawn) waits. Four eyes: the approval is a second person's disclosure decision on the letter,
  * so no one approves a draft they wrote, also not after their account was given the disclosure
  * officer's role. The system's own steps (the demonstration, the command line) are no person's and are
- * not held to that.
+ * not held to that. And a disclosure officer decides on the deliveries the letter counts before on the letter.
  */
-export async function approvalRefusal(
-  db: Db,
-  context: RequestContext,
-  letter: { id: string; status: LetterStatus; submittedAt: string | null },
-): Promise<ApprovalRefusal | null> {
-  if (letter.status !== 'draft') return 'letterIsFinal';
-  if (letter.submittedAt === null) return 'notSubmitted';
+export async function approvalRefusal(db: Db, context: RequestContext, letter: ApprovalReader): Promise<ApprovalRefusal | null> {
+  return (await approvalHindrance(db, context, letter))?.code ?? null;
+}
+
+/** What `approvalRefusal` names, as the fault the approval is refused with. */
+async function approvalHindrance(db: Db, context: RequestContext, letter: ApprovalReader): Promise<(RuleViolation & { code: ApprovalRefusal }) | null> {
+  if (letter.status !== 'draft') return { field: 'status', code: 'letterIsFinal' };
+  if (letter.submittedAt === null) return { field: 'status', code: 'notSubmitted' };
   const actorId = context.actor?.id;
-  return actorId && (await actorTookAction(db, auditObject(letter.id), actorId, WRITING_ACTIONS)) ? 'approvalByWriter' : null;
+  if (actorId && (await actorTookAction(db, auditObject(letter.id), actorId, WRITING_ACTIONS))) return { field: 'approval', code: 'approvalByWriter' };
+  return undecidedDeliveries(db, letter.referenceDate);
+}
+
+/**
+ * Every delivery realised by the reference date counts in the letter's figures: nothing undecided may
+ * reach a public surface, not even inside a total, so each needs its disclosure decision first.
+ */
+async function undecidedDeliveries(db: Db, referenceDate: string): Promise<(RuleViolation & { code: 'undecidedDeliveries' }) | null> {
+  const count = await countUndecidedRealisedBy(db, referenceDate);
+  return count > 0 ? { field: 'referenceDate', code: 'undecidedDeliveries', params: { count: String(count) } } : null;
 }
 
 /**
@@ -265,10 +278,8 @@ async function finalText(db: Db, letter: repository.StoredLetter, letterDate: st
   if (await repository.hasFinalAfter(db, letter.referenceDate)) {
     throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
   }
-  // Every delivery realised by the reference date counts in the letter's figures: nothing undecided may
-  // reach a public surface, not even inside a total, so each needs its disclosure decision first.
-  const undecided = await countUndecidedRealisedBy(db, letter.referenceDate);
-  if (undecided > 0) throw new ValidationError([{ field: 'referenceDate', code: 'undecidedDeliveries', params: { count: String(undecided) } }]);
+  const undecided = await undecidedDeliveries(db, letter.referenceDate);
+  if (undecided) throw new ValidationError([undecided]);
   return writtenText(db, letter, letterDate, today);
 }
 

@@ -1,11 +1,13 @@
 /**
  * A draft is submitted for approval only once it has what its author alone can give it (a letter date,
  * text, figures its text can name): a disclosure officer cannot add those, so a draft without them would
- * wait on them for an approval that is refused.
+ * wait on them for an approval that is refused. What is the disclosure officer's to do first (decide on
+ * the deliveries the letter counts) does not hold the submission back, and the letter tells them.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
-import { accepted, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
+import { stockDelivery } from '../support/deliveries.ts';
+import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
 
 describeEachDatabase('what a draft needs before it is submitted', (database) => {
   let roles: RecordingRoles;
@@ -36,5 +38,23 @@ describeEachDatabase('what a draft needs before it is submitted', (database) => 
     const submitted = await accepted(author('POST', `/letters/${id}/submission`, undefined, { 'If-Match': repaired.headers.get('ETag')! }), 200);
     const approved = await accepted(disclosure('POST', `/letters/${id}/approval`, undefined, { 'If-Match': submitted.headers.get('ETag')! }), 200);
     expect(approved.body.approval.matchesCurrent).toBe(true);
+  });
+
+  it('takes the submission of a draft whose deliveries wait for a disclosure decision, and tells the disclosure officer that is why they cannot approve it yet', async () => {
+    const { author, disclosure } = roles;
+    const { delivery, value } = deliveryRecords(() => roles);
+    const tents = await delivery({ ...stockDelivery, title: 'Tenten', committedAt: '2025-12-01', realisedAt: '2025-12-15' });
+    await value(tents, 50_000_000, '2025-12-15');
+    const draft = await accepted(author('POST', '/letters', { referenceDate: '2025-12-31', letterDate: '2026-01-12' }));
+    const submitted = await accepted(author('POST', `/letters/${draft.body.id}/submission`, undefined, { 'If-Match': draft.headers.get('ETag')! }), 200);
+    expect((await disclosure('GET', `/letters/${draft.body.id}`)).body.approvalRefusal).toBe('undecidedDeliveries');
+    const refused = await disclosure('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': submitted.headers.get('ETag')!, 'Accept-Language': 'en' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams).toEqual([{ name: 'referenceDate', code: 'undecidedDeliveries', reason: expect.stringMatching(/^1 delivery realised by the reference date has no disclosure decision yet/) }]);
+    expect((await author('GET', `/letters/${draft.body.id}`)).body).toMatchObject({ approval: null, version: submitted.body.version });
+
+    await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [tents], state: 'confidential', ground: 'operationalSecurity' }));
+    expect((await disclosure('GET', `/letters/${draft.body.id}`)).body.approvalRefusal).toBeNull();
+    await accepted(disclosure('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': submitted.headers.get('ETag')! }), 200);
   });
 });

@@ -74,7 +74,7 @@ export const LetterSchema = z
       .nullable()
       .openapi({
         description:
-          'What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, or written (started, changed or submitted) by them; null when they may',
+          'What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, written (started, changed or submitted) by them, or deliveries realised by its reference date without a disclosure decision; null when they may',
       }),
   })
   .openapi('Letter');

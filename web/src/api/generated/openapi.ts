@@ -11152,10 +11152,10 @@ export interface components {
                 signatoryTitle: string;
             };
             /**
-             * @description What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, or written (started, changed or submitted) by them; null when they may
+             * @description What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, written (started, changed or submitted) by them, or deliveries realised by its reference date without a disclosure decision; null when they may
              * @enum {string|null}
              */
-            approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | null;
+            approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | "undecidedDeliveries" | null;
         };
         NarrativeBlock: {
             key: string;

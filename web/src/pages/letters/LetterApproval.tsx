@@ -12,6 +12,9 @@ function approvalState(letter: Letter): ApprovalState {
   return letter.approval.matchesCurrent ? 'current' : 'outdated';
 }
 
+/** What keeps a disclosure officer from approving, said where the approval would be offered. */
+const SAID_ON_THE_PAGE = ['notSubmitted', 'approvalByWriter', 'undecidedDeliveries'] as const;
+
 interface LetterApprovalProps {
   letter: Letter;
   etag: string;
@@ -21,14 +24,15 @@ interface LetterApprovalProps {
 /**
  * Whether a disclosure officer approved the public letter as it reads now: its figures disclose
  * aggregates of confidential deliveries too. A disclosure officer approves here once the draft is
- * submitted, unless they wrote it (the server says which); any change after that asks for a new approval
+ * submitted, unless they wrote it or deliveries the letter counts still wait for their disclosure decision
+ * (the server says which); any change after that asks for a new approval
  * before the letter can be finalised.
  */
 export function LetterApproval({ letter, etag, onApproved }: LetterApprovalProps) {
   const { t } = useTranslation();
   const state = approvalState(letter);
   const who = letter.approval && { name: letter.approval.byName, moment: formatMoment(letter.approval.at, currentLanguage()) };
-  const heldBack = state !== 'current' && (letter.approvalRefusal === 'notSubmitted' || letter.approvalRefusal === 'approvalByWriter') ? letter.approvalRefusal : null;
+  const heldBack = state !== 'current' && SAID_ON_THE_PAGE.find((refusal) => refusal === letter.approvalRefusal);
   return (
     <div className={`letter-approval letter-approval--${state}`}>
       <p className="nl-paragraph letter-approval__state">{t(`letters.approval.${state}`, who ?? {})}</p>
