@@ -111,6 +111,7 @@ describeEachDatabase('sessions through the API', (database) => {
       permissions: permissionsOf('registrar'),
       secondFactor: false,
       expiresAt: new Date(now().getTime() + 30 * MINUTE).toISOString(),
+      isDemonstration: false,
     });
 
     expect(answer.setCookie).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { ROLES } from '../../src/domain/access.ts';
 import { describeWithBrowser } from '../support/browser.ts';
 import { findDeliveryId, logIn, openPageAs, openPageIn, tableRows, useServer, visit } from './app.ts';
 
@@ -99,12 +100,29 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
     expect(await page.evaluate(async () => (await fetch('/api/v1/session')).status)).toBe(401);
   });
 
-  it('a role that may not read the deliveries starts on a page it may use, without the demonstration banner', async () => {
+  it('a role that may not read the deliveries starts on a page it may use', async () => {
     const page = await open('administrator');
     await visit(page, server(), '/');
     expect(new URL(page.url()).pathname).toBe('/accounts');
     await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
     expect(await navigationLinks(page)).toEqual(['Accounts']);
-    expect(await page.getByText('Dit register bevat demonstratiegegevens').count()).toBe(0);
+  });
+
+  it('tells every role, and the public, that the register holds demonstration data', async () => {
+    for (const role of ROLES) {
+      const page = await open(role);
+      await visit(page, server(), '/');
+      expect(await page.getByText('Dit register bevat demonstratiegegevens, geen echte registraties.').count(), role).toBe(1);
+    }
+    const reader = await open('parliamentReader');
+    await visit(reader, server(), '/bijlagen');
+    expect(await reader.getByText('Dit register bevat demonstratiegegevens, geen echte registraties.').count()).toBe(1);
+
+    const anyone = await openPageIn(browser(), 'nl');
+    pages.push(anyone);
+    for (const path of ['/openbaar', '/openbaar/leveringen', '/openbaar/vergelijken']) {
+      await visit(anyone, server(), path);
+      expect(await anyone.getByText('Deze omgeving bevat demonstratiegegevens: de brieven en leveringen zijn niet echt.').count(), path).toBe(1);
+    }
   });
 });

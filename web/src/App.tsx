@@ -7,7 +7,6 @@ import { LoginPage } from './pages/session/LoginPage.tsx';
 import { RequirePermission } from './pages/session/RequirePermission.tsx';
 import { RequireSession } from './pages/session/RequireSession.tsx';
 import { LOGIN_PATH } from './pages/session/returnPath.ts';
-import { DemonstrationProvider } from './state/demonstration.tsx';
 import { NoticeProvider } from './state/notice.tsx';
 import { RefusalProvider } from './state/refusal.tsx';
 import { SessionProvider } from './state/session.tsx';
@@ -54,27 +53,25 @@ const ImportPage = lazyPage(() => import('./pages/import/ImportPage.tsx'), 'Impo
 export function App() {
   return (
     <SessionProvider>
-      <DemonstrationProvider>
-        <RefusalProvider>
-          <NoticeProvider>
-            <Layout>
-              <Switch>
-                <Route path={LOGIN_PATH} component={LoginPage} />
-                <Route path="/toegankelijkheid" component={AccessibilityPage} />
-                <Route path="/openbaar" component={PublicLettersPage} />
-                <Route path="/openbaar/leveringen" component={PublicDeliveriesPage} />
-                <Route path="/openbaar/vergelijken" component={PublicComparisonPage} />
-                <Route path="/openbaar/brieven/:id">{({ id }) => <PublicLetterPage key={id} id={id} />}</Route>
-                <Route>
-                  <RequireSession>
-                    <RegisterRoutes />
-                  </RequireSession>
-                </Route>
-              </Switch>
-            </Layout>
-          </NoticeProvider>
-        </RefusalProvider>
-      </DemonstrationProvider>
+      <RefusalProvider>
+        <NoticeProvider>
+          <Layout>
+            <Switch>
+              <Route path={LOGIN_PATH} component={LoginPage} />
+              <Route path="/toegankelijkheid" component={AccessibilityPage} />
+              <Route path="/openbaar" component={PublicLettersPage} />
+              <Route path="/openbaar/leveringen" component={PublicDeliveriesPage} />
+              <Route path="/openbaar/vergelijken" component={PublicComparisonPage} />
+              <Route path="/openbaar/brieven/:id">{({ id }) => <PublicLetterPage key={id} id={id} />}</Route>
+              <Route>
+                <RequireSession>
+                  <RegisterRoutes />
+                </RequireSession>
+              </Route>
+            </Switch>
+          </Layout>
+        </NoticeProvider>
+      </RefusalProvider>
     </SessionProvider>
   );
 }

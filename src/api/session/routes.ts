@@ -1,9 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Kysely } from 'kysely';
 import { LoginFailedError, LoginThrottledError } from '../../auth/errors.ts';
 import { logInWithPassword, logOut } from '../../auth/login.ts';
 import { LOGIN_TTL_MS, type OidcLogin } from '../../auth/oidc.ts';
 import type { Principal } from '../../auth/sessions.ts';
+import { containsDemonstrationData } from '../../db/repositories/deliveries.ts';
+import type { Database } from '../../db/schema.ts';
 import { permissionsOf } from '../../domain/access.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../access.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
@@ -18,7 +21,8 @@ import { AFTER_LOGIN, callbackRoute, currentRoute, LOGIN_FAILED, loginRoute, log
  */
 const STATE_COOKIE = 'steunregister_oidc_state';
 
-function presentSession(principal: Principal) {
+/** The session as its browser sees it, with whether the register holds demonstration data so that every role is told. */
+async function presentSession(db: Kysely<Database>, principal: Principal) {
   return {
     username: principal.username,
     displayName: principal.displayName,
@@ -26,6 +30,7 @@ function presentSession(principal: Principal) {
     permissions: permissionsOf(principal.role),
     secondFactor: principal.secondFactor,
     expiresAt: principal.expiresAt,
+    isDemonstration: await containsDemonstrationData(db),
   };
 }
 
@@ -43,7 +48,7 @@ export function sessionRoutes() {
       const { token, principal } = await logInWithPassword(c.get('deps').db, requestContext(c), c.req.valid('json'), c.get('deps').totpKey, sessionToken(c));
       setSessionCookie(c, token);
       c.set('principal', principal);
-      return c.json(presentSession(principal), 200);
+      return c.json(await presentSession(c.get('deps').db, principal), 200);
     } catch (error) {
       if (error instanceof LoginFailedError) return problem(c, 401, { code: 'loginFailed' });
       if (error instanceof LoginThrottledError) {
@@ -54,10 +59,10 @@ export function sessionRoutes() {
     }
   });
 
-  app.openapi(currentRoute, (c) => {
+  app.openapi(currentRoute, async (c) => {
     const principal = c.get('principal');
     if (!principal) return problem(c, 401);
-    return c.json(presentSession(principal), 200);
+    return c.json(await presentSession(c.get('deps').db, principal), 200);
   });
 
   app.openapi(logoutRoute, async (c) => {

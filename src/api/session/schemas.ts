@@ -22,6 +22,7 @@ const SessionSchema = z
     permissions: z.array(z.enum(ACTIONS)).openapi({ description: 'The actions this role may take' }),
     secondFactor: z.boolean().openapi({ description: 'The session was opened with a second factor' }),
     expiresAt: z.string().openapi({ description: 'When the session ends unless used before (30 minutes idle, 12 hours at most)' }),
+    isDemonstration: z.boolean().openapi({ description: 'The register holds demonstration data: every page says so, whatever the role may read' }),
   })
   .openapi('Session');
 

@@ -2,7 +2,6 @@ import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { NotPermittedPage } from '../pages/NotPermittedPage.tsx';
-import { useIsDemonstration } from '../state/demonstration.tsx';
 import { useNotice } from '../state/notice.tsx';
 import { useRefusal } from '../state/refusal.tsx';
 import { useCan, useSession } from '../state/session.tsx';
@@ -16,7 +15,6 @@ import { SessionBar } from './SessionBar.tsx';
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
-  const isDemonstration = useIsDemonstration();
   const notice = useNotice();
   const { refusal } = useRefusal();
   const session = useSession();
@@ -64,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
           </div>
         )}
-        {isDemonstration && (
+        {session?.isDemonstration && (
           <div className="site-demonstration">
             <p className="site-container">{t('app.demonstration')}</p>
           </div>

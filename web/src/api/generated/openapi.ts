@@ -10394,6 +10394,8 @@ export interface components {
             secondFactor: boolean;
             /** @description When the session ends unless used before (30 minutes idle, 12 hours at most) */
             expiresAt: string;
+            /** @description The register holds demonstration data: every page says so, whatever the role may read */
+            isDemonstration: boolean;
         };
         Problem: {
             type: string;

@@ -7,7 +7,7 @@ const publicPages: typeof nl.public = {
     deliveries: 'Open data',
     compare: 'Compare letters',
   },
-  demonstration: 'This environment holds demonstration data: the letters do not describe real deliveries.',
+  demonstration: 'This environment holds demonstration data: its letters and deliveries are not real.',
   letters: {
     title: 'Letters on deliveries to the House of Representatives',
     intro: 'The letters on military support to Ukraine as they were sent to the House. Each letter has a SHA-256 hash: with it, anyone can check that it is the letter as sent.',

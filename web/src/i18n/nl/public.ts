@@ -6,7 +6,7 @@ const publicPages = {
     deliveries: 'Open data',
     compare: 'Brieven vergelijken',
   },
-  demonstration: 'Deze omgeving bevat demonstratiegegevens: de brieven beschrijven geen werkelijke leveringen.',
+  demonstration: 'Deze omgeving bevat demonstratiegegevens: de brieven en leveringen zijn niet echt.',
   letters: {
     title: 'Leveringenbrieven aan de Tweede Kamer',
     intro: 'De brieven over de militaire steun aan Oekraïne zoals ze naar de Kamer zijn gestuurd. Elke brief heeft een SHA-256-hash: daarmee kan iedereen nagaan dat het de brief is zoals verzonden.',

@@ -12,7 +12,7 @@ export function PublicComparisonPage() {
   const choice = useLetterChoice();
   const letters = useResource('public-letters', (signal) => listPublicLetters(signal));
   return (
-    <PublicSection title={t('comparison.publicTitle')}>
+    <PublicSection title={t('comparison.publicTitle')} isDemonstration={letters.data?.data.items.some((letter) => letter.isDemonstration)}>
       <p className="nl-paragraph">{t('comparison.publicPageIntro')}</p>
       {letters.data ? (
         <LetterComparison

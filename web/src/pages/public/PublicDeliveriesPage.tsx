@@ -23,7 +23,7 @@ export function PublicDeliveriesPage() {
   const { t } = useTranslation();
   const deliveries = useResource('public-deliveries', (signal) => listPublicDeliveries(signal));
   return (
-    <PublicSection title={t('publicDeliveries.title')}>
+    <PublicSection title={t('publicDeliveries.title')} isDemonstration={deliveries.data?.data.items.some((delivery) => delivery.isDemonstration)}>
       <p className="nl-paragraph">{t('publicDeliveries.intro')}</p>
       <div className="letter-tools">
         <DownloadLinks

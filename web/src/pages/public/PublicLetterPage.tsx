@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { getPublicLetter } from '../../api/public.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { Detail } from '../../components/Detail.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -28,8 +27,7 @@ export function PublicLetterPage({ id }: { id: string }) {
   const letter = resource.data.data;
   const none = t('public.letters.noPaperNumber');
   return (
-    <PublicSection title={t('public.letter.title', { date: formatLongDate(letter.letterDate, language) })}>
-      {letter.isDemonstration && <Alert type="warning">{t('public.demonstration')}</Alert>}
+    <PublicSection title={t('public.letter.title', { date: formatLongDate(letter.letterDate, language) })} isDemonstration={letter.isDemonstration}>
       <dl className="utrecht-data-list utrecht-data-list--rows details-list">
         <Detail label={t('fields.referenceDate')}>{formatLongDate(letter.referenceDate, language)}</Detail>
         <Detail label={t('fields.letterDate')}>{formatLongDate(letter.letterDate, language)}</Detail>

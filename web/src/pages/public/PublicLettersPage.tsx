@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { listPublicLetters, type PublicLetter } from '../../api/public.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatShortDate } from '../../format/dates.ts';
@@ -16,9 +15,8 @@ export function PublicLettersPage() {
   const letters = useResource('public-letters', (signal) => listPublicLetters(signal));
   const items = letters.data?.data.items;
   return (
-    <PublicSection title={t('public.letters.title')}>
+    <PublicSection title={t('public.letters.title')} isDemonstration={items?.some((letter) => letter.isDemonstration)}>
       <p className="nl-paragraph">{t('public.letters.intro')}</p>
-      {items?.some((letter) => letter.isDemonstration) && <Alert type="warning">{t('public.demonstration')}</Alert>}
       {items ? <PublicLettersTable letters={items} /> : <ResourceStatus resource={letters} onRetry={letters.reload} />}
     </PublicSection>
   );

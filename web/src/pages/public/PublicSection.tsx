@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { Alert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 
 const PUBLIC_PAGES = [
@@ -9,8 +10,11 @@ const PUBLIC_PAGES = [
   { path: '/openbaar/vergelijken', key: 'compare', matches: (location: string) => location.startsWith('/openbaar/vergelijken') },
 ] as const;
 
-/** A page anyone may read without logging in: the public pages' own navigation, then the page's heading. */
-export function PublicSection({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * A page anyone may read without logging in: the public pages' own navigation, then the page's heading, then
+ * (where what it shows came from the demonstration register) the notice that it is demonstration data.
+ */
+export function PublicSection({ title, isDemonstration = false, children }: { title: string; isDemonstration?: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
   return (
@@ -27,6 +31,7 @@ export function PublicSection({ title, children }: { title: string; children: Re
         </ul>
       </nav>
       <PageHeading title={title}>{title}</PageHeading>
+      {isDemonstration && <Alert type="warning">{t('public.demonstration')}</Alert>}
       {children}
     </>
   );
