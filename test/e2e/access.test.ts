@@ -108,6 +108,43 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
     expect(await navigationLinks(page)).toEqual(['Accounts']);
   });
 
+  it('folds the menu and the session behind a button on a phone, and leaves them open on a wide screen', async () => {
+    const page = await open('registrar');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visit(page, server(), '/');
+    const button = page.getByRole('button', { name: 'Menu' });
+    const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    const controlled = page.locator(`#${await button.getAttribute('aria-controls')}`);
+    expect(await menu.isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(false);
+    // The page's heading shows in the first screen, under the header and the demonstration banner.
+    expect((await page.locator('main h1').boundingBox())!.y).toBeLessThan(400);
+
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await controlled.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Overzicht');
+    await page.keyboard.press('Escape');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.isVisible()).toBe(false);
+    expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    // Choosing a page folds the menu again.
+    await button.click();
+    await menu.getByRole('link', { name: 'Leveringen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Leveringen' }).waitFor();
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.isVisible()).toBe(false);
+
+    await page.setViewportSize({ width: 1366, height: 900 });
+    expect(await button.isVisible()).toBe(false);
+    expect(await menu.isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(true);
+  });
+
   it('tells every role, and the public, that the register holds demonstration data', async () => {
     for (const role of ROLES) {
       const page = await open(role);

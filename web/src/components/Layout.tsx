@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { NotPermittedPage } from '../pages/NotPermittedPage.tsx';
@@ -20,6 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const session = useSession();
   const can = useCan();
   const items = NAVIGATION.filter((item) => can(item.action));
+  const menu = useFoldingMenu(location);
   useFocusHeadingOnNavigation(location);
 
   return (
@@ -27,7 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="nl-skip-link nl-skip-link--visible-on-focus" href="#inhoud">
         {t('app.skipLink')}
       </a>
-      <header className="site-header">
+      <header className="site-header" onKeyDown={menu.onKeyDown}>
         <div className="site-header__brand-bar">
           <div className="site-container site-header__brand">
             <Link href="/" className="site-header__name">
@@ -35,10 +36,22 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
             <span className="site-header__tagline">{t('app.tagline')}</span>
             <LanguageSwitch />
+            {session && (
+              <button
+                ref={menu.buttonRef}
+                type="button"
+                className="utrecht-button utrecht-button--secondary-action site-menu-button"
+                aria-expanded={menu.open}
+                aria-controls="site-menu"
+                onClick={menu.toggle}
+              >
+                {t('app.menu')}
+              </button>
+            )}
           </div>
         </div>
         {session && (
-          <div className="rhc-nav-bar__container">
+          <div id="site-menu" className={menu.open ? 'rhc-nav-bar__container site-menu site-menu--open' : 'rhc-nav-bar__container site-menu'}>
             <div className="site-container site-nav-row">
               {items.length > 0 && (
                 <nav aria-label={t('app.mainNavigation')}>
@@ -100,6 +113,27 @@ export function Layout({ children }: { children: ReactNode }) {
       </footer>
     </>
   );
+}
+
+/**
+ * The menu and the session on a phone, folded away behind a button so that the page starts near the top
+ * (the style sheet shows the button and folds the menu only at narrow widths). It folds again on every
+ * new page, and at Escape, which gives the focus back to the button.
+ */
+function useFoldingMenu(location: string) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [location]);
+  return {
+    open,
+    buttonRef,
+    toggle: () => setOpen((wasOpen) => !wasOpen),
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !open) return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    },
+  };
 }
 
 /**

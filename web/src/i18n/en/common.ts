@@ -5,6 +5,7 @@ export const app: typeof nl.app = {
   tagline: 'Military support to Ukraine',
   skipLink: 'Skip to content',
   mainNavigation: 'Main menu',
+  menu: 'Menu',
   footer: 'Steunregister · Ministry of Defence · Open source under EUPL-1.2',
   demonstration: 'This register holds demonstration data, not real records.',
   accessibilityLink: 'Accessibility',

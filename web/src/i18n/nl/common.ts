@@ -3,6 +3,7 @@ export const app = {
   tagline: 'Militaire steun aan Oekraïne',
   skipLink: 'Naar de inhoud',
   mainNavigation: 'Hoofdmenu',
+  menu: 'Menu',
   footer: 'Steunregister · Ministerie van Defensie · Open source onder EUPL-1.2',
   demonstration: 'Dit register bevat demonstratiegegevens, geen echte registraties.',
   accessibilityLink: 'Toegankelijkheid',
