@@ -212,4 +212,21 @@ describeWithBrowser('training and readiness', (browser) => {
     const projects = page.getByRole('table', { name: 'Projecten die geleverd materieel vervangen' });
     await expect.poll(async () => (await tableRows(projects))[0]?.slice(0, 3)).toEqual(['Demonstratie: versnelde aankoop van vervangend materieel', 'Gecontracteerd', '15 sep. 2025']);
   });
+
+  it('in English the amount fields show an amount as English writes it, and take it typed so', async () => {
+    page = await openPageAs(browser(), server(), 'registrar', 'en');
+    const hint = 'For example 1,234,567.89 or 1234567.89';
+    for (const [path, form] of [['/industrie', 'Record contract'], ['/gereedheid', 'Record project'], ['/training', 'Record count']] as const) {
+      await visit(page, server(), path);
+      const shown = await page.locator('form').filter({ has: page.getByRole('button', { name: form }) }).locator('.utrecht-form-field-description').allInnerTexts();
+      expect(shown.filter((text) => text.includes(hint)).length, path).toBeGreaterThan(0);
+      expect(shown.join(' '), path).not.toMatch(/\d\.\d{3}/);
+    }
+    const count = page.locator('form', { has: page.getByRole('button', { name: 'Record count' }) });
+    await count.getByText(`An estimate. ${hint}`).waitFor();
+    await count.getByRole('textbox', { name: /^Estimated cost/ }).fill('1,500,000.00');
+    await count.getByRole('button', { name: 'Record count' }).click();
+    await count.locator('.error-summary').waitFor();
+    expect(await count.locator('.error-summary').innerText()).not.toContain('Estimated cost');
+  });
 });

@@ -119,7 +119,7 @@ export const form: typeof nl.form = {
     lifecycle: 'Fill in each stage’s date once it is reached; a later stage cannot lie before an earlier one. A direct delivery is realised at hand-over, a procurement or fund contribution at its first payment.',
     realisedByPayment: 'Follows from the first payment; add payments on the delivery’s page.',
     fundingSource: 'Work as implementing actor of the European Peace Facility does not count in the Dutch totals.',
-    amount: 'For example 1.234.567,89 or 1234567.89',
+    amount: 'For example 1,234,567.89 or 1234567.89',
     foreignCurrency: 'Only fill this in when the amount was originally not in euro.',
     currency: 'Three-letter code, for example USD',
     exchangeRate: 'For example 0.9215',

@@ -109,6 +109,5 @@ export const industry: typeof dutch = {
       done: 'The decision has been recorded.',
     },
     decisionHeading: 'Disclosure',
-    euroHint: 'In euros, for example 25.000.000 or 1.234,56.',
   },
 };

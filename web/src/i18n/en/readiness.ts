@@ -57,7 +57,6 @@ export const readiness: typeof nl = {
   revalued: 'Yes: the delivery’s value was restated',
   notRevalued: 'No',
   maintainHeading: 'Maintain replenishment',
-  euroHint: 'In euros, for example 5.000.000 or 1.234,56.',
   fields: {
     effect: 'Effect on readiness',
     reasoning: 'Reasoning',

@@ -67,7 +67,7 @@ export const training: typeof nl = {
     exact: 'exactly this number',
     maximum: 'a ceiling (at most)',
     approximate: 'an estimate (about)',
-    costHint: 'In euros, for example 1.500.000: an estimate.',
+    costHint: 'An estimate. $t(form.hints.amount)',
     submit: 'Record count',
     done: 'The count has been recorded.',
   },

@@ -117,7 +117,7 @@ export const form = {
     lifecycle: 'Vul per fase de datum in zodra die is bereikt; een latere fase ligt niet vóór een eerdere. Een directe levering is gerealiseerd bij de overdracht, een verwerving of fondsbijdrage bij de eerste betaling.',
     realisedByPayment: 'Volgt uit de eerste betaling; voeg betalingen toe op de pagina van de levering.',
     fundingSource: 'Werk als uitvoerder van de Europese Vredesfaciliteit telt niet mee in de Nederlandse totalen.',
-    amount: 'Bijvoorbeeld 1.234.567,89 of 1234567.89',
+    amount: 'Bijvoorbeeld 1.234.567,89 of 1234567,89',
     foreignCurrency: 'Alleen invullen als het bedrag oorspronkelijk niet in euro is.',
     currency: 'Drielettercode, bijvoorbeeld USD',
     exchangeRate: 'Bijvoorbeeld 0,9215',

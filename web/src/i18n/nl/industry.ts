@@ -107,6 +107,5 @@ export const industry = {
       done: 'Het besluit is vastgelegd.',
     },
     decisionHeading: 'Openbaarmaking',
-    euroHint: 'In euro’s, bijvoorbeeld 25.000.000 of 1.234,56.',
   },
 };

@@ -55,7 +55,6 @@ export const readiness = {
   revalued: 'Ja: de waarde van de levering is herzien',
   notRevalued: 'Nee',
   maintainHeading: 'Aanvulling bijhouden',
-  euroHint: 'In euro’s, bijvoorbeeld 5.000.000 of 1.234,56.',
   fields: {
     effect: 'Effect op de gereedheid',
     reasoning: 'Onderbouwing',

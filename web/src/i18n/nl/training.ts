@@ -65,7 +65,7 @@ export const training = {
     exact: 'precies dit aantal',
     maximum: 'een maximum (maximaal)',
     approximate: 'een schatting (circa)',
-    costHint: 'In euro’s, bijvoorbeeld 1.500.000: een raming.',
+    costHint: 'Een raming. $t(form.hints.amount)',
     submit: 'Telling vastleggen',
     done: 'De telling is vastgelegd.',
   },

@@ -70,7 +70,7 @@ export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
     companyId: { label: label('company'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...overview.companies.map((company) => ({ value: company.id, label: `${company.name} (${company.country})` }))] },
     reference: { label: label('reference') },
     subject: { label: label('subject'), control: 'textarea', rows: 2 },
-    amountCents: { label: label('amount'), control: 'amount', hint: t('industry.forms.euroHint') },
+    amountCents: { label: label('amount'), control: 'amount', hint: t('form.hints.amount') },
     signedOn: { label: label('signedOn'), control: 'date' },
     ...deliveries.fields,
     'milestones.0.title': { label: label('milestone'), optional: true },
@@ -124,16 +124,16 @@ export function PriceForm({ overview, onRecorded }: OverviewRecorded) {
   const { t } = useTranslation();
   const { words, label } = useFormWords('price');
   const contracts = overview.companies.flatMap((company) => company.contracts.map((contract) => ({ value: contract.id, label: `${company.name} · ${contract.reference}` })));
-  const euroHint = t('industry.forms.euroHint');
+  const amountHint = t('form.hints.amount');
   return (
     <RecordForm
       {...words}
       fields={{
         item: { label: label('item') },
         contractId: { label: label('contract'), control: 'select', options: [{ value: '', label: t('industry.forms.price.noContract') }, ...contracts] },
-        earlierPriceCents: { label: label('earlierPrice'), control: 'amount', hint: euroHint },
+        earlierPriceCents: { label: label('earlierPrice'), control: 'amount', hint: amountHint },
         earlierOn: { label: label('earlierOn'), control: 'date' },
-        paidPriceCents: { label: label('paidPrice'), control: 'amount', hint: euroHint },
+        paidPriceCents: { label: label('paidPrice'), control: 'amount', hint: amountHint },
         paidOn: { label: label('paidOn'), control: 'date' },
         note: { label: label('note'), control: 'textarea', optional: true },
       }}

@@ -55,7 +55,7 @@ export function ProjectForm({ deliveryId, onDone }: { deliveryId?: string; onDon
     name: { label: label('name') },
     stage: { label: label('stage'), control: 'select', options: stageOptions, initial: REPLENISHMENT_STAGES[0] },
     asOf: { label: label('asOf'), control: 'date', initial: todayInAmsterdam(), hint: t('readiness.projectForm.asOfHint') },
-    budgetCents: { label: label('budget'), control: 'amount', optional: true, hint: t('readiness.euroHint') },
+    budgetCents: { label: label('budget'), control: 'amount', optional: true, hint: t('form.hints.amount') },
     expectedOn: { label: label('expectedOn'), control: 'date', optional: true },
   } as const;
   const note = { label: label('note'), control: 'textarea', optional: true } as const;
@@ -142,7 +142,7 @@ export function NonReplacementForm({ deliveryId, onDone }: DeliveryFormProps) {
       fields={{
         decidedOn: { label: label('decidedOn'), control: 'date' },
         reason: { label: label('reason'), control: 'textarea' },
-        'revaluation.amountCents': { label: label('revaluedAmount'), control: 'amount', optional: true, hint: t('readiness.euroHint'), intro: t('readiness.nonReplacementForm.revaluationIntro') },
+        'revaluation.amountCents': { label: label('revaluedAmount'), control: 'amount', optional: true, hint: t('form.hints.amount'), intro: t('readiness.nonReplacementForm.revaluationIntro') },
         'revaluation.basis': { label: label('basis'), control: 'select', options: VALUATION_BASES.map((basis) => ({ value: basis, label: t(`valuationBases.${basis}`) })), initial: 'bookValue' },
         'revaluation.effectiveDate': { label: label('effectiveDate'), control: 'date', optional: true },
       }}
