@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { SYSTEM_ACTOR } from '../../common/actors.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
 import type { AuditAction } from '../../common/vocabulary/codes.ts';
@@ -82,6 +83,8 @@ export interface CreatedAccount {
 export async function createAccount(db: Db, context: RequestContext, input: NewAccount, totpKey: TotpSecretKey): Promise<CreatedAccount> {
   const violations: RuleViolation[] = [];
   if (!USERNAME_PATTERN.test(input.username)) violations.push({ field: 'username', code: 'invalidUsername' });
+  // Taken by the system: the pages show records under this name as the system's.
+  if (input.username === SYSTEM_ACTOR) violations.push({ field: 'username', code: 'usernameTaken' });
   if (input.password === null && !input.oidcSubject) violations.push({ field: 'password', code: 'required' });
   if (input.email && !isEmailAddress(input.email)) violations.push({ field: 'email', code: 'invalidEmail' });
   const weakness = input.password === null ? null : passwordViolation(input.password, input.username);

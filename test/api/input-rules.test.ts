@@ -5,6 +5,7 @@
  * recorded in the audit trail, and writes nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../common/actors.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -47,7 +48,7 @@ describeEachDatabase('input rules', (database) => {
     return database().db.selectFrom('auditEvent').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
   }
 
-  async function countOf(table: 'delivery' | 'valuation' | 'payment'): Promise<number> {
+  async function countOf(table: 'delivery' | 'valuation' | 'payment' | 'account'): Promise<number> {
     const { count } = await database().db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
     return Number(count);
   }
@@ -142,6 +143,13 @@ describeEachDatabase('input rules', (database) => {
     it.each([['NUL', NUL], ['a lone surrogate', LONE_SURROGATE]])('refuses %s in the username and the fields of an account', async (_name, bad) => {
       expectRefused(await anonymous('POST', '/session', { username: `demo${bad}`, password: 'wachtwoord12' }), 'username');
       expectRefused(await administrator('POST', '/accounts', { username: 'nieuw', displayName: `a${bad}`, role: 'registrar', password: null }), 'displayName');
+    });
+
+    it('refuses an account named as the system that records carry for what it did itself', async () => {
+      const before = await countOf('account');
+      const refused = await administrator('POST', '/accounts', { username: SYSTEM_ACTOR, role: 'registrar', password: 'een lang genoeg wachtwoord 42' });
+      expectRefused(refused, 'username');
+      expect(await countOf('account')).toBe(before);
     });
 
     it('a text that is not well-formed UTF-8 in the address is taken as written, not as a lone surrogate', async () => {

@@ -229,4 +229,21 @@ describeWithBrowser('training and readiness', (browser) => {
     await count.locator('.error-summary').waitFor();
     expect(await count.locator('.error-summary').innerText()).not.toContain('Estimated cost');
   });
+
+  it('shows what the system recorded itself as the system, in the page\'s language', async () => {
+    const letters = await api<{ items: { id: string; status: string; finalisedByName: string | null }[] }>(server(), '/letters', { as: 'letterAuthor' });
+    const byTheSystem = letters.items.find((letter) => letter.finalisedByName === 'system');
+    expect(byTheSystem).toBeDefined();
+    page = await openPageAs(browser(), server(), 'letterAuthor');
+    await visit(page, server(), `/brieven/${byTheSystem!.id}`);
+    await page.getByText(/door het systeem$/).first().waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/\bsystem\b/);
+    await page.context().close();
+
+    page = await openPageAs(browser(), server(), 'registrar', 'en');
+    await visit(page, server(), '/gereedheid');
+    const main = await page.locator('main').innerText();
+    expect(main).toMatch(/, the system\)/);
+    expect(main).not.toMatch(/, system\)/);
+  });
 });

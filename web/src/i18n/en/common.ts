@@ -50,6 +50,7 @@ export const common: typeof nl.common = {
   toDashboard: 'Go to the dashboard',
   yes: 'Yes',
   no: 'No',
+  theSystem: 'the system',
 };
 
 export const downloads: typeof nl.downloads = {

@@ -48,6 +48,7 @@ export const common = {
   toDashboard: 'Naar het overzicht',
   yes: 'Ja',
   no: 'Nee',
+  theSystem: 'het systeem',
 };
 
 export const downloads = {

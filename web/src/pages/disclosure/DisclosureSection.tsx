@@ -9,6 +9,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useCan, useSession } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { useGroundLabel } from './useGroundLabel.ts';
+import { actorName } from '../../format/actors.ts';
 
 /**
  * Whether a delivery may be made public; for the roles that may read them, the decisions that made it
@@ -49,7 +50,7 @@ function DecisionHistory({ deliveryId }: { deliveryId: string }) {
     { key: 'state', header: t('disclosure.history.state'), cell: (decision) => t(`disclosureStates.${decision.state}`) },
     { key: 'what', header: t('disclosure.history.what'), cell: what },
     { key: 'note', header: t('fields.note'), cell: (decision) => decision.note || t('common.none') },
-    { key: 'decidedBy', header: t('disclosure.history.decidedBy'), cell: (decision) => decision.decidedByName },
+    { key: 'decidedBy', header: t('disclosure.history.decidedBy'), cell: (decision) => actorName(decision.decidedByName, t) },
   ];
   return <DataTable caption={t('disclosure.history.caption')} columns={columns} rows={decisions} rowKey={(decision) => decision.id} />;
 }

@@ -4,6 +4,7 @@ import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
 import { formatMoment } from '../../format/dates.ts';
 import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { actorName } from '../../format/actors.ts';
 
 type ApprovalState = 'none' | 'current' | 'outdated';
 
@@ -31,7 +32,7 @@ interface LetterApprovalProps {
 export function LetterApproval({ letter, etag, onApproved }: LetterApprovalProps) {
   const { t } = useTranslation();
   const state = approvalState(letter);
-  const who = letter.approval && { name: letter.approval.byName, moment: formatMoment(letter.approval.at, currentLanguage()) };
+  const who = letter.approval && { name: actorName(letter.approval.byName, t), moment: formatMoment(letter.approval.at, currentLanguage()) };
   const heldBack = state !== 'current' && SAID_ON_THE_PAGE.find((refusal) => refusal === letter.approvalRefusal);
   return (
     <div className={`letter-approval letter-approval--${state}`}>

@@ -9,6 +9,7 @@ import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { PublicationForm } from './PublicationForm.tsx';
+import { actorName } from '../../format/actors.ts';
 
 /**
  * A final letter's way to the public: sent to parliament, then published (now or at a scheduled moment).
@@ -48,7 +49,7 @@ export function LetterEmbargo({ letter, onChanged }: { letter: Letter; onChanged
             { key: 'paperNumber', header: t('fields.paperNumber'), cell: (row) => row.paperNumber },
             { key: 'publishedOn', header: t('fields.publishedOn'), cell: (row) => formatLongDate(row.publishedOn, language) },
             { key: 'reason', header: t('fields.reason'), cell: (row) => row.reason || t('letters.publication.firstRecord') },
-            { key: 'recorded', header: t('letters.publication.recordedBy'), cell: (row) => `${row.recordedByName}, ${formatMoment(row.recordedAt, language)}` },
+            { key: 'recorded', header: t('letters.publication.recordedBy'), cell: (row) => `${actorName(row.recordedByName, t)}, ${formatMoment(row.recordedAt, language)}` },
           ]}
         />
       )}

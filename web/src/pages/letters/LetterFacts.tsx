@@ -3,6 +3,7 @@ import type { Letter } from '../../api/letters.ts';
 import { Detail } from '../../components/Detail.tsx';
 import { formatLongDate, formatMoment } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { actorName } from '../../format/actors.ts';
 
 /** What is known of a letter at a glance: its dates, its paper number and, once final, its hashes. */
 export function LetterFacts({ letter }: { letter: Letter }) {
@@ -20,10 +21,10 @@ export function LetterFacts({ letter }: { letter: Letter }) {
       {letter.status === 'final' && (
         <>
           <Detail label={t('letters.facts.finalised')}>
-            {letter.finalisedAt ? t('letters.facts.finalisedBy', { moment: formatMoment(letter.finalisedAt, language), name: letter.finalisedByName ?? none }) : none}
+            {letter.finalisedAt ? t('letters.facts.finalisedBy', { moment: formatMoment(letter.finalisedAt, language), name: letter.finalisedByName ? actorName(letter.finalisedByName, t) : none }) : none}
           </Detail>
           <Detail label={t('letters.facts.approved')}>
-            {letter.approval ? t('letters.facts.approvedBy', { moment: formatMoment(letter.approval.at, language), name: letter.approval.byName }) : none}
+            {letter.approval ? t('letters.facts.approvedBy', { moment: formatMoment(letter.approval.at, language), name: actorName(letter.approval.byName, t) }) : none}
           </Detail>
           <Detail label={t('fields.paperNumber')}>{letter.paperNumber ?? t('letters.facts.notYet')}</Detail>
           <Detail label={t('fields.publishedOn')}>{letter.publishedOn ? formatLongDate(letter.publishedOn, language) : t('letters.facts.notYet')}</Detail>

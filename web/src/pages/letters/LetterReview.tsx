@@ -8,6 +8,7 @@ import { formatLongDate, formatMoment } from '../../format/dates.ts';
 import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
+import { actorName } from '../../format/actors.ts';
 
 interface LetterReviewProps {
   letter: Letter;
@@ -29,10 +30,10 @@ export function LetterReview({ letter, etag, onChanged }: LetterReviewProps) {
   const submitted = letter.submittedAt !== null;
   return (
     <div className="letter-review">
-      {submitted && <p className="nl-paragraph">{t('letters.review.submitted', { name: letter.submittedByName, moment: formatMoment(letter.submittedAt!, language) })}</p>}
+      {submitted && <p className="nl-paragraph">{t('letters.review.submitted', { name: actorName(letter.submittedByName!, t), moment: formatMoment(letter.submittedAt!, language) })}</p>}
       {!submitted && latest?.action === 'reject' && (
         <Alert type="warning">
-          <p className="nl-paragraph">{t('letters.review.rejected', { name: latest.byName, moment: formatMoment(latest.at, language) })}</p>
+          <p className="nl-paragraph">{t('letters.review.rejected', { name: actorName(latest.byName, t), moment: formatMoment(latest.at, language) })}</p>
           <blockquote className="letter-review__comment">{latest.comment}</blockquote>
         </Alert>
       )}

@@ -12,6 +12,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { JudgementForm, NonReplacementForm, ProjectForm } from './ReadinessForms.tsx';
+import { actorName } from '../../format/actors.ts';
 
 /** One stock delivery's effect on readiness as judged over time, its replacement, and the forms to add to them. */
 export function ReadinessDeliveryPage({ id }: { id: string }) {
@@ -80,7 +81,7 @@ function Judgements({ delivery }: { delivery: DeliveryReadiness }) {
         { key: 'judgedOn', header: t(`${words}.judgedOn`), cell: (judgement) => formatShortDate(judgement.judgedOn, language) },
         { key: 'effect', header: t(`${words}.effect`), cell: (judgement) => t(`readinessEffects.${judgement.effect}`) },
         { key: 'reasoning', header: t(`${words}.reasoning`), cell: (judgement) => judgement.reasoning },
-        { key: 'judgedBy', header: t(`${words}.judgedBy`), cell: (judgement) => judgement.judgedByName },
+        { key: 'judgedBy', header: t(`${words}.judgedBy`), cell: (judgement) => actorName(judgement.judgedByName, t) },
       ]}
     />
   );
@@ -119,7 +120,7 @@ function NonReplacements({ delivery }: { delivery: DeliveryReadiness }) {
         { key: 'decidedOn', header: t('readiness.decisionColumns.decidedOn'), cell: (decision) => formatShortDate(decision.decidedOn, language) },
         { key: 'reason', header: t('readiness.decisionColumns.reason'), cell: (decision) => decision.reason },
         { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.valuationId ? 'readiness.revalued' : 'readiness.notRevalued') },
-        { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => decision.decidedByName },
+        { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => actorName(decision.decidedByName, t) },
       ]}
     />
   );

@@ -18,6 +18,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ProjectForm, ProjectStageForm } from './ReadinessForms.tsx';
+import { actorName } from '../../format/actors.ts';
 
 /** The list's filter as the address bar holds it. */
 type StockFilter = {
@@ -110,7 +111,7 @@ function StockDeliveryTable({ list, filter }: { list: StockDeliveryList; filter:
             key: 'effect',
             header: t('readiness.columns.effect'),
             cell: ({ latestJudgement: latest }) =>
-              latest ? `${t(`readinessEffects.${latest.effect}`)} (${formatShortDate(latest.judgedOn, language)}, ${latest.judgedByName})` : t('readiness.notJudged'),
+              latest ? `${t(`readinessEffects.${latest.effect}`)} (${formatShortDate(latest.judgedOn, language)}, ${actorName(latest.judgedByName, t)})` : t('readiness.notJudged'),
           },
           { key: 'history', header: t('readiness.columns.history'), numeric: true, cell: (delivery) => delivery.judgements },
           { key: 'replaced', header: t('readiness.columns.replaced'), numeric: true, cell: (delivery) => formatEuro(delivery.replacedValueCents, language) },
@@ -169,7 +170,7 @@ function NonReplacementTable({ decisions }: { decisions: ReadinessOverview['nonR
         { key: 'delivery', header: t('readiness.decisionColumns.delivery'), cell: (decision) => <Link href={`/gereedheid/leveringen/${decision.deliveryId}`}>{decision.deliveryTitle}</Link> },
         { key: 'reason', header: t('readiness.decisionColumns.reason'), cell: (decision) => decision.reason },
         { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.valuationId ? 'readiness.revalued' : 'readiness.notRevalued') },
-        { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => decision.decidedByName },
+        { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => actorName(decision.decidedByName, t) },
       ]}
     />
   );
