@@ -3,6 +3,7 @@ import { appendAuditEvent, listAuditEvents, type AuditEventFilter, type ListedAu
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { AuditContext, AuditEntry } from './event.ts';
+import { SYSTEM_ACTOR } from '../../common/actors.ts';
 
 /** What the register and the access checks need to leave a trace: who and where, and the clock. */
 export interface RequestContext extends AuditContext {
@@ -16,6 +17,11 @@ export interface RequestContext extends AuditContext {
  */
 export async function recordAuditEvent(db: Kysely<Database>, context: RequestContext, entry: AuditEntry): Promise<void> {
   await inTransaction(db, (trx) => appendAuditEvent(trx, context, entry, context.now()));
+}
+
+/** The name a record keeps of who made it: the account's, or the system's for work it did itself. */
+export function actorName(context: RequestContext): string {
+  return context.actor?.username ?? SYSTEM_ACTOR;
 }
 
 /** The context of work the system does itself (loading demonstration data, commands run by an operator). */

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createAccount } from './accounts.ts';
 import type { TotpSecretKey } from './totp-secret-key.ts';
+import { SYSTEM_ACTOR } from '../../common/actors.ts';
 
 /** An account of the demonstration, as printed once and written to demo-accounts.json. */
 export interface DemonstrationAccount {
@@ -45,7 +46,7 @@ export async function createDemonstrationAccounts(db: Kysely<Database>, totpKey:
     for (const role of ROLES) {
       const password = randomBytes(12).toString('base64url');
       const username = demonstrationUsername(role);
-      const { totpSecret } = await createAccount(trx, systemContext('system'), {
+      const { totpSecret } = await createAccount(trx, systemContext(SYSTEM_ACTOR), {
         username,
         displayName: `Demonstratie ${DUTCH_ROLE_NAMES[role]}`,
         role,

@@ -21,6 +21,7 @@ import { DEMONSTRATION_JUDGEMENTS, DEMONSTRATION_PROJECTS } from '../db/seed/dem
 import { DEMONSTRATION_CONTRIBUTION_RECORDED, DEMONSTRATION_PROGRAMMES } from '../db/seed/demonstration-training.ts';
 import { DEMONSTRATION_ASSESSMENTS, DEMONSTRATION_REQUIREMENTS } from '../db/seed/demonstration-export-control.ts';
 import { assess, grantInspection, issueLicence, setRequirement } from './export-control.ts';
+import { SYSTEM_ACTOR } from '../../common/actors.ts';
 /** The training programmes and the readiness judgements and replenishment of the letter's sections. */
 async function loadDemonstrationTrainingAndReadiness(trx: Kysely<Database>): Promise<void> {
   for (const { id, contributions, ...programme } of DEMONSTRATION_PROGRAMMES) {
@@ -66,7 +67,7 @@ async function loadDemonstrationLetters(trx: Kysely<Database>, context: RequestC
 /** The European Peace Facility's tranches and the Dutch claims, each added once. */
 async function loadDemonstrationEpf(trx: Kysely<Database>): Promise<void> {
   if (!(await insertDemonstrationIfAbsent(trx, { tranches: DEMONSTRATION_EPF_TRANCHES, claims: DEMONSTRATION_EPF_CLAIMS }))) return;
-  await recordAuditEvent(trx, systemContext('system'), {
+  await recordAuditEvent(trx, systemContext(SYSTEM_ACTOR), {
     action: 'demonstration.load',
     object: { type: 'register', id: 'demonstration' },
     result: 'success',
@@ -92,7 +93,7 @@ export async function loadDemonstrationData(db: Kysely<Database>): Promise<numbe
     await loadDemonstrationEpf(trx);
     const budgetAdded = await loadDemonstrationBudget(trx);
     if (added.length > 0 || budgetAdded.length > 0) {
-      const context = systemContext('system');
+      const context = systemContext(SYSTEM_ACTOR);
       await recordAuditEvent(trx, context, {
         action: 'demonstration.load',
         object: { type: 'register', id: 'demonstration' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { sumCents } from '../../common/money.ts';
 import type { IndustryAnnexRow } from '../letters/compose.ts';
@@ -40,6 +40,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
+import { SYSTEM_ACTOR } from '../../common/actors.ts';
 
 type Db = Kysely<Database>;
 
@@ -125,7 +126,7 @@ export async function reportProgress(
     assertVersionMatches(expectedVersion, reports.length);
     const latest = reports.at(-1) ?? null;
     assertValid(progressViolations(latest, report, today(context), milestone.signedOn));
-    const progress = { id: randomUUID(), milestoneId, ...report, recordedByName: context.actor?.username ?? 'system', recordedAt: context.now().toISOString() };
+    const progress = { id: randomUUID(), milestoneId, ...report, recordedByName: actorName(context), recordedAt: context.now().toISOString() };
     await industry.insertProgress(trx, progress);
     await audited(trx, context, 'milestone.progress', { type: 'contractMilestone', id: milestoneId }, progress, latest);
     return { ...progress, version: reports.length + 1 };
@@ -393,7 +394,7 @@ export async function loadDemonstrationIndustry(trx: Db, context: RequestContext
     await industry.insertContract(trx, { ...contract, ...demonstration }, deliveryIds);
     await industry.insertMilestones(trx, milestones.map(({ progress: _progress, ...milestone }) => ({ ...milestone, contractId: contract.id })));
     for (const { progress, id: milestoneId } of milestones) {
-      for (const report of progress) await industry.insertProgress(trx, { ...report, milestoneId, recordedByName: 'system', recordedAt: createdAt });
+      for (const report of progress) await industry.insertProgress(trx, { ...report, milestoneId, recordedByName: SYSTEM_ACTOR, recordedAt: createdAt });
     }
   }
   for (const lesson of DEMONSTRATION_LESSONS) await industry.insertLesson(trx, { ...lesson, ...demonstration });

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { pastDateViolations, plannedDateViolations, textViolations } from '../domain/plausibility.ts';
@@ -89,7 +89,7 @@ export async function sendLetter(db: Db, context: RequestContext, id: string): P
     if (current.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
     if (current.sentAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySent' }]);
     const sentAt = context.now().toISOString();
-    await publication.markSent(trx, id, { sentAt, sentByName: context.actor?.username ?? 'system' });
+    await publication.markSent(trx, id, { sentAt, sentByName: actorName(context) });
     await recordAuditEvent(trx, context, { action: 'letter.send', object: { type: 'letter', id }, result: 'success', after: { sentAt } });
     return getLetter(trx, id, context.now());
   });
@@ -125,7 +125,7 @@ export async function recordPublication(
     if (listing.length > 0) throw new ValidationError(listing);
     const { paperNumber, publishedOn } = details;
     await publication.insertPublicationRecord(trx, {
-      id: randomUUID(), letterId: id, paperNumber, publishedOn, reason: '', recordedByName: context.actor?.username ?? 'system', recordedAt: now.toISOString(),
+      id: randomUUID(), letterId: id, paperNumber, publishedOn, reason: '', recordedByName: actorName(context), recordedAt: now.toISOString(),
     });
     await setDetails(trx, id, { paperNumber, publishedOn, publishAt: at });
     await recordAuditEvent(trx, context, { action: 'letter.publication', object: { type: 'letter', id }, result: 'success', after: { paperNumber, publishedOn, publishAt: at } });
@@ -152,7 +152,7 @@ export async function correctPublication(db: Db, context: RequestContext, id: st
     if (violations.length > 0) throw new ValidationError(violations);
     const { paperNumber, publishedOn, reason } = correction;
     await publication.insertPublicationRecord(trx, {
-      id: randomUUID(), letterId: id, paperNumber, publishedOn, reason, recordedByName: context.actor?.username ?? 'system', recordedAt: now.toISOString(),
+      id: randomUUID(), letterId: id, paperNumber, publishedOn, reason, recordedByName: actorName(context), recordedAt: now.toISOString(),
     });
     await setDetails(trx, id, { paperNumber, publishedOn });
     await recordAuditEvent(trx, context, {

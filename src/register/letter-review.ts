@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { Role } from '../domain/access.ts';
 import * as embargo from '../db/repositories/letter-publication.ts';
 import { listLetters, type LetterSummary } from '../db/repositories/letters.ts';
@@ -29,7 +29,7 @@ async function draftAt(trx: Db, id: string, expectedVersion: ExpectedVersion) {
 
 async function review(trx: Db, context: RequestContext, id: string, action: 'submit' | 'reject' | 'withdraw', comment = ''): Promise<void> {
   const at = context.now().toISOString();
-  await embargo.insertReview(trx, { id: randomUUID(), letterId: id, action, comment, byName: context.actor?.username ?? 'system', at });
+  await embargo.insertReview(trx, { id: randomUUID(), letterId: id, action, comment, byName: actorName(context), at });
   await recordAuditEvent(trx, context, { action: `letter.${action}`, object: { type: 'letter', id }, result: 'success', ...(comment ? { after: { comment } } : {}) });
 }
 
@@ -38,7 +38,7 @@ export async function submitForApproval(db: Db, context: RequestContext, id: str
     const current = await draftAt(trx, id, expectedVersion);
     if (current.submittedAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySubmitted' }]);
     await refuseUnlessReadyForApproval(trx, current, todayInAmsterdam(context.now()));
-    await embargo.setSubmission(trx, id, { submittedAt: context.now().toISOString(), submittedByName: context.actor?.username ?? 'system' });
+    await embargo.setSubmission(trx, id, { submittedAt: context.now().toISOString(), submittedByName: actorName(context) });
     await review(trx, context, id, 'submit');
     return getLetter(trx, id, context.now());
   });

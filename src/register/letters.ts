@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sha256Hex, type AuditObject } from '../audit/event.ts';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { actorTookAction } from '../db/repositories/audit.ts';
 import { SUPPORT_TYPES, type RuleViolation } from '../domain/delivery.ts';
 import { plannedDateViolations } from '../domain/plausibility.ts';
@@ -105,7 +105,7 @@ export async function createDraft(
       letterDate: input.letterDate ?? null,
       blocks: [...(input.blocks ?? previous?.blocks ?? DEFAULT_BLOCKS)],
       ...letterheadFor(input, previous?.publicSnapshot?.letterhead ?? DEFAULT_LETTERHEAD),
-      createdByName: context.actor?.username ?? 'system',
+      createdByName: actorName(context),
       isDemonstration: await containsDemonstrationData(trx),
       createdAt: context.now().toISOString(),
     });
@@ -222,11 +222,11 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
     const { seal } = await finalText(trx, current, current.letterDate ?? undefined, todayInAmsterdam(context.now()));
     const approved = await repository.markApproved(trx, id, current.version, {
       approvedSha256: seal.sha256,
-      approvedByName: context.actor?.username ?? 'system',
+      approvedByName: actorName(context),
       approvedAt: context.now().toISOString(),
     });
     if (!approved) throw new VersionConflictError(current.version);
-    await embargo.insertReview(trx, { id: randomUUID(), letterId: id, action: 'approve', comment: '', byName: context.actor?.username ?? 'system', at: context.now().toISOString() });
+    await embargo.insertReview(trx, { id: randomUUID(), letterId: id, action: 'approve', comment: '', byName: actorName(context), at: context.now().toISOString() });
     await recordAuditEvent(trx, context, { action: 'letter.approve', object: auditObject(id), result: 'success', after: { publicSha256: seal.sha256 } });
     return view(trx, approved, context.now());
   });
@@ -340,7 +340,7 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
         publicSha256: publicSeal.sha256,
         annexSnapshot: annexSeal.text,
         annexSha256: annexSeal.sha256,
-        finalisedByName: context.actor?.username ?? 'system',
+        finalisedByName: actorName(context),
         finalisedAt,
       })
       .catch((error: unknown) => {

@@ -3,6 +3,7 @@ import type { RequestContext } from '../audit/trail.ts';
 import type { Database } from '../db/schema.ts';
 import { publishDueLetters, type HeldPublication } from './letter-publication.ts';
 import { StartRefusedError } from '../start-refused.ts';
+import { SYSTEM_ACTOR } from '../../common/actors.ts';
 
 export interface PublicationTimer {
   /** Stops the timer and waits for a round under way; call it before the database is closed. */
@@ -21,7 +22,7 @@ export async function startPublicationTimer(options: {
   onError: (error: unknown) => void;
   onHeld?: (held: HeldPublication) => void;
 }): Promise<PublicationTimer> {
-  const context: RequestContext = { actor: { id: null, username: 'system', role: null }, origin: null, requestId: null, now: options.clock };
+  const context: RequestContext = { actor: { id: null, username: SYSTEM_ACTOR, role: null }, origin: null, requestId: null, now: options.clock };
   let round: Promise<unknown> = Promise.resolve();
   const runRound = () => {
     round = round

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as money from '../db/repositories/money.ts';
 import * as repository from '../db/repositories/readiness.ts';
@@ -35,7 +35,6 @@ type Db = Kysely<Database>;
 const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
 const projectObject = (id: string): AuditObject => ({ type: 'replenishmentProject', id });
 const today = (context: RequestContext) => todayInAmsterdam(context.now());
-const actorName = (context: RequestContext) => context.actor?.username ?? 'system';
 
 /** A page of the stock deliveries the filter finds, by title, each with its latest judgement and replacement; with how many there are (capped). */
 export async function listStockDeliveryReadiness(

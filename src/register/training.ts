@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/training.ts';
 import type { Database } from '../db/schema.ts';
@@ -56,7 +56,7 @@ export async function addContribution(db: Db, context: RequestContext, programme
       ...input,
       id: randomUUID(),
       programmeId,
-      recordedByName: context.actor?.username ?? 'system',
+      recordedByName: actorName(context),
       recordedAt: context.now().toISOString(),
     });
     await recordAuditEvent(trx, context, { action: 'training.addContribution', object: auditObject(programmeId), result: 'success', after: contribution });

@@ -1,4 +1,5 @@
 import type { Judgement, ProjectInput } from '../../domain/readiness.ts';
+import { SYSTEM_ACTOR } from '../../../common/actors.ts';
 
 /**
  * The demonstration's readiness and replenishment, from the section "Effecten krijgsmacht" of the letter
@@ -21,7 +22,7 @@ export const DEMONSTRATION_JUDGEMENTS: readonly Judgement[] = [
     effect: 'significantButAcceptable',
     reasoning: REASONING,
     judgedOn: '2025-02-04',
-    judgedByName: 'system',
+    judgedByName: SYSTEM_ACTOR,
     recordedAt: '2025-02-05T09:00:00.000Z',
   },
   {
@@ -30,7 +31,7 @@ export const DEMONSTRATION_JUDGEMENTS: readonly Judgement[] = [
     effect: 'significantButAcceptable',
     reasoning: REASONING,
     judgedOn: '2025-08-31',
-    judgedByName: 'system',
+    judgedByName: SYSTEM_ACTOR,
     recordedAt: '2025-09-01T09:00:00.000Z',
   },
 ];

@@ -1,4 +1,5 @@
 import type { Contribution, TrainingProgrammeInput } from '../../domain/training.ts';
+import { SYSTEM_ACTOR } from '../../../common/actors.ts';
 
 /**
  * The demonstration's training programmes, from the section "Training" of the letter of 10 September
@@ -116,4 +117,4 @@ export const DEMONSTRATION_PROGRAMMES: readonly (TrainingProgrammeInput & { id: 
   },
 ];
 
-export const DEMONSTRATION_CONTRIBUTION_RECORDED = { recordedByName: 'system', recordedAt: RECORDED_AT } as const;
+export const DEMONSTRATION_CONTRIBUTION_RECORDED = { recordedByName: SYSTEM_ACTOR, recordedAt: RECORDED_AT } as const;
