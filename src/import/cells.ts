@@ -3,7 +3,7 @@
  * Dutch amounts ("€ 1.234,56"), dates as the spreadsheet's own date or as text (2025-06-01, 1-6-2025),
  * and choices by their label in either language or by their code.
  */
-import { MAX_ENTRY_CENTS, parseEuroAmountExactly } from '../../common/money.ts';
+import { euroAmountFault, MAX_ENTRY_CENTS, parseEuroAmountExactly } from '../../common/money.ts';
 import { en } from '../../common/vocabulary/en.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { codeList, type ColumnKind } from './sheets.ts';
@@ -134,7 +134,7 @@ const WHOLE_EUROS = /(?<=\d),[-–]{1,2}$/;
  * Euros as whole cents, exactly: a number cell as it is, text in the Dutch way (a comma before the
  * cents, dots between thousands) or with a decimal point ("1234.56"); a euro sign and spaces may
  * surround it. A dot followed by exactly three digits groups thousands ("1.234" is € 1.234); a comma
- * followed by three is refused rather than guessed at ("1,234"). An amount beyond the register's
+ * followed by three is refused rather than guessed at ("1,234"), saying so. An amount beyond the register's
  * largest is said to be too large, not to be no amount. Whole euros may end as Dutch writes them: "€ 250,-".
  */
 export function readEuroCents(cell: string | number): CellReading {
@@ -147,7 +147,8 @@ export function readEuroCents(cell: string | number): CellReading {
     // A cell formatted as euros shows 1234.567 as € 1.234,57: its user is told what it holds.
     return cents === undefined ? { fault: 'amountBeyondCents', params: { shown: String(cell) } } : { value: Number(cents) };
   }
-  const cents = parseEuroAmountExactly(cell.trim().replace(/^EUR\s*/i, '').replace(/\s*(€|EUR)$/i, '').replace(WHOLE_EUROS, ''));
-  if (cents === undefined) return { fault: 'notAnAmount' };
-  return cents > BigInt(MAX_ENTRY_CENTS) ? { fault: 'amountTooLarge' } : { value: Number(cents) };
+  const text = cell.trim().replace(/^EUR\s*/i, '').replace(/\s*(€|EUR)$/i, '').replace(WHOLE_EUROS, '');
+  const fault = euroAmountFault(text);
+  if (fault === 'amountAmbiguous') return { fault, params: { shown: cell.trim() } };
+  return fault ? { fault } : { value: Number(parseEuroAmountExactly(text)) };
 }

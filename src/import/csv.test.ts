@@ -95,7 +95,11 @@ describe('reading euro amounts', () => {
     expect(readEuroCents(cell)).toEqual({ value: cents });
   });
 
-  it.each(['1,234', '12,345', 'twaalf', '1.23.4', '1,2,3', '1,234.5.6', '1e5', '12.3456', ',-', '12,50-', '€ -'])('refuses %s rather than guess', (cell) => {
+  it.each(['1,234', '€ 12,345', '1,234,567 €'])('refuses %s as one it could read two ways, showing it as typed', (cell) => {
+    expect(readEuroCents(cell)).toEqual({ fault: 'amountAmbiguous', params: { shown: cell } });
+  });
+
+  it.each(['twaalf', '1.23.4', '1,2,3', '1,234.5.6', '1e5', '12.3456', ',-', '12,50-', '€ -'])('refuses %s rather than guess', (cell) => {
     expect(readEuroCents(cell)).toEqual({ fault: 'notAnAmount' });
   });
 
