@@ -37,6 +37,9 @@ async function accountNamed(db: Kysely<Database>, name: string) {
   return account;
 }
 
+/** The account fields the account commands take under another name, or not as an option. */
+const ACCOUNT_OPTIONS = { username: '--name', account: '--name', password: 'password (standard input)' };
+
 export function accountCommands(): Command {
   const accountCommand = new Command('account').description('manage accounts (changes are recorded in the audit trail)');
 
@@ -61,7 +64,7 @@ export function accountCommands(): Command {
           oidcSubject: options.oidcSubject ?? null,
           email: options.email ?? null,
           secondFactor: options.secondFactor,
-        }, await openTotpSecretKey(auditDirectoryFromEnvironment(), handle.db)).catch(explain),
+        }, await openTotpSecretKey(auditDirectoryFromEnvironment(), handle.db)).catch(explain(ACCOUNT_OPTIONS)),
       );
       console.log(`Created account ${account.username} (${account.role}).`);
       if (totpSecret) printSecondFactor(account.username, totpSecret);
@@ -96,7 +99,7 @@ export function accountCommands(): Command {
     .addOption(new Option('--role <role>', 'the new role').choices(ROLES).makeOptionMandatory().argParser(role))
     .action(async (options: { name: string; role: Role }) => {
       await withDatabase(async (handle) =>
-        changeRole(handle.db, operatorContext(), (await accountNamed(handle.db, options.name)).id, options.role).catch(explain),
+        changeRole(handle.db, operatorContext(), (await accountNamed(handle.db, options.name)).id, options.role).catch(explain(ACCOUNT_OPTIONS)),
       );
       console.log(`Account ${options.name} now has role ${options.role}.`);
     });
@@ -114,7 +117,7 @@ export function accountCommands(): Command {
       if (!name) throw new CommandError('give --name <username>, or --all-sealed when the key the second factors are sealed with is lost');
       const { account, totpSecret } = await withDatabase(async (handle) => {
         const { id } = await accountNamed(handle.db, name);
-        return giveNewSecondFactor(handle.db, operatorContext(), id, await openTotpSecretKey(auditDirectoryFromEnvironment(), handle.db)).catch(explain);
+        return giveNewSecondFactor(handle.db, operatorContext(), id, await openTotpSecretKey(auditDirectoryFromEnvironment(), handle.db)).catch(explain(ACCOUNT_OPTIONS));
       });
       console.log(`Account ${account.username} has a new second factor; its sessions ended.`);
       printSecondFactor(account.username, totpSecret);

@@ -55,7 +55,7 @@ export function budgetCommands(): Command {
       const { amount: amounts, ...rest } = options;
       const input = { ...rest, firstYear: wholeNumber(options.firstYear), lastYear: wholeNumber(options.lastYear), amounts };
       const decision = await withDatabase((handle) =>
-        operatorChange(handle.db, 'budget decision', BudgetDecisionInputSchema, input, (context, valid) => createDecision(handle.db, context, valid)),
+        operatorChange(handle.db, 'budget decision', { schema: BudgetDecisionInputSchema, input, typedAs: { amounts: '--amount' } }, (context, valid) => createDecision(handle.db, context, valid)),
       );
       console.log(`Recorded budget decision ${decision.id}: ${decision.moment}, ${formatExactEuros(decision.amounts.reduce((sum, year) => sum + year.amountCents, 0))}`);
     });
@@ -74,7 +74,7 @@ export function budgetCommands(): Command {
       const { amount, ...rest } = options;
       const input = { ...rest, fromYear: wholeNumber(options.fromYear), toYear: wholeNumber(options.toYear), amountCents: amount };
       const shift = await withDatabase((handle) =>
-        operatorChange(handle.db, 'budget shift', BudgetShiftInputSchema, input, (context, valid) => createShift(handle.db, context, valid)),
+        operatorChange(handle.db, 'budget shift', { schema: BudgetShiftInputSchema, input, typedAs: { amountCents: '--amount' } }, (context, valid) => createShift(handle.db, context, valid)),
       );
       console.log(`Recorded budget shift ${shift.id}: ${formatExactEuros(shift.amountCents)} from ${shift.fromYear} to ${shift.toYear}`);
     });
@@ -100,7 +100,7 @@ export function budgetCommands(): Command {
       const { amount, ...rest } = options;
       const input = { ...rest, budgetYear: wholeNumber(options.budgetYear), amountCents: amount };
       const commitment = await withDatabase((handle) =>
-        operatorChange(handle.db, 'budget commitment', CommitmentInputSchema, input, (context, { stage, amountCents, effectiveOn, note, ...fields }) =>
+        operatorChange(handle.db, 'budget commitment', { schema: CommitmentInputSchema, input, typedAs: { amountCents: '--amount' } }, (context, { stage, amountCents, effectiveOn, note, ...fields }) =>
           createCommitment(handle.db, context, fields, { stage, amountCents, effectiveOn, note }),
         ),
       );
@@ -113,7 +113,7 @@ export function budgetCommands(): Command {
   ).action(async (id: string, options: { stage: string; amount: number; effectiveOn: string; note: string }) => {
     const { amount, ...rest } = options;
     const commitment = await withDatabase((handle) =>
-      operatorChange(handle.db, 'budget stage', CommitmentStageInputSchema, { ...rest, amountCents: amount }, (context, valid) =>
+      operatorChange(handle.db, 'budget stage', { schema: CommitmentStageInputSchema, input: { ...rest, amountCents: amount }, typedAs: { amountCents: '--amount' } }, (context, valid) =>
         addCommitmentStage(handle.db, context, id, valid),
       ),
     );

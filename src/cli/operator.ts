@@ -17,29 +17,41 @@ export function operatorContext(): RequestContext {
   return systemContext(`cli:${userInfo().username}`);
 }
 
-/** A refusal of the rules, one line per field, as the API words it. */
-function refusalLines(violations: readonly RuleViolation[]): string {
-  return violations.map((violation) => `${violation.field}: ${reason('en', violation.code, violation.params ?? {})}`).join('\n');
+/** What the operator typed a field of the API's input as, where that is not its option by name (amountCents as --amount). */
+export type TypedAs = Readonly<Record<string, string>>;
+
+/** The option a field came from: --first-year for firstYear, unless typed as another; the second of a repeated one as "--amount (2)". */
+function optionOf(field: string, typedAs: TypedAs): string {
+  const [head = field, index] = field.split('.');
+  const option = typedAs[head] ?? `--${head.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+  return index !== undefined && /^\d+$/.test(index) ? `${option} (${Number(index) + 1})` : option;
 }
 
-/** Explains a refusal of the rules in one line per field, the way the API would. */
-export function explain(error: unknown): never {
-  if (error instanceof ValidationError) throw new CommandError(refusalLines(error.violations));
-  throw error;
+/** A refusal of the rules, one line per option, in the API's words. */
+function refusalLines(violations: readonly RuleViolation[], typedAs: TypedAs): string {
+  return violations.map((violation) => `${optionOf(violation.field, typedAs)}: ${reason('en', violation.code, violation.params ?? {})}`).join('\n');
 }
+
+/** Explains a refusal of the rules in one line per option, the way the API would. */
+export const explain =
+  (typedAs: TypedAs = {}) =>
+  (error: unknown): never => {
+    if (error instanceof ValidationError) throw new CommandError(refusalLines(error.violations, typedAs));
+    throw error;
+  };
 
 /**
  * Runs a change typed on the command line through the API's own request schema and the use case behind
  * it. A refusal, by the schema or by the rules, is recorded in the audit trail as the API records a 400
- * (with the fields that were wrong) and explained one line per field.
+ * (with the fields that were wrong) and explained one line per option the operator typed.
  */
 export async function operatorChange<S extends z.ZodType, T>(
   db: Kysely<Database>,
   command: string,
-  schema: S,
-  input: unknown,
+  typed: { schema: S; input: unknown; typedAs?: TypedAs },
   change: (context: RequestContext, valid: z.output<S>) => Promise<T>,
 ): Promise<T> {
+  const { schema, input, typedAs = {} } = typed;
   const context = operatorContext();
   const parsed = schema.safeParse(input);
   const violations = parsed.success ? undefined : violationsFromZod(parsed.error, input);
@@ -55,7 +67,7 @@ export async function operatorChange<S extends z.ZodType, T>(
       result: 'failure',
       detail: { reason: 'invalidInput', command, fields: error.violations.map((violation) => violation.field) },
     });
-    throw new CommandError(refusalLines(error.violations));
+    throw new CommandError(refusalLines(error.violations, typedAs));
   }
 }
 

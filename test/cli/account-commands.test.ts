@@ -24,14 +24,14 @@ describe('the account commands', () => {
 
     const tooShort = await runCli(dataDir, ['account', 'add', '--name', 'kort', '--role', 'finance'], 'kort');
     expect(tooShort.code).toBe(1);
-    expect(tooShort.output.trim()).toBe('password: Use a password of at least 15 characters.');
+    expect(tooShort.output.trim()).toBe('password (standard input): Use a password of at least 15 characters.');
 
     const unknownRole = await runCli(dataDir, ['account', 'add', '--name', 'x1', '--role', 'general'], 'een lang genoeg wachtwoord');
     expect(unknownRole.code).not.toBe(0);
 
     const toAuditor = await runCli(dataDir, ['account', 'set-role', '--name', 'k.jansen', '--role', 'auditor']);
     expect(toAuditor.code).toBe(1);
-    expect(toAuditor.output.trim()).toBe('role: This role needs a second factor; this account has none.');
+    expect(toAuditor.output.trim()).toBe('--role: This role needs a second factor; this account has none.');
     expect((await runCli(dataDir, ['account', 'set-role', '--name', 'k.jansen', '--role', 'finance'])).code).toBe(0);
     expect((await runCli(dataDir, ['account', 'disable', '--name', 'k.jansen'])).code).toBe(0);
     const missing = await runCli(dataDir, ['account', 'disable', '--name', 'niemand']);

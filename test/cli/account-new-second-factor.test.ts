@@ -82,7 +82,7 @@ describe('a new second factor from the command line', () => {
     expect((await runCli(dataDir, ['account', 'disable', '--name', 'k.jansen'])).code).toBe(0);
     expect(await runCli(dataDir, ['account', 'new-second-factor', '--name', 'k.jansen'])).toEqual({
       code: 1,
-      output: 'account: This account is disabled: it gets no new second factor.\n',
+      output: '--name: This account is disabled: it gets no new second factor.\n',
     });
     const neither = await runCli(dataDir, ['account', 'new-second-factor']);
     expect(neither).toEqual({ code: 1, output: 'give --name <username>, or --all-sealed when the key the second factors are sealed with is lost\n' });

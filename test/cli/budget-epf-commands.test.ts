@@ -32,7 +32,7 @@ describe('the budget and EPF commands', () => {
 
     const tooLarge = await runCli(dataDir, ['budget', 'shift', '--moment', 'Najaarsnota 2025', '--decided-on', '2025-08-01', ...fund, '--from-year', '2027', '--to-year', '2025', '--amount', '500.000.000']);
     expect(tooLarge.code).toBe(1);
-    expect(tooLarge.output).toContain('amountCents: On that date (or after it) the year 2027 holds no more than €400,000,000.00.');
+    expect(tooLarge.output).toContain('--amount: On that date (or after it) the year 2027 holds no more than €400,000,000.00.');
 
     const committed = await runCli(dataDir, ['budget', 'commitment', '--title', 'Munitie 2025', ...fund, '--budget-year', '2025', '--stage', 'pledged', '--amount', '25.000.000', '--effective-on', '2025-08-01']);
     const commitmentId = /Recorded commitment ([0-9a-f-]{36})/.exec(committed.output)![1]!;
@@ -41,7 +41,7 @@ describe('the budget and EPF commands', () => {
 
     const aboveDelivered = await runCli(dataDir, ['epf', 'claim', '--reference', 'EPF-NL-2025-09', '--delivery-id', PURL, '--period', 'aug. 2025', '--declared', '600.000.000', '--declared-on', '2025-08-20']);
     expect(aboveDelivered.code).toBe(1);
-    expect(aboveDelivered.output).toContain('declaredCents: This is more than was delivered');
+    expect(aboveDelivered.output).toContain('--declared: This is more than was delivered');
     const claimed = await runCli(dataDir, ['epf', 'claim', '--reference', 'EPF-NL-2025-09', '--delivery-id', PURL, '--period', 'aug. 2025', '--declared', '400.000.000', '--declared-on', '2025-08-20']);
     expect(claimed.output).toMatch(/^Recorded claim EPF-NL-2025-09 \([0-9a-f-]{36}\): € 400\.000\.000,00 declared, open\n$/);
 
@@ -61,6 +61,14 @@ describe('the budget and EPF commands', () => {
     ]);
     expect(events.every((event) => event.actorName?.startsWith('cli:'))).toBe(true);
     expect(JSON.parse(events[1]!.canonical).detail).toEqual({ command: 'budget shift', fields: ['amountCents'], reason: 'invalidInput' });
+  });
+
+  it('names the option the operator typed for each field a refusal is about, not the field of the API', async () => {
+    const fund = ['--fund', 'internationalSecurityBudget'];
+    const outsidePeriod = await runCli(dataDir, ['budget', 'decision', '--moment', 'Najaarsnota 2025', '--decided-on', '2025-08-01', ...fund, '--first-year', '2026', '--last-year', '2025', '--amount', '2026=1.000', '--amount', '2024=1.000']);
+    expect(outsidePeriod.code).toBe(1);
+    expect(outsidePeriod.output).toMatch(/^--last-year: /m);
+    expect(outsidePeriod.output).not.toMatch(/lastYear|amounts\./);
   });
 
   it('refuses an amount option it cannot read (no amount, or no year before =) by the option and the value as typed, saying why, and records nothing', async () => {
