@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { openPageAs, useServer, visit } from './app.ts';
+import { api, openPageAs, useServer, visit } from './app.ts';
 
 const plain = (text: string) => text.replace(/\u00a0/g, ' ').trim();
 
@@ -59,6 +59,39 @@ describeWithBrowser('EPF claims', (browser) => {
     await tranche.getByText('De tranche is vastgelegd.').waitFor();
     const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Windfall profits, tranche 3' }) });
     await expect.poll(async () => plain(await row.innerText().catch(() => ''))).toContain('€ 1.400.000.000,00');
+  });
+
+  it('refuses an entry on a claim someone else added to since the page loaded, shows the latest with what was typed still there, and then adds it and the next one', async () => {
+    const { items } = await api<{ items: { id: string }[] }>(server(), '/epf/claims?date=2025-08-31', { as: 'finance' });
+    const id = items[0]!.id;
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/epf/declaraties/${id}`);
+    const receipts = page.locator('form', { has: page.getByRole('button', { name: 'Ontvangst vastleggen' }) });
+    const receiptsTable = page.getByRole('table', { name: 'Ontvangen bedragen' });
+    await receipts.getByLabel('Bedrag in euro').fill('1.111,11');
+    await receipts.getByLabel('Datum van ontvangst').fill('2025-08-11');
+
+    // A colleague records money received meanwhile.
+    await api(server(), `/epf/claims/${id}/receipts`, { as: 'finance', method: 'POST', body: JSON.stringify({ amountCents: 222_222, receivedOn: '2025-08-12' }) });
+    await receipts.getByRole('button', { name: 'Ontvangst vastleggen' }).click();
+    const summary = receipts.locator('.error-summary');
+    await summary.getByText('Iemand anders heeft intussen iets toegevoegd of gewijzigd, dus er is niets vastgelegd.', { exact: false }).waitFor();
+    await receiptsTable.getByText('2.222,22', { exact: false }).waitFor();
+    expect(await receiptsTable.getByText('1.111,11', { exact: false }).count()).toBe(0);
+    expect(await receipts.getByLabel('Bedrag in euro').inputValue()).toBe('1.111,11');
+
+    // Seen the latest: sending again adds it, and a second entry from the same page goes too.
+    await receipts.getByRole('button', { name: 'Ontvangst vastleggen' }).click();
+    await receiptsTable.getByText('1.111,11', { exact: false }).waitFor();
+    expect(await receipts.locator('.error-summary').count()).toBe(0);
+    await receipts.getByLabel('Bedrag in euro').fill('333,33');
+    await receipts.getByLabel('Datum van ontvangst').fill('2025-08-13');
+    await receipts.getByRole('button', { name: 'Ontvangst vastleggen' }).click();
+    await receiptsTable.getByText('333,33', { exact: false }).waitFor();
+    expect(await receipts.locator('.error-summary').count()).toBe(0);
+    const claim = await api<{ receipts: { amountCents: number }[] }>(server(), `/epf/claims/${id}`, { as: 'finance' });
+    expect(claim.receipts.map((receipt) => receipt.amountCents).filter((cents) => [111_111, 222_222, 33_333].includes(cents))).toEqual(expect.arrayContaining([111_111, 222_222, 33_333]));
+    expect(claim.receipts.filter((receipt) => receipt.amountCents === 111_111)).toHaveLength(1);
   });
 
   it('says of an address that names no claim that the claim does not exist, under the page heading and without offering to load it again', async () => {

@@ -33,6 +33,7 @@ export function createCommitment(input: CommitmentInput) {
   return request('/budget/commitments', { method: 'POST', body: input });
 }
 
-export function addCommitmentStage(commitmentId: string, input: CommitmentStageInput) {
-  return request(`/budget/commitments/${encodeURIComponent(commitmentId)}/stages`, { method: 'POST', body: input });
+/** A stage on the version of the commitment's stages in `ifMatch` (its ETag). */
+export function addCommitmentStage(commitmentId: string, input: CommitmentStageInput, ifMatch: string) {
+  return request(`/budget/commitments/${encodeURIComponent(commitmentId)}/stages`, { method: 'POST', body: input, ifMatch });
 }

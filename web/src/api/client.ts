@@ -37,9 +37,14 @@ export interface ApiResponse<T> {
   etag: string | null;
 }
 
+/** The ETag of an object's version, as a list of objects shows only the version of each. */
+export function versionTag(version: number): string {
+  return `"${version}"`;
+}
+
 /** The ETag to send with If-Match; the version stands in when a proxy dropped the header. */
 export function etagOf(response: ApiResponse<{ version: number }>): string {
-  return response.etag ?? `"${response.data.version}"`;
+  return response.etag ?? versionTag(response.data.version);
 }
 
 interface CommonOptions {

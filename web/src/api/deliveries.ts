@@ -22,12 +22,13 @@ export function deleteDelivery(id: string, etag: string) {
   return request<void>(`/deliveries/${encodeURIComponent(id)}`, { method: 'DELETE', ifMatch: etag });
 }
 
-export function addValuation(id: string, input: ValuationInput) {
-  return request<Valuation>(`/deliveries/${encodeURIComponent(id)}/valuations`, { method: 'POST', body: input });
+/** A valuation or payment is added on the delivery's version in `ifMatch` (its ETag), which it raises. */
+export function addValuation(id: string, input: ValuationInput, ifMatch: string) {
+  return request<Valuation>(`/deliveries/${encodeURIComponent(id)}/valuations`, { method: 'POST', body: input, ifMatch });
 }
 
-export function addPayment(id: string, input: PaymentInput) {
-  return request<Payment>(`/deliveries/${encodeURIComponent(id)}/payments`, { method: 'POST', body: input });
+export function addPayment(id: string, input: PaymentInput, ifMatch: string) {
+  return request<Payment>(`/deliveries/${encodeURIComponent(id)}/payments`, { method: 'POST', body: input, ifMatch });
 }
 
 /** Withdraws a payment or valuation entered in error. */

@@ -26,11 +26,15 @@ export function listDisclosureDecisions(deliveryId: string, signal?: AbortSignal
   );
 }
 
-/** The key makes a retry of the same decision (a double click, a lost answer) decide nothing twice. */
-export function decideDisclosure(input: DecisionRequest, idempotencyKey: string) {
+/**
+ * The key makes a retry of the same decision (a double click, a lost answer) decide nothing twice. A decision on
+ * one delivery may name the version of its decisions it was taken on (`ifMatch`); one on several cannot.
+ */
+export function decideDisclosure(input: DecisionRequest, idempotencyKey: string, ifMatch?: string) {
   return request<ResponseBody<'/disclosure-decisions', 'post'>>('/disclosure-decisions', {
     method: 'POST',
     body: input,
+    ifMatch,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

@@ -34,7 +34,7 @@ export function createEpfClaim(input: EpfClaimInput) {
   return request<EpfClaimDetail>('/epf/claims', { method: 'POST', body: input });
 }
 
-/** Adds an assessment, money received, or a blockage to a claim's history. */
-export function addToEpfClaim<K extends keyof HistoryInputs>(id: string, kind: K, input: HistoryInputs[K]) {
-  return request<EpfClaimDetail>(`/epf/claims/${encodeURIComponent(id)}/${kind}`, { method: 'POST', body: input });
+/** Adds an assessment, money received, or a blockage to a claim's history, at the version in `ifMatch`. */
+export function addToEpfClaim<K extends keyof HistoryInputs>(id: string, kind: K, input: HistoryInputs[K], ifMatch: string) {
+  return request<EpfClaimDetail>(`/epf/claims/${encodeURIComponent(id)}/${kind}`, { method: 'POST', body: input, ifMatch });
 }

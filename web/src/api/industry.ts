@@ -24,20 +24,24 @@ export const recordPriceDevelopment = (input: RequestBody<'/price-developments',
 export const createCoproduction = (input: RequestBody<'/coproduction-projects', 'post'>, key: string) => create('/coproduction-projects', input, key);
 export const recordDemandBundle = (input: RequestBody<'/demand-bundles', 'post'>, key: string) => create('/demand-bundles', input, key);
 
-/** A record under another one (a milestone's progress, a project's stage, a company's decision), with its key. */
+/**
+ * A record under another one (a milestone's progress, a project's stage, a company's decision), with its key;
+ * an entry in a history (progress, stage) with the version of that history it was added on.
+ */
 function createUnder<Path extends '/contract-milestones/{id}/progress' | '/coproduction-projects/{id}/stages' | '/companies/{id}/disclosure-decisions'>(
   path: Path,
   id: string,
   input: RequestBody<Path, 'post'>,
   idempotencyKey: string,
+  ifMatch?: string,
 ) {
-  return request<ResponseBody<Path, 'post'>>(path.replace('{id}', encodeURIComponent(id)), { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+  return request<ResponseBody<Path, 'post'>>(path.replace('{id}', encodeURIComponent(id)), { method: 'POST', body: input, ifMatch, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
-export const recordStage = (projectId: string, input: RequestBody<'/coproduction-projects/{id}/stages', 'post'>, key: string) =>
-  createUnder('/coproduction-projects/{id}/stages', projectId, input, key);
+export const recordStage = (projectId: string, input: RequestBody<'/coproduction-projects/{id}/stages', 'post'>, key: string, ifMatch: string) =>
+  createUnder('/coproduction-projects/{id}/stages', projectId, input, key, ifMatch);
 export const decideOnCompany = (companyId: string, input: RequestBody<'/companies/{id}/disclosure-decisions', 'post'>, key: string) =>
   createUnder('/companies/{id}/disclosure-decisions', companyId, input, key);
 
-export const reportProgress = (milestoneId: string, input: RequestBody<'/contract-milestones/{id}/progress', 'post'>, key: string) =>
-  createUnder('/contract-milestones/{id}/progress', milestoneId, input, key);
+export const reportProgress = (milestoneId: string, input: RequestBody<'/contract-milestones/{id}/progress', 'post'>, key: string, ifMatch: string) =>
+  createUnder('/contract-milestones/{id}/progress', milestoneId, input, key, ifMatch);

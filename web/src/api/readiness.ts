@@ -1,4 +1,4 @@
-import { request } from './client.ts';
+import { request, versionTag } from './client.ts';
 import type { QueryParameters, RequestBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
 
@@ -27,11 +27,12 @@ export function getReplenishmentSummary(signal?: AbortSignal) {
   return request<ReplenishmentSummary>('/readiness/replenishment', { signal });
 }
 
-/** The key makes a retry of the same judgement record nothing twice. */
-export function judgeReadiness(deliveryId: string, input: JudgementInput, idempotencyKey: string) {
+/** The key makes a retry of the same judgement record nothing twice; `ifMatch` is the version of the delivery's readiness. */
+export function judgeReadiness(deliveryId: string, input: JudgementInput, idempotencyKey: string, ifMatch: string) {
   return request<Schema<'ReadinessJudgement'>>(`/deliveries/${encodeURIComponent(deliveryId)}/readiness-judgements`, {
     method: 'POST',
     body: input,
+    ifMatch,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }
@@ -45,14 +46,15 @@ export function createProject(input: ProjectInput, idempotencyKey: string) {
 
 /** A project's new stage (or any other change), against the version the user saw. */
 export function updateProject(project: ReplenishmentProject, input: ProjectInput) {
-  return request<ReplenishmentProject>(`/replenishment-projects/${encodeURIComponent(project.id)}`, { method: 'PUT', body: input, ifMatch: `"${project.version}"` });
+  return request<ReplenishmentProject>(`/replenishment-projects/${encodeURIComponent(project.id)}`, { method: 'PUT', body: input, ifMatch: versionTag(project.version) });
 }
 
 /** A decision not to replace, with the revaluation it makes when the basis of the delivery's value changes. */
-export function decideNotToReplace(deliveryId: string, input: RequestBody<'/deliveries/{id}/non-replacement-decisions', 'post'>, idempotencyKey: string) {
+export function decideNotToReplace(deliveryId: string, input: RequestBody<'/deliveries/{id}/non-replacement-decisions', 'post'>, idempotencyKey: string, ifMatch: string) {
   return request<Schema<'NonReplacement'>>(`/deliveries/${encodeURIComponent(deliveryId)}/non-replacement-decisions`, {
     method: 'POST',
     body: input,
+    ifMatch,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

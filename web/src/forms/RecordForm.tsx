@@ -17,10 +17,10 @@ const perField = <N extends string, T>(fields: Record<N, FieldDescription<N>>, t
  * success it empties, takes a new key and says so. Several may share a page: each control's id is scoped
  * to its form, while its errors are looked up by the name the API gives the field.
  */
-function useRecordForm<N extends string>(initial: Record<N, string>, labels: Record<N, string>) {
+function useRecordForm<N extends string>(initial: Record<N, string>, labels: Record<N, string>, conflictText: string | undefined) {
   const scope = useId();
   const scoped = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [`${scope}${name}`, text]));
-  const submission = useSubmission();
+  const submission = useSubmission({ conflictText });
   const [values, setValues] = useState(initial);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [done, setDone] = useState(false);
@@ -78,6 +78,7 @@ export function RecordForm<N extends string, Input>({ legend, doneText, submitLa
   const form = useRecordForm(
     perField(fields, (description) => description.initial ?? ''),
     perField(fields, (description) => description.label),
+    conflictText,
   );
   const { submission, summary } = form;
   const onSubmit = (event: FormEvent) =>
@@ -88,7 +89,7 @@ export function RecordForm<N extends string, Input>({ legend, doneText, submitLa
   const body = (
     <>
       <div role="status">{form.done && <Alert type="ok">{doneText}</Alert>}</div>
-      <ErrorSummary fieldErrors={summary.fieldErrors} labels={summary.labels} formError={submission.formError ?? (submission.conflict ? (conflictText ?? null) : null)} refusals={submission.refusals}>
+      <ErrorSummary fieldErrors={summary.fieldErrors} labels={summary.labels} formError={submission.formError} refusals={submission.refusals}>
         {submission.conflict && onReload && <ReloadLatest onReload={onReload} />}
       </ErrorSummary>
       {Object.entries<FieldDescription<N>>(fields).map(([name, description]) =>

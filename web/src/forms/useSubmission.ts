@@ -46,12 +46,18 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   return fieldErrors;
 }
 
+interface SubmissionWords {
+  /** Words the refusals that concern the form as a whole, where the form knows better than "saving failed". */
+  explain?: (error: ApiError) => string | null;
+  /** What to say when the record changed since the form was filled in (412 to a request with If-Match). */
+  conflictText?: string;
+}
+
 /**
  * Runs a form submission: the client's own checks first, as a convenience, then the request, whose
- * refusal the server explains per field in the user's language. `explain` words the refusals that
- * concern the form as a whole, where the form knows better than "saving failed".
+ * refusal the server explains per field in the user's language.
  */
-export function useSubmission(explain?: (error: ApiError) => string | null) {
+export function useSubmission({ explain, conflictText }: SubmissionWords = {}) {
   const { t } = useTranslation();
   const [state, setState] = useState<SubmissionState>(IDLE);
 
@@ -76,7 +82,7 @@ export function useSubmission(explain?: (error: ApiError) => string | null) {
     if ('problems' in refusal) return words(Object.fromEntries(Object.entries(refusal.problems).map(([name, problem]) => [name, t(`form.errors.${problem}`)])));
     const { error } = refusal;
     if (!(error instanceof ApiError)) return words({}, t('form.errors.network'));
-    if (error.status === 412) return words({}, null, true);
+    if (error.status === 412) return words({}, conflictText ?? null, true);
     const explained = explain?.(error);
     if (explained) return words({}, explained);
     if (error.status === 403) return words({}, t('access.submitRefused'));

@@ -153,6 +153,7 @@ export const form: typeof nl.form = {
     network: 'The server cannot be reached. Please try again later.',
   },
   conflict: {
+    entryAdded: 'Someone else added or changed something meanwhile, so nothing was recorded. The page now shows the latest; what you typed is still in the form. Check it and send it again.',
     message: 'Someone else changed this delivery after you opened it. Your changes have not been saved.',
     reload: 'Load the latest version',
     reloadHint: 'Your own changes will be lost.',

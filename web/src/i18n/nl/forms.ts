@@ -151,6 +151,7 @@ export const form = {
     network: 'De server is niet bereikbaar. Probeer het later opnieuw.',
   },
   conflict: {
+    entryAdded: 'Iemand anders heeft intussen iets toegevoegd of gewijzigd, dus er is niets vastgelegd. De pagina toont nu de nieuwste stand; wat u invulde staat nog in het formulier. Kijk het na en verstuur opnieuw.',
     message: 'Iemand anders heeft deze levering gewijzigd nadat u die opende. Uw wijzigingen zijn niet opgeslagen.',
     reload: 'Nieuwste versie laden',
     reloadHint: 'Uw eigen wijzigingen gaan daarbij verloren.',

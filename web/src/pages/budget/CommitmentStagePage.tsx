@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
 import { addCommitmentStage, getCommitment } from '../../api/budget.ts';
+import { etagOf } from '../../api/client.ts';
 import type { Commitment, CommitmentStageInput } from '../../api/types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
@@ -13,6 +14,7 @@ import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx'
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields } from '../../forms/useFields.ts';
+import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { useSubmission, type ClientProblem } from '../../forms/useSubmission.ts';
 import { formatLongDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
@@ -29,13 +31,14 @@ export function CommitmentStagePage({ id }: { id: string }) {
   return (
     <>
       <PageHeading title={t('budget.form.stageTitle')}>
-        {commitment.status === 'ready' ? `${t('budget.form.stageTitle')}: ${commitment.data.data.title}` : t('budget.form.stageTitle')}
+        {commitment.data ? `${t('budget.form.stageTitle')}: ${commitment.data.data.title}` : t('budget.form.stageTitle')}
       </PageHeading>
       <p className="nl-paragraph">
         <Link href={BUDGET_PATH}>{t('budget.form.backToBudget')}</Link>
       </p>
-      {commitment.status === 'ready' ? (
-        <StageForm commitment={commitment.data.data} />
+      {commitment.data ? (
+        // Also while the latest loads (after someone else added a stage first), so that the form keeps what was typed.
+        <StageForm commitment={commitment.data.data} etag={etagOf(commitment.data)} reload={commitment.reload} />
       ) : (
         <ResourceStatus resource={commitment} onRetry={commitment.reload} notFound={t('budget.form.commitmentNotFound')} />
       )}
@@ -43,11 +46,12 @@ export function CommitmentStagePage({ id }: { id: string }) {
   );
 }
 
-function StageForm({ commitment }: { commitment: Commitment }) {
+function StageForm({ commitment, etag, reload }: { commitment: Commitment; etag: string; reload: () => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const navigateWithNotice = useNavigateWithNotice();
-  const submission = useSubmission();
+  const entry = useHistoryEntry(reload);
+  const submission = useSubmission({ conflictText: entry.conflictText });
   const latest = commitment.stages.at(-1)!;
   const { values, field, labels } = useFields({ stage: 'committed', amountCents: '', effectiveOn: '', note: '' }, submission.fieldErrors);
   // Never back from legally committed to pledged: offer the latest stage and the ones after it.
@@ -62,7 +66,7 @@ function StageForm({ commitment }: { commitment: Commitment }) {
     if (!values.effectiveOn.trim()) problems.effectiveOn = 'required';
     void submission.submit(problems, async () => {
       const input: CommitmentStageInput = { stage: values.stage as CommitmentStageInput['stage'], amountCents: amountCents ?? 0, effectiveOn: values.effectiveOn, note: values.note };
-      await addCommitmentStage(commitment.id, input);
+      await entry.add(commitment.id, etag, (ifMatch) => addCommitmentStage(commitment.id, input, ifMatch));
       navigateWithNotice(BUDGET_PATH, 'commitmentStageAdded');
     });
   }

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
+import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
 
 /** What the form needs to know of a delivery to propose what the public may read of it. */
 interface DecisionSubject {
@@ -102,6 +103,8 @@ interface DecisionFormProps {
   deliveries: readonly DecisionSubject[];
   /** The latest decision on the one delivery, if any. */
   current?: DisclosureDecision | undefined;
+  /** For one delivery: the version of its decisions the page shows, on which the decision is taken. */
+  history?: { etag: string; entry: HistoryEntry };
   onDecided: (count: number) => void;
 }
 
@@ -109,9 +112,9 @@ interface DecisionFormProps {
  * One decision for the deliveries given, all or none: public, with what the public may read of them,
  * or confidential, with the ground and when to look at it again.
  */
-export function DecisionForm({ deliveries, current, onDecided }: DecisionFormProps) {
+export function DecisionForm({ deliveries, current, history, onDecided }: DecisionFormProps) {
   const { t } = useTranslation();
-  const submission = useSubmission();
+  const submission = useSubmission({ conflictText: history?.entry.conflictText });
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const { values, field, labels } = useFields<DecisionValues>(proposal(deliveries, current), submission.fieldErrors);
   const several = deliveries.length > 1;
@@ -123,8 +126,13 @@ export function DecisionForm({ deliveries, current, onDecided }: DecisionFormPro
       values,
     );
     void submission.submit(checked.problems ?? {}, async () => {
-      if (!checked.input) return;
-      const { data } = await decideDisclosure(checked.input, idempotencyKey);
+      const input = checked.input;
+      if (!input) return;
+      const [only] = deliveries;
+      const { data } =
+        history && only
+          ? await history.entry.add(only.id, history.etag, (ifMatch) => decideDisclosure(input, idempotencyKey, ifMatch))
+          : await decideDisclosure(input, idempotencyKey);
       onDecided(data.items.length);
     });
   }

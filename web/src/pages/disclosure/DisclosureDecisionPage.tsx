@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { etagOf } from '../../api/client.ts';
 import { listDisclosureDecisions } from '../../api/disclosure.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { formatLongDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
@@ -18,10 +20,12 @@ export function DisclosureDecisionPage({ id }: { id: string }) {
   const language = currentLanguage();
   const navigateWithNotice = useNavigateWithNotice();
   const history = useResource(`disclosure/${id}`, (signal) => listDisclosureDecisions(id, signal));
+  const entry = useHistoryEntry(history.reload);
   return (
     <DeliveryFormFrame id={id} heading={t('disclosure.decideTitle')}>
       {({ delivery }) => {
-        if (history.status !== 'ready') return <ResourceStatus resource={history} onRetry={history.reload} />;
+        // Also while the latest loads (after someone else decided first), so that the form keeps what was chosen.
+        if (!history.data) return <ResourceStatus resource={history} onRetry={history.reload} />;
         const { items, awaitingLetters } = history.data.data;
         return (
           <>
@@ -30,7 +34,7 @@ export function DisclosureDecisionPage({ id }: { id: string }) {
                 {t('disclosure.awaitingLetter', { referenceDate: formatLongDate(letter.referenceDate, language), letterDate: formatLongDate(letter.letterDate, language) })}
               </Alert>
             ))}
-            <DecisionForm deliveries={[delivery]} current={items[0]} onDecided={() => navigateWithNotice(`/leveringen/${id}`, 'disclosureDecided')} />
+            <DecisionForm deliveries={[delivery]} current={items[0]} history={{ etag: etagOf(history.data), entry }} onDecided={() => navigateWithNotice(`/leveringen/${id}`, 'disclosureDecided')} />
           </>
         );
       }}

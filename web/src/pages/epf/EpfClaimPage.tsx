@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
+import { etagOf } from '../../api/client.ts';
 import { addToEpfClaim, getEpfClaim, type EpfClaimDetail } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { Detail } from '../../components/Detail.tsx';
@@ -12,6 +13,7 @@ import { TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields } from '../../forms/useFields.ts';
+import { useHistoryEntry, type HistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { formatMoment, formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
@@ -24,12 +26,15 @@ export function EpfClaimPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const claim = useResource(id, (signal) => getEpfClaim(id, signal));
+  // One for the page's forms: an entry from one moves the version the others send on.
+  const entry = useHistoryEntry(claim.reload);
   const back = (
     <p className="nl-paragraph">
       <Link href="/epf">{t('epf.claim.back')}</Link>
     </p>
   );
-  if (claim.status !== 'ready') {
+  // The page stays while the latest loads (after an entry, or after someone else's), so that the forms keep what was typed.
+  if (!claim.data) {
     return (
       <>
         <PageHeading title={t('epf.claim.heading')}>{t('epf.claim.heading')}</PageHeading>
@@ -39,6 +44,7 @@ export function EpfClaimPage({ id }: { id: string }) {
     );
   }
   const detail = claim.data.data;
+  const history = { id, etag: etagOf(claim.data), reload: claim.reload, entry };
   const title = t('epf.claim.title', { reference: detail.claim.reference });
   return (
     <>
@@ -51,18 +57,26 @@ export function EpfClaimPage({ id }: { id: string }) {
       {can('epf.write') && (
         <>
           <LabelledSection heading={t('epf.claim.assess')}>
-            <AssessmentForm id={id} onAdded={claim.reload} />
+            <AssessmentForm history={history} />
           </LabelledSection>
           <LabelledSection heading={t('epf.claim.receive')}>
-            <ReceiptForm id={id} onAdded={claim.reload} />
+            <ReceiptForm history={history} />
           </LabelledSection>
           <LabelledSection heading={`${t('epf.claim.block')} / ${t('epf.claim.release')}`}>
-            <BlockageForm id={id} onAdded={claim.reload} />
+            <BlockageForm history={history} />
           </LabelledSection>
         </>
       )}
     </>
   );
+}
+
+/** The claim's history the forms add to: the version the page shows, a way to load the latest, and how to add. */
+interface ClaimHistory {
+  id: string;
+  etag: string;
+  reload: () => void;
+  entry: HistoryEntry;
 }
 
 function ClaimFacts({ detail }: { detail: EpfClaimDetail }) {
@@ -123,9 +137,10 @@ function History({ detail }: { detail: EpfClaimDetail }) {
   );
 }
 
-function AssessmentForm({ id, onAdded }: { id: string; onAdded: () => void }) {
+function AssessmentForm({ history }: { history: ClaimHistory }) {
   const { t } = useTranslation();
-  const submission = useSubmission();
+  const { entry } = history;
+  const submission = useSubmission({ conflictText: entry.conflictText });
   const empty = { compensatedCents: '', assessedOn: '', remainderExpectedBy: '' };
   const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
   function handleSubmit(event: FormEvent) {
@@ -139,9 +154,9 @@ function AssessmentForm({ id, onAdded }: { id: string; onAdded: () => void }) {
         remainderExpectedBy: year && !/^\d{4}$/.test(year) ? 'invalidWholeNumber' : undefined,
       },
       async () => {
-        await addToEpfClaim(id, 'assessments', { compensatedCents: compensatedCents!, assessedOn: values.assessedOn, remainderExpectedBy: year ? Number(year) : null });
+        await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'assessments', { compensatedCents: compensatedCents!, assessedOn: values.assessedOn, remainderExpectedBy: year ? Number(year) : null }, ifMatch));
         setValues(empty);
-        onAdded();
+        history.reload();
       },
     );
   }
@@ -156,9 +171,10 @@ function AssessmentForm({ id, onAdded }: { id: string; onAdded: () => void }) {
   );
 }
 
-function ReceiptForm({ id, onAdded }: { id: string; onAdded: () => void }) {
+function ReceiptForm({ history }: { history: ClaimHistory }) {
   const { t } = useTranslation();
-  const submission = useSubmission();
+  const { entry } = history;
+  const submission = useSubmission({ conflictText: entry.conflictText });
   const empty = { amountCents: '', receivedOn: '' };
   const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
   function handleSubmit(event: FormEvent) {
@@ -167,9 +183,9 @@ function ReceiptForm({ id, onAdded }: { id: string; onAdded: () => void }) {
     void submission.submit(
       { amountCents: !values.amountCents.trim() ? 'required' : amountCents === undefined ? 'invalidAmount' : undefined, receivedOn: values.receivedOn ? undefined : 'required' },
       async () => {
-        await addToEpfClaim(id, 'receipts', { amountCents: amountCents!, receivedOn: values.receivedOn });
+        await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'receipts', { amountCents: amountCents!, receivedOn: values.receivedOn }, ifMatch));
         setValues(empty);
-        onAdded();
+        history.reload();
       },
     );
   }
@@ -183,16 +199,17 @@ function ReceiptForm({ id, onAdded }: { id: string; onAdded: () => void }) {
   );
 }
 
-function BlockageForm({ id, onAdded }: { id: string; onAdded: () => void }) {
+function BlockageForm({ history }: { history: ClaimHistory }) {
   const { t } = useTranslation();
-  const submission = useSubmission();
+  const { entry } = history;
+  const submission = useSubmission({ conflictText: entry.conflictText });
   const empty = { effectiveOn: '', reason: '' };
   const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
   function send(blocked: boolean) {
     void submission.submit({ effectiveOn: values.effectiveOn ? undefined : 'required', reason: blocked && !values.reason.trim() ? 'required' : undefined }, async () => {
-      await addToEpfClaim(id, 'blockages', { blocked, effectiveOn: values.effectiveOn, reason: values.reason.trim() });
+      await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'blockages', { blocked, effectiveOn: values.effectiveOn, reason: values.reason.trim() }, ifMatch));
       setValues(empty);
-      onAdded();
+      history.reload();
     });
   }
   return (

@@ -22,7 +22,8 @@ export function DeliveryFormFrame({ id, heading, children }: { id: string; headi
   return (
     <>
       <PageHeading title={heading}>{heading}</PageHeading>
-      {resource.status === 'ready' ? (
+      {/* Also while the latest loads, so that a form refused on an older version keeps what was typed. */}
+      {resource.data ? (
         <>
           <p className="nl-paragraph form-subject">
             {t('form.forDelivery', { title: resource.data.data.title })} ·{' '}

@@ -8,6 +8,8 @@ import { Alert } from '../../components/Alert.tsx';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
+import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
+import type { LoadedDelivery } from './DeliveryFormFrame.tsx';
 import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
@@ -39,17 +41,18 @@ export function PaymentFormPage({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
     <DeliveryFormFrame id={id} heading={t('form.paymentTitle')}>
-      {({ delivery }) =>
-        isRealisedByPayment(delivery.supportType) ? <PaymentForm id={id} /> : <Alert type="info">{t('form.paymentNotApplicable')}</Alert>
+      {(loaded) =>
+        isRealisedByPayment(loaded.delivery.supportType) ? <PaymentForm id={id} loaded={loaded} /> : <Alert type="info">{t('form.paymentNotApplicable')}</Alert>
       }
     </DeliveryFormFrame>
   );
 }
 
-function PaymentForm({ id }: { id: string }) {
+function PaymentForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
   const { t } = useTranslation();
   const navigateWithNotice = useNavigateWithNotice();
-  const submission = useSubmission();
+  const entry = useHistoryEntry(loaded.reload);
+  const submission = useSubmission({ conflictText: entry.conflictText });
   const { values, field, labels } = useFields<PaymentValues>({ amountCents: '', paidOn: '', reference: '', note: '' }, submission.fieldErrors);
 
   function handleSubmit(event: FormEvent) {
@@ -57,7 +60,8 @@ function PaymentForm({ id }: { id: string }) {
     const checked = checkPayment(values);
     void submission.submit(checked.problems ?? {}, async () => {
       if (!checked.input) return;
-      await addPayment(id, checked.input);
+      const input = checked.input;
+      await entry.add(id, loaded.etag, (ifMatch) => addPayment(id, input, ifMatch));
       navigateWithNotice(`/leveringen/${id}`, 'paymentAdded');
     });
   }

@@ -7,6 +7,8 @@ import type { ValuationInput } from '../../api/types.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
+import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
+import type { LoadedDelivery } from './DeliveryFormFrame.tsx';
 import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
@@ -71,19 +73,20 @@ export function ValuationFormPage({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
     <DeliveryFormFrame id={id} heading={t('form.valuationTitle')}>
-      {({ delivery }) => <ValuationForm id={id} supportType={delivery.supportType} />}
+      {(loaded) => <ValuationForm id={id} loaded={loaded} />}
     </DeliveryFormFrame>
   );
 }
 
-function ValuationForm({ id, supportType }: { id: string; supportType: SupportType }) {
+function ValuationForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
   const { t } = useTranslation();
   const navigateWithNotice = useNavigateWithNotice();
-  const submission = useSubmission();
+  const entry = useHistoryEntry(loaded.reload);
+  const submission = useSubmission({ conflictText: entry.conflictText });
   const { values, field, labels } = useFields<ValuationValues>(
     {
       amountCents: '',
-      basis: USUAL_BASIS[supportType],
+      basis: USUAL_BASIS[loaded.delivery.supportType],
       effectiveDate: '',
       currency: '',
       originalAmountMinor: '',
@@ -98,7 +101,8 @@ function ValuationForm({ id, supportType }: { id: string; supportType: SupportTy
     const checked = checkValuation(values);
     void submission.submit(checked.problems ?? {}, async () => {
       if (!checked.input) return;
-      await addValuation(id, checked.input);
+      const input = checked.input;
+      await entry.add(id, loaded.etag, (ifMatch) => addValuation(id, input, ifMatch));
       navigateWithNotice(`/leveringen/${id}`, 'valuationAdded');
     });
   }

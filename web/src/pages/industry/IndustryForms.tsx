@@ -15,6 +15,8 @@ import {
 import type { FieldDescription } from '../../forms/DescribedField.tsx';
 import { deliveryLinkFields, type DeliveryLinkField } from '../../forms/deliveryLinkFields.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
+import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
+import { versionTag } from '../../api/client.ts';
 import type { industry as industryWords } from '../../i18n/nl/industry.ts';
 
 type FormWords = typeof industryWords.forms;
@@ -38,6 +40,14 @@ interface Recorded {
 }
 
 type OverviewRecorded = { overview: IndustryOverview } & Recorded;
+
+/** A form that adds to the history of a milestone or a project of the overview, at the version the overview shows. */
+type HistoryRecorded = OverviewRecorded & { entry: HistoryEntry };
+
+/** The ETag of the history of the milestone or project with the id, as the overview shows it. */
+function loadedVersion(histories: readonly { id: string; version: number }[], id: string): string {
+  return versionTag(histories.find((history) => history.id === id)?.version ?? 0);
+}
 
 export function CompanyForm({ onRecorded }: Recorded) {
   const { words, label } = useFormWords('company');
@@ -98,15 +108,15 @@ export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
   );
 }
 
-export function ProgressForm({ overview, onRecorded }: OverviewRecorded) {
+export function ProgressForm({ overview, entry, onRecorded }: HistoryRecorded) {
   const { words, label } = useFormWords('progress');
-  const milestones = overview.companies.flatMap((company) =>
-    company.contracts.flatMap((contract) => contract.milestones.map((milestone) => ({ value: milestone.id, label: `${company.name} · ${contract.reference} · ${milestone.title} (${milestone.percent} %)` }))),
-  );
+  const all = overview.companies.flatMap((company) => company.contracts.flatMap((contract) => contract.milestones.map((milestone) => ({ company, contract, milestone }))));
+  const milestones = all.map(({ company, contract, milestone }) => ({ value: milestone.id, label: `${company.name} · ${contract.reference} · ${milestone.title} (${milestone.percent} %)` }));
   if (milestones.length === 0) return null;
   return (
     <RecordForm
       {...words}
+      conflictText={entry.conflictText}
       fields={{
         milestone: { label: label('milestone'), control: 'select', options: milestones, initial: milestones[0]?.value },
         percent: { label: label('percent'), control: 'count' },
@@ -114,7 +124,9 @@ export function ProgressForm({ overview, onRecorded }: OverviewRecorded) {
         reason: { label: label('reason'), control: 'textarea', optional: true },
       }}
       read={(read) => ({ milestone: read.text('milestone'), progress: { percent: read.wholeNumber('percent', true), reportedOn: read.required('reportedOn'), reason: read.text('reason') } })}
-      send={({ milestone, progress }, key) => reportProgress(milestone, progress, key)}
+      send={({ milestone, progress }, key) =>
+        entry.add(milestone, loadedVersion(all.map((row) => row.milestone), milestone), (ifMatch) => reportProgress(milestone, progress, key, ifMatch))
+      }
       onRecorded={onRecorded}
     />
   );
@@ -171,13 +183,14 @@ export function LessonForm({ onRecorded }: Recorded) {
 }
 
 /** A new co-production project at its first stage, or the next stage of one already recorded. */
-export function CoproductionForm({ overview, onRecorded }: OverviewRecorded) {
+export function CoproductionForm({ overview, entry, onRecorded }: HistoryRecorded) {
   const { t } = useTranslation();
   const { words, label } = useFormWords('coproduction');
   const isNew = (values: { projectId: string }) => values.projectId === '';
   return (
     <RecordForm
       {...words}
+      conflictText={entry.conflictText}
       fields={{
         projectId: { label: label('project'), control: 'select', options: [{ value: '', label: t('industry.forms.coproduction.newProject') }, ...overview.coproductionProjects.map((project) => ({ value: project.id, label: project.title }))] },
         title: { label: label('title'), shownWhen: isNew },
@@ -191,7 +204,11 @@ export function CoproductionForm({ overview, onRecorded }: OverviewRecorded) {
         ...(read.text('projectId') === '' ? { title: read.required('title'), partner: read.required('partner') } : { title: '', partner: '' }),
         stage: { stage: read.code('stage', COPRODUCTION_STAGES), reachedOn: read.required('reachedOn'), note: read.text('note') },
       })}
-      send={({ projectId, title, partner, stage }, key) => (projectId === '' ? createCoproduction({ title, partner, ...stage }, key) : recordStage(projectId, stage, key))}
+      send={({ projectId, title, partner, stage }, key) =>
+        projectId === ''
+          ? createCoproduction({ title, partner, ...stage }, key)
+          : entry.add(projectId, loadedVersion(overview.coproductionProjects, projectId), (ifMatch) => recordStage(projectId, stage, key, ifMatch))
+      }
       onRecorded={onRecorded}
     />
   );

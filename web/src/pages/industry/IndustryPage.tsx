@@ -4,6 +4,7 @@ import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { todayInAmsterdam } from '../../../../common/dates.ts';
+import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ContractsByCountry } from './ContractsByCountry.tsx';
@@ -17,6 +18,7 @@ export function IndustryPage() {
   const mayRecord = can('industry.write');
   const date = todayInAmsterdam();
   const industry = useResource(date, (signal) => getIndustry(date, signal));
+  const entry = useHistoryEntry(industry.reload);
   const overview = industry.data?.data;
   return (
     <>
@@ -33,12 +35,12 @@ export function IndustryPage() {
           <IndustryRecords overview={overview} />
           {mayRecord && (
             <LabelledSection heading={t('industry.forms.heading')}>
-              <ProgressForm overview={overview} onRecorded={industry.reload} />
+              <ProgressForm overview={overview} entry={entry} onRecorded={industry.reload} />
               <CompanyForm onRecorded={industry.reload} />
               <ContractForm overview={overview} onRecorded={industry.reload} />
               <PriceForm overview={overview} onRecorded={industry.reload} />
               <LessonForm onRecorded={industry.reload} />
-              <CoproductionForm overview={overview} onRecorded={industry.reload} />
+              <CoproductionForm overview={overview} entry={entry} onRecorded={industry.reload} />
               <DemandBundleForm onRecorded={industry.reload} />
             </LabelledSection>
           )}

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { etagOf } from '../../api/client.ts';
 import { getDeliveryReadiness, type DeliveryReadiness } from '../../api/readiness.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Detail } from '../../components/Detail.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -19,7 +21,10 @@ export function ReadinessDeliveryPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const readiness = useResource(id, (signal) => getDeliveryReadiness(id, signal));
+  // One for both forms: judgements and decisions not to replace are one history.
+  const entry = useHistoryEntry(readiness.reload);
   const delivery = readiness.data?.data;
+  const history = readiness.data ? { deliveryId: id, etag: etagOf(readiness.data), entry, onDone: readiness.reload } : undefined;
   const title = delivery?.title ?? t('readiness.title');
   return (
     <>
@@ -33,7 +38,7 @@ export function ReadinessDeliveryPage({ id }: { id: string }) {
           <Facts delivery={delivery} />
           <LabelledSection heading={t('readiness.delivery.judgementsHeading')}>
             <Judgements delivery={delivery} />
-            {can('readiness.write') && <JudgementForm deliveryId={id} onDone={readiness.reload} />}
+            {can('readiness.write') && history && <JudgementForm {...history} />}
           </LabelledSection>
           <LabelledSection heading={t('readiness.delivery.replacementsHeading')}>
             <Replacements delivery={delivery} />
@@ -41,7 +46,7 @@ export function ReadinessDeliveryPage({ id }: { id: string }) {
             {can('readiness.write') && (
               <>
                 <ProjectForm deliveryId={id} onDone={readiness.reload} />
-                <NonReplacementForm deliveryId={id} onDone={readiness.reload} />
+                {history && <NonReplacementForm {...history} />}
               </>
             )}
           </LabelledSection>

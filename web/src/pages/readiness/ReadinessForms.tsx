@@ -4,6 +4,7 @@ import { READINESS_EFFECTS, REPLENISHMENT_STAGES, VALUATION_BASES } from '../../
 import { createProject, decideNotToReplace, judgeReadiness, updateProject, type ReplenishmentProject } from '../../api/readiness.ts';
 import type { FieldReader } from '../../forms/fieldReader.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
+import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
 import type { readiness as readinessWords } from '../../i18n/nl/readiness.ts';
 
 /**
@@ -21,25 +22,28 @@ function useReadinessWords() {
   };
 }
 
-/** A form about one stock delivery. */
+/** A form that adds to one stock delivery's readiness history (judgements and decisions not to replace), at the version the page shows. */
 interface DeliveryFormProps {
   deliveryId: string;
+  etag: string;
+  entry: HistoryEntry;
   onDone: () => void;
 }
 
-export function JudgementForm({ deliveryId, onDone }: DeliveryFormProps) {
+export function JudgementForm({ deliveryId, etag, entry, onDone }: DeliveryFormProps) {
   const { t, label, choose } = useReadinessWords();
   return (
     <RecordForm
       doneText={t('readiness.judged')}
       submitLabel={t('readiness.submit')}
+      conflictText={entry.conflictText}
       fields={{
         effect: { label: label('effect'), control: 'select', options: [choose, ...READINESS_EFFECTS.map((effect) => ({ value: effect, label: t(`readinessEffects.${effect}`) }))] },
         reasoning: { label: label('reasoning'), control: 'textarea' },
         judgedOn: { label: label('judgedOn'), control: 'date' },
       }}
       read={(read) => ({ effect: read.code('effect', READINESS_EFFECTS), reasoning: read.required('reasoning'), judgedOn: read.required('judgedOn') })}
-      send={(judgement, key) => judgeReadiness(deliveryId, judgement, key)}
+      send={(judgement, key) => entry.add(deliveryId, etag, (ifMatch) => judgeReadiness(deliveryId, judgement, key, ifMatch))}
       onRecorded={onDone}
     />
   );
@@ -132,13 +136,14 @@ export function ProjectStageForm({ projects, onDone }: { projects: readonly Repl
  * basis with it (the 2023 restatement: Bofors 40L70 valued at book value), the revaluation and the date
  * it holds from; a letter already sent for a later date then shows a restatement.
  */
-export function NonReplacementForm({ deliveryId, onDone }: DeliveryFormProps) {
+export function NonReplacementForm({ deliveryId, etag, entry, onDone }: DeliveryFormProps) {
   const { t, label } = useReadinessWords();
   return (
     <RecordForm
       legend={t('readiness.nonReplacementForm.legend')}
       doneText={t('readiness.nonReplacementForm.done')}
       submitLabel={t('readiness.nonReplacementForm.submit')}
+      conflictText={entry.conflictText}
       fields={{
         decidedOn: { label: label('decidedOn'), control: 'date' },
         reason: { label: label('reason'), control: 'textarea' },
@@ -155,7 +160,7 @@ export function NonReplacementForm({ deliveryId, onDone }: DeliveryFormProps) {
           revaluation: amountCents === null ? null : { amountCents, basis: read.code('revaluation.basis', VALUATION_BASES), effectiveDate: read.required('revaluation.effectiveDate') },
         };
       }}
-      send={(decision, key) => decideNotToReplace(deliveryId, decision, key)}
+      send={(decision, key) => entry.add(deliveryId, etag, (ifMatch) => decideNotToReplace(deliveryId, decision, key, ifMatch))}
       onRecorded={onDone}
     />
   );

@@ -68,7 +68,7 @@ function OrganisationLogin() {
 function LoginForm() {
   const { t } = useTranslation();
   const { logIn } = useSessionContext();
-  const submission = useSubmission((error) => explainRefusal(error, t));
+  const submission = useSubmission({ explain: (error) => explainRefusal(error, t) });
   const { values, field, labels } = useFields<LoginValues>({ username: '', password: '', totp: '' }, submission.fieldErrors);
 
   function handleSubmit(event: FormEvent) {
