@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, findDeliveryId, openPageAs, tableRows, useServer, visit } from './app.ts';
+import { api, apiResponse, findDeliveryId, openPageAs, registerShipped, tableRows, useServer, visit } from './app.ts';
 
 describeWithBrowser('training and readiness', (browser) => {
   const server = useServer();
@@ -192,6 +192,46 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(list)).find((cells) => cells[0] === title)?.slice(2, 4)).toEqual([expect.stringMatching(/^acceptabel \(15 sep\. 2025, /), '2']);
     const decisions = page.getByRole('table', { name: 'Besluiten niet te vervangen, met de herwaardering die ze maakten' });
     await expect.poll(async () => (await tableRows(decisions))[0]).toEqual(expect.arrayContaining(['10 sep. 2025', title, 'Ja: de waarde van de levering is herzien']));
+  });
+
+  it('a judgement on a readiness history someone else added to since the page loaded is refused, the latest shown and what was typed kept; sent again it is added, and the next one too', async () => {
+    // A delivery of its own: the demonstration's stock deliveries are judged and read in the other tests.
+    const id = await registerShipped(server(), {
+      title: 'Generatoren uit voorraad',
+      category: 'other',
+      quantity: 4,
+      unit: 'stuks',
+      supportType: 'stock',
+      fundingSource: 'ukraineSupportBudget',
+      committedAt: '2025-06-01',
+      realisedAt: '2025-07-20',
+    });
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), `/gereedheid/leveringen/${id}`);
+    const judgement = page.locator('form', { has: page.getByRole('button', { name: 'Oordeel vastleggen' }) });
+    const history = page.getByRole('table', { name: 'Oordelen over het effect op de gereedheid, het nieuwste eerst' });
+    await judgement.getByLabel('Effect op de gereedheid', { exact: true }).selectOption({ label: 'acceptabel' });
+    await judgement.getByLabel('Onderbouwing').fill('Mijn eigen onderbouwing.');
+    await judgement.getByLabel('Beoordeeld op').fill('2025-09-16');
+
+    // A colleague judges it meanwhile.
+    await api(server(), `/deliveries/${id}/readiness-judgements`, { method: 'POST', body: JSON.stringify({ effect: 'acceptable', reasoning: 'Onderbouwing van een collega.', judgedOn: '2025-09-15' }) });
+    await judgement.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    await judgement.locator('.error-summary').getByText(/^Iemand anders heeft intussen iets toegevoegd of gewijzigd/).waitFor();
+    await history.getByText('Onderbouwing van een collega.').waitFor();
+    expect(await history.getByText('Mijn eigen onderbouwing.').count()).toBe(0);
+    expect(await judgement.getByLabel('Onderbouwing').inputValue()).toBe('Mijn eigen onderbouwing.');
+
+    await judgement.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    await history.getByText('Mijn eigen onderbouwing.').waitFor();
+    await judgement.getByLabel('Effect op de gereedheid', { exact: true }).selectOption({ label: 'acceptabel' });
+    await judgement.getByLabel('Onderbouwing').fill('Een tweede oordeel van dezelfde pagina.');
+    await judgement.getByLabel('Beoordeeld op').fill('2025-09-17');
+    await judgement.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    await history.getByText('Een tweede oordeel van dezelfde pagina.').waitFor();
+    expect(await judgement.locator('.error-summary').count()).toBe(0);
+    const readiness = await api<{ judgements: { reasoning: string }[] }>(server(), `/readiness/deliveries/${id}`);
+    expect(readiness.judgements.map((row) => row.reasoning).slice(-3)).toEqual(['Onderbouwing van een collega.', 'Mijn eigen onderbouwing.', 'Een tweede oordeel van dezelfde pagina.']);
   });
 
   it('the registrar moves a project to its next stage as of a day: one before its current state is refused at the field, a later one is listed', async () => {
