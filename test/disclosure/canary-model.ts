@@ -1265,6 +1265,17 @@ export class CanaryRun {
 
   /** Whether the text of the letter cannot be finalised at this letter date (what approving checks too). */
   #textRefused(target: ModelReport, letterDate: string | null): boolean {
+    return (
+      this.#authorMustFix(target, letterDate) ||
+      // Letters are finalised in the order of their reference dates.
+      this.#finals().some((report) => report.referenceDate > target.referenceDate) ||
+      // What the letter counts has been decided on, each delivery.
+      this.#undecidedBy(target.referenceDate).length > 0
+    );
+  }
+
+  /** What only the letter's author can put right: it refuses the draft's submission as it refuses its approval. */
+  #authorMustFix(target: ModelReport, letterDate: string | null): boolean {
     const previous = this.#previousFinal(target.referenceDate);
     const names = target.blocks.flatMap((block) =>
       block.text
@@ -1277,10 +1288,6 @@ export class CanaryRun {
       !letterDate ||
       letterDate < target.referenceDate ||
       this.#datedBeforePrevious(target.referenceDate, letterDate) ||
-      // Letters are finalised in the order of their reference dates.
-      this.#finals().some((report) => report.referenceDate > target.referenceDate) ||
-      // What the letter counts has been decided on, each delivery.
-      this.#undecidedBy(target.referenceDate).length > 0 ||
       // A letter is final only with some text.
       target.blocks.every((block) => block.text.trim() === '') ||
       names.some((name) => !this.#knownFigure(name, target.referenceDate, previous))
@@ -1304,7 +1311,10 @@ export class CanaryRun {
     return this.#approveReport(target, step.stale);
   }
 
-  /** The cycle is submit, then approve: a draft not submitted yet is refused its approval, then its author submits it. */
+  /**
+   * The cycle is submit, then approve: a draft not submitted yet is refused its approval, then its author submits it
+   * (refused while it lacks what only its author can put right).
+   */
   async #approveReport(target: ModelReport, stale: boolean): Promise<void> {
     const db = this.#harness.handle.db;
     if (target.status === 'draft' && !target.submitted) {
@@ -1312,6 +1322,7 @@ export class CanaryRun {
       this.#expect('Validation', unasked, 'approveUnsubmitted');
       if (unasked.outcome === 'Validation' && unasked.detail !== 'notSubmitted') this.#fail(`approving a draft not submitted was refused for ${unasked.detail}`);
       const submitted = await this.#attempt(() => submitForApproval(db, this.#context, target.id, target.version));
+      if (this.#authorMustFix(target, target.letterDate)) return void this.#expect('Validation', submitted, 'submitRefused');
       if (!this.#expect('ok', submitted, 'submit')) return;
       target.version++;
       target.submitted = true;
