@@ -198,14 +198,22 @@ export interface WithdrawalInput {
  * Withdraws a payment or valuation entered in error, by a new entry beside it: from `withdrawnOn` on the
  * figures leave it out, at earlier dates they still count it as it was known then. Dated on the entry's
  * own date, it leaves every figure as if the entry had never been made. The realisation date of a
- * delivery realised by payment stays the day of its first payment, withdrawn or not.
+ * delivery realised by payment stays the day of its first payment, withdrawn or not. It raises the delivery's
+ * version, as the entry did; with an expected version (If-Match), only when the delivery is still at it.
  */
-export async function withdrawMoney(db: Db, context: RequestContext, kind: money.MoneyKind, entryId: string, input: WithdrawalInput): Promise<money.Withdrawal> {
+export async function withdrawMoney(
+  db: Db,
+  context: RequestContext,
+  kind: money.MoneyKind,
+  entryId: string,
+  input: WithdrawalInput,
+  expectedVersion?: ExpectedVersion,
+): Promise<money.Withdrawal & { deliveryId: string }> {
   assertValid(pastDateViolations('withdrawnOn', input.withdrawnOn, today(context)));
   return inTransaction(db, async (trx) => {
     const entry = kind === 'payment' ? await money.findPayment(trx, entryId) : await money.findValuation(trx, entryId);
     if (!entry) throw new NotFoundError(kind, entryId);
-    const delivery = await lockDelivery(trx, entry.deliveryId);
+    const delivery = await lockDelivery(trx, entry.deliveryId, expectedVersion);
     const earlier = await money.findWithdrawal(trx, kind, entryId);
     if (earlier) throw new ValidationError([{ field: 'withdrawnOn', code: 'alreadyWithdrawn', params: { withdrawnOn: earlier.withdrawnOn } }]);
     const entryDate = 'paidOn' in entry ? entry.paidOn : entry.effectiveDate;
@@ -213,7 +221,7 @@ export async function withdrawMoney(db: Db, context: RequestContext, kind: money
     const withdrawal = await money.insertWithdrawal(trx, kind, { entryId, ...input });
     await refreshCurrentValue(trx, delivery);
     await recordAuditEvent(trx, context, { action: `${kind}.withdraw`, object: auditObject(entry.deliveryId), result: 'success', before: entry, after: withdrawal });
-    return withdrawal;
+    return { ...withdrawal, deliveryId: entry.deliveryId };
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * An entry added to an object's history (a commitment's stage, an EPF claim's assessment, receipt or blockage,
  * a milestone's progress, a co-production project's stage, a delivery's disclosure decision, valuation or
- * payment, a stock delivery's readiness judgement or decision not to replace it) may send If-Match
+ * payment or the withdrawal of one, a stock delivery's readiness judgement or decision not to replace it) may send If-Match
  * with the version of the history the caller read: when someone added to it since, it gets 412 with the
  * current ETag and nothing is added. Without If-Match the entry is added as before.
  */
@@ -127,20 +127,35 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
     },
     ...(['valuations', 'payments'] as const).map((kind): History => ({
       name: `a delivery’s ${kind}`,
+      prepare: () => moneyOf(kind),
+    })),
+    ...(['valuations', 'payments'] as const).map((kind): History => ({
+      name: `a delivery’s ${kind} withdrawn`,
       prepare: async () => {
-        const { id } = await created(registrar, '/deliveries', kind === 'valuations' ? stockDelivery : procurement);
-        const entry = (n: number) =>
-          kind === 'valuations' ? { amountCents: 1000 + n, basis: 'replacementValue', effectiveDate: day(n) } : { amountCents: 1000 + n, paidOn: day(n), reference: `F-${n}` };
+        const { add, read } = await moneyOf(kind);
+        const entries: { id: string }[] = [];
+        for (let n = 0; n < 5; n += 1) entries.push((await add(n)).body);
         return {
-          add: (n, headers) => (kind === 'valuations' ? registrar : finance)('POST', `/deliveries/${id}/${kind}`, entry(n), headers),
-          read: async () => {
-            const read = await registrar('GET', `/deliveries/${id}`);
-            return { etag: read.headers.get('etag'), version: read.body.version };
-          },
+          add: (n, headers) => (kind === 'valuations' ? registrar : finance)('POST', `/${kind}/${entries[n]!.id}/withdrawal`, { withdrawnOn: day(n), reason: `Fout ${n}` }, headers),
+          read,
         };
       },
     })),
   ];
+
+  /** A new delivery that takes valuations or payments; a valuation or payment, and a withdrawal, raise its version. */
+  async function moneyOf(kind: 'valuations' | 'payments') {
+    const { id } = await created(registrar, '/deliveries', kind === 'valuations' ? stockDelivery : procurement);
+    const entry = (n: number) =>
+      kind === 'valuations' ? { amountCents: 1000 + n, basis: 'replacementValue', effectiveDate: day(n) } : { amountCents: 1000 + n, paidOn: day(n), reference: `F-${n}` };
+    return {
+      add: (n: number, headers?: Record<string, string>) => (kind === 'valuations' ? registrar : finance)('POST', `/deliveries/${id}/${kind}`, entry(n), headers),
+      read: async () => {
+        const read = await registrar('GET', `/deliveries/${id}`);
+        return { etag: read.headers.get('etag'), version: read.body.version as number };
+      },
+    };
+  }
 
   for (const history of HISTORIES) {
     it(`adds to ${history.name} against the version read, and refuses a stale one with 412, adding nothing`, async () => {

@@ -130,9 +130,10 @@ export function deliveriesRoutes() {
   for (const [route, kind] of [[withdrawPaymentRoute, 'payment'], [withdrawValuationRoute, 'valuation']] as const) {
     app.openapi(route, async (c) => {
       const body = c.req.valid('json');
-      return createIdempotently(c, { request: body, response: WithdrawalSchema }, async (trx) => ({
-        body: await register.withdrawMoney(trx, requestContext(c), kind, c.req.valid('param').id, body),
-      }));
+      return addToHistory(c, { request: body, response: WithdrawalSchema }, async (trx, expected) => {
+        const { deliveryId, ...withdrawal } = await register.withdrawMoney(trx, requestContext(c), kind, c.req.valid('param').id, body, expected);
+        return { version: await register.deliveryVersion(trx, deliveryId), body: withdrawal };
+      });
     });
   }
 

@@ -282,8 +282,11 @@ export const withdrawPaymentRoute = createRoute(
     path: '/payments/{id}/withdrawal',
     tags: ['deliveries'],
     summary: 'Withdraw a payment entered in error, from a date on, with the reason',
-    request: { params: EntryIdParamSchema, headers: idempotencyKey, ...jsonBody(WithdrawalInputSchema) },
-    responses: { 201: json(WithdrawalSchema, 'The withdrawal'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    description:
+      'With If-Match (the ETag of GET /deliveries/{id} of the delivery the payment belongs to), only when the delivery was not changed since ' +
+      '(412 otherwise): a withdrawal changes what the delivery counts, and raises its version as a payment does.',
+    request: { params: EntryIdParamSchema, headers: historyEntryHeaders, ...jsonBody(WithdrawalInputSchema) },
+    responses: { 201: json(WithdrawalSchema, 'The withdrawal (ETag: the delivery’s new version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
   }),
 );
 
@@ -293,7 +296,10 @@ export const withdrawValuationRoute = createRoute(
     path: '/valuations/{id}/withdrawal',
     tags: ['deliveries'],
     summary: 'Withdraw a valuation entered in error, from a date on, with the reason',
-    request: { params: EntryIdParamSchema, headers: idempotencyKey, ...jsonBody(WithdrawalInputSchema) },
-    responses: { 201: json(WithdrawalSchema, 'The withdrawal'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    description:
+      'With If-Match (the ETag of GET /deliveries/{id} of the delivery the valuation belongs to), only when the delivery was not changed since ' +
+      '(412 otherwise): a withdrawal changes what the delivery counts, and raises its version as a valuation does.',
+    request: { params: EntryIdParamSchema, headers: historyEntryHeaders, ...jsonBody(WithdrawalInputSchema) },
+    responses: { 201: json(WithdrawalSchema, 'The withdrawal (ETag: the delivery’s new version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
   }),
 );

@@ -962,13 +962,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a payment entered in error, from a date on, with the reason */
+        /**
+         * Withdraw a payment entered in error, from a date on, with the reason
+         * @description With If-Match (the ETag of GET /deliveries/{id} of the delivery the payment belongs to), only when the delivery was not changed since (412 otherwise): a withdrawal changes what the delivery counts, and raises its version as a payment does.
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -981,7 +986,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The withdrawal */
+                /** @description The withdrawal (ETag: the delivery’s new version) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1019,6 +1024,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1061,13 +1075,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a valuation entered in error, from a date on, with the reason */
+        /**
+         * Withdraw a valuation entered in error, from a date on, with the reason
+         * @description With If-Match (the ETag of GET /deliveries/{id} of the delivery the valuation belongs to), only when the delivery was not changed since (412 otherwise): a withdrawal changes what the delivery counts, and raises its version as a valuation does.
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -1080,7 +1099,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The withdrawal */
+                /** @description The withdrawal (ETag: the delivery’s new version) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1118,6 +1137,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
