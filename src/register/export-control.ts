@@ -25,7 +25,7 @@ import * as repository from '../db/repositories/export-control.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { NotFoundError, ShipmentRefusedError, ValidationError } from './errors.ts';
+import { assertVersionMatches, NotFoundError, ShipmentRefusedError, ValidationError, type ExpectedVersion } from './errors.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
@@ -45,6 +45,8 @@ export interface ExportControl {
   assessments: repository.StoredAssessment[];
   licences: repository.StoredLicence[];
   gate: GateState;
+  /** The version of its history: how many overrides, assessments and licences it has (a grant of inspection changes none of them). */
+  version: number;
 }
 
 async function existingDelivery(db: Db, deliveryId: string, options: { forUpdate?: boolean } = {}) {
@@ -63,7 +65,20 @@ async function exportControlOf(db: Db, delivery: { id: string; category: Categor
   const required = requirements[0]?.required ?? requiredByRule;
   const latest = assessments[0] ?? null;
   const licencesOnLatest = licences.filter((licence) => licence.assessmentId === latest?.id).length;
-  return { deliveryId: delivery.id, required, requiredByRule, requirements, assessments, licences, gate: gateState(required, latest, licencesOnLatest) };
+  const version = requirements.length + assessments.length + licences.length;
+  return { deliveryId: delivery.id, required, requiredByRule, requirements, assessments, licences, gate: gateState(required, latest, licencesOnLatest), version };
+}
+
+/** A delivery's export control, locked for an entry added to its history; with an expected version (If-Match), only while it is at it. */
+async function lockedExportControl(db: Db, deliveryId: string, expectedVersion: ExpectedVersion | undefined) {
+  const delivery = await existingDelivery(db, deliveryId, { forUpdate: true });
+  const control = await exportControlOf(db, delivery);
+  assertVersionMatches(expectedVersion, control.version);
+  return { delivery, control };
+}
+
+export async function exportControlVersion(db: Db, deliveryId: string): Promise<number> {
+  return (await exportControlOf(db, await existingDelivery(db, deliveryId))).version;
 }
 
 /** A delivery's requirement, assessments, licences and place at the gate. Assessments are confidential: reading them is recorded. */
@@ -75,13 +90,21 @@ export async function readExportControl(db: Db, context: RequestContext, deliver
   });
 }
 
-/** Overrides the rule for one delivery, with a reason; the earlier overrides stay in the history. */
-export async function setRequirement(db: Db, context: RequestContext, deliveryId: string, input: { required: boolean; reason: string }): Promise<ExportControl> {
+/**
+ * Overrides the rule for one delivery, with a reason; the earlier overrides stay in the history. With an expected
+ * version (If-Match), only when nothing was added to its export control since.
+ */
+export async function setRequirement(
+  db: Db,
+  context: RequestContext,
+  deliveryId: string,
+  input: { required: boolean; reason: string },
+  expectedVersion?: ExpectedVersion,
+): Promise<ExportControl> {
   const violations = textViolations('reason', input.reason, { maximum: MAX_NOTE, required: true });
   if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
-    const delivery = await existingDelivery(trx, deliveryId, { forUpdate: true });
-    const before = await exportControlOf(trx, delivery);
+    const { delivery, control: before } = await lockedExportControl(trx, deliveryId, expectedVersion);
     const row = { id: randomUUID(), deliveryId, ...input, decidedById: context.actor?.id ?? null, decidedByName: context.actor?.username ?? 'unknown', decidedAt: context.now().toISOString() };
     await repository.insertRequirement(trx, row);
     await recordAuditEvent(trx, context, { action: 'exportRequirement.set', object: deliveryObject(deliveryId), result: 'success', before: { required: before.required }, after: row });
@@ -89,12 +112,21 @@ export async function setRequirement(db: Db, context: RequestContext, deliveryId
   });
 }
 
-/** Records an assessment on the eight criteria. A new assessment (new information) takes the place of the earlier one, which stays in the history. */
-export async function assess(db: Db, context: RequestContext, deliveryId: string, input: AssessmentInput, options: { isDemonstration?: boolean; id?: string } = {}): Promise<repository.StoredAssessment> {
+/**
+ * Records an assessment on the eight criteria. A new assessment (new information) takes the place of the earlier one,
+ * which stays in the history. With an expected version (If-Match), only when nothing was added to its export control since.
+ */
+export async function assess(
+  db: Db,
+  context: RequestContext,
+  deliveryId: string,
+  input: AssessmentInput,
+  options: { isDemonstration?: boolean; id?: string; expectedVersion?: ExpectedVersion } = {},
+): Promise<repository.StoredAssessment> {
   const violations = assessmentViolations(input, today(context));
   if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
-    await existingDelivery(trx, deliveryId, { forUpdate: true });
+    await lockedExportControl(trx, deliveryId, options.expectedVersion);
     const assessment: repository.StoredAssessment = {
       id: options.id ?? randomUUID(),
       deliveryId,
@@ -128,12 +160,18 @@ export async function grantInspection(db: Db, context: RequestContext, assessmen
 /**
  * Issues a licence on the delivery's latest assessment, which must be positive. Separation of duties:
  * whoever assessed does not issue the licence on that assessment (the roles already keep the two apart;
- * this also holds for an account whose role changed in between).
+ * this also holds for an account whose role changed in between). With an expected version (If-Match), only when
+ * nothing was added to its export control since.
  */
-export async function issueLicence(db: Db, context: RequestContext, deliveryId: string, input: LicenceInput, options: { isDemonstration?: boolean; id?: string } = {}): Promise<repository.StoredLicence> {
+export async function issueLicence(
+  db: Db,
+  context: RequestContext,
+  deliveryId: string,
+  input: LicenceInput,
+  options: { isDemonstration?: boolean; id?: string; expectedVersion?: ExpectedVersion } = {},
+): Promise<repository.StoredLicence> {
   return inTransaction(db, async (trx) => {
-    await existingDelivery(trx, deliveryId, { forUpdate: true });
-    const [latest] = await repository.listAssessments(trx, deliveryId);
+    const [latest] = (await lockedExportControl(trx, deliveryId, options.expectedVersion)).control.assessments;
     if (!latest || latest.id !== input.assessmentId.toLowerCase()) {
       const named = await repository.findAssessment(trx, input.assessmentId);
       throw new ValidationError([named ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment')]);

@@ -1,7 +1,8 @@
 /**
  * An entry added to an object's history (a commitment's stage, an EPF claim's assessment, receipt or blockage,
  * a milestone's progress, a co-production project's stage, a delivery's disclosure decision, valuation or
- * payment or the withdrawal of one, a stock delivery's readiness judgement or decision not to replace it) may send If-Match
+ * payment or the withdrawal of one, a stock delivery's readiness judgement or decision not to replace it, its
+ * export-control override, assessment or licence) may send If-Match
  * with the version of the history the caller read: when someone added to it since, it gets 412 with the
  * current ETag and nothing is added. Without If-Match the entry is added as before.
  */
@@ -9,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { licenceFor, positiveAssessment } from '../support/export-control.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const day = (n: number) => `2025-07-${String(n + 1).padStart(2, '0')}`;
@@ -23,7 +25,11 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
   let finance: ApiCall;
   let registrar: ApiCall;
   let officer: ApiCall;
+  let assessor: ApiCall;
+  let licensing: ApiCall;
   beforeAll(() => {
+    assessor = apiClient(database().db, { role: 'exportControlAssessor' });
+    licensing = apiClient(database().db, { role: 'licensingOfficer' });
     finance = apiClient(database().db, { role: 'finance' });
     registrar = apiClient(database().db, { role: 'registrar' });
     officer = apiClient(database().db, { role: 'disclosureOfficer' });
@@ -122,6 +128,24 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
             const read = await registrar('GET', `/readiness/deliveries/${id}`);
             return { etag: read.headers.get('etag'), version: read.body.version };
           },
+        };
+      },
+    },
+    {
+      name: 'a delivery’s export control (overrides, assessments and licences)',
+      prepare: async () => {
+        const { id } = await created(registrar, '/deliveries', { ...stockDelivery, category: 'ammunition', realisedAt: null });
+        const read = async () => {
+          const control = await licensing('GET', `/deliveries/${id}/export-control`);
+          return { etag: control.headers.get('etag'), version: control.body.version as number, latest: control.body.assessments[0]?.id as string | undefined };
+        };
+        return {
+          add: async (entry, headers) => {
+            if (entry % 3 === 0) return assessor('POST', `/deliveries/${id}/export-assessments`, positiveAssessment, headers);
+            if (entry % 3 === 1) return licensing('POST', `/deliveries/${id}/export-licences`, licenceFor((await read()).latest!), headers);
+            return assessor('POST', `/deliveries/${id}/export-requirement`, { required: true, reason: `Herbeoordeeld ${entry}` }, headers);
+          },
+          read,
         };
       },
     },

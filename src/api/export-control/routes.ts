@@ -5,6 +5,7 @@ import { requestContext, type ApiEnv } from '../context.ts';
 import { listPage, pageCursors } from '../cursor.ts';
 import { isQueuePosition } from '../../db/repositories/export-control.ts';
 import { createIdempotently } from '../idempotency.ts';
+import { addToHistory, etag } from '../if-match.ts';
 import { preferredLanguage } from '../language.ts';
 import { validationHookWith } from '../openapi-common.ts';
 import { EXPORT_CRITERIA } from '../../domain/export-control.ts';
@@ -62,22 +63,28 @@ export function exportControlRoutes() {
     );
   });
 
-  app.openapi(exportControlRoute, async (c) => c.json(await exportControl.readExportControl(db(c), requestContext(c), c.req.valid('param').id), 200));
+  app.openapi(exportControlRoute, async (c) => {
+    const control = await exportControl.readExportControl(db(c), requestContext(c), c.req.valid('param').id);
+    c.header('ETag', etag(control.version));
+    return c.json(control, 200);
+  });
 
   app.openapi(requirementRoute, async (c) => {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
-    return createIdempotently(c, { request: { id, ...body }, response: ExportControlSchema }, async (trx) => ({
-      body: await exportControl.setRequirement(trx, requestContext(c), id, body),
-    }));
+    return addToHistory(c, { request: { id, ...body }, response: ExportControlSchema }, async (trx, expected) => {
+      const control = await exportControl.setRequirement(trx, requestContext(c), id, body, expected);
+      return { version: control.version, body: control };
+    });
   });
 
   app.openapi(assessRoute, async (c) => {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
-    return createIdempotently(c, { request: { id, ...body }, response: AssessmentSchema }, async (trx) => ({
-      body: await exportControl.assess(trx, requestContext(c), id, body),
-    }));
+    return addToHistory(c, { request: { id, ...body }, response: AssessmentSchema }, async (trx, expectedVersion) => {
+      const assessment = await exportControl.assess(trx, requestContext(c), id, body, { expectedVersion });
+      return { version: await exportControl.exportControlVersion(trx, id), body: assessment };
+    });
   });
 
   app.openapi(grantInspectionRoute, async (c) => {
@@ -91,9 +98,10 @@ export function exportControlRoutes() {
   app.openapi(issueLicenceRoute, async (c) => {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
-    return createIdempotently(c, { request: { id, ...body }, response: LicenceSchema }, async (trx) => ({
-      body: await exportControl.issueLicence(trx, requestContext(c), id, body),
-    }));
+    return addToHistory(c, { request: { id, ...body }, response: LicenceSchema }, async (trx, expectedVersion) => {
+      const licence = await exportControl.issueLicence(trx, requestContext(c), id, body, { expectedVersion });
+      return { version: await exportControl.exportControlVersion(trx, id), body: licence };
+    });
   });
 
   app.openapi(inspectableRoute, async (c) => c.json({ items: await exportControl.listInspectable(db(c), requestContext(c)) }, 200));

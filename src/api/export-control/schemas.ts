@@ -14,6 +14,7 @@ import {
 } from '../../domain/export-control.ts';
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
+import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 import { amountCents, countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, safeText } from '../openapi-common.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
@@ -107,6 +108,9 @@ export const ExportControlSchema = z
     assessments: z.array(AssessmentSchema).openapi({ description: 'Latest first: the first one stands' }),
     licences: z.array(LicenceSchema),
     gate: z.enum(GATE_STATES),
+    version: historyVersion.openapi({
+      description: 'The version of its history (how many overrides, assessments and licences it has; a grant of inspection adds none): its ETag, to send as If-Match with the next one',
+    }),
   })
   .openapi('ExportControl');
 
@@ -171,6 +175,11 @@ const ReportsSchema = z
   })
   .openapi('ArmsTransferReports');
 
+/** What If-Match means on an entry added to a delivery's export control. */
+const EXPORT_IF_MATCH =
+  'With If-Match (the ETag of GET /deliveries/{id}/export-control), only when no override, assessment or licence was added to the ' +
+  'delivery’s export control since (412 otherwise).';
+
 const AssessmentIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const YearParamSchema = z.object({ year: z.coerce.number().int().min(2014).max(2100).openapi({ param: { name: 'year', in: 'path' }, example: 2025 }) });
 
@@ -202,8 +211,9 @@ export const requirementRoute = createRoute(
     path: '/deliveries/{id}/export-requirement',
     tags: ['export control'],
     summary: 'Override the rule for one delivery (a licence is or is not required), with a reason',
-    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(RequirementInputSchema) },
-    responses: { 201: json(ExportControlSchema, 'Its export control'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    description: EXPORT_IF_MATCH,
+    request: { params: DeliveryIdParamSchema, headers: historyEntryHeaders, ...jsonBody(RequirementInputSchema) },
+    responses: { 201: json(ExportControlSchema, 'Its export control (ETag: the version of the delivery’s export control)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
   }),
 );
 
@@ -213,8 +223,9 @@ export const assessRoute = createRoute(
     path: '/deliveries/{id}/export-assessments',
     tags: ['export control'],
     summary: 'Assess a delivery on the eight criteria of Common Position 2008/944/CFSP; a later assessment takes the place of an earlier one',
-    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(AssessmentInputSchema) },
-    responses: { 201: json(AssessmentSchema, 'The assessment'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    description: EXPORT_IF_MATCH,
+    request: { params: DeliveryIdParamSchema, headers: historyEntryHeaders, ...jsonBody(AssessmentInputSchema) },
+    responses: { 201: json(AssessmentSchema, 'The assessment (ETag: the version of the delivery’s export control)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
   }),
 );
 
@@ -235,8 +246,9 @@ export const issueLicenceRoute = createRoute(
     path: '/deliveries/{id}/export-licences',
     tags: ['export control'],
     summary: "Issue an export licence on the delivery's latest, positive assessment",
-    request: { params: DeliveryIdParamSchema, headers: idempotencyKey, ...jsonBody(LicenceInputSchema) },
-    responses: { 201: json(LicenceSchema, 'The licence'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    description: EXPORT_IF_MATCH,
+    request: { params: DeliveryIdParamSchema, headers: historyEntryHeaders, ...jsonBody(LicenceInputSchema) },
+    responses: { 201: json(LicenceSchema, 'The licence (ETag: the version of the delivery’s export control)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
   }),
 );
 

@@ -7873,13 +7873,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Override the rule for one delivery (a licence is or is not required), with a reason */
+        /**
+         * Override the rule for one delivery (a licence is or is not required), with a reason
+         * @description With If-Match (the ETag of GET /deliveries/{id}/export-control), only when no override, assessment or licence was added to the delivery’s export control since (412 otherwise).
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -7892,7 +7897,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Its export control */
+                /** @description Its export control (ETag: the version of the delivery’s export control) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -7937,6 +7942,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The object changed since the version in If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is not JSON */
                 415: {
                     headers: {
@@ -7972,13 +7986,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assess a delivery on the eight criteria of Common Position 2008/944/CFSP; a later assessment takes the place of an earlier one */
+        /**
+         * Assess a delivery on the eight criteria of Common Position 2008/944/CFSP; a later assessment takes the place of an earlier one
+         * @description With If-Match (the ETag of GET /deliveries/{id}/export-control), only when no override, assessment or licence was added to the delivery’s export control since (412 otherwise).
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -7991,7 +8010,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The assessment */
+                /** @description The assessment (ETag: the version of the delivery’s export control) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -8029,6 +8048,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8170,13 +8198,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue an export licence on the delivery's latest, positive assessment */
+        /**
+         * Issue an export licence on the delivery's latest, positive assessment
+         * @description With If-Match (the ETag of GET /deliveries/{id}/export-control), only when no override, assessment or licence was added to the delivery’s export control since (412 otherwise).
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -8189,7 +8222,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The licence */
+                /** @description The licence (ETag: the version of the delivery’s export control) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -8227,6 +8260,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12758,6 +12800,8 @@ export interface components {
             licences: components["schemas"]["ExportLicence"][];
             /** @enum {string} */
             gate: "notRequired" | "licensed" | "awaitingAssessment" | "assessmentNegative" | "awaitingLicence";
+            /** @description The version of its history (how many overrides, assessments and licences it has; a grant of inspection adds none): its ETag, to send as If-Match with the next one */
+            version: number;
         };
         ExportRequirement: {
             /** Format: uuid */
