@@ -205,12 +205,20 @@ export async function recordDemandBundle(db: Db, context: RequestContext, input:
  * country in the public projection; "confidential" (ground: the interests of the companies involved, or
  * another) takes it out. Decisions are a history; each is an audit event under `disclosure.decide`.
  */
-export async function decideOnCompany(db: Db, context: RequestContext, companyId: string, decision: CompanyDecisionInput): Promise<industry.StoredCompanyDecision> {
+export async function decideOnCompany(
+  db: Db,
+  context: RequestContext,
+  companyId: string,
+  decision: CompanyDecisionInput,
+  expectedVersion?: ExpectedVersion,
+): Promise<industry.StoredCompanyDecision & { version: number }> {
   assertValid(companyDecisionViolations(decision, today(context)));
   const decidedAt = context.now().toISOString();
   return inTransaction(db, async (trx) => {
     const company = await industry.findCompany(trx, companyId, { forUpdate: true });
     if (!company) throw new NotFoundError('company', companyId);
+    const version = (await industry.countCompanyDecisions(trx, companyId)).get(companyId) ?? 0;
+    assertVersionMatches(expectedVersion, version);
     const isPublic = decision.state === 'public';
     const row: industry.StoredCompanyDecision = {
       id: randomUUID(),
@@ -233,7 +241,7 @@ export async function decideOnCompany(db: Db, context: RequestContext, companyId
     }
     await industry.setCompanyDisclosure(trx, companyId, decision.state, publicId);
     await audited(trx, context, 'disclosure.decide', { type: 'company', id: companyId }, row, { disclosureState: company.disclosureState });
-    return row;
+    return { ...row, version: version + 1 };
   });
 }
 
@@ -255,6 +263,8 @@ interface ContractView extends industry.StoredContract {
 interface CompanyView extends industry.StoredCompany {
   origin: CompanyOrigin;
   contracts: ContractView[];
+  /** How many disclosure decisions it has: the version of their history. */
+  version: number;
 }
 
 interface CountrySummary {
@@ -278,7 +288,7 @@ export interface IndustryOverview {
 
 /** The whole industry register, milestones judged at the date (their status, and the contracts by country). */
 export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryOverview> {
-  const [companies, contracts, links, milestones, progress, prices, lessons, projects, stages, bundles, isDemonstration] = await Promise.all([
+  const [companies, contracts, links, milestones, progress, prices, lessons, projects, stages, bundles, isDemonstration, decisionCounts] = await Promise.all([
     industry.listCompanies(db),
     industry.listContracts(db),
     industry.listContractDeliveries(db),
@@ -290,6 +300,7 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
     industry.listStages(db),
     industry.listDemandBundles(db),
     industry.containsIndustryDemonstrationData(db),
+    industry.countCompanyDecisions(db),
   ]);
   const reportsOf = Map.groupBy(progress, (report) => report.milestoneId);
   const milestoneViews = milestones.map((milestone): MilestoneView => {
@@ -310,6 +321,7 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
     ...company,
     origin: companyOrigin(company.country),
     contracts: contractsOf.get(company.id) ?? [],
+    version: decisionCounts.get(company.id) ?? 0,
   }));
   return {
     date,

@@ -2,7 +2,7 @@
  * An entry added to an object's history (a commitment's stage, an EPF claim's assessment, receipt or blockage,
  * a milestone's progress, a co-production project's stage, a delivery's disclosure decision, valuation or
  * payment or the withdrawal of one, a stock delivery's readiness judgement or decision not to replace it, its
- * export-control override, assessment or licence) may send If-Match
+ * export-control override, assessment or licence, a company's disclosure decision) may send If-Match
  * with the version of the history the caller read: when someone added to it since, it gets 412 with the
  * current ETag and nothing is added. Without If-Match the entry is added as before.
  */
@@ -112,6 +112,22 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
             const read = await officer('GET', `/deliveries/${id}/disclosure-decisions`);
             return { etag: read.headers.get('etag'), version: read.body.version };
           },
+        };
+      },
+    },
+    {
+      name: 'a company’s disclosure decisions',
+      prepare: async () => {
+        const { id } = await created(registrar, '/companies', { name: `Bedrijf ${randomUUID()}`, country: 'UA', registrationNumber: String((companies += 1) + 20_000_000) });
+        return {
+          add: (entry, headers) =>
+            officer(
+              'POST',
+              `/companies/${id}/disclosure-decisions`,
+              entry % 2 === 0 ? { state: 'public', publicName: `Bedrijf ${entry}` } : { state: 'confidential', ground: 'companyInterests', note: `Besluit ${entry}` },
+              headers,
+            ),
+          read: async () => ({ etag: null, version: (await industryItem((overview) => overview.companies.find((item: any) => item.id === id))).version }),
         };
       },
     },

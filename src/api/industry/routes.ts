@@ -103,9 +103,10 @@ export function industryRoutes() {
     const body = c.req.valid('json');
     const companyId = c.req.valid('param').id;
     const decision = companyDecision(body);
-    return createIdempotently(c, { request: { companyId, ...body }, response: CompanyDecisionSchema }, async (trx) => ({
-      body: await register.decideOnCompany(trx, requestContext(c), companyId, decision),
-    }));
+    return addToHistory(c, { request: { companyId, ...body }, response: CompanyDecisionSchema }, async (trx, expected) => {
+      const { version, ...decided } = await register.decideOnCompany(trx, requestContext(c), companyId, decision, expected);
+      return { version, body: decided };
+    });
   });
 
   return app;

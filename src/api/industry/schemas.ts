@@ -64,6 +64,9 @@ const CompanySchema = z
     registrationNumber: z.string().nullable(),
     disclosureState: z.enum(DISCLOSURE_STATES).openapi({ description: 'Commercially confidential until a disclosure officer decides otherwise' }),
     isDemonstration: z.boolean(),
+    version: historyVersion.openapi({
+      description: 'The version of its disclosure decisions (how many it has): to send as If-Match with the next decision on it',
+    }),
   })
   .openapi('Company');
 
@@ -249,4 +252,9 @@ export const stageRoute = createRoute({
 });
 export const demandBundleRoute = createRoute(create('/demand-bundles', 'Record a need the Dutch and Ukrainian forces share', DemandBundleInputSchema));
 const companyDecision = createUnder('/companies/{id}/disclosure-decisions', 'Decide on a company: public (with the name the public may read) or confidential (with its ground)', CompanyDecisionInputSchema, 'disclosure.decide');
-export const companyDecisionRoute = createRoute({ ...companyDecision, responses: { ...companyDecision.responses, 201: json(CompanyDecisionSchema, 'The decision') } });
+export const companyDecisionRoute = createRoute({
+  ...companyDecision,
+  description: 'With If-Match (the company’s `version` in GET /industry), only when no decision on it was added since (412 otherwise).',
+  request: { ...companyDecision.request, headers: historyEntryHeaders },
+  responses: { ...companyDecision.responses, 201: json(CompanyDecisionSchema, 'The decision (ETag: the version of the company’s decisions)'), ...problemResponses(412) },
+});

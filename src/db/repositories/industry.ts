@@ -83,6 +83,14 @@ export async function insertCompanyDecision(db: Db, decision: Selectable<Company
   await db.insertInto('companyDisclosureDecision').values(decision).execute();
 }
 
+/** How many disclosure decisions each company that has one has (only the named company's, when one is named). */
+export async function countCompanyDecisions(db: Db, companyId?: string): Promise<Map<string, number>> {
+  let query = db.selectFrom('companyDisclosureDecision').select((eb) => ['companyId', eb.fn.countAll<string>().as('count')]).groupBy('companyId');
+  if (companyId !== undefined) query = query.where('companyId', '=', companyId);
+  const rows = await query.execute();
+  return new Map(rows.map((row) => [row.companyId, Number(row.count)]));
+}
+
 export async function publicIdOfCompany(db: Db, companyId: string): Promise<string | null> {
   return (await db.selectFrom('company').select('publicId').where('id', '=', companyId).executeTakeFirst())?.publicId ?? null;
 }

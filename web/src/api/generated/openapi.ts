@@ -6512,13 +6512,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide on a company: public (with the name the public may read) or confidential (with its ground) */
+        /**
+         * Decide on a company: public (with the name the public may read) or confidential (with its ground)
+         * @description With If-Match (the company’s `version` in GET /industry), only when no decision on it was added since (412 otherwise).
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -6531,7 +6536,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The decision */
+                /** @description The decision (ETag: the version of the company’s decisions) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -6569,6 +6574,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12217,6 +12231,8 @@ export interface components {
              */
             disclosureState: "undecided" | "public" | "confidential";
             isDemonstration: boolean;
+            /** @description The version of its disclosure decisions (how many it has): to send as If-Match with the next decision on it */
+            version: number;
         };
         IndustryCountrySummary: {
             country: string;
