@@ -17,7 +17,14 @@ type Db = Kysely<Database>;
 
 export interface ProgrammeDetail extends repository.StoredProgramme {
   contributions: Contribution[];
+  /**
+   * The version of its contributions (how many it has), apart from the programme's own version: a contribution
+   * leaves the programme as it is, so a change of the programme sent against its version still goes ahead.
+   */
+  contributionsVersion: number;
 }
+
+const withContributions = (programme: repository.StoredProgramme, contributions: Contribution[]): ProgrammeDetail => ({ ...programme, contributions, contributionsVersion: contributions.length });
 
 const auditObject = (id: string): AuditObject => ({ type: 'trainingProgramme', id });
 const today = (context: RequestContext) => todayInAmsterdam(context.now());
@@ -28,7 +35,7 @@ export async function createProgramme(db: Db, context: RequestContext, input: Tr
     await assertDeliveriesExist(trx, input.deliveryIds);
     const stored = await repository.insertProgramme(trx, randomUUID(), { ...input, isDemonstration: false }).catch(keyTaken);
     await recordAuditEvent(trx, context, { action: 'training.createProgramme', object: auditObject(stored.id), result: 'success', after: stored });
-    return { ...stored, contributions: [] };
+    return withContributions(stored, []);
   });
 }
 
@@ -43,15 +50,26 @@ export async function updateProgramme(db: Db, context: RequestContext, id: strin
     const updated = await repository.updateProgramme(trx, id, current.version, input).catch(keyTaken);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'training.updateProgramme', object: auditObject(id), result: 'success', before: current, after: updated });
-    return { ...updated, contributions: await repository.listContributions(trx, id) };
+    return withContributions(updated, await repository.listContributions(trx, id));
   });
 }
 
-/** Adds a contribution: counts are history, so an earlier count stays as it was and a later one supersedes it. */
-export async function addContribution(db: Db, context: RequestContext, programmeId: string, input: ContributionInput): Promise<Contribution> {
+/**
+ * Adds a contribution: counts are history, so an earlier count stays as it was and a later one supersedes it. With
+ * an expected version of its contributions (If-Match), only when none was added since. Answers with their version after it.
+ */
+export async function addContribution(
+  db: Db,
+  context: RequestContext,
+  programmeId: string,
+  input: ContributionInput,
+  expectedVersion?: ExpectedVersion,
+): Promise<Contribution & { version: number }> {
   assertValid(contributionViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     await existing(trx, programmeId, { forUpdate: true });
+    const version = (await repository.listContributions(trx, programmeId)).length;
+    assertVersionMatches(expectedVersion, version);
     const contribution = await repository.insertContribution(trx, {
       ...input,
       id: randomUUID(),
@@ -60,19 +78,19 @@ export async function addContribution(db: Db, context: RequestContext, programme
       recordedAt: context.now().toISOString(),
     });
     await recordAuditEvent(trx, context, { action: 'training.addContribution', object: auditObject(programmeId), result: 'success', after: contribution });
-    return contribution;
+    return { ...contribution, version: version + 1 };
   });
 }
 
 export async function getProgramme(db: Db, id: string): Promise<ProgrammeDetail> {
   const programme = await existing(db, id);
-  return { ...programme, contributions: await repository.listContributions(db, id) };
+  return withContributions(programme, await repository.listContributions(db, id));
 }
 
 /** Every programme with its contributions. */
 export async function listProgrammes(db: Db): Promise<ProgrammeDetail[]> {
   const [programmes, contributions] = await Promise.all([repository.listProgrammes(db), repository.listContributions(db)]);
-  return programmes.map((programme) => ({ ...programme, contributions: contributions.filter((row) => row.programmeId === programme.id) }));
+  return programmes.map((programme) => withContributions(programme, contributions.filter((row) => row.programmeId === programme.id)));
 }
 
 async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {}) {

@@ -2,7 +2,8 @@
  * An entry added to an object's history (a commitment's stage, an EPF claim's assessment, receipt or blockage,
  * a milestone's progress, a co-production project's stage, a delivery's disclosure decision, valuation or
  * payment or the withdrawal of one, a stock delivery's readiness judgement or decision not to replace it, its
- * export-control override, assessment or licence, a company's disclosure decision) may send If-Match
+ * export-control override, assessment or licence, a company's disclosure decision, a training programme's
+ * contribution) may send If-Match
  * with the version of the history the caller read: when someone added to it since, it gets 412 with the
  * current ETag and nothing is added. Without If-Match the entry is added as before.
  */
@@ -165,6 +166,17 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
         };
       },
     },
+    {
+      name: 'a training programme’s contributions',
+      prepare: async () => {
+        const { id } = await created(registrar, '/training-programmes', { key: `p-${randomUUID().slice(0, 8)}`, name: 'Ontmijning', hostCountry: 'LT', framework: 'bilateral' });
+        return {
+          add: (entry, headers) => registrar('POST', `/training-programmes/${id}/contributions`, { periodFrom: '2025-01-01', countsUpTo: day(entry), trainers: 10 + entry }, headers),
+          // Its ETag is the programme's own version, for a change of the programme, which a contribution leaves as it is.
+          read: async () => ({ etag: null, version: (await registrar('GET', `/training-programmes/${id}`)).body.contributionsVersion }),
+        };
+      },
+    },
     ...(['valuations', 'payments'] as const).map((kind): History => ({
       name: `a delivery’s ${kind}`,
       prepare: () => moneyOf(kind),
@@ -254,6 +266,18 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
     const claim = await finance('POST', '/epf/claims', { reference: `EPF-${randomUUID()}`, batch: 'Voorraad', period: '2024', declaredCents: 1000, declaredOn: '2025-01-15' });
     expect(claim.headers.get('etag')).toBe('"0"');
     expect((await finance('GET', `/epf/claims/${claim.body.claim.id}`)).headers.get('etag')).toBe('"0"');
+  });
+
+  it('keeps the version of a programme’s contributions apart from the programme’s own: a change of the programme read before a contribution goes ahead', async () => {
+    const programme = { key: `p-${randomUUID().slice(0, 8)}`, name: 'Ontmijning', hostCountry: 'LT', framework: 'bilateral' };
+    const { id } = await created(registrar, '/training-programmes', programme);
+    const read = await registrar('GET', `/training-programmes/${id}`);
+    expect([read.headers.get('etag'), read.body.contributionsVersion]).toEqual([`"${read.body.version}"`, 0]);
+    const counted = await registrar('POST', `/training-programmes/${id}/contributions`, { periodFrom: '2025-01-01', countsUpTo: '2025-06-01', trainers: 4 }, { 'If-Match': '"0"' });
+    expect([counted.status, counted.headers.get('etag')]).toEqual([201, '"1"']);
+    const changed = await registrar('PUT', `/training-programmes/${id}`, { ...programme, name: 'Ontmijning en EOD' }, { 'If-Match': read.headers.get('etag')! });
+    expect(changed.status).toBe(200);
+    expect(changed.body.contributionsVersion).toBe(1);
   });
 
   it('answers 404 to an entry with If-Match: * for an object that does not exist', async () => {

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import * as register from '../../register/training.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
-import { etag, versionsInIfMatch } from '../if-match.ts';
+import { addToHistory, etag, versionsInIfMatch } from '../if-match.ts';
 import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
@@ -47,9 +47,10 @@ export function trainingRoutes() {
 
   app.openapi(addContributionRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: ContributionSchema }, async (trx) => ({
-      body: await register.addContribution(trx, requestContext(c), c.req.valid('param').id, body),
-    }));
+    return addToHistory(c, { request: body, response: ContributionSchema }, async (trx, expected) => {
+      const { version, ...contribution } = await register.addContribution(trx, requestContext(c), c.req.valid('param').id, body, expected);
+      return { version, body: contribution };
+    });
   });
 
   return app;

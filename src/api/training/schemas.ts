@@ -3,7 +3,7 @@ import { FUNDING_SOURCES } from '../../domain/delivery.ts';
 import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/repositories/training.ts';
 import { TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
-import { ifMatchHeader } from '../if-match.ts';
+import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
 import { countryCode, deliveryIdList, positiveAmountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 
 const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
@@ -51,6 +51,11 @@ export const ProgrammeSchema = StoredProgrammeSchema.omit({ createdAt: true, upd
     id: z.uuid(),
     deliveryIds: z.array(z.uuid()),
     contributions: z.array(ContributionSchema).openapi({ description: 'In the order they were counted' }),
+    contributionsVersion: historyVersion.openapi({
+      description:
+        'The version of its contributions (how many it has): to send as If-Match with the next contribution. Apart from `version` ' +
+        '(the ETag, for a change of the programme), which a contribution leaves as it is',
+    }),
   })
   .openapi('TrainingProgramme');
 
@@ -106,7 +111,11 @@ export const addContributionRoute = createRoute(
     path: '/training-programmes/{id}/contributions',
     tags: ['training'],
     summary: 'Record what the Netherlands contributed to a programme, counted up to a date',
-    request: { params: ProgrammeIdParamSchema, headers: idempotencyKey, ...jsonBody(ContributionInputSchema) },
-    responses: { 201: json(ContributionSchema, 'The contribution'), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    description: 'With If-Match (the programme’s `contributionsVersion`), only when no contribution was added since (412 otherwise).',
+    request: { params: ProgrammeIdParamSchema, headers: historyEntryHeaders, ...jsonBody(ContributionInputSchema) },
+    responses: {
+      201: json(ContributionSchema, 'The contribution (ETag: the new version of the programme’s contributions)'),
+      ...problemResponses(400, 401, 403, 404, 412, 415, 422),
+    },
   }),
 );

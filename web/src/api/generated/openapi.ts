@@ -6917,13 +6917,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record what the Netherlands contributed to a programme, counted up to a date */
+        /**
+         * Record what the Netherlands contributed to a programme, counted up to a date
+         * @description With If-Match (the programme’s `contributionsVersion`), only when no contribution was added since (412 otherwise).
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
                     "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
                 };
                 path: {
                     id: string;
@@ -6936,7 +6941,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The contribution */
+                /** @description The contribution (ETag: the new version of the programme’s contributions) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -6974,6 +6979,15 @@ export interface paths {
                 };
                 /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12405,6 +12419,8 @@ export interface components {
             deliveryIds: string[];
             /** @description In the order they were counted */
             contributions: components["schemas"]["TrainingContribution"][];
+            /** @description The version of its contributions (how many it has): to send as If-Match with the next contribution. Apart from `version` (the ETag, for a change of the programme), which a contribution leaves as it is */
+            contributionsVersion: number;
         };
         TrainingContribution: {
             /** Format: uuid */
