@@ -217,9 +217,11 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     assertVersionMatches(expectedVersion, current.version);
+    // The hindrance covers the deliveries still undecided; finalText would count them again.
     const refusal = await approvalHindrance(trx, context, current);
     if (refusal) throw new ValidationError([refusal]);
-    const { seal } = await finalText(trx, current, current.letterDate ?? undefined, todayInAmsterdam(context.now()));
+    await refuseIfLaterLetterFinal(trx, current);
+    const { seal } = await writtenText(trx, current, current.letterDate ?? undefined, todayInAmsterdam(context.now()));
     const approved = await repository.markApproved(trx, id, current.version, {
       approvedSha256: seal.sha256,
       approvedByName: actorName(context),
@@ -275,12 +277,17 @@ async function undecidedDeliveries(db: Db, referenceDate: string): Promise<(Rule
  * the register (a later letter final, a delivery without its disclosure decision), then in the letter.
  */
 async function finalText(db: Db, letter: repository.StoredLetter, letterDate: string | undefined, today: IsoDate) {
-  if (await repository.hasFinalAfter(db, letter.referenceDate)) {
-    throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
-  }
+  await refuseIfLaterLetterFinal(db, letter);
   const undecided = await undecidedDeliveries(db, letter.referenceDate);
   if (undecided) throw new ValidationError([undecided]);
   return writtenText(db, letter, letterDate, today);
+}
+
+/** Letters are finalised in the order of their reference dates. */
+async function refuseIfLaterLetterFinal(db: Db, letter: repository.StoredLetter): Promise<void> {
+  if (await repository.hasFinalAfter(db, letter.referenceDate)) {
+    throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
+  }
 }
 
 /**
