@@ -39,6 +39,8 @@ describe('parseEuroAmount', () => {
     ['−12,50', -1_250],
     ['1,234.56', 123_456],
     ['€ 1,234,567.8', 123_456_780],
+    ['25,000,000', 2_500_000_000],
+    ['€ -12,345,678', -1_234_567_800],
   ])('reads %s as %i cents', (text, expected) => {
     expect(parseEuroAmount(text)).toBe(expected);
   });
@@ -56,12 +58,24 @@ describe('parseEuroAmount', () => {
       }),
     );
   });
+
+  it('reads back every amount of at least a million euro written in English style, without or with cents', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100_000_000, max: Number.MAX_SAFE_INTEGER }), (amount) => {
+        const euros = Math.floor(amount / 100).toLocaleString('en-GB');
+        expect(parseEuroAmount(`${euros}.${String(amount % 100).padStart(2, '0')}`)).toBe(amount);
+        expect(parseEuroAmount(euros)).toBe(amount - (amount % 100));
+      }),
+    );
+  });
 });
 
 describe('euroAmountFault', () => {
   it.each([
     ['1,234', 'amountAmbiguous'],
-    ['€ -12,345,678', 'amountAmbiguous'],
+    ['-1,000', 'amountAmbiguous'],
+    ['12,345,678', undefined],
+    ['1,234,56', 'notAnAmount'],
     ['1,23.45', 'notAnAmount'],
     ['twaalf', 'notAnAmount'],
     ['100.000.000.000,01', 'amountTooLarge'],

@@ -55,9 +55,10 @@ export function sumCents(values: Iterable<Cents>): Cents {
 }
 
 /**
- * Parses an amount in euro as people type it ("1.234,56", "1234.56", "500000000", "1,234.56", "-€ 5") into
- * cents, without ever going through floating point. Returns undefined when the text is not an amount,
- * or when it could be either ("1,234": a thousand or one euro and a fraction).
+ * Parses an amount in euro as people type it ("1.234,56", "1234.56", "500000000", "1,234.56", "25,000,000",
+ * "-€ 5") into cents, without ever going through floating point. Returns undefined when the text is not an
+ * amount, or when it could be either ("1,234": a thousand or one euro and a fraction; two commas cannot
+ * both be decimal).
  */
 export function parseEuroAmount(text: string): Cents | undefined {
   const signed = parseEuroAmountExactly(text);
@@ -69,8 +70,8 @@ export function parseEuroAmount(text: string): Cents | undefined {
 export function parseEuroAmountExactly(text: string): CentsTotal | undefined {
   const trimmed = amountText(text);
   const dutch = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(trimmed);
-  // Commas between thousands only with a decimal point after them: "1,234" alone is refused above.
-  const english = /^(-?)(\d{1,3}(?:,\d{3})+)\.(\d{1,2})$/.exec(trimmed);
+  // Commas between thousands with a decimal point after them, or more than one: "1,234" alone is refused above.
+  const english = /^(-?)(\d{1,3}(?:,\d{3})+)\.(\d{1,2})$/.exec(trimmed) ?? /^(-?)(\d{1,3}(?:,\d{3}){2,})$/.exec(trimmed);
   const plain = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(trimmed);
   const match = dutch ?? english ?? plain;
   if (!match) return undefined;
@@ -85,13 +86,13 @@ function amountText(text: string): string {
 }
 
 /**
- * Why text is no amount of one entry: one it could read two ways ("1,234": a thousand, with a comma
+ * Why text is no amount of one entry: one it could read two ways ("1,234": a thousand, with one comma
  * between thousands, or one euro and a fraction, with a decimal comma), no amount at all, or one beyond
  * MAX_ENTRY_CENTS; undefined for an amount parseEuroAmount reads.
  */
 export function euroAmountFault(text: string): 'amountAmbiguous' | 'notAnAmount' | 'amountTooLarge' | undefined {
   const exact = parseEuroAmountExactly(text);
-  if (exact === undefined) return /^-?\d{1,3}(?:,\d{3})+$/.test(amountText(text)) ? 'amountAmbiguous' : 'notAnAmount';
+  if (exact === undefined) return /^-?\d{1,3},\d{3}$/.test(amountText(text)) ? 'amountAmbiguous' : 'notAnAmount';
   return exact > BigInt(MAX_ENTRY_CENTS) || exact < -BigInt(MAX_ENTRY_CENTS) ? 'amountTooLarge' : undefined;
 }
 
