@@ -157,6 +157,35 @@ describeWithBrowser('delivery forms', (browser) => {
     expect([withdrawn.valueCents, withdrawn.withdrawals.map((withdrawal) => withdrawal.reason)]).toEqual([0, ['Dubbel geboekt']]);
   });
 
+  it('lists the payments so far above the form, and refuses one on a delivery someone else paid meanwhile, showing theirs with what was typed kept', async () => {
+    const id = await findDeliveryId(server(), 'overige commerciële verwervingen 5 feb');
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/leveringen/${id}`);
+    await page.getByRole('link', { name: 'Betaling toevoegen' }).click();
+    const payments = page.getByRole('table', { name: 'Betalingen, van oud naar nieuw' });
+    const before = await api<DeliveryDetail>(server(), `/deliveries/${id}`);
+    await payments.waitFor();
+    expect(await tableRows(payments)).toHaveLength(before.payments.length);
+    await page.getByLabel('Bedrag in euro').fill('1.111,11');
+    await page.getByLabel('Betaald op').fill('2025-08-11');
+
+    // A colleague records a payment meanwhile.
+    await api(server(), `/deliveries/${id}/payments`, { as: 'finance', method: 'POST', body: JSON.stringify({ amountCents: 222_222, paidOn: '2025-08-12' }) });
+    await page.getByRole('button', { name: 'Betaling vastleggen' }).click();
+    await page.locator('.error-summary').getByText('Iemand anders heeft intussen iets toegevoegd of gewijzigd', { exact: false }).waitFor();
+    await payments.getByRole('cell', { name: '€ 2.222,22' }).waitFor();
+    expect(await page.getByLabel('Bedrag in euro').inputValue()).toBe('1.111,11');
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).payments.filter((payment) => payment.amountCents === 111_111)).toHaveLength(0);
+
+    await page.getByRole('button', { name: 'Betaling vastleggen' }).click();
+    await page.getByText('De betaling is vastgelegd.').waitFor();
+    const stored = await api<DeliveryDetail>(server(), `/deliveries/${id}`);
+    expect(stored.payments.slice(before.payments.length).map((payment) => [payment.paidOn, payment.amountCents])).toEqual([
+      ['2025-08-11', 111_111],
+      ['2025-08-12', 222_222],
+    ]);
+  });
+
   it('values a delivery in a foreign currency, checked against its exchange rate by the server', async () => {
     const id = await findDeliveryId(server(), 'PURL');
     page = await openPageAs(browser(), server(), 'registrar');

@@ -15,6 +15,11 @@ export interface Withdrawing {
   onWithdrawn: () => void;
 }
 
+/** The withdrawals so far, shown but not offered: a form page lists what it adds to. */
+export function withdrawalsShown(withdrawals: Withdrawal[]): Withdrawing {
+  return { withdrawals, allowed: false, onWithdrawn: () => undefined };
+}
+
 /** A withdrawn entry stays in the list, struck through, with when and why it was withdrawn. */
 function withdrawalColumn<Row extends { id: string }>(kind: 'payments' | 'valuations', entryDate: (row: Row) => string, withdrawing: Withdrawing, language: Language, t: TFunction): Column<Row> {
   const withdrawalOf = (row: Row) => withdrawing.withdrawals.find((withdrawal) => withdrawal.entryId === row.id);

@@ -14,6 +14,7 @@ import { useSubmission, type Checked, type ClientProblem } from '../../forms/use
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
+import { PaymentsTable, withdrawalsShown } from '../delivery/MoneyHistory.tsx';
 
 interface PaymentValues {
   amountCents: string;
@@ -67,13 +68,18 @@ function PaymentForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form">
-      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
-      <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
-      <TextField {...field('paidOn')} type="date" />
-      <TextField {...field('reference')} optional />
-      <TextAreaField {...field('note')} optional />
-      <SubmitButton label={t('form.submit.payment')} submitting={submission.submitting} />
-    </form>
+    <>
+      <div className="form-context">
+        <PaymentsTable payments={loaded.delivery.payments} withdrawing={withdrawalsShown(loaded.delivery.withdrawals)} />
+      </div>
+      <form noValidate onSubmit={handleSubmit} className="record-form">
+        <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
+        <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
+        <TextField {...field('paidOn')} type="date" />
+        <TextField {...field('reference')} optional />
+        <TextAreaField {...field('note')} optional />
+        <SubmitButton label={t('form.submit.payment')} submitting={submission.submitting} />
+      </form>
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { useSubmission, type Checked, type ClientProblem } from '../../forms/use
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
+import { ValuationsTable, withdrawalsShown } from '../delivery/MoneyHistory.tsx';
 
 const USUAL_BASIS: Record<SupportType, ValuationBasis> = {
   stock: 'replacementValue',
@@ -108,22 +109,27 @@ function ValuationForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form">
-      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
-      <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
-      <SelectField {...field('basis')} options={VALUATION_BASES.map((value) => ({ value, label: t(`valuationBases.${value}`) }))} />
-      <TextField {...field('effectiveDate')} type="date" />
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section" aria-describedby="foreign-currency-hint">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('form.sections.foreignCurrency')}</legend>
-        <p id="foreign-currency-hint" className="utrecht-form-field-description">
-          {t('form.hints.foreignCurrency')}
-        </p>
-        <TextField {...field('currency')} size="small" hint={t('form.hints.currency')} optional />
-        <TextField {...field('originalAmountMinor')} inputMode="decimal" size="medium" optional />
-        <TextField {...field('exchangeRate')} inputMode="decimal" size="small" hint={t('form.hints.exchangeRate')} optional />
-      </fieldset>
-      <TextAreaField {...field('note')} optional />
-      <SubmitButton label={t('form.submit.valuation')} submitting={submission.submitting} />
-    </form>
+    <>
+      <div className="form-context">
+        <ValuationsTable valuations={loaded.delivery.valuations} withdrawing={withdrawalsShown(loaded.delivery.withdrawals)} />
+      </div>
+      <form noValidate onSubmit={handleSubmit} className="record-form">
+        <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
+        <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
+        <SelectField {...field('basis')} options={VALUATION_BASES.map((value) => ({ value, label: t(`valuationBases.${value}`) }))} />
+        <TextField {...field('effectiveDate')} type="date" />
+        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section" aria-describedby="foreign-currency-hint">
+          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('form.sections.foreignCurrency')}</legend>
+          <p id="foreign-currency-hint" className="utrecht-form-field-description">
+            {t('form.hints.foreignCurrency')}
+          </p>
+          <TextField {...field('currency')} size="small" hint={t('form.hints.currency')} optional />
+          <TextField {...field('originalAmountMinor')} inputMode="decimal" size="medium" optional />
+          <TextField {...field('exchangeRate')} inputMode="decimal" size="small" hint={t('form.hints.exchangeRate')} optional />
+        </fieldset>
+        <TextAreaField {...field('note')} optional />
+        <SubmitButton label={t('form.submit.valuation')} submitting={submission.submitting} />
+      </form>
+    </>
   );
 }
