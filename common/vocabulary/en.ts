@@ -417,6 +417,7 @@ export const en: Vocabulary = {
     letterStatuses: { draft: 'Draft', final: 'Final' },
     exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },
     yes: 'Yes',
+    theSystem: 'the system',
     no: 'No',
     decimalSign: '.',
   },

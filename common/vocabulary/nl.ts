@@ -92,6 +92,8 @@ interface SpreadsheetExportVocabulary {
   exportQueues: { awaitingAssessment: string; awaitingLicence: string };
   yes: string;
   no: string;
+  /** Who made a record the system made itself (SYSTEM_ACTOR), where a person's name would stand. */
+  theSystem: string;
   /** The decimal sign of an amount written inside a text (a commitment's stages, a decision's amounts per year). */
   decimalSign: string;
 }
@@ -513,6 +515,7 @@ export const nl: Vocabulary = {
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },
     yes: 'Ja',
+    theSystem: 'het systeem',
     no: 'Nee',
     decimalSign: ',',
   },

@@ -7,6 +7,7 @@ import { formatPreciseMoment } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { AuditEventDetails, hasEventDetails } from './AuditEventDetails.tsx';
 import { useAuditTerms } from './useAuditTerms.ts';
+import { actorName } from '../../format/actors.ts';
 
 const COLUMNS = ['occurredAt', 'actor', 'role', 'action', 'object', 'result', 'origin'] as const;
 
@@ -38,7 +39,7 @@ export function AuditTable({ events, busy }: { events: AuditEvent[]; busy: boole
                   <span className="audit-table__time">{formatPreciseMoment(event.occurredAt, language)}</span>
                   <span className="audit-table__seq">{t('audit.number', { seq: event.seq })}</span>
                 </th>
-                <td className="utrecht-table__cell">{event.actor?.username ?? t('audit.anonymous')}</td>
+                <td className="utrecht-table__cell">{event.actor ? actorName(event.actor.username, t) : t('audit.anonymous')}</td>
                 <td className="utrecht-table__cell">{terms.role(event.actor?.role ?? null)}</td>
                 <td className="utrecht-table__cell">{terms.action(event.action)}</td>
                 <td className="utrecht-table__cell">
