@@ -80,6 +80,11 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
     const fields = auditor.getByRole('table', { name: `Wijziging bij nr. ${seq}, per veld` });
     await fields.waitFor();
     expect(await tableRows(fields)).toContainEqual(['Eenheid', '—', 'co-productieprojecten']);
+
+    // The demonstration data was loaded by the system, which the trail names in the page's words.
+    await visit(auditor, server(), '/audit?action=demonstration.load');
+    const load = trail.locator('tr.audit-table__event').filter({ hasText: 'Demonstratiegegevens laden' }).first();
+    expect((await load.locator('td').first().innerText()).trim()).toBe('het systeem');
   });
 
   it('asks to log in again with the one-time code when the server wants the second factor', async () => {
