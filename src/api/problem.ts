@@ -109,6 +109,7 @@ function codeOfIssue(issue: z.core.$ZodIssue): Omit<RuleViolation, 'field'> {
     case 'invalid_format':
       if (issue.format === 'date') return { code: 'invalidDate' };
       if (issue.format === 'url') return { code: 'invalidUrl' };
+      if (issue.format === 'email') return { code: 'invalidEmail' };
       return { code: 'invalidValue' };
     case 'invalid_value':
       return { code: 'invalidChoice' };

@@ -24,7 +24,7 @@ describeEachDatabase('what a person types, kept as meant', (database) => {
 
   beforeAll(async () => {
     const { db } = database();
-    for (const role of ['registrar', 'disclosureOfficer', 'exportControlAssessor', 'licensingOfficer'] as const) as[role] = apiClient(db, { role });
+    for (const role of ['registrar', 'disclosureOfficer', 'exportControlAssessor', 'licensingOfficer', 'administrator'] as const) as[role] = apiClient(db, { role });
     stockId = (await as.registrar('POST', '/deliveries', stockDelivery)).body.id;
     companyId = (await as.registrar('POST', '/companies', { name: 'Voorbeeld B.V.', country: 'NL' })).body.id;
   });
@@ -136,5 +136,17 @@ describeEachDatabase('what a person types, kept as meant', (database) => {
       'convertedAmountTooLarge',
     );
     expect((await as.registrar('POST', `/deliveries/${stockId}/valuations`, { ...valuation, originalAmountMinor: 2 * 10 ** 11, amountCents: 10 ** 13 })).status).toBe(201);
+  });
+
+  it('says what is wrong with a currency code, an exchange rate and an e-mail address, each in words of its own', async () => {
+    const valuation = { amountCents: 92_000_000, basis: 'replacementValue', effectiveDate: '2025-05-01', currency: 'USD', originalAmountMinor: 100_000_000, exchangeRate: '0.92' };
+    const value = (body: object) => (headers: Record<string, string>) => as.registrar('POST', `/deliveries/${stockId}/valuations`, { ...valuation, ...body }, headers);
+    for (const currency of ['usd', 'XYZ', 'EU']) await expectRefusedInBothLanguages(value({ currency }), 'currency', 'unknownCurrency');
+    for (const exchangeRate of ['0,92', '1e-3', '0.123456789']) await expectRefusedInBothLanguages(value({ exchangeRate }), 'exchangeRate', 'invalidExchangeRate');
+    const account = { username: 'typed.email', displayName: 'Getypt', role: 'auditor', password: 'een lang wachtwoord 123' };
+    for (const email of ['naam.example.org', 'naam@', 'a b@example.org']) {
+      await expectRefusedInBothLanguages((headers) => as.administrator('POST', '/accounts', { ...account, email }, headers), 'email', 'invalidEmail');
+    }
+    expect((await as.registrar('POST', `/deliveries/${stockId}/valuations`, valuation)).status).toBe(201);
   });
 });

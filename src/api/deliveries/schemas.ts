@@ -80,14 +80,23 @@ const deliveryFields = {
 
 export const DeliverySummarySchema = z.object(deliveryFields).openapi('DeliverySummary');
 
+/** A rate as a decimal with a point: up to ten digits before it and eight after. */
+const EXCHANGE_RATE = /^\d{1,10}(\.\d{1,8})?$/;
+
 export const ValuationInputSchema = z
   .strictObject({
     amountCents,
     basis: z.enum(VALUATION_BASES),
     effectiveDate: eventDate,
-    currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+    // Checked by the register, which names an unknown code as such.
+    currency: z.string().max(3).default('EUR').openapi({ description: 'ISO 4217 code', pattern: '^[A-Z]{3}$', example: 'USD' }),
     originalAmountMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
-    exchangeRate: z.string().regex(/^\d{1,10}(\.\d{1,8})?$/).nullable().default(null).openapi({ description: 'Euro per unit of the original currency', example: '0.92150000' }),
+    exchangeRate: z
+      .string()
+      .refine((rate) => EXCHANGE_RATE.test(rate), { params: { code: 'invalidExchangeRate' } })
+      .nullable()
+      .default(null)
+      .openapi({ description: 'Euro per unit of the original currency', pattern: EXCHANGE_RATE.source, example: '0.92150000' }),
     note: optionalMultilineText(2000).default(''),
   })
   .openapi('ValuationInput');

@@ -10762,7 +10762,11 @@ export interface components {
              * @description Not after today
              */
             effectiveDate: string;
-            /** @default EUR */
+            /**
+             * @description ISO 4217 code
+             * @default EUR
+             * @example USD
+             */
             currency?: string;
             /** @default null */
             originalAmountMinor?: number | null;
