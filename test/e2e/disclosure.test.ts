@@ -158,6 +158,34 @@ describeWithBrowser('disclosure', (browser) => {
     expect((await tableRows(historyTable)).map((row) => row[1])).toEqual(['Openbaar', 'Vertrouwelijk']);
   });
 
+  it('lists the decisions so far above the form, and refuses one on a delivery someone else decided on meanwhile, showing theirs with the choice kept', async () => {
+    const id = await registerShipped(server(), { ...MINES, title: 'Veldkeukens' });
+    page = await openPageAs(browser(), server(), 'disclosureOfficer');
+    await visit(page, server(), `/leveringen/${id}/openbaarmaking`);
+    await page.getByText('Er is nog geen besluit over deze levering.').waitFor();
+    await page.getByLabel('Openbaar', { exact: true }).check();
+    await page.getByLabel('Titel in het openbare overzicht').fill('Veldkeukens voor de grondstrijdkrachten');
+
+    // A colleague keeps it confidential meanwhile.
+    const theirs = { deliveryIds: [id], state: 'confidential', ground: 'operationalSecurity', reviewOn: `${reviewYear}-03-01` };
+    await api(server(), '/disclosure-decisions', { as: 'disclosureOfficer', method: 'POST', body: JSON.stringify(theirs) });
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.locator('.error-summary').getByText('Iemand anders heeft intussen iets toegevoegd of gewijzigd', { exact: false }).waitFor();
+    const decisions = page.getByRole('table', { name: 'Besluiten over openbaarmaking, het nieuwste eerst' });
+    await decisions.waitFor();
+    expect((await tableRows(decisions)).map((row) => row[1])).toEqual(['Vertrouwelijk']);
+    expect(await page.getByLabel('Titel in het openbare overzicht').inputValue()).toBe('Veldkeukens voor de grondstrijdkrachten');
+    const stored = () => api<{ items: DisclosureDecision[] }>(server(), `/deliveries/${id}/disclosure-decisions`, { as: 'disclosureOfficer' });
+    expect((await stored()).items.map((decision) => decision.state)).toEqual(['confidential']);
+
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByText('Het besluit over openbaarmaking is vastgelegd.').waitFor();
+    expect((await stored()).items.map((decision) => [decision.state, decision.publicTitle])).toEqual([
+      ['public', 'Veldkeukens voor de grondstrijdkrachten'],
+      ['confidential', null],
+    ]);
+  });
+
   it('a registrar is not offered the disclosure pages, and the server refuses them', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/');

@@ -10,10 +10,12 @@ import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { DeliveryFormFrame } from '../forms/DeliveryFormFrame.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
+import { DecisionsTable } from './DisclosureSection.tsx';
 
 /**
- * The disclosure decision on one delivery, taken from its own page. It starts from what the public reads of
- * it now, and says which final letters, not yet published, list it: another decision holds them back.
+ * The disclosure decision on one delivery, taken from its own page, under the decisions taken so far. It
+ * starts from what the public reads of it now, and says which final letters, not yet published, list it:
+ * another decision holds them back.
  */
 export function DisclosureDecisionPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -34,6 +36,9 @@ export function DisclosureDecisionPage({ id }: { id: string }) {
                 {t('disclosure.awaitingLetter', { referenceDate: formatLongDate(letter.referenceDate, language), letterDate: formatLongDate(letter.letterDate, language) })}
               </Alert>
             ))}
+            <div className="form-context">
+              <DecisionsTable decisions={items} />
+            </div>
             <DecisionForm deliveries={[delivery]} current={items[0]} history={{ etag: etagOf(history.data), entry }} onDecided={() => navigateWithNotice(`/leveringen/${id}`, 'disclosureDecided')} />
           </>
         );

@@ -30,12 +30,16 @@ export function DisclosureSection({ deliveryId, state }: { deliveryId: string; s
 }
 
 function DecisionHistory({ deliveryId }: { deliveryId: string }) {
+  const history = useResource(`disclosure/${deliveryId}`, (signal) => listDisclosureDecisions(deliveryId, signal));
+  if (history.status !== 'ready') return <ResourceStatus resource={history} onRetry={history.reload} />;
+  return <DecisionsTable decisions={history.data.data.items} />;
+}
+
+/** A delivery's disclosure decisions, latest first: what each made public or why it kept it confidential, and who decided. */
+export function DecisionsTable({ decisions }: { decisions: DisclosureDecision[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const groundLabel = useGroundLabel();
-  const history = useResource(`disclosure/${deliveryId}`, (signal) => listDisclosureDecisions(deliveryId, signal));
-  if (history.status !== 'ready') return <ResourceStatus resource={history} onRetry={history.reload} />;
-  const decisions = history.data.data.items;
   if (decisions.length === 0) return <p className="nl-paragraph">{t('disclosure.history.empty')}</p>;
   const what = (decision: DisclosureDecision) =>
     decision.state === 'public'
