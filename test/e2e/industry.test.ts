@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { openPageAs, useServer, visit } from './app.ts';
+import { api, openPageAs, useServer, visit } from './app.ts';
 
 describeWithBrowser('industry', (browser) => {
   const server = useServer();
@@ -62,5 +62,27 @@ describeWithBrowser('industry', (browser) => {
     await visit(page, server(), '/');
     await page.getByRole('heading', { name: 'Contracten per land' }).waitFor();
     expect(await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).count()).toBe(1);
+  });
+
+  it('refuses a decision on a company someone else decided on since the page loaded, shows theirs in the choice of company with the decision kept, and then records it', async () => {
+    const company = await api<{ id: string }>(server(), '/companies', { method: 'POST', body: JSON.stringify({ name: 'Veldkeuken Industrie B.V.', country: 'NL' }) });
+    page = await openPageAs(browser(), server(), 'disclosureOfficer');
+    await visit(page, server(), '/industrie');
+    const form = page.locator('form', { has: page.getByRole('group', { name: 'Openbaarmaking van een bedrijf' }) });
+    await form.getByLabel('Bedrijf').selectOption({ label: 'Veldkeuken Industrie B.V. (nog niet besloten)' });
+    await form.getByLabel('Besluit').selectOption({ label: 'Openbaar' });
+    await form.getByLabel('Naam die openbaar mag').fill('Veldkeuken Industrie');
+
+    // A colleague keeps the company confidential meanwhile.
+    await api(server(), `/companies/${company.id}/disclosure-decisions`, { as: 'disclosureOfficer', method: 'POST', body: JSON.stringify({ state: 'confidential', ground: 'companyInterests', reviewOn: null, note: '' }) });
+    await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await form.locator('.error-summary').getByText('Iemand anders heeft intussen iets toegevoegd of gewijzigd', { exact: false }).waitFor();
+    await form.getByRole('option', { name: 'Veldkeuken Industrie B.V. (vertrouwelijk)' }).waitFor({ state: 'attached' });
+    expect(await form.getByLabel('Naam die openbaar mag').inputValue()).toBe('Veldkeuken Industrie');
+
+    await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await form.getByText('Het besluit is vastgelegd.').waitFor();
+    const { companies } = await api<{ companies: { id: string; disclosureState: string; version: number }[] }>(server(), '/industry', { as: 'disclosureOfficer' });
+    expect(companies.find((candidate) => candidate.id === company.id)).toMatchObject({ disclosureState: 'public', version: 2 });
   });
 });

@@ -34,6 +34,31 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Medische training Interbow')).toEqual(expect.arrayContaining(['3', '30 sep. 2025']));
   });
 
+  it('a count for a programme someone else counted since the page loaded is refused, their count shown and what was typed kept; sent again it is added', async () => {
+    const { items } = await api<{ items: { id: string; name: string }[] }>(server(), '/training-programmes');
+    const programme = items.find((candidate) => candidate.name === 'Medische training Interbow')!;
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/training');
+    const table = page.getByRole('table', { name: 'Trainingsprogramma’s met de laatste telling' });
+    await table.waitFor();
+    await page.getByLabel('Trainingsprogramma').selectOption({ label: programme.name });
+    await page.getByLabel('Periode vanaf').fill('2025-01-01');
+    await page.getByLabel('Geteld tot en met').fill('2025-10-31');
+    await page.getByLabel('Aantal trainers').fill('5');
+
+    // A colleague records a count meanwhile.
+    const theirs = { periodFrom: '2025-01-01', countsUpTo: '2025-10-15', trainers: 4 };
+    await api(server(), `/training-programmes/${programme.id}/contributions`, { method: 'POST', body: JSON.stringify(theirs) });
+    await page.getByRole('button', { name: 'Telling vastleggen' }).click();
+    await page.locator('.error-summary').getByText('Iemand anders heeft intussen iets toegevoegd of gewijzigd', { exact: false }).waitFor();
+    await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === programme.name)).toEqual(expect.arrayContaining(['4', '15 okt. 2025']));
+    expect(await page.getByLabel('Aantal trainers').inputValue()).toBe('5');
+
+    await page.getByRole('button', { name: 'Telling vastleggen' }).click();
+    await page.getByText('De telling is vastgelegd.').waitFor();
+    await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === programme.name)).toEqual(expect.arrayContaining(['5', '31 okt. 2025']));
+  });
+
   it('the registrar records a new programme for two deliveries in one save, then a count of it that reads "circa"', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/training');

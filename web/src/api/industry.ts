@@ -40,8 +40,8 @@ function createUnder<Path extends '/contract-milestones/{id}/progress' | '/copro
 
 export const recordStage = (projectId: string, input: RequestBody<'/coproduction-projects/{id}/stages', 'post'>, key: string, ifMatch: string) =>
   createUnder('/coproduction-projects/{id}/stages', projectId, input, key, ifMatch);
-export const decideOnCompany = (companyId: string, input: RequestBody<'/companies/{id}/disclosure-decisions', 'post'>, key: string) =>
-  createUnder('/companies/{id}/disclosure-decisions', companyId, input, key);
+export const decideOnCompany = (companyId: string, input: RequestBody<'/companies/{id}/disclosure-decisions', 'post'>, key: string, ifMatch: string) =>
+  createUnder('/companies/{id}/disclosure-decisions', companyId, input, key, ifMatch);
 
 export const reportProgress = (milestoneId: string, input: RequestBody<'/contract-milestones/{id}/progress', 'post'>, key: string, ifMatch: string) =>
   createUnder('/contract-milestones/{id}/progress', milestoneId, input, key, ifMatch);

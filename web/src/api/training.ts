@@ -25,11 +25,15 @@ export function replaceProgramme(id: string, input: ProgrammeInput, etag: string
   return request<TrainingProgramme>(`/training-programmes/${encodeURIComponent(id)}`, { method: 'PUT', body: input, ifMatch: etag });
 }
 
-/** The key makes a retry of the same count (a double click, a lost answer) record nothing twice. */
-export function addContribution(programmeId: string, input: ContributionInput, idempotencyKey: string) {
+/**
+ * The key makes a retry of the same count (a double click, a lost answer) record nothing twice; If-Match
+ * (the programme's contributionsVersion) refuses it when another count was added since.
+ */
+export function addContribution(programmeId: string, input: ContributionInput, idempotencyKey: string, ifMatch: string) {
   return request<Contribution>(`/training-programmes/${encodeURIComponent(programmeId)}/contributions`, {
     method: 'POST',
     body: input,
+    ifMatch,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

@@ -41,10 +41,10 @@ interface Recorded {
 
 type OverviewRecorded = { overview: IndustryOverview } & Recorded;
 
-/** A form that adds to the history of a milestone or a project of the overview, at the version the overview shows. */
+/** A form that adds to the history of a milestone, a project or a company of the overview, at the version the overview shows. */
 type HistoryRecorded = OverviewRecorded & { entry: HistoryEntry };
 
-/** The ETag of the history of the milestone or project with the id, as the overview shows it. */
+/** The ETag of the history of the milestone, project or company with the id, as the overview shows it. */
 function loadedVersion(histories: readonly { id: string; version: number }[], id: string): string {
   return versionTag(histories.find((history) => history.id === id)?.version ?? 0);
 }
@@ -243,13 +243,14 @@ export function DemandBundleForm({ onRecorded }: Recorded) {
 }
 
 /** The disclosure officer's decision on a company: public under an approved name, or confidential with its ground. */
-export function CompanyDecisionForm({ overview, onRecorded }: OverviewRecorded) {
+export function CompanyDecisionForm({ overview, entry, onRecorded }: HistoryRecorded) {
   const { t } = useTranslation();
   const { words, label } = useFormWords('decision');
   const isPublic = (values: { state: string }) => values.state === 'public';
   return (
     <RecordForm
       {...words}
+      conflictText={entry.conflictText}
       fields={{
         companyId: {
           label: label('company'),
@@ -278,7 +279,7 @@ export function CompanyDecisionForm({ overview, onRecorded }: OverviewRecorded) 
             ? { state: 'public' as const, publicName: read.required('publicName'), note: read.text('note') }
             : { state: 'confidential' as const, ground: read.code('ground', CONFIDENTIALITY_GROUNDS), reviewOn: read.text('reviewOn') || null, note: read.text('note') },
       })}
-      send={({ companyId, decision }, key) => decideOnCompany(companyId, decision, key)}
+      send={({ companyId, decision }, key) => entry.add(companyId, loadedVersion(overview.companies, companyId), (ifMatch) => decideOnCompany(companyId, decision, key, ifMatch))}
       onRecorded={onRecorded}
     />
   );

@@ -46,7 +46,7 @@ export function IndustryPage() {
           )}
           {can('disclosure.decide') && (
             <LabelledSection heading={t('industry.forms.decisionHeading')}>
-              <CompanyDecisionForm overview={overview} onRecorded={industry.reload} />
+              <CompanyDecisionForm overview={overview} entry={entry} onRecorded={industry.reload} />
             </LabelledSection>
           )}
         </>

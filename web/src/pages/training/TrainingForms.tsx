@@ -5,6 +5,8 @@ import type { FieldDescription } from '../../forms/DescribedField.tsx';
 import { deliveryLinkFields, type DeliveryLinkField } from '../../forms/deliveryLinkFields.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { training as trainingWords } from '../../i18n/nl/training.ts';
+import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
+import { versionTag } from '../../api/client.ts';
 
 /** The label of a training form's field, named as the API names it (so that its refusals land there). */
 function useTrainingWords() {
@@ -78,7 +80,7 @@ export function ProgrammeForm({ changing, onDone }: { changing?: Changing; onDon
  * A count of a programme up to a date, with everything the letter can say of it: a ceiling of trainers
  * ("maximaal 20"), an estimate of trainees ("circa 250"), rotations, and an estimated cost with its funding.
  */
-export function ContributionForm({ programmes, onDone }: { programmes: readonly TrainingProgramme[]; onDone: () => void }) {
+export function ContributionForm({ programmes, entry, onDone }: { programmes: readonly TrainingProgramme[]; entry: HistoryEntry; onDone: () => void }) {
   const { t, label } = useTrainingWords();
   const qualifier = (exact: string, qualified: string) => ({
     control: 'select' as const,
@@ -93,6 +95,7 @@ export function ContributionForm({ programmes, onDone }: { programmes: readonly 
       legend={t('training.contributionForm.legend')}
       doneText={t('training.contributionForm.done')}
       submitLabel={t('training.contributionForm.submit')}
+      conflictText={entry.conflictText}
       fields={{
         programmeId: { label: label('programmeId'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...programmes.map((programme) => ({ value: programme.id, label: programme.name }))] },
         periodFrom: { label: label('periodFrom'), control: 'date' },
@@ -135,7 +138,9 @@ export function ContributionForm({ programmes, onDone }: { programmes: readonly 
           note: read.text('note'),
         };
       }}
-      send={({ programmeId, ...contribution }, key) => addContribution(programmeId, contribution, key)}
+      send={({ programmeId, ...contribution }, key) =>
+        entry.add(programmeId, versionTag(programmes.find((programme) => programme.id === programmeId)?.contributionsVersion ?? 0), (ifMatch) => addContribution(programmeId, contribution, key, ifMatch))
+      }
       onRecorded={onDone}
     />
   );

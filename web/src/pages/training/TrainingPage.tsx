@@ -11,6 +11,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ContributionForm, ProgrammeForm } from './TrainingForms.tsx';
+import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 
 /** A count with its qualifier, as the letter says it: "circa 250", "max. 20". */
 function useCountText() {
@@ -31,6 +32,7 @@ export function TrainingPage() {
   const language = currentLanguage();
   const countText = useCountText();
   const programmes = useResource('training-programmes', (signal) => listProgrammes(signal));
+  const entry = useHistoryEntry(programmes.reload);
 
   return (
     <>
@@ -96,7 +98,7 @@ export function TrainingPage() {
       </LabelledSection>
       {can('training.write') && programmes.data && (
         <LabelledSection heading={t('training.formsHeading')}>
-          <ContributionForm programmes={programmes.data.data.items} onDone={programmes.reload} />
+          <ContributionForm programmes={programmes.data.data.items} entry={entry} onDone={programmes.reload} />
           <ProgrammeForm onDone={programmes.reload} />
         </LabelledSection>
       )}
