@@ -5,6 +5,7 @@ import { formatTableDate } from '../../common/letter-format.ts';
 import type { DeliveryDetail } from '../../web/src/api/types.ts';
 import { describeWithBrowser } from '../support/browser.ts';
 import { api, openPageAs, useServer, visit } from './app.ts';
+import { positiveAssessment } from '../support/export-control.ts';
 
 const TITLE = 'Pantserhouwitsers voor de uitvoertoets';
 
@@ -75,5 +76,29 @@ describeWithBrowser('export control', (browser) => {
     const events = await api<{ items: { action: string; result: string; object: { id: string } }[] }>(server(), `/audit-events?objectId=${id}`, { as: 'auditor' });
     expect(events.items).toContainEqual(expect.objectContaining({ action: 'shipment.refused', result: 'denied', object: expect.objectContaining({ id }) }));
     expect(events.items).toContainEqual(expect.objectContaining({ action: 'exportRequirement.set', result: 'success', object: expect.objectContaining({ id }) }));
+  });
+
+  it('refuses a licence on a delivery assessed again since the page loaded, and shows the new assessment, which a negative one leaves no licence to issue on', async () => {
+    const { id } = await api<DeliveryDetail>(server(), '/deliveries', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Radars voor de uitvoertoets', category: 'airDefence', quantity: 2, unit: 'stuks', supportType: 'stock', fundingSource: 'ukraineSupportBudget', committedAt: '2025-06-01' }),
+    });
+    const assess = (body: object) => api(server(), `/deliveries/${id}/export-assessments`, { as: 'exportControlAssessor', method: 'POST', body: JSON.stringify(body) });
+    await assess(positiveAssessment);
+
+    const licensing = await openPageAs(browser(), server(), 'licensingOfficer');
+    pages.push(licensing);
+    await visit(licensing, server(), `/exportcontrole/leveringen/${id}`);
+    await licensing.getByLabel('Vergunningnummer').fill('NL-2026-0043');
+    await licensing.getByLabel('Geldig tot en met').fill('2026-12-31');
+    await licensing.getByLabel('Toegestane waarde (euro)').fill('1.000.000,00');
+
+    // The assessor meanwhile assesses it again, negatively.
+    await assess({ ...positiveAssessment, outcome: 'negative', assessedOn: '2025-03-11', criteria: positiveAssessment.criteria.map((entry) => (entry.criterion === 2 ? { ...entry, finding: 'objection' } : entry)) });
+    await licensing.getByRole('button', { name: 'Vergunning verlenen' }).click();
+    await licensing.getByRole('heading', { level: 3, name: /^Negatief · / }).waitFor();
+    expect(await licensing.getByRole('button', { name: 'Vergunning verlenen' }).count()).toBe(0);
+    const control = await api<{ licences: unknown[] }>(server(), `/deliveries/${id}/export-control`, { as: 'licensingOfficer' });
+    expect(control.licences).toEqual([]);
   });
 });

@@ -22,17 +22,17 @@ export function getExportControl(deliveryId: string, signal?: AbortSignal) {
 }
 
 /** Overrides the rule for one delivery, with a reason. */
-export function setRequirement(deliveryId: string, input: RequirementRequest, idempotencyKey: string) {
-  return request<ExportControl>(`${deliveryPath(deliveryId)}/export-requirement`, { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+export function setRequirement(deliveryId: string, input: RequirementRequest, idempotencyKey: string, ifMatch: string) {
+  return request<ExportControl>(`${deliveryPath(deliveryId)}/export-requirement`, { method: 'POST', body: input, ifMatch, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 /** The key makes a retry of the same assessment (a double click, a lost answer) record nothing twice. */
-export function recordAssessment(deliveryId: string, input: AssessmentRequest, idempotencyKey: string) {
-  return request<Schema<'ExportAssessment'>>(`${deliveryPath(deliveryId)}/export-assessments`, { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+export function recordAssessment(deliveryId: string, input: AssessmentRequest, idempotencyKey: string, ifMatch: string) {
+  return request<Schema<'ExportAssessment'>>(`${deliveryPath(deliveryId)}/export-assessments`, { method: 'POST', body: input, ifMatch, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
-export function issueLicence(deliveryId: string, input: LicenceRequest, idempotencyKey: string) {
-  return request<Schema<'ExportLicence'>>(`${deliveryPath(deliveryId)}/export-licences`, { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+export function issueLicence(deliveryId: string, input: LicenceRequest, idempotencyKey: string, ifMatch: string) {
+  return request<Schema<'ExportLicence'>>(`${deliveryPath(deliveryId)}/export-licences`, { method: 'POST', body: input, ifMatch, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 export function grantInspection(assessmentId: string, note: string, idempotencyKey: string) {

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { EXPORT_CRITERIA, ASSESSMENT_OUTCOMES, CRITERION_FINDINGS, MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, type CriterionFinding, type AssessmentOutcome, type MilitaryListCategory, type UnRegisterCategory } from '../../../../common/vocabulary/codes.ts';
+import { etagOf } from '../../api/client.ts';
 import { getDelivery } from '../../api/deliveries.ts';
 import { getExportControl, grantInspection, issueLicence, recordAssessment, setRequirement, type ExportControl } from '../../api/export-control.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -13,6 +14,7 @@ import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField }
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
+import { useHistoryEntry, type HistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { AssessmentView } from './AssessmentView.tsx';
@@ -27,9 +29,12 @@ export function ExportDeliveryPage({ id }: { id: string }) {
   const d = words.delivery;
   const can = useCan();
   const control = useResource(id, (signal) => getExportControl(id, signal));
+  const entry = useHistoryEntry(control.reload);
   // Who may read a delivery's export control may read the delivery: the heading names it.
   const delivery = useResource(`delivery:${id}`, (signal) => getDelivery(id, signal));
   const data = control.data?.data;
+  // Every override, assessment and licence is sent on the version shown: one added since is seen before anything is added to it.
+  const history = control.data && { etag: etagOf(control.data), entry };
   const latest = data?.assessments[0];
   const title = delivery.data ? `${words.queues.title}: ${delivery.data.data.title}` : d.title;
   return (
@@ -49,10 +54,10 @@ export function ExportDeliveryPage({ id }: { id: string }) {
             {data.requirements[0] && <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.overridden}</dt><dd className="utrecht-data-list__item-value">{data.requirements[0].reason}</dd></div>}
           </dl>
           {data.requirements.length > 1 && <RequirementHistory control={data} />}
-          {can('export.assess') && <RequirementForm deliveryId={id} required={data.required} onDone={control.reload} />}
+          {can('export.assess') && history && <RequirementForm deliveryId={id} required={data.required} history={history} onDone={control.reload} />}
           <h2 className="nl-heading nl-heading--level-2">{d.licences}</h2>
           {data.licences.length === 0 ? <p className="nl-paragraph">{d.noLicences}</p> : <LicenceTable control={data} />}
-          {can('licence.issue') && latest && latest.outcome !== 'negative' && <LicenceForm deliveryId={id} assessmentId={latest.id} onDone={control.reload} />}
+          {can('licence.issue') && history && latest && latest.outcome !== 'negative' && <LicenceForm deliveryId={id} assessmentId={latest.id} history={history} onDone={control.reload} />}
           <h2 className="nl-heading nl-heading--level-2">{d.assessments}</h2>
           {data.assessments.length === 0 && <p className="nl-paragraph">{d.noAssessments}</p>}
           {data.assessments.map((assessment) => (
@@ -61,7 +66,7 @@ export function ExportDeliveryPage({ id }: { id: string }) {
               {can('export.assess') && assessment.inspectionGrants.length === 0 && <GrantInspection assessmentId={assessment.id} onDone={control.reload} />}
             </div>
           ))}
-          {can('export.assess') && <AssessmentForm deliveryId={id} onDone={control.reload} />}
+          {can('export.assess') && history && <AssessmentForm deliveryId={id} history={history} onDone={control.reload} />}
         </>
       )}
     </>
@@ -116,17 +121,23 @@ function RequirementHistory({ control }: { control: ExportControl }) {
 }
 
 /** The assessor departs from the rule for one delivery, with a reason. */
-function RequirementForm({ deliveryId, required, onDone }: { deliveryId: string; required: boolean; onDone: () => void }) {
+/** The export control's version as the page shows it, to add an entry on. */
+interface ShownHistory {
+  etag: string;
+  entry: HistoryEntry;
+}
+
+function RequirementForm({ deliveryId, required, history, onDone }: { deliveryId: string; required: boolean; history: ShownHistory; onDone: () => void }) {
   const { delivery: d } = useExportWords();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [choice, setChoice] = useState(required ? 'yes' : 'no');
   const [reason, setReason] = useState('');
-  const submission = useSubmission();
+  const submission = useSubmission({ conflictText: history.entry.conflictText });
 
   function submit(event: FormEvent) {
     event.preventDefault();
     void submission.submit(isBlank(reason) ? { reason: 'required' as const } : {}, async () => {
-      await setRequirement(deliveryId, { required: choice === 'yes', reason }, key);
+      await history.entry.add(deliveryId, history.etag, (ifMatch) => setRequirement(deliveryId, { required: choice === 'yes', reason }, key, ifMatch));
       setKey(crypto.randomUUID());
       setReason('');
       onDone();
@@ -157,14 +168,14 @@ function GrantInspection({ assessmentId, onDone }: { assessmentId: string; onDon
 }
 
 
-function AssessmentForm({ deliveryId, onDone }: { deliveryId: string; onDone: () => void }) {
+function AssessmentForm({ deliveryId, history, onDone }: { deliveryId: string; history: ShownHistory; onDone: () => void }) {
   const words = useExportWords();
   const d = words.delivery;
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [findings, setFindings] = useState<Record<number, CriterionFinding>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [fields, setFields] = useState({ endUser: '', endUseStatement: '', outcome: 'positive' as AssessmentOutcome, conditions: '', expedited: false, assessedOn: todayInAmsterdam() });
-  const submission = useSubmission();
+  const submission = useSubmission({ conflictText: history.entry.conflictText });
   const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
   const labels: Record<string, string> = { endUser: d.endUser, endUseStatement: d.endUseStatement, outcome: d.outcome, conditions: d.conditions, assessedOn: d.assessedOn };
   for (const criterion of EXPORT_CRITERIA) {
@@ -176,7 +187,7 @@ function AssessmentForm({ deliveryId, onDone }: { deliveryId: string; onDone: ()
     event.preventDefault();
     const criteria = EXPORT_CRITERIA.filter((criterion) => findings[criterion]).map((criterion) => ({ criterion, finding: findings[criterion]!, reasoning: reasons[criterion] ?? '' }));
     void submission.submit({}, async () => {
-      await recordAssessment(deliveryId, { ...fields, criteria }, key);
+      await history.entry.add(deliveryId, history.etag, (ifMatch) => recordAssessment(deliveryId, { ...fields, criteria }, key, ifMatch));
       setKey(crypto.randomUUID());
       onDone();
     });
@@ -212,12 +223,12 @@ function AssessmentForm({ deliveryId, onDone }: { deliveryId: string; onDone: ()
   );
 }
 
-function LicenceForm({ deliveryId, assessmentId, onDone }: { deliveryId: string; assessmentId: string; onDone: () => void }) {
+function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId: string; assessmentId: string; history: ShownHistory; onDone: () => void }) {
   const words = useExportWords();
   const d = words.delivery;
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [fields, setFields] = useState({ number: '', issuedOn: todayInAmsterdam(), validUntil: '', militaryListCategory: 'ML4', unRegisterCategory: '', quantityAuthorised: '', valueAuthorised: '', importingState: 'UA', conditions: '' });
-  const submission = useSubmission();
+  const submission = useSubmission({ conflictText: history.entry.conflictText });
   const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
   const labels = { number: d.number, issuedOn: d.issuedOn, validUntil: d.validUntil, militaryListCategory: d.militaryList, unRegisterCategory: d.unRegister, quantityAuthorised: d.quantityAuthorised, valueAuthorisedCents: d.valueAuthorised, importingState: d.importingState, assessmentId: d.outcome };
 
@@ -230,7 +241,7 @@ function LicenceForm({ deliveryId, assessmentId, onDone }: { deliveryId: string;
     const quantity = read.wholeNumber('quantityAuthorised');
     const importingState = read.country('importingState');
     void submission.submit(problems, async () => {
-      await issueLicence(deliveryId, {
+      const licence = {
         assessmentId,
         number: fields.number,
         issuedOn: fields.issuedOn,
@@ -242,7 +253,8 @@ function LicenceForm({ deliveryId, assessmentId, onDone }: { deliveryId: string;
         valueAuthorisedCents: value,
         importingState,
         withheldGround: null,
-      }, key);
+      };
+      await history.entry.add(deliveryId, history.etag, (ifMatch) => issueLicence(deliveryId, licence, key, ifMatch));
       setKey(crypto.randomUUID());
       onDone();
     });
