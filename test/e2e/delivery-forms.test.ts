@@ -186,6 +186,28 @@ describeWithBrowser('delivery forms', (browser) => {
     ]);
   });
 
+  it('refuses a withdrawal on a delivery someone else changed since the page loaded, shows the latest behind the dialog, and withdraws when confirmed again', async () => {
+    const id = await findDeliveryId(server(), 'overige commerciële verwervingen t/m 4 feb');
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/leveringen/${id}`);
+    const payments = page.getByRole('table', { name: 'Betalingen, van oud naar nieuw' });
+    await payments.getByRole('button', { name: 'Intrekken' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reden').fill('Dubbel geboekt');
+
+    // A colleague records a payment meanwhile.
+    await api(server(), `/deliveries/${id}/payments`, { as: 'finance', method: 'POST', body: JSON.stringify({ amountCents: 33_333, paidOn: '2025-01-15' }) });
+    await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await dialog.getByText('iemand anders heeft de levering intussen gewijzigd, dus er is niets ingetrokken', { exact: false }).waitFor();
+    await payments.getByRole('cell', { name: '€ 333,33' }).waitFor();
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).withdrawals).toEqual([]);
+    expect(await dialog.getByLabel('Reden').inputValue()).toBe('Dubbel geboekt');
+
+    await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await page.getByText(/^Ingetrokken per .*: Dubbel geboekt$/).waitFor();
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).withdrawals.map((withdrawal) => withdrawal.reason)).toEqual(['Dubbel geboekt']);
+  });
+
   it('values a delivery in a foreign currency, checked against its exchange rate by the server', async () => {
     const id = await findDeliveryId(server(), 'PURL');
     page = await openPageAs(browser(), server(), 'registrar');

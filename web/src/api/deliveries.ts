@@ -31,7 +31,7 @@ export function addPayment(id: string, input: PaymentInput, ifMatch: string) {
   return request<Payment>(`/deliveries/${encodeURIComponent(id)}/payments`, { method: 'POST', body: input, ifMatch });
 }
 
-/** Withdraws a payment or valuation entered in error. */
-export function withdrawEntry(kind: 'payments' | 'valuations', id: string, input: WithdrawalInput) {
-  return request<Withdrawal>(`/${kind}/${encodeURIComponent(id)}/withdrawal`, { method: 'POST', body: input });
+/** Withdraws a payment or valuation entered in error, on the delivery's version in `ifMatch` (its ETag), which it raises. */
+export function withdrawEntry(kind: 'payments' | 'valuations', id: string, input: WithdrawalInput, ifMatch: string) {
+  return request<Withdrawal>(`/${kind}/${encodeURIComponent(id)}/withdrawal`, { method: 'POST', body: input, ifMatch });
 }

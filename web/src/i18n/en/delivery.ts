@@ -61,6 +61,7 @@ export const delivery: typeof nl.delivery = {
     reason: 'Reason',
     confirm: 'Yes, withdraw',
     failed: 'Withdrawing failed: {{detail}}',
+    changed: 'someone else changed the delivery in the meantime, so nothing was withdrawn. The page now shows the latest; look at it and confirm again if the entry should still be withdrawn.',
     withdrawn: 'Withdrawn as of {{date}}: {{reason}}',
   },
 };

@@ -59,6 +59,7 @@ export const delivery = {
     reason: 'Reden',
     confirm: 'Ja, intrekken',
     failed: 'Intrekken is mislukt: {{detail}}',
+    changed: 'iemand anders heeft de levering intussen gewijzigd, dus er is niets ingetrokken. De pagina toont nu de nieuwste stand; bekijk die en bevestig opnieuw als de boeking nog steeds moet worden ingetrokken.',
     withdrawn: 'Ingetrokken per {{date}}: {{reason}}',
   },
 };

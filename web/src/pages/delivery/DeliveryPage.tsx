@@ -24,7 +24,8 @@ export function DeliveryPage({ id }: { id: string }) {
   const resource = useResource(id, (signal) => getDelivery(id, signal));
   const can = useCan();
 
-  if (resource.status !== 'ready') {
+  // Also while the latest loads after a change, so that a dialog open on the page stays open.
+  if (!resource.data) {
     return (
       <>
         <PageHeading title={t('deliveries.title')}>{t('deliveries.title')}</PageHeading>
@@ -33,6 +34,7 @@ export function DeliveryPage({ id }: { id: string }) {
     );
   }
   const delivery = resource.data.data;
+  const withdraw = { etag: etagOf(resource.data), onChanged: resource.reload };
   return (
     <>
       <PageHeading title={delivery.title}>{delivery.title}</PageHeading>
@@ -45,11 +47,11 @@ export function DeliveryPage({ id }: { id: string }) {
       <LabelledSection heading={t('delivery.sections.money')}>
         <CurrentValue delivery={delivery} />
         <h3 className="nl-heading nl-heading--level-3">{t('delivery.valuations.heading')}</h3>
-        <ValuationsTable valuations={delivery.valuations} withdrawing={{ withdrawals: delivery.withdrawals, allowed: can('valuation.withdraw'), onWithdrawn: resource.reload }} />
+        <ValuationsTable valuations={delivery.valuations} withdrawing={{ withdrawals: delivery.withdrawals, withdraw: can('valuation.withdraw') ? withdraw : undefined }} />
         {(isRealisedByPayment(delivery.supportType) || delivery.payments.length > 0) && (
           <>
             <h3 className="nl-heading nl-heading--level-3">{t('delivery.payments.heading')}</h3>
-            <PaymentsTable payments={delivery.payments} withdrawing={{ withdrawals: delivery.withdrawals, allowed: can('payment.withdraw'), onWithdrawn: resource.reload }} />
+            <PaymentsTable payments={delivery.payments} withdrawing={{ withdrawals: delivery.withdrawals, withdraw: can('payment.withdraw') ? withdraw : undefined }} />
           </>
         )}
       </LabelledSection>

@@ -8,16 +8,13 @@ import { currentLanguage, type Language } from '../../i18n/index.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { WithdrawEntry } from './WithdrawEntry.tsx';
 
-/** Withdrawing, for whoever may: with the withdrawals so far, and what to do once one is recorded. */
+/**
+ * The withdrawals so far, and for whoever may withdraw: the delivery's version the page shows (`etag`), and
+ * what to do once one is recorded or refused because the delivery changed since (load it again).
+ */
 export interface Withdrawing {
   withdrawals: Withdrawal[];
-  allowed: boolean;
-  onWithdrawn: () => void;
-}
-
-/** The withdrawals so far, shown but not offered: a form page lists what it adds to. */
-export function withdrawalsShown(withdrawals: Withdrawal[]): Withdrawing {
-  return { withdrawals, allowed: false, onWithdrawn: () => undefined };
+  withdraw?: { etag: string; onChanged: () => void } | undefined;
 }
 
 /** A withdrawn entry stays in the list, struck through, with when and why it was withdrawn. */
@@ -29,7 +26,7 @@ function withdrawalColumn<Row extends { id: string }>(kind: 'payments' | 'valuat
     cell: (row) => {
       const withdrawal = withdrawalOf(row);
       if (withdrawal) return t('delivery.withdrawal.withdrawn', { date: formatShortDate(withdrawal.withdrawnOn, language), reason: withdrawal.reason });
-      return withdrawing.allowed ? <WithdrawEntry kind={kind} id={row.id} entryDate={entryDate(row)} onWithdrawn={withdrawing.onWithdrawn} /> : t('common.none');
+      return withdrawing.withdraw ? <WithdrawEntry kind={kind} id={row.id} entryDate={entryDate(row)} {...withdrawing.withdraw} /> : t('common.none');
     },
   };
 }

@@ -1,14 +1,16 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client.ts';
 import { withdrawEntry } from '../../api/deliveries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { refusalReason } from '../../forms/refusalReason.ts';
 
 /**
  * The "Intrekken" button of a payment or valuation entered in error, and the dialog that asks from which
- * date it no longer counts (its own date by default: as if it had never been entered) and why.
+ * date it no longer counts (its own date by default: as if it had never been entered) and why. It is sent
+ * on the delivery's version the page shows (`etag`).
  */
-export function WithdrawEntry({ kind, id, entryDate, onWithdrawn }: { kind: 'payments' | 'valuations'; id: string; entryDate: string; onWithdrawn: () => void }) {
+export function WithdrawEntry({ kind, id, entryDate, etag, onChanged }: { kind: 'payments' | 'valuations'; id: string; entryDate: string; etag: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [withdrawnOn, setWithdrawnOn] = useState(entryDate);
@@ -21,11 +23,13 @@ export function WithdrawEntry({ kind, id, entryDate, onWithdrawn }: { kind: 'pay
   async function confirm() {
     setBusy(true);
     try {
-      await withdrawEntry(kind, id, { withdrawnOn, reason });
+      await withdrawEntry(kind, id, { withdrawnOn, reason }, etag);
       setOpen(false);
-      onWithdrawn();
+      onChanged();
     } catch (error) {
-      setFailure(t('delivery.withdrawal.failed', { detail: refusalReason(error, t, '', { withdrawnOn: t('delivery.withdrawal.withdrawnOn'), reason: t('delivery.withdrawal.reason') }) }));
+      setFailure(t('delivery.withdrawal.failed', { detail: refusalReason(error, t, t('delivery.withdrawal.changed'), { withdrawnOn: t('delivery.withdrawal.withdrawnOn'), reason: t('delivery.withdrawal.reason') }) }));
+      // Someone else changed the delivery since the page loaded it: the page shows the latest behind the dialog.
+      if (isApiError(error, 412)) onChanged();
     } finally {
       setBusy(false);
     }

@@ -14,7 +14,7 @@ import { useSubmission, type Checked, type ClientProblem } from '../../forms/use
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
-import { PaymentsTable, withdrawalsShown } from '../delivery/MoneyHistory.tsx';
+import { PaymentsTable } from '../delivery/MoneyHistory.tsx';
 
 interface PaymentValues {
   amountCents: string;
@@ -70,7 +70,7 @@ function PaymentForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
   return (
     <>
       <div className="form-context">
-        <PaymentsTable payments={loaded.delivery.payments} withdrawing={withdrawalsShown(loaded.delivery.withdrawals)} />
+        <PaymentsTable payments={loaded.delivery.payments} withdrawing={{ withdrawals: loaded.delivery.withdrawals }} />
       </div>
       <form noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />

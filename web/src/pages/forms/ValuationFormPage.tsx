@@ -13,7 +13,7 @@ import { useSubmission, type Checked, type ClientProblem } from '../../forms/use
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
-import { ValuationsTable, withdrawalsShown } from '../delivery/MoneyHistory.tsx';
+import { ValuationsTable } from '../delivery/MoneyHistory.tsx';
 
 const USUAL_BASIS: Record<SupportType, ValuationBasis> = {
   stock: 'replacementValue',
@@ -111,7 +111,7 @@ function ValuationForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
   return (
     <>
       <div className="form-context">
-        <ValuationsTable valuations={loaded.delivery.valuations} withdrawing={withdrawalsShown(loaded.delivery.withdrawals)} />
+        <ValuationsTable valuations={loaded.delivery.valuations} withdrawing={{ withdrawals: loaded.delivery.withdrawals }} />
       </div>
       <form noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
