@@ -97,6 +97,7 @@ describeWithBrowser('export control', (browser) => {
     await assess({ ...positiveAssessment, outcome: 'negative', assessedOn: '2025-03-11', criteria: positiveAssessment.criteria.map((entry) => (entry.criterion === 2 ? { ...entry, finding: 'objection' } : entry)) });
     await licensing.getByRole('button', { name: 'Vergunning verlenen' }).click();
     await licensing.getByRole('heading', { level: 3, name: /^Negatief · / }).waitFor();
+    await licensing.getByText('De laatste toetsing is negatief: op deze levering kan geen vergunning worden verleend.').waitFor();
     expect(await licensing.getByRole('button', { name: 'Vergunning verlenen' }).count()).toBe(0);
     const control = await api<{ licences: unknown[] }>(server(), `/deliveries/${id}/export-control`, { as: 'licensingOfficer' });
     expect(control.licences).toEqual([]);

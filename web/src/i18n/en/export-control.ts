@@ -44,6 +44,8 @@ export const exportControl: typeof dutch = {
     grantInspection: 'Grant inspection by parliament',
     licences: 'Licences',
     noLicences: 'No licence yet.',
+    licenceAwaitsAssessment: 'There is no assessment yet: a licence follows a positive assessment.',
+    licenceRefusedByAssessment: 'The latest assessment is negative: no licence can be issued for this delivery.',
     number: 'Licence number',
     issuedOn: 'Issued on',
     validUntil: 'Valid until',

@@ -43,6 +43,8 @@ export const exportControl = {
     grantInspection: 'Inzage voor de Kamer toestaan',
     licences: 'Vergunningen',
     noLicences: 'Nog geen vergunning.',
+    licenceAwaitsAssessment: 'Er is nog geen toetsing: een vergunning volgt op een positieve toetsing.',
+    licenceRefusedByAssessment: 'De laatste toetsing is negatief: op deze levering kan geen vergunning worden verleend.',
     number: 'Vergunningnummer',
     issuedOn: 'Verleend op',
     validUntil: 'Geldig tot en met',

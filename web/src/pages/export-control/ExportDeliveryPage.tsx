@@ -35,7 +35,6 @@ export function ExportDeliveryPage({ id }: { id: string }) {
   const data = control.data?.data;
   // Every override, assessment and licence is sent on the version shown: one added since is seen before anything is added to it.
   const history = control.data && { etag: etagOf(control.data), entry };
-  const latest = data?.assessments[0];
   const title = delivery.data ? `${words.queues.title}: ${delivery.data.data.title}` : d.title;
   return (
     <>
@@ -57,7 +56,7 @@ export function ExportDeliveryPage({ id }: { id: string }) {
           {can('export.assess') && history && <RequirementForm deliveryId={id} required={data.required} history={history} onDone={control.reload} />}
           <h2 className="nl-heading nl-heading--level-2">{d.licences}</h2>
           {data.licences.length === 0 ? <p className="nl-paragraph">{d.noLicences}</p> : <LicenceTable control={data} />}
-          {can('licence.issue') && history && latest && latest.outcome !== 'negative' && <LicenceForm deliveryId={id} assessmentId={latest.id} history={history} onDone={control.reload} />}
+          {can('licence.issue') && history && <LicenceAction deliveryId={id} control={data} history={history} onDone={control.reload} />}
           <h2 className="nl-heading nl-heading--level-2">{d.assessments}</h2>
           {data.assessments.length === 0 && <p className="nl-paragraph">{d.noAssessments}</p>}
           {data.assessments.map((assessment) => (
@@ -221,6 +220,15 @@ function AssessmentForm({ deliveryId, history, onDone }: { deliveryId: string; h
       <SubmitButton label={d.saveAssessment} submitting={submission.submitting} busyLabel={d.saving} />
     </form>
   );
+}
+
+/** The licence form on the latest assessment where it is positive; where a licence is needed and none can be issued yet, why. */
+function LicenceAction({ deliveryId, control, history, onDone }: { deliveryId: string; control: ExportControl; history: ShownHistory; onDone: () => void }) {
+  const { delivery: d } = useExportWords();
+  const [latest] = control.assessments;
+  if (latest && latest.outcome !== 'negative') return <LicenceForm deliveryId={deliveryId} assessmentId={latest.id} history={history} onDone={onDone} />;
+  if (!control.required) return null;
+  return <p className="nl-paragraph">{latest ? d.licenceRefusedByAssessment : d.licenceAwaitsAssessment}</p>;
 }
 
 function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId: string; assessmentId: string; history: ShownHistory; onDone: () => void }) {
