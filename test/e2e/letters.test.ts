@@ -66,7 +66,11 @@ describeWithBrowser('letters', (browser) => {
     await visit(page, server(), `/brieven/${draftId}`);
     const training = page.getByLabel('Training', { exact: true });
     const typed = `${await training.inputValue()}\n\nEen zin die de sessie overleeft.`;
+    // The live preview of the typed text is asked for once typing pauses: answered while the session lasts, so
+    // that the save below is what finds it ended, however slowly the machine runs.
+    const previewed = page.waitForResponse((response) => new URL(response.url()).pathname === `/api/v1/letters/${draftId}/preview`);
     await training.fill(typed);
+    expect((await previewed).status()).toBe(200);
     // The session ends (idle too long, or ended elsewhere); the next request of the editor finds it gone.
     expect(await page.evaluate(async () => (await fetch('/api/v1/session', { method: 'DELETE' })).status)).toBe(204);
     await page.getByRole('button', { name: 'Tekst opslaan' }).click();
