@@ -69,16 +69,15 @@ async function exportControlOf(db: Db, delivery: { id: string; category: Categor
   return { deliveryId: delivery.id, required, requiredByRule, requirements, assessments, licences, gate: gateState(required, latest, licencesOnLatest), version };
 }
 
+/** An entry added to a delivery's export control, with the version of the history it made. */
+type AddedToHistory<Entry> = Entry & { version: number };
+
 /** A delivery's export control, locked for an entry added to its history; with an expected version (If-Match), only while it is at it. */
 async function lockedExportControl(db: Db, deliveryId: string, expectedVersion: ExpectedVersion | undefined) {
   const delivery = await existingDelivery(db, deliveryId, { forUpdate: true });
   const control = await exportControlOf(db, delivery);
   assertVersionMatches(expectedVersion, control.version);
   return { delivery, control };
-}
-
-export async function exportControlVersion(db: Db, deliveryId: string): Promise<number> {
-  return (await exportControlOf(db, await existingDelivery(db, deliveryId))).version;
 }
 
 /** A delivery's requirement, assessments, licences and place at the gate. Assessments are confidential: reading them is recorded. */
@@ -122,11 +121,11 @@ export async function assess(
   deliveryId: string,
   input: AssessmentInput,
   options: { isDemonstration?: boolean; id?: string; expectedVersion?: ExpectedVersion } = {},
-): Promise<repository.StoredAssessment> {
+): Promise<AddedToHistory<repository.StoredAssessment>> {
   const violations = assessmentViolations(input, today(context));
   if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
-    await lockedExportControl(trx, deliveryId, options.expectedVersion);
+    const { control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
     const assessment: repository.StoredAssessment = {
       id: options.id ?? randomUUID(),
       deliveryId,
@@ -140,7 +139,7 @@ export async function assess(
     };
     await repository.insertAssessment(trx, assessment);
     await recordAuditEvent(trx, context, { action: 'export.assess', object: deliveryObject(deliveryId), result: 'success', after: assessment });
-    return assessment;
+    return { ...assessment, version: control.version + 1 };
   });
 }
 
@@ -169,9 +168,10 @@ export async function issueLicence(
   deliveryId: string,
   input: LicenceInput,
   options: { isDemonstration?: boolean; id?: string; expectedVersion?: ExpectedVersion } = {},
-): Promise<repository.StoredLicence> {
+): Promise<AddedToHistory<repository.StoredLicence>> {
   return inTransaction(db, async (trx) => {
-    const [latest] = (await lockedExportControl(trx, deliveryId, options.expectedVersion)).control.assessments;
+    const { control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
+    const [latest] = control.assessments;
     if (!latest || latest.id !== input.assessmentId.toLowerCase()) {
       const named = await repository.findAssessment(trx, input.assessmentId);
       throw new ValidationError([named ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment')]);
@@ -195,7 +195,7 @@ export async function issueLicence(
       throw error;
     }
     await recordAuditEvent(trx, context, { action: 'licence.issue', object: deliveryObject(deliveryId), result: 'success', after: licence });
-    return licence;
+    return { ...licence, version: control.version + 1 };
   });
 }
 

@@ -82,8 +82,8 @@ export function exportControlRoutes() {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
     return addToHistory(c, { request: { id, ...body }, response: AssessmentSchema }, async (trx, expectedVersion) => {
-      const assessment = await exportControl.assess(trx, requestContext(c), id, body, { expectedVersion });
-      return { version: await exportControl.exportControlVersion(trx, id), body: assessment };
+      const { version, ...assessment } = await exportControl.assess(trx, requestContext(c), id, body, { expectedVersion });
+      return { version, body: assessment };
     });
   });
 
@@ -99,8 +99,8 @@ export function exportControlRoutes() {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
     return addToHistory(c, { request: { id, ...body }, response: LicenceSchema }, async (trx, expectedVersion) => {
-      const licence = await exportControl.issueLicence(trx, requestContext(c), id, body, { expectedVersion });
-      return { version: await exportControl.exportControlVersion(trx, id), body: licence };
+      const { version, ...licence } = await exportControl.issueLicence(trx, requestContext(c), id, body, { expectedVersion });
+      return { version, body: licence };
     });
   });
 
