@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { openPageAs, useServer, visit } from './app.ts';
+import { api, openPageAs, useServer, visit } from './app.ts';
 
 const plainSpaces = (text: string) => text.replace(/\u00a0/g, ' ').trim();
 
@@ -79,6 +79,34 @@ describeWithBrowser('budget', (browser) => {
     const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Munitie 2026' }) });
     // The list is read again after the message shows.
     await expect.poll(async () => plainSpaces(await row.innerText())).toContain('Juridisch verplicht 3 juli 2025: € 18.000.000,00');
+  });
+
+  it('refuses a stage on a commitment someone else moved on since the page loaded, shows their stage with what was typed kept, and then records it', async () => {
+    const commitment = { title: 'Reservedelen 2025', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'pledged', amountCents: 1_000_000_000, effectiveOn: '2025-04-01' };
+    const { id } = await api<{ id: string }>(server(), '/budget/commitments', { as: 'finance', method: 'POST', body: JSON.stringify(commitment) });
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/begroting/verplichting/${id}/stap`);
+    const stages = page.getByRole('table', { name: 'Stappen tot nu toe' });
+    await stages.waitFor();
+    await page.getByLabel('Stap').selectOption('committed');
+    await page.getByLabel('Bedrag in euro').fill('9.000.000');
+    await page.getByLabel('Met ingang van').fill('2025-05-02');
+
+    // A colleague records the commitment meanwhile.
+    await api(server(), `/budget/commitments/${id}/stages`, { as: 'finance', method: 'POST', body: JSON.stringify({ stage: 'committed', amountCents: 950_000_000, effectiveOn: '2025-05-01' }) });
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.locator('.error-summary').getByText('Iemand anders heeft intussen iets toegevoegd of gewijzigd', { exact: false }).waitFor();
+    await stages.getByText('€ 9.500.000,00').waitFor();
+    expect(await page.getByLabel('Bedrag in euro').inputValue()).toBe('9.000.000');
+
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByText('De nieuwe stap van de verplichting is vastgelegd.').waitFor();
+    const stored = await api<{ stages: { amountCents: number; effectiveOn: string }[] }>(server(), `/budget/commitments/${id}`, { as: 'finance' });
+    expect(stored.stages.map((stage) => [stage.effectiveOn, stage.amountCents])).toEqual([
+      ['2025-04-01', 1_000_000_000],
+      ['2025-05-01', 950_000_000],
+      ['2025-05-02', 900_000_000],
+    ]);
   });
 
   it('finds commitments by a part of their title, their budget year and their fund, kept in the address and the export link', async () => {
