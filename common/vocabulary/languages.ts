@@ -1,5 +1,5 @@
 /** The languages the register speaks; Dutch first, as the default. */
-const LANGUAGES = ['nl', 'en'] as const;
+export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export function isLanguage(value: unknown): value is Language {

@@ -21,6 +21,10 @@ const ProblemSchema = z
       .array(z.object({ name: z.string(), code: z.string(), reason: z.string() }))
       .optional()
       .openapi({ description: 'The fields that are wrong, each with a reason in the language asked for' }),
+    reasonsByLanguage: z
+      .object({ nl: z.array(z.string()), en: z.array(z.string()) })
+      .optional()
+      .openapi({ description: 'The reasons of invalidParams, in their order, in each language the application speaks (a page switched to another language after the refusal says them in that one)' }),
   })
   .openapi('Problem');
 

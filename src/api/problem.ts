@@ -2,13 +2,19 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { RuleViolation } from '../domain/delivery.ts';
+import { LANGUAGES, type Language } from '../../common/vocabulary/languages.ts';
 import { answerLanguage } from './language.ts';
 import { reason, title } from './messages.ts';
 
-export interface InvalidParam {
+interface InvalidParam {
   name: string;
   code: string;
   reason: string;
+}
+
+/** A field that is wrong, with its reason in every language the register speaks. */
+interface WordedViolation extends InvalidParam {
+  reasons: Record<Language, string>;
 }
 
 interface Problem {
@@ -22,13 +28,18 @@ interface Problem {
   /** The id of the request, as in the logs and the audit trail. */
   requestId?: string;
   invalidParams?: InvalidParam[];
+  /**
+   * The reasons of invalidParams, in their order, in each language: a page switched to another language
+   * after the refusal says them in that one.
+   */
+  reasonsByLanguage?: Record<Language, string[]>;
 }
 
 /** An RFC 9457 problem answer in the client's language, typed as the routes' problem responses describe it. */
 export function problem<Status extends ContentfulStatusCode>(
   c: Context,
   status: Status,
-  extra: { detail?: string; code?: string; invalidParams?: InvalidParam[] } = {},
+  { invalidParams: worded, ...extra }: { detail?: string; code?: string; invalidParams?: WordedViolation[] } = {},
 ) {
   const language = answerLanguage(c);
   const requestId: string | undefined = c.get('requestId');
@@ -39,6 +50,10 @@ export function problem<Status extends ContentfulStatusCode>(
     instance: c.req.path,
     ...(requestId ? { requestId } : {}),
     ...extra,
+    ...(worded && {
+      invalidParams: worded.map(({ name, code, reason }) => ({ name, code, reason })),
+      reasonsByLanguage: Object.fromEntries(LANGUAGES.map((other) => [other, worded.map((param) => param.reasons[other])])) as Record<Language, string[]>,
+    }),
   };
   return c.json(body, status, {
     'Content-Type': 'application/problem+json',
@@ -46,13 +61,13 @@ export function problem<Status extends ContentfulStatusCode>(
   });
 }
 
-export function invalidParams(c: Context, violations: RuleViolation[]): InvalidParam[] {
+export function invalidParams(c: Context, violations: RuleViolation[]): WordedViolation[] {
   const language = answerLanguage(c);
-  return violations.map((violation) => ({
-    name: violation.field,
-    code: violation.code,
-    reason: reason(language, violation.code, { later: violation.field, ...violation.params }),
-  }));
+  return violations.map((violation) => {
+    const params = { later: violation.field, ...violation.params };
+    const reasons = Object.fromEntries(LANGUAGES.map((other) => [other, reason(other, violation.code, params)])) as Record<Language, string>;
+    return { name: violation.field, code: violation.code, reason: reasons[language], reasons };
+  });
 }
 
 /**

@@ -33,17 +33,22 @@ describeEachDatabase('what a person types, kept as meant', (database) => {
   const changes = async () =>
     Number((await database().db.selectFrom('auditEvent').select((eb) => eb.fn.countAll<string>().as('count')).where('result', '=', 'success').executeTakeFirstOrThrow()).count);
 
-  /** The request refused in both languages, naming only the field with the code, each time in words of its own. */
+  /**
+   * The request refused in both languages, naming only the field with the code, each time in words of its own;
+   * each answer also gives the reason in the other language, for a page switched to it after the refusal.
+   */
   async function expectRefusedInBothLanguages(send: (headers: Record<string, string>) => Promise<ApiResponse>, field: string, code: string) {
     const before = await changes();
-    const reasons: string[] = [];
+    const answers: ApiResponse[] = [];
     for (const language of ['nl', 'en']) {
       const refused = await send({ 'Accept-Language': language });
       expect(refused.status, JSON.stringify(refused.body)).toBe(400);
       expect(refused.body.invalidParams).toEqual([{ name: field, code, reason: expect.stringMatching(/\w{3,}.*\./) }]);
-      reasons.push(refused.body.invalidParams[0].reason);
+      answers.push(refused);
     }
-    expect(reasons[0]).not.toBe(reasons[1]);
+    const [nl, en] = answers.map((answer) => answer.body.invalidParams[0].reason);
+    expect(nl).not.toBe(en);
+    for (const answer of answers) expect(answer.body.reasonsByLanguage).toEqual({ nl: [nl], en: [en] });
     expect(await changes()).toBe(before);
   }
 

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
+import { invalidParamsShown } from './refusalReason.ts';
 
 /** What the client itself can find wrong with a field before asking the server. */
 export type ClientProblem = 'required' | 'invalidAmount' | 'invalidWholeNumber' | 'invalidCurrency' | 'invalidRate' | 'invalidCountry';
@@ -33,11 +34,11 @@ function fieldName(name: string): string {
   return name.replace(/^\//, '').replace(/\//g, '.').replace(/\[(\d+)\]/g, '.$1');
 }
 
-/** The server's refusal per field, in the user's language as the API wrote it: every reason it gives for the field. */
+/** The server's refusal per field, in the language the page shows now: every reason it gives for the field. */
 export function fieldErrorsOf(error: unknown): FieldErrors {
   const fieldErrors: FieldErrors = {};
   if (!(error instanceof ApiError)) return fieldErrors;
-  for (const param of error.problem.invalidParams ?? []) {
+  for (const param of invalidParamsShown(error)) {
     const name = fieldName(param.name);
     const earlier = fieldErrors[name];
     if (earlier === undefined) fieldErrors[name] = param.reason;
@@ -75,7 +76,7 @@ export function useSubmission({ explain, conflictText }: SubmissionWords = {}) {
     }
   }
 
-  /** The refusal in words: the client's own in the language shown, the server's reasons as it wrote them. */
+  /** The refusal in words, in the language shown: the client's own, and the server's reasons as it wrote them in that language. */
   function worded(refusal: Refusal | null): { fieldErrors: FieldErrors; formError: string | null; conflict: boolean } {
     const words = (fieldErrors: FieldErrors, formError: string | null = null, conflict = false) => ({ fieldErrors, formError, conflict });
     if (!refusal) return words({});

@@ -10511,6 +10511,11 @@ export interface components {
                 code: string;
                 reason: string;
             }[];
+            /** @description The reasons of invalidParams, in their order, in each language the application speaks (a page switched to another language after the refusal says them in that one) */
+            reasonsByLanguage?: {
+                nl: string[];
+                en: string[];
+            };
         };
         Credentials: {
             username: string;
