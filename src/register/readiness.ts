@@ -64,7 +64,7 @@ export async function deliveryReadiness(db: Db, deliveryId: string) {
 }
 
 /** The version of a stock delivery's judgements and decisions not to replace together: how many there are. */
-export async function readinessVersion(db: Db, deliveryId: string): Promise<number> {
+async function readinessVersion(db: Db, deliveryId: string): Promise<number> {
   const [judgements, nonReplacements] = await Promise.all([repository.listJudgements(db, deliveryId), repository.listNonReplacements(db, deliveryId)]);
   return judgements.length + nonReplacements.length;
 }
@@ -90,13 +90,21 @@ export async function replenishmentSummary(db: Db): Promise<ReplenishmentSummary
 
 /**
  * Judges a stock delivery's effect on readiness, no earlier than its pledge; earlier judgements stay as the history.
- * With an expected version (If-Match), only when no judgement or decision not to replace was added since.
+ * With an expected version (If-Match), only when no judgement or decision not to replace was added since. Answers
+ * with the version of the delivery's readiness after it.
  */
-export async function judge(db: Db, context: RequestContext, deliveryId: string, input: JudgementInput, expectedVersion?: ExpectedVersion): Promise<Judgement> {
+export async function judge(
+  db: Db,
+  context: RequestContext,
+  deliveryId: string,
+  input: JudgementInput,
+  expectedVersion?: ExpectedVersion,
+): Promise<Judgement & { version: number }> {
   assertValid(judgementViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await stockDelivery(trx, deliveryId);
-    if (expectedVersion !== undefined) assertVersionMatches(expectedVersion, await readinessVersion(trx, deliveryId));
+    const version = await readinessVersion(trx, deliveryId);
+    assertVersionMatches(expectedVersion, version);
     assertValid(followsPledgeViolations(delivery, 'judgedOn', 'judgement', input.judgedOn));
     const judgement = await repository.insertJudgement(trx, {
       ...input,
@@ -106,7 +114,7 @@ export async function judge(db: Db, context: RequestContext, deliveryId: string,
       recordedAt: context.now().toISOString(),
     });
     await recordAuditEvent(trx, context, { action: 'readiness.judge', object: deliveryObject(deliveryId), result: 'success', after: judgement });
-    return judgement;
+    return { ...judgement, version: version + 1 };
   });
 }
 
@@ -165,11 +173,12 @@ export async function decideNotToReplace(
   deliveryId: string,
   input: NonReplacementInput,
   expectedVersion?: ExpectedVersion,
-): Promise<{ decision: repository.NonReplacementDecision; valuation: Valuation | null }> {
+): Promise<{ decision: repository.NonReplacementDecision; valuation: Valuation | null; version: number }> {
   assertValid(nonReplacementViolations(input, today(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await stockDelivery(trx, deliveryId);
-    if (expectedVersion !== undefined) assertVersionMatches(expectedVersion, await readinessVersion(trx, deliveryId));
+    const version = await readinessVersion(trx, deliveryId);
+    assertVersionMatches(expectedVersion, version);
     assertValid([
       ...followsPledgeViolations(delivery, 'decidedOn', 'nonReplacement', input.decidedOn),
       ...(input.revaluation ? followsPledgeViolations(delivery, 'revaluation.effectiveDate', 'valuation', input.revaluation.effectiveDate) : []),
@@ -202,7 +211,7 @@ export async function decideNotToReplace(
       before: { currentValueCents: delivery.currentValueCents },
       after: { decision, valuation },
     });
-    return { decision, valuation };
+    return { decision, valuation, version: version + 1 };
   });
 }
 

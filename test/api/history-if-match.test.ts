@@ -297,5 +297,10 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
     const decided = await officer('POST', '/disclosure-decisions', decision);
     expect(decided.status).toBe(201);
     expect(decided.headers.get('etag')).toBeNull();
+
+    // A delivery named by its id in capitals: the ETag is the version of its decisions, as the register writes its id.
+    const [one] = deliveries;
+    const again = await officer('POST', '/disclosure-decisions', { ...decision, deliveryIds: [one!.id.toUpperCase()] });
+    expect([again.status, again.headers.get('etag')], JSON.stringify(again.body)).toEqual([201, '"2"']);
   });
 });

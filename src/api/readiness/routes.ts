@@ -56,8 +56,8 @@ export function readinessRoutes() {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
     return addToHistory(c, { request: body, response: JudgementSchema }, async (trx, expected) => {
-      const judgement = await register.judge(trx, requestContext(c), id, body, expected);
-      return { version: await register.readinessVersion(trx, id), body: judgement };
+      const { version, ...judgement } = await register.judge(trx, requestContext(c), id, body, expected);
+      return { version, body: judgement };
     });
   });
 
@@ -65,8 +65,8 @@ export function readinessRoutes() {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
     return addToHistory(c, { request: body, response: NonReplacementSchema }, async (trx, expected) => {
-      const decided = await register.decideNotToReplace(trx, requestContext(c), id, body, expected);
-      return { version: await register.readinessVersion(trx, id), body: decided };
+      const { version, ...decided } = await register.decideNotToReplace(trx, requestContext(c), id, body, expected);
+      return { version, body: decided };
     });
   });
 
