@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { AuditContext, AuditEntry } from './event.ts';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
+import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 
 /** What the register and the access checks need to leave a trace: who and where, and the clock. */
 export interface RequestContext extends AuditContext {
@@ -17,6 +18,11 @@ export interface RequestContext extends AuditContext {
  */
 export async function recordAuditEvent(db: Kysely<Database>, context: RequestContext, entry: AuditEntry): Promise<void> {
   await inTransaction(db, (trx) => appendAuditEvent(trx, context, entry, context.now()));
+}
+
+/** The day a change is made, by the request's clock, in Amsterdam: what "not after today" is judged against. */
+export function requestDay(context: RequestContext): IsoDate {
+  return todayInAmsterdam(context.now());
 }
 
 /** The name a record keeps of who made it: the account's, or the system's for work it did itself. */

@@ -30,9 +30,8 @@ import { realisedTotalsAt } from '../db/repositories/figures.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
-import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
@@ -49,7 +48,6 @@ export interface CommitmentDetail extends budget.StoredCommitment {
   exceedsBudget: boolean;
 }
 
-const today = (context: RequestContext): IsoDate => todayInAmsterdam(context.now());
 
 function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
@@ -57,7 +55,7 @@ function assertValid(violations: RuleViolation[]): void {
 
 /** Every change below is recorded in the audit trail in the transaction that makes it. */
 export async function createDecision(db: Db, context: RequestContext, input: BudgetDecisionInput): Promise<BudgetDecision> {
-  assertValid(decisionViolations(input, today(context)));
+  assertValid(decisionViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const decision = await budget.insertDecision(trx, randomUUID(), { ...input, isDemonstration: false });
     await recordAuditEvent(trx, context, { action: 'budgetDecision.create', object: { type: 'budgetDecision', id: decision.id }, result: 'success', after: decision });
@@ -68,7 +66,7 @@ export async function createDecision(db: Db, context: RequestContext, input: Bud
 export async function createShift(db: Db, context: RequestContext, input: BudgetShiftInput): Promise<BudgetShift> {
   return inTransaction(db, async (trx) => {
     await budget.lockFundBudget(trx);
-    assertValid(shiftViolations(input, await fundMovements(trx, input.fund), today(context)));
+    assertValid(shiftViolations(input, await fundMovements(trx, input.fund), requestDay(context)));
     const shift = await budget.insertShift(trx, randomUUID(), { ...input, isDemonstration: false });
     await recordAuditEvent(trx, context, { action: 'budgetShift.create', object: { type: 'budgetShift', id: shift.id }, result: 'success', after: shift });
     return shift;
@@ -82,7 +80,7 @@ async function fundMovements(db: Db, fund: BudgetFund) {
 
 /** A commitment with its first stage: a pledge, or a legal commitment straight away. */
 export async function createCommitment(db: Db, context: RequestContext, fields: CommitmentFields, first: CommitmentStageInput): Promise<CommitmentDetail> {
-  assertValid([...commitmentViolations(fields), ...stageViolations(fields.budgetYear, [], first, today(context))]);
+  assertValid([...commitmentViolations(fields), ...stageViolations(fields.budgetYear, [], first, requestDay(context))]);
   return inTransaction(db, async (trx) => {
     if (fields.deliveryId !== null && !(await budget.deliveryExists(trx, fields.deliveryId))) assertValid([unknownRecord('deliveryId', 'delivery')]);
     const commitment = await budget.insertCommitment(trx, randomUUID(), { ...fields, isDemonstration: false });
@@ -93,7 +91,7 @@ export async function createCommitment(db: Db, context: RequestContext, fields: 
       result: 'success',
       after: { ...commitment, stage },
     });
-    return (await detailsAt(trx, [commitment], today(context)))[0]!;
+    return (await detailsAt(trx, [commitment], requestDay(context)))[0]!;
   });
 }
 
@@ -113,10 +111,10 @@ export async function addCommitmentStage(
     if (!commitment) throw new NotFoundError('budgetCommitment', commitmentId);
     const stages = await budget.listStages(trx, [commitmentId]);
     assertVersionMatches(expectedVersion, stages.length);
-    assertValid(stageViolations(commitment.budgetYear, stages, input, today(context)));
+    assertValid(stageViolations(commitment.budgetYear, stages, input, requestDay(context)));
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId, ...input });
     await recordAuditEvent(trx, context, { action: 'budgetCommitment.stage', object: { type: 'budgetCommitment', id: commitmentId }, result: 'success', after: stage });
-    return (await detailsAt(trx, [commitment], today(context)))[0]!;
+    return (await detailsAt(trx, [commitment], requestDay(context)))[0]!;
   });
 }
 

@@ -16,13 +16,13 @@ import {
   type Valuation,
 } from '../domain/delivery.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
-import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import { pastDateViolations } from '../domain/plausibility.ts';
 import { isCurrencyCode, toEuroCents } from '../domain/currency.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { AuditObject } from '../audit/event.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import { writeWithAuditEvent } from '../db/repositories/audit.ts';
@@ -48,7 +48,6 @@ export interface DeliveryDetail extends deliveries.StoredDelivery {
 }
 
 const auditObject = (id: string): AuditObject => ({ type: 'delivery', id });
-const today = (context: RequestContext): IsoDate => todayInAmsterdam(context.now());
 
 /** Every change below is recorded in the audit trail in the transaction that makes it. */
 /**
@@ -56,7 +55,7 @@ const today = (context: RequestContext): IsoDate => todayInAmsterdam(context.now
  * a transaction of its own checks first outside it, so that a refusal at the gate stays recorded.
  */
 export async function assertRegistrable(db: Db, context: RequestContext, input: DeliveryInput): Promise<void> {
-  assertValid(deliveryViolations(input, [], today(context)));
+  assertValid(deliveryViolations(input, [], requestDay(context)));
   await withShipmentRefusalsRecorded(db, context, null, async () => assertRegisteredBeforeShipment(input));
 }
 
@@ -124,7 +123,7 @@ export async function updateDelivery(
     const next: DeliveryFields = { ...currentFields, ...change };
     const followers = next.pledgedAt !== null && next.pledgedAt !== current.pledgedAt ? await pledgeFollowers(trx, id, entries.valuations) : [];
     const dependants = mayAffectDependants(current, next) ? dependantViolations(current, next, await dependantsOf(trx, id)) : [];
-    assertValid([...deliveryViolations(next, entries.payments, today(context), current), ...pledgeBeforeFollowersViolations(next, followers), ...dependants]);
+    assertValid([...deliveryViolations(next, entries.payments, requestDay(context), current), ...pledgeBeforeFollowersViolations(next, followers), ...dependants]);
     await assertShipmentAllowed(trx, id, current, next);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);
@@ -152,7 +151,7 @@ export type ValuationInput = Omit<Valuation, 'id' | 'deliveryId' | 'recordedAt'>
  * stay as they were. With an expected version (If-Match), only when the delivery is still at it.
  */
 export async function addValuation(db: Db, context: RequestContext, deliveryId: string, input: ValuationInput, expectedVersion?: ExpectedVersion): Promise<Valuation> {
-  assertValid(valuationViolations(input, today(context)));
+  assertValid(valuationViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
     assertValid(followsPledgeViolations(delivery, 'effectiveDate', 'valuation', input.effectiveDate));
@@ -170,7 +169,7 @@ export type PaymentInput = Omit<Payment, 'id' | 'deliveryId' | 'recordedAt'>;
  * expected version (If-Match), only when the delivery is still at it.
  */
 export async function addPayment(db: Db, context: RequestContext, deliveryId: string, input: PaymentInput, expectedVersion?: ExpectedVersion): Promise<Payment> {
-  assertValid(paymentViolations(input, today(context)));
+  assertValid(paymentViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
     if (!isRealisedByPayment(delivery.supportType)) {
@@ -209,7 +208,7 @@ export async function withdrawMoney(
   input: WithdrawalInput,
   expectedVersion?: ExpectedVersion,
 ): Promise<money.Withdrawal & { deliveryId: string }> {
-  assertValid(pastDateViolations('withdrawnOn', input.withdrawnOn, today(context)));
+  assertValid(pastDateViolations('withdrawnOn', input.withdrawnOn, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const entry = kind === 'payment' ? await money.findPayment(trx, entryId) : await money.findValuation(trx, entryId);
     if (!entry) throw new NotFoundError(kind, entryId);

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { decisionViolations, type DecisionInput, type RealisedDatePrecision } from '../domain/disclosure.ts';
 import { currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
 import { unknownRecords } from '../domain/references.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { DeliverySummary, StoredDelivery } from '../db/repositories/deliveries.ts';
-import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -33,7 +33,7 @@ export async function decide(
   decision: DecisionInput,
   expectedVersion?: ExpectedVersion,
 ): Promise<disclosure.StoredDecision[]> {
-  const violations = decisionViolations(decision, todayInAmsterdam(context.now()));
+  const violations = decisionViolations(decision, requestDay(context));
   const ids = [...new Set(deliveryIds.map((id) => id.toLowerCase()))].sort();
   if (ids.length === 0) violations.push({ field: 'deliveryIds', code: 'required' });
   if (expectedVersion !== undefined && ids.length > 1) violations.push({ field: 'If-Match', code: 'ifMatchForOneDelivery' });

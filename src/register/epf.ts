@@ -2,7 +2,7 @@ import { pastDateViolations, textViolations } from '../domain/plausibility.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import * as repository from '../db/repositories/epf.ts';
@@ -27,13 +27,11 @@ import {
 import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecord } from '../domain/references.ts';
 import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
-import { todayInAmsterdam } from '../../common/dates.ts';
 import { isUuid } from '../../common/ids.ts';
 
 type Db = Kysely<Database>;
 
 const claimObject = (id: string): AuditObject => ({ type: 'epfClaim', id });
-const today = (context: RequestContext) => todayInAmsterdam(context.now());
 /** The longest reason of a blockage, as the API takes it. */
 const MAX_BLOCKAGE_REASON = 1000;
 
@@ -44,7 +42,7 @@ function assertValid(violations: RuleViolation[]): void {
 export type TrancheInput = Omit<EpfTranche, 'id' | 'isDemonstration'>;
 
 export async function createTranche(db: Db, context: RequestContext, input: TrancheInput): Promise<EpfTranche> {
-  assertValid(pastDateViolations('decidedOn', input.decidedOn, today(context)));
+  assertValid(pastDateViolations('decidedOn', input.decidedOn, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const tranche = await repository.insertTranche(trx, { id: randomUUID(), ...input });
     await recordAuditEvent(trx, context, { action: 'epf.tranche.create', object: { type: 'epfTranche', id: tranche.id }, result: 'success', after: tranche });
@@ -74,7 +72,7 @@ export async function createClaim(db: Db, context: RequestContext, input: ClaimI
       if (!found) violations.push(unknownRecord('deliveryId', 'delivery'));
       else delivery = { isImplementingActorWork: found.fundingSource === 'epf', valueCents: found.valueCents, alreadyClaimedCents: found.alreadyClaimedCents ?? 0 };
     }
-    assertValid([...violations, ...claimViolations(input, today(context), delivery)]);
+    assertValid([...violations, ...claimViolations(input, requestDay(context), delivery)]);
     const claim = await repository.insertClaim(trx, { id: randomUUID(), ...input, isDemonstration: false }).catch((error: unknown) => {
       if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_CLAIM_REFERENCE) {
         throw new ValidationError([{ field: 'reference', code: 'referenceTaken' }]);
@@ -82,7 +80,7 @@ export async function createClaim(db: Db, context: RequestContext, input: ClaimI
       throw error;
     });
     await recordAuditEvent(trx, context, { action: 'epf.claim.create', object: claimObject(claim.id), result: 'success', after: claim });
-    return detail({ claim, assessments: [], receipts: [], blockages: [] }, today(context));
+    return detail({ claim, assessments: [], receipts: [], blockages: [] }, requestDay(context));
   });
 }
 
@@ -99,7 +97,7 @@ function detail(history: EpfClaimHistory, date: string): ClaimDetail {
 }
 
 export async function getClaim(db: Db, context: RequestContext, id: string): Promise<ClaimDetail> {
-  return detail(await existingClaim(db, id), today(context));
+  return detail(await existingClaim(db, id), requestDay(context));
 }
 
 interface ClaimListQuery {
@@ -127,19 +125,19 @@ export async function epfOverview(db: Db, date: string): Promise<EpfOverview> {
 type HistoryInput<T> = Omit<T, 'id' | 'claimId' | 'recordedAt'>;
 
 export async function assessClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfAssessment>, expectedVersion?: ExpectedVersion): Promise<ClaimDetail> {
-  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.assess', (history) => assessmentViolations(history, input, today(context)), (trx) =>
+  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.assess', (history) => assessmentViolations(history, input, requestDay(context)), (trx) =>
     repository.insertAssessment(trx, { id: randomUUID(), claimId, ...input }));
 }
 
 export async function receiveOnClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfReceipt>, expectedVersion?: ExpectedVersion): Promise<ClaimDetail> {
-  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.receive', (history) => receiptViolations(history, input, today(context)), (trx) =>
+  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.receive', (history) => receiptViolations(history, input, requestDay(context)), (trx) =>
     repository.insertReceipt(trx, { id: randomUUID(), claimId, ...input }));
 }
 
 /** Blocks a claim with its reason (a member state's veto), or releases it again. */
 export async function blockClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfBlockage>, expectedVersion?: ExpectedVersion): Promise<ClaimDetail> {
   const reasonMissing = input.blocked ? textViolations('reason', input.reason, { maximum: MAX_BLOCKAGE_REASON, required: true }) : [];
-  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.block', (history) => [...reasonMissing, ...blockageViolations(history, input, today(context))], (trx) =>
+  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.block', (history) => [...reasonMissing, ...blockageViolations(history, input, requestDay(context))], (trx) =>
     repository.insertBlockage(trx, { id: randomUUID(), claimId, ...input }));
 }
 
@@ -164,7 +162,7 @@ async function addToHistory(
     assertValid(violationsOf(history));
     const added = await insert(trx);
     await recordAuditEvent(trx, context, { action, object: claimObject(claimId), result: 'success', after: added });
-    return detail(await existingClaim(trx, claimId), today(context));
+    return detail(await existingClaim(trx, claimId), requestDay(context));
   });
 }
 

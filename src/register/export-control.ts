@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { AuditObject } from '../audit/event.ts';
 import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
 import { isRole, may } from '../domain/access.ts';
@@ -26,7 +26,6 @@ import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { assertVersionMatches, NotFoundError, ShipmentRefusedError, ValidationError, type ExpectedVersion } from './errors.ts';
-import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
@@ -34,7 +33,6 @@ type Db = Kysely<Database>;
 export const QUEUE_PAGE_SIZE = 100;
 
 const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
-const today = (context: RequestContext) => todayInAmsterdam(context.now());
 
 export interface ExportControl {
   deliveryId: string;
@@ -122,7 +120,7 @@ export async function assess(
   input: AssessmentInput,
   options: { isDemonstration?: boolean; id?: string; expectedVersion?: ExpectedVersion } = {},
 ): Promise<AddedToHistory<repository.StoredAssessment>> {
-  const violations = assessmentViolations(input, today(context));
+  const violations = assessmentViolations(input, requestDay(context));
   if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
     const { control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
@@ -176,7 +174,7 @@ export async function issueLicence(
       const named = await repository.findAssessment(trx, input.assessmentId);
       throw new ValidationError([named ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment')]);
     }
-    const violations: RuleViolation[] = licenceViolations(input, latest, today(context));
+    const violations: RuleViolation[] = licenceViolations(input, latest, requestDay(context));
     if (context.actor?.id && context.actor.id === latest.assessedById) violations.push({ field: 'assessmentId', code: 'sameOfficialAssessed' });
     if (violations.length > 0) throw new ValidationError(violations);
     const licence: repository.StoredLicence = {

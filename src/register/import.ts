@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { todayInAmsterdam } from '../../common/dates.ts';
 import { sha256Hex } from '../audit/event.ts';
-import type { RequestContext } from '../audit/trail.ts';
+import { requestDay, type RequestContext } from '../audit/trail.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -66,7 +65,7 @@ export interface ImportFile {
 
 /** What the register would do with a file, without changing anything. */
 export async function dryRunImport(db: Db, context: RequestContext, file: ImportFile, onProgress?: Progress): Promise<ImportReport> {
-  const { rows, sheetsNotTaken } = await checkedFile(file, todayInAmsterdam(context.now()), onProgress, 'keep');
+  const { rows, sheetsNotTaken } = await checkedFile(file, requestDay(context), onProgress, 'keep');
   if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, sheetsNotTaken, await planImport(db, context, rows), null, false);
   // Records of other domains are checked by making them, as the commit would, in a transaction then undone.
   const { plan } = await inTransaction(db, async (trx) => {
@@ -100,7 +99,7 @@ export type Progress = (done: number, total: number) => void;
  * belong to). Each created record gets its audit event, naming the import, in the same transaction.
  */
 export async function commitImport(db: Db, context: RequestContext, file: ImportFile, mode: ImportMode, onProgress?: Progress): Promise<ImportReport> {
-  const { rows: fileRows, sheetsNotTaken } = await checkedFile(file, todayInAmsterdam(context.now()), onProgress, 'take');
+  const { rows: fileRows, sheetsNotTaken } = await checkedFile(file, requestDay(context), onProgress, 'take');
   // The report is made after COMMIT: the transaction holds the audit chain's append lock until then.
   const { plan, importId } = await inTransaction(db, async (trx) => {
     await imports.lockImports(trx);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
-import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { sumCents } from '../../common/money.ts';
 import type { IndustryAnnexRow } from '../letters/compose.ts';
@@ -39,7 +39,6 @@ import { UniqueViolationError } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
-import { todayInAmsterdam } from '../../common/dates.ts';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
 
 type Db = Kysely<Database>;
@@ -55,7 +54,6 @@ function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
 }
 
-const today = (context: RequestContext): IsoDate => todayInAmsterdam(context.now());
 const recorded = (context: RequestContext) => ({ isDemonstration: false, createdAt: context.now().toISOString() });
 
 async function audited(db: Db, context: RequestContext, action: Parameters<typeof recordAuditEvent>[2]['action'], object: AuditObject, after: unknown, before?: unknown) {
@@ -82,7 +80,7 @@ export async function createCompany(db: Db, context: RequestContext, input: Comp
 
 /** A contract with its milestones and the procurement deliveries it fulfils, under a reference its company has not given another. */
 export async function createContract(db: Db, context: RequestContext, input: ContractInput): Promise<industry.StoredContract> {
-  assertValid(contractViolations(input, today(context)));
+  assertValid(contractViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const company = await industry.findCompany(trx, input.companyId);
     const supportTypes = await industry.deliverySupportTypes(trx, input.deliveryIds);
@@ -125,7 +123,7 @@ export async function reportProgress(
     const reports = await industry.listProgress(trx, milestoneId);
     assertVersionMatches(expectedVersion, reports.length);
     const latest = reports.at(-1) ?? null;
-    assertValid(progressViolations(latest, report, today(context), milestone.signedOn));
+    assertValid(progressViolations(latest, report, requestDay(context), milestone.signedOn));
     const progress = { id: randomUUID(), milestoneId, ...report, recordedByName: actorName(context), recordedAt: context.now().toISOString() };
     await industry.insertProgress(trx, progress);
     await audited(trx, context, 'milestone.progress', { type: 'contractMilestone', id: milestoneId }, progress, latest);
@@ -135,7 +133,7 @@ export async function reportProgress(
 
 /** A price development; one under a contract is not paid before the contract was signed. */
 export async function recordPriceDevelopment(db: Db, context: RequestContext, input: PriceDevelopmentInput): Promise<{ id: string }> {
-  assertValid(priceDevelopmentViolations(input, today(context)));
+  assertValid(priceDevelopmentViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     if (input.contractId !== null) {
       const contract = await industry.findContract(trx, input.contractId);
@@ -150,7 +148,7 @@ export async function recordPriceDevelopment(db: Db, context: RequestContext, in
 }
 
 export async function recordLesson(db: Db, context: RequestContext, input: LessonInput): Promise<{ id: string }> {
-  assertValid(lessonViolations(input, today(context)));
+  assertValid(lessonViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const lesson = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertLesson(trx, lesson);
@@ -160,7 +158,7 @@ export async function recordLesson(db: Db, context: RequestContext, input: Lesso
 }
 
 export async function createCoproduction(db: Db, context: RequestContext, input: CoproductionInput): Promise<{ id: string }> {
-  assertValid(coproductionViolations(input, today(context)));
+  assertValid(coproductionViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const project = { id: randomUUID(), title: input.title, partner: input.partner, ...recorded(context) };
     await industry.insertCoproduction(trx, project);
@@ -182,7 +180,7 @@ export async function recordStage(db: Db, context: RequestContext, projectId: st
     const stages = await industry.listStages(trx, projectId);
     assertVersionMatches(expectedVersion, stages.length);
     const latest = stages.at(-1);
-    assertValid(nextStageViolations(latest, input, today(context)));
+    assertValid(nextStageViolations(latest, input, requestDay(context)));
     const stage = { id: randomUUID(), projectId, ...input, recordedAt: context.now().toISOString() };
     await industry.insertStage(trx, stage);
     await audited(trx, context, 'coproduction.stage', { type: 'coproductionProject', id: projectId }, stage, latest ?? null);
@@ -191,7 +189,7 @@ export async function recordStage(db: Db, context: RequestContext, projectId: st
 }
 
 export async function recordDemandBundle(db: Db, context: RequestContext, input: DemandBundleInput & { category: industry.StoredDemandBundle['category'] }): Promise<{ id: string }> {
-  assertValid(demandBundleViolations(input, today(context)));
+  assertValid(demandBundleViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const bundle = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertDemandBundle(trx, bundle);
@@ -212,7 +210,7 @@ export async function decideOnCompany(
   decision: CompanyDecisionInput,
   expectedVersion?: ExpectedVersion,
 ): Promise<industry.StoredCompanyDecision & { version: number }> {
-  assertValid(companyDecisionViolations(decision, today(context)));
+  assertValid(companyDecisionViolations(decision, requestDay(context)));
   const decidedAt = context.now().toISOString();
   return inTransaction(db, async (trx) => {
     const company = await industry.findCompany(trx, companyId, { forUpdate: true });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { Role } from '../domain/access.ts';
 import * as embargo from '../db/repositories/letter-publication.ts';
 import { listLetters, type LetterSummary } from '../db/repositories/letters.ts';
@@ -14,7 +14,6 @@ import { inTransaction } from '../db/transaction.ts';
 import { textViolations } from '../domain/plausibility.ts';
 import { assertVersionMatches, ValidationError, type ExpectedVersion } from './errors.ts';
 import { approvalHolds, approve, existing, getLetter, refuseUnlessReadyForApproval, type LetterView } from './letters.ts';
-import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
@@ -37,7 +36,7 @@ export async function submitForApproval(db: Db, context: RequestContext, id: str
   return inTransaction(db, async (trx) => {
     const current = await draftAt(trx, id, expectedVersion);
     if (current.submittedAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySubmitted' }]);
-    await refuseUnlessReadyForApproval(trx, current, todayInAmsterdam(context.now()));
+    await refuseUnlessReadyForApproval(trx, current, requestDay(context));
     await embargo.setSubmission(trx, id, { submittedAt: context.now().toISOString(), submittedByName: actorName(context) });
     await review(trx, context, id, 'submit');
     return getLetter(trx, id, context.now());

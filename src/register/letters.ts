@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sha256Hex, type AuditObject } from '../audit/event.ts';
-import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { actorTookAction } from '../db/repositories/audit.ts';
 import { SUPPORT_TYPES, type RuleViolation } from '../domain/delivery.ts';
 import { plannedDateViolations } from '../domain/plausibility.ts';
@@ -129,7 +129,7 @@ function storedLetterhead(letter: repository.StoredLetter): LetterheadFields {
 
 /** A letter's dates lie in the register's years and at most ten years ahead, as any plan. */
 function refuseImplausibleDates(context: RequestContext, dates: { referenceDate?: string | undefined; letterDate?: string | null | undefined }): void {
-  const today = todayInAmsterdam(context.now());
+  const today = requestDay(context);
   const violations = (['referenceDate', 'letterDate'] as const).flatMap((field) => {
     const date = dates[field];
     return date ? plannedDateViolations(field, date, today) : [];
@@ -221,7 +221,7 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
     const refusal = await approvalHindrance(trx, context, current);
     if (refusal) throw new ValidationError([refusal]);
     await refuseIfLaterLetterFinal(trx, current);
-    const { seal } = await writtenText(trx, current, current.letterDate ?? undefined, todayInAmsterdam(context.now()));
+    const { seal } = await writtenText(trx, current, current.letterDate ?? undefined, requestDay(context));
     const approved = await repository.markApproved(trx, id, current.version, {
       approvedSha256: seal.sha256,
       approvedByName: actorName(context),
@@ -329,7 +329,7 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
     const current = await existing(trx, id, { forUpdate: true });
     refuseUnlessDraft(current);
     assertVersionMatches(expectedVersion, current.version);
-    const { date, inputs, exactLines, seal: publicSeal } = await finalText(trx, current, letterDate, todayInAmsterdam(context.now()));
+    const { date, inputs, exactLines, seal: publicSeal } = await finalText(trx, current, letterDate, requestDay(context));
     if (current.approvedSha256 !== publicSeal.sha256) {
       throw new ValidationError([{ field: 'approval', code: current.approvedSha256 === null ? 'notApproved' : 'changedSinceApproval' }]);
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
-import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as money from '../db/repositories/money.ts';
 import * as repository from '../db/repositories/readiness.ts';
@@ -28,13 +28,11 @@ import {
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
 import { refreshCurrentValue } from './deliveries.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
-import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
 const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
 const projectObject = (id: string): AuditObject => ({ type: 'replenishmentProject', id });
-const today = (context: RequestContext) => todayInAmsterdam(context.now());
 
 /** A page of the stock deliveries the filter finds, by title, each with its latest judgement and replacement; with how many there are (capped). */
 export async function listStockDeliveryReadiness(
@@ -100,7 +98,7 @@ export async function judge(
   input: JudgementInput,
   expectedVersion?: ExpectedVersion,
 ): Promise<Judgement & { version: number }> {
-  assertValid(judgementViolations(input, today(context)));
+  assertValid(judgementViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await stockDelivery(trx, deliveryId);
     const version = await readinessVersion(trx, deliveryId);
@@ -133,7 +131,7 @@ function withRegisterIds(input: ProjectInput): ProjectInput {
 
 export async function createProject(db: Db, context: RequestContext, given: ProjectInput): Promise<repository.StoredProject> {
   const input = withRegisterIds(given);
-  assertValid(projectViolations(input, today(context)));
+  assertValid(projectViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const id = randomUUID();
     await assertReplacesAtMostDelivered(trx, input, null);
@@ -146,7 +144,7 @@ export async function createProject(db: Db, context: RequestContext, given: Proj
 
 export async function updateProject(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion, given: ProjectInput): Promise<repository.StoredProject> {
   const input = withRegisterIds(given);
-  assertValid(projectViolations(input, today(context)));
+  assertValid(projectViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const current = await existingProject(trx, id, { forUpdate: true });
     assertVersionMatches(expectedVersion, current.version);
@@ -174,7 +172,7 @@ export async function decideNotToReplace(
   input: NonReplacementInput,
   expectedVersion?: ExpectedVersion,
 ): Promise<{ decision: repository.NonReplacementDecision; valuation: Valuation | null; version: number }> {
-  assertValid(nonReplacementViolations(input, today(context)));
+  assertValid(nonReplacementViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await stockDelivery(trx, deliveryId);
     const version = await readinessVersion(trx, deliveryId);

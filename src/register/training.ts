@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
-import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/training.ts';
 import type { Database } from '../db/schema.ts';
@@ -11,7 +11,6 @@ import { contributionViolations, programmeViolations, trainingCountedUpTo, train
 import { unknownRecords } from '../domain/references.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
-import { todayInAmsterdam } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
@@ -27,7 +26,6 @@ export interface ProgrammeDetail extends repository.StoredProgramme {
 const withContributions = (programme: repository.StoredProgramme, contributions: Contribution[]): ProgrammeDetail => ({ ...programme, contributions, contributionsVersion: contributions.length });
 
 const auditObject = (id: string): AuditObject => ({ type: 'trainingProgramme', id });
-const today = (context: RequestContext) => todayInAmsterdam(context.now());
 
 export async function createProgramme(db: Db, context: RequestContext, input: TrainingProgrammeInput): Promise<ProgrammeDetail> {
   assertValid(programmeViolations(input));
@@ -65,7 +63,7 @@ export async function addContribution(
   input: ContributionInput,
   expectedVersion?: ExpectedVersion,
 ): Promise<Contribution & { version: number }> {
-  assertValid(contributionViolations(input, today(context)));
+  assertValid(contributionViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     await existing(trx, programmeId, { forUpdate: true });
     const version = (await repository.listContributions(trx, programmeId)).length;
