@@ -46,3 +46,9 @@ export function useHistoryEntry(reload: () => void) {
 }
 
 export type HistoryEntry = ReturnType<typeof useHistoryEntry>;
+
+/** A history as a page shows it: the ETag of the version loaded, and how its forms add to it. */
+export interface ShownHistory {
+  etag: string;
+  entry: HistoryEntry;
+}

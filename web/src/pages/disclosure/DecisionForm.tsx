@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
-import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
+import type { ShownHistory } from '../../forms/useHistoryEntry.ts';
 
 /** What the form needs to know of a delivery to propose what the public may read of it. */
 interface DecisionSubject {
@@ -104,7 +104,7 @@ interface DecisionFormProps {
   /** The latest decision on the one delivery, if any. */
   current?: DisclosureDecision | undefined;
   /** For one delivery: the version of its decisions the page shows, on which the decision is taken. */
-  history?: { etag: string; entry: HistoryEntry };
+  history?: ShownHistory;
   onDecided: (count: number) => void;
 }
 

@@ -13,7 +13,7 @@ import { TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields } from '../../forms/useFields.ts';
-import { useHistoryEntry, type HistoryEntry } from '../../forms/useHistoryEntry.ts';
+import { useHistoryEntry, type ShownHistory } from '../../forms/useHistoryEntry.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { formatMoment, formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
@@ -72,11 +72,9 @@ export function EpfClaimPage({ id }: { id: string }) {
 }
 
 /** The claim's history the forms add to: the version the page shows, a way to load the latest, and how to add. */
-interface ClaimHistory {
+interface ClaimHistory extends ShownHistory {
   id: string;
-  etag: string;
   reload: () => void;
-  entry: HistoryEntry;
 }
 
 function ClaimFacts({ detail }: { detail: EpfClaimDetail }) {

@@ -14,7 +14,7 @@ import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField }
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
-import { useHistoryEntry, type HistoryEntry } from '../../forms/useHistoryEntry.ts';
+import { useHistoryEntry, type ShownHistory } from '../../forms/useHistoryEntry.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { AssessmentView } from './AssessmentView.tsx';
@@ -120,12 +120,6 @@ function RequirementHistory({ control }: { control: ExportControl }) {
 }
 
 /** The assessor departs from the rule for one delivery, with a reason. */
-/** The export control's version as the page shows it, to add an entry on. */
-interface ShownHistory {
-  etag: string;
-  entry: HistoryEntry;
-}
-
 function RequirementForm({ deliveryId, required, history, onDone }: { deliveryId: string; required: boolean; history: ShownHistory; onDone: () => void }) {
   const { delivery: d } = useExportWords();
   const [key, setKey] = useState(() => crypto.randomUUID());

@@ -4,7 +4,7 @@ import { READINESS_EFFECTS, REPLENISHMENT_STAGES, VALUATION_BASES } from '../../
 import { createProject, decideNotToReplace, judgeReadiness, updateProject, type ReplenishmentProject } from '../../api/readiness.ts';
 import type { FieldReader } from '../../forms/fieldReader.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
-import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
+import type { ShownHistory } from '../../forms/useHistoryEntry.ts';
 import type { readiness as readinessWords } from '../../i18n/nl/readiness.ts';
 
 /**
@@ -23,10 +23,8 @@ function useReadinessWords() {
 }
 
 /** A form that adds to one stock delivery's readiness history (judgements and decisions not to replace), at the version the page shows. */
-interface DeliveryFormProps {
+interface DeliveryFormProps extends ShownHistory {
   deliveryId: string;
-  etag: string;
-  entry: HistoryEntry;
   onDone: () => void;
 }
 
