@@ -70,6 +70,13 @@ async function exportControlOf(db: Db, delivery: { id: string; category: Categor
 /** An entry added to a delivery's export control, with the version of the history it made. */
 type AddedToHistory<Entry> = Entry & { version: number };
 
+/** How an assessment or licence is added: the demonstration's with their own ids, and with If-Match only at the version it names. */
+interface EntryOptions {
+  isDemonstration?: boolean;
+  id?: string;
+  expectedVersion?: ExpectedVersion;
+}
+
 /** A delivery's export control, locked for an entry added to its history; with an expected version (If-Match), only while it is at it. */
 async function lockedExportControl(db: Db, deliveryId: string, expectedVersion: ExpectedVersion | undefined) {
   const delivery = await existingDelivery(db, deliveryId, { forUpdate: true });
@@ -118,7 +125,7 @@ export async function assess(
   context: RequestContext,
   deliveryId: string,
   input: AssessmentInput,
-  options: { isDemonstration?: boolean; id?: string; expectedVersion?: ExpectedVersion } = {},
+  options: EntryOptions = {},
 ): Promise<AddedToHistory<repository.StoredAssessment>> {
   const violations = assessmentViolations(input, requestDay(context));
   if (violations.length > 0) throw new ValidationError(violations);
@@ -165,7 +172,7 @@ export async function issueLicence(
   context: RequestContext,
   deliveryId: string,
   input: LicenceInput,
-  options: { isDemonstration?: boolean; id?: string; expectedVersion?: ExpectedVersion } = {},
+  options: EntryOptions = {},
 ): Promise<AddedToHistory<repository.StoredLicence>> {
   return inTransaction(db, async (trx) => {
     const { control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
