@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { readAuditChain } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { hasValidSignature, MalformedCheckpointError, readCheckpoints, readPublicKey, type Checkpoint } from './checkpoints.ts';
+import { eventBytesProblem } from './event-bytes.ts';
 import { eventProblem, type AuditProblem, type Link } from './event-problem.ts';
 import { InvalidRestoreRecordError, readRestores, standingAnchors, type Anchor, type RestoreRecord } from './restores.ts';
 
@@ -59,7 +60,7 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
   const problem = await readAuditChain(db, options.eventsPerBatch ?? 10_000, async (batches) => {
     for await (const rows of batches) {
       for (const row of rows) {
-        const problem = eventProblem(row, previous);
+        const problem = 'bytes' in row ? eventBytesProblem(row, previous) : eventProblem(row, previous);
         if (problem) return problem;
         for (; checkpoints[next]?.seq === row.seq; next++) {
           const mismatch = checkpointProblem(row, checkpoints[next]!);

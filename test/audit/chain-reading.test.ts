@@ -19,10 +19,13 @@ const EVENTS_PER_BATCH = 500;
 
 const awkwardTitles = ['€ 8,7 mld. voor Oekraïne', 'regel\nnieuwe regel\ttab', '🇺🇦 "aanhalingstekens" en \\ schuine strepen', '\u2028\u2029\u007f', ''];
 
-/** Event `index` of the chain: actors with and without an account, objects, origins and request ids present and absent. */
+/**
+ * Event `index` of the chain: actors with and without an account, some with a name JSON escapes, objects,
+ * origins and request ids present and absent.
+ */
 function event(index: number): { context: AuditContext; entry: AuditEntry; at: Date } {
   const actor = [
-    { id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, username: `gebruiker-${index % 7}`, role: 'registrar' },
+    { id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, username: index % 11 === 0 ? `gebruiker "${index}" Ø` : `gebruiker-${index % 7}`, role: 'registrar' },
     null,
     { id: null, username: 'system', role: null },
   ][index % 3]!;
@@ -50,6 +53,7 @@ const TAMPERINGS: [name: string, tamper: (trx: Db) => Promise<void>, firstWrong:
   ['a byte of the text of event 1200', update(1200, "canonical = overlay(canonical placing 'X' from 40 for 1)"), 1200],
   ['the text of event 700, hashed anew', update(700, `canonical = replace(canonical, '"row":699', '"row":7'), hash = ${sha256(`replace(canonical, '"row":699', '"row":7')`)}`), 701],
   ['the actor name column of event 501', update(501, "actor_name = 'mallory'"), 501],
+  ['the actor name column of event 34, a name JSON escapes', update(34, `actor_name = 'gebruiker "33" O'`), 34],
   ['the actor id column of event 4', update(4, "actor_id = 'ABCDEF00-0000-4000-8000-000000000000'"), 4],
   ['the origin column of an event without one', update(10, "origin = '198.51.100.1'"), 10],
   ['the request id column of the last event', update(EVENTS, 'request_id = null'), EVENTS],

@@ -18,6 +18,7 @@ import {
 import { PG_CLIENT_QUERY } from '../prepared-statements.ts';
 import { insertRecordsetChunks } from '../recordset.ts';
 import { copiedAuditChain } from './audit-copy.ts';
+import type { EventBytes } from '../../audit/event-bytes.ts';
 import type { AuditEventTable, Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -200,11 +201,11 @@ const ImportCommitSchema = z.object({
 
 /**
  * Reads the chain in order, in batches (for verification, in constant memory), on one connection: that
- * of the transaction `db` is, or one held for as long as `read` runs. On PostgreSQL by one COPY
- * (audit-copy.ts); on PGlite by keyset on sequence number, `eventsPerBatch` events a query, the next
- * batch read while the caller checks this one.
+ * of the transaction `db` is, or one held for as long as `read` runs. On PostgreSQL by one COPY, each
+ * event as its bytes (audit-copy.ts); on PGlite by keyset on sequence number, `eventsPerBatch` rows a
+ * query, the next batch read while the caller checks this one.
  */
-export async function readAuditChain<T>(db: Db, eventsPerBatch: number, read: (batches: AsyncIterable<StoredAuditEvent[]>) => Promise<T>): Promise<T> {
+export async function readAuditChain<T>(db: Db, eventsPerBatch: number, read: (batches: AsyncIterable<EventBytes[] | StoredAuditEvent[]>) => Promise<T>): Promise<T> {
   const onOneConnection = async (connection: Db) => {
     const { rows } = await sql.raw<{ client: pg.ClientBase }>(PG_CLIENT_QUERY).execute(connection.withoutPlugins());
     return read(rows[0] ? copiedAuditChain(rows[0].client) : selectedAuditChain(connection, eventsPerBatch));
