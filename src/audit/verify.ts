@@ -9,7 +9,7 @@ import { readAuditChain } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { hasValidSignature, MalformedCheckpointError, readCheckpoints, readPublicKey, type Checkpoint } from './checkpoints.ts';
 import { eventBytesProblem } from './event-bytes.ts';
-import { eventProblem, type AuditProblem, type Link } from './event-problem.ts';
+import type { AuditProblem, Link } from './event-problem.ts';
 import { InvalidRestoreRecordError, readRestores, standingAnchors, type Anchor, type RestoreRecord } from './restores.ts';
 
 export { eventProblem, type AuditProblem } from './event-problem.ts';
@@ -30,7 +30,7 @@ export interface VerificationOptions {
   checkpointDirectory?: string | undefined;
   /** The key the checkpoints must be signed with; by default the one in checkpointDirectory. */
   publicKey?: KeyObject | undefined;
-  /** Events read at a time from PGlite (10,000 by default); PostgreSQL's COPY gives them as they come. */
+  /** Events PGlite copies at a time (10,000 by default); PostgreSQL's one COPY gives them as they come. */
   eventsPerBatch?: number | undefined;
 }
 
@@ -60,7 +60,7 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
   const problem = await readAuditChain(db, options.eventsPerBatch ?? 10_000, async (batches) => {
     for await (const rows of batches) {
       for (const row of rows) {
-        const problem = 'bytes' in row ? eventBytesProblem(row, previous) : eventProblem(row, previous);
+        const problem = eventBytesProblem(row, previous);
         if (problem) return problem;
         for (; checkpoints[next]?.seq === row.seq; next++) {
           const mismatch = checkpointProblem(row, checkpoints[next]!);

@@ -83,8 +83,10 @@ class PGliteConnection implements DatabaseConnection {
     this.#pglite = pglite;
   }
 
+  /** A COPY … TO '/dev/blob' gives what it wrote as the blob of its one row, `{ blob }`. */
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.#pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    if (result.blob) return { rows: [{ blob: result.blob } as R] };
     const affected = result.affectedRows;
     return {
       rows: result.rows,

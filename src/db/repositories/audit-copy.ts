@@ -1,11 +1,14 @@
 /**
- * The audit chain read from PostgreSQL by one COPY … TO STDOUT in binary, in one snapshot: each event as
- * the bytes it came in, for the verification to check without decoding its text (src/audit/event-bytes.ts),
- * and decoded as pg and the register's type parsers would only when asked.
+ * The audit chain read by COPY … TO in binary: each event as the bytes it came in, for the verification
+ * to check without decoding its text (src/audit/event-bytes.ts), and decoded as pg and the register's
+ * type parsers would only when asked. PostgreSQL streams the whole chain in one snapshot; PGlite writes a
+ * part of it at a time to its /dev/blob.
  */
+import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { BYTE_COLUMNS, type ByteColumn, type EventBytes } from '../../audit/event-bytes.ts';
+import type { Database } from '../schema.ts';
 import type { StoredAuditEvent } from './audit.ts';
 
 /** Each column of BYTE_COLUMNS as the COPY selects it; the uuid as the text pg gives for one. */
@@ -28,7 +31,7 @@ const SEQ = 2 * BYTE_COLUMNS.length;
 const HASH = SEQ + 2;
 const OCCURRED_AT = SEQ + 4;
 const FIELDS = BYTE_COLUMNS.length + 3;
-const COPY_CHAIN = `copy (select ${BYTE_COLUMNS.map((column) => SELECTED[column]).join(', ')}, seq, hash, occurred_at from audit_event order by seq) to stdout (format binary)`;
+const COLUMNS = `${BYTE_COLUMNS.map((column) => SELECTED[column]).join(', ')}, seq, hash, occurred_at`;
 
 /** The start of every binary COPY: "PGCOPY\n\377\r\n\0", then its flags and the length of an extension. */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
@@ -40,55 +43,77 @@ const TRAILER = -1;
 const JOINED = 8192;
 
 /**
- * The chain in order, through the pg client of a connection the caller holds for as long as it reads: a
- * batch of events for each chunk that comes (a few dozen), so that they are garbage before they grow old.
+ * The chain in order from PostgreSQL, through the pg client of a connection the caller holds for as long
+ * as it reads: a batch of events for each chunk that comes (a few dozen), so that they are garbage before
+ * they grow old.
  */
-export async function* copiedAuditChain(client: pg.ClientBase): AsyncGenerator<EventBytes[]> {
-  const chunks = client.query(copyTo(COPY_CHAIN))[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  /** The bytes that came and are not yet read: the header, or a tuple's start. */
-  let rest: Buffer = Buffer.alloc(0);
-  let headerRead = false;
+export async function* streamedAuditChain(client: pg.ClientBase): AsyncGenerator<EventBytes[]> {
+  const chunks = client.query(copyTo(`copy (select ${COLUMNS} from audit_event order by seq) to stdout (format binary)`))[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   try {
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      // Events keep the buffer they are in: a chunk is not reused, and only a tuple split between two is copied.
-      let bytes = next.value;
-      let at = 0;
-      const events: CopiedEvent[] = [];
-      if (rest.length > 0) {
-        const joined = Buffer.concat([rest, bytes.subarray(0, JOINED)]);
-        const ranges = headerRead ? tupleRanges(joined, 0) : undefined;
-        if (ranges !== undefined && ranges !== TRAILER) {
-          const event = new CopiedEvent(joined, ranges);
-          events.push(event);
-          at = event.end - rest.length;
-        } else {
-          // A header, the trailer, or a tuple larger than the bytes joined: the whole chunk is.
-          bytes = Buffer.concat([rest, bytes]);
-        }
-      }
-      if (!headerRead) {
-        const end = headerEnd(bytes);
-        if (end === undefined) {
-          rest = bytes;
-          continue;
-        }
-        [at, headerRead] = [end, true];
-      }
-      let ranges = tupleRanges(bytes, at);
-      for (; ranges !== undefined && ranges !== TRAILER; ranges = tupleRanges(bytes, at)) {
-        const event = new CopiedEvent(bytes, ranges);
-        events.push(event);
-        at = event.end;
-      }
-      if (events.length > 0) yield events;
-      if (ranges === TRAILER) return;
-      rest = bytes.subarray(at);
-    }
-    throw new Error('the COPY of the audit chain ended before its end');
+    // Without its `return`: a stream's iterator ended early destroys the stream, and the COPY with it would never end.
+    yield* eventsOfCopy({ [Symbol.asyncIterator]: () => ({ next: () => chunks.next() }) });
   } finally {
     // A COPY cannot be stopped halfway but by closing its connection: what is left is read and dropped.
     while (!(await chunks.next()).done);
   }
+}
+
+/** The chain in order from PGlite, on the one connection `db` is bound to: `eventsPerCopy` events a COPY, after the last one read. */
+export async function* blobbedAuditChain(db: Kysely<Database>, eventsPerCopy: number): AsyncGenerator<EventBytes[]> {
+  let lastSeq = 0;
+  for (let copied = eventsPerCopy; copied === eventsPerCopy; ) {
+    const { rows } = await sql.raw<{ blob: Blob }>(
+      `copy (select ${COLUMNS} from audit_event where seq > ${lastSeq} order by seq limit ${eventsPerCopy}) to '/dev/blob' (format binary)`,
+    ).execute(db);
+    copied = 0;
+    for await (const events of eventsOfCopy([Buffer.from(await rows[0]!.blob.arrayBuffer())])) {
+      [copied, lastSeq] = [copied + events.length, events.at(-1)!.seq];
+      yield events;
+    }
+  }
+}
+
+/** The events of one binary COPY, as its bytes come in chunks: a batch for each chunk. */
+async function* eventsOfCopy(chunks: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<CopiedEvent[]> {
+  /** The bytes that came and are not yet read: the header, or a tuple's start. */
+  let rest: Buffer = Buffer.alloc(0);
+  let headerRead = false;
+  for await (const chunk of chunks) {
+    // Events keep the buffer they are in: a chunk is not reused, and only a tuple split between two is copied.
+    let bytes = chunk;
+    let at = 0;
+    const events: CopiedEvent[] = [];
+    if (rest.length > 0) {
+      const joined = Buffer.concat([rest, bytes.subarray(0, JOINED)]);
+      const ranges = headerRead ? tupleRanges(joined, 0) : undefined;
+      if (ranges !== undefined && ranges !== TRAILER) {
+        const event = new CopiedEvent(joined, ranges);
+        events.push(event);
+        at = event.end - rest.length;
+      } else {
+        // A header, the trailer, or a tuple larger than the bytes joined: the whole chunk is.
+        bytes = Buffer.concat([rest, bytes]);
+      }
+    }
+    if (!headerRead) {
+      const end = headerEnd(bytes);
+      if (end === undefined) {
+        rest = bytes;
+        continue;
+      }
+      [at, headerRead] = [end, true];
+    }
+    let ranges = tupleRanges(bytes, at);
+    for (; ranges !== undefined && ranges !== TRAILER; ranges = tupleRanges(bytes, at)) {
+      const event = new CopiedEvent(bytes, ranges);
+      events.push(event);
+      at = event.end;
+    }
+    if (events.length > 0) yield events;
+    if (ranges === TRAILER) return;
+    rest = bytes.subarray(at);
+  }
+  throw new Error('the COPY of the audit chain ended before its end');
 }
 
 /** Where the header at the start of a binary COPY ends; undefined while it is not all there. */

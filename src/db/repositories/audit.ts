@@ -17,7 +17,7 @@ import {
 } from '../../audit/event.ts';
 import { PG_CLIENT_QUERY } from '../prepared-statements.ts';
 import { insertRecordsetChunks } from '../recordset.ts';
-import { copiedAuditChain } from './audit-copy.ts';
+import { blobbedAuditChain, streamedAuditChain } from './audit-copy.ts';
 import type { EventBytes } from '../../audit/event-bytes.ts';
 import type { AuditEventTable, Database } from '../schema.ts';
 
@@ -200,37 +200,16 @@ const ImportCommitSchema = z.object({
 });
 
 /**
- * Reads the chain in order, in batches (for verification, in constant memory), on one connection: that
- * of the transaction `db` is, or one held for as long as `read` runs. On PostgreSQL by one COPY, each
- * event as its bytes (audit-copy.ts); on PGlite by keyset on sequence number, `eventsPerBatch` rows a
- * query, the next batch read while the caller checks this one.
+ * Reads the chain in order, in batches (for verification, in constant memory), each event as the bytes a
+ * binary COPY gives (audit-copy.ts), on one connection: that of the transaction `db` is, or one held for
+ * as long as `read` runs. On PostgreSQL by one COPY; on PGlite `eventsPerBatch` events a COPY.
  */
-export async function readAuditChain<T>(db: Db, eventsPerBatch: number, read: (batches: AsyncIterable<EventBytes[] | StoredAuditEvent[]>) => Promise<T>): Promise<T> {
+export async function readAuditChain<T>(db: Db, eventsPerBatch: number, read: (batches: AsyncIterable<EventBytes[]>) => Promise<T>): Promise<T> {
   const onOneConnection = async (connection: Db) => {
     const { rows } = await sql.raw<{ client: pg.ClientBase }>(PG_CLIENT_QUERY).execute(connection.withoutPlugins());
-    return read(rows[0] ? copiedAuditChain(rows[0].client) : selectedAuditChain(connection, eventsPerBatch));
+    return read(rows[0] ? streamedAuditChain(rows[0].client) : blobbedAuditChain(connection.withoutPlugins(), eventsPerBatch));
   };
   return db.isTransaction ? onOneConnection(db) : db.connection().execute(onOneConnection);
-}
-
-async function* selectedAuditChain(db: Db, batchSize: number): AsyncGenerator<StoredAuditEvent[]> {
-  // Named as the caller reads them, so that no plugin renames the columns of every row: a fifth of the reading time.
-  const batchAfter = async (seq: number) =>
-    (
-      await sql<StoredAuditEvent>`
-        select seq, prev_hash as "prevHash", hash, canonical, occurred_at as "occurredAt", actor_id as "actorId", actor_name as "actorName",
-               actor_role as "actorRole", action, object_type as "objectType", object_id as "objectId", result, origin, request_id as "requestId"
-        from audit_event where seq > ${seq} order by seq limit ${batchSize}`.execute(db.withoutPlugins())
-    ).rows;
-  let batch = await batchAfter(0);
-  for (;;) {
-    const next = batch.length === batchSize ? batchAfter(batch.at(-1)!.seq) : undefined;
-    // A caller that stops early leaves the next batch unread; its failure is then nobody's concern.
-    next?.catch(() => undefined);
-    if (batch.length > 0) yield batch;
-    if (!next) return;
-    batch = await next;
-  }
 }
 
 export async function lastAuditEvent(db: Db): Promise<Pick<StoredAuditEvent, 'seq' | 'hash'> | undefined> {
