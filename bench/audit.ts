@@ -132,7 +132,7 @@ async function benchmark(database: BenchmarkDatabase, events: number, writes: nu
     const generation = await timed(() => generateChain(handle.db, events));
     process.stderr.write(`${database.name}: generated in ${seconds(generation.ms)}, verifying…\n`);
     const { rows } = await sql<{ size: string }>`select pg_size_pretty(pg_total_relation_size('audit_event')) as size`.execute(handle.db);
-    const reading = handle.kind === 'postgres' ? 'read by one COPY in binary' : 'read by keyset, 10,000 events a query';
+    const reading = handle.kind === 'postgres' ? 'read by one COPY in binary' : 'read by COPY in binary, 10,000 events a COPY';
     return { generationMs: generation.ms, tableSize: rows[0]!.size, reading, timings: await timeVerifications(handle.db) };
   });
   const wrong = verification.timings.find(({ result }) => !result.ok || result.eventsChecked !== events);

@@ -1,7 +1,8 @@
 /**
- * Verification reads the chain by one COPY in binary on PostgreSQL and by keyset on PGlite. On the same
- * tampered chains either must report exactly what checking each row of a plain SELECT after the one
- * before it reports; and a verification that stops at a problem must leave its connection fit for use.
+ * Verification reads the chain by COPY in binary: on PostgreSQL in one, on PGlite a number of events at a
+ * time. On the same tampered chains either must report exactly what checking each row of a plain SELECT
+ * after the one before it reports; and a verification that stops at a problem must leave its connection
+ * fit for use.
  */
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 
 type Db = Kysely<Database>;
 
-/** Enough for the COPY to outgrow what a connection buffers; on PGlite events 500 and 501 are either side of a query's edge. */
+/** Enough for the COPY to outgrow what a connection buffers; on PGlite events 500 and 501 are either side of a COPY's edge. */
 const EVENTS = 3000;
 const EVENTS_PER_BATCH = 500;
 
@@ -21,7 +22,7 @@ const awkwardTitles = ['€ 8,7 mld. voor Oekraïne', 'regel\nnieuwe regel\ttab'
 
 /**
  * Event `index` of the chain: actors with and without an account, some with a name JSON escapes, objects,
- * origins and request ids present and absent.
+ * origins and request ids present and absent, some events of 88 kB.
  */
 function event(index: number): { context: AuditContext; entry: AuditEntry; at: Date } {
   const actor = [
@@ -35,7 +36,8 @@ function event(index: number): { context: AuditContext; entry: AuditEntry; at: D
       action: index % 4 === 0 ? 'session.login' : 'delivery.create',
       object: index % 4 === 0 ? null : { type: 'delivery', id: `d-${index}` },
       result: index % 9 === 0 ? 'denied' : 'success',
-      after: { title: awkwardTitles[index % awkwardTitles.length], row: index },
+      // Some larger than a chunk of the COPY's stream, and than what a chunk's start is joined with.
+      after: { title: awkwardTitles[index % awkwardTitles.length], row: index, ...(index % 100 === 99 ? { notes: 'een lange toelichting '.repeat(4000) } : {}) },
     },
     // Apart by a second and a millisecond, from a time with no milliseconds.
     at: new Date(Date.UTC(2025, 8, 1, 12) + index * 1001),
