@@ -118,6 +118,15 @@ describeEachDatabase('reading the audit chain for verification', (database) => {
     expect(results).toEqual([expected, expected]);
   });
 
+  it('refuses on PGlite to copy a number of events at a time that is not a whole number of at least 1', async () => {
+    const { db, kind } = database();
+    for (const eventsPerBatch of [0, -1, 2.5]) {
+      const verification = verifyAuditTrail(db, { eventsPerBatch });
+      if (kind === 'pglite') await expect(verification).rejects.toThrow(RangeError);
+      else expect(await verification).toMatchObject({ ok: true, eventsChecked: EVENTS });
+    }
+  });
+
   it('gives back the connection of a verification that stopped early fit for use', async () => {
     const { db } = database();
     const setAction = (action: string) =>

@@ -60,6 +60,7 @@ export async function* streamedAuditChain(client: pg.ClientBase): AsyncGenerator
 
 /** The chain in order from PGlite, on the one connection `db` is bound to: `eventsPerCopy` events a COPY, after the last one read. */
 export async function* blobbedAuditChain(db: Kysely<Database>, eventsPerCopy: number): AsyncGenerator<EventBytes[]> {
+  if (!Number.isSafeInteger(eventsPerCopy) || eventsPerCopy < 1) throw new RangeError(`not a number of events to copy at a time: ${eventsPerCopy}`);
   let lastSeq = 0;
   for (let copied = eventsPerCopy; copied === eventsPerCopy; ) {
     const { rows } = await sql.raw<{ blob: Blob }>(
