@@ -127,8 +127,8 @@ export function isFramedByItsBytes(event: EventBytes): boolean {
 }
 
 /** How many bytes a column takes in the text: `null`, or its bytes between quotes. */
-function quotedLength(ranges: readonly number[], column: number): number {
-  const length = ranges[column + 1]!;
+function quotedLength(ranges: readonly number[], field: number): number {
+  const length = ranges[field + 1]!;
   return length < 0 ? NULL.length : length + 2;
 }
 
@@ -173,11 +173,11 @@ function fixed(bytes: Buffer, at: number, expected: Buffer): number {
  * A column as JSON.stringify writes it when it needs no escape: `null`, or its bytes between quotes. A
  * column holding a quote, a backslash or a control character does not match here, whatever the text.
  */
-function column(bytes: Buffer, at: number, ranges: readonly number[], column: number): number {
-  const length = ranges[column + 1]!;
+function column(bytes: Buffer, at: number, ranges: readonly number[], field: number): number {
+  const length = ranges[field + 1]!;
   if (length < 0) return fixed(bytes, at, NULL);
   if (at < 0 || bytes[at] !== QUOTE || bytes[at + length + 1] !== QUOTE) return -1;
-  const from = ranges[column]!;
+  const from = ranges[field]!;
   for (let index = 0; index < length; index++) {
     const byte = bytes[from + index]!;
     if (bytes[at + 1 + index] !== byte || ESCAPED[byte] === 1) return -1;
