@@ -48,7 +48,6 @@ export interface CommitmentDetail extends budget.StoredCommitment {
   exceedsBudget: boolean;
 }
 
-
 function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
 }

@@ -175,7 +175,7 @@ class CopiedEvent implements EventBytes {
       hash: this.hash,
       canonical: text('canonical')!,
       // As the register reads a time (type-parsers.ts): the ISO text of its millisecond.
-      occurredAt: isoText(this.occurredAtMs),
+      occurredAt: new Date(this.occurredAtMs).toISOString(),
       actorId: text('actorId'),
       actorName: text('actorName'),
       actorRole: text('actorRole'),
@@ -210,24 +210,4 @@ class CopiedEvent implements EventBytes {
     // high * 2^32 + low microseconds, and 2^32 = 4,294,967 * 1000 + 296: exact wherever a Date can be.
     return EPOCH_2000_MS + high * 4_294_967 + Math.floor((high * 296 + low) / 1000);
   }
-}
-
-const DAY_MS = 86_400_000;
-const TWO_DIGITS = Array.from({ length: 60 }, (_, number) => String(number).padStart(2, '0'));
-const THREE_DIGITS = Array.from({ length: 1000 }, (_, number) => String(number).padStart(3, '0'));
-let lastDay = Number.NaN;
-let lastDayText = '';
-
-/**
- * new Date(ms).toISOString() at a sixth of its cost, from the text of the day (kept for the next time,
- * most events being of the same day as the one before) and the time of day.
- */
-export function isoText(ms: number): string {
-  // Beyond the range of a Date, and for NaN, toISOString throws.
-  if (!(Math.abs(ms) <= 8.64e15)) return new Date(ms).toISOString();
-  const day = Math.floor(ms / DAY_MS);
-  if (day !== lastDay) [lastDay, lastDayText] = [day, new Date(day * DAY_MS).toISOString().slice(0, -'00:00:00.000Z'.length)];
-  const time = ms - day * DAY_MS;
-  const seconds = Math.floor(time / 1000);
-  return `${lastDayText}${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}.${THREE_DIGITS[time % 1000]}Z`;
 }
