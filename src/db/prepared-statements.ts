@@ -5,11 +5,19 @@
  * plan once it is no worse than the custom ones). The register's statements are few and repeat, so each
  * gets a name of its own, with or without parameters (the first page of the list has none). Not named: a
  * statement with many parameters (a bulk insert, a long list of ids), a text of several statements
- * (which only the simple protocol runs), and any once the names run out, since every name costs each
- * connection its memory.
+ * (which only the simple protocol runs), one marked PLANNED_FOR_ITS_VALUES, and any once the names run
+ * out, since every name costs each connection its memory.
  */
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
+
+/**
+ * Written into a statement whose best plan depends on its values, which is then sent unnamed: PostgreSQL
+ * plans it for the values each time. A text search is one: a common word is found fastest walking the
+ * list's own order, a rare one through the trigram index. After a few searches PostgreSQL kept one generic
+ * plan for all, which walked all of 1,000,000 deliveries for a word none of them has: 7–8 s a search.
+ */
+export const PLANNED_FOR_ITS_VALUES = '/* planned for its values */';
 
 /** Distinct statements named, over all connections; each connection prepares those it runs. */
 const MAX_NAMED_STATEMENTS = 1000;
@@ -49,7 +57,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       let stale = false;
       const query = async (text: string, values: readonly unknown[]) => {
         if (text === PG_CLIENT_QUERY) return { rows: [{ client }] };
-        const name = values.length <= MAX_PARAMETERS && !text.includes(';') ? nameOf(text) : undefined;
+        const name = values.length <= MAX_PARAMETERS && !text.includes(';') && !text.includes(PLANNED_FOR_ITS_VALUES) ? nameOf(text) : undefined;
         try {
           return await client.query(name === undefined ? { text, values: [...values] } : { name, text, values: [...values] });
         } catch (error) {

@@ -315,6 +315,8 @@ export interface DeliveryTable {
   currentValueCents: Generated<number>;
   disclosureState: Generated<string>;
   publicId: string | null;
+  /** Title, description, public title, company and contract reference, joined and lowered (migration 045): what the list's text search reads. */
+  searchText: GeneratedAlways<string>;
 }
 
 export interface ValuationTable {

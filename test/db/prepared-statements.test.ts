@@ -1,10 +1,11 @@
 /**
  * On PostgreSQL each statement with parameters is prepared once per connection (src/db/prepared-
- * statements.ts); a bulk one is sent unnamed, and a connection whose statement outlived a change of its
- * table is replaced instead of failing on every later use.
+ * statements.ts); a bulk one and a text search are sent unnamed, and a connection whose statement outlived
+ * a change of its table is replaced instead of failing on every later use.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countDeliveries, listDeliveries } from '../../src/db/repositories/deliveries.ts';
 import { postgresSkipReason } from '../support/postgres.ts';
 import { openScratchPostgres, type ScratchDatabase } from '../support/scratch-database.ts';
 
@@ -29,6 +30,19 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
       expect(rows.filter((row) => row.statement.includes('limit 7'))).toHaveLength(1);
       expect(rows.filter((row) => row.statement.includes('where "title" in ('))).toHaveLength(0);
       expect(rows.filter((row) => row.statement.includes('select 2'))).toHaveLength(0);
+    });
+  });
+
+  it("sends the list's text search unnamed, so that each is planned for its word: a common one walks the list's order, a rare one takes the trigram index", async () => {
+    await scratch.handle.db.transaction().execute(async (trx) => {
+      for (const text of ['radar', 'radar', 'Patriot', 'radar', 'radar', 'radar', 'radar']) {
+        await listDeliveries(trx, { sort: 'realisedAt', descending: true, limit: 25, text });
+        await countDeliveries(trx, { text });
+      }
+      await listDeliveries(trx, { sort: 'realisedAt', descending: true, limit: 25, supportType: 'stock' });
+      const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx);
+      expect(rows.filter((row) => row.statement.includes('"search_text" like'))).toEqual([]);
+      expect(rows.filter((row) => row.statement.includes('"support_type" = $1'))).toHaveLength(1);
     });
   });
 
