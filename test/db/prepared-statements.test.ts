@@ -33,7 +33,7 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
     });
   });
 
-  it("sends the list's text search unnamed, so that each is planned for its word: a common one walks the list's order, a rare one takes the trigram index", async () => {
+  it("sends the list's text search and its count unnamed, so that PostgreSQL plans each for its word, and names the list's other statements", async () => {
     await scratch.handle.db.transaction().execute(async (trx) => {
       for (const text of ['radar', 'radar', 'Patriot', 'radar', 'radar', 'radar', 'radar']) {
         await listDeliveries(trx, { sort: 'realisedAt', descending: true, limit: 25, text });
