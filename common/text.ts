@@ -74,3 +74,17 @@ export function escapeUnsafeCharacters(text: string): string {
     `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/**
+ * What a reference typed by hand is matched by (a payment's among its delivery's, an imported row's within
+ * its file and against earlier imports): A-Z in either case, and any run of spaces, tabs, line breaks and
+ * non-breaking spaces as one space, as a spreadsheet's own lookups would have it. The same rule as the
+ * register's key (migrations 033 and 043), which cannot fold other letters alike on every server.
+ */
+export function referenceKey(reference: string): string {
+  // Lowering a text of ASCII only folds A-Z and nothing else, and is many times faster than folding run by run.
+  const folded = ASCII_ONLY.test(reference) ? reference.toLowerCase() : reference.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  return folded.replace(/[ \t\n\r\f\v\u00a0]+/g, ' ');
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;

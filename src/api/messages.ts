@@ -101,6 +101,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     belowReplaced: (p) => `Vervangingsprojecten vervangen ${p.replaced} stuks van deze levering; vul minstens dat aantal in.`,
     claimedOnEpf: () => 'Voor deze levering is bij de Europese Vredesfaciliteit gedeclareerd; werk als uitvoerder voor de EU is niet te declareren, dus de financiering kan geen EPF worden.',
     paymentOnStock: () => 'Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
+    paymentReferenceTaken: (p) =>
+      `Deze levering heeft al een betaling met dit kenmerk, van ${p.paidOn} (hoofdletters en spaties tellen niet mee); geef elke betaling een eigen kenmerk, of trek die betaling eerst in als ze per vergissing is ingevoerd.`,
     alreadyWithdrawn: (p) => `Deze boeking is al ingetrokken per ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `Een boeking kan niet worden ingetrokken vóór haar eigen datum (${p.entryDate ?? ''}).`,
     euroHasNoRate: () => 'Een bedrag in euro heeft geen oorspronkelijk bedrag en geen wisselkoers.',
@@ -291,6 +293,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Het register heeft onder dit kenmerk meer dan één record, die alleen in hoofdletters of spaties verschillen (${p.stored}); schrijf het kenmerk precies zoals het register het heeft.`,
     importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd; geef deze regel een nieuw kenmerk om hem opnieuw te importeren.',
     sameEffectiveDate: (p) => `Deze levering heeft op regel ${p.row} al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.`,
+    samePaymentReference: (p) => `Deze levering heeft op regel ${p.row} al een betaling met dit kenmerk (hoofdletters en spaties tellen niet mee); geef elke betaling een eigen kenmerk.`,
     brokenUtf16: (p) => `Regel ${p.row} van het CSV-bestand (UTF-16) heeft een teken dat niet te lezen is; sla het bestand opnieuw op, bij voorkeur als CSV UTF-8.`,
     unclosedQuote: (p) => `Het aanhalingsteken op regel ${p.row} van het CSV-bestand wordt nergens gesloten; sluit het of verwijder het.`,
     notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX); open het in Excel en sla het op als Excel-werkmap (.xlsx).',
@@ -334,6 +337,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     belowReplaced: (p) => `Replenishment projects replace ${p.replaced} items of this delivery; enter at least that many.`,
     claimedOnEpf: () => 'This delivery was claimed on the European Peace Facility; work as implementing actor for the EU cannot be claimed, so its funding cannot become EPF.',
     paymentOnStock: () => 'A delivery from own stock is valued, not paid; add a valuation instead.',
+    paymentReferenceTaken: (p) =>
+      `This delivery has a payment with this reference already, of ${p.paidOn} (capitals and spaces do not count); give each payment a reference of its own, or first withdraw that payment if it was entered in error.`,
     alreadyWithdrawn: (p) => `This entry was already withdrawn as of ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `An entry cannot be withdrawn before its own date (${p.entryDate ?? ''}).`,
     euroHasNoRate: () => 'An amount in euro has no original amount and no exchange rate.',
@@ -524,6 +529,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `The register holds more than one record under this reference, differing only in capitals or spaces (${p.stored}); write the reference exactly as the register has it.`,
     importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register; give this row a new reference to import it again.',
     sameEffectiveDate: (p) => `This delivery has a valuation with this effective date on row ${p.row} already; give one of them another effective date, or combine them.`,
+    samePaymentReference: (p) => `This delivery has a payment with this reference on row ${p.row} already (capitals and spaces do not count); give each payment a reference of its own.`,
     brokenUtf16: (p) => `Row ${p.row} of the CSV file (UTF-16) has a character that cannot be read; save the file again, preferably as CSV UTF-8.`,
     unclosedQuote: (p) => `The quotation mark on row ${p.row} of the CSV file is never closed; close it or delete it.`,
     notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX); open it in Excel and save it as an Excel workbook (.xlsx).',

@@ -2,6 +2,7 @@ import { sumCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { pastDateViolations } from './plausibility.ts';
+import { referenceKey } from '../../common/text.ts';
 import type { Category, FundingSource, LifecycleStage, SupportType, ValuationBasis } from '../../common/vocabulary/codes.ts';
 
 /** The codes of a delivery's choices are shared with the browser, so they are kept in common/vocabulary. */
@@ -191,4 +192,15 @@ export function followsPledgeViolations(dates: Pick<LifecycleDates, 'pledgedAt'>
 export function pledgeBeforeFollowersViolations(dates: Pick<LifecycleDates, 'pledgedAt'>, followers: readonly { record: PledgeFollower; date: IsoDate }[]): RuleViolation[] {
   const earliest = followers.reduce<(typeof followers)[number] | undefined>((first, follower) => (first && first.date <= follower.date ? first : follower), undefined);
   return earliest ? followsPledgeViolations(dates, 'pledgedAt', earliest.record, earliest.date) : [];
+}
+
+/**
+ * A payment's reference names that one payment of its delivery: a reference another payment of it carries
+ * (capitals and spaces aside) is the same payment entered twice, unless that one was withdrawn.
+ */
+export function paymentReferenceViolations(reference: string | null | undefined, livePayments: readonly Pick<Payment, 'paidOn' | 'reference'>[]): RuleViolation[] {
+  if (!reference) return [];
+  const key = referenceKey(reference);
+  const same = livePayments.find((payment) => payment.reference !== null && referenceKey(payment.reference) === key);
+  return same ? [{ field: 'reference', code: 'paymentReferenceTaken', params: { paidOn: same.paidOn } }] : [];
 }

@@ -267,19 +267,6 @@ export function headerText(definition: { nl: string; en: string }): string {
 export const EXAMPLE_MARKERS: readonly string[] = ['VOORBEELD', 'EXAMPLE', 'VOORBEELD / EXAMPLE'];
 export const EXAMPLE_MARKER = 'VOORBEELD / EXAMPLE';
 
-/**
- * What a row's reference is matched by, within a file and against earlier imports: A-Z in either case,
- * and any run of spaces, tabs, line breaks and non-breaking spaces as one space, as a spreadsheet's own
- * lookups would have it. The same rule as the register's key (migration 033), which cannot fold
- * other letters alike on every server.
- */
-export function referenceKey(reference: string): string {
-  // Lowering a text of ASCII only folds A-Z and nothing else, and is many times faster than folding run by run.
-  const folded = ASCII_ONLY.test(reference) ? reference.toLowerCase() : reference.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-  return folded.replace(/[ \t\n\r\f\v\u00a0]+/g, ' ');
-}
-
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 // A header names its column whatever its case and spacing, with or without its unit ("Bedrag (€)", "Bedrag")
 // and with or without a colon after it, as a form's labels have one ("Bedrag:").

@@ -5,6 +5,7 @@ import {
   followsPledgeViolations,
   lifecycleStage,
   lifecycleViolations,
+  paymentReferenceViolations,
   pledgeBeforeFollowersViolations,
   stageDateViolations,
   type DeliveryFields,
@@ -175,12 +176,12 @@ export async function addPayment(db: Db, context: RequestContext, deliveryId: st
     if (!isRealisedByPayment(delivery.supportType)) {
       throw new ValidationError([{ field: 'paidOn', code: 'paymentOnStock' }]);
     }
-    const payments = await money.listPayments(trx, deliveryId);
-    const firstPaidOn = [input.paidOn, ...payments.map((payment) => payment.paidOn)].sort()[0]!;
-    const violations = lifecycleViolations({ ...delivery, realisedAt: firstPaidOn });
-    if (violations.length > 0) {
-      throw new ValidationError(violations.map((violation) => ({ ...violation, field: 'paidOn' })));
-    }
+    const entries = await moneyOf(trx, deliveryId);
+    const firstPaidOn = [input.paidOn, ...entries.payments.map((payment) => payment.paidOn)].sort()[0]!;
+    assertValid([
+      ...lifecycleViolations({ ...delivery, realisedAt: firstPaidOn }).map((violation) => ({ ...violation, field: 'paidOn' })),
+      ...paymentReferenceViolations(input.reference, countedMoney(entries).payments),
+    ]);
     const payment = await money.insertPayment(trx, { id: randomUUID(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
     await recordAuditEvent(trx, context, { action: 'payment.create', object: auditObject(deliveryId), result: 'success', after: payment });

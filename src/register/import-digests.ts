@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import { sha256Hex } from '../audit/event.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
-import { isRegisterSheet, referenceKey } from '../import/sheets.ts';
+import { referenceKey } from '../../common/text.ts';
+import { isRegisterSheet } from '../import/sheets.ts';
 import { ImportedReferences } from './imported-references.ts';
 import { firstRowsByReference, type PlannedRow } from './import-rows.ts';
 

@@ -10,9 +10,11 @@ import type { AuditContext } from '../audit/event.ts';
 import type { RequestContext } from '../audit/trail.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
+import type { HeldPayment } from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
-import { followsPledgeViolations, lifecycleViolations, type LifecycleDates, type RuleViolation, type SupportType } from '../domain/delivery.ts';
-import { DOMAIN_SHEETS, isRegisterSheet, referenceKey, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
+import { followsPledgeViolations, lifecycleViolations, paymentReferenceViolations, type LifecycleDates, type RuleViolation, type SupportType } from '../domain/delivery.ts';
+import { referenceKey } from '../../common/text.ts';
+import { DOMAIN_SHEETS, isRegisterSheet, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
 import { mayCreate, rolesCreating } from './import-permissions.ts';
 import { earlierDigests, recordNamesOf, type RecordNames } from './import-digests.ts';
 import { addFaults, firstRowsByReference, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
@@ -40,7 +42,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   // After the rows the register holds unchanged are known (they create nothing), before money follows its delivery.
   refuseRowsOfOtherRoles(rows, context.actor);
   refuseHiddenRows(rows);
-  checkMoney(registerRows, registerDeliveries, await imports.firstPaymentDates(db, [...registerDeliveries.keys()]));
+  checkMoney(registerRows, registerDeliveries, await imports.paymentsOf(db, [...registerDeliveries.keys()]));
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), registerRows.filter((row) => row.sheet !== 'delivery'));
   return { rows, registerDeliveries, importedDeliveries: known.delivery, names };
 }
@@ -230,12 +232,14 @@ function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDeliv
 
 /**
  * Money follows its delivery: none for a delivery row with faults; payments only for what is realised
- * by payment, never dated before an earlier stage (the first payment is the day of realisation); one
- * valuation per delivery and effective date in a file (their order would otherwise be arbitrary), none
+ * by payment, never dated before an earlier stage (the first payment is the day of realisation), and each
+ * under a reference of its own among its delivery's (in the register, unless withdrawn, and in the file);
+ * one valuation per delivery and effective date in a file (their order would otherwise be arbitrary), none
  * dated before the pledge.
  */
-function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, firstPaidOn: Map<string, string>): void {
+function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, heldPayments: Map<string, HeldPayment[]>): void {
   const valuationDates = new Map<string, number>();
+  const paymentReferences = new Map<string, number>();
   for (const row of rows) {
     if (row.sheet === 'delivery' || row.outcome !== 'create') continue;
     if (row.deliveryRow && row.deliveryRow.outcome === 'invalid') {
@@ -256,11 +260,17 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
       addFaults(row, [{ field: 'paidOn', code: 'paymentOnStock' }]);
       continue;
     }
-    const paidOn = row.values.paidOn as string;
-    const earlier = row.deliveryId ? firstPaidOn.get(row.deliveryId) : undefined;
-    const realisedAt = earlier && earlier < paidOn ? earlier : paidOn;
+    const held = (row.deliveryId && heldPayments.get(row.deliveryId)) || [];
+    const realisedAt = [row.values.paidOn as string, ...held.map((payment) => payment.paidOn)].sort()[0]!;
     const violations = lifecycleViolations({ ...delivery, realisedAt });
     addFaults(row, violations.map((violation) => ({ ...violation, field: 'paidOn' })));
+    const reference = row.values.reference;
+    addFaults(row, paymentReferenceViolations(reference as string | null | undefined, held.filter((payment) => !payment.withdrawn)));
+    if (typeof reference !== 'string' || reference === '') continue;
+    const key = `${referenceKey(row.values.deliveryReference as string)}\u0000${referenceKey(reference)}`;
+    const first = paymentReferences.get(key);
+    if (first === undefined) paymentReferences.set(key, row.rowNumber);
+    else addFaults(row, [{ field: 'reference', code: 'samePaymentReference', params: { row: String(first) } }]);
   }
 }
 

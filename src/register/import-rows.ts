@@ -14,7 +14,8 @@ import { lifecycleViolations, stageDateViolations, type LifecycleDates, type Rul
 import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import type { ReadRow, ReadSheet } from '../import/read-file.ts';
-import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referenceKey, referencesInCell, type ImportSheet, type SheetDefinition } from '../import/sheets.ts';
+import { referenceKey } from '../../common/text.ts';
+import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referencesInCell, type ImportSheet, type SheetDefinition } from '../import/sheets.ts';
 import { paymentViolations, valuationViolations } from './deliveries.ts';
 import type { ImportFault, ImportRowReport, Progress } from './import.ts';
 

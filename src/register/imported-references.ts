@@ -4,7 +4,7 @@
  */
 import { isUuid } from '../../common/ids.ts';
 import type { ImportedRecord } from '../db/repositories/import.ts';
-import { referenceKey } from '../import/sheets.ts';
+import { referenceKey } from '../../common/text.ts';
 
 /** What a reference of a file names in the register: a record, or several that its key cannot tell apart. */
 export type ReferenceMatch = { recordId: string } | { several: string[] };

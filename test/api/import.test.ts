@@ -11,7 +11,7 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
-import { referenceKey } from '../../src/import/sheets.ts';
+import { referenceKey } from '../../common/text.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { createApi } from '../../src/api/app.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -529,6 +529,28 @@ describeEachDatabase('import', (database) => {
     const csv = 'Eigen kenmerk;Kenmerk levering;Bedrag (€);Betaald op\r\nNEG-B;IMP-1;-5;2025-07-01\r\n';
     const dryRun = await finance('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'betalingen.csv'), { 'Accept-Language': 'nl' });
     expect(dryRun.body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.reason}`)).toEqual(['C Vul een bedrag in van meer dan € 0,00.']);
+  });
+
+  it('refuses a payment under a reference another payment of its delivery carries, in the register or in the file, unless that one was withdrawn', async () => {
+    const purchase = (await registrar('POST', '/deliveries', { title: 'Aankoop met betalingen', category: 'ammunition', supportType: 'procurement', fundingSource: 'ukraineSupportBudget', committedAt: '2025-01-15' })).body;
+    await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 5_00, paidOn: '2025-02-01', reference: 'F-2025-0042' });
+    const wrong = (await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 5_00, paidOn: '2025-02-01', reference: 'F-2025-0043' })).body;
+    expect((await finance('POST', `/payments/${wrong.id}/withdrawal`, { withdrawnOn: '2025-02-01', reason: 'Tikfout' })).status).toBe(201);
+    const csv = [
+      'Eigen kenmerk;Kenmerk levering;Bedrag (€);Betaald op;Betalingskenmerk',
+      `DUP-B1;${purchase.id};5;2025-02-01;f-2025-0042`,
+      `DUP-B2;${purchase.id};5;2025-02-02;F-2025-0043`,
+      `DUP-B3;${purchase.id};5;2025-02-03;F-2025-0044`,
+      `DUP-B4;${purchase.id};5;2025-02-04;f-2025-0044`,
+    ].join('\r\n');
+    const dryRun = await finance('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'betalingen.csv'), { 'Accept-Language': 'en' });
+    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)])).toEqual([
+      [2, 'invalid', ['E paymentReferenceTaken']],
+      [3, 'create', []],
+      [4, 'create', []],
+      [5, 'invalid', ['E samePaymentReference']],
+    ]);
+    expect(dryRun.body.rows[3].faults[0].reason).toBe('This delivery has a payment with this reference on row 4 already (capitals and spaces do not count); give each payment a reference of its own.');
   });
 
   it('says of a reference that a formula cannot compute (#N/A of a lookup) only that, without taking the error for a reference', async () => {

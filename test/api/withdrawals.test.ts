@@ -55,6 +55,31 @@ describeEachDatabase('withdrawing money entered in error', (database) => {
     expect(events.some((event: any) => event.object.id === purchase.id && event.after.reason === 'Dubbel geboekt' && event.before.id === wrong.id)).toBe(true);
   });
 
+  it('refuses a payment under a reference another payment of its delivery carries, capitals and spaces aside, until that one is withdrawn', async () => {
+    const purchase = (await registrar('POST', '/deliveries', { title: 'Tweemaal ingevoerde betaling', category: 'ammunition', supportType: 'procurement', fundingSource: 'ukraineSupportBudget', committedAt: '2025-01-15' })).body;
+    const first = (await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 5_00, paidOn: '2025-02-01', reference: 'BET-2025 17' })).body;
+    const aprilBefore = cents((await registrar('GET', figuresAt('2025-04-30'))).body, 'procurement');
+    const eventsBefore = (await auditor('GET', `/audit-events?objectId=${purchase.id}`)).body.items.length;
+
+    const twice = await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 5_00, paidOn: '2025-02-03', reference: 'bet-2025\u00a0 17' }, { 'Accept-Language': 'en' });
+    expect([twice.status, twice.body.invalidParams]).toEqual([
+      400,
+      [expect.objectContaining({ name: 'reference', code: 'paymentReferenceTaken', reason: expect.stringContaining('a payment with this reference already, of 2025-02-01') })],
+    ]);
+    expect((await registrar('GET', `/deliveries/${purchase.id}`)).body).toMatchObject({ payments: [{ id: first.id }], valueCents: 5_00 });
+    expect(cents((await registrar('GET', figuresAt('2025-04-30'))).body, 'procurement')).toBe(aprilBefore);
+    expect((await auditor('GET', `/audit-events?objectId=${purchase.id}`)).body.items).toHaveLength(eventsBefore);
+
+    // Without a reference, or under another one, a second payment is no duplicate; nor is the same reference on another delivery.
+    expect((await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 1_00, paidOn: '2025-02-03' })).status).toBe(201);
+    expect((await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 1_00, paidOn: '2025-02-03', reference: 'BET-2025 18' })).status).toBe(201);
+    const other = (await registrar('POST', '/deliveries', { title: 'Andere aankoop', category: 'ammunition', supportType: 'procurement', fundingSource: 'ukraineSupportBudget', committedAt: '2025-01-15' })).body;
+    expect((await finance('POST', `/deliveries/${other.id}/payments`, { amountCents: 1_00, paidOn: '2025-02-03', reference: 'BET-2025 17' })).status).toBe(201);
+
+    expect((await finance('POST', `/payments/${first.id}/withdrawal`, { withdrawnOn: '2025-02-01', reason: 'Verkeerd bedrag' })).status).toBe(201);
+    expect((await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 6_00, paidOn: '2025-02-01', reference: 'BET-2025 17' })).status).toBe(201);
+  });
+
   it('withdraws a valuation: the one before it counts again, on the withdrawal date on', async () => {
     const stock = (await registerShipped(registrar, database().db, { title: 'Verkeerd gewaardeerd', category: 'vehicles', supportType: 'stock', fundingSource: 'ukraineSupportBudget', realisedAt: '2025-02-01' })).body;
     await registrar('POST', `/deliveries/${stock.id}/valuations`, { amountCents: 10_00, basis: 'replacementValue', effectiveDate: '2025-02-01' });

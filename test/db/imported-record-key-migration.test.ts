@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { migrate } from '../../src/db/migrate.ts';
-import { referenceKey } from '../../src/import/sheets.ts';
+import { referenceKey } from '../../common/text.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 describeEachDatabase('migration 033 on records imported before it', (database) => {

@@ -95,17 +95,23 @@ export async function findPayments(db: Db, ids: readonly string[]): Promise<Map<
   return found;
 }
 
-/** The date of the first payment of each of these deliveries that has one. */
-export async function firstPaymentDates(db: Db, deliveryIds: readonly string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
+/** A payment the register holds, as an import's plan weighs a new one beside it. */
+export interface HeldPayment {
+  paidOn: string;
+  reference: string | null;
+  withdrawn: boolean;
+}
+
+/** The payments of each of these deliveries that has any, withdrawn ones included. */
+export async function paymentsOf(db: Db, deliveryIds: readonly string[]): Promise<Map<string, HeldPayment[]>> {
+  const found = new Map<string, HeldPayment[]>();
   for (const batch of chunks(deliveryIds, 10_000)) {
     const rows = await db
       .selectFrom('payment')
-      .select(['deliveryId', (eb) => eb.fn.min<string>('paidOn').as('firstPaidOn')])
+      .select(['deliveryId', 'paidOn', 'reference', (eb) => eb.exists(eb.selectFrom('paymentWithdrawal').whereRef('paymentWithdrawal.paymentId', '=', 'payment.id')).$castTo<boolean>().as('withdrawn')])
       .where('deliveryId', '=', sql<string>`any(${batch}::uuid[])`)
-      .groupBy('deliveryId')
       .execute();
-    for (const row of rows) found.set(row.deliveryId, row.firstPaidOn);
+    for (const { deliveryId, ...payment } of rows) found.set(deliveryId, [...(found.get(deliveryId) ?? []), payment]);
   }
   return found;
 }
