@@ -2,6 +2,7 @@ import { COPRODUCTION_STAGES, type Role } from '../../common/vocabulary/codes.ts
 import { formatMinorUnitsIn } from '../../common/money.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES, type PledgeFollower } from '../domain/delivery.ts';
+import type { NamingRecord } from '../domain/delivery-dependants.ts';
 import { codeList, isCodeListName } from '../import/sheets.ts';
 import type { UnnameableDelivery } from '../letters/named-deliveries.ts';
 
@@ -13,6 +14,31 @@ const FOLLOWER_NOUNS: Record<Language, Record<PledgeFollower, string>> = {
   nl: { valuation: 'waardering', judgement: 'oordeel over de gereedheid', nonReplacement: 'besluit om niet te vervangen' },
   en: { valuation: 'valuation', judgement: 'readiness judgement', nonReplacement: 'decision not to replace' },
 };
+
+/** The records of other domains that may name a delivery, as a noun for one and for more, inside a sentence. */
+const NAMING_NOUNS: Record<Language, Record<NamingRecord, [one: string, more: string]>> = {
+  nl: {
+    budgetCommitments: ['verplichting op de begroting', 'verplichtingen op de begroting'],
+    epfClaims: ['EPF-declaratie', 'EPF-declaraties'],
+    trainingProgrammes: ['trainingsprogramma', 'trainingsprogramma’s'],
+    replenishmentProjects: ['vervangingsproject', 'vervangingsprojecten'],
+    industryContracts: ['contract met de industrie', 'contracten met de industrie'],
+  },
+  en: {
+    budgetCommitments: ['budget commitment', 'budget commitments'],
+    epfClaims: ['EPF claim', 'EPF claims'],
+    trainingProgrammes: ['training programme', 'training programmes'],
+    replenishmentProjects: ['replenishment project', 'replenishment projects'],
+    industryContracts: ['industry contract', 'industry contracts'],
+  },
+};
+
+/** "2 EPF-declaraties": how many records of a kind name a delivery. */
+function namingRecords(language: Language, records: string | undefined, count: string | undefined): string {
+  const nouns = records !== undefined && Object.hasOwn(NAMING_NOUNS[language], records) ? NAMING_NOUNS[language][records as NamingRecord] : undefined;
+  if (!nouns) return count ?? '';
+  return `${count} ${count === '1' ? nouns[0] : nouns[1]}`;
+}
 
 /**
  * A lifecycle date field (`pledgedAt`) as its stage's noun inside a sentence, or a record that follows the
@@ -100,6 +126,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hasReadinessRecords: () => 'Deze levering uit eigen voorraad heeft oordelen over de gereedheid, vervanging of besluiten om niet te vervangen; die gaan alleen over voorraad, dus het steuntype blijft eigen voorraad.',
     belowReplaced: (p) => `Vervangingsprojecten vervangen ${p.replaced} stuks van deze levering; vul minstens dat aantal in.`,
     claimedOnEpf: () => 'Voor deze levering is bij de Europese Vredesfaciliteit gedeclareerd; werk als uitvoerder voor de EU is niet te declareren, dus de financiering kan geen EPF worden.',
+    namedByRecords: (p) =>
+      `Deze levering wordt niet verwijderd: ${namingRecords('nl', p.records, p.count)} ${p.count === '1' ? 'noemt' : 'noemen'} haar nog. Een levering die elders in het register genoemd wordt, blijft staan; haal haar daar eerst weg als ze er niet in hoort.`,
     paymentOnStock: () => 'Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
     paymentReferenceTaken: (p) =>
       `Deze levering heeft al een betaling met dit kenmerk, van ${p.paidOn} (hoofdletters en spaties tellen niet mee); geef elke betaling een eigen kenmerk, of trek die betaling eerst in als ze per vergissing is ingevoerd.`,
@@ -336,6 +364,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hasReadinessRecords: () => 'This delivery from own stock has readiness judgements, replacements or decisions not to replace it; those concern stock only, so the support type stays own stock.',
     belowReplaced: (p) => `Replenishment projects replace ${p.replaced} items of this delivery; enter at least that many.`,
     claimedOnEpf: () => 'This delivery was claimed on the European Peace Facility; work as implementing actor for the EU cannot be claimed, so its funding cannot become EPF.',
+    namedByRecords: (p) =>
+      `This delivery is not removed: ${namingRecords('en', p.records, p.count)} still ${p.count === '1' ? 'names' : 'name'} it. A delivery named elsewhere in the register stays; take it out there first if it does not belong there.`,
     paymentOnStock: () => 'A delivery from own stock is valued, not paid; add a valuation instead.',
     paymentReferenceTaken: (p) =>
       `This delivery has a payment with this reference already, of ${p.paidOn} (capitals and spaces do not count); give each payment a reference of its own, or first withdraw that payment if it was entered in error.`,

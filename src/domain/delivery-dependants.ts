@@ -40,3 +40,20 @@ export function dependantViolations(current: Changed, next: Changed, dependants:
   }
   return violations;
 }
+
+/**
+ * The records of other domains that name a delivery among what they are about: a budget commitment or an
+ * EPF claim for it, a training programme or industry contract that names it, a replenishment project that
+ * replaces it. These would go on naming and counting a delivery that is gone. Its own history (money,
+ * disclosure, readiness judgements, export assessments and licences) goes with it when it is removed.
+ */
+export const NAMING_RECORDS = ['budgetCommitments', 'epfClaims', 'trainingProgrammes', 'replenishmentProjects', 'industryContracts'] as const;
+export type NamingRecord = (typeof NAMING_RECORDS)[number];
+
+/** A delivery is removed only when no record of another domain names it: each kind that does is a refusal. */
+export function removalViolations(naming: Partial<Record<NamingRecord, number>>): RuleViolation[] {
+  return NAMING_RECORDS.flatMap((records) => {
+    const count = naming[records] ?? 0;
+    return count > 0 ? [{ field: 'id', code: 'namedByRecords', params: { records, count: String(count) } }] : [];
+  });
+}

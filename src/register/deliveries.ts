@@ -30,8 +30,8 @@ import { writeWithAuditEvent } from '../db/repositories/audit.ts';
 import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import * as readiness from '../db/repositories/readiness.ts';
-import { dependantsOf } from '../db/repositories/delivery-dependants.ts';
-import { dependantViolations, mayAffectDependants } from '../domain/delivery-dependants.ts';
+import { dependantsOf, recordsNaming } from '../db/repositories/delivery-dependants.ts';
+import { dependantViolations, mayAffectDependants, removalViolations } from '../domain/delivery-dependants.ts';
 import { withdrawFromPublic } from './disclosure.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
@@ -137,6 +137,7 @@ export async function updateDelivery(
 export async function deleteDelivery(db: Db, context: RequestContext, id: string, expectedVersion?: ExpectedVersion): Promise<void> {
   await inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
+    assertValid(removalViolations(await recordsNaming(trx, id)));
     if (!(await deliveries.markDeliveryDeleted(trx, id, current.version))) {
       throw new VersionConflictError(current.version);
     }

@@ -3,6 +3,7 @@
  * Dutch and English, and changes nothing: a purchase a contract fulfils stays a purchase, stock with
  * readiness records stays stock, a delivery keeps at least the items projects replace of it, and one
  * claimed on the EPF does not become the EU's own work. The same change is taken where nothing depends on it.
+ * A delivery that records of other domains name is not removed at all.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -52,6 +53,50 @@ describeEachDatabase('a delivery changed under the records that depend on it', (
     as,
     database,
   );
+
+  const removal = (what: string, id: () => string): RefusedInput => ({
+    what,
+    role: 'registrar',
+    method: 'DELETE',
+    path: () => `/deliveries/${id()}`,
+    body: () => ({}),
+    headers: () => versionOf(id())(),
+    field: 'id',
+    code: 'namedByRecords',
+  });
+
+  itRefusesEach(
+    [
+      removal('the removal of a purchase a contract fulfils', () => ids.procurement!),
+      removal('the removal of stock a project replaces', () => ids.stock!),
+      removal('the removal of a delivery claimed on the EPF', () => ids.claimed!),
+    ],
+    as,
+    database,
+  );
+
+  it('names each kind of record that names a delivery it does not remove, and removes one with only its own history', async () => {
+    const named = (await as.registrar('POST', '/deliveries', { ...stockDelivery, title: 'Genoemd' })).body;
+    await as.registrar('POST', `/deliveries/${named.id}/readiness-judgements`, { effect: 'acceptable', reasoning: 'Voorraad volstaat.', judgedOn: '2025-05-01' });
+    const programme = (await as.registrar('POST', '/training-programmes', { key: 'genoemd', name: 'Programma', hostCountry: 'DE', framework: 'bilateral', deliveryIds: [named.id] })).body;
+    const commitment = await as.finance('POST', '/budget/commitments', { title: 'Bijdrage', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'pledged', amountCents: 100, effectiveOn: '2025-04-15', deliveryId: named.id });
+    expect([programme.id, commitment.status]).toEqual([expect.any(String), 201]);
+
+    const refused = await as.registrar('DELETE', `/deliveries/${named.id}`, undefined, { ...(await versionOf(named.id)()), 'Accept-Language': 'en' });
+    expect([refused.status, refused.body.invalidParams.map((param: any) => param.reason)]).toEqual([
+      400,
+      [
+        'This delivery is not removed: 1 budget commitment still names it. A delivery named elsewhere in the register stays; take it out there first if it does not belong there.',
+        'This delivery is not removed: 1 training programme still names it. A delivery named elsewhere in the register stays; take it out there first if it does not belong there.',
+      ],
+    ]);
+    expect((await as.registrar('GET', `/deliveries/${named.id}`)).status).toBe(200);
+
+    const own = (await as.registrar('POST', '/deliveries', { ...stockDelivery, title: 'Alleen eigen geschiedenis' })).body;
+    await as.registrar('POST', `/deliveries/${own.id}/readiness-judgements`, { effect: 'acceptable', reasoning: 'Voorraad volstaat.', judgedOn: '2025-05-01' });
+    await as.registrar('POST', `/deliveries/${own.id}/valuations`, { amountCents: 1_000, basis: 'replacementValue', effectiveDate: '2025-04-15' });
+    expect((await as.registrar('DELETE', `/deliveries/${own.id}`, undefined, await versionOf(own.id)())).status).toBe(204);
+  });
 
   it('takes the same changes where no record depends on them', async () => {
     const free = (await as.registrar('POST', '/deliveries', { ...stockDelivery, title: 'Vrij' })).body;

@@ -13,7 +13,7 @@ export interface RefusedInput {
   /** What is typed wrong, as the test names it. */
   what: string;
   role: Role;
-  method: 'POST' | 'PUT' | 'PATCH';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: () => string;
   body: () => Record<string, unknown>;
   headers?: () => Promise<Record<string, string>>;

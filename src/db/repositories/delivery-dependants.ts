@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DeliveryDependants } from '../../domain/delivery-dependants.ts';
+import type { DeliveryDependants, NamingRecord } from '../../domain/delivery-dependants.ts';
 import type { Database } from '../schema.ts';
 
 /** What other records say of one delivery: the contracts that fulfil it, its readiness records, the items replaced of it and its EPF claims. */
@@ -22,4 +22,20 @@ export async function dependantsOf(db: Kysely<Database>, deliveryId: string): Pr
     replacedQuantity: Number(row.replacedQuantity),
     epfClaims: Number(row.epfClaims),
   };
+}
+
+/** How many records of other domains name the delivery, per kind (the kinds that name none are left out). */
+export async function recordsNaming(db: Kysely<Database>, deliveryId: string): Promise<Partial<Record<NamingRecord, number>>> {
+  const count = (table: 'budgetCommitment' | 'epfClaim' | 'trainingProgrammeDelivery' | 'replenishmentProjectDelivery' | 'industryContractDelivery') =>
+    db.selectFrom(table).select(sql<string>`count(*)`.as('count')).where('deliveryId', '=', deliveryId);
+  const row = await db
+    .selectNoFrom([
+      count('budgetCommitment').as('budgetCommitments'),
+      count('epfClaim').as('epfClaims'),
+      count('trainingProgrammeDelivery').as('trainingProgrammes'),
+      count('replenishmentProjectDelivery').as('replenishmentProjects'),
+      count('industryContractDelivery').as('industryContracts'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(Object.entries(row).map(([kind, found]) => [kind, Number(found)]).filter(([, found]) => found !== 0));
 }
