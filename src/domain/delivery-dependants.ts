@@ -47,7 +47,7 @@ export function dependantViolations(current: Changed, next: Changed, dependants:
  * replaces it. These would go on naming and counting a delivery that is gone. Its own history (money,
  * disclosure, readiness judgements, export assessments and licences) goes with it when it is removed.
  */
-export const NAMING_RECORDS = ['budgetCommitments', 'epfClaims', 'trainingProgrammes', 'replenishmentProjects', 'industryContracts'] as const;
+const NAMING_RECORDS = ['budgetCommitments', 'epfClaims', 'trainingProgrammes', 'replenishmentProjects', 'industryContracts'] as const;
 export type NamingRecord = (typeof NAMING_RECORDS)[number];
 
 /** A delivery is removed only when no record of another domain names it: each kind that does is a refusal. */
