@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import {
   currentValue,
@@ -119,6 +120,8 @@ export async function updateDelivery(
   return withShipmentRefusalsRecorded(db, context, id, () => inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
     const entries = await moneyOf(trx, id);
+    // A change that leaves every field as it is writes nothing: no new version that others would conflict with, no event.
+    if (changesNothing(current, change)) return { ...current, stage: lifecycleStage(current), ...entries };
     const counted = countedMoney(entries);
     const { id: _id, version, createdAt, updatedAt, currentValueCents, disclosureState, ...currentFields } = current;
     const next: DeliveryFields = { ...currentFields, ...change };
@@ -132,6 +135,10 @@ export async function updateDelivery(
     await recordAuditEvent(trx, context, { action: 'delivery.update', object: auditObject(id), result: 'success', before: current, after: updated });
     return { ...updated, stage: lifecycleStage(updated), ...entries };
   }));
+}
+
+function changesNothing(current: deliveries.StoredDelivery, change: Partial<DeliveryInput>): boolean {
+  return Object.entries(change).every(([field, value]) => isDeepStrictEqual(value, Reflect.get(current, field)));
 }
 
 export async function deleteDelivery(db: Db, context: RequestContext, id: string, expectedVersion?: ExpectedVersion): Promise<void> {

@@ -136,6 +136,22 @@ describeEachDatabase('deliveries API', (database) => {
     expect((await call('GET', `/deliveries/${created.body.id}`)).body.title).toBe('Eerste');
   });
 
+  it('writes nothing for a change that leaves every field as it is: the version stays and nothing is audited', async () => {
+    const created = (await call('POST', '/deliveries', { ...stockDelivery, sources: [{ description: 'Kamerbrief', url: 'https://www.rijksoverheid.nl/' }] })).body;
+    const { db } = database();
+    const events = async () => Number((await db.selectFrom('auditEvent').select((eb) => eb.fn.countAll<string>().as('n')).where('objectId', '=', created.id).executeTakeFirstOrThrow()).n);
+    const before = await events();
+    const unchanged = [
+      await call('PATCH', `/deliveries/${created.id}`, {}, { 'If-Match': '"1"' }),
+      await call('PATCH', `/deliveries/${created.id}`, { title: created.title, quantity: created.quantity, sources: created.sources }, { 'If-Match': '"1"' }),
+    ];
+    expect(unchanged.map((response) => [response.status, response.headers.get('etag'), response.body.version])).toEqual([[200, '"1"', 1], [200, '"1"', 1]]);
+    expect(await events()).toBe(before);
+    expect((await call('PATCH', `/deliveries/${created.id}`, {}, { 'If-Match': '"2"' })).status).toBe(412);
+    const changed = await call('PATCH', `/deliveries/${created.id}`, { title: created.title, quantity: created.quantity + 1 }, { 'If-Match': '"1"' });
+    expect([changed.status, changed.headers.get('etag'), await events()]).toEqual([200, '"2"', before + 1]);
+  });
+
   it('lets exactly one of two racing changes on the same version through', async () => {
     const created = await call('POST', '/deliveries', stockDelivery);
     const racing = await Promise.all(
