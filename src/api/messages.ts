@@ -295,6 +295,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     garbledText: (p) =>
       `Deze tekst is verminkt door een verkeerde tekenset: ${p.shown} staat er waarschijnlijk voor ${p.meant}. Het bestand is ergens als Windows-1252 gelezen en weer als UTF-8 opgeslagen; herstel de tekst, of maak het bestand opnieuw uit het oorspronkelijke.`,
     formulaWithoutValue: (p) => `Deze cel heeft een formule (${p.shown}) zonder berekende waarde; open het bestand in Excel en sla het op, of typ de waarde in.`,
+    mergedCell: (p) => `Deze cel is samengevoegd met ${p.shown} en heeft geen eigen waarde (Excel telt die waarde één keer); maak de samenvoeging ongedaan en vul de waarde in op elke regel waarvoor ze geldt.`,
     missingColumn: (p) => `Dit blad mist de kolom ${p.column}; voeg die toe met de kop uit het sjabloon.`,
     duplicateColumn: (p) => `Deze kolom staat ook al in kolom ${p.first}; verwijder een van beide.`,
     unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
@@ -533,6 +534,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     garbledText: (p) =>
       `This text was garbled by a wrong character set: ${p.shown} probably stands for ${p.meant}. The file was read as Windows-1252 somewhere and saved again as UTF-8; correct the text, or make the file again from the original.`,
     formulaWithoutValue: (p) => `This cell holds a formula (${p.shown}) without a computed value; open the file in Excel and save it, or type the value.`,
+    mergedCell: (p) => `This cell is merged into ${p.shown} and holds no value of its own (Excel counts that value once); unmerge the cells and type the value on each row it applies to.`,
     missingColumn: (p) => `This sheet lacks the column ${p.column}; add it with the template's header.`,
     duplicateColumn: (p) => `This column is also in column ${p.first}; delete one of them.`,
     unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",

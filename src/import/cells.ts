@@ -9,9 +9,12 @@ import { nl } from '../../common/vocabulary/nl.ts';
 import { codeList, type ColumnKind } from './sheets.ts';
 import { dateOfText } from './text-dates.ts';
 
-/** A cell of a workbook without a value to read: an error the spreadsheet shows (#REF!), or a formula never computed. */
+/**
+ * A cell of a workbook without a value to read: an error the spreadsheet shows (#REF!), a formula never
+ * computed, or a cell a merge covers (`shown` is the merge's first cell, which holds its value).
+ */
 interface CellProblem {
-  problem: 'cellError' | 'formulaWithoutValue';
+  problem: 'cellError' | 'formulaWithoutValue' | 'mergedCell';
   shown: string;
 }
 

@@ -170,6 +170,20 @@ describe('reading an import file', () => {
     }
   });
 
+  it('reads a merged range once, in its first cell, and a number shown as a percentage as the percentage it shows', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('Waarderingen');
+    worksheet.addRows([VALUATION_HEADERS, ['W1', 'D1', 1_000_000, 'x', 'y'], ['W2', 'D2', null, 'x', 'y'], [null, null, null, null, null], ['W3', 'D3', 0.15, 'x', 'y']]);
+    worksheet.mergeCells('C2:C4');
+    worksheet.getCell('C5').numFmt = '0%';
+    const [sheet] = await sheetsOf('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(sheet!.rows.map((read) => [read.rowNumber, read.cells.get('amountCents')])).toEqual([
+      [2, 1_000_000],
+      [3, { problem: 'mergedCell', shown: 'C2' }],
+      [5, '15%'],
+    ]);
+  });
+
   it('reads rows as wide as their header, however far to the right a stray cell is', async () => {
     const rows = Array.from({ length: 20_000 }, (_unused, index) => row(index + 2, [text(`A${index + 2}`, `W${index}`), number(`XFD${index + 2}`, 1)])).join('');
     const [sheet] = await sheetsOf('breed.xlsx', rawWorkbook([{ name: 'W', rows: headers(VALUATION_HEADERS) + rows }]));

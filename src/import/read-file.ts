@@ -222,10 +222,23 @@ function cellsOf(row: ExcelJS.Row): CellValue[] {
   const stored = (row as unknown as StoredCells)._cells;
   for (const index of Object.keys(stored)) {
     const cell = stored[Number(index)];
+    if (!cell) continue;
+    // exceljs gives each cell a merge covers the value of the merge's first cell, which Excel shows once.
+    if (cell.isMerged && cell.master !== cell) cells[Number(index)] = { problem: 'mergedCell', shown: cell.master.address };
     // What eachCell leaves out: a cell that is there only for its style.
-    if (cell && cell.value !== null) cells[Number(index)] = cellValue(cell.value);
+    else if (cell.value !== null) cells[Number(index)] = asShown(cellValue(cell.value), cell.numFmt);
   }
   return cells;
+}
+
+/** A number the cell shows as a percentage (0.15 as 15%) is read as the text it shows, not as the fraction. */
+function asShown(value: CellValue, format: string | undefined): CellValue {
+  return typeof value === 'number' && format !== undefined && isPercentFormat(format) ? `${Number((value * 100).toPrecision(15))}%` : value;
+}
+
+/** A number format that multiplies by 100 and shows a percent sign: one outside its quoted texts and escaped characters. */
+function isPercentFormat(format: string): boolean {
+  return format.replace(/"[^"]*"|\\./g, '').includes('%');
 }
 
 function cellValue(value: unknown): CellValue {
@@ -247,9 +260,11 @@ function cellValue(value: unknown): CellValue {
   return null;
 }
 
-const isBlank = (cell: CellValue | undefined) => cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+/** Blank: no value, or a cell a merge covers, whose value the merge's first cell holds (a title merged over several columns is one value). */
+const isBlank = (cell: CellValue | undefined) =>
+  cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && cell.problem === 'mergedCell');
 
-/** The different values of a row: a title merged over several cells is one. */
+/** The different values of a row. */
 function valuesOf(cells: readonly CellValue[] | undefined): Set<string | undefined> {
   return new Set(Object.values(cells ?? []).filter((cell) => !isBlank(cell)).map((cell) => (typeof cell === 'object' ? cell?.shown : String(cell).trim())));
 }

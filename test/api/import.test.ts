@@ -553,6 +553,27 @@ describeEachDatabase('import', (database) => {
     expect(dryRun.body.rows[3].faults[0].reason).toBe('This delivery has a payment with this reference on row 4 already (capitals and spaces do not count); give each payment a reference of its own.');
   });
 
+  it('counts a merged amount once, saying of each row it covers that its cell has no value of its own, and refuses an amount shown as a percentage', async () => {
+    const stock = (await registrar('POST', '/deliveries', { title: 'Samengevoegd', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt: '2025-02-01' })).body;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Waarderingen');
+    sheet.addRows([
+      ['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum'],
+      ['MERGE-W1', stock.id, 1_000_000, 'Vervangingswaarde', '2025-02-01'],
+      ['MERGE-W2', stock.id, null, 'Vervangingswaarde', '2025-03-01'],
+      ['MERGE-W3', stock.id, 0.15, 'Vervangingswaarde', '2025-04-01'],
+    ]);
+    sheet.mergeCells('C2:C3');
+    sheet.getCell('C4').numFmt = '0%';
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'samengevoegd.xlsx'), { 'Accept-Language': 'en' });
+    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.values?.amountCents, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)])).toEqual([
+      [2, 'create', 100_000_000, []],
+      [3, 'invalid', undefined, ['C mergedCell']],
+      [4, 'invalid', undefined, ['C notAnAmount']],
+    ]);
+    expect(dryRun.body.rows[1].faults[0].reason).toBe('This cell is merged into C2 and holds no value of its own (Excel counts that value once); unmerge the cells and type the value on each row it applies to.');
+  });
+
   it('says of a reference that a formula cannot compute (#N/A of a lookup) only that, without taking the error for a reference', async () => {
     const errorCell = (ref: string, error: string) => `<c r="${ref}" t="e"><v>${error}</v></c>`;
     const delivery = (rowNumber: number, reference: string) =>
