@@ -163,7 +163,7 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
       addFaults(row, [{ field: 'externalReference', code: 'importedRecordRemoved' }]);
       continue;
     }
-    const differing = COMPARED_FIELDS[row.sheet].filter((field) => row.values[field] !== undefined && !sameValue(row.values[field], Reflect.get(record, field)));
+    const differing = COMPARED_FIELDS[row.sheet].filter((field) => saysSomethingOf(row, field, record) && !sameValue(row.values[field], Reflect.get(record, field)));
     const faults = differing.map((field) => differsFromRegister(row, field, Reflect.get(record, field)));
     if (row.sheet !== 'delivery') faults.push(...otherDelivery(row, Reflect.get(record, 'deliveryId') as string, known, storedDeliveryReferences));
     if (faults.length > 0) addFaults(row, faults);
@@ -219,9 +219,21 @@ function otherDelivery(row: PlannedRow, storedDeliveryId: string, known: KnownRe
   return [{ field: 'deliveryReference', code: 'differsFromRegister', params: { stored: storedReferences.get(storedDeliveryId) ?? storedDeliveryId, inFile: reference, kind: 'text' } }];
 }
 
+/**
+ * Whether a row of a record the register holds says something of a field: a value, or an empty cell in a
+ * column of the sheet (the value taken out), but not a column the sheet lacks, nor an empty realisation
+ * date of a purchase or contribution, which its first payment gives it.
+ */
+function saysSomethingOf(row: PlannedRow, field: string, record: object): boolean {
+  if (row.values[field] !== undefined) return true;
+  if (!row.source.columns.has(field)) return false;
+  return !(field === 'realisedAt' && isRealisedByPayment(Reflect.get(record, 'supportType') as SupportType));
+}
+
+/** An empty cell, and an empty optional text or no value in the register, are the same: nothing. */
 function sameValue(fromFile: unknown, stored: unknown): boolean {
-  // An empty optional text in the register is what an empty cell means.
-  return fromFile === stored || (fromFile === '' && stored === null) || (fromFile === null && stored === '');
+  const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
+  return fromFile === stored || (isEmpty(fromFile) && isEmpty(stored));
 }
 
 /** A delivery's kind and lifecycle dates, whether it is a row of the file or in the register. */

@@ -553,6 +553,29 @@ describeEachDatabase('import', (database) => {
     expect(dryRun.body.rows[3].faults[0].reason).toBe('This delivery has a payment with this reference on row 4 already (capitals and spaces do not count); give each payment a reference of its own.');
   });
 
+  it('says of a value taken out of a row the register holds that it differs, and not of a column the file leaves out or the realisation a payment gives', async () => {
+    const upload = (lines: string[], name: string) => asUpload(new TextEncoder().encode(lines.join('\r\n')), name);
+    const deliveries = (quantity: string, unit: string, company: string) => upload([
+      'Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron;Aantal;Eenheid;Juridisch verplicht op;Gerealiseerd op;Bedrijf',
+      `EMPTIED-1;Munitie;procurement;ammunition;ukraineSupportBudget;${quantity};${unit};2025-01-10;;${company}`,
+    ], 'leveringen.csv');
+    const payments = (reference: string) => upload(['Eigen kenmerk;Kenmerk levering;Bedrag (€);Betaald op;Betalingskenmerk', `EMPTIED-1-B;EMPTIED-1;5;2025-02-01;${reference}`], 'betalingen.csv');
+    expect((await registrar('POST', '/imports', { ...deliveries('2', 'stuks', 'Bedrijf X'), mode: 'allOrNothing' })).body.counts).toMatchObject({ create: 1 });
+    expect((await finance('POST', '/imports', { ...payments('F-EMPTIED'), mode: 'allOrNothing' })).body.counts).toMatchObject({ create: 1 });
+
+    // The purchase is now realised on the day of its payment, which the file leaves empty: unchanged.
+    expect((await registrar('POST', '/imports/dry-run', deliveries('2', 'stuks', 'Bedrijf X'))).body.rows.map((row: any) => row.outcome)).toEqual(['unchanged']);
+    const emptied = await registrar('POST', '/imports/dry-run', deliveries('', '', ''), { 'Accept-Language': 'en' });
+    expect(emptied.body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.code} ${fault.reason.split(';')[0]}`)).toEqual([
+      'F differsFromRegister The register holds "2" under this reference, this file (empty)',
+      'G differsFromRegister The register holds "stuks" under this reference, this file (empty)',
+      'J differsFromRegister The register holds "Bedrijf X" under this reference, this file (empty)',
+    ]);
+    expect((await finance('POST', '/imports/dry-run', payments(''))).body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)).toEqual(['E differsFromRegister']);
+    const withoutTheColumns = upload(['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron', 'EMPTIED-1;Munitie;procurement;ammunition;ukraineSupportBudget'], 'leveringen.csv');
+    expect((await registrar('POST', '/imports/dry-run', withoutTheColumns)).body.rows.map((row: any) => row.outcome)).toEqual(['unchanged']);
+  });
+
   it('counts a merged amount once, saying of each row it covers that its cell has no value of its own, and refuses an amount shown as a percentage', async () => {
     const stock = (await registrar('POST', '/deliveries', { title: 'Samengevoegd', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt: '2025-02-01' })).body;
     const workbook = new ExcelJS.Workbook();
