@@ -194,7 +194,7 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     if (delivery) {
       row.deliveryId = delivery.id;
       registerDeliveries.set(delivery.id, delivery);
-    } else if (row.outcome !== 'invalid') addFaults(row, [{ field: 'deliveryReference', code: 'unknownDeliveryReference' }]);
+    } else if (!row.faults.some((fault) => fault.field === 'deliveryReference')) addFaults(row, [{ field: 'deliveryReference', code: 'unknownDeliveryReference' }]);
   }
   return registerDeliveries;
 }

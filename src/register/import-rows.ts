@@ -173,7 +173,13 @@ function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
     planned.values = { ...parsed.data, externalReference, ...beside };
     violations.push(...domainViolations(definition.sheet, parsed.data, today));
   } else {
-    violations.push(...amountsInEuros(definition, violationsFromZod(parsed.error, fields).filter((violation) => !faulted.has(violation.field))));
+    const refused = violationsFromZod(parsed.error, fields);
+    violations.push(...amountsInEuros(definition, refused.filter((violation) => !faulted.has(violation.field))));
+    // The order of a delivery's dates is judged on those that were read, so that the row shows all its faults at once.
+    if (definition.sheet === 'delivery') {
+      const unread = new Set(refused.map((violation) => violation.field));
+      violations.push(...lifecycleViolations(lifecycleDates(Object.fromEntries(Object.entries(fields).filter(([field]) => !unread.has(field))))));
+    }
   }
   addFaults(planned, violations);
   return planned;

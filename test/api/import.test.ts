@@ -576,6 +576,19 @@ describeEachDatabase('import', (database) => {
     expect((await registrar('POST', '/imports/dry-run', withoutTheColumns)).body.rows.map((row: any) => row.outcome)).toEqual(['unchanged']);
   });
 
+  it('names every fault of a row at once: the order of its dates beside a wrong choice, an unknown delivery beside a date in the future', async () => {
+    const upload = (lines: string[], name: string) => asUpload(new TextEncoder().encode(lines.join('\r\n')), name);
+    const deliveries = upload([
+      'Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron;Toegezegd op;Gerealiseerd op',
+      'ALL-FAULTS-1;Tanks;stock;Tanks;ukraineSupportBudget;2025-05-01;2025-02-01',
+    ], 'leveringen.csv');
+    const faultsOf = async (file: { fileName: string; content: string }) =>
+      (await registrar('POST', '/imports/dry-run', file)).body.rows.map((row: any) => row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`).sort());
+    expect(await faultsOf(deliveries)).toEqual([['D invalidChoice', 'G beforeEarlierStage']]);
+    const valuations = upload(['Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum', 'ALL-FAULTS-W;NO-SUCH-DELIVERY;10;replacementValue;2099-01-01'], 'waarderingen.csv');
+    expect(await faultsOf(valuations)).toEqual([['B unknownDeliveryReference', 'E dateInFuture']]);
+  });
+
   it('counts a merged amount once, saying of each row it covers that its cell has no value of its own, and refuses an amount shown as a percentage', async () => {
     const stock = (await registrar('POST', '/deliveries', { title: 'Samengevoegd', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt: '2025-02-01' })).body;
     const workbook = new ExcelJS.Workbook();
