@@ -52,6 +52,9 @@ export const safeText = (maximum: number) => withoutUnsafeCharacters(z.string().
 /** Text on one line that must be filled in, trimmed: at least one letter or digit, in the form of its kind if it has one. */
 export const requiredText = (maximum: number, format?: TextFormat) => saying(safeText(maximum).trim(), true, format);
 
+/** Text on one line that may be left empty (''), trimmed: filled in, it says something in the form of its kind. */
+export const textOrEmpty = (maximum: number, format: TextFormat) => saying(safeText(maximum).trim(), false, format);
+
 /** Text that may run over several lines: as safeText, but new lines and tabs are allowed. */
 export const multilineText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), true);
 

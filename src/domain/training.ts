@@ -52,7 +52,7 @@ export function programmeViolations(input: TrainingProgrammeInput): RuleViolatio
     ...(PROGRAMME_KEY.test(input.key) ? [] : [{ field: 'key', code: 'invalidProgrammeKey' }]),
     ...textViolations('name', input.name, { maximum: 300, required: true, format: 'title' }),
     ...countryViolations('hostCountry', input.hostCountry),
-    ...textViolations('systemTrainedOn', input.systemTrainedOn ?? '', { maximum: 300, required: false }),
+    ...textViolations('systemTrainedOn', input.systemTrainedOn ?? '', { maximum: 300, required: false, format: 'title' }),
     ...textViolations('description', input.description, { maximum: 4000, required: false }),
   ];
 }

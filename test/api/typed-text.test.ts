@@ -14,7 +14,7 @@ import { itRefusesEach, registerToTypeInto, type RefusedInput } from '../support
 import { fieldReader, type Problems } from '../../web/src/forms/fieldReader.ts';
 
 describeEachDatabase('what a typed text says, on every write route', (database) => {
-  const { as, ids, next } = registerToTypeInto(database, ['finance', 'disclosureOfficer', 'licensingOfficer']);
+  const { as, ids, next } = registerToTypeInto(database, ['finance', 'disclosureOfficer', 'licensingOfficer', 'letterAuthor']);
 
   const publicDecision = (fields: Record<string, unknown>) => ({ deliveryIds: [ids.stock], state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', ...fields });
   const contract = (fields: Record<string, unknown>) => ({ companyId: ids.company, reference: `R-${next()}`, subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', ...fields });
@@ -53,6 +53,10 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     { what: 'a delivery decided public as "???"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicTitle: '???' }), field: 'publicTitle', code: 'noLetterOrDigit' },
     { what: 'a delivery decided public as "Generatoren ??"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicTitle: 'Generatoren ??' }), field: 'publicTitle', code: 'placeholderText' },
     { what: 'a commitment titled "???"', role: 'finance', method: 'POST', path: () => '/budget/commitments', body: () => commitment({ title: '???' }), field: 'title', code: 'noLetterOrDigit' },
+    { what: 'a delivery counted in "???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, unit: '???' }), field: 'unit', code: 'noLetterOrDigit' },
+    { what: 'a purchase from the company "?"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...procurement, company: '?' }), field: 'company', code: 'noLetterOrDigit' },
+    { what: 'a training on "Leopard ???"', role: 'registrar', method: 'POST', path: () => '/training-programmes', body: () => ({ key: `vraag-${next()}`, name: 'Training', hostCountry: 'DE', framework: 'bilateral', systemTrainedOn: 'Leopard ???' }), field: 'systemTrainedOn', code: 'placeholderText' },
+    { what: 'a letter signed "nr 460 ???"', role: 'letterAuthor', method: 'POST', path: () => '/letters', body: () => ({ referenceDate: '2025-08-31', letterDate: '2025-09-10', signatoryName: 'nr 460 ???' }), field: 'signatoryName', code: 'placeholderText' },
     { what: 'a milestone titled "Levering ???"', role: 'registrar', method: 'POST', path: () => '/industry-contracts', body: () => contract({ milestones: [{ title: 'Levering ???', dueOn: '2026-01-01' }] }), field: 'milestones.0.title', code: 'placeholderText' },
     // A public quantity the public list can print.
     { what: 'a public quantity of -5', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '-5' }), field: 'publicQuantity', code: 'quantityFormat' },

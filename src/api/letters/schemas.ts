@@ -8,7 +8,7 @@ import { WAITING_KINDS } from '../../register/letter-review.ts';
 import { APPROVAL_REFUSALS } from '../../register/letters.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { eventDate, idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, requiredText, safeText } from '../openapi-common.ts';
+import { eventDate, idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, requiredText, safeText, textOrEmpty } from '../openapi-common.ts';
 
 const idParam = z.object({ id: safeText(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const letterFormatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
@@ -30,7 +30,7 @@ const letterStatus = z.enum(LETTER_STATUSES);
 /** The house style a draft sets: frozen with the letter at finalisation. */
 const letterheadFields = {
   wordmark: requiredText(80).openapi({ description: 'The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo' }),
-  signatoryName: safeText(120).trim().openapi({ description: 'Who signs, under the title (empty: the title alone)' }),
+  signatoryName: textOrEmpty(120, 'title').openapi({ description: 'Who signs, under the title (empty: the title alone)' }),
   signatoryTitle: requiredText(120).openapi({ description: 'The signatory\'s title, e.g. "DE MINISTER VAN DEFENSIE"' }),
 };
 

@@ -14,7 +14,7 @@ export const ProgrammeInputSchema = z
     name: safeText(300).trim().openapi({ example: 'EUMAM Specialized Training Command (ST-C)' }),
     hostCountry: countryCode.openapi({ example: 'DE' }),
     framework: z.enum(TRAINING_FRAMEWORKS),
-    systemTrainedOn: optionalText(300).default(null).openapi({ example: 'Leopard 1, Panzerhaubitze 2000' }),
+    systemTrainedOn: optionalText(300, 'title').default(null).openapi({ example: 'Leopard 1, Panzerhaubitze 2000' }),
     description: optionalMultilineText(4000).default(''),
     deliveryIds: deliveryIdList({ max: 100 }).default([]).openapi({ description: 'The deliveries the programme trains for, each once' }),
   })
