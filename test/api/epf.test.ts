@@ -85,8 +85,8 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await finance('POST', '/epf/claims', claimInput({ reference }))).status).toBe(201);
     const before = (await finance('GET', '/epf/claims?date=2025-12-31')).body.total;
     for (const [typed, language, reason] of [
-      [reference.toLowerCase(), 'nl', 'Er is al een declaratie met dit kenmerk (hoofdletters en spaties tellen niet mee).'],
-      [reference.replace(' ', '   '), 'en', 'There is a claim with this reference already (capitals and spaces do not count).'],
+      [reference.toLowerCase(), 'nl', 'Er is al een declaratie met dit kenmerk (hoofdletters tellen niet mee, meerdere spaties als één).'],
+      [reference.replace(' ', '   '), 'en', 'There is a claim with this reference already (capitals do not count, several spaces count as one).'],
     ] as const) {
       const twice = await finance('POST', '/epf/claims', claimInput({ reference: typed }), { 'Accept-Language': language });
       expect(twice.status).toBe(400);

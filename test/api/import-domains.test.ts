@@ -135,7 +135,7 @@ describeEachDatabase('importing records of other domains', (database) => {
     const outcomes = committed.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)]);
     expect(outcomes).toEqual([
       ['BD-KVK-1', 'create', []],
-      ['BD-KVK-2', 'invalid', ['D registrationNumberTaken: The company "Eerste werf (import)" of this country has this registration number already (capitals and spaces do not count).']],
+      ['BD-KVK-2', 'invalid', ['D registrationNumberTaken: The company "Eerste werf (import)" of this country has this registration number already (capitals do not count, several spaces count as one).']],
       ['CT-KVK-1', 'create', []],
       ['CT-KVK-2', 'invalid', [expect.stringMatching(/^C contractReferenceTaken/)]],
     ]);

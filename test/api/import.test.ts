@@ -126,7 +126,7 @@ describeEachDatabase('import', (database) => {
     );
     expect(retyped.body.rows).toEqual([
       expect.objectContaining({ rowNumber: 2, outcome: 'unchanged', faults: [] }),
-      expect.objectContaining({ rowNumber: 3, outcome: 'invalid', faults: [expect.objectContaining({ field: 'externalReference', code: 'duplicateReference', reason: expect.stringContaining('hoofdletters en spaties tellen niet mee') })] }),
+      expect.objectContaining({ rowNumber: 3, outcome: 'invalid', faults: [expect.objectContaining({ field: 'externalReference', code: 'duplicateReference', reason: expect.stringContaining('hoofdletters tellen niet mee, meerdere spaties als één') })] }),
       expect.objectContaining({ rowNumber: 4, outcome: 'create', faults: [] }),
     ]);
 
@@ -258,7 +258,7 @@ describeEachDatabase('import', (database) => {
       expect.objectContaining({
         sheetName: 'Leveringen 2025',
         rowNumber: 3,
-        faults: [expect.objectContaining({ code: 'duplicateReference', reason: 'This reference is on row 2 of the sheet Leveringen 2024 already (capitals and spaces do not count); give every row its own reference.' })],
+        faults: [expect.objectContaining({ code: 'duplicateReference', reason: 'This reference is on row 2 of the sheet Leveringen 2024 already (capitals do not count, several spaces count as one); give every row its own reference.' })],
       }),
     ]);
   });
@@ -450,7 +450,7 @@ describeEachDatabase('import', (database) => {
       [4, 'create', []],
       [5, 'invalid', ['B Kenmerk levering: Er is geen levering met dit kenmerk, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.']],
       [6, 'invalid', ['D Grondslag: Kies een van: Vervangingswaarde, Boekwaarde, Contractprijs, Bijdrage.']],
-      [7, 'invalid', ['A Eigen kenmerk: Dit kenmerk staat al op regel 6 van dit blad (hoofdletters en spaties tellen niet mee); geef elke regel een eigen kenmerk.']],
+      [7, 'invalid', ['A Eigen kenmerk: Dit kenmerk staat al op regel 6 van dit blad (hoofdletters tellen niet mee, meerdere spaties als één); geef elke regel een eigen kenmerk.']],
       [8, 'invalid', ['E Ingangsdatum: Deze levering heeft op regel 4 al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.']],
     ]);
     expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
@@ -550,7 +550,7 @@ describeEachDatabase('import', (database) => {
       [4, 'create', []],
       [5, 'invalid', ['E samePaymentReference']],
     ]);
-    expect(dryRun.body.rows[3].faults[0].reason).toBe('This delivery has a payment with this reference on row 4 already (capitals and spaces do not count); give each payment a reference of its own.');
+    expect(dryRun.body.rows[3].faults[0].reason).toBe('This delivery has a payment with this reference on row 4 already (capitals do not count, several spaces count as one); give each payment a reference of its own.');
   });
 
   it('says of a value taken out of a row the register holds that it differs, and not of a column the file leaves out or the realisation a payment gives', async () => {

@@ -140,8 +140,8 @@ describeEachDatabase('industry', (database) => {
       registrar('POST', '/industry-contracts', { companyId, reference, subject: 'Drones', amountCents: 100, signedOn: '2025-06-01' }, { 'Accept-Language': language });
     const before = await counts();
     for (const [language, reason] of [
-      ['nl', 'Dit bedrijf heeft al een contract met dit kenmerk (hoofdletters en spaties tellen niet mee); geef elk contract een eigen kenmerk.'],
-      ['en', 'This company already has a contract with this reference (capitals and spaces do not count); give each contract its own.'],
+      ['nl', 'Dit bedrijf heeft al een contract met dit kenmerk (hoofdletters tellen niet mee, meerdere spaties als één); geef elk contract een eigen kenmerk.'],
+      ['en', 'This company already has a contract with this reference (capitals do not count, several spaces count as one); give each contract its own.'],
     ] as const) {
       for (const reference of ['Demonstratie: G2B-drones-2025', 'demonstratie:  g2b-DRONES-2025', 'DEMONSTRATIE:\u00a0G2B-drones-2025']) {
         const twice = await contract(company.id, language, reference);
@@ -159,8 +159,8 @@ describeEachDatabase('industry', (database) => {
     expect(first.status).toBe(201);
     const before = await counts();
     for (const [language, registrationNumber, reason] of [
-      ['nl', 'KvK 1234-AB', 'Het bedrijf "Eerste Drones B.V." uit dit land heeft dit registratienummer al (hoofdletters en spaties tellen niet mee).'],
-      ['en', 'kvk  1234-ab', 'The company "Eerste Drones B.V." of this country has this registration number already (capitals and spaces do not count).'],
+      ['nl', 'KvK 1234-AB', 'Het bedrijf "Eerste Drones B.V." uit dit land heeft dit registratienummer al (hoofdletters tellen niet mee, meerdere spaties als één).'],
+      ['en', 'kvk  1234-ab', 'The company "Eerste Drones B.V." of this country has this registration number already (capitals do not count, several spaces count as one).'],
     ] as const) {
       const second = await registrar('POST', '/companies', { name: 'Tweede Drones B.V.', country: 'NL', registrationNumber }, { 'Accept-Language': language });
       expect(second.status).toBe(400);
