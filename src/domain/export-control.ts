@@ -35,6 +35,12 @@ export const MAX_NOTE = 2000;
 const MAX_VALIDITY_YEARS = 5;
 /** The state that issues the licences of this register: goods are exported from it, never to it. */
 const EXPORTING_STATE = 'NL';
+/**
+ * The states the support is given against: Russia, and Belarus, from whose territory it wages the war. The EU's
+ * arms embargoes on both (Council Decisions 2014/512/CFSP and 2012/642/CFSP) forbid any export of arms there,
+ * so a licence naming either as the importing state is a typing error or worse.
+ */
+const EMBARGOED_STATES: ReadonlySet<string> = new Set(['RU', 'BY']);
 
 interface CriterionAssessment {
   criterion: ExportCriterion;
@@ -111,7 +117,8 @@ export function assessmentViolations(input: AssessmentInput, today: IsoDate): Ru
 
 /**
  * A licence is issued on a positive assessment, after it, for a plausible period, a value and (where limited) a
- * number of items, for export to another state than the exporting one.
+ * number of items, for export to another state than the exporting one, and not to a state under the EU's arms
+ * embargo that the support is given against.
  */
 export function licenceViolations(input: LicenceInput, assessment: { outcome: AssessmentOutcome; assessedOn: IsoDate }, today: IsoDate): RuleViolation[] {
   const violations: RuleViolation[] = [
@@ -127,6 +134,7 @@ export function licenceViolations(input: LicenceInput, assessment: { outcome: As
   }
   violations.push(...countryViolations('importingState', input.importingState));
   if (input.importingState === EXPORTING_STATE) violations.push({ field: 'importingState', code: 'importingStateIsExporter' });
+  if (EMBARGOED_STATES.has(input.importingState)) violations.push({ field: 'importingState', code: 'importingStateUnderEmbargo' });
   if (input.valueAuthorisedCents <= 0) violations.push({ field: 'valueAuthorisedCents', code: 'tooSmall', params: { minimum: '1' } });
   if (input.quantityAuthorised !== null && input.quantityAuthorised <= 0) violations.push({ field: 'quantityAuthorised', code: 'tooSmall', params: { minimum: '1' } });
   return violations;
