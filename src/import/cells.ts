@@ -18,34 +18,56 @@ interface CellProblem {
   shown: string;
 }
 
+/**
+ * A number a workbook cell shows in a format of its own (00042, "LEV-"000, 15%): the text it shows, and the
+ * number it holds where that is what it shows (not for a percentage, which shows the number times 100).
+ */
+interface ShownNumber {
+  number: number | null;
+  shown: string;
+}
+
 /** What a reader gives for a cell: text, a number, a date already written as YYYY-MM-DD, or why there is no value. */
-export type CellValue = string | number | null | CellProblem;
+export type CellValue = string | number | null | CellProblem | ShownNumber;
 
 /** A cell read as its field's value, or the code of why it cannot be. */
 export type CellReading = { value: unknown } | { fault: string; params?: Record<string, string> };
 
 export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { value: undefined };
-  if (typeof cell === 'object') return { fault: cell.problem, params: { shown: cell.shown } };
+  if (typeof cell === 'object' && 'problem' in cell) return { fault: cell.problem, params: { shown: cell.shown } };
   const garbled = typeof cell === 'string' ? garbledText(cell) : undefined;
   if (garbled) return { fault: 'garbledText', params: garbled };
+  // Text and choices are read as the cell shows them; amounts, counts and dates from the number it holds.
+  const shown = typeof cell === 'object' ? cell.shown : typeof cell === 'number' ? generalText(cell) : cell;
+  const number = typeof cell === 'object' ? (cell.number ?? shown) : cell;
   if (typeof kind === 'object') {
-    if (kind.list === 'yesNo') return readYesNo(cell);
-    return readCode(kind.list, cell);
+    if (kind.list === 'yesNo') return readYesNo(shown);
+    return readCode(kind.list, shown);
   }
   switch (kind) {
     case 'text':
-      return { value: withLineFeeds(String(cell)).trim() };
+      return { value: withLineFeeds(shown).trim() };
     case 'multiline':
-      return { value: withLineFeeds(String(cell)) };
+      return { value: withLineFeeds(shown) };
     case 'date':
-      return readDate(cell);
+      return readDate(number);
     case 'amount':
-      return readEuroCents(cell);
+      return readEuroCents(number);
     case 'count':
-      return typeof cell === 'number' ? { value: cell } : readCount(cell);
+      return typeof number === 'number' ? { value: number } : readCount(number);
   }
 }
+
+/**
+ * A number as a cell in Excel's General format shows it in a column wide enough: at most 15 significant
+ * digits, so that a formula's binary remainder (0.1 + 0.2) is no digit, and a whole number in full.
+ */
+function generalText(number: number): string {
+  return GENERAL.format(number);
+}
+
+const GENERAL = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 15 });
 
 /**
  * Line breaks as Excel keeps them in a cell, one line feed each: a CSV file saved on Windows has CRLF (or an old

@@ -180,7 +180,21 @@ describe('reading an import file', () => {
     expect(sheet!.rows.map((read) => [read.rowNumber, read.cells.get('amountCents')])).toEqual([
       [2, 1_000_000],
       [3, { problem: 'mergedCell', shown: 'C2' }],
-      [5, '15%'],
+      [5, { number: null, shown: '15%' }],
+    ]);
+  });
+
+  it('gives a number in a format of its own with the text Dutch Excel shows for it, and a number in General format as it is', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('Waarderingen');
+    worksheet.addRows([VALUATION_HEADERS, [7, 'D1', 1234.5, 'x', 'y'], [42, 'D1', { formula: '0.1+0.2', result: 0.30000000000000004 }, 'x', 'y']]);
+    worksheet.getCell('A2').numFmt = '"LEV-"000';
+    worksheet.getCell('C2').numFmt = '€ #,##0.00';
+    worksheet.getCell('A3').numFmt = '00000';
+    const [sheet] = await sheetsOf('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(sheet!.rows.map((read) => [read.cells.get('externalReference'), read.cells.get('amountCents')])).toEqual([
+      [{ number: 7, shown: 'LEV-007' }, { number: 1234.5, shown: '€ 1.234,50' }],
+      [{ number: 42, shown: '00042' }, 0.30000000000000004],
     ]);
   });
 

@@ -7,6 +7,7 @@
  * user cannot see its rows, so an import does not take them.
  */
 import type ExcelJS from 'exceljs';
+import { format as formatNumber } from 'numfmt';
 import { loadExcelJs } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
@@ -231,9 +232,18 @@ function cellsOf(row: ExcelJS.Row): CellValue[] {
   return cells;
 }
 
-/** A number the cell shows as a percentage (0.15 as 15%) is read as the text it shows, not as the fraction. */
+/**
+ * A number in a format of its own (not General) with the text the cell shows, as Dutch Excel shows it: a
+ * reference typed as 42 in a cell formatted 00000 is 00042, and 0.15 formatted as a percentage is 15%.
+ */
 function asShown(value: CellValue, format: string | undefined): CellValue {
-  return typeof value === 'number' && format !== undefined && isPercentFormat(format) ? `${Number((value * 100).toPrecision(15))}%` : value;
+  if (typeof value !== 'number' || format === undefined || /^(general|@)?$/i.test(format.trim())) return value;
+  try {
+    return { number: isPercentFormat(format) ? null : value, shown: formatNumber(format, value, { locale: 'nl' }) };
+  } catch {
+    // A format numfmt cannot read: the number as it is.
+    return value;
+  }
 }
 
 /** A number format that multiplies by 100 and shows a percent sign: one outside its quoted texts and escaped characters. */
@@ -262,7 +272,7 @@ function cellValue(value: unknown): CellValue {
 
 /** Blank: no value, or a cell a merge covers, whose value the merge's first cell holds (a title merged over several columns is one value). */
 const isBlank = (cell: CellValue | undefined) =>
-  cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && cell.problem === 'mergedCell');
+  cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && 'problem' in cell && cell.problem === 'mergedCell');
 
 /** The different values of a row. */
 function valuesOf(cells: readonly CellValue[] | undefined): Set<string | undefined> {
@@ -283,7 +293,14 @@ function holdsTable(rows: Table['rows']): boolean {
 }
 
 function headersOf(cells: readonly CellValue[] | undefined): string[] {
-  return Array.from(cells ?? [], (cell) => (isBlank(cell) || typeof cell === 'object' ? '' : String(cell)));
+  return Array.from(cells ?? [], headerOf);
+}
+
+/** A header cell's text: what it shows, nothing for a cell without a value to read. */
+function headerOf(cell: CellValue | undefined): string {
+  if (cell === undefined || cell === null) return '';
+  if (typeof cell !== 'object') return String(cell);
+  return 'problem' in cell ? '' : cell.shown;
 }
 
 /** Why a sheet is not taken for records. */
@@ -363,7 +380,9 @@ function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[]
 
 /** A number in a date column of a workbook is a date without a date format: Excel's serial number of the day. */
 function cellOfColumn(column: ImportColumn, cell: CellValue, date1904: boolean): CellValue {
-  return column.kind === 'date' && typeof cell === 'number' ? (excelSerialDate(cell, date1904) ?? cell) : cell;
+  if (column.kind !== 'date') return cell;
+  const number = cell !== null && typeof cell === 'object' && 'number' in cell ? cell.number : cell;
+  return typeof number === 'number' ? (excelSerialDate(number, date1904) ?? cell) : cell;
 }
 
 function columnLetter(index: number): string {

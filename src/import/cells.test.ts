@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { readCell } from './cells.ts';
+
+describe('reading a cell as its field', () => {
+  it('reads text as the cell shows it: a number in a format of its own as formatted, one in General format at the digits Excel shows', () => {
+    expect(readCell('text', { number: 42, shown: '00042' })).toEqual({ value: '00042' });
+    expect(readCell('text', { number: 7, shown: 'LEV-007' })).toEqual({ value: 'LEV-007' });
+    expect(readCell('text', 0.1 + 0.2)).toEqual({ value: '0.3' });
+    expect(readCell('text', 42)).toEqual({ value: '42' });
+    expect(readCell('text', 1234567890123456789)).toEqual({ value: '1234567890123460000' });
+    expect(readCell({ list: 'yesNo' }, { number: 1, shown: 'Ja' })).toEqual({ value: true });
+  });
+
+  it('reads amounts and counts from the number a cell holds, and refuses one it shows as a percentage', () => {
+    expect(readCell('amount', { number: 1234.5, shown: '€ 1.234,50' })).toEqual({ value: 123_450 });
+    expect(readCell('count', { number: 1000, shown: '1.000' })).toEqual({ value: 1000 });
+    expect(readCell('amount', { number: null, shown: '15%' })).toMatchObject({ fault: 'notAnAmount' });
+    expect(readCell('count', { number: null, shown: '15%' })).toMatchObject({ fault: 'notWholeNumber' });
+  });
+});
