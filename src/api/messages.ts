@@ -50,6 +50,12 @@ function stageNoun(language: Language, field: string | undefined): string | unde
   return field !== undefined && Object.hasOwn(FOLLOWER_NOUNS[language], field) ? FOLLOWER_NOUNS[language][field as PledgeFollower] : undefined;
 }
 
+/** A funding source by its name, as the vocabulary has it: "Steunfonds Oekraïne". */
+function fundingSourceName(language: Language, code: string | undefined): string {
+  const sources = vocabulary(language).fundingSources;
+  return code !== undefined && Object.hasOwn(sources, code) ? sources[code as keyof typeof sources] : (code ?? '');
+}
+
 /** A co-production project's stage by its name: "In productie". */
 function coproductionStage(language: Language, code: string | undefined): string {
   const stage = COPRODUCTION_STAGES.find((candidate) => candidate === code);
@@ -108,7 +114,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     required: () => 'Vul dit veld in.',
     tooLong: (p) => `Gebruik hoogstens ${p.maximum} tekens.`,
     tooSmall: (p) => `Vul een getal in van minstens ${p.minimum}.`,
-    tooLarge: (p) => `Vul een getal in van hoogstens ${p.maximum}.`,
+    tooLarge: (p) => (p.kind === 'amount' ? `Vul een bedrag in van hoogstens ${euro('nl', p.maximum)}.` : `Vul een getal in van hoogstens ${p.maximum}.`),
     notWholeNumber: () => 'Vul een geheel getal in.',
     invalidDate: () => 'Vul een bestaande datum in als JJJJ-MM-DD.',
     invalidChoice: (p) => (p.list ? `Kies een van: ${choices('nl', p.list)}.` : 'Kies een van de mogelijke waarden.'),
@@ -256,7 +262,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     programmeKeyTaken: () => 'Er is al een trainingsprogramma met deze korte naam.',
     keyNamedByFinalLetter: () => 'Een definitieve brief noemt de cijfers van dit programma bij deze korte naam; die blijft daarom zoals zij is.',
     notStock: () => 'Dit kan alleen bij een directe levering uit eigen voorraad.',
-    moreThanDelivered: (p) => `Samen met andere projecten is dat meer dan geleverd is; hier kan nog hoogstens ${p.maximum}.`,
+    moreThanDelivered: (p) => `Samen met andere projecten is dat meer dan geleverd is; hier kan nog hoogstens ${p.kind === 'amount' ? euro('nl', p.maximum) : p.maximum}.`,
     duplicateDelivery: () => 'Noem elke levering maar één keer.',
     beforeLatestState: (p) => `De huidige stand van dit project geldt al sinds ${p.latest}; een wijziging geldt vanaf die dag of later.`,
     // Export control
@@ -269,6 +275,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     licenceBeforeAssessment: (p) => `De vergunning kan niet vóór de toetsing (${p.assessedOn}) zijn verleend.`,
     beforeIssued: () => 'De geldigheid eindigt vóór de datum van verlening.',
     validityTooLong: (p) => `Een vergunning geldt hoogstens ${p.maximum} jaar.`,
+    fundOtherThanDelivery: (p) =>
+      p.fundingSource === 'epf'
+        ? 'Deze levering is werk als uitvoerder voor de EU, dat de EU betaalt; daarvoor wordt geen verplichting op de Nederlandse begroting aangegaan.'
+        : `Deze levering wordt betaald uit ${fundingSourceName('nl', p.fundingSource)}; maak de verplichting op dat budget, of pas eerst de financiering van de levering aan.`,
     importingStateIsExporter: () => 'Nederland is het land van uitvoer; vul het land in waarnaar de goederen worden uitgevoerd, zoals UA.',
     importingStateUnderEmbargo: () => 'Voor Rusland en Belarus geldt een wapenembargo van de EU; een vergunning voor uitvoer daarheen wordt niet verleend. Vul het land in waarnaar de goederen worden uitgevoerd, zoals UA.',
     noAssessment: () => 'Deze levering is nog niet getoetst; een vergunning volgt op een positieve toetsing.',
@@ -348,7 +358,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     required: () => 'Fill in this field.',
     tooLong: (p) => `Use at most ${p.maximum} characters.`,
     tooSmall: (p) => `Enter a number of at least ${p.minimum}.`,
-    tooLarge: (p) => `Enter a number of at most ${p.maximum}.`,
+    tooLarge: (p) => (p.kind === 'amount' ? `Enter an amount of at most ${euro('en', p.maximum)}.` : `Enter a number of at most ${p.maximum}.`),
     notWholeNumber: () => 'Enter a whole number.',
     invalidDate: () => 'Enter an existing date as YYYY-MM-DD.',
     invalidChoice: (p) => (p.list ? `Choose one of: ${choices('en', p.list)}.` : 'Choose one of the allowed values.'),
@@ -496,7 +506,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     programmeKeyTaken: () => 'There already is a training programme with this short name.',
     keyNamedByFinalLetter: () => "A final letter names this programme's figures by this short name, so it stays as it is.",
     notStock: () => 'This is only possible for a delivery from own stock.',
-    moreThanDelivered: (p) => `Together with other projects that is more than was delivered; at most ${p.maximum} is left here.`,
+    moreThanDelivered: (p) => `Together with other projects that is more than was delivered; at most ${p.kind === 'amount' ? euro('en', p.maximum) : p.maximum} is left here.`,
     duplicateDelivery: () => 'Name each delivery only once.',
     beforeLatestState: (p) => `The project's current state already holds as of ${p.latest}; a change holds from that day or later.`,
     // Export control
@@ -509,6 +519,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     licenceBeforeAssessment: (p) => `The licence cannot be issued before the assessment (${p.assessedOn}).`,
     beforeIssued: () => 'The validity ends before the date of issue.',
     validityTooLong: (p) => `A licence is valid for at most ${p.maximum} years.`,
+    fundOtherThanDelivery: (p) =>
+      p.fundingSource === 'epf'
+        ? 'This delivery is work as implementing actor for the EU, which the EU pays; no commitment on the Dutch budget is made for it.'
+        : `This delivery is paid from ${fundingSourceName('en', p.fundingSource)}; make the commitment on that budget, or first change the delivery's funding.`,
     importingStateIsExporter: () => 'The Netherlands is the exporting state; enter the state the goods are exported to, such as UA.',
     importingStateUnderEmbargo: () => 'Russia and Belarus are under an EU arms embargo; no licence for export there is issued. Enter the state the goods are exported to, such as UA.',
     noAssessment: () => 'This delivery has not been assessed; a licence follows a positive assessment.',

@@ -2,8 +2,9 @@ import { pastDateViolations } from './plausibility.ts';
 import { cents, sumCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { percentage } from '../../common/letter-format.ts';
-import { COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, type BudgetFund, type CommitmentStage } from '../../common/vocabulary/codes.ts';
+import { COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, type BudgetFund, type CommitmentStage, type FundingSource } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
+import { unknownRecord } from './references.ts';
 
 export { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, type BudgetFund, type CommitmentStage } from '../../common/vocabulary/codes.ts';
 /** No budget decision of this register predates the first support to Ukraine. */
@@ -199,6 +200,15 @@ export function stageViolations(budgetYear: number, existing: readonly Commitmen
     violations.push({ field: 'stage', code: 'stageGoesBack' });
   }
   return violations;
+}
+
+/**
+ * A commitment for a delivery is made from the budget the delivery is paid from: from another one, or for
+ * work done for the EU as implementing actor (which the EU pays), one of the two is wrong.
+ */
+export function deliveryFundViolations(fund: BudgetFund, fundingSource: FundingSource | undefined): RuleViolation[] {
+  if (fundingSource === undefined) return [unknownRecord('deliveryId', 'delivery')];
+  return fundingSource === fund ? [] : [{ field: 'fund', code: 'fundOtherThanDelivery', params: { fundingSource } }];
 }
 
 export function commitmentViolations(fields: CommitmentFields): RuleViolation[] {

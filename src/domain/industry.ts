@@ -88,7 +88,7 @@ export type CompanyDecisionInput =
 function centsViolations(field: string, cents: number, maximum = MAX_CONTRACT_CENTS): RuleViolation[] {
   if (!Number.isInteger(cents)) return [{ field, code: 'notWholeNumber' }];
   if (cents <= 0) return [{ field, code: 'tooSmall', params: { minimum: '1' } }];
-  if (cents > maximum) return [{ field, code: 'tooLarge', params: { maximum: String(maximum) } }];
+  if (cents > maximum) return [{ field, code: 'tooLarge', params: { maximum: String(maximum), kind: 'amount' } }];
   return [];
 }
 

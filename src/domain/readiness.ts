@@ -142,7 +142,7 @@ export function replacementViolations(replaces: readonly Replacement[], deliveri
     const violations: RuleViolation[] = [];
     const valueLeft = delivery.valueCents - delivery.replacedElsewhere.valueCents;
     if (replacement.replacedValueCents > valueLeft) {
-      violations.push({ field: `${field}.replacedValueCents`, code: 'moreThanDelivered', params: { maximum: String(Math.max(0, valueLeft)) } });
+      violations.push({ field: `${field}.replacedValueCents`, code: 'moreThanDelivered', params: { maximum: String(Math.max(0, valueLeft)), kind: 'amount' } });
     }
     if (replacement.replacedQuantity !== null) {
       const quantityLeft = delivery.quantity === null ? 0 : delivery.quantity - delivery.replacedElsewhere.quantity;

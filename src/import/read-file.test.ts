@@ -38,6 +38,13 @@ describe('reading an import file', () => {
     expect([sheet!.definition.sheet, headerFaults(sheet!), sheet!.rows[0]!.cells.get('amountCents')]).toEqual(['valuation', [], '1']);
   });
 
+  it('knows a header with both languages however the slash between them is spaced, and with its unit written out', async () => {
+    const [sheet] = await sheetsOf('w.csv', csv('Eigen kenmerk/External reference;Kenmerk levering /Delivery reference;Bedrag in €;Grondslag;Ingangsdatum\nW1;D1;1;x;y\n'));
+    expect([sheet!.definition.sheet, headerFaults(sheet!)]).toEqual(['valuation', []]);
+    const [euro] = await sheetsOf('w.csv', csv('Eigen kenmerk;Kenmerk levering;Bedrag €;Grondslag;Ingangsdatum\nW1;D1;1;x;y\n'));
+    expect(headerFaults(euro!)).toEqual([]);
+  });
+
   it('knows a header with a colon after it, as a form labels its fields', async () => {
     const [sheet] = await sheetsOf('w.csv', csv('Eigen kenmerk:;Kenmerk levering :;Bedrag (€):;Grondslag:;Ingangsdatum:\nW1;D1;1;x;y\n'));
     expect([sheet!.definition.sheet, headerFaults(sheet!)]).toEqual(['valuation', []]);

@@ -268,13 +268,16 @@ export const EXAMPLE_MARKERS: readonly string[] = ['VOORBEELD', 'EXAMPLE', 'VOOR
 export const EXAMPLE_MARKER = 'VOORBEELD / EXAMPLE';
 
 
-// A header names its column whatever its case and spacing, with or without its unit ("Bedrag (€)", "Bedrag")
-// and with or without a colon after it, as a form's labels have one ("Bedrag:").
+// A header names its column whatever its case and spacing (around the slash between its languages too), with
+// or without its unit ("Bedrag (€)", "Bedrag €", "Bedrag in euro", "Bedrag") and with or without a colon after
+// it, as a form's labels have one ("Bedrag:").
 const normalise = (text: string) =>
   text
     .replace(/\((?:€|eur|euro)\)/gi, ' ')
     .trim()
     .replace(/\s*:$/, '')
+    .replace(/\s+(?:in\s+)?(?:€|eur|euro)$/i, '')
+    .replace(/\s*\/\s*/g, ' / ')
     .replace(/\s+/g, ' ')
     .toLowerCase();
 

@@ -7,6 +7,7 @@ import {
   budgetFigures,
   commitmentViolations,
   decisionViolations,
+  deliveryFundViolations,
   FIRST_BUDGET_YEAR,
   movementsOf,
   shiftViolations,
@@ -22,7 +23,6 @@ import {
   type CommitmentStageInput,
 } from '../domain/budget.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
-import { unknownRecord } from '../domain/references.ts';
 import type { LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import type { LetterBudgetInputs } from '../letters/snapshot.ts';
 import * as budget from '../db/repositories/budget.ts';
@@ -81,7 +81,7 @@ async function fundMovements(db: Db, fund: BudgetFund) {
 export async function createCommitment(db: Db, context: RequestContext, fields: CommitmentFields, first: CommitmentStageInput): Promise<CommitmentDetail> {
   assertValid([...commitmentViolations(fields), ...stageViolations(fields.budgetYear, [], first, requestDay(context))]);
   return inTransaction(db, async (trx) => {
-    if (fields.deliveryId !== null && !(await budget.deliveryExists(trx, fields.deliveryId))) assertValid([unknownRecord('deliveryId', 'delivery')]);
+    if (fields.deliveryId !== null) assertValid(deliveryFundViolations(fields.fund, await budget.fundingSourceOf(trx, fields.deliveryId)));
     const commitment = await budget.insertCommitment(trx, randomUUID(), { ...fields, isDemonstration: false });
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId: commitment.id, ...first });
     await recordAuditEvent(trx, context, {

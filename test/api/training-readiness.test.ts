@@ -104,7 +104,7 @@ describeEachDatabase('training and readiness', (database) => {
       asOf: '2025-09-01',
     });
     expect(tooMuch.status).toBe(400);
-    expect(tooMuch.body.invalidParams[0]).toMatchObject({ name: 'replaces.0.replacedValueCents' });
+    expect(tooMuch.body.invalidParams[0]).toMatchObject({ name: 'replaces.0.replacedValueCents', reason: expect.stringMatching(/hier kan nog hoogstens €\s[\d.]+,\d\d\.$/) });
     const judgedLater = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/readiness-judgements`, { effect: 'none', reasoning: '', judgedOn: '2026-01-01' });
     expect(fields(judgedLater.body)).toEqual(['judgedOn', 'reasoning']);
     expect(await auditActions()).toEqual(before);

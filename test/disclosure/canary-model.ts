@@ -36,6 +36,7 @@ import { createLogger } from '../../src/logging.ts';
 import { addPayment, addValuation, createDelivery, deleteDelivery, updateDelivery } from '../../src/register/deliveries.ts';
 import { decide } from '../../src/register/disclosure.ts';
 import { createCommitment } from '../../src/register/budget.ts';
+import { BUDGET_FUNDS } from '../../common/vocabulary/codes.ts';
 import { createCompany, createContract, createCoproduction, decideOnCompany, recordDemandBundle, recordLesson, recordPriceDevelopment, reportProgress } from '../../src/register/industry.ts';
 import { READINESS_EFFECTS } from '../../src/domain/readiness.ts';
 import { createProject, decideNotToReplace, judge } from '../../src/register/readiness.ts';
@@ -296,6 +297,8 @@ interface ModelDelivery {
   /** The days of its readiness judgements and decisions not to replace it: like its valuations, never before its pledge. */
   readinessDates: string[];
   deleted: boolean;
+  /** A training programme, replenishment project or budget commitment names it: it is not removed. */
+  named: boolean;
   state: 'undecided' | 'public' | 'confidential';
   /** What the disclosure officer approved, while public. */
   presentation: Presentation | null;
@@ -714,6 +717,7 @@ export class CanaryRun {
       description: `Interne beschrijving ${this.#canary(salt + 12)}`,
       deliveryIds: [delivery.id],
     });
+    delivery.named = true;
     await addContribution(db, context, programme.id, {
       periodFrom: '2024-01-01', periodTo: null, countsUpTo: '2025-01-10', trainers: null, trainersIsMaximum: false, rotations: null, soldiersPerRotation: null,
       trainees: salt % 100_000, traineesIsApproximate: true, courses: null, costEstimateCents: null, fundingSource: null, note: `Telling ${this.#canary(salt + 13)}`,
@@ -818,6 +822,7 @@ export class CanaryRun {
           payments: [],
           readinessDates: [],
           deleted: false,
+          named: false,
           state: 'undecided',
           presentation: null,
           publicSupportType: null,
@@ -845,14 +850,25 @@ export class CanaryRun {
               replaces: [{ deliveryId: delivery.id, replacedValueCents: 1, replacedQuantity: null }],
               asOf: value.effectiveDate,
             });
+            delivery.named = true;
           }
-          // Its budget commitment: its texts and amount are as internal as the delivery's.
+          // Its budget commitment: its texts and amount are as internal as the delivery's. Every other one names the
+          // delivery, from the budget it is paid from (work for the EU is paid by the EU: none names that).
+          const fund = BUDGET_FUNDS.find((candidate) => candidate === delivery.fundingSource);
+          const names = step.salt % 2 === 0 && fund !== undefined;
           await createCommitment(
             db,
             context,
-            { title: `Verplichting ${this.#canary(step.salt + 9)}`, fund: 'defenceBudget', budgetYear: 2025, deliveryId: delivery.id, contractReference: this.#canary(step.salt + 10) },
+            {
+              title: `Verplichting ${this.#canary(step.salt + 9)}`,
+              fund: (names && fund) || 'defenceBudget',
+              budgetYear: 2025,
+              deliveryId: names ? delivery.id : null,
+              contractReference: this.#canary(step.salt + 10),
+            },
             { stage: 'committed', amountCents: value.amountCents, effectiveOn: value.effectiveDate, note: `Toelichting ${this.#canary(step.salt + 11)}` },
           );
+          if (names) delivery.named = true;
         }
         return;
       }
@@ -1021,7 +1037,7 @@ export class CanaryRun {
       case 'remove': {
         const target = this.#delivery(step.target);
         if (!target) return this.#stats.count(step.kind, 'skipped');
-        const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : 'ok';
+        const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : target.named ? 'Validation' : 'ok';
         const attempt = await this.#attempt(() => deleteDelivery(db, context, target.id, step.stale ? 0 : undefined));
         if (this.#expect(expected, attempt)) target.deleted = true;
         return;

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { containsPattern } from '../text-search.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Cents } from '../../../common/money.ts';
+import type { FundingSource } from '../../../common/vocabulary/codes.ts';
 import { isUuid } from '../../../common/ids.ts';
 import { publicOnlyAfter } from './disclosure.ts';
 import type {
@@ -226,8 +227,10 @@ export async function letterCommitmentAmountsAt(db: Db, date: string, ids: reado
   return new Map(rows.map((row) => [row.id, row.amountCents]));
 }
 
-export async function deliveryExists(db: Db, id: string): Promise<boolean> {
-  return (await db.selectFrom('delivery').select('id').where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst()) !== undefined;
+/** The budget a delivery in the register is paid from; undefined when there is no such delivery. */
+export async function fundingSourceOf(db: Db, id: string): Promise<FundingSource | undefined> {
+  const found = await db.selectFrom('delivery').select('fundingSource').where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  return found?.fundingSource as FundingSource | undefined;
 }
 
 export async function insertDecisionIfAbsent(db: Db, decision: Omit<BudgetDecision, 'recordedAt'>): Promise<boolean> {
