@@ -18,7 +18,7 @@ const tomorrow = new Date(Date.parse(`${todayInAmsterdam()}T12:00:00Z`) + 86_400
 
 /** The registrar's delivery the finance rows name: from stock, worth € 100.000 from 1 June 2025. */
 const REGISTRARS_DELIVERY: SheetRows = {
-  'Leveringen (Deliveries)': [['FIN-1', 'Houwitsers (import)', 'Directe levering uit voorraad', 'Artillerie', 'Defensiebegroting', 4, 'stuks', null, null, '2025-06-01', null]],
+  'Leveringen (Deliveries)': [['FIN-1', 'Houwitsers (import)', 'Directe levering uit voorraad', 'Artillerie', 'Steunfonds Oekraïne', 4, 'stuks', null, null, '2025-06-01', null]],
   'Waarderingen (Valuations)': [['FIN-1-W', 'FIN-1', '€ 100.000', 'Vervangingswaarde', '2025-06-01']],
 };
 
@@ -157,7 +157,7 @@ describeEachDatabase('importing commitments and EPF claims', (database) => {
 
   it('takes a commitment and a claim again as unchanged when they name their delivery by its id, and not when they name another', async () => {
     const delivery = (await registrar('GET', `/deliveries?q=${encodeURIComponent('Houwitsers (import)')}`)).body.items[0];
-    const other = (await registrar('POST', '/deliveries', { title: 'Andere houwitsers', category: 'largeCalibreArtillery', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt: '2025-06-01' })).body.id;
+    const other = (await registrar('POST', '/deliveries', { title: 'Andere houwitsers', category: 'largeCalibreArtillery', supportType: 'stock', fundingSource: 'ukraineSupportBudget', realisedAt: '2025-06-01' })).body.id;
     const naming = (deliveryReference: string) =>
       upload(
         {
