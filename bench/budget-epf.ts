@@ -31,13 +31,14 @@ export async function generateBudgetAndClaims(db: Kysely<Database>, deliveries: 
     }
     await db.insertInto('budgetShift').values({ id: randomUUID(), moment: 'Voorjaarsnota', decidedOn: day(random, 2025), fund, fromYear: 2026, toYear: 2025, amountCents: 100 * MILLION, description: '', isDemonstration: false }).execute();
   }
-  const picked = await db.selectFrom('delivery').select(['id', 'realisedAt']).where('realisedAt', 'is not', null).where('fundingSource', '<>', 'epf').orderBy('id').limit(claimsFor(deliveries)).execute();
+  const picked = await db.selectFrom('delivery').select(['id', 'realisedAt', 'fundingSource']).where('realisedAt', 'is not', null).where('fundingSource', '<>', 'epf').orderBy('id').limit(claimsFor(deliveries)).execute();
   const commitments = picked.filter((_, index) => index % 10 === 0);
   for (let start = 0; start < commitments.length; start += BATCH_SIZE) {
     const batch = commitments.slice(start, start + BATCH_SIZE).map((delivery) => ({
       id: randomUUID(),
       title: 'Synthetische verplichting',
-      fund: BUDGET_FUNDS[random.integer(0, BUDGET_FUNDS.length - 1)]!,
+      // From the fund the delivery is paid from, as the register has it.
+      fund: BUDGET_FUNDS.find((fund) => fund === delivery.fundingSource)!,
       budgetYear: random.integer(2022, 2025),
       deliveryId: delivery.id,
       contractReference: null,

@@ -62,6 +62,10 @@ describeWithBrowser('budget', (browser) => {
     await page.locator('.error-summary').getByText('Bedrag in euro').waitFor();
     await page.getByLabel('Bedrag in euro').fill('20.000.000');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
+    // The money for a delivery comes from the fund the delivery is paid from.
+    await page.locator('.error-summary').getByText('Deze levering wordt betaald uit Steunfonds Oekraïne').waitFor();
+    await page.getByLabel('Begrotingsartikel of fonds').selectOption('ukraineSupportBudget');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.getByText('De verplichting is vastgelegd.').waitFor();
 
     await page.getByRole('link', { name: 'Volgende stap vastleggen voor Munitie 2026' }).click();

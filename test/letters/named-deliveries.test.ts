@@ -184,7 +184,7 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     const decide = (decision: object) => accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], ...decision }));
     await decide({ state: 'public', publicTitle: 'Kachels', publicCategory: 'other', publicValue: true });
     const commitment = (await accepted(finance('POST', '/budget/commitments', {
-      title: 'Kachels', fund: 'internationalSecurityBudget', budgetYear: 2025, stage: 'committed', amountCents: 9 * MILLION, effectiveOn: '2025-08-01', deliveryId,
+      title: 'Kachels', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'committed', amountCents: 9 * MILLION, effectiveOn: '2025-08-01', deliveryId,
     }))).body.id;
     const letter = await accepted(author('POST', '/letters', { referenceDate: '2025-08-31', letterDate: '2025-09-10' }));
     const text = `{{delivery:${deliveryId}}}, {{budgetCommitment:${commitment}}}`;
