@@ -196,7 +196,7 @@ export function pledgeBeforeFollowersViolations(dates: Pick<LifecycleDates, 'ple
 
 /**
  * A payment's reference names that one payment of its delivery: a reference another payment of it carries
- * (capitals and spaces aside) is the same payment entered twice, unless that one was withdrawn.
+ * (capitals aside, several spaces as one) is the same payment entered twice, unless that one was withdrawn.
  */
 export function paymentReferenceViolations(reference: string | null | undefined, livePayments: readonly Pick<Payment, 'paidOn' | 'reference'>[]): RuleViolation[] {
   if (!reference) return [];
