@@ -132,6 +132,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hasReadinessRecords: () => 'Deze levering uit eigen voorraad heeft oordelen over de gereedheid, vervanging of besluiten om niet te vervangen; die gaan alleen over voorraad, dus het steuntype blijft eigen voorraad.',
     belowReplaced: (p) => `Vervangingsprojecten vervangen ${p.replaced} stuks van deze levering; vul minstens dat aantal in.`,
     claimedOnEpf: () => 'Voor deze levering is bij de Europese Vredesfaciliteit gedeclareerd; werk als uitvoerder voor de EU is niet te declareren, dus de financiering kan geen EPF worden.',
+    committedFromFund: (p) => `Voor deze levering is een verplichting aangegaan uit ${fundingSourceName('nl', p.fund)}; de levering blijft uit dat budget betaald.`,
     namedByRecords: (p) =>
       `Deze levering wordt niet verwijderd: ${namingRecords('nl', p.records, p.count)} ${p.count === '1' ? 'noemt' : 'noemen'} haar nog. Een levering die elders in het register genoemd wordt, blijft staan; haal haar daar eerst weg als ze er niet in hoort.`,
     paymentOnStock: () => 'Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
@@ -376,6 +377,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hasReadinessRecords: () => 'This delivery from own stock has readiness judgements, replacements or decisions not to replace it; those concern stock only, so the support type stays own stock.',
     belowReplaced: (p) => `Replenishment projects replace ${p.replaced} items of this delivery; enter at least that many.`,
     claimedOnEpf: () => 'This delivery was claimed on the European Peace Facility; work as implementing actor for the EU cannot be claimed, so its funding cannot become EPF.',
+    committedFromFund: (p) => `A budget commitment for this delivery is made from ${fundingSourceName('en', p.fund)}; the delivery stays paid from that budget.`,
     namedByRecords: (p) =>
       `This delivery is not removed: ${namingRecords('en', p.records, p.count)} still ${p.count === '1' ? 'names' : 'name'} it. A delivery named elsewhere in the register stays; take it out there first if it does not belong there.`,
     paymentOnStock: () => 'A delivery from own stock is valued, not paid; add a valuation instead.',

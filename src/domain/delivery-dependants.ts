@@ -10,6 +10,8 @@ export interface DeliveryDependants {
   replacedQuantity: number;
   /** EPF claims on it: work for the EU as implementing actor is not the Netherlands' to claim. */
   epfClaims: number;
+  /** The funds of the budget commitments for it: made from the fund it is paid from. */
+  commitmentFunds: readonly string[];
 }
 
 type Changed = Pick<DeliveryFields, 'supportType' | 'fundingSource' | 'quantity'>;
@@ -22,7 +24,8 @@ export function mayAffectDependants(current: Changed, next: Changed): boolean {
 /**
  * A change of a delivery leaves the records that depend on it valid: it stays a procurement while a
  * contract fulfils it, stock while it has readiness records, not fewer items than projects replace,
- * and not the EU's work while it is claimed on the EPF. Each refusal names the field changed.
+ * not the EU's work while it is claimed on the EPF, and paid from the fund its budget commitments are
+ * made from. Each refusal names the field changed.
  */
 export function dependantViolations(current: Changed, next: Changed, dependants: DeliveryDependants): RuleViolation[] {
   const violations: RuleViolation[] = [];
@@ -37,6 +40,10 @@ export function dependantViolations(current: Changed, next: Changed, dependants:
   }
   if (current.fundingSource !== 'epf' && next.fundingSource === 'epf' && dependants.epfClaims > 0) {
     violations.push({ field: 'fundingSource', code: 'claimedOnEpf' });
+  }
+  const otherFund = dependants.commitmentFunds.find((fund) => fund !== next.fundingSource);
+  if (current.fundingSource !== next.fundingSource && otherFund !== undefined) {
+    violations.push({ field: 'fundingSource', code: 'committedFromFund', params: { fund: otherFund } });
   }
   return violations;
 }

@@ -2,7 +2,7 @@
  * A change of a delivery that would make the records about it wrong is refused at the field changed, in
  * Dutch and English, and changes nothing: a purchase a contract fulfils stays a purchase, stock with
  * readiness records stays stock, a delivery keeps at least the items projects replace of it, and one
- * claimed on the EPF does not become the EU's own work. The same change is taken where nothing depends on it.
+ * claimed on the EPF does not become the EU's own work, and one committed from a fund stays paid from it. The same change is taken where nothing depends on it.
  * A delivery that records of other domains name is not removed at all.
  */
 import { beforeAll, expect, it } from 'vitest';
@@ -20,13 +20,16 @@ describeEachDatabase('a delivery changed under the records that depend on it', (
       as.registrar('POST', `/deliveries/${ids.stock}/valuations`, { amountCents: 1_000_000, basis: 'replacementValue', effectiveDate: '2025-04-15' }),
     ]);
     const claimed = (await as.registrar('POST', '/deliveries', { ...procurement, title: 'Geclaimd' })).body.id;
+    const committed = (await as.registrar('POST', '/deliveries', { ...procurement, title: 'Verplicht' })).body.id;
     created.push(
       await as.registrar('POST', '/replenishment-projects', { name: 'Vervanging', stage: 'identified', replaces: [{ deliveryId: ids.stock, replacedValueCents: 100, replacedQuantity: 6 }], asOf: '2025-06-01' }),
       await as.registrar('POST', `/deliveries/${claimed}/valuations`, { amountCents: 1_000, basis: 'contractPrice', effectiveDate: '2025-03-01' }),
       await as.finance('POST', '/epf/claims', { reference: 'EPF-1', deliveryId: claimed, period: 'maart 2025', declaredCents: 1_000, declaredOn: '2025-04-01' }),
+      await as.finance('POST', '/budget/commitments', { title: 'Verplichting', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'pledged', amountCents: 100, effectiveOn: '2025-04-15', deliveryId: committed }),
     );
     ids.claimed = claimed;
-    expect(created.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    ids.committed = committed;
+    expect(created.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201, 201]);
   });
 
   const versionOf = (id: string) => async () => ({ 'If-Match': (await as.registrar('GET', `/deliveries/${id}`)).headers.get('etag')! });
@@ -49,6 +52,7 @@ describeEachDatabase('a delivery changed under the records that depend on it', (
       change('stock of which projects replace 6 items lowered to 5', () => ids.stock!, { quantity: 5 }, 'quantity', 'belowReplaced'),
       change('stock of which projects replace items left without a quantity', () => ids.stock!, { quantity: null }, 'quantity', 'belowReplaced'),
       change('a delivery claimed on the EPF made work for the EU', () => ids.claimed!, { fundingSource: 'epf' }, 'fundingSource', 'claimedOnEpf'),
+      change('a delivery committed from the Ukraine support fund paid from the defence budget', () => ids.committed!, { fundingSource: 'defenceBudget' }, 'fundingSource', 'committedFromFund'),
     ],
     as,
     database,

@@ -299,6 +299,8 @@ interface ModelDelivery {
   deleted: boolean;
   /** A training programme, replenishment project or budget commitment names it: it is not removed. */
   named: boolean;
+  /** The fund a budget commitment for it is made from: it stays paid from that fund. */
+  committedFrom: string | null;
   state: 'undecided' | 'public' | 'confidential';
   /** What the disclosure officer approved, while public. */
   presentation: Presentation | null;
@@ -823,6 +825,7 @@ export class CanaryRun {
           readinessDates: [],
           deleted: false,
           named: false,
+          committedFrom: null,
           state: 'undecided',
           presentation: null,
           publicSupportType: null,
@@ -868,7 +871,7 @@ export class CanaryRun {
             },
             { stage: 'committed', amountCents: value.amountCents, effectiveOn: value.effectiveDate, note: `Toelichting ${this.#canary(step.salt + 11)}` },
           );
-          if (names) delivery.named = true;
+          if (names) Object.assign(delivery, { named: true, committedFrom: fund });
         }
         return;
       }
@@ -887,6 +890,7 @@ export class CanaryRun {
         const category = step.category ?? target.category;
         const pledgedAt = step.pledgedAt === undefined ? target.pledgedAt : step.pledgedAt;
         const realisedAt = step.realisedAt === undefined ? target.realisedAt : step.realisedAt;
+        const fundingSource = step.fundingSource ?? target.fundingSource;
         const firstPaidOn = this.#firstPaidOn(target);
         const followedOn = [...target.valuations.map((valuation) => valuation.effectiveDate), ...target.readinessDates];
         const valid =
@@ -895,11 +899,13 @@ export class CanaryRun {
           (supportType === 'stock' ? target.payments.length === 0 : realisedAt === firstPaidOn) &&
           // Stock with readiness records (a judgement, a decision not to replace it) stays stock.
           !(target.supportType === 'stock' && supportType !== 'stock' && target.readinessDates.length > 0) &&
+          // A delivery committed from a fund stays paid from it.
+          !(fundingSource !== target.fundingSource && target.committedFrom !== null && target.committedFrom !== fundingSource) &&
           !this.#refusedAtShipmentGate(target, { category, supportType, realisedAt });
         const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : valid ? 'ok' : 'Validation';
         const attempt = await this.#attempt(() => updateDelivery(db, context, target.id, change, step.stale ? 0 : undefined));
         if (!this.#expect(expected, attempt)) return;
-        Object.assign(target, { category, supportType, pledgedAt, realisedAt, fundingSource: step.fundingSource ?? target.fundingSource });
+        Object.assign(target, { category, supportType, pledgedAt, realisedAt, fundingSource });
         return;
       }
       case 'revalue': {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DeliveryDependants, NamingRecord } from '../../domain/delivery-dependants.ts';
 import type { Database } from '../schema.ts';
 
-/** What other records say of one delivery: the contracts that fulfil it, its readiness records, the items replaced of it and its EPF claims. */
+/** What other records say of one delivery: the contracts that fulfil it, its readiness records, the items replaced of it, its EPF claims and the funds of its commitments. */
 export async function dependantsOf(db: Kysely<Database>, deliveryId: string): Promise<DeliveryDependants> {
   const count = (table: 'industryContractDelivery' | 'readinessJudgement' | 'replenishmentProjectDelivery' | 'nonReplacementDecision' | 'epfClaim') =>
     db.selectFrom(table).select(sql<string>`count(*)`.as('count')).where('deliveryId', '=', deliveryId);
@@ -14,6 +14,7 @@ export async function dependantsOf(db: Kysely<Database>, deliveryId: string): Pr
       count('nonReplacementDecision').as('nonReplacements'),
       count('epfClaim').as('epfClaims'),
       eb.selectFrom('replenishmentProjectDelivery').select(sql<string>`coalesce(sum(replaced_quantity), 0)`.as('quantity')).where('deliveryId', '=', deliveryId).as('replacedQuantity'),
+      eb.selectFrom('budgetCommitment').select(sql<string[]>`coalesce(array_agg(distinct fund), '{}')`.as('funds')).where('deliveryId', '=', deliveryId).as('commitmentFunds'),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -21,6 +22,7 @@ export async function dependantsOf(db: Kysely<Database>, deliveryId: string): Pr
     readinessRecords: Number(row.judgements) + Number(row.replacements) + Number(row.nonReplacements),
     replacedQuantity: Number(row.replacedQuantity),
     epfClaims: Number(row.epfClaims),
+    commitmentFunds: row.commitmentFunds ?? [],
   };
 }
 
