@@ -1,10 +1,11 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { BUDGET_FUNDS, COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
 import { isBlank } from '../../../../common/text.ts';
 import { createBudgetDecision, createBudgetShift, createCommitment } from '../../api/budget.ts';
+import { getDelivery } from '../../api/deliveries.ts';
 import type { BudgetDecisionInput, BudgetShiftInput, CommitmentInput } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
@@ -179,11 +180,25 @@ export function CommitmentFormPage() {
   const { t } = useTranslation();
   const navigateWithNotice = useNavigateWithNotice();
   const submission = useSubmission();
-  const { values, field, labels } = useFields(
+  const { values, setValues, field, labels } = useFields(
     { title: '', fund: 'internationalSecurityBudget', budgetYear: '', stage: 'pledged', amountCents: '', effectiveOn: '', deliveryId: '', contractReference: '', note: '' },
     submission.fieldErrors,
   );
   const names: FieldName[] = ['title', 'fund', 'budgetYear', 'stage', 'amountCents', 'effectiveOn', 'deliveryId', 'contractReference', 'note'];
+  // A commitment for a delivery is made from the fund the delivery is paid from: choosing the delivery chooses it.
+  useEffect(() => {
+    const deliveryId = values.deliveryId;
+    if (!deliveryId) return;
+    const controller = new AbortController();
+    getDelivery(deliveryId, controller.signal).then(
+      ({ data }) => {
+        const fund = BUDGET_FUNDS.find((candidate) => candidate === data.fundingSource);
+        if (fund) setValues((previous) => (previous.deliveryId === deliveryId ? { ...previous, fund } : previous));
+      },
+      () => {},
+    );
+    return () => controller.abort();
+  }, [values.deliveryId]);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
