@@ -32,8 +32,9 @@ export function saysSomething(text: string): boolean {
 
 /**
  * The kinds of typed text with a form of their own. A title names something (a unit, a company, a person
- * are named by one too): it says something, and a run of question marks in it stands for what was not known yet. A reference or number (a contract's, a licence's, a payment's)
- * is letters and digits with the separators such references use. A public quantity is what the public
+ * are named by one too): it says something, and a run of question marks in it stands for what was not
+ * known yet. A reference or number (a contract's, a licence's, a payment's) is letters and digits with the
+ * separators such references use. A public quantity is what the public
  * list prints: "3", "ca. 100", "meerdere", never a negative number.
  */
 export type TextFormat = 'title' | 'reference' | 'quantity';

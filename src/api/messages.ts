@@ -15,6 +15,9 @@ const FOLLOWER_NOUNS: Record<Language, Record<PledgeFollower, string>> = {
   en: { valuation: 'valuation', judgement: 'readiness judgement', nonReplacement: 'decision not to replace' },
 };
 
+/** What the comparison of a reference typed by hand ignores (referenceKey), said inside a sentence. */
+const KEY_FOLDING: Record<Language, string> = { nl: 'hoofdletters tellen niet mee, meerdere spaties als één', en: 'capitals do not count, several spaces count as one' };
+
 /** The records of other domains that may name a delivery, as a noun for one and for more, inside a sentence. */
 const NAMING_NOUNS: Record<Language, Record<NamingRecord, [one: string, more: string]>> = {
   nl: {
@@ -137,7 +140,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Deze levering wordt niet verwijderd: ${namingRecords('nl', p.records, p.count)} ${p.count === '1' ? 'noemt' : 'noemen'} haar nog. Een levering die elders in het register genoemd wordt, blijft staan; haal haar daar eerst weg als ze er niet in hoort.`,
     paymentOnStock: () => 'Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
     paymentReferenceTaken: (p) =>
-      `Deze levering heeft al een betaling met dit kenmerk, van ${p.paidOn} (hoofdletters tellen niet mee, meerdere spaties als één); geef elke betaling een eigen kenmerk, of trek die betaling eerst in als ze per vergissing is ingevoerd.`,
+      `Deze levering heeft al een betaling met dit kenmerk, van ${p.paidOn} (${KEY_FOLDING.nl}); geef elke betaling een eigen kenmerk, of trek die betaling eerst in als ze per vergissing is ingevoerd.`,
     alreadyWithdrawn: (p) => `Deze boeking is al ingetrokken per ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `Een boeking kan niet worden ingetrokken vóór haar eigen datum (${p.entryDate ?? ''}).`,
     euroHasNoRate: () => 'Een bedrag in euro heeft geen oorspronkelijk bedrag en geen wisselkoers.',
@@ -227,7 +230,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     aboveCompensated: (p) => `Dit is meer dan er nog openstaat (${euro('nl', p.outstandingCents)}).`,
     beforeDeclared: (p) => `Deze datum ligt vóór de declaratie (${p.declaredOn}).`,
     beforeTranche: (p) => `Deze datum ligt vóór het besluit over de tranche (${p.decidedOn}); een declaratie op een tranche volgt op dat besluit.`,
-    referenceTaken: () => 'Er is al een declaratie met dit kenmerk (hoofdletters tellen niet mee, meerdere spaties als één).',
+    referenceTaken: () => `Er is al een declaratie met dit kenmerk (${KEY_FOLDING.nl}).`,
     notBlocked: () => 'Deze declaratie is op die datum niet geblokkeerd: er is geen blokkade om op te heffen.',
     beforeBlockage: (p) => `De declaratie is pas vanaf ${p.blockedOn} geblokkeerd; een opheffing ligt op of na die datum.`,
     alreadyBlocked: (p) => `De declaratie is vanaf ${p.blockedOn} geblokkeerd tot die blokkade is opgeheven; een declaratie wordt niet twee keer geblokkeerd.`,
@@ -252,8 +255,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeLatestReport: (p) => `Deze datum ligt vóór de laatste melding (${p.latest}).`,
     progressGoesBack: (p) => `De voortgang is lager dan de laatste melding (${p.latest} %); geef de reden.`,
     coproductionStageGoesBack: (p) => `Het project was al in de fase "${coproductionStage('nl', p.latest)}"; geef in de toelichting de reden dat het teruggaat.`,
-    contractReferenceTaken: () => 'Dit bedrijf heeft al een contract met dit kenmerk (hoofdletters tellen niet mee, meerdere spaties als één); geef elk contract een eigen kenmerk.',
-    registrationNumberTaken: (p) => `${p.company ? `Het bedrijf "${p.company}"` : 'Een ander bedrijf'} uit dit land heeft dit registratienummer al (hoofdletters tellen niet mee, meerdere spaties als één).`,
+    contractReferenceTaken: () => `Dit bedrijf heeft al een contract met dit kenmerk (${KEY_FOLDING.nl}); geef elk contract een eigen kenmerk.`,
+    registrationNumberTaken: (p) => `${p.company ? `Het bedrijf "${p.company}"` : 'Een ander bedrijf'} uit dit land heeft dit registratienummer al (${KEY_FOLDING.nl}).`,
     beforeEarlierPrice: () => 'De betaalde prijs is van vóór de eerdere prijs; wissel de datums om.',
     notInFuture: () => 'Vul een datum in de toekomst in.',
     notProcurement: () => 'Dit is geen commerciële verwerving in het register; een contract vervult alleen verwervingen.',
@@ -285,7 +288,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noAssessment: () => 'Deze levering is nog niet getoetst; een vergunning volgt op een positieve toetsing.',
     notLatestAssessment: () => 'Dit is niet de laatste toetsing van deze levering; verleen op de laatste.',
     sameOfficialAssessed: () => 'Scheiding van functies: wie de toetsing deed, verleent niet de vergunning.',
-    licenceNumberTaken: () => 'Er is al een vergunning met dit nummer (hoofdletters tellen niet mee, meerdere spaties als één).',
+    licenceNumberTaken: () => `Er is al een vergunning met dit nummer (${KEY_FOLDING.nl}).`,
     licenceMissing: (p) => `Deze levering heeft een exportvergunning nodig en er is er geen: zij kan op ${p.date} niet worden overgedragen of geleverd.`,
     licenceMissingAtRegistration: (p) =>
       `Deze levering heeft een exportvergunning nodig en heeft er nog geen, dus zij kan niet al op ${p.date} zijn overgedragen of geleverd. Leg haar vast zonder die datum; na toetsing en vergunning kan de datum worden ingevuld.`,
@@ -316,7 +319,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Het blad ${p.sheet} is ${p.visibility === 'veryHidden' ? 'zeer verborgen (Excel toont het niet bij Zichtbaar maken; zet in de VBA-editor de eigenschap Visible van het blad op xlSheetVisible)' : 'verborgen'}, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.`,
     hiddenRow: () => 'Deze regel is verborgen (door een filter of met Verbergen), dus niet te zien; maak hem zichtbaar om hem te importeren, of verwijder hem.',
     hiddenColumn: () => 'Deze kolom is verborgen, dus deze waarde is niet te zien; maak de kolom zichtbaar om de regel te importeren, of maak de cel leeg.',
-    duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van ${p.sheet ? `het blad ${p.sheet}` : 'dit blad'} (hoofdletters tellen niet mee, meerdere spaties als één); geef elke regel een eigen kenmerk.`,
+    duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van ${p.sheet ? `het blad ${p.sheet}` : 'dit blad'} (${KEY_FOLDING.nl}); geef elke regel een eigen kenmerk.`,
     unknownDeliveryReference: (p) =>
       `Er is geen levering met ${p.reference ? `het kenmerk ${p.reference}` : 'dit kenmerk'}, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.`,
     unknownCompanyReference: (p) => `Er is geen bedrijf met het kenmerk ${p.reference}, in het bestand noch in het register; voeg het toe op het blad Bedrijven, of gebruik het kenmerk of id van een bedrijf in het register.`,
@@ -334,7 +337,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Het register heeft onder dit kenmerk meer dan één record, die alleen in hoofdletters of spaties verschillen (${p.stored}); schrijf het kenmerk precies zoals het register het heeft.`,
     importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd; geef deze regel een nieuw kenmerk om hem opnieuw te importeren.',
     sameEffectiveDate: (p) => `Deze levering heeft op regel ${p.row} al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.`,
-    samePaymentReference: (p) => `Deze levering heeft op regel ${p.row} al een betaling met dit kenmerk (hoofdletters tellen niet mee, meerdere spaties als één); geef elke betaling een eigen kenmerk.`,
+    samePaymentReference: (p) => `Deze levering heeft op regel ${p.row} al een betaling met dit kenmerk (${KEY_FOLDING.nl}); geef elke betaling een eigen kenmerk.`,
     brokenUtf16: (p) => `Regel ${p.row} van het CSV-bestand (UTF-16) heeft een teken dat niet te lezen is; sla het bestand opnieuw op, bij voorkeur als CSV UTF-8.`,
     unclosedQuote: (p) => `Het aanhalingsteken op regel ${p.row} van het CSV-bestand wordt nergens gesloten; sluit het of verwijder het.`,
     notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX); open het in Excel en sla het op als Excel-werkmap (.xlsx).',
@@ -382,7 +385,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `This delivery is not removed: ${namingRecords('en', p.records, p.count)} still ${p.count === '1' ? 'names' : 'name'} it. A delivery named elsewhere in the register stays; take it out there first if it does not belong there.`,
     paymentOnStock: () => 'A delivery from own stock is valued, not paid; add a valuation instead.',
     paymentReferenceTaken: (p) =>
-      `This delivery has a payment with this reference already, of ${p.paidOn} (capitals do not count, several spaces count as one); give each payment a reference of its own, or first withdraw that payment if it was entered in error.`,
+      `This delivery has a payment with this reference already, of ${p.paidOn} (${KEY_FOLDING.en}); give each payment a reference of its own, or first withdraw that payment if it was entered in error.`,
     alreadyWithdrawn: (p) => `This entry was already withdrawn as of ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `An entry cannot be withdrawn before its own date (${p.entryDate ?? ''}).`,
     euroHasNoRate: () => 'An amount in euro has no original amount and no exchange rate.',
@@ -472,7 +475,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     aboveCompensated: (p) => `This is more than is still outstanding (${euro('en', p.outstandingCents)}).`,
     beforeDeclared: (p) => `This date lies before the claim (${p.declaredOn}).`,
     beforeTranche: (p) => `This date lies before the tranche was decided (${p.decidedOn}); a claim on a tranche follows that decision.`,
-    referenceTaken: () => 'There is a claim with this reference already (capitals do not count, several spaces count as one).',
+    referenceTaken: () => `There is a claim with this reference already (${KEY_FOLDING.en}).`,
     notBlocked: () => 'This claim is not blocked on that date: there is no blockage to lift.',
     beforeBlockage: (p) => `The claim is blocked only from ${p.blockedOn}; a release lies on or after that date.`,
     alreadyBlocked: (p) => `The claim is blocked from ${p.blockedOn} until that blockage is released; a claim is not blocked twice.`,
@@ -497,8 +500,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeLatestReport: (p) => `This date lies before the latest report (${p.latest}).`,
     progressGoesBack: (p) => `The progress is lower than the latest report (${p.latest} %); give the reason.`,
     coproductionStageGoesBack: (p) => `The project had reached the stage "${coproductionStage('en', p.latest)}" already; give the reason it goes back in the note.`,
-    contractReferenceTaken: () => 'This company already has a contract with this reference (capitals do not count, several spaces count as one); give each contract its own.',
-    registrationNumberTaken: (p) => `${p.company ? `The company "${p.company}"` : 'Another company'} of this country has this registration number already (capitals do not count, several spaces count as one).`,
+    contractReferenceTaken: () => `This company already has a contract with this reference (${KEY_FOLDING.en}); give each contract its own.`,
+    registrationNumberTaken: (p) => `${p.company ? `The company "${p.company}"` : 'Another company'} of this country has this registration number already (${KEY_FOLDING.en}).`,
     beforeEarlierPrice: () => 'The price paid predates the earlier price; swap the dates.',
     notInFuture: () => 'Enter a date in the future.',
     notProcurement: () => 'This is not a commercial procurement in the register; a contract fulfils procurements only.',
@@ -530,7 +533,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noAssessment: () => 'This delivery has not been assessed; a licence follows a positive assessment.',
     notLatestAssessment: () => 'This is not the latest assessment of this delivery; issue on the latest.',
     sameOfficialAssessed: () => 'Separation of duties: whoever assessed does not issue the licence.',
-    licenceNumberTaken: () => 'A licence with this number exists already (capitals do not count, several spaces count as one).',
+    licenceNumberTaken: () => `A licence with this number exists already (${KEY_FOLDING.en}).`,
     licenceMissing: (p) => `This delivery needs an export licence and has none: it cannot be handed over or delivered on ${p.date}.`,
     licenceMissingAtRegistration: (p) =>
       `This delivery needs an export licence and has none yet, so it cannot have been handed over or delivered on ${p.date}. Register it without that date; after assessment and licence the date can be filled in.`,
@@ -561,7 +564,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `The sheet ${p.sheet} is ${p.visibility === 'veryHidden' ? "very hidden (Excel's Unhide does not list it; in the VBA editor set the sheet's Visible property to xlSheetVisible)" : 'hidden'}, so its rows cannot be seen; unhide the sheet to import them, or remove it.`,
     hiddenRow: () => 'This row is hidden (by a filter or by Hide), so it cannot be seen; unhide it to import it, or delete it.',
     hiddenColumn: () => 'This column is hidden, so this value cannot be seen; unhide the column to import the row, or clear the cell.',
-    duplicateReference: (p) => `This reference is on row ${p.row} of ${p.sheet ? `the sheet ${p.sheet}` : 'this sheet'} already (capitals do not count, several spaces count as one); give every row its own reference.`,
+    duplicateReference: (p) => `This reference is on row ${p.row} of ${p.sheet ? `the sheet ${p.sheet}` : 'this sheet'} already (${KEY_FOLDING.en}); give every row its own reference.`,
     unknownDeliveryReference: (p) =>
       `There is no delivery with ${p.reference ? `the reference ${p.reference}` : 'this reference'}, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.`,
     unknownCompanyReference: (p) => `There is no company with the reference ${p.reference}, neither in the file nor in the register; add it on the Companies sheet, or use the reference or id of a company in the register.`,
@@ -579,7 +582,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `The register holds more than one record under this reference, differing only in capitals or spaces (${p.stored}); write the reference exactly as the register has it.`,
     importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register; give this row a new reference to import it again.',
     sameEffectiveDate: (p) => `This delivery has a valuation with this effective date on row ${p.row} already; give one of them another effective date, or combine them.`,
-    samePaymentReference: (p) => `This delivery has a payment with this reference on row ${p.row} already (capitals do not count, several spaces count as one); give each payment a reference of its own.`,
+    samePaymentReference: (p) => `This delivery has a payment with this reference on row ${p.row} already (${KEY_FOLDING.en}); give each payment a reference of its own.`,
     brokenUtf16: (p) => `Row ${p.row} of the CSV file (UTF-16) has a character that cannot be read; save the file again, preferably as CSV UTF-8.`,
     unclosedQuote: (p) => `The quotation mark on row ${p.row} of the CSV file is never closed; close it or delete it.`,
     notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX); open it in Excel and save it as an Excel workbook (.xlsx).',

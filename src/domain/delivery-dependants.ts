@@ -1,3 +1,4 @@
+import type { BudgetFund } from '../../common/vocabulary/codes.ts';
 import type { DeliveryFields, RuleViolation } from './delivery.ts';
 
 /** What other records say of a delivery, which a change of the delivery must keep true. */
@@ -11,7 +12,7 @@ export interface DeliveryDependants {
   /** EPF claims on it: work for the EU as implementing actor is not the Netherlands' to claim. */
   epfClaims: number;
   /** The funds of the budget commitments for it: made from the fund it is paid from. */
-  commitmentFunds: readonly string[];
+  commitmentFunds: readonly BudgetFund[];
 }
 
 type Changed = Pick<DeliveryFields, 'supportType' | 'fundingSource' | 'quantity'>;

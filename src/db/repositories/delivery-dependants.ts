@@ -1,11 +1,17 @@
 import { sql, type Kysely } from 'kysely';
+import type { BudgetFund } from '../../../common/vocabulary/codes.ts';
 import type { DeliveryDependants, NamingRecord } from '../../domain/delivery-dependants.ts';
 import type { Database } from '../schema.ts';
 
+type Db = Kysely<Database>;
+type NamingTable = 'industryContractDelivery' | 'readinessJudgement' | 'replenishmentProjectDelivery' | 'nonReplacementDecision' | 'epfClaim' | 'budgetCommitment' | 'trainingProgrammeDelivery';
+
+/** How many rows of a table name the delivery, as a subquery of one statement. */
+const countNaming = (db: Db, table: NamingTable, deliveryId: string) => db.selectFrom(table).select(sql<string>`count(*)`.as('count')).where('deliveryId', '=', deliveryId);
+
 /** What other records say of one delivery: the contracts that fulfil it, its readiness records, the items replaced of it, its EPF claims and the funds of its commitments. */
-export async function dependantsOf(db: Kysely<Database>, deliveryId: string): Promise<DeliveryDependants> {
-  const count = (table: 'industryContractDelivery' | 'readinessJudgement' | 'replenishmentProjectDelivery' | 'nonReplacementDecision' | 'epfClaim') =>
-    db.selectFrom(table).select(sql<string>`count(*)`.as('count')).where('deliveryId', '=', deliveryId);
+export async function dependantsOf(db: Db, deliveryId: string): Promise<DeliveryDependants> {
+  const count = (table: NamingTable) => countNaming(db, table, deliveryId);
   const row = await db
     .selectNoFrom((eb) => [
       count('industryContractDelivery').as('contracts'),
@@ -14,7 +20,7 @@ export async function dependantsOf(db: Kysely<Database>, deliveryId: string): Pr
       count('nonReplacementDecision').as('nonReplacements'),
       count('epfClaim').as('epfClaims'),
       eb.selectFrom('replenishmentProjectDelivery').select(sql<string>`coalesce(sum(replaced_quantity), 0)`.as('quantity')).where('deliveryId', '=', deliveryId).as('replacedQuantity'),
-      eb.selectFrom('budgetCommitment').select(sql<string[]>`coalesce(array_agg(distinct fund), '{}')`.as('funds')).where('deliveryId', '=', deliveryId).as('commitmentFunds'),
+      eb.selectFrom('budgetCommitment').select(sql<BudgetFund[]>`coalesce(array_agg(distinct fund), '{}')`.as('funds')).where('deliveryId', '=', deliveryId).as('commitmentFunds'),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -27,9 +33,8 @@ export async function dependantsOf(db: Kysely<Database>, deliveryId: string): Pr
 }
 
 /** How many records of other domains name the delivery, per kind (the kinds that name none are left out). */
-export async function recordsNaming(db: Kysely<Database>, deliveryId: string): Promise<Partial<Record<NamingRecord, number>>> {
-  const count = (table: 'budgetCommitment' | 'epfClaim' | 'trainingProgrammeDelivery' | 'replenishmentProjectDelivery' | 'industryContractDelivery') =>
-    db.selectFrom(table).select(sql<string>`count(*)`.as('count')).where('deliveryId', '=', deliveryId);
+export async function recordsNaming(db: Db, deliveryId: string): Promise<Partial<Record<NamingRecord, number>>> {
+  const count = (table: NamingTable) => countNaming(db, table, deliveryId);
   const row = await db
     .selectNoFrom([
       count('budgetCommitment').as('budgetCommitments'),

@@ -111,7 +111,11 @@ export async function paymentsOf(db: Db, deliveryIds: readonly string[]): Promis
       .select(['deliveryId', 'paidOn', 'reference', (eb) => eb.exists(eb.selectFrom('paymentWithdrawal').whereRef('paymentWithdrawal.paymentId', '=', 'payment.id')).$castTo<boolean>().as('withdrawn')])
       .where('deliveryId', '=', sql<string>`any(${batch}::uuid[])`)
       .execute();
-    for (const { deliveryId, ...payment } of rows) found.set(deliveryId, [...(found.get(deliveryId) ?? []), payment]);
+    for (const { deliveryId, ...payment } of rows) {
+      const held = found.get(deliveryId);
+      if (held) held.push(payment);
+      else found.set(deliveryId, [payment]);
+    }
   }
   return found;
 }
