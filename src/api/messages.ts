@@ -234,6 +234,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notBlocked: () => 'Deze declaratie is op die datum niet geblokkeerd: er is geen blokkade om op te heffen.',
     beforeBlockage: (p) => `De declaratie is pas vanaf ${p.blockedOn} geblokkeerd; een opheffing ligt op of na die datum.`,
     alreadyBlocked: (p) => `De declaratie is vanaf ${p.blockedOn} geblokkeerd tot die blokkade is opgeheven; een declaratie wordt niet twee keer geblokkeerd.`,
+    nothingRemains: () => 'Met deze compensatie is alles al ontvangen: er resteert niets om een jaar voor te verwachten; laat dit veld leeg.',
+    notAssessed: () => 'Deze declaratie is nog niet beoordeeld: geld wordt ontvangen op wat de EU heeft toegekend; leg eerst de beoordeling vast.',
+    receivedBeforeAssessment: (p) => `Deze datum ligt vóór de eerste beoordeling (${p.assessedOn}): geld wordt ontvangen op wat de EU heeft toegekend.`,
+    receivedWhileBlocked: (p) => `De declaratie is op die datum geblokkeerd (sinds ${p.blockedOn}): op een geblokkeerde declaratie wordt niets ontvangen.`,
+    moneyReceivedSince: (p) => `Op ${p.receivedOn} is er geld op deze declaratie ontvangen, dus was ze toen niet geblokkeerd; kies een datum na die ontvangst.`,
     // The budget
     budgetYearOutOfRange: (p) => `Vul een begrotingsjaar in van ${p.first} tot en met ${p.last}.`,
     beforeFirstYear: () => 'Het laatste jaar ligt vóór het eerste jaar.',
@@ -479,6 +484,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notBlocked: () => 'This claim is not blocked on that date: there is no blockage to lift.',
     beforeBlockage: (p) => `The claim is blocked only from ${p.blockedOn}; a release lies on or after that date.`,
     alreadyBlocked: (p) => `The claim is blocked from ${p.blockedOn} until that blockage is released; a claim is not blocked twice.`,
+    nothingRemains: () => 'With this compensation everything has been received: nothing remains to expect a year for; leave this field empty.',
+    notAssessed: () => 'This claim has not been assessed yet: money is received on what the EU granted; record the assessment first.',
+    receivedBeforeAssessment: (p) => `This date lies before the first assessment (${p.assessedOn}): money is received on what the EU granted.`,
+    receivedWhileBlocked: (p) => `The claim is blocked on that date (since ${p.blockedOn}): nothing is received on a blocked claim.`,
+    moneyReceivedSince: (p) => `Money was received on this claim on ${p.receivedOn}, so it was not blocked then; choose a date after that receipt.`,
     // The budget
     budgetYearOutOfRange: (p) => `Enter a budget year from ${p.first} to ${p.last}.`,
     beforeFirstYear: () => 'The last year lies before the first year.',

@@ -104,7 +104,7 @@ describe('EPF rules', () => {
     expect(assessmentViolations(history, { compensatedCents: 50, assessedOn: '2024-02-01', remainderExpectedBy: lastPlannedYear + 1 }, TODAY)).toEqual([
       { field: 'remainderExpectedBy', code: 'tooLarge', params: { maximum: String(lastPlannedYear) } },
     ]);
-    expect(receiptViolations(history, { amountCents: 1, receivedOn: '2024-02-01' }, TODAY).map((v) => v.code)).toEqual(['aboveCompensated']);
+    expect(receiptViolations(history, { amountCents: 1, receivedOn: '2024-02-01' }, TODAY)).toEqual([{ field: 'receivedOn', code: 'notAssessed' }]);
     expect(blockageViolations(history, { blocked: true, effectiveOn: '2023-06-01' }, TODAY).map((v) => v.code)).toEqual(['beforeDeclared']);
   });
 
@@ -148,6 +148,50 @@ describe('EPF rules', () => {
       { field: 'amountCents', code: 'aboveCompensated', params: { outstandingCents: '30' } },
     ]);
     expect(receiptViolations(history, { amountCents: 30, receivedOn: '2024-03-01' }, TODAY)).toEqual([]);
+  });
+});
+
+describe('EPF money received', () => {
+  const assessment = { id: 'a', claimId: 'c', compensatedCents: 80, assessedOn: '2024-02-01', remainderExpectedBy: null, note: '', recordedAt: '2024-02-01T00:00:00Z' };
+  const receipt = { id: 'r', claimId: 'c', amountCents: 80, receivedOn: '2024-03-01', note: '', recordedAt: '2024-03-01T00:00:00Z' };
+  const block = { id: 'b1', claimId: 'c', blocked: true, effectiveOn: '2024-04-01', reason: 'Veto', recordedAt: '2024-04-01T00:00:00Z' };
+  const release = { ...block, id: 'b2', blocked: false, effectiveOn: '2024-06-01', reason: '', recordedAt: '2024-06-01T00:00:00Z' };
+
+  it('is received only on what was assessed, refused at the date before the first assessment', () => {
+    const assessed: EpfClaimHistory = { ...claim(100, '2024-01-01'), assessments: [assessment] };
+    expect(receiptViolations(assessed, { amountCents: 10, receivedOn: '2024-01-15' }, TODAY)).toEqual([
+      { field: 'receivedOn', code: 'receivedBeforeAssessment', params: { assessedOn: '2024-02-01' } },
+    ]);
+    expect(receiptViolations(assessed, { amountCents: 10, receivedOn: '2024-02-01' }, TODAY)).toEqual([]);
+  });
+
+  it('is not received while the claim is blocked, and a blockage does not cover money received', () => {
+    const blocked: EpfClaimHistory = { ...claim(100, '2024-01-01'), assessments: [assessment], blockages: [block, release] };
+    expect(receiptViolations(blocked, { amountCents: 10, receivedOn: '2024-04-01' }, TODAY)).toEqual([
+      { field: 'receivedOn', code: 'receivedWhileBlocked', params: { blockedOn: '2024-04-01' } },
+    ]);
+    expect(receiptViolations(blocked, { amountCents: 10, receivedOn: '2024-05-31' }, TODAY)[0]?.code).toBe('receivedWhileBlocked');
+    expect(receiptViolations(blocked, { amountCents: 10, receivedOn: '2024-03-31' }, TODAY)).toEqual([]);
+    expect(receiptViolations(blocked, { amountCents: 10, receivedOn: '2024-06-01' }, TODAY)).toEqual([]);
+
+    const paid: EpfClaimHistory = { ...claim(100, '2024-01-01'), assessments: [assessment], receipts: [receipt] };
+    expect(blockageViolations(paid, { blocked: true, effectiveOn: '2024-02-15' }, TODAY)).toEqual([
+      { field: 'effectiveOn', code: 'moneyReceivedSince', params: { receivedOn: '2024-03-01' } },
+    ]);
+    expect(blockageViolations(paid, { blocked: true, effectiveOn: '2024-03-02' }, TODAY)).toEqual([]);
+    // Blocked and released again before the money came: the blockage covers no receipt.
+    const releasedBefore: EpfClaimHistory = { ...paid, blockages: [{ ...release, effectiveOn: '2024-02-20' }] };
+    expect(blockageViolations(releasedBefore, { blocked: true, effectiveOn: '2024-02-10' }, TODAY)).toEqual([]);
+  });
+
+  it('expects no year for the rest when nothing remains after the assessment', () => {
+    const paid: EpfClaimHistory = { ...claim(100, '2024-01-01'), assessments: [assessment], receipts: [receipt] };
+    expect(assessmentViolations(paid, { compensatedCents: 80, assessedOn: '2024-05-01', remainderExpectedBy: 2026 }, TODAY)).toEqual([{ field: 'remainderExpectedBy', code: 'nothingRemains' }]);
+    expect(assessmentViolations(paid, { compensatedCents: 0, assessedOn: '2024-01-05', remainderExpectedBy: 2026 }, TODAY)[0]).toEqual({ field: 'compensatedCents', code: 'belowReceived', params: { receivedCents: '80' } });
+    expect(assessmentViolations(paid, { compensatedCents: 90, assessedOn: '2024-05-01', remainderExpectedBy: 2026 }, TODAY)).toEqual([]);
+    expect(assessmentViolations(claim(100, '2024-01-01'), { compensatedCents: 0, assessedOn: '2024-05-01', remainderExpectedBy: 2026 }, TODAY)).toEqual([
+      { field: 'remainderExpectedBy', code: 'nothingRemains' },
+    ]);
   });
 });
 

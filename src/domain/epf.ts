@@ -107,7 +107,7 @@ export function claimStateAt(history: EpfClaimHistory, date: string): EpfClaimSt
   const assessment = latestOnOrBefore(history.assessments, (row) => row.assessedOn, date);
   const blockage = latestOnOrBefore(history.blockages, (row) => row.effectiveOn, date);
   const compensatedCents = assessment?.compensatedCents ?? 0;
-  const paidCents = sumCents(history.receipts.filter((receipt) => receipt.receivedOn <= date).map((receipt) => receipt.amountCents));
+  const paidCents = receivedBy(history, date);
   const status: EpfClaimStatus = blockage?.blocked
     ? 'blocked'
     : !assessment
@@ -235,7 +235,9 @@ export function assessmentViolations(
   if (input.compensatedCents < received) {
     violations.push({ field: 'compensatedCents', code: 'belowReceived', params: { receivedCents: String(received) } });
   }
-  if (input.remainderExpectedBy !== null && input.remainderExpectedBy < Number(input.assessedOn.slice(0, 4))) {
+  if (input.remainderExpectedBy !== null && input.compensatedCents <= receivedBy(history, input.assessedOn)) {
+    violations.push({ field: 'remainderExpectedBy', code: 'nothingRemains' });
+  } else if (input.remainderExpectedBy !== null && input.remainderExpectedBy < Number(input.assessedOn.slice(0, 4))) {
     violations.push({ field: 'remainderExpectedBy', code: 'beforeAssessment' });
   }
   // A year the rest is expected in is a plan: at most ten years ahead, as any.
@@ -246,9 +248,19 @@ export function assessmentViolations(
   return violations;
 }
 
+/**
+ * Money is received on a claim once it is assessed, and not while it is blocked. What it received may not
+ * exceed what was compensated, at its date or any later one.
+ */
 export function receiptViolations(history: EpfClaimHistory, input: { amountCents: Cents; receivedOn: string }, today: string): RuleViolation[] {
   const violations = [...pastDateViolations('receivedOn', input.receivedOn, today), ...notBeforeDeclared(history, 'receivedOn', input.receivedOn)];
   if (violations.length > 0) return violations;
+  const blockage = latestOnOrBefore(history.blockages, (row) => row.effectiveOn, input.receivedOn);
+  if (blockage?.blocked) return [{ field: 'receivedOn', code: 'receivedWhileBlocked', params: { blockedOn: blockage.effectiveOn } }];
+  if (!latestOnOrBefore(history.assessments, (row) => row.assessedOn, input.receivedOn)) {
+    const firstAssessedOn = history.assessments.map((row) => row.assessedOn).sort()[0];
+    return [firstAssessedOn ? { field: 'receivedOn', code: 'receivedBeforeAssessment', params: { assessedOn: firstAssessedOn } } : { field: 'receivedOn', code: 'notAssessed' }];
+  }
   // The receipt counts from its date on, also after a later assessment that lowered the compensation: the
   // compensation must cover it at every date from then, and it only changes at an assessment or a receipt.
   const datesFromThen = [input.receivedOn, ...history.assessments.map((row) => row.assessedOn), ...history.receipts.map((row) => row.receivedOn)].filter(
@@ -276,7 +288,13 @@ export function blockageViolations(history: EpfClaimHistory, input: { blocked: b
     const next = history.blockages
       .filter((row) => row.effectiveOn > input.effectiveOn)
       .reduce<EpfBlockage | undefined>((first, row) => (!first || row.effectiveOn < first.effectiveOn || (row.effectiveOn === first.effectiveOn && row.recordedAt < first.recordedAt) ? row : first), undefined);
-    return next?.blocked ? [{ field: 'effectiveOn', code: 'alreadyBlocked', params: { blockedOn: next.effectiveOn } }] : [];
+    if (next?.blocked) return [{ field: 'effectiveOn', code: 'alreadyBlocked', params: { blockedOn: next.effectiveOn } }];
+    // Blocked until the release that follows, if any: money received in that time was not blocked.
+    const receivedWhileBlocked = history.receipts
+      .map((row) => row.receivedOn)
+      .filter((receivedOn) => receivedOn >= input.effectiveOn && (!next || receivedOn < next.effectiveOn))
+      .sort()[0];
+    return receivedWhileBlocked ? [{ field: 'effectiveOn', code: 'moneyReceivedSince', params: { receivedOn: receivedWhileBlocked } }] : [];
   }
   if (inForce?.blocked) return [];
   const nextBlock = history.blockages
@@ -284,6 +302,10 @@ export function blockageViolations(history: EpfClaimHistory, input: { blocked: b
     .map((row) => row.effectiveOn)
     .sort()[0];
   return nextBlock ? [{ field: 'effectiveOn', code: 'beforeBlockage', params: { blockedOn: nextBlock } }] : [{ field: 'blocked', code: 'notBlocked' }];
+}
+
+function receivedBy(history: EpfClaimHistory, date: string): Cents {
+  return sumCents(history.receipts.filter((receipt) => receipt.receivedOn <= date).map((receipt) => receipt.amountCents));
 }
 
 function notBeforeDeclared(history: EpfClaimHistory, field: string, date: string): RuleViolation[] {

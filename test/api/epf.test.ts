@@ -80,6 +80,22 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await release('2025-07-01')).body.invalidParams).toEqual([expect.objectContaining({ name: 'blocked', code: 'notBlocked' })]);
   });
 
+  it('receives nothing on a claim while it is blocked, nor blocks it over money received, saying so in Dutch and English, and stores nothing', async () => {
+    const { claim } = (await finance('POST', '/epf/claims', claimInput())).body;
+    expect((await finance('POST', `/epf/claims/${claim.id}/assessments`, { compensatedCents: 8 * MILLION, assessedOn: '2025-03-01' })).status).toBe(201);
+    expect((await finance('POST', `/epf/claims/${claim.id}/receipts`, { amountCents: MILLION, receivedOn: '2025-04-01' })).status).toBe(201);
+    const overReceipt = await finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: true, effectiveOn: '2025-03-15', reason: 'Veto' }, { 'Accept-Language': 'en' });
+    expect(overReceipt.body.invalidParams).toEqual([
+      { name: 'effectiveOn', code: 'moneyReceivedSince', reason: 'Money was received on this claim on 2025-04-01, so it was not blocked then; choose a date after that receipt.' },
+    ]);
+    expect((await finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: true, effectiveOn: '2025-05-01', reason: 'Veto' })).status).toBe(201);
+    const whileBlocked = await finance('POST', `/epf/claims/${claim.id}/receipts`, { amountCents: MILLION, receivedOn: '2025-05-02' });
+    expect(whileBlocked.body.invalidParams).toEqual([
+      { name: 'receivedOn', code: 'receivedWhileBlocked', reason: 'De declaratie is op die datum geblokkeerd (sinds 2025-05-01): op een geblokkeerde declaratie wordt niets ontvangen.' },
+    ]);
+    expect((await finance('GET', `/epf/claims/${claim.id}`)).body).toMatchObject({ receipts: [expect.objectContaining({ receivedOn: '2025-04-01' })], blockages: [expect.objectContaining({ effectiveOn: '2025-05-01' })] });
+  });
+
   it('refuses a claim under the reference of another, whatever its case and spacing, in Dutch and English', async () => {
     const reference = `EPF-NL ${crypto.randomUUID()}`;
     expect((await finance('POST', '/epf/claims', claimInput({ reference }))).status).toBe(201);
@@ -150,8 +166,8 @@ describeEachDatabase('EPF claims API', (database) => {
     const { claim } = (await finance('POST', '/epf/claims', claimInput())).body;
     const tooMuch = await finance('POST', `/epf/claims/${claim.id}/assessments`, { compensatedCents: 11 * MILLION, assessedOn: '2025-03-01' });
     expect(tooMuch.body.invalidParams).toEqual([expect.objectContaining({ name: 'compensatedCents', code: 'aboveDeclared' })]);
-    const nothingCompensated = await finance('POST', `/epf/claims/${claim.id}/receipts`, { amountCents: 1, receivedOn: '2025-03-01' });
-    expect(nothingCompensated.body.invalidParams).toEqual([expect.objectContaining({ name: 'amountCents', code: 'aboveCompensated' })]);
+    const notAssessed = await finance('POST', `/epf/claims/${claim.id}/receipts`, { amountCents: 1, receivedOn: '2025-03-01' });
+    expect(notAssessed.body.invalidParams).toEqual([expect.objectContaining({ name: 'receivedOn', code: 'notAssessed' })]);
     const noReason = await finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: true, effectiveOn: '2025-03-01' });
     expect(noReason.body.invalidParams).toEqual([expect.objectContaining({ name: 'reason', code: 'required' })]);
     expect((await finance('GET', `/epf/claims/${claim.id}`)).body).toMatchObject({ assessments: [], receipts: [], blockages: [] });
