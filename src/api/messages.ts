@@ -11,8 +11,8 @@ type Message = (params: Params) => string;
 
 /** What follows a delivery's pledge besides its later stages (PledgeFollower), as a noun inside a sentence. */
 const FOLLOWER_NOUNS: Record<Language, Record<PledgeFollower, string>> = {
-  nl: { valuation: 'waardering', judgement: 'oordeel over de gereedheid', nonReplacement: 'besluit om niet te vervangen' },
-  en: { valuation: 'valuation', judgement: 'readiness judgement', nonReplacement: 'decision not to replace' },
+  nl: { valuation: 'waardering', judgement: 'oordeel over de gereedheid', nonReplacement: 'besluit om niet te vervangen', replenishmentProject: 'vervangingsproject' },
+  en: { valuation: 'valuation', judgement: 'readiness judgement', nonReplacement: 'decision not to replace', replenishmentProject: 'replenishment project' },
 };
 
 /** What the comparison of a reference typed by hand ignores (referenceKey), said inside a sentence. */
@@ -126,6 +126,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownField: () => 'Dit veld bestaat niet; controleer de naam.',
     beforeEarlierStage: (p) =>
       `De datum van ${stageNoun('nl', p.later) ?? 'deze stap'} (${p.laterDate}) ligt vóór die van ${stageNoun('nl', p.earlier) ?? 'een eerdere stap'} (${p.earlierDate}).`,
+    afterLaterStage: (p) =>
+      `De datum van ${stageNoun('nl', p.earlier) ?? 'deze stap'} (${p.earlierDate}) ligt na die van ${stageNoun('nl', p.later) ?? 'een latere stap'} (${p.laterDate}).`,
     realisedByPayment: (p) =>
       p.firstPaidOn
         ? `Een aankoop of fondsbijdrage is gerealiseerd op de dag van de eerste betaling (${p.firstPaidOn}).`
@@ -274,6 +276,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     moreThanDelivered: (p) => `Samen met andere projecten is dat meer dan geleverd is; hier kan nog hoogstens ${p.kind === 'amount' ? euro('nl', p.maximum) : p.maximum}.`,
     duplicateDelivery: () => 'Noem elke levering maar één keer.',
     beforeLatestState: (p) => `De huidige stand van dit project geldt al sinds ${p.latest}; een wijziging geldt vanaf die dag of later.`,
+    expectedBeforeState: (p) => `Een project dat nog niet geleverd is, wordt verwacht op of na de dag waarop deze stand geldt (${p.asOf}).`,
+    decisionRecorded: (p) => `Dit besluit is al vastgelegd: op ${p.decidedOn} met dezelfde reden (${KEY_FOLDING.nl}).`,
     // Export control
     criterionMissing: (p) => `Criterium ${p.criterion} ontbreekt: een toetsing oordeelt over alle acht criteria.`,
     criterionTwice: (p) => `Criterium ${p.criterion} staat er meer dan één keer in.`,
@@ -376,6 +380,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownField: () => 'There is no such field; check its name.',
     beforeEarlierStage: (p) =>
       `The date of ${stageNoun('en', p.later) ?? 'this stage'} (${p.laterDate}) lies before that of ${stageNoun('en', p.earlier) ?? 'an earlier stage'} (${p.earlierDate}).`,
+    afterLaterStage: (p) =>
+      `The date of ${stageNoun('en', p.earlier) ?? 'this stage'} (${p.earlierDate}) lies after that of ${stageNoun('en', p.later) ?? 'a later stage'} (${p.laterDate}).`,
     realisedByPayment: (p) =>
       p.firstPaidOn
         ? `A procurement or fund contribution is realised on the day of its first payment (${p.firstPaidOn}).`
@@ -524,6 +530,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     moreThanDelivered: (p) => `Together with other projects that is more than was delivered; at most ${p.kind === 'amount' ? euro('en', p.maximum) : p.maximum} is left here.`,
     duplicateDelivery: () => 'Name each delivery only once.',
     beforeLatestState: (p) => `The project's current state already holds as of ${p.latest}; a change holds from that day or later.`,
+    expectedBeforeState: (p) => `A project not yet delivered is expected on or after the day this state holds from (${p.asOf}).`,
+    decisionRecorded: (p) => `This decision has been recorded already: on ${p.decidedOn} with the same reason (${KEY_FOLDING.en}).`,
     // Export control
     criterionMissing: (p) => `Criterion ${p.criterion} is missing: an assessment finds on all eight criteria.`,
     criterionTwice: (p) => `Criterion ${p.criterion} is given more than once.`,

@@ -26,6 +26,20 @@ describe('the lifecycle of a delivery', () => {
       { field: 'realisedAt', code: 'beforeEarlierStage', params: { earlier: 'committedAt', earlierDate: '2025-03-01', laterDate: '2025-02-28' } },
     ]);
   });
+
+  it('names the date a change moved past later stages it kept, once, and a date it moved before an earlier one as before', () => {
+    const kept = { pledgedAt: '2025-01-01', committedAt: '2025-02-01', realisedAt: '2025-03-01', deliveredAt: null };
+    expect(lifecycleViolations({ ...kept, pledgedAt: '2025-04-01' }, kept)).toEqual([
+      { field: 'pledgedAt', code: 'afterLaterStage', params: { earlier: 'pledgedAt', earlierDate: '2025-04-01', later: 'committedAt', laterDate: '2025-02-01' } },
+    ]);
+    expect(lifecycleViolations({ ...kept, realisedAt: '2025-01-15' }, kept)).toEqual([
+      { field: 'realisedAt', code: 'beforeEarlierStage', params: { earlier: 'committedAt', earlierDate: '2025-02-01', laterDate: '2025-01-15' } },
+    ]);
+    // Both moved: the later date is the one out of order, as without a change.
+    expect(lifecycleViolations({ ...kept, committedAt: '2025-05-01', realisedAt: '2025-04-01' }, kept)).toEqual([
+      { field: 'realisedAt', code: 'beforeEarlierStage', params: { earlier: 'committedAt', earlierDate: '2025-05-01', laterDate: '2025-04-01' } },
+    ]);
+  });
 });
 
 describe('what follows the pledge of a delivery', () => {

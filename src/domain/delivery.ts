@@ -160,11 +160,23 @@ function beforeEarlierStage(
   return undefined;
 }
 
-/** Each lifecycle date that is set must not lie before an earlier stage's date that is set. */
-export function lifecycleViolations(dates: LifecycleDates): RuleViolation[] {
+/**
+ * Each lifecycle date that is set must not lie before an earlier stage's date that is set. A change that
+ * moves an earlier stage past a later one it kept (`kept`, the dates before the change) is refused at the
+ * date it moved, once, rather than at a date it did not touch.
+ */
+export function lifecycleViolations(dates: LifecycleDates, kept?: LifecycleDates): RuleViolation[] {
+  const moved = new Set<keyof LifecycleDates>();
   return ORDER.flatMap((later, laterIndex) => {
     const laterDate = dates[later];
-    return (laterDate && beforeEarlierStage(dates, ORDER.slice(0, laterIndex), later, laterDate)) || [];
+    const violation = laterDate && beforeEarlierStage(dates, ORDER.slice(0, laterIndex), later, laterDate);
+    if (!violation) return [];
+    const earlier = violation.params!.earlier as keyof LifecycleDates;
+    const movedPastKept = kept !== undefined && kept[later] === laterDate && kept[earlier] !== dates[earlier];
+    if (!movedPastKept) return [violation];
+    if (moved.has(earlier)) return [];
+    moved.add(earlier);
+    return [{ field: earlier, code: 'afterLaterStage', params: { earlier, earlierDate: dates[earlier]!, later, laterDate } }];
   });
 }
 
@@ -179,8 +191,11 @@ export function stageDateViolations(dates: LifecycleDates, today: IsoDate, kept?
   });
 }
 
-/** The records that follow a delivery's pledge, as its later stages do: its valuations, the judgements of its effect on readiness and the decisions not to replace it. */
-export type PledgeFollower = 'valuation' | 'judgement' | 'nonReplacement';
+/**
+ * The records that follow a delivery's pledge, as its later stages do: its valuations, the judgements of
+ * its effect on readiness, the decisions not to replace it and the replenishment projects that replace it.
+ */
+export type PledgeFollower = 'valuation' | 'judgement' | 'nonReplacement' | 'replenishmentProject';
 
 /** A record that follows the delivery's pledge is not dated before it: refused at the record's field. */
 export function followsPledgeViolations(dates: Pick<LifecycleDates, 'pledgedAt'>, field: string, record: PledgeFollower, date: IsoDate): RuleViolation[] {

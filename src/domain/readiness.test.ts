@@ -7,7 +7,9 @@ import {
   laterStateViolations,
   overallEffect,
   projectStatesAt,
+  projectViolations,
   replacementViolations,
+  sameDecisionViolations,
   type Judgement,
   type ProjectState,
   type ReplaceableDelivery,
@@ -64,6 +66,7 @@ describe('replenishment', () => {
   const delivery = (quantity: number | null, valueCents: number): ReplaceableDelivery => ({
     id: 'd',
     isStock: true,
+    pledgedAt: '2025-01-01',
     quantity,
     valueCents,
     replacedElsewhere: { valueCents: 0, quantity: 0 },
@@ -82,7 +85,7 @@ describe('replenishment', () => {
           for (const project of projects) {
             const replacement: Replacement = { deliveryId: 'd', replacedValueCents: project.value, replacedQuantity: project.quantity };
             const target = { ...delivery(quantity, valueCents), replacedElsewhere: { valueCents: replacedValue, quantity: replacedQuantity } };
-            if (replacementViolations([replacement], new Map([['d', target]])).length === 0) {
+            if (replacementViolations({ replaces: [replacement], asOf: '2025-06-01' }, new Map([['d', target]])).length === 0) {
               replacedValue += project.value;
               replacedQuantity += project.quantity ?? 0;
             }
@@ -97,10 +100,40 @@ describe('replenishment', () => {
 
   it('only replaces stock deliveries the register knows', () => {
     const replacement = { deliveryId: 'd', replacedValueCents: 1, replacedQuantity: null };
-    expect(replacementViolations([replacement], new Map())).toEqual([{ field: 'replaces.0.deliveryId', code: 'unknownDelivery' }]);
-    expect(replacementViolations([replacement], new Map([['d', { ...delivery(null, 10), isStock: false }]]))).toEqual([
+    const project = { replaces: [replacement], asOf: '2025-06-01' };
+    expect(replacementViolations(project, new Map())).toEqual([{ field: 'replaces.0.deliveryId', code: 'unknownDelivery' }]);
+    expect(replacementViolations(project, new Map([['d', { ...delivery(null, 10), isStock: false }]]))).toEqual([
       { field: 'replaces.0.deliveryId', code: 'notStock' },
     ]);
+  });
+
+  it('replaces a delivery from its pledge on', () => {
+    const project = { replaces: [{ deliveryId: 'd', replacedValueCents: 1, replacedQuantity: null }], asOf: '2024-12-31' };
+    expect(replacementViolations(project, new Map([['d', delivery(null, 10)]]))).toEqual([
+      {
+        field: 'replaces.0.deliveryId',
+        code: 'beforeEarlierStage',
+        params: { later: 'replenishmentProject', earlier: 'pledgedAt', earlierDate: '2025-01-01', laterDate: '2024-12-31' },
+      },
+    ]);
+    expect(replacementViolations({ ...project, asOf: '2025-01-01' }, new Map([['d', delivery(null, 10)]]))).toEqual([]);
+  });
+
+  it('expects a project not yet delivered on or after the day its state holds from', () => {
+    const project = { name: 'Vervanging', stage: 'identified' as const, budgetCents: null, expectedOn: '2015-06-01', note: '', replaces: [], asOf: '2025-06-01' };
+    expect(projectViolations(project, '2025-09-10')).toEqual([{ field: 'expectedOn', code: 'expectedBeforeState', params: { asOf: '2025-06-01' } }]);
+    expect(projectViolations({ ...project, expectedOn: '2025-06-01' }, '2025-09-10')).toEqual([]);
+    // Delivered, it says when it came.
+    expect(projectViolations({ ...project, stage: 'delivered' }, '2025-09-10')).toEqual([]);
+  });
+
+  it('records a decision not to replace once: the same day and reason again is the same decision', () => {
+    const earlier = [{ decidedOn: '2025-03-01', reason: 'Verouderd  materieel' }];
+    expect(sameDecisionViolations({ decidedOn: '2025-03-01', reason: ' verouderd materieel ' }, earlier)).toEqual([
+      { field: 'reason', code: 'decisionRecorded', params: { decidedOn: '2025-03-01' } },
+    ]);
+    expect(sameDecisionViolations({ decidedOn: '2025-03-02', reason: 'Verouderd materieel' }, earlier)).toEqual([]);
+    expect(sameDecisionViolations({ decidedOn: '2025-03-01', reason: 'Een ander deel: niet meer nodig' }, earlier)).toEqual([]);
   });
 
   it('at a date, shows each project in the state that held then: none before its first, the same day\'s later recording over the earlier', () => {

@@ -1,7 +1,8 @@
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
+import { referenceKey } from '../../common/text.ts';
 import { READINESS_EFFECTS, type ReadinessEffect, type ReplenishmentStage, type ValuationBasis } from '../../common/vocabulary/codes.ts';
-import type { RuleViolation } from './delivery.ts';
+import { followsPledgeViolations, type RuleViolation } from './delivery.ts';
 import { unknownRecord } from './references.ts';
 import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
 
@@ -79,7 +80,7 @@ export function projectViolations(input: ProjectInput, today: IsoDate): RuleViol
     ...textViolations('name', input.name, { maximum: 300, required: true, format: 'title' }),
     ...pastDateViolations('asOf', input.asOf, today),
     ...amountViolations('budgetCents', input.budgetCents),
-    ...(input.expectedOn === null ? [] : plannedDateViolations('expectedOn', input.expectedOn, today)),
+    ...expectedOnViolations(input, today),
     ...textViolations('note', input.note, { maximum: 2000, required: false }),
     ...input.replaces.flatMap((replacement, index) => [
       ...amountViolations(`replaces.${index}.replacedValueCents`, replacement.replacedValueCents),
@@ -88,6 +89,14 @@ export function projectViolations(input: ProjectInput, today: IsoDate): RuleViol
   ];
   const ids = input.replaces.map((replacement) => replacement.deliveryId);
   if (new Set(ids).size !== ids.length) violations.push({ field: 'replaces', code: 'duplicateDelivery' });
+  return violations;
+}
+
+/** A project not yet delivered is expected on or after the day its state holds from, and within ten years as any plan. */
+function expectedOnViolations({ expectedOn, stage, asOf }: ProjectInput, today: IsoDate): RuleViolation[] {
+  if (expectedOn === null) return [];
+  const violations = plannedDateViolations('expectedOn', expectedOn, today);
+  if (violations.length === 0 && stage !== 'delivered' && expectedOn < asOf) return [{ field: 'expectedOn', code: 'expectedBeforeState', params: { asOf } }];
   return violations;
 }
 
@@ -119,10 +128,11 @@ export function projectStatesAt(states: readonly ProjectState[], date: IsoDate):
   return [...Map.groupBy(states, (state) => state.projectId).values()].flatMap((history) => heldAt(history, date, (state) => state.asOf) ?? []);
 }
 
-/** A stock delivery as a replacement is measured against: what was delivered, and what other projects already replace. */
+/** A stock delivery as a replacement is measured against: when it was pledged, what was delivered, and what other projects already replace. */
 export interface ReplaceableDelivery {
   id: string;
   isStock: boolean;
+  pledgedAt: IsoDate | null;
   quantity: number | null;
   valueCents: Cents;
   /** What other projects (not the one being checked) replace of it. */
@@ -131,15 +141,16 @@ export interface ReplaceableDelivery {
 
 /**
  * A project replaces at most what was delivered: together with every other project, no more of a
- * delivery's value than it is valued at, and no more items than were handed over.
+ * delivery's value than it is valued at, and no more items than were handed over. What it replaces it
+ * replaces from the day its state holds, which follows each delivery's pledge.
  */
-export function replacementViolations(replaces: readonly Replacement[], deliveries: ReadonlyMap<string, ReplaceableDelivery>): RuleViolation[] {
+export function replacementViolations({ replaces, asOf }: Pick<ProjectInput, 'replaces' | 'asOf'>, deliveries: ReadonlyMap<string, ReplaceableDelivery>): RuleViolation[] {
   return replaces.flatMap((replacement, index) => {
     const field = `replaces.${index}`;
     const delivery = deliveries.get(replacement.deliveryId);
     if (!delivery) return [unknownRecord(`${field}.deliveryId`, 'delivery')];
     if (!delivery.isStock) return [{ field: `${field}.deliveryId`, code: 'notStock' }];
-    const violations: RuleViolation[] = [];
+    const violations = followsPledgeViolations(delivery, `${field}.deliveryId`, 'replenishmentProject', asOf);
     const valueLeft = delivery.valueCents - delivery.replacedElsewhere.valueCents;
     if (replacement.replacedValueCents > valueLeft) {
       violations.push({ field: `${field}.replacedValueCents`, code: 'moreThanDelivered', params: { maximum: String(Math.max(0, valueLeft)), kind: 'amount' } });
@@ -169,6 +180,17 @@ export function nonReplacementViolations(input: NonReplacementInput, today: IsoD
     violations.push(...pastDateViolations('revaluation.effectiveDate', effectiveDate, today));
   }
   return violations;
+}
+
+/**
+ * A decision not to replace may concern part of a delivery, so a delivery may have several; one on the same
+ * day for the same reason (capitals and spacing aside) is the same decision recorded twice.
+ */
+export function sameDecisionViolations(input: Pick<NonReplacementInput, 'decidedOn' | 'reason'>, earlier: readonly Pick<NonReplacementInput, 'decidedOn' | 'reason'>[]): RuleViolation[] {
+  const reasonKey = referenceKey(input.reason.trim());
+  return earlier.some((decision) => decision.decidedOn === input.decidedOn && referenceKey(decision.reason.trim()) === reasonKey)
+    ? [{ field: 'reason', code: 'decisionRecorded', params: { decidedOn: input.decidedOn } }]
+    : [];
 }
 
 /** How many stock deliveries the replenishment summary names one by one; its totals are of them all. */

@@ -242,14 +242,20 @@ async function lockDelivery(db: Db, id: string, expectedVersion?: ExpectedVersio
 
 /**
  * The records that follow the delivery's pledge, by their dates: its valuations (a withdrawn one too, as a
- * payment's date stays the realisation's), its readiness judgements and the decisions not to replace it.
+ * payment's date stays the realisation's), its readiness judgements, the decisions not to replace it and
+ * the states of the replenishment projects that replace it.
  */
 async function pledgeFollowers(db: Db, id: string, valuations: readonly Valuation[]) {
-  const [judgements, nonReplacements] = await Promise.all([readiness.listJudgements(db, id), readiness.listNonReplacements(db, id)]);
+  const [judgements, nonReplacements, projectDays] = await Promise.all([
+    readiness.listJudgements(db, id),
+    readiness.listNonReplacements(db, id),
+    readiness.projectStateDaysOf(db, id),
+  ]);
   return [
     ...valuations.map((valuation) => ({ record: 'valuation' as const, date: valuation.effectiveDate })),
     ...judgements.map((judgement) => ({ record: 'judgement' as const, date: judgement.judgedOn })),
     ...nonReplacements.map((decision) => ({ record: 'nonReplacement' as const, date: decision.decidedOn })),
+    ...projectDays.map((day) => ({ record: 'replenishmentProject' as const, date: day })),
   ];
 }
 
@@ -278,7 +284,7 @@ function assertValid(violations: RuleViolation[]): void {
  * against today.
  */
 export function deliveryViolations(fields: DeliveryInput, payments: Payment[], todayIso: IsoDate, kept?: LifecycleDates): RuleViolation[] {
-  const violations = [...stageDateViolations(fields, todayIso, kept), ...lifecycleViolations(fields)];
+  const violations = [...stageDateViolations(fields, todayIso, kept), ...lifecycleViolations(fields, kept)];
   if (isRealisedByPayment(fields.supportType)) {
     const firstPaidOn = payments[0]?.paidOn ?? null;
     if (fields.realisedAt !== firstPaidOn) {

@@ -18,6 +18,7 @@ import {
   projectStatesAt,
   projectViolations,
   replacementViolations,
+  sameDecisionViolations,
   type Judgement,
   type JudgementInput,
   type NonReplacementInput,
@@ -61,10 +62,10 @@ export async function deliveryReadiness(db: Db, deliveryId: string) {
   return { ...delivery, judgements, replacements, nonReplacements, version: judgements.length + nonReplacements.length };
 }
 
-/** The version of a stock delivery's judgements and decisions not to replace together: how many there are. */
-async function readinessVersion(db: Db, deliveryId: string): Promise<number> {
+/** A stock delivery's decisions not to replace, and the version of its judgements and those decisions together: how many there are. */
+async function readinessHistory(db: Db, deliveryId: string) {
   const [judgements, nonReplacements] = await Promise.all([repository.listJudgements(db, deliveryId), repository.listNonReplacements(db, deliveryId)]);
-  return judgements.length + nonReplacements.length;
+  return { nonReplacements, version: judgements.length + nonReplacements.length };
 }
 
 /** The replenishment projects and every decision not to replace, newest first: what the readiness page shows beside its list. */
@@ -101,7 +102,7 @@ export async function judge(
   assertValid(judgementViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await stockDelivery(trx, deliveryId);
-    const version = await readinessVersion(trx, deliveryId);
+    const { version } = await readinessHistory(trx, deliveryId);
     assertVersionMatches(expectedVersion, version);
     assertValid(followsPledgeViolations(delivery, 'judgedOn', 'judgement', input.judgedOn));
     const judgement = await repository.insertJudgement(trx, {
@@ -175,9 +176,10 @@ export async function decideNotToReplace(
   assertValid(nonReplacementViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await stockDelivery(trx, deliveryId);
-    const version = await readinessVersion(trx, deliveryId);
+    const { nonReplacements, version } = await readinessHistory(trx, deliveryId);
     assertVersionMatches(expectedVersion, version);
     assertValid([
+      ...sameDecisionViolations(input, nonReplacements),
       ...followsPledgeViolations(delivery, 'decidedOn', 'nonReplacement', input.decidedOn),
       ...(input.revaluation ? followsPledgeViolations(delivery, 'revaluation.effectiveDate', 'valuation', input.revaluation.effectiveDate) : []),
     ]);
@@ -226,7 +228,7 @@ async function assertReplacesAtMostDelivered(db: Db, input: ProjectInput, projec
     input.replaces.map((replacement) => replacement.deliveryId),
     projectId,
   );
-  assertValid(replacementViolations(input.replaces, targets));
+  assertValid(replacementViolations(input, targets));
 }
 
 async function existingProject(db: Db, id: string, options: { forUpdate?: boolean } = {}) {

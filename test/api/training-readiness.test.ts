@@ -298,5 +298,39 @@ describeEachDatabase('training and readiness', (database) => {
       { name: 'pledgedAt', code: 'beforeEarlierStage', reason: 'De datum van oordeel over de gereedheid (2025-02-10) ligt vóór die van toezegging (2025-02-20).' },
     ]);
     expect((await registrar('PATCH', `/deliveries/${delivery.id}`, { pledgedAt: '2025-02-10' }, { 'If-Match': '"1"' })).status).toBe(200);
+
+    const again = await registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, { decidedOn: '2025-03-01', reason: 'verouderd;  wordt niet vervangen. ' });
+    expect(again.body.invalidParams).toEqual([
+      { name: 'reason', code: 'decisionRecorded', reason: 'Dit besluit is al vastgelegd: op 2025-03-01 met dezelfde reden (hoofdletters tellen niet mee, meerdere spaties als één).' },
+    ]);
+    expect((await registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, { decidedOn: '2025-03-01', reason: 'Het andere deel: niet meer nodig.' })).status).toBe(201);
+  });
+
+  it('refuses a replenishment project that replaces a delivery before its pledge, or expects a project not yet delivered before its state holds, and a pledge moved after one', async () => {
+    const delivery = (await registrar('POST', '/deliveries', { ...stockDelivery, pledgedAt: '2025-02-01' })).body;
+    expect((await registrar('POST', `/deliveries/${delivery.id}/valuations`, { amountCents: 100_000, basis: 'replacementValue', effectiveDate: '2025-03-05' })).status).toBe(201);
+    const project = { name: 'Vervanging radars', stage: 'identified', budgetCents: null, expectedOn: null, note: '', replaces: [{ deliveryId: delivery.id, replacedValueCents: 100_000, replacedQuantity: null }], asOf: '2025-01-15' };
+    const before = await auditActions();
+    const early = await registrar('POST', '/replenishment-projects', project, { 'Accept-Language': 'en' });
+    expect(early.body.invalidParams).toEqual([
+      { name: 'replaces.0.deliveryId', code: 'beforeEarlierStage', reason: 'The date of replenishment project (2025-01-15) lies before that of pledge (2025-02-01).' },
+    ]);
+    const expectedEarly = await registrar('POST', '/replenishment-projects', { ...project, asOf: '2025-03-01', expectedOn: '2015-01-01' });
+    expect(expectedEarly.body.invalidParams).toEqual([
+      { name: 'expectedOn', code: 'expectedBeforeState', reason: 'Een project dat nog niet geleverd is, wordt verwacht op of na de dag waarop deze stand geldt (2025-03-01).' },
+    ]);
+    expect(await auditActions()).toEqual(before);
+    expect((await registrar('POST', '/replenishment-projects', { ...project, asOf: '2025-02-15', expectedOn: '2027-06-30' })).status).toBe(201);
+    const moved = await registrar('PATCH', `/deliveries/${delivery.id}`, { pledgedAt: '2025-02-20' }, { 'If-Match': '"2"' });
+    expect(moved.body.invalidParams).toEqual([
+      { name: 'pledgedAt', code: 'beforeEarlierStage', reason: 'De datum van vervangingsproject (2025-02-15) ligt vóór die van toezegging (2025-02-20).' },
+    ]);
+    // Moved past a later stage the change kept, it is refused at the date it moved.
+    const pastCommitment = await registrar('PATCH', `/deliveries/${delivery.id}`, { pledgedAt: '2025-03-02' }, { 'If-Match': '"2"' });
+    expect(pastCommitment.body.invalidParams).toContainEqual({
+      name: 'pledgedAt',
+      code: 'afterLaterStage',
+      reason: 'De datum van toezegging (2025-03-02) ligt na die van juridische verplichting (2025-03-01).',
+    });
   });
 });

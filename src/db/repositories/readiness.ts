@@ -161,6 +161,17 @@ export async function listProjectStates(db: Db): Promise<ProjectState[]> {
   }));
 }
 
+/** The days from which replenishment projects' states replace the delivery, each state once. */
+export async function projectStateDaysOf(db: Db, deliveryId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('replenishmentProjectState as s')
+    .innerJoin('replenishmentProjectStateDelivery as r', 'r.stateId', 's.id')
+    .select('s.asOf')
+    .where('r.deliveryId', '=', deliveryId)
+    .execute();
+  return rows.map((row) => row.asOf);
+}
+
 async function replacementsOf(db: Db, projectIds: string[]): Promise<Replacement[]> {
   return db
     .selectFrom('replenishmentProjectDelivery')
@@ -178,7 +189,7 @@ export async function replaceableDeliveries(db: Db, deliveryIds: readonly string
   if (deliveryIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('delivery')
-    .select(['id', 'supportType', 'quantity', 'currentValueCents'])
+    .select(['id', 'supportType', 'pledgedAt', 'quantity', 'currentValueCents'])
     .where('id', 'in', [...deliveryIds])
     .where('deletedAt', 'is', null)
     .orderBy('id')
@@ -199,6 +210,7 @@ export async function replaceableDeliveries(db: Db, deliveryIds: readonly string
         {
           id: row.id,
           isStock: row.supportType === 'stock',
+          pledgedAt: row.pledgedAt,
           quantity: row.quantity,
           valueCents: row.currentValueCents,
           replacedElsewhere: { valueCents: Number(replaced?.valueCents ?? 0), quantity: Number(replaced?.quantity ?? 0) },
