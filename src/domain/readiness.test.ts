@@ -111,12 +111,16 @@ describe('replenishment', () => {
     const project = { replaces: [{ deliveryId: 'd', replacedValueCents: 1, replacedQuantity: null }], asOf: '2024-12-31' };
     expect(replacementViolations(project, new Map([['d', delivery(null, 10)]]))).toEqual([
       {
-        field: 'replaces.0.deliveryId',
+        field: 'asOf',
         code: 'beforeEarlierStage',
         params: { later: 'replenishmentProject', earlier: 'pledgedAt', earlierDate: '2025-01-01', laterDate: '2024-12-31' },
       },
     ]);
     expect(replacementViolations({ ...project, asOf: '2025-01-01' }, new Map([['d', delivery(null, 10)]]))).toEqual([]);
+    // Of several, the latest pledge is the one named.
+    const two = { replaces: [...project.replaces, { ...project.replaces[0]!, deliveryId: 'e' }], asOf: '2025-02-01' };
+    const later = { ...delivery(null, 10), id: 'e', pledgedAt: '2025-03-01' };
+    expect(replacementViolations(two, new Map([['d', delivery(null, 10)], ['e', later]]))[0]?.params).toMatchObject({ earlierDate: '2025-03-01' });
   });
 
   it('expects a project not yet delivered on or after the day its state holds from', () => {

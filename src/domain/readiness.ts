@@ -141,16 +141,16 @@ export interface ReplaceableDelivery {
 
 /**
  * A project replaces at most what was delivered: together with every other project, no more of a
- * delivery's value than it is valued at, and no more items than were handed over. What it replaces it
- * replaces from the day its state holds, which follows each delivery's pledge.
+ * delivery's value than it is valued at, and no more items than were handed over. Its state holds from a
+ * day on or after the pledge of each delivery it replaces: refused at that day, naming the latest pledge.
  */
 export function replacementViolations({ replaces, asOf }: Pick<ProjectInput, 'replaces' | 'asOf'>, deliveries: ReadonlyMap<string, ReplaceableDelivery>): RuleViolation[] {
-  return replaces.flatMap((replacement, index) => {
+  const replaced = replaces.flatMap((replacement, index) => {
     const field = `replaces.${index}`;
     const delivery = deliveries.get(replacement.deliveryId);
     if (!delivery) return [unknownRecord(`${field}.deliveryId`, 'delivery')];
     if (!delivery.isStock) return [{ field: `${field}.deliveryId`, code: 'notStock' }];
-    const violations = followsPledgeViolations(delivery, `${field}.deliveryId`, 'replenishmentProject', asOf);
+    const violations: RuleViolation[] = [];
     const valueLeft = delivery.valueCents - delivery.replacedElsewhere.valueCents;
     if (replacement.replacedValueCents > valueLeft) {
       violations.push({ field: `${field}.replacedValueCents`, code: 'moreThanDelivered', params: { maximum: String(Math.max(0, valueLeft)), kind: 'amount' } });
@@ -163,6 +163,10 @@ export function replacementViolations({ replaces, asOf }: Pick<ProjectInput, 're
     }
     return violations;
   });
+  const latestPledge = replaces
+    .map((replacement) => deliveries.get(replacement.deliveryId)?.pledgedAt ?? null)
+    .reduce<IsoDate | null>((latest, pledgedAt) => (pledgedAt !== null && (latest === null || pledgedAt > latest) ? pledgedAt : latest), null);
+  return [...followsPledgeViolations({ pledgedAt: latestPledge }, 'asOf', 'replenishmentProject', asOf), ...replaced];
 }
 
 /** A decision not to replace, and the revaluation it makes when the basis of the delivery's value changes with it. */

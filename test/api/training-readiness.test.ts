@@ -313,7 +313,7 @@ describeEachDatabase('training and readiness', (database) => {
     const before = await auditActions();
     const early = await registrar('POST', '/replenishment-projects', project, { 'Accept-Language': 'en' });
     expect(early.body.invalidParams).toEqual([
-      { name: 'replaces.0.deliveryId', code: 'beforeEarlierStage', reason: 'The date of replenishment project (2025-01-15) lies before that of pledge (2025-02-01).' },
+      { name: 'asOf', code: 'beforeEarlierStage', reason: 'The date of replenishment project (2025-01-15) lies before that of pledge (2025-02-01).' },
     ]);
     const expectedEarly = await registrar('POST', '/replenishment-projects', { ...project, asOf: '2025-03-01', expectedOn: '2015-01-01' });
     expect(expectedEarly.body.invalidParams).toEqual([
