@@ -1,7 +1,7 @@
 import type { ConfidentialityGround, RealisedDatePrecision } from '../../common/vocabulary/codes.ts';
 import type { Category, RuleViolation } from './delivery.ts';
 import type { IsoDate } from '../../common/dates.ts';
-import { plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
+import { MAX_COUNT, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
 
 /** The codes of disclosure are shared with the browser, so they are kept in common/vocabulary. */
 export {
@@ -57,6 +57,18 @@ export function decisionViolations(decision: DecisionInput, today: IsoDate): Rul
     ...(decision.publicFrom ? plannedDateViolations('publicFrom', decision.publicFrom, today) : []),
     ...textViolations('publicTitle', title, { maximum: MAX_PUBLIC_TITLE, required: true, format: 'title' }),
     ...textViolations('publicDetail', detail, { maximum: MAX_PUBLIC_DETAIL, required: false }),
-    ...textViolations('publicQuantity', quantity ?? '', { maximum: MAX_PUBLIC_QUANTITY, required: false, format: 'quantity' }),
+    ...publicQuantityViolations(quantity ?? ''),
   ];
+}
+
+/** A public quantity has its form, and states no number beyond a plausible count ("1.000.000.000.000 stuks"). */
+function publicQuantityViolations(quantity: string): RuleViolation[] {
+  const violations = textViolations('publicQuantity', quantity, { maximum: MAX_PUBLIC_QUANTITY, required: false, format: 'quantity' });
+  if (violations.length > 0) return violations;
+  return statedNumbers(quantity).some((number) => number > MAX_COUNT) ? [{ field: 'publicQuantity', code: 'tooLarge', params: { maximum: String(MAX_COUNT) } }] : [];
+}
+
+/** The numbers a text states, read with thousands grouped by points, commas or spaces ("1.000", "10 000"). */
+function statedNumbers(text: string): number[] {
+  return [...text.matchAll(/\d{1,3}(?:[., \u00a0]\d{3})+(?!\d)|\d+/g)].map(([digits]) => Number(digits.replace(/\D/g, '')));
 }
