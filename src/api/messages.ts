@@ -566,9 +566,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notAnAmount: () => 'Enter an amount in euros, such as 1.234,56 or € 1.234,56.',
     amountAmbiguous: (p) => `${p.shown} can be read two ways: with a comma between thousands or with a decimal comma. Write thousands with a point or without a sign (1.234 or 1234) and cents after a comma or point (1,23, 1.234,56 or 1234.56).`,
     amountBeyondCents: (p) => `This amount has more than two decimals (${p.shown}), though the cell may show it rounded; round it to whole cents, for example with ROUND(…, 2).`,
-    amountNotPositive: () => 'Enter an amount of more than € 0.00.',
+    amountNotPositive: () => 'Enter an amount of more than €0.00.',
     amountTooLarge: () => 'One amount is at most € 100 billion.',
-    amountNegative: () => 'Enter an amount of € 0.00 or more.',
+    amountNegative: () => 'Enter an amount of €0.00 or more.',
     cellError: (p) => `This cell shows the error ${p.shown}; correct the formula or type the value.`,
     garbledText: (p) =>
       `This text was garbled by a wrong character set: ${p.shown} probably stands for ${p.meant}. The file was read as Windows-1252 somewhere and saved again as UTF-8; correct the text, or make the file again from the original.`,

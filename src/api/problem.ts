@@ -75,7 +75,7 @@ export function invalidParams(c: Context, violations: RuleViolation[]): WordedVi
  * beyond two bounds (a whole number's, 2^53, and the field's own) is refused once, naming the nearer.
  */
 export function violationsFromZod(error: z.ZodError, input: unknown): RuleViolation[] {
-  return tightestBounds(error.issues.flatMap((issue) => {
+  return tightestBounds(error.issues.flatMap((issue): RuleViolation | RuleViolation[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), code: 'unknownField' }));
     }
@@ -83,7 +83,18 @@ export function violationsFromZod(error: z.ZodError, input: unknown): RuleViolat
     const value = valueAt(input, issue.path);
     if (value === undefined || value === null || value === '') return { field, code: 'required' };
     return { field, ...codeOfIssue(issue) };
-  }));
+  })).map(boundsOfAmountsInEuros);
+}
+
+/**
+ * A field in cents holds an amount, typed in euros on every screen: its bounds are said as amounts (a
+ * cent above zero is "more than € 0,00"), not as numbers of cents.
+ */
+function boundsOfAmountsInEuros(violation: RuleViolation): RuleViolation {
+  if (!/Cents$/.test(violation.field)) return violation;
+  if (violation.code === 'tooLarge') return { ...violation, params: { ...violation.params, kind: 'amount' } };
+  if (violation.code === 'tooSmall') return { field: violation.field, code: Number(violation.params?.minimum) > 0 ? 'amountNotPositive' : 'amountNegative' };
+  return violation;
 }
 
 const BOUNDS = { tooLarge: { param: 'maximum', nearer: (a: number, b: number) => a < b }, tooSmall: { param: 'minimum', nearer: (a: number, b: number) => a > b } } as const;

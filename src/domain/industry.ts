@@ -12,7 +12,7 @@ import type { RuleViolation } from './delivery.ts';
  */
 
 /** A contract's amount above this (€ 10 mld.) is a typing error, not a contract. */
-const MAX_CONTRACT_CENTS = 1_000_000_000_000;
+export const MAX_CONTRACT_CENTS = 1_000_000_000_000;
 const MAX_NAME_LENGTH = 200;
 const MAX_TEXT_LENGTH = 4000;
 

@@ -24,7 +24,7 @@ describe('the import command', () => {
     writeFileSync(file, await filledTemplate(await importTemplate(), THREE_ROWS));
 
     const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
-    expect(dryRun.output).toContain('Betalingen (Payments), row 3, column C (Bedrag (€) / Amount (€)): Enter an amount of more than € 0.00.');
+    expect(dryRun.output).toContain('Betalingen (Payments), row 3, column C (Bedrag (€) / Amount (€)): Enter an amount of more than €0.00.');
     expect(dryRun.output).toContain('Dry run: 2 rows would be created, 0 are in the register already, 1 have a fault, 10 examples skipped.');
     expect(dryRun.code).toBe(1);
 
@@ -53,7 +53,7 @@ describe('the import command', () => {
     const faulty = join(folder, 'met-fout.xlsx');
     writeFileSync(faulty, await filledTemplate(await importTemplate(), { 'Betalingen (Payments)': [['EXIT-B', 'EXIT-1', 0, '2025-06-03']] }));
     const dryRun = await runCli(dataDir, ['import', faulty, '--dry-run', '--only-valid']);
-    expect(dryRun.output).toContain('Betalingen (Payments), row 3, column C (Bedrag (€) / Amount (€)): Enter an amount of more than € 0.00.');
+    expect(dryRun.output).toContain('Betalingen (Payments), row 3, column C (Bedrag (€) / Amount (€)): Enter an amount of more than €0.00.');
     expect(dryRun.code).toBe(1);
     const allOrNothing = await runCli(dataDir, ['import', faulty]);
     expect([allOrNothing.output, allOrNothing.code]).toEqual([expect.stringContaining('Nothing to import: 0 rows are in the register already, 1 have a fault.'), 1]);

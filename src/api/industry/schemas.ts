@@ -8,6 +8,8 @@ import {
   LESSON_CATEGORIES,
   MILESTONE_STATUSES,
 } from '../../../common/vocabulary/codes.ts';
+import { MAX_CONTRACT_CENTS } from '../../domain/industry.ts';
+import { MAX_COUNT } from '../../domain/plausibility.ts';
 import { permitted } from '../access.ts';
 import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
@@ -15,6 +17,10 @@ import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
 
 const cents = z.number().int().openapi({ description: 'Euro cents' });
+// The bounds of what is typed are the domain's rules (src/domain/industry.ts), which report every mistake of
+// an input at once: the schema only documents them.
+const contractCents = z.number().int().openapi({ description: 'Euro cents, above zero, at most 10^12 (€10 mld.)', minimum: 1, maximum: MAX_CONTRACT_CENTS });
+const bundledQuantity = z.number().int().openapi({ description: 'At least 1, at most 10^9', minimum: 1, maximum: MAX_COUNT });
 /** Text on one line, trimmed: whether it must be filled in is the domain's rule. */
 const text = (maximum: number) => safeText(maximum).trim();
 const note = optionalMultilineText(4000).default('');
@@ -131,7 +137,7 @@ export const ContractInputSchema = z
     companyId: z.uuid(),
     reference: text(200),
     subject: multilineText(4000),
-    amountCents: cents,
+    amountCents: contractCents,
     signedOn: isoDate,
     deliveryIds: deliveryIdList({ max: 100 }).default([]).openapi({ description: 'The procurement deliveries the contract fulfils, each once' }),
     milestones: z.array(z.strictObject({ title: text(200), dueOn: isoDate })).max(50).default([]),
@@ -140,7 +146,7 @@ export const ContractInputSchema = z
 
 const ProgressInputSchema = z
   .strictObject({
-    percent: z.number().int().openapi({ description: '0 to 100' }),
+    percent: z.number().int().openapi({ description: '0 to 100', minimum: 0, maximum: 100 }),
     reportedOn: isoDate,
     reason: optionalMultilineText(4000).default('').openapi({ description: 'Required when the progress is lower than the latest report' }),
   })
@@ -150,9 +156,9 @@ const PriceDevelopmentInputSchema = z
   .strictObject({
     item: text(200),
     contractId: z.uuid().nullable().default(null),
-    earlierPriceCents: cents,
+    earlierPriceCents: contractCents,
     earlierOn: isoDate,
-    paidPriceCents: cents,
+    paidPriceCents: contractCents,
     paidOn: isoDate,
     note: note.openapi({ description: 'The trade-off, e.g. speed of delivery against price' }),
   })
@@ -170,8 +176,8 @@ const DemandBundleInputSchema = z
   .strictObject({
     need: text(200),
     category: z.enum(CATEGORIES),
-    dutchQuantity: z.number().int(),
-    ukrainianQuantity: z.number().int(),
+    dutchQuantity: bundledQuantity,
+    ukrainianQuantity: bundledQuantity,
     identifiedOn: isoDate,
     note,
   })

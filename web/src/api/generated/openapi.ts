@@ -12290,7 +12290,7 @@ export interface components {
             companyId: string;
             reference: string;
             subject: string;
-            /** @description Euro cents */
+            /** @description Euro cents, above zero, at most 10^12 (€10 mld.) */
             amountCents: number;
             /** Format: date */
             signedOn: string;
@@ -12324,11 +12324,11 @@ export interface components {
              * @default null
              */
             contractId?: string | null;
-            /** @description Euro cents */
+            /** @description Euro cents, above zero, at most 10^12 (€10 mld.) */
             earlierPriceCents: number;
             /** Format: date */
             earlierOn: string;
-            /** @description Euro cents */
+            /** @description Euro cents, above zero, at most 10^12 (€10 mld.) */
             paidPriceCents: number;
             /** Format: date */
             paidOn: string;
@@ -12367,7 +12367,9 @@ export interface components {
             need: string;
             /** @enum {string} */
             category: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
+            /** @description At least 1, at most 10^9 */
             dutchQuantity: number;
+            /** @description At least 1, at most 10^9 */
             ukrainianQuantity: number;
             /** Format: date */
             identifiedOn: string;
