@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
-import { headers, number, rawWorkbook, row, text } from '../../test/support/raw-workbook.ts';
+import { headers, isoDate, number, rawWorkbook, row, text } from '../../test/support/raw-workbook.ts';
 import { readImportFile, UnreadableFileError, type ReadSheet } from './read-file.ts';
 
 const csv = (content: string) => new TextEncoder().encode(content);
@@ -175,6 +175,20 @@ describe('reading an import file', () => {
         ['W2', 'D1', 20, 'x', '2025-06-01'],
       ]);
     }
+  });
+
+  it('reads a date cell that holds its date as ISO text (type d) as the day it names, without its time or zone', async () => {
+    const cells =
+      headers([...VALUATION_HEADERS, 'Toelichting']) +
+      row(2, [text('A2', 'W1'), text('B2', 'D1'), number('C2', 5), text('D2', 'x'), isoDate('E2', '2025-03-14'), isoDate('F2', '2025-03-14')]) +
+      row(3, [text('A3', 'W2'), text('B3', 'D1'), number('C3', 5), text('D3', 'x'), isoDate('E3', '2025-03-14T23:30:00+02:00')]) +
+      row(4, [text('A4', 'W3'), text('B4', 'D1'), number('C4', 5), text('D4', 'x'), '<c r="E4" t="d"><f>DATE(2025,3,14)</f><v>2025-03-14</v></c>']);
+    const [sheet] = await sheetsOf('libreoffice.xlsx', rawWorkbook([{ name: 'W', rows: cells }]));
+    expect(sheet!.rows.map((read) => [read.cells.get('effectiveDate'), read.cells.get('note') ?? null])).toEqual([
+      ['2025-03-14', '2025-03-14'],
+      ['2025-03-14', null],
+      ['2025-03-14', null],
+    ]);
   });
 
   it('reads a merged range once, in its first cell, and a number shown as a percentage as the percentage it shows', async () => {

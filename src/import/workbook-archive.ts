@@ -2,10 +2,12 @@
  * An XLSX file is a ZIP archive of XML parts. Before exceljs reads it whole, the archive is unpacked
  * here within limits: a few kilobytes can unpack to gigabytes, or hold millions of rows or cells, and
  * would take the server's memory. Each part is unpacked to at most the size its directory entry
- * states, and exceljs gets exactly the parts checked, packed again without compression.
+ * states, and exceljs gets exactly the parts checked, packed again without compression, with the date
+ * cells it cannot read as dates made text (see iso-date-cells.ts).
  */
 import { unzipSync, zipSync } from 'fflate';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
+import { withIsoDateCellsAsText } from './iso-date-cells.ts';
 
 export type ArchiveFault = 'notAWorkbook' | 'workbookTooLarge' | 'tooManyRows' | 'tooManyCells';
 
@@ -44,6 +46,7 @@ export function checkedWorkbookArchive(bytes: Uint8Array): Uint8Array {
   }
   if (rows > MAX_IMPORT_ROWS) throw new ArchiveError('tooManyRows');
   if (cells > MAX_IMPORT_CELLS) throw new ArchiveError('tooManyCells');
+  for (const [name, content] of Object.entries(parts)) if (WORKSHEET.test(name)) parts[name] = withIsoDateCellsAsText(content);
   return zipSync(parts, { level: 0 });
 }
 

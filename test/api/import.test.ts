@@ -15,7 +15,7 @@ import { referenceKey } from '../../common/text.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { createApi } from '../../src/api/app.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
-import { headers, rawWorkbook, row, text } from '../support/raw-workbook.ts';
+import { headers, isoDate, number, rawWorkbook, row, text } from '../support/raw-workbook.ts';
 
 const asUpload = (bytes: Uint8Array, fileName = 'leveringen.xlsx') => ({ fileName, content: Buffer.from(bytes).toString('base64') });
 
@@ -421,6 +421,14 @@ describeEachDatabase('import', (database) => {
       .orderBy('importedRecord.externalReference')
       .execute();
     expect(amounts.map((row) => [row.externalReference, Number(row.amountCents)])).toEqual([['EUR-1', 123_456], ['EUR-2', 234_567]]);
+  });
+
+  it('reads a date cell that holds its date as ISO text, as LibreOffice writes one, as the day it names', async () => {
+    const workbook = rawWorkbook([
+      { name: 'Waarderingen', rows: headers(['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum']) + row(2, [text('A2', 'ISO-W'), text('B2', 'IMP-1'), number('C2', 10), text('D2', 'Vervangingswaarde'), isoDate('E2', '2025-07-14')]) },
+    ]);
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(workbook, 'libreoffice.xlsx'));
+    expect(dryRun.body.rows).toEqual([expect.objectContaining({ reference: 'ISO-W', outcome: 'create', faults: [], values: expect.objectContaining({ effectiveDate: '2025-07-14' }) })]);
   });
 
   it('says by row and column, with what to do, what a file lacks or has too much of and what it would change, and commits only what it may', async () => {

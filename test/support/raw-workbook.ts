@@ -1,7 +1,7 @@
 /**
  * XLSX files written part by part, for what exceljs never writes but other programs and attackers do:
- * formulas without a computed value, error cells, dates as plain numbers in a 1904 workbook, cells far
- * to the right, and parts that unpack to far more than they take.
+ * formulas without a computed value, error cells, dates as plain numbers in a 1904 workbook, dates as
+ * ISO text, cells far to the right, and parts that unpack to far more than they take.
  */
 import { strToU8, zipSync } from 'fflate';
 
@@ -39,6 +39,8 @@ export function rawWorkbook(sheets: RawSheet[], options: { date1904?: boolean; l
 export const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
 /** A number cell (no format: a date typed this way is Excel's serial number of the day). */
 export const number = (ref: string, value: number) => `<c r="${ref}"><v>${value}</v></c>`;
+/** A date cell as LibreOffice and other generators write one: of type d, its value ISO 8601 text (2025-03-14). */
+export const isoDate = (ref: string, value: string) => `<c r="${ref}" t="d"><v>${value}</v></c>`;
 /** A row of cells. */
 export const row = (rowNumber: number, cells: string[]) => `<row r="${rowNumber}">${cells.join('')}</row>`;
 /** A header row of text cells from column A. */
