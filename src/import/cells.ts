@@ -155,12 +155,23 @@ export function excelSerialDate(serial: number, date1904: boolean): string | und
 /** ",-" (or ",--", with a dash as a word processor makes it) after whole euros. */
 const WHOLE_EUROS = /(?<=\d),[-–]{1,2}$/;
 
+/** A negative amount as accountants write it: in brackets, "(1.234,56)", or with its minus after it, "1.234,56-". */
+const ACCOUNTANTS_NEGATIVE = /^\((.+)\)$|^(.*\d)\s*-$/;
+
+/** An amount written as accountants write a negative, with its minus in front, as the amount's reader takes it. */
+function withMinusInFront(text: string): string {
+  const match = ACCOUNTANTS_NEGATIVE.exec(text);
+  return match ? `-${(match[1] ?? match[2])!.trim()}` : text;
+}
+
 /**
  * Euros as whole cents, exactly: a number cell as it is, text in the Dutch way (a comma before the
  * cents, dots between thousands) or with a decimal point ("1234.56"); a euro sign and spaces may
  * surround it. A dot followed by exactly three digits groups thousands ("1.234" is € 1.234); a comma
  * followed by three is refused rather than guessed at ("1,234"), saying so. An amount beyond the register's
- * largest is said to be too large, not to be no amount. Whole euros may end as Dutch writes them: "€ 250,-".
+ * largest is said to be too large, not to be no amount. Whole euros may end as Dutch writes them: "€ 250,-". A
+ * negative amount may be written as accountants write one, "(1.234,56)" or "1.234,56-", so that the rule it
+ * breaks is said rather than that it is no amount.
  */
 export function readEuroCents(cell: string | number): CellReading {
   if (typeof cell === 'number') {
@@ -172,7 +183,7 @@ export function readEuroCents(cell: string | number): CellReading {
     // A cell formatted as euros shows 1234.567 as € 1.234,57: its user is told what it holds.
     return cents === undefined ? { fault: 'amountBeyondCents', params: { shown: String(cell) } } : { value: Number(cents) };
   }
-  const text = cell.trim().replace(/^EUR\s*/i, '').replace(/\s*(€|EUR)$/i, '').replace(WHOLE_EUROS, '');
+  const text = withMinusInFront(cell.trim().replace(/^(EUR|€)\s*/i, '').replace(/\s*(€|EUR)$/i, '')).replace(WHOLE_EUROS, '');
   const fault = euroAmountFault(text);
   if (fault === 'amountAmbiguous') return { fault, params: { shown: cell.trim() } };
   return fault ? { fault } : { value: Number(parseEuroAmountExactly(text)) };

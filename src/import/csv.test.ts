@@ -92,15 +92,23 @@ describe('reading euro amounts', () => {
     ['€ -1.234,56', -123_456],
     ['1,234.56', 123_456],
     ['1,234,567 €', 123_456_700],
+    // A negative as accountants write one: the rule it breaks is said, not that it is no amount.
+    ['(1.234,56)', -123_456],
+    ['€ (1.234,56)', -123_456],
+    ['(€ 1.234,56)', -123_456],
+    ['1.234,56-', -123_456],
+    ['€ 1.234,56 -', -123_456],
+    ['12,50-', -1_250],
+    ['(€ 250,-)', -25_000],
   ])('reads %s as %i cents', (cell, cents) => {
     expect(readEuroCents(cell)).toEqual({ value: cents });
   });
 
-  it.each(['1,234', '€ 12,345', '-12,345 €'])('refuses %s as one it could read two ways, showing it as typed', (cell) => {
+  it.each(['1,234', '€ 12,345', '-12,345 €', '(1,234)'])('refuses %s as one it could read two ways, showing it as typed', (cell) => {
     expect(readEuroCents(cell)).toEqual({ fault: 'amountAmbiguous', params: { shown: cell } });
   });
 
-  it.each(['twaalf', '1.23.4', '1,2,3', '1,234.5.6', '1e5', '12.3456', ',-', '12,50-', '€ -'])('refuses %s rather than guess', (cell) => {
+  it.each(['twaalf', '1.23.4', '1,2,3', '1,234.5.6', '1e5', '12.3456', ',-', '€ -', '(-5)', '(5', '5)', '5--', '()'])('refuses %s rather than guess', (cell) => {
     expect(readEuroCents(cell)).toEqual({ fault: 'notAnAmount' });
   });
 

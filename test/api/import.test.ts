@@ -431,6 +431,19 @@ describeEachDatabase('import', (database) => {
     expect(dryRun.body.rows).toEqual([expect.objectContaining({ reference: 'ISO-W', outcome: 'create', faults: [], values: expect.objectContaining({ effectiveDate: '2025-07-14' }) })]);
   });
 
+  it('reads a negative written as accountants write one, and says the rule it breaks rather than that it is no amount', async () => {
+    const csv = [
+      'Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum',
+      'NEG-W1;IMP-1;(1.234,56);Vervangingswaarde;2025-07-01',
+      'NEG-W2;IMP-1;€ -1.234,56;Vervangingswaarde;2025-07-02',
+      'NEG-W3;IMP-1;1.234,56-;Vervangingswaarde;2025-07-03',
+    ].join('\r\n');
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'waarderingen.csv'), { 'Accept-Language': 'nl' });
+    expect(dryRun.body.rows.map((row: any) => [row.reference, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)])).toEqual(
+      ['NEG-W1', 'NEG-W2', 'NEG-W3'].map((reference) => [reference, ['C amountNegative: Vul een bedrag in van € 0,00 of meer.']]),
+    );
+  });
+
   it('says by row and column, with what to do, what a file lacks or has too much of and what it would change, and commits only what it may', async () => {
     const csv = [
       'Eigen kenmerk;Kenmerk levering;Bedrag;Grondslag;Ingangsdatum;Opmerking',
