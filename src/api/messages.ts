@@ -324,6 +324,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateColumn: (p) => `Deze kolom staat ook al in kolom ${p.first}; verwijder een van beide.`,
     unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
     unheadedColumn: (p) => `Deze kolom heeft geen kop maar wel waarden (de eerste op regel ${p.row}), die dus niet geïmporteerd zouden worden; geef haar de kop van een kolom uit het sjabloon, of maak haar leeg.`,
+    headerOverTwoRows: (p) =>
+      `De kop van deze kolom staat over twee regels verdeeld, in deze cel en in cel ${p.cell} (${p.other}); zet de hele kop in deze cel, zoals het sjabloon hem noemt (${p.column}), en maak cel ${p.cell} leeg.`,
     hiddenSheet: (p) =>
       `Het blad ${p.sheet} is ${p.visibility === 'veryHidden' ? 'zeer verborgen (Excel toont het niet bij Zichtbaar maken; zet in de VBA-editor de eigenschap Visible van het blad op xlSheetVisible)' : 'verborgen'}, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.`,
     hiddenRow: () => 'Deze regel is verborgen (door een filter of met Verbergen), dus niet te zien; maak hem zichtbaar om hem te importeren, of verwijder hem.',
@@ -362,6 +364,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Van het blad ${p.sheet} wordt niets geïmporteerd: geen van zijn eerste ${p.rows} regels heeft de kolomkoppen van het sjabloon. Heeft het regels voor het register, zet dan de kolomkoppen van het sjabloon erboven.`,
     rowAboveHeaders: (p) =>
       `Van het blad ${p.sheet} wordt niets geïmporteerd: boven de kolomkoppen op regel ${p.headerRow} staat op regel ${p.row} meer dan een titel (gegevens, of kolomkoppen over twee regels), die anders ongezien zou wegvallen. Haal die regel weg of zet hem onder de kolomkoppen.`,
+    headersOverTwoRows: (p) =>
+      `Van het blad ${p.sheet} wordt niets geïmporteerd: het heeft de kolomkoppen van het sjabloon alleen over twee regels verdeeld, ${p.row} en ${p.nextRow} (zo staat ${p.header} in ${p.letter}${p.row} en ${p.letter}${p.nextRow}). Zet elke kop in één cel op regel ${p.row} en haal regel ${p.nextRow} weg.`,
     emptyFile: () => 'Dit bestand is leeg; kies het ingevulde sjabloon.',
     noRows: () => 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per levering, waardering of betaling in.',
     fileTooLarge: (p) => `Dit bestand is te groot: een import is hoogstens ${p.maximum}. Verdeel de regels over meer bestanden.`,
@@ -578,6 +582,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateColumn: (p) => `This column is also in column ${p.first}; delete one of them.`,
     unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",
     unheadedColumn: (p) => `This column has values (the first on row ${p.row}) but no header, so they would not be imported; give it the header of one of the template's columns, or empty it.`,
+    headerOverTwoRows: (p) => `This column's header is spread over two rows, this cell and cell ${p.cell} (${p.other}); put the whole header in this cell, as the template names it (${p.column}), and clear cell ${p.cell}.`,
     hiddenSheet: (p) =>
       `The sheet ${p.sheet} is ${p.visibility === 'veryHidden' ? "very hidden (Excel's Unhide does not list it; in the VBA editor set the sheet's Visible property to xlSheetVisible)" : 'hidden'}, so its rows cannot be seen; unhide the sheet to import them, or remove it.`,
     hiddenRow: () => 'This row is hidden (by a filter or by Hide), so it cannot be seen; unhide it to import it, or delete it.',
@@ -615,6 +620,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Nothing is imported from the sheet ${p.sheet}: none of its first ${p.rows} rows has the template's column headers. If it holds rows for the register, put the template's column headers above them.`,
     rowAboveHeaders: (p) =>
       `Nothing is imported from the sheet ${p.sheet}: above its column headers on row ${p.headerRow}, row ${p.row} holds more than a title (data, or headers over two rows), which would otherwise be left out unseen. Remove that row or move it below the column headers.`,
+    headersOverTwoRows: (p) =>
+      `Nothing is imported from the sheet ${p.sheet}: it has the template's column headers only spread over two rows, ${p.row} and ${p.nextRow} (such as ${p.header}, in ${p.letter}${p.row} and ${p.letter}${p.nextRow}). Put each header in one cell on row ${p.row} and remove row ${p.nextRow}.`,
     emptyFile: () => 'This file is empty; choose the filled-in template.',
     noRows: () => "This file has the template's column headers but no rows below them; fill in one row per delivery, valuation or payment below the headers.",
     fileTooLarge: (p) => `This file is too large: an import is at most ${p.maximum}. Spread the rows over more files.`,

@@ -138,6 +138,34 @@ describe('reading an import file', () => {
     expect(headerFaults(sheet!)).toEqual(faults);
   });
 
+  it('says of a header spread over two rows which cells to put together, in place of a column unknown or missing', async () => {
+    const headerFaultsWithCells = (sheet: ReadSheet) => sheet.headerFaults.map((fault) => `${fault.letter ?? '-'} ${fault.header}: ${fault.code} ${fault.params.cell ?? ''}`.trim());
+    // Words broken over the header row and the row below it, which would be read as data.
+    const [below] = await sheetsOf('b.csv', csv('Eigen kenmerk;Kenmerk levering;Bedrag;Betaald\r\n;;in euro;op\r\nB1;D1;5;2025-06-01\r\n'));
+    expect([below!.definition.sheet, headerFaultsWithCells(below!)]).toEqual(['payment', ['C Bedrag: headerOverTwoRows C2', 'D Betaald: headerOverTwoRows D2']]);
+    expect(below!.headerFaults[1]!.params).toEqual({ cell: 'D2', other: 'op', column: 'Betaald op / Paid on' });
+    // Words broken over the header row and a row above it, a title row of no more than two values.
+    const [above] = await sheetsOf('b.csv', csv(';Kenmerk;;Betaald\r\nEigen kenmerk;levering;Bedrag;op\r\nB1;D1;5;2025-06-01\r\n'));
+    expect(headerFaultsWithCells(above!)).toEqual(['B levering: headerOverTwoRows B1', 'D op: headerOverTwoRows D1']);
+
+    // A title merged over a group of columns, their own headers below it; the other headers merged over both rows.
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('Betalingen');
+    worksheet.addRows([
+      ['Eigen kenmerk', 'Kenmerk levering', 'Betaling', null, 'Betalingskenmerk'],
+      [null, null, 'Bedrag (€)', 'Betaald op', null],
+      ['B1', 'D1', 5, '2025-06-01', 'F-1'],
+    ]);
+    for (const range of ['A1:A2', 'B1:B2', 'C1:D1', 'E1:E2']) worksheet.mergeCells(range);
+    const [grouped] = await sheetsOf('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(headerFaultsWithCells(grouped!)).toEqual(['C Betaling: headerOverTwoRows C2', 'D : headerOverTwoRows D2']);
+  });
+
+  it('says of a sheet whose headers only two rows have together that they are spread over those rows, by a header they split', async () => {
+    const refused = await readImportFile('b.csv', csv('Eigen;Kenmerk;Bedrag;Betaald\r\nkenmerk;levering;(€);op\r\nB1;D1;5;2025-06-01\r\n')).catch((error: unknown) => error);
+    expect((refused as UnreadableFileError).sheetsNotTaken).toEqual([{ name: 'b.csv', code: 'headersOverTwoRows', params: { row: '1', nextRow: '2', letter: 'A', header: 'Eigen kenmerk' } }]);
+  });
+
   it('keeps whether a sheet is hidden or very hidden, as the workbook says', async () => {
     const workbook = new ExcelJS.Workbook();
     for (const state of ['visible', 'hidden', 'veryHidden'] as const) workbook.addWorksheet(state, { state }).addRows([VALUATION_HEADERS, ['W1', 'D1', 1, 'x', 'y']]);

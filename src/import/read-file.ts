@@ -12,6 +12,7 @@ import { loadExcelJs } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
 import { columnOfHeader, headerText, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
+import { headerBrokenOverRows, splitHeaders, type SplitHeader } from './split-headers.ts';
 import { ArchiveError, checkedWorkbookArchive } from './workbook-archive.ts';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 
@@ -25,9 +26,12 @@ export interface ReadRow {
   hiddenCells: readonly string[];
 }
 
-/** What is wrong with a sheet's header row: a column it lacks, names twice, that the template does not have, or that has values but no header. */
+/**
+ * What is wrong with a sheet's header row: a column it lacks, names twice, that the template does not have, that
+ * has values but no header, or whose header is split over two rows.
+ */
 interface HeaderFault {
-  code: 'missingColumn' | 'duplicateColumn' | 'unknownColumn' | 'unheadedColumn';
+  code: 'missingColumn' | 'duplicateColumn' | 'unknownColumn' | 'unheadedColumn' | 'headerOverTwoRows';
   /** The field of the column; for a column the template does not have, its header. */
   field: string;
   /** The header as the sheet has it, or as the template names it when the sheet lacks the column. */
@@ -52,13 +56,17 @@ export interface ReadSheet {
   rows: ReadRow[];
 }
 
+/** Why a sheet is not taken (see SheetNotTaken). */
+export const SHEET_NOT_TAKEN_CODES = ['noColumnHeaders', 'rowAboveHeaders', 'headersOverTwoRows'] as const;
+
 /**
  * A visible sheet with a table that no records are taken from, and why: no row of its first ones has the
- * template's headers, or a row above them holds more than a title (data, or headers over two rows).
+ * template's headers, a row above them holds more than a title (data, or headers over two rows), or only two
+ * rows together have them, each header split over the two.
  */
 export interface SheetNotTaken {
   name: string;
-  code: 'noColumnHeaders' | 'rowAboveHeaders';
+  code: (typeof SHEET_NOT_TAKEN_CODES)[number];
   params: Record<string, string>;
 }
 
@@ -309,7 +317,7 @@ type NotTaken = Pick<SheetNotTaken, 'code' | 'params'>;
 /**
  * The sheet's column headers: on row 1, or below rows of a title, up to row LAST_HEADER_ROW. A row above
  * them with more (a row of data, headers over two rows) makes the sheet one of no records, which is
- * said, so that no row is left out unseen.
+ * said, so that no row is left out unseen; so do headers that only two rows have together.
  */
 function headerRowOf(rows: Table['rows']): { index: number; headers: string[]; recognised: NonNullable<ReturnType<typeof sheetOfHeaders>> } | NotTaken {
   let rowAbove: number | undefined;
@@ -320,7 +328,16 @@ function headerRowOf(rows: Table['rows']): { index: number; headers: string[]; r
     if (recognised) return { index, headers, recognised };
     if (rowAbove === undefined && !isTitleRow(rows[index])) rowAbove = index;
   }
-  return { code: 'noColumnHeaders', params: { rows: String(LAST_HEADER_ROW) } };
+  return headersOverTwoRows(rows) ?? { code: 'noColumnHeaders', params: { rows: String(LAST_HEADER_ROW) } };
+}
+
+/** The first two rows of a sheet that have the template's headers together, by the first header they split. */
+function headersOverTwoRows(rows: Table['rows']): NotTaken | undefined {
+  for (let index = 0; index + 1 < LAST_HEADER_ROW && index + 1 < rows.length; index++) {
+    const broken = headerBrokenOverRows(headersOf(rows[index]), headersOf(rows[index + 1]));
+    if (broken) return { code: 'headersOverTwoRows', params: { row: String(index + 1), nextRow: String(index + 2), letter: columnLetter(broken.position), header: broken.header } };
+  }
+  return undefined;
 }
 
 function toSheet(table: Table): ReadSheet | NotTaken {
@@ -355,7 +372,27 @@ function toSheet(table: Table): ReadSheet | NotTaken {
     const hiddenCells = hiddenPositions.filter(([position]) => !isBlank(cells[position])).map(([, found]) => found.key);
     return [{ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells }];
   });
-  return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, headerFaults, rows: dataRows };
+  const splits = splitHeaders(definition, { above: headersOf(table.rows[headerRow.index - 1]), headers, below: headersOf(table.rows[firstDataRow]) }, new Set(columns.keys()));
+  return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, headerFaults: withSplitHeaders(headerFaults, splits, headers, headerRow.index + 1), rows: dataRows };
+}
+
+/**
+ * The faults of a header row with each header split over two rows said as such, by the other cell: in place of
+ * the fault of a header the template does not have or of no header, and of the column the sheet was said to lack.
+ */
+function withSplitHeaders(faults: HeaderFault[], splits: readonly SplitHeader[], headers: readonly string[], headerRowNumber: number): HeaderFault[] {
+  if (splits.length === 0) return faults;
+  const letters = new Set(splits.map((split) => columnLetter(split.position)));
+  const named = new Set(splits.map((split) => split.column.key));
+  const said = (fault: HeaderFault) => (fault.code === 'missingColumn' ? named.has(fault.field) : (fault.code === 'unknownColumn' || fault.code === 'unheadedColumn') && letters.has(fault.letter ?? ''));
+  return [
+    ...faults.filter((fault) => !said(fault)),
+    ...splits.map(({ position, column, otherRow, other }): HeaderFault => {
+      const letter = columnLetter(position);
+      const cell = `${letter}${otherRow === 'below' ? headerRowNumber + 1 : headerRowNumber - 1}`;
+      return { code: 'headerOverTwoRows', field: column.key, header: headers[position]?.trim() ?? '', letter, params: { cell, other, column: headerText(column) } };
+    }),
+  ];
 }
 
 /**

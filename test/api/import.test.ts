@@ -444,6 +444,31 @@ describeEachDatabase('import', (database) => {
     );
   });
 
+  it('says of a header spread over two rows which cells to put together, by row and column, and of a sheet whose headers only two rows have together', async () => {
+    const upload = (lines: string[]) => asUpload(new TextEncoder().encode(lines.join('\r\n')), 'betalingen.csv');
+    const split = upload(['Eigen kenmerk;Kenmerk levering;Bedrag;Betaald', ';;in euro;op', 'SPLIT-B;IMP-1;5;2025-07-01']);
+    const headerRow = async (language: string) => (await finance('POST', '/imports/dry-run', split, { 'Accept-Language': language })).body.rows[0];
+    const dutch = await headerRow('nl');
+    expect([dutch.rowNumber, dutch.outcome, dutch.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)]).toEqual([
+      1,
+      'invalid',
+      [
+        'C headerOverTwoRows: De kop van deze kolom staat over twee regels verdeeld, in deze cel en in cel C2 (in euro); zet de hele kop in deze cel, zoals het sjabloon hem noemt (Bedrag (€) / Amount (€)), en maak cel C2 leeg.',
+        'D headerOverTwoRows: De kop van deze kolom staat over twee regels verdeeld, in deze cel en in cel D2 (op); zet de hele kop in deze cel, zoals het sjabloon hem noemt (Betaald op / Paid on), en maak cel D2 leeg.',
+      ],
+    ]);
+    expect((await headerRow('en')).faults[1].reason).toBe("This column's header is spread over two rows, this cell and cell D2 (op); put the whole header in this cell, as the template names it (Betaald op / Paid on), and clear cell D2.");
+
+    const refused = await finance('POST', '/imports/dry-run', upload(['Eigen;Kenmerk;Bedrag;Betaald', 'kenmerk;levering;(€);op', 'SPLIT-B;IMP-1;5;2025-07-01']), { 'Accept-Language': 'en' });
+    expect(refused.body.invalidParams).toEqual([
+      expect.objectContaining({ code: 'noKnownSheet' }),
+      expect.objectContaining({
+        code: 'headersOverTwoRows',
+        reason: "Nothing is imported from the sheet betalingen.csv: it has the template's column headers only spread over two rows, 1 and 2 (such as Eigen kenmerk, in A1 and A2). Put each header in one cell on row 1 and remove row 2.",
+      }),
+    ]);
+  });
+
   it('says by row and column, with what to do, what a file lacks or has too much of and what it would change, and commits only what it may', async () => {
     const csv = [
       'Eigen kenmerk;Kenmerk levering;Bedrag;Grondslag;Ingangsdatum;Opmerking',

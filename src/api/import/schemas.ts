@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { IMPORT_MODES, ROW_OUTCOMES } from '../../register/import.ts';
+import { SHEET_NOT_TAKEN_CODES } from '../../import/read-file.ts';
 import { IMPORT_SHEETS } from '../../import/sheets.ts';
 import { permitted } from '../access.ts';
 import { jsonBody, jsonContent as json, problemResponses, requiredText } from '../openapi-common.ts';
@@ -46,7 +47,7 @@ const ImportReportSchema = z
       }),
     ),
     sheetsNotTaken: z
-      .array(z.object({ sheetName: z.string(), code: z.enum(['noColumnHeaders', 'rowAboveHeaders']), reason: z.string() }))
+      .array(z.object({ sheetName: z.string(), code: z.enum(SHEET_NOT_TAKEN_CODES), reason: z.string() }))
       .openapi({ description: 'The visible sheets with a table that no rows were taken from, and why: nothing of them is imported' }),
   })
   .openapi('ImportReport');

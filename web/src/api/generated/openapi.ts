@@ -13131,7 +13131,7 @@ export interface components {
             sheetsNotTaken: {
                 sheetName: string;
                 /** @enum {string} */
-                code: "noColumnHeaders" | "rowAboveHeaders";
+                code: "noColumnHeaders" | "rowAboveHeaders" | "headersOverTwoRows";
                 reason: string;
             }[];
         };

@@ -1,0 +1,66 @@
+/**
+ * Column headers written over two rows, as sheets kept by hand have them: a header's words broken over two
+ * cells ("Betaald" above "op", "Bedrag" above "in euro"), or a title over a group of columns with each
+ * column's own header below it ("Betaling" merged over the columns headed "Bedrag (€)" and "Betaald op"). A
+ * sheet is read by one row of headers, so such a header is one the template does not have, or none, and the
+ * row below it is read as data; found here, the user is told which cells to put together.
+ */
+import { columnOfHeader, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
+
+/** A column whose header the header row shares with the row above or below it. */
+export interface SplitHeader {
+  /** The column's index from 0. */
+  position: number;
+  /** The template's column that the two cells, or the other one alone, name. */
+  column: ImportColumn;
+  /** The row the other cell is on, above or below the header row. */
+  otherRow: 'above' | 'below';
+  /** The other cell's text. */
+  other: string;
+}
+
+/** The rows of a sheet's header cells as texts by column: the header row and the rows right above and below it. */
+interface HeaderRows {
+  above: readonly string[];
+  headers: readonly string[];
+  below: readonly string[];
+}
+
+/**
+ * The columns of a sheet whose header is split over its header row and the row next to it: a header of a
+ * column of the template (found among the header row's columns) with more of it, or the same in the other
+ * language, below it (that row is read as data); and a header the template does not have, or none, that
+ * with the cell above or below it, or that cell alone, names a column the header row lacks.
+ */
+export function splitHeaders(definition: SheetDefinition, rows: HeaderRows, found: ReadonlySet<string>): SplitHeader[] {
+  const width = Math.max(rows.above.length, rows.headers.length, rows.below.length);
+  const named = (upper: string, lower: string, other: string) => columnOfHeader(definition, joined(upper, lower)) ?? columnOfHeader(definition, other);
+  const splits: SplitHeader[] = [];
+  for (let position = 0; position < width; position++) {
+    const header = rows.headers[position]?.trim() ?? '';
+    const above = rows.above[position]?.trim() ?? '';
+    const below = rows.below[position]?.trim() ?? '';
+    const own = header === '' ? undefined : columnOfHeader(definition, header);
+    const withBelow = below === '' ? undefined : named(header, below, below);
+    const withAbove = above === '' ? undefined : named(above, header, above);
+    if (own && withBelow?.key === own.key) splits.push({ position, column: own, otherRow: 'below', other: below });
+    else if (!own && withBelow && !found.has(withBelow.key)) splits.push({ position, column: withBelow, otherRow: 'below', other: below });
+    else if (!own && withAbove && !found.has(withAbove.key)) splits.push({ position, column: withAbove, otherRow: 'above', other: above });
+  }
+  return splits;
+}
+
+/**
+ * Two rows whose headers are the template's only read together, each column's two cells as one: the first
+ * column whose header they break in two, and that header. Undefined when they are not, or break none.
+ */
+export function headerBrokenOverRows(upper: readonly string[], lower: readonly string[]): { position: number; header: string } | undefined {
+  const headers = Array.from({ length: Math.max(upper.length, lower.length) }, (_, position) => joined(upper[position], lower[position]));
+  const recognised = sheetOfHeaders(headers);
+  if (!recognised) return undefined;
+  const position = headers.findIndex((header, index) => upper[index]?.trim() && lower[index]?.trim() && columnOfHeader(recognised.definition, header));
+  return position === -1 ? undefined : { position, header: headers[position]! };
+}
+
+/** The text of two cells above each other read as one. */
+const joined = (upper = '', lower = '') => `${upper.trim()} ${lower.trim()}`.trim();
