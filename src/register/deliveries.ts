@@ -141,6 +141,11 @@ function changesNothing(current: deliveries.StoredDelivery, change: Partial<Deli
   return Object.entries(change).every(([field, value]) => isDeepStrictEqual(value, Reflect.get(current, field)));
 }
 
+/**
+ * Removes a delivery no other record names. A record being made that names it holds the delivery's row
+ * (FOR SHARE) until it commits, which the removal's lock waits for: it then counts that record, or the
+ * record, waiting in turn, finds the delivery gone.
+ */
 export async function deleteDelivery(db: Db, context: RequestContext, id: string, expectedVersion?: ExpectedVersion): Promise<void> {
   await inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);

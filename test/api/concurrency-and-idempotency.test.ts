@@ -224,6 +224,25 @@ describeEachDatabase('concurrent changes and idempotent creates', (database) => 
     }
   });
 
+  it('of a removal of a delivery and records naming it made at the same time, never both go through: no record is left naming a removed delivery', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const delivery = await created();
+      const commitment = { title: `Verplichting ${round}`, fund: stock.fundingSource, budgetYear: 2025, stage: 'pledged', amountCents: 100, effectiveOn: '2025-04-15', deliveryId: delivery.id };
+      const programme = { key: `race-${randomUUID()}`, name: 'Training', hostCountry: 'DE', framework: 'bilateral', deliveryIds: [delivery.id] };
+      const [removal, committed, trained] = await Promise.all([
+        registrar('DELETE', `/deliveries/${delivery.id}`, undefined, { 'If-Match': '"1"' }),
+        finance('POST', '/budget/commitments', commitment),
+        registrar('POST', '/training-programmes', programme),
+      ]);
+      if (removal.status === 204) {
+        expect([committed.status, trained.status]).toEqual([400, 400]);
+      } else {
+        expect(removal.body.invalidParams).toEqual([expect.objectContaining({ name: 'id', code: 'namedByRecords' })]);
+        expect([committed.status, trained.status]).toContain(201);
+      }
+    }
+  });
+
   interface CreateRoute {
     name: string;
     call: () => ApiCall;

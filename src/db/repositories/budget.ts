@@ -227,9 +227,9 @@ export async function letterCommitmentAmountsAt(db: Db, date: string, ids: reado
   return new Map(rows.map((row) => [row.id, row.amountCents]));
 }
 
-/** The budget a delivery in the register is paid from; undefined when there is no such delivery. */
+/** The budget a delivery in the register is paid from, kept from removal until the transaction ends (see deleteDelivery); undefined when there is no such delivery. */
 export async function fundingSourceOf(db: Db, id: string): Promise<FundingSource | undefined> {
-  const found = await db.selectFrom('delivery').select('fundingSource').where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  const found = await db.selectFrom('delivery').select('fundingSource').where('id', '=', id).where('deletedAt', 'is', null).forShare().executeTakeFirst();
   return found?.fundingSource as FundingSource | undefined;
 }
 

@@ -210,7 +210,10 @@ interface StatusTotals {
   paidCents: string;
 }
 
-/** A delivery as a claim on it needs it: its funding, its value at the date, and what was claimed on it before. */
+/**
+ * A delivery as a claim on it needs it: its funding, its value at the date, and what was claimed on it
+ * before; kept from removal until the transaction ends (see deleteDelivery).
+ */
 export async function deliveryForClaim(db: Db, deliveryId: string, date: string) {
   return db
     .selectFrom('delivery')
@@ -225,6 +228,7 @@ export async function deliveryForClaim(db: Db, deliveryId: string, date: string)
     ])
     .where('delivery.id', '=', deliveryId)
     .where('delivery.deletedAt', 'is', null)
+    .forShare('delivery')
     .executeTakeFirst();
 }
 

@@ -139,10 +139,13 @@ export async function listContractDeliveries(db: Db): Promise<{ contractId: stri
     .execute();
 }
 
-/** Of the ids, those of deliveries in the register, with their support type (a contract fulfils only what is bought). */
+/**
+ * Of the ids, those of deliveries in the register, with their support type (a contract fulfils only what is
+ * bought), kept from removal until the transaction ends (see deleteDelivery).
+ */
 export async function deliverySupportTypes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('delivery').select(['id', 'supportType']).where('id', 'in', [...ids]).where('deletedAt', 'is', null).execute();
+  const rows = await db.selectFrom('delivery').select(['id', 'supportType']).where('id', 'in', [...ids]).where('deletedAt', 'is', null).forShare().execute();
   return new Map(rows.map((row) => [row.id, row.supportType]));
 }
 

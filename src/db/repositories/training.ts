@@ -120,9 +120,9 @@ export async function listContributions(db: Db, programmeId?: string): Promise<C
   return (await query.execute()).map((row) => StoredContributionSchema.parse(row));
 }
 
-/** Which of the given deliveries exist (not removed). */
+/** Which of the given deliveries exist (not removed), kept from removal until the transaction ends (see deleteDelivery). */
 export async function existingDeliveryIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('delivery').select('id').where('id', 'in', [...ids]).where('deletedAt', 'is', null).execute();
+  const rows = await db.selectFrom('delivery').select('id').where('id', 'in', [...ids]).where('deletedAt', 'is', null).forShare().execute();
   return new Set(rows.map((row) => row.id));
 }
