@@ -158,10 +158,16 @@ const WHOLE_EUROS = /(?<=\d),[-–]{1,2}$/;
 /** A negative amount as accountants write it: in brackets, "(1.234,56)", or with its minus after it, "1.234,56-". */
 const ACCOUNTANTS_NEGATIVE = /^\((.+)\)$|^(.*\d)\s*-$/;
 
-/** An amount written as accountants write a negative, with its minus in front, as the amount's reader takes it. */
+/** A minus in front as a word processor types it: an en dash or the minus sign. */
+const TYPESET_MINUS = /^[\u2013\u2212]/;
+
+/**
+ * An amount written as accountants write a negative, or with a typeset minus, with a hyphen-minus in
+ * front, as the amount's reader takes it.
+ */
 function withMinusInFront(text: string): string {
   const match = ACCOUNTANTS_NEGATIVE.exec(text);
-  return match ? `-${(match[1] ?? match[2])!.trim()}` : text;
+  return match ? `-${(match[1] ?? match[2])!.trim()}` : text.replace(TYPESET_MINUS, '-');
 }
 
 /**

@@ -100,6 +100,8 @@ describe('reading euro amounts', () => {
     ['€ 1.234,56 -', -123_456],
     ['12,50-', -1_250],
     ['(€ 250,-)', -25_000],
+    ['–1.234,56', -123_456],
+    ['€ −1.234,56', -123_456],
   ])('reads %s as %i cents', (cell, cents) => {
     expect(readEuroCents(cell)).toEqual({ value: cents });
   });
