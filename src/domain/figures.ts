@@ -95,18 +95,19 @@ function line(label: string, referenceCents: Cents | CentsTotal, compareCents: C
 /**
  * The sentence that opens the letter's financial section, e.g. "De totale waarde van de gerealiseerde
  * militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. Dit is een toename van €2,82 mld. of
- * 48 procent ten opzichte van de vorige leveringenbrief."
+ * 48 procent ten opzichte van de vorige leveringenbrief.", from the total at the reference date and the
+ * total it is compared with.
  */
-export function headlineSentence(table: FiguresTable): string {
-  const { reference, compare, difference } = table.total;
+export function headlineSentence(referenceDate: IsoDate, total: { reference: Cents | CentsTotal; compare: Cents | CentsTotal }): string {
+  const [reference, compare] = [totalCents([total.reference]), totalCents([total.compare])];
+  const difference = reference - compare;
   const inText: AmountOptions = { runningText: true };
-  const change = difference.cents < 0n ? -difference.cents : difference.cents;
-  const percent = compare.cents === 0n ? '' : ` of ${formatPercent(change, compare.cents)}`;
-  return (
-    `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ` +
-    // The point of "mld."/"mln." also ends the sentence, as in the letter.
-    `${formatLetterDate(table.referenceDate)} ${formatColumn('reference', reference.cents, inText)} ` +
-    `Dit is een ${difference.cents < 0n ? 'afname' : 'toename'} van ` +
-    `${formatColumn('difference', change, inText)}${percent} ten opzichte van de vorige leveringenbrief.`
-  );
+  const change = difference < 0n ? -difference : difference;
+  const percent = compare === 0n ? '' : ` of ${formatPercent(change, compare)}`;
+  const comparison =
+    difference === 0n
+      ? 'Dit is evenveel als in de vorige leveringenbrief.'
+      : `Dit is een ${difference < 0n ? 'afname' : 'toename'} van ${formatColumn('difference', change, inText)}${percent} ten opzichte van de vorige leveringenbrief.`;
+  // The point of "mld."/"mln." also ends the sentence, as in the letter.
+  return `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ${formatLetterDate(referenceDate)} ${formatColumn('reference', reference, inText)} ${comparison}`;
 }

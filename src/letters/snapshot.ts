@@ -5,7 +5,7 @@ import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import type { IndustryFacts } from '../domain/industry.ts';
-import { buildFiguresTable, headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
+import { headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
 import type { EpfOverview } from '../domain/epf.ts';
 import { overallEffect } from '../domain/readiness.ts';
 import { trainingCountedUpTo, trainingFigureAt, type Contribution } from '../domain/training.ts';
@@ -164,10 +164,11 @@ export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
 export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLines: FigureLine[] } {
   const lines = figureLines(inputs);
   const printedLines = lines.map(withPrintedRestatement);
-  const total = lines.at(-1)!;
-  const increaseCents = total.reportedPreviousCents === null ? null : total.currentCents - total.reportedPreviousCents;
-  const increasePercentText =
-    increaseCents === null || !total.reportedPreviousCents ? null : formatPercent(Math.abs(increaseCents), total.reportedPreviousCents);
+  const printedTotal = printedTotalLine(lines.at(-1)!);
+  // The difference of the two totals the table prints: exact totals, or a difference printed finer than the
+  // table, could tell a confidential delivery's value.
+  const increaseCents = printedTotal.previous === null ? null : printedTotal.current - printedTotal.previous;
+  const increasePercentText = increaseCents === null || !printedTotal.previous ? null : formatPercent(Math.abs(increaseCents), printedTotal.previous);
 
   const figures = namedFigures(inputs, lines, increaseCents, increasePercentText);
   const narrative = composeNarrative(inputs.blocks, (name) => figures.get(name), figuresTextTable(inputs, printedLines));
@@ -376,15 +377,14 @@ function setIndustryFigures(figures: Map<FigureName, string>, industry: Industry
   figures.set('industry.demandBundles', inCount(industry.demandBundles));
 }
 
+/** The total as the table prints it in its two columns: € 8,7 mld. beside the previous letter's € 5,88 mld. */
+function printedTotalLine(total: FigureLine): { current: Cents; previous: Cents | null } {
+  return { current: publishedFigureCents(total.currentCents), previous: total.reportedPreviousCents === null ? null : comparedFigureCents(total.reportedPreviousCents) };
+}
+
 function headline(inputs: LetterInputs, lines: FigureLine[]): string {
-  const totals = (pick: (line: FigureLine) => Cents) => Object.fromEntries(lines.slice(0, -1).map((line) => [line.key, pick(line)])) as Totals;
-  if (inputs.previous) {
-    const table = buildFiguresTable(
-      { date: inputs.referenceDate, totals: totals((line) => line.currentCents) },
-      { date: inputs.previous.referenceDate, totals: inputs.previous.reportedTotals },
-    );
-    return headlineSentence(table);
-  }
+  const total = printedTotalLine(lines.at(-1)!);
+  if (total.previous !== null) return headlineSentence(inputs.referenceDate, { reference: total.current, compare: total.previous });
   return (
     `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ` +
     `${formatLetterDate(inputs.referenceDate)} ${inText(lines.at(-1)!.currentCents)}`
