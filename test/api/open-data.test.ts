@@ -68,7 +68,7 @@ describe('the public deliveries', () => {
     const dutch = parseCsv(bytes.toString('utf8').slice(1), ';');
     const [header, ...rows] = dutch;
     const purl = Object.fromEntries(header!.map((column, index) => [column, rows.find((row) => row[1] === PURL)![index]]));
-    expect(purl).toMatchObject({ category: 'Luchtverdediging', categoryCode: 'airDefence', supportType: 'Commerciële verwerving', valueEuros: '500000000,00', letter: PAPER_NUMBER, letterDate: '2025-09-10', realisedOn: '2025-08' });
+    expect(purl).toMatchObject({ category: 'Luchtverdediging', categoryCode: 'airDefence', supportType: 'Commerciële verwerving', valueEuros: '500000000,00', valueBasis: 'Contractprijs', valueBasisCode: 'contractPrice', letter: PAPER_NUMBER, letterDate: '2025-09-10', realisedOn: '2025-08' });
     expect(rows.find((row) => row[1] === DRONES)).toBeDefined();
     const plain = (await anonymous('GET', '/public/deliveries?format=csv&dialect=rfc4180')).body as string;
     expect(plain.charCodeAt(0)).not.toBe(0xfeff);

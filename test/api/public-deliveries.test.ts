@@ -58,7 +58,7 @@ describeEachDatabase('the public deliveries file', (database) => {
     const csv = await anonymous('GET', '/public/deliveries?format=csv');
     expect(csv.headers.get('ETag')).not.toBe(tag);
     const lines = (csv.body as string).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('publicId;title;detail;category;categoryCode;supportType;supportTypeCode;quantity;realisedOn;valueEuros;letter;letterDate;decidedOn;isDemonstration');
+    expect(lines[0]).toBe('publicId;title;detail;category;categoryCode;supportType;supportTypeCode;quantity;realisedOn;valueEuros;valueBasis;valueBasisCode;letter;letterDate;decidedOn;isDemonstration');
     expect(lines.slice(1).map((line) => line.slice(0, 36))).toEqual(await visibleIds());
     expect(lines[1]).toContain(';Munitie;ammunition;');
     // Dutch Excel knows UTF-8 by its byte order mark (which a text decoder takes away, so the bytes are read).

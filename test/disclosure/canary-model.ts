@@ -529,7 +529,7 @@ function amountsInJson(value: unknown, into = new Set<number>()): Set<number> {
 
 /** What a spreadsheet-safe CSV cell holds for a text (a leading apostrophe before a formula character). */
 const OPEN_DATA_HEADER =
-  'publicId,title,detail,category,categoryCode,supportType,supportTypeCode,quantity,realisedOn,valueEuros,letter,letterDate,decidedOn,isDemonstration';
+  'publicId,title,detail,category,categoryCode,supportType,supportTypeCode,quantity,realisedOn,valueEuros,valueBasis,valueBasisCode,letter,letterDate,decidedOn,isDemonstration';
 const csvText = (text: string | null) => (text === null ? '' : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 const FIGURE = /\{\{\s*([\w:-]+)\s*\}\}/g;
@@ -1647,7 +1647,15 @@ export class CanaryRun {
       this.#scanResponse(csv);
       const [header, ...rows] = parseCsv(csv.text, dialect === 'excel-nl' ? ';' : ',');
       if (header?.join(',') !== OPEN_DATA_HEADER) this.#fail(`the CSV has the header ${header?.join(',')}`);
-      const csvItems = rows.map((row) => ({ title: row[1], detail: row[2], category: row[4], quantity: row[7], supportType: row[6], isDemonstration: row[13] }));
+      const cell = (row: string[], column: string) => row[header.indexOf(column)];
+      const csvItems = rows.map((row) => ({
+        title: cell(row, 'title'),
+        detail: cell(row, 'detail'),
+        category: cell(row, 'categoryCode'),
+        quantity: cell(row, 'quantity'),
+        supportType: cell(row, 'supportTypeCode'),
+        isDemonstration: cell(row, 'isDemonstration'),
+      }));
       this.#sameCsvItems(csvItems, expected);
     }
     // The other files of the open data: the Kiel-compatible file (its workbook read as the text in it), the

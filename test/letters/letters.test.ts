@@ -596,7 +596,7 @@ describeEachDatabase('letters through the API', (database) => {
     const csv = await fetchAs(null, '/public/deliveries?format=csv&dialect=rfc4180');
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('publicId,title,detail,category,categoryCode,supportType,supportTypeCode,quantity,realisedOn,valueEuros,letter,letterDate,decidedOn,isDemonstration');
+    expect(lines[0]).toBe('publicId,title,detail,category,categoryCode,supportType,supportTypeCode,quantity,realisedOn,valueEuros,valueBasis,valueBasisCode,letter,letterDate,decidedOn,isDemonstration');
     expect(lines.slice(1).map((line) => line.slice(0, 36)).sort()).toEqual([...publicIds].sort());
 
     for (const body of [JSON.stringify(json.body), lines.join('\n')]) {
