@@ -128,13 +128,43 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   };
 }
 
+/**
+ * How many files syncTree syncs at once. The file system commits syncs that wait together in one
+ * journal commit (on ext4 ten times as fast as one after the other); a data folder's thousands of files
+ * all at once would use up the process's file descriptors.
+ */
+const SIMULTANEOUS_SYNCS = 16;
+
 /** fsync of every file and folder under `path`, the folders after what they hold. */
 async function syncTree(path: string): Promise<void> {
+  const { files, folders } = await listTree(path);
+  await forEachAtOnce(files, SIMULTANEOUS_SYNCS, syncFile);
+  for (const folder of folders) await syncFile(folder);
+}
+
+interface FolderTree {
+  files: string[];
+  /** Each after the folders it holds. */
+  folders: string[];
+}
+
+/** The files and folders under `path`, and `path` itself as its last folder. */
+async function listTree(path: string, tree: FolderTree = { files: [], folders: [] }): Promise<FolderTree> {
   for (const entry of await readdir(path, { withFileTypes: true })) {
-    if (entry.isDirectory()) await syncTree(join(path, entry.name));
-    else if (entry.isFile()) await syncFile(join(path, entry.name));
+    if (entry.isDirectory()) await listTree(join(path, entry.name), tree);
+    else if (entry.isFile()) tree.files.push(join(path, entry.name));
   }
-  await syncFile(path);
+  tree.folders.push(path);
+  return tree;
+}
+
+/** Runs `task` for every item, `limit` of them at a time. */
+async function forEachAtOnce<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 async function syncFile(path: string): Promise<void> {
