@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditChainBehindError, CheckpointKeyError, hasValidSignature, openCheckpointStore, readCheckpoints, writeCheckpoint } from '../../src/audit/checkpoints.ts';
 import { readRestores, recordRestore, RestoreNotRecordableError, standingAnchors } from '../../src/audit/restores.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
@@ -52,6 +52,22 @@ const auditorWithSecondFactor = async (db: Kysely<Database>, auditDirectory: str
 const storedTotpSecret = async (db: Kysely<Database>, id: string) => (await db.selectFrom('account').select('totpSecret').where('id', '=', id).executeTakeFirstOrThrow()).totpSecret!;
 
 describe('backup and restore of the embedded register', () => {
+  /**
+   * A register with one audit event in a data directory of its own, and its backup: made once, as the
+   * tests that only read them change neither and write what they make in `folder`.
+   */
+  const good = { folder: '', audit: '', file: '' };
+  beforeAll(async () => {
+    good.folder = mkdtempSync(join(tmpdir(), 'steunregister-backup-'));
+    good.audit = join(good.folder, 'original', 'audit');
+    good.file = join(good.folder, 'good.backup');
+    const original = await open(join(good.folder, 'original'));
+    await record(original.db);
+    await writeBackup(original, good.audit, good.file);
+    await original.close();
+  });
+  afterAll(() => rmSync(good.folder, { recursive: true, force: true }));
+
   it('restores into a new directory the same register: audit trail intact, same figures and letter hashes, files private', async () => {
     const original = await open(join(folder, 'original'));
     const audit = join(folder, 'original', 'audit');
@@ -229,17 +245,12 @@ describe('backup and restore of the embedded register', () => {
   });
 
   it('refuses a truncated or damaged backup, saying so, and leaves nothing behind: the good one restores next', async () => {
-    const original = await open(join(folder, 'original'));
-    await record(original.db);
-    const good = join(folder, 'good.backup');
-    await writeBackup(original, join(folder, 'original', 'audit'), good);
-    await original.close();
-    const bytes = readFileSync(good);
+    const bytes = readFileSync(good.file);
     const truncated = join(folder, 'truncated.backup');
     writeFileSync(truncated, bytes.subarray(0, bytes.length >> 1));
     // Whole as a file, but its database cut in half: what a faulty copy or disk inside the archive leaves.
     const damaged = join(folder, 'damaged.backup');
-    await writeArchive(damaged, (await entriesOf(good)).map(({ name, bytes }) => ({ name, bytes: name === 'database.tar' ? bytes.subarray(0, bytes.length >> 1) : bytes })));
+    await writeArchive(damaged, (await entriesOf(good.file)).map(({ name, bytes }) => ({ name, bytes: name === 'database.tar' ? bytes.subarray(0, bytes.length >> 1) : bytes })));
 
     const dataDir = join(folder, 'restored');
     const before = [...readdirSync(folder), 'damaged-unsigned.backup'].sort();
@@ -254,16 +265,11 @@ describe('backup and restore of the embedded register', () => {
       new BackupRefusedError(`${unsigned} is damaged: its database does not open (PGlite failed to initialize properly). Nothing was restored; try an older backup.`),
     );
     expect(readdirSync(folder).sort()).toEqual(before);
-    expect(await restoreBackup(good, dataDir, join(dataDir, 'audit'))).toMatchObject({ lastAuditSeq: 1, auditRestored: true });
+    expect(await restoreBackup(good.file, dataDir, join(dataDir, 'audit'))).toMatchObject({ lastAuditSeq: 1, auditRestored: true });
   });
 
   it('refuses a file of another kind, saying so, whatever JSON or archive it holds', async () => {
-    const original = await open(join(folder, 'original'));
-    await record(original.db);
-    const good = join(folder, 'good.backup');
-    await writeBackup(original, join(folder, 'original', 'audit'), good);
-    await original.close();
-    const entries = await entriesOf(good);
+    const entries = await entriesOf(good.file);
     const manifest = JSON.parse(Buffer.from(entries[0]!.bytes).toString('utf8'));
     const dataDir = join(folder, 'restored');
     const refusal = (file: string) => new BackupRefusedError(`${file} is not a Steunregister backup (steunregister-backup/3).`);
@@ -295,15 +301,11 @@ describe('backup and restore of the embedded register', () => {
   });
 
   it('restores a backup of the earlier format, gzipped JSON', async () => {
-    const original = await open(join(folder, 'original'));
-    await record(original.db);
-    const audit = join(folder, 'original', 'audit');
-    await openCheckpointStore(audit);
-    const database = Buffer.from(await (await original.dumpDataDir!()).arrayBuffer());
-    await original.close();
+    // The database as the backup of the same register dumped it, the audit directory with its private key.
+    const database = (await entriesOf(good.file)).find((entry) => entry.name === 'database.tar')!.bytes;
     const earlier = join(folder, 'earlier.backup');
-    const auditFiles = Object.fromEntries(readdirSync(audit).filter((name) => name !== 'totp-secret-key').map((name) => [name, readFileSync(join(audit, name)).toString('base64')]));
-    writeFileSync(earlier, gzipSync(JSON.stringify({ format: 'steunregister-backup/1', createdAt: '2026-01-02T03:04:05.000Z', lastAuditSeq: 1, database: database.toString('base64'), audit: auditFiles })));
+    const auditFiles = Object.fromEntries(readdirSync(good.audit).filter((name) => name !== 'totp-secret-key').map((name) => [name, readFileSync(join(good.audit, name)).toString('base64')]));
+    writeFileSync(earlier, gzipSync(JSON.stringify({ format: 'steunregister-backup/1', createdAt: '2026-01-02T03:04:05.000Z', lastAuditSeq: 1, database: Buffer.from(database).toString('base64'), audit: auditFiles })));
     const dataDir = join(folder, 'restored');
     await expect(restoreBackup(earlier, dataDir, join(dataDir, 'audit'))).rejects.toThrow(`${earlier} is not signed`);
     expect(existsSync(dataDir)).toBe(false);
@@ -313,7 +315,7 @@ describe('backup and restore of the embedded register', () => {
       auditRestored: true,
       signatureCheck: 'unsigned',
     });
-    expect(readFileSync(join(dataDir, 'audit', 'checkpoint-signing-key.pem'))).toEqual(readFileSync(join(audit, 'checkpoint-signing-key.pem')));
+    expect(readFileSync(join(dataDir, 'audit', 'checkpoint-signing-key.pem'))).toEqual(readFileSync(join(good.audit, 'checkpoint-signing-key.pem')));
     const restored = await openDatabase({ dataDir });
     try {
       expect((await verifyAuditTrail(restored.db)).ok).toBe(true);
@@ -323,18 +325,11 @@ describe('backup and restore of the embedded register', () => {
   });
 
   it('restores a data directory that lies inside the audit directory, the audit files beside it', async () => {
-    const original = await open(join(folder, 'original'));
-    await record(original.db);
-    const file = join(folder, 'register.backup');
-    const audit = join(folder, 'original', 'audit');
-    await openCheckpointStore(audit);
-    await writeBackup(original, audit, file);
-    await original.close();
     const auditDirectory = join(folder, 'kept');
     const dataDir = join(auditDirectory, 'data');
-    expect(await restoreBackup(file, dataDir, auditDirectory)).toMatchObject({ lastAuditSeq: 1, auditRestored: true });
+    expect(await restoreBackup(good.file, dataDir, auditDirectory)).toMatchObject({ lastAuditSeq: 1, auditRestored: true });
     expect(readdirSync(auditDirectory).sort()).toEqual(['checkpoint-signing-key.pub.pem', 'data']);
-    expect(readdirSync(folder).sort()).toEqual(['kept', 'original', 'register.backup']);
+    expect(readdirSync(folder)).toEqual(['kept']);
     const restored = await openDatabase({ dataDir });
     try {
       expect((await verifyAuditTrail(restored.db, { checkpointDirectory: auditDirectory })).ok).toBe(true);

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openCheckpointStore, writeCheckpoint } from '../../src/audit/checkpoints.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { readArchive, writeArchive } from '../../src/backup/archive.ts';
@@ -33,17 +33,26 @@ const entriesOf = async (file: string) =>
 const repack = (file: string, entries: Map<string, Buffer>) => writeArchive(file, [...entries].map(([name, bytes]) => ({ name, bytes })));
 const manifestOf = (entries: Map<string, Buffer>) => JSON.parse(entries.get('backup.json')!.toString('utf8')) as Record<string, unknown>;
 
-/** A register with a checkpoint in a separate audit directory, and its backup. */
-async function backedUp() {
-  const auditDirectory = join(folder, 'audit');
-  const original = await openDatabase({ dataDir: join(folder, 'original'), template: await pgliteTemplate() });
+/** A register in `within` with a checkpoint in a separate audit directory, and its backup. */
+async function backedUp(within: string) {
+  const auditDirectory = join(within, 'audit');
+  const original = await openDatabase({ dataDir: join(within, 'original'), template: await pgliteTemplate() });
   await record(original.db);
   await writeCheckpoint(original.db, await openCheckpointStore(auditDirectory), new Date());
-  const file = join(folder, 'register.backup');
+  const file = join(within, 'register.backup');
   await writeBackup(original, auditDirectory, file);
   await original.close();
   return { auditDirectory, file, entries: await entriesOf(file) };
 }
+
+/** Made once: the tests change neither the backup nor its audit directory, and write what they make in `folder`. */
+let backup: Awaited<ReturnType<typeof backedUp>>;
+let backupFolder = '';
+beforeAll(async () => {
+  backupFolder = mkdtempSync(join(tmpdir(), 'steunregister-signed-backup-'));
+  backup = await backedUp(backupFolder);
+});
+afterAll(() => rmSync(backupFolder, { recursive: true, force: true }));
 
 /** The database with a row's text changed, as someone with the file would, and packed again. */
 function changedRow(entries: Map<string, Buffer>): Map<string, Buffer> {
@@ -56,7 +65,7 @@ function changedRow(entries: Map<string, Buffer>): Map<string, Buffer> {
 
 describe('signed backups', () => {
   it('refuses a backup whose database was changed and packed again, against the kept audit directory and the key the backup carries, and leaves nothing behind', async () => {
-    const { auditDirectory, file, entries } = await backedUp();
+    const { auditDirectory, file, entries } = backup;
     expect(manifestOf(entries)).toMatchObject({ format: 'steunregister-backup/3', signature: expect.any(String) });
     const changed = join(folder, 'changed.backup');
     await repack(changed, changedRow(entries));
@@ -77,7 +86,7 @@ describe('signed backups', () => {
   });
 
   it('reads a backup unpacked and packed again with tar itself, folders and "./" names and all: changed, it is refused for its signature; unchanged, it restores', async () => {
-    const { auditDirectory, file, entries } = await backedUp();
+    const { auditDirectory, file, entries } = backup;
     const unpacked = join(folder, 'unpacked');
     mkdirSync(unpacked);
     execFileSync('tar', ['-xzf', file, '-C', unpacked]);
@@ -96,7 +105,7 @@ describe('signed backups', () => {
   });
 
   it('refuses a backup signed anew with another key pair against the kept audit directory or a public key kept apart, and one that carries a private key', async () => {
-    const { auditDirectory, entries } = await backedUp();
+    const { auditDirectory, entries } = backup;
     const forger = generateKeyPairSync('ed25519');
     const changed = changedRow(entries);
     changed.set('audit/checkpoint-signing-key.pub.pem', Buffer.from(forger.publicKey.export({ type: 'spki', format: 'pem' }) as string));
@@ -127,7 +136,7 @@ describe('signed backups', () => {
   });
 
   it('refuses an unsigned backup unless asked; asked, restores it and warns that nothing could be checked', async () => {
-    const { auditDirectory, entries } = await backedUp();
+    const { auditDirectory, entries } = backup;
     const unsigned = new Map(entries);
     unsigned.set('backup.json', Buffer.from(JSON.stringify({ ...manifestOf(entries), format: 'steunregister-backup/2', signature: undefined })));
     const file = join(folder, 'unsigned.backup');
