@@ -10,6 +10,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createDelivery, getDelivery } from '../../src/register/deliveries.ts';
 import { systemContext } from '../../src/audit/trail.ts';
+import { createMigratedDataFolder } from '../support/cli.ts';
 
 describe('the embedded database in a data directory', () => {
   const folders: string[] = [];
@@ -17,6 +18,15 @@ describe('the embedded database in a data directory', () => {
     const folder = mkdtempSync(join(tmpdir(), 'steunregister-data-'));
     folders.push(folder);
     return join(folder, 'data');
+  };
+  /**
+   * A data directory that holds a copy of the run's migrated database: the tests of its lock need a
+   * database in it, not PGlite's initdb, which the tests of its permissions and of a restart run.
+   */
+  const existingDataDir = async () => {
+    const dataDir = newDataDir();
+    await createMigratedDataFolder(dataDir);
+    return dataDir;
   };
   afterEach(() => {
     for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
@@ -43,7 +53,7 @@ describe('the embedded database in a data directory', () => {
   });
 
   it('refuses a second opener while the first holds it, and frees it on close', async () => {
-    const dataDir = newDataDir();
+    const dataDir = await existingDataDir();
     const first = await openDatabase({ dataDir });
     await expect(openDatabase({ dataDir })).rejects.toThrow(DataDirLockedError);
     await expect(openDatabase({ dataDir })).rejects.toThrow(/in use by another Steunregister process/);
@@ -53,9 +63,7 @@ describe('the embedded database in a data directory', () => {
   });
 
   it('takes over a lock left by a process that no longer runs', async () => {
-    const dataDir = newDataDir();
-    const first = await openDatabase({ dataDir });
-    await first.close();
+    const dataDir = await existingDataDir();
     // No process has pid 2^22 + 1 (above Linux's maximum pid), so this lock is stale.
     writeFileSync(join(dataDir, 'steunregister.lock'), String(4_194_305));
     const reopened = await openDatabase({ dataDir });
@@ -63,9 +71,7 @@ describe('the embedded database in a data directory', () => {
   });
 
   it('restarts after a crash of a server that had the same process id (a container runs it as pid 1)', async () => {
-    const dataDir = newDataDir();
-    const first = await openDatabase({ dataDir });
-    await first.close();
+    const dataDir = await existingDataDir();
     // The lock an earlier version left, naming the process id this process has now.
     writeFileSync(join(dataDir, 'steunregister.lock'), String(process.pid));
     const reopened = await openDatabase({ dataDir });
@@ -73,7 +79,7 @@ describe('the embedded database in a data directory', () => {
   });
 
   it('refuses while another process holds the data directory, and takes it when that process is killed', async () => {
-    const dataDir = newDataDir();
+    const dataDir = await existingDataDir();
     const holder = await holdInAnotherProcess(dataDir);
     await expect(openDatabase({ dataDir })).rejects.toThrow(/in use by another Steunregister process/);
     holder.kill('SIGKILL');
@@ -83,7 +89,7 @@ describe('the embedded database in a data directory', () => {
   });
 
   it('opens a copy of a data directory made while its server runs', async () => {
-    const dataDir = newDataDir();
+    const dataDir = await existingDataDir();
     const holder = await holdInAnotherProcess(dataDir);
     try {
       const copy = `${dataDir}-copy`;
