@@ -19,6 +19,8 @@ import { common as dutch } from '../../web/src/i18n/nl/common.ts';
 
 const BUILT_PAGE = new URL('../../dist/web/index.html', import.meta.url);
 const TOTP_STEP_MS = 30_000;
+/** The longest a one-time code may take from freshCode to the server's check: a login through the form on a busy machine. */
+const CODE_DELIVERY_MS = 10_000;
 
 export type Language = 'nl' | 'en';
 
@@ -47,9 +49,10 @@ export function demonstrationAccount(server: RunningServer, role: Role): Demonst
 const lastSteps = new WeakMap<RunningServer, Map<string, number>>();
 
 /**
- * A one-time code the server has not seen yet for the account. It accepts each 30-second step once
- * and also the step after the current one, so a second login within a step uses the next step's code;
- * only a third waits for the clock.
+ * A one-time code the server has not seen yet for the account. It accepts the 30-second steps next to
+ * the current one too (clock drift), each once and in order: three logins within a step need no wait,
+ * the first with the step before, unless the server no longer accepts that one when the code arrives;
+ * only a login after those waits for the clock.
  */
 export async function freshCode(server: RunningServer, account: DemonstrationAccount): Promise<string> {
   if (!account.totpSecret) throw new Error(`${account.username} has no second factor`);
@@ -58,7 +61,8 @@ export async function freshCode(server: RunningServer, account: DemonstrationAcc
   for (;;) {
     const now = Date.now();
     const current = Math.floor(now / TOTP_STEP_MS);
-    const step = Math.max(current, (used.get(account.username) ?? -1) + 1);
+    const stillAcceptedOnArrival = Math.floor((now + CODE_DELIVERY_MS) / TOTP_STEP_MS) - 1;
+    const step = Math.max(stillAcceptedOnArrival, (used.get(account.username) ?? -1) + 1);
     if (step <= current + 1) {
       used.set(account.username, step);
       return totpCode(account.totpSecret, new Date(step * TOTP_STEP_MS));
@@ -174,8 +178,8 @@ export async function openPageIn(browser: Browser, language: Language): Promise<
   return context.newPage();
 }
 
-/** Puts the role's session in the browser context, as if its demonstration account had logged in there. */
-async function useSessionOf(context: BrowserContext, server: RunningServer, role: Role): Promise<void> {
+/** Puts the role's session in the browser context, in place of one it had, as if its demonstration account had logged in there. */
+export async function useSessionOf(context: BrowserContext, server: RunningServer, role: Role): Promise<void> {
   const token = await sessionToken(server, role);
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url, httpOnly: true, secure: true, sameSite: 'Strict' }]);
 }
