@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DemonstrationAccount } from '../../src/auth/demonstration-accounts.ts';
 import { totpCode } from '../../src/auth/totp.ts';
 import { ROLES, isAllowed, permissionsOf, type Action } from '../../src/domain/access.ts';
+import { runCli } from '../support/cli.ts';
 
 const CLI = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
@@ -107,11 +108,9 @@ describe('serve on the embedded database', () => {
 
     // Everything above left its trace: the chain verifies against the checkpoints the server signed.
     expect(readFileSync(join(dataDir, 'audit', 'checkpoints.jsonl'), 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(2);
-    const verify = spawn(process.execPath, [CLI, 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
-    let report = '';
-    verify.stdout.on('data', (chunk) => (report += chunk));
-    expect(await exitOf(verify)).toBe(0);
-    expect(report).toMatch(/^Audit trail intact: \d+ events, [2-9]\d* checkpoints/);
+    const verify = await runCli(dataDir, ['audit', 'verify']);
+    expect(verify.code).toBe(0);
+    expect(verify.output).toMatch(/^Audit trail intact: \d+ events, [2-9]\d* checkpoints/);
   }, 90_000);
 
   it('gives every demonstration account exactly what its role allows', async () => {
