@@ -15,7 +15,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import type { ReadRow, ReadSheet } from '../import/read-file.ts';
 import { referenceKey } from '../../common/text.ts';
-import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referencesInCell, type ImportSheet, type SheetDefinition } from '../import/sheets.ts';
+import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referencesInCell, type ImportSheet } from '../import/sheets.ts';
 import { paymentViolations, valuationViolations } from './deliveries.ts';
 import type { ImportFault, ImportRowReport, Progress } from './import.ts';
 
@@ -174,7 +174,8 @@ function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
     violations.push(...domainViolations(definition.sheet, parsed.data, today));
   } else {
     const refused = violationsFromZod(parsed.error, fields);
-    violations.push(...amountsInEuros(definition, refused.filter((violation) => !faulted.has(violation.field))));
+    // Amounts are said in euros, not in the API's cents, by violationsFromZod itself.
+    violations.push(...refused.filter((violation) => !faulted.has(violation.field)));
     // The order of a delivery's dates is judged on those that were read, so that the row shows all its faults at once.
     if (definition.sheet === 'delivery') {
       const unread = new Set(refused.map((violation) => violation.field));
@@ -183,22 +184,6 @@ function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
   }
   addFaults(planned, violations);
   return planned;
-}
-
-/**
- * Amounts are typed in euros: their limits are said in euros, not in the API's cents. A valuation may
- * be € 0, a payment, a commitment or a claim not: a negative amount below both of its lower limits is
- * told the stricter one.
- */
-function amountsInEuros(definition: SheetDefinition, violations: RuleViolation[]): RuleViolation[] {
-  const isAmount = (field: string) => definition.columns.some((column) => column.key === field && column.kind === 'amount');
-  const aboveZero = new Set(violations.filter((violation) => violation.code === 'tooSmall' && Number(violation.params?.minimum) > 0).map((violation) => violation.field));
-  return violations.map((violation) => {
-    if (!isAmount(violation.field)) return violation;
-    if (violation.code === 'tooSmall') return { field: violation.field, code: aboveZero.has(violation.field) ? 'amountNotPositive' : 'amountNegative' };
-    if (violation.code === 'tooLarge') return { field: violation.field, code: 'amountTooLarge' };
-    return violation;
-  });
 }
 
 function domainViolations(sheet: ImportSheet, values: Record<string, unknown>, today: IsoDate): RuleViolation[] {
