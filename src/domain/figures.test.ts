@@ -101,7 +101,7 @@ describe('buildFiguresTable', () => {
 describe('headlineSentence', () => {
   it('yields the letter sentence, with running-text amounts', () => {
     const table = buildFiguresTable(letterReference, letterCompare);
-    expect(headlineSentence(table.referenceDate, { reference: table.total.reference.cents, compare: table.total.compare.cents })).toBe(
+    expect(headlineSentence(table.referenceDate, table.total.reference.cents, { difference: table.total.difference.cents, compare: table.total.compare.cents })).toBe(
       'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. ' +
         'Dit is een toename van €2,82 mld. of 48 procent ten opzichte van de vorige leveringenbrief.',
     );
@@ -112,7 +112,7 @@ describe('headlineSentence', () => {
       { date: '2025-08-31', totals: { stock: 500 * MILLION_EURO, procurement: 0, natoFund: 0 } },
       { date: '2025-02-04', totals: { stock: 600 * MILLION_EURO, procurement: 0, natoFund: 0 } },
     );
-    expect(headlineSentence(table.referenceDate, { reference: table.total.reference.cents, compare: table.total.compare.cents })).toBe(
+    expect(headlineSentence(table.referenceDate, table.total.reference.cents, { difference: table.total.difference.cents, compare: table.total.compare.cents })).toBe(
       'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €500 mln. ' +
         'Dit is een afname van €100 mln. of 17 procent ten opzichte van de vorige leveringenbrief.',
     );
@@ -120,14 +120,18 @@ describe('headlineSentence', () => {
 
   it('leaves out the percentage when nothing was realised before', () => {
     const table = buildFiguresTable(letterReference, { date: '2022-02-24', totals: { stock: 0, procurement: 0, natoFund: 0 } });
-    expect(headlineSentence(table.referenceDate, { reference: table.total.reference.cents, compare: table.total.compare.cents })).toBe(
+    expect(headlineSentence(table.referenceDate, table.total.reference.cents, { difference: table.total.difference.cents, compare: table.total.compare.cents })).toBe(
       'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. ' +
         'Dit is een toename van €8,7 mld. ten opzichte van de vorige leveringenbrief.',
     );
   });
 
+  it('gives the total alone in a first letter, with nothing to compare it with', () => {
+    expect(headlineSentence('2025-08-31', 870_000_000_000, null)).toBe('De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld.');
+  });
+
   it('says the total is as much as before when it did not change', () => {
-    expect(headlineSentence('2025-08-31', { reference: 870_000_000_000, compare: 870_000_000_000 })).toBe(
+    expect(headlineSentence('2025-08-31', 870_000_000_000, { difference: 0, compare: 870_000_000_000 })).toBe(
       'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. Dit is evenveel als in de vorige leveringenbrief.',
     );
   });

@@ -95,19 +95,21 @@ function line(label: string, referenceCents: Cents | CentsTotal, compareCents: C
 /**
  * The sentence that opens the letter's financial section, e.g. "De totale waarde van de gerealiseerde
  * militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. Dit is een toename van €2,82 mld. of
- * 48 procent ten opzichte van de vorige leveringenbrief.", from the total at the reference date and the
- * total it is compared with.
+ * 48 procent ten opzichte van de vorige leveringenbrief.": the total at the reference date and, after a
+ * previous letter, how much it differs from the total it is compared with.
  */
-export function headlineSentence(referenceDate: IsoDate, total: { reference: Cents | CentsTotal; compare: Cents | CentsTotal }): string {
-  const [reference, compare] = [totalCents([total.reference]), totalCents([total.compare])];
-  const difference = reference - compare;
+export function headlineSentence(
+  referenceDate: IsoDate,
+  total: Cents | CentsTotal,
+  change: { difference: Cents | CentsTotal; compare: Cents | CentsTotal } | null,
+): string {
   const inText: AmountOptions = { runningText: true };
-  const change = difference < 0n ? -difference : difference;
-  const percent = compare === 0n ? '' : ` of ${formatPercent(change, compare)}`;
-  const comparison =
-    difference === 0n
-      ? 'Dit is evenveel als in de vorige leveringenbrief.'
-      : `Dit is een ${difference < 0n ? 'afname' : 'toename'} van ${formatColumn('difference', change, inText)}${percent} ten opzichte van de vorige leveringenbrief.`;
   // The point of "mld."/"mln." also ends the sentence, as in the letter.
-  return `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ${formatLetterDate(referenceDate)} ${formatColumn('reference', reference, inText)} ${comparison}`;
+  const opening = `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ${formatLetterDate(referenceDate)} ${formatColumn('reference', totalCents([total]), inText)}`;
+  if (change === null) return opening;
+  const [difference, compare] = [totalCents([change.difference]), totalCents([change.compare])];
+  if (difference === 0n) return `${opening} Dit is evenveel als in de vorige leveringenbrief.`;
+  const size = difference < 0n ? -difference : difference;
+  const percent = compare === 0n ? '' : ` of ${formatPercent(size, compare)}`;
+  return `${opening} Dit is een ${difference < 0n ? 'afname' : 'toename'} van ${formatColumn('difference', size, inText)}${percent} ten opzichte van de vorige leveringenbrief.`;
 }

@@ -164,13 +164,11 @@ export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
 export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLines: FigureLine[] } {
   const lines = figureLines(inputs);
   const printedLines = lines.map(withPrintedRestatement);
-  const printedTotal = printedTotalLine(lines.at(-1)!);
-  // The difference of the two totals the table prints: exact totals, or a difference printed finer than the
-  // table, could tell a confidential delivery's value.
-  const increaseCents = printedTotal.previous === null ? null : printedTotal.current - printedTotal.previous;
-  const increasePercentText = increaseCents === null || !printedTotal.previous ? null : formatPercent(Math.abs(increaseCents), printedTotal.previous);
+  const increase = increaseAsPrinted(lines.at(-1)!);
+  const increaseCents = increase?.difference ?? null;
+  const increasePercentText = !increase?.compare ? null : formatPercent(Math.abs(increase.difference), increase.compare);
 
-  const figures = namedFigures(inputs, lines, increaseCents, increasePercentText);
+  const figures = namedFigures(inputs, lines, increase, increasePercentText);
   const narrative = composeNarrative(inputs.blocks, (name) => figures.get(name), figuresTextTable(inputs, printedLines));
   const overview = groupOverview(inputs.overview);
   const snapshot: PublicLetterSnapshot = {
@@ -272,18 +270,23 @@ const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAm
 type FigureName = LetterFigureName | `${'delivery' | 'training' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`;
 
 /** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
-function namedFigures(inputs: LetterInputs, lines: FigureLine[], increaseCents: Cents | null, increasePercentText: string | null): ReadonlyMap<string, string> {
+function namedFigures(
+  inputs: LetterInputs,
+  lines: FigureLine[],
+  increase: { difference: Cents; compare: Cents } | null,
+  increasePercentText: string | null,
+): ReadonlyMap<string, string> {
   const figures = new Map<FigureName, string>();
   for (const line of lines) figures.set(line.key, inText(line.currentCents));
   figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
   figures.set('letterDate', formatLetterDate(inputs.letterDate));
-  figures.set('headline', headline(inputs, lines));
+  figures.set('headline', headlineSentence(inputs.referenceDate, lines.at(-1)!.currentCents, increase));
   if (inputs.previous) {
     figures.set('previousReferenceDate', formatLetterDate(inputs.previous.referenceDate));
     const dated = `dd. ${formatLetterDate(inputs.previous.letterDate)}`;
     figures.set('previousLetter', inputs.previous.paperNumber ? `${inputs.previous.paperNumber}, ${dated}` : `de brief ${dated}`);
   }
-  if (increaseCents !== null) figures.set('increase', inText(Math.abs(increaseCents), COMPARISON_PRECISION));
+  if (increase !== null) figures.set('increase', inText(Math.abs(increase.difference), COMPARISON_PRECISION));
   if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
   for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value.cents));
   for (const [name, value] of epfFigures(inputs.epf)) figures.set(name, value);
@@ -377,18 +380,15 @@ function setIndustryFigures(figures: Map<FigureName, string>, industry: Industry
   figures.set('industry.demandBundles', inCount(industry.demandBundles));
 }
 
-/** The total as the table prints it in its two columns: € 8,7 mld. beside the previous letter's € 5,88 mld. */
-function printedTotalLine(total: FigureLine): { current: Cents; previous: Cents | null } {
-  return { current: publishedFigureCents(total.currentCents), previous: total.reportedPreviousCents === null ? null : comparedFigureCents(total.reportedPreviousCents) };
-}
-
-function headline(inputs: LetterInputs, lines: FigureLine[]): string {
-  const total = printedTotalLine(lines.at(-1)!);
-  if (total.previous !== null) return headlineSentence(inputs.referenceDate, { reference: total.current, compare: total.previous });
-  return (
-    `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ` +
-    `${formatLetterDate(inputs.referenceDate)} ${inText(lines.at(-1)!.currentCents)}`
-  );
+/**
+ * The increase since the previous letter: the difference of the two totals the table prints, € 8,7 mld.
+ * beside the previous letter's € 5,88 mld. Exact totals, or a difference printed finer than the table,
+ * could tell a confidential delivery's value. Null for a first letter.
+ */
+function increaseAsPrinted(total: FigureLine): { difference: Cents; compare: Cents } | null {
+  if (total.reportedPreviousCents === null) return null;
+  const compare = comparedFigureCents(total.reportedPreviousCents);
+  return { difference: publishedFigureCents(total.currentCents) - compare, compare };
 }
 
 /**

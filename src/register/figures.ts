@@ -21,7 +21,8 @@ export async function figuresTable(db: Kysely<Database>, referenceDate: IsoDate,
     containsDemonstrationData(db),
   ]);
   const table = buildFiguresTable({ date: referenceDate, totals: reference }, { date: compareDate, totals: compare });
-  return { ...table, headline: headlineSentence(referenceDate, { reference: table.total.reference.cents, compare: table.total.compare.cents }), isDemonstration };
+  const { total } = table;
+  return { ...table, headline: headlineSentence(referenceDate, total.reference.cents, { difference: total.difference.cents, compare: total.compare.cents }), isDemonstration };
 }
 
 export interface SeriesPoint extends Record<SupportType, CentsTotal> {
