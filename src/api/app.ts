@@ -40,6 +40,8 @@ import { sessionRoutes } from './session/routes.ts';
 const API_VERSION = '1.0.0';
 /** No request the API answers needs more; larger bodies are refused before they are read. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** How Hono's validator refuses a JSON body it cannot parse (an HTTPException with only this English text). */
+const UNREADABLE_JSON = 'Malformed JSON in request body';
 
 export interface ApiOptions {
   db: Kysely<Database>;
@@ -158,6 +160,7 @@ export function createApi({
       c.header('ETag', `"${error.currentVersion}"`);
       return problem(c, 412);
     }
+    if (error instanceof HTTPException && error.message === UNREADABLE_JSON) return problem(c, 400, { invalidParams: invalidParams(c, [{ field: 'body', code: 'malformedJson' }]) });
     if (error instanceof HTTPException && error.status < 500) return problem(c, error.status, { detail: error.message });
     logger.error({ requestId: c.get('requestId'), err: loggableError(error) }, 'unexpected error');
     onError?.(error);

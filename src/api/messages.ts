@@ -124,6 +124,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invalidUrl: () => 'Vul een volledig webadres in (https://…).',
     invalidValue: () => 'Deze waarde is niet geldig.',
     unknownField: () => 'Dit veld bestaat niet; controleer de naam.',
+    malformedJson: () => 'De inhoud van het verzoek is geen leesbare JSON.',
+    bodyNotObject: () => 'De inhoud van het verzoek moet een JSON-object met velden zijn.',
     beforeEarlierStage: (p) =>
       `De datum van ${stageNoun('nl', p.later) ?? 'deze stap'} (${p.laterDate}) ligt vóór die van ${stageNoun('nl', p.earlier) ?? 'een eerdere stap'} (${p.earlierDate}).`,
     afterLaterStage: (p) =>
@@ -382,6 +384,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invalidUrl: () => 'Enter a full web address (https://…).',
     invalidValue: () => 'This value is not valid.',
     unknownField: () => 'There is no such field; check its name.',
+    malformedJson: () => 'The body of the request is no readable JSON.',
+    bodyNotObject: () => 'The body of the request must be a JSON object of fields.',
     beforeEarlierStage: (p) =>
       `The date of ${stageNoun('en', p.later) ?? 'this stage'} (${p.laterDate}) lies before that of ${stageNoun('en', p.earlier) ?? 'an earlier stage'} (${p.earlierDate}).`,
     afterLaterStage: (p) =>

@@ -79,6 +79,7 @@ export function violationsFromZod(error: z.ZodError, input: unknown): RuleViolat
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), code: 'unknownField' }));
     }
+    if (issue.path.length === 0 && issue.code === 'invalid_type') return { field: 'body', code: 'bodyNotObject' };
     const field = issue.path.join('.') || 'body';
     const value = valueAt(input, issue.path);
     if (value === undefined || value === null || value === '') return { field, code: 'required' };

@@ -82,6 +82,19 @@ describeEachDatabase('deliveries API', (database) => {
     ]);
   });
 
+  it('refuses a body that is no JSON, or no object, at the body, in the language of the request, and records nothing', async () => {
+    const before = await count();
+    for (const [body, code] of [['{"title":', 'malformedJson'], ['', 'malformedJson'], ['[1,2]', 'bodyNotObject'], ['null', 'bodyNotObject'], ['"Generatoren"', 'bodyNotObject']]) {
+      const dutch = await call('POST', '/deliveries', body, { 'Accept-Language': 'nl' });
+      expect(dutch.status).toBe(400);
+      expect(dutch.body.invalidParams).toMatchObject([{ name: 'body', code }]);
+      expect(dutch.body.invalidParams[0].reason).toMatch(/^De inhoud van het verzoek /);
+      const english = await call('POST', '/deliveries', body, { 'Accept-Language': 'en' });
+      expect(english.body.invalidParams[0].reason).toMatch(/^The body of the request /);
+    }
+    expect(await count()).toBe(before);
+  });
+
   it('refuses fields it does not know, rather than ignoring them', async () => {
     const before = await count();
     const response = await call('POST', '/deliveries', { ...stockDelivery, realizedAt: '2025-04-15', sources: [{ description: 'Brief', link: 'x' }] });
