@@ -26,6 +26,12 @@ export interface FieldReader<N extends string> {
   country(name: N): string;
 }
 
+/**
+ * Whether a trimmed text is a whole number, below zero too: a number out of a field's range is the
+ * server's to refuse, saying the range ("at least 1"), not the client's to call no number.
+ */
+export const isWholeNumberText = (text: string) => /^-?\d+$/.test(text);
+
 export function fieldReader<N extends string>(values: Record<N, string>, problems: Problems): FieldReader<N> {
   /** Whether the field is left empty, which is refused when it is required. */
   const empty = (name: N, required: boolean) => {
@@ -43,7 +49,7 @@ export function fieldReader<N extends string>(values: Record<N, string>, problem
   function wholeNumber(name: N, required = false): number | null {
     if (empty(name, required)) return required ? 0 : null;
     const text = values[name].trim();
-    if (!/^-?\d+$/.test(text)) problems[name] = 'invalidWholeNumber';
+    if (!isWholeNumberText(text)) problems[name] = 'invalidWholeNumber';
     return Number(text);
   }
 

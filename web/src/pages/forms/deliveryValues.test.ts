@@ -29,6 +29,11 @@ describe('the delivery form', () => {
     expect(checkDelivery({ ...FILLED, title: '\u200b ', sources: [{ description: '\u0301', url: '' }] })).toEqual({ title: 'required', 'sources.0.description': 'required' });
   });
 
+  it('leaves a whole number below the range of the quantity to the server, which says the range', () => {
+    expect(checkDelivery({ ...FILLED, quantity: '-3' })).toEqual({});
+    expect(inputOf({ ...FILLED, quantity: ' -3 ' }).quantity).toBe(-3);
+  });
+
   it('leaves the order of the lifecycle to the server, which owns that rule', () => {
     expect(checkDelivery({ ...FILLED, committedAt: '2025-06-01', realisedAt: '2025-05-01' })).toEqual({});
   });

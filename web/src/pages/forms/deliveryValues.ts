@@ -1,6 +1,7 @@
 import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import { isBlank } from '../../../../common/text.ts';
 import type { DeliveryDetail, DeliveryInput, LifecycleDates } from '../../api/types.ts';
+import { isWholeNumberText } from '../../forms/fieldReader.ts';
 import type { ClientProblem } from '../../forms/useSubmission.ts';
 
 /** The delivery form as typed: every control holds text. */
@@ -91,7 +92,7 @@ export function checkDelivery(values: DeliveryValues): Record<string, ClientProb
   if (!values.category) problems.category = 'required';
   if (!values.supportType) problems.supportType = 'required';
   if (!values.fundingSource) problems.fundingSource = 'required';
-  if (values.quantity.trim() && !/^\d+$/.test(values.quantity.trim())) problems.quantity = 'invalidWholeNumber';
+  if (values.quantity.trim() && !isWholeNumberText(values.quantity.trim())) problems.quantity = 'invalidWholeNumber';
   values.sources.forEach((source, index) => {
     if (isBlank(source.description)) problems[`sources.${index}.description`] = 'required';
   });
