@@ -11,7 +11,7 @@
 import { constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { access, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { promisify } from 'node:util';
@@ -141,9 +141,11 @@ export function partialBackupFile(file: string, writer = process.pid): string {
 }
 
 /**
- * Restores `file` into `dataDir`, which must be empty or absent, and its audit files into
- * `auditDirectory` when that is empty or absent. An audit directory that holds files already (a separate
- * AUDIT_DIR) is kept as it is: its checkpoints are what shows that an older backup was restored.
+ * Restores `file` into `dataDir`, which must be empty or absent but for the audit directory inside it
+ * (the default, DATA_DIR/audit), and its audit files into `auditDirectory` unless that holds records of the
+ * chain already (checkpoints, restores, a public key): such a directory is kept as it is, as its
+ * checkpoints are what shows that an older backup was restored. The keys a backup leaves out, put back
+ * before the restore, are no such records: the backup's audit files are restored beside them.
  * Everything is written aside first and moved into place only once the database opens and holds its audit
  * trail: a damaged backup is refused and leaves nothing behind, so that the next try finds the directories
  * as they were. `totpSecretKeyMissing` says what to do when the TOTP key must be put back.
@@ -156,7 +158,8 @@ export async function restoreBackup(
 ): Promise<BackupSummary & { auditRestored: boolean; signatureCheck: SignatureCheck; signingKeyMissing?: string; totpSecretKeyMissing?: string }> {
   const target = resolve(dataDir);
   const auditTarget = resolve(auditDirectory);
-  if (!isEmptyOrAbsent(target)) throw new BackupRefusedError(`${dataDir} is not empty: a backup is restored into an empty data directory only.`);
+  const auditKept = holdsAuditRecords(auditTarget, target);
+  refuseUnlessEmpty(target, auditTarget);
   const limitBytes = options.unpackLimit ?? defaultUnpackLimit();
   const limit: UnpackLimit = {
     bytes: limitBytes,
@@ -167,31 +170,31 @@ export async function restoreBackup(
       ),
   };
   const content = await readBackup(file, limit);
-  const auditRestored = isEmptyOrAbsent(auditTarget);
-  const signatureCheck = await checkSignature(file, content, auditRestored ? undefined : auditTarget, options);
+  const auditRestored = !auditKept;
+  const signatureCheck = await checkSignature(file, content, auditKept ? auditTarget : undefined, options);
   content.database = await unpackedDatabase(file, content.database, limit);
-  // Beside their targets, on the same file system, so that a rename moves each into place at once.
+  // Beside the data directory, on the same file system, so that renames move them into place.
   const staged = `${target}.restoring-${process.pid}`;
-  const auditInsideData = liesWithin(target, auditTarget);
-  const stagedAudit = auditInsideData ? join(staged, relative(target, auditTarget)) : `${auditTarget}.restoring-${process.pid}`;
+  const stagedAudit = `${staged}-audit`;
   let sealedTotpSecrets: number;
   try {
     await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     await mkdir(staged, { mode: 0o700 });
     sealedTotpSecrets = await restoreDatabase(file, content, staged);
     if (auditRestored) {
-      await mkdir(stagedAudit, { recursive: true, mode: 0o700 });
-      if (!auditInsideData) await mkdir(dirname(auditTarget), { recursive: true, mode: 0o700 });
+      await mkdir(stagedAudit, { mode: 0o700 });
       for (const [name, data] of Object.entries(content.audit)) {
         await writeFile(join(stagedAudit, name), data, { mode: 0o600, flag: 'wx', flush: true });
       }
-      // A DATA_DIR inside AUDIT_DIR is being staged in the audit directory, which then holds it already.
-      if (!auditInsideData) await (liesWithin(auditTarget, target) ? moveContentsInto(stagedAudit, auditTarget) : moveInto(stagedAudit, auditTarget));
     }
-    await moveInto(staged, target);
+    await (isEmptyOrAbsent(target) ? moveInto(staged, target) : moveContentsInto(staged, target));
+    if (auditRestored) {
+      await mkdir(auditTarget, { recursive: true, mode: 0o700 });
+      await moveContentsInto(stagedAudit, auditTarget);
+    }
   } finally {
     await rm(staged, { recursive: true, force: true });
-    if (!auditInsideData) await rm(stagedAudit, { recursive: true, force: true });
+    await rm(stagedAudit, { recursive: true, force: true });
   }
   const keyFile = join(auditTarget, TOTP_SECRET_KEY_FILE);
   const signingKeyFile = join(auditTarget, PRIVATE_KEY_FILE);
@@ -282,9 +285,36 @@ function liesWithin(folder: string, path: string): boolean {
 }
 
 function isEmptyOrAbsent(directory: string): boolean {
-  if (!existsSync(directory)) return true;
+  return entriesOf(directory).length === 0;
+}
+
+/** The names in a directory, none when it does not exist. */
+function entriesOf(directory: string): string[] {
+  if (!existsSync(directory)) return [];
   if (!statSync(directory).isDirectory()) throw new BackupRefusedError(`${directory} is not a directory.`);
-  return readdirSync(directory).length === 0;
+  return readdirSync(directory);
+}
+
+/** The first name on the way from `folder` to `path` inside it, if it lies inside. */
+function wayInto(folder: string, path: string): string | undefined {
+  return liesWithin(folder, path) && folder !== path ? relative(folder, path).split(sep)[0] : undefined;
+}
+
+/** The keys a backup leaves out, which an operator keeps apart and may put back before a restore. */
+const KEYS_KEPT_APART = new Set([TOTP_SECRET_KEY_FILE, PRIVATE_KEY_FILE]);
+
+/** Whether the audit directory holds more than those keys (and the data directory, where that lies inside it). */
+function holdsAuditRecords(auditDirectory: string, dataDir: string): boolean {
+  return entriesOf(auditDirectory).some((name) => !KEYS_KEPT_APART.has(name) && name !== wayInto(auditDirectory, dataDir));
+}
+
+/** Refuses a data directory that holds anything but the audit directory, where that lies inside it. */
+function refuseUnlessEmpty(dataDir: string, auditDirectory: string): void {
+  const auditInside = wayInto(dataDir, auditDirectory);
+  if (entriesOf(dataDir).some((name) => name !== auditInside)) {
+    const besides = auditInside ? ` (but for the audit directory ${auditDirectory} inside it)` : '';
+    throw new BackupRefusedError(`${dataDir} is not empty: a backup is restored into an empty data directory only${besides}.`);
+  }
 }
 
 /** Moves a directory into the place of an empty or absent one (its parent exists). */
@@ -293,10 +323,16 @@ async function moveInto(from: string, to: string): Promise<void> {
   await rename(from, to);
 }
 
-/** Moves what a directory holds into another, which exists, and removes it. */
+/**
+ * Moves what a directory holds into another, which exists, and removes it. A key put back before the
+ * restore stays as it is (an older backup carries the keys too); nothing else is replaced.
+ */
 async function moveContentsInto(from: string, to: string): Promise<void> {
-  for (const name of await readdir(from)) await rename(join(from, name), join(to, name));
-  await rmdir(from);
+  for (const name of await readdir(from)) {
+    if (!existsSync(join(to, name))) await rename(join(from, name), join(to, name));
+    else if (!KEYS_KEPT_APART.has(name)) throw new Error(`${join(to, name)} exists already`);
+  }
+  await rm(from, { recursive: true, force: true });
 }
 
 async function readBackup(file: string, limit: UnpackLimit): Promise<BackupContent> {

@@ -40,7 +40,7 @@ export function backupCommands(): Command[] {
 
   const restore = new Command('restore')
     .argument('<file>', 'a backup written by `backup`')
-    .description('restore a signed backup into an empty DATA_DIR (and its audit files into AUDIT_DIR when that is empty)')
+    .description('restore a signed backup into an empty DATA_DIR (and its audit files into AUDIT_DIR unless that holds checkpoints already)')
     .option('--public-key <file>', 'the PEM public key of the checkpoints, kept apart, to check the signature with (default: the one in AUDIT_DIR, else the backup\'s own)')
     .option('--unsigned', 'restore a backup made before backups were signed, whose content cannot be checked')
     .action(async (file: string, options: { publicKey?: string; unsigned?: boolean }) => {
@@ -55,7 +55,7 @@ export function backupCommands(): Command[] {
         summary.auditRestored
           ? `The audit directory ${auditDirectory} was restored from the backup: its checkpoints end where the backup does, so they cannot show that the register had gone further. ` +
               'If the audit directory the register used (a separate AUDIT_DIR) survives, empty DATA_DIR and restore again with AUDIT_DIR set to it.'
-          : `The audit directory ${auditDirectory} holds files already and was kept: if its checkpoints are newer than this backup, the server refuses to start and says how to record the restore.`,
+          : `The audit directory ${auditDirectory} holds the chain's records already and was kept: if its checkpoints are newer than this backup, the server refuses to start and says how to record the restore.`,
       );
       if (summary.signingKeyMissing) console.log(summary.signingKeyMissing);
       if (summary.totpSecretKeyMissing) console.log(summary.totpSecretKeyMissing);

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -336,6 +336,57 @@ describe('backup and restore of the embedded register', () => {
     } finally {
       await restored.close();
     }
+  });
+
+  it('restores its audit files beside the keys put back before the restore, keeping those keys', async () => {
+    const audit = join(folder, 'original', 'audit');
+    const original = await open(join(folder, 'original'));
+    await record(original.db);
+    await writeCheckpoint(original.db, await openCheckpointStore(audit), new Date());
+    const file = join(folder, 'register.backup');
+    await writeBackup(original, audit, file);
+    await original.close();
+    const keys = join(folder, 'keys-put-back');
+    mkdirSync(keys, { mode: 0o700 });
+    copyFileSync(join(audit, 'checkpoint-signing-key.pem'), join(keys, 'checkpoint-signing-key.pem'));
+
+    const dataDir = join(folder, 'restored');
+    expect(await restoreBackup(file, dataDir, keys)).toMatchObject({ auditRestored: true, signatureCheck: 'backupKey' });
+    expect(readdirSync(keys).sort()).toEqual(['checkpoint-signing-key.pem', 'checkpoint-signing-key.pub.pem', 'checkpoints.jsonl']);
+    expect(readFileSync(join(keys, 'checkpoints.jsonl'))).toEqual(readFileSync(join(audit, 'checkpoints.jsonl')));
+    const running = await startServer({ port: 0, demonstrationData: false, database: { dataDir }, auditCheckpoints: { directory: keys, intervalMs: 60_000 } });
+    try {
+      expect(await verifyAuditTrail(running.database.db, { checkpointDirectory: keys })).toMatchObject({ ok: true, checkpointsChecked: 1 });
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('restores into a data directory that holds nothing but its audit directory, which it keeps: an older backup is then refused at the start', async () => {
+    const dataDir = join(folder, 'register');
+    const audit = join(dataDir, 'audit');
+    const original = await open(dataDir);
+    const store = await openCheckpointStore(audit);
+    await record(original.db);
+    const file = join(folder, 'older.backup');
+    await writeBackup(original, audit, file);
+    await record(original.db);
+    await writeCheckpoint(original.db, store, new Date());
+    await original.close();
+    const checkpoints = readFileSync(join(audit, 'checkpoints.jsonl'));
+    // The database is lost; the audit directory survives in its place.
+    for (const name of readdirSync(dataDir)) if (name !== 'audit') rmSync(join(dataDir, name), { recursive: true, force: true });
+    writeFileSync(join(dataDir, 'stray'), '');
+    await expect(restoreBackup(file, dataDir, audit)).rejects.toThrow(`${dataDir} is not empty: a backup is restored into an empty data directory only (but for the audit directory ${audit} inside it).`);
+    rmSync(join(dataDir, 'stray'));
+
+    expect(await restoreBackup(file, dataDir, audit)).toMatchObject({ auditRestored: false, signatureCheck: 'auditDirectory' });
+    expect(readFileSync(join(audit, 'checkpoints.jsonl'))).toEqual(checkpoints);
+    const refusal = await startServer({ port: 0, demonstrationData: false, database: { dataDir }, auditCheckpoints: { directory: audit, intervalMs: 60_000 } }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(AuditChainBehindError);
   });
 
   it('backs up only a data directory that holds a database, and makes none where there is none', async () => {
