@@ -37,13 +37,14 @@ function csvText<Row>(column: Column<Row>, item: Row, decimal: string): string {
   return column.kind === 'text' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** A cell as the XLSX holds it: euros and counts as numbers, dates as date cells, text as it is. */
+/** A cell as the XLSX holds it: euros and counts as numbers, dates and moments as date cells, text as it is. */
 function xlsxValue<Row>(column: Column<Row>, item: Row): unknown {
   const value = column.value(item, nl);
   if (value === null) return null;
   if (column.kind === 'euro') return Number(value) / 100;
   if (column.kind === 'count') return Number(value);
   if (column.kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
+  if (column.kind === 'moment') return new Date(String(value));
   return String(value);
 }
 

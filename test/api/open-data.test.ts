@@ -182,6 +182,11 @@ describe('the Kiel-compatible file', () => {
     const data = workbook.getWorksheet('data')!;
     expect((data.getRow(1).values as unknown[]).slice(1)).toEqual([...KIEL_COLUMNS]);
     expect(data.rowCount).toBe(rows.length + 1);
+    // The date a date cell, the value a number, as the CSV gives them.
+    const purlRow = (data.getSheetValues() as unknown[][]).find((values) => values?.[6] === PURL)!;
+    expect(purlRow.slice(2, 3)).toEqual([new Date('2025-09-10T00:00:00Z')]);
+    expect(purlRow[9]).toBe(500_000_000);
+    expect(data.getColumn(2).numFmt).toBe('yyyy-mm-dd');
     const metadata = workbook.getWorksheet('metadata')!;
     const notes = metadata.getColumn(2).values.join(' ');
     expect(notes).toContain('Kiel values aid in kind at market prices');

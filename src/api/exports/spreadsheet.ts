@@ -11,10 +11,13 @@ import { csvEuros, csvLine, csvPreamble, euroText, type CsvCell, type CsvDialect
 import type { ExportHeading } from '../../../common/vocabulary/codes.ts';
 import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
 
-/** How a column's values are written: text as it is, dates as date cells, euros from integer cents, counts as numbers. */
-type ColumnKind = 'text' | 'date' | 'euro' | 'count';
+/**
+ * How a column's values are written: text as it is, dates and moments (in UTC) as date cells, euros from
+ * integer cents, counts as numbers. A CSV writes dates and moments as the API does (ISO 8601).
+ */
+type ColumnKind = 'text' | 'date' | 'moment' | 'euro' | 'count';
 
-/** A value of a cell: text, a YYYY-MM-DD date, cents (euro) or a whole number (count); null is an empty cell. */
+/** A value of a cell: text, a YYYY-MM-DD date, an ISO 8601 moment, cents (euro) or a whole number (count); null is an empty cell. */
 type CellValue = string | number | bigint | null;
 
 export interface Column<Row> {
@@ -51,15 +54,20 @@ async function* csvChunks<Row>(columns: readonly Column<Row>[], batches: AsyncIt
 const NUMBER_FORMATS: Readonly<Record<ColumnKind, string | undefined>> = {
   text: undefined,
   date: 'yyyy-mm-dd',
+  moment: 'yyyy-mm-dd hh:mm:ss',
   euro: '#,##0.00',
   count: '0',
 };
+
+const COLUMN_WIDTHS: Readonly<Record<ColumnKind, number>> = { text: 30, date: 16, moment: 20, euro: 16, count: 16 };
 
 function xlsxCell(value: CellValue, kind: ColumnKind): ExcelJS.CellValue {
   if (value === null) return null;
   if (kind === 'euro') return Number(euroText(value));
   if (kind === 'count') return Number(value);
   if (kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
+  // exceljs writes a Date as the serial number of its moment in UTC, which the column's heading names.
+  if (kind === 'moment') return new Date(String(value));
   const text = String(value);
   return text.length > XLSX_CELL_LIMIT ? text.slice(0, XLSX_CELL_LIMIT - CUT_MARK.length) + CUT_MARK : text;
 }
@@ -84,7 +92,7 @@ async function writeWorkbook<Row>(out: PassThrough, sheetName: string, columns: 
   sheet.autoFilter = `A1:${columnLetters(columns.length)}1`;
   sheet.columns = columns.map((column) => {
     const numFmt = NUMBER_FORMATS[column.kind];
-    return { width: column.kind === 'text' ? 30 : 16, ...(numFmt ? { style: { numFmt } } : {}) };
+    return { width: COLUMN_WIDTHS[column.kind], ...(numFmt ? { style: { numFmt } } : {}) };
   });
   const headingRow = sheet.addRow(columns.map((column) => words.spreadsheetExport.headings[column.heading]));
   headingRow.font = { bold: true };

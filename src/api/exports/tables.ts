@@ -61,7 +61,7 @@ function hashedEvent({ hash: _hash, ...event }: ListedAuditEvent): AuditEvent {
  */
 export const AUDIT_COLUMNS: readonly Column<ListedAuditEvent>[] = [
   { heading: 'sequence', kind: 'count', value: (row) => row.seq },
-  { heading: 'occurredAt', kind: 'text', value: (row) => row.occurredAt },
+  { heading: 'occurredAt', kind: 'moment', value: (row) => row.occurredAt },
   { heading: 'actor', kind: 'text', value: (row, words) => actor(row.actor?.username, words) },
   { heading: 'actorRole', kind: 'text', value: (row, words) => (row.actor?.role ? labelOf(words.roles, row.actor.role) : null) },
   { heading: 'action', kind: 'text', value: (row, words) => labelOf(words.auditActions, row.action) },
@@ -85,11 +85,11 @@ export const LETTER_COLUMNS: readonly Column<LetterSummary>[] = [
   { heading: 'paperNumber', kind: 'text', value: (row) => row.paperNumber },
   { heading: 'publishedOn', kind: 'date', value: (row) => row.publishedOn },
   { heading: 'createdBy', kind: 'text', value: (row, words) => actor(row.createdByName, words) },
-  { heading: 'createdAt', kind: 'text', value: (row) => row.createdAt },
+  { heading: 'createdAt', kind: 'moment', value: (row) => row.createdAt },
   { heading: 'finalisedBy', kind: 'text', value: (row, words) => actor(row.finalisedByName, words) },
-  { heading: 'finalisedAt', kind: 'text', value: (row) => row.finalisedAt },
+  { heading: 'finalisedAt', kind: 'moment', value: (row) => row.finalisedAt },
   { heading: 'approvedBy', kind: 'text', value: (row, words) => actor(row.approvedByName, words) },
-  { heading: 'approvedAt', kind: 'text', value: (row) => row.approvedAt },
+  { heading: 'approvedAt', kind: 'moment', value: (row) => row.approvedAt },
   { heading: 'publicSha256', kind: 'text', value: (row) => row.publicSha256 },
   { heading: 'annexSha256', kind: 'text', value: (row) => row.annexSha256 },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
@@ -122,8 +122,8 @@ export const ACCOUNT_COLUMNS: readonly Column<AccountView>[] = [
   { heading: 'hasSecondFactor', kind: 'text', value: (row, words) => yesNo(row.hasSecondFactor, words) },
   { heading: 'oidcSubject', kind: 'text', value: (row) => row.oidcSubject },
   { heading: 'email', kind: 'text', value: (row) => row.email },
-  { heading: 'disabledAt', kind: 'text', value: (row) => row.disabledAt },
-  { heading: 'createdAt', kind: 'text', value: (row) => row.createdAt },
+  { heading: 'disabledAt', kind: 'moment', value: (row) => row.disabledAt },
+  { heading: 'createdAt', kind: 'moment', value: (row) => row.createdAt },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
 
@@ -160,7 +160,7 @@ export const BUDGET_COMMITMENT_COLUMNS: readonly Column<CommitmentDetail>[] = [
   { heading: 'stageHistory', kind: 'text', value: (row, words) => row.stages.map((stage) => `${words.stages[stage.stage]} ${stage.effectiveOn}: ${euroText(stage.amountCents, words.spreadsheetExport.decimalSign)}`).join('; ') },
   { heading: 'contractReference', kind: 'text', value: (row) => row.contractReference },
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
-  { heading: 'createdAt', kind: 'text', value: (row) => row.createdAt },
+  { heading: 'createdAt', kind: 'moment', value: (row) => row.createdAt },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
@@ -328,7 +328,7 @@ export const ANNEX_COLUMNS: readonly Column<AnnexListing>[] = [
   { heading: 'referenceDate', kind: 'date', value: (row) => row.referenceDate },
   { heading: 'letterDate', kind: 'date', value: (row) => row.letterDate },
   { heading: 'paperNumber', kind: 'text', value: (row) => row.paperNumber },
-  { heading: 'sentAt', kind: 'text', value: (row) => row.sentAt },
+  { heading: 'sentAt', kind: 'moment', value: (row) => row.sentAt },
   { heading: 'previousReferenceDate', kind: 'date', value: (row) => row.previousReferenceDate },
   { heading: 'annexRows', kind: 'count', value: (row) => row.rowCount },
   { heading: 'newRows', kind: 'count', value: (row) => row.newRows },
@@ -346,7 +346,7 @@ export const BUDGET_DECISION_COLUMNS: readonly Column<BudgetDecision>[] = [
   { heading: 'amountEuro', kind: 'euro', value: (row) => row.amounts.reduce((sum, amount) => sum + amount.amountCents, 0) },
   { heading: 'yearAmounts', kind: 'text', value: (row, words) => row.amounts.map((amount) => `${amount.budgetYear}: ${euroText(amount.amountCents, words.spreadsheetExport.decimalSign)}`).join('; ') },
   { heading: 'description', kind: 'text', value: (row) => row.description || null },
-  { heading: 'recordedAt', kind: 'text', value: (row) => row.recordedAt },
+  { heading: 'recordedAt', kind: 'moment', value: (row) => row.recordedAt },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
@@ -360,7 +360,7 @@ export const BUDGET_SHIFT_COLUMNS: readonly Column<BudgetShift>[] = [
   { heading: 'toYear', kind: 'count', value: (row) => row.toYear },
   { heading: 'amountEuro', kind: 'euro', value: (row) => row.amountCents },
   { heading: 'description', kind: 'text', value: (row) => row.description || null },
-  { heading: 'recordedAt', kind: 'text', value: (row) => row.recordedAt },
+  { heading: 'recordedAt', kind: 'moment', value: (row) => row.recordedAt },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
@@ -382,6 +382,6 @@ export const DUE_REVIEW_COLUMNS: readonly Column<DueReview>[] = [
   { heading: 'title', kind: 'text', value: (row) => row.title },
   { heading: 'confidentialityGround', kind: 'text', value: (row, words) => row.ground && labelOf(words.confidentialityGrounds, row.ground) },
   { heading: 'reviewOn', kind: 'date', value: (row) => row.reviewOn },
-  { heading: 'disclosureDecidedAt', kind: 'text', value: (row) => row.decidedAt },
+  { heading: 'disclosureDecidedAt', kind: 'moment', value: (row) => row.decidedAt },
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
 ];

@@ -84,16 +84,21 @@ export function kielCsv(dialect: CsvDialect) {
   };
 }
 
-/** The workbook: the table on the sheet "data", the metadata on the sheet "metadata"; values as numbers. */
+const KIEL_NUMBER_FORMATS: Partial<Record<(typeof KIEL_COLUMNS)[number], string>> = { 'Announcement Date': 'yyyy-mm-dd', 'Value (EUR)': '#,##0.00' };
+
+/** The workbook: the table on the sheet "data", the metadata on the sheet "metadata"; values as numbers, the date as a date cell. */
 export async function kielWorkbook(batches: AsyncGenerator<PublicDelivery[]>): Promise<Uint8Array<ArrayBuffer>> {
   const exceljs = await loadExcelJs();
   const workbook = new exceljs.Workbook();
   workbook.creator = 'Steunregister';
   const data = workbook.addWorksheet('data', { views: [{ state: 'frozen', ySplit: 1 }] });
-  data.columns = KIEL_COLUMNS.map((header) => ({ header, width: header === 'Item' ? 60 : 18, style: header === 'Value (EUR)' ? { numFmt: '#,##0.00' } : {} }));
+  data.columns = KIEL_COLUMNS.map((header) => ({ header, width: header === 'Item' ? 60 : 18, style: KIEL_NUMBER_FORMATS[header] ? { numFmt: KIEL_NUMBER_FORMATS[header] } : {} }));
   data.getRow(1).font = { bold: true };
   for await (const batch of batches) {
-    for (const delivery of batch) data.addRow(KIEL_COLUMNS.map((column) => kielRow(delivery, (cents) => (cents === null ? null : cents / 100))[column]));
+    for (const delivery of batch) {
+      const row = kielRow(delivery, (cents) => (cents === null ? null : cents / 100));
+      data.addRow(KIEL_COLUMNS.map((column) => (column === 'Announcement Date' && row[column] ? new Date(`${row[column]}T00:00:00Z`) : row[column])));
+    }
   }
   const metadata = workbook.addWorksheet('metadata');
   metadata.columns = [{ width: 20 }, { width: 120 }];
