@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 import { headers, isoDate, number, rawWorkbook, row, text } from '../../test/support/raw-workbook.ts';
@@ -217,6 +217,36 @@ describe('reading an import file', () => {
       ['2025-03-14', null],
       ['2025-03-14', null],
     ]);
+  });
+
+  it('reads a workbook whose sheets are saved in UTF-16, its date cells of type d and its limits as in UTF-8', async () => {
+    const cells =
+      headers(VALUATION_HEADERS) +
+      row(2, [text('A2', 'W1'), text('B2', 'Oekraïne'), number('C2', 5), text('D2', 'x'), isoDate('E2', '2025-03-14T00:00:00Z')]) +
+      row(3, [text('A3', 'W2'), text('B3', 'D1'), number('C3', 5), text('D3', 'x'), number('E3', 45_809)]);
+    for (const sheetEncoding of ['utf-16le', 'utf-16be'] as const) {
+      const [sheet] = await sheetsOf('dotnet.xlsx', rawWorkbook([{ name: 'W', rows: cells }], { sheetEncoding }));
+      expect(sheet!.rows.map((read) => [read.cells.get('deliveryReference'), read.cells.get('effectiveDate')])).toEqual([
+        ['Oekraïne', '2025-03-14'],
+        ['D1', '2025-06-01'],
+      ]);
+    }
+    const tooMany = rawWorkbook([{ name: 'W', rows: '<row/>'.repeat(MAX_IMPORT_ROWS + 1) }], { sheetEncoding: 'utf-16le' });
+    expect(await refusal('rijen.xlsx', tooMany)).toEqual({ code: 'tooManyRows', params: { maximum: String(MAX_IMPORT_ROWS) } });
+  });
+
+  it('reads a sheet in the character set its XML declaration names, and refuses one that is not in the UTF-8 it says', async () => {
+    const cells = headers(VALUATION_HEADERS) + row(2, [text('A2', 'W1'), text('B2', 'Oekraïne'), number('C2', 5), text('D2', 'x'), number('E2', 45_809)]);
+    const inLatin1 = (archive: Uint8Array) => {
+      const parts = unzipSync(archive);
+      const xml = new TextDecoder().decode(parts['xl/worksheets/sheet1.xml']).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+      return zipSync({ ...parts, 'xl/worksheets/sheet1.xml': new Uint8Array(Buffer.from(xml, 'latin1')) });
+    };
+    const [sheet] = await sheetsOf('php.xlsx', inLatin1(rawWorkbook([{ name: 'W', rows: cells }])));
+    expect(sheet!.rows[0]!.cells.get('deliveryReference')).toBe('Oekraïne');
+    const undeclared = unzipSync(inLatin1(rawWorkbook([{ name: 'W', rows: cells }])));
+    const sheetXml = new TextDecoder('latin1').decode(undeclared['xl/worksheets/sheet1.xml']).replace('encoding="ISO-8859-1"', 'encoding="UTF-8"');
+    expect(await refusal('kapot.xlsx', zipSync({ ...undeclared, 'xl/worksheets/sheet1.xml': new Uint8Array(Buffer.from(sheetXml, 'latin1')) }))).toEqual({ code: 'notAWorkbook', params: {} });
   });
 
   it('reads a merged range once, in its first cell, and a number shown as a percentage as the percentage it shows', async () => {

@@ -2,12 +2,13 @@
  * An XLSX file is a ZIP archive of XML parts. Before exceljs reads it whole, the archive is unpacked
  * here within limits: a few kilobytes can unpack to gigabytes, or hold millions of rows or cells, and
  * would take the server's memory. Each part is unpacked to at most the size its directory entry
- * states, and exceljs gets exactly the parts checked, packed again without compression, with the date
- * cells it cannot read as dates made text (see iso-date-cells.ts).
+ * states, and exceljs gets exactly the parts checked, packed again without compression, its XML parts
+ * in UTF-8 (see xml-encoding.ts) and the date cells it cannot read as dates made text (see iso-date-cells.ts).
  */
 import { unzipSync, zipSync } from 'fflate';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 import { withIsoDateCellsAsText } from './iso-date-cells.ts';
+import { xmlAsUtf8 } from './xml-encoding.ts';
 
 export type ArchiveFault = 'notAWorkbook' | 'workbookTooLarge' | 'tooManyRows' | 'tooManyCells';
 
@@ -20,6 +21,7 @@ export class ArchiveError extends Error {
 }
 
 const WORKSHEET = /(^|\/)worksheets\/[^/]+\.xml$/;
+const XML_PART = /\.(xml|rels)$/i;
 
 export function checkedWorkbookArchive(bytes: Uint8Array): Uint8Array {
   let unpacked = 0;
@@ -36,6 +38,13 @@ export function checkedWorkbookArchive(bytes: Uint8Array): Uint8Array {
     if (error instanceof ArchiveError) throw error;
     throw new ArchiveError('notAWorkbook');
   }
+  for (const [name, content] of Object.entries(parts)) {
+    if (!XML_PART.test(name)) continue;
+    const utf8 = xmlAsUtf8(content);
+    if (utf8 === undefined) throw new ArchiveError('notAWorkbook');
+    parts[name] = utf8;
+  }
+  // Counted in UTF-8: in UTF-16 each name's letters have a zero byte between them, and none would be counted.
   let rows = 0;
   let cells = 0;
   for (const [name, content] of Object.entries(parts)) {

@@ -1,7 +1,7 @@
 /**
  * XLSX files written part by part, for what exceljs never writes but other programs and attackers do:
  * formulas without a computed value, error cells, dates as plain numbers in a 1904 workbook, dates as
- * ISO text, cells far to the right, and parts that unpack to far more than they take.
+ * ISO text, cells far to the right, sheets in UTF-16, and parts that unpack to far more than they take.
  */
 import { strToU8, zipSync } from 'fflate';
 
@@ -15,7 +15,10 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-export function rawWorkbook(sheets: RawSheet[], options: { date1904?: boolean; level?: 0 | 9 } = {}): Uint8Array {
+/** A sheet's XML in UTF-16 with a byte order mark, as .NET's XmlWriter writes it unless told otherwise. */
+type SheetEncoding = 'utf-16le' | 'utf-16be';
+
+export function rawWorkbook(sheets: RawSheet[], options: { date1904?: boolean; level?: 0 | 9; sheetEncoding?: SheetEncoding } = {}): Uint8Array {
   const sheetPart = (index: number) => `xl/worksheets/sheet${index + 1}.xml`;
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
@@ -30,9 +33,15 @@ export function rawWorkbook(sheets: RawSheet[], options: { date1904?: boolean; l
     ),
   };
   sheets.forEach((sheet, index) => {
-    files[sheetPart(index)] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${sheet.rows}</sheetData></worksheet>`);
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData>${sheet.rows}</sheetData></worksheet>`;
+    files[sheetPart(index)] = options.sheetEncoding ? inUtf16(`\uFEFF<?xml version="1.0" encoding="UTF-16"?>${xml}`, options.sheetEncoding) : strToU8(`<?xml version="1.0" encoding="UTF-8"?>${xml}`);
   });
   return zipSync(files, { level: options.level ?? 9 });
+}
+
+function inUtf16(text: string, encoding: SheetEncoding): Uint8Array {
+  const bytes = Buffer.from(text, 'utf16le');
+  return new Uint8Array(encoding === 'utf-16be' ? bytes.swap16() : bytes);
 }
 
 /** A text cell. */
