@@ -144,6 +144,8 @@ describe('reading an import file', () => {
     const [below] = await sheetsOf('b.csv', csv('Eigen kenmerk;Kenmerk levering;Bedrag;Betaald\r\n;;in euro;op\r\nB1;D1;5;2025-06-01\r\n'));
     expect([below!.definition.sheet, headerFaultsWithCells(below!)]).toEqual(['payment', ['C Bedrag: headerOverTwoRows C2', 'D Betaald: headerOverTwoRows D2']]);
     expect(below!.headerFaults[1]!.params).toEqual({ cell: 'D2', other: 'op', column: 'Betaald op / Paid on' });
+    // The row below is a row of the headers: no row of data.
+    expect(below!.rows.map((read) => read.rowNumber)).toEqual([3]);
     // Words broken over the header row and a row above it, a title row of no more than two values.
     const [above] = await sheetsOf('b.csv', csv(';Kenmerk;;Betaald\r\nEigen kenmerk;levering;Bedrag;op\r\nB1;D1;5;2025-06-01\r\n'));
     expect(headerFaultsWithCells(above!)).toEqual(['B levering: headerOverTwoRows B1', 'D op: headerOverTwoRows D1']);
@@ -159,6 +161,20 @@ describe('reading an import file', () => {
     for (const range of ['A1:A2', 'B1:B2', 'C1:D1', 'E1:E2']) worksheet.mergeCells(range);
     const [grouped] = await sheetsOf('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(headerFaultsWithCells(grouped!)).toEqual(['C Betaling: headerOverTwoRows C2', 'D : headerOverTwoRows D2']);
+    expect(grouped!.rows.map((read) => [read.rowNumber, read.cells.get('externalReference')])).toEqual([[3, 'B1']]);
+  });
+
+  it('takes the row below the headers for headers, not data, when it holds a part of one: each other text in it is a part of its column\'s header', async () => {
+    const headerFaultsWithCells = (sheet: ReadSheet) => sheet.headerFaults.map((fault) => `${fault.letter} ${fault.code} ${fault.params.cell} ${fault.params.other}`);
+    // The headers in Dutch with the English below them, as a bilingual sheet has them: read as data, they made a company.
+    const [bilingual] = await sheetsOf('c.csv', csv('Eigen kenmerk;Naam bedrijf;Land\r\nExternal reference;Company name;Country\r\nC1;Acme;NL\r\n'));
+    expect([headerFaultsWithCells(bilingual!), bilingual!.rows.map((read) => read.rowNumber)]).toEqual([['A headerOverTwoRows A2 External reference', 'B headerOverTwoRows B2 Company name', 'C headerOverTwoRows C2 Country'], [3]]);
+    // A remark below a header in a row of headers is said, not left out; a column without a header keeps its own fault.
+    const [remarks] = await sheetsOf('b.csv', csv('Eigen kenmerk;Kenmerk levering;Bedrag;Betaald op;\r\n(tekst);;in euro;;zie noot\r\nB1;D1;5;2025-06-01;\r\n'));
+    expect([headerFaults(remarks!), remarks!.rows.map((read) => read.rowNumber)]).toEqual([['E : unheadedColumn', 'A Eigen kenmerk: headerOverTwoRows', 'C Bedrag: headerOverTwoRows'], [3]]);
+    // Without a part of a header below the headers, the row below is data, whatever it holds.
+    const [plain] = await sheetsOf('b.csv', csv('Eigen kenmerk;Kenmerk levering;Bedrag;Betaald op\r\n(tekst);D1;5;2025-06-01\r\n'));
+    expect([headerFaults(plain!), plain!.rows.map((read) => read.rowNumber)]).toEqual([[], [2]]);
   });
 
   it('says of a sheet whose headers only two rows have together that they are spread over those rows, by a header they split', async () => {

@@ -12,7 +12,7 @@ import { loadExcelJs } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
 import { columnOfHeader, headerText, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
-import { headerBrokenOverRows, splitHeaders, type SplitHeader } from './split-headers.ts';
+import { headerBrokenOverRows, headersReachBelow, splitHeaders, type SplitHeader } from './split-headers.ts';
 import { ArchiveError, checkedWorkbookArchive } from './workbook-archive.ts';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 
@@ -360,8 +360,11 @@ function toSheet(table: Table): ReadSheet | NotTaken {
       columns.set(found.key, { header: header.trim(), letter });
     }
   });
-  const firstDataRow = headerRow.index + 1;
-  headerFaults.push(...unheadedColumns(headers, table.rows, firstDataRow));
+  const rowBelow = headerRow.index + 1;
+  const splits = splitHeaders(definition, { above: headersOf(table.rows[headerRow.index - 1]), headers, below: headersOf(table.rows[rowBelow]) }, new Set(columns.keys()));
+  // A row below the headers that holds a part of one is said in the header row's faults, not read as a row of data.
+  const firstDataRow = headersReachBelow(splits) ? rowBelow + 1 : rowBelow;
+  headerFaults.push(...unheadedColumns(headers, table.rows, rowBelow));
   // Found once for the sheet: most hide no column, and a row then looks at none.
   const hiddenPositions = positions.filter(([position]) => table.hiddenColumns.has(position));
   // A row with values only in columns of no field (one of remarks) has a fault of its header row already.
@@ -372,7 +375,6 @@ function toSheet(table: Table): ReadSheet | NotTaken {
     const hiddenCells = hiddenPositions.filter(([position]) => !isBlank(cells[position])).map(([, found]) => found.key);
     return [{ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells }];
   });
-  const splits = splitHeaders(definition, { above: headersOf(table.rows[headerRow.index - 1]), headers, below: headersOf(table.rows[firstDataRow]) }, new Set(columns.keys()));
   return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, headerFaults: withSplitHeaders(headerFaults, splits, headers, headerRow.index + 1), rows: dataRows };
 }
 

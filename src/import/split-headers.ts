@@ -2,8 +2,9 @@
  * Column headers written over two rows, as sheets kept by hand have them: a header's words broken over two
  * cells ("Betaald" above "op", "Bedrag" above "in euro"), or a title over a group of columns with each
  * column's own header below it ("Betaling" merged over the columns headed "Bedrag (€)" and "Betaald op"). A
- * sheet is read by one row of headers, so such a header is one the template does not have, or none, and the
- * row below it is read as data; found here, the user is told which cells to put together.
+ * sheet is read by one row of headers, so such a header is one the template does not have, or none; found
+ * here, the user is told which cells to put together, and a row below the header row that holds a part of a
+ * header is one of headers, not of data.
  */
 import { columnOfHeader, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
 
@@ -29,13 +30,16 @@ interface HeaderRows {
 /**
  * The columns of a sheet whose header is split over its header row and the row next to it: a header of a
  * column of the template (found among the header row's columns) with more of it, or the same in the other
- * language, below it (that row is read as data); and a header the template does not have, or none, that
- * with the cell above or below it, or that cell alone, names a column the header row lacks.
+ * language, below it; and a header the template does not have, or none, that with the cell above or below
+ * it, or that cell alone, names a column the header row lacks. When the row below holds a part of a header,
+ * it is a row of headers, so that any other text in it below a column of the template is a part of that
+ * column's header too (a unit, a remark), which its user is told to put in the header or clear.
  */
 export function splitHeaders(definition: SheetDefinition, rows: HeaderRows, found: ReadonlySet<string>): SplitHeader[] {
   const width = Math.max(rows.above.length, rows.headers.length, rows.below.length);
   const named = (upper: string, lower: string, other: string) => columnOfHeader(definition, joined(upper, lower)) ?? columnOfHeader(definition, other);
   const splits: SplitHeader[] = [];
+  const otherTextBelow: SplitHeader[] = [];
   for (let position = 0; position < width; position++) {
     const header = rows.headers[position]?.trim() ?? '';
     const above = rows.above[position]?.trim() ?? '';
@@ -46,8 +50,14 @@ export function splitHeaders(definition: SheetDefinition, rows: HeaderRows, foun
     if (own && withBelow?.key === own.key) splits.push({ position, column: own, otherRow: 'below', other: below });
     else if (!own && withBelow && !found.has(withBelow.key)) splits.push({ position, column: withBelow, otherRow: 'below', other: below });
     else if (!own && withAbove && !found.has(withAbove.key)) splits.push({ position, column: withAbove, otherRow: 'above', other: above });
+    else if (own && below !== '') otherTextBelow.push({ position, column: own, otherRow: 'below', other: below });
   }
-  return splits;
+  return headersReachBelow(splits) ? [...splits, ...otherTextBelow].sort((a, b) => a.position - b.position) : splits;
+}
+
+/** Whether a sheet's headers are split over its header row and the row below it, which is then no row of data. */
+export function headersReachBelow(splits: readonly SplitHeader[]): boolean {
+  return splits.some((split) => split.otherRow === 'below');
 }
 
 /**

@@ -459,6 +459,18 @@ describeEachDatabase('import', (database) => {
     ]);
     expect((await headerRow('en')).faults[1].reason).toBe("This column's header is spread over two rows, this cell and cell D2 (op); put the whole header in this cell, as the template names it (Betaald op / Paid on), and clear cell D2.");
 
+    // The row below the headers is part of them: neither the dry run nor the commit takes it for a row.
+    const unit = asUpload(new TextEncoder().encode(['Eigen kenmerk;Kenmerk levering;Bedrag;Grondslag;Ingangsdatum', ';;in euro;;', 'SPLIT-W;IMP-1;5;Vervangingswaarde;2025-07-01'].join('\r\n')), 'waarderingen.csv');
+    const outcomes = (body: any) => body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)]);
+    const dryRun = await registrar('POST', '/imports/dry-run', unit);
+    expect(outcomes(dryRun.body)).toEqual([
+      [1, 'invalid', ['C headerOverTwoRows']],
+      [3, 'create', []],
+    ]);
+    expect((await registrar('POST', '/imports', { ...unit, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
+    const committed = await registrar('POST', '/imports', { ...unit, mode: 'onlyValid' });
+    expect([committed.body.committed, outcomes(committed.body)]).toEqual([true, outcomes(dryRun.body)]);
+
     const refused = await finance('POST', '/imports/dry-run', upload(['Eigen;Kenmerk;Bedrag;Betaald', 'kenmerk;levering;(€);op', 'SPLIT-B;IMP-1;5;2025-07-01']), { 'Accept-Language': 'en' });
     expect(refused.body.invalidParams).toEqual([
       expect.objectContaining({ code: 'noKnownSheet' }),
