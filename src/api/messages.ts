@@ -368,6 +368,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Van het blad ${p.sheet} wordt niets geïmporteerd: boven de kolomkoppen op regel ${p.headerRow} staat op regel ${p.row} meer dan een titel (gegevens, of kolomkoppen over twee regels), die anders ongezien zou wegvallen. Haal die regel weg of zet hem onder de kolomkoppen.`,
     headersOverTwoRows: (p) =>
       `Van het blad ${p.sheet} wordt niets geïmporteerd: het heeft de kolomkoppen van het sjabloon alleen over twee regels verdeeld, ${p.row} en ${p.nextRow} (zo staat ${p.header} in ${p.letter}${p.row} en ${p.letter}${p.nextRow}). Zet elke kop in één cel op regel ${p.row} en haal regel ${p.nextRow} weg.`,
+    headersStaggered: (p) =>
+      `Van het blad ${p.sheet} wordt niets geïmporteerd: zijn kolomkoppen staan verspringend op twee regels, een deel op regel ${p.row} en de rest op regel ${p.otherRow}. Zet de koppen in ${p.cells} op regel ${p.row} (in ${p.to}), zodat alle kolomkoppen op één regel staan, en haal regel ${p.otherRow} weg.`,
     emptyFile: () => 'Dit bestand is leeg; kies het ingevulde sjabloon.',
     noRows: () => 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per levering, waardering of betaling in.',
     fileTooLarge: (p) => `Dit bestand is te groot: een import is hoogstens ${p.maximum}. Verdeel de regels over meer bestanden.`,
@@ -626,6 +628,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Nothing is imported from the sheet ${p.sheet}: above its column headers on row ${p.headerRow}, row ${p.row} holds more than a title (data, or headers over two rows), which would otherwise be left out unseen. Remove that row or move it below the column headers.`,
     headersOverTwoRows: (p) =>
       `Nothing is imported from the sheet ${p.sheet}: it has the template's column headers only spread over two rows, ${p.row} and ${p.nextRow} (such as ${p.header}, in ${p.letter}${p.row} and ${p.letter}${p.nextRow}). Put each header in one cell on row ${p.row} and remove row ${p.nextRow}.`,
+    headersStaggered: (p) =>
+      `Nothing is imported from the sheet ${p.sheet}: its column headers are staggered over two rows, some on row ${p.row} and the others on row ${p.otherRow}. Move the headers in ${p.cells} to row ${p.row} (to ${p.to}), so that all column headers are on one row, and remove row ${p.otherRow}.`,
     emptyFile: () => 'This file is empty; choose the filled-in template.',
     noRows: () => "This file has the template's column headers but no rows below them; fill in one row per delivery, valuation or payment below the headers.",
     fileTooLarge: (p) => `This file is too large: an import is at most ${p.maximum}. Spread the rows over more files.`,

@@ -182,6 +182,17 @@ describe('reading an import file', () => {
     expect((refused as UnreadableFileError).sheetsNotTaken).toEqual([{ name: 'b.csv', code: 'headersOverTwoRows', params: { row: '1', nextRow: '2', letter: 'A', header: 'Eigen kenmerk' } }]);
   });
 
+  it('says of a sheet whose headers are staggered over two rows, each column headed on one of them, which cells to move to which row', async () => {
+    const notTaken = async (content: string) => ((await readImportFile('s.csv', csv(content)).catch((error: unknown) => error)) as UnreadableFileError).sheetsNotTaken;
+    // Neither row has two of the template's headers: into the upper row, on a tie.
+    expect(await notTaken('Eigen kenmerk;;Opmerking;\r\n;Naam bedrijf;;Status\r\nC1;Acme;;\r\n')).toEqual([{ name: 's.csv', code: 'headersStaggered', params: { row: '1', otherRow: '2', cells: 'B2, D2', to: 'B1, D1' } }]);
+    // The lower row has the most of them, below a row of more than a title: into the lower row, the upper one's other headers too.
+    expect(await notTaken('Eigen kenmerk;;Opmerking;Status\r\n;Naam bedrijf;;;Land\r\nC1;Acme;;;NL\r\n')).toEqual([{ name: 's.csv', code: 'headersStaggered', params: { row: '2', otherRow: '1', cells: 'A1, C1, D1', to: 'A2, C2, D2' } }]);
+    // Below a title; a sheet whose two rows both head a column is not staggered.
+    expect(await notTaken('Bedrijven\r\n;Naam bedrijf;;Status\r\nEigen kenmerk;;Opmerking;\r\nC1;Acme;;\r\n')).toEqual([{ name: 's.csv', code: 'headersStaggered', params: { row: '2', otherRow: '3', cells: 'A3, C3', to: 'A2, C2' } }]);
+    expect(await notTaken('Eigen kenmerk;Opmerking;;\r\nNotitie;;Naam bedrijf;Status\r\nC1;;Acme;\r\n')).toEqual([{ name: 's.csv', code: 'noColumnHeaders', params: { rows: '10' } }]);
+  });
+
   it('keeps whether a sheet is hidden or very hidden, as the workbook says', async () => {
     const workbook = new ExcelJS.Workbook();
     for (const state of ['visible', 'hidden', 'veryHidden'] as const) workbook.addWorksheet(state, { state }).addRows([VALUATION_HEADERS, ['W1', 'D1', 1, 'x', 'y']]);

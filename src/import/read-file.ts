@@ -12,7 +12,7 @@ import { loadExcelJs } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
 import { columnOfHeader, headerText, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
-import { headerBrokenOverRows, headersReachBelow, splitHeaders, type SplitHeader } from './split-headers.ts';
+import { headerBrokenOverRows, headersReachBelow, headersStaggeredOverRows, splitHeaders, type SplitHeader } from './split-headers.ts';
 import { ArchiveError, checkedWorkbookArchive } from './workbook-archive.ts';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 
@@ -57,12 +57,12 @@ export interface ReadSheet {
 }
 
 /** Why a sheet is not taken (see SheetNotTaken). */
-export const SHEET_NOT_TAKEN_CODES = ['noColumnHeaders', 'rowAboveHeaders', 'headersOverTwoRows'] as const;
+export const SHEET_NOT_TAKEN_CODES = ['noColumnHeaders', 'rowAboveHeaders', 'headersOverTwoRows', 'headersStaggered'] as const;
 
 /**
  * A visible sheet with a table that no records are taken from, and why: no row of its first ones has the
  * template's headers, a row above them holds more than a title (data, or headers over two rows), or only two
- * rows together have them, each header split over the two.
+ * rows together have them, each header split over the two or each column's header on one of the two.
  */
 export interface SheetNotTaken {
   name: string;
@@ -324,20 +324,34 @@ function headerRowOf(rows: Table['rows']): { index: number; headers: string[]; r
   for (let index = 0; index < LAST_HEADER_ROW && index < rows.length; index++) {
     const headers = headersOf(rows[index]);
     const recognised = sheetOfHeaders(headers);
-    if (recognised && rowAbove !== undefined) return { code: 'rowAboveHeaders', params: { row: String(rowAbove + 1), headerRow: String(index + 1) } };
+    if (recognised && rowAbove !== undefined) {
+      const overTwoRows = rowAbove === index - 1 ? headersOverRows(rows, rowAbove) : undefined;
+      return overTwoRows ?? { code: 'rowAboveHeaders', params: { row: String(rowAbove + 1), headerRow: String(index + 1) } };
+    }
     if (recognised) return { index, headers, recognised };
     if (rowAbove === undefined && !isTitleRow(rows[index])) rowAbove = index;
   }
-  return headersOverTwoRows(rows) ?? { code: 'noColumnHeaders', params: { rows: String(LAST_HEADER_ROW) } };
+  for (let index = 0; index + 1 < LAST_HEADER_ROW && index + 1 < rows.length; index++) {
+    const overTwoRows = headersOverRows(rows, index);
+    if (overTwoRows) return overTwoRows;
+  }
+  return { code: 'noColumnHeaders', params: { rows: String(LAST_HEADER_ROW) } };
 }
 
-/** The first two rows of a sheet that have the template's headers together, by the first header they split. */
-function headersOverTwoRows(rows: Table['rows']): NotTaken | undefined {
-  for (let index = 0; index + 1 < LAST_HEADER_ROW && index + 1 < rows.length; index++) {
-    const broken = headerBrokenOverRows(headersOf(rows[index]), headersOf(rows[index + 1]));
-    if (broken) return { code: 'headersOverTwoRows', params: { row: String(index + 1), nextRow: String(index + 2), letter: columnLetter(broken.position), header: broken.header } };
-  }
-  return undefined;
+/**
+ * Whether a row and the one below it have the template's headers only together: by the first header they
+ * split, or, each column's header on one of them, by the cells to move to the row holding most of them.
+ */
+function headersOverRows(rows: Table['rows'], index: number): NotTaken | undefined {
+  const [upper, lower] = [headersOf(rows[index]), headersOf(rows[index + 1])];
+  const [row, nextRow] = [index + 1, index + 2];
+  const broken = headerBrokenOverRows(upper, lower);
+  if (broken) return { code: 'headersOverTwoRows', params: { row: String(row), nextRow: String(nextRow), letter: columnLetter(broken.position), header: broken.header } };
+  const staggered = headersStaggeredOverRows(upper, lower);
+  if (!staggered) return undefined;
+  const [into, from] = staggered.into === 'upper' ? [row, nextRow] : [nextRow, row];
+  const cells = (rowNumber: number) => staggered.moved.map((position) => `${columnLetter(position)}${rowNumber}`).join(', ');
+  return { code: 'headersStaggered', params: { row: String(into), otherRow: String(from), cells: cells(from), to: cells(into) } };
 }
 
 function toSheet(table: Table): ReadSheet | NotTaken {

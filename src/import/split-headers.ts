@@ -72,5 +72,25 @@ export function headerBrokenOverRows(upper: readonly string[], lower: readonly s
   return position === -1 ? undefined : { position, header: headers[position]! };
 }
 
+/**
+ * Two rows whose headers are the template's only read together, some columns headed on one row and the others
+ * on the other (staggered, as long headers are made to fit narrow columns), no column on both: the row that holds
+ * the most of the template's headers, and the columns whose header is on the other row, to be moved into it.
+ * Undefined when they are not, or when one row holds all of the template's headers.
+ */
+export function headersStaggeredOverRows(upper: readonly string[], lower: readonly string[]): { into: 'upper' | 'lower'; moved: number[] } | undefined {
+  const width = Math.max(upper.length, lower.length);
+  const positions = Array.from({ length: width }, (_, position) => position);
+  const written = (row: readonly string[]) => positions.filter((position) => (row[position]?.trim() ?? '') !== '');
+  const [inUpper, inLower] = [written(upper), written(lower)];
+  if (inUpper.some((position) => inLower.includes(position))) return undefined;
+  const recognised = sheetOfHeaders(positions.map((position) => joined(upper[position], lower[position])));
+  if (!recognised) return undefined;
+  const named = (row: readonly string[], written: number[]) => written.filter((position) => columnOfHeader(recognised.definition, row[position]!)).length;
+  const [namedUpper, namedLower] = [named(upper, inUpper), named(lower, inLower)];
+  if (namedUpper === 0 || namedLower === 0) return undefined;
+  return namedLower > namedUpper ? { into: 'lower', moved: inUpper } : { into: 'upper', moved: inLower };
+}
+
 /** The text of two cells above each other read as one. */
 const joined = (upper = '', lower = '') => `${upper.trim()} ${lower.trim()}`.trim();

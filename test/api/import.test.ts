@@ -479,6 +479,15 @@ describeEachDatabase('import', (database) => {
         reason: "Nothing is imported from the sheet betalingen.csv: it has the template's column headers only spread over two rows, 1 and 2 (such as Eigen kenmerk, in A1 and A2). Put each header in one cell on row 1 and remove row 2.",
       }),
     ]);
+
+    const staggered = upload(['Eigen kenmerk;;;;Opmerking;Status', ';Kenmerk levering;Bedrag;Betaald op;;', 'STAGGER-B;IMP-1;5;2025-07-01;;']);
+    const staggeredReason = async (language: string) => (await finance('POST', '/imports/dry-run', staggered, { 'Accept-Language': language })).body.invalidParams.find((fault: any) => fault.code === 'headersStaggered')?.reason;
+    expect(await staggeredReason('nl')).toBe(
+      'Van het blad betalingen.csv wordt niets geïmporteerd: zijn kolomkoppen staan verspringend op twee regels, een deel op regel 2 en de rest op regel 1. Zet de koppen in A1, E1, F1 op regel 2 (in A2, E2, F2), zodat alle kolomkoppen op één regel staan, en haal regel 1 weg.',
+    );
+    expect(await staggeredReason('en')).toBe(
+      'Nothing is imported from the sheet betalingen.csv: its column headers are staggered over two rows, some on row 2 and the others on row 1. Move the headers in A1, E1, F1 to row 2 (to A2, E2, F2), so that all column headers are on one row, and remove row 1.',
+    );
   });
 
   it('says by row and column, with what to do, what a file lacks or has too much of and what it would change, and commits only what it may', async () => {

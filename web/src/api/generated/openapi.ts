@@ -13131,7 +13131,7 @@ export interface components {
             sheetsNotTaken: {
                 sheetName: string;
                 /** @enum {string} */
-                code: "noColumnHeaders" | "rowAboveHeaders" | "headersOverTwoRows";
+                code: "noColumnHeaders" | "rowAboveHeaders" | "headersOverTwoRows" | "headersStaggered";
                 reason: string;
             }[];
         };
