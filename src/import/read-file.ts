@@ -13,6 +13,7 @@ import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
 import { columnOfHeader, headerText, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
 import { headerBrokenOverRows, headersReachBelow, headersStaggeredOverRows, splitHeaders, type SplitHeader } from './split-headers.ts';
+import { totalsLabelOf } from './totals-rows.ts';
 import { ArchiveError, checkedWorkbookArchive } from './workbook-archive.ts';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 
@@ -24,6 +25,8 @@ export interface ReadRow {
   cells: ReadonlyMap<string, CellValue>;
   /** The fields whose cells hold a value in a column the workbook hides: its user does not see them. */
   hiddenCells: readonly string[];
+  /** For a row of totals below the table, the cell that says so (see totals-rows.ts). */
+  totals: { label: string; header: string; letter: string } | undefined;
 }
 
 /**
@@ -387,7 +390,9 @@ function toSheet(table: Table): ReadSheet | NotTaken {
     const rowNumber = firstDataRow + offset + 1;
     const cellsOfRow = new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)]));
     const hiddenCells = hiddenPositions.filter(([position]) => !isBlank(cells[position])).map(([, found]) => found.key);
-    return [{ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells }];
+    const totals = totalsLabelOf(cells);
+    const totalsCell = totals && { label: totals.label, header: headers[totals.position]?.trim() ?? '', letter: columnLetter(totals.position) };
+    return [{ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells, totals: totalsCell }];
   });
   return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, headerFaults: withSplitHeaders(headerFaults, splits, headers, headerRow.index + 1), rows: dataRows };
 }

@@ -142,6 +142,11 @@ function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
     shortName: null,
   };
   if (reference && EXAMPLE_MARKERS.includes(reference.toUpperCase())) return { ...planned, outcome: 'example' };
+  if (row.totals) {
+    // "Totaal" names no record: not a reference another row could share.
+    const { label, header, letter } = row.totals;
+    return { ...planned, reference: null, outcome: 'invalid', faults: [{ field: 'row', code: 'totalsRow', params: { shown: label }, column: header, columnLetter: letter }] };
+  }
   const violations: RuleViolation[] = [];
   const body: Record<string, unknown> = {};
   for (const column of definition.columns) {

@@ -423,6 +423,30 @@ describeEachDatabase('import', (database) => {
     expect(amounts.map((row) => [row.externalReference, Number(row.amountCents)])).toEqual([['EUR-1', 123_456], ['EUR-2', 234_567]]);
   });
 
+  it('refuses a row of totals below a table as what it is, in the dry run and the commit, and imports the rows above it with only the valid rows', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('Waarderingen');
+    worksheet.addRows([
+      ['Waarderingen september'],
+      ['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum'],
+      ['TOT-1', 'IMP-1', 1234.56, 'Vervangingswaarde', '1-7-2025'],
+      ['TOT-2', 'IMP-1', '€ 100,00', 'Vervangingswaarde', '2-7-2025'],
+      [],
+      ['Totaal', null, { formula: 'SUM(C3:C4)', result: 1334.56 }, null, null],
+    ]);
+    const upload = asUpload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'waarderingen.xlsx');
+    const outcomes = (body: any) => body.rows.map((row: any) => [row.rowNumber, row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)]);
+    const dryRun = await registrar('POST', '/imports/dry-run', upload, { 'Accept-Language': 'nl' });
+    expect(outcomes(dryRun.body)).toEqual([
+      [3, 'TOT-1', 'create', []],
+      [4, 'TOT-2', 'create', []],
+      [6, null, 'invalid', ['A totalsRow: Deze regel is een regel met totalen (Totaal), geen regel voor het register; haal hem weg uit het bestand dat u importeert (het register telt zelf op).']],
+    ]);
+    expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
+    const committed = await registrar('POST', '/imports', { ...upload, mode: 'onlyValid' }, { 'Accept-Language': 'nl' });
+    expect([committed.body.committed, outcomes(committed.body)]).toEqual([true, outcomes(dryRun.body)]);
+  });
+
   it('reads a date cell that holds its date as ISO text, as LibreOffice writes one, as the day it names', async () => {
     const workbook = rawWorkbook([
       { name: 'Waarderingen', rows: headers(['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum']) + row(2, [text('A2', 'ISO-W'), text('B2', 'IMP-1'), number('C2', 10), text('D2', 'Vervangingswaarde'), isoDate('E2', '2025-07-14')]) },
