@@ -274,6 +274,9 @@ describe('reading an import file', () => {
     const undeclared = unzipSync(inLatin1(rawWorkbook([{ name: 'W', rows: cells }])));
     const sheetXml = new TextDecoder('latin1').decode(undeclared['xl/worksheets/sheet1.xml']).replace('encoding="ISO-8859-1"', 'encoding="UTF-8"');
     expect(await refusal('kapot.xlsx', zipSync({ ...undeclared, 'xl/worksheets/sheet1.xml': new Uint8Array(Buffer.from(sheetXml, 'latin1')) }))).toEqual({ code: 'notAWorkbook', params: {} });
+    // Only in a part whose text is imported: a broken byte in the document's properties is no cell's.
+    const properties = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?><Properties><Company>Defensie '), 0xe9, ...new TextEncoder().encode('</Company></Properties>')]);
+    expect(await sheetsOf('eigenschappen.xlsx', zipSync({ ...unzipSync(rawWorkbook([{ name: 'W', rows: cells }])), 'docProps/app.xml': properties }))).toHaveLength(1);
   });
 
   it('reads a merged range once, in its first cell, and a number shown as a percentage as the percentage it shows', async () => {

@@ -22,6 +22,8 @@ export class ArchiveError extends Error {
 
 const WORKSHEET = /(^|\/)worksheets\/[^/]+\.xml$/;
 const XML_PART = /\.(xml|rels)$/i;
+/** The parts whose text is imported: the sheets and the strings their cells share. */
+const CELL_PART = /(^|\/)(worksheets\/[^/]+|sharedStrings)\.xml$/;
 
 export function checkedWorkbookArchive(bytes: Uint8Array): Uint8Array {
   let unpacked = 0;
@@ -38,13 +40,8 @@ export function checkedWorkbookArchive(bytes: Uint8Array): Uint8Array {
     if (error instanceof ArchiveError) throw error;
     throw new ArchiveError('notAWorkbook');
   }
-  for (const [name, content] of Object.entries(parts)) {
-    if (!XML_PART.test(name)) continue;
-    const utf8 = xmlAsUtf8(content);
-    if (utf8 === undefined) throw new ArchiveError('notAWorkbook');
-    parts[name] = utf8;
-  }
   // Counted in UTF-8: in UTF-16 each name's letters have a zero byte between them, and none would be counted.
+  writeXmlInUtf8(parts);
   let rows = 0;
   let cells = 0;
   for (const [name, content] of Object.entries(parts)) {
@@ -57,6 +54,18 @@ export function checkedWorkbookArchive(bytes: Uint8Array): Uint8Array {
   if (cells > MAX_IMPORT_CELLS) throw new ArchiveError('tooManyCells');
   for (const [name, content] of Object.entries(parts)) if (WORKSHEET.test(name)) parts[name] = withIsoDateCellsAsText(content);
   return zipSync(parts, { level: 0 });
+}
+
+/** Makes each XML part UTF-8, held to the limit of what is unpacked (a Latin-1 letter takes two bytes in UTF-8). */
+function writeXmlInUtf8(parts: Record<string, Uint8Array>): void {
+  for (const [name, content] of Object.entries(parts)) {
+    if (!XML_PART.test(name)) continue;
+    const utf8 = xmlAsUtf8(content);
+    if (utf8) parts[name] = utf8;
+    // A broken byte in another part (a company name in the document's properties) is no text of a cell: exceljs reads it as it is.
+    else if (CELL_PART.test(name)) throw new ArchiveError('notAWorkbook');
+  }
+  if (Object.values(parts).reduce((size, part) => size + part.length, 0) > MAX_WORKBOOK_UNPACKED_BYTES) throw new ArchiveError('workbookTooLarge');
 }
 
 const LESS_THAN = 0x3c;
