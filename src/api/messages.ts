@@ -327,7 +327,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
     unheadedColumn: (p) => `Deze kolom heeft geen kop maar wel waarden (de eerste op regel ${p.row}), die dus niet geïmporteerd zouden worden; geef haar de kop van een kolom uit het sjabloon, of maak haar leeg.`,
     headerOverTwoRows: (p) =>
-      `De kop van deze kolom staat over twee regels verdeeld, in deze cel en in cel ${p.cell} (${p.other}); zet de hele kop in deze cel, zoals het sjabloon hem noemt (${p.column}), en maak cel ${p.cell} leeg.`,
+      p.whole
+        ? `De kop van deze kolom staat niet in deze cel maar in cel ${p.cell} (${p.other}); zet hem in deze cel, zoals het sjabloon hem noemt (${p.column}), en maak cel ${p.cell} leeg.`
+        : `De kop van deze kolom staat over twee regels verdeeld, in deze cel en in cel ${p.cell} (${p.other}); zet de hele kop in deze cel, zoals het sjabloon hem noemt (${p.column}), en maak cel ${p.cell} leeg.`,
     hiddenSheet: (p) =>
       `Het blad ${p.sheet} is ${p.visibility === 'veryHidden' ? 'zeer verborgen (Excel toont het niet bij Zichtbaar maken; zet in de VBA-editor de eigenschap Visible van het blad op xlSheetVisible)' : 'verborgen'}, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.`,
     hiddenRow: () => 'Deze regel is verborgen (door een filter of met Verbergen), dus niet te zien; maak hem zichtbaar om hem te importeren, of verwijder hem.',
@@ -589,7 +591,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateColumn: (p) => `This column is also in column ${p.first}; delete one of them.`,
     unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",
     unheadedColumn: (p) => `This column has values (the first on row ${p.row}) but no header, so they would not be imported; give it the header of one of the template's columns, or empty it.`,
-    headerOverTwoRows: (p) => `This column's header is spread over two rows, this cell and cell ${p.cell} (${p.other}); put the whole header in this cell, as the template names it (${p.column}), and clear cell ${p.cell}.`,
+    headerOverTwoRows: (p) =>
+      p.whole
+        ? `This column's header is not in this cell but in cell ${p.cell} (${p.other}); put it in this cell, as the template names it (${p.column}), and clear cell ${p.cell}.`
+        : `This column's header is spread over two rows, this cell and cell ${p.cell} (${p.other}); put the whole header in this cell, as the template names it (${p.column}), and clear cell ${p.cell}.`,
     hiddenSheet: (p) =>
       `The sheet ${p.sheet} is ${p.visibility === 'veryHidden' ? "very hidden (Excel's Unhide does not list it; in the VBA editor set the sheet's Visible property to xlSheetVisible)" : 'hidden'}, so its rows cannot be seen; unhide the sheet to import them, or remove it.`,
     hiddenRow: () => 'This row is hidden (by a filter or by Hide), so it cannot be seen; unhide it to import it, or delete it.',

@@ -162,6 +162,8 @@ describe('reading an import file', () => {
     const [grouped] = await sheetsOf('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(headerFaultsWithCells(grouped!)).toEqual(['C Betaling: headerOverTwoRows C2', 'D : headerOverTwoRows D2']);
     expect(grouped!.rows.map((read) => [read.rowNumber, read.cells.get('externalReference')])).toEqual([[3, 'B1']]);
+    // Its cell in the header row empty, the other cell holds the whole header.
+    expect(grouped!.headerFaults.map((fault) => fault.params.whole ?? null)).toEqual([null, 'yes']);
   });
 
   it('takes the row below the headers for headers, not data, when it holds a part of one: each other text in it is a part of its column\'s header', async () => {

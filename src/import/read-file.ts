@@ -411,7 +411,9 @@ function withSplitHeaders(faults: HeaderFault[], splits: readonly SplitHeader[],
     ...splits.map(({ position, column, otherRow, other }): HeaderFault => {
       const letter = columnLetter(position);
       const cell = `${letter}${otherRow === 'below' ? headerRowNumber + 1 : headerRowNumber - 1}`;
-      return { code: 'headerOverTwoRows', field: column.key, header: headers[position]?.trim() ?? '', letter, params: { cell, other, column: headerText(column) } };
+      const header = headers[position]?.trim() ?? '';
+      // An empty header cell (a staggered header, or one a merge above covers) holds no part of the header: the other cell holds all of it.
+      return { code: 'headerOverTwoRows', field: column.key, header, letter, params: { cell, other, column: headerText(column), ...(header === '' ? { whole: 'yes' } : {}) } };
     }),
   ];
 }

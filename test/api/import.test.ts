@@ -504,6 +504,20 @@ describeEachDatabase('import', (database) => {
       }),
     ]);
 
+    // Staggered, with two of the template's headers on row 1: the sheet is taken, each header on row 2 is said to belong on row 1.
+    const staggeredTaken = await finance('POST', '/imports/dry-run', upload(['Eigen kenmerk;;Bedrag (€);', ';Kenmerk levering;;Betaald op', 'STAGGER-B;IMP-1;5;2025-07-01']), { 'Accept-Language': 'en' });
+    expect(staggeredTaken.body.rows.map((row: any) => [row.rowNumber, row.faults.map((fault: any) => `${fault.columnLetter ?? '-'} ${fault.column}: ${fault.reason}`)])).toEqual([
+      [
+        1,
+        [
+          "B : This column's header is not in this cell but in cell B2 (Kenmerk levering); put it in this cell, as the template names it (Kenmerk levering / Delivery reference), and clear cell B2.",
+          "D : This column's header is not in this cell but in cell D2 (Betaald op); put it in this cell, as the template names it (Betaald op / Paid on), and clear cell D2.",
+        ],
+      ],
+      // The file lacks the two columns until their headers are on row 1.
+      [3, ['- Kenmerk levering / Delivery reference: Fill in this field.', '- Betaald op / Paid on: Fill in this field.']],
+    ]);
+
     const staggered = upload(['Eigen kenmerk;;;;Opmerking;Status', ';Kenmerk levering;Bedrag;Betaald op;;', 'STAGGER-B;IMP-1;5;2025-07-01;;']);
     const staggeredReason = async (language: string) => (await finance('POST', '/imports/dry-run', staggered, { 'Accept-Language': language })).body.invalidParams.find((fault: any) => fault.code === 'headersStaggered')?.reason;
     expect(await staggeredReason('nl')).toBe(
