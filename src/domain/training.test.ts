@@ -32,6 +32,19 @@ describe('a training contribution', () => {
     expect(fields).toEqual(expect.arrayContaining(['trainers', 'trainees', 'countsUpTo', 'periodFrom', 'note', 'fundingSource']));
   });
 
+  it('counts training given over a period begun by the date it runs up to; a plan may begin later', () => {
+    expect(contributionViolations({ ...valid, periodFrom: '2025-01-01', countsUpTo: '2024-06-30' }, TODAY)).toEqual([
+      { field: 'periodFrom', code: 'periodAfterCount', params: { countsUpTo: '2024-06-30' } },
+    ]);
+    expect(contributionViolations({ ...valid, periodFrom: '2035-01-01', countsUpTo: '2025-06-30', trainees: null, traineesIsApproximate: false }, TODAY)).toEqual([
+      { field: 'periodFrom', code: 'periodAfterCount', params: { countsUpTo: '2025-06-30' } },
+    ]);
+    expect(contributionViolations({ ...valid, periodFrom: '2025-08-31', countsUpTo: '2025-08-31' }, TODAY)).toEqual([]);
+    // The continuation of Interflex in 2026, decided before the letter of 10 September 2025.
+    const plan = { ...valid, trainers: null, trainees: null, traineesIsApproximate: false, soldiersPerRotation: 90, costEstimateCents: 500_000_000, fundingSource: 'internationalSecurityBudget' as const };
+    expect(contributionViolations({ ...plan, periodFrom: '2026-01-01', periodTo: '2026-12-31', countsUpTo: '2025-08-31' }, TODAY)).toEqual([]);
+  });
+
   it('never accepts a negative count, whatever else it holds (property)', () => {
     const count = fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null });
     fc.assert(

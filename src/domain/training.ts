@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../common/dates.ts';
+import { isIsoDate, type IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import type { FundingSource, TrainingFramework, TrainingMeasure } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
@@ -57,6 +57,14 @@ export function programmeViolations(input: TrainingProgrammeInput): RuleViolatio
   ];
 }
 
+/** The measures of training given, as against a plan's rotations and cost. */
+const GIVEN_TRAINING = ['trainers', 'trainees', 'courses'] as const satisfies readonly TrainingMeasure[];
+
+/** Whether a contribution counts training given (trainers, trainees, courses), not only a plan. */
+function countsGivenTraining(contribution: ContributionInput): boolean {
+  return GIVEN_TRAINING.some((measure) => contribution[measure] !== null);
+}
+
 const COUNTS = ['trainers', 'rotations', 'soldiersPerRotation', 'trainees', 'courses'] as const;
 
 export function contributionViolations(input: ContributionInput, today: IsoDate): RuleViolation[] {
@@ -69,6 +77,10 @@ export function contributionViolations(input: ContributionInput, today: IsoDate)
     ...textViolations('note', input.note, { maximum: 2000, required: false }),
   ];
   if (input.periodTo !== null && input.periodTo < input.periodFrom) violations.push({ field: 'periodTo', code: 'beforeFrom' });
+  // The date of a plan's count is the day it was decided, so only a plan may count a period that begins later.
+  if (countsGivenTraining(input) && isIsoDate(input.countsUpTo) && input.periodFrom > input.countsUpTo) {
+    violations.push({ field: 'periodFrom', code: 'periodAfterCount', params: { countsUpTo: input.countsUpTo } });
+  }
   if (input.trainersIsMaximum && input.trainers === null) violations.push({ field: 'trainers', code: 'required' });
   if (input.traineesIsApproximate && input.trainees === null) violations.push({ field: 'trainees', code: 'required' });
   if ((input.costEstimateCents === null) !== (input.fundingSource === null)) {
@@ -110,13 +122,11 @@ export function trainingFigureAt(contributions: readonly Contribution[], measure
   return known[0] ? measureOf(known[0], measure) : null;
 }
 
-/** The measures of training given, as against a plan's rotations and cost. */
-const GIVEN_TRAINING: readonly TrainingMeasure[] = ['trainers', 'trainees', 'courses'];
 
 /** The date up to which the training given was counted at a reference date: the latest count of any programme up to it. */
 export function trainingCountedUpTo(contributions: readonly Contribution[], referenceDate: IsoDate): IsoDate | null {
   const counted = contributions
-    .filter((contribution) => contribution.countsUpTo <= referenceDate && GIVEN_TRAINING.some((measure) => measureOf(contribution, measure) !== null))
+    .filter((contribution) => contribution.countsUpTo <= referenceDate && countsGivenTraining(contribution))
     .map((contribution) => contribution.countsUpTo);
   return counted.length === 0 ? null : counted.reduce((latest, date) => (date > latest ? date : latest));
 }

@@ -94,6 +94,11 @@ describeEachDatabase('training and readiness', (database) => {
     expect(fields(bad.body)).toEqual(['countsUpTo', 'fundingSource', 'note', 'trainers']);
     const tooEarly = await registrar('POST', `/training-programmes/${programme.id}/contributions`, { periodFrom: '2013-01-01', countsUpTo: '2025-08-31', trainers: 1 });
     expect(fields(tooEarly.body)).toEqual(['periodFrom']);
+    for (const dates of [{ periodFrom: '2025-01-01', countsUpTo: '2024-06-30' }, { periodFrom: '2035-01-01', countsUpTo: '2025-06-30' }]) {
+      const ahead = await registrar('POST', `/training-programmes/${programme.id}/contributions`, { ...dates, trainers: 10 });
+      expect(ahead.status).toBe(400);
+      expect(ahead.body.invalidParams).toEqual([expect.objectContaining({ name: 'periodFrom', reason: expect.stringContaining(`(${dates.countsUpTo})`) })]);
+    }
     expect((await registrar('POST', '/training-programmes', { key: 'stc', name: 'Dubbel', hostCountry: 'DE', framework: 'euMission' })).body.invalidParams).toEqual([
       expect.objectContaining({ name: 'key', reason: 'Er is al een trainingsprogramma met deze korte naam.' }),
     ]);
