@@ -61,14 +61,34 @@ export function decisionViolations(decision: DecisionInput, today: IsoDate): Rul
   ];
 }
 
-/** A public quantity has its form, and states no number beyond a plausible count ("1.000.000.000.000 stuks"). */
+/** A public quantity has its form, states no number beyond a plausible count ("1.000.000.000.000 stuks"), and no 0. */
 function publicQuantityViolations(quantity: string): RuleViolation[] {
   const violations = textViolations('publicQuantity', quantity, { maximum: MAX_PUBLIC_QUANTITY, required: false, format: 'quantity' });
   if (violations.length > 0) return violations;
-  return statedNumbers(quantity).some((number) => number > MAX_COUNT) ? [{ field: 'publicQuantity', code: 'tooLarge', params: { maximum: String(MAX_COUNT) } }] : [];
+  const numbers = statedNumbers(quantity);
+  if (numbers.some((number) => number > MAX_COUNT)) return [{ field: 'publicQuantity', code: 'tooLarge', params: { maximum: String(MAX_COUNT) } }];
+  return numbers.includes(0) ? [{ field: 'publicQuantity', code: 'quantityStatesZero' }] : [];
 }
 
-/** The numbers a text states, read with thousands grouped by points, commas or spaces ("1.000", "10 000"). */
+/**
+ * A public quantity may be coarser than the deliveries it presents ("ca. 10", "meerdere"), but states no
+ * number above what they hold together. A delivery without a quantity leaves their total unknown.
+ */
+export function publicQuantityAboveDeliveredViolations(quantity: string | null, deliveryQuantities: readonly (number | null)[]): RuleViolation[] {
+  if (quantity === null || deliveryQuantities.some((held) => held === null)) return [];
+  const total = (deliveryQuantities as number[]).reduce((sum, held) => sum + held, 0);
+  const stated = Math.max(...statedNumbers(quantity));
+  return stated > total
+    ? [{ field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: String(stated), total: String(total), deliveries: String(deliveryQuantities.length) } }]
+    : [];
+}
+
+/**
+ * The numbers a text states, read with thousands grouped by points, commas or spaces ("1.000", "10 000") and
+ * with a decimal part ("0,5"); not those in a name ("F-16", "T72").
+ */
 function statedNumbers(text: string): number[] {
-  return [...text.matchAll(/\d{1,3}(?:[., \u00a0]\d{3})+(?!\d)|\d+/g)].map(([digits]) => Number(digits.replace(/\D/g, '')));
+  return [...text.matchAll(/(?<![\p{L}\p{N}]|\p{L}[-–])(\d{1,3}(?:[., \u00a0]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?/gu)].map(([, whole, fraction]) =>
+    Number(`${whole!.replace(/\D/g, '')}.${fraction ?? '0'}`),
+  );
 }

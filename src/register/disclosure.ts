@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { decisionViolations, type DecisionInput, type RealisedDatePrecision } from '../domain/disclosure.ts';
+import { decisionViolations, publicQuantityAboveDeliveredViolations, type DecisionInput, type RealisedDatePrecision } from '../domain/disclosure.ts';
 import { currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
 import { unknownRecords } from '../domain/references.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
@@ -47,6 +47,12 @@ export async function decide(
       if (delivery) found.set(deliveryId, delivery);
     }
     assertValid(unknownRecords('deliveryIds', 'delivery', deliveryIds, found));
+    if (decision.state === 'public') {
+      assertValid(publicQuantityAboveDeliveredViolations(decision.presentation.quantity, [...found.values()].map((delivery) => delivery.quantity)));
+    }
+    if (decision.state === 'public') {
+      assertValid(publicQuantityAboveDeliveredViolations(decision.presentation.quantity, [...found.values()].map((delivery) => delivery.quantity)));
+    }
     if (expectedVersion !== undefined) assertVersionMatches(expectedVersion, await decisionsVersion(trx, ids[0]!));
     const decided: disclosure.StoredDecision[] = [];
     for (const [deliveryId, delivery] of found) {

@@ -64,6 +64,10 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     { what: 'a public quantity of "nr 460 ???"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: 'nr 460 ???' }), field: 'publicQuantity', code: 'quantityFormat' },
     { what: 'a public quantity of "1.000.000.000.000"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '1.000.000.000.000' }), field: 'publicQuantity', code: 'tooLarge' },
     { what: 'a public quantity of "ca. 2 000 000 000 stuks"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: 'ca. 2 000 000 000 stuks' }), field: 'publicQuantity', code: 'tooLarge' },
+    { what: 'a public quantity of "0"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '0' }), field: 'publicQuantity', code: 'quantityStatesZero' },
+    // The delivery from stock holds 8.
+    { what: 'a public quantity of "500" for a delivery of 8', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '500' }), field: 'publicQuantity', code: 'quantityAboveDelivered' },
+    { what: 'a public quantity of "ca. 20" for two deliveries of 8', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: 'ca. 20', deliveryIds: [ids.stock, ids.licensed] }), field: 'publicQuantity', code: 'quantityAboveDelivered' },
     // References and numbers.
     { what: 'a payment referenced "nr 460 ???"', role: 'finance', method: 'POST', path: () => `/deliveries/${ids.procurement}/payments`, body: () => payment({ reference: 'nr 460 ???' }), field: 'reference', code: 'referenceFormat' },
     { what: 'a delivery under contract "???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...procurement, contractReference: '???' }), field: 'contractReference', code: 'noLetterOrDigit' },
@@ -89,7 +93,13 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     expect((await as.registrar('POST', '/industry-contracts', contract({ reference: `Demonstratie: G2B-drones-${next()}` }))).status).toBe(201);
     expect((await as.finance('POST', '/epf/claims', claim({ reference: `EPF-NL-2025-07.${next()}` }))).status).toBe(201);
     expect((await as.registrar('POST', '/companies', { name: `Bedrijf ${next()}`, country: 'NL', registrationNumber: 'KVK 12345678' })).status).toBe(201);
+    // A purchase without a quantity: what the public quantity says is not held against one.
     for (const publicQuantity of ['3', 'ca. 100', 'meerdere', '1.000.000.000 patronen', '2-3']) {
+      const decided = await as.disclosureOfficer('POST', '/disclosure-decisions', publicDecision({ publicQuantity, deliveryIds: [ids.procurement] }));
+      expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+    }
+    // The delivery from stock holds 8: a coarser quantity, or one that names a type, is taken.
+    for (const publicQuantity of ['8', 'ca. 5', 'meerdere', '0,5 ton', '4 F-16’s']) {
       const decided = await as.disclosureOfficer('POST', '/disclosure-decisions', publicDecision({ publicQuantity }));
       expect(decided.status, JSON.stringify(decided.body)).toBe(201);
     }

@@ -287,6 +287,7 @@ interface ModelDelivery {
   category: Category;
   supportType: SupportType;
   fundingSource: FundingSource;
+  quantity: number | null;
   pledgedAt: string | null;
   /** Stock: as recorded; procurement and fund contributions: the day of the first payment. */
   realisedAt: string | null;
@@ -817,6 +818,7 @@ export class CanaryRun {
           category: step.category,
           supportType: step.supportType,
           fundingSource: step.fundingSource,
+          quantity: step.quantity,
           pledgedAt: step.pledgedAt,
           realisedAt,
           licensed,
@@ -988,8 +990,11 @@ export class CanaryRun {
           quantity: spec.quantity === null ? null : `circa ${spec.quantity}`,
           tokens: spec.withDetail ? [titleToken, detailToken] : [titleToken],
         };
-        // A removed delivery is a wrong value of the selection; one without a value yet has none to make public.
-        const refused = targets.some((target) => target.deleted || (spec.valuePublic && this.#currentValue(target) === 0));
+        // A removed delivery is a wrong value of the selection; one without a value yet has none to make public;
+        // a public quantity states no more than the deliveries hold together when each has a quantity.
+        const refused =
+          targets.some((target) => target.deleted || (spec.valuePublic && this.#currentValue(target) === 0)) ||
+          (spec.quantity !== null && targets.every((target) => target.quantity !== null) && spec.quantity > targets.reduce((sum, target) => sum + target.quantity!, 0));
         const expected = spec.invalid || refused ? 'Validation' : 'ok';
         const { tokens: _tokens, ...approved } = presentation;
         const openData = spec.valuePublic ? { openData: { realisedDate: null, value: true } } : {};

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { decisionViolations, publicQuantityAboveDeliveredViolations, type DecisionInput } from './disclosure.ts';
+
+const TODAY = '2025-09-10';
+const decidedPublic = (quantity: string | null): DecisionInput => ({ state: 'public', presentation: { title: 'Generatoren', detail: '', category: 'nonLethal', quantity }, note: '' });
+const quantityCodes = (quantity: string) => decisionViolations(decidedPublic(quantity), TODAY).map((violation) => violation.code);
+
+describe('a public quantity', () => {
+  it('states no 0, but may state a part of one', () => {
+    expect(quantityCodes('0')).toEqual(['quantityStatesZero']);
+    expect(quantityCodes('ca. 0 stuks')).toEqual(['quantityStatesZero']);
+    expect(quantityCodes('0,5 ton')).toEqual([]);
+    expect(quantityCodes('10')).toEqual([]);
+  });
+
+  it('states no number above what the decided deliveries hold together', () => {
+    expect(publicQuantityAboveDeliveredViolations('500', [10])).toEqual([
+      { field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: '500', total: '10', deliveries: '1' } },
+    ]);
+    expect(publicQuantityAboveDeliveredViolations('ca. 20', [8, 8])).toEqual([
+      { field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: '20', total: '16', deliveries: '2' } },
+    ]);
+    expect(publicQuantityAboveDeliveredViolations('1.001', [1_000])).toHaveLength(1);
+    for (const coarser of ['10', 'ca. 10', 'meerdere', '2-3', '1.000', 'ruim 600']) expect(publicQuantityAboveDeliveredViolations(coarser, [400, 600])).toEqual([]);
+  });
+
+  it('is not held against deliveries when one has no quantity, nor when it says none', () => {
+    expect(publicQuantityAboveDeliveredViolations('500', [10, null])).toEqual([]);
+    expect(publicQuantityAboveDeliveredViolations(null, [10])).toEqual([]);
+  });
+
+  it('does not read the number in a name as a count', () => {
+    expect(publicQuantityAboveDeliveredViolations('4 F-16’s', [4])).toEqual([]);
+    expect(publicQuantityAboveDeliveredViolations('2 T72-tanks', [2])).toEqual([]);
+  });
+});
