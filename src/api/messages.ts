@@ -1,4 +1,4 @@
-import { COPRODUCTION_STAGES, type Role } from '../../common/vocabulary/codes.ts';
+import { COPRODUCTION_STAGES } from '../../common/vocabulary/codes.ts';
 import { formatMinorUnitsIn } from '../../common/money.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES, type PledgeFollower } from '../domain/delivery.ts';
@@ -87,8 +87,18 @@ function choices(language: Language, list: string): string {
 
 /** Role codes, separated by commas, as their names: "Registrator of Financiën". */
 function roleNames(language: Language, codes: string | undefined): string {
-  const names = (codes ?? '').split(',').filter((code) => code !== '').map((code) => vocabulary(language).roles[code as Role] ?? code);
-  return new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { type: 'disjunction' }).format(names);
+  return eitherName(language, codes, vocabulary(language).roles);
+}
+
+/** Valuation bases, separated by commas, as their names inside a sentence: "vervangingswaarde of boekwaarde". */
+function basisNames(language: Language, codes: string | undefined): string {
+  return eitherName(language, codes, vocabulary(language).valuationBases).toLocaleLowerCase(language);
+}
+
+/** A support type by its name: "Directe levering uit voorraad". */
+function supportTypeName(language: Language, code: string | undefined): string {
+  const types = vocabulary(language).supportTypes;
+  return code !== undefined && Object.hasOwn(types, code) ? types[code as keyof typeof types] : (code ?? '');
 }
 
 /** Why a letter may not name a delivery's value, per reason (UnnameableDelivery), as the end of a sentence. */
@@ -143,6 +153,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     namedByRecords: (p) =>
       `Deze levering wordt niet verwijderd: ${namingRecords('nl', p.records, p.count)} ${p.count === '1' ? 'noemt' : 'noemen'} haar nog. Een levering die elders in het register genoemd wordt, blijft staan; haal haar daar eerst weg als ze er niet in hoort.`,
     paymentOnStock: () => 'Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
+    basisNotOfSupportType: (p) =>
+      `Een levering van het type "${supportTypeName('nl', p.supportType)}" wordt gewaardeerd op ${basisNames('nl', p.bases)}; kies ${p.bases?.includes(',') ? 'een van die grondslagen' : 'die grondslag'}.`,
     paymentReferenceTaken: (p) =>
       `Deze levering heeft al een betaling met dit kenmerk, van ${p.paidOn} (${KEY_FOLDING.nl}); geef elke betaling een eigen kenmerk, of trek die betaling eerst in als ze per vergissing is ingevoerd.`,
     alreadyWithdrawn: (p) => `Deze boeking is al ingetrokken per ${p.withdrawnOn ?? ''}.`,
@@ -413,6 +425,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     namedByRecords: (p) =>
       `This delivery is not removed: ${namingRecords('en', p.records, p.count)} still ${p.count === '1' ? 'names' : 'name'} it. A delivery named elsewhere in the register stays; take it out there first if it does not belong there.`,
     paymentOnStock: () => 'A delivery from own stock is valued, not paid; add a valuation instead.',
+    basisNotOfSupportType: (p) =>
+      `A delivery of the type "${supportTypeName('en', p.supportType)}" is valued at ${basisNames('en', p.bases)}; choose ${p.bases?.includes(',') ? 'one of those bases' : 'that basis'}.`,
     paymentReferenceTaken: (p) =>
       `This delivery has a payment with this reference already, of ${p.paidOn} (${KEY_FOLDING.en}); give each payment a reference of its own, or first withdraw that payment if it was entered in error.`,
     alreadyWithdrawn: (p) => `This entry was already withdrawn as of ${p.withdrawnOn ?? ''}.`,

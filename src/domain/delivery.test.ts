@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentValue, currentValueBasis, followsPledgeViolations, lifecycleStage, lifecycleViolations, pledgeBeforeFollowersViolations } from './delivery.ts';
+import { currentValue, currentValueBasis, followsPledgeViolations, valuationBasisViolations, lifecycleStage, lifecycleViolations, pledgeBeforeFollowersViolations } from './delivery.ts';
 
 const none = { pledgedAt: null, committedAt: null, realisedAt: null, deliveredAt: null };
 
@@ -82,5 +82,17 @@ describe('the current value of a delivery', () => {
     expect(currentValueBasis('stock', [])).toBeNull();
     expect(currentValueBasis('procurement', bases)).toBe('contractPrice');
     expect(currentValueBasis('natoFund', [])).toBe('contribution');
+  });
+
+  it('is valued on a basis of its support type: stock at replacement or book value, the rest at what is paid', () => {
+    expect(valuationBasisViolations('basis', 'stock', 'bookValue')).toEqual([]);
+    expect(valuationBasisViolations('basis', 'procurement', 'contractPrice')).toEqual([]);
+    expect(valuationBasisViolations('basis', 'natoFund', 'contribution')).toEqual([]);
+    expect(valuationBasisViolations('basis', 'stock', 'contractPrice')).toEqual([
+      { field: 'basis', code: 'basisNotOfSupportType', params: { supportType: 'stock', bases: 'replacementValue,bookValue' } },
+    ]);
+    expect(valuationBasisViolations('revaluation.basis', 'natoFund', 'replacementValue')).toEqual([
+      { field: 'revaluation.basis', code: 'basisNotOfSupportType', params: { supportType: 'natoFund', bases: 'contribution' } },
+    ]);
   });
 });

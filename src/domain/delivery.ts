@@ -118,6 +118,15 @@ export function currentValue(
 /** What the payments that realise procurement and fund contributions are, as a valuation basis. */
 const PAID_BASIS: Record<Exclude<SupportType, 'stock'>, ValuationBasis> = { procurement: 'contractPrice', natoFund: 'contribution' };
 
+/** The bases a delivery is valued at by its support type: stock at its replacement or book value, the rest at what is paid. */
+const FITTING_BASES: Record<SupportType, readonly ValuationBasis[]> = { stock: ['replacementValue', 'bookValue'], procurement: [PAID_BASIS.procurement], natoFund: [PAID_BASIS.natoFund] };
+
+/** A valuation's basis is one its delivery's support type is valued at: refused at the field, naming those that fit. */
+export function valuationBasisViolations(field: string, supportType: SupportType, basis: ValuationBasis): RuleViolation[] {
+  const fitting = FITTING_BASES[supportType];
+  return fitting.includes(basis) ? [] : [{ field, code: 'basisNotOfSupportType', params: { supportType, bases: fitting.join(',') } }];
+}
+
 /**
  * The basis of the value currentValue gives: for stock that of the valuation it takes (null while there is
  * none), for procurement and fund contributions what their payments are.

@@ -5,6 +5,7 @@ import {
   judgementAt,
   judgementViolations,
   laterStateViolations,
+  nonReplacementViolations,
   overallEffect,
   projectStatesAt,
   projectViolations,
@@ -129,6 +130,14 @@ describe('replenishment', () => {
     expect(projectViolations({ ...project, expectedOn: '2025-06-01' }, '2025-09-10')).toEqual([]);
     // Delivered, it says when it came.
     expect(projectViolations({ ...project, stage: 'delivered' }, '2025-09-10')).toEqual([]);
+  });
+
+  it('revalues stock not replaced at a basis stock is valued at', () => {
+    const decision = { decidedOn: '2025-05-01', reason: 'Niet vervangen.', revaluation: { amountCents: 100, basis: 'bookValue' as const, effectiveDate: '2025-05-01' } };
+    expect(nonReplacementViolations(decision, '2025-09-10')).toEqual([]);
+    expect(nonReplacementViolations({ ...decision, revaluation: { ...decision.revaluation, basis: 'contribution' } }, '2025-09-10')).toEqual([
+      { field: 'revaluation.basis', code: 'basisNotOfSupportType', params: { supportType: 'stock', bases: 'replacementValue,bookValue' } },
+    ]);
   });
 
   it('records a decision not to replace once: the same day and reason again is the same decision', () => {

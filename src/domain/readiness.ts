@@ -2,7 +2,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import { referenceKey } from '../../common/text.ts';
 import { READINESS_EFFECTS, type ReadinessEffect, type ReplenishmentStage, type ValuationBasis } from '../../common/vocabulary/codes.ts';
-import { followsPledgeViolations, type RuleViolation } from './delivery.ts';
+import { followsPledgeViolations, valuationBasisViolations, type RuleViolation } from './delivery.ts';
 import { unknownRecord } from './references.ts';
 import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
 
@@ -179,9 +179,10 @@ export interface NonReplacementInput {
 export function nonReplacementViolations(input: NonReplacementInput, today: IsoDate): RuleViolation[] {
   const violations = [...pastDateViolations('decidedOn', input.decidedOn, today), ...textViolations('reason', input.reason, { maximum: 4000, required: true })];
   if (input.revaluation) {
-    const { amountCents, effectiveDate } = input.revaluation;
+    const { amountCents, basis, effectiveDate } = input.revaluation;
     if (!Number.isSafeInteger(amountCents) || amountCents < 0) violations.push({ field: 'revaluation.amountCents', code: 'tooSmall', params: { minimum: '0' } });
-    violations.push(...pastDateViolations('revaluation.effectiveDate', effectiveDate, today));
+    // Only stock is decided not to be replaced.
+    violations.push(...valuationBasisViolations('revaluation.basis', 'stock', basis), ...pastDateViolations('revaluation.effectiveDate', effectiveDate, today));
   }
   return violations;
 }

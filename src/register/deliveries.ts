@@ -9,6 +9,7 @@ import {
   paymentReferenceViolations,
   pledgeBeforeFollowersViolations,
   stageDateViolations,
+  valuationBasisViolations,
   type DeliveryFields,
   type DeliveryInput,
   type LifecycleDates,
@@ -168,7 +169,7 @@ export async function addValuation(db: Db, context: RequestContext, deliveryId: 
   assertValid(valuationViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
-    assertValid(followsPledgeViolations(delivery, 'effectiveDate', 'valuation', input.effectiveDate));
+    assertValid([...followsPledgeViolations(delivery, 'effectiveDate', 'valuation', input.effectiveDate), ...valuationBasisViolations('basis', delivery.supportType, input.basis)]);
     const valuation = await money.insertValuation(trx, { id: randomUUID(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
     await recordAuditEvent(trx, context, { action: 'valuation.create', object: auditObject(deliveryId), result: 'success', after: valuation });

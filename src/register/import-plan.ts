@@ -12,7 +12,7 @@ import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { HeldPayment } from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
-import { followsPledgeViolations, lifecycleViolations, paymentReferenceViolations, type LifecycleDates, type RuleViolation, type SupportType } from '../domain/delivery.ts';
+import { followsPledgeViolations, lifecycleViolations, paymentReferenceViolations, valuationBasisViolations, type LifecycleDates, type RuleViolation, type SupportType, type ValuationBasis } from '../domain/delivery.ts';
 import { referenceKey } from '../../common/text.ts';
 import { DOMAIN_SHEETS, isRegisterSheet, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
 import { mayCreate, rolesCreating } from './import-permissions.ts';
@@ -247,7 +247,7 @@ function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDeliv
  * by payment, never dated before an earlier stage (the first payment is the day of realisation), and each
  * under a reference of its own among its delivery's (in the register, unless withdrawn, and in the file);
  * one valuation per delivery and effective date in a file (their order would otherwise be arbitrary), none
- * dated before the pledge.
+ * dated before the pledge, each on a basis its delivery's support type is valued at.
  */
 function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, heldPayments: Map<string, HeldPayment[]>): void {
   const valuationDates = new Map<string, number>();
@@ -266,6 +266,7 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
       if (first === undefined) valuationDates.set(key, row.rowNumber);
       else addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate', params: { row: String(first) } }]);
       addFaults(row, followsPledgeViolations(delivery, 'effectiveDate', 'valuation', row.values.effectiveDate as string));
+      addFaults(row, valuationBasisViolations('basis', delivery.supportType, row.values.basis as ValuationBasis));
       continue;
     }
     if (!isRealisedByPayment(delivery.supportType)) {

@@ -11,6 +11,7 @@ import { assessClaim } from '../../src/register/epf.ts';
 import { NotFoundError } from '../../src/register/errors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { registerShipped } from '../support/export-control.ts';
+import { fittingBasis } from '../support/deliveries.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const MILLION = 100_000_000; // cents
@@ -204,7 +205,7 @@ describeEachDatabase('EPF claims API', (database) => {
         const [totalsBefore, overviewBefore] = [await realisedTotalsAt(db, '2025-08-31'), (await finance('GET', '/epf/overview?date=2025-08-31')).body];
         const work = await registerShipped(registrar, database().db, { title: 'Drones als uitvoerder', category: 'drones', supportType, fundingSource: 'epf', ...(supportType === 'stock' ? { realisedAt: '2025-05-01' } : {}) });
         expect(work.status).toBe(supportType === 'stock' ? 200 : 201);
-        await registrar('POST', `/deliveries/${work.body.id}/valuations`, { amountCents, basis: 'contractPrice', effectiveDate: '2025-05-01' });
+        await registrar('POST', `/deliveries/${work.body.id}/valuations`, { amountCents, basis: fittingBasis(supportType), effectiveDate: '2025-05-01' });
         if (supportType !== 'stock') await finance('POST', `/deliveries/${work.body.id}/payments`, { amountCents, paidOn: '2025-06-01' });
 
         expect(await realisedTotalsAt(db, '2025-08-31')).toEqual(totalsBefore);
@@ -220,7 +221,7 @@ describeEachDatabase('EPF claims API', (database) => {
 
   it('values implementing-actor work and a delivery claimed for without a valuation withdrawn by the date', async () => {
     const work = await registerShipped(registrar, database().db, { title: 'Munitie als uitvoerder', category: 'ammunition', supportType: 'stock', fundingSource: 'epf', realisedAt: '2025-05-01' });
-    const valued = await registrar('POST', `/deliveries/${work.body.id}/valuations`, { amountCents: 7 * MILLION, basis: 'contractPrice', effectiveDate: '2025-05-01' });
+    const valued = await registrar('POST', `/deliveries/${work.body.id}/valuations`, { amountCents: 7 * MILLION, basis: 'replacementValue', effectiveDate: '2025-05-01' });
     const workAt = async (date: string) => (await finance('GET', `/epf/overview?date=${date}`)).body.implementingActorCents as number;
     const [beforeWithdrawal, fromWithdrawal] = [await workAt('2025-06-30'), await workAt('2025-07-01')];
     expect((await registrar('POST', `/valuations/${valued.body.id}/withdrawal`, { withdrawnOn: '2025-07-01', reason: 'Dubbel ingevoerd' })).status).toBe(201);

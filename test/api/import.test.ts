@@ -192,6 +192,27 @@ describeEachDatabase('import', (database) => {
     ]);
   });
 
+  it('refuses a valuation on a basis its delivery is not valued at, in the register or in the file, and changes nothing', async () => {
+    const stock = (await registrar('POST', '/deliveries', { title: 'Voorraad', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget' })).body;
+    const rows = {
+      'Leveringen (Deliveries)': [['BASIS-1', 'Munitie (import)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 1000, 'stuks', null, null, null, null]],
+      'Waarderingen (Valuations)': [
+        ['BASIS-W1', stock.id, 10, 'Contractprijs', '2025-06-01'],
+        ['BASIS-W2', 'BASIS-1', 10, 'Boekwaarde', '2025-06-01'],
+        ['BASIS-W3', stock.id, 10, 'Boekwaarde', '2025-06-02'],
+      ],
+    };
+    const eventsBefore = await auditLength();
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(await filledTemplate(new Uint8Array(template), rows)), { 'Accept-Language': 'en' });
+    const valuations = dryRun.body.rows.filter((row: any) => row.sheet === 'valuation' && row.outcome !== 'example');
+    expect(valuations.map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => [fault.field, fault.code, fault.reason])])).toEqual([
+      ['BASIS-W1', 'invalid', [['basis', 'basisNotOfSupportType', 'A delivery of the type "Direct delivery from stock" is valued at replacement value or book value; choose one of those bases.']]],
+      ['BASIS-W2', 'invalid', [['basis', 'basisNotOfSupportType', 'A delivery of the type "Commercial procurement" is valued at contract price; choose that basis.']]],
+      ['BASIS-W3', 'create', []],
+    ]);
+    expect(await auditLength()).toBe(eventsBefore);
+  });
+
   it('reads a CSV file as Dutch Excel writes it (BOM, semicolons, decimal commas) and refuses what is no file', async () => {
     const csv = '\uFEFFEigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\nCSV-W;IMP-1;"€ 2.000,50";Vervangingswaarde;1-7-2025\r\n';
     const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'waarderingen.csv'));

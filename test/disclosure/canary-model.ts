@@ -56,6 +56,7 @@ import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import { openScratchPGlite } from '../support/scratch-database.ts';
 import { LICENCE_THROUGHOUT, positiveAssessment } from '../support/export-control.ts';
 import { parseCsv } from '../support/csv.ts';
+import { fittingBasis } from '../support/deliveries.ts';
 import { requiresLicenceByRule } from '../../common/delivery-rules.ts';
 
 // ---------------------------------------------------------------------------------------------------
@@ -839,7 +840,7 @@ export class CanaryRun {
         if (value) {
           this.#amounts.add(value.amountCents);
           const valued = await this.#attempt(() =>
-            addValuation(db, context, delivery.id, { ...value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: 'replacementValue', note: `Taxatie ${this.#canary(step.salt + 8)}` }),
+            addValuation(db, context, delivery.id, { ...value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: fittingBasis(delivery.supportType), note: `Taxatie ${this.#canary(step.salt + 8)}` }),
           );
           // A valuation is not dated before the pledge.
           const isValued = this.#expect(step.pledgedAt && value.effectiveDate < step.pledgedAt ? 'Validation' : 'ok', valued, 'valuation');
@@ -932,7 +933,7 @@ export class CanaryRun {
                 currency: 'EUR',
                 originalAmountMinor: step.withRate ? step.amountCents : null,
                 exchangeRate: step.withRate ? '1.000000' : null,
-                basis: 'replacementValue',
+                basis: fittingBasis(target.supportType),
                 note: `Herwaardering ${this.#canary(step.salt)}`,
               }),
         );

@@ -7,6 +7,7 @@ import * as register from '../../src/register/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { LICENCE_THROUGHOUT, licenseForShipment } from '../support/export-control.ts';
+import { fittingBasis } from '../support/deliveries.ts';
 
 const context = systemContext('test');
 
@@ -71,7 +72,7 @@ describeEachDatabase('the register against a model', (database) => {
           switch (step.kind) {
             case 'value':
               target.valuations.push(
-                await register.addValuation(db, context, target.id, { amountCents: step.amountCents, basis: 'replacementValue', effectiveDate: step.effectiveDate, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' }),
+                await register.addValuation(db, context, target.id, { amountCents: step.amountCents, basis: fittingBasis(target.supportType), effectiveDate: step.effectiveDate, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' }),
               );
               break;
             case 'pay':

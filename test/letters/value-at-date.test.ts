@@ -34,7 +34,7 @@ describeEachDatabase('a named figure at the letter\'s reference date', (database
   });
 
   it('prints a contribution raised after the reference date at its value on the reference date', async () => {
-    const raised = await registrar('POST', `/deliveries/${PURL}/valuations`, { amountCents: 600 * MILLION, basis: 'contribution', effectiveDate: '2025-09-05' });
+    const raised = await registrar('POST', `/deliveries/${PURL}/valuations`, { amountCents: 600 * MILLION, basis: 'contractPrice', effectiveDate: '2025-09-05' });
     expect(raised.status).toBe(201);
     const view = await author('GET', `/letters/${augustId}`);
     expect(view.body.problems).toEqual([]);
@@ -50,7 +50,7 @@ describeEachDatabase('a named figure at the letter\'s reference date', (database
     expect((await author('GET', `/letters/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
 
     // The contribution's value is restated as of before the reference date; its payment, and so the table, stay.
-    await registrar('POST', `/deliveries/${PURL}/valuations`, { amountCents: 550 * MILLION, basis: 'contribution', effectiveDate: '2025-08-20' });
+    await registrar('POST', `/deliveries/${PURL}/valuations`, { amountCents: 550 * MILLION, basis: 'contractPrice', effectiveDate: '2025-08-20' });
     const verification = await author('GET', `/letters/${augustId}/verification`);
     expect(verification.body).toMatchObject({ ok: false, hashesMatch: true, differences: [] });
     // Named by its public id: the internal id never reaches a public surface.

@@ -1,4 +1,5 @@
 /** Deliveries as the API takes them, for tests that need a valid one of each kind. */
+import { currentValueBasis, type SupportType, type ValuationBasis } from '../../src/domain/delivery.ts';
 
 /** Stock that needs no export licence (non-lethal), so that registering it as handed over passes the shipment gate. */
 export const stockDelivery = {
@@ -19,3 +20,6 @@ export const procurement = {
   fundingSource: 'ukraineSupportBudget',
   committedAt: '2025-03-01',
 } as const;
+
+/** A basis a delivery of the support type is valued at: replacement value for stock, what is paid for the rest. */
+export const fittingBasis = (supportType: SupportType): ValuationBasis => currentValueBasis(supportType, [{ basis: 'replacementValue' }])!;

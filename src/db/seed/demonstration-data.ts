@@ -121,7 +121,7 @@ export const DEMONSTRATION_DELIVERIES: readonly DemonstrationDelivery[] = [
     pledgedAt: '2025-08-04',
     committedAt: '2025-08-04',
     realisedAt: '2025-08-15',
-    valuations: [valuation('af015f6b-080c-4aba-952a-79349a553bb7', millionEuro(500), 'contribution', '2025-08-04', ASSUMED_DATE_NOTE)],
+    valuations: [valuation('af015f6b-080c-4aba-952a-79349a553bb7', millionEuro(500), 'contractPrice', '2025-08-04', ASSUMED_DATE_NOTE)],
     payments: [payment('1350051a-110b-4342-8ba9-f7daec247692', millionEuro(500), '2025-08-15', ASSUMED_DATE_NOTE)],
   }),
   delivery({
