@@ -296,6 +296,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateDelivery: () => 'Noem elke levering maar één keer.',
     beforeLatestState: (p) => `De huidige stand van dit project geldt al sinds ${p.latest}; een wijziging geldt vanaf die dag of later.`,
     expectedBeforeState: (p) => `Een project dat nog niet geleverd is, wordt verwacht op of na de dag waarop deze stand geldt (${p.asOf}).`,
+    expectedAfterDelivery: (p) => `Een geleverd project wordt niet meer verwacht: vul een verwachte datum in op of vóór de dag waarop het geleverd is (${p.asOf}), of laat het veld leeg.`,
     decisionRecorded: (p) => `Dit besluit is al vastgelegd: op ${p.decidedOn} met dezelfde reden (${KEY_FOLDING.nl}).`,
     // Export control
     criterionMissing: (p) => `Criterium ${p.criterion} ontbreekt: een toetsing oordeelt over alle acht criteria.`,
@@ -568,6 +569,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     duplicateDelivery: () => 'Name each delivery only once.',
     beforeLatestState: (p) => `The project's current state already holds as of ${p.latest}; a change holds from that day or later.`,
     expectedBeforeState: (p) => `A project not yet delivered is expected on or after the day this state holds from (${p.asOf}).`,
+    expectedAfterDelivery: (p) => `A delivered project is no longer expected: fill in an expected date on or before the day it was delivered (${p.asOf}), or leave it empty.`,
     decisionRecorded: (p) => `This decision has been recorded already: on ${p.decidedOn} with the same reason (${KEY_FOLDING.en}).`,
     // Export control
     criterionMissing: (p) => `Criterion ${p.criterion} is missing: an assessment finds on all eight criteria.`,

@@ -132,6 +132,14 @@ describe('replenishment', () => {
     expect(projectViolations({ ...project, stage: 'delivered' }, '2025-09-10')).toEqual([]);
   });
 
+  it('expects a delivered project on or before the day it came, if at all', () => {
+    const delivered = { name: 'Vervanging', stage: 'delivered' as const, budgetCents: null, expectedOn: '2030-01-01', note: '', replaces: [], asOf: '2025-06-01' };
+    expect(projectViolations(delivered, '2025-09-10')).toEqual([{ field: 'expectedOn', code: 'expectedAfterDelivery', params: { asOf: '2025-06-01' } }]);
+    expect(projectViolations({ ...delivered, expectedOn: '2025-06-02' }, '2025-09-10')).toEqual([{ field: 'expectedOn', code: 'expectedAfterDelivery', params: { asOf: '2025-06-01' } }]);
+    expect(projectViolations({ ...delivered, expectedOn: '2025-06-01' }, '2025-09-10')).toEqual([]);
+    expect(projectViolations({ ...delivered, expectedOn: null }, '2025-09-10')).toEqual([]);
+  });
+
   it('revalues stock not replaced at a basis stock is valued at', () => {
     const decision = { decidedOn: '2025-05-01', reason: 'Niet vervangen.', revaluation: { amountCents: 100, basis: 'bookValue' as const, effectiveDate: '2025-05-01' } };
     expect(nonReplacementViolations(decision, '2025-09-10')).toEqual([]);

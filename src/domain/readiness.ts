@@ -92,12 +92,16 @@ export function projectViolations(input: ProjectInput, today: IsoDate): RuleViol
   return violations;
 }
 
-/** A project not yet delivered is expected on or after the day its state holds from, and within ten years as any plan. */
+/**
+ * A project not yet delivered is expected on or after the day its state holds from; a delivered one came by
+ * that day, so it is not expected after it. Within ten years as any plan.
+ */
 function expectedOnViolations({ expectedOn, stage, asOf }: ProjectInput, today: IsoDate): RuleViolation[] {
   if (expectedOn === null) return [];
   const violations = plannedDateViolations('expectedOn', expectedOn, today);
-  if (violations.length === 0 && stage !== 'delivered' && expectedOn < asOf) return [{ field: 'expectedOn', code: 'expectedBeforeState', params: { asOf } }];
-  return violations;
+  if (violations.length > 0) return violations;
+  if (stage === 'delivered') return expectedOn > asOf ? [{ field: 'expectedOn', code: 'expectedAfterDelivery', params: { asOf } }] : [];
+  return expectedOn < asOf ? [{ field: 'expectedOn', code: 'expectedBeforeState', params: { asOf } }] : [];
 }
 
 /**

@@ -12,6 +12,7 @@ import { stockDelivery } from '../support/deliveries.ts';
 
 const MILLION = 100_000_000;
 const STOCK_UP_TO_FEBRUARY = 'eb51ab98-09d6-4275-b358-644a2cc992ed';
+const DEMONSTRATION_PROJECT = 'd3b8f2e1-4a5c-4d7e-9f0a-1b2c3d4e5f01';
 const fields = (body: any) => body.invalidParams.map((param: any) => param.name).sort();
 
 describeEachDatabase('training and readiness', (database) => {
@@ -110,6 +111,15 @@ describeEachDatabase('training and readiness', (database) => {
     });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.invalidParams[0]).toMatchObject({ name: 'replaces.0.replacedValueCents', reason: expect.stringMatching(/hier kan nog hoogstens €\s[\d.]+,\d\d\.$/) });
+    const project = (await registrar('GET', `/replenishment-projects/${DEMONSTRATION_PROJECT}`)).body;
+    const stillExpected = await registrar(
+      'PUT',
+      `/replenishment-projects/${project.id}`,
+      { name: project.name, budgetCents: project.budgetCents, note: project.note, replaces: project.replaces, stage: 'delivered', asOf: '2025-09-01', expectedOn: '2030-01-01' },
+      { 'If-Match': `"${project.version}"` },
+    );
+    expect(stillExpected.body.invalidParams).toEqual([expect.objectContaining({ name: 'expectedOn', code: 'expectedAfterDelivery' })]);
+    expect((await registrar('GET', `/replenishment-projects/${DEMONSTRATION_PROJECT}`)).body).toMatchObject({ stage: 'approved', expectedOn: '2027-12-31', version: project.version });
     const judgedLater = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/readiness-judgements`, { effect: 'none', reasoning: '', judgedOn: '2026-01-01' });
     expect(fields(judgedLater.body)).toEqual(['judgedOn', 'reasoning']);
     expect(await auditActions()).toEqual(before);

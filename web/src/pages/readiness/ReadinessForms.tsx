@@ -94,6 +94,11 @@ export function ProjectForm({ deliveryId, onDone }: { deliveryId?: string; onDon
   );
 }
 
+/** The expected date a change of stage keeps when none is typed: not one after the day a delivered project came. */
+function keptExpectedOn(expectedOn: string | null, stage: string, asOf: string): string | null {
+  return stage === 'delivered' && expectedOn !== null && expectedOn > asOf ? null : expectedOn;
+}
+
 /** A project's next stage, the day it holds from and the expected date; the rest of the project stays as it is. */
 export function ProjectStageForm({ projects, onDone }: { projects: readonly ReplenishmentProject[]; onDone: () => void }) {
   const { t, label, choose, stageOptions } = useReadinessWords();
@@ -119,7 +124,7 @@ export function ProjectStageForm({ projects, onDone }: { projects: readonly Repl
         if (!project) return;
         const { id: _id, version: _version, isDemonstration: _demonstration, ...unchanged } = project;
         try {
-          await updateProject(project, { ...unchanged, stage, asOf, expectedOn: expectedOn || project.expectedOn });
+          await updateProject(project, { ...unchanged, stage, asOf, expectedOn: expectedOn || keptExpectedOn(project.expectedOn, stage, asOf) });
         } finally {
           // Also after a refusal: someone else may have changed the project, and the list shows it now.
           onDone();
