@@ -11,8 +11,8 @@ type Message = (params: Params) => string;
 
 /** What follows a delivery's pledge besides its later stages (PledgeFollower), as a noun inside a sentence. */
 const FOLLOWER_NOUNS: Record<Language, Record<PledgeFollower, string>> = {
-  nl: { valuation: 'waardering', judgement: 'oordeel over de gereedheid', nonReplacement: 'besluit om niet te vervangen', replenishmentProject: 'vervangingsproject' },
-  en: { valuation: 'valuation', judgement: 'readiness judgement', nonReplacement: 'decision not to replace', replenishmentProject: 'replenishment project' },
+  nl: { valuation: 'waardering', judgement: 'oordeel over de gereedheid', nonReplacement: 'besluit om niet te vervangen', replenishmentProject: 'vervangingsproject', exportAssessment: 'toetsing' },
+  en: { valuation: 'valuation', judgement: 'readiness judgement', nonReplacement: 'decision not to replace', replenishmentProject: 'replenishment project', exportAssessment: 'export assessment' },
 };
 
 /** What the comparison of a reference typed by hand ignores (referenceKey), said inside a sentence. */
@@ -83,6 +83,12 @@ function choices(language: Language, list: string): string {
   if (!isCodeListName(list)) return '';
   const { codes, labels } = codeList(list);
   return codes.map((code) => labels(vocabulary(language))[code]).join(', ');
+}
+
+/** Codes, separated by commas, as their names one of which is meant: "Registrator of Financiën". */
+function eitherName(language: Language, codes: string | undefined, names: Readonly<Record<string, string>>): string {
+  const named = (codes ?? '').split(',').filter((code) => code !== '').map((code) => (Object.hasOwn(names, code) ? names[code]! : code));
+  return new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { type: 'disjunction' }).format(named);
 }
 
 /** Role codes, separated by commas, as their names: "Registrator of Financiën". */

@@ -51,6 +51,9 @@ describe('what follows the pledge of a delivery', () => {
     expect(followsPledgeViolations(pledged, 'judgedOn', 'judgement', '2014-01-01')).toEqual([
       { field: 'judgedOn', code: 'beforeEarlierStage', params: { later: 'judgement', earlier: 'pledgedAt', earlierDate: '2025-03-01', laterDate: '2014-01-01' } },
     ]);
+    expect(followsPledgeViolations(pledged, 'assessedOn', 'exportAssessment', '2014-06-01')).toEqual([
+      { field: 'assessedOn', code: 'beforeEarlierStage', params: { later: 'exportAssessment', earlier: 'pledgedAt', earlierDate: '2025-03-01', laterDate: '2014-06-01' } },
+    ]);
   });
 
   it('keeps the pledge from moving after it, naming the earliest record', () => {

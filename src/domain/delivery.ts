@@ -202,9 +202,10 @@ export function stageDateViolations(dates: LifecycleDates, today: IsoDate, kept?
 
 /**
  * The records that follow a delivery's pledge, as its later stages do: its valuations, the judgements of
- * its effect on readiness, the decisions not to replace it and the replenishment projects that replace it.
+ * its effect on readiness, the decisions not to replace it, the replenishment projects that replace it and
+ * the assessments of its export.
  */
-export type PledgeFollower = 'valuation' | 'judgement' | 'nonReplacement' | 'replenishmentProject';
+export type PledgeFollower = 'valuation' | 'judgement' | 'nonReplacement' | 'replenishmentProject' | 'exportAssessment';
 
 /** A record that follows the delivery's pledge is not dated before it: refused at the record's field. */
 export function followsPledgeViolations(dates: Pick<LifecycleDates, 'pledgedAt'>, field: string, record: PledgeFollower, date: IsoDate): RuleViolation[] {

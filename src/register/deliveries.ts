@@ -32,6 +32,7 @@ import { writeWithAuditEvent } from '../db/repositories/audit.ts';
 import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import * as readiness from '../db/repositories/readiness.ts';
+import * as exportControl from '../db/repositories/export-control.ts';
 import { dependantsOf, recordsNaming } from '../db/repositories/delivery-dependants.ts';
 import { dependantViolations, mayAffectDependants, removalViolations } from '../domain/delivery-dependants.ts';
 import { withdrawFromPublic } from './disclosure.ts';
@@ -252,16 +253,18 @@ async function lockDelivery(db: Db, id: string, expectedVersion?: ExpectedVersio
  * the states of the replenishment projects that replace it.
  */
 async function pledgeFollowers(db: Db, id: string, valuations: readonly Valuation[]) {
-  const [judgements, nonReplacements, projectDays] = await Promise.all([
+  const [judgements, nonReplacements, projectDays, assessmentDays] = await Promise.all([
     readiness.listJudgements(db, id),
     readiness.listNonReplacements(db, id),
     readiness.projectStateDaysOf(db, id),
+    exportControl.assessmentDaysOf(db, id),
   ]);
   return [
     ...valuations.map((valuation) => ({ record: 'valuation' as const, date: valuation.effectiveDate })),
     ...judgements.map((judgement) => ({ record: 'judgement' as const, date: judgement.judgedOn })),
     ...nonReplacements.map((decision) => ({ record: 'nonReplacement' as const, date: decision.decidedOn })),
     ...projectDays.map((day) => ({ record: 'replenishmentProject' as const, date: day })),
+    ...assessmentDays.map((day) => ({ record: 'exportAssessment' as const, date: day })),
   ];
 }
 

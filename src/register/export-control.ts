@@ -4,7 +4,7 @@ import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trai
 import type { AuditObject } from '../audit/event.ts';
 import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
 import { isRole, may } from '../domain/access.ts';
-import type { Category, DeliveryFields, RuleViolation, SupportType } from '../domain/delivery.ts';
+import { followsPledgeViolations, type Category, type DeliveryFields, type RuleViolation, type SupportType } from '../domain/delivery.ts';
 import {
   assessmentViolations,
   gateState,
@@ -25,7 +25,7 @@ import * as repository from '../db/repositories/export-control.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { assertVersionMatches, NotFoundError, ShipmentRefusedError, ValidationError, type ExpectedVersion } from './errors.ts';
+import { assertValid, assertVersionMatches, NotFoundError, ShipmentRefusedError, ValidationError, type ExpectedVersion } from './errors.ts';
 
 type Db = Kysely<Database>;
 
@@ -117,7 +117,7 @@ export async function setRequirement(
 }
 
 /**
- * Records an assessment on the eight criteria. A new assessment (new information) takes the place of the earlier one,
+ * Records an assessment on the eight criteria, dated no earlier than the pledge. A new assessment (new information) takes the place of the earlier one,
  * which stays in the history. With an expected version (If-Match), only when nothing was added to its export control since.
  */
 export async function assess(
@@ -130,7 +130,8 @@ export async function assess(
   const violations = assessmentViolations(input, requestDay(context));
   if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
-    const { control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
+    const { delivery, control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
+    assertValid(followsPledgeViolations(delivery, 'assessedOn', 'exportAssessment', input.assessedOn));
     const assessment: repository.StoredAssessment = {
       id: options.id ?? randomUUID(),
       deliveryId,

@@ -54,6 +54,25 @@ describeEachDatabase('export control API', (database) => {
     expect(control.body).toMatchObject({ gate: 'licensed', assessments: [{ id: positive.body.id }, { id: negative.body.id }], licences: [{ id: issued.body.id }] });
   });
 
+  it("refuses an assessment dated before the delivery's pledge, and a pledge moved after its assessment, changing nothing", async () => {
+    const pledged = (await registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', pledgedAt: '2025-01-01', realisedAt: null })).body as { id: string };
+    const assessed = async () => (await events('export.assess')).filter((event) => event.objectId === pledged.id && event.result === 'success');
+    const early = await assessor('POST', `/deliveries/${pledged.id}/export-assessments`, { ...positiveAssessment, assessedOn: '2014-06-01' }, { 'Accept-Language': 'en' });
+    expect(early.status).toBe(400);
+    expect(early.body.invalidParams).toEqual([
+      { name: 'assessedOn', code: 'beforeEarlierStage', reason: 'The date of export assessment (2014-06-01) lies before that of pledge (2025-01-01).' },
+    ]);
+    expect(await assessed()).toEqual([]);
+    expect((await assessor('GET', `/deliveries/${pledged.id}/export-control`)).body.assessments).toEqual([]);
+
+    expect((await assessor('POST', `/deliveries/${pledged.id}/export-assessments`, { ...positiveAssessment, assessedOn: '2025-01-02' })).status).toBe(201);
+    const version = (await registrar('GET', `/deliveries/${pledged.id}`)).headers.get('ETag')!;
+    const moved = await registrar('PATCH', `/deliveries/${pledged.id}`, { pledgedAt: '2025-02-01' }, { 'If-Match': version });
+    expect(moved.status).toBe(400);
+    expect(moved.body.invalidParams).toEqual([expect.objectContaining({ name: 'pledgedAt', code: 'beforeEarlierStage' })]);
+    expect((await registrar('GET', `/deliveries/${pledged.id}`)).body.pledgedAt).toBe('2025-01-01');
+  });
+
   it("names a criterion's refused finding or reasoning by the criterion's number, as the assessment form does, not by its place in the list", async () => {
     const delivery = await newStock();
     // Criterion 3 is not found on yet, so criterion 8 is the seventh in the list (index 6).

@@ -292,8 +292,10 @@ interface ModelDelivery {
   pledgedAt: string | null;
   /** Stock: as recorded; procurement and fund contributions: the day of the first payment. */
   realisedAt: string | null;
-  /** It holds an export licence valid on every date of the sequences, for any quantity. */
+  /** It holds an export licence, for any quantity, valid from licensedFrom on every later date of the sequences. */
   licensed: boolean;
+  /** The day its assessment and licence date from: its pledge, or the first day the sequences ship on. */
+  licensedFrom: string;
   valuations: { amountCents: number; effectiveDate: string }[];
   payments: { amountCents: number; paidOn: string }[];
   /** The days of its readiness judgements and decisions not to replace it: like its valuations, never before its pledge. */
@@ -669,7 +671,7 @@ export class CanaryRun {
       after.supportType === 'stock' &&
       after.realisedAt !== null &&
       (after.realisedAt !== before.realisedAt || after.supportType !== before.supportType || after.category !== before.category);
-    return handedOver && requiresLicenceByRule(after.category, after.supportType) && !before.licensed;
+    return handedOver && requiresLicenceByRule(after.category, after.supportType) && !(before.licensed && after.realisedAt! >= before.licensedFrom);
   }
 
   #delivery(pick: number): ModelDelivery | undefined {
@@ -745,7 +747,7 @@ export class CanaryRun {
    * date of the sequences, now and then an inspection granted to parliament and the rule confirmed with a
    * reason; every text carries a canary.
    */
-  async #licenseForExport(deliveryId: string, salt: number): Promise<void> {
+  async #licenseForExport(deliveryId: string, salt: number, from: string): Promise<void> {
     const db = this.#harness.handle.db;
     const context = this.#context;
     const withConditions = salt % 3 === 0;
@@ -756,10 +758,11 @@ export class CanaryRun {
       outcome: withConditions ? 'positiveWithConditions' : 'positive',
       conditions: withConditions ? `Voorwaarde ${this.#canary(salt + 16)}` : '',
       expedited: salt % 4 === 0,
-      assessedOn: LICENCE_THROUGHOUT.issuedOn,
+      assessedOn: from,
     });
     await issueLicence(db, context, deliveryId, {
       ...LICENCE_THROUGHOUT,
+      issuedOn: from,
       assessmentId: assessment.id,
       number: this.#canary(salt + 17),
       conditions: `Vergunningvoorwaarde ${this.#canary(salt + 18)}`,
@@ -795,6 +798,8 @@ export class CanaryRun {
         // Every other delivery is licensed for export, so that the shipment gate both lets pass and refuses: one
         // that needs a licence is registered first, licensed and then handed over; without one it is refused.
         const licensed = step.salt % 2 === 0;
+        // An assessment follows the pledge, as a valuation does.
+        const licensedFrom = step.pledgedAt !== null && step.pledgedAt > LICENCE_THROUGHOUT.issuedOn ? step.pledgedAt : LICENCE_THROUGHOUT.issuedOn;
         const needsLicence = realisedAt !== null && requiresLicenceByRule(step.category, step.supportType);
         const expected = (step.pledgedAt && realisedAt && realisedAt < step.pledgedAt) || (needsLicence && !licensed) ? 'Validation' : 'ok';
         const handedOverOnceLicensed = needsLicence && expected === 'ok';
@@ -812,7 +817,7 @@ export class CanaryRun {
           }),
         );
         if (!this.#expect(expected, attempt)) return;
-        if (licensed) await this.#licenseForExport(attempt.value.id, step.salt);
+        if (licensed) await this.#licenseForExport(attempt.value.id, step.salt, licensedFrom);
         if (handedOverOnceLicensed) await updateDelivery(db, context, attempt.value.id, { realisedAt });
         const delivery: ModelDelivery = {
           id: attempt.value.id,
@@ -823,6 +828,7 @@ export class CanaryRun {
           pledgedAt: step.pledgedAt,
           realisedAt,
           licensed,
+          licensedFrom,
           valuations: [],
           payments: [],
           readinessDates: [],
@@ -895,7 +901,7 @@ export class CanaryRun {
         const realisedAt = step.realisedAt === undefined ? target.realisedAt : step.realisedAt;
         const fundingSource = step.fundingSource ?? target.fundingSource;
         const firstPaidOn = this.#firstPaidOn(target);
-        const followedOn = [...target.valuations.map((valuation) => valuation.effectiveDate), ...target.readinessDates];
+        const followedOn = [...target.valuations.map((valuation) => valuation.effectiveDate), ...target.readinessDates, ...(target.licensed ? [target.licensedFrom] : [])];
         const valid =
           !(pledgedAt && realisedAt && realisedAt < pledgedAt) &&
           !(pledgedAt && followedOn.some((date) => date < pledgedAt)) &&

@@ -110,6 +110,12 @@ export async function listAssessments(db: Db, deliveryId: string): Promise<Store
   return withDetails(db, rows);
 }
 
+/** The days a delivery was assessed on, as records that follow its pledge. */
+export async function assessmentDaysOf(db: Db, deliveryId: string): Promise<string[]> {
+  const rows = await db.selectFrom('exportAssessment').select('assessedOn').where('deliveryId', '=', deliveryId).execute();
+  return rows.map((row) => row.assessedOn);
+}
+
 export async function findAssessment(db: Db, id: string): Promise<StoredAssessment | undefined> {
   const rows = await db.selectFrom('exportAssessment').selectAll().where('id', '=', id).execute();
   return (await withDetails(db, rows))[0];
