@@ -169,8 +169,8 @@ async function measureSize(db: Kysely<Database>, size: number): Promise<SizeResu
     });
     const final = await approveAndFinalise(db, draftId);
     // Public only once sent to parliament and published.
-    await sendLetter(db, author, final.id);
-    await recordPublication(db, author, final.id, { paperNumber: 'Kamerstuk 22 054, nr. 470', publishedOn: LETTER.letterDate });
+    const sent = await sendLetter(db, author, final.id, final.version);
+    await recordPublication(db, author, final.id, sent.version, { paperNumber: 'Kamerstuk 22 054, nr. 470', publishedOn: LETTER.letterDate });
     const overviewItems = final.letter.overview.reduce((sum, group) => sum + group.items.length, 0);
 
     process.stderr.write('  rendering the letter…\n');

@@ -58,9 +58,9 @@ async function loadDemonstrationLetters(trx: Kysely<Database>, context: RequestC
   for (const { deliveryIds, decision } of DEMONSTRATION_DECISIONS) await decide(trx, context, deliveryIds, decision);
   const previous = await createDraft(trx, context, { referenceDate: PREVIOUS_LETTER.referenceDate, letterDate: PREVIOUS_LETTER.letterDate, signatoryName: SEED_SIGNATORY });
   const approved = await submitAndApprove(trx, context, previous.id, previous.version);
-  await finalise(trx, context, previous.id, approved.version);
-  await sendLetter(trx, context, previous.id);
-  await recordPublication(trx, context, previous.id, { paperNumber: PREVIOUS_LETTER.paperNumber, publishedOn: PREVIOUS_LETTER.publishedOn });
+  const final = await finalise(trx, context, previous.id, approved.version);
+  const sent = await sendLetter(trx, context, previous.id, final.version);
+  await recordPublication(trx, context, previous.id, sent.version, { paperNumber: PREVIOUS_LETTER.paperNumber, publishedOn: PREVIOUS_LETTER.publishedOn });
   await createDraft(trx, context, { ...SEED_LETTER, blocks: SEED_LETTER_BLOCKS });
 }
 

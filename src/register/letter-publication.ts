@@ -16,7 +16,7 @@ import type { StoredLetter } from '../db/repositories/letters.ts';
 import type { OverviewItem } from '../letters/snapshot.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { ValidationError } from './errors.ts';
+import { assertVersionMatches, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { existing, getLetter, type LetterView } from './letters.ts';
 
 type Db = Kysely<Database>;
@@ -49,14 +49,16 @@ async function paperNumberViolations(db: Db, letterId: string, paperNumber: stri
 }
 
 /**
- * Sets the details on the letter. Another letter given the same number at the same moment passed the
- * check too: the database's unique index refuses the second, which is told so as the check tells it. The
- * savepoint keeps the transaction open to name that letter.
+ * Sets the details on the letter, still at the version it was read at (a change in between is a 412).
+ * Another letter given the same number at the same moment passed the check too: the database's unique index
+ * refuses the second, which is told so as the check tells it. The savepoint keeps the transaction open to
+ * name that letter.
  */
-async function setDetails(trx: Db, letterId: string, details: Parameters<typeof publication.setPublicationDetails>[2]): Promise<void> {
+async function setDetails(trx: Db, letter: StoredLetter, details: Parameters<typeof publication.setPublicationDetails>[3]): Promise<void> {
+  const letterId = letter.id;
   await sql`savepoint paper_number`.execute(trx);
   try {
-    await publication.setPublicationDetails(trx, letterId, details);
+    if (!(await publication.setPublicationDetails(trx, letterId, letter.version, details))) throw new VersionConflictError(letter.version);
   } catch (error) {
     if (!(error instanceof UniqueViolationError && error.constraint === publication.UNIQUE_PAPER_NUMBER)) throw error;
     await sql`rollback to savepoint paper_number`.execute(trx);
@@ -82,14 +84,21 @@ function refuseUnlessSent(letter: StoredLetter): void {
   if (letter.sentAt === null) throw new ValidationError([{ field: 'status', code: 'notSent' }]);
 }
 
+/** The letter, locked for the change, at a version the change may be based on (412 otherwise). */
+async function letterAt(trx: Db, id: string, expectedVersion: ExpectedVersion): Promise<StoredLetter> {
+  const current = await existing(trx, id, { forUpdate: true });
+  assertVersionMatches(expectedVersion, current.version);
+  return current;
+}
+
 /** Records that the final letter went to parliament: from now on it is under embargo until published. */
-export async function sendLetter(db: Db, context: RequestContext, id: string): Promise<LetterView> {
+export async function sendLetter(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
-    const current = await existing(trx, id, { forUpdate: true });
+    const current = await letterAt(trx, id, expectedVersion);
     if (current.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
     if (current.sentAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySent' }]);
     const sentAt = context.now().toISOString();
-    await publication.markSent(trx, id, { sentAt, sentByName: actorName(context) });
+    if (!(await publication.markSent(trx, id, current.version, { sentAt, sentByName: actorName(context) }))) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'letter.send', object: { type: 'letter', id }, result: 'success', after: { sentAt } });
     return getLetter(trx, id, context.now());
   });
@@ -103,10 +112,11 @@ export async function recordPublication(
   db: Db,
   context: RequestContext,
   id: string,
+  expectedVersion: ExpectedVersion,
   details: PublicationDetails & { publishAt?: string | undefined },
 ): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
-    const current = await existing(trx, id, { forUpdate: true });
+    const current = await letterAt(trx, id, expectedVersion);
     refuseUnlessSent(current);
     if (current.publishAt !== null) throw new ValidationError([{ field: 'paperNumber', code: 'alreadySet' }]);
     const now = context.now();
@@ -127,7 +137,7 @@ export async function recordPublication(
     await publication.insertPublicationRecord(trx, {
       id: randomUUID(), letterId: id, paperNumber, publishedOn, reason: '', recordedByName: actorName(context), recordedAt: now.toISOString(),
     });
-    await setDetails(trx, id, { paperNumber, publishedOn, publishAt: at });
+    await setDetails(trx, current, { paperNumber, publishedOn, publishAt: at });
     await recordAuditEvent(trx, context, { action: 'letter.publication', object: { type: 'letter', id }, result: 'success', after: { paperNumber, publishedOn, publishAt: at } });
     if (publishAt <= now) {
       const refused = await publishNow(trx, context, id);
@@ -138,9 +148,15 @@ export async function recordPublication(
 }
 
 /** Corrects recorded publication details: the earlier record stays, the letter and its public copy carry the new one. */
-export async function correctPublication(db: Db, context: RequestContext, id: string, correction: PublicationDetails & { reason: string }): Promise<LetterView> {
+export async function correctPublication(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  expectedVersion: ExpectedVersion,
+  correction: PublicationDetails & { reason: string },
+): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
-    const current = await existing(trx, id, { forUpdate: true });
+    const current = await letterAt(trx, id, expectedVersion);
     refuseUnlessSent(current);
     if (current.paperNumber === null || current.publishedOn === null || current.publishAt === null) {
       throw new ValidationError([{ field: 'paperNumber', code: 'notRecorded' }]);
@@ -154,7 +170,7 @@ export async function correctPublication(db: Db, context: RequestContext, id: st
     await publication.insertPublicationRecord(trx, {
       id: randomUUID(), letterId: id, paperNumber, publishedOn, reason, recordedByName: actorName(context), recordedAt: now.toISOString(),
     });
-    await setDetails(trx, id, { paperNumber, publishedOn });
+    await setDetails(trx, current, { paperNumber, publishedOn });
     await recordAuditEvent(trx, context, {
       action: 'letter.publicationCorrection',
       object: { type: 'letter', id },

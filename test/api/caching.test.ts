@@ -14,6 +14,7 @@ import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { precompress } from '../../scripts/precompress.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { apiClient, type ApiCall } from './client.ts';
+import { ifMatchCurrent } from '../support/letters.ts';
 
 describe('caching and compression', () => {
   let scratch: ScratchDatabase;
@@ -72,7 +73,7 @@ describe('caching and compression', () => {
 
     const correctedNumber = letter.paperNumber.replace(/\d+$/, (number: string) => String(Number(number) + 1));
     const author = apiClient(scratch.handle.db, { role: 'letterAuthor' });
-    const correction = await author('POST', `/letters/${letter.id}/publication-corrections`, { paperNumber: correctedNumber, publishedOn: letter.publishedOn, reason: 'Verkeerd nummer overgenomen' });
+    const correction = await author('POST', `/letters/${letter.id}/publication-corrections`, { paperNumber: correctedNumber, publishedOn: letter.publishedOn, reason: 'Verkeerd nummer overgenomen' }, await ifMatchCurrent(author, letter.id));
     expect(correction.status).toBe(200);
     const corrected = await anonymous('GET', path, undefined, { 'If-None-Match': etag! });
     expect(corrected.status).toBe(200);

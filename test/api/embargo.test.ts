@@ -17,7 +17,7 @@ import { LETTER_FORMATS } from '../../src/letters/renderings.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
 let scratch: ScratchDatabase;
 let api: ReturnType<typeof createApi>;
@@ -99,22 +99,22 @@ async function expectNothingOfTheEmbargoedLetter(): Promise<void> {
 
 it('shows nothing of a final letter, nor of what it first lists, until it is published', async () => {
   await expectNothingOfTheEmbargoedLetter();
-  expect((await author('POST', `/letters/${embargoed.id}/sending`)).status).toBe(200);
+  expect((await author('POST', `/letters/${embargoed.id}/sending`, undefined, await ifMatchCurrent(author, embargoed.id))).status).toBe(200);
   await expectNothingOfTheEmbargoedLetter();
 });
 
 it('schedules a publication no further ahead than any plan, and records only a publication date that has come', async () => {
   const tomorrow = new Date(clock().getTime() + 86_400_000 + 3_600_000);
   const details = { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' };
-  const distant = await author('POST', `/letters/${embargoed.id}/publication`, { ...details, publishAt: '2099-06-01T09:00:00+02:00' });
+  const distant = await author('POST', `/letters/${embargoed.id}/publication`, { ...details, publishAt: '2099-06-01T09:00:00+02:00' }, await ifMatchCurrent(author, embargoed.id));
   expect(distant.status).toBe(400);
   expect(distant.body.invalidParams).toMatchObject([{ name: 'publishAt', code: 'dateOutOfRange' }]);
-  const ahead = await author('POST', `/letters/${embargoed.id}/publication`, { ...details, publishedOn: todayInAmsterdam(tomorrow), publishAt: tomorrow.toISOString() });
+  const ahead = await author('POST', `/letters/${embargoed.id}/publication`, { ...details, publishedOn: todayInAmsterdam(tomorrow), publishAt: tomorrow.toISOString() }, await ifMatchCurrent(author, embargoed.id));
   expect(ahead.status).toBe(400);
   expect(ahead.body.invalidParams).toMatchObject([{ name: 'publishedOn', code: 'dateInFuture' }]);
   // The register refuses it so too, to whatever calls it.
   const context = { ...systemContext('test'), now: clock };
-  await expect(recordPublication(scratch.handle.db, context, embargoed.id, { ...details, publishedOn: todayInAmsterdam(tomorrow), publishAt: tomorrow.toISOString() })).rejects.toMatchObject({
+  await expect(recordPublication(scratch.handle.db, context, embargoed.id, '*', { ...details, publishedOn: todayInAmsterdam(tomorrow), publishAt: tomorrow.toISOString() })).rejects.toMatchObject({
     violations: [{ field: 'publishedOn', code: 'dateInFuture' }],
   });
   const stored = await scratch.handle.db.selectFrom('letter').select(['publishAt', 'paperNumber', 'publishedOn']).where('id', '=', embargoed.id).executeTakeFirstOrThrow();
@@ -123,13 +123,13 @@ it('schedules a publication no further ahead than any plan, and records only a p
 
 it('keeps the embargo while the publication is scheduled, and publishes without a person once its moment passes', async () => {
   const publishAt = new Date(clock().getTime() + 3_600_000).toISOString();
-  const scheduled = await author('POST', `/letters/${embargoed.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10', publishAt });
+  const scheduled = await author('POST', `/letters/${embargoed.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10', publishAt }, await ifMatchCurrent(author, embargoed.id));
   expect(scheduled.status).toBe(200);
   expect(scheduled.body).toMatchObject({ publishAt, publishedAt: null, paperNumber: 'Kamerstuk 22 054, nr. 460' });
   // Corrected while it waits, it is still published on a date that has come.
   const context = { ...systemContext('test'), now: clock };
   const correction = { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2099-06-01', reason: 'Datum van publicatie' };
-  await expect(correctPublication(scratch.handle.db, context, embargoed.id, correction)).rejects.toMatchObject({ violations: [{ field: 'publishedOn', code: 'dateInFuture' }] });
+  await expect(correctPublication(scratch.handle.db, context, embargoed.id, scheduled.body.version, correction)).rejects.toMatchObject({ violations: [{ field: 'publishedOn', code: 'dateInFuture' }] });
   await new Promise((resolve) => setTimeout(resolve, 100));
   await expectNothingOfTheEmbargoedLetter();
 
@@ -162,7 +162,7 @@ it('publishes a letter no earlier than the letter it follows, whose figures and 
     const approved = await submitAndApprove({ author: writer, disclosure: officer }, draft.body.id, `"${draft.body.version}"`);
     const final = await writer('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
     expect(final.status, JSON.stringify(final.body)).toBe(200);
-    expect((await writer('POST', `/letters/${draft.body.id}/sending`)).status).toBe(200);
+    expect((await writer('POST', `/letters/${draft.body.id}/sending`, undefined, await ifMatchCurrent(writer, draft.body.id))).status).toBe(200);
     return { id: draft.body.id as string, sha256: final.body.publicSha256 as string, previousId: final.body.letter.previousLetter?.id };
   };
   const earlier = await finalAndSent('2025-09-30', '2025-10-06');
@@ -170,7 +170,7 @@ it('publishes a letter no earlier than the letter it follows, whose figures and 
   expect(later.previousId).toBe(earlier.id);
 
   // Published first, the later letter would show the earlier one's id and figures while it is under embargo.
-  const early = await writer('POST', `/letters/${later.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 462', publishedOn: '2025-11-04' });
+  const early = await writer('POST', `/letters/${later.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 462', publishedOn: '2025-11-04' }, await ifMatchCurrent(writer, later.id));
   expect(early.status).toBe(400);
   expect(early.body.invalidParams).toMatchObject([{ name: 'publishAt', code: 'previousLetterNotPublished', reason: expect.stringContaining('2025-09-30') }]);
   const publicText = async () => (await Promise.all(['/public/letters', '/public/letter-figures', '/public/figures', '/public/catalog'].map(async (path) => (await api.request(path)).text()))).join('\n');
@@ -179,13 +179,13 @@ it('publishes a letter no earlier than the letter it follows, whose figures and 
   // Scheduled: not before the earlier letter's moment; at the same moment the timer publishes both, the earlier first.
   const moment = (hours: number) => new Date(clock().getTime() + hours * 3_600_000).toISOString();
   // A paper number pasted with spaces around it is the paper number.
-  const earlierScheduled = await writer('POST', `/letters/${earlier.id}/publication`, { paperNumber: ' Kamerstuk 22 054, nr. 461 ', publishedOn: '2025-10-06', publishAt: moment(2) });
+  const earlierScheduled = await writer('POST', `/letters/${earlier.id}/publication`, { paperNumber: ' Kamerstuk 22 054, nr. 461 ', publishedOn: '2025-10-06', publishAt: moment(2) }, await ifMatchCurrent(writer, earlier.id));
   expect(earlierScheduled.status, JSON.stringify(earlierScheduled.body)).toBe(200);
   expect(earlierScheduled.body.paperNumber).toBe('Kamerstuk 22 054, nr. 461');
-  const tooSoon = await writer('POST', `/letters/${later.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 462', publishedOn: '2025-11-04', publishAt: moment(1) });
+  const tooSoon = await writer('POST', `/letters/${later.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 462', publishedOn: '2025-11-04', publishAt: moment(1) }, await ifMatchCurrent(writer, later.id));
   expect(tooSoon.status).toBe(400);
   expect(tooSoon.body.invalidParams).toMatchObject([{ code: 'previousLetterNotPublished' }]);
-  expect((await writer('POST', `/letters/${later.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 462', publishedOn: '2025-11-04', publishAt: moment(2) })).status).toBe(200);
+  expect((await writer('POST', `/letters/${later.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 462', publishedOn: '2025-11-04', publishAt: moment(2) }, await ifMatchCurrent(writer, later.id))).status).toBe(200);
   for (const secret of [earlier.id, later.id]) expect(await publicText()).not.toContain(secret);
   offset += 3 * 3_600_000;
   const listed = async () => ((await (await api.request('/public/letters')).json()) as { items: { id: string }[] }).items.map((item) => item.id);

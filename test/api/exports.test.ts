@@ -24,7 +24,7 @@ import type { Role } from '../../src/domain/access.ts';
 import type { CommitmentDetail } from '../../src/register/budget.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
 const nl = vocabulary('nl');
 
@@ -351,7 +351,7 @@ describeEachDatabase('list exports', (database) => {
     expect((await author('GET', '/annexes')).body.items.map((item: { letterId: string }) => item.letterId)).toEqual([draft.id]);
     const refusals = await listAuditEvents(database().db, { action: 'annex.read', objectId: draft.id, limit: 10 });
     expect(refusals.map((event) => [event.result, event.detail])).toEqual([['denied', { reason: 'notSent' }]]);
-    expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
+    expect((await author('POST', `/letters/${draft.id}/sending`, undefined, await ifMatchCurrent(author, draft.id))).status).toBe(200);
     // Opening the annex renders it, so that the list counts its rows.
     expect((await reader('GET', `/letters/${draft.id}/annex/html`)).status).toBe(200);
     const { items } = (await reader('GET', '/annexes')).body;

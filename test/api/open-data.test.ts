@@ -12,7 +12,7 @@ import { parseCsv } from '../support/csv.ts';
 import ExcelJS from 'exceljs';
 import { KIEL_COLUMNS } from '../../src/api/public/kiel.ts';
 import { stockDelivery } from '../support/deliveries.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
 const PURL = 'Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)';
 const DRONES = 'Drones van de Oekraïense defensie-industrie';
@@ -38,8 +38,8 @@ beforeAll(async () => {
   const draft = (await author('GET', '/letters')).body.items.find((letter: any) => letter.referenceDate === '2025-08-31');
   const approved = await submitAndApprove({ author, disclosure }, draft.id, `"${draft.version}"`);
   expect((await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
-  expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
-  expect((await author('POST', `/letters/${draft.id}/publication`, { paperNumber: PAPER_NUMBER, publishedOn: '2025-09-10' })).status).toBe(200);
+  expect((await author('POST', `/letters/${draft.id}/sending`, undefined, await ifMatchCurrent(author, draft.id))).status).toBe(200);
+  expect((await author('POST', `/letters/${draft.id}/publication`, { paperNumber: PAPER_NUMBER, publishedOn: '2025-09-10' }, await ifMatchCurrent(author, draft.id))).status).toBe(200);
   seedLetterId = draft.id;
 });
 

@@ -62,10 +62,11 @@ describeEachDatabase('the API under fuzzing', (database) => {
   beforeAll(async () => {
     const draft = await createDraft(db(), systemContext('test'), { referenceDate: '2025-01-31', letterDate: '2025-02-01' });
     const approved = await submitAndApprove(db(), systemContext('test'), draft.id, draft.version);
-    ids.letter = (await finalise(db(), systemContext('test'), draft.id, approved.version)).id;
+    const final = await finalise(db(), systemContext('test'), draft.id, approved.version);
+    ids.letter = final.id;
     // A final letter is public only once it was sent and its publication recorded.
-    await sendLetter(db(), systemContext('test'), ids.letter);
-    await recordPublication(db(), systemContext('test'), ids.letter, { paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2025-02-01' });
+    const sent = await sendLetter(db(), systemContext('test'), ids.letter, final.version);
+    await recordPublication(db(), systemContext('test'), ids.letter, sent.version, { paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2025-02-01' });
     ids.publicLetter = (await db().selectFrom('publicLetter').select('id').executeTakeFirstOrThrow()).id;
     ids.delivery = (await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...stockDelivery })).id;
     await sessionCookieFor(db(), 'registrar');

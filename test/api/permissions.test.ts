@@ -275,13 +275,13 @@ describe('the permission matrix on every route', () => {
     }
     if (state === 'sent' || state === 'published') {
       await publishLettersBefore(letter.id);
-      letter = await sendLetter(db(), context, letter.id);
+      letter = await sendLetter(db(), context, letter.id, letter.version);
     }
     if (state === 'published') letter = await publish(letter.id);
     return letter;
   }
 
-  const publish = (id: string) => recordPublication(db(), systemContext('test'), id, { paperNumber: nextPaperNumber(), publishedOn: '2026-06-01' });
+  const publish = (id: string) => recordPublication(db(), systemContext('test'), id, '*', { paperNumber: nextPaperNumber(), publishedOn: '2026-06-01' });
 
   /**
    * Letters are published in order: the final letters a letter follows are sent and published first. A
@@ -294,7 +294,7 @@ describe('the permission matrix on every route', () => {
     const previous = await db().selectFrom('letter').select(['sentAt', 'publishedAt']).where('id', '=', previousLetterId).executeTakeFirstOrThrow();
     if (previous.publishedAt !== null) return;
     await publishLettersBefore(previousLetterId);
-    if (previous.sentAt === null) await sendLetter(db(), systemContext('test'), previousLetterId);
+    if (previous.sentAt === null) await sendLetter(db(), systemContext('test'), previousLetterId, '*');
     await publish(previousLetterId);
     for (const [key, target] of untouchedTargets) if (target.letter?.id === previousLetterId) untouchedTargets.delete(key);
   }

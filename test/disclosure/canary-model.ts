@@ -1126,7 +1126,7 @@ export class CanaryRun {
           target.publishAt === null ||
           this.#badDetails(target, step.paperNumber, step.publishedOn) ||
           (step.paperNumber === target.paperNumber && step.publishedOn === target.publishedOn);
-        const attempt = await this.#attempt(() => correctPublication(db, context, target.id, { paperNumber: step.paperNumber, publishedOn: step.publishedOn, reason: 'Correctie' }));
+        const attempt = await this.#attempt(() => correctPublication(db, context, target.id, '*', { paperNumber: step.paperNumber, publishedOn: step.publishedOn, reason: 'Correctie' }));
         if (!this.#expect(refused ? 'Validation' : 'ok', attempt)) return;
         Object.assign(target, { paperNumber: step.paperNumber, publishedOn: step.publishedOn, version: target.version + 1 });
         return;
@@ -1166,7 +1166,7 @@ export class CanaryRun {
   }
 
   async #send(target: ModelReport, kind?: string): Promise<void> {
-    const attempt = await this.#attempt(() => sendLetter(this.#harness.handle.db, this.#context, target.id));
+    const attempt = await this.#attempt(() => sendLetter(this.#harness.handle.db, this.#context, target.id, '*'));
     if (!this.#expect(target.status !== 'final' || target.sent ? 'Validation' : 'ok', attempt, kind)) return;
     Object.assign(target, { sent: true, version: target.version + 1 });
   }
@@ -1182,7 +1182,7 @@ export class CanaryRun {
       target.status !== 'final' || !target.sent || target.publishAt !== null || this.#badDetails(target, step.paperNumber, step.publishedOn) || beforePrevious ||
       this.#listingHeld(target as FinalReport);
     const details = { paperNumber: step.paperNumber, publishedOn: step.publishedOn, ...(step.scheduled ? { publishAt: new Date(publishAt).toISOString() } : {}) };
-    const attempt = await this.#attempt(() => recordPublication(this.#harness.handle.db, this.#context, target.id, details));
+    const attempt = await this.#attempt(() => recordPublication(this.#harness.handle.db, this.#context, target.id, '*', details));
     if (!this.#expect(refused ? 'Validation' : 'ok', attempt, kind)) return;
     Object.assign(target, { paperNumber: step.paperNumber, publishedOn: step.publishedOn, publishAt, version: target.version + 1 });
     if (!step.scheduled) {

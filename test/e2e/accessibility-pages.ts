@@ -5,7 +5,7 @@ import { importTemplate } from '../../src/import/template.ts';
 import { filledTemplate, THREE_ROWS } from '../support/import-files.ts';
 import type { LetterSummary } from '../../web/src/api/letters.ts';
 import { checkAccessibility, describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, registerShipped, submitAndApprove, useServer, visit, type Language } from './app.ts';
+import { api, apiResponse, findDeliveryId, openPageAs, openPageIn, registerShipped, sendAndPublish, submitAndApprove, useServer, visit, type Language } from './app.ts';
 
 /**
  * A delivery no disclosure officer has decided on yet, for the disclosure pages to show; realised after
@@ -85,18 +85,13 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
     });
     const secondId = ((await second.json()) as LetterSummary).id;
     const secondApproved = await submitAndApprove(server(), secondId, second.headers.get('ETag'));
-    await api(server(), `/letters/${secondId}/finalisation`, {
+    const secondFinal = await api<{ version: number }>(server(), `/letters/${secondId}/finalisation`, {
       as: 'letterAuthor',
       method: 'POST',
       headers: { 'If-Match': secondApproved.headers.get('ETag') ?? '' },
       body: '{}',
     });
-    await api(server(), `/letters/${secondId}/sending`, { as: 'letterAuthor', method: 'POST' });
-    await api(server(), `/letters/${secondId}/publication`, {
-      as: 'letterAuthor',
-      method: 'POST',
-      body: JSON.stringify({ paperNumber: 'Kamerstuk 22 054, nr. 455', publishedOn: '2025-05-12' }),
-    });
+    await sendAndPublish(server(), secondId, `"${secondFinal.version}"`, { paperNumber: 'Kamerstuk 22 054, nr. 455', publishedOn: '2025-05-12' });
     // A final letter without its paper number yet, so its page offers to record it.
     const created = await apiResponse(server(), '/letters', {
       as: 'letterAuthor',

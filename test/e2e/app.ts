@@ -145,6 +145,13 @@ export async function submitAndApprove(server: RunningServer, letterId: string, 
   return apiResponse(server, `/letters/${letterId}/approval`, { as: 'disclosureOfficer', method: 'POST', headers: { 'If-Match': submitted.headers.get('ETag') ?? '' } });
 }
 
+/** The letter author sends the final letter at its ETag and records its publication at the ETag the sending left. */
+export async function sendAndPublish(server: RunningServer, letterId: string, etag: string, publication: { paperNumber: string; publishedOn: string }): Promise<void> {
+  const sent = await apiResponse(server, `/letters/${letterId}/sending`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': etag } });
+  if (!sent.ok) throw new Error(`POST /letters/${letterId}/sending: ${sent.status} ${await sent.text()}`);
+  await api(server, `/letters/${letterId}/publication`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': sent.headers.get('ETag') ?? '' }, body: JSON.stringify(publication) });
+}
+
 /**
  * Registers a delivery that has already left, as the shipment gate has it done: registered without its
  * shipment dates, assessed and licensed (for 2024 to 2028) by the export roles, then handed over or delivered.

@@ -4,7 +4,7 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import type { DisclosureDecision } from '../../web/src/api/disclosure.ts';
 import type { PublicDelivery } from '../../web/src/api/public.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, logIn, openPageAs, openPageIn, registerShipped, submitAndApprove, tableRows, useServer, visit } from './app.ts';
+import { api, apiResponse, logIn, openPageAs, openPageIn, registerShipped, sendAndPublish, submitAndApprove, tableRows, useServer, visit } from './app.ts';
 
 const HOWITZERS = {
   title: 'Pantserhouwitsers 2000, tweede tranche',
@@ -54,13 +54,8 @@ describeWithBrowser('disclosure', (browser) => {
     const id = items.find((letter) => letter.referenceDate === '2025-08-31')!.id;
     const draft = await apiResponse(server(), `/letters/${id}`, { as: 'letterAuthor' });
     const approved = await submitAndApprove(server(), id, draft.headers.get('ETag'));
-    await api(server(), `/letters/${id}/finalisation`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': approved.headers.get('ETag') ?? '' }, body: '{}' });
-    await api(server(), `/letters/${id}/sending`, { as: 'letterAuthor', method: 'POST' });
-    await api(server(), `/letters/${id}/publication`, {
-      as: 'letterAuthor',
-      method: 'POST',
-      body: JSON.stringify({ paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' }),
-    });
+    const final = await api<{ version: number }>(server(), `/letters/${id}/finalisation`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': approved.headers.get('ETag') ?? '' }, body: '{}' });
+    await sendAndPublish(server(), id, `"${final.version}"`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' });
   };
 
   it('the disclosure officer decides one delivery public and a selection confidential; the public list shows exactly the public one', async () => {

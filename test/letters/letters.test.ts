@@ -21,7 +21,7 @@ import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { registerShipped } from '../support/export-control.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
 const FINANCE = 'Financiële stand van zaken levering van militaire goederen';
 /** A confidential aggregate of the demonstration (stock up to 4 Feb 2025). */
@@ -121,8 +121,8 @@ describeEachDatabase('letters through the API', (database) => {
     expect(final.body.letter.previousLetter).toMatchObject({ referenceDate: '2025-02-04', paperNumber: 'Kamerstuk 22 054, nr. 453' });
     // Under embargo until published.
     expect((await anonymous('GET', '/public/letters')).body.items.map((item: any) => item.id)).not.toContain(augustId);
-    expect((await author('POST', `/letters/${augustId}/sending`)).status).toBe(200);
-    const published = await author('POST', `/letters/${augustId}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' });
+    expect((await author('POST', `/letters/${augustId}/sending`, undefined, await ifMatchCurrent(author, augustId))).status).toBe(200);
+    const published = await author('POST', `/letters/${augustId}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' }, await ifMatchCurrent(author, augustId));
     expect(published.status).toBe(200);
     expect(published.body.publishedAt).not.toBeNull();
 
@@ -360,30 +360,30 @@ describeEachDatabase('letters through the API', (database) => {
 
     // Published only once sent; with details in parliament's form; corrected with a reason, the earlier record kept.
     const publication = { paperNumber: 'Kamerstuk 22 054, nr. 470', publishedOn: '2026-01-22' };
-    const unsent = await author('POST', `/letters/${letterId}/publication`, publication);
+    const unsent = await author('POST', `/letters/${letterId}/publication`, publication, await ifMatchCurrent(author, letterId));
     expect(unsent.body.invalidParams).toEqual([expect.objectContaining({ name: 'status', code: 'notSent' })]);
-    expect((await author('POST', `/letters/${letterId}/sending`)).status).toBe(200);
-    expect((await author('POST', `/letters/${letterId}/sending`)).body.invalidParams).toEqual([expect.objectContaining({ code: 'alreadySent' })]);
-    const bad = await author('POST', `/letters/${letterId}/publication`, { paperNumber: 'nr 460 ???', publishedOn: '2026-01-19' });
+    expect((await author('POST', `/letters/${letterId}/sending`, undefined, await ifMatchCurrent(author, letterId))).status).toBe(200);
+    expect((await author('POST', `/letters/${letterId}/sending`, undefined, await ifMatchCurrent(author, letterId))).body.invalidParams).toEqual([expect.objectContaining({ code: 'alreadySent' })]);
+    const bad = await author('POST', `/letters/${letterId}/publication`, { paperNumber: 'nr 460 ???', publishedOn: '2026-01-19' }, await ifMatchCurrent(author, letterId));
     expect(bad.status).toBe(400);
     expect(bad.body.invalidParams).toEqual([
       expect.objectContaining({ name: 'paperNumber', code: 'paperNumberFormat', reason: expect.stringContaining('Kamerstuk 22 054, nr. 453') }),
       expect.objectContaining({ name: 'publishedOn', code: 'publishedBeforeLetterDate', reason: expect.stringContaining('2026-01-20') }),
     ]);
-    expect((await author('POST', `/letters/${letterId}/publication`, { paperNumber: null, publishedOn: null })).status).toBe(400);
+    expect((await author('POST', `/letters/${letterId}/publication`, { paperNumber: null, publishedOn: null }, await ifMatchCurrent(author, letterId))).status).toBe(400);
     // Each letter has a paper number of its own: the one of the letter of 4 February 2025 is refused, on record and in a correction.
-    const taken = await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 453' }, { 'Accept-Language': 'en' });
+    const taken = await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 453' }, { ...(await ifMatchCurrent(author, letterId)), 'Accept-Language': 'en' });
     expect(taken.body.invalidParams).toEqual([{ name: 'paperNumber', code: 'paperNumberTaken', reason: expect.stringContaining('2025-02-04') }]);
-    expect((await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 471' })).status).toBe(200);
-    const again = await author('POST', `/letters/${letterId}/publication`, publication);
+    expect((await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 471' }, await ifMatchCurrent(author, letterId))).status).toBe(200);
+    const again = await author('POST', `/letters/${letterId}/publication`, publication, await ifMatchCurrent(author, letterId));
     expect(again.body.invalidParams).toEqual([expect.objectContaining({ name: 'paperNumber', code: 'alreadySet' })]);
-    const takenInCorrection = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 453', reason: 'Nummer van de vorige brief' });
+    const takenInCorrection = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 453', reason: 'Nummer van de vorige brief' }, await ifMatchCurrent(author, letterId));
     expect(takenInCorrection.body.invalidParams).toEqual([expect.objectContaining({ name: 'paperNumber', code: 'paperNumberTaken' })]);
-    const withoutReason = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: ' ' });
+    const withoutReason = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: ' ' }, await ifMatchCurrent(author, letterId));
     expect(withoutReason.body.invalidParams).toEqual([expect.objectContaining({ name: 'reason', code: 'required' })]);
-    const dotsForReason = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: '...' });
+    const dotsForReason = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: '...' }, await ifMatchCurrent(author, letterId));
     expect(dotsForReason.body.invalidParams).toEqual([expect.objectContaining({ name: 'reason', code: 'noLetterOrDigit' })]);
-    const corrected = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: 'Verkeerd nummer overgenomen' });
+    const corrected = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, reason: 'Verkeerd nummer overgenomen' }, await ifMatchCurrent(author, letterId));
     expect(corrected.status).toBe(200);
     expect(corrected.body.publications).toMatchObject([
       { paperNumber: 'Kamerstuk 22 054, nr. 470', reason: 'Verkeerd nummer overgenomen' },
@@ -746,7 +746,7 @@ describeEachDatabase('letters through the API', (database) => {
     const previousId = (await author('GET', `/letters/${augustId}`)).body.letter.previousLetter.id;
     const named = () => author('GET', `/letters/${augustId}/verification`).then((response) => response.body.figureDifferences.map((difference: any) => difference.figure));
     expect(await named()).not.toContain('previousLetter');
-    const corrected = await author('POST', `/letters/${previousId}/publication-corrections`, { paperNumber: 'Kamerstuk 22 054, nr. 454', publishedOn: '2025-02-17', reason: 'Verkeerd nummer overgenomen' });
+    const corrected = await author('POST', `/letters/${previousId}/publication-corrections`, { paperNumber: 'Kamerstuk 22 054, nr. 454', publishedOn: '2025-02-17', reason: 'Verkeerd nummer overgenomen' }, await ifMatchCurrent(author, previousId));
     expect(corrected.status).toBe(200);
     expect(await named()).not.toContain('previousLetter');
   });

@@ -11,7 +11,7 @@ import { verifyLetter } from '../../src/register/letters.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
 const REFERENCE_DATE = '2025-06-30';
 const AFTER = '2025-07-01';
@@ -124,17 +124,17 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     const drafted = await author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: `{{delivery:${deliveryId}}}` }] }, { 'If-Match': letter.headers.get('ETag')! });
     const approved = await submitAndApprove({ author, disclosure }, letter.body.id, drafted.headers.get('ETag')!);
     expect((await author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
-    expect((await author('POST', `/letters/${letter.body.id}/sending`)).status).toBe(200);
+    expect((await author('POST', `/letters/${letter.body.id}/sending`, undefined, await ifMatchCurrent(author, letter.body.id))).status).toBe(200);
 
     await decide(false);
     const publication = { paperNumber: 'Kamerstuk 22 054, nr. 455', publishedOn: '2025-08-12' };
-    const refused = await author('POST', `/letters/${letter.body.id}/publication`, publication);
+    const refused = await author('POST', `/letters/${letter.body.id}/publication`, publication, await ifMatchCurrent(author, letter.body.id));
     expect(refused.status).toBe(400);
     expect(refused.body.invalidParams.map((param: { code: string }) => param.code)).toEqual(['namedValueNotPublic']);
     expect(refused.body.invalidParams[0].reason).toContain('Generatoren');
 
     await decide(true);
-    expect((await author('POST', `/letters/${letter.body.id}/publication`, publication)).status).toBe(200);
+    expect((await author('POST', `/letters/${letter.body.id}/publication`, publication, await ifMatchCurrent(author, letter.body.id))).status).toBe(200);
   });
 
   it('is not published once the delivery of a commitment whose amount it names is decided confidential, and is once it is public again', async () => {
@@ -156,11 +156,11 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     expect(drafted.body.letter.overview).toEqual([]);
     const approved = await submitAndApprove({ author, disclosure }, letter.body.id, drafted.headers.get('ETag')!);
     expect((await author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
-    expect((await author('POST', `/letters/${letter.body.id}/sending`)).status).toBe(200);
+    expect((await author('POST', `/letters/${letter.body.id}/sending`, undefined, await ifMatchCurrent(author, letter.body.id))).status).toBe(200);
 
     const publication = { paperNumber: 'Kamerstuk 22 054, nr. 456', publishedOn: '2025-08-12' };
     const refusedWith = async (code: string, naming: string) => {
-      const refused = await author('POST', `/letters/${letter.body.id}/publication`, publication);
+      const refused = await author('POST', `/letters/${letter.body.id}/publication`, publication, await ifMatchCurrent(author, letter.body.id));
       expect(refused.status).toBe(400);
       expect(refused.body.invalidParams.map((param: { code: string }) => param.code)).toEqual([code]);
       expect(refused.body.invalidParams[0].reason).toContain(naming);
@@ -172,7 +172,7 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     expect((await disclosure('GET', `/deliveries/${deliveryId}/disclosure-decisions`)).body.awaitingLetters.map((awaiting: { id: string }) => awaiting.id)).toEqual([letter.body.id]);
 
     await decide(asPublic);
-    expect((await author('POST', `/letters/${letter.body.id}/publication`, publication)).status).toBe(200);
+    expect((await author('POST', `/letters/${letter.body.id}/publication`, publication, await ifMatchCurrent(author, letter.body.id))).status).toBe(200);
   });
 
   it('verifies as it was final when the value, or its commitment, is decided confidential since; a revaluation since still shows', async () => {

@@ -14,7 +14,7 @@ import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { recordPublication } from '../../src/register/letter-publication.ts';
 import { PREVIOUS_LETTER } from '../../src/db/seed/demonstration-disclosure.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 import { accepted, recordingRoles } from '../support/recording-roles.ts';
 
 describeEachDatabase('a letter’s paper number, its own at the same moment too', (database) => {
@@ -31,7 +31,7 @@ describeEachDatabase('a letter’s paper number, its own at the same moment too'
     const draft = letters.find((letter: any) => letter.referenceDate === '2025-08-31');
     const approved = await accepted(submitAndApprove(roles, draft.id, `"${draft.version}"`), 200);
     await accepted(roles.author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
-    await accepted(roles.author('POST', `/letters/${draft.id}/sending`), 200);
+    await accepted(roles.author('POST', `/letters/${draft.id}/sending`, undefined, await ifMatchCurrent(roles.author, draft.id)), 200);
     sent = draft.id;
   });
 
@@ -45,7 +45,7 @@ describeEachDatabase('a letter’s paper number, its own at the same moment too'
       begin update letter set paper_number = new.paper_number where id = ${sql.lit(published)}; return new; end $$`.execute(db);
     await sql`create trigger take_the_number after insert on letter_publication for each row execute function take_the_number()`.execute(db);
     try {
-      const recording = recordPublication(db, systemContext('test'), sent, { paperNumber: number, publishedOn: todayInAmsterdam() });
+      const recording = recordPublication(db, systemContext('test'), sent, '*', { paperNumber: number, publishedOn: todayInAmsterdam() });
       await expect(recording).rejects.toMatchObject({ violations: [{ field: 'paperNumber', code: 'paperNumberTaken', params: { referenceDate: PREVIOUS_LETTER.referenceDate } }] });
     } finally {
       await sql`drop function take_the_number() cascade`.execute(db);

@@ -8,7 +8,7 @@ import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
 /** The amounts of the letter's own table by row label, as the letter printed them in its own (last) column. */
 function printedInTable(letter: PublicLetterSnapshot): Map<string, string> {
@@ -33,8 +33,8 @@ describeEachDatabase('the figures of published letters on the public surfaces', 
     const draft = letters.find((item: any) => item.referenceDate === '2025-08-31');
     const approved = await submitAndApprove({ author, disclosure }, draft.id, `"${draft.version}"`);
     expect((await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': `"${approved.body.version}"` })).status).toBe(200);
-    expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
-    expect((await author('POST', `/letters/${draft.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' })).status).toBe(200);
+    expect((await author('POST', `/letters/${draft.id}/sending`, undefined, await ifMatchCurrent(author, draft.id))).status).toBe(200);
+    expect((await author('POST', `/letters/${draft.id}/publication`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' }, await ifMatchCurrent(author, draft.id))).status).toBe(200);
     const published = (await anonymous('GET', '/public/letters')).body.items;
     const read = async (referenceDate: string) => (await anonymous('GET', `/public/letters/${published.find((item: any) => item.referenceDate === referenceDate).id}`)).body;
     february = await read('2025-02-04');

@@ -15,7 +15,7 @@ import { EXACT_SNAPSHOT_FORMAT, sealed, type FigureLine, type PublicLetterSnapsh
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { registerShipped } from '../support/export-control.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
 /** The confidential delivery's value in the first letter (€1.234.567,89) and in the second. */
 const VALUE_THEN = 123_456_789;
@@ -57,8 +57,8 @@ describeEachDatabase('the figures of the letters on public routes, only as print
       const draft = (await author('GET', `/letters/${id}`)).body;
       const approved = await submitAndApprove({ author, disclosure }, id, `"${draft.version}"`);
       expect((await author('POST', `/letters/${id}/finalisation`, {}, { 'If-Match': `"${approved.body.version}"` })).status).toBe(200);
-      expect((await author('POST', `/letters/${id}/sending`)).status).toBe(200);
-      expect((await author('POST', `/letters/${id}/publication`, publication)).status).toBe(200);
+      expect((await author('POST', `/letters/${id}/sending`, undefined, await ifMatchCurrent(author, id))).status).toBe(200);
+      expect((await author('POST', `/letters/${id}/publication`, publication, await ifMatchCurrent(author, id))).status).toBe(200);
     };
     const created = await registerShipped(registrar, db, {
       title: 'Munitie, intern kenmerk MUN-2025-9',

@@ -15,7 +15,7 @@ import { notifyPublicationHeld } from '../../src/notifications/waiting-letters.t
 import { publishDueLetters } from '../../src/register/letter-publication.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
 const HOUR = 3_600_000;
 const PUBLICATION = { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' };
@@ -37,7 +37,7 @@ beforeAll(async () => {
   const approved = await submitAndApprove({ author, disclosure: officer }, draft.id, `"${draft.version}"`);
   const final = await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
   expect(final.status).toBe(200);
-  expect((await author('POST', `/letters/${draft.id}/sending`)).status).toBe(200);
+  expect((await author('POST', `/letters/${draft.id}/sending`, undefined, await ifMatchCurrent(author, draft.id))).status).toBe(200);
   letterId = draft.id;
   listed = final.body.letter.overview[0].items[0];
   deliveryId = (await db.selectFrom('delivery').select('id').where('publicId', '=', listed.publicId).executeTakeFirstOrThrow()).id;
@@ -49,7 +49,7 @@ afterAll(async () => {
 
 const decide = async (decision: Record<string, unknown>) => expect((await officer('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], ...decision })).status).toBe(201);
 const asListed = () => ({ state: 'public', publicTitle: listed.title, publicDetail: listed.detail, publicCategory: listed.category, publicQuantity: listed.quantity });
-const recordPublication = (publishAt?: string) => author('POST', `/letters/${letterId}/publication`, { ...PUBLICATION, ...(publishAt ? { publishAt } : {}) });
+const recordPublication = async (publishAt?: string) => author('POST', `/letters/${letterId}/publication`, { ...PUBLICATION, ...(publishAt ? { publishAt } : {}) }, await ifMatchCurrent(author, letterId));
 const codesOf = (body: { invalidParams?: { code: string }[] }) => (body.invalidParams ?? []).map((param) => param.code);
 const db = () => scratch.handle.db;
 const stored = () => db().selectFrom('letter').select(['publishAt', 'publishedAt']).where('id', '=', letterId).executeTakeFirstOrThrow();

@@ -10,3 +10,9 @@ export async function submitAndApprove(roles: { author: ApiCall; disclosure: Api
   const submitted = await roles.author('POST', `/letters/${id}/submission`, undefined, { 'If-Match': ifMatch });
   return roles.disclosure('POST', `/letters/${id}/approval`, undefined, { 'If-Match': submitted.status === 200 ? submitted.headers.get('ETag')! : ifMatch });
 }
+
+/** The If-Match of the letter as it is now: a step based on the version its page shows. */
+export async function ifMatchCurrent(call: ApiCall, id: string): Promise<{ 'If-Match': string }> {
+  const letter = await call('GET', `/letters/${id}`);
+  return { 'If-Match': letter.headers.get('ETag')! };
+}

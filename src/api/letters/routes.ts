@@ -93,12 +93,7 @@ export function lettersRoutes() {
     return withEtag(c, await letters.approve(deps(c).db, requestContext(c), c.req.valid('param').id, version));
   });
 
-  app.openapi(publicationRoute, async (c) => {
-    const view = await embargo.recordPublication(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'));
-    return withEtag(c, view);
-  });
-
-  // The review of drafts and the embargo of final letters.
+  // The review of drafts and the embargo of final letters: each step is based on the version its author read.
   const withVersion = <T>(c: Context<ApiEnv>, header: string | undefined, act: (version: ExpectedVersion) => Promise<T>) => {
     const version = versionsInIfMatch(header);
     return version === undefined ? undefined : act(version);
@@ -134,11 +129,22 @@ export function lettersRoutes() {
     return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}-concept`);
   });
 
-  app.openapi(sendingRoute, async (c) => withEtag(c, await embargo.sendLetter(deps(c).db, requestContext(c), c.req.valid('param').id)));
+  app.openapi(sendingRoute, async (c) => {
+    const view = withVersion(c, c.req.valid('header')['if-match'], (version) => embargo.sendLetter(deps(c).db, requestContext(c), c.req.valid('param').id, version));
+    return view ? withEtag(c, await view) : problem(c, 428);
+  });
 
-  app.openapi(publicationCorrectionRoute, async (c) =>
-    withEtag(c, await embargo.correctPublication(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'))),
-  );
+  app.openapi(publicationRoute, async (c) => {
+    const details = c.req.valid('json');
+    const view = withVersion(c, c.req.valid('header')['if-match'], (version) => embargo.recordPublication(deps(c).db, requestContext(c), c.req.valid('param').id, version, details));
+    return view ? withEtag(c, await view) : problem(c, 428);
+  });
+
+  app.openapi(publicationCorrectionRoute, async (c) => {
+    const correction = c.req.valid('json');
+    const view = withVersion(c, c.req.valid('header')['if-match'], (version) => embargo.correctPublication(deps(c).db, requestContext(c), c.req.valid('param').id, version, correction));
+    return view ? withEtag(c, await view) : problem(c, 428);
+  });
 
   app.openapi(verificationRoute, async (c) => c.json(await letters.verifyLetter(deps(c).db, c.req.valid('param').id), 200));
 

@@ -210,11 +210,8 @@ export const publicationRoute = createRoute(
     path: '/letters/{id}/publication',
     tags: ['letters'],
     summary: 'Record the paper number and the publication date, and publish the sent letter now or at a scheduled moment',
-    request: {
-      params: idParam,
-      ...jsonBody(PublicationSchema),
-    },
-    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 415) },
+    request: { params: idParam, headers: ifMatchHeader, ...jsonBody(PublicationSchema) },
+    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
   }),
 );
 
@@ -376,8 +373,8 @@ export const sendingRoute = createRoute(
     path: '/letters/{id}/sending',
     tags: ['letters'],
     summary: 'Record that the final letter was sent to parliament; it is under embargo until published',
-    request: { params: idParam },
-    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404) },
+    request: { params: idParam, headers: ifMatchHeader },
+    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 412, 428) },
   }),
 );
 
@@ -387,7 +384,7 @@ export const publicationCorrectionRoute = createRoute(
     path: '/letters/{id}/publication-corrections',
     tags: ['letters'],
     summary: 'Correct the recorded publication details, with the reason; the earlier record stays visible',
-    request: { params: idParam, ...jsonBody(PublicationCorrectionSchema) },
-    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 415) },
+    request: { params: idParam, headers: ifMatchHeader, ...jsonBody(PublicationCorrectionSchema) },
+    responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
   }),
 );

@@ -59,8 +59,8 @@ export function finaliseLetter(id: string, etag: string) {
   return request<Letter>(`${path(id)}/finalisation`, { method: 'POST', body: {}, ifMatch: etag });
 }
 
-export function recordPublication(id: string, publication: RequestBody<'/letters/{id}/publication', 'post'>) {
-  return request<Letter>(`${path(id)}/publication`, { method: 'POST', body: publication });
+export function recordPublication(id: string, publication: RequestBody<'/letters/{id}/publication', 'post'>, etag: string) {
+  return request<Letter>(`${path(id)}/publication`, { method: 'POST', body: publication, ifMatch: etag });
 }
 
 export function verifyLetter(id: string, signal?: AbortSignal) {
@@ -111,10 +111,10 @@ export function rejectLetter(id: string, comment: string, etag: string) {
   return request<Letter>(`${path(id)}/rejection`, { method: 'POST', body: { comment }, ifMatch: etag });
 }
 
-export function sendLetter(id: string) {
-  return request<Letter>(`${path(id)}/sending`, { method: 'POST' });
+export function sendLetter(id: string, etag: string) {
+  return request<Letter>(`${path(id)}/sending`, { method: 'POST', ifMatch: etag });
 }
 
-export function correctPublication(id: string, correction: RequestBody<'/letters/{id}/publication-corrections', 'post'>) {
-  return request<Letter>(`${path(id)}/publication-corrections`, { method: 'POST', body: correction });
+export function correctPublication(id: string, correction: RequestBody<'/letters/{id}/publication-corrections', 'post'>, etag: string) {
+  return request<Letter>(`${path(id)}/publication-corrections`, { method: 'POST', body: correction, ifMatch: etag });
 }

@@ -138,6 +138,7 @@ export const letters: typeof nl.letters = {
     firstRecord: 'First record',
     recordedBy: 'Recorded by',
     correctHeading: 'Correct the publication details',
+    changed: 'Someone else has changed the letter in the meantime; nothing has been recorded. Reload the page to see the latest details and try again.',
   },
   review: {
     submitted: 'Submitted for approval by {{name}} on {{moment}}.',
@@ -174,6 +175,7 @@ export const letters: typeof nl.letters = {
     sendBody: 'Record that the letter has now been sent to the House. It stays under embargo until its publication is recorded.',
     sendConfirm: 'Yes, sent',
     sendDone: 'The sending has been recorded; the letter is under embargo.',
+    changed: 'someone else has changed the letter in the meantime. Look at the latest version and try again.',
     held: 'The scheduled publication was held back: at the moment of publishing, the letter listed a delivery that since it became final is no longer public, public otherwise or public only later, or the previous letter was not published. A final letter never changes. Record the publication again to see what it is; the letter is published once everything agrees with what it lists again.',
   },
   verification: {

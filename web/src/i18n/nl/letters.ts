@@ -136,6 +136,7 @@ export const letters = {
     firstRecord: 'Eerste vastlegging',
     recordedBy: 'Vastgelegd door',
     correctHeading: 'Publicatiegegevens corrigeren',
+    changed: 'Iemand anders heeft de brief intussen gewijzigd; er is niets vastgelegd. Laad de pagina opnieuw om de nieuwste gegevens te zien en probeer het dan opnieuw.',
   },
   review: {
     submitted: 'Ter goedkeuring aangeboden door {{name}} op {{moment}}.',
@@ -172,6 +173,7 @@ export const letters = {
     sendBody: 'Leg vast dat de brief nu aan de Kamer is verzonden. De brief blijft onder embargo tot de publicatie is vastgelegd.',
     sendConfirm: 'Ja, verzonden',
     sendDone: 'De verzending is vastgelegd; de brief staat onder embargo.',
+    changed: 'iemand anders heeft de brief intussen gewijzigd. Bekijk de nieuwste versie en probeer het opnieuw.',
     held: 'De geplande publicatie is tegengehouden: op het moment van publiceren noemde de brief een levering die sinds hij definitief werd niet meer, anders of pas later openbaar is, of was de vorige brief niet gepubliceerd. Een definitieve brief verandert niet. Leg de publicatie opnieuw vast om te zien wat het is; de brief wordt gepubliceerd zodra alles weer klopt met wat hij noemt.',
   },
   verification: {

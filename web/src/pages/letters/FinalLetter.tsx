@@ -10,7 +10,7 @@ import { LetterEmbargo } from './LetterEmbargo.tsx';
 import { VerificationResult } from './VerificationResult.tsx';
 
 /** A final letter: frozen, with its hashes and downloads; sent, then published, its publication details corrected if need be. */
-export function FinalLetter({ letter, onChanged }: { letter: Letter; onChanged: (message: string) => void }) {
+export function FinalLetter({ letter, etag, onChanged }: { letter: Letter; etag: string; onChanged: (message: string) => void }) {
   const { t } = useTranslation();
   const can = useCan();
   return (
@@ -25,7 +25,7 @@ export function FinalLetter({ letter, onChanged }: { letter: Letter; onChanged: 
           <AnnexLinks id={letter.id} label={t('letters.downloads.annex')} />
         </LabelledSection>
       )}
-      <LetterEmbargo letter={letter} onChanged={onChanged} />
+      <LetterEmbargo letter={letter} etag={etag} onChanged={onChanged} />
       <LabelledSection heading={t('letters.verification.heading')}>
         <VerificationResult id={letter.id} />
       </LabelledSection>

@@ -15,7 +15,7 @@ import { actorName } from '../../format/actors.ts';
  * A final letter's way to the public: sent to parliament, then published (now or at a scheduled moment).
  * Until then nothing of it is public. Its publication details, as recorded and corrected, stay visible.
  */
-export function LetterEmbargo({ letter, onChanged }: { letter: Letter; onChanged: (message: string) => void }) {
+export function LetterEmbargo({ letter, etag, onChanged }: { letter: Letter; etag: string; onChanged: (message: string) => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const mayWrite = useCan()('letter.write');
@@ -32,14 +32,14 @@ export function LetterEmbargo({ letter, onChanged }: { letter: Letter; onChanged
           buttonLabel={t('letters.embargo.send')}
           title={t('letters.embargo.sendTitle')}
           confirmLabel={t('letters.embargo.sendConfirm')}
-          action={() => sendLetter(letter.id).then(() => undefined)}
-          failureText={(error) => refusalReason(error, t, '')}
+          action={() => sendLetter(letter.id, etag).then(() => undefined)}
+          failureText={(error) => refusalReason(error, t, t('letters.embargo.changed'))}
           onDone={() => onChanged(t('letters.embargo.sendDone'))}
         >
           <p className="nl-paragraph">{t('letters.embargo.sendBody')}</p>
         </ConfirmedAction>
       )}
-      {mayWrite && state === 'sent' && <PublicationForm letter={letter} mode="record" onRecorded={() => onChanged(t('letters.publication.recorded'))} />}
+      {mayWrite && state === 'sent' && <PublicationForm letter={letter} etag={etag} mode="record" onRecorded={() => onChanged(t('letters.publication.recorded'))} />}
       {letter.publications.length > 0 && (
         <DataTable
           caption={t('letters.publication.history')}
@@ -56,7 +56,7 @@ export function LetterEmbargo({ letter, onChanged }: { letter: Letter; onChanged
       {mayWrite && letter.publishAt !== null && (
         <details className="letter-embargo__correction">
           <summary>{t('letters.publication.correctHeading')}</summary>
-          <PublicationForm letter={letter} mode="correct" onRecorded={() => onChanged(t('letters.publication.corrected'))} />
+          <PublicationForm letter={letter} etag={etag} mode="correct" onRecorded={() => onChanged(t('letters.publication.corrected'))} />
         </details>
       )}
     </LabelledSection>

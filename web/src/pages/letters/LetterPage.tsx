@@ -48,7 +48,7 @@ export function LetterPage({ id }: { id: string }) {
       {letter.status === 'draft' ? (
         <DraftLetter letter={letter} etag={etagOf(resource.data)} busy={resource.status === 'loading'} onChanged={changed} onReload={resource.reload} />
       ) : (
-        <FinalLetter letter={letter} onChanged={changed} />
+        <FinalLetter letter={letter} etag={etagOf(resource.data)} onChanged={changed} />
       )}
     </>
   );

@@ -19,12 +19,13 @@ interface PublicationValues {
 
 /**
  * The paper number and publication date parliament assigned: recorded once (publishing the letter now
- * or at a scheduled moment), later corrected with a reason. Each is confirmed before it is sent.
+ * or at a scheduled moment), later corrected with a reason. Each is confirmed before it is sent, based on
+ * the version of the letter the page shows: a change by someone else in between is refused, not overwritten.
  */
-export function PublicationForm({ letter, mode, onRecorded }: { letter: Letter; mode: 'record' | 'correct'; onRecorded: () => void }) {
+export function PublicationForm({ letter, etag, mode, onRecorded }: { letter: Letter; etag: string; mode: 'record' | 'correct'; onRecorded: () => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const submission = useSubmission();
+  const submission = useSubmission({ conflictText: t('letters.publication.changed') });
   const [confirming, setConfirming] = useState(false);
   const names = mode === 'record' ? (['paperNumber', 'publishedOn', 'publishAt'] as const) : (['paperNumber', 'publishedOn', 'reason'] as const);
   const { values, field, labels } = useFields<PublicationValues>(
@@ -48,8 +49,8 @@ export function PublicationForm({ letter, mode, onRecorded }: { letter: Letter; 
     setConfirming(false);
     const details = { paperNumber: values.paperNumber.trim(), publishedOn: values.publishedOn };
     void submission.submit({}, async () => {
-      if (mode === 'record') await recordPublication(letter.id, { ...details, ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) });
-      else await correctPublication(letter.id, { ...details, reason: values.reason.trim() });
+      if (mode === 'record') await recordPublication(letter.id, { ...details, ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) }, etag);
+      else await correctPublication(letter.id, { ...details, reason: values.reason.trim() }, etag);
       onRecorded();
     });
   }
