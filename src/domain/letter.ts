@@ -13,24 +13,36 @@ export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 type Blocks = readonly NarrativeBlock[];
 
 /** A block as a refusal names it: its place in the letter and its heading (none for the opening). */
-const blockParams = (blocks: Blocks, index: number) => ({ number: String(index + 1), heading: blocks[index]!.heading ?? '' });
+export const blockParams = (blocks: Blocks, index: number) => ({ number: String(index + 1), heading: blocks[index]!.heading ?? '' });
+
+/**
+ * The form of a block's key: a name (`opening`, `europeanPeaceFacility`, `f16-vliegers`), not text. A block is
+ * known by its key, in the editor and from one letter to the next, which starts from the text of the one before.
+ */
+const BLOCK_KEY = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
 
 /**
  * What is wrong with a draft's text blocks whatever they say: there are none (the author would have nothing
- * to write in), a block has the key of an earlier one (a block is known by its key), or a text is only spaces
- * and blank lines. An empty text is a section this letter does not have; a text of spaces alone is a slip.
+ * to write in), a key is no name or that of an earlier block, or a text is only spaces and blank lines. An
+ * empty text is a section this letter does not have; a text of spaces alone is a slip.
  */
 export function draftBlockViolations(blocks: Blocks): RuleViolation[] {
   if (blocks.length === 0) return [{ field: 'blocks', code: 'noBlocks' }];
   const firstWithKey = new Map<string, number>();
   return blocks.flatMap((block, index): RuleViolation[] => {
+    if (!BLOCK_KEY.test(block.key)) return [{ field: `blocks.${index}.key`, code: 'blockKeyFormat', params: { ...blockParams(blocks, index), key: block.key } }, ...blankTextViolations(blocks, index)];
     const first = firstWithKey.get(block.key) ?? index;
     firstWithKey.set(block.key, first);
     return [
       ...(first === index ? [] : [{ field: `blocks.${index}.key`, code: 'duplicateBlockKey', params: { ...blockParams(blocks, index), key: block.key, first: String(first + 1) } }]),
-      ...(block.text !== '' && block.text.trim() === '' ? [{ field: `blocks.${index}.text`, code: 'blankText', params: blockParams(blocks, index) }] : []),
+      ...blankTextViolations(blocks, index),
     ];
   });
+}
+
+function blankTextViolations(blocks: Blocks, index: number): RuleViolation[] {
+  const { text } = blocks[index]!;
+  return text !== '' && text.trim() === '' ? [{ field: `blocks.${index}.text`, code: 'blankText', params: blockParams(blocks, index) }] : [];
 }
 
 /**

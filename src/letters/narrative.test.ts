@@ -43,4 +43,34 @@ describe('the narrative of a letter', () => {
     expect(composed.sections.map((section) => section.heading)).toEqual([null]);
     expect(figureNames([{ key: 'a', heading: null, text: '{{a}} {{b}} {{a}}' }])).toEqual(['a', 'b']);
   });
+
+  it('names each placeholder and footnote that is not whole by its block, and prints it as typed', () => {
+    const composed = composeNarrative(
+      [
+        { key: 'a', heading: null, text: 'Totaal {{total' },
+        { key: 'b', heading: 'Leeg', text: '' },
+        { key: 'c', heading: 'Kop', text: 'Tekst[^] en {{ }} en total}}.\n\n· Bron[^Zie {{referenceDate}}] en [^open' },
+      ],
+      (name) => figures.get(name),
+      null,
+    );
+    expect(composed.markupFaults).toEqual([
+      { block: 0, fault: 'unclosedPlaceholder', excerpt: '{{total' },
+      { block: 2, fault: 'emptyFootnote', excerpt: '[^] en {{ }} en total}}' },
+      { block: 2, fault: 'emptyPlaceholder', excerpt: '{{ }} en total}}.' },
+      { block: 2, fault: 'strayPlaceholderEnd', excerpt: '}}.' },
+      { block: 2, fault: 'unclosedFootnote', excerpt: '[^open' },
+    ]);
+    expect(composed.unknownFigures).toEqual([]);
+    expect(composed.sections[0]!.blocks[0]).toEqual({ kind: 'paragraph', content: ['Totaal {{total'] });
+    expect(composed.sections[1]!.blocks[1]).toEqual({ kind: 'bullets', items: [['Bron', { footnote: 1 }, ' en [^open']] });
+    expect(composed.footnotes).toEqual([{ number: 1, text: 'Zie 31 augustus 2025' }]);
+  });
+
+  it('reads a name with spaces in it as a name the letter does not know, and finds names in footnotes', () => {
+    const composed = composeNarrative([{ key: 'a', heading: null, text: '{{geen naam}}[^{{total}}]' }], (name) => figures.get(name), null);
+    expect(composed.unknownFigures).toEqual(['geen naam']);
+    expect(composed.markupFaults).toEqual([]);
+    expect(figureNames([{ key: 'a', heading: null, text: 'Zie[^{{delivery:x}}] en {{ total }}' }])).toEqual(['delivery:x', 'total']);
+  });
 });

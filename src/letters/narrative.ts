@@ -25,19 +25,59 @@ export type NarrativeBlock = z.infer<typeof NarrativeBlockSchema>;
 export const NarrativeBlocksSchema = z.array(NarrativeBlockSchema);
 
 const TABLE_PLACEHOLDER: LetterFigureName = 'figuresTable';
-const FIGURE = /\{\{\s*([\w:.-]+)\s*\}\}/g;
-const FOOTNOTE = /\[\^([^\]]+)\]/g;
+
+/**
+ * The markup of a text, in the order it is read: a whole placeholder (`{{name}}`, spaces around the name
+ * allowed), a whole footnote (`[^text]`, which may hold placeholders), and what opens or closes one without
+ * its other half.
+ */
+const MARKUP = /\{\{([^{}]*)\}\}|\[\^([^\]]*)\]|\{\{|\}\}|\[\^/g;
+
+/** What is wrong with the markup of a text: it would print as typed, not as a figure or a footnote. */
+type MarkupFault = 'unclosedPlaceholder' | 'strayPlaceholderEnd' | 'emptyPlaceholder' | 'unclosedFootnote' | 'emptyFootnote';
+
+/** The longest text after a fault that is quoted with it, to find it by. */
+const EXCERPT = 20;
+
+type Token = { text: string } | { figure: string } | { footnote: Token[] } | { fault: MarkupFault; markup: string; excerpt: string };
+
+function tokens(text: string): Token[] {
+  const parsed: Token[] = [];
+  let last = 0;
+  for (const match of text.matchAll(MARKUP)) {
+    if (match.index > last) parsed.push({ text: text.slice(last, match.index) });
+    last = match.index + match[0].length;
+    const [markup, name, footnote] = match;
+    const fault = (code: MarkupFault): Token => ({ fault: code, markup, excerpt: text.slice(match.index, last + EXCERPT).trimEnd() });
+    if (name !== undefined) parsed.push(name.trim() === '' ? fault('emptyPlaceholder') : { figure: name.trim() });
+    else if (footnote !== undefined) parsed.push(footnote.trim() === '' ? fault('emptyFootnote') : { footnote: tokens(footnote) });
+    else parsed.push(fault(markup === '{{' ? 'unclosedPlaceholder' : markup === '}}' ? 'strayPlaceholderEnd' : 'unclosedFootnote'));
+  }
+  if (last < text.length) parsed.push({ text: text.slice(last) });
+  return parsed;
+}
+
+/** A fault in the markup of a block's text, by the block's place in the letter. */
+export interface BlockMarkupFault {
+  block: number;
+  fault: MarkupFault;
+  /** The markup as typed, with the text that follows it, to find it by. */
+  excerpt: string;
+}
 
 export interface ComposedNarrative {
   sections: LetterSection[];
   footnotes: { number: number; text: string }[];
   /** Names used in the text that are not figures the letter knows (or may publish). */
   unknownFigures: string[];
+  /** Placeholders and footnotes that are not whole: they print as typed. */
+  markupFaults: BlockMarkupFault[];
 }
 
 /** Every figure name the blocks use. */
 export function figureNames(blocks: readonly NarrativeBlock[]): string[] {
-  return [...new Set(blocks.flatMap((block) => [...block.text.matchAll(FIGURE)].map((match) => match[1]!)))];
+  const names = (parsed: Token[]): string[] => parsed.flatMap((token) => ('figure' in token ? [token.figure] : 'footnote' in token ? names(token.footnote) : []));
+  return [...new Set(blocks.flatMap((block) => names(tokens(block.text))))];
 }
 
 export function composeNarrative(
@@ -47,32 +87,43 @@ export function composeNarrative(
 ): ComposedNarrative {
   const footnotes: { number: number; text: string }[] = [];
   const unknownFigures = new Set<string>();
-  const inline = (text: string): Inline[] => {
-    const withFigures = text.replace(FIGURE, (_match, name: string) => {
-      const value = figure(name);
-      if (value === undefined) unknownFigures.add(name);
-      return value ?? `[${name}?]`;
-    });
+  const markupFaults: BlockMarkupFault[] = [];
+  const placed = (name: string) => {
+    const value = figure(name);
+    if (value === undefined) unknownFigures.add(name);
+    return value ?? `[${name}?]`;
+  };
+  // A fault prints as typed; in a block it is reported, in the table (which the letter writes itself) there is none.
+  const inline = (text: string, block?: number): Inline[] => {
+    const plain = (parsed: Token[]): string =>
+      parsed
+        .map((token) => {
+          if ('text' in token) return token.text;
+          if ('figure' in token) return placed(token.figure);
+          if ('footnote' in token) return plain(token.footnote);
+          if (block !== undefined) markupFaults.push({ block, fault: token.fault, excerpt: token.excerpt });
+          return token.markup;
+        })
+        .join('');
     const parts: Inline[] = [];
-    let last = 0;
-    for (const match of withFigures.matchAll(FOOTNOTE)) {
-      if (match.index > last) parts.push(withFigures.slice(last, match.index));
-      footnotes.push({ number: footnotes.length + 1, text: match[1]!.trim() });
-      parts.push({ footnote: footnotes.length });
-      last = match.index + match[0].length;
+    for (const token of tokens(text)) {
+      if ('footnote' in token) {
+        footnotes.push({ number: footnotes.length + 1, text: plain(token.footnote).trim() });
+        parts.push({ footnote: footnotes.length });
+      } else if (typeof parts.at(-1) === 'string') parts[parts.length - 1] += plain([token]);
+      else parts.push(plain([token]));
     }
-    if (last < withFigures.length) parts.push(withFigures.slice(last));
     return parts;
   };
 
   const tableOf = (table: TextTable): LetterTable => ({
     header: table.header,
     numericColumns: table.numericColumns,
-    rows: table.rows.map((row) => ({ cells: row.cells.map(inline), ...(row.emphasis ? { emphasis: true } : {}) })),
+    rows: table.rows.map((row) => ({ cells: row.cells.map((cell) => inline(cell)), ...(row.emphasis ? { emphasis: true } : {}) })),
   });
 
   // A block left empty is a section the letter does not have (yet).
-  const sections = blocks.filter((block) => block.text.trim() !== '').map((block): LetterSection => {
+  const sections = blocks.flatMap((block, index) => (block.text.trim() === '' ? [] : [{ block, index }])).map(({ block, index }): LetterSection => {
     const composed: Block[] = [];
     for (const paragraph of block.text.split(/\n\s*\n/).map((text) => text.trim()).filter(Boolean)) {
       if (paragraph === `{{${TABLE_PLACEHOLDER}}}`) {
@@ -82,15 +133,15 @@ export function composeNarrative(
       }
       const bullet = /^[·-]\s+/.exec(paragraph);
       if (!bullet) {
-        composed.push({ kind: 'paragraph', content: inline(paragraph.replace(/\s*\n\s*/g, ' ')) });
+        composed.push({ kind: 'paragraph', content: inline(paragraph.replace(/\s*\n\s*/g, ' '), index) });
         continue;
       }
-      const item = inline(paragraph.slice(bullet[0].length).replace(/\s*\n\s*/g, ' '));
+      const item = inline(paragraph.slice(bullet[0].length).replace(/\s*\n\s*/g, ' '), index);
       const previous = composed.at(-1);
       if (previous?.kind === 'bullets') previous.items.push(item);
       else composed.push({ kind: 'bullets', items: [item] });
     }
     return { heading: block.heading, blocks: composed };
   });
-  return { sections, footnotes, unknownFigures: [...unknownFigures] };
+  return { sections, footnotes, unknownFigures: [...unknownFigures], markupFaults };
 }

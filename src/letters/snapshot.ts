@@ -29,7 +29,7 @@ import {
 import { sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import type { UnnameableDelivery } from './named-deliveries.ts';
-import { composeNarrative, figureNames, type NarrativeBlock, type TextTable } from './narrative.ts';
+import { composeNarrative, figureNames, type BlockMarkupFault, type NarrativeBlock, type TextTable } from './narrative.ts';
 
 /** Letters finalised in this format froze their figures to the cent: the public reads them as the letter printed them (asPublished). */
 export const EXACT_SNAPSHOT_FORMAT = 'steunregister-letter/1';
@@ -145,14 +145,17 @@ export const PublicLetterSnapshotSchema = z.object({
 export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
 
 /** A figure the text names (`delivery:ID`) that the letter does not know or may not print; for a delivery, why. */
-export interface LetterProblem {
+interface FigureProblem {
   name: string;
   why?: UnnameableDelivery;
 }
 
+/** What keeps a letter from being finalised: a figure it may not name, or markup that is not whole. */
+export type LetterProblem = FigureProblem | BlockMarkupFault;
+
 export interface BuiltLetter {
   snapshot: PublicLetterSnapshot;
-  /** What keeps it from being finalised: figures the text names that are unknown or not public. */
+  /** What keeps it from being finalised: figures the text names that are unknown or not public, placeholders and footnotes that are not whole. */
   problems: LetterProblem[];
   /** Every figure the text may name at the reference date, as it would print (deliveries only where the text names them). */
   figures: ReadonlyMap<string, string>;
@@ -191,10 +194,11 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLi
     namedFigures: printedNames(inputs, figures),
     letterhead: inputs.letterhead,
   };
-  return { snapshot, problems: narrative.unknownFigures.map((name) => problemOf(inputs, name)), figures, exactLines: lines };
+  const problems = [...narrative.unknownFigures.map((name) => problemOf(inputs, name)), ...narrative.markupFaults];
+  return { snapshot, problems, figures, exactLines: lines };
 }
 
-function problemOf(inputs: LetterInputs, name: string): LetterProblem {
+function problemOf(inputs: LetterInputs, name: string): FigureProblem {
   const why = name.startsWith('delivery:') ? (inputs.refusedDeliveries.get(name.slice('delivery:'.length)) ?? 'unknown') : undefined;
   return why === undefined ? { name } : { name, why };
 }

@@ -6,7 +6,7 @@ import { actorTookAction } from '../db/repositories/audit.ts';
 import { SUPPORT_TYPES, type RuleViolation } from '../domain/delivery.ts';
 import { plannedDateViolations } from '../domain/plausibility.ts';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
-import { draftBlockViolations, finalisationViolations, REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
+import { blockParams, draftBlockViolations, finalisationViolations, REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
 import { z } from 'zod';
 import { centsOfTotal, sumCents, totalCents } from '../../common/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
@@ -20,7 +20,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { compareSnapshots, type LetterComparison } from '../letters/compare.ts';
 import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
 import { namedDeliveries } from '../letters/named-deliveries.ts';
-import { figureNames, type NarrativeBlock } from '../letters/narrative.ts';
+import { figureNames, type BlockMarkupFault, type NarrativeBlock } from '../letters/narrative.ts';
 import {
   buildPublicLetter,
   EXACT_SNAPSHOT_FORMAT,
@@ -62,8 +62,10 @@ export interface LetterView {
   finalisedByName: string | null;
   isDemonstration: boolean;
   letter: PublicLetterSnapshot;
-  /** What keeps a draft from being finalised. */
+  /** What keeps a draft from being finalised: the figures its text may not name (`{{name}}`)… */
   problems: string[];
+  /** …and its placeholders and footnotes that are not whole, as the faults that refuse them. */
+  markupFaults: RuleViolation[];
   /** The figures the text may name, as they print: for a draft all it knows at the reference date, once final those it printed. */
   figures: { name: string; value: string }[];
   /** The disclosure officer's approval of the public letter, and whether it still reads as approved. */
@@ -308,14 +310,23 @@ async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: 
   // The letter before it may have become final after this one was dated.
   refuseLetterBeforePrevious(date, inputs.previous);
   const { snapshot, problems, exactLines } = buildPublicLetter(inputs);
-  if (problems.length > 0) throw new ValidationError(problems.map(problemViolation));
+  if (problems.length > 0) throw new ValidationError(problems.map((problem) => problemViolation(problem, letter.blocks)));
   return { date, inputs, exactLines, seal: sealed(snapshot) };
 }
 
-/** A figure the text may not name, as the fault that keeps the letter from being finalised: a delivery with why. */
-function problemViolation({ name, why }: LetterProblem): RuleViolation {
+/**
+ * A problem as the fault that keeps the letter from being finalised: a figure the text may not name (a
+ * delivery with why), or markup that is not whole, at the text of its block.
+ */
+function problemViolation(problem: LetterProblem, blocks: readonly NarrativeBlock[]): RuleViolation {
+  if ('fault' in problem) return markupViolation(problem, blocks);
+  const { name, why } = problem;
   if (why === undefined) return { field: 'blocks', code: 'unknownFigure', params: { name: `{{${name}}}` } };
   return { field: 'blocks', code: 'deliveryNotNameable', params: { name: `{{${name}}}`, deliveryId: name.slice('delivery:'.length), why } };
+}
+
+function markupViolation({ block, fault, excerpt }: BlockMarkupFault, blocks: readonly NarrativeBlock[]): RuleViolation {
+  return { field: `blocks.${block}.text`, code: fault, params: { ...blockParams(blocks, block), excerpt } };
 }
 
 /**
@@ -472,7 +483,8 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     finalisedByName: stored.finalisedByName,
     isDemonstration: stored.isDemonstration,
     letter,
-    problems: problems.map(({ name }) => `{{${name}}}`),
+    problems: problems.flatMap((problem) => ('fault' in problem ? [] : [`{{${problem.name}}}`])),
+    markupFaults: problems.flatMap((problem) => ('fault' in problem ? [markupViolation(problem, stored.blocks)] : [])),
     figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,
     submittedAt: stored.submittedAt,

@@ -12,6 +12,8 @@ import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { versionsInIfMatch } from '../if-match.ts';
 import type { ExpectedVersion } from '../../register/errors.ts';
+import { answerLanguage } from '../language.ts';
+import { reason } from '../messages.ts';
 import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
@@ -39,10 +41,14 @@ import {
   publicationCorrectionRoute,
 } from './schemas.ts';
 
-/** The letter as its reader sees it: with what keeps them from approving it now (null when nothing does). */
-async function forReader(c: Context<ApiEnv>, view: letters.LetterView, db = c.get('deps').db) {
+/**
+ * The letter as its reader sees it: with what keeps them from approving it now (null when nothing does), and
+ * its problems in words: a figure by its name, markup that is not whole said in the reader's language.
+ */
+async function forReader(c: Context<ApiEnv>, { markupFaults, ...view }: letters.LetterView, db = c.get('deps').db) {
   const approvalRefusal = isAllowed(c.get('principal')!.role, 'disclosure.decide') ? await letters.approvalRefusal(db, requestContext(c), view) : ('notDisclosureOfficer' as const);
-  return { ...view, approvalRefusal };
+  const problems = markupFaults.length === 0 ? view.problems : [...view.problems, ...markupFaults.map((fault) => reason(answerLanguage(c), fault.code, fault.params))];
+  return { ...view, problems, approvalRefusal };
 }
 
 export function lettersRoutes() {

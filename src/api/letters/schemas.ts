@@ -17,7 +17,18 @@ const annexFormatParams = idParam.extend({ format: z.enum(ANNEX_FORMATS).openapi
 // The letter's own schemas, named for the OpenAPI document. They are built on the same shapes, because a
 // schema made before the OpenAPI extension was loaded (the letter modules do not depend on it) has no
 // `.openapi()` of its own.
-const blockFields = { ...NarrativeBlockSchema.shape, key: safeText(100).min(1), heading: safeText(300).nullable(), text: multilineText(50_000) };
+const blockFields = {
+  ...NarrativeBlockSchema.shape,
+  key: safeText(100)
+    .min(1)
+    .openapi({
+      description:
+        'The name the block is known by, in the editor and in the next letter, which starts from this text: a letter, then letters without accents, digits and single hyphens ' +
+        '(`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block (`duplicateBlockKey`)',
+    }),
+  heading: safeText(300).nullable(),
+  text: multilineText(50_000),
+};
 const BlockSchema = z.strictObject(blockFields).openapi('NarrativeBlock');
 /** A block as its author sends it: a heading, where there is one, is not blank. A stored letter is answered as it is. */
 const BlockInputSchema = z.strictObject({ ...blockFields, heading: requiredText(300).nullable() }).openapi('NarrativeBlockInput');
@@ -50,7 +61,11 @@ export const LetterSchema = z
     finalisedByName: z.string().nullable(),
     isDemonstration: z.boolean(),
     letter: PublicLetterSnapshotResponse.openapi({ description: 'The public letter: computed now for a draft, as frozen once final' }),
-    problems: z.array(z.string()).openapi({ description: 'What keeps a draft from being finalised' }),
+    problems: z.array(z.string()).openapi({
+      description:
+        'What keeps a draft from being submitted and finalised: each figure its text names that is unknown or may not be public (`{{name}}`), ' +
+        'and each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`), said in the language of Accept-Language with the block it is in',
+    }),
     figures: z
       .array(z.object({ name: z.string(), value: z.string() }))
       .openapi({ description: 'The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed' }),
@@ -112,7 +127,16 @@ const optionalLetterhead = {
   signatoryTitle: letterheadFields.signatoryTitle.optional(),
 };
 const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
-const DraftChangeSchema = z.strictObject({ blocks: z.array(BlockInputSchema).max(50).optional(), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
+const DraftChangeSchema = z.strictObject({
+  blocks: z
+    .array(BlockInputSchema)
+    .max(50)
+    .optional()
+    .openapi({
+      description:
+        'The whole text of the letter, in its order: it replaces every block the draft had, so a block left out is a section the letter no longer has. ' +
+        'Send every block, with its key, to change one; a block with an empty text is a section kept for later',
+    }), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
 const FinalisationSchema = z.strictObject({ letterDate: isoDate.optional() });
 const paperNumber = safeText(100).trim().openapi({ description: 'As parliament assigned it: "Kamerstuk 22 054, nr. 453"; spaces around it are left out' });
 const publishedOn = eventDate.openapi({ description: 'As parliament published it: not before the date of the letter, and not after today' });

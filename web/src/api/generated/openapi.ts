@@ -2434,6 +2434,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The whole text of the letter, in its order: it replaces every block the draft had, so a block left out is a section the letter no longer has. Send every block, with its key, to change one; a block with an empty text is a section kept for later */
                         blocks?: components["schemas"]["NarrativeBlockInput"][];
                         /** Format: date */
                         letterDate?: string | null;
@@ -11273,7 +11274,7 @@ export interface components {
             finalisedByName: string | null;
             isDemonstration: boolean;
             letter: components["schemas"]["PublicLetterSnapshot"];
-            /** @description What keeps a draft from being finalised */
+            /** @description What keeps a draft from being submitted and finalised: each figure its text names that is unknown or may not be public (`{{name}}`), and each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`), said in the language of Accept-Language with the block it is in */
             problems: string[];
             /** @description The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed */
             figures: {
@@ -11330,6 +11331,7 @@ export interface components {
             approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | "undecidedDeliveries" | null;
         };
         NarrativeBlock: {
+            /** @description The name the block is known by, in the editor and in the next letter, which starts from this text: a letter, then letters without accents, digits and single hyphens (`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block (`duplicateBlockKey`) */
             key: string;
             heading: string | null;
             text: string;
@@ -11427,6 +11429,7 @@ export interface components {
             };
         };
         NarrativeBlockInput: {
+            /** @description The name the block is known by, in the editor and in the next letter, which starts from this text: a letter, then letters without accents, digits and single hyphens (`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block (`duplicateBlockKey`) */
             key: string;
             heading: string | null;
             text: string;

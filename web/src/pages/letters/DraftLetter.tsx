@@ -69,7 +69,10 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
   );
 }
 
-/** Figure names the text uses that the letter does not know, or may not publish: finalising is refused until they are gone. */
+/**
+ * Figure names the text uses that the letter does not know, or may not publish, and placeholders or footnotes
+ * that are not whole (said by the server in words): finalising is refused until they are gone.
+ */
 function LetterProblems({ problems }: { problems: string[] }) {
   const { t } = useTranslation();
   return (
@@ -78,7 +81,7 @@ function LetterProblems({ problems }: { problems: string[] }) {
       <ul className="utrecht-unordered-list">
         {problems.map((problem) => (
           <li key={problem} className="utrecht-unordered-list__item">
-            <code>{problem}</code>
+            {/^\{\{.*\}\}$/.test(problem) ? <code>{problem}</code> : problem}
           </li>
         ))}
       </ul>
