@@ -13,6 +13,25 @@ describe('the characters of a typed text', () => {
   it('takes letters of any script, accents and a joined emoji', () => {
     expect(textFault('Oekraïne – Україна, ca. 100 stuks 👨‍👩‍👧')).toBeUndefined();
   });
+
+  it.each(['\u200b', '\u2060', '\ufeff', '\u00ad', '\u180e', '\u2062', '\u{e0041}'])('refuses the invisible character %j within a text, on one line or several', (character) => {
+    expect(textFault(`Probe${character}x`)).toBe('invisibleCharacter');
+    expect(textFault(`Probe${character}x`, { multiline: true })).toBe('invisibleCharacter');
+  });
+
+  it('leaves a text that shows nothing at all to be judged as not filled in', () => {
+    expect(textFault(' \u200b\ufeff ')).toBeUndefined();
+  });
+
+  it('takes the joiners of Persian and of emoji, and the tags of a flag', () => {
+    expect(textFault('می\u200cخواهم')).toBeUndefined();
+    expect(textFault('🏳\ufe0f\u200d🌈 🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}')).toBeUndefined();
+  });
+
+  it.each(['\u2028', '\u2029'])('refuses the separator %j on one line, and takes it in a text of several lines', (separator) => {
+    expect(textFault(`Probe${separator}x`)).toBe('lineSeparator');
+    expect(textFault(`Probe${separator}x`, { multiline: true })).toBeUndefined();
+  });
 });
 
 describe('what a typed text says', () => {

@@ -1,22 +1,38 @@
 /**
  * What text a person may type. NUL cannot be stored (PostgreSQL refuses it), a lone UTF-16 surrogate is
  * not a character at all (it would silently become U+FFFD), and other control characters are invisible
- * and only ever arrive by mistake or on purpose. A multi-line text also takes new lines and tabs.
+ * and only ever arrive by mistake or on purpose. A multi-line text also takes new lines and tabs, and the
+ * Unicode line and paragraph separators (U+2028, U+2029), which break a text on one line.
  * Characters that set the direction of what follows (U+202E right-to-left override and its kin) make a
- * text read otherwise than it is stored: "exe.txt" shows as "txt.exe".
+ * text read otherwise than it is stored: "exe.txt" shows as "txt.exe". Invisible format characters (a
+ * zero-width space, a soft hyphen) make two texts that read the same differ, so that a search or a
+ * comparison misses the one.
  */
-export type TextFault = 'nulCharacter' | 'loneSurrogate' | 'controlCharacter' | 'directionControl';
+export type TextFault = 'nulCharacter' | 'loneSurrogate' | 'controlCharacter' | 'lineSeparator' | 'directionControl' | 'invisibleCharacter';
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 /** Bidirectional marks, embeddings, overrides and isolates, the deprecated format controls and interlinear annotation. */
 const DIRECTION_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u206f\ufff9-\ufffb]/u;
+const LINE_SEPARATOR = /[\u2028\u2029]/u;
+/**
+ * The format characters (category Cf) that show nothing: soft hyphen, Mongolian vowel separator, zero-width
+ * space, word joiner and the invisible operators, byte order mark, shorthand and musical format controls,
+ * and tags. Left out: the Arabic, Syriac and Kaithi number signs and the Egyptian hieroglyph controls, which
+ * show; U+200C/U+200D, which Persian, Indic scripts and emoji need to join or keep apart what they write.
+ */
+const INVISIBLE = /[\u00ad\u180e\u200b\u2060-\u2064\ufeff\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0001}\u{e0020}-\u{e007f}]/u;
+/** A flag of a region (🏴 and its tags, as England's), which the tags spell: they show as the flag. */
+const TAGGED_FLAG = /\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}/gu;
 
 export function textFault(text: string, options: { multiline?: boolean } = {}): TextFault | undefined {
   if (text.includes('\u0000')) return 'nulCharacter';
   if (!text.isWellFormed()) return 'loneSurrogate';
   if ((options.multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(text)) return 'controlCharacter';
+  if (!options.multiline && LINE_SEPARATOR.test(text)) return 'lineSeparator';
   if (DIRECTION_CONTROL.test(text)) return 'directionControl';
+  // A text that shows nothing at all is judged as not filled in (isBlank), which an optional one may be.
+  if (!isBlank(text) && INVISIBLE.test(text.replace(TAGGED_FLAG, ''))) return 'invisibleCharacter';
   return undefined;
 }
 

@@ -1,7 +1,8 @@
 /**
  * What a text a person types must say, on every domain's write routes: a required text holds a letter or
  * digit (format characters such as U+200B, or a lone combining mark, say nothing), no text holds a
- * character that turns its reading direction (U+202E), a title holds no run of question marks standing
+ * character that turns its reading direction (U+202E) or an invisible one within what it says (U+200B),
+ * no text on one line a line separator (U+2028), a title holds no run of question marks standing
  * for what was not known, a reference or number has the form of one, and a public quantity is one the
  * public list can print. Each is refused with a 400 naming the field, in Dutch and English, and changes
  * nothing. A multi-line text of only spaces is stored as not filled in.
@@ -14,7 +15,7 @@ import { itRefusesEach, registerToTypeInto, type RefusedInput } from '../support
 import { fieldReader, type Problems } from '../../web/src/forms/fieldReader.ts';
 
 describeEachDatabase('what a typed text says, on every write route', (database) => {
-  const { as, ids, next } = registerToTypeInto(database, ['finance', 'disclosureOfficer', 'licensingOfficer', 'letterAuthor']);
+  const { as, ids, next } = registerToTypeInto(database, ['finance', 'disclosureOfficer', 'licensingOfficer', 'letterAuthor', 'administrator']);
 
   const publicDecision = (fields: Record<string, unknown>) => ({ deliveryIds: [ids.stock], state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', ...fields });
   const contract = (fields: Record<string, unknown>) => ({ companyId: ids.company, reference: `R-${next()}`, subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', ...fields });
@@ -31,8 +32,13 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     ids.milestone = contracts.find((entry: { id: string }) => entry.id === contracted.body.id).milestones[0].id;
     const reported = await as.registrar('POST', `/contract-milestones/${ids.milestone}/progress`, { percent: 50, reportedOn: '2025-02-01' });
     ids.coproduction = (await as.registrar('POST', '/coproduction-projects', { title: 'Drones', partner: 'Oekraïense partner', stage: 'signed', reachedOn: '2025-01-01' })).body.id;
-    expect([reported.status, ...[ids.claim, ids.coproduction].map(Boolean)]).toEqual([201, true, true]);
+    ids.letter = (await as.letterAuthor('POST', '/letters', { referenceDate: '2025-06-30' })).body.id;
+    expect([reported.status, ...[ids.claim, ids.coproduction, ids.letter].map(Boolean)]).toEqual([201, true, true, true]);
   });
+
+  /** The ETag of the letter's latest version, read when the request is made. */
+  const letterVersion = async () => ({ 'If-Match': `"${(await as.letterAuthor('GET', `/letters/${ids.letter}`)).body.version}"` });
+  const blocks = (block: Record<string, unknown>) => ({ blocks: [{ key: 'opening', heading: 'Stand', text: 'Tekst.', ...block }] });
 
   const cases: RefusedInput[] = [
     // Format characters alone say nothing.
@@ -46,6 +52,16 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     { what: 'a company named with a right-to-left override', role: 'registrar', method: 'POST', path: () => '/companies', body: () => ({ name: '\u202e', country: 'NL' }), field: 'name', code: 'directionControl' },
     { what: 'a delivery titled with a right-to-left override inside', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: 'Generatoren \u202efdp.exe' }), field: 'title', code: 'directionControl' },
     { what: 'an assessment whose end user holds an isolate', role: 'exportControlAssessor', method: 'POST', path: () => `/deliveries/${ids.licensed}/export-assessments`, body: () => ({ ...positiveAssessment, endUser: 'Ministerie \u2067van\u2069 Defensie' }), field: 'endUser', code: 'directionControl' },
+    // No invisible character within what a text says, and no line separator in a text on one line.
+    ...['\u200b', '\u2060', '\ufeff', '\u00ad'].map((character): RefusedInput => ({
+      what: `a delivery titled with ${JSON.stringify(character)} inside`, role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: `Probe${character}x` }), field: 'title', code: 'invisibleCharacter',
+    })),
+    { what: 'a delivery titled over a line separator', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: 'Probe\u2028x' }), field: 'title', code: 'lineSeparator' },
+    { what: 'a delivery public as "Winter\u200buitrusting"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicTitle: 'Winter\u200buitrusting' }), field: 'publicTitle', code: 'invisibleCharacter' },
+    { what: 'a letter signed with a word joiner', role: 'letterAuthor', method: 'POST', path: () => '/letters', body: () => ({ referenceDate: '2025-08-31', signatoryName: 'Jan\u2060Jansen' }), field: 'signatoryName', code: 'invisibleCharacter' },
+    { what: 'a letter block headed with a zero-width space', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => blocks({ heading: 'St\u200band' }), headers: letterVersion, field: 'blocks.0.heading', code: 'invisibleCharacter' },
+    { what: 'a letter block headed over a paragraph separator', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => blocks({ heading: 'Stand\u2029x' }), headers: letterVersion, field: 'blocks.0.heading', code: 'lineSeparator' },
+    { what: 'a letter block with a soft hyphen in its text', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => blocks({ text: 'Munitie\u00adleveringen.' }), headers: letterVersion, field: 'blocks.0.text', code: 'invisibleCharacter' },
     // Titles: no run of question marks, a letter or digit.
     { what: 'a delivery titled "???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: '???' }), field: 'title', code: 'noLetterOrDigit' },
     { what: 'a delivery titled "nr 460 ???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: 'nr 460 ???' }), field: 'title', code: 'placeholderText' },
