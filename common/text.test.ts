@@ -49,12 +49,13 @@ describe('what a typed text says', () => {
     expect(contentFault('٣', { required: true })).toBeUndefined();
   });
 
-  it.each(['nr 460 ???', 'Levering ??', 'Drones？？'])('refuses a title with a run of question marks: %j', (title) => {
+  it.each(['nr 460 ???', 'Levering ??', 'Drones？？', 'nr 460 ? ? ?', 'nr 460 ?  ?', 'Drones ？ ?'])('refuses a title with a run of question marks: %j', (title) => {
     expect(contentFault(title, { required: true, format: 'title' })).toBe('placeholderText');
   });
 
   it('takes a title that asks a question', () => {
     expect(contentFault('Wat levert Nederland?', { required: true, format: 'title' })).toBeUndefined();
+    expect(contentFault('Wat? Drones? Ja.', { required: true, format: 'title' })).toBeUndefined();
   });
 
   it.each(['nr 460 ???', '-1', '"KTR"', 'KTR<1>', '*', 'Kenmerk!'])('refuses a reference that is no reference: %j', (reference) => {

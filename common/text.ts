@@ -58,7 +58,8 @@ export type TextFormat = 'title' | 'reference' | 'quantity';
 export type ContentFault = 'required' | 'noLetterOrDigit' | 'placeholderText' | 'referenceFormat' | 'quantityFormat';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const PLACEHOLDER = /[?？]{2,}/u;
+/** Two or more question marks in a row, also with spaces between them ("???", "? ? ?"). */
+const PLACEHOLDER = /[?？](?:\s*[?？])+/u;
 const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}\p{Zs}.,:;/_#()+&'’–-]*$/u;
 const QUANTITY = /^[\p{L}\p{M}\p{N}\p{Zs}.,:;/()+'’~≈±<>%–-]*$/u;
 /** A minus before a number that is not part of a name ("F-16") or a range ("2-3"). */

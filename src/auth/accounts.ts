@@ -6,6 +6,7 @@ import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
 import type { AuditAction } from '../../common/vocabulary/codes.ts';
 import { roleOf, type Role } from '../domain/access.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import { textViolations } from '../domain/plausibility.ts';
 import * as accounts from '../db/repositories/accounts.ts';
 import { endSessionsOf } from '../db/repositories/sessions.ts';
 import type { Database } from '../db/schema.ts';
@@ -85,6 +86,7 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
   if (!USERNAME_PATTERN.test(input.username)) violations.push({ field: 'username', code: 'invalidUsername' });
   // Taken by the system: the pages show records under this name as the system's.
   if (input.username === SYSTEM_ACTOR) violations.push({ field: 'username', code: 'usernameTaken' });
+  violations.push(...textViolations('displayName', input.displayName ?? '', { maximum: 200, required: false, format: 'title' }));
   if (input.password === null && !input.oidcSubject) violations.push({ field: 'password', code: 'required' });
   if (input.email && !isEmailAddress(input.email)) violations.push({ field: 'email', code: 'invalidEmail' });
   const weakness = input.password === null ? null : passwordViolation(input.password, input.username);

@@ -210,7 +210,7 @@ export function claimViolations(
   delivery: ClaimedDelivery | null,
 ): RuleViolation[] {
   const violations = pastDateViolations('declaredOn', input.declaredOn, today);
-  if (input.deliveryId === null) violations.push(...textViolations('batch', input.batch, { maximum: 500, required: true }));
+  if (input.deliveryId === null) violations.push(...textViolations('batch', input.batch, { maximum: 500, required: true, format: 'title' }));
   if (input.deliveryId !== null && input.batch !== '') violations.push({ field: 'batch', code: 'batchWithDelivery' });
   if (delivery?.isImplementingActorWork) violations.push({ field: 'deliveryId', code: 'implementingActorWork' });
   else if (delivery) {

@@ -103,7 +103,7 @@ export function assessmentViolations(input: AssessmentInput, today: IsoDate): Ru
     for (const entry of found.slice(0, 1)) violations.push(...textOf(`criteria.${criterion}.reasoning`, entry.reasoning, { required: true }));
   }
   violations.push(
-    ...textOf('endUser', input.endUser, { required: true }),
+    ...textOf('endUser', input.endUser, { required: true, format: 'title' }),
     ...textOf('endUseStatement', input.endUseStatement, { required: true }),
     ...textOf('conditions', input.conditions, { required: input.outcome === 'positiveWithConditions' }),
     ...pastDateViolations('assessedOn', input.assessedOn, today),

@@ -4,9 +4,12 @@ import {
   companyOrigin,
   companyViolations,
   contractViolations,
+  coproductionViolations,
+  demandBundleViolations,
   milestoneStatus,
   nextStageViolations,
   priceChangePerMille,
+  priceDevelopmentViolations,
   progressAt,
   progressViolations,
   type ProgressReport,
@@ -102,4 +105,15 @@ describe('the stages of a co-production project', () => {
 it('states a price change in per mille of the earlier price', () => {
   expect(priceChangePerMille(100_00, 125_00)).toBe(250);
   expect(priceChangePerMille(300, 299)).toBe(-3);
+});
+
+describe('the names typed for prices, co-production and demand', () => {
+  it.each(['nr 460 ???', 'nr 460 ? ? ?'])('refuses a run of question marks in an item, a partner and a need: %j', (name) => {
+    const price = { item: name, contractId: null, earlierPriceCents: 100, earlierOn: '2024-05-01', paidPriceCents: 120, paidOn: '2025-06-01', note: '' };
+    const project = { title: 'Drones', partner: name, stage: 'signed' as const, reachedOn: '2025-01-01', note: '' };
+    const bundle = { need: name, category: 'ammunition', dutchQuantity: 1, ukrainianQuantity: 1, identifiedOn: '2025-04-01', note: '' };
+    expect(priceDevelopmentViolations(price, TODAY)).toEqual([{ field: 'item', code: 'placeholderText' }]);
+    expect(coproductionViolations(project, TODAY)).toEqual([{ field: 'partner', code: 'placeholderText' }]);
+    expect(demandBundleViolations(bundle, TODAY)).toEqual([{ field: 'need', code: 'placeholderText' }]);
+  });
 });

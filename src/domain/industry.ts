@@ -150,7 +150,7 @@ export function milestoneStatus(dueOn: IsoDate, latest: ProgressReport | null, d
 
 export function priceDevelopmentViolations(price: PriceDevelopmentInput, today: IsoDate): RuleViolation[] {
   return [
-    ...textViolations('item', price.item, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...textViolations('item', price.item, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
     ...centsViolations('earlierPriceCents', price.earlierPriceCents),
     ...centsViolations('paidPriceCents', price.paidPriceCents),
     ...pastDateViolations('earlierOn', price.earlierOn, today),
@@ -191,7 +191,7 @@ export function nextStageViolations(latest: StageInput | undefined, stage: Stage
 export function coproductionViolations(project: CoproductionInput, today: IsoDate): RuleViolation[] {
   return [
     ...textViolations('title', project.title, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
-    ...textViolations('partner', project.partner, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...textViolations('partner', project.partner, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
     ...stageViolations(project, today),
   ];
 }
@@ -199,7 +199,7 @@ export function coproductionViolations(project: CoproductionInput, today: IsoDat
 /** Bundling needs only what both forces need: each quantity at least one. */
 export function demandBundleViolations(bundle: DemandBundleInput, today: IsoDate): RuleViolation[] {
   return [
-    ...textViolations('need', bundle.need, { required: true, maximum: MAX_NAME_LENGTH }),
+    ...textViolations('need', bundle.need, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
     ...countViolations('dutchQuantity', bundle.dutchQuantity, { minimum: 1 }),
     ...countViolations('ukrainianQuantity', bundle.ukrainianQuantity, { minimum: 1 }),
     ...pastDateViolations('identifiedOn', bundle.identifiedOn, today),

@@ -2,7 +2,7 @@
  * What a text a person types must say, on every domain's write routes: a required text holds a letter or
  * digit (format characters such as U+200B, or a lone combining mark, say nothing), no text holds a
  * character that turns its reading direction (U+202E) or an invisible one within what it says (U+200B),
- * no text on one line a line separator (U+2028), a title holds no run of question marks standing
+ * no text on one line a line separator (U+2028), a title or name holds no run of question marks standing
  * for what was not known, a reference or number has the form of one, and a public quantity is one the
  * public list can print. Each is refused with a 400 naming the field, in Dutch and English, and changes
  * nothing. A multi-line text of only spaces is stored as not filled in.
@@ -62,7 +62,19 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     { what: 'a letter block headed with a zero-width space', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => blocks({ heading: 'St\u200band' }), headers: letterVersion, field: 'blocks.0.heading', code: 'invisibleCharacter' },
     { what: 'a letter block headed over a paragraph separator', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => blocks({ heading: 'Stand\u2029x' }), headers: letterVersion, field: 'blocks.0.heading', code: 'lineSeparator' },
     { what: 'a letter block with a soft hyphen in its text', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => blocks({ text: 'Munitie\u00adleveringen.' }), headers: letterVersion, field: 'blocks.0.text', code: 'invisibleCharacter' },
-    // Titles: no run of question marks, a letter or digit.
+    // Titles and names: no run of question marks, a letter or digit.
+    { what: 'a delivery titled "nr 460 ? ? ?"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: 'nr 460 ? ? ?' }), field: 'title', code: 'placeholderText' },
+    { what: 'a budget decision at the moment "nr 460 ???"', role: 'finance', method: 'POST', path: () => '/budget/decisions', body: () => ({ moment: 'nr 460 ???', decidedOn: '2025-04-15', fund: 'ukraineSupportBudget', firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 100 }] }), field: 'moment', code: 'placeholderText' },
+    { what: 'an EPF claim for the period "nr 460 ???"', role: 'finance', method: 'POST', path: () => '/epf/claims', body: () => claim({ period: 'nr 460 ???' }), field: 'period', code: 'placeholderText' },
+    { what: 'an EPF claim for the batch "nr 460 ???"', role: 'finance', method: 'POST', path: () => '/epf/claims', body: () => claim({ batch: 'nr 460 ???' }), field: 'batch', code: 'placeholderText' },
+    { what: 'a price paid for "nr 460 ???"', role: 'registrar', method: 'POST', path: () => '/price-developments', body: () => ({ item: 'nr 460 ???', earlierPriceCents: 100, earlierOn: '2024-05-01', paidPriceCents: 120, paidOn: '2025-06-01' }), field: 'item', code: 'placeholderText' },
+    { what: 'a co-production with the partner "nr 460 ???"', role: 'registrar', method: 'POST', path: () => '/coproduction-projects', body: () => ({ title: 'Drones', partner: 'nr 460 ???', stage: 'signed', reachedOn: '2025-01-01' }), field: 'partner', code: 'placeholderText' },
+    { what: 'a demand bundle for the need "nr 460 ???"', role: 'registrar', method: 'POST', path: () => '/demand-bundles', body: () => ({ need: 'nr 460 ???', category: 'ammunition', dutchQuantity: 1, ukrainianQuantity: 1, identifiedOn: '2025-04-01' }), field: 'need', code: 'placeholderText' },
+    { what: 'an assessment of the end user "nr 460 ???"', role: 'exportControlAssessor', method: 'POST', path: () => `/deliveries/${ids.licensed}/export-assessments`, body: () => ({ ...positiveAssessment, endUser: 'nr 460 ???' }), field: 'endUser', code: 'placeholderText' },
+    { what: 'a letter under the wordmark "nr 460 ???"', role: 'letterAuthor', method: 'POST', path: () => '/letters', body: () => ({ referenceDate: '2025-08-31', wordmark: 'nr 460 ???' }), field: 'wordmark', code: 'placeholderText' },
+    { what: 'a letter block headed "nr 460 ???"', role: 'letterAuthor', method: 'PATCH', path: () => `/letters/${ids.letter}`, body: () => blocks({ heading: 'nr 460 ???' }), headers: letterVersion, field: 'blocks.0.heading', code: 'placeholderText' },
+    { what: 'an account for "nr 460 ???"', role: 'administrator', method: 'POST', path: () => '/accounts', body: () => ({ username: `vraag-${next()}`, displayName: 'nr 460 ???', role: 'registrar', password: null, oidcSubject: 'vraag' }), field: 'displayName', code: 'placeholderText' },
+    { what: 'a delivery sourced from "nr 460 ???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, sources: [{ description: 'nr 460 ???' }] }), field: 'sources.0.description', code: 'placeholderText' },
     { what: 'a delivery titled "???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: '???' }), field: 'title', code: 'noLetterOrDigit' },
     { what: 'a delivery titled "nr 460 ???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: 'nr 460 ???' }), field: 'title', code: 'placeholderText' },
     { what: 'a delivery with the public title "nr 460 ???"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, publicTitle: 'nr 460 ???' }), field: 'publicTitle', code: 'placeholderText' },

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/access.ts';
 import { permitted } from '../access.ts';
-import { idempotencyKey, jsonBody, jsonContent as json, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { idempotencyKey, jsonBody, jsonContent as json, optionalText, problemResponses, safeText, textOrEmpty } from '../openapi-common.ts';
 
 const emailAddress = z.email().max(254).openapi({ description: 'Where notifications go', example: 'a.beheerder@example.org' });
 
@@ -23,7 +23,7 @@ const AccountSchema = z
 const NewAccountSchema = z
   .strictObject({
     username: safeText(100).min(2),
-    displayName: safeText(200).trim().optional(),
+    displayName: textOrEmpty(200, 'title').optional(),
     role: z.enum(ROLES),
     password: safeText(1000).nullable().openapi({ description: 'At least 12 characters; null for an account that logs in only through the identity provider' }),
     oidcSubject: optionalText(255).openapi({ description: "The identity provider's subject (sub) of this person" }),

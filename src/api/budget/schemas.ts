@@ -10,7 +10,7 @@ const date = isoDate.openapi({ example: '2025-04-15' });
 const positiveCents = positiveAmountCents.openapi({ example: 320_000_000_000 });
 const centsValue = z.number().int().openapi({ description: 'Euro cents' });
 const budgetYear = z.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR).openapi({ example: 2025 });
-const moment = requiredText(200).openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });
+const moment = requiredText(200, 'title').openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });
 const description = optionalMultilineText(2000).default('');
 
 export const BudgetDecisionInputSchema = z

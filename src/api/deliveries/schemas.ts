@@ -32,7 +32,7 @@ import {
 const stageDate = eventDate.openapi({ example: '2025-08-31' });
 
 const SourceSchema = z.strictObject({
-  description: requiredText(500),
+  description: requiredText(500, 'title'),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 

@@ -39,7 +39,7 @@ export const ClaimInputSchema = z
     deliveryId: z.uuid().nullable().default(null).openapi({ description: 'The delivery claimed for; null for a batch' }),
     batch: safeText(500).trim().default('').openapi({ description: 'What a batch claim covers; empty for a claim on one delivery' }),
     trancheId: z.uuid().nullable().default(null),
-    period: requiredText(100).openapi({ example: 'jan. t/m jun. 2025' }),
+    period: requiredText(100, 'title').openapi({ example: 'jan. t/m jun. 2025' }),
     declaredCents: positiveCents,
     declaredOn: eventDate,
     note,

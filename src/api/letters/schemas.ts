@@ -31,7 +31,7 @@ const blockFields = {
 };
 const BlockSchema = z.strictObject(blockFields).openapi('NarrativeBlock');
 /** A block as its author sends it: a heading, where there is one, is not blank. A stored letter is answered as it is. */
-const BlockInputSchema = z.strictObject({ ...blockFields, heading: requiredText(300).nullable() }).openapi('NarrativeBlockInput');
+const BlockInputSchema = z.strictObject({ ...blockFields, heading: requiredText(300, 'title').nullable() }).openapi('NarrativeBlockInput');
 /** The public letter exactly as sent (or, for a draft, as it would be sent now). */
 export const PublicLetterSnapshotResponse = z.object(PublicLetterSnapshotSchema.shape).openapi('PublicLetterSnapshot');
 export const LetterComparisonResponse = z.object(LetterComparisonSchema.shape).openapi('LetterComparison');
@@ -40,9 +40,9 @@ const letterStatus = z.enum(LETTER_STATUSES);
 
 /** The house style a draft sets: frozen with the letter at finalisation. */
 const letterheadFields = {
-  wordmark: requiredText(80).openapi({ description: 'The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo' }),
+  wordmark: requiredText(80, 'title').openapi({ description: 'The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo' }),
   signatoryName: textOrEmpty(120, 'title').openapi({ description: 'Who signs, under the title (empty: the title alone)' }),
-  signatoryTitle: requiredText(120).openapi({ description: 'The signatory\'s title, e.g. "DE MINISTER VAN DEFENSIE"' }),
+  signatoryTitle: requiredText(120, 'title').openapi({ description: 'The signatory\'s title, e.g. "DE MINISTER VAN DEFENSIE"' }),
 };
 
 export const LetterSchema = z
