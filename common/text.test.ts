@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentFault, isBlank, textFault } from './text.ts';
+import { contentFault, isBlank, normaliseReference, referenceKey, textFault } from './text.ts';
 
 describe('the characters of a typed text', () => {
   it.each(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'])(
@@ -31,6 +31,24 @@ describe('the characters of a typed text', () => {
   it.each(['\u2028', '\u2029'])('refuses the separator %j on one line, and takes it in a text of several lines', (separator) => {
     expect(textFault(`Probe${separator}x`)).toBe('lineSeparator');
     expect(textFault(`Probe${separator}x`, { multiline: true })).toBeUndefined();
+  });
+});
+
+describe('a reference in one form', () => {
+  it.each([
+    ['Cafe\u0301-1', 'Café-1'],
+    ['INV\u20027', 'INV 7'],
+    ['INV\u202f7', 'INV 7'],
+    ['INV\u00a07', 'INV 7'],
+    ['INV\u16807', 'INV 7'],
+    ['ＩＮＶ-１', 'INV-1'],
+  ])('writes %j as %j, whose key is that of the reference as commonly typed', (typed, normal) => {
+    expect(normaliseReference(typed)).toBe(normal);
+    expect(referenceKey(normaliseReference(typed))).toBe(referenceKey(normal));
+  });
+
+  it('leaves a reference in that form as it is', () => {
+    expect(normaliseReference('Café-1 INV 7\tx')).toBe('Café-1 INV 7\tx');
   });
 });
 

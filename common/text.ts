@@ -94,10 +94,20 @@ export function escapeUnsafeCharacters(text: string): string {
 }
 
 /**
+ * A reference as typed, in the one form it is checked, compared and stored in: Unicode NFKC (an "é" typed
+ * as "e" and an accent is the one "é"; a fullwidth "ＩＮＶ" is "INV") and every kind of space an ordinary
+ * one (NFKC leaves only U+1680 to replace). Migration 046 put the references already stored in this form.
+ */
+export function normaliseReference(reference: string): string {
+  return reference.normalize('NFKC').replace(/\p{Zs}/gu, ' ');
+}
+
+/**
  * What a reference typed by hand is matched by (a payment's among its delivery's, an imported row's within
  * its file and against earlier imports): A-Z in either case, and any run of spaces, tabs, line breaks and
  * non-breaking spaces as one space, as a spreadsheet's own lookups would have it. The same rule as the
- * register's key (migrations 033 and 043), which cannot fold other letters alike on every server.
+ * register's key (migrations 033 and 043), which cannot fold other letters alike on every server. It folds
+ * a normalised reference (normaliseReference): other forms of the same characters are one already.
  */
 export function referenceKey(reference: string): string {
   // Lowering a text of ASCII only folds A-Z and nothing else, and is many times faster than folding run by run.

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DATE_CEILING, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
-import { contentFault, isBlank, textFault, type TextFormat } from '../../common/text.ts';
+import { contentFault, isBlank, normaliseReference, textFault, type TextFormat } from '../../common/text.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import type { ApiEnv } from './context.ts';
 import { MAX_COUNT, outOfRange } from '../domain/plausibility.ts';
@@ -49,11 +49,21 @@ const saying = <T extends z.ZodType<string | null | undefined>>(schema: T, requi
 /** Text on one line: no NUL, no lone surrogate, no control character (not even a new line), no direction control. */
 export const safeText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), false);
 
+/**
+ * Text on one line, trimmed; a reference is first normalised (normaliseReference), so that it is judged,
+ * compared and stored in one form, and its length is that of the text stored.
+ */
+const oneLine = (maximum: number, format?: TextFormat) =>
+  withoutUnsafeCharacters((format === 'reference' ? z.string().overwrite(normaliseReference) : z.string()).max(maximum), false).trim();
+
+/** A reference on one line, trimmed and normalised, whose form the domain judges with the record's other fields. */
+export const referenceText = (maximum: number) => oneLine(maximum, 'reference');
+
 /** Text on one line that must be filled in, trimmed: at least one letter or digit, in the form of its kind if it has one. */
-export const requiredText = (maximum: number, format?: TextFormat) => saying(safeText(maximum).trim(), true, format);
+export const requiredText = (maximum: number, format?: TextFormat) => saying(oneLine(maximum, format), true, format);
 
 /** Text on one line that may be left empty (''), trimmed: filled in, it says something in the form of its kind. */
-export const textOrEmpty = (maximum: number, format: TextFormat) => saying(safeText(maximum).trim(), false, format);
+export const textOrEmpty = (maximum: number, format: TextFormat) => saying(oneLine(maximum, format), false, format);
 
 /** Text that may run over several lines: as safeText, but new lines and tabs are allowed. */
 export const multilineText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), true);
@@ -69,15 +79,18 @@ export const optionalMultilineText = (maximum: number, { judgedByDomain = false 
 /** Text over several lines that must be filled in: at least one letter or digit. */
 export const requiredMultilineText = (maximum: number) => saying(multilineText(maximum), true);
 
-/**
- * Optional text on one line, trimmed: left out, null, empty or showing nothing (only spaces or format
- * characters) all mean "not filled in" (null). Filled in, it has the form of its kind if it has one.
- */
-export const optionalText = (maximum: number, format?: TextFormat) =>
-  saying(safeText(maximum).trim(), false, format)
+/** Left out, null, empty or showing nothing (only spaces or format characters): not filled in (null). */
+const blankAsNull = (schema: z.ZodType<string>) =>
+  schema
     .transform((text) => (isBlank(text) ? null : text))
     .nullable()
     .optional();
+
+/** Optional text on one line, trimmed, null when not filled in. Filled in, it has the form of its kind if it has one. */
+export const optionalText = (maximum: number, format?: TextFormat) => blankAsNull(saying(oneLine(maximum, format), false, format));
+
+/** An optional reference, as referenceText, null when not filled in. */
+export const optionalReference = (maximum: number) => blankAsNull(referenceText(maximum));
 
 /** A calendar date, YYYY-MM-DD, that exists and lies between the register's floor (2014) and the end of the century. */
 export const isoDate = z.iso.date({ abort: true }).superRefine((date, ctx) => {

@@ -14,7 +14,7 @@ import { lifecycleViolations, stageDateViolations, type LifecycleDates, type Rul
 import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import type { ReadRow, ReadSheet } from '../import/read-file.ts';
-import { referenceKey } from '../../common/text.ts';
+import { normaliseReference, referenceKey } from '../../common/text.ts';
 import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referencesInCell, type ImportSheet } from '../import/sheets.ts';
 import { paymentViolations, valuationViolations } from './deliveries.ts';
 import type { ImportFault, ImportRowReport, Progress } from './import.ts';
@@ -118,10 +118,13 @@ function headerRow(source: ReadSheet, hidden: ImportFault | undefined): PlannedR
   };
 }
 
-/** A row's own reference as typed: text or a number; a cell without a value to read (#N/A) names no reference. */
+/** A row's own reference as typed (text or a number), normalised; a cell without a value to read (#N/A) names no reference. */
 function referenceOf(cell: CellValue | undefined): string | null {
-  return typeof cell === 'string' || typeof cell === 'number' ? String(cell).trim() || null : null;
+  return typeof cell === 'string' || typeof cell === 'number' ? normaliseReference(String(cell)).trim() || null : null;
 }
+
+/** The cells that hold references, the row's own and those it names records by: read in the form the register keeps them in. */
+const REFERENCE_CELLS = ['externalReference', 'deliveryReference', 'deliveryReferences', 'companyReference'];
 
 function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
   const { definition } = source;
@@ -152,7 +155,7 @@ function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
   for (const column of definition.columns) {
     const reading = readCell(column.kind, row.cells.get(column.key) ?? null);
     if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
-    else if (reading.value !== undefined) body[column.key] = reading.value;
+    else if (reading.value !== undefined) body[column.key] = REFERENCE_CELLS.includes(column.key) && typeof reading.value === 'string' ? normaliseReference(reading.value) : reading.value;
   }
   if (definition.sheet === 'trainingProgramme' && typeof body.key === 'string') planned.shortName = body.key.toLowerCase();
   const { externalReference, ...cells } = body;

@@ -152,6 +152,23 @@ describeEachDatabase('import', (database) => {
     }
   });
 
+  it('reads a reference in the one Unicode form the register keeps it in, so that a row typed in fullwidth or with another space is the same row', async () => {
+    const valuations = (...rows: string[]) =>
+      asUpload(new TextEncoder().encode(['Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum', ...rows].join('\r\n')), 'waarderingen.csv');
+    // IMP-1-W of the walk above in fullwidth, under its delivery in fullwidth; the same again spelled otherwise; a new row under an en space.
+    const typed = await registrar(
+      'POST',
+      '/imports/dry-run',
+      valuations('ＩＭＰ-１-Ｗ;ＩＭＰ-１;€ 1.234,56;Vervangingswaarde;1-6-2025', 'IMP-1-W;Ｉmp-1;€ 1.234,56;Vervangingswaarde;1-6-2025', 'UNI\u2002W;IMP\u00ad-1;10;Vervangingswaarde;1-7-2025'),
+      { 'Accept-Language': 'en' },
+    );
+    expect(typed.body.rows).toEqual([
+      expect.objectContaining({ rowNumber: 2, reference: 'IMP-1-W', outcome: 'unchanged', faults: [] }),
+      expect.objectContaining({ rowNumber: 3, outcome: 'invalid', faults: [expect.objectContaining({ field: 'externalReference', code: 'duplicateReference' })] }),
+      expect.objectContaining({ rowNumber: 4, reference: 'UNI W', outcome: 'invalid', faults: expect.arrayContaining([expect.objectContaining({ field: 'deliveryReference', code: 'invisibleCharacter' })]) }),
+    ]);
+  });
+
   it('analyses the tables an import grows beyond what their statistics know, as autovacuum would, and not after a few rows', async () => {
     const { db } = database();
     const counted = async () => Number((await sql<{ counted: number }>`select reltuples::float8 as counted from pg_class where oid = 'delivery'::regclass`.execute(db)).rows[0]!.counted);

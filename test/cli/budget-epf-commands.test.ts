@@ -42,7 +42,8 @@ describe('the budget and EPF commands', () => {
     const aboveDelivered = await runCli(dataDir, ['epf', 'claim', '--reference', 'EPF-NL-2025-09', '--delivery-id', PURL, '--period', 'aug. 2025', '--declared', '600.000.000', '--declared-on', '2025-08-20']);
     expect(aboveDelivered.code).toBe(1);
     expect(aboveDelivered.output).toContain('--declared: This is more than was delivered');
-    const claimed = await runCli(dataDir, ['epf', 'claim', '--reference', 'EPF-NL-2025-09', '--delivery-id', PURL, '--period', 'aug. 2025', '--declared', '400.000.000', '--declared-on', '2025-08-20']);
+    // Typed in fullwidth letters, the reference is recorded in the form the register keeps references in.
+    const claimed = await runCli(dataDir, ['epf', 'claim', '--reference', 'ＥＰＦ-NL-2025-09', '--delivery-id', PURL, '--period', 'aug. 2025', '--declared', '400.000.000', '--declared-on', '2025-08-20']);
     expect(claimed.output).toMatch(/^Recorded claim EPF-NL-2025-09 \([0-9a-f-]{36}\): € 400\.000\.000,00 declared, open\n$/);
 
     const listed = await runCli(dataDir, ['epf', 'list', '--date', '2025-08-31']);

@@ -15,7 +15,7 @@ import {
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
-import { amountCents, countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, safeText } from '../openapi-common.ts';
+import { amountCents, countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, referenceText, safeText } from '../openapi-common.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
 const criterionNumber = z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))).openapi({ description: 'The criterion of Common Position 2008/944/CFSP, article 2 (1-8)' });
@@ -82,7 +82,7 @@ export const LicenceSchema = z
 const LicenceInputSchema = z
   .strictObject({
     assessmentId: z.uuid().openapi({ description: "The delivery's latest assessment; it must be positive" }),
-    number: safeText(100).trim(),
+    number: referenceText(100),
     issuedOn: isoDate,
     validUntil: isoDate,
     conditions: optionalMultilineText(4000).default(''),

@@ -11,7 +11,7 @@ import {
 import { MAX_CONTRACT_CENTS } from '../../domain/industry.ts';
 import { MAX_COUNT } from '../../domain/plausibility.ts';
 import { permitted } from '../access.ts';
-import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalReference, problemResponses, referenceText, safeText } from '../openapi-common.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
@@ -30,7 +30,7 @@ export const CompanyInputSchema = z
   .strictObject({
     name: text(200),
     country: countryCode.openapi({ description: 'ISO 3166-1 alpha-2: NL makes a company Dutch, UA Ukrainian, any other country "other"', example: 'UA' }),
-    registrationNumber: optionalText(100).default(null),
+    registrationNumber: optionalReference(100).default(null),
   })
   .openapi('CompanyInput');
 
@@ -135,7 +135,7 @@ const IndustryOverviewSchema = z
 export const ContractInputSchema = z
   .strictObject({
     companyId: z.uuid(),
-    reference: text(200),
+    reference: referenceText(200),
     subject: multilineText(4000),
     amountCents: contractCents,
     signedOn: isoDate,

@@ -1,0 +1,66 @@
+/**
+ * Migration 046 puts the references a register already holds in the one Unicode form they are now typed
+ * in (NFKC, every kind of space an ordinary one). A record whose reference then has the key of another's
+ * is kept, told apart by a number as migration 043 did; an import's reference that another of its sheet
+ * already has in that form keeps its text. The migration's record is deleted and it runs again.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { systemContext } from '../../src/audit/trail.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
+import { createDelivery } from '../../src/register/deliveries.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement } from '../support/deliveries.ts';
+import { licenseForShipment } from '../support/export-control.ts';
+
+const MIGRATION = '046_references_in_one_unicode_form.sql';
+
+describeEachDatabase('migration 046 on references stored before it', (database) => {
+  it('normalises every stored reference, numbering one that comes to another\'s key, and keeps every record', async () => {
+    const { db } = database();
+    const delivery = await createDelivery(db, systemContext('test'), { ...unsetDeliveryFields(), ...procurement, title: 'Munitie', contractReference: 'ＤＭＯ\u20021' });
+    await licenseForShipment(db, delivery.id);
+    const [licence] = await db.selectFrom('exportLicence').selectAll().where('deliveryId', '=', delivery.id).execute();
+    const at = (day: number) => `2025-01-0${day}T00:00:00Z`;
+    const licences = [
+      { ...licence!, id: randomUUID(), number: 'Café-1', recordedAt: at(1) },
+      { ...licence!, id: randomUUID(), number: 'Cafe\u0301-1', recordedAt: at(2) },
+      { ...licence!, id: randomUUID(), number: 'ＮＬ\u202f2', recordedAt: at(3) },
+    ];
+    await db.insertInto('exportLicence').values(licences).execute();
+    const claim = (reference: string, day: number) => ({
+      id: randomUUID(), reference, deliveryId: null, batch: 'Munitie', trancheId: null, period: '2024', declaredCents: 100, declaredOn: '2025-01-01', note: '', isDemonstration: false, recordedAt: at(day),
+    });
+    const claims = [claim('ＥＰＦ-1', 1), claim('epf-1', 2), claim(`${'Ｅ'.repeat(100)}`, 3)];
+    await db.insertInto('epfClaim').values(claims).execute();
+    const companies = await db
+      .insertInto('company')
+      .values([['KVK 1', 1], ['ＫＶＫ\u30001', 2]].map(([registrationNumber, day]) => ({ id: randomUUID(), name: `Werf ${day}`, country: 'NL', registrationNumber: registrationNumber as string, isDemonstration: false, createdAt: at(day as number) })))
+      .returning('id')
+      .execute();
+    const contracts = [['G2B\u00a01', 1], ['Ｇ２Ｂ 1', 2]].map(([reference, day]) => ({
+      id: randomUUID(), companyId: companies[0]!.id, reference: reference as string, subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', isDemonstration: false, createdAt: at(day as number),
+    }));
+    await db.insertInto('industryContract').values(contracts).execute();
+    const payment = await db.insertInto('payment').values({ id: randomUUID(), deliveryId: delivery.id, amountCents: 100, paidOn: '2025-01-01', reference: 'ＩＮＶ\u20607', note: '' }).returning('id').executeTakeFirstOrThrow();
+    const imported = ['VB-1', 'ＶＢ-1', 'ＶＢ-2', 'ｖｂ-2', 'ＶＢ\u20023'];
+    await db.insertInto('importedRecord').values(imported.map((externalReference) => ({ sheet: 'delivery', externalReference, recordId: randomUUID(), importId: randomUUID() }))).execute();
+    await sql`delete from schema_migration where name = ${MIGRATION}`.execute(db);
+
+    expect(await migrate(database())).toEqual([MIGRATION]);
+    const texts = async (table: 'exportLicence' | 'epfClaim' | 'industryContract' | 'company', column: 'number' | 'reference' | 'registrationNumber', rows: { id: string }[]) => {
+      const found = await db.selectFrom(table).select(['id', sql<string | null>`${sql.ref(column)}`.as('text')]).where('id', 'in', rows.map((row) => row.id)).execute();
+      return rows.map((row) => found.find((record) => record.id === row.id)!.text);
+    };
+    expect(await texts('exportLicence', 'number', licences)).toEqual(['Café-1', 'Café-1 (2)', 'NL 2']);
+    expect(await texts('epfClaim', 'reference', claims)).toEqual(['EPF-1 (2)', 'epf-1', 'E'.repeat(100)]);
+    expect(await texts('company', 'registrationNumber', companies)).toEqual(['KVK 1', 'KVK 1 (2)']);
+    expect(await texts('industryContract', 'reference', contracts)).toEqual(['G2B 1', 'G2B 1 (2)']);
+    expect((await db.selectFrom('payment').select('reference').where('id', '=', payment.id).executeTakeFirstOrThrow()).reference).toBe('INV\u20607');
+    expect((await db.selectFrom('delivery').select('contractReference').where('id', '=', delivery.id).executeTakeFirstOrThrow()).contractReference).toBe('DMO 1');
+    const records = await db.selectFrom('importedRecord').select('externalReference').where('sheet', '=', 'delivery').orderBy('externalReference').execute();
+    expect(records.map((record) => record.externalReference)).toEqual(['VB 3', 'VB-1', 'VB-2', 'vb-2', 'ＶＢ-1']);
+  });
+});
