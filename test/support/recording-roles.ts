@@ -8,6 +8,8 @@ import { expect } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
+import type { SupportType } from '../../src/domain/delivery.ts';
+import { fittingBasis } from './deliveries.ts';
 
 export interface RecordingRoles {
   registrar: ApiCall;
@@ -37,12 +39,19 @@ export async function accepted(response: Promise<Answer>, expectedStatus = 201):
   return answer;
 }
 
-/** Deliveries, their valuations at replacement value and their payments; each returns the id of what it recorded. */
+/** Deliveries, their valuations at the basis their support type is valued at, and their payments; each returns the id of what it recorded. */
 export function deliveryRecords(roles: () => RecordingRoles) {
+  const supportTypes = new Map<string, SupportType>();
   return {
-    delivery: async (fields: Record<string, unknown>) => (await accepted(roles().registrar('POST', '/deliveries', fields))).body.id as string,
-    value: async (deliveryId: string, amountCents: number, effectiveDate: string) =>
-      (await accepted(roles().registrar('POST', `/deliveries/${deliveryId}/valuations`, { amountCents, basis: 'replacementValue', effectiveDate }))).body.id as string,
+    delivery: async (fields: Record<string, unknown>) => {
+      const id = (await accepted(roles().registrar('POST', '/deliveries', fields))).body.id as string;
+      supportTypes.set(id, fields.supportType as SupportType);
+      return id;
+    },
+    value: async (deliveryId: string, amountCents: number, effectiveDate: string) => {
+      const basis = fittingBasis(supportTypes.get(deliveryId) ?? 'stock');
+      return (await accepted(roles().registrar('POST', `/deliveries/${deliveryId}/valuations`, { amountCents, basis, effectiveDate }))).body.id as string;
+    },
     pay: async (deliveryId: string, amountCents: number, paidOn: string) =>
       (await accepted(roles().finance('POST', `/deliveries/${deliveryId}/payments`, { amountCents, paidOn }))).body.id as string,
   };
