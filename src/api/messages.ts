@@ -161,6 +161,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     paymentOnStock: () => 'Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
     basisNotOfSupportType: (p) =>
       `Een levering van het type "${supportTypeName('nl', p.supportType)}" wordt gewaardeerd op ${basisNames('nl', p.bases)}; kies ${p.bases?.includes(',') ? 'een van die grondslagen' : 'die grondslag'}.`,
+    valuedAtOtherBasis: (p) =>
+      `Deze levering heeft een waardering op ${basisNames('nl', p.bases)}, waarop een levering van het type "${supportTypeName('nl', p.supportType)}" niet wordt gewaardeerd; trek die waardering eerst in, of houd het type.`,
     paymentReferenceTaken: (p) =>
       `Deze levering heeft al een betaling met dit kenmerk, van ${p.paidOn} (${KEY_FOLDING.nl}); geef elke betaling een eigen kenmerk, of trek die betaling eerst in als ze per vergissing is ingevoerd.`,
     alreadyWithdrawn: (p) => `Deze boeking is al ingetrokken per ${p.withdrawnOn ?? ''}.`,
@@ -442,6 +444,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     paymentOnStock: () => 'A delivery from own stock is valued, not paid; add a valuation instead.',
     basisNotOfSupportType: (p) =>
       `A delivery of the type "${supportTypeName('en', p.supportType)}" is valued at ${basisNames('en', p.bases)}; choose ${p.bases?.includes(',') ? 'one of those bases' : 'that basis'}.`,
+    valuedAtOtherBasis: (p) =>
+      `This delivery has a valuation at ${basisNames('en', p.bases)}, which a delivery of the type "${supportTypeName('en', p.supportType)}" is not valued at; withdraw that valuation first, or keep the type.`,
     paymentReferenceTaken: (p) =>
       `This delivery has a payment with this reference already, of ${p.paidOn} (${KEY_FOLDING.en}); give each payment a reference of its own, or first withdraw that payment if it was entered in error.`,
     alreadyWithdrawn: (p) => `This entry was already withdrawn as of ${p.withdrawnOn ?? ''}.`,

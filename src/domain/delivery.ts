@@ -128,6 +128,16 @@ export function valuationBasisViolations(field: string, supportType: SupportType
 }
 
 /**
+ * A delivery takes another support type only when the valuations it holds (not withdrawn) are at a basis
+ * that type is valued at: a stock delivery valued at replacement value is no procurement until that
+ * valuation is withdrawn.
+ */
+export function supportTypeChangeViolations(supportType: SupportType, valuations: readonly { basis: ValuationBasis }[]): RuleViolation[] {
+  const unfitting = [...new Set(valuations.map((valuation) => valuation.basis).filter((basis) => !FITTING_BASES[supportType].includes(basis)))];
+  return unfitting.length === 0 ? [] : [{ field: 'supportType', code: 'valuedAtOtherBasis', params: { supportType, bases: unfitting.join(',') } }];
+}
+
+/**
  * The basis of the value currentValue gives: for stock that of the valuation it takes (null while there is
  * none), for procurement and fund contributions what their payments are.
  */

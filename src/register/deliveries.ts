@@ -9,6 +9,7 @@ import {
   paymentReferenceViolations,
   pledgeBeforeFollowersViolations,
   stageDateViolations,
+  supportTypeChangeViolations,
   valuationBasisViolations,
   type DeliveryFields,
   type DeliveryInput,
@@ -129,7 +130,8 @@ export async function updateDelivery(
     const next: DeliveryFields = { ...currentFields, ...change };
     const followers = next.pledgedAt !== null && next.pledgedAt !== current.pledgedAt ? await pledgeFollowers(trx, id, entries.valuations) : [];
     const dependants = mayAffectDependants(current, next) ? dependantViolations(current, next, await dependantsOf(trx, id)) : [];
-    assertValid([...deliveryViolations(next, entries.payments, requestDay(context), current), ...pledgeBeforeFollowersViolations(next, followers), ...dependants]);
+    const valuedAt = next.supportType === current.supportType ? [] : supportTypeChangeViolations(next.supportType, counted.valuations);
+    assertValid([...deliveryViolations(next, entries.payments, requestDay(context), current), ...pledgeBeforeFollowersViolations(next, followers), ...dependants, ...valuedAt]);
     await assertShipmentAllowed(trx, id, current, next);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);

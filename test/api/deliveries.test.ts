@@ -95,6 +95,24 @@ describeEachDatabase('deliveries API', (database) => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses another support type while the delivery holds a valuation at a basis that type is not valued at, and changes nothing', async () => {
+    const created = (await call('POST', '/deliveries', stockDelivery)).body;
+    expect((await call('POST', `/deliveries/${created.id}/valuations`, { amountCents: 1_000_000_00, basis: 'replacementValue', effectiveDate: '2025-04-15' })).status).toBe(201);
+    const { headers } = await call('GET', `/deliveries/${created.id}`);
+    const refused = await call('PATCH', `/deliveries/${created.id}`, { supportType: 'procurement', realisedAt: null }, { 'If-Match': headers.get('ETag')!, 'Accept-Language': 'en' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams).toEqual([
+      {
+        name: 'supportType',
+        code: 'valuedAtOtherBasis',
+        reason: 'This delivery has a valuation at replacement value, which a delivery of the type "Commercial procurement" is not valued at; withdraw that valuation first, or keep the type.',
+      },
+    ]);
+    const after = await call('GET', `/deliveries/${created.id}`);
+    expect(after.headers.get('ETag')).toBe(headers.get('ETag'));
+    expect(after.body.supportType).toBe('stock');
+  });
+
   it('refuses fields it does not know, rather than ignoring them', async () => {
     const before = await count();
     const response = await call('POST', '/deliveries', { ...stockDelivery, realizedAt: '2025-04-15', sources: [{ description: 'Brief', link: 'x' }] });
