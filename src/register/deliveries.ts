@@ -130,7 +130,9 @@ export async function updateDelivery(
     const next: DeliveryFields = { ...currentFields, ...change };
     const followers = next.pledgedAt !== null && next.pledgedAt !== current.pledgedAt ? await pledgeFollowers(trx, id, entries.valuations) : [];
     const dependants = mayAffectDependants(current, next) ? dependantViolations(current, next, await dependantsOf(trx, id)) : [];
-    const valuedAt = next.supportType === current.supportType ? [] : supportTypeChangeViolations(next.supportType, counted.valuations);
+    // Records that keep the type (readiness, a contract) say why first; the valuations then matter no more.
+    const typeKept = next.supportType === current.supportType || dependants.some((violation) => violation.field === 'supportType');
+    const valuedAt = typeKept ? [] : supportTypeChangeViolations(next.supportType, counted.valuations);
     assertValid([...deliveryViolations(next, entries.payments, requestDay(context), current), ...pledgeBeforeFollowersViolations(next, followers), ...dependants, ...valuedAt]);
     await assertShipmentAllowed(trx, id, current, next);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);

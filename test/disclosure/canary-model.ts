@@ -36,7 +36,7 @@ import { createLogger } from '../../src/logging.ts';
 import { addPayment, addValuation, createDelivery, deleteDelivery, updateDelivery } from '../../src/register/deliveries.ts';
 import { decide } from '../../src/register/disclosure.ts';
 import { createCommitment } from '../../src/register/budget.ts';
-import { BUDGET_FUNDS } from '../../common/vocabulary/codes.ts';
+import { BUDGET_FUNDS, type ValuationBasis } from '../../common/vocabulary/codes.ts';
 import { createCompany, createContract, createCoproduction, decideOnCompany, recordDemandBundle, recordLesson, recordPriceDevelopment, reportProgress } from '../../src/register/industry.ts';
 import { READINESS_EFFECTS } from '../../src/domain/readiness.ts';
 import { createProject, decideNotToReplace, judge } from '../../src/register/readiness.ts';
@@ -296,7 +296,7 @@ interface ModelDelivery {
   licensed: boolean;
   /** The day its assessment and licence date from: its pledge, or the first day the sequences ship on. */
   licensedFrom: string;
-  valuations: { amountCents: number; effectiveDate: string }[];
+  valuations: { amountCents: number; effectiveDate: string; basis: ValuationBasis }[];
   payments: { amountCents: number; paidOn: string }[];
   /** The days of its readiness judgements and decisions not to replace it: like its valuations, never before its pledge. */
   readinessDates: string[];
@@ -850,7 +850,7 @@ export class CanaryRun {
           );
           // A valuation is not dated before the pledge.
           const isValued = this.#expect(step.pledgedAt && value.effectiveDate < step.pledgedAt ? 'Validation' : 'ok', valued, 'valuation');
-          if (isValued) delivery.valuations.push(value);
+          if (isValued) delivery.valuations.push({ ...value, basis: fittingBasis(delivery.supportType) });
           if (isValued && delivery.supportType === 'stock' && step.salt % 3 === 0) {
             // Its replenishment project: a name and note as internal as the delivery's, replacing a cent of what it is valued at.
             await createProject(db, context, {
@@ -908,6 +908,8 @@ export class CanaryRun {
           (supportType === 'stock' ? target.payments.length === 0 : realisedAt === firstPaidOn) &&
           // Stock with readiness records (a judgement, a decision not to replace it) stays stock.
           !(target.supportType === 'stock' && supportType !== 'stock' && target.readinessDates.length > 0) &&
+          // A delivery valued at a basis another support type is not valued at keeps its type.
+          !(supportType !== target.supportType && target.valuations.some((valuation) => valuation.basis !== fittingBasis(supportType))) &&
           // A delivery committed from a fund stays paid from it.
           !(fundingSource !== target.fundingSource && target.committedFrom !== null && target.committedFrom !== fundingSource) &&
           !this.#refusedAtShipmentGate(target, { category, supportType, realisedAt });
@@ -944,7 +946,7 @@ export class CanaryRun {
               }),
         );
         if (!this.#expect(expected, attempt)) return;
-        target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate });
+        target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate, basis: fittingBasis(target.supportType) });
         if (notReplacing) target.readinessDates.push(decidedOn);
         return;
       }
