@@ -16,7 +16,7 @@ import type { StoredLetter } from '../db/repositories/letters.ts';
 import type { OverviewItem } from '../letters/snapshot.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { assertVersionMatches, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { assertVersionMatches, ValidationError, type ExpectedVersion } from './errors.ts';
 import { existing, getLetter, type LetterView } from './letters.ts';
 
 type Db = Kysely<Database>;
@@ -49,16 +49,14 @@ async function paperNumberViolations(db: Db, letterId: string, paperNumber: stri
 }
 
 /**
- * Sets the details on the letter, still at the version it was read at (a change in between is a 412).
- * Another letter given the same number at the same moment passed the check too: the database's unique index
- * refuses the second, which is told so as the check tells it. The savepoint keeps the transaction open to
- * name that letter.
+ * Sets the details on the letter. Another letter given the same number at the same moment passed the
+ * check too: the database's unique index refuses the second, which is told so as the check tells it. The
+ * savepoint keeps the transaction open to name that letter.
  */
-async function setDetails(trx: Db, letter: StoredLetter, details: Parameters<typeof publication.setPublicationDetails>[3]): Promise<void> {
-  const letterId = letter.id;
+async function setDetails(trx: Db, letterId: string, details: Parameters<typeof publication.setPublicationDetails>[2]): Promise<void> {
   await sql`savepoint paper_number`.execute(trx);
   try {
-    if (!(await publication.setPublicationDetails(trx, letterId, letter.version, details))) throw new VersionConflictError(letter.version);
+    await publication.setPublicationDetails(trx, letterId, details);
   } catch (error) {
     if (!(error instanceof UniqueViolationError && error.constraint === publication.UNIQUE_PAPER_NUMBER)) throw error;
     await sql`rollback to savepoint paper_number`.execute(trx);
@@ -84,7 +82,7 @@ function refuseUnlessSent(letter: StoredLetter): void {
   if (letter.sentAt === null) throw new ValidationError([{ field: 'status', code: 'notSent' }]);
 }
 
-/** The letter, locked for the change, at a version the change may be based on (412 otherwise). */
+/** The letter, locked until the change commits, at the version the change is based on (412 otherwise): a second change waits, then finds a newer version. */
 async function letterAt(trx: Db, id: string, expectedVersion: ExpectedVersion): Promise<StoredLetter> {
   const current = await existing(trx, id, { forUpdate: true });
   assertVersionMatches(expectedVersion, current.version);
@@ -98,7 +96,7 @@ export async function sendLetter(db: Db, context: RequestContext, id: string, ex
     if (current.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
     if (current.sentAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySent' }]);
     const sentAt = context.now().toISOString();
-    if (!(await publication.markSent(trx, id, current.version, { sentAt, sentByName: actorName(context) }))) throw new VersionConflictError(current.version);
+    await publication.markSent(trx, id, { sentAt, sentByName: actorName(context) });
     await recordAuditEvent(trx, context, { action: 'letter.send', object: { type: 'letter', id }, result: 'success', after: { sentAt } });
     return getLetter(trx, id, context.now());
   });
@@ -137,7 +135,7 @@ export async function recordPublication(
     await publication.insertPublicationRecord(trx, {
       id: randomUUID(), letterId: id, paperNumber, publishedOn, reason: '', recordedByName: actorName(context), recordedAt: now.toISOString(),
     });
-    await setDetails(trx, current, { paperNumber, publishedOn, publishAt: at });
+    await setDetails(trx, id, { paperNumber, publishedOn, publishAt: at });
     await recordAuditEvent(trx, context, { action: 'letter.publication', object: { type: 'letter', id }, result: 'success', after: { paperNumber, publishedOn, publishAt: at } });
     if (publishAt <= now) {
       const refused = await publishNow(trx, context, id);
@@ -170,7 +168,7 @@ export async function correctPublication(
     await publication.insertPublicationRecord(trx, {
       id: randomUUID(), letterId: id, paperNumber, publishedOn, reason, recordedByName: actorName(context), recordedAt: now.toISOString(),
     });
-    await setDetails(trx, current, { paperNumber, publishedOn });
+    await setDetails(trx, id, { paperNumber, publishedOn });
     await recordAuditEvent(trx, context, {
       action: 'letter.publicationCorrection',
       object: { type: 'letter', id },

@@ -22,23 +22,11 @@ export async function publicationHistory(db: Db, letterId: string): Promise<Publ
 /** The unique index that keeps each letter's paper number its own (migration 044). */
 export const UNIQUE_PAPER_NUMBER = 'letter_paper_number_unique';
 
-/**
- * The details on the letter still at the version the caller read and, once published, on its public copy;
- * false, changing nothing, when the letter has moved on. A number another letter carries raises UniqueViolationError.
- */
-export async function setPublicationDetails(
-  db: Db,
-  letterId: string,
-  version: number,
-  details: { paperNumber: string; publishedOn: string; publishAt?: string },
-): Promise<boolean> {
-  const result = await withTypedErrors(
-    db.updateTable('letter').set({ ...details, version: sql`version + 1` }).where('id', '=', letterId).where('version', '=', version).executeTakeFirst(),
-  );
-  if (result.numUpdatedRows === 0n) return false;
+/** The details on the letter and, once published, on its public copy. A number another letter carries raises UniqueViolationError. */
+export async function setPublicationDetails(db: Db, letterId: string, details: { paperNumber: string; publishedOn: string; publishAt?: string }): Promise<void> {
+  await withTypedErrors(db.updateTable('letter').set({ ...details, version: sql`version + 1` }).where('id', '=', letterId).execute());
   const { paperNumber, publishedOn } = details;
   await db.updateTable('publicLetter').set({ paperNumber, publishedOn }).where('id', '=', letterId).execute();
-  return true;
 }
 
 /** The reference date of another letter that carries the paper number, if one does. */
@@ -47,16 +35,8 @@ export async function otherLetterWithPaperNumber(db: Db, paperNumber: string, le
   return row?.referenceDate;
 }
 
-/** Marks the letter, still at the version the caller read and not sent yet, as sent; false, changing nothing, otherwise. */
-export async function markSent(db: Db, letterId: string, version: number, sent: { sentAt: string; sentByName: string }): Promise<boolean> {
-  const result = await db
-    .updateTable('letter')
-    .set({ ...sent, version: sql`version + 1` })
-    .where('id', '=', letterId)
-    .where('version', '=', version)
-    .where('sentAt', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+export async function markSent(db: Db, letterId: string, sent: { sentAt: string; sentByName: string }): Promise<void> {
+  await db.updateTable('letter').set({ ...sent, version: sql`version + 1` }).where('id', '=', letterId).where('sentAt', 'is', null).execute();
 }
 
 /** Takes back a scheduled publication that cannot go ahead: the letter waits for its publication to be recorded again. */
