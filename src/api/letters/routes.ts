@@ -4,6 +4,7 @@ import { letterDocument } from '../../letters/compose.ts';
 import { renderLetter } from '../../letters/renderings.ts';
 import { allowFramingBySelf } from '../../security-headers.ts';
 import * as annexes from '../../register/annex.ts';
+import { disclosureCautions } from '../../register/disclosure-cautions.ts';
 import * as letters from '../../register/letters.ts';
 import * as embargo from '../../register/letter-publication.ts';
 import * as review from '../../register/letter-review.ts';
@@ -42,13 +43,18 @@ import {
 } from './schemas.ts';
 
 /**
- * The letter as its reader sees it: with what keeps them from approving it now (null when nothing does), and
- * its problems in words: a figure by its name, markup that is not whole said in the reader's language.
+ * The letter as its reader sees it: with what keeps them from approving it now (null when nothing does),
+ * for a disclosure officer reading a draft what its figures would disclose of single deliveries, and its
+ * problems in words: a figure by its name, markup that is not whole said in the reader's language.
  */
 async function forReader(c: Context<ApiEnv>, { markupFaults, ...view }: letters.LetterView, db = c.get('deps').db) {
-  const approvalRefusal = isAllowed(c.get('principal')!.role, 'disclosure.decide') ? await letters.approvalRefusal(db, requestContext(c), view) : ('notDisclosureOfficer' as const);
+  const decides = isAllowed(c.get('principal')!.role, 'disclosure.decide');
+  const [approvalRefusal, cautions] = await Promise.all([
+    decides ? letters.approvalRefusal(db, requestContext(c), view) : ('notDisclosureOfficer' as const),
+    decides && view.status === 'draft' ? disclosureCautions(db, view) : null,
+  ]);
   const problems = markupFaults.length === 0 ? view.problems : [...view.problems, ...markupFaults.map((fault) => reason(answerLanguage(c), fault.code, fault.params))];
-  return { ...view, problems, approvalRefusal };
+  return { ...view, problems, approvalRefusal, disclosureCautions: cautions };
 }
 
 export function lettersRoutes() {

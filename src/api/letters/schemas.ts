@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { SUPPORT_TYPES } from '../../domain/delivery.ts';
 import { LETTER_STATUSES, REVIEW_ACTIONS } from '../../domain/letter.ts';
 import { LetterComparisonSchema } from '../../letters/compare.ts';
 import { NarrativeBlockSchema } from '../../letters/narrative.ts';
@@ -90,6 +91,23 @@ export const LetterSchema = z
       .openapi({
         description:
           'What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, written (started, changed or submitted) by them, or deliveries realised by its reference date without a disclosure decision; null when they may',
+      }),
+    disclosureCautions: z
+      .array(
+        z.object({
+          supportType: z.enum(SUPPORT_TYPES),
+          since: isoDate.nullable().openapi({ description: "The previous letter's reference date; null for a first letter" }),
+          deliveryId: z.uuid(),
+          title: z.string(),
+          cents: z.number().int(),
+        }),
+      )
+      .nullable()
+      .openapi({
+        description:
+          "For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date " +
+          '(in a first letter: came about) by one delivery alone whose value is not decided public, so that comparing the letters discloses that value ' +
+          '(`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter',
       }),
   })
   .openapi('Letter');

@@ -11329,6 +11329,20 @@ export interface components {
              * @enum {string|null}
              */
             approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | "undecidedDeliveries" | null;
+            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone whose value is not decided public, so that comparing the letters discloses that value (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter */
+            disclosureCautions: {
+                /** @enum {string} */
+                supportType: "stock" | "procurement" | "natoFund";
+                /**
+                 * Format: date
+                 * @description The previous letter's reference date; null for a first letter
+                 */
+                since: string | null;
+                /** Format: uuid */
+                deliveryId: string;
+                title: string;
+                cents: number;
+            }[] | null;
         };
         NarrativeBlock: {
             /** @description The name the block is known by, in the editor and in the next letter, which starts from this text: a letter, then letters without accents, digits and single hyphens (`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block (`duplicateBlockKey`) */

@@ -102,6 +102,11 @@ export const letters = {
     notSubmitted: 'De brief is nog niet ter goedkeuring aangeboden: u keurt hem goed zodra de schrijver hem heeft ingediend.',
     approvalByWriter: 'U hebt aan deze brief geschreven (hem begonnen, gewijzigd of ingediend); een andere openbaarmakingsfunctionaris keurt hem goed.',
     undecidedDeliveries: 'Er zijn tot de peildatum gerealiseerde leveringen zonder besluit over openbaarmaking, en de cijfers van de brief tellen ze mee: besluit daar eerst over (de pagina Openbaarmaking noemt ze bij deze peildatum) en keur dan de brief goed.',
+    cautions: {
+      intro: 'Let op: uit de cijfers van deze brief is de waarde af te leiden van een levering waarvan de waarde niet openbaar is.',
+      change: '{{supportType}} veranderde sinds de vorige brief (peildatum {{since}}) met {{amount}}, alleen door:',
+      total: '{{supportType}} bestaat tot de peildatum ({{amount}}) alleen uit:',
+    },
   },
   finalise: {
     button: 'Definitief maken',

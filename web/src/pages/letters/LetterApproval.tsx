@@ -5,6 +5,7 @@ import { formatMoment } from '../../format/dates.ts';
 import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { actorName } from '../../format/actors.ts';
+import { DisclosureCautions } from './DisclosureCautions.tsx';
 
 type ApprovalState = 'none' | 'current' | 'outdated';
 
@@ -39,6 +40,7 @@ export function LetterApproval({ letter, etag, onApproved }: LetterApprovalProps
       <p className="nl-paragraph letter-approval__state">{t(`letters.approval.${state}`, who ?? {})}</p>
       {heldBack && <p className="nl-paragraph letter-approval__held-back">{t(`letters.approval.${heldBack}`)}</p>}
       {letter.approvalRefusal === null && state !== 'current' && <ApproveButton letter={letter} etag={etag} onApproved={onApproved} />}
+      {letter.disclosureCautions && letter.disclosureCautions.length > 0 && <DisclosureCautions cautions={letter.disclosureCautions} />}
     </div>
   );
 }
