@@ -16,8 +16,8 @@ import type { StoredLetter } from '../db/repositories/letters.ts';
 import type { OverviewItem } from '../letters/snapshot.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { assertVersionMatches, ValidationError, type ExpectedVersion } from './errors.ts';
-import { existing, getLetter, type LetterView } from './letters.ts';
+import { ValidationError, type ExpectedVersion } from './errors.ts';
+import { existing, getLetter, letterAt, type LetterView } from './letters.ts';
 
 type Db = Kysely<Database>;
 
@@ -80,13 +80,6 @@ function isPublicBy(letter: StoredLetter, moment: string): boolean {
 function refuseUnlessSent(letter: StoredLetter): void {
   if (letter.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
   if (letter.sentAt === null) throw new ValidationError([{ field: 'status', code: 'notSent' }]);
-}
-
-/** The letter, locked until the change commits, at the version the change is based on (412 otherwise): a second change waits, then finds a newer version. */
-async function letterAt(trx: Db, id: string, expectedVersion: ExpectedVersion): Promise<StoredLetter> {
-  const current = await existing(trx, id, { forUpdate: true });
-  assertVersionMatches(expectedVersion, current.version);
-  return current;
 }
 
 /** Records that the final letter went to parliament: from now on it is under embargo until published. */

@@ -12,19 +12,12 @@ import { listLetters, type LetterSummary } from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { textViolations } from '../domain/plausibility.ts';
-import { assertVersionMatches, ValidationError, type ExpectedVersion } from './errors.ts';
-import { approvalHolds, approve, existing, getLetter, refuseUnlessReadyForApproval, type LetterView } from './letters.ts';
+import { ValidationError, type ExpectedVersion } from './errors.ts';
+import { approvalHolds, approve, draftAt, existing, getLetter, refuseUnlessReadyForApproval, type LetterView } from './letters.ts';
 
 type Db = Kysely<Database>;
 
 const MAX_COMMENT = 4000;
-
-async function draftAt(trx: Db, id: string, expectedVersion: ExpectedVersion) {
-  const current = await existing(trx, id, { forUpdate: true });
-  if (current.status !== 'draft') throw new ValidationError([{ field: 'status', code: 'letterIsFinal' }]);
-  assertVersionMatches(expectedVersion, current.version);
-  return current;
-}
 
 async function review(trx: Db, context: RequestContext, id: string, action: 'submit' | 'reject' | 'withdraw', comment = ''): Promise<void> {
   const at = context.now().toISOString();

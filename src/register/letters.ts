@@ -189,9 +189,7 @@ export async function updateDraft(
 ): Promise<LetterView> {
   refuseImplausibleDates(context, change);
   return inTransaction(db, async (trx) => {
-    const current = await existing(trx, id, { forUpdate: true });
-    refuseUnlessDraft(current);
-    assertVersionMatches(expectedVersion, current.version);
+    const current = await draftAt(trx, id, expectedVersion);
     refuseLetterBeforeReferenceDate(current.referenceDate, change.letterDate);
     refuseLetterBeforePrevious(change.letterDate, await repository.latestFinalBefore(trx, current.referenceDate));
     if (change.blocks) assertValid(draftBlockViolations(change.blocks));
@@ -216,9 +214,7 @@ export async function updateDraft(
  */
 export async function approve(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
-    const current = await existing(trx, id, { forUpdate: true });
-    refuseUnlessDraft(current);
-    assertVersionMatches(expectedVersion, current.version);
+    const current = await draftAt(trx, id, expectedVersion);
     // The hindrance covers the deliveries still undecided; finalText would count them again.
     const refusal = await approvalHindrance(trx, context, current);
     if (refusal) throw new ValidationError([refusal]);
@@ -337,9 +333,7 @@ function markupViolation({ block, fault, excerpt }: BlockMarkupFault, blocks: re
 export async function finalise(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion, letterDate?: string): Promise<LetterView> {
   refuseImplausibleDates(context, { letterDate });
   return inTransaction(db, async (trx) => {
-    const current = await existing(trx, id, { forUpdate: true });
-    refuseUnlessDraft(current);
-    assertVersionMatches(expectedVersion, current.version);
+    const current = await draftAt(trx, id, expectedVersion);
     const { date, inputs, exactLines, seal: publicSeal } = await finalText(trx, current, letterDate, requestDay(context));
     if (current.approvedSha256 !== publicSeal.sha256) {
       throw new ValidationError([{ field: 'approval', code: current.approvedSha256 === null ? 'notApproved' : 'changedSinceApproval' }]);
@@ -451,6 +445,21 @@ export async function existing(db: Db, id: string, options: { forUpdate?: boolea
 
 function refuseUnlessDraft(letter: repository.StoredLetter): void {
   if (letter.status !== 'draft') throw new ValidationError([{ field: 'status', code: 'letterIsFinal' }]);
+}
+
+/** The letter, locked until the change commits, at the version the change is based on (412 otherwise): a second change waits, then finds a newer version. */
+export async function letterAt(trx: Db, id: string, expectedVersion: ExpectedVersion): Promise<repository.StoredLetter> {
+  const current = await existing(trx, id, { forUpdate: true });
+  assertVersionMatches(expectedVersion, current.version);
+  return current;
+}
+
+/** A draft, locked as `letterAt` locks it; a final letter is refused as final (400) whatever version the change is based on. */
+export async function draftAt(trx: Db, id: string, expectedVersion: ExpectedVersion): Promise<repository.StoredLetter> {
+  const current = await existing(trx, id, { forUpdate: true });
+  refuseUnlessDraft(current);
+  assertVersionMatches(expectedVersion, current.version);
+  return current;
 }
 
 async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise<LetterView> {
