@@ -50,6 +50,16 @@ describe('reading an import file', () => {
     expect([sheet!.definition.sheet, headerFaults(sheet!)]).toEqual(['valuation', []]);
   });
 
+  it('knows a header marked as required or optional, by an asterisk before or after it or in words', async () => {
+    const [sheet] = await sheetsOf('w.csv', csv('Eigen kenmerk *;Kenmerk levering*;* Bedrag (€);Grondslag (verplicht);Ingangsdatum (Required):;Toelichting (optioneel)\nW1;D1;1;x;y;z\n'));
+    expect([sheet!.definition.sheet, headerFaults(sheet!), [...sheet!.columns.keys()]]).toEqual(['valuation', [], ['externalReference', 'deliveryReference', 'amountCents', 'basis', 'effectiveDate', 'note']]);
+    const [bilingual] = await sheetsOf('w.csv', csv('Eigen kenmerk / External reference *;Kenmerk levering* / Delivery reference*;Bedrag (€) *;Grondslag;Ingangsdatum\nW1;D1;1;x;y\n'));
+    expect(headerFaults(bilingual!)).toEqual([]);
+    // A mark is no header: a column of only asterisks is not the template's.
+    const [marked] = await sheetsOf('w.csv', csv(`${VALUATION_HEADERS.join(';')};*\nW1;D1;1;x;y;z\n`));
+    expect(headerFaults(marked!)).toEqual(['F *: unknownColumn']);
+  });
+
   it('finds the headers below a title, a subtitle and blank rows, merged over the columns or not, and numbers the rows as the sheet does', async () => {
     const workbook = new ExcelJS.Workbook();
     const worksheet = workbook.addWorksheet('Waarderingen');

@@ -268,12 +268,16 @@ export const EXAMPLE_MARKERS: readonly string[] = ['VOORBEELD', 'EXAMPLE', 'VOOR
 export const EXAMPLE_MARKER = 'VOORBEELD / EXAMPLE';
 
 
+const REQUIRED_OR_OPTIONAL_MARK = /\*+|\(\s*(?:verplicht|required|mandatory|optioneel|optional|facultatief)\s*\)/gi;
+
 // A header names its column whatever its case and spacing (around the slash between its languages too), with
-// or without its unit ("Bedrag (€)", "Bedrag €", "Bedrag in euro", "Bedrag") and with or without a colon after
-// it, as a form's labels have one ("Bedrag:").
+// or without its unit ("Bedrag (€)", "Bedrag €", "Bedrag in euro", "Bedrag"), with or without a mark that the
+// column is required or optional ("Titel *", "* Titel", "Titel (verplicht)", "Titel (optional)") and with or
+// without a colon after it, as a form's labels have one ("Bedrag:").
 const normalise = (text: string) =>
   text
     .replace(/\((?:€|eur|euro)\)/gi, ' ')
+    .replace(REQUIRED_OR_OPTIONAL_MARK, ' ')
     .trim()
     .replace(/\s*:$/, '')
     .replace(/\s+(?:in\s+)?(?:€|eur|euro)$/i, '')
