@@ -358,7 +358,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     mergedCell: (p) => `Deze cel is samengevoegd met ${p.shown} en heeft geen eigen waarde (Excel telt die waarde één keer); maak de samenvoeging ongedaan en vul de waarde in op elke regel waarvoor ze geldt.`,
     missingColumn: (p) => `Dit blad mist de kolom ${p.column}; voeg die toe met de kop uit het sjabloon.`,
     duplicateColumn: (p) => `Deze kolom staat ook al in kolom ${p.first}; verwijder een van beide.`,
-    unknownColumn: () => 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
+    unknownColumn: (p) =>
+      p.hidden
+        ? 'Deze kolom is verborgen en het sjabloon kent haar niet; maak haar zichtbaar en geef haar de kop van een kolom uit het sjabloon, of verwijder haar.'
+        : 'Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.',
     unheadedColumn: (p) => `Deze kolom heeft geen kop maar wel waarden (de eerste op regel ${p.row}), die dus niet geïmporteerd zouden worden; geef haar de kop van een kolom uit het sjabloon, of maak haar leeg.`,
     headerOverTwoRows: (p) =>
       p.whole
@@ -641,7 +644,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     mergedCell: (p) => `This cell is merged into ${p.shown} and holds no value of its own (Excel counts that value once); unmerge the cells and type the value on each row it applies to.`,
     missingColumn: (p) => `This sheet lacks the column ${p.column}; add it with the template's header.`,
     duplicateColumn: (p) => `This column is also in column ${p.first}; delete one of them.`,
-    unknownColumn: () => "The template has no such column; give it the header of one of the template's columns, or delete it.",
+    unknownColumn: (p) =>
+      p.hidden
+        ? "This column is hidden, and the template has no such column; unhide it and give it the header of one of the template's columns, or delete it."
+        : "The template has no such column; give it the header of one of the template's columns, or delete it.",
     unheadedColumn: (p) => `This column has values (the first on row ${p.row}) but no header, so they would not be imported; give it the header of one of the template's columns, or empty it.`,
     headerOverTwoRows: (p) =>
       p.whole

@@ -205,6 +205,18 @@ describe('reading an import file', () => {
     expect(await notTaken('Eigen kenmerk;Opmerking;;\r\nNotitie;;Naam bedrijf;Status\r\nC1;;Acme;\r\n')).toEqual([{ name: 's.csv', code: 'noColumnHeaders', params: { rows: '10' } }]);
   });
 
+  it('says of a column the template does not have that it is hidden, when the workbook hides it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('Waarderingen');
+    worksheet.addRows([[...VALUATION_HEADERS, 'Hulpkolom', 'Opmerking'], ['W1', 'D1', 1, 'x', 'y', 'VLOOKUP', 'zie mail']]);
+    worksheet.getColumn(6).hidden = true;
+    const [sheet] = await sheetsOf('map.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(sheet!.headerFaults.map((fault) => [fault.letter, fault.code, fault.params])).toEqual([
+      ['F', 'unknownColumn', { hidden: 'yes' }],
+      ['G', 'unknownColumn', {}],
+    ]);
+  });
+
   it('keeps whether a sheet is hidden or very hidden, as the workbook says', async () => {
     const workbook = new ExcelJS.Workbook();
     for (const state of ['visible', 'hidden', 'veryHidden'] as const) workbook.addWorksheet(state, { state }).addRows([VALUATION_HEADERS, ['W1', 'D1', 1, 'x', 'y']]);

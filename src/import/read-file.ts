@@ -370,7 +370,8 @@ function toSheet(table: Table): ReadSheet | NotTaken {
     const found = columnOfHeader(definition, header);
     const letter = columnLetter(index);
     const earlier = found && columns.get(found.key);
-    if (!found) headerFaults.push({ code: 'unknownColumn', field: header.trim(), header: header.trim(), letter, params: {} });
+    // A hidden column is easily forgotten: said as such, or its user looks for it in vain.
+    if (!found) headerFaults.push({ code: 'unknownColumn', field: header.trim(), header: header.trim(), letter, params: table.hiddenColumns.has(index) ? { hidden: 'yes' } : {} });
     else if (earlier) headerFaults.push({ code: 'duplicateColumn', field: found.key, header: header.trim(), letter, params: { first: earlier.letter } });
     else {
       positions.push([index, found]);

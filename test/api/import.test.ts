@@ -404,6 +404,19 @@ describeEachDatabase('import', (database) => {
     ]);
     expect((await registrar('POST', '/imports', { ...withHiddenColumn, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
     expect(await database().db.selectFrom('importedRecord').select('recordId').where('externalReference', 'in', ['COLUMN-2', 'COLUMN-3']).execute()).toEqual([]);
+
+    // A hidden column the template does not have is said to be hidden, or its user would look for it in vain.
+    const unknownHidden = new ExcelJS.Workbook();
+    const sheet = unknownHidden.addWorksheet('Leveringen');
+    sheet.addRows([[...headings.slice(0, 5), 'Hulpkolom'], [...delivery('COLUMN-4', null).slice(0, 5), 'x']]);
+    sheet.getColumn(6).hidden = true;
+    const headerFault = async (language: string) =>
+      (await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await unknownHidden.xlsx.writeBuffer()), 'kolommen.xlsx'), { 'Accept-Language': language })).body.rows[0];
+    expect(await headerFault('nl')).toMatchObject({
+      rowNumber: 1,
+      faults: [{ code: 'unknownColumn', columnLetter: 'F', column: 'Hulpkolom', reason: 'Deze kolom is verborgen en het sjabloon kent haar niet; maak haar zichtbaar en geef haar de kop van een kolom uit het sjabloon, of verwijder haar.' }],
+    });
+    expect((await headerFault('en')).faults[0].reason).toBe("This column is hidden, and the template has no such column; unhide it and give it the header of one of the template's columns, or delete it.");
   });
 
   it('refuses what is no import with a reason that names the file, and changes nothing', async () => {
