@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { reason } from '../api/messages.ts';
 import { sheetNotTakenFault, UnreadableFileError, type SheetNotTaken } from '../import/read-file.ts';
-import { commitImport, dryRunImport, type ImportReport, type Progress } from '../register/import.ts';
+import { commitImport, dryRunImport, type ImportReport, type ImportRowReport, type Progress } from '../register/import.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 import { operatorContext } from './operator.ts';
@@ -61,24 +61,27 @@ function progressBar(): Progress | undefined {
 }
 
 function describe(report: ImportReport, dryRun: boolean): string {
-  const lines = report.rows.flatMap((row) =>
-    row.faults.map((fault) => {
-      // A fault of the whole sheet (a hidden one) has no column; a column without a header has only its letter.
-      const column = fault.column === '' ? (fault.columnLetter ? `, column ${fault.columnLetter}` : '') : `, column ${fault.columnLetter ?? '-'} (${fault.column})`;
-      return withVisibleControls(`${row.sheetName}, row ${row.rowNumber}${column}: ${reason('en', fault.code, { later: fault.field, ...fault.params })}`);
-    }),
-  );
+  const lines = report.rows.flatMap((row) => (row.outcome === 'notes' ? [`${row.sheetName}, row ${row.rowNumber}: notes on the columns (such as "required" or "YYYY-MM-DD"), no data; skipped.`] : faultLines(row))).map(withVisibleControls);
   // A sheet that nothing is taken from is said after the faults, just above the outcome it is no part of.
   const notTaken = report.sheetsNotTaken.map(sheetNotTakenReason);
-  const { create, unchanged, invalid, example } = report.counts;
+  const { create, unchanged, invalid, example, notes } = report.counts;
   const outcome = dryRun
-    ? `Dry run: ${create} rows would be created, ${unchanged} are in the register already, ${invalid} have a fault, ${example} examples skipped.`
+    ? `Dry run: ${create} rows would be created, ${unchanged} are in the register already, ${invalid} have a fault, ${example} examples and ${notes} rows of notes skipped.`
     : report.committed
       ? `Imported ${create} rows (import ${report.importId}); ${unchanged} were in the register already, ${invalid} with a fault were left out.`
       : create === 0
         ? `Nothing to import: ${unchanged} rows are in the register already, ${invalid} have a fault.`
         : `Nothing imported: ${invalid} rows have a fault (use --only-valid to import the other ${create}).`;
   return [...lines, ...notTaken, outcome].join('\n');
+}
+
+/** A row's faults, one line each, by sheet, row and column. */
+function faultLines(row: ImportRowReport): string[] {
+  return row.faults.map((fault) => {
+    // A fault of the whole sheet (a hidden one) has no column; a column without a header has only its letter.
+    const column = fault.column === '' ? (fault.columnLetter ? `, column ${fault.columnLetter}` : '') : `, column ${fault.columnLetter ?? '-'} (${fault.column})`;
+    return `${row.sheetName}, row ${row.rowNumber}${column}: ${reason('en', fault.code, { later: fault.field, ...fault.params })}`;
+  });
 }
 
 /** Text of the file (a header, a sheet's name) with its control characters written out (\x1b): an escape sequence in it would otherwise act on the terminal. */

@@ -189,6 +189,34 @@ describe('reading an import file', () => {
     expect([headerFaults(plain!), plain!.rows.map((read) => read.rowNumber)]).toEqual([[], [2]]);
   });
 
+  it('skips a row of notes on the columns right below the headers, by what its cells say, and reads the rows below it', async () => {
+    const notes = async (content: string) => {
+      const [sheet] = await sheetsOf('w.csv', csv(content));
+      return [sheet!.notesRowNumber, headerFaults(sheet!), sheet!.rows.map((read) => read.rowNumber)];
+    };
+    const headed = `Titel\r\n${VALUATION_HEADERS.join(';')};Toelichting\r\n`;
+    expect(await notes(`${headed}(verplicht);verplicht;bedrag in euro;(verplicht) kies uit de lijst;JJJJ-MM-DD;(optioneel)\r\nW1;D1;1;x;y;z\r\nW2;D1;2;x;y;\r\n`)).toEqual([3, [], [4, 5]]);
+    // A hint under a few columns only, in English; "bedrag in euro" below "Bedrag" is a note, not a part of the header.
+    expect(await notes(`${VALUATION_HEADERS.join(';')}\r\n(required);;amount in euros;;YYYY-MM-DD\r\nW1;D1;1;x;y\r\n`)).toEqual([2, [], [3]]);
+    // A note in a column without a header is no value left out.
+    expect(await notes(`${VALUATION_HEADERS.join(';')}\r\n;;;;JJJJ-MM-DD;verplicht\r\nW1;D1;1;x;y\r\n`)).toEqual([2, [], [3]]);
+    // Below headers over two rows, the row of notes is the one after them.
+    expect(await notes('Eigen kenmerk;Kenmerk levering;Bedrag;Betaald\r\n;;;op\r\nverplicht;verplicht;in euro;JJJJ-MM-DD\r\nB1;D1;5;2025-06-01\r\n')).toEqual([3, ['D Betaald: headerOverTwoRows'], [4]]);
+  });
+
+  it('reads a row right below the headers as data when a value of it is no note, however many of its cells are', async () => {
+    const rowsOf = async (content: string) => {
+      const [sheet] = await sheetsOf('w.csv', csv(content));
+      return [sheet!.notesRowNumber, sheet!.rows.map((read) => [read.rowNumber, read.cells.get('externalReference') || null])];
+    };
+    // A reference, an amount or a date among notes makes a row of data, which is refused for what it lacks rather than left out unseen.
+    expect(await rowsOf(`${VALUATION_HEADERS.join(';')}\r\nW1;verplicht;optioneel;verplicht;JJJJ-MM-DD\r\n`)).toEqual([undefined, [[2, 'W1']]]);
+    expect(await rowsOf(`${VALUATION_HEADERS.join(';')}\r\n;verplicht;12;verplicht;JJJJ-MM-DD\r\n`)).toEqual([undefined, [[2, null]]]);
+    expect(await rowsOf(`${VALUATION_HEADERS.join(';')}\r\n;verplicht;;;2025-06-01\r\n`)).toEqual([undefined, [[2, null]]]);
+    // A row of notes further down is data: only the row right below the headers is taken for one.
+    expect(await rowsOf(`${VALUATION_HEADERS.join(';')}\r\nW1;D1;1;x;y\r\n(verplicht);;;;\r\n`)).toEqual([undefined, [[2, 'W1'], [3, '(verplicht)']]]);
+  });
+
   it('says of a sheet whose headers only two rows have together that they are spread over those rows, by a header they split', async () => {
     const refused = await readImportFile('b.csv', csv('Eigen;Kenmerk;Bedrag;Betaald\r\nkenmerk;levering;(€);op\r\nB1;D1;5;2025-06-01\r\n')).catch((error: unknown) => error);
     expect((refused as UnreadableFileError).sheetsNotTaken).toEqual([{ name: 'b.csv', code: 'headersOverTwoRows', params: { row: '1', nextRow: '2', letter: 'A', header: 'Eigen kenmerk' } }]);

@@ -11,6 +11,7 @@ import { format as formatNumber } from 'numfmt';
 import { loadExcelJs } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
+import { isColumnNote } from './notes-rows.ts';
 import { columnOfHeader, headerText, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
 import { headerBrokenOverRows, headersReachBelow, headersStaggeredOverRows, splitHeaders, type SplitHeader } from './split-headers.ts';
 import { totalsLabelOf } from './totals-rows.ts';
@@ -55,6 +56,8 @@ export interface ReadSheet {
   columns: ReadonlyMap<string, { header: string; letter: string }>;
   /** The row of the column headers: 1, or the row below a title. */
   headerRowNumber: number;
+  /** A row of notes on the columns right below the headers ("(verplicht)", "JJJJ-MM-DD"), skipped as no record. */
+  notesRowNumber: number | undefined;
   headerFaults: HeaderFault[];
   rows: ReadRow[];
 }
@@ -298,6 +301,12 @@ function isTitleRow(cells: readonly CellValue[] | undefined): boolean {
   return valuesOf(cells).size <= 2;
 }
 
+/** A row of notes on the columns (see notes-rows.ts): it has a value, and each of its values is such a note. */
+function isNotesRow(cells: readonly CellValue[] | undefined): boolean {
+  const values = Object.values(cells ?? []).filter((cell) => !isBlank(cell));
+  return values.length > 0 && values.every(isColumnNote);
+}
+
 /** A sheet with a row of more than one value; not one of notes, a text in one column as the template's instructions are. */
 function holdsTable(rows: Table['rows']): boolean {
   return rows.some((cells) => valuesOf(cells).size > 1);
@@ -379,10 +388,14 @@ function toSheet(table: Table): ReadSheet | NotTaken {
     }
   });
   const rowBelow = headerRow.index + 1;
-  const splits = splitHeaders(definition, { above: headersOf(table.rows[headerRow.index - 1]), headers, below: headersOf(table.rows[rowBelow]) }, new Set(columns.keys()));
+  // A row of notes right below the headers holds no part of a header ("bedrag in euro" below "Bedrag (€)").
+  const below = isNotesRow(table.rows[rowBelow]) ? [] : headersOf(table.rows[rowBelow]);
+  const splits = splitHeaders(definition, { above: headersOf(table.rows[headerRow.index - 1]), headers, below }, new Set(columns.keys()));
   // A row below the headers that holds a part of one is said in the header row's faults, not read as a row of data.
-  const firstDataRow = headersReachBelow(splits) ? rowBelow + 1 : rowBelow;
-  headerFaults.push(...unheadedColumns(headers, table.rows, rowBelow));
+  const belowHeaders = headersReachBelow(splits) ? rowBelow + 1 : rowBelow;
+  const notesRow = isNotesRow(table.rows[belowHeaders]) ? belowHeaders : undefined;
+  const firstDataRow = notesRow === undefined ? belowHeaders : belowHeaders + 1;
+  headerFaults.push(...unheadedColumns(headers, table.rows, rowBelow, notesRow));
   // Found once for the sheet: most hide no column, and a row then looks at none.
   const hiddenPositions = positions.filter(([position]) => table.hiddenColumns.has(position));
   // A row with values only in columns of no field (one of remarks) has a fault of its header row already.
@@ -395,7 +408,7 @@ function toSheet(table: Table): ReadSheet | NotTaken {
     const totalsCell = totals && { label: totals.label, header: headers[totals.position]?.trim() ?? '', letter: columnLetter(totals.position) };
     return [{ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells, totals: totalsCell }];
   });
-  return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, headerFaults: withSplitHeaders(headerFaults, splits, headers, headerRow.index + 1), rows: dataRows };
+  return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, notesRowNumber: notesRow === undefined ? undefined : notesRow + 1, headerFaults: withSplitHeaders(headerFaults, splits, headers, headerRow.index + 1), rows: dataRows };
 }
 
 /**
@@ -422,12 +435,12 @@ function withSplitHeaders(faults: HeaderFault[], splits: readonly SplitHeader[],
 /**
  * Columns without a header that hold values below it: what they hold would otherwise be left out
  * unseen (a header deleted by mistake, remarks beside the template's columns). Each is a fault of the
- * header row that names the first row with a value in it.
+ * header row that names the first row with a value in it; a note in the row of notes is none.
  */
-function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[] | undefined)[], firstDataRow: number): HeaderFault[] {
+function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[] | undefined)[], firstDataRow: number, notesRow: number | undefined): HeaderFault[] {
   const firstRow = new Map<number, number>();
   rows.forEach((cells, index) => {
-    if (index < firstDataRow || !cells) return;
+    if (index < firstDataRow || index === notesRow || !cells) return;
     // By its keys: only the cells a sparse row has, where forEach would look at every hole up to its last.
     for (const key of Object.keys(cells)) {
       const position = Number(key);

@@ -10,7 +10,7 @@ import type { Database } from '../db/schema.ts';
 import { referenceKey } from '../../common/text.ts';
 import { isRegisterSheet } from '../import/sheets.ts';
 import { ImportedReferences } from './imported-references.ts';
-import { firstRowsByReference, type PlannedRow } from './import-rows.ts';
+import { firstRowsByReference, isSkipped, type PlannedRow } from './import-rows.ts';
 
 type Db = Kysely<Database>;
 type NamedSheet = 'delivery' | 'company';
@@ -49,7 +49,7 @@ export class RecordNames {
  * id); a company by an earlier import's reference or its id (a new company of the file is not known yet).
  */
 export async function recordNamesOf(db: Db, rows: readonly PlannedRow[], importedDeliveries: ImportedReferences): Promise<RecordNames> {
-  const domainRows = rows.filter((row) => !isRegisterSheet(row.sheet) && row.outcome !== 'example');
+  const domainRows = rows.filter((row) => !isRegisterSheet(row.sheet) && !isSkipped(row));
   const named = (sheet: NamedSheet) => {
     const fields = Object.keys(NAMING_FIELDS).filter((field) => NAMING_FIELDS[field] === sheet);
     return new Set(domainRows.flatMap((row) => fields.flatMap((field) => [row.values[field]].flat())).filter((value) => typeof value === 'string'));

@@ -17,7 +17,7 @@ import { referenceKey } from '../../common/text.ts';
 import { DOMAIN_SHEETS, isRegisterSheet, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
 import { mayCreate, rolesCreating } from './import-permissions.ts';
 import { earlierDigests, recordNamesOf, type RecordNames } from './import-digests.ts';
-import { addFaults, firstRowsByReference, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
+import { addFaults, firstRowsByReference, isSkipped, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
 import { ImportedReferences } from './imported-references.ts';
 
 type Db = Kysely<Database>;
@@ -54,7 +54,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
 function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']): void {
   for (const row of rows) {
     // The sheet's header row has faults of its own.
-    if (row.outcome === 'example' || row.outcome === 'unchanged' || row.rowNumber === row.source.headerRowNumber || mayCreate(actor, row.sheet)) continue;
+    if (isSkipped(row) || row.outcome === 'unchanged' || row.rowNumber === row.source.headerRowNumber || mayCreate(actor, row.sheet)) continue;
     const params = { sheet: row.sheetName, role: actor?.role ?? '', roles: rolesCreating(row.sheet).join(',') };
     refuseRow(row, { field: 'sheet', code: 'sheetOfOtherRole', params, column: '', columnLetter: null });
   }
@@ -68,7 +68,7 @@ function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']
  */
 function refuseHiddenRows(rows: PlannedRow[]): void {
   for (const row of rows) {
-    if (row.outcome === 'example' || row.outcome === 'unchanged') continue;
+    if (isSkipped(row) || row.outcome === 'unchanged') continue;
     if (row.hiddenCells.length > 0) addFaults(row, row.hiddenCells.map((field) => ({ field, code: 'hiddenColumn' })));
     if (row.hidden) refuseRow(row, { field: 'row', code: 'hiddenRow', params: {}, column: '', columnLetter: null });
   }
@@ -101,7 +101,7 @@ async function knownReferences(db: Db, rows: PlannedRow[]): Promise<KnownReferen
  */
 async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[], names: RecordNames): Promise<void> {
   for (const sheet of DOMAIN_SHEETS) {
-    const sheetRows = rows.filter((row) => row.sheet === sheet && row.reference !== null && row.outcome !== 'example');
+    const sheetRows = rows.filter((row) => row.sheet === sheet && row.reference !== null && !isSkipped(row));
     if (sheetRows.length === 0) continue;
     const records = await imports.findImportedRecords(db, sheet, [...new Set(sheetRows.map((row) => referenceKey(row.reference!)))]);
     const known = new ImportedReferences(records);
@@ -148,7 +148,7 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
   // A money row's delivery as the register names it, to say so when the file names another.
   const storedDeliveryReferences = await imports.importedReferencesOf(db, 'delivery', [...new Set([...storedValuations.values(), ...storedPayments.values()].map((money) => money.deliveryId))]);
   for (const row of rows) {
-    if (row.reference === null || row.outcome === 'example' || !isRegisterSheet(row.sheet)) continue;
+    if (row.reference === null || isSkipped(row) || !isRegisterSheet(row.sheet)) continue;
     const found = known[row.sheet].find(row.reference);
     if (found === undefined) continue;
     if ('several' in found) {
@@ -171,7 +171,7 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
   }
   const registerDeliveries = new Map<string, StoredDelivery>();
   for (const row of rows) {
-    if (row.sheet === 'delivery' || row.outcome === 'example') continue;
+    if (row.sheet === 'delivery' || isSkipped(row)) continue;
     const reference = row.values.deliveryReference;
     if (typeof reference !== 'string') continue;
     const inFile = deliveryRows.get(referenceKey(reference));

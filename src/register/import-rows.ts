@@ -71,12 +71,18 @@ export function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: P
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
     }
     const hidden = hiddenSheetFault(sheet, rows.slice(first));
+    if (sheet.notesRowNumber !== undefined) rows.splice(first, 0, rowWithoutRecord(sheet, sheet.notesRowNumber, 'notes', []));
     // A sheet without rows loses nothing by its headers (an empty sheet of notes beside the template's).
     if ((sheet.headerFaults.length > 0 && sheet.rows.length > 0) || hidden) rows.splice(first, 0, headerRow(sheet, hidden));
   }
   for (const sheet of IMPORT_SHEETS) markDuplicateReferences(rows.filter((row) => row.sheet === sheet));
   onProgress?.(total, total);
   return rows;
+}
+
+/** A row of the file that the import skips, saying so: the template's example, or a row of notes on the columns. */
+export function isSkipped(row: PlannedRow): boolean {
+  return row.outcome === 'example' || row.outcome === 'notes';
 }
 
 /** Makes a row invalid for a fault of the whole row, shown first; its other faults still show. */
@@ -91,7 +97,7 @@ export function refuseRow(row: PlannedRow, fault: ImportFault): void {
  * visible sheet and for a hidden one without such rows.
  */
 function hiddenSheetFault(source: ReadSheet, read: readonly PlannedRow[]): ImportFault | undefined {
-  const rows = read.filter((row) => row.outcome !== 'example');
+  const rows = read.filter((row) => !isSkipped(row));
   if (source.visibility === 'visible' || rows.length === 0) return undefined;
   const fault = { field: 'sheet', code: 'hiddenSheet', params: { sheet: source.name, visibility: source.visibility }, column: '', columnLetter: null };
   for (const row of rows) refuseRow(row, fault);
@@ -101,13 +107,18 @@ function hiddenSheetFault(source: ReadSheet, read: readonly PlannedRow[]): Impor
 /** A sheet's header row, when the sheet is hidden, or its headers lack a column, name one twice or one the template does not have. */
 function headerRow(source: ReadSheet, hidden: ImportFault | undefined): PlannedRow {
   const faults = source.headerFaults.map(({ code, field, header, letter, params }) => ({ field, code, params, column: header, columnLetter: letter }));
+  return rowWithoutRecord(source, source.headerRowNumber, 'invalid', hidden ? [hidden, ...faults] : faults);
+}
+
+/** A row of a sheet that holds no record: its header row, or its row of notes. */
+function rowWithoutRecord(source: ReadSheet, rowNumber: number, outcome: PlannedRow['outcome'], faults: ImportFault[]): PlannedRow {
   return {
     sheet: source.definition.sheet,
     sheetName: source.name,
-    rowNumber: source.headerRowNumber,
+    rowNumber,
     reference: null,
-    outcome: 'invalid',
-    faults: hidden ? [hidden, ...faults] : faults,
+    outcome,
+    faults,
     values: {},
     deliveryId: null,
     deliveryRow: null,
@@ -236,7 +247,7 @@ export function addFaults(row: PlannedRow, violations: readonly RuleViolation[])
 function markDuplicateReferences(rows: PlannedRow[]): void {
   const firstRow = new Map<string, PlannedRow>();
   for (const row of rows) {
-    if (row.outcome === 'example' || !row.reference) continue;
+    if (isSkipped(row) || !row.reference) continue;
     const key = referenceKey(row.reference);
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, row);
@@ -256,7 +267,7 @@ export function firstRowsByReference(rows: readonly PlannedRow[], sheet: ImportS
 export function firstRowsBy(rows: readonly PlannedRow[], sheet: ImportSheet, keyOf: (row: PlannedRow) => string | null): Map<string, PlannedRow> {
   const rowsByKey = new Map<string, PlannedRow>();
   for (const row of rows) {
-    if (row.sheet !== sheet || row.outcome === 'example') continue;
+    if (row.sheet !== sheet || isSkipped(row)) continue;
     const key = keyOf(row);
     if (key && !rowsByKey.has(key)) rowsByKey.set(key, row);
   }

@@ -22,7 +22,8 @@ type Db = Kysely<Database>;
 export const IMPORT_MODES = ['allOrNothing', 'onlyValid'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
-export const ROW_OUTCOMES = ['create', 'unchanged', 'invalid', 'example'] as const;
+/** What an import does with a row: an example is the template's, notes are a row of notes on the columns below the headers; both are skipped. */
+export const ROW_OUTCOMES = ['create', 'unchanged', 'invalid', 'example', 'notes'] as const;
 type RowOutcome = (typeof ROW_OUTCOMES)[number];
 
 /** A fault of a row: the field, the column of the file it came from, and why. */

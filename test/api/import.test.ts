@@ -63,7 +63,7 @@ describeEachDatabase('import', (database) => {
 
     const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'nl' });
     expect(dryRun.status).toBe(200);
-    expect(dryRun.body.counts).toEqual({ create: 2, unchanged: 0, invalid: 1, example: 10 });
+    expect(dryRun.body.counts).toEqual({ create: 2, unchanged: 0, invalid: 1, example: 10, notes: 0 });
     // The template's instructions are notes, not a table left out, and its sheet of choice lists is hidden.
     expect(dryRun.body.sheetsNotTaken).toEqual([]);
     const faulty = dryRun.body.rows.filter((row: any) => row.outcome === 'invalid');
@@ -453,7 +453,7 @@ describeEachDatabase('import', (database) => {
     ].join('\r\n');
     const upload = asUpload(new TextEncoder().encode(csv), 'waarderingen.csv');
     const dryRun = await registrar('POST', '/imports/dry-run', upload);
-    expect(dryRun.body.counts).toEqual({ create: 2, unchanged: 0, invalid: 2, example: 0 });
+    expect(dryRun.body.counts).toEqual({ create: 2, unchanged: 0, invalid: 2, example: 0, notes: 0 });
     const faults = dryRun.body.rows.filter((row: any) => row.outcome === 'invalid').map((row: any) => [row.rowNumber, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.column}: ${fault.code}`)]);
     expect(faults).toEqual([
       [4, ['E Ingangsdatum: dateInFuture']],
@@ -498,6 +498,41 @@ describeEachDatabase('import', (database) => {
     expect([committed.body.committed, outcomes(committed.body)]).toEqual([true, outcomes(dryRun.body)]);
   });
 
+  it('skips a row of notes on the columns below the headers, saying so by its row, and imports the rows below it, whoever imports the file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Leveringen').addRows([
+      ['Eigen kenmerk *', 'Titel*', '* Soort steun', 'Categorie (verplicht)', 'Financieringsbron (required)', 'Aantal', 'Geleverd op'],
+      ['(verplicht)', '(verplicht)', 'verplicht, kies uit de lijst', 'verplicht', 'verplicht', '(optioneel) geheel getal', 'JJJJ-MM-DD'],
+      ['NOTE-1', 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting', 50, null],
+    ]);
+    workbook.addWorksheet('Waarderingen').addRows([
+      ['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum'],
+      ['required', 'required', 'amount in euros', 'required', 'YYYY-MM-DD'],
+      ['NOTE-1-W', 'NOTE-1', 1250, 'Vervangingswaarde', '2025-07-01'],
+    ]);
+    const upload = asUpload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'met-aanwijzingen.xlsx');
+    const outcomes = (body: any) => body.rows.map((row: any) => [row.sheetName, row.rowNumber, row.reference, row.outcome, row.faults.map((fault: any) => fault.code)]);
+    const dryRun = await registrar('POST', '/imports/dry-run', upload);
+    expect([dryRun.body.counts, outcomes(dryRun.body)]).toEqual([
+      { create: 2, unchanged: 0, invalid: 0, example: 0, notes: 2 },
+      [
+        ['Leveringen', 2, null, 'notes', []],
+        ['Leveringen', 3, 'NOTE-1', 'create', []],
+        ['Waarderingen', 2, null, 'notes', []],
+        ['Waarderingen', 3, 'NOTE-1-W', 'create', []],
+      ],
+    ]);
+    // Finance's import of the registrar's sheets refuses their rows, not their notes.
+    expect(outcomes((await finance('POST', '/imports/dry-run', upload)).body).filter((row: any) => row[3] === 'notes')).toEqual([
+      ['Leveringen', 2, null, 'notes', []],
+      ['Waarderingen', 2, null, 'notes', []],
+    ]);
+    const committed = await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' });
+    expect([committed.body.committed, committed.body.counts]).toEqual([true, { create: 2, unchanged: 0, invalid: 0, example: 0, notes: 2 }]);
+    const imported = await database().db.selectFrom('importedRecord').select('externalReference').where('externalReference', 'in', ['NOTE-1', 'NOTE-1-W']).orderBy('externalReference').execute();
+    expect(imported.map((record) => record.externalReference)).toEqual(['NOTE-1', 'NOTE-1-W']);
+  });
+
   it('reads a date cell that holds its date as ISO text, as LibreOffice writes one, as the day it names', async () => {
     const workbook = rawWorkbook([
       { name: 'Waarderingen', rows: headers(['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum']) + row(2, [text('A2', 'ISO-W'), text('B2', 'IMP-1'), number('C2', 10), text('D2', 'Vervangingswaarde'), isoDate('E2', '2025-07-14')]) },
@@ -534,8 +569,8 @@ describeEachDatabase('import', (database) => {
     ]);
     expect((await headerRow('en')).faults[1].reason).toBe("This column's header is spread over two rows, this cell and cell D2 (op); put the whole header in this cell, as the template names it (Betaald op / Paid on), and clear cell D2.");
 
-    // The row below the headers is part of them: neither the dry run nor the commit takes it for a row.
-    const unit = asUpload(new TextEncoder().encode(['Eigen kenmerk;Kenmerk levering;Bedrag;Grondslag;Ingangsdatum', ';;in euro;;', 'SPLIT-W;IMP-1;5;Vervangingswaarde;2025-07-01'].join('\r\n')), 'waarderingen.csv');
+    // The row below the headers is part of them (a header in the other language; a unit alone would be a note): neither the dry run nor the commit takes it for a row.
+    const unit = asUpload(new TextEncoder().encode(['Eigen kenmerk;Kenmerk levering;Bedrag;Grondslag;Ingangsdatum', ';;Amount (€);;', 'SPLIT-W;IMP-1;5;Vervangingswaarde;2025-07-01'].join('\r\n')), 'waarderingen.csv');
     const outcomes = (body: any) => body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)]);
     const dryRun = await registrar('POST', '/imports/dry-run', unit);
     expect(outcomes(dryRun.body)).toEqual([
@@ -631,7 +666,7 @@ describeEachDatabase('import', (database) => {
     withNotes.addWorksheet('Waarderingen').addRows([['Eigen kenmerk', 'Kenmerk levering', 'Bedrag', 'Grondslag', 'Ingangsdatum'], ['NOTES-1', 'IMP-1', 10, 'Vervangingswaarde', '2025-06-09']]);
     withNotes.addWorksheet('Notities').addRow(['Titel', 'Omschrijving', 'Wie']);
     const notes = await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await withNotes.xlsx.writeBuffer())));
-    expect(notes.body.counts).toEqual({ create: 1, unchanged: 0, invalid: 0, example: 0 });
+    expect(notes.body.counts).toEqual({ create: 1, unchanged: 0, invalid: 0, example: 0, notes: 0 });
 
     const oldWorkbook = new Uint8Array(512);
     oldWorkbook.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -678,7 +713,7 @@ describeEachDatabase('import', (database) => {
       { name: 'Leveringen', state: 'hidden', rows: [DELIVERY_HEADERS] },
       { name: 'Nieuwe leveringen', state: 'visible', rows: [DELIVERY_HEADERS, delivery('VERB-3')] },
     ]);
-    expect((await registrar('POST', '/imports/dry-run', emptyHidden)).body.counts).toEqual({ create: 1, unchanged: 0, invalid: 0, example: 0 });
+    expect((await registrar('POST', '/imports/dry-run', emptyHidden)).body.counts).toEqual({ create: 1, unchanged: 0, invalid: 0, example: 0, notes: 0 });
   });
 
   it('says of a negative payment once that a payment is more than € 0, the rule it breaks', async () => {

@@ -25,7 +25,7 @@ describe('the import command', () => {
 
     const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
     expect(dryRun.output).toContain('Betalingen (Payments), row 3, column C (Bedrag (€) / Amount (€)): Enter an amount of more than €0.00.');
-    expect(dryRun.output).toContain('Dry run: 2 rows would be created, 0 are in the register already, 1 have a fault, 10 examples skipped.');
+    expect(dryRun.output).toContain('Dry run: 2 rows would be created, 0 are in the register already, 1 have a fault, 10 examples and 0 rows of notes skipped.');
     expect(dryRun.code).toBe(1);
 
     const onlyValid = await runCli(dataDir, ['import', file, '--only-valid']);
@@ -47,6 +47,17 @@ describe('the import command', () => {
     } finally {
       await handle.close();
     }
+  });
+
+  it('says in a dry run which row it skips as notes on the columns', { timeout: 300_000 }, async () => {
+    const withNotes = join(folder, 'waarderingen.csv');
+    writeFileSync(withNotes, 'Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\n(verplicht);(verplicht);bedrag in euro;(verplicht);JJJJ-MM-DD\r\nNOTES-W;NOTES-D;10;Vervangingswaarde;2025-07-01\r\n');
+    const dryRun = await runCli(dataDir, ['import', withNotes, '--dry-run']);
+    expect(dryRun.output.split('\n').filter((line) => line.startsWith('waarderingen.csv') || line.startsWith('Dry run'))).toEqual([
+      'waarderingen.csv, row 2: notes on the columns (such as "required" or "YYYY-MM-DD"), no data; skipped.',
+      expect.stringMatching(/^waarderingen\.csv, row 3, column B \(Kenmerk levering\): There is no delivery/),
+      'Dry run: 0 rows would be created, 0 are in the register already, 1 have a fault, 0 examples and 1 rows of notes skipped.',
+    ]);
   });
 
   it('exits 1 when the dry run finds a fault, with --only-valid too, and when all or nothing imports nothing; 0 on a clean file', { timeout: 300_000 }, async () => {

@@ -49,7 +49,7 @@ describeWithBrowser('import', (browser) => {
     const counts = async () => (await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim();
 
     await check();
-    expect(await counts()).toBe('Nieuw aan te maken 2 Staat al in het register (verandert niets) 0 Met een fout 1 Voorbeeldregels (overgeslagen) 10');
+    expect(await counts()).toBe('Nieuw aan te maken 2 Staat al in het register (verandert niets) 0 Met een fout 1 Voorbeeldregels (overgeslagen) 10 Regels met aanwijzingen bij de kolommen (overgeslagen) 0');
     expect(await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).toEqual([
       ['Betalingen (Payments), regel 3', 'het hele blad', 'IMP-1-B', 'Met de rol Registrator mag u geen regels van het blad Betalingen (Payments) vastleggen; dat doet Financiën. Laat deze regels door die rol importeren, of haal ze uit het bestand.'],
       ['Betalingen (Payments), regel 3', 'C · Bedrag (€) / Amount (€)', 'IMP-1-B', 'Vul een bedrag in van meer dan € 0,00.'],
@@ -83,22 +83,28 @@ describeWithBrowser('import', (browser) => {
 
     await page.getByRole('button', { name: 'Nog een bestand importeren' }).click();
     await check();
-    expect(await counts()).toBe('Nieuw aan te maken 0 Staat al in het register (verandert niets) 2 Met een fout 1 Voorbeeldregels (overgeslagen) 10');
+    expect(await counts()).toBe('Nieuw aan te maken 0 Staat al in het register (verandert niets) 2 Met een fout 1 Voorbeeldregels (overgeslagen) 10 Regels met aanwijzingen bij de kolommen (overgeslagen) 0');
     await page.getByText('Er is niets te importeren').waitFor();
     expect(await realisedStock()).toBe(before + THREE_ROWS_CENTS);
   });
 
-  it('checks a sheet saved by Excel as Unicode text (UTF-16, tab-separated, .txt)', async () => {
+  it('checks a sheet saved by Excel as Unicode text (UTF-16, tab-separated, .txt), saying which row it skips as notes on the columns', async () => {
     const page = await openPageAs(browser(), server(), 'registrar');
     pages.push(page);
     await visit(page, server(), '/importeren');
     const file = join(folder, 'leveringen.txt');
-    const text = ['Eigen kenmerk\tTitel\tSoort steun\tCategorie\tFinancieringsbron', 'TXT-1\tHelmen\tstock\tnonLethal\tukraineSupportBudget'].join('\r\n');
+    const text = ['Eigen kenmerk *\tTitel *\tSoort steun *\tCategorie *\tFinancieringsbron *', '(verplicht)\t(verplicht)\tkies uit de lijst\tkies uit de lijst\tkies uit de lijst', 'TXT-1\tHelmen\tstock\tnonLethal\tukraineSupportBudget'].join('\r\n');
     writeFileSync(file, Buffer.from(`\uFEFF${text}\r\n`, 'utf16le'));
     await page.getByLabel('Bestand').setInputFiles(file);
     await page.getByRole('button', { name: 'Controleren' }).click();
     await page.getByRole('heading', { name: 'Resultaat van de controle: leveringen.txt' }).waitFor();
-    expect((await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim()).toBe('Nieuw aan te maken 1 Staat al in het register (verandert niets) 0 Met een fout 0 Voorbeeldregels (overgeslagen) 0');
+    expect((await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim()).toBe(
+      'Nieuw aan te maken 1 Staat al in het register (verandert niets) 0 Met een fout 0 Voorbeeldregels (overgeslagen) 0 Regels met aanwijzingen bij de kolommen (overgeslagen) 1',
+    );
+    expect((await tableRows(page.getByRole('table', { name: 'Regels 1 tot en met 2 van 2' }))).map((row) => row.slice(0, 4))).toEqual([
+      ['leveringen.txt, regel 2', 'Levering', '—', 'Aanwijzingen bij de kolommen (zoals “verplicht” of “JJJJ-MM-DD”), geen gegevens; wordt overgeslagen'],
+      ['leveringen.txt, regel 3', 'Levering', 'TXT-1', 'Wordt aangemaakt'],
+    ]);
   });
 
   it('names a sheet of the workbook that nothing is taken from, and why', async () => {

@@ -39,7 +39,7 @@ const ImportReportSchema = z
         sheetName: z.string(),
         rowNumber: z.number().int(),
         reference: z.string().nullable(),
-        outcome: z.enum(ROW_OUTCOMES),
+        outcome: z.enum(ROW_OUTCOMES).openapi({ description: "example: the template's example row; notes: a row of notes on the columns right below the headers (\"(verplicht)\", \"JJJJ-MM-DD\"); both are skipped" }),
         faults: z.array(ImportFaultSchema),
         values: z
           .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]))

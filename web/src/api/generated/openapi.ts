@@ -13185,6 +13185,7 @@ export interface components {
                 unchanged: number;
                 invalid: number;
                 example: number;
+                notes: number;
             };
             rows: {
                 /** @enum {string} */
@@ -13192,8 +13193,11 @@ export interface components {
                 sheetName: string;
                 rowNumber: number;
                 reference: string | null;
-                /** @enum {string} */
-                outcome: "create" | "unchanged" | "invalid" | "example";
+                /**
+                 * @description example: the template's example row; notes: a row of notes on the columns right below the headers ("(verplicht)", "JJJJ-MM-DD"); both are skipped
+                 * @enum {string}
+                 */
+                outcome: "create" | "unchanged" | "invalid" | "example" | "notes";
                 faults: {
                     field: string;
                     /** @description The column's header as the file has it */

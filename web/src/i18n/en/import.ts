@@ -28,12 +28,14 @@ export const imports: typeof dutch = {
     unchanged: 'In the register already (nothing changes)',
     invalid: 'With a fault',
     example: 'Example rows (skipped)',
+    notes: 'Rows of notes on the columns (skipped)',
   },
   countsDone: {
     create: 'Created',
     unchanged: 'In the register already (nothing changed)',
     invalid: 'With a fault (not imported)',
     example: 'Example rows (skipped)',
+    notes: 'Rows of notes on the columns (skipped)',
   },
   noChanges:
     'An import does not change records that exist: a row that differs from what the register holds under its reference counts as a fault. Change such a record in the register itself.',
@@ -66,6 +68,7 @@ export const imports: typeof dutch = {
     unchanged: 'In the register already',
     invalid: 'Has a fault ({{count}})',
     example: 'Example, skipped',
+    notes: 'Notes on the columns (such as “required” or “YYYY-MM-DD”), no data; skipped',
   },
   previousRows: 'Previous {{count}} rows',
   nextRows: 'Next {{count}} rows',

@@ -26,12 +26,14 @@ export const imports = {
     unchanged: 'Staat al in het register (verandert niets)',
     invalid: 'Met een fout',
     example: 'Voorbeeldregels (overgeslagen)',
+    notes: 'Regels met aanwijzingen bij de kolommen (overgeslagen)',
   },
   countsDone: {
     create: 'Aangemaakt',
     unchanged: 'Stond al in het register (niets veranderd)',
     invalid: 'Met een fout (niet geïmporteerd)',
     example: 'Voorbeeldregels (overgeslagen)',
+    notes: 'Regels met aanwijzingen bij de kolommen (overgeslagen)',
   },
   noChanges:
     'Een import wijzigt geen registraties die er al zijn: een regel die afwijkt van wat het register onder zijn kenmerk heeft, telt als fout. Wijzig zo’n registratie in het register zelf.',
@@ -64,6 +66,7 @@ export const imports = {
     unchanged: 'Staat al in het register',
     invalid: 'Heeft een fout ({{count}})',
     example: 'Voorbeeld, wordt overgeslagen',
+    notes: 'Aanwijzingen bij de kolommen (zoals “verplicht” of “JJJJ-MM-DD”), geen gegevens; wordt overgeslagen',
   },
   previousRows: 'Vorige {{count}} regels',
   nextRows: 'Volgende {{count}} regels',

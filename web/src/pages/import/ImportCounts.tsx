@@ -4,7 +4,7 @@ import { Detail } from '../../components/Detail.tsx';
 import { locale } from '../../format/locale.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
-const OUTCOMES = ['create', 'unchanged', 'invalid', 'example'] as const;
+const OUTCOMES = ['create', 'unchanged', 'invalid', 'example', 'notes'] as const;
 
 /** How many rows of the file have each outcome: what would happen, or once committed what did. */
 export function ImportCounts({ counts, committed = false }: { counts: ImportReport['counts']; committed?: boolean }) {
