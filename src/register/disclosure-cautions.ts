@@ -3,7 +3,7 @@ import { centsOfTotal } from '../../common/money.ts';
 import { soleContributionsOfUndisclosedValue } from '../db/repositories/figures.ts';
 import { latestFinalBefore } from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
-import type { SupportType } from '../domain/delivery.ts';
+import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 
 export interface DisclosureCaution {
   supportType: SupportType;
@@ -15,13 +15,16 @@ export interface DisclosureCaution {
 }
 
 /**
- * Where a draft's table of realised support would disclose one delivery's value that is not decided
+ * Where a draft's table of realised support would disclose a part of one delivery's value that is not
  * public: a support type whose figure changed since the previous letter (or, in a first letter, came
- * about) by that one delivery alone. Whoever lays the two letters side by side reads its value, so the
- * disclosure officer is told before approving; it does not refuse the approval.
+ * about) by that one delivery alone, once the deliveries whose public value is their whole part are set
+ * aside. Whoever lays the two letters side by side reads that part, so the disclosure officer is told
+ * before approving, in the order of the letter's table; it does not refuse the approval.
  */
 export async function disclosureCautions(db: Kysely<Database>, letter: { referenceDate: string }): Promise<DisclosureCaution[]> {
   const since = (await latestFinalBefore(db, letter.referenceDate))?.referenceDate ?? null;
   const contributions = await soleContributionsOfUndisclosedValue(db, since, letter.referenceDate);
-  return contributions.map(({ supportType, deliveryId, title, cents }) => ({ supportType, since, deliveryId, title, cents: centsOfTotal(cents) }));
+  return contributions
+    .map(({ supportType, deliveryId, title, cents }) => ({ supportType, since, deliveryId, title, cents: centsOfTotal(cents) }))
+    .sort((a, b) => SUPPORT_TYPES.indexOf(a.supportType) - SUPPORT_TYPES.indexOf(b.supportType));
 }

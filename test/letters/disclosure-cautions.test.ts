@@ -61,12 +61,37 @@ describeEachDatabase('what a draft discloses of single deliveries', (database) =
     expect(await cautionsOf(draft.body.id)).toEqual([['stock', PREVIOUS_DATE, 'Tanks', 6 * MILLION]]);
   });
 
-  it('no longer tells of a delivery once its value is decided public', async () => {
-    await accepted(
-      disclosure('POST', '/disclosure-decisions', { deliveryIds: [tanks], state: 'public', publicTitle: 'Tanks', publicCategory: 'nonLethal', publicValue: true }),
-    );
+  const decidedPublicWithValue = (deliveryId: string, title: string) =>
+    accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle: title, publicCategory: 'nonLethal', publicValue: true }));
+  const draftId = async () => {
     const drafts = (await author('GET', '/letters')).body.items.filter((letter: any) => letter.status === 'draft');
     expect(drafts.map((letter: any) => letter.referenceDate)).toEqual([REFERENCE_DATE]);
-    expect(await cautionsOf(drafts[0].id)).toEqual([]);
+    return drafts[0].id as string;
+  };
+
+  it('no longer tells of a delivery once its value is decided public', async () => {
+    await decidedPublicWithValue(tanks, 'Tanks');
+    expect(await cautionsOf(await draftId())).toEqual([]);
+  });
+
+  it('sets aside a delivery whose public value is its whole part in the change, and tells of the one delivery left', async () => {
+    const fund = { ...procurement, supportType: 'natoFund', category: 'nonLethal' };
+    const secret = await delivery({ ...fund, title: 'Bijdrage A' });
+    await value(secret, 40 * MILLION, '2025-05-10');
+    await pay(secret, 40 * MILLION, '2025-05-10');
+    const known = await delivery({ ...fund, title: 'Bijdrage B' });
+    await value(known, 25 * MILLION, '2025-05-15');
+    await pay(known, 25 * MILLION, '2025-05-15');
+    await confidential([secret]);
+    await decidedPublicWithValue(known, 'Bijdrage B');
+    expect(await cautionsOf(await draftId())).toEqual([['natoFund', PREVIOUS_DATE, 'Bijdrage A', 40 * MILLION]]);
+  });
+
+  it('tells of a delivery decided public with a value whose part in the change is another amount', async () => {
+    await value(tanks, 8 * MILLION, '2025-06-01');
+    expect(await cautionsOf(await draftId())).toEqual([
+      ['stock', PREVIOUS_DATE, 'Tanks', 8 * MILLION],
+      ['natoFund', PREVIOUS_DATE, 'Bijdrage A', 40 * MILLION],
+    ]);
   });
 });

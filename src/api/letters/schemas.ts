@@ -106,8 +106,8 @@ export const LetterSchema = z
       .openapi({
         description:
           "For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date " +
-          '(in a first letter: came about) by one delivery alone whose value is not decided public, so that comparing the letters discloses that value ' +
-          '(`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter',
+          '(in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, ' +
+          "so that comparing the letters discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter",
       }),
   })
   .openapi('Letter');

@@ -71,9 +71,11 @@ export interface SoleContribution {
 
 /**
  * Each support type whose realised support changed after `since` (from the start when null) up to and
- * including `until` by one delivery alone, where that delivery's value is not decided public: the
- * change its figure shows is then that delivery's value. Deleted deliveries and work for the EU have no
- * changes (realised_support_change), and a delivery whose changes in the period cancel out added nothing.
+ * including `until` by one delivery alone once the deliveries whose part in that change is public are set
+ * aside: a delivery decided public with a value that is exactly its part. The change its figure shows then
+ * gives that one delivery's part away (its value, a later payment, a revaluation). Deleted deliveries and
+ * work for the EU have no changes (realised_support_change), and a delivery whose changes in the period
+ * cancel out has no part.
  */
 export async function soleContributionsOfUndisclosedValue(db: Db, since: string | null, until: string): Promise<SoleContribution[]> {
   const { rows } = await sql<{ supportType: string; deliveryId: string; title: string; cents: string }>`
@@ -83,17 +85,20 @@ export async function soleContributionsOfUndisclosedValue(db: Db, since: string 
       where change_date <= ${until}::date and (${since}::date is null or change_date > ${since}::date)
       group by support_type, delivery_id
       having sum(change_cents) <> 0
+    ), undisclosed as (
+      select contribution.*
+      from contribution
+      join delivery on delivery.id = contribution.delivery_id
+      left join public_delivery on public_delivery.public_id = delivery.public_id
+      where public_delivery.value_cents is distinct from contribution.cents
     ), sole as (
       select support_type, min(delivery_id::text)::uuid as delivery_id, sum(cents) as cents
-      from contribution
+      from undisclosed
       group by support_type
       having count(*) = 1
     )
     select sole.support_type, sole.delivery_id, delivery.title, sole.cents::text as cents
     from sole
-    join delivery on delivery.id = sole.delivery_id
-    left join public_delivery on public_delivery.public_id = delivery.public_id
-    where public_delivery.value_cents is null
-    order by sole.support_type`.execute(db);
+    join delivery on delivery.id = sole.delivery_id`.execute(db);
   return rows.map((row) => ({ supportType: row.supportType as SupportType, deliveryId: row.deliveryId, title: row.title, cents: totalCentsFromText(row.cents) }));
 }

@@ -11329,7 +11329,7 @@ export interface components {
              * @enum {string|null}
              */
             approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | "undecidedDeliveries" | null;
-            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone whose value is not decided public, so that comparing the letters discloses that value (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter */
+            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, so that comparing the letters discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter */
             disclosureCautions: {
                 /** @enum {string} */
                 supportType: "stock" | "procurement" | "natoFund";
