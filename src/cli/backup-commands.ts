@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { holdsEmbeddedDatabase } from '../db/connection.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { BackupRefusedError, restoreBackup, writeBackup, type SignatureCheck } from '../backup/backup-file.ts';
 import { requestBackup } from '../backup/online-backup.ts';
@@ -24,10 +23,6 @@ export function backupCommands(): Command[] {
     .action(async (file: string) => {
       const { dataDir, databaseUrl } = databaseConfigFromEnvironment();
       if (databaseUrl || !dataDir) throw new CommandError(POSTGRES_BACKUP);
-      // Opening a folder without a database would make an empty one there, and back that up.
-      if (!holdsEmbeddedDatabase(dataDir)) {
-        throw new CommandError(`${dataDir} holds no database to back up: set DATA_DIR to the data directory the server uses.`);
-      }
       const target = resolve(file);
       const lastAuditSeq = await withDatabase(async (handle) => (await writeBackup(handle, auditDirectoryFromEnvironment(), target)).lastAuditSeq, { migrate: false })
         // A running server holds the data directory: it takes the backup itself.

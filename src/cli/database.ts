@@ -1,8 +1,9 @@
 import { refuseChainBehindCheckpoints } from '../audit/checkpoints.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { databaseConfigFromEnvironment } from '../config.ts';
-import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
-import { migrate } from '../db/migrate.ts';
+import { holdsEmbeddedDatabase, openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { migrate, schemaIsMissing } from '../db/migrate.ts';
+import { CommandError } from './command-error.ts';
 
 /**
  * Opens the configured database, brings its schema up to date (unless the work only reads, possibly
@@ -11,15 +12,24 @@ import { migrate } from '../db/migrate.ts';
  * backup restored and not yet recorded): the events it appends would fork the signed chain.
  */
 export async function withDatabase<T>(work: (handle: DatabaseHandle, applied: readonly string[]) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
-  const handle = await openDatabase(databaseConfigFromEnvironment());
+  const config = databaseConfigFromEnvironment();
+  const migrating = options.migrate ?? true;
+  // Opening a folder without a database would make an empty one there for work that only reads.
+  if (!migrating && config.dataDir && !holdsEmbeddedDatabase(config.dataDir)) throw new CommandError(noRegister(config.dataDir));
+  const handle = await openDatabase(config);
   try {
     let applied: string[] = [];
-    if (options.migrate ?? true) {
+    if (migrating) {
       applied = await migrate(handle);
       await refuseChainBehindCheckpoints(handle.db, auditDirectoryFromEnvironment());
+    } else if (await schemaIsMissing(handle)) {
+      throw new CommandError(noRegister(config.dataDir ?? 'the database of DATABASE_URL'));
     }
     return await work(handle, applied);
   } finally {
     await handle.close();
   }
 }
+
+const noRegister = (where: string) =>
+  `${where} holds no register: set DATA_DIR to the data directory the server uses (or DATABASE_URL to its database), or start the server once to make a register.`;

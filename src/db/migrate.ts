@@ -39,12 +39,17 @@ function refuseUnknownMigrations(applied: Set<string>, known: readonly string[])
   if (unknown.length > 0) throw new NewerSchemaError(unknown);
 }
 
+/** Whether the database has no schema of this system yet: never migrated. */
+export async function schemaIsMissing(handle: DatabaseHandle): Promise<boolean> {
+  const { rows } = await sql<{ missing: boolean }>`select to_regclass('schema_migration') is null as missing`.execute(handle.db);
+  return rows[0]!.missing;
+}
+
 /** Applies, in name order, each SQL migration not applied yet; each in its own transaction. */
 export async function migrate(handle: DatabaseHandle): Promise<string[]> {
   // Created only when missing: even `create table if not exists` needs the CREATE privilege, which the
   // server's own role lacks where the schema belongs to another (README, "Using PostgreSQL").
-  const { rows } = await sql<{ missing: boolean }>`select to_regclass('schema_migration') is null as missing`.execute(handle.db);
-  if (rows[0]!.missing) {
+  if (await schemaIsMissing(handle)) {
     await sql`create table schema_migration (
       name text primary key,
       applied_at timestamptz not null default now()

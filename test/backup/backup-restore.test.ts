@@ -393,7 +393,7 @@ describe('backup and restore of the embedded register', () => {
     const mistyped = join(folder, 'no-such-data');
     const { code, output } = await runCli(mistyped, ['backup', join(folder, 'x.backup')]);
     expect(code).not.toBe(0);
-    expect(output).toContain(`${mistyped} holds no database to back up`);
+    expect(output).toContain(`${mistyped} holds no register`);
     expect(existsSync(mistyped) || existsSync(join(folder, 'x.backup'))).toBe(false);
   });
 });

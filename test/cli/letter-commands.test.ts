@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -107,4 +107,16 @@ describe('the letter commands', () => {
     expect(stored.code).toBe(1);
     expect(stored.output.trim().split('\n')).toEqual([HASHES, ...differs.output.trim().split('\n')]);
   }, 300_000);
+
+  it('refuse in one line to read a folder that holds no register, and make none there', async () => {
+    const mistyped = join(folder, 'no-such-data');
+    const missing = await letter(mistyped, 'verify', STOCK_AGGREGATE);
+    expect([missing.code, missing.output.trim()]).toEqual([1, expect.stringMatching(new RegExp(`^${mistyped} holds no register: set DATA_DIR`))]);
+    expect(existsSync(mistyped)).toBe(false);
+
+    const unmigrated = join(folder, 'unmigrated');
+    await (await openDatabase({ dataDir: unmigrated })).close();
+    const listed = await letter(unmigrated, 'list');
+    expect([listed.code, listed.output.trim()]).toEqual([1, expect.stringMatching(new RegExp(`^${unmigrated} holds no register: set DATA_DIR`))]);
+  });
 });
