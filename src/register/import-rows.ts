@@ -129,9 +129,13 @@ function rowWithoutRecord(source: ReadSheet, rowNumber: number, outcome: Planned
   };
 }
 
-/** A row's own reference as typed (text or a number), normalised; a cell without a value to read (#N/A) names no reference. */
+/**
+ * A row's own reference, normalised: the text its cell shows (a number formatted 00000 as 00042), as the cell
+ * is read for the record; a cell without a value to read (#N/A) names no reference.
+ */
 function referenceOf(cell: CellValue | undefined): string | null {
-  return typeof cell === 'string' || typeof cell === 'number' ? normaliseReference(String(cell)).trim() || null : null;
+  const reading = readCell('text', cell ?? null);
+  return 'value' in reading && typeof reading.value === 'string' ? normaliseReference(reading.value).trim() || null : null;
 }
 
 /** The cells that hold references, the row's own and those it names records by: read in the form the register keeps them in. */

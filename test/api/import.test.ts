@@ -801,6 +801,21 @@ describeEachDatabase('import', (database) => {
     expect(dryRun.body.rows[1].faults[0].reason).toBe('This cell is merged into C2 and holds no value of its own (Excel counts that value once); unmerge the cells and type the value on each row it applies to.');
   });
 
+  it('takes a reference typed as a number in a cell of its own format as the cell shows it, and imports it once', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Leveringen');
+    sheet.addRows([
+      ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'],
+      [2002, 'Zandzakken (kenmerk met voorloopnullen)', 'stock', 'nonLethal', 'defenceBudget'],
+    ]);
+    sheet.getCell('A2').numFmt = '00000';
+    const file = asUpload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'voorloopnullen.xlsx');
+    const dryRun = await registrar('POST', '/imports/dry-run', file);
+    expect(dryRun.body.rows.map((row: any) => [row.reference, row.outcome, row.faults])).toEqual([['02002', 'create', []]]);
+    expect((await registrar('POST', '/imports', { ...file, mode: 'allOrNothing' })).body).toMatchObject({ committed: true, counts: { create: 1 } });
+    expect((await registrar('POST', '/imports/dry-run', file)).body.rows.map((row: any) => [row.reference, row.outcome])).toEqual([['02002', 'unchanged']]);
+  });
+
   it('says of a reference that a formula cannot compute (#N/A of a lookup) only that, without taking the error for a reference', async () => {
     const errorCell = (ref: string, error: string) => `<c r="${ref}" t="e"><v>${error}</v></c>`;
     const delivery = (rowNumber: number, reference: string) =>
