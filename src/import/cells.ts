@@ -76,9 +76,10 @@ const GENERAL = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSign
 const withLineFeeds = (text: string) => text.replace(/\r\n?/g, '\n');
 
 /** A whole number as text, with dots between thousands as a Dutch spreadsheet shows them ("1.000"); "1,000" and "1.5" are refused. */
+/** A whole number, its thousands grouped by points or not; with a minus it is read, for the range to refuse as it does a cell's -3. */
 function readCount(text: string): CellReading {
   const digits = text.trim();
-  return /^(\d+|\d{1,3}(?:\.\d{3})+)$/.test(digits) ? { value: Number(digits.replaceAll('.', '')) } : { fault: 'notWholeNumber' };
+  return /^-?(\d+|\d{1,3}(?:\.\d{3})+)$/.test(digits) ? { value: Number(digits.replaceAll('.', '')) } : { fault: 'notWholeNumber' };
 }
 
 function readCode(list: Parameters<typeof codeList>[0], cell: string | number): CellReading {
@@ -139,7 +140,7 @@ function asUtf8(characters: string): string {
 
 function readDate(cell: string | number): CellReading {
   const date = dateOfText(String(cell));
-  return date ? { value: date } : { fault: 'invalidDate' };
+  return date ? { value: date } : { fault: 'notADate', params: { shown: String(cell).trim() } };
 }
 
 /** The day serial number 0 stands for in each of Excel's date systems (1900: a day early, as Excel counts a 29 February 1900 that never was). */
@@ -151,6 +152,12 @@ export function excelSerialDate(serial: number, date1904: boolean): string | und
   if (!Number.isFinite(serial) || serial < 1 || serial > LAST_SERIAL) return undefined;
   return new Date(DAY_ZERO[date1904 ? 1904 : 1900] + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** A plus in front, as some type a positive amount ("+1.234,56"). */
+const PLUS_IN_FRONT = /^\+\s*/;
+
+/** An amount but for its three or more decimals ("1.234,567", "1234.5678"). */
+const DECIMALS_BEYOND_CENTS = /^-?\d[\d.,\s]*[.,]\d{3,}$/;
 
 /** ",-" (or ",--", with a dash as a word processor makes it) after whole euros. */
 const WHOLE_EUROS = /(?<=\d),[-–]{1,2}$/;
@@ -189,8 +196,9 @@ export function readEuroCents(cell: string | number): CellReading {
     // A cell formatted as euros shows 1234.567 as € 1.234,57: its user is told what it holds.
     return cents === undefined ? { fault: 'amountBeyondCents', params: { shown: String(cell) } } : { value: Number(cents) };
   }
-  const text = withMinusInFront(cell.trim().replace(/^(EUR|€)\s*/i, '').replace(/\s*(€|EUR)$/i, '')).replace(WHOLE_EUROS, '');
+  const text = withMinusInFront(cell.trim().replace(/^(EUR|€)\s*/i, '').replace(/\s*(€|EUR)$/i, '')).replace(WHOLE_EUROS, '').replace(PLUS_IN_FRONT, '');
   const fault = euroAmountFault(text);
   if (fault === 'amountAmbiguous') return { fault, params: { shown: cell.trim() } };
+  if (fault === 'notAnAmount' && DECIMALS_BEYOND_CENTS.test(text)) return { fault: 'amountTextBeyondCents', params: { shown: cell.trim() } };
   return fault ? { fault } : { value: Number(parseEuroAmountExactly(text)) };
 }

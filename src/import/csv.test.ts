@@ -110,7 +110,7 @@ describe('reading euro amounts', () => {
     expect(readEuroCents(cell)).toEqual({ fault: 'amountAmbiguous', params: { shown: cell } });
   });
 
-  it.each(['twaalf', '1.23.4', '1,2,3', '1,234.5.6', '1e5', '12.3456', ',-', '€ -', '(-5)', '(5', '5)', '5--', '()'])('refuses %s rather than guess', (cell) => {
+  it.each(['twaalf', '1.23.4', '1,2,3', '1,234.5.6', '1e5', ',-', '€ -', '(-5)', '(5', '5)', '5--', '()'])('refuses %s rather than guess', (cell) => {
     expect(readEuroCents(cell)).toEqual({ fault: 'notAnAmount' });
   });
 
@@ -135,6 +135,19 @@ describe('reading euro amounts', () => {
   });
 });
 
+describe('reading amounts typed with a sign or too many decimals', () => {
+  it.each([
+    ['+1.234,56', { value: 123_456 }],
+    ['€ +12,00', { value: 1_200 }],
+    ['1.234,567', { fault: 'amountTextBeyondCents', params: { shown: '1.234,567' } }],
+    ['€ 1234.5678', { fault: 'amountTextBeyondCents', params: { shown: '€ 1234.5678' } }],
+    ['12.3456', { fault: 'amountTextBeyondCents', params: { shown: '12.3456' } }],
+    ['1,234', { fault: 'amountAmbiguous', params: { shown: '1,234' } }],
+  ])('reads %s as %o', (cell, reading) => {
+    expect(readEuroCents(cell)).toEqual(reading);
+  });
+});
+
 describe('reading counts', () => {
   it.each([
     ['12', { value: 12 }],
@@ -143,6 +156,8 @@ describe('reading counts', () => {
     ['1,000', { fault: 'notWholeNumber' }],
     ['1.5', { fault: 'notWholeNumber' }],
     ['1.00', { fault: 'notWholeNumber' }],
+    // Read, for the column's range to refuse as it refuses a cell holding -3.
+    ['-3', { value: -3 }],
   ])('reads %s as %o', (cell, reading) => {
     expect(readCell('count', cell)).toEqual(reading);
   });
@@ -165,8 +180,8 @@ describe('reading dates', () => {
     expect(readCell('date', cell)).toEqual({ value: date });
   });
 
-  it.each(['31-02-2025', '10-9-202', '45909', '2025-09-10 25:61x'])('refuses %s', (cell) => {
-    expect(readCell('date', cell)).toEqual({ fault: 'invalidDate' });
+  it.each(['31-02-2025', '10-9-202', '45909', '2025-09-10 25:61x'])('refuses %s, saying what it read', (cell) => {
+    expect(readCell('date', cell)).toEqual({ fault: 'notADate', params: { shown: cell } });
   });
 
   it('reads Excel serial numbers in the 1900 and 1904 date systems', () => {
