@@ -169,6 +169,8 @@ export interface DisclosureDecisionTable {
   decidedById: string | null;
   decidedByName: string;
   decidedAt: string;
+  /** Shared by the decisions taken at once for a selection of deliveries. */
+  selectionId: Generated<string>;
 }
 
 export interface PublicDeliveryTable {

@@ -1,5 +1,6 @@
 import type { BudgetFund } from '../../common/vocabulary/codes.ts';
 import type { DeliveryFields, RuleViolation } from './delivery.ts';
+import { quantityStatedAbove } from './disclosure.ts';
 
 /** What other records say of a delivery, which a change of the delivery must keep true. */
 export interface DeliveryDependants {
@@ -13,6 +14,11 @@ export interface DeliveryDependants {
   epfClaims: number;
   /** The funds of the budget commitments for it: made from the fund it is paid from. */
   commitmentFunds: readonly BudgetFund[];
+  /**
+   * The public quantities that disclosure decisions in force state of it, each with what the other deliveries
+   * decided at once with it hold (null: not known; a removed one holds none): never more than they hold together.
+   */
+  disclosedQuantities: readonly { stated: string; othersHeld: readonly (number | null)[] }[];
 }
 
 type Changed = Pick<DeliveryFields, 'supportType' | 'fundingSource' | 'quantity'>;
@@ -25,8 +31,9 @@ export function mayAffectDependants(current: Changed, next: Changed): boolean {
 /**
  * A change of a delivery leaves the records that depend on it valid: it stays a procurement while a
  * contract fulfils it, stock while it has readiness records, not fewer items than projects replace,
- * not the EU's work while it is claimed on the EPF, and paid from the fund its budget commitments are
- * made from. Each refusal names the field changed.
+ * not fewer items than a disclosure decision in force states of it (with the deliveries decided at once
+ * with it), not the EU's work while it is claimed on the EPF, and paid from the fund its budget commitments
+ * are made from. Each refusal names the field changed.
  */
 export function dependantViolations(current: Changed, next: Changed, dependants: DeliveryDependants): RuleViolation[] {
   const violations: RuleViolation[] = [];
@@ -39,6 +46,10 @@ export function dependantViolations(current: Changed, next: Changed, dependants:
   if (current.quantity !== next.quantity && dependants.replacedQuantity > (next.quantity ?? 0)) {
     violations.push({ field: 'quantity', code: 'belowReplaced', params: { replaced: String(dependants.replacedQuantity) } });
   }
+  // Only fewer items can make a decision false; more leave one that was taken before this rule as it was.
+  if (next.quantity !== null && (current.quantity === null || next.quantity < current.quantity)) {
+    violations.push(...belowDisclosedViolations('quantity', 'quantityBelowDisclosed', next.quantity, dependants.disclosedQuantities));
+  }
   if (current.fundingSource !== 'epf' && next.fundingSource === 'epf' && dependants.epfClaims > 0) {
     violations.push({ field: 'fundingSource', code: 'claimedOnEpf' });
   }
@@ -47,6 +58,26 @@ export function dependantViolations(current: Changed, next: Changed, dependants:
     violations.push({ field: 'fundingSource', code: 'committedFromFund', params: { fund: otherFund } });
   }
   return violations;
+}
+
+/**
+ * What a decision in force states, when the delivery holding `held` items makes it more than its deliveries
+ * hold together: of several, the largest number stated.
+ */
+function belowDisclosedViolations(field: string, code: string, held: number, disclosedQuantities: DeliveryDependants['disclosedQuantities']): RuleViolation[] {
+  const above = disclosedQuantities
+    .map(({ stated, othersHeld }) => quantityStatedAbove(stated, [held, ...othersHeld]))
+    .filter((statement) => statement !== null)
+    .sort((one, other) => Number(other.stated) - Number(one.stated));
+  return above.length === 0 ? [] : [{ field, code, params: above[0]! }];
+}
+
+/**
+ * A delivery is removed only when each decision in force for a delivery decided at once with it stays true
+ * without its items ("24" for three deliveries of 8 does not stay true for two). Its own decisions go with it.
+ */
+export function removalBelowDisclosedViolations(disclosedWithOthers: DeliveryDependants['disclosedQuantities']): RuleViolation[] {
+  return belowDisclosedViolations('id', 'neededForDisclosedQuantity', 0, disclosedWithOthers);
 }
 
 /**

@@ -75,12 +75,19 @@ function publicQuantityViolations(quantity: string): RuleViolation[] {
  * number above what they hold together. A delivery without a quantity leaves their total unknown.
  */
 export function publicQuantityAboveDeliveredViolations(quantity: string | null, deliveryQuantities: readonly (number | null)[]): RuleViolation[] {
-  if (quantity === null || deliveryQuantities.some((held) => held === null)) return [];
+  const above = quantityStatedAbove(quantity, deliveryQuantities);
+  return above ? [{ field: 'publicQuantity', code: 'quantityAboveDelivered', params: above }] : [];
+}
+
+/**
+ * The largest number a public quantity states, what the deliveries hold together and how many they are,
+ * when it states more than they hold; null when it does not, or when one of them has no quantity.
+ */
+export function quantityStatedAbove(quantity: string | null, deliveryQuantities: readonly (number | null)[]): { stated: string; total: string; deliveries: string } | null {
+  if (quantity === null || deliveryQuantities.some((held) => held === null)) return null;
   const total = (deliveryQuantities as number[]).reduce((sum, held) => sum + held, 0);
   const stated = Math.max(...statedNumbers(quantity));
-  return stated > total
-    ? [{ field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: String(stated), total: String(total), deliveries: String(deliveryQuantities.length) } }]
-    : [];
+  return stated > total ? { stated: String(stated), total: String(total), deliveries: String(deliveryQuantities.length) } : null;
 }
 
 /**

@@ -34,8 +34,8 @@ import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import * as readiness from '../db/repositories/readiness.ts';
 import * as exportControl from '../db/repositories/export-control.ts';
-import { dependantsOf, recordsNaming } from '../db/repositories/delivery-dependants.ts';
-import { dependantViolations, mayAffectDependants, removalViolations } from '../domain/delivery-dependants.ts';
+import { dependantsOf, disclosedQuantitiesOf, recordsNaming } from '../db/repositories/delivery-dependants.ts';
+import { dependantViolations, mayAffectDependants, removalBelowDisclosedViolations, removalViolations } from '../domain/delivery-dependants.ts';
 import { withdrawFromPublic } from './disclosure.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
@@ -148,14 +148,15 @@ function changesNothing(current: deliveries.StoredDelivery, change: Partial<Deli
 }
 
 /**
- * Removes a delivery no other record names. A record being made that names it holds the delivery's row
- * (FOR SHARE) until it commits, which the removal's lock waits for: it then counts that record, or the
- * record, waiting in turn, finds the delivery gone.
+ * Removes a delivery no other record names and no decision in force for others decided at once with it needs
+ * the items of. A record being made that names it holds the delivery's row (FOR SHARE) until it commits,
+ * which the removal's lock waits for: it then counts that record, or the record, waiting in turn, finds the
+ * delivery gone.
  */
 export async function deleteDelivery(db: Db, context: RequestContext, id: string, expectedVersion?: ExpectedVersion): Promise<void> {
   await inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
-    assertValid(removalViolations(await recordsNaming(trx, id)));
+    assertValid([...removalViolations(await recordsNaming(trx, id)), ...removalBelowDisclosedViolations(await disclosedQuantitiesOf(trx, id, { othersOnly: true }))]);
     if (!(await deliveries.markDeliveryDeleted(trx, id, current.version))) {
       throw new VersionConflictError(current.version);
     }

@@ -50,11 +50,9 @@ export async function decide(
     if (decision.state === 'public') {
       assertValid(publicQuantityAboveDeliveredViolations(decision.presentation.quantity, [...found.values()].map((delivery) => delivery.quantity)));
     }
-    if (decision.state === 'public') {
-      assertValid(publicQuantityAboveDeliveredViolations(decision.presentation.quantity, [...found.values()].map((delivery) => delivery.quantity)));
-    }
     if (expectedVersion !== undefined) assertVersionMatches(expectedVersion, await decisionsVersion(trx, ids[0]!));
     const decided: disclosure.StoredDecision[] = [];
+    const selectionId = randomUUID();
     for (const [deliveryId, delivery] of found) {
       // A delivery without a valuation or payment counts for 0: open data would give that as its value.
       const valuePublic = decision.state === 'public' && decision.openData?.value === true;
@@ -63,7 +61,7 @@ export async function decide(
       }
       const valueBasis = valuePublic ? await currentValueBasisOf(trx, delivery) : null;
       const row = decisionRow(delivery, decision, valueBasis, context, decidedAt);
-      await disclosure.insertDecision(trx, row);
+      await disclosure.insertDecision(trx, row, selectionId);
       const publicId = (await disclosure.publicIdOf(trx, deliveryId)) ?? (decision.state === 'public' ? randomUUID() : null);
       if (decision.state === 'public' && publicId) {
         const { title, detail, category, quantity } = decision.presentation;

@@ -2,7 +2,9 @@
  * A change of a delivery that would make the records about it wrong is refused at the field changed, in
  * Dutch and English, and changes nothing: a purchase a contract fulfils stays a purchase, stock with
  * readiness records stays stock, a delivery keeps at least the items projects replace of it, and one
- * claimed on the EPF does not become the EU's own work, and one committed from a fund stays paid from it. The same change is taken where nothing depends on it.
+ * claimed on the EPF does not become the EU's own work, and one committed from a fund stays paid from it. A
+ * delivery keeps at least the items a disclosure decision in force states it holds, with those decided at once
+ * with it. The same change is taken where nothing depends on it.
  * A delivery that records of other domains name is not removed at all.
  */
 import { beforeAll, expect, it } from 'vitest';
@@ -11,7 +13,9 @@ import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { itRefusesEach, registerToTypeInto, type RefusedInput } from '../support/refused-input.ts';
 
 describeEachDatabase('a delivery changed under the records that depend on it', (database) => {
-  const { as, ids } = registerToTypeInto(database, ['finance']);
+  const { as, ids } = registerToTypeInto(database, ['finance', 'disclosureOfficer']);
+  const decidePublic = (deliveryIds: string[], publicQuantity: string) =>
+    as.disclosureOfficer('POST', '/disclosure-decisions', { deliveryIds, state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', publicQuantity });
 
   beforeAll(async () => {
     const created = await Promise.all([
@@ -29,7 +33,10 @@ describeEachDatabase('a delivery changed under the records that depend on it', (
     );
     ids.claimed = claimed;
     ids.committed = committed;
-    expect(created.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201, 201]);
+    // Three deliveries of 8: one decided public as 8, two at once as "ca. 15".
+    for (const key of ['disclosed', 'pairFirst', 'pairSecond']) ids[key] = (await as.registrar('POST', '/deliveries', { ...stockDelivery, title: key })).body.id;
+    created.push(await decidePublic([ids.disclosed!], '8'), await decidePublic([ids.pairFirst!, ids.pairSecond!], 'ca. 15'));
+    expect(created.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201, 201, 201, 201]);
   });
 
   const versionOf = (id: string) => async () => ({ 'If-Match': (await as.registrar('GET', `/deliveries/${id}`)).headers.get('etag')! });
@@ -51,6 +58,8 @@ describeEachDatabase('a delivery changed under the records that depend on it', (
       change('stock with readiness records made a purchase', () => ids.stock!, { supportType: 'procurement', realisedAt: null }, 'supportType', 'hasReadinessRecords'),
       change('stock of which projects replace 6 items lowered to 5', () => ids.stock!, { quantity: 5 }, 'quantity', 'belowReplaced'),
       change('stock of which projects replace items left without a quantity', () => ids.stock!, { quantity: null }, 'quantity', 'belowReplaced'),
+      change('a delivery disclosed as 8 lowered to 7', () => ids.disclosed!, { quantity: 7 }, 'quantity', 'quantityBelowDisclosed'),
+      change('one of two deliveries disclosed as "ca. 15" lowered from 8 to 6', () => ids.pairFirst!, { quantity: 6 }, 'quantity', 'quantityBelowDisclosed'),
       change('a delivery claimed on the EPF made work for the EU', () => ids.claimed!, { fundingSource: 'epf' }, 'fundingSource', 'claimedOnEpf'),
       change('a delivery committed from the Ukraine support fund paid from the defence budget', () => ids.committed!, { fundingSource: 'defenceBudget' }, 'fundingSource', 'committedFromFund'),
     ],
@@ -100,6 +109,60 @@ describeEachDatabase('a delivery changed under the records that depend on it', (
     await as.registrar('POST', `/deliveries/${own.id}/readiness-judgements`, { effect: 'acceptable', reasoning: 'Voorraad volstaat.', judgedOn: '2025-05-01' });
     await as.registrar('POST', `/deliveries/${own.id}/valuations`, { amountCents: 1_000, basis: 'replacementValue', effectiveDate: '2025-04-15' });
     expect((await as.registrar('DELETE', `/deliveries/${own.id}`, undefined, await versionOf(own.id)())).status).toBe(204);
+  });
+
+  it('says what the decision states and what its deliveries would hold, and changes nothing', async () => {
+    const before = await as.registrar('GET', `/deliveries/${ids.pairSecond}`);
+    const refused = await as.registrar('PATCH', `/deliveries/${ids.pairSecond}`, { quantity: 1 }, { 'If-Match': before.headers.get('etag')!, 'Accept-Language': 'en' });
+    expect([refused.status, refused.body.invalidParams]).toEqual([
+      400,
+      [
+        {
+          name: 'quantity',
+          code: 'quantityBelowDisclosed',
+          reason:
+            'A disclosure decision states a public quantity of 15; after this change the 2 deliveries of that decision hold 9 together. Keep the quantity, or first decide again with a smaller or coarser public quantity ("ca. 10", "several").',
+        },
+      ],
+    ]);
+    const after = await as.registrar('GET', `/deliveries/${ids.pairSecond}`);
+    expect([after.headers.get('etag'), after.body.quantity]).toEqual([before.headers.get('etag'), 8]);
+  });
+
+  it('holds a decision on several deliveries while it is in force for one of them, and removes none of them it needs', async () => {
+    const register = async (title: string): Promise<string> => (await as.registrar('POST', '/deliveries', { ...stockDelivery, title })).body.id;
+    const [kept, other, removed] = [await register('kept'), await register('other'), await register('removed')];
+    const english = async (id: string) => ({ ...(await versionOf(id)()), 'Accept-Language': 'en' });
+    const reasonsOf = (response: { status: number; body: any }) => [response.status, response.body.invalidParams?.map((param: any) => [param.name, param.code, param.reason])];
+    expect((await decidePublic([kept, other, removed], '20')).status).toBe(201);
+    expect((await as.disclosureOfficer('POST', '/disclosure-decisions', { deliveryIds: [other], state: 'confidential', ground: 'operationalSecurity' })).status).toBe(201);
+
+    // "20" is no longer in force for the other, but still for the first and the last.
+    expect(reasonsOf(await as.registrar('PATCH', `/deliveries/${other}`, { quantity: 3 }, await english(other)))).toEqual([
+      400,
+      [['quantity', 'quantityBelowDisclosed', 'A disclosure decision states a public quantity of 20; after this change the 3 deliveries of that decision hold 19 together. Keep the quantity, or first decide again with a smaller or coarser public quantity ("ca. 10", "several").']],
+    ]);
+    expect(reasonsOf(await as.registrar('DELETE', `/deliveries/${removed}`, undefined, await english(removed)))).toEqual([
+      400,
+      [['id', 'neededForDisclosedQuantity', 'A disclosure decision states a public quantity of 20 for 3 deliveries together; without this one they hold 16. This delivery is not removed: first decide again on the others of that decision, with a smaller or coarser public quantity ("ca. 10", "several").']],
+    ]);
+    expect((await as.registrar('GET', `/deliveries/${removed}`)).status).toBe(200);
+
+    expect((await as.registrar('PATCH', `/deliveries/${kept}`, { quantity: 4 }, await versionOf(kept)())).status).toBe(200);
+    // Once no other delivery holds it, the decision goes with the last one it is in force for.
+    expect((await as.disclosureOfficer('POST', '/disclosure-decisions', { deliveryIds: [kept], state: 'confidential', ground: 'operationalSecurity' })).status).toBe(201);
+    expect((await as.registrar('DELETE', `/deliveries/${removed}`, undefined, await versionOf(removed)())).status).toBe(204);
+  });
+
+  it('takes a change that keeps each decision in force true, or that comes after a decision no longer in force', async () => {
+    for (const [id, quantity] of [[ids.pairFirst!, 7], [ids.disclosed!, 100], [ids.disclosed!, 8]] as const) {
+      const changed = await as.registrar('PATCH', `/deliveries/${id}`, { quantity }, await versionOf(id)());
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    }
+    const confidential = await as.disclosureOfficer('POST', '/disclosure-decisions', { deliveryIds: [ids.disclosed], state: 'confidential', ground: 'operationalSecurity' });
+    expect(confidential.status, JSON.stringify(confidential.body)).toBe(201);
+    const lowered = await as.registrar('PATCH', `/deliveries/${ids.disclosed}`, { quantity: 1 }, await versionOf(ids.disclosed!)());
+    expect(lowered.status, JSON.stringify(lowered.body)).toBe(200);
   });
 
   it('takes the same changes where no record depends on them', async () => {

@@ -9,7 +9,10 @@ type NamingTable = 'industryContractDelivery' | 'readinessJudgement' | 'replenis
 /** How many rows of a table name the delivery, as a subquery of one statement. */
 const countNaming = (db: Db, table: NamingTable, deliveryId: string) => db.selectFrom(table).select(sql<string>`count(*)`.as('count')).where('deliveryId', '=', deliveryId);
 
-/** What other records say of one delivery: the contracts that fulfil it, its readiness records, the items replaced of it, its EPF claims and the funds of its commitments. */
+/**
+ * What other records say of one delivery: the contracts that fulfil it, its readiness records, the items
+ * replaced of it, its EPF claims, the funds of its commitments and the public quantities decided for it.
+ */
 export async function dependantsOf(db: Db, deliveryId: string): Promise<DeliveryDependants> {
   const count = (table: NamingTable) => countNaming(db, table, deliveryId);
   const row = await db
@@ -29,7 +32,35 @@ export async function dependantsOf(db: Db, deliveryId: string): Promise<Delivery
     replacedQuantity: Number(row.replacedQuantity),
     epfClaims: Number(row.epfClaims),
     commitmentFunds: row.commitmentFunds ?? [],
+    disclosedQuantities: await disclosedQuantitiesOf(db, deliveryId),
   };
+}
+
+/**
+ * The public quantities of the decisions in force (the latest decision of a delivery not removed) taken at
+ * once for the delivery and others, each with what those others hold now: a removed one holds none. With
+ * `othersOnly`, only those in force for one of the others: what stays of them once the delivery is removed.
+ */
+export async function disclosedQuantitiesOf(db: Db, deliveryId: string, { othersOnly = false } = {}): Promise<DeliveryDependants['disclosedQuantities']> {
+  const { rows } = await sql<{ stated: string; othersHeld: (string | number | null)[] }>`
+    select stated.public_quantity as stated,
+      array(
+        select case when other.deleted_at is null then other.quantity else 0 end
+        from disclosure_decision member join delivery other on other.id = member.delivery_id
+        where member.selection_id = stated.selection_id and member.delivery_id <> ${deliveryId}
+      ) as others_held
+    from (
+      select distinct decision.selection_id, decision.public_quantity
+      from disclosure_decision decision join delivery decided on decided.id = decision.delivery_id and decided.deleted_at is null
+      where decision.selection_id in (select selection_id from disclosure_decision where delivery_id = ${deliveryId})
+        and decision.state = 'public' and decision.public_quantity is not null
+        and (${!othersOnly} or decision.delivery_id <> ${deliveryId})
+        and not exists (
+          select from disclosure_decision later
+          where later.delivery_id = decision.delivery_id and (later.decided_at, later.id) > (decision.decided_at, decision.id)
+        )
+    ) stated`.execute(db);
+  return rows.map(({ stated, othersHeld }) => ({ stated, othersHeld: othersHeld.map((held) => (held === null ? null : Number(held))) }));
 }
 
 /** How many records of other domains name the delivery, per kind (the kinds that name none are left out). */

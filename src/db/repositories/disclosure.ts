@@ -30,8 +30,9 @@ export const StoredDecisionSchema = z.object({
 });
 export type StoredDecision = z.infer<typeof StoredDecisionSchema>;
 
-export async function insertDecision(db: Db, decision: StoredDecision): Promise<void> {
-  await db.insertInto('disclosureDecision').values(decision).execute();
+/** Stores a decision on one delivery of a selection, under the id the selection's decisions share. */
+export async function insertDecision(db: Db, decision: StoredDecision, selectionId: string): Promise<void> {
+  await db.insertInto('disclosureDecision').values({ ...decision, selectionId }).execute();
 }
 
 /** The decisions on a delivery, latest first. */
