@@ -767,6 +767,20 @@ describeEachDatabase('import', (database) => {
     expect((await registrar('POST', '/imports/dry-run', withoutTheColumns)).body.rows.map((row: any) => row.outcome)).toEqual(['unchanged']);
   });
 
+  it('does not lower the quantity of a delivery it created below what a disclosure decision states: the row differs from the register', async () => {
+    const deliveries = (quantity: string) =>
+      asUpload(new TextEncoder().encode(['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron;Aantal;Eenheid;Juridisch verplicht op', `DISCLOSED-1;Generatoren;procurement;nonLethal;ukraineSupportBudget;${quantity};stuks;2025-01-10`].join('\r\n')), 'leveringen.csv');
+    const imported = await registrar('POST', '/imports', { ...deliveries('8'), mode: 'allOrNothing' });
+    expect(imported.body.counts).toMatchObject({ create: 1 });
+    const id = (await database().db.selectFrom('importedRecord').select('recordId').where('sheet', '=', 'delivery').where('externalReference', '=', 'DISCLOSED-1').executeTakeFirstOrThrow()).recordId;
+    const decided = await apiClient(database().db, { role: 'disclosureOfficer' })('POST', '/disclosure-decisions', { deliveryIds: [id], state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', publicQuantity: '8' });
+    expect(decided.status).toBe(201);
+
+    const lowered = await registrar('POST', '/imports', { ...deliveries('5'), mode: 'onlyValid' }, { 'Accept-Language': 'en' });
+    expect(lowered.body.rows.map((row: any) => [row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)])).toEqual([['invalid', ['F differsFromRegister']]]);
+    expect((await registrar('GET', `/deliveries/${id}`)).body.quantity).toBe(8);
+  });
+
   it('names every fault of a row at once: the order of its dates beside a wrong choice, an unknown delivery beside a date in the future', async () => {
     const upload = (lines: string[], name: string) => asUpload(new TextEncoder().encode(lines.join('\r\n')), name);
     const deliveries = upload([

@@ -308,6 +308,8 @@ interface ModelDelivery {
   state: 'undecided' | 'public' | 'confidential';
   /** What the disclosure officer approved, while public. */
   presentation: Presentation | null;
+  /** The number its public decision states of the deliveries decided at once with it (itself among them), while that decision is in force. */
+  disclosedQuantity: { stated: number; selection: ModelDelivery[] } | null;
   /** The type the public projection was given with the decision. */
   publicSupportType: SupportType | null;
   /** The value the decision made public (its value then), while public; null when it keeps the value back. */
@@ -666,12 +668,26 @@ export class CanaryRun {
    * category and type need a licence by the rule, is refused without one. The quantity and the delivery
    * date never change here.
    */
-  #refusedAtShipmentGate(before: ModelDelivery, after: Pick<ModelDelivery, 'category' | 'supportType' | 'realisedAt'>): boolean {
+  #refusedAtShipmentGate(before: ModelDelivery, after: Pick<ModelDelivery, 'category' | 'supportType' | 'realisedAt' | 'quantity'>): boolean {
     const handedOver =
       after.supportType === 'stock' &&
       after.realisedAt !== null &&
-      (after.realisedAt !== before.realisedAt || after.supportType !== before.supportType || after.category !== before.category);
+      (after.realisedAt !== before.realisedAt || after.supportType !== before.supportType || after.category !== before.category || after.quantity !== before.quantity);
     return handedOver && requiresLicenceByRule(after.category, after.supportType) && !(before.licensed && after.realisedAt! >= before.licensedFrom);
+  }
+
+  /**
+   * Whether a decision in force states more than its deliveries would hold with the target holding `held`
+   * (a removed one holds none; one without a quantity leaves it unknown). With `othersOnly`, only a decision
+   * in force for another delivery than the target: the target's own go with its removal.
+   */
+  #disclosedAbove(target: ModelDelivery, held: number, othersOnly: boolean): boolean {
+    return this.deliveries.some((delivery) => {
+      const disclosed = delivery.disclosedQuantity;
+      if (delivery.deleted || !disclosed?.selection.includes(target) || (othersOnly && delivery === target)) return false;
+      const quantities = disclosed.selection.map((member) => (member === target ? held : member.deleted ? 0 : member.quantity));
+      return !quantities.includes(null) && disclosed.stated > (quantities as number[]).reduce((sum, quantity) => sum + quantity, 0);
+    });
   }
 
   #delivery(pick: number): ModelDelivery | undefined {
@@ -837,6 +853,7 @@ export class CanaryRun {
           committedFrom: null,
           state: 'undecided',
           presentation: null,
+          disclosedQuantity: null,
           publicSupportType: null,
           publicValueCents: null,
         };
@@ -887,6 +904,8 @@ export class CanaryRun {
       case 'edit': {
         const target = this.#delivery(step.target);
         if (!target) return this.#stats.count(step.kind, 'skipped');
+        // Now and then recounted, to as few as a decision may state more than.
+        const recounted = step.salt % 4 === 0 ? (step.salt % 40) + 1 : undefined;
         const change = {
           ...this.#internalTexts(step.salt),
           ...(step.category === undefined ? {} : { category: step.category }),
@@ -894,12 +913,14 @@ export class CanaryRun {
           ...(step.supportType === undefined ? {} : { supportType: step.supportType }),
           ...(step.pledgedAt === undefined ? {} : { pledgedAt: step.pledgedAt }),
           ...(step.realisedAt === undefined ? {} : { realisedAt: step.realisedAt }),
+          ...(recounted === undefined ? {} : { quantity: recounted }),
         };
         const supportType = step.supportType ?? target.supportType;
         const category = step.category ?? target.category;
         const pledgedAt = step.pledgedAt === undefined ? target.pledgedAt : step.pledgedAt;
         const realisedAt = step.realisedAt === undefined ? target.realisedAt : step.realisedAt;
         const fundingSource = step.fundingSource ?? target.fundingSource;
+        const quantity = recounted ?? target.quantity;
         const firstPaidOn = this.#firstPaidOn(target);
         const followedOn = [...target.valuations.map((valuation) => valuation.effectiveDate), ...target.readinessDates, ...(target.licensed ? [target.licensedFrom] : [])];
         const valid =
@@ -912,11 +933,13 @@ export class CanaryRun {
           !(supportType !== target.supportType && target.valuations.some((valuation) => valuation.basis !== fittingBasis(supportType))) &&
           // A delivery committed from a fund stays paid from it.
           !(fundingSource !== target.fundingSource && target.committedFrom !== null && target.committedFrom !== fundingSource) &&
-          !this.#refusedAtShipmentGate(target, { category, supportType, realisedAt });
+          // Fewer items than a decision in force states of them are refused; more never make one false.
+          !(quantity !== null && (target.quantity === null || quantity < target.quantity) && this.#disclosedAbove(target, quantity, false)) &&
+          !this.#refusedAtShipmentGate(target, { category, supportType, realisedAt, quantity });
         const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : valid ? 'ok' : 'Validation';
         const attempt = await this.#attempt(() => updateDelivery(db, context, target.id, change, step.stale ? 0 : undefined));
         if (!this.#expect(expected, attempt)) return;
-        Object.assign(target, { category, supportType, pledgedAt, realisedAt, fundingSource });
+        Object.assign(target, { category, supportType, pledgedAt, realisedAt, fundingSource, quantity });
         return;
       }
       case 'revalue': {
@@ -1012,7 +1035,13 @@ export class CanaryRun {
         );
         if (!this.#expect(expected, attempt)) return;
         for (const target of targets) {
-          Object.assign(target, { state: 'public', presentation, publicSupportType: target.supportType, publicValueCents: spec.valuePublic ? this.#currentValue(target) : null });
+          Object.assign(target, {
+            state: 'public',
+            presentation,
+            disclosedQuantity: spec.quantity === null ? null : { stated: spec.quantity, selection: targets },
+            publicSupportType: target.supportType,
+            publicValueCents: spec.valuePublic ? this.#currentValue(target) : null,
+          });
         }
         return;
       }
@@ -1026,7 +1055,7 @@ export class CanaryRun {
           decide(db, context, targets.map((target) => target.id), { state: 'confidential', ground: step.ground as ConfidentialityGround, reviewOn: step.reviewOn, note: `Afweging ${this.#canary(step.salt)}` }),
         );
         if (!this.#expect(expected, attempt)) return;
-        for (const target of targets) Object.assign(target, { state: 'confidential', presentation: null, publicValueCents: null });
+        for (const target of targets) Object.assign(target, { state: 'confidential', presentation: null, disclosedQuantity: null, publicValueCents: null });
         return;
       }
       case 'createCompany': {
@@ -1057,7 +1086,8 @@ export class CanaryRun {
       case 'remove': {
         const target = this.#delivery(step.target);
         if (!target) return this.#stats.count(step.kind, 'skipped');
-        const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : target.named ? 'Validation' : 'ok';
+        // Nor is one a decision in force for the others decided at once with it needs the items of.
+        const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : target.named || this.#disclosedAbove(target, 0, true) ? 'Validation' : 'ok';
         const attempt = await this.#attempt(() => deleteDelivery(db, context, target.id, step.stale ? 0 : undefined));
         if (this.#expect(expected, attempt)) target.deleted = true;
         return;
