@@ -196,6 +196,8 @@ const EVENT_ACTIONS = [
   'shipment.refused',
   // Import from spreadsheets
   'import.commit',
+  /** A migration of the schema changed a record it keeps (the actor names the migration). */
+  'migration.change',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;

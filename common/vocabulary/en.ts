@@ -169,6 +169,7 @@ export const en: Vocabulary = {
     // Import from spreadsheets
     'import.run': 'Import data from a spreadsheet',
     'import.commit': 'Import committed',
+    'migration.change': 'Changed by a migration of the schema',
   },
   auditObjectTypes: {
     delivery: 'Delivery',

@@ -267,6 +267,7 @@ export const nl: Vocabulary = {
     // Import from spreadsheets
     'import.run': 'Gegevens importeren uit een spreadsheet',
     'import.commit': 'Import vastgelegd',
+    'migration.change': 'Gewijzigd door een migratie van het schema',
   },
   auditObjectTypes: {
     delivery: 'Levering',

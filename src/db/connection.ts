@@ -17,8 +17,11 @@ type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   kind: DatabaseKind;
   db: Kysely<Database>;
-  /** Runs a script of several SQL statements as one transaction (migrations): all of it, or none when one fails. */
-  runScript(script: string): Promise<void>;
+  /**
+   * Runs a script of several SQL statements as one transaction (migrations), then `andThen` in that same
+   * transaction: all of it, or none when one fails.
+   */
+  runScript(script: string, andThen?: (trx: Kysely<Database>) => Promise<void>): Promise<void>;
   /** The embedded database's data folder as a tarball, to be the `template` of others; PostgreSQL has none. */
   dumpDataDir?: () => Promise<Blob>;
   /**
@@ -74,11 +77,9 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
     return {
       kind: 'pglite',
       db,
-      // In its turn on the one connection, as a Kysely transaction takes its own; a failed statement undoes
-      // the script and leaves no aborted transaction behind for the queries after it.
-      runScript: async (script) => {
-        await db.connection().execute(() => pglite.transaction((transaction) => transaction.exec(script)));
-      },
+      // Kysely's transaction holds the one connection, so the script runs inside it: only PGlite's exec
+      // runs several statements in one text.
+      runScript: scriptRunner(db, (script) => pglite.exec(script)),
       dumpDataDir: () => pglite.dumpDataDir('none'),
       makeDurable: async () => {
         if (!dataDir) return;
@@ -107,25 +108,26 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     await pool.end();
     throw new StartRefusedError(`PostgreSQL at ${whereFrom(url)} (DATABASE_URL) cannot be used: ${(error as Error).message}`);
   });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins: [new CamelCasePlugin()] });
   return {
     kind: 'postgres',
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins: [new CamelCasePlugin()] }),
-    runScript: async (script) => {
-      const client = await pool.connect();
-      try {
-        await client.query(`begin;\n${script}\ncommit;`);
-      } catch (error) {
-        await client.query('rollback');
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    db,
+    // A text without parameters goes by the simple protocol, which runs several statements.
+    runScript: scriptRunner(db, (script, trx) => sql.raw(script).execute(trx)),
     makeDurable: async () => {},
     close: async () => {
       await pool.end();
     },
   };
+}
+
+/** Runs a script and what follows it in one Kysely transaction: a failed statement rolls back both. */
+function scriptRunner(db: Kysely<Database>, execute: (script: string, trx: Kysely<Database>) => Promise<unknown>): DatabaseHandle['runScript'] {
+  return (script, andThen) =>
+    db.transaction().execute(async (trx) => {
+      await execute(script, trx);
+      await andThen?.(trx);
+    });
 }
 
 /**

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { StartRefusedError } from '../start-refused.ts';
 import type { DatabaseHandle } from './connection.ts';
+import { appendMigrationChangeEvents, MIGRATION_CHANGE_TABLE } from './migration-changes.ts';
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 
@@ -45,7 +46,10 @@ export async function schemaIsMissing(handle: DatabaseHandle): Promise<boolean> 
   return rows[0]!.missing;
 }
 
-/** Applies, in name order, each SQL migration not applied yet; each in its own transaction. */
+/**
+ * Applies, in name order, each SQL migration not applied yet; each in its own transaction, with an audit
+ * event for each record it changed (migration-changes.ts).
+ */
 export async function migrate(handle: DatabaseHandle): Promise<string[]> {
   // Created only when missing: even `create table if not exists` needs the CREATE privilege, which the
   // server's own role lacks where the schema belongs to another (README, "Using PostgreSQL").
@@ -63,7 +67,7 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
     if (applied.has(file)) continue;
     const script = await readFile(new URL(file, MIGRATIONS_DIR), 'utf8');
     const record = `insert into schema_migration (name) values ('${file.replace(/'/g, "''")}');`;
-    await handle.runScript(`${script}\n${record}`);
+    await handle.runScript(`${MIGRATION_CHANGE_TABLE}\n${script}\n${record}`, (trx) => appendMigrationChangeEvents(trx, file));
     newlyApplied.push(file);
   }
   return newlyApplied;

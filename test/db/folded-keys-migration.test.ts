@@ -1,8 +1,8 @@
 /**
  * Migration 043 makes licence numbers, EPF claim references, a company's contract references and a
  * company's registration number in its country unique whatever their case and spacing. A register that
- * already holds records under one key keeps them all, the later ones told apart by a number. The database
- * is taken back to before it and migrated again.
+ * already holds records under one key keeps them all, the later ones told apart by a number, each with an
+ * audit event in the migration's name. The database is taken back to before it and migrated again.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -17,10 +17,11 @@ import { createDelivery } from '../../src/register/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement } from '../support/deliveries.ts';
 import { licenseForShipment } from '../support/export-control.ts';
+import { changesRecordedBy } from '../support/migration-events.ts';
 import { undoMigration043 } from '../support/undo-migration-043.ts';
 
 describeEachDatabase('migration 043 on records recorded before it', (database) => {
-  it('numbers the later records under one key in the order recorded, past a number already taken, and then refuses another', async () => {
+  it('numbers the later records under one key in the order recorded, past a number already taken, records each change, and then refuses another', async () => {
     const { db } = database();
     const delivery = await createDelivery(db, systemContext('test'), { ...unsetDeliveryFields(), ...procurement, title: 'Munitie' });
     await licenseForShipment(db, delivery.id);
@@ -69,6 +70,26 @@ describeEachDatabase('migration 043 on records recorded before it', (database) =
     expect(await stored('epfClaim', 'reference', claims)).toEqual(['EPF-1', 'epf-1 (2)', longest, `${'e'.repeat(96)} (2)`]);
     expect(await stored('company', 'registrationNumber', companies.map((id) => ({ id })))).toEqual(['KvK 1', 'kvk 1 (2)', 'KVK 1', null, null]);
     expect(await stored('industryContract', 'reference', contracts)).toEqual(['G2B-1', 'g2b-1 (2)', 'G2B-1']);
+
+    const licenceChange = (index: number, after: string) => ({
+      object: { type: 'delivery', id: delivery.id },
+      before: { licence: licences[index]!.id, number: licences[index]!.number },
+      after: { licence: licences[index]!.id, number: after },
+    });
+    const change = (type: string, row: { id: string }, field: string, before: string, after: string) => ({ object: { type, id: row.id }, before: { [field]: before }, after: { [field]: after } });
+    const changes = await changesRecordedBy(db, '043_references_unique_whatever_their_case.sql');
+    const expected = [
+      licenceChange(1, 'nl-1 (4)'),
+      licenceChange(2, 'Nl-1 (3)'),
+      licenceChange(5, 'nl  1 (2)'),
+      change('epfClaim', claims[1]!, 'reference', 'epf-1', 'epf-1 (2)'),
+      change('epfClaim', claims[3]!, 'reference', longest.toLowerCase(), `${'e'.repeat(96)} (2)`),
+      change('company', { id: companies[1]! }, 'registrationNumber', 'kvk 1', 'kvk 1 (2)'),
+      change('industryContract', contracts[1]!, 'reference', 'g2b-1', 'g2b-1 (2)'),
+    ];
+    // Each once, in any order: records recorded at the same moment are numbered in the order of their random ids.
+    expect(changes).toHaveLength(expected.length);
+    expect(changes).toEqual(expect.arrayContaining(expected));
 
     await expect(db.insertInto('exportLicence').values({ ...licence!, id: randomUUID(), number: 'nL-1' }).execute()).rejects.toMatchObject({ constraint: UNIQUE_LICENCE_NUMBER });
     await expect(db.insertInto('epfClaim').values(claim('Epf-1', 5)).execute()).rejects.toMatchObject({ constraint: UNIQUE_CLAIM_REFERENCE });

@@ -2,7 +2,8 @@
  * Migration 046 puts the references a register already holds in the one Unicode form they are now typed
  * in (NFKC, every kind of space an ordinary one). A record whose reference then has the key of another's
  * is kept, told apart by a number as migration 043 did; an import's reference that another of its sheet
- * already has in that form keeps its text. The migration's record is deleted and it runs again.
+ * already has in that form keeps its text. Each record it changes has an audit event with the text before
+ * and after, in the migration's name. The migration's record is deleted and it runs again.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -14,11 +15,12 @@ import { createDelivery } from '../../src/register/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement } from '../support/deliveries.ts';
 import { licenseForShipment } from '../support/export-control.ts';
+import { changesRecordedBy } from '../support/migration-events.ts';
 
 const MIGRATION = '046_references_in_one_unicode_form.sql';
 
 describeEachDatabase('migration 046 on references stored before it', (database) => {
-  it('normalises every stored reference, numbering one that comes to another\'s key, and keeps every record', async () => {
+  it('normalises every stored reference, numbering one that comes to another\'s key, keeps every record and records each change', async () => {
     const { db } = database();
     const delivery = await createDelivery(db, systemContext('test'), { ...unsetDeliveryFields(), ...procurement, title: 'Munitie', contractReference: 'ＤＭＯ\u20021' });
     await licenseForShipment(db, delivery.id);
@@ -45,8 +47,8 @@ describeEachDatabase('migration 046 on references stored before it', (database) 
     }));
     await db.insertInto('industryContract').values(contracts).execute();
     const payment = await db.insertInto('payment').values({ id: randomUUID(), deliveryId: delivery.id, amountCents: 100, paidOn: '2025-01-01', reference: 'ＩＮＶ\u20607', note: '' }).returning('id').executeTakeFirstOrThrow();
-    const imported = ['VB-1', 'ＶＢ-1', 'ＶＢ-2', 'ｖｂ-2', 'ＶＢ\u20023'];
-    await db.insertInto('importedRecord').values(imported.map((externalReference) => ({ sheet: 'delivery', externalReference, recordId: randomUUID(), importId: randomUUID() }))).execute();
+    const imported = ['VB-1', 'ＶＢ-1', 'ＶＢ-2', 'ｖｂ-2', 'ＶＢ\u20023'].map((externalReference) => ({ sheet: 'delivery', externalReference, recordId: randomUUID(), importId: randomUUID() }));
+    await db.insertInto('importedRecord').values(imported).execute();
     await sql`delete from schema_migration where name = ${MIGRATION}`.execute(db);
 
     expect(await migrate(database())).toEqual([MIGRATION]);
@@ -62,5 +64,27 @@ describeEachDatabase('migration 046 on references stored before it', (database) 
     expect((await db.selectFrom('delivery').select('contractReference').where('id', '=', delivery.id).executeTakeFirstOrThrow()).contractReference).toBe('DMO 1');
     const records = await db.selectFrom('importedRecord').select('externalReference').where('sheet', '=', 'delivery').orderBy('externalReference').execute();
     expect(records.map((record) => record.externalReference)).toEqual(['VB 3', 'VB-1', 'VB-2', 'vb-2', 'ＶＢ-1']);
+
+    const ofDelivery = { type: 'delivery', id: delivery.id };
+    const licenceChange = (index: number, before: string, after: string) => ({ object: ofDelivery, before: { licence: licences[index]!.id, number: before }, after: { licence: licences[index]!.id, number: after } });
+    const change = (type: string, id: string, field: string, before: string, after: string) => ({ object: { type, id }, before: { [field]: before }, after: { [field]: after } });
+    const importChange = (index: number, after: string) => {
+      const { importId, externalReference, ...record } = imported[index]!;
+      return { object: { type: 'import', id: importId }, before: { ...record, externalReference }, after: { ...record, externalReference: after } };
+    };
+    expect(await changesRecordedBy(db, MIGRATION)).toEqual([
+      licenceChange(1, 'Cafe\u0301-1', 'Café-1 (2)'),
+      licenceChange(2, 'ＮＬ\u202f2', 'NL 2'),
+      change('epfClaim', claims[0]!.id, 'reference', 'ＥＰＦ-1', 'EPF-1 (2)'),
+      change('epfClaim', claims[2]!.id, 'reference', 'Ｅ'.repeat(100), 'E'.repeat(100)),
+      change('industryContract', contracts[0]!.id, 'reference', 'G2B\u00a01', 'G2B 1'),
+      change('industryContract', contracts[1]!.id, 'reference', 'Ｇ２Ｂ 1', 'G2B 1 (2)'),
+      change('company', companies[1]!.id, 'registrationNumber', 'ＫＶＫ\u30001', 'KVK 1 (2)'),
+      { object: ofDelivery, before: { payment: payment.id, reference: 'ＩＮＶ\u20607' }, after: { payment: payment.id, reference: 'INV\u20607' } },
+      change('delivery', delivery.id, 'contractReference', 'ＤＭＯ\u20021', 'DMO 1'),
+      importChange(2, 'VB-2'),
+      importChange(4, 'VB 3'),
+      importChange(3, 'vb-2'),
+    ]);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * A script of several statements (a migration, the emptying of a scratch register) is one transaction on
  * both databases: a statement that fails undoes the script and the database answers the queries after
- * it; and on PGlite, one connection, the script waits for a transaction in progress instead of running
- * inside it.
+ * it; what follows it in its transaction (a migration's audit events) sees what it wrote and is undone
+ * with it; and on PGlite, one connection, the script waits for a transaction in progress instead of
+ * running inside it.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Database } from '../../src/db/schema.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 describeEachDatabase('a script of several statements', (database) => {
@@ -24,6 +26,21 @@ describeEachDatabase('a script of several statements', (database) => {
     expect(await notes()).toEqual([]);
     await database().runScript(`insert into scratch_note values ('second');`);
     expect(await notes()).toEqual(['second']);
+  });
+
+  it('runs what follows it in its own transaction, which sees what it wrote and, failing, undoes it', async () => {
+    const seen: string[] = [];
+    const readBack = async (trx: Kysely<Database>) => {
+      seen.push(...(await sql<{ text: string }>`select text from scratch_note`.execute(trx)).rows.map((row) => row.text));
+    };
+    await database().runScript(`insert into scratch_note values ('kept');`, readBack);
+    expect(seen).toEqual(['kept']);
+    const failing = async (trx: Kysely<Database>) => {
+      await sql`insert into scratch_note values ('after')`.execute(trx);
+      throw new Error('what follows fails');
+    };
+    await expect(database().runScript(`insert into scratch_note values ('undone');`, failing)).rejects.toThrow('what follows fails');
+    expect(await notes()).toEqual(['kept']);
   });
 
   it('leaves a transaction in progress to end as it ends: a rolled-back transaction keeps nothing, the script keeps its own', async () => {

@@ -2,7 +2,7 @@
  * Each letter has a paper number of its own, also when two letters are given one number at the same moment:
  * both pass the register's check, the database's unique index refuses the second, which is told so as the
  * check tells it. Migration 044, which adds the index, keeps letters that already share a number, the later
- * ones told apart by a number.
+ * ones told apart by a number, each with an audit event in the migration's name.
  */
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { recordPublication } from '../../src/register/letter-publication.ts';
 import { PREVIOUS_LETTER } from '../../src/db/seed/demonstration-disclosure.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
+import { changesRecordedBy } from '../support/migration-events.ts';
 import { accepted, recordingRoles } from '../support/recording-roles.ts';
 
 describeEachDatabase('a letter’s paper number, its own at the same moment too', (database) => {
@@ -57,7 +58,7 @@ describeEachDatabase('a letter’s paper number, its own at the same moment too'
     await expect(written).rejects.toMatchObject({ constraint: UNIQUE_PAPER_NUMBER });
   });
 
-  it('migration 044 keeps letters that share a number: the first to carry it keeps it, a later one gets the first free " (n)" and a correction saying why', async () => {
+  it('migration 044 keeps letters that share a number: the first to carry it keeps it, a later one gets the first free " (n)", a correction saying why and an audit event', async () => {
     const { db } = database();
     await sql`drop index letter_paper_number_unique`.execute(db);
     await sql`delete from schema_migration where name = '044_letter_paper_number_unique.sql'`.execute(db);
@@ -72,6 +73,9 @@ describeEachDatabase('a letter’s paper number, its own at the same moment too'
     expect(await stored(sent)).toEqual({ ...before, paperNumber: `${PREVIOUS_LETTER.paperNumber} (3)`, version: before.version + 1 });
     const history = await db.selectFrom('letterPublication').select(['paperNumber', 'publishedOn', 'reason', 'recordedByName']).where('letterId', '=', sent).execute();
     expect(history).toEqual([{ paperNumber: `${PREVIOUS_LETTER.paperNumber} (3)`, publishedOn: '2025-09-10', reason: expect.stringContaining('Kamerstuknummer'), recordedByName: 'system' }]);
+    expect(await changesRecordedBy(db, '044_letter_paper_number_unique.sql')).toEqual([
+      { object: { type: 'letter', id: sent }, before: { paperNumber: PREVIOUS_LETTER.paperNumber }, after: { paperNumber: `${PREVIOUS_LETTER.paperNumber} (3)`, reason: history[0]!.reason } },
+    ]);
     await expect(db.updateTable('letter').set({ paperNumber: PREVIOUS_LETTER.paperNumber }).where('id', '=', sent).execute()).rejects.toMatchObject({ constraint: UNIQUE_PAPER_NUMBER });
   });
 });

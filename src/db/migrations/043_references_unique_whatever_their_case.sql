@@ -9,20 +9,27 @@ $$;
 -- A register that already holds records under one key keeps them all, as migration 042 did for a
 -- company's contracts: the first recorded keeps its text, each later one gets " (2)", " (3)", ... added,
 -- in the order they were recorded, skipping a number whose text another record already has under that
--- key (and shortened to fit the column's own limit). Nothing else of them changes.
-create function number_records_sharing_a_key(tab text, col text, scope text, recorded text, max_length integer) returns void language plpgsql as $$
+-- key (and shortened to fit the column's own limit). Nothing else of them changes. Each change is an
+-- audit event on the record's object (object_type, the column object_id holds its id), its field by its
+-- name in the API; a record kept under another's object (a licence under its delivery) names its own id
+-- under record_key (migration_change, src/db/migration-changes.ts).
+create function number_records_sharing_a_key(
+  tab text, col text, scope text, recorded text, max_length integer, object_type text, object_id text, field text, record_key text
+) returns void language plpgsql as $$
 declare
   duplicate record;
   n integer;
   candidate text;
   taken boolean;
+  record_id jsonb;
 begin
   for duplicate in execute format(
-    'select id, text, scope from (
-       select id, %1$I as text, %2$s::text as scope, %3$I as recorded, row_number() over (partition by %2$s, register_key(%1$I) order by %3$I, id) as position
+    'select id, text, scope, object_id from (
+       select id, %1$I as text, %2$s::text as scope, %3$I as recorded, %5$I::text as object_id,
+         row_number() over (partition by %2$s, register_key(%1$I) order by %3$I, id) as position
        from %4$I where %1$I is not null
      ) numbered where position > 1 order by recorded, id',
-    col, scope, recorded, tab)
+    col, scope, recorded, tab, object_id)
   loop
     n := 1;
     loop
@@ -33,17 +40,20 @@ begin
       exit when not taken;
     end loop;
     execute format('update %I set %I = $1 where id = $2', tab, col) using candidate, duplicate.id;
+    record_id := case when record_key is null then '{}' else jsonb_build_object(record_key, duplicate.id) end;
+    insert into migration_change (object_type, object_id, before, after)
+    values (object_type, duplicate.object_id, record_id || jsonb_build_object(field, duplicate.text), record_id || jsonb_build_object(field, candidate));
   end loop;
 end;
 $$;
 
-select number_records_sharing_a_key('export_licence', 'number', 'true', 'recorded_at', 100);
+select number_records_sharing_a_key('export_licence', 'number', 'true', 'recorded_at', 100, 'delivery', 'delivery_id', 'number', 'licence');
 alter table epf_claim disable trigger epf_claim_kept;
-select number_records_sharing_a_key('epf_claim', 'reference', 'true', 'recorded_at', 100);
+select number_records_sharing_a_key('epf_claim', 'reference', 'true', 'recorded_at', 100, 'epfClaim', 'id', 'reference', null);
 alter table epf_claim enable trigger epf_claim_kept;
-select number_records_sharing_a_key('industry_contract', 'reference', 'company_id', 'created_at', 200);
-select number_records_sharing_a_key('company', 'registration_number', 'country', 'created_at', 100);
-drop function number_records_sharing_a_key(text, text, text, text, integer);
+select number_records_sharing_a_key('industry_contract', 'reference', 'company_id', 'created_at', 200, 'industryContract', 'id', 'reference', null);
+select number_records_sharing_a_key('company', 'registration_number', 'country', 'created_at', 100, 'company', 'id', 'registrationNumber', null);
+drop function number_records_sharing_a_key(text, text, text, text, integer, text, text, text, text);
 
 alter table export_licence drop constraint export_licence_number_key;
 create unique index export_licence_number_folded on export_licence (register_key(number));

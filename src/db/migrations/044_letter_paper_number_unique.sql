@@ -6,12 +6,14 @@
 -- A register that already holds letters under one number keeps them all, as migration 043 did: the first
 -- letter to carry it (by its publication records) keeps it, each later one gets " (2)", " (3)", ... added,
 -- skipping a number another letter has; on its public copy too, and with a correction in its publication
--- history that says why, so that its author records the right number as any correction.
+-- history that says why, so that its author records the right number as any correction; and an audit
+-- event (migration_change, src/db/migration-changes.ts) with the number before and after, as a correction has.
 do $$
 declare
   duplicate record;
   n integer;
   candidate text;
+  reason constant text := 'Een andere brief had hetzelfde Kamerstuknummer; elke brief heeft een eigen nummer.';
 begin
   for duplicate in
     select id, paper_number, published_on from (
@@ -33,8 +35,10 @@ begin
     update public_letter set paper_number = candidate where id = duplicate.id;
     if duplicate.published_on is not null then
       insert into letter_publication (id, letter_id, paper_number, published_on, reason, recorded_by_name, recorded_at)
-      values (gen_random_uuid(), duplicate.id, candidate, duplicate.published_on, 'Een andere brief had hetzelfde Kamerstuknummer; elke brief heeft een eigen nummer.', 'system', now());
+      values (gen_random_uuid(), duplicate.id, candidate, duplicate.published_on, reason, 'system', now());
     end if;
+    insert into migration_change (object_type, object_id, before, after)
+    values ('letter', duplicate.id, jsonb_build_object('paperNumber', duplicate.paper_number), jsonb_build_object('paperNumber', candidate, 'reason', reason));
   end loop;
 end
 $$;

@@ -3,24 +3,29 @@
 -- every kind of space an ordinary one (NFKC leaves only U+1680 OGHAM SPACE MARK to replace). The unique
 -- keys (register_key, migration 043) and an import's key (migration 033) fold only A-Z and spaces, the
 -- same on every server; they compare references in this form. The references a register already holds
--- are put in it here.
+-- are put in it here, each change with its audit event on the record's object, its field by its name in
+-- the API, and the own id of a record kept under another's object (a licence or payment under its delivery)
+-- under record_key (migration_change, src/db/migration-changes.ts).
 create function normalised_reference(reference text) returns text language sql immutable parallel safe as $$
   select replace(normalize(reference, NFKC), U&'\1680', ' ')
 $$;
 
 -- A reference unique by its key that then has the key of another record in its scope gets " (2)",
 -- " (3)", ... as migration 043 numbered them, in the order recorded: every record is kept.
-create function normalise_unique_references(tab text, col text, scope text, recorded text, max_length integer) returns void language plpgsql as $$
+create function normalise_unique_references(
+  tab text, col text, scope text, recorded text, max_length integer, object_type text, object_id text, field text, record_key text
+) returns void language plpgsql as $$
 declare
   changed record;
   n integer;
   candidate text;
   taken boolean;
+  record_id jsonb;
 begin
   for changed in execute format(
-    'select id, normalised_reference(%1$I) as text, %2$s::text as scope from %4$I
+    'select id, %1$I as stored, normalised_reference(%1$I) as text, %2$s::text as scope, %5$I::text as object_id from %4$I
      where %1$I <> normalised_reference(%1$I) order by %3$I, id',
-    col, scope, recorded, tab)
+    col, scope, recorded, tab, object_id)
   loop
     candidate := left(changed.text, max_length);
     n := 1;
@@ -32,36 +37,72 @@ begin
       candidate := left(changed.text, max_length - length(' (' || n || ')')) || ' (' || n || ')';
     end loop;
     execute format('update %I set %I = $1 where id = $2', tab, col) using candidate, changed.id;
+    record_id := case when record_key is null then '{}' else jsonb_build_object(record_key, changed.id) end;
+    insert into migration_change (object_type, object_id, before, after)
+    values (object_type, changed.object_id, record_id || jsonb_build_object(field, changed.stored), record_id || jsonb_build_object(field, candidate));
   end loop;
 end;
 $$;
 
-select normalise_unique_references('export_licence', 'number', 'true', 'recorded_at', 100);
+select normalise_unique_references('export_licence', 'number', 'true', 'recorded_at', 100, 'delivery', 'delivery_id', 'number', 'licence');
 alter table epf_claim disable trigger epf_claim_kept;
-select normalise_unique_references('epf_claim', 'reference', 'true', 'recorded_at', 100);
+select normalise_unique_references('epf_claim', 'reference', 'true', 'recorded_at', 100, 'epfClaim', 'id', 'reference', null);
 alter table epf_claim enable trigger epf_claim_kept;
-select normalise_unique_references('industry_contract', 'reference', 'company_id', 'created_at', 200);
-select normalise_unique_references('company', 'registration_number', 'country', 'created_at', 100);
-drop function normalise_unique_references(text, text, text, text, integer);
+select normalise_unique_references('industry_contract', 'reference', 'company_id', 'created_at', 200, 'industryContract', 'id', 'reference', null);
+select normalise_unique_references('company', 'registration_number', 'country', 'created_at', 100, 'company', 'id', 'registrationNumber', null);
+drop function normalise_unique_references(text, text, text, text, integer, text, text, text, text);
 
-update payment set reference = normalised_reference(reference) where reference <> normalised_reference(reference);
-update delivery set contract_reference = normalised_reference(contract_reference) where contract_reference <> normalised_reference(contract_reference);
-update budget_commitment set contract_reference = normalised_reference(contract_reference) where contract_reference <> normalised_reference(contract_reference);
+with normalised as (
+  update payment set reference = normalised_reference(stored.reference)
+  from payment stored
+  where payment.id = stored.id and stored.reference <> normalised_reference(stored.reference)
+  returning payment.id, payment.delivery_id, stored.reference as before, payment.reference as after
+)
+insert into migration_change (object_type, object_id, before, after)
+select 'delivery', delivery_id, jsonb_build_object('payment', id, 'reference', before), jsonb_build_object('payment', id, 'reference', after)
+from normalised order by id;
+
+with normalised as (
+  update delivery set contract_reference = normalised_reference(stored.contract_reference)
+  from delivery stored
+  where delivery.id = stored.id and stored.contract_reference <> normalised_reference(stored.contract_reference)
+  returning delivery.id, stored.contract_reference as before, delivery.contract_reference as after
+)
+insert into migration_change (object_type, object_id, before, after)
+select 'delivery', id, jsonb_build_object('contractReference', before), jsonb_build_object('contractReference', after)
+from normalised order by id;
+
+with normalised as (
+  update budget_commitment set contract_reference = normalised_reference(stored.contract_reference)
+  from budget_commitment stored
+  where budget_commitment.id = stored.id and stored.contract_reference <> normalised_reference(stored.contract_reference)
+  returning budget_commitment.id, stored.contract_reference as before, budget_commitment.contract_reference as after
+)
+insert into migration_change (object_type, object_id, before, after)
+select 'budgetCommitment', id, jsonb_build_object('contractReference', before), jsonb_build_object('contractReference', after)
+from normalised order by id;
 
 -- An import's own reference, by which a file's row finds the record it made, in the form the import now
 -- reads it in. Where several of a sheet come to one text, or one already has it, the others keep theirs
 -- (as does one that would grow past the column's 200 characters): the record each made stays, and a row
--- of a file names the one in this form.
-update imported_record
-set external_reference = normalised.text
-from (
-  select distinct on (sheet, normalised_reference(external_reference)) sheet, external_reference, normalised_reference(external_reference) as text
-  from imported_record
-  where external_reference <> normalised_reference(external_reference) and length(normalised_reference(external_reference)) <= 200
-  order by sheet, normalised_reference(external_reference), external_reference
-) normalised
-where imported_record.sheet = normalised.sheet
-  and imported_record.external_reference = normalised.external_reference
-  and not exists (select from imported_record other where other.sheet = normalised.sheet and other.external_reference = normalised.text);
+-- of a file names the one in this form. The event is the import's, which the reference belongs to.
+with renamed as (
+  update imported_record
+  set external_reference = normalised.text
+  from (
+    select distinct on (sheet, normalised_reference(external_reference)) sheet, external_reference, normalised_reference(external_reference) as text
+    from imported_record
+    where external_reference <> normalised_reference(external_reference) and length(normalised_reference(external_reference)) <= 200
+    order by sheet, normalised_reference(external_reference), external_reference
+  ) normalised
+  where imported_record.sheet = normalised.sheet
+    and imported_record.external_reference = normalised.external_reference
+    and not exists (select from imported_record other where other.sheet = normalised.sheet and other.external_reference = normalised.text)
+  returning imported_record.import_id, imported_record.record_id, imported_record.sheet, normalised.external_reference as before, normalised.text as after
+)
+insert into migration_change (object_type, object_id, before, after)
+select 'import', import_id, jsonb_build_object('sheet', sheet, 'recordId', record_id, 'externalReference', before),
+  jsonb_build_object('sheet', sheet, 'recordId', record_id, 'externalReference', after)
+from renamed order by sheet, before collate "C";
 
 drop function normalised_reference(text);
