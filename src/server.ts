@@ -7,12 +7,12 @@ import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import { API_BASE_PATH, createApi } from './api/app.ts';
 import type { OidcConfig } from './auth/oidc.ts';
-import { refuseChainBehindCheckpoints, startCheckpointing } from './audit/checkpoints.ts';
+import { startCheckpointing } from './audit/checkpoints.ts';
 import { createLogger, loggableError, type Logger } from './logging.ts';
 import { securityHeaders } from './security-headers.ts';
 import { problem } from './api/problem.ts';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connection.ts';
-import { migrate } from './db/migrate.ts';
+import { migrate, migrateOnSignedChain } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
 import { smtpMailer, type MailConfig, type Mailer } from './notifications/mail.ts';
 import { notifyPublicationHeld } from './notifications/waiting-letters.ts';
@@ -101,8 +101,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const database = await openDatabase(options.database);
   let publications: PublicationTimer | undefined;
   try {
-    await migrate(database);
-    if (options.auditCheckpoints) await refuseChainBehindCheckpoints(database.db, options.auditCheckpoints.directory);
+    if (options.auditCheckpoints) await migrateOnSignedChain(database, options.auditCheckpoints.directory);
+    else await migrate(database);
     const totpKey = options.auditCheckpoints ? await openTotpSecretKey(options.auditCheckpoints.directory, database.db) : temporaryTotpSecretKey();
     const sealed = await sealPlainTotpSecrets(database.db, totpKey);
     if (sealed > 0) logger.info({ accounts: sealed }, 'TOTP secrets stored in plain text are now sealed');

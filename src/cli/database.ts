@@ -1,8 +1,7 @@
-import { refuseChainBehindCheckpoints } from '../audit/checkpoints.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { databaseConfigFromEnvironment } from '../config.ts';
 import { holdsEmbeddedDatabase, openDatabase, type DatabaseHandle } from '../db/connection.ts';
-import { migrate, schemaIsMissing } from '../db/migrate.ts';
+import { migrateOnSignedChain, schemaIsMissing } from '../db/migrate.ts';
 import { CommandError } from './command-error.ts';
 
 /**
@@ -20,8 +19,7 @@ export async function withDatabase<T>(work: (handle: DatabaseHandle, applied: re
   try {
     let applied: string[] = [];
     if (migrating) {
-      applied = await migrate(handle);
-      await refuseChainBehindCheckpoints(handle.db, auditDirectoryFromEnvironment());
+      applied = await migrateOnSignedChain(handle, auditDirectoryFromEnvironment());
     } else if (await schemaIsMissing(handle)) {
       throw new CommandError(noRegister(config.dataDir ?? 'the database of DATABASE_URL'));
     }

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
+import { refuseChainBehindCheckpoints } from '../audit/checkpoints.ts';
 import { StartRefusedError } from '../start-refused.ts';
 import type { DatabaseHandle } from './connection.ts';
 import { appendMigrationChangeEvents, MIGRATION_CHANGE_TABLE } from './migration-changes.ts';
@@ -44,6 +45,20 @@ function refuseUnknownMigrations(applied: Set<string>, known: readonly string[])
 export async function schemaIsMissing(handle: DatabaseHandle): Promise<boolean> {
   const { rows } = await sql<{ missing: boolean }>`select to_regclass('schema_migration') is null as missing`.execute(handle.db);
   return rows[0]!.missing;
+}
+
+/**
+ * Migrates a register whose audit trail has its signed checkpoints in `auditDirectory`, refusing a chain
+ * behind them (AuditChainBehindError: an older backup restored) before a migration appends its events,
+ * which would fork the signed chain; a database without a trail yet is checked once migrated.
+ */
+export async function migrateOnSignedChain(handle: DatabaseHandle, auditDirectory: string): Promise<string[]> {
+  const { rows } = await sql<{ holdsTrail: boolean }>`select to_regclass('audit_event') is not null as holds_trail`.execute(handle.db);
+  const holdsTrail = rows[0]!.holdsTrail;
+  if (holdsTrail) await refuseChainBehindCheckpoints(handle.db, auditDirectory);
+  const applied = await migrate(handle);
+  if (!holdsTrail) await refuseChainBehindCheckpoints(handle.db, auditDirectory);
+  return applied;
 }
 
 /**

@@ -1,17 +1,22 @@
 /**
  * A database restored from an older backup ends before the audit trail's last signed checkpoint; if the
- * server appended to it, the chain would fork and never verify again. The server refuses to start.
+ * server appended to it, the chain would fork and never verify again. The server refuses to start, and a
+ * migration that would record its changes in the chain is not applied.
  */
+import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditChainBehindError, CheckpointKeyError, openCheckpointStore, refuseChainBehindCheckpoints, signCheckpoint, writeCheckpoint } from '../../src/audit/checkpoints.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
+import { migrateOnSignedChain } from '../../src/db/migrate.ts';
 import { lastAuditEvent } from '../../src/db/repositories/audit.ts';
 import { startServer } from '../../src/server.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { pgliteTemplate } from '../support/scratch-database.ts';
+import { undoMigration043 } from '../support/undo-migration-043.ts';
 
 const record = (db: Parameters<typeof recordAuditEvent>[0]) => recordAuditEvent(db, systemContext('test'), { action: 'session.login', result: 'denied' });
 
@@ -66,6 +71,23 @@ describeEachDatabase('the start on a database older than its checkpoints', (data
     await expect(refuseChainBehindCheckpoints(db, directory())).rejects.toThrow(
       new CheckpointKeyError(`${directory()} holds signed checkpoints but not the key they are signed with (checkpoint-signing-key.pem): put the kept key pair back; a new one would leave every checkpoint unverifiable.`),
     );
+  });
+
+  it('applies no migration whose changes would append events to a chain behind its checkpoints', async () => {
+    const { db } = database();
+    const store = await openCheckpointStore(directory());
+    await record(db);
+    const last = (await lastAuditEvent(db))!;
+    appendFileSync(join(directory(), 'checkpoints.jsonl'), `${JSON.stringify(signCheckpoint({ seq: last.seq + 3, hash: 'a'.repeat(64) }, new Date(), store.privateKey))}\n`);
+    // Before migration 043, with two contracts of a company it would number.
+    await undoMigration043(db);
+    const company = await db.insertInto('company').values({ id: randomUUID(), name: 'Werf B.V.', country: 'NL', registrationNumber: null, isDemonstration: false, createdAt: '2025-01-01T00:00:00Z' }).returning('id').executeTakeFirstOrThrow();
+    const contract = (reference: string) => ({ id: randomUUID(), companyId: company.id, reference, subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', isDemonstration: false, createdAt: '2025-01-01T00:00:00Z' });
+    await db.insertInto('industryContract').values([contract('G2B-1'), contract('g2b-1')]).execute();
+
+    await expect(migrateOnSignedChain(database(), directory())).rejects.toThrow(AuditChainBehindError);
+    expect((await sql`select from schema_migration where name = '043_references_unique_whatever_their_case.sql'`.execute(db)).rows).toEqual([]);
+    expect(await lastAuditEvent(db)).toEqual(last);
   });
 });
 
