@@ -237,13 +237,16 @@ function sameValue(fromFile: unknown, stored: unknown): boolean {
 }
 
 /** A delivery's kind and lifecycle dates, whether it is a row of the file or in the register. */
+/** A money row's delivery: as the register holds it, else as its row in the file has it. */
 function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDelivery>): (LifecycleDates & { supportType: SupportType }) | undefined {
-  if (row.deliveryRow) return { ...lifecycleDates(row.deliveryRow.values), supportType: row.deliveryRow.values.supportType as SupportType };
-  return row.deliveryId ? registerDeliveries.get(row.deliveryId) : undefined;
+  const registered = row.deliveryId ? registerDeliveries.get(row.deliveryId) : undefined;
+  if (registered) return registered;
+  return row.deliveryRow ? { ...lifecycleDates(row.deliveryRow.values), supportType: row.deliveryRow.values.supportType as SupportType } : undefined;
 }
 
 /**
- * Money follows its delivery: none for a delivery row with faults; payments only for what is realised
+ * Money follows its delivery: none for a new delivery whose row has faults (one the register holds takes
+ * money whatever its row in the file says: an import changes no delivery); payments only for what is realised
  * by payment, never dated before an earlier stage (the first payment is the day of realisation), and each
  * under a reference of its own among its delivery's (in the register, unless withdrawn, and in the file);
  * one valuation per delivery and effective date in a file (their order would otherwise be arbitrary), none
@@ -254,7 +257,7 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
   const paymentReferences = new Map<string, number>();
   for (const row of rows) {
     if (row.sheet === 'delivery' || row.outcome !== 'create') continue;
-    if (row.deliveryRow && row.deliveryRow.outcome === 'invalid') {
+    if (row.deliveryRow && row.deliveryRow.outcome === 'invalid' && !(row.deliveryId && registerDeliveries.has(row.deliveryId))) {
       addFaults(row, [deliveryRowInvalid(row.deliveryRow)]);
       continue;
     }

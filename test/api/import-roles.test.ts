@@ -79,6 +79,23 @@ describeEachDatabase('who may import which rows', (database) => {
     for (const role of [registrar, finance]) expect((await role('POST', '/imports/dry-run', file)).body.counts).toMatchObject({ create: 0, unchanged: 2, invalid: 0 });
   });
 
+  it('lets finance record the next payment of a delivery the register holds though the registrar has since renamed it, the delivery row saying so', async () => {
+    const delivery = ['ROL-3', 'Munitie (derde order)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 10, 'stuks', null, null, null, null];
+    await registrar('POST', '/imports', { ...(await upload({ 'Leveringen (Deliveries)': [delivery] }, 'derde.xlsx')), mode: 'allOrNothing' });
+    const { db } = database();
+    const { recordId } = await db.selectFrom('importedRecord').select('recordId').where('externalReference', '=', 'ROL-3').executeTakeFirstOrThrow();
+    const current = await registrar('GET', `/deliveries/${recordId}`);
+    expect((await registrar('PATCH', `/deliveries/${recordId}`, { title: 'Munitie 155mm (derde order)' }, { 'If-Match': current.headers.get('ETag')! })).status).toBe(200);
+
+    const file = await upload({ 'Leveringen (Deliveries)': [delivery], 'Betalingen (Payments)': [['ROL-3-B1', 'ROL-3', 500, '2025-07-01']] }, 'derde-betaling.xlsx');
+    expect(outcomes((await finance('POST', '/imports/dry-run', file)).body)).toEqual([
+      ['ROL-3', 'invalid', ['sheetOfOtherRole', 'differsFromRegister']],
+      ['ROL-3-B1', 'create', []],
+    ]);
+    expect((await finance('POST', '/imports', { ...file, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 1 } });
+    expect((await paymentsOf('ROL-3')).map((payment) => Number(payment.amountCents))).toEqual([50_000]);
+  });
+
   it('refuses finance a new delivery and the records of other domains, and the payment of that delivery with it', async () => {
     const file = await upload(NEW_DELIVERY_WITH_PAYMENT, 'nieuw.xlsx');
     const dryRun = await finance('POST', '/imports/dry-run', file);
