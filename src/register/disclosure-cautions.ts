@@ -1,13 +1,24 @@
 import type { Kysely } from 'kysely';
-import { centsOfTotal } from '../../common/money.ts';
-import { soleContributionsOfUndisclosedValue } from '../db/repositories/figures.ts';
-import { latestFinalBefore } from '../db/repositories/letters.ts';
+import { centsOfTotal, totalCents } from '../../common/money.ts';
+import {
+  realisedSupportPerDeliveryAt,
+  realisedTotalsAt,
+  soleContributionsOfUndisclosedValue,
+  type DeliveryContribution,
+} from '../db/repositories/figures.ts';
+import { findFrozenAnnex, latestFinalBefore } from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 
+type Db = Kysely<Database>;
+
+/** What a letter's figure gives away: its total (a first letter), its change since the previous letter, or its restatement of that letter's figure. */
+type CautionKind = 'total' | 'change' | 'restatement';
+
 export interface DisclosureCaution {
+  kind: CautionKind;
   supportType: SupportType;
-  /** The previous letter's reference date: the figure's change since then is what discloses; null for a first letter, whose totals do. */
+  /** The previous letter's reference date; null for a first letter. */
   since: string | null;
   deliveryId: string;
   title: string;
@@ -16,15 +27,58 @@ export interface DisclosureCaution {
 
 /**
  * Where a draft's table of realised support would disclose a part of one delivery's value that is not
- * public: a support type whose figure changed since the previous letter (or, in a first letter, came
- * about) by that one delivery alone, once the deliveries whose public value is their whole part are set
- * aside. Whoever lays the two letters side by side reads that part, so the disclosure officer is told
- * before approving, in the order of the letter's table; it does not refuse the approval.
+ * public, so that the disclosure officer is told before approving (it does not refuse the approval), in the
+ * order of the letter's table:
+ * - a support type whose figure changed since the previous letter (or, in a first letter, came about) by that
+ *   one delivery alone, once the deliveries whose public value is their whole part are set aside;
+ * - a support type whose figure at the previous letter's reference date, recomputed now, differs from what that
+ *   letter reported by one delivery alone: the letter prints the restated figure beside the reported one.
+ * Whoever lays the two letters side by side reads that part.
  */
-export async function disclosureCautions(db: Kysely<Database>, letter: { referenceDate: string }): Promise<DisclosureCaution[]> {
-  const since = (await latestFinalBefore(db, letter.referenceDate))?.referenceDate ?? null;
-  const contributions = await soleContributionsOfUndisclosedValue(db, since, letter.referenceDate);
-  return contributions
-    .map(({ supportType, deliveryId, title, cents }) => ({ supportType, since, deliveryId, title, cents: centsOfTotal(cents) }))
-    .sort((a, b) => SUPPORT_TYPES.indexOf(a.supportType) - SUPPORT_TYPES.indexOf(b.supportType));
+export async function disclosureCautions(db: Db, letter: { referenceDate: string }): Promise<DisclosureCaution[]> {
+  const previous = (await latestFinalBefore(db, letter.referenceDate)) ?? null;
+  const since = previous?.referenceDate ?? null;
+  const [changes, restatements] = await Promise.all([
+    soleContributionsOfUndisclosedValue(db, since, letter.referenceDate),
+    previous ? soleRestatements(db, previous) : [],
+  ]);
+  const caution = (kind: CautionKind) => (contribution: DeliveryContribution): DisclosureCaution => ({
+    kind,
+    supportType: contribution.supportType,
+    since,
+    deliveryId: contribution.deliveryId,
+    title: contribution.title,
+    cents: centsOfTotal(contribution.cents),
+  });
+  return [...changes.map(caution(since ? 'change' : 'total')), ...restatements.map(caution('restatement'))].sort(
+    (a, b) => SUPPORT_TYPES.indexOf(a.supportType) - SUPPORT_TYPES.indexOf(b.supportType),
+  );
+}
+
+/**
+ * The deliveries that alone make a support type's figure at the previous letter's reference date differ from
+ * what it reported, each with its difference: compared delivery by delivery with that letter's annex, which
+ * holds what each counted for then (an annex frozen before it named its deliveries cannot say which).
+ */
+async function soleRestatements(db: Db, previous: { id: string; referenceDate: string }): Promise<DeliveryContribution[]> {
+  const annex = await findFrozenAnnex(db, previous.id);
+  if (!annex || annex.rows.some((row) => row.deliveryId === undefined)) return [];
+  const key = (supportType: SupportType, deliveryId: string) => `${supportType} ${deliveryId}`;
+  // Work for the EU counts in no Dutch total.
+  const reported = new Map(annex.rows.filter((row) => row.fundingSource !== 'epf').map((row) => [key(row.supportType, row.deliveryId!), row]));
+  const now = await realisedTotalsAt(db, previous.referenceDate);
+  const restated = SUPPORT_TYPES.filter((type) => now[type] !== totalCents([...reported.values()].filter((row) => row.supportType === type).map((row) => BigInt(row.valueCents))));
+  if (restated.length === 0) return [];
+  const recomputed = new Map((await realisedSupportPerDeliveryAt(db, previous.referenceDate, restated)).map((row) => [key(row.supportType, row.deliveryId), row]));
+  const differences: DeliveryContribution[] = [];
+  for (const [rowKey, row] of reported) {
+    if (!restated.includes(row.supportType)) continue;
+    const cents = (recomputed.get(rowKey)?.cents ?? 0n) - BigInt(row.valueCents);
+    if (cents !== 0n) differences.push({ supportType: row.supportType, deliveryId: row.deliveryId!, title: recomputed.get(rowKey)?.title ?? row.title, cents });
+  }
+  for (const [rowKey, row] of recomputed) if (!reported.has(rowKey)) differences.push(row);
+  return restated.flatMap((type) => {
+    const ofType = differences.filter((difference) => difference.supportType === type);
+    return ofType.length === 1 ? ofType : [];
+  });
 }

@@ -22,16 +22,18 @@ describeEachDatabase('what a draft discloses of single deliveries', (database) =
   const { delivery, value, pay } = deliveryRecords(() => ({ registrar, finance, disclosure, author }));
   const confidential = (deliveryIds: string[]) => accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds, state: 'confidential', ground: 'operationalSecurity' }));
   const cautionsOf = async (letterId: string) =>
-    (await disclosure('GET', `/letters/${letterId}`)).body.disclosureCautions.map((caution: any) => [caution.supportType, caution.since, caution.title, caution.cents]);
+    (await disclosure('GET', `/letters/${letterId}`)).body.disclosureCautions.map((caution: any) => [caution.kind, caution.supportType, caution.since, caution.title, caution.cents]);
   let firstLetterId: string;
+  let tents: string;
+  let helmets: string;
   let tanks: string;
   let trucks: string;
 
   beforeAll(async () => {
     ({ registrar, finance, disclosure, author } = recordingRoles(database().db));
-    const tents = await delivery({ ...stockDelivery, title: 'Tenten', committedAt: '2025-01-15', realisedAt: '2025-02-01' });
+    tents = await delivery({ ...stockDelivery, title: 'Tenten', committedAt: '2025-01-15', realisedAt: '2025-02-01' });
     await value(tents, 10 * MILLION, '2025-02-01');
-    const helmets = await delivery({ ...stockDelivery, title: 'Helmen', committedAt: '2025-01-15', realisedAt: '2025-02-01' });
+    helmets = await delivery({ ...stockDelivery, title: 'Helmen', committedAt: '2025-01-15', realisedAt: '2025-02-01' });
     await value(helmets, 3 * MILLION, '2025-02-01');
     trucks = await delivery({ ...procurement, title: 'Vrachtwagens', committedAt: '2025-01-15' });
     await pay(trucks, 5 * MILLION, '2025-02-10');
@@ -40,7 +42,7 @@ describeEachDatabase('what a draft discloses of single deliveries', (database) =
   });
 
   it('tells of a first letter each type whose total is one delivery of undisclosed value, and approves it all the same', async () => {
-    expect(await cautionsOf(firstLetterId)).toEqual([['procurement', null, 'Vrachtwagens', 5 * MILLION]]);
+    expect(await cautionsOf(firstLetterId)).toEqual([['total', 'procurement', null, 'Vrachtwagens', 5 * MILLION]]);
     const draft = await author('GET', `/letters/${firstLetterId}`);
     expect(draft.body.disclosureCautions).toBeNull();
     const approved = await accepted(submitAndApprove({ author, disclosure }, firstLetterId, draft.headers.get('ETag')!), 200);
@@ -58,7 +60,7 @@ describeEachDatabase('what a draft discloses of single deliveries', (database) =
     await pay(trucks, 4 * MILLION, '2025-07-10');
     await confidential([tanks, radios]);
     const draft = await accepted(author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
-    expect(await cautionsOf(draft.body.id)).toEqual([['stock', PREVIOUS_DATE, 'Tanks', 6 * MILLION]]);
+    expect(await cautionsOf(draft.body.id)).toEqual([['change', 'stock', PREVIOUS_DATE, 'Tanks', 6 * MILLION]]);
   });
 
   const decidedPublicWithValue = (deliveryId: string, title: string) =>
@@ -84,14 +86,26 @@ describeEachDatabase('what a draft discloses of single deliveries', (database) =
     await pay(known, 25 * MILLION, '2025-05-15');
     await confidential([secret]);
     await decidedPublicWithValue(known, 'Bijdrage B');
-    expect(await cautionsOf(await draftId())).toEqual([['natoFund', PREVIOUS_DATE, 'Bijdrage A', 40 * MILLION]]);
+    expect(await cautionsOf(await draftId())).toEqual([['change', 'natoFund', PREVIOUS_DATE, 'Bijdrage A', 40 * MILLION]]);
   });
 
   it('tells of a delivery decided public with a value whose part in the change is another amount', async () => {
     await value(tanks, 8 * MILLION, '2025-06-01');
     expect(await cautionsOf(await draftId())).toEqual([
-      ['stock', PREVIOUS_DATE, 'Tanks', 8 * MILLION],
-      ['natoFund', PREVIOUS_DATE, 'Bijdrage A', 40 * MILLION],
+      ['change', 'stock', PREVIOUS_DATE, 'Tanks', 8 * MILLION],
+      ['change', 'natoFund', PREVIOUS_DATE, 'Bijdrage A', 40 * MILLION],
     ]);
+  });
+
+  it('tells of a restatement of the previous letter’s figure that one delivery makes alone, and not of one that two make', async () => {
+    await value(helmets, 4 * MILLION, '2025-02-15');
+    const draft = await draftId();
+    expect(await cautionsOf(draft)).toEqual([
+      ['change', 'stock', PREVIOUS_DATE, 'Tanks', 8 * MILLION],
+      ['restatement', 'stock', PREVIOUS_DATE, 'Helmen', 1 * MILLION],
+      ['change', 'natoFund', PREVIOUS_DATE, 'Bijdrage A', 40 * MILLION],
+    ]);
+    await value(tents, 12 * MILLION, '2025-03-01');
+    expect((await cautionsOf(draft)).filter(([kind]: string[]) => kind === 'restatement')).toEqual([]);
   });
 });

@@ -95,6 +95,9 @@ export const LetterSchema = z
     disclosureCautions: z
       .array(
         z.object({
+          kind: z.enum(['total', 'change', 'restatement']).openapi({
+            description: "What gives the part away: the type's total (a first letter), its change since the previous letter, or its restatement of that letter's figure",
+          }),
           supportType: z.enum(SUPPORT_TYPES),
           since: isoDate.nullable().openapi({ description: "The previous letter's reference date; null for a first letter" }),
           deliveryId: z.uuid(),
@@ -107,7 +110,8 @@ export const LetterSchema = z
         description:
           "For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date " +
           '(in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, ' +
-          "so that comparing the letters discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter",
+          "or whose figure at that date, recomputed now, differs from what the previous letter reported by one delivery alone; so that comparing the letters " +
+          "discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter",
       }),
   })
   .openapi('Letter');

@@ -62,7 +62,7 @@ export async function monthlyChangesUntil(db: Db, until: string): Promise<Monthl
   return rows.map((row) => ({ supportType: row.supportType as SupportType, monthEnd: row.monthEnd, cents: totalCentsFromText(row.cents) }));
 }
 
-export interface SoleContribution {
+export interface DeliveryContribution {
   supportType: SupportType;
   deliveryId: string;
   title: string;
@@ -77,7 +77,7 @@ export interface SoleContribution {
  * work for the EU have no changes (realised_support_change), and a delivery whose changes in the period
  * cancel out has no part.
  */
-export async function soleContributionsOfUndisclosedValue(db: Db, since: string | null, until: string): Promise<SoleContribution[]> {
+export async function soleContributionsOfUndisclosedValue(db: Db, since: string | null, until: string): Promise<DeliveryContribution[]> {
   const { rows } = await sql<{ supportType: string; deliveryId: string; title: string; cents: string }>`
     with contribution as (
       select support_type, delivery_id, sum(change_cents) as cents
@@ -100,5 +100,17 @@ export async function soleContributionsOfUndisclosedValue(db: Db, since: string 
     select sole.support_type, sole.delivery_id, delivery.title, sole.cents::text as cents
     from sole
     join delivery on delivery.id = sole.delivery_id`.execute(db);
+  return rows.map((row) => ({ supportType: row.supportType as SupportType, deliveryId: row.deliveryId, title: row.title, cents: totalCentsFromText(row.cents) }));
+}
+
+/** What each delivery counts for in realised support of a type at a date, for the types given. */
+export async function realisedSupportPerDeliveryAt(db: Db, date: string, supportTypes: readonly SupportType[]): Promise<DeliveryContribution[]> {
+  const { rows } = await sql<{ supportType: string; deliveryId: string; title: string; cents: string }>`
+    select change.support_type, change.delivery_id, delivery.title, sum(change.change_cents)::text as cents
+    from realised_support_change change
+    join delivery on delivery.id = change.delivery_id
+    where change.change_date <= ${date}::date and change.support_type = any(${supportTypes}::text[])
+    group by change.support_type, change.delivery_id, delivery.title
+    having sum(change.change_cents) <> 0`.execute(db);
   return rows.map((row) => ({ supportType: row.supportType as SupportType, deliveryId: row.deliveryId, title: row.title, cents: totalCentsFromText(row.cents) }));
 }

@@ -11329,8 +11329,13 @@ export interface components {
              * @enum {string|null}
              */
             approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | "undecidedDeliveries" | null;
-            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, so that comparing the letters discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter */
+            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, or whose figure at that date, recomputed now, differs from what the previous letter reported by one delivery alone; so that comparing the letters discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter */
             disclosureCautions: {
+                /**
+                 * @description What gives the part away: the type's total (a first letter), its change since the previous letter, or its restatement of that letter's figure
+                 * @enum {string}
+                 */
+                kind: "total" | "change" | "restatement";
                 /** @enum {string} */
                 supportType: "stock" | "procurement" | "natoFund";
                 /**

@@ -105,9 +105,11 @@ export const letters: typeof nl.letters = {
     approvalByWriter: 'You wrote this letter (started, changed or submitted it); another disclosure officer approves it.',
     undecidedDeliveries: 'Deliveries realised by the reference date still have no disclosure decision, and the letter’s figures count them: decide on them first (the Disclosure page lists them at this reference date), then approve the letter.',
     cautions: {
-      intro: 'Note: the figures of this letter give away the value of a delivery whose value is not public.',
+      intro_one: 'Note: the figures of this letter give away the value of a delivery whose value is not public.',
+      intro_other: 'Note: the figures of this letter give away the value of {{count}} deliveries whose values are not public.',
       change: '{{supportType}} changed by {{amount}} since the previous letter (reference date {{since}}), through one delivery alone:',
       total: '{{supportType}} up to the reference date ({{amount}}) is one delivery alone:',
+      restatement: '{{supportType}} at the previous letter’s reference date ({{since}}) is restated by {{amount}}, through one delivery alone:',
     },
   },
   finalise: {

@@ -103,9 +103,11 @@ export const letters = {
     approvalByWriter: 'U hebt aan deze brief geschreven (hem begonnen, gewijzigd of ingediend); een andere openbaarmakingsfunctionaris keurt hem goed.',
     undecidedDeliveries: 'Er zijn tot de peildatum gerealiseerde leveringen zonder besluit over openbaarmaking, en de cijfers van de brief tellen ze mee: besluit daar eerst over (de pagina Openbaarmaking noemt ze bij deze peildatum) en keur dan de brief goed.',
     cautions: {
-      intro: 'Let op: uit de cijfers van deze brief is de waarde af te leiden van een levering waarvan de waarde niet openbaar is.',
+      intro_one: 'Let op: uit de cijfers van deze brief is de waarde af te leiden van een levering waarvan de waarde niet openbaar is.',
+      intro_other: 'Let op: uit de cijfers van deze brief is de waarde af te leiden van {{count}} leveringen waarvan de waarde niet openbaar is.',
       change: '{{supportType}} veranderde sinds de vorige brief (peildatum {{since}}) met {{amount}}, alleen door:',
       total: '{{supportType}} bestaat tot de peildatum ({{amount}}) alleen uit:',
+      restatement: '{{supportType}} op de peildatum van de vorige brief ({{since}}) wordt herzien met {{amount}}, alleen door:',
     },
   },
   finalise: {
