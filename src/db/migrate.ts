@@ -82,7 +82,12 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
     if (applied.has(file)) continue;
     const script = await readFile(new URL(file, MIGRATIONS_DIR), 'utf8');
     const record = `insert into schema_migration (name) values ('${file.replace(/'/g, "''")}');`;
-    await handle.runScript(`${MIGRATION_CHANGE_TABLE}\n${script}\n${record}`, (trx) => appendMigrationChangeEvents(trx, file));
+    // Only a migration that changes records says so; the others run without the table and the step after it.
+    if (script.includes('migration_change')) {
+      await handle.runScript(`${MIGRATION_CHANGE_TABLE}\n${script}\n${record}`, (trx) => appendMigrationChangeEvents(trx, file));
+    } else {
+      await handle.runScript(`${script}\n${record}`);
+    }
     newlyApplied.push(file);
   }
   return newlyApplied;
