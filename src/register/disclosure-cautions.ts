@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
-import { centsOfTotal, totalCents } from '../../common/money.ts';
+import { centsOfTotal } from '../../common/money.ts';
 import {
   realisedSupportPerDeliveryAt,
   realisedTotalsAt,
   soleContributionsOfUndisclosedValue,
   type DeliveryContribution,
 } from '../db/repositories/figures.ts';
-import { findFrozenAnnex, latestFinalBefore } from '../db/repositories/letters.ts';
+import { findFrozenAnnex, latestFinalBefore, type StoredLetter } from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
+import { reportedTotals } from './letters.ts';
 
 type Db = Kysely<Database>;
 
@@ -57,26 +58,29 @@ export async function disclosureCautions(db: Db, letter: { referenceDate: string
 
 /**
  * The deliveries that alone make a support type's figure at the previous letter's reference date differ from
- * what it reported, each with its difference: compared delivery by delivery with that letter's annex, which
- * holds what each counted for then (an annex frozen before it named its deliveries cannot say which).
+ * what it reported, each with its difference: the figures are compared first, then the types that differ
+ * delivery by delivery with that letter's annex, which holds what each counted for then (an annex frozen
+ * before it named its deliveries cannot say which).
  */
-async function soleRestatements(db: Db, previous: { id: string; referenceDate: string }): Promise<DeliveryContribution[]> {
+async function soleRestatements(db: Db, previous: StoredLetter): Promise<DeliveryContribution[]> {
+  if (!previous.publicSnapshot) return [];
+  const [reported, now] = await Promise.all([reportedTotals(db, previous.id, previous.publicSnapshot), realisedTotalsAt(db, previous.referenceDate)]);
+  const restated = SUPPORT_TYPES.filter((type) => centsOfTotal(now[type]) !== reported[type]);
+  if (restated.length === 0) return [];
   const annex = await findFrozenAnnex(db, previous.id);
   if (!annex || annex.rows.some((row) => row.deliveryId === undefined)) return [];
   const key = (supportType: SupportType, deliveryId: string) => `${supportType} ${deliveryId}`;
   // Work for the EU counts in no Dutch total.
-  const reported = new Map(annex.rows.filter((row) => row.fundingSource !== 'epf').map((row) => [key(row.supportType, row.deliveryId!), row]));
-  const now = await realisedTotalsAt(db, previous.referenceDate);
-  const restated = SUPPORT_TYPES.filter((type) => now[type] !== totalCents([...reported.values()].filter((row) => row.supportType === type).map((row) => BigInt(row.valueCents))));
-  if (restated.length === 0) return [];
+  const reportedRows = new Map(
+    annex.rows.filter((row) => row.fundingSource !== 'epf' && restated.includes(row.supportType)).map((row) => [key(row.supportType, row.deliveryId!), row]),
+  );
   const recomputed = new Map((await realisedSupportPerDeliveryAt(db, previous.referenceDate, restated)).map((row) => [key(row.supportType, row.deliveryId), row]));
   const differences: DeliveryContribution[] = [];
-  for (const [rowKey, row] of reported) {
-    if (!restated.includes(row.supportType)) continue;
+  for (const [rowKey, row] of reportedRows) {
     const cents = (recomputed.get(rowKey)?.cents ?? 0n) - BigInt(row.valueCents);
     if (cents !== 0n) differences.push({ supportType: row.supportType, deliveryId: row.deliveryId!, title: recomputed.get(rowKey)?.title ?? row.title, cents });
   }
-  for (const [rowKey, row] of recomputed) if (!reported.has(rowKey)) differences.push(row);
+  for (const [rowKey, row] of recomputed) if (!reportedRows.has(rowKey)) differences.push(row);
   return restated.flatMap((type) => {
     const ofType = differences.filter((difference) => difference.supportType === type);
     return ofType.length === 1 ? ofType : [];

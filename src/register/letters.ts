@@ -560,7 +560,6 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
   const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
   const named = namedDeliveries(referencedDeliveries, deliveryFacts, options);
-  const previousLines = previous && previousSnapshot?.format !== EXACT_SNAPSHOT_FORMAT ? await repository.findFrozenFigureLines(db, previous.id) : undefined;
   return {
     id: letter.id,
     referenceDate: letter.referenceDate,
@@ -573,7 +572,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
             referenceDate: previousSnapshot.referenceDate,
             letterDate: previousSnapshot.letterDate,
             paperNumber: previous.paperNumber,
-            reportedTotals: totalsOf(exactFigureLines(previousSnapshot, previousLines)),
+            reportedTotals: await reportedTotals(db, previous.id, previousSnapshot),
           }
         : null,
     totals: letterTotals(totals),
@@ -606,6 +605,9 @@ function exactFigureLines(snapshot: PublicLetterSnapshot, annexLines: FigureLine
   return annexLines;
 }
 
-function totalsOf(lines: FigureLine[]): Totals {
+/** The totals to the cent a final letter reported per support type, its annex's table read without the rest of the annex where needed. */
+export async function reportedTotals(db: Db, letterId: string, snapshot: PublicLetterSnapshot): Promise<Totals> {
+  const annexLines = snapshot.format === EXACT_SNAPSHOT_FORMAT ? undefined : await repository.findFrozenFigureLines(db, letterId);
+  const lines = exactFigureLines(snapshot, annexLines);
   return Object.fromEntries(SUPPORT_TYPES.map((type) => [type, lines.find((line) => line.key === type)!.currentCents])) as Totals;
 }
