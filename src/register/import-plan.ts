@@ -157,7 +157,8 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     }
     const { recordId } = found;
     const record = stored[row.sheet].get(recordId);
-    if (row.sheet === 'delivery') row.deliveryId = recordId;
+    // Records of other domains may name the delivery whatever its row says: an import changes no delivery.
+    if (row.sheet === 'delivery' && record) row.deliveryId = recordId;
     if (row.outcome === 'invalid') continue;
     if (!record) {
       addFaults(row, [{ field: 'externalReference', code: 'importedRecordRemoved' }]);

@@ -160,12 +160,13 @@ async function importedRecordOf(db: Db, sheet: ImportSheet, reference: string): 
   return found && 'recordId' in found ? found.recordId : undefined;
 }
 
-/** The delivery a reference names: a row of the file (once written), one an earlier import created, or one of the register by its id. */
+/** The delivery a reference names: a row of the file (once written, or held by the register), one an earlier import created, or one of the register by its id. */
 function deliveryFinder(plan: Plan): (reference: string) => DeliveryMatch {
   const rowsByKey = firstRowsByReference(plan.rows, 'delivery');
   return (reference) => {
     const row = rowsByKey.get(referenceKey(reference));
-    if (row) return row.deliveryId && row.outcome !== 'invalid' ? { deliveryId: row.deliveryId } : { faultyRow: { rowNumber: row.rowNumber, sheetName: row.sheetName } };
+    // A row with faults names a delivery only when the register holds it.
+    if (row) return row.deliveryId ? { deliveryId: row.deliveryId } : { faultyRow: { rowNumber: row.rowNumber, sheetName: row.sheetName } };
     const found = plan.importedDeliveries.findRecord(reference);
     return found && 'recordId' in found ? { deliveryId: found.recordId } : undefined;
   };

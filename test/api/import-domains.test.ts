@@ -251,4 +251,30 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect((await outcomes(rows('DOM-1', `DOM-2; ${dom1}`, 'bd-1')))[1]).toEqual(['GO-NAAM', 'unchanged', []]);
     expect((await outcomes(rows(dom1, `DOM-2; ${dom1}`, 'bd-1')))[1]).toEqual(['GO-NAAM', 'unchanged', []]);
   });
+
+  it('takes a record naming a delivery the register holds though that delivery’s row in the file differs from the register, the row saying so', async () => {
+    const { db } = database();
+    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const { recordId } = await db.selectFrom('importedRecord').select('recordId').where('sheet', '=', 'delivery').where('externalReference', '=', 'DOM-1').executeTakeFirstOrThrow();
+    const current = await registrar('GET', `/deliveries/${recordId}`);
+    expect((await registrar('PATCH', `/deliveries/${recordId}`, { title: 'Pantserhouwitsers 2000 (import)' }, { 'If-Match': current.headers.get('ETag')! })).status).toBe(200);
+
+    const bytes = await filledTemplate(template, {
+      'Leveringen (Deliveries)': [['DOM-1', 'Pantserhouwitsers (import)', 'Directe levering uit voorraad', 'Artillerie', 'Defensiebegroting', 4, 'stuks', null, null, '2025-06-01', null]],
+      'Trainingsprogramma’s (Training)': [['TR-HERNOEMD', 'Opleiding na de nieuwe naam', 'pzh-hernoemd', 'DE', 'Bilateraal', null, 'DOM-1', null]],
+      'Gereedheidsoordelen (Readiness)': [['GO-HERNOEMD', 'DOM-1', 'acceptabel', 'Na de nieuwe naam.', '2025-07-03']],
+    });
+    const file = { fileName: 'hernoemd.xlsx', content: Buffer.from(bytes).toString('base64') };
+    const outcomes = (body: any) => body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => fault.code)]);
+    expect(outcomes((await registrar('POST', '/imports/dry-run', file)).body)).toEqual([
+      ['DOM-1', 'invalid', ['differsFromRegister']],
+      ['TR-HERNOEMD', 'create', []],
+      ['GO-HERNOEMD', 'create', []],
+    ]);
+    expect((await registrar('POST', '/imports', { ...file, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 2, invalid: 1 } });
+    expect((await programmes()).find((programme) => programme.key === 'pzh-hernoemd')).toMatchObject({ deliveryIds: [recordId] });
+    const readiness = (await registrar('GET', `/readiness/deliveries/${recordId}`)).body;
+    expect(readiness.judgements).toContainEqual(expect.objectContaining({ judgedOn: '2025-07-03', reasoning: 'Na de nieuwe naam.' }));
+    expect((await registrar('GET', `/deliveries/${recordId}`)).body.title).toBe('Pantserhouwitsers 2000 (import)');
+  });
 });
