@@ -391,7 +391,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     companyRowInvalid: (p) => `Het bedrijf op regel ${p.row} van het blad ${p.sheet} heeft een fout; herstel die eerst.`,
     programmeRowInvalid: (p) => `Het trainingsprogramma op regel ${p.row} van het blad ${p.sheet} heeft een fout; herstel die eerst.`,
     differsFromRegister: (p) =>
-      `Het register heeft onder dit kenmerk ${shownValue('nl', p.kind, p.stored)}, dit bestand ${shownValue('nl', p.kind, p.inFile)}; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.`,
+      `Het register heeft onder dit kenmerk ${shownValue('nl', p.kind, p.stored)}, dit bestand ${shownValue('nl', p.kind, p.inFile)}; ${
+        p.changedBy ? `neem hier over wat het register heeft (een import wijzigt niets; ${roleNames('nl', p.changedBy)} kan het in het register wijzigen).` : 'wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.'
+      }`,
     severalRecordsUnderReference: (p) =>
       `Het register heeft onder dit kenmerk meer dan één record, die alleen in hoofdletters of spaties verschillen (${p.stored}); schrijf het kenmerk precies zoals het register het heeft.`,
     importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd; geef deze regel een nieuw kenmerk om hem opnieuw te importeren.',
@@ -683,7 +685,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     companyRowInvalid: (p) => `The company on row ${p.row} of the sheet ${p.sheet} has a fault; correct that first.`,
     programmeRowInvalid: (p) => `The training programme on row ${p.row} of the sheet ${p.sheet} has a fault; correct that first.`,
     differsFromRegister: (p) =>
-      `The register holds ${shownValue('en', p.kind, p.stored)} under this reference, this file ${shownValue('en', p.kind, p.inFile)}; change it in the register (an import changes nothing), or copy here what the register holds.`,
+      `The register holds ${shownValue('en', p.kind, p.stored)} under this reference, this file ${shownValue('en', p.kind, p.inFile)}; ${
+        p.changedBy ? `copy here what the register holds (an import changes nothing; ${roleNames('en', p.changedBy)} can change it in the register).` : 'change it in the register (an import changes nothing), or copy here what the register holds.'
+      }`,
     severalRecordsUnderReference: (p) =>
       `The register holds more than one record under this reference, differing only in capitals or spaces (${p.stored}); write the reference exactly as the register has it.`,
     importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register; give this row a new reference to import it again.',

@@ -36,7 +36,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   const registerRows = rows.filter((row) => isRegisterSheet(row.sheet));
   const bySheet = (sheet: RegisterSheet) => registerRows.filter((row) => row.sheet === sheet);
   const known = await knownReferences(db, rows);
-  const registerDeliveries = await checkAgainstRegister(db, registerRows, known);
+  const registerDeliveries = await checkAgainstRegister(db, registerRows, known, context.actor);
   const names = await recordNamesOf(db, rows, known.delivery);
   await checkDomainRowsAgainstImports(db, rows, names);
   // After the rows the register holds unchanged are known (they create nothing), before money follows its delivery.
@@ -130,7 +130,7 @@ const COMPARED_FIELDS: Record<RegisterSheet, readonly string[]> = {
  * Money rows are linked to their delivery: a row of the file, a delivery an earlier import created, or
  * one of the register by its id. Returns the deliveries of the register that rows add money to.
  */
-async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownReferences): Promise<Map<string, StoredDelivery>> {
+async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownReferences, actor: AuditContext['actor']): Promise<Map<string, StoredDelivery>> {
   // Under a key two rows share (a fault of the second), money belongs to the first.
   const deliveryRows = firstRowsByReference(rows, 'delivery');
   const moneyTargets = rows.flatMap((row) => {
@@ -165,7 +165,7 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
       continue;
     }
     const differing = COMPARED_FIELDS[row.sheet].filter((field) => saysSomethingOf(row, field, record) && !sameValue(row.values[field], Reflect.get(record, field)));
-    const faults = differing.map((field) => differsFromRegister(row, field, Reflect.get(record, field)));
+    const faults = differing.map((field) => differsFromRegister(row, field, Reflect.get(record, field), actor));
     if (row.sheet !== 'delivery') faults.push(...otherDelivery(row, Reflect.get(record, 'deliveryId') as string, known, storedDeliveryReferences));
     if (faults.length > 0) addFaults(row, faults);
     else row.outcome = 'unchanged';
@@ -205,11 +205,15 @@ function severalRecords(field: string, references: readonly string[]): RuleViola
   return { field, code: 'severalRecordsUnderReference', params: { stored: references.toSorted().join(', ') } };
 }
 
-/** The value the register holds and the one the file has, with what they are, so that the reason shows them as the user typed them (euros, labels). */
-function differsFromRegister(row: PlannedRow, field: string, stored: unknown): RuleViolation {
+/**
+ * The value the register holds and the one the file has, with what they are, so that the reason shows them
+ * as the user typed them (euros, labels); for an importer whose role does not keep such records, the roles
+ * that do (`changedBy`), since that importer cannot change it in the register.
+ */
+function differsFromRegister(row: PlannedRow, field: string, stored: unknown, actor: AuditContext['actor']): RuleViolation {
   const kind = row.source.definition.columns.find((column) => column.key === field)?.kind;
   const params = { stored: String(stored ?? ''), inFile: String(row.values[field] ?? ''), kind: typeof kind === 'object' ? kind.list : (kind ?? 'text') };
-  return { field, code: 'differsFromRegister', params };
+  return { field, code: 'differsFromRegister', params: mayCreate(actor, row.sheet) ? params : { ...params, changedBy: rolesCreating(row.sheet).join(',') } };
 }
 
 /** A fault when a valuation or payment the register holds under its key belongs to another delivery than the file says. */

@@ -88,10 +88,17 @@ describeEachDatabase('who may import which rows', (database) => {
     expect((await registrar('PATCH', `/deliveries/${recordId}`, { title: 'Munitie 155mm (derde order)' }, { 'If-Match': current.headers.get('ETag')! })).status).toBe(200);
 
     const file = await upload({ 'Leveringen (Deliveries)': [delivery], 'Betalingen (Payments)': [['ROL-3-B1', 'ROL-3', 500, '2025-07-01']] }, 'derde-betaling.xlsx');
-    expect(outcomes((await finance('POST', '/imports/dry-run', file)).body)).toEqual([
+    const financesRun = (await finance('POST', '/imports/dry-run', file, { 'Accept-Language': 'en' })).body;
+    expect(outcomes(financesRun)).toEqual([
       ['ROL-3', 'invalid', ['sheetOfOtherRole', 'differsFromRegister']],
       ['ROL-3-B1', 'create', []],
     ]);
+    // Finance cannot change a delivery in the register: the reason says who can.
+    const difference = (body: any) => body.rows.find((row: any) => row.reference === 'ROL-3').faults.find((fault: any) => fault.code === 'differsFromRegister').reason;
+    expect(difference(financesRun)).toBe(
+      'The register holds "Munitie 155mm (derde order)" under this reference, this file "Munitie (derde order)"; copy here what the register holds (an import changes nothing; Registrar can change it in the register).',
+    );
+    expect(difference((await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'en' })).body)).toMatch(/; change it in the register \(an import changes nothing\), or copy here what the register holds\.$/);
     expect((await finance('POST', '/imports', { ...file, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 1 } });
     expect((await paymentsOf('ROL-3')).map((payment) => Number(payment.amountCents))).toEqual([50_000]);
   });
