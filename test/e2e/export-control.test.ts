@@ -40,6 +40,11 @@ describeWithBrowser('export control', (browser) => {
     }
     await assessor.getByLabel('Eindgebruiker', { exact: true }).fill('Ministerie van Defensie van Oekraïne');
     await assessor.getByLabel('Eindgebruikersverklaring', { exact: true }).fill('Verklaring van 1 juni 2025');
+    // The outcome is the assessor's own choice: the form chooses none, and asks for one.
+    expect(await assessor.getByLabel('Uitkomst', { exact: true }).inputValue()).toBe('');
+    await assessor.getByRole('button', { name: 'Toetsing vastleggen' }).click();
+    await assessor.locator('.error-summary', { hasText: 'Uitkomst' }).waitFor();
+    await assessor.getByLabel('Uitkomst', { exact: true }).selectOption({ label: 'Positief' });
     await assessor.getByRole('button', { name: 'Toetsing vastleggen' }).click();
     await assessor.getByRole('heading', { level: 3, name: `Positief · ${formatTableDate(today)}` }).waitFor();
 

@@ -35,6 +35,7 @@ export const exportControl: typeof dutch = {
     endUser: 'End user',
     endUseStatement: 'End-use statement',
     outcome: 'Outcome',
+    chooseOutcome: 'Choose…',
     conditions: 'Conditions',
     expedited: 'Expedited procedure',
     assessedBy: 'Assessed by',

@@ -167,7 +167,8 @@ function AssessmentForm({ deliveryId, history, onDone }: { deliveryId: string; h
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [findings, setFindings] = useState<Record<number, CriterionFinding>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
-  const [fields, setFields] = useState({ endUser: '', endUseStatement: '', outcome: 'positive' as AssessmentOutcome, conditions: '', expedited: false, assessedOn: todayInAmsterdam() });
+  // No outcome is chosen for the assessor: a positive one opens the way to a licence.
+  const [fields, setFields] = useState({ endUser: '', endUseStatement: '', outcome: '' as AssessmentOutcome | '', conditions: '', expedited: false, assessedOn: todayInAmsterdam() });
   const submission = useSubmission({ conflictText: history.entry.conflictText });
   const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
   const labels: Record<string, string> = { endUser: d.endUser, endUseStatement: d.endUseStatement, outcome: d.outcome, conditions: d.conditions, assessedOn: d.assessedOn };
@@ -179,8 +180,10 @@ function AssessmentForm({ deliveryId, history, onDone }: { deliveryId: string; h
   function submit(event: FormEvent) {
     event.preventDefault();
     const criteria = EXPORT_CRITERIA.filter((criterion) => findings[criterion]).map((criterion) => ({ criterion, finding: findings[criterion]!, reasoning: reasons[criterion] ?? '' }));
+    const { outcome } = fields;
+    if (outcome === '') return void submission.submit({ outcome: 'required' }, async () => {});
     void submission.submit({}, async () => {
-      await history.entry.add(deliveryId, history.etag, (ifMatch) => recordAssessment(deliveryId, { ...fields, criteria }, key, ifMatch));
+      await history.entry.add(deliveryId, history.etag, (ifMatch) => recordAssessment(deliveryId, { ...fields, outcome, criteria }, key, ifMatch));
       setKey(crypto.randomUUID());
       onDone();
     });
@@ -207,7 +210,7 @@ function AssessmentForm({ deliveryId, history, onDone }: { deliveryId: string; h
       ))}
       <TextField name="endUser" label={d.endUser} value={fields.endUser} onChange={set('endUser')} error={submission.fieldErrors.endUser} />
       <TextAreaField name="endUseStatement" label={d.endUseStatement} value={fields.endUseStatement} onChange={set('endUseStatement')} error={submission.fieldErrors.endUseStatement} rows={2} />
-      <SelectField name="outcome" label={d.outcome} value={fields.outcome} onChange={set('outcome')} options={ASSESSMENT_OUTCOMES.map((value) => ({ value, label: words.codes.outcomes[value] }))} error={submission.fieldErrors.outcome} />
+      <SelectField name="outcome" label={d.outcome} value={fields.outcome} onChange={set('outcome')} options={[{ value: '', label: d.chooseOutcome }, ...ASSESSMENT_OUTCOMES.map((value) => ({ value, label: words.codes.outcomes[value] }))]} error={submission.fieldErrors.outcome} />
       <TextAreaField name="conditions" label={d.conditions} value={fields.conditions} onChange={set('conditions')} error={submission.fieldErrors.conditions} rows={2} optional />
       <CheckboxField name="expedited" label={d.expedited} checked={fields.expedited} onChange={(expedited) => setFields((previous) => ({ ...previous, expedited }))} />
       <TextField name="assessedOn" type="date" label={d.assessedOn} value={fields.assessedOn} onChange={set('assessedOn')} error={submission.fieldErrors.assessedOn} />
