@@ -85,6 +85,11 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
     await visit(auditor, server(), '/audit?action=demonstration.load');
     const load = trail.locator('tr.audit-table__event').filter({ hasText: 'Demonstratiegegevens laden' }).first();
     expect((await load.locator('td').first().innerText()).trim()).toBe('het systeem');
+
+    // Reading the trail is in the trail too, about the whole trail rather than one record: it says so in words.
+    await visit(auditor, server(), '/audit?action=audit.read');
+    const read = trail.locator('tr.audit-table__event').filter({ hasText: 'Audittrail inzien' }).first();
+    expect((await read.locator('td').nth(3).innerText()).replace(/\s+/g, ' ').trim()).toBe('Audittrail (alle)');
   });
 
   it('asks to log in again with the one-time code when the server wants the second factor', async () => {

@@ -25,6 +25,7 @@ export const audit: typeof nl.audit = {
     origin: 'Origin',
   },
   anonymous: 'Not logged in',
+  allObjects: '(all)',
   change: {
     summary_one: 'Show the change of no. {{seq}} ({{count}} field)',
     summary_other: 'Show the change of no. {{seq}} ({{count}} fields)',

@@ -23,6 +23,7 @@ export const audit = {
     origin: 'Herkomst',
   },
   anonymous: 'Niet ingelogd',
+  allObjects: '(alle)',
   change: {
     summary_one: 'Wijziging bij nr. {{seq}} bekijken ({{count}} veld)',
     summary_other: 'Wijziging bij nr. {{seq}} bekijken ({{count}} velden)',

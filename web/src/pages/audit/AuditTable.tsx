@@ -9,6 +9,9 @@ import { AuditEventDetails, hasEventDetails } from './AuditEventDetails.tsx';
 import { useAuditTerms } from './useAuditTerms.ts';
 import { actorName } from '../../format/actors.ts';
 
+/** The object of an event about all records of a kind at once (reading the accounts, a work queue, the trail itself). */
+const ALL_OF_THEM = '*';
+
 const COLUMNS = ['occurredAt', 'actor', 'role', 'action', 'object', 'result', 'origin'] as const;
 
 /** The events, newest first; under an event that has them, its change and details, folded away. */
@@ -76,6 +79,8 @@ function AuditObject({ object }: { object: AuditEvent['object'] }) {
         <Link className="utrecht-link utrecht-link--html-a audit-table__object-id" href={`/leveringen/${encodeURIComponent(object.id)}`}>
           {object.id}
         </Link>
+      ) : object.id === ALL_OF_THEM ? (
+        <span className="audit-table__object-id audit-table__object-id--all">{t('audit.allObjects')}</span>
       ) : (
         <span className="audit-table__object-id">{object.id}</span>
       )}
