@@ -24,7 +24,11 @@ describeWithBrowser('industry', (browser) => {
     await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
     await page.locator('.error-summary').getByText('De voortgang is lager dan de laatste melding (40 %); geef de reden.').waitFor();
 
-    await page.getByLabel(/^Reden/).fill('Een partij is afgekeurd en wordt opnieuw gemaakt.');
+    // The reason is optional but for a setback, which its hint says rather than a label that is both.
+    const reason = page.getByLabel('Reden (optioneel)', { exact: true });
+    expect(await reason.getAttribute('aria-describedby')).toBeTruthy();
+    await page.getByText('Verplicht als de voortgang lager is dan bij de vorige melding.').waitFor();
+    await reason.fill('Een partij is afgekeurd en wordt opnieuw gemaakt.');
     await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
     await page.getByText('De voortgang is vastgelegd.').waitFor();
     await page.getByRole('cell', { name: '30 %' }).waitFor();

@@ -121,7 +121,7 @@ export function ProgressForm({ overview, entry, onRecorded }: HistoryRecorded) {
         milestone: { label: label('milestone'), control: 'select', options: milestones, initial: milestones[0]?.value },
         percent: { label: label('percent'), control: 'count' },
         reportedOn: { label: label('reportedOn'), control: 'date' },
-        reason: { label: label('reason'), control: 'textarea', optional: true },
+        reason: { label: label('reason'), hint: label('reasonHint'), control: 'textarea', optional: true },
       }}
       read={(read) => ({ milestone: read.text('milestone'), progress: { percent: read.wholeNumber('percent', true), reportedOn: read.required('reportedOn'), reason: read.text('reason') } })}
       send={({ milestone, progress }, key) =>
