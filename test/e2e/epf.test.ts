@@ -20,6 +20,10 @@ describeWithBrowser('EPF claims', (browser) => {
     expect(await figure('Gecompenseerd')).toBe('€ 440.000.000,00');
     expect(await figure('Ontvangen in 2024')).toBe('€ 52.800.000,00');
     expect(await figure('Werk als uitvoerder voor de EU (telt niet mee in Nederlandse totalen)')).toBe('€ 100.000.000,00');
+    // The column holds a date and a year beside the amounts, and is named for all three.
+    expect(await figure('Laatste declaratie')).toBe('20 jul. 2025');
+    expect(await figure('Rest verwacht tot en met')).toBe('2027');
+    expect(await page.getByRole('table', { name: 'EPF-declaraties van Nederland op 31 aug. 2025' }).getByRole('columnheader').allInnerTexts()).toEqual(['Cijfer', 'Stand']);
 
     await page.getByLabel('Kenmerk').fill('EPF-NL-2025-09');
     await page.getByLabel(/Wat de declaratie omvat/).fill('Leveringen juli 2025');

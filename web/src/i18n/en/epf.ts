@@ -9,7 +9,7 @@ export const epf: typeof nl.epf = {
     heading: 'Figures on the reference date',
     caption: 'EPF claims of the Netherlands on {{date}}',
     figure: 'Figure',
-    amount: 'Amount',
+    amount: 'Value',
     declared: 'Claimed',
     declaredUntil: 'Last claim',
     compensated: 'Compensated',

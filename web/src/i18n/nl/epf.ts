@@ -7,7 +7,7 @@ export const epf = {
     heading: 'Cijfers op de peildatum',
     caption: 'EPF-declaraties van Nederland op {{date}}',
     figure: 'Cijfer',
-    amount: 'Bedrag',
+    amount: 'Stand',
     declared: 'Gedeclareerd',
     declaredUntil: 'Laatste declaratie',
     compensated: 'Gecompenseerd',
