@@ -118,6 +118,12 @@ describeWithBrowser('letters', (browser) => {
   it('the letter author edits the draft of 31 August 2025; once a disclosure officer approved it, the author finalises it, downloads it and records its paper number; the public page lists it', async () => {
     page = await openPageAs(browser(), server(), 'letterAuthor');
     await visit(page, server(), '/brieven');
+    // The list tells how far each letter is: the one of February was sent and published, the new one is a draft.
+    const listed = await tableRows(page.getByRole('table', { name: 'Brieven, de nieuwste peildatum eerst' }));
+    expect(listed.map((row) => [row[0], row[2]?.replace(/\s+/g, ' ')])).toEqual([
+      ['Brief met peildatum 31 aug. 2025', 'Concept'],
+      ['Brief met peildatum 4 feb. 2025', 'Definitief gepubliceerd'],
+    ]);
     await page.getByRole('link', { name: 'Brief met peildatum 31 aug. 2025' }).click();
     await page.getByRole('heading', { level: 1, name: 'Leveringenbrief, peildatum 31 augustus 2025' }).waitFor();
 

@@ -19,6 +19,13 @@ export const letters: typeof nl.letters = {
     draft: 'Draft',
     final: 'Final',
   },
+  stage: {
+    submitted: 'offered for approval',
+    notSent: 'not sent yet',
+    sent: 'sent, under embargo',
+    scheduled: 'publication scheduled',
+    published: 'published',
+  },
   newDraft: {
     heading: 'New draft',
     intro: 'A new draft starts with the text of the previous letter; the figures are computed at the reference date.',

@@ -17,6 +17,13 @@ export const letters = {
     draft: 'Concept',
     final: 'Definitief',
   },
+  stage: {
+    submitted: 'ter goedkeuring aangeboden',
+    notSent: 'nog niet verzonden',
+    sent: 'verzonden, onder embargo',
+    scheduled: 'publicatie gepland',
+    published: 'gepubliceerd',
+  },
   newDraft: {
     heading: 'Nieuw concept',
     intro: 'Een nieuw concept begint met de tekst van de vorige brief; de cijfers worden berekend op de peildatum.',

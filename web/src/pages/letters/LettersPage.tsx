@@ -11,6 +11,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { LetterStatus } from './LetterStatus.tsx';
+import { letterStage } from './letterStage.ts';
 import { NewDraftForm } from './NewDraftForm.tsx';
 
 export function LettersPage() {
@@ -55,7 +56,19 @@ function LettersTable({ letters }: { letters: LetterSummary[] }) {
       ),
     },
     { key: 'letterDate', header: t('letters.columns.letterDate'), cell: (letter) => date(letter.letterDate) },
-    { key: 'status', header: t('letters.columns.status'), cell: (letter) => <LetterStatus status={letter.status} /> },
+    {
+      key: 'status',
+      header: t('letters.columns.status'),
+      cell: (letter) => {
+        const stage = letterStage(letter);
+        return (
+          <>
+            <LetterStatus status={letter.status} />
+            {stage && <span className="letter-stage">{t(`letters.stage.${stage}`)}</span>}
+          </>
+        );
+      },
+    },
     { key: 'paperNumber', header: t('letters.columns.paperNumber'), cell: (letter) => letter.paperNumber ?? t('common.none') },
     { key: 'publishedOn', header: t('letters.columns.publishedOn'), cell: (letter) => date(letter.publishedOn) },
   ];
