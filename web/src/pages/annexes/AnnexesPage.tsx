@@ -29,11 +29,11 @@ function AnnexesTable({ annexes }: { annexes: AnnexListItem[] }) {
   if (annexes.length === 0) return <p className="nl-paragraph">{t('annexes.empty')}</p>;
   const columns: Column<AnnexListItem>[] = [
     { key: 'referenceDate', header: t('fields.referenceDate'), cell: (annex) => <span className="cell-nowrap">{formatShortDate(annex.referenceDate, language)}</span> },
+    { key: 'annex', header: t('annexes.annexColumn'), cell: (annex) => <AnnexLinks id={annex.letterId} label={t('annexes.openAs')} /> },
     { key: 'letterDate', header: t('fields.letterDate'), cell: (annex) => (annex.letterDate ? <span className="cell-nowrap">{formatShortDate(annex.letterDate, language)}</span> : t('common.none')) },
     { key: 'paperNumber', header: t('fields.paperNumber'), cell: (annex) => annex.paperNumber ?? t('common.none') },
     { key: 'sentAt', header: t('annexes.sentColumn'), cell: (annex) => (annex.sentAt ? formatMoment(annex.sentAt, language) : t('annexes.notSent')) },
     { key: 'changes', header: t('annexes.changesColumn'), cell: (annex) => <AnnexChanges annex={annex} /> },
-    { key: 'annex', header: t('annexes.annexColumn'), cell: (annex) => <AnnexLinks id={annex.letterId} label={t('annexes.openAs')} /> },
   ];
   return (
     <>
