@@ -108,6 +108,12 @@ describeWithBrowser('letters', (browser) => {
 
     await heading.fill('Training van Oekraïense militairen');
     await preview().getByRole('heading', { name: 'Training van Oekraïense militairen' }).waitFor();
+    // Far down the text, the preview is still beside it, in view.
+    await heading.scrollIntoViewIfNeeded();
+    const shown = await page.locator('iframe[title="De brief"]').boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(shown!.y).toBeGreaterThanOrEqual(0);
+    expect(shown!.y + shown!.height).toBeLessThanOrEqual(viewport.height);
     await page.getByRole('button', { name: 'Tekst opslaan' }).click();
     await page.getByText('De tekst is opgeslagen; het voorbeeld toont de nieuwe tekst.').waitFor();
     const saved = await api<Letter>(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
