@@ -138,6 +138,9 @@ describeWithBrowser('delivery forms', (browser) => {
     const id = await findDeliveryId(server(), 'Build with Ukraine');
     page = await openPageAs(browser(), server(), 'finance');
     await visit(page, server(), `/leveringen/${id}`);
+    // Nothing paid yet: its value is nothing, which the page explains beside the amount agreed.
+    await page.locator('.current-value__amount', { hasText: /^€\s0,00$/ }).waitFor();
+    await page.locator('.current-value').getByText('Een verwerving of fondsbijdrage is waard wat ervan betaald is').waitFor();
     await page.getByRole('link', { name: 'Betaling toevoegen' }).click();
     await page.getByLabel('Bedrag in euro').fill('25000000');
     await page.getByLabel('Betaald op').fill('2025-07-15');

@@ -11,6 +11,7 @@ export const delivery: typeof nl.delivery = {
   currentValue: 'Current value',
   noValue: 'Not valued yet',
   epfNote: 'Carried out on behalf of the EU (European Peace Facility): does not count in the Dutch totals.',
+  paidValueNote: 'A procurement or fund contribution is worth what has been paid of it; the valuations are the amounts agreed.',
   lifecycleLabel: 'Stages of this delivery',
   stepDone: 'completed',
   stepCurrent: 'current stage',

@@ -9,6 +9,7 @@ export const delivery = {
   currentValue: 'Huidige waarde',
   noValue: 'Nog niet gewaardeerd',
   epfNote: 'Uitgevoerd namens de EU (Europese Vredesfaciliteit): telt niet mee in de Nederlandse totalen.',
+  paidValueNote: 'Een verwerving of fondsbijdrage is waard wat ervan betaald is; de waarderingen zijn de afgesproken bedragen.',
   lifecycleLabel: 'Fasen van deze levering',
   stepDone: 'afgerond',
   stepCurrent: 'huidige fase',

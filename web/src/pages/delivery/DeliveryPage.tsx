@@ -118,6 +118,7 @@ function CurrentValue({ delivery }: { delivery: DeliveryDetail }) {
           ? formatEuro(delivery.valueCents, currentLanguage())
           : t('delivery.noValue')}
       </p>
+      {isRealisedByPayment(delivery.supportType) && <p className="nl-paragraph">{t('delivery.paidValueNote')}</p>}
       {!countsInDutchTotals(delivery.fundingSource) && <p className="nl-paragraph">{t('delivery.epfNote')}</p>}
     </div>
   );
