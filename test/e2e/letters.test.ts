@@ -114,6 +114,12 @@ describeWithBrowser('letters', (browser) => {
     const viewport = page.viewportSize()!;
     expect(shown!.y).toBeGreaterThanOrEqual(0);
     expect(shown!.y + shown!.height).toBeLessThanOrEqual(viewport.height);
+
+    // On a phone the preview fits its frame: the letter reads down, without scrolling sideways past the text.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const fits = () => preview().locator('html').evaluate((html) => html.scrollWidth <= html.clientWidth);
+    await expect.poll(fits).toBe(true);
+    await page.setViewportSize(viewport);
     await page.getByRole('button', { name: 'Tekst opslaan' }).click();
     await page.getByText('De tekst is opgeslagen; het voorbeeld toont de nieuwe tekst.').waitFor();
     const saved = await api<Letter>(server(), `/letters/${draftId}`, { as: 'letterAuthor' });

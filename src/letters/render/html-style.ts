@@ -138,6 +138,21 @@ body {
   .letterhead {
     display: block;
   }
+
+  /* On a phone the margins of paper leave no room for the text, and a table wider than the screen scrolls on its own. */
+  .page-frame {
+    table-layout: fixed;
+  }
+
+  .sheet {
+    margin: 0;
+    padding: 6mm 5mm 10mm;
+  }
+
+  table.figures {
+    display: block;
+    overflow-x: auto;
+  }
 }
 
 .paper-number {
