@@ -8,3 +8,16 @@ describe('amounts in the reasons of a refusal', () => {
     expect(reason('en', 'exceedsYearBudget', { year: '2026', available: '-1234' })).toContain('-€12.34');
   });
 });
+
+describe('dates in the reasons of a refusal', () => {
+  it('are written as their reader writes dates, in either language', () => {
+    expect(reason('nl', 'beforeBlockage', { blockedOn: '2025-05-01' })).toBe('De declaratie is pas vanaf 1 mei 2025 geblokkeerd; een opheffing ligt op of na die datum.');
+    expect(reason('en', 'alreadyBlocked', { blockedOn: '2025-05-01' })).toContain('blocked from 1 May 2025 until');
+  });
+
+  it('leave a value quoted as it was typed or stored as it is, and a date that does not exist too', () => {
+    expect(reason('nl', 'totalsRow', { shown: '2025-05-01' })).toContain('(2025-05-01)');
+    expect(reason('nl', 'beforeBlockage', { blockedOn: '2025-02-30' })).toContain('vanaf 2025-02-30 geblokkeerd');
+    expect(reason('en', 'differsFromRegister', { stored: '2025-06-01', inFile: '2025-06-02', kind: 'date' })).toContain('holds 1 June 2025 under this reference, this file 2 June 2025;');
+  });
+});

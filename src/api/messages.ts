@@ -1,5 +1,7 @@
 import { COPRODUCTION_STAGES } from '../../common/vocabulary/codes.ts';
 import { formatMinorUnitsIn } from '../../common/money.ts';
+import { isIsoDate, type IsoDate } from '../../common/dates.ts';
+import { formatLetterDate } from '../../common/letter-format.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES, type PledgeFollower } from '../domain/delivery.ts';
 import type { NamingRecord } from '../domain/delivery-dependants.ts';
@@ -74,6 +76,7 @@ function euro(language: Language, cents: string | undefined): string {
 function shownValue(language: Language, kind: string | undefined, value: string | undefined): string {
   if (!value) return language === 'nl' ? '(leeg)' : '(empty)';
   if (kind === 'amount') return euro(language, value);
+  if (kind === 'date' && isIsoDate(value)) return writtenDate(language, value);
   const list = kind && isCodeListName(kind) ? codeList(kind).labels(vocabulary(language))[value] : undefined;
   return `"${list ?? value}"`;
 }
@@ -720,7 +723,19 @@ const REASONS: Record<Language, Record<string, Message>> = {
 
 export function reason(language: Language, code: string, params: Params = {}): string {
   const message = REASONS[language][code] ?? REASONS[language].invalidValue!;
-  return message(params);
+  return message(withWrittenDates(language, params));
+}
+
+/** Parameters that quote what someone typed or a text as it stands (a cell, a heading, an excerpt), a date-like one too. */
+const QUOTING_PARAMS = new Set(['shown', 'excerpt', 'stored', 'inFile', 'heading', 'key', 'title', 'reference']);
+
+/** The dates among a message's parameters written as its reader writes them ("10 september 2025"), rather than as 2025-09-10. */
+function withWrittenDates(language: Language, params: Params): Params {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, !QUOTING_PARAMS.has(name) && isIsoDate(value) ? writtenDate(language, value) : value]));
+}
+
+function writtenDate(language: Language, date: IsoDate): string {
+  return language === 'nl' ? formatLetterDate(date) : new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 const TITLES: Record<Language, Record<number, string>> = {

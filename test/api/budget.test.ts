@@ -96,8 +96,8 @@ describeEachDatabase('budget API', (database) => {
     const decades = await finance('POST', '/budget/decisions', { ...spring2025, decidedOn: '2014-03-01', firstYear: 2040, lastYear: 2040, amounts: [{ budgetYear: 2040, amountCents: 1 }] }, { 'Accept-Language': 'en' });
     expect(decades.status).toBe(400);
     expect(decades.body.invalidParams).toEqual([
-      { name: 'firstYear', code: 'yearOutsideReach', reason: 'A decision of 2014-03-01 is about the budget years 2014 to 2019: the current year and those of the multi-year estimates, not a closed year.' },
-      { name: 'lastYear', code: 'yearOutsideReach', reason: 'A decision of 2014-03-01 is about the budget years 2014 to 2019: the current year and those of the multi-year estimates, not a closed year.' },
+      { name: 'firstYear', code: 'yearOutsideReach', reason: 'A decision of 1 March 2014 is about the budget years 2014 to 2019: the current year and those of the multi-year estimates, not a closed year.' },
+      { name: 'lastYear', code: 'yearOutsideReach', reason: 'A decision of 1 March 2014 is about the budget years 2014 to 2019: the current year and those of the multi-year estimates, not a closed year.' },
     ]);
     const closedYear = await finance('POST', '/budget/shifts', { ...shift, fromYear: 2024 });
     expect(closedYear.body.invalidParams).toMatchObject([{ name: 'fromYear', code: 'yearOutsideReach', reason: expect.stringContaining('2025 tot en met 2030') }]);

@@ -67,7 +67,7 @@ describeEachDatabase('deliveries API', (database) => {
       {
         name: 'realisedAt',
         code: 'beforeEarlierStage',
-        reason: 'De datum van realisatie (2025-04-15) ligt vóór die van juridische verplichting (2025-05-01).',
+        reason: 'De datum van realisatie (15 april 2025) ligt vóór die van juridische verplichting (1 mei 2025).',
       },
     ]);
     expect(await count()).toBe(before);
@@ -227,7 +227,7 @@ describeEachDatabase('deliveries API', (database) => {
     const early = await call('POST', `/deliveries/${stock.id}/valuations`, valuation, { 'Accept-Language': 'en' });
     expect(early.status).toBe(400);
     expect(early.body.invalidParams).toEqual([
-      { name: 'effectiveDate', code: 'beforeEarlierStage', reason: 'The date of valuation (2014-06-01) lies before that of pledge (2025-02-01).' },
+      { name: 'effectiveDate', code: 'beforeEarlierStage', reason: 'The date of valuation (1 June 2014) lies before that of pledge (1 February 2025).' },
     ]);
     expect((await call('GET', `/deliveries/${stock.id}`)).body).toMatchObject({ valuations: [], version: 1 });
     expect((await call('POST', `/deliveries/${stock.id}/valuations`, { ...valuation, effectiveDate: '2025-02-01' })).status).toBe(201);
@@ -235,7 +235,7 @@ describeEachDatabase('deliveries API', (database) => {
     const moved = await call('PATCH', `/deliveries/${stock.id}`, { pledgedAt: '2025-02-02' }, { 'If-Match': '"2"' });
     expect(moved.status).toBe(400);
     expect(moved.body.invalidParams).toEqual([
-      { name: 'pledgedAt', code: 'beforeEarlierStage', reason: 'De datum van waardering (2025-02-01) ligt vóór die van toezegging (2025-02-02).' },
+      { name: 'pledgedAt', code: 'beforeEarlierStage', reason: 'De datum van waardering (1 februari 2025) ligt vóór die van toezegging (2 februari 2025).' },
     ]);
     const earlier = await call('PATCH', `/deliveries/${stock.id}`, { pledgedAt: '2025-01-15' }, { 'If-Match': '"2"' });
     expect(earlier.status).toBe(200);

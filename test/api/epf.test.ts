@@ -72,7 +72,7 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: true, effectiveOn: '2025-05-01', reason: 'Veto van een lidstaat' })).status).toBe(201);
     const early = await release('2025-04-30');
     expect(early.body.invalidParams).toEqual([
-      { name: 'effectiveOn', code: 'beforeBlockage', reason: 'De declaratie is pas vanaf 2025-05-01 geblokkeerd; een opheffing ligt op of na die datum.' },
+      { name: 'effectiveOn', code: 'beforeBlockage', reason: 'De declaratie is pas vanaf 1 mei 2025 geblokkeerd; een opheffing ligt op of na die datum.' },
     ]);
     expect((await finance('GET', `/epf/claims/${claim.id}`)).body.blockages).toHaveLength(1);
     const released = await release('2025-06-01');
@@ -87,12 +87,12 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await finance('POST', `/epf/claims/${claim.id}/receipts`, { amountCents: MILLION, receivedOn: '2025-04-01' })).status).toBe(201);
     const overReceipt = await finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: true, effectiveOn: '2025-03-15', reason: 'Veto' }, { 'Accept-Language': 'en' });
     expect(overReceipt.body.invalidParams).toEqual([
-      { name: 'effectiveOn', code: 'moneyReceivedSince', reason: 'Money was received on this claim on 2025-04-01, so it was not blocked then; choose a date after that receipt.' },
+      { name: 'effectiveOn', code: 'moneyReceivedSince', reason: 'Money was received on this claim on 1 April 2025, so it was not blocked then; choose a date after that receipt.' },
     ]);
     expect((await finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: true, effectiveOn: '2025-05-01', reason: 'Veto' })).status).toBe(201);
     const whileBlocked = await finance('POST', `/epf/claims/${claim.id}/receipts`, { amountCents: MILLION, receivedOn: '2025-05-02' });
     expect(whileBlocked.body.invalidParams).toEqual([
-      { name: 'receivedOn', code: 'receivedWhileBlocked', reason: 'De declaratie is op die datum geblokkeerd (sinds 2025-05-01): op een geblokkeerde declaratie wordt niets ontvangen.' },
+      { name: 'receivedOn', code: 'receivedWhileBlocked', reason: 'De declaratie is op die datum geblokkeerd (sinds 1 mei 2025): op een geblokkeerde declaratie wordt niets ontvangen.' },
     ]);
     expect((await finance('GET', `/epf/claims/${claim.id}`)).body).toMatchObject({ receipts: [expect.objectContaining({ receivedOn: '2025-04-01' })], blockages: [expect.objectContaining({ effectiveOn: '2025-05-01' })] });
   });
@@ -121,7 +121,7 @@ describeEachDatabase('EPF claims API', (database) => {
       const again = await block(effectiveOn, 'en');
       expect(again.status).toBe(400);
       expect(again.body.invalidParams).toEqual([
-        { name, code: 'alreadyBlocked', reason: 'The claim is blocked from 2025-05-01 until that blockage is released; a claim is not blocked twice.' },
+        { name, code: 'alreadyBlocked', reason: 'The claim is blocked from 1 May 2025 until that blockage is released; a claim is not blocked twice.' },
       ]);
     }
     expect((await finance('GET', `/epf/claims/${claim.id}`)).body.blockages).toHaveLength(1);

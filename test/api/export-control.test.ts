@@ -60,7 +60,7 @@ describeEachDatabase('export control API', (database) => {
     const early = await assessor('POST', `/deliveries/${pledged.id}/export-assessments`, { ...positiveAssessment, assessedOn: '2014-06-01' }, { 'Accept-Language': 'en' });
     expect(early.status).toBe(400);
     expect(early.body.invalidParams).toEqual([
-      { name: 'assessedOn', code: 'beforeEarlierStage', reason: 'The date of export assessment (2014-06-01) lies before that of pledge (2025-01-01).' },
+      { name: 'assessedOn', code: 'beforeEarlierStage', reason: 'The date of export assessment (1 June 2014) lies before that of pledge (1 January 2025).' },
     ]);
     expect(await assessed()).toEqual([]);
     expect((await assessor('GET', `/deliveries/${pledged.id}/export-control`)).body.assessments).toEqual([]);

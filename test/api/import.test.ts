@@ -203,7 +203,7 @@ describeEachDatabase('import', (database) => {
       expect.objectContaining({
         rowNumber: 2,
         outcome: 'invalid',
-        faults: [expect.objectContaining({ field: 'effectiveDate', code: 'beforeEarlierStage', reason: 'The date of valuation (2014-01-31) lies before that of pledge (2025-02-01).' })],
+        faults: [expect.objectContaining({ field: 'effectiveDate', code: 'beforeEarlierStage', reason: 'The date of valuation (31 January 2014) lies before that of pledge (1 February 2025).' })],
       }),
       expect.objectContaining({ rowNumber: 3, outcome: 'create', faults: [] }),
     ]);

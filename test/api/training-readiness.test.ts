@@ -95,10 +95,13 @@ describeEachDatabase('training and readiness', (database) => {
     expect(fields(bad.body)).toEqual(['countsUpTo', 'fundingSource', 'note', 'trainers']);
     const tooEarly = await registrar('POST', `/training-programmes/${programme.id}/contributions`, { periodFrom: '2013-01-01', countsUpTo: '2025-08-31', trainers: 1 });
     expect(fields(tooEarly.body)).toEqual(['periodFrom']);
-    for (const dates of [{ periodFrom: '2025-01-01', countsUpTo: '2024-06-30' }, { periodFrom: '2035-01-01', countsUpTo: '2025-06-30' }]) {
+    for (const [dates, countsUpTo] of [
+      [{ periodFrom: '2025-01-01', countsUpTo: '2024-06-30' }, '30 juni 2024'],
+      [{ periodFrom: '2035-01-01', countsUpTo: '2025-06-30' }, '30 juni 2025'],
+    ] as const) {
       const ahead = await registrar('POST', `/training-programmes/${programme.id}/contributions`, { ...dates, trainers: 10 });
       expect(ahead.status).toBe(400);
-      expect(ahead.body.invalidParams).toEqual([expect.objectContaining({ name: 'periodFrom', reason: expect.stringContaining(`(${dates.countsUpTo})`) })]);
+      expect(ahead.body.invalidParams).toEqual([expect.objectContaining({ name: 'periodFrom', reason: expect.stringContaining(`(${countsUpTo})`) })]);
     }
     expect((await registrar('POST', '/training-programmes', { key: 'stc', name: 'Dubbel', hostCountry: 'DE', framework: 'euMission' })).body.invalidParams).toEqual([
       expect.objectContaining({ name: 'key', reason: 'Er is al een trainingsprogramma met deze korte naam.' }),
@@ -293,7 +296,7 @@ describeEachDatabase('training and readiness', (database) => {
     const judgedEarly = await registrar('POST', `/deliveries/${delivery.id}/readiness-judgements`, { effect: 'none', reasoning: 'Geen effect.', judgedOn: '2014-05-01' }, { 'Accept-Language': 'en' });
     expect(judgedEarly.status).toBe(400);
     expect(judgedEarly.body.invalidParams).toEqual([
-      { name: 'judgedOn', code: 'beforeEarlierStage', reason: 'The date of readiness judgement (2014-05-01) lies before that of pledge (2025-02-01).' },
+      { name: 'judgedOn', code: 'beforeEarlierStage', reason: 'The date of readiness judgement (1 May 2014) lies before that of pledge (1 February 2025).' },
     ]);
     const decidedEarly = await registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, {
       decidedOn: '2025-01-31',
@@ -301,8 +304,8 @@ describeEachDatabase('training and readiness', (database) => {
       revaluation: { amountCents: 100, basis: 'bookValue', effectiveDate: '2025-01-15' },
     });
     expect(decidedEarly.body.invalidParams).toEqual([
-      { name: 'decidedOn', code: 'beforeEarlierStage', reason: 'De datum van besluit om niet te vervangen (2025-01-31) ligt vóór die van toezegging (2025-02-01).' },
-      { name: 'revaluation.effectiveDate', code: 'beforeEarlierStage', reason: 'De datum van waardering (2025-01-15) ligt vóór die van toezegging (2025-02-01).' },
+      { name: 'decidedOn', code: 'beforeEarlierStage', reason: 'De datum van besluit om niet te vervangen (31 januari 2025) ligt vóór die van toezegging (1 februari 2025).' },
+      { name: 'revaluation.effectiveDate', code: 'beforeEarlierStage', reason: 'De datum van waardering (15 januari 2025) ligt vóór die van toezegging (1 februari 2025).' },
     ]);
     expect(await auditActions()).toEqual(before);
 
@@ -310,13 +313,13 @@ describeEachDatabase('training and readiness', (database) => {
     expect((await registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, { decidedOn: '2025-03-01', reason: 'Verouderd; wordt niet vervangen.' })).status).toBe(201);
     const moved = await registrar('PATCH', `/deliveries/${delivery.id}`, { pledgedAt: '2025-02-20' }, { 'If-Match': '"1"' });
     expect(moved.body.invalidParams).toEqual([
-      { name: 'pledgedAt', code: 'beforeEarlierStage', reason: 'De datum van oordeel over de gereedheid (2025-02-10) ligt vóór die van toezegging (2025-02-20).' },
+      { name: 'pledgedAt', code: 'beforeEarlierStage', reason: 'De datum van oordeel over de gereedheid (10 februari 2025) ligt vóór die van toezegging (20 februari 2025).' },
     ]);
     expect((await registrar('PATCH', `/deliveries/${delivery.id}`, { pledgedAt: '2025-02-10' }, { 'If-Match': '"1"' })).status).toBe(200);
 
     const again = await registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, { decidedOn: '2025-03-01', reason: 'verouderd;  wordt niet vervangen. ' });
     expect(again.body.invalidParams).toEqual([
-      { name: 'reason', code: 'decisionRecorded', reason: 'Dit besluit is al vastgelegd: op 2025-03-01 met dezelfde reden (hoofdletters tellen niet mee, meerdere spaties als één).' },
+      { name: 'reason', code: 'decisionRecorded', reason: 'Dit besluit is al vastgelegd: op 1 maart 2025 met dezelfde reden (hoofdletters tellen niet mee, meerdere spaties als één).' },
     ]);
     expect((await registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, { decidedOn: '2025-03-01', reason: 'Het andere deel: niet meer nodig.' })).status).toBe(201);
   });
@@ -328,24 +331,24 @@ describeEachDatabase('training and readiness', (database) => {
     const before = await auditActions();
     const early = await registrar('POST', '/replenishment-projects', project, { 'Accept-Language': 'en' });
     expect(early.body.invalidParams).toEqual([
-      { name: 'asOf', code: 'beforeEarlierStage', reason: 'The date of replenishment project (2025-01-15) lies before that of pledge (2025-02-01).' },
+      { name: 'asOf', code: 'beforeEarlierStage', reason: 'The date of replenishment project (15 January 2025) lies before that of pledge (1 February 2025).' },
     ]);
     const expectedEarly = await registrar('POST', '/replenishment-projects', { ...project, asOf: '2025-03-01', expectedOn: '2015-01-01' });
     expect(expectedEarly.body.invalidParams).toEqual([
-      { name: 'expectedOn', code: 'expectedBeforeState', reason: 'Een project dat nog niet geleverd is, wordt verwacht op of na de dag waarop deze stand geldt (2025-03-01).' },
+      { name: 'expectedOn', code: 'expectedBeforeState', reason: 'Een project dat nog niet geleverd is, wordt verwacht op of na de dag waarop deze stand geldt (1 maart 2025).' },
     ]);
     expect(await auditActions()).toEqual(before);
     expect((await registrar('POST', '/replenishment-projects', { ...project, asOf: '2025-02-15', expectedOn: '2027-06-30' })).status).toBe(201);
     const moved = await registrar('PATCH', `/deliveries/${delivery.id}`, { pledgedAt: '2025-02-20' }, { 'If-Match': '"2"' });
     expect(moved.body.invalidParams).toEqual([
-      { name: 'pledgedAt', code: 'beforeEarlierStage', reason: 'De datum van vervangingsproject (2025-02-15) ligt vóór die van toezegging (2025-02-20).' },
+      { name: 'pledgedAt', code: 'beforeEarlierStage', reason: 'De datum van vervangingsproject (15 februari 2025) ligt vóór die van toezegging (20 februari 2025).' },
     ]);
     // Moved past a later stage the change kept, it is refused at the date it moved.
     const pastCommitment = await registrar('PATCH', `/deliveries/${delivery.id}`, { pledgedAt: '2025-03-02' }, { 'If-Match': '"2"' });
     expect(pastCommitment.body.invalidParams).toContainEqual({
       name: 'pledgedAt',
       code: 'afterLaterStage',
-      reason: 'De datum van toezegging (2025-03-02) ligt na die van juridische verplichting (2025-03-01).',
+      reason: 'De datum van toezegging (2 maart 2025) ligt na die van juridische verplichting (1 maart 2025).',
     });
   });
 });

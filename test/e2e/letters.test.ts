@@ -222,7 +222,7 @@ describeWithBrowser('letters', (browser) => {
     await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
     await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).getByRole('button', { name: 'Ja, vastleggen' }).click();
     await page.getByText('Vul het Kamerstuknummer in als "Kamerstuk 22 054, nr. 453".').first().waitFor();
-    await page.getByText('De publicatiedatum ligt vóór de datum van de brief (2025-09-10).').first().waitFor();
+    await page.getByText('De publicatiedatum ligt vóór de datum van de brief (10 september 2025).').first().waitFor();
     await page.getByLabel('Kamerstuknummer').fill('Kamerstuk 22 054, nr. 460');
     await page.getByLabel('Gepubliceerd op').fill('2025-09-10');
     await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();

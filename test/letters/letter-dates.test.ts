@@ -38,22 +38,22 @@ describeEachDatabase('the date of a letter after another', (database) => {
 
   it('refuses to approve, finalise or submit again a letter dated before the letter it follows', async () => {
     const etag = laterDraft.etag;
-    refusedAsBeforePrevious(await disclosure('POST', `/letters/${laterDraft.id}/approval`, undefined, { 'If-Match': etag }), '2025-08-01');
-    refusedAsBeforePrevious(await author('POST', `/letters/${laterDraft.id}/finalisation`, {}, { 'If-Match': etag }), '2025-08-01');
+    refusedAsBeforePrevious(await disclosure('POST', `/letters/${laterDraft.id}/approval`, undefined, { 'If-Match': etag }), '1 augustus 2025');
+    refusedAsBeforePrevious(await author('POST', `/letters/${laterDraft.id}/finalisation`, {}, { 'If-Match': etag }), '1 augustus 2025');
     // Taken back to be redated (below); until then it is not submitted again.
     const withdrawn = await accepted(author('DELETE', `/letters/${laterDraft.id}/submission`, undefined, { 'If-Match': etag }), 200);
     laterDraft.etag = withdrawn.headers.get('ETag')!;
-    refusedAsBeforePrevious(await author('POST', `/letters/${laterDraft.id}/submission`, undefined, { 'If-Match': laterDraft.etag }), '2025-08-01');
+    refusedAsBeforePrevious(await author('POST', `/letters/${laterDraft.id}/submission`, undefined, { 'If-Match': laterDraft.etag }), '1 augustus 2025');
   });
 
   it('refuses to redate a draft before the letter it follows, and takes the same day', async () => {
-    refusedAsBeforePrevious(await author('PATCH', `/letters/${laterDraft.id}`, { letterDate: '2025-07-31' }, { 'If-Match': laterDraft.etag }), '2025-08-01');
+    refusedAsBeforePrevious(await author('PATCH', `/letters/${laterDraft.id}`, { letterDate: '2025-07-31' }, { 'If-Match': laterDraft.etag }), '1 augustus 2025');
     const redated = await accepted(author('PATCH', `/letters/${laterDraft.id}`, { letterDate: '2025-08-01' }, { 'If-Match': laterDraft.etag }), 200);
     const approved = await accepted(approve(laterDraft.id, redated.headers.get('ETag')!), 200);
     expect(approved.body.letter.previousLetter).toMatchObject({ referenceDate: '2025-03-31', letterDate: '2025-08-01' });
   });
 
   it('refuses a new draft dated before the last final letter it would follow', async () => {
-    refusedAsBeforePrevious(await author('POST', '/letters', { referenceDate: '2025-07-15', letterDate: '2025-07-31' }), '2025-08-01');
+    refusedAsBeforePrevious(await author('POST', '/letters', { referenceDate: '2025-07-15', letterDate: '2025-07-31' }), '1 augustus 2025');
   });
 });
