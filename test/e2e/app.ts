@@ -1,7 +1,7 @@
 /**
- * The real server for end-to-end tests: in-memory PGlite (a copy of the run's migrated template) with the
- * demonstration register and its accounts, serving the built browser application (npm run build:web),
- * one per test file.
+ * The real server for end-to-end tests: in-memory PGlite (a copy of the run's migrated template with the
+ * demonstration register loaded) with the demonstration accounts, serving the built browser application
+ * (npm run build:web), one per test file.
  */
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
@@ -11,7 +11,7 @@ import type { DemonstrationAccount } from '../../src/auth/demonstration-accounts
 import { totpCode } from '../../src/auth/totp.ts';
 import type { Role } from '../../src/domain/access.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
-import { pgliteTemplate } from '../support/scratch-database.ts';
+import { pgliteDemonstrationTemplate } from '../support/scratch-database.ts';
 import { LICENCE_THROUGHOUT, licenceFor, positiveAssessment, splitShipment } from '../support/export-control.ts';
 import type { SupportType } from '../../common/vocabulary/codes.ts';
 import { common as english } from '../../web/src/i18n/en/common.ts';
@@ -29,7 +29,7 @@ export function useServer(): () => RunningServer {
   let server: RunningServer | undefined;
   beforeAll(async () => {
     if (!existsSync(BUILT_PAGE)) throw new Error('the browser application is not built: run `npm run build:web` first');
-    server = await startServer({ port: 0, database: { template: await pgliteTemplate() }, demonstrationData: true });
+    server = await startServer({ port: 0, database: { template: await pgliteDemonstrationTemplate() }, demonstrationData: true });
   });
   afterAll(async () => {
     await server?.close();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { databaseName, dropDatabase, freshDatabaseUrl, postgresSkipReason } from './postgres.ts';
 
 export interface ScratchDatabase {
@@ -17,17 +18,39 @@ export interface ScratchDatabase {
   dispose(): Promise<void>;
 }
 
-/** Where the workers of a test run find its templates: a file with a dump of a migrated PGlite, and a PostgreSQL database. */
+/**
+ * Where the workers of a test run find its templates: files with dumps of a migrated PGlite, empty and
+ * with the demonstration register, and a PostgreSQL database.
+ */
 const PGLITE_TEMPLATE_FILE = 'TEST_PGLITE_TEMPLATE';
+const PGLITE_DEMONSTRATION_TEMPLATE_FILE = 'TEST_PGLITE_DEMONSTRATION_TEMPLATE';
 const POSTGRES_TEMPLATE_DATABASE = 'TEST_POSTGRES_TEMPLATE';
 
-let pgliteTemplateRead: Promise<Blob | undefined> | undefined;
+const templatesRead = new Map<string, Promise<Blob | undefined>>();
+
+/** The dump in the file the environment variable names, read once per process; undefined outside a test run. */
+function templateNamedBy(variable: string): Promise<Blob | undefined> {
+  const file = process.env[variable];
+  let read = templatesRead.get(variable);
+  if (!read) {
+    read = file ? readFile(file).then((bytes) => new Blob([bytes])) : Promise.resolve(undefined);
+    templatesRead.set(variable, read);
+  }
+  return read;
+}
 
 /** The dump of the run's migrated PGlite, the `template` of an in-memory database; undefined outside a test run. */
 export function pgliteTemplate(): Promise<Blob | undefined> {
-  const file = process.env[PGLITE_TEMPLATE_FILE];
-  pgliteTemplateRead ??= file ? readFile(file).then((bytes) => new Blob([bytes])) : Promise.resolve(undefined);
-  return pgliteTemplateRead;
+  return templateNamedBy(PGLITE_TEMPLATE_FILE);
+}
+
+/**
+ * The dump of the run's migrated PGlite with the demonstration register loaded, but no accounts: the
+ * `template` of a server with demonstration data, which then finds the register loaded and makes its own
+ * accounts. Loading the register took half of such a server's start. Undefined outside a test run.
+ */
+export function pgliteDemonstrationTemplate(): Promise<Blob | undefined> {
+  return templateNamedBy(PGLITE_DEMONSTRATION_TEMPLATE_FILE);
 }
 
 export async function openScratchPGlite(): Promise<ScratchDatabase> {
@@ -66,9 +89,13 @@ export async function createMigratedTemplates(): Promise<() => Promise<void>> {
   const folder = await mkdtemp(join(tmpdir(), 'steunregister-template-'));
   // Also when the run is interrupted, which skips the removal returned below.
   process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  const migrated = await preparedPGliteDump(undefined, migrate);
   const file = join(folder, 'pglite.tar');
-  await writeFile(file, await migratedPGliteDump());
+  await writeFile(file, migrated);
   process.env[PGLITE_TEMPLATE_FILE] = file;
+  const demonstrationFile = join(folder, 'pglite-demonstration.tar');
+  await writeFile(demonstrationFile, await preparedPGliteDump(new Blob([migrated]), (handle) => loadDemonstrationData(handle.db)));
+  process.env[PGLITE_DEMONSTRATION_TEMPLATE_FILE] = demonstrationFile;
   const postgresTemplateUrl = postgresSkipReason() ? undefined : await migratedPostgresDatabase();
   if (postgresTemplateUrl) process.env[POSTGRES_TEMPLATE_DATABASE] = databaseName(postgresTemplateUrl);
   return async () => {
@@ -77,10 +104,11 @@ export async function createMigratedTemplates(): Promise<() => Promise<void>> {
   };
 }
 
-async function migratedPGliteDump(): Promise<Uint8Array> {
-  const handle = await openDatabase({});
+/** A new in-memory PGlite, a copy of `template` or else empty, dumped after `prepare`. */
+async function preparedPGliteDump(template: Blob | undefined, prepare: (handle: DatabaseHandle) => Promise<unknown>): Promise<Uint8Array<ArrayBuffer>> {
+  const handle = await openDatabase({ template });
   try {
-    await migrate(handle);
+    await prepare(handle);
     const dump = await handle.dumpDataDir?.();
     if (!dump) throw new Error('PGlite did not dump its data folder');
     return new Uint8Array(await dump.arrayBuffer());
