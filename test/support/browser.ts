@@ -43,11 +43,24 @@ function browserSkipReason(): string | undefined {
   return existsSync(CHROMIUM) ? undefined : skipUnlessCi(`Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`);
 }
 
-function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/**
+ * The process's browser: launched by the first suite that needs one and kept for the suites of the test
+ * files after it, which a worker runs in the same process (isolate: false); a launch took one to three
+ * seconds of every browser test file. Launched anew if it went away. Playwright ends it when the process exits.
+ */
+let launched: Promise<Browser> | undefined;
+
+async function sharedBrowser(): Promise<Browser> {
+  const browser = await (launched ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+    launched = undefined;
+    throw error;
+  }));
+  if (browser.isConnected()) return browser;
+  launched = undefined;
+  return sharedBrowser();
 }
 
-/** A describe block with one browser for its tests, skipped visibly when Chromium is missing. */
+/** A describe block with the browser for its tests, skipped visibly when Chromium is missing. */
 export function describeWithBrowser(name: string, suite: (browser: CurrentBrowser) => void): void {
   const skipReason = browserSkipReason();
   if (skipReason) describe.skip(`${name} (skipped: ${skipReason})`, () => withBrowser(suite));
@@ -93,10 +106,11 @@ function formatViolations(url: string, violations: Result[]): string {
 function withBrowser(suite: (browser: CurrentBrowser) => void): void {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    // What the suite opened goes with it (its cookies, storage and pages): the next suite finds the browser as if new.
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
     browser = undefined;
   });
   suite(() => {
