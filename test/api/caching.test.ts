@@ -10,7 +10,6 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server.ts';
 import { createLogger } from '../../src/logging.ts';
-import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { precompress } from '../../scripts/precompress.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { apiClient, type ApiCall } from './client.ts';
@@ -23,8 +22,7 @@ describe('caching and compression', () => {
   const script = `console.log(${JSON.stringify('steunregister '.repeat(500))});`;
 
   beforeAll(async () => {
-    scratch = await openScratchPGlite();
-    await loadDemonstrationData(scratch.handle.db);
+    scratch = await openScratchPGlite({ demonstration: true });
     anonymous = apiClient(scratch.handle.db);
     mkdirSync(join(folder, 'assets'));
     writeFileSync(join(folder, 'index.html'), `<!doctype html><script src="/assets/index-Ab12Cd34.js"></script>${' '.repeat(2000)}`);

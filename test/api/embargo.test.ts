@@ -11,7 +11,6 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import { createApi } from '../../src/api/app.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { correctPublication, recordPublication } from '../../src/register/letter-publication.ts';
-import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { startPublicationTimer, type PublicationTimer } from '../../src/register/publication-timer.ts';
 import { LETTER_FORMATS } from '../../src/letters/renderings.ts';
 import { apiClient, type ApiCall } from './client.ts';
@@ -33,8 +32,7 @@ let embargoed: { id: string; sha256: string; titles: string[]; publicIds: string
 let asDraft: Map<string, string>;
 
 beforeAll(async () => {
-  scratch = await openScratchPGlite();
-  await loadDemonstrationData(scratch.handle.db);
+  scratch = await openScratchPGlite({ demonstration: true });
   api = createApi({ db: scratch.handle.db, clock, onError: (error) => { throw error; } });
   author = apiClient(scratch.handle.db, { role: 'letterAuthor', api });
   disclosure = apiClient(scratch.handle.db, { role: 'disclosureOfficer', api });

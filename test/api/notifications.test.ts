@@ -7,7 +7,6 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { smtpMailer } from '../../src/notifications/mail.ts';
-import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
@@ -42,8 +41,7 @@ beforeAll(async () => {
   const { port } = catcher.server.address() as AddressInfo;
   const mailer = smtpMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'steunregister@example.org', siteAddress: SITE });
 
-  scratch = await openScratchPGlite();
-  await loadDemonstrationData(scratch.handle.db);
+  scratch = await openScratchPGlite({ demonstration: true });
   api = createApi({ db: scratch.handle.db, mail: { mailer, siteAddress: SITE }, onError: (error) => { throw error; } });
   author = apiClient(scratch.handle.db, { role: 'letterAuthor', api });
   officer = apiClient(scratch.handle.db, { role: 'disclosureOfficer', api });

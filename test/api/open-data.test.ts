@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { createApi } from '../../src/api/app.ts';
-import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { parseCsv } from '../support/csv.ts';
@@ -27,8 +26,7 @@ let registrar: ApiCall;
 let seedLetterId: string;
 
 beforeAll(async () => {
-  scratch = await openScratchPGlite();
-  await loadDemonstrationData(scratch.handle.db);
+  scratch = await openScratchPGlite({ demonstration: true });
   api = createApi({ db: scratch.handle.db, onError: (error) => { throw error; } });
   anonymous = apiClient(scratch.handle.db, { api });
   author = apiClient(scratch.handle.db, { role: 'letterAuthor', api });

@@ -23,13 +23,12 @@ import { answerBackupRequests, requestBackup } from '../../src/backup/online-bac
 import { openDatabase } from '../../src/db/connection.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { LETTER_COMPARE_DATE, LETTER_REFERENCE_DATE } from '../../src/db/seed/demonstration-data.ts';
-import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { figuresTable } from '../../src/register/figures.ts';
 import { startServer } from '../../src/server.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { runCli } from '../support/cli.ts';
 import { dropDatabase, freshDatabaseUrl, postgresSkipReason } from '../support/postgres.ts';
-import { pgliteTemplate } from '../support/scratch-database.ts';
+import { pgliteDemonstrationTemplate, pgliteTemplate } from '../support/scratch-database.ts';
 
 let folder = '';
 beforeEach(() => {
@@ -69,9 +68,8 @@ describe('backup and restore of the embedded register', () => {
   afterAll(() => rmSync(good.folder, { recursive: true, force: true }));
 
   it('restores into a new directory the same register: audit trail intact, same figures and letter hashes, files private', async () => {
-    const original = await open(join(folder, 'original'));
+    const original = await openDatabase({ dataDir: join(folder, 'original'), template: await pgliteDemonstrationTemplate() });
     const audit = join(folder, 'original', 'audit');
-    await loadDemonstrationData(original.db);
     const { account: auditor, totpSecret } = await auditorWithSecondFactor(original.db, audit);
     await writeCheckpoint(original.db, await openCheckpointStore(audit), new Date());
     const figures = await figuresTable(original.db, LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE);

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
-import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 
@@ -18,8 +17,7 @@ let officer: ApiCall;
 let registrar: ApiCall;
 
 beforeAll(async () => {
-  scratch = await openScratchPGlite();
-  await loadDemonstrationData(scratch.handle.db);
+  scratch = await openScratchPGlite({ demonstration: true });
   const api = createApi({ db: scratch.handle.db, onError: (error) => { throw error; } });
   author = apiClient(scratch.handle.db, { role: 'letterAuthor', api });
   officer = apiClient(scratch.handle.db, { role: 'disclosureOfficer', api });

@@ -10,7 +10,6 @@ import { systemContext } from '../../src/audit/trail.ts';
 import { openSession } from '../../src/auth/sessions.ts';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { findAccountByUsername, updateAccount } from '../../src/db/repositories/accounts.ts';
-import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { apiClient } from '../api/client.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { sessionFor } from '../support/sessions.ts';
@@ -19,8 +18,7 @@ let scratch: ScratchDatabase;
 let api: ReturnType<typeof createApi>;
 
 beforeAll(async () => {
-  scratch = await openScratchPGlite();
-  await loadDemonstrationData(scratch.handle.db);
+  scratch = await openScratchPGlite({ demonstration: true });
   api = createApi({ db: scratch.handle.db, onError: (error) => { throw error; } });
 });
 

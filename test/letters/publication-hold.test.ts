@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import type { RequestContext } from '../../src/audit/trail.ts';
-import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import type { Mailer } from '../../src/notifications/mail.ts';
 import { notifyPublicationHeld } from '../../src/notifications/waiting-letters.ts';
 import { publishDueLetters } from '../../src/register/letter-publication.ts';
@@ -29,9 +28,8 @@ let listed: { publicId: string; title: string; detail: string; category: string;
 let deliveryId: string;
 
 beforeAll(async () => {
-  scratch = await openScratchPGlite();
+  scratch = await openScratchPGlite({ demonstration: true });
   const { db } = scratch.handle;
-  await loadDemonstrationData(db);
   [author, officer, anonymous] = [apiClient(db, { role: 'letterAuthor' }), apiClient(db, { role: 'disclosureOfficer' }), apiClient(db)];
   const draft = (await author('GET', '/letters')).body.items.find((letter: { referenceDate: string }) => letter.referenceDate === '2025-08-31');
   const approved = await submitAndApprove({ author, disclosure: officer }, draft.id, `"${draft.version}"`);

@@ -53,9 +53,13 @@ export function pgliteDemonstrationTemplate(): Promise<Blob | undefined> {
   return templateNamedBy(PGLITE_DEMONSTRATION_TEMPLATE_FILE);
 }
 
-export async function openScratchPGlite(): Promise<ScratchDatabase> {
-  const handle = await openDatabase({ template: await pgliteTemplate() });
-  return migrated({ handle, dispose: () => handle.close() });
+/** `demonstration`: with the demonstration register loaded (in a test run, a copy of the template that has it). */
+export async function openScratchPGlite({ demonstration = false } = {}): Promise<ScratchDatabase> {
+  const template = await (demonstration ? pgliteDemonstrationTemplate() : pgliteTemplate());
+  const handle = await openDatabase({ template });
+  const scratch = await migrated({ handle, dispose: () => handle.close() });
+  if (demonstration && !template) await loadDemonstrationData(handle.db);
+  return scratch;
 }
 
 export async function openScratchPostgres(): Promise<ScratchDatabase> {
