@@ -53,10 +53,10 @@ describe('one vocabulary for the letter, the API and the browser', () => {
   it("names a delivery's stages in the API's messages with the vocabulary's nouns, in both languages", () => {
     const params = { later: 'realisedAt', laterDate: '2025-04-15', earlier: 'committedAt', earlierDate: '2025-05-01' };
     expect(reason('nl', 'beforeEarlierStage', params)).toBe(
-      `De datum van ${browserDutch.stageNouns.realised} (2025-04-15) ligt vóór die van ${browserDutch.stageNouns.committed} (2025-05-01).`,
+      `De datum van ${browserDutch.stageNouns.realised} (15 april 2025) ligt vóór die van ${browserDutch.stageNouns.committed} (1 mei 2025).`,
     );
     expect(reason('en', 'beforeEarlierStage', params)).toBe(
-      `The date of ${browserEnglish.stageNouns.realised} (2025-04-15) lies before that of ${browserEnglish.stageNouns.committed} (2025-05-01).`,
+      `The date of ${browserEnglish.stageNouns.realised} (15 April 2025) lies before that of ${browserEnglish.stageNouns.committed} (1 May 2025).`,
     );
   });
 });

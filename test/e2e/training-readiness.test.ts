@@ -270,7 +270,7 @@ describeWithBrowser('training and readiness', (browser) => {
     await stage.getByLabel('Stand', { exact: true }).selectOption({ label: 'Gecontracteerd' });
     await asOf.fill('2025-08-01');
     await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
-    await stage.locator('.error-summary').getByRole('link', { name: 'Stand per: De huidige stand van dit project geldt al sinds 2025-08-31; een wijziging geldt vanaf die dag of later.' }).waitFor();
+    await stage.locator('.error-summary').getByRole('link', { name: 'Stand per: De huidige stand van dit project geldt al sinds 31 augustus 2025; een wijziging geldt vanaf die dag of later.' }).waitFor();
     await asOf.fill('2025-09-15');
     await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
     await stage.getByText('De stand van het project is bijgewerkt.').waitFor();

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
+import { formatLetterDate } from '../../common/letter-format.ts';
 import type { RequestContext } from '../../src/audit/trail.ts';
 import type { Mailer } from '../../src/notifications/mail.ts';
 import { notifyPublicationHeld } from '../../src/notifications/waiting-letters.ts';
@@ -111,7 +112,7 @@ it('publishes no earlier than a listed delivery is public, and then as the lette
   await decide({ ...asListed(), publicFrom: tomorrow });
   const now = await recordPublication();
   expect(codesOf(now.body)).toEqual(['listedPublicFrom']);
-  expect(now.body.invalidParams[0].reason).toContain(tomorrow);
+  expect(now.body.invalidParams[0].reason).toContain(`vanaf ${formatLetterDate(tomorrow)} openbaar`);
   expect((await anonymous('GET', '/public/deliveries')).body.items.map((item: { publicId: string }) => item.publicId)).not.toContain(listed.publicId);
 
   const publishAt = new Date(Date.now() + 48 * HOUR);
