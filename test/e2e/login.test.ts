@@ -36,6 +36,19 @@ describeWithBrowser('logging in and out', (browser) => {
     expect(await sessionStatus(page)).toBe(200);
   });
 
+  it('offers a visitor of the public pages the way to log in, and a logged-in user not', async () => {
+    page = await openPageIn(browser(), 'nl');
+    await visit(page, server(), '/openbaar');
+    await page.locator('footer').getByRole('link', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    expect(await page.locator('footer').getByRole('link', { name: 'Inloggen' }).count()).toBe(0);
+
+    await logIn(page, server(), 'registrar');
+    await visit(page, server(), '/openbaar');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.locator('footer').getByRole('link', { name: 'Inloggen' }).count()).toBe(0);
+  });
+
   it('asks the one-time code of an account with a second factor: refused without it, let in with it', async () => {
     const officer = demonstrationAccount(server(), 'disclosureOfficer');
     page = await openPageIn(browser(), 'nl');

@@ -108,6 +108,14 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('app.accessibilityLink')}
               </Link>
             </li>
+            {/* The way in for staff and members who start on a public page. */}
+            {!session && location !== '/inloggen' && (
+              <li>
+                <Link href="/inloggen" className="site-footer__link">
+                  {t('app.logInLink')}
+                </Link>
+              </li>
+            )}
           </ul>
         </div>
       </footer>

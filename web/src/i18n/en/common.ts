@@ -11,6 +11,7 @@ export const app: typeof nl.app = {
   accessibilityLink: 'Accessibility',
   publicLettersLink: 'Letters to parliament',
   openDataLink: 'Open data',
+  logInLink: 'Log in',
 };
 
 export const language: typeof nl.language = {

@@ -9,6 +9,7 @@ export const app = {
   accessibilityLink: 'Toegankelijkheid',
   publicLettersLink: 'Brieven aan de Kamer',
   openDataLink: 'Open data',
+  logInLink: 'Inloggen',
 };
 
 export const language = {
