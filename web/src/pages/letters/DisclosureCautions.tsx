@@ -20,7 +20,7 @@ export function DisclosureCautions({ cautions }: { cautions: Caution[] }) {
       <p className="nl-paragraph">{t('letters.approval.cautions.intro', { count: cautions.length })}</p>
       <ul className="utrecht-unordered-list">
         {cautions.map((caution) => (
-          <li className="utrecht-unordered-list__item" key={caution.supportType}>
+          <li className="utrecht-unordered-list__item" key={`${caution.kind} ${caution.supportType}`}>
             {t(`letters.approval.cautions.${caution.kind}`, {
               supportType: t(`supportTypes.${caution.supportType}`),
               since: caution.since && formatLongDate(caution.since, language),
