@@ -267,6 +267,8 @@ describeWithBrowser('letters', (browser) => {
     const figures = await tableRows(figuresTable);
     // Each letter's figure as that letter printed it; the difference as a comparison prints it.
     expect(figures.at(-1)).toEqual(['Totaal', '€ 5,9 mld.', '€ 8,7 mld.', '€ 2,82 mld.']);
+    // So the columns need not add up, which the page says under them.
+    await page.getByText('De bedragen zijn afgerond zoals elke brief ze drukte; het verschil is berekend uit de exacte bedragen, dus de kolommen tellen niet altijd precies op.').waitFor();
     const becamePublic = await tableRows(page.getByRole('table', { name: /openbaar geworden$/ }));
     expect(becamePublic.map((row) => row[0])).toEqual(
       expect.arrayContaining(['Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)', 'Drones van de Oekraïense defensie-industrie']),

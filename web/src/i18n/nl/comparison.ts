@@ -16,6 +16,7 @@ export const comparison = {
   figuresCaption: 'Gerealiseerde militaire steun volgens de brieven met peildatum {{from}} en {{to}}',
   figure: 'Cijfer',
   difference: 'Verschil',
+  roundingNote: 'De bedragen zijn afgerond zoals elke brief ze drukte; het verschil is berekend uit de exacte bedragen, dus de kolommen tellen niet altijd precies op.',
   publicHeading: 'Openbaar geworden',
   publicIntro: 'De leveringen die de brieven na {{from}}, tot en met die van {{to}}, openbaar maakten.',
   publicCaption_one: '{{count}} levering openbaar geworden',

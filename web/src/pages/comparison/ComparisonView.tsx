@@ -19,6 +19,7 @@ export function ComparisonView({ comparison }: { comparison: LetterComparison })
     <>
       <LabelledSection heading={t('comparison.figuresHeading')}>
         <FigureMoves figures={comparison.figures} dates={dates} />
+        <p className="nl-paragraph">{t('comparison.roundingNote')}</p>
       </LabelledSection>
       <LabelledSection heading={t('comparison.publicHeading')}>
         <p className="nl-paragraph">{t('comparison.publicIntro', dates)}</p>
