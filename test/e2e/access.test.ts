@@ -90,6 +90,12 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
     await visit(auditor, server(), '/audit?action=audit.read');
     const read = trail.locator('tr.audit-table__event').filter({ hasText: 'Audittrail inzien' }).first();
     expect((await read.locator('td').nth(3).innerText()).replace(/\s+/g, ' ').trim()).toBe('Audittrail (alle)');
+
+    // The disclosure queue is read as at a reference date, which names it in the trail: written as people write a date.
+    await visit(auditor, server(), '/openbaarmaking?referenceDate=2025-08-31');
+    await visit(auditor, server(), '/audit?action=disclosure.read');
+    const queue = trail.locator('tr.audit-table__event').filter({ hasText: 'Openbaarmakingslijst' }).first();
+    expect((await queue.locator('td').nth(3).innerText()).replace(/\s+/g, ' ').trim()).toBe('Openbaarmakingslijst 31 augustus 2025');
   });
 
   it('asks to log in again with the one-time code when the server wants the second factor', async () => {

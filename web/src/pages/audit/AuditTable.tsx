@@ -1,9 +1,10 @@
 import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { isIsoDate } from '../../../../common/dates.ts';
 import type { AuditEvent } from '../../api/audit.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
-import { formatPreciseMoment } from '../../format/dates.ts';
+import { formatLongDate, formatPreciseMoment } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { AuditEventDetails, hasEventDetails } from './AuditEventDetails.tsx';
 import { useAuditTerms } from './useAuditTerms.ts';
@@ -71,6 +72,7 @@ export function AuditTable({ events, busy }: { events: AuditEvent[]; busy: boole
 function AuditObject({ object }: { object: AuditEvent['object'] }) {
   const { t } = useTranslation();
   const terms = useAuditTerms();
+  const language = currentLanguage();
   if (!object) return t('common.none');
   return (
     <>
@@ -81,6 +83,9 @@ function AuditObject({ object }: { object: AuditEvent['object'] }) {
         </Link>
       ) : object.id === ALL_OF_THEM ? (
         <span className="audit-table__object-id audit-table__object-id--all">{t('audit.allObjects')}</span>
+      ) : isIsoDate(object.id) ? (
+        // A record of a day (the disclosure queue as at a reference date) in words, as people write a date: "31 augustus 2025", not 2025-08-31.
+        <time dateTime={object.id}>{formatLongDate(object.id, language)}</time>
       ) : (
         <span className="audit-table__object-id">{object.id}</span>
       )}
