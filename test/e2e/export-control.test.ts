@@ -64,6 +64,10 @@ describeWithBrowser('export control', (browser) => {
     await licensing.getByRole('table', { name: 'Positief getoetst, wachten op vergunning' }).getByRole('link', { name: TITLE }).click();
     await licensing.getByLabel('Vergunningnummer').fill('NL-2026-0042');
     await licensing.getByLabel('Geldig tot en met').fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+    // The category is the licensing officer's own choice: the form chooses none, and asks for one.
+    expect(await licensing.getByLabel('Categorie Militaire Lijst').inputValue()).toBe('');
+    await licensing.getByRole('button', { name: 'Vergunning verlenen' }).click();
+    await licensing.locator('.error-summary').getByRole('link', { name: 'Categorie Militaire Lijst' }).waitFor();
     await licensing.getByLabel('Categorie Militaire Lijst').selectOption('ML2');
     await licensing.getByLabel('Categorie VN-register').selectOption('III');
     await licensing.getByLabel('Toegestaan aantal (optioneel)').fill('4');
@@ -96,6 +100,7 @@ describeWithBrowser('export control', (browser) => {
     await visit(licensing, server(), `/exportcontrole/leveringen/${id}`);
     await licensing.getByLabel('Vergunningnummer').fill('NL-2026-0043');
     await licensing.getByLabel('Geldig tot en met').fill('2026-12-31');
+    await licensing.getByLabel('Categorie Militaire Lijst').selectOption('ML5');
     await licensing.getByLabel('Toegestane waarde (euro)').fill('1.000.000,00');
 
     // The assessor meanwhile assesses it again, negatively.

@@ -17,10 +17,17 @@ describeWithBrowser('industry', (browser) => {
     await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).waitFor();
     await page.getByText(/^Demonstratie: G2B-drones-2025, 15 mei 2025: Drones van de Oekraïense defensie-industrie/).first().waitFor();
 
-    // The last batch stood at 40 %: 30 % without a reason is refused, naming the field.
-    await page.getByLabel('Mijlpaal', { exact: true }).selectOption({ label: 'Demonstratie: Oekraïense dronefabrikant · Demonstratie: G2B-drones-2025 · Laatste partij geleverd (40 %)' });
+    // The milestone is the registrar's own choice: the form chooses none, and asks for one.
+    const milestone = page.getByLabel('Mijlpaal', { exact: true });
+    expect(await milestone.inputValue()).toBe('');
+    expect(await milestone.locator('option:checked').innerText()).toBe('Maak een keuze');
     await page.getByLabel('Voortgang in procenten').fill('30');
     await page.getByLabel('Datum van de melding').fill('2025-09-15');
+    await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Mijlpaal' }).waitFor();
+
+    // The last batch stood at 40 %: 30 % without a reason is refused, naming the field.
+    await milestone.selectOption({ label: 'Demonstratie: Oekraïense dronefabrikant · Demonstratie: G2B-drones-2025 · Laatste partij geleverd (40 %)' });
     await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
     await page.locator('.error-summary').getByText('De voortgang is lager dan de laatste melding (40 %); geef de reden.').waitFor();
 

@@ -35,7 +35,7 @@ export const exportControl: typeof dutch = {
     endUser: 'End user',
     endUseStatement: 'End-use statement',
     outcome: 'Outcome',
-    chooseOutcome: 'Choose…',
+    choose: 'Choose…',
     conditions: 'Conditions',
     expedited: 'Expedited procedure',
     assessedBy: 'Assessed by',

@@ -34,7 +34,7 @@ export const exportControl = {
     endUser: 'Eindgebruiker',
     endUseStatement: 'Eindgebruikersverklaring',
     outcome: 'Uitkomst',
-    chooseOutcome: 'Maak een keuze',
+    choose: 'Maak een keuze',
     conditions: 'Voorwaarden',
     expedited: 'Versnelde procedure',
     assessedBy: 'Getoetst door',

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { EXPORT_CRITERIA, ASSESSMENT_OUTCOMES, CRITERION_FINDINGS, MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, type CriterionFinding, type AssessmentOutcome, type MilitaryListCategory, type UnRegisterCategory } from '../../../../common/vocabulary/codes.ts';
+import { EXPORT_CRITERIA, ASSESSMENT_OUTCOMES, CRITERION_FINDINGS, MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, type CriterionFinding, type AssessmentOutcome, type UnRegisterCategory } from '../../../../common/vocabulary/codes.ts';
 import { etagOf } from '../../api/client.ts';
 import { getDelivery } from '../../api/deliveries.ts';
 import { getExportControl, grantInspection, issueLicence, recordAssessment, setRequirement, type ExportControl } from '../../api/export-control.ts';
@@ -210,7 +210,7 @@ function AssessmentForm({ deliveryId, history, onDone }: { deliveryId: string; h
       ))}
       <TextField name="endUser" label={d.endUser} value={fields.endUser} onChange={set('endUser')} error={submission.fieldErrors.endUser} />
       <TextAreaField name="endUseStatement" label={d.endUseStatement} value={fields.endUseStatement} onChange={set('endUseStatement')} error={submission.fieldErrors.endUseStatement} rows={2} />
-      <SelectField name="outcome" label={d.outcome} value={fields.outcome} onChange={set('outcome')} options={[{ value: '', label: d.chooseOutcome }, ...ASSESSMENT_OUTCOMES.map((value) => ({ value, label: words.codes.outcomes[value] }))]} error={submission.fieldErrors.outcome} />
+      <SelectField name="outcome" label={d.outcome} value={fields.outcome} onChange={set('outcome')} options={[{ value: '', label: d.choose }, ...ASSESSMENT_OUTCOMES.map((value) => ({ value, label: words.codes.outcomes[value] }))]} error={submission.fieldErrors.outcome} />
       <TextAreaField name="conditions" label={d.conditions} value={fields.conditions} onChange={set('conditions')} error={submission.fieldErrors.conditions} rows={2} optional />
       <CheckboxField name="expedited" label={d.expedited} checked={fields.expedited} onChange={(expedited) => setFields((previous) => ({ ...previous, expedited }))} />
       <TextField name="assessedOn" type="date" label={d.assessedOn} value={fields.assessedOn} onChange={set('assessedOn')} error={submission.fieldErrors.assessedOn} />
@@ -232,7 +232,8 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
   const words = useExportWords();
   const d = words.delivery;
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [fields, setFields] = useState({ number: '', issuedOn: todayInAmsterdam(), validUntil: '', militaryListCategory: 'ML4', unRegisterCategory: '', quantityAuthorised: '', valueAuthorised: '', importingState: 'UA', conditions: '' });
+  // No category is chosen for the licensing officer: it is what the licence allows to be exported.
+  const [fields, setFields] = useState({ number: '', issuedOn: todayInAmsterdam(), validUntil: '', militaryListCategory: '', unRegisterCategory: '', quantityAuthorised: '', valueAuthorised: '', importingState: 'UA', conditions: '' });
   const submission = useSubmission({ conflictText: history.entry.conflictText });
   const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
   const labels = { number: d.number, issuedOn: d.issuedOn, validUntil: d.validUntil, militaryListCategory: d.militaryList, unRegisterCategory: d.unRegister, quantityAuthorised: d.quantityAuthorised, valueAuthorisedCents: d.valueAuthorised, importingState: d.importingState, assessmentId: d.outcome };
@@ -242,6 +243,7 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
     // Read as every form reads amounts, codes and counts: an amount is never rounded to the cent, a country exists.
     const problems: Problems = {};
     const read = fieldReader({ ...fields, valueAuthorisedCents: fields.valueAuthorised }, problems);
+    const militaryListCategory = read.code('militaryListCategory', MILITARY_LIST_CATEGORIES);
     const value = read.amount('valueAuthorisedCents', true);
     const quantity = read.wholeNumber('quantityAuthorised');
     const importingState = read.country('importingState');
@@ -252,7 +254,7 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
         issuedOn: fields.issuedOn,
         validUntil: fields.validUntil,
         conditions: fields.conditions,
-        militaryListCategory: fields.militaryListCategory as MilitaryListCategory,
+        militaryListCategory,
         unRegisterCategory: fields.unRegisterCategory === '' ? null : (fields.unRegisterCategory as UnRegisterCategory),
         quantityAuthorised: quantity,
         valueAuthorisedCents: value,
@@ -272,7 +274,7 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
       <TextField name="number" label={d.number} value={fields.number} onChange={set('number')} error={submission.fieldErrors.number} />
       <TextField name="issuedOn" type="date" label={d.issuedOn} value={fields.issuedOn} onChange={set('issuedOn')} error={submission.fieldErrors.issuedOn} />
       <TextField name="validUntil" type="date" label={d.validUntil} value={fields.validUntil} onChange={set('validUntil')} error={submission.fieldErrors.validUntil} />
-      <SelectField name="militaryListCategory" label={d.militaryList} value={fields.militaryListCategory} onChange={set('militaryListCategory')} options={MILITARY_LIST_CATEGORIES.map((value) => ({ value, label: words.codes.militaryListCategories[value] }))} />
+      <SelectField name="militaryListCategory" label={d.militaryList} value={fields.militaryListCategory} onChange={set('militaryListCategory')} options={[{ value: '', label: d.choose }, ...MILITARY_LIST_CATEGORIES.map((value) => ({ value, label: words.codes.militaryListCategories[value] }))]} error={submission.fieldErrors.militaryListCategory} />
       <SelectField name="unRegisterCategory" label={d.unRegister} value={fields.unRegisterCategory} onChange={set('unRegisterCategory')} options={[{ value: '', label: d.none }, ...UN_REGISTER_CATEGORIES.map((value) => ({ value, label: words.codes.unRegisterCategories[value] }))]} />
       <TextField name="quantityAuthorised" inputMode="numeric" label={d.quantityAuthorised} value={fields.quantityAuthorised} onChange={set('quantityAuthorised')} error={submission.fieldErrors.quantityAuthorised} optional />
       <TextField name="valueAuthorisedCents" inputMode="decimal" label={d.valueAuthorised} value={fields.valueAuthorised} onChange={set('valueAuthorised')} error={submission.fieldErrors.valueAuthorisedCents} />

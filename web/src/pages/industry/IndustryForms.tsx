@@ -109,6 +109,7 @@ export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
 }
 
 export function ProgressForm({ overview, entry, onRecorded }: HistoryRecorded) {
+  const { t } = useTranslation();
   const { words, label } = useFormWords('progress');
   const all = overview.companies.flatMap((company) => company.contracts.flatMap((contract) => contract.milestones.map((milestone) => ({ company, contract, milestone }))));
   const milestones = all.map(({ company, contract, milestone }) => ({ value: milestone.id, label: `${company.name} · ${contract.reference} · ${milestone.title} (${milestone.percent} %)` }));
@@ -118,12 +119,13 @@ export function ProgressForm({ overview, entry, onRecorded }: HistoryRecorded) {
       {...words}
       conflictText={entry.conflictText}
       fields={{
-        milestone: { label: label('milestone'), control: 'select', options: milestones, initial: milestones[0]?.value },
+        // No milestone is chosen for the registrar: progress reported on the first one by mistake would stand in its history.
+        milestone: { label: label('milestone'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...milestones] },
         percent: { label: label('percent'), control: 'count' },
         reportedOn: { label: label('reportedOn'), control: 'date' },
         reason: { label: label('reason'), hint: label('reasonHint'), control: 'textarea', optional: true },
       }}
-      read={(read) => ({ milestone: read.text('milestone'), progress: { percent: read.wholeNumber('percent', true), reportedOn: read.required('reportedOn'), reason: read.text('reason') } })}
+      read={(read) => ({ milestone: read.required('milestone'), progress: { percent: read.wholeNumber('percent', true), reportedOn: read.required('reportedOn'), reason: read.text('reason') } })}
       send={({ milestone, progress }, key) =>
         entry.add(milestone, loadedVersion(all.map((row) => row.milestone), milestone), (ifMatch) => reportProgress(milestone, progress, key, ifMatch))
       }
