@@ -37,7 +37,7 @@ export function importCommand(): Command {
       process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '');
       console.log(options.json ? JSON.stringify(report, null, 2) : describe(report, options.dryRun === true));
       // A dry run is a check: a fault fails it whatever mode the import would take; --only-valid leaves faulty rows out as asked.
-      if (report.counts.invalid > 0 && (options.dryRun || !options.onlyValid)) process.exitCode = 1;
+      if (hasFaults(report) && (options.dryRun || !options.onlyValid)) process.exitCode = 1;
     });
 }
 
@@ -60,23 +60,33 @@ function progressBar(): Progress | undefined {
   };
 }
 
+/** Whether a row of the file, or a sheet's header row, has a fault. */
+function hasFaults(report: ImportReport): boolean {
+  return report.counts.invalid > 0 || report.headerFaults.length > 0;
+}
+
 function describe(report: ImportReport, dryRun: boolean): string {
-  const lines = report.rows.flatMap((row) => (row.outcome === 'notes' ? [`${row.sheetName}, row ${row.rowNumber}: notes on the columns (such as "required" or "YYYY-MM-DD"), no data; skipped.`] : faultLines(row))).map(withVisibleControls);
+  // The faults of the sheets' header rows first: a column missing or unknown is behind the faults of many rows.
+  const headerLines = report.headerFaults.flatMap(faultLines);
+  const lines = report.rows.flatMap((row) => (row.outcome === 'notes' ? [`${row.sheetName}, row ${row.rowNumber}: notes on the columns (such as "required" or "YYYY-MM-DD"), no data; skipped.`] : faultLines(row)));
   // A sheet that nothing is taken from is said after the faults, just above the outcome it is no part of.
   const notTaken = report.sheetsNotTaken.map(sheetNotTakenReason);
   const { create, unchanged, invalid, example, notes } = report.counts;
+  const headers = report.headerFaults.length;
+  // The header rows are no rows of data: their faults are counted by sheet, and only when there are any.
+  const headerCount = headers === 0 ? '' : ` (and the header row of ${headers} ${headers === 1 ? 'sheet' : 'sheets'})`;
   const outcome = dryRun
-    ? `Dry run: ${create} rows would be created, ${unchanged} are in the register already, ${invalid} have a fault, ${example} examples and ${notes} rows of notes skipped.`
+    ? `Dry run: ${create} rows would be created, ${unchanged} are in the register already, ${invalid} have a fault${headerCount}, ${example} examples and ${notes} rows of notes skipped.`
     : report.committed
       ? `Imported ${create} rows (import ${report.importId}); ${unchanged} were in the register already, ${invalid} with a fault were left out.`
       : create === 0
-        ? `Nothing to import: ${unchanged} rows are in the register already, ${invalid} have a fault.`
-        : `Nothing imported: ${invalid} rows have a fault (use --only-valid to import the other ${create}).`;
-  return [...lines, ...notTaken, outcome].join('\n');
+        ? `Nothing to import: ${unchanged} rows are in the register already, ${invalid} have a fault${headerCount}.`
+        : `Nothing imported: ${invalid} rows have a fault${headerCount} (use --only-valid to import the other ${create}).`;
+  return [...[...headerLines, ...lines].map(withVisibleControls), ...notTaken, outcome].join('\n');
 }
 
-/** A row's faults, one line each, by sheet, row and column. */
-function faultLines(row: ImportRowReport): string[] {
+/** The faults of a row, or of a sheet's header row, one line each, by sheet, row and column. */
+function faultLines(row: Pick<ImportRowReport, 'sheetName' | 'rowNumber' | 'faults'>): string[] {
   return row.faults.map((fault) => {
     // A fault of the whole sheet (a hidden one) has no column; a column without a header has only its letter.
     const column = fault.column === '' ? (fault.columnLetter ? `, column ${fault.columnLetter}` : '') : `, column ${fault.columnLetter ?? '-'} (${fault.column})`;

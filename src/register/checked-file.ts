@@ -2,7 +2,7 @@
 import type { IsoDate } from '../../common/dates.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { readImportFile, type SheetNotTaken } from '../import/read-file.ts';
-import type { ImportFile, Progress } from './import.ts';
+import type { HeaderFaults, ImportFile, Progress } from './import.ts';
 import { readFileRows, type PlannedRow } from './import-rows.ts';
 
 /**
@@ -14,9 +14,10 @@ import { readFileRows, type PlannedRow } from './import-rows.ts';
 let lastCheckedFile: { key: string; checked: CheckedFile; timer: NodeJS.Timeout } | undefined;
 const CHECKED_FILE_KEPT_MS = 10 * 60_000;
 
-/** The rows of a file as read and checked, and the sheets of it that no rows were taken from. */
+/** The rows of a file as read and checked, the faults of its sheets' header rows, and the sheets of it that no rows were taken from. */
 interface CheckedFile {
   rows: readonly PlannedRow[];
+  headerFaults: readonly HeaderFaults[];
   sheetsNotTaken: readonly SheetNotTaken[];
 }
 
@@ -25,7 +26,7 @@ export async function checkedFile(
   today: IsoDate,
   onProgress: Progress | undefined,
   use: 'keep' | 'take',
-): Promise<{ rows: PlannedRow[]; sheetsNotTaken: readonly SheetNotTaken[] }> {
+): Promise<{ rows: PlannedRow[]; headerFaults: readonly HeaderFaults[]; sheetsNotTaken: readonly SheetNotTaken[] }> {
   // Rows are judged on the import's day (a date after it is refused): what they were on another day is not taken.
   const key = [sha256Hex(file.bytes), file.fileName, today].join('\u0000');
   const kept = lastCheckedFile?.key === key ? lastCheckedFile.checked : undefined;
@@ -35,12 +36,12 @@ export async function checkedFile(
     forgetCheckedFile();
     lastCheckedFile = { key, checked, timer: setTimeout(forgetCheckedFile, CHECKED_FILE_KEPT_MS).unref() };
   }
-  return { rows: checked.rows.map(copyOfRow), sheetsNotTaken: checked.sheetsNotTaken };
+  return { rows: checked.rows.map(copyOfRow), headerFaults: checked.headerFaults, sheetsNotTaken: checked.sheetsNotTaken };
 }
 
 async function readAndCheck(file: ImportFile, today: IsoDate, onProgress: Progress | undefined): Promise<CheckedFile> {
   const { sheets, sheetsNotTaken } = await readImportFile(file.fileName, file.bytes);
-  return { rows: readFileRows(sheets, today, onProgress), sheetsNotTaken };
+  return { ...readFileRows(sheets, today, onProgress), sheetsNotTaken };
 }
 
 function forgetCheckedFile(): void {

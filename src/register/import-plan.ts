@@ -53,8 +53,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
  */
 function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']): void {
   for (const row of rows) {
-    // The sheet's header row has faults of its own.
-    if (isSkipped(row) || row.outcome === 'unchanged' || row.rowNumber === row.source.headerRowNumber || mayCreate(actor, row.sheet)) continue;
+    if (isSkipped(row) || row.outcome === 'unchanged' || mayCreate(actor, row.sheet)) continue;
     const params = { sheet: row.sheetName, role: actor?.role ?? '', roles: rolesCreating(row.sheet).join(',') };
     refuseRow(row, { field: 'sheet', code: 'sheetOfOtherRole', params, column: '', columnLetter: null });
   }

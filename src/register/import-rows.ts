@@ -17,7 +17,7 @@ import type { ReadRow, ReadSheet } from '../import/read-file.ts';
 import { normaliseReference, referenceKey } from '../../common/text.ts';
 import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referencesInCell, type ImportSheet } from '../import/sheets.ts';
 import { paymentViolations, valuationViolations } from './deliveries.ts';
-import type { ImportFault, ImportRowReport, Progress } from './import.ts';
+import type { HeaderFaults, ImportFault, ImportRowReport, Progress } from './import.ts';
 
 /** A row as planned: its report, the values its cells hold, and the delivery it is or belongs to. */
 export interface PlannedRow extends Omit<ImportRowReport, 'values'> {
@@ -60,10 +60,15 @@ const BODY_SCHEMAS = {
   epfClaim: ClaimInputSchema.omit({ deliveryId: true, trancheId: true }),
 } as const;
 
-/** The rows of the file's sheets, read and checked on the day that is today for the import. */
-export function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: Progress): PlannedRow[] {
+/**
+ * The rows of the file's sheets, read and checked on the day that is today for the import, and apart from
+ * them the faults of each sheet's header row: the rows are the file's rows of data (and of notes), which
+ * the counts count.
+ */
+export function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: Progress): { rows: PlannedRow[]; headerFaults: HeaderFaults[] } {
   const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   const rows: PlannedRow[] = [];
+  const headerFaults: HeaderFaults[] = [];
   for (const sheet of sheets) {
     const first = rows.length;
     for (const row of sheet.rows) {
@@ -71,13 +76,13 @@ export function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: P
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
     }
     const hidden = hiddenSheetFault(sheet, rows.slice(first));
-    if (sheet.notesRowNumber !== undefined) rows.splice(first, 0, rowWithoutRecord(sheet, sheet.notesRowNumber, 'notes', []));
+    if (sheet.notesRowNumber !== undefined) rows.splice(first, 0, notesRow(sheet, sheet.notesRowNumber));
     // A sheet without rows loses nothing by its headers (an empty sheet of notes beside the template's).
-    if ((sheet.headerFaults.length > 0 && sheet.rows.length > 0) || hidden) rows.splice(first, 0, headerRow(sheet, hidden));
+    if ((sheet.headerFaults.length > 0 && sheet.rows.length > 0) || hidden) headerFaults.push(headerRowFaults(sheet, hidden));
   }
   for (const sheet of IMPORT_SHEETS) markDuplicateReferences(rows.filter((row) => row.sheet === sheet));
   onProgress?.(total, total);
-  return rows;
+  return { rows, headerFaults };
 }
 
 /** A row of the file that the import skips, saying so: the template's example, or a row of notes on the columns. */
@@ -104,21 +109,21 @@ function hiddenSheetFault(source: ReadSheet, read: readonly PlannedRow[]): Impor
   return fault;
 }
 
-/** A sheet's header row, when the sheet is hidden, or its headers lack a column, name one twice or one the template does not have. */
-function headerRow(source: ReadSheet, hidden: ImportFault | undefined): PlannedRow {
+/** The faults of a sheet's header row, when the sheet is hidden, or its headers lack a column, name one twice or one the template does not have. */
+function headerRowFaults(source: ReadSheet, hidden: ImportFault | undefined): HeaderFaults {
   const faults = source.headerFaults.map(({ code, field, header, letter, params }) => ({ field, code, params, column: header, columnLetter: letter }));
-  return rowWithoutRecord(source, source.headerRowNumber, 'invalid', hidden ? [hidden, ...faults] : faults);
+  return { sheet: source.definition.sheet, sheetName: source.name, rowNumber: source.headerRowNumber, faults: hidden ? [hidden, ...faults] : faults };
 }
 
-/** A row of a sheet that holds no record: its header row, or its row of notes. */
-function rowWithoutRecord(source: ReadSheet, rowNumber: number, outcome: PlannedRow['outcome'], faults: ImportFault[]): PlannedRow {
+/** A sheet's row of notes on the columns, which holds no record. */
+function notesRow(source: ReadSheet, rowNumber: number): PlannedRow {
   return {
     sheet: source.definition.sheet,
     sheetName: source.name,
     rowNumber,
     reference: null,
-    outcome,
-    faults,
+    outcome: 'notes',
+    faults: [],
     values: {},
     deliveryId: null,
     deliveryRow: null,

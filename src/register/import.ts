@@ -34,6 +34,18 @@ export interface ImportFault extends RuleViolation {
   columnLetter: string | null;
 }
 
+/**
+ * The faults of a sheet's header row (a column it lacks, names twice or the template does not have, a header
+ * over two rows, or the sheet hidden), told per sheet apart from its rows: the rows are those of data.
+ */
+export interface HeaderFaults {
+  sheet: ImportSheet;
+  sheetName: string;
+  /** The header row's number, as the sheet shows it. */
+  rowNumber: number;
+  faults: ImportFault[];
+}
+
 type ShownValue = string | number | boolean | string[] | null;
 
 export interface ImportRowReport {
@@ -53,8 +65,11 @@ export interface ImportReport {
   /** The import's id once committed with anything to write; null for a dry run or when nothing changed. */
   importId: string | null;
   committed: boolean;
+  /** How many of the file's rows of data (and of notes) have each outcome; the header rows are not counted. */
   counts: Record<RowOutcome, number>;
   rows: ImportRowReport[];
+  /** Per sheet whose header row has faults, those faults; with all or nothing they leave the whole file out, as a row's fault does. */
+  headerFaults: readonly HeaderFaults[];
   /** The visible sheets with a table that no rows were taken from, and why: nothing of them is imported. */
   sheetsNotTaken: readonly SheetNotTaken[];
 }
@@ -66,15 +81,16 @@ export interface ImportFile {
 
 /** What the register would do with a file, without changing anything. */
 export async function dryRunImport(db: Db, context: RequestContext, file: ImportFile, onProgress?: Progress): Promise<ImportReport> {
-  const { rows, sheetsNotTaken } = await checkedFile(file, requestDay(context), onProgress, 'keep');
-  if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, sheetsNotTaken, await planImport(db, context, rows), null, false);
+  const { rows, headerFaults, sheetsNotTaken } = await checkedFile(file, requestDay(context), onProgress, 'keep');
+  const read = { headerFaults, sheetsNotTaken };
+  if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, read, await planImport(db, context, rows), null, false);
   // Records of other domains are checked by making them, as the commit would, in a transaction then undone.
   const { plan } = await inTransaction(db, async (trx) => {
     const plan = await planImport(trx, context, rows);
     await writePlan(trx, context, plan, randomUUID(), { fileName: file.fileName, sha256: sha256Hex(file.bytes), mode: 'onlyValid' });
     throw new UndoneImport(plan);
   }).catch(undoneImport);
-  return report(file, sheetsNotTaken, plan, null, false);
+  return report(file, read, plan, null, false);
 }
 
 /** Thrown to undo an import's transaction, with the plan as far as it got. */
@@ -96,16 +112,17 @@ export type Progress = (done: number, total: number) => void;
 
 /**
  * Writes what the dry run would create, in one transaction: with "allOrNothing" nothing at all when
- * any row has a fault, with "onlyValid" the rows without one (and without a fault in the delivery they
- * belong to). Each created record gets its audit event, naming the import, in the same transaction.
+ * any row or a sheet's header row has a fault, with "onlyValid" the rows without one (and without a
+ * fault in the delivery they belong to). Each created record gets its audit event, naming the import,
+ * in the same transaction.
  */
 export async function commitImport(db: Db, context: RequestContext, file: ImportFile, mode: ImportMode, onProgress?: Progress): Promise<ImportReport> {
-  const { rows: fileRows, sheetsNotTaken } = await checkedFile(file, requestDay(context), onProgress, 'take');
+  const { rows: fileRows, headerFaults, sheetsNotTaken } = await checkedFile(file, requestDay(context), onProgress, 'take');
   // The report is made after COMMIT: the transaction holds the audit chain's append lock until then.
   const { plan, importId } = await inTransaction(db, async (trx) => {
     await imports.lockImports(trx);
     const plan = await planImport(trx, context, fileRows);
-    const hasFaults = plan.rows.some((row) => row.outcome === 'invalid');
+    const hasFaults = headerFaults.length > 0 || plan.rows.some((row) => row.outcome === 'invalid');
     const toCreate = plan.rows.filter((row) => row.outcome === 'create');
     if ((mode === 'allOrNothing' && hasFaults) || toCreate.length === 0) return { plan, importId: null };
     const importId = randomUUID();
@@ -114,14 +131,17 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
     if (created === 0 || (mode === 'allOrNothing' && plan.rows.some((row) => row.outcome === 'invalid'))) throw new UndoneImport(plan);
     return { plan, importId };
   }).catch(undoneImport);
-  return report(file, sheetsNotTaken, plan, importId, importId !== null);
+  return report(file, { headerFaults, sheetsNotTaken }, plan, importId, importId !== null);
 }
 
-function report(file: ImportFile, sheetsNotTaken: readonly SheetNotTaken[], plan: Plan, importId: string | null, committed: boolean): ImportReport {
+/** What the file's reading found beside its rows: the faults of its sheets' header rows, and the sheets no rows were taken from. */
+type BesideTheRows = Pick<ImportReport, 'headerFaults' | 'sheetsNotTaken'>;
+
+function report(file: ImportFile, { headerFaults, sheetsNotTaken }: BesideTheRows, plan: Plan, importId: string | null, committed: boolean): ImportReport {
   const counts = Object.fromEntries(ROW_OUTCOMES.map((outcome) => [outcome, 0])) as Record<RowOutcome, number>;
   for (const row of plan.rows) counts[row.outcome]++;
   const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults, values }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults, values: shownValues(outcome, values) }));
-  return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows, sheetsNotTaken };
+  return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows, headerFaults, sheetsNotTaken };
 }
 
 function shownValues(outcome: RowOutcome, values: Record<string, unknown>): ImportRowReport['values'] {

@@ -247,10 +247,9 @@ describeEachDatabase('import', (database) => {
     const titled = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('Waarderingen 2025\r\nEigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\nT-W;IMP-1;10;Vervangingswaarde;1-7-2025\r\n'), 'w.csv'));
     expect(titled.body.rows).toEqual([expect.objectContaining({ rowNumber: 3, reference: 'T-W', outcome: 'create', faults: [], values: expect.objectContaining({ amountCents: 1000 }) })]);
     const titledWithExtraColumn = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('Waarderingen 2025\r\n\r\nEigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum;Paraaf\r\nT-W;IMP-1;10;Vervangingswaarde;1-7-2025;JdV\r\n'), 'w.csv'));
-    expect(titledWithExtraColumn.body.rows.map((row: { rowNumber: number; faults: { code: string; columnLetter: string | null }[] }) => [row.rowNumber, row.faults.map((fault) => `${fault.columnLetter} ${fault.code}`)])).toEqual([
-      [3, ['F unknownColumn']],
-      [4, []],
-    ]);
+    // The header row below the title has the fault of the unknown column, apart from the row of data.
+    const byRow = (rows: { rowNumber: number; faults: { code: string; columnLetter: string | null }[] }[]) => rows.map((row) => [row.rowNumber, row.faults.map((fault) => `${fault.columnLetter} ${fault.code}`)]);
+    expect([byRow(titledWithExtraColumn.body.headerFaults), byRow(titledWithExtraColumn.body.rows)]).toEqual([[[3, ['F unknownColumn']]], [[4, []]]]);
     const dataAbove = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode('T-0;IMP-1;5;Vervangingswaarde;1-7-2025\r\nEigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\nT-W;IMP-1;10;Vervangingswaarde;1-7-2025\r\n'), 'w.csv'), { 'Accept-Language': 'en' });
     // Why the one sheet was not taken is said beside the refusal, as it is beside the sheets taken.
     expect(dataAbove.body.invalidParams).toEqual([
@@ -340,17 +339,16 @@ describeEachDatabase('import', (database) => {
     sheet.getCell('F2').value = new Date('2025-06-02T00:00:00Z');
     const upload = asUpload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'zonder-kop.xlsx');
     const dryRun = await registrar('POST', '/imports/dry-run', upload, { 'Accept-Language': 'nl' });
-    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.column}: ${fault.reason}`)])).toEqual([
+    expect(dryRun.body.headerFaults.map((header: any) => [header.rowNumber, header.faults.map((fault: any) => `${fault.columnLetter} ${fault.column}: ${fault.reason}`)])).toEqual([
       [
         1,
-        'invalid',
         [
           'F : Deze kolom heeft geen kop maar wel waarden (de eerste op regel 2), die dus niet geïmporteerd zouden worden; geef haar de kop van een kolom uit het sjabloon, of maak haar leeg.',
           'G : Deze kolom heeft geen kop maar wel waarden (de eerste op regel 3), die dus niet geïmporteerd zouden worden; geef haar de kop van een kolom uit het sjabloon, of maak haar leeg.',
         ],
       ],
-      [2, 'create', []],
     ]);
+    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults])).toEqual([[2, 'create', []]]);
     expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
     expect(await database().db.selectFrom('importedRecord').select('recordId').where('externalReference', '=', 'KOP-1').execute()).toEqual([]);
   });
@@ -411,7 +409,7 @@ describeEachDatabase('import', (database) => {
     sheet.addRows([[...headings.slice(0, 5), 'Hulpkolom'], [...delivery('COLUMN-4', null).slice(0, 5), 'x']]);
     sheet.getColumn(6).hidden = true;
     const headerFault = async (language: string) =>
-      (await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await unknownHidden.xlsx.writeBuffer()), 'kolommen.xlsx'), { 'Accept-Language': language })).body.rows[0];
+      (await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await unknownHidden.xlsx.writeBuffer()), 'kolommen.xlsx'), { 'Accept-Language': language })).body.headerFaults[0];
     expect(await headerFault('nl')).toMatchObject({
       rowNumber: 1,
       faults: [{ code: 'unknownColumn', columnLetter: 'F', column: 'Hulpkolom', reason: 'Deze kolom is verborgen en het sjabloon kent haar niet; maak haar zichtbaar en geef haar de kop van een kolom uit het sjabloon, of verwijder haar.' }],
@@ -557,11 +555,10 @@ describeEachDatabase('import', (database) => {
   it('says of a header spread over two rows which cells to put together, by row and column, and of a sheet whose headers only two rows have together', async () => {
     const upload = (lines: string[]) => asUpload(new TextEncoder().encode(lines.join('\r\n')), 'betalingen.csv');
     const split = upload(['Eigen kenmerk;Kenmerk levering;Bedrag;Betaald', ';;in euro;op', 'SPLIT-B;IMP-1;5;2025-07-01']);
-    const headerRow = async (language: string) => (await finance('POST', '/imports/dry-run', split, { 'Accept-Language': language })).body.rows[0];
+    const headerRow = async (language: string) => (await finance('POST', '/imports/dry-run', split, { 'Accept-Language': language })).body.headerFaults[0];
     const dutch = await headerRow('nl');
-    expect([dutch.rowNumber, dutch.outcome, dutch.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)]).toEqual([
+    expect([dutch.rowNumber, dutch.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)]).toEqual([
       1,
-      'invalid',
       [
         'C headerOverTwoRows: De kop van deze kolom staat over twee regels verdeeld, in deze cel en in cel C2 (in euro); zet de hele kop in deze cel, zoals het sjabloon hem noemt (Bedrag (€) / Amount (€)), en maak cel C2 leeg.',
         'D headerOverTwoRows: De kop van deze kolom staat over twee regels verdeeld, in deze cel en in cel D2 (op); zet de hele kop in deze cel, zoals het sjabloon hem noemt (Betaald op / Paid on), en maak cel D2 leeg.',
@@ -573,10 +570,7 @@ describeEachDatabase('import', (database) => {
     const unit = asUpload(new TextEncoder().encode(['Eigen kenmerk;Kenmerk levering;Bedrag;Grondslag;Ingangsdatum', ';;Amount (€);;', 'SPLIT-W;IMP-1;5;Vervangingswaarde;2025-07-01'].join('\r\n')), 'waarderingen.csv');
     const outcomes = (body: any) => body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)]);
     const dryRun = await registrar('POST', '/imports/dry-run', unit);
-    expect(outcomes(dryRun.body)).toEqual([
-      [1, 'invalid', ['C headerOverTwoRows']],
-      [3, 'create', []],
-    ]);
+    expect([dryRun.body.headerFaults.map((header: any) => [header.rowNumber, header.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)]), outcomes(dryRun.body)]).toEqual([[[1, ['C headerOverTwoRows']]], [[3, 'create', []]]]);
     expect((await registrar('POST', '/imports', { ...unit, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
     const committed = await registrar('POST', '/imports', { ...unit, mode: 'onlyValid' });
     expect([committed.body.committed, outcomes(committed.body)]).toEqual([true, outcomes(dryRun.body)]);
@@ -592,7 +586,8 @@ describeEachDatabase('import', (database) => {
 
     // Staggered, with two of the template's headers on row 1: the sheet is taken, each header on row 2 is said to belong on row 1.
     const staggeredTaken = await finance('POST', '/imports/dry-run', upload(['Eigen kenmerk;;Bedrag (€);', ';Kenmerk levering;;Betaald op', 'STAGGER-B;IMP-1;5;2025-07-01']), { 'Accept-Language': 'en' });
-    expect(staggeredTaken.body.rows.map((row: any) => [row.rowNumber, row.faults.map((fault: any) => `${fault.columnLetter ?? '-'} ${fault.column}: ${fault.reason}`)])).toEqual([
+    const staggeredRows = [...staggeredTaken.body.headerFaults, ...staggeredTaken.body.rows];
+    expect(staggeredRows.map((row: any) => [row.rowNumber, row.faults.map((fault: any) => `${fault.columnLetter ?? '-'} ${fault.column}: ${fault.reason}`)])).toEqual([
       [
         1,
         [
@@ -627,8 +622,9 @@ describeEachDatabase('import', (database) => {
     ].join('\r\n');
     const upload = asUpload(new TextEncoder().encode(csv), 'waarderingen.csv');
     const dryRun = await registrar('POST', '/imports/dry-run', upload, { 'Accept-Language': 'nl' });
-    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.column}: ${fault.reason.replaceAll('\u00a0', ' ')}`)])).toEqual([
-      [1, 'invalid', ["F Opmerking: Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar."]],
+    const said = (rows: any[]) => rows.map((row: any) => [row.rowNumber, row.outcome ?? null, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.column}: ${fault.reason.replaceAll('\u00a0', ' ')}`)]);
+    expect(said(dryRun.body.headerFaults)).toEqual([[1, null, ['F Opmerking: Het sjabloon kent deze kolom niet; geef haar de kop van een kolom uit het sjabloon, of verwijder haar.']]]);
+    expect(said(dryRun.body.rows)).toEqual([
       [
         2,
         'invalid',
@@ -645,7 +641,7 @@ describeEachDatabase('import', (database) => {
       [8, 'invalid', ['E Ingangsdatum: Deze levering heeft op regel 4 al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.']],
     ]);
     expect((await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
-    expect((await registrar('POST', '/imports', { ...upload, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 7 } });
+    expect((await registrar('POST', '/imports', { ...upload, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 6 } });
 
     // The valuation just imported, now under another delivery of the file: a change, not "unchanged".
     const moved = new ExcelJS.Workbook();
@@ -674,6 +670,32 @@ describeEachDatabase('import', (database) => {
     expect([refused.status, refused.body.invalidParams]).toEqual([400, [expect.objectContaining({ name: 'content', code: 'oldOrProtectedWorkbook', reason: expect.stringContaining('sla het op als Excel-werkmap (.xlsx) zonder wachtwoord') })]]);
   });
 
+  it('tells the faults of a header row per sheet, apart from the rows, so that the counts count the rows of data: a missing column is no second row with a fault', async () => {
+    const csv = (lines: string[]) => asUpload(new TextEncoder().encode(lines.join('\r\n')), 'waarderingen.csv');
+    // One row of data on a sheet that lacks the column of its date: one row with a fault, the header row's beside it.
+    const lacking = await registrar('POST', '/imports/dry-run', csv(['Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag', 'KOP-W1;IMP-1;10;Vervangingswaarde']), { 'Accept-Language': 'nl' });
+    expect(lacking.body.counts).toEqual({ create: 0, unchanged: 0, invalid: 1, example: 0, notes: 0 });
+    expect(lacking.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => `${fault.field} ${fault.code}`)])).toEqual([[2, 'invalid', ['effectiveDate required']]]);
+    expect(lacking.body.headerFaults).toEqual([
+      {
+        sheet: 'valuation',
+        sheetName: 'waarderingen.csv',
+        rowNumber: 1,
+        faults: [{ field: 'effectiveDate', column: 'Ingangsdatum / Effective date', columnLetter: null, code: 'missingColumn', reason: 'Dit blad mist de kolom Ingangsdatum / Effective date; voeg die toe met de kop uit het sjabloon.' }],
+      },
+    ]);
+
+    // A column the template does not have leaves the row beside it without a fault: all or nothing still imports nothing, only the valid rows imports it.
+    const extra = csv(['Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum;Paraaf', 'KOP-W2;IMP-1;10;Vervangingswaarde;2025-07-01;JdV']);
+    const checked = await registrar('POST', '/imports/dry-run', extra);
+    expect([checked.body.counts, checked.body.headerFaults.map((header: any) => [header.sheetName, header.rowNumber, header.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)])]).toEqual([
+      { create: 1, unchanged: 0, invalid: 0, example: 0, notes: 0 },
+      [['waarderingen.csv', 1, ['F unknownColumn']]],
+    ]);
+    expect((await registrar('POST', '/imports', { ...extra, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null, counts: { create: 1, invalid: 0 }, headerFaults: [expect.objectContaining({ rowNumber: 1 })] });
+    expect((await registrar('POST', '/imports', { ...extra, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 0 } });
+  });
+
   it('refuses the rows of a hidden or very hidden sheet, which its user cannot see, naming the sheet on its row 1; an empty hidden sheet is no fault', async () => {
     const DELIVERY_HEADERS = ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'];
     const delivery = (reference: string) => [reference, 'Granaten', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting'];
@@ -689,21 +711,20 @@ describeEachDatabase('import', (database) => {
     const before = await stockToday();
     const dryRun = await registrar('POST', '/imports/dry-run', hidden, { 'Accept-Language': 'nl' });
     const sheetFault = { field: 'sheet', column: '', columnLetter: null, code: 'hiddenSheet', reason: 'Het blad Leveringen is verborgen, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.' };
+    expect(dryRun.body.headerFaults).toEqual([{ sheet: 'delivery', sheetName: 'Leveringen', rowNumber: 1, faults: [sheetFault] }]);
     expect(dryRun.body.rows.map((row: any) => [row.sheetName, row.rowNumber, row.outcome, row.faults.map((fault: any) => fault.code)])).toEqual([
-      ['Leveringen', 1, 'invalid', ['hiddenSheet']],
       ['Leveringen', 2, 'invalid', ['hiddenSheet']],
       ['Waarderingen', 2, 'invalid', ['deliveryRowInvalid']],
     ]);
-    expect(dryRun.body.rows[0].faults).toEqual([sheetFault]);
     // Money on another sheet than its delivery is told on which sheet the delivery's row is.
-    expect(dryRun.body.rows[2].faults[0].reason).toBe('De levering op regel 2 van het blad Leveringen heeft een fout; herstel die eerst.');
+    expect(dryRun.body.rows[1].faults[0].reason).toBe('De levering op regel 2 van het blad Leveringen heeft een fout; herstel die eerst.');
     expect((await registrar('POST', '/imports', { ...hidden, mode: 'allOrNothing' })).body).toMatchObject({ committed: false, importId: null });
     // Nor with only the valid rows: the hidden sheet's rows are not valid, nor what belongs to them.
-    expect((await registrar('POST', '/imports', { ...hidden, mode: 'onlyValid' })).body).toMatchObject({ committed: false, importId: null, counts: { create: 0, invalid: 3 } });
+    expect((await registrar('POST', '/imports', { ...hidden, mode: 'onlyValid' })).body).toMatchObject({ committed: false, importId: null, counts: { create: 0, invalid: 2 } });
     expect(await stockToday()).toBe(before);
 
     const veryHidden = await workbook([{ name: 'Leveringen', state: 'veryHidden', rows: [DELIVERY_HEADERS, delivery('VERB-2')] }]);
-    expect((await registrar('POST', '/imports/dry-run', veryHidden, { 'Accept-Language': 'en' })).body.rows[0]).toMatchObject({
+    expect((await registrar('POST', '/imports/dry-run', veryHidden, { 'Accept-Language': 'en' })).body.headerFaults[0]).toMatchObject({
       sheetName: 'Leveringen',
       rowNumber: 1,
       faults: [expect.objectContaining({ code: 'hiddenSheet', reason: expect.stringMatching(/^The sheet Leveringen is very hidden \(Excel's Unhide does not list it/) })],

@@ -97,6 +97,8 @@ describe('the import command', () => {
     const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
     expect(dryRun.output).toContain('betalingen.csv, row 1, column E (\\x1b]0;titel\\x07\\x1b[2JAlles goed): The template has no such column');
     expect(dryRun.output).not.toContain('\x1b');
+    // The header row's fault is counted by its sheet, apart from the rows of data; it fails the dry run as a row's fault does.
+    expect([dryRun.output.split('\n').find((line) => line.startsWith('Dry run')), dryRun.code]).toEqual(['Dry run: 0 rows would be created, 0 are in the register already, 1 have a fault (and the header row of 1 sheet), 0 examples and 0 rows of notes skipped.', 1]);
   });
 
   it('names a sheet of the workbook that nothing is taken from, and why', { timeout: 120_000 }, async () => {

@@ -88,6 +88,40 @@ describeWithBrowser('import', (browser) => {
     expect(await realisedStock()).toBe(before + THREE_ROWS_CENTS);
   });
 
+  it('counts the rows of data alone, and a sheet whose header row lacks a column apart from them', async () => {
+    const page = await openPageAs(browser(), server(), 'registrar');
+    pages.push(page);
+    await visit(page, server(), '/importeren');
+    const file = join(folder, 'leveringen.csv');
+    writeFileSync(file, ['Eigen kenmerk;Titel;Soort steun;Categorie', 'KOP-E2E-1;Helmen;Directe levering uit voorraad;Niet-letale goederen'].join('\r\n'));
+    await page.getByLabel('Bestand').setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { name: 'Resultaat van de controle: leveringen.csv' }).waitFor();
+    // One row of data, with a fault: its header row is no second one.
+    expect((await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim()).toBe(
+      'Nieuw aan te maken 0 Staat al in het register (verandert niets) 0 Met een fout 1 Voorbeeldregels (overgeslagen) 0 Regels met aanwijzingen bij de kolommen (overgeslagen) 0 Bladen met een fout in de kopregel 1',
+    );
+    expect((await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).map((row) => row.slice(0, 3))).toEqual([
+      ['leveringen.csv, regel 1', 'Financieringsbron / Funding source (ontbreekt in het bestand)', '—'],
+      ['leveringen.csv, regel 2', 'Financieringsbron / Funding source (ontbreekt in het bestand)', 'KOP-E2E-1'],
+    ]);
+    expect((await tableRows(page.getByRole('table', { name: 'Regels 1 tot en met 1 van 1' }))).map((row) => row.slice(0, 4))).toEqual([['leveringen.csv, regel 2', 'Levering', 'KOP-E2E-1', 'Heeft een fout (1)']]);
+
+    // A column the template does not have leaves the row without a fault, and all or nothing still imports nothing.
+    const withExtraColumn = join(folder, 'met-paraaf.csv');
+    writeFileSync(withExtraColumn, ['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron;Paraaf', 'KOP-E2E-2;Helmen;Directe levering uit voorraad;Niet-letale goederen;Defensiebegroting;JdV'].join('\r\n'));
+    await page.getByLabel('Bestand').setInputFiles(withExtraColumn);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { name: 'Resultaat van de controle: met-paraaf.csv' }).waitFor();
+    expect((await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim()).toBe(
+      'Nieuw aan te maken 1 Staat al in het register (verandert niets) 0 Met een fout 0 Voorbeeldregels (overgeslagen) 0 Regels met aanwijzingen bij de kolommen (overgeslagen) 0 Bladen met een fout in de kopregel 1',
+    );
+    await page.getByLabel('Alles of niets: alleen importeren als geen enkele regel een fout heeft, de kopregels meegerekend').check();
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByRole('heading', { name: 'Er is niets geïmporteerd' }).waitFor();
+    await page.getByText('Het bestand heeft fouten en u koos “alles of niets”: er is niets veranderd.').waitFor();
+  });
+
   it('checks a sheet saved by Excel as Unicode text (UTF-16, tab-separated, .txt), saying which row it skips as notes on the columns', async () => {
     const page = await openPageAs(browser(), server(), 'registrar');
     pages.push(page);

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { importTemplate } from '../../import/template.ts';
 import { sheetNotTakenFault, UnreadableFileError } from '../../import/read-file.ts';
-import { commitImport, dryRunImport, type ImportReport } from '../../register/import.ts';
+import { commitImport, dryRunImport, type ImportFault, type ImportReport } from '../../register/import.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { validationHook } from '../openapi-common.ts';
 import { invalidParams, problem } from '../problem.ts';
@@ -69,12 +69,12 @@ function withReasons(c: Context<ApiEnv>, report: ImportReport) {
   return {
     ...report,
     sheetsNotTaken: report.sheetsNotTaken.map(({ name, code }, index) => ({ sheetName: name, code, reason: notTaken[index]!.reason })),
-    rows: report.rows.map((row) => {
-      const reasons = invalidParams(c, row.faults);
-      return {
-        ...row,
-        faults: row.faults.map((fault, index) => ({ field: fault.field, column: fault.column, columnLetter: fault.columnLetter, code: fault.code, reason: reasons[index]!.reason })),
-      };
-    }),
+    rows: report.rows.map((row) => ({ ...row, faults: withFaultReasons(c, row.faults) })),
+    headerFaults: report.headerFaults.map((header) => ({ ...header, faults: withFaultReasons(c, header.faults) })),
   };
+}
+
+function withFaultReasons(c: Context<ApiEnv>, faults: ImportFault[]) {
+  const reasons = invalidParams(c, faults);
+  return faults.map((fault, index) => ({ field: fault.field, column: fault.column, columnLetter: fault.columnLetter, code: fault.code, reason: reasons[index]!.reason }));
 }

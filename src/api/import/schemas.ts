@@ -32,7 +32,9 @@ const ImportReportSchema = z
     sha256: z.string(),
     importId: z.uuid().nullable().openapi({ description: 'The id of the committed import, as its audit events name it; null when nothing was written' }),
     committed: z.boolean(),
-    counts: z.object(Object.fromEntries(ROW_OUTCOMES.map((outcome) => [outcome, z.number().int()])) as Record<(typeof ROW_OUTCOMES)[number], z.ZodNumber>),
+    counts: z
+      .object(Object.fromEntries(ROW_OUTCOMES.map((outcome) => [outcome, z.number().int()])) as Record<(typeof ROW_OUTCOMES)[number], z.ZodNumber>)
+      .openapi({ description: 'How many rows of data (and of notes) have each outcome, as in rows; the header rows are not counted (see headerFaults)' }),
     rows: z.array(
       z.object({
         sheet: z.enum(IMPORT_SHEETS),
@@ -46,6 +48,12 @@ const ImportReportSchema = z
           .openapi({ description: 'What a row to create or already in the register holds, by field (amounts in cents, yes or no as a boolean, references as a list); empty for other rows' }),
       }),
     ),
+    headerFaults: z
+      .array(z.object({ sheet: z.enum(IMPORT_SHEETS), sheetName: z.string(), rowNumber: z.number().int().openapi({ description: "The header row's number" }), faults: z.array(ImportFaultSchema) }))
+      .openapi({
+        description:
+          "Per sheet whose header row has faults (a column it lacks, names twice or the template does not have, a header over two rows, or the sheet hidden), those faults; told apart from the rows, which are the file's rows of data. With allOrNothing, they leave everything out, as a row's fault does",
+      }),
     sheetsNotTaken: z
       .array(z.object({ sheetName: z.string(), code: z.enum(SHEET_NOT_TAKEN_CODES), reason: z.string() }))
       .openapi({ description: 'The visible sheets with a table that no rows were taken from, and why: nothing of them is imported' }),

@@ -5,6 +5,8 @@ import type { RequestBody, Schema } from './contract.ts';
 export type ImportReport = Schema<'ImportReport'>;
 export type ImportRow = ImportReport['rows'][number];
 export type ImportFault = ImportRow['faults'][number];
+/** The faults of a sheet's header row, told apart from its rows. */
+export type ImportHeaderFaults = ImportReport['headerFaults'][number];
 /** The file as the API takes it: its name and its bytes in base64. */
 export type ImportUpload = RequestBody<'/imports/dry-run', 'post'>;
 export type ImportMode = RequestBody<'/imports', 'post'>['mode'];

@@ -13185,6 +13185,7 @@ export interface components {
              */
             importId: string | null;
             committed: boolean;
+            /** @description How many rows of data (and of notes) have each outcome, as in rows; the header rows are not counted (see headerFaults) */
             counts: {
                 create: number;
                 unchanged: number;
@@ -13215,6 +13216,22 @@ export interface components {
                 values: {
                     [key: string]: string | number | boolean | string[] | null;
                 };
+            }[];
+            /** @description Per sheet whose header row has faults (a column it lacks, names twice or the template does not have, a header over two rows, or the sheet hidden), those faults; told apart from the rows, which are the file's rows of data. With allOrNothing, they leave everything out, as a row's fault does */
+            headerFaults: {
+                /** @enum {string} */
+                sheet: "delivery" | "valuation" | "payment" | "trainingProgramme" | "trainingContribution" | "readinessJudgement" | "company" | "industryContract" | "budgetCommitment" | "epfClaim";
+                sheetName: string;
+                /** @description The header row's number */
+                rowNumber: number;
+                faults: {
+                    field: string;
+                    /** @description The column's header as the file has it */
+                    column: string;
+                    columnLetter: string | null;
+                    code: string;
+                    reason: string;
+                }[];
             }[];
             /** @description The visible sheets with a table that no rows were taken from, and why: nothing of them is imported */
             sheetsNotTaken: {

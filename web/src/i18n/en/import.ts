@@ -29,6 +29,7 @@ export const imports: typeof dutch = {
     invalid: 'With a fault',
     example: 'Example rows (skipped)',
     notes: 'Rows of notes on the columns (skipped)',
+    headerFaults: 'Sheets with a fault in their header row',
   },
   countsDone: {
     create: 'Created',
@@ -77,7 +78,7 @@ export const imports: typeof dutch = {
   nothingToImport: 'There is nothing to import: no row would be created.',
   mode: 'What do you want to import?',
   modes: {
-    allOrNothing: 'All or nothing: import only if no row has a fault',
+    allOrNothing: 'All or nothing: import only if no row has a fault, header rows included',
     onlyValid: 'Only the valid rows: import the {{count}} rows without a fault and skip the rows with one',
   },
   commit: 'Import',
@@ -87,7 +88,7 @@ export const imports: typeof dutch = {
   resultNothingHeading: 'Nothing was imported',
   resultIntro_one: '{{count, number}} row was entered in the register, at once, with an audit event per record.',
   resultIntro_other: '{{count, number}} rows were entered in the register, at once, with an audit event per record.',
-  resultRefused: 'The file has rows with a fault and you chose “all or nothing”: nothing has changed.',
+  resultRefused: 'The file has faults and you chose “all or nothing”: nothing has changed.',
   resultNothing: 'Every row was in the register already or had a fault: nothing has changed.',
   importId: 'Reference of the import',
   auditLink: 'This import in the audit trail',

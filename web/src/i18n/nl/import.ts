@@ -27,6 +27,7 @@ export const imports = {
     invalid: 'Met een fout',
     example: 'Voorbeeldregels (overgeslagen)',
     notes: 'Regels met aanwijzingen bij de kolommen (overgeslagen)',
+    headerFaults: 'Bladen met een fout in de kopregel',
   },
   countsDone: {
     create: 'Aangemaakt',
@@ -75,7 +76,7 @@ export const imports = {
   nothingToImport: 'Er is niets te importeren: geen regel wordt nieuw aangemaakt.',
   mode: 'Wat wilt u importeren?',
   modes: {
-    allOrNothing: 'Alles of niets: alleen importeren als geen enkele regel een fout heeft',
+    allOrNothing: 'Alles of niets: alleen importeren als geen enkele regel een fout heeft, de kopregels meegerekend',
     onlyValid: 'Alleen de goede regels: de {{count}} regels zonder fout importeren en de regels met een fout overslaan',
   },
   commit: 'Importeren',
@@ -85,7 +86,7 @@ export const imports = {
   resultNothingHeading: 'Er is niets geïmporteerd',
   resultIntro_one: '{{count, number}} regel is in het register gezet, in één keer, met een auditregel per registratie.',
   resultIntro_other: '{{count, number}} regels zijn in het register gezet, in één keer, met een auditregel per registratie.',
-  resultRefused: 'Het bestand heeft regels met een fout en u koos “alles of niets”: er is niets veranderd.',
+  resultRefused: 'Het bestand heeft fouten en u koos “alles of niets”: er is niets veranderd.',
   resultNothing: 'Alle regels stonden al in het register of hadden een fout: er is niets veranderd.',
   importId: 'Kenmerk van de import',
   auditLink: 'Deze import in de audittrail',

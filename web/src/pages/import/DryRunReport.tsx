@@ -29,10 +29,10 @@ export function DryRunReport({ upload, report, onCommitted }: DryRunReportProps)
         {t('imports.dryRunHeading', { fileName: report.fileName })}
       </h2>
       <p className="nl-paragraph">{t('imports.dryRunIntro')}</p>
-      <ImportCounts counts={report.counts} />
+      <ImportCounts counts={report.counts} headerFaults={report.headerFaults.length} />
       <p className="nl-paragraph">{t('imports.noChanges')}</p>
       <SheetsNotTaken sheets={report.sheetsNotTaken} />
-      <FaultsTable rows={report.rows} />
+      <FaultsTable rows={report.rows} headerFaults={report.headerFaults} />
       <RowsTable rows={report.rows} />
       <h2 className="nl-heading nl-heading--level-2">{t('imports.commitHeading')}</h2>
       {report.counts.create === 0 ? <p className="nl-paragraph">{t('imports.nothingToImport')}</p> : <CommitForm upload={upload} report={report} onCommitted={onCommitted} />}

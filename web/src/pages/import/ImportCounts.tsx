@@ -6,8 +6,11 @@ import { currentLanguage } from '../../i18n/index.ts';
 
 const OUTCOMES = ['create', 'unchanged', 'invalid', 'example', 'notes'] as const;
 
-/** How many rows of the file have each outcome: what would happen, or once committed what did. */
-export function ImportCounts({ counts, committed = false }: { counts: ImportReport['counts']; committed?: boolean }) {
+/**
+ * How many rows of the file have each outcome: what would happen, or once committed what did. The header rows
+ * are no rows of data: the sheets whose header row has a fault are counted apart, when there are any.
+ */
+export function ImportCounts({ counts, headerFaults, committed = false }: { counts: ImportReport['counts']; headerFaults: number; committed?: boolean }) {
   const { t } = useTranslation();
   const number = new Intl.NumberFormat(locale(currentLanguage()));
   return (
@@ -17,6 +20,7 @@ export function ImportCounts({ counts, committed = false }: { counts: ImportRepo
           {number.format(counts[outcome])}
         </Detail>
       ))}
+      {headerFaults > 0 && <Detail label={t('imports.counts.headerFaults')}>{number.format(headerFaults)}</Detail>}
     </dl>
   );
 }

@@ -20,7 +20,7 @@ export function ImportResult({ report, mode, onAgain }: ImportResultProps) {
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const refused = mode === 'allOrNothing' && report.counts.invalid > 0;
+  const refused = mode === 'allOrNothing' && (report.counts.invalid > 0 || report.headerFaults.length > 0);
 
   return (
     <section aria-labelledby={headingId}>
@@ -30,7 +30,7 @@ export function ImportResult({ report, mode, onAgain }: ImportResultProps) {
       <p className="nl-paragraph">
         {report.committed ? t('imports.resultIntro', { count: report.counts.create }) : refused ? t('imports.resultRefused') : t('imports.resultNothing')}
       </p>
-      <ImportCounts counts={report.counts} committed={report.committed} />
+      <ImportCounts counts={report.counts} headerFaults={report.headerFaults.length} committed={report.committed} />
       {report.importId && (
         <dl className="utrecht-data-list utrecht-data-list--rows details-list">
           <Detail label={t('imports.importId')}>

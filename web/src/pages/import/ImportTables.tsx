@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportFault, ImportRow } from '../../api/imports.ts';
+import type { ImportFault, ImportHeaderFaults, ImportRow } from '../../api/imports.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { locale } from '../../format/locale.ts';
 import { useFieldText } from '../../format/useFieldText.ts';
@@ -53,19 +53,23 @@ function useRowSummary() {
 function usePlace() {
   const { t } = useTranslation();
   const number = new Intl.NumberFormat(locale(currentLanguage()));
-  return (row: ImportRow) => t('imports.place', { sheet: row.sheetName, row: number.format(row.rowNumber) });
+  return (row: Pick<ImportRow, 'sheetName' | 'rowNumber'>) => t('imports.place', { sheet: row.sheetName, row: number.format(row.rowNumber) });
 }
 
-/** Every fault by sheet, row and column, as the file names them; the first ones when there are very many. */
-export function FaultsTable({ rows }: { rows: readonly ImportRow[] }) {
+/**
+ * Every fault by sheet, row and column, as the file names them, those of the sheets' header rows first (a
+ * column missing or unknown is behind the faults of many rows); the first ones when there are very many.
+ */
+export function FaultsTable({ rows, headerFaults }: { rows: readonly ImportRow[]; headerFaults: readonly ImportHeaderFaults[] }) {
   const { t } = useTranslation();
   const place = usePlace();
   const number = new Intl.NumberFormat(locale(currentLanguage()));
-  const faults: { row: ImportRow; fault: ImportFault; key: string }[] = [];
+  const faults: { row: Pick<ImportRow, 'sheetName' | 'rowNumber' | 'reference'>; fault: ImportFault; key: string }[] = [];
   let count = 0;
-  for (const row of rows) {
+  const headerRows = headerFaults.map((header) => ({ ...header, reference: null }));
+  for (const row of [...headerRows, ...rows]) {
     for (const [index, fault] of row.faults.entries()) {
-      if (faults.length < SHOWN_FAULTS) faults.push({ row, fault, key: `${row.sheet}-${row.rowNumber}-${index}` });
+      if (faults.length < SHOWN_FAULTS) faults.push({ row, fault, key: `${row.sheetName}-${row.rowNumber}-${index}` });
       count++;
     }
   }
