@@ -105,13 +105,14 @@ export interface WaitingItem {
  * not to be finalised (which would be refused).
  */
 export async function waitingFor(db: Db, role: Role): Promise<WaitingItem[]> {
-  // Read before the letters, so that an answer remembered under it was computed from the register at that event or later.
-  const lastEvent = (await lastAuditEvent(db))?.hash ?? '';
   const letters = await listLetters(db);
   const items: WaitingItem[] = [];
   const item = (kind: WaitingKind, letter: LetterSummary, since: string, comment: string | null = null) =>
     items.push({ kind, letterId: letter.id, referenceDate: letter.referenceDate, since, comment });
-  const approved = async (letter: LetterSummary) => letter.approvedSha256 !== null && (await approvalHoldsAt(db, letter, lastEvent));
+  // Read once, only when there is an approved draft to check, and before any draft is built.
+  let lastEventRead: Promise<string> | undefined;
+  const lastEvent = () => (lastEventRead ??= lastAuditEvent(db).then((event) => event?.hash ?? ''));
+  const approved = async (letter: LetterSummary) => letter.approvedSha256 !== null && (await approvalHoldsAt(db, letter, await lastEvent()));
   for (const letter of letters) {
     if (role === 'disclosureOfficer' && letter.status === 'draft' && letter.submittedAt !== null && !(await approved(letter))) {
       item('approveLetter', letter, letter.submittedAt);
@@ -127,7 +128,10 @@ export async function waitingFor(db: Db, role: Role): Promise<WaitingItem[]> {
   return items.sort((a, b) => a.since.localeCompare(b.since));
 }
 
-/** Per letter, whether its approval held, for its version and approval and the audit trail's last event then. */
+/**
+ * Per letter, whether its approval held, for its version and approval and the audit trail's last event read
+ * before the draft was built: the answer was computed from the register at that event or later.
+ */
 const approvalsChecked = new Map<string, { key: string; holds: boolean }>();
 
 /**
