@@ -734,8 +734,11 @@ function withWrittenDates(language: Language, params: Params): Params {
   return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, !QUOTING_PARAMS.has(name) && isIsoDate(value) ? writtenDate(language, value) : value]));
 }
 
+/** Made once: a formatter takes far longer to make than to use, and an import's dry run may write thousands of dates. */
+const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
 function writtenDate(language: Language, date: IsoDate): string {
-  return language === 'nl' ? formatLetterDate(date) : new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return language === 'nl' ? formatLetterDate(date) : ENGLISH_DATE.format(new Date(`${date}T00:00:00Z`));
 }
 
 const TITLES: Record<Language, Record<number, string>> = {
