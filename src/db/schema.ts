@@ -24,6 +24,8 @@ export interface Database {
   publicDelivery: PublicDeliveryTable;
   publicDeliveryVersion: PublicDeliveryVersionTable;
   letter: LetterTable;
+  // What each final letter's public overview listed (migration 049)
+  letterOverviewItem: { letterId: string; publicId: string };
   publicLetter: PublicLetterTable;
   letterPublication: LetterPublicationTable;
   letterReview: LetterReviewTable;
@@ -211,6 +213,8 @@ export interface LetterTable {
   publicSha256: string | null;
   annexSnapshot: string | null;
   annexSha256: string | null;
+  /** A final letter's table to the cent as JSON, as its annex froze it (migration 048). */
+  figureLines: string | null;
   paperNumber: string | null;
   publishedOn: string | null;
   createdByName: string;

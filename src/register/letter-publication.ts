@@ -235,7 +235,7 @@ async function publishNow(trx: Db, context: RequestContext, id: string): Promise
     await recordAuditEvent(trx, context, { action: 'letter.publicationHeld', object: { type: 'letter', id }, result: 'denied', before: { publishAt: letter.publishAt }, detail: { violations } });
     return violations;
   }
-  const overviewIds = letter.publicSnapshot!.overview.flatMap((group) => group.items.map((item) => item.publicId));
+  const listed = letter.publicSnapshot!.overview.reduce((count, group) => count + group.items.length, 0);
   await publication.publish(
     trx,
     {
@@ -247,9 +247,8 @@ async function publishNow(trx: Db, context: RequestContext, id: string): Promise
       isDemonstration: letter.isDemonstration,
     },
     publishedAt,
-    overviewIds,
   );
-  await recordAuditEvent(trx, context, { action: 'letter.publish', object: { type: 'letter', id }, result: 'success', after: { publishedAt, deliveries: overviewIds.length } });
+  await recordAuditEvent(trx, context, { action: 'letter.publish', object: { type: 'letter', id }, result: 'success', after: { publishedAt, deliveries: listed } });
   return [];
 }
 

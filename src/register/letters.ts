@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
@@ -307,7 +308,8 @@ async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: 
   refuseLetterBeforePrevious(date, inputs.previous);
   const { snapshot, problems, exactLines } = buildPublicLetter(inputs);
   if (problems.length > 0) throw new ValidationError(problems.map((problem) => problemViolation(problem, letter.blocks)));
-  return { date, inputs, exactLines, seal: sealed(snapshot) };
+  const listed = snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId));
+  return { date, inputs, exactLines, listed, seal: sealed(snapshot) };
 }
 
 /**
@@ -334,7 +336,7 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
   refuseImplausibleDates(context, { letterDate });
   return inTransaction(db, async (trx) => {
     const current = await draftAt(trx, id, expectedVersion);
-    const { date, inputs, exactLines, seal: publicSeal } = await finalText(trx, current, letterDate, requestDay(context));
+    const { date, inputs, exactLines, listed, seal: publicSeal } = await finalText(trx, current, letterDate, requestDay(context));
     if (current.approvedSha256 !== publicSeal.sha256) {
       throw new ValidationError([{ field: 'approval', code: current.approvedSha256 === null ? 'notApproved' : 'changedSinceApproval' }]);
     }
@@ -352,6 +354,8 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
         publicSha256: publicSeal.sha256,
         annexSnapshot: annexSeal.text,
         annexSha256: annexSeal.sha256,
+        figureLines: exactLines,
+        overviewIds: listed,
         finalisedByName: actorName(context),
         finalisedAt,
       })
@@ -396,17 +400,20 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   const letter = await existing(db, id);
   if (letter.status !== 'final' || letter.publicSnapshot === null) throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
   // The exact stored texts are what was hashed; the public copy is what anyone downloads and hashes.
-  const [frozen, publicCopy, annex, renderingIntact] = await Promise.all([
+  const [frozen, publicCopy, annex, renderingIntact, keptLines] = await Promise.all([
     repository.findFrozenTexts(db, id),
     repository.findPublicLetterCopy(db, id),
     repository.findFrozenAnnex(db, id),
     keptAnnexIntact(db, id),
+    repository.findFrozenFigureLines(db, id),
   ]);
   const hashes = (text: string | null | undefined) => (text ? sha256Hex(text) : null);
   const hashesMatch =
     hashes(frozen?.publicSnapshot) === letter.publicSha256 &&
     hashes(frozen?.annexSnapshot) === letter.annexSha256 &&
     renderingIntact &&
+    // The next letter reads this letter's table to the cent from the copy kept beside the annex.
+    isDeepStrictEqual(keptLines, annex?.figureLines) &&
     // Under embargo there is no public copy yet.
     (letter.publishedAt === null ? publicCopy === undefined : publicCopy !== undefined && publicCopy.sha256 === letter.publicSha256 && hashes(publicCopy.snapshot) === letter.publicSha256);
   const totals = await realisedTotalsAt(db, letter.referenceDate);
@@ -545,19 +552,17 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
   const referencedDeliveries = figureNames(letter.blocks)
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length));
-  const [totals, restated, deliveryFacts, candidates, earlierSnapshots, epf, budget, industry, training, readinessEffects] = await Promise.all([
+  const [totals, restated, deliveryFacts, overview, epf, budget, industry, training, readinessEffects] = await Promise.all([
     realisedTotalsAt(db, letter.referenceDate),
     previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
     repository.namedDeliveryFacts(db, referencedDeliveries.filter(isUuid), letter.referenceDate),
-    repository.publicDeliveriesRealisedBy(db, letter.referenceDate),
-    repository.publicSnapshotsBefore(db, letter.referenceDate),
+    repository.newPublicDeliveriesBy(db, letter.referenceDate),
     epfOverview(db, letter.referenceDate),
     letterBudgetInputs(db, letter.referenceDate, budgetFigureIds(letter.blocks), options),
     industryFactsAt(db, letter.referenceDate),
     trainingForLetter(db),
     readinessEffectsAt(db, letter.referenceDate),
   ]);
-  const listedBefore = new Set(earlierSnapshots.flatMap((snapshot) => snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId))));
   const previousSnapshot = previous?.publicSnapshot ?? null;
   const named = namedDeliveries(referencedDeliveries, deliveryFacts, options);
   return {
@@ -580,7 +585,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     blocks: letter.blocks,
     publicDeliveryValues: named.values,
     refusedDeliveries: named.refused,
-    overview: candidates.filter((item) => !listedBefore.has(item.publicId)),
+    overview,
     epf,
     budget,
     industry,

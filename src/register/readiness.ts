@@ -239,9 +239,9 @@ async function existingProject(db: Db, id: string, options: { forUpdate?: boolea
 
 /** The effect of each stock delivery realised by the date, as last judged on or before it (unjudged ones have none to give). */
 export async function readinessEffectsAt(db: Db, date: string): Promise<ReadinessEffect[]> {
-  const [stock, judgements] = await Promise.all([repository.stockDeliveries(db, date), repository.listJudgements(db)]);
+  const [judged, judgements] = await Promise.all([repository.judgedStockDeliveries(db, date), repository.listJudgements(db)]);
   const judgementsOf = Map.groupBy(judgements, (judgement) => judgement.deliveryId);
-  return stock.flatMap((delivery) => {
+  return judged.flatMap((delivery) => {
     const judgement = judgementAt(judgementsOf.get(delivery.id) ?? [], date);
     return judgement ? [judgement.effect] : [];
   });

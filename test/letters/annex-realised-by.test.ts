@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
-import { findFrozenAnnex, publicDeliveriesRealisedBy } from '../../src/db/repositories/letters.ts';
+import { findFrozenAnnex, newPublicDeliveriesBy } from '../../src/db/repositories/letters.ts';
 import { AnnexSnapshotSchema, annexDocument, type AnnexSnapshot } from '../../src/letters/compose.ts';
 import { sealed } from '../../src/letters/snapshot.ts';
 import { annexSnapshot } from '../../src/register/annex.ts';
@@ -132,7 +132,7 @@ describeEachDatabase('a final letter’s figures, annex, overview and named figu
     await accepted(roles.registrar('POST', `/valuations/${revaluation}/withdrawal`, { withdrawnOn: '2025-07-15', reason: 'Te hoog' }));
     await accepted(roles.finance('POST', `/payments/${payment}/withdrawal`, { withdrawnOn: '2025-07-15', reason: 'Teruggeboekt' }));
     expect(await verifyLetter(db, draft.body.id)).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
-    expect((await publicDeliveriesRealisedBy(db, REFERENCE_DATE)).map((item) => item.title).sort()).toEqual(['Generatoren', 'Munitie', 'Tenten']);
+    expect((await newPublicDeliveriesBy(db, REFERENCE_DATE)).map((item) => item.title).sort()).toEqual(['Generatoren', 'Munitie', 'Tenten']);
 
     // Handed over after the reference date after all: no longer in the table, the annex, the overview or the named figures at that date.
     const current = await roles.registrar('GET', `/deliveries/${corrected}`);
@@ -143,6 +143,6 @@ describeEachDatabase('a final letter’s figures, annex, overview and named figu
     expect([difference('stock'), difference('total')].map((line) => line && line.published - line.recomputed)).toEqual([7 * MILLION, 7 * MILLION]);
     expect(difference(`annexRow:${corrected}`)).toEqual({ figure: `annexRow:${corrected}`, published: 7 * MILLION, recomputed: 0 });
     expect(verification.figureDifferences).toEqual([{ figure: `delivery:${publicId}`, published: '€7 mln.', recomputed: '' }]);
-    expect((await publicDeliveriesRealisedBy(db, REFERENCE_DATE)).map((item) => item.title).sort()).toEqual(['Generatoren', 'Munitie']);
+    expect((await newPublicDeliveriesBy(db, REFERENCE_DATE)).map((item) => item.title).sort()).toEqual(['Generatoren', 'Munitie']);
   });
 });

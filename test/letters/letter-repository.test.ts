@@ -56,6 +56,8 @@ describeEachDatabase('the letter repository', (database) => {
       publicSha256: sha256,
       annexSnapshot: '{}',
       annexSha256: 'b'.repeat(64),
+      figureLines: [],
+      overviewIds: [],
       finalisedByName: 'test',
       finalisedAt: new Date().toISOString(),
     });

@@ -93,7 +93,6 @@ export async function publish(
   db: Db,
   letter: { id: string; referenceDate: string; letterDate: string; paperNumber: string; publishedOn: string; isDemonstration: boolean },
   publishedAt: string,
-  overviewIds: string[],
 ): Promise<void> {
   const frozen = await db.selectFrom('letter').select(['publicSnapshot', 'publicSha256']).where('id', '=', letter.id).executeTakeFirstOrThrow();
   await db
@@ -101,24 +100,19 @@ export async function publish(
     .values({ ...letter, snapshot: frozen.publicSnapshot!, sha256: frozen.publicSha256! })
     .execute();
   await db.updateTable('letter').set({ publishedAt, version: sql`version + 1` }).where('id', '=', letter.id).execute();
-  if (overviewIds.length > 0) {
-    await db
-      .updateTable('publicDelivery')
-      .set({ visibleFrom: publishedAt })
-      .where('publicId', 'in', overviewIds)
-      .where('visibleFrom', 'is', null)
-      .execute();
-    await db.updateTable('publicDelivery').set({ firstLetterId: letter.id }).where('publicId', 'in', overviewIds).where('firstLetterId', 'is', null).execute();
-  }
+  const listed = db.selectFrom('letterOverviewItem').select('publicId').where('letterId', '=', letter.id);
+  await db.updateTable('publicDelivery').set({ visibleFrom: publishedAt }).where('publicId', 'in', listed).where('visibleFrom', 'is', null).execute();
+  await db.updateTable('publicDelivery').set({ firstLetterId: letter.id }).where('publicId', 'in', listed).where('firstLetterId', 'is', null).execute();
 }
 
-/** The first published letter that lists the delivery (by the id the public knows it by), if any. */
+/** The first published letter whose overview lists the delivery (by the id the public knows it by), if any. */
 export async function firstPublishedLetterListing(db: Db, publicId: string): Promise<string | null> {
   const row = await db
-    .selectFrom('publicLetter')
-    .select('id')
-    .where(sql<boolean>`position(${publicId} in snapshot) > 0`)
-    .orderBy('referenceDate')
+    .selectFrom('letterOverviewItem as listed')
+    .innerJoin('publicLetter', 'publicLetter.id', 'listed.letterId')
+    .select('publicLetter.id')
+    .where('listed.publicId', '=', publicId)
+    .orderBy('publicLetter.referenceDate')
     .limit(1)
     .executeTakeFirst();
   return row?.id ?? null;

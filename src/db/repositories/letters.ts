@@ -21,7 +21,7 @@ export const ONE_FINAL_PER_REFERENCE_DATE = 'letter_one_final_per_reference_date
  * A letter as stored, its JSON checked: the text blocks and, once final, the public letter as frozen.
  * The frozen annex is read on its own (findFrozenAnnex): it is large and confidential.
  */
-export interface StoredLetter extends Omit<Selectable<LetterTable>, 'status' | 'blocks' | 'publicSnapshot' | 'annexSnapshot'> {
+export interface StoredLetter extends Omit<Selectable<LetterTable>, 'status' | 'blocks' | 'publicSnapshot' | 'annexSnapshot' | 'figureLines'> {
   status: LetterStatus;
   blocks: NarrativeBlock[];
   publicSnapshot: PublicLetterSnapshot | null;
@@ -36,7 +36,7 @@ const LETTER_COLUMNS = [
 
 const StatusSchema = z.enum(LETTER_STATUSES);
 
-function checked(row: Omit<Selectable<LetterTable>, 'annexSnapshot'>): StoredLetter {
+function checked(row: Omit<Selectable<LetterTable>, 'annexSnapshot' | 'figureLines'>): StoredLetter {
   return {
     ...row,
     status: StatusSchema.parse(row.status),
@@ -112,8 +112,9 @@ export async function markApproved(
 }
 
 /**
- * Freezes a draft: the exact texts of its public letter and annex are stored as hashed. A second final
- * letter for the same reference date raises a UniqueViolationError naming ONE_FINAL_PER_REFERENCE_DATE.
+ * Freezes a draft: the exact texts of its public letter and annex are stored as hashed, with the annex's table
+ * to the cent beside them and what its public overview lists. A second final letter for the same reference
+ * date raises a UniqueViolationError naming ONE_FINAL_PER_REFERENCE_DATE.
  */
 export async function markFinal(
   db: Db,
@@ -122,9 +123,16 @@ export async function markFinal(
   final: Pick<
     Selectable<LetterTable>,
     'letterDate' | 'publicSnapshot' | 'publicSha256' | 'annexSnapshot' | 'annexSha256' | 'finalisedByName' | 'finalisedAt' | 'previousLetterId'
-  >,
+  > & { figureLines: FigureLine[]; overviewIds: string[] },
 ): Promise<StoredLetter | undefined> {
-  const row = await withTypedErrors(changeDraft(db, id, version, { ...final, status: 'final' }).executeTakeFirst());
+  const { figureLines, overviewIds, ...texts } = final;
+  const row = await withTypedErrors(changeDraft(db, id, version, { ...texts, figureLines: JSON.stringify(figureLines), status: 'final' }).executeTakeFirst());
+  if (row && overviewIds.length > 0) {
+    await db
+      .insertInto('letterOverviewItem')
+      .values(overviewIds.map((publicId) => ({ letterId: id, publicId })))
+      .execute();
+  }
   return row && checked(row);
 }
 
@@ -153,18 +161,6 @@ export async function finalPublicSnapshots(db: Db): Promise<PublicLetterSnapshot
   return rows.map((row) => parseStoredJson(PublicLetterSnapshotSchema, row.publicSnapshot!));
 }
 
-/** The public letters of the final letters before a reference date (what earlier overviews listed). */
-export async function publicSnapshotsBefore(db: Db, referenceDate: string): Promise<PublicLetterSnapshot[]> {
-  const rows = await db
-    .selectFrom('letter')
-    .select('publicSnapshot')
-    .where('status', '=', 'final')
-    .where('referenceDate', '<', referenceDate)
-    .where('publicSnapshot', 'is not', null)
-    .execute();
-  return rows.map((row) => parseStoredJson(PublicLetterSnapshotSchema, row.publicSnapshot!));
-}
-
 /** A final letter's frozen texts exactly as hashed: what verification hashes again. */
 export async function findFrozenTexts(db: Db, id: string): Promise<{ publicSnapshot: string | null; annexSnapshot: string | null } | undefined> {
   return db.selectFrom('letter').select(['publicSnapshot', 'annexSnapshot']).where('id', '=', id).executeTakeFirst();
@@ -176,14 +172,10 @@ export async function findFrozenAnnex(db: Db, id: string): Promise<AnnexSnapshot
   return row?.annexSnapshot ? parseStoredJson(AnnexSnapshotSchema, row.annexSnapshot) : null;
 }
 
-/** The public letter's table to the cent that a final letter's annex keeps, read without the rest of the annex. */
+/** The public letter's table to the cent that a final letter's annex keeps, as kept beside the annex. */
 export async function findFrozenFigureLines(db: Db, id: string): Promise<FigureLine[] | undefined> {
-  const row = await db
-    .selectFrom('letter')
-    .select(sql<string | null>`(annex_snapshot::jsonb -> 'figureLines')::text`.as('lines'))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.lines ? parseStoredJson(z.array(FigureLineSchema), row.lines) : undefined;
+  const row = await db.selectFrom('letter').select('figureLines').where('id', '=', id).executeTakeFirst();
+  return row?.figureLines ? parseStoredJson(z.array(FigureLineSchema), row.figureLines) : undefined;
 }
 
 /** The public copy of a final letter: the snapshot the public downloads, and the SHA-256 it is published with. */
@@ -193,10 +185,11 @@ export async function findPublicLetterCopy(db: Db, id: string): Promise<{ snapsh
 
 /**
  * The public deliveries realised by the date as the letter's figures count them (a purchase whose only
- * payment was withdrawn by then is not), as the public may read them; not those whose decision makes them
- * public only from a later date (the letter would publish them before it).
+ * payment was withdrawn by then is not), as the public may read them, that no final letter before the date
+ * listed; not those whose decision makes them public only from a later date (the letter would publish them
+ * before it).
  */
-export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string): Promise<OverviewItem[]> {
+export async function newPublicDeliveriesBy(db: Db, referenceDate: string): Promise<OverviewItem[]> {
   const rows = await db
     .selectFrom('publicDelivery')
     .innerJoin('delivery', 'delivery.publicId', 'publicDelivery.publicId')
@@ -205,6 +198,17 @@ export async function publicDeliveriesRealisedBy(db: Db, referenceDate: string):
     .where('delivery.deletedAt', 'is', null)
     .where(realisedBy(referenceDate))
     .where(({ not }) => not(publicOnlyAfter(sql.ref('delivery.id'), referenceDate)))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('letterOverviewItem as listed')
+            .innerJoin('letter as earlier', 'earlier.id', 'listed.letterId')
+            .whereRef('listed.publicId', '=', 'publicDelivery.publicId')
+            .where('earlier.status', '=', 'final')
+            .where('earlier.referenceDate', '<', referenceDate),
+        ),
+      ),
+    )
     .execute();
   return rows.map((row) => OverviewItemSchema.parse(row));
 }
