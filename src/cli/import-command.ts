@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command } from 'commander';
+import { importHasFaults } from '../../common/import-faults.ts';
 import { reason } from '../api/messages.ts';
 import { sheetNotTakenFault, UnreadableFileError, type SheetNotTaken } from '../import/read-file.ts';
 import { commitImport, dryRunImport, type ImportReport, type ImportRowReport, type Progress } from '../register/import.ts';
@@ -37,7 +38,7 @@ export function importCommand(): Command {
       process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '');
       console.log(options.json ? JSON.stringify(report, null, 2) : describe(report, options.dryRun === true));
       // A dry run is a check: a fault fails it whatever mode the import would take; --only-valid leaves faulty rows out as asked.
-      if (hasFaults(report) && (options.dryRun || !options.onlyValid)) process.exitCode = 1;
+      if (importHasFaults(report) && (options.dryRun || !options.onlyValid)) process.exitCode = 1;
     });
 }
 
@@ -58,11 +59,6 @@ function progressBar(): Progress | undefined {
     const filled = total === 0 ? width : Math.round((done / total) * width);
     process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} rows`);
   };
-}
-
-/** Whether a row of the file, or a sheet's header row, has a fault. */
-function hasFaults(report: ImportReport): boolean {
-  return report.counts.invalid > 0 || report.headerFaults.length > 0;
 }
 
 function describe(report: ImportReport, dryRun: boolean): string {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sha256Hex } from '../audit/event.ts';
+import { importHasFaults } from '../../common/import-faults.ts';
 import { requestDay, type RequestContext } from '../audit/trail.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
@@ -122,9 +123,8 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
   const { plan, importId } = await inTransaction(db, async (trx) => {
     await imports.lockImports(trx);
     const plan = await planImport(trx, context, fileRows);
-    const hasFaults = headerFaults.length > 0 || plan.rows.some((row) => row.outcome === 'invalid');
-    const toCreate = plan.rows.filter((row) => row.outcome === 'create');
-    if ((mode === 'allOrNothing' && hasFaults) || toCreate.length === 0) return { plan, importId: null };
+    const counts = outcomeCounts(plan);
+    if ((mode === 'allOrNothing' && importHasFaults({ counts, headerFaults })) || counts.create === 0) return { plan, importId: null };
     const importId = randomUUID();
     const created = await writePlan(trx, context, plan, importId, { fileName: file.fileName, sha256: sha256Hex(file.bytes), mode });
     // A record another domain refused while it was being made: with all or nothing, nothing; nor when that left nothing to import.
@@ -137,9 +137,14 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
 /** What the file's reading found beside its rows: the faults of its sheets' header rows, and the sheets no rows were taken from. */
 type BesideTheRows = Pick<ImportReport, 'headerFaults' | 'sheetsNotTaken'>;
 
-function report(file: ImportFile, { headerFaults, sheetsNotTaken }: BesideTheRows, plan: Plan, importId: string | null, committed: boolean): ImportReport {
+function outcomeCounts(plan: Plan): Record<RowOutcome, number> {
   const counts = Object.fromEntries(ROW_OUTCOMES.map((outcome) => [outcome, 0])) as Record<RowOutcome, number>;
   for (const row of plan.rows) counts[row.outcome]++;
+  return counts;
+}
+
+function report(file: ImportFile, { headerFaults, sheetsNotTaken }: BesideTheRows, plan: Plan, importId: string | null, committed: boolean): ImportReport {
+  const counts = outcomeCounts(plan);
   const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults, values }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults, values: shownValues(outcome, values) }));
   return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows, headerFaults, sheetsNotTaken };
 }

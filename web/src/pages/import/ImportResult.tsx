@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { importHasFaults } from '../../../../common/import-faults.ts';
 import type { ImportMode, ImportReport } from '../../api/imports.ts';
 import { Detail } from '../../components/Detail.tsx';
 import { useCan } from '../../state/session.tsx';
@@ -20,7 +21,7 @@ export function ImportResult({ report, mode, onAgain }: ImportResultProps) {
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const refused = mode === 'allOrNothing' && (report.counts.invalid > 0 || report.headerFaults.length > 0);
+  const refused = mode === 'allOrNothing' && importHasFaults(report);
 
   return (
     <section aria-labelledby={headingId}>
