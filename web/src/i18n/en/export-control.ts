@@ -35,7 +35,6 @@ export const exportControl: typeof dutch = {
     endUser: 'End user',
     endUseStatement: 'End-use statement',
     outcome: 'Outcome',
-    choose: 'Choose…',
     conditions: 'Conditions',
     expedited: 'Expedited procedure',
     assessedBy: 'Assessed by',

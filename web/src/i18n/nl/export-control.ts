@@ -34,7 +34,6 @@ export const exportControl = {
     endUser: 'Eindgebruiker',
     endUseStatement: 'Eindgebruikersverklaring',
     outcome: 'Uitkomst',
-    choose: 'Maak een keuze',
     conditions: 'Voorwaarden',
     expedited: 'Versnelde procedure',
     assessedBy: 'Getoetst door',

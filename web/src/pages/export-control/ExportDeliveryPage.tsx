@@ -210,7 +210,7 @@ function AssessmentForm({ deliveryId, history, onDone }: { deliveryId: string; h
       ))}
       <TextField name="endUser" label={d.endUser} value={fields.endUser} onChange={set('endUser')} error={submission.fieldErrors.endUser} />
       <TextAreaField name="endUseStatement" label={d.endUseStatement} value={fields.endUseStatement} onChange={set('endUseStatement')} error={submission.fieldErrors.endUseStatement} rows={2} />
-      <SelectField name="outcome" label={d.outcome} value={fields.outcome} onChange={set('outcome')} options={[{ value: '', label: d.choose }, ...ASSESSMENT_OUTCOMES.map((value) => ({ value, label: words.codes.outcomes[value] }))]} error={submission.fieldErrors.outcome} />
+      <SelectField name="outcome" label={d.outcome} value={fields.outcome} onChange={set('outcome')} options={[{ value: '', label: words.choose }, ...ASSESSMENT_OUTCOMES.map((value) => ({ value, label: words.codes.outcomes[value] }))]} error={submission.fieldErrors.outcome} />
       <TextAreaField name="conditions" label={d.conditions} value={fields.conditions} onChange={set('conditions')} error={submission.fieldErrors.conditions} rows={2} optional />
       <CheckboxField name="expedited" label={d.expedited} checked={fields.expedited} onChange={(expedited) => setFields((previous) => ({ ...previous, expedited }))} />
       <TextField name="assessedOn" type="date" label={d.assessedOn} value={fields.assessedOn} onChange={set('assessedOn')} error={submission.fieldErrors.assessedOn} />
@@ -274,7 +274,7 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
       <TextField name="number" label={d.number} value={fields.number} onChange={set('number')} error={submission.fieldErrors.number} />
       <TextField name="issuedOn" type="date" label={d.issuedOn} value={fields.issuedOn} onChange={set('issuedOn')} error={submission.fieldErrors.issuedOn} />
       <TextField name="validUntil" type="date" label={d.validUntil} value={fields.validUntil} onChange={set('validUntil')} error={submission.fieldErrors.validUntil} />
-      <SelectField name="militaryListCategory" label={d.militaryList} value={fields.militaryListCategory} onChange={set('militaryListCategory')} options={[{ value: '', label: d.choose }, ...MILITARY_LIST_CATEGORIES.map((value) => ({ value, label: words.codes.militaryListCategories[value] }))]} error={submission.fieldErrors.militaryListCategory} />
+      <SelectField name="militaryListCategory" label={d.militaryList} value={fields.militaryListCategory} onChange={set('militaryListCategory')} options={[{ value: '', label: words.choose }, ...MILITARY_LIST_CATEGORIES.map((value) => ({ value, label: words.codes.militaryListCategories[value] }))]} error={submission.fieldErrors.militaryListCategory} />
       <SelectField name="unRegisterCategory" label={d.unRegister} value={fields.unRegisterCategory} onChange={set('unRegisterCategory')} options={[{ value: '', label: d.none }, ...UN_REGISTER_CATEGORIES.map((value) => ({ value, label: words.codes.unRegisterCategories[value] }))]} />
       <TextField name="quantityAuthorised" inputMode="numeric" label={d.quantityAuthorised} value={fields.quantityAuthorised} onChange={set('quantityAuthorised')} error={submission.fieldErrors.quantityAuthorised} optional />
       <TextField name="valueAuthorisedCents" inputMode="decimal" label={d.valueAuthorised} value={fields.valueAuthorised} onChange={set('valueAuthorised')} error={submission.fieldErrors.valueAuthorisedCents} />
