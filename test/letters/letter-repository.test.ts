@@ -27,7 +27,7 @@ describeEachDatabase('the letter repository', (database) => {
       createdAt: new Date().toISOString(),
     });
 
-  const finalise = async (letter: repository.StoredLetter) => {
+  const finalise = async (letter: repository.StoredLetter, overviewIds: string[] = []) => {
     const { snapshot } = buildPublicLetter({
       id: letter.id,
       referenceDate: letter.referenceDate,
@@ -57,7 +57,7 @@ describeEachDatabase('the letter repository', (database) => {
       annexSnapshot: '{}',
       annexSha256: 'b'.repeat(64),
       figureLines: [],
-      overviewIds: [],
+      overviewIds,
       finalisedByName: 'test',
       finalisedAt: new Date().toISOString(),
     });
@@ -80,6 +80,13 @@ describeEachDatabase('the letter repository', (database) => {
     const { final, snapshot } = await finalise(await draft('2025-03-31'));
     expect(final).toMatchObject({ status: 'final', publicSnapshot: snapshot });
     expect((await repository.findLetter(database().db, final!.id))?.publicSnapshot).toEqual(snapshot);
+  });
+
+  it('keeps what a final letter lists, also more deliveries than a statement takes parameters', async () => {
+    const listed = Array.from({ length: 70_000 }, () => randomUUID());
+    const { final } = await finalise(await draft('2025-04-30'), listed);
+    const kept = await database().db.selectFrom('letterOverviewItem').select('publicId').where('letterId', '=', final!.id).execute();
+    expect(new Set(kept.map((row) => row.publicId))).toEqual(new Set(listed));
   });
 
   it('raises a UniqueViolationError naming the constraint for a second final letter of a reference date', async () => {

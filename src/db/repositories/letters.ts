@@ -128,10 +128,8 @@ export async function markFinal(
   const { figureLines, overviewIds, ...texts } = final;
   const row = await withTypedErrors(changeDraft(db, id, version, { ...texts, figureLines: JSON.stringify(figureLines), status: 'final' }).executeTakeFirst());
   if (row && overviewIds.length > 0) {
-    await db
-      .insertInto('letterOverviewItem')
-      .values(overviewIds.map((publicId) => ({ letterId: id, publicId })))
-      .execute();
+    // As one array: a first letter may list more deliveries than a statement takes parameters.
+    await sql`insert into letter_overview_item (letter_id, public_id) select ${id}::uuid, unnest(${overviewIds}::uuid[])`.execute(db);
   }
   return row && checked(row);
 }
