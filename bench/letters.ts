@@ -9,7 +9,8 @@
  * - approving and finalising it (in a transaction that is rolled back, so that it can be repeated);
  * - what waits for the letter author once it is approved: the first asking after the approval, which
  *   builds the draft to see that the approval holds, and asking again while nothing changed;
- * - rendering the final public letter through the public API in each format;
+ * - the public list of letters and of their figures, and rendering the final public letter through the
+ *   public API in each format;
  * - its confidential annex (every delivery realised by the reference date): the first rendering (what
  *   finalising does once, or the first opening of a letter finalised before renderings were kept), then
  *   each opening as a reader opens it (the kept rendering read, stamped with the reader and recorded), as
@@ -188,6 +189,18 @@ async function measureSize(db: Kysely<Database>, size: number): Promise<SizeResu
 
     process.stderr.write('  rendering the letter…\n');
     const api = createApi({ db, onError: (error) => { throw error; } });
+    // The public lists name the letters and print their figures: they read no letter's whole text.
+    for (const path of ['/public/letters', '/public/letter-figures']) {
+      measured.push({
+        name: `GET ${path} (two published letters)`,
+        runs,
+        medianMs: await median(runs, async () => {
+          const response = await api.request(path);
+          if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+          await response.arrayBuffer();
+        }),
+      });
+    }
     const letterBytes: Record<string, number> = {};
     for (const format of LETTER_FORMATS) {
       const path = `/public/letters/${final.id}/renderings/${format}`;

@@ -24,62 +24,73 @@ export interface PublicLetterSummary {
 
 const LETTER_COLUMNS = ['id', 'referenceDate', 'letterDate', 'paperNumber', 'publishedOn', 'sha256', 'isDemonstration'] as const;
 
+/** What a frozen text is published as: the letter, and for format 1 the rounded text anyone downloads with its SHA-256. */
 interface PublishedCopy {
   letter: PublicLetterSnapshot;
-  /** The text anyone downloads, and its SHA-256. */
-  text: string;
-  sha256: string;
+  rounded: { text: string; sha256: string } | null;
 }
+
+/**
+ * What each published letter read so far is published as, by its id and the SHA-256 of its frozen text:
+ * parsed, and for format 1 rounded and hashed, once rather than on every request, and without reading its
+ * text again (a large register's first letter is tens of megabytes). A frozen text never changes, so
+ * neither does what it is published as; `letter verify` checks the text against its hash.
+ */
+const madeCopies = new Map<string, PublishedCopy>();
 
 /**
  * A published letter as the public reads it. A snapshot frozen with its figures to the cent (format 1) is
  * published as the letter printed them: that text, and its own SHA-256. The frozen text and its hash stay as
  * they are, and `letter verify` checks them. A snapshot of a later format is the text as frozen and hashed.
  */
-function publishedCopy(row: { snapshot: string; sha256: string }): PublishedCopy {
-  let made = madeCopies.get(row.snapshot);
+async function publishedCopy(db: PublicDb, row: { id: string; sha256: string }): Promise<PublishedCopy> {
+  const key = `${row.id} ${row.sha256}`;
+  let made = madeCopies.get(key);
   if (!made) {
-    const frozen = parseStoredJson(PublicLetterSnapshotSchema, row.snapshot);
+    const frozen = parseStoredJson(PublicLetterSnapshotSchema, await frozenText(db, row.id));
     const letter = asPublished(frozen);
     made = { letter, rounded: letter === frozen ? null : sealed(letter) };
-    madeCopies.set(row.snapshot, made);
+    madeCopies.set(key, made);
   }
-  return { letter: made.letter, ...(made.rounded ?? { text: row.snapshot, sha256: row.sha256 }) };
+  return made;
 }
 
-/**
- * What each frozen text read so far is published as, by the text itself (a text changed behind the
- * database's back is read anew): parsed, and for format 1 rounded and hashed, once rather than on every
- * request. A frozen text never changes, so neither does what it is published as.
- */
-const madeCopies = new Map<string, { letter: PublicLetterSnapshot; rounded: { text: string; sha256: string } | null }>();
-
-function withPublishedCopy<Row extends PublicLetterSummary & { snapshot: string }>({ snapshot, ...summary }: Row) {
-  const { letter, sha256 } = publishedCopy({ snapshot, sha256: summary.sha256 });
-  return { ...summary, sha256, letter };
+async function frozenText(db: PublicDb, id: string): Promise<string> {
+  return (await db.selectFrom('publicLetter').select('snapshot').where('id', '=', id).executeTakeFirstOrThrow()).snapshot;
 }
 
 /** The published letters, each under the SHA-256 of its published copy. */
 export async function listPublicLetters(db: PublicDb): Promise<PublicLetterSummary[]> {
-  const rows = await db.selectFrom('publicLetter').select([...LETTER_COLUMNS, 'snapshot']).orderBy('referenceDate', 'desc').execute();
-  return rows.map(({ snapshot, ...summary }) => ({ ...summary, sha256: publishedCopy({ snapshot, sha256: summary.sha256 }).sha256 }));
+  const rows = await db.selectFrom('publicLetter').select(LETTER_COLUMNS).orderBy('referenceDate', 'desc').execute();
+  return Promise.all(rows.map(async (row) => ({ ...row, sha256: publishedSha256(row, await publishedCopy(db, row)) })));
 }
 
 /** A published letter with its public letter as sent, checked. */
 export async function findPublicLetter(db: PublicDb, id: string): Promise<(PublicLetterSummary & { letter: PublicLetterSnapshot }) | undefined> {
-  const row = await db.selectFrom('publicLetter').select([...LETTER_COLUMNS, 'snapshot']).where('id', '=', id).executeTakeFirst();
-  return row && withPublishedCopy(row);
+  const row = await db.selectFrom('publicLetter').select(LETTER_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row && withPublishedCopy(row, await publishedCopy(db, row));
+}
+
+/** A letter's summary under the SHA-256 of its published copy, with the letter as the public reads it. */
+function withPublishedCopy(row: PublicLetterSummary, copy: PublishedCopy): PublicLetterSummary & { letter: PublicLetterSnapshot } {
+  return { ...row, sha256: publishedSha256(row, copy), letter: copy.letter };
+}
+
+/** The SHA-256 a letter is published under: of its rounded copy for format 1, else of its frozen text. */
+function publishedSha256(row: { sha256: string }, copy: PublishedCopy): string {
+  return copy.rounded?.sha256 ?? row.sha256;
 }
 
 /** A published letter's snapshot exactly as the public reads it: the text anyone can check against its SHA-256. */
 export async function findPublicSnapshotText(db: PublicDb, id: string): Promise<string | undefined> {
-  const row = await db.selectFrom('publicLetter').select(['snapshot', 'sha256']).where('id', '=', id).executeTakeFirst();
-  return row && publishedCopy(row).text;
+  const row = await db.selectFrom('publicLetter').select(['id', 'sha256']).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return (await publishedCopy(db, row)).rounded?.text ?? frozenText(db, id);
 }
 
 export async function allPublicSnapshots(db: PublicDb): Promise<PublicLetterSnapshot[]> {
-  const rows = await db.selectFrom('publicLetter').select(['snapshot', 'sha256']).execute();
-  return rows.map((row) => publishedCopy(row).letter);
+  const rows = await db.selectFrom('publicLetter').select(['id', 'sha256']).execute();
+  return Promise.all(rows.map(async (row) => (await publishedCopy(db, row)).letter));
 }
 
 /** A delivery decided public, as the public may read it. */
@@ -253,6 +264,6 @@ export async function openDataDates(db: PublicDb, now: Date) {
 
 /** Every published letter with its public letter as sent, oldest reference date first. */
 export async function publicLettersWithSnapshots(db: PublicDb): Promise<(PublicLetterSummary & { letter: PublicLetterSnapshot })[]> {
-  const rows = await db.selectFrom('publicLetter').select([...LETTER_COLUMNS, 'snapshot']).orderBy('referenceDate').execute();
-  return rows.map(withPublishedCopy);
+  const rows = await db.selectFrom('publicLetter').select(LETTER_COLUMNS).orderBy('referenceDate').execute();
+  return Promise.all(rows.map(async (row) => withPublishedCopy(row, await publishedCopy(db, row))));
 }
