@@ -1,6 +1,7 @@
 /**
  * The letter repository at its boundary: what it reads back is checked against the letter's schemas,
- * and a second final letter for one reference date is a typed error naming its constraint.
+ * a second final letter for one reference date is a typed error naming its constraint, and what a letter
+ * lists may be longer than a statement's 65,535 parameters (a first letter of a large register).
  */
 import { DEFAULT_LETTERHEAD } from '../../src/letters/compose.ts';
 import { epfFiguresAt } from '../../src/domain/epf.ts';
@@ -8,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { UniqueViolationError } from '../../src/db/errors.ts';
+import { publicPresentations } from '../../src/db/repositories/letter-publication.ts';
 import * as repository from '../../src/db/repositories/letters.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
 import { buildPublicLetter, sealed } from '../../src/letters/snapshot.ts';
@@ -87,6 +89,14 @@ describeEachDatabase('the letter repository', (database) => {
     const { final } = await finalise(await draft('2025-04-30'), listed);
     const kept = await database().db.selectFrom('letterOverviewItem').select('publicId').where('letterId', '=', final!.id).execute();
     expect(new Set(kept.map((row) => row.publicId))).toEqual(new Set(listed));
+  });
+
+  it('reads the public presentations of more deliveries than a statement takes parameters', async () => {
+    const { db } = database();
+    const publicId = randomUUID();
+    await db.insertInto('publicDelivery').values({ publicId, title: 'Generatoren', detail: '', category: 'nonLethal', supportType: 'stock', quantity: null, decidedOn: '2025-04-01', isDemonstration: false }).execute();
+    const asked = [...Array.from({ length: 70_000 }, () => randomUUID()), publicId];
+    expect((await publicPresentations(db, asked)).map((row) => [row.publicId, row.title])).toEqual([[publicId, 'Generatoren']]);
   });
 
   it('raises a UniqueViolationError naming the constraint for a second final letter of a reference date', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Rendering } from '../../letters/renderings.ts';
+import { MadeOnce } from '../../made-once.ts';
 
 export interface CachedRendering extends Rendering {
   /** A strong ETag: the SHA-256 of the rendering's bytes. */
@@ -15,19 +16,9 @@ const MAX_ENTRIES = 64;
  * one is being made wait for that one rather than starting their own.
  */
 export class RenderingCache {
-  readonly #entries = new Map<string, Promise<CachedRendering>>();
+  readonly #renderings = new MadeOnce<CachedRendering>(MAX_ENTRIES);
 
   get(key: string, render: () => Promise<Rendering>): Promise<CachedRendering> {
-    const found = this.#entries.get(key);
-    if (found) {
-      this.#entries.delete(key);
-      this.#entries.set(key, found);
-      return found;
-    }
-    const made = render().then((rendering) => ({ ...rendering, etag: `"${createHash('sha256').update(rendering.body).digest('base64url')}"` }));
-    made.catch(() => this.#entries.delete(key));
-    this.#entries.set(key, made);
-    if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
-    return made;
+    return this.#renderings.get(key, () => render().then((rendering) => ({ ...rendering, etag: `"${createHash('sha256').update(rendering.body).digest('base64url')}"` })));
   }
 }

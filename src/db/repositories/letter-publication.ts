@@ -53,7 +53,8 @@ export async function publicPresentations(
   return db
     .selectFrom('publicDelivery')
     .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'visibleFrom', 'valueCents'])
-    .where('publicId', 'in', publicIds)
+    // As one array: a first letter may list more deliveries than a statement takes parameters.
+    .where('publicId', '=', sql<string>`any(${publicIds}::uuid[])`)
     .execute();
 }
 

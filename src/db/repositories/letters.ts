@@ -6,6 +6,7 @@ import { AnnexRowSchema, AnnexSnapshotSchema, type AnnexRow, type AnnexSnapshot 
 import type { NamedDeliveryFacts } from '../../letters/named-deliveries.ts';
 import { NarrativeBlocksSchema, type NarrativeBlock } from '../../letters/narrative.ts';
 import { FigureLineSchema, OverviewItemSchema, PublicLetterSnapshotSchema, type FigureLine, type LetterheadFields, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
+import { MadeOnce } from '../../made-once.ts';
 import { withTypedErrors } from '../errors.ts';
 import { publicOnlyAfter } from './disclosure.ts';
 import { realisedBy } from './figures.ts';
@@ -28,7 +29,7 @@ export interface StoredLetter extends Omit<Selectable<LetterTable>, 'status' | '
 }
 
 const LETTER_COLUMNS = [
-  'id', 'referenceDate', 'letterDate', 'previousLetterId', 'status', 'blocks', 'publicSnapshot', 'publicSha256', 'annexSha256', 'paperNumber',
+  'id', 'referenceDate', 'letterDate', 'previousLetterId', 'status', 'blocks', 'publicSha256', 'annexSha256', 'paperNumber',
   'publishedOn', 'createdByName', 'finalisedByName', 'finalisedAt', 'approvedSha256', 'approvedByName', 'approvedAt', 'isDemonstration', 'version', 'createdAt',
   'submittedAt', 'submittedByName', 'sentAt', 'sentByName', 'publishAt', 'publishedAt',
   'wordmark', 'signatoryName', 'signatoryTitle',
@@ -36,13 +37,32 @@ const LETTER_COLUMNS = [
 
 const StatusSchema = z.enum(LETTER_STATUSES);
 
-function checked(row: Omit<Selectable<LetterTable>, 'annexSnapshot' | 'figureLines'>): StoredLetter {
+type LetterRow = Omit<Selectable<LetterTable>, 'publicSnapshot' | 'annexSnapshot' | 'figureLines'>;
+
+async function checked(db: Db, row: LetterRow): Promise<StoredLetter> {
   return {
     ...row,
     status: StatusSchema.parse(row.status),
     blocks: NarrativeBlocksSchema.parse(row.blocks),
-    publicSnapshot: row.publicSnapshot === null ? null : parseStoredJson(PublicLetterSnapshotSchema, row.publicSnapshot),
+    publicSnapshot: row.publicSha256 === null ? null : await frozenPublicLetter(db, { id: row.id, publicSha256: row.publicSha256 }),
   };
+}
+
+/** Enough for every final letter of many years, as the comparison of letters reads them all. */
+const MAX_KEPT_LETTERS = 64;
+
+/**
+ * The public letters of final letters read so far, by id and the SHA-256 of the frozen text: parsed once,
+ * and not read again (a large register's first letter is tens of megabytes). A frozen text never changes
+ * under its hash; `letter verify` checks the text against it.
+ */
+const frozenPublicLetters = new MadeOnce<PublicLetterSnapshot>(MAX_KEPT_LETTERS);
+
+function frozenPublicLetter(db: Db, letter: { id: string; publicSha256: string }): Promise<PublicLetterSnapshot> {
+  return frozenPublicLetters.get(`${letter.id} ${letter.publicSha256}`, async () => {
+    const { publicSnapshot } = await db.selectFrom('letter').select('publicSnapshot').where('id', '=', letter.id).executeTakeFirstOrThrow();
+    return parseStoredJson(PublicLetterSnapshotSchema, publicSnapshot!);
+  });
 }
 
 export async function insertDraft(
@@ -54,16 +74,16 @@ export async function insertDraft(
     .values({ ...draft, status: 'draft', blocks: JSON.stringify(draft.blocks) })
     .returning(LETTER_COLUMNS)
     .executeTakeFirstOrThrow();
-  return checked(row);
+  return checked(db, row);
 }
 
 export async function findLetter(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredLetter | undefined> {
   const query = db.selectFrom('letter').select(LETTER_COLUMNS).where('id', '=', id);
   const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
-  return row && checked(row);
+  return row && checked(db, row);
 }
 
-const SUMMARY_COLUMNS = LETTER_COLUMNS.filter((column) => column !== 'blocks' && column !== 'publicSnapshot');
+const SUMMARY_COLUMNS = LETTER_COLUMNS.filter((column) => column !== 'blocks');
 
 export type LetterSummary = Omit<StoredLetter, 'blocks' | 'publicSnapshot'>;
 
@@ -98,7 +118,7 @@ export async function updateDraft(
     approvedByName: null,
     approvedAt: null,
   }).executeTakeFirst();
-  return row && checked(row);
+  return row && checked(db, row);
 }
 
 export async function markApproved(
@@ -108,7 +128,7 @@ export async function markApproved(
   approval: Pick<StoredLetter, 'approvedSha256' | 'approvedByName' | 'approvedAt'>,
 ): Promise<StoredLetter | undefined> {
   const row = await changeDraft(db, id, version, approval).executeTakeFirst();
-  return row && checked(row);
+  return row && checked(db, row);
 }
 
 /**
@@ -131,7 +151,7 @@ export async function markFinal(
     // As one array: a first letter may list more deliveries than a statement takes parameters.
     await sql`insert into letter_overview_item (letter_id, public_id) select ${id}::uuid, unnest(${overviewIds}::uuid[])`.execute(db);
   }
-  return row && checked(row);
+  return row && checked(db, row);
 }
 
 /** The latest final letter with a reference date before the given one: the one a new letter follows. */
@@ -144,7 +164,7 @@ export async function latestFinalBefore(db: Db, referenceDate: string): Promise<
     .orderBy('referenceDate', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row && checked(row);
+  return row && checked(db, row);
 }
 
 /** Whether a final letter with a later reference date exists: letters are sent in the order of their dates. */
@@ -155,8 +175,8 @@ export async function hasFinalAfter(db: Db, referenceDate: string): Promise<bool
 
 /** The public letters of all final letters, as frozen. */
 export async function finalPublicSnapshots(db: Db): Promise<PublicLetterSnapshot[]> {
-  const rows = await db.selectFrom('letter').select('publicSnapshot').where('status', '=', 'final').where('publicSnapshot', 'is not', null).execute();
-  return rows.map((row) => parseStoredJson(PublicLetterSnapshotSchema, row.publicSnapshot!));
+  const rows = await db.selectFrom('letter').select(['id', 'publicSha256']).where('status', '=', 'final').where('publicSha256', 'is not', null).execute();
+  return Promise.all(rows.map((row) => frozenPublicLetter(db, { id: row.id, publicSha256: row.publicSha256! })));
 }
 
 /** A final letter's frozen texts exactly as hashed: what verification hashes again. */

@@ -7,6 +7,7 @@ import { todayInAmsterdam } from '../../../common/dates.ts';
 import { z } from 'zod';
 import { VALUATION_BASES } from '../../../common/vocabulary/codes.ts';
 import { asPublished, OverviewItemSchema, PublicLetterSnapshotSchema, sealed, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
+import { MadeOnce } from '../../made-once.ts';
 import type { PublicDatabase } from '../schema.ts';
 import { parseStoredJson } from '../stored-json.ts';
 
@@ -30,29 +31,28 @@ interface PublishedCopy {
   rounded: { text: string; sha256: string } | null;
 }
 
+/** Enough for every letter of many years: a list that reads more letters than are kept would read them all each time. */
+const MAX_KEPT_COPIES = 64;
+
 /**
  * What each published letter read so far is published as, by its id and the SHA-256 of its frozen text:
  * parsed, and for format 1 rounded and hashed, once rather than on every request, and without reading its
  * text again (a large register's first letter is tens of megabytes). A frozen text never changes, so
  * neither does what it is published as; `letter verify` checks the text against its hash.
  */
-const madeCopies = new Map<string, PublishedCopy>();
+const madeCopies = new MadeOnce<PublishedCopy>(MAX_KEPT_COPIES);
 
 /**
  * A published letter as the public reads it. A snapshot frozen with its figures to the cent (format 1) is
  * published as the letter printed them: that text, and its own SHA-256. The frozen text and its hash stay as
  * they are, and `letter verify` checks them. A snapshot of a later format is the text as frozen and hashed.
  */
-async function publishedCopy(db: PublicDb, row: { id: string; sha256: string }): Promise<PublishedCopy> {
-  const key = `${row.id} ${row.sha256}`;
-  let made = madeCopies.get(key);
-  if (!made) {
+function publishedCopy(db: PublicDb, row: { id: string; sha256: string }): Promise<PublishedCopy> {
+  return madeCopies.get(`${row.id} ${row.sha256}`, async () => {
     const frozen = parseStoredJson(PublicLetterSnapshotSchema, await frozenText(db, row.id));
     const letter = asPublished(frozen);
-    made = { letter, rounded: letter === frozen ? null : sealed(letter) };
-    madeCopies.set(key, made);
-  }
-  return made;
+    return { letter, rounded: letter === frozen ? null : sealed(letter) };
+  });
 }
 
 async function frozenText(db: PublicDb, id: string): Promise<string> {
