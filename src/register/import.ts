@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { sha256Hex } from '../audit/event.ts';
 import { importHasFaults } from '../../common/import-faults.ts';
+import { sha256Hex } from '../audit/event.ts';
 import { requestDay, type RequestContext } from '../audit/trail.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';

@@ -2,7 +2,8 @@
  * Migrations 048 and 049 keep, beside each final letter's frozen texts, its table to the cent and what its
  * public overview listed. The database is taken back to before them (their table, column and triggers
  * dropped, their records removed) and migrated again: what they fill in for a letter finalised before them
- * is what finalising writes now, and the next letter still lists what it listed before.
+ * is what finalising writes now, and the next letter still lists what it listed before. Neither changes once
+ * the letter is final, and `letter verify` fails a letter whose kept table no longer equals its annex's.
  */
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
@@ -56,5 +57,14 @@ describeEachDatabase('migrations 048 and 049 on letters finalised before them', 
     await expect(sql`update letter_overview_item set public_id = gen_random_uuid() where letter_id = ${finalId}`.execute(db)).rejects.toThrow(
       /what a final letter listed cannot be changed/,
     );
+  });
+
+  it('has the letter fail verification when the table kept beside the annex no longer equals the annex', async () => {
+    const { db } = database();
+    // Behind the trigger's back, as only someone with the database owner's rights could.
+    await sql`alter table letter disable trigger letter_figure_lines_frozen`.execute(db);
+    await sql`update letter set figure_lines = jsonb_set(figure_lines::jsonb, '{0,label}', '"Gewijzigd"')::text where id = ${finalId}`.execute(db);
+    await sql`alter table letter enable trigger letter_figure_lines_frozen`.execute(db);
+    expect(await verifyLetter(db, finalId)).toMatchObject({ ok: false, hashesMatch: false });
   });
 });
