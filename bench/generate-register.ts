@@ -39,7 +39,7 @@ export async function generateRegister(db: Kysely<Database>, size: number, optio
     generated.valuations += batch.reduce((count, item) => count + item.valuations.length, 0);
     generated.payments += batch.reduce((count, item) => count + item.payments.length, 0);
   }
-  await sql`vacuum analyze delivery, valuation, payment, realised_support_change, realised_support_day, audit_event`.execute(db);
+  await sql`vacuum analyze delivery, valuation, payment, realised_support_change, realised_support_day, implementing_actor_change, implementing_actor_day, audit_event`.execute(db);
   return generated;
 }
 

@@ -31,6 +31,9 @@ export interface Database {
   letterReview: LetterReviewTable;
   // The annex rendered once per final letter (migration 020)
   annexRendering: AnnexRenderingTable;
+  // The work for the EU as implementing actor, as dated changes and per day (migration 050); numeric, so as text
+  implementingActorChange: { deliveryId: string; changeDate: string; changeCents: number };
+  implementingActorDay: { changeDate: string; changeCents: string };
   // The European Peace Facility (migration 008)
   epfTranche: EpfTrancheTable;
   epfClaim: EpfClaimTable;

@@ -15,7 +15,6 @@ import {
   type EpfTranche,
 } from '../../domain/epf.ts';
 import { withTypedErrors } from '../errors.ts';
-import { realisedBy } from './figures.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, EpfTrancheTable } from '../schema.ts';
 
@@ -234,14 +233,16 @@ export async function deliveryForClaim(db: Db, deliveryId: string, date: string)
 
 /**
  * Work the Netherlands does for the EU as implementing actor (deliveries funded by the EPF): each realised by
- * the date, as realised support decides it, at its latest valuation effective on or before the date. It is
- * never part of a Dutch total.
+ * the date, as realised support decides it, at its latest valuation effective on or before the date and not
+ * withdrawn by then; added up from its changes per day (migration 050). It is never part of a Dutch total.
  */
 export async function implementingActorCentsAt(db: Db, date: string): Promise<Cents> {
-  const { rows } = await sql<{ cents: string }>`
-    select coalesce(sum(${valueAt(date)}), 0)::text as cents
-    from delivery where funding_source = 'epf' and deleted_at is null and ${realisedBy(date)}`.execute(db);
-  return centsFromText(rows[0]!.cents);
+  const row = await db
+    .selectFrom('implementingActorDay')
+    .select(sql<string>`coalesce(sum(change_cents), 0)::text`.as('cents'))
+    .where('changeDate', '<=', date)
+    .executeTakeFirstOrThrow();
+  return centsFromText(row.cents);
 }
 
 /**
