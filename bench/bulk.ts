@@ -19,11 +19,15 @@ if (!Number.isSafeInteger(size) || size < 1) throw new Error(`not a whole number
 
 const count = (n: number) => n.toLocaleString('en');
 
-/** Realised support per support type and day, as the triggers keep it: what the figures add up. */
+/** Realised support per support type and day and the work for the EU per day, as the triggers keep them: what the figures add up. */
 async function realisedPerDay(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ days: string }>`
-    select coalesce(string_agg(support_type || change_date || ':' || change_cents, ',' order by support_type, change_date), '') as days
-    from realised_support_day where change_cents <> 0`.execute(db);
+    select coalesce(string_agg(kind || change_date || ':' || change_cents, ',' order by kind, change_date), '') as days
+    from (
+      select support_type as kind, change_date, change_cents from realised_support_day
+      union all select 'implementingActor', change_date, change_cents from implementing_actor_day
+    ) day
+    where change_cents <> 0`.execute(db);
   return rows[0]!.days;
 }
 
