@@ -12,15 +12,7 @@ import { expect, it } from 'vitest';
 import { SUPPORT_TYPES } from '../../src/domain/delivery.ts';
 import { implementingActorCentsAt } from '../../src/db/repositories/epf.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-
-// A few dates drawn often, so that entries, withdrawals and probes share days and ties get tested.
-const dateArbitrary = fc.oneof(
-  fc.constantFrom('2024-02-04', '2025-02-04', '2025-08-31'),
-  fc.date({ min: new Date('2022-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
-);
-
-/** How many days after its own date an entry is withdrawn, if it is. */
-const withdrawalArbitrary = fc.option(fc.integer({ min: 0, max: 400 }), { nil: null });
+import { clearDeliveries, dateArbitrary, daysAfter, withdrawalArbitrary } from '../support/money-histories.ts';
 
 /** What happens to the delivery after its money was entered. */
 const afterwardsArbitrary = fc.oneof(
@@ -47,10 +39,6 @@ interface Entered {
   payments: { paidOn: string; withdrawnOn: string | null }[];
 }
 
-function daysAfter(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 const standsOn = (date: string) => (entry: { withdrawnOn: string | null }) => entry.withdrawnOn === null || entry.withdrawnOn > date;
 
 /** The rule, delivery by delivery. */
@@ -72,11 +60,7 @@ describeEachDatabase('the work for the EU as implementing actor, per day', (data
     const { db } = database();
     await fc.assert(
       fc.asyncProperty(fc.array(deliveryArbitrary, { minLength: 1, maxLength: 4 }), fc.array(dateArbitrary, { minLength: 1, maxLength: 3 }), async (drawn, probes) => {
-        await db.deleteFrom('paymentWithdrawal').execute();
-        await db.deleteFrom('valuationWithdrawal').execute();
-        await db.deleteFrom('payment').execute();
-        await db.deleteFrom('valuation').execute();
-        await db.deleteFrom('delivery').execute();
+        await clearDeliveries(db);
         const deliveries: Entered[] = [];
         const withdrawals: { table: 'paymentWithdrawal' | 'valuationWithdrawal'; id: string; withdrawnOn: string }[] = [];
         for (const [index, item] of drawn.entries()) {

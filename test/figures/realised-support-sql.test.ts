@@ -6,15 +6,8 @@ import { realisedTotals, type DatedValuation, type RegisterContents } from '../.
 import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { clearDeliveries, dateArbitrary } from '../support/money-histories.ts';
 import type { Kysely } from 'kysely';
-
-// A few dates drawn often, so that valuations and payments share days and ties get tested.
-const dateArbitrary = fc.oneof(
-  fc.constantFrom('2024-02-04', '2025-02-04', '2025-08-31'),
-  fc
-    .date({ min: new Date('2022-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true })
-    .map((date) => date.toISOString().slice(0, 10)),
-);
 
 const registerArbitrary = fc
   .uniqueArray(
@@ -48,9 +41,7 @@ describeEachDatabase('realised support in SQL', (database) => {
       // The money is written a row at a time, as people enter it, or each table's rows in one statement,
       // as an import writes them: the triggers then refresh many deliveries at once.
       fc.asyncProperty(registerArbitrary, fc.array(dateArbitrary, { minLength: 1, maxLength: 4 }), fc.boolean(), async (deliveries, dates, inOneStatement) => {
-        await db.deleteFrom('payment').execute();
-        await db.deleteFrom('valuation').execute();
-        await db.deleteFrom('delivery').execute();
+        await clearDeliveries(db);
         for (const delivery of deliveries) {
           await db
             .insertInto('delivery')
@@ -103,9 +94,7 @@ describeEachDatabase('realised support in SQL', (database) => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.record({ realisedAt: dateArbitrary, revaluations }), { minLength: 1, maxLength: 3 }), dateArbitrary, async (stock, probe) => {
-        await db.deleteFrom('payment').execute();
-        await db.deleteFrom('valuation').execute();
-        await db.deleteFrom('delivery').execute();
+        await clearDeliveries(db);
         const register: { deliveries: RegisterContents['deliveries'][number][]; valuations: DatedValuation[]; payments: [] } = { deliveries: [], valuations: [], payments: [] };
         for (const { realisedAt } of stock) {
           const id = crypto.randomUUID();

@@ -5,15 +5,7 @@ import { SUPPORT_TYPES } from '../../src/domain/delivery.ts';
 import { realisedTotals, type DatedPayment, type DatedValuation, type RealisableDelivery } from '../../src/domain/realised-support.ts';
 import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-
-// A few dates drawn often, so that entries, withdrawals and probes share days and ties get tested.
-const dateArbitrary = fc.oneof(
-  fc.constantFrom('2024-02-04', '2025-02-04', '2025-08-31'),
-  fc.date({ min: new Date('2022-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
-);
-
-/** An entry and, perhaps, how many days after its own date it is withdrawn. */
-const withdrawalArbitrary = fc.option(fc.integer({ min: 0, max: 400 }), { nil: null });
+import { clearDeliveries, dateArbitrary, daysAfter, withdrawalArbitrary } from '../support/money-histories.ts';
 
 const deliveryArbitrary = fc.record({
   supportType: fc.constantFrom(...SUPPORT_TYPES),
@@ -22,20 +14,12 @@ const deliveryArbitrary = fc.record({
   payments: fc.array(fc.record({ amountCents: fc.integer({ min: 1, max: 10_000_000_000 }), paidOn: dateArbitrary, withdrawnAfter: withdrawalArbitrary }), { maxLength: 4 }),
 });
 
-function daysAfter(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 describeEachDatabase('withdrawn money in the figures', (database) => {
   it('counts a withdrawn entry before its withdrawal date and, from that date on, exactly as if it had never been entered', async () => {
     const { db } = database();
     await fc.assert(
       fc.asyncProperty(fc.array(deliveryArbitrary, { minLength: 1, maxLength: 4 }), fc.array(dateArbitrary, { minLength: 1, maxLength: 3 }), async (drawn, probes) => {
-        await db.deleteFrom('paymentWithdrawal').execute();
-        await db.deleteFrom('valuationWithdrawal').execute();
-        await db.deleteFrom('payment').execute();
-        await db.deleteFrom('valuation').execute();
-        await db.deleteFrom('delivery').execute();
+        await clearDeliveries(db);
         const deliveries: RealisableDelivery[] = [];
         const valuations: (DatedValuation & { withdrawnOn: string | null })[] = [];
         const payments: (DatedPayment & { id: string; withdrawnOn: string | null })[] = [];
