@@ -31,6 +31,7 @@ import { approve, createDraft, finalise, getLetter } from '../src/register/lette
 import { annexDocument } from '../src/letters/compose.ts';
 import { findFrozenAnnex } from '../src/db/repositories/letters.ts';
 import { ANNEX_FORMATS, LETTER_FORMATS, renderAnnexForKeeping } from '../src/letters/renderings.ts';
+import { listedItems } from '../src/letters/snapshot.ts';
 import { benchmarkDatabases, measureEachSize, type BenchmarkDatabase } from './databases.ts';
 import { generateRegister } from './generate-register.ts';
 import { sizeLabel } from './report.ts';
@@ -185,7 +186,7 @@ async function measureSize(db: Kysely<Database>, size: number): Promise<SizeResu
       measured.push({ name: 'waitingFor(letterAuthor) again, nothing changed since', runs, medianMs: await median(runs, () => waitingFor(db, 'letterAuthor')) });
     });
     await sendAndPublish(db, final, { paperNumber: 'Kamerstuk 22 054, nr. 470', publishedOn: LETTER.letterDate });
-    const overviewItems = final.letter.overview.reduce((sum, group) => sum + group.items.length, 0);
+    const overviewItems = listedItems(final.letter).length;
 
     process.stderr.write('  rendering the letter…\n');
     const api = createApi({ db, onError: (error) => { throw error; } });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatComparedFigure, formatPublishedFigure } from '../../common/letter-format.ts';
-import { CentsSchema, isRestated, OverviewItemSchema, type PublicLetterSnapshot } from './snapshot.ts';
+import { CentsSchema, isRestated, listedItems, OverviewItemSchema, type PublicLetterSnapshot } from './snapshot.ts';
 
 const LetterReferenceSchema = z.object({ id: z.string(), referenceDate: z.iso.date() });
 
@@ -71,7 +71,7 @@ export function compareSnapshots(a: PublicLetterSnapshot, b: PublicLetterSnapsho
         differenceText: formatComparedFigure(differenceCents),
       };
     }),
-    becamePublic: inRange.flatMap((letter) => letter.overview.flatMap((group) => group.items)),
+    becamePublic: inRange.flatMap(listedItems),
     restated: inRange.flatMap((letter) =>
       letter.figures.lines
         .filter(isRestated)

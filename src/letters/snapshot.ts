@@ -426,6 +426,11 @@ function groupOverview(items: readonly OverviewItem[]) {
   })).filter((group) => group.items.length > 0);
 }
 
+/** What a letter's public overview lists, its groups put together. */
+export function listedItems(snapshot: Pick<PublicLetterSnapshot, 'overview'>): OverviewItem[] {
+  return snapshot.overview.flatMap((group) => group.items);
+}
+
 export const OVERVIEW_EMPTY = 'Sinds het vorige overzicht zijn er geen nieuwe leveringen die openbaar kunnen worden gemaakt.';
 
 /** One line of the public overview, as every rendering prints it: "title (quantity): detail". */

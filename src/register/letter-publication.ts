@@ -13,7 +13,7 @@ import { pastDateViolations, plannedDateViolations, textViolations } from '../do
 import { UniqueViolationError } from '../db/errors.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
 import type { StoredLetter } from '../db/repositories/letters.ts';
-import type { OverviewItem } from '../letters/snapshot.ts';
+import { listedItems, type OverviewItem } from '../letters/snapshot.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ValidationError, type ExpectedVersion } from './errors.ts';
@@ -181,7 +181,7 @@ export async function correctPublication(
  */
 async function listingViolations(trx: Db, letter: StoredLetter, moment: string): Promise<RuleViolation[]> {
   const snapshot = letter.publicSnapshot!;
-  const listed = snapshot.overview.flatMap((group) => group.items);
+  const listed = listedItems(snapshot);
   const names = Object.keys(snapshot.namedFigures ?? {});
   const commitments = await publication.commitmentDeliveries(trx, namedIds(names, 'budgetCommitment'));
   const named = [
@@ -235,7 +235,7 @@ async function publishNow(trx: Db, context: RequestContext, id: string): Promise
     await recordAuditEvent(trx, context, { action: 'letter.publicationHeld', object: { type: 'letter', id }, result: 'denied', before: { publishAt: letter.publishAt }, detail: { violations } });
     return violations;
   }
-  const listed = letter.publicSnapshot!.overview.reduce((count, group) => count + group.items.length, 0);
+  const listed = listedItems(letter.publicSnapshot!).length;
   await publication.publish(
     trx,
     {

@@ -25,6 +25,7 @@ import { figureNames, type BlockMarkupFault, type NarrativeBlock } from '../lett
 import {
   buildPublicLetter,
   EXACT_SNAPSHOT_FORMAT,
+  listedItems,
   sealed,
   type BuiltLetter,
   type FigureLine,
@@ -308,7 +309,7 @@ async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: 
   refuseLetterBeforePrevious(date, inputs.previous);
   const { snapshot, problems, exactLines } = buildPublicLetter(inputs);
   if (problems.length > 0) throw new ValidationError(problems.map((problem) => problemViolation(problem, letter.blocks)));
-  const listed = snapshot.overview.flatMap((group) => group.items.map((item) => item.publicId));
+  const listed = listedItems(snapshot).map((item) => item.publicId);
   return { date, inputs, exactLines, listed, seal: sealed(snapshot) };
 }
 
