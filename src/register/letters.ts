@@ -401,20 +401,22 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   const letter = await existing(db, id);
   if (letter.status !== 'final' || letter.publicSnapshot === null) throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
   // The exact stored texts are what was hashed; the public copy is what anyone downloads and hashes.
-  const [frozen, publicCopy, annex, renderingIntact, keptLines] = await Promise.all([
+  const [frozen, publicCopy, annex, renderingIntact, keptLines, keptListed] = await Promise.all([
     repository.findFrozenTexts(db, id),
     repository.findPublicLetterCopy(db, id),
     repository.findFrozenAnnex(db, id),
     keptAnnexIntact(db, id),
     repository.findFrozenFigureLines(db, id),
+    repository.findListedPublicIds(db, id),
   ]);
   const hashes = (text: string | null | undefined) => (text ? sha256Hex(text) : null);
   const hashesMatch =
     hashes(frozen?.publicSnapshot) === letter.publicSha256 &&
     hashes(frozen?.annexSnapshot) === letter.annexSha256 &&
     renderingIntact &&
-    // The next letter reads this letter's table to the cent from the copy kept beside the annex.
+    // The next letter reads this letter's table to the cent, and what it listed, from the copies kept beside its texts.
     isDeepStrictEqual(keptLines, annex?.figureLines) &&
+    isDeepStrictEqual(keptListed, listedItems(letter.publicSnapshot).map((item) => item.publicId).sort()) &&
     // Under embargo there is no public copy yet.
     (letter.publishedAt === null ? publicCopy === undefined : publicCopy !== undefined && publicCopy.sha256 === letter.publicSha256 && hashes(publicCopy.snapshot) === letter.publicSha256);
   const totals = await realisedTotalsAt(db, letter.referenceDate);

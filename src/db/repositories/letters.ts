@@ -196,6 +196,12 @@ export async function findFrozenFigureLines(db: Db, id: string): Promise<FigureL
   return row?.figureLines ? parseStoredJson(z.array(FigureLineSchema), row.figureLines) : undefined;
 }
 
+/** What a final letter's overview listed, as kept beside its text: the public ids, sorted. */
+export async function findListedPublicIds(db: Db, id: string): Promise<string[]> {
+  const rows = await db.selectFrom('letterOverviewItem').select('publicId').where('letterId', '=', id).execute();
+  return rows.map((row) => row.publicId).sort();
+}
+
 /** The public copy of a final letter: the snapshot the public downloads, and the SHA-256 it is published with. */
 export async function findPublicLetterCopy(db: Db, id: string): Promise<{ snapshot: string; sha256: string } | undefined> {
   return db.selectFrom('publicLetter').select(['snapshot', 'sha256']).where('id', '=', id).executeTakeFirst();
