@@ -3,11 +3,12 @@ import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { PostgresDialect, sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { keepToOwner, lockDataDir, prepareDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { preparingPool } from './prepared-statements.ts';
+import { camelCaseKysely } from './snake-case-names.ts';
 import type { Database } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
 import { StartRefusedError } from '../start-refused.ts';
@@ -73,7 +74,7 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
       loadDataDir: template,
     });
     if (dataDir) keepToOwner(dataDir);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
+    const db = camelCaseKysely<Database>(new PGliteDialect(pglite));
     return {
       kind: 'pglite',
       db,
@@ -108,7 +109,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     await pool.end();
     throw new StartRefusedError(`PostgreSQL at ${whereFrom(url)} (DATABASE_URL) cannot be used: ${(error as Error).message}`);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins: [new CamelCasePlugin()] });
+  const db = camelCaseKysely<Database>(new PostgresDialect({ pool: preparingPool(pool) }));
   return {
     kind: 'postgres',
     db,
