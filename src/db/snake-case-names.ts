@@ -3,7 +3,8 @@
  * maps both ways, but it maps a query by copying the query's whole tree (every node made anew and frozen)
  * before the compiler reads it: in a profile of the list of deliveries at 32 connections, 8% of the
  * server's time, and garbage for every request. Here the compiler writes each identifier in snake_case as
- * it compiles, with the plugin's own mapping, and the plugin only maps the rows that come back.
+ * it compiles, with the plugin's own mapping, and the plugin only maps the rows that come back. So a
+ * Kysely `withoutPlugins()` still writes snake_case names; only its rows keep the database's names.
  */
 import { CamelCasePlugin, Kysely, PostgresQueryCompiler, type Dialect, type PluginTransformQueryArgs, type RootOperationNode } from 'kysely';
 
