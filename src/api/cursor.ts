@@ -14,18 +14,19 @@ function encodeCursor(sort: string, position: KeysetPosition): string {
 }
 
 function decodeCursor(field: string, text: string, sort: string, accepts: (position: KeysetPosition) => boolean): KeysetPosition {
-  const refused = new ValidationError([{ field, code: 'invalidCursor' }]);
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw refused;
+  // Made only when thrown: an error captures its stack trace, more than half of what decoding a cursor cost.
+  const refused = () => new ValidationError([{ field, code: 'invalidCursor' }]);
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw refused();
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    throw refused;
+    throw refused();
   }
   const cursor = CursorSchema.safeParse(decoded);
-  if (!cursor.success || cursor.data.sort !== sort) throw refused;
+  if (!cursor.success || cursor.data.sort !== sort) throw refused();
   const position = { value: cursor.data.value, id: cursor.data.id };
-  if (!accepts(position)) throw refused;
+  if (!accepts(position)) throw refused();
   return position;
 }
 
