@@ -26,7 +26,7 @@ import type { RuleViolation } from '../domain/delivery.ts';
 import type { LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import type { LetterBudgetInputs } from '../letters/snapshot.ts';
 import * as budget from '../db/repositories/budget.ts';
-import { realisedTotalsAt } from '../db/repositories/figures.ts';
+import { realisedTotalsAtDates } from '../db/repositories/figures.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -188,7 +188,7 @@ async function realisedByYear(db: Db, until: IsoDate, today: IsoDate): Promise<M
   const lastYear = Math.min(untilYear, Number(today.slice(0, 4)));
   const ends = [`${FIRST_BUDGET_YEAR - 1}-12-31`];
   for (let year = FIRST_BUDGET_YEAR; year <= lastYear; year++) ends.push(year === untilYear ? until : `${year}-12-31`);
-  const totals = await Promise.all(ends.map(async (end) => centsOfTotal(totalCents(Object.values(await realisedTotalsAt(db, end))))));
+  const totals = (await realisedTotalsAtDates(db, ends)).map((atEnd) => centsOfTotal(totalCents(Object.values(atEnd))));
   const byYear = new Map<number, Cents>();
   for (let index = 1; index < ends.length; index++) byYear.set(FIRST_BUDGET_YEAR + index - 1, totals[index]! - totals[index - 1]!);
   return byYear;

@@ -3,7 +3,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import { totalCents, type CentsTotal } from '../../common/money.ts';
 import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence, type FiguresTable } from '../domain/figures.ts';
-import { monthlyChangesUntil, realisedTotalsAt } from '../db/repositories/figures.ts';
+import { monthlyChangesUntil, realisedTotalsAtDates } from '../db/repositories/figures.ts';
 import type { Database } from '../db/schema.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { ValidationError } from './errors.ts';
@@ -15,11 +15,7 @@ export interface FiguresReport extends FiguresTable {
 
 /** The letter's table of realised support at a reference date, compared with an earlier date. */
 export async function figuresTable(db: Kysely<Database>, referenceDate: IsoDate, compareDate: IsoDate): Promise<FiguresReport> {
-  const [reference, compare, isDemonstration] = await Promise.all([
-    realisedTotalsAt(db, referenceDate),
-    realisedTotalsAt(db, compareDate),
-    containsDemonstrationData(db),
-  ]);
+  const [[reference, compare], isDemonstration] = await Promise.all([realisedTotalsAtDates(db, [referenceDate, compareDate]), containsDemonstrationData(db)]);
   const table = buildFiguresTable({ date: referenceDate, totals: reference }, { date: compareDate, totals: compare });
   const { total } = table;
   return { ...table, headline: headlineSentence(referenceDate, total.reference.cents, { difference: total.difference.cents, compare: total.compare.cents }), isDemonstration };

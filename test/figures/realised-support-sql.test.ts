@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { FUNDING_SOURCES, SUPPORT_TYPES } from '../../src/domain/delivery.ts';
 import { realisedTotals, type DatedValuation, type RegisterContents } from '../../src/domain/realised-support.ts';
-import { realisedTotalsAt } from '../../src/db/repositories/figures.ts';
+import { realisedTotalsAt, realisedTotalsAtDates } from '../../src/db/repositories/figures.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { clearDeliveries, dateArbitrary } from '../support/money-histories.ts';
@@ -80,6 +80,8 @@ describeEachDatabase('realised support in SQL', (database) => {
         for (const date of dates) {
           expect(await realisedTotalsAt(db, date)).toEqual(realisedTotals(register, date));
         }
+        // All the dates at once, in any order, as the figures and the budget ask.
+        expect(await realisedTotalsAtDates(db, dates)).toEqual(dates.map((date) => realisedTotals(register, date)));
         await expectDayTotalsToMatchChanges(db);
       }),
       { numRuns: 100 },

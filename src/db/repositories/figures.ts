@@ -15,16 +15,29 @@ function emptyTotals(): RealisedTotals {
  * realised_support_day, migration 014), at most one row per type and day however many deliveries.
  */
 export async function realisedTotalsAt(db: Db, referenceDate: string): Promise<RealisedTotals> {
+  return (await realisedTotalsAtDates(db, [referenceDate]))[0];
+}
+
+/** The same at several dates, in their order, read in one pass over the day totals. */
+export async function realisedTotalsAtDates<const Dates extends readonly string[]>(db: Db, dates: Dates): Promise<{ [Index in keyof Dates]: RealisedTotals }> {
+  type AtDates = { [Index in keyof Dates]: RealisedTotals };
+  if (dates.length === 0) return [] as unknown as AtDates;
   const rows = await db
     .selectFrom('realisedSupportDay')
-    // A numeric sum (text), exact at any size.
-    .select(['supportType', sql<string>`sum(change_cents)`.as('cents')])
-    .where('changeDate', '<=', referenceDate)
+    .select('supportType')
+    // Numeric sums (text), exact at any size; null where no day counts.
+    .select(dates.map((date, index) => sql<string | null>`sum(change_cents) filter (where change_date <= ${date})`.as(`upTo${index}`)))
+    .where('changeDate', '<=', dates.toSorted().at(-1)!)
     .groupBy('supportType')
     .execute();
-  const totals = emptyTotals();
-  for (const row of rows) totals[row.supportType as SupportType] = totalCentsFromText(row.cents);
-  return totals;
+  return dates.map((_date, index) => {
+    const totals = emptyTotals();
+    for (const row of rows) {
+      const cents = (row as Record<string, string | null>)[`upTo${index}`];
+      if (cents !== null && cents !== undefined) totals[row.supportType as SupportType] = totalCentsFromText(cents);
+    }
+    return totals;
+  }) as unknown as AtDates;
 }
 
 /**
