@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { centsOfTotal, sumCents, totalCents } from '../../common/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
-import { realisedTotalsAt, type RealisedTotals } from '../db/repositories/figures.ts';
+import { realisedTotalsAt, realisedTotalsAtDates, type RealisedTotals } from '../db/repositories/figures.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/letters.ts';
 import * as embargo from '../db/repositories/letter-publication.ts';
@@ -555,9 +555,9 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
   const referencedDeliveries = figureNames(letter.blocks)
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length));
-  const [totals, restated, deliveryFacts, overview, epf, budget, industry, training, readinessEffects] = await Promise.all([
-    realisedTotalsAt(db, letter.referenceDate),
-    previous ? realisedTotalsAt(db, previous.referenceDate) : Promise.resolve(null),
+  const [[totals, totalsAtPrevious], deliveryFacts, overview, epf, budget, industry, training, readinessEffects] = await Promise.all([
+    // Without a previous letter its date is the letter's own, which costs nothing more in the one pass.
+    realisedTotalsAtDates(db, [letter.referenceDate, previous?.referenceDate ?? letter.referenceDate]),
     repository.namedDeliveryFacts(db, referencedDeliveries.filter(isUuid), letter.referenceDate),
     repository.newPublicDeliveriesBy(db, letter.referenceDate),
     epfOverview(db, letter.referenceDate),
@@ -584,7 +584,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
           }
         : null,
     totals: letterTotals(totals),
-    restatedPreviousTotals: restated && letterTotals(restated),
+    restatedPreviousTotals: previous && letterTotals(totalsAtPrevious),
     blocks: letter.blocks,
     publicDeliveryValues: named.values,
     refusedDeliveries: named.refused,
