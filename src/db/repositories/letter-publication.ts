@@ -102,8 +102,13 @@ export async function publish(
     .execute();
   await db.updateTable('letter').set({ publishedAt, version: sql`version + 1` }).where('id', '=', letter.id).execute();
   const listed = db.selectFrom('letterOverviewItem').select('publicId').where('letterId', '=', letter.id);
-  await db.updateTable('publicDelivery').set({ visibleFrom: publishedAt }).where('publicId', 'in', listed).where('visibleFrom', 'is', null).execute();
-  await db.updateTable('publicDelivery').set({ firstLetterId: letter.id }).where('publicId', 'in', listed).where('firstLetterId', 'is', null).execute();
+  // What the letter lists becomes visible now and names it as the first letter, unless already so.
+  await db
+    .updateTable('publicDelivery')
+    .set((eb) => ({ visibleFrom: eb.fn.coalesce('visibleFrom', eb.val(publishedAt)), firstLetterId: eb.fn.coalesce('firstLetterId', eb.val(letter.id)) }))
+    .where('publicId', 'in', listed)
+    .where((eb) => eb.or([eb('visibleFrom', 'is', null), eb('firstLetterId', 'is', null)]))
+    .execute();
 }
 
 /** The first published letter whose overview lists the delivery (by the id the public knows it by), if any. */
