@@ -216,23 +216,35 @@ export async function logIn(page: Page, server: RunningServer, role: Role): Prom
 /**
  * Opens a path and waits until the page shows what it asked the API for: its heading is there, no
  * loading note (of the session, the page's code or its data) nor a table being loaded anew is left, and
- * every request made meanwhile is answered (the session on a public page, the demonstration banner and
+ * every request made meanwhile has ended (the session on a public page, the demonstration banner and
  * the menu's count of waiting work show no loading note).
+ *
+ * A request ends when the page says it finished or failed. Waiting on its response's finished() instead
+ * hangs when the request fails after its answer began, as a fetch aborted mid-body does: Playwright
+ * resolves finished() only for requests that finish.
  */
 export async function visit(page: Page, server: RunningServer, path: string): Promise<void> {
-  const answers: Promise<unknown>[] = [];
-  const awaitAnswer = (request: Request) => answers.push(request.response().then((response) => response?.finished()));
-  page.on('request', awaitAnswer);
+  const ends = new Map<Request, PromiseWithResolvers<void>>();
+  const begin = (request: Request) => ends.set(request, Promise.withResolvers());
+  const end = (request: Request) => ends.get(request)?.resolve();
+  page.on('request', begin);
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
   try {
-    await page.goto(server.url + path);
-    const main = page.locator('main');
-    await main.locator('h1').waitFor();
-    const loading = main.getByText(dutch.loading, { exact: true }).or(main.getByText(english.loading, { exact: true })).or(main.locator('[aria-busy="true"]'));
-    await loading.first().waitFor({ state: 'detached' });
+    try {
+      await page.goto(server.url + path);
+      const main = page.locator('main');
+      await main.locator('h1').waitFor();
+      const loading = main.getByText(dutch.loading, { exact: true }).or(main.getByText(english.loading, { exact: true })).or(main.locator('[aria-busy="true"]'));
+      await loading.first().waitFor({ state: 'detached' });
+    } finally {
+      page.off('request', begin);
+    }
+    await Promise.all([...ends.values()].map(({ promise }) => promise));
   } finally {
-    page.off('request', awaitAnswer);
+    page.off('requestfinished', end);
+    page.off('requestfailed', end);
   }
-  await Promise.all(answers);
 }
 
 /** Each body row of a table as text: its header cell, then its data cells. */
