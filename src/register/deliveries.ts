@@ -83,11 +83,12 @@ interface DeliveryPage extends KeysetPage<deliveries.DeliverySummary> {
 
 /**
  * A page of the list: one statement when the filter's count at the register's version is known (the page
- * reads the version), otherwise a second one that counts and remembers the count with its version.
+ * reads the version), otherwise a second one that counts and remembers the count with its version. A text
+ * that found more than the cap when last counted is searched as a common one (repository's TextSearch).
  */
 export async function listDeliveries(db: Db, query: deliveries.DeliveryListQuery): Promise<DeliveryPage> {
-  const { register, ...page } = await deliveries.listDeliveries(db, query);
   const counts = listCountsOf(db);
+  const { register, ...page } = await deliveries.listDeliveries(db, query, counts.lastCounted(query)?.capped ? 'common' : 'mayBeRare');
   const known = register && counts.get(register.version, query);
   if (register && known) return { ...page, total: known.count, totalIsCapped: known.capped, isDemonstration: register.isDemonstration };
   const counted = await deliveries.countDeliveries(db, query);

@@ -20,9 +20,16 @@ const MAX_FILTERS = 500;
 class ListCounts {
   private version = -1n;
   private readonly counts = new Map<string, ListCount>();
+  /** The latest count of each filter, at whichever version: kept when the register moves on. */
+  private readonly latest = new Map<string, ListCount>();
 
   get(version: string, filter: DeliveryListFilter): ListCount | undefined {
     return BigInt(version) === this.version ? this.counts.get(filterKey(filter)) : undefined;
+  }
+
+  /** What the filter found when it was last counted, perhaps before the latest change: a guide to how to search, never an answer. */
+  lastCounted(filter: DeliveryListFilter): ListCount | undefined {
+    return this.latest.get(filterKey(filter));
   }
 
   set(register: RegisterState, filter: DeliveryListFilter, count: ListCount): void {
@@ -33,9 +40,17 @@ class ListCounts {
       this.version = version;
       this.counts.clear();
     }
-    if (this.counts.size >= MAX_FILTERS) this.counts.delete(this.counts.keys().next().value!);
-    this.counts.set(filterKey(filter), count);
+    const key = filterKey(filter);
+    remember(this.counts, key, count);
+    remember(this.latest, key, count);
   }
+}
+
+/** Keeps at most MAX_FILTERS, the one set longest ago going first. */
+function remember(counts: Map<string, ListCount>, key: string, count: ListCount): void {
+  counts.delete(key);
+  if (counts.size >= MAX_FILTERS) counts.delete(counts.keys().next().value!);
+  counts.set(key, count);
 }
 
 function filterKey(filter: DeliveryListFilter): string {

@@ -33,15 +33,17 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
     });
   });
 
-  it("sends the list's text search and its count unnamed, so that PostgreSQL plans each for its word, and names the list's other statements", async () => {
+  it("sends the list's text search and its count unnamed, so that PostgreSQL plans each for its word, and names the list's other statements and a search for a common text", async () => {
     await scratch.handle.db.transaction().execute(async (trx) => {
       for (const text of ['radar', 'radar', 'Patriot', 'radar', 'radar', 'radar', 'radar']) {
         await listDeliveries(trx, { sort: 'realisedAt', descending: true, limit: 25, text });
+        await listDeliveries(trx, { sort: 'realisedAt', descending: true, limit: 25, text }, 'common');
         await countDeliveries(trx, { text });
       }
       await listDeliveries(trx, { sort: 'realisedAt', descending: true, limit: 25, supportType: 'stock' });
       const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx);
       expect(rows.filter((row) => row.statement.includes('"search_text" like'))).toEqual([]);
+      expect(rows.filter((row) => row.statement.includes('strpos("search_text"'))).toHaveLength(1);
       expect(rows.filter((row) => row.statement.includes('"support_type" = $1'))).toHaveLength(1);
     });
   });
