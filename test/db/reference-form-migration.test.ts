@@ -47,6 +47,11 @@ describeEachDatabase('migration 046 on references stored before it', (database) 
     }));
     await db.insertInto('industryContract').values(contracts).execute();
     const payment = await db.insertInto('payment').values({ id: randomUUID(), deliveryId: delivery.id, amountCents: 100, paidOn: '2025-01-01', reference: 'ＩＮＶ\u20607', note: '' }).returning('id').executeTakeFirstOrThrow();
+    const commitment = await db
+      .insertInto('budgetCommitment')
+      .values({ id: randomUUID(), title: 'Munitie', fund: 'ukraineSupportBudget', budgetYear: 2025, deliveryId: delivery.id, contractReference: 'ＤＭＯ\u00a02', isDemonstration: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const imported = ['VB-1', 'ＶＢ-1', 'ＶＢ-2', 'ｖｂ-2', 'ＶＢ\u20023'].map((externalReference) => ({ sheet: 'delivery', externalReference, recordId: randomUUID(), importId: randomUUID() }));
     await db.insertInto('importedRecord').values(imported).execute();
     await sql`delete from schema_migration where name = ${MIGRATION}`.execute(db);
@@ -62,6 +67,7 @@ describeEachDatabase('migration 046 on references stored before it', (database) 
     expect(await texts('industryContract', 'reference', contracts)).toEqual(['G2B 1', 'G2B 1 (2)']);
     expect((await db.selectFrom('payment').select('reference').where('id', '=', payment.id).executeTakeFirstOrThrow()).reference).toBe('INV\u20607');
     expect((await db.selectFrom('delivery').select('contractReference').where('id', '=', delivery.id).executeTakeFirstOrThrow()).contractReference).toBe('DMO 1');
+    expect((await db.selectFrom('budgetCommitment').select('contractReference').where('id', '=', commitment.id).executeTakeFirstOrThrow()).contractReference).toBe('DMO 2');
     const records = await db.selectFrom('importedRecord').select('externalReference').where('sheet', '=', 'delivery').orderBy('externalReference').execute();
     expect(records.map((record) => record.externalReference)).toEqual(['VB 3', 'VB-1', 'VB-2', 'vb-2', 'ＶＢ-1']);
 
@@ -82,6 +88,7 @@ describeEachDatabase('migration 046 on references stored before it', (database) 
       change('company', companies[1]!.id, 'registrationNumber', 'ＫＶＫ\u30001', 'KVK 1 (2)'),
       { object: ofDelivery, before: { payment: payment.id, reference: 'ＩＮＶ\u20607' }, after: { payment: payment.id, reference: 'INV\u20607' } },
       change('delivery', delivery.id, 'contractReference', 'ＤＭＯ\u20021', 'DMO 1'),
+      change('budgetCommitment', commitment.id, 'contractReference', 'ＤＭＯ\u00a02', 'DMO 2'),
       importChange(2, 'VB-2'),
       importChange(4, 'VB 3'),
       importChange(3, 'vb-2'),

@@ -52,35 +52,31 @@ select normalise_unique_references('industry_contract', 'reference', 'company_id
 select normalise_unique_references('company', 'registration_number', 'country', 'created_at', 100, 'company', 'id', 'registrationNumber', null);
 drop function normalise_unique_references(text, text, text, text, integer, text, text, text, text);
 
-with normalised as (
-  update payment set reference = normalised_reference(stored.reference)
-  from payment stored
-  where payment.id = stored.id and stored.reference <> normalised_reference(stored.reference)
-  returning payment.id, payment.delivery_id, stored.reference as before, payment.reference as after
-)
-insert into migration_change (object_type, object_id, before, after)
-select 'delivery', delivery_id, jsonb_build_object('payment', id, 'reference', before), jsonb_build_object('payment', id, 'reference', after)
-from normalised order by id;
+-- A reference that need not be unique is put in the form as it is, its changes recorded in the order of the records' ids.
+create function normalise_references(tab text, col text, object_type text, object_id text, field text, record_key text) returns void language plpgsql as $$
+begin
+  execute format(
+    'with normalised as (
+       update %1$I set %2$I = normalised_reference(stored.%2$I)
+       from %1$I stored
+       where %1$I.id = stored.id and stored.%2$I <> normalised_reference(stored.%2$I)
+       returning %1$I.id, %1$I.%3$I::text as object_id, stored.%2$I as before, %1$I.%2$I as after
+     ),
+     records as (
+       select normalised.*, case when $3::text is null then jsonb_build_object() else jsonb_build_object($3::text, id) end as record_id from normalised
+     )
+     insert into migration_change (object_type, object_id, before, after)
+     select $1, object_id, record_id || jsonb_build_object($2::text, before), record_id || jsonb_build_object($2::text, after)
+     from records order by id',
+    tab, col, object_id)
+  using object_type, field, record_key;
+end;
+$$;
 
-with normalised as (
-  update delivery set contract_reference = normalised_reference(stored.contract_reference)
-  from delivery stored
-  where delivery.id = stored.id and stored.contract_reference <> normalised_reference(stored.contract_reference)
-  returning delivery.id, stored.contract_reference as before, delivery.contract_reference as after
-)
-insert into migration_change (object_type, object_id, before, after)
-select 'delivery', id, jsonb_build_object('contractReference', before), jsonb_build_object('contractReference', after)
-from normalised order by id;
-
-with normalised as (
-  update budget_commitment set contract_reference = normalised_reference(stored.contract_reference)
-  from budget_commitment stored
-  where budget_commitment.id = stored.id and stored.contract_reference <> normalised_reference(stored.contract_reference)
-  returning budget_commitment.id, stored.contract_reference as before, budget_commitment.contract_reference as after
-)
-insert into migration_change (object_type, object_id, before, after)
-select 'budgetCommitment', id, jsonb_build_object('contractReference', before), jsonb_build_object('contractReference', after)
-from normalised order by id;
+select normalise_references('payment', 'reference', 'delivery', 'delivery_id', 'reference', 'payment');
+select normalise_references('delivery', 'contract_reference', 'delivery', 'id', 'contractReference', null);
+select normalise_references('budget_commitment', 'contract_reference', 'budgetCommitment', 'id', 'contractReference', null);
+drop function normalise_references(text, text, text, text, text, text);
 
 -- An import's own reference, by which a file's row finds the record it made, in the form the import now
 -- reads it in. Where several of a sheet come to one text, or one already has it, the others keep theirs
