@@ -13,9 +13,11 @@ import type { PostgresPool, PostgresPoolClient } from 'kysely';
 
 /**
  * Written into a statement whose best plan depends on its values, which is then sent unnamed: PostgreSQL
- * plans it for the values each time. A text search is one: a common word is found fastest walking the
- * list's own order, a rare one through the trigram index. After a few searches PostgreSQL kept one generic
- * plan for all, which walked all of 1,000,000 deliveries for a word none of them has: 7–8 s a search.
+ * plans it for the values each time. A text search for a word that may be rare is one: a common word is
+ * found fastest walking the list's own order, a rare one through the trigram index. After a few searches
+ * PostgreSQL kept one generic plan for all, which walked all of 1,000,000 deliveries for a word none of
+ * them has: 7–8 s a search. (A word known to be common is searched otherwise, named: TextSearch in
+ * db/repositories/deliveries.ts.)
  */
 export const PLANNED_FOR_ITS_VALUES = '/* planned for its values */';
 
