@@ -400,6 +400,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     severalRecordsUnderReference: (p) =>
       `Het register heeft onder dit kenmerk meer dan één record, die alleen in hoofdletters of spaties verschillen (${p.stored}); schrijf het kenmerk precies zoals het register het heeft.`,
     importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd; geef deze regel een nieuw kenmerk om hem opnieuw te importeren.',
+    unknownDeliveryId: () => 'Het register heeft geen levering met dit id (meer); haal deze regel uit het bestand, of zet de levering op een regel van het sjabloon met een eigen kenmerk om haar als nieuwe levering te importeren.',
     sameEffectiveDate: (p) => `Deze levering heeft op regel ${p.row} al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.`,
     samePaymentReference: (p) => `Deze levering heeft op regel ${p.row} al een betaling met dit kenmerk (${KEY_FOLDING.nl}); geef elke betaling een eigen kenmerk.`,
     brokenUtf16: (p) => `Regel ${p.row} van het CSV-bestand (UTF-16) heeft een teken dat niet te lezen is; sla het bestand opnieuw op, bij voorkeur als CSV UTF-8.`,
@@ -694,6 +695,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     severalRecordsUnderReference: (p) =>
       `The register holds more than one record under this reference, differing only in capitals or spaces (${p.stored}); write the reference exactly as the register has it.`,
     importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register; give this row a new reference to import it again.',
+    unknownDeliveryId: () => 'The register has no delivery with this id (any more); remove this row from the file, or put the delivery on a row of the template with a reference of its own to import it as a new delivery.',
     sameEffectiveDate: (p) => `This delivery has a valuation with this effective date on row ${p.row} already; give one of them another effective date, or combine them.`,
     samePaymentReference: (p) => `This delivery has a payment with this reference on row ${p.row} already (${KEY_FOLDING.en}); give each payment a reference of its own.`,
     brokenUtf16: (p) => `Row ${p.row} of the CSV file (UTF-16) has a character that cannot be read; save the file again, preferably as CSV UTF-8.`,

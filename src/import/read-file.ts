@@ -12,7 +12,7 @@ import { loadExcelJs } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
 import { isColumnNote } from './notes-rows.ts';
-import { columnOfHeader, headerText, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
+import { columnOfHeader, headerText, isComputedHeader, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
 import { headerBrokenOverRows, headersReachBelow, headersStaggeredOverRows, splitHeaders, type SplitHeader } from './split-headers.ts';
 import { totalsLabelOf } from './totals-rows.ts';
 import { ArchiveError, checkedWorkbookArchive } from './workbook-archive.ts';
@@ -379,9 +379,11 @@ function toSheet(table: Table): ReadSheet | NotTaken {
     const found = columnOfHeader(definition, header);
     const letter = columnLetter(index);
     const earlier = found && columns.get(found.key);
-    // A hidden column is easily forgotten: said as such, or its user looks for it in vain.
-    if (!found) headerFaults.push({ code: 'unknownColumn', field: header.trim(), header: header.trim(), letter, params: table.hiddenColumns.has(index) ? { hidden: 'yes' } : {} });
-    else if (earlier) headerFaults.push({ code: 'duplicateColumn', field: found.key, header: header.trim(), letter, params: { first: earlier.letter } });
+    // A hidden column is easily forgotten: said as such, or its user looks for it in vain. What the register's
+    // export computes is read past: the register has it already.
+    if (!found) {
+      if (!isComputedHeader(definition, header)) headerFaults.push({ code: 'unknownColumn', field: header.trim(), header: header.trim(), letter, params: table.hiddenColumns.has(index) ? { hidden: 'yes' } : {} });
+    } else if (earlier) headerFaults.push({ code: 'duplicateColumn', field: found.key, header: header.trim(), letter, params: { first: earlier.letter } });
     else {
       positions.push([index, found]);
       columns.set(found.key, { header: header.trim(), letter });

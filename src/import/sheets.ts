@@ -4,7 +4,8 @@
  * template does ("Titel / Title").
  */
 import { BUDGET_FUNDS, CATEGORIES, COMMITMENT_STAGES, FUNDING_SOURCES, READINESS_EFFECTS, SUPPORT_TYPES, TRAINING_FRAMEWORKS, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
-import type { Vocabulary } from '../../common/vocabulary/nl.ts';
+import { en } from '../../common/vocabulary/en.ts';
+import { nl, type Vocabulary } from '../../common/vocabulary/nl.ts';
 
 export const IMPORT_SHEETS = [
   'delivery',
@@ -69,6 +70,8 @@ export interface ImportColumn {
   required: boolean;
   /** What the template's example row shows. */
   example: string | number;
+  /** Another header the column goes by, as the register's export of such records heads it. */
+  alsoNamed?: string;
 }
 
 export interface SheetDefinition {
@@ -76,6 +79,12 @@ export interface SheetDefinition {
   nl: string;
   en: string;
   columns: readonly ImportColumn[];
+  /**
+   * What the register's own export of such records has beside the template's columns, which the template
+   * leaves out: the record's id, which names the record a row is (so that an exported list imports back as
+   * unchanged), and the columns the register computes from its records, which an import reads past.
+   */
+  exported?: { id: ImportColumn; computed: readonly { nl: string; en: string }[] };
 }
 
 const column = (key: string, nl: string, en: string, kind: ColumnKind, example: string | number, required = false): ImportColumn => ({ key, nl, en, kind, required, example });
@@ -97,7 +106,7 @@ export const SHEETS: readonly SheetDefinition[] = [
     columns: [
       ownReference,
       column('title', 'Titel', 'Title', 'text', 'Pantserhouwitsers (voorbeeld)', true),
-      column('supportType', 'Soort steun', 'Support type', { list: 'supportType' }, 'stock', true),
+      { ...column('supportType', 'Soort steun', 'Support type', { list: 'supportType' }, 'stock', true), alsoNamed: en.spreadsheetExport.headings.supportType },
       column('category', 'Categorie', 'Category', { list: 'category' }, 'largeCalibreArtillery', true),
       column('fundingSource', 'Financieringsbron', 'Funding source', { list: 'fundingSource' }, 'ukraineSupportBudget', true),
       column('quantity', 'Aantal', 'Quantity', 'count', 4),
@@ -111,6 +120,11 @@ export const SHEETS: readonly SheetDefinition[] = [
       column('publicTitle', 'Openbare titel', 'Public title', 'text', ''),
       column('description', 'Omschrijving', 'Description', 'multiline', 'Voorbeeldregel: wordt niet geïmporteerd'),
     ],
+    // The list's export (DELIVERY_COLUMNS, src/api/exports/tables.ts), in either language.
+    exported: {
+      id: column('id', nl.spreadsheetExport.headings.id, en.spreadsheetExport.headings.id, 'text', ''),
+      computed: (['stage', 'valueEuro', 'disclosureState', 'demonstration'] as const).map((heading) => ({ nl: nl.spreadsheetExport.headings[heading], en: en.spreadsheetExport.headings[heading] })),
+    },
   },
   {
     sheet: 'valuation',
@@ -285,10 +299,22 @@ const normalise = (text: string) =>
     .replace(/\s+/g, ' ')
     .toLowerCase();
 
+/** The columns a sheet's headers may name: the template's, and the record's id where the register exports such records. */
+export function readableColumns(definition: SheetDefinition): readonly ImportColumn[] {
+  return definition.exported ? [...definition.columns, definition.exported.id] : definition.columns;
+}
+
+const namedBy = (header: string, names: { nl: string; en: string }) => [names.nl, names.en, headerText(names)].some((name) => normalise(name) === normalise(header));
+
 /** The column a header names, in any of the ways a person may have written it. */
 export function columnOfHeader(definition: SheetDefinition, header: string): ImportColumn | undefined {
   const wanted = normalise(header);
-  return definition.columns.find((candidate) => [candidate.key, candidate.nl, candidate.en, headerText(candidate)].some((name) => normalise(name) === wanted));
+  return readableColumns(definition).find((candidate) => [candidate.key, candidate.alsoNamed].some((name) => name !== undefined && normalise(name) === wanted) || namedBy(header, candidate));
+}
+
+/** Whether a header is one of a column the register's export computes (a stage, a value), which an import reads past. */
+export function isComputedHeader(definition: SheetDefinition, header: string): boolean {
+  return definition.exported?.computed.some((names) => namedBy(header, names)) ?? false;
 }
 
 /** The last row a sheet's column headers may be on: below a title, a subtitle, a date and blank rows between them. */
@@ -306,7 +332,8 @@ const RECOGNISED_COLUMNS = 2;
 export function sheetOfHeaders(headers: readonly string[]): { definition: SheetDefinition; missing: ImportColumn[] } | undefined {
   const candidates = SHEETS.map((definition) => {
     const found = new Set(headers.map((header) => columnOfHeader(definition, header)?.key).filter((key) => key !== undefined));
-    const missing = definition.columns.filter((candidate) => candidate.required && !found.has(candidate.key));
+    // A row of the register's export is named by its id, where the template's rows have their own reference.
+    const missing = definition.columns.filter((candidate) => candidate.required && !found.has(candidate.key) && !(candidate === ownReference && found.has('id')));
     return { definition, missing, matched: found.size };
   }).filter((candidate) => candidate.missing.length === 0 || candidate.matched >= RECOGNISED_COLUMNS);
   const best = candidates.sort((a, b) => Number(a.missing.length > 0) - Number(b.missing.length > 0) || b.matched - a.matched || a.missing.length - b.missing.length)[0];

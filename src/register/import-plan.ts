@@ -13,6 +13,7 @@ import * as imports from '../db/repositories/import.ts';
 import type { HeldPayment } from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
 import { followsPledgeViolations, lifecycleViolations, paymentReferenceViolations, valuationBasisViolations, type LifecycleDates, type RuleViolation, type SupportType, type ValuationBasis } from '../domain/delivery.ts';
+import { isUuid } from '../../common/ids.ts';
 import { referenceKey } from '../../common/text.ts';
 import { DOMAIN_SHEETS, isRegisterSheet, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
 import { mayCreate, rolesCreating } from './import-permissions.ts';
@@ -138,8 +139,9 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     const target = known.delivery.findRecord(reference);
     return target && 'recordId' in target ? [target.recordId] : [];
   });
+  const namedByIds = rows.map(idOfDeliveryRow).filter((id): id is string => id !== undefined && isUuid(id));
   const [storedDeliveries, storedValuations, storedPayments] = await Promise.all([
-    imports.findDeliveries(db, [...new Set([...known.delivery.recordIds, ...moneyTargets])]),
+    imports.findDeliveries(db, [...new Set([...known.delivery.recordIds, ...moneyTargets, ...namedByIds])]),
     imports.findValuations(db, known.valuation.recordIds),
     imports.findPayments(db, known.payment.recordIds),
   ]);
@@ -148,7 +150,8 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
   const storedDeliveryReferences = await imports.importedReferencesOf(db, 'delivery', [...new Set([...storedValuations.values(), ...storedPayments.values()].map((money) => money.deliveryId))]);
   for (const row of rows) {
     if (row.reference === null || isSkipped(row) || !isRegisterSheet(row.sheet)) continue;
-    const found = known[row.sheet].find(row.reference);
+    const byId = idOfDeliveryRow(row);
+    const found = byId === undefined ? known[row.sheet].find(row.reference) : { recordId: byId };
     if (found === undefined) continue;
     if ('several' in found) {
       addFaults(row, [severalRecords('externalReference', found.several)]);
@@ -160,7 +163,7 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     if (row.sheet === 'delivery' && record) row.deliveryId = recordId;
     if (row.outcome === 'invalid') continue;
     if (!record) {
-      addFaults(row, [{ field: 'externalReference', code: 'importedRecordRemoved' }]);
+      addFaults(row, [byId === undefined ? { field: 'externalReference', code: 'importedRecordRemoved' } : { field: 'id', code: 'unknownDeliveryId' }]);
       continue;
     }
     const differing = COMPARED_FIELDS[row.sheet].filter((field) => saysSomethingOf(row, field, record) && !sameValue(row.values[field], Reflect.get(record, field)));
@@ -197,6 +200,12 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     } else if (!row.faults.some((fault) => fault.field === 'deliveryReference')) addFaults(row, [{ field: 'deliveryReference', code: 'unknownDeliveryReference' }]);
   }
   return registerDeliveries;
+}
+
+/** The id by which a row of the register's export names its delivery (it decides over an own reference beside it); undefined for other rows. */
+function idOfDeliveryRow(row: PlannedRow): string | undefined {
+  const { id } = row.values;
+  return row.sheet === 'delivery' && typeof id === 'string' ? id.toLowerCase() : undefined;
 }
 
 /** A fault when the register holds several records under a reference's key and the reference spells none of them exactly. */

@@ -15,7 +15,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import type { ReadRow, ReadSheet } from '../import/read-file.ts';
 import { normaliseReference, referenceKey } from '../../common/text.ts';
-import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, referencesInCell, type ImportSheet } from '../import/sheets.ts';
+import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, readableColumns, referencesInCell, type ImportSheet } from '../import/sheets.ts';
 import { paymentViolations, valuationViolations } from './deliveries.ts';
 import type { HeaderFaults, ImportFault, ImportRowReport, Progress } from './import.ts';
 
@@ -148,7 +148,8 @@ const REFERENCE_CELLS = ['externalReference', 'deliveryReference', 'deliveryRefe
 
 function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
   const { definition } = source;
-  const reference = referenceOf(row.cells.get('externalReference'));
+  // A row of the register's export has the delivery's id for its reference.
+  const reference = referenceOf(row.cells.get('externalReference')) ?? referenceOf(row.cells.get('id'));
   const planned: PlannedRow = {
     sheet: definition.sheet,
     sheetName: source.name,
@@ -172,13 +173,13 @@ function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
   }
   const violations: RuleViolation[] = [];
   const body: Record<string, unknown> = {};
-  for (const column of definition.columns) {
+  for (const column of readableColumns(definition)) {
     const reading = readCell(column.kind, row.cells.get(column.key) ?? null);
     if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
     else if (reading.value !== undefined) body[column.key] = REFERENCE_CELLS.includes(column.key) && typeof reading.value === 'string' ? normaliseReference(reading.value) : reading.value;
   }
   if (definition.sheet === 'trainingProgramme' && typeof body.key === 'string') planned.shortName = body.key.toLowerCase();
-  const { externalReference, ...cells } = body;
+  const { externalReference, id, ...cells } = body;
   const fields = Object.fromEntries(Object.entries(cells).filter(([key]) => !BESIDE_THE_INPUT.has(key)));
   const beside = Object.fromEntries(Object.entries(cells).filter(([key]) => BESIDE_THE_INPUT.has(key)));
   if (typeof beside.deliveryReferences === 'string') beside.deliveryReferences = referencesInCell(beside.deliveryReferences);
@@ -187,7 +188,7 @@ function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
   // A reference a row may leave out (a commitment's delivery) is checked when it is there.
   const named = (key: string) => definition.columns.some((column) => column.key === key && (column.required || beside[key] !== undefined));
   const referenceCells: [string, unknown][] = [
-    ['externalReference', externalReference],
+    id === undefined || externalReference !== undefined ? ['externalReference', externalReference] : ['id', id],
     ...(['deliveryReference', 'companyReference'] as const).filter(named).map((key): [string, unknown] => [key, beside[key]]),
     ...((beside.deliveryReferences as string[] | undefined) ?? []).map((reference): [string, unknown] => ['deliveryReferences', reference]),
   ];
@@ -198,7 +199,7 @@ function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
   }
   const parsed = BODY_SCHEMAS[definition.sheet].safeParse(fields);
   if (parsed.success) {
-    planned.values = { ...parsed.data, externalReference, ...beside };
+    planned.values = { ...parsed.data, externalReference, ...(id === undefined ? {} : { id }), ...beside };
     violations.push(...domainViolations(definition.sheet, parsed.data, today));
   } else {
     const refused = violationsFromZod(parsed.error, fields);

@@ -1,0 +1,76 @@
+/**
+ * The deliveries list's export imports back: each row names its delivery by the column Id, so a file that
+ * says what the register holds is unchanged and changes nothing; the columns the register computes (stage,
+ * value, disclosure, demonstration) are read past; a cell changed in the spreadsheet is a fault, as it is
+ * for a row under its own reference, and so is an id the register does not have.
+ */
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { importTemplate } from '../../src/import/template.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+describeEachDatabase('the deliveries export imported back', (database) => {
+  let registrar: ApiCall;
+  const marker = `Rondreis${Date.now()}`;
+
+  beforeAll(async () => {
+    registrar = apiClient(database().db, { role: 'registrar' });
+    const created = await Promise.all([
+      registrar('POST', '/deliveries', { ...stockDelivery, title: `${marker} generatoren`, pledgedAt: '2025-02-01' }),
+      registrar('POST', '/deliveries', { ...procurement, title: `${marker} munitie`, publicTitle: 'Munitie', quantity: 1000, unit: 'stuks' }),
+    ]);
+    expect(created.map((response) => response.status)).toEqual([201, 201]);
+    const valued = await registrar('POST', `/deliveries/${created[0].body.id}/valuations`, { amountCents: 123_456, basis: 'replacementValue', effectiveDate: '2025-04-15' }, { 'If-Match': created[0].headers.get('ETag')! });
+    expect(valued.status).toBe(201);
+  });
+
+  const exported = async (format: 'xlsx' | 'csv', language: 'nl' | 'en') => {
+    const { db } = database();
+    const response = await createApi({ db }).request(`/exports/deliveries?format=${format}&q=${marker}`, { headers: { Cookie: await sessionCookieFor(db, 'registrar'), 'Accept-Language': language } });
+    expect(response.status).toBe(200);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  const upload = (bytes: Uint8Array, fileName: string) => ({ fileName, content: Buffer.from(bytes).toString('base64') });
+  const deliveryCount = async () => Number((await sql<{ count: string }>`select count(*) from delivery`.execute(database().db)).rows[0]!.count);
+  const auditLength = async () => Number((await sql<{ count: string }>`select count(*) from audit_event`.execute(database().db)).rows[0]!.count);
+
+  it('is unchanged, in XLSX and CSV, in Dutch and English, and creates nothing', async () => {
+    for (const [format, language] of [['xlsx', 'nl'], ['csv', 'nl'], ['xlsx', 'en'], ['csv', 'en']] as const) {
+      const file = upload(await exported(format, language), `leveringen.${format}`);
+      const dryRun = await registrar('POST', '/imports/dry-run', file);
+      expect(dryRun.status, `${format} ${language}`).toBe(200);
+      expect(dryRun.body.headerFaults, `${format} ${language}`).toEqual([]);
+      expect(dryRun.body.counts, `${format} ${language}`).toMatchObject({ create: 0, unchanged: 2, invalid: 0 });
+      const [deliveriesBefore, eventsBefore] = [await deliveryCount(), await auditLength()];
+      const committed = await registrar('POST', '/imports', { ...file, mode: 'allOrNothing' });
+      expect(committed.body).toMatchObject({ committed: false, importId: null, counts: { create: 0, unchanged: 2, invalid: 0 } });
+      expect([await deliveryCount(), await auditLength()]).toEqual([deliveriesBefore, eventsBefore]);
+    }
+  });
+
+  it('says which cell says something else than the register, and which id the register does not have', async () => {
+    const csv = new TextDecoder().decode(await exported('csv', 'nl'));
+    const [header, ...rows] = csv.split('\r\n').filter((line) => line !== '' && !line.startsWith('sep='));
+    const ids = rows.map((line) => line.split(';').at(-1)!.replaceAll('"', ''));
+    const changed = [header, rows[0]!.replace(`${marker} `, `${marker} gewijzigd `), rows[1]!.replaceAll(ids[1]!, crypto.randomUUID())].join('\r\n');
+    const dryRun = await registrar('POST', '/imports/dry-run', upload(new TextEncoder().encode(changed), 'gewijzigd.csv'), { 'Accept-Language': 'nl' });
+    expect(dryRun.body.counts).toMatchObject({ create: 0, unchanged: 0, invalid: 2 });
+    expect(dryRun.body.rows.map((row: { faults: { field: string; code: string; column: string }[] }) => row.faults.map(({ field, code, column }) => [field, code, column]))).toEqual([
+      [['title', 'differsFromRegister', 'Titel']],
+      [['id', 'unknownDeliveryId', 'Id']],
+    ]);
+  });
+
+  it('leaves the template as it was: its sheet of deliveries has no column Id', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await importTemplate()).buffer as ArrayBuffer);
+    const headers = (workbook.getWorksheet('Leveringen (Deliveries)')!.getRow(1).values as unknown[]).filter((value) => typeof value === 'string');
+    expect(headers[0]).toBe('Eigen kenmerk / External reference');
+    expect(headers.filter((header) => /\bid\b/i.test(header as string))).toEqual([]);
+  });
+});
