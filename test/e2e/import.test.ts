@@ -168,4 +168,22 @@ describeWithBrowser('import', (browser) => {
     expect(plain(await error.innerText())).toContain('Geen blad van dit bestand heeft de kolomkoppen van het sjabloon');
     expect(plain(await error.innerText())).toContain('Van het blad Overzicht wordt niets geïmporteerd: geen van zijn eerste 10 regels heeft de kolomkoppen van het sjabloon.');
   });
+
+  it('checks an export of the deliveries list as the register holding every row of it, unchanged', async () => {
+    const page = await openPageAs(browser(), server(), 'registrar');
+    pages.push(page);
+    await visit(page, server(), '/leveringen?supportType=natoFund');
+    await page.getByText('2 leveringen gevonden').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel (.xlsx)' }).click()]);
+    const file = join(folder, download.suggestedFilename());
+    await download.saveAs(file);
+    await visit(page, server(), '/importeren');
+    await page.getByLabel('Bestand').setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { name: `Resultaat van de controle: ${download.suggestedFilename()}` }).waitFor();
+    expect((await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim()).toBe(
+      'Nieuw aan te maken 0 Staat al in het register (verandert niets) 2 Met een fout 0 Voorbeeldregels (overgeslagen) 0 Regels met aanwijzingen bij de kolommen (overgeslagen) 0',
+    );
+    await page.getByText('Er is niets te importeren').waitFor();
+  });
 });
