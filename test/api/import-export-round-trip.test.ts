@@ -66,6 +66,17 @@ describeEachDatabase('the deliveries export imported back', (database) => {
     ]);
   });
 
+  it('says so of a delivery deleted since the export', async () => {
+    const gone = await registrar('POST', '/deliveries', { ...stockDelivery, title: `${marker}-weg helmen` });
+    const response = await createApi({ db: database().db }).request(`/exports/deliveries?format=csv&q=${marker}-weg`, { headers: { Cookie: await sessionCookieFor(database().db, 'registrar') } });
+    const file = upload(new Uint8Array(await response.arrayBuffer()), 'weg.csv');
+    expect((await registrar('POST', '/imports/dry-run', file)).body.counts).toMatchObject({ unchanged: 1, invalid: 0 });
+    expect((await registrar('DELETE', `/deliveries/${gone.body.id}`, undefined, { 'If-Match': gone.headers.get('ETag')! })).status).toBe(204);
+    const dryRun = await registrar('POST', '/imports/dry-run', file);
+    expect(dryRun.body.counts).toMatchObject({ create: 0, unchanged: 0, invalid: 1 });
+    expect(dryRun.body.rows[0].faults.map((fault: { code: string }) => fault.code)).toEqual(['unknownDeliveryId']);
+  });
+
   it('leaves the template as it was: its sheet of deliveries has no column Id', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await importTemplate()).buffer as ArrayBuffer);
