@@ -29,9 +29,9 @@ describeEachDatabase('the deliveries export imported back', (database) => {
     expect(valued.status).toBe(201);
   });
 
-  const exported = async (format: 'xlsx' | 'csv', language: 'nl' | 'en') => {
+  const exported = async (format: 'xlsx' | 'csv', language: 'nl' | 'en', dialect: 'excel-nl' | 'rfc4180' = 'excel-nl') => {
     const { db } = database();
-    const response = await createApi({ db }).request(`/exports/deliveries?format=${format}&q=${marker}`, { headers: { Cookie: await sessionCookieFor(db, 'registrar'), 'Accept-Language': language } });
+    const response = await createApi({ db }).request(`/exports/deliveries?format=${format}&dialect=${dialect}&q=${marker}`, { headers: { Cookie: await sessionCookieFor(db, 'registrar'), 'Accept-Language': language } });
     expect(response.status).toBe(200);
     return new Uint8Array(await response.arrayBuffer());
   };
@@ -39,9 +39,9 @@ describeEachDatabase('the deliveries export imported back', (database) => {
   const deliveryCount = async () => Number((await sql<{ count: string }>`select count(*) from delivery`.execute(database().db)).rows[0]!.count);
   const auditLength = async () => Number((await sql<{ count: string }>`select count(*) from audit_event`.execute(database().db)).rows[0]!.count);
 
-  it('is unchanged, in XLSX and CSV, in Dutch and English, and creates nothing', async () => {
-    for (const [format, language] of [['xlsx', 'nl'], ['csv', 'nl'], ['xlsx', 'en'], ['csv', 'en']] as const) {
-      const file = upload(await exported(format, language), `leveringen.${format}`);
+  it('is unchanged, in XLSX and CSV (both dialects), in Dutch and English, and creates nothing', async () => {
+    for (const [format, language, dialect] of [['xlsx', 'nl'], ['csv', 'nl'], ['csv', 'nl', 'rfc4180'], ['xlsx', 'en'], ['csv', 'en'], ['csv', 'en', 'rfc4180']] as const) {
+      const file = upload(await exported(format, language, dialect), `leveringen.${format}`);
       const dryRun = await registrar('POST', '/imports/dry-run', file);
       expect(dryRun.status, `${format} ${language}`).toBe(200);
       expect(dryRun.body.headerFaults, `${format} ${language}`).toEqual([]);
