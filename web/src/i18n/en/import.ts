@@ -8,7 +8,7 @@ export const imports: typeof dutch = {
     'Each role imports what it records on its own screens too: the registrar deliveries, valuations, training, readiness judgements, companies and contracts, Finance the payments, commitments and EPF claims. So one workbook can be imported by both: each is told of the other’s rows as faults, and what the register holds already does not change.',
   templateHeading: '1. Download the template',
   templateText:
-    'The template has a sheet per kind of record, column headers in Dutch and English, choice lists and an example row that is not imported. Every row has its own reference (capitals in it do not count, several spaces count as one): importing the same file again changes nothing.',
+    'The template has a sheet per kind of record, column headers in Dutch and English, choice lists and an example row that is not imported. Every row has its own reference (capitals in it do not count, several spaces count as one): importing the same file again changes nothing. An export of the deliveries list comes back too: each row names its delivery by its id, and what the register already holds that way does not change.',
   templateLink: 'Download the template (XLSX)',
   fileHeading: '2. Check the filled-in file',
   fileLabel: 'File',

@@ -6,7 +6,7 @@ export const imports = {
     'Elke rol importeert wat zij ook op haar eigen schermen vastlegt: de registrator leveringen, waarderingen, trainingen, gereedheidsoordelen, bedrijven en contracten, Financiën de betalingen, verplichtingen en EPF-declaraties. Eén werkmap kan dus door beide worden geïmporteerd: elk krijgt de regels van de ander gemeld als fout, en wat al in het register staat verandert niet.',
   templateHeading: '1. Download het sjabloon',
   templateText:
-    'Het sjabloon heeft een blad per soort registratie, kolomkoppen in het Nederlands en Engels, keuzelijsten en een voorbeeldregel die niet wordt geïmporteerd. Elke regel heeft een eigen kenmerk (hoofdletters tellen daarin niet mee, meerdere spaties als één): wie hetzelfde bestand nog eens importeert, verandert niets.',
+    'Het sjabloon heeft een blad per soort registratie, kolomkoppen in het Nederlands en Engels, keuzelijsten en een voorbeeldregel die niet wordt geïmporteerd. Elke regel heeft een eigen kenmerk (hoofdletters tellen daarin niet mee, meerdere spaties als één): wie hetzelfde bestand nog eens importeert, verandert niets. Ook een export van de lijst leveringen kan terug: elke regel noemt haar levering bij haar id, en wat het register al zo heeft, verandert niet.',
   templateLink: 'Sjabloon downloaden (XLSX)',
   fileHeading: '2. Controleer het ingevulde bestand',
   fileLabel: 'Bestand',
