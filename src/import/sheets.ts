@@ -304,17 +304,20 @@ export function readableColumns(definition: SheetDefinition): readonly ImportCol
   return definition.exported ? [...definition.columns, definition.exported.id] : definition.columns;
 }
 
-const namedBy = (header: string, names: { nl: string; en: string }) => [names.nl, names.en, headerText(names)].some((name) => normalise(name) === normalise(header));
+/** Whether a header, normalised, is one of a column's names: in Dutch, in English, both as the template writes them, or another. */
+const isNamed = (wanted: string, names: { nl: string; en: string }, ...others: (string | undefined)[]) =>
+  [names.nl, names.en, headerText(names), ...others].some((name) => name !== undefined && normalise(name) === wanted);
 
 /** The column a header names, in any of the ways a person may have written it. */
 export function columnOfHeader(definition: SheetDefinition, header: string): ImportColumn | undefined {
   const wanted = normalise(header);
-  return readableColumns(definition).find((candidate) => [candidate.key, candidate.alsoNamed].some((name) => name !== undefined && normalise(name) === wanted) || namedBy(header, candidate));
+  return readableColumns(definition).find((candidate) => isNamed(wanted, candidate, candidate.key, candidate.alsoNamed));
 }
 
 /** Whether a header is one of a column the register's export computes (a stage, a value), which an import reads past. */
 export function isComputedHeader(definition: SheetDefinition, header: string): boolean {
-  return definition.exported?.computed.some((names) => namedBy(header, names)) ?? false;
+  const wanted = normalise(header);
+  return definition.exported?.computed.some((names) => isNamed(wanted, names)) ?? false;
 }
 
 /** The last row a sheet's column headers may be on: below a title, a subtitle, a date and blank rows between them. */
