@@ -88,7 +88,8 @@ interface DeliveryPage extends KeysetPage<deliveries.DeliverySummary> {
  */
 export async function listDeliveries(db: Db, query: deliveries.DeliveryListQuery): Promise<DeliveryPage> {
   const counts = listCountsOf(db);
-  const { register, ...page } = await deliveries.listDeliveries(db, query, counts.lastCounted(query)?.capped ? 'common' : 'mayBeRare');
+  const textSearch = query.text?.trim() && counts.lastCounted(query)?.capped ? 'common' : 'mayBeRare';
+  const { register, ...page } = await deliveries.listDeliveries(db, query, textSearch);
   const known = register && counts.get(register.version, query);
   if (register && known) return { ...page, total: known.count, totalIsCapped: known.capped, isDemonstration: register.isDemonstration };
   const counted = await deliveries.countDeliveries(db, query);

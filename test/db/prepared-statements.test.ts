@@ -5,7 +5,11 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countDeliveries, listDeliveries } from '../../src/db/repositories/deliveries.ts';
+import { randomUUID } from 'node:crypto';
+import { LIST_COUNT_CAP } from '../../src/db/keyset.ts';
+import { countDeliveries, listDeliveries, newStoredDelivery, toColumns } from '../../src/db/repositories/deliveries.ts';
+import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
+import * as register from '../../src/register/deliveries.ts';
 import { postgresSkipReason } from '../support/postgres.ts';
 import { openScratchPostgres, type ScratchDatabase } from '../support/scratch-database.ts';
 
@@ -45,6 +49,27 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
       expect(rows.filter((row) => row.statement.includes('"search_text" like'))).toEqual([]);
       expect(rows.filter((row) => row.statement.includes('strpos("search_text"'))).toHaveLength(1);
       expect(rows.filter((row) => row.statement.includes('"support_type" = $1'))).toHaveLength(1);
+    });
+  });
+
+  it('searches the list for a text that found more than the cap when last counted as a common one, named, and one never counted unnamed', async () => {
+    await scratch.handle.db.transaction().execute(async (trx) => {
+      const now = new Date();
+      const many = Array.from({ length: LIST_COUNT_CAP + 1 }, (_, index) =>
+        newStoredDelivery(randomUUID(), { ...unsetDeliveryFields(), title: `Veelvoorkomend ${index}`, category: 'drones', supportType: 'natoFund', fundingSource: 'defenceBudget', isDemonstration: false }, now),
+      );
+      await trx.insertInto('delivery').values(many.map((delivery) => ({ ...toColumns(delivery), deletedAt: null, publicId: null }))).execute();
+      const query = { sort: 'title', descending: false, limit: 25, text: 'veelvoorkomend', supportType: 'natoFund' } as const;
+      const namedCommonSearches = async () => {
+        const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx);
+        return rows.filter((row) => row.statement.includes('strpos("search_text"') && row.statement.includes('"support_type" = $'));
+      };
+      const first = await register.listDeliveries(trx, query);
+      expect([first.total, first.totalIsCapped]).toEqual([LIST_COUNT_CAP, true]);
+      expect(await namedCommonSearches()).toEqual([]);
+      const second = await register.listDeliveries(trx, query);
+      expect(second.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+      expect(await namedCommonSearches()).toHaveLength(1);
     });
   });
 
