@@ -25,6 +25,11 @@ export class AuditEventsInPreparation {
     this.#now = context.now();
   }
 
+  /** When the events happen: the time each of them says. */
+  get occurredAt(): Date {
+    return this.#now;
+  }
+
   /** Adds events after those added before; they are prepared in that order. */
   add(entries: readonly AuditEntry[]): void {
     this.#preparing = this.#preparing.then(() => this.#prepareInSlices(entries));

@@ -18,7 +18,7 @@ const ROWS_PER_STATEMENT = 5000;
 export type RecordsetRow = Readonly<Record<string, unknown>>;
 
 export async function insertRecordset(db: Kysely<Database>, table: keyof Database, rows: readonly RecordsetRow[]): Promise<void> {
-  await insertChunks(db, table, chunksOf(rows), { returning: false });
+  await insertChunks(db, table, chunksOf(rows));
 }
 
 /**
@@ -28,12 +28,7 @@ export async function insertRecordset(db: Kysely<Database>, table: keyof Databas
  * neither side escapes or parses: for long texts, a third of the statement's time on the server.
  */
 export async function insertRecordsetChunks(db: Kysely<Database>, table: keyof Database, chunks: Iterable<readonly RecordsetRow[]>, lineColumn?: string): Promise<void> {
-  await insertChunks(db, table, chunks, { returning: false, lineColumn });
-}
-
-/** As insertRecordset, and the stored rows (with their defaults), in the order given. */
-export async function insertRecordsetReturning<Row>(db: Kysely<Database>, table: keyof Database, rows: readonly RecordsetRow[]): Promise<Row[]> {
-  return (await insertChunks(db, table, chunksOf(rows), { returning: true })) as Row[];
+  await insertChunks(db, table, chunks, lineColumn);
 }
 
 function* chunksOf(rows: readonly RecordsetRow[]): Generator<readonly RecordsetRow[]> {
@@ -45,26 +40,19 @@ function* chunksOf(rows: readonly RecordsetRow[]): Generator<readonly RecordsetR
  * statement before it (the connection runs one at a time), so that the work in JavaScript and on the
  * server overlap.
  */
-async function insertChunks(
-  db: Kysely<Database>,
-  table: keyof Database,
-  chunks: Iterable<readonly RecordsetRow[]>,
-  options: { returning: boolean; lineColumn?: string | undefined },
-): Promise<unknown[]> {
-  const stored: unknown[] = [];
+async function insertChunks(db: Kysely<Database>, table: keyof Database, chunks: Iterable<readonly RecordsetRow[]>, lineColumn?: string): Promise<void> {
   let running: Promise<void> | undefined;
   for (const rows of chunks) {
     if (rows.length === 0) continue;
-    const statement = insertStatement(table, rows, options.lineColumn);
+    const statement = insertStatement(table, rows, lineColumn);
     await running;
-    running = options.returning ? sql`${statement} returning *`.execute(db).then((result) => void stored.push(...result.rows)) : statement.execute(db).then(() => undefined);
+    running = statement.execute(db).then(() => undefined);
     // Its failure is thrown where it is awaited, before the next statement or at the end.
     running.catch(() => undefined);
     // The statement reaches the server in the driver's next turns; the next chunk is made after that.
     await setImmediate();
   }
   await running;
-  return stored;
 }
 
 function insertStatement(table: keyof Database, rows: readonly RecordsetRow[], lineColumn: string | undefined) {

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../audit/event.ts';
 import type { AuditEventsInPreparation } from '../audit/preparation.ts';
-import type { StoredDelivery } from '../db/repositories/deliveries.ts';
+import { newStoredDelivery, type StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { NewPayment, NewValuation } from '../db/repositories/money.ts';
 import type { Database } from '../db/schema.ts';
@@ -29,10 +29,16 @@ export interface RegisteredInBulk {
 /**
  * Writes the records and adds an audit event for each to `events`: deliveries first, then valuations,
  * then payments, each in the order given, each table analysed when it grew beyond what its statistics
- * know. Each kind's events are prepared while the next kind is written. `detailOf` gives each record's
- * event its detail (such as the row it came from).
+ * know. Every column is written (a delivery created and money recorded at the events' time), so each
+ * event says what its statement stores and is prepared while the server writes. `detailOf` gives each
+ * record's event its detail (such as the row it came from).
  */
 export async function registerInBulk(trx: Kysely<Database>, records: BulkRecords, events: AuditEventsInPreparation, detailOf: (recordId: string) => unknown = () => null): Promise<RegisteredInBulk> {
+  const now = events.occurredAt;
+  const recordedAt = now.toISOString();
+  const deliveries = records.deliveries.map(({ id, currentValueCents, ...fields }) => ({ ...newStoredDelivery(id, fields, now), currentValueCents }));
+  const valuations = records.valuations.map((valuation) => ({ ...valuation, recordedAt: valuation.recordedAt ?? recordedAt }));
+  const payments = records.payments.map((payment) => ({ ...payment, recordedAt: payment.recordedAt ?? recordedAt }));
   // Every record is audited on its delivery.
   const created = (action: AuditEntry['action'], record: { id: string }, deliveryId: string): AuditEntry => ({
     action,
@@ -41,14 +47,14 @@ export async function registerInBulk(trx: Kysely<Database>, records: BulkRecords
     after: record,
     detail: detailOf(record.id),
   });
-  const deliveries = await imports.insertDeliveries(trx, records.deliveries);
-  await imports.analyseWhenGrown(trx, 'delivery', deliveries.length);
   events.add(deliveries.map((delivery) => created('delivery.create', delivery, delivery.id)));
-  const valuations = await imports.insertValuations(trx, records.valuations);
-  await imports.analyseWhenGrown(trx, 'valuation', valuations.length);
   events.add(valuations.map((valuation) => created('valuation.create', valuation, valuation.deliveryId)));
-  const payments = await imports.insertPayments(trx, records.payments);
-  await imports.analyseWhenGrown(trx, 'payment', payments.length);
   events.add(payments.map((payment) => created('payment.create', payment, payment.deliveryId)));
+  await imports.insertDeliveries(trx, deliveries);
+  await imports.analyseWhenGrown(trx, 'delivery', deliveries.length);
+  await imports.insertValuations(trx, valuations);
+  await imports.analyseWhenGrown(trx, 'valuation', valuations.length);
+  await imports.insertPayments(trx, payments);
+  await imports.analyseWhenGrown(trx, 'payment', payments.length);
   return { deliveries, valuations, payments };
 }

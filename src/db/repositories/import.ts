@@ -4,10 +4,10 @@
  * tables as one at a time, so that every trigger that keeps the register's derived figures fires for
  * them, once per statement.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DeliveryFields, Payment, Valuation } from '../../domain/delivery.ts';
-import { insertRecordset, insertRecordsetReturning } from '../recordset.ts';
-import type { Database, DeliveryTable } from '../schema.ts';
+import { insertRecordset } from '../recordset.ts';
+import type { Database } from '../schema.ts';
 import { toDelivery, type StoredDelivery } from './deliveries.ts';
 import type { NewPayment, NewValuation } from './money.ts';
 import type { ImportSheet } from '../../import/sheets.ts';
@@ -122,17 +122,22 @@ export async function paymentsOf(db: Db, deliveryIds: readonly string[]): Promis
 
 export type NewDelivery = DeliveryFields & { id: string; currentValueCents: number };
 
-export async function insertDeliveries(db: Db, deliveries: readonly NewDelivery[]): Promise<StoredDelivery[]> {
-  const rows = await insertRecordsetReturning<Selectable<DeliveryTable>>(db, 'delivery', deliveries.map((delivery) => ({ ...delivery, deletedAt: null })));
-  return rows.map(toDelivery);
+/** Deliveries as stored, every column given (none left to its default), so that the caller knows each row as stored without reading it back. */
+export async function insertDeliveries(db: Db, deliveries: readonly StoredDelivery[]): Promise<void> {
+  await insertRecordset(db, 'delivery', deliveries.map((delivery) => ({ ...delivery, deletedAt: null, publicId: null })));
 }
 
-export async function insertValuations(db: Db, valuations: readonly NewValuation[]): Promise<Valuation[]> {
-  return insertRecordsetReturning<Valuation>(db, 'valuation', valuations);
+/** Money as stored: with the time it was recorded. */
+type Recorded<Money> = Money & { recordedAt: string };
+
+/** Valuations as stored, with the time each was recorded. */
+export async function insertValuations(db: Db, valuations: readonly Recorded<NewValuation>[]): Promise<void> {
+  await insertRecordset(db, 'valuation', valuations);
 }
 
-export async function insertPayments(db: Db, payments: readonly NewPayment[]): Promise<Payment[]> {
-  return insertRecordsetReturning<Payment>(db, 'payment', payments);
+/** Payments as stored, with the time each was recorded. */
+export async function insertPayments(db: Db, payments: readonly Recorded<NewPayment>[]): Promise<void> {
+  await insertRecordset(db, 'payment', payments);
 }
 
 /** What autovacuum counts as enough change to analyse a table again: 50 rows and a tenth of it. */
