@@ -397,6 +397,7 @@ const EXPORT_LISTS = [
   'budgetDecisions', 'budgetShifts',
   'epfTranches',
   'dueReviews',
+  'importFaults',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
@@ -423,5 +424,6 @@ const EXPORT_HEADINGS = [
   'budgetMoment', 'firstYear', 'lastYear', 'yearAmounts', 'fromYear', 'toYear', 'description', 'recordedAt',
   'trancheName', 'trancheKind', 'euAmountEuro', 'dutchRole',
   'confidentialityGround', 'reviewOn', 'disclosureDecidedAt',
+  'sheet', 'row', 'externalReference', 'columnLetter', 'columnHeading', 'fault',
 ] as const;
 export type ExportHeading = (typeof EXPORT_HEADINGS)[number];

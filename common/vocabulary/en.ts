@@ -375,6 +375,7 @@ export const en: Vocabulary = {
       budgetDecisions: 'Budget decisions', budgetShifts: 'Budget shifts',
       epfTranches: 'EPF tranches',
       dueReviews: 'Reviews due',
+      importFaults: 'Import faults',
     },
     headings: {
       id: 'Id', title: 'Title', publicTitle: 'Public title', category: 'Category', quantity: 'Quantity', unit: 'Unit',
@@ -414,6 +415,7 @@ export const en: Vocabulary = {
       toYear: 'To year', description: 'Description', recordedAt: 'Recorded at (UTC)',
       trancheName: 'Tranche', trancheKind: 'Kind', euAmountEuro: 'EU amount (EUR)', dutchRole: 'Role of the Netherlands',
       confidentialityGround: 'Ground', reviewOn: 'Review on', disclosureDecidedAt: 'Decided at (UTC)',
+      sheet: 'Sheet', row: 'Row', externalReference: 'External reference', columnLetter: 'Column', columnHeading: 'Column heading', fault: 'What is wrong',
     },
     letterStatuses: { draft: 'Draft', final: 'Final' },
     exportQueues: { awaitingAssessment: 'Awaiting assessment', awaitingLicence: 'Awaiting licence' },

@@ -473,6 +473,7 @@ export const nl: Vocabulary = {
       budgetDecisions: 'Begrotingsbesluiten', budgetShifts: 'Kasschuiven',
       epfTranches: 'EPF-tranches',
       dueReviews: 'Te herbeoordelen',
+      importFaults: 'Importfouten',
     },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
@@ -512,6 +513,7 @@ export const nl: Vocabulary = {
       toYear: 'Naar jaar', description: 'Omschrijving', recordedAt: 'Vastgelegd op (UTC)',
       trancheName: 'Tranche', trancheKind: 'Soort', euAmountEuro: 'Bedrag EU (EUR)', dutchRole: 'Rol Nederland',
       confidentialityGround: 'Grond', reviewOn: 'Herbeoordelen op', disclosureDecidedAt: 'Besloten op (UTC)',
+      sheet: 'Blad', row: 'Regel', externalReference: 'Eigen kenmerk', columnLetter: 'Kolom', columnHeading: 'Kolomkop', fault: 'Wat er mis is',
     },
     letterStatuses: { draft: 'Concept', final: 'Definitief' },
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },

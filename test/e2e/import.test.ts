@@ -126,6 +126,26 @@ describeWithBrowser('import', (browser) => {
     await page.getByText('Het bestand heeft fouten en u koos “alles of niets”: er is niets veranderd.').waitFor();
   });
 
+  it('lists the first 200 faults of a file and downloads every one of them as a spreadsheet', async () => {
+    const page = await openPageAs(browser(), server(), 'registrar');
+    pages.push(page);
+    await visit(page, server(), '/importeren');
+    const file = join(folder, 'veel-fouten.csv');
+    const rows = Array.from({ length: 250 }, (_, index) => `VEEL-${index};Helmen ${index};Directe levering uit voorraad;Geen categorie;Defensiebegroting`);
+    writeFileSync(file, ['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron', ...rows].join('\r\n'));
+    await page.getByLabel('Bestand').setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByText('De eerste 200 van 250 fouten staan hieronder.', { exact: false }).waitFor();
+    expect(await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).toHaveLength(200);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('list', { name: 'Alle fouten downloaden:' }).getByRole('button', { name: 'CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^importfouten-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = readFileSync((await download.path())!, 'utf8').split('\r\n').filter((line) => line !== '');
+    // The headings, then every fault: the last one on the last row of the file.
+    expect(lines).toHaveLength(251);
+    expect(lines.at(-1)).toMatch(/^veel-fouten\.csv;251;D;Categorie;VEEL-249;/);
+  });
+
   it('checks a sheet saved by Excel as Unicode text (UTF-16, tab-separated, .txt), saying which row it skips as notes on the columns', async () => {
     const page = await openPageAs(browser(), server(), 'registrar');
     pages.push(page);

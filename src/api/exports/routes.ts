@@ -68,16 +68,17 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   budgetShifts: 'kasschuiven',
   epfTranches: 'epf-tranches',
   dueReviews: 'te-herbeoordelen',
+  importFaults: 'importfouten',
 };
 
-interface FileQuery {
+export interface FileQuery {
   format: ExportFormat;
   dialect: CsvDialect;
   lang?: Language | undefined;
 }
 
 /** Answers with the list as a streamed file, named after the list and today's date. */
-function sendExport<Row>(c: Context<ApiEnv>, list: ExportList, query: FileQuery, columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>): Response {
+export function sendExport<Row>(c: Context<ApiEnv>, list: ExportList, query: FileQuery, columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>): Response {
   const words = vocabulary(query.lang ?? preferredLanguage(c.req.header('accept-language')));
   const body = spreadsheetStream(columns, batches, { format: query.format, dialect: query.dialect, words, sheetName: words.spreadsheetExport.lists[list] });
   const fileName = `${FILE_NAMES[list]}-${todayInAmsterdam(c.get('deps').clock())}.${query.format}`;

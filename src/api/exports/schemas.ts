@@ -9,7 +9,7 @@ import { CSV_DIALECTS } from '../csv.ts';
 import { EXPORT_FORMATS, XLSX_TYPE } from './spreadsheet.ts';
 
 /** What every export is asked: the file's format, the CSV's dialect, and the language of its headings and labels. */
-const fileQuery = {
+export const fileQuery = {
   format: z.enum(EXPORT_FORMATS).default('xlsx'),
   dialect: z.enum(CSV_DIALECTS).default('excel-nl').openapi({
     description: 'For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point)',
@@ -17,7 +17,7 @@ const fileQuery = {
   lang: z.enum(['nl', 'en']).optional().openapi({ description: 'The language of headings and labels; by default the Accept-Language header decides (Dutch first)' }),
 };
 
-const fileResponse = {
+export const fileResponse = {
   200: {
     content: { 'text/csv': { schema: z.string() }, [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } },
     description: 'The list as a file (Content-Disposition names it), streamed',

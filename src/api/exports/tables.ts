@@ -385,3 +385,24 @@ export const DUE_REVIEW_COLUMNS: readonly Column<DueReview>[] = [
   { heading: 'disclosureDecidedAt', kind: 'moment', value: (row) => row.decidedAt },
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
 ];
+
+/** A fault an import's dry run finds, on the sheet and row of the file it names (a header row names no reference), worded. */
+export interface ImportFaultLine {
+  sheetName: string;
+  rowNumber: number;
+  reference: string | null;
+  /** The column's header as the file has it, or as the template names a column the file lacks; empty for a fault of a whole row or sheet. */
+  column: string;
+  columnLetter: string | null;
+  reason: string;
+}
+
+/** In the order the import page lists them: the place, the column, the row's reference, what is wrong. */
+export const IMPORT_FAULT_COLUMNS: readonly Column<ImportFaultLine>[] = [
+  { heading: 'sheet', kind: 'text', value: (line) => line.sheetName },
+  { heading: 'row', kind: 'count', value: (line) => line.rowNumber },
+  { heading: 'columnLetter', kind: 'text', value: (line) => line.columnLetter },
+  { heading: 'columnHeading', kind: 'text', value: (line) => line.column || null },
+  { heading: 'externalReference', kind: 'text', value: (line) => line.reference },
+  { heading: 'fault', kind: 'text', value: (line) => line.reason },
+];

@@ -8,10 +8,15 @@ import { commitImport, dryRunImport, type ImportFault, type ImportReport } from 
 import { requestContext, type ApiEnv } from '../context.ts';
 import { validationHook } from '../openapi-common.ts';
 import { invalidParams, problem } from '../problem.ts';
-import { commitRoute, dryRunRoute, templateRoute } from './schemas.ts';
+import { commitRoute, dryRunRoute, faultsExportRoute, templateRoute } from './schemas.ts';
+import { sendExport } from '../exports/routes.ts';
+import { IMPORT_FAULT_COLUMNS, type ImportFaultLine } from '../exports/tables.ts';
+import { oneBatch } from '../../register/exports.ts';
+import { answerLanguage } from '../language.ts';
+import type { Language } from '../../../common/vocabulary/index.ts';
 
 /** The paths whose body carries a file to import. */
-export const IMPORT_UPLOAD_PATHS: ReadonlySet<string> = new Set(['/imports/dry-run', '/imports']);
+export const IMPORT_UPLOAD_PATHS: ReadonlySet<string> = new Set(['/imports/dry-run', '/imports/dry-run/faults', '/imports']);
 
 /** The largest file as base64 (four characters per three bytes), with room for the JSON around it. */
 export const importBodyLimit = bodyLimit({
@@ -32,12 +37,21 @@ export function importRoutes() {
 
   app.openapi(dryRunRoute, async (c) => {
     const body = c.req.valid('json');
-    return unlessUnreadable(c, async () => withReasons(c, await dryRunImport(c.get('deps').db, requestContext(c), fileOf(body))));
+    return unlessUnreadable(c, async () => c.json(withReasons(c, await dryRunImport(c.get('deps').db, requestContext(c), fileOf(body))), 200));
+  });
+
+  app.openapi(faultsExportRoute, async (c) => {
+    const { lang, ...file } = c.req.valid('query');
+    const language = lang ?? answerLanguage(c);
+    return unlessUnreadable(c, async () => {
+      const report = await dryRunImport(c.get('deps').db, requestContext(c), fileOf(c.req.valid('json')));
+      return sendExport(c, 'importFaults', { ...file, lang: language }, IMPORT_FAULT_COLUMNS, oneBatch(Promise.resolve(faultLines(c, report, language))));
+    });
   });
 
   app.openapi(commitRoute, async (c) => {
     const body = c.req.valid('json');
-    return unlessUnreadable(c, async () => withReasons(c, await commitImport(c.get('deps').db, requestContext(c), fileOf(body), body.mode)));
+    return unlessUnreadable(c, async () => c.json(withReasons(c, await commitImport(c.get('deps').db, requestContext(c), fileOf(body), body.mode)), 200));
   });
 
   return app;
@@ -48,9 +62,9 @@ function fileOf(body: { fileName: string; content: string }) {
 }
 
 /** A file that is no workbook, CSV or text file at all is a 400 on its content, saying why. */
-async function unlessUnreadable<T>(c: Context<ApiEnv>, work: () => Promise<T>) {
+async function unlessUnreadable<T>(c: Context<ApiEnv>, answer: () => Promise<T>) {
   try {
-    return c.json(await work(), 200);
+    return await answer();
   } catch (error) {
     if (error instanceof UnreadableFileError) {
       const faults = [{ code: error.code, params: error.params }, ...error.sheetsNotTaken.map(sheetNotTakenFault)];
@@ -72,6 +86,15 @@ function withReasons(c: Context<ApiEnv>, report: ImportReport) {
     rows: report.rows.map((row) => ({ ...row, faults: withFaultReasons(c, row.faults) })),
     headerFaults: report.headerFaults.map((header) => ({ ...header, faults: withFaultReasons(c, header.faults) })),
   };
+}
+
+/** Every fault of the report, those of the sheets' header rows first (as the import page lists them), worded in the language. */
+function faultLines(c: Context<ApiEnv>, report: ImportReport, language: Language): ImportFaultLine[] {
+  const places = [...report.headerFaults.map((header) => ({ ...header, reference: null })), ...report.rows];
+  return places.flatMap(({ sheetName, rowNumber, reference, faults }) => {
+    const reasons = invalidParams(c, faults);
+    return faults.map((fault, index) => ({ sheetName, rowNumber, reference, column: fault.column, columnLetter: fault.columnLetter, reason: reasons[index]!.reasons[language] }));
+  });
 }
 
 function withFaultReasons(c: Context<ApiEnv>, faults: ImportFault[]) {

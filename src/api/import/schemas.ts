@@ -5,6 +5,7 @@ import { SHEET_NOT_TAKEN_CODES } from '../../import/read-file.ts';
 import { IMPORT_SHEETS } from '../../import/sheets.ts';
 import { permitted } from '../access.ts';
 import { jsonBody, jsonContent as json, problemResponses, requiredText } from '../openapi-common.ts';
+import { fileQuery, fileResponse } from '../exports/schemas.ts';
 
 /** The file, as JSON like every write to the API: its name and its bytes in base64. */
 const ImportFileSchema = z
@@ -91,5 +92,17 @@ export const commitRoute = createRoute(
     summary: 'Import the file in one transaction: all or nothing, or only the rows without a fault',
     request: jsonBody(ImportCommitSchema),
     responses: { 200: json(ImportReportSchema, 'What was written (committed) or, with faults and allOrNothing, nothing'), ...problemResponses(400, 401, 403, 413, 415) },
+  }),
+);
+
+export const faultsExportRoute = createRoute(
+  permitted('import.run', {
+    method: 'post',
+    path: '/imports/dry-run/faults',
+    tags: ['import'],
+    summary: 'Every fault the dry run finds, by sheet, row and column, as a spreadsheet; changes nothing',
+    description: 'The import page lists the first 200 faults of a file; this file holds all of them, the faults of header rows first, in the order of the dry run.',
+    request: { query: z.object(fileQuery), ...jsonBody(ImportFileSchema) },
+    responses: { ...fileResponse, ...problemResponses(400, 401, 403, 413, 415) },
   }),
 );

@@ -82,6 +82,13 @@ export async function requestText(path: string, options: RequestOptions = {}): P
   return (await send(path, options, 'text/html, application/problem+json')).text();
 }
 
+/** A request whose answer is a file to save (a spreadsheet): its bytes and the name the API gives it. */
+export async function requestFile(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await send(path, options, '*/*');
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
+}
+
 async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: accept,

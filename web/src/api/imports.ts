@@ -1,4 +1,4 @@
-import { request } from './client.ts';
+import { request, requestFile } from './client.ts';
 import type { RequestBody, Schema } from './contract.ts';
 
 /** What an import would do (dry run) or did (commit), row by row with every fault. */
@@ -21,4 +21,9 @@ export function dryRunImport(upload: ImportUpload) {
 /** Importing the same file again changes nothing: a retry is harmless. */
 export function commitImport(upload: ImportUpload, mode: ImportMode) {
   return request<ImportReport>('/imports', { method: 'POST', body: { ...upload, mode } });
+}
+
+/** Every fault the dry run finds, as a spreadsheet to work through; the page lists only the first ones. */
+export function importFaultsFile(upload: ImportUpload, format: 'xlsx' | 'csv') {
+  return requestFile(`/imports/dry-run/faults?format=${format}`, { method: 'POST', body: upload });
 }

@@ -46,6 +46,8 @@ export const imports: typeof dutch = {
   faultsHeading_other: '{{count, number}} faults, by row and column',
   faultsCaption: 'Faults in the file: sheet, row, column and what is wrong',
   faultsCapped: 'The first {{shown}} of {{count}} faults are listed below. Correct them in the file and check again.',
+  faultsDownload: 'Download all faults:',
+  faultsDownloadFailed: 'The faults could not be downloaded. Check the file again and try once more.',
   rowsHeading: 'What happens to each row',
   rowsCaption: 'Rows {{from}} to {{to}} of {{count}}',
   columns: {

@@ -44,6 +44,8 @@ export const imports = {
   faultsHeading_other: '{{count, number}} fouten, per regel en kolom',
   faultsCaption: 'Fouten in het bestand: blad, regel, kolom en wat er mis is',
   faultsCapped: 'De eerste {{shown}} van {{count}} fouten staan hieronder. Herstel ze in het bestand en controleer opnieuw.',
+  faultsDownload: 'Alle fouten downloaden:',
+  faultsDownloadFailed: 'De fouten konden niet worden gedownload. Controleer het bestand opnieuw en probeer het nog eens.',
   rowsHeading: 'Wat er per regel gebeurt',
   rowsCaption: 'Regels {{from}} tot en met {{to}} van {{count}}',
   columns: {

@@ -8,6 +8,7 @@ import { useSubmission } from '../../forms/useSubmission.ts';
 import { locale } from '../../format/locale.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ImportCounts } from './ImportCounts.tsx';
+import { FaultsDownload } from './FaultsDownload.tsx';
 import { FaultsTable, RowsTable } from './ImportTables.tsx';
 
 interface DryRunReportProps {
@@ -32,7 +33,7 @@ export function DryRunReport({ upload, report, onCommitted }: DryRunReportProps)
       <ImportCounts counts={report.counts} headerFaults={report.headerFaults.length} />
       <p className="nl-paragraph">{t('imports.noChanges')}</p>
       <SheetsNotTaken sheets={report.sheetsNotTaken} />
-      <FaultsTable rows={report.rows} headerFaults={report.headerFaults} />
+      <FaultsTable rows={report.rows} headerFaults={report.headerFaults} download={<FaultsDownload upload={upload} />} />
       <RowsTable rows={report.rows} />
       <h2 className="nl-heading nl-heading--level-2">{t('imports.commitHeading')}</h2>
       {report.counts.create === 0 ? <p className="nl-paragraph">{t('imports.nothingToImport')}</p> : <CommitForm upload={upload} report={report} onCommitted={onCommitted} />}

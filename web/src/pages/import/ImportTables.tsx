@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFault, ImportHeaderFaults, ImportRow } from '../../api/imports.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -58,9 +58,10 @@ function usePlace() {
 
 /**
  * Every fault by sheet, row and column, as the file names them, those of the sheets' header rows first (a
- * column missing or unknown is behind the faults of many rows); the first ones when there are very many.
+ * column missing or unknown is behind the faults of many rows); the first ones when there are very many,
+ * with `download` offering them all.
  */
-export function FaultsTable({ rows, headerFaults }: { rows: readonly ImportRow[]; headerFaults: readonly ImportHeaderFaults[] }) {
+export function FaultsTable({ rows, headerFaults, download }: { rows: readonly ImportRow[]; headerFaults: readonly ImportHeaderFaults[]; download: ReactNode }) {
   const { t } = useTranslation();
   const place = usePlace();
   const number = new Intl.NumberFormat(locale(currentLanguage()));
@@ -78,6 +79,7 @@ export function FaultsTable({ rows, headerFaults }: { rows: readonly ImportRow[]
     <div className="utrecht-alert utrecht-alert--error import-faults">
       <h3 className="nl-heading nl-heading--level-3">{t('imports.faultsHeading', { count })}</h3>
       {count > SHOWN_FAULTS && <p className="nl-paragraph">{t('imports.faultsCapped', { shown: number.format(SHOWN_FAULTS), count: number.format(count) })}</p>}
+      {download}
       <DataTable
         caption={t('imports.faultsCaption')}
         rowKey={(item) => item.key}
