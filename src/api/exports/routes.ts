@@ -71,7 +71,7 @@ const FILE_NAMES: Readonly<Record<ExportList, string>> = {
   importFaults: 'importfouten',
 };
 
-export interface FileQuery {
+interface FileQuery {
   format: ExportFormat;
   dialect: CsvDialect;
   lang?: Language | undefined;
