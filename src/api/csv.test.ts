@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine, euroText, neutralised } from './csv.ts';
+import { csvLine, euroText, neutralised, withoutNeutraliser } from './csv.ts';
 
 describe('spreadsheet cells', () => {
   it('writes cents as euros from their digits, exact beyond 2^53', () => {
@@ -14,6 +14,14 @@ describe('spreadsheet cells', () => {
   it('puts an apostrophe before text a spreadsheet would run as a formula', () => {
     for (const text of ['=1+1', '+31 6', '-2', '@SUM(A1)', '\tx', '\rx']) expect(neutralised(text)).toBe(`'${text}`);
     for (const text of ['Oekraïne', '1=1', ' =1', '']) expect(neutralised(text)).toBe(text);
+  });
+
+  it('takes the apostrophe away again when the text is read back, and only that apostrophe', () => {
+    for (const text of ['=1+1', '+31 6', '-20 graden', '@SUM(A1)', '\tx', '\rx', 'Oekraïne', "'t Harde", "'", '']) {
+      expect(withoutNeutraliser(neutralised(text))).toBe(text);
+    }
+    // Such an apostrophe typed into the register is not told apart from the export's own.
+    expect(withoutNeutraliser("'-2")).toBe('-2');
   });
 
   it('quotes a text with either dialect’s separator, so that a spreadsheet that splits on the other never starts a cell inside it', () => {

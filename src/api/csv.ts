@@ -38,9 +38,17 @@ export function csvEuros(cents: number | bigint | string | null, dialect: CsvDia
   return cents === null ? null : { numeric: euroText(cents, DECIMALS[dialect]) };
 }
 
+/** How a text starts that a spreadsheet would read as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** A text with a leading apostrophe when a spreadsheet would read it as a formula. */
 export function neutralised(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A text as it was before `neutralised` gave it its apostrophe, so that an export imports back as what the register holds. */
+export function withoutNeutraliser(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 export function toCsv<K extends string>(columns: readonly K[], rows: readonly Record<K, CsvCell>[], dialect: CsvDialect = 'rfc4180'): string {

@@ -3,6 +3,7 @@
  * Dutch amounts ("€ 1.234,56"), dates as the spreadsheet's own date or as text (2025-06-01, 1-6-2025),
  * and choices by their label in either language or by their code.
  */
+import { withoutNeutraliser } from '../api/csv.ts';
 import { euroAmountFault, MAX_ENTRY_CENTS, parseEuroAmountExactly } from '../../common/money.ts';
 import { en } from '../../common/vocabulary/en.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
@@ -47,9 +48,9 @@ export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
   }
   switch (kind) {
     case 'text':
-      return { value: withLineFeeds(shown).trim() };
+      return { value: withLineFeeds(withoutNeutraliser(shown)).trim() };
     case 'multiline':
-      return { value: withLineFeeds(shown) };
+      return { value: withLineFeeds(withoutNeutraliser(shown)) };
     case 'date':
       return readDate(number);
     case 'amount':
