@@ -45,7 +45,7 @@ describe('parseEuroAmount', () => {
     expect(parseEuroAmount(text)).toBe(expected);
   });
 
-  it.each(['', 'twaalf', '1,234', '1.23.4', '12,345', '1e6', '0.1.2', '1,23.45', '1,2345.6', '--5', '€€5', '5-', '1.234.56'])('refuses %j', (text) => {
+  it.each(['', 'twaalf', '1,234', '1.23.4', '12,345', '1e6', '0.1.2', '1,23.45', '1,2345.6', '--5', '€€5', '5-', '1.234.56', '0.500', '00.250', '0.500.000', '0,500,000.00', '012.345'])('refuses %j', (text) => {
     expect(parseEuroAmount(text)).toBeUndefined();
   });
 

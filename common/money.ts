@@ -69,9 +69,10 @@ export function parseEuroAmount(text: string): Cents | undefined {
 /** The same at any size, so that a reader can tell an amount too large from text that is no amount. */
 export function parseEuroAmountExactly(text: string): CentsTotal | undefined {
   const trimmed = amountText(text);
-  const dutch = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(trimmed);
+  // Thousands are grouped from a first group without a leading zero: "0.500" groups nothing.
+  const dutch = /^(-?)([1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(trimmed);
   // Commas between thousands with a decimal point after them, or more than one: "1,234" alone is refused above.
-  const english = /^(-?)(\d{1,3}(?:,\d{3})+)\.(\d{1,2})$/.exec(trimmed) ?? /^(-?)(\d{1,3}(?:,\d{3}){2,})$/.exec(trimmed);
+  const english = /^(-?)([1-9]\d{0,2}(?:,\d{3})+)\.(\d{1,2})$/.exec(trimmed) ?? /^(-?)([1-9]\d{0,2}(?:,\d{3}){2,})$/.exec(trimmed);
   const plain = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(trimmed);
   const match = dutch ?? english ?? plain;
   if (!match) return undefined;

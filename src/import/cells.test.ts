@@ -17,4 +17,13 @@ describe('reading a cell as its field', () => {
     expect(readCell('amount', { number: null, shown: '15%' })).toMatchObject({ fault: 'notAnAmount' });
     expect(readCell('count', { number: null, shown: '15%' })).toMatchObject({ fault: 'notWholeNumber' });
   });
+
+  it('reads a point before three digits as grouping thousands only after a first group without a leading zero', () => {
+    expect(readCell('amount', '234.500')).toEqual({ value: 23_450_000 });
+    expect(readCell('count', '1.000')).toEqual({ value: 1000 });
+    for (const text of ['0.500', '00.250']) {
+      expect(readCell('amount', text)).toEqual({ fault: 'amountTextBeyondCents', params: { shown: text } });
+      expect(readCell('count', text)).toEqual({ fault: 'notWholeNumber' });
+    }
+  });
 });

@@ -76,11 +76,13 @@ const GENERAL = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSign
  */
 const withLineFeeds = (text: string) => text.replace(/\r\n?/g, '\n');
 
-/** A whole number as text, with dots between thousands as a Dutch spreadsheet shows them ("1.000"); "1,000" and "1.5" are refused. */
-/** A whole number, its thousands grouped by points or not; with a minus it is read, for the range to refuse as it does a cell's -3. */
+/**
+ * A whole number as text, its thousands grouped by points as a Dutch spreadsheet shows them ("1.000") or not;
+ * "1,000", "1.5" and "0.500" are refused. With a minus it is read, for the range to refuse as it does a cell's -3.
+ */
 function readCount(text: string): CellReading {
   const digits = text.trim();
-  return /^-?(\d+|\d{1,3}(?:\.\d{3})+)$/.test(digits) ? { value: Number(digits.replaceAll('.', '')) } : { fault: 'notWholeNumber' };
+  return /^-?(\d+|[1-9]\d{0,2}(?:\.\d{3})+)$/.test(digits) ? { value: Number(digits.replaceAll('.', '')) } : { fault: 'notWholeNumber' };
 }
 
 function readCode(list: Parameters<typeof codeList>[0], cell: string | number): CellReading {
