@@ -62,8 +62,11 @@ export const referenceText = (maximum: number) => oneLine(maximum, 'reference');
 /** Text on one line that must be filled in, trimmed: at least one letter or digit, in the form of its kind if it has one. */
 export const requiredText = (maximum: number, format?: TextFormat) => saying(oneLine(maximum, format), true, format);
 
-/** Text on one line that may be left empty (''), trimmed: filled in, it says something in the form of its kind. */
-export const textOrEmpty = (maximum: number, format: TextFormat) => saying(oneLine(maximum, format), false, format);
+/**
+ * Text on one line that may be left empty (''), trimmed: filled in, it says something in the form of its kind.
+ * One that shows nothing (only format characters) is empty, as it is where it may be left out.
+ */
+export const textOrEmpty = (maximum: number, format: TextFormat) => saying(oneLine(maximum, format), false, format).transform((text) => (isBlank(text) ? '' : text));
 
 /** Text that may run over several lines: as safeText, but new lines and tabs are allowed. */
 export const multilineText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), true);

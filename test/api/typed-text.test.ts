@@ -154,6 +154,15 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     const stored = await database().db.selectFrom('trainingProgramme').select('description').where('id', '=', programme.body.id).executeTakeFirstOrThrow();
     expect(stored.description).toBe('');
   });
+
+  it('stores a text on one line that may be left empty, showing nothing, as empty: a letter\'s signatory, an account\'s name', async () => {
+    const letter = await as.letterAuthor('PATCH', `/letters/${ids.letter}`, { signatoryName: '\u200b' }, await letterVersion());
+    expect(letter.status, JSON.stringify(letter.body)).toBe(200);
+    expect(letter.body.letterhead.signatoryName).toBe('');
+    const account = await as.administrator('POST', '/accounts', { username: `leeg.${next()}`, displayName: '\u00ad\u2060\u0301', role: 'registrar', password: 'correct horse battery staple 77' });
+    expect(account.status, JSON.stringify(account.body)).toBe(201);
+    expect(account.body.account.displayName).toBe('');
+  });
 });
 
 describe('the browser takes a required text of only invisible characters as not filled in, before sending', () => {
