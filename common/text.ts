@@ -51,7 +51,7 @@ export function saysSomething(text: string): boolean {
  * are named by one too): it says something, and a run of question marks in it stands for what was not
  * known yet. A reference or number (a contract's, a licence's, a payment's) is letters and digits with the
  * separators such references use. A public quantity is what the public
- * list prints: "3", "ca. 100", "meerdere", never a negative number.
+ * list prints: "3", "ca. 100", "meerdere", in the digits 0 to 9, never a negative number.
  */
 export type TextFormat = 'title' | 'reference' | 'quantity';
 
@@ -61,7 +61,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Two or more question marks in a row, also with spaces between them ("???", "? ? ?"). */
 const PLACEHOLDER = /[?？](?:\s*[?？])+/u;
 const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}\p{Zs}.,:;/_#()+&'’–-]*$/u;
-const QUANTITY = /^[\p{L}\p{M}\p{N}\p{Zs}.,:;/()+'’~≈±<>%–-]*$/u;
+/** Numbers in the digits 0 to 9, as the public list prints them: a fullwidth "１１" or "١١" would escape the checks of what is stated. */
+const QUANTITY = /^[\p{L}\p{M}0-9\p{Zs}.,:;/()+'’~≈±<>%–-]*$/u;
 /** A minus before a number that is not part of a name ("F-16") or a range ("2-3"). */
 const NEGATIVE_NUMBER = /(?:^|[^\p{L}\p{N}])[-–−]\s*\p{N}/u;
 

@@ -228,7 +228,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noLetterOrDigit: () => 'Gebruik minstens één letter of cijfer.',
     placeholderText: () => 'Vervang de vraagtekens door wat bekend is.',
     referenceFormat: () => 'Gebruik letters en cijfers, met zo nodig spaties en - / . _ : , # ( ) + & als scheiding, te beginnen met een letter of cijfer.',
-    quantityFormat: () => 'Vul een aantal in zoals het openbare overzicht het noemt, bijvoorbeeld "3", "ca. 100" of "meerdere"; geen negatief getal.',
+    quantityFormat: () => 'Vul een aantal in zoals het openbare overzicht het noemt, bijvoorbeeld "3", "ca. 100" of "meerdere": met de cijfers 0 tot en met 9, geen negatief getal.',
     quantityStatesZero: () => 'Een openbaar aantal noemt geen 0; laat het leeg als er geen aantal te noemen is.',
     quantityAboveDelivered: (p) =>
       `Het openbare aantal noemt ${p.stated}, meer dan ${p.deliveries === '1' ? 'de levering telt' : `de ${p.deliveries} leveringen samen tellen`} (${p.total}). Het mag grover zijn ("ca. 10", "meerdere"), maar niet groter.`,
@@ -523,7 +523,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noLetterOrDigit: () => 'Use at least one letter or digit.',
     placeholderText: () => 'Replace the question marks with what is known.',
     referenceFormat: () => 'Use letters and digits, separated where needed by spaces and - / . _ : , # ( ) + &, starting with a letter or digit.',
-    quantityFormat: () => 'Enter a quantity as the public overview gives it, e.g. "3", "ca. 100" or "meerdere"; no negative number.',
+    quantityFormat: () => 'Enter a quantity as the public overview gives it, e.g. "3", "ca. 100" or "meerdere": in the digits 0 to 9, no negative number.',
     quantityStatesZero: () => 'A public quantity does not state 0; leave it empty when there is no quantity to state.',
     quantityAboveDelivered: (p) =>
       `The public quantity states ${p.stated}, more than ${p.deliveries === '1' ? 'the delivery holds' : `the ${p.deliveries} deliveries hold together`} (${p.total}). It may be coarser ("ca. 10", "several"), but not larger.`,

@@ -92,6 +92,9 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     { what: 'a public quantity of "nr 460 ???"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: 'nr 460 ???' }), field: 'publicQuantity', code: 'quantityFormat' },
     { what: 'a public quantity of "1.000.000.000.000"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '1.000.000.000.000' }), field: 'publicQuantity', code: 'tooLarge' },
     { what: 'a public quantity of "ca. 2 000 000 000 stuks"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: 'ca. 2 000 000 000 stuks' }), field: 'publicQuantity', code: 'tooLarge' },
+    ...['１１', '٣٣', 'ca. ５０'].map((publicQuantity): RefusedInput => ({
+      what: `a public quantity of ${JSON.stringify(publicQuantity)}`, role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity }), field: 'publicQuantity', code: 'quantityFormat',
+    })),
     { what: 'a public quantity of "0"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '0' }), field: 'publicQuantity', code: 'quantityStatesZero' },
     // The delivery from stock holds 8.
     { what: 'a public quantity of "500" for a delivery of 8', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '500' }), field: 'publicQuantity', code: 'quantityAboveDelivered' },
