@@ -24,6 +24,12 @@ describe('a date typed as text, or saved as text by a spreadsheet', () => {
     expect(dateOfText(text)).toBe('2025-09-10');
   });
 
+  it('reads a moment with its offset from UTC as its day in Amsterdam', () => {
+    expect(
+      ['2025-03-01T23:30:00Z', '2025-03-01T22:59:59Z', '2025-08-31T22:00:00.000Z', '2025-08-31T21:59Z', '2025-03-01T18:00:00-05:00', '2025-03-01 23:30:00+0000', '2025-02-31T10:00:00Z', '2025-03-01T24:30:00Z'].map(dateOfText),
+    ).toEqual(['2025-03-02', '2025-03-01', '2025-09-01', '2025-08-31', '2025-03-02', '2025-03-02', undefined, undefined]);
+  });
+
   it('knows the Dutch abbreviations of the months that differ from the English ones', () => {
     expect(['1 mrt 2025', '1-mei-2025', '1 okt. 2025'].map(dateOfText)).toEqual(['2025-03-01', '2025-05-01', '2025-10-01']);
   });

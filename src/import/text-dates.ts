@@ -3,12 +3,14 @@
  * shows it): 2025-09-10 or 2025/09/10, 10-9-2025 or 10-9-25, 10 september 2025 or 10-sep-25 (Dutch or English month
  * names, with or without the day of the week before it), and September 10, 2025. Day before month,
  * as the Netherlands writes it, unless the month has its name. A time after the date says nothing about
- * the day and is left out.
+ * the day and is left out; a moment with its offset from UTC (2025-09-10T22:30:00Z) is on its day in Amsterdam.
  */
-import { isIsoDate, type IsoDate } from '../../common/dates.ts';
+import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 
 // The text is lowered before it is matched: 2025-09-10T14:30Z is 2025-09-10t14:30z here.
-const TIME = String.raw`(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?`;
+const TIME = String.raw`(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?`;
+/** A moment: a date and time with its offset from UTC (Z, +02:00 or +0200), as a system that exports timestamps writes it. */
+const ISO_MOMENT = /^(\d{4})-(\d{2})-(\d{2})[t ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(z|[+-]\d{2}:?\d{2})$/;
 const ISO_DATE = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
 const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})${TIME}$`);
 
@@ -38,6 +40,8 @@ const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+(\d{1,2}),?\s
 /** The day a text names, or undefined when it names none (or one that does not exist, such as 31-2-2025). */
 export function dateOfText(text: string): IsoDate | undefined {
   const written = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const moment = ISO_MOMENT.exec(written);
+  if (moment) return dayOfMoment(moment);
   const iso = ISO_DATE.exec(written);
   if (iso) return dateOf(iso[1]!, Number(iso[2]), iso[3]!);
   const numeric = NUMERIC_DATE.exec(written);
@@ -47,6 +51,14 @@ export function dateOfText(text: string): IsoDate | undefined {
   const monthFirst = MONTH_DAY_YEAR.exec(written);
   if (monthFirst) return dateOf(monthFirst[3]!, MONTHS[monthFirst[1]!], monthFirst[2]!);
   return undefined;
+}
+
+/** The day a moment falls on in Amsterdam, where the register keeps its dates: 2025-03-01T23:30Z is 2 March there. */
+function dayOfMoment([, year, month, day, time, offset]: RegExpExecArray): IsoDate | undefined {
+  if (dateOf(year!, Number(month), day!) === undefined) return undefined;
+  const zone = offset === 'z' ? 'Z' : `${offset!.slice(0, 3)}:${offset!.slice(-2)}`;
+  const instant = Date.parse(`${year}-${month}-${day}T${time}${zone}`);
+  return Number.isNaN(instant) ? undefined : todayInAmsterdam(new Date(instant));
 }
 
 function dateOf(year: string, month: number | undefined, day: string): IsoDate | undefined {
