@@ -412,6 +412,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     tooManyCells: (p) => `Dit bestand heeft meer dan ${p.maximum} cellen; verwijder lege kolommen en verdeel de regels over meer bestanden.`,
     notASpreadsheet: () => 'Dit bestand is geen spreadsheet maar een ander Office-bestand, zoals een Word-document (.docx) of PowerPoint-presentatie (.pptx); kies het ingevulde sjabloon als Excel-werkmap (.xlsx), CSV- of tekstbestand.',
     notSpreadsheetOrText: () => 'Dit bestand is geen Excel-werkmap (.xlsx) en geen CSV- of tekstbestand, maar bijvoorbeeld een afbeelding of PDF; kies het ingevulde sjabloon.',
+    utf16WithoutMark: () => 'Dit bestand lijkt tekst in UTF-16 zonder de markering (byte order mark) die zegt hoe het te lezen is; sla het op als CSV UTF-8 (in Excel: Opslaan als, "CSV UTF-8 (door komma\'s gescheiden)").',
     noKnownSheet: () =>
       'Geen blad van dit bestand heeft de kolomkoppen van het sjabloon op regel 1 of onder een titel; download het sjabloon en gebruik die kolomkoppen, op de eerste regel van het blad of direct onder de titel.',
     noColumnHeaders: (p) =>
@@ -707,6 +708,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     tooManyCells: (p) => `This file has more than ${p.maximum} cells; delete empty columns and spread the rows over more files.`,
     notASpreadsheet: () => 'This file is not a spreadsheet but another Office file, such as a Word document (.docx) or PowerPoint presentation (.pptx); choose the filled-in template as an Excel workbook (.xlsx), CSV or text file.',
     notSpreadsheetOrText: () => 'This file is neither an Excel workbook (.xlsx) nor a CSV or text file but, for example, an image or a PDF; choose the filled-in template.',
+    utf16WithoutMark: () => 'This file looks like UTF-16 text without the mark (byte order mark) that says how to read it; save it as CSV UTF-8 (in Excel: Save As, "CSV UTF-8 (Comma delimited)").',
     noKnownSheet: () => "No sheet of this file has the template's column headers on row 1 or below a title; download the template and use its column headers, on the sheet's first row or right below its title.",
     noColumnHeaders: (p) =>
       `Nothing is imported from the sheet ${p.sheet}: none of its first ${p.rows} rows has the template's column headers. If it holds rows for the register, put the template's column headers above them.`,

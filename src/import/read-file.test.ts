@@ -376,6 +376,8 @@ describe('reading an import file', () => {
   it.each([
     ['an old or password-protected workbook', 'oud.xls', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]), { code: 'oldOrProtectedWorkbook', params: {} }],
     ['an image', 'foto.csv', () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff]), { code: 'notSpreadsheetOrText', params: {} }],
+    ['UTF-16 text without its mark, little-endian', 'w.csv', () => Buffer.from('Eigen kenmerk;Titel\nVB-1;Tenten é\n', 'utf16le'), { code: 'utf16WithoutMark', params: {} }],
+    ['UTF-16 text without its mark, big-endian', 'w.csv', () => Buffer.from('Eigen kenmerk;Titel\n', 'utf16le').swap16(), { code: 'utf16WithoutMark', params: {} }],
     ['UTF-16 text that does not decode, by its row', 'w.csv', () => new Uint8Array([0xff, 0xfe, ...Buffer.from('Eigen kenmerk;Titel\n', 'utf16le'), 0x00, 0xdc]), { code: 'brokenUtf16', params: { row: '2' } }],
     ['an unclosed quote, by its row', 'w.csv', () => csv(`${VALUATION_HEADERS.join(';')}\nW1;D1;1;x;y\nW2;"D1;1;x;y\n`), { code: 'unclosedQuote', params: { row: '3' } }],
     ['more rows than an import holds', 'w.csv', () => csv(`${VALUATION_HEADERS.join(';')}\n${'x\n'.repeat(MAX_IMPORT_ROWS)}`), { code: 'tooManyRows', params: { maximum: String(MAX_IMPORT_ROWS) } }],

@@ -97,6 +97,7 @@ type UnreadableCode =
   | 'tooManyCells'
   | 'notASpreadsheet'
   | 'notSpreadsheetOrText'
+  | 'utf16WithoutMark'
   | 'noKnownSheet'
   | 'noRows';
 
@@ -130,7 +131,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   if (bytes.length === 0) throw new UnreadableFileError('emptyFile');
   const startsWith = (signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
   if (startsWith(COMPOUND_FILE_SIGNATURE)) throw new UnreadableFileError('oldOrProtectedWorkbook');
-  if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError('notSpreadsheetOrText');
+  if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError(isUtf16WithoutMark(bytes) ? 'utf16WithoutMark' : 'notSpreadsheetOrText');
   const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), hiddenRows: new Set<number>(), hiddenColumns: new Set<number>(), date1904: false }];
   const sheets: ReadSheet[] = [];
   const sheetsNotTaken: SheetNotTaken[] = [];
@@ -142,6 +143,18 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   if (sheets.length === 0) throw new UnreadableFileError('noKnownSheet', {}, sheetsNotTaken);
   if (sheets.every((sheet) => sheet.rows.length === 0)) throw new UnreadableFileError('noRows');
   return { sheets, sheetsNotTaken };
+}
+
+/**
+ * Text in UTF-16 saved without the mark that says which byte of a pair comes first: in its first bytes a NUL
+ * stands in the same half of each pair (the high byte of a Latin letter), and never in the other.
+ */
+function isUtf16WithoutMark(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
+  const zerosIn = [0, 0];
+  for (let index = 0; index < sample.length; index++) if (sample[index] === 0) zerosIn[index % 2]! += 1;
+  const pairs = sample.length / 2;
+  return pairs >= 2 && zerosIn.some((zeros, half) => zeros >= pairs / 2 && zerosIn[1 - half] === 0);
 }
 
 const UTF16_MARKS = [
