@@ -272,6 +272,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     aboveCompensated: (p) => `Dit is meer dan er nog openstaat (${euro('nl', p.outstandingCents)}).`,
     beforeDeclared: (p) => `Deze datum ligt vóór de declaratie (${p.declaredOn}).`,
     beforeTranche: (p) => `Deze datum ligt vóór het besluit over de tranche (${p.decidedOn}); een declaratie op een tranche volgt op dat besluit.`,
+    trancheNotClaimable: (p) =>
+      p.role === 'implementingActor'
+        ? 'In deze tranche is Nederland uitvoerder voor de EU: dat werk is niet door Nederland te declareren. Kies een tranche waarop Nederland declareert, of geen tranche.'
+        : 'Nederland heeft geen rol in deze tranche en declareert er niet op. Kies een tranche waarop Nederland declareert, of geen tranche.',
     referenceTaken: () => `Er is al een declaratie met dit kenmerk (${KEY_FOLDING.nl}).`,
     notBlocked: () => 'Deze declaratie is op die datum niet geblokkeerd: er is geen blokkade om op te heffen.',
     beforeBlockage: (p) => `De declaratie is pas vanaf ${p.blockedOn} geblokkeerd; een opheffing ligt op of na die datum.`,
@@ -568,6 +572,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     aboveCompensated: (p) => `This is more than is still outstanding (${euro('en', p.outstandingCents)}).`,
     beforeDeclared: (p) => `This date lies before the claim (${p.declaredOn}).`,
     beforeTranche: (p) => `This date lies before the tranche was decided (${p.decidedOn}); a claim on a tranche follows that decision.`,
+    trancheNotClaimable: (p) =>
+      p.role === 'implementingActor'
+        ? 'In this tranche the Netherlands is implementing actor for the EU: that work cannot be claimed by the Netherlands. Choose a tranche the Netherlands claims on, or no tranche.'
+        : 'The Netherlands has no role in this tranche and does not claim on it. Choose a tranche the Netherlands claims on, or no tranche.',
     referenceTaken: () => `There is a claim with this reference already (${KEY_FOLDING.en}).`,
     notBlocked: () => 'This claim is not blocked on that date: there is no blockage to lift.',
     beforeBlockage: (p) => `The claim is blocked only from ${p.blockedOn}; a release lies on or after that date.`,

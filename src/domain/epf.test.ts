@@ -11,6 +11,7 @@ import {
   claimViolations,
   epfFiguresAt,
   receiptViolations,
+  trancheViolations,
   type EpfClaimHistory,
 } from './epf.ts';
 
@@ -85,6 +86,14 @@ describe('EPF rules', () => {
     ]);
     expect(claimViolations(input, TODAY, { isImplementingActorWork: false, valueCents: null, alreadyClaimedCents: 0 })[0]?.code).toBe('aboveDelivered');
     expect(claimViolations(input, TODAY, { isImplementingActorWork: true, valueCents: 100, alreadyClaimedCents: 0 })).toEqual([{ field: 'deliveryId', code: 'implementingActorWork' }]);
+  });
+
+  it('takes a claim on a tranche only where the Netherlands claims, and from the day the tranche was decided', () => {
+    expect(trancheViolations({ decidedOn: '2025-03-01', dutchRole: 'claimant' }, '2025-03-01')).toEqual([]);
+    for (const dutchRole of ['implementingActor', 'none'] as const) {
+      expect(trancheViolations({ decidedOn: '2025-03-01', dutchRole }, '2025-03-01')).toEqual([{ field: 'trancheId', code: 'trancheNotClaimable', params: { role: dutchRole } }]);
+    }
+    expect(trancheViolations({ decidedOn: '2025-03-01', dutchRole: 'claimant' }, '2025-02-28')).toEqual([{ field: 'declaredOn', code: 'beforeTranche', params: { decidedOn: '2025-03-01' } }]);
   });
 
   it('takes a claim for one delivery or for a batch that says what it covers, never both or neither', () => {

@@ -15,6 +15,7 @@ import {
   claimStateAt,
   claimViolations,
   receiptViolations,
+  trancheViolations,
   type EpfAssessment,
   type EpfBlockage,
   type EpfClaim,
@@ -58,14 +59,14 @@ export type ClaimInput = Omit<EpfClaim, 'id' | 'isDemonstration' | 'recordedAt'>
 
 /**
  * Declares a claim; one for a delivery may not declare more than the delivery was worth at the claim's
- * date, and one on a tranche is not declared before the tranche was decided.
+ * date, and one on a tranche names a tranche the Netherlands claims on, decided by the claim's date.
  */
 export async function createClaim(db: Db, context: RequestContext, input: ClaimInput): Promise<ClaimDetail> {
   return inTransaction(db, async (trx) => {
     const violations: RuleViolation[] = [];
     const tranche = input.trancheId === null ? null : await repository.findTranche(trx, input.trancheId);
     if (tranche === undefined) violations.push(unknownRecord('trancheId', 'tranche'));
-    else if (tranche && input.declaredOn < tranche.decidedOn) violations.push({ field: 'declaredOn', code: 'beforeTranche', params: { decidedOn: tranche.decidedOn } });
+    else if (tranche) violations.push(...trancheViolations(tranche, input.declaredOn));
     let delivery = null;
     if (input.deliveryId !== null) {
       const found = await repository.deliveryForClaim(trx, input.deliveryId, input.declaredOn);

@@ -184,6 +184,27 @@ describeEachDatabase('EPF claims API', (database) => {
     await expect(assessClaim(database().db, systemContext('finance'), 'undefined', { compensatedCents: 1, assessedOn: '2025-03-01', remainderExpectedBy: null, note: '' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('refuses a claim on a tranche where the Netherlands is implementing actor or has no role, at its tranche, and counts nothing of it', async () => {
+    const tranche = async (dutchRole: string) =>
+      (await finance('POST', '/epf/tranches', { kind: 'windfallProfits', name: `Tranche ${dutchRole}`, euAmountCents: 1000 * MILLION, decidedOn: '2025-01-01', dutchRole })).body.id as string;
+    const [before, declaredBefore] = [await claimCount(), (await finance('GET', '/epf/overview?date=2025-08-31')).body.declaredCents];
+    const implementing = await finance('POST', '/epf/claims', claimInput({ trancheId: await tranche('implementingActor') }), { 'Accept-Language': 'en' });
+    expect(implementing.status).toBe(400);
+    expect(implementing.body.invalidParams).toEqual([
+      {
+        name: 'trancheId',
+        code: 'trancheNotClaimable',
+        reason: 'In this tranche the Netherlands is implementing actor for the EU: that work cannot be claimed by the Netherlands. Choose a tranche the Netherlands claims on, or no tranche.',
+      },
+    ]);
+    const none = await finance('POST', '/epf/claims', claimInput({ trancheId: await tranche('none') }));
+    expect(none.body.invalidParams).toEqual([
+      { name: 'trancheId', code: 'trancheNotClaimable', reason: 'Nederland heeft geen rol in deze tranche en declareert er niet op. Kies een tranche waarop Nederland declareert, of geen tranche.' },
+    ]);
+    expect([await claimCount(), (await finance('GET', '/epf/overview?date=2025-08-31')).body.declaredCents]).toEqual([before, declaredBefore]);
+    expect((await finance('POST', '/epf/claims', claimInput({ trancheId: await tranche('claimant') }))).status).toBe(201);
+  });
+
   it('refuses a claim above what was delivered: the delivery\'s value at the claim\'s date, less what was claimed on it before', async () => {
     const delivery = await registerShipped(registrar, database().db, { title: 'Pantserhouwitsers', category: 'largeCalibreArtillery', supportType: 'stock', fundingSource: 'ukraineSupportBudget', realisedAt: '2024-06-01' });
     await registrar('POST', `/deliveries/${delivery.body.id}/valuations`, { amountCents: 20 * MILLION, basis: 'replacementValue', effectiveDate: '2024-06-01' });
