@@ -313,7 +313,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notProcurement: () => 'Dit is geen commerciële verwerving in het register; een contract vervult alleen verwervingen.',
     // Training and readiness.
     invalidProgrammeKey: () => 'Gebruik 1 tot 40 kleine letters, cijfers en -, te beginnen met een letter (zoals stc).',
-    nothingCounted: () => 'Vul minstens één aantal of de geraamde kosten in.',
+    nothingCounted: () => 'Vul minstens één aantal groter dan nul of de geraamde kosten in.',
     periodAfterCount: (p) =>
       `Gegeven training (trainers, getrainden, trainingen) is geteld over een periode die al begonnen is; deze begint na de datum tot en met wanneer geteld is (${p.countsUpTo}). Alleen een plan (rotaties, militairen per rotatie, geraamde kosten) kan later beginnen.`,
     programmeKeyTaken: () => 'Er is al een trainingsprogramma met deze korte naam.',
@@ -613,7 +613,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notProcurement: () => 'This is not a commercial procurement in the register; a contract fulfils procurements only.',
     // Training and readiness.
     invalidProgrammeKey: () => 'Use 1 to 40 lowercase letters, digits and -, starting with a letter (such as stc).',
-    nothingCounted: () => 'Fill in at least one count or the estimated cost.',
+    nothingCounted: () => 'Fill in at least one count above zero, or the estimated cost.',
     periodAfterCount: (p) =>
       `Training given (trainers, trainees, courses) is counted over a period that has begun; this one begins after the date the count runs up to (${p.countsUpTo}). Only a plan (rotations, soldiers per rotation, estimated cost) may begin later.`,
     programmeKeyTaken: () => 'There already is a training programme with this short name.',

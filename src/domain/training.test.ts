@@ -45,6 +45,16 @@ describe('a training contribution', () => {
     expect(contributionViolations({ ...plan, periodFrom: '2026-01-01', periodTo: '2026-12-31', countsUpTo: '2025-08-31' }, TODAY)).toEqual([]);
   });
 
+  it('counts something only with a count above zero or a cost: a 0 stands beside such a count, never alone', () => {
+    const nothing = { ...valid, trainers: null, trainees: null, traineesIsApproximate: false };
+    const nothingCounted = [{ field: 'trainers', code: 'nothingCounted' }];
+    expect(contributionViolations(nothing, TODAY)).toEqual(nothingCounted);
+    expect(contributionViolations({ ...nothing, trainers: 0, trainees: 0, courses: 0 }, TODAY)).toEqual(nothingCounted);
+    expect(contributionViolations({ ...nothing, rotations: 0, soldiersPerRotation: 0 }, TODAY)).toEqual(nothingCounted);
+    expect(contributionViolations({ ...nothing, trainers: 20, trainees: 0 }, TODAY)).toEqual([]);
+    expect(contributionViolations({ ...nothing, rotations: 0, costEstimateCents: 500_000_000, fundingSource: 'internationalSecurityBudget' }, TODAY)).toEqual([]);
+  });
+
   it('never accepts a negative count, whatever else it holds (property)', () => {
     const count = fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null });
     fc.assert(

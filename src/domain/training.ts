@@ -86,7 +86,9 @@ export function contributionViolations(input: ContributionInput, today: IsoDate)
   if ((input.costEstimateCents === null) !== (input.fundingSource === null)) {
     violations.push({ field: input.fundingSource === null ? 'fundingSource' : 'costEstimateCents', code: 'required' });
   }
-  if (COUNTS.every((field) => input[field] === null) && input.costEstimateCents === null) violations.push({ field: 'trainers', code: 'nothingCounted' });
+  // A count of 0 beside others says that measure stands at nothing; counts that are all 0 say nothing, yet
+  // would replace the programme's earlier counts in the letter and move the date training was counted up to.
+  if (COUNTS.every((field) => (input[field] ?? 0) === 0) && input.costEstimateCents === null) violations.push({ field: 'trainers', code: 'nothingCounted' });
   return violations;
 }
 

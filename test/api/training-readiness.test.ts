@@ -79,6 +79,19 @@ describeEachDatabase('training and readiness', (database) => {
     expect(edited.body.problems).toEqual(['{{training:lithuania.trainers}}']);
   });
 
+  it('refuses a contribution whose counts are all 0 or empty as one that counts nothing, and changes nothing', async () => {
+    const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');
+    const contribute = (counts: Record<string, number>, language = 'nl') =>
+      registrar('POST', `/training-programmes/${programme.id}/contributions`, { periodFrom: '2025-01-01', countsUpTo: '2025-06-30', ...counts }, { 'Accept-Language': language });
+    const before = await auditActions();
+    const zeros = await contribute({ trainers: 0, trainees: 0, courses: 0 });
+    expect([zeros.status, zeros.body.invalidParams]).toEqual([400, [{ name: 'trainers', code: 'nothingCounted', reason: 'Vul minstens één aantal groter dan nul of de geraamde kosten in.' }]]);
+    const plan = await contribute({ rotations: 0, soldiersPerRotation: 0 }, 'en');
+    expect(plan.body.invalidParams).toEqual([{ name: 'trainers', code: 'nothingCounted', reason: 'Fill in at least one count above zero, or the estimated cost.' }]);
+    expect(await auditActions()).toEqual(before);
+    expect((await registrar('GET', `/training-programmes/${programme.id}`)).body.contributions).toHaveLength(programme.contributions.length);
+  });
+
   it('refuses bad input naming every field, and changes nothing', async () => {
     const before = await auditActions();
     const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');
