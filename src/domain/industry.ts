@@ -122,7 +122,8 @@ export function contractViolations(contract: ContractInput, today: IsoDate): Rul
  */
 export function progressViolations(latest: ProgressReport | null, report: ProgressReport, today: IsoDate, signedOn: IsoDate): RuleViolation[] {
   const violations: RuleViolation[] = [
-    ...(Number.isInteger(report.percent) && report.percent >= 0 && report.percent <= 100 ? [] : [{ field: 'percent', code: 'percentOutOfRange' }]),
+    ...(Number.isInteger(report.percent) ? [] : [{ field: 'percent', code: 'notWholeNumber' }]),
+    ...(report.percent >= 0 && report.percent <= 100 ? [] : [{ field: 'percent', code: 'percentOutOfRange' }]),
     ...(report.reportedOn < signedOn ? [{ field: 'reportedOn', code: 'beforeSigning', params: { signedOn } }] : pastDateViolations('reportedOn', report.reportedOn, today)),
     ...textViolations('reason', report.reason, { required: false, maximum: MAX_TEXT_LENGTH }),
   ];

@@ -137,6 +137,30 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     expect(refused.body.invalidParams).toEqual([{ name: field, code: 'tooLarge', reason: 'Enter an amount of at most €100,000,000,000.00.' }]);
   });
 
+  it('refuses an industry number beyond 2^53 by the industry register\'s own bound, with the other mistakes of its input', async () => {
+    const english = { 'Accept-Language': 'en' };
+    const [huge, tenBillionEuros] = [1e16, 'Enter an amount of at most €10,000,000,000.00.'];
+    const contract = await as.registrar('POST', '/industry-contracts', { companyId: ids.company, reference: 'K-groot', subject: 'Granaten', amountCents: huge, signedOn: '2025-01-10' }, english);
+    expect(contract.body.invalidParams).toEqual([{ name: 'amountCents', code: 'tooLarge', reason: tenBillionEuros }]);
+    const price = await as.registrar('POST', '/price-developments', { item: ' ', earlierPriceCents: huge, earlierOn: '2024-01-01', paidPriceCents: huge, paidOn: '2025-01-01' }, english);
+    expect(price.body.invalidParams).toEqual([
+      expect.objectContaining({ name: 'item', code: 'required' }),
+      { name: 'earlierPriceCents', code: 'tooLarge', reason: tenBillionEuros },
+      { name: 'paidPriceCents', code: 'tooLarge', reason: tenBillionEuros },
+    ]);
+    const bundle = await as.registrar('POST', '/demand-bundles', { need: 'Granaten', category: 'ammunition', dutchQuantity: huge, ukrainianQuantity: huge, identifiedOn: '2025-04-01' }, english);
+    expect(bundle.body.invalidParams).toEqual(
+      ['dutchQuantity', 'ukrainianQuantity'].map((name) => ({ name, code: 'tooLarge', reason: `Enter a number of at most ${MAX_COUNT}.` })),
+    );
+    const milestones = { companyId: ids.company, reference: 'K-mijlpaal', subject: 'Granaten', amountCents: 100, signedOn: '2025-01-10', milestones: [{ title: 'Levering', dueOn: '2025-12-01' }] };
+    const contractId = (await as.registrar('POST', '/industry-contracts', milestones)).body.id;
+    const [milestone] = (await as.registrar('GET', '/industry')).body.companies.flatMap((company: any) => company.contracts).find((item: any) => item.id === contractId).milestones;
+    const progress = await as.registrar('POST', `/contract-milestones/${milestone.id}/progress`, { percent: huge, reportedOn: '2025-02-01' }, english);
+    expect(progress.body.invalidParams).toEqual([{ name: 'percent', code: 'percentOutOfRange', reason: 'Enter a percentage from 0 to 100.' }]);
+    const fraction = await as.registrar('POST', `/contract-milestones/${milestone.id}/progress`, { percent: 50.5, reportedOn: '2025-02-01' });
+    expect(fraction.body.invalidParams).toEqual([expect.objectContaining({ name: 'percent', code: 'notWholeNumber' })]);
+  });
+
   describe('takes the value at the edge of each rule', () => {
     it('an amount of exactly €100 mld., a billion items and a country that exists', async () => {
       expect((await as.finance('POST', '/budget/decisions', { ...budgetDecision(), fund: 'defenceBudget', amounts: [{ budgetYear: 2025, amountCents: MAX_ENTRY_CENTS }] })).status).toBe(201);

@@ -17,10 +17,14 @@ import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
 
 const cents = z.number().int().openapi({ description: 'Euro cents' });
-// The bounds of what is typed are the domain's rules (src/domain/industry.ts), which report every mistake of
-// an input at once: the schema only documents them.
-const contractCents = z.number().int().openapi({ description: 'Euro cents, above zero, at most 10^12 (€10 mld.)', minimum: 1, maximum: MAX_CONTRACT_CENTS });
-const bundledQuantity = z.number().int().openapi({ description: 'At least 1, at most 10^9', minimum: 1, maximum: MAX_COUNT });
+/**
+ * A whole number whose bounds are the domain's rules (src/domain/industry.ts), which report every mistake of an
+ * input at once: the schema only documents them. It does not even judge the number whole, for that would refuse
+ * one beyond 2^53 by 2^53 alone, where the domain names its own bound.
+ */
+const judgedByDomain = (description: string, minimum: number, maximum: number) => z.number().openapi({ type: 'integer', description, minimum, maximum });
+const contractCents = judgedByDomain('Euro cents, above zero, at most 10^12 (€10 mld.)', 1, MAX_CONTRACT_CENTS);
+const bundledQuantity = judgedByDomain('At least 1, at most 10^9', 1, MAX_COUNT);
 /** Text on one line, trimmed: whether it must be filled in is the domain's rule. */
 const text = (maximum: number) => safeText(maximum).trim();
 const note = optionalMultilineText(4000).default('');
@@ -146,7 +150,7 @@ export const ContractInputSchema = z
 
 const ProgressInputSchema = z
   .strictObject({
-    percent: z.number().int().openapi({ description: '0 to 100', minimum: 0, maximum: 100 }),
+    percent: judgedByDomain('0 to 100', 0, 100),
     reportedOn: isoDate,
     reason: optionalMultilineText(4000).default('').openapi({ description: 'Required when the progress is lower than the latest report' }),
   })
