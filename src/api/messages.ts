@@ -145,6 +145,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownField: () => 'Dit veld bestaat niet; controleer de naam.',
     malformedJson: () => 'De inhoud van het verzoek is geen leesbare JSON.',
     bodyNotObject: () => 'De inhoud van het verzoek moet een JSON-object met velden zijn.',
+    bodyNotTaken: () => 'Dit verzoek heeft geen inhoud; stuur het zonder.',
     beforeEarlierStage: (p) =>
       `De datum van ${stageNoun('nl', p.later) ?? 'deze stap'} (${p.laterDate}) ligt vóór die van ${stageNoun('nl', p.earlier) ?? 'een eerdere stap'} (${p.earlierDate}).`,
     afterLaterStage: (p) =>
@@ -445,6 +446,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownField: () => 'There is no such field; check its name.',
     malformedJson: () => 'The body of the request is no readable JSON.',
     bodyNotObject: () => 'The body of the request must be a JSON object of fields.',
+    bodyNotTaken: () => 'This request takes no body; send it without one.',
     beforeEarlierStage: (p) =>
       `The date of ${stageNoun('en', p.later) ?? 'this stage'} (${p.laterDate}) lies before that of ${stageNoun('en', p.earlier) ?? 'an earlier stage'} (${p.earlierDate}).`,
     afterLaterStage: (p) =>

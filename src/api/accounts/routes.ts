@@ -1,13 +1,12 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { changeEmail, changeRole, createAccount, disableAccount, listAccounts } from '../../auth/accounts.ts';
 import { totpUri } from '../../auth/totp.ts';
-import { requestContext, type ApiEnv } from '../context.ts';
+import { apiRoutes } from '../api-routes.ts';
+import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
-import { validationHook } from '../openapi-common.ts';
 import { changeEmailRoute, changeRoleRoute, createAccountRoute, CreatedAccountSchema, disableRoute, listRoute } from './schemas.ts';
 
 export function accountsRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
 
   app.openapi(listRoute, async (c) => c.json({ items: await listAccounts(c.get('deps').db, requestContext(c)) }, 200));
 

@@ -1,12 +1,11 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { todayInAmsterdam } from '../../../common/dates.ts';
 import { isCommitmentPosition } from '../../db/repositories/budget.ts';
 import * as register from '../../register/budget.ts';
-import { requestContext, type ApiEnv } from '../context.ts';
+import { apiRoutes } from '../api-routes.ts';
+import { requestContext } from '../context.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag } from '../if-match.ts';
-import { validationHook } from '../openapi-common.ts';
 import {
   addStageRoute,
   BudgetDecisionSchema,
@@ -26,7 +25,7 @@ import {
 const COMMITMENT_SORT = 'title';
 
 export function budgetRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
 
   app.openapi(listBudgetRoute, async (c) => c.json(await register.listBudget(c.get('deps').db), 200));
 

@@ -1,9 +1,9 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { isIsoDate, type IsoDate } from '../../../common/dates.ts';
 import { lifecycleViolations, stageDateViolations, type LifecycleDates } from '../../domain/delivery.ts';
 import { pastDateViolations } from '../../domain/plausibility.ts';
 import * as register from '../../register/deliveries.ts';
-import { requestContext, type ApiEnv } from '../context.ts';
+import { apiRoutes } from '../api-routes.ts';
+import { requestContext } from '../context.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
 import { isDeliveryPosition } from '../../db/repositories/deliveries.ts';
 import { createIdempotently } from '../idempotency.ts';
@@ -45,7 +45,7 @@ function dateViolationsOfInput(input: unknown, today: IsoDate) {
 const MONEY_DATES = ['effectiveDate', 'paidOn', 'withdrawnOn'] as const;
 
 export function deliveriesRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHookWith(dateViolationsOfInput) });
+  const app = apiRoutes(validationHookWith(dateViolationsOfInput));
 
   app.openapi(listRoute, async (c) => {
     const { after, before, pageSize = 25, ...parameters } = c.req.valid('query');

@@ -1,14 +1,13 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { decide, decisionsOf, decisionsVersion, disclosureQueue, DUE_REVIEWS_PAGE_SIZE, QUEUE_ORDER } from '../../register/disclosure.ts';
 import { isDueReviewPosition } from '../../db/repositories/disclosure.ts';
 import { isDeliveryPosition } from '../../db/repositories/deliveries.ts';
+import { apiRoutes } from '../api-routes.ts';
 import { listPage, pageCursors, pageStart } from '../cursor.ts';
 import { ValidationError } from '../../register/errors.ts';
-import { requestContext, type ApiEnv } from '../context.ts';
+import { requestContext } from '../context.ts';
 import { presentSummary } from '../deliveries/presenters.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { etag, versionsInIfMatch } from '../if-match.ts';
-import { validationHook } from '../openapi-common.ts';
 import { decisionInput, inputViolations } from './presenters.ts';
 import { decideRoute, DecisionsSchema, historyRoute, queueRoute } from './schemas.ts';
 import { todayInAmsterdam } from '../../../common/dates.ts';
@@ -17,7 +16,7 @@ import { todayInAmsterdam } from '../../../common/dates.ts';
 const DUE_REVIEW_SORT = 'reviewOn';
 
 export function disclosureRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
 
   app.openapi(queueRoute, async (c) => {
     const { db, clock } = c.get('deps');

@@ -1,11 +1,10 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { isClaimPosition } from '../../db/repositories/epf.ts';
 import * as register from '../../register/epf.ts';
+import { apiRoutes } from '../api-routes.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
-import { requestContext, type ApiEnv } from '../context.ts';
+import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag } from '../if-match.ts';
-import { validationHook } from '../openapi-common.ts';
 import {
   assessRoute,
   blockRoute,
@@ -25,7 +24,7 @@ import { todayInAmsterdam } from '../../../common/dates.ts';
 const CLAIM_SORT = 'declaredOn';
 
 export function epfRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
   const dateOrToday = (date: string | undefined, clock: () => Date) => date ?? todayInAmsterdam(clock());
 
   app.openapi(overviewRoute, async (c) => {

@@ -1,6 +1,6 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as exportControl from '../../register/export-control.ts';
+import { apiRoutes } from '../api-routes.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { listPage, pageCursors } from '../cursor.ts';
 import { isQueuePosition } from '../../db/repositories/export-control.ts';
@@ -41,7 +41,7 @@ function criterionField(field: string, input: unknown): string {
 const QUEUE_SORT = 'queueDate';
 
 export function exportControlRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHookWith(() => [], criterionField) });
+  const app = apiRoutes(validationHookWith(() => [], criterionField));
   const db = (c: Context<ApiEnv>) => c.get('deps').db;
 
   app.openapi(queuesRoute, async (c) => {

@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { todayInAmsterdam } from '../../../common/dates.ts';
 import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
@@ -12,12 +11,12 @@ import { listProjects, replenishmentOverview } from '../../register/readiness.ts
 import { industryOverview, type IndustryOverview } from '../../register/industry.ts';
 import { listAnnexes } from '../../register/annex.ts';
 import { auditEventBatches, budgetCommitmentBatches, deliveryBatches, disclosureQueueBatches, dueReviewBatches, epfClaimBatches, exportQueueBatches, oneBatch, stockDeliveryReadinessBatches } from '../../register/exports.ts';
+import { apiRoutes } from '../api-routes.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
 import { preferredLanguage } from '../language.ts';
 import { commitmentFilter } from '../budget/schemas.ts';
 import { stockDeliveryFilter } from '../readiness/schemas.ts';
-import { validationHook } from '../openapi-common.ts';
 import {
   accountsExportRoute,
   auditExportRoute,
@@ -95,7 +94,7 @@ async function* presented<Row, Item>(batches: AsyncIterable<readonly Row[]>, pre
 }
 
 export function exportRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
 
   app.openapi(deliveriesExportRoute, async (c) => {
     const { format, dialect, lang, ...parameters } = c.req.valid('query');

@@ -1,12 +1,10 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { withExactIntegers } from '../../../common/exact-json.ts';
 import { figuresSeries, figuresTable } from '../../register/figures.ts';
-import type { ApiEnv } from '../context.ts';
-import { validationHook } from '../openapi-common.ts';
+import { apiRoutes } from '../api-routes.ts';
 import { figuresRoute, seriesRoute } from './schemas.ts';
 
 export function figuresRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
 
   app.openapi(figuresRoute, async (c) => {
     const { referenceDate, compareDate } = c.req.valid('query');

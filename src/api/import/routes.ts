@@ -1,12 +1,11 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { importTemplate } from '../../import/template.ts';
 import { sheetNotTakenFault, UnreadableFileError } from '../../import/read-file.ts';
 import { commitImport, dryRunImport, type ImportFault, type ImportReport } from '../../register/import.ts';
+import { apiRoutes } from '../api-routes.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
-import { validationHook } from '../openapi-common.ts';
 import { invalidParams, problem } from '../problem.ts';
 import { commitRoute, dryRunRoute, faultsExportRoute, templateRoute } from './schemas.ts';
 import { sendExport } from '../exports/routes.ts';
@@ -25,7 +24,7 @@ export const importBodyLimit = bodyLimit({
 });
 
 export function importRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
 
   app.openapi(templateRoute, async (c) => {
     const workbook = await importTemplate();

@@ -1,13 +1,12 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { z } from '@hono/zod-openapi';
 import type { CompanyDecisionInput } from '../../domain/industry.ts';
 import type { RuleViolation } from '../../domain/delivery.ts';
 import { ValidationError } from '../../register/errors.ts';
 import * as register from '../../register/industry.ts';
-import { requestContext, type ApiEnv } from '../context.ts';
+import { apiRoutes } from '../api-routes.ts';
+import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory } from '../if-match.ts';
-import { validationHook } from '../openapi-common.ts';
 import {
   companyDecisionRoute,
   CompanyDecisionInputSchema,
@@ -44,7 +43,7 @@ function companyDecision(body: DecisionBody): CompanyDecisionInput {
 }
 
 export function industryRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
 
   app.openapi(overviewRoute, async (c) => {
     const { db, clock } = c.get('deps');

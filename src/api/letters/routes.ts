@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { letterDocument } from '../../letters/compose.ts';
 import { renderLetter } from '../../letters/renderings.ts';
@@ -9,13 +8,13 @@ import * as letters from '../../register/letters.ts';
 import * as embargo from '../../register/letter-publication.ts';
 import * as review from '../../register/letter-review.ts';
 import { isAllowed } from '../../domain/access.ts';
+import { apiRoutes } from '../api-routes.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { versionsInIfMatch } from '../if-match.ts';
 import type { ExpectedVersion } from '../../register/errors.ts';
 import { answerLanguage } from '../language.ts';
 import { reason } from '../messages.ts';
-import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import {
@@ -58,7 +57,7 @@ async function forReader(c: Context<ApiEnv>, { markupFaults, ...view }: letters.
 }
 
 export function lettersRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
   const deps = (c: Context<ApiEnv>) => c.get('deps');
   const withEtag = async (c: Context<ApiEnv>, view: letters.LetterView) => {
     c.header('ETag', `"${view.version}"`);

@@ -1,5 +1,4 @@
 import { cors } from 'hono/cors';
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import * as publicData from '../../db/repositories/public.ts';
@@ -9,8 +8,8 @@ import { compareSnapshots } from '../../letters/compare.ts';
 import { letterDocument } from '../../letters/compose.ts';
 import { LETTER_CSS } from '../../letters/render/html.ts';
 import { renderLetter } from '../../letters/renderings.ts';
+import { apiRoutes } from '../api-routes.ts';
 import type { ApiEnv } from '../context.ts';
-import { validationHook } from '../openapi-common.ts';
 import { violationsFromZod } from '../problem.ts';
 import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
 import { limitAnonymousRequests } from '../rate-limit.ts';
@@ -55,7 +54,7 @@ function publicView(db: Kysely<Database>): Kysely<PublicDatabase> {
 const ANONYMOUS_RENDERINGS = { limit: (c: Context<ApiEnv>) => c.get('deps').anonymousRenderingsPerMinute, windowMs: 60_000 };
 
 export function publicRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
   // Open data may be read by tools on other sites (a notebook, a chart): any origin may read it, never with credentials.
   app.use('/public/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], allowHeaders: ['If-None-Match', 'Accept-Language'], exposeHeaders: ['ETag', 'Content-Disposition'], maxAge: 86_400 }));
   const renderings = new RenderingCache();

@@ -1,11 +1,10 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import * as register from '../../register/readiness.ts';
 import { isStockDeliveryPosition } from '../../db/repositories/readiness.ts';
+import { apiRoutes } from '../api-routes.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
-import { requestContext, type ApiEnv } from '../context.ts';
+import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag, versionsInIfMatch } from '../if-match.ts';
-import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
   createProjectRoute,
@@ -30,7 +29,7 @@ import {
 const STOCK_DELIVERY_SORT = 'title';
 
 export function readinessRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
 
   app.openapi(overviewRoute, async (c) => c.json(ReadinessOverviewSchema.parse(await register.replenishmentOverview(c.get('deps').db)), 200));
 

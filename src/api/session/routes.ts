@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import { LoginFailedError, LoginThrottledError } from '../../auth/errors.ts';
@@ -8,9 +7,9 @@ import type { Principal } from '../../auth/sessions.ts';
 import { containsDemonstrationData } from '../../db/repositories/deliveries.ts';
 import type { Database } from '../../db/schema.ts';
 import { permissionsOf } from '../../domain/access.ts';
+import { apiRoutes } from '../api-routes.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../access.ts';
-import { requestContext, type ApiEnv } from '../context.ts';
-import { validationHook } from '../openapi-common.ts';
+import { requestContext } from '../context.ts';
 import { problem } from '../problem.ts';
 import { AFTER_LOGIN, callbackRoute, currentRoute, LOGIN_FAILED, loginRoute, logoutRoute, methodsRoute, startRoute } from './schemas.ts';
 
@@ -41,7 +40,7 @@ function stateCookieOptions(oidc: OidcLogin) {
 
 /** Logging in (with a password or through the identity provider), the current session, logging out. */
 export function sessionRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
 
   app.openapi(loginRoute, async (c) => {
     try {

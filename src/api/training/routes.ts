@@ -1,9 +1,8 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import * as register from '../../register/training.ts';
-import { requestContext, type ApiEnv } from '../context.ts';
+import { apiRoutes } from '../api-routes.ts';
+import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag, versionsInIfMatch } from '../if-match.ts';
-import { validationHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
   addContributionRoute,
@@ -16,7 +15,7 @@ import {
 } from './schemas.ts';
 
 export function trainingRoutes() {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = apiRoutes();
 
   app.openapi(listProgrammesRoute, async (c) => {
     const items = await register.listProgrammes(c.get('deps').db);

@@ -1,0 +1,44 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { RuleViolation } from '../domain/delivery.ts';
+import type { ApiEnv } from './context.ts';
+import { validationHook } from './openapi-common.ts';
+import { invalidParams, problem } from './problem.ts';
+
+/**
+ * The routes of one part of the API, whose input is checked by `defaultHook`. An operation that defines
+ * no request body refuses a body that says something, naming what it does not take, rather than ignore
+ * what the client meant; it runs after the route's own middleware, so that the permission is checked first.
+ */
+export function apiRoutes(defaultHook = validationHook) {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook });
+  const register = app.openapi;
+  app.openapi = ((route, handler, hook) =>
+    register(route.request?.body ? route : { ...route, middleware: [...[route.middleware ?? []].flat(), refuseBody] }, handler, hook)) as typeof register;
+  return app;
+}
+
+/**
+ * No body, only the white space JSON allows, or `{}` is taken: none names a field, so nothing meant is
+ * lost, and a client that sends every request with a JSON object is not refused for its habit.
+ */
+const refuseBody: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const violations = violationsOfBody(await c.req.text());
+  if (violations.length > 0) return problem(c, 400, { invalidParams: invalidParams(c, violations) });
+  return next();
+};
+
+function violationsOfBody(text: string): RuleViolation[] {
+  if (/^[ \t\n\r]*$/.test(text)) return [];
+  const body = parsed(text);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return [{ field: 'body', code: 'bodyNotTaken' }];
+  return Object.keys(body).map((field) => ({ field, code: 'unknownField' }));
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
