@@ -166,16 +166,20 @@ export async function getLetter(db: Db, id: string, now: Date): Promise<LetterVi
   return view(db, await existing(db, id), now);
 }
 
-/** A draft as it would read with unsaved text: the live preview while its author types. Nothing is stored. */
+/**
+ * A draft as it would read with unsaved text: the live preview while its author types. Nothing is stored,
+ * but what saving the text would refuse is refused, so that the preview never shows a letter that cannot be.
+ */
 export async function previewDraft(
   db: Db,
+  context: RequestContext,
   id: string,
-  change: { blocks: NarrativeBlock[]; letterDate?: string | null | undefined } & Partial<LetterheadFields>,
-  now: Date,
+  change: { blocks: NarrativeBlock[] } & DraftChange,
 ): Promise<LetterView> {
   const stored = await existing(db, id);
   refuseUnlessDraft(stored);
-  return view(db, { ...stored, ...letterheadFor(change, storedLetterhead(stored)), blocks: change.blocks, letterDate: change.letterDate === undefined ? stored.letterDate : change.letterDate }, now);
+  await refuseInvalidChange(db, context, stored, change);
+  return view(db, { ...stored, ...letterheadFor(change, storedLetterhead(stored)), blocks: change.blocks, letterDate: change.letterDate === undefined ? stored.letterDate : change.letterDate }, context.now());
 }
 
 export async function listLetters(db: Db): Promise<repository.LetterSummary[]> {
@@ -187,14 +191,11 @@ export async function updateDraft(
   context: RequestContext,
   id: string,
   expectedVersion: ExpectedVersion,
-  change: { blocks?: NarrativeBlock[]; letterDate?: string | null } & Partial<LetterheadFields>,
+  change: DraftChange,
 ): Promise<LetterView> {
-  refuseImplausibleDates(context, change);
   return inTransaction(db, async (trx) => {
     const current = await draftAt(trx, id, expectedVersion);
-    refuseLetterBeforeReferenceDate(current.referenceDate, change.letterDate);
-    refuseLetterBeforePrevious(change.letterDate, await repository.latestFinalBefore(trx, current.referenceDate));
-    if (change.blocks) assertValid(draftBlockViolations(change.blocks));
+    await refuseInvalidChange(trx, context, current, change);
     const updated = await repository.updateDraft(trx, id, current.version, change);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, {
@@ -206,6 +207,16 @@ export async function updateDraft(
     });
     return view(trx, updated, context.now());
   });
+}
+
+type DraftChange = { blocks?: NarrativeBlock[]; letterDate?: string | null | undefined } & Partial<LetterheadFields>;
+
+/** What a change to a draft must meet, whether it is saved or previewed. */
+async function refuseInvalidChange(db: Db, context: RequestContext, draft: repository.StoredLetter, change: DraftChange): Promise<void> {
+  refuseImplausibleDates(context, change);
+  refuseLetterBeforeReferenceDate(draft.referenceDate, change.letterDate);
+  refuseLetterBeforePrevious(change.letterDate, await repository.latestFinalBefore(db, draft.referenceDate));
+  if (change.blocks) assertValid(draftBlockViolations(change.blocks));
 }
 
 /**

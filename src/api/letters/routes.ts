@@ -134,7 +134,7 @@ export function lettersRoutes() {
   });
 
   app.openapi(previewRoute, async (c) => {
-    const view = await letters.previewDraft(deps(c).db, c.req.valid('param').id, c.req.valid('json'), deps(c).clock());
+    const view = await letters.previewDraft(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'));
     const rendering = await renderLetter(letterDocument(view.letter, { paperNumber: null, isDraft: true }), 'html', { stylesheetHref: LETTER_STYLESHEET_PATH });
     allowFramingBySelf(c);
     return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}-concept`);

@@ -169,7 +169,8 @@ const PublicationSchema = z.strictObject({
 });
 const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn, reason: multilineText(2000) });
 const RejectionSchema = z.strictObject({ comment: multilineText(4000) });
-const PreviewSchema = z.strictObject({ blocks: z.array(BlockInputSchema).max(50), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
+/** The fields of a change to the draft, with its whole text: a preview renders them as saving them would store them. */
+const PreviewSchema = DraftChangeSchema.required({ blocks: true });
 const ComparisonQuery = z.object({ from: safeText(100), to: safeText(100) });
 
 const VerificationSchema = z

@@ -3036,6 +3036,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The whole text of the letter, in its order: it replaces every block the draft had, so a block left out is a section the letter no longer has. Send every block, with its key, to change one; a block with an empty text is a section kept for later */
                         blocks: components["schemas"]["NarrativeBlockInput"][];
                         /** Format: date */
                         letterDate?: string | null;
