@@ -6,15 +6,17 @@ import { validationHook } from './openapi-common.ts';
 import { invalidParams, problem } from './problem.ts';
 
 /**
- * The routes of one part of the API, whose input is checked by `defaultHook`. An operation that defines
- * no request body refuses a body that says something, naming what it does not take, rather than ignore
- * what the client meant; it runs after the route's own middleware, so that the permission is checked first.
+ * The routes of one part of the API, whose input is checked by `defaultHook`. An operation that changes
+ * something and defines no request body refuses a body that says something, naming what it does not take,
+ * rather than ignore what the client meant; it runs after the route's own middleware, so that the permission
+ * is checked first. A GET is left alone: no browser sends it a body, and reading one would cost every list
+ * and figure a request object it does not otherwise make.
  */
 export function apiRoutes(defaultHook = validationHook) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook });
   const register = app.openapi;
   app.openapi = ((route, handler, hook) =>
-    register(route.request?.body ? route : { ...route, middleware: [...[route.middleware ?? []].flat(), refuseBody] }, handler, hook)) as typeof register;
+    register(route.request?.body || route.method === 'get' ? route : { ...route, middleware: [...[route.middleware ?? []].flat(), refuseBody] }, handler, hook)) as typeof register;
   return app;
 }
 
