@@ -148,6 +148,12 @@ describe('commitment stages', () => {
     expect(stageViolations(2025, [{ ...pledged, stage: 'committed' }], pledged, TODAY)).toEqual([{ field: 'stage', code: 'stageGoesBack' }]);
   });
 
+  it('are not the latest stage again, to the cent and the day; another amount or day is a step', () => {
+    expect(stageViolations(2025, [pledged], pledged, TODAY)).toEqual([{ field: 'stage', code: 'sameAsLatestStage' }]);
+    expect(stageViolations(2025, [pledged], { ...pledged, amountCents: 2_400_000_000 }, TODAY)).toEqual([]);
+    expect(stageViolations(2025, [pledged], { ...pledged, effectiveOn: '2025-05-01' }, TODAY)).toEqual([]);
+  });
+
   it('are made in their budget year or before it, not after the year closed', () => {
     expect(stageViolations(2026, [], pledged, TODAY)).toEqual([]);
     expect(stageViolations(2024, [], { ...pledged, effectiveOn: '2024-12-31' }, TODAY)).toEqual([]);

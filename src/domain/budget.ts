@@ -199,6 +199,10 @@ export function stageViolations(budgetYear: number, existing: readonly Commitmen
   if (latest && COMMITMENT_STAGES.indexOf(next.stage) < COMMITMENT_STAGES.indexOf(latest.stage)) {
     violations.push({ field: 'stage', code: 'stageGoesBack' });
   }
+  // The latest stage again, to the cent and the day, says nothing new: a form sent twice, not a step.
+  if (latest && latest.stage === next.stage && latest.amountCents === next.amountCents && latest.effectiveOn === next.effectiveOn) {
+    violations.push({ field: 'stage', code: 'sameAsLatestStage' });
+  }
   return violations;
 }
 

@@ -130,6 +130,8 @@ describeEachDatabase('budget API', (database) => {
     const back = await finance('POST', `/budget/commitments/${created.body.id}/stages`, { stage: 'pledged', amountCents: 1, effectiveOn: '2025-05-01' }, { 'Accept-Language': 'en' });
     expect(back.status).toBe(400);
     expect(back.body.invalidParams.map((param: any) => `${param.name} ${param.code}`).sort()).toEqual(['effectiveOn beforeLatestStage', 'stage stageGoesBack']);
+    const again = await finance('POST', `/budget/commitments/${created.body.id}/stages`, { stage: 'committed', amountCents: billion(0.5), effectiveOn: '2025-06-01' });
+    expect([again.status, again.body.invalidParams.map((param: any) => `${param.name} ${param.code}`)]).toEqual([400, ['stage sameAsLatestStage']]);
     const unknownDelivery = await finance('POST', '/budget/commitments', { ...pledge, deliveryId: '0f8fad5b-d9cb-469f-a165-70867728950e' });
     expect(unknownDelivery.body.invalidParams.map((param: any) => param.name)).toEqual(['deliveryId']);
     expect((await actions()).slice(-2)).toEqual(['budgetCommitment.create', 'budgetCommitment.stage']);
