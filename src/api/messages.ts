@@ -304,6 +304,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     // Industry
     invalidCountry: () => 'Vul een bestaande landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
     beforeSigning: (p) => `Deze datum ligt vóór de ondertekening van het contract (${p.signedOn}).`,
+    aboveContractAmount: (p) => `Deze prijs is hoger dan het hele contract waard is (${euro('nl', p.amountCents)}).`,
     percentOutOfRange: () => 'Vul een percentage in van 0 tot en met 100.',
     beforeLatestReport: (p) => `Deze datum ligt vóór de laatste melding (${p.latest}).`,
     progressGoesBack: (p) => `De voortgang is lager dan de laatste melding (${p.latest} %); geef de reden.`,
@@ -606,6 +607,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     // Industry
     invalidCountry: () => 'Enter an existing ISO 3166 country code, two capital letters, such as NL or UA.',
     beforeSigning: (p) => `This date lies before the contract was signed (${p.signedOn}).`,
+    aboveContractAmount: (p) => `This price is above what the whole contract is worth (${euro('en', p.amountCents)}).`,
     percentOutOfRange: () => 'Enter a percentage from 0 to 100.',
     beforeLatestReport: (p) => `This date lies before the latest report (${p.latest}).`,
     progressGoesBack: (p) => `The progress is lower than the latest report (${p.latest} %); give the reason.`,

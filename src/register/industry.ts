@@ -131,14 +131,19 @@ export async function reportProgress(
   });
 }
 
-/** A price development; one under a contract is not paid before the contract was signed. */
+/** A price development; one under a contract is not paid before the contract was signed, nor above what the whole contract is worth. */
 export async function recordPriceDevelopment(db: Db, context: RequestContext, input: PriceDevelopmentInput): Promise<{ id: string }> {
   assertValid(priceDevelopmentViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     if (input.contractId !== null) {
       const contract = await industry.findContract(trx, input.contractId);
       if (!contract) assertValid([unknownRecord('contractId', 'contract')]);
-      else if (input.paidOn < contract.signedOn) assertValid([{ field: 'paidOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }]);
+      else {
+        assertValid([
+          ...(input.paidOn < contract.signedOn ? [{ field: 'paidOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : []),
+          ...(input.paidPriceCents > contract.amountCents ? [{ field: 'paidPriceCents', code: 'aboveContractAmount', params: { amountCents: String(contract.amountCents) } }] : []),
+        ]);
+      }
     }
     const price = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertPriceDevelopment(trx, price);

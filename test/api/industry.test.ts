@@ -111,6 +111,10 @@ describeEachDatabase('industry', (database) => {
       [await registrar('POST', `/contract-milestones/${LAST_BATCH}/progress`, { percent: 20, reportedOn: '2025-09-01' }), ['reason']],
       [await registrar('POST', `/contract-milestones/${LAST_BATCH}/progress`, { percent: 60, reportedOn: '2025-08-01' }), ['reportedOn']],
       [await registrar('POST', '/price-developments', { item: 'x', earlierPriceCents: -1, earlierOn: '2025-06-01', paidPriceCents: 5, paidOn: '2025-05-01' }), ['earlierPriceCents', 'paidOn']],
+      [
+        await registrar('POST', '/price-developments', { item: 'x', contractId: DEMONSTRATION_CONTRACTS[0].id, earlierPriceCents: 1, earlierOn: '2025-01-01', paidPriceCents: DEMONSTRATION_CONTRACTS[0].amountCents + 1, paidOn: '2025-05-01' }),
+        ['paidOn', 'paidPriceCents'],
+      ],
       [await registrar('POST', '/lessons-learned', { notedOn: '2099-01-01', category: 'pricing', text: ' ' }), ['notedOn', 'text']],
       [await registrar('POST', '/lessons-learned', { notedOn: '2025-01-01', category: 'pricing', text: 'nul\u0000teken' }), ['text']],
       [await registrar('POST', '/coproduction-projects', { title: '', partner: '', stage: 'producing', reachedOn: '2030-01-01' }), ['partner', 'reachedOn', 'title']],
