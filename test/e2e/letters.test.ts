@@ -59,6 +59,15 @@ describeWithBrowser('letters', (browser) => {
     expect(await training.inputValue()).not.toContain('Een zin die niet wordt opgeslagen.');
   });
 
+  it('says why the preview shows the earlier text when saving would refuse the change', async () => {
+    page = await openPageAs(browser(), server(), 'letterAuthor');
+    await visit(page, server(), `/brieven/${draftId}`);
+    const previewed = page.waitForResponse((response) => new URL(response.url()).pathname === `/api/v1/letters/${draftId}/preview`);
+    await page.getByLabel('Briefdatum').fill('2025-08-01');
+    expect((await previewed).status()).toBe(400);
+    await page.getByRole('status').filter({ hasText: 'Het voorbeeld toont de vorige tekst: opslaan zou deze wijziging weigeren. Briefdatum: ' }).waitFor();
+  });
+
   it('puts back the text the author had not saved when the session ended, once logged in again', async () => {
     // A session of its own, not the one the other tests share.
     page = await openPageIn(browser(), 'nl');

@@ -62,6 +62,7 @@ export const letters: typeof nl.letters = {
     label: 'The letter',
     unsaved: 'Preview of the text that has not been saved yet.',
     failed: 'The preview could not be updated with your latest change.',
+    refused: 'The preview shows the earlier text: saving would refuse this change. {{reasons}}',
   },
   picker: {
     legend: 'Insert a figure',

@@ -60,6 +60,7 @@ export const letters = {
     label: 'De brief',
     unsaved: 'Voorbeeld met de tekst die nog niet is opgeslagen.',
     failed: 'Het voorbeeld kon niet worden bijgewerkt met uw laatste wijziging.',
+    refused: 'Het voorbeeld toont de vorige tekst: opslaan zou deze wijziging weigeren. {{reasons}}',
   },
   picker: {
     legend: 'Cijfer invoegen',

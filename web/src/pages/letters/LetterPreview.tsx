@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
 import { previewLetter, renderingAddress, type Letter, type LetterChange } from '../../api/letters.ts';
+import { invalidParamsShown } from '../../forms/refusalReason.ts';
 
 /** How long typing pauses before the preview is rendered again. */
 const PREVIEW_DELAY_MS = 500;
@@ -23,7 +26,7 @@ export function LetterPreview({ letter, unsavedChange = null }: LetterPreviewPro
   return (
     <>
       <p role="status" className="nl-paragraph letter-preview__status">
-        {unsavedChange !== null && (live.failed ? t('letters.preview.failed') : showsUnsaved ? t('letters.preview.unsaved') : '')}
+        {unsavedChange !== null && (live.failure ? failureText(live.failure, t) : showsUnsaved ? t('letters.preview.unsaved') : '')}
       </p>
       {showsUnsaved ? (
         <iframe className="letter-preview" title={t('letters.preview.label')} srcDoc={live.html ?? ''} sandbox="allow-same-origin" />
@@ -42,20 +45,36 @@ export function LetterPreview({ letter, unsavedChange = null }: LetterPreviewPro
   );
 }
 
+/**
+ * Why the preview shows an earlier text: what saving the latest one would refuse (a letter date before the
+ * reference date, a block without text), each reason with the field it is about where that is one of the letter's.
+ */
+function failureText(failure: { error: unknown }, t: TFunction): string {
+  const refused = failure.error instanceof ApiError && failure.error.status === 400 ? invalidParamsShown(failure.error) : [];
+  if (refused.length === 0) return t('letters.preview.failed');
+  const labels: Readonly<Record<string, string>> = {
+    letterDate: t('fields.letterDate'),
+    wordmark: t('letters.letterhead.wordmark'),
+    signatoryTitle: t('letters.letterhead.signatoryTitle'),
+    signatoryName: t('letters.letterhead.signatoryName'),
+  };
+  return t('letters.preview.refused', { reasons: refused.map((param) => (labels[param.name] ? `${labels[param.name]}: ${param.reason}` : param.reason)).join(' ') });
+}
+
 /** The rendering of the unsaved text, asked for once typing pauses; a newer text cancels an older request. */
-function useLivePreview(id: string, change: LetterChange | null): { html: string | null; failed: boolean } {
-  const [live, setLive] = useState<{ html: string | null; failed: boolean }>({ html: null, failed: false });
+function useLivePreview(id: string, change: LetterChange | null): { html: string | null; failure: { error: unknown } | null } {
+  const [live, setLive] = useState<{ html: string | null; failure: { error: unknown } | null }>({ html: null, failure: null });
   useEffect(() => {
     if (change === null) {
-      setLive({ html: null, failed: false });
+      setLive({ html: null, failure: null });
       return;
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
       previewLetter(id, change, controller.signal).then(
-        (html) => setLive({ html, failed: false }),
-        () => {
-          if (!controller.signal.aborted) setLive((previous) => ({ ...previous, failed: true }));
+        (html) => setLive({ html, failure: null }),
+        (error: unknown) => {
+          if (!controller.signal.aborted) setLive((previous) => ({ ...previous, failure: { error } }));
         },
       );
     }, PREVIEW_DELAY_MS);
