@@ -119,6 +119,7 @@ const UNNAMEABLE: Record<Language, Record<UnnameableDelivery, string>> = {
     valueNotPublic: 'het besluit over openbaarmaking maakt haar waarde niet openbaar',
     notRealised: 'die levering was op de peildatum niet gerealiseerd (nog niet overgedragen, of niet betaald of de betaling teruggeboekt)',
     notValued: 'die levering had op de peildatum nog geen waarde',
+    valueNotAsDecided: 'haar waarde op de peildatum is niet de waarde die het besluit over openbaarmaking openbaar maakt',
   },
   en: {
     unknown: 'that delivery does not exist',
@@ -127,6 +128,7 @@ const UNNAMEABLE: Record<Language, Record<UnnameableDelivery, string>> = {
     valueNotPublic: 'its disclosure decision does not make its value public',
     notRealised: 'that delivery was not realised at the reference date (not handed over yet, or not paid or its payment withdrawn)',
     notValued: 'that delivery had no value yet at the reference date',
+    valueNotAsDecided: 'its value at the reference date is not the value its disclosure decision makes public',
   },
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namedDeliveries, type NamedDeliveryFacts } from './named-deliveries.ts';
 
-const nameable: NamedDeliveryFacts = { id: 'a', publicId: 'public-a', isPublic: true, publicLater: false, valuePublic: true, realised: true, cents: 700 };
+const nameable: NamedDeliveryFacts = { id: 'a', publicId: 'public-a', isPublic: true, publicLater: false, publicValueCents: 700, realised: true, cents: 700 };
 
 describe('the deliveries a letter may name by value', () => {
   it('names one public, with its value public, realised and valued by the reference date, under its public id', () => {
@@ -10,11 +10,12 @@ describe('the deliveries a letter may name by value', () => {
 
   it('says of each other why, the first reason that holds', () => {
     const facts: NamedDeliveryFacts[] = [
-      { ...nameable, id: 'confidential', isPublic: false, publicId: null, valuePublic: false, realised: false },
-      { ...nameable, id: 'later', publicLater: true, valuePublic: false },
-      { ...nameable, id: 'valueKept', valuePublic: false, realised: false },
+      { ...nameable, id: 'confidential', isPublic: false, publicId: null, publicValueCents: null, realised: false },
+      { ...nameable, id: 'later', publicLater: true, publicValueCents: null },
+      { ...nameable, id: 'valueKept', publicValueCents: null, realised: false },
       { ...nameable, id: 'unrealised', realised: false, cents: null },
       { ...nameable, id: 'unvalued', cents: null },
+      { ...nameable, id: 'revalued', cents: 800 },
     ];
     const { values, refused } = namedDeliveries([...facts.map((fact) => fact.id), 'gone'], facts, { checkDisclosure: true });
     expect(values.size).toBe(0);
@@ -24,19 +25,25 @@ describe('the deliveries a letter may name by value', () => {
       valueKept: 'valueNotPublic',
       unrealised: 'notRealised',
       unvalued: 'notValued',
+      revalued: 'valueNotAsDecided',
       gone: 'unknown',
     });
   });
 
   it('checks only the value when it verifies a final letter: the disclosure was approved with it', () => {
     const facts: NamedDeliveryFacts[] = [
-      { ...nameable, id: 'confidentialSince', isPublic: false, valuePublic: false },
+      { ...nameable, id: 'confidentialSince', isPublic: false, publicValueCents: null },
       { ...nameable, id: 'laterSince', publicLater: true },
+      { ...nameable, id: 'revaluedSince', publicValueCents: 600 },
       { ...nameable, id: 'unrealised', isPublic: false, realised: false },
       { ...nameable, id: 'neverPublic', isPublic: false, publicId: null },
     ];
     const { values, refused } = namedDeliveries(facts.map((fact) => fact.id), facts, { checkDisclosure: false });
-    expect(Object.fromEntries(values)).toEqual({ confidentialSince: { publicId: 'public-a', cents: 700 }, laterSince: { publicId: 'public-a', cents: 700 } });
+    expect(Object.fromEntries(values)).toEqual({
+      confidentialSince: { publicId: 'public-a', cents: 700 },
+      laterSince: { publicId: 'public-a', cents: 700 },
+      revaluedSince: { publicId: 'public-a', cents: 700 },
+    });
     expect(Object.fromEntries(refused)).toEqual({ unrealised: 'notRealised', neverPublic: 'notPublic' });
   });
 });

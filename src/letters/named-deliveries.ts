@@ -1,7 +1,7 @@
 import type { Cents } from '../../common/money.ts';
 
 /** Why a letter may not name a delivery's value (the `why` of the fault `deliveryNotNameable`). */
-export type UnnameableDelivery = 'unknown' | 'notPublic' | 'publicLater' | 'valueNotPublic' | 'notRealised' | 'notValued';
+export type UnnameableDelivery = 'unknown' | 'notPublic' | 'publicLater' | 'valueNotPublic' | 'notRealised' | 'notValued' | 'valueNotAsDecided';
 
 /** What the register says of a delivery a letter's text names (`{{delivery:ID}}`), at the letter's reference date. */
 export interface NamedDeliveryFacts {
@@ -11,8 +11,8 @@ export interface NamedDeliveryFacts {
   isPublic: boolean;
   /** Its latest decision makes it public only from a date after the reference date. */
   publicLater: boolean;
-  /** Its latest decision makes its value public too. */
-  valuePublic: boolean;
+  /** The value its latest decision makes public; null when that decision keeps its value. */
+  publicValueCents: Cents | null;
   /** Realised by the reference date, as realised support counts it. */
   realised: boolean;
   /** Its value at the reference date; null when it had none yet. */
@@ -28,8 +28,8 @@ export interface NamedDeliveries {
 
 /**
  * Which of the named deliveries a letter may print the value of: only one public at the reference date,
- * whose decision makes its value public, realised by then and valued by then. Whatever the letter prints
- * is public from its publication, so nothing less may be named. Verifying a final letter checks only the
+ * whose decision makes its value public, realised by then and valued by then at the value that decision
+ * made public. Whatever the letter prints is public from its publication, so nothing less may be named. Verifying a final letter checks only the
  * value (`checkDisclosure` false): its disclosure was approved with it, and a decision since is no other figure.
  */
 export function namedDeliveries(ids: readonly string[], facts: readonly NamedDeliveryFacts[], options: { checkDisclosure: boolean }): NamedDeliveries {
@@ -47,8 +47,10 @@ export function namedDeliveries(ids: readonly string[], facts: readonly NamedDel
 function namingOf(fact: NamedDeliveryFacts, checkDisclosure: boolean): { why: UnnameableDelivery } | { publicId: string; cents: Cents } {
   if (fact.publicId === null || (checkDisclosure && !fact.isPublic)) return { why: 'notPublic' };
   if (checkDisclosure && fact.publicLater) return { why: 'publicLater' };
-  if (checkDisclosure && !fact.valuePublic) return { why: 'valueNotPublic' };
+  if (checkDisclosure && fact.publicValueCents === null) return { why: 'valueNotPublic' };
   if (!fact.realised) return { why: 'notRealised' };
   if (fact.cents === null) return { why: 'notValued' };
+  // A revaluation since the decision, or one after the reference date the decision took, is a value no one decided public.
+  if (checkDisclosure && fact.cents !== fact.publicValueCents) return { why: 'valueNotAsDecided' };
   return { publicId: fact.publicId, cents: fact.cents };
 }

@@ -1283,8 +1283,14 @@ export class CanaryRun {
   /** What the delivery counts for today: stock its latest valuation, anything else the sum of its payments. */
   #currentValue(delivery: ModelDelivery): number {
     if (delivery.supportType !== 'stock') return delivery.payments.reduce((sum, payment) => sum + payment.amountCents, 0);
+    return this.#latestValuation(delivery, '9999-12-31')?.amountCents ?? 0;
+  }
+
+  /** The valuation in force on the date: the latest effective by then, the one recorded last on a day with two. */
+  #latestValuation(delivery: ModelDelivery, date: string) {
     return delivery.valuations.map((valuation, order) => ({ ...valuation, order }))
-      .sort((a, b) => (a.effectiveDate === b.effectiveDate ? a.order - b.order : a.effectiveDate < b.effectiveDate ? -1 : 1)).at(-1)?.amountCents ?? 0;
+      .filter((valuation) => valuation.effectiveDate <= date)
+      .sort((a, b) => (a.effectiveDate === b.effectiveDate ? a.order - b.order : a.effectiveDate < b.effectiveDate ? -1 : 1)).at(-1);
   }
 
   #firstPaidOn(delivery: ModelDelivery): string | null {
@@ -1319,12 +1325,12 @@ export class CanaryRun {
     if (name === 'increasePercent') return previous !== undefined && previous.final.totalCents !== 0;
     if (name.startsWith('delivery:')) {
       const id = name.slice('delivery:'.length);
-      // A delivery is named at its value on the reference date, when its decision makes its value public and it
+      // A delivery is named at its value on the reference date, when its decision makes that value public and it
       // was realised by then: one it had no value for yet cannot be named.
       return UUID.test(id) && this.deliveries.some((delivery) =>
         delivery.id === id && delivery.state === 'public' && !delivery.deleted && delivery.publicValueCents !== null &&
         this.#realisedBy(delivery, referenceDate) &&
-        delivery.valuations.some((valuation) => valuation.effectiveDate <= referenceDate));
+        this.#latestValuation(delivery, referenceDate)?.amountCents === delivery.publicValueCents);
     }
     return false;
   }

@@ -82,6 +82,24 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
     expect(why(id.named)).toBeUndefined();
   });
 
+  it('names a value only as its decision made it public: after a revaluation, once decided again', async () => {
+    const revalued = await delivery({ ...stockDelivery, title: 'Aggregaten (intern)', realisedAt: '2025-05-01' });
+    await value(revalued, 43 * MILLION, '2025-05-01');
+    await decidePublic(revalued, 'Aggregaten', true);
+    await value(revalued, 47 * MILLION, '2025-05-02');
+    const letter = await draft('2025-06-28', `{{delivery:${revalued}}}`);
+    expect(letter.problems).toEqual([`{{delivery:${revalued}}}`]);
+    for (const millions of [43, 47]) expect(JSON.stringify(letter.letter)).not.toContain(`€${millions} mln.`);
+    const refused = await roles.author('POST', `/letters/${letter.id}/finalisation`, {}, { 'If-Match': `"${letter.version}"`, 'Accept-Language': 'nl' });
+    expect(refused.body.invalidParams.map((param: any) => param.reason)).toEqual([expect.stringContaining('is niet de waarde die het besluit over openbaarmaking openbaar maakt')]);
+
+    await decidePublic(revalued, 'Aggregaten', true);
+    const decidedAgain = await accepted(roles.author('GET', `/letters/${letter.id}`), 200);
+    expect([decidedAgain.body.problems, Object.values(decidedAgain.body.letter.namedFigures)]).toEqual([[], ['€47 mln.']]);
+    // Out of the lists the tests below read.
+    await accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [revalued], state: 'confidential', ground: 'operationalSecurity' }));
+  });
+
   it('names the amount of a commitment only where it could name the value of the delivery it is for', async () => {
     const commitmentFor = async (deliveryId: string | null, millions: number) =>
       (await accepted(roles.finance('POST', '/budget/commitments', { title: `Toezegging ${millions}`, fund: 'ukraineSupportBudget', budgetYear: 2025, deliveryId, stage: 'committed', amountCents: millions * MILLION, effectiveOn: '2025-04-01' }))).body.id as string;

@@ -258,7 +258,7 @@ function valuesAt(db: Db, date: string) {
 
 /**
  * What a letter at the reference date needs to know of each of these deliveries (not removed) to name its
- * value: whether it is public then and its decision makes its value public, whether it is realised by then,
+ * value: whether it is public then and the value its decision makes public, whether it is realised by then,
  * and its value then (its latest valuation effective on or before that date and not withdrawn by then).
  */
 export async function namedDeliveryFacts(db: Db, ids: string[], referenceDate: string): Promise<NamedDeliveryFacts[]> {
@@ -272,7 +272,7 @@ export async function namedDeliveryFacts(db: Db, ids: string[], referenceDate: s
       'delivery.publicId',
       eb('delivery.disclosureState', '=', 'public').$castTo<boolean>().as('isPublic'),
       publicOnlyAfter(sql.ref('delivery.id'), referenceDate).as('publicLater'),
-      eb('publicDelivery.valueCents', 'is not', null).$castTo<boolean>().as('valuePublic'),
+      'publicDelivery.valueCents as publicValueCents',
       realisedBy(referenceDate).as('realised'),
       'latestValue.amountCents as cents',
     ])
