@@ -86,14 +86,21 @@ function amountText(text: string): string {
   return text.replace(/\s/g, '').replace(/^([-−]?)€/, '$1').replace(/^−/, '-');
 }
 
+/** An amount but for its three or more decimals ("1.234,567", "1234.5678", "0.500"). */
+const DECIMALS_BEYOND_CENTS = /^-?\d[\d.,]*[.,]\d{3,}$/;
+
 /**
  * Why text is no amount of one entry: one it could read two ways ("1,234": a thousand, with one comma
- * between thousands, or one euro and a fraction, with a decimal comma), no amount at all, or one beyond
- * MAX_ENTRY_CENTS; undefined for an amount parseEuroAmount reads.
+ * between thousands, or one euro and a fraction, with a decimal comma), one of more than two decimals, no
+ * amount at all, or one beyond MAX_ENTRY_CENTS; undefined for an amount parseEuroAmount reads.
  */
-export function euroAmountFault(text: string): 'amountAmbiguous' | 'notAnAmount' | 'amountTooLarge' | undefined {
+export function euroAmountFault(text: string): 'amountAmbiguous' | 'amountBeyondCents' | 'notAnAmount' | 'amountTooLarge' | undefined {
   const exact = parseEuroAmountExactly(text);
-  if (exact === undefined) return /^-?\d{1,3},\d{3}$/.test(amountText(text)) ? 'amountAmbiguous' : 'notAnAmount';
+  if (exact === undefined) {
+    const written = amountText(text);
+    if (/^-?\d{1,3},\d{3}$/.test(written)) return 'amountAmbiguous';
+    return DECIMALS_BEYOND_CENTS.test(written) ? 'amountBeyondCents' : 'notAnAmount';
+  }
   return exact > BigInt(MAX_ENTRY_CENTS) || exact < -BigInt(MAX_ENTRY_CENTS) ? 'amountTooLarge' : undefined;
 }
 

@@ -159,9 +159,6 @@ export function excelSerialDate(serial: number, date1904: boolean): string | und
 /** A plus in front, as some type a positive amount ("+1.234,56"). */
 const PLUS_IN_FRONT = /^\+\s*/;
 
-/** An amount but for its three or more decimals ("1.234,567", "1234.5678"). */
-const DECIMALS_BEYOND_CENTS = /^-?\d[\d.,\s]*[.,]\d{3,}$/;
-
 /** ",-" (or ",--", with a dash as a word processor makes it) after whole euros. */
 const WHOLE_EUROS = /(?<=\d),[-–]{1,2}$/;
 
@@ -202,6 +199,6 @@ export function readEuroCents(cell: string | number): CellReading {
   const text = withMinusInFront(cell.trim().replace(/^(EUR|€)\s*/i, '').replace(/\s*(€|EUR)$/i, '')).replace(WHOLE_EUROS, '').replace(PLUS_IN_FRONT, '');
   const fault = euroAmountFault(text);
   if (fault === 'amountAmbiguous') return { fault, params: { shown: cell.trim() } };
-  if (fault === 'notAnAmount' && DECIMALS_BEYOND_CENTS.test(text)) return { fault: 'amountTextBeyondCents', params: { shown: cell.trim() } };
+  if (fault === 'amountBeyondCents') return { fault: 'amountTextBeyondCents', params: { shown: cell.trim() } };
   return fault ? { fault } : { value: Number(parseEuroAmountExactly(text)) };
 }

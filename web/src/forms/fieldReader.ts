@@ -1,5 +1,5 @@
 import { isCountryCode } from '../../../common/countries.ts';
-import { parseEuroAmount } from '../../../common/money.ts';
+import { euroAmountFault, parseEuroAmount } from '../../../common/money.ts';
 import { isBlank } from '../../../common/text.ts';
 import type { ClientProblem } from './useSubmission.ts';
 
@@ -32,6 +32,12 @@ export interface FieldReader<N extends string> {
  */
 export const isWholeNumberText = (text: string) => /^-?\d+$/.test(text);
 
+/** Why a typed amount is refused, as the import says it: one read two ways, of more than two decimals, too large, or none. */
+export function amountProblem(text: string): ClientProblem {
+  const fault = euroAmountFault(text);
+  return fault === 'amountAmbiguous' || fault === 'amountBeyondCents' || fault === 'amountTooLarge' ? fault : 'invalidAmount';
+}
+
 export function fieldReader<N extends string>(values: Record<N, string>, problems: Problems): FieldReader<N> {
   /** Whether the field is left empty, which is refused when it is required. */
   const empty = (name: N, required: boolean) => {
@@ -58,7 +64,7 @@ export function fieldReader<N extends string>(values: Record<N, string>, problem
   function amount(name: N, required = false): number | null {
     if (empty(name, required)) return required ? 0 : null;
     const cents = parseEuroAmount(values[name]);
-    if (cents === undefined) problems[name] = 'invalidAmount';
+    if (cents === undefined) problems[name] = amountProblem(values[name]);
     return cents ?? 0;
   }
 

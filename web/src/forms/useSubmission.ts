@@ -4,7 +4,16 @@ import { ApiError } from '../api/client.ts';
 import { invalidParamsShown } from './refusalReason.ts';
 
 /** What the client itself can find wrong with a field before asking the server. */
-export type ClientProblem = 'required' | 'invalidAmount' | 'invalidWholeNumber' | 'invalidCurrency' | 'invalidRate' | 'invalidCountry';
+export type ClientProblem =
+  | 'required'
+  | 'invalidAmount'
+  | 'amountAmbiguous'
+  | 'amountBeyondCents'
+  | 'amountTooLarge'
+  | 'invalidWholeNumber'
+  | 'invalidCurrency'
+  | 'invalidRate'
+  | 'invalidCountry';
 
 /** A form's text turned into a request body, or the fields that could not be turned into one. */
 export type Checked<Input, Field extends string> =

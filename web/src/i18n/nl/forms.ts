@@ -142,6 +142,9 @@ export const form = {
   errors: {
     required: 'Vul dit veld in.',
     invalidAmount: 'Vul een bedrag in, bijvoorbeeld 1.234.567,89.',
+    amountAmbiguous: 'Dit bedrag is op twee manieren te lezen: met een komma tussen de duizendtallen of met een decimale komma. Schrijf duizendtallen met een punt of zonder teken (1.234 of 1234) en centen na een komma (1.234,56).',
+    amountBeyondCents: 'Dit bedrag heeft meer dan twee cijfers achter de komma; rond het af op hele centen.',
+    amountTooLarge: 'Eén bedrag is hoogstens € 100 mld.',
     invalidCurrency: 'Vul een valutacode van drie letters in, bijvoorbeeld USD.',
     invalidRate: 'Vul een wisselkoers in, bijvoorbeeld 0,9215.',
     invalidWholeNumber: 'Vul een geheel getal in.',

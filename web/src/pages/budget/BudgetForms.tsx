@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
+import { amountProblem } from '../../forms/fieldReader.ts';
 import { BUDGET_FUNDS, COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
 import { isBlank } from '../../../../common/text.ts';
 import { createBudgetDecision, createBudgetShift, createCommitment } from '../../api/budget.ts';
@@ -36,7 +37,7 @@ function requireYear(problems: Problems, name: string, value: string): number {
 function requireAmount(problems: Problems, name: string, value: string): number {
   const amount = parseEuroAmount(value);
   if (!value.trim()) problems[name] = 'required';
-  else if (amount === undefined) problems[name] = 'invalidAmount';
+  else if (amount === undefined) problems[name] = amountProblem(value);
   return amount ?? 0;
 }
 

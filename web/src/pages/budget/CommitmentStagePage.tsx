@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
+import { amountProblem } from '../../forms/fieldReader.ts';
 import { COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
 import { addCommitmentStage, getCommitment } from '../../api/budget.ts';
 import { etagOf } from '../../api/client.ts';
@@ -62,7 +63,7 @@ function StageForm({ commitment, etag, reload }: { commitment: Commitment; etag:
     const problems: Record<string, ClientProblem> = {};
     const amountCents = parseEuroAmount(values.amountCents);
     if (!values.amountCents.trim()) problems.amountCents = 'required';
-    else if (amountCents === undefined) problems.amountCents = 'invalidAmount';
+    else if (amountCents === undefined) problems.amountCents = amountProblem(values.amountCents);
     if (!values.effectiveOn.trim()) problems.effectiveOn = 'required';
     void submission.submit(problems, async () => {
       const input: CommitmentStageInput = { stage: values.stage as CommitmentStageInput['stage'], amountCents: amountCents ?? 0, effectiveOn: values.effectiveOn, note: values.note };

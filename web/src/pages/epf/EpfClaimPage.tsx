@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
+import { amountProblem } from '../../forms/fieldReader.ts';
 import { etagOf } from '../../api/client.ts';
 import { addToEpfClaim, getEpfClaim, type EpfClaimDetail } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -147,7 +148,7 @@ function AssessmentForm({ history }: { history: ClaimHistory }) {
     const year = values.remainderExpectedBy.trim();
     void submission.submit(
       {
-        compensatedCents: !values.compensatedCents.trim() ? 'required' : compensatedCents === undefined ? 'invalidAmount' : undefined,
+        compensatedCents: !values.compensatedCents.trim() ? 'required' : compensatedCents === undefined ? amountProblem(values.compensatedCents) : undefined,
         assessedOn: values.assessedOn ? undefined : 'required',
         remainderExpectedBy: year && !/^\d{4}$/.test(year) ? 'invalidWholeNumber' : undefined,
       },
@@ -179,7 +180,7 @@ function ReceiptForm({ history }: { history: ClaimHistory }) {
     event.preventDefault();
     const amountCents = parseEuroAmount(values.amountCents);
     void submission.submit(
-      { amountCents: !values.amountCents.trim() ? 'required' : amountCents === undefined ? 'invalidAmount' : undefined, receivedOn: values.receivedOn ? undefined : 'required' },
+      { amountCents: !values.amountCents.trim() ? 'required' : amountCents === undefined ? amountProblem(values.amountCents) : undefined, receivedOn: values.receivedOn ? undefined : 'required' },
       async () => {
         await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'receipts', { amountCents: amountCents!, receivedOn: values.receivedOn }, ifMatch));
         setValues(empty);

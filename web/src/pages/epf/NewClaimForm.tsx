@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseEuroAmount } from '../../../../common/money.ts';
+import { amountProblem } from '../../forms/fieldReader.ts';
 import { isBlank } from '../../../../common/text.ts';
 import { createEpfClaim, type EpfClaimInput } from '../../api/epf.ts';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
@@ -29,7 +30,7 @@ function checkClaim(values: ClaimValues): Checked<EpfClaimInput, ClaimField> {
   for (const name of ['reference', 'period', 'declaredOn'] as const) if (isBlank(values[name])) problems[name] = 'required';
   const declaredCents = parseEuroAmount(values.declaredCents);
   if (!values.declaredCents.trim()) problems.declaredCents = 'required';
-  else if (declaredCents === undefined) problems.declaredCents = 'invalidAmount';
+  else if (declaredCents === undefined) problems.declaredCents = amountProblem(values.declaredCents);
   if (!values.deliveryId.trim() && isBlank(values.batch)) problems.batch = 'required';
   if (Object.keys(problems).length > 0 || declaredCents === undefined) return { problems };
   return {

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRealisedByPayment } from '../../../../common/delivery-rules.ts';
 import { parseEuroAmount } from '../../../../common/money.ts';
+import { amountProblem } from '../../forms/fieldReader.ts';
 import { addPayment } from '../../api/deliveries.ts';
 import type { PaymentInput } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -29,7 +30,7 @@ function checkPayment(values: PaymentValues): Checked<PaymentInput, PaymentField
   const problems: Partial<Record<PaymentField, ClientProblem>> = {};
   const amountCents = parseEuroAmount(values.amountCents);
   if (!values.amountCents.trim()) problems.amountCents = 'required';
-  else if (amountCents === undefined) problems.amountCents = 'invalidAmount';
+  else if (amountCents === undefined) problems.amountCents = amountProblem(values.amountCents);
   if (!values.paidOn) problems.paidOn = 'required';
   if (Object.keys(problems).length > 0 || amountCents === undefined) return { problems };
   const input: PaymentInput = { amountCents, paidOn: values.paidOn };

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VALUATION_BASES, type SupportType, type ValuationBasis } from '../../../../common/vocabulary/codes.ts';
 import { parseEuroAmount } from '../../../../common/money.ts';
+import { amountProblem } from '../../forms/fieldReader.ts';
 import { addValuation } from '../../api/deliveries.ts';
 import type { ValuationInput } from '../../api/types.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
@@ -47,7 +48,7 @@ function checkValuation(values: ValuationValues): Checked<ValuationInput, Valuat
   const problems: Partial<Record<ValuationField, ClientProblem>> = {};
   const amountCents = parseEuroAmount(values.amountCents);
   if (!values.amountCents.trim()) problems.amountCents = 'required';
-  else if (amountCents === undefined) problems.amountCents = 'invalidAmount';
+  else if (amountCents === undefined) problems.amountCents = amountProblem(values.amountCents);
   if (!values.effectiveDate) problems.effectiveDate = 'required';
   const basis = VALUATION_BASES.find((candidate) => candidate === values.basis);
   if (!basis) problems.basis = 'required';
