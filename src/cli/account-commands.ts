@@ -65,6 +65,8 @@ export function accountCommands(): Command {
           email: options.email ?? null,
           secondFactor: options.secondFactor,
         }, await openTotpSecretKey(auditDirectoryFromEnvironment(), handle.db)).catch(explain(ACCOUNT_OPTIONS)),
+        // The first administrator of a register without demonstration accounts is made before the server first starts.
+        { makesRegister: true },
       );
       console.log(`Created account ${account.username} (${account.role}).`);
       if (totpSecret) printSecondFactor(account.username, totpSecret);
@@ -75,7 +77,7 @@ export function accountCommands(): Command {
     .description('list the accounts')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const accounts = (await withDatabase((handle) => listAccounts(handle.db))).map(viewOf);
+      const accounts = (await withDatabase((handle) => listAccounts(handle.db), { migrate: false })).map(viewOf);
       if (options.json) return console.log(JSON.stringify(accounts, null, 2));
       for (const account of accounts) {
         const flags = [account.hasSecondFactor ? 'second factor' : null, account.oidcSubject ? 'OpenID Connect' : null, account.disabledAt ? `disabled ${account.disabledAt}` : null];

@@ -37,11 +37,14 @@ export function auditCommands(): Command {
     .description('sign a checkpoint of the audit trail now, when it grew since the last one')
     .action(async () => {
       const directory = auditDirectoryFromEnvironment();
-      const store = await openCheckpointStore(directory).catch((error: Error) => {
-        throw new CommandError(`cannot sign checkpoints in ${directory}: ${error.message}`);
-      });
       // A chain behind its checkpoints is signed only once a restore is recorded: withDatabase refuses it and says how.
-      const checkpoint = await withDatabase((handle) => writeCheckpoint(handle.db, store, new Date(), () => handle.makeDurable()));
+      // The store (and a first signing key) is opened only for a register that is there.
+      const checkpoint = await withDatabase(async (handle) => {
+        const store = await openCheckpointStore(directory).catch((error: Error) => {
+          throw new CommandError(`cannot sign checkpoints in ${directory}: ${error.message}`);
+        });
+        return writeCheckpoint(handle.db, store, new Date(), () => handle.makeDurable());
+      });
       console.log(
         checkpoint
           ? `Checkpoint signed in ${directory}: event #${checkpoint.seq}, hash ${checkpoint.hash}`

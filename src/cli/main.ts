@@ -78,7 +78,7 @@ program
   .command('migrate')
   .description('bring the database schema up to date')
   .action(async () => {
-    const applied = await withDatabase(async (_handle, applied) => applied);
+    const applied = await withDatabase(async (_handle, applied) => applied, { makesRegister: true });
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
   });
 
@@ -86,7 +86,7 @@ program
   .command('seed-demo')
   .description('load the demonstration register (running it again changes nothing)')
   .action(async () => {
-    const inserted = await withDatabase((handle) => loadDemonstrationData(handle.db));
+    const inserted = await withDatabase((handle) => loadDemonstrationData(handle.db), { makesRegister: true });
     console.log(inserted ? `Loaded ${inserted} demonstration deliveries.` : 'The demonstration register was already loaded.');
   });
 
@@ -97,7 +97,7 @@ program
   .option('--compare-date <date>', 'the date to compare with (previous letter)', isoDateOption, LETTER_COMPARE_DATE)
   .option('--json', 'print the figures as JSON')
   .action(async (options: { referenceDate: string; compareDate: string; json?: boolean }) => {
-    const table = await withDatabase((handle) => figuresTable(handle.db, options.referenceDate, options.compareDate));
+    const table = await withDatabase((handle) => figuresTable(handle.db, options.referenceDate, options.compareDate), { migrate: false });
     console.log(options.json ? JSON.stringify(withExactIntegers(table), null, 2) : printFiguresTable(table));
   });
 
@@ -117,6 +117,18 @@ function withSubcommands(command: Command): Command[] {
   return [command, ...command.commands.flatMap(withSubcommands)];
 }
 
+/** What a file system error means to an operator who gave a path (a file to write, DATA_DIR, AUDIT_DIR). */
+const FILE_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'it, or the folder it is in, does not exist',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  EEXIST: 'it exists already',
+  EACCES: 'no permission',
+  EPERM: 'no permission',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the disk',
+};
+
 /**
  * Runs the command line on its arguments (those after the script) and resolves with the exit code; a
  * refusal is one line on standard error. main.ts runs it on the process's arguments; tests call it in
@@ -133,7 +145,12 @@ export async function runCommandLine(args: readonly string[]): Promise<number> {
       console.error(error.message);
       return 1;
     }
-    const { code, syscall, hostname } = error as NodeJS.ErrnoException & { hostname?: string };
+    const { code, syscall, hostname, path } = error as NodeJS.ErrnoException & { hostname?: string };
+    const why = code === undefined ? undefined : FILE_PROBLEMS[code];
+    if (why && path) {
+      console.error(`Cannot ${syscall ?? 'use'} ${path}: ${why}.`);
+      return 1;
+    }
     if (code === 'EADDRINUSE') {
       console.error(`Port ${portFromEnvironment()} is in use by another program. Choose another with PORT, e.g. PORT=3001 npm start.`);
       return 1;
