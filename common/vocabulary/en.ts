@@ -175,7 +175,7 @@ export const en: Vocabulary = {
     delivery: 'Delivery',
     account: 'Account',
     letter: 'Letter',
-    report: 'Letter',
+    report: 'Letter (in older events)',
     disclosureQueue: 'Disclosure queue',
     auditTrail: 'Audit trail',
     register: 'Register',

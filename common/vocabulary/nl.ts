@@ -273,7 +273,7 @@ export const nl: Vocabulary = {
     delivery: 'Levering',
     account: 'Account',
     letter: 'Brief',
-    report: 'Brief',
+    report: 'Brief (in oudere gebeurtenissen)',
     disclosureQueue: 'Openbaarmakingslijst',
     auditTrail: 'Audittrail',
     register: 'Register',

@@ -78,6 +78,14 @@ describeWithBrowser('import', (browser) => {
     await auditor.getByText('Vul het kenmerk van een import in').waitFor();
     expect(new URL(auditor.url()).searchParams.get('importId')).toBe(importId);
     expect(await auditor.locator('tr.audit-table__event').count()).toBe(3);
+    // With no filter in force, clearing the filters clears what was typed and its refusal too.
+    await visit(auditor, server(), '/audit');
+    await auditor.getByLabel('Kenmerk van een import').fill('xyz');
+    await auditor.getByRole('button', { name: 'Filteren' }).click();
+    await auditor.getByText('Vul het kenmerk van een import in').waitFor();
+    await auditor.getByRole('button', { name: 'Filters wissen' }).click();
+    await auditor.getByText('Vul het kenmerk van een import in').waitFor({ state: 'detached' });
+    expect(await auditor.getByLabel('Kenmerk van een import').inputValue()).toBe('');
     const events = await api<{ items: { action: string; detail: { importId?: string } | null }[] }>(server(), `/audit-events?importId=${importId}`, { as: 'auditor' });
     expect(events.items.map((event) => event.action)).toEqual(['import.commit', 'valuation.create', 'delivery.create']);
 

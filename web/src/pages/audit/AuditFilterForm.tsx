@@ -18,7 +18,7 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
   const { t } = useTranslation();
   const terms = useAuditTerms();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const { values, field } = useFields<AuditFilters>(filters, errors);
+  const { values, setValues, field } = useFields<AuditFilters>(filters, errors);
   const withAll = (options: Option[]): Option[] => [{ value: '', label: t('audit.all') }, ...options];
 
   function handleSubmit(event: FormEvent) {
@@ -28,6 +28,13 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
     if (importId !== '' && !isUuid(importId)) return setErrors({ importId: t('form.errors.invalidImportId') });
     setErrors({});
     onApply({ ...values, objectId: values.objectId.trim(), actor: values.actor.trim(), importId });
+  }
+
+  // What was typed goes too: when no filter was in force (one typed was refused), the page does not change to clear it.
+  function clearFilters() {
+    setValues(NO_FILTERS);
+    setErrors({});
+    onApply(NO_FILTERS);
   }
 
   return (
@@ -46,7 +53,7 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
         <button type="submit" className="utrecht-button utrecht-button--primary-action">
           {t('audit.apply')}
         </button>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => onApply(NO_FILTERS)}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={clearFilters}>
           {t('audit.reset')}
         </button>
       </div>

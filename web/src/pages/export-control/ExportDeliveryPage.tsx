@@ -236,7 +236,7 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
   const [fields, setFields] = useState({ number: '', issuedOn: todayInAmsterdam(), validUntil: '', militaryListCategory: '', unRegisterCategory: '', quantityAuthorised: '', valueAuthorised: '', importingState: 'UA', conditions: '' });
   const submission = useSubmission({ conflictText: history.entry.conflictText });
   const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
-  const labels = { number: d.number, issuedOn: d.issuedOn, validUntil: d.validUntil, militaryListCategory: d.militaryList, unRegisterCategory: d.unRegister, quantityAuthorised: d.quantityAuthorised, valueAuthorisedCents: d.valueAuthorised, importingState: d.importingState, assessmentId: d.outcome };
+  const labels = { number: d.number, issuedOn: d.issuedOn, validUntil: d.validUntil, militaryListCategory: d.militaryList, unRegisterCategory: d.unRegister, quantityAuthorised: d.quantityAuthorised, valueAuthorisedCents: d.valueAuthorised, importingState: d.importingState, conditions: d.conditions, assessmentId: d.outcome };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -275,11 +275,11 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
       <TextField name="issuedOn" type="date" label={d.issuedOn} value={fields.issuedOn} onChange={set('issuedOn')} error={submission.fieldErrors.issuedOn} />
       <TextField name="validUntil" type="date" label={d.validUntil} value={fields.validUntil} onChange={set('validUntil')} error={submission.fieldErrors.validUntil} />
       <SelectField name="militaryListCategory" label={d.militaryList} value={fields.militaryListCategory} onChange={set('militaryListCategory')} options={[{ value: '', label: words.choose }, ...MILITARY_LIST_CATEGORIES.map((value) => ({ value, label: words.codes.militaryListCategories[value] }))]} error={submission.fieldErrors.militaryListCategory} />
-      <SelectField name="unRegisterCategory" label={d.unRegister} value={fields.unRegisterCategory} onChange={set('unRegisterCategory')} options={[{ value: '', label: d.none }, ...UN_REGISTER_CATEGORIES.map((value) => ({ value, label: words.codes.unRegisterCategories[value] }))]} />
+      <SelectField name="unRegisterCategory" label={d.unRegister} value={fields.unRegisterCategory} onChange={set('unRegisterCategory')} options={[{ value: '', label: d.none }, ...UN_REGISTER_CATEGORIES.map((value) => ({ value, label: words.codes.unRegisterCategories[value] }))]} error={submission.fieldErrors.unRegisterCategory} />
       <TextField name="quantityAuthorised" inputMode="numeric" label={d.quantityAuthorised} value={fields.quantityAuthorised} onChange={set('quantityAuthorised')} error={submission.fieldErrors.quantityAuthorised} optional />
       <TextField name="valueAuthorisedCents" inputMode="decimal" label={d.valueAuthorised} value={fields.valueAuthorised} onChange={set('valueAuthorised')} error={submission.fieldErrors.valueAuthorisedCents} />
       <TextField name="importingState" label={d.importingState} value={fields.importingState} onChange={set('importingState')} error={submission.fieldErrors.importingState} size="small" />
-      <TextAreaField name="conditions" label={d.conditions} value={fields.conditions} onChange={set('conditions')} rows={2} optional />
+      <TextAreaField name="conditions" label={d.conditions} value={fields.conditions} onChange={set('conditions')} error={submission.fieldErrors.conditions} rows={2} optional />
       <SubmitButton label={d.saveLicence} submitting={submission.submitting} busyLabel={d.saving} />
     </form>
   );
