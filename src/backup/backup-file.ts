@@ -341,8 +341,11 @@ async function readBackup(file: string, limit: UnpackLimit): Promise<BackupConte
     return (await holdsTar(file)) ? await readArchiveBackup(file, notABackup, limit) : await readJsonBackup(file, notABackup, limit);
   } catch (error) {
     if (error instanceof BackupRefusedError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw limit.exceeded();
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BackupRefusedError(`${file} does not exist.`);
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw limit.exceeded();
+    if (code === 'ENOENT') throw new BackupRefusedError(`${file} does not exist.`);
+    // A file that cannot be read says nothing of what it holds.
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') throw new BackupRefusedError(`Cannot read ${file} (${code}): nothing was restored.`);
     throw notABackup((error as Error).message);
   }
 }
@@ -367,8 +370,11 @@ async function readArchiveBackup(file: string, notABackup: () => BackupRefusedEr
   const database = named(DATABASE_ENTRY);
   const audit = entries.filter((entry) => entry.name.startsWith(AUDIT_ENTRY_PREFIX)).map((entry): [string, Uint8Array] => [entry.name.slice(AUDIT_ENTRY_PREFIX.length), bytesOf(entry)]);
   const signed = manifest?.format === BACKUP_FORMAT;
-  // A signed backup never holds the private key: one that does would restore a key its maker chose.
-  const validSignature = signed ? typeof manifest.signature === 'string' && audit.every(([name]) => name !== PRIVATE_KEY_FILE) : manifest?.format === UNSIGNED_BACKUP_FORMAT;
+  // A signed backup never holds the private key: one that does would restore a key its maker chose. One whose
+  // signature was removed is read as unsigned, for checkSignature to refuse as such.
+  const validSignature = signed
+    ? (manifest.signature === undefined || typeof manifest.signature === 'string') && audit.every(([name]) => name !== PRIVATE_KEY_FILE)
+    : manifest?.format === UNSIGNED_BACKUP_FORMAT;
   const valid = typeof manifest === 'object' && manifest !== null && validSignature && typeof manifest.createdAt === 'string' && isEventCount(manifest.lastAuditSeq);
   if (!valid || !database) throw notABackup();
   return {

@@ -149,6 +149,16 @@ describe('signed backups', () => {
         'Nothing was restored; if you know where the file comes from, restore it with --unsigned.',
     );
     expect(existsSync(dataDir)).toBe(false);
+    // A backup of the signed format whose signature was removed is refused as unsigned, not as no backup.
+    const stripped = new Map(entries);
+    stripped.set('backup.json', Buffer.from(JSON.stringify({ ...manifestOf(entries), signature: undefined })));
+    const strippedFile = join(folder, 'stripped.backup');
+    await repack(strippedFile, stripped);
+    expect((await runCli(dataDir, ['restore', strippedFile])).output).toContain(`${strippedFile} is not signed (made before backups were signed, or its signature was removed)`);
+    expect(existsSync(dataDir)).toBe(false);
+    // A folder given as the backup is one that cannot be read.
+    expect(await runCli(dataDir, ['restore', folder])).toEqual({ code: 1, output: `Cannot read ${folder} (EISDIR): nothing was restored.\n` });
+
     const { code, output } = await runCli(dataDir, ['restore', '--unsigned', file]);
     expect(code).toBe(0);
     expect(output).toContain('WARNING: the backup is not signed (an earlier format): nothing shows that its database and audit files are the ones backed up.');
