@@ -86,6 +86,13 @@ describeWithBrowser('import', (browser) => {
     await auditor.getByRole('button', { name: 'Filters wissen' }).click();
     await auditor.getByText('Vul het kenmerk van een import in').waitFor({ state: 'detached' });
     expect(await auditor.getByLabel('Kenmerk van een import').inputValue()).toBe('');
+    // What the server would refuse of a filter is said by its field, not as a trail that cannot be loaded.
+    await auditor.getByLabel('Gebruikersnaam').fill('x'.repeat(101));
+    await auditor.getByLabel('Vanaf').fill('2026-12-05');
+    await auditor.getByLabel('Tot en met').fill('2026-01-01');
+    await auditor.getByRole('button', { name: 'Filteren' }).click();
+    await auditor.getByText('Gebruik hoogstens 100 tekens.').waitFor();
+    await auditor.getByText('Deze datum ligt vóór die bij Vanaf.').waitFor();
     const events = await api<{ items: { action: string; detail: { importId?: string } | null }[] }>(server(), `/audit-events?importId=${importId}`, { as: 'auditor' });
     expect(events.items.map((event) => event.action)).toEqual(['import.commit', 'valuation.create', 'delivery.create']);
 

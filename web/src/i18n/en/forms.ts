@@ -152,6 +152,8 @@ export const form: typeof nl.form = {
     invalidWholeNumber: 'Enter a whole number.',
     invalidCountry: 'Enter an existing ISO 3166 country code, two capital letters, such as NL or UA.',
     invalidImportId: 'Enter the identifier of an import as shown after the import, for example 0b6f7a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b.',
+    tooLong: 'Use at most {{maximum}} characters.',
+    untilBeforeFrom: 'This date lies before the one under From.',
     failed: 'Saving failed: {{detail}}',
     network: 'The server cannot be reached. Please try again later.',
   },

@@ -150,6 +150,8 @@ export const form = {
     invalidWholeNumber: 'Vul een geheel getal in.',
     invalidCountry: 'Vul een bestaande landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
     invalidImportId: 'Vul het kenmerk van een import in zoals het na de import werd getoond, bijvoorbeeld 0b6f7a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b.',
+    tooLong: 'Gebruik hoogstens {{maximum}} tekens.',
+    untilBeforeFrom: 'Deze datum ligt vóór die bij Vanaf.',
     failed: 'Opslaan is mislukt: {{detail}}',
     network: 'De server is niet bereikbaar. Probeer het later opnieuw.',
   },

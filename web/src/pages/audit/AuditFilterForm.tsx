@@ -13,6 +13,10 @@ interface AuditFilterFormProps {
   onApply: (filters: AuditFilters) => void;
 }
 
+/** The longest object id and user name the trail is searched for (the API's bounds). */
+const MAX_OBJECT_ID = 300;
+const MAX_ACTOR = 100;
+
 /** Filters applied together, on request: each one asks the server for the trail again. */
 export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
   const { t } = useTranslation();
@@ -24,10 +28,16 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const importId = values.importId.trim();
+    const [objectId, actor] = [values.objectId.trim(), values.actor.trim()];
+    // What the server would refuse is said by its field: the trail could otherwise not be loaded, and say no more.
+    const refused: Record<string, string> = {};
     // An id that is no import's would otherwise be left out of the address, and the trail shown unfiltered.
-    if (importId !== '' && !isUuid(importId)) return setErrors({ importId: t('form.errors.invalidImportId') });
-    setErrors({});
-    onApply({ ...values, objectId: values.objectId.trim(), actor: values.actor.trim(), importId });
+    if (importId !== '' && !isUuid(importId)) refused.importId = t('form.errors.invalidImportId');
+    if (objectId.length > MAX_OBJECT_ID) refused.objectId = t('form.errors.tooLong', { maximum: MAX_OBJECT_ID });
+    if (actor.length > MAX_ACTOR) refused.actor = t('form.errors.tooLong', { maximum: MAX_ACTOR });
+    if (values.from !== '' && values.until !== '' && values.until < values.from) refused.until = t('form.errors.untilBeforeFrom');
+    setErrors(refused);
+    if (Object.keys(refused).length === 0) onApply({ ...values, objectId, actor, importId });
   }
 
   // What was typed goes too: when no filter was in force (one typed was refused), the page does not change to clear it.
