@@ -435,7 +435,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     emptyFile: () => 'Dit bestand is leeg; kies het ingevulde sjabloon.',
     noRows: () => 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per levering, waardering of betaling in.',
     fileTooLarge: (p) => `Dit bestand is te groot: een import is hoogstens ${p.maximum}. Verdeel de regels over meer bestanden.`,
-    noValueYet: () => 'Deze levering heeft nog geen waarde (geen waardering of betaling); maak de waarde openbaar als die er is.',
+    noValueYet: (p) => `De levering „${p.title}” heeft nog geen waarde (geen waardering of betaling); maak de waarde openbaar als die er is.`,
   },
   en: {
     required: () => 'Fill in this field.',
@@ -737,7 +737,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     emptyFile: () => 'This file is empty; choose the filled-in template.',
     noRows: () => "This file has the template's column headers but no rows below them; fill in one row per delivery, valuation or payment below the headers.",
     fileTooLarge: (p) => `This file is too large: an import is at most ${p.maximum}. Spread the rows over more files.`,
-    noValueYet: () => 'This delivery has no value yet (no valuation or payment); make the value public once it has one.',
+    noValueYet: (p) => `The delivery “${p.title}” has no value yet (no valuation or payment); make the value public once it has one.`,
   },
 };
 

@@ -57,7 +57,7 @@ export async function decide(
       // A delivery without a valuation or payment counts for 0: open data would give that as its value.
       const valuePublic = decision.state === 'public' && decision.openData?.value === true;
       if (valuePublic && delivery.currentValueCents === 0) {
-        throw new ValidationError([{ field: 'publicValue', code: 'noValueYet', params: { deliveryId } }]);
+        throw new ValidationError([{ field: 'publicValue', code: 'noValueYet', params: { deliveryId, title: delivery.title } }]);
       }
       const valueBasis = valuePublic ? await currentValueBasisOf(trx, delivery) : null;
       const row = decisionRow(delivery, decision, valueBasis, context, decidedAt);

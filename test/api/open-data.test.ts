@@ -99,7 +99,8 @@ describe('the public deliveries', () => {
     const projected = await publicDeliveryCount();
     const decided = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [unvalued.body.id], state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', publicValue: true });
     expect(decided.status).toBe(400);
-    expect(decided.body.invalidParams).toEqual([expect.objectContaining({ name: 'publicValue', code: 'noValueYet' })]);
+    // Named, since several deliveries are decided on at once.
+    expect(decided.body.invalidParams).toEqual([expect.objectContaining({ name: 'publicValue', code: 'noValueYet', reason: 'De levering „Nog niet gewaardeerd” heeft nog geen waarde (geen waardering of betaling); maak de waarde openbaar als die er is.' })]);
     expect(await publicDeliveryCount()).toBe(projected);
   });
 
