@@ -68,6 +68,23 @@ describeWithBrowser('letters', (browser) => {
     await page.getByRole('status').filter({ hasText: 'Het voorbeeld toont de vorige tekst: opslaan zou deze wijziging weigeren. Briefdatum: ' }).waitFor();
   });
 
+  it('asks before logging out while the text is not saved, and stays with it when the author says no', async () => {
+    page = await openPageAs(browser(), server(), 'letterAuthor');
+    await visit(page, server(), `/brieven/${draftId}`);
+    const training = page.getByLabel('Training', { exact: true });
+    const typed = `${await training.inputValue()}\n\nEen zin die blijft staan.`;
+    await training.fill(typed);
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    expect(questions).toEqual(['U heeft wijzigingen in de tekst die nog niet zijn opgeslagen. Deze pagina toch verlaten?']);
+    expect(new URL(page.url()).pathname).toBe(`/brieven/${draftId}`);
+    expect(await training.inputValue()).toBe(typed);
+  });
+
   it('puts back the text the author had not saved when the session ended, once logged in again', async () => {
     // A session of its own, not the one the other tests share.
     page = await openPageIn(browser(), 'nl');

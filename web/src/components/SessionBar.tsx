@@ -24,7 +24,8 @@ export function SessionBar({ session }: { session: Session }) {
         {t('session.loggedInAs', { name: session.displayName || session.username })}{' '}
         <span className="session-bar__role">({t(`roles.${session.role}`)})</span>
       </p>
-      <button type="button" className="utrecht-button utrecht-button--secondary-action session-bar__logout" onClick={handleLogOut}>
+      {/* Logging out leaves the page: a page with unsaved text asks first (useWarningBeforeLeaving). */}
+      <button type="button" className="utrecht-button utrecht-button--secondary-action session-bar__logout" onClick={handleLogOut} data-leaves-page>
         {t('session.logOut')}
       </button>
       {failed && (

@@ -2,14 +2,15 @@ import { useEffect } from 'react';
 
 /**
  * While there is unsaved text, leaving the page asks first: closing or reloading the tab (the browser's
- * own question), and following a link inside the application (which would otherwise lose it silently).
+ * own question), and following a link inside the application or pressing a button that leaves the page
+ * (`data-leaves-page`, such as logging out), which would otherwise lose it silently.
  */
 export function useWarningBeforeLeaving(unsaved: boolean, question: string): void {
   useEffect(() => {
     if (!unsaved) return;
     const beforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
     const beforeFollowing = (event: MouseEvent) => {
-      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      const link = event.target instanceof Element ? event.target.closest('a[href], [data-leaves-page]') : null;
       if (!link || event.defaultPrevented || link.getAttribute('target') === '_blank') return;
       if (!window.confirm(question)) {
         event.preventDefault();
