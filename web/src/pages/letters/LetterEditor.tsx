@@ -9,6 +9,7 @@ import { useSubmission } from '../../forms/useSubmission.ts';
 import { useSession } from '../../state/session.tsx';
 import { FigureNamesHelp } from './FigureNamesHelp.tsx';
 import { FigurePicker } from './FigurePicker.tsx';
+import { blockField, blockLabel, headingField, LETTERHEAD_FIELDS, letterFieldLabels } from './letterFields.ts';
 import { forgetUnsavedText, keepUnsavedText, keptUnsavedText, type EditorText } from './unsavedText.ts';
 
 interface LetterEditorProps {
@@ -23,9 +24,6 @@ interface LetterEditorProps {
   onUnsavedChange: (change: LetterChange | null) => void;
 }
 
-const blockField = (index: number) => `blocks.${index}.text`;
-const headingField = (index: number) => `blocks.${index}.heading`;
-const LETTERHEAD_FIELDS = ['wordmark', 'signatoryTitle', 'signatoryName'] as const;
 type LetterheadFields = Letter['letterhead'];
 
 /** A textarea per text block of a draft with its heading, and its letter date; saved as one change, refused if someone else saved first. */
@@ -67,13 +65,8 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
     return onSessionEnded(() => unsaved.current && keepUnsavedText(username, letter, unsaved.current));
   }, [username, letter]);
 
-  const labelOf = (index: number) => letter.blocks[index]?.heading ?? t('letters.editor.opening');
-  const labels = {
-    letterDate: t('fields.letterDate'),
-    ...Object.fromEntries(LETTERHEAD_FIELDS.map((field) => [field, t(`letters.letterhead.${field}`)])),
-    ...Object.fromEntries(letter.blocks.map((_, index) => [blockField(index), labelOf(index)])),
-    ...Object.fromEntries(letter.blocks.map((_, index) => [headingField(index), t('letters.editor.blockHeading', { heading: labelOf(index) })])),
-  };
+  const labelOf = (index: number) => blockLabel(letter, index, t);
+  const labels = letterFieldLabels(letter, t);
 
   const insertFigure = useInsertionAtCaret((index, text) => setTexts((previous) => previous.map((old, at) => (at === index ? text : old))));
 

@@ -3,7 +3,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { previewLetter, renderingAddress, type Letter, type LetterChange } from '../../api/letters.ts';
-import { invalidParamsShown } from '../../forms/refusalReason.ts';
+import { invalidParamsShown, refusalReason } from '../../forms/refusalReason.ts';
+import { letterFieldLabels } from './letterFields.ts';
 
 /** How long typing pauses before the preview is rendered again. */
 const PREVIEW_DELAY_MS = 500;
@@ -26,7 +27,7 @@ export function LetterPreview({ letter, unsavedChange = null }: LetterPreviewPro
   return (
     <>
       <p role="status" className="nl-paragraph letter-preview__status">
-        {unsavedChange !== null && (live.failure ? failureText(live.failure, t) : showsUnsaved ? t('letters.preview.unsaved') : '')}
+        {unsavedChange !== null && (live.failure ? failureText(live.failure, letterFieldLabels(letter, t), t) : showsUnsaved ? t('letters.preview.unsaved') : '')}
       </p>
       {showsUnsaved ? (
         <iframe className="letter-preview" title={t('letters.preview.label')} srcDoc={live.html ?? ''} sandbox="allow-same-origin" />
@@ -47,18 +48,11 @@ export function LetterPreview({ letter, unsavedChange = null }: LetterPreviewPro
 
 /**
  * Why the preview shows an earlier text: what saving the latest one would refuse (a letter date before the
- * reference date, a block without text), each reason with the field it is about where that is one of the letter's.
+ * reference date, a block without text), each reason with the field it is about.
  */
-function failureText(failure: { error: unknown }, t: TFunction): string {
-  const refused = failure.error instanceof ApiError && failure.error.status === 400 ? invalidParamsShown(failure.error) : [];
-  if (refused.length === 0) return t('letters.preview.failed');
-  const labels: Readonly<Record<string, string>> = {
-    letterDate: t('fields.letterDate'),
-    wordmark: t('letters.letterhead.wordmark'),
-    signatoryTitle: t('letters.letterhead.signatoryTitle'),
-    signatoryName: t('letters.letterhead.signatoryName'),
-  };
-  return t('letters.preview.refused', { reasons: refused.map((param) => (labels[param.name] ? `${labels[param.name]}: ${param.reason}` : param.reason)).join(' ') });
+function failureText({ error }: { error: unknown }, labels: Readonly<Record<string, string>>, t: TFunction): string {
+  const refused = error instanceof ApiError && error.status === 400 && invalidParamsShown(error).length > 0;
+  return refused ? t('letters.preview.refused', { reasons: refusalReason(error, t, '', labels) }) : t('letters.preview.failed');
 }
 
 /** The rendering of the unsaved text, asked for once typing pauses; a newer text cancels an older request. */
