@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { JsonValueSchema, RecordedAuditEventSchema } from '../../audit/event.ts';
+import { MAX_AUDIT_ACTOR, MAX_AUDIT_OBJECT_ID } from '../../../common/audit-filter-limits.ts';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
 import { isoMoment, jsonContent as json, problemResponses, safeText } from '../openapi-common.ts';
@@ -30,8 +31,8 @@ const AuditEventSchema = RecordedAuditEventSchema.extend({
 
 export const AuditQuerySchema = z.object({
   objectType: AuditObjectTypeSchema.optional(),
-  objectId: safeText(300).optional(),
-  actor: safeText(100).optional().openapi({ description: 'Username of the actor' }),
+  objectId: safeText(MAX_AUDIT_OBJECT_ID).optional(),
+  actor: safeText(MAX_AUDIT_ACTOR).optional().openapi({ description: 'Username of the actor' }),
   action: AuditActionSchema.optional(),
   from: isoMoment.optional().openapi({ description: 'Events at or after this moment' }),
   until: isoMoment.optional().openapi({ description: 'Events before this moment' }),

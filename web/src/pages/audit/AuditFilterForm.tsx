@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { MAX_AUDIT_ACTOR, MAX_AUDIT_OBJECT_ID } from '../../../../common/audit-filter-limits.ts';
 import { isUuid } from '../../../../common/ids.ts';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField, type Option } from '../../forms/controls.tsx';
@@ -12,10 +13,6 @@ interface AuditFilterFormProps {
   filters: AuditFilters;
   onApply: (filters: AuditFilters) => void;
 }
-
-/** The longest object id and user name the trail is searched for (the API's bounds). */
-const MAX_OBJECT_ID = 300;
-const MAX_ACTOR = 100;
 
 /** Filters applied together, on request: each one asks the server for the trail again. */
 export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
@@ -33,8 +30,8 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
     const refused: Record<string, string> = {};
     // An id that is no import's would otherwise be left out of the address, and the trail shown unfiltered.
     if (importId !== '' && !isUuid(importId)) refused.importId = t('form.errors.invalidImportId');
-    if (objectId.length > MAX_OBJECT_ID) refused.objectId = t('form.errors.tooLong', { maximum: MAX_OBJECT_ID });
-    if (actor.length > MAX_ACTOR) refused.actor = t('form.errors.tooLong', { maximum: MAX_ACTOR });
+    if (objectId.length > MAX_AUDIT_OBJECT_ID) refused.objectId = t('form.errors.tooLong', { maximum: MAX_AUDIT_OBJECT_ID });
+    if (actor.length > MAX_AUDIT_ACTOR) refused.actor = t('form.errors.tooLong', { maximum: MAX_AUDIT_ACTOR });
     if (values.from !== '' && values.until !== '' && values.until < values.from) refused.until = t('form.errors.untilBeforeFrom');
     setErrors(refused);
     if (Object.keys(refused).length === 0) onApply({ ...values, objectId, actor, importId });
