@@ -215,7 +215,7 @@ type DraftChange = { blocks?: NarrativeBlock[]; letterDate?: string | null | und
 async function refuseInvalidChange(db: Db, context: RequestContext, draft: repository.StoredLetter, change: DraftChange): Promise<void> {
   refuseImplausibleDates(context, change);
   refuseLetterBeforeReferenceDate(draft.referenceDate, change.letterDate);
-  refuseLetterBeforePrevious(change.letterDate, await repository.latestFinalBefore(db, draft.referenceDate));
+  if (change.letterDate) refuseLetterBeforePrevious(change.letterDate, await repository.latestFinalBefore(db, draft.referenceDate));
   if (change.blocks) assertValid(draftBlockViolations(change.blocks));
 }
 
