@@ -52,6 +52,8 @@ interface BackupContent {
   /** The audit directory's files by name (an older backup holds the TOTP key and the private key too, and restores them). */
   audit: Record<string, Uint8Array>;
   signature?: string | undefined;
+  /** Whether the backup is of the signed format: one of it without a signature had it removed. */
+  signedFormat: boolean;
 }
 
 export interface BackupSummary {
@@ -75,9 +77,10 @@ export interface RestoreOptions {
 /**
  * What the backup's signature was checked against: a public key given, the one in the kept audit
  * directory (both show the content is what the register signed), the one the backup carries itself
- * (shows only that the file is whole: whoever changes it can replace that key too), or nothing (unsigned).
+ * (shows only that the file is whole: whoever changes it can replace that key too), or nothing: a backup
+ * of an earlier format (unsigned), or one whose signature was removed.
  */
-export type SignatureCheck = 'givenKey' | 'auditDirectory' | 'backupKey' | 'unsigned';
+export type SignatureCheck = 'givenKey' | 'auditDirectory' | 'backupKey' | 'unsigned' | 'signatureRemoved';
 
 /**
  * A quarter of the memory this process may use: a restore holds the unpacked database about four times
@@ -220,10 +223,10 @@ function signingKeyMissing(keyFile: string): string {
  */
 async function checkSignature(file: string, content: BackupContent, keptAuditDirectory: string | undefined, options: RestoreOptions): Promise<SignatureCheck> {
   if (content.signature === undefined) {
-    if (options.acceptUnsigned) return 'unsigned';
+    if (options.acceptUnsigned) return content.signedFormat ? 'signatureRemoved' : 'unsigned';
+    const why = content.signedFormat ? 'is of the signed format, but its signature was removed' : 'is not signed (made before backups were signed)';
     throw new BackupRefusedError(
-      `${file} is not signed (made before backups were signed, or its signature was removed): nothing shows that its database is the one backed up. ` +
-        'Nothing was restored; if you know where the file comes from, restore it with --unsigned.',
+      `${file} ${why}: nothing shows that its database is the one backed up. ` + 'Nothing was restored; if you know where the file comes from, restore it with --unsigned.',
     );
   }
   const refuse = (why: string) => new BackupRefusedError(`${file} ${why}. Nothing was restored.`);
@@ -383,6 +386,7 @@ async function readArchiveBackup(file: string, notABackup: () => BackupRefusedEr
     database: new Blob(database.chunks as Uint8Array<ArrayBuffer>[]),
     audit: Object.fromEntries(audit),
     signature: signed ? manifest.signature : undefined,
+    signedFormat: signed,
   };
 }
 
@@ -402,6 +406,7 @@ async function readJsonBackup(file: string, notABackup: () => BackupRefusedError
     lastAuditSeq: content.lastAuditSeq as number,
     database: new Blob([Buffer.from(content.database as string, 'base64')]),
     audit: Object.fromEntries(audit!.map(([name, data]) => [name, Buffer.from(data as string, 'base64')])),
+    signedFormat: false,
   };
 }
 

@@ -72,6 +72,8 @@ function describeSignatureCheck(check: SignatureCheck, auditDirectory: string): 
       );
     case 'unsigned':
       return 'WARNING: the backup is not signed (an earlier format): nothing shows that its database and audit files are the ones backed up.';
+    case 'signatureRemoved':
+      return 'WARNING: the backup is of the signed format, but its signature was removed after it was made: nothing shows that its database and audit files are the ones backed up.';
   }
 }
 

@@ -145,7 +145,7 @@ describe('signed backups', () => {
     const refused = await runCli(dataDir, ['restore', file]);
     expect(refused.code).not.toBe(0);
     expect(refused.output).toContain(
-      `${file} is not signed (made before backups were signed, or its signature was removed): nothing shows that its database is the one backed up. ` +
+      `${file} is not signed (made before backups were signed): nothing shows that its database is the one backed up. ` +
         'Nothing was restored; if you know where the file comes from, restore it with --unsigned.',
     );
     expect(existsSync(dataDir)).toBe(false);
@@ -154,8 +154,13 @@ describe('signed backups', () => {
     stripped.set('backup.json', Buffer.from(JSON.stringify({ ...manifestOf(entries), signature: undefined })));
     const strippedFile = join(folder, 'stripped.backup');
     await repack(strippedFile, stripped);
-    expect((await runCli(dataDir, ['restore', strippedFile])).output).toContain(`${strippedFile} is not signed (made before backups were signed, or its signature was removed)`);
+    expect((await runCli(dataDir, ['restore', strippedFile])).output).toContain(`${strippedFile} is of the signed format, but its signature was removed: nothing shows`);
     expect(existsSync(dataDir)).toBe(false);
+    // Asked, it restores, and the warning says the signature was removed, not that the backup is of an earlier format.
+    const strippedRestored = await runCli(join(folder, 'restored-stripped'), ['restore', '--unsigned', strippedFile]);
+    expect(strippedRestored.code).toBe(0);
+    expect(strippedRestored.output).toContain('WARNING: the backup is of the signed format, but its signature was removed after it was made');
+    expect(strippedRestored.output).not.toContain('an earlier format');
     // A folder given as the backup is one that cannot be read.
     expect(await runCli(dataDir, ['restore', folder])).toEqual({ code: 1, output: `Cannot read ${folder} (EISDIR): nothing was restored.\n` });
 
