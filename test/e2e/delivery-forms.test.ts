@@ -100,6 +100,18 @@ describeWithBrowser('delivery forms', (browser) => {
     expect(await deliveryCount(server())).toBe(before);
   });
 
+  it('lists the errors in its summary in the order of the fields on the form', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/leveringen/nieuw');
+    await page.getByLabel('Aantal').fill('acht');
+    await page.getByRole('button', { name: 'Bron toevoegen' }).click();
+    await page.getByRole('button', { name: 'Levering vastleggen' }).click();
+
+    await page.locator('.error-summary').waitFor();
+    const items = await page.locator('.error-summary li').allInnerTexts();
+    expect(items.map((item) => item.split(':')[0])).toEqual(['Titel', 'Aantal', 'Categorie', 'Type steun', 'Financieringsbron', 'Bron 1, omschrijving van de bron']);
+  });
+
   it('shows what someone else changed meanwhile, and saves only on the latest version', async () => {
     const id = await findDeliveryId(server(), 'Build with Ukraine');
     page = await openPageAs(browser(), server(), 'registrar');

@@ -20,7 +20,7 @@ export function ErrorSummary({ fieldErrors, labels, formError, refusals, childre
     if (refusals > 0) ref.current?.focus();
   }, [refusals]);
 
-  const entries = Object.entries(fieldErrors);
+  const entries = inFieldOrder(Object.entries(fieldErrors));
   if (entries.length === 0 && !formError && !children) return null;
   return (
     <div ref={ref} tabIndex={-1} className="utrecht-alert utrecht-alert--error error-summary">
@@ -46,6 +46,20 @@ export function ErrorSummary({ fieldErrors, labels, formError, refusals, childre
       )}
     </div>
   );
+}
+
+/**
+ * The errors in the order their fields appear on the page, so that they are mended top to bottom; an error
+ * whose field is not on the page keeps its place. The page is read as it stands before this render: errors
+ * only come from submitting the form, whose fields are there by then.
+ */
+function inFieldOrder(entries: [string, string][]): [string, string][] {
+  const located = entries.map((entry) => ({ entry, field: document.getElementById(fieldId(entry[0])) }));
+  const inOrder = located
+    .filter((item): item is { entry: [string, string]; field: HTMLElement } => item.field !== null)
+    .sort((a, b) => (a.field.compareDocumentPosition(b.field) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+    .map((item) => item.entry);
+  return located.map(({ entry, field }) => (field ? (inOrder.shift() ?? entry) : entry));
 }
 
 function focusField(event: MouseEvent, name: string): void {
