@@ -145,8 +145,21 @@ function outcomeCounts(plan: Plan): Record<RowOutcome, number> {
 
 function report(file: ImportFile, { headerFaults, sheetsNotTaken }: BesideTheRows, plan: Plan, importId: string | null, committed: boolean): ImportReport {
   const counts = outcomeCounts(plan);
-  const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults, values }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults, values: shownValues(outcome, values) }));
+  const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults, values }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults: inColumnOrder(faults), values: shownValues(outcome, values) }));
   return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows, headerFaults, sheetsNotTaken };
+}
+
+/**
+ * A row's faults left to right by their column, as a person reads the sheet; those without a column letter
+ * (of the whole row, or of a column the file lacks) first. Faults of one column keep the order they were found in.
+ */
+function inColumnOrder(faults: readonly ImportFault[]): ImportFault[] {
+  return faults.toSorted((a, b) => columnNumber(a.columnLetter) - columnNumber(b.columnLetter));
+}
+
+/** A column's place from the left, A being 1 and AA 27; 0 without a letter. */
+function columnNumber(letter: string | null): number {
+  return [...(letter ?? '')].reduce((number, character) => number * 26 + character.charCodeAt(0) - 64, 0);
 }
 
 function shownValues(outcome: RowOutcome, values: Record<string, unknown>): ImportRowReport['values'] {

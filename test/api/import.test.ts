@@ -472,6 +472,18 @@ describeEachDatabase('import', (database) => {
     expect(amounts.map((row) => [row.externalReference, Number(row.amountCents)])).toEqual([['EUR-1', 123_456], ['EUR-2', 234_567]]);
   });
 
+  it("lists a row's faults left to right by their column, AA after Z, after those of the whole row", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const headings: (string | null)[] = ['Eigen kenmerk', 'Bedrag (€)', 'Grondslag', ...Array<null>(22).fill(null), 'Kenmerk levering', 'Ingangsdatum'];
+    workbook.addWorksheet('Waarderingen').addRows([headings, ['ORDE-1', 100, 'Vervangingswaarde', ...Array<null>(22).fill(null), 'ONBEKEND-ORDE', '2099-01-01']]);
+    const upload = asUpload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'waarderingen.xlsx');
+    // Valuations are the registrar's: finance is told so first, then what else is wrong, as the sheet reads.
+    const dryRun = await finance('POST', '/imports/dry-run', upload);
+    expect(dryRun.body.rows.map((row: any) => [row.rowNumber, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)])).toEqual([
+      [2, ['null sheetOfOtherRole', 'Z unknownDeliveryReference', 'AA dateInFuture']],
+    ]);
+  });
+
   it('refuses a row of totals below a table as what it is, in the dry run and the commit, and imports the rows above it with only the valid rows', async () => {
     const workbook = new ExcelJS.Workbook();
     const worksheet = workbook.addWorksheet('Waarderingen');
