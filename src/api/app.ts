@@ -10,6 +10,9 @@ import type { Mailer } from '../notifications/mail.ts';
 import { notifyWhatWaits } from '../notifications/waiting-letters.ts';
 import { createLogger, loggableError, type Logger } from '../logging.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../register/errors.ts';
+import { MoneyError } from '../../common/money.ts';
+import { answerLanguage } from './language.ts';
+import { reason } from './messages.ts';
 import { authenticate } from './access.ts';
 import { defaultCaching } from './caching.ts';
 import { accountsRoutes } from './accounts/routes.ts';
@@ -162,6 +165,11 @@ export function createApi({
     }
     if (error instanceof HTTPException && error.message === UNREADABLE_JSON) return problem(c, 400, { invalidParams: invalidParams(c, [{ field: 'body', code: 'malformedJson' }]) });
     if (error instanceof HTTPException && error.status < 500) return problem(c, error.status, { detail: error.message });
+    // Each amount has its ceiling, but enough of them at it add up to more than a number holds exactly.
+    if (error instanceof MoneyError) {
+      logger.warn({ requestId: c.get('requestId'), err: loggableError(error) }, 'a total beyond exact numbers');
+      return problem(c, 409, { code: 'totalBeyondExactNumbers', detail: reason(answerLanguage(c), 'totalBeyondExactNumbers') });
+    }
     logger.error({ requestId: c.get('requestId'), err: loggableError(error) }, 'unexpected error');
     onError?.(error);
     return problem(c, 500);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { namesNothing } from '../api/client.ts';
+import { isApiError, namesNothing } from '../api/client.ts';
 import type { Resource } from '../state/useResource.ts';
 import { Alert } from './Alert.tsx';
 
@@ -21,6 +21,8 @@ export function ResourceStatus({ resource, onRetry, notFound }: { resource: Reso
     return (
       <Alert type="error">
         <p className="nl-paragraph">{t('common.loadFailed')}</p>
+        {/* What the register holds keeps it from answering (a total beyond what it can show exactly): the server says what. */}
+        {isApiError(resource.error, 409) && resource.error.problem.detail && <p className="nl-paragraph">{resource.error.problem.detail}</p>}
         <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onRetry}>
           {t('common.retry')}
         </button>

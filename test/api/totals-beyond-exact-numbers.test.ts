@@ -1,0 +1,52 @@
+/**
+ * A register whose sums pass 2^53 cents: a thousand entries at the ceiling of one. The realised support
+ * is answered exactly; what still counts its sums in numbers (readiness, the budget, a letter) says so in a
+ * clear refusal, in the reader's language, and a refused write changes nothing.
+ */
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { MAX_ENTRY_CENTS } from '../../common/money.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const ENTRIES = 1_000;
+const REFUSAL = { status: 409, code: 'totalBeyondExactNumbers' };
+
+describeEachDatabase('totals beyond 2^53 cents', (database) => {
+  let reader: ApiCall;
+  let author: ApiCall;
+  beforeAll(async () => {
+    const { db } = database();
+    reader = apiClient(db, { role: 'registrar' });
+    author = apiClient(db, { role: 'letterAuthor' });
+    await sql`
+      with delivered as (
+        insert into delivery (id, title, category, support_type, funding_source, realised_at, current_value_cents)
+        select gen_random_uuid(), 'Levering ' || n, 'vehicles', 'stock', 'defenceBudget', date '2025-05-01', ${MAX_ENTRY_CENTS}::bigint
+        from generate_series(1, ${ENTRIES}) n
+        returning id, current_value_cents
+      )
+      insert into valuation (id, delivery_id, amount_cents, basis, effective_date)
+      select gen_random_uuid(), id, current_value_cents, 'replacementValue', date '2025-05-01' from delivered`.execute(db);
+  });
+
+  it('answers the realised support to the cent', async () => {
+    const figures = await reader('GET', '/figures?referenceDate=2025-08-31&compareDate=2025-02-04');
+    expect(figures.status).toBe(200);
+    expect(figures.body.total.reference.cents).toBe(BigInt(ENTRIES) * BigInt(MAX_ENTRY_CENTS));
+  });
+
+  it('refuses what sums in numbers with the reason, in the language asked', async () => {
+    const readiness = await reader('GET', '/readiness/replenishment');
+    expect(readiness.body).toMatchObject(REFUSAL);
+    expect(readiness.body.detail).toBe('Een totaal in het register komt boven €\u00a090.071.992.547.409,91 uit: meer dan het exact kan tonen. Controleer de ingevoerde bedragen.');
+    const budget = await reader('GET', '/budget/figures?knownAt=2025-12-31', undefined, { 'Accept-Language': 'en' });
+    expect(budget.body).toMatchObject({ ...REFUSAL, detail: 'A total in the register exceeds €90,071,992,547,409.91: more than it can show exactly. Check the amounts entered.' });
+  });
+
+  it('creates no letter it cannot count', async () => {
+    expect((await author('POST', '/letters', { referenceDate: '2025-08-31' })).body).toMatchObject(REFUSAL);
+    const { rows } = await sql<{ letters: number }>`select count(*)::int as letters from letter`.execute(database().db);
+    expect(rows[0]!.letters).toBe(0);
+  });
+});
