@@ -14,6 +14,7 @@ const TABLE = [
   ['Totaal', '€ 5,88 mld.', '€ 8,7 mld.'],
 ];
 const ADDED_SENTENCE = 'In totaal is {{total}} aan militaire steun gerealiseerd.';
+const RESTORED = 'De tekst die u nog niet had opgeslagen, staat weer in het formulier. Sla hem op om hem te bewaren.';
 
 /** Follows a link whose answer the browser saves as a file, and returns the file. */
 async function download(page: Page, link: Locator): Promise<Uint8Array> {
@@ -104,12 +105,54 @@ describeWithBrowser('letters', (browser) => {
 
     await logIn(page, server(), 'letterAuthor');
     expect(new URL(page.url()).pathname).toBe(`/brieven/${draftId}`);
-    await page.getByText('De tekst die u nog niet had opgeslagen toen uw sessie afliep, staat weer in het formulier.').waitFor();
+    await page.getByText(RESTORED).waitFor();
     expect(await training.inputValue()).toBe(typed);
 
     // Put back once: a later visit shows the letter as saved.
     await visit(page, server(), `/brieven/${draftId}`);
     expect(await training.inputValue()).not.toContain('Een zin die de sessie overleeft.');
+  });
+
+  it("keeps the text typed when the author goes back, puts it back going forward or opening the letter again, and saves it; not once they agreed to leave it", async () => {
+    page = await openPageAs(browser(), server(), 'letterAuthor');
+    await visit(page, server(), '/brieven');
+    const open = async () => {
+      await page.getByRole('link', { name: 'Brief met peildatum 31 aug. 2025' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Leveringenbrief, peildatum 31 augustus 2025' }).waitFor();
+    };
+    const backToList = async () => {
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: 'Brieven' }).waitFor();
+    };
+    await open();
+    const training = page.getByLabel('Training', { exact: true });
+    const savedText = await training.inputValue();
+    const typed = `${savedText}\n\nEen zin die de terugknop overleeft.`;
+    await training.fill(typed);
+
+    await backToList();
+    await page.goForward();
+    await page.getByText(RESTORED).waitFor();
+    expect(await training.inputValue()).toBe(typed);
+
+    await backToList();
+    await open();
+    await page.getByText(RESTORED).waitFor();
+    expect(await training.inputValue()).toBe(typed);
+    await page.getByRole('button', { name: 'Tekst opslaan' }).click();
+    await page.getByText('De tekst is opgeslagen; het voorbeeld toont de nieuwe tekst.').waitFor();
+    const saved = await api<Letter>(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
+    expect(saved.blocks.find((block) => block.key === 'training')?.text).toBe(typed);
+
+    // Leaving by a link, once the author said yes to losing the text, keeps nothing to put back.
+    await training.fill(`${typed}\n\nEen zin die de auteur laat varen.`);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('link', { name: 'Terug naar de brieven' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brieven' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Leveringenbrief, peildatum 31 augustus 2025' }).waitFor();
+    expect(await training.inputValue()).toBe(typed);
+    expect(await page.getByText(RESTORED).count()).toBe(0);
   });
 
   it('asks before deleting a draft, naming its reference date as the page writes dates, and deletes it once confirmed', async () => {

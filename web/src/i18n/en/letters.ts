@@ -83,7 +83,7 @@ export const letters: typeof nl.letters = {
     help: 'A blank line starts a new paragraph, a paragraph starting with “· ” is a bullet, and [^text] makes a footnote. Place a computed figure in the text by its name between double braces:',
     save: 'Save text',
     saved: 'The text has been saved; the preview shows the new text.',
-    restored: 'The text you had not saved when your session ended is back in the form. Save it to keep it.',
+    restored: 'The text you had not saved is back in the form. Save it to keep it.',
     unsaved: 'There are changes that have not been saved yet.',
     conflict: 'Someone else changed the letter after you opened it. Your changes have not been saved; they are still in the form.',
     reload: 'Load the latest version (your changes will be lost)',

@@ -81,7 +81,7 @@ export const letters = {
     help: 'Een lege regel begint een nieuwe alinea, een alinea die begint met „· ” is een opsommingsteken, en [^tekst] maakt een voetnoot. Een berekend cijfer zet u in de tekst met zijn naam tussen dubbele accolades:',
     save: 'Tekst opslaan',
     saved: 'De tekst is opgeslagen; het voorbeeld toont de nieuwe tekst.',
-    restored: 'De tekst die u nog niet had opgeslagen toen uw sessie afliep, staat weer in het formulier. Sla hem op om hem te bewaren.',
+    restored: 'De tekst die u nog niet had opgeslagen, staat weer in het formulier. Sla hem op om hem te bewaren.',
     unsaved: 'Er zijn wijzigingen die nog niet zijn opgeslagen.',
     conflict: 'Iemand anders heeft de brief gewijzigd nadat u die opende. Uw wijzigingen zijn niet opgeslagen; ze staan nog in het formulier.',
     reload: 'Nieuwste versie laden (uw wijzigingen gaan verloren)',

@@ -12,7 +12,6 @@ import { LetterEditor } from './LetterEditor.tsx';
 import { LetterFacts } from './LetterFacts.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
 import { LetterReview } from './LetterReview.tsx';
-import { useWarningBeforeLeaving } from './useWarningBeforeLeaving.ts';
 
 interface DraftLetterProps {
   letter: Letter;
@@ -30,7 +29,6 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
   const [unsavedChange, setUnsavedChange] = useState<LetterChange | null>(null);
   const unsaved = unsavedChange !== null;
   const mayWrite = can('letter.write');
-  useWarningBeforeLeaving(unsaved, t('letters.review.unsaved'));
   return (
     <>
       <LetterFacts letter={letter} />

@@ -11,6 +11,7 @@ import { FigureNamesHelp } from './FigureNamesHelp.tsx';
 import { FigurePicker } from './FigurePicker.tsx';
 import { blockField, blockLabel, headingField, LETTERHEAD_FIELDS, letterFieldLabels } from './letterFields.ts';
 import { forgetUnsavedText, keepUnsavedText, keptUnsavedText, type EditorText } from './unsavedText.ts';
+import { useWarningBeforeLeaving } from './useWarningBeforeLeaving.ts';
 
 interface LetterEditorProps {
   letter: Letter;
@@ -32,7 +33,7 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
   const helpId = useId();
   const submission = useSubmission();
   const username = useSession()?.username ?? '';
-  // What was typed before the session ended, put back after logging in again.
+  // What was typed before the session ended or the author went back, put back once they are here again.
   const [restored] = useState(() => keptUnsavedText(username, letter));
   const [letterDate, setLetterDate] = useState(restored?.letterDate ?? letter.letterDate ?? '');
   const [texts, setTexts] = useState(() => restored?.texts ?? letter.blocks.map((block) => block.text));
@@ -58,12 +59,20 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
     [letter.blocks, headings, texts, letterDate],
   );
   useEffect(() => onUnsavedChange(dirty ? change : null), [dirty, change, onUnsavedChange]);
+  const agreedToLeave = useWarningBeforeLeaving(dirty, t('letters.review.unsaved'));
   const unsaved = useRef<EditorText | null>(null);
   unsaved.current = dirty ? { letterDate, texts, headings, letterhead } : null;
   useEffect(() => {
     forgetUnsavedText(username, letter);
-    return onSessionEnded(() => unsaved.current && keepUnsavedText(username, letter, unsaved.current));
-  }, [username, letter]);
+    const keep = () => unsaved.current && keepUnsavedText(username, letter, unsaved.current);
+    const stopKeepingOnSessionEnd = onSessionEnded(keep);
+    const here = window.location.pathname;
+    return () => {
+      stopKeepingOnSessionEnd();
+      // Gone from the letter without being asked: by the browser's Back or Forward, which the page cannot ask about.
+      if (window.location.pathname !== here && !agreedToLeave()) keep();
+    };
+  }, [username, letter, agreedToLeave]);
 
   const labelOf = (index: number) => blockLabel(letter, index, t);
   const labels = letterFieldLabels(letter, t);

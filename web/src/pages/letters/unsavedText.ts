@@ -9,9 +9,9 @@ export interface EditorText {
 }
 
 /**
- * The text an author had not saved when the session ended, kept in this browser tab: the tab goes to the
- * login page, which brings it back to the letter, and there the text is put back once, for the same user
- * and the same version of the letter only.
+ * The text an author had not saved when the session ended or they left the letter with the browser's Back
+ * (or Forward), kept in this browser tab: back at the letter (after logging in again, going Forward or
+ * opening it anew) the text is put back once, for the same user and the same version of the letter only.
  */
 const keyOf = (username: string, letterId: string) => `steunregister.unsavedLetter.${username}.${letterId}`;
 

@@ -1,18 +1,21 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 
 /**
  * While there is unsaved text, leaving the page asks first: closing or reloading the tab (the browser's
  * own question), and following a link inside the application or pressing a button that leaves the page
- * (`data-leaves-page`, such as logging out), which would otherwise lose it silently.
+ * (`data-leaves-page`, such as logging out), which would otherwise lose it silently. Returns whether the
+ * user agreed to leave it that way.
  */
-export function useWarningBeforeLeaving(unsaved: boolean, question: string): void {
+export function useWarningBeforeLeaving(unsaved: boolean, question: string): () => boolean {
+  const agreed = useRef(false);
   useEffect(() => {
     if (!unsaved) return;
     const beforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
     const beforeFollowing = (event: MouseEvent) => {
       const link = event.target instanceof Element ? event.target.closest('a[href], [data-leaves-page]') : null;
       if (!link || event.defaultPrevented || link.getAttribute('target') === '_blank') return;
-      if (!window.confirm(question)) {
+      if (window.confirm(question)) agreed.current = true;
+      else {
         event.preventDefault();
         event.stopImmediatePropagation();
       }
@@ -25,4 +28,5 @@ export function useWarningBeforeLeaving(unsaved: boolean, question: string): voi
       document.removeEventListener('click', beforeFollowing, true);
     };
   }, [unsaved, question]);
+  return useCallback(() => agreed.current, []);
 }
