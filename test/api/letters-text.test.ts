@@ -43,6 +43,7 @@ describeEachDatabase('the text of a draft', (database) => {
       expect(edited.headers.get('Vary')).toContain('Accept-Language');
       expect(edited.body.problems, text).toEqual([expect.stringContaining(en)]);
       expect(edited.body.problems[0]).toContain(`text block ${finance + 1} (${heading})`);
+      expect(edited.body.problemsByLanguage).toEqual({ en: edited.body.problems, nl: [expect.stringContaining(nl)] });
       const submitted = await author('POST', `/letters/${draftId}/submission`, undefined, { 'If-Match': edited.headers.get('ETag')! });
       expect(submitted.status, text).toBe(400);
       expect(submitted.body.invalidParams).toEqual([expect.objectContaining({ name: `blocks.${finance}.text`, code, reason: expect.stringContaining(nl) })]);

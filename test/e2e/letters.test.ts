@@ -155,6 +155,31 @@ describeWithBrowser('letters', (browser) => {
     expect(await page.getByText(RESTORED).count()).toBe(0);
   });
 
+  it('lists a placeholder that is not whole once, naming its block, in the language the page shows, and offers no submission while it stands', async () => {
+    const current = await apiResponse(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
+    const { blocks } = (await current.json()) as Letter;
+    const withFault = blocks.map((block) => (block.key === 'training' ? { ...block, text: `${block.text} Totaal {{total` } : block));
+    const place = blocks.findIndex((block) => block.key === 'training') + 1;
+    const edited = await apiResponse(server(), `/letters/${draftId}`, { as: 'letterAuthor', method: 'PATCH', headers: { 'If-Match': current.headers.get('ETag') ?? '' }, body: JSON.stringify({ blocks: withFault }) });
+    try {
+      page = await openPageAs(browser(), server(), 'letterAuthor');
+      await visit(page, server(), `/brieven/${draftId}`);
+      const dutch = `In tekstblok ${place} (Training) wordt "{{" niet gesloten met "}}" (bij "{{total"): schrijf een cijfer als {{naam}}.`;
+      const english = `In text block ${place} (Training), "{{" is not closed with "}}" (at "{{total"): write a figure as {{name}}.`;
+      await page.getByText(dutch, { exact: true }).waitFor();
+      expect(await page.getByText(dutch, { exact: true }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Ter goedkeuring aanbieden' }).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Letter on deliveries, reference date 31 August 2025' }).waitFor();
+      expect(await page.getByText(english, { exact: true }).count()).toBe(1);
+      expect(await page.getByText(dutch, { exact: true }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Submit for approval' }).count()).toBe(0);
+    } finally {
+      await api(server(), `/letters/${draftId}`, { as: 'letterAuthor', method: 'PATCH', headers: { 'If-Match': edited.headers.get('ETag') ?? '' }, body: JSON.stringify({ blocks }) });
+    }
+  });
+
   it('asks before deleting a draft, naming its reference date as the page writes dates, and deletes it once confirmed', async () => {
     const created = await api<LetterSummary>(server(), '/letters', { as: 'letterAuthor', method: 'POST', body: JSON.stringify({ referenceDate: '2026-03-31' }) });
     page = await openPageAs(browser(), server(), 'letterAuthor');

@@ -13,6 +13,7 @@ import { requestContext, type ApiEnv } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { versionsInIfMatch } from '../if-match.ts';
 import type { ExpectedVersion } from '../../register/errors.ts';
+import { LANGUAGES, type Language } from '../../../common/vocabulary/languages.ts';
 import { answerLanguage } from '../language.ts';
 import { reason } from '../messages.ts';
 import { problem } from '../problem.ts';
@@ -44,7 +45,8 @@ import {
 /**
  * The letter as its reader sees it: with what keeps them from approving it now (null when nothing does),
  * for a disclosure officer reading a draft what its figures would disclose of single deliveries, and its
- * problems in words: a figure by its name, markup that is not whole said in the reader's language.
+ * problems in words: a figure by its name, markup that is not whole said in the reader's language, and
+ * in each language, for a page switched to another one since.
  */
 async function forReader(c: Context<ApiEnv>, { markupFaults, ...view }: letters.LetterView, db = c.get('deps').db) {
   const decides = isAllowed(c.get('principal')!.role, 'disclosure.decide');
@@ -52,8 +54,9 @@ async function forReader(c: Context<ApiEnv>, { markupFaults, ...view }: letters.
     decides ? letters.approvalRefusal(db, requestContext(c), view) : ('notDisclosureOfficer' as const),
     decides && view.status === 'draft' ? disclosureCautions(db, view) : null,
   ]);
-  const problems = markupFaults.length === 0 ? view.problems : [...view.problems, ...markupFaults.map((fault) => reason(answerLanguage(c), fault.code, fault.params))];
-  return { ...view, problems, approvalRefusal, disclosureCautions: cautions };
+  const problemsIn = (language: Language) => [...view.problems, ...markupFaults.map((fault) => reason(language, fault.code, fault.params))];
+  const problemsByLanguage = Object.fromEntries(LANGUAGES.map((language) => [language, problemsIn(language)])) as Record<Language, string[]>;
+  return { ...view, problems: problemsByLanguage[answerLanguage(c)], problemsByLanguage, approvalRefusal, disclosureCautions: cautions };
 }
 
 export function lettersRoutes() {

@@ -67,6 +67,9 @@ export const LetterSchema = z
         'What keeps a draft from being submitted and finalised: each figure its text names that is unknown or may not be public (`{{name}}`), ' +
         'and each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`), said in the language of Accept-Language with the block it is in',
     }),
+    problemsByLanguage: z
+      .object({ nl: z.array(z.string()), en: z.array(z.string()) })
+      .openapi({ description: 'The problems, in their order, in each language the application speaks (a page switched to another language says them in that one)' }),
     figures: z
       .array(z.object({ name: z.string(), value: z.string() }))
       .openapi({ description: 'The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed' }),

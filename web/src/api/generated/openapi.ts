@@ -11372,6 +11372,11 @@ export interface components {
             letter: components["schemas"]["PublicLetterSnapshot"];
             /** @description What keeps a draft from being submitted and finalised: each figure its text names that is unknown or may not be public (`{{name}}`), and each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`), said in the language of Accept-Language with the block it is in */
             problems: string[];
+            /** @description The problems, in their order, in each language the application speaks (a page switched to another language says them in that one) */
+            problemsByLanguage: {
+                nl: string[];
+                en: string[];
+            };
             /** @description The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed */
             figures: {
                 name: string;

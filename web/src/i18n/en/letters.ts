@@ -48,8 +48,8 @@ export const letters: typeof nl.letters = {
     approved: 'Approved for disclosure',
     approvedBy: '{{moment}} by {{name}}',
   },
-  problems_one: 'The text uses a name the letter does not know or may not make public, or a figure or footnote that is not whole. As long as it is there, the letter cannot be finalised:',
-  problems_other: 'The text uses names the letter does not know or may not make public, or figures or footnotes that are not whole. As long as they are there, the letter cannot be finalised:',
+  problems_one: 'The text uses a name the letter does not know or may not make public, or a figure or footnote that is not whole. As long as it is there, the letter cannot be submitted for approval or finalised:',
+  problems_other: 'The text uses names the letter does not know or may not make public, or figures or footnotes that are not whole. As long as they are there, the letter cannot be submitted for approval or finalised:',
   downloads: {
     draft: 'Download the draft:',
     final: 'Download the letter:',

@@ -46,8 +46,8 @@ export const letters = {
     approved: 'Goedgekeurd voor openbaarmaking',
     approvedBy: '{{moment}} door {{name}}',
   },
-  problems_one: 'De tekst gebruikt een naam die de brief niet kent of niet openbaar mag maken, of een cijfer of voetnoot die niet af is. Zolang dat er staat, kan de brief niet definitief worden:',
-  problems_other: 'De tekst gebruikt namen die de brief niet kent of niet openbaar mag maken, of cijfers of voetnoten die niet af zijn. Zolang die er staan, kan de brief niet definitief worden:',
+  problems_one: 'De tekst gebruikt een naam die de brief niet kent of niet openbaar mag maken, of een cijfer of voetnoot die niet af is. Zolang dat er staat, kan de brief niet ter goedkeuring worden aangeboden en niet definitief worden:',
+  problems_other: 'De tekst gebruikt namen die de brief niet kent of niet openbaar mag maken, of cijfers of voetnoten die niet af zijn. Zolang die er staan, kan de brief niet ter goedkeuring worden aangeboden en niet definitief worden:',
   downloads: {
     draft: 'Concept downloaden:',
     final: 'Brief downloaden:',

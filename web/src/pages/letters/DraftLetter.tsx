@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Letter, LetterChange } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { AnnexLinks } from './AnnexLinks.tsx';
 import { LetterApproval } from './LetterApproval.tsx';
@@ -32,7 +33,7 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
   return (
     <>
       <LetterFacts letter={letter} />
-      {letter.problems.length > 0 && <LetterProblems problems={letter.problems} />}
+      {letter.problems.length > 0 && <LetterProblems letter={letter} />}
       <LetterApproval letter={letter} etag={etag} onApproved={() => onChanged(t('letters.approval.done'))} />
       <LetterReview letter={letter} etag={etag} onChanged={onChanged} />
       <div className="letter-tools">
@@ -69,10 +70,12 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
 
 /**
  * Figure names the text uses that the letter does not know, or may not publish, and placeholders or footnotes
- * that are not whole (said by the server in words): finalising is refused until they are gone.
+ * that are not whole (said by the server in words, in the language the page shows now): submitting and
+ * finalising are refused until they are gone.
  */
-function LetterProblems({ problems }: { problems: string[] }) {
+function LetterProblems({ letter }: { letter: Letter }) {
   const { t } = useTranslation();
+  const problems = letter.problemsByLanguage[currentLanguage()];
   return (
     <Alert type="warning">
       <p className="nl-paragraph">{t('letters.problems', { count: problems.length })}</p>

@@ -38,7 +38,8 @@ export function LetterReview({ letter, etag, onChanged }: LetterReviewProps) {
         </Alert>
       )}
       <div className="letter-review__actions">
-        {can('letter.write') && !submitted && !letter.approval?.matchesCurrent && (
+        {/* Not while the text has problems: the page lists them, and the server would refuse it for each. */}
+        {can('letter.write') && !submitted && !letter.approval?.matchesCurrent && letter.problems.length === 0 && (
           <ConfirmedAction
             buttonLabel={t('letters.review.submit')}
             title={t('letters.review.submitTitle')}
