@@ -66,10 +66,18 @@ async function setDetails(trx: Db, letterId: string, details: Parameters<typeof 
   await sql`release savepoint paper_number`.execute(trx);
 }
 
-/** A publication is scheduled for a moment that exists, and no further ahead than any plan. */
-function scheduleViolations(publishAt: Date, today: IsoDate): RuleViolation[] {
+/**
+ * How long ago a scheduled moment may be and still be taken, as now: the clock of the browser it was chosen
+ * in may run behind, and the author may take a moment to confirm. A moment longer ago is refused, not
+ * published at once under the moment the author confirmed.
+ */
+const PASSED_MOMENT_GRACE_MS = 5 * 60_000;
+
+/** A publication is scheduled for a moment that exists, has not passed, and is no further ahead than any plan. */
+function scheduleViolations(publishAt: Date, now: Date): RuleViolation[] {
   if (Number.isNaN(publishAt.getTime())) return [{ field: 'publishAt', code: 'invalidValue' }];
-  return plannedDateViolations('publishAt', todayInAmsterdam(publishAt), today);
+  if (publishAt.getTime() < now.getTime() - PASSED_MOMENT_GRACE_MS) return [{ field: 'publishAt', code: 'momentPassed' }];
+  return plannedDateViolations('publishAt', todayInAmsterdam(publishAt), todayInAmsterdam(now));
 }
 
 /** Whether the letter is published, or its publication is scheduled, by the moment (ISO text). */
@@ -113,7 +121,7 @@ export async function recordPublication(
     const now = context.now();
     const today = todayInAmsterdam(now);
     const publishAt = details.publishAt === undefined ? now : new Date(details.publishAt);
-    const violations = [...detailViolations(current, details, today), ...(await paperNumberViolations(trx, id, details.paperNumber)), ...scheduleViolations(publishAt, today)];
+    const violations = [...detailViolations(current, details, today), ...(await paperNumberViolations(trx, id, details.paperNumber)), ...scheduleViolations(publishAt, now)];
     if (violations.length > 0) throw new ValidationError(violations);
     const at = (publishAt > now ? publishAt : now).toISOString();
     // The letter prints the previous letter's figures and names it: published before it, it would make that

@@ -101,7 +101,7 @@ it('shows nothing of a final letter, nor of what it first lists, until it is pub
   await expectNothingOfTheEmbargoedLetter();
 });
 
-it('schedules a publication no further ahead than any plan, and records only a publication date that has come', async () => {
+it('schedules a publication no further ahead than any plan nor at a moment that has passed, and records only a publication date that has come', async () => {
   const tomorrow = new Date(clock().getTime() + 86_400_000 + 3_600_000);
   const details = { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' };
   const distant = await author('POST', `/letters/${embargoed.id}/publication`, { ...details, publishAt: '2099-06-01T09:00:00+02:00' }, await ifMatchCurrent(author, embargoed.id));
@@ -110,6 +110,14 @@ it('schedules a publication no further ahead than any plan, and records only a p
   const ahead = await author('POST', `/letters/${embargoed.id}/publication`, { ...details, publishedOn: todayInAmsterdam(tomorrow), publishAt: tomorrow.toISOString() }, await ifMatchCurrent(author, embargoed.id));
   expect(ahead.status).toBe(400);
   expect(ahead.body.invalidParams).toMatchObject([{ name: 'publishedOn', code: 'dateInFuture' }]);
+  // A moment that has passed is refused, not published at once; one a few minutes ago is taken as now (a clock behind).
+  const passed = await author('POST', `/letters/${embargoed.id}/publication`, { ...details, publishAt: new Date(clock().getTime() - 3_600_000).toISOString() }, await ifMatchCurrent(author, embargoed.id));
+  expect(passed.status).toBe(400);
+  expect(passed.headers.get('Content-Type')).toContain('application/problem+json');
+  expect(passed.body.invalidParams).toMatchObject([{ name: 'publishAt', code: 'momentPassed', reason: expect.stringContaining('Dit moment is al voorbij') }]);
+  const justPassed = { ...details, publishedOn: todayInAmsterdam(tomorrow), publishAt: new Date(clock().getTime() - 60_000).toISOString() };
+  const clockBehind = await author('POST', `/letters/${embargoed.id}/publication`, justPassed, await ifMatchCurrent(author, embargoed.id));
+  expect(clockBehind.body.invalidParams).toMatchObject([{ name: 'publishedOn', code: 'dateInFuture' }]);
   // The register refuses it so too, to whatever calls it.
   const context = { ...systemContext('test'), now: clock };
   await expect(recordPublication(scratch.handle.db, context, embargoed.id, '*', { ...details, publishedOn: todayInAmsterdam(tomorrow), publishAt: tomorrow.toISOString() })).rejects.toMatchObject({

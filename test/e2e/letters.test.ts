@@ -317,6 +317,13 @@ describeWithBrowser('letters', (browser) => {
     await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).getByRole('button', { name: 'Ja, vastleggen' }).click();
     await page.getByText('Vul het Kamerstuknummer in als "Kamerstuk 22 054, nr. 453".').first().waitFor();
     await page.getByText('De publicatiedatum ligt vóór de datum van de brief (10 september 2025).').first().waitFor();
+    // A moment that has passed is refused at its field, not confirmed as that moment: publishing now is leaving it empty.
+    const publishAt = page.getByLabel('Publiceren op (moment)');
+    await publishAt.fill('2025-01-01T10:00');
+    await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
+    await page.getByText('Dit moment is al voorbij. Laat het veld leeg om de brief nu te publiceren, of kies een later moment.').first().waitFor();
+    expect(await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).count()).toBe(0);
+    await publishAt.fill('');
     await page.getByLabel('Kamerstuknummer').fill('Kamerstuk 22 054, nr. 460');
     await page.getByLabel('Gepubliceerd op').fill('2025-09-10');
     await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();

@@ -168,7 +168,7 @@ const publishedOn = eventDate.openapi({ description: 'As parliament published it
 const PublicationSchema = z.strictObject({
   paperNumber,
   publishedOn,
-  publishAt: isoMoment.optional().openapi({ description: 'A later moment, at most ten years ahead, schedules the publication; without it the letter is published now' }),
+  publishAt: isoMoment.optional().openapi({ description: 'A later moment, at most ten years ahead, schedules the publication; without it the letter is published now. A moment more than five minutes ago is refused (momentPassed)' }),
 });
 const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn, reason: multilineText(2000) });
 const RejectionSchema = z.strictObject({ comment: multilineText(4000) });

@@ -13,7 +13,8 @@ export type ClientProblem =
   | 'invalidWholeNumber'
   | 'invalidCurrency'
   | 'invalidRate'
-  | 'invalidCountry';
+  | 'invalidCountry'
+  | 'momentPassed';
 
 /** A form's text turned into a request body, or the fields that could not be turned into one. */
 export type Checked<Input, Field extends string> =

@@ -3241,7 +3241,7 @@ export interface paths {
                         publishedOn: string;
                         /**
                          * Format: date-time
-                         * @description A later moment, at most ten years ahead, schedules the publication; without it the letter is published now
+                         * @description A later moment, at most ten years ahead, schedules the publication; without it the letter is published now. A moment more than five minutes ago is refused (momentPassed)
                          */
                         publishAt?: string;
                     };

@@ -154,6 +154,7 @@ export const form: typeof nl.form = {
     invalidImportId: 'Enter the identifier of an import as shown after the import, for example 0b6f7a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b.',
     tooLong: 'Use at most {{maximum}} characters.',
     untilBeforeFrom: 'This date lies before the one under From.',
+    momentPassed: 'This moment has passed. Leave the field empty to publish the letter now, or choose a later moment.',
     failed: 'Saving failed: {{detail}}',
     network: 'The server cannot be reached. Please try again later.',
   },

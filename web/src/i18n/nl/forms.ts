@@ -152,6 +152,7 @@ export const form = {
     invalidImportId: 'Vul het kenmerk van een import in zoals het na de import werd getoond, bijvoorbeeld 0b6f7a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b.',
     tooLong: 'Gebruik hoogstens {{maximum}} tekens.',
     untilBeforeFrom: 'Deze datum ligt vóór die bij Vanaf.',
+    momentPassed: 'Dit moment is al voorbij. Laat het veld leeg om de brief nu te publiceren, of kies een later moment.',
     failed: 'Opslaan is mislukt: {{detail}}',
     network: 'De server is niet bereikbaar. Probeer het later opnieuw.',
   },

@@ -6,7 +6,7 @@ import { formatLongDate } from '../../format/dates.ts';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
-import { useSubmission } from '../../forms/useSubmission.ts';
+import { useSubmission, type ClientProblem } from '../../forms/useSubmission.ts';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 
@@ -36,11 +36,13 @@ export function PublicationForm({ letter, etag, mode, onRecorded }: { letter: Le
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const missing = Object.fromEntries(
+    const missing: Record<string, ClientProblem> = Object.fromEntries(
       (['paperNumber', 'publishedOn', ...(mode === 'correct' ? (['reason'] as const) : [])] as const)
         .filter((name) => values[name].trim() === '')
         .map((name) => [name, 'required' as const]),
     );
+    // Publishing now is leaving the moment empty: a moment that has passed is not confirmed as that moment.
+    if (publishAt && publishAt.getTime() <= Date.now()) missing.publishAt = 'momentPassed';
     if (Object.keys(missing).length > 0) return void submission.submit(missing, async () => undefined);
     setConfirming(true);
   }
