@@ -323,6 +323,12 @@ describeWithBrowser('letters', (browser) => {
     await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
     await page.getByText('Dit moment is al voorbij. Laat het veld leeg om de brief nu te publiceren, of kies een later moment.').first().waitFor();
     expect(await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).count()).toBe(0);
+    // A later moment is Dutch time, as the field's hint says, whatever the browser's own time zone.
+    await publishAt.fill('2030-06-01T10:00');
+    await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
+    const scheduled = page.getByRole('dialog', { name: 'Publicatie vastleggen?' });
+    await scheduled.getByText(/^De brief wordt op 1 juni 2030 om 10:00 openbaar/).waitFor();
+    await scheduled.getByRole('button', { name: 'Annuleren' }).click();
     await publishAt.fill('');
     await page.getByLabel('Kamerstuknummer').fill('Kamerstuk 22 054, nr. 460');
     await page.getByLabel('Gepubliceerd op').fill('2025-09-10');

@@ -71,7 +71,23 @@ function offsetInTheHague(moment: number): number {
  */
 export function startOfDayInTheHague(date: IsoDate, days = 0): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const midnight = Date.UTC(year, month - 1, day + days);
-  const guess = midnight - offsetInTheHague(midnight);
-  return new Date(midnight - offsetInTheHague(guess)).toISOString();
+  return atTheHagueClock(Date.UTC(year, month - 1, day + days)).toISOString();
+}
+
+/**
+ * The moment a time typed in a date-and-time field ("2026-12-05T10:00") means on the clock in The Hague,
+ * whatever the time zone of the browser it was typed in; null for text that is no such time. A time the
+ * clocks skip in spring is taken an hour later.
+ */
+export function momentInTheHague(typed: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(typed);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  return atTheHagueClock(Date.UTC(year, month - 1, day, hour, minute, second));
+}
+
+/** The moment at which the clock in The Hague shows this wall-clock time (given as if it were UTC). */
+function atTheHagueClock(wallClock: number): Date {
+  const guess = wallClock - offsetInTheHague(wallClock);
+  return new Date(wallClock - offsetInTheHague(guess));
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { correctPublication, recordPublication, type Letter } from '../../api/letters.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { formatLongDate } from '../../format/dates.ts';
+import { formatLongDate, momentInTheHague } from '../../format/dates.ts';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
@@ -32,7 +32,8 @@ export function PublicationForm({ letter, etag, mode, onRecorded }: { letter: Le
     { paperNumber: letter.paperNumber ?? '', publishedOn: letter.publishedOn ?? letter.letterDate ?? '', publishAt: '', reason: '' },
     submission.fieldErrors,
   );
-  const publishAt = values.publishAt ? new Date(values.publishAt) : null;
+  // The field's time is Dutch time, as its hint says, whatever the browser's own time zone.
+  const publishAt = values.publishAt ? momentInTheHague(values.publishAt) : null;
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
