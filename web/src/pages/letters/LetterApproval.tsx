@@ -5,6 +5,7 @@ import { formatMoment } from '../../format/dates.ts';
 import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { actorName } from '../../format/actors.ts';
+import { approvalOffer } from './approvalOffer.ts';
 import { DisclosureCautions } from './DisclosureCautions.tsx';
 
 type ApprovalState = 'none' | 'current' | 'outdated';
@@ -13,9 +14,6 @@ function approvalState(letter: Letter): ApprovalState {
   if (!letter.approval) return 'none';
   return letter.approval.matchesCurrent ? 'current' : 'outdated';
 }
-
-/** What keeps a disclosure officer from approving, said where the approval would be offered. */
-const SAID_ON_THE_PAGE = ['notSubmitted', 'approvalByWriter', 'undecidedDeliveries'] as const;
 
 interface LetterApprovalProps {
   letter: Letter;
@@ -26,20 +24,20 @@ interface LetterApprovalProps {
 /**
  * Whether a disclosure officer approved the public letter as it reads now: its figures disclose
  * aggregates of confidential deliveries too. A disclosure officer approves here once the draft is
- * submitted, unless they wrote it or deliveries the letter counts still wait for their disclosure decision
- * (the server says which); any change after that asks for a new approval
+ * submitted, unless they wrote it, deliveries the letter counts still wait for their disclosure decision
+ * (the server says which) or its text has problems; any change after that asks for a new approval
  * before the letter can be finalised.
  */
 export function LetterApproval({ letter, etag, onApproved }: LetterApprovalProps) {
   const { t } = useTranslation();
   const state = approvalState(letter);
   const who = letter.approval && { name: actorName(letter.approval.byName, t), moment: formatMoment(letter.approval.at, currentLanguage()) };
-  const heldBack = state !== 'current' && SAID_ON_THE_PAGE.find((refusal) => refusal === letter.approvalRefusal);
+  const { offered, heldBack } = approvalOffer(letter);
   return (
     <div className={`letter-approval letter-approval--${state}`}>
       <p className="nl-paragraph letter-approval__state">{t(`letters.approval.${state}`, who ?? {})}</p>
       {heldBack && <p className="nl-paragraph letter-approval__held-back">{t(`letters.approval.${heldBack}`)}</p>}
-      {letter.approvalRefusal === null && state !== 'current' && <ApproveButton letter={letter} etag={etag} onApproved={onApproved} />}
+      {offered && <ApproveButton letter={letter} etag={etag} onApproved={onApproved} />}
       {letter.disclosureCautions && letter.disclosureCautions.length > 0 && <DisclosureCautions cautions={letter.disclosureCautions} />}
     </div>
   );
