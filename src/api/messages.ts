@@ -20,6 +20,14 @@ const FOLLOWER_NOUNS: Record<Language, Record<PledgeFollower, string>> = {
 /** What the comparison of a reference typed by hand ignores (referenceKey), said inside a sentence. */
 const KEY_FOLDING: Record<Language, string> = { nl: 'hoofdletters tellen niet mee, meerdere spaties als één', en: 'capitals do not count, several spaces count as one' };
 
+/** The block without a heading, as the letter editor names it. */
+const OPENING_BLOCK: Record<Language, string> = { nl: 'opening, zonder kop', en: 'opening, without heading' };
+
+/** A text block of a letter by its number and, as the editor shows it, its heading: "5 (Training)", "1 (opening, zonder kop)". */
+function numberedBlock(language: Language, p: Params): string {
+  return `${p.number} (${p.heading || OPENING_BLOCK[language]})`;
+}
+
 /** The records of other domains that may name a delivery, as a noun for one and for more, inside a sentence. */
 const NAMING_NOUNS: Record<Language, Record<NamingRecord, [one: string, more: string]>> = {
   nl: {
@@ -209,15 +217,15 @@ const REASONS: Record<Language, Record<string, Message>> = {
     referenceDateNotReached: (p) => `De peildatum ligt na vandaag (${p.today}): de cijfers per die datum staan nog niet vast. Keur de brief goed en maak hem definitief vanaf de peildatum.`,
     noBlocks: () => 'Een brief heeft ten minste één tekstblok.',
     noText: () => 'De brief heeft nog geen tekst: schrijf ten minste één tekstblok.',
-    unclosedPlaceholder: (p) => `In tekstblok ${p.number}${p.heading ? ` (${p.heading})` : ''} wordt "{{" niet gesloten met "}}" (bij "${p.excerpt}"): schrijf een cijfer als {{naam}}.`,
-    strayPlaceholderEnd: (p) => `In tekstblok ${p.number}${p.heading ? ` (${p.heading})` : ''} staat "}}" zonder "{{" ervoor (bij "${p.excerpt}"): schrijf een cijfer als {{naam}}.`,
-    emptyPlaceholder: (p) => `In tekstblok ${p.number}${p.heading ? ` (${p.heading})` : ''} staat "{{}}" zonder de naam van een cijfer (bij "${p.excerpt}"): schrijf de naam ertussen, of haal de haken weg.`,
-    unclosedFootnote: (p) => `In tekstblok ${p.number}${p.heading ? ` (${p.heading})` : ''} wordt een voetnoot "[^" niet gesloten met "]" (bij "${p.excerpt}"): schrijf een voetnoot als [^tekst].`,
-    emptyFootnote: (p) => `In tekstblok ${p.number}${p.heading ? ` (${p.heading})` : ''} is een voetnoot leeg (bij "${p.excerpt}"): schrijf de tekst van de voetnoot tussen "[^" en "]", of haal hem weg.`,
-    blockKeyFormat: (p) => `De sleutel "${p.key}" van tekstblok ${p.number}${p.heading ? ` (${p.heading})` : ''} is geen sleutel: begin met een letter en gebruik alleen letters zonder accent, cijfers en losse streepjes (zoals "industry" of "f16-vliegers").`,
-    duplicateBlockKey: (p) => `Tekstblok ${p.number}${p.heading ? ` (${p.heading})` : ''} heeft dezelfde sleutel "${p.key}" als tekstblok ${p.first}; geef elk blok een eigen sleutel.`,
+    unclosedPlaceholder: (p) => `In tekstblok ${numberedBlock('nl', p)} wordt "{{" niet gesloten met "}}" (bij "${p.excerpt}"): schrijf een cijfer als {{naam}}.`,
+    strayPlaceholderEnd: (p) => `In tekstblok ${numberedBlock('nl', p)} staat "}}" zonder "{{" ervoor (bij "${p.excerpt}"): schrijf een cijfer als {{naam}}.`,
+    emptyPlaceholder: (p) => `In tekstblok ${numberedBlock('nl', p)} staat "{{}}" zonder de naam van een cijfer (bij "${p.excerpt}"): schrijf de naam ertussen, of haal de haken weg.`,
+    unclosedFootnote: (p) => `In tekstblok ${numberedBlock('nl', p)} wordt een voetnoot "[^" niet gesloten met "]" (bij "${p.excerpt}"): schrijf een voetnoot als [^tekst].`,
+    emptyFootnote: (p) => `In tekstblok ${numberedBlock('nl', p)} is een voetnoot leeg (bij "${p.excerpt}"): schrijf de tekst van de voetnoot tussen "[^" en "]", of haal hem weg.`,
+    blockKeyFormat: (p) => `De sleutel "${p.key}" van tekstblok ${numberedBlock('nl', p)} is geen sleutel: begin met een letter en gebruik alleen letters zonder accent, cijfers en losse streepjes (zoals "industry" of "f16-vliegers").`,
+    duplicateBlockKey: (p) => `Tekstblok ${numberedBlock('nl', p)} heeft dezelfde sleutel "${p.key}" als tekstblok ${p.first}; geef elk blok een eigen sleutel.`,
     blankText: (p) =>
-      `De tekst van tekstblok ${p.number}${p.heading ? ` (${p.heading})` : ''} bestaat alleen uit spaties of witregels. Schrijf de tekst, of maak het veld helemaal leeg als de brief dit onderdeel niet heeft.`,
+      `De tekst van tekstblok ${numberedBlock('nl', p)} bestaat alleen uit spaties of witregels. Schrijf de tekst, of maak het veld helemaal leeg als de brief dit onderdeel niet heeft.`,
     finalLetterExists: () => 'Er is al een definitieve brief met deze peildatum.',
     notApproved: () => 'Een openbaarmakingsfunctionaris moet de openbare brief eerst goedkeuren.',
     changedSinceApproval: () => 'De brief is veranderd sinds de goedkeuring (tekst of gegevens); hij moet opnieuw worden goedgekeurd.',
@@ -514,15 +522,15 @@ const REASONS: Record<Language, Record<string, Message>> = {
     referenceDateNotReached: (p) => `The reference date lies after today (${p.today}): the figures as at that date are not settled yet. Approve and finalise the letter from its reference date on.`,
     noBlocks: () => 'A letter has at least one text block.',
     noText: () => 'The letter has no text yet: write at least one text block.',
-    unclosedPlaceholder: (p) => `In text block ${p.number}${p.heading ? ` (${p.heading})` : ''}, "{{" is not closed with "}}" (at "${p.excerpt}"): write a figure as {{name}}.`,
-    strayPlaceholderEnd: (p) => `In text block ${p.number}${p.heading ? ` (${p.heading})` : ''}, "}}" has no "{{" before it (at "${p.excerpt}"): write a figure as {{name}}.`,
-    emptyPlaceholder: (p) => `In text block ${p.number}${p.heading ? ` (${p.heading})` : ''}, "{{}}" names no figure (at "${p.excerpt}"): write the name between the braces, or remove them.`,
-    unclosedFootnote: (p) => `In text block ${p.number}${p.heading ? ` (${p.heading})` : ''}, a footnote "[^" is not closed with "]" (at "${p.excerpt}"): write a footnote as [^text].`,
-    emptyFootnote: (p) => `In text block ${p.number}${p.heading ? ` (${p.heading})` : ''}, a footnote is empty (at "${p.excerpt}"): write its text between "[^" and "]", or remove it.`,
-    blockKeyFormat: (p) => `The key "${p.key}" of text block ${p.number}${p.heading ? ` (${p.heading})` : ''} is no key: start with a letter and use only unaccented letters, digits and single hyphens (such as "industry" or "f16-vliegers").`,
-    duplicateBlockKey: (p) => `Text block ${p.number}${p.heading ? ` (${p.heading})` : ''} has the same key "${p.key}" as text block ${p.first}; give every block a key of its own.`,
+    unclosedPlaceholder: (p) => `In text block ${numberedBlock('en', p)}, "{{" is not closed with "}}" (at "${p.excerpt}"): write a figure as {{name}}.`,
+    strayPlaceholderEnd: (p) => `In text block ${numberedBlock('en', p)}, "}}" has no "{{" before it (at "${p.excerpt}"): write a figure as {{name}}.`,
+    emptyPlaceholder: (p) => `In text block ${numberedBlock('en', p)}, "{{}}" names no figure (at "${p.excerpt}"): write the name between the braces, or remove them.`,
+    unclosedFootnote: (p) => `In text block ${numberedBlock('en', p)}, a footnote "[^" is not closed with "]" (at "${p.excerpt}"): write a footnote as [^text].`,
+    emptyFootnote: (p) => `In text block ${numberedBlock('en', p)}, a footnote is empty (at "${p.excerpt}"): write its text between "[^" and "]", or remove it.`,
+    blockKeyFormat: (p) => `The key "${p.key}" of text block ${numberedBlock('en', p)} is no key: start with a letter and use only unaccented letters, digits and single hyphens (such as "industry" or "f16-vliegers").`,
+    duplicateBlockKey: (p) => `Text block ${numberedBlock('en', p)} has the same key "${p.key}" as text block ${p.first}; give every block a key of its own.`,
     blankText: (p) =>
-      `The text of text block ${p.number}${p.heading ? ` (${p.heading})` : ''} is only spaces or blank lines. Write the text, or empty the field entirely if the letter does not have this section.`,
+      `The text of text block ${numberedBlock('en', p)} is only spaces or blank lines. Write the text, or empty the field entirely if the letter does not have this section.`,
     finalLetterExists: () => 'There is a final letter with this reference date already.',
     notApproved: () => 'A disclosure officer must approve the public letter first.',
     changedSinceApproval: () => 'The letter has changed since it was approved (its text or the data); it needs a new approval.',

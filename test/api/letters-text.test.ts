@@ -54,6 +54,19 @@ describeEachDatabase('the text of a draft', (database) => {
     expect(repaired.body.problems).toEqual([]);
   });
 
+  it('names the block without a heading as the editor does: the opening', async () => {
+    const draft = await current();
+    const opening = draft.blocks.findIndex((block: { heading: string | null }) => block.heading === null);
+    const blocks = draft.blocks.map((block: { text: string }, index: number) => (index === opening ? { ...block, text: `${block.text} {{total` } : block));
+    const edited = await author('PATCH', `/letters/${draftId}`, { blocks }, { 'If-Match': `"${draft.version}"` });
+    expect(edited.body.problemsByLanguage).toEqual({
+      nl: [expect.stringMatching(new RegExp(`^In tekstblok ${opening + 1} \\(opening, zonder kop\\) wordt`))],
+      en: [expect.stringMatching(new RegExp(`^In text block ${opening + 1} \\(opening, without heading\\),`))],
+    });
+    const restored = await author('PATCH', `/letters/${draftId}`, { blocks: draft.blocks }, { 'If-Match': edited.headers.get('ETag')! });
+    expect(restored.body.problems).toEqual([]);
+  });
+
   it('refuses a block key that is no name, naming the block, and keeps the text as it was', async () => {
     const before = await current();
     for (const key of ['nr 460 ???', 'Financiën', '-finance', 'finance-']) {
