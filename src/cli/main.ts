@@ -13,6 +13,8 @@ import { createLogger } from '../logging.ts';
 import { startServer } from '../server.ts';
 import { publicationCheckIntervalFromEnvironment } from '../register/publication-timer.ts';
 import { CommandError } from './command-error.ts';
+import { MoneyError } from '../../common/money.ts';
+import { reason } from '../api/messages.ts';
 import { StartRefusedError } from '../start-refused.ts';
 import { withDatabase } from './database.ts';
 import { announceDemonstrationAccounts } from './demonstration-accounts.ts';
@@ -143,6 +145,10 @@ export async function runCommandLine(args: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof CommandError || error instanceof StartRefusedError) {
       console.error(error.message);
+      return 1;
+    }
+    if (error instanceof MoneyError) {
+      console.error(reason('en', 'totalBeyondExactNumbers'));
       return 1;
     }
     const { code, syscall, hostname, path } = error as NodeJS.ErrnoException & { hostname?: string };

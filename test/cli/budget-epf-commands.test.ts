@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { createMigratedDataFolder, runCli } from '../support/cli.ts';
 
@@ -93,5 +95,25 @@ describe('the budget and EPF commands', () => {
   it('says a commitment typed wrong does not exist, as one that is not there', async () => {
     const stage = ['--stage', 'committed', '--amount', '1.000', '--effective-on', '2025-08-15'];
     expect(await runCli(dataDir, ['budget', 'stage', 'EPF-2025', ...stage])).toEqual({ code: 1, output: 'budgetCommitment EPF-2025 does not exist\n' });
+  });
+
+  // Last: it leaves the register with more money than a number holds exactly.
+  it('says so in one line when the register\'s totals pass what a number holds exactly', async () => {
+    const handle = await openDatabase({ dataDir });
+    try {
+      await sql`
+        with delivered as (
+          insert into delivery (id, title, category, support_type, funding_source, realised_at, current_value_cents)
+          select gen_random_uuid(), 'Levering ' || n, 'vehicles', 'stock', 'defenceBudget', date '2025-05-01', ${MAX_ENTRY_CENTS}::bigint
+          from generate_series(1, 1000) n returning id, current_value_cents)
+        insert into valuation (id, delivery_id, amount_cents, basis, effective_date)
+        select gen_random_uuid(), id, current_value_cents, 'replacementValue', date '2025-05-01' from delivered`.execute(handle.db);
+    } finally {
+      await handle.close();
+    }
+    expect(await runCli(dataDir, ['budget', 'list', '--known-at', '2025-08-31'])).toEqual({
+      code: 1,
+      output: 'A total in the register exceeds €90,071,992,547,409.91: more than it can show exactly. Check the amounts entered.\n',
+    });
   });
 });
