@@ -15,7 +15,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import type { ReadRow, ReadSheet } from '../import/read-file.ts';
 import { normaliseReference, referenceKey } from '../../common/text.ts';
-import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, readableColumns, referencesInCell, type ImportSheet } from '../import/sheets.ts';
+import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, readableColumns, referencesInCell, type ImportColumn, type ImportSheet } from '../import/sheets.ts';
 import { paymentViolations, valuationViolations } from './deliveries.ts';
 import type { HeaderFaults, ImportFault, ImportRowReport, Progress } from './import.ts';
 
@@ -71,8 +71,9 @@ export function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: P
   const headerFaults: HeaderFaults[] = [];
   for (const sheet of sheets) {
     const first = rows.length;
+    const columns = readableColumns(sheet.definition);
     for (const row of sheet.rows) {
-      rows.push(readRow(sheet, row, today));
+      rows.push(readRow(sheet, columns, row, today));
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
     }
     const hidden = hiddenSheetFault(sheet, rows.slice(first));
@@ -144,9 +145,10 @@ function referenceOf(cell: CellValue | undefined): string | null {
 }
 
 /** The cells that hold references, the row's own and those it names records by: read in the form the register keeps them in. */
-const REFERENCE_CELLS = ['externalReference', 'deliveryReference', 'deliveryReferences', 'companyReference'];
+const REFERENCE_CELLS = new Set(['externalReference', 'deliveryReference', 'deliveryReferences', 'companyReference']);
 
-function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
+/** A row of a sheet, read by the columns its headers may name (readableColumns). */
+function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadRow, today: IsoDate): PlannedRow {
   const { definition } = source;
   // A row of the register's export has the delivery's id for its reference.
   const reference = referenceOf(row.cells.get('externalReference')) ?? referenceOf(row.cells.get('id'));
@@ -172,16 +174,20 @@ function readRow(source: ReadSheet, row: ReadRow, today: IsoDate): PlannedRow {
     return { ...planned, reference: null, outcome: 'invalid', faults: [{ field: 'row', code: 'totalsRow', params: { shown: label }, column: header, columnLetter: letter }] };
   }
   const violations: RuleViolation[] = [];
-  const body: Record<string, unknown> = {};
-  for (const column of readableColumns(definition)) {
+  // The row's own reference and id, what the API's input rules check, and what is read beside them.
+  const own: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = {};
+  const beside: Record<string, unknown> = {};
+  for (const column of columns) {
     const reading = readCell(column.kind, row.cells.get(column.key) ?? null);
     if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
-    else if (reading.value !== undefined) body[column.key] = REFERENCE_CELLS.includes(column.key) && typeof reading.value === 'string' ? normaliseReference(reading.value) : reading.value;
+    else if (reading.value !== undefined) {
+      const value = REFERENCE_CELLS.has(column.key) && typeof reading.value === 'string' ? normaliseReference(reading.value) : reading.value;
+      (column.key === 'externalReference' || column.key === 'id' ? own : BESIDE_THE_INPUT.has(column.key) ? beside : fields)[column.key] = value;
+    }
   }
-  if (definition.sheet === 'trainingProgramme' && typeof body.key === 'string') planned.shortName = body.key.toLowerCase();
-  const { externalReference, id, ...cells } = body;
-  const fields = Object.fromEntries(Object.entries(cells).filter(([key]) => !BESIDE_THE_INPUT.has(key)));
-  const beside = Object.fromEntries(Object.entries(cells).filter(([key]) => BESIDE_THE_INPUT.has(key)));
+  if (definition.sheet === 'trainingProgramme' && typeof fields.key === 'string') planned.shortName = fields.key.toLowerCase();
+  const { externalReference, id } = own;
   if (typeof beside.deliveryReferences === 'string') beside.deliveryReferences = referencesInCell(beside.deliveryReferences);
   // A cell that could not be read (an error of a formula) has its fault already: it is not an empty reference too.
   const faulted = new Set(violations.map((violation) => violation.field));
