@@ -5,9 +5,7 @@
  */
 import { withoutNeutraliser } from '../api/csv.ts';
 import { euroAmountFault, MAX_ENTRY_CENTS, parseEuroAmountExactly } from '../../common/money.ts';
-import { en } from '../../common/vocabulary/en.ts';
-import { nl } from '../../common/vocabulary/nl.ts';
-import { codeList, type ColumnKind } from './sheets.ts';
+import { codeNamed, type CodeListName, type ColumnKind } from './sheets.ts';
 import { dateOfText } from './text-dates.ts';
 
 /**
@@ -39,18 +37,9 @@ export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
   if (typeof cell === 'object' && 'problem' in cell) return { fault: cell.problem, params: { shown: cell.shown } };
   const garbled = typeof cell === 'string' ? garbledText(cell) : undefined;
   if (garbled) return { fault: 'garbledText', params: garbled };
-  // Text and choices are read as the cell shows them; amounts, counts and dates from the number it holds.
-  const shown = typeof cell === 'object' ? cell.shown : typeof cell === 'number' ? generalText(cell) : cell;
-  const number = typeof cell === 'object' ? (cell.number ?? shown) : cell;
-  if (typeof kind === 'object') {
-    if (kind.list === 'yesNo') return readYesNo(shown);
-    return readCode(kind.list, shown);
-  }
+  // Amounts, counts and dates are read from the number a cell holds; text and choices as the cell shows them.
+  const number = typeof cell === 'object' ? (cell.number ?? cell.shown) : cell;
   switch (kind) {
-    case 'text':
-      return { value: withLineFeeds(withoutNeutraliser(shown)).trim() };
-    case 'multiline':
-      return { value: withLineFeeds(withoutNeutraliser(shown)) };
     case 'date':
       return readDate(number);
     case 'amount':
@@ -58,6 +47,13 @@ export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
     case 'count':
       return typeof number === 'number' ? { value: number } : readCount(number);
   }
+  const shown = typeof cell === 'object' ? cell.shown : typeof cell === 'number' ? generalText(cell) : cell;
+  if (typeof kind === 'object') {
+    if (kind.list === 'yesNo') return readYesNo(shown);
+    return readCode(kind.list, shown);
+  }
+  const text = withLineFeeds(withoutNeutraliser(shown));
+  return { value: kind === 'text' ? text.trim() : text };
 }
 
 /**
@@ -85,11 +81,9 @@ function readCount(text: string): CellReading {
   return /^-?(\d+|[1-9]\d{0,2}(?:\.\d{3})+)$/.test(digits) ? { value: Number(digits.replaceAll('.', '')) } : { fault: 'notWholeNumber' };
 }
 
-function readCode(list: Parameters<typeof codeList>[0], cell: string | number): CellReading {
+function readCode(list: CodeListName, cell: string | number): CellReading {
   // Spaces count as in a reference (see referenceKey): a label pasted with a non-breaking or a double space is still the label.
-  const wanted = String(cell).trim().replace(/\s+/g, ' ').toLowerCase();
-  const { codes, labels } = codeList(list);
-  const code = codes.find((candidate) => [candidate, labels(nl)[candidate], labels(en)[candidate]].some((name) => name?.toLowerCase() === wanted));
+  const code = codeNamed(list, String(cell).trim().replace(/\s+/g, ' ').toLowerCase());
   return code ? { value: code } : { fault: 'invalidChoice', params: { list } };
 }
 
