@@ -6,10 +6,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isIsoDate(text: string): text is IsoDate {
   const match = ISO_DATE.exec(text);
   if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  // Every month has 28 days: only a later day asks for its month's length.
+  return day <= 28 || day <= new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
 }
 
 /**
