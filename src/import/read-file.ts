@@ -414,15 +414,18 @@ function toSheet(table: Table): ReadSheet | NotTaken {
   // Found once for the sheet: most hide no column, and a row then looks at none.
   const hiddenPositions = positions.filter(([position]) => table.hiddenColumns.has(position));
   // A row with values only in columns of no field (one of remarks) has a fault of its header row already.
-  const dataRows = table.rows.slice(firstDataRow).flatMap((cells, offset) => {
-    if (!cells || positions.every(([position]) => isBlank(cells[position]))) return [];
-    const rowNumber = firstDataRow + offset + 1;
-    const cellsOfRow = new Map(positions.map(([position, found]) => [found.key, cellOfColumn(found, cells[position] ?? null, table.date1904)]));
+  const dataRows: ReadRow[] = [];
+  for (let index = firstDataRow; index < table.rows.length; index++) {
+    const cells = table.rows[index];
+    if (!cells || positions.every(([position]) => isBlank(cells[position]))) continue;
+    const rowNumber = index + 1;
+    const cellsOfRow = new Map<string, CellValue>();
+    for (const [position, found] of positions) cellsOfRow.set(found.key, cellOfColumn(found, cells[position] ?? null, table.date1904));
     const hiddenCells = hiddenPositions.filter(([position]) => !isBlank(cells[position])).map(([, found]) => found.key);
     const totals = totalsLabelOf(cells);
     const totalsCell = totals && { label: totals.label, header: headers[totals.position]?.trim() ?? '', letter: columnLetter(totals.position) };
-    return [{ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells, totals: totalsCell }];
-  });
+    dataRows.push({ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells, totals: totalsCell });
+  }
   return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, notesRowNumber: notesRow === undefined ? undefined : notesRow + 1, headerFaults: withSplitHeaders(headerFaults, splits, headers, headerRow.index + 1), rows: dataRows };
 }
 
@@ -454,12 +457,13 @@ function withSplitHeaders(faults: HeaderFault[], splits: readonly SplitHeader[],
  */
 function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[] | undefined)[], firstDataRow: number, notesRow: number | undefined): HeaderFault[] {
   const firstRow = new Map<number, number>();
+  const headed = headers.map((header) => header.trim() !== '');
   rows.forEach((cells, index) => {
     if (index < firstDataRow || index === notesRow || !cells) return;
     // By its keys: only the cells a sparse row has, where forEach would look at every hole up to its last.
     for (const key of Object.keys(cells)) {
       const position = Number(key);
-      if (!firstRow.has(position) && !isBlank(cells[position]) && (headers[position] ?? '').trim() === '') firstRow.set(position, index + 1);
+      if (!headed[position] && !firstRow.has(position) && !isBlank(cells[position])) firstRow.set(position, index + 1);
     }
   });
   return [...firstRow]
