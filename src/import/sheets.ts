@@ -55,6 +55,22 @@ export function codeList(name: CodeListName): CodeList {
   return CODE_LISTS[name];
 }
 
+/** A list's codes by the names a cell may give one, in lower case: the code, its Dutch label, its English label. A name two codes share is the first's. */
+function codesByName({ codes, labels }: CodeList): ReadonlyMap<string, string> {
+  const byName = new Map<string, string>();
+  for (const code of codes) {
+    for (const name of [code, labels(nl)[code], labels(en)[code]]) if (name !== undefined && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), code);
+  }
+  return byName;
+}
+
+const CODES_BY_NAME = Object.fromEntries(Object.entries(CODE_LISTS).map(([list, codes]) => [list, codesByName(codes)])) as Record<CodeListName, ReadonlyMap<string, string>>;
+
+/** The code of a list that a name in lower case names: the code itself, or its label in either language. */
+export function codeNamed(list: CodeListName, name: string): string | undefined {
+  return CODES_BY_NAME[list].get(name);
+}
+
 export function isCodeListName(name: string): name is CodeListName {
   return Object.hasOwn(CODE_LISTS, name);
 }
