@@ -69,12 +69,14 @@ export function parseEuroAmount(text: string): Cents | undefined {
 /** The same at any size, so that a reader can tell an amount too large from text that is no amount. */
 export function parseEuroAmountExactly(text: string): CentsTotal | undefined {
   const trimmed = amountText(text);
-  // Thousands are grouped from a first group without a leading zero: "0.500" groups nothing.
-  const dutch = /^(-?)([1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(trimmed);
-  // Commas between thousands with a decimal point after them, or more than one: "1,234" alone is refused above.
-  const english = /^(-?)([1-9]\d{0,2}(?:,\d{3})+)\.(\d{1,2})$/.exec(trimmed) ?? /^(-?)([1-9]\d{0,2}(?:,\d{3}){2,})$/.exec(trimmed);
-  const plain = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(trimmed);
-  const match = dutch ?? english ?? plain;
+  const match =
+    // Dutch: thousands are grouped from a first group without a leading zero: "0.500" groups nothing.
+    /^(-?)([1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(trimmed) ??
+    // English: commas between thousands with a decimal point after them, or more than one: "1,234" alone is refused above.
+    /^(-?)([1-9]\d{0,2}(?:,\d{3})+)\.(\d{1,2})$/.exec(trimmed) ??
+    /^(-?)([1-9]\d{0,2}(?:,\d{3}){2,})$/.exec(trimmed) ??
+    // Plain, with a decimal point.
+    /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(trimmed);
   if (!match) return undefined;
   const [, sign, whole = '', fraction = ''] = match;
   const value = BigInt(whole.replace(/[.,]/g, '')) * 100n + BigInt(fraction.padEnd(2, '0'));
