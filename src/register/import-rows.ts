@@ -15,7 +15,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import type { ReadRow, ReadSheet } from '../import/read-file.ts';
 import { normaliseReference, referenceKey } from '../../common/text.ts';
-import { EXAMPLE_MARKERS, headerText, IMPORT_SHEETS, readableColumns, referencesInCell, type ImportColumn, type ImportSheet } from '../import/sheets.ts';
+import { EXAMPLE_MARKERS, headerText, readableColumns, referencesInCell, type ImportColumn, type ImportSheet } from '../import/sheets.ts';
 import { paymentViolations, valuationViolations } from './deliveries.ts';
 import type { HeaderFaults, ImportFault, ImportRowReport, Progress } from './import.ts';
 
@@ -81,7 +81,7 @@ export function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: P
     // A sheet without rows loses nothing by its headers (an empty sheet of notes beside the template's).
     if ((sheet.headerFaults.length > 0 && sheet.rows.length > 0) || hidden) headerFaults.push(headerRowFaults(sheet, hidden));
   }
-  for (const sheet of IMPORT_SHEETS) markDuplicateReferences(rows.filter((row) => row.sheet === sheet));
+  for (const rowsOfKind of Map.groupBy(rows, (row) => row.sheet).values()) markDuplicateReferences(rowsOfKind);
   onProgress?.(total, total);
   return { rows, headerFaults };
 }
