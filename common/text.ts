@@ -100,6 +100,8 @@ export function escapeUnsafeCharacters(text: string): string {
  * one (NFKC leaves only U+1680 to replace). Migration 046 put the references already stored in this form.
  */
 export function normaliseReference(reference: string): string {
+  // A text of ASCII only is in that form already: NFKC changes none of its characters, and its only space is the ordinary one.
+  if (ASCII_ONLY.test(reference)) return reference;
   return reference.normalize('NFKC').replace(/\p{Zs}/gu, ' ');
 }
 
