@@ -7,9 +7,9 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { addEntriesAtTheCeiling, ENTRIES_AT_THE_CEILING } from '../support/totals-beyond-exact-numbers.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
-const ENTRIES = 1_000;
 const REFUSAL = { status: 409, code: 'totalBeyondExactNumbers' };
 
 describeEachDatabase('totals beyond 2^53 cents', (database) => {
@@ -19,21 +19,13 @@ describeEachDatabase('totals beyond 2^53 cents', (database) => {
     const { db } = database();
     reader = apiClient(db, { role: 'registrar' });
     author = apiClient(db, { role: 'letterAuthor' });
-    await sql`
-      with delivered as (
-        insert into delivery (id, title, category, support_type, funding_source, realised_at, current_value_cents)
-        select gen_random_uuid(), 'Levering ' || n, 'vehicles', 'stock', 'defenceBudget', date '2025-05-01', ${MAX_ENTRY_CENTS}::bigint
-        from generate_series(1, ${ENTRIES}) n
-        returning id, current_value_cents
-      )
-      insert into valuation (id, delivery_id, amount_cents, basis, effective_date)
-      select gen_random_uuid(), id, current_value_cents, 'replacementValue', date '2025-05-01' from delivered`.execute(db);
+    await addEntriesAtTheCeiling(db);
   });
 
   it('answers the realised support to the cent', async () => {
     const figures = await reader('GET', '/figures?referenceDate=2025-08-31&compareDate=2025-02-04');
     expect(figures.status).toBe(200);
-    expect(figures.body.total.reference.cents).toBe(BigInt(ENTRIES) * BigInt(MAX_ENTRY_CENTS));
+    expect(figures.body.total.reference.cents).toBe(BigInt(ENTRIES_AT_THE_CEILING) * BigInt(MAX_ENTRY_CENTS));
   });
 
   it('refuses what sums in numbers with the reason, in the language asked', async () => {

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { createMigratedDataFolder, runCli } from '../support/cli.ts';
+import { addEntriesAtTheCeiling } from '../support/totals-beyond-exact-numbers.ts';
 
 const PURL = '9decc899-e686-494c-be62-6a52efcef57a';
 
@@ -101,13 +100,7 @@ describe('the budget and EPF commands', () => {
   it('says so in one line when the register\'s totals pass what a number holds exactly', async () => {
     const handle = await openDatabase({ dataDir });
     try {
-      await sql`
-        with delivered as (
-          insert into delivery (id, title, category, support_type, funding_source, realised_at, current_value_cents)
-          select gen_random_uuid(), 'Levering ' || n, 'vehicles', 'stock', 'defenceBudget', date '2025-05-01', ${MAX_ENTRY_CENTS}::bigint
-          from generate_series(1, 1000) n returning id, current_value_cents)
-        insert into valuation (id, delivery_id, amount_cents, basis, effective_date)
-        select gen_random_uuid(), id, current_value_cents, 'replacementValue', date '2025-05-01' from delivered`.execute(handle.db);
+      await addEntriesAtTheCeiling(handle.db);
     } finally {
       await handle.close();
     }
