@@ -219,6 +219,9 @@ describeWithBrowser('letters', (browser) => {
     const saved = await api<Letter>(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
     expect(saved.blocks.find((block) => block.key === 'training')?.heading).toBe('Training van Oekraïense militairen');
     await page.getByLabel('Training van Oekraïense militairen', { exact: true }).waitFor();
+    // The notice is said in the language the page shows, also after switching.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('The text has been saved; the preview shows the new text.').waitFor();
   });
 
   it('the letter author edits the draft of 31 August 2025; once a disclosure officer approved it, the author finalises it, downloads it and records its paper number; the public page lists it', async () => {

@@ -53,21 +53,22 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
   const mayDecide = useCan()('disclosure.decide');
   const queue = useResource(JSON.stringify([referenceDate, start]), (signal) => getDisclosureQueue({ referenceDate, ...start }, signal));
   const [selected, setSelected] = useState<ReadonlyMap<string, DeliverySummary>>(new Map());
-  const [message, setMessage] = useState<string | null>(null);
+  // How many were just decided: said in the language the page shows, also after switching.
+  const [decidedCount, setDecidedCount] = useState<number | null>(null);
   const data = queue.data?.data;
 
   const addressAt = (undecidedStart: PageStart) => `/openbaarmaking${queryString({ referenceDate, ...start, after: undefined, before: undefined, ...undecidedStart })}`;
 
   function decided(count: number) {
     setSelected(new Map());
-    setMessage(t('disclosure.decided', { count }));
+    setDecidedCount(count);
     queue.reload();
   }
 
   return (
     <>
       <div role="status" className="site-notice">
-        {message && <Alert type="ok">{message}</Alert>}
+        {decidedCount !== null && <Alert type="ok">{t('disclosure.decided', { count: decidedCount })}</Alert>}
       </div>
       <ReferenceDateForm referenceDate={referenceDate} onChange={(date) => setParams({ referenceDate: date })} />
       {!data ? (

@@ -13,13 +13,14 @@ import { LetterEditor } from './LetterEditor.tsx';
 import { LetterFacts } from './LetterFacts.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
 import { LetterReview } from './LetterReview.tsx';
+import type { LetterNotice } from './letterNotice.ts';
 
 interface DraftLetterProps {
   letter: Letter;
   etag: string;
   busy: boolean;
   /** Something changed the letter: the page says so and loads it again. */
-  onChanged: (message: string) => void;
+  onChanged: (notice: LetterNotice) => void;
   onReload: () => void;
 }
 
@@ -34,7 +35,7 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
     <>
       <LetterFacts letter={letter} />
       {letter.problems.length > 0 && <LetterProblems letter={letter} />}
-      <LetterApproval letter={letter} etag={etag} onApproved={() => onChanged(t('letters.approval.done'))} />
+      <LetterApproval letter={letter} etag={etag} onApproved={() => onChanged('letters.approval.done')} />
       <LetterReview letter={letter} etag={etag} onChanged={onChanged} />
       <div className="letter-tools">
         <div className="letter-tools__downloads">
@@ -43,7 +44,7 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
         </div>
         {mayWrite && letter.approval?.matchesCurrent && (
           <div className="letter-tools__finalise">
-            <FinaliseLetter letter={letter} etag={etag} unsaved={unsaved} onFinalised={() => onChanged(t('letters.finalise.done'))} />
+            <FinaliseLetter letter={letter} etag={etag} unsaved={unsaved} onFinalised={() => onChanged('letters.finalise.done')} />
           </div>
         )}
       </div>
@@ -54,7 +55,7 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
               letter={letter}
               etag={etag}
               busy={busy}
-              onSaved={() => onChanged(t('letters.editor.saved'))}
+              onSaved={() => onChanged('letters.editor.saved')}
               onReload={onReload}
               onUnsavedChange={setUnsavedChange}
             />

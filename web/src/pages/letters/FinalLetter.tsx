@@ -8,9 +8,10 @@ import { LetterFacts } from './LetterFacts.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
 import { LetterEmbargo } from './LetterEmbargo.tsx';
 import { VerificationResult } from './VerificationResult.tsx';
+import type { LetterNotice } from './letterNotice.ts';
 
 /** A final letter: frozen, with its hashes and downloads; sent, then published, its publication details corrected if need be. */
-export function FinalLetter({ letter, etag, onChanged }: { letter: Letter; etag: string; onChanged: (message: string) => void }) {
+export function FinalLetter({ letter, etag, onChanged }: { letter: Letter; etag: string; onChanged: (notice: LetterNotice) => void }) {
   const { t } = useTranslation();
   const can = useCan();
   return (

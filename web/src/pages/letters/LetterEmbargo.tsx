@@ -10,12 +10,13 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { PublicationForm } from './PublicationForm.tsx';
 import { actorName } from '../../format/actors.ts';
+import type { LetterNotice } from './letterNotice.ts';
 
 /**
  * A final letter's way to the public: sent to parliament, then published (now or at a scheduled moment).
  * Until then nothing of it is public. Its publication details, as recorded and corrected, stay visible.
  */
-export function LetterEmbargo({ letter, etag, onChanged }: { letter: Letter; etag: string; onChanged: (message: string) => void }) {
+export function LetterEmbargo({ letter, etag, onChanged }: { letter: Letter; etag: string; onChanged: (notice: LetterNotice) => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const mayWrite = useCan()('letter.write');
@@ -34,12 +35,12 @@ export function LetterEmbargo({ letter, etag, onChanged }: { letter: Letter; eta
           confirmLabel={t('letters.embargo.sendConfirm')}
           action={() => sendLetter(letter.id, etag).then(() => undefined)}
           failureText={(error) => refusalReason(error, t, t('letters.embargo.changed'))}
-          onDone={() => onChanged(t('letters.embargo.sendDone'))}
+          onDone={() => onChanged('letters.embargo.sendDone')}
         >
           <p className="nl-paragraph">{t('letters.embargo.sendBody')}</p>
         </ConfirmedAction>
       )}
-      {mayWrite && state === 'sent' && <PublicationForm letter={letter} etag={etag} mode="record" onRecorded={() => onChanged(t('letters.publication.recorded'))} />}
+      {mayWrite && state === 'sent' && <PublicationForm letter={letter} etag={etag} mode="record" onRecorded={() => onChanged('letters.publication.recorded')} />}
       {letter.publications.length > 0 && (
         <DataTable
           caption={t('letters.publication.history')}
@@ -56,7 +57,7 @@ export function LetterEmbargo({ letter, etag, onChanged }: { letter: Letter; eta
       {mayWrite && letter.publishAt !== null && (
         <details className="letter-embargo__correction">
           <summary>{t('letters.publication.correctHeading')}</summary>
-          <PublicationForm letter={letter} etag={etag} mode="correct" onRecorded={() => onChanged(t('letters.publication.corrected'))} />
+          <PublicationForm letter={letter} etag={etag} mode="correct" onRecorded={() => onChanged('letters.publication.corrected')} />
         </details>
       )}
     </LabelledSection>

@@ -12,11 +12,12 @@ import { useResource } from '../../state/useResource.ts';
 import { DraftLetter } from './DraftLetter.tsx';
 import { FinalLetter } from './FinalLetter.tsx';
 import { LetterStatus } from './LetterStatus.tsx';
+import type { LetterNotice } from './letterNotice.ts';
 
 export function LetterPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const resource = useResource(id, (signal) => getLetter(id, signal));
-  const [message, setMessage] = useState<string | null>(null);
+  const [notice, setNotice] = useState<LetterNotice | null>(null);
 
   // While a reload runs after a change, the page keeps showing the letter, so the form keeps focus.
   if (!resource.data) {
@@ -29,8 +30,8 @@ export function LetterPage({ id }: { id: string }) {
   }
   const letter = resource.data.data;
   const title = t('letters.letter.title', { date: formatLongDate(letter.referenceDate, currentLanguage()) });
-  const changed = (text: string) => {
-    setMessage(text);
+  const changed = (done: LetterNotice) => {
+    setNotice(done);
     resource.reload();
   };
   return (
@@ -43,7 +44,7 @@ export function LetterPage({ id }: { id: string }) {
         </Link>
       </p>
       <div role="status" className="site-notice">
-        {message && <Alert type="ok">{message}</Alert>}
+        {notice && <Alert type="ok">{t(notice)}</Alert>}
       </div>
       {letter.status === 'draft' ? (
         <DraftLetter letter={letter} etag={etagOf(resource.data)} busy={resource.status === 'loading'} onChanged={changed} onReload={resource.reload} />

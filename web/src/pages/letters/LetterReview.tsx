@@ -9,11 +9,12 @@ import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { actorName } from '../../format/actors.ts';
+import type { LetterNotice } from './letterNotice.ts';
 
 interface LetterReviewProps {
   letter: Letter;
   etag: string;
-  onChanged: (message: string) => void;
+  onChanged: (notice: LetterNotice) => void;
 }
 
 /**
@@ -46,7 +47,7 @@ export function LetterReview({ letter, etag, onChanged }: LetterReviewProps) {
             confirmLabel={t('letters.review.submitConfirm')}
             action={() => submitLetter(letter.id, etag).then(() => undefined)}
             failureText={failure}
-            onDone={() => onChanged(t('letters.review.submitDone'))}
+            onDone={() => onChanged('letters.review.submitDone')}
           >
             <p className="nl-paragraph">{t('letters.review.submitBody')}</p>
           </ConfirmedAction>
@@ -58,7 +59,7 @@ export function LetterReview({ letter, etag, onChanged }: LetterReviewProps) {
             confirmLabel={t('letters.review.withdrawConfirm')}
             action={() => withdrawSubmission(letter.id, etag).then(() => undefined)}
             failureText={failure}
-            onDone={() => onChanged(t('letters.review.withdrawDone'))}
+            onDone={() => onChanged('letters.review.withdrawDone')}
           >
             <p className="nl-paragraph">{t('letters.review.withdrawBody')}</p>
           </ConfirmedAction>
@@ -93,7 +94,7 @@ function RejectAction({ letter, etag, onChanged }: LetterReviewProps) {
       confirmLabel={t('letters.review.rejectConfirm')}
       action={() => rejectLetter(letter.id, comment, etag).then(() => undefined)}
       failureText={(error) => refusalReason(error, t, t('letters.review.changed'))}
-      onDone={() => onChanged(t('letters.review.rejectDone'))}
+      onDone={() => onChanged('letters.review.rejectDone')}
     >
       <div className="utrecht-form-field">
         <label className="utrecht-form-label" htmlFor="rejection-comment">
