@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { isIsoDate } from '../../common/dates.ts';
-import { COMPARISON_PRECISION, formatLetterAmount, formatLetterDate } from '../../common/letter-format.ts';
+import { COMPARISON_PRECISION, formatLetterAmount } from '../../common/letter-format.ts';
 import type { Database } from '../db/schema.ts';
 import { NotFoundError } from '../register/errors.ts';
 import { getLetter, listLetters, verifyLetter, type Verification } from '../register/letters.ts';
@@ -51,7 +51,7 @@ export function letterCommands(): Command {
         if (view.status !== 'final') {
           throw new CommandError(`the letter of ${view.referenceDate} (${view.id}) is a draft: only a final letter can be verified`);
         }
-        const name = `the letter of ${formatLetterDate(view.letterDate!)} (reference date ${view.referenceDate}, ${view.id})`;
+        const name = `the letter dated ${view.letterDate!} (reference date ${view.referenceDate}, ${view.id})`;
         const figures = view.letter.figures.lines.length + 1;
         const named = Object.keys(view.letter.namedFigures ?? {}).length;
         return {
