@@ -146,12 +146,13 @@ function outcomeCounts(plan: Plan): Record<RowOutcome, number> {
 function report(file: ImportFile, { headerFaults, sheetsNotTaken }: BesideTheRows, plan: Plan, importId: string | null, committed: boolean): ImportReport {
   const counts = outcomeCounts(plan);
   const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults, values }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults: inColumnOrder(faults), values: shownValues(outcome, values) }));
-  return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows, headerFaults, sheetsNotTaken };
+  const headers = headerFaults.map((header) => ({ ...header, faults: inColumnOrder(header.faults) }));
+  return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows, headerFaults: headers, sheetsNotTaken };
 }
 
 /**
- * A row's faults left to right by their column, as a person reads the sheet; those without a column letter
- * (of the whole row, or of a column the file lacks) first. Faults of one column keep the order they were found in.
+ * A row's faults (or a header row's) left to right by their column, as a person reads the sheet; those without a
+ * column letter (of the whole row, or of a column the file lacks) first. Faults of one column keep the order they were found in.
  */
 function inColumnOrder(faults: readonly ImportFault[]): ImportFault[] {
   return faults.toSorted((a, b) => columnNumber(a.columnLetter) - columnNumber(b.columnLetter));

@@ -353,6 +353,16 @@ describeEachDatabase('import', (database) => {
     expect(await database().db.selectFrom('importedRecord').select('recordId').where('externalReference', '=', 'KOP-1').execute()).toEqual([]);
   });
 
+  it('lists the faults of a header row left to right by their column', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Leveringen').addRows([
+      ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron', null, 'Nog navragen'],
+      ['KOP-2', 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting', 'zonder kop'],
+    ]);
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'kolommen.xlsx'));
+    expect(dryRun.body.headerFaults.map((header: any) => header.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`))).toEqual([['F unheadedColumn', 'G unknownColumn']]);
+  });
+
   it('refuses a row hidden by a filter, which its user does not see, unless the register holds it unchanged', async () => {
     const headings = ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'];
     const delivery = (reference: string) => [reference, 'Helmen', 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting'];
