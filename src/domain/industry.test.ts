@@ -10,6 +10,7 @@ import {
   nextStageViolations,
   priceChangePerMille,
   priceDevelopmentViolations,
+  priceUnderContractViolations,
   progressAt,
   progressViolations,
   type ProgressReport,
@@ -115,5 +116,20 @@ describe('the names typed for prices, co-production and demand', () => {
     expect(priceDevelopmentViolations(price, TODAY)).toEqual([{ field: 'item', code: 'placeholderText' }]);
     expect(coproductionViolations(project, TODAY)).toEqual([{ field: 'partner', code: 'placeholderText' }]);
     expect(demandBundleViolations(bundle, TODAY)).toEqual([{ field: 'need', code: 'placeholderText' }]);
+  });
+});
+
+describe('a price paid under a contract', () => {
+  const contract = { signedOn: '2025-03-01', amountCents: 250_000_000 };
+
+  it('is paid once the contract was signed, up to what the whole contract is worth', () => {
+    expect(priceUnderContractViolations({ paidOn: '2025-03-01', paidPriceCents: 250_000_000 }, contract)).toEqual([]);
+  });
+
+  it('is refused before the signing and above the contract, both at once', () => {
+    expect(priceUnderContractViolations({ paidOn: '2025-02-28', paidPriceCents: 250_000_001 }, contract)).toEqual([
+      { field: 'paidOn', code: 'beforeSigning', params: { signedOn: '2025-03-01' } },
+      { field: 'paidPriceCents', code: 'aboveContractAmount', params: { amountCents: '250000000' } },
+    ]);
   });
 });

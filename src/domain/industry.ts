@@ -161,6 +161,14 @@ export function priceDevelopmentViolations(price: PriceDevelopmentInput, today: 
   ];
 }
 
+/** A price development under a contract: paid once the contract was signed, and no more than the whole contract is worth. */
+export function priceUnderContractViolations(price: Pick<PriceDevelopmentInput, 'paidOn' | 'paidPriceCents'>, contract: { signedOn: IsoDate; amountCents: Cents }): RuleViolation[] {
+  return [
+    ...(price.paidOn < contract.signedOn ? [{ field: 'paidOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : []),
+    ...(price.paidPriceCents > contract.amountCents ? [{ field: 'paidPriceCents', code: 'aboveContractAmount', params: { amountCents: String(contract.amountCents) } }] : []),
+  ];
+}
+
 /** The change of the price paid against the earlier price, in per mille (rounded half away from zero). */
 export function priceChangePerMille(earlierCents: Cents, paidCents: Cents): number {
   const change = ((paidCents - earlierCents) * 1000) / earlierCents;

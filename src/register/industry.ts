@@ -19,6 +19,7 @@ import {
   milestoneStatus,
   priceChangePerMille,
   priceDevelopmentViolations,
+  priceUnderContractViolations,
   progressAt,
   progressViolations,
   nextStageViolations,
@@ -137,13 +138,7 @@ export async function recordPriceDevelopment(db: Db, context: RequestContext, in
   return inTransaction(db, async (trx) => {
     if (input.contractId !== null) {
       const contract = await industry.findContract(trx, input.contractId);
-      if (!contract) assertValid([unknownRecord('contractId', 'contract')]);
-      else {
-        assertValid([
-          ...(input.paidOn < contract.signedOn ? [{ field: 'paidOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : []),
-          ...(input.paidPriceCents > contract.amountCents ? [{ field: 'paidPriceCents', code: 'aboveContractAmount', params: { amountCents: String(contract.amountCents) } }] : []),
-        ]);
-      }
+      assertValid(contract ? priceUnderContractViolations(input, contract) : [unknownRecord('contractId', 'contract')]);
     }
     const price = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertPriceDevelopment(trx, price);
