@@ -8,7 +8,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { format as formatNumber } from 'numfmt';
-import { loadExcelJs } from '../spreadsheets.ts';
+import { columnLetters, loadExcelJs } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
 import { isColumnNote } from './notes-rows.ts';
@@ -371,11 +371,11 @@ function headersOverRows(rows: Table['rows'], index: number): NotTaken | undefin
   const [upper, lower] = [headersOf(rows[index]), headersOf(rows[index + 1])];
   const [row, nextRow] = [index + 1, index + 2];
   const broken = headerBrokenOverRows(upper, lower);
-  if (broken) return { code: 'headersOverTwoRows', params: { row: String(row), nextRow: String(nextRow), letter: columnLetter(broken.position), header: broken.header } };
+  if (broken) return { code: 'headersOverTwoRows', params: { row: String(row), nextRow: String(nextRow), letter: columnLetters(broken.position), header: broken.header } };
   const staggered = headersStaggeredOverRows(upper, lower);
   if (!staggered) return undefined;
   const [into, from] = staggered.into === 'upper' ? [row, nextRow] : [nextRow, row];
-  const cells = (rowNumber: number) => staggered.moved.map((position) => `${columnLetter(position)}${rowNumber}`).join(', ');
+  const cells = (rowNumber: number) => staggered.moved.map((position) => `${columnLetters(position)}${rowNumber}`).join(', ');
   return { code: 'headersStaggered', params: { row: String(into), otherRow: String(from), cells: cells(from), to: cells(into) } };
 }
 
@@ -390,7 +390,7 @@ function toSheet(table: Table): ReadSheet | NotTaken {
   headers.forEach((header, index) => {
     if (header.trim() === '') return;
     const found = columnOfHeader(definition, header);
-    const letter = columnLetter(index);
+    const letter = columnLetters(index);
     const earlier = found && columns.get(found.key);
     // A hidden column is easily forgotten: said as such, or its user looks for it in vain. What the register's
     // export computes is read past: the register has it already.
@@ -423,7 +423,7 @@ function toSheet(table: Table): ReadSheet | NotTaken {
     for (const [position, found] of positions) cellsOfRow.set(found.key, cellOfColumn(found, cells[position] ?? null, table.date1904));
     const hiddenCells = hiddenPositions.filter(([position]) => !isBlank(cells[position])).map(([, found]) => found.key);
     const totals = totalsLabelOf(cells);
-    const totalsCell = totals && { label: totals.label, header: headers[totals.position]?.trim() ?? '', letter: columnLetter(totals.position) };
+    const totalsCell = totals && { label: totals.label, header: headers[totals.position]?.trim() ?? '', letter: columnLetters(totals.position) };
     dataRows.push({ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells, totals: totalsCell });
   }
   return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, notesRowNumber: notesRow === undefined ? undefined : notesRow + 1, headerFaults: withSplitHeaders(headerFaults, splits, headers, headerRow.index + 1), rows: dataRows };
@@ -435,13 +435,13 @@ function toSheet(table: Table): ReadSheet | NotTaken {
  */
 function withSplitHeaders(faults: HeaderFault[], splits: readonly SplitHeader[], headers: readonly string[], headerRowNumber: number): HeaderFault[] {
   if (splits.length === 0) return faults;
-  const letters = new Set(splits.map((split) => columnLetter(split.position)));
+  const letters = new Set(splits.map((split) => columnLetters(split.position)));
   const named = new Set(splits.map((split) => split.column.key));
   const said = (fault: HeaderFault) => (fault.code === 'missingColumn' ? named.has(fault.field) : (fault.code === 'unknownColumn' || fault.code === 'unheadedColumn') && letters.has(fault.letter ?? ''));
   return [
     ...faults.filter((fault) => !said(fault)),
     ...splits.map(({ position, column, otherRow, other }): HeaderFault => {
-      const letter = columnLetter(position);
+      const letter = columnLetters(position);
       const cell = `${letter}${otherRow === 'below' ? headerRowNumber + 1 : headerRowNumber - 1}`;
       const header = headers[position]?.trim() ?? '';
       // An empty header cell (a staggered header, or one a merge above covers) holds no part of the header: the other cell holds all of it.
@@ -468,7 +468,7 @@ function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[]
   });
   return [...firstRow]
     .sort(([a], [b]) => a - b)
-    .map(([position, rowNumber]) => ({ code: 'unheadedColumn', field: columnLetter(position), header: '', letter: columnLetter(position), params: { row: String(rowNumber) } }));
+    .map(([position, rowNumber]) => ({ code: 'unheadedColumn', field: columnLetters(position), header: '', letter: columnLetters(position), params: { row: String(rowNumber) } }));
 }
 
 /** A number in a date column of a workbook is a date without a date format: Excel's serial number of the day. */
@@ -478,6 +478,3 @@ function cellOfColumn(column: ImportColumn, cell: CellValue, date1904: boolean):
   return typeof number === 'number' ? (excelSerialDate(number, date1904) ?? cell) : cell;
 }
 
-function columnLetter(index: number): string {
-  return index < 26 ? String.fromCharCode(65 + index) : columnLetter(Math.floor(index / 26) - 1) + columnLetter(index % 26);
-}

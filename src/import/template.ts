@@ -4,7 +4,7 @@
  * that says it is an example (an import skips it).
  */
 import type ExcelJS from 'exceljs';
-import { loadExcelJs } from '../spreadsheets.ts';
+import { columnLetters, loadExcelJs } from '../spreadsheets.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { codeList, EXAMPLE_MARKER, headerText, SHEETS, type CodeListName } from './sheets.ts';
 
@@ -35,7 +35,7 @@ export async function importTemplate(): Promise<Uint8Array> {
   const listRanges = new Map<CodeListName, string>();
   (['supportType', 'category', 'fundingSource', 'basis', 'framework', 'effect', 'yesNo', 'fund', 'stage'] as const).forEach((name, index) => {
     const { codes, labels } = codeList(name);
-    const letter = String.fromCharCode(65 + index);
+    const letter = columnLetters(index);
     codes.forEach((code, row) => (lists.getCell(`${letter}${row + 1}`).value = labels(nl)[code]!));
     listRanges.set(name, `'${LISTS_SHEET}'!$${letter}$1:$${letter}$${codes.length}`);
   });

@@ -14,6 +14,7 @@ import { inTransaction } from '../db/transaction.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import type { SheetNotTaken } from '../import/read-file.ts';
 import { isRegisterSheet, type ImportSheet } from '../import/sheets.ts';
+import { columnPosition } from '../spreadsheets.ts';
 import { checkedFile } from './checked-file.ts';
 import { planImport, type Plan } from './import-plan.ts';
 import { writePlan } from './import-writing.ts';
@@ -155,12 +156,8 @@ function report(file: ImportFile, { headerFaults, sheetsNotTaken }: BesideTheRow
  * column letter (of the whole row, or of a column the file lacks) first. Faults of one column keep the order they were found in.
  */
 function inColumnOrder(faults: readonly ImportFault[]): ImportFault[] {
-  return faults.toSorted((a, b) => columnNumber(a.columnLetter) - columnNumber(b.columnLetter));
-}
-
-/** A column's place from the left, A being 1 and AA 27; 0 without a letter. */
-function columnNumber(letter: string | null): number {
-  return [...(letter ?? '')].reduce((number, character) => number * 26 + character.charCodeAt(0) - 64, 0);
+  const place = (letter: string | null) => (letter === null ? -1 : columnPosition(letter));
+  return faults.toSorted((a, b) => place(a.columnLetter) - place(b.columnLetter));
 }
 
 function shownValues(outcome: RowOutcome, values: Record<string, unknown>): ImportRowReport['values'] {

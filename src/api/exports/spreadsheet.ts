@@ -6,7 +6,7 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { loadExcelJs } from '../../spreadsheets.ts';
+import { columnLetters, loadExcelJs } from '../../spreadsheets.ts';
 import { csvEuros, csvLine, csvPreamble, euroText, type CsvCell, type CsvDialect } from '../csv.ts';
 import type { ExportHeading } from '../../../common/vocabulary/codes.ts';
 import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
@@ -72,13 +72,6 @@ function xlsxCell(value: CellValue, kind: ColumnKind): ExcelJS.CellValue {
   return text.length > XLSX_CELL_LIMIT ? text.slice(0, XLSX_CELL_LIMIT - CUT_MARK.length) + CUT_MARK : text;
 }
 
-/** The column's letter(s) in A1 notation: 1 → A, 27 → AA. */
-function columnLetters(index: number): string {
-  let letters = '';
-  for (let rest = index; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
-
 /**
  * The workbook, one sheet with a bold and frozen heading row and a filter on it, written through exceljs's
  * streaming writer into `out`. Each batch waits until what is written has been read, so memory stays at
@@ -89,7 +82,7 @@ async function writeWorkbook<Row>(out: PassThrough, sheetName: string, columns: 
   const workbook = new exceljs.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Steunregister';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.autoFilter = `A1:${columnLetters(columns.length)}1`;
+  sheet.autoFilter = `A1:${columnLetters(columns.length - 1)}1`;
   sheet.columns = columns.map((column) => {
     const numFmt = NUMBER_FORMATS[column.kind];
     return { width: COLUMN_WIDTHS[column.kind], ...(numFmt ? { style: { numFmt } } : {}) };
