@@ -128,7 +128,7 @@ describeWithBrowser('budget', (browser) => {
 
     await page.getByRole('combobox', { name: 'Begrotingsjaar' }).selectOption('2026');
     await expect.poll(titles).toEqual(['Plannen en projecten 2026-2027']);
-    const exported = new URL((await commitments.getByRole('link', { name: /CSV/ }).getAttribute('href'))!, server().url);
+    const exported = new URL((await commitments.getByRole('link', { name: 'CSV voor Excel (;)' }).getAttribute('href'))!, server().url);
     expect([exported.searchParams.get('q'), exported.searchParams.get('year'), exported.searchParams.get('fund')]).toEqual(['plannen en projecten 2026', '2026', 'internationalSecurityBudget']);
   });
 

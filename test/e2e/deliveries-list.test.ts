@@ -70,6 +70,22 @@ describeWithBrowser('deliveries list', (browser) => {
     expect(sheet.getRow(1).getCell(1).value).toBe('Titel');
   });
 
+  it('exports the filtered list as CSV for Dutch Excel or by RFC 4180, as the reader chooses', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/leveringen?supportType=natoFund');
+    await page.getByText('2 leveringen gevonden').waitFor();
+    const downloaded = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+      return readFile(await file.path(), 'utf8');
+    };
+    const excel = await downloaded('CSV voor Excel (;)');
+    expect(excel.startsWith('\uFEFFTitel;')).toBe(true);
+    const standard = await downloaded('CSV (RFC 4180, komma’s)');
+    expect(standard.startsWith('Titel,')).toBe(true);
+    // The heading and the two deliveries the filter finds, in each.
+    for (const text of [excel, standard]) expect(text.trimEnd().split('\r\n')).toHaveLength(3);
+  });
+
   it('searches once typing pauses', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/leveringen');

@@ -1,3 +1,4 @@
+import type { Language } from '../../../common/vocabulary/index.ts';
 import { request } from './client.ts';
 import type { ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
@@ -7,12 +8,16 @@ import type { LetterComparison } from './letters.ts';
 export type PublicLetter = Schema<'PublicLetter'>;
 export type PublicDelivery = Schema<'PublicDelivery'>;
 
-export const PUBLIC_DELIVERIES_JSON = '/api/v1/public/deliveries?format=json';
-export const PUBLIC_DELIVERIES_CSV = '/api/v1/public/deliveries?format=csv';
+/** The public deliveries as JSON or in either dialect of CSV (see exports.ts), labelled in a language. */
+export function publicDeliveriesFile(file: 'json' | 'csv' | 'csvRfc4180', language: Language): string {
+  const format = file === 'json' ? { format: 'json' } : { format: 'csv', dialect: file === 'csv' ? 'excel-nl' : 'rfc4180' };
+  return `/api/v1/public/deliveries${queryString({ ...format, lang: language })}`;
+}
 // Open data besides the deliveries: the Kiel-compatible file, the letters' figures and the DCAT catalogue.
 export const KIEL_CSV = '/api/v1/public/kiel?format=csv';
 export const KIEL_XLSX = '/api/v1/public/kiel?format=xlsx';
-export const LETTER_FIGURES_CSV = '/api/v1/public/letter-figures?format=csv';
+export const LETTER_FIGURES_CSV = '/api/v1/public/letter-figures?format=csv&dialect=excel-nl';
+export const LETTER_FIGURES_CSV_RFC4180 = '/api/v1/public/letter-figures?format=csv&dialect=rfc4180';
 export const LETTER_FIGURES_JSON = '/api/v1/public/letter-figures?format=json';
 export const OPEN_DATA_CATALOG = '/api/v1/public/catalog';
 

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type DownloadFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'csv' | 'json' | 'snapshot' | 'xlsx';
+/** `csv` is the dialect Dutch Excel opens (BOM, `;`), `csvRfc4180` the one of RFC 4180 (`,`). */
+type DownloadFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'csv' | 'csvRfc4180' | 'json' | 'snapshot' | 'xlsx';
 
 export interface Download {
   format: DownloadFormat;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { exportAddress, type ExportedList } from '../api/exports.ts';
+import { EXPORT_FILE_KINDS, exportAddress, type ExportedList } from '../api/exports.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { DownloadLinks } from './DownloadLinks.tsx';
 
@@ -8,14 +8,14 @@ export interface ExportLinksProps {
   filters?: Record<string, string | number | undefined>;
 }
 
-/** "Exporteren: Excel (.xlsx) · CSV": the list as a file, with the filters the page shows it with. */
+/** "Exporteren: Excel (.xlsx) · CSV voor Excel (;) · CSV (RFC 4180)": the list as a file, with the filters the page shows it with. */
 export function ExportLinks({ list, filters = {} }: ExportLinksProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
     <DownloadLinks
       label={t('exportLinks.label')}
-      downloads={(['xlsx', 'csv'] as const).map((format) => ({ format, href: exportAddress(list, filters, format, language) }))}
+      downloads={EXPORT_FILE_KINDS.map((file) => ({ format: file, href: exportAddress(list, filters, file, language) }))}
     />
   );
 }

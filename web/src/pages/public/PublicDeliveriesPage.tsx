@@ -3,11 +3,11 @@ import {
   KIEL_CSV,
   KIEL_XLSX,
   LETTER_FIGURES_CSV,
+  LETTER_FIGURES_CSV_RFC4180,
   LETTER_FIGURES_JSON,
   listPublicDeliveries,
   OPEN_DATA_CATALOG,
-  PUBLIC_DELIVERIES_CSV,
-  PUBLIC_DELIVERIES_JSON,
+  publicDeliveriesFile,
   type PublicDelivery,
 } from '../../api/public.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -21,6 +21,7 @@ import { PublicSection } from './PublicSection.tsx';
 /** Open data: every delivery decided public, as the public may read it, to read here or to download. */
 export function PublicDeliveriesPage() {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const deliveries = useResource('public-deliveries', (signal) => listPublicDeliveries(signal));
   return (
     <PublicSection title={t('publicDeliveries.title')} isDemonstration={deliveries.data?.data.items.some((delivery) => delivery.isDemonstration)}>
@@ -28,10 +29,7 @@ export function PublicDeliveriesPage() {
       <div className="letter-tools">
         <DownloadLinks
           label={t('publicDeliveries.download')}
-          downloads={[
-            { format: 'csv', href: PUBLIC_DELIVERIES_CSV },
-            { format: 'json', href: PUBLIC_DELIVERIES_JSON },
-          ]}
+          downloads={(['csv', 'csvRfc4180', 'json'] as const).map((format) => ({ format, href: publicDeliveriesFile(format, language) }))}
         />
       </div>
       <section aria-labelledby="open-data-heading" className="open-data">
@@ -40,8 +38,15 @@ export function PublicDeliveriesPage() {
         <h2 id="open-data-heading" className="nl-heading nl-heading--level-2">{t('publicDeliveries.openData.title')}</h2>
         <p className="nl-paragraph">{t('publicDeliveries.openData.intro')}</p>
         <div className="letter-tools">
-          <DownloadLinks label={t('publicDeliveries.openData.kiel')} downloads={[{ format: 'csv', href: KIEL_CSV }, { format: 'xlsx', href: KIEL_XLSX }]} />
-          <DownloadLinks label={t('publicDeliveries.openData.figures')} downloads={[{ format: 'csv', href: LETTER_FIGURES_CSV }, { format: 'json', href: LETTER_FIGURES_JSON }]} />
+          <DownloadLinks label={t('publicDeliveries.openData.kiel')} downloads={[{ format: 'csvRfc4180', href: KIEL_CSV }, { format: 'xlsx', href: KIEL_XLSX }]} />
+          <DownloadLinks
+            label={t('publicDeliveries.openData.figures')}
+            downloads={[
+              { format: 'csv', href: LETTER_FIGURES_CSV },
+              { format: 'csvRfc4180', href: LETTER_FIGURES_CSV_RFC4180 },
+              { format: 'json', href: LETTER_FIGURES_JSON },
+            ]}
+          />
         </div>
         <p className="nl-paragraph">
           <a className="nl-link" href={OPEN_DATA_CATALOG}>{t('publicDeliveries.openData.catalog')}</a>
