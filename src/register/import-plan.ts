@@ -243,13 +243,15 @@ function saysSomethingOf(row: PlannedRow, field: string, record: object): boolea
   return !(field === 'realisedAt' && isRealisedByPayment(Reflect.get(record, 'supportType') as SupportType));
 }
 
-/** An empty cell, and an empty optional text or no value in the register, are the same: nothing. */
+/**
+ * An empty cell, and an empty optional text or no value in the register, are the same: nothing. Texts are
+ * the same but for spaces around them, which a cell does not show (a note typed with them, or saved without).
+ */
 function sameValue(fromFile: unknown, stored: unknown): boolean {
-  const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
-  return fromFile === stored || (isEmpty(fromFile) && isEmpty(stored));
+  const comparable = (value: unknown) => (typeof value === 'string' ? value.trim() : (value ?? ''));
+  return comparable(fromFile) === comparable(stored);
 }
 
-/** A delivery's kind and lifecycle dates, whether it is a row of the file or in the register. */
 /** A money row's delivery: as the register holds it, else as its row in the file has it. */
 function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDelivery>): (LifecycleDates & { supportType: SupportType }) | undefined {
   const registered = row.deliveryId ? registerDeliveries.get(row.deliveryId) : undefined;
@@ -269,20 +271,24 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
   const valuationDates = new Map<string, number>();
   const paymentReferences = new Map<string, number>();
   for (const row of rows) {
-    if (row.sheet === 'delivery' || row.outcome !== 'create') continue;
+    // A row with faults of its own is checked too, by the values it has, so that it shows every fault at once.
+    if (row.sheet === 'delivery' || (row.outcome !== 'create' && row.outcome !== 'invalid')) continue;
     if (row.deliveryRow && row.deliveryRow.outcome === 'invalid' && !(row.deliveryId && registerDeliveries.has(row.deliveryId))) {
       addFaults(row, [deliveryRowInvalid(row.deliveryRow)]);
-      continue;
     }
+    // A delivery row with faults is judged by what of it was read; without its support type there is nothing to judge by.
     const delivery = deliveryOf(row, registerDeliveries);
-    if (!delivery) continue;
+    if (!delivery?.supportType) continue;
+    const { effectiveDate, basis, paidOn } = row.values;
     if (row.sheet === 'valuation') {
-      const key = `${referenceKey(row.values.deliveryReference as string)}\u0000${row.values.effectiveDate}`;
-      const first = valuationDates.get(key);
-      if (first === undefined) valuationDates.set(key, row.rowNumber);
-      else addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate', params: { row: String(first) } }]);
-      addFaults(row, followsPledgeViolations(delivery, 'effectiveDate', 'valuation', row.values.effectiveDate as string));
-      addFaults(row, valuationBasisViolations('basis', delivery.supportType, row.values.basis as ValuationBasis));
+      if (typeof effectiveDate === 'string') {
+        const key = `${referenceKey(row.values.deliveryReference as string)}\u0000${effectiveDate}`;
+        const first = valuationDates.get(key);
+        if (first === undefined) valuationDates.set(key, row.rowNumber);
+        else addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate', params: { row: String(first) } }]);
+        addFaults(row, followsPledgeViolations(delivery, 'effectiveDate', 'valuation', effectiveDate));
+      }
+      if (typeof basis === 'string') addFaults(row, valuationBasisViolations('basis', delivery.supportType, basis as ValuationBasis));
       continue;
     }
     if (!isRealisedByPayment(delivery.supportType)) {
@@ -290,9 +296,11 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
       continue;
     }
     const held = (row.deliveryId && heldPayments.get(row.deliveryId)) || [];
-    const realisedAt = [row.values.paidOn as string, ...held.map((payment) => payment.paidOn)].sort()[0]!;
-    const violations = lifecycleViolations({ ...delivery, realisedAt });
-    addFaults(row, violations.map((violation) => ({ ...violation, field: 'paidOn' })));
+    if (typeof paidOn === 'string') {
+      const realisedAt = [paidOn, ...held.map((payment) => payment.paidOn)].sort()[0]!;
+      const violations = lifecycleViolations({ ...delivery, realisedAt });
+      addFaults(row, violations.map((violation) => ({ ...violation, field: 'paidOn' })));
+    }
     const reference = row.values.reference;
     addFaults(row, paymentReferenceViolations(reference as string | null | undefined, held.filter((payment) => !payment.withdrawn)));
     if (typeof reference !== 'string' || reference === '') continue;

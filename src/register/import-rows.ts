@@ -211,11 +211,12 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
     const refused = violationsFromZod(parsed.error, fields);
     // Amounts are said in euros, not in the API's cents, by violationsFromZod itself.
     violations.push(...refused.filter((violation) => !faulted.has(violation.field)));
-    // The order of a delivery's dates is judged on those that were read, so that the row shows all its faults at once.
-    if (definition.sheet === 'delivery') {
-      const unread = new Set(refused.map((violation) => violation.field));
-      violations.push(...lifecycleViolations(lifecycleDates(Object.fromEntries(Object.entries(fields).filter(([field]) => !unread.has(field))))));
-    }
+    // What was read beside the faults is kept, so that the row shows all its faults at once: the order of a
+    // delivery's dates, and what its money rows are checked against (a valuation's basis by its support type).
+    const unread = new Set(refused.map((violation) => violation.field));
+    const read = Object.fromEntries(Object.entries(fields).filter(([field]) => !unread.has(field)));
+    planned.values = { ...read, externalReference, ...(id === undefined ? {} : { id }), ...beside };
+    if (definition.sheet === 'delivery') violations.push(...lifecycleViolations(lifecycleDates(read)));
   }
   addFaults(planned, violations);
   return planned;

@@ -77,6 +77,8 @@ describeEachDatabase('import', (database) => {
           // Payments are finance's: the registrar is told so first, and what finance would be told too.
           expect.objectContaining({ field: 'sheet', code: 'sheetOfOtherRole', reason: 'Met de rol Registrator mag u geen regels van het blad Betalingen (Payments) vastleggen; dat doet Financiën. Laat deze regels door die rol importeren, of haal ze uit het bestand.' }),
           expect.objectContaining({ field: 'amountCents', columnLetter: 'C', column: 'Bedrag (€) / Amount (€)', code: 'amountNotPositive', reason: 'Vul een bedrag in van meer dan € 0,00.' }),
+          // Its delivery is from stock, which is valued, not paid: said beside the amount's fault, not after it is mended.
+          expect.objectContaining({ field: 'paidOn', columnLetter: 'D', code: 'paymentOnStock' }),
         ],
       }),
     ]);
@@ -762,7 +764,11 @@ describeEachDatabase('import', (database) => {
   it('says of a negative payment once that a payment is more than € 0, the rule it breaks', async () => {
     const csv = 'Eigen kenmerk;Kenmerk levering;Bedrag (€);Betaald op\r\nNEG-B;IMP-1;-5;2025-07-01\r\n';
     const dryRun = await finance('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'betalingen.csv'), { 'Accept-Language': 'nl' });
-    expect(dryRun.body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.reason}`)).toEqual(['C Vul een bedrag in van meer dan € 0,00.']);
+    expect(dryRun.body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.reason}`)).toEqual([
+      'C Vul een bedrag in van meer dan € 0,00.',
+      // IMP-1 is from stock: said at once, beside the amount.
+      'D Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
+    ]);
   });
 
   it('refuses a payment under a reference another payment of its delivery carries, in the register or in the file, unless that one was withdrawn', async () => {
@@ -810,6 +816,16 @@ describeEachDatabase('import', (database) => {
     expect((await registrar('POST', '/imports/dry-run', withoutTheColumns)).body.rows.map((row: any) => row.outcome)).toEqual(['unchanged']);
   });
 
+  it('takes a text the same as the register holds but for spaces around it, which a cell does not show, as unchanged', async () => {
+    const stock = (await registrar('POST', '/deliveries', { title: 'Voorraad met toelichting', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget' })).body;
+    const valuation = (note: string) =>
+      asUpload(new TextEncoder().encode(['Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum;Toelichting', `SPACED-W;${stock.id};10;replacementValue;2025-06-01;${note}`].join('\r\n')), 'waarderingen.csv');
+    expect((await registrar('POST', '/imports', { ...valuation('  Geschat  '), mode: 'allOrNothing' })).body.counts).toMatchObject({ create: 1 });
+    expect((await registrar('POST', '/imports/dry-run', valuation('Geschat'))).body.rows.map((row: any) => row.outcome)).toEqual(['unchanged']);
+    const changed = await registrar('POST', '/imports/dry-run', valuation('Geschat, herzien'));
+    expect(changed.body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)).toEqual(['F differsFromRegister']);
+  });
+
   it('does not lower the quantity of a delivery it created below what a disclosure decision states: the row differs from the register', async () => {
     const deliveries = (quantity: string) =>
       asUpload(new TextEncoder().encode(['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron;Aantal;Eenheid;Juridisch verplicht op', `DISCLOSED-1;Generatoren;procurement;nonLethal;ukraineSupportBudget;${quantity};stuks;2025-01-10`].join('\r\n')), 'leveringen.csv');
@@ -835,6 +851,29 @@ describeEachDatabase('import', (database) => {
     expect(await faultsOf(deliveries)).toEqual([['D invalidChoice', 'G beforeEarlierStage']]);
     const valuations = upload(['Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum', 'ALL-FAULTS-W;NO-SUCH-DELIVERY;10;replacementValue;2099-01-01'], 'waarderingen.csv');
     expect(await faultsOf(valuations)).toEqual([['B unknownDeliveryReference', 'E dateInFuture']]);
+  });
+
+  it("names at once what a valuation breaks against its delivery's row when that row has a fault of its own, and that fault on each of its valuations", async () => {
+    const rows = {
+      // A category that is none: the row's fault. What else it says (stock, pledged on 3 February) was read.
+      'Leveringen (Deliveries)': [['FAULTY-1', 'Drones (import)', 'Directe levering uit voorraad', 'Geen categorie', 'Defensiebegroting', 10, 'stuks', '2025-02-03', null, null, null]],
+      'Waarderingen (Valuations)': [
+        ['FAULTY-W1', 'FAULTY-1', 'abc', 'Vervangingswaarde', '2025-02-15'],
+        ['FAULTY-W2', 'FAULTY-1', 10, 'Contractprijs', '2025-03-01'],
+        ['FAULTY-W3', 'FAULTY-1', 10, 'Vervangingswaarde', '2025-01-01'],
+        ['FAULTY-W4', 'FAULTY-1', 10, 'Boekwaarde', '2025-04-01'],
+      ],
+    };
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(await filledTemplate(new Uint8Array(template), rows)));
+    const faults = (sheet: string) =>
+      dryRun.body.rows.filter((row: any) => row.sheet === sheet && row.outcome !== 'example').map((row: any) => [row.reference, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)]);
+    expect(faults('delivery')).toEqual([['FAULTY-1', ['D invalidChoice']]]);
+    expect(faults('valuation')).toEqual([
+      ['FAULTY-W1', ['B deliveryRowInvalid', 'C notAnAmount']],
+      ['FAULTY-W2', ['B deliveryRowInvalid', 'D basisNotOfSupportType']],
+      ['FAULTY-W3', ['B deliveryRowInvalid', 'E beforeEarlierStage']],
+      ['FAULTY-W4', ['B deliveryRowInvalid']],
+    ]);
   });
 
   it('counts a merged amount once, saying of each row it covers that its cell has no value of its own, and refuses an amount shown as a percentage', async () => {
