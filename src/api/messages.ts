@@ -17,6 +17,9 @@ const FOLLOWER_NOUNS: Record<Language, Record<PledgeFollower, string>> = {
   en: { valuation: 'valuation', judgement: 'readiness judgement', nonReplacement: 'decision not to replace', replenishmentProject: 'replenishment project', exportAssessment: 'export assessment' },
 };
 
+/** The money an import records, as a noun inside a sentence: withdrawn in the register rather than changed. */
+const MONEY_RECORDS: Record<Language, Record<string, string>> = { nl: { valuation: 'waardering', payment: 'betaling' }, en: { valuation: 'valuation', payment: 'payment' } };
+
 /** What the comparison of a reference typed by hand ignores (referenceKey), said inside a sentence. */
 const KEY_FOLDING: Record<Language, string> = { nl: 'hoofdletters tellen niet mee, meerdere spaties als één', en: 'capitals do not count, several spaces count as one' };
 
@@ -414,7 +417,13 @@ const REASONS: Record<Language, Record<string, Message>> = {
     programmeRowInvalid: (p) => `Het trainingsprogramma op regel ${p.row} van het blad ${p.sheet} heeft een fout; herstel die eerst.`,
     differsFromRegister: (p) =>
       `Het register heeft onder dit kenmerk ${shownValue('nl', p.kind, p.stored)}, dit bestand ${shownValue('nl', p.kind, p.inFile)}; ${
-        p.changedBy ? `neem hier over wat het register heeft (een import wijzigt niets; ${roleNames('nl', p.changedBy)} kan het in het register wijzigen).` : 'wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.'
+        p.withdrawn
+          ? p.changedBy
+            ? `neem hier over wat het register heeft (een import wijzigt niets; ${roleNames('nl', p.changedBy)} kan de ${MONEY_RECORDS.nl[p.withdrawn]} in het register intrekken en opnieuw vastleggen).`
+            : `trek de ${MONEY_RECORDS.nl[p.withdrawn]} in het register in en importeer deze regel onder een nieuw kenmerk (een import wijzigt niets), of neem hier over wat het register heeft.`
+          : p.changedBy
+            ? `neem hier over wat het register heeft (een import wijzigt niets; ${roleNames('nl', p.changedBy)} kan het in het register wijzigen).`
+            : 'wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.'
       }`,
     severalRecordsUnderReference: (p) =>
       `Het register heeft onder dit kenmerk meer dan één record, die alleen in hoofdletters of spaties verschillen (${p.stored}); schrijf het kenmerk precies zoals het register het heeft.`,
@@ -719,7 +728,13 @@ const REASONS: Record<Language, Record<string, Message>> = {
     programmeRowInvalid: (p) => `The training programme on row ${p.row} of the sheet ${p.sheet} has a fault; correct that first.`,
     differsFromRegister: (p) =>
       `The register holds ${shownValue('en', p.kind, p.stored)} under this reference, this file ${shownValue('en', p.kind, p.inFile)}; ${
-        p.changedBy ? `copy here what the register holds (an import changes nothing; ${roleNames('en', p.changedBy)} can change it in the register).` : 'change it in the register (an import changes nothing), or copy here what the register holds.'
+        p.withdrawn
+          ? p.changedBy
+            ? `copy here what the register holds (an import changes nothing; ${roleNames('en', p.changedBy)} can withdraw the ${MONEY_RECORDS.en[p.withdrawn]} in the register and record it anew).`
+            : `withdraw the ${MONEY_RECORDS.en[p.withdrawn]} in the register and import this row under a new reference (an import changes nothing), or copy here what the register holds.`
+          : p.changedBy
+            ? `copy here what the register holds (an import changes nothing; ${roleNames('en', p.changedBy)} can change it in the register).`
+            : 'change it in the register (an import changes nothing), or copy here what the register holds.'
       }`,
     severalRecordsUnderReference: (p) =>
       `The register holds more than one record under this reference, differing only in capitals or spaces (${p.stored}); write the reference exactly as the register has it.`,

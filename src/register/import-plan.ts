@@ -220,8 +220,13 @@ function severalRecords(field: string, references: readonly string[]): RuleViola
  */
 function differsFromRegister(row: PlannedRow, field: string, stored: unknown, actor: AuditContext['actor']): RuleViolation {
   const kind = row.source.definition.columns.find((column) => column.key === field)?.kind;
-  const params = { stored: String(stored ?? ''), inFile: String(row.values[field] ?? ''), kind: typeof kind === 'object' ? kind.list : (kind ?? 'text') };
+  const params = { stored: String(stored ?? ''), inFile: String(row.values[field] ?? ''), kind: typeof kind === 'object' ? kind.list : (kind ?? 'text'), ...withdrawnRecord(row) };
   return { field, code: 'differsFromRegister', params: mayCreate(actor, row.sheet) ? params : { ...params, changedBy: rolesCreating(row.sheet).join(',') } };
+}
+
+/** A valuation or payment is not changed in the register but withdrawn (and recorded anew): the reason says so. */
+function withdrawnRecord(row: PlannedRow): { withdrawn?: 'valuation' | 'payment' } {
+  return row.sheet === 'valuation' || row.sheet === 'payment' ? { withdrawn: row.sheet } : {};
 }
 
 /** A fault when a valuation or payment the register holds under its key belongs to another delivery than the file says. */
@@ -229,7 +234,7 @@ function otherDelivery(row: PlannedRow, storedDeliveryId: string, known: KnownRe
   const reference = row.values.deliveryReference as string;
   const target = known.delivery.findRecord(reference);
   if (target && 'recordId' in target && target.recordId === storedDeliveryId) return [];
-  return [{ field: 'deliveryReference', code: 'differsFromRegister', params: { stored: storedReferences.get(storedDeliveryId) ?? storedDeliveryId, inFile: reference, kind: 'text' } }];
+  return [{ field: 'deliveryReference', code: 'differsFromRegister', params: { stored: storedReferences.get(storedDeliveryId) ?? storedDeliveryId, inFile: reference, kind: 'text', ...withdrawnRecord(row) } }];
 }
 
 /**

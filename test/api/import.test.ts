@@ -653,8 +653,8 @@ describeEachDatabase('import', (database) => {
         2,
         'invalid',
         [
-          'C Bedrag: Het register heeft onder dit kenmerk € 1.234,56, dit bestand € 1.234,57; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.',
-          'D Grondslag: Het register heeft onder dit kenmerk "Vervangingswaarde", dit bestand "Boekwaarde"; wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.',
+          'C Bedrag: Het register heeft onder dit kenmerk € 1.234,56, dit bestand € 1.234,57; trek de waardering in het register in en importeer deze regel onder een nieuw kenmerk (een import wijzigt niets), of neem hier over wat het register heeft.',
+          'D Grondslag: Het register heeft onder dit kenmerk "Vervangingswaarde", dit bestand "Boekwaarde"; trek de waardering in het register in en importeer deze regel onder een nieuw kenmerk (een import wijzigt niets), of neem hier over wat het register heeft.',
         ],
       ],
       [3, 'invalid', ['C Bedrag: Vul een bedrag in van € 0,00 of meer.']],
@@ -811,7 +811,12 @@ describeEachDatabase('import', (database) => {
       'G differsFromRegister The register holds "stuks" under this reference, this file (empty)',
       'J differsFromRegister The register holds "Bedrijf X" under this reference, this file (empty)',
     ]);
-    expect((await finance('POST', '/imports/dry-run', payments(''))).body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)).toEqual(['E differsFromRegister']);
+    const paymentEmptied = await finance('POST', '/imports/dry-run', payments(''), { 'Accept-Language': 'en' });
+    expect(paymentEmptied.body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)).toEqual(['E differsFromRegister']);
+    // A payment is not changed in the register but withdrawn; to the registrar, whose role does not record payments, finance does that.
+    expect(paymentEmptied.body.rows[0].faults[0].reason).toMatch(/; withdraw the payment in the register and import this row under a new reference \(an import changes nothing\), or copy here what the register holds\.$/);
+    const toTheRegistrar = await registrar('POST', '/imports/dry-run', payments(''), { 'Accept-Language': 'nl' });
+    expect(toTheRegistrar.body.rows[0].faults.find((fault: any) => fault.code === 'differsFromRegister').reason).toMatch(/Financiën kan de betaling in het register intrekken en opnieuw vastleggen\)\.$/);
     const withoutTheColumns = upload(['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron', 'EMPTIED-1;Munitie;procurement;ammunition;ukraineSupportBudget'], 'leveringen.csv');
     expect((await registrar('POST', '/imports/dry-run', withoutTheColumns)).body.rows.map((row: any) => row.outcome)).toEqual(['unchanged']);
   });
