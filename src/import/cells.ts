@@ -82,8 +82,7 @@ function readCount(text: string): CellReading {
 }
 
 function readCode(list: CodeListName, cell: string | number): CellReading {
-  // Spaces count as in a reference (see referenceKey): a label pasted with a non-breaking or a double space is still the label.
-  const code = codeNamed(list, String(cell).trim().replace(/\s+/g, ' ').toLowerCase());
+  const code = codeNamed(list, String(cell));
   return code ? { value: code } : { fault: 'invalidChoice', params: { list } };
 }
 

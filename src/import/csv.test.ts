@@ -204,6 +204,14 @@ describe('reading choices', () => {
     expect(readCell({ list: 'supportType' }, cell)).toEqual(reading);
   });
 
+  it.each([
+    ['steunfonds oekraine', 'ukraineSupportBudget'],
+    ['STEUNFONDS OEKRAÏNE', 'ukraineSupportBudget'],
+    ['Steunfonds Oekraïne', 'ukraineSupportBudget'],
+  ])('reads %s as %s, whatever its accents and capitals', (cell, code) => {
+    expect(readCell({ list: 'fundingSource' }, cell)).toEqual({ value: code });
+  });
+
   // A cell holding TRUE or FALSE is read as "true" or "false"; Dutch Excel shows it, and saves it in CSV, as WAAR or ONWAAR.
   it.each([
     ['Ja', true],

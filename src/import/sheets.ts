@@ -55,20 +55,29 @@ export function codeList(name: CodeListName): CodeList {
   return CODE_LISTS[name];
 }
 
-/** A list's codes by the names a cell may give one, in lower case: the code, its Dutch label, its English label. A name two codes share is the first's. */
+/**
+ * How a choice is found whatever its spelling's capitals, spaces and accents: "steunfonds oekraine" is
+ * "Steunfonds Oekraïne", typed without the diaeresis as a keyboard makes easy. Spaces count as in a
+ * reference (see referenceKey): a label pasted with a non-breaking or a double space is still the label.
+ */
+function choiceKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** A list's codes by the key (choiceKey) of each name a cell may give one: the code, its Dutch label, its English label. A name two codes share is the first's. */
 function codesByName({ codes, labels }: CodeList): ReadonlyMap<string, string> {
   const byName = new Map<string, string>();
   for (const code of codes) {
-    for (const name of [code, labels(nl)[code], labels(en)[code]]) if (name !== undefined && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), code);
+    for (const name of [code, labels(nl)[code], labels(en)[code]]) if (name !== undefined && !byName.has(choiceKey(name))) byName.set(choiceKey(name), code);
   }
   return byName;
 }
 
 const CODES_BY_NAME = Object.fromEntries(Object.entries(CODE_LISTS).map(([list, codes]) => [list, codesByName(codes)])) as Record<CodeListName, ReadonlyMap<string, string>>;
 
-/** The code of a list that a name in lower case names: the code itself, or its label in either language. */
+/** The code of a list that a name names: the code itself, or its label in either language, however capitalised, spaced or accented. */
 export function codeNamed(list: CodeListName, name: string): string | undefined {
-  return CODES_BY_NAME[list].get(name);
+  return CODES_BY_NAME[list].get(choiceKey(name));
 }
 
 export function isCodeListName(name: string): name is CodeListName {
