@@ -401,6 +401,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hiddenSheet: (p) =>
       `Het blad ${p.sheet} is ${p.visibility === 'veryHidden' ? 'zeer verborgen (Excel toont het niet bij Zichtbaar maken; zet in de VBA-editor de eigenschap Visible van het blad op xlSheetVisible)' : 'verborgen'}, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.`,
     hiddenRow: () => 'Deze regel is verborgen (door een filter of met Verbergen), dus niet te zien; maak hem zichtbaar om hem te importeren, of verwijder hem.',
+    exampleRowFilledIn: (p) =>
+      `Deze regel heeft het kenmerk van het voorbeeld (${p.example}) maar andere gegevens dan het voorbeeld, en wordt daarom niet overgeslagen maar ook niet geïmporteerd; geef hem een eigen kenmerk om hem te importeren, of haal hem weg.`,
     totalsRow: (p) => `Deze regel is een regel met totalen (${p.shown}), geen regel voor het register; haal hem weg uit het bestand dat u importeert (het register telt zelf op).`,
     hiddenColumn: () => 'Deze kolom is verborgen, dus deze waarde is niet te zien; maak de kolom zichtbaar om de regel te importeren, of maak de cel leeg.',
     duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van ${p.sheet ? `het blad ${p.sheet}` : 'dit blad'} (${KEY_FOLDING.nl}); geef elke regel een eigen kenmerk.`,
@@ -712,6 +714,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hiddenSheet: (p) =>
       `The sheet ${p.sheet} is ${p.visibility === 'veryHidden' ? "very hidden (Excel's Unhide does not list it; in the VBA editor set the sheet's Visible property to xlSheetVisible)" : 'hidden'}, so its rows cannot be seen; unhide the sheet to import them, or remove it.`,
     hiddenRow: () => 'This row is hidden (by a filter or by Hide), so it cannot be seen; unhide it to import it, or delete it.',
+    exampleRowFilledIn: (p) =>
+      `This row has the example's reference (${p.example}) but other data than the example, so it is neither skipped nor imported; give it a reference of its own to import it, or remove it.`,
     totalsRow: (p) => `This row is a row of totals (${p.shown}), not a row for the register; remove it from the file you import (the register adds up by itself).`,
     hiddenColumn: () => 'This column is hidden, so this value cannot be seen; unhide the column to import the row, or clear the cell.',
     duplicateReference: (p) => `This reference is on row ${p.row} of ${p.sheet ? `the sheet ${p.sheet}` : 'this sheet'} already (${KEY_FOLDING.en}); give every row its own reference.`,

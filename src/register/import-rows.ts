@@ -167,7 +167,12 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
     hiddenCells: row.hiddenCells,
     shortName: null,
   };
-  if (reference && EXAMPLE_MARKERS.includes(reference.toUpperCase())) return { ...planned, outcome: 'example' };
+  if (reference && EXAMPLE_MARKERS.includes(reference.toUpperCase())) {
+    if (!saysOtherThanTheExample(columns, row)) return { ...planned, outcome: 'example' };
+    // Filled in over the example: skipped as the example, it would go unnoticed.
+    addFaults(planned, [{ field: columns.some((column) => column.key === 'externalReference') ? 'externalReference' : 'id', code: 'exampleRowFilledIn', params: { example: reference } }]);
+    return planned;
+  }
   if (row.totals) {
     // "Totaal" names no record: not a reference another row could share.
     const { label, header, letter } = row.totals;
@@ -220,6 +225,20 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
   }
   addFaults(planned, violations);
   return planned;
+}
+
+/**
+ * Whether a row under the example's reference holds a value other than the template's example (an empty
+ * cell is none): the example filled in with a record, rather than the example left as it came.
+ */
+function saysOtherThanTheExample(columns: readonly ImportColumn[], row: ReadRow): boolean {
+  return columns.some((column) => {
+    if (column.key === 'externalReference') return false;
+    const reading = readCell(column.kind, row.cells.get(column.key) ?? null);
+    if ('fault' in reading) return true;
+    const example = typeof column.kind === 'object' && column.kind.list === 'yesNo' ? column.example === 'yes' : column.example;
+    return reading.value !== undefined && reading.value !== example;
+  });
 }
 
 function domainViolations(sheet: ImportSheet, values: Record<string, unknown>, today: IsoDate): RuleViolation[] {

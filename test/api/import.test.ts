@@ -57,6 +57,18 @@ describeEachDatabase('import', (database) => {
     expect(deliveries.getCell('C2').dataValidation).toMatchObject({ type: 'list' });
   });
 
+  it("refuses the template's example filled in with a record under the example's reference, rather than skip it unnoticed; the examples as they came are skipped", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template);
+    workbook.getWorksheet('Waarderingen (Valuations)')!.getCell('C2').value = 999;
+    const filled = asUpload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'voorbeeld.xlsx');
+    const dryRun = await registrar('POST', '/imports/dry-run', filled, { 'Accept-Language': 'en' });
+    expect(dryRun.body.counts).toMatchObject({ example: 9, invalid: 1, create: 0 });
+    const [row] = dryRun.body.rows.filter((candidate: any) => candidate.outcome === 'invalid');
+    expect([row.sheet, row.rowNumber, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)]).toEqual(['valuation', 2, ['A exampleRowFilledIn']]);
+    expect(row.faults[0].reason).toBe("This row has the example's reference (VOORBEELD / EXAMPLE) but other data than the example, so it is neither skipped nor imported; give it a reference of its own to import it, or remove it.");
+  });
+
   it('walks a file through: dry run names the row and column of the fault, the commit imports the other two, audited; again it changes nothing', async () => {
     const before = await stockToday();
     const eventsBefore = await auditLength();
