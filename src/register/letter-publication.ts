@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
+import { PAPER_NUMBER_PATTERN } from '../../common/paper-number.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { pastDateViolations, plannedDateViolations, textViolations } from '../domain/plausibility.ts';
 import { UniqueViolationError } from '../db/errors.ts';
@@ -23,9 +24,6 @@ type Db = Kysely<Database>;
 
 /** The longest reason of a correction, as the API takes it. */
 const MAX_CORRECTION_REASON = 2000;
-
-/** A parliamentary paper of the letters on military support: "Kamerstuk 22 054, nr. 453". */
-const PAPER_NUMBER_PATTERN = /^Kamerstuk 22 054, nr\. [1-9][0-9]{0,4}$/;
 
 interface PublicationDetails {
   paperNumber: string;

@@ -314,11 +314,16 @@ describeWithBrowser('letters', (browser) => {
     await page.getByRole('button', { name: 'Verzending aan de Kamer vastleggen' }).click();
     await page.getByRole('dialog', { name: 'Verzending vastleggen?' }).getByRole('button', { name: 'Ja, verzonden' }).click();
     await page.getByText('De verzending is vastgelegd; de brief staat onder embargo.').waitFor();
+    // A number not in its form is refused at its field before it is quoted for confirmation.
     await page.getByLabel('Kamerstuknummer').fill('nr 460 ???');
     await page.getByLabel('Gepubliceerd op').fill('2025-09-01');
     await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
-    await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).getByRole('button', { name: 'Ja, vastleggen' }).click();
     await page.getByText('Vul het Kamerstuknummer in als "Kamerstuk 22 054, nr. 453".').first().waitFor();
+    expect(await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).count()).toBe(0);
+    expect(await page.getByLabel('Kamerstuknummer').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Kamerstuknummer').fill('Kamerstuk 22 054, nr. 460');
+    await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
+    await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).getByRole('button', { name: 'Ja, vastleggen' }).click();
     await page.getByText('De publicatiedatum ligt vóór de datum van de brief (10 september 2025).').first().waitFor();
     // A moment that has passed is refused at its field, not confirmed as that moment: publishing now is leaving it empty.
     const publishAt = page.getByLabel('Publiceren op (moment)');

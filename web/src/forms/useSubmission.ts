@@ -14,7 +14,8 @@ export type ClientProblem =
   | 'invalidCurrency'
   | 'invalidRate'
   | 'invalidCountry'
-  | 'momentPassed';
+  | 'momentPassed'
+  | 'paperNumberFormat';
 
 /** A form's text turned into a request body, or the fields that could not be turned into one. */
 export type Checked<Input, Field extends string> =

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PAPER_NUMBER_PATTERN } from '../../../../common/paper-number.ts';
 import { correctPublication, recordPublication, type Letter } from '../../api/letters.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { formatLongDate, momentInTheHague } from '../../format/dates.ts';
@@ -44,6 +45,8 @@ export function PublicationForm({ letter, etag, mode, onRecorded }: { letter: Le
     );
     // Publishing now is leaving the moment empty: a moment that has passed is not confirmed as that moment.
     if (publishAt && publishAt.getTime() <= Date.now()) missing.publishAt = 'momentPassed';
+    // Checked before the confirmation, which quotes the number: the server checks it again.
+    if (values.paperNumber.trim() !== '' && !PAPER_NUMBER_PATTERN.test(values.paperNumber.trim())) missing.paperNumber = 'paperNumberFormat';
     if (Object.keys(missing).length > 0) return void submission.submit(missing, async () => undefined);
     setConfirming(true);
   }
