@@ -238,7 +238,7 @@ describeWithBrowser('delivery forms', (browser) => {
     await page.getByRole('button', { name: 'Waardering toevoegen' }).click();
 
     await page.locator('.error-summary').waitFor();
-    expect(await fieldError(page, 'Bedrag in euro')).toMatch(/92000000 eurocent/);
+    expect(await fieldError(page, 'Bedrag in euro')).toMatch(/Het bedrag klopt niet met de wisselkoers: tegen deze koers is het €\s920\.000,00\./);
 
     await page.getByLabel('Bedrag in euro').fill('920.000,00');
     await page.getByRole('button', { name: 'Waardering toevoegen' }).click();
