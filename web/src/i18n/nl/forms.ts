@@ -27,7 +27,7 @@ export const fields = {
   paidOn: 'Betaald op',
   reference: 'Kenmerk',
   sources: 'Bronnen',
-  id: 'Kenmerk',
+  id: 'Id',
   version: 'Versie',
   recordedAt: 'Vastgelegd op',
   deliveryId: 'Levering',
