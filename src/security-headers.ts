@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { setAnswerHeader } from './answer-headers.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -26,8 +27,8 @@ export function securityHeaders(options: { trustProxy: boolean }): MiddlewareHan
     await next();
     await (c.get('framableBySelf') ? framedBySelf : framedByNobody)(c, async () => {});
     const forwardedProto = options.trustProxy ? c.req.header('x-forwarded-proto') : undefined;
-    if (new URL(c.req.url).protocol === 'https:' || forwardedProto === 'https') {
-      c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (c.req.url.startsWith('https:') || forwardedProto === 'https') {
+      setAnswerHeader(c, 'Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     }
   };
 }

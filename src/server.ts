@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
+import { setAnswerHeader } from './answer-headers.ts';
 import { API_BASE_PATH, createApi } from './api/app.ts';
 import type { OidcConfig } from './auth/oidc.ts';
 import { startCheckpointing } from './audit/checkpoints.ts';
@@ -54,7 +55,7 @@ export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, totp
   app.all('/api/*', (c) => problem(c, 404));
   app.use('/*', async (c, next) => {
     await next();
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', staticCaching(c.req.path));
+    if (!c.res.headers.has('Cache-Control')) setAnswerHeader(c, 'Cache-Control', staticCaching(c.req.path));
   });
   app.use('/*', serveStatic({ root: webRoot, precompressed: true }));
   // Paths of the browser application are routed in the browser: every other GET gets its page.

@@ -8,6 +8,7 @@ import { temporaryTotpSecretKey, type TotpSecretKey } from '../auth/totp-secret-
 import type { Database } from '../db/schema.ts';
 import type { Mailer } from '../notifications/mail.ts';
 import { notifyWhatWaits } from '../notifications/waiting-letters.ts';
+import { setAnswerHeader } from '../answer-headers.ts';
 import { createLogger, loggableError, type Logger } from '../logging.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../register/errors.ts';
 import { MoneyError } from '../../common/money.ts';
@@ -97,7 +98,7 @@ export function createApi({
     c.set('deps', deps);
     const started = performance.now();
     await next();
-    c.header('API-Version', API_VERSION);
+    setAnswerHeader(c, 'API-Version', API_VERSION);
     logger.info({
       requestId: c.get('requestId'),
       method: c.req.method,

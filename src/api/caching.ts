@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { setAnswerHeader } from '../answer-headers.ts';
 
 /** What anyone may read: the published letters and deliveries, and the API's description. */
 function isPublicData(path: string): boolean {
@@ -13,7 +14,7 @@ function isPublicData(path: string): boolean {
 export function defaultCaching(apiPath: (c: Context) => string): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', isPublicData(apiPath(c)) ? 'no-cache' : 'no-store');
+    if (!c.res.headers.has('Cache-Control')) setAnswerHeader(c, 'Cache-Control', isPublicData(apiPath(c)) ? 'no-cache' : 'no-store');
   };
 }
 
