@@ -111,8 +111,12 @@ export function createApi({
   api.use(defaultCaching(apiPath));
   api.use(recordRefusals());
   const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) });
-  // A file to import is larger than any other request.
-  api.use((c, next) => (IMPORT_UPLOAD_PATHS.has(apiPath(c)) ? importBodyLimit : defaultBodyLimit)(c, next));
+  // A file to import is larger than any other request. A GET or HEAD is handed on without a body whatever
+  // the client sent, so there is nothing to limit, and asking for its body would make a request object for it.
+  api.use((c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return (IMPORT_UPLOAD_PATHS.has(apiPath(c)) ? importBodyLimit : defaultBodyLimit)(c, next);
+  });
   api.use(authenticate(apiPath));
   api.use(refuseCrossSiteWrites());
   api.use(notifyAfterLetterSteps(apiPath));
