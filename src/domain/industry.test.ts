@@ -82,10 +82,28 @@ describe('companies and contracts', () => {
     const contract = { companyId: 'x', reference: '', subject: 'Drones', amountCents: 0, signedOn: '2013-12-31', deliveryIds: [], milestones: [{ title: 'Levering', dueOn: '2013-01-01' }] };
     expect(contractViolations(contract, TODAY).map((v) => `${v.field} ${v.code}`)).toEqual([
       'reference required',
-      'amountCents tooSmall',
+      'amountCents amountNotPositive',
       'signedOn dateOutOfRange',
       'milestones.0.dueOn beforeSigning',
     ]);
+  });
+});
+
+describe('an amount of industry', () => {
+  const contract = { companyId: 'x', reference: 'G2B-1', subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', deliveryIds: [], milestones: [] };
+  const price = { item: 'Drone', contractId: null, earlierPriceCents: 100, earlierOn: '2024-05-01', paidPriceCents: 120, paidOn: '2025-06-01', note: '' };
+
+  it.each([0, -5, -500])('of %d cents is refused as every amount not above zero is, not as a number below 1', (cents) => {
+    expect(contractViolations({ ...contract, amountCents: cents }, TODAY)).toEqual([{ field: 'amountCents', code: 'amountNotPositive' }]);
+    expect(priceDevelopmentViolations({ ...price, earlierPriceCents: cents, paidPriceCents: cents }, TODAY)).toEqual([
+      { field: 'earlierPriceCents', code: 'amountNotPositive' },
+      { field: 'paidPriceCents', code: 'amountNotPositive' },
+    ]);
+  });
+
+  it('of one cent is taken, and above € 10 mld. said as an amount', () => {
+    expect(contractViolations({ ...contract, amountCents: 1 }, TODAY)).toEqual([]);
+    expect(contractViolations({ ...contract, amountCents: 1_000_000_000_001 }, TODAY)).toEqual([{ field: 'amountCents', code: 'tooLarge', params: { maximum: '1000000000000', kind: 'amount' } }]);
   });
 });
 

@@ -85,9 +85,10 @@ export type CompanyDecisionInput =
   | { state: 'public'; publicName: string; note: string }
   | { state: 'confidential'; ground: ConfidentialityGround; reviewOn: IsoDate | null; note: string };
 
+/** An amount in cents, said as an amount as every other amount is ("more than € 0,00", see boundsOfAmountsInEuros), not as a number of cents. */
 function centsViolations(field: string, cents: number, maximum = MAX_CONTRACT_CENTS): RuleViolation[] {
   if (!Number.isInteger(cents)) return [{ field, code: 'notWholeNumber' }];
-  if (cents <= 0) return [{ field, code: 'tooSmall', params: { minimum: '1' } }];
+  if (cents <= 0) return [{ field, code: 'amountNotPositive' }];
   if (cents > maximum) return [{ field, code: 'tooLarge', params: { maximum: String(maximum), kind: 'amount' } }];
   return [];
 }

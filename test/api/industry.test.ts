@@ -177,6 +177,27 @@ describeEachDatabase('industry', (database) => {
     expect((await registrar('POST', '/companies', { name: 'Vierde Drones B.V.', country: 'NL' })).status).toBe(201);
   });
 
+  it('says an industry amount of zero or below as every amount, in euros, in Dutch and English', async () => {
+    const before = await counts();
+    const contract = (amountCents: number, language: string) =>
+      registrar('POST', '/industry-contracts', { companyId: DEMONSTRATION_COMPANIES[0].id, reference: 'G2B-BEDRAG', subject: 'Drones', amountCents, signedOn: '2025-06-01' }, { 'Accept-Language': language });
+    const price = (cents: number, language: string) =>
+      registrar('POST', '/price-developments', { item: 'Drone', earlierPriceCents: cents, earlierOn: '2025-01-01', paidPriceCents: cents, paidOn: '2025-05-01' }, { 'Accept-Language': language });
+    for (const [language, reason] of [
+      ['nl', 'Vul een bedrag in van meer dan € 0,00.'],
+      ['en', 'Enter an amount of more than €0.00.'],
+    ] as const) {
+      for (const cents of [0, -500]) {
+        expect((await contract(cents, language)).body.invalidParams).toEqual([{ name: 'amountCents', code: 'amountNotPositive', reason }]);
+        expect((await price(cents, language)).body.invalidParams).toEqual([
+          { name: 'earlierPriceCents', code: 'amountNotPositive', reason },
+          { name: 'paidPriceCents', code: 'amountNotPositive', reason },
+        ]);
+      }
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it('lets a co-production project go back to an earlier stage only with the reason, in Dutch and English', async () => {
     const project = (await registrar('POST', '/coproduction-projects', { title: 'Munitieproductie', partner: 'Oekraïense partner', stage: 'producing', reachedOn: '2025-05-01' })).body;
     const back = (fields: Record<string, unknown>, language = 'nl') =>
