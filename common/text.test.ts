@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentFault, isBlank, normaliseReference, referenceKey, textFault } from './text.ts';
+import { contentFault, isBlank, nameKey, normaliseReference, referenceKey, textFault } from './text.ts';
 
 describe('the characters of a typed text', () => {
   it.each(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'])(
@@ -49,6 +49,19 @@ describe('a reference in one form', () => {
 
   it('leaves a reference in that form as it is', () => {
     expect(normaliseReference('Café-1 INV 7\tx')).toBe('Café-1 INV 7\tx');
+  });
+});
+
+describe('the key a name is matched by', () => {
+  it.each(['QA Defensie BV', 'qa defensie bv', 'QA Défensie BV', 'QA De\u0301fensie BV', 'QA  Defensie BV ', ' QA\u00a0Defensie\tBV'])('is that of "QA Defensie BV" for %j', (typed) => {
+    expect(nameKey(typed)).toBe('qa defensie bv');
+  });
+
+  it('folds letters beyond A-Z, and keeps apart what differs in more than case, accents and spaces', () => {
+    expect(nameKey('УКРОБОРОНПРОМ')).toBe(nameKey('Укроборонпром'));
+    expect(nameKey('Oekraïne Øst')).toBe('oekraine øst');
+    expect(nameKey('QA Defensie B.V.')).not.toBe(nameKey('QA Defensie BV'));
+    expect(nameKey('QADefensie BV')).not.toBe(nameKey('QA Defensie BV'));
   });
 });
 

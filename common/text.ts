@@ -118,4 +118,16 @@ export function referenceKey(reference: string): string {
   return folded.replace(/[ \t\n\r\f\v\u00a0]+/g, ' ');
 }
 
+/**
+ * What a name (a company's) is matched by, so that one already registered is not registered again: its
+ * letters whatever their case and accents ("QA Défensie BV" is "qa defensie bv": decomposed, NFD, and its
+ * combining marks left out), and any run of white space as one space, none at either end. Where the
+ * register's unique keys fold only A-Z (referenceKey), this key folds every letter, as an import reads a
+ * choice (choiceKey in src/import/sheets.ts): it is compared in the application, never by the database,
+ * whose folding of letters beyond A-Z differs from server to server.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 const ASCII_ONLY = /^[\x00-\x7f]*$/;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  companyNameViolations,
   companyOrigin,
   companyViolations,
   contractViolations,
@@ -86,6 +87,21 @@ describe('companies and contracts', () => {
       'signedOn dateOutOfRange',
       'milestones.0.dueOn beforeSigning',
     ]);
+  });
+});
+
+describe('a company', () => {
+  const registered = [{ name: 'QA Défensie BV' }, { name: 'Укроборонпром' }];
+
+  it.each(['QA Défensie BV', 'QA Defensie BV', 'qa defensie bv', 'QA  Defensie BV ', 'QA De\u0301fensie\u00a0BV'])('is registered once in its country: %j is the company registered, named as the register has it', (name) => {
+    expect(companyNameViolations(name, registered)).toEqual([{ field: 'name', code: 'companyNameTaken', params: { company: 'QA Défensie BV' } }]);
+  });
+
+  it('folds letters beyond A-Z, and takes a name that differs in more than case, accents and spaces', () => {
+    expect(companyNameViolations('УКРОБОРОНПРОМ', registered)).toEqual([{ field: 'name', code: 'companyNameTaken', params: { company: 'Укроборонпром' } }]);
+    expect(companyNameViolations('QA Defensie B.V.', registered)).toEqual([]);
+    expect(companyNameViolations('QA Defensie', registered)).toEqual([]);
+    expect(companyNameViolations('QA Defensie BV', [])).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { saysSomething } from '../../common/text.ts';
+import { nameKey, saysSomething } from '../../common/text.ts';
 import { countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
@@ -99,6 +99,17 @@ export function companyViolations(company: CompanyInput): RuleViolation[] {
     ...countryViolations('country', company.country),
     ...textViolations('registrationNumber', company.registrationNumber ?? '', { required: false, maximum: 100, format: 'reference' }),
   ];
+}
+
+/**
+ * A company is registered once in its country: a name another company of the country has, whatever its
+ * case, accents and spaces (nameKey), is that company, named as the register has it. Its contracts,
+ * disclosure decisions and the letter's annex would otherwise be split over copies of one company.
+ */
+export function companyNameViolations(name: string, companiesOfCountry: readonly { name: string }[]): RuleViolation[] {
+  const key = nameKey(name);
+  const registered = companiesOfCountry.find((company) => nameKey(company.name) === key);
+  return registered ? [{ field: 'name', code: 'companyNameTaken', params: { company: registered.name } }] : [];
 }
 
 export function contractViolations(contract: ContractInput, today: IsoDate): RuleViolation[] {

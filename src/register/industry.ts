@@ -10,6 +10,7 @@ import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecord, unknownRecords } from '../domain/references.ts';
 import {
   companyDecisionViolations,
+  companyNameViolations,
   companyOrigin,
   companyViolations,
   contractViolations,
@@ -61,14 +62,22 @@ async function audited(db: Db, context: RequestContext, action: Parameters<typeo
   await recordAuditEvent(db, context, { action, object, result: 'success', before, after });
 }
 
-/** A company, under a registration number no other company of its country has. */
+/**
+ * A company not in the register yet: under a name no other company of its country has (whatever its case,
+ * accents and spaces, see nameKey) and a registration number no other company of its country has.
+ */
 export async function createCompany(db: Db, context: RequestContext, input: CompanyInput): Promise<industry.StoredCompany> {
   assertValid(companyViolations(input));
   return inTransaction(db, async (trx) => {
+    await industry.lockCompanyNamesOf(trx, input.country);
+    const companies = await industry.listCompaniesOf(trx, input.country);
     const registered = input.registrationNumber === null ? undefined : await industry.findCompanyByRegistration(trx, input.country, input.registrationNumber);
-    if (registered) throw new ValidationError([{ field: 'registrationNumber', code: 'registrationNumberTaken', params: { company: registered.name } }]);
+    assertValid([
+      ...companyNameViolations(input.name, companies),
+      ...(registered ? [{ field: 'registrationNumber', code: 'registrationNumberTaken', params: { company: registered.name } }] : []),
+    ]);
     const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) }).catch((error: unknown) => {
-      // Registered at the same moment by another request: that company is not visible here yet.
+      // The lock above makes registrations in one country wait for each other; the index holds against any other writer.
       if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_REGISTRATION_NUMBER) {
         throw new ValidationError([{ field: 'registrationNumber', code: 'registrationNumberTaken', params: {} }]);
       }

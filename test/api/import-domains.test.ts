@@ -142,6 +142,38 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect(committed.body).toMatchObject({ committed: true, counts: { create: 2, invalid: 2 } });
   });
 
+  it('refuses a company the register or the file holds already under its name, whatever its case, accents and spaces, and an amount not above zero as every amount, by row and column', async () => {
+    const { db } = database();
+    expect((await registrar('POST', '/companies', { name: 'Dubbele Défensie (import)', country: 'NL' })).status).toBe(201);
+    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+    const bytes = await filledTemplate(new Uint8Array(template), {
+      'Bedrijven (Companies)': [
+        ['BD-NAAM-1', 'dubbele defensie  (IMPORT)', 'nl', null],
+        ['BD-NAAM-2', 'Enkele werf (import)', 'NL', null],
+        ['BD-NAAM-3', 'Enkele Wérf (import) ', 'NL', null],
+        ['BD-NAAM-4', 'Enkele werf (import)', 'BE', null],
+      ],
+      'Contracten (Contracts)': [['CT-NUL', 'BD-NAAM-2', 'G2B-NUL-1', 'Munitie', -5, '2025-06-01', null, null, null]],
+    });
+    const file = { fileName: 'bedrijf-naam-dubbel.xlsx', content: Buffer.from(bytes).toString('base64') };
+    const companies = async () => Number((await db.selectFrom('company').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await companies();
+    for (const [language, dutchCompany, beforeImport, amount] of [
+      ['nl', 'Dit bedrijf staat al in het register: "Dubbele Défensie (import)" uit dit land (hoofdletters, accenten en meerdere spaties tellen niet mee).', 'Dit bedrijf staat al in het register: "Enkele werf (import)" uit dit land (hoofdletters, accenten en meerdere spaties tellen niet mee).', 'Vul een bedrag in van meer dan € 0,00.'],
+      ['en', 'This company is already in the register: "Dubbele Défensie (import)" of this country (capitals, accents and several spaces do not count).', 'This company is already in the register: "Enkele werf (import)" of this country (capitals, accents and several spaces do not count).', 'Enter an amount of more than €0.00.'],
+    ] as const) {
+      const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': language });
+      expect(dryRun.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)])).toEqual([
+        ['BD-NAAM-1', 'invalid', [`B companyNameTaken: ${dutchCompany}`]],
+        ['BD-NAAM-2', 'create', []],
+        ['BD-NAAM-3', 'invalid', [`B companyNameTaken: ${beforeImport}`]],
+        ['BD-NAAM-4', 'create', []],
+        ['CT-NUL', 'invalid', [`E amountNotPositive: ${amount}`]],
+      ]);
+    }
+    expect(await companies()).toBe(before);
+  });
+
   it('refuses the counts of a programme whose row has a fault, rather than adding them to a programme of the register under its short name', async () => {
     const { db } = database();
     const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();

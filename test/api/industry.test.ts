@@ -166,7 +166,7 @@ describeEachDatabase('industry', (database) => {
       ['nl', 'KvK 1234-AB', 'Het bedrijf "Eerste Drones B.V." uit dit land heeft dit registratienummer al (hoofdletters tellen niet mee, meerdere spaties als één).'],
       ['en', 'kvk  1234-ab', 'The company "Eerste Drones B.V." of this country has this registration number already (capitals do not count, several spaces count as one).'],
     ] as const) {
-      const second = await registrar('POST', '/companies', { name: 'Tweede Drones B.V.', country: 'NL', registrationNumber }, { 'Accept-Language': language });
+      const second = await registrar('POST', '/companies', { name: 'Andere Drones B.V.', country: 'NL', registrationNumber }, { 'Accept-Language': language });
       expect(second.status).toBe(400);
       expect(second.body.invalidParams).toEqual([{ name: 'registrationNumber', code: 'registrationNumberTaken', reason }]);
     }
@@ -175,6 +175,43 @@ describeEachDatabase('industry', (database) => {
     expect((await registrar('POST', '/companies', { name: 'Tweede Drones B.V.', country: 'BE', registrationNumber: 'KvK 1234-AB' })).status).toBe(201);
     expect((await registrar('POST', '/companies', { name: 'Derde Drones B.V.', country: 'NL' })).status).toBe(201);
     expect((await registrar('POST', '/companies', { name: 'Vierde Drones B.V.', country: 'NL' })).status).toBe(201);
+  });
+
+  it('registers a company once in its country, whatever the case, accents and spaces of its name, naming the company as registered', async () => {
+    const first = await registrar('POST', '/companies', { name: 'QA Défensie BV', country: 'NL' });
+    expect(first.status).toBe(201);
+    const before = await counts();
+    const auditBefore = (await events()).length;
+    const typings = ['QA Défensie BV', 'QA Defensie BV', 'qa defensie bv', 'QA  Defensie BV ', 'QA De\u0301fensie\u00a0BV'];
+    for (const [language, reason] of [
+      ['nl', 'Dit bedrijf staat al in het register: "QA Défensie BV" uit dit land (hoofdletters, accenten en meerdere spaties tellen niet mee).'],
+      ['en', 'This company is already in the register: "QA Défensie BV" of this country (capitals, accents and several spaces do not count).'],
+    ] as const) {
+      for (const name of typings) {
+        const again = await registrar('POST', '/companies', { name, country: 'NL' }, { 'Accept-Language': language });
+        expect(again.status, name).toBe(400);
+        expect(again.body.invalidParams).toEqual([{ name: 'name', code: 'companyNameTaken', reason }]);
+      }
+    }
+    // With a registration number another company has, both are said at once.
+    await registrar('POST', '/companies', { name: 'QA Werf BV', country: 'NL', registrationNumber: 'QA-1' });
+    const both = await registrar('POST', '/companies', { name: 'qa werf bv', country: 'NL', registrationNumber: 'qa-1' });
+    expect(fields(both.body)).toEqual(['name', 'registrationNumber']);
+    const after = await counts();
+    expect(after).toEqual({ ...before, company: before.company + 1 });
+    expect((await events()).slice(auditBefore).filter((event) => event.startsWith('failure:')).length).toBe(typings.length * 2 + 1);
+    // The same name in another country is another company; a name that differs in more than that is too.
+    expect((await registrar('POST', '/companies', { name: 'QA Defensie BV', country: 'BE' })).status).toBe(201);
+    expect((await registrar('POST', '/companies', { name: 'QA Defensie B.V.', country: 'NL' })).status).toBe(201);
+  });
+
+  it('registers a company once when the same name is sent several times at the same moment', async () => {
+    const names = ['Gelijktijdig Drones BV', 'gelijktijdig drones bv', 'Gelijktijdig  Drones BV', 'Gélijktijdig Drones BV', 'GELIJKTIJDIG DRONES BV', 'Gelijktijdig Drones BV '];
+    const answers = await Promise.all(names.map((name) => registrar('POST', '/companies', { name, country: 'UA' })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 400, 400, 400, 400, 400]);
+    const stored = (await database().db.selectFrom('company').select('name').where('country', '=', 'UA').execute()).filter((row) => /gelijktijdig/i.test(row.name.normalize('NFD').replace(/\p{M}/gu, '')));
+    expect(stored).toHaveLength(1);
+    for (const answer of answers.filter((item) => item.status === 400)) expect(answer.body.invalidParams).toEqual([expect.objectContaining({ name: 'name', code: 'companyNameTaken' })]);
   });
 
   it('says an industry amount of zero or below as every amount, in euros, in Dutch and English', async () => {

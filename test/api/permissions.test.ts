@@ -108,7 +108,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'POST /budget/commitments': { body: () => ({ ...budgetCommitment, ...commitmentStage }) },
   'POST /budget/commitments/{id}/stages': { body: () => ({ ...commitmentStage, stage: 'committed', effectiveOn: '2025-06-01' }) },
   'GET /industry': { query: '?date=2025-08-31' },
-  'POST /companies': { body: () => ({ name: 'Drone Works', country: 'UA' }) },
+  'POST /companies': { body: () => ({ name: `Drone Works ${randomUUID()}`, country: 'UA' }) },
   'POST /industry-contracts': {
     body: () => ({ companyId: industryCompanyId, reference: `G2B-${randomUUID()}`, subject: 'Drones', amountCents: 100_00, signedOn: '2025-03-01', milestones: [{ title: 'Levering', dueOn: '2025-06-01' }] }),
   },
@@ -314,7 +314,7 @@ describe('the permission matrix on every route', () => {
     } else if (operation.path.startsWith('/budget/commitments/')) {
       id = (await createCommitment(db(), systemContext('test'), budgetCommitment, commitmentStage)).id;
     } else if (operation.path.startsWith('/companies/')) {
-      id = (await createCompany(db(), systemContext('test'), { name: 'Defensiebedrijf', country: 'NL', registrationNumber: null })).id;
+      id = (await createCompany(db(), systemContext('test'), { name: `Defensiebedrijf ${randomUUID()}`, country: 'NL', registrationNumber: null })).id;
     } else if (operation.path.startsWith('/contract-milestones/')) {
       const contract = await createContract(db(), systemContext('test'), {
         companyId: industryCompanyId, reference: `G2B-${randomUUID()}`, subject: 'Munitie', amountCents: 100_00, signedOn: '2025-03-01', deliveryIds: [], milestones: [{ title: 'Levering', dueOn: '2025-06-01' }],

@@ -53,6 +53,20 @@ export async function findCompanyByRegistration(db: Db, country: string, registr
   return row && CompanySchema.parse(row);
 }
 
+/**
+ * Makes the registrations of companies of the country wait for each other until the transaction ends, so
+ * that looking for a company of the same name and registering this one are one step. The name's key
+ * (nameKey) folds letters the database cannot fold alike on every server, so no unique index can hold it.
+ */
+export async function lockCompanyNamesOf(db: Db, country: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`company names of ${country}`}, 0))`.execute(db);
+}
+
+/** The companies of the country, by the name they were registered under. */
+export async function listCompaniesOf(db: Db, country: string): Promise<StoredCompany[]> {
+  return (await db.selectFrom('company').select(COMPANY_COLUMNS).where('country', '=', country).orderBy('createdAt').orderBy('id').execute()).map((row) => CompanySchema.parse(row));
+}
+
 export async function findCompany(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredCompany | undefined> {
   const query = db.selectFrom('company').select(COMPANY_COLUMNS).where('id', '=', id);
   const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
