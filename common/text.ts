@@ -123,7 +123,7 @@ export function referenceKey(reference: string): string {
  * letters whatever their case and accents ("QA Défensie BV" is "qa defensie bv": decomposed, NFD, and its
  * combining marks left out), and any run of white space as one space, none at either end. Where the
  * register's unique keys fold only A-Z (referenceKey), this key folds every letter, as an import reads a
- * choice (choiceKey in src/import/sheets.ts): it is compared in the application, never by the database,
+ * choice (src/import/sheets.ts): it is compared in the application, never by the database,
  * whose folding of letters beyond A-Z differs from server to server.
  */
 export function nameKey(name: string): string {

@@ -3,6 +3,7 @@
  * reference. The columns are named in Dutch and English; a file may use either, or both as the
  * template does ("Titel / Title").
  */
+import { nameKey } from '../../common/text.ts';
 import { BUDGET_FUNDS, CATEGORIES, COMMITMENT_STAGES, FUNDING_SOURCES, READINESS_EFFECTS, SUPPORT_TYPES, TRAINING_FRAMEWORKS, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
 import { en } from '../../common/vocabulary/en.ts';
 import { nl, type Vocabulary } from '../../common/vocabulary/nl.ts';
@@ -56,19 +57,14 @@ export function codeList(name: CodeListName): CodeList {
 }
 
 /**
- * How a choice is found whatever its spelling's capitals, spaces and accents: "steunfonds oekraine" is
- * "Steunfonds Oekraïne", typed without the diaeresis as a keyboard makes easy. Spaces count as in a
- * reference (see referenceKey): a label pasted with a non-breaking or a double space is still the label.
+ * A list's codes by the key of each name a cell may give one (the code, its Dutch label, its English label),
+ * found whatever its capitals, spaces and accents (nameKey): "steunfonds oekraine" is "Steunfonds Oekraïne",
+ * typed without the diaeresis as a keyboard makes easy. A name two codes share is the first's.
  */
-function choiceKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** A list's codes by the key (choiceKey) of each name a cell may give one: the code, its Dutch label, its English label. A name two codes share is the first's. */
 function codesByName({ codes, labels }: CodeList): ReadonlyMap<string, string> {
   const byName = new Map<string, string>();
   for (const code of codes) {
-    for (const name of [code, labels(nl)[code], labels(en)[code]]) if (name !== undefined && !byName.has(choiceKey(name))) byName.set(choiceKey(name), code);
+    for (const name of [code, labels(nl)[code], labels(en)[code]]) if (name !== undefined && !byName.has(nameKey(name))) byName.set(nameKey(name), code);
   }
   return byName;
 }
@@ -77,7 +73,7 @@ const CODES_BY_NAME = Object.fromEntries(Object.entries(CODE_LISTS).map(([list, 
 
 /** The code of a list that a name names: the code itself, or its label in either language, however capitalised, spaced or accented. */
 export function codeNamed(list: CodeListName, name: string): string | undefined {
-  return CODES_BY_NAME[list].get(choiceKey(name));
+  return CODES_BY_NAME[list].get(nameKey(name));
 }
 
 export function isCodeListName(name: string): name is CodeListName {
