@@ -85,7 +85,7 @@ describe('a licence', () => {
     expect(codes(licenceViolations({ ...licence, validUntil: '2025-03-11', valueAuthorisedCents: 0, quantityAuthorised: 0, importingState: 'ua' }, positive, TODAY))).toEqual([
       'validUntil beforeIssued',
       'importingState invalidCountry',
-      'valueAuthorisedCents tooSmall',
+      'valueAuthorisedCents amountNotPositive',
       'quantityAuthorised tooSmall',
     ]);
     expect(codes(licenceViolations({ ...licence, validUntil: '2205-03-12' }, positive, TODAY))).toEqual(['validUntil validityTooLong']);

@@ -135,7 +135,7 @@ export function licenceViolations(input: LicenceInput, assessment: { outcome: As
   violations.push(...countryViolations('importingState', input.importingState));
   if (input.importingState === EXPORTING_STATE) violations.push({ field: 'importingState', code: 'importingStateIsExporter' });
   if (EMBARGOED_STATES.has(input.importingState)) violations.push({ field: 'importingState', code: 'importingStateUnderEmbargo' });
-  if (input.valueAuthorisedCents <= 0) violations.push({ field: 'valueAuthorisedCents', code: 'tooSmall', params: { minimum: '1' } });
+  if (input.valueAuthorisedCents <= 0) violations.push({ field: 'valueAuthorisedCents', code: 'amountNotPositive' });
   if (input.quantityAuthorised !== null && input.quantityAuthorised <= 0) violations.push({ field: 'quantityAuthorised', code: 'tooSmall', params: { minimum: '1' } });
   return violations;
 }

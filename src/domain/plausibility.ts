@@ -63,12 +63,15 @@ export function countViolations(field: string, count: number | null, { minimum =
   return [];
 }
 
-/** An amount of money in cents: whole, above zero, and not above what one entry may be (MAX_ENTRY_CENTS, €100 mld.). */
+/**
+ * An amount of money in cents: whole, above zero, and not above what one entry may be (MAX_ENTRY_CENTS, €100 mld.),
+ * said as an amount as every other amount is ("more than € 0,00"), not as a number of cents.
+ */
 export function amountViolations(field: string, cents: number | null): RuleViolation[] {
   if (cents === null) return [];
   if (!Number.isSafeInteger(cents)) return [{ field, code: 'notWholeNumber' }];
-  if (cents <= 0) return [{ field, code: 'tooSmall', params: { minimum: '1' } }];
-  if (cents > MAX_ENTRY_CENTS) return [{ field, code: 'tooLarge', params: { maximum: String(MAX_ENTRY_CENTS) } }];
+  if (cents <= 0) return [{ field, code: 'amountNotPositive' }];
+  if (cents > MAX_ENTRY_CENTS) return [{ field, code: 'tooLarge', params: { maximum: String(MAX_ENTRY_CENTS), kind: 'amount' } }];
   return [];
 }
 
