@@ -138,12 +138,14 @@ function decidedYearsViolations(decidedOn: IsoDate, today: IsoDate, years: Recor
 /** A decision is dated no later than today, for years within its reach, and spreads positive amounts over distinct years of its own period. */
 export function decisionViolations(input: BudgetDecisionInput, today: IsoDate): RuleViolation[] {
   const violations = decidedYearsViolations(input.decidedOn, today, { firstYear: input.firstYear, lastYear: input.lastYear });
-  if (input.lastYear < input.firstYear) violations.push({ field: 'lastYear', code: 'beforeFirstYear' });
-  if (input.amounts.length === 0) violations.push({ field: 'amounts', code: 'required' });
+  // A period that ends before it starts has no years: it is refused at its last year, not at each amount too.
+  const period = input.lastYear >= input.firstYear;
+  if (!period) violations.push({ field: 'lastYear', code: 'beforeFirstYear' });
+  else if (input.amounts.length === 0) violations.push({ field: 'amounts', code: 'required' });
   const seen = new Set<number>();
   input.amounts.forEach((amount, index) => {
     const field = `amounts.${index}`;
-    if (amount.budgetYear < input.firstYear || amount.budgetYear > input.lastYear) {
+    if (period && (amount.budgetYear < input.firstYear || amount.budgetYear > input.lastYear)) {
       violations.push({ field: `${field}.budgetYear`, code: 'yearOutsideDecision', params: { first: String(input.firstYear), last: String(input.lastYear) } });
     } else if (seen.has(amount.budgetYear)) {
       violations.push({ field: `${field}.budgetYear`, code: 'duplicateYear' });

@@ -91,6 +91,21 @@ describeEachDatabase('budget API', (database) => {
     expect(await recorded()).toEqual(before);
   });
 
+  it('refuses a period that ends before it starts, and a year outside the register, at the year concerned, as a year', async () => {
+    const before = await recorded();
+    const backwards = await finance('POST', '/budget/decisions', { ...spring2025, firstYear: 2026, lastYear: 2025, amounts: [] });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.invalidParams).toEqual([{ name: 'lastYear', code: 'beforeFirstYear', reason: 'Het laatste jaar ligt vóór het eerste jaar.' }]);
+    const beyond = await finance('POST', '/budget/decisions', { ...spring2025, firstYear: 2099, lastYear: 2099, amounts: [] }, { 'Accept-Language': 'en' });
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.invalidParams).toEqual(
+      ['firstYear', 'lastYear'].map((name) => ({ name, code: 'budgetYearOutOfRange', reason: 'Enter a budget year from 2022 to 2040.' })),
+    );
+    const none = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [] });
+    expect(none.body.invalidParams).toEqual([{ name: 'amounts', code: 'required', reason: 'Vul dit veld in.' }]);
+    expect(await recorded()).toEqual(before);
+  });
+
   it('refuses a decision or shift about years beyond its reach, and a commitment made after its budget year closed, in Dutch and English', async () => {
     const before = await recorded();
     const decades = await finance('POST', '/budget/decisions', { ...spring2025, decidedOn: '2014-03-01', firstYear: 2040, lastYear: 2040, amounts: [{ budgetYear: 2040, amountCents: 1 }] }, { 'Accept-Language': 'en' });

@@ -78,7 +78,7 @@ describeEachDatabase('importing commitments and EPF claims', (database) => {
     expect(outcomes(dryRun.body)).toEqual([
       ['VP-1', 'create', []],
       ['VP-2', 'invalid', ['amountNotPositive']],
-      ['VP-3', 'invalid', ['tooLarge']],
+      ['VP-3', 'invalid', ['budgetYearOutOfRange']],
       ['VP-4', 'invalid', ['dateInFuture']],
       ['VP-5', 'invalid', ['dateInFuture']],
       ['VP-6', 'invalid', ['unknownDeliveryReference']],

@@ -39,8 +39,32 @@ describeWithBrowser('budget', (browser) => {
     await page.getByRole('link', { name: 'Begrotingsbesluit vastleggen' }).click();
     await page.getByLabel('Moment in de begrotingscyclus').fill('Suppletoire begroting 2025');
     await page.getByLabel('Besloten op').fill('2025-07-01');
+    // A period that ends before it starts, and years outside the register: refused at the year concerned, each summary link leading to its field.
+    const summary = page.locator('.error-summary');
+    const refusedYears = async () => {
+      await summary.waitFor();
+      const targets = await summary.getByRole('link').evaluateAll((links) => links.map((link) => document.querySelector(link.getAttribute('href')!)?.id ?? null));
+      expect(targets).not.toContain(null);
+      return Promise.all(['Eerste begrotingsjaar', 'Laatste begrotingsjaar'].map(async (label) => [await page.getByLabel(label).getAttribute('aria-invalid'), (await page.getByLabel(label).locator('xpath=../..').locator('.utrecht-form-field-error-message').allInnerTexts()).join(' ')]));
+    };
+    await page.getByLabel('Eerste begrotingsjaar').fill('2026');
+    await page.getByLabel('Laatste begrotingsjaar').fill('2025');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    expect(await refusedYears()).toEqual([[null, ''], ['true', 'Het laatste jaar ligt vóór het eerste jaar.']]);
+    await summary.getByRole('link', { name: /Laatste begrotingsjaar/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('veld-lastYear');
+    await page.getByLabel('Eerste begrotingsjaar').fill('2099');
+    await page.getByLabel('Laatste begrotingsjaar').fill('2099');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await summary.getByText('Eerste begrotingsjaar').waitFor();
+    expect(await refusedYears()).toEqual([['true', 'Vul een begrotingsjaar in van 2022 tot en met 2040.'], ['true', 'Vul een begrotingsjaar in van 2022 tot en met 2040.']]);
+
     await page.getByLabel('Eerste begrotingsjaar').fill('2025');
     await page.getByLabel('Laatste begrotingsjaar').fill('2026');
+    // No amount given: the summary's link leads to the first of them.
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await summary.getByRole('link', { name: 'Bedrag per begrotingsjaar: Vul dit veld in.' }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('amount-2025');
     await page.getByLabel('Bedrag in euro voor 2026').fill('0');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.locator('.error-summary').getByText('Bedrag in euro voor 2026').waitFor();

@@ -9,7 +9,16 @@ import { idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultili
 const date = isoDate.openapi({ example: '2025-04-15' });
 const positiveCents = positiveAmountCents.openapi({ example: 320_000_000_000 });
 const centsValue = z.number().int().openapi({ description: 'Euro cents' });
-const budgetYear = z.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR).openapi({ example: 2025 });
+/** A budget year of the register; one outside it is refused as a year ("from 2022 to 2040"), not as a number. */
+const budgetYear = z
+  .number()
+  .int()
+  .superRefine((year, ctx) => {
+    if (year < FIRST_BUDGET_YEAR || year > LAST_BUDGET_YEAR) {
+      ctx.addIssue({ code: 'custom', message: 'budgetYearOutOfRange', params: { code: 'budgetYearOutOfRange', first: String(FIRST_BUDGET_YEAR), last: String(LAST_BUDGET_YEAR) } });
+    }
+  })
+  .openapi({ minimum: FIRST_BUDGET_YEAR, maximum: LAST_BUDGET_YEAR, example: 2025 });
 const moment = requiredText(200, 'title').openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });
 const description = optionalMultilineText(2000).default('');
 
@@ -20,7 +29,8 @@ export const BudgetDecisionInputSchema = z
     fund: z.enum(BUDGET_FUNDS),
     firstYear: budgetYear,
     lastYear: budgetYear.openapi({ example: 2027 }),
-    amounts: z.array(z.strictObject({ budgetYear, amountCents: positiveCents })).min(1).max(30).openapi({ description: 'The amount per budget year of the period' }),
+    // At least one, which the rules check with the period: a period that ends before it starts has no years to give amounts for.
+    amounts: z.array(z.strictObject({ budgetYear, amountCents: positiveCents })).max(30).openapi({ minItems: 1, description: 'The amount per budget year of the period' }),
     description,
   })
   .openapi('BudgetDecisionInput');

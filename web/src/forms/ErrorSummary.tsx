@@ -31,17 +31,22 @@ export function ErrorSummary({ fieldErrors, labels, formError, refusals, childre
       {children}
       {entries.length > 0 && (
         <ul className="utrecht-unordered-list">
-          {entries.map(([name, message]) => (
-            <li key={name} className="utrecht-unordered-list__item">
-              {labels[name] ? (
-                <a className="utrecht-link utrecht-link--html-a" href={`#${fieldId(name)}`} onClick={(event) => focusField(event, name)}>
-                  {labels[name]}: {message}
-                </a>
-              ) : (
-                message
-              )}
-            </li>
-          ))}
+          {entries.map(([name, message]) => {
+            const target = linkTarget(name, labels);
+            return (
+              <li key={name} className="utrecht-unordered-list__item">
+                {target ? (
+                  <a className="utrecht-link utrecht-link--html-a" href={`#${fieldId(target)}`} onClick={(event) => focusField(event, target)}>
+                    {labels[name] ?? labels[target]}: {message}
+                  </a>
+                ) : labels[name] ? (
+                  `${labels[name]}: ${message}`
+                ) : (
+                  message
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>
@@ -62,10 +67,24 @@ function inFieldOrder(entries: [string, string][]): [string, string][] {
   return located.map(({ entry, field }) => (field ? (inOrder.shift() ?? entry) : entry));
 }
 
+/**
+ * The field an error's link leads to: the one named, or else the nearest labelled field on the page that
+ * holds it ('amounts.0.budgetYear' in 'amounts'); none when no such field is on the page, as a link to
+ * nothing would leave focus where it is.
+ */
+function linkTarget(name: string, labels: Record<string, string>): string | undefined {
+  for (let candidate = name; ; candidate = candidate.slice(0, candidate.lastIndexOf('.'))) {
+    if ((labels[name] || labels[candidate]) && document.getElementById(fieldId(candidate))) return candidate;
+    if (!candidate.includes('.')) return undefined;
+  }
+}
+
+/** Focuses the field, or the first control of a group of fields (a fieldset). */
 function focusField(event: MouseEvent, name: string): void {
   const field = document.getElementById(fieldId(name));
   if (!field) return;
   event.preventDefault();
-  field.focus();
+  const control = field instanceof HTMLFieldSetElement ? field.querySelector<HTMLElement>('input, select, textarea') : null;
+  (control ?? field).focus();
   field.scrollIntoView({ block: 'center' });
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { amountProblem } from '../../forms/fieldReader.ts';
-import { BUDGET_FUNDS, COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
+import { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } from '../../../../common/vocabulary/codes.ts';
 import { isBlank } from '../../../../common/text.ts';
 import { createBudgetDecision, createBudgetShift, createCommitment } from '../../api/budget.ts';
 import { getDelivery } from '../../api/deliveries.ts';
@@ -11,6 +11,7 @@ import type { BudgetDecisionInput, BudgetShiftInput, CommitmentInput } from '../
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { DeliveryField } from '../../forms/DeliveryField.tsx';
+import { fieldId } from '../../forms/FormField.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields, type FieldName } from '../../forms/useFields.ts';
@@ -22,6 +23,11 @@ type Problems = Record<string, ClientProblem>;
 
 /** A whole year as typed, or undefined. */
 const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
+/** A year typed within the register's budget years: only then are amounts asked for it; the server says why another is refused. */
+const budgetYearOf = (text: string) => {
+  const year = yearOf(text);
+  return year !== undefined && year >= FIRST_BUDGET_YEAR && year <= LAST_BUDGET_YEAR ? year : undefined;
+};
 
 function requireText(problems: Problems, name: string, value: string): void {
   if (isBlank(value)) problems[name] = 'required';
@@ -68,9 +74,9 @@ export function BudgetDecisionFormPage() {
     submission.fieldErrors,
   );
   const [amounts, setAmounts] = useState<Record<number, string>>({});
-  const first = yearOf(values.firstYear);
-  const last = yearOf(values.lastYear);
-  const years = first !== undefined && last !== undefined && last >= first && last - first < 20 ? Array.from({ length: last - first + 1 }, (_, index) => first + index) : [];
+  const first = budgetYearOf(values.firstYear);
+  const last = budgetYearOf(values.lastYear);
+  const years = first !== undefined && last !== undefined && last >= first ? Array.from({ length: last - first + 1 }, (_, index) => first + index) : [];
   const filled = years.filter((year) => amounts[year]?.trim());
   const amountName = (index: number) => `amounts.${index}.amountCents`;
 
@@ -106,10 +112,19 @@ export function BudgetDecisionFormPage() {
         <TextField {...field('firstYear')} inputMode="numeric" size="small" hint={t('budget.form.yearHint')} />
         <TextField {...field('lastYear')} inputMode="numeric" size="small" hint={t('budget.form.yearHint')} />
         {years.length > 0 && (
-          <fieldset className="utrecht-form-fieldset">
+          <fieldset
+            id={fieldId('amounts')}
+            tabIndex={-1}
+            aria-describedby={submission.fieldErrors.amounts ? `${fieldId('amounts')}-error` : undefined}
+            className="utrecht-form-fieldset"
+          >
             <legend className="utrecht-form-fieldset__legend">{t('budget.form.amountsLegend')}</legend>
             <p className="nl-paragraph">{t('budget.form.amountsHint')}</p>
-            {submission.fieldErrors.amounts && <p className="utrecht-form-field-error-message">{submission.fieldErrors.amounts}</p>}
+            {submission.fieldErrors.amounts && (
+              <p id={`${fieldId('amounts')}-error`} className="utrecht-form-field-error-message">
+                {submission.fieldErrors.amounts}
+              </p>
+            )}
             {years.map((year) => {
               const index = filled.indexOf(year);
               return (
