@@ -18,9 +18,11 @@ type TextFieldProps = CommonProps & {
   autoComplete?: string;
   size?: 'small' | 'medium';
   readOnly?: boolean;
+  /** The earliest date a date picker offers; an earlier one typed is the server's to refuse. */
+  min?: string;
 };
 
-export function TextField({ type = 'text', inputMode, autoComplete = 'off', size, readOnly, value, onChange, ...field }: TextFieldProps) {
+export function TextField({ type = 'text', inputMode, autoComplete = 'off', size, readOnly, min, value, onChange, ...field }: TextFieldProps) {
   return (
     <FormField {...field}>
       {(control) => (
@@ -30,6 +32,7 @@ export function TextField({ type = 'text', inputMode, autoComplete = 'off', size
           inputMode={inputMode}
           autoComplete={autoComplete}
           readOnly={readOnly}
+          min={min}
           className={`utrecht-textbox utrecht-textbox--html-input${size ? ` form-size-${size}` : ''}${field.error ? ' utrecht-textbox--invalid' : ''}${readOnly ? ' utrecht-textbox--read-only' : ''}`}
           value={value}
           onChange={(event) => onChange(event.target.value)}

@@ -1,56 +1,55 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isBlank } from '../../../../common/text.ts';
 import { isApiError } from '../../api/client.ts';
 import { withdrawEntry } from '../../api/deliveries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { refusalReason } from '../../forms/refusalReason.ts';
+import { TextAreaField, TextField } from '../../forms/controls.tsx';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { useSubmission } from '../../forms/useSubmission.ts';
 
 /**
  * The "Intrekken" button of a payment or valuation entered in error, and the dialog that asks from which
  * date it no longer counts (its own date by default: as if it had never been entered) and why. It is sent
- * on the delivery's version the page shows (`etag`).
+ * on the delivery's version the page shows (`etag`). A refusal is said at the fields, with a summary that
+ * takes focus, as on the other forms.
  */
 export function WithdrawEntry({ kind, id, entryDate, etag, onChanged }: { kind: 'payments' | 'valuations'; id: string; entryDate: string; etag: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [withdrawnOn, setWithdrawnOn] = useState(entryDate);
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const dateId = useId();
-  const reasonId = useId();
+  const submission = useSubmission({ conflictText: t('delivery.withdrawal.failed', { detail: t('delivery.withdrawal.changed') }) });
+  // Each row has a dialog of its own: its controls' ids are scoped to it, its errors named as the API names the fields.
+  const scope = useId();
+  const labels = { withdrawnOn: t('delivery.withdrawal.withdrawnOn'), reason: t('delivery.withdrawal.reason') };
+  const scoped = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [`${scope}${name}`, text]));
 
-  async function confirm() {
-    setBusy(true);
-    try {
-      await withdrawEntry(kind, id, { withdrawnOn, reason }, etag);
+  function confirm() {
+    void submission.submit({ withdrawnOn: withdrawnOn ? undefined : 'required', reason: isBlank(reason) ? 'required' : undefined }, async () => {
+      try {
+        await withdrawEntry(kind, id, { withdrawnOn, reason }, etag);
+      } catch (error) {
+        // Someone else changed the delivery since the page loaded it: the page shows the latest behind the dialog.
+        if (isApiError(error, 412)) onChanged();
+        throw error;
+      }
       setOpen(false);
       onChanged();
-    } catch (error) {
-      setFailure(t('delivery.withdrawal.failed', { detail: refusalReason(error, t, t('delivery.withdrawal.changed'), { withdrawnOn: t('delivery.withdrawal.withdrawnOn'), reason: t('delivery.withdrawal.reason') }) }));
-      // Someone else changed the delivery since the page loaded it: the page shows the latest behind the dialog.
-      if (isApiError(error, 412)) onChanged();
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <>
-      <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => { setFailure(null); setOpen(true); }}>
+      <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => { submission.reset(); setOpen(true); }}>
         {t('delivery.withdrawal.action')}
       </button>
-      <ConfirmDialog open={open} title={t('delivery.withdrawal.title')} confirmLabel={t('delivery.withdrawal.confirm')} destructive busy={busy} failure={failure} onConfirm={confirm} onCancel={() => setOpen(false)}>
+      <ConfirmDialog open={open} title={t('delivery.withdrawal.title')} confirmLabel={t('delivery.withdrawal.confirm')} destructive busy={submission.submitting} failure={null} onConfirm={confirm} onCancel={() => setOpen(false)}>
         <p className="nl-paragraph">{t('delivery.withdrawal.body')}</p>
+        <ErrorSummary fieldErrors={scoped(submission.fieldErrors)} labels={scoped(labels)} formError={submission.formError} refusals={submission.refusals} />
         <div className="withdraw-entry-fields">
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor={dateId}>{t('delivery.withdrawal.withdrawnOn')}</label>
-          <input id={dateId} className="utrecht-textbox" type="date" min={entryDate} value={withdrawnOn} onChange={(event) => setWithdrawnOn(event.target.value)} required />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor={reasonId}>{t('delivery.withdrawal.reason')}</label>
-          <textarea id={reasonId} className="utrecht-textarea" rows={4} value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={2000} />
-        </div>
+          <TextField name={`${scope}withdrawnOn`} label={labels.withdrawnOn} type="date" min={entryDate} value={withdrawnOn} onChange={setWithdrawnOn} error={submission.fieldErrors.withdrawnOn} />
+          <TextAreaField name={`${scope}reason`} label={labels.reason} value={reason} onChange={setReason} error={submission.fieldErrors.reason} />
         </div>
       </ConfirmDialog>
     </>
