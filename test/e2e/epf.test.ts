@@ -37,12 +37,18 @@ describeWithBrowser('EPF claims', (browser) => {
 
     await page.getByLabel('Gedeclareerd bedrag').fill('1.000.000');
     await page.getByLabel('Datum van declaratie').fill('2025-08-15');
+    await page.locator('form', { has: page.getByRole('button', { name: 'Declaratie vastleggen' }) }).getByLabel('Toelichting').fill('Ingediend via het EPF-portaal');
     await page.getByRole('button', { name: 'Declaratie vastleggen' }).click();
     await page.getByRole('heading', { name: 'Declaratie EPF-NL-2025-09' }).waitFor();
     await page.getByText('De declaratie is vastgelegd.').waitFor();
+    // The claim's page shows the note it was declared with.
+    expect(await page.locator('.utrecht-data-list__item', { has: page.getByText('Toelichting', { exact: true }) }).locator('dd').innerText()).toBe('Ingediend via het EPF-portaal');
 
+    // A blockage needs its reason (the API refuses one without), as its label says: not optional.
     await page.getByLabel('Met ingang van').fill('2025-08-20');
-    await page.getByLabel('Reden').fill('Veto van een lidstaat');
+    await page.getByRole('button', { name: 'Blokkeren' }).click();
+    await page.getByLabel('Reden', { exact: true }).and(page.locator('[aria-invalid="true"]')).waitFor();
+    await page.getByLabel('Reden', { exact: true }).fill('Veto van een lidstaat');
     await page.getByRole('button', { name: 'Blokkeren' }).click();
     await page.getByRole('table', { name: 'Blokkades en vrijgaven' }).getByText('Veto van een lidstaat').waitFor();
   });

@@ -76,7 +76,7 @@ export const epf: typeof nl.epf = {
     receive: 'Record money received',
     block: 'Block',
     release: 'Release',
-    blockHint: "For a blockage give the reason, such as a member state's veto.",
+    blockHint: "A blockage needs its reason, such as a member state's veto. A release may leave the reason empty.",
     recordedAt: 'Recorded',
   },
   dashboard: {

@@ -74,7 +74,7 @@ export const epf = {
     receive: 'Ontvangst vastleggen',
     block: 'Blokkeren',
     release: 'Vrijgeven',
-    blockHint: 'Vul bij een blokkade de reden in, bijvoorbeeld het veto van een lidstaat.',
+    blockHint: 'Een blokkade heeft een reden, bijvoorbeeld het veto van een lidstaat. Bij vrijgeven mag de reden leeg blijven.',
     recordedAt: 'Vastgelegd',
   },
   dashboard: {

@@ -82,7 +82,7 @@ function ClaimFacts({ detail }: { detail: EpfClaimDetail }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { claim, state } = detail;
-  const facts: [string, string][] = [
+  const facts: [term: string, value: string, multiline?: boolean][] = [
     [t('epf.claim.covers'), claim.batch || `${t('epf.claim.delivery')} ${claim.deliveryId ?? ''}`],
     [t('epf.claims.period'), claim.period],
     [t('epf.claims.declaredOn'), formatShortDate(claim.declaredOn, language)],
@@ -92,11 +92,12 @@ function ClaimFacts({ detail }: { detail: EpfClaimDetail }) {
     [t('epf.claims.paid'), formatEuro(state.paidCents, language)],
     [t('epf.figures.outstanding'), formatEuro(state.outstandingCents, language)],
     [t('epf.figures.remainderExpectedBy'), state.remainderExpectedBy === null ? t('common.none') : String(state.remainderExpectedBy)],
+    [t('fields.note'), claim.note || t('common.none'), true],
   ];
   return (
     <dl className="utrecht-data-list utrecht-data-list--rows details-list">
-      {facts.map(([term, value]) => (
-        <Detail key={term} label={term}>
+      {facts.map(([term, value, multiline]) => (
+        <Detail key={term} label={term} multiline={multiline}>
           {value}
         </Detail>
       ))}
@@ -223,7 +224,7 @@ function BlockageForm({ history }: { history: ClaimHistory }) {
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['effectiveOn', 'reason'])} formError={submission.formError} refusals={submission.refusals} />
       <p className="nl-paragraph">{t('epf.claim.blockHint')}</p>
       <TextField {...field('effectiveOn')} type="date" />
-      <TextField {...field('reason')} optional />
+      <TextField {...field('reason')} />
       <SubmitButton label={t('epf.claim.block')} submitting={submission.submitting} />
       <div className="action-row">
         <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={submission.submitting} onClick={() => send(false)}>
