@@ -147,6 +147,7 @@ const UNNAMEABLE: Record<Language, Record<UnnameableDelivery, string>> = {
 const REASONS: Record<Language, Record<string, Message>> = {
   nl: {
     required: () => 'Vul dit veld in.',
+    noYearAmount: () => 'Vul voor ten minste één begrotingsjaar een bedrag in.',
     tooLong: (p) => `Gebruik hoogstens ${p.maximum} tekens.`,
     tooSmall: (p) => `Vul een getal in van minstens ${p.minimum}.`,
     tooLarge: (p) => (p.kind === 'amount' ? `Vul een bedrag in van hoogstens ${euro('nl', p.maximum)}.` : `Vul een getal in van hoogstens ${p.maximum}.`),
@@ -461,6 +462,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
   },
   en: {
     required: () => 'Fill in this field.',
+    noYearAmount: () => 'Enter an amount for at least one budget year.',
     tooLong: (p) => `Use at most ${p.maximum} characters.`,
     tooSmall: (p) => `Enter a number of at least ${p.minimum}.`,
     tooLarge: (p) => (p.kind === 'amount' ? `Enter an amount of at most ${euro('en', p.maximum)}.` : `Enter a number of at most ${p.maximum}.`),

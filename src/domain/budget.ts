@@ -141,7 +141,7 @@ export function decisionViolations(input: BudgetDecisionInput, today: IsoDate): 
   // A period that ends before it starts has no years: it is refused at its last year, not at each amount too.
   const period = input.lastYear >= input.firstYear;
   if (!period) violations.push({ field: 'lastYear', code: 'beforeFirstYear' });
-  else if (input.amounts.length === 0) violations.push({ field: 'amounts', code: 'required' });
+  else if (input.amounts.length === 0) violations.push({ field: 'amounts', code: 'noYearAmount' });
   const seen = new Set<number>();
   input.amounts.forEach((amount, index) => {
     const field = `amounts.${index}`;

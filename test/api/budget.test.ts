@@ -102,7 +102,7 @@ describeEachDatabase('budget API', (database) => {
       ['firstYear', 'lastYear'].map((name) => ({ name, code: 'budgetYearOutOfRange', reason: 'Enter a budget year from 2022 to 2040.' })),
     );
     const none = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [] });
-    expect(none.body.invalidParams).toEqual([{ name: 'amounts', code: 'required', reason: 'Vul dit veld in.' }]);
+    expect(none.body.invalidParams).toEqual([{ name: 'amounts', code: 'noYearAmount', reason: 'Vul voor ten minste één begrotingsjaar een bedrag in.' }]);
     expect(await recorded()).toEqual(before);
   });
 

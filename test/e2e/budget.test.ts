@@ -63,7 +63,7 @@ describeWithBrowser('budget', (browser) => {
     await page.getByLabel('Laatste begrotingsjaar').fill('2026');
     // No amount given: the summary's link leads to the first of them.
     await page.getByRole('button', { name: 'Vastleggen' }).click();
-    await summary.getByRole('link', { name: 'Bedrag per begrotingsjaar: Vul dit veld in.' }).click();
+    await summary.getByRole('link', { name: 'Bedrag per begrotingsjaar: Vul voor ten minste één begrotingsjaar een bedrag in.' }).click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('amount-2025');
     await page.getByLabel('Bedrag in euro voor 2026').fill('0');
     await page.getByRole('button', { name: 'Vastleggen' }).click();

@@ -15,7 +15,8 @@ export type ClientProblem =
   | 'invalidRate'
   | 'invalidCountry'
   | 'momentPassed'
-  | 'paperNumberFormat';
+  | 'paperNumberFormat'
+  | 'noYearAmount';
 
 /** A form's text turned into a request body, or the fields that could not be turned into one. */
 export type Checked<Input, Field extends string> =

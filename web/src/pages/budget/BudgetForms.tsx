@@ -88,7 +88,7 @@ export function BudgetDecisionFormPage() {
     const firstYear = requireYear(problems, 'firstYear', values.firstYear);
     const lastYear = requireYear(problems, 'lastYear', values.lastYear);
     const yearAmounts = filled.map((budgetYear, index) => ({ budgetYear, amountCents: requireAmount(problems, amountName(index), amounts[budgetYear] ?? '') }));
-    if (years.length > 0 && filled.length === 0) problems.amounts = 'required';
+    if (years.length > 0 && filled.length === 0) problems.amounts = 'noYearAmount';
     void submission.submit(problems, async () => {
       const input: BudgetDecisionInput = { moment: values.moment, decidedOn: values.decidedOn, fund: values.fund as BudgetDecisionInput['fund'], firstYear, lastYear, amounts: yearAmounts, description: values.description };
       await createBudgetDecision(input);
