@@ -127,7 +127,9 @@ export function referenceKey(reference: string): string {
  * whose folding of letters beyond A-Z differs from server to server.
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  // A text of ASCII only has no accent to take off: an import reads its choices, cell by cell, this way.
+  const letters = ASCII_ONLY.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '');
+  return letters.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
