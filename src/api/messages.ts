@@ -20,6 +20,32 @@ const FOLLOWER_NOUNS: Record<Language, Record<PledgeFollower, string>> = {
 /** The money an import records, as a noun inside a sentence: withdrawn in the register rather than changed. */
 const MONEY_RECORDS: Record<Language, Record<string, string>> = { nl: { valuation: 'waardering', payment: 'betaling' }, en: { valuation: 'valuation', payment: 'payment' } };
 
+/**
+ * What to do about a row that differs from what the register holds under its key: change it there, or, for
+ * money (`withdrawn`), withdraw it there and import the row anew; `changedBy` names the roles that may, when
+ * the importer's may not.
+ */
+const DIFFERENCE_ADVICE: Record<Language, Message> = {
+  nl: (p) => {
+    const money = p.withdrawn ? MONEY_RECORDS.nl[p.withdrawn] : undefined;
+    if (p.changedBy) {
+      const change = money ? `de ${money} in het register intrekken en opnieuw vastleggen` : 'het in het register wijzigen';
+      return `neem hier over wat het register heeft (een import wijzigt niets; ${roleNames('nl', p.changedBy)} kan ${change}).`;
+    }
+    const change = money ? `trek de ${money} in het register in en importeer deze regel onder een nieuw kenmerk` : 'wijzig het in het register';
+    return `${change} (een import wijzigt niets), of neem hier over wat het register heeft.`;
+  },
+  en: (p) => {
+    const money = p.withdrawn ? MONEY_RECORDS.en[p.withdrawn] : undefined;
+    if (p.changedBy) {
+      const change = money ? `withdraw the ${money} in the register and record it anew` : 'change it in the register';
+      return `copy here what the register holds (an import changes nothing; ${roleNames('en', p.changedBy)} can ${change}).`;
+    }
+    const change = money ? `withdraw the ${money} in the register and import this row under a new reference` : 'change it in the register';
+    return `${change} (an import changes nothing), or copy here what the register holds.`;
+  },
+};
+
 /** What the comparison of a reference typed by hand ignores (referenceKey), said inside a sentence. */
 const KEY_FOLDING: Record<Language, string> = { nl: 'hoofdletters tellen niet mee, meerdere spaties als één', en: 'capitals do not count, several spaces count as one' };
 
@@ -421,13 +447,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     programmeRowInvalid: (p) => `Het trainingsprogramma op regel ${p.row} van het blad ${p.sheet} heeft een fout; herstel die eerst.`,
     differsFromRegister: (p) =>
       `Het register heeft onder dit kenmerk ${shownValue('nl', p.kind, p.stored)}, dit bestand ${shownValue('nl', p.kind, p.inFile)}; ${
-        p.withdrawn
-          ? p.changedBy
-            ? `neem hier over wat het register heeft (een import wijzigt niets; ${roleNames('nl', p.changedBy)} kan de ${MONEY_RECORDS.nl[p.withdrawn]} in het register intrekken en opnieuw vastleggen).`
-            : `trek de ${MONEY_RECORDS.nl[p.withdrawn]} in het register in en importeer deze regel onder een nieuw kenmerk (een import wijzigt niets), of neem hier over wat het register heeft.`
-          : p.changedBy
-            ? `neem hier over wat het register heeft (een import wijzigt niets; ${roleNames('nl', p.changedBy)} kan het in het register wijzigen).`
-            : 'wijzig het in het register (een import wijzigt niets), of neem hier over wat het register heeft.'
+        DIFFERENCE_ADVICE.nl(p)
       }`,
     severalRecordsUnderReference: (p) =>
       `Het register heeft onder dit kenmerk meer dan één record, die alleen in hoofdletters of spaties verschillen (${p.stored}); schrijf het kenmerk precies zoals het register het heeft.`,
@@ -736,13 +756,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     programmeRowInvalid: (p) => `The training programme on row ${p.row} of the sheet ${p.sheet} has a fault; correct that first.`,
     differsFromRegister: (p) =>
       `The register holds ${shownValue('en', p.kind, p.stored)} under this reference, this file ${shownValue('en', p.kind, p.inFile)}; ${
-        p.withdrawn
-          ? p.changedBy
-            ? `copy here what the register holds (an import changes nothing; ${roleNames('en', p.changedBy)} can withdraw the ${MONEY_RECORDS.en[p.withdrawn]} in the register and record it anew).`
-            : `withdraw the ${MONEY_RECORDS.en[p.withdrawn]} in the register and import this row under a new reference (an import changes nothing), or copy here what the register holds.`
-          : p.changedBy
-            ? `copy here what the register holds (an import changes nothing; ${roleNames('en', p.changedBy)} can change it in the register).`
-            : 'change it in the register (an import changes nothing), or copy here what the register holds.'
+        DIFFERENCE_ADVICE.en(p)
       }`,
     severalRecordsUnderReference: (p) =>
       `The register holds more than one record under this reference, differing only in capitals or spaces (${p.stored}); write the reference exactly as the register has it.`,
