@@ -208,9 +208,11 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
     const checked = ReferenceSchema.safeParse(value ?? '');
     if (!checked.success) violations.push(...violationsFromZod(checked.error, { [field]: value }).map((violation) => ({ ...violation, field })));
   }
+  // The row's values: its fields as the input rules take them (or, with faults, those that were read), its references, and what is read beside them.
+  const valuesWith = (read: Record<string, unknown>) => ({ ...read, externalReference, ...(id === undefined ? {} : { id }), ...beside });
   const parsed = BODY_SCHEMAS[definition.sheet].safeParse(fields);
   if (parsed.success) {
-    planned.values = { ...parsed.data, externalReference, ...(id === undefined ? {} : { id }), ...beside };
+    planned.values = valuesWith(parsed.data);
     violations.push(...domainViolations(definition.sheet, parsed.data, today));
   } else {
     const refused = violationsFromZod(parsed.error, fields);
@@ -220,7 +222,7 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
     // delivery's dates, and what its money rows are checked against (a valuation's basis by its support type).
     const unread = new Set(refused.map((violation) => violation.field));
     const read = Object.fromEntries(Object.entries(fields).filter(([field]) => !unread.has(field)));
-    planned.values = { ...read, externalReference, ...(id === undefined ? {} : { id }), ...beside };
+    planned.values = valuesWith(read);
     if (definition.sheet === 'delivery') violations.push(...lifecycleViolations(lifecycleDates(read)));
   }
   addFaults(planned, violations);
