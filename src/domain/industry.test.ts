@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  companyNameViolations,
   companyOrigin,
+  companyTakenViolations,
   companyViolations,
   contractViolations,
   coproductionViolations,
@@ -91,17 +91,26 @@ describe('companies and contracts', () => {
 });
 
 describe('a company', () => {
-  const registered = [{ name: 'QA Défensie BV' }, { name: 'Укроборонпром' }];
+  const registered = [{ name: 'QA Défensie BV', registrationNumber: 'KVK 1234' }, { name: 'Укроборонпром', registrationNumber: null }];
+  const named = (name: string) => ({ name, registrationNumber: null });
 
   it.each(['QA Défensie BV', 'QA Defensie BV', 'qa defensie bv', 'QA  Defensie BV ', 'QA De\u0301fensie\u00a0BV'])('is registered once in its country: %j is the company registered, named as the register has it', (name) => {
-    expect(companyNameViolations(name, registered)).toEqual([{ field: 'name', code: 'companyNameTaken', params: { company: 'QA Défensie BV' } }]);
+    expect(companyTakenViolations(named(name), registered)).toEqual([{ field: 'name', code: 'companyNameTaken', params: { company: 'QA Défensie BV' } }]);
   });
 
   it('folds letters beyond A-Z, and takes a name that differs in more than case, accents and spaces', () => {
-    expect(companyNameViolations('УКРОБОРОНПРОМ', registered)).toEqual([{ field: 'name', code: 'companyNameTaken', params: { company: 'Укроборонпром' } }]);
-    expect(companyNameViolations('QA Defensie B.V.', registered)).toEqual([]);
-    expect(companyNameViolations('QA Defensie', registered)).toEqual([]);
-    expect(companyNameViolations('QA Defensie BV', [])).toEqual([]);
+    expect(companyTakenViolations(named('УКРОБОРОНПРОМ'), registered)).toEqual([{ field: 'name', code: 'companyNameTaken', params: { company: 'Укроборонпром' } }]);
+    expect(companyTakenViolations(named('QA Defensie B.V.'), registered)).toEqual([]);
+    expect(companyTakenViolations(named('QA Defensie'), registered)).toEqual([]);
+    expect(companyTakenViolations(named('QA Defensie BV'), [])).toEqual([]);
+  });
+
+  it('is registered once under its registration number, whatever its case and spacing, naming the company that has it', () => {
+    expect(companyTakenViolations({ name: 'Andere naam BV', registrationNumber: 'kvk  1234' }, registered)).toEqual([
+      { field: 'registrationNumber', code: 'registrationNumberTaken', params: { company: 'QA Défensie BV' } },
+    ]);
+    expect(companyTakenViolations({ name: 'QA Defensie BV', registrationNumber: 'KVK 1234' }, registered).map((violation) => violation.code)).toEqual(['companyNameTaken', 'registrationNumberTaken']);
+    expect(companyTakenViolations({ name: 'Andere naam BV', registrationNumber: 'KVK 12345' }, registered)).toEqual([]);
   });
 });
 

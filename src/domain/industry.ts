@@ -1,4 +1,4 @@
-import { nameKey, saysSomething } from '../../common/text.ts';
+import { nameKey, referenceKey, saysSomething } from '../../common/text.ts';
 import { countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
@@ -103,13 +103,20 @@ export function companyViolations(company: CompanyInput): RuleViolation[] {
 
 /**
  * A company is registered once in its country: a name another company of the country has, whatever its
- * case, accents and spaces (nameKey), is that company, named as the register has it. Its contracts,
- * disclosure decisions and the letter's annex would otherwise be split over copies of one company.
+ * case, accents and spaces (nameKey), is that company, as is a registration number another has, whatever
+ * its case and spacing (referenceKey, the rule of the register's unique index on it); each is refused
+ * naming the company as the register has it. Its contracts, disclosure decisions and the letter's annex
+ * would otherwise be split over copies of one company.
  */
-export function companyNameViolations(name: string, companiesOfCountry: readonly { name: string }[]): RuleViolation[] {
-  const key = nameKey(name);
-  const registered = companiesOfCountry.find((company) => nameKey(company.name) === key);
-  return registered ? [{ field: 'name', code: 'companyNameTaken', params: { company: registered.name } }] : [];
+export function companyTakenViolations(company: Pick<CompanyInput, 'name' | 'registrationNumber'>, companiesOfCountry: readonly Pick<CompanyInput, 'name' | 'registrationNumber'>[]): RuleViolation[] {
+  const name = nameKey(company.name);
+  const number = company.registrationNumber === null ? null : referenceKey(company.registrationNumber);
+  const sameName = companiesOfCountry.find((registered) => nameKey(registered.name) === name);
+  const sameNumber = number === null ? undefined : companiesOfCountry.find((registered) => registered.registrationNumber !== null && referenceKey(registered.registrationNumber) === number);
+  return [
+    ...(sameName ? [{ field: 'name', code: 'companyNameTaken', params: { company: sameName.name } }] : []),
+    ...(sameNumber ? [{ field: 'registrationNumber', code: 'registrationNumberTaken', params: { company: sameNumber.name } }] : []),
+  ];
 }
 
 export function contractViolations(contract: ContractInput, today: IsoDate): RuleViolation[] {

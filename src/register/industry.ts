@@ -10,8 +10,8 @@ import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecord, unknownRecords } from '../domain/references.ts';
 import {
   companyDecisionViolations,
-  companyNameViolations,
   companyOrigin,
+  companyTakenViolations,
   companyViolations,
   contractViolations,
   coproductionViolations,
@@ -70,12 +70,7 @@ export async function createCompany(db: Db, context: RequestContext, input: Comp
   assertValid(companyViolations(input));
   return inTransaction(db, async (trx) => {
     await industry.lockCompanyNamesOf(trx, input.country);
-    const companies = await industry.listCompaniesOf(trx, input.country);
-    const registered = input.registrationNumber === null ? undefined : await industry.findCompanyByRegistration(trx, input.country, input.registrationNumber);
-    assertValid([
-      ...companyNameViolations(input.name, companies),
-      ...(registered ? [{ field: 'registrationNumber', code: 'registrationNumberTaken', params: { company: registered.name } }] : []),
-    ]);
+    assertValid(companyTakenViolations(input, await industry.listCompaniesOf(trx, input.country)));
     const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) }).catch((error: unknown) => {
       // The lock above makes registrations in one country wait for each other; the index holds against any other writer.
       if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_REGISTRATION_NUMBER) {

@@ -42,17 +42,6 @@ export async function insertCompany(db: Db, company: Omit<StoredCompany, 'disclo
   return CompanySchema.parse(await withTypedErrors(db.insertInto('company').values(company).returning(COMPANY_COLUMNS).executeTakeFirstOrThrow()));
 }
 
-/** The company of the country registered under the number, whatever its case and spacing. */
-export async function findCompanyByRegistration(db: Db, country: string, registrationNumber: string): Promise<StoredCompany | undefined> {
-  const row = await db
-    .selectFrom('company')
-    .select(COMPANY_COLUMNS)
-    .where('country', '=', country)
-    .where(sql<string>`register_key(registration_number)`, '=', sql<string>`register_key(${registrationNumber})`)
-    .executeTakeFirst();
-  return row && CompanySchema.parse(row);
-}
-
 /**
  * Makes the registrations of companies of the country wait for each other until the transaction ends, so
  * that looking for a company of the same name and registering this one are one step. The name's key
