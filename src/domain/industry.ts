@@ -1,5 +1,5 @@
 import { nameKey, referenceKey, saysSomething } from '../../common/text.ts';
-import { countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
+import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import { COPRODUCTION_STAGES, type CompanyOrigin, type ConfidentialityGround, type CoproductionStage, type LessonCategory, type MilestoneStatus } from '../../common/vocabulary/codes.ts';
@@ -85,14 +85,6 @@ export type CompanyDecisionInput =
   | { state: 'public'; publicName: string; note: string }
   | { state: 'confidential'; ground: ConfidentialityGround; reviewOn: IsoDate | null; note: string };
 
-/** An amount in cents, said as an amount as every other amount is ("more than € 0,00", see boundsOfAmountsInEuros), not as a number of cents. */
-function centsViolations(field: string, cents: number, maximum = MAX_CONTRACT_CENTS): RuleViolation[] {
-  if (!Number.isInteger(cents)) return [{ field, code: 'notWholeNumber' }];
-  if (cents <= 0) return [{ field, code: 'amountNotPositive' }];
-  if (cents > maximum) return [{ field, code: 'tooLarge', params: { maximum: String(maximum), kind: 'amount' } }];
-  return [];
-}
-
 export function companyViolations(company: CompanyInput): RuleViolation[] {
   return [
     ...textViolations('name', company.name, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
@@ -123,7 +115,7 @@ export function contractViolations(contract: ContractInput, today: IsoDate): Rul
   return [
     ...textViolations('reference', contract.reference, { required: true, maximum: MAX_NAME_LENGTH, format: 'reference' }),
     ...textViolations('subject', contract.subject, { required: true, maximum: MAX_TEXT_LENGTH }),
-    ...centsViolations('amountCents', contract.amountCents),
+    ...amountViolations('amountCents', contract.amountCents, MAX_CONTRACT_CENTS),
     ...pastDateViolations('signedOn', contract.signedOn, today),
     ...contract.milestones.flatMap((milestone, index) => [
       ...textViolations(`milestones.${index}.title`, milestone.title, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
@@ -171,8 +163,8 @@ export function milestoneStatus(dueOn: IsoDate, latest: ProgressReport | null, d
 export function priceDevelopmentViolations(price: PriceDevelopmentInput, today: IsoDate): RuleViolation[] {
   return [
     ...textViolations('item', price.item, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
-    ...centsViolations('earlierPriceCents', price.earlierPriceCents),
-    ...centsViolations('paidPriceCents', price.paidPriceCents),
+    ...amountViolations('earlierPriceCents', price.earlierPriceCents, MAX_CONTRACT_CENTS),
+    ...amountViolations('paidPriceCents', price.paidPriceCents, MAX_CONTRACT_CENTS),
     ...pastDateViolations('earlierOn', price.earlierOn, today),
     ...pastDateViolations('paidOn', price.paidOn, today),
     ...(price.paidOn < price.earlierOn ? [{ field: 'paidOn', code: 'beforeEarlierPrice' }] : []),

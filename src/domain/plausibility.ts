@@ -64,14 +64,14 @@ export function countViolations(field: string, count: number | null, { minimum =
 }
 
 /**
- * An amount of money in cents: whole, above zero, and not above what one entry may be (MAX_ENTRY_CENTS, €100 mld.),
- * said as an amount as every other amount is ("more than € 0,00"), not as a number of cents.
+ * An amount of money in cents: whole, above zero, and not above what one entry may be (by default MAX_ENTRY_CENTS,
+ * €100 mld.), said as an amount as every other amount is ("more than € 0,00"), not as a number of cents.
  */
-export function amountViolations(field: string, cents: number | null): RuleViolation[] {
+export function amountViolations(field: string, cents: number | null, maximum: number = MAX_ENTRY_CENTS): RuleViolation[] {
   if (cents === null) return [];
-  if (!Number.isSafeInteger(cents)) return [{ field, code: 'notWholeNumber' }];
+  if (!Number.isInteger(cents)) return [{ field, code: 'notWholeNumber' }];
   if (cents <= 0) return [{ field, code: 'amountNotPositive' }];
-  if (cents > MAX_ENTRY_CENTS) return [{ field, code: 'tooLarge', params: { maximum: String(MAX_ENTRY_CENTS), kind: 'amount' } }];
+  if (cents > maximum) return [{ field, code: 'tooLarge', params: { maximum: String(maximum), kind: 'amount' } }];
   return [];
 }
 
