@@ -11,17 +11,23 @@ export type ExportedList = 'deliveries' | 'audit-events' | 'disclosure-queue' | 
   | 'epf-tranches'
   | 'due-reviews';
 
-/** The files a list exports to: a workbook, CSV as Dutch Excel opens it (BOM, `;`, decimal commas), and CSV by RFC 4180 (`,`, decimal points). */
-const EXPORT_FILES = {
+/**
+ * How a kind of file is asked for, of a list and of open data alike: a workbook, CSV as Dutch Excel opens it
+ * (BOM, `;`, decimal commas), CSV by RFC 4180 (`,`, decimal points), or JSON.
+ */
+export const FILE_QUERIES = {
   xlsx: { format: 'xlsx' },
   csv: { format: 'csv', dialect: 'excel-nl' },
   csvRfc4180: { format: 'csv', dialect: 'rfc4180' },
+  json: { format: 'json' },
 } as const;
 
-export type ExportFile = keyof typeof EXPORT_FILES;
-export const EXPORT_FILE_KINDS = Object.keys(EXPORT_FILES) as ExportFile[];
+type FileKind = keyof typeof FILE_QUERIES;
+type ExportFile = Exclude<FileKind, 'json'>;
+/** The files every list exports to. */
+export const EXPORT_FILE_KINDS: readonly ExportFile[] = ['xlsx', 'csv', 'csvRfc4180'];
 
 /** Where the list's file is, with the list's filters, in the language of the page. */
 export function exportAddress(list: ExportedList, filters: Record<string, string | number | undefined>, file: ExportFile, language: Language): string {
-  return `/api/v1/exports/${list}${queryString({ ...filters, ...EXPORT_FILES[file], lang: language })}`;
+  return `/api/v1/exports/${list}${queryString({ ...filters, ...FILE_QUERIES[file], lang: language })}`;
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../../../common/vocabulary/index.ts';
 import { request } from './client.ts';
 import type { ResponseBody, Schema } from './contract.ts';
+import { FILE_QUERIES } from './exports.ts';
 import { queryString } from './queryString.ts';
 import type { LetterComparison } from './letters.ts';
 
@@ -8,17 +9,22 @@ import type { LetterComparison } from './letters.ts';
 export type PublicLetter = Schema<'PublicLetter'>;
 export type PublicDelivery = Schema<'PublicDelivery'>;
 
-/** The public deliveries as JSON or in either dialect of CSV (see exports.ts), labelled in a language. */
-export function publicDeliveriesFile(file: 'json' | 'csv' | 'csvRfc4180', language: Language): string {
-  const format = file === 'json' ? { format: 'json' } : { format: 'csv', dialect: file === 'csv' ? 'excel-nl' : 'rfc4180' };
-  return `/api/v1/public/deliveries${queryString({ ...format, lang: language })}`;
+/** The files of open data offered beside the page: CSV in either dialect, and JSON. */
+export const OPEN_DATA_FILES = ['csv', 'csvRfc4180', 'json'] as const;
+type OpenDataFile = (typeof OPEN_DATA_FILES)[number];
+
+/** The public deliveries as a file, labelled in a language. */
+export function publicDeliveriesFile(file: OpenDataFile, language: Language): string {
+  return `/api/v1/public/deliveries${queryString({ ...FILE_QUERIES[file], lang: language })}`;
 }
-// Open data besides the deliveries: the Kiel-compatible file, the letters' figures and the DCAT catalogue.
+
+/** The figures of every published letter, as a time series. */
+export function letterFiguresFile(file: OpenDataFile): string {
+  return `/api/v1/public/letter-figures${queryString(FILE_QUERIES[file])}`;
+}
+// Open data besides the deliveries and the letters' figures: the Kiel-compatible file and the DCAT catalogue.
 export const KIEL_CSV = '/api/v1/public/kiel?format=csv';
 export const KIEL_XLSX = '/api/v1/public/kiel?format=xlsx';
-export const LETTER_FIGURES_CSV = '/api/v1/public/letter-figures?format=csv&dialect=excel-nl';
-export const LETTER_FIGURES_CSV_RFC4180 = '/api/v1/public/letter-figures?format=csv&dialect=rfc4180';
-export const LETTER_FIGURES_JSON = '/api/v1/public/letter-figures?format=json';
 export const OPEN_DATA_CATALOG = '/api/v1/public/catalog';
 
 export function listPublicLetters(signal?: AbortSignal) {

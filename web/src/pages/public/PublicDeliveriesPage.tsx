@@ -2,11 +2,10 @@ import { useTranslation } from 'react-i18next';
 import {
   KIEL_CSV,
   KIEL_XLSX,
-  LETTER_FIGURES_CSV,
-  LETTER_FIGURES_CSV_RFC4180,
-  LETTER_FIGURES_JSON,
+  letterFiguresFile,
   listPublicDeliveries,
   OPEN_DATA_CATALOG,
+  OPEN_DATA_FILES,
   publicDeliveriesFile,
   type PublicDelivery,
 } from '../../api/public.ts';
@@ -29,7 +28,7 @@ export function PublicDeliveriesPage() {
       <div className="letter-tools">
         <DownloadLinks
           label={t('publicDeliveries.download')}
-          downloads={(['csv', 'csvRfc4180', 'json'] as const).map((format) => ({ format, href: publicDeliveriesFile(format, language) }))}
+          downloads={OPEN_DATA_FILES.map((format) => ({ format, href: publicDeliveriesFile(format, language) }))}
         />
       </div>
       <section aria-labelledby="open-data-heading" className="open-data">
@@ -39,14 +38,7 @@ export function PublicDeliveriesPage() {
         <p className="nl-paragraph">{t('publicDeliveries.openData.intro')}</p>
         <div className="letter-tools">
           <DownloadLinks label={t('publicDeliveries.openData.kiel')} downloads={[{ format: 'csvRfc4180', href: KIEL_CSV }, { format: 'xlsx', href: KIEL_XLSX }]} />
-          <DownloadLinks
-            label={t('publicDeliveries.openData.figures')}
-            downloads={[
-              { format: 'csv', href: LETTER_FIGURES_CSV },
-              { format: 'csvRfc4180', href: LETTER_FIGURES_CSV_RFC4180 },
-              { format: 'json', href: LETTER_FIGURES_JSON },
-            ]}
-          />
+          <DownloadLinks label={t('publicDeliveries.openData.figures')} downloads={OPEN_DATA_FILES.map((format) => ({ format, href: letterFiguresFile(format) }))} />
         </div>
         <p className="nl-paragraph">
           <a className="nl-link" href={OPEN_DATA_CATALOG}>{t('publicDeliveries.openData.catalog')}</a>
