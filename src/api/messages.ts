@@ -48,6 +48,8 @@ const DIFFERENCE_ADVICE: Record<Language, Message> = {
 
 /** What the comparison of a reference typed by hand ignores (referenceKey), said inside a sentence. */
 const KEY_FOLDING: Record<Language, string> = { nl: 'hoofdletters tellen niet mee, meerdere spaties als één', en: 'capitals do not count, several spaces count as one' };
+/** How a name is matched (nameKey): whatever its case, accents and spaces. */
+const NAME_FOLDING: Record<Language, string> = { nl: 'hoofdletters, accenten en meerdere spaties tellen niet mee', en: 'capitals, accents and several spaces do not count' };
 
 /** The block without a heading, as the letter editor names it. */
 const OPENING_BLOCK: Record<Language, string> = { nl: 'opening, zonder kop', en: 'opening, without heading' };
@@ -353,7 +355,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     coproductionStageGoesBack: (p) => `Het project was al in de fase "${coproductionStage('nl', p.latest)}"; geef in de toelichting de reden dat het teruggaat.`,
     contractReferenceTaken: () => `Dit bedrijf heeft al een contract met dit kenmerk (${KEY_FOLDING.nl}); geef elk contract een eigen kenmerk.`,
     registrationNumberTaken: (p) => `${p.company ? `Het bedrijf "${p.company}"` : 'Een ander bedrijf'} uit dit land heeft dit registratienummer al (${KEY_FOLDING.nl}).`,
-    companyNameTaken: (p) => `Dit bedrijf staat al in het register: "${p.company}" uit dit land (hoofdletters, accenten en meerdere spaties tellen niet mee).`,
+    companyNameTaken: (p) => `Dit bedrijf staat al in het register: "${p.name}" uit dit land (${NAME_FOLDING.nl}).`,
     beforeEarlierPrice: () => 'De betaalde prijs is van vóór de eerdere prijs; wissel de datums om.',
     notInFuture: () => 'Vul een datum in de toekomst in.',
     notProcurement: () => 'Dit is geen commerciële verwerving in het register; een contract vervult alleen verwervingen.',
@@ -363,6 +365,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     periodAfterCount: (p) =>
       `Gegeven training (trainers, getrainden, trainingen) is geteld over een periode die al begonnen is; deze begint na de datum tot en met wanneer geteld is (${p.countsUpTo}). Alleen een plan (rotaties, militairen per rotatie, geraamde kosten) kan later beginnen.`,
     programmeKeyTaken: () => 'Er is al een trainingsprogramma met deze korte naam.',
+    programmeNameTaken: (p) => `Dit trainingsprogramma staat al in het register: "${p.name}" (${NAME_FOLDING.nl}).`,
     keyNamedByFinalLetter: () => 'Een definitieve brief noemt de cijfers van dit programma bij deze korte naam; die blijft daarom zoals zij is.',
     notStock: () => 'Dit kan alleen bij een directe levering uit eigen voorraad.',
     moreThanDelivered: (p) => `Samen met andere projecten is dat meer dan geleverd is; hier kan nog hoogstens ${p.kind === 'amount' ? euro('nl', p.maximum) : p.maximum}.`,
@@ -662,7 +665,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     coproductionStageGoesBack: (p) => `The project had reached the stage "${coproductionStage('en', p.latest)}" already; give the reason it goes back in the note.`,
     contractReferenceTaken: () => `This company already has a contract with this reference (${KEY_FOLDING.en}); give each contract its own.`,
     registrationNumberTaken: (p) => `${p.company ? `The company "${p.company}"` : 'Another company'} of this country has this registration number already (${KEY_FOLDING.en}).`,
-    companyNameTaken: (p) => `This company is already in the register: "${p.company}" of this country (capitals, accents and several spaces do not count).`,
+    companyNameTaken: (p) => `This company is already in the register: "${p.name}" of this country (${NAME_FOLDING.en}).`,
     beforeEarlierPrice: () => 'The price paid predates the earlier price; swap the dates.',
     notInFuture: () => 'Enter a date in the future.',
     notProcurement: () => 'This is not a commercial procurement in the register; a contract fulfils procurements only.',
@@ -672,6 +675,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     periodAfterCount: (p) =>
       `Training given (trainers, trainees, courses) is counted over a period that has begun; this one begins after the date the count runs up to (${p.countsUpTo}). Only a plan (rotations, soldiers per rotation, estimated cost) may begin later.`,
     programmeKeyTaken: () => 'There already is a training programme with this short name.',
+    programmeNameTaken: (p) => `This training programme is already in the register: "${p.name}" (${NAME_FOLDING.en}).`,
     keyNamedByFinalLetter: () => "A final letter names this programme's figures by this short name, so it stays as it is.",
     notStock: () => 'This is only possible for a delivery from own stock.',
     moreThanDelivered: (p) => `Together with other projects that is more than was delivered; at most ${p.kind === 'amount' ? euro('en', p.maximum) : p.maximum} is left here.`,

@@ -1,4 +1,5 @@
-import { nameKey, referenceKey, saysSomething } from '../../common/text.ts';
+import { referenceKey, saysSomething } from '../../common/text.ts';
+import { nameTakenViolations } from './names.ts';
 import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
@@ -101,12 +102,10 @@ export function companyViolations(company: CompanyInput): RuleViolation[] {
  * would otherwise be split over copies of one company.
  */
 export function companyTakenViolations(company: Pick<CompanyInput, 'name' | 'registrationNumber'>, companiesOfCountry: readonly Pick<CompanyInput, 'name' | 'registrationNumber'>[]): RuleViolation[] {
-  const name = nameKey(company.name);
   const number = company.registrationNumber === null ? null : referenceKey(company.registrationNumber);
-  const sameName = companiesOfCountry.find((registered) => nameKey(registered.name) === name);
   const sameNumber = number === null ? undefined : companiesOfCountry.find((registered) => registered.registrationNumber !== null && referenceKey(registered.registrationNumber) === number);
   return [
-    ...(sameName ? [{ field: 'name', code: 'companyNameTaken', params: { company: sameName.name } }] : []),
+    ...nameTakenViolations(company.name, companiesOfCountry, 'companyNameTaken'),
     ...(sameNumber ? [{ field: 'registrationNumber', code: 'registrationNumberTaken', params: { company: sameNumber.name } }] : []),
   ];
 }

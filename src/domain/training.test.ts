@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TRAINING_MEASURES, contributionViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput } from './training.ts';
+import { TRAINING_MEASURES, contributionViolations, programmeTakenViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput } from './training.ts';
 
 const TODAY = '2025-09-10';
 const valid: ContributionInput = {
@@ -120,5 +120,19 @@ describe('a training figure at a reference date', () => {
     expect(trainingCountedUpTo(rows, '2025-09-10')).toBe('2025-08-31');
     expect(trainingCountedUpTo(rows, '2025-08-30')).toBe('2025-05-31');
     expect(trainingCountedUpTo(rows, '2025-05-30')).toBeNull();
+  });
+});
+
+describe('a programme', () => {
+  const registered = [{ key: 'interflex', name: 'Operatie Interflex' }, { key: 'romania', name: 'Training in Roemenië' }];
+
+  it.each(['Operatie Interflex', 'operatie interflex', 'OPERATIE  INTERFLEX ', 'Opératie\u00a0Interflex'])('is registered once: %j is the programme registered, named as the register has it', (name) => {
+    expect(programmeTakenViolations({ key: 'nieuw', name }, registered)).toEqual([{ field: 'name', code: 'programmeNameTaken', params: { name: 'Operatie Interflex' } }]);
+  });
+
+  it("is registered once under its short name too, and says both at once; a name that differs in more than case, accents and spaces is another's", () => {
+    expect(programmeTakenViolations({ key: 'romania', name: 'training in roemenie' }, registered).map((violation) => violation.code)).toEqual(['programmeKeyTaken', 'programmeNameTaken']);
+    expect(programmeTakenViolations({ key: 'nieuw', name: 'Operatie Interflex 2' }, registered)).toEqual([]);
+    expect(programmeTakenViolations({ key: 'nieuw', name: 'Operatie Interflex' }, [])).toEqual([]);
   });
 });

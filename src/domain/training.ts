@@ -2,6 +2,7 @@ import { isIsoDate, type IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import type { FundingSource, TrainingFramework, TrainingMeasure } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
+import { nameTakenViolations } from './names.ts';
 import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
 
 export { TRAINING_FRAMEWORKS, TRAINING_MEASURES, type TrainingMeasure } from '../../common/vocabulary/codes.ts';
@@ -54,6 +55,19 @@ export function programmeViolations(input: TrainingProgrammeInput): RuleViolatio
     ...countryViolations('hostCountry', input.hostCountry),
     ...textViolations('systemTrainedOn', input.systemTrainedOn ?? '', { maximum: 300, required: false, format: 'title' }),
     ...textViolations('description', input.description, { maximum: 4000, required: false }),
+  ];
+}
+
+/**
+ * A programme is registered once: under a name another programme of the register has, whatever its case,
+ * accents and spaces (nameKey), it would read as that programme in the letter's annex and the lists, and
+ * under another's short name the letter's figures would name two. `others` are the register's programmes
+ * besides this one.
+ */
+export function programmeTakenViolations(programme: Pick<TrainingProgrammeInput, 'key' | 'name'>, others: readonly Pick<TrainingProgrammeInput, 'key' | 'name'>[]): RuleViolation[] {
+  return [
+    ...(others.some((other) => other.key === programme.key) ? [{ field: 'key', code: 'programmeKeyTaken' }] : []),
+    ...nameTakenViolations(programme.name, others, 'programmeNameTaken'),
   ];
 }
 

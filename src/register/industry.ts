@@ -39,7 +39,7 @@ import * as industry from '../db/repositories/industry.ts';
 import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODUCTION, DEMONSTRATION_LESSONS } from '../db/seed/demonstration-industry.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { inTransaction, lockNames } from '../db/transaction.ts';
 import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
 
@@ -69,7 +69,7 @@ async function audited(db: Db, context: RequestContext, action: Parameters<typeo
 export async function createCompany(db: Db, context: RequestContext, input: CompanyInput): Promise<industry.StoredCompany> {
   assertValid(companyViolations(input));
   return inTransaction(db, async (trx) => {
-    await industry.lockCompanyNamesOf(trx, input.country);
+    await lockNames(trx, `company names of ${input.country}`);
     assertValid(companyTakenViolations(input, await industry.listCompaniesOf(trx, input.country)));
     const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) }).catch((error: unknown) => {
       // The lock above makes registrations in one country wait for each other; the index holds against any other writer.

@@ -5,9 +5,9 @@ import { requestDay, actorName, recordAuditEvent, type RequestContext } from '..
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/training.ts';
 import type { Database } from '../db/schema.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { inTransaction, lockNames } from '../db/transaction.ts';
 import type { IsoDate } from '../../common/dates.ts';
-import { contributionViolations, programmeViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
+import { contributionViolations, programmeTakenViolations, programmeViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
 import { unknownRecords } from '../domain/references.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
@@ -30,6 +30,7 @@ const auditObject = (id: string): AuditObject => ({ type: 'trainingProgramme', i
 export async function createProgramme(db: Db, context: RequestContext, input: TrainingProgrammeInput): Promise<ProgrammeDetail> {
   assertValid(programmeViolations(input));
   return inTransaction(db, async (trx) => {
+    await assertNotTaken(trx, input);
     await assertDeliveriesExist(trx, input.deliveryIds);
     const stored = await repository.insertProgramme(trx, randomUUID(), { ...input, isDemonstration: false }).catch(keyTaken);
     await recordAuditEvent(trx, context, { action: 'training.createProgramme', object: auditObject(stored.id), result: 'success', after: stored });
@@ -44,6 +45,7 @@ export async function updateProgramme(db: Db, context: RequestContext, id: strin
     assertVersionMatches(expectedVersion, current.version);
     // A final letter's figures are checked again under the names it printed (letter verify).
     if (input.key !== current.key && (await repository.keyNamedByFinalLetter(trx, current.key))) throw new ValidationError([{ field: 'key', code: 'keyNamedByFinalLetter' }]);
+    await assertNotTaken(trx, input, id);
     await assertDeliveriesExist(trx, input.deliveryIds);
     const updated = await repository.updateProgramme(trx, id, current.version, input).catch(keyTaken);
     if (!updated) throw new VersionConflictError(current.version);
@@ -102,6 +104,14 @@ async function assertDeliveriesExist(db: Db, deliveryIds: readonly string[]): Pr
   assertValid(unknownRecords('deliveryIds', 'delivery', deliveryIds, found));
 }
 
+/** Refuses a name or short name another programme than `id` has, the programmes' registrations waiting for each other until the transaction ends. */
+async function assertNotTaken(db: Db, input: TrainingProgrammeInput, id?: string): Promise<void> {
+  await lockNames(db, 'training programme names');
+  const others = (await repository.listProgrammes(db)).filter((programme) => programme.id !== id);
+  assertValid(programmeTakenViolations(input, others));
+}
+
+/** A short name taken by a writer that did not wait for the names' lock. */
 function keyTaken(error: unknown): never {
   if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_PROGRAMME_KEY) {
     throw new ValidationError([{ field: 'key', code: 'programmeKeyTaken' }]);

@@ -169,7 +169,8 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
     {
       name: 'a training programme’s contributions',
       prepare: async () => {
-        const { id } = await created(registrar, '/training-programmes', { key: `p-${randomUUID().slice(0, 8)}`, name: 'Ontmijning', hostCountry: 'LT', framework: 'bilateral' });
+        const key = `p-${randomUUID().slice(0, 8)}`;
+        const { id } = await created(registrar, '/training-programmes', { key, name: `Ontmijning ${key}`, hostCountry: 'LT', framework: 'bilateral' });
         return {
           add: (entry, headers) => registrar('POST', `/training-programmes/${id}/contributions`, { periodFrom: '2025-01-01', countsUpTo: day(entry), trainers: 10 + entry }, headers),
           // Its ETag is the programme's own version, for a change of the programme, which a contribution leaves as it is.
@@ -269,7 +270,8 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
   });
 
   it('keeps the version of a programme’s contributions apart from the programme’s own: a change of the programme read before a contribution goes ahead', async () => {
-    const programme = { key: `p-${randomUUID().slice(0, 8)}`, name: 'Ontmijning', hostCountry: 'LT', framework: 'bilateral' };
+    const key = `p-${randomUUID().slice(0, 8)}`;
+    const programme = { key, name: `Ontmijning ${key}`, hostCountry: 'LT', framework: 'bilateral' };
     const { id } = await created(registrar, '/training-programmes', programme);
     const read = await registrar('GET', `/training-programmes/${id}`);
     expect([read.headers.get('etag'), read.body.contributionsVersion]).toEqual([`"${read.body.version}"`, 0]);

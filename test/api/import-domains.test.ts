@@ -174,6 +174,33 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect(await companies()).toBe(before);
   });
 
+  it('refuses a programme the register or the file holds already under its name, whatever its case, accents and spaces, by row and column', async () => {
+    const { db } = database();
+    expect((await registrar('POST', '/training-programmes', { key: 'dubbel-naam', name: 'Dubbele Opléiding (import)', hostCountry: 'DE', framework: 'bilateral' })).status).toBe(201);
+    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+    const bytes = await filledTemplate(new Uint8Array(template), {
+      'Trainingsprogramma’s (Training)': [
+        ['TR-NAAM-1', 'dubbele opleiding  (IMPORT)', 'naam-1', 'DE', 'Bilateraal', null, null, null],
+        ['TR-NAAM-2', 'Enkele opleiding (import)', 'naam-2', 'DE', 'Bilateraal', null, null, null],
+        ['TR-NAAM-3', 'Enkele Opléiding (import) ', 'naam-3', 'PL', 'Bilateraal', null, null, null],
+      ],
+    });
+    const file = { fileName: 'programma-naam-dubbel.xlsx', content: Buffer.from(bytes).toString('base64') };
+    const before = await programmes();
+    for (const [language, inRegister, inFile] of [
+      ['nl', 'Dit trainingsprogramma staat al in het register: "Dubbele Opléiding (import)" (hoofdletters, accenten en meerdere spaties tellen niet mee).', 'Dit trainingsprogramma staat al in het register: "Enkele opleiding (import)" (hoofdletters, accenten en meerdere spaties tellen niet mee).'],
+      ['en', 'This training programme is already in the register: "Dubbele Opléiding (import)" (capitals, accents and several spaces do not count).', 'This training programme is already in the register: "Enkele opleiding (import)" (capitals, accents and several spaces do not count).'],
+    ] as const) {
+      const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': language });
+      expect(dryRun.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)])).toEqual([
+        ['TR-NAAM-1', 'invalid', [`B programmeNameTaken: ${inRegister}`]],
+        ['TR-NAAM-2', 'create', []],
+        ['TR-NAAM-3', 'invalid', [`B programmeNameTaken: ${inFile}`]],
+      ]);
+    }
+    expect(await programmes()).toEqual(before);
+  });
+
   it('refuses the counts of a programme whose row has a fault, rather than adding them to a programme of the register under its short name', async () => {
     const { db } = database();
     const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();

@@ -121,9 +121,9 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'POST /companies/{id}/disclosure-decisions': { body: () => ({ state: 'confidential', ground: 'companyInterests' }) },
   // Training and readiness.
   'GET /training-programmes': {},
-  'POST /training-programmes': { body: () => ({ ...trainingProgramme, key: uniqueKey() }) },
+  'POST /training-programmes': { body: () => uniqueProgramme() },
   'GET /training-programmes/{id}': {},
-  'PUT /training-programmes/{id}': { body: () => ({ ...trainingProgramme, key: uniqueKey() }) },
+  'PUT /training-programmes/{id}': { body: () => uniqueProgramme() },
   'POST /training-programmes/{id}/contributions': { body: () => ({ periodFrom: '2024-01-01', countsUpTo: '2025-08-31', trainers: 3 }) },
   'GET /readiness': {},
   'GET /readiness/deliveries': {},
@@ -196,8 +196,11 @@ const commitmentStage = { stage: 'pledged', amountCents: 100_00, effectiveOn: '2
 /** The company the valid contract request names (made before the requests are sent). */
 let industryCompanyId = '';
 
-const trainingProgramme = { name: 'Training', hostCountry: 'GB', framework: 'coalition' } as const;
-const uniqueKey = () => `p-${randomUUID().slice(0, 8)}`;
+/** A programme under a short name and a name of its own: each is registered once. */
+const uniqueProgramme = () => {
+  const key = `p-${randomUUID().slice(0, 8)}`;
+  return { key, name: `Training ${key}`, hostCountry: 'GB', framework: 'coalition' } as const;
+};
 const replenishmentProject = { name: 'Vervanging', stage: 'identified', asOf: '2025-08-31' } as const;
 
 /** The positive assessment of the delivery a licence route is tried on (made with its path). */
@@ -323,7 +326,7 @@ describe('the permission matrix on every route', () => {
     } else if (operation.path.startsWith('/coproduction-projects/')) {
       id = (await createCoproduction(db(), systemContext('test'), { title: 'Coproductie', partner: 'Partner', stage: 'intention', reachedOn: '2025-03-01', note: '' })).id;
     } else if (operation.path.startsWith('/training-programmes/')) {
-      id = (await createProgramme(db(), systemContext('test'), { ...trainingProgramme, key: uniqueKey(), systemTrainedOn: null, description: '', deliveryIds: [] })).id;
+      id = (await createProgramme(db(), systemContext('test'), { ...uniqueProgramme(), systemTrainedOn: null, description: '', deliveryIds: [] })).id;
     } else if (operation.path.startsWith('/replenishment-projects/')) {
       id = (await createProject(db(), systemContext('test'), { ...replenishmentProject, budgetCents: null, expectedOn: null, note: '', replaces: [] })).id;
     } else if (operation.path.startsWith('/payments/') || operation.path.startsWith('/valuations/')) {

@@ -141,6 +141,42 @@ describeEachDatabase('training and readiness', (database) => {
     expect(await auditActions()).toEqual(before);
   });
 
+  it('registers a programme once under its name, whatever its case, accents and spaces, also when one is renamed, naming the programme as registered', async () => {
+    const programmes = async () => (await registrar('GET', '/training-programmes')).body.items.map((item: any) => `${item.key} ${item.name} ${item.version}`);
+    const before = await programmes();
+    const auditBefore = await auditActions();
+    for (const [language, reason] of [
+      ['nl', 'Dit trainingsprogramma staat al in het register: "Operatie Interflex" (hoofdletters, accenten en meerdere spaties tellen niet mee).'],
+      ['en', 'This training programme is already in the register: "Operatie Interflex" (capitals, accents and several spaces do not count).'],
+    ] as const) {
+      for (const name of ['Operatie Interflex', 'operatie interflex', 'OPERATIE  INTERFLEX ', 'Opératie\u00a0Interflex']) {
+        const again = await registrar('POST', '/training-programmes', { key: 'interflex-2', name, hostCountry: 'GB', framework: 'bilateral' }, { 'Accept-Language': language });
+        expect(again.status, name).toBe(400);
+        expect(again.body.invalidParams).toEqual([{ name: 'name', code: 'programmeNameTaken', reason }]);
+      }
+    }
+    // With another's short name too, both are said at once.
+    expect(fields((await registrar('POST', '/training-programmes', { key: 'interflex', name: 'operatie interflex', hostCountry: 'GB', framework: 'bilateral' })).body)).toEqual(['key', 'name']);
+    const created = await registrar('POST', '/training-programmes', { key: 'ontmijning', name: 'Ontmijning Litouwen', hostCountry: 'LT', framework: 'bilateral' });
+    expect(created.status).toBe(201);
+    const renamed = (name: string) =>
+      registrar('PUT', `/training-programmes/${created.body.id}`, { key: 'ontmijning', name, hostCountry: 'LT', framework: 'bilateral' }, { 'If-Match': '"1"', 'Accept-Language': 'en' });
+    expect((await renamed('mariniersopleidingen')).body.invalidParams).toEqual([
+      { name: 'name', code: 'programmeNameTaken', reason: 'This training programme is already in the register: "Mariniersopleidingen" (capitals, accents and several spaces do not count).' },
+    ]);
+    expect((await programmes()).sort()).toEqual([...before, 'ontmijning Ontmijning Litouwen 1'].sort());
+    expect(await auditActions()).toEqual([...auditBefore, 'training.createProgramme']);
+    // Its own name, in another form, is no other programme's.
+    expect((await renamed('ONTMIJNING  Litouwen')).status).toBe(200);
+  });
+
+  it('registers a programme once when the same name is sent several times at the same moment', async () => {
+    const names = ['Gelijktijdige training', 'gelijktijdige training', 'Gelijktijdige  training', 'Gélijktijdige training', 'GELIJKTIJDIGE TRAINING'];
+    const answers = await Promise.all(names.map((name, index) => registrar('POST', '/training-programmes', { key: `gelijktijdig-${index}`, name, hostCountry: 'DE', framework: 'bilateral' })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 400, 400, 400, 400]);
+    for (const answer of answers.filter((item) => item.status === 400)) expect(answer.body.invalidParams).toEqual([expect.objectContaining({ name: 'name', code: 'programmeNameTaken' })]);
+  });
+
   it('keeps judgements as a history; the letter says the one that held at its reference date', async () => {
     const judged = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/readiness-judgements`, {
       effect: 'unacceptable',

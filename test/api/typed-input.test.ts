@@ -202,7 +202,7 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     expect(company.status).toBe(201);
     const stored = await database().db.selectFrom('company').select('registrationNumber').where('id', '=', company.body.id).executeTakeFirstOrThrow();
     expect(stored.registrationNumber).toBeNull();
-    const programme = await as.registrar('POST', '/training-programmes', { key: 'spaces', name: 'Programma', hostCountry: 'NL', framework: 'bilateral', systemTrainedOn: '  ' });
+    const programme = await as.registrar('POST', '/training-programmes', { key: 'spaces', name: `Programma ${next()}`, hostCountry: 'NL', framework: 'bilateral', systemTrainedOn: '  ' });
     expect(programme.body.systemTrainedOn).toBeNull();
   });
 });

@@ -2,17 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DeliveryDetail } from '../../web/src/api/types.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, deliveryCount, findDeliveryId, openPageAs, tableRows, useServer, visit } from './app.ts';
-
-/** The error shown at a field, found the way assistive technology finds it: through aria-describedby. */
-async function fieldError(page: Page, label: string): Promise<string> {
-  const field = page.getByLabel(label, { exact: true });
-  expect(await field.getAttribute('aria-invalid')).toBe('true');
-  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
-  if (!errorId) throw new Error(`${label} has no error message tied to it`);
-  return page.locator(`#${errorId}`).innerText();
-}
+import { api, apiResponse, deliveryCount, fieldError, findDeliveryId, openPageAs, tableRows, useServer, visit } from './app.ts';
 
 async function errorSummaryHasFocus(page: Page): Promise<boolean> {
   return page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false);

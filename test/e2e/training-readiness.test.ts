@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, findDeliveryId, openPageAs, registerShipped, tableRows, useServer, visit } from './app.ts';
+import { api, apiResponse, fieldError, findDeliveryId, openPageAs, registerShipped, tableRows, useServer, visit } from './app.ts';
 
 describeWithBrowser('training and readiness', (browser) => {
   const server = useServer();
@@ -63,7 +63,7 @@ describeWithBrowser('training and readiness', (browser) => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/training');
     const programme = page.locator('form', { has: page.getByRole('button', { name: 'Programma vastleggen' }) });
-    await programme.getByLabel('Naam van het programma').fill('Training op de Leopard 2');
+    await programme.getByLabel('Naam van het programma').fill('medische training  INTERBOW');
     await programme.getByLabel('Korte naam').fill('Leopard 2');
     await programme.getByLabel('Gastland').fill('pl');
     await programme.getByLabel('Kader', { exact: true }).selectOption({ label: 'Bilateraal' });
@@ -81,6 +81,11 @@ describeWithBrowser('training and readiness', (browser) => {
     // The short name is refused by the server, named at its field; nothing is recorded.
     await programme.locator('.error-summary').getByRole('link', { name: 'Korte naam' }).waitFor();
     await programme.getByLabel('Korte naam').fill('leopard-2');
+    await programme.getByRole('button', { name: 'Programma vastleggen' }).click();
+    // So is a name another programme has in other capitals and spaces, naming that programme.
+    await programme.locator('.error-summary').getByRole('link', { name: 'Naam van het programma' }).waitFor();
+    expect(await fieldError(page, 'Naam van het programma')).toBe('Dit trainingsprogramma staat al in het register: "Medische training Interbow" (hoofdletters, accenten en meerdere spaties tellen niet mee).');
+    await programme.getByLabel('Naam van het programma').fill('Training op de Leopard 2');
     await programme.getByRole('button', { name: 'Programma vastleggen' }).click();
     await programme.getByText('Het programma is vastgelegd.').waitFor();
     const table = page.getByRole('table', { name: 'Trainingsprogramma’s met de laatste telling' });

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import {
   CATEGORIES,
@@ -40,15 +40,6 @@ export const UNIQUE_REGISTRATION_NUMBER = 'company_registration_number_per_count
 
 export async function insertCompany(db: Db, company: Omit<StoredCompany, 'disclosureState'>): Promise<StoredCompany> {
   return CompanySchema.parse(await withTypedErrors(db.insertInto('company').values(company).returning(COMPANY_COLUMNS).executeTakeFirstOrThrow()));
-}
-
-/**
- * Makes the registrations of companies of the country wait for each other until the transaction ends, so
- * that looking for a company of the same name and registering this one are one step. The name's key
- * (nameKey) folds letters the database cannot fold alike on every server, so no unique index can hold it.
- */
-export async function lockCompanyNamesOf(db: Db, country: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`company names of ${country}`}, 0))`.execute(db);
 }
 
 /** The companies of the country, by the name they were registered under. */
