@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { LIST_COUNT_CAP, type KeysetPage, type KeysetPosition, type PageStart } from '../db/keyset.ts';
 import { ValidationError } from '../register/errors.ts';
+import { wholeNumberParameter } from './openapi-common.ts';
 
 const CursorSchema = z.strictObject({ sort: z.string(), value: z.string().nullable(), id: z.string() });
 
@@ -33,7 +34,7 @@ function decodeCursor(field: string, text: string, sort: string, accepts: (posit
 const cursorParameters = (after: string, before: string) => ({
   after: z.string().max(2000).optional().openapi({ description: `Start after this position: the page's \`next\` cursor. Not with \`${before}\`.` }),
   before: z.string().max(2000).optional().openapi({ description: `End before this position: the page's \`previous\` cursor. Not with \`${after}\`.` }),
-  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  pageSize: wholeNumberParameter(1, 100).optional(),
 });
 
 /** The query parameters of a paged list. */

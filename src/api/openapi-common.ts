@@ -119,6 +119,19 @@ export const isoMoment = z.iso.datetime({ offset: true, abort: true }).superRefi
 export const queryFilter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 /**
+ * A whole number in a query or path parameter, written in digits ("2025": not "2025.5", "abc", " ", "1e3"
+ * or "0x7e9", which a number's coercion would read), from `minimum` to `maximum`. Whatever else it holds is
+ * refused with the one reason that names the bounds, `wholeNumberOutOfRange` unless the parameter has its own.
+ */
+export const wholeNumberParameter = (minimum: number, maximum: number, refusal: Record<string, string> = { code: 'wholeNumberOutOfRange', minimum: String(minimum), maximum: String(maximum) }) =>
+  z.preprocess((text, ctx) => {
+    const number = typeof text === 'string' && /^\d{1,16}$/.test(text) ? Number(text) : NaN;
+    if (number >= minimum && number <= maximum) return number;
+    ctx.addIssue({ code: 'custom', message: refusal.code, params: refusal, input: text });
+    return z.NEVER;
+  }, z.number().int().min(minimum).max(maximum));
+
+/**
  * Deliveries by id, each named once: a repeat is refused at its place in the list (it would link or
  * decide the same delivery twice). Ids are compared as the database does, whatever their case.
  */

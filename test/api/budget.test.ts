@@ -300,6 +300,24 @@ describeEachDatabase('budget API', (database) => {
       expect((await reader('GET', '/budget/commitments/not-an-id')).status).toBe(400);
     });
 
+    it('says a year filter outside the register or not a year at all as the budget year fields do, and a page size not from 1 to 100 as such, in Dutch and English', async () => {
+      for (const [language, year, pageSize] of [
+        ['nl', 'Vul een begrotingsjaar in van 2022 tot en met 2040.', 'Vul een geheel getal in van 1 tot en met 100.'],
+        ['en', 'Enter a budget year from 2022 to 2040.', 'Enter a whole number from 1 to 100.'],
+      ] as const) {
+        for (const typed of ['2021', '2041', 'abc', '2025.5', '%20', '%202025', '1e3', '0x7e9', '-2025']) {
+          const refused = await reader('GET', `/budget/commitments?year=${typed}`, undefined, { 'Accept-Language': language });
+          expect(refused.status, typed).toBe(400);
+          expect(refused.body.invalidParams, typed).toEqual([{ name: 'year', code: 'budgetYearOutOfRange', reason: year }]);
+        }
+        for (const typed of ['0', '101', 'abc', '2.5', '%20', '1e2']) {
+          const refused = await reader('GET', `/budget/commitments?pageSize=${typed}`, undefined, { 'Accept-Language': language });
+          expect(refused.body.invalidParams, typed).toEqual([{ name: 'pageSize', code: 'wholeNumberOutOfRange', reason: pageSize }]);
+        }
+      }
+      expect((await list('year=2040&pageSize=100')).status).toBe(200);
+    });
+
     it('counts up to the cap and then says there are more', async () => {
       const many = `Veelverplichting ${Date.now()}`;
       const { db } = database();

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, openPageAs, useServer, visit } from './app.ts';
+import { api, fieldError, openPageAs, useServer, visit } from './app.ts';
 
 const plainSpaces = (text: string) => text.replace(/\u00a0/g, ' ').trim();
 
@@ -154,6 +154,22 @@ describeWithBrowser('budget', (browser) => {
     await expect.poll(titles).toEqual(['Plannen en projecten 2026-2027']);
     const exported = new URL((await commitments.getByRole('link', { name: 'CSV voor Excel (;)' }).getAttribute('href'))!, server().url);
     expect([exported.searchParams.get('q'), exported.searchParams.get('year'), exported.searchParams.get('fund')]).toEqual(['plannen en projecten 2026', '2026', 'internationalSecurityBudget']);
+  });
+
+  it('says at the year filter that a year the address asks is none of the register’s, in the language of the page, until another is chosen', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/begroting?stand=2025-08-31&year=2050');
+    const commitments = page.getByRole('region', { name: 'Verplichtingen en toezeggingen' });
+    expect(await fieldError(page, 'Begrotingsjaar')).toBe('Vul een begrotingsjaar in van 2022 tot en met 2040.');
+    expect(await page.getByLabel('Begrotingsjaar', { exact: true }).inputValue()).toBe('2050');
+    expect(await commitments.getByText('De gegevens konden niet worden geladen.').count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Begrotingsjaar' }).selectOption('2026');
+    await expect.poll(() => commitments.getByRole('rowheader').allInnerTexts()).toContain('Plannen en projecten 2026-2027');
+    expect(await page.getByLabel('Begrotingsjaar', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+
+    await visit(page, server(), '/begroting?year=abc');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => fieldError(page, 'Budget year')).toBe('Enter a budget year from 2022 to 2040.');
   });
 
   it('keeps the width of a phone: each table wider than it scrolls in a region of its own, named by its caption, that the keyboard reaches', async () => {

@@ -3,7 +3,7 @@ import { JsonValueSchema, RecordedAuditEventSchema } from '../../audit/event.ts'
 import { MAX_AUDIT_ACTOR, MAX_AUDIT_OBJECT_ID } from '../../../common/audit-filter-limits.ts';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
-import { isoMoment, jsonContent as json, problemResponses, safeText } from '../openapi-common.ts';
+import { isoMoment, jsonContent as json, problemResponses, safeText, wholeNumberParameter } from '../openapi-common.ts';
 
 const AuditActionSchema = z.enum(AUDIT_ACTIONS).openapi('AuditAction', { description: 'An action the audit trail records' });
 
@@ -38,7 +38,7 @@ export const AuditQuerySchema = z.object({
   until: isoMoment.optional().openapi({ description: 'Events before this moment' }),
   importId: z.uuid().optional().openapi({ description: "Only the events of one import: each record it created and the import's own event" }),
   before: z.coerce.number().int().positive().optional().openapi({ description: 'Events before this sequence number (the next page)' }),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  limit: wholeNumberParameter(1, 500).optional(),
 });
 
 const AuditPageSchema = z

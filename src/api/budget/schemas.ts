@@ -4,19 +4,19 @@ import type { CommitmentFilter } from '../../db/repositories/budget.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, positiveAmountCents, problemResponses, queryFilter, requiredText, safeText } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, positiveAmountCents, problemResponses, queryFilter, requiredText, safeText, wholeNumberParameter } from '../openapi-common.ts';
 
 const date = isoDate.openapi({ example: '2025-04-15' });
 const positiveCents = positiveAmountCents.openapi({ example: 320_000_000_000 });
 const centsValue = z.number().int().openapi({ description: 'Euro cents' });
-/** A budget year of the register; one outside it is refused as a year ("from 2022 to 2040"), not as a number. */
+/** A year outside the register is refused as a budget year ("from 2022 to 2040"), not as a number. */
+const BUDGET_YEAR_REFUSAL = { code: 'budgetYearOutOfRange', first: String(FIRST_BUDGET_YEAR), last: String(LAST_BUDGET_YEAR) };
+/** A budget year of the register. */
 const budgetYear = z
   .number()
   .int()
   .superRefine((year, ctx) => {
-    if (year < FIRST_BUDGET_YEAR || year > LAST_BUDGET_YEAR) {
-      ctx.addIssue({ code: 'custom', message: 'budgetYearOutOfRange', params: { code: 'budgetYearOutOfRange', first: String(FIRST_BUDGET_YEAR), last: String(LAST_BUDGET_YEAR) } });
-    }
+    if (year < FIRST_BUDGET_YEAR || year > LAST_BUDGET_YEAR) ctx.addIssue({ code: 'custom', message: BUDGET_YEAR_REFUSAL.code, params: BUDGET_YEAR_REFUSAL });
   })
   .openapi({ minimum: FIRST_BUDGET_YEAR, maximum: LAST_BUDGET_YEAR, example: 2025 });
 const moment = requiredText(200, 'title').openapi({ description: 'The moment of the budget cycle', example: 'Voorjaarsnota 2025' });
@@ -129,7 +129,7 @@ const BudgetListSchema = z.object({ decisions: z.array(BudgetDecisionSchema), sh
 /** The commitments' filter, on the page and in its export. */
 export const commitmentQuery = {
   q: queryFilter(safeText(200)).openapi({ description: 'Only the commitments whose title or contract reference contains this text, whatever its case' }),
-  year: queryFilter(z.coerce.number().int().min(FIRST_BUDGET_YEAR).max(LAST_BUDGET_YEAR)).openapi({ description: 'Only the commitments against this budget year' }),
+  year: queryFilter(wholeNumberParameter(FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, BUDGET_YEAR_REFUSAL)).openapi({ description: 'Only the commitments against this budget year' }),
   fund: queryFilter(z.enum(BUDGET_FUNDS)).openapi({ description: 'Only the commitments against this fund' }),
 };
 

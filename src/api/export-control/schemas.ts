@@ -15,7 +15,7 @@ import {
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
-import { amountCents, countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, referenceText, safeText } from '../openapi-common.ts';
+import { amountCents, countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, referenceText, safeText, wholeNumberParameter } from '../openapi-common.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
 const criterionNumber = z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))).openapi({ description: 'The criterion of Common Position 2008/944/CFSP, article 2 (1-8)' });
@@ -181,7 +181,7 @@ const EXPORT_IF_MATCH =
   'delivery’s export control since (412 otherwise).';
 
 const AssessmentIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const YearParamSchema = z.object({ year: z.coerce.number().int().min(2014).max(2100).openapi({ param: { name: 'year', in: 'path' }, example: 2025 }) });
+const YearParamSchema = z.object({ year: wholeNumberParameter(2014, 2100).openapi({ param: { name: 'year', in: 'path' }, example: 2025 }) });
 
 export const queuesRoute = createRoute(
   permitted('export.read', {

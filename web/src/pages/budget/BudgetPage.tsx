@@ -121,12 +121,12 @@ function BudgetRecords({ list }: { list: BudgetList }) {
 /** The list's filter as the address bar holds it. */
 type CommitmentFilter = {
   q: string;
-  year: number | undefined;
+  /** As the address has it, '' for every year: a year outside the register the server refuses, and the page says so at the field. */
+  year: string;
   fund: BudgetFund | undefined;
 };
 
-const BUDGET_YEARS = Array.from({ length: LAST_BUDGET_YEAR - FIRST_BUDGET_YEAR + 1 }, (_, index) => FIRST_BUDGET_YEAR + index);
-const yearFilter = (value: string | null) => BUDGET_YEARS.find((year) => String(year) === value);
+const BUDGET_YEARS = Array.from({ length: LAST_BUDGET_YEAR - FIRST_BUDGET_YEAR + 1 }, (_, index) => String(FIRST_BUDGET_YEAR + index));
 const fundFilter = (value: string | null) => BUDGET_FUNDS.find((fund) => fund === value);
 
 /** The commitments a page at a time, by title, found by their title or contract reference, their budget year and their fund. */
@@ -134,9 +134,14 @@ function Commitments() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const stand = params.get('stand') ?? undefined;
-  const filter: CommitmentFilter = { q: params.get('q') ?? '', year: yearFilter(params.get('year')), fund: fundFilter(params.get('fund')) };
+  const filter: CommitmentFilter = { q: params.get('q') ?? '', year: params.get('year') ?? '', fund: fundFilter(params.get('fund')) };
   const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined };
-  const commitments = useResource(JSON.stringify(['commitments', filter, start]), (signal) => getCommitments({ ...filter, ...start }, signal));
+  const commitments = useResource(JSON.stringify(['commitments', filter, start]), (signal) =>
+    getCommitments({ ...filter, year: filter.year === '' ? undefined : Number(filter.year), ...start }, signal),
+  );
+  const errors = fieldErrorsOf(commitments.status === 'failed' ? commitments.error : undefined);
+  // A year the address asks that is none of the register's stays chosen, its refusal beside it, until another is chosen.
+  const years = filter.year === '' || BUDGET_YEARS.includes(filter.year) ? BUDGET_YEARS : [filter.year, ...BUDGET_YEARS];
   // Another filter starts at the first page; the figures keep their date.
   const filterBy = (changed: Partial<CommitmentFilter>, options?: { replace: boolean }) => setParams(new URLSearchParams(queryString({ stand, ...filter, ...changed })), options);
   const [text, setText] = useSearchText(filter.q, (q) => filterBy({ q }, { replace: true }));
@@ -146,13 +151,14 @@ function Commitments() {
     <LabelledSection heading={t('budget.commitments.heading')}>
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="filters__grid">
-          <TextField name="q" type="search" label={t('budget.commitments.search')} value={text} onChange={setText} />
+          <TextField name="q" type="search" label={t('budget.commitments.search')} value={text} error={errors.q} onChange={setText} />
           <SelectField
             name="year"
             label={t('fields.budgetYear')}
-            value={filter.year === undefined ? '' : String(filter.year)}
-            onChange={(year) => filterBy({ year: yearFilter(year) })}
-            options={[{ value: '', label: t('budget.commitments.allYears') }, ...BUDGET_YEARS.map((year) => ({ value: String(year), label: String(year) }))]}
+            value={filter.year}
+            error={errors.year}
+            onChange={(year) => filterBy({ year })}
+            options={[{ value: '', label: t('budget.commitments.allYears') }, ...years.map((year) => ({ value: year, label: year }))]}
           />
           <SelectField
             name="fund"
@@ -172,7 +178,7 @@ function Commitments() {
           />
         </>
       ) : (
-        <ResourceStatus resource={commitments} onRetry={commitments.reload} />
+        errors.q === undefined && errors.year === undefined && <ResourceStatus resource={commitments} onRetry={commitments.reload} />
       )}
     </LabelledSection>
   );
