@@ -56,7 +56,7 @@ export function letterCommands(): Command {
         const named = Object.keys(view.letter.namedFigures ?? {}).length;
         return {
           verification: await verifyLetter(handle.db, id),
-          summary: `Verified ${name}: its snapshots hash to their SHA-256 (public ${view.publicSha256}) and all ${figures} figures and the ${named} named figures of its text recomputed from the register equal what it published.`,
+          summary: `Verified ${name}: its snapshots hash to their SHA-256 (public ${view.publicSha256}) and all ${figures} figures, the ${named} named figures of its text and the annex's rows recomputed from the register equal what it published.`,
         };
       }, { migrate: false });
       if (verification.ok) return console.log(summary);
@@ -84,5 +84,6 @@ function differenceLines(verification: Verification): string[] {
       return `${figure}: published ${amount(published)}, recomputed ${amount(recomputed)}, difference ${difference > 0 ? '+' : '-'}${amount(Math.abs(difference))}`;
     }),
     ...verification.figureDifferences.map(({ figure, published, recomputed }) => `{{${figure}}}: printed "${published}", recomputed "${recomputed || 'no value'}"`),
+    ...verification.annexDifferences.map(({ section, item, published, recomputed }) => `annex, ${section}, ${item}: printed "${published || 'no row'}", recomputed "${recomputed || 'no row'}"`),
   ];
 }

@@ -1,19 +1,37 @@
 import { z } from 'zod';
-import { formatLetterDate } from '../../common/letter-format.ts';
+import { formatLetterDate, formatTableDate } from '../../common/letter-format.ts';
 import type { Cents } from '../../common/money.ts';
 import { READINESS_EFFECTS, REPLENISHMENT_STAGES, TRAINING_FRAMEWORKS } from '../../common/vocabulary/codes.ts';
+import { labelOf } from '../../common/vocabulary/index.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import type { AnnexSection } from './letter-document.ts';
 import { CentsSchema } from './snapshot.ts';
 
 /**
- * The annex's sections for training and readiness: what the letter's text keeps back (trainers and
- * trainees per programme, the judgement and replacement per stock delivery), at the reference date.
+ * The annex's sections for industry, training and readiness: what the letter's text keeps back (contracts per
+ * company, trainers and trainees per programme, the judgement and replacement per stock delivery), at the
+ * reference date. Each row names its record by id, absent in annexes frozen before rows had one.
  */
 
 const CountSchema = z.object({ value: z.number().int(), qualifier: z.enum(['exact', 'approximate', 'maximum']) }).nullable();
 
+/** One line of the annex's industry section: a government-to-business contract with its company. */
+export const IndustryAnnexRowSchema = z.object({
+  contractId: z.string().optional(),
+  company: z.string(),
+  country: z.string(),
+  disclosureState: z.string(),
+  reference: z.string(),
+  subject: z.string(),
+  signedOn: z.iso.date(),
+  amountCents: CentsSchema,
+  milestones: z.number().int(),
+  milestonesCompleted: z.number().int(),
+});
+export type IndustryAnnexRow = z.infer<typeof IndustryAnnexRowSchema>;
+
 export const TrainingAnnexRowSchema = z.object({
+  programmeId: z.string().optional(),
   programme: z.string(),
   hostCountry: z.string(),
   framework: z.enum(TRAINING_FRAMEWORKS),
@@ -26,6 +44,7 @@ export const TrainingAnnexRowSchema = z.object({
 export type TrainingAnnexRow = z.infer<typeof TrainingAnnexRowSchema>;
 
 export const ReadinessAnnexRowSchema = z.object({
+  deliveryId: z.string().optional(),
   delivery: z.string(),
   realisedAt: z.iso.date().nullable(),
   /** The judgement that held at the reference date, if any. */
@@ -35,6 +54,25 @@ export const ReadinessAnnexRowSchema = z.object({
   nonReplacements: z.array(z.object({ decidedOn: z.iso.date(), reason: z.string(), revalued: z.boolean() })),
 });
 export type ReadinessAnnexRow = z.infer<typeof ReadinessAnnexRowSchema>;
+
+/** Contracts per company: commercially confidential, so kept back from the public letter and listed here. */
+export function contractsSection(rows: readonly IndustryAnnexRow[], amount: (cents: Cents) => string): AnnexSection {
+  return {
+    heading: 'Industrie: contracten per bedrijf',
+    header: ['Bedrijf', 'Land', 'Openbaarmaking', 'Contract', 'Onderwerp', 'Getekend', 'Bedrag', 'Mijlpalen afgerond'],
+    rows: rows.map((row) => [
+      row.company,
+      row.country,
+      labelOf(nl.disclosureStates, row.disclosureState),
+      row.reference,
+      row.subject,
+      formatTableDate(row.signedOn),
+      amount(row.amountCents),
+      `${row.milestonesCompleted} van ${row.milestones}`,
+    ]),
+    numericColumns: [6, 7],
+  };
+}
 
 function countText(count: TrainingAnnexRow['trainers']): string {
   if (count === null) return '';

@@ -5,7 +5,7 @@ import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { formatCount, formatExactEuros, formatLetterAmount, formatLetterDate, formatTableDate, letterAmountIsExact, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import type { AnnexDocument, AnnexSection, AnnexTableRow, LetterDocument, LetterOverview } from './letter-document.ts';
-import { readinessSection, ReadinessAnnexRowSchema, trainingSection, TrainingAnnexRowSchema } from './annex-domain-sections.ts';
+import { contractsSection, IndustryAnnexRowSchema, readinessSection, ReadinessAnnexRowSchema, trainingSection, TrainingAnnexRowSchema } from './annex-domain-sections.ts';
 import { CentsSchema, FigureLineSchema, LETTER_SUBJECT, OVERVIEW_EMPTY, OVERVIEW_HEADING, overviewItemText, type LetterheadFields, type PublicLetterSnapshot } from './snapshot.ts';
 
 const RETURN_ADDRESS = 'Postbus 20701 2500 ES Den Haag';
@@ -78,20 +78,6 @@ export const AnnexRowSchema = z.object({
   previousValueCents: CentsSchema.nullable().optional(),
 });
 export type AnnexRow = z.infer<typeof AnnexRowSchema>;
-
-/** One line of the annex's industry section: a government-to-business contract with its company. */
-const IndustryAnnexRowSchema = z.object({
-  company: z.string(),
-  country: z.string(),
-  disclosureState: z.string(),
-  reference: z.string(),
-  subject: z.string(),
-  signedOn: z.iso.date(),
-  amountCents: CentsSchema,
-  milestones: z.number().int(),
-  milestonesCompleted: z.number().int(),
-});
-export type IndustryAnnexRow = z.infer<typeof IndustryAnnexRowSchema>;
 
 /** The confidential annex as frozen with a final letter (or computed for a draft). */
 export const AnnexSnapshotSchema = z.object({
@@ -192,8 +178,8 @@ const DELIVERY_NUMERIC = [3, 5];
 
 const deliveries = (count: number) => `${formatCount(count)} ${count === 1 ? 'levering' : 'leveringen'}`;
 
-/** An amount as the letter prints one in its text: "€ 360 mln.", "€ 3,7 mld.". */
-const amount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION);
+/** An amount as the letter prints one in its text, and the annex in its sections: "€ 360 mln.", "€ 3,7 mld.". */
+export const letterAmount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION);
 /** An amount as the letter's table prints it: always in mld. */
 const tableAmount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION, { unit: 'mld.' });
 
@@ -209,15 +195,15 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
     deliveriesSection(annex),
     implementingActorSection(annex.rows),
     noLongerListedSection(annex.noLongerListed ?? []),
-    annex.contractsByCompany ? contractsSection(annex.contractsByCompany, amount) : null,
+    annex.contractsByCompany ? contractsSection(annex.contractsByCompany, letterAmount) : null,
     annex.trainingByProgramme ? trainingSection(annex.trainingByProgramme) : null,
-    annex.readinessByDelivery ? readinessSection(annex.readinessByDelivery, amount) : null,
+    annex.readinessByDelivery ? readinessSection(annex.readinessByDelivery, letterAmount) : null,
     // A domain with nothing to show at the reference date has no section.
   ].filter((section): section is AnnexSection => section !== null && section.rows.length > 0);
   return {
     classification: CLASSIFICATION,
     title: `Vertrouwelijke bijlage bij de brief “${LETTER_SUBJECT}”`,
-    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(changes.rows)}, samen ${amount(annex.totalCents)}`,
+    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(changes.rows)}, samen ${letterAmount(annex.totalCents)}`,
     summary: [
       previous
         ? `Sinds de vorige brief (peildatum ${formatLetterDate(previous.referenceDate)}): ${formatCount(changes.newRows)} nieuw, ${formatCount(changes.changedRows)} met een andere waarde. Zij zijn gemarkeerd in de kolom “Sinds vorige brief”.${leftText(annex.noLongerListed?.length ?? 0)}`
@@ -260,7 +246,7 @@ function subtotal(label: string, cents: Cents): AnnexTableRow[] {
 
 /** The earlier value, exact where the letter's rounding would print it as the new one. */
 function previousAmount(previous: Cents, current: Cents): string {
-  return amount(previous) === amount(current) ? formatExactEuros(previous) : amount(previous);
+  return letterAmount(previous) === letterAmount(current) ? formatExactEuros(previous) : letterAmount(previous);
 }
 
 function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
@@ -271,7 +257,7 @@ function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
       labelOf(nl.fundingSources, row.fundingSource),
       row.quantity === null ? '' : `${formatCount(row.quantity)}${row.unit ? ` ${row.unit}` : ''}`,
       row.realisedAt === null ? 'betaald, nog niet geleverd' : formatTableDate(row.realisedAt),
-      amount(cents),
+      letterAmount(cents),
       labelOf(nl.disclosureStates, row.disclosureState),
       row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${previousAmount(row.previousValueCents ?? 0, cents)}` : row.since === 'left' ? 'telt niet meer mee' : '',
     ],
@@ -309,7 +295,7 @@ function implementingActorSection(all: readonly AnnexRow[]): AnnexSection | null
     header: DELIVERY_HEADER,
     rows: [
       ...rows.map((row) => deliveryLine(row, row.implementingActorCents!)),
-      { kind: 'subtotal', cells: ['Totaal als uitvoerder (buiten het Nederlandse totaal)', '', '', '', '', amount(total), '', ''] },
+      { kind: 'subtotal', cells: ['Totaal als uitvoerder (buiten het Nederlandse totaal)', '', '', '', '', letterAmount(total), '', ''] },
     ],
     numericColumns: DELIVERY_NUMERIC,
   };
@@ -324,25 +310,4 @@ export function readerStamp(reader: { name: string; username: string }, openedAt
   );
   const date = formatLetterDate(`${parts.year}-${parts.month}-${parts.day}`);
   return `Geopend door ${reader.name} (${reader.username}) op ${date} om ${parts.hour}:${parts.minute}`;
-}
-
-const CONTRACTS_HEADER = ['Bedrijf', 'Land', 'Openbaarmaking', 'Contract', 'Onderwerp', 'Getekend', 'Bedrag', 'Mijlpalen afgerond'];
-
-/** Contracts per company: commercially confidential, so kept back from the public letter and listed here. */
-function contractsSection(rows: readonly IndustryAnnexRow[], amount: (cents: Cents) => string): AnnexSection {
-  return {
-    heading: 'Industrie: contracten per bedrijf',
-    header: CONTRACTS_HEADER,
-    rows: rows.map((row) => [
-      row.company,
-      row.country,
-      labelOf(nl.disclosureStates, row.disclosureState),
-      row.reference,
-      row.subject,
-      formatTableDate(row.signedOn),
-      amount(row.amountCents),
-      `${row.milestonesCompleted} van ${row.milestones}`,
-    ]),
-    numericColumns: [6, 7],
-  };
 }

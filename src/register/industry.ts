@@ -4,7 +4,7 @@ import type { AuditObject } from '../audit/event.ts';
 import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { sumCents } from '../../common/money.ts';
-import type { IndustryAnnexRow } from '../letters/compose.ts';
+import type { IndustryAnnexRow } from '../letters/annex-domain-sections.ts';
 import type { CompanyOrigin, MilestoneStatus } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecord, unknownRecords } from '../domain/references.ts';
@@ -386,6 +386,7 @@ export async function industryAnnexRows(db: Db, date: IsoDate): Promise<Industry
     company.contracts
       .filter((contract) => contract.signedOn <= date)
       .map((contract) => ({
+        contractId: contract.id,
         company: company.name,
         country: company.country,
         disclosureState: company.disclosureState,

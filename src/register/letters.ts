@@ -9,7 +9,7 @@ import { plannedDateViolations } from '../domain/plausibility.ts';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import { blockParams, draftBlockViolations, finalisationViolations, REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
 import { z } from 'zod';
-import { centsOfTotal, sumCents, totalCents } from '../../common/money.ts';
+import { centsOfTotal, totalCents } from '../../common/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
 import { realisedTotalsAt, realisedTotalsAtDates, type RealisedTotals } from '../db/repositories/figures.ts';
@@ -35,7 +35,8 @@ import {
   type PublicLetterSnapshot,
   type Totals,
 } from '../letters/snapshot.ts';
-import { annexValueDifferences, DEFAULT_LETTERHEAD } from '../letters/compose.ts';
+import { letterAmount, annexValueDifferences, DEFAULT_LETTERHEAD } from '../letters/compose.ts';
+import { annexSectionDifferences, type AnnexSectionDifference } from '../letters/annex-section-differences.ts';
 import { epfOverview } from './epf.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
@@ -400,7 +401,8 @@ export interface Verification {
   hashesMatch: boolean;
   differences: { figure: string; published: number; recomputed: number }[];
   /** The named figures of the text, as printed and as recomputed now, where they differ. */
-  figureDifferences: { figure: string; published: string; recomputed: string }[];
+  figureDifferences: { figure: string; published: string; recomputed: string }[];  /** The rows of the annex's industry, training and readiness sections, as printed and as recomputed now, where they differ. */
+  annexDifferences: AnnexSectionDifference[];
 }
 
 /**
@@ -435,13 +437,19 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   const differences: Verification['differences'] = exactFigureLines(letter.publicSnapshot, annex?.figureLines)
     .filter((line) => recomputed[line.key] !== line.currentCents)
     .map((line) => ({ figure: line.key, published: line.currentCents, recomputed: recomputed[line.key]! }));
-  const annexNow = await repository.annexRows(db, letter.referenceDate);
-  const annexTotalNow = sumCents(annexNow.map((row) => row.valueCents));
-  if (annex && annexTotalNow !== annex.totalCents) differences.push({ figure: 'annexTotal', published: annex.totalCents, recomputed: annexTotalNow });
+  const annexNow = await annexSnapshot(db, id, letter.referenceDate, letter.isDemonstration);
+  if (annex && annexNow.totalCents !== annex.totalCents) differences.push({ figure: 'annexTotal', published: annex.totalCents, recomputed: annexNow.totalCents });
   // Per delivery too: changes that make up for each other leave the total as it was.
-  for (const row of annex ? annexValueDifferences(annex.rows, annexNow) : []) differences.push({ figure: `annexRow:${row.delivery}`, published: row.published, recomputed: row.recomputed });
+  for (const row of annex ? annexValueDifferences(annex.rows, annexNow.rows) : []) differences.push({ figure: `annexRow:${row.delivery}`, published: row.published, recomputed: row.recomputed });
+  const annexDifferences = annex ? annexSectionDifferences(annex, annexNow, letterAmount) : [];
   const figureDifferences = await namedFigureDifferences(db, letter);
-  return { ok: hashesMatch && differences.length === 0 && figureDifferences.length === 0, hashesMatch, differences, figureDifferences };
+  return {
+    ok: hashesMatch && differences.length === 0 && figureDifferences.length === 0 && annexDifferences.length === 0,
+    hashesMatch,
+    differences,
+    figureDifferences,
+    annexDifferences,
+  };
 }
 
 async function namedFigureDifferences(db: Db, letter: repository.StoredLetter): Promise<Verification['figureDifferences']> {

@@ -271,6 +271,7 @@ export async function readinessAnnexRows(db: Db, date: string): Promise<Readines
   return stock.map((delivery) => {
     const judgement = judgementAt(judgementsOf.get(delivery.id) ?? [], date);
     return {
+      deliveryId: delivery.id,
       delivery: delivery.title,
       realisedAt: delivery.realisedAt,
       judgement: judgement && { effect: judgement.effect, judgedOn: judgement.judgedOn, judgedBy: judgement.judgedByName, reasoning: judgement.reasoning },

@@ -132,10 +132,11 @@ export async function trainingForLetter(db: Db): Promise<{ key: string; contribu
  */
 export async function trainingAnnexRows(db: Db, date: IsoDate): Promise<TrainingAnnexRow[]> {
   const programmes = await listProgrammes(db);
-  return programmes.flatMap(({ name, hostCountry, framework, contributions }) => {
+  return programmes.flatMap(({ id, name, hostCountry, framework, contributions }) => {
     const countsUpTo = trainingCountedUpTo(contributions, date);
     if (countsUpTo === null) return [];
     return {
+      programmeId: id,
       programme: name,
       hostCountry,
       framework,

@@ -51,7 +51,7 @@ describe('the letter commands', () => {
     expect(verified.code).toBe(0);
     expect(verified.output).toBe(
       `Verified the letter dated 2025-02-17 (reference date 2025-02-04, ${february.id}): its snapshots hash to their SHA-256 ` +
-        `(public ${february.publicSha256}) and all 5 figures and the 5 named figures of its text recomputed from the register equal what it published.\n`,
+        `(public ${february.publicSha256}) and all 5 figures, the 5 named figures of its text and the annex's rows recomputed from the register equal what it published.\n`,
     );
     expect(await letter(dataDir, 'verify', '2025-02-04')).toEqual(verified);
 

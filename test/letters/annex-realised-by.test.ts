@@ -92,7 +92,7 @@ describeEachDatabase('the annex at its reference date, as the figures count what
     } finally {
       await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
     }
-    expect(await verifyLetter(db, draft.body.id)).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
+    expect(await verifyLetter(db, draft.body.id)).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
   });
 
   it('needs no disclosure decision for a purchase whose only payment was withdrawn by the date: the letter counts it nowhere', async () => {
@@ -131,7 +131,7 @@ describeEachDatabase('a final letter’s figures, annex, overview and named figu
     // Withdrawn after the reference date: the letter's every figure at that date stays.
     await accepted(roles.registrar('POST', `/valuations/${revaluation}/withdrawal`, { withdrawnOn: '2025-07-15', reason: 'Te hoog' }));
     await accepted(roles.finance('POST', `/payments/${payment}/withdrawal`, { withdrawnOn: '2025-07-15', reason: 'Teruggeboekt' }));
-    expect(await verifyLetter(db, draft.body.id)).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
+    expect(await verifyLetter(db, draft.body.id)).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
     expect((await newPublicDeliveriesBy(db, REFERENCE_DATE)).map((item) => item.title).sort()).toEqual(['Generatoren', 'Munitie', 'Tenten']);
 
     // Handed over after the reference date after all: no longer in the table, the annex, the overview or the named figures at that date.

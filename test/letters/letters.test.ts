@@ -420,7 +420,7 @@ describeEachDatabase('letters through the API', (database) => {
     expect(JSON.parse(text)).toEqual(finalView.letter);
     const verification = await author('GET', `/letters/${letterId}/verification`);
     expect(verification.status).toBe(200);
-    expect(verification.body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
+    expect(verification.body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
   });
 
   it('lists the final letters publicly, newest first, with their reference dates and links that work', async () => {
@@ -636,7 +636,7 @@ describeEachDatabase('letters through the API', (database) => {
     expect(Object.keys(byName)).toEqual([`delivery:${artilleryPublicId}`]);
     expect(byName[`delivery:${artilleryPublicId}`]).toEqual({ figure: `delivery:${artilleryPublicId}`, published: '€360 mln.', recomputed: '€400 mln.' });
     // The letter of August, before the revaluation took effect, still verifies.
-    expect((await author('GET', `/letters/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
+    expect((await author('GET', `/letters/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
 
     expect(await (await fetchAs(null, `/public/letters/${letterId}/snapshot`)).text()).toBe(before.snapshot);
     expect(await (await fetchAs(null, `/public/letters/${letterId}/renderings/html`)).text()).toBe(before.html);

@@ -303,7 +303,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
   it('keeps the final letter as finalised; what is entered later but dated by the reference date shows in its verification only', async () => {
     const final = await created(author('POST', `/letters/${letterId}/finalisation`, {}, { 'If-Match': approval.headers.get('ETag')! }), 200);
     expect(printed(final.letter)).toEqual(expected);
-    expect((await author('GET', `/letters/${letterId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
+    expect((await author('GET', `/letters/${letterId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
     // The annex shows the work for the EU at its value then, as the letter's figure counts it.
     const { db } = database();
     const frozen = await db.selectFrom('letter').select('annexSnapshot').where('id', '=', letterId).executeTakeFirstOrThrow();
@@ -312,7 +312,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     expect(annex.totalCents).toBe(31 * MILLION);
     // Its sections of training, readiness and industry stand at the date too.
     expect(annex.trainingByProgramme).toEqual([
-      { programme: 'Proeftraining', hostCountry: 'DE', framework: 'bilateral', trainers: { value: 12, qualifier: 'exact' }, trainees: { value: 200, qualifier: 'exact' }, courses: null, countsUpTo: REFERENCE_DATE },
+      { programmeId: id.programme, programme: 'Proeftraining', hostCountry: 'DE', framework: 'bilateral', trainers: { value: 12, qualifier: 'exact' }, trainees: { value: 200, qualifier: 'exact' }, courses: null, countsUpTo: REFERENCE_DATE },
     ]);
     expect(annex.readinessByDelivery!.map((row) => [row.delivery, row.judgement?.effect ?? null])).toEqual([
       ['Generatoren', 'acceptable'], ['Tenten', null], ['Veldbedden', null], ['Voor de EU', null],
@@ -363,6 +363,17 @@ describeEachDatabase('every figure of a letter at its reference date', (database
       'readiness.judgement': ['acceptabel', 'onacceptabel'],
       'industry.demandBundles': ['1', '2'],
     });
+    // The annex's rows of a programme and a delivery, as printed and as the register gives them at the date now.
+    expect(verification.annexDifferences).toEqual([
+      { section: 'training', item: 'Proeftraining', published: 'Proeftraining · DE · Bilateraal · 12 · 200 ·  · 30 juni 2025', recomputed: 'Proeftraining · DE · Bilateraal · 12 · 250 ·  · 30 juni 2025' },
+      {
+        section: 'readiness',
+        item: 'Tenten',
+        published: 'Tenten · 30 juni 2025 · niet beoordeeld ·  · Tenten aanvullen (Goedgekeurd): € 2 mln. · ',
+        recomputed: expect.stringMatching(/^Tenten · 30 juni 2025 · onacceptabel \(30 juni 2025, registrar-[0-9a-f]+\) · Beoordeeld\. · Tenten aanvullen \(Goedgekeurd\): € 2 mln\. · $/),
+      },
+    ]);
+    expect(verification.ok).toBe(false);
   });
 
   it('keeps the short name a final letter printed a programme\'s figures by, so that verification finds them again', async () => {
@@ -376,5 +387,9 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     expect(described.status).toBe(200);
     const verification = (await author('GET', `/letters/${letterId}/verification`)).body;
     expect(verification.figureDifferences.filter((difference: any) => difference.figure.startsWith('training:'))).toEqual([{ figure: 'training:proef.trainees', published: '200', recomputed: '250' }]);
+    // In the annex the programme is found by its id: a new name is no difference in what the letter reported.
+    expect(verification.annexDifferences.filter((difference: any) => difference.section === 'training').map((difference: any) => [difference.item, difference.recomputed])).toEqual([
+      ['Proeftraining', 'Proeftraining (hernoemd) · DE · Bilateraal · 12 · 250 ·  · 30 juni 2025'],
+    ]);
   });
 });

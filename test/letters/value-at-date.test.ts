@@ -47,7 +47,7 @@ describeEachDatabase('a named figure at the letter\'s reference date', (database
     const approved = await submitAndApprove({ author, disclosure }, augustId, current.headers.get('ETag')!);
     const final = await author('POST', `/letters/${augustId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
     expect(final.status).toBe(200);
-    expect((await author('GET', `/letters/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [] });
+    expect((await author('GET', `/letters/${augustId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
 
     // The contribution's value is restated as of before the reference date; its payment, and so the table, stay.
     await registrar('POST', `/deliveries/${PURL}/valuations`, { amountCents: 550 * MILLION, basis: 'contractPrice', effectiveDate: '2025-08-20' });

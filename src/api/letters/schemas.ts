@@ -182,6 +182,16 @@ const VerificationSchema = z
     hashesMatch: z.boolean(),
     differences: z.array(z.object({ figure: z.string(), published: z.number(), recomputed: z.number() })),
     figureDifferences: z.array(z.object({ figure: z.string(), published: z.string(), recomputed: z.string() })),
+    annexDifferences: z
+      .array(
+        z.object({
+          section: z.enum(['industry', 'training', 'readiness']),
+          item: z.string().openapi({ description: 'The contract, programme or stock delivery the row is of' }),
+          published: z.string().openapi({ description: 'The row as the annex printed it; empty when it had no such row' }),
+          recomputed: z.string().openapi({ description: 'The row as the register gives it at the reference date now; empty when it gives none' }),
+        }),
+      )
+      .openapi({ description: "The rows of the annex's industry, training and readiness sections whose figures, dates or judgement differ" }),
   })
   .openapi('LetterVerification');
 

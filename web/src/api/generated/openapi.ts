@@ -11567,6 +11567,17 @@ export interface components {
                 published: string;
                 recomputed: string;
             }[];
+            /** @description The rows of the annex's industry, training and readiness sections whose figures, dates or judgement differ */
+            annexDifferences: {
+                /** @enum {string} */
+                section: "industry" | "training" | "readiness";
+                /** @description The contract, programme or stock delivery the row is of */
+                item: string;
+                /** @description The row as the annex printed it; empty when it had no such row */
+                published: string;
+                /** @description The row as the register gives it at the reference date now; empty when it gives none */
+                recomputed: string;
+            }[];
         };
         AnnexListItem: {
             /** Format: uuid */

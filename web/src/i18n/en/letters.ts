@@ -210,6 +210,13 @@ export const letters: typeof nl.letters = {
     namedCaption: 'Named figures of the text that now come out differently',
     namedFigure: 'Named figure',
     noValue: 'no value',
+    annexSectionsMatch: "Every row of the annex's sections on industry, training and the effect on the armed forces recomputes to what the annex reported.",
+    annexSectionsDiffer: "Not every row of the annex's sections on industry, training and the effect on the armed forces recomputes to what the annex reported, for example after a count or judgement dated before the reference date was entered later.",
+    annexCaption: 'Rows of the annex that now come out differently',
+    section: 'Section',
+    item: 'Row',
+    noRow: 'no row',
+    sections: { industry: 'Industry', training: 'Training', readiness: 'Effect on the armed forces' },
   },
 };
 

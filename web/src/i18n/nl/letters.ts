@@ -208,6 +208,13 @@ export const letters = {
     namedCaption: 'Benoemde cijfers in de tekst die nu anders uitkomen',
     namedFigure: 'Benoemd cijfer',
     noValue: 'geen waarde',
+    annexSectionsMatch: 'Elke regel van de bijlage over industrie, training en effecten op de krijgsmacht komt opnieuw uit op wat de bijlage meldde.',
+    annexSectionsDiffer: 'Niet elke regel van de bijlage over industrie, training en effecten op de krijgsmacht komt opnieuw uit op wat de bijlage meldde, bijvoorbeeld na een later ingevoerde telling of beoordeling van vóór de peildatum.',
+    annexCaption: 'Regels van de bijlage die nu anders uitkomen',
+    section: 'Onderdeel',
+    item: 'Regel',
+    noRow: 'geen regel',
+    sections: { industry: 'Industrie', training: 'Training', readiness: 'Effecten krijgsmacht' },
   },
 };
 

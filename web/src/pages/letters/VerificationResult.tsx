@@ -10,13 +10,14 @@ import { useFigureLabel } from './useFigureLabel.ts';
 
 type Difference = Verification['differences'][number];
 type NamedFigureDifference = Verification['figureDifferences'][number];
+type AnnexDifference = Verification['annexDifferences'][number];
 
 /** A final letter checked: its texts still hash to what was published, and every figure recomputes to the same. */
 export function VerificationResult({ id }: { id: string }) {
   const { t } = useTranslation();
   const verification = useResource(`verification/${id}`, (signal) => verifyLetter(id, signal));
   if (verification.status !== 'ready') return <ResourceStatus resource={verification} onRetry={verification.reload} />;
-  const { ok, hashesMatch, differences, figureDifferences } = verification.data.data;
+  const { ok, hashesMatch, differences, figureDifferences, annexDifferences } = verification.data.data;
   return (
     <>
       <p className="nl-paragraph">{t('letters.verification.intro')}</p>
@@ -24,9 +25,11 @@ export function VerificationResult({ id }: { id: string }) {
         <p className="nl-paragraph">{t(hashesMatch ? 'letters.verification.hashesMatch' : 'letters.verification.hashesDiffer')}</p>
         <p className="nl-paragraph">{t(differences.length === 0 ? 'letters.verification.figuresMatch' : 'letters.verification.figuresDiffer')}</p>
         <p className="nl-paragraph">{t(figureDifferences.length === 0 ? 'letters.verification.namedFiguresMatch' : 'letters.verification.namedFiguresDiffer')}</p>
+        <p className="nl-paragraph">{t(annexDifferences.length === 0 ? 'letters.verification.annexSectionsMatch' : 'letters.verification.annexSectionsDiffer')}</p>
       </Alert>
       {differences.length > 0 && <DifferencesTable differences={differences} />}
       {figureDifferences.length > 0 && <NamedFigureDifferencesTable differences={figureDifferences} />}
+      {annexDifferences.length > 0 && <AnnexDifferencesTable differences={annexDifferences} />}
     </>
   );
 }
@@ -52,4 +55,16 @@ function NamedFigureDifferencesTable({ differences }: { differences: NamedFigure
     { key: 'recomputed', header: t('letters.verification.recomputed'), cell: (row) => row.recomputed || t('letters.verification.noValue') },
   ];
   return <DataTable caption={t('letters.verification.namedCaption')} columns={columns} rows={differences} rowKey={(row) => row.figure} />;
+}
+
+/** Rows of the annex's domain sections as it printed them, and as the register gives them at the reference date now. */
+function AnnexDifferencesTable({ differences }: { differences: AnnexDifference[] }) {
+  const { t } = useTranslation();
+  const columns: Column<AnnexDifference>[] = [
+    { key: 'section', header: t('letters.verification.section'), cell: (row) => t(`letters.verification.sections.${row.section}`) },
+    { key: 'item', header: t('letters.verification.item'), cell: (row) => row.item },
+    { key: 'published', header: t('letters.verification.published'), cell: (row) => row.published || t('letters.verification.noRow') },
+    { key: 'recomputed', header: t('letters.verification.recomputed'), cell: (row) => row.recomputed || t('letters.verification.noRow') },
+  ];
+  return <DataTable caption={t('letters.verification.annexCaption')} columns={columns} rows={differences} rowKey={(row) => `${row.section}:${row.item}:${row.published}`} />;
 }
