@@ -396,6 +396,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     sameOfficialAssessed: () => 'Scheiding van functies: wie de toetsing deed, verleent niet de vergunning.',
     licenceNumberTaken: () => `Er is al een vergunning met dit nummer (${KEY_FOLDING.nl}).`,
     licenceMissing: (p) => `Deze levering heeft een exportvergunning nodig en er is er geen: zij kan op ${p.date} niet worden overgedragen of geleverd.`,
+    noLicenceCovers: (p) => `Deze levering heeft een exportvergunning nodig die haar op ${p.date} dekt, en die is er niet: zij kan op die dag niet worden overgedragen of geleverd. Wie exportcontrole mag inzien, ziet waarom.`,
     licenceMissingAtRegistration: (p) =>
       `Deze levering heeft een exportvergunning nodig en heeft er nog geen, dus zij kan niet al op ${p.date} zijn overgedragen of geleverd. Leg haar vast zonder die datum; na toetsing en vergunning kan de datum worden ingevuld.`,
     licenceWithdrawn: () => 'De vergunning van deze levering berust op een eerdere toetsing; de laatste toetsing heeft nog geen (geldige) vergunning.',
@@ -707,6 +708,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     sameOfficialAssessed: () => 'Separation of duties: whoever assessed does not issue the licence.',
     licenceNumberTaken: () => `A licence with this number exists already (${KEY_FOLDING.en}).`,
     licenceMissing: (p) => `This delivery needs an export licence and has none: it cannot be handed over or delivered on ${p.date}.`,
+    noLicenceCovers: (p) => `This delivery needs an export licence that covers it on ${p.date}, and there is none: it cannot be handed over or delivered on that day. Those who may read export control can see why.`,
     licenceMissingAtRegistration: (p) =>
       `This delivery needs an export licence and has none yet, so it cannot have been handed over or delivered on ${p.date}. Register it without that date; after assessment and licence the date can be filled in.`,
     licenceWithdrawn: () => "This delivery's licence rests on an earlier assessment; the latest assessment has no (valid) licence yet.",

@@ -169,6 +169,17 @@ export function shipmentViolation(field: string, date: IsoDate, quantity: number
   };
 }
 
+/** The refusals of the gate that say what export control holds: whether there is a licence, its number, dates and quantity, or an earlier assessment. */
+const GATE_CODES = new Set(['licenceMissing', 'licenceWithdrawn', 'licenceExpired', 'licenceNotYetValid', 'quantityAboveLicence']);
+
+/**
+ * A refusal at the gate as it is told to who may not read export control: that no licence covers the delivery
+ * on the date, at the field to change, and nothing of the licences and assessments behind it.
+ */
+export function withoutExportControlDetails(violation: RuleViolation): RuleViolation {
+  return GATE_CODES.has(violation.code) ? { field: violation.field, code: 'noLicenceCovers', params: { date: violation.params!.date! } } : violation;
+}
+
 /** Where a delivery stands at the gate, for its queue and its page. */
 export function gateState(
   required: boolean,

@@ -11,6 +11,7 @@ import {
   licenceViolations,
   MAX_NOTE,
   shipmentViolation,
+  withoutExportControlDetails,
   type AssessmentInput,
   type GateLicence,
   type GateState,
@@ -292,15 +293,19 @@ export async function assertShipmentAllowed(db: Db, deliveryId: string, before: 
   if (violations.length > 0) throw new ShipmentRefusedError(violations);
 }
 
-/** Runs a change of a delivery; a refusal at the shipment gate is recorded after the change is rolled back. */
+/**
+ * Runs a change of a delivery; a refusal at the shipment gate is recorded, as it is, after the change is rolled
+ * back, and told to who may not read export control without the licences and assessments behind it.
+ */
 export async function withShipmentRefusalsRecorded<T>(db: Db, context: RequestContext, deliveryId: string | null, change: () => Promise<T>): Promise<T> {
   try {
     return await change();
   } catch (error) {
-    if (error instanceof ShipmentRefusedError) {
-      await recordAuditEvent(db, context, { action: 'shipment.refused', object: { type: 'delivery', id: deliveryId ?? 'new' }, result: 'denied', detail: { violations: error.violations } });
-    }
-    throw error;
+    if (!(error instanceof ShipmentRefusedError)) throw error;
+    await recordAuditEvent(db, context, { action: 'shipment.refused', object: { type: 'delivery', id: deliveryId ?? 'new' }, result: 'denied', detail: { violations: error.violations } });
+    const role = context.actor?.role;
+    if (role && isRole(role) && may({ role }, 'export.read')) throw error;
+    throw new ShipmentRefusedError(error.violations.map(withoutExportControlDetails));
   }
 }
 

@@ -95,19 +95,25 @@ describeEachDatabase('export control API', (database) => {
 
     const refused = await handOver({ realisedAt: '2025-04-15' }, 1);
     expect(refused.status).toBe(400);
-    expect(refused.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'licenceMissing' })]);
+    expect(refused.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'noLicenceCovers' })]);
     expect((await registrar('GET', `/deliveries/${delivery.id}`)).body).toMatchObject({ version: 1, realisedAt: null });
     expect(await events('shipment.refused')).toContainEqual({ action: 'shipment.refused', result: 'denied', objectId: delivery.id });
 
     const assessment = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, positiveAssessment);
     await licensing('POST', `/deliveries/${delivery.id}/export-licences`, { ...licenceFor(assessment.body.id), number: `SMALL-${delivery.id}`, quantityAuthorised: 5 });
+    // The registrar may not read export control: told that no licence covers the delivery, not which licence or its figures.
     const above = await handOver({ realisedAt: '2025-04-15' }, 1);
-    expect(above.body.invalidParams).toEqual([expect.objectContaining({ name: 'quantity', code: 'quantityAboveLicence' })]);
-    expect(above.body.invalidParams[0].reason).toContain(`SMALL-${delivery.id}`);
+    expect(above.body.invalidParams).toEqual([expect.objectContaining({ name: 'quantity', code: 'noLicenceCovers' })]);
+    expect(JSON.stringify(above.body)).not.toContain('SMALL-');
+    expect(JSON.stringify(above.body)).not.toMatch(/\b5\b/);
+    // The audit trail, which only the auditor reads, keeps the refusal as the gate gave it.
+    const refusals = await database().db.selectFrom('auditEvent').select('canonical').where('action', '=', 'shipment.refused').where('objectId', '=', delivery.id).orderBy('seq').execute();
+    expect(JSON.parse(refusals.at(-1)!.canonical).detail.violations).toEqual([expect.objectContaining({ field: 'quantity', code: 'quantityAboveLicence', params: expect.objectContaining({ licence: `SMALL-${delivery.id}`, authorised: '5' }) })]);
 
     await licensing('POST', `/deliveries/${delivery.id}/export-licences`, { ...licenceFor(assessment.body.id), number: `FULL-${delivery.id}` });
     const expired = await handOver({ realisedAt: '2026-04-15' }, 1);
-    expect(expired.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'licenceExpired' })]);
+    expect(expired.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'noLicenceCovers' })]);
+    expect(JSON.stringify(expired.body)).not.toMatch(/FULL-|2026-03-12|12 maart/);
 
     const handedOver = await handOver({ realisedAt: '2025-04-15' }, 1);
     expect(handedOver.status).toBe(200);
@@ -137,7 +143,7 @@ describeEachDatabase('export control API', (database) => {
     const refusalsBefore = (await events('shipment.refused')).length;
     const recategorised = await registrar('PATCH', `/deliveries/${handedOver.id}`, { category: 'largeCalibreArtillery' }, { 'If-Match': `"${handedOver.version}"` });
     expect(recategorised.status).toBe(400);
-    expect(recategorised.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'licenceMissing' })]);
+    expect(recategorised.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'noLicenceCovers' })]);
     expect((await registrar('GET', `/deliveries/${handedOver.id}`)).body).toMatchObject({ category: 'nonLethal', version: handedOver.version });
     expect((await events('shipment.refused')).slice(refusalsBefore)).toEqual([{ action: 'shipment.refused', result: 'denied', objectId: handedOver.id }]);
   });
