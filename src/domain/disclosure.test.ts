@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionViolations, publicQuantityAboveDeliveredViolations, type DecisionInput } from './disclosure.ts';
+import { decisionViolations, publicCategoryViolations, publicQuantityAboveDeliveredViolations, type DecisionInput } from './disclosure.ts';
 
 const TODAY = '2025-09-10';
 const decidedPublic = (quantity: string | null): DecisionInput => ({ state: 'public', presentation: { title: 'Generatoren', detail: '', category: 'nonLethal', quantity }, note: '' });
@@ -32,5 +32,15 @@ describe('a public quantity', () => {
   it('does not read the number in a name as a count', () => {
     expect(publicQuantityAboveDeliveredViolations('4 F-16’s', [4])).toEqual([]);
     expect(publicQuantityAboveDeliveredViolations('2 T72-tanks', [2])).toEqual([]);
+  });
+});
+
+describe('a public category', () => {
+  it('is that of a delivery it presents, or "other", which says less; never goods they do not hold', () => {
+    expect(publicCategoryViolations('nonLethal', ['nonLethal'])).toEqual([]);
+    expect(publicCategoryViolations('other', ['battleTanks'])).toEqual([]);
+    expect(publicCategoryViolations('ammunition', ['drones', 'ammunition'])).toEqual([]);
+    expect(publicCategoryViolations('battleTanks', ['nonLethal'])).toEqual([{ field: 'publicCategory', code: 'categoryNotPresented', params: { categories: 'nonLethal', deliveries: '1' } }]);
+    expect(publicCategoryViolations('warships', ['drones', 'drones', 'ammunition'])).toEqual([{ field: 'publicCategory', code: 'categoryNotPresented', params: { categories: 'drones,ammunition', deliveries: '3' } }]);
   });
 });

@@ -80,6 +80,15 @@ export function publicQuantityAboveDeliveredViolations(quantity: string | null, 
 }
 
 /**
+ * The category a public presentation gives is that of a delivery it presents, or "other", which says less: never
+ * one of goods it does not hold (winter kit presented as tanks).
+ */
+export function publicCategoryViolations(category: Category, deliveryCategories: readonly Category[]): RuleViolation[] {
+  if (category === 'other' || deliveryCategories.includes(category)) return [];
+  return [{ field: 'publicCategory', code: 'categoryNotPresented', params: { categories: [...new Set(deliveryCategories)].join(','), deliveries: String(deliveryCategories.length) } }];
+}
+
+/**
  * The largest number a public quantity states, what the deliveries hold together and how many they are,
  * when it states more than they hold; null when it does not, or when one of them has no quantity.
  */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { decisionViolations, publicQuantityAboveDeliveredViolations, type DecisionInput, type RealisedDatePrecision } from '../domain/disclosure.ts';
+import { decisionViolations, publicCategoryViolations, publicQuantityAboveDeliveredViolations, type DecisionInput, type RealisedDatePrecision } from '../domain/disclosure.ts';
 import { currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
 import { unknownRecords } from '../domain/references.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
@@ -48,7 +48,11 @@ export async function decide(
     }
     assertValid(unknownRecords('deliveryIds', 'delivery', deliveryIds, found));
     if (decision.state === 'public') {
-      assertValid(publicQuantityAboveDeliveredViolations(decision.presentation.quantity, [...found.values()].map((delivery) => delivery.quantity)));
+      const presented = [...found.values()];
+      assertValid([
+        ...publicCategoryViolations(decision.presentation.category, presented.map((delivery) => delivery.category)),
+        ...publicQuantityAboveDeliveredViolations(decision.presentation.quantity, presented.map((delivery) => delivery.quantity)),
+      ]);
     }
     if (expectedVersion !== undefined) assertVersionMatches(expectedVersion, await decisionsVersion(trx, ids[0]!));
     const decided: disclosure.StoredDecision[] = [];

@@ -96,6 +96,9 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
       what: `a public quantity of ${JSON.stringify(publicQuantity)}`, role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity }), field: 'publicQuantity', code: 'quantityFormat',
     })),
     { what: 'a public quantity of "0"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '0' }), field: 'publicQuantity', code: 'quantityStatesZero' },
+    // The delivery from stock is non-lethal goods: the public may read less of it, not other goods.
+    { what: 'non-lethal goods decided public as battle tanks', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicCategory: 'battleTanks' }), field: 'publicCategory', code: 'categoryNotPresented' },
+    { what: 'two deliveries decided public as goods neither is', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicCategory: 'warships', deliveryIds: [ids.stock, ids.licensed] }), field: 'publicCategory', code: 'categoryNotPresented' },
     // The delivery from stock holds 8.
     { what: 'a public quantity of "500" for a delivery of 8', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '500' }), field: 'publicQuantity', code: 'quantityAboveDelivered' },
     { what: 'a public quantity of "ca. 20" for two deliveries of 8', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: 'ca. 20', deliveryIds: [ids.stock, ids.licensed] }), field: 'publicQuantity', code: 'quantityAboveDelivered' },
@@ -126,7 +129,7 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     expect((await as.registrar('POST', '/companies', { name: `Bedrijf ${next()}`, country: 'NL', registrationNumber: 'KVK 12345678' })).status).toBe(201);
     // A purchase without a quantity: what the public quantity says is not held against one.
     for (const publicQuantity of ['3', 'ca. 100', 'meerdere', '1.000.000.000 patronen', '2-3']) {
-      const decided = await as.disclosureOfficer('POST', '/disclosure-decisions', publicDecision({ publicQuantity, deliveryIds: [ids.procurement] }));
+      const decided = await as.disclosureOfficer('POST', '/disclosure-decisions', publicDecision({ publicQuantity, publicCategory: 'ammunition', deliveryIds: [ids.procurement] }));
       expect(decided.status, JSON.stringify(decided.body)).toBe(201);
     }
     // The delivery from stock holds 8: a coarser quantity, or one that names a type, is taken.
