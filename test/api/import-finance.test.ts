@@ -157,7 +157,7 @@ describeEachDatabase('importing commitments and EPF claims', (database) => {
 
   it('takes a commitment and a claim again as unchanged when they name their delivery by its id, and not when they name another', async () => {
     const delivery = (await registrar('GET', `/deliveries?q=${encodeURIComponent('Houwitsers (import)')}`)).body.items[0];
-    const other = (await registrar('POST', '/deliveries', { title: 'Andere houwitsers', category: 'largeCalibreArtillery', supportType: 'stock', fundingSource: 'ukraineSupportBudget', realisedAt: '2025-06-01' })).body.id;
+    const other = (await registrar('POST', '/deliveries', { title: 'Andere houwitsers', category: 'largeCalibreArtillery', supportType: 'stock', fundingSource: 'ukraineSupportBudget' })).body.id as string;
     const naming = (deliveryReference: string) =>
       upload(
         {
