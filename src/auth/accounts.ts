@@ -121,6 +121,7 @@ export async function changeRole(db: Db, context: RequestContext, id: string, ro
   refuseOwnAccount(context, id, 'role');
   return inTransaction(db, async (trx) => {
     const current = await lockAccount(trx, id);
+    if (current.role === role) throw new ValidationError([{ field: 'role', code: 'sameRole' }]);
     if (SECOND_FACTOR_ROLES.has(role) && current.totpSecret === null) {
       throw new ValidationError([{ field: 'role', code: 'roleNeedsSecondFactor' }]);
     }
@@ -145,7 +146,7 @@ export async function disableAccount(db: Db, context: RequestContext, id: string
   refuseOwnAccount(context, id, 'account');
   return inTransaction(db, async (trx) => {
     const current = await lockAccount(trx, id);
-    if (current.disabledAt !== null) return viewOf(current);
+    if (current.disabledAt !== null) throw new ValidationError([{ field: 'account', code: 'alreadyDisabled' }]);
     const now = context.now().toISOString();
     const changed = await accounts.updateAccount(trx, id, { disabledAt: now });
     await endSessionsOf(trx, id, now);

@@ -90,7 +90,7 @@ export function accountCommands(): Command {
     .description('disable an account; its sessions end at once')
     .requiredOption('--name <username>', 'the username')
     .action(async (options: { name: string }) => {
-      await withDatabase(async (handle) => disableAccount(handle.db, operatorContext(), (await accountNamed(handle.db, options.name)).id));
+      await withDatabase(async (handle) => disableAccount(handle.db, operatorContext(), (await accountNamed(handle.db, options.name)).id).catch(explain(ACCOUNT_OPTIONS)));
       console.log(`Disabled account ${options.name}.`);
     });
 

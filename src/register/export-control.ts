@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { AuditObject } from '../audit/event.ts';
 import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { isRole, may } from '../domain/access.ts';
 import { followsPledgeViolations, type Category, type DeliveryFields, type RuleViolation, type SupportType } from '../domain/delivery.ts';
 import {
@@ -150,12 +151,18 @@ export async function assess(
   });
 }
 
-/** The assessor lets parliament open one assessment confidentially; the decision is recorded. */
+/**
+ * The assessor lets parliament open one assessment confidentially; the decision is recorded, once: the
+ * assessment is locked so that a second grant, also one made at the same moment, is refused.
+ */
 export async function grantInspection(db: Db, context: RequestContext, assessmentId: string, note: string): Promise<repository.StoredAssessment> {
   const violations = textViolations('note', note, { maximum: MAX_NOTE, required: false });
   if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
-    if (!(await repository.findAssessment(trx, assessmentId))) throw new NotFoundError('assessment', assessmentId);
+    const assessment = await repository.findAssessment(trx, assessmentId, { forUpdate: true });
+    if (!assessment) throw new NotFoundError('assessment', assessmentId);
+    const [granted] = assessment.inspectionGrants;
+    if (granted) throw new ValidationError([{ field: 'assessment', code: 'inspectionGranted', params: { grantedOn: todayInAmsterdam(new Date(granted.grantedAt)) } }]);
     const grant = { id: randomUUID(), assessmentId, note, grantedById: context.actor?.id ?? null, grantedByName: context.actor?.username ?? 'unknown', grantedAt: context.now().toISOString() };
     await repository.insertInspectionGrant(trx, grant);
     await recordAuditEvent(trx, context, { action: 'exportInspection.grant', object: { type: 'exportAssessment', id: assessmentId }, result: 'success', after: grant });

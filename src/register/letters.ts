@@ -234,6 +234,7 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
     if (refusal) throw new ValidationError([refusal]);
     await refuseIfLaterLetterFinal(trx, current);
     const { seal } = await writtenText(trx, current, current.letterDate ?? undefined, requestDay(context));
+    if (current.approvedSha256 === seal.sha256) throw new ValidationError([{ field: 'approval', code: 'alreadyApproved' }]);
     const approved = await repository.markApproved(trx, id, current.version, {
       approvedSha256: seal.sha256,
       approvedByName: actorName(context),

@@ -153,6 +153,11 @@ describeEachDatabase('export control API', (database) => {
     const assessment = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, positiveAssessment);
     expect((await parliament('GET', `/export-assessments/${assessment.body.id}`)).status).toBe(404);
     expect((await assessor('POST', `/export-assessments/${assessment.body.id}/inspection-grants`, { note: 'Verzoek' })).status).toBe(201);
+    // Granted once: a second grant is refused and not recorded.
+    const again = await assessor('POST', `/export-assessments/${assessment.body.id}/inspection-grants`, { note: 'Nogmaals' }, { 'Accept-Language': 'en' });
+    expect(again.status).toBe(400);
+    expect(again.body.invalidParams).toEqual([{ name: 'assessment', code: 'inspectionGranted', reason: expect.stringMatching(/^Parliament may inspect this assessment since \d+ \w+ \d{4} already/) }]);
+    expect((await events('exportInspection.grant')).filter((event) => event.objectId === assessment.body.id)).toHaveLength(1);
     const opened = await parliament('GET', `/export-assessments/${assessment.body.id}`);
     expect(opened.status).toBe(200);
     expect(opened.body.assessment.criteria).toHaveLength(8);

@@ -33,7 +33,11 @@ describe('the account commands', () => {
     expect(toAuditor.code).toBe(1);
     expect(toAuditor.output.trim()).toBe('--role: This role needs a second factor; this account has none.');
     expect((await runCli(dataDir, ['account', 'set-role', '--name', 'k.jansen', '--role', 'finance'])).code).toBe(0);
+    const sameRole = await runCli(dataDir, ['account', 'set-role', '--name', 'k.jansen', '--role', 'finance']);
+    expect([sameRole.code, sameRole.output.trim()]).toEqual([1, '--role: This account has this role already.']);
     expect((await runCli(dataDir, ['account', 'disable', '--name', 'k.jansen'])).code).toBe(0);
+    const twice = await runCli(dataDir, ['account', 'disable', '--name', 'k.jansen']);
+    expect([twice.code, twice.output.trim()]).toEqual([1, '--name: This account is disabled already.']);
     const missing = await runCli(dataDir, ['account', 'disable', '--name', 'niemand']);
     expect(missing).toEqual({ code: 1, output: 'there is no account niemand\n' });
 

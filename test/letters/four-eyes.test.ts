@@ -93,4 +93,14 @@ it('refuses the approval of a draft never submitted, or whose submission its aut
   const approved = await officer('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': again.headers.get('ETag')! });
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);
   expect(approved.body.approvalRefusal).toBeNull();
+
+  // A second approval of the same text is refused, and changes nothing: no new version, review or audit event.
+  const approvals = () => scratch.handle.db.selectFrom('auditEvent').select('seq').where('action', '=', 'letter.approve').where('objectId', '=', draft.body.id).execute();
+  expect(await approvals()).toHaveLength(1);
+  const twice = await officer('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': approved.headers.get('ETag')!, 'Accept-Language': 'en' });
+  expect(twice.status).toBe(400);
+  expect(twice.body.invalidParams).toEqual([{ name: 'approval', code: 'alreadyApproved', reason: 'This letter has been approved as it reads now already; a second approval adds nothing.' }]);
+  const after = await author('GET', `/letters/${draft.body.id}`);
+  expect([after.headers.get('ETag'), after.body.reviews.filter((review: { action: string }) => review.action === 'approve').length]).toEqual([approved.headers.get('ETag'), 1]);
+  expect(await approvals()).toHaveLength(1);
 });

@@ -116,8 +116,9 @@ export async function assessmentDaysOf(db: Db, deliveryId: string): Promise<stri
   return rows.map((row) => row.assessedOn);
 }
 
-export async function findAssessment(db: Db, id: string): Promise<StoredAssessment | undefined> {
-  const rows = await db.selectFrom('exportAssessment').selectAll().where('id', '=', id).execute();
+export async function findAssessment(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredAssessment | undefined> {
+  const query = db.selectFrom('exportAssessment').selectAll().where('id', '=', id);
+  const rows = await (options.forUpdate ? query.forUpdate() : query).execute();
   return (await withDetails(db, rows))[0];
 }
 
