@@ -11,7 +11,8 @@ import * as accounts from '../db/repositories/accounts.ts';
 import { endSessionsOf } from '../db/repositories/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { NotFoundError, ValidationError } from '../register/errors.ts';
+import { assertValid, NotFoundError, ValidationError } from '../register/errors.ts';
+import { UniqueViolationError } from '../db/errors.ts';
 import { hashPassword, passwordViolation } from './passwords.ts';
 import { newTotpSecret } from './totp.ts';
 import { sealWithKey, type TotpSecretKey } from './totp-secret-key.ts';
@@ -96,11 +97,13 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
   const totpSecret = SECOND_FACTOR_ROLES.has(input.role) || input.secondFactor ? newTotpSecret() : null;
   const passwordHash = input.password === null ? null : await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
-    if (await accounts.findAccountByUsername(trx, input.username)) {
-      throw new ValidationError([{ field: 'username', code: 'usernameTaken' }]);
-    }
+    const taken = [
+      ...((await accounts.findAccountByUsername(trx, input.username)) ? [{ field: 'username', code: 'usernameTaken' }] : []),
+      ...(input.email ? await emailTakenViolations(trx, input.email, null) : []),
+    ];
+    if (taken.length > 0) throw new ValidationError(taken);
     const id = randomUUID();
-    const stored = await accounts.insertAccount(trx, {
+    const stored = await refusingTakenEmail(accounts.insertAccount(trx, {
       id,
       username: input.username,
       displayName: input.displayName ?? '',
@@ -109,7 +112,7 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
       totpSecret: totpSecret === null ? null : sealWithKey(totpKey, id, totpSecret),
       oidcSubject: input.oidcSubject ?? null,
       email: input.email ?? null,
-    });
+    }));
     const account = viewOf(stored);
     await recordAuditEvent(trx, context, { action: 'account.create', object: { type: 'account', id: account.id }, result: 'success', after: account });
     return { account, totpSecret };
@@ -136,7 +139,8 @@ export async function changeEmail(db: Db, context: RequestContext, id: string, e
   if (email !== null && !isEmailAddress(email)) throw new ValidationError([{ field: 'email', code: 'invalidEmail' }]);
   return inTransaction(db, async (trx) => {
     const current = await lockAccount(trx, id);
-    const changed = await accounts.updateAccount(trx, id, { email });
+    if (email !== null) assertValid(await emailTakenViolations(trx, email, id));
+    const changed = await refusingTakenEmail(accounts.updateAccount(trx, id, { email }));
     return audited(trx, context, 'account.changeEmail', current, changed);
   });
 }
@@ -211,6 +215,20 @@ async function audited(db: Db, context: RequestContext, action: AuditAction, bef
   const view = viewOf(after);
   await recordAuditEvent(db, context, { action, object: { type: 'account', id: after.id }, result: 'success', before: viewOf(before), after: view });
   return view;
+}
+
+/** An e-mail address names one person: another account's address, whatever its case, is refused, naming that account. */
+async function emailTakenViolations(db: Db, email: string, exceptId: string | null): Promise<RuleViolation[]> {
+  const username = await accounts.usernameWithEmail(db, email, exceptId);
+  return username === undefined ? [] : [{ field: 'email', code: 'emailTaken', params: { username } }];
+}
+
+/** The write, with another account given the same address at the same moment (which passed the check too) refused as the check refuses it. */
+async function refusingTakenEmail<T>(write: Promise<T>): Promise<T> {
+  return write.catch((error: unknown) => {
+    if (error instanceof UniqueViolationError && error.constraint === accounts.UNIQUE_EMAIL) throw new ValidationError([{ field: 'email', code: 'emailTaken' }]);
+    throw error;
+  });
 }
 
 function isEmailAddress(text: string): boolean {

@@ -88,6 +88,24 @@ it('refuses an address that is not one, and records a change of address in the a
   expect(events.map((event: { after: { email: string } }) => event.after.email)).toEqual(['openbaarmaking@example.org']);
 });
 
+it('refuses an address another account has, whatever its case, at the e-mail field, changing nothing', async () => {
+  const accounts = (await administrator('GET', '/accounts')).body.items as { id: string; username: string; role: string; email: string | null }[];
+  const holder = accounts.find((account) => account.email === 'openbaarmaking@example.org')!;
+  const other = accounts.find((account) => account.id !== holder.id)!;
+  const english = { 'Accept-Language': 'en' };
+  const reason = `The account "${holder.username}" has this e-mail address already (capitals do not count); an e-mail address belongs to one account.`;
+  const changed = await administrator('POST', `/accounts/${other.id}/email`, { email: 'OpenbaarMaking@Example.org' }, english);
+  expect(changed.status).toBe(400);
+  expect(changed.body.invalidParams).toEqual([{ name: 'email', code: 'emailTaken', reason }]);
+  const created = await administrator('POST', '/accounts', { username: 'm.dubbel', role: 'registrar', password: 'een lang genoeg wachtwoord', email: 'OPENBAARMAKING@example.org' }, english);
+  expect(created.status).toBe(400);
+  expect(created.body.invalidParams).toEqual([{ name: 'email', code: 'emailTaken', reason }]);
+  const after = (await administrator('GET', '/accounts')).body.items as { username: string; email: string | null }[];
+  expect(after.map(({ username, email }) => [username, email])).toEqual(accounts.map(({ username, email }) => [username, email]));
+  // Its own account may write it otherwise.
+  expect((await administrator('POST', `/accounts/${holder.id}/email`, { email: 'Openbaarmaking@example.org' })).status).toBe(200);
+});
+
 it('tells the disclosure officers that a draft waits for their approval, and the author that it was sent back, with the comment', async () => {
   await giveAddress('letterAuthor', 'auteur@example.org');
   await giveAddress('disclosureOfficer', 'openbaarmaking@example.org');

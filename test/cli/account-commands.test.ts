@@ -60,4 +60,13 @@ describe('the account commands', () => {
       await handle.close();
     }
   }, 120_000);
+
+  it('refuse an e-mail address another account has, whatever its case, at --email', async () => {
+    const password = 'een lang genoeg wachtwoord';
+    expect((await runCli(dataDir, ['account', 'add', '--name', 'qa.een', '--role', 'registrar', '--email', 'qa@example.nl'], password)).code).toBe(0);
+    const taken = await runCli(dataDir, ['account', 'add', '--name', 'qa.twee', '--role', 'registrar', '--email', 'QA@Example.nl'], password);
+    expect(taken).toEqual({ code: 1, output: '--email: The account "qa.een" has this e-mail address already (capitals do not count); an e-mail address belongs to one account.\n' });
+    const listed = JSON.parse((await runCli(dataDir, ['account', 'list', '--json'])).output) as { username: string }[];
+    expect(listed.map((account) => account.username)).not.toContain('qa.twee');
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountTable, Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -16,6 +16,16 @@ export async function findAccountByUsername(db: Db, username: string): Promise<S
 export async function findAccountById(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredAccount | undefined> {
   const query = db.selectFrom('account').selectAll().where('id', '=', id);
   return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** The index that keeps an e-mail address to one account, whatever its case (migration 051). */
+export const UNIQUE_EMAIL = 'account_email_folded';
+
+/** The username of another account than `exceptId` with this e-mail address, compared as the index compares it. */
+export async function usernameWithEmail(db: Db, email: string, exceptId: string | null): Promise<string | undefined> {
+  let query = db.selectFrom('account').select('username').where(sql`lower(email)`, '=', sql`lower(${email})`);
+  if (exceptId !== null) query = query.where('id', '<>', exceptId);
+  return (await query.executeTakeFirst())?.username;
 }
 
 export async function findAccountByOidcSubject(db: Db, subject: string): Promise<StoredAccount | undefined> {
