@@ -259,7 +259,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unclosedFootnote: (p) => `In tekstblok ${numberedBlock('nl', p)} wordt een voetnoot "[^" niet gesloten met "]" (bij "${p.excerpt}"): schrijf een voetnoot als [^tekst].`,
     emptyFootnote: (p) => `In tekstblok ${numberedBlock('nl', p)} is een voetnoot leeg (bij "${p.excerpt}"): schrijf de tekst van de voetnoot tussen "[^" en "]", of haal hem weg.`,
     blockKeyFormat: (p) => `De sleutel "${p.key}" van tekstblok ${numberedBlock('nl', p)} is geen sleutel: begin met een letter en gebruik alleen letters zonder accent, cijfers en losse streepjes (zoals "industry" of "f16-vliegers").`,
-    duplicateBlockKey: (p) => `Tekstblok ${numberedBlock('nl', p)} heeft dezelfde sleutel "${p.key}" als tekstblok ${p.first}; geef elk blok een eigen sleutel.`,
+    duplicateBlockKey: (p) => `Tekstblok ${numberedBlock('nl', p)} heeft dezelfde sleutel "${p.key}" als tekstblok ${p.first} (hoofdletters tellen niet mee); geef elk blok een eigen sleutel.`,
     blankText: (p) =>
       `De tekst van tekstblok ${numberedBlock('nl', p)} bestaat alleen uit spaties of witregels. Schrijf de tekst, of maak het veld helemaal leeg als de brief dit onderdeel niet heeft.`,
     finalLetterExists: () => 'Er is al een definitieve brief met deze peildatum.',
@@ -578,7 +578,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unclosedFootnote: (p) => `In text block ${numberedBlock('en', p)}, a footnote "[^" is not closed with "]" (at "${p.excerpt}"): write a footnote as [^text].`,
     emptyFootnote: (p) => `In text block ${numberedBlock('en', p)}, a footnote is empty (at "${p.excerpt}"): write its text between "[^" and "]", or remove it.`,
     blockKeyFormat: (p) => `The key "${p.key}" of text block ${numberedBlock('en', p)} is no key: start with a letter and use only unaccented letters, digits and single hyphens (such as "industry" or "f16-vliegers").`,
-    duplicateBlockKey: (p) => `Text block ${numberedBlock('en', p)} has the same key "${p.key}" as text block ${p.first}; give every block a key of its own.`,
+    duplicateBlockKey: (p) => `Text block ${numberedBlock('en', p)} has the same key "${p.key}" as text block ${p.first} (capitals do not count); give every block a key of its own.`,
     blankText: (p) =>
       `The text of text block ${numberedBlock('en', p)} is only spaces or blank lines. Write the text, or empty the field entirely if the letter does not have this section.`,
     finalLetterExists: () => 'There is a final letter with this reference date already.',

@@ -5,12 +5,16 @@ const opening = { key: 'opening', heading: null, text: 'Hierbij informeer ik u.'
 const training = { key: 'training', heading: 'Training', text: '' };
 
 describe('the text blocks of a draft', () => {
-  it('may leave a section empty, but not without blocks, with a key twice or with a text of only spaces', () => {
+  it('may leave a section empty, but not without blocks, with a key twice (whatever its case) or with a text of only spaces', () => {
     expect(draftBlockViolations([opening, training])).toEqual([]);
     expect(draftBlockViolations([])).toEqual([{ field: 'blocks', code: 'noBlocks' }]);
     expect(draftBlockViolations([opening, training, { ...training, heading: 'Opleiding' }, { ...opening, text: 'Nog eens.' }])).toEqual([
       { field: 'blocks.2.key', code: 'duplicateBlockKey', params: { number: '3', heading: 'Opleiding', key: 'training', first: '2' } },
       { field: 'blocks.3.key', code: 'duplicateBlockKey', params: { number: '4', heading: '', key: 'opening', first: '1' } },
+    ]);
+    expect(draftBlockViolations([opening, training, { ...training, key: 'Training' }, { ...opening, key: 'OPENING' }])).toEqual([
+      { field: 'blocks.2.key', code: 'duplicateBlockKey', params: { number: '3', heading: 'Training', key: 'Training', first: '2' } },
+      { field: 'blocks.3.key', code: 'duplicateBlockKey', params: { number: '4', heading: '', key: 'OPENING', first: '1' } },
     ]);
     expect(draftBlockViolations([opening, { ...training, text: ' \n\t\n ' }])).toEqual([{ field: 'blocks.1.text', code: 'blankText', params: { number: '2', heading: 'Training' } }]);
   });

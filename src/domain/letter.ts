@@ -23,7 +23,7 @@ const BLOCK_KEY = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
 
 /**
  * What is wrong with a draft's text blocks whatever they say: there are none (the author would have nothing
- * to write in), a key is no name or that of an earlier block, or a text is only spaces and blank lines. An
+ * to write in), a key is no name or that of an earlier block (whatever its case), or a text is only spaces and blank lines. An
  * empty text is a section this letter does not have; a text of spaces alone is a slip.
  */
 export function draftBlockViolations(blocks: Blocks): RuleViolation[] {
@@ -31,8 +31,10 @@ export function draftBlockViolations(blocks: Blocks): RuleViolation[] {
   const firstWithKey = new Map<string, number>();
   return blocks.flatMap((block, index): RuleViolation[] => {
     if (!BLOCK_KEY.test(block.key)) return [{ field: `blocks.${index}.key`, code: 'blockKeyFormat', params: { ...blockParams(blocks, index), key: block.key } }, ...blankTextViolations(blocks, index)];
-    const first = firstWithKey.get(block.key) ?? index;
-    firstWithKey.set(block.key, first);
+    // "opening" and "Opening" name one block to a reader: keys are compared whatever their case.
+    const folded = block.key.toLowerCase();
+    const first = firstWithKey.get(folded) ?? index;
+    firstWithKey.set(folded, first);
     return [
       ...(first === index ? [] : [{ field: `blocks.${index}.key`, code: 'duplicateBlockKey', params: { ...blockParams(blocks, index), key: block.key, first: String(first + 1) } }]),
       ...blankTextViolations(blocks, index),

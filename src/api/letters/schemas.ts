@@ -25,7 +25,7 @@ const blockFields = {
     .openapi({
       description:
         'The name the block is known by, in the editor and in the next letter, which starts from this text: a letter, then letters without accents, digits and single hyphens ' +
-        '(`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block (`duplicateBlockKey`)',
+        '(`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block, whatever its case (`duplicateBlockKey`)',
     }),
   heading: safeText(300).nullable(),
   text: multilineText(50_000),

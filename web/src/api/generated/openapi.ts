@@ -11451,7 +11451,7 @@ export interface components {
             }[] | null;
         };
         NarrativeBlock: {
-            /** @description The name the block is known by, in the editor and in the next letter, which starts from this text: a letter, then letters without accents, digits and single hyphens (`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block (`duplicateBlockKey`) */
+            /** @description The name the block is known by, in the editor and in the next letter, which starts from this text: a letter, then letters without accents, digits and single hyphens (`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block, whatever its case (`duplicateBlockKey`) */
             key: string;
             heading: string | null;
             text: string;
@@ -11549,7 +11549,7 @@ export interface components {
             };
         };
         NarrativeBlockInput: {
-            /** @description The name the block is known by, in the editor and in the next letter, which starts from this text: a letter, then letters without accents, digits and single hyphens (`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block (`duplicateBlockKey`) */
+            /** @description The name the block is known by, in the editor and in the next letter, which starts from this text: a letter, then letters without accents, digits and single hyphens (`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block, whatever its case (`duplicateBlockKey`) */
             key: string;
             heading: string | null;
             text: string;
