@@ -118,6 +118,29 @@ export const isoMoment = z.iso.datetime({ offset: true, abort: true }).superRefi
 /** A list's filter in a query parameter, which a form may send empty: that means "no filter". */
 export const queryFilter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+/** The pairs of query parameters that bound a period, start first: the lists', their exports' and the audit trail's. */
+const PERIODS = [
+  ['realisedFrom', 'realisedTo'],
+  ['from', 'until'],
+  ['from', 'to'],
+] as const;
+
+/**
+ * A route's query as the API takes it: a parameter the route does not know is refused, naming it, rather
+ * than ignored (a mistyped filter would otherwise answer with the whole list), and a period whose end lies
+ * before its start is refused at its end (`beforeFrom`) rather than answered with nothing.
+ */
+export function strictQuery<T extends z.ZodObject>(query: T) {
+  return query.strict().superRefine((given: Record<string, unknown>, ctx) => {
+    for (const [start, end] of PERIODS) {
+      const [from, until] = [given[start], given[end]];
+      if (typeof from === 'string' && typeof until === 'string' && Date.parse(until) < Date.parse(from)) {
+        ctx.addIssue({ code: 'custom', path: [end], params: { code: 'beforeFrom' } });
+      }
+    }
+  });
+}
+
 /**
  * A whole number in a query or path parameter, written in digits ("2025": not "2025.5", "abc", " ", "1e3"
  * or "0x7e9", which a number's coercion would read), from `minimum` to `maximum`. Whatever else it holds is
@@ -223,9 +246,10 @@ export function validationHookWith(alsoCheck: (input: unknown, today: IsoDate) =
   ) => {
     if (result.success) return;
     const input = await rawInput(c, result.target);
-    const schemaViolations = violationsFromZod(result.error, input).map((violation) =>
-      result.target === 'json' ? { ...violation, field: nameOf(violation.field, input) } : violation,
-    );
+    const schemaViolations = violationsFromZod(result.error, input).map((violation) => {
+      if (result.target === 'json') return { ...violation, field: nameOf(violation.field, input) };
+      return result.target === 'query' && violation.code === 'unknownField' ? { ...violation, code: 'unknownParameter', params: { name: violation.field } } : violation;
+    });
     const reported = new Set(schemaViolations.map((violation) => violation.field));
     const ruleViolations = result.target === 'json' ? alsoCheck(input, todayInAmsterdam(c.get('deps').clock())).filter((violation) => !reported.has(violation.field)) : [];
     return problem(c, 400, { invalidParams: invalidParams(c, [...schemaViolations, ...ruleViolations]) });

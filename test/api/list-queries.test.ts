@@ -1,0 +1,45 @@
+/**
+ * A list's query says what it finds: a parameter the route does not know is refused, naming it, rather than
+ * ignored (a mistyped filter would answer with the whole list), and a period whose end lies before its
+ * start is refused at its end, on the lists, their exports and the audit trail alike, as the figures' series is.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+let scratch: ScratchDatabase;
+let registrar: ApiCall;
+let auditor: ApiCall;
+
+beforeAll(async () => {
+  scratch = await openScratchPGlite({ demonstration: true });
+  registrar = apiClient(scratch.handle.db, { role: 'registrar' });
+  auditor = apiClient(scratch.handle.db, { role: 'auditor' });
+});
+
+afterAll(async () => {
+  await scratch?.dispose();
+});
+
+const english = { 'Accept-Language': 'en' };
+
+it('refuses a query parameter the list does not take, naming it', async () => {
+  const refused = await registrar('GET', '/deliveries?foo=bar&category=smallArms', undefined, english);
+  expect(refused.status).toBe(400);
+  expect(refused.body.invalidParams).toEqual([
+    { name: 'foo', code: 'unknownParameter', reason: 'This request takes no parameter "foo"; check its name (a mistyped filter would otherwise give the whole list).' },
+  ]);
+  expect((await registrar('GET', '/exports/deliveries?format=csv&realisedFron=2025-01-01', undefined, english)).body.invalidParams).toEqual([
+    expect.objectContaining({ name: 'realisedFron', code: 'unknownParameter' }),
+  ]);
+  expect((await registrar('GET', '/deliveries?category=smallArms&pageSize=5')).status).toBe(200);
+});
+
+it('refuses a period whose end lies before its start, at its end, on a list, its export and the audit trail', async () => {
+  const beforeFrom = [{ name: 'realisedTo', code: 'beforeFrom', reason: 'The end date lies before the start date.' }];
+  expect((await registrar('GET', '/deliveries?realisedFrom=2025-06-01&realisedTo=2025-01-01', undefined, english)).body.invalidParams).toEqual(beforeFrom);
+  expect((await registrar('GET', '/exports/deliveries?format=csv&realisedFrom=2025-06-01&realisedTo=2025-01-01', undefined, english)).body.invalidParams).toEqual(beforeFrom);
+  const audit = await auditor('GET', '/audit-events?from=2025-06-01T00:00:00Z&until=2025-01-01T00:00:00Z', undefined, english);
+  expect(audit.body.invalidParams).toEqual([{ ...beforeFrom[0], name: 'until' }]);
+  expect((await registrar('GET', '/deliveries?realisedFrom=2025-01-01&realisedTo=2025-01-01')).status).toBe(200);
+});
