@@ -34,3 +34,35 @@ export function todayInAmsterdam(now: Date = new Date()): IsoDate {
   if (lastToday?.minute !== minute) lastToday = { minute, date: AMSTERDAM_DATE.format(now) };
   return lastToday.date;
 }
+
+/** How far the clock in The Hague is ahead of UTC at a moment, in milliseconds. */
+function offsetInTheHague(moment: number): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(moment));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((candidate) => candidate.type === type)?.value);
+  const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wallClock - Math.floor(moment / 1000) * 1000;
+}
+
+/**
+ * The moment a day begins in The Hague, as ISO 8601 in UTC; `days` later for the end of a range. Clocks
+ * there change at night, never at midnight, so every day has exactly one.
+ */
+export function startOfDayInTheHague(date: IsoDate, days = 0): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return atTheHagueClock(Date.UTC(year, month - 1, day + days)).toISOString();
+}
+
+/** The moment at which the clock in The Hague shows this wall-clock time (given as if it were UTC). */
+export function atTheHagueClock(wallClock: number): Date {
+  const guess = wallClock - offsetInTheHague(wallClock);
+  return new Date(wallClock - offsetInTheHague(guess));
+}

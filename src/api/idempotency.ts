@@ -8,6 +8,8 @@ import { typedDatabaseError, UniqueViolationError } from '../db/errors.ts';
 import * as requests from '../db/repositories/idempotency.ts';
 import type { Database } from '../db/schema.ts';
 import type { ApiEnv } from './context.ts';
+import { answerLanguage } from './language.ts';
+import { reason } from './messages.ts';
 import { problem } from './problem.ts';
 
 /** What a create answers with 201: its body, as the response schema takes it, and headers such as Location. */
@@ -48,7 +50,7 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
     const created = await db.transaction().execute(answer);
     return c.json(created.body, 201, created.headers);
   }
-  if (!KEY_PATTERN.test(key)) return problem(c, 400, { code: 'invalidIdempotencyKey' });
+  if (!KEY_PATTERN.test(key)) return problem(c, 400, { code: 'invalidIdempotencyKey', detail: reason(answerLanguage(c), 'invalidIdempotencyKey') });
   const accountId = c.get('principal')!.accountId;
   const fingerprint = fingerprintOf(totpKey, `${c.req.method} ${c.req.path}\n${canonicalize(schemas.request) ?? ''}`);
   // The answer opens only for this account and key.

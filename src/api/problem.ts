@@ -83,7 +83,7 @@ export function violationsFromZod(error: z.ZodError, input: unknown): RuleViolat
     const field = issue.path.join('.') || 'body';
     const value = valueAt(input, issue.path);
     if (value === undefined || value === null || value === '') return { field, code: 'required' };
-    return { field, ...codeOfIssue(issue) };
+    return { field, ...codeOfIssue(issue, value) };
   })).map(boundsOfAmountsInEuros);
 }
 
@@ -123,7 +123,10 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return value;
 }
 
-function codeOfIssue(issue: z.core.$ZodIssue): Omit<RuleViolation, 'field'> {
+/** A date and time of day without the offset or Z that makes it one moment. */
+const LOCAL_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+function codeOfIssue(issue: z.core.$ZodIssue, value: unknown): Omit<RuleViolation, 'field'> {
   switch (issue.code) {
     case 'invalid_type':
       return { code: issue.expected === 'int' ? 'notWholeNumber' : 'invalidValue' };
@@ -137,6 +140,8 @@ function codeOfIssue(issue: z.core.$ZodIssue): Omit<RuleViolation, 'field'> {
       if (issue.format === 'date') return { code: 'invalidDate' };
       if (issue.format === 'url') return { code: 'invalidUrl' };
       if (issue.format === 'email') return { code: 'invalidEmail' };
+      if (issue.format === 'base64') return { code: 'notBase64' };
+      if (issue.format === 'datetime') return { code: typeof value === 'string' && LOCAL_MOMENT.test(value) ? 'momentWithoutTimeZone' : 'invalidMoment' };
       return { code: 'invalidValue' };
     case 'invalid_value':
       return { code: 'invalidChoice' };

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { JsonValueSchema, RecordedAuditEventSchema } from '../../audit/event.ts';
 import { MAX_AUDIT_ACTOR, MAX_AUDIT_OBJECT_ID } from '../../../common/audit-filter-limits.ts';
+import { isIsoDate, startOfDayInTheHague } from '../../../common/dates.ts';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../common/vocabulary/codes.ts';
 import { permitted } from '../access.ts';
 import { isoMoment, jsonContent as json, problemResponses, safeText, wholeNumberParameter } from '../openapi-common.ts';
@@ -29,13 +30,16 @@ const AuditEventSchema = RecordedAuditEventSchema.extend({
     'detail is anything else recorded, such as the reason of a denial or the filter of a read.',
 });
 
+/** A moment, or a date for the moment its day begins in the Netherlands: what someone looking for a day's events types. */
+const momentOrDay = z.preprocess((value) => (typeof value === 'string' && isIsoDate(value) ? startOfDayInTheHague(value) : value), isoMoment);
+
 export const AuditQuerySchema = z.object({
   objectType: AuditObjectTypeSchema.optional(),
   objectId: safeText(MAX_AUDIT_OBJECT_ID).optional(),
   actor: safeText(MAX_AUDIT_ACTOR).optional().openapi({ description: 'Username of the actor' }),
   action: AuditActionSchema.optional(),
-  from: isoMoment.optional().openapi({ description: 'Events at or after this moment' }),
-  until: isoMoment.optional().openapi({ description: 'Events before this moment' }),
+  from: momentOrDay.optional().openapi({ description: 'Events at or after this moment; a date alone (2025-01-01) is the start of that day in the Netherlands' }),
+  until: momentOrDay.optional().openapi({ description: 'Events before this moment; a date alone (2025-01-02) is the start of that day in the Netherlands' }),
   importId: z.uuid().optional().openapi({ description: "Only the events of one import: each record it created and the import's own event" }),
   before: z.coerce.number().int().positive().optional().openapi({ description: 'Events before this sequence number (the next page)' }),
   limit: wholeNumberParameter(1, 500).optional(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoment, formatPreciseMoment, momentInTheHague, startOfDayInTheHague } from './dates.ts';
+import { startOfDayInTheHague } from '../../../common/dates.ts';
+import { formatMoment, formatPreciseMoment, momentInTheHague } from './dates.ts';
 
 describe('days as the ministry counts them', () => {
   it('begin at midnight in The Hague, in winter and in summer time', () => {

@@ -1,4 +1,4 @@
-import { todayInAmsterdam, type IsoDate } from '../../../common/dates.ts';
+import { atTheHagueClock, todayInAmsterdam, type IsoDate } from '../../../common/dates.ts';
 import { formatTableDate } from '../../../common/letter-format.ts';
 import type { Language } from '../i18n/index.ts';
 import { locale } from './locale.ts';
@@ -48,32 +48,6 @@ function momentAt(moment: Date, language: Language, timeStyle: 'short' | 'medium
   return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle, timeZone: MINISTRY_TIME_ZONE }).format(moment);
 }
 
-/** How far the clock in The Hague is ahead of UTC at a moment, in milliseconds. */
-function offsetInTheHague(moment: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: MINISTRY_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(moment));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((candidate) => candidate.type === type)?.value);
-  const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return wallClock - Math.floor(moment / 1000) * 1000;
-}
-
-/**
- * The moment a day begins in The Hague, as ISO 8601 in UTC; `days` later for the end of a range. Clocks
- * there change at night, never at midnight, so every day has exactly one.
- */
-export function startOfDayInTheHague(date: IsoDate, days = 0): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return atTheHagueClock(Date.UTC(year, month - 1, day + days)).toISOString();
-}
-
 /**
  * The moment a time typed in a date-and-time field ("2026-12-05T10:00") means on the clock in The Hague,
  * whatever the time zone of the browser it was typed in; null for text that is no such time. A time the
@@ -86,8 +60,3 @@ export function momentInTheHague(typed: string): Date | null {
   return atTheHagueClock(Date.UTC(year, month - 1, day, hour, minute, second));
 }
 
-/** The moment at which the clock in The Hague shows this wall-clock time (given as if it were UTC). */
-function atTheHagueClock(wallClock: number): Date {
-  const guess = wallClock - offsetInTheHague(wallClock);
-  return new Date(wallClock - offsetInTheHague(guess));
-}

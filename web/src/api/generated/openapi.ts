@@ -1706,9 +1706,9 @@ export interface paths {
                     actor?: string;
                     /** @description An action the audit trail records */
                     action?: components["schemas"]["AuditAction"];
-                    /** @description Events at or after this moment */
+                    /** @description Events at or after this moment; a date alone (2025-01-01) is the start of that day in the Netherlands */
                     from?: string;
-                    /** @description Events before this moment */
+                    /** @description Events before this moment; a date alone (2025-01-02) is the start of that day in the Netherlands */
                     until?: string;
                     /** @description Only the events of one import: each record it created and the import's own event */
                     importId?: string;
@@ -9072,9 +9072,9 @@ export interface paths {
                     actor?: string;
                     /** @description An action the audit trail records */
                     action?: components["schemas"]["AuditAction"];
-                    /** @description Events at or after this moment */
+                    /** @description Events at or after this moment; a date alone (2025-01-01) is the start of that day in the Netherlands */
                     from?: string;
-                    /** @description Events before this moment */
+                    /** @description Events before this moment; a date alone (2025-01-02) is the start of that day in the Netherlands */
                     until?: string;
                     /** @description Only the events of one import: each record it created and the import's own event */
                     importId?: string;

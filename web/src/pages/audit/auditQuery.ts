@@ -1,8 +1,7 @@
-import { isIsoDate } from '../../../../common/dates.ts';
+import { isIsoDate, startOfDayInTheHague } from '../../../../common/dates.ts';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import type { AuditQuery } from '../../api/audit.ts';
 import { queryString } from '../../api/queryString.ts';
-import { startOfDayInTheHague } from '../../format/dates.ts';
 import { isUuid } from '../../../../common/ids.ts';
 
 const AUDIT_PAGE_SIZE = 50;
