@@ -308,6 +308,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     listedPublicFrom: (p) => `De brief noemt "${p.title}", maar die levering is pas vanaf ${p.date} openbaar: publiceer de brief niet eerder.`,
     namedValueNotPublic: (p) =>
       `De brief noemt de waarde van "${p.title}", maar die waarde is sinds de brief definitief werd niet meer openbaar. Een definitieve brief verandert niet: besluit de waarde weer openbaar, of publiceer deze brief niet.`,
+    namedValueNotAsDecided: (p) =>
+      `De brief noemt de waarde van "${p.title}" als ${p.printed}, maar het besluit over openbaarmaking maakt sindsdien ${p.decided} openbaar. Een definitieve brief verandert niet: besluit de waarde openbaar zoals de brief haar noemt, of publiceer deze brief niet.`,
     notRecorded: () => 'Er zijn nog geen publicatiegegevens om te corrigeren.',
     unchanged: () => 'De correctie verandert niets aan de vastgelegde gegevens.',
     alreadySubmitted: () => 'Deze brief is al ter goedkeuring aangeboden.',
@@ -632,6 +634,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     listedPublicFrom: (p) => `The letter lists "${p.title}", but that delivery is public only from ${p.date}: do not publish the letter earlier.`,
     namedValueNotPublic: (p) =>
       `The letter names the value of "${p.title}", but that value is no longer public since the letter became final. A final letter never changes: decide the value public again, or do not publish this letter.`,
+    namedValueNotAsDecided: (p) =>
+      `The letter names the value of "${p.title}" as ${p.printed}, but its disclosure decision has since made ${p.decided} public. A final letter never changes: decide the value public as the letter names it, or do not publish this letter.`,
     notRecorded: () => 'There are no publication details to correct yet.',
     unchanged: () => 'The correction changes nothing in the recorded details.',
     alreadySubmitted: () => 'This letter has been submitted for approval already.',

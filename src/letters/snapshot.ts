@@ -270,6 +270,9 @@ function figureLines(inputs: LetterInputs): FigureLine[] {
 
 const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAmount(cents, precision, { runningText: true });
 
+/** A delivery's value as the letter's text names it (`{{delivery:ID}}`): "€7 mln.". */
+export const deliveryValueText = (cents: Cents): string => inText(cents);
+
 /** A name the text may use: one of the common list, or a kind with what it is about (`delivery:ID`). */
 type FigureName = LetterFigureName | `${'delivery' | 'training' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`;
 
@@ -292,7 +295,7 @@ function namedFigures(
   }
   if (increase !== null) figures.set('increase', inText(Math.abs(increase.difference), COMPARISON_PRECISION));
   if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
-  for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value.cents));
+  for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, deliveryValueText(value.cents));
   for (const [name, value] of epfFigures(inputs.epf)) figures.set(name, value);
   figures.set('budgetTotal', inText(inputs.budget.totalCents));
   for (const [kind, amounts] of Object.entries(inputs.budget.named) as [LetterBudgetFigureKind, ReadonlyMap<string, Cents>][]) {

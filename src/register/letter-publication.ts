@@ -14,7 +14,7 @@ import { pastDateViolations, plannedDateViolations, textViolations } from '../do
 import { UniqueViolationError } from '../db/errors.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
 import type { StoredLetter } from '../db/repositories/letters.ts';
-import { listedItems, type OverviewItem } from '../letters/snapshot.ts';
+import { deliveryValueText, listedItems, type OverviewItem } from '../letters/snapshot.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ValidationError, type ExpectedVersion } from './errors.ts';
@@ -182,16 +182,17 @@ export async function correctPublication(
 /**
  * What keeps a final letter from being published at the moment: it lists a delivery, or names its value (or the
  * amount of a commitment for it), that a decision since it became final took out of public view or makes public
- * only from a later date, or it lists one presented otherwise than it is public now. The letter never changes,
- * so it waits for the decisions.
+ * only from a later date, it lists one presented otherwise than it is public now, or it prints a delivery's value
+ * other than the one a decision since makes public. The letter never changes, so it waits for the decisions.
  */
 async function listingViolations(trx: Db, letter: StoredLetter, moment: string): Promise<RuleViolation[]> {
   const snapshot = letter.publicSnapshot!;
   const listed = listedItems(snapshot);
   const names = Object.keys(snapshot.namedFigures ?? {});
   const commitments = await publication.commitmentDeliveries(trx, namedIds(names, 'budgetCommitment'));
+  const namedDeliveries = namedIds(names, 'delivery').map((publicId) => ({ publicId, title: `{{delivery:${publicId}}}`, printed: snapshot.namedFigures![`delivery:${publicId}`]! }));
   const named = [
-    ...namedIds(names, 'delivery').map((publicId) => ({ publicId, title: `{{delivery:${publicId}}}` })),
+    ...namedDeliveries,
     // A delivery never public is known by the commitment's id, under which nothing is public.
     ...commitments.map(({ commitmentId, publicId }) => ({ publicId: publicId ?? commitmentId, title: `{{budgetCommitment:${commitmentId}}}` })),
   ];
@@ -215,9 +216,17 @@ async function listingViolations(trx: Db, letter: StoredLetter, moment: string):
     const now = current.get(item.publicId);
     return now && now.valueCents === null ? violation(item, 'namedValueNotPublic', { title: now.title }) : [];
   };
+  // The letter keeps a value only as it printed it: the value decided public since must print the same.
+  const valueAsDecided = (item: { publicId: string; printed: string }): RuleViolation[] => {
+    const now = current.get(item.publicId);
+    if (!now || now.valueCents === null) return [];
+    const decided = deliveryValueText(now.valueCents);
+    return decided === item.printed ? [] : violation(item, 'namedValueNotAsDecided', { title: now.title, printed: item.printed, decided });
+  };
   return [
     ...listed.flatMap((item) => [...publicAtTheMoment(item), ...presentedAsListed(item)]),
     ...named.flatMap((item) => [...publicAtTheMoment(item), ...valueStillPublic(item)]),
+    ...namedDeliveries.flatMap(valueAsDecided),
   ];
 }
 

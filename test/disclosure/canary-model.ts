@@ -51,7 +51,7 @@ import { formatPublishedFigure } from '../../common/letter-format.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { DEFAULT_BLOCKS } from '../../src/letters/default-blocks.ts';
 import { figureNames, type NarrativeBlock } from '../../src/letters/narrative.ts';
-import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import { deliveryValueText, sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import { openScratchPGlite } from '../support/scratch-database.ts';
 import { LICENCE_THROUGHOUT, positiveAssessment } from '../support/export-control.ts';
@@ -345,9 +345,9 @@ interface ModelReport {
     draftTokens: Set<string>;
     overview: OverviewEntry[];
     overviewDeliveries: Set<string>;
-    /** How it lists each delivery, and the deliveries it names by value: publishing waits until they are public so. */
+    /** How it lists each delivery, and the deliveries it names by value with the value it names: publishing waits until they are public so. */
     listedAs: Map<string, OverviewEntry>;
-    namedDeliveries: Set<string>;
+    namedDeliveries: Map<string, number | null>;
     publicTokens: Set<string>;
   };
 }
@@ -1232,7 +1232,7 @@ export class CanaryRun {
 
   /**
    * Whether decisions since the letter became final keep it from being published: a delivery it lists is no
-   * longer public, or public otherwise, or one it names by value is no longer public or its value no longer is.
+   * longer public, or public otherwise, or one it names by value is no longer public, or its value no longer is, or is public otherwise.
    */
   #listingHeld(report: FinalReport): boolean {
     const publicNow = (id: string) => this.deliveries.find((delivery) => delivery.id === id && delivery.state === 'public' && !delivery.deleted);
@@ -1242,7 +1242,10 @@ export class CanaryRun {
       const { title, detail, category, quantity } = delivery.presentation!;
       return title !== entry.title || detail !== entry.detail || category !== entry.category || quantity !== entry.quantity || delivery.publicSupportType !== entry.supportType;
     });
-    return listedOtherwise || [...report.final.namedDeliveries].some((id) => (publicNow(id)?.publicValueCents ?? null) === null);
+    return listedOtherwise || [...report.final.namedDeliveries].some(([id, named]) => {
+      const decided = publicNow(id)?.publicValueCents ?? null;
+      return decided === null || named === null || deliveryValueText(decided) !== deliveryValueText(named);
+    });
   }
 
   /** Mostly a final letter; now and then any, a draft too (which is refused). */
@@ -1465,7 +1468,9 @@ export class CanaryRun {
       overview: [...listedAs.values()],
       overviewDeliveries: new Set(listedAs.keys()),
       listedAs,
-      namedDeliveries: new Set(figureNames(target.blocks).filter((name) => name.startsWith('delivery:')).map((name) => name.slice('delivery:'.length))),
+      // A letter names a value only as its decision makes it public.
+      namedDeliveries: new Map(figureNames(target.blocks).filter((name) => name.startsWith('delivery:')).map((name) => name.slice('delivery:'.length))
+        .map((id) => [id, this.deliveries.find((delivery) => delivery.id === id)?.publicValueCents ?? null])),
       publicTokens: new Set(listed.flatMap((delivery) => delivery.presentation!.tokens)),
     };
     this.#stats.lettersFinalised++;

@@ -218,3 +218,34 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     expect((await verifyLetter(database().db, letter.body.id)).figureDifferences).toEqual([{ figure: `delivery:${publicId}`, published: '€9 mln.', recomputed: '€12 mln.' }]);
   });
 });
+
+describeEachDatabase('a final letter whose named value is decided public otherwise since', (database) => {
+  it('is not published while its value is decided public otherwise than it prints it, and is once decided public as printed', async () => {
+    const roles = recordingRoles(database().db);
+    const { disclosure, author } = roles;
+    const { delivery, value } = deliveryRecords(() => roles);
+    const deliveryId = await delivery({ ...stockDelivery, title: 'Houwitsers (intern)', realisedAt: '2025-05-01' });
+    await value(deliveryId, 300 * MILLION, '2025-05-01');
+    const decide = async () => accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle: 'Houwitsers', publicCategory: 'other', publicValue: true }));
+    await decide();
+    const letter = await accepted(author('POST', '/letters', { referenceDate: '2025-06-27', letterDate: '2025-08-10' }));
+    const drafted = await accepted(author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: `{{delivery:${deliveryId}}}` }] }, { 'If-Match': letter.headers.get('ETag')! }), 200);
+    const approved = await submitAndApprove({ author, disclosure }, letter.body.id, drafted.headers.get('ETag')!);
+    await accepted(author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
+    await accepted(author('POST', `/letters/${letter.body.id}/sending`, undefined, await ifMatchCurrent(author, letter.body.id)), 200);
+
+    // Revalued before the reference date, and decided public with the new value: open data shows €350 mln.
+    await value(deliveryId, 350 * MILLION, '2025-06-01');
+    await decide();
+    const publication = { paperNumber: 'Kamerstuk 22 054, nr. 457', publishedOn: '2025-08-12' };
+    const refused = await author('POST', `/letters/${letter.body.id}/publication`, publication, { ...(await ifMatchCurrent(author, letter.body.id)), 'Accept-Language': 'nl' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams.map((param: { code: string }) => param.code)).toEqual(['namedValueNotAsDecided']);
+    expect(refused.body.invalidParams[0].reason).toContain('"Houwitsers" als €300 mln., maar het besluit over openbaarmaking maakt sindsdien €350 mln. openbaar');
+    expect((await author('GET', `/letters/${letter.body.id}`)).body.publishedAt).toBeNull();
+
+    await value(deliveryId, 300 * MILLION, '2025-06-02');
+    await decide();
+    expect((await author('POST', `/letters/${letter.body.id}/publication`, publication, await ifMatchCurrent(author, letter.body.id))).status).toBe(200);
+  });
+});
