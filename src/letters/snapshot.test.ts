@@ -69,3 +69,21 @@ describe('a restatement of the previous letter’s figures', () => {
     expect(snapshot.figures.lines.every((line) => line.restatedPreviousCents === null)).toBe(true);
   });
 });
+
+describe('a figure per year', () => {
+  const named = (text: string) => {
+    const inputs = letterAfter(REPORTED);
+    const epf = { ...inputs.epf, paidByYear: [{ year: 2024, cents: 150 * MILLION }] };
+    return buildPublicLetter({ ...inputs, epf, blocks: [{ key: 'epf', heading: 'EPF', text }] });
+  };
+
+  it('is zero for a year up to the reference date in which nothing was received', () => {
+    const { snapshot, problems } = named('{{epfPaid:2024}} en {{epfPaid:2025}}');
+    expect(problems).toEqual([]);
+    expect(snapshot.namedFigures).toEqual({ 'epfPaid:2024': '€150 mln.', 'epfPaid:2025': '€0 mln.' });
+  });
+
+  it('is unknown for a year after the reference date', () => {
+    expect(named('{{epfPaid:2026}} {{epfPaid:25}}').problems).toEqual([{ name: 'epfPaid:2026' }, { name: 'epfPaid:25' }]);
+  });
+});

@@ -297,6 +297,7 @@ function namedFigures(
   if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
   for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, deliveryValueText(value.cents));
   for (const [name, value] of epfFigures(inputs.epf)) figures.set(name, value);
+  for (const name of emptyYears(inputs, figures)) figures.set(name, inText(0));
   figures.set('budgetTotal', inText(inputs.budget.totalCents));
   for (const [kind, amounts] of Object.entries(inputs.budget.named) as [LetterBudgetFigureKind, ReadonlyMap<string, Cents>][]) {
     for (const [id, value] of amounts) figures.set(`${kind}:${id}`, inText(value));
@@ -361,6 +362,21 @@ function epfFigures(epf: EpfOverview): Map<LetterFigureName | `${EpfParameterise
   for (const { year, cents } of epf.paidByYear) figures.set(`epfPaid:${year}`, inText(cents));
   if (epf.remainderExpectedBy !== null) figures.set('epfRemainderExpectedBy', String(epf.remainderExpectedBy));
   return figures;
+}
+
+/** The figures counted per year (`{{epfPaid:2025}}`): the register lists only the years with something in them. */
+const PER_YEAR_FIGURES: readonly string[] = ['epfPaid'] satisfies EpfParameterisedFigure[];
+
+/**
+ * The figures per year the text names that nothing was counted in, for a year up to the reference date's:
+ * zero, not unknown. A later year is not known yet.
+ */
+function emptyYears(inputs: LetterInputs, figures: ReadonlyMap<string, string>): `${EpfParameterisedFigure}:${string}`[] {
+  const referenceYear = Number(inputs.referenceDate.slice(0, 4));
+  return figureNames(inputs.blocks).filter((name): name is `${EpfParameterisedFigure}:${string}` => {
+    const [, kind, year] = /^(\w+):(\d{4})$/.exec(name) ?? [];
+    return kind !== undefined && PER_YEAR_FIGURES.includes(kind) && Number(year) <= referenceYear && !figures.has(name);
+  });
 }
 
 /** The named figures the text uses, as printed, a delivery under its public id. */
