@@ -83,7 +83,7 @@ describe('a figure per year', () => {
     expect(snapshot.namedFigures).toEqual({ 'epfPaid:2024': '€150 mln.', 'epfPaid:2025': '€0 mln.' });
   });
 
-  it('is unknown for a year after the reference date', () => {
-    expect(named('{{epfPaid:2026}} {{epfPaid:25}}').problems).toEqual([{ name: 'epfPaid:2026' }, { name: 'epfPaid:25' }]);
+  it('is not known yet for a year after the reference date, and unknown for what is no year', () => {
+    expect(named('{{epfPaid:2026}} {{epfPaid:25}}').problems).toEqual([{ name: 'epfPaid:2026', why: 'yearAfterReferenceDate' }, { name: 'epfPaid:25' }]);
   });
 });

@@ -144,10 +144,10 @@ export const PublicLetterSnapshotSchema = z.object({
 });
 export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
 
-/** A figure the text names (`delivery:ID`) that the letter does not know or may not print; for a delivery, why. */
+/** A figure the text names (`delivery:ID`) that the letter does not know or may not print; for a delivery, or a year after the reference date's, why. */
 interface FigureProblem {
   name: string;
-  why?: UnnameableDelivery;
+  why?: UnnameableDelivery | 'yearAfterReferenceDate';
 }
 
 /** What keeps a letter from being finalised: a figure it may not name, or markup that is not whole. */
@@ -199,8 +199,9 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLi
 }
 
 function problemOf(inputs: LetterInputs, name: string): FigureProblem {
-  const why = name.startsWith('delivery:') ? (inputs.refusedDeliveries.get(name.slice('delivery:'.length)) ?? 'unknown') : undefined;
-  return why === undefined ? { name } : { name, why };
+  if (name.startsWith('delivery:')) return { name, why: inputs.refusedDeliveries.get(name.slice('delivery:'.length)) ?? 'unknown' };
+  const year = yearOfFigure(name);
+  return year !== null && year > referenceYear(inputs) ? { name, why: 'yearAfterReferenceDate' } : { name };
 }
 
 /**
@@ -372,12 +373,19 @@ const PER_YEAR_FIGURES: readonly string[] = ['epfPaid'] satisfies EpfParameteris
  * zero, not unknown. A later year is not known yet.
  */
 function emptyYears(inputs: LetterInputs, figures: ReadonlyMap<string, string>): `${EpfParameterisedFigure}:${string}`[] {
-  const referenceYear = Number(inputs.referenceDate.slice(0, 4));
   return figureNames(inputs.blocks).filter((name): name is `${EpfParameterisedFigure}:${string}` => {
-    const [, kind, year] = /^(\w+):(\d{4})$/.exec(name) ?? [];
-    return kind !== undefined && PER_YEAR_FIGURES.includes(kind) && Number(year) <= referenceYear && !figures.has(name);
+    const year = yearOfFigure(name);
+    return year !== null && year <= referenceYear(inputs) && !figures.has(name);
   });
 }
+
+/** The year of a figure per year (`epfPaid:2025` is 2025); null for any other name. */
+function yearOfFigure(name: string): number | null {
+  const [, kind, year] = /^(\w+):(\d{4})$/.exec(name) ?? [];
+  return kind !== undefined && PER_YEAR_FIGURES.includes(kind) ? Number(year) : null;
+}
+
+const referenceYear = (inputs: LetterInputs) => Number(inputs.referenceDate.slice(0, 4));
 
 /** The named figures the text uses, as printed, a delivery under its public id. */
 function printedNames(inputs: LetterInputs, figures: ReadonlyMap<string, string>): Record<string, string> {

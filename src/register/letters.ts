@@ -65,10 +65,8 @@ export interface LetterView {
   finalisedByName: string | null;
   isDemonstration: boolean;
   letter: PublicLetterSnapshot;
-  /** What keeps a draft from being finalised: the figures its text may not name (`{{name}}`)… */
-  problems: string[];
-  /** …and its placeholders and footnotes that are not whole, as the faults that refuse them. */
-  markupFaults: RuleViolation[];
+  /** What keeps a draft from being finalised, as the faults that refuse it: the figures its text may not name (`{{name}}`), and why, and its placeholders and footnotes that are not whole. */
+  problems: RuleViolation[];
   /** The figures the text may name, as they print: for a draft all it knows at the reference date, once final those it printed. */
   figures: { name: string; value: string }[];
   /** The disclosure officer's approval of the public letter, and whether it still reads as approved. */
@@ -333,7 +331,7 @@ async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: 
 function problemViolation(problem: LetterProblem, blocks: readonly NarrativeBlock[]): RuleViolation {
   if ('fault' in problem) return markupViolation(problem, blocks);
   const { name, why } = problem;
-  if (why === undefined) return { field: 'blocks', code: 'unknownFigure', params: { name: `{{${name}}}` } };
+  if (why === undefined || why === 'yearAfterReferenceDate') return { field: 'blocks', code: why ?? 'unknownFigure', params: { name: `{{${name}}}` } };
   return { field: 'blocks', code: 'deliveryNotNameable', params: { name: `{{${name}}}`, deliveryId: name.slice('delivery:'.length), why } };
 }
 
@@ -522,8 +520,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     finalisedByName: stored.finalisedByName,
     isDemonstration: stored.isDemonstration,
     letter,
-    problems: problems.flatMap((problem) => ('fault' in problem ? [] : [`{{${problem.name}}}`])),
-    markupFaults: problems.flatMap((problem) => ('fault' in problem ? [markupViolation(problem, stored.blocks)] : [])),
+    problems: problems.map((problem) => problemViolation(problem, stored.blocks)),
     figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,
     submittedAt: stored.submittedAt,

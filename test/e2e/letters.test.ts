@@ -180,6 +180,25 @@ describeWithBrowser('letters', (browser) => {
     }
   });
 
+  it('says why of each figure the draft may not print, in the language the page shows', async () => {
+    const current = await apiResponse(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
+    const { blocks } = (await current.json()) as Letter;
+    const withLaterYear = blocks.map((block) => (block.key === 'training' ? { ...block, text: `${block.text} Ontvangen in 2026: {{epfPaid:2026}}.` } : block));
+    const edited = await apiResponse(server(), `/letters/${draftId}`, { as: 'letterAuthor', method: 'PATCH', headers: { 'If-Match': current.headers.get('ETag') ?? '' }, body: JSON.stringify({ blocks: withLaterYear }) });
+    try {
+      page = await openPageAs(browser(), server(), 'letterAuthor');
+      await visit(page, server(), `/brieven/${draftId}`);
+      const dutch = 'De tekst noemt {{epfPaid:2026}}, maar dat jaar ligt na de peildatum: dat cijfer is op de peildatum nog niet bekend.';
+      await page.getByText(dutch, { exact: true }).waitFor();
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Letter on deliveries, reference date 31 August 2025' }).waitFor();
+      expect(await page.getByText('The text names {{epfPaid:2026}}, but that year lies after the reference date: that figure is not known yet at the reference date.', { exact: true }).count()).toBe(1);
+    } finally {
+      await api(server(), `/letters/${draftId}`, { as: 'letterAuthor', method: 'PATCH', headers: { 'If-Match': edited.headers.get('ETag') ?? '' }, body: JSON.stringify({ blocks }) });
+    }
+  });
+
   it('asks before deleting a draft, naming its reference date as the page writes dates, and deletes it once confirmed', async () => {
     const created = await api<LetterSummary>(server(), '/letters', { as: 'letterAuthor', method: 'POST', body: JSON.stringify({ referenceDate: '2026-03-31' }) });
     page = await openPageAs(browser(), server(), 'letterAuthor');

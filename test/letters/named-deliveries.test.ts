@@ -11,7 +11,7 @@ import { verifyLetter } from '../../src/register/letters.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
-import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
+import { placeholdersOf, submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
 const REFERENCE_DATE = '2025-06-30';
 const AFTER = '2025-07-01';
@@ -62,7 +62,13 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
   it('names only the value of a delivery realised by the date whose decision makes its value public, and keeps the letter from being finalised over the others', async () => {
     const names = Object.values(id).map((deliveryId) => `delivery:${deliveryId}`);
     const letter = await draft(REFERENCE_DATE, names.map((name) => `{{${name}}}`).join(' '));
-    expect([...letter.problems].sort()).toEqual(names.filter((name) => name !== `delivery:${id.named}`).map((name) => `{{${name}}}`).sort());
+    expect(placeholdersOf(letter.problems).sort()).toEqual(names.filter((name) => name !== `delivery:${id.named}`).map((name) => `{{${name}}}`).sort());
+    // Each problem says why, in each language.
+    const problemOf = (language: 'nl' | 'en', deliveryId: string) => letter.problemsByLanguage[language].find((problem: string) => problem.includes(`{{delivery:${deliveryId}}}`));
+    expect(problemOf('nl', id.paidLater)).toBe(`De tekst noemt de waarde van levering ${id.paidLater} ({{delivery:${id.paidLater}}}), maar die levering was op de peildatum niet gerealiseerd (nog niet overgedragen, of niet betaald of de betaling teruggeboekt).`);
+    expect(problemOf('en', id.valueKept)).toBe(`The text names the value of delivery ${id.valueKept} ({{delivery:${id.valueKept}}}), but its disclosure decision does not make its value public.`);
+    expect(problemOf('en', id.confidential)).toContain('but that delivery is not public');
+    expect(letter.problems).toEqual(letter.problemsByLanguage.nl);
     // Only the named delivery's value is printed, under its public id; none of the others' values is anywhere in the letter.
     const snapshot: PublicLetterSnapshot = letter.letter;
     const { publicId } = await database().db.selectFrom('delivery').select('publicId').where('id', '=', id.named).executeTakeFirstOrThrow();
@@ -88,7 +94,10 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
     await decidePublic(revalued, 'Aggregaten', true);
     await value(revalued, 47 * MILLION, '2025-05-02');
     const letter = await draft('2025-06-28', `{{delivery:${revalued}}}`);
-    expect(letter.problems).toEqual([`{{delivery:${revalued}}}`]);
+    expect(letter.problemsByLanguage).toEqual({
+      nl: [expect.stringContaining(`({{delivery:${revalued}}}), maar haar waarde op de peildatum is niet de waarde die het besluit over openbaarmaking openbaar maakt`)],
+      en: [expect.stringContaining(`({{delivery:${revalued}}}), but its value at the reference date is not the value its disclosure decision makes public`)],
+    });
     for (const millions of [43, 47]) expect(JSON.stringify(letter.letter)).not.toContain(`€${millions} mln.`);
     const refused = await roles.author('POST', `/letters/${letter.id}/finalisation`, {}, { 'If-Match': `"${letter.version}"`, 'Accept-Language': 'nl' });
     expect(refused.body.invalidParams.map((param: any) => param.reason)).toEqual([expect.stringContaining('is niet de waarde die het besluit over openbaarmaking openbaar maakt')]);
@@ -105,7 +114,7 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
       (await accepted(roles.finance('POST', '/budget/commitments', { title: `Toezegging ${millions}`, fund: 'ukraineSupportBudget', budgetYear: 2025, deliveryId, stage: 'committed', amountCents: millions * MILLION, effectiveOn: '2025-04-01' }))).body.id as string;
     const commitments = { named: await commitmentFor(id.named, 29), none: await commitmentFor(null, 31), valueKept: await commitmentFor(id.valueKept, 37), confidential: await commitmentFor(id.confidential, 41) };
     const letter = await draft('2025-06-29', Object.values(commitments).map((commitment) => `{{budgetCommitment:${commitment}}}`).join(' '));
-    expect([...letter.problems].sort()).toEqual([`{{budgetCommitment:${commitments.valueKept}}}`, `{{budgetCommitment:${commitments.confidential}}}`].sort());
+    expect(placeholdersOf(letter.problems).sort()).toEqual([`{{budgetCommitment:${commitments.valueKept}}}`, `{{budgetCommitment:${commitments.confidential}}}`].sort());
     expect(Object.values(letter.letter.namedFigures).sort()).toEqual(['€29 mln.', '€31 mln.']);
     for (const millions of [37, 41]) expect(JSON.stringify(letter.letter)).not.toContain(`€${millions} mln.`);
   });

@@ -11,6 +11,11 @@ export async function submitAndApprove(roles: { author: ApiCall; disclosure: Api
   return roles.disclosure('POST', `/letters/${id}/approval`, undefined, { 'If-Match': submitted.status === 200 ? submitted.headers.get('ETag')! : ifMatch });
 }
 
+/** The placeholders a letter's problems name, in their order: each problem says it with why. */
+export function placeholdersOf(problems: readonly string[]): string[] {
+  return problems.map((problem) => /\{\{[^}]*\}\}/.exec(problem)?.[0] ?? problem);
+}
+
 /** The If-Match of the letter as it is now: a step based on the version its page shows. */
 export async function ifMatchCurrent(call: ApiCall, id: string): Promise<{ 'If-Match': string }> {
   const letter = await call('GET', `/letters/${id}`);

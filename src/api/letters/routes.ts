@@ -45,16 +45,16 @@ import {
 /**
  * The letter as its reader sees it: with what keeps them from approving it now (null when nothing does),
  * for a disclosure officer reading a draft what its figures would disclose of single deliveries, and its
- * problems in words: a figure by its name, markup that is not whole said in the reader's language, and
- * in each language, for a page switched to another one since.
+ * problems in words, each with why, in the reader's language and in each language, for a page switched to
+ * another one since.
  */
-async function forReader(c: Context<ApiEnv>, { markupFaults, ...view }: letters.LetterView, db = c.get('deps').db) {
+async function forReader(c: Context<ApiEnv>, view: letters.LetterView, db = c.get('deps').db) {
   const decides = isAllowed(c.get('principal')!.role, 'disclosure.decide');
   const [approvalRefusal, cautions] = await Promise.all([
     decides ? letters.approvalRefusal(db, requestContext(c), view) : ('notDisclosureOfficer' as const),
     decides && view.status === 'draft' ? disclosureCautions(db, view) : null,
   ]);
-  const problemsIn = (language: Language) => [...view.problems, ...markupFaults.map((fault) => reason(language, fault.code, fault.params))];
+  const problemsIn = (language: Language) => view.problems.map((problem) => reason(language, problem.code, problem.params));
   const problemsByLanguage = Object.fromEntries(LANGUAGES.map((language) => [language, problemsIn(language)])) as Record<Language, string[]>;
   return { ...view, problems: problemsByLanguage[answerLanguage(c)], problemsByLanguage, approvalRefusal, disclosureCautions: cautions };
 }

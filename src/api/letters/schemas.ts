@@ -64,8 +64,9 @@ export const LetterSchema = z
     letter: PublicLetterSnapshotResponse.openapi({ description: 'The public letter: computed now for a draft, as frozen once final' }),
     problems: z.array(z.string()).openapi({
       description:
-        'What keeps a draft from being submitted and finalised: each figure its text names that is unknown or may not be public (`{{name}}`), ' +
-        'and each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`), said in the language of Accept-Language with the block it is in',
+        'What keeps a draft from being submitted and finalised, said in the language of Accept-Language: each figure its text names that is unknown or may not be public (`{{name}}`), ' +
+        'with why (a delivery not public, not valued or not realised by the reference date, or valued otherwise than decided public; a year after the reference date), ' +
+        'and each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`) with the block it is in',
     }),
     problemsByLanguage: z
       .object({ nl: z.array(z.string()), en: z.array(z.string()) })

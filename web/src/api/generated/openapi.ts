@@ -11370,7 +11370,7 @@ export interface components {
             finalisedByName: string | null;
             isDemonstration: boolean;
             letter: components["schemas"]["PublicLetterSnapshot"];
-            /** @description What keeps a draft from being submitted and finalised: each figure its text names that is unknown or may not be public (`{{name}}`), and each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`), said in the language of Accept-Language with the block it is in */
+            /** @description What keeps a draft from being submitted and finalised, said in the language of Accept-Language: each figure its text names that is unknown or may not be public (`{{name}}`), with why (a delivery not public, not valued or not realised by the reference date, or valued otherwise than decided public; a year after the reference date), and each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`) with the block it is in */
             problems: string[];
             /** @description The problems, in their order, in each language the application speaks (a page switched to another language says them in that one) */
             problemsByLanguage: {

@@ -70,9 +70,9 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
 }
 
 /**
- * Figure names the text uses that the letter does not know, or may not publish, and placeholders or footnotes
- * that are not whole (said by the server in words, in the language the page shows now): submitting and
- * finalising are refused until they are gone.
+ * Figure names the text uses that the letter does not know, or may not publish, and why, and placeholders or
+ * footnotes that are not whole (said by the server in words, in the language the page shows now): submitting
+ * and finalising are refused until they are gone.
  */
 function LetterProblems({ letter }: { letter: Letter }) {
   const { t } = useTranslation();
@@ -83,7 +83,7 @@ function LetterProblems({ letter }: { letter: Letter }) {
       <ul className="utrecht-unordered-list">
         {problems.map((problem) => (
           <li key={problem} className="utrecht-unordered-list__item">
-            {/^\{\{.*\}\}$/.test(problem) ? <code>{problem}</code> : problem}
+            {problem}
           </li>
         ))}
       </ul>
