@@ -21,7 +21,7 @@ function letterAfter(restated: Totals): LetterInputs {
     refusedDeliveries: new Map(),
     overview: [],
     epf: { ...epfFiguresAt([], '2025-08-31'), implementingActorCents: 0, tranches: [] },
-    budget: { totalCents: 0, named: { budgetDecision: new Map(), budgetShift: new Map(), budgetCommitment: new Map() } },
+    budget: { totalCents: 0, named: { budgetDecision: new Map(), budgetShift: new Map(), budgetCommitment: new Map() }, years: new Map() },
     industry: { contracts: 0, contractValueCents: 0, companies: 0, ukrainianCompanies: 0, milestonesCompleted: 0, coproductionProjects: 0, demandBundles: 0 },
     training: [],
     readinessEffects: [],

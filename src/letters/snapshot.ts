@@ -92,6 +92,8 @@ export interface LetterBudgetInputs {
   totalCents: Cents;
   /** Per kind, the amounts by id of those known at the reference date (and, for commitments, public). */
   named: Readonly<Record<LetterBudgetFigureKind, ReadonlyMap<string, Cents>>>;
+  /** Their years by figure name: a decision's period (`budgetDecision:ID.period`, "2025-2027"), a shift's years (`.fromYear`, `.toYear`), a commitment's budget year (`.year`). */
+  years: ReadonlyMap<`${LetterBudgetFigureKind}:${string}`, string>;
 }
 
 /** An amount in euro cents, as the snapshots hold it. */
@@ -271,6 +273,9 @@ function figureLines(inputs: LetterInputs): FigureLine[] {
 
 const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAmount(cents, precision, { runningText: true });
 
+/** The id a figure's name is about, without what of it the name places: `ID` of `ID.period`. */
+export const figureId = (about: string): string => about.split('.')[0]!;
+
 /** A delivery's value as the letter's text names it (`{{delivery:ID}}`): "€7 mln.". */
 export const deliveryValueText = (cents: Cents): string => inText(cents);
 
@@ -303,6 +308,7 @@ function namedFigures(
   for (const [kind, amounts] of Object.entries(inputs.budget.named) as [LetterBudgetFigureKind, ReadonlyMap<string, Cents>][]) {
     for (const [id, value] of amounts) figures.set(`${kind}:${id}`, inText(value));
   }
+  for (const [name, years] of inputs.budget.years) figures.set(name, years);
   setIndustryFigures(figures, inputs.industry);
   for (const [name, value] of trainingFigures(inputs)) figures.set(name, value);
   const judgement = overallEffect(inputs.readinessEffects);

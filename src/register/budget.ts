@@ -194,6 +194,11 @@ async function realisedByYear(db: Db, until: IsoDate, today: IsoDate): Promise<M
   return byYear;
 }
 
+type YearFigure = [`${LetterBudgetFigureKind}:${string}`, string];
+
+/** A period of budget years as the letter writes it: "2025-2027", or "2025" for one year. */
+const yearsText = (first: number, last: number) => (first === last ? String(first) : `${first}-${last}`);
+
 /** The budget a letter names, at its reference date: the total, and the decisions, shifts and commitments its text names. */
 export async function letterBudgetInputs(
   db: Db,
@@ -209,12 +214,19 @@ export async function letterBudgetInputs(
   const budgeted = budgetByYearAt(movementsOf(decisions, shifts), referenceDate);
   const knownAndNamed = <T extends { id: string; decidedOn: IsoDate }>(items: T[], ids: string[]) =>
     items.filter((item) => item.decidedOn <= referenceDate && ids.includes(item.id));
+  const namedDecisions = knownAndNamed(decisions, named.budgetDecision);
+  const namedShifts = knownAndNamed(shifts, named.budgetShift);
   return {
     totalCents: sumCents(budgeted.values()),
     named: {
-      budgetDecision: new Map(knownAndNamed(decisions, named.budgetDecision).map((decision) => [decision.id, sumCents(decision.amounts.map((amount) => amount.amountCents))])),
-      budgetShift: new Map(knownAndNamed(shifts, named.budgetShift).map((shift) => [shift.id, shift.amountCents])),
-      budgetCommitment: commitments,
+      budgetDecision: new Map(namedDecisions.map((decision) => [decision.id, sumCents(decision.amounts.map((amount) => amount.amountCents))])),
+      budgetShift: new Map(namedShifts.map((shift) => [shift.id, shift.amountCents])),
+      budgetCommitment: new Map([...commitments].map(([id, commitment]) => [id, commitment.cents])),
     },
+    years: new Map([
+      ...namedDecisions.map((decision): YearFigure => [`budgetDecision:${decision.id}.period`, yearsText(decision.firstYear, decision.lastYear)]),
+      ...namedShifts.flatMap((shift): YearFigure[] => [[`budgetShift:${shift.id}.fromYear`, String(shift.fromYear)], [`budgetShift:${shift.id}.toYear`, String(shift.toYear)]]),
+      ...[...commitments].map(([id, commitment]): YearFigure => [`budgetCommitment:${id}.year`, String(commitment.budgetYear)]),
+    ]),
   };
 }

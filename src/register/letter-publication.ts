@@ -14,7 +14,7 @@ import { pastDateViolations, plannedDateViolations, textViolations } from '../do
 import { UniqueViolationError } from '../db/errors.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
 import type { StoredLetter } from '../db/repositories/letters.ts';
-import { deliveryValueText, listedItems, type OverviewItem } from '../letters/snapshot.ts';
+import { deliveryValueText, figureId, listedItems, type OverviewItem } from '../letters/snapshot.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ValidationError, type ExpectedVersion } from './errors.ts';
@@ -230,9 +230,9 @@ async function listingViolations(trx: Db, letter: StoredLetter, moment: string):
   ];
 }
 
-/** The ids in the names of a kind of named figure (`delivery:ID`, `budgetCommitment:ID`). */
+/** The ids in the names of a kind of named figure (`delivery:ID`, `budgetCommitment:ID`, `budgetCommitment:ID.year`), each once. */
 function namedIds(names: readonly string[], kind: string): string[] {
-  return names.filter((name) => name.startsWith(`${kind}:`)).map((name) => name.slice(kind.length + 1));
+  return [...new Set(names.filter((name) => name.startsWith(`${kind}:`)).map((name) => figureId(name.slice(kind.length + 1))))];
 }
 
 /**

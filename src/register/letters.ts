@@ -26,6 +26,7 @@ import {
   buildPublicLetter,
   EXACT_SNAPSHOT_FORMAT,
   listedItems,
+  figureId,
   sealed,
   type BuiltLetter,
   type FigureLine,
@@ -615,11 +616,11 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
   };
 }
 
-/** The ids the text names per kind of budget figure (`{{budgetDecision:ID}}`, …). */
+/** The ids the text names per kind of budget figure (`{{budgetDecision:ID}}`, `{{budgetDecision:ID.period}}`, …). */
 function budgetFigureIds(blocks: readonly NarrativeBlock[]): Record<LetterBudgetFigureKind, string[]> {
   const names = figureNames(blocks);
   const idsOf = (kind: LetterBudgetFigureKind) =>
-    names.filter((name) => name.startsWith(`${kind}:`)).map((name) => name.slice(kind.length + 1)).filter(isUuid);
+    names.filter((name) => name.startsWith(`${kind}:`)).map((name) => figureId(name.slice(kind.length + 1))).filter(isUuid);
   return Object.fromEntries(LETTER_BUDGET_FIGURE_KINDS.map((kind) => [kind, idsOf(kind)])) as Record<LetterBudgetFigureKind, string[]>;
 }
 

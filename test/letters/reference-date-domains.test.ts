@@ -208,6 +208,12 @@ describeEachDatabase('every figure of a letter at its reference date', (database
       [`budgetDecision:${id.onTheDay}`]: '€200 mln.',
       [`budgetShift:${id.shift}`]: '€300 mln.',
       [`budgetCommitment:${id.pledge}`]: '€400 mln.',
+      // Their years, as the letter writes them beside the amounts.
+      [`budgetDecision:${id.spring}.period`]: '2025-2026',
+      [`budgetDecision:${id.onTheDay}.period`]: '2025-2026',
+      [`budgetShift:${id.shift}.fromYear`]: '2026',
+      [`budgetShift:${id.shift}.toYear`]: '2025',
+      [`budgetCommitment:${id.pledge}.year`]: '2025',
       epfCommitted: '6 miljard euro',
       epfWindfallTotal: '€1,4 mld.',
       // One tranche of windfall profits by the date (the second came after it), written out as the letter writes it.
@@ -235,7 +241,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
       'industry.coproductionProjects': '1',
       'industry.demandBundles': '1',
     };
-    laterNames = [`budgetDecision:${id.summer}`, `budgetShift:${id.laterShift}`, `budgetCommitment:${id.laterPledge}`, `epfTranche:${id.laterWindfall}`, 'training:proef.courses'];
+    laterNames = [`budgetDecision:${id.summer}`, `budgetDecision:${id.summer}.period`, `budgetShift:${id.laterShift}`, `budgetShift:${id.laterShift}.toYear`, `budgetCommitment:${id.laterPledge}`, `budgetCommitment:${id.laterPledge}.year`, `epfTranche:${id.laterWindfall}`, 'training:proef.courses'];
   });
 
   const textOf = (names: string[]) => names.map((name) => `${name}={{${name}}}`).join('; ');

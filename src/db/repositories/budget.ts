@@ -201,14 +201,14 @@ export async function committedByYearAt(db: Db, date: string, fund?: BudgetFund)
  * way of its commitment the money of a delivery whose value it may not name; verifying a final letter
  * (`checkDisclosure` false) takes those of any delivery not removed, as the letter was approved with them.
  */
-export async function letterCommitmentAmountsAt(db: Db, date: string, ids: readonly string[], options: { checkDisclosure: boolean }): Promise<Map<string, Cents>> {
+export async function letterCommitmentAmountsAt(db: Db, date: string, ids: readonly string[], options: { checkDisclosure: boolean }): Promise<Map<string, { cents: Cents; budgetYear: number }>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('budgetCommitment as c')
     .innerJoin(latestStagesAt(db, date).as('s'), 's.commitmentId', 'c.id')
     .leftJoin('delivery as d', 'd.id', 'c.deliveryId')
     .leftJoin('publicDelivery as p', 'p.publicId', 'd.publicId')
-    .select(['c.id', 's.amountCents'])
+    .select(['c.id', 's.amountCents', 'c.budgetYear'])
     .where('c.id', 'in', ids)
     .where((eb) =>
       eb.or([
@@ -224,7 +224,7 @@ export async function letterCommitmentAmountsAt(db: Db, date: string, ids: reado
       ]),
     )
     .execute();
-  return new Map(rows.map((row) => [row.id, row.amountCents]));
+  return new Map(rows.map((row) => [row.id, { cents: row.amountCents, budgetYear: row.budgetYear }]));
 }
 
 /** The budget a delivery in the register is paid from, kept from removal until the transaction ends (see deleteDelivery); undefined when there is no such delivery. */
