@@ -1,10 +1,10 @@
 import { referenceKey, saysSomething } from '../../common/text.ts';
-import { nameTakenViolations } from './names.ts';
 import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import { COPRODUCTION_STAGES, type CompanyOrigin, type ConfidentialityGround, type CoproductionStage, type LessonCategory, type MilestoneStatus } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
+import { nameTakenViolations } from './names.ts';
 
 /**
  * Industry cooperation: companies, the government-to-business contracts the procurement deliveries are
@@ -105,7 +105,7 @@ export function companyTakenViolations(company: Pick<CompanyInput, 'name' | 'reg
   const number = company.registrationNumber === null ? null : referenceKey(company.registrationNumber);
   const sameNumber = number === null ? undefined : companiesOfCountry.find((registered) => registered.registrationNumber !== null && referenceKey(registered.registrationNumber) === number);
   return [
-    ...nameTakenViolations(company.name, companiesOfCountry, 'companyNameTaken'),
+    ...nameTakenViolations('company', 'name', company.name, companiesOfCountry.map((registered) => registered.name)),
     ...(sameNumber ? [{ field: 'registrationNumber', code: 'registrationNumberTaken', params: { company: sameNumber.name } }] : []),
   ];
 }

@@ -2,12 +2,29 @@ import { nameKey } from '../../common/text.ts';
 import type { RuleViolation } from './delivery.ts';
 
 /**
- * A name a record of the register has already, whatever its case, accents and spaces (nameKey), refused
- * at the name with `code`, naming that record as the register has it: two records of one name would read
- * as one in the letter and the lists, their figures split over them.
+ * The records the register holds once by their name within a scope, each with the code its refusal is
+ * said by: a company in its country, a budget decision of a moment (Voorjaarsnota 2025) on a fund, an EPF
+ * tranche of a kind, a co-production project with a partner, a demand bundle's need in a category, a
+ * training programme among all.
  */
-export function nameTakenViolations(name: string, registered: readonly { name: string }[], code: string): RuleViolation[] {
+const NAME_TAKEN_CODES = {
+  company: 'companyNameTaken',
+  budgetDecision: 'budgetDecisionTaken',
+  epfTranche: 'trancheNameTaken',
+  coproductionProject: 'coproductionProjectTaken',
+  demandBundle: 'demandBundleTaken',
+  trainingProgramme: 'programmeNameTaken',
+} as const;
+
+export type NamedKind = keyof typeof NAME_TAKEN_CODES;
+
+/**
+ * A name another record of the kind in the scope has, whatever its case, accents and spaces (nameKey), is
+ * that record typed again: refused at the name's field, naming the record as the register has it. A copy
+ * would count twice in the letter's figures, or split a company's contracts over two of it.
+ */
+export function nameTakenViolations(kind: NamedKind, field: string, name: string, namesInScope: readonly string[]): RuleViolation[] {
   const key = nameKey(name);
-  const same = registered.find((record) => nameKey(record.name) === key);
-  return same ? [{ field: 'name', code, params: { name: same.name } }] : [];
+  const taken = namesInScope.find((recorded) => nameKey(recorded) === key);
+  return taken === undefined ? [] : [{ field, code: NAME_TAKEN_CODES[kind], params: { name: taken } }];
 }

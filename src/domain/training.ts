@@ -67,7 +67,7 @@ export function programmeViolations(input: TrainingProgrammeInput): RuleViolatio
 export function programmeTakenViolations(programme: Pick<TrainingProgrammeInput, 'key' | 'name'>, others: readonly Pick<TrainingProgrammeInput, 'key' | 'name'>[]): RuleViolation[] {
   return [
     ...(others.some((other) => other.key === programme.key) ? [{ field: 'key', code: 'programmeKeyTaken' }] : []),
-    ...nameTakenViolations(programme.name, others, 'programmeNameTaken'),
+    ...nameTakenViolations('trainingProgramme', 'name', programme.name, others.map((other) => other.name)),
   ];
 }
 

@@ -26,6 +26,8 @@ import type { RuleViolation } from '../domain/delivery.ts';
 import type { LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import type { LetterBudgetInputs } from '../letters/snapshot.ts';
 import * as budget from '../db/repositories/budget.ts';
+import { lockNamesOf } from '../db/repositories/names.ts';
+import { nameTakenViolations } from '../domain/names.ts';
 import { realisedTotalsAtDates } from '../db/repositories/figures.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
@@ -52,10 +54,18 @@ function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
 }
 
-/** Every change below is recorded in the audit trail in the transaction that makes it. */
+// Every change below is recorded in the audit trail in the transaction that makes it.
+
+/**
+ * A decision of a moment (Voorjaarsnota 2025) on a fund is recorded once, with its amount for each year: a
+ * moment another decision on the fund has, whatever its case, accents and spaces (nameKey), is that decision.
+ */
 export async function createDecision(db: Db, context: RequestContext, input: BudgetDecisionInput): Promise<BudgetDecision> {
   assertValid(decisionViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
+    await lockNamesOf(trx, 'budgetDecision', input.fund);
+    const ofFund = (await budget.listDecisions(trx)).filter((decision) => decision.fund === input.fund);
+    assertValid(nameTakenViolations('budgetDecision', 'moment', input.moment, ofFund.map((decision) => decision.moment)));
     const decision = await budget.insertDecision(trx, randomUUID(), { ...input, isDemonstration: false });
     await recordAuditEvent(trx, context, { action: 'budgetDecision.create', object: { type: 'budgetDecision', id: decision.id }, result: 'success', after: decision });
     return decision;

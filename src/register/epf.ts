@@ -6,6 +6,8 @@ import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trai
 import { UniqueViolationError } from '../db/errors.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import * as repository from '../db/repositories/epf.ts';
+import { lockNamesOf } from '../db/repositories/names.ts';
+import { nameTakenViolations } from '../domain/names.ts';
 import type { ClaimAtDate } from '../db/repositories/epf.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -42,9 +44,13 @@ function assertValid(violations: RuleViolation[]): void {
 
 export type TrancheInput = Omit<EpfTranche, 'id' | 'isDemonstration'>;
 
+/** A tranche, named as no other tranche of its kind is (whatever its case, accents and spaces, see nameKey). */
 export async function createTranche(db: Db, context: RequestContext, input: TrancheInput): Promise<EpfTranche> {
   assertValid(pastDateViolations('decidedOn', input.decidedOn, requestDay(context)));
   return inTransaction(db, async (trx) => {
+    await lockNamesOf(trx, 'epfTranche', input.kind);
+    const ofKind = (await repository.listTranches(trx)).filter((tranche) => tranche.kind === input.kind);
+    assertValid(nameTakenViolations('epfTranche', 'name', input.name, ofKind.map((tranche) => tranche.name)));
     const tranche = await repository.insertTranche(trx, { id: randomUUID(), ...input });
     await recordAuditEvent(trx, context, { action: 'epf.tranche.create', object: { type: 'epfTranche', id: tranche.id }, result: 'success', after: tranche });
     return tranche;

@@ -36,10 +36,13 @@ import {
   type StageInput,
 } from '../domain/industry.ts';
 import * as industry from '../db/repositories/industry.ts';
+import { lockNamesOf } from '../db/repositories/names.ts';
+import { nameTakenViolations } from '../domain/names.ts';
+import { nameKey } from '../../common/text.ts';
 import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODUCTION, DEMONSTRATION_LESSONS } from '../db/seed/demonstration-industry.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
-import { inTransaction, lockNames } from '../db/transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
 
@@ -69,7 +72,7 @@ async function audited(db: Db, context: RequestContext, action: Parameters<typeo
 export async function createCompany(db: Db, context: RequestContext, input: CompanyInput): Promise<industry.StoredCompany> {
   assertValid(companyViolations(input));
   return inTransaction(db, async (trx) => {
-    await lockNames(trx, `company names of ${input.country}`);
+    await lockNamesOf(trx, 'company', input.country);
     assertValid(companyTakenViolations(input, await industry.listCompaniesOf(trx, input.country)));
     const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) }).catch((error: unknown) => {
       // The lock above makes registrations in one country wait for each other; the index holds against any other writer.
@@ -161,9 +164,14 @@ export async function recordLesson(db: Db, context: RequestContext, input: Lesso
   });
 }
 
+/** A co-production project under a title no other project with the same partner has (whatever its case, accents and spaces, see nameKey). */
 export async function createCoproduction(db: Db, context: RequestContext, input: CoproductionInput): Promise<{ id: string }> {
   assertValid(coproductionViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
+    const partner = nameKey(input.partner);
+    await lockNamesOf(trx, 'coproductionProject', partner);
+    const withPartner = (await industry.listCoproductions(trx)).filter((project) => nameKey(project.partner) === partner);
+    assertValid(nameTakenViolations('coproductionProject', 'title', input.title, withPartner.map((project) => project.title)));
     const project = { id: randomUUID(), title: input.title, partner: input.partner, ...recorded(context) };
     await industry.insertCoproduction(trx, project);
     const stage = { id: randomUUID(), projectId: project.id, stage: input.stage, reachedOn: input.reachedOn, note: input.note, recordedAt: context.now().toISOString() };
@@ -192,9 +200,13 @@ export async function recordStage(db: Db, context: RequestContext, projectId: st
   });
 }
 
+/** A shared need, named as no other of its category is (whatever its case, accents and spaces, see nameKey). */
 export async function recordDemandBundle(db: Db, context: RequestContext, input: DemandBundleInput & { category: industry.StoredDemandBundle['category'] }): Promise<{ id: string }> {
   assertValid(demandBundleViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
+    await lockNamesOf(trx, 'demandBundle', input.category);
+    const ofCategory = (await industry.listDemandBundles(trx)).filter((bundle) => bundle.category === input.category);
+    assertValid(nameTakenViolations('demandBundle', 'need', input.need, ofCategory.map((bundle) => bundle.need)));
     const bundle = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertDemandBundle(trx, bundle);
     await audited(trx, context, 'demandBundle.create', { type: 'demandBundle', id: bundle.id }, bundle);

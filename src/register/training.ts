@@ -5,7 +5,8 @@ import { requestDay, actorName, recordAuditEvent, type RequestContext } from '..
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/training.ts';
 import type { Database } from '../db/schema.ts';
-import { inTransaction, lockNames } from '../db/transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { lockNamesOf } from '../db/repositories/names.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { contributionViolations, programmeTakenViolations, programmeViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
 import { unknownRecords } from '../domain/references.ts';
@@ -106,7 +107,7 @@ async function assertDeliveriesExist(db: Db, deliveryIds: readonly string[]): Pr
 
 /** Refuses a name or short name another programme than `id` has, the programmes' registrations waiting for each other until the transaction ends. */
 async function assertNotTaken(db: Db, input: TrainingProgrammeInput, id?: string): Promise<void> {
-  await lockNames(db, 'training programme names');
+  await lockNamesOf(db, 'trainingProgramme', 'the register');
   const others = (await repository.listProgrammes(db)).filter((programme) => programme.id !== id);
   assertValid(programmeTakenViolations(input, others));
 }

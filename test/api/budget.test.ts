@@ -68,6 +68,36 @@ describeEachDatabase('budget API', (database) => {
     expect(listed.body.shifts.map((item: any) => item.id)).toContain(moved.body.id);
   });
 
+  it('records the decision of a moment on a fund once, whatever the case, accents and spaces of its moment, naming the one recorded, in Dutch and English', async () => {
+    const first = await finance('POST', '/budget/decisions', { ...spring2025, moment: 'QA Voorjaarsnota', fund: 'ukraineSupportBudget' });
+    expect(first.status).toBe(201);
+    const before = await recorded();
+    const budgeted = (await figuresAt('2025-12-31', 'ukraineSupportBudget')).total.budgeted;
+    for (const [language, reason] of [
+      ['nl', 'Dit besluit staat al in het register: "QA Voorjaarsnota" over dit fonds (hoofdletters, accenten en meerdere spaties tellen niet mee); een besluit legt zijn bedragen voor al zijn jaren in één keer vast.'],
+      ['en', 'This decision is already in the register: "QA Voorjaarsnota" on this fund (capitals, accents and several spaces do not count); a decision records its amounts for all its years at once.'],
+    ] as const) {
+      for (const moment of ['QA Voorjaarsnota', 'qa voorjaarsnota', ' QA  Vóórjaarsnota']) {
+        const again = await finance('POST', '/budget/decisions', { ...spring2025, moment, fund: 'ukraineSupportBudget' }, { 'Accept-Language': language });
+        expect(again.status, moment).toBe(400);
+        expect(again.body.invalidParams).toEqual([{ name: 'moment', code: 'budgetDecisionTaken', reason }]);
+      }
+    }
+    expect(await recorded()).toEqual(before);
+    expect((await figuresAt('2025-12-31', 'ukraineSupportBudget')).total.budgeted).toBe(budgeted);
+    // The same moment may decide on another fund; a moment that differs in more than that is another decision.
+    expect((await finance('POST', '/budget/decisions', { ...spring2025, moment: 'QA Voorjaarsnota', fund: 'defenceBudget' })).status).toBe(201);
+    expect((await finance('POST', '/budget/decisions', { ...spring2025, moment: 'QA Voorjaarsnota 2', fund: 'ukraineSupportBudget' })).status).toBe(201);
+  });
+
+  it('records a decision once when the same moment is sent several times at the same moment', async () => {
+    const moments = ['QA Najaarsnota', 'qa najaarsnota', 'QA  Najaarsnota', 'QA NAJAARSNOTA'];
+    const answers = await Promise.all(moments.map((moment) => finance('POST', '/budget/decisions', { ...spring2025, moment, fund: 'defenceBudget' })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 400, 400, 400]);
+    const stored = await database().db.selectFrom('budgetDecision').select('moment').where('moment', 'ilike', '%najaarsnota%').execute();
+    expect(stored).toHaveLength(1);
+  });
+
   it('refuses an amount of zero, a year outside the period and a shift larger than the year holds, naming each field', async () => {
     const before = await recorded();
     const zero = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [{ budgetYear: 2025, amountCents: 0 }] }, { 'Accept-Language': 'en' });
@@ -169,10 +199,10 @@ describeEachDatabase('budget API', (database) => {
         await db.deleteFrom('budgetDecision').where('fund', '=', fund).execute();
         await db.deleteFrom('budgetShift').where('fund', '=', fund).execute();
         const accepted: typeof steps = [];
-        for (const item of steps) {
+        for (const [index, item] of steps.entries()) {
           const response =
             item.kind === 'decision'
-              ? await finance('POST', '/budget/decisions', { moment: 'Test', decidedOn: item.decidedOn, fund, firstYear: item.budgetYear, lastYear: item.budgetYear, amounts: [{ budgetYear: item.budgetYear, amountCents: item.amountCents }] })
+              ? await finance('POST', '/budget/decisions', { moment: `Test ${index}`, decidedOn: item.decidedOn, fund, firstYear: item.budgetYear, lastYear: item.budgetYear, amounts: [{ budgetYear: item.budgetYear, amountCents: item.amountCents }] })
               : await finance('POST', '/budget/shifts', { moment: 'Test', decidedOn: item.decidedOn, fund, fromYear: item.fromYear, toYear: item.toYear, amountCents: item.amountCents });
           expect([201, 400]).toContain(response.status);
           if (response.status === 201) accepted.push(item);

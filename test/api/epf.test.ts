@@ -112,6 +112,27 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await finance('GET', '/epf/claims?date=2025-12-31')).body.total).toBe(before);
   });
 
+  it('records a tranche of a kind once, whatever the case, accents and spaces of its name, naming the one recorded, and counts it once', async () => {
+    const tranche = (name: string, kind = 'windfallProfits') => ({ kind, name, euAmountCents: 1400 * MILLION, decidedOn: '2025-03-01', dutchRole: 'none' });
+    expect((await finance('POST', '/epf/tranches', tranche('QA Windfall-tranche 3'))).status).toBe(201);
+    const tranchesBefore = (await finance('GET', '/epf/overview?date=2025-08-31')).body.tranches;
+    for (const [language, reason] of [
+      ['nl', 'Deze tranche staat al in het register: "QA Windfall-tranche 3" van deze soort (hoofdletters, accenten en meerdere spaties tellen niet mee).'],
+      ['en', 'This tranche is already in the register: "QA Windfall-tranche 3" of this kind (capitals, accents and several spaces do not count).'],
+    ] as const) {
+      for (const name of ['QA Windfall-tranche 3', 'qa windfall-tranche 3', 'QA  Wíndfall-tranche 3 ']) {
+        const again = await finance('POST', '/epf/tranches', tranche(name), { 'Accept-Language': language });
+        expect(again.status, name).toBe(400);
+        expect(again.body.invalidParams).toEqual([{ name: 'name', code: 'trancheNameTaken', reason }]);
+      }
+    }
+    expect((await finance('GET', '/epf/overview?date=2025-08-31')).body.tranches).toEqual(tranchesBefore);
+    // A tranche of the other kind may have the name; sent at the same moment, one of a name is recorded.
+    expect((await finance('POST', '/epf/tranches', tranche('QA Windfall-tranche 3', 'assistanceMeasure'))).status).toBe(201);
+    const answers = await Promise.all(['QA Tranche 4', 'qa tranche 4', 'QA  TRANCHE 4'].map((name) => finance('POST', '/epf/tranches', tranche(name))));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 400, 400]);
+  });
+
   it('refuses to block a claim that is blocked already, naming since when, and changes nothing', async () => {
     const { claim } = (await finance('POST', '/epf/claims', claimInput())).body;
     const block = (effectiveOn: string, language = 'nl') =>

@@ -214,6 +214,51 @@ describeEachDatabase('industry', (database) => {
     for (const answer of answers.filter((item) => item.status === 400)) expect(answer.body.invalidParams).toEqual([expect.objectContaining({ name: 'name', code: 'companyNameTaken' })]);
   });
 
+  it('records a co-production project with a partner, and a need of a category, once, whatever the case, accents and spaces of its name, naming the one recorded', async () => {
+    const project = (title: string, partner = 'QA Partner') => ({ title, partner, stage: 'signed', reachedOn: '2025-06-01', note: '' });
+    const bundle = (need: string, category = 'drones') => ({ need, category, dutchQuantity: 10, ukrainianQuantity: 20, identifiedOn: '2025-06-01', note: '' });
+    expect((await registrar('POST', '/coproduction-projects', project('QA Coproductie drones'))).status).toBe(201);
+    expect((await registrar('POST', '/demand-bundles', bundle('QA Verkenningsdrones'))).status).toBe(201);
+    const before = await counts();
+    const auditBefore = (await events()).length;
+    for (const [language, projectReason, bundleReason] of [
+      [
+        'nl',
+        'Dit project staat al in het register: "QA Coproductie drones" met deze partner (hoofdletters, accenten en meerdere spaties tellen niet mee); leg een volgende fase vast bij dat project.',
+        'Deze behoefte staat al in het register: "QA Verkenningsdrones" in deze categorie (hoofdletters, accenten en meerdere spaties tellen niet mee).',
+      ],
+      [
+        'en',
+        'This project is already in the register: "QA Coproductie drones" with this partner (capitals, accents and several spaces do not count); record a next stage of that project.',
+        'This need is already in the register: "QA Verkenningsdrones" in this category (capitals, accents and several spaces do not count).',
+      ],
+    ] as const) {
+      for (const [title, partner] of [['QA Coproductie drones', 'QA Partner'], ['qa coproductie drones', 'qa  partner'], ['QA  Coproductíe Drones ', 'QA Pártner']] as const) {
+        const again = await registrar('POST', '/coproduction-projects', project(title, partner), { 'Accept-Language': language });
+        expect(again.status, title).toBe(400);
+        expect(again.body.invalidParams).toEqual([{ name: 'title', code: 'coproductionProjectTaken', reason: projectReason }]);
+      }
+      for (const need of ['QA Verkenningsdrones', 'qa verkenningsdrones', ' QA  Verkenningsdrónes']) {
+        const again = await registrar('POST', '/demand-bundles', bundle(need), { 'Accept-Language': language });
+        expect(again.status, need).toBe(400);
+        expect(again.body.invalidParams).toEqual([{ name: 'need', code: 'demandBundleTaken', reason: bundleReason }]);
+      }
+    }
+    expect(await counts()).toEqual(before);
+    expect((await events()).slice(auditBefore).every((event) => event.startsWith('failure:'))).toBe(true);
+    // With another partner, or in another category, the name is another project or need.
+    expect((await registrar('POST', '/coproduction-projects', project('QA Coproductie drones', 'QA Andere partner'))).status).toBe(201);
+    expect((await registrar('POST', '/demand-bundles', bundle('QA Verkenningsdrones', 'ammunition'))).status).toBe(201);
+  });
+
+  it('records a co-production project and a need once when the same one is sent several times at the same moment', async () => {
+    const titles = ['QA Gelijktijdig project', 'qa gelijktijdig project', 'QA  Gelijktijdig Project'];
+    const projects = await Promise.all(titles.map((title) => registrar('POST', '/coproduction-projects', { title, partner: 'QA Partner', stage: 'signed', reachedOn: '2025-06-01', note: '' })));
+    expect(projects.map((answer) => answer.status).sort()).toEqual([201, 400, 400]);
+    const bundles = await Promise.all(titles.map((need) => registrar('POST', '/demand-bundles', { need, category: 'drones', dutchQuantity: 1, ukrainianQuantity: 1, identifiedOn: '2025-06-01', note: '' })));
+    expect(bundles.map((answer) => answer.status).sort()).toEqual([201, 400, 400]);
+  });
+
   it('says an industry amount of zero or below as every amount, in euros, in Dutch and English', async () => {
     const before = await counts();
     const contract = (amountCents: number, language: string) =>

@@ -92,7 +92,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   // The European Peace Facility
   'GET /epf/overview': { query: '?date=2025-08-31' },
   'GET /epf/tranches': {},
-  'POST /epf/tranches': { body: () => ({ kind: 'windfallProfits', name: 'Tranche 3', euAmountCents: 100_00, decidedOn: '2025-06-01', dutchRole: 'none' }) },
+  'POST /epf/tranches': { body: () => ({ kind: 'windfallProfits', name: `Tranche ${randomUUID()}`, euAmountCents: 100_00, decidedOn: '2025-06-01', dutchRole: 'none' }) },
   'GET /epf/claims': { query: '?date=2025-08-31' },
   'POST /epf/claims': { body: () => ({ reference: `EPF-${randomUUID()}`, batch: 'Leveringen', period: '2024', declaredCents: 100_00, declaredOn: '2025-01-15' }) },
   'GET /epf/claims/{id}': {},
@@ -103,7 +103,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /budget/figures': { query: '?knownAt=2025-08-31' },
   'GET /budget/commitments': { query: '?q=NAVO&year=2026&fund=internationalSecurityBudget' },
   'GET /budget/commitments/{id}': {},
-  'POST /budget/decisions': { body: () => ({ ...budgetDecision, firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 100_00 }] }) },
+  'POST /budget/decisions': { body: () => ({ ...budgetDecision, moment: `Besluit ${randomUUID()}`, firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 100_00 }] }) },
   'POST /budget/shifts': { body: () => ({ moment: 'Najaarsnota 2024', decidedOn: '2024-11-29', fund: 'defenceBudget', fromYear: 2024, toYear: 2025, amountCents: 1 }) },
   'POST /budget/commitments': { body: () => ({ ...budgetCommitment, ...commitmentStage }) },
   'POST /budget/commitments/{id}/stages': { body: () => ({ ...commitmentStage, stage: 'committed', effectiveOn: '2025-06-01' }) },
@@ -115,9 +115,9 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'POST /contract-milestones/{id}/progress': { body: () => ({ percent: 50, reportedOn: '2025-04-01' }) },
   'POST /price-developments': { body: () => ({ item: 'Drone', earlierPriceCents: 100_00, earlierOn: '2024-03-01', paidPriceCents: 120_00, paidOn: '2025-03-01' }) },
   'POST /lessons-learned': { body: () => ({ notedOn: '2025-03-01', category: 'contracting', text: 'Vooruitbetaling versnelt de levering' }) },
-  'POST /coproduction-projects': { body: () => ({ title: 'Onbemande systemen', partner: 'Oekraïense partner', stage: 'intention', reachedOn: '2025-03-01' }) },
+  'POST /coproduction-projects': { body: () => ({ title: `Onbemande systemen ${randomUUID()}`, partner: 'Oekraïense partner', stage: 'intention', reachedOn: '2025-03-01' }) },
   'POST /coproduction-projects/{id}/stages': { body: () => ({ stage: 'memorandum', reachedOn: '2025-05-01' }) },
-  'POST /demand-bundles': { body: () => ({ need: 'Drones', category: 'drones', dutchQuantity: 10, ukrainianQuantity: 100, identifiedOn: '2025-03-01' }) },
+  'POST /demand-bundles': { body: () => ({ need: `Drones ${randomUUID()}`, category: 'drones', dutchQuantity: 10, ukrainianQuantity: 100, identifiedOn: '2025-03-01' }) },
   'POST /companies/{id}/disclosure-decisions': { body: () => ({ state: 'confidential', ground: 'companyInterests' }) },
   // Training and readiness.
   'GET /training-programmes': {},
@@ -324,7 +324,7 @@ describe('the permission matrix on every route', () => {
       });
       id = (await db().selectFrom('contractMilestone').select('id').where('contractId', '=', contract.id).executeTakeFirstOrThrow()).id;
     } else if (operation.path.startsWith('/coproduction-projects/')) {
-      id = (await createCoproduction(db(), systemContext('test'), { title: 'Coproductie', partner: 'Partner', stage: 'intention', reachedOn: '2025-03-01', note: '' })).id;
+      id = (await createCoproduction(db(), systemContext('test'), { title: `Coproductie ${randomUUID()}`, partner: 'Partner', stage: 'intention', reachedOn: '2025-03-01', note: '' })).id;
     } else if (operation.path.startsWith('/training-programmes/')) {
       id = (await createProgramme(db(), systemContext('test'), { ...uniqueProgramme(), systemTrainedOn: null, description: '', deliveryIds: [] })).id;
     } else if (operation.path.startsWith('/replenishment-projects/')) {

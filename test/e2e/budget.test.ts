@@ -107,6 +107,24 @@ describeWithBrowser('budget', (browser) => {
     await expect.poll(async () => plainSpaces(await row.innerText())).toContain('Juridisch verplicht 3 juli 2025: € 18.000.000,00');
   });
 
+  it('refuses a decision of a moment already recorded on the fund, whatever its capitals and spaces, at its moment', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/begroting');
+    await page.getByRole('link', { name: 'Begrotingsbesluit vastleggen' }).click();
+    await page.getByLabel('Moment in de begrotingscyclus').fill('voorjaarsnota  2024');
+    await page.getByLabel('Besloten op').fill('2024-04-15');
+    await page.getByLabel('Begrotingsartikel of fonds').selectOption('ukraineSupportBudget');
+    await page.getByLabel('Eerste begrotingsjaar').fill('2024');
+    await page.getByLabel('Laatste begrotingsjaar').fill('2024');
+    await page.getByLabel('Bedrag in euro voor 2024').fill('1.000.000');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    const reason = 'Dit besluit staat al in het register: "Voorjaarsnota 2024" over dit fonds (hoofdletters, accenten en meerdere spaties tellen niet mee); een besluit legt zijn bedragen voor al zijn jaren in één keer vast.';
+    await page.locator('.error-summary').getByRole('link', { name: `Moment in de begrotingscyclus: ${reason}` }).waitFor();
+    const moment = page.getByLabel('Moment in de begrotingscyclus');
+    expect(await moment.getAttribute('aria-invalid')).toBe('true');
+    expect(await moment.locator('xpath=../..').locator('.utrecht-form-field-error-message').innerText()).toBe(reason);
+  });
+
   it('refuses a stage on a commitment someone else moved on since the page loaded, shows their stage with what was typed kept, and then records it', async () => {
     const commitment = { title: 'Reservedelen 2025', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'pledged', amountCents: 1_000_000_000, effectiveOn: '2025-04-01' };
     const { id } = await api<{ id: string }>(server(), '/budget/commitments', { as: 'finance', method: 'POST', body: JSON.stringify(commitment) });
