@@ -28,6 +28,7 @@ import type { LetterBudgetInputs } from '../letters/snapshot.ts';
 import * as budget from '../db/repositories/budget.ts';
 import { lockNamesOf } from '../db/repositories/names.ts';
 import { nameTakenViolations } from '../domain/names.ts';
+import { sameRecordViolations } from '../domain/same-record.ts';
 import { realisedTotalsAtDates } from '../db/repositories/figures.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
@@ -72,10 +73,14 @@ export async function createDecision(db: Db, context: RequestContext, input: Bud
   });
 }
 
+/** What a shift's form asks: two shifts the same in all of it are one sent twice (a larger shift moves the sum at once). */
+const SHIFT_FIELDS = ['moment', 'decidedOn', 'fund', 'fromYear', 'toYear', 'amountCents', 'description'] as const;
+
 export async function createShift(db: Db, context: RequestContext, input: BudgetShiftInput): Promise<BudgetShift> {
   return inTransaction(db, async (trx) => {
     await budget.lockFundBudget(trx);
     assertValid(shiftViolations(input, await fundMovements(trx, input.fund), requestDay(context)));
+    assertValid(sameRecordViolations(SHIFT_FIELDS, input, await budget.listShifts(trx, { fund: input.fund })));
     const shift = await budget.insertShift(trx, randomUUID(), { ...input, isDemonstration: false });
     await recordAuditEvent(trx, context, { action: 'budgetShift.create', object: { type: 'budgetShift', id: shift.id }, result: 'success', after: shift });
     return shift;

@@ -98,6 +98,23 @@ describeEachDatabase('budget API', (database) => {
     expect(stored).toHaveLength(1);
   });
 
+  it('refuses a shift the same as one recorded in every field typed, whatever the case and spaces of its texts, naming the day it was recorded', async () => {
+    const moved = { ...shift, moment: 'QA Kasschuif', fund: 'defenceBudget', amountCents: 100, description: 'Naar voren gehaald' };
+    expect((await finance('POST', '/budget/shifts', moved)).status).toBe(201);
+    const before = await recorded();
+    const recordedOn = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date());
+    for (const typed of [moved, { ...moved, moment: 'qa  kasschuif', description: 'naar voren gehaald ' }]) {
+      const again = await finance('POST', '/budget/shifts', typed);
+      expect(again.status).toBe(400);
+      expect(again.body.invalidParams).toEqual([
+        { name: 'moment', code: 'duplicateRecord', reason: `Dit staat al in het register: op ${recordedOn} vastgelegd met precies dezelfde gegevens (hoofdletters, accenten en meerdere spaties tellen niet mee).` },
+      ]);
+    }
+    expect(await recorded()).toEqual(before);
+    // A shift that differs in any field typed is another one.
+    expect((await finance('POST', '/budget/shifts', { ...moved, amountCents: 101 })).status).toBe(201);
+  });
+
   it('refuses an amount of zero, a year outside the period and a shift larger than the year holds, naming each field', async () => {
     const before = await recorded();
     const zero = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [{ budgetYear: 2025, amountCents: 0 }] }, { 'Accept-Language': 'en' });

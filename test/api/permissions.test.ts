@@ -104,7 +104,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /budget/commitments': { query: '?q=NAVO&year=2026&fund=internationalSecurityBudget' },
   'GET /budget/commitments/{id}': {},
   'POST /budget/decisions': { body: () => ({ ...budgetDecision, moment: `Besluit ${randomUUID()}`, firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 100_00 }] }) },
-  'POST /budget/shifts': { body: () => ({ moment: 'Najaarsnota 2024', decidedOn: '2024-11-29', fund: 'defenceBudget', fromYear: 2024, toYear: 2025, amountCents: 1 }) },
+  'POST /budget/shifts': { body: () => ({ moment: `Najaarsnota 2024 ${randomUUID()}`, decidedOn: '2024-11-29', fund: 'defenceBudget', fromYear: 2024, toYear: 2025, amountCents: 1 }) },
   'POST /budget/commitments': { body: () => ({ ...budgetCommitment, ...commitmentStage }) },
   'POST /budget/commitments/{id}/stages': { body: () => ({ ...commitmentStage, stage: 'committed', effectiveOn: '2025-06-01' }) },
   'GET /industry': { query: '?date=2025-08-31' },
