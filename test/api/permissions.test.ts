@@ -105,7 +105,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /budget/commitments/{id}': {},
   'POST /budget/decisions': { body: () => ({ ...budgetDecision, moment: `Besluit ${randomUUID()}`, firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 100_00 }] }) },
   'POST /budget/shifts': { body: () => ({ moment: `Najaarsnota 2024 ${randomUUID()}`, decidedOn: '2024-11-29', fund: 'defenceBudget', fromYear: 2024, toYear: 2025, amountCents: 1 }) },
-  'POST /budget/commitments': { body: () => ({ ...budgetCommitment, ...commitmentStage }) },
+  'POST /budget/commitments': { body: () => ({ ...budgetCommitment, title: `Munitie ${randomUUID()}`, ...commitmentStage }) },
   'POST /budget/commitments/{id}/stages': { body: () => ({ ...commitmentStage, stage: 'committed', effectiveOn: '2025-06-01' }) },
   'GET /industry': { query: '?date=2025-08-31' },
   'POST /companies': { body: () => ({ name: `Drone Works ${randomUUID()}`, country: 'UA' }) },
@@ -315,7 +315,7 @@ describe('the permission matrix on every route', () => {
     } else if (operation.path.startsWith('/epf/claims/')) {
       id = await assessedClaim();
     } else if (operation.path.startsWith('/budget/commitments/')) {
-      id = (await createCommitment(db(), systemContext('test'), budgetCommitment, commitmentStage)).id;
+      id = (await createCommitment(db(), systemContext('test'), { ...budgetCommitment, title: `Munitie ${randomUUID()}` }, commitmentStage)).id;
     } else if (operation.path.startsWith('/companies/')) {
       id = (await createCompany(db(), systemContext('test'), { name: `Defensiebedrijf ${randomUUID()}`, country: 'NL', registrationNumber: null })).id;
     } else if (operation.path.startsWith('/contract-milestones/')) {
@@ -341,7 +341,8 @@ describe('the permission matrix on every route', () => {
     } else if (operation.path.startsWith('/export-assessments/') || operation.path.endsWith('/export-licences')) {
       const delivery = await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...procurement });
       const assessment = await assess(db(), systemContext('test'), delivery.id, positiveAssessment);
-      await grantInspection(db(), systemContext('test'), assessment.id, '');
+      // Inspection granted already, so that parliament may read it; not for the request that grants it, which a second grant refuses.
+      if (operation.key !== 'POST /export-assessments/{id}/inspection-grants') await grantInspection(db(), systemContext('test'), assessment.id, '');
       preparedAssessmentId = assessment.id;
       id = operation.path.startsWith('/export-assessments/') ? assessment.id : delivery.id;
     } else {
