@@ -93,10 +93,15 @@ async function fundMovements(db: Db, fund: BudgetFund) {
 }
 
 /** A commitment with its first stage: a pledge, or a legal commitment straight away. */
+/** What a commitment's form asks, and its first stage's: a commitment the same in all of them is one sent twice. */
+const COMMITMENT_FIELDS = ['title', 'deliveryId', 'contractReference', 'stage', 'amountCents', 'effectiveOn', 'note'] as const;
+
 export async function createCommitment(db: Db, context: RequestContext, fields: CommitmentFields, first: CommitmentStageInput): Promise<CommitmentDetail> {
   assertValid([...commitmentViolations(fields), ...stageViolations(fields.budgetYear, [], first, requestDay(context))]);
   return inTransaction(db, async (trx) => {
     if (fields.deliveryId !== null) assertValid(deliveryFundViolations(fields.fund, await budget.fundingSourceOf(trx, fields.deliveryId)));
+    await budget.lockCommitments(trx);
+    assertValid(sameRecordViolations(COMMITMENT_FIELDS, { ...fields, ...first }, await budget.commitmentsAsRecorded(trx, fields.fund, fields.budgetYear)));
     const commitment = await budget.insertCommitment(trx, randomUUID(), { ...fields, isDemonstration: false });
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId: commitment.id, ...first });
     await recordAuditEvent(trx, context, {

@@ -115,6 +115,28 @@ describeEachDatabase('budget API', (database) => {
     expect((await finance('POST', '/budget/shifts', { ...moved, amountCents: 101 })).status).toBe(201);
   });
 
+  it('refuses a commitment the same as one recorded in every field typed and its first stage, whatever the case and spaces of its texts, naming the day it was recorded', async () => {
+    const pledged = { title: 'QA Toezegging munitie', fund: 'defenceBudget', budgetYear: 2025, contractReference: 'QA-CTR-1', stage: 'pledged', amountCents: 250, effectiveOn: '2025-03-01', note: 'Eerste toezegging' };
+    expect((await finance('POST', '/budget/commitments', pledged)).status).toBe(201);
+    const before = await recorded();
+    const committedBefore = (await reader('GET', '/budget/figures?knownAt=2025-12-31')).body;
+    const recordedOn = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date());
+    for (const typed of [pledged, { ...pledged, title: 'qa toezegging  munitie', note: 'eerste toezegging ' }]) {
+      const again = await finance('POST', '/budget/commitments', typed);
+      expect(again.status).toBe(400);
+      expect(again.body.invalidParams).toEqual([
+        { name: 'title', code: 'duplicateRecord', reason: `Dit staat al in het register: op ${recordedOn} vastgelegd met precies dezelfde gegevens (hoofdletters, accenten en meerdere spaties tellen niet mee).` },
+      ]);
+    }
+    expect(await recorded()).toEqual(before);
+    expect((await reader('GET', '/budget/figures?knownAt=2025-12-31')).body).toEqual(committedBefore);
+    // One that differs in any field typed, or is of another year or fund, is another commitment.
+    for (const other of [{ amountCents: 251 }, { effectiveOn: '2025-03-02' }, { contractReference: null }, { budgetYear: 2026 }, { fund: 'ukraineSupportBudget' }]) {
+      const response = await finance('POST', '/budget/commitments', { ...pledged, ...other });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+    }
+  });
+
   it('refuses an amount of zero, a year outside the period and a shift larger than the year holds, naming each field', async () => {
     const before = await recorded();
     const zero = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [{ budgetYear: 2025, amountCents: 0 }] }, { 'Accept-Language': 'en' });

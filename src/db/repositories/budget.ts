@@ -14,6 +14,7 @@ import type {
   CommitmentFields,
   CommitmentStage,
   CommitmentStageEntry,
+  CommitmentStageInput,
   CommittedByStage,
 } from '../../domain/budget.ts';
 import type { BudgetCommitmentTable, BudgetDecisionTable, BudgetShiftTable, Database } from '../schema.ts';
@@ -96,6 +97,11 @@ export async function lockFundBudget(db: Db): Promise<void> {
   await sql`lock table budget_shift in share row exclusive mode`.execute(db);
 }
 
+/** Makes the recording of commitments wait for each other: looking for the same one recorded and recording this one are one step. */
+export async function lockCommitments(db: Db): Promise<void> {
+  await sql`lock table budget_commitment in share row exclusive mode`.execute(db);
+}
+
 export async function findCommitment(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredCommitment | undefined> {
   if (!isUuid(id)) return undefined;
   let query = db.selectFrom('budgetCommitment').selectAll().where('id', '=', id);
@@ -149,6 +155,27 @@ export async function commitmentsPage(db: Db, query: { filter: CommitmentFilter;
 /** How many commitments the filter finds, counted no further than the lists' cap. */
 export async function countCommitments(db: Db, filter: CommitmentFilter): Promise<{ count: number; capped: boolean }> {
   return countUpToCap(db, 'budget_commitment', commitmentsWhere(filter));
+}
+
+/** The commitments against a fund's budget year as they were first recorded: their fields and first stage, and when. */
+export async function commitmentsAsRecorded(db: Db, fund: BudgetFund, budgetYear: number): Promise<(CommitmentFields & CommitmentStageInput & { recordedAt: string })[]> {
+  const commitments = await db.selectFrom('budgetCommitment').selectAll().where('fund', '=', fund).where('budgetYear', '=', budgetYear).execute();
+  if (commitments.length === 0) return [];
+  const stages = await db
+    .selectFrom('budgetCommitmentStage')
+    .selectAll()
+    .where('commitmentId', 'in', commitments.map((commitment) => commitment.id))
+    .orderBy('recordedAt')
+    .orderBy('id')
+    .execute();
+  const firstStageOf = new Map<string, (typeof stages)[number]>();
+  for (const stage of stages) if (!firstStageOf.has(stage.commitmentId)) firstStageOf.set(stage.commitmentId, stage);
+  return commitments.flatMap(({ id, title, deliveryId, contractReference, createdAt }) => {
+    const first = firstStageOf.get(id);
+    if (!first) return [];
+    const { stage, amountCents, effectiveOn, note } = first;
+    return [{ title, fund, budgetYear, deliveryId, contractReference, stage: stage as CommitmentStage, amountCents, effectiveOn, note, recordedAt: createdAt }];
+  });
 }
 
 /** The stages of the given commitments, each commitment's in the order they were added. */
