@@ -60,8 +60,37 @@ describe('the key a name is matched by', () => {
   it('folds letters beyond A-Z, and keeps apart what differs in more than case, accents and spaces', () => {
     expect(nameKey('УКРОБОРОНПРОМ')).toBe(nameKey('Укроборонпром'));
     expect(nameKey('Oekraïne Øst')).toBe('oekraine øst');
-    expect(nameKey('QA Defensie B.V.')).not.toBe(nameKey('QA Defensie BV'));
     expect(nameKey('QADefensie BV')).not.toBe(nameKey('QA Defensie BV'));
+  });
+
+  it.each([
+    ['QA B\u0435drijf BV', 'Cyrillic е'],
+    ['QA \u0412EDRIJF BV', 'Cyrillic capital В'],
+    ['QA \u0392\u0395DRIJF BV', 'Greek capitals Β and Ε'],
+    ['q\u03b1 bedrijf bv', 'Greek α'],
+    ['QA Bedr\u0456jf BV', 'Ukrainian і'],
+  ])('reads %j (%s) as "QA Bedrijf BV" reads', (typed) => {
+    expect(nameKey(typed)).toBe(nameKey('QA Bedrijf BV'));
+  });
+
+  it('reads a Cyrillic word that looks Latin as that Latin word, in either case, and keeps Cyrillic names apart', () => {
+    expect(nameKey('QA \u0422\u041e\u0420 BV')).toBe(nameKey('QA TOP BV'));
+    expect(nameKey('ВАНК')).toBe(nameKey('ванк'));
+    expect(nameKey('Київ')).toBe(nameKey('КИЇВ'));
+    expect(nameKey('Київ')).not.toBe(nameKey('Кива'));
+    expect(nameKey('Укроборонпром')).not.toBe(nameKey('Укроборонсервіс'));
+  });
+
+  it.each(['QA Defensie B.V.', 'QA Defensie B. V.', 'QA Defensie b.v', 'QA Defensie BV.'])('reads the initials of %j as "BV"', (typed) => {
+    expect(nameKey(typed)).toBe(nameKey('QA Defensie BV'));
+  });
+
+  it('leaves out the dot of an abbreviation at the end of a word, and keeps one within a word or a number', () => {
+    expect(nameKey('QA Defensie Ltd.')).toBe(nameKey('QA Defensie Ltd'));
+    expect(nameKey('U.S.A. Defense Inc.')).toBe('usa defense inc');
+    expect(nameKey('Booking.com BV')).toBe('booking.com bv');
+    expect(nameKey('Systems 3.5 BV')).toBe('systems 3.5 bv');
+    expect(nameKey('QA Defensie B V')).not.toBe(nameKey('QA Defensie BV'));
   });
 });
 

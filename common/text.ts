@@ -119,17 +119,45 @@ export function referenceKey(reference: string): string {
 }
 
 /**
- * What a name (a company's) is matched by, so that one already registered is not registered again: its
- * letters whatever their case and accents ("QA Défensie BV" is "qa defensie bv": decomposed, NFD, and its
- * combining marks left out), and any run of white space as one space, none at either end. Where the
- * register's unique keys fold only A-Z (referenceKey), this key folds every letter, as an import reads a
- * choice (src/import/sheets.ts): it is compared in the application, never by the database,
- * whose folding of letters beyond A-Z differs from server to server.
+ * What a name (a company's) is matched by, so that one already registered is not registered again: how it
+ * reads, not which characters it is stored in. Its letters whatever their case and accents ("QA Défensie
+ * BV" is "qa defensie bv": decomposed, NFD, and its combining marks left out), a Cyrillic or Greek letter
+ * that looks like a Latin one as that letter ("QA Bеdrijf" with a Cyrillic "е" is "qa bedrijf"), initials
+ * whatever their dots ("B.V.", "B. V." and "BV" are "bv"), no dot at the end of a word ("Ltd." is "ltd"),
+ * and any run of white space as one space, none at either end. Where the register's unique keys fold only
+ * A-Z (referenceKey), this key folds every letter, as an import reads a choice (src/import/sheets.ts): it
+ * is compared in the application, never by the database, whose folding of letters beyond A-Z differs
+ * from server to server.
  */
 export function nameKey(name: string): string {
-  // A text of ASCII only has no accent to take off: an import reads its choices, cell by cell, this way.
-  const letters = ASCII_ONLY.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '');
-  return letters.trim().replace(/\s+/g, ' ').toLowerCase();
+  // A text of ASCII only has no accent to take off nor a letter of another script: an import reads its choices, cell by cell, this way.
+  const letters = ASCII_ONLY.test(name) ? name.toLowerCase() : asLatinLookalikes(name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  const spaced = letters.trim().replace(/\s+/g, ' ');
+  return spaced.includes('.') ? spaced.replace(INITIALS, (initials) => initials.replace(/[.\s]/g, '')).replace(WORD_END_DOT, '') : spaced;
+}
+
+/** Single letters each followed by a dot, with or without a space after it ("B.V.", "B. V.", "U.S.A.", "N.V"). */
+const INITIALS = /(?<![\p{L}\p{N}])\p{L}(?:\.\s*\p{L}(?![\p{L}\p{N}]))+\.?/gu;
+/** The dot of an abbreviation at the end of a word ("Ltd.", "Inc.", "J."), not one within a word ("Booking.com") or a number. */
+const WORD_END_DOT = /(?<=\p{L})\.(?!\S)/gu;
+
+/**
+ * The small Cyrillic and Greek letters whose small or capital form reads as a Latin letter, and that
+ * letter: the confusables of Unicode TR39 between these scripts, one Latin letter for a letter and its
+ * capital, since names compare whatever their case ("ВАНК" reads "BAHK", so "в" is "b" and "н" "h").
+ * TR39's own table (as npm's unhomoglyph ships it) maps case by case and maps ASCII too ("I" to "l", "m"
+ * to "rn", "0" to "O"), so that after it "ISO" and "iso" differ and digits fold into letters; the other
+ * packages map any letter to English for filters of words, Cyrillic letters to digits.
+ */
+const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', і: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  ѕ: 's', һ: 'h', ү: 'y', ԁ: 'd', ԛ: 'q', ԝ: 'w',
+  α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'h', ι: 'i', κ: 'k', μ: 'm', ν: 'n', ο: 'o', ρ: 'p', τ: 't', υ: 'y', χ: 'x',
+};
+const LATIN_LOOKALIKE = new RegExp(`[${Object.keys(LATIN_LOOKALIKES).join('')}]`, 'gu');
+
+function asLatinLookalikes(lowercase: string): string {
+  return lowercase.replace(LATIN_LOOKALIKE, (letter) => LATIN_LOOKALIKES[letter]!);
 }
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;

@@ -19,8 +19,9 @@ const NAME_TAKEN_CODES = {
 export type NamedKind = keyof typeof NAME_TAKEN_CODES;
 
 /**
- * A name another record of the kind in the scope has, whatever its case, accents and spaces (nameKey), is
- * that record typed again: refused at the name's field, naming the record as the register has it. A copy
+ * A name that reads as one another record of the kind in the scope has, whatever its case, accents and
+ * spaces, its letters of another script that look alike and the dots of its initials (nameKey), is that
+ * record typed again: refused at the name's field, naming the record as the register has it. A copy
  * would count twice in the letter's figures, or split a company's contracts over two of it.
  */
 export function nameTakenViolations(kind: NamedKind, field: string, name: string, namesInScope: readonly string[]): RuleViolation[] {

@@ -202,7 +202,21 @@ describeEachDatabase('industry', (database) => {
     expect((await events()).slice(auditBefore).filter((event) => event.startsWith('failure:')).length).toBe(typings.length * 2 + 1);
     // The same name in another country is another company; a name that differs in more than that is too.
     expect((await registrar('POST', '/companies', { name: 'QA Defensie BV', country: 'BE' })).status).toBe(201);
-    expect((await registrar('POST', '/companies', { name: 'QA Defensie B.V.', country: 'NL' })).status).toBe(201);
+    expect((await registrar('POST', '/companies', { name: 'QA Defensie Groep BV', country: 'NL' })).status).toBe(201);
+  });
+
+  it('registers a company once under a name that reads as its own: in letters of another script that look alike, or with dots in its initials', async () => {
+    expect((await registrar('POST', '/companies', { name: 'QA Bedrijf BV', country: 'NL' })).status).toBe(201);
+    expect((await registrar('POST', '/companies', { name: 'QA TOP BV', country: 'NL' })).status).toBe(201);
+    const before = await counts();
+    // A word wholly in Cyrillic is allowed, but "ТОР" reads as "TOP".
+    for (const name of ['QA Bedrijf B.V.', 'QA Bedrijf B. V.', 'QA \u0422\u041e\u0420 BV']) {
+      const again = await registrar('POST', '/companies', { name, country: 'NL' });
+      expect(again.status, name).toBe(400);
+      expect(again.body.invalidParams, name).toEqual([expect.objectContaining({ name: 'name', code: 'companyNameTaken' })]);
+    }
+    expect(await counts()).toEqual(before);
+    expect((await registrar('POST', '/companies', { name: 'ТОВ «Укроборонсервіс»', country: 'UA' })).status).toBe(201);
   });
 
   it('registers a company once when the same name is sent several times at the same moment', async () => {
