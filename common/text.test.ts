@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentFault, isBlank, nameKey, normaliseReference, referenceKey, textFault } from './text.ts';
+import { contentFault, isBlank, mixedScriptWord, nameKey, normaliseReference, referenceKey, textFault } from './text.ts';
 
 describe('the characters of a typed text', () => {
   it.each(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'])(
@@ -97,20 +97,20 @@ describe('the key a name is matched by', () => {
 describe('what a typed text says', () => {
   it.each(['', '   ', '\u200b', '\u0301', ' \u200b\ufeff\u00ad ', '\n\t'])('takes %j as not filled in', (text) => {
     expect(isBlank(text)).toBe(true);
-    expect(contentFault(text, { required: true })).toBe('required');
+    expect(contentFault(text, { required: true })?.code).toBe('required');
     expect(contentFault(text, { required: false, format: 'reference' })).toBeUndefined();
   });
 
   it('wants a letter or digit in a required text, or in one of a format, but not in a free note', () => {
-    expect(contentFault('???', { required: true })).toBe('noLetterOrDigit');
-    expect(contentFault('-', { required: false, format: 'quantity' })).toBe('noLetterOrDigit');
+    expect(contentFault('???', { required: true })?.code).toBe('noLetterOrDigit');
+    expect(contentFault('-', { required: false, format: 'quantity' })?.code).toBe('noLetterOrDigit');
     expect(contentFault('-', { required: false })).toBeUndefined();
     expect(contentFault('é', { required: true })).toBeUndefined();
     expect(contentFault('٣', { required: true })).toBeUndefined();
   });
 
   it.each(['nr 460 ???', 'Levering ??', 'Drones？？', 'nr 460 ? ? ?', 'nr 460 ?  ?', 'Drones ？ ?'])('refuses a title with a run of question marks: %j', (title) => {
-    expect(contentFault(title, { required: true, format: 'title' })).toBe('placeholderText');
+    expect(contentFault(title, { required: true, format: 'title' })?.code).toBe('placeholderText');
   });
 
   it('takes a title that asks a question', () => {
@@ -118,8 +118,26 @@ describe('what a typed text says', () => {
     expect(contentFault('Wat? Drones? Ja.', { required: true, format: 'title' })).toBeUndefined();
   });
 
+  it.each([
+    ['QA B\u0435drijf BV', { word: 'B\u0435drijf', letters: '\u0435', script: 'latin' }],
+    ['Leopard \u039fpl\u03b1de', { word: '\u039fpl\u03b1de', letters: '\u039f\u03b1', script: 'latin' }],
+    ['\u041a\u0438\u0457\u0432 K\u0438\u0457\u0432', { word: 'K\u0438\u0457\u0432', letters: 'K', script: 'cyrillic' }],
+    ['Dr\u043e\u043en\u0435s', { word: 'Dr\u043e\u043en\u0435s', letters: '\u043e\u0435', script: 'latin' }],
+  ])('refuses a title with a word of Latin mixed with Cyrillic or Greek letters: %j', (title, mixed) => {
+    expect(mixedScriptWord(title)).toEqual(mixed);
+    expect(contentFault(title, { required: true, format: 'title' })).toEqual({ code: 'mixedScripts', params: mixed });
+  });
+
+  it.each(['Oekraïne – Україна', 'ТОВ «Укроборонпром»', 'Ελληνική Αεροπορική Βιομηχανία', 'Т-72Б3 tanks', 'µm', 'QA Défensie B.V.'])('takes a title whose every word is in one script: %j', (title) => {
+    expect(contentFault(title, { required: true, format: 'title' })).toBeUndefined();
+  });
+
+  it('takes a free text that quotes letters of another script within a word', () => {
+    expect(contentFault('Bеdrijf', { required: true })).toBeUndefined();
+  });
+
   it.each(['nr 460 ???', '-1', '"KTR"', 'KTR<1>', '*', 'Kenmerk!'])('refuses a reference that is no reference: %j', (reference) => {
-    expect(contentFault(reference, { required: true, format: 'reference' })).toMatch(/^(referenceFormat|noLetterOrDigit)$/);
+    expect(contentFault(reference, { required: true, format: 'reference' })?.code).toMatch(/^(referenceFormat|noLetterOrDigit)$/);
   });
 
   it.each(['NL-2025-0001', 'Demonstratie: G2B-drones-2025', 'DMO/2025/0012', 'KVK 12345678', 'EPF-NL-2025-07', 'ktr_8', 'nr. 12 (b)', 'VOORBEELD / EXAMPLE', 'Zaak\u00a012'])(
@@ -130,7 +148,7 @@ describe('what a typed text says', () => {
   );
 
   it.each(['-5', 'ca. -5', '−3', '???', '3?', 'drie!'])('refuses a public quantity that is none: %j', (quantity) => {
-    expect(contentFault(quantity, { required: false, format: 'quantity' })).toMatch(/^(quantityFormat|noLetterOrDigit)$/);
+    expect(contentFault(quantity, { required: false, format: 'quantity' })?.code).toMatch(/^(quantityFormat|noLetterOrDigit)$/);
   });
 
   it.each(['3', 'ca. 100', 'circa 100', 'meerdere', '2-3', '1.000 stuks', 'een batterij', '3 F-16\'s', '> 100'])('takes a public quantity: %j', (quantity) => {

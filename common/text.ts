@@ -55,7 +55,13 @@ export function saysSomething(text: string): boolean {
  */
 export type TextFormat = 'title' | 'reference' | 'quantity';
 
-export type ContentFault = 'required' | 'noLetterOrDigit' | 'placeholderText' | 'referenceFormat' | 'quantityFormat';
+type ContentFault = 'required' | 'noLetterOrDigit' | 'placeholderText' | 'mixedScripts' | 'referenceFormat' | 'quantityFormat';
+
+/** A content fault, with what its message names (of mixedScripts: the word, its letters of another script, the word's script). */
+interface ContentFaultReport {
+  code: ContentFault;
+  params?: Readonly<Record<string, string>>;
+}
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Two or more question marks in a row, also with spaces between them ("???", "? ? ?"). */
@@ -69,22 +75,55 @@ const NEGATIVE_NUMBER = /(?:^|[^\p{L}\p{N}])[-–−]\s*\p{N}/u;
 /**
  * What is wrong with what a text says, beside its characters (textFault): a required text says something
  * (a letter or digit, not just spaces, format characters or punctuation), and a text of a format has its form.
- * An optional text left blank is not judged: it means "not filled in"; a free one (a note) may be anything else.
+ * A title writes each word in one script (mixedScriptWord). An optional text left blank is not judged: it
+ * means "not filled in"; a free one (a note) may be anything else, and may quote what it likes.
  */
-export function contentFault(text: string, { required, format }: { required: boolean; format?: TextFormat }): ContentFault | undefined {
-  if (isBlank(text)) return required ? 'required' : undefined;
-  if (!saysSomething(text)) return required || format ? 'noLetterOrDigit' : undefined;
+export function contentFault(text: string, { required, format }: { required: boolean; format?: TextFormat }): ContentFaultReport | undefined {
+  if (isBlank(text)) return required ? { code: 'required' } : undefined;
+  if (!saysSomething(text)) return required || format ? { code: 'noLetterOrDigit' } : undefined;
   const trimmed = text.trim();
   switch (format) {
-    case 'title':
-      return PLACEHOLDER.test(trimmed) ? 'placeholderText' : undefined;
+    case 'title': {
+      if (PLACEHOLDER.test(trimmed)) return { code: 'placeholderText' };
+      const mixed = mixedScriptWord(trimmed);
+      return mixed && { code: 'mixedScripts', params: mixed };
+    }
     case 'reference':
-      return REFERENCE.test(trimmed) ? undefined : 'referenceFormat';
+      return REFERENCE.test(trimmed) ? undefined : { code: 'referenceFormat' };
     case 'quantity':
-      return QUANTITY.test(trimmed) && !NEGATIVE_NUMBER.test(trimmed) ? undefined : 'quantityFormat';
+      return QUANTITY.test(trimmed) && !NEGATIVE_NUMBER.test(trimmed) ? undefined : { code: 'quantityFormat' };
     default:
       return undefined;
   }
+}
+
+/** The scripts whose letters look alike ("е" and "e", "Ο" and "O"), as a script's name in a message. */
+const LOOKALIKE_SCRIPTS = { latin: /\p{Script=Latin}/u, cyrillic: /\p{Script=Cyrillic}/u, greek: /\p{Script=Greek}/u } as const;
+type LookalikeScript = keyof typeof LOOKALIKE_SCRIPTS;
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/**
+ * The first word (letters and their accents, between spaces, digits and punctuation) that mixes Latin,
+ * Cyrillic and Greek letters: "Bеdrijf" with a Cyrillic "е" reads as a Dutch word and is stored as
+ * another, which a search or a comparison by its characters misses. Named are the word, its letters of
+ * another script than most of its letters, without repeats, and that script (Latin where as many are of
+ * each). A word wholly in one script ("Укроборонпром") is no mix, nor are words of different scripts
+ * side by side ("Oekraïne – Україна").
+ */
+export function mixedScriptWord(text: string): { word: string; letters: string; script: LookalikeScript } | undefined {
+  if (ASCII_ONLY.test(text)) return undefined;
+  for (const [word] of text.matchAll(WORD)) {
+    const scripts = [...word].map((character) => ({ character, script: scriptOf(character) })).filter((letter) => letter.script !== undefined);
+    const count = (script: LookalikeScript) => scripts.filter((letter) => letter.script === script).length;
+    const script = (Object.keys(LOOKALIKE_SCRIPTS) as LookalikeScript[]).reduce((most, other) => (count(other) > count(most) ? other : most));
+    const others = scripts.filter((letter) => letter.script !== script).map((letter) => letter.character);
+    if (others.length > 0) return { word, letters: [...new Set(others)].join(''), script };
+  }
+  return undefined;
+}
+
+function scriptOf(character: string): LookalikeScript | undefined {
+  return (Object.keys(LOOKALIKE_SCRIPTS) as LookalikeScript[]).find((script) => LOOKALIKE_SCRIPTS[script].test(character));
 }
 
 /** The text with every control character and lone surrogate written as \uXXXX: safe to store and log. */

@@ -51,6 +51,18 @@ const KEY_FOLDING: Record<Language, string> = { nl: 'hoofdletters tellen niet me
 /** How a name is matched (nameKey): whatever its case, accents and spaces. */
 const NAME_FOLDING: Record<Language, string> = { nl: 'hoofdletters, accenten en meerdere spaties tellen niet mee', en: 'capitals, accents and several spaces do not count' };
 
+/** The scripts a word may mix (mixedScriptWord), as the adjective of their letters. */
+const SCRIPT_ADJECTIVES: Record<Language, Record<string, string>> = {
+  nl: { latin: 'Latijnse', cyrillic: 'Cyrillische', greek: 'Griekse' },
+  en: { latin: 'Latin', cyrillic: 'Cyrillic', greek: 'Greek' },
+};
+
+/** Letters that look like others, each with its code point to tell them apart: "е" (U+0435) en "о" (U+043E). */
+function pointedLetters(language: Language, letters: string | undefined): string {
+  const named = [...(letters ?? '')].map((letter) => `"${letter}" (U+${letter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+  return new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' }).format(named);
+}
+
 /** The block without a heading, as the letter editor names it. */
 const OPENING_BLOCK: Record<Language, string> = { nl: 'opening, zonder kop', en: 'opening, without heading' };
 
@@ -281,6 +293,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invisibleCharacter: () => 'De tekst bevat een onzichtbaar teken (zoals een spatie zonder breedte of een zacht afbreekstreepje); verwijder het.',
     noLetterOrDigit: () => 'Gebruik minstens één letter of cijfer.',
     placeholderText: () => 'Vervang de vraagtekens door wat bekend is.',
+    mixedScripts: (p) =>
+      [...(p.letters ?? '')].length === 1
+        ? `In "${p.word}" is ${pointedLetters('nl', p.letters)} geen ${SCRIPT_ADJECTIVES.nl[p.script!]} letter, zoals de rest van het woord, al kan hij er precies zo uitzien. Typ het woord in één schrift.`
+        : `In "${p.word}" zijn ${pointedLetters('nl', p.letters)} geen ${SCRIPT_ADJECTIVES.nl[p.script!]} letters, zoals de rest van het woord, al kunnen ze er precies zo uitzien. Typ het woord in één schrift.`,
     referenceFormat: () => 'Gebruik letters en cijfers, met zo nodig spaties en - / . _ : , # ( ) + & als scheiding, te beginnen met een letter of cijfer.',
     quantityFormat: () => 'Vul een aantal in zoals het openbare overzicht het noemt, bijvoorbeeld "3", "ca. 100" of "meerdere": met de cijfers 0 tot en met 9, geen negatief getal.',
     quantityStatesZero: () => 'Een openbaar aantal noemt geen 0; laat het leeg als er geen aantal te noemen is.',
@@ -613,6 +629,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invisibleCharacter: () => 'The text holds an invisible character (such as a zero-width space or a soft hyphen); remove it.',
     noLetterOrDigit: () => 'Use at least one letter or digit.',
     placeholderText: () => 'Replace the question marks with what is known.',
+    mixedScripts: (p) =>
+      [...(p.letters ?? '')].length === 1
+        ? `In "${p.word}", ${pointedLetters('en', p.letters)} is not a ${SCRIPT_ADJECTIVES.en[p.script!]} letter, as the rest of the word is, though it may look exactly like one. Type the word in one script.`
+        : `In "${p.word}", ${pointedLetters('en', p.letters)} are not ${SCRIPT_ADJECTIVES.en[p.script!]} letters, as the rest of the word is, though they may look exactly like them. Type the word in one script.`,
     referenceFormat: () => 'Use letters and digits, separated where needed by spaces and - / . _ : , # ( ) + &, starting with a letter or digit.',
     quantityFormat: () => 'Enter a quantity as the public overview gives it, e.g. "3", "ca. 100" or "meerdere": in the digits 0 to 9, no negative number.',
     quantityStatesZero: () => 'A public quantity does not state 0; leave it empty when there is no quantity to state.',

@@ -43,7 +43,7 @@ const withoutUnsafeCharacters = (schema: z.ZodString, multiline: boolean) =>
 const saying = <T extends z.ZodType<string | null | undefined>>(schema: T, required: boolean, format?: TextFormat) =>
   schema.superRefine((text, ctx) => {
     const fault = typeof text === 'string' ? contentFault(text, { required, format }) : undefined;
-    if (fault) ctx.addIssue({ code: 'custom', message: fault, params: { code: fault } });
+    if (fault) ctx.addIssue({ code: 'custom', message: fault.code, params: { ...fault.params, code: fault.code } });
   });
 
 /** Text on one line: no NUL, no lone surrogate, no control character (not even a new line), no direction control. */

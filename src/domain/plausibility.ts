@@ -20,8 +20,9 @@ export function textViolations(
   { maximum, required, format }: { maximum: number; required: boolean; format?: TextFormat },
 ): RuleViolation[] {
   if (text.length > maximum) return [{ field, code: 'tooLong', params: { maximum: String(maximum) } }];
-  const fault = textFault(text, { multiline: true }) ?? contentFault(text, { required, format });
-  return fault ? [{ field, code: fault }] : [];
+  const characterFault = textFault(text, { multiline: true });
+  const fault = characterFault ? { code: characterFault } : contentFault(text, { required, format });
+  return fault ? [{ field, ...fault }] : [];
 }
 
 /** The bound a date lies beyond, the register's floor (2014) or the ceiling given, to name in the refusal; undefined within them. */

@@ -219,6 +219,25 @@ describeEachDatabase('industry', (database) => {
     expect((await registrar('POST', '/companies', { name: 'ТОВ «Укроборонсервіс»', country: 'UA' })).status).toBe(201);
   });
 
+  it('refuses a company name or public name that mixes Latin and Cyrillic letters within one word, saying which letter is not Latin, and changes nothing', async () => {
+    const [, dutch] = DEMONSTRATION_COMPANIES;
+    const before = await counts();
+    const typed = 'QA B\u0435drijf BV';
+    for (const [language, reason] of [
+      ['nl', 'In "B\u0435drijf" is "\u0435" (U+0435) geen Latijnse letter, zoals de rest van het woord, al kan hij er precies zo uitzien. Typ het woord in één schrift.'],
+      ['en', 'In "B\u0435drijf", "\u0435" (U+0435) is not a Latin letter, as the rest of the word is, though it may look exactly like one. Type the word in one script.'],
+    ] as const) {
+      const company = await registrar('POST', '/companies', { name: typed, country: 'NL' }, { 'Accept-Language': language });
+      expect(company.status).toBe(400);
+      expect(company.body.invalidParams).toEqual([{ name: 'name', code: 'mixedScripts', reason }]);
+      const decision = await disclosure('POST', `/companies/${dutch.id}/disclosure-decisions`, { state: 'public', publicName: typed }, { 'Accept-Language': language });
+      expect(decision.status).toBe(400);
+      expect(decision.body.invalidParams).toEqual([{ name: 'publicName', code: 'mixedScripts', reason }]);
+    }
+    expect(await counts()).toEqual(before);
+    expect((await anonymous('GET', '/public/companies')).body.items).toEqual([]);
+  });
+
   it('registers a company once when the same name is sent several times at the same moment', async () => {
     const names = ['Gelijktijdig Drones BV', 'gelijktijdig drones bv', 'Gelijktijdig  Drones BV', 'Gélijktijdig Drones BV', 'GELIJKTIJDIG DRONES BV', 'Gelijktijdig Drones BV '];
     const answers = await Promise.all(names.map((name) => registrar('POST', '/companies', { name, country: 'UA' })));

@@ -3,9 +3,9 @@
  * digit (format characters such as U+200B, or a lone combining mark, say nothing), no text holds a
  * character that turns its reading direction (U+202E) or an invisible one within what it says (U+200B),
  * no text on one line a line separator (U+2028), a title or name holds no run of question marks standing
- * for what was not known, a reference or number has the form of one, and a public quantity is one the
- * public list can print. Each is refused with a 400 naming the field, in Dutch and English, and changes
- * nothing. A multi-line text of only spaces is stored as not filled in.
+ * for what was not known nor a word that mixes Latin with Cyrillic or Greek letters, a reference or number
+ * has the form of one, and a public quantity is one the public list can print. Each is refused with a 400
+ * naming the field, in Dutch and English, and changes nothing. A multi-line text of only spaces is stored as not filled in.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -86,6 +86,13 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     { what: 'a training on "Leopard ???"', role: 'registrar', method: 'POST', path: () => '/training-programmes', body: () => ({ key: `vraag-${next()}`, name: 'Training', hostCountry: 'DE', framework: 'bilateral', systemTrainedOn: 'Leopard ???' }), field: 'systemTrainedOn', code: 'placeholderText' },
     { what: 'a letter signed "nr 460 ???"', role: 'letterAuthor', method: 'POST', path: () => '/letters', body: () => ({ referenceDate: '2025-08-31', letterDate: '2025-09-10', signatoryName: 'nr 460 ???' }), field: 'signatoryName', code: 'placeholderText' },
     { what: 'a milestone titled "Levering ???"', role: 'registrar', method: 'POST', path: () => '/industry-contracts', body: () => contract({ milestones: [{ title: 'Levering ???', dueOn: '2026-01-01' }] }), field: 'milestones.0.title', code: 'placeholderText' },
+    // A title or name writes each word in one script: "Drоnes" with a Cyrillic "о" reads as one word and is stored as another.
+    { what: 'a delivery titled "Dr\u043enes" with a Cyrillic о', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, title: 'Dr\u043enes' }), field: 'title', code: 'mixedScripts' },
+    { what: 'a delivery with the public title "Dr\u043enes"', role: 'registrar', method: 'POST', path: () => '/deliveries', body: () => ({ ...stockDelivery, publicTitle: 'Dr\u043enes' }), field: 'publicTitle', code: 'mixedScripts' },
+    { what: 'a delivery decided public as "Generat\u03bfren" with a Greek ο', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicTitle: 'Generat\u03bfren' }), field: 'publicTitle', code: 'mixedScripts' },
+    { what: 'a company named "QA B\u0435drijf BV"', role: 'registrar', method: 'POST', path: () => '/companies', body: () => ({ name: 'QA B\u0435drijf BV', country: 'NL' }), field: 'name', code: 'mixedScripts' },
+    { what: 'a company made public as "QA B\u0435drijf BV"', role: 'disclosureOfficer', method: 'POST', path: () => `/companies/${ids.company}/disclosure-decisions`, body: () => ({ state: 'public', publicName: 'QA B\u0435drijf BV' }), field: 'publicName', code: 'mixedScripts' },
+    { what: 'a training programme named "Le\u043epard"', role: 'registrar', method: 'POST', path: () => '/training-programmes', body: () => ({ key: `schrift-${next()}`, name: 'Le\u043epard', hostCountry: 'DE', framework: 'bilateral' }), field: 'name', code: 'mixedScripts' },
     // A public quantity the public list can print.
     { what: 'a public quantity of -5', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '-5' }), field: 'publicQuantity', code: 'quantityFormat' },
     { what: 'a public quantity of "???"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '???' }), field: 'publicQuantity', code: 'noLetterOrDigit' },
@@ -122,6 +129,9 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
   it('takes the references, titles and quantities the register and its letter use', async () => {
     const delivery = await as.registrar('POST', '/deliveries', { ...procurement, title: 'Wat levert Nederland? F-16’s', contractReference: 'DMO/2025/0012-b' });
     expect(delivery.status, JSON.stringify(delivery.body)).toBe(201);
+    // Words of different scripts side by side, each in one; a description may quote what it likes.
+    const quoted = await as.registrar('POST', '/deliveries', { ...stockDelivery, title: 'Т-72Б3 Oekraïne – Україна', description: 'Typed as "Dr\u043enes".' });
+    expect(quoted.status, JSON.stringify(quoted.body)).toBe(201);
     expect((await as.finance('POST', `/deliveries/${delivery.body.id}/payments`, payment({ reference: 'SR-2025-08-31' }))).status).toBe(201);
     expect((await as.finance('POST', '/budget/commitments', commitment({ contractReference: 'KTR-7_1' }))).status).toBe(201);
     expect((await as.registrar('POST', '/industry-contracts', contract({ reference: `Demonstratie: G2B-drones-${next()}` }))).status).toBe(201);
