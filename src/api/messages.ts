@@ -46,6 +46,108 @@ const DIFFERENCE_ADVICE: Record<Language, Message> = {
   },
 };
 
+/** How a cell of each column the register computes reads (see DELIVERY_COMPUTED_COLUMNS), to say its values as their reader writes them. */
+const COMPUTED_KINDS: Readonly<Record<string, string>> = { stage: 'lifecycleStage', valueCents: 'amount', disclosureState: 'disclosureState', isDemonstration: 'yesNo' };
+
+/** What a row says in a column the register computes: its value as the column names its values, or what it shows when it reads as none. */
+function saidInComputedColumn(language: Language, p: Params): string {
+  return p.shown === undefined ? shownValue(language, COMPUTED_KINDS[p.field ?? ''], p.inFile) : `"${p.shown}"`;
+}
+
+/** Whether a delivery's value is its latest valuation (stock), the sum of its payments, or (its support type unknown) either. */
+function valueSource(supportType: string | undefined): 'valuations' | 'payments' | 'either' {
+  if (supportType === undefined) return 'either';
+  return supportType === 'stock' ? 'valuations' : 'payments';
+}
+
+/**
+ * For each column the register computes of a delivery (`field`): what it computes it from, and what to do
+ * instead of typing it, for a delivery the register holds and for a new one (`newRecord`); `by` names the
+ * roles that may do it.
+ */
+const COMPUTED_COLUMN_ADVICE: Record<Language, Record<string, { from: Message; instead: Message; insteadForNew: Message }>> = {
+  nl: {
+    stage: {
+      from: () => 'de fase volgt uit de datums van de levering',
+      instead: (p) => `Een andere fase volgt uit een andere datum (Toegezegd op, Juridisch verplicht op, Gerealiseerd op of Geleverd op), die ${roleNames('nl', p.by)} in het register wijzigt`,
+      insteadForNew: () => 'Vul de datum van die fase in (Toegezegd op, Juridisch verplicht op, Gerealiseerd op of Geleverd op)',
+    },
+    valueCents: {
+      from: (p) => ({ valuations: 'de waarde is die van de laatste waardering van de levering', payments: 'de waarde is de som van de betalingen van de levering', either: 'de waarde volgt uit de waarderingen of betalingen van de levering' })[valueSource(p.supportType)],
+      instead: (p) =>
+        ({
+          valuations: `Leg een nieuwe waardering vast op het blad Waarderingen, met als Kenmerk levering het kenmerk of id van deze levering (${roleNames('nl', p.by)} kan dat, ook in het register)`,
+          payments: `Leg een betaling vast op het blad Betalingen, met als Kenmerk levering het kenmerk of id van deze levering (${roleNames('nl', p.by)} kan dat, ook in het register)`,
+          either: 'Leg een waardering vast op het blad Waarderingen of een betaling op het blad Betalingen, met als Kenmerk levering het kenmerk of id van deze levering',
+        })[valueSource(p.supportType)],
+      insteadForNew: (p) =>
+        ({
+          valuations: 'Zet de waarde als waardering op het blad Waarderingen, met als Kenmerk levering het kenmerk van deze levering',
+          payments: 'Zet de betalingen op het blad Betalingen, met als Kenmerk levering het kenmerk van deze levering',
+          either: 'Zet de waarde als waardering op het blad Waarderingen, of de betalingen op het blad Betalingen, met als Kenmerk levering het kenmerk van deze levering',
+        })[valueSource(p.supportType)],
+    },
+    disclosureState: {
+      from: () => 'over de openbaarheid wordt in het register besloten',
+      instead: (p) => `Over de openbaarheid beslist ${roleNames('nl', p.by)} in het register (Openbaarmaking)`,
+      insteadForNew: (p) => `Een nieuwe levering begint als nog niet besloten; daarna beslist ${roleNames('nl', p.by)} in het register (Openbaarmaking) over haar openbaarheid`,
+    },
+    isDemonstration: {
+      from: () => 'alleen het laden van de demonstratiegegevens maakt een levering tot demonstratiegegevens',
+      instead: () => 'Geen import maakt een levering tot demonstratiegegevens, of haalt haar daaruit',
+      insteadForNew: () => 'Een geïmporteerde levering is nooit demonstratiegegevens',
+    },
+  },
+  en: {
+    stage: {
+      from: () => "the stage follows from the delivery's dates",
+      instead: (p) => `Another stage follows from another date (Pledged on, Committed on, Realised on or Delivered on), which ${roleNames('en', p.by)} changes in the register`,
+      insteadForNew: () => "Fill in that stage's date (Pledged on, Committed on, Realised on or Delivered on)",
+    },
+    valueCents: {
+      from: (p) => ({ valuations: "the value is the delivery's latest valuation", payments: "the value is the sum of the delivery's payments", either: "the value follows from the delivery's valuations or payments" })[valueSource(p.supportType)],
+      instead: (p) =>
+        ({
+          valuations: `Record a new valuation on the Valuations sheet, with this delivery's reference or id as its Delivery reference (${roleNames('en', p.by)} can, in the register too)`,
+          payments: `Record a payment on the Payments sheet, with this delivery's reference or id as its Delivery reference (${roleNames('en', p.by)} can, in the register too)`,
+          either: "Record a valuation on the Valuations sheet or a payment on the Payments sheet, with this delivery's reference or id as its Delivery reference",
+        })[valueSource(p.supportType)],
+      insteadForNew: (p) =>
+        ({
+          valuations: "Put the value as a valuation on the Valuations sheet, with this delivery's reference as its Delivery reference",
+          payments: "Put the payments on the Payments sheet, with this delivery's reference as their Delivery reference",
+          either: "Put the value as a valuation on the Valuations sheet, or the payments on the Payments sheet, with this delivery's reference as their Delivery reference",
+        })[valueSource(p.supportType)],
+    },
+    disclosureState: {
+      from: () => 'disclosure is decided in the register',
+      instead: (p) => `${roleNames('en', p.by)} decides on disclosure in the register (Disclosure)`,
+      insteadForNew: (p) => `A new delivery starts as not yet decided; then ${roleNames('en', p.by)} decides on its disclosure in the register (Disclosure)`,
+    },
+    isDemonstration: {
+      from: () => 'only loading the demonstration data makes a delivery demonstration data',
+      instead: () => 'No import makes a delivery demonstration data, or takes it out of them',
+      insteadForNew: () => 'An imported delivery is never demonstration data',
+    },
+  },
+};
+
+/**
+ * A cell of a column the register computes that says other than the register: what the register computes it
+ * from, what it holds, and what to do instead; for a new delivery (`newRecord`), that the cell is to be left empty.
+ */
+function computedColumnReason(language: Language, p: Params): string {
+  const advice = COMPUTED_COLUMN_ADVICE[language][p.field ?? ''];
+  const said = saidInComputedColumn(language, p);
+  if (!advice) return language === 'nl' ? `Deze kolom berekent het register zelf; een import neemt ${said} niet over. Maak de cel leeg.` : `The register computes this column itself; an import does not take ${said}. Clear the cell.`;
+  if (language === 'nl') {
+    if (p.newRecord) return `Deze kolom berekent het register zelf (${advice.from(p)}); een import neemt ${said} niet over, dus maak deze cel leeg. ${advice.insteadForNew(p)}.`;
+    return `Deze kolom berekent het register zelf (${advice.from(p)}), en een import wijzigt haar niet: het register heeft hier ${shownValue('nl', COMPUTED_KINDS[p.field!], p.stored)}, dit bestand ${said}. ${advice.instead(p)}; zet hier terug wat het register heeft, of maak de cel leeg.`;
+  }
+  if (p.newRecord) return `The register computes this column itself (${advice.from(p)}); an import does not take ${said}, so clear this cell. ${advice.insteadForNew(p)}.`;
+  return `The register computes this column itself (${advice.from(p)}), and an import does not change it: the register holds ${shownValue('en', COMPUTED_KINDS[p.field!], p.stored)} here, this file ${said}. ${advice.instead(p)}; copy back what the register holds, or clear the cell.`;
+}
+
 /** What the comparison of a reference typed by hand ignores (referenceKey), said inside a sentence. */
 const KEY_FOLDING: Record<Language, string> = { nl: 'hoofdletters tellen niet mee, meerdere spaties als één', en: 'capitals do not count, several spaces count as one' };
 /** How a name is matched (nameKey): whatever its case, accents and spaces. */
@@ -492,6 +594,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       }`,
     severalRecordsUnderReference: (p) =>
       `Het register heeft onder dit kenmerk meer dan één record, die alleen in hoofdletters of spaties verschillen (${p.stored}); schrijf het kenmerk precies zoals het register het heeft.`,
+    computedColumn: (p) => computedColumnReason('nl', p),
     importedRecordRemoved: () => 'Wat eerder onder dit kenmerk is geïmporteerd, is uit het register verwijderd; geef deze regel een nieuw kenmerk om hem opnieuw te importeren.',
     unknownDeliveryId: () => 'Het register heeft geen levering met dit id (meer); haal deze regel uit het bestand, of zet de levering op een regel van het sjabloon met een eigen kenmerk om haar als nieuwe levering te importeren.',
     sameEffectiveDate: (p) => `Deze levering heeft op regel ${p.row} al een waardering met deze ingangsdatum; geef een van beide een andere ingangsdatum of voeg ze samen.`,
@@ -828,6 +931,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       }`,
     severalRecordsUnderReference: (p) =>
       `The register holds more than one record under this reference, differing only in capitals or spaces (${p.stored}); write the reference exactly as the register has it.`,
+    computedColumn: (p) => computedColumnReason('en', p),
     importedRecordRemoved: () => 'What was imported under this reference earlier has been removed from the register; give this row a new reference to import it again.',
     unknownDeliveryId: () => 'The register has no delivery with this id (any more); remove this row from the file, or put the delivery on a row of the template with a reference of its own to import it as a new delivery.',
     sameEffectiveDate: (p) => `This delivery has a valuation with this effective date on row ${p.row} already; give one of them another effective date, or combine them.`,

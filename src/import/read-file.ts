@@ -12,7 +12,7 @@ import { columnLetters, loadExcelJs } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
 import { isColumnNote } from './notes-rows.ts';
-import { columnOfHeader, headerText, isComputedHeader, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
+import { columnOfHeader, computedColumnOfHeader, headerText, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
 import { headerBrokenOverRows, headersReachBelow, headersStaggeredOverRows, splitHeaders, type SplitHeader } from './split-headers.ts';
 import { totalsLabelOf } from './totals-rows.ts';
 import { ArchiveError, checkedWorkbookArchive } from './workbook-archive.ts';
@@ -23,6 +23,7 @@ export interface ReadRow {
   rowNumber: number;
   /** Whether the row is hidden in the workbook (by a filter, or hidden by hand): its user does not see it. */
   hidden: boolean;
+  /** By field: the template's columns, the record's id and the columns the register computes (see SheetDefinition.exported). */
   cells: ReadonlyMap<string, CellValue>;
   /** The fields whose cells hold a value in a column the workbook hides: its user does not see them. */
   hiddenCells: readonly string[];
@@ -387,19 +388,21 @@ function toSheet(table: Table): ReadSheet | NotTaken {
   const positions: [number, ImportColumn][] = [];
   const columns = new Map<string, { header: string; letter: string }>();
   const headerFaults: HeaderFault[] = recognised.missing.map((missing) => ({ code: 'missingColumn', field: missing.key, header: headerText(missing), letter: null, params: { column: headerText(missing) } }));
+  // The columns of the register's export that it computes (a stage, a value): read, and held against the register, never written.
+  const computed = new Set<number>();
   headers.forEach((header, index) => {
     if (header.trim() === '') return;
-    const found = columnOfHeader(definition, header);
+    const ofTemplate = columnOfHeader(definition, header);
+    const found = ofTemplate ?? computedColumnOfHeader(definition, header);
     const letter = columnLetters(index);
     const earlier = found && columns.get(found.key);
-    // A hidden column is easily forgotten: said as such, or its user looks for it in vain. What the register's
-    // export computes is read past: the register has it already.
-    if (!found) {
-      if (!isComputedHeader(definition, header)) headerFaults.push({ code: 'unknownColumn', field: header.trim(), header: header.trim(), letter, params: table.hiddenColumns.has(index) ? { hidden: 'yes' } : {} });
-    } else if (earlier) headerFaults.push({ code: 'duplicateColumn', field: found.key, header: header.trim(), letter, params: { first: earlier.letter } });
+    // A hidden column is easily forgotten: said as such, or its user looks for it in vain.
+    if (!found) headerFaults.push({ code: 'unknownColumn', field: header.trim(), header: header.trim(), letter, params: table.hiddenColumns.has(index) ? { hidden: 'yes' } : {} });
+    else if (earlier) headerFaults.push({ code: 'duplicateColumn', field: found.key, header: header.trim(), letter, params: { first: earlier.letter } });
     else {
       positions.push([index, found]);
       columns.set(found.key, { header: header.trim(), letter });
+      if (!ofTemplate) computed.add(index);
     }
   });
   const rowBelow = headerRow.index + 1;
@@ -411,8 +414,8 @@ function toSheet(table: Table): ReadSheet | NotTaken {
   const notesRow = isNotesRow(table.rows[belowHeaders]) ? belowHeaders : undefined;
   const firstDataRow = notesRow === undefined ? belowHeaders : belowHeaders + 1;
   headerFaults.push(...unheadedColumns(headers, table.rows, rowBelow, notesRow));
-  // Found once for the sheet: most hide no column, and a row then looks at none.
-  const hiddenPositions = positions.filter(([position]) => table.hiddenColumns.has(position));
+  // Found once for the sheet: most hide no column, and a row then looks at none. A computed column's cell imports nothing, hidden or not.
+  const hiddenPositions = positions.filter(([position]) => table.hiddenColumns.has(position) && !computed.has(position));
   // A row with values only in columns of no field (one of remarks) has a fault of its header row already.
   const dataRows: ReadRow[] = [];
   for (let index = firstDataRow; index < table.rows.length; index++) {

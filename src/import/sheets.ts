@@ -4,7 +4,7 @@
  * template does ("Titel / Title").
  */
 import { nameKey } from '../../common/text.ts';
-import { BUDGET_FUNDS, CATEGORIES, COMMITMENT_STAGES, FUNDING_SOURCES, READINESS_EFFECTS, SUPPORT_TYPES, TRAINING_FRAMEWORKS, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
+import { BUDGET_FUNDS, CATEGORIES, COMMITMENT_STAGES, DISCLOSURE_STATES, type ExportHeading, FUNDING_SOURCES, LIFECYCLE_STAGES, READINESS_EFFECTS, SUPPORT_TYPES, TRAINING_FRAMEWORKS, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
 import { en } from '../../common/vocabulary/en.ts';
 import { nl, type Vocabulary } from '../../common/vocabulary/nl.ts';
 
@@ -47,6 +47,9 @@ const CODE_LISTS = {
   effect: { codes: READINESS_EFFECTS, labels: (words) => words.readinessEffects },
   fund: { codes: BUDGET_FUNDS, labels: (words) => words.fundingSources },
   stage: { codes: COMMITMENT_STAGES, labels: (words) => words.stages },
+  // What the register computes of a delivery, as its list's export spells it out (never a column of the template).
+  lifecycleStage: { codes: LIFECYCLE_STAGES, labels: (words) => words.stages },
+  disclosureState: { codes: DISCLOSURE_STATES, labels: (words) => words.disclosureStates },
   // Read as true or false.
   yesNo: { codes: ['yes', 'no'], labels: (words) => ({ yes: words.spreadsheetExport.yes, no: words.spreadsheetExport.no }) },
 } as const satisfies Record<string, CodeList>;
@@ -103,9 +106,11 @@ export interface SheetDefinition {
   /**
    * What the register's own export of such records has beside the template's columns, which the template
    * leaves out: the record's id, which names the record a row is (so that an exported list imports back as
-   * unchanged), and the columns the register computes from its records, which an import reads past.
+   * unchanged), and the columns the register computes from its records (a stage, a value), which an import
+   * never writes: each of their cells is held against what the register computes (see import-computed.ts),
+   * so that a value typed there is said to change nothing rather than dropped unseen.
    */
-  exported?: { id: ImportColumn; computed: readonly { nl: string; en: string }[] };
+  exported?: { id: ImportColumn; computed: readonly ImportColumn[] };
 }
 
 const column = (key: string, nl: string, en: string, kind: ColumnKind, example: string | number, required = false): ImportColumn => ({ key, nl, en, kind, required, example });
@@ -118,6 +123,18 @@ const optionalDeliveryReference = column('deliveryReference', deliveryReference.
 const note = column('note', 'Toelichting', 'Note', 'multiline', 'Voorbeeld');
 /** The deliveries a record is for, several in one cell (see referencesInCell). */
 const deliveryReferences = column('deliveryReferences', 'Kenmerken leveringen', 'Delivery references', 'text', 'VB-2025-001');
+
+/**
+ * What the register computes of a delivery, which its list's export has a column of each (DELIVERY_COLUMNS):
+ * by the field a cell of it is read into, the export's heading and how its cells read.
+ */
+const DELIVERY_COMPUTED_COLUMNS = {
+  stage: { heading: 'stage', kind: { list: 'lifecycleStage' } },
+  valueCents: { heading: 'valueEuro', kind: 'amount' },
+  disclosureState: { heading: 'disclosureState', kind: { list: 'disclosureState' } },
+  isDemonstration: { heading: 'demonstration', kind: { list: 'yesNo' } },
+} as const satisfies Record<string, { heading: ExportHeading; kind: ColumnKind }>;
+export type DeliveryComputedField = keyof typeof DELIVERY_COMPUTED_COLUMNS;
 
 export const SHEETS: readonly SheetDefinition[] = [
   {
@@ -144,7 +161,7 @@ export const SHEETS: readonly SheetDefinition[] = [
     // The list's export (DELIVERY_COLUMNS, src/api/exports/tables.ts), in either language.
     exported: {
       id: column('id', nl.spreadsheetExport.headings.id, en.spreadsheetExport.headings.id, 'text', ''),
-      computed: (['stage', 'valueEuro', 'disclosureState', 'demonstration'] as const).map((heading) => ({ nl: nl.spreadsheetExport.headings[heading], en: en.spreadsheetExport.headings[heading] })),
+      computed: Object.entries(DELIVERY_COMPUTED_COLUMNS).map(([key, { heading, kind }]) => column(key, nl.spreadsheetExport.headings[heading], en.spreadsheetExport.headings[heading], kind, '')),
     },
   },
   {
@@ -335,10 +352,10 @@ export function columnOfHeader(definition: SheetDefinition, header: string): Imp
   return readableColumns(definition).find((candidate) => isNamed(wanted, candidate, candidate.key, candidate.alsoNamed));
 }
 
-/** Whether a header is one of a column the register's export computes (a stage, a value), which an import reads past. */
-export function isComputedHeader(definition: SheetDefinition, header: string): boolean {
+/** The column of the register's export that a header names among those the register computes (a stage, a value), which an import never writes. */
+export function computedColumnOfHeader(definition: SheetDefinition, header: string): ImportColumn | undefined {
   const wanted = normalise(header);
-  return definition.exported?.computed.some((names) => isNamed(wanted, names)) ?? false;
+  return definition.exported?.computed.find((candidate) => isNamed(wanted, candidate));
 }
 
 /** The last row a sheet's column headers may be on: below a title, a subtitle, a date and blank rows between them. */

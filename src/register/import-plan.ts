@@ -16,6 +16,7 @@ import { followsPledgeViolations, lifecycleViolations, paymentReferenceViolation
 import { isUuid } from '../../common/ids.ts';
 import { referenceKey } from '../../common/text.ts';
 import { DOMAIN_SHEETS, isRegisterSheet, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
+import { computedCellFaults } from './import-computed.ts';
 import { mayCreate, rolesCreating } from './import-permissions.ts';
 import { earlierDigests, recordNamesOf, type RecordNames } from './import-digests.ts';
 import { addFaults, firstRowsByReference, isSkipped, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
@@ -152,22 +153,31 @@ async function checkAgainstRegister(db: Db, rows: PlannedRow[], known: KnownRefe
     if (row.reference === null || isSkipped(row) || !isRegisterSheet(row.sheet)) continue;
     const byId = idOfDeliveryRow(row);
     const found = byId === undefined ? known[row.sheet].find(row.reference) : { recordId: byId };
-    if (found === undefined) continue;
+    if (found === undefined) {
+      // A new delivery: the register computes its stage, value, disclosure and demonstration, never the file.
+      addFaults(row, computedCellFaults(row, undefined));
+      continue;
+    }
     if ('several' in found) {
       addFaults(row, [severalRecords('externalReference', found.several)]);
       continue;
     }
     const { recordId } = found;
     const record = stored[row.sheet].get(recordId);
+    // What the register computes of the delivery the row names, held against the row's cells of it, with or without faults of its own.
+    const computedFaults = row.sheet === 'delivery' && record ? computedCellFaults(row, record as StoredDelivery) : [];
     // Records of other domains may name the delivery whatever its row says: an import changes no delivery.
     if (row.sheet === 'delivery' && record) row.deliveryId = recordId;
-    if (row.outcome === 'invalid') continue;
+    if (row.outcome === 'invalid') {
+      addFaults(row, computedFaults);
+      continue;
+    }
     if (!record) {
       addFaults(row, [byId === undefined ? { field: 'externalReference', code: 'importedRecordRemoved' } : { field: 'id', code: 'unknownDeliveryId' }]);
       continue;
     }
     const differing = COMPARED_FIELDS[row.sheet].filter((field) => saysSomethingOf(row, field, record) && !sameValue(row.values[field], Reflect.get(record, field)));
-    const faults = differing.map((field) => differsFromRegister(row, field, Reflect.get(record, field), actor));
+    const faults = [...differing.map((field) => differsFromRegister(row, field, Reflect.get(record, field), actor)), ...computedFaults];
     if (row.sheet !== 'delivery') faults.push(...otherDelivery(row, Reflect.get(record, 'deliveryId') as string, known, storedDeliveryReferences));
     if (faults.length > 0) addFaults(row, faults);
     else row.outcome = 'unchanged';

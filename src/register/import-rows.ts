@@ -15,7 +15,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import type { ReadRow, ReadSheet } from '../import/read-file.ts';
 import { normaliseReference, referenceKey } from '../../common/text.ts';
-import { EXAMPLE_MARKERS, headerText, readableColumns, referencesInCell, type ImportColumn, type ImportSheet } from '../import/sheets.ts';
+import { EXAMPLE_MARKERS, headerText, readableColumns, referencesInCell, type ImportColumn, type ImportSheet, type SheetDefinition } from '../import/sheets.ts';
 import { paymentViolations, valuationViolations } from './deliveries.ts';
 import type { HeaderFaults, ImportFault, ImportRowReport, Progress } from './import.ts';
 
@@ -36,6 +36,19 @@ export interface PlannedRow extends Omit<ImportRowReport, 'values'> {
    * the row has a fault (its counts are then refused with it); null on other sheets.
    */
   shortName: string | null;
+  /** The cells of the columns the register computes that hold something (see SheetDefinition.exported), held against the register by the plan. */
+  computedCells: readonly ComputedCell[];
+}
+
+/**
+ * A filled-in cell of a column the register computes (a delivery's stage, value, disclosure, demonstration):
+ * the value it reads as (a code, cents, true or false), or none when it reads as no value of the column; and
+ * the text it shows, to quote then.
+ */
+export interface ComputedCell {
+  field: string;
+  value: unknown;
+  shown: string;
 }
 
 const ReferenceSchema = requiredText(200, 'reference');
@@ -132,6 +145,7 @@ function notesRow(source: ReadSheet, rowNumber: number): PlannedRow {
     hidden: false,
     hiddenCells: [],
     shortName: null,
+    computedCells: [],
   };
 }
 
@@ -166,9 +180,11 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
     hidden: row.hidden,
     hiddenCells: row.hiddenCells,
     shortName: null,
+    computedCells: computedCellsOf(definition, row),
   };
   if (reference && EXAMPLE_MARKERS.includes(reference.toUpperCase())) {
-    if (!saysOtherThanTheExample(columns, row)) return { ...planned, outcome: 'example' };
+    // The template has no computed column: one filled in on the example's row is something of the row's own.
+    if (!saysOtherThanTheExample(columns, row) && planned.computedCells.length === 0) return { ...planned, outcome: 'example' };
     // Filled in over the example: skipped as the example, it would go unnoticed.
     addFaults(planned, [{ field: columns.some((column) => column.key === 'externalReference') ? 'externalReference' : 'id', code: 'exampleRowFilledIn', params: { example: reference } }]);
     return planned;
@@ -176,7 +192,8 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
   if (row.totals) {
     // "Totaal" names no record: not a reference another row could share.
     const { label, header, letter } = row.totals;
-    return { ...planned, reference: null, outcome: 'invalid', faults: [{ field: 'row', code: 'totalsRow', params: { shown: label }, column: header, columnLetter: letter }] };
+    // Its sums (a value added up) are said by that fault, not again as values the register computes.
+    return { ...planned, reference: null, outcome: 'invalid', faults: [{ field: 'row', code: 'totalsRow', params: { shown: label }, column: header, columnLetter: letter }], computedCells: [] };
   }
   const violations: RuleViolation[] = [];
   // The row's own reference and id, what the API's input rules check, and what is read beside them.
@@ -227,6 +244,28 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
   }
   addFaults(planned, violations);
   return planned;
+}
+
+/**
+ * The row's cells of the columns the register computes that hold something: a blank one says nothing (the
+ * export leaves a delivery without a stage blank; a cleared cell asks nothing of the register), and neither
+ * does a cell a merge covers, whose value the merge's first cell holds.
+ */
+function computedCellsOf(definition: SheetDefinition, row: ReadRow): ComputedCell[] {
+  return (definition.exported?.computed ?? []).flatMap((column) => {
+    const cell = row.cells.get(column.key) ?? null;
+    if (cell !== null && typeof cell === 'object' && 'problem' in cell && cell.problem === 'mergedCell') return [];
+    const reading = readCell(column.kind, cell);
+    if ('value' in reading && reading.value === undefined) return [];
+    return [{ field: column.key, value: 'value' in reading ? reading.value : undefined, shown: shownText(cell) }];
+  });
+}
+
+/** A cell's text as its reader sees it, to quote. */
+function shownText(cell: CellValue): string {
+  if (cell === null) return '';
+  if (typeof cell === 'object') return cell.shown;
+  return String(cell).trim();
 }
 
 /**

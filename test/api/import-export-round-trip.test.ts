@@ -1,7 +1,7 @@
 /**
  * The deliveries list's export imports back: each row names its delivery by the column Id, so a file that
  * says what the register holds is unchanged and changes nothing; the columns the register computes (stage,
- * value, disclosure, demonstration) are read past; a cell changed in the spreadsheet is a fault, as it is
+ * value, disclosure, demonstration) say what it computes (see import-export-computed.test.ts); a cell changed in the spreadsheet is a fault, as it is
  * for a row under its own reference, and so is an id the register does not have.
  */
 import ExcelJS from 'exceljs';

@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -205,7 +206,7 @@ describeWithBrowser('import', (browser) => {
     expect(plain(await error.innerText())).toContain('Van het blad Overzicht wordt niets geïmporteerd: geen van zijn eerste 10 regels heeft de kolomkoppen van het sjabloon.');
   });
 
-  it('checks an export of the deliveries list as the register holding every row of it, unchanged', async () => {
+  it('checks an export of the deliveries list as the register holding every row of it, unchanged, and a value typed in a column the register computes as a fault at its cell', async () => {
     const page = await openPageAs(browser(), server(), 'registrar');
     pages.push(page);
     await visit(page, server(), '/leveringen?supportType=natoFund');
@@ -221,5 +222,20 @@ describeWithBrowser('import', (browser) => {
       'Nieuw aan te maken 0 Staat al in het register (verandert niets) 2 Met een fout 0 Voorbeeldregels (overgeslagen) 0 Regels met aanwijzingen bij de kolommen (overgeslagen) 0',
     );
     await page.getByText('Er is niets te importeren').waitFor();
+
+    // A value typed over the register's in the column it computes is said at that cell, not read past.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(file).buffer as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const valueColumn = (sheet.getRow(1).values as unknown[]).indexOf('Waarde (EUR)');
+    sheet.getRow(2).getCell(valueColumn).value = 1;
+    const changed = join(folder, 'gewijzigd.xlsx');
+    writeFileSync(changed, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    await page.getByLabel('Bestand').setInputFiles(changed);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { name: 'Resultaat van de controle: gewijzigd.xlsx' }).waitFor();
+    const [fault] = await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }));
+    expect(fault!.slice(0, 2)).toEqual([`${sheet.name}, regel 2`, `${sheet.getRow(1).getCell(valueColumn).address.replace(/\d+$/, '')} · Waarde (EUR)`]);
+    expect(plain(fault!.at(-1)!)).toMatch(/^Deze kolom berekent het register zelf \(de waarde is de som van de betalingen van de levering\), en een import wijzigt haar niet: het register heeft hier € [\d.]+,\d\d, dit bestand € 1,00\. Leg een betaling vast op het blad Betalingen/);
   });
 });
