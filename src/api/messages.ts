@@ -150,8 +150,8 @@ function computedColumnReason(language: Language, p: Params): string {
 
 /** What the comparison of a reference typed by hand ignores (referenceKey), said inside a sentence. */
 const KEY_FOLDING: Record<Language, string> = { nl: 'hoofdletters tellen niet mee, meerdere spaties als één', en: 'capitals do not count, several spaces count as one' };
-/** How a name is matched (nameKey): whatever its case, accents and spaces. */
-const NAME_FOLDING: Record<Language, string> = { nl: 'hoofdletters, accenten en meerdere spaties tellen niet mee', en: 'capitals, accents and several spaces do not count' };
+/** How a name is matched (nameKey): whatever its case, accents, spaces, the dots of its abbreviations and letters of other scripts that look alike. */
+const NAME_FOLDING: Record<Language, string> = { nl: 'hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee', en: 'capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count' };
 
 /** The scripts a word may mix (mixedScriptWord), as the adjective of their letters. */
 const SCRIPT_ADJECTIVES: Record<Language, Record<string, string>> = {

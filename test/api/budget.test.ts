@@ -74,8 +74,8 @@ describeEachDatabase('budget API', (database) => {
     const before = await recorded();
     const budgeted = (await figuresAt('2025-12-31', 'ukraineSupportBudget')).total.budgeted;
     for (const [language, reason] of [
-      ['nl', 'Dit besluit staat al in het register: "QA Voorjaarsnota" over dit fonds (hoofdletters, accenten en meerdere spaties tellen niet mee); een besluit legt zijn bedragen voor al zijn jaren in één keer vast.'],
-      ['en', 'This decision is already in the register: "QA Voorjaarsnota" on this fund (capitals, accents and several spaces do not count); a decision records its amounts for all its years at once.'],
+      ['nl', 'Dit besluit staat al in het register: "QA Voorjaarsnota" over dit fonds (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee); een besluit legt zijn bedragen voor al zijn jaren in één keer vast.'],
+      ['en', 'This decision is already in the register: "QA Voorjaarsnota" on this fund (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count); a decision records its amounts for all its years at once.'],
     ] as const) {
       for (const moment of ['QA Voorjaarsnota', 'qa voorjaarsnota', ' QA  Vóórjaarsnota']) {
         const again = await finance('POST', '/budget/decisions', { ...spring2025, moment, fund: 'ukraineSupportBudget' }, { 'Accept-Language': language });
@@ -107,7 +107,7 @@ describeEachDatabase('budget API', (database) => {
       const again = await finance('POST', '/budget/shifts', typed);
       expect(again.status).toBe(400);
       expect(again.body.invalidParams).toEqual([
-        { name: 'moment', code: 'duplicateRecord', reason: `Dit staat al in het register: op ${recordedOn} vastgelegd met precies dezelfde gegevens (hoofdletters, accenten en meerdere spaties tellen niet mee).` },
+        { name: 'moment', code: 'duplicateRecord', reason: `Dit staat al in het register: op ${recordedOn} vastgelegd met precies dezelfde gegevens (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).` },
       ]);
     }
     expect(await recorded()).toEqual(before);
@@ -125,7 +125,7 @@ describeEachDatabase('budget API', (database) => {
       const again = await finance('POST', '/budget/commitments', typed);
       expect(again.status).toBe(400);
       expect(again.body.invalidParams).toEqual([
-        { name: 'title', code: 'duplicateRecord', reason: `Dit staat al in het register: op ${recordedOn} vastgelegd met precies dezelfde gegevens (hoofdletters, accenten en meerdere spaties tellen niet mee).` },
+        { name: 'title', code: 'duplicateRecord', reason: `Dit staat al in het register: op ${recordedOn} vastgelegd met precies dezelfde gegevens (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).` },
       ]);
     }
     expect(await recorded()).toEqual(before);

@@ -117,8 +117,8 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await finance('POST', '/epf/tranches', tranche('QA Windfall-tranche 3'))).status).toBe(201);
     const tranchesBefore = (await finance('GET', '/epf/overview?date=2025-08-31')).body.tranches;
     for (const [language, reason] of [
-      ['nl', 'Deze tranche staat al in het register: "QA Windfall-tranche 3" van deze soort (hoofdletters, accenten en meerdere spaties tellen niet mee).'],
-      ['en', 'This tranche is already in the register: "QA Windfall-tranche 3" of this kind (capitals, accents and several spaces do not count).'],
+      ['nl', 'Deze tranche staat al in het register: "QA Windfall-tranche 3" van deze soort (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).'],
+      ['en', 'This tranche is already in the register: "QA Windfall-tranche 3" of this kind (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).'],
     ] as const) {
       for (const name of ['QA Windfall-tranche 3', 'qa windfall-tranche 3', 'QA  Wíndfall-tranche 3 ']) {
         const again = await finance('POST', '/epf/tranches', tranche(name), { 'Accept-Language': language });

@@ -159,8 +159,8 @@ describeEachDatabase('importing records of other domains', (database) => {
     const companies = async () => Number((await db.selectFrom('company').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const before = await companies();
     for (const [language, dutchCompany, beforeImport, amount] of [
-      ['nl', 'Dit bedrijf staat al in het register: "Dubbele Défensie (import)" uit dit land (hoofdletters, accenten en meerdere spaties tellen niet mee).', 'Dit bedrijf staat al in het register: "Enkele werf (import)" uit dit land (hoofdletters, accenten en meerdere spaties tellen niet mee).', 'Vul een bedrag in van meer dan € 0,00.'],
-      ['en', 'This company is already in the register: "Dubbele Défensie (import)" of this country (capitals, accents and several spaces do not count).', 'This company is already in the register: "Enkele werf (import)" of this country (capitals, accents and several spaces do not count).', 'Enter an amount of more than €0.00.'],
+      ['nl', 'Dit bedrijf staat al in het register: "Dubbele Défensie (import)" uit dit land (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).', 'Dit bedrijf staat al in het register: "Enkele werf (import)" uit dit land (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).', 'Vul een bedrag in van meer dan € 0,00.'],
+      ['en', 'This company is already in the register: "Dubbele Défensie (import)" of this country (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).', 'This company is already in the register: "Enkele werf (import)" of this country (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).', 'Enter an amount of more than €0.00.'],
     ] as const) {
       const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': language });
       expect(dryRun.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)])).toEqual([
@@ -188,8 +188,8 @@ describeEachDatabase('importing records of other domains', (database) => {
     const file = { fileName: 'programma-naam-dubbel.xlsx', content: Buffer.from(bytes).toString('base64') };
     const before = await programmes();
     for (const [language, inRegister, inFile] of [
-      ['nl', 'Dit trainingsprogramma staat al in het register: "Dubbele Opléiding (import)" (hoofdletters, accenten en meerdere spaties tellen niet mee).', 'Dit trainingsprogramma staat al in het register: "Enkele opleiding (import)" (hoofdletters, accenten en meerdere spaties tellen niet mee).'],
-      ['en', 'This training programme is already in the register: "Dubbele Opléiding (import)" (capitals, accents and several spaces do not count).', 'This training programme is already in the register: "Enkele opleiding (import)" (capitals, accents and several spaces do not count).'],
+      ['nl', 'Dit trainingsprogramma staat al in het register: "Dubbele Opléiding (import)" (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).', 'Dit trainingsprogramma staat al in het register: "Enkele opleiding (import)" (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).'],
+      ['en', 'This training programme is already in the register: "Dubbele Opléiding (import)" (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).', 'This training programme is already in the register: "Enkele opleiding (import)" (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).'],
     ] as const) {
       const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': language });
       expect(dryRun.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)])).toEqual([

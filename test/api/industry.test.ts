@@ -184,8 +184,8 @@ describeEachDatabase('industry', (database) => {
     const auditBefore = (await events()).length;
     const typings = ['QA Défensie BV', 'QA Defensie BV', 'qa defensie bv', 'QA  Defensie BV ', 'QA De\u0301fensie\u00a0BV'];
     for (const [language, reason] of [
-      ['nl', 'Dit bedrijf staat al in het register: "QA Défensie BV" uit dit land (hoofdletters, accenten en meerdere spaties tellen niet mee).'],
-      ['en', 'This company is already in the register: "QA Défensie BV" of this country (capitals, accents and several spaces do not count).'],
+      ['nl', 'Dit bedrijf staat al in het register: "QA Défensie BV" uit dit land (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).'],
+      ['en', 'This company is already in the register: "QA Défensie BV" of this country (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).'],
     ] as const) {
       for (const name of typings) {
         const again = await registrar('POST', '/companies', { name, country: 'NL' }, { 'Accept-Language': language });
@@ -257,13 +257,13 @@ describeEachDatabase('industry', (database) => {
     for (const [language, projectReason, bundleReason] of [
       [
         'nl',
-        'Dit project staat al in het register: "QA Coproductie drones" met deze partner (hoofdletters, accenten en meerdere spaties tellen niet mee); leg een volgende fase vast bij dat project.',
-        'Deze behoefte staat al in het register: "QA Verkenningsdrones" in deze categorie (hoofdletters, accenten en meerdere spaties tellen niet mee).',
+        'Dit project staat al in het register: "QA Coproductie drones" met deze partner (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee); leg een volgende fase vast bij dat project.',
+        'Deze behoefte staat al in het register: "QA Verkenningsdrones" in deze categorie (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).',
       ],
       [
         'en',
-        'This project is already in the register: "QA Coproductie drones" with this partner (capitals, accents and several spaces do not count); record a next stage of that project.',
-        'This need is already in the register: "QA Verkenningsdrones" in this category (capitals, accents and several spaces do not count).',
+        'This project is already in the register: "QA Coproductie drones" with this partner (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count); record a next stage of that project.',
+        'This need is already in the register: "QA Verkenningsdrones" in this category (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).',
       ],
     ] as const) {
       for (const [title, partner] of [['QA Coproductie drones', 'QA Partner'], ['qa coproductie drones', 'qa  partner'], ['QA  Coproductíe Drones ', 'QA Pártner']] as const) {

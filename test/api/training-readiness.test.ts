@@ -147,8 +147,8 @@ describeEachDatabase('training and readiness', (database) => {
     const before = await programmes();
     const auditBefore = await auditActions();
     for (const [language, reason] of [
-      ['nl', 'Dit trainingsprogramma staat al in het register: "Operatie Interflex" (hoofdletters, accenten en meerdere spaties tellen niet mee).'],
-      ['en', 'This training programme is already in the register: "Operatie Interflex" (capitals, accents and several spaces do not count).'],
+      ['nl', 'Dit trainingsprogramma staat al in het register: "Operatie Interflex" (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).'],
+      ['en', 'This training programme is already in the register: "Operatie Interflex" (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).'],
     ] as const) {
       for (const name of ['Operatie Interflex', 'operatie interflex', 'OPERATIE  INTERFLEX ', 'Opératie\u00a0Interflex']) {
         const again = await registrar('POST', '/training-programmes', { key: 'interflex-2', name, hostCountry: 'GB', framework: 'bilateral' }, { 'Accept-Language': language });
@@ -163,7 +163,7 @@ describeEachDatabase('training and readiness', (database) => {
     const renamed = (name: string) =>
       registrar('PUT', `/training-programmes/${created.body.id}`, { key: 'ontmijning', name, hostCountry: 'LT', framework: 'bilateral' }, { 'If-Match': '"1"', 'Accept-Language': 'en' });
     expect((await renamed('mariniersopleidingen')).body.invalidParams).toEqual([
-      { name: 'name', code: 'programmeNameTaken', reason: 'This training programme is already in the register: "Mariniersopleidingen" (capitals, accents and several spaces do not count).' },
+      { name: 'name', code: 'programmeNameTaken', reason: 'This training programme is already in the register: "Mariniersopleidingen" (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).' },
     ]);
     expect((await programmes()).sort()).toEqual([...before, 'ontmijning Ontmijning Litouwen 1'].sort());
     expect(await auditActions()).toEqual([...auditBefore, 'training.createProgramme']);

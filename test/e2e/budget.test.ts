@@ -118,7 +118,7 @@ describeWithBrowser('budget', (browser) => {
     await page.getByLabel('Laatste begrotingsjaar').fill('2024');
     await page.getByLabel('Bedrag in euro voor 2024').fill('1.000.000');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
-    const reason = 'Dit besluit staat al in het register: "Voorjaarsnota 2024" over dit fonds (hoofdletters, accenten en meerdere spaties tellen niet mee); een besluit legt zijn bedragen voor al zijn jaren in één keer vast.';
+    const reason = 'Dit besluit staat al in het register: "Voorjaarsnota 2024" over dit fonds (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee); een besluit legt zijn bedragen voor al zijn jaren in één keer vast.';
     await page.locator('.error-summary').getByRole('link', { name: `Moment in de begrotingscyclus: ${reason}` }).waitFor();
     const moment = page.getByLabel('Moment in de begrotingscyclus');
     expect(await moment.getAttribute('aria-invalid')).toBe('true');

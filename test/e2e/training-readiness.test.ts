@@ -84,7 +84,7 @@ describeWithBrowser('training and readiness', (browser) => {
     await programme.getByRole('button', { name: 'Programma vastleggen' }).click();
     // So is a name another programme has in other capitals and spaces, naming that programme.
     await programme.locator('.error-summary').getByRole('link', { name: 'Naam van het programma' }).waitFor();
-    expect(await fieldError(page, 'Naam van het programma')).toBe('Dit trainingsprogramma staat al in het register: "Medische training Interbow" (hoofdletters, accenten en meerdere spaties tellen niet mee).');
+    expect(await fieldError(page, 'Naam van het programma')).toBe('Dit trainingsprogramma staat al in het register: "Medische training Interbow" (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).');
     await programme.getByLabel('Naam van het programma').fill('Training op de Leopard 2');
     await programme.getByRole('button', { name: 'Programma vastleggen' }).click();
     await programme.getByText('Het programma is vastgelegd.').waitFor();
