@@ -70,6 +70,7 @@ export async function decide(
       if (decision.state === 'public' && publicId) {
         const { title, detail, category, quantity } = decision.presentation;
         const firstLetterId = await firstPublishedLetterListing(trx, publicId);
+        if (firstLetterId === null) await refusePublicBeforeItsLetter(trx, publicId, delivery.title, decision.publicFrom ?? null, requestDay(context));
         const visibleFrom = await visibleFromOf(trx, publicId, decision.publicFrom ?? null, decidedAt, firstLetterId !== null);
         await disclosure.putPublicDelivery(trx, {
           visibleFrom,
@@ -101,6 +102,17 @@ export async function decide(
     }
     return decided;
   });
+}
+
+/**
+ * A final letter not yet published that lists a delivery first makes it public: a date the decision names that
+ * has come already would show the delivery before that letter, so it is refused. (A later date holds the
+ * letter's publication back until then.)
+ */
+async function refusePublicBeforeItsLetter(trx: Db, publicId: string, title: string, publicFrom: string | null, today: string): Promise<void> {
+  if (publicFrom === null || publicFrom > today) return;
+  const [letter] = await unpublishedLettersListing(trx, publicId);
+  if (letter) throw new ValidationError([{ field: 'publicFrom', code: 'publicBeforeItsLetter', params: { title, referenceDate: letter.referenceDate } }]);
 }
 
 /**

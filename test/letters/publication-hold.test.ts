@@ -107,6 +107,16 @@ it('takes back a scheduled publication when a decision before its moment present
   expect(codesOf((await recordPublication()).body)).toEqual(['listedPresentedOtherwise']);
 });
 
+it('refuses to make a delivery the letter is the first to list public from a date that has come, before the letter', async () => {
+  const today = todayInAmsterdam(new Date());
+  const refused = await officer('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], ...asListed(), publicFrom: today });
+  expect(refused.status).toBe(400);
+  expect(codesOf(refused.body)).toEqual(['publicBeforeItsLetter']);
+  expect(refused.body.invalidParams[0].reason).toContain('31 augustus 2025');
+  for (const path of ['/public/deliveries', '/public/deliveries?format=csv', '/public/kiel']) expect(JSON.stringify((await anonymous('GET', path)).body)).not.toContain(listed.publicId);
+  expect(await awaitingLetters()).toEqual([letterId]);
+});
+
 it('publishes no earlier than a listed delivery is public, and then as the letter was final', async () => {
   const tomorrow = todayInAmsterdam(new Date(Date.now() + 24 * HOUR));
   await decide({ ...asListed(), publicFrom: tomorrow });
