@@ -7,7 +7,7 @@ import { unknownRecords } from '../domain/references.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { DeliverySummary, StoredDelivery } from '../db/repositories/deliveries.ts';
-import type { IsoDate } from '../../common/dates.ts';
+import { startOfDayInTheHague, type IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -131,15 +131,6 @@ async function visibleFromOf(trx: Db, publicId: string, publicFrom: string | nul
 function publicRealisedOn(realisedAt: string | null, precision: RealisedDatePrecision | null): string | null {
   if (realisedAt === null || precision === null) return null;
   return precision === 'month' ? realisedAt.slice(0, 7) : realisedAt;
-}
-
-function startOfDayInTheHague(date: string): string {
-  for (const offset of ['+01:00', '+02:00']) {
-    const moment = new Date(`${date}T00:00:00${offset}`);
-    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(moment);
-    if (local === `${date} 00:00`) return moment.toISOString();
-  }
-  return new Date(`${date}T00:00:00+01:00`).toISOString();
 }
 
 /** The basis of the delivery's current value, from the same money that gave it. */
