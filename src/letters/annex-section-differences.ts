@@ -14,9 +14,12 @@ export interface AnnexSectionDifference {
   recomputed: string;
 }
 
+/** The annex's sections per domain: all a frozen annex and the register's annex now are compared by here. */
+type DomainSections = Pick<AnnexSnapshot, 'contractsByCompany' | 'trainingByProgramme' | 'readinessByDelivery'>;
+
 interface SectionRows<Row> {
   section: AnnexSectionDifference['section'];
-  rows: (annex: AnnexSnapshot) => readonly Row[] | undefined;
+  rows: (annex: DomainSections) => readonly Row[] | undefined;
   id: (row: Row) => string | undefined;
   /** What names the row in annexes frozen before rows had an id. */
   name: (row: Row) => string;
@@ -66,11 +69,11 @@ const readiness: SectionRows<ReadinessAnnexRow> = {
  * before the reference date entered later). A section the frozen annex does not have (frozen before the
  * register kept that domain) is not compared.
  */
-export function annexSectionDifferences(frozen: AnnexSnapshot, now: AnnexSnapshot, amount: (cents: Cents) => string): AnnexSectionDifference[] {
+export function annexSectionDifferences(frozen: DomainSections, now: DomainSections, amount: (cents: Cents) => string): AnnexSectionDifference[] {
   return [...sectionDifferences(industry, frozen, now, amount), ...sectionDifferences(training, frozen, now, amount), ...sectionDifferences(readiness, frozen, now, amount)];
 }
 
-function sectionDifferences<Row>(section: SectionRows<Row>, frozen: AnnexSnapshot, now: AnnexSnapshot, amount: (cents: Cents) => string): AnnexSectionDifference[] {
+function sectionDifferences<Row>(section: SectionRows<Row>, frozen: DomainSections, now: DomainSections, amount: (cents: Cents) => string): AnnexSectionDifference[] {
   const published = section.rows(frozen);
   if (published === undefined) return [];
   const recomputed = section.rows(now) ?? [];

@@ -24,29 +24,35 @@ type Db = Kysely<Database>;
 
 const auditObject = (id: string): AuditObject => ({ type: 'letter', id });
 
-/** The annex at a reference date from the register as it is now: frozen with a letter at its finalisation. */
-export async function annexSnapshot(db: Db, letterId: string, referenceDate: string, isDemonstration: boolean): Promise<AnnexSnapshot> {
-  const previous = await repository.latestFinalBefore(db, referenceDate);
-  const [rows, contractsByCompany, trainingByProgramme, readinessByDelivery, previousAnnex] = await Promise.all([
+/**
+ * What the annex lists at a reference date, from the register as it is now: the deliveries and the sections
+ * per domain, without the comparison with the previous letter's annex. `letter verify` recomputes this.
+ */
+export async function annexContentAt(db: Db, referenceDate: string): Promise<Pick<AnnexSnapshot, 'rows' | 'totalCents' | 'contractsByCompany' | 'trainingByProgramme' | 'readinessByDelivery'>> {
+  const [rows, contractsByCompany, trainingByProgramme, readinessByDelivery] = await Promise.all([
     repository.annexRows(db, referenceDate),
     industryAnnexRows(db, referenceDate),
     trainingAnnexRows(db, referenceDate),
     readinessAnnexRows(db, referenceDate),
-    previous ? repository.findFrozenAnnex(db, previous.id) : Promise.resolve(null),
   ]);
+  return { rows, totalCents: sumCents(rows.map((row) => row.valueCents)), contractsByCompany, trainingByProgramme, readinessByDelivery };
+}
+
+/** The annex at a reference date from the register as it is now: frozen with a letter at its finalisation. */
+export async function annexSnapshot(db: Db, letterId: string, referenceDate: string, isDemonstration: boolean): Promise<AnnexSnapshot> {
+  const previous = await repository.latestFinalBefore(db, referenceDate);
+  const [content, previousAnnex] = await Promise.all([annexContentAt(db, referenceDate), previous ? repository.findFrozenAnnex(db, previous.id) : Promise.resolve(null)]);
+  const { rows } = content;
   return {
     format: 'steunregister-annex/1',
     letterId,
     referenceDate,
     isDemonstration,
+    ...content,
     // The first letter has nothing to compare with: nothing in it is marked.
     rows: previousAnnex ? markSincePrevious(rows, previousAnnex.rows) : rows,
-    totalCents: sumCents(rows.map((row) => row.valueCents)),
     previousLetter: previous ? { id: previous.id, referenceDate: previous.referenceDate } : null,
     noLongerListed: previousAnnex ? leftSincePrevious(rows, previousAnnex.rows) : [],
-    contractsByCompany,
-    trainingByProgramme,
-    readinessByDelivery,
   };
 }
 
