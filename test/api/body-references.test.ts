@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { licenceFor } from '../support/export-control.ts';
-import { filledTemplate } from '../support/import-files.ts';
+import { asUpload, filledTemplate } from '../support/import-files.ts';
 import { itRefusesEach, registerToTypeInto, type RefusedInput } from '../support/refused-input.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 
@@ -71,7 +71,7 @@ describeEachDatabase('a record the body names that does not exist', (database) =
         ['CT-ID-2', MISSING, `G2B-${next()}`, 'Munitie', 1000, '2025-06-01', null, null, null],
       ],
     });
-    const dryRun = await as.registrar('POST', '/imports/dry-run', { fileName: 'verwijzingen.xlsx', content: Buffer.from(bytes).toString('base64') });
+    const dryRun = await as.registrar('POST', '/imports/dry-run', asUpload(bytes, 'verwijzingen.xlsx'));
     expect(dryRun.status).toBe(200);
     const faults = (reference: string) => dryRun.body.rows.find((row: { reference: string }) => row.reference === reference).faults;
     expect(faults('CT-ID-1')).toEqual([expect.objectContaining({ field: 'deliveryReferences', code: 'unknownDeliveryReference', reason: expect.stringContaining(MISSING) })]);

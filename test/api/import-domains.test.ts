@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
-import { filledTemplate } from '../support/import-files.ts';
+import { asUpload, filledTemplate } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
@@ -51,7 +51,7 @@ describeEachDatabase('importing records of other domains', (database) => {
         ['CT-2', 'BD-1', 'G2B-IMPORT-2', 'Houwitsers', 1000, '2025-06-01', 'DOM-1', null, null],
       ],
     });
-    file = { fileName: 'domeinen.xlsx', content: Buffer.from(bytes).toString('base64') };
+    file = asUpload(bytes, 'domeinen.xlsx');
   });
 
   const programmes = async () => (await registrar('GET', '/training-programmes')).body.items as { id: string; key: string; hostCountry: string; deliveryIds: string[] }[];
@@ -110,7 +110,7 @@ describeEachDatabase('importing records of other domains', (database) => {
       'Bedrijven (Companies)': [['BD-FOUT', 'Werf (import)', 'Oekraïne', null]],
       'Contracten (Contracts)': [['CT-FOUT', 'bd-fout', 'G2B-FOUT-1', 'Munitie', 1000, '2025-06-01', null, null, null]],
     });
-    const dryRun = await registrar('POST', '/imports/dry-run', { fileName: 'bedrijf-fout.xlsx', content: Buffer.from(bytes).toString('base64') }, { 'Accept-Language': 'en' });
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(bytes, 'bedrijf-fout.xlsx'), { 'Accept-Language': 'en' });
     expect(dryRun.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)])).toEqual([
       ['BD-FOUT', 'invalid', [expect.stringMatching(/^C /)]],
       ['CT-FOUT', 'invalid', ['B companyRowInvalid: The company on row 3 of the sheet Bedrijven (Companies) has a fault; correct that first.']],
@@ -130,7 +130,7 @@ describeEachDatabase('importing records of other domains', (database) => {
         ['CT-KVK-2', 'BD-KVK-1', 'g2b-kvk-1', 'Munitie', 1000, '2025-06-01', null, null, null],
       ],
     });
-    const file = { fileName: 'bedrijf-dubbel.xlsx', content: Buffer.from(bytes).toString('base64') };
+    const file = asUpload(bytes, 'bedrijf-dubbel.xlsx');
     const committed = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' }, { 'Accept-Language': 'en' });
     const outcomes = committed.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)]);
     expect(outcomes).toEqual([
@@ -155,7 +155,7 @@ describeEachDatabase('importing records of other domains', (database) => {
       ],
       'Contracten (Contracts)': [['CT-NUL', 'BD-NAAM-2', 'G2B-NUL-1', 'Munitie', -5, '2025-06-01', null, null, null]],
     });
-    const file = { fileName: 'bedrijf-naam-dubbel.xlsx', content: Buffer.from(bytes).toString('base64') };
+    const file = asUpload(bytes, 'bedrijf-naam-dubbel.xlsx');
     const companies = async () => Number((await db.selectFrom('company').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const before = await companies();
     for (const [language, dutchCompany, beforeImport, amount] of [
@@ -185,7 +185,7 @@ describeEachDatabase('importing records of other domains', (database) => {
         ['TR-NAAM-3', 'Enkele Opléiding (import) ', 'naam-3', 'PL', 'Bilateraal', null, null, null],
       ],
     });
-    const file = { fileName: 'programma-naam-dubbel.xlsx', content: Buffer.from(bytes).toString('base64') };
+    const file = asUpload(bytes, 'programma-naam-dubbel.xlsx');
     const before = await programmes();
     for (const [language, inRegister, inFile] of [
       ['nl', 'Dit trainingsprogramma staat al in het register: "Dubbele Opléiding (import)" (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).', 'Dit trainingsprogramma staat al in het register: "Enkele opleiding (import)" (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).'],
@@ -215,7 +215,7 @@ describeEachDatabase('importing records of other domains', (database) => {
         ['TT-FOUT', 'zonder-kader', '2025-09-01', null, '2025-09-30', 3, null, null, null, null, null, null, null, null, ''],
       ],
     });
-    const file = { fileName: 'programma-fout.xlsx', content: Buffer.from(bytes).toString('base64') };
+    const file = asUpload(bytes, 'programma-fout.xlsx');
     const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'en' });
     const faultsOf = (reference: string) => dryRun.body.rows.find((row: any) => row.reference === reference).faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`);
     expect(faultsOf('TR-BEZET')).toEqual([expect.stringMatching(/^C programmeKeyTaken/)]);
@@ -323,7 +323,7 @@ describeEachDatabase('importing records of other domains', (database) => {
       'Trainingsprogramma’s (Training)': [['TR-HERNOEMD', 'Opleiding na de nieuwe naam', 'pzh-hernoemd', 'DE', 'Bilateraal', null, 'DOM-1', null]],
       'Gereedheidsoordelen (Readiness)': [['GO-HERNOEMD', 'DOM-1', 'acceptabel', 'Na de nieuwe naam.', '2025-07-03']],
     });
-    const file = { fileName: 'hernoemd.xlsx', content: Buffer.from(bytes).toString('base64') };
+    const file = asUpload(bytes, 'hernoemd.xlsx');
     const outcomes = (body: any) => body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => fault.code)]);
     expect(outcomes((await registrar('POST', '/imports/dry-run', file)).body)).toEqual([
       ['DOM-1', 'invalid', ['differsFromRegister']],

@@ -8,10 +8,9 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
+import { asUpload, deliveriesExport } from '../support/import-files.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 type Fault = { field: string; code: string; column: string; columnLetter: string | null; reason: string };
@@ -40,15 +39,9 @@ describeEachDatabase('the columns of the deliveries export the register computes
     await sql`update delivery set is_demonstration = true where id = ${created[2].body.id}`.execute(db);
   });
 
-  const exported = async (format: 'xlsx' | 'csv', language: 'nl' | 'en', dialect: 'excel-nl' | 'rfc4180' = 'excel-nl') => {
-    const { db } = database();
-    const response = await createApi({ db }).request(`/exports/deliveries?format=${format}&dialect=${dialect}&q=${marker}`, { headers: { Cookie: await sessionCookieFor(db, 'registrar'), 'Accept-Language': language } });
-    expect(response.status).toBe(200);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  const upload = (bytes: Uint8Array, fileName: string) => ({ fileName, content: Buffer.from(bytes).toString('base64') });
+  const exported = (format: 'xlsx' | 'csv', language: 'nl' | 'en', dialect: 'excel-nl' | 'rfc4180' = 'excel-nl') => deliveriesExport(database().db, marker, format, language, dialect);
   const dryRun = async (bytes: Uint8Array, fileName: string, language: 'nl' | 'en' = 'nl') => {
-    const response = await registrar('POST', '/imports/dry-run', upload(bytes, fileName), { 'Accept-Language': language });
+    const response = await registrar('POST', '/imports/dry-run', asUpload(bytes, fileName), { 'Accept-Language': language });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body as { counts: Record<string, number>; rows: Row[]; headerFaults: unknown[] };
   };

@@ -7,11 +7,10 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { importTemplate } from '../../src/import/template.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
+import { asUpload, deliveriesExport } from '../support/import-files.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 describeEachDatabase('the deliveries export imported back', (database) => {
@@ -30,19 +29,13 @@ describeEachDatabase('the deliveries export imported back', (database) => {
     expect(valued.status).toBe(201);
   });
 
-  const exported = async (format: 'xlsx' | 'csv', language: 'nl' | 'en', dialect: 'excel-nl' | 'rfc4180' = 'excel-nl') => {
-    const { db } = database();
-    const response = await createApi({ db }).request(`/exports/deliveries?format=${format}&dialect=${dialect}&q=${marker}`, { headers: { Cookie: await sessionCookieFor(db, 'registrar'), 'Accept-Language': language } });
-    expect(response.status).toBe(200);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  const upload = (bytes: Uint8Array, fileName: string) => ({ fileName, content: Buffer.from(bytes).toString('base64') });
+  const exported = (format: 'xlsx' | 'csv', language: 'nl' | 'en', dialect: 'excel-nl' | 'rfc4180' = 'excel-nl') => deliveriesExport(database().db, marker, format, language, dialect);
   const deliveryCount = async () => Number((await sql<{ count: string }>`select count(*) from delivery`.execute(database().db)).rows[0]!.count);
   const auditLength = async () => Number((await sql<{ count: string }>`select count(*) from audit_event`.execute(database().db)).rows[0]!.count);
 
   it('is unchanged, in XLSX and CSV (both dialects), in Dutch and English, and creates nothing', async () => {
     for (const [format, language, dialect] of [['xlsx', 'nl'], ['csv', 'nl'], ['csv', 'nl', 'rfc4180'], ['xlsx', 'en'], ['csv', 'en'], ['csv', 'en', 'rfc4180']] as const) {
-      const file = upload(await exported(format, language, dialect), `leveringen.${format}`);
+      const file = asUpload(await exported(format, language, dialect), `leveringen.${format}`);
       const dryRun = await registrar('POST', '/imports/dry-run', file);
       expect(dryRun.status, `${format} ${language}`).toBe(200);
       expect(dryRun.body.headerFaults, `${format} ${language}`).toEqual([]);
@@ -59,7 +52,7 @@ describeEachDatabase('the deliveries export imported back', (database) => {
     const [header, ...rows] = csv.split('\r\n').filter((line) => line !== '' && !line.startsWith('sep='));
     const ids = rows.map((line) => line.split(';').at(-1)!.replaceAll('"', ''));
     const changed = [header, rows[0]!.replace(`${marker} `, `${marker} gewijzigd `), rows[1]!.replaceAll(ids[1]!, crypto.randomUUID())].join('\r\n');
-    const dryRun = await registrar('POST', '/imports/dry-run', upload(new TextEncoder().encode(changed), 'gewijzigd.csv'), { 'Accept-Language': 'nl' });
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(changed), 'gewijzigd.csv'), { 'Accept-Language': 'nl' });
     expect(dryRun.body.counts).toMatchObject({ create: 0, unchanged: 0, invalid: 2 });
     expect(dryRun.body.rows.map((row: { faults: { field: string; code: string; column: string }[] }) => row.faults.map(({ field, code, column }) => [field, code, column]))).toEqual([
       [['title', 'differsFromRegister', 'Titel']],
@@ -69,8 +62,7 @@ describeEachDatabase('the deliveries export imported back', (database) => {
 
   it('says so of a delivery deleted since the export', async () => {
     const gone = await registrar('POST', '/deliveries', { ...stockDelivery, title: `${marker}-weg helmen` });
-    const response = await createApi({ db: database().db }).request(`/exports/deliveries?format=csv&q=${marker}-weg`, { headers: { Cookie: await sessionCookieFor(database().db, 'registrar') } });
-    const file = upload(new Uint8Array(await response.arrayBuffer()), 'weg.csv');
+    const file = asUpload(await deliveriesExport(database().db, `${marker}-weg`, 'csv', 'nl'), 'weg.csv');
     expect((await registrar('POST', '/imports/dry-run', file)).body.counts).toMatchObject({ unchanged: 1, invalid: 0 });
     expect((await registrar('DELETE', `/deliveries/${gone.body.id}`, undefined, { 'If-Match': gone.headers.get('ETag')! })).status).toBe(204);
     const dryRun = await registrar('POST', '/imports/dry-run', file);

@@ -10,14 +10,13 @@ import { beforeAll, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
+import { asUpload, filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
 import { referenceKey } from '../../common/text.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { createApi } from '../../src/api/app.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { headers, isoDate, number, rawWorkbook, row, text } from '../support/raw-workbook.ts';
 
-const asUpload = (bytes: Uint8Array, fileName = 'leveringen.xlsx') => ({ fileName, content: Buffer.from(bytes).toString('base64') });
 
 describeEachDatabase('import', (database) => {
   let registrar: ApiCall;

@@ -1,5 +1,9 @@
-/** Files to import, made the way a person makes them: the template filled in, or a CSV file as Excel writes it. */
+/** Files to import, made the way a person makes them: the template filled in, a CSV file as Excel writes it, or a list's export. */
 import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import { createApi } from '../../src/api/app.ts';
+import type { Database } from '../../src/db/schema.ts';
+import { sessionCookieFor } from './sessions.ts';
 
 type TemplateSheet = 'Leveringen (Deliveries)' | 'Waarderingen (Valuations)' | 'Betalingen (Payments)' | 'Trainingsprogramma’s (Training)' | 'Trainingstellingen (Counts)' | 'Gereedheidsoordelen (Readiness)' | 'Bedrijven (Companies)' | 'Contracten (Contracts)' | 'Verplichtingen (Commitments)' | 'EPF-declaraties (EPF claims)';
 export type SheetRows = Partial<Record<TemplateSheet, (string | number | Date | null)[][]>>;
@@ -43,4 +47,14 @@ export async function workbookWithOverview(reference: string, { overviewOnly = f
   }
   workbook.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], [reference, 1]]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A file as the import's routes take it: its name and its bytes in base64. */
+export const asUpload = (bytes: Uint8Array, fileName = 'leveringen.xlsx') => ({ fileName, content: Buffer.from(bytes).toString('base64') });
+
+/** The deliveries list's export, as the registrar downloads it, of the deliveries whose text holds `q`. */
+export async function deliveriesExport(db: Kysely<Database>, q: string, format: 'xlsx' | 'csv', language: 'nl' | 'en', dialect: 'excel-nl' | 'rfc4180' = 'excel-nl'): Promise<Uint8Array> {
+  const response = await createApi({ db }).request(`/exports/deliveries?format=${format}&dialect=${dialect}&q=${q}`, { headers: { Cookie: await sessionCookieFor(db, 'registrar'), 'Accept-Language': language } });
+  if (response.status !== 200) throw new Error(`the deliveries export answered ${response.status}: ${await response.text()}`);
+  return new Uint8Array(await response.arrayBuffer());
 }
