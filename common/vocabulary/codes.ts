@@ -100,6 +100,8 @@ export const ACTIONS = [
   'disclosure.decide',
   'letter.read',
   'letter.write',
+  /** Checking a final letter against the register: what it recomputes includes the annex's rows. */
+  'letter.verify',
   'annex.read',
   // The European Peace Facility
   'epf.read',

@@ -89,6 +89,7 @@ export const en: Vocabulary = {
     'disclosure.decide': 'Decide on disclosure',
     'letter.read': 'Read letters',
     'letter.write': 'Write letters',
+    'letter.verify': 'Verify letters against the register',
     'annex.read': 'Open a confidential annex',
     'industry.read': 'Read industry',
     'industry.write': 'Record industry',

@@ -187,6 +187,7 @@ export const nl: Vocabulary = {
     'disclosure.decide': 'Besluiten over openbaarmaking',
     'letter.read': 'Brieven inzien',
     'letter.write': 'Brieven schrijven',
+    'letter.verify': 'Brieven controleren tegen het register',
     'annex.read': 'Vertrouwelijke bijlage openen',
     'industry.read': 'Industrie inzien',
     'industry.write': 'Industrie vastleggen',

@@ -27,6 +27,8 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'disclosure.decide': ['disclosureOfficer'],
   'letter.read': ['letterAuthor', 'disclosureOfficer', 'auditor'],
   'letter.write': ['letterAuthor'],
+  // A letter's verification recomputes its annex's rows from the register now: those who read the letter, with the second factor.
+  'letter.verify': ['letterAuthor', 'disclosureOfficer', 'auditor'],
   'annex.read': ['parliamentReader', 'letterAuthor', 'disclosureOfficer', 'auditor'],
   // EPF claims are finance's to record; they are read by whoever reads the figures they feed.
   'epf.read': ['registrar', 'finance', 'disclosureOfficer', 'letterAuthor', 'auditor'],
@@ -70,6 +72,7 @@ const CONFIDENTIAL_ACTIONS: ReadonlySet<Action> = new Set([
   'disclosure.read',
   'disclosure.decide',
   'annex.read',
+  'letter.verify',
   // Assessments are confidential by nature (relations with other states and international organisations).
   'export.read',
   'export.assess',

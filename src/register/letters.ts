@@ -453,6 +453,16 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   };
 }
 
+/**
+ * A final letter verified for a reader: what it recomputes includes the annex's rows and the register's values
+ * at the reference date now, confidential material, so each verification is recorded as a read of it.
+ */
+export async function verifyLetterFor(db: Db, context: RequestContext, id: string): Promise<Verification> {
+  const verification = await verifyLetter(db, id);
+  await recordAuditEvent(db, context, { action: 'letter.verify', object: auditObject(id), result: 'success', detail: { ok: verification.ok } });
+  return verification;
+}
+
 async function namedFigureDifferences(db: Db, letter: repository.StoredLetter): Promise<Verification['figureDifferences']> {
   const published = letter.publicSnapshot?.namedFigures ?? {};
   // Its disclosure was approved with it: a decision since (publication waits for it) changes no figure.

@@ -424,6 +424,11 @@ describeEachDatabase('letters through the API', (database) => {
     const verification = await author('GET', `/letters/${letterId}/verification`);
     expect(verification.status).toBe(200);
     expect(verification.body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
+    // What it recomputes includes the confidential annex's rows: it needs the second factor, and each verification is recorded.
+    const withoutSecondFactor = await apiClient(database().db, { role: 'letterAuthor', secondFactor: false, api })('GET', `/letters/${letterId}/verification`);
+    expect([withoutSecondFactor.status, withoutSecondFactor.body.code]).toEqual([403, 'secondFactorRequired']);
+    const verified = await listAuditEvents(database().db, { action: 'letter.verify', objectId: letterId, limit: 10 });
+    expect(verified.map((event) => [event.result, event.detail])).toEqual([['success', { ok: true }]]);
   });
 
   it('lists the final letters publicly, newest first, with their reference dates and links that work', async () => {

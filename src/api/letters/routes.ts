@@ -160,7 +160,7 @@ export function lettersRoutes() {
     return view ? withEtag(c, await view) : problem(c, 428);
   });
 
-  app.openapi(verificationRoute, async (c) => c.json(await letters.verifyLetter(deps(c).db, c.req.valid('param').id), 200));
+  app.openapi(verificationRoute, async (c) => c.json(await letters.verifyLetterFor(deps(c).db, requestContext(c), c.req.valid('param').id), 200));
 
   app.openapi(renderingRoute, async (c) => {
     const { id, format } = c.req.valid('param');

@@ -277,11 +277,12 @@ export const publicationRoute = createRoute(
 );
 
 export const verificationRoute = createRoute(
-  permitted('letter.read', {
+  permitted('letter.verify', {
     method: 'get',
     path: '/letters/{id}/verification',
     tags: ['letters'],
     summary: 'Check a final letter: its hashes, and every figure recomputed from the register at its reference date',
+    description: "What it recomputes includes the confidential annex's rows, so it needs the second factor and each verification is an audit event (letter.verify)",
     request: { params: idParam },
     responses: {
       200: json(VerificationSchema, 'The verification'),

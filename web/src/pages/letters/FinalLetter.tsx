@@ -27,9 +27,11 @@ export function FinalLetter({ letter, etag, onChanged }: { letter: Letter; etag:
         </LabelledSection>
       )}
       <LetterEmbargo letter={letter} etag={etag} onChanged={onChanged} />
-      <LabelledSection heading={t('letters.verification.heading')}>
-        <VerificationResult id={letter.id} />
-      </LabelledSection>
+      {can('letter.verify') && (
+        <LabelledSection heading={t('letters.verification.heading')}>
+          <VerificationResult id={letter.id} />
+        </LabelledSection>
+      )}
       <LabelledSection heading={t('letters.preview.finalHeading')}>
         <LetterPreview letter={letter} />
       </LabelledSection>
