@@ -187,8 +187,13 @@ export interface PublicDeliveryTable {
   quantity: string | null;
   decidedOn: string;
   isDemonstration: boolean;
-  /** From when public surfaces show it: the publication of the first letter that lists it, or a decided date; null until then. */
+  /**
+   * From when public surfaces show it: the publication of the first letter that lists it, or a decided date; null
+   * until then, and while a final letter not yet published is the first to list it.
+   */
   visibleFrom: string | null;
+  /** The moment its decision makes it public from (midnight in The Hague of the date it names); null when it names none. */
+  publicFrom: string | null;
   /** YYYY-MM-DD, or YYYY-MM where the decision coarsens it; null when not decided public. */
   realisedOn: string | null;
   /** The value decided public, in cents; null when not decided public. */

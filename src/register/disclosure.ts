@@ -11,7 +11,7 @@ import { startOfDayInTheHague, type IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { firstPublishedLetterListing, unpublishedLettersListing } from '../db/repositories/letter-publication.ts';
+import { firstPublishedLetterListing, listedByUnpublishedLetter, unpublishedLettersListing } from '../db/repositories/letter-publication.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 
@@ -71,9 +71,11 @@ export async function decide(
         const { title, detail, category, quantity } = decision.presentation;
         const firstLetterId = await firstPublishedLetterListing(trx, publicId);
         if (firstLetterId === null) await refusePublicBeforeItsLetter(trx, publicId, delivery.title, decision.publicFrom ?? null, requestDay(context));
-        const visibleFrom = await visibleFromOf(trx, publicId, decision.publicFrom ?? null, decidedAt, firstLetterId !== null);
+        const publicFrom = decision.publicFrom ? startOfDayInTheHague(decision.publicFrom) : null;
+        const visibleFrom = await visibleFromOf(trx, publicId, publicFrom, decidedAt, firstLetterId !== null);
         await disclosure.putPublicDelivery(trx, {
           visibleFrom,
+          publicFrom,
           firstLetterId,
           realisedOn: publicRealisedOn(delivery.realisedAt, row.realisedDatePrecision),
           valueCents: row.publicValueCents,
@@ -107,7 +109,7 @@ export async function decide(
 /**
  * A final letter not yet published that lists a delivery first makes it public: a date the decision names that
  * has come already would show the delivery before that letter, so it is refused. (A later date holds the
- * letter's publication back until then.)
+ * letter's publication back until then, and the delivery waits for that publication: visibleFromOf.)
  */
 async function refusePublicBeforeItsLetter(trx: Db, publicId: string, title: string, publicFrom: string | null, today: string): Promise<void> {
   if (publicFrom === null || publicFrom > today) return;
@@ -116,12 +118,13 @@ async function refusePublicBeforeItsLetter(trx: Db, publicId: string, title: str
 }
 
 /**
- * From when public surfaces show a delivery decided public: the date the decision names (from midnight in
- * The Hague); else at once if a published letter lists it already, or as it was visible before; else from
- * the publication of the first letter that lists it (null until then).
+ * From when public surfaces show a delivery decided public: the moment the decision names, unless a final letter
+ * not yet published is the first to list it, whose publication shows it no earlier than that moment (null until
+ * then); else at once if a published letter lists it already, or as it was visible before; else from the
+ * publication of the first letter that lists it (null until then).
  */
 async function visibleFromOf(trx: Db, publicId: string, publicFrom: string | null, decidedAt: string, listedInPublishedLetter: boolean): Promise<string | null> {
-  if (publicFrom !== null) return startOfDayInTheHague(publicFrom);
+  if (publicFrom !== null) return !listedInPublishedLetter && (await listedByUnpublishedLetter(trx, publicId)) ? null : publicFrom;
   const before = await disclosure.visibleFromOf(trx, publicId);
   if (before !== null && before <= decidedAt) return before;
   return listedInPublishedLetter ? decidedAt : null;

@@ -202,8 +202,8 @@ async function listingViolations(trx: Db, letter: StoredLetter, moment: string):
   const publicAtTheMoment = (item: { publicId: string; title: string }): RuleViolation[] => {
     const now = current.get(item.publicId);
     if (!now) return violation(item, 'listedNotPublic', { title: item.title });
-    if (now.visibleFrom !== null && Date.parse(now.visibleFrom) > Date.parse(moment)) {
-      return violation(item, 'listedPublicFrom', { title: item.title, date: todayInAmsterdam(new Date(now.visibleFrom)) });
+    if (now.publicFrom !== null && Date.parse(now.publicFrom) > Date.parse(moment)) {
+      return violation(item, 'listedPublicFrom', { title: item.title, date: todayInAmsterdam(new Date(now.publicFrom)) });
     }
     return [];
   };

@@ -99,27 +99,29 @@ describeEachDatabase('the letter repository', (database) => {
     expect((await publicPresentations(db, asked)).map((row) => [row.publicId, row.title])).toEqual([[publicId, 'Generatoren']]);
   });
 
-  it('publishes what a letter lists from now, naming it as the first letter, and keeps what an earlier decision or letter set', async () => {
+  it('publishes what a letter lists from now (or from a later moment decided), naming it as the first letter, and keeps what an earlier decision or letter set', async () => {
     const { db } = database();
     const earlier = await finalise(await draft('2025-05-31'));
-    const [unseen, publicFromEarlier, listedBefore, notListed] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [unseen, publicFromEarlier, publicFromLater, listedBefore, notListed] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const shownOn = '2025-06-01T00:00:00.000Z';
-    const row = (publicId: string, visibleFrom: string | null, firstLetterId: string | null) =>
-      ({ publicId, title: 'Generatoren', detail: '', category: 'nonLethal', supportType: 'stock', quantity: null, decidedOn: '2025-04-01', isDemonstration: false, visibleFrom, firstLetterId }) as const;
+    const laterOn = '2025-07-19T22:00:00.000Z';
+    const row = (publicId: string, visibleFrom: string | null, firstLetterId: string | null, publicFrom: string | null = null) =>
+      ({ publicId, title: 'Generatoren', detail: '', category: 'nonLethal', supportType: 'stock', quantity: null, decidedOn: '2025-04-01', isDemonstration: false, visibleFrom, firstLetterId, publicFrom }) as const;
     await db
       .insertInto('publicDelivery')
-      .values([row(unseen, null, null), row(publicFromEarlier, shownOn, null), row(listedBefore, shownOn, earlier.final!.id), row(notListed, null, null)])
+      .values([row(unseen, null, null), row(publicFromEarlier, shownOn, null, shownOn), row(publicFromLater, null, null, laterOn), row(listedBefore, shownOn, earlier.final!.id), row(notListed, null, null)])
       .execute();
-    const { final } = await finalise(await draft('2025-06-30'), [unseen, publicFromEarlier, listedBefore]);
+    const { final } = await finalise(await draft('2025-06-30'), [unseen, publicFromEarlier, publicFromLater, listedBefore]);
     const publishedAt = '2025-07-10T08:00:00.000Z';
     await db.updateTable('letter').set({ sentAt: '2025-07-01T08:00:00.000Z', sentByName: 'test', publishAt: publishedAt }).where('id', '=', final!.id).execute();
     await publish(db, { id: final!.id, referenceDate: final!.referenceDate, letterDate: '2025-09-10', paperNumber: 'Kamerstuk 22 054, nr. 1', publishedOn: '2025-07-10', isDemonstration: false }, publishedAt);
-    const shown = await db.selectFrom('publicDelivery').select(['publicId', 'visibleFrom', 'firstLetterId']).where('publicId', 'in', [unseen, publicFromEarlier, listedBefore, notListed]).execute();
+    const shown = await db.selectFrom('publicDelivery').select(['publicId', 'visibleFrom', 'firstLetterId']).where('publicId', 'in', [unseen, publicFromEarlier, publicFromLater, listedBefore, notListed]).execute();
     const moment = (text: string | null) => text && new Date(text).toISOString();
     expect(new Map(shown.map((item) => [item.publicId, [moment(item.visibleFrom), item.firstLetterId]]))).toEqual(
       new Map([
         [unseen, [publishedAt, final!.id]],
         [publicFromEarlier, [shownOn, final!.id]],
+        [publicFromLater, [laterOn, final!.id]],
         [listedBefore, [shownOn, earlier.final!.id]],
         [notListed, [null, null]],
       ]),

@@ -3,8 +3,9 @@
  * the letter became final takes a delivery it lists out of public view, presents it otherwise, or makes it
  * public only from a later date, the letter is not published: recording its publication is refused with the
  * reason, and a scheduled publication whose moment comes is taken back and audited. Once the decisions agree
- * with the letter again, it is published as it was final. Whoever records publications is told by e-mail
- * that a scheduled one was held back, and why.
+ * with the letter again, it is published as it was final. A delivery it is the first to list is on no public
+ * surface before it is published, even once the date a decision made it public from has come. Whoever records
+ * publications is told by e-mail that a scheduled one was held back, and why.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -60,6 +61,11 @@ const timerAt = (moment: Date) => {
 };
 
 const awaitingLetters = async () => (await officer('GET', `/deliveries/${deliveryId}/disclosure-decisions`)).body.awaitingLetters.map((letter: { id: string }) => letter.id);
+/** What every public surface of the deliveries answers to an anonymous reader: the files, their tags and the catalogue. */
+const publicSurfaces = async (call: ApiCall) => {
+  const answers = await Promise.all(['/public/deliveries', '/public/deliveries?format=csv', '/public/kiel', '/public/catalog'].map((path) => call('GET', path)));
+  return answers.map((answer) => ({ status: answer.status, etag: answer.headers.get('ETag'), body: typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body) }));
+};
 
 it('tells the disclosure officer which final letters, not yet published, list the delivery', async () => {
   expect(await awaitingLetters()).toEqual([letterId]);
@@ -117,7 +123,10 @@ it('refuses to make a delivery the letter is the first to list public from a dat
   expect(await awaitingLetters()).toEqual([letterId]);
 });
 
-it('publishes no earlier than a listed delivery is public, and then as the letter was final', async () => {
+let scheduledAt: Date;
+let heldSurfaces: Awaited<ReturnType<typeof publicSurfaces>>;
+
+it('publishes no earlier than a listed delivery is public', async () => {
   const tomorrow = todayInAmsterdam(new Date(Date.now() + 24 * HOUR));
   await decide({ ...asListed(), publicFrom: tomorrow });
   const now = await recordPublication();
@@ -125,12 +134,35 @@ it('publishes no earlier than a listed delivery is public, and then as the lette
   expect(now.body.invalidParams[0].reason).toContain(`vanaf ${formatLetterDate(tomorrow)} openbaar`);
   expect((await anonymous('GET', '/public/deliveries')).body.items.map((item: { publicId: string }) => item.publicId)).not.toContain(listed.publicId);
 
-  const publishAt = new Date(Date.now() + 48 * HOUR);
-  expect((await recordPublication(publishAt.toISOString())).status).toBe(200);
-  expect(await timerAt(new Date(publishAt.getTime() + HOUR))).toEqual([]);
+  scheduledAt = new Date(Date.now() + 48 * HOUR);
+  expect((await recordPublication(scheduledAt.toISOString())).status).toBe(200);
+});
+
+it('shows a delivery the letter is the first to list on no public surface once its public-from date has come, while the letter is not published', async () => {
+  const before = await publicSurfaces(anonymous);
+  // After the decided date, before the letter's moment: nothing public has changed, not even a tag or a date.
+  const held = apiClient(db(), { clock: () => new Date(scheduledAt.getTime() - HOUR) });
+  heldSurfaces = await publicSurfaces(held);
+  for (const surface of heldSurfaces) expect(surface.body).not.toContain(listed.publicId);
+  expect(heldSurfaces).toEqual(before);
+});
+
+it('publishes the letter at its moment as it was final, and the delivery it first lists with it', async () => {
+  expect(await timerAt(new Date(scheduledAt.getTime() + HOUR))).toEqual([]);
   expect((await stored()).publishedAt).not.toBeNull();
   const published = await anonymous('GET', `/public/letters/${letterId}`);
   expect(published.status).toBe(200);
   expect(JSON.stringify(published.body)).toContain(listed.title);
   expect(await awaitingLetters()).toEqual([]);
+
+  const after = apiClient(db(), { clock: () => new Date(scheduledAt.getTime() + 2 * HOUR) });
+  const deliveries = (await after('GET', '/public/deliveries')).body.items;
+  expect(deliveries.find((item: { publicId: string }) => item.publicId === listed.publicId)?.firstLetter?.id).toBe(letterId);
+  const surfaces = await publicSurfaces(after);
+  for (const [index, surface] of surfaces.slice(0, 3).entries()) {
+    expect(surface.body).toContain(listed.title);
+    expect(surface.etag).not.toBe(heldSurfaces[index]!.etag);
+  }
+  // A reader holding the tag of before the publication gets the new file, not "not modified".
+  expect((await after('GET', '/public/deliveries', undefined, { 'If-None-Match': heldSurfaces[0]!.etag! })).status).toBe(200);
 });

@@ -48,11 +48,11 @@ export async function unschedule(db: Db, letterId: string): Promise<void> {
 export async function publicPresentations(
   db: Db,
   publicIds: string[],
-): Promise<Pick<Selectable<PublicDeliveryTable>, 'publicId' | 'title' | 'detail' | 'category' | 'supportType' | 'quantity' | 'visibleFrom' | 'valueCents'>[]> {
+): Promise<Pick<Selectable<PublicDeliveryTable>, 'publicId' | 'title' | 'detail' | 'category' | 'supportType' | 'quantity' | 'publicFrom' | 'valueCents'>[]> {
   if (publicIds.length === 0) return [];
   return db
     .selectFrom('publicDelivery')
-    .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'visibleFrom', 'valueCents'])
+    .select(['publicId', 'title', 'detail', 'category', 'supportType', 'quantity', 'publicFrom', 'valueCents'])
     // As one array: a first letter may list more deliveries than a statement takes parameters.
     .where('publicId', '=', sql<string>`any(${publicIds}::uuid[])`)
     .execute();
@@ -88,7 +88,7 @@ export async function dueForPublication(db: Db, now: string): Promise<string[]> 
  * Publishes a final letter: its public copy is written, and the deliveries its overview lists for the first
  * time become visible, unless a decision named the moment they do: earlier, or later (a decision since the
  * letter was finalised may have made the delivery public only from a later date, its presentation, value and
- * dates with it).
+ * dates with it). One that waited for this letter with a decided moment becomes visible at the later of the two.
  */
 export async function publish(
   db: Db,
@@ -105,7 +105,10 @@ export async function publish(
   // What the letter lists becomes visible now and names it as the first letter, unless already so.
   await db
     .updateTable('publicDelivery')
-    .set((eb) => ({ visibleFrom: eb.fn.coalesce('visibleFrom', eb.val(publishedAt)), firstLetterId: eb.fn.coalesce('firstLetterId', eb.val(letter.id)) }))
+    .set((eb) => ({
+      visibleFrom: eb.fn.coalesce('visibleFrom', sql<string>`greatest(${publishedAt}::timestamptz, public_from)`),
+      firstLetterId: eb.fn.coalesce('firstLetterId', eb.val(letter.id)),
+    }))
     .where('publicId', 'in', listed)
     .where((eb) => eb.or([eb('visibleFrom', 'is', null), eb('firstLetterId', 'is', null)]))
     .execute();
@@ -122,6 +125,23 @@ export async function firstPublishedLetterListing(db: Db, publicId: string): Pro
     .limit(1)
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/**
+ * Whether the overview of a final letter not yet published lists the delivery (by the id the public knows it by):
+ * where no published letter lists it, that letter is the first to, and its publication shows it.
+ */
+export async function listedByUnpublishedLetter(db: Db, publicId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('letterOverviewItem as listed')
+    .innerJoin('letter', 'letter.id', 'listed.letterId')
+    .select('letter.id')
+    .where('listed.publicId', '=', publicId)
+    .where('letter.status', '=', 'final')
+    .where('letter.publishedAt', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**
