@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { RuleViolation } from '../domain/delivery.ts';
 import type { ApiEnv } from './context.ts';
+import { refuseDuplicateKeys } from './duplicate-keys.ts';
 import { strictQuery, validationHook } from './openapi-common.ts';
 import { invalidParams, problem } from './problem.ts';
 
@@ -9,7 +10,8 @@ import { invalidParams, problem } from './problem.ts';
  * The routes of one part of the API, whose input is checked by `defaultHook`. An operation that changes
  * something and defines no request body refuses a body that says something, naming what it does not take,
  * rather than ignore what the client meant; it runs after the route's own middleware, so that the permission
- * is checked first. Its query is taken as `strictQuery` takes it. A GET is left alone: no browser sends it a body, and reading one would cost every list
+ * is checked first. One that defines a body refuses a key named twice in one of its objects (`refuseDuplicateKeys`),
+ * after that middleware too. Its query is taken as `strictQuery` takes it. A GET is left alone: no browser sends it a body, and reading one would cost every list
  * and figure a request object it does not otherwise make.
  */
 export function apiRoutes(defaultHook = validationHook) {
@@ -18,7 +20,8 @@ export function apiRoutes(defaultHook = validationHook) {
   app.openapi = ((route, handler, hook) => {
     const query = route.request?.query;
     const checked = query instanceof z.ZodObject ? { ...route, request: { ...route.request, query: strictQuery(query) } } : route;
-    return register(checked.request?.body || checked.method === 'get' ? checked : { ...checked, middleware: [...[checked.middleware ?? []].flat(), refuseBody] }, handler, hook);
+    const bodyCheck = checked.request?.body ? refuseDuplicateKeys : checked.method === 'get' ? undefined : refuseBody;
+    return register(bodyCheck ? { ...checked, middleware: [...[checked.middleware ?? []].flat(), bodyCheck] } : checked, handler, hook);
   }) as typeof register;
   return app;
 }

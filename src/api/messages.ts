@@ -309,6 +309,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     malformedJson: () => 'De inhoud van het verzoek is geen leesbare JSON.',
     bodyNotObject: () => 'De inhoud van het verzoek moet een JSON-object met velden zijn.',
     bodyNotTaken: () => 'Dit verzoek heeft geen inhoud; stuur het zonder.',
+    duplicateKey: (p) => `"${p.key}" staat meer dan eens in hetzelfde JSON-object; stuur het één keer, met de waarde die u bedoelt.`,
     beforeEarlierStage: (p) =>
       `De datum van ${stageNoun('nl', p.later) ?? 'deze stap'} (${p.laterDate}) ligt vóór die van ${stageNoun('nl', p.earlier) ?? 'een eerdere stap'} (${p.earlierDate}).`,
     afterLaterStage: (p) =>
@@ -648,6 +649,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     malformedJson: () => 'The body of the request is no readable JSON.',
     bodyNotObject: () => 'The body of the request must be a JSON object of fields.',
     bodyNotTaken: () => 'This request takes no body; send it without one.',
+    duplicateKey: (p) => `"${p.key}" appears more than once in the same JSON object; send it once, with the value you mean.`,
     beforeEarlierStage: (p) =>
       `The date of ${stageNoun('en', p.later) ?? 'this stage'} (${p.laterDate}) lies before that of ${stageNoun('en', p.earlier) ?? 'an earlier stage'} (${p.earlierDate}).`,
     afterLaterStage: (p) =>

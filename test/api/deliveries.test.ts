@@ -95,6 +95,27 @@ describeEachDatabase('deliveries API', (database) => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses a body that names a key twice in one object at that key, in Dutch and English, and records nothing', async () => {
+    const before = await count();
+    const body = JSON.stringify(stockDelivery).replace(/^\{/, '{"title":"Generatoren A",');
+    const dutch = await call('POST', '/deliveries', body, { 'Accept-Language': 'nl' });
+    expect(dutch.status).toBe(400);
+    expect(dutch.body.invalidParams).toEqual([
+      { name: 'title', code: 'duplicateKey', reason: '"title" staat meer dan eens in hetzelfde JSON-object; stuur het één keer, met de waarde die u bedoelt.' },
+    ]);
+    expect(dutch.body.reasonsByLanguage.en).toEqual(['"title" appears more than once in the same JSON object; send it once, with the value you mean.']);
+    const nested = await call('POST', '/deliveries', JSON.stringify({ ...stockDelivery, sources: [{ description: 'Kamerbrief', url: 'https://www.rijksoverheid.nl/' }] }).replace('"url":', '"descr\\u0069ption":"Brief","url":'));
+    expect(nested.status).toBe(400);
+    expect(nested.body.invalidParams).toMatchObject([{ name: 'sources.0.description', code: 'duplicateKey' }]);
+    expect(await count()).toBe(before);
+
+    const created = (await call('POST', '/deliveries', stockDelivery)).body;
+    const valuation = await call('POST', `/deliveries/${created.id}/valuations`, '{"amountCents":100000000,"basis":"replacementValue","effectiveDate":"2025-04-15","amountCents":1}');
+    expect(valuation.status).toBe(400);
+    expect(valuation.body.invalidParams).toMatchObject([{ name: 'amountCents', code: 'duplicateKey' }]);
+    expect((await call('GET', `/deliveries/${created.id}`)).body.valuations).toEqual([]);
+  });
+
   it('refuses another support type while the delivery holds a valuation at a basis that type is not valued at, and changes nothing', async () => {
     const created = (await call('POST', '/deliveries', stockDelivery)).body;
     expect((await call('POST', `/deliveries/${created.id}/valuations`, { amountCents: 1_000_000_00, basis: 'replacementValue', effectiveDate: '2025-04-15' })).status).toBe(201);

@@ -1,0 +1,43 @@
+import type { MiddlewareHandler } from 'hono';
+import { visit } from 'jsonc-parser';
+import type { RuleViolation } from '../domain/delivery.ts';
+import type { ApiEnv } from './context.ts';
+import { invalidParams, problem } from './problem.ts';
+
+/**
+ * Refuses a JSON body in which an object names a key twice, at that key's path (duplicateKey), rather
+ * than let JSON.parse keep the last value and silently drop the first. The body is read as text once;
+ * the route's validator parses that same text after. A body that is no JSON is left to the validator,
+ * which says so. jsonc-parser's visitor sees each key without building a tree, so a large body (a file
+ * to import as base64) costs a few times JSON.parse's own time and no more memory.
+ */
+export const refuseDuplicateKeys: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const violations = duplicateKeys(await c.req.text());
+  if (violations.length > 0) return problem(c, 400, { invalidParams: invalidParams(c, violations) });
+  return next();
+};
+
+export function duplicateKeys(text: string): RuleViolation[] {
+  const objects: Set<string>[] = [];
+  const violations: RuleViolation[] = [];
+  const reported = new Set<string>();
+  let readable = true;
+  visit(
+    text,
+    {
+      onObjectBegin: () => void objects.push(new Set()),
+      onObjectEnd: () => void objects.pop(),
+      onObjectProperty: (key, _offset, _length, _line, _character, pathOf) => {
+        const keys = objects.at(-1)!;
+        if (!keys.has(key)) return void keys.add(key);
+        const field = [...pathOf(), key].join('.');
+        if (reported.has(field)) return;
+        reported.add(field);
+        violations.push({ field, code: 'duplicateKey', params: { key } });
+      },
+      onError: () => void (readable = false),
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  return readable ? violations : [];
+}
