@@ -13,6 +13,19 @@ describe('a public quantity', () => {
     expect(quantityCodes('10')).toEqual([]);
   });
 
+  it('states no fraction of items, but may state a measure, a magnitude or less', () => {
+    expect(decisionViolations(decidedPublic('2,5'), TODAY)).toEqual([{ field: 'publicQuantity', code: 'quantityNotWhole', params: { stated: '2.5' } }]);
+    for (const fraction of ['ca. 2.5', '2,5 stuks', '1.000,5', '1,2345 duizend', '2,5-3 exemplaren']) expect(quantityCodes(fraction)).toEqual(['quantityNotWhole']);
+    for (const taken of ['ca. 2,5 mln.', '1,2 miljoen patronen', '1.5 million', '0,5 ton', 'ca. 100', 'enkele', '2-3', '1.000 stuks']) expect(quantityCodes(taken)).toEqual([]);
+  });
+
+  it('reads a word of magnitude as the number it makes', () => {
+    expect(publicQuantityAboveDeliveredViolations('ca. 2,5 mln.', [1_000])).toEqual([
+      { field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: '2500000', total: '1000', deliveries: '1' } },
+    ]);
+    expect(publicQuantityAboveDeliveredViolations('ca. 2,5 mln.', [2_600_000])).toEqual([]);
+  });
+
   it('states no number above what the decided deliveries hold together', () => {
     expect(publicQuantityAboveDeliveredViolations('500', [10])).toEqual([
       { field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: '500', total: '10', deliveries: '1' } },

@@ -61,13 +61,20 @@ export function decisionViolations(decision: DecisionInput, today: IsoDate): Rul
   ];
 }
 
-/** A public quantity has its form, states no number beyond a plausible count ("1.000.000.000.000 stuks"), and no 0. */
+/**
+ * A public quantity has its form, states no number beyond a plausible count ("1.000.000.000.000 stuks"), no 0,
+ * and no fraction of items: it presents the deliveries' quantities, which count in whole numbers, so "2,5" or
+ * "2,5 stuks" cannot be right, while "ca. 2,5 mln." can, "0,5 ton" may present 500 kg, and "ca. 100" or
+ * "meerdere" say less without saying anything wrong.
+ */
 function publicQuantityViolations(quantity: string): RuleViolation[] {
   const violations = textViolations('publicQuantity', quantity, { maximum: MAX_PUBLIC_QUANTITY, required: false, format: 'quantity' });
   if (violations.length > 0) return violations;
   const numbers = statedNumbers(quantity);
-  if (numbers.some((number) => number > MAX_COUNT)) return [{ field: 'publicQuantity', code: 'tooLarge', params: { maximum: String(MAX_COUNT) } }];
-  return numbers.includes(0) ? [{ field: 'publicQuantity', code: 'quantityStatesZero' }] : [];
+  if (numbers.some(({ value }) => value > MAX_COUNT)) return [{ field: 'publicQuantity', code: 'tooLarge', params: { maximum: String(MAX_COUNT) } }];
+  if (numbers.some(({ value }) => value === 0)) return [{ field: 'publicQuantity', code: 'quantityStatesZero' }];
+  const fraction = numbers.find(({ value, countsItems }) => countsItems && !Number.isInteger(value));
+  return fraction ? [{ field: 'publicQuantity', code: 'quantityNotWhole', params: { stated: String(fraction.value) } }] : [];
 }
 
 /**
@@ -95,16 +102,28 @@ export function publicCategoryViolations(category: Category, deliveryCategories:
 export function quantityStatedAbove(quantity: string | null, deliveryQuantities: readonly (number | null)[]): { stated: string; total: string; deliveries: string } | null {
   if (quantity === null || deliveryQuantities.some((held) => held === null)) return null;
   const total = (deliveryQuantities as number[]).reduce((sum, held) => sum + held, 0);
-  const stated = Math.max(...statedNumbers(quantity));
+  const stated = Math.max(...statedNumbers(quantity).map((number) => number.value));
   return stated > total ? { stated: String(stated), total: String(total), deliveries: String(deliveryQuantities.length) } : null;
 }
 
+/** The words that multiply the number before them, by the power of ten they stand for. */
+const MAGNITUDES: Record<string, number> = { duizend: 3, thousand: 3, thousands: 3, mln: 6, miljoen: 6, million: 6, millions: 6, mld: 9, miljard: 9, billion: 9, billions: 9 };
+
+/** The words after a number that say it counts items, as a number without a word after it does. */
+const ITEMS = new Set(['stuk', 'stuks', 'exemplaar', 'exemplaren', 'item', 'items', 'piece', 'pieces']);
+
 /**
- * The numbers a text states, read with thousands grouped by points, commas or spaces ("1.000", "10 000") and
- * with a decimal part ("0,5"); not those in a name ("F-16", "T72").
+ * The numbers a text states, read with thousands grouped by points, commas or spaces ("1.000", "10 000"), with a
+ * decimal part ("0,5") and times the word of magnitude after them ("2,5 mln." is 2500000); not those in a name
+ * ("F-16", "T72"). The decimal part is shifted as digits, so that a whole number stays exactly whole. A number
+ * counts items unless a word of another unit follows it ("0,5 ton").
  */
-function statedNumbers(text: string): number[] {
-  return [...text.matchAll(/(?<![\p{L}\p{N}]|\p{L}[-–])(\d{1,3}(?:[., \u00a0]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?/gu)].map(([, whole, fraction]) =>
-    Number(`${whole!.replace(/\D/g, '')}.${fraction ?? '0'}`),
-  );
+function statedNumbers(text: string): { value: number; countsItems: boolean }[] {
+  return [...text.matchAll(/(?<![\p{L}\p{N}]|\p{L}[-–])(\d{1,3}(?:[., \u00a0]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?:[ \u00a0]?(\p{L}+))?/gu)].map(([, whole, fraction = '', word]) => {
+    const shift = (word === undefined ? undefined : MAGNITUDES[word.toLowerCase()]) ?? 0;
+    return {
+      value: Number(`${whole!.replace(/\D/g, '')}${fraction.slice(0, shift).padEnd(shift, '0')}.${fraction.slice(shift) || '0'}`),
+      countsItems: !word || shift > 0 || ITEMS.has(word.toLowerCase()),
+    };
+  });
 }

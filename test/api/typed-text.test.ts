@@ -103,6 +103,9 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
       what: `a public quantity of ${JSON.stringify(publicQuantity)}`, role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity }), field: 'publicQuantity', code: 'quantityFormat',
     })),
     { what: 'a public quantity of "0"', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '0' }), field: 'publicQuantity', code: 'quantityStatesZero' },
+    ...['2,5', 'ca. 2.5 stuks'].map((publicQuantity): RefusedInput => ({
+      what: `a public quantity of ${JSON.stringify(publicQuantity)}`, role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity }), field: 'publicQuantity', code: 'quantityNotWhole',
+    })),
     // The delivery from stock is non-lethal goods: the public may read less of it, not other goods.
     { what: 'non-lethal goods decided public as battle tanks', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicCategory: 'battleTanks' }), field: 'publicCategory', code: 'categoryNotPresented' },
     { what: 'two deliveries decided public as goods neither is', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicCategory: 'warships', deliveryIds: [ids.stock, ids.licensed] }), field: 'publicCategory', code: 'categoryNotPresented' },
