@@ -55,12 +55,12 @@ export function reviewDateViolations(field: string, date: string, today: IsoDate
   return plannedDateViolations(field, date, today);
 }
 
-/** A count: a whole number from the minimum (zero unless told) up to the plausible maximum. */
-export function countViolations(field: string, count: number | null, { minimum = 0 }: { minimum?: number } = {}): RuleViolation[] {
+/** A count: a whole number from the minimum (zero unless told) up to the plausible maximum (MAX_COUNT unless told). */
+export function countViolations(field: string, count: number | null, { minimum = 0, maximum = MAX_COUNT }: { minimum?: number; maximum?: number } = {}): RuleViolation[] {
   if (count === null) return [];
   if (!Number.isInteger(count)) return [{ field, code: 'notWholeNumber' }];
   if (count < minimum) return [{ field, code: 'tooSmall', params: { minimum: String(minimum) } }];
-  if (count > MAX_COUNT) return [{ field, code: 'tooLarge', params: { maximum: String(MAX_COUNT) } }];
+  if (count > maximum) return [{ field, code: 'tooLarge', params: { maximum: String(maximum) } }];
   return [];
 }
 

@@ -32,6 +32,14 @@ describe('a training contribution', () => {
     expect(fields).toEqual(expect.arrayContaining(['trainers', 'trainees', 'countsUpTo', 'periodFrom', 'note', 'fundingSource']));
   });
 
+  it('counts no more than one contribution can hold: trainees and courses a million, trainers and soldiers per rotation a hundred thousand, rotations a thousand', () => {
+    const largest = { trainers: 100_000, rotations: 1_000, soldiersPerRotation: 100_000, trainees: 1_000_000, courses: 1_000_000 };
+    expect(contributionViolations({ ...valid, ...largest }, TODAY)).toEqual([]);
+    expect(contributionViolations({ ...valid, trainers: 100_001, rotations: 1_001, soldiersPerRotation: 100_001, trainees: 1_000_001, courses: 1_000_001 }, TODAY)).toEqual(
+      Object.entries(largest).map(([field, maximum]) => ({ field, code: 'tooLarge', params: { maximum: String(maximum) } })),
+    );
+  });
+
   it('counts training given over a period begun by the date it runs up to; a plan may begin later', () => {
     expect(contributionViolations({ ...valid, periodFrom: '2025-01-01', countsUpTo: '2024-06-30' }, TODAY)).toEqual([
       { field: 'periodFrom', code: 'periodAfterCount', params: { countsUpTo: '2024-06-30' } },

@@ -79,14 +79,23 @@ function countsGivenTraining(contribution: ContributionInput): boolean {
   return GIVEN_TRAINING.some((measure) => contribution[measure] !== null);
 }
 
-const COUNTS = ['trainers', 'rotations', 'soldiersPerRotation', 'trainees', 'courses'] as const;
+/**
+ * The most each count of one contribution can be; more is a typing mistake. Trainees: no more Ukrainians than
+ * Ukraine's armed forces hold, about a million (the letter counts hundreds per programme, and the programmes of
+ * all partners together tens of thousands); courses: each trains at least one of them. Trainers and soldiers per
+ * rotation: no more than the Dutch armed forces hold, well under a hundred thousand. Rotations: each lasts
+ * weeks, and a thousand would be weekly ones for twenty years.
+ */
+const MAX_COUNTS = { trainers: 100_000, rotations: 1_000, soldiersPerRotation: 100_000, trainees: 1_000_000, courses: 1_000_000 } as const;
+
+const COUNTS = Object.keys(MAX_COUNTS) as (keyof typeof MAX_COUNTS)[];
 
 export function contributionViolations(input: ContributionInput, today: IsoDate): RuleViolation[] {
   const violations = [
     ...plannedDateViolations('periodFrom', input.periodFrom, today),
     ...(input.periodTo === null ? [] : plannedDateViolations('periodTo', input.periodTo, today)),
     ...pastDateViolations('countsUpTo', input.countsUpTo, today),
-    ...COUNTS.flatMap((field) => countViolations(field, input[field])),
+    ...COUNTS.flatMap((field) => countViolations(field, input[field], { maximum: MAX_COUNTS[field] })),
     ...amountViolations('costEstimateCents', input.costEstimateCents),
     ...textViolations('note', input.note, { maximum: 2000, required: false }),
   ];

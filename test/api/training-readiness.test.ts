@@ -93,6 +93,14 @@ describeEachDatabase('training and readiness', (database) => {
     expect((await registrar('GET', `/training-programmes/${programme.id}`)).body.contributions).toHaveLength(programme.contributions.length);
   });
 
+  it('refuses a count of trainees beyond what one contribution can hold, naming its maximum, and changes nothing', async () => {
+    const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');
+    const before = await auditActions();
+    const refused = await registrar('POST', `/training-programmes/${programme.id}/contributions`, { periodFrom: '2025-01-01', countsUpTo: '2025-06-30', trainees: 25_000_000 }, { 'Accept-Language': 'en' });
+    expect([refused.status, refused.body.invalidParams]).toEqual([400, [{ name: 'trainees', code: 'tooLarge', reason: 'Enter a number of at most 1000000.' }]]);
+    expect(await auditActions()).toEqual(before);
+  });
+
   it('refuses bad input naming every field, and changes nothing', async () => {
     const before = await auditActions();
     const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');
