@@ -38,6 +38,7 @@ import {
 import * as industry from '../db/repositories/industry.ts';
 import { lockNamesOf } from '../db/repositories/names.ts';
 import { nameTakenViolations } from '../domain/names.ts';
+import { sameRecordViolations } from '../domain/same-record.ts';
 import { nameKey } from '../../common/text.ts';
 import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODUCTION, DEMONSTRATION_LESSONS } from '../db/seed/demonstration-industry.ts';
 import { UniqueViolationError } from '../db/errors.ts';
@@ -139,6 +140,12 @@ export async function reportProgress(
   });
 }
 
+/** What the forms of a price development and of a lesson ask: one the same in all of it as one recorded is that one sent twice. */
+const PRICE_FIELDS = ['item', 'contractId', 'earlierPriceCents', 'earlierOn', 'paidPriceCents', 'paidOn', 'note'] as const;
+const LESSON_FIELDS = ['text', 'notedOn', 'category'] as const;
+
+const asRecorded = <T extends { createdAt: string }>(records: T[]) => records.map((record) => ({ ...record, recordedAt: record.createdAt }));
+
 /** A price development; one under a contract is not paid before the contract was signed, nor above what the whole contract is worth. */
 export async function recordPriceDevelopment(db: Db, context: RequestContext, input: PriceDevelopmentInput): Promise<{ id: string }> {
   assertValid(priceDevelopmentViolations(input, requestDay(context)));
@@ -147,6 +154,8 @@ export async function recordPriceDevelopment(db: Db, context: RequestContext, in
       const contract = await industry.findContract(trx, input.contractId);
       assertValid(contract ? priceUnderContractViolations(input, contract) : [unknownRecord('contractId', 'contract')]);
     }
+    await industry.lockRecordingOf(trx, 'priceDevelopment');
+    assertValid(sameRecordViolations(PRICE_FIELDS, input, asRecorded(await industry.listPriceDevelopments(trx))));
     const price = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertPriceDevelopment(trx, price);
     await audited(trx, context, 'priceDevelopment.create', { type: 'priceDevelopment', id: price.id }, price);
@@ -157,6 +166,8 @@ export async function recordPriceDevelopment(db: Db, context: RequestContext, in
 export async function recordLesson(db: Db, context: RequestContext, input: LessonInput): Promise<{ id: string }> {
   assertValid(lessonViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
+    await industry.lockRecordingOf(trx, 'lessonLearned');
+    assertValid(sameRecordViolations(LESSON_FIELDS, input, asRecorded(await industry.listLessons(trx))));
     const lesson = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertLesson(trx, lesson);
     await audited(trx, context, 'lessonLearned.create', { type: 'lessonLearned', id: lesson.id }, lesson);

@@ -292,6 +292,25 @@ describeEachDatabase('industry', (database) => {
     expect(bundles.map((answer) => answer.status).sort()).toEqual([201, 400, 400]);
   });
 
+  it('refuses a price development or a lesson the same as one recorded in every field its form asks, whatever the case and spaces of its texts, also sent at the same moment', async () => {
+    const price = { item: 'QA Drone type B', contractId: null, earlierPriceCents: 100_000, earlierOn: '2024-05-01', paidPriceCents: 90_000, paidOn: '2025-06-01', note: 'QA Grotere serie' };
+    const lesson = { notedOn: '2025-07-01', category: 'pricing', text: 'QA Een grotere serie drukt de prijs.' };
+    const sentTwice = async (path: string, body: object) => (await Promise.all([body, body].map((sent) => registrar('POST', path, sent)))).map((answer) => answer.status).sort();
+    expect(await sentTwice('/price-developments', price)).toEqual([201, 400]);
+    expect(await sentTwice('/lessons-learned', lesson)).toEqual([201, 400]);
+    const before = await counts();
+    const reason = `This is already in the register: recorded on 5 September 2025 with exactly the same details (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).`;
+    const english = { 'Accept-Language': 'en' };
+    const again = await registrar('POST', '/price-developments', { ...price, item: 'qa drone  type b', note: 'QA grotere serie ' }, english);
+    expect([again.status, again.body.invalidParams]).toEqual([400, [{ name: 'item', code: 'duplicateRecord', reason }]]);
+    const noted = await registrar('POST', '/lessons-learned', { ...lesson, text: 'qa een grotere serie drukt de prijs.' }, english);
+    expect([noted.status, noted.body.invalidParams]).toEqual([400, [{ name: 'text', code: 'duplicateRecord', reason }]]);
+    expect(await counts()).toEqual(before);
+    // One that differs in any field its form asks is another.
+    expect((await registrar('POST', '/price-developments', { ...price, paidPriceCents: 90_001 })).status).toBe(201);
+    expect((await registrar('POST', '/lessons-learned', { ...lesson, category: 'delivery' })).status).toBe(201);
+  });
+
   it('says an industry amount of zero or below as every amount, in euros, in Dutch and English', async () => {
     const before = await counts();
     const contract = (amountCents: number, language: string) =>

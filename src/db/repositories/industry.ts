@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import {
   CATEGORIES,
@@ -184,6 +184,14 @@ export async function listProgress(db: Db, milestoneId?: string): Promise<Stored
 }
 
 // Prices, lessons, co-production, demand bundling ---------------------------------------------------------
+
+/**
+ * Makes the recordings of price developments, or of lessons, wait for each other: looking for the same one
+ * recorded and recording this one are one step.
+ */
+export async function lockRecordingOf(db: Db, table: 'priceDevelopment' | 'lessonLearned'): Promise<void> {
+  await sql`lock table ${sql.table(table)} in share row exclusive mode`.execute(db);
+}
 
 export async function insertPriceDevelopment(db: Db, price: Selectable<PriceDevelopmentTable>): Promise<void> {
   await db.insertInto('priceDevelopment').values(price).execute();
