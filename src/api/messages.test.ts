@@ -21,3 +21,11 @@ describe('dates in the reasons of a refusal', () => {
     expect(reason('en', 'differsFromRegister', { stored: '2025-06-01', inFile: '2025-06-02', kind: 'date' })).toContain('holds 1 June 2025 under this reference, this file 2 June 2025;');
   });
 });
+
+describe('numbers in the reasons of a refusal', () => {
+  it('group a large maximum as their reader does and leave a year as it is written', () => {
+    expect(reason('nl', 'tooLarge', { maximum: '1000000' })).toBe('Vul een getal in van hoogstens 1.000.000.');
+    expect(reason('en', 'tooLarge', { maximum: '1000000' })).toBe('Enter a number of at most 1,000,000.');
+    expect(reason('nl', 'tooLarge', { maximum: '2040' })).toBe('Vul een getal in van hoogstens 2040.');
+  });
+});

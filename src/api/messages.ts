@@ -225,6 +225,12 @@ function euro(language: Language, cents: string | undefined): string {
   return formatMinorUnitsIn(/^-?\d+$/.test(cents ?? '') ? BigInt(cents!) : 0n, 'EUR', language === 'nl' ? 'nl-NL' : 'en-GB');
 }
 
+/** A whole number from its digits, grouped from five digits on ("1.000.000"), so that a year such as 2040 reads as a year. */
+function largeNumber(language: Language, digits: string | undefined): string {
+  if (!/^\d{5,}$/.test(digits ?? '')) return digits ?? '';
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB').format(BigInt(digits!));
+}
+
 /** A value of an imported cell as the user typed it: euros for an amount, the label for a code, "empty" for nothing. */
 function shownValue(language: Language, kind: string | undefined, value: string | undefined): string {
   if (!value) return language === 'nl' ? '(leeg)' : '(empty)';
@@ -292,7 +298,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noYearAmount: () => 'Vul voor ten minste één begrotingsjaar een bedrag in.',
     tooLong: (p) => `Gebruik hoogstens ${p.maximum} tekens.`,
     tooSmall: (p) => `Vul een getal in van minstens ${p.minimum}.`,
-    tooLarge: (p) => (p.kind === 'amount' ? `Vul een bedrag in van hoogstens ${euro('nl', p.maximum)}.` : `Vul een getal in van hoogstens ${p.maximum}.`),
+    tooLarge: (p) => (p.kind === 'amount' ? `Vul een bedrag in van hoogstens ${euro('nl', p.maximum)}.` : `Vul een getal in van hoogstens ${largeNumber('nl', p.maximum)}.`),
     notWholeNumber: () => 'Vul een geheel getal in.',
     wholeNumberOutOfRange: (p) => `Vul een geheel getal in van ${p.minimum} tot en met ${p.maximum}.`,
     invalidDate: () => 'Vul een bestaande datum in als JJJJ-MM-DD.',
@@ -634,7 +640,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noYearAmount: () => 'Enter an amount for at least one budget year.',
     tooLong: (p) => `Use at most ${p.maximum} characters.`,
     tooSmall: (p) => `Enter a number of at least ${p.minimum}.`,
-    tooLarge: (p) => (p.kind === 'amount' ? `Enter an amount of at most ${euro('en', p.maximum)}.` : `Enter a number of at most ${p.maximum}.`),
+    tooLarge: (p) => (p.kind === 'amount' ? `Enter an amount of at most ${euro('en', p.maximum)}.` : `Enter a number of at most ${largeNumber('en', p.maximum)}.`),
     notWholeNumber: () => 'Enter a whole number.',
     wholeNumberOutOfRange: (p) => `Enter a whole number from ${p.minimum} to ${p.maximum}.`,
     invalidDate: () => 'Enter an existing date as YYYY-MM-DD.',

@@ -97,7 +97,7 @@ describeEachDatabase('training and readiness', (database) => {
     const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');
     const before = await auditActions();
     const refused = await registrar('POST', `/training-programmes/${programme.id}/contributions`, { periodFrom: '2025-01-01', countsUpTo: '2025-06-30', trainees: 25_000_000 }, { 'Accept-Language': 'en' });
-    expect([refused.status, refused.body.invalidParams]).toEqual([400, [{ name: 'trainees', code: 'tooLarge', reason: 'Enter a number of at most 1000000.' }]]);
+    expect([refused.status, refused.body.invalidParams]).toEqual([400, [{ name: 'trainees', code: 'tooLarge', reason: 'Enter a number of at most 1,000,000.' }]]);
     expect(await auditActions()).toEqual(before);
   });
 
