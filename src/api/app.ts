@@ -10,7 +10,7 @@ import type { Mailer } from '../notifications/mail.ts';
 import { notifyWhatWaits } from '../notifications/waiting-letters.ts';
 import { setAnswerHeader } from '../answer-headers.ts';
 import { createLogger, loggableError, type Logger } from '../logging.ts';
-import { NotFoundError, ValidationError, VersionConflictError } from '../register/errors.ts';
+import { NotFoundError, UnconfirmedWarningsError, ValidationError, VersionConflictError } from '../register/errors.ts';
 import { MoneyError } from '../../common/money.ts';
 import { answerLanguage } from './language.ts';
 import { reason } from './messages.ts';
@@ -163,6 +163,9 @@ export function createApi({
   api.notFound((c) => problem(c, 404));
   api.onError((error, c) => {
     if (error instanceof ValidationError) return problem(c, 400, { invalidParams: invalidParams(c, error.violations) });
+    if (error instanceof UnconfirmedWarningsError) {
+      return problem(c, 422, { code: 'confirmationRequired', detail: reason(answerLanguage(c), 'confirmationRequired'), invalidParams: invalidParams(c, error.warnings) });
+    }
     if (error instanceof NotFoundError) return problem(c, 404, { detail: `${error.resource} ${error.id}` });
     if (error instanceof VersionConflictError) {
       c.header('ETag', `"${error.currentVersion}"`);

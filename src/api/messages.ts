@@ -343,6 +343,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Deze levering heeft een waardering op ${basisNames('nl', p.bases)}, waarop een levering van het type "${supportTypeName('nl', p.supportType)}" niet wordt gewaardeerd; trek die waardering eerst in, of houd het type.`,
     paymentReferenceTaken: (p) =>
       `Deze levering heeft al een betaling met dit kenmerk, van ${p.paidOn} (${KEY_FOLDING.nl}); geef elke betaling een eigen kenmerk, of trek die betaling eerst in als ze per vergissing is ingevoerd.`,
+    paymentFarAboveValuation: (p) =>
+      `Deze betaling van ${euro('nl', p.amount)} is ${p.ratio} keer de waardering van deze levering (${euro('nl', p.valuation)}). Is het bedrag in centen ingevoerd, of staat er een nul te veel? Klopt het toch, bevestig het dan om de betaling vast te leggen.`,
+    confirmationRequired: () => 'Wat is ingevoerd kan, maar is eerder een vergissing; invalidParams noemt elke waarschuwing. Stuur hun codes mee in confirm om het toch vast te leggen.',
     alreadyWithdrawn: (p) => `Deze boeking is al ingetrokken per ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `Een boeking kan niet worden ingetrokken vóór haar eigen datum (${p.entryDate ?? ''}).`,
     euroHasNoRate: () => 'Een bedrag in euro heeft geen oorspronkelijk bedrag en geen wisselkoers.',
@@ -685,6 +688,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `This delivery has a valuation at ${basisNames('en', p.bases)}, which a delivery of the type "${supportTypeName('en', p.supportType)}" is not valued at; withdraw that valuation first, or keep the type.`,
     paymentReferenceTaken: (p) =>
       `This delivery has a payment with this reference already, of ${p.paidOn} (${KEY_FOLDING.en}); give each payment a reference of its own, or first withdraw that payment if it was entered in error.`,
+    paymentFarAboveValuation: (p) =>
+      `This payment of ${euro('en', p.amount)} is ${p.ratio} times this delivery's valuation (${euro('en', p.valuation)}). Was the amount typed in cents, or is there a zero too many? If it is right, confirm it to record the payment.`,
+    confirmationRequired: () => 'What was entered is possible, but more likely a mistake; invalidParams names each warning. Send their codes in confirm to record it anyway.',
     alreadyWithdrawn: (p) => `This entry was already withdrawn as of ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `An entry cannot be withdrawn before its own date (${p.entryDate ?? ''}).`,
     euroHasNoRate: () => 'An amount in euro has no original amount and no exchange rate.',
@@ -1031,6 +1037,12 @@ const TITLES: Record<Language, Record<number, string>> = {
   },
 };
 
-export function title(language: Language, status: number): string {
-  return TITLES[language][status] ?? TITLES[language][500]!;
+/** The titles of a status that answers more than one refusal, by the problem's code. */
+const TITLES_BY_CODE: Record<Language, Record<string, string>> = {
+  nl: { confirmationRequired: 'Bevestig eerst de waarschuwing' },
+  en: { confirmationRequired: 'Confirm the warning first' },
+};
+
+export function title(language: Language, status: number, code?: string): string {
+  return (code && TITLES_BY_CODE[language][code]) || (TITLES[language][status] ?? TITLES[language][500]!);
 }

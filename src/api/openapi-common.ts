@@ -4,6 +4,7 @@ import { DATE_CEILING, todayInAmsterdam, type IsoDate } from '../../common/dates
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { contentFault, isBlank, normaliseReference, textFault, type TextFormat } from '../../common/text.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import type { WarningCode } from '../domain/warnings.ts';
 import type { ApiEnv } from './context.ts';
 import { MAX_COUNT, outOfRange } from '../domain/plausibility.ts';
 import { invalidParams, problem, violationsFromZod } from './problem.ts';
@@ -187,6 +188,17 @@ export const amountCents = z.number().int().min(0).max(MAX_ENTRY_CENTS).openapi(
 /** The same above zero (a payment, a budget, a claim): one bound below, so that a negative amount is refused once. */
 export const positiveAmountCents = z.number().int().min(1).max(MAX_ENTRY_CENTS).openapi({ description: 'Euro cents, above zero, at most 10^13 (€100 mld.)', example: 50_000_000_000 });
 
+/**
+ * The warnings a request confirms, by the codes a 422 (confirmationRequired) named them with: what they warn
+ * of is then recorded anyway, and the audit event keeps that it was confirmed.
+ */
+export const confirmations = <const Codes extends readonly [WarningCode, ...WarningCode[]]>(codes: Codes) =>
+  z
+    .array(z.enum(codes))
+    .max(codes.length)
+    .default([])
+    .openapi({ description: 'The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway' });
+
 /** A JSON response of the schema. */
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -213,7 +225,7 @@ const DESCRIPTIONS = {
   412: 'The object changed since the version in If-Match',
   413: 'The body is larger than the API accepts (for an import: the file is too large, invalidParams says the limit)',
   415: 'The body is not JSON',
-  422: 'The Idempotency-Key was used before with another request',
+  422: 'The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway)',
   428: 'If-Match is required: send the ETag of the version the change is based on',
   429: 'Too many failed logins, or too many renderings from one address without a session; Retry-After says when to try again',
 } as const;

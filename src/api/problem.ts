@@ -45,7 +45,7 @@ export function problem<Status extends ContentfulStatusCode>(
   const requestId: string | undefined = c.get('requestId');
   const body: Problem = {
     type: 'about:blank',
-    title: title(language, status),
+    title: title(language, status, extra.code),
     status,
     instance: c.req.path,
     ...(requestId ? { requestId } : {}),

@@ -30,7 +30,8 @@ export function recordRefusals(): MiddlewareHandler<ApiEnv> {
       object: { type: 'path', id: path },
       result: 'failure',
       detail: {
-        reason,
+        // 422 answers a reused Idempotency-Key or a warning not confirmed: its code says which.
+        reason: c.res.status === 422 && answer.code ? answer.code : reason,
         status: c.res.status,
         method: c.req.method,
         path,

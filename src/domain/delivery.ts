@@ -3,6 +3,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { pastDateViolations } from './plausibility.ts';
 import { referenceKey } from '../../common/text.ts';
+import type { Warning } from './warnings.ts';
 import type { Category, FundingSource, LifecycleStage, SupportType, ValuationBasis } from '../../common/vocabulary/codes.ts';
 
 /** The codes of a delivery's choices are shared with the browser, so they are kept in common/vocabulary. */
@@ -238,4 +239,21 @@ export function paymentReferenceViolations(reference: string | null | undefined,
   const key = referenceKey(reference);
   const same = livePayments.find((payment) => payment.reference !== null && referenceKey(payment.reference) === key);
   return same ? [{ field: 'reference', code: 'paymentReferenceTaken', params: { paidOn: same.paidOn } }] : [];
+}
+
+/**
+ * A payment at ten times its delivery's valuation (the price of its contract, or its contribution) or more
+ * is far above it: the whole price typed with a zero too many is ten times it, typed in cents as if euros a
+ * hundred times. Below that an overrun (indexation, extra work) cannot be told from a mistake. A delivery
+ * without a valuation has nothing to compare with, and no amount alone tells a mistake there: one
+ * contribution to a fund may be hundreds of millions, and every amount's ceiling (MAX_ENTRY_CENTS) holds.
+ */
+const FAR_ABOVE_VALUATION = 10;
+
+/** The warnings of a payment for its delivery's valuations (not withdrawn, in the order later ones supersede earlier ones). */
+export function paymentWarnings(amountCents: Cents, valuations: readonly Pick<Valuation, 'amountCents'>[]): Warning[] {
+  const valuation = valuations.at(-1)?.amountCents;
+  if (!valuation || amountCents < valuation * FAR_ABOVE_VALUATION) return [];
+  const params = { amount: String(amountCents), valuation: String(valuation), ratio: String(Math.floor(amountCents / valuation)) };
+  return [{ field: 'amountCents', code: 'paymentFarAboveValuation', params }];
 }

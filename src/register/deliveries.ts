@@ -7,6 +7,7 @@ import {
   lifecycleStage,
   lifecycleViolations,
   paymentReferenceViolations,
+  paymentWarnings,
   pledgeBeforeFollowersViolations,
   stageDateViolations,
   supportTypeChangeViolations,
@@ -40,7 +41,8 @@ import { withdrawFromPublic } from './disclosure.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
-import { assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import type { WarningCode } from '../domain/warnings.ts';
 
 type Db = Kysely<Database>;
 
@@ -189,9 +191,17 @@ export type PaymentInput = Omit<Payment, 'id' | 'deliveryId' | 'recordedAt'>;
 
 /**
  * Adds a payment; the first payment of a procurement or fund contribution is when it was realised. With an
- * expected version (If-Match), only when the delivery is still at it.
+ * expected version (If-Match), only when the delivery is still at it. A payment far above the delivery's
+ * valuation is added only when `confirmed` names that warning, which its audit event then keeps.
  */
-export async function addPayment(db: Db, context: RequestContext, deliveryId: string, input: PaymentInput, expectedVersion?: ExpectedVersion): Promise<Payment> {
+export async function addPayment(
+  db: Db,
+  context: RequestContext,
+  deliveryId: string,
+  input: PaymentInput,
+  expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
+): Promise<Payment> {
   assertValid(paymentViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
@@ -199,14 +209,22 @@ export async function addPayment(db: Db, context: RequestContext, deliveryId: st
       throw new ValidationError([{ field: 'paidOn', code: 'paymentOnStock' }]);
     }
     const entries = await moneyOf(trx, deliveryId);
+    const counted = countedMoney(entries);
     const firstPaidOn = [input.paidOn, ...entries.payments.map((payment) => payment.paidOn)].sort()[0]!;
     assertValid([
       ...lifecycleViolations({ ...delivery, realisedAt: firstPaidOn }).map((violation) => ({ ...violation, field: 'paidOn' })),
-      ...paymentReferenceViolations(input.reference, countedMoney(entries).payments),
+      ...paymentReferenceViolations(input.reference, counted.payments),
     ]);
+    const confirmedWarnings = assertConfirmed(paymentWarnings(input.amountCents, counted.valuations), confirmed);
     const payment = await money.insertPayment(trx, { id: randomUUID(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
-    await recordAuditEvent(trx, context, { action: 'payment.create', object: auditObject(deliveryId), result: 'success', after: payment });
+    await recordAuditEvent(trx, context, {
+      action: 'payment.create',
+      object: auditObject(deliveryId),
+      result: 'success',
+      after: payment,
+      ...(confirmedWarnings.length > 0 ? { detail: { confirmedWarnings } } : {}),
+    });
     return payment;
   });
 }

@@ -1,4 +1,5 @@
 import type { RuleViolation } from '../domain/delivery.ts';
+import { unconfirmed, type Warning, type WarningCode } from '../domain/warnings.ts';
 
 /** The input breaks one or more rules; nothing was changed. */
 export class ValidationError extends Error {
@@ -12,6 +13,22 @@ export class ValidationError extends Error {
 /** Throws when any rule is broken, naming every violation at once. */
 export function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
+}
+
+/** The input is possible but more likely a mistake, and the request did not confirm it; nothing was changed. */
+export class UnconfirmedWarningsError extends Error {
+  readonly warnings: Warning[];
+  constructor(warnings: Warning[]) {
+    super(`warnings not confirmed: ${warnings.map((warning) => `${warning.field} ${warning.code}`).join(', ')}`);
+    this.warnings = warnings;
+  }
+}
+
+/** Throws when a warning was not confirmed, naming every one at once; else gives those confirmed, for the audit trail. */
+export function assertConfirmed(warnings: Warning[], confirmed: readonly WarningCode[]): Warning[] {
+  const open = unconfirmed(warnings, confirmed);
+  if (open.length > 0) throw new UnconfirmedWarningsError(open);
+  return warnings;
 }
 
 export class NotFoundError extends Error {

@@ -12,7 +12,8 @@ import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { HeldPayment } from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
-import { followsPledgeViolations, lifecycleViolations, paymentReferenceViolations, valuationBasisViolations, type LifecycleDates, type RuleViolation, type SupportType, type ValuationBasis } from '../domain/delivery.ts';
+import { followsPledgeViolations, lifecycleViolations, paymentReferenceViolations, paymentWarnings, valuationBasisViolations, type LifecycleDates, type RuleViolation, type SupportType, type ValuationBasis } from '../domain/delivery.ts';
+import { unconfirmed, type Warning, type WarningCode } from '../domain/warnings.ts';
 import { isUuid } from '../../common/ids.ts';
 import { referenceKey } from '../../common/text.ts';
 import { DOMAIN_SHEETS, isRegisterSheet, type ImportSheet, type RegisterSheet } from '../import/sheets.ts';
@@ -32,9 +33,14 @@ export interface Plan {
   importedDeliveries: ImportedReferences;
   /** How the digests of the rows of other domains name the records the rows name. */
   names: RecordNames;
+  /** The payment rows whose warnings the import confirmed, with those warnings, for their audit events. */
+  confirmedWarnings: Map<PlannedRow, Warning[]>;
+  /** The warnings the import did not confirm, which are faults of their rows until it does. */
+  unconfirmedWarnings: Set<WarningCode>;
 }
 
-export async function planImport(db: Db, context: RequestContext, rows: PlannedRow[]): Promise<Plan> {
+/** `confirmed`: the warnings the importer confirmed; a row with a warning not confirmed has it as a fault. */
+export async function planImport(db: Db, context: RequestContext, rows: PlannedRow[], confirmed: readonly WarningCode[] = []): Promise<Plan> {
   const registerRows = rows.filter((row) => isRegisterSheet(row.sheet));
   const bySheet = (sheet: RegisterSheet) => registerRows.filter((row) => row.sheet === sheet);
   const known = await knownReferences(db, rows);
@@ -46,7 +52,44 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   refuseHiddenRows(rows);
   checkMoney(registerRows, registerDeliveries, await imports.paymentsOf(db, [...registerDeliveries.keys()]));
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), registerRows.filter((row) => row.sheet !== 'delivery'));
-  return { rows, registerDeliveries, importedDeliveries: known.delivery, names };
+  const warned = paymentWarningsOf(bySheet('valuation'), bySheet('payment'), await imports.currentValuationsOf(db, [...registerDeliveries.keys()]));
+  const confirmedWarnings = new Map<PlannedRow, Warning[]>();
+  const unconfirmedWarnings = new Set<WarningCode>();
+  for (const [row, warnings] of warned) {
+    const open = unconfirmed(warnings, confirmed);
+    addFaults(row, open);
+    for (const warning of open) unconfirmedWarnings.add(warning.code);
+    if (open.length === 0) confirmedWarnings.set(row, warnings);
+  }
+  return { rows, registerDeliveries, importedDeliveries: known.delivery, names, confirmedWarnings, unconfirmedWarnings };
+}
+
+/**
+ * The warnings of each payment row the import would make (or that has faults of its own, to show them at
+ * once) by its delivery's valuation that counts: the latest of the register's and the file's valuations to
+ * make, one of the file at an effective date as late as the register's being recorded after it.
+ */
+function paymentWarningsOf(valuationRows: PlannedRow[], paymentRows: PlannedRow[], registerValuations: Map<string, imports.HeldValuation>): Map<PlannedRow, Warning[]> {
+  const deliveryOfRow = (row: PlannedRow) => row.deliveryId ?? row.deliveryRow;
+  const latest = new Map<string | PlannedRow, imports.HeldValuation>();
+  for (const [deliveryId, valuation] of registerValuations) latest.set(deliveryId, valuation);
+  for (const row of valuationRows) {
+    const { amountCents, effectiveDate } = row.values;
+    const delivery = deliveryOfRow(row);
+    if (row.outcome !== 'create' || !delivery || typeof amountCents !== 'number' || typeof effectiveDate !== 'string') continue;
+    const earlier = latest.get(delivery);
+    if (!earlier || earlier.effectiveDate <= effectiveDate) latest.set(delivery, { amountCents, effectiveDate });
+  }
+  const warned = new Map<PlannedRow, Warning[]>();
+  for (const row of paymentRows) {
+    const { amountCents } = row.values;
+    const delivery = deliveryOfRow(row);
+    if ((row.outcome !== 'create' && row.outcome !== 'invalid') || !delivery || typeof amountCents !== 'number') continue;
+    const valuation = latest.get(delivery);
+    const warnings = paymentWarnings(amountCents, valuation ? [valuation] : []);
+    if (warnings.length > 0) warned.set(row, warnings);
+  }
+  return warned;
 }
 
 /**

@@ -69,7 +69,8 @@ export async function writePlan(trx: Db, context: RequestContext, plan: Plan, im
   ]);
   const origin = (recordId: string) => {
     const row = rowOf.get(recordId)!;
-    return { importId, sheet: row.sheet, row: row.rowNumber, externalReference: row.reference };
+    const confirmedWarnings = plan.confirmedWarnings.get(row);
+    return { importId, sheet: row.sheet, row: row.rowNumber, externalReference: row.reference, ...(confirmedWarnings ? { confirmedWarnings } : {}) };
   };
   const events = new AuditEventsInPreparation(context);
   const registered = await registerInBulk(

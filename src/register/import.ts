@@ -12,6 +12,7 @@ import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import type { WarningCode } from '../domain/warnings.ts';
 import type { SheetNotTaken } from '../import/read-file.ts';
 import { isRegisterSheet, type ImportSheet } from '../import/sheets.ts';
 import { columnPosition } from '../spreadsheets.ts';
@@ -74,21 +75,25 @@ export interface ImportReport {
   headerFaults: readonly HeaderFaults[];
   /** The visible sheets with a table that no rows were taken from, and why: nothing of them is imported. */
   sheetsNotTaken: readonly SheetNotTaken[];
+  /** The warnings among the rows' faults, which the import may confirm to make those rows. */
+  confirmable: WarningCode[];
 }
 
 export interface ImportFile {
   fileName: string;
   bytes: Uint8Array;
+  /** The warnings its importer confirmed, for every row that has them (a payment far above its valuation). */
+  confirmed?: readonly WarningCode[];
 }
 
 /** What the register would do with a file, without changing anything. */
 export async function dryRunImport(db: Db, context: RequestContext, file: ImportFile, onProgress?: Progress): Promise<ImportReport> {
   const { rows, headerFaults, sheetsNotTaken } = await checkedFile(file, requestDay(context), onProgress, 'keep');
   const read = { headerFaults, sheetsNotTaken };
-  if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, read, await planImport(db, context, rows), null, false);
+  if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, read, await planImport(db, context, rows, file.confirmed), null, false);
   // Records of other domains are checked by making them, as the commit would, in a transaction then undone.
   const { plan } = await inTransaction(db, async (trx) => {
-    const plan = await planImport(trx, context, rows);
+    const plan = await planImport(trx, context, rows, file.confirmed);
     await writePlan(trx, context, plan, randomUUID(), { fileName: file.fileName, sha256: sha256Hex(file.bytes), mode: 'onlyValid' });
     throw new UndoneImport(plan);
   }).catch(undoneImport);
@@ -123,7 +128,7 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
   // The report is made after COMMIT: the transaction holds the audit chain's append lock until then.
   const { plan, importId } = await inTransaction(db, async (trx) => {
     await imports.lockImports(trx);
-    const plan = await planImport(trx, context, fileRows);
+    const plan = await planImport(trx, context, fileRows, file.confirmed);
     const counts = outcomeCounts(plan);
     if ((mode === 'allOrNothing' && importHasFaults({ counts, headerFaults })) || counts.create === 0) return { plan, importId: null };
     const importId = randomUUID();
@@ -148,7 +153,7 @@ function report(file: ImportFile, { headerFaults, sheetsNotTaken }: BesideTheRow
   const counts = outcomeCounts(plan);
   const rows = plan.rows.map(({ sheet, sheetName, rowNumber, reference, outcome, faults, values }) => ({ sheet, sheetName, rowNumber, reference, outcome, faults: inColumnOrder(faults), values: shownValues(outcome, values) }));
   const headers = headerFaults.map((header) => ({ ...header, faults: inColumnOrder(header.faults) }));
-  return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows, headerFaults: headers, sheetsNotTaken };
+  return { fileName: file.fileName, sha256: sha256Hex(file.bytes), importId, committed, counts, rows, headerFaults: headers, sheetsNotTaken, confirmable: [...plan.unconfirmedWarnings] };
 }
 
 /**

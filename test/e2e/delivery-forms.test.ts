@@ -208,6 +208,31 @@ describeWithBrowser('delivery forms', (browser) => {
     ]);
   });
 
+  it('warns at the amount of a payment far above the valuation, and records it once confirmed', async () => {
+    const id = await findDeliveryId(server(), 'Extra bijdrage aan het NAVO UCAP in 2026');
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/leveringen/${id}/betaling`);
+    await page.getByLabel('Bedrag in euro').fill('250.000.000,00');
+    await page.getByLabel('Betaald op').fill('2025-08-11');
+    await page.getByRole('button', { name: 'Betaling vastleggen' }).click();
+
+    const confirmation = page.getByLabel('Toch vastleggen: het bedrag klopt');
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Bedrag in euro')).toMatch(/is 10 keer de waardering van deze levering \(€\s25\.000\.000,00\)/);
+    expect(await confirmation.isChecked()).toBe(false);
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).payments).toEqual([]);
+
+    // Confirmed for the amount typed: typed anew, it is warned of anew.
+    await confirmation.check();
+    await page.getByLabel('Bedrag in euro').fill('260.000.000,00');
+    expect(await confirmation.isChecked()).toBe(false);
+    await page.getByLabel('Bedrag in euro').fill('250.000.000,00');
+    await confirmation.check();
+    await page.getByRole('button', { name: 'Betaling vastleggen' }).click();
+    await page.getByText('De betaling is vastgelegd.').waitFor();
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).payments.map((payment) => payment.amountCents)).toEqual([250_000_000_00]);
+  });
+
   it('refuses a withdrawal on a delivery someone else changed since the page loaded, shows the latest behind the dialog, and withdraws when confirmed again', async () => {
     const id = await findDeliveryId(server(), 'overige commerciële verwervingen t/m 4 feb');
     page = await openPageAs(browser(), server(), 'finance');

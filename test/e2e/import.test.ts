@@ -12,8 +12,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS, workbookWithOverview } from '../support/import-files.ts';
-import { api, openPageAs, tableRows, useServer, visit } from './app.ts';
+import { asUpload, filledTemplate, THREE_ROWS, THREE_ROWS_CENTS, workbookWithOverview } from '../support/import-files.ts';
+import { api, apiResponse, openPageAs, tableRows, useServer, visit } from './app.ts';
 
 const plain = (text: string) => text.replace(/\u00a0/g, ' ').trim();
 
@@ -103,6 +103,32 @@ describeWithBrowser('import', (browser) => {
     expect(await counts()).toBe('Nieuw aan te maken 0 Staat al in het register (verandert niets) 2 Met een fout 1 Voorbeeldregels (overgeslagen) 10 Regels met aanwijzingen bij de kolommen (overgeslagen) 0');
     await page.getByText('Er is niets te importeren').waitFor();
     expect(await realisedStock()).toBe(before + THREE_ROWS_CENTS);
+  });
+
+  it('warns of a payment far above its valuation at its row and amount, and imports it once confirmed', async () => {
+    const template = new Uint8Array(await (await apiResponse(server(), '/imports/template')).arrayBuffer());
+    const purchase = await filledTemplate(template, {
+      'Leveringen (Deliveries)': [['WAARSCH-1', 'Munitie met een contractprijs (import)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 1000, 'stuks', null, null, null, null]],
+      'Waarderingen (Valuations)': [['WAARSCH-1-W', 'WAARSCH-1', '€ 125.000,00', 'Contractprijs', '2025-06-01']],
+    });
+    await api(server(), '/imports', { method: 'POST', body: JSON.stringify({ ...asUpload(purchase), mode: 'allOrNothing' }) });
+    const file = join(folder, 'betalingen.xlsx');
+    writeFileSync(file, await filledTemplate(template, { 'Betalingen (Payments)': [['WAARSCH-1-B1', 'WAARSCH-1', '€ 12.500.000,00', '2025-07-01'], ['WAARSCH-1-B2', 'WAARSCH-1', '€ 1.000,00', '2025-07-02']] }));
+    const page = await openPageAs(browser(), server(), 'finance');
+    pages.push(page);
+    await visit(page, server(), '/importeren');
+    await page.getByLabel('Bestand').setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const faults = page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' });
+    await faults.waitFor();
+    const [fault] = await tableRows(faults);
+    expect(fault!.slice(0, 3)).toEqual(['Betalingen (Payments), regel 3', 'C · Bedrag (€) / Amount (€)', 'WAARSCH-1-B1']);
+    expect(plain(fault!.at(-1)!)).toContain('is 100 keer de waardering van deze levering (€ 125.000,00)');
+
+    await page.getByLabel('Toch importeren: de regels met een waarschuwing kloppen').check();
+    await faults.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByText('2 regels zijn in het register gezet').waitFor();
   });
 
   it('counts the rows of data alone, and a sheet whose header row lacks a column apart from them', async () => {

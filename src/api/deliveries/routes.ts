@@ -121,8 +121,9 @@ export function deliveriesRoutes() {
   app.openapi(addPaymentRoute, async (c) => {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
+    const { confirm, ...input } = body;
     return addToHistory(c, { request: body, response: PaymentSchema }, async (trx, expected) => {
-      const payment = await register.addPayment(trx, requestContext(c), id, { ...body, reference: body.reference ?? null }, expected);
+      const payment = await register.addPayment(trx, requestContext(c), id, { ...input, reference: input.reference ?? null }, expected, confirm);
       return { version: await register.deliveryVersion(trx, id), body: payment };
     });
   });

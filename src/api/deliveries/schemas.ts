@@ -13,6 +13,7 @@ import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { historyEntryHeaders, ifMatchHeader } from '../if-match.ts';
 import {
   amountCents,
+  confirmations,
   eventDate,
   idempotencyKey,
   isoDate,
@@ -122,6 +123,7 @@ export const PaymentInputSchema = z
     paidOn: eventDate,
     reference: optionalText(200, 'reference'),
     note: optionalMultilineText(2000).default(''),
+    confirm: confirmations(['paymentFarAboveValuation']),
   })
   .openapi('PaymentInput');
 

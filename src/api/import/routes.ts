@@ -13,6 +13,7 @@ import { IMPORT_FAULT_COLUMNS, type ImportFaultLine } from '../exports/tables.ts
 import { oneBatch } from '../../register/exports.ts';
 import { answerLanguage } from '../language.ts';
 import type { Language } from '../../../common/vocabulary/index.ts';
+import type { WarningCode } from '../../domain/warnings.ts';
 
 /** The paths whose body carries a file to import. */
 export const IMPORT_UPLOAD_PATHS: ReadonlySet<string> = new Set(['/imports/dry-run', '/imports/dry-run/faults', '/imports']);
@@ -56,8 +57,8 @@ export function importRoutes() {
   return app;
 }
 
-function fileOf(body: { fileName: string; content: string }) {
-  return { fileName: body.fileName, bytes: new Uint8Array(Buffer.from(body.content, 'base64')) };
+function fileOf(body: { fileName: string; content: string; confirm: WarningCode[] }) {
+  return { fileName: body.fileName, bytes: new Uint8Array(Buffer.from(body.content, 'base64')), confirmed: body.confirm };
 }
 
 /** A file that is no workbook, CSV or text file at all is a 400 on its content, saying why. */

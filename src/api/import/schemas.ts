@@ -3,15 +3,22 @@ import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { IMPORT_MODES, ROW_OUTCOMES } from '../../register/import.ts';
 import { SHEET_NOT_TAKEN_CODES } from '../../import/read-file.ts';
 import { IMPORT_SHEETS } from '../../import/sheets.ts';
+import type { WarningCode } from '../../domain/warnings.ts';
 import { permitted } from '../access.ts';
-import { jsonBody, jsonContent as json, problemResponses, requiredText } from '../openapi-common.ts';
+import { confirmations, jsonBody, jsonContent as json, problemResponses, requiredText } from '../openapi-common.ts';
 import { fileQuery, fileResponse } from '../exports/schemas.ts';
+
+/** The warnings the rows of an import may have. */
+const IMPORT_WARNINGS = ['paymentFarAboveValuation'] as const satisfies readonly WarningCode[];
 
 /** The file, as JSON like every write to the API: its name and its bytes in base64. */
 const ImportFileSchema = z
   .strictObject({
     fileName: requiredText(255).openapi({ example: 'leveringen.xlsx' }),
     content: z.base64().openapi({ description: `The XLSX, CSV or tab-separated text file, base64 (at most ${MAX_IMPORT_FILE_BYTES} bytes before encoding; an empty file is refused as emptyFile)` }),
+    confirm: confirmations(IMPORT_WARNINGS).openapi({
+      description: 'The warnings confirmed for every row that has them (a payment far above its valuation); a row with a warning not confirmed has it as a fault',
+    }),
   })
   .openapi('ImportFile');
 
@@ -55,6 +62,9 @@ const ImportReportSchema = z
         description:
           "Per sheet whose header row has faults (a column it lacks, names twice or the template does not have, a header over two rows, or the sheet hidden), those faults; told apart from the rows, which are the file's rows of data. With allOrNothing, they leave everything out, as a row's fault does",
       }),
+    confirmable: z
+      .array(z.enum(IMPORT_WARNINGS))
+      .openapi({ description: 'The warnings among the rows’ faults (a payment far above its valuation): confirmed in confirm, those rows are made' }),
     sheetsNotTaken: z
       .array(z.object({ sheetName: z.string(), code: z.enum(SHEET_NOT_TAKEN_CODES), reason: z.string() }))
       .openapi({ description: 'The visible sheets with a table that no rows were taken from, and why: nothing of them is imported' }),

@@ -120,6 +120,32 @@ export async function paymentsOf(db: Db, deliveryIds: readonly string[]): Promis
   return found;
 }
 
+/** A delivery's valuation that counts now, as an import's payment is held against it. */
+export interface HeldValuation {
+  amountCents: number;
+  effectiveDate: string;
+}
+
+/** The valuation that counts now (the latest not withdrawn) of each of these deliveries that has one. */
+export async function currentValuationsOf(db: Db, deliveryIds: readonly string[]): Promise<Map<string, HeldValuation>> {
+  const found = new Map<string, HeldValuation>();
+  for (const batch of chunks(deliveryIds, 10_000)) {
+    const rows = await db
+      .selectFrom('valuation')
+      .distinctOn('deliveryId')
+      .select(['deliveryId', 'amountCents', 'effectiveDate'])
+      .where('deliveryId', '=', sql<string>`any(${batch}::uuid[])`)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('valuationWithdrawal').whereRef('valuationWithdrawal.valuationId', '=', 'valuation.id'))))
+      .orderBy('deliveryId')
+      .orderBy('effectiveDate', 'desc')
+      .orderBy('recordedAt', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    for (const { deliveryId, ...valuation } of rows) found.set(deliveryId, valuation as HeldValuation);
+  }
+  return found;
+}
+
 export type NewDelivery = DeliveryFields & { id: string; currentValueCents: number };
 
 /** Deliveries as stored, every column given (none left to its default), so that the caller knows each row as stored without reading it back. */

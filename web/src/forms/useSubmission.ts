@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { ApiError, isApiError } from '../api/client.ts';
 import { invalidParamsShown } from './refusalReason.ts';
 
 /** What the client itself can find wrong with a field before asking the server. */
@@ -59,6 +59,18 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   return fieldErrors;
 }
 
+/** A warning the server asks to confirm before it records what was sent, by the field it concerns. */
+export interface Warning {
+  name: string;
+  code: string;
+}
+
+/** The warnings of a refusal that records nothing until they are confirmed (422, confirmationRequired). */
+function warningsOf(refusal: Refusal | null): Warning[] {
+  if (!refusal || !('error' in refusal) || !isApiError(refusal.error, 422) || refusal.error.problem.code !== 'confirmationRequired') return [];
+  return (refusal.error.problem.invalidParams ?? []).map((param) => ({ name: fieldName(param.name), code: param.code }));
+}
+
 interface SubmissionWords {
   /** Words the refusals that concern the form as a whole, where the form knows better than "saving failed". */
   explain?: (error: ApiError) => string | null;
@@ -107,5 +119,5 @@ export function useSubmission({ explain, conflictText }: SubmissionWords = {}) {
   /** Forgets the last refusal, when what it was about is gone (the form now holds another version). */
   const reset = useCallback(() => setState((previous) => ({ ...IDLE, refusals: previous.refusals })), []);
 
-  return { ...worded(state.refusal), submitting: state.submitting, refusals: state.refusals, submit, reset };
+  return { ...worded(state.refusal), warnings: warningsOf(state.refusal), submitting: state.submitting, refusals: state.refusals, submit, reset };
 }

@@ -390,7 +390,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -826,7 +826,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -936,7 +936,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1049,7 +1049,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1162,7 +1162,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1422,7 +1422,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1994,7 +1994,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2262,7 +2262,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4570,7 +4570,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4716,7 +4716,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4891,7 +4891,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5001,7 +5001,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5111,7 +5111,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5315,7 +5315,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5543,7 +5543,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5631,7 +5631,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5741,7 +5741,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5894,7 +5894,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5982,7 +5982,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6092,7 +6092,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6180,7 +6180,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6268,7 +6268,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6356,7 +6356,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6466,7 +6466,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6554,7 +6554,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6667,7 +6667,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6793,7 +6793,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7072,7 +7072,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7440,7 +7440,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7550,7 +7550,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7638,7 +7638,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8056,7 +8056,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8169,7 +8169,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8268,7 +8268,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8381,7 +8381,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The Idempotency-Key was used before with another request */
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10961,6 +10961,11 @@ export interface components {
             reference?: string | null;
             /** @default  */
             note?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "paymentFarAboveValuation"[];
         };
         WithdrawalInput: {
             /**
@@ -13348,6 +13353,8 @@ export interface components {
                     reason: string;
                 }[];
             }[];
+            /** @description The warnings among the rows’ faults (a payment far above its valuation): confirmed in confirm, those rows are made */
+            confirmable: "paymentFarAboveValuation"[];
             /** @description The visible sheets with a table that no rows were taken from, and why: nothing of them is imported */
             sheetsNotTaken: {
                 sheetName: string;
@@ -13361,6 +13368,11 @@ export interface components {
             fileName: string;
             /** @description The XLSX, CSV or tab-separated text file, base64 (at most 20971520 bytes before encoding; an empty file is refused as emptyFile) */
             content: string;
+            /**
+             * @description The warnings confirmed for every row that has them (a payment far above its valuation); a row with a warning not confirmed has it as a fault
+             * @default []
+             */
+            confirm?: "paymentFarAboveValuation"[];
         };
         ImportCommit: components["schemas"]["ImportFile"] & {
             /**

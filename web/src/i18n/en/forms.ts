@@ -141,6 +141,7 @@ export const form: typeof nl.form = {
   },
   saving: 'Saving…',
   errorSummary: 'Please check the form',
+  recordAnyway: 'Record anyway: the amount is right',
   errors: {
     required: 'Fill in this field.',
     invalidAmount: 'Enter an amount, for example 1234567.89.',

@@ -77,6 +77,8 @@ export const imports: typeof dutch = {
   nextRows: 'Next {{count}} rows',
   rowsPaging: 'Rows of the check',
   commitHeading: '3. Import',
+  warningsText: 'A row with a warning (a payment far above its delivery’s valuation) is only imported once you confirm that what it says is right.',
+  importAnyway: 'Import anyway: the rows with a warning are right',
   nothingToImport: 'There is nothing to import: no row would be created.',
   mode: 'What do you want to import?',
   modes: {

@@ -139,6 +139,7 @@ export const form = {
   },
   saving: 'Bezig met opslaan…',
   errorSummary: 'Controleer het formulier',
+  recordAnyway: 'Toch vastleggen: het bedrag klopt',
   errors: {
     required: 'Vul dit veld in.',
     invalidAmount: 'Vul een bedrag in, bijvoorbeeld 1.234.567,89.',

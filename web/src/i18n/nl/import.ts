@@ -75,6 +75,8 @@ export const imports = {
   nextRows: 'Volgende {{count}} regels',
   rowsPaging: 'Regels van de controle',
   commitHeading: '3. Importeren',
+  warningsText: 'Een regel met een waarschuwing (een betaling ver boven de waardering van haar levering) wordt alleen geïmporteerd als u bevestigt dat wat er staat klopt.',
+  importAnyway: 'Toch importeren: de regels met een waarschuwing kloppen',
   nothingToImport: 'Er is niets te importeren: geen regel wordt nieuw aangemaakt.',
   mode: 'Wat wilt u importeren?',
   modes: {

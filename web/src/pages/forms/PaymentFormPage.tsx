@@ -9,6 +9,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
+import { useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import type { LoadedDelivery } from './DeliveryFormFrame.tsx';
 import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
@@ -56,13 +57,14 @@ function PaymentForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
   const entry = useHistoryEntry(loaded.reload);
   const submission = useSubmission({ conflictText: entry.conflictText });
   const { values, field, labels } = useFields<PaymentValues>({ amountCents: '', paidOn: '', reference: '', note: '' }, submission.fieldErrors);
+  const confirmation = useWarningConfirmation(submission.warnings, values);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const checked = checkPayment(values);
     void submission.submit(checked.problems ?? {}, async () => {
       if (!checked.input) return;
-      const input = checked.input;
+      const input: PaymentInput = confirmation.codes.length > 0 ? { ...checked.input, confirm: confirmation.codes as PaymentInput['confirm'] } : checked.input;
       await entry.add(id, loaded.etag, (ifMatch) => addPayment(id, input, ifMatch));
       navigateWithNotice(`/leveringen/${id}`, 'paymentAdded');
     });
@@ -76,6 +78,7 @@ function PaymentForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
       <form noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
+        <WarningConfirmation confirmation={confirmation.at('amountCents')} />
         <TextField {...field('paidOn')} type="date" />
         <TextField {...field('reference')} optional />
         <TextAreaField {...field('note')} optional />

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commitImport, type ImportMode, type ImportReport, type ImportUpload } from '../../api/imports.ts';
+import { commitImport, dryRunImport, type ImportMode, type ImportReport, type ImportUpload } from '../../api/imports.ts';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
-import { RadioGroupField } from '../../forms/controls.tsx';
+import { CheckboxField, RadioGroupField } from '../../forms/controls.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { locale } from '../../format/locale.ts';
@@ -14,11 +14,13 @@ import { FaultsTable, RowsTable } from './ImportTables.tsx';
 interface DryRunReportProps {
   upload: ImportUpload;
   report: ImportReport;
+  /** The file checked again, with its warnings confirmed or no longer. */
+  onRechecked: (upload: ImportUpload, report: ImportReport) => void;
   onCommitted: (report: ImportReport, mode: ImportMode) => void;
 }
 
 /** What importing the file would do, which takes focus when it arrives, and the choice to import it. */
-export function DryRunReport({ upload, report, onCommitted }: DryRunReportProps) {
+export function DryRunReport({ upload, report, onRechecked, onCommitted }: DryRunReportProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -36,6 +38,7 @@ export function DryRunReport({ upload, report, onCommitted }: DryRunReportProps)
       <FaultsTable rows={report.rows} headerFaults={report.headerFaults} download={<FaultsDownload upload={upload} />} />
       <RowsTable rows={report.rows} />
       <h2 className="nl-heading nl-heading--level-2">{t('imports.commitHeading')}</h2>
+      <ConfirmWarnings upload={upload} report={report} onRechecked={onRechecked} />
       {report.counts.create === 0 ? <p className="nl-paragraph">{t('imports.nothingToImport')}</p> : <CommitForm upload={upload} report={report} onCommitted={onCommitted} />}
     </section>
   );
@@ -59,7 +62,33 @@ function SheetsNotTaken({ sheets }: { sheets: ImportReport['sheetsNotTaken'] }) 
   );
 }
 
-function CommitForm({ upload, report, onCommitted }: DryRunReportProps) {
+/**
+ * "Import anyway" for the rows the register warns of (a payment far above its valuation): ticked, the file
+ * is checked again with the warnings confirmed, so that what is shown is what the import will make.
+ */
+function ConfirmWarnings({ upload, report, onRechecked }: Pick<DryRunReportProps, 'upload' | 'report' | 'onRechecked'>) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const confirmed = (upload.confirm ?? []).length > 0;
+  if (!confirmed && report.confirmable.length === 0) return null;
+
+  const recheck = (confirm: boolean) =>
+    void submission.submit({}, async () => {
+      const next = { ...upload, confirm: confirm ? report.confirmable : [] };
+      onRechecked(next, (await dryRunImport(next)).data);
+    });
+
+  return (
+    <>
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={{}} formError={submission.formError} refusals={submission.refusals} />
+      <p className="nl-paragraph">{t('imports.warningsText')}</p>
+      {/* While the file is checked again, the box shows what was asked for. */}
+      <CheckboxField name="confirm" label={t('imports.importAnyway')} checked={submission.submitting ? !confirmed : confirmed} onChange={recheck} />
+    </>
+  );
+}
+
+function CommitForm({ upload, report, onCommitted }: Pick<DryRunReportProps, 'upload' | 'report' | 'onCommitted'>) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const [mode, setMode] = useState<ImportMode>('allOrNothing');

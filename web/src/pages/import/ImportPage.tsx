@@ -37,7 +37,13 @@ export function ImportPage() {
           <h2 className="nl-heading nl-heading--level-2">{t('imports.fileHeading')}</h2>
           <ImportFileForm onChecked={(upload, report) => setStage({ step: 'checked', upload, report, check: checks + 1 })} />
           {stage.step === 'checked' && (
-            <DryRunReport key={stage.check} upload={stage.upload} report={stage.report} onCommitted={(report, mode) => setStage({ step: 'done', report, mode })} />
+            <DryRunReport
+              key={stage.check}
+              upload={stage.upload}
+              report={stage.report}
+              onRechecked={(upload, report) => setStage({ ...stage, upload, report })}
+              onCommitted={(report, mode) => setStage({ step: 'done', report, mode })}
+            />
           )}
         </>
       )}

@@ -1,0 +1,17 @@
+import type { RuleViolation } from './delivery.ts';
+
+/**
+ * The warnings a person may confirm: a value the register can hold but that is more often a typing mistake
+ * (a payment typed in cents as if euros). It is refused until the request confirms the warning by its code,
+ * so that it is recorded on purpose, and the audit trail keeps what was confirmed.
+ */
+export type WarningCode = 'paymentFarAboveValuation';
+
+export interface Warning extends RuleViolation {
+  code: WarningCode;
+}
+
+/** The warnings the confirmed codes leave open. */
+export function unconfirmed(warnings: readonly Warning[], confirmed: readonly WarningCode[]): Warning[] {
+  return warnings.filter((warning) => !confirmed.includes(warning.code));
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckboxField } from './controls.tsx';
+import type { Warning } from './useSubmission.ts';
+
+/** The warnings confirmed, each with the value of its field it was confirmed for. */
+type Confirmed = Readonly<Record<string, { name: string; value: unknown }>>;
+
+/**
+ * The confirmation of the warnings a refusal gave (useSubmission's `warnings`): a checkbox at the field a
+ * warning concerns, and the codes to send back in `confirm`. A confirmation holds for the value it was
+ * given for: a field typed anew is warned of anew.
+ */
+export function useWarningConfirmation<V extends object>(warnings: readonly Warning[], values: V) {
+  const [confirmed, setConfirmed] = useState<Confirmed>({});
+  const valueOf = (name: string): unknown => Reflect.get(values, name);
+  const holds = (code: string) => confirmed[code] !== undefined && confirmed[code].value === valueOf(confirmed[code].name);
+
+  /** The checkbox's props at a field, or null while no warning concerns it. */
+  function at(name: string) {
+    const codes = warnings.filter((warning) => warning.name === name).map((warning) => warning.code);
+    if (codes.length === 0) return null;
+    const checked = codes.every(holds);
+    const onChange = (confirm: boolean) =>
+      setConfirmed((previous) => {
+        const next = { ...previous };
+        for (const code of codes) {
+          if (confirm) next[code] = { name, value: valueOf(name) };
+          else delete next[code];
+        }
+        return next;
+      });
+    return { name, checked, onChange };
+  }
+
+  /** The codes to send in `confirm`: those confirmed for the values the fields hold now. */
+  const codes = Object.keys(confirmed).filter(holds);
+  return { at, codes };
+}
+
+/** "Record anyway" at a field the server warned of, to confirm that what it holds is meant. */
+export function WarningConfirmation({ confirmation }: { confirmation: { name: string; checked: boolean; onChange: (checked: boolean) => void } | null }) {
+  const { t } = useTranslation();
+  if (!confirmation) return null;
+  return <CheckboxField name={`${confirmation.name}-confirm`} label={t('form.recordAnyway')} checked={confirmation.checked} onChange={confirmation.onChange} />;
+}
