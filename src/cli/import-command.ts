@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { importHasFaults } from '../../common/import-faults.ts';
 import { reason } from '../api/messages.ts';
 import { sheetNotTakenFault, UnreadableFileError, type SheetNotTaken } from '../import/read-file.ts';
-import { commitImport, dryRunImport, type ImportReport, type ImportRowReport, type Progress } from '../register/import.ts';
+import { commitImport, dryRunImport, IMPORT_WARNINGS, type ImportFile, type ImportReport, type ImportRowReport, type Progress } from '../register/import.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 import { operatorContext } from './operator.ts';
@@ -20,9 +20,10 @@ export function importCommand(): Command {
     .argument('<file>', 'the XLSX, CSV or text file')
     .option('--dry-run', 'only say what would be imported and every fault, by row and column')
     .option('--only-valid', 'import the rows without a fault, even when other rows have one')
+    .option('--confirm <warning...>', `record the rows with these warnings anyway (${IMPORT_WARNINGS.join(', ')}: a payment at ten times its valuation or more)`)
     .option('--json', 'print the report as JSON')
-    .action(async (path: string, options: { dryRun?: boolean; onlyValid?: boolean; json?: boolean }) => {
-      const file = { fileName: basename(path), bytes: await importedFile(path) };
+    .action(async (path: string, options: { dryRun?: boolean; onlyValid?: boolean; confirm?: string[]; json?: boolean }) => {
+      const file = { fileName: basename(path), bytes: await importedFile(path), confirmed: confirmedWarnings(options.confirm ?? []) };
       const progress = progressBar();
       const report = await withDatabase((handle) =>
         options.dryRun
@@ -49,6 +50,14 @@ async function importedFile(path: string): Promise<Uint8Array> {
   } catch (error) {
     throw new CommandError(`${path}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give the path of an XLSX, CSV or text file.`);
   }
+}
+
+/** The warnings the operator confirmed, each one an import may have; another is refused, naming those there are. */
+function confirmedWarnings(codes: readonly string[]): NonNullable<ImportFile['confirmed']> {
+  const known: readonly string[] = IMPORT_WARNINGS;
+  const unknown = codes.filter((code) => !known.includes(code));
+  if (unknown.length > 0) throw new CommandError(`--confirm ${unknown.join(' ')}: not a warning an import has; the warnings are ${IMPORT_WARNINGS.join(', ')}.`);
+  return codes as NonNullable<ImportFile['confirmed']>;
 }
 
 /** A bar on standard error while rows are checked, only on a terminal. */
@@ -78,7 +87,8 @@ function describe(report: ImportReport, dryRun: boolean): string {
       : create === 0
         ? `Nothing to import: ${unchanged} rows are in the register already, ${invalid} have a fault${headerCount}.`
         : `Nothing imported: ${invalid} rows have a fault${headerCount} (use --only-valid to import the other ${create}).`;
-  return [...[...headerLines, ...lines].map(withVisibleControls), ...notTaken, outcome].join('\n');
+  const confirmable = report.confirmable.length === 0 ? [] : [`Rows with a warning (${report.confirmable.join(', ')}) are made when it is confirmed: --confirm ${report.confirmable.join(' ')}.`];
+  return [...[...headerLines, ...lines].map(withVisibleControls), ...notTaken, outcome, ...confirmable].join('\n');
 }
 
 /** The faults of a row, or of a sheet's header row, one line each, by sheet, row and column. */

@@ -23,6 +23,10 @@ import { writePlan } from './import-writing.ts';
 type Db = Kysely<Database>;
 
 export const IMPORT_MODES = ['allOrNothing', 'onlyValid'] as const;
+
+/** The warnings the rows of an import may have, which its importer may confirm for every row that has them. */
+export const IMPORT_WARNINGS = ['paymentFarAboveValuation'] as const satisfies readonly WarningCode[];
+type ImportWarning = (typeof IMPORT_WARNINGS)[number];
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
 /** What an import does with a row: an example is the template's, notes are a row of notes on the columns below the headers; both are skipped. */
@@ -83,7 +87,7 @@ export interface ImportFile {
   fileName: string;
   bytes: Uint8Array;
   /** The warnings its importer confirmed, for every row that has them (a payment far above its valuation). */
-  confirmed?: readonly WarningCode[];
+  confirmed?: readonly ImportWarning[];
 }
 
 /** What the register would do with a file, without changing anything. */

@@ -91,6 +91,35 @@ describe('the import command', () => {
     expect([notFound.output.trim(), notFound.code]).toEqual([`${missing}: cannot read this file (ENOENT); give the path of an XLSX, CSV or text file.`, 1]);
   });
 
+  it('imports a payment far above its valuation only when the warning is confirmed, and refuses a warning no import has', { timeout: 300_000 }, async () => {
+    const file = join(folder, 'betaling-boven-waardering.xlsx');
+    writeFileSync(
+      file,
+      await filledTemplate(await importTemplate(), {
+        'Leveringen (Deliveries)': [['CLI-WAARSCH-1', 'Munitie met een contractprijs (import)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 1000, 'stuks', null, null, null, null]],
+        'Waarderingen (Valuations)': [['CLI-WAARSCH-1-W', 'CLI-WAARSCH-1', '€ 125.000,00', 'Contractprijs', '2025-06-01']],
+        'Betalingen (Payments)': [['CLI-WAARSCH-1-B', 'CLI-WAARSCH-1', '€ 12.500.000,00', '2025-07-01']],
+      }),
+    );
+    const unconfirmed = await runCli(dataDir, ['import', file]);
+    expect(unconfirmed.output).toContain("Betalingen (Payments), row 3, column C (Bedrag (€) / Amount (€)): This payment of €12,500,000.00 is 100 times this delivery's valuation");
+    expect(unconfirmed.output).toContain('Rows with a warning (paymentFarAboveValuation) are made when it is confirmed: --confirm paymentFarAboveValuation.');
+    expect(unconfirmed.code).toBe(1);
+
+    const unknown = await runCli(dataDir, ['import', file, '--confirm', 'paymentAboveValuation']);
+    expect([unknown.output.trim(), unknown.code]).toEqual(['--confirm paymentAboveValuation: not a warning an import has; the warnings are paymentFarAboveValuation.', 1]);
+
+    const confirmed = await runCli(dataDir, ['import', file, '--confirm', 'paymentFarAboveValuation']);
+    expect([confirmed.output, confirmed.code]).toEqual([expect.stringMatching(/Imported 3 rows \(import [0-9a-f-]{36}\)/), 0]);
+    const handle = await openDatabase({ dataDir });
+    try {
+      const [payment] = await listAuditEvents(handle.db, { action: 'payment.create', limit: 1 });
+      expect(payment!.detail).toMatchObject({ confirmedWarnings: [expect.objectContaining({ code: 'paymentFarAboveValuation' })] });
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('prints what a file says with its control characters made visible, so that a header cannot clear or retitle the terminal', { timeout: 120_000 }, async () => {
     const file = join(folder, 'betalingen.csv');
     writeFileSync(file, 'Eigen kenmerk;Kenmerk levering;Bedrag;Betaald op;"\x1b]0;titel\x07\x1b[2JAlles goed"\nB1;IMP-1;10;2025-07-01;x\n');

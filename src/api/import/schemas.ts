@@ -1,15 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
-import { IMPORT_MODES, ROW_OUTCOMES } from '../../register/import.ts';
+import { IMPORT_MODES, IMPORT_WARNINGS, ROW_OUTCOMES } from '../../register/import.ts';
 import { SHEET_NOT_TAKEN_CODES } from '../../import/read-file.ts';
 import { IMPORT_SHEETS } from '../../import/sheets.ts';
-import type { WarningCode } from '../../domain/warnings.ts';
 import { permitted } from '../access.ts';
 import { confirmations, jsonBody, jsonContent as json, problemResponses, requiredText } from '../openapi-common.ts';
 import { fileQuery, fileResponse } from '../exports/schemas.ts';
-
-/** The warnings the rows of an import may have. */
-const IMPORT_WARNINGS = ['paymentFarAboveValuation'] as const satisfies readonly WarningCode[];
 
 /** The file, as JSON like every write to the API: its name and its bytes in base64. */
 const ImportFileSchema = z
