@@ -3,7 +3,7 @@ import { formatMinorUnitsIn } from '../../common/money.ts';
 import { isIsoDate, type IsoDate } from '../../common/dates.ts';
 import { formatLetterDate } from '../../common/letter-format.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
-import { LIFECYCLE_STAGES, type PledgeFollower } from '../domain/delivery.ts';
+import { LIFECYCLE_STAGES, type StageFollower } from '../domain/delivery.ts';
 import type { NamingRecord } from '../domain/delivery-dependants.ts';
 import { codeList, isCodeListName } from '../import/sheets.ts';
 import type { UnnameableDelivery } from '../letters/named-deliveries.ts';
@@ -11,10 +11,24 @@ import type { UnnameableDelivery } from '../letters/named-deliveries.ts';
 type Params = Record<string, string>;
 type Message = (params: Params) => string;
 
-/** What follows a delivery's pledge besides its later stages (PledgeFollower), as a noun inside a sentence. */
-const FOLLOWER_NOUNS: Record<Language, Record<PledgeFollower, string>> = {
-  nl: { valuation: 'waardering', judgement: 'oordeel over de gereedheid', nonReplacement: 'besluit om niet te vervangen', replenishmentProject: 'vervangingsproject', exportAssessment: 'toetsing' },
-  en: { valuation: 'valuation', judgement: 'readiness judgement', nonReplacement: 'decision not to replace', replenishmentProject: 'replenishment project', exportAssessment: 'export assessment' },
+/** What follows a stage of a delivery besides its later stages (StageFollower), as a noun inside a sentence. */
+const FOLLOWER_NOUNS: Record<Language, Record<StageFollower, string>> = {
+  nl: {
+    valuation: 'waardering',
+    judgement: 'oordeel over de gereedheid',
+    nonReplacement: 'besluit om niet te vervangen',
+    replenishmentProject: 'vervangingsproject',
+    exportAssessment: 'toetsing',
+    contract: 'ondertekening van het contract',
+  },
+  en: {
+    valuation: 'valuation',
+    judgement: 'readiness judgement',
+    nonReplacement: 'decision not to replace',
+    replenishmentProject: 'replenishment project',
+    exportAssessment: 'export assessment',
+    contract: 'contract signing',
+  },
 };
 
 /** The money an import records, as a noun inside a sentence: withdrawn in the register rather than changed. */
@@ -199,13 +213,13 @@ function namingRecords(language: Language, records: string | undefined, count: s
 }
 
 /**
- * A lifecycle date field (`pledgedAt`) as its stage's noun inside a sentence, or a record that follows the
- * pledge as its noun; undefined for anything else.
+ * A lifecycle date field (`pledgedAt`) as its stage's noun inside a sentence, or a record that follows a
+ * stage as its noun; undefined for anything else.
  */
 function stageNoun(language: Language, field: string | undefined): string | undefined {
   const stage = LIFECYCLE_STAGES.find((candidate) => `${candidate}At` === field);
   if (stage) return vocabulary(language).stageNouns[stage];
-  return field !== undefined && Object.hasOwn(FOLLOWER_NOUNS[language], field) ? FOLLOWER_NOUNS[language][field as PledgeFollower] : undefined;
+  return field !== undefined && Object.hasOwn(FOLLOWER_NOUNS[language], field) ? FOLLOWER_NOUNS[language][field as StageFollower] : undefined;
 }
 
 /** A funding source by its name, as the vocabulary has it: "Steunfonds Oekraïne". */

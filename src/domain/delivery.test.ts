@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { currentValue, currentValueBasis, followsPledgeViolations, valuationBasisViolations, lifecycleStage, lifecycleViolations, pledgeBeforeFollowersViolations } from './delivery.ts';
+import {
+  commitmentBeforeSigningViolations,
+  currentValue,
+  currentValueBasis,
+  followsPledgeViolations,
+  valuationBasisViolations,
+  lifecycleStage,
+  lifecycleViolations,
+  pledgeBeforeFollowersViolations,
+  signedAfterCommitmentViolations,
+} from './delivery.ts';
 
 const none = { pledgedAt: null, committedAt: null, realisedAt: null, deliveredAt: null };
 
@@ -64,6 +74,25 @@ describe('what follows the pledge of a delivery', () => {
     expect(pledgeBeforeFollowersViolations(pledged, followers)).toEqual([]);
     expect(pledgeBeforeFollowersViolations({ pledgedAt: '2025-06-01' }, followers)).toEqual([
       { field: 'pledgedAt', code: 'beforeEarlierStage', params: { later: 'nonReplacement', earlier: 'pledgedAt', earlierDate: '2025-06-01', laterDate: '2025-04-01' } },
+    ]);
+  });
+});
+
+describe('a contract a procurement is bought under', () => {
+  const committed = { committedAt: '2025-05-15' };
+
+  it('is signed on or after the delivery was committed, since its signing is that commitment', () => {
+    expect(signedAfterCommitmentViolations(committed, 'signedOn', '2025-05-15')).toEqual([]);
+    expect(signedAfterCommitmentViolations({ committedAt: null }, 'signedOn', '2020-01-01')).toEqual([]);
+    expect(signedAfterCommitmentViolations(committed, 'signedOn', '2025-05-01')).toEqual([
+      { field: 'signedOn', code: 'beforeEarlierStage', params: { later: 'contract', earlier: 'committedAt', earlierDate: '2025-05-15', laterDate: '2025-05-01' } },
+    ]);
+  });
+
+  it('keeps the commitment from moving after its signing, naming the earliest', () => {
+    expect(commitmentBeforeSigningViolations(committed, ['2025-06-01', '2025-05-15'])).toEqual([]);
+    expect(commitmentBeforeSigningViolations({ committedAt: '2025-07-01' }, ['2025-06-01', '2025-05-15'])).toEqual([
+      { field: 'committedAt', code: 'beforeEarlierStage', params: { later: 'contract', earlier: 'committedAt', earlierDate: '2025-07-01', laterDate: '2025-05-15' } },
     ]);
   });
 });

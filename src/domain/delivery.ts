@@ -218,6 +218,9 @@ export function stageDateViolations(dates: LifecycleDates, today: IsoDate, kept?
  */
 export type PledgeFollower = 'valuation' | 'judgement' | 'nonReplacement' | 'replenishmentProject' | 'exportAssessment';
 
+/** What a record dated after a stage of its delivery is, as a refusal names it: one that follows the pledge, or a contract (which follows the commitment). */
+export type StageFollower = PledgeFollower | 'contract';
+
 /** A record that follows the delivery's pledge is not dated before it: refused at the record's field. */
 export function followsPledgeViolations(dates: Pick<LifecycleDates, 'pledgedAt'>, field: string, record: PledgeFollower, date: IsoDate): RuleViolation[] {
   const violation = beforeEarlierStage(dates, ['pledgedAt'], field, date, record);
@@ -228,6 +231,23 @@ export function followsPledgeViolations(dates: Pick<LifecycleDates, 'pledgedAt'>
 export function pledgeBeforeFollowersViolations(dates: Pick<LifecycleDates, 'pledgedAt'>, followers: readonly { record: PledgeFollower; date: IsoDate }[]): RuleViolation[] {
   const earliest = followers.reduce<(typeof followers)[number] | undefined>((first, follower) => (first && first.date <= follower.date ? first : follower), undefined);
   return earliest ? followsPledgeViolations(dates, 'pledgedAt', earliest.record, earliest.date) : [];
+}
+
+/**
+ * A contract a procurement is bought under is signed on or after the delivery's legal commitment: the
+ * signing is what commits (juridisch verplicht), so a contract signed earlier says the commitment date is
+ * wrong. A framework agreement signed earlier is not such a contract; the call-off that buys the delivery is.
+ * Refused at the signing date, naming the commitment's.
+ */
+export function signedAfterCommitmentViolations(dates: Pick<LifecycleDates, 'committedAt'>, field: string, signedOn: IsoDate): RuleViolation[] {
+  const violation = beforeEarlierStage(dates, ['committedAt'], field, signedOn, 'contract');
+  return violation ? [violation] : [];
+}
+
+/** A commitment is not moved after the signing of a contract the delivery is bought under: refused at the commitment, naming the earliest signing. */
+export function commitmentBeforeSigningViolations(dates: Pick<LifecycleDates, 'committedAt'>, signingDays: readonly IsoDate[]): RuleViolation[] {
+  const earliest = signingDays.reduce<IsoDate | undefined>((first, day) => (first !== undefined && first <= day ? first : day), undefined);
+  return earliest === undefined ? [] : signedAfterCommitmentViolations(dates, 'committedAt', earliest);
 }
 
 /**

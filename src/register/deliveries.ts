@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import {
+  commitmentBeforeSigningViolations,
   currentValue,
   followsPledgeViolations,
   lifecycleStage,
@@ -35,6 +36,7 @@ import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import * as readiness from '../db/repositories/readiness.ts';
 import * as exportControl from '../db/repositories/export-control.ts';
+import { signingDaysOf } from '../db/repositories/industry.ts';
 import { dependantsOf, disclosedQuantitiesOf, recordsNaming } from '../db/repositories/delivery-dependants.ts';
 import { dependantViolations, mayAffectDependants, removalBelowDisclosedViolations, removalViolations } from '../domain/delivery-dependants.ts';
 import { withdrawFromPublic } from './disclosure.ts';
@@ -133,11 +135,12 @@ export async function updateDelivery(
     const { id: _id, version, createdAt, updatedAt, currentValueCents, disclosureState, ...currentFields } = current;
     const next: DeliveryFields = { ...currentFields, ...change };
     const followers = next.pledgedAt !== null && next.pledgedAt !== current.pledgedAt ? await pledgeFollowers(trx, id, entries.valuations) : [];
+    const signingDays = next.committedAt !== null && next.committedAt !== current.committedAt ? await signingDaysOf(trx, id) : [];
     const dependants = mayAffectDependants(current, next) ? dependantViolations(current, next, await dependantsOf(trx, id)) : [];
     // Records that keep the type (readiness, a contract) say why first; the valuations then matter no more.
     const typeKept = next.supportType === current.supportType || dependants.some((violation) => violation.field === 'supportType');
     const valuedAt = typeKept ? [] : supportTypeChangeViolations(next.supportType, counted.valuations);
-    assertValid([...deliveryViolations(next, entries.payments, requestDay(context), current), ...pledgeBeforeFollowersViolations(next, followers), ...dependants, ...valuedAt]);
+    assertValid([...deliveryViolations(next, entries.payments, requestDay(context), current), ...pledgeBeforeFollowersViolations(next, followers), ...commitmentBeforeSigningViolations(next, signingDays), ...dependants, ...valuedAt]);
     await assertShipmentAllowed(trx, id, current, next);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);

@@ -6,7 +6,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import { sumCents } from '../../common/money.ts';
 import type { IndustryAnnexRow } from '../letters/annex-domain-sections.ts';
 import type { CompanyOrigin, MilestoneStatus } from '../../common/vocabulary/codes.ts';
-import type { RuleViolation } from '../domain/delivery.ts';
+import { signedAfterCommitmentViolations, type RuleViolation } from '../domain/delivery.ts';
 import { unknownRecord, unknownRecords } from '../domain/references.ts';
 import {
   companyDecisionViolations,
@@ -87,17 +87,22 @@ export async function createCompany(db: Db, context: RequestContext, input: Comp
   });
 }
 
-/** A contract with its milestones and the procurement deliveries it fulfils, under a reference its company has not given another. */
+/**
+ * A contract with its milestones and the procurement deliveries it fulfils, under a reference its company has
+ * not given another, signed no earlier than each of those deliveries was committed.
+ */
 export async function createContract(db: Db, context: RequestContext, input: ContractInput): Promise<industry.StoredContract> {
   assertValid(contractViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const company = await industry.findCompany(trx, input.companyId);
-    const supportTypes = await industry.deliverySupportTypes(trx, input.deliveryIds);
-    const bought = (id: string) => [undefined, 'procurement'].includes(supportTypes.get(id.toLowerCase()));
+    const contracted = await industry.contractedDeliveries(trx, input.deliveryIds);
+    const bought = (id: string) => [undefined, 'procurement'].includes(contracted.get(id.toLowerCase())?.supportType);
+    const lastCommitted = [...contracted.values()].map((delivery) => delivery.committedAt).filter((day) => day !== null).sort().at(-1) ?? null;
     assertValid([
       ...(company ? [] : [unknownRecord('companyId', 'company')]),
-      ...unknownRecords('deliveryIds', 'delivery', input.deliveryIds, supportTypes),
+      ...unknownRecords('deliveryIds', 'delivery', input.deliveryIds, contracted),
       ...input.deliveryIds.flatMap((id, index) => (bought(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'notProcurement' }])),
+      ...signedAfterCommitmentViolations({ committedAt: lastCommitted }, 'signedOn', input.signedOn),
     ]);
     const deliveryIds = [...new Set(input.deliveryIds)].sort();
     const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, ...recorded(context) };

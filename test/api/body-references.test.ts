@@ -21,7 +21,7 @@ describeEachDatabase('a record the body names that does not exist', (database) =
   const commitment = { title: 'Bijdrage', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'pledged', amountCents: 100, effectiveOn: '2025-04-15' };
   const claim = () => ({ reference: `EPF-${next()}`, period: '2024', declaredCents: 100, declaredOn: '2025-04-01' });
   const programme = { key: 'nieuw', name: 'Programma', hostCountry: 'DE', framework: 'bilateral' };
-  const contract = () => ({ companyId: ids.company, reference: `K-${next()}`, subject: 'Munitie', amountCents: 100, signedOn: '2025-01-10' });
+  const contract = () => ({ companyId: ids.company, reference: `K-${next()}`, subject: 'Munitie', amountCents: 100, signedOn: '2025-03-10' });
   const price = { item: 'Granaten', earlierPriceCents: 100, earlierOn: '2024-01-01', paidPriceCents: 120, paidOn: '2025-01-09' };
   const project = { name: 'Vervanging', stage: 'identified', asOf: '2025-06-01' };
 

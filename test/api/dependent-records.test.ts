@@ -19,7 +19,7 @@ describeEachDatabase('a delivery changed under the records that depend on it', (
 
   beforeAll(async () => {
     const created = await Promise.all([
-      as.registrar('POST', '/industry-contracts', { companyId: ids.company, reference: 'K-1', subject: 'Munitie', amountCents: 100, signedOn: '2025-01-10', deliveryIds: [ids.procurement] }),
+      as.registrar('POST', '/industry-contracts', { companyId: ids.company, reference: 'K-1', subject: 'Munitie', amountCents: 100, signedOn: '2025-03-10', deliveryIds: [ids.procurement] }),
       as.registrar('POST', `/deliveries/${ids.stock}/readiness-judgements`, { effect: 'acceptable', reasoning: 'Voorraad volstaat.', judgedOn: '2025-05-01' }),
       as.registrar('POST', `/deliveries/${ids.stock}/valuations`, { amountCents: 1_000_000, basis: 'replacementValue', effectiveDate: '2025-04-15' }),
     ]);

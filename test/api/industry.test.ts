@@ -137,6 +137,26 @@ describeEachDatabase('industry', (database) => {
     expect(refused.every((event) => event.startsWith('failure:'))).toBe(true);
   });
 
+  it('refuses a contract signed before its delivery was committed, and the commitment moved after a contract’s signing, naming the date, in Dutch and English', async () => {
+    const before = await counts();
+    const contract = (signedOn: string, language: string) =>
+      registrar('POST', '/industry-contracts', { companyId: DEMONSTRATION_COMPANIES[0].id, reference: 'G2B-VROEG', subject: 'Drones', amountCents: 100, signedOn, deliveryIds: [DRONE_DELIVERY_ID] }, { 'Accept-Language': language });
+    expect((await contract('2025-05-14', 'en')).body.invalidParams).toEqual([
+      { name: 'signedOn', code: 'beforeEarlierStage', reason: 'The date of contract signing (14 May 2025) lies before that of commitment (15 May 2025).' },
+    ]);
+    expect((await contract('2025-05-14', 'nl')).body.invalidParams[0].reason).toBe('De datum van ondertekening van het contract (14 mei 2025) ligt vóór die van juridische verplichting (15 mei 2025).');
+    expect(await counts()).toEqual(before);
+
+    const delivery = await registrar('GET', `/deliveries/${DRONE_DELIVERY_ID}`);
+    const moved = await registrar('PATCH', `/deliveries/${DRONE_DELIVERY_ID}`, { committedAt: '2025-05-20' }, { 'If-Match': delivery.headers.get('etag')!, 'Accept-Language': 'en' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.invalidParams).toEqual([
+      { name: 'committedAt', code: 'beforeEarlierStage', reason: 'The date of contract signing (15 May 2025) lies before that of commitment (20 May 2025).' },
+    ]);
+    expect((await registrar('GET', `/deliveries/${DRONE_DELIVERY_ID}`)).body.committedAt).toBe('2025-05-15');
+    expect((await contract('2025-05-15', 'nl')).status).toBe(201);
+  });
+
   it('gives each contract of a company its own reference whatever its case and spacing, and refuses a second one under the same, in Dutch and English', async () => {
     const [company] = DEMONSTRATION_COMPANIES;
     const other = (await registrar('POST', '/companies', { name: 'Tweede Drones B.V.', country: 'NL' })).body;

@@ -135,12 +135,24 @@ export async function listContractDeliveries(db: Db): Promise<{ contractId: stri
 
 /**
  * Of the ids, those of deliveries in the register, with their support type (a contract fulfils only what is
- * bought), kept from removal until the transaction ends (see deleteDelivery).
+ * bought) and commitment date (it is not signed before), kept from removal and change until the transaction
+ * ends (see deleteDelivery).
  */
-export async function deliverySupportTypes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+export async function contractedDeliveries(db: Db, ids: readonly string[]): Promise<Map<string, { supportType: string; committedAt: string | null }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('delivery').select(['id', 'supportType']).where('id', 'in', [...ids]).where('deletedAt', 'is', null).forShare().execute();
-  return new Map(rows.map((row) => [row.id, row.supportType]));
+  const rows = await db.selectFrom('delivery').select(['id', 'supportType', 'committedAt']).where('id', 'in', [...ids]).where('deletedAt', 'is', null).forShare().execute();
+  return new Map(rows.map(({ id, ...delivery }) => [id, delivery]));
+}
+
+/** The days the contracts a delivery is bought under were signed. */
+export async function signingDaysOf(db: Db, deliveryId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('industryContractDelivery')
+    .innerJoin('industryContract', 'industryContract.id', 'industryContractDelivery.contractId')
+    .select('industryContract.signedOn')
+    .where('industryContractDelivery.deliveryId', '=', deliveryId)
+    .execute();
+  return rows.map((row) => row.signedOn);
 }
 
 export interface StoredMilestone {
