@@ -283,6 +283,18 @@ function supportTypeName(language: Language, code: string | undefined): string {
   return code !== undefined && Object.hasOwn(types, code) ? types[code as keyof typeof types] : (code ?? '');
 }
 
+/** A delivery's category by its name: "Gevechtstanks". */
+function categoryName(language: Language, code: string | undefined): string {
+  const categories = vocabulary(language).categories;
+  return code !== undefined && Object.hasOwn(categories, code) ? categories[code as keyof typeof categories] : (code ?? '');
+}
+
+/** A category of the UN Register by its name: "I Gevechtstanks". */
+function unRegisterName(language: Language, code: string | undefined): string {
+  const categories = vocabulary(language).exportControl.unRegisterCategories;
+  return code !== undefined && Object.hasOwn(categories, code) ? categories[code as keyof typeof categories] : (code ?? '');
+}
+
 /** Why a letter may not name a delivery's value, per reason (UnnameableDelivery), as the end of a sentence. */
 const UNNAMEABLE: Record<Language, Record<UnnameableDelivery, string>> = {
   nl: {
@@ -569,6 +581,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     licenceExpired: (p) => `Vergunning ${p.licence} is verlopen op ${p.validUntil}; zij dekt geen levering op ${p.date}.`,
     licenceNotYetValid: (p) => `Vergunning ${p.licence} geldt pas vanaf ${p.issuedOn}; zij dekt geen levering op ${p.date}.`,
     quantityAboveLicence: (p) => `Vergunning ${p.licence} dekt ${p.authorised} stuks; deze levering is ${p.quantity} stuks.`,
+    licenceForOtherGoods: (p) =>
+      `Vergunning ${p.licence} is voor goederen onder ${p.militaryListCategory} van de Militaire Lijst, niet voor goederen van de categorie "${categoryName('nl', p.category)}": zij dekt deze levering niet op ${p.date}. Verleen een vergunning voor deze goederen, of herstel de categorie van de levering.`,
+    militaryListNotOfGoods: (p) =>
+      `Goederen van de categorie "${categoryName('nl', p.category)}" vallen onder ${eitherName('nl', p.fitting, {})} van de Militaire Lijst; een vergunning onder een andere categorie is voor andere goederen.`,
+    unRegisterNotOfGoods: (p) => `Goederen van de categorie "${categoryName('nl', p.category)}" staan in het VN-register onder "${unRegisterName('nl', p.fitting)}"; kies die, of geen.`,
     // Paged lists
     invalidCursor: () => 'Deze plek in de lijst is niet (meer) geldig; begin bij de eerste pagina.',
     onlyOneCursor: () => 'Geef after of before, niet allebei.',
@@ -914,6 +931,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     licenceExpired: (p) => `Licence ${p.licence} expired on ${p.validUntil}; it does not cover a delivery on ${p.date}.`,
     licenceNotYetValid: (p) => `Licence ${p.licence} is valid only from ${p.issuedOn}; it does not cover a delivery on ${p.date}.`,
     quantityAboveLicence: (p) => `Licence ${p.licence} covers ${p.authorised} items; this delivery is ${p.quantity} items.`,
+    licenceForOtherGoods: (p) =>
+      `Licence ${p.licence} is for goods under ${p.militaryListCategory} of the Military List, not for goods of the category "${categoryName('en', p.category)}": it does not cover this delivery on ${p.date}. Issue a licence for these goods, or correct the delivery's category.`,
+    militaryListNotOfGoods: (p) =>
+      `Goods of the category "${categoryName('en', p.category)}" fall under ${eitherName('en', p.fitting, {})} of the Military List; a licence under another category is for other goods.`,
+    unRegisterNotOfGoods: (p) => `Goods of the category "${categoryName('en', p.category)}" are in the UN Register under "${unRegisterName('en', p.fitting)}"; choose that one, or none.`,
     // Paged lists
     invalidCursor: () => 'This place in the list is not (or no longer) valid; start at the first page.',
     onlyOneCursor: () => 'Give after or before, not both.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
-import { assessmentViolations, gateState, licenceViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
+import { assessmentViolations, gateState, licenceGoodsViolations, licenceViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
 
 const TODAY = '2025-09-01';
 
@@ -91,26 +91,50 @@ describe('a licence', () => {
     expect(codes(licenceViolations({ ...licence, validUntil: '2205-03-12' }, positive, TODAY))).toEqual(['validUntil validityTooLong']);
   });
 
+  it("is for the delivery's goods: a Military List category they fall under, and their own UN Register category or none", () => {
+    expect(licenceGoodsViolations('largeCalibreArtillery', licence)).toEqual([]);
+    expect(licenceGoodsViolations('largeCalibreArtillery', { militaryListCategory: 'ML22', unRegisterCategory: null })).toEqual([]);
+    expect(licenceGoodsViolations('other', { militaryListCategory: 'ML13', unRegisterCategory: 'VI' })).toEqual([]);
+    expect(licenceGoodsViolations('ammunition', { militaryListCategory: 'ML3', unRegisterCategory: null })).toEqual([]);
+    expect(licenceGoodsViolations('battleTanks', licence)).toEqual([
+      { field: 'militaryListCategory', code: 'militaryListNotOfGoods', params: { category: 'battleTanks', fitting: 'ML6,ML21,ML22' } },
+      { field: 'unRegisterCategory', code: 'unRegisterNotOfGoods', params: { category: 'battleTanks', fitting: 'I' } },
+    ]);
+    expect(codes(licenceGoodsViolations('nonLethal', { militaryListCategory: 'ML4', unRegisterCategory: null }))).toEqual(['militaryListCategory militaryListNotOfGoods']);
+  });
+
   it('refuses the exporting state itself as the importing state', () => {
     expect(codes(licenceViolations({ ...licence, importingState: 'NL' }, positive, TODAY))).toEqual(['importingState importingStateIsExporter']);
   });
 });
 
 describe('the shipment gate', () => {
-  const valid: GateLicence = { number: 'NL-1', issuedOn: '2025-03-12', validUntil: '2026-03-12', quantityAuthorised: 8, onLatestAssessment: true };
+  const valid: GateLicence = { number: 'NL-1', militaryListCategory: 'ML2', unRegisterCategory: 'III', issuedOn: '2025-03-12', validUntil: '2026-03-12', quantityAuthorised: 8, onLatestAssessment: true };
+  const guns = (quantity: number | null) => ({ category: 'largeCalibreArtillery' as const, quantity });
 
-  it('lets a shipment through under a valid licence covering its quantity', () => {
-    expect(shipmentViolation('deliveredAt', '2025-05-01', 8, [valid])).toEqual({ covered: valid });
-    expect(shipmentViolation('deliveredAt', '2025-05-01', null, [valid])).toEqual({ covered: valid });
+  it('lets a shipment through under a valid licence for its goods covering its quantity', () => {
+    expect(shipmentViolation('deliveredAt', '2025-05-01', guns(8), [valid])).toEqual({ covered: valid });
+    expect(shipmentViolation('deliveredAt', '2025-05-01', guns(null), [valid])).toEqual({ covered: valid });
+    expect(shipmentViolation('deliveredAt', '2025-05-01', { category: 'other', quantity: 8 }, [valid])).toEqual({ covered: valid });
   });
 
   it('names the missing, expired, not yet valid or withdrawn licence, and a quantity above it', () => {
     const code = (result: ReturnType<typeof shipmentViolation>) => ('violation' in result ? `${result.violation.code} ${result.violation.params?.licence ?? ''}`.trim() : 'covered');
-    expect(code(shipmentViolation('deliveredAt', '2025-05-01', 8, []))).toBe('licenceMissing');
-    expect(code(shipmentViolation('deliveredAt', '2026-05-01', 8, [valid]))).toBe('licenceExpired NL-1');
-    expect(code(shipmentViolation('deliveredAt', '2025-03-01', 8, [valid]))).toBe('licenceNotYetValid NL-1');
-    expect(code(shipmentViolation('deliveredAt', '2025-05-01', 9, [valid]))).toBe('quantityAboveLicence NL-1');
-    expect(code(shipmentViolation('deliveredAt', '2025-05-01', 8, [{ ...valid, onLatestAssessment: false }]))).toBe('licenceWithdrawn');
+    expect(code(shipmentViolation('deliveredAt', '2025-05-01', guns(8), []))).toBe('licenceMissing');
+    expect(code(shipmentViolation('deliveredAt', '2026-05-01', guns(8), [valid]))).toBe('licenceExpired NL-1');
+    expect(code(shipmentViolation('deliveredAt', '2025-03-01', guns(8), [valid]))).toBe('licenceNotYetValid NL-1');
+    expect(code(shipmentViolation('deliveredAt', '2025-05-01', guns(9), [valid]))).toBe('quantityAboveLicence NL-1');
+    expect(code(shipmentViolation('deliveredAt', '2025-05-01', guns(8), [{ ...valid, onLatestAssessment: false }]))).toBe('licenceWithdrawn');
+  });
+
+  it('does not count a licence for other goods as covering a delivery, naming it, and takes one for its goods beside it', () => {
+    const tanks = { category: 'battleTanks' as const, quantity: 8 };
+    expect(shipmentViolation('realisedAt', '2025-05-01', tanks, [valid])).toEqual({
+      violation: { field: 'realisedAt', code: 'licenceForOtherGoods', params: { licence: 'NL-1', date: '2025-05-01', category: 'battleTanks', militaryListCategory: 'ML2' } },
+    });
+    const forTanks: GateLicence = { ...valid, number: 'NL-2', militaryListCategory: 'ML6', unRegisterCategory: 'I' };
+    expect(shipmentViolation('realisedAt', '2025-05-01', tanks, [valid, forTanks])).toEqual({ covered: forTanks });
+    expect(shipmentViolation('realisedAt', '2025-05-01', tanks, [{ ...forTanks, unRegisterCategory: 'III' }])).toMatchObject({ violation: { code: 'licenceForOtherGoods' } });
   });
 
   it('states where a delivery stands', () => {

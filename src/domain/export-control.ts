@@ -11,7 +11,7 @@ import {
   type UnRegisterCategory,
   type WithheldGround,
 } from '../../common/vocabulary/codes.ts';
-import type { RuleViolation } from './delivery.ts';
+import type { Category, RuleViolation } from './delivery.ts';
 
 /** The codes of export control are shared with the browser, so they are kept in common/vocabulary. */
 export {
@@ -73,8 +73,8 @@ export interface LicenceInput {
   withheldGround: WithheldGround | null;
 }
 
-/** What the gate needs of a licence: its number, validity, the quantity it covers and whether its assessment still stands. */
-export interface GateLicence {
+/** What the gate needs of a licence: its number, the goods it is for, its validity, the quantity it covers and whether its assessment still stands. */
+export interface GateLicence extends LicensedGoods {
   number: string;
   issuedOn: IsoDate;
   validUntil: IsoDate;
@@ -140,23 +140,94 @@ export function licenceViolations(input: LicenceInput, assessment: { outcome: As
   return violations;
 }
 
+/** The categories of goods a licence is issued for. */
+type LicensedGoods = Pick<LicenceInput, 'militaryListCategory' | 'unRegisterCategory'>;
+
+/**
+ * The categories of the Common Military List the goods of a delivery's category fall under: tanks and other
+ * ground vehicles under ML6, guns under ML2, missiles and rockets under ML4, ammunition under ML3 (its
+ * propellants ML8), ships ML9, aircraft and drones ML10, sea and ground drones ML9 and ML6, loitering munitions
+ * ML4, radars ML5, and non-lethal goods under the few categories of protective, electronic, night-vision,
+ * training and other equipment. "Other" says nothing of its goods, so any category fits it; software and
+ * technology for goods (ML21, ML22) fit goods of every category.
+ */
+const MILITARY_LIST_OF_GOODS: Record<Exclude<Category, 'other'>, readonly MilitaryListCategory[]> = {
+  battleTanks: ['ML6'],
+  armouredCombatVehicles: ['ML6'],
+  largeCalibreArtillery: ['ML2', 'ML6'],
+  combatAircraft: ['ML10'],
+  attackHelicopters: ['ML10'],
+  warships: ['ML9'],
+  missilesAndLaunchers: ['ML2', 'ML4', 'ML6'],
+  smallArms: ['ML1', 'ML2', 'ML4'],
+  ammunition: ['ML3', 'ML4', 'ML8'],
+  drones: ['ML4', 'ML6', 'ML9', 'ML10'],
+  airDefence: ['ML2', 'ML4', 'ML5', 'ML6'],
+  vehicles: ['ML6'],
+  nonLethal: ['ML11', 'ML13', 'ML14', 'ML15', 'ML17'],
+};
+const FOR_GOODS_OF_ANY_CATEGORY: readonly MilitaryListCategory[] = ['ML21', 'ML22'];
+
+/** The delivery categories that are the UN Register's own (I-VII, small arms and light weapons), as its categories. */
+const UN_REGISTER_OF_GOODS: Partial<Record<Category, UnRegisterCategory>> = {
+  battleTanks: 'I',
+  armouredCombatVehicles: 'II',
+  largeCalibreArtillery: 'III',
+  combatAircraft: 'IV',
+  attackHelicopters: 'V',
+  warships: 'VI',
+  missilesAndLaunchers: 'VII',
+  smallArms: 'salw',
+};
+
+/**
+ * A licence is for the goods of the delivery: its Military List category one the delivery's category falls
+ * under, and its UN Register category, if it names one, the delivery's own where that category is one of
+ * the UN Register's. Each mismatch at its field, naming the categories that fit.
+ */
+export function licenceGoodsViolations(category: Category, licence: LicensedGoods): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  if (category !== 'other') {
+    const fitting = [...MILITARY_LIST_OF_GOODS[category], ...FOR_GOODS_OF_ANY_CATEGORY];
+    if (!fitting.includes(licence.militaryListCategory)) violations.push({ field: 'militaryListCategory', code: 'militaryListNotOfGoods', params: { category, fitting: fitting.join(',') } });
+  }
+  const unRegister = UN_REGISTER_OF_GOODS[category];
+  if (unRegister !== undefined && licence.unRegisterCategory !== null && licence.unRegisterCategory !== unRegister) {
+    violations.push({ field: 'unRegisterCategory', code: 'unRegisterNotOfGoods', params: { category, fitting: unRegister } });
+  }
+  return violations;
+}
+
 function addYears(date: IsoDate, years: number): IsoDate {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
 /**
  * The shipment gate: goods that need a licence leave (are handed over, or delivered) on a date only
- * under a licence valid on that date, on the delivery's latest assessment, covering its quantity. Returns
- * the licence that covers it, or why none does, naming the licence that comes closest.
+ * under a licence for those goods (licenceGoodsViolations), valid on that date, on the delivery's latest
+ * assessment, covering its quantity. Returns the licence that covers it, or why none does, naming the
+ * licence that comes closest.
  */
-export function shipmentViolation(field: string, date: IsoDate, quantity: number | null, licences: readonly GateLicence[]): { covered: GateLicence } | { violation: RuleViolation } {
+export function shipmentViolation(
+  field: string,
+  date: IsoDate,
+  goods: { category: Category; quantity: number | null },
+  licences: readonly GateLicence[],
+): { covered: GateLicence } | { violation: RuleViolation } {
+  const { category, quantity } = goods;
+  const forGoods = (licence: GateLicence) => licenceGoodsViolations(category, licence).length === 0;
   const covers = (licence: GateLicence) =>
-    licence.onLatestAssessment && licence.issuedOn <= date && date <= licence.validUntil && (quantity === null || licence.quantityAuthorised === null || quantity <= licence.quantityAuthorised);
+    licence.onLatestAssessment && forGoods(licence) && licence.issuedOn <= date && date <= licence.validUntil && (quantity === null || licence.quantityAuthorised === null || quantity <= licence.quantityAuthorised);
   const covered = licences.find(covers);
   if (covered) return { covered };
   const standing = licences.filter((licence) => licence.onLatestAssessment);
-  const closest = [...standing].sort((a, b) => (a.validUntil < b.validUntil ? 1 : -1))[0];
-  if (!closest) return { violation: { field, code: licences.length > 0 ? 'licenceWithdrawn' : 'licenceMissing', params: { date } } };
+  const closestOf = (candidates: readonly GateLicence[]) => [...candidates].sort((a, b) => (a.validUntil < b.validUntil ? 1 : -1))[0];
+  const closest = closestOf(standing.filter(forGoods));
+  if (!closest) {
+    const otherGoods = closestOf(standing);
+    if (otherGoods) return { violation: { field, code: 'licenceForOtherGoods', params: { licence: otherGoods.number, date, category, militaryListCategory: otherGoods.militaryListCategory } } };
+    return { violation: { field, code: licences.length > 0 ? 'licenceWithdrawn' : 'licenceMissing', params: { date } } };
+  }
   const params = { licence: closest.number, date, issuedOn: closest.issuedOn, validUntil: closest.validUntil };
   if (date > closest.validUntil) return { violation: { field, code: 'licenceExpired', params } };
   if (date < closest.issuedOn) return { violation: { field, code: 'licenceNotYetValid', params } };
@@ -169,8 +240,8 @@ export function shipmentViolation(field: string, date: IsoDate, quantity: number
   };
 }
 
-/** The refusals of the gate that say what export control holds: whether there is a licence, its number, dates and quantity, or an earlier assessment. */
-const GATE_CODES = new Set(['licenceMissing', 'licenceWithdrawn', 'licenceExpired', 'licenceNotYetValid', 'quantityAboveLicence']);
+/** The refusals of the gate that say what export control holds: whether there is a licence, its number, goods, dates and quantity, or an earlier assessment. */
+const GATE_CODES = new Set(['licenceMissing', 'licenceWithdrawn', 'licenceForOtherGoods', 'licenceExpired', 'licenceNotYetValid', 'quantityAboveLicence']);
 
 /**
  * A refusal at the gate as it is told to who may not read export control: that no licence covers the delivery

@@ -9,6 +9,7 @@ import { followsPledgeViolations, type Category, type DeliveryFields, type RuleV
 import {
   assessmentViolations,
   gateState,
+  licenceGoodsViolations,
   licenceViolations,
   MAX_NOTE,
   shipmentViolation,
@@ -171,7 +172,7 @@ export async function grantInspection(db: Db, context: RequestContext, assessmen
 }
 
 /**
- * Issues a licence on the delivery's latest assessment, which must be positive. Separation of duties:
+ * Issues a licence for the delivery's goods on its latest assessment, which must be positive. Separation of duties:
  * whoever assessed does not issue the licence on that assessment (the roles already keep the two apart;
  * this also holds for an account whose role changed in between). With an expected version (If-Match), only when
  * nothing was added to its export control since.
@@ -184,13 +185,13 @@ export async function issueLicence(
   options: EntryOptions = {},
 ): Promise<AddedToHistory<repository.StoredLicence>> {
   return inTransaction(db, async (trx) => {
-    const { control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
+    const { delivery, control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
     const [latest] = control.assessments;
     if (!latest || latest.id !== input.assessmentId.toLowerCase()) {
       const named = await repository.findAssessment(trx, input.assessmentId);
       throw new ValidationError([named ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment')]);
     }
-    const violations: RuleViolation[] = licenceViolations(input, latest, requestDay(context));
+    const violations: RuleViolation[] = [...licenceViolations(input, latest, requestDay(context)), ...licenceGoodsViolations(delivery.category, input)];
     if (context.actor?.id && context.actor.id === latest.assessedById) violations.push({ field: 'assessmentId', code: 'sameOfficialAssessed' });
     if (violations.length > 0) throw new ValidationError(violations);
     const licence: repository.StoredLicence = {
@@ -279,7 +280,7 @@ export function assertRegisteredBeforeShipment(fields: ShipmentFields): void {
 
 /**
  * The shipment gate, in the transaction of the change: a delivery that needs a licence is handed over
- * (stock) or delivered only under a licence valid on that date and covering its quantity. Checked when
+ * (stock) or delivered only under a licence for its goods, valid on that date and covering its quantity. Checked when
  * a shipment date is set or moved, or the quantity, support type or category of a shipped delivery
  * changes: goods that needed no licence and become goods that need one are not shipped without it.
  */
@@ -294,7 +295,7 @@ export async function assertShipmentAllowed(db: Db, deliveryId: string, before: 
   const latestId = control.assessments[0]?.id;
   const licences: GateLicence[] = control.licences.map((licence) => ({ ...licence, onLatestAssessment: licence.assessmentId === latestId }));
   const violations = changed.flatMap((field) => {
-    const result = shipmentViolation(field, after[field]!, after.quantity, licences);
+    const result = shipmentViolation(field, after[field]!, after, licences);
     return 'violation' in result ? [result.violation] : [];
   });
   if (violations.length > 0) throw new ShipmentRefusedError(violations);

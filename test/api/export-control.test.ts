@@ -120,6 +120,36 @@ describeEachDatabase('export control API', (database) => {
     expect(handedOver.body).toMatchObject({ realisedAt: '2025-04-15', stage: 'realised' });
   });
 
+  it("issues a licence only for the delivery's goods, and does not let one for other goods cover its hand-over, telling the registrar no more than that none covers it", async () => {
+    const tanks = (await registrar('POST', '/deliveries', { ...stockDelivery, category: 'battleTanks', realisedAt: null })).body as { id: string };
+    const assessment = await assessor('POST', `/deliveries/${tanks.id}/export-assessments`, positiveAssessment);
+    const forGuns = await licensing('POST', `/deliveries/${tanks.id}/export-licences`, licenceFor(assessment.body.id), { 'Accept-Language': 'en' });
+    expect(forGuns.status).toBe(400);
+    expect(forGuns.body.invalidParams).toEqual([
+      { name: 'militaryListCategory', code: 'militaryListNotOfGoods', reason: 'Goods of the category "Battle tanks" fall under ML6, ML21 or ML22 of the Military List; a licence under another category is for other goods.' },
+      { name: 'unRegisterCategory', code: 'unRegisterNotOfGoods', reason: 'Goods of the category "Battle tanks" are in the UN Register under "I Battle tanks"; choose that one, or none.' },
+    ]);
+    expect((await licensing('POST', `/deliveries/${tanks.id}/export-licences`, licenceFor(assessment.body.id))).body.invalidParams[0].reason).toBe(
+      'Goederen van de categorie "Gevechtstanks" vallen onder ML6, ML21 of ML22 van de Militaire Lijst; een vergunning onder een andere categorie is voor andere goederen.',
+    );
+    expect((await licensing('GET', `/deliveries/${tanks.id}/export-control`)).body).toMatchObject({ licences: [], gate: 'awaitingLicence' });
+
+    // Licensed as guns, then registered as tanks before they leave: the licence for guns does not cover tanks.
+    const guns = (await newStock()) as { id: string };
+    const gunsAssessment = await assessor('POST', `/deliveries/${guns.id}/export-assessments`, positiveAssessment);
+    expect((await licensing('POST', `/deliveries/${guns.id}/export-licences`, { ...licenceFor(gunsAssessment.body.id), number: `GUNS-${guns.id}` })).status).toBe(201);
+    expect((await registrar('PATCH', `/deliveries/${guns.id}`, { category: 'battleTanks' }, { 'If-Match': '"1"' })).status).toBe(200);
+    const handOver = await registrar('PATCH', `/deliveries/${guns.id}`, { realisedAt: '2025-04-15' }, { 'If-Match': '"2"' });
+    expect(handOver.status).toBe(400);
+    expect(handOver.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'noLicenceCovers' })]);
+    expect(JSON.stringify(handOver.body)).not.toMatch(/GUNS-|ML2/);
+    expect((await registrar('GET', `/deliveries/${guns.id}`)).body).toMatchObject({ realisedAt: null, version: 2 });
+    const refusals = await database().db.selectFrom('auditEvent').select('canonical').where('action', '=', 'shipment.refused').where('objectId', '=', guns.id).execute();
+    expect(JSON.parse(refusals.at(-1)!.canonical).detail.violations).toEqual([
+      { field: 'realisedAt', code: 'licenceForOtherGoods', params: { licence: `GUNS-${guns.id}`, date: '2025-04-15', category: 'battleTanks', militaryListCategory: 'ML2' } },
+    ]);
+  });
+
   it('refuses to register a delivery that needs a licence as already handed over or delivered, and records the refusal', async () => {
     const deliveries = async () => (await registrar('GET', '/deliveries?pageSize=1')).body.total;
     const before = await deliveries();

@@ -46,7 +46,7 @@ describeEachDatabase('export control queues', (database) => {
     const awaitingLicence = await register('ammunition', '2025-01-14');
     await assess(awaitingLicence, 'positive', '2025-03-01');
     const licensed = await register('ammunition', '2025-01-15');
-    const issued = await licensing('POST', `/deliveries/${licensed}/export-licences`, licenceFor(await assess(licensed, 'positive', '2025-03-01')));
+    const issued = await licensing('POST', `/deliveries/${licensed}/export-licences`, licenceFor(await assess(licensed, 'positive', '2025-03-01'), 'ammunition'));
     expect(issued.status).toBe(201);
     const refusedAfterAll = await register('ammunition', '2025-01-16');
     await assess(refusedAfterAll, 'positive', '2025-03-01');

@@ -159,7 +159,7 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
         return {
           add: async (entry, headers) => {
             if (entry % 3 === 0) return assessor('POST', `/deliveries/${id}/export-assessments`, positiveAssessment, headers);
-            if (entry % 3 === 1) return licensing('POST', `/deliveries/${id}/export-licences`, licenceFor((await read()).latest!), headers);
+            if (entry % 3 === 1) return licensing('POST', `/deliveries/${id}/export-licences`, licenceFor((await read()).latest!, 'ammunition'), headers);
             return assessor('POST', `/deliveries/${id}/export-requirement`, { required: true, reason: `Herbeoordeeld ${entry}` }, headers);
           },
           read,

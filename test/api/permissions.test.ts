@@ -139,7 +139,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'POST /deliveries/{id}/export-requirement': { body: () => ({ required: false, reason: 'Geen goederen van de Militaire Lijst' }) },
   'POST /deliveries/{id}/export-assessments': { body: () => positiveAssessment },
   'POST /export-assessments/{id}/inspection-grants': { body: () => ({ note: 'Verzoek van de vaste commissie' }) },
-  'POST /deliveries/{id}/export-licences': { body: () => licenceFor(preparedAssessmentId) },
+  'POST /deliveries/{id}/export-licences': { body: () => licenceFor(preparedAssessmentId, procurement.category) },
   'GET /export-assessments/inspectable': {},
   'GET /export-assessments/{id}': {},
   'GET /export-control/reports/{year}': {},

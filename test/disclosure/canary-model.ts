@@ -42,6 +42,7 @@ import { READINESS_EFFECTS } from '../../src/domain/readiness.ts';
 import { createProject, decideNotToReplace, judge } from '../../src/register/readiness.ts';
 import { addContribution, createProgramme } from '../../src/register/training.ts';
 import { assess, grantInspection, issueLicence, setRequirement } from '../../src/register/export-control.ts';
+import { licenceGoodsViolations, type LicenceInput } from '../../src/domain/export-control.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
 import { approve, createDraft, finalise, getLetter, updateDraft } from '../../src/register/letters.ts';
 import { submitForApproval } from '../../src/register/letter-review.ts';
@@ -54,7 +55,7 @@ import { figureNames, type NarrativeBlock } from '../../src/letters/narrative.ts
 import { deliveryValueText, sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import { openScratchPGlite } from '../support/scratch-database.ts';
-import { LICENCE_THROUGHOUT, positiveAssessment } from '../support/export-control.ts';
+import { LICENCE_THROUGHOUT, licensedGoods, positiveAssessment } from '../support/export-control.ts';
 import { parseCsv } from '../support/csv.ts';
 import { fittingBasis } from '../support/deliveries.ts';
 import { requiresLicenceByRule } from '../../common/delivery-rules.ts';
@@ -295,6 +296,8 @@ interface ModelDelivery {
   realisedAt: string | null;
   /** It holds an export licence, for any quantity, valid from licensedFrom on every later date of the sequences. */
   licensed: boolean;
+  /** The goods its licence is for: those of the category it was registered with. */
+  licensedGoods: Pick<LicenceInput, 'militaryListCategory' | 'unRegisterCategory'>;
   /** The day its assessment and licence date from: its pledge, or the first day the sequences ship on. */
   licensedFrom: string;
   valuations: { amountCents: number; effectiveDate: string; basis: ValuationBasis }[];
@@ -666,15 +669,16 @@ export class CanaryRun {
 
   /**
    * The shipment gate: stock handed over on a new date (or newly stock, or of a new category), when its
-   * category and type need a licence by the rule, is refused without one. The quantity and the delivery
-   * date never change here.
+   * category and type need a licence by the rule, is refused without one for its goods. The quantity and the
+   * delivery date never change here.
    */
   #refusedAtShipmentGate(before: ModelDelivery, after: Pick<ModelDelivery, 'category' | 'supportType' | 'realisedAt' | 'quantity'>): boolean {
     const handedOver =
       after.supportType === 'stock' &&
       after.realisedAt !== null &&
       (after.realisedAt !== before.realisedAt || after.supportType !== before.supportType || after.category !== before.category || after.quantity !== before.quantity);
-    return handedOver && requiresLicenceByRule(after.category, after.supportType) && !(before.licensed && after.realisedAt! >= before.licensedFrom);
+    const covered = before.licensed && after.realisedAt! >= before.licensedFrom && licenceGoodsViolations(after.category, before.licensedGoods).length === 0;
+    return handedOver && requiresLicenceByRule(after.category, after.supportType) && !covered;
   }
 
   /**
@@ -760,11 +764,11 @@ export class CanaryRun {
   }
 
   /**
-   * Export control, all of it confidential: an assessment on the eight criteria, a licence valid on every
+   * Export control, all of it confidential: an assessment on the eight criteria, a licence for the goods valid on every
    * date of the sequences, now and then an inspection granted to parliament and the rule confirmed with a
    * reason; every text carries a canary.
    */
-  async #licenseForExport(deliveryId: string, salt: number, from: string): Promise<void> {
+  async #licenseForExport(deliveryId: string, salt: number, from: string, goods: ModelDelivery['licensedGoods']): Promise<void> {
     const db = this.#harness.handle.db;
     const context = this.#context;
     const withConditions = salt % 3 === 0;
@@ -783,8 +787,7 @@ export class CanaryRun {
       assessmentId: assessment.id,
       number: this.#canary(salt + 17),
       conditions: `Vergunningvoorwaarde ${this.#canary(salt + 18)}`,
-      militaryListCategory: 'ML4',
-      unRegisterCategory: salt % 5 === 0 ? null : 'III',
+      ...goods,
       valueAuthorisedCents: 10_000_000 + (salt % 1_000_000),
       importingState: 'UA',
       withheldGround: salt % 7 === 0 ? 'nationalSecurity' : null,
@@ -834,7 +837,8 @@ export class CanaryRun {
           }),
         );
         if (!this.#expect(expected, attempt)) return;
-        if (licensed) await this.#licenseForExport(attempt.value.id, step.salt, licensedFrom);
+        const goods = { ...licensedGoods(step.category), ...(step.salt % 5 === 0 && { unRegisterCategory: null }) };
+        if (licensed) await this.#licenseForExport(attempt.value.id, step.salt, licensedFrom, goods);
         if (handedOverOnceLicensed) await updateDelivery(db, context, attempt.value.id, { realisedAt });
         const delivery: ModelDelivery = {
           id: attempt.value.id,
@@ -846,6 +850,7 @@ export class CanaryRun {
           realisedAt,
           licensed,
           licensedFrom,
+          licensedGoods: goods,
           valuations: [],
           payments: [],
           readinessDates: [],

@@ -13,7 +13,7 @@ import type { Role } from '../../src/domain/access.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { pgliteDemonstrationTemplate } from '../support/scratch-database.ts';
 import { LICENCE_THROUGHOUT, licenceFor, positiveAssessment, splitShipment } from '../support/export-control.ts';
-import type { SupportType } from '../../common/vocabulary/codes.ts';
+import type { Category, SupportType } from '../../common/vocabulary/codes.ts';
 import { common as english } from '../../web/src/i18n/en/common.ts';
 import { common as dutch } from '../../web/src/i18n/nl/common.ts';
 
@@ -154,14 +154,14 @@ export async function sendAndPublish(server: RunningServer, letterId: string, et
 
 /**
  * Registers a delivery that has already left, as the shipment gate has it done: registered without its
- * shipment dates, assessed and licensed (for 2024 to 2028) by the export roles, then handed over or delivered.
+ * shipment dates, assessed and licensed for its goods (for 2024 to 2028) by the export roles, then handed over or delivered.
  */
-export async function registerShipped(server: RunningServer, delivery: { supportType: SupportType; realisedAt?: string | null; deliveredAt?: string | null } & Record<string, unknown>): Promise<string> {
+export async function registerShipped(server: RunningServer, delivery: { category: string; supportType: SupportType; realisedAt?: string | null; deliveredAt?: string | null } & Record<string, unknown>): Promise<string> {
   const { registered, shipment } = splitShipment(delivery);
   const { id } = await api<{ id: string }>(server, '/deliveries', { method: 'POST', body: JSON.stringify(registered) });
   if (Object.keys(shipment).length === 0) return id;
   const assessment = await api<{ id: string }>(server, `/deliveries/${id}/export-assessments`, { as: 'exportControlAssessor', method: 'POST', body: JSON.stringify({ ...positiveAssessment, assessedOn: LICENCE_THROUGHOUT.issuedOn }) });
-  await api(server, `/deliveries/${id}/export-licences`, { as: 'licensingOfficer', method: 'POST', body: JSON.stringify({ ...licenceFor(assessment.id), ...LICENCE_THROUGHOUT }) });
+  await api(server, `/deliveries/${id}/export-licences`, { as: 'licensingOfficer', method: 'POST', body: JSON.stringify({ ...licenceFor(assessment.id, delivery.category as Category), ...LICENCE_THROUGHOUT }) });
   await api(server, `/deliveries/${id}`, { method: 'PATCH', headers: { 'If-Match': '"1"' }, body: JSON.stringify(shipment) });
   return id;
 }

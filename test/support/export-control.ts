@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { shipmentDateFields } from '../../common/delivery-rules.ts';
-import type { SupportType } from '../../common/vocabulary/codes.ts';
+import { MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, type Category, type SupportType } from '../../common/vocabulary/codes.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import type { Database } from '../../src/db/schema.ts';
-import type { LicenceInput } from '../../src/domain/export-control.ts';
+import { licenceGoodsViolations, type LicenceInput } from '../../src/domain/export-control.ts';
 import { assess, issueLicence } from '../../src/register/export-control.ts';
 import type { ApiCall, ApiResponse } from '../api/client.ts';
 
@@ -19,22 +19,33 @@ export const positiveAssessment = {
   assessedOn: '2025-03-10',
 };
 
-export const licenceFor = (assessmentId: string) => ({
+/**
+ * A licence on the assessment, for 8 items of the delivery's goods: under ML2 and the UN Register's III
+ * (large-calibre artillery) where those fit its category, else under the first categories that do.
+ */
+export const licenceFor = (assessmentId: string, category: Category = 'largeCalibreArtillery') => ({
   assessmentId,
   number: `NL-TEST-${randomUUID().slice(0, 8)}`,
   issuedOn: '2025-03-12',
   validUntil: '2026-03-12',
   conditions: '',
-  militaryListCategory: 'ML2' as const,
-  unRegisterCategory: 'III' as const,
+  ...licensedGoods(category),
   quantityAuthorised: 8,
   valueAuthorisedCents: 10_000_000_000,
   importingState: 'UA',
   withheldGround: null,
 });
 
+/** The categories of a licence for goods of the category: ML2 and III where they fit, else the first that do. */
+export function licensedGoods(category: Category): Pick<LicenceInput, 'militaryListCategory' | 'unRegisterCategory'> {
+  const fits = (goods: Pick<LicenceInput, 'militaryListCategory' | 'unRegisterCategory'>) => licenceGoodsViolations(category, goods).length === 0;
+  const militaryListCategory = fits({ militaryListCategory: 'ML2', unRegisterCategory: null }) ? 'ML2' : MILITARY_LIST_CATEGORIES.find((candidate) => fits({ militaryListCategory: candidate, unRegisterCategory: null }))!;
+  const unRegisterCategory = fits({ militaryListCategory, unRegisterCategory: 'III' }) ? 'III' : UN_REGISTER_CATEGORIES.find((candidate) => fits({ militaryListCategory, unRegisterCategory: candidate }))!;
+  return { militaryListCategory, unRegisterCategory };
+}
+
 /**
- * Assesses the delivery positively and issues a licence: by default for 8 items, valid from 12 March 2025
+ * Assesses the delivery positively and issues a licence for its goods: by default for 8 items, valid from 12 March 2025
  * for a year; the period and quantity can be chosen. Returns the assessment's id.
  */
 export async function licenseForShipment(
@@ -44,7 +55,8 @@ export async function licenseForShipment(
 ): Promise<string> {
   const assessedOn = terms.issuedOn && terms.issuedOn < positiveAssessment.assessedOn ? terms.issuedOn : positiveAssessment.assessedOn;
   const assessment = await assess(db, systemContext('test-assessor'), deliveryId, { ...positiveAssessment, assessedOn });
-  await issueLicence(db, systemContext('test-licensing'), deliveryId, { ...licenceFor(assessment.id), ...terms });
+  const { category } = await db.selectFrom('delivery').select('category').where('id', '=', deliveryId).executeTakeFirstOrThrow();
+  await issueLicence(db, systemContext('test-licensing'), deliveryId, { ...licenceFor(assessment.id, category as Category), ...terms });
   return assessment.id;
 }
 
